@@ -1,0 +1,30 @@
+"""Exceptions a user can act on. The CLI prints their message without a traceback."""
+
+
+class NewsmirrorError(Exception):
+    """Base class: the message says what went wrong and what to do about it."""
+
+
+class ConfigError(NewsmirrorError):
+    pass
+
+
+class StoreError(NewsmirrorError):
+    pass
+
+
+class ImportFailure(NewsmirrorError):
+    """One archive file could not be imported; the run goes on and reports it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class FetchError(NewsmirrorError):
+    pass
+
+
+class ExtractionError(NewsmirrorError):
+    pass

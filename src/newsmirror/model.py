@@ -1,0 +1,167 @@
+"""The one vocabulary every stage speaks.
+
+Data flows one way: ingest produces :class:`RawDocument`, extract turns it into an
+:class:`Article`, store keeps articles and their :class:`Version` history, stories
+groups articles into :class:`Story`, publish and web read all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Literal
+
+Script = Literal["zh-Hans", "zh-Hant", "en", "und"]
+
+
+class DocumentKind(StrEnum):
+    """Where a raw document came from; extract picks its cleaning rules by this."""
+
+    PAGE_MIRROR = "page_mirror"  # pages/<channel>/<id>.md of the goodnews/banned-news family
+    JEKYLL_POST = "jekyll_post"  # _posts/ or archived/<date>/ post of the waimei family
+    FEED_ITEM = "feed_item"  # an RSS/Atom/JSON Feed entry with its HTML content
+    WEB_PAGE = "web_page"  # a full article page fetched over HTTP
+
+
+class UpsertOutcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"  # content changed: a new Version row was written
+    UNCHANGED = "unchanged"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def stable_id(key: str, length: int = 16) -> str:
+    """A short, deterministic identifier derived from a canonical key (usually a URL)."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:length]
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def content_hash(title: str, text: str) -> str:
+    """Hash of what a reader sees, insensitive to markup and whitespace changes."""
+    normalized = unicodedata.normalize("NFKC", f"{title}\n{text}")
+    normalized = _WHITESPACE.sub("", normalized)
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Image:
+    url: str
+    caption: str = ""
+    local_path: str | None = None  # set by publish once the image is mirrored
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """Something ingest found, before extraction.
+
+    ``content`` is the HTML (or the Markdown file's text for the archive formats);
+    the ``*_hint`` fields are what the container (feed, front matter, page header)
+    said about the article. Extract trusts the article's own metadata first and
+    falls back to the hints.
+    """
+
+    kind: DocumentKind
+    content: str
+    url: str = ""  # the article's original URL, when known
+    origin: str = ""  # where it was read: a file path or a feed URL
+    source_id: str | None = None
+    guid: str | None = None
+    title_hint: str = ""
+    published_hint: datetime | None = None
+    outlet_hint: str = ""
+    channel_hint: str = ""
+    author_hint: str = ""
+    tags_hint: list[str] = field(default_factory=list)
+    summary_hint: str = ""
+    fetched_at: datetime = field(default_factory=utcnow)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Article:
+    outlet: str
+    title: str
+    original_url: str
+    canonical_url: str = ""
+    id: str = ""  # derived from canonical_url (or original_url) when empty
+    published_at: datetime | None = None  # always time-zone aware when set
+    fetched_at: datetime = field(default_factory=utcnow)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    body_html: str = ""  # sanitized
+    body_markdown: str = ""
+    body_text: str = ""  # plain text, paragraphs separated by blank lines
+    images: list[Image] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    channel: str = ""
+    script: Script = "und"
+    summary: str = ""
+    guid: str | None = None
+    source_id: str | None = None
+    origin: str = ""
+    content_hash: str = ""
+
+    def __post_init__(self) -> None:
+        if self.published_at is not None and self.published_at.tzinfo is None:
+            raise ValueError(f"published_at must be time-zone aware: {self.published_at!r}")
+        if not self.canonical_url:
+            self.canonical_url = self.original_url
+        if not self.id:
+            key = self.canonical_url or self.original_url or f"{self.outlet}\n{self.title}"
+            self.id = stable_id(key)
+        if not self.content_hash:
+            self.content_hash = content_hash(self.title, self.body_text or self.body_markdown)
+
+    def refresh_hash(self) -> None:
+        self.content_hash = content_hash(self.title, self.body_text or self.body_markdown)
+
+
+@dataclass(slots=True)
+class Version:
+    """One stored state of an article; every change of content adds one, none is dropped."""
+
+    article_id: str
+    number: int  # 1 for the first state seen
+    content_hash: str
+    title: str
+    body_html: str
+    body_text: str
+    published_at: datetime | None
+    seen_at: datetime
+    status: str = "live"  # live | deleted | restored
+
+
+@dataclass(slots=True)
+class Source:
+    """A place newsmirror polls: a feed (RSS/Atom/JSON) or a single page."""
+
+    id: str
+    url: str
+    outlet: str
+    name: str = ""
+    kind: Literal["feed", "page"] = "feed"
+    channel: str = ""
+    script: Script = "und"
+    enabled: bool = True
+    full_text: bool = True  # False: items carry only a summary, fetch the page
+    interval_minutes: int = 30
+
+
+@dataclass(slots=True)
+class Story:
+    """The same event reported by one or more outlets."""
+
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)

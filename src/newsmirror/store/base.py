@@ -1,0 +1,135 @@
+"""The store interface. SQLite implements it by default; PostgreSQL implements the same."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version
+
+
+@dataclass(slots=True)
+class FeedState:
+    """What a fetcher remembers about one source between runs."""
+
+    source_id: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_checked_at: datetime | None = None
+    last_success_at: datetime | None = None
+    consecutive_failures: int = 0
+    last_error: str = ""
+    next_due_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class StoryMember:
+    article_id: str
+    story_id: str
+    role: str = "member"  # member | duplicate
+    duplicate_of: str | None = None
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class ArticleQuery:
+    outlet: str | None = None
+    channel: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int | None = None
+    offset: int = 0
+    newest_first: bool = True
+
+
+class Store(abc.ABC):
+    """Everything later stages may ask of storage. Implementations must be idempotent:
+    storing the same article twice leaves one row; a changed article gains a Version."""
+
+    # -- lifecycle -------------------------------------------------------------
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @abc.abstractmethod
+    def schema_version(self) -> int: ...
+
+    # -- articles --------------------------------------------------------------
+    @abc.abstractmethod
+    def upsert_article(self, article: Article) -> UpsertOutcome:
+        """Insert, or record a new version when the content changed.
+
+        Matching order: GUID within the same source, then canonical URL, then content
+        hash within the same outlet. On a match the stored id is written back to
+        ``article.id``.
+        """
+
+    @abc.abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abc.abstractmethod
+    def find_article_id(self, *, url: str | None = None, guid: str | None = None,
+                        source_id: str | None = None) -> str | None: ...
+
+    @abc.abstractmethod
+    def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]: ...
+
+    @abc.abstractmethod
+    def count_articles(self, outlet: str | None = None) -> int: ...
+
+    @abc.abstractmethod
+    def versions(self, article_id: str) -> list[Version]: ...
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, object]:
+        """Counts for `newsmirror stats`: articles, versions, per outlet, per channel, sources, stories."""
+
+    # -- sources and their fetch state -----------------------------------------
+    @abc.abstractmethod
+    def upsert_source(self, source: Source) -> None: ...
+
+    @abc.abstractmethod
+    def get_source(self, source_id: str) -> Source | None: ...
+
+    @abc.abstractmethod
+    def list_sources(self, enabled_only: bool = False) -> list[Source]: ...
+
+    @abc.abstractmethod
+    def remove_source(self, source_id: str) -> bool: ...
+
+    @abc.abstractmethod
+    def get_feed_state(self, source_id: str) -> FeedState: ...
+
+    @abc.abstractmethod
+    def save_feed_state(self, state: FeedState) -> None: ...
+
+    # -- stories ---------------------------------------------------------------
+    @abc.abstractmethod
+    def save_story(self, story: Story, members: list[StoryMember]) -> None:
+        """Create or update a story and set its members (articles move between stories freely)."""
+
+    @abc.abstractmethod
+    def get_story(self, story_id: str) -> Story | None: ...
+
+    @abc.abstractmethod
+    def story_members(self, story_id: str) -> list[StoryMember]: ...
+
+    @abc.abstractmethod
+    def story_of(self, article_id: str) -> str | None: ...
+
+    @abc.abstractmethod
+    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...

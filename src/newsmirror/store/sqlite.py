@@ -1,0 +1,437 @@
+"""Embedded SQLite store: the default. WAL mode so the reader can query during a fetch run."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsmirror.errors import StoreError
+from newsmirror.model import Article, Image, Source, Story, UpsertOutcome, Version, utcnow
+from newsmirror.store.base import ArticleQuery, FeedState, Store, StoryMember
+
+
+def to_iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def to_utc_iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
+    """(number, name, sql) for every packaged migration of a dialect, in order."""
+    folder = resources.files("newsmirror.store") / "migrations" / dialect
+    scripts = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            number = int(entry.name.split("_", 1)[0])
+            scripts.append((number, entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(scripts)
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        outlet=row["outlet"],
+        title=row["title"],
+        original_url=row["original_url"],
+        canonical_url=row["canonical_url"],
+        published_at=from_iso(row["published_at"]),
+        fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+        authors=json.loads(row["authors"]),
+        editors=json.loads(row["editors"]),
+        body_html=row["body_html"],
+        body_markdown=row["body_markdown"],
+        body_text=row["body_text"],
+        images=[Image(**image) for image in json.loads(row["images"])],
+        tags=json.loads(row["tags"]),
+        channel=row["channel"],
+        script=row["script"],
+        summary=row["summary"],
+        guid=row["guid"],
+        source_id=row["source_id"],
+        origin=row["origin"],
+        content_hash=row["content_hash"],
+    )
+
+
+def _article_columns(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "original_url": article.original_url,
+        "canonical_url": article.canonical_url,
+        "published_at": to_iso(article.published_at),
+        "published_utc": to_utc_iso(article.published_at),
+        "fetched_at": to_iso(article.fetched_at),
+        "authors": json.dumps(article.authors, ensure_ascii=False),
+        "editors": json.dumps(article.editors, ensure_ascii=False),
+        "images": json.dumps(
+            [{"url": i.url, "caption": i.caption, "local_path": i.local_path} for i in article.images],
+            ensure_ascii=False,
+        ),
+        "tags": json.dumps(article.tags, ensure_ascii=False),
+        "body_html": article.body_html,
+        "body_markdown": article.body_markdown,
+        "body_text": article.body_text,
+        "channel": article.channel,
+        "script": article.script,
+        "summary": article.summary,
+        "guid": article.guid,
+        "source_id": article.source_id,
+        "origin": article.origin,
+        "content_hash": article.content_hash,
+    }
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for the database {self.path}: {exc}") from exc
+        try:
+            # One connection shared by threads (the web reader's thread pool), guarded by a lock.
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+        self._db.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._migrate()
+
+    # -- plumbing --------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self._lock:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+            )
+            applied = {r[0] for r in self._db.execute("SELECT number FROM schema_migrations")}
+            for number, name, sql in migration_scripts("sqlite"):
+                if number in applied:
+                    continue
+                try:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    for statement in _split_sql(sql):
+                        self._db.execute(statement)
+                    self._db.execute(
+                        "INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, to_iso(utcnow()))
+                    )
+                    self._db.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    self._db.execute("ROLLBACK")
+                    raise StoreError(f"migration {name} failed on {self.path}: {exc}") from exc
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._db.execute(sql, params)
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def schema_version(self) -> int:
+        row = self.execute("SELECT MAX(number) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # -- articles --------------------------------------------------------------
+    def find_article_id(self, *, url: str | None = None, guid: str | None = None,
+                        source_id: str | None = None) -> str | None:
+        if guid and source_id:
+            row = self.execute(
+                "SELECT id FROM articles WHERE source_id = ? AND guid = ? LIMIT 1", (source_id, guid)
+            ).fetchone()
+            if row:
+                return str(row[0])
+        if url:
+            row = self.execute(
+                "SELECT id FROM articles WHERE canonical_url = ? OR original_url = ? LIMIT 1", (url, url)
+            ).fetchone()
+            if row:
+                return str(row[0])
+        return None
+
+    def _match(self, article: Article) -> sqlite3.Row | None:
+        existing = self.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", (article.id,))
+        row = existing.fetchone()
+        if row:
+            return row  # type: ignore[no-any-return]
+        found = self.find_article_id(url=article.canonical_url, guid=article.guid, source_id=article.source_id)
+        if found is None and article.original_url != article.canonical_url:
+            found = self.find_article_id(url=article.original_url)
+        if found is None:
+            hit = self.execute(
+                "SELECT id FROM articles WHERE outlet = ? AND content_hash = ? LIMIT 1",
+                (article.outlet, article.content_hash),
+            ).fetchone()
+            found = hit[0] if hit else None
+        if found is None:
+            return None
+        return self.execute(  # type: ignore[no-any-return]
+            "SELECT id, content_hash, version FROM articles WHERE id = ?", (found,)
+        ).fetchone()
+
+    def upsert_article(self, article: Article) -> UpsertOutcome:
+        now = to_iso(utcnow())
+        with self._lock, self.transaction():
+            row = self._match(article)
+            columns = _article_columns(article)
+            if row is None:
+                columns.update(first_seen_at=now, updated_at=now, version=1)
+                names = ", ".join(columns)
+                marks = ", ".join(f":{name}" for name in columns)
+                self._db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
+                self._insert_version(article, 1, now)
+                return UpsertOutcome.NEW
+            article.id = row["id"]
+            columns["id"] = row["id"]
+            if row["content_hash"] == article.content_hash:
+                return UpsertOutcome.UNCHANGED
+            number = int(row["version"]) + 1
+            columns.update(updated_at=now, version=number)
+            assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
+            self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
+            self._insert_version(article, number, now)
+            return UpsertOutcome.UPDATED
+
+    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
+        self._db.execute(
+            "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
+            " published_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, number, article.content_hash, article.title, article.body_html,
+             article.body_text, to_iso(article.published_at), seen_at),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _row_to_article(row) if row else None
+
+    def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
+        query = query or ArticleQuery()
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query.outlet:
+            clauses.append("outlet = ?")
+            params.append(query.outlet)
+        if query.channel:
+            clauses.append("channel = ?")
+            params.append(query.channel)
+        if query.since:
+            clauses.append("published_utc >= ?")
+            params.append(to_utc_iso(query.since))
+        if query.until:
+            clauses.append("published_utc < ?")
+            params.append(to_utc_iso(query.until))
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        order = "DESC" if query.newest_first else "ASC"
+        sql = f"SELECT * FROM articles {where} ORDER BY published_utc {order}, id {order}"
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [query.limit, query.offset]
+        # Materialize in pages so a long iteration never holds the lock or a cursor open.
+        rows = self.execute(sql, params).fetchall()
+        for row in rows:
+            yield _row_to_article(row)
+
+    def count_articles(self, outlet: str | None = None) -> int:
+        if outlet:
+            return int(self.execute("SELECT COUNT(*) FROM articles WHERE outlet = ?", (outlet,)).fetchone()[0])
+        return int(self.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def versions(self, article_id: str) -> list[Version]:
+        rows = self.execute(
+            "SELECT * FROM versions WHERE article_id = ? ORDER BY number", (article_id,)
+        ).fetchall()
+        return [
+            Version(
+                article_id=r["article_id"], number=r["number"], content_hash=r["content_hash"],
+                title=r["title"], body_html=r["body_html"], body_text=r["body_text"],
+                published_at=from_iso(r["published_at"]), seen_at=from_iso(r["seen_at"]) or utcnow(),
+                status=r["status"],
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, object]:
+        def grouped(column: str) -> dict[str, int]:
+            rows = self.execute(
+                f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column} ORDER BY COUNT(*) DESC"
+            ).fetchall()
+            return {str(r[0]): int(r[1]) for r in rows}
+
+        scalar = lambda sql: int(self.execute(sql).fetchone()[0])  # noqa: E731
+        return {
+            "articles": scalar("SELECT COUNT(*) FROM articles"),
+            "versions": scalar("SELECT COUNT(*) FROM versions"),
+            "edited_articles": scalar("SELECT COUNT(*) FROM articles WHERE version > 1"),
+            "sources": scalar("SELECT COUNT(*) FROM sources"),
+            "stories": scalar("SELECT COUNT(*) FROM stories"),
+            "by_outlet": grouped("outlet"),
+            "by_channel": grouped("channel"),
+            "by_script": grouped("script"),
+        }
+
+    # -- sources ---------------------------------------------------------------
+    def upsert_source(self, source: Source) -> None:
+        self.execute(
+            "INSERT INTO sources (id, url, outlet, name, kind, channel, script, enabled, full_text,"
+            " interval_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet,"
+            " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
+            " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
+            " interval_minutes = excluded.interval_minutes",
+            (source.id, source.url, source.outlet, source.name, source.kind, source.channel,
+             source.script, int(source.enabled), int(source.full_text), source.interval_minutes),
+        )
+
+    @staticmethod
+    def _row_to_source(row: sqlite3.Row) -> Source:
+        return Source(
+            id=row["id"], url=row["url"], outlet=row["outlet"], name=row["name"], kind=row["kind"],
+            channel=row["channel"], script=row["script"], enabled=bool(row["enabled"]),
+            full_text=bool(row["full_text"]), interval_minutes=row["interval_minutes"],
+        )
+
+    def get_source(self, source_id: str) -> Source | None:
+        row = self.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return self._row_to_source(row) if row else None
+
+    def list_sources(self, enabled_only: bool = False) -> list[Source]:
+        sql = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
+        return [self._row_to_source(r) for r in self.execute(sql).fetchall()]
+
+    def remove_source(self, source_id: str) -> bool:
+        with self._lock, self.transaction():
+            self._db.execute("DELETE FROM feed_state WHERE source_id = ?", (source_id,))
+            cursor = self._db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+            return cursor.rowcount > 0
+
+    def get_feed_state(self, source_id: str) -> FeedState:
+        row = self.execute("SELECT * FROM feed_state WHERE source_id = ?", (source_id,)).fetchone()
+        if row is None:
+            return FeedState(source_id=source_id)
+        return FeedState(
+            source_id=source_id, etag=row["etag"], last_modified=row["last_modified"],
+            last_checked_at=from_iso(row["last_checked_at"]), last_success_at=from_iso(row["last_success_at"]),
+            consecutive_failures=row["consecutive_failures"], last_error=row["last_error"],
+            next_due_at=from_iso(row["next_due_at"]),
+        )
+
+    def save_feed_state(self, state: FeedState) -> None:
+        self.execute(
+            "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (state.source_id, state.etag, state.last_modified, to_iso(state.last_checked_at),
+             to_iso(state.last_success_at), state.consecutive_failures, state.last_error,
+             to_iso(state.next_due_at)),
+        )
+
+    # -- stories ---------------------------------------------------------------
+    def save_story(self, story: Story, members: list[StoryMember]) -> None:
+        with self._lock, self.transaction():
+            self._db.execute(
+                "INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at",
+                (story.id, story.title, to_iso(story.created_at), to_iso(story.updated_at)),
+            )
+            self._db.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
+            now = to_iso(utcnow())
+            for m in members:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?, ?)",
+                    (m.article_id, story.id, m.role, m.duplicate_of, m.score, now),
+                )
+            # A story whose members all moved elsewhere has nothing left to show.
+            self._db.execute(
+                "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_members)"
+            )
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        ids = [m.article_id for m in self.story_members(story_id)]
+        return Story(id=row["id"], title=row["title"], article_ids=ids,
+                     created_at=from_iso(row["created_at"]) or utcnow(),
+                     updated_at=from_iso(row["updated_at"]) or utcnow())
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        rows = self.execute(
+            "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.story_id = ? ORDER BY a.published_utc", (story_id,)
+        ).fetchall()
+        return [StoryMember(article_id=r["article_id"], story_id=r["story_id"], role=r["role"],
+                            duplicate_of=r["duplicate_of"], score=r["score"]) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
+        sql = (
+            "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
+            " JOIN articles a ON a.id = m.article_id GROUP BY s.id"
+            " HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC"
+        )
+        params: list[Any] = [min_outlets]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        ids = [r[0] for r in self.execute(sql, params).fetchall()]
+        return [s for s in (self.get_story(i) for i in ids) if s is not None]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests by doing nothing inside."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.outer = False
+
+    def __enter__(self) -> None:
+        self.store._lock.acquire()
+        if not self.store._db.in_transaction:
+            self.store._db.execute("BEGIN IMMEDIATE")
+            self.outer = True
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if self.outer:
+                self.store._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self.store._lock.release()
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (sqlite3.execute runs one at a time; executescript
+    would commit behind our back and break the all-or-nothing migration)."""
+    statements, buffer = [], []
+    for line in script.splitlines():
+        stripped = line.split("--", 1)[0] if not line.lstrip().startswith("--") else ""
+        buffer.append(stripped)
+        if stripped.rstrip().endswith(";") and sqlite3.complete_statement("\n".join(buffer)):
+            statements.append("\n".join(buffer).strip())
+            buffer = []
+    rest = "\n".join(buffer).strip()
+    if rest:
+        statements.append(rest)
+    return statements

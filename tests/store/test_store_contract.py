@@ -1,0 +1,115 @@
+"""Behaviour every Store implementation must have."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from newsmirror.model import Article, Source, Story, UpsertOutcome
+from newsmirror.store import ArticleQuery, FeedState, Store, StoryMember
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def make_article(url: str = "https://example.org/news/1", text: str = "第一段。\n\n第二段。", **kw: object) -> Article:
+    fields: dict[str, object] = {
+        "outlet": "示例报", "title": "标题", "original_url": url, "body_text": text,
+        "published_at": datetime(2023, 2, 4, 21, 0, tzinfo=BEIJING),
+    }
+    fields.update(kw)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+def test_same_article_twice_is_one_row(store: Store) -> None:
+    assert store.upsert_article(make_article()) is UpsertOutcome.NEW
+    assert store.upsert_article(make_article()) is UpsertOutcome.UNCHANGED
+    assert store.count_articles() == 1
+    assert len(store.versions(make_article().id)) == 1
+
+
+def test_changed_content_adds_a_version_and_keeps_the_old(store: Store) -> None:
+    store.upsert_article(make_article(text="原文。"))
+    edited = make_article(text="改过的文字。")
+    assert store.upsert_article(edited) is UpsertOutcome.UPDATED
+    versions = store.versions(edited.id)
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[0].body_text == "原文。"
+    stored = store.get_article(edited.id)
+    assert stored is not None and stored.body_text == "改过的文字。"
+
+
+def test_time_zone_survives_a_round_trip(store: Store) -> None:
+    article = make_article()
+    store.upsert_article(article)
+    stored = store.get_article(article.id)
+    assert stored is not None and stored.published_at is not None
+    assert stored.published_at.utcoffset() == timedelta(hours=8)
+    assert stored.published_at == datetime(2023, 2, 4, 13, 0, tzinfo=UTC)
+
+
+def test_whitespace_only_change_is_not_an_edit(store: Store) -> None:
+    store.upsert_article(make_article(text="同一段。"))
+    assert store.upsert_article(make_article(text="  同一段。\n")) is UpsertOutcome.UNCHANGED
+
+
+def test_same_guid_from_same_source_matches_despite_new_url(store: Store) -> None:
+    store.upsert_article(make_article(url="https://example.org/a?utm=1", guid="g-1", source_id="s"))
+    moved = make_article(url="https://example.org/a-moved", guid="g-1", source_id="s")
+    assert store.upsert_article(moved) is UpsertOutcome.UNCHANGED
+    assert store.count_articles() == 1
+
+
+def test_same_text_same_outlet_is_a_duplicate_but_other_outlet_is_not(store: Store) -> None:
+    store.upsert_article(make_article(url="https://example.org/x"))
+    assert store.upsert_article(make_article(url="https://example.org/y")) is UpsertOutcome.UNCHANGED
+    assert store.upsert_article(make_article(url="https://other.org/y", outlet="别的报")) is UpsertOutcome.NEW
+    assert store.count_articles() == 2
+
+
+def test_query_orders_newest_first_and_filters(store: Store) -> None:
+    for day in (1, 3, 2):
+        store.upsert_article(make_article(url=f"https://e.org/{day}", text=f"第{day}天",
+                                          published_at=datetime(2023, 2, day, tzinfo=UTC),
+                                          channel="中国" if day != 2 else "国际"))
+    days = [a.published_at.day for a in store.iter_articles() if a.published_at]
+    assert days == [3, 2, 1]
+    china = [a.published_at.day for a in store.iter_articles(ArticleQuery(channel="中国")) if a.published_at]
+    assert china == [3, 1]
+    since = list(store.iter_articles(ArticleQuery(since=datetime(2023, 2, 2, tzinfo=UTC), newest_first=False)))
+    assert [a.published_at.day for a in since if a.published_at] == [2, 3]
+
+
+def test_sources_and_feed_state(store: Store) -> None:
+    store.upsert_source(Source(id="cna", url="https://feeds.example/cna.xml", outlet="中央社"))
+    store.upsert_source(Source(id="cna", url="https://feeds.example/cna2.xml", outlet="中央社", enabled=False))
+    assert [s.url for s in store.list_sources()] == ["https://feeds.example/cna2.xml"]
+    assert store.list_sources(enabled_only=True) == []
+    assert store.get_feed_state("cna").etag is None
+    store.save_feed_state(FeedState(source_id="cna", etag='"abc"', consecutive_failures=2))
+    assert store.get_feed_state("cna").etag == '"abc"'
+    assert store.remove_source("cna") is True
+    assert store.get_source("cna") is None and store.remove_source("cna") is False
+
+
+def test_articles_move_between_stories(store: Store) -> None:
+    a, b = make_article(url="https://e.org/a", text="甲"), make_article(url="https://e.org/b", text="乙", outlet="乙报")
+    store.upsert_article(a)
+    store.upsert_article(b)
+    store.save_story(Story(id="s1", title="事件"), [StoryMember(a.id, "s1"), StoryMember(b.id, "s1")])
+    assert store.story_of(b.id) == "s1"
+    assert [s.id for s in store.list_stories(min_outlets=2)] == ["s1"]
+    store.save_story(Story(id="s2", title="另一事件"), [StoryMember(b.id, "s2", role="duplicate", duplicate_of=a.id)])
+    assert store.story_of(b.id) == "s2"
+    members = store.story_members("s2")
+    assert members[0].role == "duplicate" and members[0].duplicate_of == a.id
+    assert store.list_stories(min_outlets=2) == []
+
+
+def test_reopening_does_not_rerun_migrations(store: Store) -> None:
+    assert store.schema_version() >= 1
+
+
+def test_naive_datetime_is_refused() -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        make_article(published_at=datetime(2023, 2, 4))
