@@ -1,0 +1,3 @@
+from newsmirror.cli import app
+
+app()
