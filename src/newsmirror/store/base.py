@@ -46,6 +46,25 @@ class ArticleQuery:
     newest_first: bool = True
 
 
+@dataclass(slots=True)
+class SearchQuery:
+    """Full-text search over titles and bodies; matches across Simplified/Traditional."""
+
+    text: str
+    outlet: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class SearchHit:
+    article: Article
+    score: float  # higher is more relevant
+    snippet: str = ""
+
+
 class Store(abc.ABC):
     """Everything later stages may ask of storage. Implementations must be idempotent:
     storing the same article twice leaves one row; a changed article gains a Version."""
@@ -133,3 +152,8 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...
+
+    # -- search ----------------------------------------------------------------
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        """Ranked by relevance, then recency. Backends implement it with their own index."""
+        raise NotImplementedError(f"{type(self).__name__} has no search index yet")

@@ -175,7 +175,7 @@ class SQLiteStore(Store):
         existing = self.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", (article.id,))
         row = existing.fetchone()
         if row:
-            return row  # type: ignore[no-any-return]
+            return row
         found = self.find_article_id(url=article.canonical_url, guid=article.guid, source_id=article.source_id)
         if found is None and article.original_url != article.canonical_url:
             found = self.find_article_id(url=article.original_url)
@@ -187,7 +187,7 @@ class SQLiteStore(Store):
             found = hit[0] if hit else None
         if found is None:
             return None
-        return self.execute(  # type: ignore[no-any-return]
+        return self.execute(
             "SELECT id, content_hash, version FROM articles WHERE id = ?", (found,)
         ).fetchone()
 

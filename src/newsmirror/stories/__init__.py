@@ -1,0 +1,1 @@
+"""Grouping the same event across outlets and scripts, and comparing the reports."""

@@ -1,0 +1,1 @@
+"""Chinese text utilities shared by extract, store, stories and web."""

@@ -1,0 +1,56 @@
+"""Simplified/Traditional script: detection and conversion with OpenCC.
+
+Conversion is for display, matching and search keys only; stored text is never altered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+import opencc
+
+from newsmirror.model import Script
+
+Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def convert(text: str, variant: Variant) -> str:
+    return str(_converter(variant).convert(text))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional (any region) -> Simplified, including Taiwan phrases (軟體 -> 软件)."""
+    return convert(text, "tw2sp")
+
+
+def to_traditional(text: str, region: Literal["", "tw", "hk"] = "") -> str:
+    """Simplified -> Traditional; region 'tw' also swaps Taiwan phrases (软件 -> 軟體)."""
+    return convert(text, {"": "s2t", "tw": "s2twp", "hk": "s2hk"}[region])  # type: ignore[arg-type]
+
+
+def detect_script(text: str, sample: int = 4000) -> Script:
+    """zh-Hans, zh-Hant, en or und, by which conversion changes more characters.
+
+    A character counts as Traditional when converting to Simplified changes it, and
+    as Simplified when converting to Traditional changes it; most characters are shared.
+    """
+    text = text[:sample]
+    han = _CJK.findall(text)
+    if len(han) < 8:
+        return "en" if len(_LATIN_WORD.findall(text)) >= 5 else "und"
+    joined = "".join(han)
+    traditional_marks = sum(a != b for a, b in zip(joined, convert(joined, "t2s"), strict=False))
+    simplified_marks = sum(a != b for a, b in zip(joined, convert(joined, "s2t"), strict=False))
+    if traditional_marks == simplified_marks == 0:
+        return "und"
+    return "zh-Hant" if traditional_marks > simplified_marks else "zh-Hans"
