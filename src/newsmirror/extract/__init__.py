@@ -57,7 +57,7 @@ def extract_article(raw: RawDocument) -> Article:
     profile = profile_for(raw.url)
     body = container_body(raw, profile)
     title = re.sub(r"\s+", " ", raw.title_hint).strip()
-    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body))
+    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
     paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")

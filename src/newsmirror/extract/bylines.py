@@ -13,7 +13,8 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _NAME_LIST = rf"{_NAME}(?:\s*[/、，,和及 ]\s*{_NAME})*"
 _SEPARATORS = re.compile(r"\s*[/、，, 和及]\s*")
 
-_EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]?\s*(?P<names>{_NAME_LIST})")
+_EDITOR = re.compile(
+    rf"(?:(?:责任编辑|責任編輯|编辑|編輯)\s*[：:]|(?:责编|責編)\s*[：:]?)\s*(?P<names>{_NAME_LIST})")
 _REPORTER = re.compile(
     rf"(?:记者|記者|撰稿人?|作者)\s*[：:]?\s*(?P<names>{_NAME_LIST}?)\s*"
     r"(?:综合|綜合|采访|採訪|编译|編譯)?(?:报导|報導|报道|報道)"

@@ -379,7 +379,11 @@ def _prune_empty(root: lxml.html.HtmlElement) -> None:
             if _is_detached(element, root):
                 continue
             if not _text(element) and element.find(".//img") is None:
-                _remove(element)
+                if len(element) == 0 and element.text and element.tag in {"span", "font", "b", "i", "em",
+                                                                           "strong", "u"}:
+                    element.drop_tag()  # a whitespace-only inline element still separates words
+                else:
+                    _remove(element)
                 changed = True
     # leading/trailing <br> and <hr> inside paragraphs and at the edges carry nothing
     for element in list(root.iter("p", "figcaption", "li")):
@@ -407,9 +411,16 @@ def serialize_children(root: lxml.html.HtmlElement) -> str:
     return "".join(parts).strip()
 
 
-def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = True) -> CleanResult:
-    """Clean one article body. ``title`` lets a repeated headline at the top be dropped."""
+def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = True,
+               base_url: str = "") -> CleanResult:
+    """Clean one article body. ``title`` lets a repeated headline at the top be dropped;
+    ``base_url`` (the article's URL) makes relative links and image sources absolute."""
     root = parse_fragment(html)
+    if base_url.startswith(("http://", "https://")):
+        try:
+            root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
+        except ValueError:
+            pass  # a malformed base URL leaves links as they are
     tags = collect_tags(root)
     byline, feed_date = _take_feed_header(root)
     _unwrap_link_like(root)
@@ -424,6 +435,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     _normalize_whitespace(root, cjk)
     _attach_captions(root)
     _paragraphize(root)
+    _drop_boilerplate(root, profile)  # again: text the parser left loose is in paragraphs now
     _prune_empty(root)
     sanitized = sanitize(serialize_children(root))
     final = parse_fragment(sanitized)
