@@ -7,6 +7,7 @@ Order matters: keyword tags are read before tag groups are dropped; lazy images 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -90,7 +91,8 @@ def collect_tags(root: lxml.html.HtmlElement) -> list[str]:
             continue
         href = element.get("href") or ""
         rel = (element.get("rel") or "").split()
-        if (href and _TAG_LINK.search(href)) or "tag" in rel:
+        # <ok href> is how page mirrors render the outlets' inline keyword links
+        if (href and _TAG_LINK.search(href)) or "tag" in rel or (element.tag == "ok" and href):
             name = _text(element).lstrip("#＃").strip()
             if name and len(name) <= 30:
                 seen.setdefault(name, None)
@@ -417,10 +419,8 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     ``base_url`` (the article's URL) makes relative links and image sources absolute."""
     root = parse_fragment(html)
     if base_url.startswith(("http://", "https://")):
-        try:
+        with contextlib.suppress(ValueError):  # a malformed base URL leaves links as they are
             root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
-        except ValueError:
-            pass  # a malformed base URL leaves links as they are
     tags = collect_tags(root)
     byline, feed_date = _take_feed_header(root)
     _unwrap_link_like(root)
