@@ -90,6 +90,11 @@ def feed_item(html: str, url: str = "https://example.org/news/1") -> RawDocument
     ("<p><small>Feed enhanced by <a href='https://plugin.example.org'>Better Feed</a></small></p>", "Feed enhanced"),
     ("<div style='display:none'><p>隐藏内容</p></div>", "隐藏内容"),
     ("<p><small>标签: <a rel='tag' href='https://b.example.org/tag/x'>某标签</a></small></p>", "某标签"),
+    ("<p><small>&copy; 某人 for <a href='https://b.example.org'>博客</a>, get_post_time('Y'). |"
+     "<a href='https://b.example.org/p'>Permalink</a> |<a href='https://b.example.org/p#c'>No comment</a></small></p>",
+     "Permalink"),
+    ("<p><strong>相关链接：<ok href='https://www.ntdtv.com/gb/2024/01/01/a2.html'>另一篇报道的标题</ok></strong></p>",
+     "另一篇报道的标题"),
     ("<br><hr><div>获取更多RSS：<br><a href='https://feedx.example'>https://feedx.example</a></div>", "获取更多RSS"),
 ])
 def test_each_junk_kind_is_removed(junk_html: str, marker: str) -> None:
@@ -97,6 +102,15 @@ def test_each_junk_kind_is_removed(junk_html: str, marker: str) -> None:
     article = extract_article(feed_item(body))
     assert marker not in article.body_html and marker not in article.body_text
     assert article.body_text == "第一段正文内容在这里。\n\n第二段正文内容在这里。"
+
+
+def test_site_profile_adds_its_own_rules() -> None:
+    body = ("<p>第一段正文内容在这里。</p><div class='StandardArticleBody_trustBadgeContainer'><span>我们的标准：</span>"
+            "<a href='https://r.example'>信任原则</a></div>")
+    generic = extract_article(feed_item(body))
+    reuters = extract_article(feed_item(body, url="https://cn.reuters.com/article/x-idCN1"))
+    assert "信任原则" in generic.body_text  # not junk everywhere ...
+    assert reuters.body_text == "第一段正文内容在这里。"  # ... but on the site whose profile says so
 
 
 def test_event_handlers_and_styles_are_stripped_but_text_kept() -> None:

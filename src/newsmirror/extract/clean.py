@@ -35,6 +35,7 @@ BLOCK_TAGS = {
 _LAZY_SRC_ATTRIBUTES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url")
 _TRACKER_HOSTS = ("gfw-breaker.win",)
 _TAG_LINK = re.compile(r"/(tag|tags|term|keyword|keywords)/|hysearchws\.aspx\?q=")
+_ARTICLE_PATH = re.compile(r"/\d{2,4}/\d{1,2}/\d{1,2}/|\d{6,}\.html?$")
 _FEED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} \w{3} \d{4}")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
@@ -91,10 +92,12 @@ def collect_tags(root: lxml.html.HtmlElement) -> list[str]:
             continue
         href = element.get("href") or ""
         rel = (element.get("rel") or "").split()
-        # <ok href> is how page mirrors render the outlets' inline keyword links
-        if (href and _TAG_LINK.search(href)) or "tag" in rel or (element.tag == "ok" and href):
+        # <ok href> is how page mirrors render the outlets' inline keyword links (and, rarely, a
+        # link to another article: those have a dated path and a headline-long text)
+        mirror_keyword = element.tag == "ok" and href and not _ARTICLE_PATH.search(href)
+        if (href and _TAG_LINK.search(href)) or "tag" in rel or mirror_keyword:
             name = _text(element).lstrip("#＃").strip()
-            if name and len(name) <= 30:
+            if name and len(name) <= 16:
                 seen.setdefault(name, None)
     return list(seen)
 
@@ -186,7 +189,8 @@ def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or _is_detached(element, root):
             continue
-        if element.tag not in BLOCK_TAGS | {"small", "span", "em", "i"} or not matches(element):
+        if element.tag not in BLOCK_TAGS | {"small", "span", "em", "i", "strong", "b", "font"} \
+                or not matches(element):
             continue
         if any(matches(child) for child in element.iterchildren() if isinstance(child.tag, str)):
             continue  # the innermost block carries the boilerplate; remove only that
