@@ -42,6 +42,7 @@ def test_page_mirror_article_is_clean() -> None:
     assert article.script == "zh-Hans"
     assert article.outlet == "新唐人" and article.channel == "大陆新闻"
     assert article.tags == ["灯会"]  # the outlet's tag link, kept as metadata
+    assert article.summary.startswith("【新唐人北京时间2024年02月10日讯】")  # not the image caption
     assert "**" not in article.body_markdown and "![灯会](https://i.ntdtv.com/" in article.body_markdown
 
 
@@ -152,6 +153,19 @@ def test_web_page_uses_the_site_profile_content_selector() -> None:
     assert article.body_text == "【新唐人北京时间2024年01月02日讯】正文第一段。\n\n正文第二段。"
     assert article.outlet == "新唐人"
     assert article.published_at == datetime(2024, 1, 2, tzinfo=BEIJING)
+
+
+def test_web_page_without_profile_falls_back_to_trafilatura() -> None:
+    paragraphs = "".join(f"<p>这是第{n}段正文，讲述了测试城市的公共交通改革以及市民的不同反应和评价。</p>" for n in range(1, 7))
+    page = (f"<html><head><title>交通改革</title></head><body><nav><a href='/'>首页</a> <a href='/a'>关于我们</a></nav>"
+            f"<article><h1>交通改革</h1>{paragraphs}</article><footer>版权所有 某某网站 联系我们</footer></body></html>")
+    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=page, url="https://news.example.org/2024/05/06/reform.html",
+                      title_hint="交通改革")
+    article = extract_article(raw)
+    assert article.body_text.split("\n\n")[0].startswith("这是第1段正文")
+    assert "这是第6段正文" in article.body_text
+    assert "关于我们" not in article.body_text and "联系我们" not in article.body_text
+    assert article.published_at == datetime(2024, 5, 6, tzinfo=BEIJING)
 
 
 def test_same_article_in_two_templates_has_one_hash() -> None:

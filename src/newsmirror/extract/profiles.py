@@ -35,7 +35,7 @@ GENERIC = SiteProfile(
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
         "form", "button", "input", "select", "textarea", "ins", "nav", "audio", "video", "source",
         "link", "meta",
-        "[style*='display:none']", "[style*='display: none']", "[hidden]",
+        "[style*='display:none']", "[style*='display: none']", "[hidden]", "[aria-hidden='true']",
         "[class*='single_ad']", "[class*='AD_Embed']", "[class*='adsbygoogle']", "[id^='div-gpt-ad']",
         "[id*='dfp-ad']", "[id*='taboola']", "[class*='taboola']", "[id^='innity']",
         "[class*='articlekeywordGroup']", "[class*='keywordTag']", "[class*='moreArticle']",
