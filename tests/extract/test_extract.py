@@ -51,7 +51,7 @@ def test_feed_item_keeps_lead_image_and_drops_feed_junk() -> None:
     paragraphs = article.body_text.split("\n\n")
     assert paragraphs[0] == "市長在記者會上說明新政策。（中央社）"
     assert paragraphs[1] == "（中央社記者陳小華台北1日電）測試市長今天宣布，公車票價自下月起下調兩成。"
-    assert paragraphs[2].startswith("市長表示，新政策可望減輕通勤族負擔。")
+    assert paragraphs[2] == "市長表示，新政策可望減輕通勤族負擔。（編輯：林一/張二）"  # desk code dropped
     assert len(paragraphs) == 3
     for junk in ("#公車", "延伸閱讀", "聚焦新聞", "輪播標題", "获取更多RSS", "feedx", "<svg", "cover.jpg"):
         assert junk not in article.body_html, junk

@@ -302,6 +302,19 @@ def _attach_captions(root: lxml.html.HtmlElement) -> None:
             parent.replace(target, new_figure)
 
 
+def _strip_text(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
+    if not profile.strip_text:
+        return
+    patterns = [re.compile(pattern) for pattern in profile.strip_text]
+    for element in root.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(element, attribute)
+            if value:
+                for pattern in patterns:
+                    value = pattern.sub("", value)
+                setattr(element, attribute, value)
+
+
 def _normalize_whitespace(root: lxml.html.HtmlElement, cjk: bool) -> None:
     """Undo pretty-printing: line breaks between inline tags are not spaces in Chinese text."""
     joiner = "" if cjk else " "
@@ -437,6 +450,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
         if element.tag == "time" or (title and _text(element) == title.strip()):
             _remove(element)
     _normalize_whitespace(root, cjk)
+    _strip_text(root, profile)
     _attach_captions(root)
     _paragraphize(root)
     _drop_boilerplate(root, profile)  # again: text the parser left loose is in paragraphs now

@@ -20,6 +20,7 @@ class SiteProfile:
     drop: tuple[str, ...] = ()  # CSS selectors of elements removed with their content
     content: tuple[str, ...] = ()  # CSS selectors of the article body in a full web page, best first
     boilerplate: tuple[str, ...] = ()  # regexes; a block whose text matches (search) is removed
+    strip_text: tuple[str, ...] = ()  # regexes removed from text nodes (in-line codes, stray markers)
     notes: str = ""
     _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
 
@@ -79,6 +80,7 @@ PROFILES: tuple[SiteProfile, ...] = (
                 content=("#storytext",)),
     SiteProfile("cna", ("cna.com.tw",),
                 drop=(".articlekeywordGroup", ".moreArticle", ".bottomBox", "#TopNews", ".shareBar"),
+                strip_text=(r"(?<=[）)])\s*\d{7}\s*$",),  # the desk code after the editors: （編輯：…）1120204
                 content=(".paragraph",)),
     SiteProfile("zaobao", ("zaobao.com", "zaobao.com.sg"),
                 drop=("#imu", "[id^='dfp-ad']", "#innity-in-post", ".cx_paywall_placeholder"),
@@ -115,7 +117,7 @@ def _merged(site_name: str) -> SiteProfile:
         return GENERIC
     return SiteProfile(
         name=site.name, hosts=site.hosts,
-        drop=GENERIC.drop + site.drop, content=site.content,
+        drop=GENERIC.drop + site.drop, content=site.content, strip_text=GENERIC.strip_text + site.strip_text,
         boilerplate=GENERIC.boilerplate + site.boilerplate, notes=site.notes,
     )
 
