@@ -18,7 +18,7 @@ from pathlib import Path
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
-from newsmirror.ingest.feeds import FeedItem, parse_feed
+from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.ingest.urls import canonical_url
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, stable_id, utcnow
@@ -295,3 +295,27 @@ def build_outputs(store: Store, out_dir: Path) -> str | None:
     (page mirror, site, feeds). Returns a one-line summary for the CLI, or None when nothing ran.
     """
     return None
+
+
+def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher: Fetcher | None = None) -> str:
+    """The feed behind a URL: the URL itself when it is a feed, else the first feed its page advertises."""
+    own = fetcher is None
+    client = fetcher or Fetcher(settings or FetchSettings())
+    try:
+        result = client.get(url, accept=FEED_ACCEPT)
+        try:
+            parse_feed(result.content_bytes, feed_url=result.final_url, content_type=result.content_type)
+            return result.final_url
+        except FeedParseError:
+            pass
+        for candidate in discover_feeds(result.text, result.final_url):
+            try:
+                found = client.get(candidate, accept=FEED_ACCEPT)
+                parse_feed(found.content_bytes, feed_url=found.final_url, content_type=found.content_type)
+            except NewsmirrorError:
+                continue
+            return found.final_url
+    finally:
+        if own:
+            client.close()
+    raise ConfigError(f"{url} is not a feed and its page advertises no working feed; give the feed URL directly")
