@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from newsmirror.ingest.feeds import FeedParseError, discover_feeds, parse_feed
-from newsmirror.ingest.urls import canonical_url
 from newsmirror.model import DocumentKind, Source
 from tests.feedfixtures import FixtureItem, long_body, rss
 
@@ -125,13 +124,3 @@ def test_autodiscovery_falls_back_to_feed_like_links() -> None:
     page = '<html><body><a href="/about">关于</a><a href="/rss/china.xml">订阅</a><a href="/feed">feed</a></body></html>'
     assert discover_feeds(page, "https://y.example.invalid/") == [
         "https://y.example.invalid/rss/china.xml", "https://y.example.invalid/feed"]
-
-
-@pytest.mark.parametrize(("url", "expected"), [
-    ("HTTPS://WWW.Example.com:443/a/1.html?utm_source=rss&utm_medium=feed#top", "https://www.example.com/a/1.html"),
-    ("http://example.com/a?id=5&fbclid=xyz&page=2", "http://example.com/a?id=5&page=2"),
-    ("http://example.com:8080/a?id=%E4%B8%AD", "http://example.com:8080/a?id=%E4%B8%AD"),
-    ("https://example.com", "https://example.com/"),
-])
-def test_canonical_url_drops_tracking(url: str, expected: str) -> None:
-    assert canonical_url(url) == expected

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.extract.urls import canonical_url
 from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
-from newsmirror.ingest.urls import canonical_url
-from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, stable_id, utcnow
+from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
 from newsmirror.store.base import FeedState, Store
 
 ExtractFn = Callable[[RawDocument], Article]
@@ -246,7 +246,6 @@ class FetchJob:
             return
         article.source_id = source.id
         article.guid = article.guid or document.guid
-        _clean_canonical(article)
         with self._store_lock:
             outcome = self.store.upsert_article(article)
         with self._seen_lock:
@@ -257,17 +256,6 @@ class FetchJob:
             report.updated += 1
         else:
             report.unchanged += 1
-
-
-def _clean_canonical(article: Article) -> None:
-    """Tracking parameters out of the canonical URL (and out of the id derived from it)."""
-    current = article.canonical_url or article.original_url
-    clean = canonical_url(current)
-    if clean and clean != article.canonical_url:
-        derived = article.id == stable_id(article.canonical_url) if article.canonical_url else False
-        article.canonical_url = clean
-        if derived:
-            article.id = stable_id(clean)
 
 
 def fetch_sources(store: Store, settings: FetchSettings | None = None, *, source_ids: list[str] | None = None,
