@@ -57,6 +57,10 @@ class FetchReport:
         return [r for r in self.sources if r.status == "failed"]
 
 
+class Interrupted(NewsmirrorError):
+    """The run was stopped (Ctrl-C) while this source was being read."""
+
+
 def default_extractor() -> ExtractFn:
     try:
         from newsmirror.extract import extract_article
@@ -100,6 +104,7 @@ class FetchJob:
         self._store_lock = threading.Lock()
         self._seen_lock = threading.Lock()
         self._seen_urls: set[str] = set()  # canonical URLs handled in this run (one article, many feeds)
+        self._stop = threading.Event()
 
     def close(self) -> None:
         if self._own_fetcher:
@@ -110,13 +115,20 @@ class FetchJob:
         if not sources:
             return report
         workers = max(1, min(self.settings.total_concurrency, len(sources)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
+        try:
             futures = [pool.submit(self.poll_source, source) for source in sources]
             for future in as_completed(futures):
                 source_report = future.result()
                 report.sources.append(source_report)
                 if progress is not None:
                     progress(source_report)
+        except BaseException:
+            # Ctrl-C: workers finish the article in hand (each is its own transaction) and stop.
+            self._stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         order = {source.id: n for n, source in enumerate(sources)}
         report.sources.sort(key=lambda r: order[r.source.id])
         return report
@@ -134,6 +146,9 @@ class FetchJob:
                 validators: tuple[str | None, str | None] = (None, None)
             else:
                 complete, validators = self._poll_feed(source, state, report)
+        except Interrupted as exc:
+            report.status, report.error = "interrupted", str(exc)
+            return report  # validators untouched: the next run re-reads the feed
         except NewsmirrorError as exc:
             self._record_failure(state, report, exc, started)
             return report
@@ -187,6 +202,8 @@ class FetchJob:
                             full_text_min_chars=self.settings.full_text_min_chars)
         report.warnings.extend(parsed.warnings)
         for item in parsed.items:
+            if self._stop.is_set():
+                raise Interrupted(f"{source.url}: interrupted; the next run resumes this feed")
             self._handle_item(source, item, report)
         return report.failed == 0, (result.etag, result.last_modified)
 
