@@ -7,6 +7,7 @@ Order matters: keyword tags are read before tag groups are dropped; lazy images 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,6 +35,7 @@ BLOCK_TAGS = {
 _LAZY_SRC_ATTRIBUTES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url")
 _TRACKER_HOSTS = ("gfw-breaker.win",)
 _TAG_LINK = re.compile(r"/(tag|tags|term|keyword|keywords)/|hysearchws\.aspx\?q=")
+_ARTICLE_PATH = re.compile(r"/\d{2,4}/\d{1,2}/\d{1,2}/|\d{6,}\.html?$")
 _FEED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} \w{3} \d{4}")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
@@ -90,9 +92,12 @@ def collect_tags(root: lxml.html.HtmlElement) -> list[str]:
             continue
         href = element.get("href") or ""
         rel = (element.get("rel") or "").split()
-        if (href and _TAG_LINK.search(href)) or "tag" in rel:
+        # <ok href> is how page mirrors render the outlets' inline keyword links (and, rarely, a
+        # link to another article: those have a dated path and a headline-long text)
+        mirror_keyword = element.tag == "ok" and href and not _ARTICLE_PATH.search(href)
+        if (href and _TAG_LINK.search(href)) or "tag" in rel or mirror_keyword:
             name = _text(element).lstrip("#＃").strip()
-            if name and len(name) <= 30:
+            if name and len(name) <= 16:
                 seen.setdefault(name, None)
     return list(seen)
 
@@ -184,7 +189,8 @@ def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or _is_detached(element, root):
             continue
-        if element.tag not in BLOCK_TAGS | {"small", "span", "em", "i"} or not matches(element):
+        if element.tag not in BLOCK_TAGS | {"small", "span", "em", "i", "strong", "b", "font"} \
+                or not matches(element):
             continue
         if any(matches(child) for child in element.iterchildren() if isinstance(child.tag, str)):
             continue  # the innermost block carries the boilerplate; remove only that
@@ -294,6 +300,19 @@ def _attach_captions(root: lxml.html.HtmlElement) -> None:
         parent = target.getparent()
         if parent is not None:
             parent.replace(target, new_figure)
+
+
+def _strip_text(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
+    if not profile.strip_text:
+        return
+    patterns = [re.compile(pattern) for pattern in profile.strip_text]
+    for element in root.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(element, attribute)
+            if value:
+                for pattern in patterns:
+                    value = pattern.sub("", value)
+                setattr(element, attribute, value)
 
 
 def _normalize_whitespace(root: lxml.html.HtmlElement, cjk: bool) -> None:
@@ -417,10 +436,8 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     ``base_url`` (the article's URL) makes relative links and image sources absolute."""
     root = parse_fragment(html)
     if base_url.startswith(("http://", "https://")):
-        try:
+        with contextlib.suppress(ValueError):  # a malformed base URL leaves links as they are
             root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
-        except ValueError:
-            pass  # a malformed base URL leaves links as they are
     tags = collect_tags(root)
     byline, feed_date = _take_feed_header(root)
     _unwrap_link_like(root)
@@ -433,6 +450,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
         if element.tag == "time" or (title and _text(element) == title.strip()):
             _remove(element)
     _normalize_whitespace(root, cjk)
+    _strip_text(root, profile)
     _attach_captions(root)
     _paragraphize(root)
     _drop_boilerplate(root, profile)  # again: text the parser left loose is in paragraphs now
