@@ -95,3 +95,11 @@ def test_fetch_prints_a_summary_per_source(env: Path, loopback_server: LoopbackS
     run = runner.invoke(app, ["run", "--all"])
     assert run.exit_code == 0, run.output
     assert "publishing is not wired" in run.output
+
+
+def test_fetch_exits_1_when_every_source_failed(env: Path, loopback_server: LoopbackServer) -> None:
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=500)
+    runner.invoke(app, ["sources", "add", loopback_server.url("/down.xml"), "--outlet", "测试台"])
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1
+    assert "all 1 polled source(s) failed" in result.output

@@ -370,8 +370,14 @@ def fetch(
     """Poll due sources: new and changed articles go to the store; failing feeds back off and are reported.
 
     Safe to interrupt at any moment: what is stored stays, and the next run resumes without duplicates.
+    Exits 1 when every polled source failed (network down?), 0 otherwise.
     """
-    _fetch_with_progress(db, config, source, all_sources)
+    report = _fetch_with_progress(db, config, source, all_sources)
+    if report.sources and len(report.failed_sources) == len(report.sources):
+        from newsmirror.errors import FetchError
+
+        raise FetchError(f"all {len(report.sources)} polled source(s) failed; check the network, "
+                         "then `newsmirror sources list` for each source's last error")
 
 
 @app.command()

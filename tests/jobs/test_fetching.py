@@ -142,11 +142,21 @@ def test_malformed_and_non_feed_sources_fail_alone(loopback_server: LoopbackServ
     loopback_server.route("/loop", redirect_to="/loop2")
     loopback_server.route("/loop2", redirect_to="/loop")
     loopback_server.route("/ok.xml", body=rss(items(loopback_server, 1)), content_type="application/rss+xml")
-    for path in ("/html", "/loop", "/ok.xml"):
+    sloppy = rss(items(loopback_server, 2, "m")).replace("<title>测试新闻</title>", "<title>测试 & 新闻</title>")
+    loopback_server.route("/sloppy.xml", body=sloppy, content_type="application/rss+xml")
+    loopback_server.route("/cut.xml", body=rss(items(loopback_server, 5, "c")), truncate_at=300,
+                          content_type="application/rss+xml")
+    loopback_server.route("/huge.xml", body=b"<rss>" + b" " * 1024, repeat=64, content_type="application/rss+xml")
+    for path in ("/html", "/loop", "/ok.xml", "/sloppy.xml", "/cut.xml", "/huge.xml"):
         add_source(store, loopback_server, path)
+    settings.max_response_bytes = 32 * 1024
     reports = {r.source.id: r for r in run(store, settings).sources}
     assert reports["html"].status == "failed" and "not" in reports["html"].error
     assert reports["loop"].status == "failed" and "loop" in reports["loop"].error
+    assert reports["cut.xml"].status == "failed" and "closed" in reports["cut.xml"].error
+    assert reports["huge.xml"].status == "failed" and "limit" in reports["huge.xml"].error
+    assert (reports["sloppy.xml"].status, reports["sloppy.xml"].new) == ("ok", 2)
+    assert reports["sloppy.xml"].warnings
     assert reports["ok.xml"].new == 1
 
 
