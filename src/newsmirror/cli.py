@@ -234,6 +234,8 @@ def sources_add(
 def sources_list(db: DbOption = "",
                  as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Every source with its fetch state: failures in a row, last error, next poll."""
+    from datetime import UTC
+
     with store_from(db) as store:
         rows = [(source, store.get_feed_state(source.id)) for source in store.list_sources()]
     if as_json:
@@ -245,12 +247,12 @@ def sources_list(db: DbOption = "",
         } for s, st in rows], ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{len(rows)} sources")
-    for column in ("id", "outlet", "name", "url", "failures", "next poll", "last error"):
+    for column in ("id", "outlet", "name", "url", "failures", "next poll (UTC)", "last error"):
         table.add_column(column, overflow="fold")
     for source, state in rows:
         table.add_row(source.id, source.outlet, source.name + ("" if source.enabled else " (disabled)"), source.url,
                       str(state.consecutive_failures or ""),
-                      state.next_due_at.strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
+                      state.next_due_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
                       state.last_error[:80])
     console.print(table)
 

@@ -170,7 +170,7 @@ def test_a_failed_page_is_retried_on_the_next_poll(loopback_server: LoopbackServ
     add_source(store, loopback_server, "/s.xml")
 
     first = run(store, settings).sources[0]
-    assert (first.new, first.failed) == (1, 1)
+    assert (first.new, first.failed, first.retryable) == (1, 1, 1)
     assert store.get_feed_state("s.xml").etag is None  # not remembered: the feed must be re-read
 
     loopback_server.route("/r/1.html", body=article_page(fixtures[1]))
@@ -187,3 +187,18 @@ def test_page_source(loopback_server: LoopbackServer, store: Store, settings: Fe
     store.upsert_source(source)
     report = run(store, settings).sources[0]
     assert report.new == 1
+
+
+def test_a_permanently_missing_page_does_not_block_conditional_polls(
+        loopback_server: LoopbackServer, store: Store, settings: FetchSettings) -> None:
+    fixtures = items(loopback_server, 2, "g")
+    loopback_server.route("/g.xml", body=rss(fixtures, full_text=False), content_type="application/rss+xml",
+                          etag='"g1"')
+    loopback_server.route("/g/0.html", body=article_page(fixtures[0]))
+    loopback_server.gone("/g/1.html", status=404)
+    add_source(store, loopback_server, "/g.xml")
+    first = run(store, settings).sources[0]
+    assert (first.new, first.failed, first.retryable) == (1, 1, 0)
+    assert "404" in first.item_errors[0]
+    assert store.get_feed_state("g.xml").etag == '"g1"'
+    assert run(store, settings).sources[0].status == "not modified"

@@ -36,6 +36,7 @@ class SourceReport:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0  # items that could not be fetched or extracted
+    retryable: int = 0  # of those, the ones worth retrying (timeouts, 5xx): the feed is re-read next time
     error: str = ""
     consecutive_failures: int = 0
     backing_off: bool = False  # failed failure_threshold times in a row: polled less often, still kept
@@ -142,7 +143,7 @@ class FetchJob:
         try:
             if source.kind == "page":
                 self._poll_page(source, report)
-                complete = report.failed == 0
+                complete = True
                 validators: tuple[str | None, str | None] = (None, None)
             else:
                 complete, validators = self._poll_feed(source, state, report)
@@ -205,7 +206,9 @@ class FetchJob:
             if self._stop.is_set():
                 raise Interrupted(f"{source.url}: interrupted; the next run resumes this feed")
             self._handle_item(source, item, report)
-        return report.failed == 0, (result.etag, result.last_modified)
+        # A 404 or an unreadable page fails the same way next time; only transient failures
+        # are worth giving up the 304 for.
+        return report.retryable == 0, (result.etag, result.last_modified)
 
     def _poll_page(self, source: Source, report: SourceReport) -> None:
         try:
@@ -232,6 +235,7 @@ class FetchJob:
                 document = fetch_page(self.fetcher, item.link, hints=document, source=source)
             except NewsmirrorError as exc:
                 report.failed += 1
+                report.retryable += isinstance(exc, TransientFetchError)
                 report.item_errors.append(str(exc))
                 return
         elif key:
