@@ -103,3 +103,18 @@ def test_real_extractor_on_summary_feed(loopback_server: LoopbackServer, tmp_pat
     assert "第103号新闻第1段" in article.body_text and "版权所有" not in article.body_text
     assert article.body_text.count("\n\n") == 3
     assert article.guid == "sum-3" and article.source_id == "summary"
+
+
+def test_real_extractor_on_full_text_feed(loopback_server: LoopbackServer, tmp_path: Path) -> None:
+    expected = serve_corpus(loopback_server)
+    settings = FetchSettings(per_host_delay_seconds=0.0, timeout_seconds=5.0)
+    with open_store(tmp_path / "nm.sqlite") as store:
+        store.upsert_source(Source(id="full", url=loopback_server.url("/full.xml"), outlet="测试台", channel="中国"))
+        report = fetch_sources(store, settings)
+        assert report.sources[0].new == len(expected["full"]), report.sources[0].item_errors
+        article = store.get_article(store.find_article_id(guid="full-4", source_id="full") or "")
+    assert loopback_server.hits("/full/4.html") == 0  # full text: no page fetch
+    assert article is not None
+    assert (article.title, article.outlet, article.channel) == ("全文新闻第4号", "测试台", "中国")
+    assert article.body_text.split("\n\n")[0].startswith("第4号新闻第1段")
+    assert article.published_at is not None and article.published_at.utcoffset() is not None
