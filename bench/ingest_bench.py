@@ -60,7 +60,10 @@ def load_posts(scale: int) -> list[Post]:
             continue
         for copy in range(scale):
             link = raw.url if copy == 0 else f"{raw.url}{'&' if '?' in raw.url else '?'}copy={copy}"
-            posts.append(Post(raw.outlet_hint or "unknown", raw.title_hint, link, body, raw.published_hint))
+            # Copies differ in text too, or the store would (rightly) merge them by content hash.
+            marker = f"<p>（基准测试副本 {copy}）</p>" if copy else ""
+            title = f"{raw.title_hint}（{copy}）" if copy else raw.title_hint
+            posts.append(Post(raw.outlet_hint or "unknown", title, link, body + marker, raw.published_hint))
     return posts
 
 
