@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 
 import pytest
@@ -270,3 +271,11 @@ def test_per_host_delay_spaces_request_starts(loopback_server: LoopbackServer) -
             client.get(loopback_server.url("/p"))
     starts = [r.at for r in loopback_server.requests_to("/p")]
     assert all(b - a >= 0.08 for a, b in zip(starts, starts[1:], strict=False))
+
+
+@pytest.mark.parametrize("wbits", [15, -15])  # zlib-wrapped and raw deflate
+def test_deflate_body_is_decompressed(loopback_server: LoopbackServer, fetcher: Fetcher, wbits: int) -> None:
+    compressor = zlib.compressobj(wbits=wbits)
+    body = compressor.compress(PAGE.encode()) + compressor.flush()
+    loopback_server.route("/d", body=body, headers={"Content-Encoding": "deflate"})
+    assert "北京时间" in fetcher.get(loopback_server.url("/d")).text
