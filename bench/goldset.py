@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -56,10 +56,10 @@ class GoldPage:
     outlet: str
     document: CorpusDocument
     title: str
-    published_date: date  # the calendar date in the outlet's time zone
+    published_date: date | None  # the calendar date in the outlet's time zone; None = not known
     timezone: str  # IANA name of the outlet's newsroom time zone
-    authors: list[str] = field(default_factory=list)
-    editors: list[str] = field(default_factory=list)
+    authors: list[str] | None = None  # None = not annotated (outlet has no credit convention)
+    editors: list[str] | None = None
     body_text: str = ""
 
 
@@ -188,10 +188,10 @@ def load_gold_set(corpus: Path = DEFAULT_CORPUS, annotations: Path = ANNOTATIONS
                 outlet=entry["outlet"],
                 document=document,
                 title=entry["title"],
-                published_date=date.fromisoformat(entry["date"]),
+                published_date=date.fromisoformat(entry["date"]) if entry.get("date") else None,
                 timezone=entry["tz"],
-                authors=list(entry.get("authors", [])),
-                editors=list(entry.get("editors", [])),
+                authors=entry.get("authors"),
+                editors=entry.get("editors"),
                 body_text=body,
             )
         )
