@@ -30,7 +30,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.goldset import DEFAULT_CORPUS, GoldPage, GoldSetError, html_to_text, load_gold_set
+from bench.goldset import DEFAULT_CORPUS, REPO_ROOT, GoldPage, GoldSetError, html_to_text, load_gold_set
 from bench.metrics import PRF, body_prf, date_correct, names_correct, title_correct
 
 
@@ -151,6 +151,8 @@ def _ratio(values: list[bool], available: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Evaluate this checkout's code, not whichever newsmirror happens to be installed.
+    sys.path.insert(0, str(REPO_ROOT / "src"))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
     parser.add_argument("--repeat", type=int, default=1, help="extract every page N times for steadier pages/s")
