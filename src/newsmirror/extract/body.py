@@ -156,12 +156,14 @@ def _blocks(elements: list[HtmlElement]) -> list[Block]:
             isinstance(d.tag, str) and d.tag in BLOCK_TAGS - {"br"} for d in element.iterdescendants()
         ):
             flush()
-            for img in element.iter("img"):
+            images = [img for img in element.iter("img") if image_source(img)]
+            for img in images:
                 add_image(img)
             # <br> inside a paragraph separates lines that belong together; keep them one block.
             text = _text(element)
             if text:
-                blocks.append(Block(text, tag, element, state["after_image"], furniture))
+                # text sharing a paragraph with an image is that image's caption
+                blocks.append(Block(text, "figcaption" if images else tag, element, state["after_image"], furniture))
                 state["after_image"] = False
             return
         if tag in BLOCK_TAGS:

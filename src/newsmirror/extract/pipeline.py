@@ -104,7 +104,7 @@ def published_date(
     if reference is None and raw.published_hint is not None:
         reference = raw.published_hint if raw.published_hint.tzinfo else raw.published_hint.replace(tzinfo=ZoneInfo(zone))
     paragraphs = body.paragraphs
-    dateline = find_dateline(" ".join(paragraphs[:2])) if paragraphs else None
+    dateline = next((found for p in paragraphs[:3] if (found := find_dateline(p))), None)
     from_dateline = resolve_dateline(dateline, zone, reference) if dateline else None
     if reference is not None and from_dateline is not None and disagree(reference, from_dateline, zone):
         return from_dateline

@@ -50,6 +50,7 @@ GENERIC = SiteProfile(
         r"^Post tags:",
         r"del\.icio\.us$",
         r"^(广告|廣告)$",
+        r"^(💥|🎬|🔥|💌)",  # page-mirror promo links that slipped into the article block
     ),
     stop_paragraphs=(
         r"^获取更多RSS",  # feedx.net footer
