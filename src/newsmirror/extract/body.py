@@ -28,6 +28,10 @@ _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre dt dd
 _STAMP_TAGS = frozenset(("i", "time", "small", "aside", "figcaption", "h1"))
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？!?」』”\"）)]$")
+_CAPTION_TEXT = re.compile(
+    r"[（(]\s*(?:图片来源|圖片來源|示意图|示意圖|资料图|資料圖|资料照|資料照|图|圖|photo|Photo|Getty|AFP|法新社|路透社?|美联社|美聯社|"
+    r"中新社|中央社|视觉中国|視覺中國|大纪元|新唐人)[^（）()]{0,60}[）)]$"
+)
 _MIRROR_TRAILER = "手机上长按并复制下列链接"
 
 
@@ -54,6 +58,8 @@ class Body:
 
 
 def _text(element: HtmlElement) -> str:
+    for br in element.iter("br"):
+        br.tail = " " + (br.tail or "")  # keep the lines of a paragraph apart ("…。” 记者：乔龙")
     return _SPACE.sub(" ", element.text_content()).strip()
 
 
@@ -183,6 +189,11 @@ def _blocks(elements: list[HtmlElement]) -> list[Block]:
 
     for element in elements:
         walk(element, False)
+        # Loose text between the region's top-level elements (the parser hoists it out of <p>).
+        if element.tail and element.tail.strip():
+            if isinstance(element.tag, str) and element.tag in BLOCK_TAGS:
+                flush()
+            pending.append(element.tail)
     flush()
     return blocks
 
@@ -209,6 +220,8 @@ def _is_leading_furniture(block: Block, title: str, zone: str) -> bool:
         return True
     if block.after_image and block.tag != "p":
         return True  # the lead image's caption
+    if _CAPTION_TEXT.search(text):
+        return True  # a caption by its photo credit: "…（图片来源：微博截图）", "…（法新社）"
     # A short line without sentence punctuation before the text: a kicker, byline or time label.
     return len(text) < 12 and not _SENTENCE_END.search(text)
 
@@ -229,7 +242,9 @@ def select_blocks(blocks: list[Block], profile: SiteProfile | None, title: str, 
         if last:
             kept = kept[: last[-1] + 1]
     body = Body()
-    first_text = next((i for i, b in enumerate(kept) if not _is_leading_furniture(b, title, zone)), len(kept))
+    first_text = next(
+        (i for i, b in enumerate(kept) if b.tag != "img" and not _is_leading_furniture(b, title, zone)), len(kept)
+    )
     for block in kept[:first_text]:
         if block.tag != "img" and block.after_image and not body.lead_caption:
             body.lead_caption = block.text

@@ -44,7 +44,7 @@ GENERIC = SiteProfile(
         "[id^=dfp-ad]", "[id*=-ad-]", "[class*=paywall]", "[data-selfpromo-newsletter]", "[data-selfpromo-app]",
     ),  # fmt: skip
     drop_paragraphs=(
-        r"^©\s*\d{4}",  # copyright lines
+        r"^©",  # copyright lines
         r"^Copyright ©",
         r"^Feed enhanced by",
         r"^Post tags:",
