@@ -18,7 +18,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from newsmirror.extract.datelines import parse_stamp
-from newsmirror.extract.profiles import GENERIC, SiteProfile
+from newsmirror.extract.site_profiles import GENERIC, SiteProfile
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption section article header footer aside "

@@ -30,7 +30,7 @@ from newsmirror.extract.body import (
 )
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import disagree, find_dateline, parse_iso, parse_stamp, resolve_dateline
-from newsmirror.extract.profiles import SiteProfile, profile_for_url
+from newsmirror.extract.site_profiles import SiteProfile, profile_for_url
 from newsmirror.model import Article, DocumentKind, Image, RawDocument
 from newsmirror.text.script import detect_script
 

@@ -1,5 +1,0 @@
-"""Extract: RawDocument -> Article (clean body, metadata, images)."""
-
-from newsmirror.extract.pipeline import extract_article
-
-__all__ = ["extract_article"]
