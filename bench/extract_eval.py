@@ -51,6 +51,7 @@ class Extractor:
     has_date: bool = True
     has_authors: bool = True
     has_editors: bool = False
+    include_by_default: bool = True  # variants kept for comparison run only with --only
 
 
 def _split_names(value: str | None) -> list[str]:
@@ -61,6 +62,15 @@ def _split_names(value: str | None) -> list[str]:
 
 def run_newsmirror(page: GoldPage) -> Prediction:
     from newsmirror.extract import extract_article
+    from newsmirror.model import DocumentKind, RawDocument
+
+    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=page.document.html, url=page.document.url)
+    article = extract_article(raw)
+    return Prediction(article.body_text, article.title, article.published_at, article.authors, article.editors)
+
+
+def run_cleaner(page: GoldPage) -> Prediction:
+    from newsmirror.extract import extract_article_cleaned as extract_article
     from newsmirror.model import DocumentKind, RawDocument
 
     raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=page.document.html, url=page.document.url)
@@ -93,6 +103,7 @@ def run_gne(page: GoldPage) -> Prediction:
 
 EXTRACTORS = [
     Extractor("newsmirror", run_newsmirror, has_editors=True),
+    Extractor("cleaner", run_cleaner, has_editors=True, include_by_default=False),
     Extractor("trafilatura", run_trafilatura),
     Extractor("readability", run_readability, has_date=False, has_authors=False),
     Extractor("gne", run_gne),
@@ -164,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     except GoldSetError as error:
         console.print(f"[red]error:[/red] {error}")
         return 2
-    extractors = [e for e in EXTRACTORS if not args.only or e.name in args.only]
+    extractors = [e for e in EXTRACTORS if e.name in args.only] if args.only else [e for e in EXTRACTORS if e.include_by_default]
     results: dict[str, tuple[dict[str, Scores], float]] = {}
     for extractor in extractors:
         with console.status(f"running {extractor.name} on {len(pages)} pages"):

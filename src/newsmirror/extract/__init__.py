@@ -1,8 +1,11 @@
 """Extract: RawDocument -> clean Article (sanitized body, metadata).
 
-``extract_article`` runs the container step (:mod:`.containers`), the generic cleaning pass with the
-site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mod:`.dates`,
-:mod:`.bylines`, :mod:`.urls`).
+``extract_article`` is :func:`newsmirror.extract.pipeline.extract_article`: container regions
+(page mirror, feed item) read paragraph by paragraph with the site profiles of
+:mod:`.site_profiles`, datelines (:mod:`.datelines`) and credit lines (:mod:`.credits`); pages of
+no known container go through the generic cleaning pass (:mod:`.containers`, :mod:`.clean`,
+:mod:`.profiles`). ``extract_article_cleaned`` is that cleaning pass applied to any document,
+kept for comparison (bench/extract_eval.py --only cleaner).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from newsmirror.model import Article, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
 
-__all__ = ["extract_article"]
+__all__ = ["extract_article", "extract_article_cleaned"]
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _SUMMARY_LENGTH = 160
@@ -52,7 +55,7 @@ def _summary(paragraphs: list[str]) -> str:
     return ""
 
 
-def extract_article(raw: RawDocument) -> Article:
+def extract_article_cleaned(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
     body = container_body(raw, profile)
@@ -100,3 +103,5 @@ def extract_article(raw: RawDocument) -> Article:
         origin=raw.origin,
     )
 
+
+from newsmirror.extract.pipeline import extract_article  # noqa: E402  (the pipeline imports the modules above)

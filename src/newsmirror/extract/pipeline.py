@@ -28,10 +28,15 @@ from newsmirror.extract.body import (
     select_blocks,
     _blocks,
 )
+from newsmirror.extract.clean import clean_html
+from newsmirror.extract.containers import container_body
 from newsmirror.extract.credits import find_credits
+from newsmirror.extract.profiles import profile_for as core_profile_for
+from newsmirror.extract.urls import canonical_url as normalized_url
 from newsmirror.extract.datelines import disagree, find_dateline, parse_iso, parse_stamp, resolve_dateline
 from newsmirror.extract.site_profiles import SiteProfile, profile_for_url
 from newsmirror.model import Article, DocumentKind, Image, RawDocument
+from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
 
 _ALLOWED_TAGS = {
@@ -70,7 +75,7 @@ def _first(root: HtmlElement, xpaths: tuple[str, ...]) -> str:
 
 
 def _title(root: HtmlElement, raw: RawDocument, profile: SiteProfile | None) -> str:
-    title = _first(root, ("//meta[@property='og:title']/@content", "//title/text()")) or raw.title_hint
+    title = raw.title_hint or _first(root, ("//meta[@property='og:title']/@content", "//title/text()"))
     if not title:
         heading = root.xpath("(//h1|//h2|//h3)[1]")
         title = heading[0].text_content().strip() if heading else ""
@@ -80,8 +85,15 @@ def _title(root: HtmlElement, raw: RawDocument, profile: SiteProfile | None) -> 
     return title
 
 
+# Dates most news sites put in article paths: /2020/10/16/ or /20201016/
+_GENERIC_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
+)
+
+
 def _url_date(url: str, profile: SiteProfile | None, zone: str) -> datetime | None:
-    for pattern in profile.patterns("url_dates") if profile else ():
+    for pattern in (profile.patterns("url_dates") if profile else ()) + _GENERIC_URL_DATES:
         match = pattern.search(url)
         if not match:
             continue
@@ -171,15 +183,28 @@ def _tags(root: HtmlElement, raw: RawDocument) -> list[str]:
     return found
 
 
-def _generic_blocks(html: str, url: str) -> list[Block]:
-    """Pages of no known container: trafilatura's main-text detection (best general F1)."""
-    import trafilatura
+def _generic_blocks(raw: RawDocument, html: str, url: str, title: str) -> list[Block]:
+    """Pages of no known container: the core cleaner (the site's content selector, else
+    trafilatura's main-content guess), read back as paragraphs."""
+    page = RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=url, origin=raw.origin)
+    core_profile = core_profile_for(url)
+    try:
+        cleaned = clean_html(container_body(page, core_profile), core_profile, title=title, base_url=url)
+    except ExtractionError:
+        return []
+    root = parse(f"<html><body>{cleaned.html}</body></html>")
+    return _blocks(list(root.find("body")))
 
-    text = trafilatura.extract(html, url=url or None, include_comments=False, favor_recall=True) or ""
-    return [Block(line.strip(), "p") for line in text.split("\n") if line.strip()]
+
+def _summary(paragraphs: list[str], length: int = 160) -> str:
+    for paragraph in paragraphs:
+        if len(paragraph) >= 20:
+            return paragraph if len(paragraph) <= length else paragraph[:length] + "…"
+    return ""
 
 
 def extract_article(raw: RawDocument) -> Article:
+    """Clean one raw document into an Article; ExtractionError when no article text is found."""
     html = _as_html(raw)
     if not html.strip():
         raise ExtractionError(f"{raw.origin or raw.url or 'document'}: empty content, nothing to extract")
@@ -198,17 +223,24 @@ def extract_article(raw: RawDocument) -> Article:
         remove_furniture(region, profile)
         blocks = _blocks(region)
     else:
-        blocks = _generic_blocks(html, url)
+        blocks = _generic_blocks(raw, html, url, title)
     body = select_blocks(blocks, profile, title, zone)
+    if not body.paragraphs and body.leading:
+        # A photo or video post: its captions are all the text there is.
+        body.blocks = [b for b in blocks if b.tag == "img"] + [Block(text, "p") for text in body.leading]
     paragraphs = body.paragraphs
+    if not paragraphs and not any(b.tag == "img" for b in body.blocks):
+        raise ExtractionError(f"{raw.origin or url or 'document'}: no article text found")
     authors, editors = find_credits(paragraphs)
     body_html = sanitize("\n".join(_block_html(b) for b in body.blocks))
     body_text = "\n\n".join(paragraphs)
+    known = outlet_for_url(url)
+    outlet = known.name if known else normalize_outlet_name(raw.outlet_hint) or (profile.outlet if profile else "")
     return Article(
-        outlet=(profile.outlet if profile else "") or raw.outlet_hint,
-        title=title,
+        outlet=outlet,
+        title=title or paragraphs[0][:80],
         original_url=url,
-        canonical_url=canonical,
+        canonical_url=normalized_url(canonical),
         published_at=published_date(root, body, profile, raw, url),
         fetched_at=raw.fetched_at,
         authors=authors,
@@ -220,7 +252,7 @@ def extract_article(raw: RawDocument) -> Article:
         tags=tags,
         channel=raw.channel_hint,
         script=detect_script(body_text) if body_text else "und",
-        summary=raw.summary_hint,
+        summary=raw.summary_hint.strip() or _summary(paragraphs),
         guid=raw.guid,
         source_id=raw.source_id,
         origin=raw.origin,
