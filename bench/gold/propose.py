@@ -19,7 +19,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import lxml.html
-
 from bench.goldset import ANNOTATIONS, DEFAULT_CORPUS, CorpusDocument, html_to_text, read_corpus_document
 
 # Outlet and newsroom time zone, by feed author (Jekyll front matter) or by original host (mirror pages).

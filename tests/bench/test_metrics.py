@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-
 from bench.goldset import GoldSetError, html_to_text, slice_between
 from bench.metrics import body_prf, date_correct, names_correct, title_correct, tokens
 

@@ -21,10 +21,9 @@ from newsmirror.extract.datelines import parse_stamp
 from newsmirror.extract.site_profiles import GENERIC, SiteProfile
 
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption section article header footer aside "
-    "table tr td th pre hr br dl dt dd main nav center".split()
+    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "figure", "figcaption", "section", "article", "header", "footer", "aside", "table", "tr", "td", "th", "pre", "hr", "br", "dl", "dt", "dd", "main", "nav", "center"]
 )
-_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre dt dd td th".split())
+_TEXT_BLOCKS = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dt", "dd", "td", "th"])
 _STAMP_TAGS = frozenset(("i", "time", "small", "aside", "figcaption", "h1"))
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？!?」』”\"）)]$")

@@ -21,20 +21,20 @@ from newsmirror.errors import ExtractionError
 from newsmirror.extract.body import (
     Block,
     Body,
+    _blocks,
     feed_item_region,
     mirror_region,
     parse,
     remove_furniture,
     select_blocks,
-    _blocks,
 )
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body
 from newsmirror.extract.credits import find_credits
-from newsmirror.extract.profiles import profile_for as core_profile_for
-from newsmirror.extract.urls import canonical_url as normalized_url
 from newsmirror.extract.datelines import disagree, find_dateline, parse_iso, parse_stamp, resolve_dateline
+from newsmirror.extract.profiles import profile_for as core_profile_for
 from newsmirror.extract.site_profiles import SiteProfile, profile_for_url
+from newsmirror.extract.urls import canonical_url as normalized_url
 from newsmirror.model import Article, DocumentKind, Image, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
