@@ -132,3 +132,25 @@ def test_title_suffix_of_the_site_is_removed() -> None:
 def test_empty_document_is_a_clear_error() -> None:
     with pytest.raises(ExtractionError, match="empty"):
         extract_article(_raw("   "))
+
+
+def test_video_only_post_keeps_a_link_to_the_video() -> None:
+    page = (
+        "<html><head><title>一段视频</title></head><body><h2><a href='https://example.org/v'>一段视频</a></h2>"
+        "<div><iframe src='https://www.youtube.com/embed/abc123'></iframe><p></p></div></body></html>"
+    )
+    article = extract_article(_raw(page, "https://example.org/v"))
+    assert article.body_text == "视频：https://www.youtube.com/embed/abc123"
+    assert "<iframe" not in article.body_html
+
+
+def test_feed_date_beats_a_print_edition_time_in_the_text() -> None:
+    page = (
+        "<html><head><title>Weekly story</title></head><body><h2><a href='https://www.economist.com/x'>Weekly story</a></h2>"
+        "<div><aside><time datetime='2021-01-09T00:00:00Z'>Jan 9th 2021</time></aside>"
+        "<p>SOME long enough opening paragraph of an English weekly story about markets.</p></div></body></html>"
+    )
+    feed_date = datetime(2021, 1, 7, 17, 9, 46, tzinfo=UTC)
+    article = extract_article(_raw(page, "https://www.economist.com/x", published_hint=feed_date))
+    assert article.published_at == feed_date
+    assert article.body_text.startswith("SOME long enough")

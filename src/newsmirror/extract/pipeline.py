@@ -44,15 +44,16 @@ _ALLOWED_TAGS = {
     "img", "a", "strong", "b", "em", "i", "u", "sub", "sup", "table", "thead", "tbody", "tr", "td", "th", "pre", "code",
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
+_VIDEO_HOST = re.compile(r"^https?://([\w-]+\.)*(youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|player\.\w+)")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _META_DATE_XPATH = (
     "//meta[@property='article:published_time']/@content",
     "//meta[@name='article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
     "//meta[@name='pubdate' or @name='publishdate' or @name='date' or @name='dc.date']/@content",
-    "//time[@datetime]/@datetime",
-    "//time[@dateTime]/@dateTime",
 )
+# <time> inside the text can be a print-edition or update date: weaker than the feed's own date.
+_BODY_TIME_XPATH = ("//time[@datetime]/@datetime",)
 
 
 def _as_html(raw: RawDocument) -> str:
@@ -115,6 +116,9 @@ def published_date(
     reference = parse_iso(meta_value, zone) if meta_value else None
     if reference is None and raw.published_hint is not None:
         reference = raw.published_hint if raw.published_hint.tzinfo else raw.published_hint.replace(tzinfo=ZoneInfo(zone))
+    if reference is None:
+        time_value = _first(root, _BODY_TIME_XPATH)
+        reference = parse_iso(time_value, zone) if time_value else None
     paragraphs = body.paragraphs
     dateline = next((found for p in paragraphs[:3] if (found := find_dateline(p))), None)
     from_dateline = resolve_dateline(dateline, zone, reference) if dateline else None
@@ -218,6 +222,7 @@ def extract_article(raw: RawDocument) -> Article:
     zone = profile.timezone if profile else "UTC"
     title = _title(root, raw, profile)
     tags = _tags(root, raw)
+    videos = [str(src) for src in root.xpath("//iframe/@src") if _VIDEO_HOST.search(str(src))]
     region = mirror_region(root) or feed_item_region(root)
     if region is not None:
         remove_furniture(region, profile)
@@ -225,8 +230,11 @@ def extract_article(raw: RawDocument) -> Article:
     else:
         blocks = _generic_blocks(raw, html, url, title)
     body = select_blocks(blocks, profile, title, zone)
-    if not body.paragraphs and body.leading:
-        # A photo or video post: its captions are all the text there is.
+    if not body.paragraphs and videos:
+        # A video post: keep a link to the video rather than losing the item.
+        body.blocks = [Block(f"视频：{url}", "p") for url in videos]
+    elif not body.paragraphs and body.leading:
+        # A photo post: its captions are all the text there is.
         body.blocks = [b for b in blocks if b.tag == "img"] + [Block(text, "p") for text in body.leading]
     paragraphs = body.paragraphs
     if not paragraphs and not any(b.tag == "img" for b in body.blocks):
