@@ -166,6 +166,7 @@ def evaluate(extractor: Extractor, pages: list[GoldPage], repeat: int) -> tuple[
     by_outlet: dict[str, Scores] = defaultdict(Scores)
     for page, prediction in zip(pages, predictions, strict=True):
         by_outlet[page.outlet].add(page, prediction)
+        by_outlet[f"all {page.document.container.replace('_', ' ')}s"].add(page, prediction)
         by_outlet["overall"].add(page, prediction)
     by_outlet["overall"].failures = failures
     return by_outlet, len(pages) * repeat / elapsed if elapsed else float("inf")
@@ -224,14 +225,16 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     outlets = sorted({p.outlet for p in pages}, key=lambda o: (-sum(p.outlet == o for p in pages), o))
-    per_outlet = Table(title="Body F1 (and date accuracy) per outlet")
+    per_outlet = Table(title="Body F1 (and date accuracy) per outlet and per container")
     per_outlet.add_column("outlet")
     per_outlet.add_column("pages", justify="right")
     for extractor in extractors:
         per_outlet.add_column(f"{extractor.name} F1", justify="right")
         per_outlet.add_column("date", justify="right")
-    for outlet in outlets:
-        row = [outlet, str(sum(p.outlet == outlet for p in pages))]
+    containers = sorted({f"all {p.document.container.replace('_', ' ')}s" for p in pages})
+    for outlet in [*outlets, *containers]:
+        count = sum(p.outlet == outlet or f"all {p.document.container.replace('_', ' ')}s" == outlet for p in pages)
+        row = [outlet, str(count)]
         for extractor in extractors:
             s = results[extractor.name][0][outlet]
             row.append(f"{mean(b.f1 for b in s.bodies):.3f}")
