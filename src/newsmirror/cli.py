@@ -150,6 +150,6 @@ def import_archives(
     console.print(table)
     if show_skipped:
         for result in report.skipped:
-            console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False)
+            console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
     for result in report.failures:
-        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False)
+        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)

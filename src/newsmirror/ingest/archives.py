@@ -89,7 +89,7 @@ def looks_like_page_mirror(text: str) -> bool:
 
 def looks_like_jekyll_post(text: str) -> bool:
     match = _FRONT_MATTER.match(text)
-    return bool(match) and re.search(r"^(layout|title|from):", match.group(1), re.M) is not None
+    return match is not None and re.search(r"^(layout|title|from):", match.group(1), re.M) is not None
 
 
 def _not_article_reason(path: Path) -> str:
