@@ -84,15 +84,6 @@ def run_newsmirror_import(page: GoldPage) -> Prediction:
     return Prediction(article.body_text, article.title, article.published_at, article.authors, article.editors)
 
 
-def run_cleaner(page: GoldPage) -> Prediction:
-    from newsmirror.extract import extract_article_cleaned as extract_article
-    from newsmirror.model import DocumentKind, RawDocument
-
-    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=page.document.html, url=page.document.url)
-    article = extract_article(raw)
-    return Prediction(article.body_text, article.title, article.published_at, article.authors, article.editors)
-
-
 def run_trafilatura(page: GoldPage) -> Prediction:
     import trafilatura
 
@@ -119,7 +110,6 @@ def run_gne(page: GoldPage) -> Prediction:
 EXTRACTORS = [
     Extractor("newsmirror", run_newsmirror, has_editors=True),
     Extractor("newsmirror·import", run_newsmirror_import, has_editors=True),
-    Extractor("cleaner", run_cleaner, has_editors=True, include_by_default=False),
     Extractor("trafilatura", run_trafilatura),
     Extractor("readability", run_readability, has_date=False, has_authors=False),
     Extractor("gne", run_gne),

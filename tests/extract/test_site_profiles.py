@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo
 
-from newsmirror.extract.site_profiles import GENERIC, PROFILES, profile_for_url
+from newsmirror.extract.site_profiles import PROFILES, profile_for_url
 
 
 def test_profile_by_host_and_subdomain() -> None:
@@ -13,17 +14,13 @@ def test_profile_by_host_and_subdomain() -> None:
     assert profile_for_url("not a url") is None
 
 
-def test_every_profile_pattern_compiles_and_zones_exist() -> None:
-    from zoneinfo import ZoneInfo
-
-    for profile in (GENERIC, *PROFILES):
+def test_zones_exist_and_suffixes_compile() -> None:
+    for profile in PROFILES:
         ZoneInfo(profile.timezone)
-        for name in ("drop_paragraphs", "stop_paragraphs", "end_after", "url_dates"):
-            assert all(isinstance(p, re.Pattern) for p in profile.patterns(name))
+        re.compile(profile.title_suffix)
 
 
-def test_rfa_url_date_pattern() -> None:
-    rfa = profile_for_url("https://www.rfa.org/mandarin/yataibaodao/x/ab-10162020150843.html")
-    assert rfa is not None
-    match = rfa.patterns("url_dates")[0].search("https://www.rfa.org/mandarin/x/ab-10162020150843.html")
-    assert match is not None and (match["y"], match["m"], match["d"]) == ("2020", "10", "16")
+def test_rfi_title_suffix() -> None:
+    rfi = profile_for_url("https://www.rfi.fr/cn/x")
+    assert rfi is not None
+    assert re.sub(rfi.title_suffix, "", "欧股开高 – 法国国际广播电台 - RFI") == "欧股开高"

@@ -135,3 +135,37 @@ def disagree(first: datetime, second: datetime, zone: str, tolerance_days: int =
     """True when two dates fall more than ``tolerance_days`` calendar days apart in ``zone``."""
     tz = ZoneInfo(zone)
     return abs(first.astimezone(tz).date() - second.astimezone(tz).date()) > timedelta(days=tolerance_days)
+
+
+def publication_date(
+    *,
+    page_date: datetime | None,
+    container_date: datetime | None,
+    text: str,
+    stamps: list[str],
+    url_date: datetime | None,
+    zone: str,
+) -> datetime | None:
+    """The best publication time, always aware.
+
+    The page's own metadata first, then the container's (feed) date; a dateline in the text
+    corrects either when it names a day more than one day away (a feed that re-dated an old
+    item), and supplies the date when there is none. Then date stamps printed above the text,
+    then the date in the URL.
+    """
+    reference = page_date or container_date
+    if reference is not None and reference.tzinfo is None:
+        reference = reference.replace(tzinfo=ZoneInfo(zone))
+    dateline = next((found for line in text.split("\n\n")[:3] if (found := find_dateline(line))), None)
+    from_dateline = resolve_dateline(dateline, zone, reference) if dateline else None
+    if reference is not None and from_dateline is not None and disagree(reference, from_dateline, zone):
+        return from_dateline
+    if reference is not None:
+        return reference
+    if from_dateline is not None:
+        return from_dateline
+    for stamp in stamps:
+        parsed = parse_stamp(stamp, zone)
+        if parsed is not None:
+            return parsed
+    return url_date
