@@ -25,3 +25,12 @@ CASES = [
 @pytest.mark.parametrize(("paragraphs", "authors", "editors"), CASES)
 def test_credit_lines(paragraphs: list[str], authors: list[str], editors: list[str]) -> None:
     assert find_credits(paragraphs) == (authors, editors)
+
+
+def test_names_glued_to_the_next_credit_after_cjk_spacing_is_removed() -> None:
+    assert find_credits(["正文。", "记者孙五责编钱六"]) == (["孙五"], ["钱六"])
+
+
+def test_editor_credit_above_a_trailing_photo_gallery() -> None:
+    paragraphs = ["（中央社記者陳大文台北4日電）正文。", "正文。", "最後一段。（編輯：張小華）"] + [f"圖說第{n}張。" for n in range(4)]
+    assert find_credits(paragraphs) == (["陳大文"], ["張小華"])

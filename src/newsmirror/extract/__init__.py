@@ -19,7 +19,7 @@ from newsmirror.extract.containers import container_body
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import publication_date
 from newsmirror.extract.dates import date_from_url
-from newsmirror.extract.page_meta import page_published, page_title
+from newsmirror.extract.page_meta import page_published, page_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import html_to_markdown, paragraphs_of
 from newsmirror.extract.site_profiles import profile_for_url as site_profile_for
@@ -72,7 +72,7 @@ def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
     body = container_body(raw, profile)
-    title = re.sub(r"\s+", " ", raw.title_hint or page_title(raw)).strip()
+    title = strip_site_suffix(raw.title_hint or page_title(raw), raw.url)
     cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
     paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:

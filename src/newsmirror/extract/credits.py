@@ -25,14 +25,14 @@ _AUTHOR_PATTERNS = (
     # 自由亚洲电台记者蔡凌巴黎报道 / 自由亚洲电台记者 柳飞 编辑：…
     re.compile(r"(?:电台|電台)(?:特约)?[记記]者\s*([^\s责責编編（）()]{2,12}(?:\s[^\s责責编編（）()]{2,4})?)"),
     # 记者：乔龙 / 记者 乔龙 / (记者：唐家婕 责编：…
-    re.compile(r"(?:^|[（(\s])[记記]者[：:\s]?\s*([^\s责責编編（）()]{2,4})(?=\s|$)"),
+    re.compile(r"(?:^|[（(\s。”])[记記]者[：:\s]?\s*([^\s责責编編网網（）()]{2,4}?)(?=\s|$|[责責]编|[责責]編|[编編]辑|[编編]輯|[网網][编編])"),
     # 作者：南方周末记者 李玉楼 敬奕步
     re.compile(r"^作者[：:]\s*(?:[^\s]{0,10}[记記]者)?\s*([^\n（）]{2,30})$"),
 )
 _EDITOR_PATTERNS = (
     re.compile(r"(?:责任编辑|責任編輯)[：:]\s*([^）)#＃◇\s]{2,12}(?:[/、][^）)#＃◇\s]{2,6})*)"),
     re.compile(r"[（(](?:編輯|编辑)[：:]\s*([^）)]{2,30})[）)]"),
-    re.compile(r"(?:责编|責編)[：:\s]\s*([^网網）)]{2,30}?)\s*(?=网编|網編|$|[）)])"),
+    re.compile(r"(?:责编|責編)[：:\s]?\s*([^网網）)]{2,30}?)\s*(?=网编|網編|$|[）)])"),
     re.compile(r"(?:网编|網編)[：:\s]\s*([^\s）)]{2,6})"),
     re.compile(r"(?<![责責网網任])(?:编辑|編輯)[：:]\s*([^\s）)/]{2,4})(?=\s|$|[）)])"),
 )
@@ -65,8 +65,9 @@ def _collect(lines: list[str], patterns: tuple[re.Pattern[str], ...]) -> list[st
 
 
 def find_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    """(authors, editors) named in the first two and last three paragraphs."""
-    lines = paragraphs[:2] + paragraphs[2:][-3:]
-    authors = _collect(lines, _AUTHOR_PATTERNS)
-    editors = [name for name in _collect(lines, _EDITOR_PATTERNS) if name not in authors]
+    """(authors, editors) named in the first two and last three paragraphs; editor credits may
+    sit a little higher, above a trailing photo gallery (last eight paragraphs)."""
+    authors = _collect(paragraphs[:2] + paragraphs[2:][-3:], _AUTHOR_PATTERNS)
+    editor_lines = paragraphs[:2] + paragraphs[2:][-8:]
+    editors = [name for name in _collect(editor_lines, _EDITOR_PATTERNS) if name not in authors]
     return authors, editors

@@ -41,14 +41,18 @@ def _first(root: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str:
     return ""
 
 
-def page_title(raw: RawDocument) -> str:
-    """og:title or <title>, without the site's suffix ("… – 法国国际广播电台 - RFI")."""
-    root = _head(raw)
-    title = _first(root, _TITLE_XPATHS) if root is not None else ""
-    profile = profile_for_url(raw.url)
+def strip_site_suffix(title: str, url: str) -> str:
+    """The headline without what the site appends to it ("… – 法国国际广播电台 - RFI")."""
+    profile = profile_for_url(url)
     if title and profile and profile.title_suffix:
         title = re.sub(profile.title_suffix, "", title)
     return re.sub(r"\s+", " ", title).strip()
+
+
+def page_title(raw: RawDocument) -> str:
+    """og:title or <title> of a web page."""
+    root = _head(raw)
+    return _first(root, _TITLE_XPATHS) if root is not None else ""
 
 
 def page_published(raw: RawDocument) -> datetime | None:
