@@ -175,11 +175,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
     parser.add_argument("--repeat", type=int, default=1, help="extract every page N times for steadier pages/s")
     parser.add_argument("--only", nargs="*", help="run only these extractors")
+    parser.add_argument(
+        "--lead-captions", action="store_true",
+        help="sensitivity run: count the lead image's caption as article text (the gold leaves it out)",
+    )
     args = parser.parse_args(argv)
     console = Console(width=max(Console().width, 150))
     _corpus_root[0] = args.corpus
     try:
-        pages = load_gold_set(args.corpus)
+        pages = load_gold_set(args.corpus, lead_captions=args.lead_captions)
     except GoldSetError as error:
         console.print(f"[red]error:[/red] {error}")
         return 2

@@ -168,7 +168,11 @@ def slice_between(text: str, start: str, end: str) -> str:
     return text[positions[s] : positions[e + len(end_c) - 1] + 1]
 
 
-def load_gold_set(corpus: Path = DEFAULT_CORPUS, annotations: Path = ANNOTATIONS) -> list[GoldPage]:
+def load_gold_set(
+    corpus: Path = DEFAULT_CORPUS, annotations: Path = ANNOTATIONS, *, lead_captions: bool = False
+) -> list[GoldPage]:
+    """The gold pages; ``lead_captions`` starts bodies at the lead image's caption where there is
+    one (the alternative reading of "the article text", for a sensitivity run)."""
     if not corpus.is_dir():
         raise GoldSetError(
             f"the shared corpus is missing: expected it at {corpus} (../shared/corpus relative to the "
@@ -179,7 +183,8 @@ def load_gold_set(corpus: Path = DEFAULT_CORPUS, annotations: Path = ANNOTATIONS
     for entry in entries:
         document = read_corpus_document(corpus, entry["path"])
         try:
-            body = slice_between(html_to_text(document.html), entry["start"], entry["end"])
+            start = entry.get("caption_start", entry["start"]) if lead_captions else entry["start"]
+            body = slice_between(html_to_text(document.html), start, entry["end"])
         except GoldSetError as error:
             raise GoldSetError(f"{entry['path']}: {error}") from error
         pages.append(

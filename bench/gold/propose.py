@@ -217,8 +217,15 @@ def propose(corpus: Path, path: str, feed_author: str) -> dict[str, object]:
             or bool(re.fullmatch(r"[A-Z .,'-]+(\s*\d{4}-\d{2}-\d{2}.*)?", line))
         )
 
+    def caption(line: str) -> bool:
+        squeezed = re.sub(r"\s+", "", line)
+        return squeezed in captions or any(squeezed.startswith(alt) for alt in alts) or bool(_LEAD_CAPTION.search(line))
+
     first = next((i for i, line in enumerate(lines) if not furniture(line)), 0)
     body = lines[first:]
+    # For the sensitivity run (extract_eval --lead-captions): where the body starts if the lead
+    # image's caption counts as article text.
+    lead_captions = [line for line in lines[:first] if caption(line) and len(line) >= 6]
     if doc.feed_date is not None:
         day = doc.feed_date.astimezone(ZoneInfo(tz)).date()
     else:
@@ -249,6 +256,8 @@ def propose(corpus: Path, path: str, feed_author: str) -> dict[str, object]:
         "start": _unique_marker(doc_text, body[0], from_end=False) if body else "",
         "end": _unique_marker(doc_text, body[-1], from_end=True) if body else "",
     }
+    if lead_captions:
+        entry["caption_start"] = _unique_marker(doc_text, lead_captions[0], from_end=False)
     entry.update(OVERRIDES.get(path, {}))
     return entry
 
