@@ -8,15 +8,21 @@ site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mo
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.bylines import parse_bylines
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body
-from newsmirror.extract.dates import resolve_published
+from newsmirror.extract.credits import find_credits
+from newsmirror.extract.datelines import publication_date
+from newsmirror.extract.dates import date_from_url
+from newsmirror.extract.page_meta import page_published, page_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import html_to_markdown, paragraphs_of
+from newsmirror.extract.site_profiles import profile_for_url as site_profile_for
 from newsmirror.extract.urls import canonical_url
 from newsmirror.model import Article, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
@@ -52,11 +58,21 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
+def _published(raw: RawDocument, body_html: str, body_text: str, feed_stamp: str) -> datetime | None:
+    site = site_profile_for(raw.url)
+    zone = site.timezone if site else "Asia/Shanghai"  # the zone of most datelines in these archives
+    url_date = date_from_url(raw.url)
+    if url_date is not None:
+        url_date = url_date.replace(tzinfo=ZoneInfo(zone))
+    return publication_date(page_date=page_published(raw), container_date=raw.published_hint, text=body_text,
+                            stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
+
+
 def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
     body = container_body(raw, profile)
-    title = re.sub(r"\s+", " ", raw.title_hint).strip()
+    title = strip_site_suffix(raw.title_hint or page_title(raw), raw.url)
     cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
     paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:
@@ -65,7 +81,10 @@ def extract_article(raw: RawDocument) -> Article:
     if not title:
         title = paragraphs[0][:80]
     byline = parse_bylines(paragraphs)
-    authors = list(byline.authors)
+    # Credit lines as each outlet prints them (.credits), the generic byline reader as fallback.
+    credited_authors, credited_editors = find_credits(paragraphs)
+    authors = credited_authors or list(byline.authors)
+    editors = credited_editors or list(byline.editors)
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint]:
         name = name.strip()
         if name and name not in authors:
@@ -76,8 +95,7 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = resolve_published(container=raw.published_hint, body_text=body_text, url=raw.url,
-                                  feed_date=cleaned.feed_date)
+    published = _published(raw, body, body_text, cleaned.feed_date)
     return Article(
         outlet=outlet,
         title=title,
@@ -86,7 +104,7 @@ def extract_article(raw: RawDocument) -> Article:
         published_at=published,
         fetched_at=raw.fetched_at,
         authors=authors,
-        editors=byline.editors,
+        editors=editors,
         body_html=cleaned.html,
         body_markdown=html_to_markdown(cleaned.html),
         body_text=body_text,

@@ -7,6 +7,7 @@ import trafilatura
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.profiles import SiteProfile
+from newsmirror.extract.regions import feed_item_region, mirror_region
 from newsmirror.ingest.archives import jekyll_parts, page_mirror_parts
 from newsmirror.model import DocumentKind, RawDocument
 
@@ -17,6 +18,10 @@ def _web_page_body(raw: RawDocument, profile: SiteProfile) -> str:
         document = lxml.html.document_fromstring(raw.content)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise ExtractionError(f"{raw.origin or raw.url}: not an HTML page ({exc})") from None
+    # A page that is a rendered archive container or feed item: take its article region.
+    region = mirror_region(document) or feed_item_region(document)
+    if region:
+        return "".join(lxml.html.tostring(element, encoding="unicode") for element in region)
     for css in profile.content:
         found = document.cssselect(css)
         if found:

@@ -74,7 +74,7 @@ PROFILES: tuple[SiteProfile, ...] = (
                 boilerplate=(r"^本文章或节目经希望之声",),
                 content=("[class*='Content__Wrapper']",)),
     SiteProfile("secretchina", ("secretchina.com",),
-                drop=("#hideid", "center", "[id^='txt-mid']", "[class*='article_right'] > div[id]"),
+                drop=("#hideid", "center", "[id^='txt-mid']", "[class*='article_right'] > div[id]:not(#nofree)"),
                 content=(".article_right", "#content"), boilerplate=(r"^【诚征荣誉会员】",)),
     SiteProfile("rfa", ("rfa.org",), drop=("#sharethis", ".sharetools", "#story_ad"),
                 content=("#storytext",)),
