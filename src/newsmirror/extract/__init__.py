@@ -22,7 +22,6 @@ from newsmirror.extract.dates import date_from_url
 from newsmirror.extract.page_meta import page_published, page_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import html_to_markdown, paragraphs_of
-from newsmirror.extract.site_profiles import profile_for_url as site_profile_for
 from newsmirror.extract.urls import canonical_url
 from newsmirror.model import Article, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
@@ -59,8 +58,7 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
 
 
 def _published(raw: RawDocument, body_html: str, body_text: str, feed_stamp: str) -> datetime | None:
-    site = site_profile_for(raw.url)
-    zone = site.timezone if site else "Asia/Shanghai"  # the zone of most datelines in these archives
+    zone = profile_for(raw.url).timezone or "Asia/Shanghai"  # the zone of most datelines in these archives
     url_date = date_from_url(raw.url)
     if url_date is not None:
         url_date = url_date.replace(tzinfo=ZoneInfo(zone))

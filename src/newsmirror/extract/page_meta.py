@@ -12,7 +12,7 @@ from datetime import datetime
 import lxml.html
 
 from newsmirror.extract.datelines import parse_iso
-from newsmirror.extract.site_profiles import profile_for_url
+from newsmirror.extract.profiles import profile_for
 from newsmirror.model import DocumentKind, RawDocument
 
 _DATE_XPATHS = (
@@ -43,9 +43,9 @@ def _first(root: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str:
 
 def strip_site_suffix(title: str, url: str) -> str:
     """The headline without what the site appends to it ("… – 法国国际广播电台 - RFI")."""
-    profile = profile_for_url(url)
-    if title and profile and profile.title_suffix:
-        title = re.sub(profile.title_suffix, "", title)
+    suffix = profile_for(url).title_suffix
+    if title and suffix:
+        title = re.sub(suffix, "", title)
     return re.sub(r"\s+", " ", title).strip()
 
 
@@ -60,5 +60,4 @@ def page_published(raw: RawDocument) -> datetime | None:
     value = _first(root, _DATE_XPATHS) if root is not None else ""
     if not value:
         return None
-    profile = profile_for_url(raw.url)
-    return parse_iso(value, profile.timezone if profile else "UTC")
+    return parse_iso(value, profile_for(raw.url).timezone or "UTC")

@@ -1,8 +1,13 @@
-"""Declarative cleaning rules: a generic table plus small per-site additions.
+"""One declarative profile per outlet (keyed by host), merged over the generic rules.
 
-A profile names CSS selectors to drop, selectors of the article body (for whole web pages), and
-regular expressions of boilerplate text blocks (feed footers, copyright lines). The cleaning pass
-in :mod:`newsmirror.extract.clean` applies the generic profile merged with the site's own.
+A profile is data, not code: CSS selectors to drop, selectors of the article body (for whole
+web pages), regular expressions of boilerplate blocks (feed footers, copyright lines) and of
+in-line markers to strip, the newsroom's time zone and what the site appends to page titles.
+The zone matters because outlets date their datelines in it: NTD's ``【新唐人北京时间…】`` is
+Beijing time, Epoch Times' ``【大纪元2020年10月16日讯】`` is New York's day, CNA's
+``（中央社台北4日電）`` is Taipei's. :func:`profile_for` returns the generic profile merged with the
+site's; the generic pass does everything a site does not override. No profile holds
+per-article rules.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ from urllib.parse import urlsplit
 
 @dataclass(frozen=True, slots=True)
 class SiteProfile:
-    name: str
-    hosts: tuple[str, ...] = ()
+    key: str
+    hosts: tuple[str, ...] = ()  # registrable domains; subdomains match too
+    timezone: str = ""  # the newsroom's IANA zone: datelines without a zone are read in it
+    title_suffix: str = ""  # regex stripped from the end of page titles
     drop: tuple[str, ...] = ()  # CSS selectors of elements removed with their content
     content: tuple[str, ...] = ()  # CSS selectors of the article body in a full web page, best first
     boilerplate: tuple[str, ...] = ()  # regexes; a block whose text matches (search) is removed
     strip_text: tuple[str, ...] = ()  # regexes removed from text nodes (in-line codes, stray markers)
-    notes: str = ""
     _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
 
     def boilerplate_patterns(self) -> list[re.Pattern[str]]:
@@ -31,7 +37,7 @@ class SiteProfile:
 
 
 GENERIC = SiteProfile(
-    name="generic",
+    key="generic",
     drop=(
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
         "form", "button", "input", "select", "textarea", "ins", "nav", "audio", "video", "source",
@@ -65,64 +71,82 @@ GENERIC = SiteProfile(
 )
 
 PROFILES: tuple[SiteProfile, ...] = (
-    SiteProfile("ntdtv", ("ntdtv.com",), drop=(".single_ad", ".print_link", ".post_related"),
-                content=(".post_content", "[itemprop='articleBody']"),
-                notes="featured image + caption precede the body in div.featured_image"),
-    SiteProfile("epochtimes", ("epochtimes.com",), drop=(".single_ad", "#related_posts"),
+    # The featured image + caption precede NTD's body in div.featured_image.
+    SiteProfile("ntd", ("ntdtv.com", "ntdtv.com.tw", "ntdtv.ca"), "Asia/Shanghai",
+                drop=(".single_ad", ".print_link", ".post_related"),
+                content=(".post_content", "[itemprop='articleBody']")),
+    SiteProfile("epochtimes", ("epochtimes.com", "epochtimes.com.tw"), "America/New_York",
+                drop=(".single_ad", "#related_posts"),
                 content=("#artbody", ".post_content", "[itemprop='articleBody']")),
-    SiteProfile("soundofhope", ("soundofhope.org",), drop=("[class*='AD_Embed']", "[class*='soh-embed']"),
-                boilerplate=(r"^本文章或节目经希望之声",),
-                content=("[class*='Content__Wrapper']",)),
-    SiteProfile("secretchina", ("secretchina.com",),
+    SiteProfile("soh", ("soundofhope.org",), "America/New_York",
+                drop=("[class*='AD_Embed']", "[class*='soh-embed']"),
+                content=("[class*='Content__Wrapper']",),
+                boilerplate=(r"^本文章或节目经希望之声",)),
+    SiteProfile("secretchina", ("secretchina.com", "kanzhongguo.com"), "America/New_York",
                 drop=("#hideid", "center", "[id^='txt-mid']", "[class*='article_right'] > div[id]:not(#nofree)"),
-                content=(".article_right", "#content"), boilerplate=(r"^【诚征荣誉会员】",)),
-    SiteProfile("rfa", ("rfa.org",), drop=("#sharethis", ".sharetools", "#story_ad"),
+                content=(".article_right", "#content"),
+                boilerplate=(r"^【诚征荣誉会员】",)),
+    SiteProfile("rfa", ("rfa.org",), "America/New_York",
+                drop=("#sharethis", ".sharetools", "#story_ad"),
                 content=("#storytext",)),
-    SiteProfile("cna", ("cna.com.tw",),
+    SiteProfile("voa", ("voachinese.com", "voanews.com"), "America/New_York",
+                content=("#article-content", ".wsw")),
+    SiteProfile("cna", ("cna.com.tw",), "Asia/Taipei",
                 drop=(".articlekeywordGroup", ".moreArticle", ".bottomBox", "#TopNews", ".shareBar"),
-                strip_text=(r"(?<=[）)])\s*\d{7}\s*$",),  # the desk code after the editors: （編輯：…）1120204
-                content=(".paragraph",)),
-    SiteProfile("zaobao", ("zaobao.com", "zaobao.com.sg"),
+                content=(".paragraph",),
+                strip_text=(r"(?<=[）)])\s*\d{7}\s*$",)),  # the desk code after the editors: （編輯：…）1120204
+    SiteProfile("zaobao", ("zaobao.com", "zaobao.com.sg"), "Asia/Singapore",
                 drop=("#imu", "[id^='dfp-ad']", "#innity-in-post", ".cx_paywall_placeholder"),
                 content=(".article-content-rawhtml", "#article-body")),
-    SiteProfile("rfi", ("rfi.fr",), drop=("[data-selfpromo-newsletter]", "[data-selfpromo-app]"),
+    SiteProfile("rfi", ("rfi.fr",), "Europe/Paris", title_suffix=r"\s*[–-]\s*法国国际广播电台\s*-\s*RFI$",
+                drop=("[data-selfpromo-newsletter]", "[data-selfpromo-app]"),
                 boilerplate=(r"^广告$", r"^\d{2}/\d{2}/\d{4} - \d{2}:\d{2}$")),
-    SiteProfile("dw", ("dw.com",), boilerplate=(r"^©\s*\d{4}\s*年?\s*德国之声", r"^德国之声致力于为您提供")),
-    SiteProfile("reuters", ("reuters.com",), drop=("[class*='trustBadge']",)),
-    SiteProfile("chinadigitaltimes", ("chinadigitaltimes.net",), drop=("a[rel~='tag']",),
-                boilerplate=(r"^(标签|Tags?)[:：]",)),
-    SiteProfile("voa", ("voachinese.com", "voanews.com"), content=("#article-content", ".wsw")),
+    SiteProfile("bbc", ("bbc.com", "bbc.co.uk"), "Europe/London", title_suffix=r"\s*-\s*BBC News 中文$"),
+    SiteProfile("dw", ("dw.com",), "Europe/Berlin", title_suffix=r"\s*\|\s*DW\s*\|.*$",
+                boilerplate=(r"^©\s*\d{4}\s*年?\s*德国之声", r"^德国之声致力于为您提供")),
+    SiteProfile("nyt", ("cn.nytimes.com", "nytimes.com"), "Asia/Shanghai", title_suffix=r"\s*-\s*纽约时报中文网$"),
+    SiteProfile("reuters", ("reuters.com",), "Asia/Shanghai", title_suffix=r"\s*\|\s*路透.*$",
+                drop=("[class*='trustBadge']",)),
+    SiteProfile("cdt", ("chinadigitaltimes.net",), "America/Los_Angeles",
+                drop=("a[rel~='tag']",), boilerplate=(r"^(标签|Tags?)[:：]",)),
+    SiteProfile("economist", ("economist.com",), "Europe/London"),
+    SiteProfile("solidot", ("solidot.org",), "Asia/Shanghai"),
+    SiteProfile("wqw", ("wqw2010.blogspot.com",), "Asia/Shanghai"),
 )
 
 
 def _host(url: str) -> str:
     try:
-        return (urlsplit(url).hostname or "").lower()
+        return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return ""
 
 
 def site_profile(url: str) -> SiteProfile | None:
-    host = _host(url)
-    for profile in PROFILES:
-        if any(host == domain or host.endswith("." + domain) for domain in profile.hosts):
-            return profile
-    return None
+    """The site's own profile for ``url`` (longest matching domain), or None."""
+    return _site_for_host(_host(url))
 
 
 @cache
-def _merged(site_name: str) -> SiteProfile:
-    site = next((profile for profile in PROFILES if profile.name == site_name), None)
-    if site is None:
-        return GENERIC
+def _site_for_host(host: str) -> SiteProfile | None:
+    best: tuple[int, SiteProfile] | None = None
+    for profile in PROFILES:
+        for domain in profile.hosts:
+            if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
+                best = (len(domain), profile)
+    return best[1] if best else None
+
+
+@cache
+def _merged(site: SiteProfile) -> SiteProfile:
     return SiteProfile(
-        name=site.name, hosts=site.hosts,
+        key=site.key, hosts=site.hosts, timezone=site.timezone, title_suffix=site.title_suffix,
         drop=GENERIC.drop + site.drop, content=site.content, strip_text=GENERIC.strip_text + site.strip_text,
-        boilerplate=GENERIC.boilerplate + site.boilerplate, notes=site.notes,
+        boilerplate=GENERIC.boilerplate + site.boilerplate,
     )
 
 
 def profile_for(url: str) -> SiteProfile:
     """The generic rules merged with the rules of the site serving ``url`` (if it has any)."""
     site = site_profile(url)
-    return _merged(site.name) if site else GENERIC
+    return _merged(site) if site else GENERIC
