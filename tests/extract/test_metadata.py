@@ -1,26 +1,12 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
 from newsmirror.extract.bylines import parse_bylines
-from newsmirror.extract.dates import date_from_dateline, date_from_url, parse_date, resolve_published
+from newsmirror.extract.datelines import date_from_url
 from newsmirror.extract.urls import canonical_url
-
-BEIJING = timezone(timedelta(hours=8))
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("【新唐人北京时间2023年02月05日讯】某事", datetime(2023, 2, 5, tzinfo=BEIJING)),
-    ("【大纪元2020年10月16日讯】（大纪元记者某某报导）", datetime(2020, 10, 16, tzinfo=BEIJING)),
-    ("【希望之声2020年10月17日】（本台记者）", datetime(2020, 10, 17, tzinfo=BEIJING)),
-    ("【看中国2021年1月3日讯】", datetime(2021, 1, 3, tzinfo=BEIJING)),
-    ("没有日期的导语", None),
-    ("【某台2023年02月30日讯】", None),  # not a date
-])
-def test_datelines(text: str, expected: datetime | None) -> None:
-    assert date_from_dateline(text) == expected
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -32,23 +18,10 @@ def test_datelines(text: str, expected: datetime | None) -> None:
     ("https://www.soundofhope.org/post/433141", None),
 ])
 def test_dates_in_urls(url: str, expected: tuple[int, int, int] | None) -> None:
-    found = date_from_url(url)
+    found = date_from_url(url, "Asia/Taipei")
     assert (found.year, found.month, found.day) == expected if found else expected is None  # type: ignore[comparison-overlap]
     if found:
-        assert found.tzinfo is not None
-
-
-def test_resolution_order() -> None:
-    precise = datetime(2023, 2, 4, 9, 34, 6, tzinfo=UTC)
-    url = "https://www.ntdtv.com/gb/2023/02/04/a1.html"
-    assert resolve_published(container=precise, body_text="【新唐人北京时间2023年02月05日讯】", url=url) == precise
-    assert resolve_published(container=None, body_text="【新唐人北京时间2023年02月05日讯】", url=url) == \
-        datetime(2023, 2, 5, tzinfo=BEIJING)
-    assert resolve_published(container=None, body_text="", url=url) == datetime(2023, 2, 4, tzinfo=BEIJING)
-    assert resolve_published(container=None, body_text="", url="https://x.example.org/a",
-                             feed_date="Sat, 04 Feb 2023 03:26:18 GMT") == datetime(2023, 2, 4, 3, 26, 18,
-                                                                                      tzinfo=UTC)
-    assert parse_date("") is None
+        assert found.utcoffset() == timedelta(hours=8) and (found.hour, found.minute) == (0, 0)
 
 
 @pytest.mark.parametrize("paragraphs, authors, editors", [

@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.bylines import parse_bylines
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body
 from newsmirror.extract.credits import find_credits
-from newsmirror.extract.datelines import publication_date
-from newsmirror.extract.dates import date_from_url
+from newsmirror.extract.datelines import date_from_url, publication_date
 from newsmirror.extract.page_meta import page_published, page_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import html_to_markdown, paragraphs_of
@@ -59,9 +57,7 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
 
 def _published(raw: RawDocument, body_html: str, body_text: str, feed_stamp: str) -> datetime | None:
     zone = profile_for(raw.url).timezone or "Asia/Shanghai"  # the zone of most datelines in these archives
-    url_date = date_from_url(raw.url)
-    if url_date is not None:
-        url_date = url_date.replace(tzinfo=ZoneInfo(zone))
+    url_date = date_from_url(raw.url, zone)
     return publication_date(page_date=page_published(raw), container_date=raw.published_hint, text=body_text,
                             stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
 

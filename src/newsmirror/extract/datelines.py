@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 _FULL_BRACKET = re.compile(
@@ -26,6 +27,13 @@ _MONTH_DAY = re.compile(r"^\s*(?:路透|美联社|美聯社|法新社|共同社)
 _ISO_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)")
 _DMY_STAMP = re.compile(r"^\s*(\d{2})/(\d{2})/(\d{4})\s*-\s*(\d{2}):(\d{2})\s*$")
 _RFC_STAMP = re.compile(r"^\s*([A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|[+-]\d{4}))\s*$")
+# Dates in article URLs.
+_URL_PATTERNS = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|$)"),  # /2023/02/04/
+    re.compile(r"/(?P<y>\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/n\d+"),  # epochtimes /gb/20/10/16/n123
+    re.compile(r"(?:story|/)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{4}|-|/|$)"),  # 202302040101, /20230204-
+    re.compile(r"-(?P<m>[01]\d)(?P<d>[0-3]\d)(?P<y>20\d{2})\d{6}\.html"),  # rfa ...-10162020145106.html
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +137,24 @@ def parse_iso(value: str, default_zone: str) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=ZoneInfo(default_zone))
     return parsed
+
+
+def date_from_url(url: str, zone: str) -> datetime | None:
+    """Midnight in ``zone`` of the date in an article URL (``/2023/02/04/``, ``story20230204-``), if any."""
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    for pattern in _URL_PATTERNS:
+        match = pattern.search(path)
+        if match:
+            year = int(match.group("y"))
+            try:
+                return _local_midnight(date(year + 2000 if year < 100 else year, int(match.group("m")),
+                                            int(match.group("d"))), ZoneInfo(zone))
+            except ValueError:
+                continue
+    return None
 
 
 def disagree(first: datetime, second: datetime, zone: str, tolerance_days: int = 1) -> bool:
