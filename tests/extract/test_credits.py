@@ -19,6 +19,9 @@ CASES = [
     # Credits only matter at the start and the end of an article
     (["第一段。", "第二段。", "中间提到记者：某某某的说法。", "第四段。", "第五段。", "第六段。"], [], []),
     ([], [], []),
+    # An editor credit on its own; "编辑" in prose is no credit
+    (["责任编辑：周文王"], [], ["周文王"]),
+    (["本文章或节目经本台编辑制作，转载请注明出处。"], [], []),
 ]
 
 

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 
-from newsmirror.extract.bylines import parse_bylines
 from newsmirror.extract.datelines import date_from_url
 from newsmirror.extract.urls import canonical_url
 
@@ -22,20 +21,6 @@ def test_dates_in_urls(url: str, expected: tuple[int, int, int] | None) -> None:
     assert (found.year, found.month, found.day) == expected if found else expected is None  # type: ignore[comparison-overlap]
     if found:
         assert found.utcoffset() == timedelta(hours=8) and (found.hour, found.minute) == (0, 0)
-
-
-@pytest.mark.parametrize("paragraphs, authors, editors", [
-    (["（记者历澄宇综合报导/责任编辑：林清）"], ["历澄宇"], ["林清"]),
-    (["【大纪元2020年10月16日讯】（大纪元记者林宜君报导）正文"], ["林宜君"], []),
-    (["责任编辑：元明清"], [], ["元明清"]),
-    (["正文结束。（編輯：曹宇帆/唐佩君）1120204"], [], ["曹宇帆", "唐佩君"]),
-    (["（中央社記者徐薇婷華盛頓3日專電）正文"], ["徐薇婷"], []),
-    (["记者 乔龙 责编 胡力汉 许书婷"], ["乔龙"], ["胡力汉", "许书婷"]),
-    (["本文章或节目经本台编辑制作，转载请注明出处。"], [], []),
-])
-def test_bylines(paragraphs: list[str], authors: list[str], editors: list[str]) -> None:
-    byline = parse_bylines(paragraphs)
-    assert byline.authors == authors and byline.editors == editors
 
 
 @pytest.mark.parametrize("url, expected", [

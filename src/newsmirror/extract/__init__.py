@@ -1,8 +1,8 @@
 """Extract: RawDocument -> clean Article (sanitized body, metadata).
 
 ``extract_article`` runs the container step (:mod:`.containers`), the generic cleaning pass with the
-site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mod:`.dates`,
-:mod:`.bylines`, :mod:`.urls`).
+site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mod:`.datelines`,
+:mod:`.credits`, :mod:`.page_meta`, :mod:`.urls`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsmirror.errors import ExtractionError
-from newsmirror.extract.bylines import parse_bylines
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body
 from newsmirror.extract.credits import find_credits
@@ -74,11 +73,7 @@ def extract_article(raw: RawDocument) -> Article:
     body_text = "\n\n".join(paragraphs)
     if not title:
         title = paragraphs[0][:80]
-    byline = parse_bylines(paragraphs)
-    # Credit lines as each outlet prints them (.credits), the generic byline reader as fallback.
-    credited_authors, credited_editors = find_credits(paragraphs)
-    authors = credited_authors or list(byline.authors)
-    editors = credited_editors or list(byline.editors)
+    authors, editors = find_credits(paragraphs)
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint]:
         name = name.strip()
         if name and name not in authors:
