@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from newsmirror.extract.regions import feed_item_region, mirror_region
+from newsmirror.extract.containers import feed_item_region, mirror_region
 
 
 def _root(body: str) -> lxml.html.HtmlElement:
