@@ -21,6 +21,7 @@ from newsmirror.extract.dom import (
     is_detached,
     parse_fragment,
     remove,
+    replace_keeping_tail,
     serialize_children,
     text_of,
 )
@@ -100,10 +101,7 @@ def _keep_video_links(root: lxml.html.HtmlElement) -> None:
         link = lxml.html.Element("a", href=src)
         link.text = src
         paragraph.append(link)
-        paragraph.tail = iframe.tail
-        parent = iframe.getparent()
-        if parent is not None:
-            parent.replace(iframe, paragraph)
+        replace_keeping_tail(iframe, paragraph)
 
 
 def _drop_selected(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
@@ -127,10 +125,7 @@ def _fix_lazy_images(root: lxml.html.HtmlElement) -> None:
         if img is None:
             remove(picture)
             continue
-        img.tail = picture.tail
-        parent = picture.getparent()
-        if parent is not None:
-            parent.replace(picture, img)
+        replace_keeping_tail(picture, img)
 
 
 def _is_tracking_image(img: lxml.html.HtmlElement) -> bool:

@@ -33,6 +33,14 @@ def remove(element: lxml.html.HtmlElement) -> None:
         element.drop_tree()  # keeps the tail text
 
 
+def replace_keeping_tail(old: lxml.html.HtmlElement, new: lxml.html.HtmlElement) -> None:
+    """Put ``new`` where ``old`` stands; the text after ``old`` stays in place."""
+    new.tail = old.tail
+    parent = old.getparent()
+    if parent is not None:
+        parent.replace(old, new)
+
+
 def is_detached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
     for ancestor in element.iterancestors():
         if ancestor is root:

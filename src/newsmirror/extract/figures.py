@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from newsmirror.extract.dom import SPACE_RUN, is_detached, remove, text_of
+from newsmirror.extract.dom import SPACE_RUN, is_detached, remove, replace_keeping_tail, text_of
 from newsmirror.model import Image
 
 
@@ -85,10 +85,7 @@ def attach_captions(root: lxml.html.HtmlElement) -> None:
         if caption_element is not None:
             remove(caption_element)
         target = figure if figure is not None else anchor
-        new_figure.tail = target.tail
-        parent = target.getparent()
-        if parent is not None:
-            parent.replace(target, new_figure)
+        replace_keeping_tail(target, new_figure)
 
 
 def images_of(root: lxml.html.HtmlElement) -> list[Image]:
