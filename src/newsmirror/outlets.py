@@ -6,7 +6,9 @@ so the same outlet read from a page mirror, a Jekyll archive or its live feed ge
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 
@@ -58,6 +60,14 @@ _ALIASES: dict[str, str] = {
 _BY_PREFIX = {outlet.mirror_prefix: outlet for outlet in OUTLETS if outlet.mirror_prefix}
 
 
+class _HasHosts(Protocol):
+    @property
+    def hosts(self) -> tuple[str, ...]: ...
+
+
+_Entry = TypeVar("_Entry", bound=_HasHosts)
+
+
 def _host(url: str) -> str:
     try:
         host = urlsplit(url.strip()).hostname or ""
@@ -66,17 +76,25 @@ def _host(url: str) -> str:
     return host.lower().rstrip(".")
 
 
-def outlet_for_url(url: str) -> Outlet | None:
-    """The outlet whose host (or a parent domain of it) serves ``url``; longest match wins."""
+def match_host(url: str, entries: Iterable[_Entry]) -> _Entry | None:
+    """The entry whose host (or a parent domain of it) serves ``url``; the longest domain wins.
+
+    Shared by every per-host table (outlets here, extraction profiles in the extract stage).
+    """
     host = _host(url)
     if not host:
         return None
-    best: tuple[int, Outlet] | None = None
-    for outlet in OUTLETS:
-        for domain in outlet.hosts:
+    best: tuple[int, _Entry] | None = None
+    for entry in entries:
+        for domain in entry.hosts:
             if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
-                best = (len(domain), outlet)
+                best = (len(domain), entry)
     return best[1] if best else None
+
+
+def outlet_for_url(url: str) -> Outlet | None:
+    """The outlet whose host (or a parent domain of it) serves ``url``; longest match wins."""
+    return match_host(url, OUTLETS)
 
 
 def outlet_for_mirror_prefix(letter: str) -> Outlet | None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import urlsplit
+
+from newsmirror.outlets import match_host
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,26 +116,9 @@ PROFILES: tuple[SiteProfile, ...] = (
 )
 
 
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return ""
-
-
 def site_profile(url: str) -> SiteProfile | None:
     """The site's own profile for ``url`` (longest matching domain), or None."""
-    return _site_for_host(_host(url))
-
-
-@cache
-def _site_for_host(host: str) -> SiteProfile | None:
-    best: tuple[int, SiteProfile] | None = None
-    for profile in PROFILES:
-        for domain in profile.hosts:
-            if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
-                best = (len(domain), profile)
-    return best[1] if best else None
+    return match_host(url, PROFILES)
 
 
 @cache
