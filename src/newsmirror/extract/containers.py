@@ -9,23 +9,17 @@ navigation, promos and share trailers never reach it.
 
 from __future__ import annotations
 
-import re
-
 import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
+from newsmirror.extract.dom import text_of
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.ingest.archives import jekyll_parts, page_mirror_parts
 from newsmirror.model import DocumentKind, RawDocument
 
-_SPACE = re.compile(r"\s+")
 _MIRROR_TRAILER = "手机上长按并复制下列链接"
-
-
-def _text(element: HtmlElement) -> str:
-    return _SPACE.sub(" ", element.text_content()).strip()
 
 
 def mirror_region(root: HtmlElement) -> list[HtmlElement] | None:
@@ -53,7 +47,7 @@ def feed_item_region(root: HtmlElement) -> list[HtmlElement] | None:
     for index, child in enumerate(children[:-1]):
         if child.tag in ("h1", "h2", "h3") and len(children) - index <= 3:
             content = children[index + 1]
-            if content.tag in ("div", "article", "section") and len(_text(content)) > 40:
+            if content.tag in ("div", "article", "section") and len(text_of(content)) > 40:
                 return [content]
     return None
 
