@@ -142,6 +142,18 @@ def _xml_item(entry: Any, feed_url: str, feed_title: str) -> FeedItem | None:
     title = _SPACE.sub(" ", entry.get("title", "") or "").strip()
     if not (link or content or summary or title):
         return None
+    return _feed_item(
+        feed_url=feed_url, feed_title=feed_title, link=link, content=content, summary=summary, guid=guid,
+        title=title, published=_entry_date(entry, "published") or _entry_date(entry, "updated"),
+        author=entry.get("author", "") or "",
+        tags=[t.get("term", "") for t in entry.get("tags", []) if t.get("term")],
+    )
+
+
+def _feed_item(*, feed_url: str, feed_title: str, link: str, content: str, summary: str, guid: str | None,
+               title: str, published: datetime | None, author: str, tags: list[str],
+               summary_hint: str | None = None) -> FeedItem:
+    """One feed item, RSS/Atom or JSON Feed alike; the summary stands in for missing content."""
     document = RawDocument(
         kind=DocumentKind.FEED_ITEM,
         content=content or summary,
@@ -149,10 +161,10 @@ def _xml_item(entry: Any, feed_url: str, feed_title: str) -> FeedItem | None:
         origin=feed_url,
         guid=guid,
         title_hint=title,
-        published_hint=_entry_date(entry, "published") or _entry_date(entry, "updated"),
-        author_hint=entry.get("author", "") or "",
-        tags_hint=[t.get("term", "") for t in entry.get("tags", []) if t.get("term")],
-        summary_hint=summary,
+        published_hint=published,
+        author_hint=author,
+        tags_hint=tags,
+        summary_hint=summary if summary_hint is None else summary_hint,
         extra={"feed_title": feed_title} if feed_title else {},
     )
     return FeedItem(document=document, link=link, has_full_text=bool(content))
@@ -191,20 +203,12 @@ def _parse_json_feed(text: str, feed_url: str) -> ParsedFeed:
                     published = published.replace(tzinfo=UTC)
                 if published is not None:
                     break
-        document = RawDocument(
-            kind=DocumentKind.FEED_ITEM,
-            content=content or summary,
-            url=link,
-            origin=feed_url,
-            guid=str(raw.get("id") or link) or None,
-            title_hint=str(raw.get("title") or "").strip(),
-            published_hint=published,
-            author_hint=", ".join(_json_authors(raw) or feed_authors),
-            tags_hint=[str(t) for t in raw.get("tags", []) if t],
-            summary_hint=summary if content else "",
-            extra={"feed_title": parsed.title} if parsed.title else {},
-        )
-        parsed.items.append(FeedItem(document=document, link=link, has_full_text=bool(content)))
+        parsed.items.append(_feed_item(
+            feed_url=feed_url, feed_title=parsed.title, link=link, content=content,
+            summary=summary, summary_hint=summary if content else "", guid=str(raw.get("id") or link) or None,
+            title=str(raw.get("title") or "").strip(), published=published,
+            author=", ".join(_json_authors(raw) or feed_authors), tags=[str(t) for t in raw.get("tags", []) if t],
+        ))
     return parsed
 
 
