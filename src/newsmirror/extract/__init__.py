@@ -54,7 +54,7 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
-def _published(raw: RawDocument, body_html: str, body_text: str, feed_stamp: str) -> datetime | None:
+def _published(raw: RawDocument, body_text: str, feed_stamp: str) -> datetime | None:
     zone = profile_for(raw.url).timezone or "Asia/Shanghai"  # the zone of most datelines in these archives
     url_date = date_from_url(raw.url, zone)
     return publication_date(page_date=page_published(raw), container_date=raw.published_hint, text=body_text,
@@ -84,7 +84,7 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = _published(raw, body, body_text, cleaned.feed_date)
+    published = _published(raw, body_text, cleaned.feed_date)
     return Article(
         outlet=outlet,
         title=title,
