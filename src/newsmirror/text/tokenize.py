@@ -11,9 +11,10 @@ import re
 from functools import cache
 
 import jieba
+import jieba.posseg
 from jieba.analyse.tfidf import DEFAULT_IDF, IDFLoader
 
-from newsmirror.text.aliases import canonical_names
+from newsmirror.text.aliases import canonical_names, load_aliases
 from newsmirror.text.normalize import normalize
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -27,10 +28,32 @@ def _tokenizer() -> jieba.Tokenizer:
     # Our own instance, so adding the alias names does not change jieba for other callers.
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    tags = {alias.canonical: _KIND_TAGS.get(alias.kind, "nz") for alias in load_aliases()}
     for name in canonical_names():
         if not name.isascii():
-            tokenizer.add_word(name, freq=2000)
+            tokenizer.add_word(name, freq=2000, tag=tags.get(name, "nz"))
     return tokenizer
+
+
+@cache
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+# jieba's part-of-speech tags for names of people, places, organisations and other proper nouns.
+_KIND_TAGS = {"person": "nr", "place": "ns", "org": "nt", "term": "nz"}
+_PROPER = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "x"}
+
+
+def proper_nouns(text: str) -> list[str]:
+    """Names and other proper nouns of the normalized text, by jieba's part-of-speech tagger
+    (words it does not know, tagged 'x', are mostly names too)."""
+    found = []
+    for pair in _pos_tokenizer().lcut(normalize(text)):
+        word, flag = pair.word, pair.flag
+        if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word):
+            found.append(word)
+    return found
 
 
 def words(text: str, *, normalized: bool = False) -> list[str]:
