@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsmirror.model import Story, utcnow
+from newsmirror.store.base import ArticleQuery, Store, StoryMember
 from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
 from newsmirror.stories.stored import document_of
-from newsmirror.store.base import ArticleQuery, Store, StoryMember
 
 Progress = Callable[[int, int], None]  # (done, total)
 

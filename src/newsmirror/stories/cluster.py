@@ -19,7 +19,7 @@ does not grow with the archive.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -123,13 +123,13 @@ class StoryClusterer:
     # -- features ----------------------------------------------------------------
     def vector(self, title: str, text: str) -> dict[str, float]:
         """Unit TF-IDF vector of the article's strongest terms."""
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}
         for word in words(normalize(title), normalized=True):
             if _is_term(word):
-                counts[word] += self.config.title_weight
+                counts[word] = counts.get(word, 0.0) + self.config.title_weight
         for word in words(normalize(text[: self.config.body_chars]), normalized=True):
             if _is_term(word):
-                counts[word] += 1
+                counts[word] = counts.get(word, 0.0) + 1
         weighted = {w: (1 + math.log(c)) * idf(w) for w, c in counts.items()}
         return _unit(_trim(weighted, self.config.article_terms))
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from newsmirror.errors import NewsmirrorError
 from newsmirror.model import Article
+from newsmirror.store.base import Store
 from newsmirror.stories.cluster import Document
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison
-from newsmirror.store.base import Store
 
 
 class StoryNotFound(NewsmirrorError):

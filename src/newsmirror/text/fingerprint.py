@@ -6,7 +6,6 @@ republication of a Simplified wire story look the same as the original.
 
 from __future__ import annotations
 
-
 from datasketch import LeanMinHash, MinHash
 
 from newsmirror.text.normalize import match_key
