@@ -28,7 +28,7 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.normalize import normalize
-from newsmirror.text.tokenize import idf, words
+from newsmirror.text.tokenize import idf, search_words
 
 
 @dataclass(slots=True)
@@ -124,13 +124,14 @@ class StoryClusterer:
     def vector(self, title: str, text: str) -> dict[str, float]:
         """Unit TF-IDF vector of the article's strongest terms."""
         counts: dict[str, float] = {}
-        for word in words(normalize(title), normalized=True):
+        for word in search_words(normalize(title), normalized=True):
             if _is_term(word):
                 counts[word] = counts.get(word, 0.0) + self.config.title_weight
-        for word in words(normalize(text[: self.config.body_chars]), normalized=True):
+        for word in search_words(normalize(text[: self.config.body_chars]), normalized=True):
             if _is_term(word):
                 counts[word] = counts.get(word, 0.0) + 1
         weighted = {w: (1 + math.log(c)) * idf(w) for w, c in counts.items()}
+        weighted = {w: x for w, x in weighted.items() if x > 0}
         return _unit(_trim(weighted, self.config.article_terms))
 
     def fingerprint(self, title: str, text: str) -> LeanMinHash:

@@ -63,6 +63,14 @@ def words(text: str, *, normalized: bool = False) -> list[str]:
     return [w for w in _tokenizer().lcut(text) if _WORDLIKE.search(w)]
 
 
+def search_words(text: str, *, normalized: bool = False) -> list[str]:
+    """jieba's search-engine mode: long words plus the shorter words inside them
+    (美国国会大厦 -> 美国, 国会, 大厦, 美国国会大厦), so outlets that compound differently still meet."""
+    if not normalized:
+        text = normalize(text)
+    return [w for w in _tokenizer().lcut_for_search(text) if _WORDLIKE.search(w)]
+
+
 def cjk_bigrams(text: str, *, normalized: bool = False) -> list[str]:
     """Overlapping character bigrams of every run of Han characters (a lone character stays)."""
     if not normalized:
@@ -88,8 +96,21 @@ def _idf() -> tuple[dict[str, float], float]:
     return loader.idf_freq, loader.median_idf
 
 
+# English function words: jieba's IDF table is Chinese, so it would rate them as rare.
+ENGLISH_STOPWORDS = frozenset("""
+a about after all also an and any are as at be because been but by can could did do does don for
+from had has have he her his how i if in into is it its just may more most my no not of on one or
+other our out over s said says she so some than that the their them then there these they this
+those to up was we were what when which who will with would you your
+""".split())
+
+
 def idf(word: str) -> float:
     """Background inverse document frequency from jieba's packaged table (median for unknown
-    words, so new names count as fairly distinctive)."""
+    words, so new names count as fairly distinctive). Latin words are not in the table: English
+    function words get 0 and other Latin words half the median, so an English quotation
+    inside a Chinese report does not outweigh the report's Chinese terms."""
     table, median = _idf()
+    if word.isascii():
+        return 0.0 if word in ENGLISH_STOPWORDS else table.get(word, median / 2)
     return table.get(word, median)
