@@ -34,8 +34,11 @@ from newsmirror.text.tokenize import idf, search_words
 @dataclass(slots=True)
 class ClusterConfig:
     window: timedelta = timedelta(days=3)  # how far apart in time two reports of one event may be
-    similarity: float = 0.28  # cosine(article, story centroid) needed to join a story
+    similarity: float = 0.3  # cosine(article, story centroid) needed to join a story
     min_shared_terms: int = 3  # strong terms the article must share with the story
+    # An outlet seldom files two own reports of one event within days (it updates the first), so a
+    # second report from an outlet already in the story must be this much more similar to join.
+    same_outlet_margin: float = 0.1
     duplicate_jaccard: float = 0.6  # shingle Jaccard above which a report is a republished copy
     body_chars: int = 2000  # how much of the body feeds the term vector (the lead carries the event)
     title_weight: float = 2.0
@@ -75,6 +78,7 @@ class _StoryState:
     last: datetime
     centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors (trimmed)
     members: list[Assignment] = field(default_factory=list)
+    outlets: set[str] = field(default_factory=set)
     indexed_terms: tuple[str, ...] = ()
 
 
@@ -222,7 +226,10 @@ class StoryClusterer:
             if shared < self.config.min_shared_terms:
                 continue
             score = _cosine(vector, _unit(story.centroid))
-            if score >= self.config.similarity and (best is None or score > best[0]):
+            needed = self.config.similarity
+            if doc.outlet in story.outlets:
+                needed += self.config.same_outlet_margin
+            if score >= needed and (best is None or score > best[0]):
                 best = (score, story_id)
         if best is None:
             return None
@@ -235,6 +242,7 @@ class StoryClusterer:
             story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time)
             self.stories[story.id] = story
         story.members.append(assignment)
+        story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
         if assignment.role == "member":  # a copy adds no new wording to the story's profile
