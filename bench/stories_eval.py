@@ -56,7 +56,7 @@ def load_labels(path: Path = LABELS) -> dict[str, str]:
 
 
 def evaluate(corpus: Path, labels: dict[str, str], window_days: float = 3.0,
-             similarity: float | None = None) -> dict[str, object]:
+             similarity: float | None = None, **settings: float) -> dict[str, object]:
     """Import the labelled files into a fresh store, group them, score the grouping."""
     from datetime import timedelta
 
@@ -68,6 +68,8 @@ def evaluate(corpus: Path, labels: dict[str, str], window_days: float = 3.0,
     config = ClusterConfig(window=timedelta(days=window_days))
     if similarity is not None:
         config.similarity = similarity
+    for name, value in settings.items():
+        setattr(config, name, value)
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "eval.sqlite") as store:
         report = import_paths(store, [corpus / path for path in labels])
         truth: dict[str, str] = {}

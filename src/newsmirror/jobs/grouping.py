@@ -46,13 +46,15 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         report.restored = _restore(store, clusterer, document_of(first).time)
 
     unsaved: dict[str, list[Assignment]] = {}
-    titles: dict[str, str] = {}  # of stories started in this batch (the founding report's title)
+    titles: dict[str, str] = {}  # of stories started in this run (the founding report's title)
+    absorbed: set[str] = set()  # stories merged into another one since the last save
     for done, article_id in enumerate(pending, 1):
         article = store.get_article(article_id)
         if article is None:
             continue
         assignment = clusterer.add(document_of(article))
         unsaved.setdefault(assignment.story_id, []).append(assignment)
+        absorbed.update(small for small, _ in clusterer.drain_merges())
         report.assigned += 1
         if assignment.new_story:
             titles[assignment.story_id] = article.title
@@ -62,10 +64,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         else:
             report.joined += 1
         if done % batch == 0:
-            _save(store, unsaved, titles, report)
+            _save(store, clusterer, unsaved, absorbed, titles, report)
         if progress is not None:
             progress(done, len(pending))
-    _save(store, unsaved, titles, report)
+    _save(store, clusterer, unsaved, absorbed, titles, report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -89,18 +91,34 @@ def _restore(store: Store, clusterer: StoryClusterer, earliest: datetime) -> int
     return restored
 
 
-def _save(store: Store, unsaved: dict[str, list[Assignment]], titles: dict[str, str],
-          report: GroupingReport) -> None:
-    for story_id, new in unsaved.items():
+def _save(store: Store, clusterer: StoryClusterer, unsaved: dict[str, list[Assignment]], absorbed: set[str],
+          titles: dict[str, str], report: GroupingReport) -> None:
+    """Write the stories changed since the last save. A story merged into another hands its
+    stored members over to the survivor (save_story moves them; the empty story disappears)."""
+    new_by_story: dict[str, list[Assignment]] = {}
+    for story_id, assignments in unsaved.items():
+        new_by_story.setdefault(clusterer.resolve(story_id), []).extend(assignments)
+    moved: dict[str, list[str]] = {}
+    for small in absorbed:
+        moved.setdefault(clusterer.resolve(small), []).append(small)
+        new_by_story.setdefault(clusterer.resolve(small), [])
+    for story_id, new in new_by_story.items():
         existing = store.get_story(story_id)
         members = store.story_members(story_id) if existing else []
-        known = {m.article_id for m in members}
-        members += [
-            StoryMember(a.article_id, story_id, a.role, a.duplicate_of, a.score)
-            for a in new if a.article_id not in known
-        ]
-        story = existing or Story(id=story_id, title=titles.pop(story_id, ""))
+        for small in moved.get(story_id, []):
+            members += store.story_members(small)
+        members += [StoryMember(a.article_id, story_id, a.role, a.duplicate_of, a.score) for a in new]
+        unique: dict[str, StoryMember] = {}
+        for member in members:
+            member.story_id = story_id
+            unique[member.article_id] = member
+        if not unique:
+            continue
+        title = titles.get(story_id) or next((titles[s] for s in moved.get(story_id, []) if s in titles), "")
+        story = existing or Story(id=story_id, title=title)
         story.updated_at = utcnow()
-        store.save_story(story, members)
+        store.save_story(story, list(unique.values()))
         report.touched_stories.add(story_id)
+    report.touched_stories -= absorbed
     unsaved.clear()
+    absorbed.clear()

@@ -39,6 +39,9 @@ class ClusterConfig:
     # An outlet seldom files two own reports of one event within days (it updates the first), so a
     # second report from an outlet already in the story must be this much more similar to join.
     same_outlet_margin: float = 0.1
+    # Two live stories whose centroids grew this similar are one event that started twice
+    # (an early report arrived before the event's vocabulary settled): the smaller joins the larger.
+    merge_similarity: float = 0.4
     duplicate_jaccard: float = 0.6  # shingle Jaccard above which a report is a republished copy
     body_chars: int = 2000  # how much of the body feeds the term vector (the lead carries the event)
     title_weight: float = 2.0
@@ -122,6 +125,8 @@ class StoryClusterer:
         self._fingerprints: dict[str, _Fingerprint] = {}
         self._lsh = MinHashLSH(threshold=self.config.duplicate_jaccard, num_perm=self.config.num_perm)
         self.clock: datetime | None = None  # newest time seen
+        self._merged_into: dict[str, str] = {}
+        self._pending_merges: list[tuple[str, str]] = []
         self._since_eviction = 0
 
     # -- features ----------------------------------------------------------------
@@ -151,6 +156,7 @@ class StoryClusterer:
         if assignment is None:
             assignment = Assignment(doc.id, "s" + stable_id("story\n" + doc.id, 15), "member", None, 1.0, True)
         self._remember(doc, assignment, vector, signature)
+        assignment.story_id = self.resolve(assignment.story_id)
         return assignment
 
     def restore(self, doc: Document, story_id: str, role: str = "member", duplicate_of: str | None = None,
@@ -159,6 +165,17 @@ class StoryClusterer:
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
         self._remember(doc, assignment, self.vector(doc.title, doc.text), self.fingerprint(doc.title, doc.text))
+
+    def resolve(self, story_id: str) -> str:
+        """The story a (possibly merged-away) story id now lives in."""
+        while story_id in self._merged_into:
+            story_id = self._merged_into[story_id]
+        return story_id
+
+    def drain_merges(self) -> list[tuple[str, str]]:
+        """(absorbed story, surviving story) pairs since the last call, in order."""
+        merges, self._pending_merges = self._pending_merges, []
+        return merges
 
     def members(self, story_id: str) -> list[Assignment]:
         return list(self.stories[story_id].members)
@@ -177,6 +194,8 @@ class StoryClusterer:
                     if not postings:
                         del self._postings[term]
             del self.stories[story.id]
+        live = self.stories
+        self._merged_into = {k: v for k, v in self._merged_into.items() if self.resolve(v) in live}
         old_prints = [key for key, fp in self._fingerprints.items() if fp.time < before]
         for key in old_prints:
             self._lsh.remove(key)
@@ -195,6 +214,9 @@ class StoryClusterer:
 
     def _in_window(self, doc_time: datetime, first: datetime, last: datetime) -> bool:
         return first - self.config.window <= doc_time <= last + self.config.window
+
+    def _overlap(self, a: _StoryState, b: _StoryState) -> bool:
+        return a.first - self.config.window <= b.last and b.first - self.config.window <= a.last
 
     def _find_duplicate(self, doc: Document, signature: LeanMinHash) -> Assignment | None:
         best: tuple[float, _Fingerprint] | None = None
@@ -250,10 +272,49 @@ class StoryClusterer:
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
             self._reindex(story)
+            self._merge_similar(story)
         if doc.id not in self._fingerprints:
             original = assignment.duplicate_of or doc.id
             self._fingerprints[doc.id] = _Fingerprint(story.id, doc.time, signature, original)
             self._lsh.insert(doc.id, signature)
+
+    def _merge_similar(self, story: _StoryState) -> None:
+        centroid = _unit(story.centroid)
+        candidates: set[str] = set()
+        for term in story.indexed_terms[: self.config.probe_terms]:
+            candidates.update(self._postings.get(term, ()))
+        candidates.discard(story.id)
+        for other_id in candidates:
+            other = self.stories.get(other_id)
+            if other is None or not self._overlap(other, story):
+                continue
+            if _cosine(centroid, _unit(other.centroid)) < self.config.merge_similarity:
+                continue
+            big, small = (story, other) if len(story.members) >= len(other.members) else (other, story)
+            self._absorb(big, small)
+            if small is story:
+                return  # this story is gone; the survivor's profile is up to date
+            centroid = _unit(story.centroid)
+
+    def _absorb(self, big: _StoryState, small: _StoryState) -> None:
+        big.members.extend(small.members)
+        big.outlets |= small.outlets
+        big.first, big.last = min(big.first, small.first), max(big.last, small.last)
+        for term, weight in small.centroid.items():
+            big.centroid[term] = big.centroid.get(term, 0.0) + weight
+        big.centroid = _trim(big.centroid, self.config.story_terms)
+        for member in small.members:
+            fingerprint = self._fingerprints.get(member.article_id)
+            if fingerprint is not None:
+                fingerprint.story_id = big.id
+        for term in small.indexed_terms:
+            postings = self._postings.get(term)
+            if postings is not None:
+                postings.pop(small.id, None)
+        del self.stories[small.id]
+        self._merged_into[small.id] = big.id
+        self._pending_merges.append((small.id, big.id))
+        self._reindex(big)
 
     def _reindex(self, story: _StoryState) -> None:
         top = tuple(sorted(story.centroid, key=story.centroid.__getitem__, reverse=True)[: self.config.probe_terms * 2])
