@@ -62,8 +62,8 @@ def evaluate(corpus: Path, labels: dict[str, str], window_days: float = 3.0,
 
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.jobs.importing import import_paths
-    from newsmirror.stories.cluster import ClusterConfig
     from newsmirror.store import open_store
+    from newsmirror.stories.cluster import ClusterConfig
 
     config = ClusterConfig(window=timedelta(days=window_days))
     if similarity is not None:
@@ -138,7 +138,7 @@ def main() -> None:
                 console.print(f"[red]split[/] {label}:")
                 for cluster in clusters:
                     console.print("   " + " | ".join(titles[m] for m in members if predicted[m] == cluster))
-        for cluster, members in by_predicted.items():
+        for members in by_predicted.values():
             labels_in = {truth[m] for m in members}
             if len(labels_in) > 1:
                 console.print(f"[yellow]merged[/] {', '.join(sorted(labels_in))}:")

@@ -32,10 +32,9 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from stories_eval import bcubed  # noqa: E402
-
 from newsmirror.stories.cluster import Document, StoryClusterer  # noqa: E402
 from newsmirror.text.script import to_traditional  # noqa: E402
+from stories_eval import bcubed  # noqa: E402
 
 
 @dataclass(slots=True)

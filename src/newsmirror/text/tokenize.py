@@ -97,12 +97,7 @@ def _idf() -> tuple[dict[str, float], float]:
 
 
 # English function words: jieba's IDF table is Chinese, so it would rate them as rare.
-ENGLISH_STOPWORDS = frozenset("""
-a about after all also an and any are as at be because been but by can could did do does don for
-from had has have he her his how i if in into is it its just may more most my no not of on one or
-other our out over s said says she so some than that the their them then there these they this
-those to up was we were what when which who will with would you your
-""".split())
+ENGLISH_STOPWORDS = frozenset(["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "but", "by", "can", "could", "did", "do", "does", "don", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "more", "most", "my", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "s", "said", "says", "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your"])
 
 
 def idf(word: str) -> float:
