@@ -241,24 +241,30 @@ def stories_show(
     for article in copies:
         console.print(f"[dim]copy: {article.outlet}[/] {article.title}", highlight=False)
 
-    def section(title: str, facts: list[Any]) -> None:
-        if not facts:
-            return
+    def fact_cell(fact: Any, outlet: str) -> str:
+        texts = [s.text for s in fact.sentences if s.outlet == outlet]
+        only = [term for term, who in fact.details.items() if outlet in who]
+        if texts and only:
+            texts.append(f"[dim]details: {'、'.join(only)}[/]")
+        return "\n".join(texts)
+
+    def new_table(title: str) -> Table:
         table = Table(title=title, show_lines=True, expand=True)
         for outlet in comparison.outlets:
-            table.add_column(outlet, ratio=1)
-        for fact in facts:
-            cells = []
-            for outlet in comparison.outlets:
-                texts = [s.text for s in fact.sentences if s.outlet == outlet]
-                cell = "\n".join(texts)
-                only = [term for term, who in fact.details.items() if outlet in who]
-                if texts and only:
-                    cell += f"\n[dim]details: {'、'.join(only)}[/]"
-                cells.append(cell)
-            table.add_row(*cells)
-        console.print(table)
+            table.add_column(outlet, ratio=1, overflow="fold")
+        return table
 
-    section("reported by every outlet", comparison.shared)
-    section("reported by some outlets", comparison.partial)
-    section("reported by one outlet only", [f for o in comparison.outlets for f in comparison.unique.get(o, [])])
+    for title, facts in (("reported by every outlet", comparison.shared),
+                         ("reported by some outlets", comparison.partial)):
+        if facts:
+            table = new_table(title)
+            for fact in facts:
+                table.add_row(*(fact_cell(fact, outlet) for outlet in comparison.outlets))
+            console.print(table)
+    if any(comparison.unique.values()):
+        table = new_table("reported by one outlet only")
+        table.add_row(*(
+            "\n\n".join(s.text for fact in comparison.unique.get(outlet, []) for s in fact.sentences)
+            for outlet in comparison.outlets
+        ))
+        console.print(table)

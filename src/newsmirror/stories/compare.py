@@ -116,7 +116,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     for members in ordered:
         refs = sorted((sentences[i].ref for i in members), key=lambda r: (outlet_order[r.outlet], r.index))
         fact = Fact(refs)
-        fact.details = _details(refs)
+        fact.details = _details(refs, outlets)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -154,15 +154,16 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     ]
 
 
-def _details(refs: list[SentenceRef]) -> dict[str, list[str]]:
-    """Distinctive words some outlets of a fact mention and others do not."""
+def _details(refs: list[SentenceRef], story_outlets: list[str]) -> dict[str, list[str]]:
+    """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
+    in its dateline, 【新唐人…讯】, is not a detail of the event)."""
     outlets = {r.outlet for r in refs}
     if len(outlets) < 2:
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     for ref in refs:
         for word in proper_nouns(ref.text):
-            if idf(word) >= DETAIL_IDF:
+            if idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets):
                 mentioned[word].add(ref.outlet)
     partial = [(w, o) for w, o in mentioned.items() if o != outlets]
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
