@@ -11,10 +11,10 @@ import pytest
 from newsmirror.jobs.grouping import group_articles
 from newsmirror.jobs.importing import import_paths
 from newsmirror.model import Article
+from newsmirror.store import Store, open_store
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.stories.stored import comparison_for
-from newsmirror.store import Store, open_store
 
 pytestmark = pytest.mark.corpus
 
