@@ -19,7 +19,7 @@ does not grow with the archive.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -49,6 +49,7 @@ class ClusterConfig:
     story_terms: int = 80  # terms kept per story centroid
     probe_terms: int = 12  # strongest article terms looked up in the index
     posting_limit: int = 200  # most recent stories kept per term
+    max_candidates: int = 40  # stories scored per article: those sharing the most probe terms
     num_perm: int = DEFAULT_PERMUTATIONS
 
 
@@ -80,6 +81,7 @@ class _StoryState:
     first: datetime
     last: datetime
     centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors (trimmed)
+    norm: float = 0.0  # Euclidean norm of the centroid, kept with it
     members: list[Assignment] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     indexed_terms: tuple[str, ...] = ()
@@ -99,8 +101,12 @@ def _trim(vector: dict[str, float], keep: int) -> dict[str, float]:
     return dict(sorted(vector.items(), key=lambda kv: kv[1], reverse=True)[:keep])
 
 
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
 def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
+    norm = _norm(vector)
     return {k: v / norm for k, v in vector.items()} if norm else vector
 
 
@@ -234,20 +240,15 @@ class StoryClusterer:
 
     def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
-        candidates: set[str] = set()
-        for term in probes:
-            postings = self._postings.get(term)
-            if postings:
-                candidates.update(postings)
         best: tuple[float, str] | None = None
-        for story_id in candidates:
+        for story_id in self._candidates(probes, self.config.max_candidates):
             story = self.stories[story_id]
             if not self._in_window(doc.time, story.first, story.last):
                 continue
             shared = sum(1 for term in vector if term in story.centroid)
             if shared < self.config.min_shared_terms:
                 continue
-            score = _cosine(vector, _unit(story.centroid))
+            score = self._similarity(vector, story)
             needed = self.config.similarity
             if doc.outlet in story.outlets:
                 needed += self.config.same_outlet_margin
@@ -271,6 +272,7 @@ class StoryClusterer:
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
+            story.norm = _norm(story.centroid)
             self._reindex(story)
             self._merge_similar(story)
         if doc.id not in self._fingerprints:
@@ -278,23 +280,37 @@ class StoryClusterer:
             self._fingerprints[doc.id] = _Fingerprint(story.id, doc.time, signature, original)
             self._lsh.insert(doc.id, signature)
 
+    def _candidates(self, probes: list[str] | tuple[str, ...], limit: int) -> list[str]:
+        """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
+        hits: Counter[str] = Counter()
+        for term in probes:
+            postings = self._postings.get(term)
+            if postings:
+                hits.update(postings.keys())
+        return [story_id for story_id, _ in hits.most_common(limit)]
+
+    @staticmethod
+    def _similarity(vector: dict[str, float], story: _StoryState) -> float:
+        """Cosine between a unit vector and the story's centroid."""
+        if not story.norm:
+            return 0.0
+        centroid = story.centroid
+        return sum(weight * centroid.get(term, 0.0) for term, weight in vector.items()) / story.norm
+
     def _merge_similar(self, story: _StoryState) -> None:
-        centroid = _unit(story.centroid)
-        candidates: set[str] = set()
-        for term in story.indexed_terms[: self.config.probe_terms]:
-            candidates.update(self._postings.get(term, ()))
-        candidates.discard(story.id)
-        for other_id in candidates:
+        profile = _unit(story.centroid)
+        probes = story.indexed_terms[: self.config.probe_terms]
+        for other_id in self._candidates(probes, self.config.max_candidates // 4 + 1):
             other = self.stories.get(other_id)
-            if other is None or not self._overlap(other, story):
+            if other is None or other is story or not self._overlap(other, story):
                 continue
-            if _cosine(centroid, _unit(other.centroid)) < self.config.merge_similarity:
+            if self._similarity(profile, other) < self.config.merge_similarity:
                 continue
             big, small = (story, other) if len(story.members) >= len(other.members) else (other, story)
             self._absorb(big, small)
             if small is story:
                 return  # this story is gone; the survivor's profile is up to date
-            centroid = _unit(story.centroid)
+            profile = _unit(story.centroid)
 
     def _absorb(self, big: _StoryState, small: _StoryState) -> None:
         big.members.extend(small.members)
@@ -303,6 +319,7 @@ class StoryClusterer:
         for term, weight in small.centroid.items():
             big.centroid[term] = big.centroid.get(term, 0.0) + weight
         big.centroid = _trim(big.centroid, self.config.story_terms)
+        big.norm = _norm(big.centroid)
         for member in small.members:
             fingerprint = self._fingerprints.get(member.article_id)
             if fingerprint is not None:

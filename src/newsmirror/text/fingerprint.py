@@ -6,6 +6,8 @@ republication of a Simplified wire story look the same as the original.
 
 from __future__ import annotations
 
+from functools import cache
+
 from datasketch import LeanMinHash, MinHash
 
 from newsmirror.text.normalize import match_key
@@ -21,8 +23,15 @@ def shingles(text: str, size: int = DEFAULT_SHINGLE, *, normalized: bool = False
     return {key[i : i + size] for i in range(len(key) - size + 1)}
 
 
+@cache
+def _template(num_perm: int) -> MinHash:
+    # Drawing the permutations costs more than hashing a whole article: draw them once.
+    return MinHash(num_perm=num_perm, seed=1)
+
+
 def minhash(grams: set[str], num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
-    signature = MinHash(num_perm=num_perm, seed=1)
+    template = _template(num_perm)
+    signature = MinHash(num_perm=num_perm, seed=1, permutations=template.permutations, scheme=template.scheme)
     signature.update_batch([g.encode("utf-8") for g in grams])
     return LeanMinHash(signature)
 
