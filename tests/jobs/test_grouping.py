@@ -84,3 +84,17 @@ def test_cli_group_list_show(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["stories", "show", "nope", "--db", db])
     assert missing.exit_code == 1
     assert "no story with id 'nope'" in missing.output
+
+
+def test_stories_found_to_be_one_are_merged_in_the_store(store: Store) -> None:
+    from newsmirror.model import Story
+    from newsmirror.store import StoryMember
+
+    add(store, TRADE_HANS, TRADE_HANT, TRADE_COPY)
+    store.save_story(Story(id="older", title="a"), [StoryMember(TRADE_HANS.id, "older")])
+    store.save_story(Story(id="newer", title="b"), [StoryMember(TRADE_HANT.id, "newer")])
+    report = group_articles(store)
+    assert report.assigned == 1
+    assert store.get_story("newer") is None
+    assert {m.article_id for m in store.story_members("older")} == {TRADE_HANS.id, TRADE_HANT.id, TRADE_COPY.id}
+    assert store.story_of(TRADE_HANT.id) == "older"

@@ -75,3 +75,18 @@ def test_restore_continues_open_stories_and_eviction_forgets_old_ones() -> None:
     assert second.evict(TRADE_HANS.published_at + timedelta(days=1)) == 1
     assert second.stories == {}
     assert second.add(doc(TRADE_HANT)).new_story
+
+
+def test_two_live_stories_about_one_event_are_merged_into_the_older() -> None:
+    clusterer = StoryClusterer()
+    clusterer.restore(doc(TRADE_HANS), "older")
+    clusterer.restore(doc(TRADE_HANT), "newer")  # stored apart by an earlier run
+    assert clusterer.drain_merges() == [("newer", "older")]
+    assert clusterer.resolve("newer") == "older"
+    assert set(clusterer.stories) == {"older"}
+    assert {m.article_id for m in clusterer.members("older")} == {TRADE_HANS.id, TRADE_HANT.id}
+    copy = clusterer.add(doc(TRADE_COPY))
+    assert (copy.story_id, copy.role) == ("older", "duplicate")
+    # Unrelated stories are left alone.
+    clusterer.restore(doc(FLOOD), "flood")
+    assert clusterer.drain_merges() == []

@@ -116,6 +116,10 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
+def _rank(story: _StoryState) -> tuple[int, float]:
+    return len(story.members), -story.first.timestamp()
+
+
 def _is_term(word: str) -> bool:
     # Single characters and bare numbers say little about which event this is.
     return len(word) >= 2 and not word.isdigit()
@@ -306,7 +310,8 @@ class StoryClusterer:
                 continue
             if self._similarity(profile, other) < self.config.merge_similarity:
                 continue
-            big, small = (story, other) if len(story.members) >= len(other.members) else (other, story)
+            # The larger story survives; on a tie, the older one (its id is already published).
+            big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
             self._absorb(big, small)
             if small is story:
                 return  # this story is gone; the survivor's profile is up to date
