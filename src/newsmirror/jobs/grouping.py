@@ -47,14 +47,17 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
 
     unsaved: dict[str, list[Assignment]] = {}
     titles: dict[str, str] = {}  # of stories started in this run (the founding report's title)
-    absorbed: set[str] = set()  # stories merged into another one since the last save
+    # Stories merged into another since the last save (kept here, not asked of the clusterer,
+    # which may already have evicted both when the archive jumps ahead in time).
+    redirect: dict[str, str] = {}
     for done, article_id in enumerate(pending, 1):
         article = store.get_article(article_id)
         if article is None:
             continue
         assignment = clusterer.add(document_of(article))
         unsaved.setdefault(assignment.story_id, []).append(assignment)
-        absorbed.update(small for small, _ in clusterer.drain_merges())
+        for small, big in clusterer.drain_merges():
+            redirect[small] = big
         report.assigned += 1
         if assignment.new_story:
             titles[assignment.story_id] = article.title
@@ -64,10 +67,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         else:
             report.joined += 1
         if done % batch == 0:
-            _save(store, clusterer, unsaved, absorbed, titles, report)
+            _save(store, unsaved, redirect, titles, report)
         if progress is not None:
             progress(done, len(pending))
-    _save(store, clusterer, unsaved, absorbed, titles, report)
+    _save(store, unsaved, redirect, titles, report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -91,17 +94,23 @@ def _restore(store: Store, clusterer: StoryClusterer, earliest: datetime) -> int
     return restored
 
 
-def _save(store: Store, clusterer: StoryClusterer, unsaved: dict[str, list[Assignment]], absorbed: set[str],
+def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str, str],
           titles: dict[str, str], report: GroupingReport) -> None:
     """Write the stories changed since the last save. A story merged into another hands its
     stored members over to the survivor (save_story moves them; the empty story disappears)."""
+
+    def resolve(story_id: str) -> str:
+        while story_id in redirect:
+            story_id = redirect[story_id]
+        return story_id
+
     new_by_story: dict[str, list[Assignment]] = {}
     for story_id, assignments in unsaved.items():
-        new_by_story.setdefault(clusterer.resolve(story_id), []).extend(assignments)
+        new_by_story.setdefault(resolve(story_id), []).extend(assignments)
     moved: dict[str, list[str]] = {}
-    for small in absorbed:
-        moved.setdefault(clusterer.resolve(small), []).append(small)
-        new_by_story.setdefault(clusterer.resolve(small), [])
+    for small in redirect:
+        moved.setdefault(resolve(small), []).append(small)
+        new_by_story.setdefault(resolve(small), [])
     for story_id, new in new_by_story.items():
         existing = store.get_story(story_id)
         members = store.story_members(story_id) if existing else []
@@ -119,6 +128,6 @@ def _save(store: Store, clusterer: StoryClusterer, unsaved: dict[str, list[Assig
         story.updated_at = utcnow()
         store.save_story(story, list(unique.values()))
         report.touched_stories.add(story_id)
-    report.touched_stories -= absorbed
+    report.touched_stories -= set(redirect)
     unsaved.clear()
-    absorbed.clear()
+    redirect.clear()

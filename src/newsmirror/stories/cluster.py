@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -197,12 +198,7 @@ class StoryClusterer:
         """Forget stories last updated before ``before`` and fingerprints older than it."""
         old_stories = [s for s in self.stories.values() if s.last < before]
         for story in old_stories:
-            for term in story.indexed_terms:
-                postings = self._postings.get(term)
-                if postings is not None:
-                    postings.pop(story.id, None)
-                    if not postings:
-                        del self._postings[term]
+            self._unindex(story.id, story.indexed_terms)
             del self.stories[story.id]
         live = self.stories
         self._merged_into = {k: v for k, v in self._merged_into.items() if self.resolve(v) in live}
@@ -329,21 +325,23 @@ class StoryClusterer:
             fingerprint = self._fingerprints.get(member.article_id)
             if fingerprint is not None:
                 fingerprint.story_id = big.id
-        for term in small.indexed_terms:
-            postings = self._postings.get(term)
-            if postings is not None:
-                postings.pop(small.id, None)
+        self._unindex(small.id, small.indexed_terms)
         del self.stories[small.id]
         self._merged_into[small.id] = big.id
         self._pending_merges.append((small.id, big.id))
         self._reindex(big)
 
-    def _reindex(self, story: _StoryState) -> None:
-        top = tuple(sorted(story.centroid, key=story.centroid.__getitem__, reverse=True)[: self.config.probe_terms * 2])
-        for term in set(story.indexed_terms) - set(top):
+    def _unindex(self, story_id: str, terms: Iterable[str]) -> None:
+        for term in terms:
             postings = self._postings.get(term)
             if postings is not None:
-                postings.pop(story.id, None)
+                postings.pop(story_id, None)
+                if not postings:
+                    del self._postings[term]
+
+    def _reindex(self, story: _StoryState) -> None:
+        top = tuple(sorted(story.centroid, key=story.centroid.__getitem__, reverse=True)[: self.config.probe_terms * 2])
+        self._unindex(story.id, set(story.indexed_terms) - set(top))
         for term in top:
             postings = self._postings.setdefault(term, OrderedDict())
             postings[story.id] = None
