@@ -83,6 +83,9 @@ def evaluate(corpus: Path, labels: dict[str, str], window_days: float = 3.0,
             if truth.setdefault(result.article_id, label) != label:
                 raise SystemExit(f"{path}: same article as {files_of[result.article_id]} but labelled {label}")
             files_of[result.article_id].append(path)
+        from newsmirror.text.tokenize import idf, words
+
+        words("预热"), idf("预热")  # load jieba's dictionary and IDF table outside the timing
         started = time.perf_counter()
         grouping = group_articles(store, config)
         seconds = time.perf_counter() - started
