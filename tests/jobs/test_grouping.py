@@ -5,12 +5,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.stories.fixtures import ALL, FLOOD, FLOOD_HANT, TRADE_COPY, TRADE_HANS, TRADE_HANT, TRADE_LATER
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
 from newsmirror.jobs.grouping import group_articles
 from newsmirror.store import Store, open_store
+from tests.stories.fixtures import ALL, FLOOD, FLOOD_HANT, TRADE_COPY, TRADE_HANS, TRADE_HANT, TRADE_LATER
 
 
 @pytest.fixture
