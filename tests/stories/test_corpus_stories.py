@@ -1,0 +1,116 @@
+"""The issue's "done when" on the shared corpus: the 2023-02-04 reports of Ma Zhaoxu's Moscow
+trip and of the spy balloon, imported and grouped like a user would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsmirror.jobs.grouping import group_articles
+from newsmirror.jobs.importing import import_paths
+from newsmirror.model import Article
+from newsmirror.store import Store, open_store
+from newsmirror.stories.compare import compare_story
+from newsmirror.stories.comparison import Comparison, Fact
+from newsmirror.stories.stored import comparison_for
+
+pytestmark = pytest.mark.corpus
+
+DAY = "NodeBE4-waimei/archived/2023-02-04/2023-02-04-"
+MA_TRIP = {
+    "ntd": "seeds/000_goodnews_ntdtv_page.md",
+    "cna": "seeds/001_feedx_cna_jekyll_post.md",
+    "zaobao": DAY + "中国副外长马朝旭赴俄举行外交部门磋商.md",
+    "rfi": DAY + "马朝旭特使访莫斯科 称中俄加深政治互信 未提习是否访俄.md",
+}
+MIRRORS = ["begood0513-goodnews/pages/prog204/a103642134.md", "lance111l-banned-news3/pages/prog204/a103642134.md"]
+BALLOON = [
+    "begood0513-goodnews/pages/prog204/a103641977.md",
+    DAY + "中國偵察氣球入侵領空 美議員怒批：擊落它.md",
+    DAY + "五角大楼：第二个中国气球正“飞越”拉丁美洲.md",
+]
+
+
+@pytest.fixture(scope="module")
+def grouped(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, str]]]:
+    store = open_store(tmp_path_factory.mktemp("stories") / "corpus.sqlite")
+    paths = [*MA_TRIP.values(), *MIRRORS, *BALLOON]
+    report = import_paths(store, [corpus_dir / p for p in paths])
+    ids = {str(Path(r.path).relative_to(corpus_dir)): r.article_id for r in report.results}
+    assert all(ids[p] for p in paths), report.results
+    group_articles(store)
+    try:
+        yield store, ids
+    finally:
+        store.close()
+
+
+def articles(store: Store, ids: dict[str, str], *paths: str) -> list[Article]:
+    found = [store.get_article(ids[p]) for p in paths]
+    assert all(found)
+    return [a for a in found if a is not None]
+
+
+def test_four_reports_of_the_trip_in_two_scripts_form_one_story(grouped: tuple[Store, dict[str, str]]) -> None:
+    store, ids = grouped
+    stories = {store.story_of(ids[p]) for p in MA_TRIP.values()}
+    assert len(stories) == 1 and None not in stories
+    # The NTD page mirrored by three repositories is one article, so one report.
+    assert {ids[p] for p in MIRRORS} == {ids[MA_TRIP["ntd"]]}
+    story_id = stories.pop()
+    assert story_id is not None
+    outlets = {store.get_article(m.article_id).outlet for m in store.story_members(story_id)}  # type: ignore[union-attr]
+    assert len(outlets) == 4
+
+
+def test_balloon_reports_form_a_different_story(grouped: tuple[Store, dict[str, str]]) -> None:
+    store, ids = grouped
+    balloon = {store.story_of(ids[p]) for p in BALLOON}
+    assert len(balloon) == 1
+    assert balloon.pop() != store.story_of(ids[MA_TRIP["ntd"]])
+
+
+def facts_of(comparison: Comparison) -> list[Fact]:
+    return [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
+
+
+def fact_with(comparison: Comparison, outlet_text: str) -> Fact:
+    return next(f for f in facts_of(comparison) if any(outlet_text in s.text for s in f.sentences))
+
+
+def test_story_page_lists_what_only_ntd_reports(grouped: tuple[Store, dict[str, str]]) -> None:
+    store, ids = grouped
+    story_id = store.story_of(ids[MA_TRIP["ntd"]])
+    assert story_id is not None
+    comparison = comparison_for(store, story_id)
+    ntd = store.get_article(ids[MA_TRIP["ntd"]])
+    assert ntd is not None
+    only_ntd = [s.text for f in comparison.unique[ntd.outlet] for s in f.sentences]
+    assert any("普京" in text and "大骂北京" in text for text in only_ntd)
+
+
+def test_names_of_lavrovs_deputies_come_from_cna_not_ntd(grouped: tuple[Store, dict[str, str]]) -> None:
+    store, ids = grouped
+    ntd, cna, zaobao, rfi = articles(store, ids, *MA_TRIP.values())
+    # The seed pair alone: the deputies' names are what CNA adds to NTD's "and his two deputies".
+    pair = compare_story([ntd, cna])
+    deputies = fact_with(pair, "魯登科")
+    cna_sentence = next(s.text for s in deputies.sentences if "魯登科" in s.text)
+    assert "維爾新尼" in cna_sentence
+    if ntd.outlet in deputies.outlets:
+        assert deputies.details["鲁坚科"] == [cna.outlet]
+        assert deputies.details["韦尔希宁"] == [cna.outlet]
+    else:
+        assert deputies in pair.unique[cna.outlet]
+    # All four: other outlets name the deputies too (鲁登科/维尔什宁, 鲁坚科/韦尔希宁) — NTD does not.
+    story_id = store.story_of(cna.id)
+    assert story_id is not None
+    full = comparison_for(store, story_id)
+    deputies = fact_with(full, "魯登科")
+    named_by = deputies.details.get("鲁坚科", deputies.outlets)
+    assert cna.outlet in named_by
+    assert ntd.outlet not in named_by
+    ntd_lines = [s.text for s in deputies.sentences if s.outlet == ntd.outlet]
+    assert all("两名副手" in text and "鲁坚科" not in text for text in ntd_lines)
