@@ -426,10 +426,19 @@ class SQLiteStore(Store):
             with self.transaction():
                 rows = self._db.execute(
                     "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM search_docs)"
-                ).fetchall()
-                for row in rows:
+                )
+                for row in rows:  # streamed: a large store must not be loaded at once
                     self._index_for_search(_row_to_article(row))
                 self._db.execute("DELETE FROM search_backfill")
+
+    def rebuild_search_index(self) -> int:
+        """Re-key every article (after the folding or alias table changed); returns how many."""
+        with self._lock, self.transaction():
+            self._db.execute("DELETE FROM article_search")
+            self._db.execute("DELETE FROM search_docs")
+            self._db.execute("INSERT INTO search_backfill VALUES (1)")
+        self._backfill_search_index()
+        return self.count_articles()
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         parsed = parse_query(query.text)
