@@ -19,3 +19,8 @@ CREATE VIRTUAL TABLE article_search USING fts5 (
 CREATE TABLE search_backfill (pending INTEGER NOT NULL);
 INSERT INTO search_backfill (pending)
 SELECT 1 WHERE EXISTS (SELECT 1 FROM articles);
+
+-- Not search, but found by the search benchmark: upsert's URL match
+-- (canonical_url = ? OR original_url = ?) scanned the whole table without this index,
+-- making every import quadratic (130 articles/s at 40k articles).
+CREATE INDEX IF NOT EXISTS articles_original_url ON articles (original_url);
