@@ -78,7 +78,7 @@ def test_story_page_puts_the_outlets_side_by_side(client: TestClient) -> None:
 def test_story_page_renders_the_comparison_when_the_stories_stage_provides_it(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fake_compare(articles: list[object]) -> Comparison:
+    def fake_compare(articles: list[object], story_id: str = "") -> Comparison:
         hans, hant = SIMPLIFIED, TRADITIONAL
         shared = Fact([SentenceRef(hans.id, hans.outlet, 0, "共同句甲"), SentenceRef(hant.id, hant.outlet, 0, "共同句乙")])
         only = Fact([SentenceRef(hant.id, hant.outlet, 1, "只有中央社说的")])

@@ -157,3 +157,8 @@ class Store(abc.ABC):
     def search(self, query: SearchQuery) -> list[SearchHit]:
         """Ranked by relevance, then recency. Backends implement it with their own index."""
         raise NotImplementedError(f"{type(self).__name__} has no search index yet")
+
+    # -- stories: grouping -----------------------------------------------------
+    def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
+        """Ids of articles in no story yet, oldest first (by publication time, else fetch time)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot list unassigned articles yet")

@@ -403,6 +403,18 @@ class SQLiteStore(Store):
         ids = [r[0] for r in self.execute(sql, params).fetchall()]
         return [s for s in (self.get_story(i) for i in ids) if s is not None]
 
+    # -- stories: grouping -----------------------------------------------------
+    def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
+        sql = (
+            "SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
+            " WHERE m.article_id IS NULL ORDER BY COALESCE(a.published_utc, a.fetched_at), a.id"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [str(r[0]) for r in self.execute(sql, params).fetchall()]
+
 
     # --- search (web) ---------------------------------------------------------
     def _index_for_search(self, article: Article) -> None:

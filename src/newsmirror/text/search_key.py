@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsmirror.text.script import to_simplified
 
@@ -26,18 +28,25 @@ _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
 
 
-def fold_aliases(text: str) -> str:
-    """Map alternative renderings of a name to one (普京/蒲亭/普丁 -> 普京).
-
-    The single plug-in point for the alias table of ``newsmirror.text.aliases``; until that
-    table exists this is the identity. Input is already Simplified and lower case.
-    """
+@cache
+def _alias_folder() -> Callable[[str], str] | None:
     try:
-        from newsmirror.text import aliases  # type: ignore[attr-defined,unused-ignore]
+        from newsmirror.text import aliases
     except ImportError:
-        return text
-    folder = getattr(aliases, "fold_aliases", None) or getattr(aliases, "canonicalize", None)
-    return str(folder(text)) if callable(folder) else text
+        return None
+    folder = getattr(aliases, "fold_aliases", None)
+    return folder if callable(folder) else None
+
+
+def fold_aliases(text: str) -> str:
+    """Map alternative renderings of a name to one (蒲亭/普丁 -> 普京).
+
+    The single plug-in point for the alias table of ``newsmirror.text.aliases``, used when that
+    module is present. Input is already Simplified and lower case. Changing the table changes
+    the keys: rebuild the index (POST /api/admin/reindex or ``Store.rebuild_search_index``).
+    """
+    folder = _alias_folder()
+    return folder(text) if folder is not None else text
 
 
 def fold(text: str) -> str:

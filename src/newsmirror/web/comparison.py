@@ -24,7 +24,7 @@ class StoryView:
         return sorted({a.outlet for a in self.articles})
 
 
-def load_comparer() -> Callable[[list[Article]], Comparison] | None:
+def load_comparer() -> Callable[..., Comparison] | None:
     """``newsmirror.stories.compare.compare_story`` when that module exists; the reader works without it."""
     try:
         module = importlib.import_module("newsmirror.stories.compare")
@@ -50,5 +50,5 @@ def story_view(store: Store, story_id: str) -> StoryView | None:
             view.articles.append(article)
     comparer = load_comparer()
     if comparer is not None and len(view.articles) > 1:
-        view.comparison = comparer(view.articles)
+        view.comparison = comparer(view.articles, story_id=story.id)
     return view
