@@ -131,7 +131,8 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
         link_rel="noopener noreferrer nofollow", strip_comments=True,
     )
     root = lxml.html.fragment_fromstring(cleaned, create_parent="div")
-    body_text = root.text_content()
+    # An alt text that only repeats the title is not a caption worth keeping.
+    body_text = root.text_content() + "\n" + article.title
     used: list[str] = []
     for img in list(root.iter("img")):
         _mirror_or_drop(img, article.original_url, mirror, used, body_text)
