@@ -106,3 +106,17 @@ def test_seed_post_rerendered_as_jekyll_keeps_the_text_and_drops_the_junk(
     assert not missing, missing
     for junk in POST_JUNK:
         assert junk not in text, junk
+
+
+def test_seed_article_on_the_html_site_has_the_text_and_no_remote_resources(
+        built: tuple[Path, BuildReport, SQLiteStore], corpus_dir: Path) -> None:
+    out, _, store = built
+    article_id = _article_id(store, "https://www.ntdtv.com/gb/2023/02/04/a103642134.html")
+    page = next((out / "site" / "a").rglob(f"{article_id}.html")).read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page)
+    rendered = _squash(tree.xpath("//div[@class='body']")[0].text_content())
+    for paragraph in _seed_paragraphs(corpus_dir / SEED_PAGE, "//div[@class='post_content']//p"):
+        assert paragraph in rendered
+    assert not tree.xpath("//script | //iframe | //img[starts-with(@src, 'http')] | //link[starts-with(@href, 'http')]")
+    for junk in PAGE_JUNK:
+        assert junk not in page, junk
