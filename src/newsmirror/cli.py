@@ -139,13 +139,15 @@ def build(
         "--base-url", help="Where the output is served; share links, QR codes, feeds and the sitemap use it.")] = None,
     no_images: Annotated[bool, typer.Option(
         "--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked.")] = False,
+    compare: Annotated[bool, typer.Option(
+        "--compare/--no-compare", help="Show what each outlet reports on story pages (when stories are grouped).")] = True,
     config: ConfigOption = None,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from newsmirror.jobs.building import build as run_build
-    from newsmirror.jobs.building import load_publish_settings
+    from newsmirror.jobs.building import default_comparer, load_publish_settings
     from newsmirror.publish.base import BuildOptions
     from newsmirror.settings import default_output_dir
 
@@ -159,6 +161,7 @@ def build(
     ) as bar:
         task = bar.add_task("building", total=None)
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
+                           comparer=default_comparer() if compare else None,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
                         f"{report.seconds:.1f}s)")

@@ -236,3 +236,25 @@ def test_month_archives_keep_every_article_when_the_index_is_capped(store: SQLit
     for month in months:
         linked |= set(re.findall(r"([0-9a-f]{16})\.html", (listing / month).read_text()))
     assert linked == {a.id for a in articles}
+
+
+def test_default_comparer_uses_compare_story_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from newsmirror.jobs.building import default_comparer
+
+    seen: list[tuple[list[str], str]] = []
+    fake = types.ModuleType("newsmirror.stories.compare")
+
+    def compare_story(articles: list[Article], story_id: str = "") -> Comparison:
+        seen.append(([a.id for a in articles], story_id))
+        return Comparison(story_id=story_id, outlets=[])
+
+    fake.compare_story = compare_story  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsmirror.stories.compare", fake)
+    comparer = default_comparer()
+    assert comparer is not None
+    article = make_article(1)
+    result = comparer(Story(id="s9", title="t"), [article])
+    assert isinstance(result, Comparison) and seen == [([article.id], "s9")]

@@ -16,6 +16,7 @@ Configuration comes from the ``[publish]`` table of the config file (``--config`
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import time
 import tomllib
@@ -66,6 +67,23 @@ class BuildReport:
     @property
     def written(self) -> int:
         return sum(c.written for c in self.formats.values())
+
+
+def default_comparer() -> Comparer | None:
+    """``stories.compare.compare_story`` when that module is installed, else None (no comparison columns)."""
+    try:
+        module = importlib.import_module("newsmirror.stories.compare")
+    except ImportError:
+        return None
+    compare_story = getattr(module, "compare_story", None)
+    if compare_story is None:
+        return None
+
+    def comparer(story: Story, articles: list[Article]) -> Comparison | None:
+        result = compare_story(articles, story_id=story.id)
+        return result if isinstance(result, Comparison) else None
+
+    return comparer
 
 
 def resolve_formats(names: Iterable[str]) -> list[str]:
