@@ -229,7 +229,7 @@ def main() -> None:  # pragma: no cover - console entry
 @app.command("import")
 @friendly_errors
 def import_archives(
-    paths: Annotated[list[str], typer.Argument(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH",
         help="Archive folders or files: page mirrors (pages/<channel>/<id>.md) and Jekyll feed archives "
              "(_posts/, archived/<date>/). Folders are searched recursively.")],
     db: DbOption = "",
@@ -260,6 +260,6 @@ def import_archives(
     console.print(table)
     if show_skipped:
         for result in report.skipped:
-            console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False)
+            console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
     for result in report.failures:
-        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False)
+        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)

@@ -66,7 +66,7 @@ def parse_date(text: str) -> datetime | None:
     """A free-form date ("Sat, 04 Feb 2023 03:26:18 GMT", "2021-01-20 15:50:33"); naive -> +08:00."""
     if not text.strip():
         return None
-    parsed = dateparser.parse(text.strip(), settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = dateparser.parse(text.strip(), settings={"TIMEZONE": "+0800", "RETURN_AS_TIMEZONE_AWARE": True})
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=CHINA_TZ)
