@@ -21,7 +21,13 @@ from newsmirror.errors import StoreError
 from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store import pg_search
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
-from newsmirror.store.queue import BOOKKEEPING_TABLES, parents_first, pick_within_host_limits, scan_size
+from newsmirror.store.queue import (
+    BOOKKEEPING_TABLES,
+    DERIVED_TABLES,
+    parents_first,
+    pick_within_host_limits,
+    scan_size,
+)
 from newsmirror.store.sqlite import (
     _article_columns,
     _row_to_article,
@@ -29,11 +35,10 @@ from newsmirror.store.sqlite import (
     migration_scripts,
     to_iso,
 )
+from newsmirror.text.search_key import parse_query, snippet
 
 # Any constant works: it only has to be the same for every process migrating this database.
 _MIGRATION_LOCK = 0x6E6D_6D69  # "nmmi"
-# Tables derived from others: rebuilt after a bulk load, never copied.
-DERIVED_TABLES = frozenset({"search_index"})
 
 
 def _display_dsn(dsn: str) -> str:
@@ -389,11 +394,11 @@ class PostgresStore(Store):
 
     # -- search ----------------------------------------------------------------
     def search(self, query: SearchQuery) -> list[SearchHit]:
-        tsquery = pg_search.query_text(query.text)
-        if tsquery is None:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
             return []
         clauses = ["i.document @@ q.query"]
-        params: list[Any] = [tsquery]
+        params: list[Any] = [pg_search.tsquery(parsed)]
         if query.outlet:
             clauses.append("a.outlet = %s")
             params.append(query.outlet)
@@ -414,7 +419,7 @@ class PostgresStore(Store):
         ).fetchall()
         return [
             SearchHit(article=_article(r), score=float(r["score"]),
-                      snippet=pg_search.snippet(r["body_text"] or r["summary"], query.text))
+                      snippet=snippet(r["body_text"] or r["summary"], parsed))
             for r in rows
         ]
 

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 
 # Bookkeeping that each store keeps for itself; `newsmirror migrate` never copies it.
 BOOKKEEPING_TABLES = frozenset({"schema_migrations"})
+# Search indexes (SQLite: search_docs + the FTS5 tables; PostgreSQL: search_index) are derived
+# from articles: a bulk load rebuilds them rather than copying another backend's format.
+DERIVED_TABLES = frozenset({"search_docs", "search_backfill", "search_index"})
 
 # How many due jobs a claim looks at per job it wants: room to skip hosts at their limit.
 SCAN_FACTOR = 8

@@ -13,13 +13,15 @@ from typing import Any
 
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Image, Source, Story, UpsertOutcome, Version, utcnow
-from newsmirror.store.base import ArticleQuery, FeedState, Job, Store, StoryMember
+from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
+    DERIVED_TABLES,
     parents_first,
     pick_within_host_limits,
     scan_size,
 )
+from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
 
 
 def to_iso(value: datetime | None) -> str | None:
@@ -122,6 +124,7 @@ class SQLiteStore(Store):
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=10000")
         self._migrate()
+        self._backfill_search_index()
 
     # -- plumbing --------------------------------------------------------------
     def _migrate(self) -> None:
@@ -208,6 +211,7 @@ class SQLiteStore(Store):
                 marks = ", ".join(f":{name}" for name in columns)
                 self._db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
                 self._insert_version(article, 1, now)
+                self._index_for_search(article)
                 return UpsertOutcome.NEW
             article.id = row["id"]
             columns["id"] = row["id"]
@@ -218,6 +222,7 @@ class SQLiteStore(Store):
             assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
             self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
             self._insert_version(article, number, now)
+            self._index_for_search(article)
             return UpsertOutcome.UPDATED
 
     def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
@@ -512,7 +517,7 @@ class SQLiteStore(Store):
         virtual = [r["name"] for r in rows if (r["sql"] or "").upper().startswith("CREATE VIRTUAL TABLE")]
         tables = [
             r["name"] for r in rows
-            if not r["name"].startswith("sqlite_") and r["name"] not in BOOKKEEPING_TABLES
+            if not r["name"].startswith("sqlite_") and r["name"] not in BOOKKEEPING_TABLES | DERIVED_TABLES
             # Full-text indexes (virtual tables and their shadow tables) are derived, not data.
             and not any(r["name"] == v or r["name"].startswith(f"{v}_") for v in virtual)
         ]
@@ -552,12 +557,74 @@ class SQLiteStore(Store):
             self._db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
 
     def finish_bulk_load(self) -> None:
-        # AUTOINCREMENT counters follow explicit ids by themselves; a search index, if this
-        # store keeps one outside triggers, is rebuilt by its own method.
-        rebuild = getattr(self, "rebuild_search_index", None)
-        if callable(rebuild):
-            rebuild()
+        # AUTOINCREMENT counters follow explicit ids by themselves. The search index is
+        # derived: ask for the same backfill that indexes articles older than migration 0002.
+        self.execute("INSERT INTO search_backfill (pending) VALUES (1)")
+        self._backfill_search_index()
 
+
+    # --- search (web) ---------------------------------------------------------
+    def _index_for_search(self, article: Article) -> None:
+        """Keep the FTS row of an article in step with it; called inside upsert's transaction."""
+        row = self._db.execute("SELECT doc FROM search_docs WHERE article_id = ?", (article.id,)).fetchone()
+        if row is None:
+            doc = self._db.execute("INSERT INTO search_docs (article_id) VALUES (?)", (article.id,)).lastrowid
+        else:
+            doc = row[0]
+            self._db.execute("DELETE FROM article_search WHERE rowid = ?", (doc,))
+        self._db.execute(
+            "INSERT INTO article_search (rowid, title_key, body_key) VALUES (?, ?, ?)",
+            (doc, search_key(article.title), search_key(article.body_text or article.body_markdown)),
+        )
+
+    def _backfill_search_index(self) -> None:
+        """Index articles stored before migration 0002 (the key needs Python, not SQL)."""
+        with self._lock:
+            if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
+                return
+            with self.transaction():
+                rows = self._db.execute(
+                    "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM search_docs)"
+                ).fetchall()
+                for row in rows:
+                    self._index_for_search(_row_to_article(row))
+                self._db.execute("DELETE FROM search_backfill")
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return []
+        clauses = ["article_search MATCH ?"]
+        params: list[Any] = [fts5_match(parsed)]
+        if query.outlet:
+            clauses.append("a.outlet = ?")
+            params.append(query.outlet)
+        if query.since:
+            clauses.append("a.published_utc >= ?")
+            params.append(to_utc_iso(query.since))
+        if query.until:
+            clauses.append("a.published_utc < ?")
+            params.append(to_utc_iso(query.until))
+        params += [query.limit, query.offset]
+        # Titles weigh more than bodies; bm25 is smaller for better matches. Equal
+        # relevance (to 3 decimals) goes to the newer article.
+        sql = (
+            "SELECT a.*, bm25(article_search, 4.0, 1.0) AS relevance"
+            " FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
+            " JOIN articles a ON a.id = d.article_id"
+            f" WHERE {' AND '.join(clauses)}"
+            " ORDER BY round(relevance, 3), a.published_utc DESC LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        hits = []
+        for row in rows:
+            article = _row_to_article(row)
+            text = article.body_text or article.summary
+            hits.append(SearchHit(article=article, score=-float(row["relevance"]), snippet=snippet(text, parsed)))
+        return hits
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests by doing nothing inside."""
