@@ -1,0 +1,1 @@
+"""Jobs: orchestration across stages."""
