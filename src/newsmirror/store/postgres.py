@@ -25,7 +25,6 @@ from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
     parents_first,
-    pick_within_host_limits,
     scan_size,
 )
 from newsmirror.store.sqlite import (
@@ -480,27 +479,11 @@ class PostgresStore(Store):
                 " ORDER BY due_at, id LIMIT %(scan)s FOR UPDATE SKIP LOCKED".encode(),
                 params,
             ).fetchall()
-            live: dict[str, int] = {}
-            blocked: set[str] = set()
-            if per_host_limit is not None and candidates:
-                # Counting leases is only safe if no other worker is leasing the same host at the
-                # same moment: hold a per-host advisory lock (until commit) or skip that host.
-                for host in sorted({c["host"] for c in candidates}):
-                    got = self._db.execute(
-                        "SELECT pg_try_advisory_xact_lock(hashtextextended('newsmirror-host:' || %s, 0)) AS ok",
-                        (host,),
-                    ).fetchone()
-                    if not (got and got["ok"]):
-                        blocked.add(host)
-                live = {
-                    r["host"]: int(r["n"]) for r in self._db.execute(
-                        "SELECT host, COUNT(*) AS n FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
-                        " AND lease_expires_at > now() AND host = ANY(%s) GROUP BY host",
-                        (sorted({c["host"] for c in candidates} - blocked),),
-                    )
-                }
-            chosen = pick_within_host_limits([(c["id"], c["host"]) for c in candidates], live,
-                                             per_host_limit, limit, frozenset(blocked))
+            if per_host_limit is None:
+                chosen = [c["id"] for c in candidates[:limit]]
+            else:
+                chosen = self._within_host_limits([(c["id"], c["host"]) for c in candidates],
+                                                  per_host_limit, limit)
             if not chosen:
                 return []
             rows = self._db.execute(
@@ -509,6 +492,38 @@ class PostgresStore(Store):
                 (worker_id, lease_seconds, chosen),
             ).fetchall()
         return sorted((_job(r) for r in rows), key=lambda j: (j.due_at or utcnow(), j.id))
+
+    def _within_host_limits(self, candidates: list[tuple[int, str]], per_host_limit: int,
+                            limit: int) -> list[int]:
+        """Pick candidates in due order while keeping every host under its lease limit.
+
+        Counting a host's live leases is only safe while no other worker is leasing for the same
+        host: the first time a host comes up, take its advisory lock (held until commit) or, if
+        another worker holds it, pass the host over this time. Only the hosts actually needed
+        are locked, so concurrent claims rarely collide."""
+        room: dict[str, int] = {}  # leases still allowed per host; 0 when locked by another worker
+        chosen: list[int] = []
+        for job_id, host in candidates:
+            if len(chosen) >= limit:
+                break
+            if host not in room:
+                got = self._db.execute(
+                    "SELECT pg_try_advisory_xact_lock(hashtextextended('newsmirror-host:' || %s, 0)) AS ok",
+                    (host,),
+                ).fetchone()
+                if not (got and got["ok"]):
+                    room[host] = 0
+                    continue
+                # A statement of its own, so that its snapshot sees leases committed before the lock.
+                live = self._db.execute(
+                    "SELECT COUNT(*) AS n FROM jobs WHERE host = %s AND lease_owner IS NOT NULL"
+                    " AND done_at IS NULL AND lease_expires_at > now()", (host,),
+                ).fetchone()
+                room[host] = per_host_limit - int(live["n"] if live else 0)
+            if room[host] > 0:
+                room[host] -= 1
+                chosen.append(job_id)
+        return chosen
 
     def _release(self, job: Job, assignments: str, params: list[Any]) -> bool:
         cursor = self.execute(

@@ -11,8 +11,10 @@ BOOKKEEPING_TABLES = frozenset({"schema_migrations"})
 DERIVED_TABLES = frozenset({"search_docs", "search_backfill", "search_index"})
 
 # How many due jobs a claim looks at per job it wants: room to skip hosts at their limit.
-SCAN_FACTOR = 8
-SCAN_EXTRA = 64
+# Hosts at their limit are excluded by the claim query itself, so a small window suffices; a
+# larger one would only lock rows other workers could be claiming.
+SCAN_FACTOR = 4
+SCAN_EXTRA = 8
 
 
 def scan_size(limit: int) -> int:
