@@ -23,10 +23,11 @@ import sys
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 from xml.sax.saxutils import escape
 
 from rich.console import Console
@@ -60,15 +61,17 @@ def feed_xml(feed: int, items: int) -> bytes:
     ).encode("utf-8")
 
 
-def serve(port_queue: Any, items: int, latency: float) -> None:
-    """The loopback 'internet': /feed/N.xml, each answer after ``latency`` seconds."""
-    cache: dict[int, bytes] = {}
+def serve(port_queue: Any) -> None:
+    """The loopback 'internet': /feed/N.xml?items=I&latency=S answers after S seconds."""
+    cache: dict[tuple[int, int], bytes] = {}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-            time.sleep(latency)
-            number = int(self.path.rsplit("/", 1)[-1].split(".")[0])
-            body = cache.get(number) or cache.setdefault(number, feed_xml(number, items))
+            url = urlsplit(self.path)
+            params = parse_qs(url.query)
+            time.sleep(float(params["latency"][0]))
+            key = (int(url.path.rsplit("/", 1)[-1].split(".")[0]), int(params["items"][0]))
+            body = cache.get(key) or cache.setdefault(key, feed_xml(*key))
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -85,8 +88,8 @@ def serve(port_queue: Any, items: int, latency: float) -> None:
     server.serve_forever()
 
 
-def run_worker(location: str, base_url: str, worker_id: str, threads: int, counter: Any,
-               ready: Any, go: Any) -> None:
+def run_worker(location: str, base_url: str, feed_params: dict[str, str], worker_id: str, threads: int,
+               counter: Any, ready: Any, go: Any) -> None:
     """One worker process: the real Worker loop with a fetch handler for the synthetic feeds."""
     import feedparser
     import httpx
@@ -101,7 +104,7 @@ def run_worker(location: str, base_url: str, worker_id: str, threads: int, count
     def fetch_feed(job: Job, store: Store) -> datetime | None:
         client = getattr(local, "client", None) or httpx.Client(timeout=30)
         local.client = client
-        response = client.get(f"{base_url}/feed/{job.key}.xml")
+        response = client.get(f"{base_url}/feed/{job.key}.xml", params=feed_params)
         response.raise_for_status()
         parsed = feedparser.parse(response.content)
         stored = 0
@@ -139,18 +142,31 @@ def fresh_location(backend: str, dsn: str, workdir: str) -> str:
     return f"{dsn}{'&' if '?' in dsn else '?'}options={quote(f'-csearch_path={schema}')}"
 
 
-def one_run(backend: str, location: str, base_url: str, feeds: int, workers: int,
-            threads: int) -> dict[str, float]:
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    feeds: int
+    items: int
+    latency: float  # seconds per HTTP request
+    threads: int  # jobs at once per worker process
+
+    def describe(self) -> str:
+        return (f"{self.name}: {self.feeds} feeds x {self.items} items, {self.latency * 1000:.0f} ms per request, "
+                f"{self.threads} threads per worker")
+
+
+def one_run(location: str, base_url: str, scenario: Scenario, workers: int) -> dict[str, float]:
     from newsmirror.store import open_store
 
     with open_store(location) as store:
-        for feed in range(feeds):
+        for feed in range(scenario.feeds):
             store.enqueue_job("fetch", str(feed), f"outlet{feed % 50}.example")
     context = multiprocessing.get_context("spawn")
     counter = context.Value("i", 0)
     ready, go = context.Semaphore(0), context.Event()
+    feed_params = {"items": str(scenario.items), "latency": str(scenario.latency)}
     processes = [context.Process(target=run_worker,
-                                 args=(location, base_url, f"w{n}", threads, counter, ready, go))
+                                 args=(location, base_url, feed_params, f"w{n}", scenario.threads, counter, ready, go))
                  for n in range(workers)]
     for process in processes:
         process.start()
@@ -164,20 +180,22 @@ def one_run(backend: str, location: str, base_url: str, feeds: int, workers: int
     with open_store(location) as store:
         counts = store.job_counts()
         articles = store.count_articles()
-    if counts["done"] != feeds or articles != counter.value:
-        raise SystemExit(f"{backend} x{workers}: incomplete run: {counts}, {articles} articles stored")
-    return {"seconds": elapsed, "jobs": feeds, "articles": articles}
+    if counts["done"] != scenario.feeds or articles != counter.value:
+        raise SystemExit(f"{location} x{workers}: incomplete run: {counts}, {articles} articles stored")
+    return {"seconds": elapsed, "jobs": scenario.feeds, "articles": articles}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dsn", default=os.environ.get("NEWSMIRROR_TEST_PG_DSN", ""),
                         help="PostgreSQL to benchmark on (default: $NEWSMIRROR_TEST_PG_DSN)")
-    parser.add_argument("--feeds", type=int, default=150, help="fetch jobs (one feed each)")
-    parser.add_argument("--items", type=int, default=20, help="articles per feed")
+    parser.add_argument("--feeds", type=int, default=150, help="ingest scenario: fetch jobs (one feed each)")
+    parser.add_argument("--items", type=int, default=20, help="ingest scenario: articles per feed")
+    parser.add_argument("--latency", type=float, default=0.05, help="ingest scenario: seconds per request")
+    parser.add_argument("--threads", type=int, default=4, help="ingest scenario: jobs at once per worker")
     parser.add_argument("--workers", default="1,2,4", help="worker process counts to compare")
-    parser.add_argument("--threads", type=int, default=4, help="jobs at once per worker process")
-    parser.add_argument("--latency", type=float, default=0.05, help="seconds the server waits per request")
+    parser.add_argument("--no-polling", action="store_true",
+                        help="skip the polling scenario (slow outlets, little to store)")
     parser.add_argument("--sqlite", action="store_true", help="also run on SQLite, for comparison")
     args = parser.parse_args()
     if not args.dsn:
@@ -185,32 +203,40 @@ def main() -> None:
 
     import tempfile
 
+    scenarios = [Scenario("ingest", args.feeds, args.items, args.latency, args.threads)]
+    if not args.no_polling:
+        # Waiting dominates: what many workers buy when outlets are slow and most polls find little.
+        scenarios.append(Scenario("polling", 120, 1, 0.5, 2))
     console = Console()
     context = multiprocessing.get_context("spawn")
     ports = context.Queue()
-    server = context.Process(target=serve, args=(ports, args.items, args.latency), daemon=True)
+    server = context.Process(target=serve, args=(ports,), daemon=True)
     server.start()
     base_url = f"http://127.0.0.1:{ports.get(timeout=30)}"
     backends = ["postgres"] + (["sqlite"] if args.sqlite else [])
-    table = Table(title=f"ingest: {args.feeds} feeds x {args.items} items, {args.threads} threads per worker, "
-                        f"{args.latency * 1000:.0f} ms per request, {os.cpu_count()} CPUs")
-    for column in ("backend", "workers", "seconds", "jobs/s", "articles/s", "speed-up"):
-        table.add_column(column, justify="left" if column == "backend" else "right")
+    table = Table(title=f"worker fleet throughput on one machine ({os.cpu_count()} CPUs)")
+    for column in ("scenario", "backend", "workers", "seconds", "jobs/s", "articles/s", "speed-up"):
+        table.add_column(column, justify="left" if column in ("scenario", "backend") else "right")
     try:
         with tempfile.TemporaryDirectory() as workdir:
-            for backend in backends:
-                baseline = None
-                for workers in [int(n) for n in args.workers.split(",")]:
-                    location = fresh_location(backend, args.dsn, workdir)
-                    result = one_run(backend, location, base_url, args.feeds, workers, args.threads)
-                    rate = result["articles"] / result["seconds"]
-                    baseline = baseline or rate
-                    table.add_row(backend, str(workers), f"{result['seconds']:.1f}",
-                                  f"{result['jobs'] / result['seconds']:.1f}", f"{rate:.0f}", f"{rate / baseline:.2f}x")
-                    console.print(f"{backend} x{workers}: {rate:.0f} articles/s")
+            for scenario in scenarios:
+                console.print(scenario.describe())
+                for backend in backends:
+                    baseline = None
+                    for workers in [int(n) for n in args.workers.split(",")]:
+                        location = fresh_location(backend, args.dsn, workdir)
+                        result = one_run(location, base_url, scenario, workers)
+                        jobs_rate = result["jobs"] / result["seconds"]
+                        baseline = baseline or jobs_rate
+                        table.add_row(scenario.name, backend, str(workers), f"{result['seconds']:.1f}",
+                                      f"{jobs_rate:.1f}", f"{result['articles'] / result['seconds']:.0f}",
+                                      f"{jobs_rate / baseline:.2f}x")
+                        console.print(f"  {backend} x{workers}: {jobs_rate:.1f} jobs/s")
     finally:
         server.terminate()
     console.print(table)
+    for scenario in scenarios:
+        console.print(scenario.describe())
 
 
 if __name__ == "__main__":

@@ -118,24 +118,24 @@ class PostgresStore(Store):
         return None
 
     def _match(self, article: Article) -> dict[str, Any] | None:
-        # FOR UPDATE: two workers storing the same article serialize here instead of both
-        # writing version n+1.
-        lookup = "SELECT id, content_hash, version FROM articles WHERE id = %s FOR UPDATE"
-        row = self.execute(lookup, (article.id,)).fetchone()
-        if row:
-            return row
-        found = self.find_article_id(url=article.canonical_url, guid=article.guid, source_id=article.source_id)
-        if found is None and article.original_url != article.canonical_url:
-            found = self.find_article_id(url=article.original_url)
-        if found is None:
-            hit = self.execute(
-                "SELECT id FROM articles WHERE outlet = %s AND content_hash = %s LIMIT 1",
-                (article.outlet, article.content_hash),
-            ).fetchone()
-            found = hit["id"] if hit else None
-        if found is None:
-            return None
-        return self.execute(lookup, (found,)).fetchone()
+        """The stored row this article is, in SQLiteStore's order (id; GUID within the source;
+        canonical URL; original URL; content hash within the outlet), in one round trip.
+        FOR UPDATE: two workers storing the same article serialize here instead of both
+        writing version n+1."""
+        return self.execute(
+            "SELECT id, content_hash, version FROM articles"
+            " WHERE id = %(id)s OR (source_id = %(source)s AND guid = %(guid)s)"
+            " OR canonical_url IN (%(canonical)s, %(original)s) OR original_url IN (%(canonical)s, %(original)s)"
+            " OR (outlet = %(outlet)s AND content_hash = %(hash)s)"
+            " ORDER BY CASE WHEN id = %(id)s THEN 0"
+            " WHEN source_id = %(source)s AND guid = %(guid)s THEN 1"
+            " WHEN %(canonical)s IN (canonical_url, original_url) THEN 2"
+            " WHEN %(original)s IN (canonical_url, original_url) THEN 3 ELSE 4 END"
+            " LIMIT 1 FOR UPDATE",
+            {"id": article.id, "source": article.source_id, "guid": article.guid or None,
+             "canonical": article.canonical_url or None, "original": article.original_url or None,
+             "outlet": article.outlet, "hash": article.content_hash},
+        ).fetchone()
 
     def upsert_article(self, article: Article) -> UpsertOutcome:
         for attempt in range(3):
