@@ -150,3 +150,26 @@ def test_enabled_sources_get_one_fetch_job_each(store_location: str) -> None:
         job = store.get_job("fetch", "a")
         assert job is not None and job.host == "news.example.org"
         assert store.get_job("fetch", "b") is None
+
+
+def test_a_failing_database_call_does_not_kill_the_worker(store_location: str) -> None:
+    """A claim that fails (database restarting, locked) is retried on a fresh connection."""
+    opened: list[Store] = []
+
+    def flaky_open() -> Store:
+        store = open_store(store_location)
+        if not opened:
+            def broken_claim(*args: object, **kwargs: object) -> list[Job]:
+                raise OSError("connection reset")
+            store.claim_jobs = broken_claim  # type: ignore[method-assign]
+        opened.append(store)
+        return store
+
+    done: list[str] = []
+    with open_store(store_location) as store:
+        store.enqueue_job("echo", "a")
+    worker = Worker(flaky_open, WorkerOptions(once=True, poll_seconds=0.01),
+                    handlers={"echo": lambda job, store: done.append(job.key)})  # type: ignore[arg-type,func-returns-value]
+    worker.run()
+    assert done == ["a"] and worker.report.completed == 1
+    assert len(opened) >= 2

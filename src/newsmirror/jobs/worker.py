@@ -10,6 +10,7 @@ with exponential back-off.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -148,20 +149,36 @@ class Worker:
     # -- internals -------------------------------------------------------------
     def _loop(self, slot_id: str) -> None:
         options = self.options
-        store = self.open_store()
+        store: Store | None = None
+        pause = options.poll_seconds
         try:
             while not self._stopping.is_set():
-                jobs = store.claim_jobs(slot_id, self.kinds, limit=1, lease_seconds=options.lease_seconds,
-                                        per_host_limit=options.per_host_limit)
+                try:
+                    store = store or self.open_store()
+                    jobs = store.claim_jobs(slot_id, self.kinds, limit=1, lease_seconds=options.lease_seconds,
+                                            per_host_limit=options.per_host_limit)
+                    idle = not jobs and options.once and store.job_counts().get("leased", 0) == 0
+                except Exception as exc:  # database restarting, busy or unreachable: wait, reconnect
+                    log.warning("worker %s: cannot claim jobs (%s: %s); retrying in %.0f s",
+                                slot_id, type(exc).__name__, exc, pause)
+                    if store is not None:
+                        with contextlib.suppress(Exception):
+                            store.close()
+                    store = None
+                    self._stopping.wait(pause)
+                    pause = min(pause * 2 + 1, 60.0)
+                    continue
+                pause = options.poll_seconds
+                if idle:
+                    return
                 if not jobs:
-                    if options.once and store.job_counts().get("leased", 0) == 0:
-                        return
                     self._stopping.wait(options.poll_seconds)
                     continue
                 for job in jobs:
                     self._run_one(store, job)
         finally:
-            store.close()
+            if store is not None:
+                store.close()
 
     def _run_one(self, store: Store, job: Job) -> None:
         with self._lease_lock:
@@ -172,9 +189,13 @@ class Worker:
             error = f"{type(exc).__name__}: {exc}" if isinstance(exc, NewsmirrorError) else traceback.format_exc(limit=3)
             self._record_failure(store, job, error.strip())
         else:
-            with self._lease_lock:
-                self._running.pop(job.id, None)
-                kept = store.complete_job(job, next_due)
+            try:
+                with self._lease_lock:
+                    self._running.pop(job.id, None)
+                    kept = store.complete_job(job, next_due)
+            except Exception as exc:  # the work is done but not recorded: the lease expires, it reruns
+                log.warning("job %s:%s: cannot record completion (%s); it will run again", job.kind, job.key, exc)
+                kept = False
             self._count("completed" if kept else "lost")
         finally:
             with self._lease_lock:
@@ -183,9 +204,13 @@ class Worker:
     def _record_failure(self, store: Store, job: Job, error: str) -> None:
         give_up = job.attempts >= self.options.max_attempts
         retry_at = None if give_up else utcnow() + retry_delay(job.attempts, self.options)
-        with self._lease_lock:
-            self._running.pop(job.id, None)
-            kept = store.fail_job(job, error[-2000:], retry_at)
+        try:
+            with self._lease_lock:
+                self._running.pop(job.id, None)
+                kept = store.fail_job(job, error[-2000:], retry_at)
+        except Exception as exc:  # not recorded: the lease expires and the job is retried anyway
+            log.warning("job %s:%s: cannot record failure (%s)", job.kind, job.key, exc)
+            kept = False
         log.warning("job %s:%s failed (attempt %d): %s", job.kind, job.key, job.attempts, error.splitlines()[-1])
         self._count(("given_up" if give_up else "failed") if kept else "lost", f"{job.kind}:{job.key}: {error.splitlines()[-1]}")
 
@@ -202,11 +227,18 @@ class Worker:
             while not self._finished.wait(interval):
                 with self._lease_lock:
                     running = list(self._running.values())
-                    if running and store is None:
-                        store = self.open_store()
-                    for job in running:
-                        if store is not None and not store.renew_lease(job, self.options.lease_seconds):
-                            log.warning("job %s:%s: lease lost to another worker", job.kind, job.key)
+                    try:
+                        if running and store is None:
+                            store = self.open_store()
+                        for job in running:
+                            if store is not None and not store.renew_lease(job, self.options.lease_seconds):
+                                log.warning("job %s:%s: lease lost to another worker", job.kind, job.key)
+                    except Exception as exc:  # try again next beat, on a fresh connection
+                        log.warning("lease renewal failed (%s: %s)", type(exc).__name__, exc)
+                        if store is not None:
+                            with contextlib.suppress(Exception):
+                                store.close()
+                        store = None
         finally:
             if store is not None:
                 store.close()
