@@ -409,6 +409,7 @@ def run(
 @friendly_errors
 def worker(
     db: DbOption = "",
+    config: ConfigOption = "",
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1,
                                              help="Jobs run at once in this process.")] = 4,
     worker_id: Annotated[str, typer.Option("--id", help="Name in leases and logs (default HOST:PID).")] = "",
@@ -435,7 +436,8 @@ def worker(
 
     from rich.logging import RichHandler
 
-    from newsmirror.jobs.worker import Worker, WorkerOptions, schedule_sources
+    from newsmirror.config import load_config
+    from newsmirror.jobs.worker import Worker, WorkerOptions, configure_fetching, schedule_sources
 
     logging.basicConfig(level=logging.INFO, format="%(message)s",
                         handlers=[RichHandler(console=err_console, show_path=False)])
@@ -444,6 +446,7 @@ def worker(
             importlib.import_module(module)
         except ImportError as exc:
             raise NewsmirrorError(f"cannot import plugin module {module!r}: {exc}") from exc
+    configure_fetching(load_config(config or None).fetch)
     location = db or default_store_location()
     options = WorkerOptions(
         kinds=[k.strip() for k in kinds.split(",") if k.strip()] or None, concurrency=concurrency,

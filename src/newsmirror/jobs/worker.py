@@ -23,7 +23,10 @@ from datetime import datetime, timedelta
 from types import FrameType
 from urllib.parse import urlsplit
 
+from newsmirror.config import FetchSettings, load_config
 from newsmirror.errors import NewsmirrorError
+from newsmirror.fetch import Fetcher
+from newsmirror.jobs.fetching import ExtractFn, FetchJob
 from newsmirror.model import utcnow
 from newsmirror.store import Job, Store
 
@@ -44,17 +47,50 @@ def register_handler(kind: str) -> Callable[[Handler], Handler]:
     return decorate
 
 
-class HandlerNotWired(NewsmirrorError):
-    pass
+class _FetchContext:
+    """What the fetch handler shares between the jobs of one worker process: the settings and one
+    Fetcher, whose per-host politeness (delays, robots.txt) then spans all the process's threads."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.settings: FetchSettings | None = None
+        self.extract: ExtractFn | None = None
+        self.fetcher: Fetcher | None = None
+
+    def get(self) -> tuple[FetchSettings, Fetcher, ExtractFn | None]:
+        with self.lock:
+            if self.settings is None:
+                self.settings = load_config().fetch
+            if self.fetcher is None:
+                self.fetcher = Fetcher(self.settings)
+            return self.settings, self.fetcher, self.extract
+
+
+_fetch_context = _FetchContext()
+
+
+def configure_fetching(settings: FetchSettings, extract: ExtractFn | None = None) -> None:
+    """Fetch settings (the config file's [fetch] table) and, for tests, the extractor to use."""
+    with _fetch_context.lock:
+        if _fetch_context.fetcher is not None:
+            _fetch_context.fetcher.close()
+        _fetch_context.settings, _fetch_context.extract, _fetch_context.fetcher = settings, extract, None
 
 
 @register_handler("fetch")
-def fetch_handler_placeholder(job: Job, store: Store) -> datetime | None:
-    """Placeholder until the fetch stage's one-source fetch (jobs/fetching.py) is registered here."""
-    raise HandlerNotWired(
-        f"no fetch handler is wired into the worker yet (job {job.kind}:{job.key}); "
-        "the job stays queued and is retried with back-off"
-    )
+def fetch_source_job(job: Job, store: Store) -> datetime | None:
+    """Poll one source (key = source id) with the fetch stage's FetchJob, and come back when it
+    says: the source's interval, or its back-off after failures (recorded in its feed state, so a
+    failing feed never turns into a failed job). A removed or disabled source ends its job."""
+    source = store.get_source(job.key)
+    if source is None or not source.enabled:
+        return None
+    settings, fetcher, extract = _fetch_context.get()
+    runner = FetchJob(store, settings, fetcher=fetcher, extract=extract)
+    report = runner.poll_source(source)
+    if report.status == "interrupted":
+        raise NewsmirrorError(report.error)
+    return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)
 
 
 @dataclass(slots=True)
