@@ -422,7 +422,7 @@ def worker(
                                           help="Jobs per host at once across all workers (0: no limit).")] = 2,
     poll: Annotated[float, typer.Option("--poll", min=0.01, help="Seconds between claims when idle.")] = 2.0,
     schedule: Annotated[bool, typer.Option("--schedule/--no-schedule",
-                                           help="First give every enabled source a fetch job if it has none.")] = True,
+                                           help="Give every enabled source a fetch job if it has none (at start, then every 5 minutes).")] = True,
     plugins: Annotated[list[str] | None, typer.Option("--plugin",
                                                       help="Import this module first, so it can register job "
                                                            "handlers (repeatable).")] = None,
@@ -458,7 +458,9 @@ def worker(
         added = schedule_sources(store) if schedule else 0
     if added:
         err_console.print(f"scheduled {added} source(s) for fetching")
-    runner = Worker(lambda: open_store(location), options)
+    # Sources added while the fleet runs get their fetch job within a few minutes.
+    runner = Worker(lambda: open_store(location), options,
+                    periodic=[(300.0, schedule_sources)] if schedule else None)
     runner.install_signal_handlers()
     err_console.print(f"worker {options.worker_id}: running {', '.join(runner.kinds)} jobs, {concurrency} at a time")
     report = runner.run()

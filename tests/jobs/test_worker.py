@@ -173,3 +173,18 @@ def test_a_failing_database_call_does_not_kill_the_worker(store_location: str) -
     worker.run()
     assert done == ["a"] and worker.report.completed == 1
     assert len(opened) >= 2
+
+
+def test_periodic_tasks_run_while_the_worker_runs(store_location: str) -> None:
+    calls: list[int] = []
+
+    def slow(job: Job, store: Store) -> datetime | None:
+        time.sleep(0.5)
+        return None
+
+    with open_store(store_location) as store:
+        store.enqueue_job("slow", "a")
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(once=True, poll_seconds=0.02),
+                    handlers={"slow": slow}, periodic=[(0.1, lambda store: calls.append(store.job_counts()["leased"]))])
+    worker.run()
+    assert len(calls) >= 2 and 1 in calls  # it ran during the job, with its own connection

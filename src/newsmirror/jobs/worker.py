@@ -132,8 +132,12 @@ class Worker:
     due with ``once``. Stopping lets running jobs finish; nothing half-done is recorded."""
 
     def __init__(self, open_store: Callable[[], Store], options: WorkerOptions | None = None,
-                 handlers: dict[str, Handler] | None = None) -> None:
+                 handlers: dict[str, Handler] | None = None,
+                 periodic: list[tuple[float, Callable[[Store], object]]] | None = None) -> None:
+        """``periodic``: (every seconds, task) run in the background while the worker runs, e.g.
+        giving sources added meanwhile their fetch job."""
         self.open_store = open_store
+        self.periodic = list(periodic or [])
         self.options = options or WorkerOptions()
         self.handlers = dict(HANDLERS if handlers is None else handlers)
         wanted = self.options.kinds if self.options.kinds is not None else sorted(self.handlers)
@@ -171,6 +175,10 @@ class Worker:
         ]
         heartbeat = threading.Thread(target=self._heartbeat, name="worker-heartbeat", daemon=True)
         heartbeat.start()
+        chores = [threading.Thread(target=self._repeat, args=(every, task), name="worker-periodic", daemon=True)
+                  for every, task in self.periodic]
+        for chore in chores:
+            chore.start()
         for thread in threads:
             thread.start()
         # join with a timeout so the main thread keeps receiving signals
@@ -180,6 +188,8 @@ class Worker:
         self._stopping.set()
         self._finished.set()
         heartbeat.join()
+        for chore in chores:
+            chore.join()
         return self.report
 
     # -- internals -------------------------------------------------------------
@@ -253,6 +263,14 @@ class Worker:
     def _count(self, outcome: str, error: str = "") -> None:
         with self._report_lock:
             self.report.count(outcome, error)
+
+    def _repeat(self, every: float, task: Callable[[Store], object]) -> None:
+        while not self._finished.wait(every):
+            try:
+                with self.open_store() as store:
+                    task(store)
+            except Exception as exc:  # housekeeping never stops the worker; next round retries
+                log.warning("periodic %s failed (%s: %s)", getattr(task, "__name__", task), type(exc).__name__, exc)
 
     def _heartbeat(self) -> None:
         """Renew the leases of running jobs at a third of the lease time, so a slow but alive
