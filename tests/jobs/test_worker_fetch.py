@@ -1,0 +1,49 @@
+"""The worker's `fetch` handler runs the fetch stage on one source per job and reschedules it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from newsmirror.config import FetchSettings
+from newsmirror.jobs.worker import HANDLERS, Worker, WorkerOptions, configure_fetching, schedule_sources
+from newsmirror.model import Source, utcnow
+from newsmirror.store import open_store
+from tests.feedfixtures import FixtureItem, long_body, rss
+from tests.httpserver import LoopbackServer
+from tests.jobs.simple_extract import simple_extract
+
+
+@pytest.fixture(autouse=True)
+def quick_fetching() -> Iterator[None]:
+    configure_fetching(FetchSettings(timeout_seconds=1.0, connect_timeout_seconds=1.0, max_retries=0,
+                                     per_host_delay_seconds=0.0, respect_robots=False), extract=simple_extract)
+    yield
+    configure_fetching(FetchSettings())
+
+
+def test_fetch_jobs_store_the_feed_and_come_back_after_the_interval(
+        store_location: str, loopback_server: LoopbackServer) -> None:
+    items = [FixtureItem(f"g-{n}", loopback_server.url(f"/a/{n}.html"), f"第{n}条新闻", long_body(n)) for n in range(3)]
+    loopback_server.route("/feed.xml", body=rss(items), content_type="application/rss+xml")
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="good", url=loopback_server.url("/feed.xml"), outlet="测试台",
+                                   interval_minutes=30))
+        store.upsert_source(Source(id="broken", url=loopback_server.url("/missing.xml"), outlet="测试台",
+                                   interval_minutes=30))
+        assert schedule_sources(store) == 2
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(once=True, poll_seconds=0.02, per_host_limit=None),
+                    handlers={"fetch": HANDLERS["fetch"]})
+    worker.run()
+    assert worker.report.completed == 2 and worker.report.failed == 0
+    with open_store(store_location) as store:
+        assert store.count_articles() == 3
+        good, broken = store.get_job("fetch", "good"), store.get_job("fetch", "broken")
+        assert good is not None and good.due_at is not None and good.done_at is None
+        assert timedelta(minutes=29) < good.due_at - utcnow() <= timedelta(minutes=30)
+        # A failing feed is not a failed job: the fetch stage records it and backs off.
+        assert broken is not None and broken.done_at is None and broken.due_at is not None
+        assert store.get_feed_state("broken").consecutive_failures == 1
+        assert broken.due_at > utcnow() + timedelta(minutes=29)
