@@ -19,3 +19,7 @@ def corpus_dir() -> Path:
             "repository root). Check out the project with its shared/ folder beside the repository."
         )
     return CORPUS_DIR
+
+
+# --- fetch: loopback HTTP server (tests/httpserver.py) ---
+from tests.httpserver import loopback_server  # noqa: E402, F401

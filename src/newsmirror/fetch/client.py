@@ -1,0 +1,298 @@
+"""The HTTP client every live stage uses: conditional GET, politeness, retries, limits, charsets.
+
+    with Fetcher(FetchSettings()) as fetcher:
+        result = fetcher.get(url, etag=state.etag, last_modified=state.last_modified)
+        if result.not_modified: ...
+
+Thread-safe: one Fetcher serves a pool of workers; per-host limits hold across all of them.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from types import TracebackType
+from typing import Self
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from newsmirror.config import FetchSettings
+from newsmirror.fetch.charset import detect_and_decode
+from newsmirror.fetch.errors import (
+    ConnectionFailed,
+    ContentDecodingError,
+    FetchTimeout,
+    HttpStatusError,
+    RateLimited,
+    RedirectLoop,
+    ResponseTooLarge,
+    RobotsDisallowed,
+    ServerError,
+    TooManyRedirects,
+    TransientFetchError,
+    TruncatedResponse,
+)
+from newsmirror.fetch.politeness import HostGate
+from newsmirror.fetch.robots import RobotsPolicy
+
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+ROBOTS_MAX_BYTES = 512 * 1024
+
+
+@dataclass(slots=True)
+class FetchResult:
+    url: str  # what was asked for
+    status: int
+    final_url: str  # after redirects
+    headers: dict[str, str]  # lower-case names
+    content_bytes: bytes  # decompressed body
+    text: str  # decoded with charset detection
+    encoding: str
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool  # 304 to a conditional request: content_bytes is empty
+    redirects: list[str] = field(default_factory=list)  # every URL redirected from, in order
+    attempts: int = 1
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class _Decompressor:
+    """Undo Content-Encoding chunk by chunk, refusing to produce more than `limit` bytes.
+
+    httpx decompresses too, but without an output bound per chunk: a few kilobytes of gzip can
+    inflate to gigabytes before a size check runs. zlib's max_length lets us stop early.
+    """
+
+    def __init__(self, coding: str, limit: int, url: str) -> None:
+        self.url = url
+        self.limit = limit
+        self.size = 0
+        coding = coding.strip().lower()
+        if coding in ("", "identity"):
+            self._zlib = None
+        elif coding in ("gzip", "x-gzip"):
+            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif coding == "deflate":
+            self._zlib = zlib.decompressobj()
+        else:
+            raise ContentDecodingError(f"{url}: unsupported Content-Encoding {coding!r}")
+        self._parts: list[bytes] = []
+
+    def feed(self, chunk: bytes) -> None:
+        if self._zlib is None:
+            self._add(chunk)
+            return
+        data = chunk
+        while data:
+            try:
+                out = self._zlib.decompress(data, self.limit - self.size + 1)
+            except zlib.error as exc:
+                raise ContentDecodingError(f"{self.url}: corrupt compressed body ({exc})") from exc
+            self._add(out)
+            data = self._zlib.unconsumed_tail
+
+    def _add(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise ResponseTooLarge(
+                f"{self.url}: body larger than {self.limit} bytes (after decompression); "
+                "raise [fetch] max_response_bytes if this source is legitimate"
+            )
+        self._parts.append(data)
+
+    def finish(self) -> bytes:
+        if self._zlib is not None:
+            self._add(self._zlib.flush())
+            if not self._zlib.eof:
+                raise ContentDecodingError(f"{self.url}: compressed body ends before its end marker (corrupt or cut)")
+        return b"".join(self._parts)
+
+
+class Fetcher:
+    def __init__(self, settings: FetchSettings | None = None, *,
+                 transport: httpx.BaseTransport | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.settings = settings or FetchSettings()
+        self._sleep = sleep
+        timeout = httpx.Timeout(self.settings.timeout_seconds, connect=self.settings.connect_timeout_seconds)
+        self._client = httpx.Client(
+            timeout=timeout,
+            follow_redirects=False,  # followed by hand: each hop is counted, robots-checked and rate-limited
+            headers={
+                "User-Agent": self.settings.user_agent,
+                "Accept-Encoding": "gzip, deflate",  # only what _Decompressor can bound
+                "Accept-Language": "zh-CN,zh-TW;q=0.9,zh;q=0.8,en;q=0.5",
+            },
+            transport=transport,
+        )
+        self.gate = HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay_seconds,
+                             sleep=sleep)
+        self.robots = RobotsPolicy(self.settings.user_agent, self._load_robots)
+        self._robots_delay_applied: set[str] = set()
+        self._lock = threading.Lock()
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- public API ---------------------------------------------------------------------------
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
+            raise_for_status: bool = True, accept: str | None = None) -> FetchResult:
+        """GET with retries on timeouts, connection errors, truncated bodies, 5xx and 429.
+
+        With ``raise_for_status=False`` a final 4xx/5xx comes back as a result (status set,
+        body as sent) instead of an HttpStatusError, for callers that track deletions.
+        """
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        if accept:
+            headers["Accept"] = accept
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True)
+            except TransientFetchError as exc:
+                wait = self._retry_wait(exc, attempt)
+                if wait is None:
+                    if isinstance(exc, HttpStatusError) and not raise_for_status and exc.response is not None:
+                        exc.response.attempts = attempt
+                        return exc.response
+                    raise
+                self._sleep(wait)
+                continue
+            result.attempts = attempt
+            if raise_for_status and result.status >= 400:
+                raise HttpStatusError(url, result.status, f"{url}: HTTP {result.status}"
+                                      + (f" (redirected to {result.final_url})" if result.redirects else ""))
+            return result
+
+    # -- internals ----------------------------------------------------------------------------
+    def _retry_wait(self, exc: TransientFetchError, attempt: int) -> float | None:
+        """Seconds to wait before the next attempt, or None to give up."""
+        if attempt > self.settings.max_retries:
+            return None
+        backoff = min(self.settings.backoff_max_seconds, self.settings.backoff_base_seconds * 2 ** (attempt - 1))
+        backoff *= 1 + random.uniform(0, 0.1)  # spread retries of parallel workers
+        if isinstance(exc, RateLimited) and exc.retry_after is not None:
+            if exc.retry_after > self.settings.max_retry_after_seconds:
+                return None
+            return max(exc.retry_after, 0.0)
+        return backoff
+
+    def _follow(self, url: str, headers: dict[str, str], limit: int, check_robots: bool) -> FetchResult:
+        chain: list[str] = []
+        seen = {url}
+        current = url
+        while True:
+            if check_robots and self.settings.respect_robots:
+                self._check_robots(current)
+            result = self._once(url, current, headers, limit)
+            location = result.headers.get("location")
+            if result.status not in REDIRECT_STATUSES or not location:
+                result.redirects = chain
+                if result.status == 429 or result.status >= 500:
+                    raise self._status_error(result)
+                return result
+            chain.append(current)
+            target = urljoin(current, location.strip())
+            if urlsplit(target).scheme not in ("http", "https"):
+                raise TooManyRedirects(url, chain, f"{url}: redirected to a non-HTTP location {target!r}")
+            if target in seen:
+                raise RedirectLoop(url, chain, f"{url}: redirect loop ({' -> '.join([*chain, target])})")
+            if len(chain) > self.settings.max_redirects:
+                raise TooManyRedirects(url, chain, f"{url}: more than {self.settings.max_redirects} redirects")
+            seen.add(target)
+            current = target
+
+    @staticmethod
+    def _status_error(result: FetchResult) -> ServerError:
+        where = result.url if result.final_url == result.url else f"{result.url} (at {result.final_url})"
+        error: ServerError
+        if result.status == 429 or result.status == 503 and "retry-after" in result.headers:
+            retry_after = parse_retry_after(result.headers.get("retry-after"))
+            error = RateLimited(result.url, result.status, retry_after,
+                                f"{where}: HTTP {result.status}, rate limited"
+                                + (f" (Retry-After {retry_after:.0f}s)" if retry_after is not None else ""))
+        else:
+            error = ServerError(result.url, result.status, f"{where}: HTTP {result.status} (server error)")
+        error.response = result
+        return error
+
+    def _check_robots(self, url: str) -> None:
+        if not self.robots.allowed(url):
+            raise RobotsDisallowed(f"{url}: disallowed by the site's robots.txt; newsmirror will not fetch it")
+        delay = self.robots.crawl_delay(url)
+        if delay:
+            self.gate.set_host_delay(url, min(delay, self.settings.max_crawl_delay_seconds))
+
+    def _load_robots(self, robots_url: str) -> tuple[int, str]:
+        result = self._follow(robots_url, {}, ROBOTS_MAX_BYTES, check_robots=False)
+        return result.status, result.text
+
+    def _once(self, asked: str, url: str, headers: dict[str, str], limit: int) -> FetchResult:
+        with self.gate.slot(url):
+            try:
+                with self._client.stream("GET", url, headers=headers) as response:
+                    return self._read(asked, url, response, limit)
+            except httpx.TimeoutException as exc:
+                raise FetchTimeout(f"{url}: timed out ({type(exc).__name__})") from exc
+            except httpx.RemoteProtocolError as exc:
+                raise TruncatedResponse(f"{url}: connection closed before the whole response arrived ({exc})") from exc
+            except httpx.TransportError as exc:
+                raise ConnectionFailed(f"{url}: {type(exc).__name__}: {exc or 'connection failed'}") from exc
+            except httpx.InvalidURL as exc:
+                raise HttpStatusError(url, 0, f"{url}: invalid URL ({exc})") from exc
+
+    def _read(self, asked: str, url: str, response: httpx.Response, limit: int) -> FetchResult:
+        headers = {name.lower(): value for name, value in response.headers.items()}
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit and response.status_code < 300:
+            raise ResponseTooLarge(f"{url}: Content-Length {declared} exceeds the {limit}-byte limit; "
+                                   "raise [fetch] max_response_bytes if this source is legitimate")
+        body = b""
+        if response.status_code not in REDIRECT_STATUSES and response.status_code != 304:
+            decompressor = _Decompressor(headers.get("content-encoding", ""), limit, url)
+            for chunk in response.iter_raw():
+                decompressor.feed(chunk)
+            body = decompressor.finish()
+        text, encoding = detect_and_decode(body, headers.get("content-type")) if body else ("", "utf-8")
+        return FetchResult(
+            url=asked, status=response.status_code, final_url=url, headers=headers,
+            content_bytes=body, text=text, encoding=encoding,
+            etag=headers.get("etag"), last_modified=headers.get("last-modified"),
+            not_modified=response.status_code == 304,
+        )
