@@ -28,6 +28,7 @@ from newsmirror.jobs.recheck_rules import (
     classify_status,
     is_redirected,
     looks_like_home_or_list,
+    lost_article,
     not_found_message,
     page_fingerprint,
     raw_page_parts,
@@ -44,7 +45,7 @@ _MOVED_SIMILARITY = 0.5
 
 
 class PageResult(Protocol):
-    """What the fetch client returns (newsmirror.fetch.FetchResult has these fields)."""
+    """The part of newsmirror.fetch.FetchResult a check reads."""
 
     status: int
     final_url: str
@@ -55,7 +56,10 @@ class PageResult(Protocol):
 
 
 class PageFetcher(Protocol):
-    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> PageResult: ...
+    """newsmirror.fetch.Fetcher, or anything with its ``get`` (benchmarks, tests)."""
+
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
+            raise_for_status: bool = True) -> PageResult: ...
 
 
 Extractor = Callable[[RawDocument], Article]
@@ -149,8 +153,9 @@ def recheck(
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="recheck") as pool:
         futures: list[tuple[DueCheck, Future[PageResult]]] = [
+            # raise_for_status=False: a 404 or 410 is an answer here, not a failure.
             (item, pool.submit(fetcher.get, item.url, etag=item.state.etag,
-                               last_modified=item.state.last_modified))
+                               last_modified=item.state.last_modified, raise_for_status=False))
             for item in due
         ]
         for item, future in futures:
@@ -189,28 +194,27 @@ def apply_check(store: Store, item: DueCheck, future: Future[PageResult], *, now
     previous_text = stored.body_text
 
     page = _extract(extract, result, item, stored)
+    text = page.body_text if page is not None else ""
     redirected = is_redirected(item.url, result.final_url)
-    if page is None or not "".join(page.body_text.split()):
+    lost = page is None or lost_article(previous_text, text)
+    message = not_found_message(page.title if page else "", text, previous_text=previous_text)
+    if message is None and lost:
+        # Extraction may keep only a menu of an error page: look at the whole page for the notice.
         raw_title, raw_text = raw_page_parts(result.text)
-        message = not_found_message(raw_title, raw_text, previous_text=previous_text)
-        if message:
-            return _gone(store, item, now, policy, f"page says {message!r}", result)
-        if redirected and looks_like_home_or_list(item.url, result.final_url):
-            return _gone(store, item, now, policy, f"redirected to {result.final_url}", result)
-        if state.consecutive_misses + 1 >= policy.empty_pages_for_deletion and item.status != "deleted":
-            return _gone(store, item, now, policy,
-                         f"no article on the page {state.consecutive_misses + 1} checks in a row", result)
-        return _record_error(store, item, now, policy, "the page shows no article text", result)
-
-    message = not_found_message(page.title, page.body_text, previous_text=previous_text)
+        message = not_found_message(raw_title, raw_text, previous_text=previous_text, whole_page=True)
     if message:
         return _gone(store, item, now, policy, f"page says {message!r}", result)
     if redirected:
-        close = similarity(previous_text, page.body_text)
+        close = similarity(previous_text, text)
         if close < _MOVED_SIMILARITY and looks_like_home_or_list(item.url, result.final_url):
             return _gone(store, item, now, policy, f"redirected to {result.final_url}", result)
         if close < 0.2:
             return _gone(store, item, now, policy, f"redirected to another page: {result.final_url}", result)
+    if lost or page is None:
+        misses = state.consecutive_misses + 1
+        if misses >= policy.empty_pages_for_deletion and item.status != "deleted":
+            return _gone(store, item, now, policy, f"the page has not shown the article for {misses} checks", result)
+        return _record_error(store, item, now, policy, "the page shows no article text", result)
 
     return _live(store, item, stored, page, now, policy, result)
 

@@ -106,10 +106,11 @@ _NOT_FOUND = re.compile(
     r"|(?:已被|已经被|已經被)(?:发布者|發布者|作者|管理员|管理員)?(?:删除|刪除|移除)"
     r"|(?:违反|違反|违规|違規|相关法律法规|相關法律法規|有关规定|有關規定).{0,20}(?:无法查看|無法查看|不予显示|不予顯示|无法显示|無法顯示|已被屏蔽)"
     r"|page\s+(?:not\s+found|does\s*n[o']t\s+exist|cannot\s+be\s+found|could\s+not\s+be\s+found|is\s+no\s+longer\s+available)"
-    r"|(?:content|article|story|post)\s+(?:not\s+found|(?:has\s+been|was)\s+(?:removed|deleted|taken\s+down)|is\s+no\s+longer\s+available|unavailable)"
-    r"|\b404\b",
+    r"|(?:content|article|story|post)\s+(?:not\s+found|(?:has\s+been|was)\s+(?:removed|deleted|taken\s+down)|is\s+no\s+longer\s+available|unavailable)",
     re.IGNORECASE,
 )
+# "404" alone means "not found" only in a page title; in text it may be a flight or a bus line.
+_NOT_FOUND_TITLE = re.compile(rf"{_NOT_FOUND.pattern}|\b404\b", re.IGNORECASE)
 # A page whose main text is longer than this is an article that mentions the phrase, not an error page.
 _SHORT_PAGE = 300
 
@@ -165,19 +166,35 @@ def classify_status(status: int) -> Classification | None:
     return Classification(Verdict.ERROR, f"HTTP {status}")
 
 
-def not_found_message(title: str, text: str, *, previous_text: str = "") -> str | None:
+def not_found_message(title: str, text: str, *, previous_text: str = "", whole_page: bool = False) -> str | None:
     """The "content not found / removed" phrase a page shows instead of the article, if any.
 
-    A phrase counts in the page title, or in a short main text; never when the article
-    itself contained it (an article about a deleted post is not a deleted article).
+    A phrase counts in the page title, or in a short main text (any length with
+    ``whole_page``, for the raw text of a page that no longer has the article); never when
+    the article itself contained it (an article about a deleted post is not a deleted article).
     """
-    for where, candidate in (("title", title), ("text", text)):
-        if where == "text" and len("".join(candidate.split())) > _SHORT_PAGE:
+    for pattern, candidate in ((_NOT_FOUND_TITLE, title), (_NOT_FOUND, text)):
+        if candidate is text and not whole_page and len("".join(candidate.split())) > _SHORT_PAGE:
             continue
-        match = _NOT_FOUND.search(candidate)
+        match = pattern.search(candidate)
         if match and match.group(0).lower() not in previous_text.lower():
             return match.group(0)
     return None
+
+
+def lost_article(previous_text: str, text: str) -> bool:
+    """True when a page that answers 200 no longer shows the article: nothing, or a short text
+    (a navigation bar, a notice) that has little in common with what it showed before.
+
+    A censored article cut to one paragraph keeps enough of the old text to count as an edit.
+    """
+    new = "".join(text.split())
+    old = "".join(previous_text.split())
+    if not new:
+        return True
+    if len(new) >= _SHORT_PAGE or len(new) >= len(old) / 2:
+        return False
+    return similarity(old, new) < 0.2 and new not in old
 
 
 def raw_page_parts(html: str) -> tuple[str, str]:
