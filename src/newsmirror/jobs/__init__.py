@@ -1,1 +1,1 @@
-"""Orchestration across stages: the only place that may call every stage."""
+"""Jobs: orchestration across stages."""

@@ -1,0 +1,102 @@
+"""Extract: RawDocument -> clean Article (sanitized body, metadata).
+
+``extract_article`` runs the container step (:mod:`.containers`), the generic cleaning pass with the
+site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mod:`.dates`,
+:mod:`.bylines`, :mod:`.urls`).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from newsmirror.errors import ExtractionError
+from newsmirror.extract.bylines import parse_bylines
+from newsmirror.extract.clean import clean_html
+from newsmirror.extract.containers import container_body
+from newsmirror.extract.dates import resolve_published
+from newsmirror.extract.profiles import profile_for
+from newsmirror.extract.render import html_to_markdown, paragraphs_of
+from newsmirror.extract.urls import canonical_url
+from newsmirror.model import Article, RawDocument
+from newsmirror.outlets import normalize_outlet_name, outlet_for_url
+from newsmirror.text.script import detect_script
+
+__all__ = ["extract_article"]
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_SUMMARY_LENGTH = 160
+
+
+def _looks_cjk(*texts: str) -> bool:
+    sample = "".join(text[:2000] for text in texts)
+    return len(_CJK_CHAR.findall(sample)) >= 8
+
+
+def _outlet(raw: RawDocument) -> str:
+    if raw.outlet_hint:
+        return normalize_outlet_name(raw.outlet_hint)
+    known = outlet_for_url(raw.url)
+    if known:
+        return known.name
+    try:
+        return (urlsplit(raw.url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def _summary(paragraphs: list[str]) -> str:
+    for paragraph in paragraphs:
+        if len(paragraph) >= 20:
+            return paragraph if len(paragraph) <= _SUMMARY_LENGTH else paragraph[:_SUMMARY_LENGTH] + "…"
+    return ""
+
+
+def extract_article(raw: RawDocument) -> Article:
+    """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
+    profile = profile_for(raw.url)
+    body = container_body(raw, profile)
+    title = re.sub(r"\s+", " ", raw.title_hint).strip()
+    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
+    paragraphs = paragraphs_of(cleaned.html)
+    if not paragraphs:
+        raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")
+    body_text = "\n\n".join(paragraphs)
+    if not title:
+        title = paragraphs[0][:80]
+    byline = parse_bylines(paragraphs)
+    authors = list(byline.authors)
+    for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint]:
+        name = name.strip()
+        if name and name not in authors:
+            authors.append(name)
+    outlet = _outlet(raw)
+    outlet_names = {outlet, normalize_outlet_name(raw.extra.get("feed", ""))}
+    tags: list[str] = []
+    for tag in [*cleaned.tags, *raw.tags_hint]:
+        if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
+            tags.append(tag)
+    published = resolve_published(container=raw.published_hint, body_text=body_text, url=raw.url,
+                                  feed_date=cleaned.feed_date)
+    return Article(
+        outlet=outlet,
+        title=title,
+        original_url=raw.url,
+        canonical_url=canonical_url(raw.url),
+        published_at=published,
+        fetched_at=raw.fetched_at,
+        authors=authors,
+        editors=byline.editors,
+        body_html=cleaned.html,
+        body_markdown=html_to_markdown(cleaned.html),
+        body_text=body_text,
+        images=cleaned.images,
+        tags=tags,
+        channel=raw.channel_hint,
+        script=detect_script(f"{title}\n{body_text}"),
+        summary=raw.summary_hint.strip() or _summary(paragraphs),
+        guid=raw.guid,
+        source_id=raw.source_id,
+        origin=raw.origin,
+    )
+

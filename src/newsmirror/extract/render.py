@@ -1,0 +1,59 @@
+"""Sanitized body HTML -> plain text (paragraphs separated by blank lines) and Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from markdownify import markdownify
+
+from newsmirror.extract.clean import parse_fragment
+
+_BLOCKS = {"p", "div", "section", "figure", "figcaption", "blockquote", "ul", "ol", "li", "h1", "h2", "h3",
+           "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th", "pre", "hr"}
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+
+
+def _clean_lines(text: str) -> str:
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _blocks(element: lxml.html.HtmlElement, out: list[str]) -> None:
+    buffer: list[str] = [element.text or ""]
+
+    def flush() -> None:
+        text = _clean_lines("".join(buffer))
+        if text:
+            out.append(text)
+        buffer.clear()
+
+    for child in element:
+        if not isinstance(child.tag, str):
+            buffer.append(child.tail or "")
+            continue
+        if child.tag in _BLOCKS:
+            flush()
+            _blocks(child, out)
+        elif child.tag == "br":
+            buffer.append("\n")
+        else:
+            buffer.append(child.text_content())
+        buffer.append(child.tail or "")
+    flush()
+
+
+def paragraphs_of(html: str) -> list[str]:
+    out: list[str] = []
+    _blocks(parse_fragment(html), out)
+    return out
+
+
+def html_to_text(html: str) -> str:
+    return "\n\n".join(paragraphs_of(html))
+
+
+def html_to_markdown(html: str) -> str:
+    markdown = markdownify(html, heading_style="ATX", bullets="-", strip=["span"])
+    markdown = re.sub(r"[ \t]+\n", "\n", markdown)
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip()

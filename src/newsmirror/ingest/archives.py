@@ -1,0 +1,342 @@
+"""Read existing news archives into RawDocuments.
+
+Two archive formats exist in the wild:
+
+* the **page mirror** of the goodnews / banned-news family: ``pages/<channel>/<id>.md``, a
+  Markdown shell (``###`` title, navigation and promo ``####`` lines, a share/QR footer, the
+  original-URL line, a tracking pixel) around the article's HTML; ``indexes/names.csv`` maps
+  channel keys to display names;
+* the **Jekyll feed archive** of the waimei family: ``_posts/`` and ``archived/<date>/`` posts with
+  YAML front matter (title, date, author, from = original URL), an ``<!--epoch-ms-->`` line, a
+  title link line, and the feed item's HTML.
+
+This module recognises the formats and reads their containers (metadata and the raw body HTML);
+cleaning the body is extract's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsmirror.errors import ImportFailure, NewsmirrorError
+from newsmirror.model import DocumentKind, RawDocument
+from newsmirror.outlets import normalize_outlet_name, outlet_for_url, split_mirror_channel
+
+
+class ArchiveError(NewsmirrorError):
+    """The paths given to an import cannot be used at all (missing, unreadable)."""
+
+
+class ArchiveFormatError(ImportFailure):
+    """One file looks like an archived article but cannot be read as one."""
+
+
+class FileKind(StrEnum):
+    PAGE_MIRROR = "page_mirror"
+    JEKYLL_POST = "jekyll_post"
+    NOT_ARTICLE = "not_article"
+
+
+@dataclass(slots=True)
+class ArchiveFile:
+    """What one file of an archive turned out to be."""
+
+    path: Path
+    kind: FileKind
+    raw: RawDocument | None = None
+    reason: str = ""  # why it is not an article
+
+
+# --- walking ----------------------------------------------------------------------------------
+
+def iter_archive_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file under the given files/folders, in a stable order; hidden entries are skipped."""
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise ArchiveError(f"path not found: {path} (give a folder of archives or an archive file)")
+        if path.is_file():
+            yield path
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if any(part.startswith(".") for part in relative) or not child.is_file():
+                continue
+            yield child
+
+
+# --- recognising --------------------------------------------------------------------------------
+
+_NOT_ARTICLE_NAMES = {"readme.md": "README", "names.csv": "channel-name table", "license": "licence"}
+_ARTICLE_FOLDERS = {"pages", "_posts", "archived"}
+_ORIGINAL_URL = re.compile(r"原文地址[^：:\n]*[：:]\s*(\S+)")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?(.*)\Z", re.S)
+
+
+def looks_like_page_mirror(text: str) -> bool:
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+    return first.startswith("###") and _ORIGINAL_URL.search(text) is not None
+
+
+def looks_like_jekyll_post(text: str) -> bool:
+    match = _FRONT_MATTER.match(text)
+    return match is not None and re.search(r"^(layout|title|from):", match.group(1), re.M) is not None
+
+
+def _not_article_reason(path: Path) -> str:
+    name = path.name.lower()
+    if name in _NOT_ARTICLE_NAMES:
+        return f"not an article: {_NOT_ARTICLE_NAMES[name]}"
+    if name.endswith(".md.png"):
+        return "not an article: share QR code image"
+    if "indexes" in path.parts:
+        return "not an article: channel index"
+    if path.suffix.lower() != ".md":
+        return f"not an article: {path.suffix or 'extensionless'} file"
+    return ""
+
+
+def read_archive_file(path: Path, names_cache: dict[Path, dict[str, str]] | None = None) -> ArchiveFile:
+    """Recognise and read one file. Raises ArchiveFormatError when an article file is unreadable."""
+    reason = _not_article_reason(path)
+    if reason:
+        return ArchiveFile(path, FileKind.NOT_ARTICLE, reason=reason)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArchiveFormatError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise ArchiveFormatError(str(path), f"cannot read: {exc.strerror}") from None
+    if looks_like_jekyll_post(text):
+        return ArchiveFile(path, FileKind.JEKYLL_POST, raw=read_jekyll_post(text, path))
+    if looks_like_page_mirror(text):
+        names = channel_names_for(path, names_cache if names_cache is not None else {})
+        return ArchiveFile(path, FileKind.PAGE_MIRROR, raw=read_page_mirror(text, path, names))
+    if _ARTICLE_FOLDERS.intersection(path.parts[:-1]):
+        raise ArchiveFormatError(
+            str(path), "in an article folder but has neither a page-mirror header (### title and "
+            "原文地址 line) nor Jekyll front matter")
+    return ArchiveFile(path, FileKind.NOT_ARTICLE,
+                       reason="not an article: Markdown without a page-mirror header or Jekyll front matter")
+
+
+# --- page mirror ----------------------------------------------------------------------------------
+
+_SHARE_URL = re.compile(r"https?://\S+?/pages/([^/\s]+)/([^/\s'\"]+?)\.md\b")
+_SHARE_MARKER = "手机上长按"
+_UNDERLINE = re.compile(r"^\s*-{3,}\s*$")
+
+
+@dataclass(slots=True)
+class PageMirrorParts:
+    title: str
+    body_html: str  # the article HTML: featured image + article body, shell lines removed
+    original_url: str
+    channel_key: str = ""
+    page_id: str = ""
+
+
+def page_mirror_parts(text: str) -> PageMirrorParts:
+    """Split a page-mirror page into its title, article HTML and original URL.
+
+    The article HTML is what lies between the title underline and the share footer, minus every
+    Markdown heading line (navigation and promo links are ``####`` lines, sometimes injected in the
+    middle of the HTML) and bare ``---`` rules.
+    """
+    lines = text.lstrip("\ufeff").splitlines()
+    title = ""
+    start = 0
+    for index, line in enumerate(lines):
+        if line.startswith("###"):
+            title = line.lstrip("#").strip()
+            start = index + 1
+            break
+    if not title:
+        raise ValueError("no ### title line")
+    if start < len(lines) and _UNDERLINE.match(lines[start]):
+        start += 1
+    end = len(lines)
+    for index in range(start, len(lines)):
+        if _SHARE_MARKER in lines[index] or _ORIGINAL_URL.search(lines[index]):
+            end = index
+            break
+    body_lines = [line for line in lines[start:end]
+                  if not line.lstrip().startswith("#") and not _UNDERLINE.match(line)]
+    body_html = "\n".join(body_lines).strip()
+    url_match = _ORIGINAL_URL.search(text)
+    original_url = url_match.group(1).strip() if url_match else ""
+    share = _SHARE_URL.search("\n".join(lines[end:]))
+    return PageMirrorParts(title=title, body_html=body_html, original_url=original_url,
+                           channel_key=share.group(1) if share else "", page_id=share.group(2) if share else "")
+
+
+def channel_names_for(path: Path, cache: dict[Path, dict[str, str]]) -> dict[str, str]:
+    """The channel-key -> display-name map of the nearest ``indexes/names.csv`` above ``path``."""
+    for ancestor in path.resolve().parents:
+        if ancestor in cache:
+            return cache[ancestor]
+        table = ancestor / "indexes" / "names.csv"
+        if table.is_file():
+            names: dict[str, str] = {}
+            with table.open(encoding="utf-8", newline="") as handle:
+                for row in csv.reader(handle):
+                    if len(row) >= 2 and row[0].strip():
+                        names[row[0].strip()] = row[1].strip()
+            cache[ancestor] = names
+            return names
+    return {}
+
+
+def read_page_mirror(text: str, path: Path, channel_names: dict[str, str] | None = None) -> RawDocument:
+    try:
+        parts = page_mirror_parts(text)
+    except ValueError as exc:
+        raise ArchiveFormatError(str(path), f"page-mirror page without a title: {exc}") from None
+    if not parts.body_html:
+        raise ArchiveFormatError(str(path), "page-mirror page with no article HTML between header and footer")
+    if not parts.original_url.startswith(("http://", "https://")):
+        raise ArchiveFormatError(str(path), f"original-URL line is not a URL: {parts.original_url!r}")
+    channel_key = parts.channel_key
+    if "pages" in path.parts[:-1]:
+        # pages/<channel>/<id>.md: the folder is authoritative over the share link.
+        channel_key = path.parent.name
+    display = (channel_names or {}).get(channel_key, "")
+    prefix_outlet, channel = split_mirror_channel(display) if display else (None, channel_key)
+    url_outlet = outlet_for_url(parts.original_url)
+    outlet = url_outlet or prefix_outlet
+    return RawDocument(
+        kind=DocumentKind.PAGE_MIRROR,
+        content=text,
+        url=parts.original_url,
+        origin=str(path),
+        title_hint=parts.title,
+        outlet_hint=outlet.name if outlet else "",
+        channel_hint=channel,
+        extra={"channel_key": channel_key, "page_id": parts.page_id or path.stem},
+    )
+
+
+# --- Jekyll feed archive ----------------------------------------------------------------------
+
+_EPOCH_LINE = re.compile(r"^\s*<!--\s*(\d{9,}|NaN)\s*-->\s*$")
+_TITLE_LINK = re.compile(r"^\s*\[.*\]\(\S+\)\s*$")
+
+
+@dataclass(slots=True)
+class JekyllParts:
+    front_matter: dict[str, Any]
+    body_html: str
+    epoch_ms: int | None = None
+    extra_lines: list[str] = field(default_factory=list)
+
+
+def _simple_front_matter(block: str) -> dict[str, Any]:
+    """Line-by-line ``key: value`` reading, for front matter YAML rejects (titles with stray quotes)."""
+    data: dict[str, Any] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip() or key.startswith((" ", "\t")):
+            continue
+        value = value.strip()
+        if value.startswith("[") and value.endswith("]"):
+            data[key.strip()] = [item.strip() for item in value[1:-1].split(",") if item.strip()]
+        else:
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            data[key.strip()] = value
+    return data
+
+
+def jekyll_parts(text: str) -> JekyllParts:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ValueError("no front matter")
+    block, rest = match.groups()
+    try:
+        loaded = yaml.safe_load(block)
+        front: dict[str, Any] = loaded if isinstance(loaded, dict) else _simple_front_matter(block)
+    except yaml.YAMLError:
+        front = _simple_front_matter(block)
+    lines = rest.splitlines()
+    epoch_ms: int | None = None
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index < len(lines) and (epoch := _EPOCH_LINE.match(lines[index])):
+        epoch_ms = None if epoch.group(1) == "NaN" else int(epoch.group(1))
+        index += 1
+    if index < len(lines) and _TITLE_LINK.match(lines[index]):
+        index += 1
+        if index < len(lines) and _UNDERLINE.match(lines[index]):
+            index += 1
+    return JekyllParts(front_matter=front, body_html="\n".join(lines[index:]).strip(), epoch_ms=epoch_ms)
+
+
+def _as_datetime(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str) and value.strip():
+        text = value.strip().replace("Z", "+00:00")
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(item).strip() for item in value if str(item).strip()]
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    return []
+
+
+def read_jekyll_post(text: str, path: Path) -> RawDocument:
+    try:
+        parts = jekyll_parts(text)
+    except ValueError as exc:
+        raise ArchiveFormatError(str(path), f"Jekyll post: {exc}") from None
+    front = parts.front_matter
+    title = str(front.get("title") or "").strip()
+    url = str(front.get("from") or "").strip()
+    if not title:
+        raise ArchiveFormatError(str(path), "Jekyll post without a title in its front matter")
+    if not url.startswith(("http://", "https://")):
+        raise ArchiveFormatError(str(path), f"Jekyll post without an original URL (from: {url!r})")
+    if not parts.body_html:
+        raise ArchiveFormatError(str(path), "Jekyll post with an empty body")
+    published = _as_datetime(front.get("date"))
+    if published is None and parts.epoch_ms is not None:
+        published = datetime.fromtimestamp(parts.epoch_ms / 1000, tz=UTC)
+    categories = _as_list(front.get("categories")) or _as_list(front.get("tags"))
+    feed_name = categories[0] if categories else ""
+    author = str(front.get("author") or "").strip()
+    known = outlet_for_url(url)
+    outlet = known.name if known else normalize_outlet_name(feed_name or author)
+    # `author` is the feed's name for most feeds; for some (China Digital Times) it is a person.
+    is_outlet_name = normalize_outlet_name(author) in {outlet, normalize_outlet_name(feed_name)}
+    extra = {"feed": feed_name}
+    if parts.epoch_ms is not None:
+        extra["epoch_ms"] = str(parts.epoch_ms)
+    return RawDocument(
+        kind=DocumentKind.JEKYLL_POST,
+        content=text,
+        url=url,
+        origin=str(path),
+        title_hint=title,
+        published_hint=published,
+        outlet_hint=outlet,
+        author_hint="" if is_outlet_name else author,
+        extra=extra,
+    )

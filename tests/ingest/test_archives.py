@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsmirror.ingest.archives import (
+    ArchiveError,
+    ArchiveFormatError,
+    FileKind,
+    iter_archive_files,
+    jekyll_parts,
+    page_mirror_parts,
+    read_archive_file,
+)
+from newsmirror.model import DocumentKind
+from newsmirror.outlets import normalize_outlet_name, outlet_for_url, split_mirror_channel
+from tests.fixtures_archives import JEKYLL_POST, NAN_POST, PAGE_MIRROR, make_archive, write
+
+
+def test_page_mirror_parts_cut_the_shell() -> None:
+    parts = page_mirror_parts(PAGE_MIRROR)
+    assert parts.title == "测试城市举办春季灯会 市民踊跃参观"
+    assert parts.original_url == "https://www.ntdtv.com/gb/2024/02/09/a1.html"
+    assert parts.channel_key == "prog204"
+    assert "主办方表示" in parts.body_html and "featured_image" in parts.body_html
+    for junk in ("首页", "推广链接一号", "推广视频二号", "手机上长按", "原文地址", ".md.png", "width='0px'"):
+        assert junk not in parts.body_html, junk
+
+
+def test_page_mirror_file_gets_channel_and_outlet(tmp_path: Path) -> None:
+    make_archive(tmp_path)
+    found = read_archive_file(tmp_path / "mirror/pages/prog204/a1.md")
+    assert found.kind is FileKind.PAGE_MIRROR and found.raw is not None
+    raw = found.raw
+    assert raw.kind is DocumentKind.PAGE_MIRROR
+    assert raw.channel_hint == "大陆新闻"  # "N大陆新闻" without the outlet letter
+    assert raw.outlet_hint == "新唐人"
+    assert raw.url == "https://www.ntdtv.com/gb/2024/02/09/a1.html"
+    assert raw.title_hint == "测试城市举办春季灯会 市民踊跃参观"
+
+
+def test_page_mirror_without_names_table_keeps_the_channel_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "pages/prog204/a1.md", PAGE_MIRROR)
+    raw = read_archive_file(path).raw
+    assert raw is not None and raw.channel_hint == "prog204"
+
+
+def test_jekyll_post_front_matter_and_epoch() -> None:
+    parts = jekyll_parts(JEKYLL_POST)
+    assert parts.epoch_ms == 1709265906000
+    assert parts.front_matter["from"].startswith("https://www.cna.com.tw/")
+    assert parts.body_html.startswith("<div>") and "[測試市長" not in parts.body_html
+
+
+def test_jekyll_post_reads_metadata(tmp_path: Path) -> None:
+    path = write(tmp_path, "_posts/2024-03-01-x.md", JEKYLL_POST)
+    raw = read_archive_file(path).raw
+    assert raw is not None and raw.kind is DocumentKind.JEKYLL_POST
+    assert raw.title_hint == "測試市長宣布新交通政策 公車票價下調"
+    assert raw.published_hint == datetime(2024, 3, 1, 4, 5, 6, tzinfo=UTC)
+    assert raw.outlet_hint == "中央社"
+    assert raw.author_hint == ""  # the feed's name is not a person
+
+
+def test_nan_epoch_line_is_accepted(tmp_path: Path) -> None:
+    parts = jekyll_parts(NAN_POST)
+    assert parts.epoch_ms is None
+    assert parts.body_html.startswith("<div>")
+    raw = read_archive_file(write(tmp_path, "archived/2024-03-02/x.md", NAN_POST)).raw
+    assert raw is not None and raw.outlet_hint == "联合早报"
+    assert raw.published_hint == datetime(2024, 3, 2, 5, 6, 7, 220000, tzinfo=UTC)
+
+
+def test_person_author_is_kept_as_author_hint(tmp_path: Path) -> None:
+    post = JEKYLL_POST.replace("author: (臺)中央社CNA", "author: Jane Doe")
+    raw = read_archive_file(write(tmp_path, "_posts/x.md", post)).raw
+    assert raw is not None and raw.author_hint == "Jane Doe"
+
+
+def test_title_with_stray_quotes_falls_back_to_line_parser(tmp_path: Path) -> None:
+    post = JEKYLL_POST.replace('title: "測試市長宣布新交通政策 公車票價下調"', 'title: "他说"好" 然后离开"')
+    raw = read_archive_file(write(tmp_path, "_posts/x.md", post)).raw
+    assert raw is not None and raw.title_hint == '他说"好" 然后离开'
+
+
+def test_non_articles_are_skipped_with_reasons(tmp_path: Path) -> None:
+    make_archive(tmp_path)
+    kinds = {}
+    for path in iter_archive_files([tmp_path]):
+        found = read_archive_file(path)
+        kinds[path.relative_to(tmp_path).as_posix()] = (found.kind, found.reason)
+    assert kinds["mirror/indexes/names.csv"][0] is FileKind.NOT_ARTICLE
+    assert "index" in kinds["mirror/indexes/N大陆新闻.md"][1]
+    assert "README" in kinds["mirror/README.md"][1]
+    assert "QR" in kinds["mirror/pages/prog204/a1.md.png"][1]
+    articles = [name for name, (kind, _) in kinds.items() if kind is not FileKind.NOT_ARTICLE]
+    assert sorted(articles) == sorted([
+        "mirror/pages/prog204/a1.md", "feeds/_posts/2024-03-01-測試.md",
+        "feeds/archived/2024-03-02/2024-03-02-测试早报.md"])
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("just some notes\n", "neither a page-mirror header"),
+    ("---\nlayout: post\ntitle: \"x\"\n---\n<p>body</p>\n", "original URL"),
+    ("---\nlayout: post\nfrom: https://example.org/a\n---\n<p>body</p>\n", "title"),
+    ("### 标题\n------\n\n手机上长按\n原文地址（需翻墙访问）：https://www.ntdtv.com/a.html\n", "no article HTML"),
+])
+def test_broken_article_files_fail_with_a_reason(tmp_path: Path, text: str, reason: str) -> None:
+    path = write(tmp_path, "pages/prog1/bad.md", text)
+    with pytest.raises(ArchiveFormatError) as caught:
+        read_archive_file(path)
+    assert reason in caught.value.reason and caught.value.path == str(path)
+
+
+def test_non_utf8_article_file_fails(tmp_path: Path) -> None:
+    path = tmp_path / "_posts" / "x.md"
+    path.parent.mkdir()
+    path.write_bytes("### 标题".encode("gb18030"))
+    with pytest.raises(ArchiveFormatError, match="UTF-8"):
+        read_archive_file(path)
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match="not found"):
+        list(iter_archive_files([tmp_path / "nope"]))
+
+
+def test_outlet_table() -> None:
+    assert outlet_for_url("https://www.ntdtv.com/gb/2023/02/04/a1.html").name == "新唐人"  # type: ignore[union-attr]
+    assert outlet_for_url("https://cn.nytimes.com/usa/x/").name == "纽约时报中文网"  # type: ignore[union-attr]
+    assert outlet_for_url("https://example.org/") is None
+    assert outlet_for_url("not a url") is None
+    assert normalize_outlet_name("(臺)中央社CNA") == "中央社"
+    assert normalize_outlet_name("某个博客") == "某个博客"
+    outlet, channel = split_mirror_channel("E大陆新闻")
+    assert outlet is not None and outlet.name == "大纪元" and channel == "大陆新闻"
+    assert split_mirror_channel("热点新闻") == (None, "热点新闻")

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.ingest.archives import ArchiveError
+from newsmirror.jobs.importing import FileOutcome, import_paths
+from newsmirror.store import Store, open_store
+from tests.fixtures_archives import JEKYLL_POST, make_archive, write
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "store.sqlite")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def test_import_both_formats_and_report_the_rest(tmp_path: Path, store: Store) -> None:
+    archive = make_archive(tmp_path / "archive")
+    seen: list[tuple[int, int]] = []
+    report = import_paths(store, [archive], progress=lambda done, total, _path: seen.append((done, total)))
+    assert report.counts() == {"new": 3, "updated": 0, "unchanged": 0, "failed": 0, "skipped": 4}
+    assert report.imported == 3
+    assert seen[-1] == (7, 7)
+    assert store.count_articles() == 3
+    assert {result.reason for result in report.skipped} >= {"not an article: channel-name table"}
+
+
+def test_second_import_changes_nothing(tmp_path: Path, store: Store) -> None:
+    archive = make_archive(tmp_path / "archive")
+    import_paths(store, [archive])
+    before = {article.id: len(store.versions(article.id)) for article in store.iter_articles()}
+    again = import_paths(store, [archive])
+    assert again.counts()["unchanged"] == 3 and again.counts()["new"] == again.counts()["updated"] == 0
+    after = {article.id: len(store.versions(article.id)) for article in store.iter_articles()}
+    assert before == after
+
+
+def test_two_states_of_one_article_do_not_flip_flop(tmp_path: Path, store: Store) -> None:
+    write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
+    write(tmp_path, "a/_posts/2024-03-01-b.md", JEKYLL_POST.replace("下調兩成", "下調三成"))
+    first = import_paths(store, [tmp_path / "a"])
+    assert first.counts()["new"] == 1 and first.counts()["updated"] == 1
+    second = import_paths(store, [tmp_path / "a"])
+    assert second.counts()["unchanged"] == 2
+    (article,) = list(store.iter_articles())
+    assert len(store.versions(article.id)) == 2
+
+
+def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, store: Store) -> None:
+    archive = make_archive(tmp_path / "archive")
+    write(archive, "feeds/_posts/2024-03-03-broken.md", "---\nlayout: post\ntitle: \"无链接\"\n---\n<p>正文</p>\n")
+    write(archive, "feeds/_posts/2024-03-04-empty.md",
+          JEKYLL_POST.split("<div>\n", 1)[0] + "<div><script>x()</script></div>")
+    report = import_paths(store, [archive])
+    failures = {Path(result.path).name: result.reason for result in report.failures}
+    assert set(failures) == {"2024-03-03-broken.md", "2024-03-04-empty.md"}
+    assert "original URL" in failures["2024-03-03-broken.md"]
+    assert "no article text" in failures["2024-03-04-empty.md"]
+    assert report.counts()["new"] == 3
+
+
+def test_missing_path_stops_before_anything_is_stored(tmp_path: Path, store: Store) -> None:
+    archive = make_archive(tmp_path / "archive")
+    with pytest.raises(ArchiveError):
+        import_paths(store, [archive, tmp_path / "missing"])
+    assert store.count_articles() == 0
+
+
+def test_cli_import(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "archive")
+    write(archive, "feeds/_posts/2024-03-03-broken.md", "---\nlayout: post\ntitle: \"无链接\"\n---\n<p>正文</p>\n")
+    db = str(tmp_path / "cli.sqlite")
+    runner = CliRunner()
+    result = runner.invoke(app, ["import", str(archive), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "articles imported" in result.output and "2024-03-03-broken.md" in result.output
+    missing = runner.invoke(app, ["import", str(tmp_path / "nope"), "--db", db])
+    assert missing.exit_code == 1 and "path not found" in missing.output
+    assert "Traceback" not in missing.output
+    with open_store(db) as store:
+        assert store.count_articles() == 3
