@@ -1,0 +1,238 @@
+"""Feeds (RSS, Atom, JSON Feed) -> RawDocument(kind=FEED_ITEM); feed autodiscovery from a page."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmirror.errors import NewsmirrorError
+from newsmirror.fetch.charset import detect_and_decode
+from newsmirror.model import DocumentKind, RawDocument, Source
+
+FEED_TYPES = {
+    "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
+    "application/rdf+xml", "application/xml", "text/xml",
+}
+DEFAULT_FULL_TEXT_MIN_CHARS = 200
+
+
+class FeedParseError(NewsmirrorError):
+    """Not a feed, or too broken to read any item from."""
+
+
+@dataclass(slots=True)
+class FeedItem:
+    document: RawDocument  # content: the item's HTML (full text or just the summary)
+    link: str
+    has_full_text: bool  # False: fetch `link` and extract the article from the page
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    url: str
+    title: str = ""
+    link: str = ""
+    format: str = ""  # rss20, atom10, json1, ... (feedparser's version names)
+    items: list[FeedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # recoverable problems (malformed XML read loosely)
+
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)["'][^"']*["']""")
+
+
+def visible_text_length(html: str) -> int:
+    return len(_SPACE.sub("", _TAGS.sub("", html)))
+
+
+def parse_feed(data: bytes | str, *, feed_url: str, source: Source | None = None,
+               content_type: str | None = None,
+               full_text_min_chars: int = DEFAULT_FULL_TEXT_MIN_CHARS) -> ParsedFeed:
+    """Read every item of an RSS/Atom/JSON feed; raises FeedParseError when none can be read."""
+    text = data if isinstance(data, str) else detect_and_decode(data, content_type)[0]
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{") or (content_type or "").split(";")[0].strip().endswith("json"):
+        parsed = _parse_json_feed(stripped, feed_url)
+    else:
+        parsed = _parse_xml_feed(stripped, feed_url)
+    for item in parsed.items:
+        _apply_source(item, source, full_text_min_chars)
+    return parsed
+
+
+def _apply_source(item: FeedItem, source: Source | None, min_chars: int) -> None:
+    doc = item.document
+    # Many full-text feeds (feedx, RSSHub) put the article in <description>, so length decides, not
+    # which element carried it; a source configured with full_text = false always gets its pages fetched.
+    long_enough = visible_text_length(doc.content) >= min_chars
+    item.has_full_text = long_enough and (source is None or source.full_text)
+    if source is None:
+        return
+    doc.source_id = source.id
+    doc.outlet_hint = doc.outlet_hint or source.outlet
+    doc.channel_hint = source.channel or doc.channel_hint
+
+
+def _parse_xml_feed(text: str, feed_url: str) -> ParsedFeed:
+    # The text is already decoded; a leftover `encoding="gbk"` would make feedparser decode twice.
+    utf8 = _XML_ENCODING.sub(r'\1"utf-8"', text, count=1).encode("utf-8")
+    result = feedparser.parse(utf8, response_headers={"content-type": "application/xml; charset=utf-8",
+                                                      "content-location": feed_url})
+    feed_info = result.get("feed", {})
+    if not result.entries:
+        if result.get("bozo"):
+            reason = result.get("bozo_exception")
+            raise FeedParseError(f"{feed_url}: not a readable feed ({reason}); if this is a web page, "
+                                 "`newsmirror sources add --discover URL` finds its feed")
+        if not result.get("version"):
+            raise FeedParseError(f"{feed_url}: not an RSS, Atom or JSON feed")
+    parsed = ParsedFeed(url=feed_url, title=feed_info.get("title", ""), link=feed_info.get("link", ""),
+                        format=result.get("version", "") or "unknown")
+    if result.get("bozo"):
+        parsed.warnings.append(f"malformed feed read leniently: {result.get('bozo_exception')}")
+    for entry in result.entries:
+        item = _xml_item(entry, feed_url, parsed.title)
+        if item is not None:
+            parsed.items.append(item)
+    return parsed
+
+
+def _entry_date(entry: Any, name: str) -> datetime | None:
+    raw = entry.get(name)
+    if raw:
+        try:
+            value = parsedate_to_datetime(raw)  # RFC 822 keeps the outlet's own offset
+            if value.tzinfo is not None:
+                return value
+        except (TypeError, ValueError):
+            pass
+        try:
+            value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            if value.tzinfo is not None:
+                return value
+        except ValueError:
+            pass
+    parsed = entry.get(f"{name}_parsed")
+    if parsed:
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    return None
+
+
+def _xml_item(entry: Any, feed_url: str, feed_title: str) -> FeedItem | None:
+    link = urljoin(feed_url, entry.get("link", "") or "")
+    guid = entry.get("id") or entry.get("guid") or link or None
+    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    content = max(contents, key=len) if contents else ""
+    summary = entry.get("summary", "") or ""
+    if summary and content.strip() == summary.strip():
+        summary = ""
+    title = _SPACE.sub(" ", entry.get("title", "") or "").strip()
+    if not (link or content or summary or title):
+        return None
+    document = RawDocument(
+        kind=DocumentKind.FEED_ITEM,
+        content=content or summary,
+        url=link,
+        origin=feed_url,
+        guid=guid,
+        title_hint=title,
+        published_hint=_entry_date(entry, "published") or _entry_date(entry, "updated"),
+        author_hint=entry.get("author", "") or "",
+        tags_hint=[t.get("term", "") for t in entry.get("tags", []) if t.get("term")],
+        summary_hint=summary,
+        extra={"feed_title": feed_title} if feed_title else {},
+    )
+    return FeedItem(document=document, link=link, has_full_text=bool(content))
+
+
+# feedparser 6.0 reads RSS and Atom but not JSON Feed (https://jsonfeed.org/version/1.1), which is
+# plain JSON with a small fixed schema: read it directly.
+def _parse_json_feed(text: str, feed_url: str) -> ParsedFeed:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FeedParseError(f"{feed_url}: broken JSON Feed ({exc})") from exc
+    if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/"):
+        raise FeedParseError(f"{feed_url}: JSON, but not a JSON Feed (no jsonfeed.org version)")
+    parsed = ParsedFeed(url=feed_url, title=str(data.get("title", "")), link=str(data.get("home_page_url", "")),
+                        format="json" + str(data["version"]).rsplit("/", 1)[-1].replace(".", ""))
+    feed_authors = _json_authors(data)
+    for raw in data.get("items", []):
+        if not isinstance(raw, dict):
+            parsed.warnings.append("skipped an item that is not an object")
+            continue
+        link = urljoin(feed_url, str(raw.get("url") or raw.get("external_url") or ""))
+        content = str(raw.get("content_html") or "")
+        if not content and raw.get("content_text"):
+            paragraphs = str(raw["content_text"]).split("\n\n")
+            content = "".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip())
+        summary = str(raw.get("summary") or "")
+        published = None
+        for key in ("date_published", "date_modified"):
+            if raw.get(key):
+                try:
+                    published = datetime.fromisoformat(str(raw[key]).replace("Z", "+00:00"))
+                except ValueError:
+                    parsed.warnings.append(f"unreadable {key} {raw[key]!r}")
+                if published is not None and published.tzinfo is None:
+                    published = published.replace(tzinfo=UTC)
+                if published is not None:
+                    break
+        document = RawDocument(
+            kind=DocumentKind.FEED_ITEM,
+            content=content or summary,
+            url=link,
+            origin=feed_url,
+            guid=str(raw.get("id") or link) or None,
+            title_hint=str(raw.get("title") or "").strip(),
+            published_hint=published,
+            author_hint=", ".join(_json_authors(raw) or feed_authors),
+            tags_hint=[str(t) for t in raw.get("tags", []) if t],
+            summary_hint=summary if content else "",
+            extra={"feed_title": parsed.title} if parsed.title else {},
+        )
+        parsed.items.append(FeedItem(document=document, link=link, has_full_text=bool(content)))
+    return parsed
+
+
+def _json_authors(data: dict[str, Any]) -> list[str]:
+    authors = data.get("authors") or ([data["author"]] if isinstance(data.get("author"), dict) else [])
+    return [str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def discover_feeds(html: str, page_url: str) -> list[str]:
+    """Feed URLs a page advertises (<link rel="alternate" type="application/rss+xml" ...>), best first.
+
+    Falls back to links whose address looks like a feed (…/feed, …rss…, ….xml) when the page
+    declares none.
+    """
+    tree = LexborHTMLParser(html)
+    declared: list[str] = []
+    for node in tree.css("link[href]"):
+        rel = (node.attributes.get("rel") or "").lower().split()
+        kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in FEED_TYPES and kind not in ("application/json", "text/xml"):
+            declared.append(urljoin(page_url, node.attributes.get("href") or ""))
+    if declared:
+        return list(dict.fromkeys(declared))
+    guessed: list[str] = []
+    for node in tree.css("a[href]"):
+        href = (node.attributes.get("href") or "").strip()
+        lowered = href.lower()
+        if re.search(r"(^|[/._-])(rss|atom|feed)([/._?-]|$)|\.xml$", lowered) and not lowered.startswith("javascript"):
+            guessed.append(urljoin(page_url, href))
+    return list(dict.fromkeys(guessed))

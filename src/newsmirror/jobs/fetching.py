@@ -1,0 +1,309 @@
+"""Fetch due sources: feed -> items -> (page) -> extract -> store, one source never stopping another.
+
+Resumable by construction: every article is stored in its own transaction as soon as it is
+extracted, and a feed's validators (ETag/Last-Modified) are saved only after all of its items
+were stored, so a run killed at any moment re-reads the same feed next time and the store's
+GUID/URL/content-hash matching turns what was already stored into "unchanged".
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from newsmirror.config import FetchSettings
+from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.extract.urls import canonical_url
+from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
+from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
+from newsmirror.ingest.pages import fetch_page
+from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
+from newsmirror.store.base import FeedState, Store
+
+ExtractFn = Callable[[RawDocument], Article]
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+
+
+@dataclass(slots=True)
+class SourceReport:
+    source: Source
+    status: str = "ok"  # ok | not modified | failed
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0  # items that could not be fetched or extracted
+    error: str = ""
+    consecutive_failures: int = 0
+    backing_off: bool = False  # failed failure_threshold times in a row: polled less often, still kept
+    next_due_at: datetime | None = None
+    item_errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FetchReport:
+    sources: list[SourceReport] = field(default_factory=list)
+    not_due: int = 0  # enabled sources skipped because their next poll is later
+
+    def total(self, name: str) -> int:
+        return sum(int(getattr(report, name)) for report in self.sources)
+
+    @property
+    def failed_sources(self) -> list[SourceReport]:
+        return [r for r in self.sources if r.status == "failed"]
+
+
+def default_extractor() -> ExtractFn:
+    try:
+        from newsmirror.extract import extract_article
+    except ImportError as exc:  # the extract stage is developed on its own branch
+        raise ConfigError(f"the extract stage is not available ({exc}); install newsmirror completely") from exc
+    return extract_article
+
+
+def due_sources(store: Store, now: datetime | None = None, *, source_ids: list[str] | None = None,
+                force: bool = False) -> tuple[list[Source], int]:
+    """(sources to poll now, how many enabled ones are not due yet)."""
+    now = now or utcnow()
+    if source_ids:
+        chosen = []
+        for source_id in source_ids:
+            source = store.get_source(source_id)
+            if source is None:
+                raise ConfigError(f"no source with id {source_id!r}; `newsmirror sources list` shows them")
+            chosen.append(source)
+        return chosen, 0
+    due, waiting = [], 0
+    for source in store.list_sources(enabled_only=True):
+        state = store.get_feed_state(source.id)
+        if force or state.next_due_at is None or state.next_due_at <= now:
+            due.append(source)
+        else:
+            waiting += 1
+    return due, waiting
+
+
+class FetchJob:
+    """One run over a set of sources. Thread-safe store access; per-host politeness in the Fetcher."""
+
+    def __init__(self, store: Store, settings: FetchSettings, *, fetcher: Fetcher | None = None,
+                 extract: ExtractFn | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.extract = extract or default_extractor()
+        self._own_fetcher = fetcher is None
+        self.fetcher = fetcher or Fetcher(settings)
+        self._store_lock = threading.Lock()
+        self._seen_lock = threading.Lock()
+        self._seen_urls: set[str] = set()  # canonical URLs handled in this run (one article, many feeds)
+
+    def close(self) -> None:
+        if self._own_fetcher:
+            self.fetcher.close()
+
+    def run(self, sources: list[Source], progress: Callable[[SourceReport], None] | None = None) -> FetchReport:
+        report = FetchReport()
+        if not sources:
+            return report
+        workers = max(1, min(self.settings.total_concurrency, len(sources)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+            futures = [pool.submit(self.poll_source, source) for source in sources]
+            for future in as_completed(futures):
+                source_report = future.result()
+                report.sources.append(source_report)
+                if progress is not None:
+                    progress(source_report)
+        order = {source.id: n for n, source in enumerate(sources)}
+        report.sources.sort(key=lambda r: order[r.source.id])
+        return report
+
+    # -- one source -------------------------------------------------------------------------------
+    def poll_source(self, source: Source) -> SourceReport:
+        report = SourceReport(source=source)
+        with self._store_lock:
+            state = self.store.get_feed_state(source.id)
+        started = utcnow()
+        try:
+            if source.kind == "page":
+                self._poll_page(source, report)
+                complete = report.failed == 0
+                validators: tuple[str | None, str | None] = (None, None)
+            else:
+                complete, validators = self._poll_feed(source, state, report)
+        except NewsmirrorError as exc:
+            self._record_failure(state, report, exc, started)
+            return report
+        except Exception as exc:  # noqa: BLE001 - a bug on one feed must not stop the others
+            self._record_failure(state, report, exc, started, unexpected=True)
+            return report
+        state.last_checked_at = started
+        state.last_success_at = started
+        state.consecutive_failures = 0
+        state.last_error = ""
+        if complete:
+            state.etag, state.last_modified = validators
+        else:
+            # Some items failed: forget the validators so the next poll re-reads the whole feed
+            # and retries them, instead of a 304 hiding them for good.
+            state.etag = state.last_modified = None
+        state.next_due_at = started + timedelta(minutes=source.interval_minutes)
+        report.next_due_at = state.next_due_at
+        with self._store_lock:
+            self.store.save_feed_state(state)
+        return report
+
+    def _record_failure(self, state: FeedState, report: SourceReport, exc: Exception, started: datetime,
+                        unexpected: bool = False) -> None:
+        state.consecutive_failures += 1
+        state.last_checked_at = started
+        state.last_error = (f"unexpected {type(exc).__name__}: {exc}" if unexpected else str(exc))[:500]
+        interval = timedelta(minutes=report.source.interval_minutes)
+        backoff = min(interval * 2 ** min(state.consecutive_failures - 1, 16),
+                      timedelta(minutes=self.settings.failure_backoff_max_minutes))
+        if isinstance(exc, RateLimited) and exc.retry_after is not None:
+            backoff = max(backoff, timedelta(seconds=exc.retry_after))
+        state.next_due_at = started + max(backoff, interval)
+        report.status = "failed"
+        report.error = state.last_error
+        report.consecutive_failures = state.consecutive_failures
+        report.backing_off = state.consecutive_failures >= self.settings.failure_threshold
+        report.next_due_at = state.next_due_at
+        with self._store_lock:
+            self.store.save_feed_state(state)
+
+    def _poll_feed(self, source: Source, state: FeedState,
+                   report: SourceReport) -> tuple[bool, tuple[str | None, str | None]]:
+        result = self.fetcher.get(source.url, etag=state.etag, last_modified=state.last_modified,
+                                  accept=FEED_ACCEPT)
+        if result.not_modified:
+            report.status = "not modified"
+            return True, (state.etag, state.last_modified)
+        parsed = parse_feed(result.content_bytes, feed_url=result.final_url, source=source,
+                            content_type=result.content_type,
+                            full_text_min_chars=self.settings.full_text_min_chars)
+        report.warnings.extend(parsed.warnings)
+        for item in parsed.items:
+            self._handle_item(source, item, report)
+        return report.failed == 0, (result.etag, result.last_modified)
+
+    def _poll_page(self, source: Source, report: SourceReport) -> None:
+        try:
+            document = fetch_page(self.fetcher, source.url, source=source)
+            self._store(source, document, report)
+        except TransientFetchError:
+            raise
+        except NewsmirrorError as exc:
+            report.failed += 1
+            report.item_errors.append(str(exc))
+
+    def _handle_item(self, source: Source, item: FeedItem, report: SourceReport) -> None:
+        document = item.document
+        key = canonical_url(item.link) if item.link else ""
+        if not item.has_full_text:
+            if not item.link:
+                report.failed += 1
+                report.item_errors.append(f"item {document.guid or document.title_hint!r} has no text and no link")
+                return
+            if self._already_stored(source, document, key):
+                report.unchanged += 1  # pages are re-checked for edits by the recheck job, not on every poll
+                return
+            try:
+                document = fetch_page(self.fetcher, item.link, hints=document, source=source)
+            except NewsmirrorError as exc:
+                report.failed += 1
+                report.item_errors.append(str(exc))
+                return
+        elif key:
+            with self._seen_lock:
+                if key in self._seen_urls:
+                    report.unchanged += 1
+                    return
+        self._store(source, document, report, key)
+
+    def _already_stored(self, source: Source, document: RawDocument, key: str) -> bool:
+        with self._seen_lock:
+            if key and key in self._seen_urls:
+                return True
+        with self._store_lock:
+            if document.guid and self.store.find_article_id(guid=document.guid, source_id=source.id):
+                return True
+            return bool(key and self.store.find_article_id(url=key))
+
+    def _store(self, source: Source, document: RawDocument, report: SourceReport, key: str = "") -> None:
+        try:
+            article = self.extract(document)
+        except NewsmirrorError as exc:
+            report.failed += 1
+            report.item_errors.append(f"{document.url or document.guid}: {exc}")
+            return
+        except Exception as exc:  # noqa: BLE001 - one unreadable page never stops the feed
+            report.failed += 1
+            report.item_errors.append(f"{document.url or document.guid}: extraction crashed: {type(exc).__name__}: {exc}")
+            return
+        article.source_id = source.id
+        article.guid = article.guid or document.guid
+        with self._store_lock:
+            outcome = self.store.upsert_article(article)
+        with self._seen_lock:
+            self._seen_urls.update(u for u in (key, article.canonical_url) if u)
+        if outcome is UpsertOutcome.NEW:
+            report.new += 1
+        elif outcome is UpsertOutcome.UPDATED:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+def fetch_sources(store: Store, settings: FetchSettings | None = None, *, source_ids: list[str] | None = None,
+                  force: bool = False, fetcher: Fetcher | None = None, extract: ExtractFn | None = None,
+                  progress: Callable[[SourceReport], None] | None = None,
+                  on_start: Callable[[int], None] | None = None) -> FetchReport:
+    """Poll every due source (or the given ones) once; see FetchJob."""
+    settings = settings or FetchSettings()
+    sources, not_due = due_sources(store, source_ids=source_ids, force=force)
+    if on_start is not None:
+        on_start(len(sources))
+    job = FetchJob(store, settings, fetcher=fetcher, extract=extract)
+    try:
+        report = job.run(sources, progress)
+    finally:
+        job.close()
+    report.not_due = not_due
+    return report
+
+
+def build_outputs(store: Store, out_dir: Path) -> str | None:
+    """The last step of `newsmirror run`: publish what the store holds.
+
+    INTEGRATION HOOK: the publish stage lives on its own branch; wire this to its build job
+    (page mirror, site, feeds). Returns a one-line summary for the CLI, or None when nothing ran.
+    """
+    return None
+
+
+def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher: Fetcher | None = None) -> str:
+    """The feed behind a URL: the URL itself when it is a feed, else the first feed its page advertises."""
+    own = fetcher is None
+    client = fetcher or Fetcher(settings or FetchSettings())
+    try:
+        result = client.get(url, accept=FEED_ACCEPT)
+        try:
+            parse_feed(result.content_bytes, feed_url=result.final_url, content_type=result.content_type)
+            return result.final_url
+        except FeedParseError:
+            pass
+        for candidate in discover_feeds(result.text, result.final_url):
+            try:
+                found = client.get(candidate, accept=FEED_ACCEPT)
+                parse_feed(found.content_bytes, feed_url=found.final_url, content_type=found.content_type)
+            except NewsmirrorError:
+                continue
+            return found.final_url
+    finally:
+        if own:
+            client.close()
+    raise ConfigError(f"{url} is not a feed and its page advertises no working feed; give the feed URL directly")

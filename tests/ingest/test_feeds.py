@@ -1,0 +1,126 @@
+"""Feed parsing (RSS, Atom, JSON Feed, broken and mis-encoded feeds) and autodiscovery."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from newsmirror.ingest.feeds import FeedParseError, discover_feeds, parse_feed
+from newsmirror.model import DocumentKind, Source
+from tests.feedfixtures import FixtureItem, long_body, rss
+
+FEED_URL = "http://news.example.invalid/feed.xml"
+ITEMS = [
+    FixtureItem("guid-1", "http://news.example.invalid/a/1.html", "外交部副部长访问莫斯科", long_body(1)),
+    FixtureItem("guid-2", "http://news.example.invalid/a/2.html", "气球飞越拉丁美洲", long_body(2),
+                published="Sat, 04 Feb 2023 09:34:06 GMT"),
+]
+SOURCE = Source(id="src1", url=FEED_URL, outlet="测试台", channel="中国")
+
+
+def test_rss_with_full_text() -> None:
+    parsed = parse_feed(rss(ITEMS).encode(), feed_url=FEED_URL, source=SOURCE)
+    assert parsed.title == "测试新闻"
+    assert [i.link for i in parsed.items] == [ITEMS[0].link, ITEMS[1].link]
+    first = parsed.items[0]
+    assert first.has_full_text
+    doc = first.document
+    assert doc.kind is DocumentKind.FEED_ITEM
+    assert doc.guid == "guid-1" and doc.source_id == "src1"
+    assert doc.title_hint == "外交部副部长访问莫斯科"
+    assert "当地居民" in doc.content and doc.content.count("<p>") == 4
+    assert doc.outlet_hint == "测试台" and doc.channel_hint == "中国"
+    assert doc.published_hint == datetime(2026, 11, 23, 8, 0, tzinfo=timezone(timedelta(hours=8)))
+    assert parsed.items[1].document.published_hint == datetime(2023, 2, 4, 9, 34, 6, tzinfo=UTC)
+
+
+def test_summary_only_items_need_the_page() -> None:
+    parsed = parse_feed(rss(ITEMS, full_text=False).encode(), feed_url=FEED_URL, source=SOURCE)
+    assert [i.has_full_text for i in parsed.items] == [False, False]
+
+
+def test_source_configured_as_summary_only_always_fetches_pages() -> None:
+    source = Source(id="s", url=FEED_URL, outlet="测试台", full_text=False)
+    parsed = parse_feed(rss(ITEMS).encode(), feed_url=FEED_URL, source=source)
+    assert not any(i.has_full_text for i in parsed.items)
+
+
+def test_atom() -> None:
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>原子</title>'
+        '<entry><id>tag:example,2026:1</id><title>標題一</title><link href="/b5/1.html"/>'
+        "<updated>2026-11-23T08:00:00+08:00</updated><author><name>記者甲</name></author>"
+        f'<content type="html">{"&lt;p&gt;" + "內容" * 150 + "&lt;/p&gt;"}</content></entry></feed>'
+    )
+    parsed = parse_feed(atom, feed_url="http://tw.example.invalid/atom.xml")
+    (item,) = parsed.items
+    assert item.link == "http://tw.example.invalid/b5/1.html"
+    assert item.document.guid == "tag:example,2026:1"
+    assert item.document.author_hint == "記者甲"
+    assert item.has_full_text
+    assert parsed.format.startswith("atom")
+
+
+def test_json_feed() -> None:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1", "title": "JSON 新闻",
+        "items": [
+            {"id": "j1", "url": "https://j.example.invalid/1", "title": "一", "content_html": "<p>" + "字" * 300 + "</p>",
+             "date_published": "2026-11-23T08:00:00+08:00", "authors": [{"name": "作者乙"}], "tags": ["政治"]},
+            {"id": "j2", "url": "https://j.example.invalid/2", "title": "二", "summary": "只有摘要"},
+        ],
+    }
+    parsed = parse_feed(json.dumps(feed, ensure_ascii=False).encode(), feed_url="https://j.example.invalid/feed.json",
+                        content_type="application/feed+json")
+    first, second = parsed.items
+    assert first.has_full_text and not second.has_full_text
+    assert first.document.author_hint == "作者乙" and first.document.tags_hint == ["政治"]
+    assert first.document.published_hint == datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+    assert second.document.content == "只有摘要"
+
+
+def test_gbk_feed_served_with_a_wrong_charset_header() -> None:
+    body = rss(ITEMS, encoding="gbk").encode("gbk")
+    parsed = parse_feed(body, feed_url=FEED_URL, content_type="application/rss+xml; charset=utf-8")
+    assert parsed.items[0].document.title_hint == "外交部副部长访问莫斯科"
+    assert "当地居民" in parsed.items[0].document.content
+
+
+def test_malformed_xml_is_read_leniently() -> None:
+    broken = rss(ITEMS).replace("<title>测试新闻</title>", "<title>测试 & 新闻</title>")  # bare ampersand
+    parsed = parse_feed(broken.encode(), feed_url=FEED_URL)
+    assert len(parsed.items) == 2
+    assert parsed.warnings
+
+
+def test_cut_off_feed_keeps_the_complete_items() -> None:
+    text = rss(ITEMS)
+    cut = text[: text.index("<item>", text.index("<item>") + 1) + 20]
+    parsed = parse_feed(cut.encode(), feed_url=FEED_URL)
+    assert parsed.items[0].document.guid == "guid-1"
+    assert parsed.warnings
+
+
+def test_garbage_is_not_a_feed() -> None:
+    with pytest.raises(FeedParseError):
+        parse_feed(b"\x00\x01 <<< not xml >>>", feed_url=FEED_URL)
+    with pytest.raises(FeedParseError):
+        parse_feed("<html><body><p>普通网页</p></body></html>".encode(), feed_url=FEED_URL)
+    with pytest.raises(FeedParseError):
+        parse_feed(b'{"not": "a feed"}', feed_url=FEED_URL)
+
+
+def test_autodiscovery_prefers_declared_feeds() -> None:
+    page = ('<html><head><link rel="alternate" type="application/rss+xml" href="/gb/feed">'
+            '<link rel="alternate" type="application/atom+xml" href="https://x.example.invalid/atom.xml">'
+            '<link rel="stylesheet" href="/s.css"></head><body><a href="/rss.xml">RSS</a></body></html>')
+    assert discover_feeds(page, "https://x.example.invalid/gb/") == [
+        "https://x.example.invalid/gb/feed", "https://x.example.invalid/atom.xml"]
+
+
+def test_autodiscovery_falls_back_to_feed_like_links() -> None:
+    page = '<html><body><a href="/about">关于</a><a href="/rss/china.xml">订阅</a><a href="/feed">feed</a></body></html>'
+    assert discover_feeds(page, "https://y.example.invalid/") == [
+        "https://y.example.invalid/rss/china.xml", "https://y.example.invalid/feed"]

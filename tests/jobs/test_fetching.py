@@ -1,0 +1,179 @@
+"""The fetch job: new/updated/unchanged/failed counting, dedupe, back-off, conditional polls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsmirror.config import FetchSettings
+from newsmirror.jobs.fetching import fetch_sources
+from newsmirror.model import Source
+from newsmirror.store import Store, open_store
+from tests.feedfixtures import FixtureItem, article_page, long_body, rss
+from tests.httpserver import LoopbackServer
+from tests.jobs.simple_extract import simple_extract
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "nm.sqlite") as opened:
+        yield opened
+
+
+@pytest.fixture
+def settings() -> FetchSettings:
+    return FetchSettings(timeout_seconds=1.0, connect_timeout_seconds=1.0, max_retries=1,
+                         backoff_base_seconds=0.01, backoff_max_seconds=0.02, per_host_delay_seconds=0.0,
+                         per_host_concurrency=4, failure_threshold=2)
+
+
+def items(server: LoopbackServer, count: int, prefix: str = "a") -> list[FixtureItem]:
+    return [FixtureItem(f"{prefix}-{n}", server.url(f"/{prefix}/{n}.html"), f"第{n}条新闻标题{prefix}", long_body(n))
+            for n in range(count)]
+
+
+def add_source(store: Store, server: LoopbackServer, path: str, *, full_text: bool = True,
+               outlet: str = "测试台") -> Source:
+    source = Source(id=path.strip("/").replace("/", "-"), url=server.url(path), outlet=outlet, full_text=full_text)
+    store.upsert_source(source)
+    return source
+
+
+def run(store: Store, settings: FetchSettings, **kwargs: object):  # noqa: ANN201 - test helper
+    return fetch_sources(store, settings, extract=simple_extract, force=True, **kwargs)  # type: ignore[arg-type]
+
+
+def test_full_text_feed_then_not_modified_then_an_edit(loopback_server: LoopbackServer, store: Store,
+                                                        settings: FetchSettings) -> None:
+    fixtures = items(loopback_server, 3)
+    loopback_server.route("/feed.xml", body=rss(fixtures), content_type="application/rss+xml", etag='"v1"')
+    add_source(store, loopback_server, "/feed.xml")
+
+    first = run(store, settings).sources[0]
+    assert (first.status, first.new, first.updated, first.unchanged, first.failed) == ("ok", 3, 0, 0, 0)
+    assert store.count_articles() == 3
+
+    second = run(store, settings).sources[0]
+    assert second.status == "not modified" and second.new == 0
+    assert loopback_server.requests_to("/feed.xml")[-1].headers.get("if-none-match") == '"v1"'
+
+    edited = [fixtures[0], FixtureItem(fixtures[1].guid, fixtures[1].link, fixtures[1].title, long_body(99)),
+              fixtures[2]]
+    loopback_server.route("/feed.xml", body=rss(edited), content_type="application/rss+xml", etag='"v2"')
+    third = run(store, settings).sources[0]
+    assert (third.new, third.updated, third.unchanged) == (0, 1, 2)
+    assert store.count_articles() == 3
+    article_id = store.find_article_id(guid=fixtures[1].guid, source_id="feed.xml")
+    assert article_id is not None and len(store.versions(article_id)) == 2
+
+
+def test_summary_feed_fetches_each_page_once(loopback_server: LoopbackServer, store: Store,
+                                             settings: FetchSettings) -> None:
+    fixtures = items(loopback_server, 3, "p")
+    loopback_server.route("/summary.xml", body=rss(fixtures, full_text=False), content_type="application/rss+xml")
+    for item in fixtures:
+        loopback_server.route(item.link.removeprefix(loopback_server.base_url), body=article_page(item))
+    add_source(store, loopback_server, "/summary.xml")
+
+    report = run(store, settings).sources[0]
+    assert (report.new, report.failed) == (3, 0)
+    stored = store.get_article(store.find_article_id(url=fixtures[0].link) or "")
+    assert stored is not None and "当地居民" in stored.body_text
+    assert stored.guid == fixtures[0].guid
+
+    again = run(store, settings).sources[0]
+    assert (again.new, again.unchanged) == (0, 3)
+    assert all(loopback_server.hits(i.link.removeprefix(loopback_server.base_url)) == 1 for i in fixtures)
+
+
+def test_dedupe_by_guid_then_canonical_url_then_content_hash(loopback_server: LoopbackServer, store: Store,
+                                                              settings: FetchSettings) -> None:
+    base = items(loopback_server, 2, "d")
+    tracked = FixtureItem("other-guid", base[0].link + "?utm_source=rss&utm_medium=feed", base[0].title,
+                          base[0].body)
+    mirrored = FixtureItem("mirror-guid", loopback_server.url("/mirror/copy.html"), base[1].title, base[1].body)
+    loopback_server.route("/one.xml", body=rss(base), content_type="application/rss+xml")
+    loopback_server.route("/two.xml", body=rss([tracked, mirrored]), content_type="application/rss+xml")
+    add_source(store, loopback_server, "/one.xml")
+    add_source(store, loopback_server, "/two.xml")
+
+    run(store, settings, source_ids=["one.xml"])
+    report = run(store, settings, source_ids=["two.xml"]).sources[0]
+    assert (report.new, report.unchanged) == (0, 2)
+    assert store.count_articles() == 2
+
+
+def test_failing_feed_backs_off_and_is_reported_not_dropped(loopback_server: LoopbackServer, store: Store,
+                                                             settings: FetchSettings) -> None:
+    loopback_server.route("/bad.xml", body="x", fail_times=1000, fail_status=500)
+    loopback_server.route("/good.xml", body=rss(items(loopback_server, 2)), content_type="application/rss+xml")
+    add_source(store, loopback_server, "/bad.xml")
+    add_source(store, loopback_server, "/good.xml")
+
+    reports = {r.source.id: r for r in run(store, settings).sources}
+    assert reports["good.xml"].new == 2
+    bad = reports["bad.xml"]
+    assert bad.status == "failed" and "500" in bad.error
+    assert (bad.consecutive_failures, bad.backing_off) == (1, False)
+    first_due = bad.next_due_at
+
+    again = {r.source.id: r for r in run(store, settings).sources}["bad.xml"]
+    assert (again.consecutive_failures, again.backing_off) == (2, True)
+    assert first_due is not None and again.next_due_at is not None and again.next_due_at > first_due
+    assert store.get_source("bad.xml") is not None
+    state = store.get_feed_state("bad.xml")
+    assert state.consecutive_failures == 2 and "500" in state.last_error
+
+    # Not due yet: a normal run leaves it alone; the good feed is not due either.
+    quiet = fetch_sources(store, settings, extract=simple_extract)
+    assert quiet.sources == [] and quiet.not_due == 2
+
+    loopback_server.route("/bad.xml", body=rss(items(loopback_server, 1, "b")), content_type="application/rss+xml")
+    recovered = run(store, settings, source_ids=["bad.xml"]).sources[0]
+    assert (recovered.status, recovered.new) == ("ok", 1)
+    assert store.get_feed_state("bad.xml").consecutive_failures == 0
+
+
+def test_malformed_and_non_feed_sources_fail_alone(loopback_server: LoopbackServer, store: Store,
+                                                   settings: FetchSettings) -> None:
+    loopback_server.route("/html", body="<html><body><p>这不是订阅源</p></body></html>")
+    loopback_server.route("/loop", redirect_to="/loop2")
+    loopback_server.route("/loop2", redirect_to="/loop")
+    loopback_server.route("/ok.xml", body=rss(items(loopback_server, 1)), content_type="application/rss+xml")
+    for path in ("/html", "/loop", "/ok.xml"):
+        add_source(store, loopback_server, path)
+    reports = {r.source.id: r for r in run(store, settings).sources}
+    assert reports["html"].status == "failed" and "not" in reports["html"].error
+    assert reports["loop"].status == "failed" and "loop" in reports["loop"].error
+    assert reports["ok.xml"].new == 1
+
+
+def test_a_failed_page_is_retried_on_the_next_poll(loopback_server: LoopbackServer, store: Store,
+                                                   settings: FetchSettings) -> None:
+    fixtures = items(loopback_server, 2, "r")
+    loopback_server.route("/s.xml", body=rss(fixtures, full_text=False), content_type="application/rss+xml",
+                          etag='"same"')
+    loopback_server.route("/r/0.html", body=article_page(fixtures[0]))
+    loopback_server.gone("/r/1.html", status=503)
+    add_source(store, loopback_server, "/s.xml")
+
+    first = run(store, settings).sources[0]
+    assert (first.new, first.failed) == (1, 1)
+    assert store.get_feed_state("s.xml").etag is None  # not remembered: the feed must be re-read
+
+    loopback_server.route("/r/1.html", body=article_page(fixtures[1]))
+    second = run(store, settings).sources[0]
+    assert (second.status, second.new, second.unchanged, second.failed) == ("ok", 1, 1, 0)
+    assert store.get_feed_state("s.xml").etag == '"same"'
+    assert store.count_articles() == 2
+
+
+def test_page_source(loopback_server: LoopbackServer, store: Store, settings: FetchSettings) -> None:
+    item = FixtureItem("", loopback_server.url("/single.html"), "单页新闻", long_body(5))
+    loopback_server.route("/single.html", body=article_page(item))
+    source = Source(id="single", url=item.link, outlet="测试台", kind="page")
+    store.upsert_source(source)
+    report = run(store, settings).sources[0]
+    assert report.new == 1
