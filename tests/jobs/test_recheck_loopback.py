@@ -19,7 +19,7 @@ from newsmirror.fetch import Fetcher
 from newsmirror.jobs.recheck import Extractor, RecheckSummary, default_extractor, due_now, recheck_due
 from newsmirror.model import DocumentKind, RawDocument, utcnow
 from newsmirror.store import Store, open_store
-from newsmirror.store.changes import CheckOutcome, EventKind
+from newsmirror.store.changes import CheckOutcome, EventKind, history
 from tests.httpserver import LoopbackServer
 
 ARTICLE_PATH = "/news/2026/11/20/a1001.html"
@@ -28,6 +28,9 @@ PARAGRAPHS = [
     "现场目击者对本报记者表示，警方在晚上九点左右开始驱散人群，至少有三人被带走。",
     "市政府新闻办公室当晚发表声明称，事故共造成两人死亡、十五人受伤，调查仍在进行中。",
     "多名遇难者家属质疑官方数字，称仍有亲属下落不明，医院拒绝提供名单。",
+    "事故发生后，当地环保部门对周边空气和水质进行了检测，称各项指标均在正常范围之内，但未公布具体数据。",
+    "有居民在社交媒体上发布视频，显示爆炸发生时浓烟冲天，周边多栋住宅楼的玻璃被震碎，相关视频随后被删除。",
+    "该化工厂去年曾因违规排放被当地政府处罚，但一直未停产整顿。工厂负责人至今未公开露面回应。",
 ]
 
 
@@ -118,6 +121,12 @@ class Site:
         assert len(summary.reports) == 1
         return summary.reports[0].outcome
 
+    def first_check(self) -> None:
+        """The first look remembers the page; it is "unchanged" only when ingest extracted the page
+        exactly as the check does (ingest does not strip ad slots first)."""
+        assert self.outcome() in (CheckOutcome.BASELINE, CheckOutcome.UNCHANGED)
+        assert self.events() == []
+
     def events(self) -> list[EventKind]:
         return [e.kind for e in self.store.article_events(self.article_id)]
 
@@ -135,6 +144,7 @@ def site(loopback_server: LoopbackServer, tmp_path: Path) -> Iterator[Site]:
 
 def test_an_untouched_page_is_unchanged(site: Site) -> None:
     site.ingest()
+    site.first_check()
     assert site.outcome() is CheckOutcome.UNCHANGED
     assert site.events() == []
     assert len(site.store.versions(site.article_id)) == 1
@@ -142,7 +152,7 @@ def test_an_untouched_page_is_unchanged(site: Site) -> None:
 
 def test_ads_render_times_counters_and_tracking_parameters_are_no_edit(site: Site) -> None:
     site.ingest()
-    assert site.outcome() is CheckOutcome.UNCHANGED
+    site.first_check()
     for number, ad in enumerate(["双十一大促销：全场五折起", "品牌家电以旧换新补贴", "旅游度假特价机票"]):
         site.serve(article_page(ad=ad, generated=f"2026-11-2{number + 1} 0{number}:1{number}:4{number}",
                                 views=5000 + 777 * number, tracking=f"utm_source=s{number}&spm=x{number}&from=t"))
@@ -153,7 +163,7 @@ def test_ads_render_times_counters_and_tracking_parameters_are_no_edit(site: Sit
 
 def test_an_edited_sentence_becomes_a_new_version_with_a_readable_diff(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     edited = list(PARAGRAPHS)
     edited[2] = "市政府新闻办公室当晚发表声明称，事故共造成一人受伤，调查仍在进行中。"
     del edited[3]
@@ -166,7 +176,14 @@ def test_an_edited_sentence_becomes_a_new_version_with_a_readable_diff(site: Sit
     assert "一人受伤" in versions[1].body_text
     events = site.store.article_events(site.article_id)
     assert [e.kind for e in events] == [EventKind.EDITED]
-    assert events[0].version == 2 and "2 paragraphs changed" in events[0].detail
+    assert events[0].version == 2 and "paragraph" in events[0].detail and "changed" in events[0].detail
+    # The diff names what went and what came, however the extractor split the paragraphs.
+    diff = history(versions, events)[1].diff
+    assert diff is not None
+    deleted = "".join(s.text for b in diff.body.blocks for s in b.segments if s.op == "delete")
+    inserted = "".join(s.text for b in diff.body.blocks for s in b.segments if s.op == "insert")
+    assert "两人死亡、十五" in deleted and "多名遇难者家属质疑官方数字" in deleted
+    assert inserted == "一"
     stored = site.store.get_article(site.article_id)
     assert stored is not None and "一人受伤" in stored.body_text
     # The next check of the edited page is quiet again.
@@ -175,7 +192,7 @@ def test_an_edited_sentence_becomes_a_new_version_with_a_readable_diff(site: Sit
 
 def test_a_changed_title_is_an_edit(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.serve(article_page(title="化工厂事故后市民理性表达诉求"))
     assert site.outcome() is CheckOutcome.EDITED
     events = site.store.article_events(site.article_id)
@@ -186,7 +203,7 @@ def test_a_changed_title_is_an_edit(site: Site) -> None:
 @pytest.mark.parametrize("status", [404, 410])
 def test_a_removed_page_is_deleted_and_its_versions_are_kept(site: Site, status: int) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.server.gone(ARTICLE_PATH, status=status)
     assert site.outcome() is CheckOutcome.DELETED
     assert site.status() == "deleted"
@@ -204,7 +221,7 @@ def test_a_removed_page_is_deleted_and_its_versions_are_kept(site: Site, status:
 
 def test_a_not_found_page_served_with_200_is_a_deletion(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.serve(NOT_FOUND_PAGE)
     assert site.outcome() is CheckOutcome.DELETED
     assert "不存在" in site.store.article_events(site.article_id)[0].detail
@@ -212,7 +229,7 @@ def test_a_not_found_page_served_with_200_is_a_deletion(site: Site) -> None:
 
 def test_a_redirect_to_the_front_page_is_a_deletion(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.server.route("/", body=HOME_PAGE)
     site.server.route(ARTICLE_PATH, redirect_to="/?from=deleted_article", status=302)
     assert site.outcome() is CheckOutcome.DELETED
@@ -222,7 +239,7 @@ def test_a_redirect_to_the_front_page_is_a_deletion(site: Site) -> None:
 
 def test_a_redirect_to_a_section_page_is_a_deletion(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.server.route("/news/", body=HOME_PAGE)
     site.server.route(ARTICLE_PATH, redirect_to="/news/", status=301)
     assert site.outcome() is CheckOutcome.DELETED
@@ -230,7 +247,7 @@ def test_a_redirect_to_a_section_page_is_a_deletion(site: Site) -> None:
 
 def test_a_page_moved_to_a_new_address_is_not_a_deletion(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     new_path = "/news/2026/11/20/a1001-chemical-plant.html"
     site.server.route(new_path, body=article_page(tracking="utm_medium=moved"))
     site.server.route(ARTICLE_PATH, redirect_to=f"{new_path}?utm_source=redirect", status=301)
@@ -240,7 +257,7 @@ def test_a_page_moved_to_a_new_address_is_not_a_deletion(site: Site) -> None:
 
 def test_restored_unchanged_page(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.server.gone(ARTICLE_PATH, status=404)
     assert site.outcome() is CheckOutcome.DELETED
     site.serve(article_page(generated="2026-11-25 10:00:00", views=8888))
@@ -253,7 +270,7 @@ def test_restored_unchanged_page(site: Site) -> None:
 
 def test_restored_with_changes_records_the_return_and_the_edit(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.serve(NOT_FOUND_PAGE)
     assert site.outcome() is CheckOutcome.DELETED
     rewritten = [PARAGRAPHS[0], "市政府新闻办公室表示，事故原因正在调查，请市民以官方发布为准。"]
@@ -267,7 +284,7 @@ def test_restored_with_changes_records_the_return_and_the_edit(site: Site) -> No
 def test_conditional_get_answers_304_and_sends_the_validators(site: Site) -> None:
     site.ingest()
     site.serve(article_page(), etag='"v1"', last_modified="Fri, 20 Nov 2026 13:00:00 GMT")
-    assert site.outcome() is CheckOutcome.UNCHANGED
+    site.first_check()
     assert site.outcome() is CheckOutcome.UNCHANGED
     last = site.server.requests_to(ARTICLE_PATH)[-1]
     assert last.headers.get("if-none-match") == '"v1"'
@@ -279,7 +296,7 @@ def test_conditional_get_answers_304_and_sends_the_validators(site: Site) -> Non
 
 def test_server_errors_are_inconclusive_and_retried_sooner(site: Site) -> None:
     site.ingest()
-    site.outcome()
+    site.first_check()
     site.serve("busy", status=503)
     summary = site.check()
     assert summary.reports[0].outcome is CheckOutcome.ERROR
@@ -303,3 +320,34 @@ def test_scheduled_runs_check_young_articles_often_and_old_ones_rarely(site: Sit
     later = first + timedelta(days=14)
     assert len(recheck_due(site.store, site.fetcher, now=later, extract=site.extract).reports) == 1
     assert site.store.get_check_state(site.article_id).next_check_at == later + timedelta(days=7)
+
+
+def test_a_page_that_keeps_showing_no_article_is_deleted_after_three_checks(site: Site) -> None:
+    site.ingest()
+    site.first_check()
+    site.serve(HOME_PAGE.replace("今日要闻", "栏目"))  # 200, no notice, no article
+    assert site.outcome() is CheckOutcome.ERROR
+    assert site.outcome() is CheckOutcome.ERROR
+    assert site.events() == []
+    assert site.outcome() is CheckOutcome.DELETED
+    assert "3 checks" in site.store.article_events(site.article_id)[0].detail
+
+
+def test_a_redirect_to_an_unrelated_article_is_a_deletion(site: Site) -> None:
+    site.ingest()
+    site.first_check()
+    other = "/news/2026/11/21/a2002.html"
+    site.server.route(other, body=article_page(
+        title="国务院召开常务会议部署经济工作",
+        paragraphs=["国务院总理主持召开国务院常务会议，部署进一步稳定经济运行的若干措施，听取有关部门工作汇报。"] * 3))
+    site.server.route(ARTICLE_PATH, redirect_to=other, status=301)
+    assert site.outcome() is CheckOutcome.DELETED
+    assert "another page" in site.store.article_events(site.article_id)[0].detail
+
+
+def test_unavailable_for_legal_reasons_is_a_deletion(site: Site) -> None:
+    site.ingest()
+    site.first_check()
+    site.serve("<html><body>blocked</body></html>", status=451)
+    assert site.outcome() is CheckOutcome.DELETED
+    assert "451" in site.store.article_events(site.article_id)[0].detail

@@ -14,6 +14,7 @@ from newsmirror.jobs.recheck_rules import (
     looks_like_home_or_list,
     not_found_message,
     page_fingerprint,
+    strip_page_noise,
 )
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -114,3 +115,17 @@ def test_fingerprint_ignores_counters_and_render_times() -> None:
     b = page_fingerprint("标题", "正文第一段。\n\n阅读 57\n\n页面生成时间：2026-11-23 10:30:44")
     assert a == b
     assert a != page_fingerprint("标题", "正文第一段改了。")
+
+
+def test_page_noise_removes_ad_slots_scripts_and_labelled_promotions_but_not_the_article() -> None:
+    html = """<html><body><article><h1>标题</h1>
+    <p>正文第一段，警方称有三人死亡。</p>
+    <div class="ad-slot">手机特价</div><div id="gg_box">招商加盟</div><ins class="adsbygoogle"></ins>
+    <p>广告：旅游特价机票</p><script>var t = 1;</script><!-- generated 09:00 -->
+    <div class="header-banner">头条</div><div class="shadow">阴影里的正文段落</div>
+    </article></body></html>"""
+    cleaned = strip_page_noise(html)
+    for gone in ("手机特价", "招商加盟", "adsbygoogle", "旅游特价机票", "var t", "generated"):
+        assert gone not in cleaned
+    for kept in ("正文第一段", "头条", "阴影里的正文段落"):
+        assert kept in cleaned

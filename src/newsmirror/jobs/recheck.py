@@ -33,6 +33,7 @@ from newsmirror.jobs.recheck_rules import (
     page_fingerprint,
     raw_page_parts,
     similarity,
+    strip_page_noise,
 )
 from newsmirror.model import Article, DocumentKind, RawDocument, UpsertOutcome, utcnow
 from newsmirror.store import Store
@@ -326,7 +327,8 @@ def _finish(store: Store, item: DueCheck, now: datetime, policy: RecheckPolicy, 
 
 
 def _extract(extract: Extractor, result: PageResult, item: DueCheck, stored: Article) -> Article | None:
-    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=result.text, url=result.final_url or item.url,
+    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=strip_page_noise(result.text),
+                      url=result.final_url or item.url,
                       origin=item.url, outlet_hint=item.outlet, title_hint="", fetched_at=utcnow())
     try:
         return extract(raw)

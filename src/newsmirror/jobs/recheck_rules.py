@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
 from selectolax.lexbor import LexborHTMLParser
 
 from newsmirror.model import content_hash
@@ -207,3 +209,42 @@ def raw_page_parts(html: str) -> tuple[str, str]:
     body = tree.body
     text = body.text(separator="\n", strip=True) if body else ""
     return title, text
+
+
+# -- page noise ----------------------------------------------------------------------
+
+# class/id words of advertising slots; matched as whole words of "ad-top", "gg_box", "adsbygoogle".
+_AD_WORDS = frozenset({
+    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsbygoogle", "adslot", "adbox",
+    "sponsor", "sponsored", "promo", "promotion", "promoted", "gg", "guanggao", "tuiguang", "dfp", "doubleclick",
+})
+_WORD_SPLIT = re.compile(r"[\s_\-]+")
+_AD_LABEL = re.compile(r"^\s*[\[【(（]?\s*(?:广告|廣告|推广|推廣|赞助|贊助|Advertisement|Sponsored)\b", re.IGNORECASE)
+
+
+def strip_page_noise(html: str) -> str:
+    """The raw page without ad slots, scripts and frames, before extraction.
+
+    Extraction drops most page furniture, but ad slots inside the article element survive
+    it (they look like paragraphs), and rotating ads would then read as edits. Pages are
+    compared with pages, so cleaning here only has to be consistent, not perfect.
+    """
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    doomed = list(root.iter("script", "style", "noscript", "iframe", "ins", "template", lxml.etree.Comment))
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
+            continue
+        words = _WORD_SPLIT.split(f"{element.get('class', '')} {element.get('id', '')}".lower())
+        if _AD_WORDS.intersection(words) or element.get("data-ad-slot") is not None:
+            doomed.append(element)
+        elif element.tag in ("p", "div", "li", "section", "aside") and len(element) <= 2:
+            text = element.text_content().strip()
+            if len(text) <= 80 and _AD_LABEL.match(text):
+                doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
