@@ -159,6 +159,11 @@ class Store(abc.ABC):
         """Ranked by relevance, then recency. Backends implement it with their own index."""
         raise NotImplementedError(f"{type(self).__name__} has no search index yet")
 
+    # -- stories: grouping -----------------------------------------------------
+    def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
+        """Ids of articles in no story yet, oldest first (by publication time, else fetch time)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot list unassigned articles yet")
+
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
                    first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:

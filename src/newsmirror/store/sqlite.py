@@ -13,8 +13,9 @@ from typing import Any
 
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Image, Source, Story, UpsertOutcome, Version, utcnow
-from newsmirror.store.base import ArticleQuery, FeedState, Store, StoryMember
+from newsmirror.store.base import ArticleQuery, FeedState, SearchHit, SearchQuery, Store, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
+from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
 
 
 def to_iso(value: datetime | None) -> str | None:
@@ -117,6 +118,7 @@ class SQLiteStore(Store):
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=10000")
         self._migrate()
+        self._backfill_search_index()
 
     # -- plumbing --------------------------------------------------------------
     def _migrate(self) -> None:
@@ -203,6 +205,7 @@ class SQLiteStore(Store):
                 marks = ", ".join(f":{name}" for name in columns)
                 self._db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
                 self._insert_version(article, 1, now)
+                self._index_for_search(article)
                 return UpsertOutcome.NEW
             article.id = row["id"]
             columns["id"] = row["id"]
@@ -213,6 +216,7 @@ class SQLiteStore(Store):
             assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
             self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
             self._insert_version(article, number, now)
+            self._index_for_search(article)
             return UpsertOutcome.UPDATED
 
     def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
@@ -399,6 +403,91 @@ class SQLiteStore(Store):
             params.append(limit)
         ids = [r[0] for r in self.execute(sql, params).fetchall()]
         return [s for s in (self.get_story(i) for i in ids) if s is not None]
+
+    # -- stories: grouping -----------------------------------------------------
+    def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
+        sql = (
+            "SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
+            " WHERE m.article_id IS NULL ORDER BY COALESCE(a.published_utc, a.fetched_at), a.id"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [str(r[0]) for r in self.execute(sql, params).fetchall()]
+
+
+    # --- search (web) ---------------------------------------------------------
+    def _index_for_search(self, article: Article) -> None:
+        """Keep the FTS row of an article in step with it; called inside upsert's transaction."""
+        row = self._db.execute("SELECT doc FROM search_docs WHERE article_id = ?", (article.id,)).fetchone()
+        if row is None:
+            doc = self._db.execute("INSERT INTO search_docs (article_id) VALUES (?)", (article.id,)).lastrowid
+        else:
+            doc = row[0]
+            self._db.execute("DELETE FROM article_search WHERE rowid = ?", (doc,))
+        self._db.execute(
+            "INSERT INTO article_search (rowid, title_key, body_key) VALUES (?, ?, ?)",
+            (doc, search_key(article.title), search_key(article.body_text or article.body_markdown)),
+        )
+
+    def _backfill_search_index(self) -> None:
+        """Index articles stored before migration 0002 (the key needs Python, not SQL)."""
+        with self._lock:
+            if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
+                return
+            with self.transaction():
+                rows = self._db.execute(
+                    "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM search_docs)"
+                )
+                for row in rows:  # streamed: a large store must not be loaded at once
+                    self._index_for_search(_row_to_article(row))
+                self._db.execute("DELETE FROM search_backfill")
+
+    def rebuild_search_index(self) -> int:
+        """Re-key every article (after the folding or alias table changed); returns how many."""
+        with self._lock, self.transaction():
+            self._db.execute("DELETE FROM article_search")
+            self._db.execute("DELETE FROM search_docs")
+            self._db.execute("INSERT INTO search_backfill VALUES (1)")
+        self._backfill_search_index()
+        return self.count_articles()
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return []
+        clauses = ["article_search MATCH ?"]
+        params: list[Any] = [fts5_match(parsed)]
+        if query.outlet:
+            clauses.append("a.outlet = ?")
+            params.append(query.outlet)
+        if query.since:
+            clauses.append("a.published_utc >= ?")
+            params.append(to_utc_iso(query.since))
+        if query.until:
+            clauses.append("a.published_utc < ?")
+            params.append(to_utc_iso(query.until))
+        params += [query.limit, query.offset]
+        # Titles weigh more than bodies; bm25 is smaller for better matches. Equal
+        # relevance (to 3 decimals) goes to the newer article.
+        sql = (
+            "SELECT a.*, bm25(article_search, 4.0, 1.0) AS relevance"
+            " FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
+            " JOIN articles a ON a.id = d.article_id"
+            f" WHERE {' AND '.join(clauses)}"
+            " ORDER BY round(relevance, 3), a.published_utc DESC LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        hits = []
+        for row in rows:
+            article = _row_to_article(row)
+            text = article.body_text or article.summary
+            hits.append(SearchHit(article=article, score=-float(row["relevance"]), snippet=snippet(text, parsed)))
+        return hits
 
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,

@@ -18,6 +18,9 @@ class Fact:
     """One statement, with every sentence (from one or more outlets) that reports it."""
 
     sentences: list[SentenceRef]
+    # Names and terms that some of the fact's outlets give and others leave out:
+    # term (normalized, Simplified) -> the outlets whose sentences mention it.
+    details: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def outlets(self) -> list[str]:

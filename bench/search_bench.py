@@ -1,0 +1,181 @@
+"""Search latency on synthetic Chinese articles (Simplified and Traditional mixed).
+
+    python bench/search_bench.py              # 10k articles (about a minute)
+    python bench/search_bench.py --articles 1000000 --db /tmp/search-1m.sqlite
+
+Articles are written through Store.upsert_article (so the index is built exactly as in
+production), from a fixed vocabulary with Zipf-like word frequencies, half of them in
+Traditional script. Each query of the fixed set runs --repeat times; the table shows
+p50/p95 per query and per kind of query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from newsmirror.model import Article
+from newsmirror.store import SearchQuery, open_store
+from newsmirror.text.script import to_traditional
+
+# Everyday news vocabulary; names, places and institutions, two to four characters.
+WORDS_TEXT = (
+    "香港 台湾 北京 上海 广州 深圳 莫斯科 华盛顿 东京 首尔 新加坡 乌克兰 俄罗斯 美国 日本 欧洲 "
+    "选举 投票 议员 国会 政府 总统 总理 主席 部长 外交部 国防部 警方 法院 法官 律师 记者 "
+    "经济 通胀 利率 股市 银行 贸易 关税 出口 进口 企业 工厂 工人 失业 房价 债务 货币 "
+    "疫情 病毒 医院 医生 疫苗 口罩 学校 学生 老师 大学 考试 网络 手机 软件 芯片 电脑 "
+    "气球 飞机 军舰 导弹 军队 演习 战争 和平 谈判 协议 制裁 抗议 示威 人权 自由 民主 审查 "
+    "会见 访问 磋商 发表 声明 宣布 批评 支持 反对 呼吁 警告 调查 逮捕 判决 释放 报道 "
+    "普京 习近平 拜登 马朝旭 王毅 泽连斯基 岸田文雄 李家超 蔡英文 布林肯 "
+    "今天 昨天 周一 周二 上午 下午 晚上 表示 认为 指出 强调 可能 已经 继续 进一步 "
+    "中国 大陆 两岸 台海 南海 边境 领空 领土 主权 安全 发展 合作 关系 问题 情况 消息 "
+    "天气 台风 地震 洪水 火灾 事故 交通 铁路 机场 航班 旅客 游客 市民 居民 社区 "
+    "人民币 美元 欧元 比特币 石油 天然气 粮食 农民 土地 环境 污染 气候 能源 电力 "
+    "联合国 世卫组织 欧盟 北约 东盟 二十国集团 国际货币基金组织 中央社 法广 联合早报"
+)
+WORDS = WORDS_TEXT.split()
+# Common characters for filler words, so the named words above have realistic frequencies
+# among a few thousand others instead of each appearing in most articles.
+FILLER_CHARS = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好"
+    "应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向"
+    "道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特"
+    "件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队"
+    "南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风"
+)
+OUTLETS = ["新唐人", "中央社", "法广", "联合早报", "美国之音", "大纪元", "德国之声", "BBC中文"]
+PUNCT = "，，，。、；"
+
+# (kind, query, filters) -- kept fixed so runs compare; the table prints it.
+QUERIES: list[tuple[str, str, dict[str, object]]] = [
+    ("2-char word", "香港", {}),
+    ("2-char word", "选举", {}),
+    ("2-char word", "普京", {}),
+    ("2-char word", "芯片", {}),
+    ("3/4-char word", "马朝旭", {}),
+    ("3/4-char word", "泽连斯基", {}),
+    ("3/4-char word", "岸田文雄", {}),
+    ("3/4-char word", "联合早报", {}),
+    ("phrase", '"北京 宣布"', {}),
+    ("phrase", "香港选举", {}),
+    ("phrase", "外交部 磋商", {}),
+    ("cross-script", "馬朝旭", {}),
+    ("cross-script", "選舉", {}),
+    ("cross-script", "澤連斯基", {}),
+    ("cross-script", "國防部 導彈", {}),
+    ("filtered", "香港", {"outlet": "中央社"}),
+    ("filtered", "选举", {"since": datetime(2024, 6, 1, tzinfo=UTC), "until": datetime(2024, 7, 1, tzinfo=UTC)}),
+    ("filtered", "馬朝旭", {"outlet": "法广", "since": datetime(2024, 1, 1, tzinfo=UTC)}),
+]
+
+
+def zipf_weights(n: int) -> list[float]:
+    return [1.0 / (rank + 1) ** 0.9 for rank in range(n)]
+
+
+def make_articles(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
+    rng = random.Random(seed)
+    filler = sorted({a + b for a, b in zip(rng.choices(FILLER_CHARS, k=4000), rng.choices(FILLER_CHARS, k=4000),
+                                         strict=True)} - set(WORDS))
+    words = WORDS + filler
+    rng.shuffle(words)  # which words are frequent is random, but fixed by the seed
+    traditional = [to_traditional(w) for w in words]
+    weights = zipf_weights(len(words))
+    start = datetime(2023, 1, 1, tzinfo=UTC)
+    for n in range(count):
+        vocab = traditional if n % 2 else words
+        picks = rng.choices(range(len(words)), weights=weights, k=rng.randint(50, 90))
+        body = "".join(vocab[i] + (rng.choice(PUNCT) if rng.random() < 0.25 else "") for i in picks)
+        title = "".join(vocab[i] for i in rng.choices(range(len(words)), weights=weights, k=4))
+        yield Article(
+            outlet=OUTLETS[n % len(OUTLETS)], title=title, original_url=f"https://bench.invalid/{n}",
+            body_text=body, published_at=start + timedelta(minutes=n * 900_000 // max(count, 1)),
+            script="zh-Hant" if n % 2 else "zh-Hans",
+        )
+
+
+def build(db: Path, count: int, console: Console) -> float:
+    store = open_store(db)
+    have = store.count_articles()
+    started = time.perf_counter()
+    if have < count:
+        with Progress(console=console) as progress:
+            task = progress.add_task("storing and indexing", total=count, completed=have)
+            batch = 2000
+            articles = make_articles(count)
+            for _ in range(have):
+                next(articles)
+            done = have
+            while done < count:
+                with store.transaction():  # type: ignore[attr-defined]
+                    for article in articles:
+                        store.upsert_article(article)
+                        done += 1
+                        if done % batch == 0:
+                            break
+                progress.update(task, completed=done)
+    store.close()
+    return time.perf_counter() - started
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000, help="how many synthetic articles (default 10k)")
+    parser.add_argument("--db", type=Path, help="database to build or reuse (default: a temporary file)")
+    parser.add_argument("--repeat", type=int, default=20, help="runs per query (default 20)")
+    parser.add_argument("--limit", type=int, default=20, help="hits per query, as a results page (default 20)")
+    args = parser.parse_args(argv)
+    console = Console()
+    db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}.sqlite"
+    elapsed = build(db, args.articles, console)
+    size_mb = db.stat().st_size / 1e6
+    console.print(f"{args.articles:,} articles in {db} ({size_mb:,.0f} MB); build/resume took {elapsed:,.0f} s")
+
+    store = open_store(db)
+    per_query = Table(title=f"search latency, {args.articles:,} articles, {args.repeat} runs each, limit {args.limit}")
+    for column in ("kind", "query", "filters", "hits", "p50 ms", "p95 ms"):
+        per_query.add_column(column, justify="right" if column.endswith(("ms", "hits")) else "left")
+    by_kind: dict[str, list[float]] = {}
+    everything: list[float] = []
+    for kind, text, filters in QUERIES:
+        query = SearchQuery(text, limit=args.limit, **filters)  # type: ignore[arg-type]
+        hits = len(store.search(query))  # warm the page cache once
+        timings = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            store.search(query)
+            timings.append((time.perf_counter() - started) * 1000)
+        by_kind.setdefault(kind, []).extend(timings)
+        everything.extend(timings)
+        shown = ", ".join(f"{k}={v.date() if isinstance(v, datetime) else v}" for k, v in filters.items())
+        per_query.add_row(kind, text, shown, str(hits), f"{statistics.median(timings):.1f}",
+                          f"{percentile(timings, 0.95):.1f}")
+    store.close()
+    console.print(per_query)
+    summary = Table(title="by kind of query")
+    for column in ("kind", "p50 ms", "p95 ms"):
+        summary.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, timings in [*by_kind.items(), ("all", everything)]:
+        summary.add_row(kind, f"{statistics.median(timings):.1f}", f"{percentile(timings, 0.95):.1f}")
+    console.print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

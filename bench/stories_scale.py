@@ -1,0 +1,137 @@
+"""Scale benchmark: stream synthetic articles into the story clusterer and show that the cost of
+assigning one article stays flat as the archive grows (state is bounded by the time window).
+
+Synthetic reports are built from real Chinese words (jieba's packaged dictionary): each event
+has its own rare words, reports of an event mix them with common words over about a day, about
+one report in ten is a republished copy (converted to Traditional). Events arrive at a constant
+rate in simulated time, so a growing archive means a longer timeline, not a denser one.
+
+    python bench/stories_scale.py                     # 100k articles
+    python bench/stories_scale.py --articles 1000000  # the issue's number
+
+Prints, per 10% slice: microseconds per article, live stories/fingerprints kept, peak RSS;
+then B-cubed precision/recall/F1 of the synthetic grouping against the generator's truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import jieba
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from stories_eval import bcubed  # noqa: E402
+
+from newsmirror.stories.cluster import Document, StoryClusterer  # noqa: E402
+from newsmirror.text.script import to_traditional  # noqa: E402
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    common: list[str]
+    rare: list[str]
+
+
+def load_vocabulary(seed: int) -> Vocabulary:
+    common, rare = [], []
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    with dictionary.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq, tag = line.split()
+            if not all("\u4e00" <= c <= "\u9fff" for c in word) or len(word) < 2:
+                continue
+            count = int(freq)
+            if count >= 20000:
+                common.append(word)
+            elif 30 <= count <= 300 and tag in {"n", "nr", "ns", "nt", "nz", "v"} and len(word) <= 4:
+                rare.append(word)
+    random.Random(seed).shuffle(rare)
+    return Vocabulary(common, rare)
+
+
+def synthetic_stream(total: int, vocabulary: Vocabulary, seed: int,
+                     per_hour: int = 40) -> Iterator[tuple[Document, int]]:
+    """(document, true event number), in time order; ``per_hour`` reports arrive each simulated hour."""
+    rng = random.Random(seed)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    open_events: list[tuple[int, list[str], datetime, str, str]] = []  # id, words, start, last title, body
+    next_event = 0
+    for n in range(total):
+        now = start + timedelta(hours=n / per_hour)
+        open_events = [e for e in open_events if now - e[2] < timedelta(hours=30)]
+        if not open_events or rng.random() < 0.35:
+            event_words = [vocabulary.rare[(next_event * 7 + k) % len(vocabulary.rare)] for k in range(7)]
+            open_events.append((next_event, event_words, now, "", ""))
+            next_event += 1
+        index = rng.randrange(len(open_events))
+        event, event_words, began, last_title, last_body = open_events[index]
+        if last_body and rng.random() < 0.1:  # a republished copy of the event's latest report
+            yield Document(f"a{n}", f"outlet{rng.randrange(50)}", now, to_traditional(last_title),
+                           to_traditional(last_body)), event
+            continue
+        title = "".join(rng.sample(event_words, 3)) + rng.choice(vocabulary.common)
+        sentences = []
+        for _ in range(6):
+            picked = rng.sample(event_words, 2) + rng.sample(vocabulary.common, 8)
+            rng.shuffle(picked)
+            sentences.append("".join(picked) + "。")
+        body = "\n\n".join(sentences)
+        open_events[index] = (event, event_words, began, title, body)
+        yield Document(f"a{n}", f"outlet{rng.randrange(50)}", now, title, body), event
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--per-hour", type=int, default=40, help="arrival rate in simulated time")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    vocabulary = load_vocabulary(args.seed)
+    clusterer = StoryClusterer()
+    slice_size = max(args.articles // 10, 1)
+    console = Console()
+    table = Table(title=f"stories: streaming {args.articles:,} synthetic articles ({args.per_hour}/simulated hour)")
+    for column in ("slice", "articles", "µs/article", "articles/s", "live stories", "live fingerprints",
+                   "peak RSS MB"):
+        table.add_column(column, justify="right")
+
+    truth: dict[str, int] = {}
+    predicted: dict[str, str] = {}
+    spent = 0.0
+    slice_started_at = 0.0
+    overall = time.perf_counter()
+    for n, (document, event) in enumerate(synthetic_stream(args.articles, vocabulary, args.seed, args.per_hour), 1):
+        began = time.perf_counter()
+        assignment = clusterer.add(document)
+        spent += time.perf_counter() - began
+        truth[document.id] = event
+        predicted[document.id] = assignment.story_id
+        if n % slice_size == 0 or n == args.articles:
+            in_slice = n - (n - 1) // slice_size * slice_size
+            cost = (spent - slice_started_at) / in_slice
+            slice_started_at = spent
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            table.add_row(f"{(n - 1) // slice_size + 1}", f"{n:,}", f"{cost * 1e6:,.0f}", f"{1 / cost:,.0f}",
+                          f"{len(clusterer.stories):,}", f"{len(clusterer._fingerprints):,}", f"{rss:,.0f}")
+            console.print(f"[dim]{n:,} articles, {time.perf_counter() - overall:,.0f}s[/]")
+    console.print(table)
+    precision, recall, f1 = bcubed(truth, predicted)
+    console.print(f"synthetic truth: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}; "
+                  f"assignment time {spent:,.0f}s of {time.perf_counter() - overall:,.0f}s total")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Assign every article not yet in a story to one (``newsmirror stories group``).
+
+Idempotent: only unassigned articles are considered, so a second run does nothing. A run
+continues the previous one: the stories still open around the new articles' time (and their
+members' fingerprints) are rebuilt from the store before the new articles are streamed in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsmirror.model import Story, utcnow
+from newsmirror.store.base import ArticleQuery, Store, StoryMember
+from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
+from newsmirror.stories.stored import document_of
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(slots=True)
+class GroupingReport:
+    assigned: int = 0
+    new_stories: int = 0
+    joined: int = 0  # joined an existing story as an own report
+    duplicates: int = 0  # joined as a republished copy
+    restored: int = 0  # earlier articles reloaded to continue open stories
+    seconds: float = 0.0
+    touched_stories: set[str] = field(default_factory=set)
+
+
+def group_articles(store: Store, config: ClusterConfig | None = None, *, progress: Progress | None = None,
+                   batch: int = 500) -> GroupingReport:
+    """Cluster the unassigned articles, oldest first; saves every ``batch`` articles so an
+    interrupted run keeps what it decided."""
+    started = time.perf_counter()
+    report = GroupingReport()
+    pending = store.unassigned_article_ids()
+    if not pending:
+        return report
+    clusterer = StoryClusterer(config)
+    first = store.get_article(pending[0])
+    if first is not None:
+        report.restored = _restore(store, clusterer, document_of(first).time)
+
+    unsaved: dict[str, list[Assignment]] = {}
+    titles: dict[str, str] = {}  # of stories started in this batch (the founding report's title)
+    for done, article_id in enumerate(pending, 1):
+        article = store.get_article(article_id)
+        if article is None:
+            continue
+        assignment = clusterer.add(document_of(article))
+        unsaved.setdefault(assignment.story_id, []).append(assignment)
+        report.assigned += 1
+        if assignment.new_story:
+            titles[assignment.story_id] = article.title
+            report.new_stories += 1
+        elif assignment.role == "duplicate":
+            report.duplicates += 1
+        else:
+            report.joined += 1
+        if done % batch == 0:
+            _save(store, unsaved, titles, report)
+        if progress is not None:
+            progress(done, len(pending))
+    _save(store, unsaved, titles, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _restore(store: Store, clusterer: StoryClusterer, earliest: datetime) -> int:
+    """Reload the stored stories that may still be open at ``earliest``."""
+    since = earliest - 2 * clusterer.config.window
+    members: dict[str, StoryMember] = {}
+    restored = 0
+    for article in store.iter_articles(ArticleQuery(since=since, newest_first=False)):
+        story_id = store.story_of(article.id)
+        if story_id is None:
+            continue
+        if article.id not in members:
+            members.update({m.article_id: m for m in store.story_members(story_id)})
+        member = members.get(article.id)
+        role = member.role if member else "member"
+        clusterer.restore(document_of(article), story_id, role, member.duplicate_of if member else None,
+                          member.score if member else 0.0)
+        restored += 1
+    return restored
+
+
+def _save(store: Store, unsaved: dict[str, list[Assignment]], titles: dict[str, str],
+          report: GroupingReport) -> None:
+    for story_id, new in unsaved.items():
+        existing = store.get_story(story_id)
+        members = store.story_members(story_id) if existing else []
+        known = {m.article_id for m in members}
+        members += [
+            StoryMember(a.article_id, story_id, a.role, a.duplicate_of, a.score)
+            for a in new if a.article_id not in known
+        ]
+        story = existing or Story(id=story_id, title=titles.pop(story_id, ""))
+        story.updated_at = utcnow()
+        store.save_story(story, members)
+        report.touched_stories.add(story_id)
+    unsaved.clear()

@@ -1,0 +1,169 @@
+"""Sentence alignment across the reports of one story: what all say, what only some say.
+
+Each sentence is reduced to its match key (Simplified, aliases folded: 魯登科 and 鲁坚科 become
+one name) and then to character bigrams, weighted by how rare the bigram is among the story's
+sentences (a bigram every report uses, like 外交, says little). Two sentences from different
+outlets report the same fact when their weighted overlap is high enough; facts are the
+connected groups of such pairs. Character bigrams are used rather than jieba words because
+segmentation of names and numbers differs between scripts and outlets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsmirror.model import Article
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.text.normalize import match_key
+from newsmirror.text.sentences import split_sentences
+from newsmirror.text.tokenize import idf, proper_nouns
+
+# Weighted containment of the smaller sentence in the larger one needed to call them one fact,
+# and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
+CONTAINMENT = 0.35
+DICE = 0.25
+MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
+DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
+MAX_DETAILS = 8
+# Latin glosses after names, "拉夫罗夫（Sergei Lavrov）", are added by some outlets only.
+_LATIN = re.compile(r"[a-z]+")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    ref: SentenceRef
+    grams: frozenset[str]
+
+
+def _bigrams(key: str) -> frozenset[str]:
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    out = []
+    for index, text in enumerate(split_sentences(article.body_text)):
+        key = _LATIN.sub("", match_key(text))
+        grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), grams))
+    return out
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def sentence_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> tuple[float, float]:
+    """(weighted containment of the smaller in the larger, weighted Dice)."""
+    if not a or not b:
+        return 0.0, 0.0
+    wa = sum(weight[g] for g in a)
+    wb = sum(weight[g] for g in b)
+    common = sum(weight[g] for g in a & b)
+    return common / min(wa, wb), 2 * common / (wa + wb)
+
+
+def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison:
+    """Align the sentences of a story's reports; one column per outlet.
+
+    Pass one article per report (leave republished copies out: they would make every one of
+    their sentences look confirmed). Several articles of one outlet are treated as one column.
+    """
+    outlets: list[str] = []
+    for article in articles:
+        if article.outlet not in outlets:
+            outlets.append(article.outlet)
+    sentences = [s for article in articles for s in _sentences(article)]
+
+    document_frequency: Counter[str] = Counter()
+    for s in sentences:
+        document_frequency.update(s.grams)
+    total = max(len(sentences), 1)
+    weight = {g: math.log(1 + total / df) for g, df in document_frequency.items()}
+
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        by_outlet[s.ref.outlet].append(i)
+
+    links = _UnionFind(len(sentences))
+    for oi, left_outlet in enumerate(outlets):
+        for right_outlet in outlets[oi + 1 :]:
+            for i, j in _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight):
+                links.union(i, j)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sentences)):
+        groups[links.find(i)].append(i)
+
+    comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
+    outlet_order = {o: n for n, o in enumerate(outlets)}
+    ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
+    for members in ordered:
+        refs = sorted((sentences[i].ref for i in members), key=lambda r: (outlet_order[r.outlet], r.index))
+        fact = Fact(refs)
+        fact.details = _details(refs)
+        reporters = set(fact.outlets)
+        if len(reporters) == 1:
+            comparison.unique[refs[0].outlet].append(fact)
+        elif len(reporters) == len(outlets):
+            comparison.shared.append(fact)
+        else:
+            comparison.partial.append(fact)
+    return comparison
+
+
+def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
+             weight: dict[str, float]) -> list[tuple[int, int]]:
+    """Pairs that pass both thresholds and are each other's best match (or the pair is strong)."""
+    scores: dict[tuple[int, int], float] = {}
+    best_left: dict[int, float] = {}
+    best_right: dict[int, float] = {}
+    for i in left:
+        if not sentences[i].grams:
+            continue
+        for j in right:
+            if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
+                continue
+            containment, dice = sentence_similarity(sentences[i].grams, sentences[j].grams, weight)
+            if containment < CONTAINMENT or dice < DICE:
+                continue
+            score = containment + dice
+            scores[i, j] = score
+            best_left[i] = max(best_left.get(i, 0.0), score)
+            best_right[j] = max(best_right.get(j, 0.0), score)
+    # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
+    # that is not mutually best still counts when it is nearly as good as the best.
+    return [
+        (i, j) for (i, j), score in scores.items()
+        if score >= 0.9 * best_left[i] and score >= 0.9 * best_right[j]
+    ]
+
+
+def _details(refs: list[SentenceRef]) -> dict[str, list[str]]:
+    """Distinctive words some outlets of a fact mention and others do not."""
+    outlets = {r.outlet for r in refs}
+    if len(outlets) < 2:
+        return {}
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    for ref in refs:
+        for word in proper_nouns(ref.text):
+            if idf(word) >= DETAIL_IDF:
+                mentioned[word].add(ref.outlet)
+    partial = [(w, o) for w, o in mentioned.items() if o != outlets]
+    partial.sort(key=lambda item: (-idf(item[0]), item[0]))
+    return {word: sorted(o) for word, o in partial[:MAX_DETAILS]}

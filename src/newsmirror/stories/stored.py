@@ -1,0 +1,43 @@
+"""Stories as kept in the store: turning a stored article into a clusterer document, and
+building the comparison of a stored story (used by the CLI, the site and the reader)."""
+
+from __future__ import annotations
+
+from newsmirror.errors import NewsmirrorError
+from newsmirror.model import Article
+from newsmirror.store.base import Store
+from newsmirror.stories.cluster import Document
+from newsmirror.stories.compare import compare_story
+from newsmirror.stories.comparison import Comparison
+
+
+class StoryNotFound(NewsmirrorError):
+    def __init__(self, story_id: str) -> None:
+        super().__init__(f"no story with id {story_id!r}; `newsmirror stories list` shows the stored stories")
+
+
+def document_of(article: Article) -> Document:
+    """The clusterer's view of an article; undated articles count from when they were fetched."""
+    return Document(
+        id=article.id, outlet=article.outlet, time=article.published_at or article.fetched_at,
+        title=article.title, text=article.body_text or article.body_markdown or article.summary,
+    )
+
+
+def story_reports(store: Store, story_id: str) -> tuple[list[Article], list[Article]]:
+    """(own reports, republished copies) of a stored story, oldest first."""
+    if store.get_story(story_id) is None:
+        raise StoryNotFound(story_id)
+    reports: list[Article] = []
+    copies: list[Article] = []
+    for member in store.story_members(story_id):
+        article = store.get_article(member.article_id)
+        if article is not None:
+            (copies if member.role == "duplicate" else reports).append(article)
+    return reports, copies
+
+
+def comparison_for(store: Store, story_id: str) -> Comparison:
+    """Side-by-side comparison of a stored story's own reports (copies left out)."""
+    reports, _ = story_reports(store, story_id)
+    return compare_story(reports, story_id=story_id)

@@ -1,0 +1,50 @@
+"""Near-duplicate fingerprints: MinHash (datasketch) over character shingles of the match key.
+
+Shingling the match key (Simplified, aliases folded, no punctuation) makes a Traditional
+republication of a Simplified wire story look the same as the original.
+"""
+
+from __future__ import annotations
+
+from datasketch import LeanMinHash, MinHash
+
+from newsmirror.text.normalize import match_key
+
+DEFAULT_PERMUTATIONS = 64
+DEFAULT_SHINGLE = 4
+
+
+def shingles(text: str, size: int = DEFAULT_SHINGLE, *, normalized: bool = False) -> set[str]:
+    key = text if normalized else match_key(text)
+    if len(key) <= size:
+        return {key} if key else set()
+    return {key[i : i + size] for i in range(len(key) - size + 1)}
+
+
+def minhash(grams: set[str], num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
+    signature = MinHash(num_perm=num_perm, seed=1)
+    signature.update_batch([g.encode("utf-8") for g in grams])
+    return LeanMinHash(signature)
+
+
+def text_minhash(text: str, num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
+    return minhash(shingles(text), num_perm)
+
+
+def to_bytes(signature: LeanMinHash) -> bytes:
+    buffer = bytearray(signature.bytesize())
+    signature.serialize(buffer)
+    return bytes(buffer)
+
+
+def from_bytes(data: bytes) -> LeanMinHash:
+    return LeanMinHash.deserialize(data)
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+__all__ = ["shingles", "minhash", "text_minhash", "to_bytes", "from_bytes", "jaccard"]

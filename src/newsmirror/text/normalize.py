@@ -1,0 +1,30 @@
+"""Matching and search keys: one form for the same words in any script or region.
+
+``normalize`` = NFKC (full-width digits and letters) + Simplified (OpenCC tw2sp, which also
+maps Taiwan phrases) + lower case + alias folding (蒲亭 -> 普京). ``match_key`` additionally
+drops punctuation and spaces, for shingles and sentence similarity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsmirror.text.aliases import fold_aliases
+from newsmirror.text.script import to_simplified
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The search form of ``text``: same script, same names, punctuation kept (as spaces)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text).lower()
+    text = fold_aliases(text)
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
+
+
+def match_key(text: str) -> str:
+    """``normalize`` without any separators: compare characters only."""
+    return normalize(text).replace(" ", "")

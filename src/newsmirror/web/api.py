@@ -1,0 +1,157 @@
+"""The JSON API: the same reads as the pages, documented by FastAPI's OpenAPI schema."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, Query, Request
+from pydantic import BaseModel
+
+from newsmirror.model import Article
+from newsmirror.store import ArticleQuery, SearchQuery, Store
+from newsmirror.web.render import clean_html
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    outlet: str
+    title: str
+    channel: str
+    published_at: datetime | None
+    original_url: str
+    script: str
+    url: str  # the reader's page
+
+
+class ArticleDetail(ArticleSummary):
+    authors: list[str]
+    tags: list[str]
+    summary: str
+    body_text: str
+    body_html: str  # sanitized again on the way out
+    versions: int
+    story_id: str | None
+
+
+class SearchResult(BaseModel):
+    article: ArticleSummary
+    score: float
+    snippet: str
+
+
+class SearchResults(BaseModel):
+    query: str
+    hits: list[SearchResult]
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str
+    articles: list[ArticleSummary]
+
+
+class AdminResult(BaseModel):
+    done: str
+    articles: int
+
+
+def summary_of(article: Article) -> ArticleSummary:
+    return ArticleSummary(id=article.id, outlet=article.outlet, title=article.title, channel=article.channel,
+                          published_at=article.published_at, original_url=article.original_url,
+                          script=article.script, url=f"/article/{article.id}")
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def require_admin(request: Request, authorization: str | None) -> None:
+    """Admin actions need the token given at start-up, as ``Authorization: Bearer <token>``."""
+    expected: str | None = request.app.state.admin_token
+    if not expected:
+        raise HTTPException(403, "admin actions are disabled: start the reader with --admin-token")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "wrong or missing admin token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def build_api_router() -> APIRouter:
+    router = APIRouter(prefix="/api")
+
+    @router.get("/articles", response_model=list[ArticleSummary], tags=["articles"])
+    def list_articles(request: Request, outlet: str | None = None, channel: str | None = None,
+                      limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                      offset: Annotated[int, Query(ge=0)] = 0) -> list[ArticleSummary]:
+        """Newest first, optionally of one outlet or channel."""
+        query = ArticleQuery(outlet=outlet, channel=channel, limit=limit, offset=offset)
+        return [summary_of(a) for a in store_of(request).iter_articles(query)]
+
+    @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"])
+    def get_article(request: Request, article_id: str) -> ArticleDetail:
+        store = store_of(request)
+        article = store.get_article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return ArticleDetail(**summary_of(article).model_dump(), authors=article.authors, tags=article.tags,
+                             summary=article.summary, body_text=article.body_text,
+                             body_html=clean_html(article.body_html),
+                             versions=len(store.versions(article_id)), story_id=store.story_of(article_id))
+
+    @router.get("/search", response_model=SearchResults, tags=["search"])
+    def search(request: Request, q: str, outlet: str = "", since: date | None = None,
+               until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20,
+               offset: Annotated[int, Query(ge=0)] = 0) -> SearchResults:
+        """Titles and bodies, either script; words of two or more characters match as written,
+        several words must all occur, "quotes" keep a phrase together, -word excludes.
+        Ranked by relevance, then newest first. ``until`` includes that whole day (UTC)."""
+        hits = store_of(request).search(search_query(q, outlet, since, until, limit=limit, offset=offset))
+        return SearchResults(query=q, hits=[SearchResult(article=summary_of(h.article), score=h.score,
+                                                         snippet=h.snippet) for h in hits])
+
+    @router.get("/stories", response_model=list[StorySummary], tags=["stories"])
+    def list_stories(request: Request, min_outlets: Annotated[int, Query(ge=1)] = 2,
+                     limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[StorySummary]:
+        """Newest stories reported by at least ``min_outlets`` outlets."""
+        store = store_of(request)
+        return [story_summary(store, s.id) for s in store.list_stories(min_outlets=min_outlets, limit=limit)]
+
+    @router.get("/stories/{story_id}", response_model=StorySummary, tags=["stories"])
+    def get_story(request: Request, story_id: str) -> StorySummary:
+        store = store_of(request)
+        if store.get_story(story_id) is None:
+            raise HTTPException(404, f"no story with id {story_id!r}")
+        return story_summary(store, story_id)
+
+    @router.post("/admin/reindex", response_model=AdminResult, tags=["admin"])
+    def reindex(request: Request, authorization: Annotated[str | None, Header()] = None) -> AdminResult:
+        """Rebuild the search index (after the alias table changed). Needs the admin token."""
+        require_admin(request, authorization)
+        store = store_of(request)
+        rebuild = getattr(store, "rebuild_search_index", None)
+        if rebuild is None:
+            raise HTTPException(501, f"{type(store).__name__} cannot rebuild its search index")
+        return AdminResult(done="reindex", articles=int(rebuild()))
+
+    return router
+
+
+def story_summary(store: Store, story_id: str) -> StorySummary:
+    story = store.get_story(story_id)
+    assert story is not None
+    articles = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
+    return StorySummary(id=story.id, title=story.title, articles=[summary_of(a) for a in articles])
+
+
+def day_start(value: date | None) -> datetime | None:
+    return datetime.combine(value, time.min, tzinfo=UTC) if value else None
+
+
+def search_query(q: str, outlet: str, since: date | None, until: date | None, *,
+                 limit: int, offset: int = 0) -> SearchQuery:
+    """``until`` is inclusive for people (the whole day), exclusive for the store."""
+    until_exclusive = day_start(until + timedelta(days=1)) if until else None
+    return SearchQuery(text=q, outlet=outlet or None, since=day_start(since), until=until_exclusive,
+                       limit=limit, offset=offset)

@@ -1,0 +1,54 @@
+"""A story as the reader shows it: its articles side by side and, when the stories stage
+provides ``compare_story``, the facts they share and the ones only some report."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsmirror.model import Article, Story
+from newsmirror.store import Store, StoryMember
+from newsmirror.stories.comparison import Comparison
+
+
+@dataclass(slots=True)
+class StoryView:
+    story: Story
+    articles: list[Article]  # own reports, oldest first
+    duplicates: list[tuple[Article, str]] = field(default_factory=list)  # (copy, id of the original)
+    comparison: Comparison | None = None
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({a.outlet for a in self.articles})
+
+
+def load_comparer() -> Callable[..., Comparison] | None:
+    """``newsmirror.stories.compare.compare_story`` when that module exists; the reader works without it."""
+    try:
+        module = importlib.import_module("newsmirror.stories.compare")
+    except ImportError:
+        return None
+    comparer = getattr(module, "compare_story", None)
+    return comparer if callable(comparer) else None
+
+
+def story_view(store: Store, story_id: str) -> StoryView | None:
+    story = store.get_story(story_id)
+    if story is None:
+        return None
+    members: list[StoryMember] = store.story_members(story_id)
+    view = StoryView(story=story, articles=[])
+    for member in members:
+        article = store.get_article(member.article_id)
+        if article is None:
+            continue
+        if member.role == "duplicate" and member.duplicate_of:
+            view.duplicates.append((article, member.duplicate_of))
+        else:
+            view.articles.append(article)
+    comparer = load_comparer()
+    if comparer is not None and len(view.articles) > 1:
+        view.comparison = comparer(view.articles, story_id=story.id)
+    return view

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.stories.fixtures import ALL, FLOOD, FLOOD_HANT, TRADE_COPY, TRADE_HANS, TRADE_HANT, TRADE_LATER
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.jobs.grouping import group_articles
+from newsmirror.store import Store, open_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "stories.sqlite")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def add(store: Store, *articles: object) -> None:
+    for article in articles:
+        store.upsert_article(copy.deepcopy(article))  # type: ignore[arg-type]
+
+
+def test_grouping_assigns_every_article_once(store: Store) -> None:
+    add(store, *ALL)
+    report = group_articles(store)
+    assert report.assigned == len(ALL)
+    assert report.duplicates == 1
+    assert report.new_stories == 3
+    assert store.unassigned_article_ids() == []
+    trade = store.story_of(TRADE_HANS.id)
+    assert trade is not None
+    members = {m.article_id: m for m in store.story_members(trade)}
+    assert set(members) == {TRADE_HANS.id, TRADE_HANT.id, TRADE_COPY.id}
+    assert members[TRADE_COPY.id].role == "duplicate"
+    assert members[TRADE_COPY.id].duplicate_of == TRADE_HANS.id
+    assert store.story_of(FLOOD.id) == store.story_of(FLOOD_HANT.id) != trade
+    story = store.get_story(trade)
+    assert story is not None and story.title == TRADE_HANS.title
+    # Idempotent: nothing left to do, nothing changes.
+    assert group_articles(store).assigned == 0
+    assert {m.article_id for m in store.story_members(trade)} == set(members)
+
+
+def test_a_later_run_continues_the_stories_of_an_earlier_one(store: Store) -> None:
+    add(store, TRADE_HANS, FLOOD)
+    group_articles(store)
+    trade = store.story_of(TRADE_HANS.id)
+    add(store, TRADE_HANT, TRADE_COPY, FLOOD_HANT, TRADE_LATER)
+    report = group_articles(store)
+    assert report.restored == 2
+    assert report.assigned == 4
+    assert store.story_of(TRADE_HANT.id) == trade
+    assert {m.article_id for m in store.story_members(trade or "")} == {TRADE_HANS.id, TRADE_HANT.id, TRADE_COPY.id}
+    assert store.story_of(FLOOD_HANT.id) == store.story_of(FLOOD.id)
+    assert store.story_of(TRADE_LATER.id) not in {trade, store.story_of(FLOOD.id)}
+
+
+def test_cli_group_list_show(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.sqlite")
+    with open_store(db) as store:
+        add(store, *ALL)
+    runner = CliRunner()
+    grouped = runner.invoke(app, ["stories", "group", "--db", db])
+    assert grouped.exit_code == 0, grouped.output
+    assert "grouped 6 articles" in grouped.output
+    again = runner.invoke(app, ["stories", "group", "--db", db])
+    assert "already in a story" in again.output
+    listed = runner.invoke(app, ["stories", "list", "--db", db])
+    assert listed.exit_code == 0
+    with open_store(db) as store:
+        trade = store.story_of(TRADE_HANS.id)
+    assert trade is not None and trade in listed.output
+    shown = runner.invoke(app, ["stories", "show", trade, "--db", db], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "reported by every outlet" in shown.output
+    assert "澳洲農民團體在會場外抗議" in shown.output  # a sentence only 乙社 reports
+    missing = runner.invoke(app, ["stories", "show", "nope", "--db", db])
+    assert missing.exit_code == 1
+    assert "no story with id 'nope'" in missing.output

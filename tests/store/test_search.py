@@ -1,0 +1,112 @@
+"""Full-text search: two-character words, phrases, either script, filters, ranking."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsmirror.model import Article
+from newsmirror.store import SearchQuery, Store, open_store
+
+
+def article(slug: str, title: str, body: str, *, outlet: str = "示例报", day: int = 1) -> Article:
+    return Article(outlet=outlet, title=title, original_url=f"https://example.org/{slug}", body_text=body,
+                   published_at=datetime(2024, 3, day, 12, tzinfo=UTC))
+
+
+def found(store: Store, text: str, **kw: object) -> list[str]:
+    return [hit.article.original_url.rsplit("/", 1)[1] for hit in store.search(SearchQuery(text, **kw))]  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    store.upsert_article(article("hk-hans", "香港立法会选举结果公布", "今天香港举行选举。\n\n投票率偏低。", day=2))
+    store.upsert_article(article("hk-hant", "香港選舉投票率創新低", "選民對選舉制度不滿。", outlet="中央社", day=3))
+    store.upsert_article(article("smell", "港口见闻", "香味很浓，港口很大，选手很多。", day=4))
+    store.upsert_article(article("putin", "普京会见马朝旭", "俄罗斯总统普京在莫斯科会见中国外交部副部长。", day=5))
+    store.upsert_article(article("ma-hant", "馬朝旭赴莫斯科磋商", "中國外交部副部長馬朝旭抵達莫斯科。", outlet="中央社", day=6))
+    store.upsert_article(article("tech", "Apple 发布新 iPhone", "苹果公司周二发布 iPhone 16。", day=7))
+    return store
+
+
+def test_two_character_word_needs_both_characters_together(filled: Store) -> None:
+    assert sorted(found(filled, "香港")) == ["hk-hans", "hk-hant"]  # not "smell": 香 and 港 apart
+    assert found(filled, "普京") == ["putin"]
+
+
+def test_simplified_query_finds_traditional_and_back(filled: Store) -> None:
+    assert sorted(found(filled, "马朝旭")) == ["ma-hant", "putin"]
+    assert sorted(found(filled, "馬朝旭")) == ["ma-hant", "putin"]
+    assert sorted(found(filled, "选举")) == ["hk-hans", "hk-hant"]
+    assert sorted(found(filled, "選舉")) == ["hk-hans", "hk-hant"]
+
+
+def test_longer_query_is_a_phrase_not_a_bag_of_bigrams(filled: Store) -> None:
+    # Both articles contain 香港 and 选举, only one has them adjacent.
+    assert found(filled, "香港選舉") == ["hk-hant"]
+    assert found(filled, '"香港 选举"') == ["hk-hant"]
+    assert sorted(found(filled, "外交部副部长")) == ["ma-hant", "putin"]
+
+
+def test_several_terms_are_all_required_and_minus_excludes(filled: Store) -> None:
+    assert found(filled, "普京 莫斯科") == ["putin"]
+    assert found(filled, "莫斯科 -普京") == ["ma-hant"]
+
+
+def test_single_character_and_latin_words(filled: Store) -> None:
+    assert "smell" in found(filled, "味")
+    assert "putin" in found(filled, "京")  # last character of a run
+    assert found(filled, "IPHONE") == ["tech"]
+    assert found(filled, "iphone 16") == ["tech"]
+
+
+def test_outlet_and_date_filters(filled: Store) -> None:
+    assert found(filled, "选举", outlet="中央社") == ["hk-hant"]
+    assert found(filled, "莫斯科", since=datetime(2024, 3, 6, tzinfo=UTC)) == ["ma-hant"]
+    assert found(filled, "莫斯科", until=datetime(2024, 3, 6, tzinfo=UTC)) == ["putin"]
+
+
+def test_title_match_outranks_body_match_and_ties_go_to_the_newer(store: Store) -> None:
+    for n in range(6):  # other articles, so that the words below are rare enough to carry weight
+        store.upsert_article(article(f"other-{n}", f"其他新闻{n}", f"今天天气第{n}次晴朗。"))
+    store.upsert_article(article("body", "今日要闻", "新闻提到台风来袭，居民撤离。" + "其他内容。" * 5, day=9))
+    store.upsert_article(article("title", "台风来袭", "居民撤离，其他内容。" + "其他内容。" * 5, day=1))
+    assert found(store, "台风") == ["title", "body"]
+    store.upsert_article(article("same-old", "地震", "发生地震。", outlet="甲", day=1))
+    store.upsert_article(article("same-new", "地震", "发生地震。", outlet="乙", day=8))
+    assert found(store, "地震") == ["same-new", "same-old"]
+
+
+def test_index_follows_edits(filled: Store) -> None:
+    filled.upsert_article(article("smell", "港口见闻", "海风很大，渔船很多。", day=4))
+    assert found(filled, "香味") == []
+    assert found(filled, "渔船") == ["smell"]
+
+
+def test_hits_carry_a_snippet_in_the_original_script_and_limits_apply(filled: Store) -> None:
+    hits = filled.search(SearchQuery("马朝旭", outlet="中央社"))
+    assert len(hits) == 1 and "馬朝旭" in hits[0].snippet
+    assert hits[0].score > 0
+    assert len(filled.search(SearchQuery("莫斯科", limit=1))) == 1
+    assert len(filled.search(SearchQuery("莫斯科", limit=1, offset=1))) == 1
+    assert filled.search(SearchQuery("莫斯科", limit=1, offset=2)) == []
+
+
+@pytest.mark.parametrize("hostile", ['"', "AND", "NEAR(a b)", "* OR -", "title_key:香港", "''", "   ", "-香港"])
+def test_query_syntax_is_never_passed_through(filled: Store, hostile: str) -> None:
+    filled.search(SearchQuery(hostile))  # no exception; FTS5 operators are quoted as words
+
+
+def test_articles_stored_before_the_index_existed_are_indexed_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with open_store(path) as store:
+        store.upsert_article(article("hk-hans", "香港选举", "今天香港举行选举。"))
+        # Make it look like a database from before migration 0002 was applied.
+        store.execute("DELETE FROM article_search")  # type: ignore[attr-defined]
+        store.execute("DELETE FROM search_docs")  # type: ignore[attr-defined]
+        store.execute("INSERT INTO search_backfill VALUES (1)")  # type: ignore[attr-defined]
+        assert found(store, "香港") == []
+    with open_store(path) as store:
+        assert found(store, "香港") == ["hk-hans"]

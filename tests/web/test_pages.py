@@ -1,0 +1,102 @@
+"""The HTML pages, through FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.web import comparison as web_comparison
+from tests.web.conftest import EDITED_V1, SIMPLIFIED, STORY, TRADITIONAL, UNRELATED
+
+
+def hit_ids(html: str) -> list[str]:
+    return re.findall(r'<li class="hit" data-article-id="([0-9a-f]+)"', html)
+
+
+def test_home_lists_latest_first_and_the_multi_outlet_story(client: TestClient) -> None:
+    page = client.get("/").text
+    assert page.index(TRADITIONAL.title) < page.index(SIMPLIFIED.title) < page.index(UNRELATED.title)
+    assert f'href="/story/{STORY.id}"' in page
+
+
+def test_outlet_and_channel_pages_filter(client: TestClient) -> None:
+    page = client.get("/outlet/新闻网").text
+    assert SIMPLIFIED.title in page and UNRELATED.title in page and TRADITIONAL.title not in page
+    page = client.get("/channel/兩岸").text
+    assert TRADITIONAL.title in page and SIMPLIFIED.title not in page
+    assert client.get("/outlet/没有这家").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["马朝旭", "馬朝旭"])
+def test_search_finds_both_scripts_and_marks_the_match(client: TestClient, query: str) -> None:
+    page = client.get("/search", params={"q": query}).text
+    assert sorted(hit_ids(page)) == sorted([SIMPLIFIED.id, TRADITIONAL.id])
+    assert "<mark>馬朝旭</mark>" in page and "<mark>马朝旭</mark>" in page
+
+
+def test_search_filters_by_outlet_and_inclusive_dates(client: TestClient) -> None:
+    assert hit_ids(client.get("/search", params={"q": "马朝旭", "outlet": "中央社"}).text) == [TRADITIONAL.id]
+    # Published 2024-05-02 09:00 +08:00 = 01:00 UTC: the day 2024-05-02 includes it.
+    page = client.get("/search", params={"q": "莫斯科", "since": "2024-05-02", "until": "2024-05-02"}).text
+    assert hit_ids(page) == [SIMPLIFIED.id]
+    assert client.get("/search", params={"q": "莫斯科", "since": "not-a-date"}).status_code == 422
+
+
+def test_script_toggle_converts_on_display_and_is_remembered(client: TestClient) -> None:
+    page = client.get(f"/article/{SIMPLIFIED.id}", params={"script": "zh-Hant"}).text
+    assert "中國外交部副部長馬朝旭抵達莫斯科" in page and "北京派馬朝旭赴俄磋商" in page
+    assert "中国外交部副部长" not in page
+    again = client.get(f"/article/{SIMPLIFIED.id}").text  # cookie set by the previous response
+    assert "北京派馬朝旭赴俄磋商" in again
+    page = client.get(f"/article/{TRADITIONAL.id}", params={"script": "zh-Hans"}).text
+    assert "马朝旭先赴莫斯科磋商" in page and "习近平是否访俄" in page
+    page = client.get(f"/article/{TRADITIONAL.id}", params={"script": "orig"}).text
+    assert "習近平是否訪俄" in page
+
+
+def test_article_page_shows_original_link_story_and_versions(client: TestClient) -> None:
+    page = client.get(f"/article/{SIMPLIFIED.id}").text
+    assert f'href="{SIMPLIFIED.original_url}"' in page and f'href="/story/{STORY.id}"' in page
+    assert "版本" not in page  # one version only
+    edited = client.get(f"/article/{EDITED_V1.id}").text
+    assert "修改后的标题" in edited and "第一版的说法" in edited and "第二版改了说法" in edited
+    assert "版本</h2>" not in edited and "版本 (2)" in edited
+    assert client.get("/article/nope").status_code == 404
+
+
+def test_story_page_puts_the_outlets_side_by_side(client: TestClient) -> None:
+    page = client.get(f"/story/{STORY.id}").text
+    columns = re.findall(r'<article class="cell" data-article-id="([0-9a-f]+)"', page)
+    assert columns == [SIMPLIFIED.id, TRADITIONAL.id]  # oldest first
+    assert "中國外交部副部長馬朝旭到莫斯科磋商" in page and "双方讨论了领导人互访" in page
+    assert client.get("/story/nope").status_code == 404
+
+
+def test_story_page_renders_the_comparison_when_the_stories_stage_provides_it(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fake_compare(articles: list[object], story_id: str = "") -> Comparison:
+        hans, hant = SIMPLIFIED, TRADITIONAL
+        shared = Fact([SentenceRef(hans.id, hans.outlet, 0, "共同句甲"), SentenceRef(hant.id, hant.outlet, 0, "共同句乙")])
+        only = Fact([SentenceRef(hant.id, hant.outlet, 1, "只有中央社说的")])
+        return Comparison(story_id=STORY.id, outlets=[hans.outlet, hant.outlet], shared=[shared],
+                          unique={hant.outlet: [only]})
+
+    monkeypatch.setattr(web_comparison, "load_comparer", lambda: fake_compare)
+    page = client.get(f"/story/{STORY.id}").text
+    assert page.index("各家都报道的") < page.index("共同句甲") < page.index("共同句乙")
+    assert page.index("只有一家报道的") < page.index("只有中央社说的")
+
+
+def test_atom_feed_of_a_search(client: TestClient) -> None:
+    response = client.get("/search.atom", params={"q": "馬朝旭"})
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    import feedparser
+
+    feed = feedparser.parse(response.content)
+    assert {e.link for e in feed.entries} == {f"http://testserver/article/{SIMPLIFIED.id}",
+                                             f"http://testserver/article/{TRADITIONAL.id}"}
+    assert "馬朝旭" in feed.feed.title
