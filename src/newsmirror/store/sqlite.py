@@ -627,6 +627,7 @@ class SQLiteStore(Store):
             counts.setdefault(row[0], {})["deleted_now"] = int(row[1])
         return counts
 
+
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests by doing nothing inside."""
 
