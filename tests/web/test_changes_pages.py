@@ -30,8 +30,8 @@ def test_history_page_shows_each_version_with_an_inline_diff(client: TestClient,
     page = html.fromstring(response.text)
     kinds = page.xpath("//li[contains(@class, 'step')]/@data-kind")
     assert kinds == ["edited", "first_seen"]
-    deleted = "".join(page.xpath("//li[@data-kind='edited']//del/text()"))
-    inserted = "".join(page.xpath("//li[@data-kind='edited']//ins/text()"))
+    deleted = "".join(page.xpath("//li[@data-kind='edited']//div[@class='nm-diff']//del/text()"))
+    inserted = "".join(page.xpath("//li[@data-kind='edited']//div[@class='nm-diff']//ins/text()"))
     # 第一版的说法。 -> 第二版改了说法。
     assert (deleted, inserted) == ("一版的", "二版改了")
     assert "初版" in "".join(page.xpath("//h3[@class='nm-diff-title']//del/text()"))
