@@ -197,3 +197,7 @@ class Store(abc.ABC):
     def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
         """{outlet: {event kind: count}} of events since a time, plus 'deleted_now' (still deleted)."""
         raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def changed_article_ids(self) -> list[str]:
+        """Ids of articles with a history to show: more than one version, or any event."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")

@@ -627,6 +627,13 @@ class SQLiteStore(Store):
             counts.setdefault(row[0], {})["deleted_now"] = int(row[1])
         return counts
 
+    def changed_article_ids(self) -> list[str]:
+        rows = self.execute(
+            "SELECT id FROM articles WHERE version > 1 OR status = 'deleted'"
+            " UNION SELECT DISTINCT article_id FROM article_events ORDER BY 1"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests by doing nothing inside."""
