@@ -1,0 +1,292 @@
+"""`newsmirror build` and `newsmirror publish`: store -> page mirror, Jekyll, HTML site -> git remotes.
+
+Configuration comes from the ``[publish]`` table of the config file (``--config``,
+``$NEWSMIRROR_CONFIG`` or ``./newsmirror.toml``)::
+
+    [publish]
+    base_url = "https://example.org/news"    # where readers reach the output; share links and QR codes
+    site_title = "新闻镜像"
+    script = "original"                      # original | zh-Hans | zh-Hant | zh-TW | zh-HK
+    branch = "main"
+    [publish.remotes]
+    github = "git@github.com:me/news.git"
+    backup = "/srv/git/news.git"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import time
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.model import Article, Story
+from newsmirror.publish.base import BuildOptions, FormatBuilder
+from newsmirror.publish.content import (
+    OUTPUT_SCRIPTS,
+    RENDER_VERSION,
+    Entry,
+    StoryView,
+    fingerprint,
+    make_entry,
+    prepare,
+    script_converter,
+)
+from newsmirror.publish.gitpush import PublishReport, publish_folder, publish_split
+from newsmirror.publish.images import Fetch, ImageMirror
+from newsmirror.publish.jekyll import JekyllBuilder
+from newsmirror.publish.manifest import WriteCounts
+from newsmirror.publish.pagemirror import PageMirrorBuilder
+from newsmirror.publish.site import SiteBuilder
+from newsmirror.store.base import ArticleQuery, Store
+from newsmirror.stories.comparison import Comparison
+
+FORMATS = ("pagemirror", "jekyll", "site")
+Comparer = Callable[[Story, list[Article]], Comparison | None]
+Progress = Callable[[int, int], None]
+BATCH = 500
+
+
+@dataclass(slots=True)
+class BuildReport:
+    out_dir: Path
+    articles: int = 0
+    stories: int = 0
+    formats: dict[str, WriteCounts] = field(default_factory=dict)
+    images_fetched: int = 0
+    images_failed: int = 0
+    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def written(self) -> int:
+        return sum(c.written for c in self.formats.values())
+
+
+def default_comparer() -> Comparer | None:
+    """``stories.compare.compare_story`` when that module is installed, else None (no comparison columns)."""
+    try:
+        module = importlib.import_module("newsmirror.stories.compare")
+    except ImportError:
+        return None
+    compare_story = getattr(module, "compare_story", None)
+    if compare_story is None:
+        return None
+
+    def comparer(story: Story, articles: list[Article]) -> Comparison | None:
+        result = compare_story(articles, story_id=story.id)
+        return result if isinstance(result, Comparison) else None
+
+    return comparer
+
+
+def resolve_formats(names: Iterable[str]) -> list[str]:
+    chosen: list[str] = []
+    for name in names:
+        if name == "all":
+            return list(FORMATS)
+        if name not in FORMATS:
+            raise ConfigError(f"unknown output format {name!r}; choose from {', '.join(FORMATS)} or all")
+        if name not in chosen:
+            chosen.append(name)
+    return chosen or list(FORMATS)
+
+
+def _articles(store: Store, batch: int = BATCH) -> Iterator[Article]:
+    """Newest first, in batches, so 100k articles never sit in memory at once."""
+    offset = 0
+    while True:
+        page = list(store.iter_articles(ArticleQuery(limit=batch, offset=offset)))
+        yield from page
+        if len(page) < batch:
+            return
+        offset += batch
+
+
+def _story_views(store: Store, convert: Callable[[str], str], script: str,
+                 comparer: Comparer | None) -> dict[str, StoryView]:
+    views: dict[str, StoryView] = {}
+    for story in store.list_stories(min_outlets=1):
+        articles = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
+        if not articles:
+            continue
+        members = [make_entry(a, convert, script, story.id) for a in articles]
+        signature = "|".join(f"{a.id}:{a.content_hash}:{a.title}" for a in articles)
+        run_compare: Callable[[], Comparison | None] | None = None
+        if comparer is not None and len(articles) > 1:
+            def run_compare(story: Story = story) -> Comparison | None:
+                loaded = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
+                return comparer(story, loaded)
+        views[story.id] = StoryView(
+            id=story.id, title=convert(story.title) or members[0].title, members=members,
+            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{story.title}|{signature}|{comparer is not None}"
+                                     .encode()).hexdigest(),
+            comparer=run_compare,
+        )
+    return views
+
+
+def build(
+    store: Store,
+    out_dir: Path,
+    formats: Iterable[str] = ("all",),
+    options: BuildOptions | None = None,
+    images: bool = True,
+    fetch: Fetch | None = None,
+    comparer: Comparer | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Render every chosen format into ``out_dir/<format>/``, rewriting only what changed."""
+    started = time.perf_counter()
+    options = options or BuildOptions()
+    if options.script not in OUTPUT_SCRIPTS:
+        raise ConfigError(f"unknown output script {options.script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
+    convert = script_converter(options.script)
+    chosen = resolve_formats(formats)
+    mirror = ImageMirror(out_dir / ".cache" / "images", fetch) if images else None
+    options_key = "|".join([RENDER_VERSION, options.script, options.base_url, str(images), options.site_title])
+    newest_article = next(iter(store.iter_articles(ArticleQuery(limit=1))), None)
+    classes: dict[str, type[FormatBuilder]] = {
+        "pagemirror": PageMirrorBuilder, "jekyll": JekyllBuilder, "site": SiteBuilder,
+    }
+    builders: list[FormatBuilder] = []
+    for name in chosen:
+        extra: dict[str, Any] = {"newest": newest_article.published_at if newest_article else None} \
+            if name == "jekyll" else {}
+        builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
+
+    report = BuildReport(out_dir=out_dir)
+    stories = _story_views(store, convert, options.script, comparer)
+    story_of = {m.id: story.id for story in stories.values() for m in story.members}
+    total = store.count_articles()
+    entries: list[Entry] = []
+    for article in _articles(store):
+        entry = make_entry(article, convert, options.script, story_of.get(article.id))
+        entries.append(entry)
+        report.articles += 1
+        try:
+            _render_article(article, entry, builders, stories, convert, mirror)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
+            report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
+        if progress:
+            progress(report.articles, total)
+
+    ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
+    report.stories = len(ordered)
+    for builder in builders:
+        builder.finish(entries, ordered)
+        report.formats[builder.name] = builder.writer.counts
+    if mirror is not None:
+        mirror.save()
+        report.images_fetched, report.images_failed = mirror.fetched, mirror.failed
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _render_article(article: Article, entry: Entry, builders: list[FormatBuilder],
+                    stories: dict[str, StoryView], convert: Callable[[str], str],
+                    mirror: ImageMirror | None) -> None:
+    pending: list[tuple[FormatBuilder, str]] = []
+    for builder in builders:
+        prints = fingerprint(article, builder.extra_fingerprint(entry, stories))
+        if builder.writer.input_unchanged(builder.article_key(entry), prints):
+            builder.skipped(entry)
+        else:
+            pending.append((builder, prints))
+    if not pending:
+        return
+    prepared = prepare(article, entry, convert, mirror)
+    for builder, prints in pending:
+        paths = builder.render_article(prepared, stories)
+        builder.writer.record_input(builder.article_key(entry), prints, paths)
+
+
+# -- configuration and publishing -----------------------------------------------------------
+@dataclass(slots=True)
+class PublishSettings:
+    base_url: str = ""
+    site_title: str = "新闻镜像"
+    script: str = "original"
+    branch: str = "main"
+    remotes: dict[str, str] = field(default_factory=dict)
+
+
+def load_publish_settings(path: str | Path | None = None) -> PublishSettings:
+    """The ``[publish]`` table of the config file; defaults when there is none."""
+    chosen = Path(path) if path else (Path(os.environ["NEWSMIRROR_CONFIG"])
+                                      if os.environ.get("NEWSMIRROR_CONFIG") else Path("newsmirror.toml"))
+    if not chosen.is_file():
+        if path:
+            raise ConfigError(f"the config file {chosen} does not exist")
+        return PublishSettings()
+    try:
+        data = tomllib.loads(chosen.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {chosen}: {exc}") from exc
+    table = data.get("publish", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{chosen}: [publish] must be a table")
+    settings = PublishSettings()
+    for key, value in table.items():
+        if key == "remotes":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{chosen}: [publish.remotes] maps a name to a git URL")
+            settings.remotes = dict(value)
+        elif key in ("base_url", "site_title", "script", "branch"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{chosen}: [publish] {key} must be a string")
+            setattr(settings, key, value)
+        else:
+            raise ConfigError(f"{chosen}: unknown [publish] setting {key!r}; known: base_url, site_title, "
+                              "script, branch, remotes")
+    return settings
+
+
+def parse_remotes(values: Iterable[str]) -> dict[str, str]:
+    """``name=url`` (or a bare URL, named remote1, remote2, ...)."""
+    remotes: dict[str, str] = {}
+    for n, value in enumerate(values, 1):
+        name, sep, url = value.partition("=")
+        if not sep or "/" in name or ":" in name:
+            name, url = f"remote{n}", value
+        if not url.strip():
+            raise ConfigError(f"--remote {value!r}: give NAME=URL or a URL")
+        remotes[name.strip()] = url.strip()
+    return remotes
+
+
+def publish(out_dir: Path, formats: Iterable[str], remotes: dict[str, str], message: str,
+            branch: str = "main", split_by_month: bool = False) -> list[PublishReport]:
+    """Commit each built format and push it to every remote (``{format}`` in a URL is replaced)."""
+    if not remotes:
+        raise ConfigError("no remotes: give --remote NAME=URL or set [publish.remotes] in the config file")
+    reports: list[PublishReport] = []
+    chosen = resolve_formats(formats)
+    for name in chosen:
+        folder = out_dir / name
+        if not folder.is_dir():
+            if len(chosen) == len(FORMATS):
+                continue  # `all` publishes whatever was built
+            raise NewsmirrorError(f"{folder} does not exist; run `newsmirror build --format {name}` first")
+        named = {r: url.replace("{format}", name) for r, url in remotes.items()}
+        if len(chosen) > 1 and all("{format}" not in url for url in remotes.values()):
+            raise ConfigError("several formats go to different repositories: put {format} in each remote URL, "
+                              "e.g. git@host:me/news-{format}.git, or choose one with --format")
+        if split_by_month:
+            parts = publish_split(folder, out_dir / ".publish" / name, named, message, branch)
+            for report in parts:
+                report.part = f"{name}/{report.part}"
+            reports += parts
+        else:
+            report = publish_folder(folder, named, message, branch)
+            report.part = name
+            reports.append(report)
+    if not reports:
+        raise NewsmirrorError(f"nothing to publish in {out_dir}; run `newsmirror build` first")
+    return reports

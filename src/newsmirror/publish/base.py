@@ -1,0 +1,77 @@
+"""What every output format shares: a writer, the script converter, the listing caps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from newsmirror.publish.content import Entry, Prepared, StoryView
+from newsmirror.publish.images import ImageMirror
+from newsmirror.publish.manifest import OutputWriter
+
+
+@dataclass(slots=True)
+class BuildOptions:
+    base_url: str = ""  # where this output is served; share links and QR codes point here
+    script: str = "original"
+    site_title: str = "新闻镜像"
+    index_cap: int = 100  # newest entries on an index page; older ones live in month archives
+    latest_count: int = 50
+    feed_entries: int = 30
+    recent_days: int = 7  # Jekyll: newer posts in _posts/, older in archived/<date>/
+
+
+class FormatBuilder:
+    """Base class of the three formats; subclasses render articles, then listings."""
+
+    name = ""
+
+    def __init__(self, root: Path, options: BuildOptions, convert: Callable[[str], str],
+                 mirror: ImageMirror | None, options_key: str) -> None:
+        self.root = root
+        self.options = options
+        self.convert = convert
+        self.mirror = mirror
+        self.writer = OutputWriter(root, f"{self.name}|{options_key}")
+        self.paths: dict[str, str] = {}  # article id -> its page's path in this output
+
+    def label(self, text: str) -> str:
+        """A fixed interface string, written in Simplified Chinese, in the output script."""
+        return self.convert(text)
+
+    def share_url(self, path: str) -> str:
+        base = self.options.base_url.rstrip("/")
+        return f"{base}/{quote(path)}" if base else ""
+
+    def article_key(self, entry: Entry) -> str:
+        return f"article:{entry.id}"
+
+    def extra_fingerprint(self, entry: Entry, stories: dict[str, StoryView]) -> str:
+        return ""
+
+    def skipped(self, entry: Entry) -> None:
+        """The article is unchanged: learn its page path from the manifest."""
+        for path in self.writer.recorded_paths(self.article_key(entry)):
+            if self.is_page(path):
+                self.paths[entry.id] = path
+
+    def is_page(self, path: str) -> bool:
+        raise NotImplementedError
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+        raise NotImplementedError
+
+    def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
+        raise NotImplementedError
+
+    def write_images(self, names: list[str], folder: str, month: str) -> list[str]:
+        written: list[str] = []
+        if self.mirror is None:
+            return written
+        for name in names:
+            path = f"{folder}{name}"
+            self.writer.write(path, self.mirror.read(name), month=month)
+            written.append(path)
+        return written

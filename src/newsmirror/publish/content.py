@@ -1,0 +1,239 @@
+"""One article made ready for every output format: private, clean, in the chosen script.
+
+The body is re-sanitized (nh3) even though extract already did it, because publishing is
+where a leftover tracking pixel or remote stylesheet would reach readers. Mirrored images
+are referenced by an ``nm-image:`` token that each format replaces with its relative path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal, get_args
+from urllib.parse import quote, urljoin
+
+import lxml.html
+import nh3
+from lxml import etree
+from markdownify import markdownify
+
+from newsmirror.errors import ConfigError
+from newsmirror.model import Article
+from newsmirror.publish.images import ImageMirror
+from newsmirror.publish.paths import month_of
+from newsmirror.stories.comparison import Comparison
+from newsmirror.text.script import to_simplified, to_traditional
+
+OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
+OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
+IMAGE_TOKEN = "nm-image:"
+# Bump when a template or the cleaning changes, so every page is rendered again.
+RENDER_VERSION = "1"
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
+    "u", "s", "sub", "sup", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td",
+    "pre", "code", "span", "div", "small",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"},
+                      "th": {"colspan", "rowspan"}}
+
+
+def script_converter(script: str) -> Callable[[str], str]:
+    """Text conversion for an output script; Taiwan and Hong Kong variants also swap phrases."""
+    if script == "original":
+        return lambda text: text
+    if script == "zh-Hans":
+        return to_simplified
+    if script == "zh-Hant":
+        return lambda text: to_traditional(text)
+    if script == "zh-TW":
+        return lambda text: to_traditional(to_simplified(text), "tw")
+    if script == "zh-HK":
+        return lambda text: to_traditional(to_simplified(text), "hk")
+    raise ConfigError(f"unknown output script {script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
+
+
+@dataclass(slots=True)
+class Entry:
+    """What listings, indexes and feeds need of an article (converted to the output script)."""
+
+    id: str
+    title: str
+    outlet: str
+    channel: str
+    published: datetime | None
+    original_url: str
+    summary: str = ""
+    story_id: str | None = None
+    lang: str = "und"
+
+    @property
+    def month(self) -> str:
+        return month_of(self.published)
+
+    @property
+    def day(self) -> str:
+        return self.published.astimezone(UTC).strftime("%Y-%m-%d") if self.published else "undated"
+
+
+@dataclass(slots=True)
+class Prepared:
+    entry: Entry
+    article: Article
+    html: str  # sanitized, image sources as IMAGE_TOKEN + cache name
+    markdown: str
+    authors: list[str]
+    image_names: list[str] = field(default_factory=list)
+
+
+def make_entry(article: Article, convert: Callable[[str], str], script: str,
+               story_id: str | None = None) -> Entry:
+    return Entry(
+        id=article.id,
+        title=convert(article.title.strip()) or article.id,
+        outlet=convert(article.outlet),
+        channel=convert(article.channel or article.outlet),
+        published=article.published_at,
+        original_url=article.original_url,
+        summary=convert(article.summary.strip() or _lead(article.body_text)),
+        story_id=story_id,
+        lang=article.script if script == "original" else script,
+    )
+
+
+def _lead(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def fingerprint(article: Article, *extra: str) -> str:
+    """Changes whenever anything a rendered page shows of this article changes."""
+    parts = [
+        RENDER_VERSION, article.content_hash, article.title, article.outlet, article.channel,
+        article.published_at.isoformat() if article.published_at else "", article.original_url,
+        "|".join(article.authors), "|".join(f"{i.url} {i.caption}" for i in article.images),
+        hashlib.sha1(article.body_html.encode("utf-8")).hexdigest(), article.summary, article.script, *extra,
+    ]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
+            mirror: ImageMirror | None) -> Prepared:
+    """Sanitize, mirror images (or drop them, keeping captions) and convert the script."""
+    source = article.body_html.strip() or _paragraphs_to_html(article.body_text or article.body_markdown)
+    cleaned = nh3.clean(
+        source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow", strip_comments=True,
+    )
+    root = lxml.html.fragment_fromstring(cleaned, create_parent="div")
+    # An alt text that only repeats the title is not a caption worth keeping.
+    body_text = root.text_content() + "\n" + article.title
+    used: list[str] = []
+    for img in list(root.iter("img")):
+        _mirror_or_drop(img, article.original_url, mirror, used, body_text)
+    for link in root.iter("a"):
+        href = link.get("href")
+        if href:
+            # Absolute (relative links would point into the mirror) and percent-encoded, so
+            # script conversion below never alters a URL.
+            link.set("href", quote(urljoin(article.original_url, href), safe=":/?#[]@!$&'()*+,;=%~"))
+    # Images the extractor listed apart from the body (a featured image) come first.
+    in_body = {img.get("src") for img in root.iter("img")}
+    lead: list[str] = []
+    for image in article.images:
+        name = mirror.local_name(image.url) if mirror else None
+        caption = image.caption.strip()
+        if name and IMAGE_TOKEN + name not in in_body:
+            used.append(name)
+            figure = f'<figure><img src="{IMAGE_TOKEN}{name}" alt="{html.escape(caption)}"/>'
+            lead.append(figure + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
+        elif not name and caption and caption not in body_text:
+            lead.append(f'<p class="caption">{html.escape(caption)}</p>')
+    body = "".join(lead) + _inner_html(root)
+    body = convert(body)
+    markdown = markdownify(body, heading_style="ATX", bullets="-", escape_misc=False).strip()
+    markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+    return Prepared(entry=entry, article=article, html=body, markdown=markdown,
+                    authors=[convert(a) for a in article.authors], image_names=sorted(set(used)))
+
+
+def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirror | None,
+                    used: list[str], body_text: str) -> None:
+    src = img.get("src") or ""
+    name = mirror.local_name(urljoin(base_url, src)) if mirror and src else None
+    if name:
+        alt = img.get("alt", "")
+        img.attrib.clear()
+        img.set("src", IMAGE_TOKEN + name)
+        img.set("alt", alt)
+        used.append(name)
+        return
+    # No hot-linking: the image goes, its description stays when nothing else carries it.
+    alt = (img.get("alt") or "").strip()
+    if alt and alt not in body_text:
+        caption = lxml.html.Element("span")
+        caption.set("class", "caption")
+        caption.text = alt
+        caption.tail = img.tail
+        img.addprevious(caption)
+        img.tail = None
+    img.drop_tree()
+
+
+def _inner_html(root: lxml.html.HtmlElement) -> str:
+    parts = [html.escape(root.text)] if root.text else []
+    parts += [etree.tostring(child, encoding="unicode", method="html") for child in root]
+    return "".join(parts)
+
+
+def _paragraphs_to_html(text: str) -> str:
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def with_image_prefix(text: str, prefix: str) -> str:
+    """Replace the image token by a relative folder, e.g. ``../../images/``."""
+    return text.replace(IMAGE_TOKEN, prefix)
+
+
+def plain_text(body_html: str) -> str:
+    """Visible text of a fragment, one paragraph per line (for tests and summaries)."""
+    if not body_html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter("p", "div", "li", "h2", "h3", "h4", "figcaption", "blockquote"):
+        block.tail = "\n" + (block.tail or "")
+    return re.sub(r"\n\s*\n+", "\n", root.text_content()).strip()
+
+
+@dataclass(slots=True)
+class StoryView:
+    """A story as the outputs show it: members in publication order, an optional comparison."""
+
+    id: str
+    title: str
+    members: list[Entry]
+    comparison: Comparison | None = None
+    fingerprint: str = ""  # changes when the story's members or their content change
+    comparer: Callable[[], Comparison | None] | None = None  # computes ``comparison`` on demand
+
+    def compare(self) -> Comparison | None:
+        if self.comparison is None and self.comparer is not None:
+            self.comparison = self.comparer()
+        return self.comparison
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet for m in self.members})
+
+    @property
+    def newest(self) -> datetime | None:
+        dates = [m.published for m in self.members if m.published]
+        return max(dates) if dates else None

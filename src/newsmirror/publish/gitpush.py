@@ -1,0 +1,181 @@
+"""Publishing an output folder: commit it to git and push to every configured remote.
+
+One unreachable or rejecting remote is reported and the others still get the push.
+Large archives can be split into one repository per month (``YYYY-MM``) plus ``index``
+for the listings, to stay under git-host and CDN size limits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.publish.manifest import MANIFEST_NAME, load_months, load_outputs
+
+INDEX_PART = "index"
+SPLIT_STATE = ".newsmirror-split.json"
+PART_PLACEHOLDER = "{part}"
+
+
+class PublishError(NewsmirrorError):
+    pass
+
+
+@dataclass(slots=True)
+class RemoteResult:
+    name: str
+    url: str
+    ok: bool
+    message: str = ""
+
+
+@dataclass(slots=True)
+class PublishReport:
+    folder: Path
+    part: str = ""
+    committed: bool = False
+    commit: str = ""
+    results: list[RemoteResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[RemoteResult]:
+        return [r for r in self.results if not r.ok]
+
+
+def _git(folder: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": os.environ.get("GIT_AUTHOR_NAME", "newsmirror"),
+        "GIT_AUTHOR_EMAIL": os.environ.get("GIT_AUTHOR_EMAIL", "newsmirror@localhost"),
+        "GIT_COMMITTER_NAME": os.environ.get("GIT_COMMITTER_NAME", "newsmirror"),
+        "GIT_COMMITTER_EMAIL": os.environ.get("GIT_COMMITTER_EMAIL", "newsmirror@localhost"),
+        "GIT_TERMINAL_PROMPT": "0",  # a remote asking for a password fails instead of hanging
+    }
+    try:
+        return subprocess.run(["git", *args], cwd=folder, env=env, capture_output=True, text=True,
+                              timeout=timeout, check=False)
+    except FileNotFoundError as exc:
+        raise PublishError("git is not installed; install it to publish (e.g. apt-get install git)") from exc
+
+
+def commit_folder(folder: Path, message: str, branch: str = "main") -> tuple[bool, str]:
+    """Commit everything in ``folder`` (a repository is created if needed); (committed, head)."""
+    if not folder.is_dir():
+        raise PublishError(f"{folder} does not exist; run `newsmirror build` first")
+    if not (folder / ".git").exists():
+        done = _git(folder, "init", "-q", "-b", branch)
+        if done.returncode != 0:
+            raise PublishError(f"git init failed in {folder}: {done.stderr.strip()}")
+    exclude = folder / ".git" / "info" / "exclude"
+    exclude.parent.mkdir(parents=True, exist_ok=True)
+    wanted = [MANIFEST_NAME, SPLIT_STATE, ".tmp-*"]
+    existing = exclude.read_text(encoding="utf-8").splitlines() if exclude.exists() else []
+    if any(w not in existing for w in wanted):
+        exclude.write_text("\n".join([*existing, *[w for w in wanted if w not in existing]]) + "\n", encoding="utf-8")
+    _git(folder, "checkout", "-q", "-B", branch)
+    added = _git(folder, "add", "-A")
+    if added.returncode != 0:
+        raise PublishError(f"git add failed in {folder}: {added.stderr.strip()}")
+    staged = _git(folder, "diff", "--cached", "--quiet")
+    committed = False
+    if staged.returncode == 1:
+        done = _git(folder, "commit", "-q", "-m", message)
+        if done.returncode != 0:
+            raise PublishError(f"git commit failed in {folder}: {done.stderr.strip()}")
+        committed = True
+    head = _git(folder, "rev-parse", "HEAD")
+    return committed, head.stdout.strip() if head.returncode == 0 else ""
+
+
+def push_all(folder: Path, remotes: dict[str, str], branch: str = "main",
+             timeout: float = 600) -> list[RemoteResult]:
+    """Push HEAD to every remote; each failure is recorded and the next remote is tried."""
+    results = []
+    for name, url in remotes.items():
+        try:
+            done = _git(folder, "push", "--porcelain", url, f"HEAD:refs/heads/{branch}", timeout=timeout)
+        except subprocess.TimeoutExpired:
+            results.append(RemoteResult(name, url, False, f"timed out after {timeout:.0f}s"))
+            continue
+        if done.returncode == 0:
+            results.append(RemoteResult(name, url, True, _last_line(done.stdout) or "pushed"))
+        else:
+            results.append(RemoteResult(name, url, False, _last_line(done.stderr) or _last_line(done.stdout)))
+    return results
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def publish_folder(folder: Path, remotes: dict[str, str], message: str, branch: str = "main") -> PublishReport:
+    committed, head = commit_folder(folder, message, branch)
+    report = PublishReport(folder=folder, committed=committed, commit=head)
+    report.results = push_all(folder, remotes, branch) if head else []
+    return report
+
+
+# -- one repository per month --------------------------------------------------------
+def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
+    """Copy ``output`` into ``staging/<part>/`` folders: one per month, ``index`` for the rest.
+
+    Only changed files are copied; files the output no longer has are removed from the parts.
+    """
+    outputs = load_outputs(output)
+    if not outputs:
+        raise PublishError(f"{output} has no build manifest; run `newsmirror build` first")
+    months = load_months(output)
+    parts: dict[str, dict[str, str]] = {}
+    for path, hashed in outputs.items():
+        parts.setdefault(months.get(path, INDEX_PART), {})[path] = hashed
+    folders: dict[str, Path] = {}
+    for part, files in sorted(parts.items()):
+        folder = staging / part
+        folder.mkdir(parents=True, exist_ok=True)
+        state_file = folder / SPLIT_STATE
+        try:
+            previous: dict[str, str] = json.loads(state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = {}
+        for path, hashed in files.items():
+            target = folder / path
+            if previous.get(path) != hashed or not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(output / path, target)
+        for gone in set(previous) - set(files):
+            (folder / gone).unlink(missing_ok=True)
+        if previous != files:
+            state_file.write_text(json.dumps(files, sort_keys=True), encoding="utf-8")
+        folders[part] = folder
+    for gone_part in {p.name for p in staging.iterdir() if p.is_dir()} - set(parts):
+        # A part with no files left keeps its history; only its working files go.
+        state_file = staging / gone_part / SPLIT_STATE
+        if state_file.exists():
+            for path in json.loads(state_file.read_text(encoding="utf-8") or "{}"):
+                (staging / gone_part / path).unlink(missing_ok=True)
+            state_file.write_text("{}", encoding="utf-8")
+    return folders
+
+
+def publish_split(output: Path, staging: Path, remote_templates: dict[str, str], message: str,
+                  branch: str = "main") -> list[PublishReport]:
+    """Publish every part to remotes whose URL contains ``{part}`` (e.g. ``.../news-{part}.git``)."""
+    for name, url in remote_templates.items():
+        if PART_PLACEHOLDER not in url:
+            raise ConfigError(
+                f"remote {name!r} ({url}) has no {PART_PLACEHOLDER} placeholder; with --split-by-month every "
+                f"remote URL must name the part, e.g. git@host:me/news-{PART_PLACEHOLDER}.git"
+            )
+    reports = []
+    for part, folder in split_by_month(output, staging).items():
+        remotes = {name: url.replace(PART_PLACEHOLDER, part) for name, url in remote_templates.items()}
+        report = publish_folder(folder, remotes, f"{message} ({part})", branch)
+        report.part = part
+        reports.append(report)
+    return reports

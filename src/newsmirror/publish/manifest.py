@@ -1,0 +1,202 @@
+"""Incremental output: a manifest of output path -> content hash, per output folder.
+
+A build renders what may have changed and hands every file to :class:`OutputWriter`; the
+writer skips files whose bytes are unchanged, so a build of an unchanged store writes
+nothing (not even the manifest). Inputs (an article, a story) are remembered with a
+fingerprint and the paths they produced, so an unchanged input is not even rendered.
+Files a previous build wrote that this build did not produce are removed; files the
+manifest never listed (a CNAME, a README of your own) are never touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsmirror.errors import NewsmirrorError
+
+MANIFEST_NAME = ".newsmirror-manifest.json"
+MANIFEST_FORMAT = 1
+
+
+class OutputError(NewsmirrorError):
+    pass
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+@dataclass(slots=True)
+class WriteCounts:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped_inputs: int = 0
+    rendered_inputs: int = 0
+    written_paths: list[str] = field(default_factory=list)
+
+
+class OutputWriter:
+    """Writes files under ``root`` only when their content changed."""
+
+    def __init__(self, root: Path, options_key: str = "") -> None:
+        self.root = root
+        self.options_key = options_key
+        self.counts = WriteCounts()
+        self._outputs: dict[str, str] = {}
+        self._inputs: dict[str, list[Any]] = {}
+        self._months: dict[str, str] = {}
+        self._load()
+        self._seen: set[str] = set()
+        self._new_outputs: dict[str, str] = {}
+        self._new_inputs: dict[str, list[Any]] = {}
+        self._new_months: dict[str, str] = {}
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / MANIFEST_NAME
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            raise OutputError(
+                f"the build manifest {self.manifest_path} is unreadable ({exc}); delete it to rebuild everything"
+            ) from exc
+        if data.get("format") != MANIFEST_FORMAT:
+            return
+        self._outputs = dict(data.get("outputs", {}))
+        self._months = dict(data.get("months", {}))
+        # Other options (script, base URL, template version) render differently: re-render all.
+        if data.get("options") == self.options_key:
+            self._inputs = dict(data.get("inputs", {}))
+
+    # -- writing -----------------------------------------------------------------
+    def write(self, relative: str, content: str | bytes, month: str | None = None) -> bool:
+        """Write ``content`` to ``root/relative`` unless it is already there; True when written."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        hashed = digest(data)
+        self._seen.add(relative)
+        self._new_outputs[relative] = hashed
+        if month:
+            self._new_months[relative] = month
+        target = self.root / relative
+        if self._outputs.get(relative) == hashed and target.exists():
+            self.counts.unchanged += 1
+            return False
+        _atomic_write(target, data)
+        self.counts.written += 1
+        self.counts.written_paths.append(relative)
+        return True
+
+    def keep_existing(self, relative: str) -> bool:
+        """Keep a file as it is (e.g. scaffolding a user may have edited); False when it is missing."""
+        target = self.root / relative
+        if not target.is_file():
+            return False
+        self._seen.add(relative)
+        self._new_outputs[relative] = self._outputs.get(relative) or digest(target.read_bytes())
+        self.counts.unchanged += 1
+        return True
+
+    def input_unchanged(self, key: str, fingerprint: str) -> bool:
+        """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
+        record = self._inputs.get(key)
+        if not record or record[0] != fingerprint:
+            return False
+        paths = [str(p) for p in record[1]]
+        if any(p not in self._outputs or not (self.root / p).exists() for p in paths):
+            return False
+        for path in paths:
+            self._seen.add(path)
+            self._new_outputs[path] = self._outputs[path]
+            if path in self._months:
+                self._new_months[path] = self._months[path]
+        self._new_inputs[key] = record
+        self.counts.skipped_inputs += 1
+        return True
+
+    def recorded_paths(self, key: str) -> list[str]:
+        record = self._new_inputs.get(key) or self._inputs.get(key)
+        return [str(p) for p in record[1]] if record else []
+
+    def record_input(self, key: str, fingerprint: str, paths: list[str]) -> None:
+        self._new_inputs[key] = [fingerprint, sorted(paths)]
+        self.counts.rendered_inputs += 1
+
+    def months(self) -> dict[str, str]:
+        """Output path -> ``YYYY-MM`` of the article it belongs to (for repositories split by month)."""
+        return dict(self._months)
+
+    # -- finishing ---------------------------------------------------------------
+    def finish(self) -> WriteCounts:
+        """Remove outputs this build no longer produces and save the manifest if anything changed."""
+        for stale in sorted(set(self._outputs) - self._seen):
+            target = self.root / stale
+            if target.exists():
+                target.unlink()
+                self.counts.removed += 1
+                _prune_empty_parents(target.parent, self.root)
+        changed = (
+            self._new_outputs != self._outputs
+            or self._new_inputs != self._inputs
+            or self._new_months != self._months
+        )
+        if changed or not self.manifest_path.exists():
+            payload = {
+                "format": MANIFEST_FORMAT,
+                "options": self.options_key,
+                "outputs": dict(sorted(self._new_outputs.items())),
+                "months": dict(sorted(self._new_months.items())),
+                "inputs": dict(sorted(self._new_inputs.items())),
+            }
+            _atomic_write(self.manifest_path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        self._outputs, self._inputs, self._months = self._new_outputs, self._new_inputs, self._new_months
+        return self.counts
+
+
+def load_months(root: Path) -> dict[str, str]:
+    """Output path -> month, as the last build recorded it in ``root``."""
+    try:
+        data = json.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return dict(data.get("months", {}))
+
+
+def load_outputs(root: Path) -> dict[str, str]:
+    try:
+        data = json.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return dict(data.get("outputs", {}))
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    """Write through a temporary file so an interrupted build never leaves half a page."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc}") from exc
+
+
+def _prune_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

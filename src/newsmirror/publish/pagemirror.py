@@ -1,0 +1,153 @@
+"""The page-mirror format: Markdown pages a git host renders, as the banned-news family does.
+
+``pages/<channel>/<id>.md`` (navigation, clean body, share link, QR code, original URL),
+``indexes/<channel>.md`` (newest first, capped; older entries in month archives),
+``indexes/热点推荐.md`` (multi-outlet stories and the latest articles) and ``README.md``.
+Unlike the originals: no promotion blocks, no tracking pixel, QR codes linked relatively.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC
+from urllib.parse import quote
+
+from newsmirror.publish.base import FormatBuilder
+from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
+from newsmirror.publish.paths import safe_filename
+from newsmirror.publish.qr import qr_png
+
+SEPARATOR = "&nbsp;&nbsp;|&nbsp;&nbsp;"
+HOT = "热点推荐"
+
+
+def _link(text: str, path: str) -> str:
+    label = text.replace("[", "【").replace("]", "】")
+    return f"[{label}]({quote(path)})"
+
+
+class PageMirrorBuilder(FormatBuilder):
+    name = "pagemirror"
+
+    def channel_folder(self, entry: Entry) -> str:
+        return safe_filename(entry.channel, fallback="other")
+
+    def page_path(self, entry: Entry) -> str:
+        return f"pages/{self.channel_folder(entry)}/{entry.id}.md"
+
+    def index_name(self, channel: str) -> str:
+        return safe_filename(channel, fallback="other")
+
+    def is_page(self, path: str) -> bool:
+        return path.startswith("pages/") and path.endswith(".md")
+
+    def nav(self, entry: Entry) -> str:
+        links = [
+            _link(self.label("首页"), "../../README.md"),
+            _link(entry.channel, f"../../indexes/{self.index_name(entry.channel)}.md"),
+            _link(self.label(HOT), f"../../indexes/{self.label(HOT)}.md"),
+        ]
+        return "#### " + f" {SEPARATOR} ".join(links)
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+        entry = prepared.entry
+        path = self.page_path(entry)
+        folder = path.rsplit("/", 1)[0] + "/"
+        written = self.write_images(prepared.image_names, folder + "img/", entry.month)
+        meta = [f"{self.label('来源')}：{entry.outlet}"]
+        if entry.published:
+            meta.append(f"{self.label('发布')}：{entry.published.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+        if prepared.authors:
+            meta.append(f"{self.label('作者')}：{'、'.join(prepared.authors)}")
+        lines = [
+            f"### {entry.title}", "------------------------", "", self.nav(entry), "",
+            " &nbsp;|&nbsp; ".join(meta), "",
+            with_image_prefix(prepared.markdown, "img/"), "", "<hr/>",
+        ]
+        share = self.share_url(path)
+        if share:
+            qr_name = f"{entry.id}.md.png"
+            self.writer.write(folder + qr_name, qr_png(share), month=entry.month)
+            written.append(folder + qr_name)
+            lines += [
+                f"{self.label('手机上长按并复制下列链接或二维码分享本文章')}：<br/>",
+                f"{share} <br/>",
+                f"<a href='{share}'><img src='{qr_name}' alt='QR'/></a> <br/>",
+            ]
+        if entry.original_url:
+            lines.append(f"{self.label('原文地址（需翻墙访问）')}：{entry.original_url}")
+        lines += ["", "", "------------------------", self.nav(entry), ""]
+        self.writer.write(path, "\n".join(lines), month=entry.month)
+        self.paths[entry.id] = path
+        return [*written, path]
+
+    # -- listings ------------------------------------------------------------------
+    def entry_line(self, entry: Entry, prefix: str) -> str:
+        when = f" <sub>{entry.outlet} {entry.day}</sub>" if entry.published else f" <sub>{entry.outlet}</sub>"
+        return f"#### {_link(entry.title, prefix + self.paths[entry.id])}{when}"
+
+    def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
+        listed = [e for e in entries if e.id in self.paths]
+        by_channel: dict[str, list[Entry]] = defaultdict(list)
+        for entry in listed:
+            by_channel[entry.channel].append(entry)
+        hot_name = self.label(HOT)
+        for channel, members in by_channel.items():
+            self._channel_index(channel, members, hot_name)
+        self._hot_list(listed, stories, hot_name)
+        self._readme(listed, by_channel, hot_name)
+        self.writer.finish()
+
+    def _channel_index(self, channel: str, members: list[Entry], hot_name: str) -> None:
+        name = self.index_name(channel)
+        head = "#### " + f" {SEPARATOR} ".join(
+            [_link(self.label("首页"), "../README.md"), _link(hot_name, f"{hot_name}.md")]
+        )
+        lines = [head, "", f"### {channel}", ""]
+        lines += [self.entry_line(e, "../") + "\n" for e in members[: self.options.index_cap]]
+        by_month: dict[str, list[Entry]] = defaultdict(list)
+        for entry in members:
+            by_month[entry.month].append(entry)
+        if by_month:
+            lines += ["----", f"#### {self.label('更早内容')}", ""]
+            lines.append(" &nbsp;|&nbsp; ".join(
+                _link(month, f"archive/{name}/{month}.md") for month in sorted(by_month, reverse=True)
+            ))
+        self.writer.write(f"indexes/{name}.md", "\n".join(lines) + "\n")
+        for month, month_entries in by_month.items():
+            archive = [
+                "#### " + f" {SEPARATOR} ".join(
+                    [_link(self.label("首页"), "../../../README.md"), _link(channel, f"../../{name}.md")]
+                ),
+                "", f"### {channel} · {month}", "",
+            ]
+            archive += [self.entry_line(e, "../../../") for e in month_entries]
+            self.writer.write(f"indexes/archive/{name}/{month}.md", "\n".join(archive) + "\n", month=month)
+
+    def _hot_list(self, listed: list[Entry], stories: list[StoryView], hot_name: str) -> None:
+        lines = ["#### " + _link(self.label("首页"), "../README.md"), "", f"### {hot_name}", ""]
+        multi = [s for s in stories if len(s.outlets) > 1 and any(m.id in self.paths for m in s.members)]
+        if multi:
+            lines += [f"#### {self.label('多家媒体报道')}", ""]
+            for story in multi[:20]:
+                lines.append(f"- **{story.title}**")
+                lines += [f"  - {_link(m.title, '../' + self.paths[m.id])} <sub>{m.outlet}</sub>"
+                          for m in story.members if m.id in self.paths]
+            lines += ["", "----", ""]
+        lines += [self.entry_line(e, "../") for e in listed[: self.options.latest_count]]
+        self.writer.write(f"indexes/{hot_name}.md", "\n".join(lines) + "\n")
+
+    def _readme(self, listed: list[Entry], by_channel: dict[str, list[Entry]], hot_name: str) -> None:
+        lines = [f"### {self.options.site_title}", "",
+                 "#### " + _link(hot_name, f"indexes/{hot_name}.md"), ""]
+        by_outlet: dict[str, list[str]] = defaultdict(list)
+        for channel, members in sorted(by_channel.items()):
+            by_outlet[members[0].outlet].append(channel)
+        for outlet, channels in sorted(by_outlet.items()):
+            links = f" {SEPARATOR} ".join(
+                _link(c, f"indexes/{self.index_name(c)}.md") for c in channels
+            )
+            lines.append(f"#### {outlet} &nbsp;-&nbsp; {links}\n")
+        lines += ["----", f"### {self.label('最新')}", ""]
+        lines += [self.entry_line(e, "") for e in listed[:30]]
+        self.writer.write("README.md", "\n".join(lines) + "\n")

@@ -1,0 +1,39 @@
+"""File names that are safe on every git host, file system and CDN."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+# Characters Windows, git hosts or URLs choke on; control characters too.
+_UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'@`=+\[\]\x00-\x1f\x7f]')
+_SPACES = re.compile(r"\s+")
+# Most file systems allow 255 bytes per name; leave room for a date prefix, a suffix and ".md.png".
+MAX_NAME_BYTES = 180
+
+
+def safe_filename(text: str, fallback: str = "untitled", max_bytes: int = MAX_NAME_BYTES) -> str:
+    """``text`` as one path segment: no separators or reserved characters, trimmed to ``max_bytes``."""
+    text = unicodedata.normalize("NFC", text)
+    text = _UNSAFE.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" .-")
+    encoded = text.encode("utf-8")
+    if len(encoded) > max_bytes:
+        text = encoded[:max_bytes].decode("utf-8", errors="ignore").rstrip(" .-")
+    return text or fallback
+
+
+def slug(text: str, fallback: str = "none") -> str:
+    """A path segment for URLs: like :func:`safe_filename`, with spaces as dashes."""
+    return safe_filename(text, fallback=fallback, max_bytes=80).replace(" ", "-")
+
+
+def month_of(when: datetime | None) -> str:
+    """``YYYY-MM`` of a publication date (UTC), or ``undated``."""
+    return when.astimezone(UTC).strftime("%Y-%m") if when is not None else "undated"
+
+
+def relative_prefix(path: str) -> str:
+    """The ``../`` prefix that leads from the folder of ``path`` back to the output root."""
+    return "../" * path.count("/")

@@ -1,0 +1,212 @@
+"""The static HTML site (Jinja2): mobile first, readable without JavaScript.
+
+Layout: ``index.html``; ``a/<YYYY-MM>/<id>.html`` articles; ``img/`` mirrored images;
+``outlet/<name>/`` and ``channel/<outlet-channel>/`` listings with month archives and
+Atom/RSS feeds; ``story/<id>/`` stories with members side by side, their comparison and
+feeds; ``sitemap.xml``; ``style.css``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC
+from importlib import resources
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+
+from newsmirror.publish.base import FormatBuilder
+from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
+from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.paths import relative_prefix, slug
+
+LABELS = {
+    "footer": "本站为新闻镜像，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
+    "outlets": "媒体", "channels": "栏目", "archive": "按月存档", "original": "原文地址（需翻墙访问）",
+    "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容",
+    "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容",
+}
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
+
+
+@dataclass(slots=True)
+class _Group:
+    name: str
+    path: str  # folder, ending with "/"
+    entries: list[Entry]
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(str(resources.files("newsmirror.publish") / "templates"))
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=False, keep_trailing_newline=True)
+
+
+class SiteBuilder(FormatBuilder):
+    name = "site"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.env = _environment()
+        self.labels = {key: self.label(value) for key, value in LABELS.items()}
+        self.lang = "zh" if self.options.script == "original" else self.options.script
+
+    @staticmethod
+    def page_path(entry: Entry) -> str:
+        return f"a/{entry.month}/{entry.id}.html"
+
+    @staticmethod
+    def outlet_folder(name: str) -> str:
+        return f"outlet/{slug(name)}/"
+
+    @staticmethod
+    def channel_folder(entry: Entry) -> str:
+        return f"channel/{slug(entry.outlet + '-' + entry.channel)}/"
+
+    def is_page(self, path: str) -> bool:
+        return path.startswith("a/") and path.endswith(".html")
+
+    def extra_fingerprint(self, entry: Entry, stories: dict[str, StoryView]) -> str:
+        story = stories.get(entry.story_id or "")
+        if story is None:
+            return ""
+        # The article page lists the story's other members: re-render when they change.
+        return hashlib.sha1("|".join(f"{m.id}:{m.title}" for m in story.members).encode("utf-8")).hexdigest()
+
+    def absolute(self, path: str) -> str:
+        return self.share_url(path) or path
+
+    def render(self, template: str, path: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            root=relative_prefix(path), site_title=self.options.site_title, labels=self.labels,
+            lang=context.pop("lang", self.lang), **context,
+        )
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+        entry = prepared.entry
+        path = self.page_path(entry)
+        written = self.write_images(prepared.image_names, "img/", entry.month)
+        story = stories.get(entry.story_id or "")
+        paths = {m.id: self.page_path(m) for m in story.members} if story else {}
+        page = self.render(
+            "article.html", path, title=entry.title, e=entry, authors=prepared.authors,
+            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/"),
+            outlet_path=self.outlet_folder(entry.outlet) + "index.html",
+            channel_path=self.channel_folder(entry) + "index.html" if entry.channel != entry.outlet else "",
+            story=story if story and len(story.members) > 1 else None, paths=paths,
+            lang=entry.lang if entry.lang not in ("und", "original") else self.lang,
+        )
+        self.writer.write(path, page, month=entry.month)
+        self.paths[entry.id] = path
+        return [*written, path]
+
+    # -- listings ------------------------------------------------------------------
+    def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
+        listed = [e for e in entries if e.id in self.paths]
+        outlets: dict[str, list[Entry]] = defaultdict(list)
+        channels: dict[str, list[Entry]] = defaultdict(list)
+        channel_names: dict[str, str] = {}
+        for entry in listed:
+            outlets[entry.outlet].append(entry)
+            if entry.channel != entry.outlet:
+                folder = self.channel_folder(entry)
+                channels[folder].append(entry)
+                channel_names[folder] = f"{entry.outlet} · {entry.channel}"
+        outlet_groups = [_Group(name, self.outlet_folder(name), items) for name, items in sorted(outlets.items())]
+        channel_groups = [_Group(channel_names[f], f, items) for f, items in sorted(channels.items())]
+        for group in outlet_groups + channel_groups:
+            self._listing(group)
+        shown = [s for s in stories if any(m.id in self.paths for m in s.members)]
+        for story in shown:
+            self._story(story)
+        multi = [s for s in shown if len(s.outlets) > 1]
+        self.writer.write("index.html", self.render(
+            "index.html", "index.html", title=self.options.site_title, stories=multi[:30],
+            latest=listed[: self.options.latest_count], paths=self.paths,
+            outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
+            channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
+        ))
+        css = (resources.files("newsmirror.publish") / "templates" / "style.css").read_bytes()
+        self.writer.write("style.css", css)
+        self._sitemap(listed, outlet_groups + channel_groups, shown)
+        self.writer.finish()
+
+    def _listing(self, group: _Group) -> None:
+        by_month: dict[str, list[Entry]] = defaultdict(list)
+        for entry in group.entries:
+            by_month[entry.month].append(entry)
+        months = sorted(by_month, reverse=True)
+        index = group.path + "index.html"
+        self.writer.write(index, self.render(
+            "listing.html", index, title=group.name, heading=group.name, feeds=True,
+            items=group.entries[: self.options.index_cap], paths=self.paths, months=months,
+        ))
+        for month in months:
+            path = f"{group.path}{month}.html"
+            self.writer.write(path, self.render(
+                "listing.html", path, title=f"{group.name} · {month}", heading=group.name, feeds=False,
+                items=by_month[month], paths=self.paths, months=[],
+            ), month=month)
+        self._feeds(group.path, group.name, group.entries[: self.options.feed_entries])
+
+    def _feeds(self, folder: str, title: str, entries: list[Entry]) -> None:
+        items = [
+            FeedItem(id=self.absolute(self.paths[e.id]), title=e.title, link=self.absolute(self.paths[e.id]),
+                     published=e.published, author=e.outlet, summary=e.summary)
+            for e in entries if e.id in self.paths
+        ]
+        atom, rss = build_feeds(
+            feed_id=self.absolute(folder), title=f"{title} · {self.options.site_title}",
+            link=self.absolute(folder + "index.html"), self_link_atom=self.absolute(folder + "atom.xml"),
+            self_link_rss=self.absolute(folder + "rss.xml"), items=items, language=self.lang,
+        )
+        self.writer.write(folder + "atom.xml", atom)
+        self.writer.write(folder + "rss.xml", rss)
+
+    def _story(self, story: StoryView) -> None:
+        key = f"story:{story.id}"
+        if story.fingerprint and self.writer.input_unchanged(key, story.fingerprint):
+            return  # the comparison, the costly part, is not computed again
+        folder = f"story/{story.id}/"
+        path = folder + "index.html"
+        self.writer.write(path, self.render(
+            "story.html", path, title=story.title, story=story, comparison=story.compare(),
+            paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
+        ))
+        self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])
+        if story.fingerprint:
+            self.writer.record_input(key, story.fingerprint, [path, folder + "atom.xml", folder + "rss.xml"])
+
+    def _sitemap(self, listed: list[Entry], groups: list[_Group], stories: list[StoryView]) -> None:
+        urls: list[tuple[str, str]] = [(self.absolute("index.html"), "")]
+        urls += [(self.absolute(g.path + "index.html"), "") for g in groups]
+        urls += [(self.absolute(f"story/{s.id}/index.html"), "") for s in stories]
+        urls += [
+            (self.absolute(self.paths[e.id]), e.published.astimezone(UTC).strftime("%Y-%m-%d") if e.published else "")
+            for e in listed
+        ]
+        chunks = [urls[i: i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)] or [[]]
+        if len(chunks) == 1:
+            self.writer.write("sitemap.xml", _urlset(chunks[0]))
+            return
+        names = [f"sitemap-{n + 1}.xml" for n in range(len(chunks))]
+        for name, chunk in zip(names, chunks, strict=True):
+            self.writer.write(name, _urlset(chunk))
+        index = "".join(f"<sitemap><loc>{escape(self.absolute(n))}</loc></sitemap>\n" for n in names)
+        self.writer.write("sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                          '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                          f"{index}</sitemapindex>\n")
+
+
+def _urlset(urls: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f"<url><loc>{escape(loc)}</loc>{f'<lastmod>{mod}</lastmod>' if mod else ''}</url>\n" for loc, mod in urls
+    )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n')

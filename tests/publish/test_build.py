@@ -1,0 +1,260 @@
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from newsmirror.jobs.building import build
+from newsmirror.model import Article, Story
+from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.images import httpx_fetcher
+from newsmirror.store.sqlite import SQLiteStore
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from tests.publish.conftest import BASE_URL, ImageServer, fill, make_article
+
+REMOTE_SRC = re.compile(r"""(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def _build(store: SQLiteStore, out: Path, server: ImageServer | None = None, **kwargs: object):
+    options = kwargs.pop("options", None) or BuildOptions(base_url=BASE_URL, index_cap=3)
+    fetch = httpx_fetcher(timeout=5) if server else (lambda url: (_ for _ in ()).throw(AssertionError(url)))
+    return build(store, out, options=options, fetch=fetch, **kwargs)  # type: ignore[arg-type]
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_all_three_formats_are_private_and_link_images_relatively(
+        store: SQLiteStore, tmp_path: Path, image_server: ImageServer) -> None:
+    articles = fill(store, 6, image_url=image_server.url + "/photo0.png")
+    out = tmp_path / "out"
+    report = _build(store, out, image_server)
+    assert not report.failures
+    assert report.images_fetched == 1 and report.images_failed == 1
+    for fmt in ("pagemirror", "jekyll", "site"):
+        for path, data in _files(out / fmt).items():
+            if path.endswith((".md", ".html")):
+                text = data.decode()
+                assert not REMOTE_SRC.search(text), f"{fmt}/{path} loads a remote resource"
+                assert "127.0.0.1" not in text, f"{fmt}/{path} hot-links the outlet's image"
+    # The image is stored beside the pages and linked relatively.
+    first = articles[0]
+    page = (out / "pagemirror" / "pages" / "国内" / f"{first.id}.md").read_text()
+    link = re.search(r"\]\((img/[0-9a-f]+\.jpg)\)", page)
+    assert link and (out / "pagemirror" / "pages" / "国内" / link.group(1)).is_file()
+    site_page = out / "site" / "a" / "2024-03" / f"{first.id}.html"
+    src = lxml_html.fromstring(site_page.read_bytes()).xpath("//div[@class='body']//img/@src")[0]
+    assert (site_page.parent / src).resolve().is_file()
+    # The caption of the image that could not be fetched stays.
+    second = (out / "site" / "a" / "2024-03" / f"{articles[1].id}.html").read_text()
+    assert "独有的图片说明文字" in second
+
+
+def test_page_mirror_has_share_link_qr_original_url_and_capped_indexes(store: SQLiteStore, tmp_path: Path) -> None:
+    articles = [make_article(n) for n in range(7)]
+    for article in articles:
+        store.upsert_article(article)
+    out = tmp_path / "out"
+    _build(store, out, formats=["pagemirror"], images=False)
+    root = out / "pagemirror"
+    newest = articles[-1]
+    page = (root / "pages" / "国内" / f"{newest.id}.md").read_text()
+    assert page.startswith(f"### {newest.title}\n")
+    share = f"{BASE_URL}/pages/%E5%9B%BD%E5%86%85/{newest.id}.md"
+    assert share in page
+    assert f"原文地址（需翻墙访问）：{newest.original_url}" in page
+    assert (root / "pages" / "国内" / f"{newest.id}.md.png").read_bytes().startswith(b"\x89PNG")
+    index = (root / "indexes" / "国内.md").read_text()
+    listed = re.findall(r"pages/%E5%9B%BD%E5%86%85/([0-9a-f]+)\.md", index)
+    assert listed == [a.id for a in reversed(articles)][:3]  # newest first, capped at 3
+    archive = (root / "indexes" / "archive" / "国内" / "2024-03.md").read_text()
+    assert sorted(re.findall(r"/([0-9a-f]{16})\.md", archive)) == sorted(a.id for a in articles)
+    readme = (root / "README.md").read_text()
+    assert "indexes/%E5%9B%BD%E5%86%85.md" in readme
+    assert (root / "indexes" / "热点推荐.md").is_file()
+
+
+def test_qr_code_encodes_the_share_link(store: SQLiteStore, tmp_path: Path) -> None:
+    import io
+
+    import segno
+    from PIL import Image as PILImage
+
+    article = make_article(1)
+    store.upsert_article(article)
+    _build(store, tmp_path / "out", formats=["pagemirror"], images=False)
+    share = f"{BASE_URL}/pages/%E5%9B%BD%E5%86%85/{article.id}.md"
+    png = (tmp_path / "out" / "pagemirror" / "pages" / "国内" / f"{article.id}.md.png").read_bytes()
+    # No QR decoder is installed: compare the modules with segno's own encoding of the expected URL.
+    matrix = segno.make(share, error="m", micro=False, mask=0).matrix
+    with PILImage.open(io.BytesIO(png)) as image:
+        scale, border = 4, 2
+        assert image.size == ((len(matrix) + 2 * border) * scale,) * 2
+        pixels = image.convert("L").load()
+        for y, row in enumerate(matrix):
+            for x, dark in enumerate(row):
+                assert (pixels[(x + border) * scale + 1, (y + border) * scale + 1] == 0) == bool(dark)
+
+
+def test_jekyll_posts_have_front_matter_and_safe_names(store: SQLiteStore, tmp_path: Path) -> None:
+    old = make_article(1, when=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC), title='引号"与/斜杠: 标题')
+    new = make_article(2, when=datetime(2024, 3, 1, tzinfo=UTC), title="新的标题")
+    twin = make_article(3, outlet="另一报", when=datetime(2024, 3, 1, 5, tzinfo=UTC), title="新的标题")
+    for article in (old, new, twin):
+        store.upsert_article(article)
+    store.save_story(Story(id="s1", title="x"), [])
+    root = tmp_path / "out" / "jekyll"
+    _build(store, tmp_path / "out", formats=["jekyll"], images=False)
+    posts = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+    assert "archived/2024-01-02/2024-01-02-引号 与 斜杠 标题.md" in posts
+    recent = [p for p in posts if p.startswith("_posts/")]
+    assert len(recent) == 2 and all(re.fullmatch(r"_posts/2024-03-01-新的标题(-[0-9a-f]{8})?\.md", p) for p in recent)
+    text = (root / "archived/2024-01-02/2024-01-02-引号 与 斜杠 标题.md").read_text()
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["layout"] == "post"
+    assert front["title"] == '引号"与/斜杠: 标题'
+    assert front["from"] == old.original_url
+    assert front["tags"] == [old.outlet] and front["categories"] == [old.outlet]
+    assert front["lang"] == "zh-Hans" and front["story"] == ""
+    assert str(front["date"]).startswith("2024-01-02 03:04:05")
+    assert "<!--1704164645000-->" in text
+    config = yaml.safe_load((root / "_config.yml").read_text())
+    assert config["baseurl"] == "/news"
+    assert (root / "_layouts" / "post.html").is_file()
+
+
+def test_unchanged_store_writes_nothing_and_one_change_rewrites_only_its_pages(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    articles = fill(store, 8)
+    out = tmp_path / "out"
+    first = _build(store, out, images=False)
+    assert first.written > 0
+    before = {fmt: _files(out / fmt) for fmt in ("pagemirror", "jekyll", "site")}
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    second = _build(store, out, images=False)
+    assert second.written == 0
+    assert all(c.rendered_inputs == 0 for c in second.formats.values())
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == mtimes
+    changed = articles[3]
+    changed.body_html = "<p>更正后的内容。</p>"
+    changed.body_text = "更正后的内容。"
+    changed.title = "更正后的标题"
+    changed.refresh_hash()
+    store.upsert_article(changed)
+    third = _build(store, out, images=False)
+    assert third.formats["site"].rendered_inputs == 1
+    written = {fmt: set(c.written_paths) for fmt, c in third.formats.items()}
+    assert f"a/2024-03/{changed.id}.html" in written["site"]
+    assert not any(p.startswith("a/") and changed.id not in p for p in written["site"])
+    assert not any(p.startswith("pages/") and changed.id not in p for p in written["pagemirror"])
+    # The renamed Jekyll post replaced the old one instead of leaving a duplicate.
+    jekyll_posts = [p for p in _files(out / "jekyll") if p.endswith(".md")]
+    assert any("更正后的标题" in p for p in jekyll_posts)
+    assert not any(changed.title not in p and "第3篇" in p for p in jekyll_posts)
+    assert third.formats["jekyll"].removed == 1
+    unchanged_page = f"a/2024-03/{articles[0].id}.html"
+    assert _files(out / "site")[unchanged_page] == before["site"][unchanged_page]
+
+
+def test_feeds_per_outlet_channel_and_story_and_sitemap(store: SQLiteStore, tmp_path: Path) -> None:
+    articles = fill(store, 6)
+    out = tmp_path / "out"
+    _build(store, out, images=False)
+    site = out / "site"
+    atom = feedparser.parse((site / "outlet" / "测试日报" / "atom.xml").read_bytes())
+    rss = feedparser.parse((site / "outlet" / "测试日报" / "rss.xml").read_bytes())
+    expected = [a for a in reversed(articles) if a.outlet == "测试日报"]
+    assert [e.title for e in atom.entries] == [a.title for a in expected]
+    assert [e.link for e in rss.entries] == [f"{BASE_URL}/a/2024-03/{a.id}.html" for a in expected]
+    channel = feedparser.parse((site / "channel" / "樣本時報-兩岸" / "rss.xml").read_bytes())
+    assert len(channel.entries) == 3 and not channel.bozo
+    story = feedparser.parse((site / "story" / "story-park" / "atom.xml").read_bytes())
+    assert {e.title for e in story.entries} == {articles[0].title, articles[1].title}
+    sitemap = (site / "sitemap.xml").read_text()
+    assert all(f"{BASE_URL}/a/2024-03/{a.id}.html" in sitemap for a in articles)
+
+
+def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteStore, tmp_path: Path) -> None:
+    articles = fill(store, 4)
+    calls: list[str] = []
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        calls.append(story.id)
+        refs = [SentenceRef(a.id, a.outlet, 0, f"{a.outlet}说园区开放") for a in members]
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}),
+                          shared=[Fact(refs)],
+                          unique={members[0].outlet: [Fact([SentenceRef(members[0].id, members[0].outlet, 1,
+                                                                          "只有这家提到的细节")])]})
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
+    members = page.xpath("//section[@class='member']/h2/a/text()")
+    assert sorted(members) == sorted([articles[0].title, articles[1].title])
+    text = page.text_content()
+    assert "测试日报说园区开放" in text and "樣本時報说园区开放" in text and "只有这家提到的细节" in text
+    assert calls == ["story-park"]
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    assert calls == ["story-park"]  # unchanged story: not compared again
+
+
+def test_traditional_output_converts_titles_and_interface(store: SQLiteStore, tmp_path: Path) -> None:
+    fill(store, 2)
+    out = tmp_path / "out"
+    _build(store, out, formats=["site", "pagemirror"], images=False,
+           options=BuildOptions(base_url=BASE_URL, script="zh-TW"))
+    index = (out / "site" / "index.html").read_text()
+    assert "軟體園區" in index and "软件" not in index
+    assert 'lang="zh-TW"' in index
+    assert (out / "pagemirror" / "indexes" / "熱點推薦.md").is_file()
+
+
+def test_unknown_script_is_a_clear_error(store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="zh-TW"):
+        _build(store, tmp_path, options=BuildOptions(script="klingon"))
+
+
+def test_month_archives_keep_every_article_when_the_index_is_capped(store: SQLiteStore, tmp_path: Path) -> None:
+    start = datetime(2023, 12, 30, tzinfo=UTC)
+    articles = [make_article(n, when=start + timedelta(days=n)) for n in range(5)]
+    for article in articles:
+        store.upsert_article(article)
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False)
+    listing = out / "site" / "outlet" / "测试日报"
+    months = {p.name for p in listing.glob("20*.html")}
+    assert months == {"2023-12.html", "2024-01.html"}
+    linked = set()
+    for month in months:
+        linked |= set(re.findall(r"([0-9a-f]{16})\.html", (listing / month).read_text()))
+    assert linked == {a.id for a in articles}
+
+
+def test_default_comparer_uses_compare_story_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from newsmirror.jobs.building import default_comparer
+
+    seen: list[tuple[list[str], str]] = []
+    fake = types.ModuleType("newsmirror.stories.compare")
+
+    def compare_story(articles: list[Article], story_id: str = "") -> Comparison:
+        seen.append(([a.id for a in articles], story_id))
+        return Comparison(story_id=story_id, outlets=[])
+
+    fake.compare_story = compare_story  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsmirror.stories.compare", fake)
+    comparer = default_comparer()
+    assert comparer is not None
+    article = make_article(1)
+    result = comparer(Story(id="s9", title="t"), [article])
+    assert isinstance(result, Comparison) and seen == [([article.id], "s9")]

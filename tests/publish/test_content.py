@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsmirror.model import Article
+from newsmirror.publish.content import IMAGE_TOKEN, make_entry, plain_text, prepare, script_converter
+from newsmirror.publish.images import ImageFetchError, ImageMirror
+from newsmirror.publish.paths import safe_filename
+from tests.publish.conftest import png_bytes
+
+
+def _article(body: str) -> Article:
+    return Article(outlet="测试日报", title="标题", original_url="https://outlet.test/a/1.html", body_html=body)
+
+
+def _prepare(article: Article, mirror: ImageMirror | None = None, script: str = "original"):
+    convert = script_converter(script)
+    return prepare(article, make_entry(article, convert, script), convert, mirror)
+
+
+def test_tracking_pixels_scripts_and_remote_images_are_dropped_captions_kept() -> None:
+    body = ('<p>正文一</p><img src="https://tracker.test/p.gif" width="1" height="1">'
+            '<img src="https://cdn.test/photo.jpg" alt="图片说明：市民排队"><script>track()</script>'
+            '<iframe src="https://ads.test/"></iframe><p style="color:red" onclick="x()">正文二</p>'
+            '<link rel="stylesheet" href="https://cdn.test/s.css">')
+    prepared = _prepare(_article(body))
+    assert "tracker.test" not in prepared.html and "cdn.test" not in prepared.html
+    assert "ads.test" not in prepared.html and "track()" not in prepared.html
+    assert "onclick" not in prepared.html and "style=" not in prepared.html
+    text = plain_text(prepared.html)
+    assert "图片说明：市民排队" in text
+    assert "正文一" in text and "正文二" in text
+    assert "<img" not in prepared.html
+
+
+def test_mirrored_images_use_a_token_and_relative_links_become_absolute(tmp_path: Path) -> None:
+    served = {"https://cdn.test/photo.jpg": png_bytes(2000, 1000)}
+
+    def fetch(url: str) -> bytes:
+        if url not in served:
+            raise ImageFetchError(f"{url}: 404")
+        return served[url]
+
+    mirror = ImageMirror(tmp_path, fetch, max_width=800)
+    body = '<p>看<a href="/tag/软件">软件</a></p><img src="//cdn.test/photo.jpg" alt="说明">'
+    article = _article(body)
+    article.original_url = "https://outlet.test/a/1.html"
+    prepared = _prepare(article, mirror)
+    assert len(prepared.image_names) == 1
+    assert f'src="{IMAGE_TOKEN}{prepared.image_names[0]}"' in prepared.html
+    assert 'href="https://outlet.test/tag/%E8%BD%AF%E4%BB%B6"' in prepared.html
+    assert f"]({IMAGE_TOKEN}{prepared.image_names[0]}" in prepared.markdown
+
+
+def test_script_conversion_swaps_taiwan_phrases_but_never_urls() -> None:
+    body = '<p>这个软件的网络信息</p><p><a href="https://outlet.test/gb/马朝旭.htm">马朝旭</a></p>'
+    taiwan = _prepare(_article(body), script="zh-TW")
+    assert "軟體" in taiwan.html and "網路" in taiwan.html
+    assert "%E9%A9%AC%E6%9C%9D%E6%97%AD" in taiwan.html  # 马朝旭 in the URL, untouched
+    assert "馬朝旭" in plain_text(taiwan.html)
+    hans = _prepare(_article("<p>這個軟體</p>"), script="zh-Hans")
+    assert "这个软件" in hans.html
+    assert taiwan.entry.lang == "zh-TW"
+
+
+def test_safe_filename_strips_separators_and_caps_bytes() -> None:
+    assert safe_filename('a/b\\c:d*e?"f<g>h|') == "a b c d e f g h"
+    long = safe_filename("长" * 200)
+    assert len(long.encode()) <= 180 and long.startswith("长")
+    assert safe_filename("  ...  ") == "untitled"

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.errors import ConfigError
+from newsmirror.jobs.building import build, publish
+from newsmirror.publish.base import BuildOptions
+from newsmirror.store.sqlite import SQLiteStore
+from tests.publish.conftest import BASE_URL, fill, make_article
+
+
+def _bare(path: Path) -> Path:
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(path)], check=True)
+    return path
+
+
+def _tree(bare: Path, branch: str = "main") -> list[str]:
+    done = subprocess.run(["git", "--git-dir", str(bare), "ls-tree", "-r", "--name-only", branch],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.split("\n")[:-1]
+
+
+def _commits(bare: Path) -> int:
+    done = subprocess.run(["git", "--git-dir", str(bare), "rev-list", "--count", "main"],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+def test_push_reaches_every_good_remote_and_reports_the_bad_one(store: SQLiteStore, tmp_path: Path) -> None:
+    fill(store, 4)
+    out = tmp_path / "out"
+    build(store, out, ["site"], BuildOptions(base_url=BASE_URL), images=False)
+    first, second = _bare(tmp_path / "one.git"), _bare(tmp_path / "two.git")
+    remotes = {"one": str(first), "broken": str(tmp_path / "missing.git"), "two": str(second)}
+    reports = publish(out, ["site"], remotes, "first")
+    results = {r.name: r for r in reports[0].results}
+    assert results["one"].ok and results["two"].ok
+    assert not results["broken"].ok and results["broken"].message
+    for bare in (first, second):
+        files = _tree(bare)
+        assert "index.html" in files and "sitemap.xml" in files
+        assert ".newsmirror-manifest.json" not in files
+    again = publish(out, ["site"], remotes, "second")
+    assert not again[0].committed
+    assert _commits(first) == 1
+    store.upsert_article(make_article(99))
+    build(store, out, ["site"], BuildOptions(base_url=BASE_URL), images=False)
+    third = publish(out, ["site"], remotes, "third")
+    assert third[0].committed and _commits(first) == 2 and _commits(second) == 2
+
+
+def test_split_by_month_puts_each_month_in_its_own_repository(store: SQLiteStore, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    january = make_article(1, when=datetime(2024, 1, 5, tzinfo=UTC))
+    february = make_article(2, when=datetime(2024, 2, 5, tzinfo=UTC))
+    for article in (january, february):
+        store.upsert_article(article)
+    out = tmp_path / "out"
+    build(store, out, ["site"], BuildOptions(base_url=BASE_URL), images=False)
+    for part in ("2024-01", "2024-02", "index"):
+        _bare(tmp_path / f"news-{part}.git")
+    reports = publish(out, ["site"], {"origin": str(tmp_path / "news-{part}.git")}, "split", split_by_month=True)
+    assert sorted(r.part for r in reports) == ["site/2024-01", "site/2024-02", "site/index"]
+    assert all(r.results[0].ok for r in reports)
+    assert f"a/2024-01/{january.id}.html" in _tree(tmp_path / "news-2024-01.git")
+    assert f"a/2024-02/{february.id}.html" not in _tree(tmp_path / "news-2024-01.git")
+    assert "index.html" in _tree(tmp_path / "news-index.git")
+    with pytest.raises(ConfigError, match="part"):
+        publish(out, ["site"], {"origin": str(tmp_path / "x.git")}, "split", split_by_month=True)
+
+
+def test_cli_build_then_publish(store: SQLiteStore, tmp_path: Path) -> None:
+    fill(store, 3)
+    db = store.path
+    out = tmp_path / "out"
+    runner = CliRunner()
+    built = runner.invoke(app, ["build", "--db", db, "--out", str(out), "--format", "pagemirror",
+                                "--base-url", BASE_URL, "--no-images"])
+    assert built.exit_code == 0, built.output
+    assert (out / "pagemirror" / "README.md").is_file() and not (out / "site").exists()
+    good = _bare(tmp_path / "good.git")
+    pushed = runner.invoke(app, ["publish", "--out", str(out), "--format", "pagemirror",
+                                 "--remote", f"good={good}", "--remote", f"bad={tmp_path / 'nope.git'}"])
+    assert pushed.exit_code == 1
+    assert "README.md" in _tree(good)
+    assert "1 push(es) failed" in pushed.output
+    no_remote = runner.invoke(app, ["publish", "--out", str(out), "--format", "pagemirror",
+                                    "--config", str(tmp_path / "none.toml")])
+    assert no_remote.exit_code == 1 and "does not" in " ".join(no_remote.output.split())
