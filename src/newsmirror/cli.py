@@ -121,7 +121,7 @@ FormatOption = Annotated[
     list[str] | None,
     typer.Option("--format", "-f", help="pagemirror, jekyll, site or all (repeatable; default all)."),
 ]
-ConfigOption = Annotated[
+PublishConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="Config file with a \\[publish] table (default $NEWSMIRROR_CONFIG or ./newsmirror.toml)."),
 ]
@@ -141,7 +141,7 @@ def build(
         "--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked.")] = False,
     compare: Annotated[bool, typer.Option(
         "--compare/--no-compare", help="Show what each outlet reports on story pages (when stories are grouped).")] = True,
-    config: ConfigOption = None,
+    config: PublishConfigOption = None,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -192,7 +192,7 @@ def publish(
         "--split-by-month", help="One repository per month (URL must contain {part}: YYYY-MM or index).")] = False,
     message: Annotated[str, typer.Option("--message", "-m", help="Commit message.")] = "Update newsmirror output",
     branch: Annotated[str | None, typer.Option("--branch", help="Branch to push (default main).")] = None,
-    config: ConfigOption = None,
+    config: PublishConfigOption = None,
 ) -> None:
     """Commit the built output to git and push it to every remote; a failing remote does not stop the others."""
     from newsmirror.jobs.building import load_publish_settings, parse_remotes
