@@ -721,6 +721,9 @@ def changes(
     days: Annotated[float, typer.Option(help="Look back this many days (0: all time).")] = 30,
     limit: Annotated[int, typer.Option(help="At most this many entries.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    write_site: Annotated[str, typer.Option(
+        "--write-site", help="Also write history pages, change indexes and Atom feeds into this HTML site "
+                             "folder (e.g. out/site; `newsmirror build` does it for its site).")] = "",
 ) -> None:
     """List recently edited and taken-down articles, and counts per outlet."""
     from datetime import timedelta
@@ -739,6 +742,14 @@ def changes(
     with store_from(db) as store:
         entries = store.recent_changes(kinds, outlet=outlet or None, since=since, limit=limit)
         counts = store.change_counts(since)
+        if write_site:
+            from pathlib import Path
+
+            from newsmirror.jobs.change_pages import write_change_pages
+
+            pages = write_change_pages(store, Path(write_site))
+            err_console.print(f"wrote {pages.histories} history pages and {pages.indexes} change indexes"
+                              f" into {write_site} ({pages.written} files changed)")
     if as_json:
         print(json.dumps({
             "counts": counts,

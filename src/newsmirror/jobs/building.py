@@ -182,6 +182,13 @@ def build(
     for builder in builders:
         builder.finish(entries, ordered)
         report.formats[builder.name] = builder.writer.counts
+    if "site" in chosen:  # --- recheck: history pages with diffs, change indexes and feeds
+        from contextlib import suppress
+
+        from newsmirror.jobs.change_pages import write_change_pages
+
+        with suppress(NotImplementedError):  # a store backend without edit tracking: no change pages
+            write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title)
     if mirror is not None:
         mirror.save()
         report.images_fetched, report.images_failed = mirror.fetched, mirror.failed
