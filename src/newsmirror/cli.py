@@ -229,7 +229,7 @@ def main() -> None:  # pragma: no cover - console entry
 @app.command("import")
 @friendly_errors
 def import_archives(
-    paths: Annotated[list[str], typer.Argument(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH",
         help="Archive folders or files: page mirrors (pages/<channel>/<id>.md) and Jekyll feed archives "
              "(_posts/, archived/<date>/). Folders are searched recursively.")],
     db: DbOption = "",

@@ -42,6 +42,7 @@ def test_page_mirror_article_is_clean() -> None:
     assert article.script == "zh-Hans"
     assert article.outlet == "新唐人" and article.channel == "大陆新闻"
     assert article.tags == ["灯会"]  # the outlet's tag link, kept as metadata
+    assert article.summary.startswith("【新唐人北京时间2024年02月10日讯】")  # not the image caption
     assert "**" not in article.body_markdown and "![灯会](https://i.ntdtv.com/" in article.body_markdown
 
 
@@ -50,7 +51,7 @@ def test_feed_item_keeps_lead_image_and_drops_feed_junk() -> None:
     paragraphs = article.body_text.split("\n\n")
     assert paragraphs[0] == "市長在記者會上說明新政策。（中央社）"
     assert paragraphs[1] == "（中央社記者陳小華台北1日電）測試市長今天宣布，公車票價自下月起下調兩成。"
-    assert paragraphs[2].startswith("市長表示，新政策可望減輕通勤族負擔。")
+    assert paragraphs[2] == "市長表示，新政策可望減輕通勤族負擔。（編輯：林一/張二）"  # desk code dropped
     assert len(paragraphs) == 3
     for junk in ("#公車", "延伸閱讀", "聚焦新聞", "輪播標題", "获取更多RSS", "feedx", "<svg", "cover.jpg"):
         assert junk not in article.body_html, junk
@@ -90,6 +91,11 @@ def feed_item(html: str, url: str = "https://example.org/news/1") -> RawDocument
     ("<p><small>Feed enhanced by <a href='https://plugin.example.org'>Better Feed</a></small></p>", "Feed enhanced"),
     ("<div style='display:none'><p>隐藏内容</p></div>", "隐藏内容"),
     ("<p><small>标签: <a rel='tag' href='https://b.example.org/tag/x'>某标签</a></small></p>", "某标签"),
+    ("<p><small>&copy; 某人 for <a href='https://b.example.org'>博客</a>, get_post_time('Y'). |"
+     "<a href='https://b.example.org/p'>Permalink</a> |<a href='https://b.example.org/p#c'>No comment</a></small></p>",
+     "Permalink"),
+    ("<p><strong>相关链接：<ok href='https://www.ntdtv.com/gb/2024/01/01/a2.html'>另一篇报道的标题</ok></strong></p>",
+     "另一篇报道的标题"),
     ("<br><hr><div>获取更多RSS：<br><a href='https://feedx.example'>https://feedx.example</a></div>", "获取更多RSS"),
 ])
 def test_each_junk_kind_is_removed(junk_html: str, marker: str) -> None:
@@ -97,6 +103,15 @@ def test_each_junk_kind_is_removed(junk_html: str, marker: str) -> None:
     article = extract_article(feed_item(body))
     assert marker not in article.body_html and marker not in article.body_text
     assert article.body_text == "第一段正文内容在这里。\n\n第二段正文内容在这里。"
+
+
+def test_site_profile_adds_its_own_rules() -> None:
+    body = ("<p>第一段正文内容在这里。</p><div class='StandardArticleBody_trustBadgeContainer'><span>我们的标准：</span>"
+            "<a href='https://r.example'>信任原则</a></div>")
+    generic = extract_article(feed_item(body))
+    reuters = extract_article(feed_item(body, url="https://cn.reuters.com/article/x-idCN1"))
+    assert "信任原则" in generic.body_text  # not junk everywhere ...
+    assert reuters.body_text == "第一段正文内容在这里。"  # ... but on the site whose profile says so
 
 
 def test_event_handlers_and_styles_are_stripped_but_text_kept() -> None:
@@ -138,6 +153,19 @@ def test_web_page_uses_the_site_profile_content_selector() -> None:
     assert article.body_text == "【新唐人北京时间2024年01月02日讯】正文第一段。\n\n正文第二段。"
     assert article.outlet == "新唐人"
     assert article.published_at == datetime(2024, 1, 2, tzinfo=BEIJING)
+
+
+def test_web_page_without_profile_falls_back_to_trafilatura() -> None:
+    paragraphs = "".join(f"<p>这是第{n}段正文，讲述了测试城市的公共交通改革以及市民的不同反应和评价。</p>" for n in range(1, 7))
+    page = (f"<html><head><title>交通改革</title></head><body><nav><a href='/'>首页</a> <a href='/a'>关于我们</a></nav>"
+            f"<article><h1>交通改革</h1>{paragraphs}</article><footer>版权所有 某某网站 联系我们</footer></body></html>")
+    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=page, url="https://news.example.org/2024/05/06/reform.html",
+                      title_hint="交通改革")
+    article = extract_article(raw)
+    assert article.body_text.split("\n\n")[0].startswith("这是第1段正文")
+    assert "这是第6段正文" in article.body_text
+    assert "关于我们" not in article.body_text and "联系我们" not in article.body_text
+    assert article.published_at == datetime(2024, 5, 6, tzinfo=BEIJING)
 
 
 def test_same_article_in_two_templates_has_one_hash() -> None:

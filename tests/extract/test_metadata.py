@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -39,7 +39,7 @@ def test_dates_in_urls(url: str, expected: tuple[int, int, int] | None) -> None:
 
 
 def test_resolution_order() -> None:
-    precise = datetime(2023, 2, 4, 9, 34, 6, tzinfo=timezone.utc)
+    precise = datetime(2023, 2, 4, 9, 34, 6, tzinfo=UTC)
     url = "https://www.ntdtv.com/gb/2023/02/04/a1.html"
     assert resolve_published(container=precise, body_text="【新唐人北京时间2023年02月05日讯】", url=url) == precise
     assert resolve_published(container=None, body_text="【新唐人北京时间2023年02月05日讯】", url=url) == \
@@ -47,7 +47,7 @@ def test_resolution_order() -> None:
     assert resolve_published(container=None, body_text="", url=url) == datetime(2023, 2, 4, tzinfo=BEIJING)
     assert resolve_published(container=None, body_text="", url="https://x.example.org/a",
                              feed_date="Sat, 04 Feb 2023 03:26:18 GMT") == datetime(2023, 2, 4, 3, 26, 18,
-                                                                                      tzinfo=timezone.utc)
+                                                                                      tzinfo=UTC)
     assert parse_date("") is None
 
 

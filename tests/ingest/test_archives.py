@@ -41,10 +41,12 @@ def test_page_mirror_file_gets_channel_and_outlet(tmp_path: Path) -> None:
     assert raw.title_hint == "测试城市举办春季灯会 市民踊跃参观"
 
 
-def test_page_mirror_without_names_table_keeps_the_channel_key(tmp_path: Path) -> None:
-    path = write(tmp_path, "pages/prog204/a1.md", PAGE_MIRROR)
-    raw = read_archive_file(path).raw
-    assert raw is not None and raw.channel_hint == "prog204"
+def test_page_mirror_without_names_table_reads_the_channel_from_its_navigation(tmp_path: Path) -> None:
+    raw = read_archive_file(write(tmp_path, "pages/prog204/a1.md", PAGE_MIRROR)).raw
+    assert raw is not None and raw.channel_hint == "大陆新闻"
+    bare = PAGE_MIRROR.replace("[大陆新闻](../../indexes/N大陆新闻.md?a1)", "[某处](https://example.org/)")
+    raw = read_archive_file(write(tmp_path, "other/pages/prog204/a1.md", bare)).raw
+    assert raw is not None and raw.channel_hint == "prog204"  # nothing better than the folder's key
 
 
 def test_jekyll_post_front_matter_and_epoch() -> None:

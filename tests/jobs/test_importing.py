@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from newsmirror.cli import app
 from newsmirror.ingest.archives import ArchiveError
-from newsmirror.jobs.importing import FileOutcome, import_paths
+from newsmirror.jobs.importing import import_paths
 from newsmirror.store import Store, open_store
 from tests.fixtures_archives import JEKYLL_POST, make_archive, write
 

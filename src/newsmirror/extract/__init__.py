@@ -45,9 +45,9 @@ def _outlet(raw: RawDocument) -> str:
         return ""
 
 
-def _summary(paragraphs: list[str]) -> str:
+def _summary(paragraphs: list[str], captions: set[str]) -> str:
     for paragraph in paragraphs:
-        if len(paragraph) >= 20:
+        if len(paragraph) >= 20 and paragraph not in captions:
             return paragraph if len(paragraph) <= _SUMMARY_LENGTH else paragraph[:_SUMMARY_LENGTH] + "…"
     return ""
 
@@ -94,7 +94,7 @@ def extract_article(raw: RawDocument) -> Article:
         tags=tags,
         channel=raw.channel_hint,
         script=detect_script(f"{title}\n{body_text}"),
-        summary=raw.summary_hint.strip() or _summary(paragraphs),
+        summary=raw.summary_hint.strip() or _summary(paragraphs, {image.caption for image in cleaned.images}),
         guid=raw.guid,
         source_id=raw.source_id,
         origin=raw.origin,

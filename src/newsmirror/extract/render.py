@@ -7,7 +7,7 @@ import re
 import lxml.html
 from markdownify import markdownify
 
-from newsmirror.extract.clean import parse_fragment
+from newsmirror.extract.dom import parse_fragment
 
 _BLOCKS = {"p", "div", "section", "figure", "figcaption", "blockquote", "ul", "ol", "li", "h1", "h2", "h3",
            "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th", "pre", "hr"}

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -134,6 +135,8 @@ def read_archive_file(path: Path, names_cache: dict[Path, dict[str, str]] | None
 _SHARE_URL = re.compile(r"https?://\S+?/pages/([^/\s]+)/([^/\s'\"]+?)\.md\b")
 _SHARE_MARKER = "手机上长按"
 _UNDERLINE = re.compile(r"^\s*-{3,}\s*$")
+# Only outlet channels ("N大陆新闻") have the one-letter prefix; "热点推荐" and the like are not channels.
+_NAV_CHANNEL = re.compile(r"\(\.\./\.\./indexes/([A-Z][^/?)\s]+)\.md[?)]")
 
 
 @dataclass(slots=True)
@@ -143,6 +146,7 @@ class PageMirrorParts:
     original_url: str
     channel_key: str = ""
     page_id: str = ""
+    nav_channel: str = ""  # display name of the channel index the navigation line links to ("N大陆新闻")
 
 
 def page_mirror_parts(text: str) -> PageMirrorParts:
@@ -175,8 +179,11 @@ def page_mirror_parts(text: str) -> PageMirrorParts:
     url_match = _ORIGINAL_URL.search(text)
     original_url = url_match.group(1).strip() if url_match else ""
     share = _SHARE_URL.search("\n".join(lines[end:]))
+    nav = next((match.group(1) for line in lines[start:end] if line.startswith("####")
+                for match in _NAV_CHANNEL.finditer(line)), "")
     return PageMirrorParts(title=title, body_html=body_html, original_url=original_url,
-                           channel_key=share.group(1) if share else "", page_id=share.group(2) if share else "")
+                           channel_key=share.group(1) if share else "", page_id=share.group(2) if share else "",
+                           nav_channel=unquote(nav))
 
 
 def channel_names_for(path: Path, cache: dict[Path, dict[str, str]]) -> dict[str, str]:
@@ -209,7 +216,7 @@ def read_page_mirror(text: str, path: Path, channel_names: dict[str, str] | None
     if "pages" in path.parts[:-1]:
         # pages/<channel>/<id>.md: the folder is authoritative over the share link.
         channel_key = path.parent.name
-    display = (channel_names or {}).get(channel_key, "")
+    display = (channel_names or {}).get(channel_key, "") or parts.nav_channel
     prefix_outlet, channel = split_mirror_channel(display) if display else (None, channel_key)
     url_outlet = outlet_for_url(parts.original_url)
     outlet = url_outlet or prefix_outlet

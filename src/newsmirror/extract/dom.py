@@ -1,0 +1,46 @@
+"""Small lxml helpers shared by the cleaning steps."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "figure", "figcaption", "blockquote", "ul", "ol", "li",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th", "pre", "hr",
+    "header", "footer", "aside", "main", "center", "dl", "dt", "dd", "picture",
+}
+SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+def parse_fragment(html: str) -> lxml.html.HtmlElement:
+    """Parse an HTML fragment under one ``div`` root (whole documents keep their body)."""
+    if not html.strip():
+        return lxml.html.fragment_fromstring("<div></div>")
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return root
+
+
+def text_of(element: lxml.html.HtmlElement) -> str:
+    return SPACE_RUN.sub(" ", element.text_content()).strip()
+
+
+def remove(element: lxml.html.HtmlElement) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()  # keeps the tail text
+
+
+def is_detached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            return False
+    return element is not root
+
+
+def serialize_children(root: lxml.html.HtmlElement) -> str:
+    parts = [root.text or ""]
+    parts.extend(lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in root)
+    return "".join(parts).strip()
