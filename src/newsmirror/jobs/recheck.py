@@ -31,6 +31,7 @@ from newsmirror.jobs.recheck_rules import (
     lost_article,
     not_found_message,
     page_fingerprint,
+    page_title,
     raw_page_parts,
     similarity,
     strip_page_noise,
@@ -327,9 +328,11 @@ def _finish(store: Store, item: DueCheck, now: datetime, policy: RecheckPolicy, 
 
 
 def _extract(extract: Extractor, result: PageResult, item: DueCheck, stored: Article) -> Article | None:
+    # The page header's title is a container hint like a feed item's: without it an extractor may
+    # fall back to the first words of the text, which shift when a counter in them changes.
     raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=strip_page_noise(result.text),
-                      url=result.final_url or item.url,
-                      origin=item.url, outlet_hint=item.outlet, title_hint="", fetched_at=utcnow())
+                      url=result.final_url or item.url, origin=item.url, outlet_hint=item.outlet,
+                      title_hint=page_title(result.text), fetched_at=utcnow())
     try:
         return extract(raw)
     except NewsmirrorError:

@@ -199,6 +199,18 @@ def lost_article(previous_text: str, text: str) -> bool:
     return similarity(old, new) < 0.2 and new not in old
 
 
+def page_title(html: str) -> str:
+    """The title the page's header declares (og:title, twitter:title, <title>), for the title hint."""
+    tree = LexborHTMLParser(html)
+    for selector in ('meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]'):
+        node = tree.css_first(selector)
+        content = (node.attributes.get("content") or "").strip() if node else ""
+        if content:
+            return " ".join(content.split())
+    node = tree.css_first("title")
+    return " ".join(node.text(strip=True).split()) if node else ""
+
+
 def raw_page_parts(html: str) -> tuple[str, str]:
     """(title, visible text) of a raw page, for the not-found check when extraction finds nothing."""
     tree = LexborHTMLParser(html)
