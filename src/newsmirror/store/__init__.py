@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsmirror.errors import StoreError
-from newsmirror.store.base import ArticleQuery, FeedState, SearchHit, SearchQuery, Store, StoryMember
+from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
 
-__all__ = ["ArticleQuery", "FeedState", "SearchHit", "SearchQuery", "Store", "StoryMember", "open_store"]
+__all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "open_store"]
 
 
 def open_store(location: str | Path) -> Store:

@@ -60,6 +60,22 @@ class SearchQuery:
 
 
 @dataclass(slots=True)
+class Job:
+    """One row of the work queue, as claimed by a worker (see Store.claim_jobs)."""
+
+    id: int
+    kind: str  # fetch | recheck | ...
+    key: str  # what to work on: a source id, an article id, ...
+    host: str = ""
+    due_at: datetime | None = None
+    lease_owner: str | None = None
+    lease_expires_at: datetime | None = None
+    attempts: int = 0  # claims since the last success, this one included
+    last_error: str = ""
+    done_at: datetime | None = None
+
+
+@dataclass(slots=True)
 class SearchHit:
     article: Article
     score: float  # higher is more relevant
@@ -201,3 +217,63 @@ class Store(abc.ABC):
     def changed_article_ids(self) -> list[str]:
         """Ids of articles with a history to show: more than one version, or any event."""
         raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    # --- postgres helper: job queue and bulk copy -------------------------------
+    # A lease is (lease_owner, lease_expires_at): complete/fail/renew only act while the caller
+    # still holds it, so a worker that lost its lease (it stalled, another worker took over)
+    # cannot overwrite the new owner's result.
+
+    def enqueue_job(self, kind: str, key: str, host: str = "", due_at: datetime | None = None) -> Job:
+        """Add a job, or re-arm an existing (kind, key): a finished job becomes due again at
+        ``due_at``; a pending one becomes due at the earlier of the two times. Default: now."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def claim_jobs(self, worker_id: str, kinds: list[str] | None = None, limit: int = 1,
+                   lease_seconds: float = 300, per_host_limit: int | None = None) -> list[Job]:
+        """Lease up to ``limit`` due jobs (all kinds when ``kinds`` is None), earliest due first.
+        Jobs whose lease expired are due again. With ``per_host_limit``, no host ever has more
+        live leases than that, across all workers."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        """Release the lease: done, or (recurring jobs) due again at ``next_due_at``.
+        False when the lease was lost and someone else owns the job now."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
+        """Release the lease recording ``error``; retried at ``retry_at``, or given up (done) if None."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def renew_lease(self, job: Job, lease_seconds: float) -> bool:
+        """Extend a held lease (a long job's heartbeat); updates ``job.lease_expires_at``."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def get_job(self, kind: str, key: str) -> Job | None:
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def job_counts(self) -> dict[str, int]:
+        """pending (due or not), due, leased, done: for `newsmirror stats` and monitoring."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def copy_tables(self) -> list[str]:
+        """Tables holding primary data, parents before children (what `newsmirror migrate` copies;
+        derived indexes and bookkeeping are left out and rebuilt by :meth:`finish_bulk_load`)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
+
+    def table_columns(self, table: str) -> list[str]:
+        raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
+
+    def count_rows(self, table: str) -> int:
+        raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
+
+    def iter_rows(self, table: str, columns: list[str], batch_size: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        """All rows of a table in batches, in primary-key order."""
+        raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
+
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+        """Insert rows as they are (ids included), in one transaction."""
+        raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
+
+    def finish_bulk_load(self) -> None:
+        """After :meth:`insert_rows`: rebuild derived data (search index, id sequences)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot be migrated")

@@ -13,8 +13,15 @@ from typing import Any
 
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Image, Source, Story, UpsertOutcome, Version, utcnow
-from newsmirror.store.base import ArticleQuery, FeedState, SearchHit, SearchQuery, Store, StoryMember
+from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
+from newsmirror.store.queue import (
+    BOOKKEEPING_TABLES,
+    DERIVED_TABLES,
+    parents_first,
+    pick_within_host_limits,
+    scan_size,
+)
 from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
 
 
@@ -416,6 +423,158 @@ class SQLiteStore(Store):
             params.append(limit)
         return [str(r[0]) for r in self.execute(sql, params).fetchall()]
 
+    # --- postgres helper: job queue and bulk copy -------------------------------
+    # SQLite has no SKIP LOCKED: BEGIN IMMEDIATE serializes claims, which is all one machine needs.
+
+    def enqueue_job(self, kind: str, key: str, host: str = "", due_at: datetime | None = None) -> Job:
+        due = _queue_time(due_at or utcnow())
+        row = self.execute(
+            "INSERT INTO jobs (kind, key, host, due_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (kind, key) DO UPDATE SET host = excluded.host,"
+            " due_at = CASE WHEN jobs.done_at IS NOT NULL THEN excluded.due_at"
+            " ELSE MIN(jobs.due_at, excluded.due_at) END, done_at = NULL RETURNING *",
+            (kind, key, host, due),
+        ).fetchone()
+        return _row_to_job(row)
+
+    def claim_jobs(self, worker_id: str, kinds: list[str] | None = None, limit: int = 1,
+                   lease_seconds: float = 300, per_host_limit: int | None = None) -> list[Job]:
+        if limit <= 0:
+            return []
+        with self._lock, self.transaction():
+            now = utcnow()
+            where = ["done_at IS NULL", "due_at <= :now", "(lease_owner IS NULL OR lease_expires_at <= :now)"]
+            params: dict[str, object] = {"now": _queue_time(now)}
+            if kinds is not None:
+                where.append(f"kind IN ({', '.join(f':kind{i}' for i in range(len(kinds)))})")
+                params.update({f"kind{i}": kind for i, kind in enumerate(kinds)})
+            if per_host_limit is not None:
+                # Hosts already at their limit would only fill the scan window: leave them out.
+                where.append(
+                    "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                    " AND lease_expires_at > :now GROUP BY host HAVING COUNT(*) >= :per_host)"
+                )
+                params["per_host"] = per_host_limit
+            candidates = self._db.execute(
+                f"SELECT id, host FROM jobs WHERE {' AND '.join(where)} ORDER BY due_at, id LIMIT :scan",
+                {**params, "scan": scan_size(limit)},
+            ).fetchall()
+            live: dict[str, int] = {}
+            if per_host_limit is not None and candidates:
+                hosts = sorted({c["host"] for c in candidates})
+                marks = ", ".join("?" for _ in hosts)
+                live = dict(self._db.execute(
+                    "SELECT host, COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                    f" AND lease_expires_at > ? AND host IN ({marks}) GROUP BY host",
+                    [_queue_time(now), *hosts],
+                ).fetchall())
+            chosen = pick_within_host_limits([(c["id"], c["host"]) for c in candidates], live,
+                                             per_host_limit, limit)
+            if not chosen:
+                return []
+            expires = _queue_time(now + timedelta(seconds=lease_seconds))
+            marks = ", ".join("?" for _ in chosen)
+            rows = self._db.execute(
+                f"UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1"
+                f" WHERE id IN ({marks}) RETURNING *",
+                [worker_id, expires, *chosen],
+            ).fetchall()
+        return sorted((_row_to_job(r) for r in rows), key=lambda j: (j.due_at or now, j.id))
+
+    def _release(self, job: Job, assignments: str, params: list[Any]) -> bool:
+        cursor = self.execute(
+            f"UPDATE jobs SET {assignments}, lease_owner = NULL, lease_expires_at = NULL"
+            " WHERE id = ? AND lease_owner = ? AND lease_expires_at = ?",
+            [*params, job.id, job.lease_owner, _queue_time(job.lease_expires_at)],
+        )
+        return cursor.rowcount == 1
+
+    def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        if next_due_at is None:
+            return self._release(job, "done_at = ?, attempts = 0, last_error = ''", [_queue_time(utcnow())])
+        return self._release(job, "due_at = ?, attempts = 0, last_error = ''", [_queue_time(next_due_at)])
+
+    def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
+        if retry_at is None:
+            return self._release(job, "done_at = ?, last_error = ?", [_queue_time(utcnow()), error])
+        return self._release(job, "due_at = ?, last_error = ?", [_queue_time(retry_at), error])
+
+    def renew_lease(self, job: Job, lease_seconds: float) -> bool:
+        expires = utcnow() + timedelta(seconds=lease_seconds)
+        cursor = self.execute(
+            "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND lease_expires_at = ?",
+            (_queue_time(expires), job.id, job.lease_owner, _queue_time(job.lease_expires_at)),
+        )
+        if cursor.rowcount != 1:
+            return False
+        job.lease_expires_at = from_iso(_queue_time(expires))
+        return True
+
+    def get_job(self, kind: str, key: str) -> Job | None:
+        row = self.execute("SELECT * FROM jobs WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        return _row_to_job(row) if row else None
+
+    def job_counts(self) -> dict[str, int]:
+        now = _queue_time(utcnow())
+        row = self.execute(
+            "SELECT COUNT(*) FILTER (WHERE done_at IS NULL),"
+            " COUNT(*) FILTER (WHERE done_at IS NULL AND due_at <= ?),"
+            " COUNT(*) FILTER (WHERE done_at IS NULL AND lease_owner IS NOT NULL AND lease_expires_at > ?),"
+            " COUNT(*) FILTER (WHERE done_at IS NOT NULL) FROM jobs",
+            (now, now),
+        ).fetchone()
+        return {"pending": int(row[0]), "due": int(row[1]), "leased": int(row[2]), "done": int(row[3])}
+
+    def copy_tables(self) -> list[str]:
+        rows = self.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+        virtual = [r["name"] for r in rows if (r["sql"] or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        tables = [
+            r["name"] for r in rows
+            if not r["name"].startswith("sqlite_") and r["name"] not in BOOKKEEPING_TABLES | DERIVED_TABLES
+            # Full-text indexes (virtual tables and their shadow tables) are derived, not data.
+            and not any(r["name"] == v or r["name"].startswith(f"{v}_") for v in virtual)
+        ]
+        parents = {
+            table: {str(fk["table"]) for fk in self.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()}
+            for table in tables
+        }
+        return parents_first(parents)
+
+    def table_columns(self, table: str) -> list[str]:
+        return [str(r["name"]) for r in self.execute(f'PRAGMA table_info("{table}")').fetchall()]
+
+    def count_rows(self, table: str) -> int:
+        return int(self.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
+
+    def iter_rows(self, table: str, columns: list[str],
+                  batch_size: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        names = ", ".join(f'"{c}"' for c in columns)
+        last = None
+        while True:
+            # Keyset paging on rowid: constant cost per batch however far into the table.
+            where = "" if last is None else "WHERE rowid > ?"
+            rows = self.execute(
+                f'SELECT rowid, {names} FROM "{table}" {where} ORDER BY rowid LIMIT ?',
+                ([] if last is None else [last]) + [batch_size],
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [tuple(r)[1:] for r in rows]
+
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        values = [tuple(_sqlite_value(v, table) for v in row) for row in rows]
+        with self._lock, self.transaction():
+            self._db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+
+    def finish_bulk_load(self) -> None:
+        # AUTOINCREMENT counters follow explicit ids by themselves. The search index is
+        # derived: ask for the same backfill that indexes articles older than migration 0002.
+        self.execute("INSERT INTO search_backfill (pending) VALUES (1)")
+        self._backfill_search_index()
+
 
     # --- search (web) ---------------------------------------------------------
     def _index_for_search(self, article: Article) -> None:
@@ -670,3 +829,26 @@ def _split_sql(script: str) -> list[str]:
     if rest:
         statements.append(rest)
     return statements
+
+
+def _queue_time(value: datetime | None) -> str | None:
+    """Queue times as UTC text of one fixed width, so that SQL compares them correctly as strings."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds") if value is not None else None
+
+
+def _row_to_job(row: sqlite3.Row) -> Job:
+    return Job(
+        id=int(row["id"]), kind=row["kind"], key=row["key"], host=row["host"],
+        due_at=from_iso(row["due_at"]), lease_owner=row["lease_owner"],
+        lease_expires_at=from_iso(row["lease_expires_at"]), attempts=int(row["attempts"]),
+        last_error=row["last_error"], done_at=from_iso(row["done_at"]),
+    )
+
+
+def _sqlite_value(value: object, table: str) -> object:
+    """Values read from another backend, as SQLite's columns hold them."""
+    if isinstance(value, datetime):
+        return _queue_time(value) if table == "jobs" else to_utc_iso(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value

@@ -1,0 +1,257 @@
+"""`newsmirror worker`: claim due jobs from the store's queue, run them, record the outcome.
+
+Run as many workers as you like, on as many machines, against one PostgreSQL database: each
+job is leased to one worker at a time (SELECT ... FOR UPDATE SKIP LOCKED), a heartbeat renews
+the leases of running jobs, and a job whose worker died becomes claimable again once its lease
+expires. Handlers are registered per job kind; a handler returns when the job should run again
+(recurring work such as polling a feed) or None when it is done, and raises to have it retried
+with exponential back-off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import socket
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import FrameType
+from urllib.parse import urlsplit
+
+from newsmirror.errors import NewsmirrorError
+from newsmirror.model import utcnow
+from newsmirror.store import Job, Store
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Job, Store], datetime | None]
+
+HANDLERS: dict[str, Handler] = {}
+
+
+def register_handler(kind: str) -> Callable[[Handler], Handler]:
+    """Decorator: ``@register_handler("fetch")`` makes workers run the function for that kind."""
+
+    def decorate(handler: Handler) -> Handler:
+        HANDLERS[kind] = handler
+        return handler
+
+    return decorate
+
+
+class HandlerNotWired(NewsmirrorError):
+    pass
+
+
+@register_handler("fetch")
+def fetch_handler_placeholder(job: Job, store: Store) -> datetime | None:
+    """Placeholder until the fetch stage's one-source fetch (jobs/fetching.py) is registered here."""
+    raise HandlerNotWired(
+        f"no fetch handler is wired into the worker yet (job {job.kind}:{job.key}); "
+        "the job stays queued and is retried with back-off"
+    )
+
+
+@dataclass(slots=True)
+class WorkerOptions:
+    worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    kinds: list[str] | None = None  # None: every kind that has a handler
+    concurrency: int = 1  # jobs run at once in this process (threads, one store connection each)
+    lease_seconds: float = 300.0
+    per_host_limit: int | None = 2  # politeness: leases per host across the whole fleet
+    poll_seconds: float = 2.0  # wait between claims when nothing is due
+    max_attempts: int = 8  # a job failing this many times in a row is given up (done, with its error)
+    retry_base_seconds: float = 60.0
+    retry_max_seconds: float = 6 * 3600.0
+    once: bool = False  # exit as soon as nothing is due, instead of waiting for more
+
+
+@dataclass(slots=True)
+class WorkerReport:
+    completed: int = 0
+    failed: int = 0  # failures that will be retried
+    given_up: int = 0
+    lost: int = 0  # leases lost before finishing (another worker owns the job now)
+    errors: list[str] = field(default_factory=list)  # the last few, for the summary
+
+    def count(self, outcome: str, error: str = "") -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        if error:
+            self.errors = [*self.errors[-9:], error]
+
+
+def retry_delay(attempts: int, options: WorkerOptions) -> timedelta:
+    """Exponential back-off: base, 2×base, 4×base, ... capped at retry_max_seconds."""
+    seconds = options.retry_base_seconds * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(seconds, options.retry_max_seconds))
+
+
+class Worker:
+    """Claims and runs jobs until stopped (SIGTERM/SIGINT or :meth:`stop`), or until nothing is
+    due with ``once``. Stopping lets running jobs finish; nothing half-done is recorded."""
+
+    def __init__(self, open_store: Callable[[], Store], options: WorkerOptions | None = None,
+                 handlers: dict[str, Handler] | None = None) -> None:
+        self.open_store = open_store
+        self.options = options or WorkerOptions()
+        self.handlers = dict(HANDLERS if handlers is None else handlers)
+        wanted = self.options.kinds if self.options.kinds is not None else sorted(self.handlers)
+        missing = [kind for kind in wanted if kind not in self.handlers]
+        if missing:
+            known = ", ".join(sorted(self.handlers)) or "none"
+            raise NewsmirrorError(f"no handler for job kind(s) {', '.join(missing)}; known kinds: {known}")
+        self.kinds = list(wanted)
+        self.report = WorkerReport()
+        self._stopping = threading.Event()
+        self._finished = threading.Event()  # all job threads are done: the heartbeat may stop
+        self._running: dict[int, Job] = {}
+        self._lease_lock = threading.Lock()  # a renewal and a completion of one job never interleave
+        self._report_lock = threading.Lock()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    def install_signal_handlers(self) -> None:
+        """SIGTERM/SIGINT: finish the running jobs, claim no more, exit (a second one is not needed:
+        the lease of anything unfinished expires and another worker takes it)."""
+
+        def graceful(signum: int, frame: FrameType | None) -> None:
+            log.info("worker %s: signal %s, finishing running jobs", self.options.worker_id, signum)
+            self.stop()
+
+        signal.signal(signal.SIGTERM, graceful)
+        signal.signal(signal.SIGINT, graceful)
+
+    def run(self) -> WorkerReport:
+        threads = [
+            threading.Thread(target=self._loop, args=(f"{self.options.worker_id}/{n}",),
+                             name=f"worker-{n}", daemon=True)
+            for n in range(max(1, self.options.concurrency))
+        ]
+        heartbeat = threading.Thread(target=self._heartbeat, name="worker-heartbeat", daemon=True)
+        heartbeat.start()
+        for thread in threads:
+            thread.start()
+        # join with a timeout so the main thread keeps receiving signals
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.2)
+        self._stopping.set()
+        self._finished.set()
+        heartbeat.join()
+        return self.report
+
+    # -- internals -------------------------------------------------------------
+    def _loop(self, slot_id: str) -> None:
+        options = self.options
+        store: Store | None = None
+        pause = options.poll_seconds
+        try:
+            while not self._stopping.is_set():
+                try:
+                    store = store or self.open_store()
+                    jobs = store.claim_jobs(slot_id, self.kinds, limit=1, lease_seconds=options.lease_seconds,
+                                            per_host_limit=options.per_host_limit)
+                    idle = not jobs and options.once and store.job_counts().get("leased", 0) == 0
+                except Exception as exc:  # database restarting, busy or unreachable: wait, reconnect
+                    log.warning("worker %s: cannot claim jobs (%s: %s); retrying in %.0f s",
+                                slot_id, type(exc).__name__, exc, pause)
+                    if store is not None:
+                        with contextlib.suppress(Exception):
+                            store.close()
+                    store = None
+                    self._stopping.wait(pause)
+                    pause = min(pause * 2 + 1, 60.0)
+                    continue
+                pause = options.poll_seconds
+                if idle:
+                    return
+                if not jobs:
+                    self._stopping.wait(options.poll_seconds)
+                    continue
+                for job in jobs:
+                    self._run_one(store, job)
+        finally:
+            if store is not None:
+                store.close()
+
+    def _run_one(self, store: Store, job: Job) -> None:
+        with self._lease_lock:
+            self._running[job.id] = job
+        try:
+            next_due = self.handlers[job.kind](job, store)
+        except Exception as exc:  # one bad job never stops the worker
+            error = f"{type(exc).__name__}: {exc}" if isinstance(exc, NewsmirrorError) else traceback.format_exc(limit=3)
+            self._record_failure(store, job, error.strip())
+        else:
+            try:
+                with self._lease_lock:
+                    self._running.pop(job.id, None)
+                    kept = store.complete_job(job, next_due)
+            except Exception as exc:  # the work is done but not recorded: the lease expires, it reruns
+                log.warning("job %s:%s: cannot record completion (%s); it will run again", job.kind, job.key, exc)
+                kept = False
+            self._count("completed" if kept else "lost")
+        finally:
+            with self._lease_lock:
+                self._running.pop(job.id, None)
+
+    def _record_failure(self, store: Store, job: Job, error: str) -> None:
+        give_up = job.attempts >= self.options.max_attempts
+        retry_at = None if give_up else utcnow() + retry_delay(job.attempts, self.options)
+        try:
+            with self._lease_lock:
+                self._running.pop(job.id, None)
+                kept = store.fail_job(job, error[-2000:], retry_at)
+        except Exception as exc:  # not recorded: the lease expires and the job is retried anyway
+            log.warning("job %s:%s: cannot record failure (%s)", job.kind, job.key, exc)
+            kept = False
+        log.warning("job %s:%s failed (attempt %d): %s", job.kind, job.key, job.attempts, error.splitlines()[-1])
+        self._count(("given_up" if give_up else "failed") if kept else "lost", f"{job.kind}:{job.key}: {error.splitlines()[-1]}")
+
+    def _count(self, outcome: str, error: str = "") -> None:
+        with self._report_lock:
+            self.report.count(outcome, error)
+
+    def _heartbeat(self) -> None:
+        """Renew the leases of running jobs at a third of the lease time, so a slow but alive
+        job is never taken over; a dead worker stops renewing and its jobs come free."""
+        interval = max(self.options.lease_seconds / 3, 0.05)
+        store: Store | None = None
+        try:
+            while not self._finished.wait(interval):
+                with self._lease_lock:
+                    running = list(self._running.values())
+                    try:
+                        if running and store is None:
+                            store = self.open_store()
+                        for job in running:
+                            if store is not None and not store.renew_lease(job, self.options.lease_seconds):
+                                log.warning("job %s:%s: lease lost to another worker", job.kind, job.key)
+                    except Exception as exc:  # try again next beat, on a fresh connection
+                        log.warning("lease renewal failed (%s: %s)", type(exc).__name__, exc)
+                        if store is not None:
+                            with contextlib.suppress(Exception):
+                                store.close()
+                        store = None
+        finally:
+            if store is not None:
+                store.close()
+
+
+def schedule_sources(store: Store) -> int:
+    """Give every enabled source without one a recurring fetch job (due when its feed state says,
+    else now); existing jobs keep their schedule. Returns how many were added."""
+    added = 0
+    for source in store.list_sources(enabled_only=True):
+        if store.get_job("fetch", source.id) is not None:
+            continue
+        due = store.get_feed_state(source.id).next_due_at
+        store.enqueue_job("fetch", source.id, urlsplit(source.url).hostname or "", due)
+        added += 1
+    return added

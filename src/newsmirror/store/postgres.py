@@ -1,0 +1,787 @@
+"""PostgreSQL store (psycopg 3): the same behaviour as SQLite, for many workers on many machines.
+
+The schema mirrors SQLite's column for column (see migrations/postgres/0001_core.sql), so both
+backends share the row-level semantics and `newsmirror migrate` copies rows unchanged. One
+connection per store object, guarded by a lock like SQLiteStore; each worker process opens its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import dict_row
+
+from newsmirror.errors import StoreError
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, utcnow
+from newsmirror.store import pg_search
+from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
+from newsmirror.store.queue import (
+    BOOKKEEPING_TABLES,
+    DERIVED_TABLES,
+    parents_first,
+    scan_size,
+)
+from newsmirror.store.sqlite import (
+    _article_columns,
+    _row_to_article,
+    from_iso,
+    migration_scripts,
+    to_iso,
+    to_utc_iso,
+)
+from newsmirror.text.search_key import parse_query, snippet
+
+# Any constant works: it only has to be the same for every process migrating this database.
+_MIGRATION_LOCK = 0x6E6D_6D69  # "nmmi"
+
+
+def _display_dsn(dsn: str) -> str:
+    """The DSN without its password, for error messages."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError:
+        return "the PostgreSQL server"
+    return f"postgresql://{info.get('user', '')}@{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
+
+
+class PostgresStore(Store):
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        try:
+            self._db = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"cannot connect to {_display_dsn(dsn)}: {str(exc).strip()} "
+                "(is the server running, and do the user, password and database exist?)"
+            ) from exc
+        self._lock = threading.RLock()
+        self._migrate()
+
+    # -- plumbing --------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self._lock:
+            try:
+                with self._db.transaction():
+                    # Several workers may start at once: one migrates, the others wait and see it done.
+                    self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                    self._db.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_migrations"
+                        " (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+                    )
+                    applied = {r["number"] for r in self._db.execute("SELECT number FROM schema_migrations")}
+                    for number, name, script in migration_scripts("postgres"):
+                        if number in applied:
+                            continue
+                        self._db.execute(script.encode("utf-8"))
+                        self._db.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)",
+                                         (number, name, to_iso(utcnow())))
+            except psycopg.Error as exc:
+                raise StoreError(f"migrating {_display_dsn(self.dsn)} failed: {str(exc).strip()}") from exc
+
+    def execute(self, query: Any, params: Any = None) -> psycopg.Cursor[dict[str, Any]]:
+        with self._lock:
+            return self._db.execute(query, params)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock, self._db.transaction():
+            yield
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def schema_version(self) -> int:
+        row = self.execute("SELECT MAX(number) AS n FROM schema_migrations").fetchone()
+        return int(row["n"] or 0) if row else 0
+
+    # -- articles --------------------------------------------------------------
+    def find_article_id(self, *, url: str | None = None, guid: str | None = None,
+                        source_id: str | None = None) -> str | None:
+        if guid and source_id:
+            row = self.execute(
+                "SELECT id FROM articles WHERE source_id = %s AND guid = %s LIMIT 1", (source_id, guid)
+            ).fetchone()
+            if row:
+                return str(row["id"])
+        if url:
+            row = self.execute(
+                "SELECT id FROM articles WHERE canonical_url = %s OR original_url = %s LIMIT 1", (url, url)
+            ).fetchone()
+            if row:
+                return str(row["id"])
+        return None
+
+    def _match(self, article: Article) -> dict[str, Any] | None:
+        """The stored row this article is, in SQLiteStore's order (id; GUID within the source;
+        canonical URL; original URL; content hash within the outlet), in one round trip.
+        FOR UPDATE: two workers storing the same article serialize here instead of both
+        writing version n+1."""
+        return self.execute(
+            "SELECT id, content_hash, version FROM articles"
+            " WHERE id = %(id)s OR (source_id = %(source)s AND guid = %(guid)s)"
+            " OR canonical_url IN (%(canonical)s, %(original)s) OR original_url IN (%(canonical)s, %(original)s)"
+            " OR (outlet = %(outlet)s AND content_hash = %(hash)s)"
+            " ORDER BY CASE WHEN id = %(id)s THEN 0"
+            " WHEN source_id = %(source)s AND guid = %(guid)s THEN 1"
+            " WHEN %(canonical)s IN (canonical_url, original_url) THEN 2"
+            " WHEN %(original)s IN (canonical_url, original_url) THEN 3 ELSE 4 END"
+            " LIMIT 1 FOR UPDATE",
+            {"id": article.id, "source": article.source_id, "guid": article.guid or None,
+             "canonical": article.canonical_url or None, "original": article.original_url or None,
+             "outlet": article.outlet, "hash": article.content_hash},
+        ).fetchone()
+
+    def upsert_article(self, article: Article) -> UpsertOutcome:
+        for attempt in range(3):
+            try:
+                return self._upsert_once(article)
+            except psycopg.errors.UniqueViolation:
+                # Another worker inserted the same article between our lookup and insert:
+                # look again, it is now an existing article.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _upsert_once(self, article: Article) -> UpsertOutcome:
+        now = to_iso(utcnow())
+        with self.transaction():
+            row = self._match(article)
+            columns = _article_columns(article)
+            columns["published_utc"] = article.published_at.astimezone(UTC) if article.published_at else None
+            if row is None:
+                columns.update(first_seen_at=now, updated_at=now, version=1)
+                self._db.execute(
+                    sql.SQL("INSERT INTO articles ({}) VALUES ({})").format(
+                        sql.SQL(", ").join(map(sql.Identifier, columns)),
+                        sql.SQL(", ").join(map(sql.Placeholder, columns)),
+                    ),
+                    columns,
+                )
+                self._insert_version(article, 1, now)
+                self._index(article)
+                return UpsertOutcome.NEW
+            article.id = row["id"]
+            columns["id"] = row["id"]
+            if row["content_hash"] == article.content_hash:
+                return UpsertOutcome.UNCHANGED
+            number = int(row["version"]) + 1
+            columns.update(updated_at=now, version=number)
+            self._db.execute(
+                sql.SQL("UPDATE articles SET {} WHERE id = %(id)s").format(
+                    sql.SQL(", ").join(
+                        sql.SQL("{} = {}").format(sql.Identifier(name), sql.Placeholder(name))
+                        for name in columns if name != "id"
+                    )
+                ),
+                columns,
+            )
+            self._insert_version(article, number, now)
+            self._index(article)
+            return UpsertOutcome.UPDATED
+
+    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
+        self._db.execute(
+            "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
+            " published_at, seen_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            (article.id, number, article.content_hash, article.title, article.body_html,
+             article.body_text, to_iso(article.published_at), seen_at),
+        )
+
+    def _index(self, article: Article) -> None:
+        self._db.execute(
+            "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)"
+            " ON CONFLICT (article_id) DO UPDATE SET document = excluded.document",
+            (article.id, pg_search.document_vector(article.title, article.body_text or article.body_markdown)),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.execute("SELECT * FROM articles WHERE id = %s", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
+        query = query or ArticleQuery()
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query.outlet:
+            clauses.append("outlet = %s")
+            params.append(query.outlet)
+        if query.channel:
+            clauses.append("channel = %s")
+            params.append(query.channel)
+        if query.since:
+            clauses.append("published_utc >= %s")
+            params.append(query.since)
+        if query.until:
+            clauses.append("published_utc < %s")
+            params.append(query.until)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        # SQLite sorts NULL below every value; say so explicitly to get the same order here.
+        order = "DESC NULLS LAST" if query.newest_first else "ASC NULLS FIRST"
+        direction = "DESC" if query.newest_first else "ASC"
+        text = f"SELECT * FROM articles {where} ORDER BY published_utc {order}, id {direction}"
+        if query.limit is not None:
+            text += " LIMIT %s OFFSET %s"
+            params += [query.limit, query.offset]
+        rows = self.execute(text.encode(), params).fetchall()
+        for row in rows:
+            yield _article(row)
+
+    def count_articles(self, outlet: str | None = None) -> int:
+        if outlet:
+            row = self.execute("SELECT COUNT(*) AS n FROM articles WHERE outlet = %s", (outlet,)).fetchone()
+        else:
+            row = self.execute("SELECT COUNT(*) AS n FROM articles").fetchone()
+        return int(row["n"]) if row else 0
+
+    def versions(self, article_id: str) -> list[Version]:
+        rows = self.execute(
+            "SELECT * FROM versions WHERE article_id = %s ORDER BY number", (article_id,)
+        ).fetchall()
+        return [
+            Version(
+                article_id=r["article_id"], number=r["number"], content_hash=r["content_hash"],
+                title=r["title"], body_html=r["body_html"], body_text=r["body_text"],
+                published_at=from_iso(r["published_at"]), seen_at=from_iso(r["seen_at"]) or utcnow(),
+                status=r["status"],
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, object]:
+        def grouped(column: str) -> dict[str, int]:
+            rows = self.execute(
+                sql.SQL("SELECT {c} AS k, COUNT(*) AS n FROM articles GROUP BY {c} ORDER BY COUNT(*) DESC").format(
+                    c=sql.Identifier(column)
+                )
+            ).fetchall()
+            return {str(r["k"]): int(r["n"]) for r in rows}
+
+        def scalar(text: str) -> int:
+            row = self.execute(text.encode()).fetchone()
+            return int(row["n"]) if row else 0
+
+        return {
+            "articles": scalar("SELECT COUNT(*) AS n FROM articles"),
+            "versions": scalar("SELECT COUNT(*) AS n FROM versions"),
+            "edited_articles": scalar("SELECT COUNT(*) AS n FROM articles WHERE version > 1"),
+            "sources": scalar("SELECT COUNT(*) AS n FROM sources"),
+            "stories": scalar("SELECT COUNT(*) AS n FROM stories"),
+            "by_outlet": grouped("outlet"),
+            "by_channel": grouped("channel"),
+            "by_script": grouped("script"),
+        }
+
+    # -- sources ---------------------------------------------------------------
+    def upsert_source(self, source: Source) -> None:
+        self.execute(
+            "INSERT INTO sources (id, url, outlet, name, kind, channel, script, enabled, full_text,"
+            " interval_minutes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet,"
+            " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
+            " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
+            " interval_minutes = excluded.interval_minutes",
+            (source.id, source.url, source.outlet, source.name, source.kind, source.channel,
+             source.script, int(source.enabled), int(source.full_text), source.interval_minutes),
+        )
+
+    @staticmethod
+    def _row_to_source(row: dict[str, Any]) -> Source:
+        return Source(
+            id=row["id"], url=row["url"], outlet=row["outlet"], name=row["name"], kind=row["kind"],
+            channel=row["channel"], script=row["script"], enabled=bool(row["enabled"]),
+            full_text=bool(row["full_text"]), interval_minutes=row["interval_minutes"],
+        )
+
+    def get_source(self, source_id: str) -> Source | None:
+        row = self.execute("SELECT * FROM sources WHERE id = %s", (source_id,)).fetchone()
+        return self._row_to_source(row) if row else None
+
+    def list_sources(self, enabled_only: bool = False) -> list[Source]:
+        text = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
+        return [self._row_to_source(r) for r in self.execute(text.encode()).fetchall()]
+
+    def remove_source(self, source_id: str) -> bool:
+        with self.transaction():
+            self._db.execute("DELETE FROM feed_state WHERE source_id = %s", (source_id,))
+            cursor = self._db.execute("DELETE FROM sources WHERE id = %s", (source_id,))
+            return cursor.rowcount > 0
+
+    def get_feed_state(self, source_id: str) -> FeedState:
+        row = self.execute("SELECT * FROM feed_state WHERE source_id = %s", (source_id,)).fetchone()
+        if row is None:
+            return FeedState(source_id=source_id)
+        return FeedState(
+            source_id=source_id, etag=row["etag"], last_modified=row["last_modified"],
+            last_checked_at=from_iso(row["last_checked_at"]), last_success_at=from_iso(row["last_success_at"]),
+            consecutive_failures=row["consecutive_failures"], last_error=row["last_error"],
+            next_due_at=from_iso(row["next_due_at"]),
+        )
+
+    def save_feed_state(self, state: FeedState) -> None:
+        self.execute(
+            "INSERT INTO feed_state VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (source_id) DO UPDATE"
+            " SET etag = excluded.etag, last_modified = excluded.last_modified,"
+            " last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,"
+            " consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,"
+            " next_due_at = excluded.next_due_at",
+            (state.source_id, state.etag, state.last_modified, to_iso(state.last_checked_at),
+             to_iso(state.last_success_at), state.consecutive_failures, state.last_error,
+             to_iso(state.next_due_at)),
+        )
+
+    # -- stories ---------------------------------------------------------------
+    def save_story(self, story: Story, members: list[StoryMember]) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO stories (id, title, created_at, updated_at) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at",
+                (story.id, story.title, to_iso(story.created_at), to_iso(story.updated_at)),
+            )
+            self._db.execute("DELETE FROM story_members WHERE story_id = %s", (story.id,))
+            now = to_iso(utcnow())
+            for m in members:
+                self._db.execute(
+                    "INSERT INTO story_members VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (article_id)"
+                    " DO UPDATE SET story_id = excluded.story_id, role = excluded.role,"
+                    " duplicate_of = excluded.duplicate_of, score = excluded.score, joined_at = excluded.joined_at",
+                    (m.article_id, story.id, m.role, m.duplicate_of, m.score, now),
+                )
+            # A story whose members all moved elsewhere has nothing left to show.
+            self._db.execute(
+                "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)"
+            )
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self.execute("SELECT * FROM stories WHERE id = %s", (story_id,)).fetchone()
+        if row is None:
+            return None
+        ids = [m.article_id for m in self.story_members(story_id)]
+        return Story(id=row["id"], title=row["title"], article_ids=ids,
+                     created_at=from_iso(row["created_at"]) or utcnow(),
+                     updated_at=from_iso(row["updated_at"]) or utcnow())
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        rows = self.execute(
+            "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.story_id = %s ORDER BY a.published_utc NULLS FIRST", (story_id,)
+        ).fetchall()
+        return [StoryMember(article_id=r["article_id"], story_id=r["story_id"], role=r["role"],
+                            duplicate_of=r["duplicate_of"], score=r["score"]) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.execute("SELECT story_id FROM story_members WHERE article_id = %s", (article_id,)).fetchone()
+        return str(row["story_id"]) if row else None
+
+    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
+        text = (
+            "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
+            " JOIN articles a ON a.id = m.article_id GROUP BY s.id"
+            " HAVING COUNT(DISTINCT a.outlet) >= %s ORDER BY MAX(a.published_utc) DESC NULLS LAST"
+        )
+        params: list[Any] = [min_outlets]
+        if limit is not None:
+            text += " LIMIT %s"
+            params.append(limit)
+        ids = [r["id"] for r in self.execute(text.encode(), params).fetchall()]
+        return [s for s in (self.get_story(i) for i in ids) if s is not None]
+
+    # -- search ----------------------------------------------------------------
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return []
+        clauses = ["i.document @@ q.query"]
+        params: list[Any] = [pg_search.tsquery(parsed)]
+        if query.outlet:
+            clauses.append("a.outlet = %s")
+            params.append(query.outlet)
+        if query.since:
+            clauses.append("a.published_utc >= %s")
+            params.append(query.since)
+        if query.until:
+            clauses.append("a.published_utc < %s")
+            params.append(query.until)
+        params += [query.limit, query.offset]
+        rows = self.execute(
+            # Weights {D, C, B, A}: a title match counts ten times a body match.
+            "SELECT a.*, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', i.document, q.query) AS score"
+            " FROM (SELECT %s::tsquery AS query) q, search_index i JOIN articles a ON a.id = i.article_id"
+            f" WHERE {' AND '.join(clauses)}"
+            " ORDER BY score DESC, a.published_utc DESC NULLS LAST, a.id LIMIT %s OFFSET %s".encode(),
+            params,
+        ).fetchall()
+        return [
+            SearchHit(article=_article(r), score=float(r["score"]),
+                      snippet=snippet(r["body_text"] or r["summary"], parsed))
+            for r in rows
+        ]
+
+    def rebuild_search_index(self) -> int:
+        """Re-derive every article's search document (after a bulk load or a tokenizer change)."""
+        count = 0
+        with self.transaction():
+            self._db.execute("DELETE FROM search_index")
+            with self._db.cursor(name="reindex", row_factory=dict_row) as rows:
+                pending: list[tuple[str, str]] = []
+                writer = self._db.cursor()
+                for row in rows.execute("SELECT id, title, body_text, body_markdown FROM articles"):
+                    pending.append((row["id"], pg_search.document_vector(
+                        row["title"], row["body_text"] or row["body_markdown"])))
+                    if len(pending) >= 500:
+                        writer.executemany(
+                            "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)", pending)
+                        count += len(pending)
+                        pending = []
+                if pending:
+                    writer.executemany(
+                        "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)", pending)
+                    count += len(pending)
+        return count
+
+    # --- postgres helper: job queue and bulk copy -------------------------------
+    # Leases use the database's clock (now()), so workers on machines with skewed clocks agree.
+
+    def enqueue_job(self, kind: str, key: str, host: str = "", due_at: datetime | None = None) -> Job:
+        row = self.execute(
+            "INSERT INTO jobs (kind, key, host, due_at) VALUES (%s, %s, %s, COALESCE(%s, now()))"
+            " ON CONFLICT (kind, key) DO UPDATE SET host = excluded.host,"
+            " due_at = CASE WHEN jobs.done_at IS NOT NULL THEN excluded.due_at"
+            " ELSE LEAST(jobs.due_at, excluded.due_at) END, done_at = NULL RETURNING *",
+            (kind, key, host, due_at),
+        ).fetchone()
+        assert row is not None
+        return _job(row)
+
+    def claim_jobs(self, worker_id: str, kinds: list[str] | None = None, limit: int = 1,
+                   lease_seconds: float = 300, per_host_limit: int | None = None) -> list[Job]:
+        if limit <= 0:
+            return []
+        where = ["done_at IS NULL", "due_at <= now()", "(lease_owner IS NULL OR lease_expires_at <= now())"]
+        params: dict[str, Any] = {"kinds": kinds, "per_host": per_host_limit, "scan": scan_size(limit)}
+        if kinds is not None:
+            where.append("kind = ANY(%(kinds)s)")
+        if per_host_limit is not None:
+            # Hosts already at their limit would only fill the scan window: leave them out.
+            where.append(
+                "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                " AND lease_expires_at > now() GROUP BY host HAVING COUNT(*) >= %(per_host)s)"
+            )
+        with self.transaction():
+            # SKIP LOCKED: rows another worker is claiming right now are passed over, not waited for.
+            candidates = self._db.execute(
+                f"SELECT id, host FROM jobs WHERE {' AND '.join(where)}"
+                " ORDER BY due_at, id LIMIT %(scan)s FOR UPDATE SKIP LOCKED".encode(),
+                params,
+            ).fetchall()
+            if per_host_limit is None:
+                chosen = [c["id"] for c in candidates[:limit]]
+            else:
+                chosen = self._within_host_limits([(c["id"], c["host"]) for c in candidates],
+                                                  per_host_limit, limit)
+            if not chosen:
+                return []
+            rows = self._db.execute(
+                "UPDATE jobs SET lease_owner = %s, lease_expires_at = now() + make_interval(secs => %s),"
+                " attempts = attempts + 1 WHERE id = ANY(%s) RETURNING *",
+                (worker_id, lease_seconds, chosen),
+            ).fetchall()
+        return sorted((_job(r) for r in rows), key=lambda j: (j.due_at or utcnow(), j.id))
+
+    def _within_host_limits(self, candidates: list[tuple[int, str]], per_host_limit: int,
+                            limit: int) -> list[int]:
+        """Pick candidates in due order while keeping every host under its lease limit.
+
+        Counting a host's live leases is only safe while no other worker is leasing for the same
+        host: the first time a host comes up, take its advisory lock (held until commit) or, if
+        another worker holds it, pass the host over this time. Only the hosts actually needed
+        are locked, so concurrent claims rarely collide."""
+        room: dict[str, int] = {}  # leases still allowed per host; 0 when locked by another worker
+        chosen: list[int] = []
+        for job_id, host in candidates:
+            if len(chosen) >= limit:
+                break
+            if host not in room:
+                got = self._db.execute(
+                    "SELECT pg_try_advisory_xact_lock(hashtextextended('newsmirror-host:' || %s, 0)) AS ok",
+                    (host,),
+                ).fetchone()
+                if not (got and got["ok"]):
+                    room[host] = 0
+                    continue
+                # A statement of its own, so that its snapshot sees leases committed before the lock.
+                live = self._db.execute(
+                    "SELECT COUNT(*) AS n FROM jobs WHERE host = %s AND lease_owner IS NOT NULL"
+                    " AND done_at IS NULL AND lease_expires_at > now()", (host,),
+                ).fetchone()
+                room[host] = per_host_limit - int(live["n"] if live else 0)
+            if room[host] > 0:
+                room[host] -= 1
+                chosen.append(job_id)
+        return chosen
+
+    def _release(self, job: Job, assignments: str, params: list[Any]) -> bool:
+        cursor = self.execute(
+            f"UPDATE jobs SET {assignments}, lease_owner = NULL, lease_expires_at = NULL"
+            " WHERE id = %s AND lease_owner = %s AND lease_expires_at = %s".encode(),
+            [*params, job.id, job.lease_owner, job.lease_expires_at],
+        )
+        return cursor.rowcount == 1
+
+    def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        if next_due_at is None:
+            return self._release(job, "done_at = now(), attempts = 0, last_error = ''", [])
+        return self._release(job, "due_at = %s, attempts = 0, last_error = ''", [next_due_at])
+
+    def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
+        if retry_at is None:
+            return self._release(job, "done_at = now(), last_error = %s", [error])
+        return self._release(job, "due_at = %s, last_error = %s", [retry_at, error])
+
+    def renew_lease(self, job: Job, lease_seconds: float) -> bool:
+        row = self.execute(
+            "UPDATE jobs SET lease_expires_at = clock_timestamp() + make_interval(secs => %s)"
+            " WHERE id = %s AND lease_owner = %s AND lease_expires_at = %s RETURNING lease_expires_at",
+            (lease_seconds, job.id, job.lease_owner, job.lease_expires_at),
+        ).fetchone()
+        if row is None:
+            return False
+        job.lease_expires_at = row["lease_expires_at"]
+        return True
+
+    def get_job(self, kind: str, key: str) -> Job | None:
+        row = self.execute("SELECT * FROM jobs WHERE kind = %s AND key = %s", (kind, key)).fetchone()
+        return _job(row) if row else None
+
+    def job_counts(self) -> dict[str, int]:
+        row = self.execute(
+            "SELECT COUNT(*) FILTER (WHERE done_at IS NULL) AS pending,"
+            " COUNT(*) FILTER (WHERE done_at IS NULL AND due_at <= now()) AS due,"
+            " COUNT(*) FILTER (WHERE done_at IS NULL AND lease_owner IS NOT NULL AND lease_expires_at > now()) AS leased,"
+            " COUNT(*) FILTER (WHERE done_at IS NOT NULL) AS done FROM jobs"
+        ).fetchone()
+        return {k: int(v) for k, v in (row or {}).items()}
+
+    def copy_tables(self) -> list[str]:
+        tables = [
+            r["table_name"] for r in self.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+            ).fetchall()
+            if r["table_name"] not in BOOKKEEPING_TABLES | DERIVED_TABLES
+        ]
+        parents: dict[str, set[str]] = {t: set() for t in tables}
+        for r in self.execute(
+            "SELECT child.relname AS child, parent.relname AS parent FROM pg_constraint c"
+            " JOIN pg_class child ON child.oid = c.conrelid JOIN pg_class parent ON parent.oid = c.confrelid"
+            " WHERE c.contype = 'f' AND child.relnamespace = current_schema()::regnamespace"
+        ).fetchall():
+            if r["child"] in parents:
+                parents[r["child"]].add(r["parent"])
+        return parents_first(parents)
+
+    def table_columns(self, table: str) -> list[str]:
+        return [
+            r["column_name"] for r in self.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = %s ORDER BY ordinal_position", (table,)
+            ).fetchall()
+        ]
+
+    def count_rows(self, table: str) -> int:
+        row = self.execute(sql.SQL("SELECT COUNT(*) AS n FROM {}").format(sql.Identifier(table))).fetchone()
+        return int(row["n"]) if row else 0
+
+    def iter_rows(self, table: str, columns: list[str],
+                  batch_size: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        query = sql.SQL("SELECT {} FROM {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(table))
+        # A dedicated connection with a server-side cursor: streams any table size, and leaves
+        # this store's connection free for the caller meanwhile.
+        with psycopg.connect(self.dsn) as reader, reader.cursor(name=f"copy_{table}") as cursor:
+            cursor.itersize = batch_size
+            cursor.execute(query)
+            while batch := cursor.fetchmany(batch_size):
+                yield batch
+
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+        # COPY is the fastest way into PostgreSQL, several times faster than INSERT batches.
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns)))
+        with self.transaction(), self._db.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def finish_bulk_load(self) -> None:
+        # Serial columns do not see explicitly copied ids: move each sequence past the largest.
+        for r in self.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%%'"
+        ).fetchall():
+            self.execute(
+                sql.SQL("SELECT setval(pg_get_serial_sequence({t}, {c}), COALESCE(MAX({ci}), 0) + 1, false)"
+                        " FROM {ti}").format(
+                    t=sql.Literal(r["table_name"]), c=sql.Literal(r["column_name"]),
+                    ci=sql.Identifier(r["column_name"]), ti=sql.Identifier(r["table_name"])),
+            )
+        self.rebuild_search_index()
+
+
+    # --- recheck: edit and deletion tracking ----------------------------------
+    # The same queries as SQLiteStore's (see there), with %s placeholders.
+    def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
+                   first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
+        params: list[Any] = [to_utc_iso(now), to_utc_iso(now - first_check_after)]
+        where_outlet = ""
+        if outlet:
+            where_outlet = " AND a.outlet = %s"
+            params.append(outlet)
+        params.append(limit)
+        rows = self.execute(
+            "SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
+            " a.published_at AS article_published_at, a.first_seen_at, c.*,"
+            " COALESCE(c.next_check_at, a.first_seen_at COLLATE \"C\") AS due_at"
+            " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
+            " WHERE (a.original_url LIKE 'http%%' OR a.canonical_url LIKE 'http%%')"
+            " AND ((c.article_id IS NOT NULL AND c.next_check_at <= %s)"
+            "      OR (c.article_id IS NULL AND a.first_seen_at COLLATE \"C\" <= %s))"
+            f"{where_outlet} ORDER BY due_at LIMIT %s",
+            params,
+        ).fetchall()
+        due = []
+        for row in rows:
+            url = row["original_url"] if str(row["original_url"]).startswith("http") else row["canonical_url"]
+            state = (_check_state(row) if row["next_check_at"] is not None else CheckState(article_id=row["aid"]))
+            due.append(DueCheck(
+                article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
+                published_at=from_iso(row["article_published_at"]),
+                first_seen_at=from_iso(row["first_seen_at"]) or utcnow(), state=state, title=row["title"],
+            ))
+        return due
+
+    def get_check_state(self, article_id: str) -> CheckState:
+        row = self.execute("SELECT * FROM checks WHERE article_id = %s", (article_id,)).fetchone()
+        return _check_state(row) if row else CheckState(article_id=article_id)
+
+    def save_check_state(self, state: CheckState) -> None:
+        if state.next_check_at is None:
+            raise StoreError(f"check state of {state.article_id} has no next_check_at")
+        self.execute(
+            "INSERT INTO checks (article_id, next_check_at, last_checked_at, last_live_at, last_change_at,"
+            " etag, last_modified, last_outcome, last_http_status, page_hash, consecutive_misses,"
+            " check_count, last_error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (article_id) DO UPDATE SET next_check_at = excluded.next_check_at,"
+            " last_checked_at = excluded.last_checked_at, last_live_at = excluded.last_live_at,"
+            " last_change_at = excluded.last_change_at, etag = excluded.etag,"
+            " last_modified = excluded.last_modified, last_outcome = excluded.last_outcome,"
+            " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
+            " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
+            " last_error = excluded.last_error",
+            (state.article_id, to_utc_iso(state.next_check_at), to_utc_iso(state.last_checked_at),
+             to_utc_iso(state.last_live_at), to_utc_iso(state.last_change_at), state.etag,
+             state.last_modified, state.last_outcome, state.last_http_status, state.page_hash,
+             state.consecutive_misses, state.check_count, state.last_error),
+        )
+
+    def record_article_event(self, event: ArticleEvent) -> None:
+        with self.transaction():
+            row = self.execute(
+                "INSERT INTO article_events (article_id, kind, seen_at, version, detail, http_status,"
+                " final_url) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (event.article_id, event.kind.value, to_utc_iso(event.seen_at), event.version,
+                 event.detail, event.http_status, event.final_url),
+            ).fetchone()
+            event.id = int(row["id"]) if row else None
+            if event.kind is EventKind.DELETED:
+                self.execute("UPDATE articles SET status = 'deleted' WHERE id = %s", (event.article_id,))
+            elif event.kind is EventKind.RESTORED:
+                self.execute("UPDATE articles SET status = 'live' WHERE id = %s", (event.article_id,))
+
+    def article_events(self, article_id: str) -> list[ArticleEvent]:
+        rows = self.execute(
+            "SELECT * FROM article_events WHERE article_id = %s ORDER BY seen_at, id", (article_id,)
+        ).fetchall()
+        return [_event(r) for r in rows]
+
+    def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
+                       outlet: str | None = None, since: datetime | None = None,
+                       limit: int = 50) -> list[ChangeEntry]:
+        if not kinds:
+            return []
+        clauses = ["e.kind = ANY(%s)"]
+        params: list[Any] = [[EventKind(k).value for k in kinds]]
+        if outlet:
+            clauses.append("a.outlet = %s")
+            params.append(outlet)
+        if since:
+            clauses.append("e.seen_at >= %s")
+            params.append(to_utc_iso(since))
+        params.append(limit)
+        rows = self.execute(
+            "SELECT e.*, a.title, a.outlet, a.original_url, a.published_at AS article_published_at,"
+            " a.status AS article_status FROM article_events e JOIN articles a ON a.id = e.article_id"
+            f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT %s",
+            params,
+        ).fetchall()
+        return [
+            ChangeEntry(event=_event(r), title=r["title"], outlet=r["outlet"], url=r["original_url"],
+                        published_at=from_iso(r["article_published_at"]), status=r["article_status"])
+            for r in rows
+        ]
+
+    def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
+        where, params = ("WHERE e.seen_at >= %s", [to_utc_iso(since)]) if since else ("", [])
+        counts: dict[str, dict[str, int]] = {}
+        for row in self.execute(
+            "SELECT a.outlet, e.kind, COUNT(*) AS n FROM article_events e JOIN articles a ON a.id = e.article_id"
+            f" {where} GROUP BY a.outlet, e.kind", params,
+        ).fetchall():
+            counts.setdefault(row["outlet"], {})[row["kind"]] = int(row["n"])
+        for row in self.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles WHERE status = 'deleted' GROUP BY outlet"
+        ).fetchall():
+            counts.setdefault(row["outlet"], {})["deleted_now"] = int(row["n"])
+        return counts
+
+    def changed_article_ids(self) -> list[str]:
+        rows = self.execute(
+            "SELECT id FROM articles WHERE version > 1 OR status = 'deleted'"
+            " UNION SELECT article_id FROM article_events ORDER BY 1"
+        ).fetchall()
+        return [str(r["id"]) for r in rows]
+
+def _article(row: dict[str, Any]) -> Article:
+    return _row_to_article(row)  # type: ignore[arg-type]  # sqlite3.Row and dict both index by name
+
+
+def _job(row: dict[str, Any]) -> Job:
+    return Job(
+        id=int(row["id"]), kind=row["kind"], key=row["key"], host=row["host"], due_at=row["due_at"],
+        lease_owner=row["lease_owner"], lease_expires_at=row["lease_expires_at"],
+        attempts=int(row["attempts"]), last_error=row["last_error"], done_at=row["done_at"],
+    )
+
+
+def _check_state(row: dict[str, Any]) -> CheckState:
+    return CheckState(
+        article_id=row["article_id"], next_check_at=from_iso(row["next_check_at"]),
+        last_checked_at=from_iso(row["last_checked_at"]), last_live_at=from_iso(row["last_live_at"]),
+        last_change_at=from_iso(row["last_change_at"]), etag=row["etag"], last_modified=row["last_modified"],
+        last_outcome=row["last_outcome"], last_http_status=row["last_http_status"], page_hash=row["page_hash"],
+        consecutive_misses=row["consecutive_misses"], check_count=row["check_count"], last_error=row["last_error"],
+    )
+
+
+def _event(row: dict[str, Any]) -> ArticleEvent:
+    return ArticleEvent(
+        id=row["id"], article_id=row["article_id"], kind=EventKind(row["kind"]),
+        seen_at=from_iso(row["seen_at"]) or utcnow(), version=row["version"], detail=row["detail"],
+        http_status=row["http_status"], final_url=row["final_url"],
+    )

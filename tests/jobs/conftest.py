@@ -1,0 +1,21 @@
+"""Store locations for worker and migration tests: SQLite always, PostgreSQL when
+NEWSMIRROR_TEST_PG_DSN names a server. A location (not an open store) because workers open
+their own connections, some of them in other processes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("NEWSMIRROR_TEST_PG_DSN") else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:{tmp_path / 'queue.sqlite'}"
+    from tests.store.pg_util import fresh_schema_dsn
+
+    return fresh_schema_dsn(os.environ["NEWSMIRROR_TEST_PG_DSN"])
