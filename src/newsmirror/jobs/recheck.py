@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import lxml.html
@@ -37,7 +37,7 @@ from newsmirror.jobs.recheck_rules import (
     strip_page_noise,
 )
 from newsmirror.model import Article, DocumentKind, RawDocument, UpsertOutcome, utcnow
-from newsmirror.store import Store
+from newsmirror.store import Job, Store
 from newsmirror.store.changes import ArticleEvent, CheckOutcome, DueCheck, EventKind
 from newsmirror.text.diff import diff_versions
 from newsmirror.text.volatile import drop_volatile_lines, is_volatile_line
@@ -384,5 +384,33 @@ def _latest_status_events(store: Store, article_id: str) -> list[ArticleEvent]:
 
 __all__ = [
     "CheckReport", "Classification", "PageFetcher", "PageResult", "RecheckPolicy", "RecheckSummary",
-    "apply_check", "drop_volatile_html", "due_now", "recheck", "recheck_due",
+    "apply_check", "drop_volatile_html", "due_now", "recheck", "recheck_due", "recheck_job", "schedule_recheck",
 ]
+
+
+# -- worker queue ------------------------------------------------------------------
+
+WORKER_BATCH = 100
+WORKER_IDLE = timedelta(minutes=10)
+
+
+def recheck_job(job: Job, store: Store) -> datetime | None:
+    """Worker handler for recurring ``recheck`` jobs (key: an outlet, or ``*`` for all outlets).
+
+    Runs one batch of due checks and asks to run again at once while more are due, else in
+    ten minutes: the schedule itself lives in the checks table, not in the queue.
+    """
+    from newsmirror.config import load_config
+    from newsmirror.fetch import Fetcher
+
+    with Fetcher(load_config().fetch) as fetcher:
+        summary = recheck_due(store, fetcher, limit=WORKER_BATCH, outlet=None if job.key == "*" else job.key)
+    return utcnow() if len(summary.reports) >= WORKER_BATCH else utcnow() + WORKER_IDLE
+
+
+def schedule_recheck(store: Store, outlet: str = "*") -> bool:
+    """Queue the recurring re-check job (one per outlet, or ``*``) unless it is queued already."""
+    if store.get_job("recheck", outlet) is not None:
+        return False
+    store.enqueue_job("recheck", outlet)
+    return True
