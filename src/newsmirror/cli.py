@@ -655,6 +655,9 @@ def recheck(
     article: Annotated[list[str] | None, typer.Option(
         "--article", help="Check this article id now, whatever its schedule (repeatable).")] = None,
     workers: Annotated[int, typer.Option(help="Pages fetched at the same time (per-host limits still hold).")] = 8,
+    queue: Annotated[bool, typer.Option(
+        "--queue", help="Instead of checking now, queue a recurring re-check job for `newsmirror worker` "
+                        "(per --outlet, or all outlets).")] = False,
 ) -> None:
     """Re-fetch stored articles that are due and record edits, takedowns and restorations.
 
@@ -674,6 +677,14 @@ def recheck(
     from newsmirror.model import utcnow
     from newsmirror.store.changes import CheckOutcome
 
+    if queue:
+        from newsmirror.jobs.recheck import schedule_recheck
+
+        with store_from(db) as store:
+            added = schedule_recheck(store, outlet or "*")
+        console.print(("queued" if added else "already queued") + f" the recheck job for {outlet or 'all outlets'};"
+                      " `newsmirror worker` runs it.")
+        return
     settings = load_config(config or None).fetch
     now = utcnow()
     with store_from(db) as store, Fetcher(settings) as fetcher:

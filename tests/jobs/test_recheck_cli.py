@@ -61,3 +61,14 @@ def test_recheck_with_nothing_due_says_so(tmp_path: Path) -> None:
 def test_history_of_an_unknown_article_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["history", "nope", "--db", str(tmp_path / "empty.sqlite")])
     assert result.exit_code == 1 and "no article" in result.output
+
+
+def test_recheck_queue_adds_the_worker_job_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.sqlite")
+    runner = CliRunner()
+    first = runner.invoke(app, ["recheck", "--db", db, "--queue", "--outlet", "示例新闻网"])
+    second = runner.invoke(app, ["recheck", "--db", db, "--queue", "--outlet", "示例新闻网"])
+    assert first.exit_code == 0 and "queued the recheck job" in first.output
+    assert "already queued" in second.output
+    with open_store(db) as store:
+        assert store.get_job("recheck", "示例新闻网") is not None
