@@ -25,6 +25,11 @@ from typing import Any
 import pytest
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops bursts of parallel connects, which then wait a 1 s SYN retry.
+    request_queue_size = 128
+
+
 @dataclass
 class Route:
     body: bytes | str = b""
@@ -64,7 +69,7 @@ class LoopbackServer:
         self._failures_sent: dict[str, int] = {}
         self._lock = threading.Lock()
         self.requests: list[RecordedRequest] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)

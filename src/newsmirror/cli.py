@@ -262,7 +262,7 @@ def import_archives(
         for result in report.skipped:
             console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False)
     for result in report.failures:
-        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False)
+        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
 
 
 # --- stories ---
@@ -480,6 +480,8 @@ def sources_add(
 def sources_list(db: DbOption = "",
                  as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Every source with its fetch state: failures in a row, last error, next poll."""
+    from datetime import UTC
+
     with store_from(db) as store:
         rows = [(source, store.get_feed_state(source.id)) for source in store.list_sources()]
     if as_json:
@@ -491,12 +493,12 @@ def sources_list(db: DbOption = "",
         } for s, st in rows], ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{len(rows)} sources")
-    for column in ("id", "outlet", "name", "url", "failures", "next poll", "last error"):
+    for column in ("id", "outlet", "name", "url", "failures", "next poll (UTC)", "last error"):
         table.add_column(column, overflow="fold")
     for source, state in rows:
         table.add_row(source.id, source.outlet, source.name + ("" if source.enabled else " (disabled)"), source.url,
                       str(state.consecutive_failures or ""),
-                      state.next_due_at.strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
+                      state.next_due_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
                       state.last_error[:80])
     console.print(table)
 
@@ -616,8 +618,14 @@ def fetch(
     """Poll due sources: new and changed articles go to the store; failing feeds back off and are reported.
 
     Safe to interrupt at any moment: what is stored stays, and the next run resumes without duplicates.
+    Exits 1 when every polled source failed (network down?), 0 otherwise.
     """
-    _fetch_with_progress(db, config, source, all_sources)
+    report = _fetch_with_progress(db, config, source, all_sources)
+    if report.sources and len(report.failed_sources) == len(report.sources):
+        from newsmirror.errors import FetchError
+
+        raise FetchError(f"all {len(report.sources)} polled source(s) failed; check the network, "
+                         "then `newsmirror sources list` for each source's last error")
 
 
 @app.command()

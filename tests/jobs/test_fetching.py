@@ -142,11 +142,21 @@ def test_malformed_and_non_feed_sources_fail_alone(loopback_server: LoopbackServ
     loopback_server.route("/loop", redirect_to="/loop2")
     loopback_server.route("/loop2", redirect_to="/loop")
     loopback_server.route("/ok.xml", body=rss(items(loopback_server, 1)), content_type="application/rss+xml")
-    for path in ("/html", "/loop", "/ok.xml"):
+    sloppy = rss(items(loopback_server, 2, "m")).replace("<title>测试新闻</title>", "<title>测试 & 新闻</title>")
+    loopback_server.route("/sloppy.xml", body=sloppy, content_type="application/rss+xml")
+    loopback_server.route("/cut.xml", body=rss(items(loopback_server, 5, "c")), truncate_at=300,
+                          content_type="application/rss+xml")
+    loopback_server.route("/huge.xml", body=b"<rss>" + b" " * 1024, repeat=64, content_type="application/rss+xml")
+    for path in ("/html", "/loop", "/ok.xml", "/sloppy.xml", "/cut.xml", "/huge.xml"):
         add_source(store, loopback_server, path)
+    settings.max_response_bytes = 32 * 1024
     reports = {r.source.id: r for r in run(store, settings).sources}
     assert reports["html"].status == "failed" and "not" in reports["html"].error
     assert reports["loop"].status == "failed" and "loop" in reports["loop"].error
+    assert reports["cut.xml"].status == "failed" and "closed" in reports["cut.xml"].error
+    assert reports["huge.xml"].status == "failed" and "limit" in reports["huge.xml"].error
+    assert (reports["sloppy.xml"].status, reports["sloppy.xml"].new) == ("ok", 2)
+    assert reports["sloppy.xml"].warnings
     assert reports["ok.xml"].new == 1
 
 
@@ -160,7 +170,7 @@ def test_a_failed_page_is_retried_on_the_next_poll(loopback_server: LoopbackServ
     add_source(store, loopback_server, "/s.xml")
 
     first = run(store, settings).sources[0]
-    assert (first.new, first.failed) == (1, 1)
+    assert (first.new, first.failed, first.retryable) == (1, 1, 1)
     assert store.get_feed_state("s.xml").etag is None  # not remembered: the feed must be re-read
 
     loopback_server.route("/r/1.html", body=article_page(fixtures[1]))
@@ -177,3 +187,18 @@ def test_page_source(loopback_server: LoopbackServer, store: Store, settings: Fe
     store.upsert_source(source)
     report = run(store, settings).sources[0]
     assert report.new == 1
+
+
+def test_a_permanently_missing_page_does_not_block_conditional_polls(
+        loopback_server: LoopbackServer, store: Store, settings: FetchSettings) -> None:
+    fixtures = items(loopback_server, 2, "g")
+    loopback_server.route("/g.xml", body=rss(fixtures, full_text=False), content_type="application/rss+xml",
+                          etag='"g1"')
+    loopback_server.route("/g/0.html", body=article_page(fixtures[0]))
+    loopback_server.gone("/g/1.html", status=404)
+    add_source(store, loopback_server, "/g.xml")
+    first = run(store, settings).sources[0]
+    assert (first.new, first.failed, first.retryable) == (1, 1, 0)
+    assert "404" in first.item_errors[0]
+    assert store.get_feed_state("g.xml").etag == '"g1"'
+    assert run(store, settings).sources[0].status == "not modified"

@@ -21,7 +21,7 @@ _SUPERSETS = {
     "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cp950": "big5hkscs", "x-x-big5": "big5hkscs",
 }
 # Charsets that are often sent by default rather than chosen; they decode anything, so they say little.
-_WEAK = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+_WEAK = {codecs.lookup(name).name for name in ("iso-8859-1", "us-ascii", "windows-1252")}
 _CANDIDATES = ["utf_8", "gb18030", "big5hkscs"]
 
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")

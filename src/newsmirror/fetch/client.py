@@ -96,12 +96,20 @@ class _Decompressor:
         elif coding in ("gzip", "x-gzip"):
             self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
         elif coding == "deflate":
-            self._zlib = zlib.decompressobj()
+            self._zlib = None
+            self._raw_deflate_pending = True  # zlib-wrapped or raw: decided on the first bytes
         else:
             raise ContentDecodingError(f"{url}: unsupported Content-Encoding {coding!r}")
         self._parts: list[bytes] = []
 
+    _raw_deflate_pending = False
+
     def feed(self, chunk: bytes) -> None:
+        if self._raw_deflate_pending and chunk:
+            # "deflate" should be zlib-wrapped (RFC 9110) but some servers send a raw stream.
+            wrapped = len(chunk) >= 2 and chunk[0] & 0x0F == 8 and int.from_bytes(chunk[:2], "big") % 31 == 0
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+            self._raw_deflate_pending = False
         if self._zlib is None:
             self._add(chunk)
             return

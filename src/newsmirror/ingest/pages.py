@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsmirror.fetch.client import Fetcher, FetchResult
-from newsmirror.model import DocumentKind, RawDocument, Source
+from newsmirror.model import DocumentKind, RawDocument, Source, utcnow
 
 
 def page_document(result: FetchResult, *, hints: RawDocument | None = None,
@@ -13,7 +13,7 @@ def page_document(result: FetchResult, *, hints: RawDocument | None = None,
     """A fetched page as a RawDocument; what the feed said about it travels along as hints."""
     if hints is not None:
         document = replace(hints, kind=DocumentKind.WEB_PAGE, content=result.text, url=result.final_url,
-                           fetched_at=RawDocument(DocumentKind.WEB_PAGE, "").fetched_at,
+                           fetched_at=utcnow(),
                            extra={**hints.extra})
     else:
         document = RawDocument(kind=DocumentKind.WEB_PAGE, content=result.text, url=result.final_url,

@@ -36,6 +36,7 @@ class SourceReport:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0  # items that could not be fetched or extracted
+    retryable: int = 0  # of those, the ones worth retrying (timeouts, 5xx): the feed is re-read next time
     error: str = ""
     consecutive_failures: int = 0
     backing_off: bool = False  # failed failure_threshold times in a row: polled less often, still kept
@@ -55,6 +56,10 @@ class FetchReport:
     @property
     def failed_sources(self) -> list[SourceReport]:
         return [r for r in self.sources if r.status == "failed"]
+
+
+class Interrupted(NewsmirrorError):
+    """The run was stopped (Ctrl-C) while this source was being read."""
 
 
 def default_extractor() -> ExtractFn:
@@ -100,6 +105,7 @@ class FetchJob:
         self._store_lock = threading.Lock()
         self._seen_lock = threading.Lock()
         self._seen_urls: set[str] = set()  # canonical URLs handled in this run (one article, many feeds)
+        self._stop = threading.Event()
 
     def close(self) -> None:
         if self._own_fetcher:
@@ -110,13 +116,20 @@ class FetchJob:
         if not sources:
             return report
         workers = max(1, min(self.settings.total_concurrency, len(sources)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
+        try:
             futures = [pool.submit(self.poll_source, source) for source in sources]
             for future in as_completed(futures):
                 source_report = future.result()
                 report.sources.append(source_report)
                 if progress is not None:
                     progress(source_report)
+        except BaseException:
+            # Ctrl-C: workers finish the article in hand (each is its own transaction) and stop.
+            self._stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         order = {source.id: n for n, source in enumerate(sources)}
         report.sources.sort(key=lambda r: order[r.source.id])
         return report
@@ -130,10 +143,13 @@ class FetchJob:
         try:
             if source.kind == "page":
                 self._poll_page(source, report)
-                complete = report.failed == 0
+                complete = True
                 validators: tuple[str | None, str | None] = (None, None)
             else:
                 complete, validators = self._poll_feed(source, state, report)
+        except Interrupted as exc:
+            report.status, report.error = "interrupted", str(exc)
+            return report  # validators untouched: the next run re-reads the feed
         except NewsmirrorError as exc:
             self._record_failure(state, report, exc, started)
             return report
@@ -187,8 +203,12 @@ class FetchJob:
                             full_text_min_chars=self.settings.full_text_min_chars)
         report.warnings.extend(parsed.warnings)
         for item in parsed.items:
+            if self._stop.is_set():
+                raise Interrupted(f"{source.url}: interrupted; the next run resumes this feed")
             self._handle_item(source, item, report)
-        return report.failed == 0, (result.etag, result.last_modified)
+        # A 404 or an unreadable page fails the same way next time; only transient failures
+        # are worth giving up the 304 for.
+        return report.retryable == 0, (result.etag, result.last_modified)
 
     def _poll_page(self, source: Source, report: SourceReport) -> None:
         try:
@@ -215,6 +235,7 @@ class FetchJob:
                 document = fetch_page(self.fetcher, item.link, hints=document, source=source)
             except NewsmirrorError as exc:
                 report.failed += 1
+                report.retryable += isinstance(exc, TransientFetchError)
                 report.item_errors.append(str(exc))
                 return
         elif key:

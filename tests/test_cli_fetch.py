@@ -1,0 +1,105 @@
+"""`newsmirror sources ...`, `fetch` and `run` through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.store import open_store
+from tests.feedfixtures import FixtureItem, article_page, long_body, rss
+from tests.httpserver import LoopbackServer
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "nm.sqlite"
+    config = tmp_path / "nm.toml"
+    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\ntimeout_seconds = 2.0\nmax_retries = 0\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("NEWSMIRROR_DB", str(db))
+    monkeypatch.setenv("NEWSMIRROR_CONFIG", str(config))
+    monkeypatch.setenv("COLUMNS", "200")
+    return db
+
+
+def test_sources_add_list_remove_and_opml(env: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["sources", "add", "https://www.rfi.fr/cn/rss", "--outlet", "法广",
+                                 "--script", "zh-Hans", "--summary-only"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["sources", "add", "--defaults"])
+    assert result.exit_code == 0 and "updated" in result.output
+    with open_store(env) as store:
+        sources = store.list_sources()
+    assert sum(1 for s in sources if s.url == "https://www.rfi.fr/cn/rss") == 1
+
+    listed = runner.invoke(app, ["sources", "list", "--json"])
+    assert "https://www.rfi.fr/cn/rss" in listed.output
+
+    opml = tmp_path / "out.opml"
+    assert runner.invoke(app, ["sources", "export-opml", str(opml)]).exit_code == 0
+    assert runner.invoke(app, ["sources", "remove", "https://www.rfi.fr/cn/rss"]).exit_code == 0
+    with open_store(env) as store:
+        assert len(store.list_sources()) == len(sources) - 1
+    assert runner.invoke(app, ["sources", "import-opml", str(opml)]).exit_code == 0
+    with open_store(env) as store:
+        assert len(store.list_sources()) == len(sources)
+
+
+def test_sources_errors_are_one_line(env: Path) -> None:
+    result = runner.invoke(app, ["sources", "add", "https://x.example/feed"])
+    assert result.exit_code == 1 and "outlet" in result.output and "Traceback" not in result.output
+    result = runner.invoke(app, ["sources", "remove", "nope"])
+    assert result.exit_code == 1 and "no such source" in result.output
+    result = runner.invoke(app, ["sources", "add"])
+    assert result.exit_code == 1 and "nothing to add" in result.output
+
+
+def test_add_with_discovery(env: Path, loopback_server: LoopbackServer) -> None:
+    item = FixtureItem("g", loopback_server.url("/a.html"), "标题", long_body(1))
+    loopback_server.route("/", body='<html><head><link rel="alternate" type="application/rss+xml" '
+                                    'href="/gb/feed"></head><body>首页</body></html>')
+    loopback_server.route("/gb/feed", body=rss([item]), content_type="application/rss+xml")
+    result = runner.invoke(app, ["sources", "add", loopback_server.url("/"), "--discover", "--outlet", "测试台"])
+    assert result.exit_code == 0, result.output
+    with open_store(env) as store:
+        assert [s.url for s in store.list_sources()] == [loopback_server.url("/gb/feed")]
+
+
+def test_fetch_prints_a_summary_per_source(env: Path, loopback_server: LoopbackServer) -> None:
+    items = [FixtureItem(f"g{n}", loopback_server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(3)]
+    loopback_server.route("/ok.xml", body=rss(items, full_text=False), content_type="application/rss+xml")
+    for item in items:
+        loopback_server.route(item.link.removeprefix(loopback_server.base_url), body=article_page(item))
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=503)
+    for path, name in (("/ok.xml", "好源"), ("/down.xml", "坏源")):
+        assert runner.invoke(app, ["sources", "add", loopback_server.url(path), "--outlet", "测试台",
+                                   "--name", name]).exit_code == 0
+
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    ok_row = next(line for line in result.output.splitlines() if "好源" in line)
+    assert [cell.strip() for cell in ok_row.split("│")[1:7]] == ["好源", "ok", "3", "0", "0", ""]
+    assert "failed" in next(line for line in result.output.splitlines() if "坏源" in line)
+    assert "503" in result.output
+    with open_store(env) as store:
+        assert store.count_articles() == 3
+
+    again = runner.invoke(app, ["fetch"])
+    assert "nothing to fetch" in again.output and "2 source(s) not due" in again.output
+
+    run = runner.invoke(app, ["run", "--all"])
+    assert run.exit_code == 0, run.output
+    assert "publishing is not wired" in run.output
+
+
+def test_fetch_exits_1_when_every_source_failed(env: Path, loopback_server: LoopbackServer) -> None:
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=500)
+    runner.invoke(app, ["sources", "add", loopback_server.url("/down.xml"), "--outlet", "测试台"])
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1
+    assert "all 1 polled source(s) failed" in result.output
