@@ -110,3 +110,9 @@ def test_articles_stored_before_the_index_existed_are_indexed_on_open(tmp_path: 
         assert found(store, "香港") == []
     with open_store(path) as store:
         assert found(store, "香港") == ["hk-hans"]
+
+
+def test_name_aliases_find_each_other(filled: Store) -> None:
+    filled.upsert_article(article("putin-tw", "普丁與習近平通話", "俄羅斯總統普丁表示。", outlet="中央社", day=8))
+    assert sorted(found(filled, "普京")) == ["putin", "putin-tw"]
+    assert sorted(found(filled, "蒲亭")) == ["putin", "putin-tw"]

@@ -124,15 +124,18 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
         request: Request,
         q: str = "",
         outlet: str = "",
-        since: date | None = None,
-        until: date | None = None,
+        since: str = "",
+        until: str = "",
         page_number: Annotated[int, Query(alias="page", ge=1, le=500)] = 1,
     ) -> HTMLResponse:
-        query = search_query(q, outlet, since, until, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+        # Dates come from a form: an empty field means no limit, a bad one gets a readable page.
+        since_day, until_day = form_date(since, "since"), form_date(until, "until")
+        query = search_query(q, outlet, since_day, until_day, limit=PAGE_SIZE,
+                             offset=(page_number - 1) * PAGE_SIZE)
         hits = store.search(query) if q.strip() else []
         parsed = parse_query(q)
         feed_url = relative(request.url.replace(path="/search.atom").remove_query_params(["page", "script"]))
-        return page(request, "search.html", q=q, outlet=outlet, since=since, until=until, hits=hits,
+        return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
                     parsed=parsed, highlight=render.highlight, page_number=page_number,
                     page_size=PAGE_SIZE, feed_url=feed_url)
 
@@ -161,6 +164,15 @@ def display_script(request: Request) -> render.DisplayScript:
         if value in render.DISPLAY_SCRIPTS:
             return cast(render.DisplayScript, value)
     return "orig"
+
+
+def form_date(value: str, name: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(400, f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def relative(url: URL) -> str:

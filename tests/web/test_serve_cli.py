@@ -1,0 +1,41 @@
+"""`newsmirror serve`: defaults to this machine only, read-only unless a token is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+
+
+@pytest.fixture
+def captured(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(asgi: Any, **options: Any) -> None:
+        seen.update(options, app=asgi)
+        seen["status"] = TestClient(asgi).post("/api/admin/reindex",
+                                              headers={"Authorization": "Bearer tok"}).status_code
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    return seen
+
+
+def test_serve_listens_on_loopback_and_is_read_only_by_default(captured: dict[str, Any], tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert captured["host"] == "127.0.0.1" and captured["port"] == 8123
+    assert captured["status"] == 403
+
+
+def test_serve_with_a_token_enables_admin_actions(captured: dict[str, Any], tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite")],
+                                env={"NEWSMIRROR_ADMIN_TOKEN": "tok"})
+    assert result.exit_code == 0, result.output
+    assert captured["status"] == 200
