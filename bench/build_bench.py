@@ -15,6 +15,7 @@ import random
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from rich.table import Table
 from newsmirror.jobs.building import build
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
-from newsmirror.store.sqlite import SQLiteStore
+from newsmirror.store.sqlite import SQLiteStore, _article_columns
 
 OUTLETS = ["测试日报", "樣本時報", "模拟新闻网", "示例电台", "範例通訊社"]
 CHANNELS = ["国内", "国际", "财经", "评论"]
@@ -46,6 +47,18 @@ def synthetic(n: int, rng: random.Random, revision: int = 0) -> Article:
     )
 
 
+def bulk_insert(store: SQLiteStore, articles: Iterable[Article]) -> None:
+    """Rows straight into the articles table: the store's upsert matches URLs with an
+    unindexed OR query, so 100k upserts take hours; the build reads nothing else."""
+    now = datetime.now(UTC).isoformat()
+    with store.transaction():
+        for article in articles:
+            columns = _article_columns(article) | {"first_seen_at": now, "updated_at": now, "version": 1}
+            names = ", ".join(columns)
+            marks = ", ".join(f":{name}" for name in columns)
+            store.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
@@ -62,8 +75,7 @@ def main() -> None:
         with SQLiteStore(work / "store.sqlite") as store:
             rng = random.Random(7)
             started = time.perf_counter()
-            for n in range(args.articles):
-                store.upsert_article(synthetic(n, rng))
+            bulk_insert(store, (synthetic(n, rng) for n in range(args.articles)))
             console.print(f"stored {args.articles:,} articles in {time.perf_counter() - started:.1f}s")
             options = BuildOptions(base_url="https://mirror.invalid/news")
 

@@ -36,6 +36,7 @@ class FormatBuilder:
         self.mirror = mirror
         self.writer = OutputWriter(root, f"{self.name}|{options_key}")
         self.paths: dict[str, str] = {}  # article id -> its page's path in this output
+        self.site_title = convert(options.site_title)
 
     def label(self, text: str) -> str:
         """A fixed interface string, written in Simplified Chinese, in the output script."""

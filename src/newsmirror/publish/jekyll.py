@@ -125,11 +125,11 @@ class JekyllBuilder(FormatBuilder):
     def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
         # Scaffolding is written once and then left to the site owner.
         scaffolding = {
-            "_config.yml": CONFIG.format(title=_yaml_string(self.options.site_title),
+            "_config.yml": CONFIG.format(title=_yaml_string(self.site_title),
                                          baseurl=urlparse(self.options.base_url).path.rstrip("/")),
             "_layouts/default.html": DEFAULT_LAYOUT,
             "_layouts/post.html": POST_LAYOUT,
-            "index.html": INDEX.format(title=_yaml_string(self.options.site_title)),
+            "index.html": INDEX.format(title=_yaml_string(self.site_title)),
         }
         for path, text in scaffolding.items():
             if not self.writer.keep_existing(path):

@@ -138,7 +138,7 @@ class PageMirrorBuilder(FormatBuilder):
         self.writer.write(f"indexes/{hot_name}.md", "\n".join(lines) + "\n")
 
     def _readme(self, listed: list[Entry], by_channel: dict[str, list[Entry]], hot_name: str) -> None:
-        lines = [f"### {self.options.site_title}", "",
+        lines = [f"### {self.site_title}", "",
                  "#### " + _link(hot_name, f"indexes/{hot_name}.md"), ""]
         by_outlet: dict[str, list[str]] = defaultdict(list)
         for channel, members in sorted(by_channel.items()):

@@ -84,7 +84,7 @@ class SiteBuilder(FormatBuilder):
 
     def render(self, template: str, path: str, **context: Any) -> str:
         return self.env.get_template(template).render(
-            root=relative_prefix(path), site_title=self.options.site_title, labels=self.labels,
+            root=relative_prefix(path), site_title=self.site_title, labels=self.labels,
             lang=context.pop("lang", self.lang), **context,
         )
 
@@ -127,7 +127,7 @@ class SiteBuilder(FormatBuilder):
             self._story(story)
         multi = [s for s in shown if len(s.outlets) > 1]
         self.writer.write("index.html", self.render(
-            "index.html", "index.html", title=self.options.site_title, stories=multi[:30],
+            "index.html", "index.html", title=self.site_title, stories=multi[:30],
             latest=listed[: self.options.latest_count], paths=self.paths,
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
@@ -162,7 +162,7 @@ class SiteBuilder(FormatBuilder):
             for e in entries if e.id in self.paths
         ]
         atom, rss = build_feeds(
-            feed_id=self.absolute(folder), title=f"{title} · {self.options.site_title}",
+            feed_id=self.absolute(folder), title=f"{title} · {self.site_title}",
             link=self.absolute(folder + "index.html"), self_link_atom=self.absolute(folder + "atom.xml"),
             self_link_rss=self.absolute(folder + "rss.xml"), items=items, language=self.lang,
         )
