@@ -22,8 +22,9 @@ def article(url: str, outlet: str = "示例报", text: str = "", title: str = "�
 def test_never_checked_articles_become_due_after_the_first_delay(store: Store) -> None:
     store.upsert_article(article("https://a.example/1"))
     store.upsert_article(article("file:///archive/2.md"))  # nothing to fetch
-    assert store.due_checks(NOW, first_check_after=timedelta(minutes=30)) == []
-    due = store.due_checks(NOW + timedelta(minutes=31), first_check_after=timedelta(minutes=30))
+    seen = datetime.now(UTC)  # first sighting was just now (the module's NOW may be minutes old)
+    assert store.due_checks(seen, first_check_after=timedelta(minutes=30)) == []
+    due = store.due_checks(seen + timedelta(minutes=31), first_check_after=timedelta(minutes=30))
     assert [d.url for d in due] == ["https://a.example/1"]
     assert due[0].state.next_check_at is None and due[0].status == "live" and due[0].title == "标题"
 
