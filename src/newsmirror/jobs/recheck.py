@@ -212,6 +212,8 @@ def apply_check(store: Store, item: DueCheck, future: Future[PageResult], *, now
             return _gone(store, item, now, policy, f"redirected to {result.final_url}", result)
         if close < 0.2:
             return _gone(store, item, now, policy, f"redirected to another page: {result.final_url}", result)
+    if (lost or page is None) and item.status == "deleted":
+        return _gone(store, item, now, policy, "the page still shows no article", result)
     if lost or page is None:
         misses = state.consecutive_misses + 1
         if misses >= policy.empty_pages_for_deletion and item.status != "deleted":
