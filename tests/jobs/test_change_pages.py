@@ -80,3 +80,5 @@ def test_the_site_build_writes_the_change_pages(tmp_path: Path) -> None:
     assert (tmp_path / "out/site/history" / f"{edited}.html").is_file()
     assert (tmp_path / "out/site/changes/index.html").is_file()
     assert (tmp_path / "out/site/a/2026-11" / f"{edited}.html").is_file()
+    index = html.fromstring((tmp_path / "out/site/index.html").read_text(encoding="utf-8"))
+    assert index.xpath("//a[@href='changes/index.html']")
