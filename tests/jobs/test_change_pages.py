@@ -82,3 +82,24 @@ def test_the_site_build_writes_the_change_pages(tmp_path: Path) -> None:
     assert (tmp_path / "out/site/a/2026-11" / f"{edited}.html").is_file()
     index = html.fromstring((tmp_path / "out/site/index.html").read_text(encoding="utf-8"))
     assert index.xpath("//a[@href='changes/index.html']")
+
+
+def test_site_article_pages_link_their_history_and_show_takedowns(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, quiet = fill(store)
+        build(store, out, formats=["site"], options=BuildOptions(), images=False)
+
+        def page(article_id: str) -> html.HtmlElement:
+            return html.fromstring((out / "site/a/2026-11" / f"{article_id}.html").read_text(encoding="utf-8"))
+
+        assert page(edited).xpath(f"//p[@class='history']/a[@href='../../history/{edited}.html']")
+        assert not page(edited).xpath("//p[@data-status='deleted']")
+        assert page(gone).xpath("//p[@data-status='deleted']")
+        assert not page(quiet).xpath("//p[@class='history']")
+        # A takedown after the first build re-renders the article page (incremental builds).
+        store.record_article_event(ArticleEvent(quiet, EventKind.DELETED, PUBLISHED + timedelta(days=1),
+                                                detail="HTTP 404"))
+        build(store, out, formats=["site"], options=BuildOptions(), images=False)
+        assert page(quiet).xpath("//p[@data-status='deleted']")
+        assert (out / "site/history" / f"{quiet}.html").is_file()

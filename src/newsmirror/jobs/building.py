@@ -45,6 +45,7 @@ from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
+from newsmirror.store.changes import history_marks
 from newsmirror.stories.comparison import Comparison
 
 FORMATS = ("pagemirror", "jekyll", "site")
@@ -159,6 +160,8 @@ def build(
     for name in chosen:
         extra: dict[str, Any] = {"newest": newest_article.published_at if newest_article else None} \
             if name == "jekyll" else {}
+        if name == "site":  # --- recheck: which article pages link a history page
+            extra = {"history": history_marks(store)}
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
 
     report = BuildReport(out_dir=out_dir)

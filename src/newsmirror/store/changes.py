@@ -13,11 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
 from newsmirror.model import Version
 from newsmirror.text.diff import VersionDiff, diff_versions
+
+if TYPE_CHECKING:  # base.py imports this module for its types
+    from newsmirror.store.base import Store
 
 
 class EventKind(StrEnum):
@@ -180,3 +184,34 @@ def changes_feed(
 
 def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryMark:
+    """What an article page shows about its history: a link, and a banner when taken down."""
+
+    versions: int
+    events: int
+    deleted: bool
+
+    @property
+    def signature(self) -> str:
+        """Changes whenever the article page must be rendered again."""
+        return f"history:{self.versions}:{self.events}:{int(self.deleted)}"
+
+
+def history_marks(store: Store) -> dict[str, HistoryMark]:
+    """Article id -> HistoryMark for every article with a history; {} when the store tracks none."""
+    try:
+        ids = store.changed_article_ids()
+    except NotImplementedError:
+        return {}
+    marks = {}
+    for article_id in ids:
+        events = store.article_events(article_id)
+        status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
+        marks[article_id] = HistoryMark(
+            versions=len(store.versions(article_id)), events=len(events),
+            deleted=bool(status) and status[-1].kind is EventKind.DELETED,
+        )
+    return marks
