@@ -656,8 +656,7 @@ _OUTCOME_STYLE = {"edited": "yellow", "deleted": "bold red", "restored": "green"
 @friendly_errors
 def recheck(
     db: DbOption = "",
-    config: Annotated[str, typer.Option("--config", envvar="NEWSMIRROR_CONFIG",
-                                        help="TOML config whose [fetch] table sets politeness and limits.")] = "",
+    config: ConfigOption = "",
     limit: Annotated[int, typer.Option(help="At most this many articles in this run (most overdue first).")] = 200,
     outlet: Annotated[str, typer.Option(help="Only articles of this outlet.")] = "",
     article: Annotated[list[str] | None, typer.Option(
