@@ -61,6 +61,12 @@ def test_history_pages_indexes_and_feeds_are_written(tmp_path: Path) -> None:
     feed = etree.fromstring((site / "changes/乙报/atom.xml").read_bytes())
     links = feed.xpath("//a:entry/a:link/@href", namespaces={"a": "http://www.w3.org/2005/Atom"})
     assert links == [f"https://mirror.example/history/{gone}.html"]
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    everything = etree.fromstring((site / "changes/deleted.xml").read_bytes())
+    assert everything.xpath("//a:entry/a:link/@href", namespaces=ns) == [f"https://mirror.example/history/{gone}.html"]
+    edited_feed = etree.fromstring((site / "changes/示例报/edited.xml").read_bytes())
+    assert edited_feed.xpath("//a:entry/a:link/@href", namespaces=ns) == [
+        f"https://mirror.example/history/{edited}.html"]
     assert (site / "changes.css").is_file()
 
 

@@ -7,7 +7,7 @@ style sheet, so the pages look like the rest of the mirror:
     history/<id>.html               every version of an article, each with its diff, and its takedowns
     changes/index.html              latest edits/takedowns of all outlets, counts per outlet
     changes/<outlet>/index.html     the same for one outlet
-    changes/atom.xml, changes/<outlet>/atom.xml   Atom feeds of both
+    changes/atom.xml, changes/<outlet>/atom.xml   Atom feeds of both (edited.xml, deleted.xml: one kind)
     changes.css                     diff colours
 
 Only files whose bytes changed are rewritten, so a git-published mirror gains small commits.
@@ -63,7 +63,7 @@ _TEMPLATES = {
 {% block crumbs %} › <a href="{{ root }}changes/index.html">修改与删除</a>{% endblock %}
 {% block main %}
 <h1>{{ heading }}</h1>
-<p class="meta">本站定期重新访问原网页，记录文章被修改、删除和恢复的时间。<a href="atom.xml">Atom 订阅</a></p>
+<p class="meta">本站定期重新访问原网页，记录文章被修改、删除和恢复的时间。订阅：<a href="atom.xml">全部</a> · <a href="edited.xml">修改</a> · <a href="deleted.xml">删除</a></p>
 {% if counts %}<table class="change-counts"><thead><tr><th>媒体</th><th>修改</th><th>删除</th><th>恢复</th><th>目前已删除</th></tr></thead><tbody>
 {% for name, path, numbers in counts %}<tr><td><a href="{{ root }}{{ path }}">{{ name }}</a></td><td>{{ numbers.get('edited', 0) }}</td>
 <td>{{ numbers.get('deleted', 0) }}</td><td>{{ numbers.get('restored', 0) }}</td><td>{{ numbers.get('deleted_now', 0) }}</td></tr>
@@ -140,13 +140,17 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     for folder, heading, listed, table in pages:
         index = folder + "index.html"
         write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table))
-        feed_url = f"{base}/{folder}atom.xml" if base else f"{folder}atom.xml"
-        write(folder + "atom.xml", changes_feed(
-            listed, title=f"{heading} · {site_title}", feed_url=feed_url,
-            site_url=f"{base}/{index}" if base else index,
-            article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
-            else history_path(e.event.article_id),
-            updated=None if listed else EPOCH))  # an empty feed must not change on every build
+        # One feed of everything, and one per kind: "taken down" is what many readers follow.
+        for name, kinds, label in (("atom.xml", None, ""), ("edited.xml", EventKind.EDITED, "（修改）"),
+                                   ("deleted.xml", EventKind.DELETED, "（删除）")):
+            chosen = [e for e in listed if kinds is None or e.event.kind is kinds]
+            feed_url = f"{base}/{folder}{name}" if base else f"{folder}{name}"
+            write(folder + name, changes_feed(
+                chosen, title=f"{heading}{label} · {site_title}", feed_url=feed_url,
+                site_url=f"{base}/{index}" if base else index,
+                article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
+                else history_path(e.event.article_id),
+                updated=None if chosen else EPOCH))  # an empty feed must not change on every build
         report.indexes += 1
     write("changes.css", (resources.files("newsmirror.web") / "static" / "changes.css").read_bytes())
     return report
