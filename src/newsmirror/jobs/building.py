@@ -45,6 +45,7 @@ from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
+from newsmirror.store.changes import history_marks
 from newsmirror.stories.comparison import Comparison
 
 FORMATS = ("pagemirror", "jekyll", "site")
@@ -159,6 +160,8 @@ def build(
     for name in chosen:
         extra: dict[str, Any] = {"newest": newest_article.published_at if newest_article else None} \
             if name == "jekyll" else {}
+        if name == "site":  # --- recheck: which article pages link a history page
+            extra = {"history": history_marks(store)}
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
 
     report = BuildReport(out_dir=out_dir)
@@ -182,6 +185,13 @@ def build(
     for builder in builders:
         builder.finish(entries, ordered)
         report.formats[builder.name] = builder.writer.counts
+    if "site" in chosen:  # --- recheck: history pages with diffs, change indexes and feeds
+        from contextlib import suppress
+
+        from newsmirror.jobs.change_pages import write_change_pages
+
+        with suppress(NotImplementedError):  # a store backend without edit tracking: no change pages
+            write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title)
     if mirror is not None:
         mirror.save()
         report.images_fetched, report.images_failed = mirror.fetched, mirror.failed

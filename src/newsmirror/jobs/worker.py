@@ -309,3 +309,9 @@ def schedule_sources(store: Store) -> int:
         store.enqueue_job("fetch", source.id, urlsplit(source.url).hostname or "", due)
         added += 1
     return added
+
+
+# --- recheck: recurring re-checks of stored articles (edit and takedown tracking) ---
+from newsmirror.jobs.recheck import recheck_job  # noqa: E402
+
+register_handler("recheck")(recheck_job)

@@ -22,6 +22,7 @@ from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
 from newsmirror.publish.paths import relative_prefix, slug
+from newsmirror.store.changes import HistoryMark
 
 LABELS = {
     "footer": "本站为新闻镜像，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
@@ -51,8 +52,10 @@ def _environment() -> jinja2.Environment:
 class SiteBuilder(FormatBuilder):
     name = "site"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, history: dict[str, HistoryMark] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # --- recheck: articles with edits or takedowns link their history page (history/<id>.html)
+        self.history = history or {}
         self.env = _environment()
         self.labels = {key: self.label(value) for key, value in LABELS.items()}
         self.lang = "zh" if self.options.script == "original" else self.options.script
@@ -73,11 +76,13 @@ class SiteBuilder(FormatBuilder):
         return path.startswith("a/") and path.endswith(".html")
 
     def extra_fingerprint(self, entry: Entry, stories: dict[str, StoryView]) -> str:
+        mark = self.history.get(entry.id)
+        changes = mark.signature if mark else ""  # an edit or takedown re-renders the page
         story = stories.get(entry.story_id or "")
         if story is None:
-            return ""
+            return changes
         # The article page lists the story's other members: re-render when they change.
-        return hashlib.sha1("|".join(f"{m.id}:{m.title}" for m in story.members).encode("utf-8")).hexdigest()
+        return hashlib.sha1("|".join(f"{m.id}:{m.title}" for m in story.members).encode("utf-8")).hexdigest() + changes
 
     def absolute(self, path: str) -> str:
         return self.share_url(path) or path
@@ -100,6 +105,7 @@ class SiteBuilder(FormatBuilder):
             outlet_path=self.outlet_folder(entry.outlet) + "index.html",
             channel_path=self.channel_folder(entry) + "index.html" if entry.channel != entry.outlet else "",
             story=story if story and len(story.members) > 1 else None, paths=paths,
+            history=self.history.get(entry.id), history_path=f"history/{entry.id}.html",
             lang=entry.lang if entry.lang not in ("und", "original") else self.lang,
         )
         self.writer.write(path, page, month=entry.month)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
 
 from newsmirror.model import Article, Source, Story, UpsertOutcome, Version
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 
 
 @dataclass(slots=True)
@@ -178,6 +179,45 @@ class Store(abc.ABC):
     def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
         """Ids of articles in no story yet, oldest first (by publication time, else fetch time)."""
         raise NotImplementedError(f"{type(self).__name__} cannot list unassigned articles yet")
+
+    # --- recheck: edit and deletion tracking ----------------------------------
+    def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
+                   first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
+        """Articles with an http(s) URL whose re-check is due at ``now``, most overdue first.
+
+        Never-checked articles are due ``first_check_after`` after they were first seen.
+        """
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def get_check_state(self, article_id: str) -> CheckState:
+        """The article's schedule and memory; a fresh CheckState when it was never checked."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def save_check_state(self, state: CheckState) -> None:
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def record_article_event(self, event: ArticleEvent) -> None:
+        """Append an event; DELETED marks the article deleted, RESTORED marks it live again."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def article_events(self, article_id: str) -> list[ArticleEvent]:
+        """The article's events, oldest first."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
+                       outlet: str | None = None, since: datetime | None = None,
+                       limit: int = 50) -> list[ChangeEntry]:
+        """Latest events of these kinds with their articles, newest first."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
+        """{outlet: {event kind: count}} of events since a time, plus 'deleted_now' (still deleted)."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def changed_article_ids(self) -> list[str]:
+        """Ids of articles with a history to show: more than one version, or any event."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
     # --- postgres helper: job queue and bulk copy -------------------------------
     # A lease is (lease_owner, lease_expires_at): complete/fail/renew only act while the caller
     # still holds it, so a worker that lost its lease (it stalled, another worker took over)

@@ -8,9 +8,9 @@ connection per store object, guarded by a lock like SQLiteStore; each worker pro
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -21,6 +21,7 @@ from newsmirror.errors import StoreError
 from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store import pg_search
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -33,6 +34,7 @@ from newsmirror.store.sqlite import (
     from_iso,
     migration_scripts,
     to_iso,
+    to_utc_iso,
 )
 from newsmirror.text.search_key import parse_query, snippet
 
@@ -632,6 +634,129 @@ class PostgresStore(Store):
         self.rebuild_search_index()
 
 
+    # --- recheck: edit and deletion tracking ----------------------------------
+    # The same queries as SQLiteStore's (see there), with %s placeholders.
+    def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
+                   first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
+        params: list[Any] = [to_utc_iso(now), to_utc_iso(now - first_check_after)]
+        where_outlet = ""
+        if outlet:
+            where_outlet = " AND a.outlet = %s"
+            params.append(outlet)
+        params.append(limit)
+        rows = self.execute(
+            "SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
+            " a.published_at AS article_published_at, a.first_seen_at, c.*,"
+            " COALESCE(c.next_check_at, a.first_seen_at COLLATE \"C\") AS due_at"
+            " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
+            " WHERE (a.original_url LIKE 'http%%' OR a.canonical_url LIKE 'http%%')"
+            " AND ((c.article_id IS NOT NULL AND c.next_check_at <= %s)"
+            "      OR (c.article_id IS NULL AND a.first_seen_at COLLATE \"C\" <= %s))"
+            f"{where_outlet} ORDER BY due_at LIMIT %s",
+            params,
+        ).fetchall()
+        due = []
+        for row in rows:
+            url = row["original_url"] if str(row["original_url"]).startswith("http") else row["canonical_url"]
+            state = (_check_state(row) if row["next_check_at"] is not None else CheckState(article_id=row["aid"]))
+            due.append(DueCheck(
+                article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
+                published_at=from_iso(row["article_published_at"]),
+                first_seen_at=from_iso(row["first_seen_at"]) or utcnow(), state=state, title=row["title"],
+            ))
+        return due
+
+    def get_check_state(self, article_id: str) -> CheckState:
+        row = self.execute("SELECT * FROM checks WHERE article_id = %s", (article_id,)).fetchone()
+        return _check_state(row) if row else CheckState(article_id=article_id)
+
+    def save_check_state(self, state: CheckState) -> None:
+        if state.next_check_at is None:
+            raise StoreError(f"check state of {state.article_id} has no next_check_at")
+        self.execute(
+            "INSERT INTO checks (article_id, next_check_at, last_checked_at, last_live_at, last_change_at,"
+            " etag, last_modified, last_outcome, last_http_status, page_hash, consecutive_misses,"
+            " check_count, last_error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (article_id) DO UPDATE SET next_check_at = excluded.next_check_at,"
+            " last_checked_at = excluded.last_checked_at, last_live_at = excluded.last_live_at,"
+            " last_change_at = excluded.last_change_at, etag = excluded.etag,"
+            " last_modified = excluded.last_modified, last_outcome = excluded.last_outcome,"
+            " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
+            " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
+            " last_error = excluded.last_error",
+            (state.article_id, to_utc_iso(state.next_check_at), to_utc_iso(state.last_checked_at),
+             to_utc_iso(state.last_live_at), to_utc_iso(state.last_change_at), state.etag,
+             state.last_modified, state.last_outcome, state.last_http_status, state.page_hash,
+             state.consecutive_misses, state.check_count, state.last_error),
+        )
+
+    def record_article_event(self, event: ArticleEvent) -> None:
+        with self.transaction():
+            row = self.execute(
+                "INSERT INTO article_events (article_id, kind, seen_at, version, detail, http_status,"
+                " final_url) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (event.article_id, event.kind.value, to_utc_iso(event.seen_at), event.version,
+                 event.detail, event.http_status, event.final_url),
+            ).fetchone()
+            event.id = int(row["id"]) if row else None
+            if event.kind is EventKind.DELETED:
+                self.execute("UPDATE articles SET status = 'deleted' WHERE id = %s", (event.article_id,))
+            elif event.kind is EventKind.RESTORED:
+                self.execute("UPDATE articles SET status = 'live' WHERE id = %s", (event.article_id,))
+
+    def article_events(self, article_id: str) -> list[ArticleEvent]:
+        rows = self.execute(
+            "SELECT * FROM article_events WHERE article_id = %s ORDER BY seen_at, id", (article_id,)
+        ).fetchall()
+        return [_event(r) for r in rows]
+
+    def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
+                       outlet: str | None = None, since: datetime | None = None,
+                       limit: int = 50) -> list[ChangeEntry]:
+        if not kinds:
+            return []
+        clauses = ["e.kind = ANY(%s)"]
+        params: list[Any] = [[EventKind(k).value for k in kinds]]
+        if outlet:
+            clauses.append("a.outlet = %s")
+            params.append(outlet)
+        if since:
+            clauses.append("e.seen_at >= %s")
+            params.append(to_utc_iso(since))
+        params.append(limit)
+        rows = self.execute(
+            "SELECT e.*, a.title, a.outlet, a.original_url, a.published_at AS article_published_at,"
+            " a.status AS article_status FROM article_events e JOIN articles a ON a.id = e.article_id"
+            f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT %s",
+            params,
+        ).fetchall()
+        return [
+            ChangeEntry(event=_event(r), title=r["title"], outlet=r["outlet"], url=r["original_url"],
+                        published_at=from_iso(r["article_published_at"]), status=r["article_status"])
+            for r in rows
+        ]
+
+    def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
+        where, params = ("WHERE e.seen_at >= %s", [to_utc_iso(since)]) if since else ("", [])
+        counts: dict[str, dict[str, int]] = {}
+        for row in self.execute(
+            "SELECT a.outlet, e.kind, COUNT(*) AS n FROM article_events e JOIN articles a ON a.id = e.article_id"
+            f" {where} GROUP BY a.outlet, e.kind", params,
+        ).fetchall():
+            counts.setdefault(row["outlet"], {})[row["kind"]] = int(row["n"])
+        for row in self.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles WHERE status = 'deleted' GROUP BY outlet"
+        ).fetchall():
+            counts.setdefault(row["outlet"], {})["deleted_now"] = int(row["n"])
+        return counts
+
+    def changed_article_ids(self) -> list[str]:
+        rows = self.execute(
+            "SELECT id FROM articles WHERE version > 1 OR status = 'deleted'"
+            " UNION SELECT article_id FROM article_events ORDER BY 1"
+        ).fetchall()
+        return [str(r["id"]) for r in rows]
+
 def _article(row: dict[str, Any]) -> Article:
     return _row_to_article(row)  # type: ignore[arg-type]  # sqlite3.Row and dict both index by name
 
@@ -643,3 +768,20 @@ def _job(row: dict[str, Any]) -> Job:
         attempts=int(row["attempts"]), last_error=row["last_error"], done_at=row["done_at"],
     )
 
+
+def _check_state(row: dict[str, Any]) -> CheckState:
+    return CheckState(
+        article_id=row["article_id"], next_check_at=from_iso(row["next_check_at"]),
+        last_checked_at=from_iso(row["last_checked_at"]), last_live_at=from_iso(row["last_live_at"]),
+        last_change_at=from_iso(row["last_change_at"]), etag=row["etag"], last_modified=row["last_modified"],
+        last_outcome=row["last_outcome"], last_http_status=row["last_http_status"], page_hash=row["page_hash"],
+        consecutive_misses=row["consecutive_misses"], check_count=row["check_count"], last_error=row["last_error"],
+    )
+
+
+def _event(row: dict[str, Any]) -> ArticleEvent:
+    return ArticleEvent(
+        id=row["id"], article_id=row["article_id"], kind=EventKind(row["kind"]),
+        seen_at=from_iso(row["seen_at"]) or utcnow(), version=row["version"], detail=row["detail"],
+        http_status=row["http_status"], final_url=row["final_url"],
+    )

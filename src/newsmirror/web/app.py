@@ -18,6 +18,7 @@ from newsmirror.store import ArticleQuery, Store
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router, search_query
+from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import story_view
 from newsmirror.web.feeds import search_feed
 
@@ -100,7 +101,7 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
                 else render.text_markup(article.body_text, script))
         versions = store.versions(article_id)
         return page(request, "article.html", article=article, body=body, versions=versions,
-                    story_id=store.story_of(article_id))
+                    story_id=store.story_of(article_id), change_status=change_status(store, article_id))
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request,
@@ -145,6 +146,8 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
         hits = store.search(search_query(q, outlet, since, until, limit=limit))
         body = search_feed(q, hits, self_url=str(request.url), base_url=str(request.base_url))
         return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    add_change_pages(app, store, page)  # /article/{id}/history, /changes, /changes.atom
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

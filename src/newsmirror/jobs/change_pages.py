@@ -1,0 +1,162 @@
+"""Edits and takedowns on the static site: history pages with diffs, change indexes and feeds.
+
+Written into the HTML site's folder beside what ``newsmirror build`` writes (the site
+builder leaves files it did not write alone), with the site's own base template and
+style sheet, so the pages look like the rest of the mirror:
+
+    history/<id>.html               every version of an article, each with its diff, and its takedowns
+    changes/index.html              latest edits/takedowns of all outlets, counts per outlet
+    changes/<outlet>/index.html     the same for one outlet
+    changes/atom.xml, changes/<outlet>/atom.xml   Atom feeds of both (edited.xml, deleted.xml: one kind)
+    changes.css                     diff colours
+
+Only files whose bytes changed are rewritten, so a git-published mirror gains small commits.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from newsmirror.publish.paths import month_of, relative_prefix, slug
+from newsmirror.publish.site import LABELS
+from newsmirror.store import Store
+from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history
+
+ENTRIES_PER_INDEX = 200
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
+
+_TEMPLATES = {
+    "history.html": """{% extends "base.html" %}
+{% block head %}<link rel="stylesheet" href="{{ root }}changes.css">{% endblock %}
+{% block crumbs %} › <a href="{{ root }}changes/index.html">修改与删除</a>{% endblock %}
+{% block main %}
+<article class="history" data-article-id="{{ article.id }}">
+<h1>{{ article.title }}</h1>
+<p class="meta">{{ article.outlet }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if article.original_url %} ·
+原文：<a href="{{ article.original_url }}" rel="noopener noreferrer nofollow">{{ article.original_url }}</a>{% endif %}</p>
+{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at.strftime('%Y-%m-%d %H:%M') }} UTC{% if deleted.detail %}：{{ deleted.detail }}{% endif %}）。本站保留了它的每个版本。</p>{% endif %}
+<p class="meta">差异以原文显示：删去的文字划线，新增的文字加底色。</p>
+<ol class="timeline">
+{% for item, diff in steps %}<li class="step step-{{ item.kind }}" data-kind="{{ item.kind }}">
+<p><strong>{{ kinds.get(item.kind, item.kind) }}</strong>{% if item.version %} · 第{{ item.version.number }}版{% endif %}
+ · <time datetime="{{ item.at.isoformat() }}">{{ item.at.strftime('%Y-%m-%d %H:%M') }} UTC</time>{% if item.detail %} · <span class="meta">{{ item.detail }}</span>{% endif %}</p>
+{% if diff %}{{ diff }}{% endif %}
+{% if item.kind == 'first_seen' and item.version %}<details><summary>第一版全文</summary>
+{% for p in item.version.body_text.split('\\n\\n') %}<p>{{ p }}</p>{% endfor %}</details>{% endif %}
+</li>
+{% endfor %}</ol>
+</article>
+{% endblock %}
+""",
+    "changes.html": """{% extends "base.html" %}
+{% block head %}<link rel="stylesheet" href="{{ root }}changes.css">
+<link rel="alternate" type="application/atom+xml" href="atom.xml" title="{{ heading }}">{% endblock %}
+{% block crumbs %} › <a href="{{ root }}changes/index.html">修改与删除</a>{% endblock %}
+{% block main %}
+<h1>{{ heading }}</h1>
+<p class="meta">本站定期重新访问原网页，记录文章被修改、删除和恢复的时间。订阅：<a href="atom.xml">全部</a> · <a href="edited.xml">修改</a> · <a href="deleted.xml">删除</a></p>
+{% if counts %}<table class="change-counts"><thead><tr><th>媒体</th><th>修改</th><th>删除</th><th>恢复</th><th>目前已删除</th></tr></thead><tbody>
+{% for name, path, numbers in counts %}<tr><td><a href="{{ root }}{{ path }}">{{ name }}</a></td><td>{{ numbers.get('edited', 0) }}</td>
+<td>{{ numbers.get('deleted', 0) }}</td><td>{{ numbers.get('restored', 0) }}</td><td>{{ numbers.get('deleted_now', 0) }}</td></tr>
+{% endfor %}</tbody></table>{% endif %}
+{% if entries %}<ul class="entries changes">
+{% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"><span class="badge">{{ kinds[e.event.kind.value] }}</span>
+<a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title }}</a>
+<small>{{ e.outlet }} · {{ e.event.seen_at.strftime('%Y-%m-%d %H:%M') }} UTC{% if e.event.detail %} · {{ e.event.detail }}{% endif %}</small></li>
+{% endfor %}</ul>{% else %}<p>还没有发现修改或删除。</p>{% endif %}
+{% endblock %}
+""",
+}
+
+
+@dataclass(slots=True)
+class ChangePagesReport:
+    histories: int = 0
+    indexes: int = 0
+    written: int = 0  # files whose bytes changed
+
+
+def history_path(article_id: str) -> str:
+    return f"history/{article_id}.html"
+
+
+def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site_title: str = "新闻镜像",
+                       lang: str = "zh") -> ChangePagesReport:
+    """Write (or refresh) the history pages, change indexes and feeds into ``site_dir``."""
+    report = ChangePagesReport()
+    env = _environment()
+    labels = dict(LABELS)
+
+    def write(path: str, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = site_dir / path
+        if target.is_file() and target.read_bytes() == data:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+        report.written += 1
+
+    def render(template: str, path: str, **context: Any) -> str:
+        return env.get_template(template).render(root=relative_prefix(path), site_title=site_title,
+                                                 labels=labels, lang=lang, kinds=KIND_LABELS, **context)
+
+    for article_id in store.changed_article_ids():
+        article = store.get_article(article_id)
+        if article is None:
+            continue
+        events = store.article_events(article_id)
+        items = history(store.versions(article_id), events)
+        status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
+        deleted = status[-1] if status and status[-1].kind is EventKind.DELETED else None
+        # text.diff escapes every piece of text it puts in its HTML.
+        steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
+        path = history_path(article_id)
+        write(path, render("history.html", path, title=f"修改记录 · {article.title}", article=article,
+                           steps=steps, deleted=deleted,
+                           article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
+        report.histories += 1
+
+    entries = store.recent_changes(list(EventKind), limit=ENTRIES_PER_INDEX)
+    counts = store.change_counts()
+    by_outlet: dict[str, list[ChangeEntry]] = defaultdict(list)
+    for outlet in counts:
+        by_outlet[outlet] = store.recent_changes(list(EventKind), outlet=outlet, limit=ENTRIES_PER_INDEX)
+    rows = [(name, f"changes/{slug(name)}/index.html", counts[name]) for name in sorted(counts)]
+    pages = [("changes/", "被修改和删除的文章", entries, rows)]
+    pages += [(f"changes/{slug(name)}/", f"{name} · 被修改和删除的文章", by_outlet[name],
+               [(n, p, c) for n, p, c in rows if n == name]) for name in sorted(counts)]
+    base = base_url.rstrip("/")
+    for folder, heading, listed, table in pages:
+        index = folder + "index.html"
+        write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table))
+        # One feed of everything, and one per kind: "taken down" is what many readers follow.
+        for name, kinds, label in (("atom.xml", None, ""), ("edited.xml", EventKind.EDITED, "（修改）"),
+                                   ("deleted.xml", EventKind.DELETED, "（删除）")):
+            chosen = [e for e in listed if kinds is None or e.event.kind is kinds]
+            feed_url = f"{base}/{folder}{name}" if base else f"{folder}{name}"
+            write(folder + name, changes_feed(
+                chosen, title=f"{heading}{label} · {site_title}", feed_url=feed_url,
+                site_url=f"{base}/{index}" if base else index,
+                article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
+                else history_path(e.event.article_id),
+                updated=None if chosen else EPOCH))  # an empty feed must not change on every build
+        report.indexes += 1
+    write("changes.css", (resources.files("newsmirror.web") / "static" / "changes.css").read_bytes())
+    return report
+
+
+def _environment() -> jinja2.Environment:
+    site_templates = str(resources.files("newsmirror.publish") / "templates")
+    loader = jinja2.ChoiceLoader([jinja2.DictLoader(_TEMPLATES), jinja2.FileSystemLoader(site_templates)])
+    return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)

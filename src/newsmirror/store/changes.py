@@ -1,0 +1,217 @@
+"""Edits and takedowns as data: check state, article events, history views and Atom feeds.
+
+This sits in the store stage on purpose. The static site (publish) and the reader (web)
+both show an article's history and a "recently edited / taken down" feed, and both come
+after store in the stage order, while the re-check job (jobs) comes after them. So the
+vocabulary, the history view and the feed builder live here, beside the queries that
+produce them; the job that fills the tables lives in ``newsmirror.jobs.recheck``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from feedgen.feed import FeedGenerator
+
+from newsmirror.model import Version
+from newsmirror.text.diff import VersionDiff, diff_versions
+
+if TYPE_CHECKING:  # base.py imports this module for its types
+    from newsmirror.store.base import Store
+
+
+class EventKind(StrEnum):
+    EDITED = "edited"  # the text, title or date changed: a new Version was written
+    DELETED = "deleted"  # 404/410/451, a redirect to a home or list page, or a "not found" page
+    RESTORED = "restored"  # back after a deletion
+
+
+class CheckOutcome(StrEnum):
+    """What one re-check concluded (EventKind plus the outcomes that leave no event)."""
+
+    UNCHANGED = "unchanged"
+    EDITED = "edited"
+    DELETED = "deleted"
+    RESTORED = "restored"
+    BASELINE = "baseline"  # first look at the page: its fingerprint is remembered, nothing compared
+    STILL_DELETED = "still_deleted"
+    ERROR = "error"  # network trouble, 5xx, 429, an unreadable page: inconclusive, retried sooner
+
+
+@dataclass(slots=True)
+class CheckState:
+    """The re-check schedule and memory of one article (a row of ``checks``)."""
+
+    article_id: str
+    next_check_at: datetime | None = None
+    last_checked_at: datetime | None = None
+    last_live_at: datetime | None = None
+    last_change_at: datetime | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_outcome: str = ""
+    last_http_status: int | None = None
+    page_hash: str | None = None
+    consecutive_misses: int = 0
+    check_count: int = 0
+    last_error: str = ""
+
+
+@dataclass(slots=True)
+class DueCheck:
+    """An article whose re-check is due, with what the job needs to schedule and compare."""
+
+    article_id: str
+    url: str
+    outlet: str
+    status: str  # live | deleted
+    published_at: datetime | None
+    first_seen_at: datetime
+    state: CheckState
+    title: str = ""
+
+
+@dataclass(slots=True)
+class ArticleEvent:
+    article_id: str
+    kind: EventKind
+    seen_at: datetime
+    version: int | None = None
+    detail: str = ""
+    http_status: int | None = None
+    final_url: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class ChangeEntry:
+    """An event with the article it happened to, for lists and feeds."""
+
+    event: ArticleEvent
+    title: str
+    outlet: str
+    url: str
+    published_at: datetime | None = None
+    status: str = "live"
+
+
+@dataclass(slots=True)
+class HistoryItem:
+    """One step of an article's life for the history page: a version (with the diff from the
+    version before) or a deletion/restoration."""
+
+    kind: str  # first_seen | edited | deleted | restored
+    at: datetime
+    version: Version | None = None
+    diff: VersionDiff | None = None
+    detail: str = ""
+    events: list[ArticleEvent] = field(default_factory=list)
+
+
+def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list[HistoryItem]:
+    """Versions and events in time order; each later version carries its diff from the one before.
+
+    Versions written outside re-checks (a feed item that changed) count as edits too: every
+    Version after the first is a change somebody made.
+    """
+    items: list[HistoryItem] = []
+    previous: Version | None = None
+    edit_events = {e.version: e for e in events if e.kind is EventKind.EDITED and e.version is not None}
+    for version in versions:
+        if previous is None:
+            items.append(HistoryItem("first_seen", version.seen_at, version=version))
+        else:
+            diff = diff_versions(previous.title, previous.body_text, previous.published_at,
+                                 version.title, version.body_text, version.published_at)
+            event = edit_events.get(version.number)
+            items.append(HistoryItem("edited", version.seen_at, version=version, diff=diff,
+                                     detail=event.detail if event else diff.summary(),
+                                     events=[event] if event else []))
+        previous = version
+    for event in events:
+        if event.kind is not EventKind.EDITED:
+            items.append(HistoryItem(event.kind.value, event.seen_at, detail=event.detail, events=[event]))
+    # A restoration that came back edited has the same time as its version: show the return first.
+    order = {"first_seen": 0, "deleted": 1, "restored": 1, "edited": 2}
+    items.sort(key=lambda item: (_utc(item.at), order[item.kind]))
+    return items
+
+
+def changes_feed(
+    entries: Sequence[ChangeEntry],
+    *,
+    title: str,
+    feed_url: str,
+    site_url: str,
+    article_link: Callable[[ChangeEntry], str] | None = None,
+    updated: datetime | None = None,
+) -> bytes:
+    """An Atom feed of edits and takedowns (newest first), for publish and web to serve.
+
+    ``article_link`` maps an entry to the mirror's page for the article (its history);
+    by default entries link to the original URL, which may be gone: prefer the mirror.
+    """
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(title)
+    feed.link(href=feed_url, rel="self")
+    feed.link(href=site_url, rel="alternate")
+    feed.language("zh")
+    newest = max((_utc(e.event.seen_at) for e in entries), default=None)
+    feed.updated(updated or newest or datetime.now(UTC))
+    # feedgen prepends entries; add oldest first so the feed reads newest first.
+    for entry in sorted(entries, key=lambda e: _utc(e.event.seen_at)):
+        event = entry.event
+        item = feed.add_entry()
+        label = {"edited": "改动", "deleted": "删除", "restored": "恢复"}[event.kind.value]
+        item.id(f"{feed_url}#{event.article_id}-{event.kind.value}-{_utc(event.seen_at).isoformat()}")
+        item.title(f"[{label}] {entry.title}")
+        item.link(href=article_link(entry) if article_link else entry.url)
+        item.updated(_utc(event.seen_at))
+        item.author({"name": entry.outlet or "unknown"})
+        summary = f"{entry.outlet}: {event.kind.value} {_utc(event.seen_at):%Y-%m-%d %H:%M} UTC"
+        if event.detail:
+            summary += f" — {event.detail}"
+        if entry.url:
+            summary += f" (original: {entry.url})"
+        item.summary(summary)
+    return bytes(feed.atom_str(pretty=True))
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryMark:
+    """What an article page shows about its history: a link, and a banner when taken down."""
+
+    versions: int
+    events: int
+    deleted: bool
+
+    @property
+    def signature(self) -> str:
+        """Changes whenever the article page must be rendered again."""
+        return f"history:{self.versions}:{self.events}:{int(self.deleted)}"
+
+
+def history_marks(store: Store) -> dict[str, HistoryMark]:
+    """Article id -> HistoryMark for every article with a history; {} when the store tracks none."""
+    try:
+        ids = store.changed_article_ids()
+    except NotImplementedError:
+        return {}
+    marks = {}
+    for article_id in ids:
+        events = store.article_events(article_id)
+        status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
+        marks[article_id] = HistoryMark(
+            versions=len(store.versions(article_id)), events=len(events),
+            deleted=bool(status) and status[-1].kind is EventKind.DELETED,
+        )
+    return marks

@@ -1,0 +1,97 @@
+"""Reader pages for edits and takedowns: an article's history with diffs, the change log, its feed.
+
+Registered by ``create_app`` through :func:`add_change_pages`; the data, diffs and the feed
+come from :mod:`newsmirror.store.changes` (shared with the static site).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from newsmirror.model import utcnow
+from newsmirror.store import Store
+from newsmirror.store.changes import ArticleEvent, EventKind, changes_feed, history
+
+KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
+PageRenderer = Callable[..., HTMLResponse]
+
+
+@dataclass(slots=True)
+class ChangeStatus:
+    """What the article page says about the original: taken down (since when), edits seen."""
+
+    deleted: bool
+    deleted_at: datetime | None
+    detail: str
+    edits: int
+
+
+def change_status(store: Store, article_id: str) -> ChangeStatus | None:
+    """None when nothing happened to the article (or the store does not track edits)."""
+    try:
+        events = store.article_events(article_id)
+    except NotImplementedError:
+        return None
+    if not events:
+        return None
+    status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
+    last: ArticleEvent | None = status[-1] if status else None
+    deleted = last is not None and last.kind is EventKind.DELETED
+    return ChangeStatus(deleted=deleted, deleted_at=last.seen_at if deleted and last else None,
+                        detail=last.detail if deleted and last else "",
+                        edits=sum(1 for e in events if e.kind is EventKind.EDITED))
+
+
+def _kinds(kind: str) -> list[EventKind]:
+    if kind in ("", "all"):
+        return list(EventKind)
+    try:
+        return [EventKind(kind)]
+    except ValueError:
+        raise HTTPException(400, f"unknown kind {kind!r}: use edited, deleted, restored or all") from None
+
+
+def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
+    """/article/{id}/history, /changes and /changes.atom."""
+
+    @app.get("/article/{article_id}/history", response_class=HTMLResponse, include_in_schema=False)
+    def article_history(request: Request, article_id: str) -> HTMLResponse:
+        article = store.get_article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        items = history(store.versions(article_id), store.article_events(article_id))
+        # Newest first; the diff HTML is built from escaped text by newsmirror.text.diff.
+        steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
+        return page(request, "history.html", article=article, steps=steps,
+                    labels=KIND_LABELS, check=store.get_check_state(article_id),
+                    status=change_status(store, article_id))
+
+    @app.get("/changes", response_class=HTMLResponse, include_in_schema=False)
+    def change_log(request: Request, kind: str = "all", outlet: str = "",
+                   days: Annotated[int, Query(ge=0, le=3650)] = 30) -> HTMLResponse:
+        since = utcnow() - timedelta(days=days) if days else None
+        entries = store.recent_changes(_kinds(kind), outlet=outlet or None, since=since, limit=200)
+        counts = store.change_counts(since)
+        feed_query = "&".join(part for part in (f"kind={kind}" if kind != "all" else "",
+                                                 f"outlet={outlet}" if outlet else "") if part)
+        return page(request, "changes.html", entries=entries, counts=counts, kind=kind, outlet_filter=outlet,
+                    days=days, labels=KIND_LABELS, feed_url="/changes.atom" + (f"?{feed_query}" if feed_query else ""))
+
+    @app.get("/changes.atom", tags=["feeds"], summary="Atom feed of edited, taken-down and restored articles")
+    def change_feed(request: Request, kind: str = "all", outlet: str = "",
+                    limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
+        entries = store.recent_changes(_kinds(kind), outlet=outlet or None, limit=limit)
+        base = str(request.base_url).rstrip("/")
+        title = "newsmirror: " + {"edited": "被修改的文章", "deleted": "被删除的文章", "restored": "恢复的文章"}.get(
+            kind, "被修改和删除的文章") + (f" · {outlet}" if outlet else "")
+        body = changes_feed(entries, title=title, feed_url=str(request.url), site_url=f"{base}/changes",
+                            article_link=lambda e: f"{base}/article/{e.event.article_id}/history")
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+

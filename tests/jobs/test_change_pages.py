@@ -1,0 +1,111 @@
+"""History pages, change indexes and feeds on the static site."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from lxml import etree, html
+
+from newsmirror.jobs.building import build
+from newsmirror.jobs.change_pages import write_change_pages
+from newsmirror.model import Article
+from newsmirror.publish.base import BuildOptions
+from newsmirror.store import Store, open_store
+from newsmirror.store.changes import ArticleEvent, EventKind
+
+PUBLISHED = datetime(2026, 11, 20, 13, 0, tzinfo=UTC)
+
+
+def article(slug: str, text: str, outlet: str = "示例报", title: str = "标题") -> Article:
+    return Article(outlet=outlet, title=title, original_url=f"https://news.example/{slug}", body_text=text,
+                   body_html="".join(f"<p>{p}</p>" for p in text.split("\n\n")), published_at=PUBLISHED)
+
+
+def fill(store: Store) -> tuple[str, str, str]:
+    edited = article("edited", "警方称有三人死亡。\n\n第二段不变。")
+    store.upsert_article(edited)
+    store.upsert_article(article("edited", "警方称有一人受伤。\n\n第二段不变。"))
+    store.record_article_event(ArticleEvent(edited.id, EventKind.EDITED, PUBLISHED + timedelta(hours=5), version=2,
+                                            detail="1 paragraph changed"))
+    gone = article("gone", "这篇报道后来被删除了。", outlet="乙报", title="被删的报道")
+    store.upsert_article(gone)
+    store.record_article_event(ArticleEvent(gone.id, EventKind.DELETED, PUBLISHED + timedelta(hours=6),
+                                            detail="HTTP 410 Gone"))
+    quiet = article("quiet", "没有任何变化的文章。", title="平静")
+    store.upsert_article(quiet)
+    return edited.id, gone.id, quiet.id
+
+
+def test_history_pages_indexes_and_feeds_are_written(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, quiet = fill(store)
+        report = write_change_pages(store, site, base_url="https://mirror.example")
+    assert report.histories == 2
+    assert not (site / f"history/{quiet}.html").exists()
+    page = html.fromstring((site / f"history/{edited}.html").read_text(encoding="utf-8"))
+    assert page.xpath("//li/@data-kind") == ["edited", "first_seen"]
+    assert "".join(page.xpath("//div[@class='nm-diff']//del/text()")) == "三人死亡"
+    assert "".join(page.xpath("//div[@class='nm-diff']//ins/text()")) == "一人受伤"
+    assert page.xpath("//link[@href='../style.css']") and page.xpath("//link[@href='../changes.css']")
+    assert page.xpath(f"//a[@href='../a/2026-11/{edited}.html']")
+    gone_page = (site / f"history/{gone}.html").read_text(encoding="utf-8")
+    assert 'data-status="deleted"' in gone_page and "HTTP 410 Gone" in gone_page
+
+    index = html.fromstring((site / "changes/index.html").read_text(encoding="utf-8"))
+    assert index.xpath("//li/@data-kind") == ["deleted", "edited"]
+    assert index.xpath("//table//a/text()") == ["乙报", "示例报"]
+    outlet = html.fromstring((site / "changes/乙报/index.html").read_text(encoding="utf-8"))
+    assert outlet.xpath("//li/@data-kind") == ["deleted"]
+    feed = etree.fromstring((site / "changes/乙报/atom.xml").read_bytes())
+    links = feed.xpath("//a:entry/a:link/@href", namespaces={"a": "http://www.w3.org/2005/Atom"})
+    assert links == [f"https://mirror.example/history/{gone}.html"]
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    everything = etree.fromstring((site / "changes/deleted.xml").read_bytes())
+    assert everything.xpath("//a:entry/a:link/@href", namespaces=ns) == [f"https://mirror.example/history/{gone}.html"]
+    edited_feed = etree.fromstring((site / "changes/示例报/edited.xml").read_bytes())
+    assert edited_feed.xpath("//a:entry/a:link/@href", namespaces=ns) == [
+        f"https://mirror.example/history/{edited}.html"]
+    assert (site / "changes.css").is_file()
+
+
+def test_a_second_run_without_news_rewrites_nothing(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    with open_store(tmp_path / "s.sqlite") as store:
+        fill(store)
+        first = write_change_pages(store, site)
+        again = write_change_pages(store, site)
+    assert first.written > 0 and again.written == 0
+
+
+def test_the_site_build_writes_the_change_pages(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, _, _ = fill(store)
+        build(store, tmp_path / "out", formats=["site"], options=BuildOptions(), images=False)
+    assert (tmp_path / "out/site/history" / f"{edited}.html").is_file()
+    assert (tmp_path / "out/site/changes/index.html").is_file()
+    assert (tmp_path / "out/site/a/2026-11" / f"{edited}.html").is_file()
+    index = html.fromstring((tmp_path / "out/site/index.html").read_text(encoding="utf-8"))
+    assert index.xpath("//a[@href='changes/index.html']")
+
+
+def test_site_article_pages_link_their_history_and_show_takedowns(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, quiet = fill(store)
+        build(store, out, formats=["site"], options=BuildOptions(), images=False)
+
+        def page(article_id: str) -> html.HtmlElement:
+            return html.fromstring((out / "site/a/2026-11" / f"{article_id}.html").read_text(encoding="utf-8"))
+
+        assert page(edited).xpath(f"//p[@class='history']/a[@href='../../history/{edited}.html']")
+        assert not page(edited).xpath("//p[@data-status='deleted']")
+        assert page(gone).xpath("//p[@data-status='deleted']")
+        assert not page(quiet).xpath("//p[@class='history']")
+        # A takedown after the first build re-renders the article page (incremental builds).
+        store.record_article_event(ArticleEvent(quiet, EventKind.DELETED, PUBLISHED + timedelta(days=1),
+                                                detail="HTTP 404"))
+        build(store, out, formats=["site"], options=BuildOptions(), images=False)
+        assert page(quiet).xpath("//p[@data-status='deleted']")
+        assert (out / "site/history" / f"{quiet}.html").is_file()

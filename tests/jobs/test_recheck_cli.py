@@ -1,0 +1,74 @@
+"""`newsmirror recheck`, `changes` and `history` against a loopback site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.jobs.recheck import default_extractor
+from newsmirror.model import DocumentKind, RawDocument
+from newsmirror.store import open_store
+from tests.httpserver import LoopbackServer
+from tests.jobs.test_recheck_loopback import ARTICLE_PATH, PARAGRAPHS, article_page
+
+
+def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_path: Path) -> None:
+    db = str(tmp_path / "store.sqlite")
+    config = tmp_path / "newsmirror.toml"
+    config.write_text("[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\n", encoding="utf-8")
+    url = loopback_server.url(ARTICLE_PATH)
+    loopback_server.route(ARTICLE_PATH, body=article_page())
+    article = default_extractor()(RawDocument(kind=DocumentKind.WEB_PAGE, content=article_page(), url=url,
+                                              outlet_hint="示例新闻网"))
+    with open_store(db) as store:
+        store.upsert_article(article)
+    runner = CliRunner()
+    base = ["--db", db, "--config", str(config), "--article", article.id]
+
+    first = runner.invoke(app, ["recheck", *base])
+    assert first.exit_code == 0, first.output
+    assert "baseline" in first.output or "unchanged" in first.output
+
+    loopback_server.route(ARTICLE_PATH, body=article_page(paragraphs=[*PARAGRAPHS, "新增加的一段说明文字。"]))
+    second = runner.invoke(app, ["recheck", *base])
+    assert second.exit_code == 0, second.output
+    assert "edited" in second.output
+
+    loopback_server.gone(ARTICLE_PATH)
+    third = runner.invoke(app, ["recheck", *base])
+    assert "deleted" in third.output and "HTTP 410" in third.output
+
+    listed = runner.invoke(app, ["changes", "--db", db, "--json"])
+    assert listed.exit_code == 0, listed.output
+    data = json.loads(listed.output)
+    assert [c["kind"] for c in data["changes"]] == ["deleted", "edited"]
+    assert data["counts"]["示例新闻网"] == {"edited": 1, "deleted": 1, "deleted_now": 1}
+    assert runner.invoke(app, ["changes", "--db", db, "--kind", "nonsense"]).exit_code == 1
+
+    shown = runner.invoke(app, ["history", article.id, "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "v2" in shown.output and "新增加的一段说明文字" in shown.output and "{+" in shown.output and "deleted" in shown.output
+
+
+def test_recheck_with_nothing_due_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["recheck", "--db", str(tmp_path / "empty.sqlite")])
+    assert result.exit_code == 0 and "nothing is due" in result.output
+
+
+def test_history_of_an_unknown_article_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["history", "nope", "--db", str(tmp_path / "empty.sqlite")])
+    assert result.exit_code == 1 and "no article" in result.output
+
+
+def test_recheck_queue_adds_the_worker_job_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.sqlite")
+    runner = CliRunner()
+    first = runner.invoke(app, ["recheck", "--db", db, "--queue", "--outlet", "示例新闻网"])
+    second = runner.invoke(app, ["recheck", "--db", db, "--queue", "--outlet", "示例新闻网"])
+    assert first.exit_code == 0 and "queued the recheck job" in first.output
+    assert "already queued" in second.output
+    with open_store(db) as store:
+        assert store.get_job("recheck", "示例新闻网") is not None

@@ -1,0 +1,104 @@
+"""Store side of edit and deletion tracking: schedule rows, events, change lists, history, feeds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from lxml import etree
+
+from newsmirror.model import Article
+from newsmirror.store import Store
+from newsmirror.store.changes import ArticleEvent, CheckState, EventKind, changes_feed, history
+
+NOW = datetime.now(UTC)
+
+
+def article(url: str, outlet: str = "示例报", text: str = "", title: str = "标题") -> Article:
+    # Distinct text per URL: the store matches equal content within an outlet as one article.
+    return Article(outlet=outlet, title=title, original_url=url, body_text=text or f"第一段。\n\n{url}",
+                   published_at=NOW - timedelta(days=1))
+
+
+def test_never_checked_articles_become_due_after_the_first_delay(store: Store) -> None:
+    store.upsert_article(article("https://a.example/1"))
+    store.upsert_article(article("file:///archive/2.md"))  # nothing to fetch
+    seen = datetime.now(UTC)  # first sighting was just now (the module's NOW may be minutes old)
+    assert store.due_checks(seen, first_check_after=timedelta(minutes=30)) == []
+    due = store.due_checks(seen + timedelta(minutes=31), first_check_after=timedelta(minutes=30))
+    assert [d.url for d in due] == ["https://a.example/1"]
+    assert due[0].state.next_check_at is None and due[0].status == "live" and due[0].title == "标题"
+
+
+def test_saved_schedule_decides_when_an_article_is_due(store: Store) -> None:
+    a = article("https://a.example/1")
+    b = article("https://a.example/2")
+    store.upsert_article(a)
+    store.upsert_article(b)
+    later = NOW + timedelta(hours=1)
+    store.save_check_state(CheckState(a.id, next_check_at=later + timedelta(hours=2), etag='"v1"', page_hash="h"))
+    store.save_check_state(CheckState(b.id, next_check_at=later - timedelta(minutes=5)))
+    due = store.due_checks(later)
+    assert [d.article_id for d in due] == [b.id]
+    assert store.get_check_state(a.id).etag == '"v1"'
+    assert [d.article_id for d in store.due_checks(later + timedelta(hours=3))] == [b.id, a.id]
+    assert store.due_checks(later + timedelta(hours=3), outlet="别的报") == []
+
+
+def test_deleted_and_restored_events_set_the_article_status(store: Store) -> None:
+    a = article("https://a.example/1")
+    store.upsert_article(a)
+    store.record_article_event(ArticleEvent(a.id, EventKind.DELETED, NOW, detail="HTTP 410", http_status=410))
+    assert store.due_checks(NOW + timedelta(days=1))[0].status == "deleted"
+    assert store.change_counts()["示例报"] == {"deleted": 1, "deleted_now": 1}
+    store.record_article_event(ArticleEvent(a.id, EventKind.RESTORED, NOW + timedelta(hours=1)))
+    assert store.due_checks(NOW + timedelta(days=1))[0].status == "live"
+    assert [e.kind for e in store.article_events(a.id)] == [EventKind.DELETED, EventKind.RESTORED]
+    assert store.article_events(a.id)[0].detail == "HTTP 410"
+
+
+def test_recent_changes_per_outlet_and_kind_newest_first(store: Store) -> None:
+    a, b, c = article("https://a.example/1"), article("https://b.example/1", outlet="乙报"), \
+        article("https://a.example/2", title="第二篇")
+    for item in (a, b, c):
+        store.upsert_article(item)
+    store.record_article_event(ArticleEvent(a.id, EventKind.EDITED, NOW - timedelta(hours=3), version=2))
+    store.record_article_event(ArticleEvent(b.id, EventKind.DELETED, NOW - timedelta(hours=2)))
+    store.record_article_event(ArticleEvent(c.id, EventKind.EDITED, NOW - timedelta(hours=1), version=2))
+    edited = store.recent_changes([EventKind.EDITED])
+    assert [(e.title, e.event.kind) for e in edited] == [("第二篇", EventKind.EDITED), ("标题", EventKind.EDITED)]
+    assert [e.outlet for e in store.recent_changes([EventKind.DELETED])] == ["乙报"]
+    assert store.recent_changes([EventKind.EDITED, EventKind.DELETED], outlet="乙报")[0].status == "deleted"
+    assert len(store.recent_changes([EventKind.EDITED], since=NOW - timedelta(minutes=90))) == 1
+    assert store.change_counts(since=NOW - timedelta(minutes=90)) == {"示例报": {"edited": 1},
+                                                                      "乙报": {"deleted_now": 1}}
+
+
+def test_history_pairs_each_version_with_its_diff_and_interleaves_takedowns(store: Store) -> None:
+    a = article("https://a.example/1", text="原文第一段。\n\n第二段。")
+    store.upsert_article(a)
+    store.upsert_article(article("https://a.example/1", text="改写后的第一段。\n\n第二段。"))
+    versions = store.versions(a.id)
+    edited_at = versions[1].seen_at
+    store.record_article_event(ArticleEvent(a.id, EventKind.EDITED, edited_at, version=2, detail="1 paragraph"))
+    store.record_article_event(ArticleEvent(a.id, EventKind.DELETED, edited_at + timedelta(hours=1)))
+    items = history(versions, store.article_events(a.id))
+    assert [i.kind for i in items] == ["first_seen", "edited", "deleted"]
+    assert items[1].diff is not None and items[1].diff.body.changed and items[1].detail == "1 paragraph"
+
+
+def test_changes_feed_is_atom_newest_first_with_mirror_links(store: Store) -> None:
+    a, b = article("https://a.example/1", title="甲"), article("https://a.example/2", title="乙")
+    store.upsert_article(a)
+    store.upsert_article(b)
+    store.record_article_event(ArticleEvent(a.id, EventKind.DELETED, NOW - timedelta(hours=2), detail="HTTP 404"))
+    store.record_article_event(ArticleEvent(b.id, EventKind.EDITED, NOW - timedelta(hours=1), version=2))
+    xml = changes_feed(store.recent_changes([EventKind.EDITED, EventKind.DELETED]), title="改动与删除",
+                       feed_url="https://mirror.example/changes.xml", site_url="https://mirror.example/",
+                       article_link=lambda e: f"https://mirror.example/a/{e.event.article_id}.html")
+    root = etree.fromstring(xml)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = root.xpath("//a:entry/a:title/text()", namespaces=ns)
+    assert titles == ["[改动] 乙", "[删除] 甲"]
+    links = root.xpath("//a:entry/a:link/@href", namespaces=ns)
+    assert links[1] == f"https://mirror.example/a/{a.id}.html"
+    assert "HTTP 404" in root.xpath("//a:entry/a:summary/text()", namespaces=ns)[1]

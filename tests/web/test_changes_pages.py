@@ -1,0 +1,78 @@
+"""Reader pages for edits and takedowns: history with diffs, the change log and its Atom feed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+from lxml import etree, html
+
+from newsmirror.model import utcnow
+from newsmirror.store import Store
+from newsmirror.store.changes import ArticleEvent, EventKind
+from tests.web.conftest import EDITED_V2, SIMPLIFIED, UNRELATED
+
+
+def record(store: Store) -> None:
+    now = utcnow()
+    store.record_article_event(ArticleEvent(EDITED_V2.id, EventKind.EDITED, now - timedelta(hours=3), version=2,
+                                            detail="title changed; 1 paragraph changed"))
+    store.record_article_event(ArticleEvent(SIMPLIFIED.id, EventKind.DELETED, now - timedelta(hours=2),
+                                            detail="HTTP 410 Gone", http_status=410))
+    store.record_article_event(ArticleEvent(UNRELATED.id, EventKind.DELETED, now - timedelta(days=90),
+                                            detail="HTTP 404 Not Found"))
+
+
+def test_history_page_shows_each_version_with_an_inline_diff(client: TestClient, store: Store) -> None:
+    record(store)
+    response = client.get(f"/article/{EDITED_V2.id}/history")
+    assert response.status_code == 200
+    page = html.fromstring(response.text)
+    kinds = page.xpath("//li[contains(@class, 'step')]/@data-kind")
+    assert kinds == ["edited", "first_seen"]
+    deleted = "".join(page.xpath("//li[@data-kind='edited']//div[@class='nm-diff']//del/text()"))
+    inserted = "".join(page.xpath("//li[@data-kind='edited']//div[@class='nm-diff']//ins/text()"))
+    # 第一版的说法。 -> 第二版改了说法。
+    assert (deleted, inserted) == ("一版的", "二版改了")
+    assert "初版" in "".join(page.xpath("//h3[@class='nm-diff-title']//del/text()"))
+
+
+def test_taken_down_article_says_so_on_its_page_and_history(client: TestClient, store: Store) -> None:
+    record(store)
+    article = html.fromstring(client.get(f"/article/{SIMPLIFIED.id}").text)
+    assert article.xpath("//p[@data-status='deleted']")
+    history = client.get(f"/article/{SIMPLIFIED.id}/history").text
+    assert "HTTP 410 Gone" in history and 'data-kind="deleted"' in history
+    untouched = html.fromstring(client.get(f"/article/{EDITED_V2.id}").text)
+    assert not untouched.xpath("//p[@data-status='deleted']")
+
+
+def test_change_log_filters_by_kind_outlet_and_time(client: TestClient, store: Store) -> None:
+    record(store)
+    page = html.fromstring(client.get("/changes").text)
+    assert page.xpath("//li[contains(@class, 'item')]/@data-kind") == ["deleted", "edited"]
+    deleted = html.fromstring(client.get("/changes?kind=deleted&days=365").text)
+    assert deleted.xpath("//li[contains(@class, 'item')]/@data-kind") == ["deleted", "deleted"]
+    by_outlet = html.fromstring(client.get("/changes?outlet=示例报").text)
+    assert by_outlet.xpath("//li[contains(@class, 'item')]/@data-kind") == ["edited"]
+    assert client.get("/changes?kind=bogus").status_code == 400
+
+
+def test_change_feed_is_atom_linking_to_the_mirror_history(client: TestClient, store: Store) -> None:
+    record(store)
+    response = client.get("/changes.atom?kind=deleted")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+    root = etree.fromstring(response.content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    links = root.xpath("//a:entry/a:link/@href", namespaces=ns)
+    assert links[0].endswith(f"/article/{SIMPLIFIED.id}/history") and len(links) == 2
+
+
+def test_hostile_text_in_a_diff_is_escaped(client: TestClient, store: Store) -> None:
+    from tests.web.conftest import article
+
+    first = article("diff-hostile", title="标题", body_text="原来的一段话。")
+    store.upsert_article(first)
+    store.upsert_article(article("diff-hostile", title="标题", body_text='原来的<script>alert(1)</script>一段话。'))
+    response = client.get(f"/article/{first.id}/history")
+    assert "<script>alert(1)" not in response.text and "&lt;script&gt;" in response.text
