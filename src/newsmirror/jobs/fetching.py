@@ -298,12 +298,10 @@ def fetch_sources(store: Store, settings: FetchSettings | None = None, *, source
 
 
 def build_outputs(store: Store, out_dir: Path) -> str | None:
-    """The last step of `newsmirror run`: publish what the store holds.
+    """The last step of `newsmirror run`: group new articles into stories and publish every output."""
+    from newsmirror.jobs.update import group_and_build  # after fetching in the job order
 
-    INTEGRATION HOOK: the publish stage lives on its own branch; wire this to its build job
-    (page mirror, site, feeds). Returns a one-line summary for the CLI, or None when nothing ran.
-    """
-    return None
+    return group_and_build(store, out_dir).summary()
 
 
 def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher: Fetcher | None = None) -> str:

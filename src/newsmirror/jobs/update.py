@@ -1,0 +1,60 @@
+"""The steps after storing: group stories, then render every output. Shared by `run` and `demo`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsmirror.jobs.building import BuildReport, build, default_comparer, load_publish_settings
+from newsmirror.jobs.grouping import GroupingReport, group_articles
+from newsmirror.jobs.importing import ImportReport, import_paths
+from newsmirror.publish.base import BuildOptions
+from newsmirror.store.base import Store
+
+Progress = Callable[[int, int], None]
+ImportProgress = Callable[[int, int, str], None]  # done, total, current file
+
+
+@dataclass(slots=True)
+class UpdateReport:
+    grouping: GroupingReport
+    build: BuildReport
+    imported: ImportReport | None = None
+
+    def summary(self) -> str:
+        lines = []
+        if self.imported is not None:
+            counts = self.imported.counts()
+            lines.append(
+                f"imported {self.imported.imported} article files ({counts['new']} new, {counts['updated']} updated, "
+                f"{counts['unchanged']} unchanged, {counts['failed']} failed, {counts['skipped']} not articles)"
+            )
+        g = self.grouping
+        lines.append(f"stories: {g.assigned} articles grouped ({g.new_stories} new stories, {g.joined} joined, "
+                     f"{g.duplicates} republished copies)")
+        b = self.build
+        lines.append(f"outputs in {b.out_dir}: {b.written} files written for {b.articles} articles and "
+                     f"{b.stories} stories ({', '.join(b.formats)}) in {b.seconds:.1f}s")
+        lines.extend(f"build failure: {failure}" for failure in b.failures[:10])
+        return "\n".join(lines)
+
+
+def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config: str | Path | None = None,
+                    progress: Progress | None = None) -> UpdateReport:
+    """Put new articles into stories, then write page mirror, Jekyll and HTML site (only what changed)."""
+    grouping = group_articles(store)
+    settings = load_publish_settings(config)
+    options = BuildOptions(base_url=settings.base_url, script=settings.script, site_title=settings.site_title)
+    built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(), progress=progress)
+    return UpdateReport(grouping=grouping, build=built)
+
+
+def run_demo(store: Store, corpus: Path, out_dir: Path, *, import_progress: ImportProgress | None = None,
+             build_progress: Progress | None = None) -> UpdateReport:
+    """The offline main job: import existing archives, group, build. Images are not downloaded
+    (the demo must work without a network); they are dropped, captions kept, never hot-linked."""
+    imported = import_paths(store, [corpus], progress=import_progress)
+    report = group_and_build(store, out_dir, images=False, progress=build_progress)
+    report.imported = imported
+    return report
