@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsmirror.store import open_store
@@ -53,6 +54,11 @@ def test_killed_worker_job_is_completed_once_by_another(store_location: str, tmp
     finally:
         if first.poll() is None:
             first.kill()
+    # `--once` exits when nothing is due, so start the second worker only after the dead one's lease ran out.
+    with open_store(store_location) as store:
+        job = store.get_job("stall", "job-1")
+    assert job is not None and job.lease_expires_at is not None
+    time.sleep(max(0.0, (job.lease_expires_at - datetime.now(UTC)).total_seconds()) + 0.3)
     second = start_worker(store_location, journal, "second", "--kinds", "stall", "--lease", "1.5", "--once")
     output, _ = second.communicate(timeout=60)
     assert second.returncode == 0, output.decode()
