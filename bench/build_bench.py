@@ -25,7 +25,8 @@ from rich.table import Table
 from newsmirror.jobs.building import build
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
-from newsmirror.store.sqlite import SQLiteStore, _article_columns
+from newsmirror.store.rows import article_columns
+from newsmirror.store.sqlite import SQLiteStore
 
 OUTLETS = ["测试日报", "樣本時報", "模拟新闻网", "示例电台", "範例通訊社"]
 CHANNELS = ["国内", "国际", "财经", "评论"]
@@ -53,7 +54,7 @@ def bulk_insert(store: SQLiteStore, articles: Iterable[Article]) -> None:
     now = datetime.now(UTC).isoformat()
     with store.transaction():
         for article in articles:
-            columns = _article_columns(article) | {"first_seen_at": now, "updated_at": now, "version": 1}
+            columns = article_columns(article) | {"first_seen_at": now, "updated_at": now, "version": 1}
             names = ", ".join(columns)
             marks = ", ".join(f":{name}" for name in columns)
             store.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)

@@ -28,14 +28,26 @@ from newsmirror.store.queue import (
     parents_first,
     scan_size,
 )
-from newsmirror.store.sqlite import (
-    _article_columns,
-    _row_to_article,
+from newsmirror.store.rows import (
+    article_columns,
+    check_state_params,
+    event_params,
+    feed_state_params,
     from_iso,
-    migration_scripts,
+    row_to_article,
+    row_to_check_state,
+    row_to_event,
+    row_to_feed_state,
+    row_to_source,
+    row_to_story,
+    row_to_story_member,
+    row_to_version,
+    source_params,
     to_iso,
     to_utc_iso,
+    version_params,
 )
+from newsmirror.store.sqlite import migration_scripts
 from newsmirror.text.search_key import parse_query, snippet
 
 # Any constant works: it only has to be the same for every process migrating this database.
@@ -154,7 +166,7 @@ class PostgresStore(Store):
         now = to_iso(utcnow())
         with self.transaction():
             row = self._match(article)
-            columns = _article_columns(article)
+            columns = article_columns(article)
             columns["published_utc"] = article.published_at.astimezone(UTC) if article.published_at else None
             if row is None:
                 columns.update(first_seen_at=now, updated_at=now, version=1)
@@ -191,8 +203,7 @@ class PostgresStore(Store):
         self._db.execute(
             "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
             " published_at, seen_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            (article.id, number, article.content_hash, article.title, article.body_html,
-             article.body_text, to_iso(article.published_at), seen_at),
+            version_params(article, number, seen_at),
         )
 
     def _index(self, article: Article) -> None:
@@ -204,7 +215,7 @@ class PostgresStore(Store):
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.execute("SELECT * FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return _article(row) if row else None
+        return row_to_article(row) if row else None
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
@@ -232,7 +243,7 @@ class PostgresStore(Store):
             params += [query.limit, query.offset]
         rows = self.execute(text.encode(), params).fetchall()
         for row in rows:
-            yield _article(row)
+            yield row_to_article(row)
 
     def count_articles(self, outlet: str | None = None) -> int:
         if outlet:
@@ -245,15 +256,7 @@ class PostgresStore(Store):
         rows = self.execute(
             "SELECT * FROM versions WHERE article_id = %s ORDER BY number", (article_id,)
         ).fetchall()
-        return [
-            Version(
-                article_id=r["article_id"], number=r["number"], content_hash=r["content_hash"],
-                title=r["title"], body_html=r["body_html"], body_text=r["body_text"],
-                published_at=from_iso(r["published_at"]), seen_at=from_iso(r["seen_at"]) or utcnow(),
-                status=r["status"],
-            )
-            for r in rows
-        ]
+        return [row_to_version(r) for r in rows]
 
     def stats(self) -> dict[str, object]:
         def grouped(column: str) -> dict[str, int]:
@@ -288,25 +291,16 @@ class PostgresStore(Store):
             " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
             " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
             " interval_minutes = excluded.interval_minutes",
-            (source.id, source.url, source.outlet, source.name, source.kind, source.channel,
-             source.script, int(source.enabled), int(source.full_text), source.interval_minutes),
-        )
-
-    @staticmethod
-    def _row_to_source(row: dict[str, Any]) -> Source:
-        return Source(
-            id=row["id"], url=row["url"], outlet=row["outlet"], name=row["name"], kind=row["kind"],
-            channel=row["channel"], script=row["script"], enabled=bool(row["enabled"]),
-            full_text=bool(row["full_text"]), interval_minutes=row["interval_minutes"],
+            source_params(source),
         )
 
     def get_source(self, source_id: str) -> Source | None:
         row = self.execute("SELECT * FROM sources WHERE id = %s", (source_id,)).fetchone()
-        return self._row_to_source(row) if row else None
+        return row_to_source(row) if row else None
 
     def list_sources(self, enabled_only: bool = False) -> list[Source]:
         text = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
-        return [self._row_to_source(r) for r in self.execute(text.encode()).fetchall()]
+        return [row_to_source(r) for r in self.execute(text.encode()).fetchall()]
 
     def remove_source(self, source_id: str) -> bool:
         with self.transaction():
@@ -318,12 +312,7 @@ class PostgresStore(Store):
         row = self.execute("SELECT * FROM feed_state WHERE source_id = %s", (source_id,)).fetchone()
         if row is None:
             return FeedState(source_id=source_id)
-        return FeedState(
-            source_id=source_id, etag=row["etag"], last_modified=row["last_modified"],
-            last_checked_at=from_iso(row["last_checked_at"]), last_success_at=from_iso(row["last_success_at"]),
-            consecutive_failures=row["consecutive_failures"], last_error=row["last_error"],
-            next_due_at=from_iso(row["next_due_at"]),
-        )
+        return row_to_feed_state(source_id, row)
 
     def save_feed_state(self, state: FeedState) -> None:
         self.execute(
@@ -332,9 +321,7 @@ class PostgresStore(Store):
             " last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,"
             " consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,"
             " next_due_at = excluded.next_due_at",
-            (state.source_id, state.etag, state.last_modified, to_iso(state.last_checked_at),
-             to_iso(state.last_success_at), state.consecutive_failures, state.last_error,
-             to_iso(state.next_due_at)),
+            feed_state_params(state),
         )
 
     # -- stories ---------------------------------------------------------------
@@ -364,17 +351,14 @@ class PostgresStore(Store):
         if row is None:
             return None
         ids = [m.article_id for m in self.story_members(story_id)]
-        return Story(id=row["id"], title=row["title"], article_ids=ids,
-                     created_at=from_iso(row["created_at"]) or utcnow(),
-                     updated_at=from_iso(row["updated_at"]) or utcnow())
+        return row_to_story(row, ids)
 
     def story_members(self, story_id: str) -> list[StoryMember]:
         rows = self.execute(
             "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
             " WHERE m.story_id = %s ORDER BY a.published_utc NULLS FIRST", (story_id,)
         ).fetchall()
-        return [StoryMember(article_id=r["article_id"], story_id=r["story_id"], role=r["role"],
-                            duplicate_of=r["duplicate_of"], score=r["score"]) for r in rows]
+        return [row_to_story_member(r) for r in rows]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.execute("SELECT story_id FROM story_members WHERE article_id = %s", (article_id,)).fetchone()
@@ -419,7 +403,7 @@ class PostgresStore(Store):
             params,
         ).fetchall()
         return [
-            SearchHit(article=_article(r), score=float(r["score"]),
+            SearchHit(article=row_to_article(r), score=float(r["score"]),
                       snippet=snippet(r["body_text"] or r["summary"], parsed))
             for r in rows
         ]
@@ -658,7 +642,7 @@ class PostgresStore(Store):
         due = []
         for row in rows:
             url = row["original_url"] if str(row["original_url"]).startswith("http") else row["canonical_url"]
-            state = (_check_state(row) if row["next_check_at"] is not None else CheckState(article_id=row["aid"]))
+            state = (row_to_check_state(row) if row["next_check_at"] is not None else CheckState(article_id=row["aid"]))
             due.append(DueCheck(
                 article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
                 published_at=from_iso(row["article_published_at"]),
@@ -668,7 +652,7 @@ class PostgresStore(Store):
 
     def get_check_state(self, article_id: str) -> CheckState:
         row = self.execute("SELECT * FROM checks WHERE article_id = %s", (article_id,)).fetchone()
-        return _check_state(row) if row else CheckState(article_id=article_id)
+        return row_to_check_state(row) if row else CheckState(article_id=article_id)
 
     def save_check_state(self, state: CheckState) -> None:
         if state.next_check_at is None:
@@ -684,10 +668,7 @@ class PostgresStore(Store):
             " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
             " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
             " last_error = excluded.last_error",
-            (state.article_id, to_utc_iso(state.next_check_at), to_utc_iso(state.last_checked_at),
-             to_utc_iso(state.last_live_at), to_utc_iso(state.last_change_at), state.etag,
-             state.last_modified, state.last_outcome, state.last_http_status, state.page_hash,
-             state.consecutive_misses, state.check_count, state.last_error),
+            check_state_params(state),
         )
 
     def record_article_event(self, event: ArticleEvent) -> None:
@@ -695,8 +676,7 @@ class PostgresStore(Store):
             row = self.execute(
                 "INSERT INTO article_events (article_id, kind, seen_at, version, detail, http_status,"
                 " final_url) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                (event.article_id, event.kind.value, to_utc_iso(event.seen_at), event.version,
-                 event.detail, event.http_status, event.final_url),
+                event_params(event),
             ).fetchone()
             event.id = int(row["id"]) if row else None
             if event.kind is EventKind.DELETED:
@@ -708,7 +688,7 @@ class PostgresStore(Store):
         rows = self.execute(
             "SELECT * FROM article_events WHERE article_id = %s ORDER BY seen_at, id", (article_id,)
         ).fetchall()
-        return [_event(r) for r in rows]
+        return [row_to_event(r) for r in rows]
 
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,
@@ -731,7 +711,7 @@ class PostgresStore(Store):
             params,
         ).fetchall()
         return [
-            ChangeEntry(event=_event(r), title=r["title"], outlet=r["outlet"], url=r["original_url"],
+            ChangeEntry(event=row_to_event(r), title=r["title"], outlet=r["outlet"], url=r["original_url"],
                         published_at=from_iso(r["article_published_at"]), status=r["article_status"])
             for r in rows
         ]
@@ -757,31 +737,9 @@ class PostgresStore(Store):
         ).fetchall()
         return [str(r["id"]) for r in rows]
 
-def _article(row: dict[str, Any]) -> Article:
-    return _row_to_article(row)  # type: ignore[arg-type]  # sqlite3.Row and dict both index by name
-
-
 def _job(row: dict[str, Any]) -> Job:
     return Job(
         id=int(row["id"]), kind=row["kind"], key=row["key"], host=row["host"], due_at=row["due_at"],
         lease_owner=row["lease_owner"], lease_expires_at=row["lease_expires_at"],
         attempts=int(row["attempts"]), last_error=row["last_error"], done_at=row["done_at"],
-    )
-
-
-def _check_state(row: dict[str, Any]) -> CheckState:
-    return CheckState(
-        article_id=row["article_id"], next_check_at=from_iso(row["next_check_at"]),
-        last_checked_at=from_iso(row["last_checked_at"]), last_live_at=from_iso(row["last_live_at"]),
-        last_change_at=from_iso(row["last_change_at"]), etag=row["etag"], last_modified=row["last_modified"],
-        last_outcome=row["last_outcome"], last_http_status=row["last_http_status"], page_hash=row["page_hash"],
-        consecutive_misses=row["consecutive_misses"], check_count=row["check_count"], last_error=row["last_error"],
-    )
-
-
-def _event(row: dict[str, Any]) -> ArticleEvent:
-    return ArticleEvent(
-        id=row["id"], article_id=row["article_id"], kind=EventKind(row["kind"]),
-        seen_at=from_iso(row["seen_at"]) or utcnow(), version=row["version"], detail=row["detail"],
-        http_status=row["http_status"], final_url=row["final_url"],
     )

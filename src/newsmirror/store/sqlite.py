@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Image, Source, Story, UpsertOutcome, Version, utcnow
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.store.queue import (
@@ -22,19 +21,26 @@ from newsmirror.store.queue import (
     pick_within_host_limits,
     scan_size,
 )
+from newsmirror.store.rows import (
+    article_columns,
+    check_state_params,
+    event_params,
+    feed_state_params,
+    from_iso,
+    row_to_article,
+    row_to_check_state,
+    row_to_event,
+    row_to_feed_state,
+    row_to_source,
+    row_to_story,
+    row_to_story_member,
+    row_to_version,
+    source_params,
+    to_iso,
+    to_utc_iso,
+    version_params,
+)
 from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
-
-
-def to_iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def from_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def to_utc_iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value is not None else None
 
 
 def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
@@ -46,62 +52,6 @@ def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
             number = int(entry.name.split("_", 1)[0])
             scripts.append((number, entry.name, entry.read_text(encoding="utf-8")))
     return sorted(scripts)
-
-
-def _row_to_article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        outlet=row["outlet"],
-        title=row["title"],
-        original_url=row["original_url"],
-        canonical_url=row["canonical_url"],
-        published_at=from_iso(row["published_at"]),
-        fetched_at=from_iso(row["fetched_at"]) or utcnow(),
-        authors=json.loads(row["authors"]),
-        editors=json.loads(row["editors"]),
-        body_html=row["body_html"],
-        body_markdown=row["body_markdown"],
-        body_text=row["body_text"],
-        images=[Image(**image) for image in json.loads(row["images"])],
-        tags=json.loads(row["tags"]),
-        channel=row["channel"],
-        script=row["script"],
-        summary=row["summary"],
-        guid=row["guid"],
-        source_id=row["source_id"],
-        origin=row["origin"],
-        content_hash=row["content_hash"],
-    )
-
-
-def _article_columns(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "outlet": article.outlet,
-        "title": article.title,
-        "original_url": article.original_url,
-        "canonical_url": article.canonical_url,
-        "published_at": to_iso(article.published_at),
-        "published_utc": to_utc_iso(article.published_at),
-        "fetched_at": to_iso(article.fetched_at),
-        "authors": json.dumps(article.authors, ensure_ascii=False),
-        "editors": json.dumps(article.editors, ensure_ascii=False),
-        "images": json.dumps(
-            [{"url": i.url, "caption": i.caption, "local_path": i.local_path} for i in article.images],
-            ensure_ascii=False,
-        ),
-        "tags": json.dumps(article.tags, ensure_ascii=False),
-        "body_html": article.body_html,
-        "body_markdown": article.body_markdown,
-        "body_text": article.body_text,
-        "channel": article.channel,
-        "script": article.script,
-        "summary": article.summary,
-        "guid": article.guid,
-        "source_id": article.source_id,
-        "origin": article.origin,
-        "content_hash": article.content_hash,
-    }
 
 
 class SQLiteStore(Store):
@@ -205,7 +155,7 @@ class SQLiteStore(Store):
         now = to_iso(utcnow())
         with self._lock, self.transaction():
             row = self._match(article)
-            columns = _article_columns(article)
+            columns = article_columns(article)
             if row is None:
                 columns.update(first_seen_at=now, updated_at=now, version=1)
                 names = ", ".join(columns)
@@ -230,13 +180,12 @@ class SQLiteStore(Store):
         self._db.execute(
             "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
             " published_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, number, article.content_hash, article.title, article.body_html,
-             article.body_text, to_iso(article.published_at), seen_at),
+            version_params(article, number, seen_at),
         )
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _row_to_article(row) if row else None
+        return row_to_article(row) if row else None
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
@@ -263,7 +212,7 @@ class SQLiteStore(Store):
         # Materialize in pages so a long iteration never holds the lock or a cursor open.
         rows = self.execute(sql, params).fetchall()
         for row in rows:
-            yield _row_to_article(row)
+            yield row_to_article(row)
 
     def count_articles(self, outlet: str | None = None) -> int:
         if outlet:
@@ -274,15 +223,7 @@ class SQLiteStore(Store):
         rows = self.execute(
             "SELECT * FROM versions WHERE article_id = ? ORDER BY number", (article_id,)
         ).fetchall()
-        return [
-            Version(
-                article_id=r["article_id"], number=r["number"], content_hash=r["content_hash"],
-                title=r["title"], body_html=r["body_html"], body_text=r["body_text"],
-                published_at=from_iso(r["published_at"]), seen_at=from_iso(r["seen_at"]) or utcnow(),
-                status=r["status"],
-            )
-            for r in rows
-        ]
+        return [row_to_version(r) for r in rows]
 
     def stats(self) -> dict[str, object]:
         def grouped(column: str) -> dict[str, int]:
@@ -312,25 +253,16 @@ class SQLiteStore(Store):
             " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
             " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
             " interval_minutes = excluded.interval_minutes",
-            (source.id, source.url, source.outlet, source.name, source.kind, source.channel,
-             source.script, int(source.enabled), int(source.full_text), source.interval_minutes),
-        )
-
-    @staticmethod
-    def _row_to_source(row: sqlite3.Row) -> Source:
-        return Source(
-            id=row["id"], url=row["url"], outlet=row["outlet"], name=row["name"], kind=row["kind"],
-            channel=row["channel"], script=row["script"], enabled=bool(row["enabled"]),
-            full_text=bool(row["full_text"]), interval_minutes=row["interval_minutes"],
+            source_params(source),
         )
 
     def get_source(self, source_id: str) -> Source | None:
         row = self.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
-        return self._row_to_source(row) if row else None
+        return row_to_source(row) if row else None
 
     def list_sources(self, enabled_only: bool = False) -> list[Source]:
         sql = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
-        return [self._row_to_source(r) for r in self.execute(sql).fetchall()]
+        return [row_to_source(r) for r in self.execute(sql).fetchall()]
 
     def remove_source(self, source_id: str) -> bool:
         with self._lock, self.transaction():
@@ -342,19 +274,12 @@ class SQLiteStore(Store):
         row = self.execute("SELECT * FROM feed_state WHERE source_id = ?", (source_id,)).fetchone()
         if row is None:
             return FeedState(source_id=source_id)
-        return FeedState(
-            source_id=source_id, etag=row["etag"], last_modified=row["last_modified"],
-            last_checked_at=from_iso(row["last_checked_at"]), last_success_at=from_iso(row["last_success_at"]),
-            consecutive_failures=row["consecutive_failures"], last_error=row["last_error"],
-            next_due_at=from_iso(row["next_due_at"]),
-        )
+        return row_to_feed_state(source_id, row)
 
     def save_feed_state(self, state: FeedState) -> None:
         self.execute(
             "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (state.source_id, state.etag, state.last_modified, to_iso(state.last_checked_at),
-             to_iso(state.last_success_at), state.consecutive_failures, state.last_error,
-             to_iso(state.next_due_at)),
+            feed_state_params(state),
         )
 
     # -- stories ---------------------------------------------------------------
@@ -382,17 +307,14 @@ class SQLiteStore(Store):
         if row is None:
             return None
         ids = [m.article_id for m in self.story_members(story_id)]
-        return Story(id=row["id"], title=row["title"], article_ids=ids,
-                     created_at=from_iso(row["created_at"]) or utcnow(),
-                     updated_at=from_iso(row["updated_at"]) or utcnow())
+        return row_to_story(row, ids)
 
     def story_members(self, story_id: str) -> list[StoryMember]:
         rows = self.execute(
             "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
             " WHERE m.story_id = ? ORDER BY a.published_utc", (story_id,)
         ).fetchall()
-        return [StoryMember(article_id=r["article_id"], story_id=r["story_id"], role=r["role"],
-                            duplicate_of=r["duplicate_of"], score=r["score"]) for r in rows]
+        return [row_to_story_member(r) for r in rows]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
@@ -600,7 +522,7 @@ class SQLiteStore(Store):
                     "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM search_docs)"
                 )
                 for row in rows:  # streamed: a large store must not be loaded at once
-                    self._index_for_search(_row_to_article(row))
+                    self._index_for_search(row_to_article(row))
                 self._db.execute("DELETE FROM search_backfill")
 
     def rebuild_search_index(self) -> int:
@@ -643,7 +565,7 @@ class SQLiteStore(Store):
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
         hits = []
         for row in rows:
-            article = _row_to_article(row)
+            article = row_to_article(row)
             text = article.body_text or article.summary
             hits.append(SearchHit(article=article, score=-float(row["relevance"]), snippet=snippet(text, parsed)))
         return hits
@@ -672,7 +594,7 @@ class SQLiteStore(Store):
         due = []
         for row in rows:
             url = row["original_url"] if str(row["original_url"]).startswith("http") else row["canonical_url"]
-            state = (self._row_to_check_state(row) if row["next_check_at"] is not None
+            state = (row_to_check_state(row) if row["next_check_at"] is not None
                      else CheckState(article_id=row["aid"]))
             due.append(DueCheck(
                 article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
@@ -681,21 +603,9 @@ class SQLiteStore(Store):
             ))
         return due
 
-    @staticmethod
-    def _row_to_check_state(row: sqlite3.Row) -> CheckState:
-        return CheckState(
-            article_id=row["article_id"], next_check_at=from_iso(row["next_check_at"]),
-            last_checked_at=from_iso(row["last_checked_at"]), last_live_at=from_iso(row["last_live_at"]),
-            last_change_at=from_iso(row["last_change_at"]), etag=row["etag"],
-            last_modified=row["last_modified"], last_outcome=row["last_outcome"],
-            last_http_status=row["last_http_status"], page_hash=row["page_hash"],
-            consecutive_misses=row["consecutive_misses"], check_count=row["check_count"],
-            last_error=row["last_error"],
-        )
-
     def get_check_state(self, article_id: str) -> CheckState:
         row = self.execute("SELECT * FROM checks WHERE article_id = ?", (article_id,)).fetchone()
-        return self._row_to_check_state(row) if row else CheckState(article_id=article_id)
+        return row_to_check_state(row) if row else CheckState(article_id=article_id)
 
     def save_check_state(self, state: CheckState) -> None:
         if state.next_check_at is None:
@@ -711,10 +621,7 @@ class SQLiteStore(Store):
             " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
             " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
             " last_error = excluded.last_error",
-            (state.article_id, to_utc_iso(state.next_check_at), to_utc_iso(state.last_checked_at),
-             to_utc_iso(state.last_live_at), to_utc_iso(state.last_change_at), state.etag,
-             state.last_modified, state.last_outcome, state.last_http_status, state.page_hash,
-             state.consecutive_misses, state.check_count, state.last_error),
+            check_state_params(state),
         )
 
     def record_article_event(self, event: ArticleEvent) -> None:
@@ -722,8 +629,7 @@ class SQLiteStore(Store):
             cursor = self._db.execute(
                 "INSERT INTO article_events (article_id, kind, seen_at, version, detail, http_status,"
                 " final_url) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (event.article_id, event.kind.value, to_utc_iso(event.seen_at), event.version,
-                 event.detail, event.http_status, event.final_url),
+                event_params(event),
             )
             event.id = cursor.lastrowid
             if event.kind is EventKind.DELETED:
@@ -731,19 +637,11 @@ class SQLiteStore(Store):
             elif event.kind is EventKind.RESTORED:
                 self._db.execute("UPDATE articles SET status = 'live' WHERE id = ?", (event.article_id,))
 
-    @staticmethod
-    def _row_to_event(row: sqlite3.Row) -> ArticleEvent:
-        return ArticleEvent(
-            id=row["id"], article_id=row["article_id"], kind=EventKind(row["kind"]),
-            seen_at=from_iso(row["seen_at"]) or utcnow(), version=row["version"], detail=row["detail"],
-            http_status=row["http_status"], final_url=row["final_url"],
-        )
-
     def article_events(self, article_id: str) -> list[ArticleEvent]:
         rows = self.execute(
             "SELECT * FROM article_events WHERE article_id = ? ORDER BY seen_at, id", (article_id,)
         ).fetchall()
-        return [self._row_to_event(r) for r in rows]
+        return [row_to_event(r) for r in rows]
 
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,
@@ -766,7 +664,7 @@ class SQLiteStore(Store):
             params,
         ).fetchall()
         return [
-            ChangeEntry(event=self._row_to_event(r), title=r["title"], outlet=r["outlet"],
+            ChangeEntry(event=row_to_event(r), title=r["title"], outlet=r["outlet"],
                         url=r["original_url"], published_at=from_iso(r["article_published_at"]),
                         status=r["article_status"])
             for r in rows

@@ -1,0 +1,185 @@
+"""Row <-> dataclass conversion shared by the SQLite and PostgreSQL stores.
+
+Both schemas hold the same columns with the same text encodings (ISO times, JSON lists), so a
+row read by either backend converts the same way. Rows are anything indexable by column name
+(sqlite3.Row, psycopg's dict rows). SQL stays in each backend: only values cross this module.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from newsmirror.model import Article, Image, Source, Story, Version, utcnow
+from newsmirror.store.base import FeedState, StoryMember
+from newsmirror.store.changes import ArticleEvent, CheckState, EventKind
+
+
+class Row(Protocol):
+    """What both backends' rows offer: values by column name (sqlite3.Row is no Mapping)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def to_iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def to_utc_iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def row_to_article(row: Row) -> Article:
+    return Article(
+        id=row["id"],
+        outlet=row["outlet"],
+        title=row["title"],
+        original_url=row["original_url"],
+        canonical_url=row["canonical_url"],
+        published_at=from_iso(row["published_at"]),
+        fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+        authors=json.loads(row["authors"]),
+        editors=json.loads(row["editors"]),
+        body_html=row["body_html"],
+        body_markdown=row["body_markdown"],
+        body_text=row["body_text"],
+        images=[Image(**image) for image in json.loads(row["images"])],
+        tags=json.loads(row["tags"]),
+        channel=row["channel"],
+        script=row["script"],
+        summary=row["summary"],
+        guid=row["guid"],
+        source_id=row["source_id"],
+        origin=row["origin"],
+        content_hash=row["content_hash"],
+    )
+
+
+def article_columns(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "original_url": article.original_url,
+        "canonical_url": article.canonical_url,
+        "published_at": to_iso(article.published_at),
+        "published_utc": to_utc_iso(article.published_at),
+        "fetched_at": to_iso(article.fetched_at),
+        "authors": json.dumps(article.authors, ensure_ascii=False),
+        "editors": json.dumps(article.editors, ensure_ascii=False),
+        "images": json.dumps(
+            [{"url": i.url, "caption": i.caption, "local_path": i.local_path} for i in article.images],
+            ensure_ascii=False,
+        ),
+        "tags": json.dumps(article.tags, ensure_ascii=False),
+        "body_html": article.body_html,
+        "body_markdown": article.body_markdown,
+        "body_text": article.body_text,
+        "channel": article.channel,
+        "script": article.script,
+        "summary": article.summary,
+        "guid": article.guid,
+        "source_id": article.source_id,
+        "origin": article.origin,
+        "content_hash": article.content_hash,
+    }
+
+
+def version_params(article: Article, number: int, seen_at: str | None) -> tuple[Any, ...]:
+    """Values for versions (article_id, number, content_hash, title, body_html, body_text,
+    published_at, seen_at)."""
+    return (article.id, number, article.content_hash, article.title, article.body_html,
+            article.body_text, to_iso(article.published_at), seen_at)
+
+
+def row_to_version(row: Row) -> Version:
+    return Version(
+        article_id=row["article_id"], number=row["number"], content_hash=row["content_hash"],
+        title=row["title"], body_html=row["body_html"], body_text=row["body_text"],
+        published_at=from_iso(row["published_at"]), seen_at=from_iso(row["seen_at"]) or utcnow(),
+        status=row["status"],
+    )
+
+
+def source_params(source: Source) -> tuple[Any, ...]:
+    """Values for sources (id, url, outlet, name, kind, channel, script, enabled, full_text,
+    interval_minutes)."""
+    return (source.id, source.url, source.outlet, source.name, source.kind, source.channel,
+            source.script, int(source.enabled), int(source.full_text), source.interval_minutes)
+
+
+def row_to_source(row: Row) -> Source:
+    return Source(
+        id=row["id"], url=row["url"], outlet=row["outlet"], name=row["name"], kind=row["kind"],
+        channel=row["channel"], script=row["script"], enabled=bool(row["enabled"]),
+        full_text=bool(row["full_text"]), interval_minutes=row["interval_minutes"],
+    )
+
+
+def feed_state_params(state: FeedState) -> tuple[Any, ...]:
+    """Values for feed_state in its column order."""
+    return (state.source_id, state.etag, state.last_modified, to_iso(state.last_checked_at),
+            to_iso(state.last_success_at), state.consecutive_failures, state.last_error,
+            to_iso(state.next_due_at))
+
+
+def row_to_feed_state(source_id: str, row: Row) -> FeedState:
+    return FeedState(
+        source_id=source_id, etag=row["etag"], last_modified=row["last_modified"],
+        last_checked_at=from_iso(row["last_checked_at"]), last_success_at=from_iso(row["last_success_at"]),
+        consecutive_failures=row["consecutive_failures"], last_error=row["last_error"],
+        next_due_at=from_iso(row["next_due_at"]),
+    )
+
+
+def row_to_story(row: Row, article_ids: list[str]) -> Story:
+    return Story(id=row["id"], title=row["title"], article_ids=article_ids,
+                 created_at=from_iso(row["created_at"]) or utcnow(),
+                 updated_at=from_iso(row["updated_at"]) or utcnow())
+
+
+def row_to_story_member(row: Row) -> StoryMember:
+    return StoryMember(article_id=row["article_id"], story_id=row["story_id"], role=row["role"],
+                       duplicate_of=row["duplicate_of"], score=row["score"])
+
+
+def check_state_params(state: CheckState) -> tuple[Any, ...]:
+    """Values for checks (article_id, next_check_at, last_checked_at, last_live_at, last_change_at,
+    etag, last_modified, last_outcome, last_http_status, page_hash, consecutive_misses,
+    check_count, last_error)."""
+    return (state.article_id, to_utc_iso(state.next_check_at), to_utc_iso(state.last_checked_at),
+            to_utc_iso(state.last_live_at), to_utc_iso(state.last_change_at), state.etag,
+            state.last_modified, state.last_outcome, state.last_http_status, state.page_hash,
+            state.consecutive_misses, state.check_count, state.last_error)
+
+
+def row_to_check_state(row: Row) -> CheckState:
+    return CheckState(
+        article_id=row["article_id"], next_check_at=from_iso(row["next_check_at"]),
+        last_checked_at=from_iso(row["last_checked_at"]), last_live_at=from_iso(row["last_live_at"]),
+        last_change_at=from_iso(row["last_change_at"]), etag=row["etag"],
+        last_modified=row["last_modified"], last_outcome=row["last_outcome"],
+        last_http_status=row["last_http_status"], page_hash=row["page_hash"],
+        consecutive_misses=row["consecutive_misses"], check_count=row["check_count"],
+        last_error=row["last_error"],
+    )
+
+
+def event_params(event: ArticleEvent) -> tuple[Any, ...]:
+    """Values for article_events (article_id, kind, seen_at, version, detail, http_status, final_url)."""
+    return (event.article_id, event.kind.value, to_utc_iso(event.seen_at), event.version,
+            event.detail, event.http_status, event.final_url)
+
+
+def row_to_event(row: Row) -> ArticleEvent:
+    return ArticleEvent(
+        id=row["id"], article_id=row["article_id"], kind=EventKind(row["kind"]),
+        seen_at=from_iso(row["seen_at"]) or utcnow(), version=row["version"], detail=row["detail"],
+        http_status=row["http_status"], final_url=row["final_url"],
+    )
+
