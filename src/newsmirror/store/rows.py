@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from newsmirror.model import Article, Image, Source, Story, Version, utcnow
 from newsmirror.store.base import FeedState, StoryMember
-from newsmirror.store.changes import ArticleEvent, CheckState, EventKind
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 
 
 class Row(Protocol):
@@ -183,3 +183,23 @@ def row_to_event(row: Row) -> ArticleEvent:
         http_status=row["http_status"], final_url=row["final_url"],
     )
 
+
+
+def row_to_change_entry(row: Row) -> ChangeEntry:
+    """An article_events row joined with its article's title, outlet, original_url,
+    published_at AS article_published_at and status AS article_status."""
+    return ChangeEntry(event=row_to_event(row), title=row["title"], outlet=row["outlet"],
+                       url=row["original_url"], published_at=from_iso(row["article_published_at"]),
+                       status=row["article_status"])
+
+
+def row_to_due_check(row: Row) -> DueCheck:
+    """An article row (id AS aid, published_at AS article_published_at) left-joined with checks."""
+    url = row["original_url"] if str(row["original_url"]).startswith("http") else row["canonical_url"]
+    state = (row_to_check_state(row) if row["next_check_at"] is not None
+             else CheckState(article_id=row["aid"]))
+    return DueCheck(
+        article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
+        published_at=from_iso(row["article_published_at"]),
+        first_seen_at=from_iso(row["first_seen_at"]) or utcnow(), state=state, title=row["title"],
+    )

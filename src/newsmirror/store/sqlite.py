@@ -28,7 +28,9 @@ from newsmirror.store.rows import (
     feed_state_params,
     from_iso,
     row_to_article,
+    row_to_change_entry,
     row_to_check_state,
+    row_to_due_check,
     row_to_event,
     row_to_feed_state,
     row_to_source,
@@ -593,14 +595,7 @@ class SQLiteStore(Store):
         ).fetchall()
         due = []
         for row in rows:
-            url = row["original_url"] if str(row["original_url"]).startswith("http") else row["canonical_url"]
-            state = (row_to_check_state(row) if row["next_check_at"] is not None
-                     else CheckState(article_id=row["aid"]))
-            due.append(DueCheck(
-                article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
-                published_at=from_iso(row["article_published_at"]),
-                first_seen_at=from_iso(row["first_seen_at"]) or utcnow(), state=state, title=row["title"],
-            ))
+            due.append(row_to_due_check(row))
         return due
 
     def get_check_state(self, article_id: str) -> CheckState:
@@ -663,12 +658,7 @@ class SQLiteStore(Store):
             f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT ?",
             params,
         ).fetchall()
-        return [
-            ChangeEntry(event=row_to_event(r), title=r["title"], outlet=r["outlet"],
-                        url=r["original_url"], published_at=from_iso(r["article_published_at"]),
-                        status=r["article_status"])
-            for r in rows
-        ]
+        return [row_to_change_entry(r) for r in rows]
 
     def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
         where, params = ("WHERE e.seen_at >= ?", [to_utc_iso(since)]) if since else ("", [])
