@@ -1,0 +1,127 @@
+"""`newsmirror ...`: parses arguments and calls the stages; no logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsmirror.errors import NewsmirrorError
+from newsmirror.settings import default_store_location
+from newsmirror.store import Store, open_store
+
+app = typer.Typer(
+    name="newsmirror",
+    help="Mirror and archive Chinese-language news: ingest, extract, store, group, compare, publish, read.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="NEWSMIRROR_DB",
+                 help="Store: a SQLite path, sqlite:PATH or postgresql://... (default ./data/newsmirror.sqlite)."),
+]
+# Shared by `fetch`, `run`, `sources add`, `worker` and `recheck`.
+ConfigOption = Annotated[
+    str,
+    typer.Option("--config", envvar="NEWSMIRROR_CONFIG",
+                 help="TOML settings file with a \\[fetch] table (default ./newsmirror.toml when present)."),
+]
+
+
+def friendly_errors(func: F) -> F:
+    """Print a NewsmirrorError as one line and exit 1, instead of a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsmirrorError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}")
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err_console.print("interrupted: everything stored so far is kept; run the command again to resume.")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def store_from(db: str | None) -> Store:
+    return open_store(db or default_store_location())
+
+
+@app.command()
+@friendly_errors
+def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Counts of articles, versions, sources and stories, per outlet and channel."""
+    with store_from(db) as store:
+        numbers = store.stats()
+    if as_json:
+        print(json.dumps(numbers, ensure_ascii=False, indent=2))
+        return
+    table = Table(title="newsmirror store")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in numbers.items():
+        if not isinstance(value, dict):
+            table.add_row(key, str(value))
+    console.print(table)
+    for key in ("by_outlet", "by_channel"):
+        groups = numbers.get(key)
+        if isinstance(groups, dict) and groups:
+            sub = Table(title=key.replace("_", " "))
+            sub.add_column(key.removeprefix("by_"))
+            sub.add_column("articles", justify="right")
+            for name, count in groups.items():
+                sub.add_row(name or "(none)", str(count))
+            console.print(sub)
+
+
+@app.command()
+@friendly_errors
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (from `stats`, the reader or a published page).")],
+    db: DbOption = "",
+    markdown: Annotated[bool, typer.Option("--markdown/--text", help="Print the body as Markdown or text.")] = False,
+) -> None:
+    """Print one stored article: metadata, then the clean body."""
+    with store_from(db) as store:
+        article = store.get_article(article_id)
+        if article is None:
+            raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror stats` shows what is stored")
+        versions = store.versions(article_id)
+    console.print(f"[bold]{article.title}[/]")
+    meta = {
+        "id": article.id, "outlet": article.outlet, "channel": article.channel,
+        "published": article.published_at.isoformat() if article.published_at else "",
+        "authors": ", ".join(article.authors), "editors": ", ".join(article.editors),
+        "url": article.original_url, "script": article.script, "tags": ", ".join(article.tags),
+        "images": str(len(article.images)), "versions": str(len(versions)),
+    }
+    for key, value in meta.items():
+        if value:
+            console.print(f"[dim]{key}:[/] {value}", highlight=False)
+    console.print()
+    print(article.body_markdown if markdown else article.body_text)
+
+
+
+def main() -> None:  # pragma: no cover - console entry
+    sys.exit(app())
+
+
+# Each area registers its commands on `app` when imported; this order is the order of `--help`.
+from newsmirror.cli import (  # noqa: E402, F401, I001
+    demo, publish, importing, fetch, stories, web, scaling, recheck,
+)

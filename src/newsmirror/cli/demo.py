@@ -1,0 +1,65 @@
+"""`newsmirror demo`: the offline main job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsmirror.cli import (
+    DbOption,
+    app,
+    console,
+    err_console,
+    friendly_errors,
+    store_from,
+)
+from newsmirror.errors import NewsmirrorError
+
+
+# --- demo: the offline main job ---
+@app.command()
+@friendly_errors
+def demo(
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Archives to import (page-mirror and Jekyll folders). Default: ../shared/corpus.")] = None,
+    db: DbOption = "",
+    out: Annotated[Path | None, typer.Option("--out", envvar="NEWSMIRROR_OUT",
+                                             help="Output folder (default ./out).")] = None,
+) -> None:
+    """Offline demo on the embedded SQLite store: import existing archives, group the same story
+    across outlets and scripts, and build the page mirror, the Jekyll posts and the HTML site."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from newsmirror.jobs.update import run_demo
+    from newsmirror.settings import default_output_dir
+
+    source = corpus or Path("..") / "shared" / "corpus"
+    if not source.exists():
+        raise NewsmirrorError(
+            f"no archives at {source}: pass --corpus PATH (a folder of page-mirror pages/ or Jekyll _posts/)"
+        )
+    out_dir = out or default_output_dir()
+    with store_from(db) as store, Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        console=err_console, transient=True,
+    ) as bar:
+        importing = bar.add_task("importing", total=None)
+        building = bar.add_task("building", total=None, visible=False)
+
+        def on_build(done: int, total: int) -> None:
+            bar.update(building, completed=done, total=total, visible=True)
+
+        report = run_demo(store, source, out_dir,
+                          import_progress=lambda d, t, _path: bar.update(importing, completed=d, total=t),
+                          build_progress=on_build)
+        stories = store.list_stories(min_outlets=2, limit=5)
+    console.print(report.summary(), highlight=False)
+    if stories:
+        console.print("stories reported by several outlets (newest first):")
+        for story in stories:
+            console.print(f"  {story.id}  {story.title}  ({len(story.article_ids)} reports)", highlight=False)
+    console.print(
+        f"next: open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit http://127.0.0.1:8000/"
+    )

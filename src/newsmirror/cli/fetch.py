@@ -1,0 +1,261 @@
+"""`newsmirror sources ...`, `fetch` and `run`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from newsmirror.cli import (
+    ConfigOption,
+    DbOption,
+    app,
+    console,
+    err_console,
+    friendly_errors,
+    store_from,
+)
+from newsmirror.errors import NewsmirrorError
+from newsmirror.store import Store
+
+# --- fetch: sources, live fetching, run ---
+sources_app = typer.Typer(help="The feeds and pages newsmirror polls (stored in the store).", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+def _save_sources(store: Store, new_sources: list[Any]) -> tuple[int, int]:
+    """Upsert sources; (added, updated)."""
+    known = {source.url: source for source in store.list_sources()}
+    added = updated = 0
+    for source in new_sources:
+        existing = known.get(source.url)
+        if existing is not None:
+            source.id = existing.id  # keep the id (and its fetch state) of a URL already known
+            updated += 1
+        else:
+            added += 1
+        store.upsert_source(source)
+    return added, updated
+
+
+@sources_app.command("add")
+@friendly_errors
+def sources_add(
+    url: Annotated[str, typer.Argument(help="Feed URL (or a page URL with --discover).")] = "",
+    outlet: Annotated[str, typer.Option(help="Publication name, e.g. 法广 (required with a URL).")] = "",
+    name: Annotated[str, typer.Option(help="Display name of this feed.")] = "",
+    channel: Annotated[str, typer.Option(help="Channel/section the feed covers.")] = "",
+    script: Annotated[str, typer.Option(help="zh-Hans, zh-Hant, en or und.")] = "und",
+    summary_only: Annotated[bool, typer.Option("--summary-only", help="Items carry only summaries: fetch every article page.")] = False,
+    interval: Annotated[int, typer.Option(help="Minutes between polls.")] = 30,
+    page: Annotated[bool, typer.Option("--page", help="A single article page to poll, not a feed.")] = False,
+    discover: Annotated[bool, typer.Option("--discover", help="URL is a web page: find the feed it advertises.")] = False,
+    defaults: Annotated[bool, typer.Option("--defaults", help="Add the packaged list of Chinese-language outlets' feeds.")] = False,
+    from_file: Annotated[str, typer.Option("--from", help="Add every [[source]] of a TOML file.")] = "",
+    db: DbOption = "",
+    config: ConfigOption = "",
+) -> None:
+    """Add (or update) sources: one URL, the default outlet list, or a TOML file's [[source]] tables."""
+    from newsmirror.config import default_sources, load_config, parse_config, source_from_mapping
+    from newsmirror.errors import ConfigError
+
+    chosen = []
+    if defaults:
+        chosen.extend(default_sources())
+    if from_file:
+        try:
+            text = open(from_file, encoding="utf-8").read()  # noqa: SIM115 - short read
+        except OSError as exc:
+            raise ConfigError(f"cannot read {from_file}: {exc.strerror or exc}") from exc
+        chosen.extend(parse_config(text, from_file).sources)
+    if url:
+        if discover:
+            from newsmirror.jobs.fetching import resolve_feed_url
+
+            found = resolve_feed_url(url, load_config(config or None).fetch)
+            console.print(f"found feed {found}")
+            url = found
+        chosen.append(source_from_mapping({
+            "url": url, "outlet": outlet, "name": name, "channel": channel, "script": script,
+            "full_text": not summary_only, "interval_minutes": interval, "kind": "page" if page else "feed",
+        }, "source"))
+    if not chosen:
+        raise ConfigError("nothing to add: give a URL with --outlet, --defaults, or --from FILE.toml")
+    with store_from(db) as store:
+        added, updated = _save_sources(store, chosen)
+    console.print(f"{added} source(s) added, {updated} updated")
+
+
+@sources_app.command("list")
+@friendly_errors
+def sources_list(db: DbOption = "",
+                 as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Every source with its fetch state: failures in a row, last error, next poll."""
+    from datetime import UTC
+
+    with store_from(db) as store:
+        rows = [(source, store.get_feed_state(source.id)) for source in store.list_sources()]
+    if as_json:
+        print(json.dumps([{
+            "id": s.id, "url": s.url, "outlet": s.outlet, "name": s.name, "kind": s.kind, "channel": s.channel,
+            "script": s.script, "enabled": s.enabled, "full_text": s.full_text, "interval_minutes": s.interval_minutes,
+            "consecutive_failures": st.consecutive_failures, "last_error": st.last_error,
+            "next_due_at": st.next_due_at.isoformat() if st.next_due_at else None,
+        } for s, st in rows], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(rows)} sources")
+    for column in ("id", "outlet", "name", "url", "failures", "next poll (UTC)", "last error"):
+        table.add_column(column, overflow="fold")
+    for source, state in rows:
+        table.add_row(source.id, source.outlet, source.name + ("" if source.enabled else " (disabled)"), source.url,
+                      str(state.consecutive_failures or ""),
+                      state.next_due_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
+                      state.last_error[:80])
+    console.print(table)
+
+
+@sources_app.command("remove")
+@friendly_errors
+def sources_remove(
+    ids: Annotated[list[str], typer.Argument(help="Source ids or URLs (see `sources list`).")],
+    db: DbOption = "",
+) -> None:
+    """Remove sources (their articles stay in the store)."""
+    with store_from(db) as store:
+        by_url = {source.url: source.id for source in store.list_sources()}
+        missing = []
+        for given in ids:
+            if not store.remove_source(by_url.get(given, given)):
+                missing.append(given)
+    if missing:
+        raise NewsmirrorError(f"no such source: {', '.join(missing)}; `newsmirror sources list` shows them")
+    console.print(f"removed {len(ids)} source(s)")
+
+
+@sources_app.command("import-opml")
+@friendly_errors
+def sources_import_opml(
+    path: Annotated[str, typer.Argument(help="OPML file exported by a feed reader.")],
+    outlet: Annotated[str, typer.Option(help="Outlet for feeds outside any folder and without a title.")] = "",
+    db: DbOption = "",
+) -> None:
+    """Add the feeds of an OPML file; a feed's folder names its outlet."""
+    from newsmirror.config import import_opml
+    from newsmirror.errors import ConfigError
+
+    try:
+        data = open(path, "rb").read()  # noqa: SIM115 - short read
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with store_from(db) as store:
+        added, updated = _save_sources(store, import_opml(data, default_outlet=outlet))
+    console.print(f"{added} source(s) added, {updated} updated")
+
+
+@sources_app.command("export-opml")
+@friendly_errors
+def sources_export_opml(
+    path: Annotated[str, typer.Argument(help="Where to write (default: standard output).")] = "",
+    db: DbOption = "",
+) -> None:
+    """Write every source as OPML 2.0 (one folder per outlet) for other feed readers."""
+    from newsmirror.config import export_opml
+
+    with store_from(db) as store:
+        text = export_opml(store.list_sources())
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        err_console.print(f"wrote {path}")
+    else:
+        print(text, end="")
+
+
+def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, force: bool) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newsmirror.config import load_config
+    from newsmirror.jobs.fetching import fetch_sources
+
+    settings = load_config(config or None).fetch
+    with store_from(db) as store, Progress(
+        TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        report = fetch_sources(
+            store, settings, source_ids=source_ids or None, force=force,
+            on_start=lambda total: progress.update(task, total=total),
+            progress=lambda done: progress.update(task, advance=1, description=done.source.name or done.source.id),
+        )
+    _print_fetch_report(report)
+    return report
+
+
+def _print_fetch_report(report: Any) -> None:
+    if not report.sources:
+        console.print(f"nothing to fetch: {report.not_due} source(s) not due yet "
+                      "(`--all` polls them anyway; `sources add` adds some)")
+        return
+    table = Table(title="fetch summary")
+    for column, justify in (("source", "left"), ("status", "left"), ("new", "right"), ("updated", "right"),
+                            ("unchanged", "right"), ("failed", "right")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for item in report.sources:
+        status = item.status
+        if item.status == "failed":
+            status = f"[red]failed ×{item.consecutive_failures}[/]" + (" [yellow](backing off)[/]" if item.backing_off else "")
+        table.add_row(item.source.name or item.source.id, status, str(item.new), str(item.updated),
+                      str(item.unchanged), str(item.failed) if item.failed else "")
+    table.add_row("[bold]total", "", *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
+    console.print(table)
+    for item in report.sources:
+        if item.error:
+            err_console.print(f"[red]{item.source.id}[/]: {item.error}", highlight=False)
+        for problem in item.item_errors[:5]:
+            err_console.print(f"[yellow]{item.source.id}[/]: {problem}", highlight=False)
+    if report.not_due:
+        console.print(f"{report.not_due} source(s) not due yet")
+
+
+@app.command()
+@friendly_errors
+def fetch(
+    source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Only this source id (repeatable).")] = None,
+    all_sources: Annotated[bool, typer.Option("--all", help="Poll every enabled source, due or not.")] = False,
+    db: DbOption = "",
+    config: ConfigOption = "",
+) -> None:
+    """Poll due sources: new and changed articles go to the store; failing feeds back off and are reported.
+
+    Safe to interrupt at any moment: what is stored stays, and the next run resumes without duplicates.
+    Exits 1 when every polled source failed (network down?), 0 otherwise.
+    """
+    report = _fetch_with_progress(db, config, source, all_sources)
+    if report.sources and len(report.failed_sources) == len(report.sources):
+        from newsmirror.errors import FetchError
+
+        raise FetchError(f"all {len(report.sources)} polled source(s) failed; check the network, "
+                         "then `newsmirror sources list` for each source's last error")
+
+
+@app.command()
+@friendly_errors
+def run(
+    all_sources: Annotated[bool, typer.Option("--all", help="Poll every enabled source, due or not.")] = False,
+    out: Annotated[str, typer.Option("--out", envvar="NEWSMIRROR_OUT", help="Output folder (default ./out).")] = "",
+    db: DbOption = "",
+    config: ConfigOption = "",
+) -> None:
+    """fetch → extract → store → publish: one full update of the archive and its outputs."""
+
+    from newsmirror.jobs.fetching import build_outputs
+    from newsmirror.settings import default_output_dir
+
+    _fetch_with_progress(db, config, None, all_sources)
+    with store_from(db) as store:
+        summary = build_outputs(store, Path(out) if out else default_output_dir())
+    console.print(summary or "outputs: publishing is not wired into `run` yet")

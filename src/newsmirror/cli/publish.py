@@ -1,0 +1,126 @@
+"""`newsmirror build` and `newsmirror publish`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newsmirror.cli import (
+    DbOption,
+    app,
+    console,
+    err_console,
+    friendly_errors,
+    store_from,
+)
+
+# --- publish ---
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", envvar="NEWSMIRROR_OUT",
+                 help="Output folder; each format goes to a subfolder (default ./out)."),
+]
+FormatOption = Annotated[
+    list[str] | None,
+    typer.Option("--format", "-f", help="pagemirror, jekyll, site or all (repeatable; default all)."),
+]
+PublishConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="Config file with a \\[publish] table (default $NEWSMIRROR_CONFIG or ./newsmirror.toml)."),
+]
+
+
+@app.command()
+@friendly_errors
+def build(
+    db: DbOption = "",
+    out: OutOption = None,
+    output_format: FormatOption = None,
+    script: Annotated[str | None, typer.Option(
+        "--script", help="original, zh-Hans, zh-Hant, zh-TW or zh-HK (Taiwan/Hong Kong phrases too).")] = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Where the output is served; share links, QR codes, feeds and the sitemap use it.")] = None,
+    no_images: Annotated[bool, typer.Option(
+        "--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked.")] = False,
+    compare: Annotated[bool, typer.Option(
+        "--compare/--no-compare", help="Show what each outlet reports on story pages (when stories are grouped).")] = True,
+    config: PublishConfigOption = None,
+) -> None:
+    """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from newsmirror.jobs.building import build as run_build
+    from newsmirror.jobs.building import default_comparer, load_publish_settings
+    from newsmirror.publish.base import BuildOptions
+    from newsmirror.settings import default_output_dir
+
+    settings = load_publish_settings(config)
+    options = BuildOptions(base_url=base_url if base_url is not None else settings.base_url,
+                           script=script or settings.script, site_title=settings.site_title)
+    out_dir = out or default_output_dir()
+    with store_from(db) as store, Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console, transient=True,
+    ) as bar:
+        task = bar.add_task("building", total=None)
+        report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
+                           comparer=default_comparer() if compare else None,
+                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+    table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
+                        f"{report.seconds:.1f}s)")
+    for column in ("format", "written", "unchanged", "removed", "articles rendered", "articles skipped"):
+        table.add_column(column, justify="right" if column != "format" else "left")
+    for name, counts in report.formats.items():
+        table.add_row(name, str(counts.written), str(counts.unchanged), str(counts.removed),
+                      str(counts.rendered_inputs), str(counts.skipped_inputs))
+    console.print(table)
+    if not no_images:
+        console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)")
+    if not options.base_url:
+        err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code, feeds use relative links")
+    for failure in report.failures[:20]:
+        err_console.print(f"[red]failed:[/] {failure}")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly_errors
+def publish(
+    out: OutOption = None,
+    output_format: FormatOption = None,
+    remote: Annotated[list[str] | None, typer.Option(
+        "--remote", "-r", help="NAME=URL of a git remote (repeatable); {format} and {part} are replaced.")] = None,
+    split_by_month: Annotated[bool, typer.Option(
+        "--split-by-month", help="One repository per month (URL must contain {part}: YYYY-MM or index).")] = False,
+    message: Annotated[str, typer.Option("--message", "-m", help="Commit message.")] = "Update newsmirror output",
+    branch: Annotated[str | None, typer.Option("--branch", help="Branch to push (default main).")] = None,
+    config: PublishConfigOption = None,
+) -> None:
+    """Commit the built output to git and push it to every remote; a failing remote does not stop the others."""
+    from newsmirror.jobs.building import load_publish_settings, parse_remotes
+    from newsmirror.jobs.building import publish as run_publish
+    from newsmirror.settings import default_output_dir
+
+    settings = load_publish_settings(config)
+    remotes = parse_remotes(remote) if remote else settings.remotes
+    formats = output_format or ["all"]
+    reports = run_publish(out or default_output_dir(), formats, remotes, message,
+                          branch or settings.branch, split_by_month)
+    table = Table(title="publish")
+    for column in ("output", "commit", "remote", "result"):
+        table.add_column(column)
+    failed = 0
+    for report in reports:
+        commit = (report.commit[:10] + (" (new)" if report.committed else " (unchanged)")) if report.commit else "-"
+        for result in report.results:
+            failed += not result.ok
+            status = "[green]ok[/]" if result.ok else f"[red]failed:[/] {result.message}"
+            table.add_row(report.part, commit, f"{result.name} {result.url}", status)
+    console.print(table)
+    if failed:
+        err_console.print(f"[red]{failed} push(es) failed[/]; the other remotes were updated")
+        raise typer.Exit(1)

@@ -1,0 +1,201 @@
+"""`newsmirror recheck`, `changes` and `history`: edit and deletion tracking."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newsmirror.cli import (
+    ConfigOption,
+    DbOption,
+    app,
+    console,
+    err_console,
+    friendly_errors,
+    store_from,
+)
+from newsmirror.errors import NewsmirrorError
+
+# --- recheck: edit and deletion tracking ---
+_OUTCOME_STYLE = {"edited": "yellow", "deleted": "bold red", "restored": "green", "error": "dim red"}
+
+
+@app.command()
+@friendly_errors
+def recheck(
+    db: DbOption = "",
+    config: ConfigOption = "",
+    limit: Annotated[int, typer.Option(help="At most this many articles in this run (most overdue first).")] = 200,
+    outlet: Annotated[str, typer.Option(help="Only articles of this outlet.")] = "",
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", help="Check this article id now, whatever its schedule (repeatable).")] = None,
+    workers: Annotated[int, typer.Option(help="Pages fetched at the same time (per-host limits still hold).")] = 8,
+    queue: Annotated[bool, typer.Option(
+        "--queue", help="Instead of checking now, queue a recurring re-check job for `newsmirror worker` "
+                        "(per --outlet, or all outlets).")] = False,
+) -> None:
+    """Re-fetch stored articles that are due and record edits, takedowns and restorations.
+
+    Young articles are checked every 30 minutes on their first day, daily in their first
+    week, weekly until two months, then monthly; an edit or takedown makes an article
+    young again. A conditional GET (ETag / Last-Modified) keeps unchanged pages cheap.
+    Every version is kept; `newsmirror changes` lists what changed, `newsmirror history ID`
+    shows the diffs. Run it from cron or a timer as often as you like: only due articles
+    are fetched.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsmirror.config import load_config
+    from newsmirror.fetch import Fetcher
+    from newsmirror.jobs.recheck import CheckReport, due_now
+    from newsmirror.jobs.recheck import recheck as run_recheck
+    from newsmirror.model import utcnow
+    from newsmirror.store.changes import CheckOutcome
+
+    if queue:
+        from newsmirror.jobs.recheck import schedule_recheck
+
+        with store_from(db) as store:
+            added = schedule_recheck(store, outlet or "*")
+        console.print(("queued" if added else "already queued") + f" the recheck job for {outlet or 'all outlets'};"
+                      " `newsmirror worker` runs it.")
+        return
+    settings = load_config(config or None).fetch
+    now = utcnow()
+    with store_from(db) as store, Fetcher(settings) as fetcher:
+        due = (due_now(store, article) if article else
+               store.due_checks(now, limit=limit, outlet=outlet or None))
+        if not due:
+            console.print("nothing is due for a re-check.")
+            return
+        with Progress(TextColumn("re-checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=err_console, transient=True) as progress:
+            task = progress.add_task("recheck", total=len(due))
+
+            def advance(report: CheckReport) -> None:
+                progress.advance(task)
+
+            summary = run_recheck(store, fetcher, due, now=now, workers=workers, on_report=advance)
+    counts = summary.counts
+    checked = len(summary.reports)
+    table = Table(title=f"re-checked {checked} article{'' if checked == 1 else 's'} in {summary.elapsed_seconds:.1f}s")
+    table.add_column("outcome")
+    table.add_column("articles", justify="right")
+    for outcome in CheckOutcome:
+        if counts.get(outcome):
+            table.add_row(outcome.value, str(counts[outcome]))
+    console.print(table)
+    notable = [r for r in summary.reports if r.outcome.value in _OUTCOME_STYLE]
+    if notable:
+        changes = Table(title="changes and failures")
+        for name in ("outcome", "outlet", "title", "detail", "id"):
+            changes.add_column(name, overflow="fold")
+        for report in notable[:100]:
+            style = _OUTCOME_STYLE[report.outcome.value]
+            changes.add_row(f"[{style}]{report.outcome.value}[/]", report.outlet, report.title[:40],
+                            report.detail[:80], report.article_id)
+        console.print(changes)
+
+
+@app.command()
+@friendly_errors
+def changes(
+    db: DbOption = "",
+    kind: Annotated[str, typer.Option(
+        help="edited, deleted, restored, or all.")] = "all",
+    outlet: Annotated[str, typer.Option(help="Only this outlet.")] = "",
+    days: Annotated[float, typer.Option(help="Look back this many days (0: all time).")] = 30,
+    limit: Annotated[int, typer.Option(help="At most this many entries.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    write_site: Annotated[str, typer.Option(
+        "--write-site", help="Also write history pages, change indexes and Atom feeds into this HTML site "
+                             "folder (e.g. out/site; `newsmirror build` does it for its site).")] = "",
+) -> None:
+    """List recently edited and taken-down articles, and counts per outlet."""
+    from datetime import timedelta
+
+    from newsmirror.model import utcnow
+    from newsmirror.store.changes import EventKind
+
+    if kind == "all":
+        kinds = list(EventKind)
+    else:
+        try:
+            kinds = [EventKind(kind)]
+        except ValueError:
+            raise NewsmirrorError(f"unknown --kind {kind!r}: use edited, deleted, restored or all") from None
+    since = utcnow() - timedelta(days=days) if days > 0 else None
+    with store_from(db) as store:
+        entries = store.recent_changes(kinds, outlet=outlet or None, since=since, limit=limit)
+        counts = store.change_counts(since)
+        if write_site:
+            from pathlib import Path
+
+            from newsmirror.jobs.change_pages import write_change_pages
+
+            pages = write_change_pages(store, Path(write_site))
+            err_console.print(f"wrote {pages.histories} history pages and {pages.indexes} change indexes"
+                              f" into {write_site} ({pages.written} files changed)")
+    if as_json:
+        print(json.dumps({
+            "counts": counts,
+            "changes": [{"article_id": e.event.article_id, "kind": e.event.kind.value,
+                         "seen_at": e.event.seen_at.isoformat(), "version": e.event.version,
+                         "detail": e.event.detail, "outlet": e.outlet, "title": e.title, "url": e.url,
+                         "status": e.status} for e in entries],
+        }, ensure_ascii=False, indent=2))
+        return
+    per_outlet = Table(title="per outlet" + (f" (last {days:g} days)" if since else ""))
+    for name in ("outlet", "edited", "deleted", "restored", "deleted now"):
+        per_outlet.add_column(name, justify="left" if name == "outlet" else "right")
+    for name, numbers in sorted(counts.items(), key=lambda item: -sum(item[1].values())):
+        if outlet and name != outlet:
+            continue
+        per_outlet.add_row(name, *(str(numbers.get(k, 0)) for k in ("edited", "deleted", "restored", "deleted_now")))
+    console.print(per_outlet)
+    if not entries:
+        console.print("no edits or takedowns recorded" + (" in that time." if since else "."))
+        return
+    listing = Table(title="latest changes")
+    for name in ("when (UTC)", "what", "outlet", "title", "detail", "id"):
+        listing.add_column(name, overflow="fold")
+    for entry in entries:
+        style = _OUTCOME_STYLE[entry.event.kind.value]
+        listing.add_row(f"{entry.event.seen_at:%Y-%m-%d %H:%M}", f"[{style}]{entry.event.kind.value}[/]",
+                        entry.outlet, entry.title[:40], entry.event.detail[:80], entry.event.article_id)
+    console.print(listing)
+
+
+@app.command()
+@friendly_errors
+def history(
+    article_id: Annotated[str, typer.Argument(help="Article id (from `changes`, `stats` or the reader).")],
+    db: DbOption = "",
+    context: Annotated[int, typer.Option(help="Unchanged paragraphs shown around each change.")] = 1,
+) -> None:
+    """Show every version of an article with what changed, and when it was taken down or restored."""
+    from newsmirror.store.changes import history as article_history
+
+    with store_from(db) as store:
+        article = store.get_article(article_id)
+        if article is None:
+            raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror changes` lists edited ones")
+        items = article_history(store.versions(article_id), store.article_events(article_id))
+        check = store.get_check_state(article_id)
+    console.print(f"[bold]{article.title}[/]  [dim]{article.outlet} · {article.original_url}[/]", highlight=False)
+    if check.last_checked_at and check.next_check_at:
+        console.print(f"[dim]last checked {check.last_checked_at:%Y-%m-%d %H:%M} UTC ({check.last_outcome}),"
+                      f" next check {check.next_check_at:%Y-%m-%d %H:%M} UTC[/]")
+    for item in items:
+        when = f"{item.at:%Y-%m-%d %H:%M}"
+        if item.kind == "first_seen" and item.version:
+            console.print(f"\n[bold]v{item.version.number}[/] first seen {when}")
+        elif item.kind == "edited" and item.version and item.diff:
+            console.print(f"\n[bold yellow]v{item.version.number}[/] edited {when}: {item.detail}", highlight=False)
+            print(item.diff.to_text(context))
+        else:
+            style = _OUTCOME_STYLE.get(item.kind, "")
+            console.print(f"\n[{style}]{item.kind}[/] {when}: {item.detail}", highlight=False)

@@ -1,0 +1,126 @@
+"""`newsmirror worker` and `newsmirror migrate`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from newsmirror.cli import (
+    ConfigOption,
+    DbOption,
+    app,
+    console,
+    err_console,
+    friendly_errors,
+)
+from newsmirror.errors import NewsmirrorError
+from newsmirror.settings import default_store_location
+from newsmirror.store import open_store
+
+# --- scaling: worker fleet and store migration ------------------------------------------------
+
+
+@app.command()
+@friendly_errors
+def worker(
+    db: DbOption = "",
+    config: ConfigOption = "",
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1,
+                                             help="Jobs run at once in this process.")] = 4,
+    worker_id: Annotated[str, typer.Option("--id", help="Name in leases and logs (default HOST:PID).")] = "",
+    kinds: Annotated[str, typer.Option("--kinds", help="Comma-separated job kinds to run (default: all known).")] = "",
+    once: Annotated[bool, typer.Option("--once", help="Exit when nothing is due instead of waiting.")] = False,
+    lease: Annotated[float, typer.Option("--lease", min=0.1,
+                                         help="Seconds a claimed job stays ours without a heartbeat; "
+                                              "a dead worker's jobs come free after this.")] = 300.0,
+    per_host: Annotated[int, typer.Option("--per-host", min=0,
+                                          help="Jobs per host at once across all workers (0: no limit).")] = 2,
+    poll: Annotated[float, typer.Option("--poll", min=0.01, help="Seconds between claims when idle.")] = 2.0,
+    schedule: Annotated[bool, typer.Option("--schedule/--no-schedule",
+                                           help="Give every enabled source a fetch job if it has none (at start, then every 5 minutes).")] = True,
+    plugins: Annotated[list[str] | None, typer.Option("--plugin",
+                                                      help="Import this module first, so it can register job "
+                                                           "handlers (repeatable).")] = None,
+) -> None:
+    """Run queued jobs (fetching, rechecking, ...) until stopped; start one per core and machine.
+
+    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs and exits.
+    """
+    import importlib
+    import logging
+
+    from rich.logging import RichHandler
+
+    from newsmirror.config import load_config
+    from newsmirror.jobs.worker import Worker, WorkerOptions, configure_fetching, schedule_sources
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s",
+                        handlers=[RichHandler(console=err_console, show_path=False)])
+    for module in plugins or []:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise NewsmirrorError(f"cannot import plugin module {module!r}: {exc}") from exc
+    configure_fetching(load_config(config or None).fetch)
+    location = db or default_store_location()
+    options = WorkerOptions(
+        kinds=[k.strip() for k in kinds.split(",") if k.strip()] or None, concurrency=concurrency,
+        lease_seconds=lease, per_host_limit=per_host or None, poll_seconds=poll, once=once,
+    )
+    if worker_id:
+        options.worker_id = worker_id
+    with open_store(location) as store:
+        added = schedule_sources(store) if schedule else 0
+    if added:
+        err_console.print(f"scheduled {added} source(s) for fetching")
+    # Sources added while the fleet runs get their fetch job within a few minutes.
+    runner = Worker(lambda: open_store(location), options,
+                    periodic=[(300.0, schedule_sources)] if schedule else None)
+    runner.install_signal_handlers()
+    err_console.print(f"worker {options.worker_id}: running {', '.join(runner.kinds)} jobs, {concurrency} at a time")
+    report = runner.run()
+    err_console.print(
+        f"worker {options.worker_id}: {report.completed} done, {report.failed} to retry, "
+        f"{report.given_up} given up, {report.lost} lost to other workers"
+    )
+    for error in report.errors:
+        err_console.print(f"  [dim]{error}[/]", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def migrate(
+    source: Annotated[str, typer.Option("--from", help="Store to copy: a SQLite path, sqlite:PATH or postgresql://...")],
+    destination: Annotated[str, typer.Option("--to", help="Empty store to fill, e.g. postgresql://user@host/db.")],
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per copy batch.")] = 2000,
+) -> None:
+    """Copy every article, version, source, story and job into another store, then check every table's row count.
+
+    The destination must be empty; search indexes are rebuilt there. Stop workers writing to the source first.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsmirror.jobs.migrate import migrate as copy_store
+
+    with open_store(source) as origin, open_store(destination) as target, Progress(
+        TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def advance(table: str, done: int, total: int) -> None:
+            if table not in tasks:
+                tasks[table] = bar.add_task(table, total=total)
+            bar.update(tasks[table], completed=done)
+
+        report = copy_store(origin, target, batch_size=batch_size, progress=advance)
+    table = Table(title="rows per table")
+    table.add_column("table")
+    table.add_column("source", justify="right")
+    table.add_column("destination", justify="right")
+    for count in report.counts:
+        table.add_row(count.table, str(count.source), str(count.destination))
+    console.print(table)
+    console.print("[green]migration complete: every count matches[/]")

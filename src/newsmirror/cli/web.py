@@ -1,0 +1,44 @@
+"""`newsmirror serve`: the reader."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from newsmirror.cli import (
+    DbOption,
+    app,
+    console,
+    err_console,
+    friendly_errors,
+    store_from,
+)
+
+
+# --- web (reader) ---
+@app.command()
+@friendly_errors
+def serve(
+    db: DbOption = "",
+    host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    admin_token: Annotated[
+        str,
+        typer.Option("--admin-token", envvar="NEWSMIRROR_ADMIN_TOKEN",
+                     help="Enables admin actions (POST /api/admin/...) for requests with "
+                          "'Authorization: Bearer TOKEN'. Without it the reader is read-only."),
+    ] = "",
+) -> None:
+    """Run the reader: latest articles, outlets, channels, stories side by side, search in either
+    script, a JSON API (/docs) and Atom feeds of any search (/search.atom?q=...)."""
+    import uvicorn
+
+    from newsmirror.web import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
+    with store_from(db) as store:
+        console.print(f"newsmirror reader on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it.")
+        uvicorn.run(create_app(store, admin_token=admin_token or None), host=host, port=port,
+                    log_level="warning")
