@@ -81,6 +81,14 @@ def test_cli_group_list_show(tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     assert "reported by every outlet" in shown.output
     assert "澳洲農民團體在會場外抗議" in shown.output  # a sentence only 乙社 reports
+    pair = runner.invoke(app, ["stories", "show", trade, "--db", db, "--outlet", "甲报", "--outlet", "乙社"],
+                         env={"COLUMNS": "200"})
+    assert pair.exit_code == 0, pair.output
+    assert "澳洲農民團體在會場外抗議" in pair.output
+    # 丙网 only republished 甲报's copy: it has no report of its own to compare.
+    copy = runner.invoke(app, ["stories", "show", trade, "--db", db, "--outlet", "甲报", "--outlet", "丙网"])
+    assert copy.exit_code == 1 and "not among them: 丙网" in copy.output
+    assert "Traceback" not in copy.output
     missing = runner.invoke(app, ["stories", "show", "nope", "--db", db])
     assert missing.exit_code == 1
     assert "no story with id 'nope'" in missing.output

@@ -188,7 +188,7 @@ def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteS
         calls.append(story.id)
         refs = [SentenceRef(a.id, a.outlet, 0, f"{a.outlet}说园区开放") for a in members]
         return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}),
-                          shared=[Fact(refs)],
+                          shared=[Fact(refs, details={"林园长": [members[0].outlet]})],
                           unique={members[0].outlet: [Fact([SentenceRef(members[0].id, members[0].outlet, 1,
                                                                           "只有这家提到的细节")])]})
 
@@ -199,6 +199,8 @@ def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteS
     assert sorted(members) == sorted([articles[0].title, articles[1].title])
     text = page.text_content()
     assert "测试日报说园区开放" in text and "樣本時報说园区开放" in text and "只有这家提到的细节" in text
+    details = [" ".join(p.text_content().split()) for p in page.xpath("//p[@class='details']")]
+    assert details == [f"只有{articles[0].outlet}提到：林园长", "其他媒体也报道的事实中，只有它提到：林园长"]
     assert calls == ["story-park"]
     _build(store, out, formats=["site"], images=False, comparer=comparer)
     assert calls == ["story-park"]  # unchanged story: not compared again

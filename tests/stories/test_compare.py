@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
+from newsmirror.stories.comparison import Comparison, Fact
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -77,3 +78,68 @@ def test_one_outlet_or_none() -> None:
     assert len(alone.unique["甲报"]) == 3
     empty = compare_story([])
     assert empty.outlets == [] and empty.shared == []
+
+
+# A visit reported twice: 乙社 wraps the meeting in a wire attribution, so little beyond the two
+# officials' names is worded alike; only 乙社 glosses the minister's name in Latin script.
+VISIT_HANS = Article(
+    outlet="甲报", title="外长访澳", original_url="https://a.example/v", published_at=WHEN,
+    body_text=(
+        "新西兰外长彼得斯周一抵达堪培拉，开始为期两天的访问。\n\n"
+        "访问期间，彼得斯会见了澳大利亚副总理马尔斯和贸易部长法瑞尔。\n\n"
+        "双方讨论了太平洋岛国的安全合作。"
+    ),
+)
+VISIT_HANT = Article(
+    outlet="乙社", title="外長訪澳", original_url="https://b.example/v", published_at=WHEN,
+    body_text=(
+        "紐西蘭外長彼得斯（Winston Peters）今天抵達坎培拉訪問兩天。\n\n"
+        "路透社今天引述紐西蘭外交部聲明說，在6月1日至2日的行程中，彼得斯還與馬爾斯及法瑞爾晤談。\n\n"
+        "雙方討論太平洋島國的安全合作，習近平的名字沒有出現。"
+    ),
+)
+
+
+def fact_with(comparison: Comparison, text: str) -> Fact:
+    return next(f for f in [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
+                if any(text in s.text for s in f.sentences))
+
+
+def test_sentences_naming_the_same_two_people_report_one_fact() -> None:
+    comparison = compare_story([VISIT_HANS, VISIT_HANT])
+    meeting = fact_with(comparison, "马尔斯和贸易部长法瑞尔")
+    assert meeting.outlets == ["乙社", "甲报"]
+    assert meeting in comparison.shared
+
+
+def test_a_full_name_written_with_a_dot_is_one_name_not_two() -> None:
+    # 南希·佩洛西 is one person; a sentence that only shares her with another is not the same fact.
+    said = Article(outlet="甲报", title="议长", original_url="https://a.example/p", published_at=WHEN,
+                   body_text="众议院议长南希·佩洛西称这是对民主的可耻攻击。")
+    office = Article(outlet="乙社", title="議長", original_url="https://b.example/p", published_at=WHEN,
+                     body_text="示威者闯入议长南希·佩洛西的办公室，有人坐在她的办公桌前翻看文件。")
+    comparison = compare_story([said, office])
+    assert comparison.shared == []
+
+
+def test_a_name_glossed_in_latin_script_is_a_detail_of_the_outlet_that_gives_it() -> None:
+    comparison = compare_story([VISIT_HANS, VISIT_HANT])
+    arrival = fact_with(comparison, "彼得斯周一抵达堪培拉")
+    # 堪培拉 and 坎培拉 are one city (alias table), so the gloss is the only difference.
+    assert arrival.details == {"Winston Peters": ["乙社"]}
+    assert arrival.detail_groups() == [(["乙社"], ["Winston Peters"])]
+    # Across the story, 乙社 alone names these (the wire, the ministry, Xi); 甲报 adds nothing.
+    assert comparison.unique_details()["甲报"] == []
+    assert set(comparison.unique_details()["乙社"]) == {"Winston Peters", "路透社", "外交部", "习近平"}
+
+
+def test_a_word_the_other_outlet_uses_elsewhere_is_not_a_detail() -> None:
+    # 甲报 names 斐济 in its closing sentence, so 乙社 naming 斐济 in the drill fact tells its
+    # readers nothing new; 乙社's 索羅門群島 is still news to 甲报's readers.
+    hans = Article(outlet="甲报", title="外长会谈", original_url="https://a.example/f", published_at=WHEN,
+                   body_text="两国同意明年举行联合海上演习。\n\n斐济总理表示欢迎。")
+    hant = Article(outlet="乙社", title="外長會談", original_url="https://b.example/f", published_at=WHEN,
+                   body_text="兩國同意明年舉行聯合海上演習，並邀請斐濟與索羅門群島派員觀摩。")
+    drill = fact_with(compare_story([hans, hant]), "联合海上演习")
+    assert "斐济" not in drill.details
+    assert drill.details.get("所罗门群岛") == ["乙社"]

@@ -12,9 +12,8 @@ from newsmirror.jobs.grouping import group_articles
 from newsmirror.jobs.importing import import_paths
 from newsmirror.model import Article
 from newsmirror.store import Store, open_store
-from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison, Fact
-from newsmirror.stories.stored import comparison_for
+from newsmirror.stories.stored import UnknownOutlets, comparison_for
 
 pytestmark = pytest.mark.corpus
 
@@ -94,23 +93,32 @@ def test_story_page_lists_what_only_ntd_reports(grouped: tuple[Store, dict[str, 
 def test_names_of_lavrovs_deputies_come_from_cna_not_ntd(grouped: tuple[Store, dict[str, str]]) -> None:
     store, ids = grouped
     ntd, cna, zaobao, rfi = articles(store, ids, *MA_TRIP.values())
-    # The seed pair alone: the deputies' names are what CNA adds to NTD's "and his two deputies".
-    pair = compare_story([ntd, cna])
-    deputies = fact_with(pair, "魯登科")
-    cna_sentence = next(s.text for s in deputies.sentences if "魯登科" in s.text)
-    assert "維爾新尼" in cna_sentence
-    if ntd.outlet in deputies.outlets:
-        assert deputies.details["鲁坚科"] == [cna.outlet]
-        assert deputies.details["韦尔希宁"] == [cna.outlet]
-    else:
-        assert deputies in pair.unique[cna.outlet]
-    # All four: other outlets name the deputies too (鲁登科/维尔什宁, 鲁坚科/韦尔希宁) — NTD does not.
     story_id = store.story_of(cna.id)
     assert story_id is not None
+    # The seed pair, as the reader's and `stories show --outlet`'s outlet choice compares it:
+    # NTD says "拉夫罗夫及其两名副手", CNA names them (魯登科, 維爾新尼).
+    pair = comparison_for(store, story_id, outlets=[ntd.outlet, cna.outlet])
+    deputies = fact_with(pair, "魯登科")
+    assert "維爾新尼" in next(s.text for s in deputies.sentences if "魯登科" in s.text)
+    assert any("两名副手" in s.text for s in deputies.sentences if s.outlet == ntd.outlet)
+    assert deputies.details["鲁坚科"] == [cna.outlet] and deputies.details["韦尔希宁"] == [cna.outlet]
+    assert {"鲁坚科", "韦尔希宁"} <= set(pair.unique_details()[cna.outlet])
+    # All four: 联合早报 (鲁登科、维尔什宁) and RFI (鲁坚科和韦尔希宁, inside a Reuters attribution)
+    # name them too, so the one meeting fact holds all four outlets and the Chinese names are
+    # credited to the three that give them; only CNA adds the names in Latin script.
     full = comparison_for(store, story_id)
     deputies = fact_with(full, "魯登科")
-    named_by = deputies.details.get("鲁坚科", deputies.outlets)
-    assert cna.outlet in named_by
-    assert ntd.outlet not in named_by
-    ntd_lines = [s.text for s in deputies.sentences if s.outlet == ntd.outlet]
-    assert all("两名副手" in text and "鲁坚科" not in text for text in ntd_lines)
+    assert deputies.outlets == sorted([ntd.outlet, cna.outlet, zaobao.outlet, rfi.outlet])
+    assert any("鲁坚科和韦尔希宁" in s.text for s in deputies.sentences if s.outlet == rfi.outlet)
+    assert deputies.details["鲁坚科"] == sorted([cna.outlet, zaobao.outlet, rfi.outlet])
+    assert deputies.details["Andrei Rudenko"] == [cna.outlet]
+    assert deputies.details["Sergey Vershinin"] == [cna.outlet]
+    assert {"Andrei Rudenko", "Sergey Vershinin"} <= set(full.unique_details()[cna.outlet])
+
+
+def test_unknown_outlet_in_the_comparison_is_a_clear_error(grouped: tuple[Store, dict[str, str]]) -> None:
+    store, ids = grouped
+    story_id = store.story_of(ids[MA_TRIP["cna"]])
+    assert story_id is not None
+    with pytest.raises(UnknownOutlets, match="not among them: 美联社"):
+        comparison_for(store, story_id, outlets=["中央社", "美联社"])

@@ -7,9 +7,11 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from newsmirror.model import Story
+from newsmirror.store import Store, StoryMember
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.web import comparison as web_comparison
-from tests.web.conftest import EDITED_V1, SIMPLIFIED, STORY, TRADITIONAL, UNRELATED
+from tests.web.conftest import EDITED_V1, SIMPLIFIED, STORY, TRADITIONAL, UNRELATED, article
 
 
 def hit_ids(html: str) -> list[str]:
@@ -102,3 +104,43 @@ def test_atom_feed_of_a_search(client: TestClient) -> None:
     assert {e.link for e in feed.entries} == {f"http://testserver/article/{SIMPLIFIED.id}",
                                              f"http://testserver/article/{TRADITIONAL.id}"}
     assert "馬朝旭" in feed.feed.title
+
+
+def visit_story(store: Store) -> str:
+    """Three hand-written reports of one visit: two name the deputies, one does not."""
+    reports = [
+        article("visit-a", outlet="甲报", title="外长访问堪培拉",
+                body_text="新西兰外长彼得斯周一在堪培拉会见了澳大利亚副总理马尔斯和贸易部长法瑞尔。\n\n双方讨论了安全合作。"),
+        article("visit-b", outlet="乙社", title="外長訪問坎培拉",
+                body_text="紐西蘭外長彼得斯週一在坎培拉會見了澳洲兩名部長。\n\n雙方討論了安全合作。"),
+        article("visit-c", outlet="丙网", title="外长访澳",
+                body_text="新西兰外长彼得斯周一在堪培拉会见了马尔斯和法瑞尔（Don Farrell）。\n\n双方讨论了安全合作。"),
+    ]
+    story = Story(id="story-visit", title="外长访澳")
+    for report in reports:
+        store.upsert_article(report)
+    store.save_story(story, [StoryMember(r.id, story.id) for r in reports])
+    return story.id
+
+
+def details_lines(html: str) -> list[tuple[str, set[str]]]:
+    """(who, terms) of each details line: "只有丙网、甲报提到：法瑞尔、马尔斯" -> ("只有丙网、甲报提到", {...})."""
+    lines = [re.sub(r"\s+", "", line) for line in re.findall(r'<p class="details">(.*?)</p>', html, re.S)]
+    return [(who, set(terms.split("、"))) for who, terms in (line.split("：", 1) for line in lines)]
+
+
+def test_story_page_names_what_only_some_outlets_say_and_compares_chosen_outlets(
+    client: TestClient, store: Store
+) -> None:
+    story_id = visit_story(store)
+    page = client.get(f"/story/{story_id}").text
+    assert ("只有丙网、甲报提到", {"马尔斯", "法瑞尔"}) in details_lines(page)
+    assert ("只有丙网提到", {"DonFarrell"}) in details_lines(page)
+    assert page.count('type="checkbox" name="outlet"') == 3 and page.count(" checked") == 3
+    # 甲报 against 乙社 alone: the names are what 甲报 adds.
+    pair = client.get(f"/story/{story_id}", params=[("outlet", "甲报"), ("outlet", "乙社")]).text
+    assert details_lines(pair) == [("只有甲报提到", {"马尔斯", "法瑞尔"}),
+                                   ("其他媒体也报道的事实中，只有它提到", {"马尔斯", "法瑞尔"})]
+    assert pair.count(" checked") == 2
+    # One outlet alone is no comparison: the page falls back to all of them.
+    assert client.get(f"/story/{story_id}", params={"outlet": "甲报"}).text.count(" checked") == 3

@@ -87,13 +87,16 @@ def stories_list(
 def stories_show(
     story_id: Annotated[str, typer.Argument(help="Story id (from `newsmirror stories list`).")],
     db: DbOption = "",
+    outlet: Annotated[list[str] | None, typer.Option(
+        help="Compare only these outlets (repeat the option, at least two); what one adds to another "
+             "then shows even when a third outlet says it too.")] = None,
 ) -> None:
     """The story's reports side by side: facts all report, facts some report, and what only one says."""
     from newsmirror.stories.stored import comparison_for, story_reports
 
     with store_from(db) as store:
         story = store.get_story(story_id)
-        comparison = comparison_for(store, story_id)
+        comparison = comparison_for(store, story_id, outlets=outlet)
         reports, copies = story_reports(store, story_id)
     console.print(f"[bold]{story.title if story else story_id}[/]")
     for article in reports:
@@ -129,3 +132,6 @@ def stories_show(
             for outlet in comparison.outlets
         ))
         console.print(table)
+    for name, terms in comparison.unique_details().items():
+        if terms:
+            console.print(f"[dim]only {name} names, in facts others report too:[/] {'、'.join(terms)}", highlight=False)

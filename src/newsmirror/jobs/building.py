@@ -46,7 +46,7 @@ from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import history_marks
-from newsmirror.stories.comparison import Comparison
+from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
 
 FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
@@ -126,7 +126,7 @@ def _story_views(store: Store, convert: Callable[[str], str], script: str,
                 return comparer(story, loaded)
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
-            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{story.title}|{signature}|{comparer is not None}"
+            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
                                      .encode()).hexdigest(),
             comparer=run_compare,
         )

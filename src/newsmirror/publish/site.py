@@ -29,6 +29,7 @@ LABELS = {
     "outlets": "媒体", "channels": "栏目", "archive": "按月存档", "original": "原文地址（需翻墙访问）",
     "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容",
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容",
+    "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
 }
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 
@@ -182,7 +183,7 @@ class SiteBuilder(FormatBuilder):
         folder = f"story/{story.id}/"
         path = folder + "index.html"
         self.writer.write(path, self.render(
-            "story.html", path, title=story.title, story=story, comparison=story.compare(),
+            "story.html", path, title=story.title, story=story, comparison=story.compare(), label=self.label,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
-from newsmirror.text.normalize import match_key
+from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.sentences import split_sentences
 from newsmirror.text.tokenize import idf, proper_nouns
 
@@ -31,12 +31,19 @@ DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a
 MAX_DETAILS = 8
 # Latin glosses after names, "拉夫罗夫（Sergei Lavrov）", are added by some outlets only.
 _LATIN = re.compile(r"[a-z]+")
+# A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
+_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+_NAME_JOINER = r"[\s·•‧・]+"
+# Linking on shared names: how many, and the overlap still required.
+SHARED_NAMES = 2
+NAMES_CONTAINMENT = 0.15
 
 
 @dataclass(slots=True)
 class _Sentence:
     ref: SentenceRef
     grams: frozenset[str]
+    names: frozenset[str]
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -48,8 +55,17 @@ def _sentences(article: Article) -> list[_Sentence]:
     for index, text in enumerate(split_sentences(article.body_text)):
         key = _LATIN.sub("", match_key(text))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), grams))
+        names = _names(text) if grams else frozenset()
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), grams, names))
     return out
+
+
+def _names(text: str) -> frozenset[str]:
+    """Proper nouns of a sentence, a transliterated full name (南希·佩洛西) counted once."""
+    names = set(proper_nouns(text))
+    normalized = normalize(text)  # turns the name dot into a space
+    given = {a for a in names for b in names if re.search(re.escape(a) + _NAME_JOINER + re.escape(b), normalized)}
+    return frozenset(names - given)
 
 
 class _UnionFind:
@@ -96,6 +112,10 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     total = max(len(sentences), 1)
     weight = {g: math.log(1 + total / df) for g, df in document_frequency.items()}
 
+    # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
+    name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
+    rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
+
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
@@ -103,20 +123,24 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     links = _UnionFind(len(sentences))
     for oi, left_outlet in enumerate(outlets):
         for right_outlet in outlets[oi + 1 :]:
-            for i, j in _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight):
+            for i, j in _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight,
+                                   rare_names):
                 links.union(i, j)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
         groups[links.find(i)].append(i)
 
+    outlet_texts = {
+        outlet: normalize(" ".join(sentences[i].ref.text for i in members)) for outlet, members in by_outlet.items()
+    }
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
     for members in ordered:
         refs = sorted((sentences[i].ref for i in members), key=lambda r: (outlet_order[r.outlet], r.index))
         fact = Fact(refs)
-        fact.details = _details(refs, outlets)
+        fact.details = _details(refs, outlets, outlet_texts)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -128,9 +152,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
 
 
 def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
-             weight: dict[str, float]) -> list[tuple[int, int]]:
-    """Pairs that pass both thresholds and are each other's best match (or the pair is strong)."""
+             weight: dict[str, float], rare_names: set[str]) -> list[tuple[int, int]]:
+    """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
+    and pairs that name the same rarely named people or places."""
     scores: dict[tuple[int, int], float] = {}
+    by_names: list[tuple[int, int]] = []
     best_left: dict[int, float] = {}
     best_right: dict[int, float] = {}
     for i in left:
@@ -140,6 +166,9 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
             if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
                 continue
             containment, dice = sentence_similarity(sentences[i].grams, sentences[j].grams, weight)
+            if (containment >= NAMES_CONTAINMENT
+                    and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
+                by_names.append((i, j))
             if containment < CONTAINMENT or dice < DICE:
                 continue
             score = containment + dice
@@ -148,23 +177,35 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
             best_right[j] = max(best_right.get(j, 0.0), score)
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
-    return [
+    return by_names + [
         (i, j) for (i, j), score in scores.items()
         if score >= 0.9 * best_left[i] and score >= 0.9 * best_right[j]
     ]
 
 
-def _details(refs: list[SentenceRef], story_outlets: list[str]) -> dict[str, list[str]]:
+def _details(refs: list[SentenceRef], story_outlets: list[str],
+             outlet_texts: dict[str, str]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
-    in its dateline, 【新唐人…讯】, is not a detail of the event)."""
+    in its dateline, 【新唐人…讯】, is not a detail of the event). A word the silent outlets all
+    use elsewhere in their reports (习近平 in a sentence that happens not to repeat it) is left out:
+    the detail is what some reader of the fact would not learn from their outlet."""
     outlets = {r.outlet for r in refs}
     if len(outlets) < 2:
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
+    glosses: dict[str, set[str]] = defaultdict(set)
     for ref in refs:
         for word in proper_nouns(ref.text):
             if idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets):
                 mentioned[word].add(ref.outlet)
-    partial = [(w, o) for w, o in mentioned.items() if o != outlets]
+        for gloss in _GLOSS.findall(ref.text):
+            glosses[" ".join(gloss.split())].add(ref.outlet)
+    def news_to_someone(term: str, givers: set[str]) -> bool:
+        return any(term.lower() not in outlet_texts[o].lower() for o in outlets - givers)
+
+    partial = [(w, o) for w, o in mentioned.items() if o != outlets and news_to_someone(w, o)]
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
-    return {word: sorted(o) for word, o in partial[:MAX_DETAILS]}
+    details = {word: sorted(o) for word, o in partial[:MAX_DETAILS]}
+    # The original-language name is a detail too: it is what a reader searches foreign sources for.
+    details.update({gloss: sorted(o) for gloss, o in glosses.items() if o != outlets and news_to_someone(gloss, o)})
+    return details

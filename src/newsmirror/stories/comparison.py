@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Bump when ``compare_story`` gives a different result for the same reports, so that story
+# pages built by an earlier version are rendered again.
+ALIGNMENT_VERSION = "2"
+
 
 @dataclass(slots=True)
 class SentenceRef:
@@ -26,6 +30,13 @@ class Fact:
     def outlets(self) -> list[str]:
         return sorted({s.outlet for s in self.sentences})
 
+    def detail_groups(self) -> list[tuple[list[str], list[str]]]:
+        """The details grouped by who gives them: [(outlets, terms)], the fewest outlets first."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for term, outlets in self.details.items():
+            groups.setdefault(tuple(outlets), []).append(term)
+        return sorted(((list(o), terms) for o, terms in groups.items()), key=lambda g: (len(g[0]), g[0]))
+
 
 @dataclass(slots=True)
 class Comparison:
@@ -34,3 +45,13 @@ class Comparison:
     shared: list[Fact] = field(default_factory=list)  # reported by every outlet
     partial: list[Fact] = field(default_factory=list)  # reported by more than one outlet, not all
     unique: dict[str, list[Fact]] = field(default_factory=dict)  # outlet -> facts only it reports
+
+    def unique_details(self) -> dict[str, list[str]]:
+        """outlet -> the names and terms only it gives in facts that others report too
+        (the deputies' names in a meeting all outlets report)."""
+        found: dict[str, list[str]] = {outlet: [] for outlet in self.outlets}
+        for fact in [*self.shared, *self.partial]:
+            for term, outlets in fact.details.items():
+                if len(outlets) == 1 and term not in found.setdefault(outlets[0], []):
+                    found[outlets[0]].append(term)
+        return found

@@ -37,7 +37,22 @@ def story_reports(store: Store, story_id: str) -> tuple[list[Article], list[Arti
     return reports, copies
 
 
-def comparison_for(store: Store, story_id: str) -> Comparison:
-    """Side-by-side comparison of a stored story's own reports (copies left out)."""
+class UnknownOutlets(NewsmirrorError):
+    pass
+
+
+def comparison_for(store: Store, story_id: str, outlets: list[str] | None = None) -> Comparison:
+    """Side-by-side comparison of a stored story's own reports (copies left out), of all its
+    outlets or of the ``outlets`` named."""
     reports, _ = story_reports(store, story_id)
+    if outlets:
+        present = list(dict.fromkeys(a.outlet for a in reports))
+        missing = [o for o in outlets if o not in present]
+        if missing or len(set(outlets)) < 2:
+            raise UnknownOutlets(
+                f"compare at least two of the outlets with their own report in this story "
+                f"({', '.join(present)}); "
+                + (f"not among them: {', '.join(missing)}" if missing else f"got {', '.join(outlets)}")
+            )
+        reports = [a for a in reports if a.outlet in outlets]
     return compare_story(reports, story_id=story_id)

@@ -43,6 +43,8 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
 # jieba's part-of-speech tags for names of people, places, organisations and other proper nouns.
 _KIND_TAGS = {"person": "nr", "place": "ns", "org": "nt", "term": "nz"}
 _PROPER = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "x"}
+# Common words jieba's dictionary tags as names (云云 "and so on" is tagged nr).
+_MISTAGGED = frozenset({"云云"})
 
 
 def proper_nouns(text: str) -> list[str]:
@@ -51,7 +53,7 @@ def proper_nouns(text: str) -> list[str]:
     found = []
     for pair in _pos_tokenizer().lcut(normalize(text)):
         word, flag = pair.word, pair.flag
-        if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word):
+        if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word) and word not in _MISTAGGED:
             found.append(word)
     return found
 

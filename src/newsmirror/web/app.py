@@ -110,8 +110,9 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
         return page(request, "stories.html", stories=stories, min_outlets=min_outlets)
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
-        view = story_view(store, story_id)
+    def story_page(request: Request, story_id: str,
+                   outlet: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
+        view = story_view(store, story_id, outlet)
         if view is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         script = display_script(request)

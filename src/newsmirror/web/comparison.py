@@ -18,6 +18,7 @@ class StoryView:
     articles: list[Article]  # own reports, oldest first
     duplicates: list[tuple[Article, str]] = field(default_factory=list)  # (copy, id of the original)
     comparison: Comparison | None = None
+    compared: list[str] = field(default_factory=list)  # the outlets the comparison covers
 
     @property
     def outlets(self) -> list[str]:
@@ -34,7 +35,9 @@ def load_comparer() -> Callable[..., Comparison] | None:
     return comparer if callable(comparer) else None
 
 
-def story_view(store: Store, story_id: str) -> StoryView | None:
+def story_view(store: Store, story_id: str, outlets: list[str] | None = None) -> StoryView | None:
+    """The story's reports; ``outlets`` (two or more) narrows the comparison to those outlets,
+    so what one adds to another shows even when a third outlet says it too."""
     story = store.get_story(story_id)
     if story is None:
         return None
@@ -48,7 +51,11 @@ def story_view(store: Store, story_id: str) -> StoryView | None:
             view.duplicates.append((article, member.duplicate_of))
         else:
             view.articles.append(article)
+    view.compared = [o for o in view.outlets if o in (outlets or [])]
+    if len(view.compared) < 2:
+        view.compared = view.outlets
+    compared = [a for a in view.articles if a.outlet in view.compared]
     comparer = load_comparer()
-    if comparer is not None and len(view.articles) > 1:
-        view.comparison = comparer(view.articles, story_id=story.id)
+    if comparer is not None and len(compared) > 1:
+        view.comparison = comparer(compared, story_id=story.id)
     return view
