@@ -100,4 +100,17 @@ def test_seed_articles_in_a_browser(browser: Any, corpus_site: tuple[str, Store]
     assert "习近平是否春季访俄没谱" in page.locator("section.side-by-side").inner_text()
     page.click("[data-script-toggle='繁']")
     assert "莫斯科預告習近平來訪" in page.locator("section.side-by-side").inner_text()
+
+    # Compare the seed pair alone: untick the other two outlets, the deputies' names become
+    # what CNA adds to NTD's "及其两名副手".
+    page.click("[data-script-toggle='原文']")
+    ntd, cna = store.get_article(ntd_id), store.get_article(cna_id)
+    assert ntd is not None and cna is not None
+    for box in page.locator("form.compare-with input[name='outlet']").all():
+        if box.get_attribute("value") not in {ntd.outlet, cna.outlet}:
+            box.uncheck()
+    page.click("form.compare-with button")
+    assert page.locator("form.compare-with input[name='outlet']:checked").count() == 2
+    only_cna = [line for line in page.locator("p.details").all_inner_texts() if line.startswith(f"只有{cna.outlet}提到")]
+    assert any("鲁坚科" in line and "韦尔希宁" in line for line in only_cna), only_cna
     page.close()
