@@ -42,8 +42,10 @@ NAMES_CONTAINMENT = 0.15
 @dataclass(slots=True)
 class _Sentence:
     ref: SentenceRef
+    normalized: str  # ``normalize(ref.text)``, computed once: OpenCC and jieba are the costly part
     grams: frozenset[str]
-    names: frozenset[str]
+    nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
+    names: frozenset[str]  # the nouns with a full name's given name left out, for linking
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -53,17 +55,19 @@ def _bigrams(key: str) -> frozenset[str]:
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
     for index, text in enumerate(split_sentences(article.body_text)):
-        key = _LATIN.sub("", match_key(text))
+        normalized = normalize(text)
+        key = _LATIN.sub("", match_key(normalized, normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        names = _names(text) if grams else frozenset()
-        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), grams, names))
+        nouns = tuple(proper_nouns(normalized, normalized=True)) if grams else ()
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
+                             _names(nouns, normalized)))
     return out
 
 
-def _names(text: str) -> frozenset[str]:
-    """Proper nouns of a sentence, a transliterated full name (南希·佩洛西) counted once."""
-    names = set(proper_nouns(text))
-    normalized = normalize(text)  # turns the name dot into a space
+def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
+    """The distinct proper nouns, a transliterated full name (南希·佩洛西) counted once."""
+    names = set(nouns)
+    # ``normalize`` turned the name dot into a space.
     given = {a for a in names for b in names if re.search(re.escape(a) + _NAME_JOINER + re.escape(b), normalized)}
     return frozenset(names - given)
 
@@ -131,16 +135,15 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     for i in range(len(sentences)):
         groups[links.find(i)].append(i)
 
-    outlet_texts = {
-        outlet: normalize(" ".join(sentences[i].ref.text for i in members)) for outlet, members in by_outlet.items()
-    }
+    outlet_texts = {outlet: " ".join(sentences[i].normalized for i in members) for outlet, members in by_outlet.items()}
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
     for members in ordered:
-        refs = sorted((sentences[i].ref for i in members), key=lambda r: (outlet_order[r.outlet], r.index))
+        members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
+        refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
-        fact.details = _details(refs, outlets, outlet_texts)
+        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -183,25 +186,27 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     ]
 
 
-def _details(refs: list[SentenceRef], story_outlets: list[str],
+def _details(members: list[_Sentence], story_outlets: list[str],
              outlet_texts: dict[str, str]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
     in its dateline, 【新唐人…讯】, is not a detail of the event). A word the silent outlets all
     use elsewhere in their reports (习近平 in a sentence that happens not to repeat it) is left out:
     the detail is what some reader of the fact would not learn from their outlet."""
-    outlets = {r.outlet for r in refs}
+    outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     glosses: dict[str, set[str]] = defaultdict(set)
-    for ref in refs:
-        for word in proper_nouns(ref.text):
+    for sentence in members:
+        for word in sentence.nouns:
             if idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets):
-                mentioned[word].add(ref.outlet)
-        for gloss in _GLOSS.findall(ref.text):
-            glosses[" ".join(gloss.split())].add(ref.outlet)
+                mentioned[word].add(sentence.ref.outlet)
+        for gloss in _GLOSS.findall(sentence.ref.text):
+            glosses[" ".join(gloss.split())].add(sentence.ref.outlet)
+
     def news_to_someone(term: str, givers: set[str]) -> bool:
-        return any(term.lower() not in outlet_texts[o].lower() for o in outlets - givers)
+        # outlet_texts are normalized, hence lower case.
+        return any(term.lower() not in outlet_texts[o] for o in outlets - givers)
 
     partial = [(w, o) for w, o in mentioned.items() if o != outlets and news_to_someone(w, o)]
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))

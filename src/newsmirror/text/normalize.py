@@ -25,6 +25,6 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
 
 
-def match_key(text: str) -> str:
+def match_key(text: str, *, normalized: bool = False) -> str:
     """``normalize`` without any separators: compare characters only."""
-    return normalize(text).replace(" ", "")
+    return (text if normalized else normalize(text)).replace(" ", "")

@@ -47,11 +47,13 @@ _PROPER = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "x"}
 _MISTAGGED = frozenset({"云云"})
 
 
-def proper_nouns(text: str) -> list[str]:
+def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     """Names and other proper nouns of the normalized text, by jieba's part-of-speech tagger
     (words it does not know, tagged 'x', are mostly names too)."""
+    if not normalized:
+        text = normalize(text)
     found = []
-    for pair in _pos_tokenizer().lcut(normalize(text)):
+    for pair in _pos_tokenizer().lcut(text):
         word, flag = pair.word, pair.flag
         if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word) and word not in _MISTAGGED:
             found.append(word)
