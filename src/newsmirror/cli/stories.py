@@ -92,12 +92,13 @@ def stories_show(
              "then shows even when a third outlet says it too.")] = None,
 ) -> None:
     """The story's reports side by side: facts all report, facts some report, and what only one says."""
-    from newsmirror.stories.stored import comparison_for, story_reports
+    from newsmirror.stories.compare import compare_story
+    from newsmirror.stories.stored import select_outlets, story_reports
 
     with store_from(db) as store:
         story = store.get_story(story_id)
-        comparison = comparison_for(store, story_id, outlets=outlet)
         reports, copies = story_reports(store, story_id)
+    comparison = compare_story(select_outlets(reports, outlet), story_id=story_id)
     console.print(f"[bold]{story.title if story else story_id}[/]")
     for article in reports:
         when = article.published_at.isoformat() if article.published_at else ""

@@ -41,18 +41,24 @@ class UnknownOutlets(NewsmirrorError):
     pass
 
 
+def select_outlets(reports: list[Article], outlets: list[str] | None) -> list[Article]:
+    """The reports of the ``outlets`` named (all reports when none are); at least two outlets,
+    each with a report of its own."""
+    if not outlets:
+        return reports
+    present = list(dict.fromkeys(a.outlet for a in reports))
+    missing = [o for o in outlets if o not in present]
+    if missing or len(set(outlets)) < 2:
+        raise UnknownOutlets(
+            f"compare at least two of the outlets with their own report in this story "
+            f"({', '.join(present)}); "
+            + (f"not among them: {', '.join(missing)}" if missing else f"got {', '.join(outlets)}")
+        )
+    return [a for a in reports if a.outlet in outlets]
+
+
 def comparison_for(store: Store, story_id: str, outlets: list[str] | None = None) -> Comparison:
     """Side-by-side comparison of a stored story's own reports (copies left out), of all its
     outlets or of the ``outlets`` named."""
     reports, _ = story_reports(store, story_id)
-    if outlets:
-        present = list(dict.fromkeys(a.outlet for a in reports))
-        missing = [o for o in outlets if o not in present]
-        if missing or len(set(outlets)) < 2:
-            raise UnknownOutlets(
-                f"compare at least two of the outlets with their own report in this story "
-                f"({', '.join(present)}); "
-                + (f"not among them: {', '.join(missing)}" if missing else f"got {', '.join(outlets)}")
-            )
-        reports = [a for a in reports if a.outlet in outlets]
-    return compare_story(reports, story_id=story_id)
+    return compare_story(select_outlets(reports, outlets), story_id=story_id)
