@@ -18,10 +18,10 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, utcnow
+from newsmirror.model import Article, Source, Story, UpsertOutcome, utcnow
 from newsmirror.store import pg_search
-from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
-from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
+from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -30,24 +30,16 @@ from newsmirror.store.queue import (
 )
 from newsmirror.store.rows import (
     article_columns,
-    check_state_params,
     event_params,
     feed_state_params,
     row_to_article,
     row_to_change_entry,
-    row_to_check_state,
     row_to_due_check,
-    row_to_event,
-    row_to_feed_state,
     row_to_source,
-    row_to_story,
-    row_to_story_member,
-    row_to_version,
-    source_params,
     to_iso,
     to_utc_iso,
-    version_params,
 )
+from newsmirror.store.sql import SqlStore
 from newsmirror.store.sqlite import migration_scripts
 from newsmirror.text.search_key import parse_query, snippet
 
@@ -64,7 +56,9 @@ def _display_dsn(dsn: str) -> str:
     return f"postgresql://{info.get('user', '')}@{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
 
 
-class PostgresStore(Store):
+class PostgresStore(SqlStore):
+    placeholder = "%s"
+
     def __init__(self, dsn: str) -> None:
         self.dsn = dsn
         try:
@@ -116,22 +110,6 @@ class PostgresStore(Store):
         return int(row["n"] or 0) if row else 0
 
     # -- articles --------------------------------------------------------------
-    def find_article_id(self, *, url: str | None = None, guid: str | None = None,
-                        source_id: str | None = None) -> str | None:
-        if guid and source_id:
-            row = self.execute(
-                "SELECT id FROM articles WHERE source_id = %s AND guid = %s LIMIT 1", (source_id, guid)
-            ).fetchone()
-            if row:
-                return str(row["id"])
-        if url:
-            row = self.execute(
-                "SELECT id FROM articles WHERE canonical_url = %s OR original_url = %s LIMIT 1", (url, url)
-            ).fetchone()
-            if row:
-                return str(row["id"])
-        return None
-
     def _match(self, article: Article) -> dict[str, Any] | None:
         """The stored row this article is, in SQLiteStore's order (id; GUID within the source;
         canonical URL; original URL; content hash within the outlet), in one round trip.
@@ -200,23 +178,12 @@ class PostgresStore(Store):
             self._index(article)
             return UpsertOutcome.UPDATED
 
-    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
-        self._db.execute(
-            "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
-            " published_at, seen_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            version_params(article, number, seen_at),
-        )
-
     def _index(self, article: Article) -> None:
         self._db.execute(
             "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)"
             " ON CONFLICT (article_id) DO UPDATE SET document = excluded.document",
             (article.id, pg_search.document_vector(article.title, article.body_text or article.body_markdown)),
         )
-
-    def get_article(self, article_id: str) -> Article | None:
-        row = self.execute("SELECT * FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return row_to_article(row) if row else None
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
@@ -253,12 +220,6 @@ class PostgresStore(Store):
             row = self.execute("SELECT COUNT(*) AS n FROM articles").fetchone()
         return int(row["n"]) if row else 0
 
-    def versions(self, article_id: str) -> list[Version]:
-        rows = self.execute(
-            "SELECT * FROM versions WHERE article_id = %s ORDER BY number", (article_id,)
-        ).fetchall()
-        return [row_to_version(r) for r in rows]
-
     def stats(self) -> dict[str, object]:
         def grouped(column: str) -> dict[str, int]:
             rows = self.execute(
@@ -284,21 +245,6 @@ class PostgresStore(Store):
         }
 
     # -- sources ---------------------------------------------------------------
-    def upsert_source(self, source: Source) -> None:
-        self.execute(
-            "INSERT INTO sources (id, url, outlet, name, kind, channel, script, enabled, full_text,"
-            " interval_minutes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            " ON CONFLICT (id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet,"
-            " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
-            " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
-            " interval_minutes = excluded.interval_minutes",
-            source_params(source),
-        )
-
-    def get_source(self, source_id: str) -> Source | None:
-        row = self.execute("SELECT * FROM sources WHERE id = %s", (source_id,)).fetchone()
-        return row_to_source(row) if row else None
-
     def list_sources(self, enabled_only: bool = False) -> list[Source]:
         text = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
         return [row_to_source(r) for r in self.execute(text.encode()).fetchall()]
@@ -308,12 +254,6 @@ class PostgresStore(Store):
             self._db.execute("DELETE FROM feed_state WHERE source_id = %s", (source_id,))
             cursor = self._db.execute("DELETE FROM sources WHERE id = %s", (source_id,))
             return cursor.rowcount > 0
-
-    def get_feed_state(self, source_id: str) -> FeedState:
-        row = self.execute("SELECT * FROM feed_state WHERE source_id = %s", (source_id,)).fetchone()
-        if row is None:
-            return FeedState(source_id=source_id)
-        return row_to_feed_state(source_id, row)
 
     def save_feed_state(self, state: FeedState) -> None:
         self.execute(
@@ -346,24 +286,6 @@ class PostgresStore(Store):
             self._db.execute(
                 "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)"
             )
-
-    def get_story(self, story_id: str) -> Story | None:
-        row = self.execute("SELECT * FROM stories WHERE id = %s", (story_id,)).fetchone()
-        if row is None:
-            return None
-        ids = [m.article_id for m in self.story_members(story_id)]
-        return row_to_story(row, ids)
-
-    def story_members(self, story_id: str) -> list[StoryMember]:
-        rows = self.execute(
-            "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.story_id = %s ORDER BY a.published_utc NULLS FIRST", (story_id,)
-        ).fetchall()
-        return [row_to_story_member(r) for r in rows]
-
-    def story_of(self, article_id: str) -> str | None:
-        row = self.execute("SELECT story_id FROM story_members WHERE article_id = %s", (article_id,)).fetchone()
-        return str(row["story_id"]) if row else None
 
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
         text = (
@@ -645,27 +567,6 @@ class PostgresStore(Store):
             due.append(row_to_due_check(row))
         return due
 
-    def get_check_state(self, article_id: str) -> CheckState:
-        row = self.execute("SELECT * FROM checks WHERE article_id = %s", (article_id,)).fetchone()
-        return row_to_check_state(row) if row else CheckState(article_id=article_id)
-
-    def save_check_state(self, state: CheckState) -> None:
-        if state.next_check_at is None:
-            raise StoreError(f"check state of {state.article_id} has no next_check_at")
-        self.execute(
-            "INSERT INTO checks (article_id, next_check_at, last_checked_at, last_live_at, last_change_at,"
-            " etag, last_modified, last_outcome, last_http_status, page_hash, consecutive_misses,"
-            " check_count, last_error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            " ON CONFLICT (article_id) DO UPDATE SET next_check_at = excluded.next_check_at,"
-            " last_checked_at = excluded.last_checked_at, last_live_at = excluded.last_live_at,"
-            " last_change_at = excluded.last_change_at, etag = excluded.etag,"
-            " last_modified = excluded.last_modified, last_outcome = excluded.last_outcome,"
-            " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
-            " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
-            " last_error = excluded.last_error",
-            check_state_params(state),
-        )
-
     def record_article_event(self, event: ArticleEvent) -> None:
         with self.transaction():
             row = self.execute(
@@ -678,12 +579,6 @@ class PostgresStore(Store):
                 self.execute("UPDATE articles SET status = 'deleted' WHERE id = %s", (event.article_id,))
             elif event.kind is EventKind.RESTORED:
                 self.execute("UPDATE articles SET status = 'live' WHERE id = %s", (event.article_id,))
-
-    def article_events(self, article_id: str) -> list[ArticleEvent]:
-        rows = self.execute(
-            "SELECT * FROM article_events WHERE article_id = %s ORDER BY seen_at, id", (article_id,)
-        ).fetchall()
-        return [row_to_event(r) for r in rows]
 
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,

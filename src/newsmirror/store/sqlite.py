@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, utcnow
-from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
-from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
+from newsmirror.model import Article, Source, Story, UpsertOutcome, utcnow
+from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -23,25 +23,17 @@ from newsmirror.store.queue import (
 )
 from newsmirror.store.rows import (
     article_columns,
-    check_state_params,
     event_params,
     feed_state_params,
     from_iso,
     row_to_article,
     row_to_change_entry,
-    row_to_check_state,
     row_to_due_check,
-    row_to_event,
-    row_to_feed_state,
     row_to_source,
-    row_to_story,
-    row_to_story_member,
-    row_to_version,
-    source_params,
     to_iso,
     to_utc_iso,
-    version_params,
 )
+from newsmirror.store.sql import SqlStore
 from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
 
 
@@ -56,7 +48,7 @@ def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
     return sorted(scripts)
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SqlStore):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
@@ -117,22 +109,6 @@ class SQLiteStore(Store):
         return int(row[0] or 0)
 
     # -- articles --------------------------------------------------------------
-    def find_article_id(self, *, url: str | None = None, guid: str | None = None,
-                        source_id: str | None = None) -> str | None:
-        if guid and source_id:
-            row = self.execute(
-                "SELECT id FROM articles WHERE source_id = ? AND guid = ? LIMIT 1", (source_id, guid)
-            ).fetchone()
-            if row:
-                return str(row[0])
-        if url:
-            row = self.execute(
-                "SELECT id FROM articles WHERE canonical_url = ? OR original_url = ? LIMIT 1", (url, url)
-            ).fetchone()
-            if row:
-                return str(row[0])
-        return None
-
     def _match(self, article: Article) -> sqlite3.Row | None:
         existing = self.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", (article.id,))
         row = existing.fetchone()
@@ -178,17 +154,6 @@ class SQLiteStore(Store):
             self._index_for_search(article)
             return UpsertOutcome.UPDATED
 
-    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
-        self._db.execute(
-            "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
-            " published_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            version_params(article, number, seen_at),
-        )
-
-    def get_article(self, article_id: str) -> Article | None:
-        row = self.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row_to_article(row) if row else None
-
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
         clauses: list[str] = []
@@ -221,12 +186,6 @@ class SQLiteStore(Store):
             return int(self.execute("SELECT COUNT(*) FROM articles WHERE outlet = ?", (outlet,)).fetchone()[0])
         return int(self.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def versions(self, article_id: str) -> list[Version]:
-        rows = self.execute(
-            "SELECT * FROM versions WHERE article_id = ? ORDER BY number", (article_id,)
-        ).fetchall()
-        return [row_to_version(r) for r in rows]
-
     def stats(self) -> dict[str, object]:
         def grouped(column: str) -> dict[str, int]:
             rows = self.execute(
@@ -247,21 +206,6 @@ class SQLiteStore(Store):
         }
 
     # -- sources ---------------------------------------------------------------
-    def upsert_source(self, source: Source) -> None:
-        self.execute(
-            "INSERT INTO sources (id, url, outlet, name, kind, channel, script, enabled, full_text,"
-            " interval_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet,"
-            " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
-            " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
-            " interval_minutes = excluded.interval_minutes",
-            source_params(source),
-        )
-
-    def get_source(self, source_id: str) -> Source | None:
-        row = self.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
-        return row_to_source(row) if row else None
-
     def list_sources(self, enabled_only: bool = False) -> list[Source]:
         sql = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
         return [row_to_source(r) for r in self.execute(sql).fetchall()]
@@ -271,12 +215,6 @@ class SQLiteStore(Store):
             self._db.execute("DELETE FROM feed_state WHERE source_id = ?", (source_id,))
             cursor = self._db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
             return cursor.rowcount > 0
-
-    def get_feed_state(self, source_id: str) -> FeedState:
-        row = self.execute("SELECT * FROM feed_state WHERE source_id = ?", (source_id,)).fetchone()
-        if row is None:
-            return FeedState(source_id=source_id)
-        return row_to_feed_state(source_id, row)
 
     def save_feed_state(self, state: FeedState) -> None:
         self.execute(
@@ -303,24 +241,6 @@ class SQLiteStore(Store):
             self._db.execute(
                 "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_members)"
             )
-
-    def get_story(self, story_id: str) -> Story | None:
-        row = self.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-        if row is None:
-            return None
-        ids = [m.article_id for m in self.story_members(story_id)]
-        return row_to_story(row, ids)
-
-    def story_members(self, story_id: str) -> list[StoryMember]:
-        rows = self.execute(
-            "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.story_id = ? ORDER BY a.published_utc", (story_id,)
-        ).fetchall()
-        return [row_to_story_member(r) for r in rows]
-
-    def story_of(self, article_id: str) -> str | None:
-        row = self.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
-        return str(row[0]) if row else None
 
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
         sql = (
@@ -598,27 +518,6 @@ class SQLiteStore(Store):
             due.append(row_to_due_check(row))
         return due
 
-    def get_check_state(self, article_id: str) -> CheckState:
-        row = self.execute("SELECT * FROM checks WHERE article_id = ?", (article_id,)).fetchone()
-        return row_to_check_state(row) if row else CheckState(article_id=article_id)
-
-    def save_check_state(self, state: CheckState) -> None:
-        if state.next_check_at is None:
-            raise StoreError(f"check state of {state.article_id} has no next_check_at")
-        self.execute(
-            "INSERT INTO checks (article_id, next_check_at, last_checked_at, last_live_at, last_change_at,"
-            " etag, last_modified, last_outcome, last_http_status, page_hash, consecutive_misses,"
-            " check_count, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (article_id) DO UPDATE SET next_check_at = excluded.next_check_at,"
-            " last_checked_at = excluded.last_checked_at, last_live_at = excluded.last_live_at,"
-            " last_change_at = excluded.last_change_at, etag = excluded.etag,"
-            " last_modified = excluded.last_modified, last_outcome = excluded.last_outcome,"
-            " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
-            " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
-            " last_error = excluded.last_error",
-            check_state_params(state),
-        )
-
     def record_article_event(self, event: ArticleEvent) -> None:
         with self._lock, self.transaction():
             cursor = self._db.execute(
@@ -631,12 +530,6 @@ class SQLiteStore(Store):
                 self._db.execute("UPDATE articles SET status = 'deleted' WHERE id = ?", (event.article_id,))
             elif event.kind is EventKind.RESTORED:
                 self._db.execute("UPDATE articles SET status = 'live' WHERE id = ?", (event.article_id,))
-
-    def article_events(self, article_id: str) -> list[ArticleEvent]:
-        rows = self.execute(
-            "SELECT * FROM article_events WHERE article_id = ? ORDER BY seen_at, id", (article_id,)
-        ).fetchall()
-        return [row_to_event(r) for r in rows]
 
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,

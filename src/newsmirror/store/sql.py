@@ -1,0 +1,142 @@
+"""Queries that read the same in SQLite and PostgreSQL, written once.
+
+They use ``?`` placeholders; PostgreSQL's psycopg wants ``%s``, so each backend says which it
+uses and ``_sql`` rewrites the text. Only statements with no literal ``?`` or ``%`` belong here;
+the rest, where the dialects differ (upserts that must report what changed, queue claims,
+search, bulk copy), stay in each backend.
+"""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+from newsmirror.errors import StoreError
+from newsmirror.model import Article, Source, Story, Version
+from newsmirror.store.base import FeedState, Store, StoryMember
+from newsmirror.store.changes import ArticleEvent, CheckState
+from newsmirror.store.rows import (
+    Row,
+    check_state_params,
+    row_to_article,
+    row_to_check_state,
+    row_to_event,
+    row_to_feed_state,
+    row_to_source,
+    row_to_story,
+    row_to_story_member,
+    row_to_version,
+    source_params,
+    version_params,
+)
+
+
+class SqlStore(Store):
+    placeholder = "?"
+    _db: Any  # the open connection; statements inside a transaction go to it directly
+
+    @abc.abstractmethod
+    def execute(self, query: Any, params: Any = ...) -> Any:
+        """Run one statement (under the store's lock) and return its cursor."""
+
+    def _sql(self, text: str) -> str:
+        return text if self.placeholder == "?" else text.replace("?", self.placeholder)
+
+    def _one(self, text: str, params: tuple[Any, ...]) -> Row | None:
+        row: Row | None = self.execute(self._sql(text), params).fetchone()
+        return row
+
+    def _all(self, text: str, params: tuple[Any, ...]) -> list[Row]:
+        return list(self.execute(self._sql(text), params).fetchall())
+
+    def find_article_id(self, *, url: str | None = None, guid: str | None = None,
+                        source_id: str | None = None) -> str | None:
+        if guid and source_id:
+            row = self._one("SELECT id FROM articles WHERE source_id = ? AND guid = ? LIMIT 1", (source_id, guid))
+            if row:
+                return str(row["id"])
+        if url:
+            row = self._one("SELECT id FROM articles WHERE canonical_url = ? OR original_url = ? LIMIT 1", (url, url))
+            if row:
+                return str(row["id"])
+        return None
+
+    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
+        self._db.execute(
+            self._sql("INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
+                      " published_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            version_params(article, number, seen_at),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._one("SELECT * FROM articles WHERE id = ?", (article_id,))
+        return row_to_article(row) if row else None
+
+    def versions(self, article_id: str) -> list[Version]:
+        rows = self._all("SELECT * FROM versions WHERE article_id = ? ORDER BY number", (article_id,))
+        return [row_to_version(r) for r in rows]
+
+    def upsert_source(self, source: Source) -> None:
+        self.execute(self._sql(
+            "INSERT INTO sources (id, url, outlet, name, kind, channel, script, enabled, full_text,"
+            " interval_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet,"
+            " name = excluded.name, kind = excluded.kind, channel = excluded.channel,"
+            " script = excluded.script, enabled = excluded.enabled, full_text = excluded.full_text,"
+            " interval_minutes = excluded.interval_minutes"),
+            source_params(source),
+        )
+
+    def get_source(self, source_id: str) -> Source | None:
+        row = self._one("SELECT * FROM sources WHERE id = ?", (source_id,))
+        return row_to_source(row) if row else None
+
+    def get_feed_state(self, source_id: str) -> FeedState:
+        row = self._one("SELECT * FROM feed_state WHERE source_id = ?", (source_id,))
+        if row is None:
+            return FeedState(source_id=source_id)
+        return row_to_feed_state(source_id, row)
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self._one("SELECT * FROM stories WHERE id = ?", (story_id,))
+        if row is None:
+            return None
+        ids = [m.article_id for m in self.story_members(story_id)]
+        return row_to_story(row, ids)
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        # Undated members first, as SQLite sorts NULL by default; PostgreSQL is told to.
+        rows = self._all(
+            "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.story_id = ? ORDER BY a.published_utc NULLS FIRST", (story_id,)
+        )
+        return [row_to_story_member(r) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._one("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
+        return str(row["story_id"]) if row else None
+
+    def get_check_state(self, article_id: str) -> CheckState:
+        row = self._one("SELECT * FROM checks WHERE article_id = ?", (article_id,))
+        return row_to_check_state(row) if row else CheckState(article_id=article_id)
+
+    def save_check_state(self, state: CheckState) -> None:
+        if state.next_check_at is None:
+            raise StoreError(f"check state of {state.article_id} has no next_check_at")
+        self.execute(self._sql(
+            "INSERT INTO checks (article_id, next_check_at, last_checked_at, last_live_at, last_change_at,"
+            " etag, last_modified, last_outcome, last_http_status, page_hash, consecutive_misses,"
+            " check_count, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET next_check_at = excluded.next_check_at,"
+            " last_checked_at = excluded.last_checked_at, last_live_at = excluded.last_live_at,"
+            " last_change_at = excluded.last_change_at, etag = excluded.etag,"
+            " last_modified = excluded.last_modified, last_outcome = excluded.last_outcome,"
+            " last_http_status = excluded.last_http_status, page_hash = excluded.page_hash,"
+            " consecutive_misses = excluded.consecutive_misses, check_count = excluded.check_count,"
+            " last_error = excluded.last_error"),
+            check_state_params(state),
+        )
+
+    def article_events(self, article_id: str) -> list[ArticleEvent]:
+        rows = self._all("SELECT * FROM article_events WHERE article_id = ? ORDER BY seen_at, id", (article_id,))
+        return [row_to_event(r) for r in rows]
