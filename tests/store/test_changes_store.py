@@ -102,3 +102,13 @@ def test_changes_feed_is_atom_newest_first_with_mirror_links(store: Store) -> No
     links = root.xpath("//a:entry/a:link/@href", namespaces=ns)
     assert links[1] == f"https://mirror.example/a/{a.id}.html"
     assert "HTTP 404" in root.xpath("//a:entry/a:summary/text()", namespaces=ns)[1]
+
+
+def test_changed_article_ids_are_those_with_a_history_to_show(store: Store) -> None:
+    edited, taken_down, untouched = (article(f"https://a.example/{n}") for n in (1, 2, 3))
+    for item in (edited, taken_down, untouched):
+        store.upsert_article(item)
+    store.upsert_article(article("https://a.example/1", text="改写后的第一段。"))  # version 2
+    store.record_article_event(ArticleEvent(taken_down.id, EventKind.DELETED, NOW))
+    store.record_article_event(ArticleEvent(taken_down.id, EventKind.RESTORED, NOW + timedelta(hours=1)))
+    assert store.changed_article_ids() == sorted([edited.id, taken_down.id])

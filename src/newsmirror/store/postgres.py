@@ -18,7 +18,7 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Source, Story, UpsertOutcome, utcnow
+from newsmirror.model import Article, Story, UpsertOutcome, utcnow
 from newsmirror.store import pg_search
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
@@ -35,7 +35,6 @@ from newsmirror.store.rows import (
     row_to_article,
     row_to_change_entry,
     row_to_due_check,
-    row_to_source,
     to_iso,
     to_utc_iso,
 )
@@ -104,10 +103,6 @@ class PostgresStore(SqlStore):
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def schema_version(self) -> int:
-        row = self.execute("SELECT MAX(number) AS n FROM schema_migrations").fetchone()
-        return int(row["n"] or 0) if row else 0
 
     # -- articles --------------------------------------------------------------
     def _match(self, article: Article) -> dict[str, Any] | None:
@@ -245,16 +240,6 @@ class PostgresStore(SqlStore):
         }
 
     # -- sources ---------------------------------------------------------------
-    def list_sources(self, enabled_only: bool = False) -> list[Source]:
-        text = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
-        return [row_to_source(r) for r in self.execute(text.encode()).fetchall()]
-
-    def remove_source(self, source_id: str) -> bool:
-        with self.transaction():
-            self._db.execute("DELETE FROM feed_state WHERE source_id = %s", (source_id,))
-            cursor = self._db.execute("DELETE FROM sources WHERE id = %s", (source_id,))
-            return cursor.rowcount > 0
-
     def save_feed_state(self, state: FeedState) -> None:
         self.execute(
             "INSERT INTO feed_state VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (source_id) DO UPDATE"
@@ -286,19 +271,6 @@ class PostgresStore(SqlStore):
             self._db.execute(
                 "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)"
             )
-
-    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
-        text = (
-            "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
-            " JOIN articles a ON a.id = m.article_id GROUP BY s.id"
-            " HAVING COUNT(DISTINCT a.outlet) >= %s ORDER BY MAX(a.published_utc) DESC NULLS LAST"
-        )
-        params: list[Any] = [min_outlets]
-        if limit is not None:
-            text += " LIMIT %s"
-            params.append(limit)
-        ids = [r["id"] for r in self.execute(text.encode(), params).fetchall()]
-        return [s for s in (self.get_story(i) for i in ids) if s is not None]
 
     # -- search ----------------------------------------------------------------
     def search(self, query: SearchQuery) -> list[SearchHit]:
@@ -601,27 +573,6 @@ class PostgresStore(SqlStore):
             params,
         ).fetchall()
         return [row_to_change_entry(r) for r in rows]
-
-    def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
-        where, params = ("WHERE e.seen_at >= %s", [to_utc_iso(since)]) if since else ("", [])
-        counts: dict[str, dict[str, int]] = {}
-        for row in self.execute(
-            "SELECT a.outlet, e.kind, COUNT(*) AS n FROM article_events e JOIN articles a ON a.id = e.article_id"
-            f" {where} GROUP BY a.outlet, e.kind", params,
-        ).fetchall():
-            counts.setdefault(row["outlet"], {})[row["kind"]] = int(row["n"])
-        for row in self.execute(
-            "SELECT outlet, COUNT(*) AS n FROM articles WHERE status = 'deleted' GROUP BY outlet"
-        ).fetchall():
-            counts.setdefault(row["outlet"], {})["deleted_now"] = int(row["n"])
-        return counts
-
-    def changed_article_ids(self) -> list[str]:
-        rows = self.execute(
-            "SELECT id FROM articles WHERE version > 1 OR status = 'deleted'"
-            " UNION SELECT article_id FROM article_events ORDER BY 1"
-        ).fetchall()
-        return [str(r["id"]) for r in rows]
 
 def _job(row: dict[str, Any]) -> Job:
     return Job(

@@ -9,6 +9,8 @@ search, bulk copy), stay in each backend.
 from __future__ import annotations
 
 import abc
+from contextlib import AbstractContextManager
+from datetime import datetime
 from typing import Any
 
 from newsmirror.errors import StoreError
@@ -27,6 +29,7 @@ from newsmirror.store.rows import (
     row_to_story_member,
     row_to_version,
     source_params,
+    to_utc_iso,
     version_params,
 )
 
@@ -39,6 +42,10 @@ class SqlStore(Store):
     def execute(self, query: Any, params: Any = ...) -> Any:
         """Run one statement (under the store's lock) and return its cursor."""
 
+    @abc.abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """All statements inside commit together or not at all."""
+
     def _sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 
@@ -48,6 +55,10 @@ class SqlStore(Store):
 
     def _all(self, text: str, params: tuple[Any, ...]) -> list[Row]:
         return list(self.execute(self._sql(text), params).fetchall())
+
+    def schema_version(self) -> int:
+        row = self._one("SELECT MAX(number) AS n FROM schema_migrations", ())
+        return int(row["n"] or 0) if row else 0
 
     def find_article_id(self, *, url: str | None = None, guid: str | None = None,
                         source_id: str | None = None) -> str | None:
@@ -91,6 +102,16 @@ class SqlStore(Store):
         row = self._one("SELECT * FROM sources WHERE id = ?", (source_id,))
         return row_to_source(row) if row else None
 
+    def list_sources(self, enabled_only: bool = False) -> list[Source]:
+        text = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
+        return [row_to_source(r) for r in self._all(text, ())]
+
+    def remove_source(self, source_id: str) -> bool:
+        with self.transaction():
+            self._db.execute(self._sql("DELETE FROM feed_state WHERE source_id = ?"), (source_id,))
+            cursor = self._db.execute(self._sql("DELETE FROM sources WHERE id = ?"), (source_id,))
+            return bool(cursor.rowcount > 0)
+
     def get_feed_state(self, source_id: str) -> FeedState:
         row = self._one("SELECT * FROM feed_state WHERE source_id = ?", (source_id,))
         if row is None:
@@ -116,6 +137,20 @@ class SqlStore(Store):
         row = self._one("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
         return str(row["story_id"]) if row else None
 
+    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
+        # Undated stories last, as SQLite sorts NULL in descending order by default.
+        text = (
+            "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
+            " JOIN articles a ON a.id = m.article_id GROUP BY s.id"
+            " HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST"
+        )
+        params: tuple[Any, ...] = (min_outlets,)
+        if limit is not None:
+            text += " LIMIT ?"
+            params += (limit,)
+        ids = [r["id"] for r in self._all(text, params)]
+        return [s for s in (self.get_story(i) for i in ids) if s is not None]
+
     def get_check_state(self, article_id: str) -> CheckState:
         row = self._one("SELECT * FROM checks WHERE article_id = ?", (article_id,))
         return row_to_check_state(row) if row else CheckState(article_id=article_id)
@@ -140,3 +175,22 @@ class SqlStore(Store):
     def article_events(self, article_id: str) -> list[ArticleEvent]:
         rows = self._all("SELECT * FROM article_events WHERE article_id = ? ORDER BY seen_at, id", (article_id,))
         return [row_to_event(r) for r in rows]
+
+    def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
+        where, params = ("WHERE e.seen_at >= ?", (to_utc_iso(since),)) if since else ("", ())
+        counts: dict[str, dict[str, int]] = {}
+        for row in self._all(
+            "SELECT a.outlet, e.kind, COUNT(*) AS n FROM article_events e JOIN articles a ON a.id = e.article_id"
+            f" {where} GROUP BY a.outlet, e.kind", params,
+        ):
+            counts.setdefault(row["outlet"], {})[row["kind"]] = int(row["n"])
+        for row in self._all("SELECT outlet, COUNT(*) AS n FROM articles WHERE status = 'deleted' GROUP BY outlet", ()):
+            counts.setdefault(row["outlet"], {})["deleted_now"] = int(row["n"])
+        return counts
+
+    def changed_article_ids(self) -> list[str]:
+        rows = self._all(
+            "SELECT id FROM articles WHERE version > 1 OR status = 'deleted'"
+            " UNION SELECT article_id FROM article_events ORDER BY 1", ()
+        )
+        return [str(r["id"]) for r in rows]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Source, Story, UpsertOutcome, utcnow
+from newsmirror.model import Article, Story, UpsertOutcome, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
 from newsmirror.store.queue import (
@@ -29,7 +29,6 @@ from newsmirror.store.rows import (
     row_to_article,
     row_to_change_entry,
     row_to_due_check,
-    row_to_source,
     to_iso,
     to_utc_iso,
 )
@@ -103,10 +102,6 @@ class SQLiteStore(SqlStore):
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def schema_version(self) -> int:
-        row = self.execute("SELECT MAX(number) FROM schema_migrations").fetchone()
-        return int(row[0] or 0)
 
     # -- articles --------------------------------------------------------------
     def _match(self, article: Article) -> sqlite3.Row | None:
@@ -206,16 +201,6 @@ class SQLiteStore(SqlStore):
         }
 
     # -- sources ---------------------------------------------------------------
-    def list_sources(self, enabled_only: bool = False) -> list[Source]:
-        sql = "SELECT * FROM sources" + (" WHERE enabled = 1" if enabled_only else "") + " ORDER BY id"
-        return [row_to_source(r) for r in self.execute(sql).fetchall()]
-
-    def remove_source(self, source_id: str) -> bool:
-        with self._lock, self.transaction():
-            self._db.execute("DELETE FROM feed_state WHERE source_id = ?", (source_id,))
-            cursor = self._db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
-            return cursor.rowcount > 0
-
     def save_feed_state(self, state: FeedState) -> None:
         self.execute(
             "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -241,19 +226,6 @@ class SQLiteStore(SqlStore):
             self._db.execute(
                 "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_members)"
             )
-
-    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
-        sql = (
-            "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
-            " JOIN articles a ON a.id = m.article_id GROUP BY s.id"
-            " HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC"
-        )
-        params: list[Any] = [min_outlets]
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        ids = [r[0] for r in self.execute(sql, params).fetchall()]
-        return [s for s in (self.get_story(i) for i in ids) if s is not None]
 
     # -- stories: grouping -----------------------------------------------------
     def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
@@ -552,28 +524,6 @@ class SQLiteStore(SqlStore):
             params,
         ).fetchall()
         return [row_to_change_entry(r) for r in rows]
-
-    def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
-        where, params = ("WHERE e.seen_at >= ?", [to_utc_iso(since)]) if since else ("", [])
-        counts: dict[str, dict[str, int]] = {}
-        for row in self.execute(
-            "SELECT a.outlet, e.kind, COUNT(*) FROM article_events e JOIN articles a ON a.id = e.article_id"
-            f" {where} GROUP BY a.outlet, e.kind", params,
-        ).fetchall():
-            counts.setdefault(row[0], {})[row[1]] = int(row[2])
-        for row in self.execute(
-            "SELECT outlet, COUNT(*) FROM articles WHERE status = 'deleted' GROUP BY outlet"
-        ).fetchall():
-            counts.setdefault(row[0], {})["deleted_now"] = int(row[1])
-        return counts
-
-    def changed_article_ids(self) -> list[str]:
-        rows = self.execute(
-            "SELECT id FROM articles WHERE version > 1 OR status = 'deleted'"
-            " UNION SELECT DISTINCT article_id FROM article_events ORDER BY 1"
-        ).fetchall()
-        return [str(r[0]) for r in rows]
-
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests by doing nothing inside."""
