@@ -26,6 +26,9 @@ def import_archives(
              "(_posts/, archived/<date>/). Folders are searched recursively.")],
     db: DbOption = "",
     show_skipped: Annotated[bool, typer.Option("--show-skipped", help="List the files that are not articles.")] = False,
+    max_file_size: Annotated[float, typer.Option(
+        "--max-file-size", min=0.01, metavar="MB",
+        help="Larger article files are refused unread (real articles are well under 1 MB).")] = 4.0,
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -41,7 +44,7 @@ def import_archives(
         def advance(done: int, total: int, path: str) -> None:
             progress.update(task, completed=done, total=total, description=path[-60:])
 
-        report = import_paths(store, paths, progress=advance)
+        report = import_paths(store, paths, progress=advance, max_file_bytes=int(max_file_size * 1024 * 1024))
     counts = report.counts()
     table = Table(title="import")
     table.add_column("files")

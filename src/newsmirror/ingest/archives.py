@@ -17,6 +17,7 @@ cleaning the body is extract's job.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,14 @@ class ArchiveError(NewsmirrorError):
 
 class ArchiveFormatError(ImportFailure):
     """One file looks like an archived article but cannot be read as one."""
+
+
+# Limits on what one archive file may make us hold in memory. The largest article of the real
+# 64,644-post waimei archive is 443 KB; 4 MiB leaves room and refuses a 50 MB file before reading it.
+DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 16 * 1024  # real front matter is a few hundred characters
+MAX_FIELD_CHARS = 2048  # one front-matter value (title, author, from, one category)
+MAX_NAMES_CSV_BYTES = 1024 * 1024  # indexes/names.csv maps a few dozen channel keys
 
 
 class FileKind(StrEnum):
@@ -106,22 +115,49 @@ def _not_article_reason(path: Path) -> str:
     return ""
 
 
-def read_archive_file(path: Path, names_cache: dict[Path, dict[str, str]] | None = None) -> ArchiveFile:
-    """Recognise and read one file. Raises ArchiveFormatError when an article file is unreadable."""
-    reason = _not_article_reason(path)
-    if reason:
-        return ArchiveFile(path, FileKind.NOT_ARTICLE, reason=reason)
+_ARTICLE_SIZE_HINT = "raise it with `newsmirror import --max-file-size` if the file is genuine"
+
+
+def read_limited_text(path: Path, max_bytes: int, hint: str = _ARTICLE_SIZE_HINT) -> str:
+    """The file as UTF-8 text, refusing (before reading it) a file larger than ``max_bytes``."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise ArchiveFormatError(str(path), _too_large(size, max_bytes, hint))
+            data = handle.read(max_bytes + 1)  # the file may grow (or not be a regular file)
+    except OSError as exc:
+        raise ArchiveFormatError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise ArchiveFormatError(str(path), _too_large(len(data), max_bytes, hint))
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ArchiveFormatError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise ArchiveFormatError(str(path), f"cannot read: {exc.strerror}") from None
+
+
+def _too_large(size: int, max_bytes: int, hint: str) -> str:
+    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (not read; {hint})"
+
+
+def read_archive_file(path: Path, names: ChannelNameTables | None = None, *,
+                      max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ArchiveFile:
+    """Recognise and read one file. Raises ArchiveFormatError when an article file is unreadable
+    or larger than ``max_file_bytes``."""
+    reason = _not_article_reason(path)
+    if reason:
+        if path.name.lower() == "names.csv":
+            # Reported here, once, by its own path; the articles beside it still import.
+            problem = (names if names is not None else ChannelNameTables()).problem_of(path)
+            if problem:
+                raise ArchiveFormatError(str(path), problem)
+        return ArchiveFile(path, FileKind.NOT_ARTICLE, reason=reason)
+    text = read_limited_text(path, max_file_bytes)
     if looks_like_jekyll_post(text):
         return ArchiveFile(path, FileKind.JEKYLL_POST, raw=read_jekyll_post(text, path))
     if looks_like_page_mirror(text):
-        names = channel_names_for(path, names_cache if names_cache is not None else {})
-        return ArchiveFile(path, FileKind.PAGE_MIRROR, raw=read_page_mirror(text, path, names))
+        table = (names if names is not None else ChannelNameTables()).for_article(path)
+        return ArchiveFile(path, FileKind.PAGE_MIRROR, raw=read_page_mirror(text, path, table))
     if _ARTICLE_FOLDERS.intersection(path.parts[:-1]):
         raise ArchiveFormatError(
             str(path), "in an article folder but has neither a page-mirror header (### title and "
@@ -186,21 +222,57 @@ def page_mirror_parts(text: str) -> PageMirrorParts:
                            nav_channel=unquote(nav))
 
 
-def channel_names_for(path: Path, cache: dict[Path, dict[str, str]]) -> dict[str, str]:
+class ChannelNameTables:
+    """The ``indexes/names.csv`` tables of an import, each read once.
+
+    A table that cannot be read (unreadable, too large, not CSV) is remembered with its problem:
+    the articles beside it import with their channel key as channel name, and the problem is
+    reported once, under the table's own path (see :attr:`problems`).
+    """
+
+    def __init__(self, max_bytes: int = MAX_NAMES_CSV_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._by_folder: dict[Path, dict[str, str]] = {}  # archive root -> table ({} if none or bad)
+        self.problems: dict[Path, str] = {}  # names.csv path -> why it was not used
+
+    def for_article(self, path: Path) -> dict[str, str]:
+        """The channel-key -> display-name map of the nearest ``indexes/names.csv`` above ``path``."""
+        for ancestor in path.resolve().parents:
+            if ancestor in self._by_folder:
+                return self._by_folder[ancestor]
+            table = ancestor / "indexes" / "names.csv"
+            if table.is_file():
+                return self._load(ancestor, table)
+        return {}
+
+    def problem_of(self, table: Path) -> str:
+        """Why the table at this path cannot be used ("" when it can)."""
+        resolved = table.resolve()
+        root = resolved.parent.parent
+        if root not in self._by_folder and resolved.parent.name == "indexes":
+            self._load(root, resolved)
+        return self.problems.get(resolved, "")
+
+    def _load(self, root: Path, table: Path) -> dict[str, str]:
+        names: dict[str, str] = {}
+        try:
+            text = read_limited_text(table, self.max_bytes, "a channel-name table is a few kilobytes")
+            for row in csv.reader(io.StringIO(text)):
+                if len(row) >= 2 and row[0].strip():
+                    names[row[0].strip()] = row[1].strip()
+        except ArchiveFormatError as exc:
+            names = {}
+            self.problems[table.resolve()] = f"channel-name table not used, channels keep their keys: {exc.reason}"
+        except csv.Error as exc:
+            names = {}
+            self.problems[table.resolve()] = f"channel-name table not used, channels keep their keys: not CSV ({exc})"
+        self._by_folder[root] = names
+        return names
+
+
+def channel_names_for(path: Path, tables: ChannelNameTables | None = None) -> dict[str, str]:
     """The channel-key -> display-name map of the nearest ``indexes/names.csv`` above ``path``."""
-    for ancestor in path.resolve().parents:
-        if ancestor in cache:
-            return cache[ancestor]
-        table = ancestor / "indexes" / "names.csv"
-        if table.is_file():
-            names: dict[str, str] = {}
-            with table.open(encoding="utf-8", newline="") as handle:
-                for row in csv.reader(handle):
-                    if len(row) >= 2 and row[0].strip():
-                        names[row[0].strip()] = row[1].strip()
-            cache[ancestor] = names
-            return names
-    return {}
+    return (tables or ChannelNameTables()).for_article(path)
 
 
 def read_page_mirror(text: str, path: Path, channel_names: dict[str, str] | None = None) -> RawDocument:
@@ -263,16 +335,45 @@ def _simple_front_matter(block: str) -> dict[str, Any]:
     return data
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses alias expansion: a few hundred bytes of nested ``*alias`` lists
+    (the "billion laughs") otherwise become gigabytes once the values are turned into text."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            if event.anchor in self.anchors:  # an undefined one is plain text YAML rejects anyway
+                raise _AliasRefused(f"front matter uses the YAML alias *{event.anchor} (aliases are refused)")
+        return super().compose_node(parent, index)
+
+
+class _AliasRefused(Exception):
+    pass
+
+
+def _load_front_matter(block: str) -> dict[str, Any]:
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise ValueError(f"front matter is {len(block):,} characters, over the {MAX_FRONT_MATTER_CHARS:,} limit")
+    try:
+        loaded = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except _AliasRefused as exc:
+        raise ValueError(str(exc)) from None
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+        loaded = None  # titles with stray quotes and colons: read line by line below
+    front: dict[str, Any] = loaded if isinstance(loaded, dict) else _simple_front_matter(block)
+    for key, value in front.items():
+        for item in value if isinstance(value, list) else [value]:
+            if len(str(key)) > MAX_FIELD_CHARS or isinstance(item, str) and len(item) > MAX_FIELD_CHARS:
+                raise ValueError(f"front-matter field {str(key)[:40]!r} is over the {MAX_FIELD_CHARS:,}-character limit")
+    return front
+
+
 def jekyll_parts(text: str) -> JekyllParts:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise ValueError("no front matter")
     block, rest = match.groups()
-    try:
-        loaded = yaml.safe_load(block)
-        front: dict[str, Any] = loaded if isinstance(loaded, dict) else _simple_front_matter(block)
-    except yaml.YAMLError:
-        front = _simple_front_matter(block)
+    front = _load_front_matter(block)
     lines = rest.splitlines()
     epoch_ms: int | None = None
     index = 0

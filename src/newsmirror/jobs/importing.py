@@ -10,7 +10,12 @@ from pathlib import Path
 
 from newsmirror.errors import ExtractionError, ImportFailure
 from newsmirror.extract import extract_article
-from newsmirror.ingest.archives import iter_archive_files, read_archive_file
+from newsmirror.ingest.archives import (
+    DEFAULT_MAX_FILE_BYTES,
+    ChannelNameTables,
+    iter_archive_files,
+    read_archive_file,
+)
 from newsmirror.model import Article
 from newsmirror.store.base import Store
 
@@ -70,9 +75,10 @@ def _seen_before(store: Store, article: Article) -> bool:
     return any(version.content_hash == article.content_hash for version in store.versions(article_id))
 
 
-def import_file(store: Store, path: Path, names_cache: dict[Path, dict[str, str]]) -> FileResult:
+def import_file(store: Store, path: Path, names: ChannelNameTables | None = None, *,
+                max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileResult:
     try:
-        found = read_archive_file(path, names_cache)
+        found = read_archive_file(path, names, max_file_bytes=max_file_bytes)
         if found.raw is None:
             return FileResult(str(path), FileOutcome.SKIPPED, reason=found.reason, kind=found.kind.value)
         article = extract_article(found.raw)
@@ -88,14 +94,20 @@ def import_file(store: Store, path: Path, names_cache: dict[Path, dict[str, str]
     return FileResult(str(path), FileOutcome(outcome.value), article_id=article.id, kind=found.kind.value)
 
 
-def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
+def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress | None = None, *,
+                 max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ImportReport:
     """Import every archive file under ``paths``. Raises ArchiveError only for unusable paths
-    (checked before anything is stored); every per-file problem is recorded in the report."""
+    (checked before anything is stored); every per-file problem is recorded in the report,
+    a bad channel-name table once under its own path (its articles still import)."""
     files = list(iter_archive_files(paths))
     report = ImportReport()
-    names_cache: dict[Path, dict[str, str]] = {}
+    names = ChannelNameTables()
     for done, path in enumerate(files, start=1):
-        report.results.append(import_file(store, path, names_cache))
+        report.results.append(import_file(store, path, names, max_file_bytes=max_file_bytes))
         if progress is not None:
             progress(done, len(files), str(path))
+    reported = {Path(result.path).resolve() for result in report.failures}
+    for table, problem in names.problems.items():
+        if table not in reported:  # a table above the imported folders, never walked itself
+            report.results.append(FileResult(str(table), FileOutcome.FAILED, reason=problem, kind="names_table"))
     return report
