@@ -37,7 +37,8 @@ class FetchSettings:
     """Politeness, limits and back-off. Every value can be set in the `[fetch]` table."""
 
     user_agent: str = USER_AGENT
-    timeout_seconds: float = 20.0
+    timeout_seconds: float = 20.0  # longest wait for any one read
+    request_deadline_seconds: float = 60.0  # whole request (one hop), however slowly it trickles in
     connect_timeout_seconds: float = 10.0
     max_retries: int = 3  # extra attempts after the first, on timeouts / 5xx / 429
     backoff_base_seconds: float = 1.0  # 1, 2, 4, ... between attempts

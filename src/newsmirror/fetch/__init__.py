@@ -5,6 +5,7 @@ from newsmirror.fetch.client import Fetcher, FetchResult, parse_retry_after
 from newsmirror.fetch.errors import (
     ConnectionFailed,
     ContentDecodingError,
+    DeadlineExceeded,
     FetchTimeout,
     HttpStatusError,
     RateLimited,
@@ -18,7 +19,7 @@ from newsmirror.fetch.errors import (
 )
 
 __all__ = [
-    "ConnectionFailed", "ContentDecodingError", "FetchResult", "FetchTimeout", "Fetcher", "HttpStatusError",
+    "ConnectionFailed", "ContentDecodingError", "DeadlineExceeded", "FetchResult", "FetchTimeout", "Fetcher", "HttpStatusError",
     "RateLimited", "RedirectLoop", "ResponseTooLarge", "RobotsDisallowed", "ServerError", "TooManyRedirects",
     "TransientFetchError", "TruncatedResponse", "detect_and_decode", "parse_retry_after",
 ]

@@ -9,7 +9,9 @@ Thread-safe: one Fetcher serves a pool of workers; per-host limits hold across a
 
 from __future__ import annotations
 
+import contextlib
 import random
+import socket
 import threading
 import time
 import zlib
@@ -27,6 +29,7 @@ from newsmirror.fetch.charset import detect_and_decode
 from newsmirror.fetch.errors import (
     ConnectionFailed,
     ContentDecodingError,
+    DeadlineExceeded,
     FetchTimeout,
     HttpStatusError,
     RateLimited,
@@ -139,6 +142,55 @@ class _Decompressor:
         return b"".join(self._parts)
 
 
+class _Deadline:
+    """Cuts one request off when its overall time is up, in whatever phase it is.
+
+    httpx's timeouts bound each read, not the request: a server that sends a byte every few
+    seconds never trips them. A timer shuts the request's socket down when time is up; the
+    blocked read returns at once and the request fails. The socket is learnt from httpcore's
+    ``trace`` extension when the connection is made (the fetcher keeps no idle connections,
+    so every request makes its own).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict[str, object]) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        get_info = getattr(stream, "get_extra_info", None)
+        sock = get_info("socket") if get_info else None
+        if isinstance(sock, socket.socket):
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):  # already closed: the request has ended anyway
+            sock.shutdown(socket.SHUT_RDWR)
+
+
 class Fetcher:
     def __init__(self, settings: FetchSettings | None = None, *,
                  transport: httpx.BaseTransport | None = None,
@@ -155,6 +207,9 @@ class Fetcher:
                 "Accept-Language": "zh-CN,zh-TW;q=0.9,zh;q=0.8,en;q=0.5",
             },
             transport=transport,
+            # No idle connections kept: the per-request deadline needs each request's own socket
+            # (see _Deadline), and polite per-host delays leave little to reuse anyway.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
         self.gate = HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay_seconds,
                              sleep=sleep)
@@ -211,7 +266,7 @@ class Fetcher:
     # -- internals ----------------------------------------------------------------------------
     def _retry_wait(self, exc: TransientFetchError, attempt: int) -> float | None:
         """Seconds to wait before the next attempt, or None to give up."""
-        if attempt > self.settings.max_retries:
+        if attempt > self.settings.max_retries or isinstance(exc, DeadlineExceeded):
             return None
         backoff = min(self.settings.backoff_max_seconds, self.settings.backoff_base_seconds * 2 ** (attempt - 1))
         backoff *= 1 + random.uniform(0, 0.1)  # spread retries of parallel workers
@@ -272,20 +327,37 @@ class Fetcher:
         return result.status, result.text
 
     def _once(self, asked: str, url: str, headers: dict[str, str], limit: int) -> FetchResult:
-        with self.gate.slot(url):
+        with self.gate.slot(url), _Deadline(self.settings.request_deadline_seconds) as deadline:
             try:
-                with self._client.stream("GET", url, headers=headers) as response:
-                    return self._read(asked, url, response, limit)
-            except httpx.TimeoutException as exc:
-                raise FetchTimeout(f"{url}: timed out ({type(exc).__name__})") from exc
-            except httpx.RemoteProtocolError as exc:
-                raise TruncatedResponse(f"{url}: connection closed before the whole response arrived ({exc})") from exc
-            except httpx.TransportError as exc:
-                raise ConnectionFailed(f"{url}: {type(exc).__name__}: {exc or 'connection failed'}") from exc
+                with self._client.stream("GET", url, headers=headers,
+                                         extensions={"trace": deadline.trace}) as response:
+                    return self._read(asked, url, response, limit, deadline)
+            except (httpx.TransportError, ContentDecodingError) as exc:
+                # A socket shut by the deadline surfaces as a closed connection or a cut body.
+                failure = self._past_deadline(url) if deadline.expired else self._transport_failure(url, exc)
+                if failure is exc:
+                    raise
+                raise failure from exc
             except httpx.InvalidURL as exc:
                 raise HttpStatusError(url, 0, f"{url}: invalid URL ({exc})") from exc
 
-    def _read(self, asked: str, url: str, response: httpx.Response, limit: int) -> FetchResult:
+    def _past_deadline(self, url: str) -> DeadlineExceeded:
+        return DeadlineExceeded(f"{url}: not complete after {self.settings.request_deadline_seconds:g} s "
+                                "(the server sends too slowly); raise [fetch] request_deadline_seconds "
+                                "if this source is legitimate")
+
+    @staticmethod
+    def _transport_failure(url: str, exc: Exception) -> Exception:
+        if isinstance(exc, httpx.TimeoutException):
+            return FetchTimeout(f"{url}: timed out ({type(exc).__name__})")
+        if isinstance(exc, httpx.RemoteProtocolError):
+            return TruncatedResponse(f"{url}: connection closed before the whole response arrived ({exc})")
+        if isinstance(exc, httpx.TransportError):
+            return ConnectionFailed(f"{url}: {type(exc).__name__}: {exc or 'connection failed'}")
+        return exc  # ContentDecodingError: already says what went wrong
+
+    def _read(self, asked: str, url: str, response: httpx.Response, limit: int,
+              deadline: _Deadline) -> FetchResult:
         headers = {name.lower(): value for name, value in response.headers.items()}
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and response.status_code < 300:
@@ -295,6 +367,8 @@ class Fetcher:
         if response.status_code not in REDIRECT_STATUSES and response.status_code != 304:
             decompressor = _Decompressor(headers.get("content-encoding", ""), limit, url)
             for chunk in response.iter_raw():
+                if deadline.expired:  # a transport that is not a socket (tests) stops here
+                    raise self._past_deadline(url)
                 decompressor.feed(chunk)
             body = decompressor.finish()
         text, encoding = detect_and_decode(body, headers.get("content-type")) if body else ("", "utf-8")

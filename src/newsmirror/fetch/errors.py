@@ -18,6 +18,11 @@ class FetchTimeout(TransientFetchError):
     pass
 
 
+class DeadlineExceeded(FetchTimeout):
+    """The response kept trickling in past the request's overall deadline. Not retried within
+    the same request (a server that drips bytes drips again); later polls try again."""
+
+
 class ConnectionFailed(TransientFetchError):
     pass
 
