@@ -29,6 +29,11 @@ def serve(
                      help="Enables admin actions (POST /api/admin/...) for requests with "
                           "'Authorization: Bearer TOKEN'. Without it the reader is read-only."),
     ] = "",
+    public_url: Annotated[
+        str,
+        typer.Option("--public-url", help="The address readers use (behind a proxy); feeds link to it. "
+                     "Default: the address it listens on (never the Host header a client sends)."),
+    ] = "",
 ) -> None:
     """Run the reader: latest articles, outlets, channels, stories side by side, search in either
     script, a JSON API (/docs) and Atom feeds of any search (/search.atom?q=...)."""
@@ -40,5 +45,6 @@ def serve(
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
     with store_from(db) as store:
         console.print(f"newsmirror reader on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it.")
-        uvicorn.run(create_app(store, admin_token=admin_token or None), host=host, port=port,
+        uvicorn.run(create_app(store, admin_token=admin_token or None, public_url=public_url or None),
+                    host=host, port=port,
                     log_level="warning")

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, SearchQuery, Store
+from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
 
 
@@ -84,7 +85,7 @@ def build_api_router() -> APIRouter:
     @router.get("/articles", response_model=list[ArticleSummary], tags=["articles"])
     def list_articles(request: Request, outlet: str | None = None, channel: str | None = None,
                       limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                      offset: Annotated[int, Query(ge=0)] = 0) -> list[ArticleSummary]:
+                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[ArticleSummary]:
         """Newest first, optionally of one outlet or channel."""
         query = ArticleQuery(outlet=outlet, channel=channel, limit=limit, offset=offset)
         return [summary_of(a) for a in store_of(request).iter_articles(query)]
@@ -101,9 +102,9 @@ def build_api_router() -> APIRouter:
                              versions=len(store.versions(article_id)), story_id=store.story_of(article_id))
 
     @router.get("/search", response_model=SearchResults, tags=["search"])
-    def search(request: Request, q: str, outlet: str = "", since: date | None = None,
+    def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "", since: date | None = None,
                until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20,
-               offset: Annotated[int, Query(ge=0)] = 0) -> SearchResults:
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> SearchResults:
         """Titles and bodies, either script; words of two or more characters match as written,
         several words must all occur, "quotes" keep a phrase together, -word excludes.
         Ranked by relevance, then newest first. ``until`` includes that whole day (UTC)."""
@@ -112,7 +113,7 @@ def build_api_router() -> APIRouter:
                                                          snippet=h.snippet) for h in hits])
 
     @router.get("/stories", response_model=list[StorySummary], tags=["stories"])
-    def list_stories(request: Request, min_outlets: Annotated[int, Query(ge=1)] = 2,
+    def list_stories(request: Request, min_outlets: Annotated[int, Query(ge=1, le=1000)] = 2,
                      limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[StorySummary]:
         """Newest stories reported by at least ``min_outlets`` outlets."""
         store = store_of(request)
@@ -151,7 +152,8 @@ def day_start(value: date | None) -> datetime | None:
 
 def search_query(q: str, outlet: str, since: date | None, until: date | None, *,
                  limit: int, offset: int = 0) -> SearchQuery:
-    """``until`` is inclusive for people (the whole day), exclusive for the store."""
-    until_exclusive = day_start(until + timedelta(days=1)) if until else None
+    """``until`` is inclusive for people (the whole day), exclusive for the store; the last
+    day there is (9999-12-31) means no limit."""
+    until_exclusive = day_start(until + timedelta(days=1)) if until and until < date.max else None
     return SearchQuery(text=q, outlet=outlet or None, since=day_start(since), until=until_exclusive,
                        limit=limit, offset=offset)

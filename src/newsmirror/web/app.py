@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Annotated, Any, cast
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -21,21 +23,27 @@ from newsmirror.web.api import build_api_router, search_query
 from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import story_view
 from newsmirror.web.feeds import search_feed
+from newsmirror.web.guard import MAX_PAGE, MAX_QUERY_CHARS, InputHygiene, public_base_url
+from newsmirror.web.guard import public_url as public_request_url
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 30
 SCRIPT_COOKIE = "script"
 
 
-def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
-    """The reader over ``store``. Without ``admin_token`` every admin action is refused."""
+def create_app(store: Store, *, admin_token: str | None = None, public_url: str | None = None) -> FastAPI:
+    """The reader over ``store``. Without ``admin_token`` every admin action is refused.
+    ``public_url`` is the address feeds link to (default: the address the server listens on)."""
     app = FastAPI(
         title="newsmirror reader",
         description="Read, search and compare mirrored Chinese-language news. Read-only.",
         version="0.1.0",
+        redirect_slashes=False,  # InputHygiene redirects, without echoing the Host header
     )
     app.state.store = store
     app.state.admin_token = admin_token or None
+    app.state.public_url = public_url or None
+    app.add_middleware(InputHygiene)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router())
@@ -69,7 +77,7 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+    def home(request: Request, page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
         return page(request, "list.html", heading="最新 Latest", articles=articles, stories=stories,
@@ -77,7 +85,7 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
-                  page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+                  page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"no articles from outlet {outlet!r}")
@@ -85,7 +93,7 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
-                   page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"no articles in channel {channel!r}")
@@ -123,7 +131,7 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         request: Request,
-        q: str = "",
+        q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
         outlet: str = "",
         since: str = "",
         until: str = "",
@@ -142,10 +150,11 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
 
     @app.get("/search.atom", include_in_schema=True, tags=["feeds"],
              summary="Atom feed of a search (same parameters as /api/search)")
-    def search_atom(request: Request, q: str, outlet: str = "", since: date | None = None,
+    def search_atom(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "", since: date | None = None,
                     until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
         hits = store.search(search_query(q, outlet, since, until, limit=limit))
-        body = search_feed(q, hits, self_url=str(request.url), base_url=str(request.base_url))
+        body = search_feed(q, hits, self_url=public_request_url(request, app.state.public_url),
+                           base_url=public_base_url(request, app.state.public_url) + "/")
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     add_change_pages(app, store, page)  # /article/{id}/history, /changes, /changes.atom
@@ -155,6 +164,14 @@ def create_app(store: Store, *, admin_token: str | None = None) -> FastAPI:
         if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
+            return await request_validation_exception_handler(request, exc)  # FastAPI's 422 JSON
+        problems = "; ".join(f"{'.'.join(str(p) for p in error.get('loc', ())[1:])}: {error.get('msg', '')}"
+                             for error in exc.errors())
+        return page(request, "error.html", status_code=400, message=f"bad request: {problems}")
 
     return app
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from newsmirror.model import utcnow
 from newsmirror.store import Store
 from newsmirror.store.changes import ArticleEvent, EventKind, changes_feed, history
+from newsmirror.web.guard import public_base_url, public_url
 
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
 PageRenderer = Callable[..., HTMLResponse]
@@ -88,10 +89,11 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
     def change_feed(request: Request, kind: str = "all", outlet: str = "",
                     limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
         entries = store.recent_changes(_kinds(kind), outlet=outlet or None, limit=limit)
-        base = str(request.base_url).rstrip("/")
+        base = public_base_url(request, request.app.state.public_url)
         title = "newsmirror: " + {"edited": "被修改的文章", "deleted": "被删除的文章", "restored": "恢复的文章"}.get(
             kind, "被修改和删除的文章") + (f" · {outlet}" if outlet else "")
-        body = changes_feed(entries, title=title, feed_url=str(request.url), site_url=f"{base}/changes",
+        body = changes_feed(entries, title=title, feed_url=public_url(request, request.app.state.public_url),
+                            site_url=f"{base}/changes",
                             article_link=lambda e: f"{base}/article/{e.event.article_id}/history")
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 

@@ -7,10 +7,14 @@ from markupsafe import Markup
 
 from newsmirror.model import utcnow
 from newsmirror.store import SearchHit
+from newsmirror.web.guard import strip_controls
 from newsmirror.web.render import clean_html, text_markup
 
 
 def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: str) -> bytes:
+    """Every text goes through strip_controls: XML cannot carry control characters, and stored
+    rows from older versions or other tools may hold them."""
+    query = strip_controls(query)
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(f"newsmirror: {query}")
@@ -23,17 +27,17 @@ def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: s
     for hit in reversed(hits):  # feedgen prepends entries; keep the ranking order in the document
         article = hit.article
         entry = feed.add_entry()
-        entry.id(article.canonical_url or f"{base_url}article/{article.id}")
-        entry.title(article.title or "(untitled)")
+        entry.id(strip_controls(article.canonical_url) or f"{base_url}article/{article.id}")
+        entry.title(strip_controls(article.title) or "(untitled)")
         # One link only: feedgen 1.0 drops the rel of entry links, so a second (related)
         # link would read as another alternate. The original URL is in the content and the id.
         entry.link(href=f"{base_url.rstrip('/')}/article/{article.id}")
-        entry.author({"name": ", ".join(article.authors) or article.outlet})
-        entry.category(term=article.outlet)
+        entry.author({"name": strip_controls(", ".join(article.authors) or article.outlet) or "?"})
+        entry.category(term=strip_controls(article.outlet) or "?")
         entry.published(article.published_at or article.fetched_at)
         entry.updated(article.published_at or article.fetched_at)
-        entry.summary(hit.snippet)
+        entry.summary(strip_controls(hit.snippet))
         original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
         body = clean_html(article.body_html) if article.body_html else str(text_markup(article.body_text, "orig"))
-        entry.content(body + original, type="html")
+        entry.content(strip_controls(body + original), type="html")
     return bytes(feed.atom_str(pretty=True))
