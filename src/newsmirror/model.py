@@ -43,6 +43,20 @@ def stable_id(key: str, length: int = 16) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+# C0 and C1 control characters, DEL, lone surrogates and the two non-characters XML forbids:
+# they break feed generation (lxml refuses them), terminals (escape sequences) and file names.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters; tabs and line breaks (body text) are kept."""
+    return _CONTROL.sub("", text) if text else text
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (title, name, URL): control characters removed, line breaks made spaces."""
+    return _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)) if text else text
 
 
 def content_hash(title: str, text: str) -> str:
@@ -85,6 +99,15 @@ class RawDocument:
     fetched_at: datetime = field(default_factory=utcnow)
     extra: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The model boundary: whatever ingest read, no later stage ever sees a control character.
+        self.content = clean_text(self.content)
+        self.url, self.origin = clean_line(self.url), clean_line(self.origin)
+        self.title_hint, self.outlet_hint = clean_line(self.title_hint), clean_line(self.outlet_hint)
+        self.channel_hint, self.author_hint = clean_line(self.channel_hint), clean_line(self.author_hint)
+        self.summary_hint = clean_text(self.summary_hint)
+        self.tags_hint = [clean_line(tag) for tag in self.tags_hint]
+
 
 @dataclass(slots=True)
 class Article:
@@ -111,6 +134,7 @@ class Article:
     content_hash: str = ""
 
     def __post_init__(self) -> None:
+        self._clean()
         if self.published_at is not None and self.published_at.tzinfo is None:
             raise ValueError(f"published_at must be time-zone aware: {self.published_at!r}")
         if not self.canonical_url:
@@ -120,6 +144,18 @@ class Article:
             self.id = stable_id(key)
         if not self.content_hash:
             self.content_hash = content_hash(self.title, self.body_text or self.body_markdown)
+
+    def _clean(self) -> None:
+        """The model boundary: control characters never reach store, search, feeds or outputs."""
+        self.outlet, self.title, self.channel = clean_line(self.outlet), clean_line(self.title), clean_line(self.channel)
+        self.original_url, self.canonical_url = clean_line(self.original_url), clean_line(self.canonical_url)
+        self.authors = [clean_line(a) for a in self.authors]
+        self.editors = [clean_line(e) for e in self.editors]
+        self.tags = [clean_line(t) for t in self.tags]
+        self.body_html, self.body_markdown = clean_text(self.body_html), clean_text(self.body_markdown)
+        self.body_text, self.summary = clean_text(self.body_text), clean_text(self.summary)
+        for image in self.images:
+            image.url, image.caption = clean_line(image.url), clean_line(image.caption)
 
     def refresh_hash(self) -> None:
         self.content_hash = content_hash(self.title, self.body_text or self.body_markdown)

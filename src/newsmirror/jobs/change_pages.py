@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from newsmirror.publish.paths import month_of, relative_prefix, slug
+from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.site import LABELS
 from newsmirror.store import Store
 from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history
@@ -132,9 +132,12 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     by_outlet: dict[str, list[ChangeEntry]] = defaultdict(list)
     for outlet in counts:
         by_outlet[outlet] = store.recent_changes(list(EventKind), outlet=outlet, limit=ENTRIES_PER_INDEX)
-    rows = [(name, f"changes/{slug(name)}/index.html", counts[name]) for name in sorted(counts)]
+    # An outlet folder beside the feed files: an outlet called "atom.xml" must not clash with them.
+    reserved = frozenset({"atom.xml", "edited.xml", "deleted.xml", "index.html"})
+    rows = [(name, f"changes/{unique_slug(name, reserved=reserved)}/index.html", counts[name])
+            for name in sorted(counts)]
     pages = [("changes/", "被修改和删除的文章", entries, rows)]
-    pages += [(f"changes/{slug(name)}/", f"{name} · 被修改和删除的文章", by_outlet[name],
+    pages += [(f"changes/{unique_slug(name, reserved=reserved)}/", f"{name} · 被修改和删除的文章", by_outlet[name],
                [(n, p, c) for n, p, c in rows if n == name]) for name in sorted(counts)]
     base = base_url.rstrip("/")
     for folder, heading, listed, table in pages:

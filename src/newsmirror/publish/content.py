@@ -19,12 +19,12 @@ from urllib.parse import quote, urljoin
 import lxml.html
 import nh3
 from lxml import etree
-from markdownify import markdownify
 
 from newsmirror.errors import ConfigError
 from newsmirror.model import Article
 from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.paths import month_of
+from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison
 from newsmirror.text.script import to_simplified, to_traditional
 
@@ -32,7 +32,7 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -99,7 +99,8 @@ def make_entry(article: Article, convert: Callable[[str], str], script: str,
         outlet=convert(article.outlet),
         channel=convert(article.channel or article.outlet),
         published=article.published_at,
-        original_url=article.original_url,
+        # Only http(s): every format links it, and a javascript: URL must never become a link.
+        original_url=http_url(article.original_url),
         summary=convert(article.summary.strip() or _lead(article.body_text)),
         story_id=story_id,
         lang=article.script if script == "original" else script,
@@ -141,7 +142,11 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
         if href:
             # Absolute (relative links would point into the mirror) and percent-encoded, so
             # script conversion below never alters a URL.
-            link.set("href", quote(urljoin(article.original_url, href), safe=":/?#[]@!$&'()*+,;=%~"))
+            absolute = http_url(urljoin(article.original_url, href)) or ("" if not href.startswith("mailto:") else href)
+            if absolute:
+                link.set("href", quote(absolute, safe=":/?#[]@!$&'()*+,;=%~"))
+            else:
+                del link.attrib["href"]
     # Images the extractor listed apart from the body (a featured image) come first.
     in_body = {img.get("src") for img in root.iter("img")}
     lead: list[str] = []
@@ -156,7 +161,8 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
             lead.append(f'<p class="caption">{html.escape(caption)}</p>')
     body = "".join(lead) + _inner_html(root)
     body = convert(body)
-    markdown = markdownify(body, heading_style="ATX", bullets="-", escape_misc=False).strip()
+    # From the sanitized HTML, with every text node escaped: the conversion cannot re-create markup.
+    markdown = safe_markdown(body, image_prefix=IMAGE_TOKEN).strip()
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
     return Prepared(entry=entry, article=article, html=body, markdown=markdown,
                     authors=[convert(a) for a in article.authors], image_names=sorted(set(used)))

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
+from newsmirror.model import clean_line, clean_text
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -28,6 +30,12 @@ class FeedItem:
 def build_feeds(*, feed_id: str, title: str, link: str, self_link_atom: str, self_link_rss: str,
                 items: list[FeedItem], language: str = "zh", description: str = "") -> tuple[bytes, bytes]:
     """(atom, rss) bytes for ``items`` (newest first)."""
+    # lxml refuses control characters: one such title must never abort a build. The model strips
+    # them already; this keeps feeds safe for anything built without it (a store written earlier).
+    title, description = clean_line(title), clean_line(description)
+    items = [FeedItem(id=clean_line(i.id), title=clean_line(i.title), link=clean_line(i.link),
+                      published=i.published, author=clean_line(i.author), summary=clean_text(i.summary),
+                      content_html=clean_text(i.content_html)) for i in items]
     atom = _generator(feed_id, title, link, self_link_atom, items, language, description).atom_str(pretty=True)
     rss = _generator(feed_id, title, link, self_link_rss, items, language, description).rss_str(pretty=True)
     return atom, rss

@@ -12,9 +12,12 @@ import json
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlparse
 
+import yaml
+
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.paths import safe_filename
+from newsmirror.publish.safe import md_line, md_link
 
 CONFIG = """\
 # Written by newsmirror when missing; edit freely, it is never overwritten.
@@ -29,10 +32,10 @@ DEFAULT_LAYOUT = """\
 <!DOCTYPE html>
 <html lang="{{ page.lang | default: 'zh' }}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ page.title | default: site.title }}</title>
+<title>{{ page.title | default: site.title | escape }}</title>
 <style>body{max-width:42rem;margin:auto;padding:1rem;font:1.05rem/1.7 sans-serif}img{max-width:100%;height:auto}</style>
 </head>
-<body><p><a href="{{ '/' | relative_url }}">{{ site.title }}</a></p>{{ content }}</body>
+<body><p><a href="{{ '/' | relative_url }}">{{ site.title | escape }}</a></p>{{ content }}</body>
 </html>
 """
 
@@ -40,10 +43,10 @@ POST_LAYOUT = """\
 ---
 layout: default
 ---
-<article><h1>{{ page.title }}</h1>
-<p><small>{{ page.author }} · {{ page.date | date: "%Y-%m-%d %H:%M" }}</small></p>
+<article><h1>{{ page.title | escape }}</h1>
+<p><small>{{ page.author | escape }} · {{ page.date | date: "%Y-%m-%d %H:%M" }}</small></p>
 {{ content }}
-<p><a href="{{ page.from }}" rel="noopener noreferrer nofollow">{{ page.from }}</a></p></article>
+{% if page.from %}<p><a href="{{ page.from | escape }}" rel="noopener noreferrer nofollow">{{ page.from | escape }}</a></p>{% endif %}</article>
 """
 
 INDEX = """\
@@ -52,7 +55,7 @@ layout: default
 title: {title}
 ---
 <ul>
-{{% for post in site.posts limit:200 %}}<li><a href="{{{{ post.url | relative_url }}}}">{{{{ post.title }}}}</a> <small>{{{{ post.author }}}} {{{{ post.date | date: "%Y-%m-%d" }}}}</small></li>
+{{% for post in site.posts limit:200 %}}<li><a href="{{{{ post.url | relative_url }}}}">{{{{ post.title | escape }}}}</a> <small>{{{{ post.author | escape }}}} {{{{ post.date | date: "%Y-%m-%d" }}}}</small></li>
 {{% endfor %}}</ul>
 """
 
@@ -62,8 +65,17 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def post_filename(entry: Entry) -> str:
-    return f"{entry.day}-{safe_filename(entry.title)}.md"
+def front_matter(fields: dict[str, object]) -> str:
+    """YAML front matter dumped by a YAML emitter, never assembled from strings."""
+    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                            width=1_000_000)
+    return f"---\n{dumped}---"
+
+
+def post_filename(entry: Entry, when: datetime | None = None) -> str:
+    """``YYYY-MM-DD-<title>.md``; an undated article takes ``when`` (Jekyll skips undated names)."""
+    day = entry.day if entry.published or when is None else when.astimezone(UTC).strftime("%Y-%m-%d")
+    return f"{day}-{safe_filename(entry.title)}.md"
 
 
 class JekyllBuilder(FormatBuilder):
@@ -91,8 +103,8 @@ class JekyllBuilder(FormatBuilder):
         if entry.id in self.paths:
             self._taken.add(self.paths[entry.id])
 
-    def unique_path(self, entry: Entry) -> str:
-        path = self.folder(entry) + post_filename(entry)
+    def unique_path(self, entry: Entry, when: datetime | None = None) -> str:
+        path = self.folder(entry) + post_filename(entry, when)
         if path in self._taken:
             path = path.removesuffix(".md") + f"-{entry.id[:8]}.md"
         self._taken.add(path)
@@ -100,23 +112,30 @@ class JekyllBuilder(FormatBuilder):
 
     def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
         entry = prepared.entry
-        path = self.unique_path(entry)
-        written = self.write_images(prepared.image_names, "assets/img/", entry.month)
         published = entry.published or prepared.article.fetched_at
+        path = self.unique_path(entry, published)
+        written = self.write_images(prepared.image_names, "assets/img/", entry.month)
         date = published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{published.microsecond // 1000:03d}Z"
         author = "、".join(prepared.authors) if prepared.authors else entry.outlet
-        front = [
-            "---", "layout: post", f"title: {_yaml_string(entry.title)}", f"date: {date}",
-            f"author: {_yaml_string(author)}", f"from: {_yaml_string(entry.original_url)}",
-            f"tags: {json.dumps([entry.outlet], ensure_ascii=False)}", "comments: True",
-            f"categories: {json.dumps([entry.outlet], ensure_ascii=False)}",
-            f"lang: {entry.lang}", f"story: {_yaml_string(entry.story_id or '')}", "---",
-        ]
-        # Jekyll renders Liquid before Markdown, so relative_url resolves inside the HTML block.
-        body = with_image_prefix(prepared.html, "{{ '/assets/img/' | relative_url }}")
-        title_link = f"[{entry.title.replace('[', '【').replace(']', '】')}]({entry.original_url})" \
-            if entry.original_url else entry.title
-        lines = [*front, f"<!--{int(published.timestamp() * 1000)}-->", title_link, "------", "",
+        fields: dict[str, object] = {
+            "layout": "post", "title": entry.title, "date": date, "author": author,
+            "from": entry.original_url, "tags": [entry.outlet], "comments": True,
+            "categories": [entry.outlet], "lang": entry.lang, "story": entry.story_id or "",
+            # Article text is never a template: Liquid in it ({{ site.* }}, {% include %}, an
+            # unclosed {% raw %}) stays text (Jekyll 4.0+).
+            "render_with_liquid": False,
+        }
+        if not entry.original_url:
+            del fields["from"]
+        # Without Liquid the image folder is spelled out with the site's base path.
+        base_path = urlparse(self.options.base_url).path.rstrip("/")
+        body = with_image_prefix(prepared.html, f"{base_path}/assets/img/")
+        # The sanitized HTML goes in as an HTML block (kramdown leaves its text as it is);
+        # the title line is Markdown, so it is escaped.
+        title_link = md_link(entry.title, entry.original_url) if entry.original_url else md_line(entry.title)
+        # The archivers' unquoted timestamp (our own digits, nothing to escape).
+        front = front_matter(fields).replace(f"date: '{date}'\n", f"date: {date}\n", 1)
+        lines = [front, f"<!--{int(published.timestamp() * 1000)}-->", title_link, "------", "",
                  "<div>", body, "</div>", ""]
         self.writer.write(path, "\n".join(lines), month=entry.month)
         self.paths[entry.id] = path

@@ -14,29 +14,31 @@ from urllib.parse import quote
 
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
-from newsmirror.publish.paths import safe_filename
+from newsmirror.publish.paths import unique_filename
 from newsmirror.publish.qr import qr_png
+from newsmirror.publish.safe import encode_url, md_line, md_url
 
 SEPARATOR = "&nbsp;&nbsp;|&nbsp;&nbsp;"
 HOT = "热点推荐"
 
 
 def _link(text: str, path: str) -> str:
-    label = text.replace("[", "【").replace("]", "】")
-    return f"[{label}]({quote(path)})"
+    """A link to one of our own pages; the label is escaped, the path percent-encoded."""
+    return f"[{md_line(text)}]({quote(path)})"
 
 
 class PageMirrorBuilder(FormatBuilder):
     name = "pagemirror"
 
     def channel_folder(self, entry: Entry) -> str:
-        return safe_filename(entry.channel, fallback="other")
+        return self.index_name(entry.channel)
 
     def page_path(self, entry: Entry) -> str:
         return f"pages/{self.channel_folder(entry)}/{entry.id}.md"
 
     def index_name(self, channel: str) -> str:
-        return safe_filename(channel, fallback="other")
+        # Collision-free: "国际/" and "国际" get their own folders, and no channel takes the hot list.
+        return unique_filename(channel, fallback="other", reserved=frozenset({self.label(HOT)}))
 
     def is_page(self, path: str) -> bool:
         return path.startswith("pages/") and path.endswith(".md")
@@ -54,13 +56,13 @@ class PageMirrorBuilder(FormatBuilder):
         path = self.page_path(entry)
         folder = path.rsplit("/", 1)[0] + "/"
         written = self.write_images(prepared.image_names, folder + "img/", entry.month)
-        meta = [f"{self.label('来源')}：{entry.outlet}"]
+        meta = [f"{self.label('来源')}：{md_line(entry.outlet)}"]
         if entry.published:
             meta.append(f"{self.label('发布')}：{entry.published.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
         if prepared.authors:
-            meta.append(f"{self.label('作者')}：{'、'.join(prepared.authors)}")
+            meta.append(f"{self.label('作者')}：{md_line('、'.join(prepared.authors))}")
         lines = [
-            f"### {entry.title}", "------------------------", "", self.nav(entry), "",
+            f"### {md_line(entry.title)}", "------------------------", "", self.nav(entry), "",
             " &nbsp;|&nbsp; ".join(meta), "",
             with_image_prefix(prepared.markdown, "img/"), "", "<hr/>",
         ]
@@ -71,11 +73,11 @@ class PageMirrorBuilder(FormatBuilder):
             written.append(folder + qr_name)
             lines += [
                 f"{self.label('手机上长按并复制下列链接或二维码分享本文章')}：<br/>",
-                f"{share} <br/>",
-                f"<a href='{share}'><img src='{qr_name}' alt='QR'/></a> <br/>",
+                f"{encode_url(share)} <br/>",
+                f"<a href='{encode_url(share)}'><img src='{qr_name}' alt='QR'/></a> <br/>",
             ]
-        if entry.original_url:
-            lines.append(f"{self.label('原文地址（需翻墙访问）')}：{entry.original_url}")
+        if md_url(entry.original_url):
+            lines.append(f"{self.label('原文地址（需翻墙访问）')}：{md_url(entry.original_url)}")
         lines += ["", "", "------------------------", self.nav(entry), ""]
         self.writer.write(path, "\n".join(lines), month=entry.month)
         self.paths[entry.id] = path
@@ -83,7 +85,8 @@ class PageMirrorBuilder(FormatBuilder):
 
     # -- listings ------------------------------------------------------------------
     def entry_line(self, entry: Entry, prefix: str) -> str:
-        when = f" <sub>{entry.outlet} {entry.day}</sub>" if entry.published else f" <sub>{entry.outlet}</sub>"
+        outlet = md_line(entry.outlet)
+        when = f" <sub>{outlet} {entry.day}</sub>" if entry.published else f" <sub>{outlet}</sub>"
         return f"#### {_link(entry.title, prefix + self.paths[entry.id])}{when}"
 
     def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
@@ -103,7 +106,7 @@ class PageMirrorBuilder(FormatBuilder):
         head = "#### " + f" {SEPARATOR} ".join(
             [_link(self.label("首页"), "../README.md"), _link(hot_name, f"{hot_name}.md")]
         )
-        lines = [head, "", f"### {channel}", ""]
+        lines = [head, "", f"### {md_line(channel)}", ""]
         lines += [self.entry_line(e, "../") + "\n" for e in members[: self.options.index_cap]]
         by_month: dict[str, list[Entry]] = defaultdict(list)
         for entry in members:
@@ -119,7 +122,7 @@ class PageMirrorBuilder(FormatBuilder):
                 "#### " + f" {SEPARATOR} ".join(
                     [_link(self.label("首页"), "../../../README.md"), _link(channel, f"../../{name}.md")]
                 ),
-                "", f"### {channel} · {month}", "",
+                "", f"### {md_line(channel)} · {month}", "",
             ]
             archive += [self.entry_line(e, "../../../") for e in month_entries]
             self.writer.write(f"indexes/archive/{name}/{month}.md", "\n".join(archive) + "\n", month=month)
@@ -130,15 +133,15 @@ class PageMirrorBuilder(FormatBuilder):
         if multi:
             lines += [f"#### {self.label('多家媒体报道')}", ""]
             for story in multi[:20]:
-                lines.append(f"- **{story.title}**")
-                lines += [f"  - {_link(m.title, '../' + self.paths[m.id])} <sub>{m.outlet}</sub>"
+                lines.append(f"- **{md_line(story.title)}**")
+                lines += [f"  - {_link(m.title, '../' + self.paths[m.id])} <sub>{md_line(m.outlet)}</sub>"
                           for m in story.members if m.id in self.paths]
             lines += ["", "----", ""]
         lines += [self.entry_line(e, "../") for e in listed[: self.options.latest_count]]
         self.writer.write(f"indexes/{hot_name}.md", "\n".join(lines) + "\n")
 
     def _readme(self, listed: list[Entry], by_channel: dict[str, list[Entry]], hot_name: str) -> None:
-        lines = [f"### {self.site_title}", "",
+        lines = [f"### {md_line(self.site_title)}", "",
                  "#### " + _link(hot_name, f"indexes/{hot_name}.md"), ""]
         by_outlet: dict[str, list[str]] = defaultdict(list)
         for channel, members in sorted(by_channel.items()):
@@ -147,7 +150,7 @@ class PageMirrorBuilder(FormatBuilder):
             links = f" {SEPARATOR} ".join(
                 _link(c, f"indexes/{self.index_name(c)}.md") for c in channels
             )
-            lines.append(f"#### {outlet} &nbsp;-&nbsp; {links}\n")
+            lines.append(f"#### {md_line(outlet)} &nbsp;-&nbsp; {links}\n")
         lines += ["----", f"### {self.label('最新')}", ""]
         lines += [self.entry_line(e, "") for e in listed[:30]]
         self.writer.write("README.md", "\n".join(lines) + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from datetime import UTC, datetime
@@ -27,6 +28,36 @@ def safe_filename(text: str, fallback: str = "untitled", max_bytes: int = MAX_NA
 def slug(text: str, fallback: str = "none") -> str:
     """A path segment for URLs: like :func:`safe_filename`, with spaces as dashes."""
     return safe_filename(text, fallback=fallback, max_bytes=80).replace(" ", "-")
+
+
+_HASH_SUFFIX = re.compile(r"-[0-9a-f]{8}$")
+
+
+def _name_hash(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def unique_filename(name: str, fallback: str = "other", reserved: frozenset[str] = frozenset()) -> str:
+    """A path segment for ``name`` that no other name maps to, the same in every build.
+
+    When :func:`safe_filename` renders ``name`` faithfully the segment is that rendering;
+    otherwise ("新唐人/", "国际:", a truncated or non-NFC name) a short hash of the exact name
+    is appended, so "新唐人/" never lands in the folder of "新唐人". A faithful name that
+    already ends like a hash suffix, or one in ``reserved``, gets a hash too, so no name can
+    be chosen to take another's folder.
+    """
+    segment = safe_filename(name, fallback=fallback)
+    if segment != name or _HASH_SUFFIX.search(name) or segment in reserved:
+        segment = f"{segment}-{_name_hash(name)}"
+    return segment
+
+
+def unique_slug(name: str, fallback: str = "none", reserved: frozenset[str] = frozenset()) -> str:
+    """Like :func:`unique_filename`, for URL segments (:func:`slug`: spaces as dashes)."""
+    segment = slug(name, fallback=fallback)
+    if segment != name or _HASH_SUFFIX.search(name) or segment in reserved:
+        segment = f"{segment}-{_name_hash(name)}"
+    return segment
 
 
 def month_of(when: datetime | None) -> str:

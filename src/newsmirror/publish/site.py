@@ -21,7 +21,7 @@ import jinja2
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
-from newsmirror.publish.paths import relative_prefix, slug
+from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
 
 LABELS = {
@@ -43,6 +43,10 @@ class _Group:
     @property
     def count(self) -> int:
         return len(self.entries)
+
+
+def _pair_hash(outlet: str, channel: str) -> str:
+    return hashlib.sha1(f"{outlet}\n{channel}".encode()).hexdigest()[:8]
 
 
 def _environment() -> jinja2.Environment:
@@ -67,11 +71,15 @@ class SiteBuilder(FormatBuilder):
 
     @staticmethod
     def outlet_folder(name: str) -> str:
-        return f"outlet/{slug(name)}/"
+        return f"outlet/{unique_slug(name)}/"
 
     @staticmethod
     def channel_folder(entry: Entry) -> str:
-        return f"channel/{slug(entry.outlet + '-' + entry.channel)}/"
+        name = f"{entry.outlet}-{entry.channel}"
+        if "-" in entry.outlet or "-" in entry.channel:
+            # "a-b"+"c" and "a"+"b-c" read alike: the exact pair decides.
+            return f"channel/{slug(name)}-{_pair_hash(entry.outlet, entry.channel)}/"
+        return f"channel/{unique_slug(name)}/"
 
     def is_page(self, path: str) -> bool:
         return path.startswith("a/") and path.endswith(".html")

@@ -1,0 +1,137 @@
+"""The escaping boundary of the Markdown outputs: text and URLs that cannot become markup.
+
+Every field an article brings (title, outlet, channel, author, URLs, body text) passes
+through here before it is written into Markdown that kramdown (Jekyll, GitHub Pages) or a
+CommonMark renderer (git hosts) turns into HTML. Text comes out with ``& < >`` as entities
+and every character Markdown or kramdown gives a meaning to (links, emphasis, code, tables,
+math, attribute lists ``{: ...}``, extensions ``{::...}``, list and heading markers) escaped,
+so what a source wrote as text stays text, and what it wrote as escaped markup
+(``&lt;script&gt;``) stays escaped after rendering. URLs keep only the schemes a reader can
+safely follow and lose every character that could end a Markdown link or an HTML attribute.
+
+The body is converted from the sanitized HTML (sanitizing is the last step on HTML) by
+:class:`SafeMarkdownConverter`, which applies the same text escaping to every text node and
+attribute it copies, so the conversion cannot undo the sanitizer.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from markdownify import MarkdownConverter
+
+# Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]#|$])")
+# At the start of a line these make lists, headings' underlines or kramdown definition lists.
+_LINE_START_MARK = re.compile(r"(?m)^([ \t]*)([-+=:])")
+_LINE_START_NUMBER = re.compile(r"(?m)^([ \t]*\d+)([.)])")
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+SAFE_SCHEMES = ("http", "https")
+# Percent-encoded in a URL (quotes, brackets, parentheses, white space, < > { } | \ ^ ` and, for
+# kramdown math and emphasis around a URL shown as text, $ and *), so a URL cannot close a
+# Markdown link or an HTML attribute. Other characters (Chinese paths too) stay readable.
+_URL_UNSAFE = re.compile(r"""[\s"'<>()\[\]{}|\\^`$*]""")
+
+
+def md_text(text: str) -> str:
+    """Text for Markdown (block or inline) that renders as exactly this text, never as markup."""
+    if not text:
+        return ""
+    text = _BACKSLASHED.sub(r"\\\1", html.escape(text, quote=False))
+    text = _LINE_START_MARK.sub(r"\1\\\2", text)
+    text = _LINE_START_NUMBER.sub(r"\1\\\2", text)
+    # Not escapable by backslash in kramdown; an entity works in both (fences, strikethrough).
+    return text.replace("~", "&#126;")
+
+
+def md_line(text: str) -> str:
+    """A one-line field (title, name): line breaks become spaces, then :func:`md_text`."""
+    return md_text(_LINE_BREAKS.sub(" ", text or "").strip())
+
+
+def http_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) URL with a host, else "" (never ``javascript:``)."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
+        return ""
+    return url
+
+
+def encode_url(url: str) -> str:
+    """Percent-encode every character that could end a link destination or an attribute value."""
+    return _URL_UNSAFE.sub(lambda match: quote(match.group(0), safe=""), url)
+
+
+def md_url(url: str) -> str:
+    """An http(s) URL ready for ``[text](...)`` or plain Markdown text; "" for any other scheme."""
+    safe = http_url(url)
+    return encode_url(safe) if safe else ""
+
+
+def md_link(text: str, url: str) -> str:
+    """``[text](url)`` with both escaped; only the text when the URL is not http(s)."""
+    target = md_url(url)
+    return f"[{md_line(text)}]({target})" if target else md_line(text)
+
+
+def _fence(text: str, char: str = "~") -> str:
+    longest = max((len(run) for run in re.findall(re.escape(char) + "+", text)), default=0)
+    return char * max(3, longest + 1)
+
+
+class SafeMarkdownConverter(MarkdownConverter):
+    """markdownify with every copied text and attribute escaped and every URL checked.
+
+    ``image_prefix`` is the one non-http source an image may have: the token publish gives a
+    locally mirrored image (any other image was dropped before conversion).
+    """
+
+    def __init__(self, image_prefix: str = "", **options: Any) -> None:
+        options.setdefault("heading_style", "ATX")
+        options.setdefault("bullets", "-")
+        super().__init__(**options)
+        self.image_prefix = image_prefix
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        return md_text(text)
+
+    def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        target = md_url(el.get("href") or "")
+        stripped = text.strip()
+        if not stripped:
+            return ""
+        return f"[{stripped}]({target})" if target else text
+
+    def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        alt = md_line(el.attrs.get("alt") or "")
+        src = el.attrs.get("src") or ""
+        keep_inline: list[str] = getattr(self, "options", {}).get("keep_inline_images_in", [])
+        if "_inline" in parent_tags and el.parent.name not in keep_inline:
+            return alt
+        if self.image_prefix and src.startswith(self.image_prefix):
+            target = self.image_prefix + encode_url(src[len(self.image_prefix):])
+        else:
+            target = md_url(src)
+        return f"![{alt}]({target})" if target else alt
+
+    def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if not text:
+            return ""
+        # A tilde fence (kramdown and CommonMark both know it) longer than any run inside.
+        fence = _fence(text)
+        return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
+
+
+def safe_markdown(body_html: str, image_prefix: str = "") -> str:
+    """Markdown of sanitized HTML in which no text can turn into markup."""
+    converted: str = SafeMarkdownConverter(image_prefix=image_prefix).convert(body_html)
+    return converted
