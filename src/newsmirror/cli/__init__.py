@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
@@ -22,8 +23,10 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+# emoji=False: stored text such as ":cn:" stays as written. Stored text itself goes through
+# newsmirror.cli.terminal.shown / plain before it reaches either console.
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,7 +51,7 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except NewsmirrorError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}")
+            err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err_console.print("interrupted: everything stored so far is kept; run the command again to resume.")
@@ -84,7 +87,7 @@ def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", hel
             sub.add_column(key.removeprefix("by_"))
             sub.add_column("articles", justify="right")
             for name, count in groups.items():
-                sub.add_row(name or "(none)", str(count))
+                sub.add_row(shown(name) or "(none)", str(count))
             console.print(sub)
 
 
@@ -101,7 +104,7 @@ def show(
         if article is None:
             raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror stats` shows what is stored")
         versions = store.versions(article_id)
-    console.print(f"[bold]{article.title}[/]")
+    console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {
         "id": article.id, "outlet": article.outlet, "channel": article.channel,
         "published": article.published_at.isoformat() if article.published_at else "",
@@ -111,9 +114,9 @@ def show(
     }
     for key, value in meta.items():
         if value:
-            console.print(f"[dim]{key}:[/] {value}", highlight=False)
+            console.print(f"[dim]{key}:[/] {shown(value)}", highlight=False)
     console.print()
-    print(article.body_markdown if markdown else article.body_text)
+    print(plain(article.body_markdown if markdown else article.body_text))
 
 
 

@@ -15,6 +15,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.cli.terminal import shown
 from newsmirror.errors import NewsmirrorError
 
 
@@ -59,7 +60,7 @@ def demo(
     if stories:
         console.print("stories reported by several outlets (newest first):")
         for story in stories:
-            console.print(f"  {story.id}  {story.title}  ({len(story.article_ids)} reports)", highlight=False)
+            console.print(f"  {story.id}  {shown(story.title)}  ({len(story.article_ids)} reports)", highlight=False)
     console.print(
         f"next: open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit http://127.0.0.1:8000/"
     )

@@ -18,6 +18,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.cli.terminal import shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import Store
 
@@ -76,7 +77,7 @@ def sources_add(
             from newsmirror.jobs.fetching import resolve_feed_url
 
             found = resolve_feed_url(url, load_config(config or None).fetch)
-            console.print(f"found feed {found}")
+            console.print(f"found feed {shown(found)}", highlight=False)
             url = found
         chosen.append(source_from_mapping({
             "url": url, "outlet": outlet, "name": name, "channel": channel, "script": script,
@@ -110,10 +111,11 @@ def sources_list(db: DbOption = "",
     for column in ("id", "outlet", "name", "url", "failures", "next poll (UTC)", "last error"):
         table.add_column(column, overflow="fold")
     for source, state in rows:
-        table.add_row(source.id, source.outlet, source.name + ("" if source.enabled else " (disabled)"), source.url,
+        table.add_row(shown(source.id), shown(source.outlet), shown(source.name) + ("" if source.enabled else " (disabled)"),
+                      shown(source.url),
                       str(state.consecutive_failures or ""),
                       state.next_due_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
-                      state.last_error[:80])
+                      shown(state.last_error[:80]))
     console.print(table)
 
 
@@ -208,15 +210,15 @@ def _print_fetch_report(report: Any) -> None:
         status = item.status
         if item.status == "failed":
             status = f"[red]failed ×{item.consecutive_failures}[/]" + (" [yellow](backing off)[/]" if item.backing_off else "")
-        table.add_row(item.source.name or item.source.id, status, str(item.new), str(item.updated),
+        table.add_row(shown(item.source.name or item.source.id), status, str(item.new), str(item.updated),
                       str(item.unchanged), str(item.failed) if item.failed else "")
     table.add_row("[bold]total", "", *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
     console.print(table)
     for item in report.sources:
         if item.error:
-            err_console.print(f"[red]{item.source.id}[/]: {item.error}", highlight=False)
+            err_console.print(f"[red]{shown(item.source.id)}[/]: {shown(item.error)}", highlight=False)
         for problem in item.item_errors[:5]:
-            err_console.print(f"[yellow]{item.source.id}[/]: {problem}", highlight=False)
+            err_console.print(f"[yellow]{shown(item.source.id)}[/]: {shown(problem)}", highlight=False)
     if report.not_due:
         console.print(f"{report.not_due} source(s) not due yet")
 

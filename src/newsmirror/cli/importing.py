@@ -15,6 +15,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.cli.terminal import shown
 
 # --- archives (import) ---
 
@@ -55,6 +56,8 @@ def import_archives(
     console.print(table)
     if show_skipped:
         for result in report.skipped:
-            console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
+            console.print(f"[dim]skipped[/] {shown(result.path)}: {shown(result.reason)}", highlight=False,
+                          soft_wrap=True)
     for result in report.failures:
-        err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]failed[/] {shown(result.path)}: {shown(result.reason)}", highlight=False,
+                          soft_wrap=True)

@@ -16,6 +16,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.cli.terminal import shown
 
 # --- publish ---
 OutOption = Annotated[
@@ -82,7 +83,7 @@ def build(
     if not options.base_url:
         err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code, feeds use relative links")
     for failure in report.failures[:20]:
-        err_console.print(f"[red]failed:[/] {failure}")
+        err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
     if report.failures:
         raise typer.Exit(1)
 

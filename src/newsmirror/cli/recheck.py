@@ -17,6 +17,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 
 # --- recheck: edit and deletion tracking ---
@@ -95,8 +96,8 @@ def recheck(
             changes.add_column(name, overflow="fold")
         for report in notable[:100]:
             style = _OUTCOME_STYLE[report.outcome.value]
-            changes.add_row(f"[{style}]{report.outcome.value}[/]", report.outlet, report.title[:40],
-                            report.detail[:80], report.article_id)
+            changes.add_row(f"[{style}]{report.outcome.value}[/]", shown(report.outlet), shown(report.title[:40]),
+                            shown(report.detail[:80]), report.article_id)
         console.print(changes)
 
 
@@ -154,7 +155,7 @@ def changes(
     for name, numbers in sorted(counts.items(), key=lambda item: -sum(item[1].values())):
         if outlet and name != outlet:
             continue
-        per_outlet.add_row(name, *(str(numbers.get(k, 0)) for k in ("edited", "deleted", "restored", "deleted_now")))
+        per_outlet.add_row(shown(name), *(str(numbers.get(k, 0)) for k in ("edited", "deleted", "restored", "deleted_now")))
     console.print(per_outlet)
     if not entries:
         console.print("no edits or takedowns recorded" + (" in that time." if since else "."))
@@ -165,7 +166,8 @@ def changes(
     for entry in entries:
         style = _OUTCOME_STYLE[entry.event.kind.value]
         listing.add_row(f"{entry.event.seen_at:%Y-%m-%d %H:%M}", f"[{style}]{entry.event.kind.value}[/]",
-                        entry.outlet, entry.title[:40], entry.event.detail[:80], entry.event.article_id)
+                        shown(entry.outlet), shown(entry.title[:40]), shown(entry.event.detail[:80]),
+                        entry.event.article_id)
     console.print(listing)
 
 
@@ -185,7 +187,8 @@ def history(
             raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror changes` lists edited ones")
         items = article_history(store.versions(article_id), store.article_events(article_id))
         check = store.get_check_state(article_id)
-    console.print(f"[bold]{article.title}[/]  [dim]{article.outlet} · {article.original_url}[/]", highlight=False)
+    console.print(f"[bold]{shown(article.title)}[/]  [dim]{shown(article.outlet)} · {shown(article.original_url)}[/]",
+                  highlight=False)
     if check.last_checked_at and check.next_check_at:
         console.print(f"[dim]last checked {check.last_checked_at:%Y-%m-%d %H:%M} UTC ({check.last_outcome}),"
                       f" next check {check.next_check_at:%Y-%m-%d %H:%M} UTC[/]")
@@ -194,8 +197,8 @@ def history(
         if item.kind == "first_seen" and item.version:
             console.print(f"\n[bold]v{item.version.number}[/] first seen {when}")
         elif item.kind == "edited" and item.version and item.diff:
-            console.print(f"\n[bold yellow]v{item.version.number}[/] edited {when}: {item.detail}", highlight=False)
-            print(item.diff.to_text(context))
+            console.print(f"\n[bold yellow]v{item.version.number}[/] edited {when}: {shown(item.detail)}", highlight=False)
+            print(plain(item.diff.to_text(context)))
         else:
             style = _OUTCOME_STYLE.get(item.kind, "")
-            console.print(f"\n[{style}]{item.kind}[/] {when}: {item.detail}", highlight=False)
+            console.print(f"\n[{style}]{item.kind}[/] {when}: {shown(item.detail)}", highlight=False)

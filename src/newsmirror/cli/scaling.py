@@ -15,6 +15,7 @@ from newsmirror.cli import (
     err_console,
     friendly_errors,
 )
+from newsmirror.cli.terminal import shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import open_store
@@ -86,7 +87,7 @@ def worker(
         f"{report.given_up} given up, {report.lost} lost to other workers"
     )
     for error in report.errors:
-        err_console.print(f"  [dim]{error}[/]", highlight=False)
+        err_console.print(f"  [dim]{shown(error)}[/]", highlight=False)
 
 
 @app.command()

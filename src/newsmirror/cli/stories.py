@@ -15,6 +15,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.cli.terminal import shown
 
 # --- stories ---
 stories_app = typer.Typer(
@@ -78,7 +79,8 @@ def stories_list(
                 if article is not None and article.outlet not in outlets:
                     outlets.append(article.outlet)
             copies = sum(m.role == "duplicate" for m in members)
-            table.add_row(story.id, story.title, ", ".join(outlets), str(len(members) - copies), str(copies))
+            table.add_row(story.id, shown(story.title), shown(", ".join(outlets)), str(len(members) - copies),
+                          str(copies))
     console.print(table)
 
 
@@ -99,24 +101,25 @@ def stories_show(
         story = store.get_story(story_id)
         reports, copies = story_reports(store, story_id)
     comparison = compare_story(select_outlets(reports, outlet), story_id=story_id)
-    console.print(f"[bold]{story.title if story else story_id}[/]")
+    console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
         when = article.published_at.isoformat() if article.published_at else ""
-        console.print(f"[dim]{article.outlet}[/] {article.title} {when} {article.original_url}", highlight=False)
+        console.print(f"[dim]{shown(article.outlet)}[/] {shown(article.title)} {when} {shown(article.original_url)}",
+                      highlight=False)
     for article in copies:
-        console.print(f"[dim]copy: {article.outlet}[/] {article.title}", highlight=False)
+        console.print(f"[dim]copy: {shown(article.outlet)}[/] {shown(article.title)}", highlight=False)
 
     def fact_cell(fact: Any, outlet: str) -> str:
-        texts = [s.text for s in fact.sentences if s.outlet == outlet]
+        texts = [shown(s.text) for s in fact.sentences if s.outlet == outlet]
         only = [term for term, who in fact.details.items() if outlet in who]
         if texts and only:
-            texts.append(f"[dim]details: {'、'.join(only)}[/]")
+            texts.append(f"[dim]details: {shown('、'.join(only))}[/]")
         return "\n".join(texts)
 
     def new_table(title: str) -> Table:
         table = Table(title=title, show_lines=True, expand=True)
         for outlet in comparison.outlets:
-            table.add_column(outlet, ratio=1, overflow="fold")
+            table.add_column(shown(outlet), ratio=1, overflow="fold")
         return table
 
     for title, facts in (("reported by every outlet", comparison.shared),
@@ -129,10 +132,11 @@ def stories_show(
     if any(comparison.unique.values()):
         table = new_table("reported by one outlet only")
         table.add_row(*(
-            "\n\n".join(s.text for fact in comparison.unique.get(outlet, []) for s in fact.sentences)
+            "\n\n".join(shown(s.text) for fact in comparison.unique.get(outlet, []) for s in fact.sentences)
             for outlet in comparison.outlets
         ))
         console.print(table)
     for name, terms in comparison.unique_details().items():
         if terms:
-            console.print(f"[dim]only {name} names, in facts others report too:[/] {'、'.join(terms)}", highlight=False)
+            console.print(f"[dim]only {shown(name)} names, in facts others report too:[/] {shown('、'.join(terms))}",
+                          highlight=False)

@@ -1,0 +1,31 @@
+"""Stored text on its way to a terminal: the one place the CLI makes it harmless.
+
+Titles, names, bodies and URLs come from outlets and archives nobody here controls. Printed as
+they are, ``[link=file:///...]`` is Rich markup (a clickable link the title never had), and
+``ESC [ ... m`` / ``ESC ] ... BEL`` are terminal escape sequences (colours, cleared screens,
+retitled windows, hyperlinks). Every CLI line that shows stored text goes through
+:func:`shown` (for Rich output) or :func:`plain` (for ``print``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.markup import escape
+
+# Whole escape sequences first (CSI, OSC, other ESC x), so no half of one is left as text.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]")
+# Then any control character left (C0 but tab and newline, DEL, C1) and the bidirectional
+# overrides that make a terminal show text in another order than it is.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> str:
+    """Text without escape sequences or control characters (tabs and newlines stay)."""
+    text = str(value).replace("\r\n", "\n")
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def shown(value: object) -> str:
+    """:func:`plain` text with Rich markup escaped, for ``console.print`` and table cells."""
+    return escape(plain(value))

@@ -1,0 +1,57 @@
+"""Stored text printed by the CLI: Rich markup shown as written, terminal escapes never sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.cli.terminal import plain, shown
+from newsmirror.model import Article, Story
+from newsmirror.store import StoryMember, open_store
+
+MARKUP_TITLE = "[link=file:///etc/passwd]点我看原文[/link][bold red]紧急[/]"
+MARKUP_OUTLET = "[/]坏人报[blink]"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("标题\x1b[2J\x1b[31m红\x1b[0m", "标题红"),  # CSI: clear screen, colours
+    ("前\x1b]0;假窗口标题\x07后", "前后"),  # OSC: window title
+    ("\x1b]8;;file:///etc/passwd\x1b\\链接\x1b]8;;\x1b\\", "链接"),  # OSC 8 hyperlink
+    ("a\x9b31mb\x07c\x00d\x7fe\x85f", "abcdef"),  # C1 CSI, BEL, NUL, DEL, NEL
+    ("abc\u202edcba\u2066x", "abcdcbax"),  # bidirectional overrides
+    ("第一段\n\n\t第二段\r\n", "第一段\n\n\t第二段\n"),  # layout stays
+])
+def test_plain_removes_escape_sequences_and_controls(text: str, expected: str) -> None:
+    assert plain(text) == expected
+
+
+def test_shown_escapes_rich_markup() -> None:
+    from rich.console import Console
+
+    console = Console(record=True, width=200, emoji=False)
+    console.print(shown(MARKUP_TITLE + "\x1b[5m" + MARKUP_OUTLET))
+    assert console.export_text().strip() == MARKUP_TITLE + MARKUP_OUTLET
+
+
+def test_show_prints_stored_markup_as_text(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    article = Article(outlet=MARKUP_OUTLET, title=MARKUP_TITLE, original_url="https://example.org/[x]",
+                      channel="[red]频道", authors=["[i]记者[/i]"], body_text="正文 [link=https://evil.example]点[/link]")
+    with open_store(db) as store:
+        store.upsert_article(article)
+        story = Story(id="s1", title=MARKUP_TITLE)
+        store.save_story(story, [StoryMember(article.id, story.id)])
+    result = CliRunner().invoke(app, ["show", article.id, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    for text in (MARKUP_TITLE, MARKUP_OUTLET, "[red]频道", "[i]记者[/i]", "正文 [link=https://evil.example]点[/link]"):
+        assert text in result.output, text
+    listing = CliRunner().invoke(app, ["stories", "list", "--db", str(db), "--min-outlets", "1"])
+    assert listing.exit_code == 0 and "[link=file:///etc/passwd]" in listing.output.replace("\n", "")
+
+
+def test_errors_naming_user_input_are_shown_as_text(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["show", "[/]x\x1b[2J", "--db", str(tmp_path / "s.sqlite")])
+    assert result.exit_code == 1 and "\x1b" not in result.output and "[/]x" in result.output
