@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -34,6 +35,11 @@ def serve(
         typer.Option("--public-url", help="The address readers use (behind a proxy); feeds link to it. "
                      "Default: the address it listens on (never the Host header a client sends)."),
     ] = "",
+    images: Annotated[
+        str,
+        typer.Option("--images", help="A build's image cache (OUT/.cache/images): articles show these "
+                     "mirrored copies. Images are never loaded from the outlets."),
+    ] = "",
 ) -> None:
     """Run the reader: latest articles, outlets, channels, stories side by side, search in either
     script, a JSON API (/docs) and Atom feeds of any search (/search.atom?q=...)."""
@@ -45,6 +51,7 @@ def serve(
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
     with store_from(db) as store:
         console.print(f"newsmirror reader on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it.")
-        uvicorn.run(create_app(store, admin_token=admin_token or None, public_url=public_url or None),
+        uvicorn.run(create_app(store, admin_token=admin_token or None, public_url=public_url or None,
+                               images=Path(images) if images else None),
                     host=host, port=port,
                     log_level="warning")

@@ -98,7 +98,7 @@ def build_api_router() -> APIRouter:
             raise HTTPException(404, f"no article with id {article_id!r}")
         return ArticleDetail(**summary_of(article).model_dump(), authors=article.authors, tags=article.tags,
                              summary=article.summary, body_text=article.body_text,
-                             body_html=clean_html(article.body_html),
+                             body_html=clean_html(article.body_html, request.app.state.images.url_for),
                              versions=len(store.versions(article_id)), story_id=store.story_of(article_id))
 
     @router.get("/search", response_model=SearchResults, tags=["search"])

@@ -9,7 +9,7 @@ from typing import Annotated, Any, cast
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import URL
@@ -22,27 +22,36 @@ from newsmirror.web import render
 from newsmirror.web.api import build_api_router, search_query
 from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import story_view
+from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs
 from newsmirror.web.feeds import search_feed
 from newsmirror.web.guard import MAX_PAGE, MAX_QUERY_CHARS, InputHygiene, public_base_url
 from newsmirror.web.guard import public_url as public_request_url
+from newsmirror.web.images import ROUTE as IMAGES_ROUTE
+from newsmirror.web.images import LocalImages
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 30
 SCRIPT_COOKIE = "script"
+PAGE_POLICY = ("default-src 'none'; script-src 'none'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
+               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(store: Store, *, admin_token: str | None = None, public_url: str | None = None) -> FastAPI:
+def create_app(store: Store, *, admin_token: str | None = None, public_url: str | None = None,
+               images: Path | None = None) -> FastAPI:
     """The reader over ``store``. Without ``admin_token`` every admin action is refused.
-    ``public_url`` is the address feeds link to (default: the address the server listens on)."""
+    ``public_url`` is the address feeds link to (default: the address the server listens on);
+    ``images`` a build's image cache (``OUT/.cache/images``): its copies are shown, no other image."""
     app = FastAPI(
         title="newsmirror reader",
         description="Read, search and compare mirrored Chinese-language news. Read-only.",
         version="0.1.0",
         redirect_slashes=False,  # InputHygiene redirects, without echoing the Host header
+        docs_url=None, redoc_url=None,  # /docs is served from packaged assets (newsmirror.web.docs)
     )
     app.state.store = store
     app.state.admin_token = admin_token or None
     app.state.public_url = public_url or None
+    app.state.images = local_images = LocalImages(images)
     app.add_middleware(InputHygiene)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -54,14 +63,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         chosen = request.query_params.get("script")
         if chosen in render.DISPLAY_SCRIPTS:
             response.set_cookie(SCRIPT_COOKIE, chosen, max_age=365 * 86400, samesite="lax", httponly=True)
-        if request.url.path in ("/docs", "/redoc"):
-            return response  # FastAPI's own API browser loads its scripts
-        # No page needs scripts, frames or foreign styles; images may come from the outlets.
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; "
-            "img-src 'self' https: data:; style-src 'self'",
-        )
+        # No page needs scripts, frames or anything from another host; images are the locally
+        # mirrored copies only (body HTML is rewritten; this is the second line of defence).
+        # The API browser at /docs runs the packaged Swagger UI and nothing else.
+        response.headers.setdefault("Content-Security-Policy",
+                                    DOCS_POLICY if request.url.path == DOCS_PATH else PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
@@ -105,7 +111,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         script = display_script(request)
-        body = (render.body_markup(article.body_html, script) if article.body_html
+        body = (render.body_markup(article.body_html, script, local_images.url_for) if article.body_html
                 else render.text_markup(article.body_text, script))
         versions = store.versions(article_id)
         return page(request, "article.html", article=article, body=body, versions=versions,
@@ -124,7 +130,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script) if a.body_html
+        bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for) if a.body_html
                          else render.text_markup(a.body_text, script)) for a in view.articles}
         return page(request, "story.html", view=view, bodies=bodies)
 
@@ -153,11 +159,26 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def search_atom(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "", since: date | None = None,
                     until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
         hits = store.search(search_query(q, outlet, since, until, limit=limit))
+        base = public_base_url(request, app.state.public_url)
+
+        def image_url(src: str) -> str | None:
+            local = local_images.url_for(src)
+            return base + local if local else None
+
         body = search_feed(q, hits, self_url=public_request_url(request, app.state.public_url),
-                           base_url=public_base_url(request, app.state.public_url) + "/")
+                           base_url=base + "/", image_url=image_url)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     add_change_pages(app, store, page)  # /article/{id}/history, /changes, /changes.atom
+    add_docs(app)  # /docs from packaged Swagger UI files
+
+    @app.get(IMAGES_ROUTE + "/{name}", include_in_schema=False)
+    def mirrored_image(name: str) -> FileResponse:
+        path = local_images.path_of(name)
+        if path is None:
+            raise HTTPException(404, "no such mirrored image")
+        return FileResponse(path, media_type="image/png" if name.endswith(".png") else "image/jpeg",
+                            headers={"Cache-Control": "public, max-age=604800, immutable"})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

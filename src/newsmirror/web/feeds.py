@@ -8,10 +8,11 @@ from markupsafe import Markup
 from newsmirror.model import utcnow
 from newsmirror.store import SearchHit
 from newsmirror.web.guard import strip_controls
-from newsmirror.web.render import clean_html, text_markup
+from newsmirror.web.render import ImageURL, clean_html, no_remote_images, text_markup
 
 
-def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: str) -> bytes:
+def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: str,
+                image_url: ImageURL = no_remote_images) -> bytes:
     """Every text goes through strip_controls: XML cannot carry control characters, and stored
     rows from older versions or other tools may hold them."""
     query = strip_controls(query)
@@ -38,6 +39,6 @@ def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: s
         entry.updated(article.published_at or article.fetched_at)
         entry.summary(strip_controls(hit.snippet))
         original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
-        body = clean_html(article.body_html) if article.body_html else str(text_markup(article.body_text, "orig"))
+        body = clean_html(article.body_html, image_url) if article.body_html else str(text_markup(article.body_text, "orig"))
         entry.content(strip_controls(body + original), type="html")
     return bytes(feed.atom_str(pretty=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 import nh3
@@ -25,15 +26,33 @@ def convert_text(text: str, script: DisplayScript) -> str:
     return to_simplified(text) if script == "zh-Hans" else to_traditional(text)
 
 
-def clean_html(html: str) -> str:
+ImageURL = Callable[[str], "str | None"]  # an image's original URL -> the URL to show, or None
+
+
+def no_remote_images(src: str) -> str | None:
+    return None
+
+
+def clean_html(html: str, image_url: ImageURL = no_remote_images) -> str:
     """Sanitize again on display: stored bodies were cleaned at extraction, but the store may
-    hold rows from older or other tools, and a reader page must never run an outlet's script."""
-    return nh3.clean(html, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
+    hold rows from older or other tools, and a reader page must never run an outlet's script.
+
+    Every ``<img src>`` is replaced by ``image_url(src)`` (a locally mirrored copy) or removed:
+    the page never makes the reader's browser contact an outlet (see newsmirror.web.images).
+    """
+
+    def keep(element: str, attribute: str, value: str) -> str | None:
+        if element == "img" and attribute == "src":
+            return image_url(value)
+        return value
+
+    return nh3.clean(html, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"},
+                     attribute_filter=keep)
 
 
-def body_markup(html: str, script: DisplayScript) -> Markup:
+def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remote_images) -> Markup:
     """Sanitized body with its text (not its tags or URLs) converted to the display script."""
-    cleaned = clean_html(html)
+    cleaned = clean_html(html, image_url)
     if script != "orig":
         parts = _TAG.split(cleaned)
         cleaned = "".join(p if p.startswith("<") else convert_text(p, script) for p in parts)

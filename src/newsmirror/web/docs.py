@@ -1,0 +1,58 @@
+"""The API browser at /docs, served entirely from this machine.
+
+FastAPI's default /docs page loads Swagger UI from a CDN: blocked for many readers, and a
+request that tells a third party who opens the reader. The same Swagger UI ships in the
+``swagger-ui-bundle`` package; its files are served under /docs/assets, started by our own
+script file (no inline script, so the page's policy can forbid inline code), with the online
+validator badge switched off (it would send the schema to swagger.io).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from markupsafe import escape
+
+DOCS_PATH = "/docs"
+ASSETS = "/docs/assets"
+INIT_SCRIPT = "/static/docs-init.js"  # newsmirror/web/static/docs-init.js
+# Swagger UI sets inline styles on its elements (hence 'unsafe-inline' for styles only) and
+# loads the schema with fetch (connect-src 'self'); it needs nothing from another host.
+DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+               "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def swagger_ui_folder() -> Path:
+    import swagger_ui_bundle
+
+    return Path(swagger_ui_bundle.swagger_ui_path)
+
+
+def docs_page(title: str) -> str:
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="referrer" content="no-referrer">
+<title>{escape(title)} - API</title>
+<link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
+<link rel="icon" href="{ASSETS}/favicon-32x32.png">
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="/openapi.json"></div>
+<script src="{ASSETS}/swagger-ui-bundle.js"></script>
+<script src="{INIT_SCRIPT}"></script>
+</body>
+</html>
+"""
+
+
+def add_docs(app: FastAPI) -> None:
+    app.mount(ASSETS, StaticFiles(directory=str(swagger_ui_folder())), name="swagger-ui")
+
+    @app.get(DOCS_PATH, response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(docs_page(app.title))

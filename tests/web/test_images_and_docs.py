@@ -1,0 +1,88 @@
+"""The reader never makes a browser load anything from another host: article images are the
+locally mirrored copies or nothing, and the API browser's Swagger UI comes from the package."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from lxml import etree
+
+from newsmirror.store import Store
+from newsmirror.web import create_app
+from tests.web.conftest import article
+
+MIRRORED = "https://img.outlet.example/2024/photo.jpg"
+NOT_MIRRORED = "https://tracker.outlet.example/pixel.gif"
+LOCAL_NAME = "0123456789abcdef0123.jpg"
+PICTURE = article("pictures", title="有图的文章", body_text="配图的正文。", body_html=(
+    f'<p>配图的正文。</p><img src="{MIRRORED}" alt="市长讲话"><img src="{NOT_MIRRORED}" alt="跟踪像素">'
+    '<img src="//evil.example/relative.png" alt="协议相对"><img src="/images/../../etc/passwd" alt="穿越">'))
+
+
+@pytest.fixture
+def image_cache(tmp_path: Path) -> Path:
+    """What `newsmirror build` leaves in OUT/.cache/images: the resized copy and the index."""
+    folder = tmp_path / "out/.cache/images"
+    folder.mkdir(parents=True)
+    (folder / LOCAL_NAME).write_bytes(b"\xff\xd8\xff\xe0 a jpeg")
+    (folder / "index.json").write_text(json.dumps({MIRRORED: LOCAL_NAME, NOT_MIRRORED: ""}), encoding="utf-8")
+    (folder / "secret.txt").write_text("not an image", encoding="utf-8")
+    return folder
+
+
+def image_sources(html: str) -> list[str]:
+    return re.findall(r'<img[^>]*\bsrc="([^"]*)"', html)
+
+
+def test_without_an_image_cache_no_image_is_loaded(store: Store) -> None:
+    store.upsert_article(PICTURE)
+    client = TestClient(create_app(store))
+    page = client.get(f"/article/{PICTURE.id}").text
+    assert image_sources(page) == []
+    assert "市长讲话" in page and "跟踪像素" in page  # the captions stay
+    api = client.get(f"/api/articles/{PICTURE.id}").json()["body_html"]
+    assert image_sources(api) == [] and "outlet.example" not in api.replace(PICTURE.original_url, "")
+
+
+def test_mirrored_copies_are_shown_and_served(store: Store, image_cache: Path) -> None:
+    store.upsert_article(PICTURE)
+    client = TestClient(create_app(store, images=image_cache))
+    page = client.get(f"/article/{PICTURE.id}").text
+    assert image_sources(page) == [f"/images/{LOCAL_NAME}"]
+    served = client.get(f"/images/{LOCAL_NAME}")
+    assert served.status_code == 200 and served.content.startswith(b"\xff\xd8")
+    assert served.headers["content-type"] == "image/jpeg"
+    for name in ("secret.txt", "index.json", "..%2Findex.json", "ffffffffffffffffffff.jpg"):
+        assert client.get(f"/images/{name}").status_code == 404, name
+    feed = etree.fromstring(client.get("/search.atom", params={"q": "配图的正文"}).content)
+    [content] = feed.xpath("//*[local-name()='content']/text()")
+    assert image_sources(content) == [f"http://testserver/images/{LOCAL_NAME}"]
+
+
+def test_pages_allow_images_from_this_site_only(client: TestClient) -> None:
+    for path in ("/", "/search?q=马朝旭", "/stories", "/changes"):
+        policy = client.get(path).headers["content-security-policy"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert directives["img-src"] == "'self' data:", path
+        assert directives["default-src"] == "'none'" and directives["script-src"] == "'none'", path
+        assert "https:" not in policy and "http:" not in policy
+
+
+def test_api_docs_load_only_packaged_files(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.status_code == 200
+    html = response.text
+    assert "cdn" not in html.lower() and "http://" not in html and "https://" not in html
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', html)
+    assert {"/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css", "/static/docs-init.js"} <= set(assets)
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe-eval" not in policy and "http" not in policy
+    assert client.get("/openapi.json").json()["paths"]["/api/search"]
+    assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN: not offered
+    assert "validatorUrl: null" in client.get("/static/docs-init.js").text
