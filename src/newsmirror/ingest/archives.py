@@ -426,7 +426,10 @@ def read_jekyll_post(text: str, path: Path) -> RawDocument:
         raise ArchiveFormatError(str(path), "Jekyll post with an empty body")
     published = _as_datetime(front.get("date"))
     if published is None and parts.epoch_ms is not None:
-        published = datetime.fromtimestamp(parts.epoch_ms / 1000, tz=UTC)
+        try:
+            published = datetime.fromtimestamp(parts.epoch_ms / 1000, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            published = None  # an epoch past the year 9999: no date rather than a crash
     categories = _as_list(front.get("categories")) or _as_list(front.get("tags"))
     feed_name = categories[0] if categories else ""
     author = str(front.get("author") or "").strip()
