@@ -335,31 +335,41 @@ def _simple_front_matter(block: str) -> dict[str, Any]:
     return data
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses alias expansion: a few hundred bytes of nested ``*alias`` lists
-    (the "billion laughs") otherwise become gigabytes once the values are turned into text."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            if event.anchor in self.anchors:  # an undefined one is plain text YAML rejects anyway
-                raise _AliasRefused(f"front matter uses the YAML alias *{event.anchor} (aliases are refused)")
-        return super().compose_node(parent, index)
+# libyaml's safe loader when present (several times faster than the pure-Python one).
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _AliasRefused(Exception):
+class AliasRefused(ValueError):
     pass
+
+
+def _refuse_aliases(block: str) -> None:
+    """Raise AliasRefused when the YAML uses an alias of an anchor it defined.
+
+    Aliases are what make a "billion laughs": a few hundred bytes of nested ``*alias`` lists
+    become gigabytes once the values are turned into text. Real front matter never uses them.
+    The parser's event stream shows them before anything is built.
+    """
+    anchors: set[str] = set()
+    for event in yaml.parse(block, Loader=_YAML_LOADER):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent):
+            if anchor in anchors:  # an undefined one (a title "*独家*") is a YAML error: read line by line
+                raise AliasRefused(f"front matter uses the YAML alias *{anchor} (aliases are refused)")
+        elif anchor:
+            anchors.add(anchor)
 
 
 def _load_front_matter(block: str) -> dict[str, Any]:
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise ValueError(f"front matter is {len(block):,} characters, over the {MAX_FRONT_MATTER_CHARS:,} limit")
     try:
-        loaded = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
-    except _AliasRefused as exc:
-        raise ValueError(str(exc)) from None
+        _refuse_aliases(block)
+        loaded = yaml.load(block, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (C when available)
+    except AliasRefused:
+        raise
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
-        loaded = None  # titles with stray quotes and colons: read line by line below
+        loaded = None  # titles with stray quotes and colons, impossible dates: read line by line below
     front: dict[str, Any] = loaded if isinstance(loaded, dict) else _simple_front_matter(block)
     for key, value in front.items():
         for item in value if isinstance(value, list) else [value]:
