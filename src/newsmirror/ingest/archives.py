@@ -125,7 +125,11 @@ def read_limited_text(path: Path, max_bytes: int, hint: str = _ARTICLE_SIZE_HINT
             size = path.stat().st_size
             if size > max_bytes:
                 raise ArchiveFormatError(str(path), _too_large(size, max_bytes, hint))
-            data = handle.read(max_bytes + 1)  # the file may grow (or not be a regular file)
+            # Read what stat() promised (+1 to notice growth), never more than the limit + 1:
+            # the file may grow meanwhile, or not be a regular file at all.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ArchiveFormatError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
