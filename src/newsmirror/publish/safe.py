@@ -24,10 +24,13 @@ from urllib.parse import quote, urlsplit
 from markdownify import MarkdownConverter
 
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]#|$])")
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]#|$\"'])")
+# kramdown's typography would turn these into other characters (– — …): keep the text as written.
+_TYPOGRAPHY = re.compile(r"(?<=-)(?=-)|(?<=\.)(?=\.\.)")
 # At the start of a line these make lists, headings' underlines or kramdown definition lists.
 _LINE_START_MARK = re.compile(r"(?m)^([ \t]*)([-+=:])")
 _LINE_START_NUMBER = re.compile(r"(?m)^([ \t]*\d+)([.)])")
+_INDENT = re.compile(r"(?m)^[ \t]+")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 SAFE_SCHEMES = ("http", "https")
 # Percent-encoded in a URL (quotes, brackets, parentheses, white space, < > { } | \ ^ ` and, for
@@ -40,7 +43,10 @@ def md_text(text: str) -> str:
     """Text for Markdown (block or inline) that renders as exactly this text, never as markup."""
     if not text:
         return ""
+    # Leading indentation would make a code block; Markdown drops it from paragraphs anyway.
+    text = _INDENT.sub("", text)
     text = _BACKSLASHED.sub(r"\\\1", html.escape(text, quote=False))
+    text = _TYPOGRAPHY.sub("\\\\", text)
     text = _LINE_START_MARK.sub(r"\1\\\2", text)
     text = _LINE_START_NUMBER.sub(r"\1\\\2", text)
     # Not escapable by backslash in kramdown; an entity works in both (fences, strikethrough).
