@@ -99,11 +99,30 @@ class SafeMarkdownConverter(MarkdownConverter):
     locally mirrored image (any other image was dropped before conversion).
     """
 
-    def __init__(self, image_prefix: str = "", **options: Any) -> None:
+    def __init__(self, image_prefix: str = "", caption_label: str = "", **options: Any) -> None:
         options.setdefault("heading_style", "ATX")
         options.setdefault("bullets", "-")
         super().__init__(**options)
         self.image_prefix = image_prefix
+        self.caption_label = caption_label
+
+    def _caption(self, el: Any, text: str) -> str | None:
+        """A caption left by a dropped image: marked as one, never an ordinary paragraph."""
+        if "caption" not in (el.get("class") or []):
+            return None
+        text = text.strip()
+        return f"\n\n*{md_text(self.caption_label)}{text}*\n\n" if text else ""
+
+    def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        caption = self._caption(el, text)
+        if caption is not None:
+            return caption
+        convert_paragraph = getattr(super(), "convert_p")  # noqa: B009 - not in markdownify's type stubs
+        return str(convert_paragraph(el, text, parent_tags))
+
+    def convert_span(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        caption = self._caption(el, text)
+        return caption if caption is not None else text
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         return md_text(text)
@@ -137,7 +156,7 @@ class SafeMarkdownConverter(MarkdownConverter):
         return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
 
 
-def safe_markdown(body_html: str, image_prefix: str = "") -> str:
+def safe_markdown(body_html: str, image_prefix: str = "", caption_label: str = "") -> str:
     """Markdown of sanitized HTML in which no text can turn into markup."""
-    converted: str = SafeMarkdownConverter(image_prefix=image_prefix).convert(body_html)
+    converted: str = SafeMarkdownConverter(image_prefix=image_prefix, caption_label=caption_label).convert(body_html)
     return converted
