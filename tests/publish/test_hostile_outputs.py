@@ -15,6 +15,7 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -30,6 +31,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.images import ImageFetchError
 from newsmirror.store import Store, open_store
 from newsmirror.store.base import StoryMember
+from newsmirror.store.changes import ArticleEvent, EventKind
 from tests import hostile
 from tests.httpserver import LoopbackServer
 
@@ -57,6 +59,20 @@ def _add_story(store: Store) -> None:
     members = [a.id for a in store.iter_articles()][:3]
     story = Story(id="hostile-story", title=hostile.hostile_title(999))
     store.save_story(story, [StoryMember(article_id, story.id) for article_id in members])
+
+
+def _add_changes(store: Store) -> None:
+    """An edit (a second version with payloads) and a takedown with a hostile detail: history pages."""
+    first, second = list(store.iter_articles())[:2]
+    first.title = hostile.hostile_title(500)
+    first.body_html += f"<p>修改后的段落{hostile.ESCAPED_SCRIPT}</p>"
+    first.body_text += f"\n\n修改后的段落{hostile.SCRIPT}"
+    first.refresh_hash()
+    store.upsert_article(first)
+    when = datetime(2024, 3, 10, tzinfo=UTC)
+    store.record_article_event(ArticleEvent(first.id, EventKind.EDITED, when, version=2,
+                                            detail=f"changed {hostile.IMG_ONERROR}"))
+    store.record_article_event(ArticleEvent(second.id, EventKind.DELETED, when, detail=f"HTTP 410 {hostile.SCRIPT}"))
 
 
 def _from_archive(root: Path, store: Store) -> None:
@@ -96,6 +112,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     with open_store(root / "store.sqlite") as store:
         (_from_archive if request.param == "archive" else _from_feed)(root, store)
         _add_story(store)
+        _add_changes(store)
         titles = [a.title for a in store.iter_articles()]
         report = build(store, root / "out", ["all"], BuildOptions(base_url=BASE_URL), fetch=_refuse_fetch,
                        comparer=default_comparer())
@@ -213,6 +230,7 @@ def _assert_payloads_visible_as_text(texts: dict[str, str], built: Built) -> Non
 @pytest.mark.browser
 def test_static_site_of_a_hostile_archive_runs_no_script(built: Built, serve: Serve) -> None:
     site = built.out / "site"
+    assert len(list((site / "history").glob("*.html"))) == 2  # the edit and the takedown have pages
     for page in site.rglob("*.html"):
         assert not REMOTE_SRC.search(page.read_text(encoding="utf-8")), f"{page} loads a remote resource"
     texts = _open_all(_urls(serve(site), site))

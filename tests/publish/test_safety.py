@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -238,3 +239,20 @@ def test_feed_generation_survives_control_characters() -> None:
     for data in (atom, rss):
         parsed = feedparser.parse(data)
         assert not parsed.bozo and parsed.entries[0].title == "标题"
+
+
+def test_a_javascript_original_url_is_never_linked_in_any_output(tmp_path: Path) -> None:
+    from newsmirror.store.changes import ArticleEvent, EventKind
+
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        article = make_article(1, body_extra='<p><a href="relative/page.html">相对链接</a></p>')
+        article.original_url = article.canonical_url = f"javascript:{hostile.PWN}//https://x.test/"
+        store.upsert_article(article)
+        store.record_article_event(ArticleEvent(article.id, EventKind.DELETED, datetime(2024, 3, 9, tzinfo=UTC),
+                                                detail="gone"))
+        build(store, tmp_path / "out", ["all"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.suffix in (".html", ".md", ".xml")]
+    assert any("history" in p.parts for p in files)
+    linked = re.compile(r"""(href|src)\s*=\s*["']?\s*javascript:|\]\(\s*javascript:|<link>\s*javascript:""", re.I)
+    for path in files:
+        assert not linked.search(path.read_text(encoding="utf-8")), path
