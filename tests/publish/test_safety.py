@@ -256,3 +256,31 @@ def test_a_javascript_original_url_is_never_linked_in_any_output(tmp_path: Path)
     linked = re.compile(r"""(href|src)\s*=\s*["']?\s*javascript:|\]\(\s*javascript:|<link>\s*javascript:""", re.I)
     for path in files:
         assert not linked.search(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.jekyll
+def test_jekyll_posts_stay_liquid_free_even_where_render_with_liquid_is_unknown(tmp_path: Path) -> None:
+    # GitHub Pages runs Jekyll 3, which ignores render_with_liquid: the posts themselves must hold no Liquid.
+    jekyll = shutil.which("jekyll")
+    if jekyll is None:
+        pytest.fail("jekyll is missing: install Debian's jekyll (apt-get install --no-install-recommends jekyll)")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        for n in range(2):
+            store.upsert_article(make_article(n, title=hostile.hostile_title(n), body_extra=hostile.hostile_body_html(n)))
+        build(store, tmp_path / "out", ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    posts = list((tmp_path / "out/jekyll/_posts").glob("*.md"))
+    for post in posts:
+        text = post.read_text(encoding="utf-8")
+        assert "render_with_liquid: false\n" in text
+        body = text.split("\n---\n", 1)[1]
+        assert "{{" not in body and "{%" not in body
+        post.write_text(text.replace("render_with_liquid: false\n", ""), encoding="utf-8")
+    site = tmp_path / "site"
+    done = subprocess.run([jekyll, "build", "--safe", "-s", str(tmp_path / "out/jekyll"), "-d", str(site)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    pages = [p for p in site.rglob("*.html") if p.name != "index.html"]
+    assert len(pages) == len(posts)
+    for page in pages:
+        text = lxml_html.fromstring(page.read_bytes()).text_content()
+        assert hostile.LIQUID_TIME in text and hostile.LIQUID_INCLUDE in text and hostile.LIQUID_LOOP in text

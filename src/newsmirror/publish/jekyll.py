@@ -17,7 +17,7 @@ import yaml
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.paths import safe_filename
-from newsmirror.publish.safe import md_line, md_link
+from newsmirror.publish.safe import liquid_inert, md_line, md_link
 
 CONFIG = """\
 # Written by newsmirror when missing; edit freely, it is never overwritten.
@@ -30,7 +30,7 @@ exclude: [".newsmirror-manifest.json"]
 
 DEFAULT_LAYOUT = """\
 <!DOCTYPE html>
-<html lang="{{ page.lang | default: 'zh' }}">
+<html lang="{{ page.lang | default: 'zh' | escape }}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ page.title | default: site.title | escape }}</title>
 <style>body{max-width:42rem;margin:auto;padding:1rem;font:1.05rem/1.7 sans-serif}img{max-width:100%;height:auto}</style>
@@ -155,7 +155,7 @@ class JekyllBuilder(FormatBuilder):
                 del fields[key]
         # Without Liquid the image folder is spelled out with the site's base path.
         base_path = urlparse(self.options.base_url).path.rstrip("/")
-        body = with_image_prefix(prepared.html, f"{base_path}/assets/img/")
+        body = with_image_prefix(liquid_inert(prepared.html), f"{base_path}/assets/img/")
         # The sanitized HTML goes in as an HTML block (kramdown leaves its text as it is);
         # the title line is Markdown, so it is escaped.
         title_link = md_link(entry.title, entry.original_url) if entry.original_url else md_line(entry.title)

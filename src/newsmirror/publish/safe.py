@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 from markdownify import MarkdownConverter
 
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]#|$\"'])")
+_BACKSLASHED = re.compile(r"([\\`*_\[\]#|$\"'])")
 # kramdown's typography would turn these into other characters (– — …): keep the text as written.
 _TYPOGRAPHY = re.compile(r"(?<=-)(?=-)|(?<=\.)(?=\.\.)")
 # At the start of a line these make lists, headings' underlines or kramdown definition lists.
@@ -50,7 +50,15 @@ def md_text(text: str) -> str:
     text = _LINE_START_MARK.sub(r"\1\\\2", text)
     text = _LINE_START_NUMBER.sub(r"\1\\\2", text)
     # Not escapable by backslash in kramdown; an entity works in both (fences, strikethrough).
-    return text.replace("~", "&#126;")
+    return liquid_inert(text.replace("~", "&#126;"))
+
+
+def liquid_inert(markup: str) -> str:
+    """HTML or Markdown with every brace as a character reference: it displays the same, but no
+    Liquid (``{{ }}``, ``{% %}``) nor kramdown attribute list (``{: }``) is left in it, whatever
+    renders it (Jekyll 3 on GitHub Pages has no ``render_with_liquid``; it renders Markdown files
+    without front matter too)."""
+    return markup.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def md_line(text: str) -> str:
