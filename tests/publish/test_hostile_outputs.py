@@ -263,6 +263,9 @@ def test_jekyll_site_of_a_hostile_archive_runs_no_script_and_no_liquid(built: Bu
 @pytest.mark.browser
 @pytest.mark.jekyll
 def test_page_mirror_of_a_hostile_archive_rendered_by_kramdown_runs_no_script(built: Built, serve: Serve) -> None:
+    for page in (built.out / "pagemirror").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")  # Liquid-free too: GitHub Pages renders these files
+        assert "{{" not in text and "{%" not in text and "{:" not in text, page
     texts = _open_all(_urls(serve(built.markdown_html), built.markdown_html))
     _assert_payloads_visible_as_text(texts, built)
     pages = "\n".join(t for url, t in texts.items() if "/pages/" in url)

@@ -86,7 +86,7 @@ def test_one_line_fields_and_links_cannot_break_out_with_kramdown() -> None:
 def test_body_markdown_from_sanitized_html_keeps_escaped_markup_inert() -> None:
     # Text the source had escaped must not come back as markup after kramdown (the reported bug).
     body = ("<p>原文：&lt;script&gt;window.__pwned=1&lt;/script&gt; &lt;img src=x onerror=y&gt;</p>"
-            "<pre><code>~~~\n&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;</code></pre>"
+            "<pre><code>~~~\n{% raw %}&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;</code></pre>"
             "<p>代码 <code>`&lt;b&gt;`</code> <a href=\"https://ok.test/a)[x](javascript:y)\">链接</a>"
             " <a href=\"javascript:y\">坏链接</a></p>")
     markdown = safe_markdown(body)
@@ -94,7 +94,9 @@ def test_body_markdown_from_sanitized_html_keeps_escaped_markup_inert() -> None:
     assert not rendered.xpath("//script|//img|//*[@onerror]")
     assert [href for href in rendered.xpath("//a/@href")] == ["https://ok.test/a%29%5Bx%5D%28javascript:y%29"]
     text = rendered.text_content()
-    assert "<script>window.__pwned=1</script>" in text and "</code></pre><script>x</script>" in text
+    assert "<script>window.__pwned=1</script>" in text and "{% raw %}</code></pre><script>x</script>" in text
+    assert "代码 `<b>` 链接 坏链接" in text  # code shown as written, word gaps kept
+    assert "{" not in markdown.replace("&#123;", "")  # no literal brace: nothing for Liquid
 
 
 def test_only_http_urls_are_ever_linked() -> None:

@@ -21,7 +21,7 @@ import re
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from markdownify import MarkdownConverter
+from markdownify import MarkdownConverter, chomp  # type: ignore[attr-defined]
 
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
 _BACKSLASHED = re.compile(r"([\\`*_\[\]#|$\"'])")
@@ -31,6 +31,7 @@ _TYPOGRAPHY = re.compile(r"(?<=-)(?=-)|(?<=\.)(?=\.\.)")
 _LINE_START_MARK = re.compile(r"(?m)^([ \t]*)([-+=:])")
 _LINE_START_NUMBER = re.compile(r"(?m)^([ \t]*\d+)([.)])")
 _INDENT = re.compile(r"(?m)^[ \t]+")
+_INDENT_AFTER_BREAK = re.compile(r"(?<=\n)[ \t]+")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 SAFE_SCHEMES = ("http", "https")
 # Percent-encoded in a URL (quotes, brackets, parentheses, white space, < > { } | \ ^ ` and, for
@@ -39,12 +40,16 @@ SAFE_SCHEMES = ("http", "https")
 _URL_UNSAFE = re.compile(r"""[\s"'<>()\[\]{}|\\^`$*]""")
 
 
-def md_text(text: str) -> str:
-    """Text for Markdown (block or inline) that renders as exactly this text, never as markup."""
+def md_text(text: str, *, inline: bool = False) -> str:
+    """Text for Markdown (block or inline) that renders as exactly this text, never as markup.
+
+    ``inline``: a piece of a line (a text node between elements) whose leading space is a word
+    gap to keep; only indentation after a line break goes.
+    """
     if not text:
         return ""
     # Leading indentation would make a code block; Markdown drops it from paragraphs anyway.
-    text = _INDENT.sub("", text)
+    text = (_INDENT_AFTER_BREAK if inline else _INDENT).sub("", text)
     text = _BACKSLASHED.sub(r"\\\1", html.escape(text, quote=False))
     text = _TYPOGRAPHY.sub("\\\\", text)
     text = _LINE_START_MARK.sub(r"\1\\\2", text)
@@ -95,9 +100,17 @@ def md_link(text: str, url: str) -> str:
     return f"[{md_line(text)}]({target})" if target else md_line(text)
 
 
-def _fence(text: str, char: str = "~") -> str:
-    longest = max((len(run) for run in re.findall(re.escape(char) + "+", text)), default=0)
-    return char * max(3, longest + 1)
+_CODE_ACTIVE = re.compile(r"[\\`*_\[\]!~{}|$#]")
+
+
+def code_html(text: str) -> str:
+    """Code as HTML whose every active character is a character reference.
+
+    kramdown leaves the content of ``<code>``/``<pre>`` as it is and a browser shows the
+    characters; a CommonMark renderer parses inline ``<code>`` content as Markdown, where a
+    reference is only ever a character. Either way: no link, no emphasis, no Liquid.
+    """
+    return _CODE_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(text, quote=False))
 
 
 class SafeMarkdownConverter(MarkdownConverter):
@@ -133,7 +146,7 @@ class SafeMarkdownConverter(MarkdownConverter):
         return caption if caption is not None else text
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        return md_text(text)
+        return md_text(text, inline=True)
 
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if "_noformat" in parent_tags:
@@ -156,12 +169,17 @@ class SafeMarkdownConverter(MarkdownConverter):
             target = md_url(src)
         return f"![{alt}]({target})" if target else alt
 
+    def convert_code(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:  # inside <pre>: convert_pre writes it
+            return text
+        prefix, suffix, code = chomp(text)
+        return f"{prefix}<code>{code_html(code)}</code>{suffix}" if code else text
+
     def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if not text:
             return ""
-        # A tilde fence (kramdown and CommonMark both know it) longer than any run inside.
-        fence = _fence(text)
-        return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
+        # An HTML block: raw in kramdown and CommonMark alike (a fence would let Liquid in).
+        return f"\n\n<pre><code>{code_html(text.strip(chr(10)))}</code></pre>\n\n"
 
 
 def safe_markdown(body_html: str, image_prefix: str = "", caption_label: str = "") -> str:
