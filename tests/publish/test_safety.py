@@ -286,3 +286,23 @@ def test_jekyll_posts_stay_liquid_free_even_where_render_with_liquid_is_unknown(
     for page in pages:
         text = lxml_html.fromstring(page.read_bytes()).text_content()
         assert hostile.LIQUID_TIME in text and hostile.LIQUID_INCLUDE in text and hostile.LIQUID_LOOP in text
+
+
+PIECES = [*"abc 中文\t-+=:.)(#*_`~[]{}<>&;|$!\\\"'^%@/0123456789\n", "&lt;", "&#123;", "{{", "{%", "{:", "http://x.y",
+          "javascript:", "<script>", "-->", "<!--", "```", "~~~", "***", "---", "1.", "* ", "> ", "|a|b|", "[^1]:",
+          "*[A]:", "{::comment}", "$$", "\\\\", "\u00a0", "<http://x.y>", "![i](x)", "[l](javascript:y)"]
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("parser", ["kramdown", "GFM"])
+def test_random_texts_render_as_themselves(parser: str) -> None:
+    """A seeded random search (200 texts of Markdown-active pieces): each renders as exactly itself."""
+    import random
+
+    rng = random.Random(13)
+    texts = [" ".join("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30))).split()) for _ in range(200)]
+    texts = [t for t in texts if t]
+    rendered = lxml_html.fragment_fromstring(_kramdown("\n\n".join(md_text(t) for t in texts), parser),
+                                             create_parent="div")
+    assert {el.tag for el in rendered.iter()} == {"div", "p"}
+    assert [" ".join(p.text_content().split()) for p in rendered.iter("p")] == texts
