@@ -306,3 +306,14 @@ def test_random_texts_render_as_themselves(parser: str) -> None:
                                              create_parent="div")
     assert {el.tag for el in rendered.iter()} == {"div", "p"}
     assert [" ".join(p.text_content().split()) for p in rendered.iter("p")] == texts
+
+
+def test_versions_sources_and_stories_are_cleaned_too() -> None:
+    from newsmirror.model import Source, Story, Version
+
+    version = Version(article_id="a", number=1, content_hash="h", title="标\x00题", body_html="<p>\x1b</p>",
+                      body_text="正\x07文", published_at=None, seen_at=datetime(2024, 3, 1, tzinfo=UTC))
+    assert (version.title, version.body_html, version.body_text) == ("标题", "<p></p>", "正文")
+    source = Source(id="s", url="https://x.test/\x00feed", outlet="台\x1b[31m", name="名\x07", channel="频\x00道")
+    assert (source.url, source.outlet, source.name, source.channel) == ("https://x.test/feed", "台[31m", "名", "频道")
+    assert Story(id="s", title="事\x00件\n标题").title == "事件 标题"
