@@ -39,6 +39,7 @@ def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: s
         entry.updated(article.published_at or article.fetched_at)
         entry.summary(strip_controls(hit.snippet))
         original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
-        body = clean_html(article.body_html, image_url) if article.body_html else str(text_markup(article.body_text, "orig"))
+        body = (clean_html(article.body_html, image_url) if article.body_html
+                else str(text_markup(article.body_text, "orig")))
         entry.content(strip_controls(body + original), type="html")
     return bytes(feed.atom_str(pretty=True))
