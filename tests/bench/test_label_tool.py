@@ -8,7 +8,10 @@ import pytest
 from bench.days import label_tool
 
 DAYS = Path(label_tool.__file__).resolve().parent
-LABEL_FILES = [DAYS / "labels-2020-08-04.toml", DAYS / "labels-2020-10-14.toml", DAYS / "test" / "labels-2020-12-02.toml"]
+LABEL_FILES = [
+    DAYS / "labels-2020-08-04.toml", DAYS / "labels-2020-10-14.toml", DAYS / "labels-2020-11-18.toml",
+    DAYS / "test" / "labels-2020-12-02.toml",
+]
 FACT_FILES = [DAYS / "facts.toml", DAYS / "test" / "facts-2020-12-02.toml"]
 
 
