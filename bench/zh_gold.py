@@ -95,6 +95,7 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg")
 _ANY_SPACE = re.compile(r"\s+")
+_END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u3000\r\f\v]+")
 _FORMAT_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # invisible when rendered
 
@@ -104,6 +105,9 @@ def page_text(html: str | bytes) -> str:
     text = decode_page(html) if isinstance(html, bytes) else html
     # lxml refuses a str that carries an encoding declaration; the text is already decoded.
     text = _XML_DECL_TEXT.sub("", text).strip()
+    # A browser keeps rendering after a stray </body> or </html> (content after it joins the
+    # body); libxml2 drops it, so remove those end tags first.
+    text = _END_OF_DOCUMENT.sub("", text)
     if not text:
         return ""
     root = lxml.html.document_fromstring(text)
