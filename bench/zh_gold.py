@@ -14,7 +14,8 @@ Recipe of a body:
 * ``drop`` (optional): in-body junk lying between them (captions, ads, related links). A
   string drops every body line that contains it (it must occur exactly once in the page text);
   a pair ``[first, last]`` drops the lines from the one containing ``first`` through the one
-  containing ``last``.
+  containing ``last``; ``{"equal": text}`` drops every body line that is exactly ``text``
+  (repeated widget labels such as 分享; it must match at least one line).
 """
 
 from __future__ import annotations
@@ -157,7 +158,10 @@ def _find_unique(compact: str, marker: str, what: str) -> int:
     return first
 
 
-def cut_body(text: str, start: str, end: str, drop: list[str | list[str]] | None = None) -> str:
+DropMarker = str | list[str] | dict[str, str]
+
+
+def cut_body(text: str, start: str, end: str, drop: list[DropMarker] | None = None) -> str:
     """The body between the ``start`` and ``end`` markers minus the ``drop`` lines (see module doc)."""
     compact, positions = _compact_index(text)
     s = _find_unique(compact, start, "start")
@@ -178,6 +182,13 @@ def cut_body(text: str, start: str, end: str, drop: list[str | list[str]] | None
 
     dropped: set[int] = set()
     for item in drop or []:
+        if isinstance(item, dict):
+            equal = _ANY_SPACE.sub("", item["equal"])
+            hits = {i for i, line in enumerate(lines) if _ANY_SPACE.sub("", line) == equal}
+            if not hits:
+                raise ZhGoldError(f"drop marker {item!r} matches no body line")
+            dropped.update(hits)
+            continue
         first, last = (item, item) if isinstance(item, str) else (item[0], item[1])
         a, b = line_of(first), line_of(last)
         if b < a:
