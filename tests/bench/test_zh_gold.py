@@ -40,7 +40,12 @@ def test_every_recipe_resolves_to_a_body() -> None:
 def test_dates_carry_an_offset(annotations: list[dict]) -> None:
     for entry in annotations:
         if entry["published"] is not None:
-            assert datetime.fromisoformat(entry["published"]).utcoffset() is not None, entry["path"]
+            published = datetime.fromisoformat(entry["published"])
+            assert published.utcoffset() is not None, entry["path"]
+            if entry.get("date_only"):  # the page shows a day only: stored as local midnight
+                assert (published.hour, published.minute, published.second) == (0, 0, 0), entry["path"]
+        else:
+            assert not entry.get("date_only"), entry["path"]
 
 
 def test_split_is_by_site_and_follows_the_hash_rule(annotations: list[dict]) -> None:
