@@ -216,6 +216,14 @@ def load_annotations(annotations: Path = ANNOTATIONS) -> list[dict]:
     return list(json.loads(annotations.read_text(encoding="utf-8"))["pages"])
 
 
+def day_only_paths(pages_dir: Path = ZH_PAGES, annotations: Path = ANNOTATIONS) -> frozenset[Path]:
+    """Pages whose date the page gives as a day only (``published`` is local midnight): score
+    these by calendar day, not by instant."""
+    return frozenset(
+        pages_dir / entry["path"] for entry in load_annotations(annotations) if entry.get("date_only")
+    )
+
+
 def load_zh_gold(
     split: str | None = None, pages_dir: Path = ZH_PAGES, annotations: Path = ANNOTATIONS
 ) -> list[GoldPage]:

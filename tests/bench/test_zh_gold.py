@@ -13,6 +13,7 @@ from bench.zh_gold import (
     DropMarker,
     ZhGoldError,
     cut_body,
+    day_only_paths,
     load_annotations,
     load_zh_gold,
     page_text,
@@ -136,3 +137,12 @@ def test_cut_body_drops_every_line_equal_to_a_widget_label() -> None:
     assert cut_body(text, "第一段", "第三段。", [{"equal": "分享"}]) == "第一段。\n第二段。\n第三段。"
     with pytest.raises(ZhGoldError, match="matches no body line"):
         cut_body(text, "第一段", "第三段。", [{"equal": "收藏"}])
+
+
+def test_day_only_pages_are_gold_pages_at_local_midnight() -> None:
+    gold = {page.path: page for page in load_zh_gold()}
+    day_only = day_only_paths()
+    assert day_only <= gold.keys()
+    for path in day_only:
+        published = gold[path].published
+        assert published is not None and published[10:19] == "T00:00:00", path
