@@ -50,3 +50,18 @@ def test_serve_passes_the_public_url_and_the_image_cache(captured: dict[str, Any
     reader = captured["app"]
     assert reader.state.public_url == "https://news.example.org/"
     assert reader.state.images.folder == cache  # feeds and images themselves: test_hostile_requests, test_images_and_docs
+
+
+def test_serve_on_a_port_in_use_says_so_without_a_traceback(captured: dict[str, Any], tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}" in result.output and "--port" in result.output
+    assert "Traceback" not in result.output
+    assert "reader on" not in result.output  # no banner promising a server that never started
+    assert "host" not in captured  # uvicorn was never started

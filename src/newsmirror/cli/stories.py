@@ -68,9 +68,13 @@ def stories_list(
     """Stories, newest first, with their outlets and number of reports."""
     with store_from(db) as store:
         stories = store.list_stories(min_outlets=min_outlets, limit=limit)
-        table = Table(title=f"stories reported by {min_outlets}+ outlets")
-        for column in ("id", "title", "outlets", "reports", "copies"):
-            table.add_column(column)
+        table = Table(title=f"stories reported by {min_outlets}+ outlets", expand=True)
+        # Chinese titles are what the reader scans: give them the room and wrap them whole
+        # (rich's default ellipsis left ~8 characters at 80 columns); ids never wrap.
+        table.add_column("id", no_wrap=True)
+        table.add_column("title", ratio=3, overflow="fold")
+        table.add_column("outlets", ratio=2, overflow="fold")
+        table.add_column("reports", justify="right", no_wrap=True)
         for story in stories:
             members = store.story_members(story.id)
             outlets = []
@@ -79,8 +83,8 @@ def stories_list(
                 if article is not None and article.outlet not in outlets:
                     outlets.append(article.outlet)
             copies = sum(m.role == "duplicate" for m in members)
-            table.add_row(story.id, shown(story.title), shown(", ".join(outlets)), str(len(members) - copies),
-                          str(copies))
+            reports = str(len(members) - copies) + (f" +{copies} copies" if copies else "")
+            table.add_row(story.id, shown(story.title), shown("、".join(outlets)), reports)
     console.print(table)
 
 

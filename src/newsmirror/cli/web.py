@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,29 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
+from newsmirror.errors import NewsmirrorError
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Fail with a sentence instead of uvicorn's raw 'address already in use' after our banner.
+
+    Binding once and closing leaves a tiny race with another program, which uvicorn then
+    reports itself; the common case (a reader already running) gets a clear message.
+    """
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise NewsmirrorError(f"cannot listen on {host!r}: {exc.strerror}; check --host") from None
+    family, kind, proto, _, address = addresses[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise NewsmirrorError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}; another program (perhaps another "
+                f"`newsmirror serve`) uses that port: stop it or choose another with --port"
+            ) from None
 
 
 # --- web (reader) ---
@@ -49,6 +73,7 @@ def serve(
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
+    ensure_port_free(host, port)
     with store_from(db) as store:
         console.print(f"newsmirror reader on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it.")
         uvicorn.run(create_app(store, admin_token=admin_token or None, public_url=public_url or None,
