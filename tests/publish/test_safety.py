@@ -317,3 +317,25 @@ def test_versions_sources_and_stories_are_cleaned_too() -> None:
     source = Source(id="s", url="https://x.test/\x00feed", outlet="台\x1b[31m", name="名\x07", channel="频\x00道")
     assert (source.url, source.outlet, source.name, source.channel) == ("https://x.test/feed", "台[31m", "名", "频道")
     assert Story(id="s", title="事\x00件\n标题").title == "事件 标题"
+
+
+def test_prepared_html_holds_only_the_allowed_tags_attributes_and_urls(tmp_path: Path) -> None:
+    from newsmirror.model import Image
+    from newsmirror.publish.content import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, IMAGE_TOKEN, prepare
+    from newsmirror.publish.images import ImageMirror
+
+    article = make_article(1, body_extra=hostile.hostile_body_html(1))
+    article.images = [Image(url="https://gone.test/a.jpg", caption=f"说明{hostile.SCRIPT}")]
+    mirror = ImageMirror(tmp_path / "cache", _no_fetch)
+    prepared = prepare(article, make_entry(article, lambda t: t, "original"), lambda t: t, mirror)
+    root = lxml_html.fragment_fromstring(prepared.html, create_parent="div")
+    for element in root.iter():
+        if element is root:
+            continue
+        assert element.tag in ALLOWED_TAGS, element.tag
+        allowed = ALLOWED_ATTRIBUTES.get(element.tag, set()) | {"rel", "class"}
+        assert set(element.attrib) <= allowed, (element.tag, element.attrib)
+        assert element.get("class") in (None, "caption")
+    assert all(src.startswith(IMAGE_TOKEN) for src in root.xpath("//img/@src"))
+    assert all(href.startswith(("https://", "http://", "mailto:")) for href in root.xpath("//a/@href"))
+    assert hostile.ESCAPED_SCRIPT.replace("&lt;", "<").replace("&gt;", ">") in root.text_content()
