@@ -20,7 +20,7 @@ from newsmirror.publish.paths import safe_filename
 from newsmirror.publish.safe import liquid_inert, md_line, md_link
 
 CONFIG = """\
-# Written by newsmirror when missing; edit freely, it is never overwritten.
+# Written by newsmirror; edit freely: once edited, it is never overwritten.
 title: {title}
 baseurl: "{baseurl}"
 markdown: kramdown
@@ -168,7 +168,7 @@ class JekyllBuilder(FormatBuilder):
         return [*written, path]
 
     def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
-        # Scaffolding is written once and then left to the site owner.
+        # Scaffolding is the site owner's once edited; until then each build keeps it current.
         scaffolding = {
             "_config.yml": CONFIG.format(title=_yaml_string(self.site_title),
                                          baseurl=urlparse(self.options.base_url).path.rstrip("/")),
@@ -177,8 +177,8 @@ class JekyllBuilder(FormatBuilder):
             "index.html": INDEX.format(title=_yaml_string(self.site_title), earlier=self.label("更早内容")),
         }
         for path, text in scaffolding.items():
-            if not self.writer.keep_existing(path):
-                self.writer.write(path, text)
+            # Brought up to date while untouched (older layouts printed titles unescaped).
+            self.writer.write_unless_edited(path, text)
         days = sorted({path.split("/")[1] for path in self.paths.values() if path.startswith("archived/")})
         for day in days:
             self.writer.write(f"archived/{day}/index.html",

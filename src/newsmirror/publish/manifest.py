@@ -144,6 +144,21 @@ class OutputWriter:
         self.counts.unchanged += 1
         return True
 
+    def write_unless_edited(self, relative: str, content: str | bytes) -> bool:
+        """Write scaffolding (a layout, a config) unless someone edited it since a build wrote it.
+
+        A file this writer wrote and nobody touched is brought up to date (an older, unsafe
+        layout is replaced); a file edited by the site owner, or one no build wrote, is kept.
+        True when written.
+        """
+        target = confined_path(self.root, relative)
+        if target is not None and target.is_file():
+            recorded = self._outputs.get(relative)
+            if recorded is None or digest(target.read_bytes()) != recorded:
+                self.keep_existing(relative)
+                return False
+        return self.write(relative, content)
+
     def input_unchanged(self, key: str, fingerprint: str) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
         record = self._inputs.get(key)
