@@ -141,3 +141,19 @@ def test_building_feeds_without_a_base_url_warns(store: SQLiteStore, tmp_path: P
                                       "--format", "site", "--no-images"])
     assert result.exit_code == 0, result.output
     assert "warning:" in result.output and "--base-url" in result.output and "[publish]" in result.output
+
+
+def test_a_page_published_under_our_id_keeps_its_address(store: SQLiteStore, tmp_path: Path) -> None:
+    article = make_article(1, channel="国际", title="早已发布的报道")
+    article.original_url = "https://a.test/gb/a777001.html"
+    store.upsert_article(article)
+    out = tmp_path / "out"
+    build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    # As an earlier version published it: under our id (shared links and QR codes point there).
+    folder = out / "pagemirror/pages/国际"
+    (folder / "a777001.md").rename(folder / f"{article.id}.md")
+    manifest = out / "pagemirror/.newsmirror-manifest.json"
+    text = manifest.read_text(encoding="utf-8").replace("国际/a777001.md", f"国际/{article.id}.md")
+    manifest.write_text(text.replace('"options": "', '"options": "older|'), encoding="utf-8")
+    build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    assert sorted(p.name for p in folder.glob("*.md")) == [f"{article.id}.md"]

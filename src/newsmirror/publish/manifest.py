@@ -144,6 +144,10 @@ class OutputWriter:
         self.counts.unchanged += 1
         return True
 
+    def had_output(self, relative: str) -> bool:
+        """True when the previous build wrote ``relative`` (and it still exists)."""
+        return relative in self._outputs and (self.root / relative).exists()
+
     def write_unless_edited(self, relative: str, content: str | bytes) -> bool:
         """Write scaffolding (a layout, a config) unless someone edited it since a build wrote it.
 

@@ -68,6 +68,8 @@ class PageMirrorBuilder(FormatBuilder):
         """
         folder = f"pages/{self.channel_folder(entry)}/"
         own = source_article_id(entry.original_url)
+        if own and self.writer.had_output(f"{folder}{entry.id}.md"):
+            own = ""  # published before under our id: its shared links and QR code keep working
         path = f"{folder}{own}.md" if own else f"{folder}{entry.id}.md"
         holder = self._taken.get(path)
         if holder is not None and holder != entry.id:
