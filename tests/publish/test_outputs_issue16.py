@@ -108,11 +108,15 @@ def test_page_mirror_keeps_the_outlets_article_id_in_the_path(store: SQLiteStore
     assert names == sorted(["a555001.md", f"a555001-{first.id}.md", f"{plain.id}.md"])
     assert (out / "pagemirror/pages/国际/a555001.md").read_text(encoding="utf-8").startswith("### 乙报报道")
     assert (out / "pagemirror/pages/国际/a555001.md.png").is_file()
-    # A rebuild with one more article keeps every existing page where it was.
+    # A rebuild with newer articles (one claiming the same outlet id) keeps every page where it was.
     store.upsert_article(make_article(4, channel="国际", title="新报道"))
+    newer = make_article(5, outlet="丙报", channel="国际", title="丙报同号报道")
+    newer.original_url = "https://c.test/a555001.html"
+    store.upsert_article(newer)
     build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
     after = sorted(p.name for p in (out / "pagemirror/pages/国际").glob("*.md"))
-    assert set(names) <= set(after) and len(after) == 4
+    assert set(names) <= set(after) and len(after) == 5 and f"a555001-{newer.id}.md" in after
+    assert (out / "pagemirror/pages/国际/a555001.md").read_text(encoding="utf-8").startswith("### 乙报报道")
 
 
 def test_site_has_a_site_wide_feed_at_the_root(store: SQLiteStore, tmp_path: Path) -> None:

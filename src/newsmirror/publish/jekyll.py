@@ -130,7 +130,8 @@ class JekyllBuilder(FormatBuilder):
 
     def unique_path(self, entry: Entry, when: datetime | None = None) -> str:
         path = self.folder(entry) + post_filename(entry, when)
-        if path in self._taken:
+        owner = self.writer.previous_owner(path)
+        if path in self._taken or (owner is not None and owner != self.article_key(entry)):
             path = path.removesuffix(".md") + f"-{entry.id[:8]}.md"
         self._taken.add(path)
         return path

@@ -85,6 +85,7 @@ class OutputWriter:
         self._outputs: dict[str, str] = {}
         self._inputs: dict[str, list[Any]] = {}
         self._months: dict[str, str] = {}
+        self._owners: dict[str, str] | None = None
         self._load()
         self._seen: set[str] = set()
         self._new_outputs: dict[str, str] = {}
@@ -143,6 +144,13 @@ class OutputWriter:
         self._new_outputs[relative] = self._outputs.get(relative) or digest(target.read_bytes())
         self.counts.unchanged += 1
         return True
+
+    def previous_owner(self, relative: str) -> str | None:
+        """The input key (``article:<id>``) whose rendering wrote ``relative`` in the previous build."""
+        if self._owners is None:
+            self._owners = {str(path): key for key, record in self._inputs.items()
+                            if isinstance(record, list) and len(record) == 2 for path in record[1]}
+        return self._owners.get(relative)
 
     def had_output(self, relative: str) -> bool:
         """True when the previous build wrote ``relative`` (and it still exists)."""
