@@ -161,3 +161,17 @@ def test_a_page_published_under_our_id_keeps_its_address(store: SQLiteStore, tmp
     manifest.write_text(text.replace('"options": "', '"options": "older|'), encoding="utf-8")
     build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
     assert sorted(p.name for p in folder.glob("*.md")) == [f"{article.id}.md"]
+
+
+def test_a_new_jekyll_post_with_the_same_title_never_takes_an_existing_posts_file(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    first = make_article(1, title="同名报道")
+    store.upsert_article(first)
+    out = tmp_path / "out"
+    build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    (original,) = (out / "jekyll/_posts").glob("*.md")
+    later = make_article(2, outlet="樣本時報", title="同名报道")  # same day, same title, newer
+    store.upsert_article(later)
+    build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    posts = {p.name: _front(p) for p in (out / "jekyll/_posts").glob("*.md")}
+    assert len(posts) == 2 and posts[original.name]["from"] == first.original_url
