@@ -108,11 +108,15 @@ def test_page_mirror_keeps_the_outlets_article_id_in_the_path(store: SQLiteStore
     assert names == sorted(["a555001.md", f"a555001-{first.id}.md", f"{plain.id}.md"])
     assert (out / "pagemirror/pages/国际/a555001.md").read_text(encoding="utf-8").startswith("### 乙报报道")
     assert (out / "pagemirror/pages/国际/a555001.md.png").is_file()
-    # A rebuild with one more article keeps every existing page where it was.
+    # A rebuild with newer articles (one claiming the same outlet id) keeps every page where it was.
     store.upsert_article(make_article(4, channel="国际", title="新报道"))
+    newer = make_article(5, outlet="丙报", channel="国际", title="丙报同号报道")
+    newer.original_url = "https://c.test/a555001.html"
+    store.upsert_article(newer)
     build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
     after = sorted(p.name for p in (out / "pagemirror/pages/国际").glob("*.md"))
-    assert set(names) <= set(after) and len(after) == 4
+    assert set(names) <= set(after) and len(after) == 5 and f"a555001-{newer.id}.md" in after
+    assert (out / "pagemirror/pages/国际/a555001.md").read_text(encoding="utf-8").startswith("### 乙报报道")
 
 
 def test_site_has_a_site_wide_feed_at_the_root(store: SQLiteStore, tmp_path: Path) -> None:
@@ -141,3 +145,33 @@ def test_building_feeds_without_a_base_url_warns(store: SQLiteStore, tmp_path: P
                                       "--format", "site", "--no-images"])
     assert result.exit_code == 0, result.output
     assert "warning:" in result.output and "--base-url" in result.output and "[publish]" in result.output
+
+
+def test_a_page_published_under_our_id_keeps_its_address(store: SQLiteStore, tmp_path: Path) -> None:
+    article = make_article(1, channel="国际", title="早已发布的报道")
+    article.original_url = "https://a.test/gb/a777001.html"
+    store.upsert_article(article)
+    out = tmp_path / "out"
+    build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    # As an earlier version published it: under our id (shared links and QR codes point there).
+    folder = out / "pagemirror/pages/国际"
+    (folder / "a777001.md").rename(folder / f"{article.id}.md")
+    manifest = out / "pagemirror/.newsmirror-manifest.json"
+    text = manifest.read_text(encoding="utf-8").replace("国际/a777001.md", f"国际/{article.id}.md")
+    manifest.write_text(text.replace('"options": "', '"options": "older|'), encoding="utf-8")
+    build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    assert sorted(p.name for p in folder.glob("*.md")) == [f"{article.id}.md"]
+
+
+def test_a_new_jekyll_post_with_the_same_title_never_takes_an_existing_posts_file(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    first = make_article(1, title="同名报道")
+    store.upsert_article(first)
+    out = tmp_path / "out"
+    build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    (original,) = (out / "jekyll/_posts").glob("*.md")
+    later = make_article(2, outlet="樣本時報", title="同名报道")  # same day, same title, newer
+    store.upsert_article(later)
+    build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    posts = {p.name: _front(p) for p in (out / "jekyll/_posts").glob("*.md")}
+    assert len(posts) == 2 and posts[original.name]["from"] == first.original_url

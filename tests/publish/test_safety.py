@@ -317,3 +317,55 @@ def test_versions_sources_and_stories_are_cleaned_too() -> None:
     source = Source(id="s", url="https://x.test/\x00feed", outlet="台\x1b[31m", name="名\x07", channel="频\x00道")
     assert (source.url, source.outlet, source.name, source.channel) == ("https://x.test/feed", "台[31m", "名", "频道")
     assert Story(id="s", title="事\x00件\n标题").title == "事件 标题"
+
+
+def test_prepared_html_holds_only_the_allowed_tags_attributes_and_urls(tmp_path: Path) -> None:
+    from newsmirror.model import Image
+    from newsmirror.publish.content import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, IMAGE_TOKEN, prepare
+    from newsmirror.publish.images import ImageMirror
+
+    article = make_article(1, body_extra=hostile.hostile_body_html(1))
+    article.images = [Image(url="https://gone.test/a.jpg", caption=f"说明{hostile.SCRIPT}")]
+    mirror = ImageMirror(tmp_path / "cache", _no_fetch)
+    prepared = prepare(article, make_entry(article, lambda t: t, "original"), lambda t: t, mirror)
+    root = lxml_html.fragment_fromstring(prepared.html, create_parent="div")
+    for element in root.iter():
+        if element is root:
+            continue
+        assert element.tag in ALLOWED_TAGS, element.tag
+        allowed = ALLOWED_ATTRIBUTES.get(element.tag, set()) | {"rel", "class"}
+        assert set(element.attrib) <= allowed, (element.tag, element.attrib)
+        assert element.get("class") in (None, "caption")
+    assert all(src.startswith(IMAGE_TOKEN) for src in root.xpath("//img/@src"))
+    assert all(href.startswith(("https://", "http://", "mailto:")) for href in root.xpath("//a/@href"))
+    assert hostile.ESCAPED_SCRIPT.replace("&lt;", "<").replace("&gt;", ">") in root.text_content()
+
+
+OLD_POST_LAYOUT = """---
+layout: default
+---
+<article><h1>{{ page.title }}</h1>
+{{ content }}</article>
+"""
+
+
+def test_an_untouched_unsafe_layout_from_an_older_build_is_replaced_an_edited_one_kept(tmp_path: Path) -> None:
+    from newsmirror.publish.manifest import digest
+
+    out = tmp_path / "out"
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_article(make_article(1))
+        build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+        layout, index = out / "jekyll/_layouts/post.html", out / "jekyll/index.html"
+        # As an older version left it: its own unescaped layout, recorded in the manifest.
+        layout.write_text(OLD_POST_LAYOUT, encoding="utf-8")
+        manifest_path = out / "jekyll" / MANIFEST_NAME
+        manifest = json.loads(manifest_path.read_text())
+        manifest["outputs"]["_layouts/post.html"] = digest(OLD_POST_LAYOUT.encode())
+        manifest_path.write_text(json.dumps(manifest))
+        index.write_text(index.read_text(encoding="utf-8") + "<!-- the owner's edit -->\n", encoding="utf-8")
+        build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+        assert "{{ page.title | escape }}" in layout.read_text(encoding="utf-8")
+        assert index.read_text(encoding="utf-8").endswith("<!-- the owner's edit -->\n")
+        build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+        assert index.read_text(encoding="utf-8").endswith("<!-- the owner's edit -->\n")

@@ -39,6 +39,8 @@ ALLOWED_TAGS = {
     "u", "s", "sub", "sup", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td",
     "pre", "code", "span", "div", "small",
 }
+SAFE_URL_SCHEMES = {"http", "https", "mailto"}
+CAPTION_CLASSES = {"p": {"caption"}, "span": {"caption"}}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"},
                       "th": {"colspan", "rowspan"}}
 
@@ -128,7 +130,7 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
     """Sanitize, mirror images (or drop them, keeping captions) and convert the script."""
     source = article.body_html.strip() or _paragraphs_to_html(article.body_text or article.body_markdown)
     cleaned = nh3.clean(
-        source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=SAFE_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow", strip_comments=True,
     )
     root = lxml.html.fragment_fromstring(cleaned, create_parent="div")
@@ -159,8 +161,13 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
             lead.append(figure + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
         elif not name and caption and caption not in body_text:
             lead.append(f'<p class="caption">{html.escape(caption)}</p>')
-    body = "".join(lead) + _inner_html(root)
-    body = convert(body)
+    body = convert("".join(lead) + _inner_html(root))
+    # Sanitizing is the last step on HTML: whatever the steps above did, only the allowed tags,
+    # attributes and URL schemes (and our caption class and image token) reach any output.
+    body = nh3.clean(
+        body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={*SAFE_URL_SCHEMES, IMAGE_TOKEN[:-1]},
+        link_rel="noopener noreferrer nofollow", strip_comments=True, allowed_classes=CAPTION_CLASSES,
+    )
     # From the sanitized HTML, with every text node escaped: the conversion cannot re-create markup.
     markdown = safe_markdown(body, image_prefix=IMAGE_TOKEN, caption_label=convert("图片说明：")).strip()
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)

@@ -20,7 +20,7 @@ from newsmirror.publish.paths import safe_filename
 from newsmirror.publish.safe import liquid_inert, md_line, md_link
 
 CONFIG = """\
-# Written by newsmirror when missing; edit freely, it is never overwritten.
+# Written by newsmirror; edit freely: once edited, it is never overwritten.
 title: {title}
 baseurl: "{baseurl}"
 markdown: kramdown
@@ -130,7 +130,8 @@ class JekyllBuilder(FormatBuilder):
 
     def unique_path(self, entry: Entry, when: datetime | None = None) -> str:
         path = self.folder(entry) + post_filename(entry, when)
-        if path in self._taken:
+        owner = self.writer.previous_owner(path)
+        if path in self._taken or (owner is not None and owner != self.article_key(entry)):
             path = path.removesuffix(".md") + f"-{entry.id[:8]}.md"
         self._taken.add(path)
         return path
@@ -168,7 +169,7 @@ class JekyllBuilder(FormatBuilder):
         return [*written, path]
 
     def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
-        # Scaffolding is written once and then left to the site owner.
+        # Scaffolding is the site owner's once edited; until then each build keeps it current.
         scaffolding = {
             "_config.yml": CONFIG.format(title=_yaml_string(self.site_title),
                                          baseurl=urlparse(self.options.base_url).path.rstrip("/")),
@@ -177,8 +178,8 @@ class JekyllBuilder(FormatBuilder):
             "index.html": INDEX.format(title=_yaml_string(self.site_title), earlier=self.label("更早内容")),
         }
         for path, text in scaffolding.items():
-            if not self.writer.keep_existing(path):
-                self.writer.write(path, text)
+            # Brought up to date while untouched (older layouts printed titles unescaped).
+            self.writer.write_unless_edited(path, text)
         days = sorted({path.split("/")[1] for path in self.paths.values() if path.startswith("archived/")})
         for day in days:
             self.writer.write(f"archived/{day}/index.html",

@@ -85,6 +85,7 @@ class OutputWriter:
         self._outputs: dict[str, str] = {}
         self._inputs: dict[str, list[Any]] = {}
         self._months: dict[str, str] = {}
+        self._owners: dict[str, str] | None = None
         self._load()
         self._seen: set[str] = set()
         self._new_outputs: dict[str, str] = {}
@@ -143,6 +144,32 @@ class OutputWriter:
         self._new_outputs[relative] = self._outputs.get(relative) or digest(target.read_bytes())
         self.counts.unchanged += 1
         return True
+
+    def previous_owner(self, relative: str) -> str | None:
+        """The input key (``article:<id>``) whose rendering wrote ``relative`` in the previous build."""
+        if self._owners is None:
+            self._owners = {str(path): key for key, record in self._inputs.items()
+                            if isinstance(record, list) and len(record) == 2 for path in record[1]}
+        return self._owners.get(relative)
+
+    def had_output(self, relative: str) -> bool:
+        """True when the previous build wrote ``relative`` (and it still exists)."""
+        return relative in self._outputs and (self.root / relative).exists()
+
+    def write_unless_edited(self, relative: str, content: str | bytes) -> bool:
+        """Write scaffolding (a layout, a config) unless someone edited it since a build wrote it.
+
+        A file this writer wrote and nobody touched is brought up to date (an older, unsafe
+        layout is replaced); a file edited by the site owner, or one no build wrote, is kept.
+        True when written.
+        """
+        target = confined_path(self.root, relative)
+        if target is not None and target.is_file():
+            recorded = self._outputs.get(relative)
+            if recorded is None or digest(target.read_bytes()) != recorded:
+                self.keep_existing(relative)
+                return False
+        return self.write(relative, content)
 
     def input_unchanged(self, key: str, fingerprint: str) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""

@@ -63,13 +63,16 @@ class PageMirrorBuilder(FormatBuilder):
         """``pages/<channel>/<the outlet's id>.md`` as the page mirrors name them, else our id.
 
         Two articles with the same outlet id in one channel folder: the one holding the name
-        (an unchanged page from an earlier build, or the newer one) keeps it; the other gets
-        our id appended.
+        (a page of an earlier build, or else the newer one) keeps it; the other gets our id
+        appended.
         """
         folder = f"pages/{self.channel_folder(entry)}/"
         own = source_article_id(entry.original_url)
+        if own and self.writer.had_output(f"{folder}{entry.id}.md"):
+            own = ""  # published before under our id: its shared links and QR code keep working
         path = f"{folder}{own}.md" if own else f"{folder}{entry.id}.md"
-        holder = self._taken.get(path)
+        # Held in this build, or by an unchanged page of the last one that comes later (oldest last).
+        holder = self._taken.get(path) or (self.writer.previous_owner(path) or "").removeprefix("article:") or None
         if holder is not None and holder != entry.id:
             path = f"{folder}{own}-{entry.id}.md"
         self._taken[path] = entry.id
