@@ -117,6 +117,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
             continue
         events = store.article_events(article_id)
         items = history(store.versions(article_id), events)
+        if len(items) < 2:
+            continue  # versions that differ in nothing a reader sees: no history (see visible_versions)
         status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
         deleted = status[-1] if status and status[-1].kind is EventKind.DELETED else None
         # text.diff escapes every piece of text it puts in its HTML.

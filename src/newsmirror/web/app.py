@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, Store
+from newsmirror.store.changes import visible_versions
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router, search_query
@@ -113,7 +114,12 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         script = display_script(request)
         body = (render.body_markup(article.body_html, script, local_images.url_for) if article.body_html
                 else render.text_markup(article.body_text, script))
-        versions = store.versions(article_id)
+        try:
+            events = store.article_events(article_id)
+        except NotImplementedError:
+            events = []
+        # Versions a reader can tell apart (not ones differing in whitespace or seconds only).
+        versions = visible_versions(store.versions(article_id), events)
         return page(request, "article.html", article=article, body=body, versions=versions,
                     story_id=store.story_of(article_id), change_status=change_status(store, article_id))
 
