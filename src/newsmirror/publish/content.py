@@ -32,7 +32,7 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "2"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders
+RENDER_VERSION = "3"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",

@@ -10,6 +10,7 @@ reader: :func:`same_minute` is how "did the date change?" must be asked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 DISPLAY_ZONE = timezone(timedelta(hours=8), "UTC+8")
@@ -43,3 +44,12 @@ def same_minute(old: datetime | None, new: datetime | None) -> bool:
     if old is None or new is None:
         return old is new
     return minute(old) == minute(new)
+
+
+def iso(value: datetime | None) -> str:
+    """For ``<time datetime>``: the same instant, written in the display zone."""
+    return local(value).isoformat(timespec="minutes") if value else ""
+
+
+# Jinja filters, registered by every template environment (reader, static site, change pages).
+FILTERS: dict[str, Callable[[datetime | None], str]] = {"minute": minute, "stamp": stamp, "day": day, "iso": iso}

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, Store
 from newsmirror.store.changes import visible_versions
+from newsmirror.text import times
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router, search_query
@@ -55,6 +56,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     app.state.images = local_images = LocalImages(images)
     app.add_middleware(InputHygiene)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router())
 
@@ -79,7 +81,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    for s in render.DISPLAY_SCRIPTS]
         context.update(
             script=script, t=lambda text: render.convert_text(text or "", script), toggles=toggles,
-            outlets=outlet_names(store),
+            outlets=outlet_names(store), zone_note=times.ZONE_NOTE,
         )
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
