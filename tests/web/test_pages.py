@@ -144,3 +144,30 @@ def test_story_page_names_what_only_some_outlets_say_and_compares_chosen_outlets
     assert pair.count(" checked") == 2
     # One outlet alone is no comparison: the page falls back to all of them.
     assert client.get(f"/story/{story_id}", params={"outlet": "甲报"}).text.count(" checked") == 3
+
+
+def test_no_results_is_a_sentence_not_a_list_item_and_the_syntax_is_explained(client: TestClient) -> None:
+    from lxml import html
+
+    page = html.fromstring(client.get("/search", params={"q": "从来没有这个词"}).text)
+    assert not page.xpath("//ol[contains(@class, 'hits')]//li"), "an empty result must not be an ordered list item"
+    assert "没有找到" in "".join(page.xpath("//p[@class='no-results']//text()"))
+    help_text = "".join(page.xpath("//details[contains(@class, 'search-help')]//text()"))
+    for syntax in ('"外交部副部长"', "-普京", "马朝旭 莫斯科"):
+        assert syntax in help_text
+    assert page.xpath("//details[contains(@class, 'search-help')]/@open")  # open when nothing was found
+    found = html.fromstring(client.get("/search", params={"q": "马朝旭"}).text)
+    assert found.xpath("//ol[contains(@class, 'hits')]/li") and not found.xpath("//p[@class='no-results']")
+
+
+@pytest.mark.parametrize("path", ["/no/such/page", "/article/0000", "/story/none", "/outlet/没有这家"])
+def test_not_found_pages_speak_chinese(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404 and "<html" in response.text
+    assert "找不到这个页面" in response.text
+    assert not re.search(r"Not Found|no article|no story|no articles", response.text)
+
+
+def test_a_bad_date_is_explained_in_chinese(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "莫斯科", "since": "昨天"})
+    assert response.status_code == 400 and "请求有误" in response.text and "不是日期" in response.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -34,6 +35,12 @@ from newsmirror.web.images import LocalImages
 HERE = Path(__file__).parent
 PAGE_SIZE = 30
 SCRIPT_COOKIE = "script"
+ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
+                413: "请求太大", 500: "服务器出错了"}
+ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
+               405: "这个地址只能用浏览器打开（GET）。", 500: "请稍后再试。"}
+STATUS_PHRASES = {status.phrase for status in HTTPStatus}
+FIELD_NAMES = {"since": "起始日期", "until": "结束日期"}
 PAGE_POLICY = ("default-src 'none'; script-src 'none'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
@@ -97,7 +104,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
-            raise HTTPException(404, f"no articles from outlet {outlet!r}")
+            raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number)
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
@@ -105,14 +112,14 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
-            raise HTTPException(404, f"no articles in channel {channel!r}")
+            raise HTTPException(404, f"栏目“{channel}”里没有文章。")
         return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         article = store.get_article(article_id)
         if article is None:
-            raise HTTPException(404, f"no article with id {article_id!r}")
+            raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         script = display_script(request)
         body = (render.body_markup(article.body_html, script, local_images.url_for) if article.body_html
                 else render.text_markup(article.body_text, script))
@@ -136,7 +143,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    outlet: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
         view = story_view(store, story_id, outlet)
         if view is None:
-            raise HTTPException(404, f"no story with id {story_id!r}")
+            raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
         bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for) if a.body_html
                          else render.text_markup(a.body_text, script)) for a in view.articles}
@@ -184,15 +191,23 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def mirrored_image(name: str) -> FileResponse:
         path = local_images.path_of(name)
         if path is None:
-            raise HTTPException(404, "no such mirrored image")
+            raise HTTPException(404, "本站没有这张图片的副本。")
         return FileResponse(path, media_type="image/png" if name.endswith(".png") else "image/jpeg",
                             headers={"Cache-Control": "public, max-age=604800, immutable"})
+
+    def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
+        """Error pages in the reader's language: a heading by status, what went wrong, a way on.
+        Starlette's own English phrases ("Not Found") are replaced by a sentence a reader can use."""
+        if message in STATUS_PHRASES:
+            message = ERROR_HINTS.get(status_code, "")
+        heading = ERROR_TITLES.get(status_code, "出错了")
+        return page(request, "error.html", status_code=status_code, heading=heading, message=message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+        return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
@@ -200,7 +215,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             return await request_validation_exception_handler(request, exc)  # FastAPI's 422 JSON
         problems = "; ".join(f"{'.'.join(str(p) for p in error.get('loc', ())[1:])}: {error.get('msg', '')}"
                              for error in exc.errors())
-        return page(request, "error.html", status_code=400, message=f"bad request: {problems}")
+        return error_page(request, 400, f"参数不对：{problems}")
 
     return app
 
@@ -219,7 +234,7 @@ def form_date(value: str, name: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise HTTPException(400, f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+        raise HTTPException(400, f"{FIELD_NAMES.get(name, name)}：“{value}”不是日期，请写成 YYYY-MM-DD（如 2024-05-01）。") from None
 
 
 def relative(url: URL) -> str:
