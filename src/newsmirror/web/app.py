@@ -87,7 +87,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         toggles = [(render.SCRIPT_LABELS[s], relative(request.url.include_query_params(script=s)), s == script)
                    for s in render.DISPLAY_SCRIPTS]
         context.update(
-            script=script, t=lambda text: render.convert_text(text or "", script), toggles=toggles,
+            script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
             outlets=outlet_names(store), zone_note=times.ZONE_NOTE,
         )
         return templates.TemplateResponse(request, name, context, status_code=status_code)
@@ -121,8 +121,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if article is None:
             raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         script = display_script(request)
-        body = (render.body_markup(article.body_html, script, local_images.url_for) if article.body_html
-                else render.text_markup(article.body_text, script))
+        source = render.source_script(article)
+        body = (render.body_markup(article.body_html, script, local_images.url_for, source) if article.body_html
+                else render.text_markup(article.body_text, script, source))
         try:
             events = store.article_events(article_id)
         except NotImplementedError:
@@ -145,9 +146,12 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for) if a.body_html
-                         else render.text_markup(a.body_text, script)) for a in view.articles}
-        return page(request, "story.html", view=view, bodies=bodies)
+        bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for, render.source_script(a))
+                         if a.body_html else render.text_markup(a.body_text, script, render.source_script(a)))
+                  for a in view.articles}
+        # A comparison's sentences are converted by the script of the report they come from.
+        scripts = {a.outlet: render.source_script(a) for a in view.articles}
+        return page(request, "story.html", view=view, bodies=bodies, scripts=scripts)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
