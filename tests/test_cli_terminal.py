@@ -55,3 +55,12 @@ def test_show_prints_stored_markup_as_text(tmp_path: Path) -> None:
 def test_errors_naming_user_input_are_shown_as_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["show", "[/]x\x1b[2J", "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 1 and "\x1b" not in result.output and "[/]x" in result.output
+
+
+def test_import_prints_hostile_file_names_as_text(tmp_path: Path) -> None:
+    posts = tmp_path / "archive/_posts"
+    posts.mkdir(parents=True)
+    (posts / "[red]x[blink] [link=file:x]y.md").write_text("not a post\x1b[2J", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "archive"), "--db", str(tmp_path / "s.sqlite")])
+    assert result.exit_code == 0, result.output
+    assert "[red]x[blink] [link=file:x]y.md" in result.output.replace("\n", "")

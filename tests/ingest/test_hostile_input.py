@@ -168,3 +168,10 @@ def test_a_names_table_that_cannot_be_opened_is_reported_once(tmp_path: Path) ->
     with open_store(tmp_path / "s2.sqlite") as store:
         report = import_paths(store, [tmp_path / "mirror"])
     assert report.failures == [] and report.imported == 1
+
+
+def test_an_epoch_past_the_last_representable_day_gives_no_date(tmp_path: Path) -> None:
+    # Found by tests/test_fuzz.py: datetime.fromtimestamp raised OSError for it.
+    post = "---\nlayout: post\ntitle: 标题\nfrom: https://example.org/a\n---\n<!--99999999999999999999-->\n<p>正文</p>\n"
+    raw = read_archive_file(write(tmp_path, "_posts/x.md", post)).raw
+    assert raw is not None and raw.published_hint is None

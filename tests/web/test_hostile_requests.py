@@ -126,3 +126,11 @@ def test_feeds_link_to_the_configured_or_listening_address_not_the_host_header(s
 
 def test_strip_controls_keeps_text_and_blanks() -> None:
     assert strip_controls("马\x00朝\x1b[31m旭\t新闻\r\n\x85\u200b") == "马朝[31m旭 新闻  \u200b"
+
+
+def test_a_story_page_compares_a_bounded_number_of_outlets(lenient: TestClient) -> None:
+    from tests.web.conftest import STORY
+
+    many = [("outlet", f"报{i}") for i in range(3000)]
+    assert lenient.get(f"/story/{STORY.id}", params=many).status_code == 400
+    assert lenient.get(f"/story/{STORY.id}", params=[("outlet", "新闻网"), ("outlet", "中央社")]).status_code == 200

@@ -18,7 +18,7 @@ from newsmirror.cli import (
     friendly_errors,
     store_from,
 )
-from newsmirror.cli.terminal import shown
+from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import Store
 
@@ -173,7 +173,7 @@ def sources_export_opml(
             handle.write(text)
         err_console.print(f"wrote {path}")
     else:
-        print(text, end="")
+        print(plain(text), end="")
 
 
 def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, force: bool) -> Any:
@@ -191,7 +191,7 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
         report = fetch_sources(
             store, settings, source_ids=source_ids or None, force=force,
             on_start=lambda total: progress.update(task, total=total),
-            progress=lambda done: progress.update(task, advance=1, description=done.source.name or done.source.id),
+            progress=lambda done: progress.update(task, advance=1, description=shown(done.source.name or done.source.id)),
         )
     _print_fetch_report(report)
     return report

@@ -43,7 +43,7 @@ def import_archives(
         task = progress.add_task("", total=None)
 
         def advance(done: int, total: int, path: str) -> None:
-            progress.update(task, completed=done, total=total, description=path[-60:])
+            progress.update(task, completed=done, total=total, description=shown(path[-60:]))
 
         report = import_paths(store, paths, progress=advance, max_file_bytes=int(max_file_size * 1024 * 1024))
     counts = report.counts()

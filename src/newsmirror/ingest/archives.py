@@ -125,7 +125,11 @@ def read_limited_text(path: Path, max_bytes: int, hint: str = _ARTICLE_SIZE_HINT
             size = path.stat().st_size
             if size > max_bytes:
                 raise ArchiveFormatError(str(path), _too_large(size, max_bytes, hint))
-            data = handle.read(max_bytes + 1)  # the file may grow (or not be a regular file)
+            # Read what stat() promised (+1 to notice growth), never more than the limit + 1:
+            # the file may grow meanwhile, or not be a regular file at all.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ArchiveFormatError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
@@ -335,31 +339,41 @@ def _simple_front_matter(block: str) -> dict[str, Any]:
     return data
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses alias expansion: a few hundred bytes of nested ``*alias`` lists
-    (the "billion laughs") otherwise become gigabytes once the values are turned into text."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            if event.anchor in self.anchors:  # an undefined one is plain text YAML rejects anyway
-                raise _AliasRefused(f"front matter uses the YAML alias *{event.anchor} (aliases are refused)")
-        return super().compose_node(parent, index)
+# libyaml's safe loader when present (several times faster than the pure-Python one).
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _AliasRefused(Exception):
+class AliasRefused(ValueError):
     pass
+
+
+def _refuse_aliases(block: str) -> None:
+    """Raise AliasRefused when the YAML uses an alias of an anchor it defined.
+
+    Aliases are what make a "billion laughs": a few hundred bytes of nested ``*alias`` lists
+    become gigabytes once the values are turned into text. Real front matter never uses them.
+    The parser's event stream shows them before anything is built.
+    """
+    anchors: set[str] = set()
+    for event in yaml.parse(block, Loader=_YAML_LOADER):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent):
+            if anchor in anchors:  # an undefined one (a title "*独家*") is a YAML error: read line by line
+                raise AliasRefused(f"front matter uses the YAML alias *{anchor} (aliases are refused)")
+        elif anchor:
+            anchors.add(anchor)
 
 
 def _load_front_matter(block: str) -> dict[str, Any]:
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise ValueError(f"front matter is {len(block):,} characters, over the {MAX_FRONT_MATTER_CHARS:,} limit")
     try:
-        loaded = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
-    except _AliasRefused as exc:
-        raise ValueError(str(exc)) from None
+        _refuse_aliases(block)
+        loaded = yaml.load(block, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (C when available)
+    except AliasRefused:
+        raise
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
-        loaded = None  # titles with stray quotes and colons: read line by line below
+        loaded = None  # titles with stray quotes and colons, impossible dates: read line by line below
     front: dict[str, Any] = loaded if isinstance(loaded, dict) else _simple_front_matter(block)
     for key, value in front.items():
         for item in value if isinstance(value, list) else [value]:
@@ -426,7 +440,10 @@ def read_jekyll_post(text: str, path: Path) -> RawDocument:
         raise ArchiveFormatError(str(path), "Jekyll post with an empty body")
     published = _as_datetime(front.get("date"))
     if published is None and parts.epoch_ms is not None:
-        published = datetime.fromtimestamp(parts.epoch_ms / 1000, tz=UTC)
+        try:
+            published = datetime.fromtimestamp(parts.epoch_ms / 1000, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            published = None  # an epoch past the year 9999: no date rather than a crash
     categories = _as_list(front.get("categories")) or _as_list(front.get("tags"))
     feed_name = categories[0] if categories else ""
     author = str(front.get("author") or "").strip()

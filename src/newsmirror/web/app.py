@@ -27,7 +27,13 @@ from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import story_view
 from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs
 from newsmirror.web.feeds import search_feed
-from newsmirror.web.guard import MAX_PAGE, MAX_QUERY_CHARS, InputHygiene, public_base_url
+from newsmirror.web.guard import (
+    MAX_COMPARED_OUTLETS,
+    MAX_PAGE,
+    MAX_QUERY_CHARS,
+    InputHygiene,
+    public_base_url,
+)
 from newsmirror.web.guard import public_url as public_request_url
 from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
@@ -141,7 +147,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str,
-                   outlet: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
+                   outlet: Annotated[list[str] | None, Query(max_length=MAX_COMPARED_OUTLETS)] = None,
+                   ) -> HTMLResponse:
         view = story_view(store, story_id, outlet)
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")

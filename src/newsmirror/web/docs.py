@@ -1,10 +1,10 @@
 """The API browser at /docs, served entirely from this machine.
 
 FastAPI's default /docs page loads Swagger UI from a CDN: blocked for many readers, and a
-request that tells a third party who opens the reader. The same Swagger UI ships in the
-``swagger-ui-bundle`` package; its files are served under /docs/assets, started by our own
-script file (no inline script, so the page's policy can forbid inline code), with the online
-validator badge switched off (it would send the schema to swagger.io).
+request that tells a third party who opens the reader. Swagger UI 5 (which reads FastAPI's
+OpenAPI 3.1) ships in the ``fastapi-offline`` package; its files are served under
+/docs/assets, started by our own script file (no inline script, so the page's policy can forbid
+inline code), with the online validator badge switched off (it would send the schema away).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-
 
 
 def swagger_ui_folder() -> Path:
-    import swagger_ui_bundle
+    import fastapi_offline
 
-    return Path(swagger_ui_bundle.swagger_ui_path)
+    return Path(fastapi_offline.__file__).parent / "static"
 
 
 def docs_page(title: str) -> str:
@@ -39,7 +39,7 @@ def docs_page(title: str) -> str:
 <meta name="referrer" content="no-referrer">
 <title>{escape(title)} - API</title>
 <link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
-<link rel="icon" href="{ASSETS}/favicon-32x32.png">
+<link rel="icon" href="{ASSETS}/favicon.png">
 </head>
 <body>
 <div id="swagger-ui" data-openapi-url="/openapi.json"></div>

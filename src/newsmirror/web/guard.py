@@ -19,6 +19,7 @@ from starlette.requests import Request
 MAX_PAGE = 5000
 MAX_OFFSET = 200_000
 MAX_QUERY_CHARS = 500  # a search query; more is not a search
+MAX_COMPARED_OUTLETS = 50  # outlets chosen on a story page (?outlet=...&outlet=...)
 
 # C0 and C1 controls, DEL, and the two non-characters XML 1.0 forbids. Tab and line breaks are
 # blanks to a person who pasted them: they become spaces.
