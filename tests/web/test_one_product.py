@@ -39,3 +39,59 @@ def test_reader_and_static_site_show_one_zone_and_the_same_day(client: TestClien
     index = (site / "index.html").read_text(encoding="utf-8")
     item = re.search(r"深夜发布的消息.*?</li>", index, re.S)
     assert item and "2024-05-02" in item.group(0) and "2024-05-01" not in item.group(0)
+
+
+def header_of(page: str) -> tuple[str, list[str]]:
+    from lxml import html
+
+    header = html.fromstring(page).xpath("//header[@class='top']")[0]
+    brand = header.xpath(".//a[@class='brand']")[0].text_content().strip()
+    items = [node.text_content().strip() for node in header.xpath("./nav[@class='main']/a | ./nav[@class='main']/details/summary")]
+    return brand, items
+
+
+def test_one_stylesheet_and_one_header_for_reader_and_site(client: TestClient, store: Store, tmp_path: Path) -> None:
+    site = build_site(store, tmp_path / "out")
+    assert client.get("/static/style.css").content == (site / "style.css").read_bytes()
+    reader_home = client.get("/").text
+    site_home = (site / "index.html").read_text(encoding="utf-8")
+    site_article = next((site / "a").rglob("*.html")).read_text(encoding="utf-8")
+    assert header_of(reader_home) == header_of(site_home) == header_of(site_article)
+    assert header_of(reader_home) == ("新闻镜像", ["多家媒体报道", "媒体", "修改与删除"])
+    # The reader adds search and the script toggle; the site, written once, has neither.
+    assert 'role="search"' in reader_home and "data-script-toggle" in reader_home
+    assert 'role="search"' not in site_home
+
+
+def test_outlet_menu_is_a_closed_disclosure(client: TestClient) -> None:
+    from lxml import html
+
+    page = html.fromstring(client.get("/").text)
+    [menu] = page.xpath("//header//details[@class='outlets']")
+    assert menu.get("open") is None
+    assert {"新闻网", "中央社"} <= {a.text_content() for a in menu.xpath(".//a")}
+
+
+def test_story_pages_have_jump_links_to_every_section_and_report(client: TestClient, store: Store,
+                                                                 tmp_path: Path) -> None:
+    from lxml import html
+
+    from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL
+
+    page = html.fromstring(client.get(f"/story/{STORY.id}").text)
+    targets = [href[1:] for href in page.xpath("//nav[@id='toc']//a/@href")]
+    assert {f"report-{SIMPLIFIED.id}", f"report-{TRADITIONAL.id}", "reports"} <= set(targets)
+    for target in targets:
+        assert page.xpath(f"//*[@id='{target}']"), target  # every jump lands somewhere
+    assert page.xpath("//a[@class='to-top'][@href='#toc']")
+    site = build_site(store, tmp_path / "out")
+    story = html.fromstring((site / "story" / STORY.id / "index.html").read_text(encoding="utf-8"))
+    targets = [href[1:] for href in story.xpath("//nav[@id='toc']//a/@href")]
+    assert f"report-{SIMPLIFIED.id}" in targets
+    for target in targets:
+        assert story.xpath(f"//*[@id='{target}']"), target
+
+
+def test_dark_mode_is_in_the_shared_stylesheet(client: TestClient) -> None:
+    css = client.get("/static/style.css").text
+    assert "@media (prefers-color-scheme:dark)" in css and "--bg:" in css

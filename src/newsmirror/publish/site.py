@@ -31,7 +31,7 @@ LABELS = {
     "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容",
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
-    "zone": times.ZONE_NOTE,
+    "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
 }
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from http import HTTPStatus
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -17,6 +18,7 @@ from starlette.datastructures import URL
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsmirror.model import Article
+from newsmirror.publish.base import BuildOptions
 from newsmirror.store import ArticleQuery, Store
 from newsmirror.store.changes import visible_versions
 from newsmirror.text import times
@@ -39,6 +41,8 @@ from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
 
 HERE = Path(__file__).parent
+SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "style.css"))
+SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
 SCRIPT_COOKIE = "script"
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
@@ -47,7 +51,9 @@ ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文�
                405: "这个地址只能用浏览器打开（GET）。", 500: "请稍后再试。"}
 STATUS_PHRASES = {status.phrase for status in HTTPStatus}
 FIELD_NAMES = {"since": "起始日期", "until": "结束日期"}
-PAGE_POLICY = ("default-src 'none'; script-src 'none'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
+# Scripts: only files served by this reader from its package (static/keys.js, the keyboard
+# shortcuts); no inline code, nothing from another host. Stored text never becomes a file here.
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
@@ -70,6 +76,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     app.add_middleware(InputHygiene)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
+    @app.get("/static/style.css", include_in_schema=False)
+    def stylesheet() -> FileResponse:
+        # One design: the static site's stylesheet (publish comes before web; web may read it).
+        return FileResponse(SHARED_STYLE, media_type="text/css; charset=utf-8")
+
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router())
 
@@ -79,7 +90,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         chosen = request.query_params.get("script")
         if chosen in render.DISPLAY_SCRIPTS:
             response.set_cookie(SCRIPT_COOKIE, chosen, max_age=365 * 86400, samesite="lax", httponly=True)
-        # No page needs scripts, frames or anything from another host; images are the locally
+        # No page needs inline scripts, frames or anything from another host; images are the locally
         # mirrored copies only (body HTML is rewritten; this is the second line of defence).
         # The API browser at /docs runs the packaged Swagger UI and nothing else.
         response.headers.setdefault("Content-Security-Policy",
@@ -94,7 +105,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    for s in render.DISPLAY_SCRIPTS]
         context.update(
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
-            outlets=outlet_names(store), zone_note=times.ZONE_NOTE,
+            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, site_title=SITE_TITLE,
         )
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
@@ -102,7 +113,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def home(request: Request, page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
-        return page(request, "list.html", heading="最新 Latest", articles=articles, stories=stories,
+        return page(request, "list.html", heading="最新", articles=articles, stories=stories,
                     page_number=page_number)
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
