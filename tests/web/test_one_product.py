@@ -95,3 +95,44 @@ def test_story_pages_have_jump_links_to_every_section_and_report(client: TestCli
 def test_dark_mode_is_in_the_shared_stylesheet(client: TestClient) -> None:
     css = client.get("/static/style.css").text
     assert "@media (prefers-color-scheme:dark)" in css and "--bg:" in css
+
+
+def feed_links(page: str) -> list[str]:
+    from lxml import html
+
+    return html.fromstring(page).xpath("//head/link[@rel='alternate'][@type='application/atom+xml']/@href")
+
+
+def test_every_page_advertises_a_feed_and_the_reader_has_outlet_and_story_feeds(
+        client: TestClient, store: Store, tmp_path: Path) -> None:
+    from lxml import etree
+
+    from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL
+
+    for path in ("/", "/stories", f"/article/{SIMPLIFIED.id}", "/search?q=马朝旭", "/changes", f"/story/{STORY.id}"):
+        assert "/atom.xml" in feed_links(client.get(path).text), path
+    assert "/outlet/%E6%96%B0%E9%97%BB%E7%BD%91/atom.xml" in feed_links(client.get("/outlet/新闻网").text)
+    assert f"/story/{STORY.id}/atom.xml" in feed_links(client.get(f"/story/{STORY.id}").text)
+
+    def entry_links(path: str) -> list[str]:
+        response = client.get(path)
+        assert response.status_code == 200 and "atom" in response.headers["content-type"], path
+        return etree.fromstring(response.content).xpath("//*[local-name()='entry']/*[local-name()='link']/@href")
+
+    outlet = entry_links("/outlet/新闻网/atom.xml")
+    assert outlet and all("127.0.0.1" in link or "testserver" in link for link in outlet)
+    assert any(SIMPLIFIED.id in link for link in outlet) and not any(TRADITIONAL.id in link for link in outlet)
+    story = entry_links(f"/story/{STORY.id}/atom.xml")
+    assert {SIMPLIFIED.id, TRADITIONAL.id} == {link.rsplit("/", 1)[-1] for link in story}
+    assert len(entry_links("/atom.xml")) >= 5
+    assert client.get("/outlet/没有这家/atom.xml").status_code == 404
+    assert client.get("/story/none/atom.xml").status_code == 404
+
+    site = build_site(store, tmp_path / "out")
+    root_feed = etree.fromstring((site / "atom.xml").read_bytes())
+    assert len(root_feed.xpath("//*[local-name()='entry']")) >= 5
+    assert (site / "rss.xml").is_file()
+    for page in (site / "index.html", next((site / "a").rglob("*.html")), site / "story" / STORY.id / "index.html"):
+        links = feed_links(page.read_text(encoding="utf-8"))
+        assert any(link.endswith("atom.xml") and not link.startswith("http") for link in links), page
+        assert (page.parent / [link for link in links if link.endswith("atom.xml")][0]).resolve().is_file(), page

@@ -151,6 +151,8 @@ class SiteBuilder(FormatBuilder):
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
         ))
+        # A site-wide feed at the root: what a feed reader finds first (autodiscovery on every page).
+        self._feeds("", self.site_title, listed[: self.options.feed_entries])
         css = (resources.files("newsmirror.publish") / "templates" / "style.css").read_bytes()
         self.writer.write("style.css", css)
         self._sitemap(listed, outlet_groups + channel_groups, shown)
@@ -181,7 +183,7 @@ class SiteBuilder(FormatBuilder):
             for e in entries if e.id in self.paths
         ]
         atom, rss = build_feeds(
-            feed_id=self.absolute(folder), title=f"{title} · {self.site_title}",
+            feed_id=self.absolute(folder or "index.html"), title=f"{title} · {self.site_title}",
             link=self.absolute(folder + "index.html"), self_link_atom=self.absolute(folder + "atom.xml"),
             self_link_rss=self.absolute(folder + "rss.xml"), items=items, language=self.lang,
         )

@@ -7,6 +7,7 @@ from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, cast
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -28,7 +29,7 @@ from newsmirror.web.api import build_api_router, search_query
 from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import story_view
 from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs
-from newsmirror.web.feeds import search_feed
+from newsmirror.web.feeds import articles_feed, search_feed
 from newsmirror.web.guard import (
     MAX_COMPARED_OUTLETS,
     MAX_PAGE,
@@ -114,7 +115,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         articles = latest(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
         return page(request, "list.html", heading="最新", articles=articles, stories=stories,
-                    page_number=page_number)
+                    page_number=page_number, feed_url="/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
@@ -122,7 +123,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         articles = latest(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
-        return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number)
+        return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
+                    feed_url=f"/outlet/{quote(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
@@ -206,6 +208,36 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                            base_url=base + "/", image_url=image_url)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
+    def feed_response(request: Request, title: str, articles: list[Article], page_path: str) -> Response:
+        base = public_base_url(request, app.state.public_url)
+
+        def image_url(src: str) -> str | None:
+            local = local_images.url_for(src)
+            return base + local if local else None
+
+        body = articles_feed(title, articles, self_url=public_request_url(request, app.state.public_url),
+                             page_url=base + page_path, base_url=base + "/", image_url=image_url)
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/atom.xml", tags=["feeds"], summary="Atom feed of the latest articles")
+    def latest_feed(request: Request) -> Response:
+        return feed_response(request, f"{SITE_TITLE} · 最新", latest(store, ArticleQuery(), 1), "/")
+
+    @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
+    def outlet_feed(request: Request, outlet: str) -> Response:
+        articles = latest(store, ArticleQuery(outlet=outlet), 1)
+        if not articles:
+            raise HTTPException(404, f"没有来自“{outlet}”的文章。")
+        return feed_response(request, f"{outlet} · {SITE_TITLE}", articles, f"/outlet/{quote(outlet)}")
+
+    @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
+    def story_feed(request: Request, story_id: str) -> Response:
+        view = story_view(store, story_id, None)
+        if view is None:
+            raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
+        newest_first = sorted(view.articles, key=lambda a: a.published_at or a.fetched_at, reverse=True)
+        return feed_response(request, f"{view.story.title} · {SITE_TITLE}", newest_first, f"/story/{story_id}")
+
     add_change_pages(app, store, page)  # /article/{id}/history, /changes, /changes.atom
     add_docs(app)  # /docs from packaged Swagger UI files
 
@@ -227,13 +259,13 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
+        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json", ".xml")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
+        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json", ".xml")):
             return await request_validation_exception_handler(request, exc)  # FastAPI's 422 JSON
         problems = "; ".join(f"{'.'.join(str(p) for p in error.get('loc', ())[1:])}: {error.get('msg', '')}"
                              for error in exc.errors())
