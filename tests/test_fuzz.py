@@ -1,4 +1,4 @@
-"""Fuzzing the two doors attackers reach: the archive importers and the reader's search.
+"""Fuzzing the doors attackers reach: the archive importers, feeds, and the reader's search.
 
 Hypothesis writes random archives (front matter, bodies, paths) and random search requests.
 An importer may refuse a file only with its documented errors (ImportFailure, ExtractionError),
@@ -9,6 +9,7 @@ per-example deadline) so the whole file runs in well under 30 s.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import string
 import tempfile
@@ -20,7 +21,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsmirror.errors import ExtractionError, ImportFailure
+from newsmirror.errors import ExtractionError, ImportFailure, NewsmirrorError
 from newsmirror.extract import extract_article
 from newsmirror.ingest.archives import read_archive_file
 from newsmirror.jobs.importing import import_paths
@@ -124,6 +125,47 @@ def test_an_import_run_reports_every_problem_as_a_reason(files: list[tuple[Path,
                 assert not failure.reason.startswith("unexpected"), (failure.path, failure.reason)
             for stored in store.iter_articles():
                 assert len(stored.title) < 5000 and len(stored.outlet) < 5000
+
+
+@st.composite
+def feed_document(draw: st.DrawFn) -> str:
+    """RSS, Atom or JSON Feed with random fields (and random breakage)."""
+    def field() -> str:
+        return draw(st.one_of(TEXT, html_body(), st.sampled_from(["", "9" * 40, "Mon, 99 Foo 2024 99:99:99 +9999"])))
+
+    kind = draw(st.sampled_from(["rss", "atom", "json", "junk"]))
+    if kind == "rss":
+        items = "".join(f"<item><title>{field()}</title><link>{field()}</link><guid>{field()}</guid>"
+                        f"<pubDate>{field()}</pubDate><description><![CDATA[{field()}]]></description></item>"
+                        for _ in range(draw(st.integers(0, 3))))
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{field()}</title>{items}</channel></rss>'
+    if kind == "atom":
+        entries = "".join(f"<entry><title>{field()}</title><link href='{field()}'/><id>{field()}</id>"
+                          f"<updated>{field()}</updated><content type='html'>{field()}</content></entry>"
+                          for _ in range(draw(st.integers(0, 3))))
+        return f'<feed xmlns="http://www.w3.org/2005/Atom"><title>{field()}</title>{entries}</feed>'
+    if kind == "json":
+        import json
+
+        items = [{"id": field(), "url": field(), "title": field(), "content_html": field(),
+                  "date_published": field()} for _ in range(draw(st.integers(0, 3)))]
+        return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": field(), "items": items})
+    return field()
+
+
+@FUZZ
+@given(document=feed_document(), as_bytes=st.booleans())
+def test_feeds_fail_only_with_their_documented_errors(document: str, as_bytes: bool) -> None:
+    from newsmirror.ingest.feeds import parse_feed
+
+    data = document.encode("utf-8", "surrogatepass") if as_bytes else document
+    try:
+        parsed = parse_feed(data, feed_url="https://feeds.example/rss")
+    except NewsmirrorError:
+        return  # FeedParseError and friends: one clear message, the source is reported
+    for item in parsed.items:
+        with contextlib.suppress(ImportFailure, ExtractionError):
+            extract_article(item.document)
 
 
 @pytest.fixture(scope="module")

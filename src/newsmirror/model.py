@@ -175,6 +175,10 @@ class Version:
     seen_at: datetime
     status: str = "live"  # live | deleted | restored
 
+    def __post_init__(self) -> None:
+        self.title = clean_line(self.title)
+        self.body_html, self.body_text = clean_text(self.body_html), clean_text(self.body_text)
+
 
 @dataclass(slots=True)
 class Source:
@@ -191,6 +195,11 @@ class Source:
     full_text: bool = True  # False: items carry only a summary, fetch the page
     interval_minutes: int = 30
 
+    def __post_init__(self) -> None:
+        # An OPML or TOML file names sources too: its names reach every output.
+        self.url, self.outlet = clean_line(self.url), clean_line(self.outlet)
+        self.name, self.channel = clean_line(self.name), clean_line(self.channel)
+
 
 @dataclass(slots=True)
 class Story:
@@ -201,3 +210,6 @@ class Story:
     article_ids: list[str] = field(default_factory=list)
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        self.title = clean_line(self.title)

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +99,24 @@ def test_a_slow_response_that_ends_in_time_is_read_whole(loopback_server: Loopba
 def test_the_deadline_is_a_fetch_setting() -> None:
     assert FetchSettings.from_mapping({"request_deadline_seconds": 5}).request_deadline_seconds == 5.0
     assert FetchSettings().request_deadline_seconds <= 120
+
+
+def test_a_dripping_source_fails_alone_in_a_fetch_run(loopback_server: LoopbackServer, tmp_path: Path) -> None:
+    from newsmirror.jobs.fetching import fetch_sources
+    from newsmirror.model import Source
+    from newsmirror.store import open_store
+    from tests.feedfixtures import FixtureItem, long_body, rss
+    from tests.jobs.simple_extract import simple_extract
+
+    good = [FixtureItem("g-1", loopback_server.url("/g/1.html"), "正常的新闻标题", long_body(1))]
+    loopback_server.route("/ok.xml", body=rss(good), content_type="application/rss+xml")
+    with drip_server(drip_headers=False) as (drip_url, _), open_store(tmp_path / "s.sqlite") as store:
+        store.upsert_source(Source(id="drip", url=drip_url, outlet="慢台"))
+        store.upsert_source(Source(id="ok", url=loopback_server.url("/ok.xml"), outlet="快台"))
+        started = time.monotonic()
+        report = fetch_sources(store, settings(deadline=1.0), extract=simple_extract, force=True)
+        took = time.monotonic() - started
+    by_id = {item.source.id: item for item in report.sources}
+    assert by_id["drip"].status == "failed" and "request_deadline_seconds" in by_id["drip"].error
+    assert by_id["ok"].new == 1
+    assert took < 10, f"{took:.1f} s"

@@ -59,9 +59,8 @@ def main_pages(store: Store) -> list[str]:
     ]
 
 
-def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_reader: tuple[str, Store]) -> None:
-    site, store = hostile_reader
-    own = urlsplit(site).netloc
+def watched_page(browser: Any, own: str) -> tuple[Any, Any, list[str], list[str]]:
+    """A page whose requests off ``own`` are recorded (and aborted) and whose dialogs are recorded."""
     context = browser.new_context()
     foreign: list[str] = []
     dialogs: list[str] = []
@@ -77,6 +76,28 @@ def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_rea
     context.route("**/*", guard)
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return context, page, foreign, dialogs
+
+
+OFF_SITE_IMAGES = "() => Array.from(document.images).map(i => i.src).filter(s => s && !s.startsWith(location.origin))"
+
+
+def test_the_checks_catch_a_live_payload(browser: Any) -> None:
+    """Without this, a check that can never fail would pass: a page with live payloads trips all three."""
+    context, page, foreign, dialogs = watched_page(browser, "127.0.0.1:1")
+    page.goto("data:text/html,<p>x</p>")
+    page.set_content(f'<img src="https://{EVIL_HOST}/t.png"><img src=x onerror="window.__pwned=1">'
+                     '<script>alert("pwned")</script>')
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.__pwned") == 1
+    assert dialogs == ["pwned"] and any(EVIL_HOST in url for url in foreign)
+    assert page.evaluate(OFF_SITE_IMAGES)
+    context.close()
+
+
+def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_reader: tuple[str, Store]) -> None:
+    site, store = hostile_reader
+    context, page, foreign, dialogs = watched_page(browser, urlsplit(site).netloc)
     pages = main_pages(store)
     assert any(p.startswith("/story/") for p in pages), "the hostile archive forms no story"
     for path in pages:
@@ -88,6 +109,7 @@ def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_rea
             href = link.get_attribute("href") or ""
             assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, href)
         assert page.evaluate("() => window.__pwned") is None, path
+        assert page.evaluate(OFF_SITE_IMAGES) == [], path  # rewritten away, not only blocked by the CSP
         assert dialogs == [], (path, dialogs)
     swagger = page.goto(site + "/docs")
     assert swagger is not None and swagger.ok

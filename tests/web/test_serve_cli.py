@@ -39,3 +39,14 @@ def test_serve_with_a_token_enables_admin_actions(captured: dict[str, Any], tmp_
                                 env={"NEWSMIRROR_ADMIN_TOKEN": "tok"})
     assert result.exit_code == 0, result.output
     assert captured["status"] == 200
+
+
+def test_serve_passes_the_public_url_and_the_image_cache(captured: dict[str, Any], tmp_path: Path) -> None:
+    cache = tmp_path / "out/.cache/images"
+    cache.mkdir(parents=True)
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--images", str(cache),
+                                      "--public-url", "https://news.example.org/"])
+    assert result.exit_code == 0, result.output
+    reader = captured["app"]
+    assert reader.state.public_url == "https://news.example.org/"
+    assert reader.state.images.folder == cache  # feeds and images themselves: test_hostile_requests, test_images_and_docs

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape as rich_escape
 from rich.table import Table
 
 from newsmirror.cli import (
@@ -80,8 +81,10 @@ def build(
     console.print(table)
     if not no_images:
         console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)")
+    for warning in report.warnings:
+        err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
     if not options.base_url:
-        err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code, feeds use relative links")
+        err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code")
     for failure in report.failures[:20]:
         err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
     if report.failures:

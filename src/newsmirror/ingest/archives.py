@@ -269,7 +269,8 @@ class ChannelNameTables:
             self.problems[table.resolve()] = f"channel-name table not used, channels keep their keys: {exc.reason}"
         except csv.Error as exc:
             names = {}
-            self.problems[table.resolve()] = f"channel-name table not used, channels keep their keys: not CSV ({exc})"
+            self.problems[table.resolve()] = ("channel-name table not used, channels keep their keys: "
+                                              f"not CSV ({exc})")
         self._by_folder[root] = names
         return names
 
@@ -378,7 +379,8 @@ def _load_front_matter(block: str) -> dict[str, Any]:
     for key, value in front.items():
         for item in value if isinstance(value, list) else [value]:
             if len(str(key)) > MAX_FIELD_CHARS or isinstance(item, str) and len(item) > MAX_FIELD_CHARS:
-                raise ValueError(f"front-matter field {str(key)[:40]!r} is over the {MAX_FIELD_CHARS:,}-character limit")
+                raise ValueError(f"front-matter field {str(key)[:40]!r} is over the "
+                                 f"{MAX_FIELD_CHARS:,}-character limit")
     return front
 
 

@@ -63,6 +63,7 @@ class BuildReport:
     images_fetched: int = 0
     images_failed: int = 0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -165,6 +166,10 @@ def build(
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
 
     report = BuildReport(out_dir=out_dir)
+    if not options.base_url and "site" in chosen:
+        report.warnings.append(
+            "no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow; "
+            "give --base-url or set base_url in the [publish] table of the config file")
     stories = _story_views(store, convert, options.script, comparer)
     story_of = {m.id: story.id for story in stories.values() for m in story.members}
     total = store.count_articles()

@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
+from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
 from newsmirror.store import Store
 from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history
@@ -42,8 +43,8 @@ _TEMPLATES = {
 {% block main %}
 <article class="history" data-article-id="{{ article.id }}">
 <h1>{{ article.title }}</h1>
-<p class="meta">{{ article.outlet }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if article.original_url %} ·
-原文：<a href="{{ article.original_url }}" rel="noopener noreferrer nofollow">{{ article.original_url }}</a>{% endif %}</p>
+<p class="meta">{{ article.outlet }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if original_url %} ·
+原文：<a href="{{ original_url }}" rel="noopener noreferrer nofollow">{{ original_url }}</a>{% endif %}</p>
 {% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at|stamp }}{% if deleted.detail %}：{{ deleted.detail }}{% endif %}）。本站保留了它的每个版本。</p>{% endif %}
 <p class="meta">差异以原文显示：删去的文字划线，新增的文字加底色。</p>
 <ol class="timeline">
@@ -126,7 +127,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
         path = history_path(article_id)
         write(path, render("history.html", path, title=f"修改记录 · {article.title}", article=article,
-                           steps=steps, deleted=deleted,
+                           steps=steps, deleted=deleted, original_url=http_url(article.original_url),
                            article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
         report.histories += 1
 

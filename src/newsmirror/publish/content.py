@@ -162,7 +162,7 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
     body = "".join(lead) + _inner_html(root)
     body = convert(body)
     # From the sanitized HTML, with every text node escaped: the conversion cannot re-create markup.
-    markdown = safe_markdown(body, image_prefix=IMAGE_TOKEN).strip()
+    markdown = safe_markdown(body, image_prefix=IMAGE_TOKEN, caption_label=convert("图片说明：")).strip()
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
     return Prepared(entry=entry, article=article, html=body, markdown=markdown,
                     authors=[convert(a) for a in article.authors], image_names=sorted(set(used)))

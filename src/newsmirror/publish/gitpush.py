@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsmirror.errors import ConfigError, NewsmirrorError
-from newsmirror.publish.manifest import MANIFEST_NAME, load_months, load_outputs
+from newsmirror.publish.manifest import MANIFEST_NAME, confined_path, load_months, load_outputs
 
 INDEX_PART = "index"
 SPLIT_STATE = ".newsmirror-split.json"
@@ -140,14 +140,20 @@ def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
         folder.mkdir(parents=True, exist_ok=True)
         state_file = folder / SPLIT_STATE
         try:
-            previous: dict[str, str] = json.loads(state_file.read_text(encoding="utf-8"))
+            loaded = json.loads(state_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            previous = {}
+            loaded = {}
+        # Our own state file, but in a folder others can write to: only paths inside the part.
+        previous: dict[str, str] = {p: h for p, h in loaded.items() if confined_path(folder, p)} \
+            if isinstance(loaded, dict) else {}
         for path, hashed in files.items():
             target = folder / path
             if previous.get(path) != hashed or not target.exists():
+                source = output / path
+                if not source.resolve().is_relative_to(output.resolve()):
+                    continue  # a symlink planted in the output must not publish a file from elsewhere
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(output / path, target)
+                shutil.copyfile(source, target)
         for gone in set(previous) - set(files):
             (folder / gone).unlink(missing_ok=True)
         if previous != files:
@@ -158,7 +164,9 @@ def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
         state_file = staging / gone_part / SPLIT_STATE
         if state_file.exists():
             for path in json.loads(state_file.read_text(encoding="utf-8") or "{}"):
-                (staging / gone_part / path).unlink(missing_ok=True)
+                stale = confined_path(staging / gone_part, path)
+                if stale is not None:
+                    stale.unlink(missing_ok=True)
             state_file.write_text("{}", encoding="utf-8")
     return folders
 

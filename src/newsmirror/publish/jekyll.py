@@ -17,7 +17,7 @@ import yaml
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.paths import safe_filename
-from newsmirror.publish.safe import md_line, md_link
+from newsmirror.publish.safe import liquid_inert, md_line, md_link
 
 CONFIG = """\
 # Written by newsmirror when missing; edit freely, it is never overwritten.
@@ -30,7 +30,7 @@ exclude: [".newsmirror-manifest.json"]
 
 DEFAULT_LAYOUT = """\
 <!DOCTYPE html>
-<html lang="{{ page.lang | default: 'zh' }}">
+<html lang="{{ page.lang | default: 'zh' | escape }}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ page.title | default: site.title | escape }}</title>
 <style>body{max-width:42rem;margin:auto;padding:1rem;font:1.05rem/1.7 sans-serif}img{max-width:100%;height:auto}</style>
@@ -44,20 +44,45 @@ POST_LAYOUT = """\
 layout: default
 ---
 <article><h1>{{ page.title | escape }}</h1>
-<p><small>{{ page.author | escape }} · {{ page.date | date: "%Y-%m-%d %H:%M" }}</small></p>
+<p><small>{{ page.outlet | escape }}{% if page.author %} · {{ page.author | escape }}{% endif %} · {{ page.date | date: "%Y-%m-%d %H:%M" }}</small></p>
 {{ content }}
 {% if page.from %}<p><a href="{{ page.from | escape }}" rel="noopener noreferrer nofollow">{{ page.from | escape }}</a></p>{% endif %}</article>
 """
 
+# One line of a listing: the outlet in its own key, the reporters (when known) in ``author``.
+_ITEM = ('<li><a href="{{ post.url | relative_url }}">{{ post.title | escape }}</a> <small>{{ post.outlet | escape }}'
+         '{% if post.author %} · {{ post.author | escape }}{% endif %} {{ post.date | date: "%Y-%m-%d" }}</small></li>')
+
+# Posts in _posts/ first, then (up to the cap) the older ones Jekyll sees as pages under archived/,
+# and a link to every archived day.
 INDEX = """\
 ---
 layout: default
 title: {title}
 ---
+{{% assign archived = site.pages | where: "layout", "post" | sort: "date" | reverse %}}
 <ul>
-{{% for post in site.posts limit:200 %}}<li><a href="{{{{ post.url | relative_url }}}}">{{{{ post.title | escape }}}}</a> <small>{{{{ post.author | escape }}}} {{{{ post.date | date: "%Y-%m-%d" }}}}</small></li>
+{{% for post in site.posts limit:200 %}}ITEM
+{{% endfor %}}{{% assign rest = 200 | minus: site.posts.size %}}{{% if rest > 0 %}}{{% for post in archived limit:rest %}}ITEM
+{{% endfor %}}{{% endif %}}</ul>
+{{% assign days = archived | group_by_exp: "p", "p.dir" | sort: "name" | reverse %}}
+{{% if days.size > 0 %}}<h2>{earlier}</h2>
+<ul>{{% for day in days %}}<li><a href="{{{{ day.name | append: 'index.html' | relative_url }}}}">{{{{ day.name | remove: '/archived/' | remove: '/' }}}}</a> <small>{{{{ day.size }}}}</small></li>
+{{% endfor %}}</ul>{{% endif %}}
+""".replace("ITEM", _ITEM.replace("{", "{{").replace("}", "}}"))
+
+# archived/<day>/index.html: the posts of that day (Jekyll treats them as pages, not posts).
+DAY_INDEX = """\
+---
+layout: default
+title: {title}
+---
+{{% assign day_posts = site.pages | where: "layout", "post" | where: "dir", page.dir | sort: "date" | reverse %}}
+<h1>{heading}</h1>
+<ul>
+{{% for post in day_posts %}}ITEM
 {{% endfor %}}</ul>
-"""
+""".replace("ITEM", _ITEM.replace("{", "{{").replace("}", "}}"))
 
 
 def _yaml_string(value: str) -> str:
@@ -116,20 +141,21 @@ class JekyllBuilder(FormatBuilder):
         path = self.unique_path(entry, published)
         written = self.write_images(prepared.image_names, "assets/img/", entry.month)
         date = published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{published.microsecond // 1000:03d}Z"
-        author = "、".join(prepared.authors) if prepared.authors else entry.outlet
+        # ``author`` means the reporters only (absent when unknown); the outlet has its own key.
         fields: dict[str, object] = {
-            "layout": "post", "title": entry.title, "date": date, "author": author,
-            "from": entry.original_url, "tags": [entry.outlet], "comments": True,
+            "layout": "post", "title": entry.title, "date": date, "author": "、".join(prepared.authors),
+            "outlet": entry.outlet, "from": entry.original_url, "tags": [entry.outlet], "comments": True,
             "categories": [entry.outlet], "lang": entry.lang, "story": entry.story_id or "",
             # Article text is never a template: Liquid in it ({{ site.* }}, {% include %}, an
             # unclosed {% raw %}) stays text (Jekyll 4.0+).
             "render_with_liquid": False,
         }
-        if not entry.original_url:
-            del fields["from"]
+        for key in ("author", "from"):
+            if not fields[key]:
+                del fields[key]
         # Without Liquid the image folder is spelled out with the site's base path.
         base_path = urlparse(self.options.base_url).path.rstrip("/")
-        body = with_image_prefix(prepared.html, f"{base_path}/assets/img/")
+        body = with_image_prefix(liquid_inert(prepared.html), f"{base_path}/assets/img/")
         # The sanitized HTML goes in as an HTML block (kramdown leaves its text as it is);
         # the title line is Markdown, so it is escaped.
         title_link = md_link(entry.title, entry.original_url) if entry.original_url else md_line(entry.title)
@@ -148,9 +174,13 @@ class JekyllBuilder(FormatBuilder):
                                          baseurl=urlparse(self.options.base_url).path.rstrip("/")),
             "_layouts/default.html": DEFAULT_LAYOUT,
             "_layouts/post.html": POST_LAYOUT,
-            "index.html": INDEX.format(title=_yaml_string(self.site_title)),
+            "index.html": INDEX.format(title=_yaml_string(self.site_title), earlier=self.label("更早内容")),
         }
         for path, text in scaffolding.items():
             if not self.writer.keep_existing(path):
                 self.writer.write(path, text)
+        days = sorted({path.split("/")[1] for path in self.paths.values() if path.startswith("archived/")})
+        for day in days:
+            self.writer.write(f"archived/{day}/index.html",
+                              DAY_INDEX.format(title=_yaml_string(day), heading=day), month=day[:7])
         self.writer.finish()

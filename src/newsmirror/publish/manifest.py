@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from newsmirror.errors import NewsmirrorError
@@ -26,6 +27,38 @@ MANIFEST_FORMAT = 1
 
 class OutputError(NewsmirrorError):
     pass
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_MONTH = re.compile(r"^(\d{4}-\d{2}|undated)$")
+
+
+def confined_path(root: Path, relative: object) -> Path | None:
+    """``root/relative`` when it stays inside ``root``, else None.
+
+    A manifest is a file anyone with write access to the output folder can edit: a path in it
+    must never lead a build to delete (or publish) a file elsewhere. Refused: anything that is
+    not a plain relative POSIX path (absolute, ``..``, empty or ``.`` segments, backslashes,
+    drive letters, NUL) and any path whose folder resolves outside ``root`` through a symlink.
+    """
+    if not isinstance(relative, str) or not relative or "\x00" in relative or "\\" in relative:
+        return None
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or _DRIVE.match(relative) or any(part in ("", ".", "..") for part in relative.split("/")):
+        return None
+    target = root / relative
+    try:
+        if not target.parent.resolve().is_relative_to(root.resolve()):
+            return None
+    except (OSError, RuntimeError):
+        return None
+    return target
+
+
+def _confined_map(root: Path, mapping: object) -> dict[str, str]:
+    if not isinstance(mapping, dict):
+        return {}
+    return {k: v for k, v in mapping.items() if isinstance(v, str) and confined_path(root, k) is not None}
 
 
 def digest(data: bytes) -> str:
@@ -73,22 +106,26 @@ class OutputWriter:
             ) from exc
         if data.get("format") != MANIFEST_FORMAT:
             return
-        self._outputs = dict(data.get("outputs", {}))
-        self._months = dict(data.get("months", {}))
+        # Paths leading outside the folder are ignored: never deleted, never trusted.
+        self._outputs = _confined_map(self.root, data.get("outputs", {}))
+        self._months = {k: v for k, v in _confined_map(self.root, data.get("months", {})).items() if _MONTH.match(v)}
         # Other options (script, base URL, template version) render differently: re-render all.
-        if data.get("options") == self.options_key:
-            self._inputs = dict(data.get("inputs", {}))
+        inputs = data.get("inputs", {})
+        if data.get("options") == self.options_key and isinstance(inputs, dict):
+            self._inputs = dict(inputs)
 
     # -- writing -----------------------------------------------------------------
     def write(self, relative: str, content: str | bytes, month: str | None = None) -> bool:
         """Write ``content`` to ``root/relative`` unless it is already there; True when written."""
         data = content.encode("utf-8") if isinstance(content, str) else content
+        target = confined_path(self.root, relative)
+        if target is None:
+            raise OutputError(f"refusing to write {relative!r}: it leads outside {self.root}")
         hashed = digest(data)
         self._seen.add(relative)
         self._new_outputs[relative] = hashed
         if month:
             self._new_months[relative] = month
-        target = self.root / relative
         if self._outputs.get(relative) == hashed and target.exists():
             self.counts.unchanged += 1
             return False
@@ -110,7 +147,7 @@ class OutputWriter:
     def input_unchanged(self, key: str, fingerprint: str) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
         record = self._inputs.get(key)
-        if not record or record[0] != fingerprint:
+        if not isinstance(record, list) or len(record) != 2 or record[0] != fingerprint:
             return False
         paths = [str(p) for p in record[1]]
         if any(p not in self._outputs or not (self.root / p).exists() for p in paths):
@@ -140,8 +177,8 @@ class OutputWriter:
     def finish(self) -> WriteCounts:
         """Remove outputs this build no longer produces and save the manifest if anything changed."""
         for stale in sorted(set(self._outputs) - self._seen):
-            target = self.root / stale
-            if target.exists():
+            target = confined_path(self.root, stale)  # checked again: a symlink may have appeared since
+            if target is not None and (target.exists() or target.is_symlink()):
                 target.unlink()
                 self.counts.removed += 1
                 _prune_empty_parents(target.parent, self.root)
@@ -163,21 +200,23 @@ class OutputWriter:
         return self.counts
 
 
-def load_months(root: Path) -> dict[str, str]:
-    """Output path -> month, as the last build recorded it in ``root``."""
+def _load_manifest(root: Path) -> dict[str, object]:
     try:
         data = json.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return dict(data.get("months", {}))
+    return data if isinstance(data, dict) else {}
+
+
+def load_months(root: Path) -> dict[str, str]:
+    """Output path -> month, as the last build recorded it in ``root`` (paths inside ``root`` only)."""
+    months = _confined_map(root, _load_manifest(root).get("months", {}))
+    return {path: month for path, month in months.items() if _MONTH.match(month)}
 
 
 def load_outputs(root: Path) -> dict[str, str]:
-    try:
-        data = json.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return dict(data.get("outputs", {}))
+    """Output path -> content hash, as the last build recorded it (paths inside ``root`` only)."""
+    return _confined_map(root, _load_manifest(root).get("outputs", {}))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -8,9 +8,12 @@ Unlike the originals: no promotion blocks, no tracking pixel, QR codes linked re
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import UTC
-from urllib.parse import quote
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
@@ -22,6 +25,20 @@ SEPARATOR = "&nbsp;&nbsp;|&nbsp;&nbsp;"
 HOT = "热点推荐"
 
 
+# The outlet's own article id, as the last segment of its URL has it (a103642134, 202403010001).
+_SOURCE_ID = re.compile(r"^(?=[^/]*\d)[A-Za-z0-9][A-Za-z0-9_-]{2,63}$")
+
+
+def source_article_id(original_url: str) -> str:
+    """The article id in the outlet's URL (``.../a103642134.html`` -> ``a103642134``), or ""."""
+    try:
+        path = urlsplit(original_url).path
+    except ValueError:
+        return ""
+    stem = PurePosixPath(path).stem if path and not path.endswith("/") else ""
+    return stem if _SOURCE_ID.match(stem) else ""
+
+
 def _link(text: str, path: str) -> str:
     """A link to one of our own pages; the label is escaped, the path percent-encoded."""
     return f"[{md_line(text)}]({quote(path)})"
@@ -30,11 +47,33 @@ def _link(text: str, path: str) -> str:
 class PageMirrorBuilder(FormatBuilder):
     name = "pagemirror"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._taken: dict[str, str] = {}  # page path -> article id holding it
+
+    def skipped(self, entry: Entry) -> None:
+        super().skipped(entry)
+        if entry.id in self.paths:
+            self._taken[self.paths[entry.id]] = entry.id
+
     def channel_folder(self, entry: Entry) -> str:
         return self.index_name(entry.channel)
 
     def page_path(self, entry: Entry) -> str:
-        return f"pages/{self.channel_folder(entry)}/{entry.id}.md"
+        """``pages/<channel>/<the outlet's id>.md`` as the page mirrors name them, else our id.
+
+        Two articles with the same outlet id in one channel folder: the one holding the name
+        (an unchanged page from an earlier build, or the newer one) keeps it; the other gets
+        our id appended.
+        """
+        folder = f"pages/{self.channel_folder(entry)}/"
+        own = source_article_id(entry.original_url)
+        path = f"{folder}{own}.md" if own else f"{folder}{entry.id}.md"
+        holder = self._taken.get(path)
+        if holder is not None and holder != entry.id:
+            path = f"{folder}{own}-{entry.id}.md"
+        self._taken[path] = entry.id
+        return path
 
     def index_name(self, channel: str) -> str:
         # Collision-free: "国际/" and "国际" get their own folders, and no channel takes the hot list.
@@ -68,7 +107,7 @@ class PageMirrorBuilder(FormatBuilder):
         ]
         share = self.share_url(path)
         if share:
-            qr_name = f"{entry.id}.md.png"
+            qr_name = path.rsplit("/", 1)[1] + ".png"
             self.writer.write(folder + qr_name, qr_png(share), month=entry.month)
             written.append(folder + qr_name)
             lines += [

@@ -21,13 +21,17 @@ import re
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from markdownify import MarkdownConverter
+from markdownify import MarkdownConverter, chomp  # type: ignore[attr-defined]
 
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]#|$])")
+_BACKSLASHED = re.compile(r"([\\`*_\[\]#|$\"'])")
+# kramdown's typography would turn these into other characters (– — …): keep the text as written.
+_TYPOGRAPHY = re.compile(r"(?<=-)(?=-)|(?<=\.)(?=\.\.)")
 # At the start of a line these make lists, headings' underlines or kramdown definition lists.
 _LINE_START_MARK = re.compile(r"(?m)^([ \t]*)([-+=:])")
 _LINE_START_NUMBER = re.compile(r"(?m)^([ \t]*\d+)([.)])")
+_INDENT = re.compile(r"(?m)^[ \t]+")
+_INDENT_AFTER_BREAK = re.compile(r"(?<=\n)[ \t]+")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 SAFE_SCHEMES = ("http", "https")
 # Percent-encoded in a URL (quotes, brackets, parentheses, white space, < > { } | \ ^ ` and, for
@@ -36,15 +40,30 @@ SAFE_SCHEMES = ("http", "https")
 _URL_UNSAFE = re.compile(r"""[\s"'<>()\[\]{}|\\^`$*]""")
 
 
-def md_text(text: str) -> str:
-    """Text for Markdown (block or inline) that renders as exactly this text, never as markup."""
+def md_text(text: str, *, inline: bool = False) -> str:
+    """Text for Markdown (block or inline) that renders as exactly this text, never as markup.
+
+    ``inline``: a piece of a line (a text node between elements) whose leading space is a word
+    gap to keep; only indentation after a line break goes.
+    """
     if not text:
         return ""
+    # Leading indentation would make a code block; Markdown drops it from paragraphs anyway.
+    text = (_INDENT_AFTER_BREAK if inline else _INDENT).sub("", text)
     text = _BACKSLASHED.sub(r"\\\1", html.escape(text, quote=False))
+    text = _TYPOGRAPHY.sub("\\\\", text)
     text = _LINE_START_MARK.sub(r"\1\\\2", text)
     text = _LINE_START_NUMBER.sub(r"\1\\\2", text)
     # Not escapable by backslash in kramdown; an entity works in both (fences, strikethrough).
-    return text.replace("~", "&#126;")
+    return liquid_inert(text.replace("~", "&#126;"))
+
+
+def liquid_inert(markup: str) -> str:
+    """HTML or Markdown with every brace as a character reference: it displays the same, but no
+    Liquid (``{{ }}``, ``{% %}``) nor kramdown attribute list (``{: }``) is left in it, whatever
+    renders it (Jekyll 3 on GitHub Pages has no ``render_with_liquid``; it renders Markdown files
+    without front matter too)."""
+    return markup.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def md_line(text: str) -> str:
@@ -81,9 +100,17 @@ def md_link(text: str, url: str) -> str:
     return f"[{md_line(text)}]({target})" if target else md_line(text)
 
 
-def _fence(text: str, char: str = "~") -> str:
-    longest = max((len(run) for run in re.findall(re.escape(char) + "+", text)), default=0)
-    return char * max(3, longest + 1)
+_CODE_ACTIVE = re.compile(r"[\\`*_\[\]!~{}|$#]")
+
+
+def code_html(text: str) -> str:
+    """Code as HTML whose every active character is a character reference.
+
+    kramdown leaves the content of ``<code>``/``<pre>`` as it is and a browser shows the
+    characters; a CommonMark renderer parses inline ``<code>`` content as Markdown, where a
+    reference is only ever a character. Either way: no link, no emphasis, no Liquid.
+    """
+    return _CODE_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(text, quote=False))
 
 
 class SafeMarkdownConverter(MarkdownConverter):
@@ -93,14 +120,33 @@ class SafeMarkdownConverter(MarkdownConverter):
     locally mirrored image (any other image was dropped before conversion).
     """
 
-    def __init__(self, image_prefix: str = "", **options: Any) -> None:
+    def __init__(self, image_prefix: str = "", caption_label: str = "", **options: Any) -> None:
         options.setdefault("heading_style", "ATX")
         options.setdefault("bullets", "-")
         super().__init__(**options)
         self.image_prefix = image_prefix
+        self.caption_label = caption_label
+
+    def _caption(self, el: Any, text: str) -> str | None:
+        """A caption left by a dropped image: marked as one, never an ordinary paragraph."""
+        if "caption" not in (el.get("class") or []):
+            return None
+        text = text.strip()
+        return f"\n\n*{md_text(self.caption_label)}{text}*\n\n" if text else ""
+
+    def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        caption = self._caption(el, text)
+        if caption is not None:
+            return caption
+        convert_paragraph = getattr(super(), "convert_p")  # noqa: B009 - not in markdownify's type stubs
+        return str(convert_paragraph(el, text, parent_tags))
+
+    def convert_span(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        caption = self._caption(el, text)
+        return caption if caption is not None else text
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        return md_text(text)
+        return md_text(text, inline=True)
 
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if "_noformat" in parent_tags:
@@ -123,15 +169,20 @@ class SafeMarkdownConverter(MarkdownConverter):
             target = md_url(src)
         return f"![{alt}]({target})" if target else alt
 
+    def convert_code(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:  # inside <pre>: convert_pre writes it
+            return text
+        prefix, suffix, code = chomp(text)
+        return f"{prefix}<code>{code_html(code)}</code>{suffix}" if code else text
+
     def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if not text:
             return ""
-        # A tilde fence (kramdown and CommonMark both know it) longer than any run inside.
-        fence = _fence(text)
-        return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
+        # An HTML block: raw in kramdown and CommonMark alike (a fence would let Liquid in).
+        return f"\n\n<pre><code>{code_html(text.strip(chr(10)))}</code></pre>\n\n"
 
 
-def safe_markdown(body_html: str, image_prefix: str = "") -> str:
+def safe_markdown(body_html: str, image_prefix: str = "", caption_label: str = "") -> str:
     """Markdown of sanitized HTML in which no text can turn into markup."""
-    converted: str = SafeMarkdownConverter(image_prefix=image_prefix).convert(body_html)
+    converted: str = SafeMarkdownConverter(image_prefix=image_prefix, caption_label=caption_label).convert(body_html)
     return converted

@@ -145,14 +145,14 @@ class SiteBuilder(FormatBuilder):
         for story in shown:
             self._story(story)
         multi = [s for s in shown if len(s.outlets) > 1]
+        # A site-wide feed at the root: the one address a reader subscribes to first.
+        self._feeds("", self.site_title, listed[: self.options.feed_entries], whole_site=True)
         self.writer.write("index.html", self.render(
             "index.html", "index.html", title=self.site_title, stories=multi[:30],
             latest=listed[: self.options.latest_count], paths=self.paths,
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
         ))
-        # A site-wide feed at the root: what a feed reader finds first (autodiscovery on every page).
-        self._feeds("", self.site_title, listed[: self.options.feed_entries])
         css = (resources.files("newsmirror.publish") / "templates" / "style.css").read_bytes()
         self.writer.write("style.css", css)
         self._sitemap(listed, outlet_groups + channel_groups, shown)
@@ -176,14 +176,14 @@ class SiteBuilder(FormatBuilder):
             ), month=month)
         self._feeds(group.path, group.name, group.entries[: self.options.feed_entries])
 
-    def _feeds(self, folder: str, title: str, entries: list[Entry]) -> None:
+    def _feeds(self, folder: str, title: str, entries: list[Entry], whole_site: bool = False) -> None:
         items = [
             FeedItem(id=self.absolute(self.paths[e.id]), title=e.title, link=self.absolute(self.paths[e.id]),
                      published=e.published, author=e.outlet, summary=e.summary)
             for e in entries if e.id in self.paths
         ]
         atom, rss = build_feeds(
-            feed_id=self.absolute(folder or "index.html"), title=f"{title} · {self.site_title}",
+            feed_id=self.absolute(folder or "index.html"), title=title if whole_site else f"{title} · {self.site_title}",
             link=self.absolute(folder + "index.html"), self_link_atom=self.absolute(folder + "atom.xml"),
             self_link_rss=self.absolute(folder + "rss.xml"), items=items, language=self.lang,
         )

@@ -102,8 +102,8 @@ def build_api_router() -> APIRouter:
                              versions=len(store.versions(article_id)), story_id=store.story_of(article_id))
 
     @router.get("/search", response_model=SearchResults, tags=["search"])
-    def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "", since: date | None = None,
-               until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "",
+               since: date | None = None, until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> SearchResults:
         """Titles and bodies, either script; words of two or more characters match as written,
         several words must all occur, "quotes" keep a phrase together, -word excludes.

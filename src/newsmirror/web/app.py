@@ -111,7 +111,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+    def home(request: Request,
+             page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
         return page(request, "list.html", heading="最新", articles=articles, stories=stories,
@@ -195,8 +196,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.get("/search.atom", include_in_schema=True, tags=["feeds"],
              summary="Atom feed of a search (same parameters as /api/search)")
-    def search_atom(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "", since: date | None = None,
-                    until: date | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
+    def search_atom(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "",
+                    since: date | None = None, until: date | None = None,
+                    limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
         hits = store.search(search_query(q, outlet, since, until, limit=limit))
         base = public_base_url(request, app.state.public_url)
 

@@ -1,0 +1,319 @@
+"""Regression tests for issue 13 (output half): every attack, one by one, with our own payloads."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from newsmirror.jobs.building import build
+from newsmirror.model import Article, DocumentKind, RawDocument
+from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.content import make_entry
+from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.gitpush import split_by_month
+from newsmirror.publish.jekyll import front_matter
+from newsmirror.publish.manifest import MANIFEST_NAME, OutputError, OutputWriter, confined_path
+from newsmirror.publish.paths import unique_filename, unique_slug
+from newsmirror.publish.safe import http_url, md_line, md_link, md_text, safe_markdown
+from newsmirror.store.sqlite import SQLiteStore
+from tests import hostile
+from tests.publish.conftest import BASE_URL, make_article
+
+TEXT_PAYLOADS = [
+    hostile.SCRIPT, hostile.IMG_ONERROR, "&lt;script&gt;x&lt;/script&gt;", hostile.KRAMDOWN_IAL,
+    hostile.MD_JS_LINK, hostile.MD_JS_IMAGE, hostile.MD_AUTOLINK, "{::options parse_block_html=\"true\" /}",
+    "{::nomarkdown}<b>x</b>{:/}", "*强调* _下划线_ `代码` | 表格 | $$x$$ ~~删除~~ ~~~", "<!-- 注释 -->",
+    "# 标题", "- 列表", "1. 编号", ": 定义", "> 引用", "[^1]: 脚注", "*[HTML]: 缩写", "\\[转义\\]",
+    "&amp;lt;b&amp;gt;", "行一\n\n<div onclick=x>行二</div>", "=====", "    四个空格",
+]
+
+
+def _no_fetch(url: str) -> bytes:
+    from newsmirror.publish.images import ImageFetchError
+
+    raise ImageFetchError(f"no network in tests: {url}")
+
+
+def _kramdown(markdown: str, parser: str) -> str:
+    """HTML of ``markdown`` by Ruby's kramdown (``parser``: kramdown or GFM, as Jekyll uses)."""
+    ruby = shutil.which("ruby")
+    if ruby is None:
+        pytest.fail("ruby is missing: it comes with Debian's jekyll (apt-get install jekyll)")
+    script = ("require 'kramdown'; require 'kramdown-parser-gfm' if ARGV[0] == 'GFM'; "
+              "print Kramdown::Document.new(STDIN.read, input: ARGV[0]).to_html")
+    done = subprocess.run([ruby, "-e", script, parser], input=markdown, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+# -- 1. Markdown escaping: text stays text ---------------------------------------------------
+@pytest.mark.jekyll
+@pytest.mark.parametrize("parser", ["kramdown", "GFM"])
+def test_escaped_text_renders_as_exactly_that_text_with_kramdown(parser: str) -> None:
+    document = "\n\n".join(md_text(p) for p in TEXT_PAYLOADS)
+    rendered = lxml_html.fragment_fromstring(_kramdown(document, parser), create_parent="div")
+    tags = {el.tag for el in rendered.iter()} - {"div"}
+    assert tags == {"p"}, f"markup was created: {tags}"
+    paragraphs = [p.text_content() for p in rendered.iter("p")]
+    # Every payload comes back as its own text, whitespace aside; nothing was eaten or interpreted.
+    assert [" ".join(p.split()) for p in paragraphs] == [
+        " ".join(t.split()) for p in TEXT_PAYLOADS for t in p.split("\n\n")]
+
+
+@pytest.mark.jekyll
+def test_one_line_fields_and_links_cannot_break_out_with_kramdown() -> None:
+    title = f"标题{hostile.SCRIPT}](javascript:{hostile.PWN})[x"
+    line = md_line(title + "\n### 新标题") + " " + md_link(title, 'https://ok.test/a?b="><svg onload=x>)[y](javascript:z)')
+    rendered = lxml_html.fragment_fromstring(_kramdown(line, "GFM"), create_parent="div")
+    links = rendered.xpath("//a/@href")
+    assert len(links) == 1 and links[0].startswith("https://ok.test/a?b=%22%3E%3Csvg")
+    assert {el.tag for el in rendered.iter()} == {"div", "p", "a"}
+    assert md_link("文字", f"javascript:{hostile.PWN}") == "文字"
+
+
+@pytest.mark.jekyll
+def test_body_markdown_from_sanitized_html_keeps_escaped_markup_inert() -> None:
+    # Text the source had escaped must not come back as markup after kramdown (the reported bug).
+    body = ("<p>原文：&lt;script&gt;window.__pwned=1&lt;/script&gt; &lt;img src=x onerror=y&gt;</p>"
+            "<pre><code>~~~\n{% raw %}&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;</code></pre>"
+            "<p>代码 <code>`&lt;b&gt;`</code> <a href=\"https://ok.test/a)[x](javascript:y)\">链接</a>"
+            " <a href=\"javascript:y\">坏链接</a></p>")
+    markdown = safe_markdown(body)
+    rendered = lxml_html.fragment_fromstring(_kramdown(markdown, "GFM"), create_parent="div")
+    assert not rendered.xpath("//script|//img|//*[@onerror]")
+    assert [href for href in rendered.xpath("//a/@href")] == ["https://ok.test/a%29%5Bx%5D%28javascript:y%29"]
+    text = rendered.text_content()
+    assert "<script>window.__pwned=1</script>" in text and "{% raw %}</code></pre><script>x</script>" in text
+    assert "代码 `<b>` 链接 坏链接" in text  # code shown as written, word gaps kept
+    assert "{" not in markdown.replace("&#123;", "")  # no literal brace: nothing for Liquid
+
+
+def test_only_http_urls_are_ever_linked() -> None:
+    for bad in (f"javascript:{hostile.PWN}", " JaVaScRiPt:x", "data:text/html,<script>", "vbscript:x", "//evil.test/x",
+                "http:/nohost", ""):
+        assert http_url(bad) == ""
+    assert http_url("https://ok.test/路径?q=1") == "https://ok.test/路径?q=1"
+    article = make_article(1)
+    article.original_url = f"javascript:{hostile.PWN}"
+    assert make_entry(article, lambda t: t, "original").original_url == ""
+
+
+# -- 2. Jekyll: front matter dumped, Liquid off ----------------------------------------------
+def test_jekyll_front_matter_is_yaml_dumped_and_round_trips() -> None:
+    fields = {"title": 'a"\n---\nlayout: evil\n{{ site.time }}', "author": "'; !!python/object x", "tags": ["]: x"],
+              "render_with_liquid": False}
+    text = front_matter(fields)
+    assert text.startswith("---\n") and text.endswith("\n---")
+    assert yaml.safe_load(text.removeprefix("---\n").removesuffix("---")) == fields
+
+
+def test_jekyll_posts_turn_liquid_off_and_escape_the_title_line(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        article = make_article(1, title=hostile.hostile_title(1), body_extra=f"<p>{hostile.LIQUID_TIME}</p>")
+        article.authors = [f"记者{hostile.SVG_ONLOAD}"]
+        store.upsert_article(article)
+        build(store, tmp_path / "out", ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    (post,) = (tmp_path / "out/jekyll/_posts").glob("*.md")
+    text = post.read_text(encoding="utf-8")
+    _, block, body = text.split("---\n", 2)
+    front = yaml.safe_load(block)
+    assert front["render_with_liquid"] is False
+    assert front["title"] == article.title and front["author"] == article.authors[0]
+    title_line = body.splitlines()[1]
+    assert "<script>" not in title_line and "&lt;script&gt;" in title_line and "\\[链接\\]" in title_line
+
+
+# -- 5. The manifest cannot delete or publish files outside its folder -------------------------
+def test_manifest_paths_outside_the_output_folder_are_never_deleted(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    writer = OutputWriter(root)
+    writer.write("index.html", "x")
+    writer.finish()
+    victims = [tmp_path / "victim.txt", tmp_path / "outside" / "deep.txt"]
+    for victim in victims:
+        victim.parent.mkdir(parents=True, exist_ok=True)
+        victim.write_text("keep me")
+    (root / "link").symlink_to(tmp_path / "outside", target_is_directory=True)
+    manifest = json.loads((root / MANIFEST_NAME).read_text())
+    for path in ("../victim.txt", str(tmp_path / "victim.txt"), "a/../../victim.txt", "link/deep.txt",
+                 "./../victim.txt", "..\\victim.txt", "C:/victim.txt"):
+        manifest["outputs"][path] = "0" * 40
+    (root / MANIFEST_NAME).write_text(json.dumps(manifest))
+    again = OutputWriter(root)
+    again.write("index.html", "x")
+    again.finish()
+    assert all(v.read_text() == "keep me" for v in victims)
+    assert (root / "index.html").exists()
+    with pytest.raises(OutputError):
+        again.write("link/new.txt", "escape through a symlink")
+    assert not (tmp_path / "outside" / "new.txt").exists()
+    assert confined_path(root, "a/b.html") == root / "a/b.html"
+
+
+def test_split_publish_never_copies_files_from_outside(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    writer = OutputWriter(root)
+    writer.write("a.html", "ok", month="2024-03")
+    writer.finish()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    os.symlink(secret, root / "leak.txt")
+    manifest = json.loads((root / MANIFEST_NAME).read_text())
+    manifest["outputs"].update({"../secret.txt": "1" * 40, "leak.txt": "2" * 40})
+    manifest["months"].update({"../secret.txt": "../../x", "leak.txt": "2024-03"})
+    (root / MANIFEST_NAME).write_text(json.dumps(manifest))
+    folders = split_by_month(root, tmp_path / "staging")
+    copied = [p for folder in folders.values() for p in folder.rglob("*") if p.is_file()]
+    assert all("private" not in p.read_text(errors="ignore") for p in copied)
+    assert set(folders) == {"2024-03"} and not (tmp_path / "x").exists()
+
+
+# -- 6. Names that slug alike get their own folders ----------------------------------------------
+def test_colliding_names_get_distinct_stable_folders() -> None:
+    names = [*hostile.COLLIDING_OUTLETS, "恶意台-" + "0" * 8, "a b", "a-b", "a/b", "..", ".", ""]
+    for render in (unique_filename, unique_slug):
+        segments = [render(n) for n in names]
+        assert len(set(segments)) == len(names), segments
+        assert segments == [render(n) for n in names]  # the same in every build
+        assert all("/" not in s and s not in ("", ".", "..") for s in segments)
+    assert unique_filename("新唐人") == "新唐人"  # faithful names stay readable
+    evil = "恶意台-" + unique_filename("恶意台/").rsplit("-", 1)[1]  # a name chosen to take another's folder
+    assert unique_filename(evil) != unique_filename("恶意台/")
+
+
+def test_colliding_outlets_and_channels_keep_their_own_listings(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        for n, (outlet, channel) in enumerate(zip(hostile.COLLIDING_OUTLETS, hostile.COLLIDING_CHANNELS, strict=True)):
+            store.upsert_article(make_article(n, outlet=outlet, channel=channel, title=f"第{n}篇独有标题"))
+        build(store, tmp_path / "out", ["site", "pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    site = tmp_path / "out/site"
+    for folder in ("outlet", "channel"):
+        listings = sorted((site / folder).glob("*/index.html"))
+        assert len(listings) == 3
+        titles = [{t for t in lxml_html.fromstring(p.read_bytes()).xpath("//ul[@class='entries']//a/text()")}
+                  for p in listings]
+        assert sorted(len(t) for t in titles) == [1, 1, 1] and len(set.union(*titles)) == 3
+    indexes = [p for p in (tmp_path / "out/pagemirror/indexes").glob("*.md") if p.stem != "热点推荐"]
+    assert len(indexes) == 3
+    assert len({p.parent.name for p in (tmp_path / "out/pagemirror/pages").glob("*/*.md")}) == 3
+
+
+def test_a_channel_named_like_the_hot_list_does_not_replace_it(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_article(make_article(1, channel="热点推荐", title="频道文章"))
+        build(store, tmp_path / "out", ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    hot = (tmp_path / "out/pagemirror/indexes/热点推荐.md").read_text(encoding="utf-8")
+    assert hot.splitlines()[2] == "### 热点推荐" and len(list((tmp_path / "out/pagemirror/indexes").glob("*.md"))) == 2
+
+
+# -- 7. Control characters ---------------------------------------------------------------------
+def test_control_characters_are_stripped_at_the_model_boundary() -> None:
+    dirty = "标题\x00\x07\x1b[2J\x7f\x85\ud800结束"
+    article = Article(outlet="台\x00", title=dirty + "\n第二行", original_url="https://ok.test/\x00a",
+                      channel="频道\x1b", authors=["记者\x08"], body_text="段一\x00\n\n段二\t完",
+                      body_html="<p>段\x0b一</p>")
+    assert article.title == "标题[2J结束 第二行" and article.outlet == "台" and article.channel == "频道"
+    assert article.original_url == "https://ok.test/a" and article.authors == ["记者"]
+    assert article.body_text == "段一\n\n段二\t完" and article.body_html == "<p>段一</p>"
+    raw = RawDocument(kind=DocumentKind.FEED_ITEM, content="<p>a\x00b\nc</p>", title_hint="t\x00\x1bx",
+                      channel_hint="c\x07", outlet_hint="o\x00", author_hint="a\x1b", tags_hint=["x\x00"])
+    assert (raw.content, raw.title_hint, raw.channel_hint, raw.outlet_hint, raw.author_hint, raw.tags_hint) == (
+        "<p>ab\nc</p>", "tx", "c", "o", "a", ["x"])
+
+
+def test_feed_generation_survives_control_characters() -> None:
+    item = FeedItem(id="https://m.test/a", title="标题\x00\x1b", link="https://m.test/a",
+                    published=datetime(2024, 3, 1, tzinfo=UTC), author="台\x07", summary="摘要\x0c")
+    atom, rss = build_feeds(feed_id="https://m.test/", title="频道\x00", link="https://m.test/",
+                            self_link_atom="https://m.test/atom.xml", self_link_rss="https://m.test/rss.xml",
+                            items=[item])
+    for data in (atom, rss):
+        parsed = feedparser.parse(data)
+        assert not parsed.bozo and parsed.entries[0].title == "标题"
+
+
+def test_a_javascript_original_url_is_never_linked_in_any_output(tmp_path: Path) -> None:
+    from newsmirror.store.changes import ArticleEvent, EventKind
+
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        article = make_article(1, body_extra='<p><a href="relative/page.html">相对链接</a></p>')
+        article.original_url = article.canonical_url = f"javascript:{hostile.PWN}//https://x.test/"
+        store.upsert_article(article)
+        store.record_article_event(ArticleEvent(article.id, EventKind.DELETED, datetime(2024, 3, 9, tzinfo=UTC),
+                                                detail="gone"))
+        build(store, tmp_path / "out", ["all"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.suffix in (".html", ".md", ".xml")]
+    assert any("history" in p.parts for p in files)
+    linked = re.compile(r"""(href|src)\s*=\s*["']?\s*javascript:|\]\(\s*javascript:|<link>\s*javascript:""", re.I)
+    for path in files:
+        assert not linked.search(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.jekyll
+def test_jekyll_posts_stay_liquid_free_even_where_render_with_liquid_is_unknown(tmp_path: Path) -> None:
+    # GitHub Pages runs Jekyll 3, which ignores render_with_liquid: the posts themselves must hold no Liquid.
+    jekyll = shutil.which("jekyll")
+    if jekyll is None:
+        pytest.fail("jekyll is missing: install Debian's jekyll (apt-get install --no-install-recommends jekyll)")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        for n in range(2):
+            store.upsert_article(make_article(n, title=hostile.hostile_title(n), body_extra=hostile.hostile_body_html(n)))
+        build(store, tmp_path / "out", ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    posts = list((tmp_path / "out/jekyll/_posts").glob("*.md"))
+    for post in posts:
+        text = post.read_text(encoding="utf-8")
+        assert "render_with_liquid: false\n" in text
+        body = text.split("\n---\n", 1)[1]
+        assert "{{" not in body and "{%" not in body
+        post.write_text(text.replace("render_with_liquid: false\n", ""), encoding="utf-8")
+    site = tmp_path / "site"
+    done = subprocess.run([jekyll, "build", "--safe", "-s", str(tmp_path / "out/jekyll"), "-d", str(site)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    pages = [p for p in site.rglob("*.html") if p.name != "index.html"]
+    assert len(pages) == len(posts)
+    for page in pages:
+        text = lxml_html.fromstring(page.read_bytes()).text_content()
+        assert hostile.LIQUID_TIME in text and hostile.LIQUID_INCLUDE in text and hostile.LIQUID_LOOP in text
+
+
+PIECES = [*"abc 中文\t-+=:.)(#*_`~[]{}<>&;|$!\\\"'^%@/0123456789\n", "&lt;", "&#123;", "{{", "{%", "{:", "http://x.y",
+          "javascript:", "<script>", "-->", "<!--", "```", "~~~", "***", "---", "1.", "* ", "> ", "|a|b|", "[^1]:",
+          "*[A]:", "{::comment}", "$$", "\\\\", "\u00a0", "<http://x.y>", "![i](x)", "[l](javascript:y)"]
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("parser", ["kramdown", "GFM"])
+def test_random_texts_render_as_themselves(parser: str) -> None:
+    """A seeded random search (200 texts of Markdown-active pieces): each renders as exactly itself."""
+    import random
+
+    rng = random.Random(13)
+    texts = [" ".join("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30))).split()) for _ in range(200)]
+    texts = [t for t in texts if t]
+    rendered = lxml_html.fragment_fromstring(_kramdown("\n\n".join(md_text(t) for t in texts), parser),
+                                             create_parent="div")
+    assert {el.tag for el in rendered.iter()} == {"div", "p"}
+    assert [" ".join(p.text_content().split()) for p in rendered.iter("p")] == texts
+
+
+def test_versions_sources_and_stories_are_cleaned_too() -> None:
+    from newsmirror.model import Source, Story, Version
+
+    version = Version(article_id="a", number=1, content_hash="h", title="标\x00题", body_html="<p>\x1b</p>",
+                      body_text="正\x07文", published_at=None, seen_at=datetime(2024, 3, 1, tzinfo=UTC))
+    assert (version.title, version.body_html, version.body_text) == ("标题", "<p></p>", "正文")
+    source = Source(id="s", url="https://x.test/\x00feed", outlet="台\x1b[31m", name="名\x07", channel="频\x00道")
+    assert (source.url, source.outlet, source.name, source.channel) == ("https://x.test/feed", "台[31m", "名", "频道")
+    assert Story(id="s", title="事\x00件\n标题").title == "事件 标题"
