@@ -59,6 +59,7 @@ def test_phone_header_is_short_and_the_outlet_menu_opens(browser: Any, site: str
     assert not menu.is_visible()
     page.click("header details.outlets summary")
     assert menu.is_visible() and page.locator("header details.outlets a", has_text="中央社").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the open menu fits too
     for path in ("/", f"/story/{STORY.id}", "/search?q=莫斯科"):
         page.goto(site + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
