@@ -72,3 +72,25 @@ def test_recheck_queue_adds_the_worker_job_once(tmp_path: Path) -> None:
     assert "already queued" in second.output
     with open_store(db) as store:
         assert store.get_job("recheck", "示例新闻网") is not None
+
+
+def test_history_agrees_with_the_reader_on_seconds_and_zone(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from newsmirror.model import Article
+
+    db = str(tmp_path / "store.sqlite")
+    stamp = datetime(2021, 1, 20, 1, 2, 5, tzinfo=UTC)
+
+    def version(text: str, second: int) -> Article:
+        return Article(outlet="示例报", title="秒差", original_url="https://example.org/s", body_text=text,
+                       published_at=stamp.replace(second=second))
+
+    with open_store(db) as store:
+        store.upsert_article(version("原来的说法。", 5))
+        store.upsert_article(version("后来的说法。", 48))
+        article_id = version("", 0).id
+    result = CliRunner().invoke(app, ["history", article_id, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "edited" in result.output and "UTC+8" in result.output
+    assert "date" not in result.output  # 09:02 -> 09:02 is no change

@@ -260,3 +260,24 @@ def test_default_comparer_uses_compare_story_when_installed(monkeypatch: pytest.
     article = make_article(1)
     result = comparer(Story(id="s9", title="t"), [article])
     assert isinstance(result, Comparison) and seen == [([article.id], "s9")]
+
+
+def test_traditional_output_leaves_traditional_text_as_written(store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.model import Article
+
+    taiwan = Article(outlet="中央社", channel="政治", title="颱風逼近 台北市政府宣布停班停課",
+                     original_url="https://outlet.test/cna/1.html", script="zh-Hant",
+                     body_text="台北市政府今天宣布，因為颱風來襲，全市停班停課。",
+                     body_html="<p>台北市政府今天宣布，因為颱風來襲，全市停班停課。</p>",
+                     published_at=datetime(2024, 3, 1, 8, 0, tzinfo=UTC))
+    store.upsert_article(taiwan)
+    fill(store, 2)
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, options=BuildOptions(base_url=BASE_URL, script="zh-TW"))
+    page = next((out / "site" / "a").rglob(f"{taiwan.id}.html")).read_text(encoding="utf-8")
+    # The site has no article script to go by: the text's own characters decide (realistic text
+    # has far more Traditional-only characters than 台 and 布, which s2t would also change).
+    assert "台北市政府今天宣布，因為颱風來襲" in page and "颱風逼近 台北市政府宣布停班停課" in page
+    assert "臺北" not in page.split("<main>")[1].split("</main>")[0] and "宣佈" not in page
+    index = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert "軟體園區" in index  # Simplified text is still converted

@@ -112,3 +112,24 @@ def test_changed_article_ids_are_those_with_a_history_to_show(store: Store) -> N
     store.record_article_event(ArticleEvent(taken_down.id, EventKind.DELETED, NOW))
     store.record_article_event(ArticleEvent(taken_down.id, EventKind.RESTORED, NOW + timedelta(hours=1)))
     assert store.changed_article_ids() == sorted([edited.id, taken_down.id])
+
+
+def test_versions_a_reader_cannot_tell_apart_are_no_edit() -> None:
+    from newsmirror.model import Version
+    from newsmirror.store.changes import visible_versions
+
+    first = datetime(2021, 1, 20, 1, 2, 7, tzinfo=UTC)
+
+    def version(number: int, text: str, published: datetime) -> Version:
+        return Version("a1", number, f"h{number}", "标题", "", text, published, first + timedelta(hours=number))
+
+    same = [version(1, "正文。", first), version(2, "正文。", first.replace(second=40))]
+    assert [v.number for v in visible_versions(same)] == [1]
+    assert [item.kind for item in history(same, [])] == ["first_seen"]
+    edited = [*same, version(3, "改过的正文。", first.replace(second=50))]
+    items = history(edited, [])
+    assert [item.kind for item in items] == ["first_seen", "edited"]
+    assert items[1].diff is not None and not items[1].diff.date_changed and "date" not in items[1].detail
+    # A re-check that recorded an edit is shown, whatever the diff says (/changes lists it too).
+    event = ArticleEvent("a1", EventKind.EDITED, first + timedelta(hours=2), version=2, detail="changed")
+    assert [item.kind for item in history(same, [event])] == ["first_seen", "edited"]

@@ -61,3 +61,13 @@ def test_title_and_date_changes_are_reported() -> None:
     assert "title changed" in summary and "2026-10-01" in summary and "paragraph" not in summary
     assert "<del>" in diff.to_html()
     assert not diff_title("标题 一", "标题一").changed
+
+
+def test_a_date_that_differs_in_seconds_only_is_no_change() -> None:
+    # Shown to the minute, "09:02 → 09:02" would be a fake edit.
+    old_date = datetime(2021, 1, 20, 1, 2, 7, tzinfo=UTC)
+    diff = diff_versions("标题", "正文。", old_date, "标题", "正文。", old_date.replace(second=59))
+    assert not diff.date_changed and not diff.changed
+    assert "date" not in diff.summary() and "nm-diff-date" not in diff.to_html()
+    moved = diff_versions("标题", "正文。", old_date, "标题", "正文。", old_date.replace(minute=3))
+    assert moved.date_changed and "2021-01-20 09:02 UTC+8 → 2021-01-20 09:03 UTC+8" in moved.summary()

@@ -76,3 +76,17 @@ def test_hostile_text_in_a_diff_is_escaped(client: TestClient, store: Store) -> 
     store.upsert_article(article("diff-hostile", title="标题", body_text='原来的<script>alert(1)</script>一段话。'))
     response = client.get(f"/article/{first.id}/history")
     assert "<script>alert(1)" not in response.text and "&lt;script&gt;" in response.text
+
+
+def test_history_page_shows_no_date_change_that_differs_in_seconds_only(client: TestClient, store: Store) -> None:
+    from datetime import datetime
+
+    from tests.web.conftest import BEIJING, article
+
+    stamp = datetime(2021, 1, 20, 9, 2, 5, tzinfo=BEIJING)
+    store.upsert_article(article("seconds", title="秒差", body_text="原来的说法。", published_at=stamp))
+    store.upsert_article(article("seconds", title="秒差", body_text="后来的说法。",
+                                 published_at=stamp.replace(second=48)))
+    page = client.get(f"/article/{article('seconds').id}/history").text
+    assert 'data-kind="edited"' in page  # the text did change
+    assert "nm-diff-date" not in page and "09:02 UTC+8 →" not in page and "date " not in page

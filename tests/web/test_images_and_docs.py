@@ -68,7 +68,7 @@ def test_pages_allow_images_from_this_site_only(client: TestClient) -> None:
         policy = client.get(path).headers["content-security-policy"]
         directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
         assert directives["img-src"] == "'self' data:", path
-        assert directives["default-src"] == "'none'" and directives["script-src"] == "'none'", path
+        assert directives["default-src"] == "'none'" and directives["script-src"] == "'self'", path
         assert "https:" not in policy and "http:" not in policy
 
 

@@ -144,3 +144,61 @@ def test_story_page_names_what_only_some_outlets_say_and_compares_chosen_outlets
     assert pair.count(" checked") == 2
     # One outlet alone is no comparison: the page falls back to all of them.
     assert client.get(f"/story/{story_id}", params={"outlet": "甲报"}).text.count(" checked") == 3
+
+
+def test_no_results_is_a_sentence_not_a_list_item_and_the_syntax_is_explained(client: TestClient) -> None:
+    from lxml import html
+
+    page = html.fromstring(client.get("/search", params={"q": "从来没有这个词"}).text)
+    assert not page.xpath("//ol[contains(@class, 'hits')]//li"), "an empty result must not be an ordered list item"
+    assert "没有找到" in "".join(page.xpath("//p[@class='no-results']//text()"))
+    help_text = "".join(page.xpath("//details[contains(@class, 'search-help')]//text()"))
+    for syntax in ('"外交部副部长"', "-普京", "马朝旭 莫斯科"):
+        assert syntax in help_text
+    assert page.xpath("//details[contains(@class, 'search-help')]/@open")  # open when nothing was found
+    found = html.fromstring(client.get("/search", params={"q": "马朝旭"}).text)
+    assert found.xpath("//ol[contains(@class, 'hits')]/li") and not found.xpath("//p[@class='no-results']")
+
+
+@pytest.mark.parametrize("path", ["/no/such/page", "/article/0000", "/story/none", "/outlet/没有这家"])
+def test_not_found_pages_speak_chinese(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404 and "<html" in response.text
+    assert "找不到这个页面" in response.text
+    assert not re.search(r"Not Found|no article|no story|no articles", response.text)
+
+
+def test_a_bad_date_is_explained_in_chinese(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "莫斯科", "since": "昨天"})
+    assert response.status_code == 400 and "请求有误" in response.text and "不是日期" in response.text
+
+
+def test_traditional_toggle_leaves_text_already_traditional_alone(client: TestClient, store: Store) -> None:
+    # Taiwan's own text: 台北 and 宣布 are Traditional as written (s2t would make 臺北, 宣佈).
+    taiwan = article("tw-own", outlet="中央社", title="台北市政府宣布颱風假", script="zh-Hant",
+                     body_text="台北市政府今天宣布停班停課。\n\n颱風預計明天登陸。",
+                     body_html="<p>台北市政府今天宣布停班停課。</p><p>颱風預計明天登陸。</p>")
+    mainland = article("cn-own", outlet="新闻网", title="北京发布台风预警", script="zh-Hans",
+                       body_text="北京市政府今天发布台风预警。", body_html="<p>北京市政府今天发布台风预警。</p>")
+    store.upsert_article(taiwan)
+    store.upsert_article(mainland)
+    from lxml import html
+
+    shown = html.fromstring(client.get(f"/article/{taiwan.id}", params={"script": "zh-Hant"}).text)
+    page = "".join(shown.xpath("//article//text()"))
+    assert "台北市政府今天宣布停班停課" in page and "台北市政府宣布颱風假" in page
+    assert "臺北" not in page and "宣佈" not in page
+    listing = client.get("/outlet/中央社", params={"script": "zh-Hant"}).text
+    assert "台北市政府宣布颱風假" in listing
+    # Simplified text is what 繁 converts; 简 leaves it alone and converts the Traditional.
+    assert "北京市政府今天發佈颱風預警" in client.get(f"/article/{mainland.id}", params={"script": "zh-Hant"}).text
+    assert "台北市政府今天宣布停班停课" in client.get(f"/article/{taiwan.id}", params={"script": "zh-Hans"}).text
+    assert "北京市政府今天发布台风预警" in client.get(f"/article/{mainland.id}", params={"script": "zh-Hans"}).text
+
+
+def test_script_of_short_text_is_told_by_its_own_characters() -> None:
+    from newsmirror.text.script import written_in
+
+    assert written_in("臺灣") == "zh-Hant" and written_in("台湾") == "zh-Hans"
+    assert written_in("台北") == "zh-Hans"  # only shared characters: the article's script must decide
+    assert written_in("BBC") == "und"

@@ -19,6 +19,7 @@ from newsmirror.cli import (
 )
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
+from newsmirror.text import times
 
 # --- recheck: edit and deletion tracking ---
 _OUTCOME_STYLE = {"edited": "yellow", "deleted": "bold red", "restored": "green", "error": "dim red"}
@@ -161,11 +162,11 @@ def changes(
         console.print("no edits or takedowns recorded" + (" in that time." if since else "."))
         return
     listing = Table(title="latest changes")
-    for name in ("when (UTC)", "what", "outlet", "title", "detail", "id"):
+    for name in (f"when ({times.ZONE_LABEL})", "what", "outlet", "title", "detail", "id"):
         listing.add_column(name, overflow="fold")
     for entry in entries:
         style = _OUTCOME_STYLE[entry.event.kind.value]
-        listing.add_row(f"{entry.event.seen_at:%Y-%m-%d %H:%M}", f"[{style}]{entry.event.kind.value}[/]",
+        listing.add_row(times.minute(entry.event.seen_at), f"[{style}]{entry.event.kind.value}[/]",
                         shown(entry.outlet), shown(entry.title[:40]), shown(entry.event.detail[:80]),
                         entry.event.article_id)
     console.print(listing)
@@ -190,10 +191,10 @@ def history(
     console.print(f"[bold]{shown(article.title)}[/]  [dim]{shown(article.outlet)} · {shown(article.original_url)}[/]",
                   highlight=False)
     if check.last_checked_at and check.next_check_at:
-        console.print(f"[dim]last checked {check.last_checked_at:%Y-%m-%d %H:%M} UTC ({check.last_outcome}),"
-                      f" next check {check.next_check_at:%Y-%m-%d %H:%M} UTC[/]")
+        console.print(f"[dim]last checked {times.stamp(check.last_checked_at)} ({check.last_outcome}),"
+                      f" next check {times.stamp(check.next_check_at)}[/]")
     for item in items:
-        when = f"{item.at:%Y-%m-%d %H:%M}"
+        when = times.stamp(item.at)  # the zone and precision of the reader's history page
         if item.kind == "first_seen" and item.version:
             console.print(f"\n[bold]v{item.version.number}[/] first seen {when}")
         elif item.kind == "edited" and item.version and item.diff:

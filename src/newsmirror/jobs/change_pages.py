@@ -30,6 +30,7 @@ from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
 from newsmirror.store import Store
 from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history
+from newsmirror.text import times
 
 ENTRIES_PER_INDEX = 200
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -44,12 +45,12 @@ _TEMPLATES = {
 <h1>{{ article.title }}</h1>
 <p class="meta">{{ article.outlet }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if original_url %} ·
 原文：<a href="{{ original_url }}" rel="noopener noreferrer nofollow">{{ original_url }}</a>{% endif %}</p>
-{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at.strftime('%Y-%m-%d %H:%M') }} UTC{% if deleted.detail %}：{{ deleted.detail }}{% endif %}）。本站保留了它的每个版本。</p>{% endif %}
+{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at|stamp }}{% if deleted.detail %}：{{ deleted.detail }}{% endif %}）。本站保留了它的每个版本。</p>{% endif %}
 <p class="meta">差异以原文显示：删去的文字划线，新增的文字加底色。</p>
 <ol class="timeline">
 {% for item, diff in steps %}<li class="step step-{{ item.kind }}" data-kind="{{ item.kind }}">
 <p><strong>{{ kinds.get(item.kind, item.kind) }}</strong>{% if item.version %} · 第{{ item.version.number }}版{% endif %}
- · <time datetime="{{ item.at.isoformat() }}">{{ item.at.strftime('%Y-%m-%d %H:%M') }} UTC</time>{% if item.detail %} · <span class="meta">{{ item.detail }}</span>{% endif %}</p>
+ · <time datetime="{{ item.at|iso }}">{{ item.at|stamp }}</time>{% if item.detail %} · <span class="meta">{{ item.detail }}</span>{% endif %}</p>
 {% if diff %}{{ diff }}{% endif %}
 {% if item.kind == 'first_seen' and item.version %}<details><summary>第一版全文</summary>
 {% for p in item.version.body_text.split('\\n\\n') %}<p>{{ p }}</p>{% endfor %}</details>{% endif %}
@@ -72,7 +73,7 @@ _TEMPLATES = {
 {% if entries %}<ul class="entries changes">
 {% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"><span class="badge">{{ kinds[e.event.kind.value] }}</span>
 <a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title }}</a>
-<small>{{ e.outlet }} · {{ e.event.seen_at.strftime('%Y-%m-%d %H:%M') }} UTC{% if e.event.detail %} · {{ e.event.detail }}{% endif %}</small></li>
+<small>{{ e.outlet }} · {{ e.event.seen_at|stamp }}{% if e.event.detail %} · {{ e.event.detail }}{% endif %}</small></li>
 {% endfor %}</ul>{% else %}<p>还没有发现修改或删除。</p>{% endif %}
 {% endblock %}
 """,
@@ -118,6 +119,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
             continue
         events = store.article_events(article_id)
         items = history(store.versions(article_id), events)
+        if len(items) < 2:
+            continue  # versions that differ in nothing a reader sees: no history (see visible_versions)
         status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
         deleted = status[-1] if status and status[-1].kind is EventKind.DELETED else None
         # text.diff escapes every piece of text it puts in its HTML.
@@ -163,4 +166,6 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
 def _environment() -> jinja2.Environment:
     site_templates = str(resources.files("newsmirror.publish") / "templates")
     loader = jinja2.ChoiceLoader([jinja2.DictLoader(_TEMPLATES), jinja2.FileSystemLoader(site_templates)])
-    return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
+    env.filters.update(times.FILTERS)
+    return env

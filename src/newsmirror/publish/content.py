@@ -26,13 +26,13 @@ from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison
-from newsmirror.text.script import to_simplified, to_traditional
+from newsmirror.text.script import to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "2"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders
+RENDER_VERSION = "3"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -46,18 +46,26 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"col
 
 
 def script_converter(script: str) -> Callable[[str], str]:
-    """Text conversion for an output script; Taiwan and Hong Kong variants also swap phrases."""
+    """Text conversion for an output script; Taiwan and Hong Kong variants also swap phrases.
+
+    Text already in the target script is left as written: a Taiwan outlet's 台北 and 宣布 must not
+    come out of a round trip through Simplified as 臺北 and 宣佈 (see text.script.written_in).
+    """
     if script == "original":
         return lambda text: text
     if script == "zh-Hans":
-        return to_simplified
+        return _unless_written_in("zh-Hans", to_simplified)
     if script == "zh-Hant":
-        return lambda text: to_traditional(text)
+        return _unless_written_in("zh-Hant", lambda text: to_traditional(text))
     if script == "zh-TW":
-        return lambda text: to_traditional(to_simplified(text), "tw")
+        return _unless_written_in("zh-Hant", lambda text: to_traditional(to_simplified(text), "tw"))
     if script == "zh-HK":
-        return lambda text: to_traditional(to_simplified(text), "hk")
+        return _unless_written_in("zh-Hant", lambda text: to_traditional(to_simplified(text), "hk"))
     raise ConfigError(f"unknown output script {script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
+
+
+def _unless_written_in(target: str, convert: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda text: text if written_in(text) == target else convert(text)
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_pr
 from newsmirror.publish.feeds import FeedItem, build_feeds
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
+from newsmirror.text import times
 
 LABELS = {
     "footer": "本站为新闻镜像，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
@@ -30,6 +31,7 @@ LABELS = {
     "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容",
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
+    "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
 }
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 
@@ -51,7 +53,9 @@ def _pair_hash(outlet: str, channel: str) -> str:
 
 def _environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("newsmirror.publish") / "templates"))
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=False, keep_trailing_newline=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=False, keep_trailing_newline=True)
+    env.filters.update(times.FILTERS)  # the reader's zone and format: one day for one article everywhere
+    return env
 
 
 class SiteBuilder(FormatBuilder):

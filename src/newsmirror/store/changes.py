@@ -112,16 +112,33 @@ class HistoryItem:
     events: list[ArticleEvent] = field(default_factory=list)
 
 
+def visible_versions(versions: Sequence[Version], events: Sequence[ArticleEvent] = ()) -> list[Version]:
+    """The versions a reader can tell apart: a stored version whose title, text and date read the
+    same as the one before (it differed in whitespace, markup or the seconds of its time) is no
+    edit to anyone, so it is left out, unless a re-check recorded it as an edit (an event in
+    ``/changes`` and ``newsmirror changes``, which must agree with the history page)."""
+    edited = {e.version for e in events if e.kind is EventKind.EDITED and e.version is not None}
+    kept: list[Version] = []
+    for version in versions:
+        if kept and version.number not in edited:
+            previous = kept[-1]
+            if not diff_versions(previous.title, previous.body_text, previous.published_at,
+                                 version.title, version.body_text, version.published_at).changed:
+                continue
+        kept.append(version)
+    return kept
+
+
 def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list[HistoryItem]:
     """Versions and events in time order; each later version carries its diff from the one before.
 
     Versions written outside re-checks (a feed item that changed) count as edits too: every
-    Version after the first is a change somebody made.
+    visible Version after the first is a change somebody made (see :func:`visible_versions`).
     """
     items: list[HistoryItem] = []
     previous: Version | None = None
     edit_events = {e.version: e for e in events if e.kind is EventKind.EDITED and e.version is not None}
-    for version in versions:
+    for version in visible_versions(versions, events):
         if previous is None:
             items.append(HistoryItem("first_seen", version.seen_at, version=version))
         else:
@@ -209,9 +226,12 @@ def history_marks(store: Store) -> dict[str, HistoryMark]:
     marks = {}
     for article_id in ids:
         events = store.article_events(article_id)
+        versions = len(visible_versions(store.versions(article_id), events))
+        if versions < 2 and not events:
+            continue  # its versions differ in nothing a reader could see: no history to link
         status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
         marks[article_id] = HistoryMark(
-            versions=len(store.versions(article_id)), events=len(events),
+            versions=versions, events=len(events),
             deleted=bool(status) and status[-1].kind is EventKind.DELETED,
         )
     return marks

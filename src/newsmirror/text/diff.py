@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from newsmirror.text.times import same_minute, stamp
+
 SegmentOp = Literal["equal", "insert", "delete"]
 BlockOp = Literal["equal", "insert", "delete", "replace"]
 
@@ -110,7 +112,8 @@ class VersionDiff:
 
     @property
     def date_changed(self) -> bool:
-        return self.old_published != self.new_published
+        # Compared as shown (to the minute, in one zone): "09:02 → 09:02" is no change to a reader.
+        return not same_minute(self.old_published, self.new_published)
 
     @property
     def changed(self) -> bool:
@@ -341,4 +344,4 @@ def _with_context(blocks: Sequence[Block], context: int) -> list[Block | int]:
 
 
 def _date(value: datetime | None) -> str:
-    return value.isoformat(timespec="minutes") if value else "(none)"
+    return stamp(value) if value else "(none)"

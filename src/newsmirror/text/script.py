@@ -54,3 +54,20 @@ def detect_script(text: str, sample: int = 4000) -> Script:
     if traditional_marks == simplified_marks == 0:
         return "und"
     return "zh-Hant" if traditional_marks > simplified_marks else "zh-Hans"
+
+
+def written_in(text: str) -> Literal["zh-Hans", "zh-Hant", "und"]:
+    """Which script a piece of text is in, however short (a title, an outlet's name).
+
+    Like :func:`detect_script` without its minimum length: a text is Traditional when converting
+    it to Simplified changes more characters than converting it to Traditional does. Text whose
+    characters both scripts share (台北, 宣布) says nothing by itself: ``und``.
+    """
+    han = "".join(_CJK.findall(text))
+    if not han:
+        return "und"
+    traditional_marks = sum(a != b for a, b in zip(han, convert(han, "t2s"), strict=False))
+    simplified_marks = sum(a != b for a, b in zip(han, convert(han, "s2t"), strict=False))
+    if traditional_marks > simplified_marks:
+        return "zh-Hant"
+    return "zh-Hans" if simplified_marks > traditional_marks else "und"

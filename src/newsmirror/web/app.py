@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from http import HTTPStatus
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, cast
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -16,14 +19,17 @@ from starlette.datastructures import URL
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsmirror.model import Article
+from newsmirror.publish.base import BuildOptions
 from newsmirror.store import ArticleQuery, Store
+from newsmirror.store.changes import visible_versions
+from newsmirror.text import times
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router, search_query
 from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import story_view
 from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs
-from newsmirror.web.feeds import search_feed
+from newsmirror.web.feeds import articles_feed, search_feed
 from newsmirror.web.guard import (
     MAX_COMPARED_OUTLETS,
     MAX_PAGE,
@@ -36,9 +42,19 @@ from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
 
 HERE = Path(__file__).parent
+SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "style.css"))
+SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
 SCRIPT_COOKIE = "script"
-PAGE_POLICY = ("default-src 'none'; script-src 'none'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
+ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
+                413: "请求太大", 500: "服务器出错了"}
+ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
+               405: "这个地址只能用浏览器打开（GET）。", 500: "请稍后再试。"}
+STATUS_PHRASES = {status.phrase for status in HTTPStatus}
+FIELD_NAMES = {"since": "起始日期", "until": "结束日期"}
+# Scripts: only files served by this reader from its package (static/keys.js, the keyboard
+# shortcuts); no inline code, nothing from another host. Stored text never becomes a file here.
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
@@ -60,6 +76,12 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     app.state.images = local_images = LocalImages(images)
     app.add_middleware(InputHygiene)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
+    @app.get("/static/style.css", include_in_schema=False)
+    def stylesheet() -> FileResponse:
+        # One design: the static site's stylesheet (publish comes before web; web may read it).
+        return FileResponse(SHARED_STYLE, media_type="text/css; charset=utf-8")
+
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router())
 
@@ -69,7 +91,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         chosen = request.query_params.get("script")
         if chosen in render.DISPLAY_SCRIPTS:
             response.set_cookie(SCRIPT_COOKIE, chosen, max_age=365 * 86400, samesite="lax", httponly=True)
-        # No page needs scripts, frames or anything from another host; images are the locally
+        # No page needs inline scripts, frames or anything from another host; images are the locally
         # mirrored copies only (body HTML is rewritten; this is the second line of defence).
         # The API browser at /docs runs the packaged Swagger UI and nothing else.
         response.headers.setdefault("Content-Security-Policy",
@@ -83,8 +105,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         toggles = [(render.SCRIPT_LABELS[s], relative(request.url.include_query_params(script=s)), s == script)
                    for s in render.DISPLAY_SCRIPTS]
         context.update(
-            script=script, t=lambda text: render.convert_text(text or "", script), toggles=toggles,
-            outlets=outlet_names(store),
+            script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
+            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, site_title=SITE_TITLE,
         )
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
@@ -93,34 +115,41 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
              page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
-        return page(request, "list.html", heading="最新 Latest", articles=articles, stories=stories,
-                    page_number=page_number)
+        return page(request, "list.html", heading="最新", articles=articles, stories=stories,
+                    page_number=page_number, feed_url="/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
-            raise HTTPException(404, f"no articles from outlet {outlet!r}")
-        return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number)
+            raise HTTPException(404, f"没有来自“{outlet}”的文章。")
+        return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
+                    feed_url=f"/outlet/{quote(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles = latest(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
-            raise HTTPException(404, f"no articles in channel {channel!r}")
+            raise HTTPException(404, f"栏目“{channel}”里没有文章。")
         return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         article = store.get_article(article_id)
         if article is None:
-            raise HTTPException(404, f"no article with id {article_id!r}")
+            raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         script = display_script(request)
-        body = (render.body_markup(article.body_html, script, local_images.url_for) if article.body_html
-                else render.text_markup(article.body_text, script))
-        versions = store.versions(article_id)
+        source = render.source_script(article)
+        body = (render.body_markup(article.body_html, script, local_images.url_for, source) if article.body_html
+                else render.text_markup(article.body_text, script, source))
+        try:
+            events = store.article_events(article_id)
+        except NotImplementedError:
+            events = []
+        # Versions a reader can tell apart (not ones differing in whitespace or seconds only).
+        versions = visible_versions(store.versions(article_id), events)
         return page(request, "article.html", article=article, body=body, versions=versions,
                     story_id=store.story_of(article_id), change_status=change_status(store, article_id))
 
@@ -136,11 +165,14 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    ) -> HTMLResponse:
         view = story_view(store, story_id, outlet)
         if view is None:
-            raise HTTPException(404, f"no story with id {story_id!r}")
+            raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for) if a.body_html
-                         else render.text_markup(a.body_text, script)) for a in view.articles}
-        return page(request, "story.html", view=view, bodies=bodies)
+        bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for, render.source_script(a))
+                         if a.body_html else render.text_markup(a.body_text, script, render.source_script(a)))
+                  for a in view.articles}
+        # A comparison's sentences are converted by the script of the report they come from.
+        scripts = {a.outlet: render.source_script(a) for a in view.articles}
+        return page(request, "story.html", view=view, bodies=bodies, scripts=scripts)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -178,6 +210,36 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                            base_url=base + "/", image_url=image_url)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
+    def feed_response(request: Request, title: str, articles: list[Article], page_path: str) -> Response:
+        base = public_base_url(request, app.state.public_url)
+
+        def image_url(src: str) -> str | None:
+            local = local_images.url_for(src)
+            return base + local if local else None
+
+        body = articles_feed(title, articles, self_url=public_request_url(request, app.state.public_url),
+                             page_url=base + page_path, base_url=base + "/", image_url=image_url)
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/atom.xml", tags=["feeds"], summary="Atom feed of the latest articles")
+    def latest_feed(request: Request) -> Response:
+        return feed_response(request, f"{SITE_TITLE} · 最新", latest(store, ArticleQuery(), 1), "/")
+
+    @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
+    def outlet_feed(request: Request, outlet: str) -> Response:
+        articles = latest(store, ArticleQuery(outlet=outlet), 1)
+        if not articles:
+            raise HTTPException(404, f"没有来自“{outlet}”的文章。")
+        return feed_response(request, f"{outlet} · {SITE_TITLE}", articles, f"/outlet/{quote(outlet)}")
+
+    @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
+    def story_feed(request: Request, story_id: str) -> Response:
+        view = story_view(store, story_id, None)
+        if view is None:
+            raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
+        newest_first = sorted(view.articles, key=lambda a: a.published_at or a.fetched_at, reverse=True)
+        return feed_response(request, f"{view.story.title} · {SITE_TITLE}", newest_first, f"/story/{story_id}")
+
     add_change_pages(app, store, page)  # /article/{id}/history, /changes, /changes.atom
     add_docs(app)  # /docs from packaged Swagger UI files
 
@@ -185,23 +247,31 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def mirrored_image(name: str) -> FileResponse:
         path = local_images.path_of(name)
         if path is None:
-            raise HTTPException(404, "no such mirrored image")
+            raise HTTPException(404, "本站没有这张图片的副本。")
         return FileResponse(path, media_type="image/png" if name.endswith(".png") else "image/jpeg",
                             headers={"Cache-Control": "public, max-age=604800, immutable"})
 
+    def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
+        """Error pages in the reader's language: a heading by status, what went wrong, a way on.
+        Starlette's own English phrases ("Not Found") are replaced by a sentence a reader can use."""
+        if message in STATUS_PHRASES:
+            message = ERROR_HINTS.get(status_code, "")
+        heading = ERROR_TITLES.get(status_code, "出错了")
+        return page(request, "error.html", status_code=status_code, heading=heading, message=message)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
+        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json", ".xml")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+        return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json")):
+        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json", ".xml")):
             return await request_validation_exception_handler(request, exc)  # FastAPI's 422 JSON
         problems = "; ".join(f"{'.'.join(str(p) for p in error.get('loc', ())[1:])}: {error.get('msg', '')}"
                              for error in exc.errors())
-        return page(request, "error.html", status_code=400, message=f"bad request: {problems}")
+        return error_page(request, 400, f"参数不对：{problems}")
 
     return app
 
@@ -220,7 +290,7 @@ def form_date(value: str, name: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise HTTPException(400, f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+        raise HTTPException(400, f"{FIELD_NAMES.get(name, name)}：“{value}”不是日期，请写成 YYYY-MM-DD（如 2024-05-01）。") from None
 
 
 def relative(url: URL) -> str:

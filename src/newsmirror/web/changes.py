@@ -56,7 +56,7 @@ def _kinds(kind: str) -> list[EventKind]:
     try:
         return [EventKind(kind)]
     except ValueError:
-        raise HTTPException(400, f"unknown kind {kind!r}: use edited, deleted, restored or all") from None
+        raise HTTPException(400, f"没有“{kind}”这种类型：可用 edited、deleted、restored 或 all。") from None
 
 
 def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
@@ -66,7 +66,7 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
     def article_history(request: Request, article_id: str) -> HTMLResponse:
         article = store.get_article(article_id)
         if article is None:
-            raise HTTPException(404, f"no article with id {article_id!r}")
+            raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         items = history(store.versions(article_id), store.article_events(article_id))
         # Newest first; the diff HTML is built from escaped text by newsmirror.text.diff.
         steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704

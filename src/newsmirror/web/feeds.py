@@ -1,11 +1,13 @@
-"""Atom feeds of any search, so a reader can follow a name or a topic in a feed reader."""
+"""Atom feeds of the reader: any search, the latest articles, each outlet and each story, so a
+reader can follow a name, a topic, an outlet or an event in Miniflux, FreshRSS or any feed reader
+(the static site has the same per-outlet and per-story feeds)."""
 
 from __future__ import annotations
 
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
-from newsmirror.model import utcnow
+from newsmirror.model import Article, utcnow
 from newsmirror.store import SearchHit
 from newsmirror.web.guard import strip_controls
 from newsmirror.web.render import ImageURL, clean_html, no_remote_images, text_markup
@@ -16,30 +18,51 @@ def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: s
     """Every text goes through strip_controls: XML cannot carry control characters, and stored
     rows from older versions or other tools may hold them."""
     query = strip_controls(query)
+    feed = _feed(f"newsmirror: {query}", f"Articles matching {query!r}, best matches first", self_url,
+                 base_url.rstrip("/") + "/search?" + self_url.split("?", 1)[-1],
+                 [h.article for h in hits])
+    for hit in reversed(hits):  # feedgen prepends entries; keep the ranking order in the document
+        _add_entry(feed, hit.article, hit.snippet, base_url, image_url)
+    return bytes(feed.atom_str(pretty=True))
+
+
+def articles_feed(title: str, articles: list[Article], *, self_url: str, page_url: str, base_url: str,
+                  image_url: ImageURL = no_remote_images) -> bytes:
+    """``articles`` (newest first) as an Atom feed whose alternate link is ``page_url``."""
+    title = strip_controls(title)
+    feed = _feed(title, title, self_url, page_url, articles)
+    for article in reversed(articles):
+        _add_entry(feed, article, article.summary, base_url, image_url)
+    return bytes(feed.atom_str(pretty=True))
+
+
+def _feed(title: str, subtitle: str, self_url: str, page_url: str, articles: list[Article]) -> FeedGenerator:
     feed = FeedGenerator()
     feed.id(self_url)
-    feed.title(f"newsmirror: {query}")
-    feed.subtitle(f"Articles matching {query!r}, best matches first")
+    feed.title(title)
+    feed.subtitle(subtitle or title)
     feed.link(href=self_url, rel="self")
-    feed.link(href=base_url.rstrip("/") + "/search?" + self_url.split("?", 1)[-1], rel="alternate")
+    feed.link(href=page_url, rel="alternate")
     feed.language("zh")
-    updated = [h.article.published_at or h.article.fetched_at for h in hits]
+    updated = [a.published_at or a.fetched_at for a in articles]
     feed.updated(max(updated) if updated else utcnow())
-    for hit in reversed(hits):  # feedgen prepends entries; keep the ranking order in the document
-        article = hit.article
-        entry = feed.add_entry()
-        entry.id(strip_controls(article.canonical_url) or f"{base_url}article/{article.id}")
-        entry.title(strip_controls(article.title) or "(untitled)")
-        # One link only: feedgen 1.0 drops the rel of entry links, so a second (related)
-        # link would read as another alternate. The original URL is in the content and the id.
-        entry.link(href=f"{base_url.rstrip('/')}/article/{article.id}")
-        entry.author({"name": strip_controls(", ".join(article.authors) or article.outlet) or "?"})
-        entry.category(term=strip_controls(article.outlet) or "?")
-        entry.published(article.published_at or article.fetched_at)
-        entry.updated(article.published_at or article.fetched_at)
-        entry.summary(strip_controls(hit.snippet))
-        original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
-        body = (clean_html(article.body_html, image_url) if article.body_html
-                else str(text_markup(article.body_text, "orig")))
-        entry.content(strip_controls(body + original), type="html")
-    return bytes(feed.atom_str(pretty=True))
+    return feed
+
+
+def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: str, image_url: ImageURL) -> None:
+    entry = feed.add_entry()
+    entry.id(strip_controls(article.canonical_url) or f"{base_url}article/{article.id}")
+    entry.title(strip_controls(article.title) or "(untitled)")
+    # One link only: feedgen 1.0 drops the rel of entry links, so a second (related)
+    # link would read as another alternate. The original URL is in the content and the id.
+    entry.link(href=f"{base_url.rstrip('/')}/article/{article.id}")
+    entry.author({"name": strip_controls(", ".join(article.authors) or article.outlet) or "?"})
+    entry.category(term=strip_controls(article.outlet) or "?")
+    entry.published(article.published_at or article.fetched_at)
+    entry.updated(article.published_at or article.fetched_at)
+    if summary:
+        entry.summary(strip_controls(summary))
+    original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
+    body = (clean_html(article.body_html, image_url) if article.body_html
+            else str(text_markup(article.body_text, "orig")))
+    entry.content(strip_controls(body + original), type="html")

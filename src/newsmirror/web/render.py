@@ -9,7 +9,8 @@ from typing import Literal
 import nh3
 from markupsafe import Markup, escape
 
-from newsmirror.text.script import to_simplified, to_traditional
+from newsmirror.model import Article
+from newsmirror.text.script import convert, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, match_spans
 
 DisplayScript = Literal["orig", "zh-Hans", "zh-Hant"]
@@ -19,11 +20,30 @@ SCRIPT_LABELS = {"orig": "原文", "zh-Hans": "简", "zh-Hant": "繁"}
 _TAG = re.compile(r"(<[^>]*>)")
 
 
-def convert_text(text: str, script: DisplayScript) -> str:
-    """Display conversion only; stored text stays as the outlet wrote it."""
+def convert_text(text: str, script: DisplayScript, source: str = "") -> str:
+    """Display conversion only; stored text stays as the outlet wrote it.
+
+    Only text in the other script is converted: a Taiwan article's 台北 and 宣布 are already
+    Traditional and stay as written under 繁 (s2t would make them 臺北, 宣佈), and Simplified
+    text stays as written under 简. ``source`` is the article's script when known
+    (:func:`source_script`); otherwise the text itself decides (:func:`written_in`).
+
+    繁 is OpenCC's s2tw (Taiwan character forms) and not s2twp: its phrase table rewrites news
+    vocabulary (发布会 -> 釋出會, 声明 -> 宣告), which changes what the outlet said.
+    """
     if not text or script == "orig":
         return text
-    return to_simplified(text) if script == "zh-Hans" else to_traditional(text)
+    written = source if source in ("zh-Hans", "zh-Hant") else written_in(text)
+    if script == "zh-Hans":
+        return text if written == "zh-Hans" else to_simplified(text)
+    return text if written == "zh-Hant" else convert(text, "s2tw")
+
+
+def source_script(article: Article) -> str:
+    """The script an article is written in: as detected at import, else from its title and text."""
+    if article.script in ("zh-Hans", "zh-Hant"):
+        return article.script
+    return written_in(f"{article.title}\n{article.body_text[:4000]}")
 
 
 ImageURL = Callable[[str], "str | None"]  # an image's original URL -> the URL to show, or None
@@ -50,18 +70,21 @@ def clean_html(html: str, image_url: ImageURL = no_remote_images) -> str:
                      attribute_filter=keep)
 
 
-def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remote_images) -> Markup:
-    """Sanitized body with its text (not its tags or URLs) converted to the display script."""
+def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remote_images,
+                source: str = "") -> Markup:
+    """Sanitized body with its text (not its tags or URLs) converted to the display script.
+    ``source``: the article's script (one decision for the whole body, not one per text node)."""
     cleaned = clean_html(html, image_url)
     if script != "orig":
         parts = _TAG.split(cleaned)
-        cleaned = "".join(p if p.startswith("<") else convert_text(p, script) for p in parts)
+        source = source or written_in(" ".join(p for p in parts if not p.startswith("<")))
+        cleaned = "".join(p if p.startswith("<") else convert_text(p, script, source) for p in parts)
     return Markup(cleaned)  # noqa: S704 - sanitized by nh3 just above
 
 
-def text_markup(text: str, script: DisplayScript) -> Markup:
+def text_markup(text: str, script: DisplayScript, source: str = "") -> Markup:
     """Plain text as escaped paragraphs (for articles stored without HTML)."""
-    paragraphs = [p.strip() for p in convert_text(text, script).split("\n\n") if p.strip()]
+    paragraphs = [p.strip() for p in convert_text(text, script, source).split("\n\n") if p.strip()]
     return Markup("").join(Markup("<p>{}</p>").format(p) for p in paragraphs)
 
 

@@ -1,0 +1,138 @@
+"""The reader and the static site are one product: the same times, design and navigation."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from newsmirror.publish.base import BuildOptions
+from newsmirror.store import Store
+from tests.web.conftest import article
+
+# 20:30 UTC on 1 May is 04:30 on 2 May in UTC+8: the day a careless output gets wrong.
+LATE = article("late", outlet="夜报", title="深夜发布的消息", body_text="夜里发布的正文。",
+               published_at=datetime(2024, 5, 1, 20, 30, tzinfo=UTC))
+
+
+def build_site(store: Store, out: Path) -> Path:
+    from newsmirror.jobs.building import build
+
+    build(store, out, ["site"], BuildOptions(base_url="http://127.0.0.1/"), images=False)
+    return out / "site"
+
+
+def test_reader_and_static_site_show_one_zone_and_the_same_day(client: TestClient, store: Store,
+                                                                  tmp_path: Path) -> None:
+    store.upsert_article(LATE)
+    listing = client.get("/outlet/夜报").text
+    assert "2024-05-02 04:30" in listing and "2024-05-01" not in listing
+    assert "UTC+8" in listing  # the zone is named on every page
+    page = client.get(f"/article/{LATE.id}").text
+    assert "2024-05-02 04:30 UTC+8" in page
+    assert 'datetime="2024-05-02T04:30+08:00"' in page
+    site = build_site(store, tmp_path / "out")
+    site_article = next(site.rglob(f"{LATE.id}.html")).read_text(encoding="utf-8")
+    assert "2024-05-02 04:30 UTC+8" in site_article
+    index = (site / "index.html").read_text(encoding="utf-8")
+    item = re.search(r"深夜发布的消息.*?</li>", index, re.S)
+    assert item and "2024-05-02" in item.group(0) and "2024-05-01" not in item.group(0)
+
+
+def header_of(page: str) -> tuple[str, list[str]]:
+    from lxml import html
+
+    header = html.fromstring(page).xpath("//header[@class='top']")[0]
+    brand = header.xpath(".//a[@class='brand']")[0].text_content().strip()
+    items = [node.text_content().strip() for node in header.xpath("./nav[@class='main']/a | ./nav[@class='main']/details/summary")]
+    return brand, items
+
+
+def test_one_stylesheet_and_one_header_for_reader_and_site(client: TestClient, store: Store, tmp_path: Path) -> None:
+    site = build_site(store, tmp_path / "out")
+    assert client.get("/static/style.css").content == (site / "style.css").read_bytes()
+    reader_home = client.get("/").text
+    site_home = (site / "index.html").read_text(encoding="utf-8")
+    site_article = next((site / "a").rglob("*.html")).read_text(encoding="utf-8")
+    assert header_of(reader_home) == header_of(site_home) == header_of(site_article)
+    assert header_of(reader_home) == ("新闻镜像", ["多家媒体报道", "媒体", "修改与删除"])
+    # The reader adds search and the script toggle; the site, written once, has neither.
+    assert 'role="search"' in reader_home and "data-script-toggle" in reader_home
+    assert 'role="search"' not in site_home
+
+
+def test_outlet_menu_is_a_closed_disclosure(client: TestClient) -> None:
+    from lxml import html
+
+    page = html.fromstring(client.get("/").text)
+    [menu] = page.xpath("//header//details[@class='outlets']")
+    assert menu.get("open") is None
+    assert {"新闻网", "中央社"} <= {a.text_content() for a in menu.xpath(".//a")}
+
+
+def test_story_pages_have_jump_links_to_every_section_and_report(client: TestClient, store: Store,
+                                                                 tmp_path: Path) -> None:
+    from lxml import html
+
+    from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL
+
+    page = html.fromstring(client.get(f"/story/{STORY.id}").text)
+    targets = [href[1:] for href in page.xpath("//nav[@id='toc']//a/@href")]
+    assert {f"report-{SIMPLIFIED.id}", f"report-{TRADITIONAL.id}", "reports"} <= set(targets)
+    for target in targets:
+        assert page.xpath(f"//*[@id='{target}']"), target  # every jump lands somewhere
+    assert page.xpath("//a[@class='to-top'][@href='#toc']")
+    site = build_site(store, tmp_path / "out")
+    story = html.fromstring((site / "story" / STORY.id / "index.html").read_text(encoding="utf-8"))
+    targets = [href[1:] for href in story.xpath("//nav[@id='toc']//a/@href")]
+    assert f"report-{SIMPLIFIED.id}" in targets
+    for target in targets:
+        assert story.xpath(f"//*[@id='{target}']"), target
+
+
+def test_dark_mode_is_in_the_shared_stylesheet(client: TestClient) -> None:
+    css = client.get("/static/style.css").text
+    assert "@media (prefers-color-scheme:dark)" in css and "--bg:" in css
+
+
+def feed_links(page: str) -> list[str]:
+    from lxml import html
+
+    return html.fromstring(page).xpath("//head/link[@rel='alternate'][@type='application/atom+xml']/@href")
+
+
+def test_every_page_advertises_a_feed_and_the_reader_has_outlet_and_story_feeds(
+        client: TestClient, store: Store, tmp_path: Path) -> None:
+    from lxml import etree
+
+    from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL
+
+    for path in ("/", "/stories", f"/article/{SIMPLIFIED.id}", "/search?q=马朝旭", "/changes", f"/story/{STORY.id}"):
+        assert "/atom.xml" in feed_links(client.get(path).text), path
+    assert "/outlet/%E6%96%B0%E9%97%BB%E7%BD%91/atom.xml" in feed_links(client.get("/outlet/新闻网").text)
+    assert f"/story/{STORY.id}/atom.xml" in feed_links(client.get(f"/story/{STORY.id}").text)
+
+    def entry_links(path: str) -> list[str]:
+        response = client.get(path)
+        assert response.status_code == 200 and "atom" in response.headers["content-type"], path
+        return etree.fromstring(response.content).xpath("//*[local-name()='entry']/*[local-name()='link']/@href")
+
+    outlet = entry_links("/outlet/新闻网/atom.xml")
+    assert outlet and all("127.0.0.1" in link or "testserver" in link for link in outlet)
+    assert any(SIMPLIFIED.id in link for link in outlet) and not any(TRADITIONAL.id in link for link in outlet)
+    story = entry_links(f"/story/{STORY.id}/atom.xml")
+    assert {SIMPLIFIED.id, TRADITIONAL.id} == {link.rsplit("/", 1)[-1] for link in story}
+    assert len(entry_links("/atom.xml")) >= 5
+    assert client.get("/outlet/没有这家/atom.xml").status_code == 404
+    assert client.get("/story/none/atom.xml").status_code == 404
+
+    site = build_site(store, tmp_path / "out")
+    root_feed = etree.fromstring((site / "atom.xml").read_bytes())
+    assert len(root_feed.xpath("//*[local-name()='entry']")) >= 5
+    assert (site / "rss.xml").is_file()
+    for page in (site / "index.html", next((site / "a").rglob("*.html")), site / "story" / STORY.id / "index.html"):
+        links = feed_links(page.read_text(encoding="utf-8"))
+        assert any(link.endswith("atom.xml") and not link.startswith("http") for link in links), page
+        assert (page.parent / [link for link in links if link.endswith("atom.xml")][0]).resolve().is_file(), page

@@ -1,0 +1,77 @@
+"""Chromium on the reader as a Miniflux/FreshRSS user uses it: keyboard, phone width, dark mode."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from newsmirror.store import open_store
+from tests.web.conftest import STORY, fill
+from tests.web.live import chromium, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with open_store(tmp_path_factory.mktemp("ux") / "web.sqlite") as store, serve(fill(store)) as url:
+        yield url
+
+
+def test_j_k_move_through_items_and_slash_focuses_search(browser: Any, site: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(site + "/")
+    # Items in page order: the home page's stories, then its articles.
+    titles = page.locator("main ul.entries > li > a:first-child, main li.item a.title").all_inner_texts()
+    assert len(titles) >= 3
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.locator(".current a").first.inner_text() == titles[1]
+    page.keyboard.press("k")
+    assert page.locator(".current a").first.inner_text() == titles[0]
+    assert page.evaluate("document.activeElement.textContent") == titles[0]  # Enter opens it
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type("j")  # typing in the box is typing, not a shortcut
+    assert page.input_value("header form.search input") == "j"
+    assert not errors, errors  # the script ran under the page's Content-Security-Policy
+    page.close()
+
+
+def test_phone_header_is_short_and_the_outlet_menu_opens(browser: Any, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site + "/")
+    header = page.locator("header.top").bounding_box()
+    assert header and header["height"] < 110, header  # two short lines, not five lines of outlets
+    menu = page.locator("header details.outlets ul")
+    assert not menu.is_visible()
+    page.click("header details.outlets summary")
+    assert menu.is_visible() and page.locator("header details.outlets a", has_text="中央社").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the open menu fits too
+    for path in ("/", f"/story/{STORY.id}", "/search?q=莫斯科"):
+        page.goto(site + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    context.close()
+
+
+def test_dark_mode_follows_the_system(browser: Any, site: str) -> None:
+    backgrounds = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site + f"/story/{STORY.id}")
+        backgrounds[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        context.close()
+    assert backgrounds["light"] == "rgb(253, 253, 251)" and backgrounds["dark"] == "rgb(21, 23, 26)"
