@@ -171,14 +171,20 @@ class Store(abc.ABC):
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...
 
     # -- search ----------------------------------------------------------------
+    @abc.abstractmethod
     def search(self, query: SearchQuery) -> list[SearchHit]:
-        """Ranked by relevance, then recency. Backends implement it with their own index."""
-        raise NotImplementedError(f"{type(self).__name__} has no search index yet")
+        """Articles whose title matches the query first, then newest ``published_at`` first
+        (undated last), then article id: the same order on every backend. Backends implement it
+        with their own index of ``text.search_key.search_key``."""
+
+    @abc.abstractmethod
+    def count_search(self, query: SearchQuery) -> int:
+        """How many articles match ``query`` (ignores limit and offset)."""
 
     # -- stories: grouping -----------------------------------------------------
+    @abc.abstractmethod
     def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
         """Ids of articles in no story yet, oldest first (by publication time, else fetch time)."""
-        raise NotImplementedError(f"{type(self).__name__} cannot list unassigned articles yet")
 
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,

@@ -1,37 +1,67 @@
-"""PostgreSQL's form of the shared search key (newsmirror.text.search_key): a weighted tsvector.
+"""PostgreSQL's form of the shared search key (newsmirror.text.search_key): tsvector rows.
 
 PostgreSQL's text-search parsers do not segment Chinese (and depend on the server's locale), so
-the store builds the tsvector itself from the same tokens SQLite's FTS5 index gets (folded to
-Simplified, CJK bigrams plus each run's last character, Latin words), with positions so that a
-term's bigrams must be adjacent (``<->``), as in an FTS5 phrase. Titles are weight A, bodies D.
+the store builds each tsvector itself from exactly the tokens SQLite's FTS5 index gets
+(``search_key``: folded to Simplified, CJK bigrams plus each run's last character, Latin words),
+with positions so that a term's bigrams must be adjacent (``<->``), as in an FTS5 phrase.
+
+One article is several rows of ``search_index``: part 0 is the title, parts 1.. the body in
+chunks. Chunks keep every match findable despite two tsvector limits: positions above 16,383 are
+clamped, and a lexeme keeps at most 256 positions (both would silently break phrase matching in
+long articles). A chunk ends before either limit is reached, and consecutive chunks overlap by
+``OVERLAP`` tokens, so any term of up to ``OVERLAP`` tokens (a Chinese phrase of up to
+``OVERLAP + 1`` characters) lies whole inside one chunk. Only a longer quoted phrase that
+crosses a chunk boundary can be missed.
 """
 
 from __future__ import annotations
 
-from newsmirror.text.search_key import ParsedQuery, QueryTerm, fold, tokens
+from newsmirror.text.search_key import ParsedQuery, QueryTerm, fold, search_key, snippet
 
-# tsvector limits: positions above 16383 are clamped by PostgreSQL and a lexeme keeps at most
-# 256 positions; past those, phrase matching is approximate in very long articles.
-MAX_POSITION = 16383
-MAX_POSITIONS_PER_LEXEME = 256
+CHUNK_TOKENS = 2000  # small chunks keep phrase rechecks (which read the whole tsvector) cheap
+OVERLAP = 63
+MAX_POSITIONS_PER_LEXEME = 256  # PostgreSQL's limit per lexeme and tsvector
 
 
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def document_vector(title: str, body: str) -> str:
-    """A tsvector literal of the title (weight A) and body (weight D) search keys."""
-    positions: dict[str, list[str]] = {}
-    position = 0
-    for weight, text in (("A", title), ("D", body)):
-        for token in tokens(fold(text)):
-            position = min(position + 1, MAX_POSITION)
-            kept = positions.setdefault(token, [])
-            if len(kept) < MAX_POSITIONS_PER_LEXEME:
-                kept.append(f"{position}{weight}")
-        position = min(position + 1, MAX_POSITION)  # the body's first word does not follow the title's last
-    return " ".join(f"{_quote(lexeme)}:{','.join(marks)}" for lexeme, marks in positions.items())
+def _vector(tokens: list[str]) -> str:
+    positions: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens, 1):
+        positions.setdefault(token, []).append(position)
+    return " ".join(f"{_quote(lexeme)}:{','.join(map(str, marks))}" for lexeme, marks in positions.items())
+
+
+def chunks(tokens: list[str]) -> list[list[str]]:
+    """Overlapping runs of tokens, each short enough that no position and no lexeme's position
+    list hits a tsvector limit."""
+    if not tokens:
+        return []
+    found: list[list[str]] = []
+    start = 0
+    while True:
+        counts: dict[str, int] = {}
+        end = start
+        while end < len(tokens) and end - start < CHUNK_TOKENS:
+            seen = counts.get(tokens[end], 0)
+            if seen == MAX_POSITIONS_PER_LEXEME:
+                break
+            counts[tokens[end]] = seen + 1
+            end += 1
+        found.append(tokens[start:end])
+        if end >= len(tokens):
+            return found
+        # The next chunk starts OVERLAP tokens back, but always moves forward.
+        start = max(end - OVERLAP, start + 1)
+
+
+def document_rows(title: str, body: str) -> list[tuple[int, str]]:
+    """(part, tsvector literal) for an article: part 0 the title, 1.. the body's chunks."""
+    rows = [(0, _vector(search_key(title).split()))]
+    rows += [(n, _vector(chunk)) for n, chunk in enumerate(chunks(search_key(body).split()), 1)]
+    return rows
 
 
 def _term(term: QueryTerm) -> str:
@@ -40,9 +70,42 @@ def _term(term: QueryTerm) -> str:
     return "(" + " <-> ".join(_quote(t) for t in term.tokens) + ")"
 
 
+def term_query(term: QueryTerm) -> str:
+    """A tsquery literal for one term, as a phrase. Every token is quoted, so nothing the user
+    typed is read as tsquery syntax."""
+    return _term(term)
+
+
 def tsquery(parsed: ParsedQuery) -> str:
-    """A tsquery literal: all positive terms as phrases, AND NOT the negated ones. Every token
-    is quoted, so nothing the user typed is read as tsquery syntax."""
+    """A tsquery literal: all positive terms as phrases, AND NOT the negated ones."""
     positive = " & ".join(_term(t) for t in parsed.positive)
     negative = "".join(f" & !{_term(t)}" for t in parsed.terms if t.negated)
     return positive + negative
+
+
+SNIPPET_BLOCK = 1000
+
+
+def window_snippet(text: str, parsed: ParsedQuery, width: int = 120) -> str:
+    """``search_key.snippet`` over a bounded window around the first match: the body is folded
+    block by block until a term is found, so a hit costs the text up to its first match, not
+    the whole (possibly very long) body."""
+    needles = [t.text for t in parsed.positive if t.text]
+    reach = max((len(n) for n in needles), default=0)
+    start = 0
+    while start < len(text):
+        block = text[start:start + SNIPPET_BLOCK + reach]
+        folded = fold(block)
+        found = [i for i in (folded.find(n) for n in needles) if i != -1]
+        if found:
+            # Folding may change the length (… -> ...): map back by proportion, then let
+            # snippet() find the exact place within a margin around it.
+            at = start + min(found) * len(block) // max(len(folded), 1)
+            left = max(0, at - width)
+            piece = snippet(text[left:at + 2 * width + reach], parsed, width)
+            return ("…" if left and not piece.startswith("…") else "") + piece
+        start += SNIPPET_BLOCK
+    head = snippet(text[:2 * width], parsed, width)
+    if len(text) > 2 * width and not head.endswith("…"):
+        head += "…"
+    return head

@@ -8,7 +8,7 @@ connection per store object, guarded by a lock like SQLiteStore; each worker pro
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -40,10 +40,11 @@ from newsmirror.store.rows import (
 )
 from newsmirror.store.sql import SqlStore
 from newsmirror.store.sqlite import migration_scripts
-from newsmirror.text.search_key import parse_query, snippet
+from newsmirror.text.search_key import ParsedQuery, parse_query
 
 # Any constant works: it only has to be the same for every process migrating this database.
 _MIGRATION_LOCK = 0x6E6D_6D69  # "nmmi"
+_BACKFILL_LOCK = 0x6E6D_6269  # "nmbi"
 
 
 def _display_dsn(dsn: str) -> str:
@@ -69,6 +70,7 @@ class PostgresStore(SqlStore):
             ) from exc
         self._lock = threading.RLock()
         self._migrate()
+        self._backfill_search_index()
 
     # -- plumbing --------------------------------------------------------------
     def _migrate(self) -> None:
@@ -174,11 +176,15 @@ class PostgresStore(SqlStore):
             return UpsertOutcome.UPDATED
 
     def _index(self, article: Article) -> None:
-        self._db.execute(
-            "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)"
-            " ON CONFLICT (article_id) DO UPDATE SET document = excluded.document",
-            (article.id, pg_search.document_vector(article.title, article.body_text or article.body_markdown)),
-        )
+        published = article.published_at.astimezone(UTC) if article.published_at else None
+        self._db.execute("DELETE FROM search_index WHERE article_id = %s", (article.id,))
+        with self._db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_index (article_id, part, published_utc, document)"
+                " VALUES (%s, %s, %s, %s::tsvector)",
+                [(article.id, part, published, vector) for part, vector in
+                 pg_search.document_rows(article.title, article.body_text or article.body_markdown)],
+            )
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
@@ -272,58 +278,144 @@ class PostgresStore(SqlStore):
                 "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)"
             )
 
+    # -- stories: grouping -----------------------------------------------------
+    def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
+        # fetched_at is ISO text with its offset; the cast makes it comparable to published_utc.
+        text = (
+            "SELECT a.id FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+            " ORDER BY COALESCE(a.published_utc, a.fetched_at::timestamptz), a.id"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            text += " LIMIT %s"
+            params.append(limit)
+        return [str(r["id"]) for r in self.execute(text.encode(), params).fetchall()]
+
     # -- search ----------------------------------------------------------------
+    def _matches(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
+        """SQL for (article_id, in_title, published) of every matching article.
+
+        Each positive term is looked up on its own and its rows (title, body chunks) grouped per
+        article, so terms may sit in different parts, as in one FTS5 row; the articles with
+        every term are kept, less those where a negated term occurs in any part. ``in_title``:
+        every positive term occurs in the title."""
+        filters, filter_params = "", []
+        if query.since:
+            filters += " AND published_utc >= %s"
+            filter_params.append(query.since)
+        if query.until:
+            filters += " AND published_utc < %s"
+            filter_params.append(query.until)
+        selects, params = [], []
+        for n, term in enumerate(parsed.positive):
+            selects.append(
+                f"(SELECT article_id, bool_or(part = 0) AS in_title, max(published_utc) AS published"
+                f" FROM search_index WHERE document @@ %s::tsquery{filters} GROUP BY article_id) t{n}"
+            )
+            params += [pg_search.term_query(term), *filter_params]
+        text = "SELECT t0.article_id, " + " AND ".join(f"t{n}.in_title" for n in range(len(selects)))
+        text += " AS in_title, t0.published FROM " + selects[0]
+        text += "".join(f" JOIN {s} USING (article_id)" for s in selects[1:])
+        where = []
+        for term in (t for t in parsed.terms if t.negated):
+            where.append("NOT EXISTS (SELECT 1 FROM search_index x WHERE x.article_id = t0.article_id"
+                         " AND x.document @@ %s::tsquery)")
+            params.append(pg_search.term_query(term))
+        if query.outlet:
+            where.append("t0.article_id IN (SELECT id FROM articles WHERE outlet = %s)")
+            params.append(query.outlet)
+        if where:
+            text += " WHERE " + " AND ".join(where)
+        return text, params
+
     def search(self, query: SearchQuery) -> list[SearchHit]:
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return []
-        clauses = ["i.document @@ q.query"]
-        params: list[Any] = [pg_search.tsquery(parsed)]
-        if query.outlet:
-            clauses.append("a.outlet = %s")
-            params.append(query.outlet)
-        if query.since:
-            clauses.append("a.published_utc >= %s")
-            params.append(query.since)
-        if query.until:
-            clauses.append("a.published_utc < %s")
-            params.append(query.until)
-        params += [query.limit, query.offset]
+        matches, params = self._matches(query, parsed)
+        # The shared ranking (Store.search): title matches, then newest, then id. Only the
+        # page's articles are read from the articles table.
         rows = self.execute(
-            # Weights {D, C, B, A}: a title match counts ten times a body match.
-            "SELECT a.*, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', i.document, q.query) AS score"
-            " FROM (SELECT %s::tsquery AS query) q, search_index i JOIN articles a ON a.id = i.article_id"
-            f" WHERE {' AND '.join(clauses)}"
-            " ORDER BY score DESC, a.published_utc DESC NULLS LAST, a.id LIMIT %s OFFSET %s".encode(),
-            params,
+            f"SELECT a.*, m.in_title FROM (SELECT * FROM ({matches}) found"
+            " ORDER BY in_title DESC, published DESC NULLS LAST, article_id LIMIT %s OFFSET %s) m"
+            " JOIN articles a ON a.id = m.article_id"
+            " ORDER BY m.in_title DESC, m.published DESC NULLS LAST, m.article_id".encode(),
+            [*params, query.limit, query.offset],
         ).fetchall()
         return [
-            SearchHit(article=row_to_article(r), score=float(r["score"]),
-                      snippet=snippet(r["body_text"] or r["summary"], parsed))
+            SearchHit(article=row_to_article(r), score=2.0 if r["in_title"] else 1.0,
+                      snippet=pg_search.window_snippet(r["body_text"] or r["summary"], parsed))
             for r in rows
         ]
 
-    def rebuild_search_index(self) -> int:
-        """Re-derive every article's search document (after a bulk load or a tokenizer change)."""
-        count = 0
-        with self.transaction():
-            self._db.execute("DELETE FROM search_index")
-            with self._db.cursor(name="reindex", row_factory=dict_row) as rows:
-                pending: list[tuple[str, str]] = []
-                writer = self._db.cursor()
-                for row in rows.execute("SELECT id, title, body_text, body_markdown FROM articles"):
-                    pending.append((row["id"], pg_search.document_vector(
-                        row["title"], row["body_text"] or row["body_markdown"])))
-                    if len(pending) >= 500:
-                        writer.executemany(
-                            "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)", pending)
-                        count += len(pending)
-                        pending = []
-                if pending:
-                    writer.executemany(
-                        "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)", pending)
-                    count += len(pending)
-        return count
+    def count_search(self, query: SearchQuery) -> int:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return 0
+        matches, params = self._matches(query, parsed)
+        row = self.execute(f"SELECT COUNT(*) AS n FROM ({matches}) found".encode(), params).fetchone()
+        return int(row["n"]) if row else 0
+
+    def _backfill_search_index(self) -> None:
+        """Index what migration 0005 (or a bulk load) left unindexed; one process does it."""
+        with self._lock:
+            if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
+                return
+            # Workers starting together: the first indexes, the others go on without waiting.
+            got = self._db.execute("SELECT pg_try_advisory_lock(%s) AS ok", (_BACKFILL_LOCK,)).fetchone()
+            if not (got and got["ok"]):
+                return
+            try:
+                self.rebuild_search_index(only_missing=True)
+            finally:
+                self._db.execute("SELECT pg_advisory_unlock(%s)", (_BACKFILL_LOCK,))
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None, *,
+                             only_missing: bool = False, batch_size: int = 500) -> int:
+        """Re-derive search rows (after a bulk load or a tokenizer change); returns how many
+        articles were indexed. Commits every ``batch_size`` articles and reports
+        ``progress(done, total)``; ``only_missing`` indexes articles without rows, so an
+        interrupted rebuild continues where it stopped instead of starting over."""
+        with self._lock:
+            if not only_missing:
+                with self._db.transaction():
+                    self._db.execute("DELETE FROM search_index")
+                    self._db.execute("DELETE FROM search_backfill")
+                    self._db.execute("INSERT INTO search_backfill VALUES (1)")
+            missing = ("SELECT id FROM articles a WHERE NOT EXISTS"
+                       " (SELECT 1 FROM search_index i WHERE i.article_id = a.id) ORDER BY id")
+            total_row = self._db.execute(f"SELECT COUNT(*) AS n FROM ({missing}) m".encode()).fetchone()
+            total = int(total_row["n"]) if total_row else 0
+            done = 0
+            if progress:
+                progress(0, total)
+            with psycopg.connect(self.dsn, row_factory=dict_row) as reader, \
+                    reader.cursor(name="reindex") as rows:
+                # A separate reading connection: each batch commits on this one as it goes.
+                rows.itersize = batch_size
+                rows.execute(
+                    "SELECT a.id, a.title, a.body_text, a.body_markdown, a.published_utc FROM articles a"
+                    " WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.article_id = a.id) ORDER BY a.id"
+                )
+                while batch := rows.fetchmany(batch_size):
+                    values = [
+                        (r["id"], part, r["published_utc"], vector)
+                        for r in batch
+                        for part, vector in pg_search.document_rows(r["title"], r["body_text"] or r["body_markdown"])
+                    ]
+                    with self._db.transaction(), self._db.cursor() as cursor:
+                        # Rows written meanwhile by upsert_article are newer: leave them.
+                        cursor.executemany(
+                            "INSERT INTO search_index (article_id, part, published_utc, document)"
+                            " VALUES (%s, %s, %s, %s::tsvector) ON CONFLICT (article_id, part) DO NOTHING",
+                            values,
+                        )
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+            self._db.execute("DELETE FROM search_backfill")
+        return done
 
     # --- postgres helper: job queue and bulk copy -------------------------------
     # Leases use the database's clock (now()), so workers on machines with skewed clocks agree.

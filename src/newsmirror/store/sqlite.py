@@ -33,7 +33,7 @@ from newsmirror.store.rows import (
     to_utc_iso,
 )
 from newsmirror.store.sql import SqlStore
-from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
+from newsmirror.text.search_key import ParsedQuery, fts5_match, parse_query, search_key, snippet
 
 
 def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
@@ -428,10 +428,7 @@ class SQLiteStore(SqlStore):
         self._backfill_search_index()
         return self.count_articles()
 
-    def search(self, query: SearchQuery) -> list[SearchHit]:
-        parsed = parse_query(query.text)
-        if parsed.is_empty():
-            return []
+    def _search_where(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
         clauses = ["article_search MATCH ?"]
         params: list[Any] = [fts5_match(parsed)]
         if query.outlet:
@@ -443,26 +440,42 @@ class SQLiteStore(SqlStore):
         if query.until:
             clauses.append("a.published_utc < ?")
             params.append(to_utc_iso(query.until))
-        params += [query.limit, query.offset]
-        # Titles weigh more than bodies; bm25 is smaller for better matches. Equal
-        # relevance (to 3 decimals) goes to the newer article.
+        return " AND ".join(clauses), params
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return []
+        where, params = self._search_where(query, parsed)
+        # The shared ranking (Store.search): title matches first, then newest, then id.
+        title_match = "title_key : (" + fts5_match(ParsedQuery(parsed.positive)) + ")"
         sql = (
-            "SELECT a.*, bm25(article_search, 4.0, 1.0) AS relevance"
+            "SELECT a.*, d.doc IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) AS in_title"
             " FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
             " JOIN articles a ON a.id = d.article_id"
-            f" WHERE {' AND '.join(clauses)}"
-            " ORDER BY round(relevance, 3), a.published_utc DESC LIMIT ? OFFSET ?"
+            f" WHERE {where} ORDER BY in_title DESC, a.published_utc DESC, a.id LIMIT ? OFFSET ?"
         )
         try:
-            rows = self.execute(sql, params).fetchall()
+            rows = self.execute(sql, [title_match, *params, query.limit, query.offset]).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
         hits = []
         for row in rows:
             article = row_to_article(row)
             text = article.body_text or article.summary
-            hits.append(SearchHit(article=article, score=-float(row["relevance"]), snippet=snippet(text, parsed)))
+            hits.append(SearchHit(article=article, score=2.0 if row["in_title"] else 1.0, snippet=snippet(text, parsed)))
         return hits
+
+    def count_search(self, query: SearchQuery) -> int:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return 0
+        where, params = self._search_where(query, parsed)
+        row = self.execute(
+            "SELECT COUNT(*) FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
+            f" JOIN articles a ON a.id = d.article_id WHERE {where}", params,
+        ).fetchone()
+        return int(row[0])
 
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
