@@ -40,6 +40,9 @@ def worker(
     poll: Annotated[float, typer.Option("--poll", min=0.01, help="Seconds between claims when idle.")] = 2.0,
     schedule: Annotated[bool, typer.Option("--schedule/--no-schedule",
                                            help="Give every enabled source a fetch job if it has none (at start, then every 5 minutes).")] = True,
+    out: Annotated[str, typer.Option("--out", help="Publish here: this worker also runs build jobs "
+                                                   "(rendering what grouping changed). One such worker is enough.")] = "",
+    no_images: Annotated[bool, typer.Option("--no-images", help="Build jobs download no images.")] = False,
     plugins: Annotated[list[str] | None, typer.Option("--plugin",
                                                       help="Import this module first, so it can register job "
                                                            "handlers (repeatable).")] = None,
@@ -50,11 +53,22 @@ def worker(
     """
     import importlib
     import logging
+    from pathlib import Path
 
     from rich.logging import RichHandler
 
     from newsmirror.config import load_config
-    from newsmirror.jobs.worker import Worker, WorkerOptions, configure_fetching, schedule_sources
+    from newsmirror.jobs.grouping import schedule_grouping
+    from newsmirror.jobs.worker import (
+        BUILD_KIND,
+        HANDLERS,
+        BuildSettings,
+        Worker,
+        WorkerOptions,
+        configure_building,
+        configure_fetching,
+        schedule_sources,
+    )
 
     logging.basicConfig(level=logging.INFO, format="%(message)s",
                         handlers=[RichHandler(console=err_console, show_path=False)])
@@ -65,14 +79,20 @@ def worker(
             raise NewsmirrorError(f"cannot import plugin module {module!r}: {exc}") from exc
     configure_fetching(load_config(config or None).fetch)
     location = db or default_store_location()
+    configure_building(BuildSettings(Path(out), images=not no_images) if out else None)
+    wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+    if not wanted and not out:
+        wanted = sorted(k for k in HANDLERS if k != BUILD_KIND)  # only a worker with --out publishes
     options = WorkerOptions(
-        kinds=[k.strip() for k in kinds.split(",") if k.strip()] or None, concurrency=concurrency,
+        kinds=wanted or None, concurrency=concurrency,
         lease_seconds=lease, per_host_limit=per_host or None, poll_seconds=poll, once=once,
     )
     if worker_id:
         options.worker_id = worker_id
     with open_store(location) as store:
         added = schedule_sources(store) if schedule else 0
+        if schedule:
+            schedule_grouping(store)
     if added:
         err_console.print(f"scheduled {added} source(s) for fetching")
     # Sources added while the fleet runs get their fetch job within a few minutes.

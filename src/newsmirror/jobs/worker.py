@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import FrameType
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from newsmirror.config import FetchSettings, load_config
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch import Fetcher
 from newsmirror.jobs.fetching import ExtractFn, FetchJob
+from newsmirror.jobs.grouping import GROUP_INTERVAL, GROUP_KEY, GROUP_KIND, group_articles, lease_holder
 from newsmirror.model import utcnow
 from newsmirror.store import Job, Store
 
@@ -90,7 +92,62 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     report = runner.poll_source(source)
     if report.status == "interrupted":
         raise NewsmirrorError(report.error)
+    if report.new or report.updated:
+        store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
     return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)
+
+
+@register_handler(GROUP_KIND)
+def group_job(job: Job, store: Store) -> datetime | None:
+    """Group every unassigned article (jobs.grouping). There is one group job (key ``*``), so its
+    lease is the fleet-wide grouping lock: one grouping at a time, whichever worker claims it.
+    Due again after GROUP_INTERVAL, or sooner when a fetch stores new articles. When stories
+    changed, the build job (if a worker publishes) becomes due."""
+    report = group_articles(store, still_ours=lease_holder(store, job))
+    if report.assigned:
+        store.enqueue_job(BUILD_KIND, BUILD_KEY)
+    return utcnow() + GROUP_INTERVAL
+
+
+BUILD_KIND = "build"
+BUILD_KEY = "*"
+
+
+@dataclass(slots=True)
+class BuildSettings:
+    out_dir: Path
+    images: bool = True
+    config: str | None = None  # publish settings file
+
+
+_build_settings: BuildSettings | None = None
+
+
+def configure_building(settings: BuildSettings | None) -> None:
+    """Where this worker publishes (``newsmirror worker --out``); without it, it runs no build jobs."""
+    global _build_settings
+    _build_settings = settings
+
+
+def building_configured() -> bool:
+    return _build_settings is not None
+
+
+@register_handler(BUILD_KIND)
+def build_job(job: Job, store: Store) -> datetime | None:
+    """Render the outputs (page mirror, Jekyll, site) of what changed into this worker's --out."""
+    from newsmirror.jobs.building import build, default_comparer, load_publish_settings
+    from newsmirror.publish.base import BuildOptions
+
+    settings = _build_settings
+    if settings is None:
+        raise NewsmirrorError("this worker has no output folder (start it with --out to run build jobs)")
+    publish = load_publish_settings(settings.config)
+    options = BuildOptions(base_url=publish.base_url, script=publish.script, site_title=publish.site_title)
+    report = build(store, settings.out_dir, ["all"], options, images=settings.images, comparer=default_comparer())
+    if report.failures:
+        raise NewsmirrorError(f"build: {len(report.failures)} failure(s), first: {report.failures[0]}")
+    return None
 
 
 @dataclass(slots=True)

@@ -70,7 +70,10 @@ class Job:
     due_at: datetime | None = None
     lease_owner: str | None = None
     lease_expires_at: datetime | None = None
-    attempts: int = 0  # claims since the last success, this one included
+    # Claims of the current run, this one included: 1 when it ran once; more after failures or
+    # crashes (an expired lease). Kept when the job completes (a done row shows what it took);
+    # the first claim after a completion starts again at 1.
+    attempts: int = 0
     last_error: str = ""
     done_at: datetime | None = None
 
@@ -231,7 +234,8 @@ class Store(abc.ABC):
 
     def enqueue_job(self, kind: str, key: str, host: str = "", due_at: datetime | None = None) -> Job:
         """Add a job, or re-arm an existing (kind, key): a finished job becomes due again at
-        ``due_at``; a pending one becomes due at the earlier of the two times. Default: now."""
+        ``due_at``; a pending one becomes due at the earlier of the two times; a running one
+        (leased) runs again at ``due_at`` after it completes. Default: now."""
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
     def claim_jobs(self, worker_id: str, kinds: list[str] | None = None, limit: int = 1,

@@ -425,6 +425,8 @@ class PostgresStore(SqlStore):
             "INSERT INTO jobs (kind, key, host, due_at) VALUES (%s, %s, %s, COALESCE(%s, now()))"
             " ON CONFLICT (kind, key) DO UPDATE SET host = excluded.host,"
             " due_at = CASE WHEN jobs.done_at IS NOT NULL THEN excluded.due_at"
+            # Re-armed while running: a new due time, which completion then keeps (see complete_job).
+            " WHEN jobs.lease_owner IS NOT NULL AND jobs.lease_expires_at > now() THEN excluded.due_at"
             " ELSE LEAST(jobs.due_at, excluded.due_at) END, done_at = NULL RETURNING *",
             (kind, key, host, due_at),
         ).fetchone()
@@ -442,7 +444,7 @@ class PostgresStore(SqlStore):
         if per_host_limit is not None:
             # Hosts already at their limit would only fill the scan window: leave them out.
             where.append(
-                "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL AND host <> ''"
                 " AND lease_expires_at > now() GROUP BY host HAVING COUNT(*) >= %(per_host)s)"
             )
         with self.transaction():
@@ -461,7 +463,8 @@ class PostgresStore(SqlStore):
                 return []
             rows = self._db.execute(
                 "UPDATE jobs SET lease_owner = %s, lease_expires_at = now() + make_interval(secs => %s),"
-                " attempts = attempts + 1 WHERE id = ANY(%s) RETURNING *",
+                " attempts = CASE WHEN lease_owner IS NULL AND last_error = '' THEN 1 ELSE attempts + 1 END"
+                " WHERE id = ANY(%s) RETURNING *",
                 (worker_id, lease_seconds, chosen),
             ).fetchall()
         return sorted((_job(r) for r in rows), key=lambda j: (j.due_at or utcnow(), j.id))
@@ -479,6 +482,9 @@ class PostgresStore(SqlStore):
         for job_id, host in candidates:
             if len(chosen) >= limit:
                 break
+            if not host:  # host-less jobs (grouping, builds) fetch nothing: no politeness limit
+                chosen.append(job_id)
+                continue
             if host not in room:
                 got = self._db.execute(
                     "SELECT pg_try_advisory_xact_lock(hashtextextended('newsmirror-host:' || %s, 0)) AS ok",
@@ -507,9 +513,12 @@ class PostgresStore(SqlStore):
         return cursor.rowcount == 1
 
     def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        # due_at changed under the lease: the job was re-armed while running; that run is still owed.
         if next_due_at is None:
-            return self._release(job, "done_at = now(), attempts = 0, last_error = ''", [])
-        return self._release(job, "due_at = %s, attempts = 0, last_error = ''", [next_due_at])
+            return self._release(job, "done_at = CASE WHEN due_at IS DISTINCT FROM %s THEN NULL ELSE now() END,"
+                                      " last_error = ''", [job.due_at])
+        return self._release(job, "due_at = CASE WHEN due_at IS DISTINCT FROM %s THEN LEAST(due_at, %s) ELSE %s END,"
+                                  " last_error = ''", [job.due_at, next_due_at, next_due_at])
 
     def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
         if retry_at is None:

@@ -248,8 +248,10 @@ class SQLiteStore(SqlStore):
             "INSERT INTO jobs (kind, key, host, due_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (kind, key) DO UPDATE SET host = excluded.host,"
             " due_at = CASE WHEN jobs.done_at IS NOT NULL THEN excluded.due_at"
+            # Re-armed while running: a new due time, which completion then keeps (see complete_job).
+            " WHEN jobs.lease_owner IS NOT NULL AND jobs.lease_expires_at > ? THEN excluded.due_at"
             " ELSE MIN(jobs.due_at, excluded.due_at) END, done_at = NULL RETURNING *",
-            (kind, key, host, due),
+            (kind, key, host, due, _queue_time(utcnow())),
         ).fetchone()
         return _row_to_job(row)
 
@@ -267,7 +269,7 @@ class SQLiteStore(SqlStore):
             if per_host_limit is not None:
                 # Hosts already at their limit would only fill the scan window: leave them out.
                 where.append(
-                    "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                    "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL AND host <> ''"
                     " AND lease_expires_at > :now GROUP BY host HAVING COUNT(*) >= :per_host)"
                 )
                 params["per_host"] = per_host_limit
@@ -291,7 +293,8 @@ class SQLiteStore(SqlStore):
             expires = _queue_time(now + timedelta(seconds=lease_seconds))
             marks = ", ".join("?" for _ in chosen)
             rows = self._db.execute(
-                f"UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1"
+                f"UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, "
+                f"attempts = CASE WHEN lease_owner IS NULL AND last_error = '' THEN 1 ELSE attempts + 1 END"
                 f" WHERE id IN ({marks}) RETURNING *",
                 [worker_id, expires, *chosen],
             ).fetchall()
@@ -306,9 +309,13 @@ class SQLiteStore(SqlStore):
         return cursor.rowcount == 1
 
     def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        # due_at changed under the lease: the job was re-armed while running; that run is still owed.
+        claimed = _queue_time(job.due_at)
         if next_due_at is None:
-            return self._release(job, "done_at = ?, attempts = 0, last_error = ''", [_queue_time(utcnow())])
-        return self._release(job, "due_at = ?, attempts = 0, last_error = ''", [_queue_time(next_due_at)])
+            return self._release(job, "done_at = CASE WHEN due_at IS NOT ? THEN NULL ELSE ? END, last_error = ''",
+                                 [claimed, _queue_time(utcnow())])
+        return self._release(job, "due_at = CASE WHEN due_at IS NOT ? THEN MIN(due_at, ?) ELSE ? END,"
+                                  " last_error = ''", [claimed, _queue_time(next_due_at), _queue_time(next_due_at)])
 
     def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
         if retry_at is None:
