@@ -115,10 +115,12 @@ def migrate(
     source: Annotated[str, typer.Option("--from", help="Store to copy: a SQLite path, sqlite:PATH or postgresql://...")],
     destination: Annotated[str, typer.Option("--to", help="Empty store to fill, e.g. postgresql://user@host/db.")],
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per copy batch.")] = 2000,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted migration into the same "
+                                                          "destination: copied rows are kept, the rest is added.")] = False,
 ) -> None:
     """Copy every article, version, source, story and job into another store, then check every table's row count.
 
-    The destination must be empty; search indexes are rebuilt there. Stop workers writing to the source first.
+    The destination must be empty (or, with --resume, hold an interrupted migration of the same source); search indexes are rebuilt there, then VACUUM ANALYZE. Stop workers writing to the source first.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -135,7 +137,7 @@ def migrate(
                 tasks[table] = bar.add_task(table, total=total)
             bar.update(tasks[table], completed=done)
 
-        report = copy_store(origin, target, batch_size=batch_size, progress=advance)
+        report = copy_store(origin, target, batch_size=batch_size, progress=advance, resume=resume)
     table = Table(title="rows per table")
     table.add_column("table")
     table.add_column("source", justify="right")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -280,10 +280,14 @@ class Store(abc.ABC):
         """All rows of a table in batches, in primary-key order."""
         raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
 
-    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
-        """Insert rows as they are (ids included), in one transaction."""
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                    skip_existing: bool = False) -> None:
+        """Insert rows as they are (ids included), in one transaction. ``skip_existing``: rows
+        whose key is already there are left alone (continuing an interrupted copy)."""
         raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
 
-    def finish_bulk_load(self) -> None:
-        """After :meth:`insert_rows`: rebuild derived data (search index, id sequences)."""
+    def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
+        """After :meth:`insert_rows`: rebuild derived data (search index, id sequences) and
+        refresh the planner's statistics, reporting ``progress(step, done, total)``. Builds only
+        what is missing, so a repeated call continues an interrupted one."""
         raise NotImplementedError(f"{type(self).__name__} cannot be migrated")

@@ -591,15 +591,27 @@ class PostgresStore(SqlStore):
             while batch := cursor.fetchmany(batch_size):
                 yield batch
 
-    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                    skip_existing: bool = False) -> None:
         # COPY is the fastest way into PostgreSQL, several times faster than INSERT batches.
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-            sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns)))
-        with self.transaction(), self._db.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+        # Continuing a copy: COPY into a temporary table, then keep the rows not yet there.
+        names = sql.SQL(", ").join(map(sql.Identifier, columns))
+        target = sql.Identifier("resume_rows" if skip_existing else table)
+        with self.transaction(), self._db.cursor() as cursor:
+            if table == "articles":  # until finish_bulk_load: an open store indexes what is missing
+                cursor.execute("INSERT INTO search_backfill (pending) SELECT 1"
+                               " WHERE NOT EXISTS (SELECT 1 FROM search_backfill)")
+            if skip_existing:
+                cursor.execute(sql.SQL("CREATE TEMPORARY TABLE resume_rows (LIKE {}) ON COMMIT DROP").format(
+                    sql.Identifier(table)))
+            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(target, names)) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if skip_existing:
+                cursor.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM resume_rows ON CONFLICT DO NOTHING").format(
+                    sql.Identifier(table), names, names))
 
-    def finish_bulk_load(self) -> None:
+    def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         # Serial columns do not see explicitly copied ids: move each sequence past the largest.
         for r in self.execute(
             "SELECT table_name, column_name FROM information_schema.columns"
@@ -611,7 +623,24 @@ class PostgresStore(SqlStore):
                     t=sql.Literal(r["table_name"]), c=sql.Literal(r["column_name"]),
                     ci=sql.Identifier(r["column_name"]), ti=sql.Identifier(r["table_name"])),
             )
-        self.rebuild_search_index()
+        # Only what is missing: a second run after an interruption continues the first.
+        with self._lock:
+            self._db.execute("SELECT pg_advisory_lock(%s)", (_BACKFILL_LOCK,))  # not with a worker's backfill
+            try:
+                self.rebuild_search_index(
+                    (lambda done, total: progress("search index", done, total)) if progress else None,
+                    only_missing=True)
+            finally:
+                self._db.execute("SELECT pg_advisory_unlock(%s)", (_BACKFILL_LOCK,))
+        # Fresh statistics for the planner, and the visibility map for index-only scans; else
+        # the first queries run on guesses until autovacuum comes by.
+        tables = [*self.copy_tables(), "search_index"]
+        for done, table in enumerate(tables):
+            if progress:
+                progress("vacuum analyze", done, len(tables))
+            self.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
+        if progress:
+            progress("vacuum analyze", len(tables), len(tables))
 
 
     # --- recheck: edit and deletion tracking ----------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -385,18 +385,21 @@ class SQLiteStore(SqlStore):
             last = rows[-1][0]
             yield [tuple(r)[1:] for r in rows]
 
-    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                    skip_existing: bool = False) -> None:
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         values = [tuple(_sqlite_value(v, table) for v in row) for row in rows]
+        verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
         with self._lock, self.transaction():
-            self._db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+            self._db.executemany(f'{verb} INTO "{table}" ({names}) VALUES ({marks})', values)
 
-    def finish_bulk_load(self) -> None:
+    def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         # AUTOINCREMENT counters follow explicit ids by themselves. The search index is
         # derived: ask for the same backfill that indexes articles older than migration 0002.
         self.execute("INSERT INTO search_backfill (pending) VALUES (1)")
         self._backfill_search_index()
+        self.execute("ANALYZE")
 
 
     # --- search (web) ---------------------------------------------------------
