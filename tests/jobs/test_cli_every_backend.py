@@ -122,7 +122,7 @@ def test_every_command_end_to_end(location: str, corpus_dir: Path, loopback_serv
 
     # worker: the new article is grouped by a group job (no sources: nothing to fetch).
     output = invoke("worker", "--db", location, "--once", "--poll", "0.05", "--kinds", "group")
-    assert "1 done" in output
+    assert "1 done" in output and "last idle: nothing due" in output
     with open_store(location) as store:
         assert store.unassigned_article_ids() == []
         group = store.get_job("group", "*")

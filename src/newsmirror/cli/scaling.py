@@ -105,6 +105,8 @@ def worker(
         f"worker {options.worker_id}: {report.completed} done, {report.failed} to retry, "
         f"{report.given_up} given up, {report.lost} lost to other workers"
     )
+    if report.idle_reason:
+        err_console.print(f"  last idle: {report.idle_reason}", highlight=False)
     for error in report.errors:
         err_console.print(f"  [dim]{error}[/]", highlight=False)
 

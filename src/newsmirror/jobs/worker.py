@@ -31,6 +31,7 @@ from newsmirror.jobs.fetching import ExtractFn, FetchJob
 from newsmirror.jobs.grouping import GROUP_INTERVAL, GROUP_KEY, GROUP_KIND, group_articles, lease_holder
 from newsmirror.model import utcnow
 from newsmirror.store import Job, Store
+from newsmirror.store.base import QueueStatus
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +172,7 @@ class WorkerReport:
     given_up: int = 0
     lost: int = 0  # leases lost before finishing (another worker owns the job now)
     errors: list[str] = field(default_factory=list)  # the last few, for the summary
+    idle_reason: str = ""  # why the last claim found nothing, for the summary
 
     def count(self, outcome: str, error: str = "") -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -273,8 +275,10 @@ class Worker:
                     continue
                 pause = options.poll_seconds
                 if idle:
+                    self._explain_idle(store)
                     return
                 if not jobs:
+                    self._explain_idle(store)
                     self._stopping.wait(options.poll_seconds)
                     continue
                 for job in jobs:
@@ -282,6 +286,18 @@ class Worker:
         finally:
             if store is not None:
                 store.close()
+
+    def _explain_idle(self, store: Store) -> None:
+        """Say once, each time it changes, why nothing could be claimed."""
+        try:
+            reason = idle_reason(store.queue_status(self.kinds), self.options.per_host_limit)
+        except Exception as exc:  # diagnostics never stop the worker
+            reason = f"nothing claimable (the queue cannot be inspected: {type(exc).__name__})"
+        with self._report_lock:
+            if reason == self.report.idle_reason:
+                return
+            self.report.idle_reason = reason
+        log.info("worker %s idle: %s", self.options.worker_id, reason)
 
     def _run_one(self, store: Store, job: Job) -> None:
         with self._lease_lock:
@@ -353,6 +369,29 @@ class Worker:
         finally:
             if store is not None:
                 store.close()
+
+
+def idle_reason(status: QueueStatus, per_host_limit: int | None) -> str:
+    """Why a claim found nothing, in words: the per-host limit, leases held elsewhere, or
+    nothing due (and when the next job is)."""
+    parts = []
+    blocked = status.blocked_hosts(per_host_limit)
+    if blocked:
+        waiting = sum(status.due_by_host[host] for host in blocked)
+        hosts = ", ".join(f"{host} ({live} running)" for host, live in sorted(blocked.items())[:3])
+        more = f" and {len(blocked) - 3} more" if len(blocked) > 3 else ""
+        parts.append(f"per-host limit reached: {waiting} due job(s) wait for {hosts}{more}, limit "
+                     f"{per_host_limit} per host across all workers (--per-host)")
+    elif status.due:
+        parts.append(f"{status.due} due job(s) being claimed by other workers")
+    if status.leased:
+        parts.append(f"{status.leased} job(s) running under another worker's lease")
+    if not parts:
+        parts.append("nothing due")
+    if status.next_due_at is not None and not blocked:
+        wait = max(0, int((status.next_due_at - utcnow()).total_seconds()))
+        parts.append(f"next job due at {status.next_due_at:%Y-%m-%d %H:%M:%S} UTC (in {wait // 60} min {wait % 60} s)")
+    return "; ".join(parts)
 
 
 def schedule_sources(store: Store) -> int:

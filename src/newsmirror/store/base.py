@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
@@ -76,6 +76,24 @@ class Job:
     attempts: int = 0
     last_error: str = ""
     done_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class QueueStatus:
+    """Why a worker finds nothing to claim (see Store.queue_status)."""
+
+    due: int = 0  # due now and not leased
+    due_by_host: dict[str, int] = field(default_factory=dict)
+    live_leases_by_host: dict[str, int] = field(default_factory=dict)  # all kinds: what per-host limits count
+    leased: int = 0  # of the asked kinds, running somewhere right now
+    next_due_at: datetime | None = None  # earliest pending job not due yet
+
+    def blocked_hosts(self, per_host_limit: int | None) -> dict[str, int]:
+        """Hosts with due jobs that wait for the per-host limit: {host: live leases}."""
+        if per_host_limit is None:
+            return {}
+        return {host: self.live_leases_by_host.get(host, 0) for host in self.due_by_host
+                if host and self.live_leases_by_host.get(host, 0) >= per_host_limit}
 
 
 @dataclass(slots=True)
@@ -259,6 +277,11 @@ class Store(abc.ABC):
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
     def get_job(self, kind: str, key: str) -> Job | None:
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
+    def queue_status(self, kinds: list[str] | None = None) -> QueueStatus:
+        """What the queue holds for these kinds right now: due jobs per host, live leases per
+        host, running jobs, the next due time. For telling why a worker is idle."""
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
     def job_counts(self) -> dict[str, int]:
