@@ -89,14 +89,14 @@ def worker(
     )
     if worker_id:
         options.worker_id = worker_id
-    with open_store(location) as store:
+    with open_store(location, create=False) as store:
         added = schedule_sources(store) if schedule else 0
         if schedule:
             schedule_grouping(store)
     if added:
         err_console.print(f"scheduled {added} source(s) for fetching")
     # Sources added while the fleet runs get their fetch job within a few minutes.
-    runner = Worker(lambda: open_store(location), options,
+    runner = Worker(lambda: open_store(location, create=False), options,
                     periodic=[(300.0, schedule_sources)] if schedule else None)
     runner.install_signal_handlers()
     err_console.print(f"worker {options.worker_id}: running {', '.join(runner.kinds)} jobs, {concurrency} at a time")
@@ -128,7 +128,7 @@ def migrate(
 
     from newsmirror.jobs.migrate import migrate as copy_store
 
-    with open_store(source) as origin, open_store(destination) as target, Progress(
+    with open_store(source, create=False) as origin, open_store(destination) as target, Progress(
         TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console,
     ) as bar:

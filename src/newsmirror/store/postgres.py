@@ -59,7 +59,7 @@ def _display_dsn(dsn: str) -> str:
 class PostgresStore(SqlStore):
     placeholder = "%s"
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, *, create: bool = True) -> None:
         self.dsn = dsn
         try:
             self._db = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
@@ -69,6 +69,14 @@ class PostgresStore(SqlStore):
                 "(is the server running, and do the user, password and database exist?)"
             ) from exc
         self._lock = threading.RLock()
+        if not create:
+            found = self._db.execute("SELECT to_regclass('schema_migrations') IS NOT NULL AS ok").fetchone()
+            if not (found and found["ok"]):
+                self._db.close()
+                raise StoreError(
+                    f"no newsmirror store in {_display_dsn(dsn)} (no tables in its schema): check --db "
+                    "(or NEWSMIRROR_DB); `newsmirror migrate --to` or `import` create one"
+                )
         self._migrate()
         self._backfill_search_index()
 
