@@ -635,9 +635,19 @@ class PostgresStore(SqlStore):
         with self._lock:
             self._db.execute("SELECT pg_advisory_lock(%s)", (_BACKFILL_LOCK,))  # not with a worker's backfill
             try:
+                # Building a GIN index once is several times faster than updating it row by row
+                # (and makes a denser index); the index is created again below, also on a resume.
+                self._db.execute("DROP INDEX IF EXISTS search_index_document")
                 self.rebuild_search_index(
                     (lambda done, total: progress("search index", done, total)) if progress else None,
                     only_missing=True)
+                if progress:
+                    progress("search index: GIN", 0, 1)
+                self._db.execute("SET maintenance_work_mem = '256MB'")
+                self._db.execute("CREATE INDEX IF NOT EXISTS search_index_document ON search_index USING GIN (document)")
+                self._db.execute("RESET maintenance_work_mem")
+                if progress:
+                    progress("search index: GIN", 1, 1)
             finally:
                 self._db.execute("SELECT pg_advisory_unlock(%s)", (_BACKFILL_LOCK,))
         # Fresh statistics for the planner, and the visibility map for index-only scans; else
