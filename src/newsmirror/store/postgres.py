@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from psycopg import sql
@@ -337,11 +337,51 @@ class PostgresStore(SqlStore):
             text += " WHERE " + " AND ".join(where)
         return text, params
 
+    def _newest_matches(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
+        """For one positive term (the usual query): the page's candidates without aggregating
+        every match. Title matches newest first, then body matches whose title does not match,
+        newest first, each cut at offset + limit. Both are ordered like the (published_utc,
+        article_id) indexes, so for a common word PostgreSQL walks the newest rows and stops
+        after a page's worth; for a rare one it takes the GIN index and sorts the few matches."""
+        wanted = query.offset + query.limit
+        term = pg_search.term_query(parsed.positive[0])
+        filters, filter_params = "", cast(list[Any], [])
+        if query.since:
+            filters += " AND {t}.published_utc >= %s"
+            filter_params.append(query.since)
+        if query.until:
+            filters += " AND {t}.published_utc < %s"
+            filter_params.append(query.until)
+        for negated in (t for t in parsed.terms if t.negated):
+            filters += (" AND NOT EXISTS (SELECT 1 FROM search_index x WHERE x.article_id = {t}.article_id"
+                        " AND x.document @@ %s::tsquery)")
+            filter_params.append(pg_search.term_query(negated))
+        if query.outlet:
+            filters += " AND {t}.article_id IN (SELECT id FROM articles WHERE outlet = %s)"
+            filter_params.append(query.outlet)
+        titles = (
+            "SELECT t.article_id, t.published_utc AS published, true AS in_title FROM search_index t"
+            " WHERE t.part = 0 AND t.document @@ %s::tsquery" + filters.format(t="t")
+            + " ORDER BY t.published_utc DESC NULLS LAST, t.article_id LIMIT %s"
+        )
+        bodies = (
+            "SELECT DISTINCT b.article_id, b.published_utc AS published, false AS in_title FROM search_index b"
+            " WHERE b.part > 0 AND b.document @@ %s::tsquery" + filters.format(t="b")
+            + " AND NOT EXISTS (SELECT 1 FROM search_index h WHERE h.article_id = b.article_id AND h.part = 0"
+            " AND h.document @@ %s::tsquery)"
+            " ORDER BY b.published_utc DESC NULLS LAST, b.article_id LIMIT %s"
+        )
+        text = f"({titles}) UNION ALL ({bodies})"
+        return text, [term, *filter_params, wanted, term, *filter_params, term, wanted]
+
     def search(self, query: SearchQuery) -> list[SearchHit]:
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return []
-        matches, params = self._matches(query, parsed)
+        if len(parsed.positive) == 1:
+            matches, params = self._newest_matches(query, parsed)
+        else:
+            matches, params = self._matches(query, parsed)
         # The shared ranking (Store.search): title matches, then newest, then id. Only the
         # page's articles are read from the articles table.
         rows = self.execute(
