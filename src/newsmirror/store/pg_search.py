@@ -27,6 +27,11 @@ OVERLAP = 63
 MAX_POSITIONS_PER_LEXEME = 256  # PostgreSQL's limit per lexeme and tsvector
 
 
+def quote(lexeme: str) -> str:
+    """A lexeme as a tsvector/tsquery literal."""
+    return _quote(lexeme)
+
+
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 

@@ -45,6 +45,8 @@ from newsmirror.text.search_key import ParsedQuery, parse_query
 # Any constant works: it only has to be the same for every process migrating this database.
 _MIGRATION_LOCK = 0x6E6D_6D69  # "nmmi"
 _BACKFILL_LOCK = 0x6E6D_6269  # "nmbi"
+# Body chunks holding all of a phrase's words from which walking newest-first beats the GIN index.
+_WALK_AT = 1000
 
 
 def _display_dsn(dsn: str) -> str:
@@ -374,23 +376,45 @@ class PostgresStore(SqlStore):
         text = f"({titles}) UNION ALL ({bodies})"
         return text, [term, *filter_params, wanted, term, *filter_params, term, wanted]
 
+    def _walk_newest(self, parsed: ParsedQuery) -> bool:
+        """Whether a one-term page should walk the newest body rows rather than collect every
+        match from the GIN index. A phrase (习近平 = 习近 <-> 近平) has to be rechecked against
+        each candidate chunk's positions, and PostgreSQL's estimate of how common a phrase is
+        (the product of its words' frequencies) is far too low, so it collects and rechecks
+        thousands of long chunks. The same words without positions need no recheck: if they
+        occur together in many chunks, walking newest first finds a page after a few hundred."""
+        term = parsed.positive[0]
+        if term.prefix or len(term.tokens) < 2:
+            return False  # one lexeme: the GIN index answers without rechecks
+        both = " & ".join(pg_search.quote(t) for t in term.tokens)
+        row = self.execute(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_index WHERE part > 0"
+            " AND document @@ %s::tsquery LIMIT %s) candidates", (both, _WALK_AT),
+        ).fetchone()
+        return bool(row and int(row["n"]) >= _WALK_AT)
+
     def search(self, query: SearchQuery) -> list[SearchHit]:
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return []
+        walk = False
         if len(parsed.positive) == 1:
             matches, params = self._newest_matches(query, parsed)
+            walk = self._walk_newest(parsed)
         else:
             matches, params = self._matches(query, parsed)
         # The shared ranking (Store.search): title matches, then newest, then id. Only the
         # page's articles are read from the articles table.
-        rows = self.execute(
-            f"SELECT a.*, m.in_title FROM (SELECT * FROM ({matches}) found"
-            " ORDER BY in_title DESC, published DESC NULLS LAST, article_id LIMIT %s OFFSET %s) m"
-            " JOIN articles a ON a.id = m.article_id"
-            " ORDER BY m.in_title DESC, m.published DESC NULLS LAST, m.article_id".encode(),
-            [*params, query.limit, query.offset],
-        ).fetchall()
+        with self.transaction():
+            if walk:
+                self._db.execute("SET LOCAL enable_bitmapscan = off")
+            rows = self._db.execute(
+                f"SELECT a.*, m.in_title FROM (SELECT * FROM ({matches}) found"
+                " ORDER BY in_title DESC, published DESC NULLS LAST, article_id LIMIT %s OFFSET %s) m"
+                " JOIN articles a ON a.id = m.article_id"
+                " ORDER BY m.in_title DESC, m.published DESC NULLS LAST, m.article_id".encode(),
+                [*params, query.limit, query.offset],
+            ).fetchall()
         return [
             SearchHit(article=row_to_article(r), score=2.0 if r["in_title"] else 1.0,
                       snippet=pg_search.window_snippet(r["body_text"] or r["summary"], parsed))
