@@ -51,6 +51,7 @@ def test_sources_add_list_remove_and_opml(env: Path, tmp_path: Path) -> None:
 
 
 def test_sources_errors_are_one_line(env: Path) -> None:
+    open_store(env).close()  # `sources remove` reads: it would refuse a store that does not exist
     result = runner.invoke(app, ["sources", "add", "https://x.example/feed"])
     assert result.exit_code == 1 and "outlet" in result.output and "Traceback" not in result.output
     result = runner.invoke(app, ["sources", "remove", "nope"])

@@ -54,17 +54,20 @@ def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_p
 
 
 def test_recheck_with_nothing_due_says_so(tmp_path: Path) -> None:
+    open_store(tmp_path / "empty.sqlite").close()  # reading commands do not create stores
     result = CliRunner().invoke(app, ["recheck", "--db", str(tmp_path / "empty.sqlite")])
     assert result.exit_code == 0 and "nothing is due" in result.output
 
 
 def test_history_of_an_unknown_article_is_a_clear_error(tmp_path: Path) -> None:
+    open_store(tmp_path / "empty.sqlite").close()  # reading commands do not create stores
     result = CliRunner().invoke(app, ["history", "nope", "--db", str(tmp_path / "empty.sqlite")])
     assert result.exit_code == 1 and "no article" in result.output
 
 
 def test_recheck_queue_adds_the_worker_job_once(tmp_path: Path) -> None:
     db = str(tmp_path / "q.sqlite")
+    open_store(db).close()  # reading commands do not create stores
     runner = CliRunner()
     first = runner.invoke(app, ["recheck", "--db", db, "--queue", "--outlet", "示例新闻网"])
     second = runner.invoke(app, ["recheck", "--db", db, "--queue", "--outlet", "示例新闻网"])

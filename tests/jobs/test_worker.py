@@ -188,3 +188,23 @@ def test_periodic_tasks_run_while_the_worker_runs(store_location: str) -> None:
                     handlers={"slow": slow}, periodic=[(0.1, lambda store: calls.append(store.job_counts()["leased"]))])
     worker.run()
     assert len(calls) >= 2 and 1 in calls  # it ran during the job, with its own connection
+
+
+def test_an_idle_worker_says_why(store_location: str) -> None:
+    from newsmirror.jobs.worker import idle_reason
+
+    with open_store(store_location) as store:
+        for n in range(3):
+            store.enqueue_job("poll", f"k{n}", "one.example")
+        store.enqueue_job("poll", "later", "two.example", utcnow() + timedelta(hours=2))
+        store.claim_jobs("other/0", ["poll"], limit=2, per_host_limit=2)  # another worker holds two leases
+        limited = idle_reason(store.queue_status(["poll"]), 2)
+        assert "per-host limit reached" in limited and "one.example (2 running)" in limited
+        assert "1 due job(s)" in limited
+        assert "2 job(s) running under another worker's lease" in limited
+        unlimited = idle_reason(store.queue_status(["poll"]), None)
+        assert "per-host" not in unlimited and "1 due job(s)" in unlimited
+        quiet = idle_reason(store.queue_status(["nothing-of-this-kind"]), 2)
+        assert quiet == "nothing due"
+        store.enqueue_job("rare", "x", "", utcnow() + timedelta(minutes=30))
+        assert "next job due at" in idle_reason(store.queue_status(["rare"]), 2)

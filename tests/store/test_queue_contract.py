@@ -102,3 +102,45 @@ def test_enqueue_keeps_one_row_per_kind_and_key(store: Store) -> None:
     rearmed = store.enqueue_job("fetch", "s1", "a.example", now - timedelta(seconds=1))
     assert rearmed.done_at is None and rearmed.id == job.id
     assert store.job_counts() == {"pending": 1, "due": 1, "leased": 0, "done": 0}
+
+
+def test_attempts_count_the_real_runs_and_survive_completion(store: Store) -> None:
+    store.enqueue_job("recheck", "a1")
+    [crashed] = store.claim_jobs("w1", lease_seconds=0.05)  # its worker dies: the lease runs out
+    time.sleep(0.15)
+    [retried] = store.claim_jobs("w2")
+    assert retried.attempts == 2
+    assert store.complete_job(retried)
+    done = store.get_job("recheck", "a1")
+    assert done is not None and done.done_at is not None and done.attempts == 2
+    # A recurring job starts counting again with its next run.
+    store.enqueue_job("fetch", "s1")
+    [first] = store.claim_jobs("w1", kinds=["fetch"])
+    assert store.fail_job(first, "HTTP 503", retry_at=utcnow() - timedelta(seconds=1))
+    [second] = store.claim_jobs("w1", kinds=["fetch"])
+    assert second.attempts == 2
+    assert store.complete_job(second, next_due_at=utcnow() - timedelta(seconds=1))
+    [third] = store.claim_jobs("w1", kinds=["fetch"])
+    assert third.attempts == 1
+    assert crashed.attempts == 1
+
+
+def test_host_less_jobs_are_not_held_by_the_per_host_limit(store: Store) -> None:
+    store.enqueue_job("group", "*")
+    store.enqueue_job("build", "*")
+    store.enqueue_job("fetch", "a1", "a.example")
+    store.enqueue_job("fetch", "a2", "a.example")
+    claimed = store.claim_jobs("w1", limit=10, per_host_limit=1)
+    assert sorted(j.kind for j in claimed) == ["build", "fetch", "group"]
+
+
+def test_a_job_re_armed_while_running_runs_again_after_it_completes(store: Store) -> None:
+    store.enqueue_job("group", "*")
+    store.enqueue_job("build", "*")
+    [group] = store.claim_jobs("w1", kinds=["group"])
+    [build] = store.claim_jobs("w1", kinds=["build"])
+    store.enqueue_job("group", "*")  # new articles arrived while grouping ran
+    store.enqueue_job("build", "*")
+    assert store.complete_job(group, next_due_at=utcnow() + timedelta(hours=1))
+    assert store.complete_job(build)
+    assert sorted(j.kind for j in store.claim_jobs("w2", limit=5)) == ["build", "group"]

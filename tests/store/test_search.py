@@ -116,3 +116,48 @@ def test_name_aliases_find_each_other(filled: Store) -> None:
     filled.upsert_article(article("putin-tw", "普丁與習近平通話", "俄羅斯總統普丁表示。", outlet="中央社", day=8))
     assert sorted(found(filled, "普京")) == ["putin", "putin-tw"]
     assert sorted(found(filled, "蒲亭")) == ["putin", "putin-tw"]
+
+
+def test_shared_ranking_title_then_newest_then_id(store: Store) -> None:
+    # The order every backend must give (Store.search): title matches first, then the newest,
+    # undated last, then by id; neither length nor how often the word occurs counts.
+    store.upsert_article(article("body-new", "今日要闻", "台风" * 50, day=9))
+    store.upsert_article(article("body-old", "其他", "提到台风。", day=2))
+    store.upsert_article(article("title-old", "台风来袭", "居民撤离。", day=1))
+    store.upsert_article(article("title-new", "又有台风", "居民撤离。", day=5))
+    undated = Article(outlet="示例报", title="无日期", original_url="https://example.org/undated",
+                      body_text="台风过境。")
+    store.upsert_article(undated)
+    assert found(store, "台风") == ["title-new", "title-old", "body-new", "body-old", "undated"]
+    for a, b in (("same-a", "same-b"),):
+        store.upsert_article(article(a, "同日", "地震发生。", day=3))
+        store.upsert_article(article(b, "同日", "地震再次发生。", day=3))
+    ids = [h.article.id for h in store.search(SearchQuery("地震"))]
+    assert ids == sorted(ids)
+
+
+def test_title_match_needs_every_term_in_the_title(store: Store) -> None:
+    store.upsert_article(article("split", "香港新闻", "选举今天举行。", day=9))
+    store.upsert_article(article("both", "香港选举", "今天举行。", day=1))
+    assert found(store, "香港 选举") == ["both", "split"]
+
+
+def test_count_search_ignores_paging_and_applies_filters(filled: Store) -> None:
+    assert filled.count_search(SearchQuery("莫斯科", limit=1, offset=1)) == 2
+    assert filled.count_search(SearchQuery("莫斯科", outlet="中央社")) == 1
+    assert filled.count_search(SearchQuery("选举 -香港")) == 0
+    assert filled.count_search(SearchQuery("   ")) == 0
+    assert filled.count_search(SearchQuery("莫斯科")) == len(filled.search(SearchQuery("莫斯科")))
+
+
+def test_matches_deep_inside_long_articles_are_found(store: Store) -> None:
+    # Past 16,383 tokens (PostgreSQL's tsvector position limit) and after a word has occurred
+    # more than 256 times (its per-word position limit): still found, as a phrase.
+    filler = "今天天气很好大家出门散步" * 2000  # ~24,000 bigrams, 天气 2,000 times
+    store.upsert_article(article("long", "长文", filler + "马朝旭抵达。" + filler + "天气预报员说。"))
+    store.upsert_article(article("short", "短文", "天气晴朗。"))
+    assert found(store, "马朝旭") == ["long"]
+    assert found(store, "天气预报") == ["long"]
+    assert found(store, "朝旭抵达") == ["long"]
+    hits = store.search(SearchQuery("马朝旭"))
+    assert "马朝旭" in hits[0].snippet and len(hits[0].snippet) < 200

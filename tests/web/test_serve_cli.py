@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
+from newsmirror.store import open_store
 
 
 @pytest.fixture
@@ -28,6 +29,7 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 
 def test_serve_listens_on_loopback_and_is_read_only_by_default(captured: dict[str, Any], tmp_path: Path) -> None:
+    open_store(tmp_path / "s.sqlite").close()  # serve reads: it refuses a store that does not exist
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert captured["host"] == "127.0.0.1" and captured["port"] == 8123
@@ -35,6 +37,7 @@ def test_serve_listens_on_loopback_and_is_read_only_by_default(captured: dict[st
 
 
 def test_serve_with_a_token_enables_admin_actions(captured: dict[str, Any], tmp_path: Path) -> None:
+    open_store(tmp_path / "s.sqlite").close()
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite")],
                                 env={"NEWSMIRROR_ADMIN_TOKEN": "tok"})
     assert result.exit_code == 0, result.output

@@ -60,8 +60,10 @@ def friendly_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def store_from(db: str | None) -> Store:
-    return open_store(db or default_store_location())
+def store_from(db: str | None, *, create: bool = False) -> Store:
+    """The store of --db. Only commands that store new data (import, fetch, run, demo, sources
+    add) pass ``create``: the others refuse a store that does not exist."""
+    return open_store(db or default_store_location(), create=create)
 
 
 @app.command()

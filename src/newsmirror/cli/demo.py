@@ -42,7 +42,7 @@ def demo(
             f"no archives at {source}: pass --corpus PATH (a folder of page-mirror pages/ or Jekyll _posts/)"
         )
     out_dir = out or default_output_dir()
-    with store_from(db) as store, Progress(
+    with store_from(db, create=True) as store, Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         console=err_console, transient=True,
     ) as bar:

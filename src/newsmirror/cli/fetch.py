@@ -85,7 +85,7 @@ def sources_add(
         }, "source"))
     if not chosen:
         raise ConfigError("nothing to add: give a URL with --outlet, --defaults, or --from FILE.toml")
-    with store_from(db) as store:
+    with store_from(db, create=True) as store:
         added, updated = _save_sources(store, chosen)
     console.print(f"{added} source(s) added, {updated} updated")
 
@@ -152,7 +152,7 @@ def sources_import_opml(
         data = open(path, "rb").read()  # noqa: SIM115 - short read
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    with store_from(db) as store:
+    with store_from(db, create=True) as store:
         added, updated = _save_sources(store, import_opml(data, default_outlet=outlet))
     console.print(f"{added} source(s) added, {updated} updated")
 
@@ -183,7 +183,7 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
     from newsmirror.jobs.fetching import fetch_sources
 
     settings = load_config(config or None).fetch
-    with store_from(db) as store, Progress(
+    with store_from(db, create=True) as store, Progress(
         TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
     ) as progress:

@@ -36,7 +36,7 @@ def import_archives(
 
     from newsmirror.jobs.importing import import_paths
 
-    with store_from(db) as store, Progress(
+    with store_from(db, create=True) as store, Progress(
         TextColumn("[bold]importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("[dim]{task.description}"), console=err_console, transient=True,
     ) as progress:

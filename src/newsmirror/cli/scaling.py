@@ -41,6 +41,9 @@ def worker(
     poll: Annotated[float, typer.Option("--poll", min=0.01, help="Seconds between claims when idle.")] = 2.0,
     schedule: Annotated[bool, typer.Option("--schedule/--no-schedule",
                                            help="Give every enabled source a fetch job if it has none (at start, then every 5 minutes).")] = True,
+    out: Annotated[str, typer.Option("--out", help="Publish here: this worker also runs build jobs "
+                                                   "(rendering what grouping changed). One such worker is enough.")] = "",
+    no_images: Annotated[bool, typer.Option("--no-images", help="Build jobs download no images.")] = False,
     plugins: Annotated[list[str] | None, typer.Option("--plugin",
                                                       help="Import this module first, so it can register job "
                                                            "handlers (repeatable).")] = None,
@@ -51,11 +54,22 @@ def worker(
     """
     import importlib
     import logging
+    from pathlib import Path
 
     from rich.logging import RichHandler
 
     from newsmirror.config import load_config
-    from newsmirror.jobs.worker import Worker, WorkerOptions, configure_fetching, schedule_sources
+    from newsmirror.jobs.grouping import schedule_grouping
+    from newsmirror.jobs.worker import (
+        BUILD_KIND,
+        HANDLERS,
+        BuildSettings,
+        Worker,
+        WorkerOptions,
+        configure_building,
+        configure_fetching,
+        schedule_sources,
+    )
 
     logging.basicConfig(level=logging.INFO, format="%(message)s",
                         handlers=[RichHandler(console=err_console, show_path=False)])
@@ -66,18 +80,24 @@ def worker(
             raise NewsmirrorError(f"cannot import plugin module {module!r}: {exc}") from exc
     configure_fetching(load_config(config or None).fetch)
     location = db or default_store_location()
+    configure_building(BuildSettings(Path(out), images=not no_images) if out else None)
+    wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+    if not wanted and not out:
+        wanted = sorted(k for k in HANDLERS if k != BUILD_KIND)  # only a worker with --out publishes
     options = WorkerOptions(
-        kinds=[k.strip() for k in kinds.split(",") if k.strip()] or None, concurrency=concurrency,
+        kinds=wanted or None, concurrency=concurrency,
         lease_seconds=lease, per_host_limit=per_host or None, poll_seconds=poll, once=once,
     )
     if worker_id:
         options.worker_id = worker_id
-    with open_store(location) as store:
+    with open_store(location, create=False) as store:
         added = schedule_sources(store) if schedule else 0
+        if schedule:
+            schedule_grouping(store)
     if added:
         err_console.print(f"scheduled {added} source(s) for fetching")
     # Sources added while the fleet runs get their fetch job within a few minutes.
-    runner = Worker(lambda: open_store(location), options,
+    runner = Worker(lambda: open_store(location, create=False), options,
                     periodic=[(300.0, schedule_sources)] if schedule else None)
     runner.install_signal_handlers()
     err_console.print(f"worker {options.worker_id}: running {', '.join(runner.kinds)} jobs, {concurrency} at a time")
@@ -86,6 +106,8 @@ def worker(
         f"worker {options.worker_id}: {report.completed} done, {report.failed} to retry, "
         f"{report.given_up} given up, {report.lost} lost to other workers"
     )
+    if report.idle_reason:
+        err_console.print(f"  last idle: {report.idle_reason}", highlight=False)
     for error in report.errors:
         err_console.print(f"  [dim]{shown(error)}[/]", highlight=False)
 
@@ -96,16 +118,18 @@ def migrate(
     source: Annotated[str, typer.Option("--from", help="Store to copy: a SQLite path, sqlite:PATH or postgresql://...")],
     destination: Annotated[str, typer.Option("--to", help="Empty store to fill, e.g. postgresql://user@host/db.")],
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per copy batch.")] = 2000,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted migration into the same "
+                                                          "destination: copied rows are kept, the rest is added.")] = False,
 ) -> None:
     """Copy every article, version, source, story and job into another store, then check every table's row count.
 
-    The destination must be empty; search indexes are rebuilt there. Stop workers writing to the source first.
+    The destination must be empty (or, with --resume, hold an interrupted migration of the same source); search indexes are rebuilt there, then VACUUM ANALYZE. Stop workers writing to the source first.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsmirror.jobs.migrate import migrate as copy_store
 
-    with open_store(source) as origin, open_store(destination) as target, Progress(
+    with open_store(source, create=False) as origin, open_store(destination) as target, Progress(
         TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console,
     ) as bar:
@@ -116,7 +140,7 @@ def migrate(
                 tasks[table] = bar.add_task(table, total=total)
             bar.update(tasks[table], completed=done)
 
-        report = copy_store(origin, target, batch_size=batch_size, progress=advance)
+        report = copy_store(origin, target, batch_size=batch_size, progress=advance, resume=resume)
     table = Table(title="rows per table")
     table.add_column("table")
     table.add_column("source", justify="right")

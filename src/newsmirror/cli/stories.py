@@ -33,21 +33,30 @@ def stories_group(
     similarity: Annotated[float, typer.Option(help="Cosine similarity an article needs to join a story.")] = 0.28,
 ) -> None:
     """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
+    import time
     from datetime import timedelta
 
     from rich.progress import Progress
 
-    from newsmirror.jobs.grouping import group_articles
+    from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
     from newsmirror.stories.cluster import ClusterConfig
 
     config = ClusterConfig(window=timedelta(days=window_days), similarity=similarity)
-    with store_from(db) as store, Progress(console=err_console, transient=True) as bar:
+    lease_seconds = 600.0
+    # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
+    with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, \
+            Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("grouping", total=None)
+        renewed = time.monotonic()
 
         def advance(done: int, total: int) -> None:
+            nonlocal renewed
             bar.update(task, completed=done, total=total)
+            if time.monotonic() - renewed > lease_seconds / 3:
+                store.renew_lease(lease, lease_seconds)
+                renewed = time.monotonic()
 
-        report = group_articles(store, config, progress=advance)
+        report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease))
     if not report.assigned:
         console.print("every article is already in a story")
         return

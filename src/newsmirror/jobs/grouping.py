@@ -1,23 +1,94 @@
-"""Assign every article not yet in a story to one (``newsmirror stories group``).
+"""Assign every article not yet in a story to one (``newsmirror stories group``, or the
+``group`` job kind that ``newsmirror worker`` runs).
 
 Idempotent: only unassigned articles are considered, so a second run does nothing. A run
 continues the previous one: the stories still open around the new articles' time (and their
 members' fingerprints) are rebuilt from the store before the new articles are streamed in.
+
+One grouping at a time, fleet-wide: grouping decides each article against the stories open
+around it, so two groupers running at once could each start a story for the same event (split
+it) from reports the other has not saved yet. Whoever groups (a worker's ``group`` job, or the
+CLI) first takes the lease of the queue's single ``group`` job (kind ``group``, key ``*``),
+which the queue gives to one holder at a time on every backend; a second grouper finds it
+leased and stops (CLI: a clear error; worker: the job is simply not claimable). Before each save
+the holder checks the lease is still its own, so a grouper that stalled past its lease (and was
+replaced) stops instead of writing over its successor. An article is in at most one story
+(story_members' primary key), so nothing is ever assigned twice.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from newsmirror.errors import NewsmirrorError
 from newsmirror.model import Story, utcnow
-from newsmirror.store.base import ArticleQuery, Store, StoryMember
+from newsmirror.store.base import ArticleQuery, Job, Store, StoryMember
 from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
 from newsmirror.stories.stored import document_of
 
 Progress = Callable[[int, int], None]  # (done, total)
+
+GROUP_KIND = "group"
+GROUP_KEY = "*"  # the one grouping job: its lease is the fleet-wide grouping lock
+# How often workers group when no fetch asked for it sooner (a fetch that stores new articles
+# makes the group job due at once).
+GROUP_INTERVAL = timedelta(minutes=5)
+
+
+class GroupingBusy(NewsmirrorError):
+    """Another process holds the grouping lease."""
+
+
+class GroupingLeaseLost(NewsmirrorError):
+    """This grouper's lease was taken over (it stalled past the lease time): it stops."""
+
+
+def lease_holder(store: Store, job: Job) -> Callable[[], bool]:
+    """A check that ``job``'s lease is still held by the worker that claimed it."""
+
+    def still_ours() -> bool:
+        current = store.get_job(job.kind, job.key)
+        return current is not None and current.lease_owner == job.lease_owner and current.done_at is None
+
+    return still_ours
+
+
+@contextmanager
+def grouping_lease(store: Store, lease_seconds: float = 600.0) -> Iterator[Job]:
+    """Hold the fleet-wide grouping lease (for the CLI; workers get it by claiming the job).
+    Raises GroupingBusy when a worker or another command is grouping right now. The caller
+    renews it (``store.renew_lease``) at least every ``lease_seconds``."""
+    owner = f"{socket.gethostname()}:{os.getpid()}/stories-group"
+    store.enqueue_job(GROUP_KIND, GROUP_KEY)  # due now, so it can be claimed now
+    claimed = store.claim_jobs(owner, [GROUP_KIND], limit=1, lease_seconds=lease_seconds)
+    if not claimed:
+        held = store.get_job(GROUP_KIND, GROUP_KEY)
+        who = held.lease_owner if held and held.lease_owner else "another process"
+        raise GroupingBusy(f"stories are being grouped right now by {who}; "
+                           "run it again later (or let the workers do it: `newsmirror worker` runs group jobs)")
+    job = claimed[0]
+    try:
+        yield job
+    except BaseException as exc:
+        store.fail_job(job, f"{type(exc).__name__}: {exc}", utcnow())  # free it for the next grouper
+        raise
+    else:
+        store.complete_job(job)
+
+
+def schedule_grouping(store: Store, due_at: datetime | None = None) -> bool:
+    """Make sure the recurring group job exists (workers call it at start). True if added."""
+    existing = store.get_job(GROUP_KIND, GROUP_KEY)
+    if existing is not None and existing.done_at is None:
+        return False
+    store.enqueue_job(GROUP_KIND, GROUP_KEY, due_at=due_at)
+    return True
 
 
 @dataclass(slots=True)
@@ -32,9 +103,17 @@ class GroupingReport:
 
 
 def group_articles(store: Store, config: ClusterConfig | None = None, *, progress: Progress | None = None,
-                   batch: int = 500) -> GroupingReport:
+                   batch: int = 500, still_ours: Callable[[], bool] | None = None) -> GroupingReport:
     """Cluster the unassigned articles, oldest first; saves every ``batch`` articles so an
-    interrupted run keeps what it decided."""
+    interrupted run keeps what it decided. ``still_ours``: asked before each save (the grouping
+    lease); when it says no, nothing more is saved and GroupingLeaseLost is raised."""
+
+    def save() -> None:
+        if still_ours is not None and not still_ours():
+            raise GroupingLeaseLost("the grouping lease was taken over by another worker; stopping "
+                                    "without saving (the new holder continues from what was saved)")
+        _save(store, unsaved, redirect, titles, report)
+
     started = time.perf_counter()
     report = GroupingReport()
     pending = store.unassigned_article_ids()
@@ -67,10 +146,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         else:
             report.joined += 1
         if done % batch == 0:
-            _save(store, unsaved, redirect, titles, report)
+            save()
         if progress is not None:
             progress(done, len(pending))
-    _save(store, unsaved, redirect, titles, report)
+    save()
     report.seconds = time.perf_counter() - started
     return report
 

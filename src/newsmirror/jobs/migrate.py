@@ -38,7 +38,7 @@ class MigrationReport:
         return all(c.matches for c in self.counts)
 
 
-def plan(source: Store, destination: Store) -> list[tuple[str, list[str]]]:
+def plan(source: Store, destination: Store, resume: bool = False) -> list[tuple[str, list[str]]]:
     """(table, columns to copy) in copy order; refuses when the copy cannot be complete."""
     source_tables = source.copy_tables()
     destination_tables = set(destination.copy_tables())
@@ -49,9 +49,10 @@ def plan(source: Store, destination: Store) -> list[tuple[str, list[str]]]:
             "its backend lacks the migration that creates them: add it to store/migrations first"
         )
     nonempty = [t for t in source_tables if t in destination_tables and destination.count_rows(t) > 0]
-    if nonempty:
+    if nonempty and not resume:
         raise StoreError(
-            f"the destination already holds data ({', '.join(nonempty)}); migrate into an empty database"
+            f"the destination already holds data ({', '.join(nonempty)}); migrate into an empty database, "
+            "or add --resume to continue an interrupted migration into it"
         )
     steps = []
     for table in source_tables:
@@ -67,21 +68,33 @@ def plan(source: Store, destination: Store) -> list[tuple[str, list[str]]]:
 
 
 def migrate(source: Store, destination: Store, batch_size: int = 1000,
-            progress: Progress | None = None) -> MigrationReport:
+            progress: Progress | None = None, resume: bool = False) -> MigrationReport:
     """Copy every row of ``source`` into the empty ``destination``, then check the counts.
-    Raises StoreError naming the tables whose counts differ."""
-    steps = plan(source, destination)
+    Raises StoreError naming the tables whose counts differ.
+
+    Each batch commits on its own. ``resume`` continues an interrupted migration into the same
+    destination: tables already complete are skipped, partly copied ones are copied again
+    keeping the rows already there (by primary key), and derived data is built where missing."""
+    steps = plan(source, destination, resume)
     totals = {table: source.count_rows(table) for table, _ in steps}
     for table, columns in steps:
+        present = destination.count_rows(table) if resume else 0
+        if present and present == totals[table]:
+            if progress:
+                progress(table, present, totals[table])
+            continue
         copied = 0
         if progress:
             progress(table, 0, totals[table])
         for batch in source.iter_rows(table, columns, batch_size):
-            destination.insert_rows(table, columns, batch)
+            if present:
+                destination.insert_rows(table, columns, batch, skip_existing=True)
+            else:
+                destination.insert_rows(table, columns, batch)
             copied += len(batch)
             if progress:
                 progress(table, copied, totals[table])
-    destination.finish_bulk_load()
+    destination.finish_bulk_load(progress)
     report = MigrationReport(
         [TableCount(table, source.count_rows(table), destination.count_rows(table)) for table, _ in steps]
     )

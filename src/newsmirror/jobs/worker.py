@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import FrameType
 from urllib.parse import urlsplit
 
@@ -27,8 +28,10 @@ from newsmirror.config import FetchSettings, load_config
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch import Fetcher
 from newsmirror.jobs.fetching import ExtractFn, FetchJob
+from newsmirror.jobs.grouping import GROUP_INTERVAL, GROUP_KEY, GROUP_KIND, group_articles, lease_holder
 from newsmirror.model import utcnow
 from newsmirror.store import Job, Store
+from newsmirror.store.base import QueueStatus
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +93,62 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     report = runner.poll_source(source)
     if report.status == "interrupted":
         raise NewsmirrorError(report.error)
+    if report.new or report.updated:
+        store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
     return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)
+
+
+@register_handler(GROUP_KIND)
+def group_job(job: Job, store: Store) -> datetime | None:
+    """Group every unassigned article (jobs.grouping). There is one group job (key ``*``), so its
+    lease is the fleet-wide grouping lock: one grouping at a time, whichever worker claims it.
+    Due again after GROUP_INTERVAL, or sooner when a fetch stores new articles. When stories
+    changed, the build job (if a worker publishes) becomes due."""
+    report = group_articles(store, still_ours=lease_holder(store, job))
+    if report.assigned:
+        store.enqueue_job(BUILD_KIND, BUILD_KEY)
+    return utcnow() + GROUP_INTERVAL
+
+
+BUILD_KIND = "build"
+BUILD_KEY = "*"
+
+
+@dataclass(slots=True)
+class BuildSettings:
+    out_dir: Path
+    images: bool = True
+    config: str | None = None  # publish settings file
+
+
+_build_settings: BuildSettings | None = None
+
+
+def configure_building(settings: BuildSettings | None) -> None:
+    """Where this worker publishes (``newsmirror worker --out``); without it, it runs no build jobs."""
+    global _build_settings
+    _build_settings = settings
+
+
+def building_configured() -> bool:
+    return _build_settings is not None
+
+
+@register_handler(BUILD_KIND)
+def build_job(job: Job, store: Store) -> datetime | None:
+    """Render the outputs (page mirror, Jekyll, site) of what changed into this worker's --out."""
+    from newsmirror.jobs.building import build, default_comparer, load_publish_settings
+    from newsmirror.publish.base import BuildOptions
+
+    settings = _build_settings
+    if settings is None:
+        raise NewsmirrorError("this worker has no output folder (start it with --out to run build jobs)")
+    publish = load_publish_settings(settings.config)
+    options = BuildOptions(base_url=publish.base_url, script=publish.script, site_title=publish.site_title)
+    report = build(store, settings.out_dir, ["all"], options, images=settings.images, comparer=default_comparer())
+    if report.failures:
+        raise NewsmirrorError(f"build: {len(report.failures)} failure(s), first: {report.failures[0]}")
+    return None
 
 
 @dataclass(slots=True)
@@ -114,6 +172,7 @@ class WorkerReport:
     given_up: int = 0
     lost: int = 0  # leases lost before finishing (another worker owns the job now)
     errors: list[str] = field(default_factory=list)  # the last few, for the summary
+    idle_reason: str = ""  # why the last claim found nothing, for the summary
 
     def count(self, outcome: str, error: str = "") -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -216,8 +275,10 @@ class Worker:
                     continue
                 pause = options.poll_seconds
                 if idle:
+                    self._explain_idle(store)
                     return
                 if not jobs:
+                    self._explain_idle(store)
                     self._stopping.wait(options.poll_seconds)
                     continue
                 for job in jobs:
@@ -225,6 +286,18 @@ class Worker:
         finally:
             if store is not None:
                 store.close()
+
+    def _explain_idle(self, store: Store) -> None:
+        """Say once, each time it changes, why nothing could be claimed."""
+        try:
+            reason = idle_reason(store.queue_status(self.kinds), self.options.per_host_limit)
+        except Exception as exc:  # diagnostics never stop the worker
+            reason = f"nothing claimable (the queue cannot be inspected: {type(exc).__name__})"
+        with self._report_lock:
+            if reason == self.report.idle_reason:
+                return
+            self.report.idle_reason = reason
+        log.info("worker %s idle: %s", self.options.worker_id, reason)
 
     def _run_one(self, store: Store, job: Job) -> None:
         with self._lease_lock:
@@ -296,6 +369,29 @@ class Worker:
         finally:
             if store is not None:
                 store.close()
+
+
+def idle_reason(status: QueueStatus, per_host_limit: int | None) -> str:
+    """Why a claim found nothing, in words: the per-host limit, leases held elsewhere, or
+    nothing due (and when the next job is)."""
+    parts = []
+    blocked = status.blocked_hosts(per_host_limit)
+    if blocked:
+        waiting = sum(status.due_by_host[host] for host in blocked)
+        hosts = ", ".join(f"{host} ({live} running)" for host, live in sorted(blocked.items())[:3])
+        more = f" and {len(blocked) - 3} more" if len(blocked) > 3 else ""
+        parts.append(f"per-host limit reached: {waiting} due job(s) wait for {hosts}{more}, limit "
+                     f"{per_host_limit} per host across all workers (--per-host)")
+    elif status.due:
+        parts.append(f"{status.due} due job(s) being claimed by other workers")
+    if status.leased:
+        parts.append(f"{status.leased} job(s) running under another worker's lease")
+    if not parts:
+        parts.append("nothing due")
+    if status.next_due_at is not None and not blocked:
+        wait = max(0, int((status.next_due_at - utcnow()).total_seconds()))
+        parts.append(f"next job due at {status.next_due_at:%Y-%m-%d %H:%M:%S} UTC (in {wait // 60} min {wait % 60} s)")
+    return "; ".join(parts)
 
 
 def schedule_sources(store: Store) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from newsmirror.errors import StoreError
@@ -10,8 +11,16 @@ from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, Searc
 __all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "open_store"]
 
 
-def open_store(location: str | Path) -> Store:
-    """Open (and migrate) the store named by a path, ``sqlite:PATH`` or ``postgresql://...``."""
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def open_store(location: str | Path, *, create: bool = True) -> Store:
+    """Open (and migrate) the store named by a path, ``sqlite:PATH`` or ``postgresql://...``.
+
+    ``create=False`` refuses a store that does not exist yet (a SQLite file that is not there,
+    a PostgreSQL database or schema without newsmirror's tables) instead of making an empty one:
+    commands that only read use it, so a mistyped --db is an error, not an empty archive.
+    Unknown schemes (``mysql://...``) are always an error."""
     text = str(location)
     if text.startswith(("postgresql://", "postgres://")):
         try:
@@ -20,9 +29,22 @@ def open_store(location: str | Path) -> Store:
             raise StoreError(
                 "PostgreSQL support is not installed: pip install 'newsmirror[postgres]'"
             ) from exc
-        return PostgresStore(text)  # type: ignore[no-any-return,unused-ignore]
+        return PostgresStore(text, create=create)  # type: ignore[no-any-return,unused-ignore]
     if text.startswith("sqlite:"):
         text = text.removeprefix("sqlite:").removeprefix("//")
+    else:
+        scheme = _SCHEME.match(text)
+        # One letter before the colon is a Windows drive (C:\...), not a scheme.
+        if scheme and len(scheme.group(1)) > 1:
+            raise StoreError(
+                f"unknown store location {text!r}: use a file path, sqlite:PATH or postgresql://... "
+                f"({scheme.group(1)} is not supported)"
+            )
+    if not create and not Path(text).is_file():
+        raise StoreError(
+            f"no store at {text}: check --db (or NEWSMIRROR_DB); `newsmirror import`, `fetch`, `run` "
+            "or `demo` create one"
+        )
     from newsmirror.store.sqlite import SQLiteStore
 
     return SQLiteStore(text)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
@@ -70,9 +70,30 @@ class Job:
     due_at: datetime | None = None
     lease_owner: str | None = None
     lease_expires_at: datetime | None = None
-    attempts: int = 0  # claims since the last success, this one included
+    # Claims of the current run, this one included: 1 when it ran once; more after failures or
+    # crashes (an expired lease). Kept when the job completes (a done row shows what it took);
+    # the first claim after a completion starts again at 1.
+    attempts: int = 0
     last_error: str = ""
     done_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class QueueStatus:
+    """Why a worker finds nothing to claim (see Store.queue_status)."""
+
+    due: int = 0  # due now and not leased
+    due_by_host: dict[str, int] = field(default_factory=dict)
+    live_leases_by_host: dict[str, int] = field(default_factory=dict)  # all kinds: what per-host limits count
+    leased: int = 0  # of the asked kinds, running somewhere right now
+    next_due_at: datetime | None = None  # earliest pending job not due yet
+
+    def blocked_hosts(self, per_host_limit: int | None) -> dict[str, int]:
+        """Hosts with due jobs that wait for the per-host limit: {host: live leases}."""
+        if per_host_limit is None:
+            return {}
+        return {host: self.live_leases_by_host.get(host, 0) for host in self.due_by_host
+                if host and self.live_leases_by_host.get(host, 0) >= per_host_limit}
 
 
 @dataclass(slots=True)
@@ -171,14 +192,20 @@ class Store(abc.ABC):
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...
 
     # -- search ----------------------------------------------------------------
+    @abc.abstractmethod
     def search(self, query: SearchQuery) -> list[SearchHit]:
-        """Ranked by relevance, then recency. Backends implement it with their own index."""
-        raise NotImplementedError(f"{type(self).__name__} has no search index yet")
+        """Articles whose title matches the query first, then newest ``published_at`` first
+        (undated last), then article id: the same order on every backend. Backends implement it
+        with their own index of ``text.search_key.search_key``."""
+
+    @abc.abstractmethod
+    def count_search(self, query: SearchQuery) -> int:
+        """How many articles match ``query`` (ignores limit and offset)."""
 
     # -- stories: grouping -----------------------------------------------------
+    @abc.abstractmethod
     def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
         """Ids of articles in no story yet, oldest first (by publication time, else fetch time)."""
-        raise NotImplementedError(f"{type(self).__name__} cannot list unassigned articles yet")
 
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
@@ -225,7 +252,8 @@ class Store(abc.ABC):
 
     def enqueue_job(self, kind: str, key: str, host: str = "", due_at: datetime | None = None) -> Job:
         """Add a job, or re-arm an existing (kind, key): a finished job becomes due again at
-        ``due_at``; a pending one becomes due at the earlier of the two times. Default: now."""
+        ``due_at``; a pending one becomes due at the earlier of the two times; a running one
+        (leased) runs again at ``due_at`` after it completes. Default: now."""
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
     def claim_jobs(self, worker_id: str, kinds: list[str] | None = None, limit: int = 1,
@@ -251,6 +279,11 @@ class Store(abc.ABC):
     def get_job(self, kind: str, key: str) -> Job | None:
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
+    def queue_status(self, kinds: list[str] | None = None) -> QueueStatus:
+        """What the queue holds for these kinds right now: due jobs per host, live leases per
+        host, running jobs, the next due time. For telling why a worker is idle."""
+        raise NotImplementedError(f"{type(self).__name__} has no job queue")
+
     def job_counts(self) -> dict[str, int]:
         """pending (due or not), due, leased, done: for `newsmirror stats` and monitoring."""
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
@@ -270,10 +303,14 @@ class Store(abc.ABC):
         """All rows of a table in batches, in primary-key order."""
         raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
 
-    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
-        """Insert rows as they are (ids included), in one transaction."""
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                    skip_existing: bool = False) -> None:
+        """Insert rows as they are (ids included), in one transaction. ``skip_existing``: rows
+        whose key is already there are left alone (continuing an interrupted copy)."""
         raise NotImplementedError(f"{type(self).__name__} cannot be migrated")
 
-    def finish_bulk_load(self) -> None:
-        """After :meth:`insert_rows`: rebuild derived data (search index, id sequences)."""
+    def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
+        """After :meth:`insert_rows`: rebuild derived data (search index, id sequences) and
+        refresh the planner's statistics, reporting ``progress(step, done, total)``. Builds only
+        what is missing, so a repeated call continues an interrupted one."""
         raise NotImplementedError(f"{type(self).__name__} cannot be migrated")

@@ -8,10 +8,10 @@ connection per store object, guarded by a lock like SQLiteStore; each worker pro
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from psycopg import sql
@@ -40,10 +40,13 @@ from newsmirror.store.rows import (
 )
 from newsmirror.store.sql import SqlStore
 from newsmirror.store.sqlite import migration_scripts
-from newsmirror.text.search_key import parse_query, snippet
+from newsmirror.text.search_key import ParsedQuery, parse_query
 
 # Any constant works: it only has to be the same for every process migrating this database.
 _MIGRATION_LOCK = 0x6E6D_6D69  # "nmmi"
+_BACKFILL_LOCK = 0x6E6D_6269  # "nmbi"
+# Body chunks holding all of a phrase's words from which walking newest-first beats the GIN index.
+_WALK_AT = 1000
 
 
 def _display_dsn(dsn: str) -> str:
@@ -58,7 +61,7 @@ def _display_dsn(dsn: str) -> str:
 class PostgresStore(SqlStore):
     placeholder = "%s"
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, *, create: bool = True) -> None:
         self.dsn = dsn
         try:
             self._db = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
@@ -68,7 +71,16 @@ class PostgresStore(SqlStore):
                 "(is the server running, and do the user, password and database exist?)"
             ) from exc
         self._lock = threading.RLock()
+        if not create:
+            found = self._db.execute("SELECT to_regclass('schema_migrations') IS NOT NULL AS ok").fetchone()
+            if not (found and found["ok"]):
+                self._db.close()
+                raise StoreError(
+                    f"no newsmirror store in {_display_dsn(dsn)} (no tables in its schema): check --db "
+                    "(or NEWSMIRROR_DB); `newsmirror migrate --to` or `import` create one"
+                )
         self._migrate()
+        self._backfill_search_index()
 
     # -- plumbing --------------------------------------------------------------
     def _migrate(self) -> None:
@@ -174,11 +186,15 @@ class PostgresStore(SqlStore):
             return UpsertOutcome.UPDATED
 
     def _index(self, article: Article) -> None:
-        self._db.execute(
-            "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)"
-            " ON CONFLICT (article_id) DO UPDATE SET document = excluded.document",
-            (article.id, pg_search.document_vector(article.title, article.body_text or article.body_markdown)),
-        )
+        published = article.published_at.astimezone(UTC) if article.published_at else None
+        self._db.execute("DELETE FROM search_index WHERE article_id = %s", (article.id,))
+        with self._db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_index (article_id, part, published_utc, document)"
+                " VALUES (%s, %s, %s, %s::tsvector)",
+                [(article.id, part, published, vector) for part, vector in
+                 pg_search.document_rows(article.title, article.body_text or article.body_markdown)],
+            )
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
@@ -272,58 +288,206 @@ class PostgresStore(SqlStore):
                 "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)"
             )
 
+    # -- stories: grouping -----------------------------------------------------
+    def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
+        # fetched_at is ISO text with its offset; the cast makes it comparable to published_utc.
+        text = (
+            "SELECT a.id FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+            " ORDER BY COALESCE(a.published_utc, a.fetched_at::timestamptz), a.id"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            text += " LIMIT %s"
+            params.append(limit)
+        return [str(r["id"]) for r in self.execute(text.encode(), params).fetchall()]
+
     # -- search ----------------------------------------------------------------
+    def _matches(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
+        """SQL for (article_id, in_title, published) of every matching article.
+
+        Each positive term is looked up on its own and its rows (title, body chunks) grouped per
+        article, so terms may sit in different parts, as in one FTS5 row; the articles with
+        every term are kept, less those where a negated term occurs in any part. ``in_title``:
+        every positive term occurs in the title."""
+        filters, filter_params = "", []
+        if query.since:
+            filters += " AND published_utc >= %s"
+            filter_params.append(query.since)
+        if query.until:
+            filters += " AND published_utc < %s"
+            filter_params.append(query.until)
+        selects, params = [], []
+        for n, term in enumerate(parsed.positive):
+            selects.append(
+                f"(SELECT article_id, bool_or(part = 0) AS in_title, max(published_utc) AS published"
+                f" FROM search_index WHERE document @@ %s::tsquery{filters} GROUP BY article_id) t{n}"
+            )
+            params += [pg_search.term_query(term), *filter_params]
+        text = "SELECT t0.article_id, " + " AND ".join(f"t{n}.in_title" for n in range(len(selects)))
+        text += " AS in_title, t0.published FROM " + selects[0]
+        text += "".join(f" JOIN {s} USING (article_id)" for s in selects[1:])
+        where = []
+        for term in (t for t in parsed.terms if t.negated):
+            where.append("NOT EXISTS (SELECT 1 FROM search_index x WHERE x.article_id = t0.article_id"
+                         " AND x.document @@ %s::tsquery)")
+            params.append(pg_search.term_query(term))
+        if query.outlet:
+            where.append("t0.article_id IN (SELECT id FROM articles WHERE outlet = %s)")
+            params.append(query.outlet)
+        if where:
+            text += " WHERE " + " AND ".join(where)
+        return text, params
+
+    def _newest_matches(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
+        """For one positive term (the usual query): the page's candidates without aggregating
+        every match. Title matches newest first, then body matches whose title does not match,
+        newest first, each cut at offset + limit. Both are ordered like the (published_utc,
+        article_id) indexes, so for a common word PostgreSQL walks the newest rows and stops
+        after a page's worth; for a rare one it takes the GIN index and sorts the few matches."""
+        wanted = query.offset + query.limit
+        term = pg_search.term_query(parsed.positive[0])
+        filters, filter_params = "", cast(list[Any], [])
+        if query.since:
+            filters += " AND {t}.published_utc >= %s"
+            filter_params.append(query.since)
+        if query.until:
+            filters += " AND {t}.published_utc < %s"
+            filter_params.append(query.until)
+        for negated in (t for t in parsed.terms if t.negated):
+            filters += (" AND NOT EXISTS (SELECT 1 FROM search_index x WHERE x.article_id = {t}.article_id"
+                        " AND x.document @@ %s::tsquery)")
+            filter_params.append(pg_search.term_query(negated))
+        if query.outlet:
+            filters += " AND {t}.article_id IN (SELECT id FROM articles WHERE outlet = %s)"
+            filter_params.append(query.outlet)
+        titles = (
+            "SELECT t.article_id, t.published_utc AS published, true AS in_title FROM search_index t"
+            " WHERE t.part = 0 AND t.document @@ %s::tsquery" + filters.format(t="t")
+            + " ORDER BY t.published_utc DESC NULLS LAST, t.article_id LIMIT %s"
+        )
+        bodies = (
+            "SELECT DISTINCT b.article_id, b.published_utc AS published, false AS in_title FROM search_index b"
+            " WHERE b.part > 0 AND b.document @@ %s::tsquery" + filters.format(t="b")
+            + " AND NOT EXISTS (SELECT 1 FROM search_index h WHERE h.article_id = b.article_id AND h.part = 0"
+            " AND h.document @@ %s::tsquery)"
+            " ORDER BY b.published_utc DESC NULLS LAST, b.article_id LIMIT %s"
+        )
+        text = f"({titles}) UNION ALL ({bodies})"
+        return text, [term, *filter_params, wanted, term, *filter_params, term, wanted]
+
+    def _walk_newest(self, parsed: ParsedQuery) -> bool:
+        """Whether a one-term page should walk the newest body rows rather than collect every
+        match from the GIN index. A phrase (习近平 = 习近 <-> 近平) has to be rechecked against
+        each candidate chunk's positions, and PostgreSQL's estimate of how common a phrase is
+        (the product of its words' frequencies) is far too low, so it collects and rechecks
+        thousands of long chunks. The same words without positions need no recheck: if they
+        occur together in many chunks, walking newest first finds a page after a few hundred."""
+        term = parsed.positive[0]
+        if term.prefix or len(term.tokens) < 2:
+            return False  # one lexeme: the GIN index answers without rechecks
+        both = " & ".join(pg_search.quote(t) for t in term.tokens)
+        row = self.execute(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_index WHERE part > 0"
+            " AND document @@ %s::tsquery LIMIT %s) candidates", (both, _WALK_AT),
+        ).fetchone()
+        return bool(row and int(row["n"]) >= _WALK_AT)
+
     def search(self, query: SearchQuery) -> list[SearchHit]:
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return []
-        clauses = ["i.document @@ q.query"]
-        params: list[Any] = [pg_search.tsquery(parsed)]
-        if query.outlet:
-            clauses.append("a.outlet = %s")
-            params.append(query.outlet)
-        if query.since:
-            clauses.append("a.published_utc >= %s")
-            params.append(query.since)
-        if query.until:
-            clauses.append("a.published_utc < %s")
-            params.append(query.until)
-        params += [query.limit, query.offset]
-        rows = self.execute(
-            # Weights {D, C, B, A}: a title match counts ten times a body match.
-            "SELECT a.*, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', i.document, q.query) AS score"
-            " FROM (SELECT %s::tsquery AS query) q, search_index i JOIN articles a ON a.id = i.article_id"
-            f" WHERE {' AND '.join(clauses)}"
-            " ORDER BY score DESC, a.published_utc DESC NULLS LAST, a.id LIMIT %s OFFSET %s".encode(),
-            params,
-        ).fetchall()
+        walk = False
+        if len(parsed.positive) == 1:
+            matches, params = self._newest_matches(query, parsed)
+            walk = self._walk_newest(parsed)
+        else:
+            matches, params = self._matches(query, parsed)
+        # The shared ranking (Store.search): title matches, then newest, then id. Only the
+        # page's articles are read from the articles table.
+        with self.transaction():
+            if walk:
+                self._db.execute("SET LOCAL enable_bitmapscan = off")
+            rows = self._db.execute(
+                f"SELECT a.*, m.in_title FROM (SELECT * FROM ({matches}) found"
+                " ORDER BY in_title DESC, published DESC NULLS LAST, article_id LIMIT %s OFFSET %s) m"
+                " JOIN articles a ON a.id = m.article_id"
+                " ORDER BY m.in_title DESC, m.published DESC NULLS LAST, m.article_id".encode(),
+                [*params, query.limit, query.offset],
+            ).fetchall()
         return [
-            SearchHit(article=row_to_article(r), score=float(r["score"]),
-                      snippet=snippet(r["body_text"] or r["summary"], parsed))
+            SearchHit(article=row_to_article(r), score=2.0 if r["in_title"] else 1.0,
+                      snippet=pg_search.window_snippet(r["body_text"] or r["summary"], parsed))
             for r in rows
         ]
 
-    def rebuild_search_index(self) -> int:
-        """Re-derive every article's search document (after a bulk load or a tokenizer change)."""
-        count = 0
-        with self.transaction():
-            self._db.execute("DELETE FROM search_index")
-            with self._db.cursor(name="reindex", row_factory=dict_row) as rows:
-                pending: list[tuple[str, str]] = []
-                writer = self._db.cursor()
-                for row in rows.execute("SELECT id, title, body_text, body_markdown FROM articles"):
-                    pending.append((row["id"], pg_search.document_vector(
-                        row["title"], row["body_text"] or row["body_markdown"])))
-                    if len(pending) >= 500:
-                        writer.executemany(
-                            "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)", pending)
-                        count += len(pending)
-                        pending = []
-                if pending:
-                    writer.executemany(
-                        "INSERT INTO search_index (article_id, document) VALUES (%s, %s::tsvector)", pending)
-                    count += len(pending)
-        return count
+    def count_search(self, query: SearchQuery) -> int:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return 0
+        matches, params = self._matches(query, parsed)
+        row = self.execute(f"SELECT COUNT(*) AS n FROM ({matches}) found".encode(), params).fetchone()
+        return int(row["n"]) if row else 0
+
+    def _backfill_search_index(self) -> None:
+        """Index what migration 0005 (or a bulk load) left unindexed; one process does it."""
+        with self._lock:
+            if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
+                return
+            # Workers starting together: the first indexes, the others go on without waiting.
+            got = self._db.execute("SELECT pg_try_advisory_lock(%s) AS ok", (_BACKFILL_LOCK,)).fetchone()
+            if not (got and got["ok"]):
+                return
+            try:
+                self.rebuild_search_index(only_missing=True)
+            finally:
+                self._db.execute("SELECT pg_advisory_unlock(%s)", (_BACKFILL_LOCK,))
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None, *,
+                             only_missing: bool = False, batch_size: int = 500) -> int:
+        """Re-derive search rows (after a bulk load or a tokenizer change); returns how many
+        articles were indexed. Commits every ``batch_size`` articles and reports
+        ``progress(done, total)``; ``only_missing`` indexes articles without rows, so an
+        interrupted rebuild continues where it stopped instead of starting over."""
+        with self._lock:
+            if not only_missing:
+                with self._db.transaction():
+                    self._db.execute("DELETE FROM search_index")
+                    self._db.execute("DELETE FROM search_backfill")
+                    self._db.execute("INSERT INTO search_backfill VALUES (1)")
+            missing = ("SELECT id FROM articles a WHERE NOT EXISTS"
+                       " (SELECT 1 FROM search_index i WHERE i.article_id = a.id) ORDER BY id")
+            total_row = self._db.execute(f"SELECT COUNT(*) AS n FROM ({missing}) m".encode()).fetchone()
+            total = int(total_row["n"]) if total_row else 0
+            done = 0
+            if progress:
+                progress(0, total)
+            with psycopg.connect(self.dsn, row_factory=dict_row) as reader, \
+                    reader.cursor(name="reindex") as rows:
+                # A separate reading connection: each batch commits on this one as it goes.
+                rows.itersize = batch_size
+                rows.execute(
+                    "SELECT a.id, a.title, a.body_text, a.body_markdown, a.published_utc FROM articles a"
+                    " WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.article_id = a.id) ORDER BY a.id"
+                )
+                while batch := rows.fetchmany(batch_size):
+                    values = [
+                        (r["id"], part, r["published_utc"], vector)
+                        for r in batch
+                        for part, vector in pg_search.document_rows(r["title"], r["body_text"] or r["body_markdown"])
+                    ]
+                    with self._db.transaction(), self._db.cursor() as cursor:
+                        # Rows written meanwhile by upsert_article are newer: leave them.
+                        cursor.executemany(
+                            "INSERT INTO search_index (article_id, part, published_utc, document)"
+                            " VALUES (%s, %s, %s, %s::tsvector) ON CONFLICT (article_id, part) DO NOTHING",
+                            values,
+                        )
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+            self._db.execute("DELETE FROM search_backfill")
+        return done
 
     # --- postgres helper: job queue and bulk copy -------------------------------
     # Leases use the database's clock (now()), so workers on machines with skewed clocks agree.
@@ -333,6 +497,8 @@ class PostgresStore(SqlStore):
             "INSERT INTO jobs (kind, key, host, due_at) VALUES (%s, %s, %s, COALESCE(%s, now()))"
             " ON CONFLICT (kind, key) DO UPDATE SET host = excluded.host,"
             " due_at = CASE WHEN jobs.done_at IS NOT NULL THEN excluded.due_at"
+            # Re-armed while running: a new due time, which completion then keeps (see complete_job).
+            " WHEN jobs.lease_owner IS NOT NULL AND jobs.lease_expires_at > now() THEN excluded.due_at"
             " ELSE LEAST(jobs.due_at, excluded.due_at) END, done_at = NULL RETURNING *",
             (kind, key, host, due_at),
         ).fetchone()
@@ -350,7 +516,7 @@ class PostgresStore(SqlStore):
         if per_host_limit is not None:
             # Hosts already at their limit would only fill the scan window: leave them out.
             where.append(
-                "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL AND host <> ''"
                 " AND lease_expires_at > now() GROUP BY host HAVING COUNT(*) >= %(per_host)s)"
             )
         with self.transaction():
@@ -369,7 +535,8 @@ class PostgresStore(SqlStore):
                 return []
             rows = self._db.execute(
                 "UPDATE jobs SET lease_owner = %s, lease_expires_at = now() + make_interval(secs => %s),"
-                " attempts = attempts + 1 WHERE id = ANY(%s) RETURNING *",
+                " attempts = CASE WHEN lease_owner IS NULL AND last_error = '' THEN 1 ELSE attempts + 1 END"
+                " WHERE id = ANY(%s) RETURNING *",
                 (worker_id, lease_seconds, chosen),
             ).fetchall()
         return sorted((_job(r) for r in rows), key=lambda j: (j.due_at or utcnow(), j.id))
@@ -387,6 +554,9 @@ class PostgresStore(SqlStore):
         for job_id, host in candidates:
             if len(chosen) >= limit:
                 break
+            if not host:  # host-less jobs (grouping, builds) fetch nothing: no politeness limit
+                chosen.append(job_id)
+                continue
             if host not in room:
                 got = self._db.execute(
                     "SELECT pg_try_advisory_xact_lock(hashtextextended('newsmirror-host:' || %s, 0)) AS ok",
@@ -415,9 +585,12 @@ class PostgresStore(SqlStore):
         return cursor.rowcount == 1
 
     def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        # due_at changed under the lease: the job was re-armed while running; that run is still owed.
         if next_due_at is None:
-            return self._release(job, "done_at = now(), attempts = 0, last_error = ''", [])
-        return self._release(job, "due_at = %s, attempts = 0, last_error = ''", [next_due_at])
+            return self._release(job, "done_at = CASE WHEN due_at IS DISTINCT FROM %s THEN NULL ELSE now() END,"
+                                      " last_error = ''", [job.due_at])
+        return self._release(job, "due_at = CASE WHEN due_at IS DISTINCT FROM %s THEN LEAST(due_at, %s) ELSE %s END,"
+                                  " last_error = ''", [job.due_at, next_due_at, next_due_at])
 
     def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
         if retry_at is None:
@@ -490,15 +663,27 @@ class PostgresStore(SqlStore):
             while batch := cursor.fetchmany(batch_size):
                 yield batch
 
-    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                    skip_existing: bool = False) -> None:
         # COPY is the fastest way into PostgreSQL, several times faster than INSERT batches.
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-            sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns)))
-        with self.transaction(), self._db.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+        # Continuing a copy: COPY into a temporary table, then keep the rows not yet there.
+        names = sql.SQL(", ").join(map(sql.Identifier, columns))
+        target = sql.Identifier("resume_rows" if skip_existing else table)
+        with self.transaction(), self._db.cursor() as cursor:
+            if table == "articles":  # until finish_bulk_load: an open store indexes what is missing
+                cursor.execute("INSERT INTO search_backfill (pending) SELECT 1"
+                               " WHERE NOT EXISTS (SELECT 1 FROM search_backfill)")
+            if skip_existing:
+                cursor.execute(sql.SQL("CREATE TEMPORARY TABLE resume_rows (LIKE {}) ON COMMIT DROP").format(
+                    sql.Identifier(table)))
+            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(target, names)) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if skip_existing:
+                cursor.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM resume_rows ON CONFLICT DO NOTHING").format(
+                    sql.Identifier(table), names, names))
 
-    def finish_bulk_load(self) -> None:
+    def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         # Serial columns do not see explicitly copied ids: move each sequence past the largest.
         for r in self.execute(
             "SELECT table_name, column_name FROM information_schema.columns"
@@ -510,7 +695,34 @@ class PostgresStore(SqlStore):
                     t=sql.Literal(r["table_name"]), c=sql.Literal(r["column_name"]),
                     ci=sql.Identifier(r["column_name"]), ti=sql.Identifier(r["table_name"])),
             )
-        self.rebuild_search_index()
+        # Only what is missing: a second run after an interruption continues the first.
+        with self._lock:
+            self._db.execute("SELECT pg_advisory_lock(%s)", (_BACKFILL_LOCK,))  # not with a worker's backfill
+            try:
+                # Building a GIN index once is several times faster than updating it row by row
+                # (and makes a denser index); the index is created again below, also on a resume.
+                self._db.execute("DROP INDEX IF EXISTS search_index_document")
+                self.rebuild_search_index(
+                    (lambda done, total: progress("search index", done, total)) if progress else None,
+                    only_missing=True)
+                if progress:
+                    progress("search index: GIN", 0, 1)
+                self._db.execute("SET maintenance_work_mem = '256MB'")
+                self._db.execute("CREATE INDEX IF NOT EXISTS search_index_document ON search_index USING GIN (document)")
+                self._db.execute("RESET maintenance_work_mem")
+                if progress:
+                    progress("search index: GIN", 1, 1)
+            finally:
+                self._db.execute("SELECT pg_advisory_unlock(%s)", (_BACKFILL_LOCK,))
+        # Fresh statistics for the planner, and the visibility map for index-only scans; else
+        # the first queries run on guesses until autovacuum comes by.
+        tables = [*self.copy_tables(), "search_index"]
+        for done, table in enumerate(tables):
+            if progress:
+                progress("vacuum analyze", done, len(tables))
+            self.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
+        if progress:
+            progress("vacuum analyze", len(tables), len(tables))
 
 
     # --- recheck: edit and deletion tracking ----------------------------------

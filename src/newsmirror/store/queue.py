@@ -31,7 +31,7 @@ def pick_within_host_limits(candidates: list[tuple[int, str]], live_leases: Mapp
     for job_id, host in candidates:
         if len(chosen) >= limit:
             break
-        if per_host_limit is not None:
+        if per_host_limit is not None and host:  # host-less jobs (grouping, builds) are not limited
             if host in blocked_hosts or live_leases.get(host, 0) + taken.get(host, 0) >= per_host_limit:
                 continue
             taken[host] = taken.get(host, 0) + 1

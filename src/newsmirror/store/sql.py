@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import abc
 from contextlib import AbstractContextManager
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, cast
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Source, Story, Version
-from newsmirror.store.base import FeedState, Store, StoryMember
+from newsmirror.model import Article, Source, Story, Version, utcnow
+from newsmirror.store.base import FeedState, QueueStatus, Store, StoryMember
 from newsmirror.store.changes import ArticleEvent, CheckState
 from newsmirror.store.rows import (
     Row,
     check_state_params,
+    from_iso,
     row_to_article,
     row_to_check_state,
     row_to_event,
@@ -194,3 +195,33 @@ class SqlStore(Store):
             " UNION SELECT article_id FROM article_events ORDER BY 1", ()
         )
         return [str(r["id"]) for r in rows]
+
+    def _queue_now(self) -> Any:
+        """Now, as the jobs table stores times: timestamptz for PostgreSQL, fixed-width UTC text
+        (compared as strings) for SQLite."""
+        now = utcnow()
+        return now if self.placeholder != "?" else now.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def queue_status(self, kinds: list[str] | None = None) -> QueueStatus:
+        now = self._queue_now()
+        of_kinds, kind_params = "", cast(tuple[str, ...], ())
+        if kinds is not None:
+            of_kinds = " AND kind IN (" + ", ".join("?" for _ in kinds) + ")" if kinds else " AND 1 = 0"
+            kind_params = tuple(kinds)
+        status = QueueStatus()
+        for row in self._all("SELECT host, COUNT(*) AS n FROM jobs WHERE done_at IS NULL AND due_at <= ?"
+                             " AND (lease_owner IS NULL OR lease_expires_at <= ?)" + of_kinds + " GROUP BY host",
+                             (now, now, *kind_params)):
+            status.due_by_host[str(row["host"])] = int(row["n"])
+        status.due = sum(status.due_by_host.values())
+        for row in self._all("SELECT host, COUNT(*) AS n FROM jobs WHERE done_at IS NULL"
+                             " AND lease_owner IS NOT NULL AND lease_expires_at > ? GROUP BY host", (now,)):
+            status.live_leases_by_host[str(row["host"])] = int(row["n"])
+        leased = self._one("SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NULL AND lease_owner IS NOT NULL"
+                           " AND lease_expires_at > ?" + of_kinds, (now, *kind_params))
+        status.leased = int(leased["n"]) if leased else 0
+        upcoming = self._one("SELECT MIN(due_at) AS t FROM jobs WHERE done_at IS NULL AND due_at > ?" + of_kinds,
+                             (now, *kind_params))
+        value = upcoming["t"] if upcoming else None
+        status.next_due_at = value if isinstance(value, datetime) or value is None else from_iso(str(value))
+        return status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,7 @@ from newsmirror.store.rows import (
     to_utc_iso,
 )
 from newsmirror.store.sql import SqlStore
-from newsmirror.text.search_key import fts5_match, parse_query, search_key, snippet
+from newsmirror.text.search_key import ParsedQuery, fts5_match, parse_query, search_key, snippet
 
 
 def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
@@ -248,8 +248,10 @@ class SQLiteStore(SqlStore):
             "INSERT INTO jobs (kind, key, host, due_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (kind, key) DO UPDATE SET host = excluded.host,"
             " due_at = CASE WHEN jobs.done_at IS NOT NULL THEN excluded.due_at"
+            # Re-armed while running: a new due time, which completion then keeps (see complete_job).
+            " WHEN jobs.lease_owner IS NOT NULL AND jobs.lease_expires_at > ? THEN excluded.due_at"
             " ELSE MIN(jobs.due_at, excluded.due_at) END, done_at = NULL RETURNING *",
-            (kind, key, host, due),
+            (kind, key, host, due, _queue_time(utcnow())),
         ).fetchone()
         return _row_to_job(row)
 
@@ -267,7 +269,7 @@ class SQLiteStore(SqlStore):
             if per_host_limit is not None:
                 # Hosts already at their limit would only fill the scan window: leave them out.
                 where.append(
-                    "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL"
+                    "host NOT IN (SELECT host FROM jobs WHERE lease_owner IS NOT NULL AND done_at IS NULL AND host <> ''"
                     " AND lease_expires_at > :now GROUP BY host HAVING COUNT(*) >= :per_host)"
                 )
                 params["per_host"] = per_host_limit
@@ -291,7 +293,8 @@ class SQLiteStore(SqlStore):
             expires = _queue_time(now + timedelta(seconds=lease_seconds))
             marks = ", ".join("?" for _ in chosen)
             rows = self._db.execute(
-                f"UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1"
+                f"UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, "
+                f"attempts = CASE WHEN lease_owner IS NULL AND last_error = '' THEN 1 ELSE attempts + 1 END"
                 f" WHERE id IN ({marks}) RETURNING *",
                 [worker_id, expires, *chosen],
             ).fetchall()
@@ -306,9 +309,13 @@ class SQLiteStore(SqlStore):
         return cursor.rowcount == 1
 
     def complete_job(self, job: Job, next_due_at: datetime | None = None) -> bool:
+        # due_at changed under the lease: the job was re-armed while running; that run is still owed.
+        claimed = _queue_time(job.due_at)
         if next_due_at is None:
-            return self._release(job, "done_at = ?, attempts = 0, last_error = ''", [_queue_time(utcnow())])
-        return self._release(job, "due_at = ?, attempts = 0, last_error = ''", [_queue_time(next_due_at)])
+            return self._release(job, "done_at = CASE WHEN due_at IS NOT ? THEN NULL ELSE ? END, last_error = ''",
+                                 [claimed, _queue_time(utcnow())])
+        return self._release(job, "due_at = CASE WHEN due_at IS NOT ? THEN MIN(due_at, ?) ELSE ? END,"
+                                  " last_error = ''", [claimed, _queue_time(next_due_at), _queue_time(next_due_at)])
 
     def fail_job(self, job: Job, error: str, retry_at: datetime | None) -> bool:
         if retry_at is None:
@@ -378,18 +385,21 @@ class SQLiteStore(SqlStore):
             last = rows[-1][0]
             yield [tuple(r)[1:] for r in rows]
 
-    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                    skip_existing: bool = False) -> None:
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         values = [tuple(_sqlite_value(v, table) for v in row) for row in rows]
+        verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
         with self._lock, self.transaction():
-            self._db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+            self._db.executemany(f'{verb} INTO "{table}" ({names}) VALUES ({marks})', values)
 
-    def finish_bulk_load(self) -> None:
+    def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         # AUTOINCREMENT counters follow explicit ids by themselves. The search index is
         # derived: ask for the same backfill that indexes articles older than migration 0002.
         self.execute("INSERT INTO search_backfill (pending) VALUES (1)")
         self._backfill_search_index()
+        self.execute("ANALYZE")
 
 
     # --- search (web) ---------------------------------------------------------
@@ -428,10 +438,7 @@ class SQLiteStore(SqlStore):
         self._backfill_search_index()
         return self.count_articles()
 
-    def search(self, query: SearchQuery) -> list[SearchHit]:
-        parsed = parse_query(query.text)
-        if parsed.is_empty():
-            return []
+    def _search_where(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
         clauses = ["article_search MATCH ?"]
         params: list[Any] = [fts5_match(parsed)]
         if query.outlet:
@@ -443,26 +450,42 @@ class SQLiteStore(SqlStore):
         if query.until:
             clauses.append("a.published_utc < ?")
             params.append(to_utc_iso(query.until))
-        params += [query.limit, query.offset]
-        # Titles weigh more than bodies; bm25 is smaller for better matches. Equal
-        # relevance (to 3 decimals) goes to the newer article.
+        return " AND ".join(clauses), params
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return []
+        where, params = self._search_where(query, parsed)
+        # The shared ranking (Store.search): title matches first, then newest, then id.
+        title_match = "title_key : (" + fts5_match(ParsedQuery(parsed.positive)) + ")"
         sql = (
-            "SELECT a.*, bm25(article_search, 4.0, 1.0) AS relevance"
+            "SELECT a.*, d.doc IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) AS in_title"
             " FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
             " JOIN articles a ON a.id = d.article_id"
-            f" WHERE {' AND '.join(clauses)}"
-            " ORDER BY round(relevance, 3), a.published_utc DESC LIMIT ? OFFSET ?"
+            f" WHERE {where} ORDER BY in_title DESC, a.published_utc DESC, a.id LIMIT ? OFFSET ?"
         )
         try:
-            rows = self.execute(sql, params).fetchall()
+            rows = self.execute(sql, [title_match, *params, query.limit, query.offset]).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
         hits = []
         for row in rows:
             article = row_to_article(row)
             text = article.body_text or article.summary
-            hits.append(SearchHit(article=article, score=-float(row["relevance"]), snippet=snippet(text, parsed)))
+            hits.append(SearchHit(article=article, score=2.0 if row["in_title"] else 1.0, snippet=snippet(text, parsed)))
         return hits
+
+    def count_search(self, query: SearchQuery) -> int:
+        parsed = parse_query(query.text)
+        if parsed.is_empty():
+            return 0
+        where, params = self._search_where(query, parsed)
+        row = self.execute(
+            "SELECT COUNT(*) FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
+            f" JOIN articles a ON a.id = d.article_id WHERE {where}", params,
+        ).fetchone()
+        return int(row[0])
 
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,

@@ -1,0 +1,76 @@
+"""--db never silently creates a store: reading commands refuse one that does not exist, unknown
+schemes are an error, and only the commands that store new data create one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.errors import StoreError
+from newsmirror.store import open_store
+
+READING_COMMANDS = [
+    ["stats"], ["show", "abc"], ["changes"], ["history", "abc"], ["stories", "list"], ["stories", "group"],
+    ["sources", "list"], ["build", "--no-images"], ["recheck"], ["worker", "--once"], ["serve"],
+]
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: " ".join(c))
+def test_reading_commands_refuse_a_missing_store(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "typo.sqlite"
+    args = [*command, "--db", str(missing)]
+    if command[0] == "build":
+        args += ["--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "no store at" in result.output and "Traceback" not in result.output
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("location", ["mysql://user@db/news", "mongodb+srv://x/y", "redis:local"])
+def test_unknown_schemes_are_an_error(location: str, tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    with pytest.raises(StoreError, match="unknown store location"):
+        open_store(location)
+    for command in (["stats"], ["import", str(tmp_path)]):
+        result = CliRunner().invoke(app, [*command, "--db", location])
+        assert result.exit_code == 1 and "unknown store location" in result.output
+    assert list(tmp_path.iterdir()) == []  # no folder named after the scheme
+
+
+def test_commands_that_store_create_the_store(tmp_path: Path) -> None:
+    created = tmp_path / "new.sqlite"
+    result = CliRunner().invoke(app, ["sources", "add", "https://feeds.example/a.xml", "--outlet", "示例",
+                                      "--db", str(created)])
+    assert result.exit_code == 0, result.output
+    assert created.is_file()
+    assert CliRunner().invoke(app, ["stats", "--db", str(created)]).exit_code == 0
+    imported = tmp_path / "imported.sqlite"
+    (tmp_path / "empty").mkdir()
+    assert CliRunner().invoke(app, ["import", str(tmp_path / "empty"), "--db", str(imported)]).exit_code == 0
+    assert imported.is_file()
+
+
+BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("NEWSMIRROR_TEST_PG_DSN") else [])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_store_is_created_only_when_asked(backend: str, tmp_path: Path) -> None:
+    # PostgreSQL: a database (schema) without newsmirror's tables is not a store either.
+    if backend == "sqlite":
+        location = str(tmp_path / "new.sqlite")
+    else:
+        from tests.store.pg_util import fresh_schema_dsn
+
+        location = fresh_schema_dsn(os.environ["NEWSMIRROR_TEST_PG_DSN"])
+    result = CliRunner().invoke(app, ["stats", "--db", location])
+    assert result.exit_code == 1 and ("no newsmirror store" in result.output or "no store at" in result.output)
+    with pytest.raises(StoreError):
+        open_store(location, create=False)
+    with open_store(location) as store:  # creating is explicit
+        assert store.count_articles() == 0
+    assert CliRunner().invoke(app, ["stats", "--db", location]).exit_code == 0
