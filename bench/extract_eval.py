@@ -323,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
         except (ImportError, GoldSetError, OSError) as error:
             console.print(f"[yellow]{set_name}: not available ({error})[/yellow]")
             continue
+        if not cases:
+            console.print(f"[yellow]{set_name}: no pages yet[/yellow]")
+            continue
         with console.status(f"{set_name}: {len(cases)} pages x {len(extractors)} extractors"):
             results = run_set(cases, extractors)
         if args.pages:

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsmirror.errors import NewsmirrorError
+from newsmirror.extract.render import html_to_markdown
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
 
@@ -113,7 +114,8 @@ def show(
         if value:
             console.print(f"[dim]{key}:[/] {value}", highlight=False)
     console.print()
-    print(article.body_markdown if markdown else article.body_text)
+    # Markdown is rendered here, where it is used, not at extraction time
+    print((article.body_markdown or html_to_markdown(article.body_html)) if markdown else article.body_text)
 
 
 

@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.clean import clean_html
-from newsmirror.extract.containers import container_body
+from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
-from newsmirror.extract.page_meta import page_published, page_title, strip_site_suffix
+from newsmirror.extract.page_meta import document_published, document_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
-from newsmirror.extract.render import html_to_markdown, paragraphs_of
+from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.urls import canonical_url
-from newsmirror.model import Article, RawDocument
+from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
 
@@ -54,18 +54,26 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
-def _published(raw: RawDocument, body_text: str, feed_stamp: str) -> datetime | None:
+def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None) -> datetime | None:
     zone = profile_for(raw.url).timezone or "Asia/Shanghai"  # the zone of most datelines in these archives
     url_date = date_from_url(raw.url, zone)
-    return publication_date(page_date=page_published(raw), container_date=raw.published_hint, text=body_text,
+    return publication_date(page_date=page_date, container_date=raw.published_hint, text=body_text,
                             stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
 
 
 def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
-    body = container_body(raw, profile)
-    title = strip_site_suffix(raw.title_hint or page_title(raw), raw.url)
+    page_date: datetime | None = None
+    page_headline = ""
+    if raw.kind == DocumentKind.WEB_PAGE:
+        document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
+        page_date = document_published(document, raw.url)
+        page_headline = raw.title_hint or document_title(document)
+        body = container_body(raw, profile, document)
+    else:
+        body = container_body(raw, profile)
+    title = strip_site_suffix(page_headline or raw.title_hint, raw.url)
     cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
     paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:
@@ -84,7 +92,7 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = _published(raw, body_text, cleaned.feed_date)
+    published = _published(raw, body_text, cleaned.feed_date, page_date)
     return Article(
         outlet=outlet,
         title=title,
@@ -95,7 +103,6 @@ def extract_article(raw: RawDocument) -> Article:
         authors=authors,
         editors=editors,
         body_html=cleaned.html,
-        body_markdown=html_to_markdown(cleaned.html),
         body_text=body_text,
         images=cleaned.images,
         tags=tags,

@@ -55,9 +55,17 @@ def page_title(raw: RawDocument) -> str:
     return _first(root, _TITLE_XPATHS) if root is not None else ""
 
 
+def document_title(document: lxml.html.HtmlElement) -> str:
+    return _first(document, _TITLE_XPATHS)
+
+
 def page_published(raw: RawDocument) -> datetime | None:
     root = _head(raw)
-    value = _first(root, _DATE_XPATHS) if root is not None else ""
+    return document_published(root, raw.url) if root is not None else None
+
+
+def document_published(document: lxml.html.HtmlElement, url: str) -> datetime | None:
+    value = _first(document, _DATE_XPATHS)
     if not value:
         return None
-    return parse_iso(value, profile_for(raw.url).timezone or "UTC")
+    return parse_iso(value, profile_for(url).timezone or "UTC")
