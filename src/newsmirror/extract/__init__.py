@@ -20,6 +20,7 @@ from newsmirror.extract.page_meta import document_published, document_title, str
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.urls import canonical_url
+from newsmirror.extract.webpage import is_bare_document
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -66,15 +67,18 @@ def extract_article(raw: RawDocument) -> Article:
     profile = profile_for(raw.url)
     page_date: datetime | None = None
     page_headline = ""
+    web_page = False
     if raw.kind == DocumentKind.WEB_PAGE:
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
+        web_page = not is_bare_document(document)
         page_date = document_published(document, raw.url)
         page_headline = raw.title_hint or document_title(document)
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
     title = strip_site_suffix(page_headline or raw.title_hint, raw.url)
-    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
+    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url,
+                         web_page=web_page)
     paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")

@@ -26,6 +26,7 @@ from newsmirror.extract.dom import (
     text_of,
 )
 from newsmirror.extract.figures import attach_captions, images_of
+from newsmirror.extract.junk import drop_page_furniture, drop_repeats
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.model import Image
@@ -218,9 +219,10 @@ def sanitize(html: str) -> str:
 
 
 def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = True,
-               base_url: str = "") -> CleanResult:
+               base_url: str = "", web_page: bool = False) -> CleanResult:
     """Clean one article body. ``title`` lets a repeated headline at the top be dropped;
-    ``base_url`` (the article's URL) makes relative links and image sources absolute."""
+    ``base_url`` (the article's URL) makes relative links and image sources absolute;
+    ``web_page``: the body was cut out of an ordinary web page, so page furniture may remain."""
     root = parse_fragment(html)
     if base_url.startswith(("http://", "https://")):
         with contextlib.suppress(ValueError):  # a malformed base URL leaves links as they are
@@ -239,6 +241,9 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     normalize_whitespace(root, cjk)
     _strip_text(root, profile)
     attach_captions(root)
+    if web_page:
+        drop_page_furniture(root, page_url=base_url)
+        drop_repeats(root, title)
     paragraphize(root)
     _drop_boilerplate(root, profile)  # again: text the parser left loose is in paragraphs now
     prune_empty(root)

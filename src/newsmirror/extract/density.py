@@ -169,3 +169,23 @@ def best_region(root: HtmlElement, junk_weight: float = JUNK_WEIGHT) -> HtmlElem
         if score > best_score:
             best, best_score = element, score
     return best
+
+
+_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
+                     "blockquote", "figure", "figcaption", "section", "article", "pre", "br", "dd", "dt", "center",
+                     "main", "header"})
+
+
+def block_text(element: HtmlElement) -> str:
+    """The element's visible text, one line per block."""
+    parts: list[str] = []
+    for node in element.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)

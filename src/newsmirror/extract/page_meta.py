@@ -55,8 +55,29 @@ def page_title(raw: RawDocument) -> str:
     return _first(root, _TITLE_XPATHS) if root is not None else ""
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*(?:\s[-–—|·:]\s|[_|｜]|\s-\s|--)\s*")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
 def document_title(document: lxml.html.HtmlElement) -> str:
-    return _first(document, _TITLE_XPATHS)
+    """The headline: the page's ``<h1>`` (or a heading) that the ``<title>``/og:title contains,
+    else that title without the site name the page appends to it ("headline_站名", "headline | Site")."""
+    title = re.sub(r"\s+", " ", _first(document, _TITLE_XPATHS)).strip()
+    page_title_text = re.sub(r"\s+", " ", _first(document, ("//title/text()",))).strip()
+    squeezed = {_squeeze(title), _squeeze(page_title_text)} - {""}
+    for heading in document.iter("h1", "h2"):
+        text = re.sub(r"\s+", " ", heading.text_content()).strip()
+        if len(text) >= 4 and any(_squeeze(text) in candidate for candidate in squeezed):
+            return text
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) > 1:
+        # the headline comes first ("headline_频道_站名"), unless that part is only a short label
+        first, longest = parts[0].strip(), max(parts, key=len).strip()
+        return first if len(first) >= 4 and len(first) >= 0.4 * len(longest) else longest
+    return title
 
 
 def page_published(raw: RawDocument) -> datetime | None:

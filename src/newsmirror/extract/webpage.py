@@ -15,16 +15,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 import lxml.html
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.core import Document as TrafilaturaDocument
+from trafilatura.core import bare_extraction, build_html_output
+from trafilatura.settings import Extractor
 
 from newsmirror.extract import density
 from newsmirror.extract.render import paragraphs_of
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Soft hyphens and zero-width characters: invisible when rendered, but they split words for search.
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -34,7 +36,7 @@ def parse_document(content: str | bytes) -> HtmlElement:
     naming an encoding, so the declaration is dropped (the text is already decoded)."""
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
-    content = _XML_DECLARATION.sub("", content, count=1).translate(INVISIBLE)
+    content = INVISIBLE.sub("", _XML_DECLARATION.sub("", content, count=1))
     if not content.strip():
         raise ValueError("empty document")
     return lxml.html.document_fromstring(content)
@@ -68,15 +70,15 @@ def _text_of_html(html: str) -> str:
 
 
 def _trafilatura_candidate(document: HtmlElement, url: str) -> Candidate | None:
+    options = Extractor(output_format="html", fast=True, comments=False, links=True, images=True, tables=True,
+                        url=url or None)
     try:
-        html = trafilatura.extract(document, url=url or None, output_format="html", include_images=True,
-                                   include_links=True, include_comments=False, include_tables=True, fast=True)
+        result = bare_extraction(document, options=options, as_dict=False)
     except (ValueError, TypeError, etree.ParserError):
         return None
-    if not html:
+    if result is None or not isinstance(result, TrafilaturaDocument) or not (result.raw_text or "").strip():
         return None
-    html = str(html)
-    return Candidate("trafilatura", html, _text_of_html(html))
+    return Candidate("trafilatura", build_html_output(result, False), str(result.raw_text))
 
 
 def _density_candidate(document: HtmlElement) -> Candidate | None:
@@ -85,7 +87,7 @@ def _density_candidate(document: HtmlElement) -> Candidate | None:
     if region is None:
         return None
     html = lxml.html.tostring(region, encoding="unicode", with_tail=False)
-    return Candidate("density", html, _text_of_html(html))
+    return Candidate("density", html, density.block_text(region))
 
 
 def _readability_candidate(content: str) -> Candidate | None:
