@@ -14,7 +14,8 @@ Recipe of a body:
 * ``drop`` (optional): in-body junk lying between them (captions, ads, related links). A
   string drops every body line that contains it (it must occur exactly once in the page text);
   a pair ``[first, last]`` drops the lines from the one containing ``first`` through the one
-  containing ``last``.
+  containing ``last``; ``{"equal": text}`` drops every body line that is exactly ``text``
+  (repeated widget labels such as 分享; it must match at least one line).
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg")
 _ANY_SPACE = re.compile(r"\s+")
+_END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u3000\r\f\v]+")
 _FORMAT_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # invisible when rendered
 
@@ -104,6 +106,9 @@ def page_text(html: str | bytes) -> str:
     text = decode_page(html) if isinstance(html, bytes) else html
     # lxml refuses a str that carries an encoding declaration; the text is already decoded.
     text = _XML_DECL_TEXT.sub("", text).strip()
+    # A browser keeps rendering after a stray </body> or </html> (content after it joins the
+    # body); libxml2 drops it, so remove those end tags first.
+    text = _END_OF_DOCUMENT.sub("", text)
     if not text:
         return ""
     root = lxml.html.document_fromstring(text)
@@ -153,7 +158,10 @@ def _find_unique(compact: str, marker: str, what: str) -> int:
     return first
 
 
-def cut_body(text: str, start: str, end: str, drop: list[str | list[str]] | None = None) -> str:
+DropMarker = str | list[str] | dict[str, str]
+
+
+def cut_body(text: str, start: str, end: str, drop: list[DropMarker] | None = None) -> str:
     """The body between the ``start`` and ``end`` markers minus the ``drop`` lines (see module doc)."""
     compact, positions = _compact_index(text)
     s = _find_unique(compact, start, "start")
@@ -174,6 +182,13 @@ def cut_body(text: str, start: str, end: str, drop: list[str | list[str]] | None
 
     dropped: set[int] = set()
     for item in drop or []:
+        if isinstance(item, dict):
+            equal = _ANY_SPACE.sub("", item["equal"])
+            hits = {i for i, line in enumerate(lines) if _ANY_SPACE.sub("", line) == equal}
+            if not hits:
+                raise ZhGoldError(f"drop marker {item!r} matches no body line")
+            dropped.update(hits)
+            continue
         first, last = (item, item) if isinstance(item, str) else (item[0], item[1])
         a, b = line_of(first), line_of(last)
         if b < a:
@@ -199,6 +214,14 @@ def _check_date(value: str | None) -> str | None:
 
 def load_annotations(annotations: Path = ANNOTATIONS) -> list[dict]:
     return list(json.loads(annotations.read_text(encoding="utf-8"))["pages"])
+
+
+def day_only_paths(pages_dir: Path = ZH_PAGES, annotations: Path = ANNOTATIONS) -> frozenset[Path]:
+    """Pages whose date the page gives as a day only (``published`` is local midnight): score
+    these by calendar day, not by instant."""
+    return frozenset(
+        pages_dir / entry["path"] for entry in load_annotations(annotations) if entry.get("date_only")
+    )
 
 
 def load_zh_gold(

@@ -10,8 +10,10 @@ import pytest
 from bench.zh_gold import (
     SPLITS,
     ZH_PAGES,
+    DropMarker,
     ZhGoldError,
     cut_body,
+    day_only_paths,
     load_annotations,
     load_zh_gold,
     page_text,
@@ -20,7 +22,7 @@ from bench.zh_gold import (
 
 
 @pytest.fixture(scope="module")
-def annotations() -> list[dict]:
+def entries() -> list[dict]:
     return load_annotations()
 
 
@@ -33,26 +35,32 @@ def test_every_recipe_resolves_to_a_body() -> None:
         assert page.body.strip(), page.path
         assert page.path.is_file()
         assert page.title.strip(), page.path
-        assert page.title not in page.body.split("\n")[0], f"{page.path}: headline left in the body"
+        first_line = "".join(page.body.split("\n")[0].split())
+        assert first_line != "".join(page.title.split()), f"{page.path}: headline left in the body"
 
 
-def test_dates_carry_an_offset(annotations: list[dict]) -> None:
-    for entry in annotations:
+def test_dates_carry_an_offset(entries: list[dict]) -> None:
+    for entry in entries:
         if entry["published"] is not None:
-            assert datetime.fromisoformat(entry["published"]).utcoffset() is not None, entry["path"]
+            published = datetime.fromisoformat(entry["published"])
+            assert published.utcoffset() is not None, entry["path"]
+            if entry.get("date_only"):  # the page shows a day only: stored as local midnight
+                assert (published.hour, published.minute, published.second) == (0, 0, 0), entry["path"]
+        else:
+            assert not entry.get("date_only"), entry["path"]
 
 
-def test_split_is_by_site_and_follows_the_hash_rule(annotations: list[dict]) -> None:
+def test_split_is_by_site_and_follows_the_hash_rule(entries: list[dict]) -> None:
     sites_by_split: dict[str, set[str]] = defaultdict(set)
-    for entry in annotations:
+    for entry in entries:
         assert entry["split"] in SPLITS
         assert entry["split"] == split_of(entry["site"]), entry["path"]
         sites_by_split[entry["split"]].add(entry["site"])
     assert not sites_by_split["tune"] & sites_by_split["test"]
 
 
-def test_paths_are_relative_and_unique(annotations: list[dict]) -> None:
-    paths = [entry["path"] for entry in annotations]
+def test_paths_are_relative_and_unique(entries: list[dict]) -> None:
+    paths = [entry["path"] for entry in entries]
     assert len(paths) == len(set(paths))
     assert all(not Path(path).is_absolute() and ".." not in Path(path).parts for path in paths)
 
@@ -106,7 +114,35 @@ def test_cut_body_slices_between_markers_and_drops_lines() -> None:
         ("第一段", "结束。", ["相关新闻"], "outside the body"),
     ],
 )
-def test_cut_body_rejects_bad_recipes(start: str, end: str, drop: list[str] | None, message: str) -> None:
+def test_cut_body_rejects_bad_recipes(
+    start: str, end: str, drop: list[DropMarker] | None, message: str
+) -> None:
     text = page_text(_PAGE.encode("gb18030"))
     with pytest.raises(ZhGoldError, match=message):
         cut_body(text, start, end, drop)
+
+
+def test_page_text_accepts_decoded_text_with_an_encoding_declaration() -> None:
+    html = '<?xml version="1.0" encoding="GB18030"?>\n<!DOCTYPE html><html><body><p>正文</p></body></html>'
+    assert page_text(html) == "正文"
+
+
+def test_page_text_keeps_content_after_a_stray_end_of_document() -> None:
+    html = "<html><body><div>页头</div></html><div>正文在后</div></body></html>"
+    assert page_text(html.encode("utf-8")).split("\n") == ["页头", "正文在后"]
+
+
+def test_cut_body_drops_every_line_equal_to_a_widget_label() -> None:
+    text = "第一段。\n分享\n第二段。\n分享\n第三段。"
+    assert cut_body(text, "第一段", "第三段。", [{"equal": "分享"}]) == "第一段。\n第二段。\n第三段。"
+    with pytest.raises(ZhGoldError, match="matches no body line"):
+        cut_body(text, "第一段", "第三段。", [{"equal": "收藏"}])
+
+
+def test_day_only_pages_are_gold_pages_at_local_midnight() -> None:
+    gold = {page.path: page for page in load_zh_gold()}
+    day_only = day_only_paths()
+    assert day_only <= gold.keys()
+    for path in day_only:
+        published = gold[path].published
+        assert published is not None and published[10:19] == "T00:00:00", path
