@@ -59,6 +59,7 @@ class Candidate:
     name: str
     html: str
     text: str
+    element: HtmlElement | None = None
 
     @property
     def tokens(self) -> Counter[str]:
@@ -69,8 +70,10 @@ def _text_of_html(html: str) -> str:
     return "\n".join(paragraphs_of(html)) if html.strip() else ""
 
 
-def _trafilatura_candidate(document: HtmlElement, url: str) -> Candidate | None:
-    options = Extractor(output_format="html", fast=True, comments=False, links=True, images=True, tables=True,
+def _trafilatura_candidate(document: HtmlElement, url: str, *, fast: bool = False) -> Candidate | None:
+    # Without links and images: with them trafilatura keeps link and image blocks around the text
+    # and its recall and precision both drop on the tune data (the density candidate keeps both).
+    options = Extractor(output_format="html", fast=fast, comments=False, links=False, images=False, tables=True,
                         url=url or None)
     try:
         result = bare_extraction(document, options=options, as_dict=False)
@@ -87,7 +90,7 @@ def _density_candidate(document: HtmlElement) -> Candidate | None:
     if region is None:
         return None
     html = lxml.html.tostring(region, encoding="unicode", with_tail=False)
-    return Candidate("density", html, density.block_text(region))
+    return Candidate("density", html, density.block_text(region), region)
 
 
 def _readability_candidate(content: str) -> Candidate | None:
@@ -101,41 +104,68 @@ def _readability_candidate(content: str) -> Candidate | None:
     return Candidate("readability", html, text) if text else None
 
 
-def _prose_quality(candidate: Candidate) -> float:
-    """Share of the candidate's characters in lines that read as running text."""
-    total = prose = 0
-    for line in candidate.text.split("\n"):
-        length = len(line.strip())
-        total += length
-        punct = sum(1 for ch in line if ch in "，。！？；：、,.!?;:")
-        if length >= 20 and punct >= 1:
-            prose += length
-    return prose / total if total else 0.0
+_SENTENCE_PUNCTUATION = frozenset("，。！？；：,.!?;:")
+_SPACE = re.compile(r"\s+")
+AGREEMENT = 0.9  # share of one candidate's tokens found in the other for "contains"
+LONG_PROSE = 150  # characters: a punctuated block this long is article text whoever found it
+
+
+def _prose_length(text: str) -> int:
+    """Characters in lines that read as running text (20+ characters, punctuated)."""
+    return sum(len(line) for line in text.split("\n")
+               if len(line) >= 20 and any(ch in _SENTENCE_PUNCTUATION for ch in line))
+
+
+def _containment(dense: Candidate, traf: Candidate) -> tuple[float, float]:
+    """(share of the region's tokens in trafilatura's text, share of trafilatura's in the region's)."""
+    dense_tokens, traf_tokens = dense.tokens, traf.tokens
+    common = sum((dense_tokens & traf_tokens).values())
+    return common / max(1, sum(dense_tokens.values())), common / max(1, sum(traf_tokens.values()))
+
+
+def _is_cjk(candidate: Candidate) -> bool:
+    return len(_CJK.findall(candidate.text[:3000])) >= 50
+
+
+def _region_within(dense: Candidate, traf: Candidate) -> str:
+    """The density region keeping only blocks trafilatura also kept, plus long prose blocks it
+    missed: the region's layout (images, links) with the two candidates' agreement as content."""
+    if dense.element is None:
+        return dense.html
+    region = dense.element  # not used again: filtered in place
+    agreed = _SPACE.sub(" ", traf.text)
+    for block in [e for e in region.iter() if isinstance(e.tag, str) and e.tag in density.BLOCKS]:
+        if block.getparent() is None or any(isinstance(d.tag, str) and d.tag in density.BLOCKS
+                                            for d in block.iterdescendants()):
+            continue
+        text = _SPACE.sub(" ", block.text_content()).strip()
+        if not text or text in agreed:
+            continue
+        if len(text) >= LONG_PROSE and any(ch in _SENTENCE_PUNCTUATION for ch in text):
+            continue
+        block.drop_tree()
+    return lxml.html.tostring(region, encoding="unicode", with_tail=False)
 
 
 def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
-    """The better of the density region and trafilatura's output (see the module doc)."""
-    if dense is None or traf is None:
-        return dense or traf
-    dense_tokens, traf_tokens = dense.tokens, traf.tokens
-    dense_total, traf_total = sum(dense_tokens.values()), sum(traf_tokens.values())
-    if not dense_total or not traf_total:
-        return dense if dense_total else traf
-    common = sum((dense_tokens & traf_tokens).values())
-    dense_in_traf, traf_in_dense = common / dense_total, common / traf_total
-    cjk = len(_CJK.findall(dense.text[:3000])) > 100
-    if traf_in_dense >= 0.9 and dense_in_traf >= 0.9:
-        return dense if cjk else traf  # agree: for Chinese pages the region keeps layout better
-    if traf_in_dense >= 0.9:
-        # the region holds trafilatura's text and more: more article, or more junk?
-        return dense if cjk and _prose_quality(dense) >= _prose_quality(traf) - 0.05 else traf
-    if dense_in_traf >= 0.9:
-        # trafilatura holds the region's text and more
-        return traf if _prose_quality(traf) >= _prose_quality(dense) - 0.05 or not cjk else dense
-    # disagree: the candidate with more running text
-    dense_prose = _prose_quality(dense) * len(dense.text)
-    traf_prose = _prose_quality(traf) * len(traf.text)
-    return dense if dense_prose > traf_prose else traf
+    """Combine the density region and trafilatura's output (see the module doc)."""
+    if dense is None or traf is None or not dense.text.strip() or not traf.text.strip():
+        return (dense if dense is not None and dense.text.strip() else None) or traf
+    dense_in_traf, traf_in_dense = _containment(dense, traf)
+    if _is_cjk(dense) or _is_cjk(traf):
+        # Chinese pages: the tighter of two candidates that agree; the region finder is built for them
+        if dense_in_traf >= AGREEMENT and traf_in_dense >= AGREEMENT:
+            return dense if len(dense.text) <= len(traf.text) else traf
+        if dense_in_traf >= AGREEMENT:
+            return dense
+        if traf_in_dense >= AGREEMENT:
+            return traf
+        return dense if _prose_length(dense.text) > _prose_length(traf.text) else traf
+    # other pages: trafilatura's text, widened by long prose blocks of the region that it dropped
+    if traf_in_dense >= 0.7:
+        html = _region_within(dense, traf)
+        return Candidate("region within trafilatura", html, _text_of_html(html))
+    return traf
 
 
 def article_html(document: HtmlElement, url: str, content: str) -> str:
