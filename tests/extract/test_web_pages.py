@@ -128,3 +128,22 @@ def test_link_lists_and_their_label_are_dropped_from_a_region() -> None:
     text = text_of(region)
     assert "另一篇" not in text and "相关阅读" not in text
     assert PARAGRAPHS[-1] in text and "应当保留下来" in text
+
+
+def test_stamp_and_byline_under_the_headline_give_date_with_zone_and_author() -> None:
+    header = """<div class="related"><p>2020-01-01 08:00 另一篇旧文章的时间</p></div>
+    <h1>新图书馆今夏开放</h1><div class="info"><span>2024年05月06日 14:25</span><span>来源：示例新闻网</span>
+    <span>作者：张明远</span></div>"""
+    html = _page(header + f"<div class='content'>{ARTICLE}</div>").replace(
+        "</head>", '<meta property="article:published_time" content="2024-05-06"></head>')
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=URL))
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2024-05-06T14:25:00+08:00"
+    assert article.authors == ["张明远"]
+    assert article.title == "新图书馆今夏开放"
+
+
+def test_headline_is_the_visible_line_the_page_title_starts_with() -> None:
+    head = HEAD.replace("新图书馆今夏开放_示例新闻网", "新图书馆今夏开放 市文化局")
+    html = _page(f"<div class='t'>新图书馆今夏开放</div><div>{ARTICLE}</div>", head=head)
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=URL)).title == "新图书馆今夏开放"

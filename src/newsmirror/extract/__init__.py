@@ -16,6 +16,7 @@ from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
+from newsmirror.extract.page_header import names_in, read_header
 from newsmirror.extract.page_meta import document_published, document_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
@@ -68,11 +69,19 @@ def extract_article(raw: RawDocument) -> Article:
     page_date: datetime | None = None
     page_headline = ""
     web_page = False
+    header_authors: list[str] = []
     if raw.kind == DocumentKind.WEB_PAGE:
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
         web_page = not is_bare_document(document)
         page_date = document_published(document, raw.url)
         page_headline = raw.title_hint or document_title(document)
+        if web_page:
+            header = read_header(document, page_headline, profile.timezone or "Asia/Shanghai")
+            header_authors = header.authors
+            # the stamp the page prints under its headline is what the outlet states; metadata
+            # only wins over a stamp that has no time of day
+            if header.published is not None and (header.has_time or page_date is None):
+                page_date = header.published
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
@@ -86,7 +95,11 @@ def extract_article(raw: RawDocument) -> Article:
     if not title:
         title = paragraphs[0][:80]
     authors, editors = find_credits(paragraphs)
-    for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint]:
+    if web_page and not authors and not header_authors:
+        # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）")
+        for paragraph in [*paragraphs[:2], *paragraphs[-2:]]:
+            header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
+    for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:
             authors.append(name)

@@ -106,10 +106,14 @@ def _keep_video_links(root: lxml.html.HtmlElement) -> None:
 
 
 def _drop_selected(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
+    total = len(text_of(root))
     for css in profile.drop:
         for element in _selector(css)(root):
-            if element is not root:
-                remove(element)
+            if element is root or is_detached(element, root):
+                continue
+            if total >= 200 and element.tag not in ("script", "style") and len(text_of(element)) > total / 2:
+                continue  # a wrapper of most of the text ("article paywall-container"), not a widget
+            remove(element)
 
 
 def _fix_lazy_images(root: lxml.html.HtmlElement) -> None:

@@ -78,6 +78,7 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
 
 def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
     """Remove toggles, bare URL lines, link lists, tickers and weather from an article region."""
+    total = len(text_of(root))
     for element in _blocks(root):
         if element.getparent() is None or any(a.tag in ("table", "pre") for a in element.iterancestors()):
             continue
@@ -88,7 +89,7 @@ def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
                 or (_URL_ONLY.match(text) and _same_url(text, page_url)):
             remove(element)
         elif element.tag in ("ul", "ol", "div", "section", "dl") and _is_link_list(element) \
-                and len(text) < 1500:
+                and len(text) < 1500 and len(text) <= total / 2:
             heading = element.getprevious()
             remove(element)
             if heading is not None and heading.tag in ("h2", "h3", "h4", "h5", "h6", "p", "div") \

@@ -12,6 +12,7 @@ from datetime import datetime
 import lxml.html
 
 from newsmirror.extract.datelines import parse_iso
+from newsmirror.extract.page_header import visible_lines
 from newsmirror.extract.profiles import profile_for
 from newsmirror.model import DocumentKind, RawDocument
 
@@ -72,6 +73,13 @@ def document_title(document: lxml.html.HtmlElement) -> str:
         text = re.sub(r"\s+", " ", heading.text_content()).strip()
         if len(text) >= 4 and any(_squeeze(text) in candidate for candidate in squeezed):
             return text
+    # a visible line that the title starts with ("headline 站名" with only a space between)
+    squeezed_title = _squeeze(page_title_text or title)
+    prefixes = [line for line in visible_lines(document)[:400]
+                if len(_squeeze(line)) >= max(6, 0.4 * len(squeezed_title))
+                and squeezed_title.startswith(_squeeze(line)) and _squeeze(line) != squeezed_title]
+    if prefixes:
+        return max(prefixes, key=len)
     parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
     if len(parts) > 1:
         # the headline comes first ("headline_频道_站名"), unless that part is only a short label
