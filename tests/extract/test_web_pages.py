@@ -147,3 +147,9 @@ def test_headline_is_the_visible_line_the_page_title_starts_with() -> None:
     head = HEAD.replace("新图书馆今夏开放_示例新闻网", "新图书馆今夏开放 市文化局")
     html = _page(f"<div class='t'>新图书馆今夏开放</div><div>{ARTICLE}</div>", head=head)
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=URL)).title == "新图书馆今夏开放"
+
+
+@pytest.mark.parametrize("line", ["来源：示例新闻网", "（责任编辑：王小二）", "编辑：李四 校对：赵五", "2024-05-06 14:25 来源：示例新闻网"])
+def test_source_editor_and_stamp_lines_are_dropped_from_the_text(line: str) -> None:
+    text = _extract(_page(f"<div class='story'><p>{line}</p>{ARTICLE}<p>{line}</p></div>"))
+    assert _has_every_paragraph(text) and line not in text

@@ -16,7 +16,7 @@ from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
-from newsmirror.extract.page_header import names_in, read_header
+from newsmirror.extract.page_header import names_in, read_header, visible_lines
 from newsmirror.extract.page_meta import document_published, document_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
@@ -74,9 +74,10 @@ def extract_article(raw: RawDocument) -> Article:
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
         web_page = not is_bare_document(document)
         page_date = document_published(document, raw.url)
-        page_headline = raw.title_hint or document_title(document)
-        if web_page:
-            header = read_header(document, page_headline, profile.timezone or "Asia/Shanghai")
+        lines = visible_lines(document) if web_page else None
+        page_headline = raw.title_hint or document_title(document, lines)
+        if lines is not None:
+            header = read_header(lines, page_headline, profile.timezone or "Asia/Shanghai")
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day

@@ -27,6 +27,12 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _TEMPERATURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:°\s*[CF]?|℃|℉)")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
 _TICKER_NUMBER = re.compile(r"[+\-−▲▼]?\d[\d,.]*\s*%?")
+# Chinese news pages' meta lines around the text: source, editor, proofreader, a bare stamp line.
+_META_LINE = re.compile(
+    r"^[（(【\[]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|审核|審核|审校|審校|监制|監製|来源|來源|稿源|"
+    r"图片来源|圖片來源|出处|出處|本文来源|本文來源|文章来源|文章來源)\s*[：:]"
+)
+_STAMP_LINE = re.compile(r"^\D{0,12}(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
 
 
 def _is_toggle(text: str) -> bool:
@@ -49,6 +55,13 @@ def _is_ticker(text: str) -> bool:
     digits = sum(len(number) for number in numbers)
     visible = len(re.sub(r"\s", "", text))
     return len(numbers) >= 2 and digits >= 0.4 * visible
+
+
+def _is_meta_line(text: str) -> bool:
+    """"来源：…", "责任编辑：…", or the date-and-source line printed under a headline."""
+    if len(text) > 80 or re.search(r"[。！？]", text):
+        return False
+    return bool(_META_LINE.match(text) or _STAMP_LINE.match(text))
 
 
 def _is_weather(text: str) -> bool:
@@ -85,7 +98,7 @@ def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
         text = text_of(element)
         if not text:
             continue
-        if _is_toggle(text) or _is_ticker(text) or _is_weather(text) \
+        if _is_toggle(text) or _is_ticker(text) or _is_weather(text) or _is_meta_line(text) \
                 or (_URL_ONLY.match(text) and _same_url(text, page_url)):
             remove(element)
         elif element.tag in ("ul", "ol", "div", "section", "dl") and _is_link_list(element) \

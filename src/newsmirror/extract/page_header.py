@@ -108,11 +108,10 @@ def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool] | None:
     return dated
 
 
-def read_header(document: HtmlElement, headline: str, zone: str) -> PageHeader:
+def read_header(lines: list[str], headline: str, zone: str) -> PageHeader:
     """Stamp and byline from the lines after the headline (or the page's first lines). A headline
     printed several times (share boxes, sticky bars) is tried at each place; the first place with a
-    stamp that has a time of day wins."""
-    lines = visible_lines(document)
+    stamp that has a time of day wins. ``lines``: :func:`visible_lines` of the page."""
     wanted = _squeeze(headline)
     starts = [index + 1 for index, line in enumerate(lines)
               if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]

@@ -63,7 +63,7 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
 
 
-def document_title(document: lxml.html.HtmlElement) -> str:
+def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = None) -> str:
     """The headline: the page's ``<h1>`` (or a heading) that the ``<title>``/og:title contains,
     else that title without the site name the page appends to it ("headline_站名", "headline | Site")."""
     title = re.sub(r"\s+", " ", _first(document, _TITLE_XPATHS)).strip()
@@ -75,7 +75,9 @@ def document_title(document: lxml.html.HtmlElement) -> str:
             return text
     # a visible line that the title starts with ("headline 站名" with only a space between)
     squeezed_title = _squeeze(page_title_text or title)
-    prefixes = [line for line in visible_lines(document)[:400]
+    if lines is None:
+        lines = visible_lines(document)
+    prefixes = [line for line in lines[:400]
                 if len(_squeeze(line)) >= max(6, 0.4 * len(squeezed_title))
                 and squeezed_title.startswith(_squeeze(line)) and _squeeze(line) != squeezed_title]
     if prefixes:
