@@ -23,6 +23,7 @@ from newsmirror.extract.dom import (
     remove,
     replace_keeping_tail,
     serialize_children,
+    short_text_of,
     text_of,
 )
 from newsmirror.extract.figures import attach_captions, images_of
@@ -159,8 +160,8 @@ def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None
     patterns = profile.boilerplate_patterns()
 
     def matches(element: lxml.html.HtmlElement) -> bool:
-        text = text_of(element)
-        return bool(text) and len(text) < 800 and any(pattern.search(text) for pattern in patterns)
+        text = short_text_of(element, 4000)  # whitespace runs shrink; 800 after normalizing
+        return text is not None and 0 < len(text) < 800 and any(pattern.search(text) for pattern in patterns)
 
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or is_detached(element, root):

@@ -13,7 +13,7 @@ import unicodedata
 
 from lxml.html import HtmlElement
 
-from newsmirror.extract.dom import remove, text_of
+from newsmirror.extract.dom import remove, short_text_of, text_of
 
 _TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a",
                 "button", "section", "dl", "dd", "dt", "blockquote")
@@ -95,7 +95,7 @@ def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
     for element in _blocks(root):
         if element.getparent() is None or any(a.tag in ("table", "pre") for a in element.iterancestors()):
             continue
-        text = text_of(element)
+        text = short_text_of(element, 6000)
         if not text:
             continue
         if _is_toggle(text) or _is_ticker(text) or _is_weather(text) or _is_meta_line(text) \
@@ -139,7 +139,8 @@ def drop_repeats(root: HtmlElement, title: str) -> None:
     for element in blocks:
         if element.getparent() is None:
             continue
-        text = _normalized(text_of(element))
+        raw = short_text_of(element, 2000)
+        text = _normalized(raw) if raw else ""
         if not text or len(text) > 300 or element.find(".//img") is not None or len(element.findall(".//p")):
             continue
         if text in captions:
