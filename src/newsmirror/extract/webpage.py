@@ -84,9 +84,9 @@ def _trafilatura_candidate(document: HtmlElement, url: str, *, fast: bool = Fals
     return Candidate("trafilatura", build_html_output(result, False), str(result.raw_text))
 
 
-def _density_candidate(document: HtmlElement) -> Candidate | None:
+def _density_candidate(document: HtmlElement, junk_weight: float = density.JUNK_WEIGHT) -> Candidate | None:
     density.prune_layout(document)
-    region = density.best_region(document)
+    region = density.best_region(document, junk_weight)
     if region is None:
         return None
     html = lxml.html.tostring(region, encoding="unicode", with_tail=False)
@@ -107,6 +107,7 @@ def _readability_candidate(content: str) -> Candidate | None:
 _SENTENCE_PUNCTUATION = frozenset("，。！？；：,.!?;:")
 _SPACE = re.compile(r"\s+")
 AGREEMENT = 0.9  # share of one candidate's tokens found in the other for "contains"
+WIDE_JUNK_WEIGHT = 2.0  # the density finder's junk weight on non-Chinese pages (0.5 tried: lower F)
 LONG_PROSE = 150  # characters: a punctuated block this long is article text whoever found it
 
 
@@ -127,23 +128,48 @@ def _is_cjk(candidate: Candidate) -> bool:
     return len(_CJK.findall(candidate.text[:3000])) >= 50
 
 
+def _is_block(element: HtmlElement) -> bool:
+    return isinstance(element.tag, str) and element.tag in density.BLOCKS
+
+
+def _own_text(block: HtmlElement) -> str:
+    """The block's text outside its child blocks: its text, inline children and tails."""
+    parts = [block.text or ""]
+    for child in block:
+        if not _is_block(child) and isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
 def _region_within(dense: Candidate, traf: Candidate) -> str:
-    """The density region keeping only blocks trafilatura also kept, plus long prose blocks it
-    missed: the region's layout (images, links) with the two candidates' agreement as content."""
+    """The density region keeping only text trafilatura also kept, plus long prose it missed:
+    the region's layout (images, links) with the two candidates' agreement as content."""
     if dense.element is None:
         return dense.html
     region = dense.element  # not used again: filtered in place
     agreed = _SPACE.sub(" ", traf.text)
-    for block in [e for e in region.iter() if isinstance(e.tag, str) and e.tag in density.BLOCKS]:
-        if block.getparent() is None or any(isinstance(d.tag, str) and d.tag in density.BLOCKS
-                                            for d in block.iterdescendants()):
+
+    def wanted(text: str) -> bool:
+        return text in agreed or (len(text) >= LONG_PROSE and any(ch in _SENTENCE_PUNCTUATION for ch in text))
+
+    for block in [e for e in region.iter() if _is_block(e)]:
+        if block.getparent() is None and block is not region:
             continue
-        text = _SPACE.sub(" ", block.text_content()).strip()
-        if not text or text in agreed:
+        text = _own_text(block)
+        if not text or wanted(text):
             continue
-        if len(text) >= LONG_PROSE and any(ch in _SENTENCE_PUNCTUATION for ch in text):
+        if not any(_is_block(d) for d in block.iterdescendants()):
+            if block is not region:
+                block.drop_tree()
             continue
-        block.drop_tree()
+        # a container: drop its loose text and inline children, keep its blocks (and images)
+        block.text = None
+        for child in list(block):
+            if _is_block(child) or child.tag == "img" or child.find(".//img") is not None:
+                child.tail = None
+            else:
+                block.remove(child)
     return lxml.html.tostring(region, encoding="unicode", with_tail=False)
 
 
@@ -172,6 +198,9 @@ def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
     traf = _trafilatura_candidate(document, url)  # trafilatura works on its own copy of the tree
-    dense = _density_candidate(document)
+    # Chinese pages take the region alone when it is the tighter candidate, so it must be tight;
+    # elsewhere it only adds prose trafilatura dropped, so a wider region helps (both tuned)
+    cjk = _is_cjk(traf) if traf is not None else len(_CJK.findall(document.text_content()[:5000])) >= 50
+    dense = _density_candidate(document, density.JUNK_WEIGHT if cjk else WIDE_JUNK_WEIGHT)
     chosen = choose(dense, traf) or _readability_candidate(content)
     return chosen.html if chosen is not None else ""
