@@ -51,7 +51,7 @@ def test_density_finder_is_the_fallback_when_trafilatura_finds_nothing(monkeypat
 
 def test_readability_is_the_last_resort(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(webpage, "_trafilatura_candidate", lambda document, url: None)
-    monkeypatch.setattr(webpage, "_density_candidate", lambda document: None)
+    monkeypatch.setattr(webpage, "_density_candidate", lambda document, junk_weight: None)
     assert _has_every_paragraph(_extract(_page(f"<div>{ARTICLE}</div>")))
 
 
