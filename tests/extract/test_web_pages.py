@@ -45,12 +45,12 @@ def test_page_with_xml_encoding_declaration_is_read() -> None:
 
 
 def test_density_finder_is_the_fallback_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(webpage, "_trafilatura_candidate", lambda document, url: None)
+    monkeypatch.setattr(webpage, "_trafilatura_candidate", lambda document, url, fast=False: None)
     assert _has_every_paragraph(_extract(_page(f"<div>{ARTICLE}</div>")))
 
 
 def test_readability_is_the_last_resort(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(webpage, "_trafilatura_candidate", lambda document, url: None)
+    monkeypatch.setattr(webpage, "_trafilatura_candidate", lambda document, url, fast=False: None)
     monkeypatch.setattr(webpage, "_density_candidate", lambda document, junk_weight: None)
     assert _has_every_paragraph(_extract(_page(f"<div>{ARTICLE}</div>")))
 

@@ -21,7 +21,7 @@ from newsmirror.extract.page_meta import document_published, document_title, str
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.urls import canonical_url
-from newsmirror.extract.webpage import is_bare_document
+from newsmirror.extract.webpage import is_bare_document, last_resort_html
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -90,6 +90,12 @@ def extract_article(raw: RawDocument) -> Article:
     cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url,
                          web_page=web_page)
     paragraphs = paragraphs_of(cleaned.html)
+    if not paragraphs and web_page:
+        # the cleaning rules emptied the chosen region: readability's view of the page, plainly cleaned
+        fallback = last_resort_html(raw.content)
+        if fallback:
+            cleaned = clean_html(fallback, profile, title=title, cjk=_looks_cjk(title, fallback), base_url=raw.url)
+            paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")
     body_text = "\n\n".join(paragraphs)

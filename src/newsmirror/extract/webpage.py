@@ -1,11 +1,16 @@
 """Whole web pages: parse once, find the article by several candidates, pick one by a measured score.
 
 Candidates: our text-density region finder (:mod:`.density`), trafilatura (fast mode: its own
-fallbacks are what the other candidates replace) and, only when both find nothing,
-readability-lxml. When the density region and trafilatura agree, the tighter one wins;
-when they disagree, the one whose text looks more like running prose (punctuated, few links,
-few short lines) wins. The choice rules were tuned on the zh gold's tune split and trafilatura's
-evaluation pages, never on a test page.
+fallbacks are what the region finder replaces) and, only when both find nothing (or cleaning
+empties the choice), readability-lxml. The choice is measured by containment (the share of one
+candidate's tokens found in the other):
+
+* Chinese pages: when one candidate holds the other, the tighter one; else the one with more
+  running text (punctuated lines of 20+ characters);
+* other pages: the region's layout restricted to text trafilatura also kept, plus long prose
+  blocks it dropped; trafilatura alone when the region misses much of its text.
+
+Tuned on the zh gold's tune split and trafilatura's evaluation pages, never on a test page.
 """
 
 from __future__ import annotations
@@ -194,10 +199,16 @@ def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
     return traf
 
 
+def last_resort_html(content: str) -> str:
+    """readability-lxml's article HTML of a page ('' when it finds none)."""
+    candidate = _readability_candidate(content)
+    return candidate.html if candidate is not None else ""
+
+
 def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
-    traf = _trafilatura_candidate(document, url)  # trafilatura works on its own copy of the tree
+    traf = _trafilatura_candidate(document, url, fast=True)  # works on its own copy of the tree
     # Chinese pages take the region alone when it is the tighter candidate, so it must be tight;
     # elsewhere it only adds prose trafilatura dropped, so a wider region helps (both tuned)
     cjk = _is_cjk(traf) if traf is not None else len(_CJK.findall(document.text_content()[:5000])) >= 50
