@@ -153,3 +153,10 @@ def test_headline_is_the_visible_line_the_page_title_starts_with() -> None:
 def test_source_editor_and_stamp_lines_are_dropped_from_the_text(line: str) -> None:
     text = _extract(_page(f"<div class='story'><p>{line}</p>{ARTICLE}<p>{line}</p></div>"))
     assert _has_every_paragraph(text) and line not in text
+
+
+def test_readability_takes_over_when_cleaning_empties_the_chosen_region(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsmirror.extract.containers as containers
+
+    monkeypatch.setattr(containers, "article_html", lambda document, url, content: "<div><p>来源：示例新闻网</p></div>")
+    assert _has_every_paragraph(_extract(_page(f"<div>{ARTICLE}</div>")))
