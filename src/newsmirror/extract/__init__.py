@@ -17,7 +17,7 @@ from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
 from newsmirror.extract.page_header import names_in, read_header, visible_lines
-from newsmirror.extract.page_meta import document_published, document_title, strip_site_suffix
+from newsmirror.extract.page_meta import document_published, document_title, plain_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.urls import canonical_url
@@ -75,7 +75,8 @@ def extract_article(raw: RawDocument) -> Article:
         web_page = not is_bare_document(document)
         page_date = document_published(document, raw.url)
         lines = visible_lines(document) if web_page else None
-        page_headline = raw.title_hint or document_title(document, lines)
+        # rendered archive files and feed items carry their headline as the title, as it is
+        page_headline = raw.title_hint or (document_title(document, lines) if web_page else plain_title(document))
         if lines is not None:
             header = read_header(lines, page_headline, profile.timezone or "Asia/Shanghai")
             header_authors = header.authors

@@ -8,6 +8,7 @@ the page are never taken.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,16 +41,28 @@ class PageHeader:
     authors: list[str] = field(default_factory=list)
 
 
+MAX_BLOCKS = 1500  # headline, stamp and byline sit near the top: the rest of the page is not walked
+
+
+class _Enough(Exception):
+    pass
+
+
 def visible_lines(document: HtmlElement) -> list[str]:
-    """The page's visible text, one line per block element."""
+    """The page's visible text, one line per block element (the first ``MAX_BLOCKS`` blocks)."""
     parts: list[str] = []
+    blocks = 0
 
     def walk(element: HtmlElement) -> None:
+        nonlocal blocks
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _INVISIBLE or not tag:
             return
         if tag in _BLOCKS:
             parts.append("\n")
+            blocks += 1
+            if blocks > MAX_BLOCKS:
+                raise _Enough
         if element.text:
             parts.append(element.text)
         for child in element:
@@ -60,7 +73,8 @@ def visible_lines(document: HtmlElement) -> list[str]:
             parts.append("\n")
 
     body = document.find("body")
-    walk(body if body is not None else document)
+    with contextlib.suppress(_Enough):
+        walk(body if body is not None else document)
     lines = (_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
 

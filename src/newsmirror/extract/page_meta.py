@@ -63,6 +63,11 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
 
 
+def plain_title(document: lxml.html.HtmlElement) -> str:
+    """og:title or <title>, as the document gives it."""
+    return _first(document, _TITLE_XPATHS)
+
+
 def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = None) -> str:
     """The headline: the page's ``<h1>`` (or a heading) that the ``<title>``/og:title contains,
     else that title without the site name the page appends to it ("headline_站名", "headline | Site")."""
