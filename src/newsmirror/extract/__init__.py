@@ -11,6 +11,8 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from lxml.html import HtmlElement
+
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
@@ -35,6 +37,12 @@ _SUMMARY_LENGTH = 160
 def _looks_cjk(*texts: str) -> bool:
     sample = "".join(text[:2000] for text in texts)
     return len(_CJK_CHAR.findall(sample)) >= 8
+
+
+def _chinese_page(document: HtmlElement) -> bool:
+    title = plain_title(document)
+    sample = title if title.strip() else (document.findtext(".//body") or "")[:2000]
+    return len(_CJK_CHAR.findall(sample)) >= 2
 
 
 def _outlet(raw: RawDocument) -> str:
@@ -74,9 +82,11 @@ def extract_article(raw: RawDocument) -> Article:
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
         web_page = not is_bare_document(document)
         page_date = document_published(document, raw.url)
-        lines = visible_lines(document) if web_page else None
+        # the stamp/byline reader and the visible-headline rule are written for Chinese pages
+        lines = visible_lines(document) if web_page and _chinese_page(document) else None
         # rendered archive files and feed items carry their headline as the title, as it is
-        page_headline = raw.title_hint or (document_title(document, lines) if web_page else plain_title(document))
+        page_headline = raw.title_hint or (document_title(document, lines or []) if web_page
+                                           else plain_title(document))
         if lines is not None:
             header = read_header(lines, page_headline, profile.timezone or "Asia/Shanghai")
             header_authors = header.authors
