@@ -98,3 +98,79 @@ def normalize_name(name: str) -> str:
 def names_correct(predicted: list[str] | None, gold: list[str]) -> bool:
     """Exactly the gold set of people (order-free); no credits expected means none predicted."""
     return {normalize_name(n) for n in (predicted or []) if n.strip()} == {normalize_name(n) for n in gold}
+
+
+# --- trafilatura's evaluation set: snippet counts --------------------------------------------
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_space(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@dataclass(slots=True)
+class SnippetCounts:
+    """Counts of trafilatura's evaluation (its tests/eval_common.py), summed over pages."""
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def add(self, output: str, with_snippets: list[str], without_snippets: list[str]) -> None:
+        """``with`` snippets found are true positives, missed false negatives; ``without``
+        snippets found are false positives, absent true negatives (whitespace normalized)."""
+        text = normalize_space(output)
+        for snippet in with_snippets:
+            if text and normalize_space(snippet) in text:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for snippet in without_snippets:
+            if text and normalize_space(snippet) in text:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    def prf(self) -> PRF:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return PRF(precision, recall, f1)
+
+    def accuracy(self) -> float:
+        total = self.tp + self.fn + self.fp + self.tn
+        return (self.tp + self.tn) / total if total else 0.0
+
+
+# --- the Chinese gold: dates with their zone, author names ------------------------------------
+
+
+def date_day_correct(predicted: object, gold: datetime) -> bool:
+    """Same calendar day as the gold in the gold's own UTC offset (a naive value counts as local)."""
+    value = parse_predicted_date(predicted)
+    if value is None:
+        return False
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(gold.tzinfo)
+        return value.date() == gold.date()
+    return value == gold.date()
+
+
+def date_instant_correct(predicted: object, gold: datetime) -> bool:
+    """The same moment, zone included: an aware datetime within a minute of the gold. Where the
+    page shows only a day (gold at local midnight), the same day in the gold's offset with a zone."""
+    value = parse_predicted_date(predicted)
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        return False
+    if gold.hour == gold.minute == gold.second == 0:
+        return value.astimezone(gold.tzinfo).date() == gold.date()
+    return abs((value - gold).total_seconds()) < 60
+
+
+def author_correct(predicted: list[str] | None, gold: str | None) -> bool:
+    """The same people as the gold ("、"-joined names; None = the page names nobody)."""
+    gold_names = [name for name in re.split(r"[、,，;；/]", gold or "") if name.strip()]
+    return names_correct(predicted, gold_names)

@@ -6,6 +6,7 @@ import pytest
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract import extract_article
+from newsmirror.extract.render import html_to_markdown
 from newsmirror.model import DocumentKind, RawDocument
 from tests.fixtures_archives import JEKYLL_POST, NAN_POST, PAGE_MIRROR
 
@@ -43,7 +44,8 @@ def test_page_mirror_article_is_clean() -> None:
     assert article.outlet == "新唐人" and article.channel == "大陆新闻"
     assert article.tags == ["灯会"]  # the outlet's tag link, kept as metadata
     assert article.summary.startswith("【新唐人北京时间2024年02月10日讯】")  # not the image caption
-    assert "**" not in article.body_markdown and "![灯会](https://i.ntdtv.com/" in article.body_markdown
+    markdown = html_to_markdown(article.body_html)  # rendered where it is used, not at extraction
+    assert "**" not in markdown and "![灯会](https://i.ntdtv.com/" in markdown
 
 
 def test_feed_item_keeps_lead_image_and_drops_feed_junk() -> None:

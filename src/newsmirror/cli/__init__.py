@@ -14,6 +14,7 @@ from rich.table import Table
 
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
+from newsmirror.extract.render import html_to_markdown
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
 
@@ -118,7 +119,8 @@ def show(
         if value:
             console.print(f"[dim]{key}:[/] {shown(value)}", highlight=False)
     console.print()
-    print(plain(article.body_markdown if markdown else article.body_text))
+    # Markdown is rendered here, where it is used, not at extraction time
+    print(plain((article.body_markdown or html_to_markdown(article.body_html)) if markdown else article.body_text))
 
 
 

@@ -11,16 +11,20 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from lxml.html import HtmlElement
+
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.clean import clean_html
-from newsmirror.extract.containers import container_body
+from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
-from newsmirror.extract.page_meta import page_published, page_title, strip_site_suffix
+from newsmirror.extract.page_header import names_in, read_header, visible_lines
+from newsmirror.extract.page_meta import document_published, document_title, plain_title, strip_site_suffix
 from newsmirror.extract.profiles import profile_for
-from newsmirror.extract.render import html_to_markdown, paragraphs_of
+from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.urls import canonical_url
-from newsmirror.model import Article, RawDocument
+from newsmirror.extract.webpage import is_bare_document, last_resort_html
+from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
 
@@ -33,6 +37,12 @@ _SUMMARY_LENGTH = 160
 def _looks_cjk(*texts: str) -> bool:
     sample = "".join(text[:2000] for text in texts)
     return len(_CJK_CHAR.findall(sample)) >= 8
+
+
+def _chinese_page(document: HtmlElement) -> bool:
+    title = plain_title(document)
+    sample = title if title.strip() else (document.findtext(".//body") or "")[:2000]
+    return len(_CJK_CHAR.findall(sample)) >= 2
 
 
 def _outlet(raw: RawDocument) -> str:
@@ -54,27 +64,60 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
-def _published(raw: RawDocument, body_text: str, feed_stamp: str) -> datetime | None:
+def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None) -> datetime | None:
     zone = profile_for(raw.url).timezone or "Asia/Shanghai"  # the zone of most datelines in these archives
     url_date = date_from_url(raw.url, zone)
-    return publication_date(page_date=page_published(raw), container_date=raw.published_hint, text=body_text,
+    return publication_date(page_date=page_date, container_date=raw.published_hint, text=body_text,
                             stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
 
 
 def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
-    body = container_body(raw, profile)
-    title = strip_site_suffix(raw.title_hint or page_title(raw), raw.url)
-    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url)
+    page_date: datetime | None = None
+    page_headline = ""
+    web_page = False
+    header_authors: list[str] = []
+    if raw.kind == DocumentKind.WEB_PAGE:
+        document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
+        web_page = not is_bare_document(document)
+        page_date = document_published(document, raw.url)
+        # the stamp/byline reader and the visible-headline rule are written for Chinese pages
+        lines = visible_lines(document) if web_page and _chinese_page(document) else None
+        # rendered archive files and feed items carry their headline as the title, as it is
+        page_headline = raw.title_hint or (document_title(document, lines or []) if web_page
+                                           else plain_title(document))
+        if lines is not None:
+            header = read_header(lines, page_headline, profile.timezone or "Asia/Shanghai")
+            header_authors = header.authors
+            # the stamp the page prints under its headline is what the outlet states; metadata
+            # only wins over a stamp that has no time of day
+            if header.published is not None and (header.has_time or page_date is None):
+                page_date = header.published
+        body = container_body(raw, profile, document)
+    else:
+        body = container_body(raw, profile)
+    title = strip_site_suffix(page_headline or raw.title_hint, raw.url)
+    cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url,
+                         web_page=web_page)
     paragraphs = paragraphs_of(cleaned.html)
+    if not paragraphs and web_page:
+        # the cleaning rules emptied the chosen region: readability's view of the page, plainly cleaned
+        fallback = last_resort_html(raw.content)
+        if fallback:
+            cleaned = clean_html(fallback, profile, title=title, cjk=_looks_cjk(title, fallback), base_url=raw.url)
+            paragraphs = paragraphs_of(cleaned.html)
     if not paragraphs:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")
     body_text = "\n\n".join(paragraphs)
     if not title:
         title = paragraphs[0][:80]
     authors, editors = find_credits(paragraphs)
-    for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint]:
+    if web_page and not authors and not header_authors:
+        # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）")
+        for paragraph in [*paragraphs[:2], *paragraphs[-2:]]:
+            header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
+    for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:
             authors.append(name)
@@ -84,7 +127,7 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = _published(raw, body_text, cleaned.feed_date)
+    published = _published(raw, body_text, cleaned.feed_date, page_date)
     return Article(
         outlet=outlet,
         title=title,
@@ -95,7 +138,6 @@ def extract_article(raw: RawDocument) -> Article:
         authors=authors,
         editors=editors,
         body_html=cleaned.html,
-        body_markdown=html_to_markdown(cleaned.html),
         body_text=body_text,
         images=cleaned.images,
         tags=tags,

@@ -23,9 +23,11 @@ from newsmirror.extract.dom import (
     remove,
     replace_keeping_tail,
     serialize_children,
+    short_text_of,
     text_of,
 )
 from newsmirror.extract.figures import attach_captions, images_of
+from newsmirror.extract.junk import drop_page_furniture, drop_repeats
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.model import Image
@@ -105,10 +107,14 @@ def _keep_video_links(root: lxml.html.HtmlElement) -> None:
 
 
 def _drop_selected(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
+    total = len(text_of(root))
     for css in profile.drop:
         for element in _selector(css)(root):
-            if element is not root:
-                remove(element)
+            if element is root or is_detached(element, root):
+                continue
+            if total >= 200 and element.tag not in ("script", "style") and len(text_of(element)) > total / 2:
+                continue  # a wrapper of most of the text ("article paywall-container"), not a widget
+            remove(element)
 
 
 def _fix_lazy_images(root: lxml.html.HtmlElement) -> None:
@@ -154,8 +160,8 @@ def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None
     patterns = profile.boilerplate_patterns()
 
     def matches(element: lxml.html.HtmlElement) -> bool:
-        text = text_of(element)
-        return bool(text) and len(text) < 800 and any(pattern.search(text) for pattern in patterns)
+        text = short_text_of(element, 4000)  # whitespace runs shrink; 800 after normalizing
+        return text is not None and 0 < len(text) < 800 and any(pattern.search(text) for pattern in patterns)
 
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or is_detached(element, root):
@@ -218,9 +224,10 @@ def sanitize(html: str) -> str:
 
 
 def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = True,
-               base_url: str = "") -> CleanResult:
+               base_url: str = "", web_page: bool = False) -> CleanResult:
     """Clean one article body. ``title`` lets a repeated headline at the top be dropped;
-    ``base_url`` (the article's URL) makes relative links and image sources absolute."""
+    ``base_url`` (the article's URL) makes relative links and image sources absolute;
+    ``web_page``: the body was cut out of an ordinary web page, so page furniture may remain."""
     root = parse_fragment(html)
     if base_url.startswith(("http://", "https://")):
         with contextlib.suppress(ValueError):  # a malformed base URL leaves links as they are
@@ -239,6 +246,9 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     normalize_whitespace(root, cjk)
     _strip_text(root, profile)
     attach_captions(root)
+    if web_page:
+        drop_page_furniture(root, page_url=base_url)
+        drop_repeats(root, title)
     paragraphize(root)
     _drop_boilerplate(root, profile)  # again: text the parser left loose is in paragraphs now
     prune_empty(root)

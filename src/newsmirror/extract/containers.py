@@ -10,16 +10,23 @@ navigation, promos and share trailers never reach it.
 from __future__ import annotations
 
 import lxml.html
-import trafilatura
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.dom import text_of
 from newsmirror.extract.profiles import SiteProfile
+from newsmirror.extract.webpage import article_html, is_bare_document, parse_document
 from newsmirror.ingest.archives import jekyll_parts, page_mirror_parts
 from newsmirror.model import DocumentKind, RawDocument
 
 _MIRROR_TRAILER = "手机上长按并复制下列链接"
+
+
+def parse_web_page(raw: RawDocument) -> HtmlElement:
+    try:
+        return parse_document(raw.content)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise ExtractionError(f"{raw.origin or raw.url}: not an HTML page ({exc})") from None
 
 
 def mirror_region(root: HtmlElement) -> list[HtmlElement] | None:
@@ -52,29 +59,28 @@ def feed_item_region(root: HtmlElement) -> list[HtmlElement] | None:
     return None
 
 
-def _web_page_body(raw: RawDocument, profile: SiteProfile) -> str:
-    """The site's article element when its profile knows it, else trafilatura's main-content guess."""
-    try:
-        document = lxml.html.document_fromstring(raw.content)
-    except (ValueError, lxml.etree.ParserError) as exc:
-        raise ExtractionError(f"{raw.origin or raw.url}: not an HTML page ({exc})") from None
-    # A page that is a rendered archive container or feed item: take its article region.
-    region = mirror_region(document) or feed_item_region(document)
-    if region:
-        return "".join(lxml.html.tostring(element, encoding="unicode") for element in region)
+def web_page_body(raw: RawDocument, profile: SiteProfile, document: HtmlElement) -> str:
+    """The article HTML of a whole page: an archive/feed region when the page is a rendered
+    container, the site's article element when its profile knows it, else the best candidate of
+    :mod:`.webpage`. ``document`` is consumed."""
+    # The feed-item shape (a heading and one content block) is common on ordinary pages too, so
+    # only bare documents (no scripts, styles, navigation) are read as rendered containers.
+    if is_bare_document(document):
+        region = mirror_region(document) or feed_item_region(document)
+        if region:
+            return "".join(lxml.html.tostring(element, encoding="unicode") for element in region)
     for css in profile.content:
         found = document.cssselect(css)
         if found:
             return "".join(lxml.html.tostring(element, encoding="unicode") for element in found[:1])
-    guessed = trafilatura.extract(raw.content, url=raw.url or None, output_format="html",
-                                  include_images=True, include_links=True, include_comments=False)
-    if not guessed:
+    html = article_html(document, raw.url, raw.content)
+    if not html:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text found in the page")
-    return str(guessed)
+    return html
 
 
-def container_body(raw: RawDocument, profile: SiteProfile) -> str:
-    """The raw article HTML of a document, before cleaning."""
+def container_body(raw: RawDocument, profile: SiteProfile, document: HtmlElement | None = None) -> str:
+    """The raw article HTML of a document, before cleaning (``document``: the parsed web page)."""
     origin = raw.origin or raw.url
     try:
         if raw.kind == DocumentKind.PAGE_MIRROR:
@@ -84,5 +90,7 @@ def container_body(raw: RawDocument, profile: SiteProfile) -> str:
     except ValueError as exc:
         raise ExtractionError(f"{origin}: unreadable {raw.kind} container ({exc})") from None
     if raw.kind == DocumentKind.WEB_PAGE:
-        return _web_page_body(raw, profile)
+        if document is None:
+            document = parse_web_page(raw)
+        return web_page_body(raw, profile, document)
     return raw.content

@@ -28,6 +28,20 @@ def text_of(element: lxml.html.HtmlElement) -> str:
     return SPACE_RUN.sub(" ", element.text_content()).strip()
 
 
+def has_text(element: lxml.html.HtmlElement) -> bool:
+    """``bool(text_of(element))``, without building the normalized text."""
+    return bool(element.text_content().strip(" \t\r\n\f\v\u00a0"))
+
+
+def short_text_of(element: lxml.html.HtmlElement, limit: int) -> str | None:
+    """``text_of(element)`` when its raw text is at most ``limit`` characters, else None (cheap
+    for the large blocks that length-bounded rules never match)."""
+    raw = element.text_content()
+    if len(raw) > limit:
+        return None
+    return SPACE_RUN.sub(" ", raw).strip()
+
+
 def remove(element: lxml.html.HtmlElement) -> None:
     if element.getparent() is not None:
         element.drop_tree()  # keeps the tail text

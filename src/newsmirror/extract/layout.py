@@ -6,7 +6,7 @@ import re
 
 import lxml.html
 
-from newsmirror.extract.dom import BLOCK_TAGS, is_detached, remove, text_of
+from newsmirror.extract.dom import BLOCK_TAGS, has_text, is_detached, remove
 
 _NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
 
@@ -93,7 +93,7 @@ def prune_empty(root: lxml.html.HtmlElement) -> None:
                 continue
             if is_detached(element, root):
                 continue
-            if not text_of(element) and element.find(".//img") is None:
+            if not has_text(element) and element.find(".//img") is None:
                 if len(element) == 0 and element.text and element.tag in {"span", "font", "b", "i", "em",
                                                                            "strong", "u"}:
                     element.drop_tag()  # a whitespace-only inline element still separates words

@@ -1,0 +1,191 @@
+"""Text-density region finder: the element of a web page that holds the article.
+
+GNE's idea (Hong Kong Polytechnic's "text density + symbol density" for news pages): article
+text is long, punctuated and has few links and few tags per character; navigation, link lists
+and sidebars are short, link-heavy and tag-heavy. Every element gets, in one bottom-up pass,
+
+* ``chars`` / ``link_chars``: visible characters (no whitespace), and those inside ``<a>``;
+* ``tags`` / ``link_tags``: descendant elements, and descendant ``<a>``;
+* ``punct``: sentence punctuation outside links; ``paragraphs``: descendant ``<p>`` and text runs;
+
+and the score ``density * log10(paragraphs + 2) * log(1 + punct)`` where density is
+non-link characters per non-link tag. Layout junk (scripts, navigation, comment and share
+blocks, hidden elements) is removed before scoring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "footer", "aside", "select", "button",
+              "textarea", "input", "svg", "canvas", "template", "link", "meta", "head", "title", "video",
+              "audio", "object", "embed", "map", "label", "option")
+# Class/id words of blocks that are never article text (general page furniture, not any one site).
+_JUNK_WORD = re.compile(
+    r"(?:^|[-_\s])(?:comments?|footer|foot|sidebar|side|nav|navbar|menu|breadcrumbs?|crumb|share|sharing|"
+    r"social|related|relate|recommend|recommended|recom|hot|rank|ranking|popular|copyright|copy-?right|"
+    r"disclaimer|advert|ads?|banner|sponsor|promo|subscribe|newsletter|login|toolbar|tools|pager|"
+    r"pagination|tags?|keywords?|author-?info|more|weather|ticker|marquee)(?:$|[-_\s\d])",
+    re.I,
+)
+_PUNCTUATION = frozenset("，。！？；：、,.!?;:“”「」（）《》—…")
+_SPACE = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _is_junk(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    if not names or not _JUNK_WORD.search(names):
+        return False
+    # a junk-named wrapper around most of the page (e.g. <div class="main-side">) is layout, not junk
+    return element.tag not in ("body", "html", "article", "main")
+
+
+def prune_layout(root: HtmlElement) -> None:
+    """Remove what is never article text: scripts, form controls, navigation, hidden and junk blocks."""
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if _is_junk(element) and len(_SPACE.sub("", element.text_content())) < 3000:
+            element.drop_tree()
+
+
+def _visible_length(text: str | None) -> int:
+    return len(_SPACE.sub("", text)) if text else 0
+
+
+def _count_punct(text: str | None) -> int:
+    return sum(1 for ch in text if ch in _PUNCTUATION) if text else 0
+
+
+
+_INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "u", "font", "sup", "sub", "small", "big", "code",
+                     "abbr", "cite", "mark", "q", "s", "time", "img", "br", "ins", "del", "label", "wbr"})
+
+
+@dataclass(slots=True)
+class NodeStats:
+    prose: int = 0  # characters of prose blocks (long enough, punctuated, few links) under the element
+    other: int = 0  # every other visible character: links, labels, short lines
+    prose_blocks: int = 0
+
+    def score(self, junk_weight: float) -> float:
+        return self.prose - junk_weight * self.other
+
+
+def _inline_text(element: HtmlElement) -> tuple[int, int, int]:
+    """(characters, characters inside links, punctuation outside links) of the element's own
+    inline content: its text and inline descendants, not nested blocks."""
+    chars = _visible_length(element.text)
+    punct = _count_punct(element.text)
+    links = chars if element.tag == "a" else 0
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            c, link_c, p = _inline_text(child)
+            chars += c
+            links += c if child.tag == "a" else link_c
+            punct += 0 if child.tag == "a" else p
+        tail = child.tail
+        if tail:
+            n = _visible_length(tail)
+            chars += n
+            if element.tag == "a":
+                links += n
+            else:
+                punct += _count_punct(tail)
+    return chars, links, punct
+
+
+def is_prose(chars: int, link_chars: int, punct: int) -> bool:
+    """Running text, by GNE's signals: long enough, punctuated, and mostly not links."""
+    if chars < 12 or link_chars > 0.3 * chars:
+        return False
+    return punct >= 1 or chars >= 80
+
+
+def node_stats(root: HtmlElement) -> dict[HtmlElement, NodeStats]:
+    """Stats of every block element under ``root`` (one pass, children before parents)."""
+    stats: dict[HtmlElement, NodeStats] = {}
+    for element in reversed(list(root.iter())):
+        if not isinstance(element.tag, str) or element.tag in _INLINE:
+            continue
+        own = NodeStats()
+        chars, link_chars, punct = _inline_text(element)
+        if is_prose(chars, link_chars, punct):
+            own.prose, own.prose_blocks = chars - link_chars, 1
+            own.other = link_chars
+        else:
+            own.other = chars
+        for child_stats in _child_block_stats(element, stats):
+            own.prose += child_stats.prose
+            own.other += child_stats.other
+            own.prose_blocks += child_stats.prose_blocks
+        stats[element] = own
+    return stats
+
+
+def _child_block_stats(element: HtmlElement, stats: dict[HtmlElement, NodeStats]) -> list[NodeStats]:
+    """Stats of the nearest blocks below ``element`` (looking through inline wrappers such as
+    ``<a><div>…</div></a>``, whose text the inline pass does not count)."""
+    found: list[NodeStats] = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        child_stats = stats.get(child)
+        if child_stats is not None:
+            found.append(child_stats)
+        elif len(child):
+            found.extend(_child_block_stats(child, stats))
+    return found
+
+
+_CANDIDATE_TAGS = frozenset({"div", "article", "section", "main", "td", "body", "form", "center", "p",
+                             "blockquote", "tbody", "table", "tr"})
+JUNK_WEIGHT = 2.0  # tuned: 0.5, 1, 2, 3 on the zh tune split and trafilatura-eval
+
+
+def best_region(root: HtmlElement, junk_weight: float = JUNK_WEIGHT) -> HtmlElement | None:
+    """The element most likely to hold the article text (``root`` already pruned), or None."""
+    body = root.find("body") if root.tag == "html" else root
+    if body is None:
+        body = root
+    stats = node_stats(body)
+    best: HtmlElement | None = None
+    best_score = 0.0
+    for element, values in stats.items():
+        if element.tag not in _CANDIDATE_TAGS or values.prose < 40:
+            continue
+        score = values.score(junk_weight)
+        if score > best_score:
+            best, best_score = element, score
+    return best
+
+
+BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
+                     "blockquote", "figure", "figcaption", "section", "article", "pre", "br", "dd", "dt", "center",
+                     "main", "header"})
+
+
+def block_text(element: HtmlElement) -> str:
+    """The element's visible text, one line per block."""
+    parts: list[str] = []
+    for node in element.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in BLOCKS:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)

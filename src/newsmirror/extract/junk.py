@@ -1,0 +1,158 @@
+"""Page furniture that survives region finding on ordinary web pages, removed block by block.
+
+Each rule is structural or about a kind of widget, never about one site's wording: UI toggles
+("less / … more", "展开全文"), a bare URL line that is the page's own address or trails the
+text, link lists (related posts), market tickers and weather boxes, the headline repeated at the
+top of the body, and the same caption printed again below an image.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml.html import HtmlElement
+
+from newsmirror.extract.dom import remove, short_text_of, text_of
+
+_TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a",
+                "button", "section", "dl", "dd", "dt", "blockquote")
+_TOGGLE_WORDS = frozenset({
+    "less", "more", "show", "read", "see", "view", "all", "expand", "collapse", "hide", "full", "story", "article",
+    "展开", "展开全文", "全文", "收起", "查看更多", "查看全文", "阅读全文", "阅读更多", "点击展开", "更多", "展開", "收合",
+    "閱讀全文", "顯示更多", "查看原文", "继续阅读", "繼續閱讀",
+})  # fmt: skip
+_TOGGLE_SPLIT = re.compile(r"[\s/|·•…>»<«→←↓↑+\-.。,:：()（）\[\]]+")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_TEMPERATURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:°\s*[CF]?|℃|℉)")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
+_TICKER_NUMBER = re.compile(r"[+\-−▲▼]?\d[\d,.]*\s*%?")
+# Chinese news pages' meta lines around the text: source, editor, proofreader, a bare stamp line.
+_META_LINE = re.compile(
+    r"^[（(【\[]?\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|审核|審核|审校|審校|监制|監製|来源|來源|稿源|"
+    r"图片来源|圖片來源|出处|出處|本文来源|本文來源|文章来源|文章來源)\s*[：:]"
+)
+_STAMP_LINE = re.compile(r"^\D{0,12}(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
+
+
+def _is_toggle(text: str) -> bool:
+    words = [w for w in _TOGGLE_SPLIT.split(text.casefold()) if w]
+    return bool(words) and len(text) <= 30 and all(w in _TOGGLE_WORDS for w in words)
+
+
+def _same_url(first: str, second: str) -> bool:
+    def key(url: str) -> str:
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/").casefold()
+
+    return bool(second) and key(first) == key(second)
+
+
+def _is_ticker(text: str) -> bool:
+    """A row of quotes: mostly numbers with signs or percentages, no sentence."""
+    if len(text) > 120 or _SENTENCE_END.search(text) or "%" not in text:
+        return False
+    numbers = _TICKER_NUMBER.findall(text)
+    digits = sum(len(number) for number in numbers)
+    visible = len(re.sub(r"\s", "", text))
+    return len(numbers) >= 2 and digits >= 0.4 * visible
+
+
+def _is_meta_line(text: str) -> bool:
+    """"来源：…", "责任编辑：…", or the date-and-source line printed under a headline."""
+    if len(text) > 80 or re.search(r"[。！？]", text):
+        return False
+    return bool(_META_LINE.match(text) or _STAMP_LINE.match(text))
+
+
+def _is_weather(text: str) -> bool:
+    return len(text) <= 60 and bool(_TEMPERATURE.search(text)) and not _SENTENCE_END.search(text)
+
+
+def _link_chars(element: HtmlElement) -> int:
+    return sum(len(text_of(link)) for link in element.iter("a"))
+
+
+def _is_link_list(element: HtmlElement) -> bool:
+    """Several links and little else: related posts, "more on this", tag clouds."""
+    links = [link for link in element.iter("a") if text_of(link)]
+    if len(links) < 2:
+        return False
+    text = text_of(element)
+    return bool(text) and _link_chars(element) >= 0.6 * len(text)
+
+
+def _normalized(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _blocks(root: HtmlElement) -> list[HtmlElement]:
+    return [e for e in root.iter(*_TEXT_BLOCKS) if e is not root]
+
+
+def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
+    """Remove toggles, bare URL lines, link lists, tickers and weather from an article region."""
+    total = len(text_of(root))
+    for element in _blocks(root):
+        if element.getparent() is None or any(a.tag in ("table", "pre") for a in element.iterancestors()):
+            continue
+        text = short_text_of(element, 6000)
+        if not text:
+            continue
+        if _is_toggle(text) or _is_ticker(text) or _is_weather(text) or _is_meta_line(text) \
+                or (_URL_ONLY.match(text) and _same_url(text, page_url)):
+            remove(element)
+        elif element.tag in ("ul", "ol", "div", "section", "dl") and _is_link_list(element) \
+                and len(text) < 1500 and len(text) <= total / 2:
+            heading = element.getprevious()
+            remove(element)
+            if heading is not None and heading.tag in ("h2", "h3", "h4", "h5", "h6", "p", "div") \
+                    and len(text_of(heading)) <= 20 and not _SENTENCE_END.search(text_of(heading)):
+                remove(heading)  # the list's own label ("相关阅读", "Related")
+    _drop_trailing_url(root)
+
+
+def _drop_trailing_url(root: HtmlElement) -> None:
+    """A bare URL as the last block is a permalink or print footer, not text; a heading as the
+    last block labels something already removed (a list of links, comments)."""
+    while True:
+        blocks = [e for e in _blocks(root) if e.tag in ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")
+                  and text_of(e) and e.find(".//p") is None]
+        if len(blocks) < 2:
+            return
+        last = blocks[-1]
+        text = text_of(last)
+        if _URL_ONLY.match(text) or (last.tag in ("h2", "h3", "h4", "h5", "h6") and len(text) <= 30):
+            remove(last)
+        else:
+            return
+
+
+def drop_repeats(root: HtmlElement, title: str) -> None:
+    """The headline at the top of the body, and a caption (or image alt) printed again."""
+    wanted_title = _normalized(title)
+    blocks = [e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div") if e is not root]
+    leading = [e for e in blocks if text_of(e)][:3]
+    for element in leading:
+        if wanted_title and _normalized(text_of(element)) == wanted_title:
+            remove(element)
+    captions: set[str] = set()
+    for element in blocks:
+        if element.getparent() is None:
+            continue
+        raw = short_text_of(element, 2000)
+        text = _normalized(raw) if raw else ""
+        if not text or len(text) > 300 or element.find(".//img") is not None or len(element.findall(".//p")):
+            continue
+        if text in captions:
+            remove(element)
+        elif element.tag == "figcaption" or "caption" in (element.get("class") or "").lower() \
+                or _follows_image(element):
+            captions.add(text)
+
+
+def _follows_image(element: HtmlElement) -> bool:
+    previous = element.getprevious()
+    while previous is not None and previous.tag in ("br",):
+        previous = previous.getprevious()
+    return previous is not None and (previous.tag == "img" or (previous.tag in ("p", "figure", "div")
+                                     and previous.find(".//img") is not None and not text_of(previous)))

@@ -1,0 +1,147 @@
+"""The lines a web page prints around its headline: the visible publication stamp and the byline.
+
+Chinese news pages put "2019-09-07 15:10:53 来源：… 作者：…" (or "2019年09月07日 15:10") just
+below the headline, rarely in metadata; when both exist, the visible stamp is what the outlet
+states. Only the lines near the headline are read, so dates of related articles further down
+the page are never taken.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from lxml.html import HtmlElement
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
+_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
+                     "section", "article", "header", "footer", "br", "dd", "dt"})
+_SPACE = re.compile(r"\s+")
+_STAMP = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*(?:[T（(]|星期.|周.|\s)*\s*(?P<H>\d{1,2})\s*[:：時时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+)
+_UTC_NEAR = re.compile(r"GMT|UTC|格林尼治|格林威治")
+_BYLINE = re.compile(
+    r"(?:^|[\s　|｜（(【\[])(?:(?:作者|撰文|文字|文|采写|採寫)\s*[：:｜|/／]|(?:本报|本報|特约|特約)?(?:记者|記者|通讯员|通訊員)\s*[：:｜|/／]?)\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s*[、，,和]\s*[\u4e00-\u9fff·]{2,4})*)"
+    r"(?=$|[\s　|｜/／）)，,。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|时间|時間|发布|發布)"
+)
+_NOT_NAMES = re.compile(r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|報|报|新闻|新聞|社|台|中心|客户端")
+WINDOW = 25  # lines after the headline that may hold its stamp and byline
+
+
+@dataclass(slots=True)
+class PageHeader:
+    published: datetime | None = None
+    has_time: bool = False
+    authors: list[str] = field(default_factory=list)
+
+
+MAX_BLOCKS = 1500  # headline, stamp and byline sit near the top: the rest of the page is not walked
+
+
+class _Enough(Exception):
+    pass
+
+
+def visible_lines(document: HtmlElement) -> list[str]:
+    """The page's visible text, one line per block element (the first ``MAX_BLOCKS`` blocks)."""
+    parts: list[str] = []
+    blocks = 0
+
+    def walk(element: HtmlElement) -> None:
+        nonlocal blocks
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _INVISIBLE or not tag:
+            return
+        if tag in _BLOCKS:
+            parts.append("\n")
+            blocks += 1
+            if blocks > MAX_BLOCKS:
+                raise _Enough
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in _BLOCKS:
+            parts.append("\n")
+
+    body = document.find("body")
+    with contextlib.suppress(_Enough):
+        walk(body if body is not None else document)
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _stamp(line: str, zone: str) -> tuple[datetime, bool] | None:
+    match = _STAMP.search(line)
+    if not match:
+        return None
+    try:
+        hour = int(match.group("H")) if match.group("H") else 0
+        minute = int(match.group("M")) if match.group("M") else 0
+        second = int(match.group("S")) if match.group("S") else 0
+        tz = ZoneInfo("UTC") if _UTC_NEAR.search(line[match.end():match.end() + 12]) else ZoneInfo(zone)
+        value = datetime(int(match.group("y")), int(match.group("m")), int(match.group("d")), hour, minute, second,
+                         tzinfo=tz)
+    except ValueError:
+        return None
+    return value, match.group("H") is not None
+
+
+def names_in(line: str) -> list[str]:
+    """Reporters named in a byline ("作者：王文", "（记者 石佳）", "文/李楠")."""
+    if len(line) > 80:
+        line = line[:120]
+    found: list[str] = []
+    for match in _BYLINE.finditer(line):
+        for name in re.split(r"\s*[、，,和]\s*", match.group("names")):
+            if 2 <= len(name) <= 4 and not _NOT_NAMES.search(name) and name not in found:
+                found.append(name)
+    return found
+
+
+def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool] | None:
+    dated: tuple[datetime, bool] | None = None
+    for line in window:
+        stamp = _stamp(line, zone)
+        if stamp is not None and (dated is None or (stamp[1] and not dated[1])):
+            dated = stamp
+            if stamp[1]:
+                break
+    return dated
+
+
+def read_header(lines: list[str], headline: str, zone: str) -> PageHeader:
+    """Stamp and byline from the lines after the headline (or the page's first lines). A headline
+    printed several times (share boxes, sticky bars) is tried at each place; the first place with a
+    stamp that has a time of day wins. ``lines``: :func:`visible_lines` of the page."""
+    wanted = _squeeze(headline)
+    starts = [index + 1 for index, line in enumerate(lines)
+              if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
+    best: tuple[datetime, bool] | None = None
+    best_start = starts[0] if starts else 0
+    for start in starts or [0]:
+        stamp = _window_stamp(lines[start:start + WINDOW], zone)
+        if stamp is not None and (best is None or (stamp[1] and not best[1])):
+            best, best_start = stamp, start
+            if stamp[1]:
+                break
+    header = PageHeader()
+    if best is not None:
+        header.published, header.has_time = best
+    for line in lines[best_start:best_start + 12]:
+        for name in names_in(line):
+            if name not in header.authors:
+                header.authors.append(name)
+    return header
