@@ -75,30 +75,27 @@ def _file_key(name: str) -> str:
     return Path(name).name
 
 
-def load_day_labels(path: Path) -> dict[str, str]:
-    """file name -> event label. Articles labelled as a story of their own get their own label."""
+@dataclass
+class DayLabels:
+    events: dict[str, str]  # file name -> event id
+    multi: dict[str, list[str]]  # multi-event report file -> event ids it touches
+
+
+def load_day_labels(path: Path) -> DayLabels:
+    """The labelling guide's format (``[[event]]`` with ``files``, ``[[multi]]`` with ``file`` and
+    ``events``); every other file of the day is a singleton. ``[labels]`` (file -> event) also works."""
     with path.open("rb") as handle:
         data: dict[str, Any] = tomllib.load(handle)
-    labels: dict[str, str] = {}
+    events: dict[str, str] = {}
     if isinstance(data.get("labels"), dict):
         for file, label in data["labels"].items():
-            labels[_file_key(file)] = str(label)
-    for key in ("event", "events", "story", "stories"):
-        tables = data.get(key)
-        if isinstance(tables, list):
-            for index, table in enumerate(tables):
-                label = str(table.get("id") or table.get("label") or table.get("name") or f"{key}-{index}")
-                for file in table.get("files") or table.get("articles") or []:
-                    labels[_file_key(str(file))] = label
-        elif isinstance(tables, dict):
-            for label, table in tables.items():
-                files = table.get("files") or table.get("articles") or [] if isinstance(table, dict) else table
-                for file in files:
-                    labels[_file_key(str(file))] = str(label)
-    for key in ("singletons", "solo", "alone"):
-        for file in data.get(key, []) or []:
-            labels.setdefault(_file_key(str(file)), "solo:" + _file_key(str(file)))
-    return labels
+            events[_file_key(file)] = str(label)
+    for index, table in enumerate(data.get("event", [])):
+        label = str(table.get("id") or f"event-{index}")
+        for file in table.get("files", []):
+            events[_file_key(str(file))] = label
+    multi = {_file_key(str(t["file"])): [str(e) for e in t.get("events", [])] for t in data.get("multi", [])}
+    return DayLabels(events, multi)
 
 
 @dataclass
@@ -114,13 +111,15 @@ class DayResult:
     pair_recall: float = 0.0
     pure: int = 0
     multi: int = 0
+    multi_reports: int = 0  # labelled multi-event reports in the day
+    glued: int = 0  # multi-event reports sharing a story with articles of 2+ events
     largest: list[tuple[int, int, float, str]] = field(default_factory=list)  # size, outlets, hours, title
     truth: dict[str, str] = field(default_factory=dict)
     predicted: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
 
-def evaluate_day(folder: Path, labels: dict[str, str] | None) -> DayResult:
+def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
@@ -159,11 +158,19 @@ def evaluate_day(folder: Path, labels: dict[str, str] | None) -> DayResult:
     result = DayResult(folder.name, len(predicted), seconds, len(by_story), largest=largest, titles=titles,
                        predicted=predicted)
     if labels is not None:
-        # Several files can hold one article (a later version): the article takes the first label.
+        # Multi-event reports are scored apart (linking them to one of their events or to none
+        # is right); every other file not in an event is a singleton.
         truth: dict[str, str] = {}
+        multi_ids: list[str] = []
         for article_id, file in file_of.items():
-            if file in labels:
-                truth[article_id] = labels[file]
+            if file in labels.multi:
+                multi_ids.append(article_id)
+            elif article_id in predicted:
+                truth[article_id] = labels.events.get(file, "solo:" + file)
+        result.multi_reports = len(multi_ids)
+        for article_id in multi_ids:
+            mates = {truth[m] for m in by_story[predicted.get(article_id, "")] if m in truth}
+            result.glued += len({m for m in mates if not m.startswith("solo:")}) >= 2
         result.truth = truth
         result.labelled = len(truth)
         result.precision, result.recall, result.f1 = bcubed(truth, predicted)
@@ -215,7 +222,7 @@ def main() -> None:
             raise SystemExit(f"no day folder {folder}: pass --days")
         kind = "test (never tuned on)" if day == TEST_DAY else "tuning" if day in TUNING_DAYS else "not tuned on"
         labels_path = args.labels_dir / ("test" if day == TEST_DAY else "") / f"labels-{day}.toml"
-        labels = None if args.no_labels else load_day_labels(labels_path) if labels_path.is_file() else None
+        labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
         if labels is None and not args.no_labels:
             console.print(f"[yellow]no labels at {labels_path}; grouping only[/]")
         result = evaluate_day(folder, labels)
@@ -224,7 +231,7 @@ def main() -> None:
             show_errors(result)
     table = Table(title="story grouping on whole days (labels: bench/days)")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
-                   "stories", "s", "ms/article"):
+                   "multi glued", "stories", "s", "ms/article"):
         table.add_column(column, justify="right")
     for kind, r in results:
         scored = r.labelled > 0
@@ -232,6 +239,7 @@ def main() -> None:
             r.day, kind, str(r.articles), str(r.labelled),
             *(f"{x:.3f}" if scored else "-" for x in (r.precision, r.recall, r.f1, r.pair_recall)),
             f"{r.pure}/{r.multi} ({r.pure / r.multi:.0%})" if scored and r.multi else "-",
+            f"{r.glued}/{r.multi_reports}" if scored else "-",
             str(r.stories), f"{r.seconds:.1f}", f"{1000 * r.seconds / max(r.articles, 1):.1f}",
         )
     console.print(table)

@@ -29,7 +29,8 @@ app.add_typer(stories_app, name="stories")
 def stories_group(
     db: DbOption = "",
     window_days: Annotated[float, typer.Option(help="How far apart (days) two reports of one event may be.")] = 3.0,
-    similarity: Annotated[float, typer.Option(help="Cosine similarity an article needs to join a story.")] = 0.28,
+    similarity: Annotated[float | None, typer.Option(
+        help="Similarity to a story's core an article needs to join it (default: ClusterConfig's).")] = None,
 ) -> None:
     """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
     from datetime import timedelta
@@ -39,7 +40,9 @@ def stories_group(
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.stories.cluster import ClusterConfig
 
-    config = ClusterConfig(window=timedelta(days=window_days), similarity=similarity)
+    config = ClusterConfig(window=timedelta(days=window_days))
+    if similarity is not None:
+        config.similarity = similarity
     with store_from(db) as store, Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("grouping", total=None)
 

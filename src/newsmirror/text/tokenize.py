@@ -113,3 +113,17 @@ def idf(word: str) -> float:
     if word.isascii():
         return 0.0 if word in ENGLISH_STOPWORDS else table.get(word, median / 2)
     return table.get(word, median)
+
+
+# jieba dictionary tags of people (nr, nrt, nrfg), places (ns), organisations (nt), other proper nouns (nz).
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+def is_name(word: str) -> bool:
+    """Whether a normalized word is a name, by jieba's dictionary tag (no tagger run: a lookup).
+    A Han word of 2+ characters jieba does not know is mostly a name (transliterations,
+    new organisations), so it counts as one."""
+    tag = _pos_tokenizer().word_tag_tab.get(word)
+    if tag is not None:
+        return tag in _NAME_TAGS
+    return len(word) >= 2 and bool(_CJK_RUN.fullmatch(word))
