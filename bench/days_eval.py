@@ -114,6 +114,7 @@ class DayResult:
     multi_reports: int = 0  # labelled multi-event reports in the day
     glued: int = 0  # multi-event reports sharing a story with articles of 2+ events
     largest: list[tuple[int, int, float, str]] = field(default_factory=list)  # size, outlets, hours, title
+    largest_members: list[list[str]] = field(default_factory=list)  # titles of their members
     truth: dict[str, str] = field(default_factory=dict)
     predicted: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
@@ -157,6 +158,8 @@ def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
         largest.append((len(members), len({outlets[m] for m in members}), span, titles[first]))
     result = DayResult(folder.name, len(predicted), seconds, len(by_story), largest=largest, titles=titles,
                        predicted=predicted)
+    result.largest_members = [sorted(titles[m] for m in members)
+                              for members in sorted(by_story.values(), key=len, reverse=True)[:8]]
     if labels is not None:
         # Multi-event reports are scored apart (linking them to one of their events or to none
         # is right); every other file not in an event is a singleton.
@@ -209,6 +212,7 @@ def main() -> None:
     parser.add_argument("--no-labels", action="store_true", help="only group and list the largest stories")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--largest", type=int, default=5)
+    parser.add_argument("--members", action="store_true", help="list the members of the largest stories")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -247,6 +251,11 @@ def main() -> None:
         console.print(f"largest stories {r.day} ({kind}):")
         for size, outlets, hours, title in r.largest[: args.largest]:
             console.print(f"   {size:4d} articles {outlets:3d} outlets {hours:6.1f} h  {title[:70]}")
+        if args.members:
+            for members in r.largest_members[: args.largest]:
+                console.print("   ---")
+                for title in members:
+                    console.print(f"      {title[:100]}", markup=False)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
-from newsmirror.text.normalize import normalize
+from newsmirror.text.normalize import normalize, normalize_lines
 from newsmirror.text.tokenize import idf, is_name, search_words
 
 
@@ -180,14 +180,14 @@ class StoryClusterer:
             if _is_term(word):
                 counts[word] = counts.get(word, 0.0) + self.config.title_weight
         names_by_paragraph: list[set[str]] = []
-        for paragraph in text[: self.config.body_chars].split("\n"):
+        for paragraph in normalize_lines(text[: self.config.body_chars]):
             names: set[str] = set()
-            for word in search_words(normalize(paragraph), normalized=True):
+            for word in search_words(paragraph, normalized=True):
                 if _is_term(word):
                     counts[word] = counts.get(word, 0.0) + 1
                     if is_name(word):
                         names.add(word)
-            if len(paragraph.strip()) >= 20:
+            if len(paragraph) >= 20:
                 names_by_paragraph.append(names)
         boost = self.config.entity_weight
         weighted = {w: (1 + math.log(c)) * idf(w) * (boost if is_name(w) else 1.0) for w, c in counts.items()}
