@@ -1,0 +1,260 @@
+"""Help a person label a day of the feed archive by reading: list posts compactly, check labels.
+
+    python3 bench/days/label_tool.py list 2020-08-04 [--sort time|name|outlet] [--grep WORD] [--lead 80]
+    python3 bench/days/label_tool.py show 2020-08-04 FILE-OR-NUMBER [--chars 3000]
+    python3 bench/days/label_tool.py check bench/days/labels-2020-08-04.toml
+    python3 bench/days/label_tool.py check-facts bench/days/facts.toml
+
+The archive folder defaults to ../shared/days/zhouxiang93123-waimei/archived beside the
+repository (``--archive`` to change it). The format of the label files is in GUIDE.md.
+This tool reads the posts directly; it deliberately uses nothing of ``newsmirror.stories`` so
+the labels stay independent of the grouping they score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_ARCHIVE = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
+TAG = re.compile(r"<[^>]+>")
+SPACE = re.compile(r"\s+")
+MULTI_KINDS = {"briefing", "market", "live", "weekly", "roundup"}
+
+
+@dataclass(frozen=True)
+class Post:
+    name: str
+    title: str
+    outlet: str
+    time: str
+    source_url: str
+    text: str
+
+
+def _front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """Split a Jekyll post into its front-matter fields (flat ``key: value``) and body."""
+    if not raw.startswith("---"):
+        return {}, raw
+    end = raw.find("\n---", 3)
+    if end < 0:
+        return {}, raw
+    fields: dict[str, str] = {}
+    for line in raw[3:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith(" "):
+            fields[key.strip()] = value.strip().strip('"')
+    return fields, raw[end + 4:]
+
+
+def plain_text(body: str) -> str:
+    """The post's text without HTML tags and without the feed's title link header."""
+    lines = body.splitlines()
+    # The feed writes "<!--ms-->", "[title](url)" and "------" before the article itself.
+    while lines and (not lines[0].strip() or lines[0].startswith(("<!--", "[", "------"))):
+        lines.pop(0)
+    return SPACE.sub(" ", html.unescape(TAG.sub(" ", "\n".join(lines)))).strip()
+
+
+def read_post(path: Path) -> Post:
+    fields, body = _front_matter(path.read_text(encoding="utf-8", errors="replace"))
+    return Post(name=path.name, title=fields.get("title", ""), outlet=fields.get("author", "?"),
+                time=fields.get("date", "")[:16].replace("T", " "), source_url=fields.get("from", ""),
+                text=plain_text(body))
+
+
+def day_posts(archive: Path, day: str) -> list[Post]:
+    folder = archive / day
+    if not folder.is_dir():
+        raise SystemExit(f"no such day folder: {folder} (give --archive the 'archived' folder)")
+    return [read_post(path) for path in sorted(folder.glob("*.md"))]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    posts = day_posts(args.archive, args.day)
+    numbered = list(enumerate(posts, 1))
+    if args.grep:
+        needles = [word.lower() for word in args.grep]
+        numbered = [(n, p) for n, p in numbered
+                    if any(w in (p.title + " " + p.text[:args.grep_chars]).lower() for w in needles)]
+    key = {"time": lambda np: np[1].time, "outlet": lambda np: (np[1].outlet, np[1].time),
+           "name": lambda np: np[1].name}[args.sort]
+    for number, post in sorted(numbered, key=key):
+        lead = post.text[:args.lead]
+        print(f"{number:4d} {post.time[5:]} [{post.outlet[:10]}] {post.name[11:-3]} | {lead}")
+    print(f"-- {len(numbered)} of {len(posts)} posts of {args.day}", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    posts = day_posts(args.archive, args.day)
+    for which in args.files:
+        post = posts[int(which) - 1] if which.isdigit() else next(
+            (p for p in posts if p.name == which or p.name[11:-3] == which), None)
+        if post is None:
+            print(f"!! not found: {which}")
+            continue
+        print(f"== {post.name}\n   {post.outlet} {post.time} {post.source_url}\n{post.text[:args.chars]}\n")
+    return 0
+
+
+def check_labels(path: Path, archive: Path) -> list[str]:
+    """Problems of one label file (empty list when valid); prints the counts."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    day = str(data.get("day", ""))
+    posts = {p.name: p for p in day_posts(archive, day)}
+    problems: list[str] = []
+    where: dict[str, str] = {}
+    ids: set[str] = set()
+
+    def place(name: str, label: str) -> None:
+        if name not in posts:
+            problems.append(f"{label}: no such file in {day}: {name}")
+        elif name in where:
+            problems.append(f"{name}: in {where[name]} and in {label}")
+        else:
+            where[name] = label
+
+    events = data.get("event", [])
+    for event in events:
+        event_id = str(event.get("id", ""))
+        if not event_id or event_id in ids:
+            problems.append(f"event id missing or repeated: {event_id!r}")
+        ids.add(event_id)
+        files = event.get("files", [])
+        if len(files) < 2:
+            problems.append(f"event {event_id}: fewer than 2 files")
+        if not event.get("title"):
+            problems.append(f"event {event_id}: no title")
+        for name in files:
+            place(name, f"event {event_id}")
+    multis = data.get("multi", [])
+    for multi in multis:
+        place(str(multi.get("file", "")), "multi")
+        if multi.get("kind") not in MULTI_KINDS:
+            problems.append(f"multi {multi.get('file')}: kind must be one of {sorted(MULTI_KINDS)}")
+        for event_id in multi.get("events", []):
+            if event_id not in ids:
+                problems.append(f"multi {multi.get('file')}: unknown event {event_id}")
+    by_url: dict[str, list[str]] = defaultdict(list)
+    for post in posts.values():
+        if post.source_url:
+            by_url[post.source_url].append(post.name)
+    for url, names in by_url.items():
+        labels = {where.get(n, "solo:" + n) for n in names}
+        kinds = {label.split(" ")[0] for label in labels}
+        if len(names) > 1 and len(labels) > 1 and kinds != {"multi"}:
+            problems.append(f"same from: URL {url} but different labels: {sorted(labels)}")
+    in_events = sum(len(e.get("files", [])) for e in events)
+    sizes = Counter(len(e.get("files", [])) for e in events)
+    singletons = len(posts) - in_events - len(multis)
+    print(f"{path.name}: day {day}: {len(posts)} posts, {len(events)} events holding {in_events} files "
+          f"(sizes {dict(sorted(sizes.items()))}), {len(multis)} multi-event reports, {singletons} singletons")
+    return problems
+
+
+def _check_sentence(post_texts: dict[str, str], file: str, text: str, where: str) -> list[str]:
+    if file not in post_texts:
+        return [f"{where}: file not in the story's files: {file}"]
+    if text not in post_texts[file]:
+        return [f"{where}: text not found in {file}: {text!r}"]
+    return []
+
+
+def check_facts(path: Path, archive: Path, labels_dir: Path) -> list[str]:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    problems: list[str] = []
+    facts = links = 0
+    for story in data.get("story", []):
+        day, event = str(story.get("day")), str(story.get("event"))
+        label_file = next((p for p in (labels_dir / f"labels-{day}.toml", labels_dir / "test" / f"labels-{day}.toml")
+                           if p.exists()), None)
+        members: set[str] = set()
+        if label_file is None:
+            problems.append(f"{event}: no label file for {day}")
+        else:
+            with label_file.open("rb") as handle:
+                events = {e["id"]: e for e in tomllib.load(handle).get("event", [])}
+            if event not in events:
+                problems.append(f"{event}: no such event in {label_file.name}")
+            else:
+                members = set(events[event]["files"])
+        files = story.get("files", [])
+        for name in files:
+            if members and name not in members:
+                problems.append(f"{event}: {name} is not a member of the event")
+        posts = {p.name: p for p in day_posts(archive, day) if p.name in files}
+        texts = {name: post.title + " " + post.text for name, post in posts.items()}
+        seen: set[tuple[str, str]] = set()
+        for fact in story.get("fact", []):
+            sentences = fact.get("sentences", [])
+            facts += 1
+            if len({s["file"] for s in sentences}) < 2:
+                problems.append(f"{event}/{fact.get('id')}: needs sentences of at least 2 files")
+            per_file = Counter(s["file"] for s in sentences)
+            links += sum(a * b for a, b in _pairs(list(per_file.values())))
+            for sentence in sentences:
+                problems += _check_sentence(texts, sentence["file"], sentence["text"], f"{event}/{fact.get('id')}")
+                key = (sentence["file"], sentence["text"])
+                if key in seen:
+                    problems.append(f"{event}: sentence in two facts: {key}")
+                seen.add(key)
+        for only in story.get("only", []):
+            problems += _check_sentence(texts, only["file"], only["text"], f"{event}/only")
+        for names in story.get("names", []):
+            for name in names.get("names", []):
+                problems += _check_sentence(texts, names["file"], name, f"{event}/names")
+    print(f"{path.name}: {len(data.get('story', []))} stories, {facts} facts, {links} same-fact sentence pairs")
+    return problems
+
+
+def _pairs(values: list[int]) -> list[tuple[int, int]]:
+    return [(values[i], values[j]) for i in range(len(values)) for j in range(i + 1, len(values))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE, help="the 'archived' folder of days")
+    sub = parser.add_subparsers(dest="command", required=True)
+    listing = sub.add_parser("list", help="one line per post: number, time, outlet, title | lead")
+    listing.add_argument("day")
+    listing.add_argument("--sort", choices=["name", "time", "outlet"], default="name")
+    listing.add_argument("--grep", nargs="+", help="keep posts whose title or lead contains any of these words")
+    listing.add_argument("--grep-chars", type=int, default=400, help="how much of the text --grep searches")
+    listing.add_argument("--lead", type=int, default=80, help="characters of text shown after the title")
+    show = sub.add_parser("show", help="the text of posts (by number from 'list' or by file name)")
+    show.add_argument("day")
+    show.add_argument("files", nargs="+")
+    show.add_argument("--chars", type=int, default=1500)
+    check = sub.add_parser("check", help="validate a labels-<day>.toml")
+    check.add_argument("labels", type=Path, nargs="+")
+    facts = sub.add_parser("check-facts", help="validate a facts toml")
+    facts.add_argument("facts", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    if args.command == "list":
+        return cmd_list(args)
+    if args.command == "show":
+        return cmd_show(args)
+    problems: list[str] = []
+    if args.command == "check":
+        for path in args.labels:
+            problems += check_labels(path, args.archive)
+    else:
+        for path in args.facts:
+            problems += check_facts(path, args.archive, Path(__file__).resolve().parent)
+    for problem in problems:
+        print("!!", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
