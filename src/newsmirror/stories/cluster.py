@@ -27,7 +27,7 @@ does not grow with the archive.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -49,7 +49,11 @@ class ClusterConfig:
     similarity: float = 0.3  # score(article, story core) needed to join a story
     core_size: int = 3  # first reports that make a story's profile; later members do not move it
     entity_weight: float = 2.0  # names count this much more than other words in the term vector
-    title_mix: float = 0.2  # share of title similarity (character bigrams) in the score
+    title_mix: float = 0.3  # share of title similarity (character bigrams) in the score
+    # Words many recent reports use (特朗普, 疫情 in 2020) say little about which event a report is:
+    # background IDF is scaled down by how common a word is in the archive's recent reports.
+    local_df_docs: int = 2000  # recent reports counted (a sliding window of document frequencies)
+    local_df_floor: float = 0.02  # share of recent reports from which a word starts to count less
     min_shared_terms: int = 3  # strong terms the article must share with the story
     # An outlet seldom files two own reports of one event within days (it updates the first), so a
     # second report from an outlet already in the story must be this much more similar to join.
@@ -170,6 +174,8 @@ class StoryClusterer:
         self._pending_merges: list[tuple[str, str]] = []
         self._changed: list[Assignment] = []  # earlier decisions revised (a copy found to be the original)
         self._since_eviction = 0
+        self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
+        self._df: dict[str, int] = {}  # how many of them use each term
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -190,10 +196,33 @@ class StoryClusterer:
             if len(paragraph) >= 20:
                 names_by_paragraph.append(names)
         boost = self.config.entity_weight
-        weighted = {w: (1 + math.log(c)) * idf(w) * (boost if is_name(w) else 1.0) for w, c in counts.items()}
+        weighted = {w: (1 + math.log(c)) * idf(w) * (boost if is_name(w) else 1.0) * self._commonness(w)
+                    for w, c in counts.items()}
         weighted = {w: x for w, x in weighted.items() if x > 0}
         digest = digest_title(title) or is_list_of_items(names_by_paragraph)
         return _unit(_trim(weighted, self.config.article_terms)), digest
+
+    def _commonness(self, word: str) -> float:
+        """1 for words few recent reports use, falling as log(floor/share) for common ones."""
+        seen = len(self._recent)
+        if seen < 50:
+            return 1.0
+        share = self._df.get(word, 0) / seen
+        floor = self.config.local_df_floor
+        return 1.0 if share <= floor else max(0.1, 1.0 + math.log(floor / share) / 3)
+
+    def _count(self, vector: dict[str, float]) -> None:
+        terms = tuple(vector)
+        self._recent.append(terms)
+        for term in terms:
+            self._df[term] = self._df.get(term, 0) + 1
+        if len(self._recent) > self.config.local_df_docs:
+            for term in self._recent.popleft():
+                left = self._df[term] - 1
+                if left:
+                    self._df[term] = left
+                else:
+                    del self._df[term]
 
     def vector(self, title: str, text: str) -> dict[str, float]:
         return self.features(title, text)[0]
@@ -207,6 +236,7 @@ class StoryClusterer:
         self._tick(doc.time)
         signature = self.fingerprint(doc.title, doc.text)
         vector, digest = self.features(doc.title, doc.text)
+        self._count(vector)
         digest = digest if doc.digest is None else doc.digest
         assignment = self._find_duplicate(doc, signature)
         if assignment is None and not digest:
@@ -223,6 +253,7 @@ class StoryClusterer:
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
         vector, digest = self.features(doc.title, doc.text)
+        self._count(vector)
         digest = digest if doc.digest is None else doc.digest
         self._remember(doc, assignment, vector, self.fingerprint(doc.title, doc.text), digest)
 
