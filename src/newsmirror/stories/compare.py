@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
+from newsmirror.text.phonetic import same_name
 from newsmirror.text.sentences import split_sentences
 from newsmirror.text.tokenize import idf, proper_nouns
 
@@ -32,7 +34,7 @@ MAX_DETAILS = 8
 # Latin glosses after names, "拉夫罗夫（Sergei Lavrov）", are added by some outlets only.
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
-_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 _NAME_JOINER = r"[\s·•‧・]+"
 # Linking on shared names: how many, and the overlap still required.
 SHARED_NAMES = 2
@@ -136,6 +138,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         groups[links.find(i)].append(i)
 
     outlet_texts = {outlet: " ".join(sentences[i].normalized for i in members) for outlet, members in by_outlet.items()}
+    outlet_nouns = {outlet: {n for i in members for n in sentences[i].nouns} for outlet, members in by_outlet.items()}
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -143,7 +146,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
-        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts)
+        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -186,31 +189,56 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     ]
 
 
-def _details(members: list[_Sentence], story_outlets: list[str],
-             outlet_texts: dict[str, str]) -> dict[str, list[str]]:
+def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
+    """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
+    (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦)."""
+    if term.lower() in outlet_texts.get(outlet, ""):
+        return True
+    return any(same_name(term, noun) for noun in outlet_nouns.get(outlet, ()))
+
+
+def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
+             outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
-    in its dateline, 【新唐人…讯】, is not a detail of the event). A word the silent outlets all
-    use elsewhere in their reports (习近平 in a sentence that happens not to repeat it) is left out:
-    the detail is what some reader of the fact would not learn from their outlet."""
+    in its dateline, 【新唐人…讯】, and wire credits are not details of the event). A word the
+    silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
+    repeat it) is left out: the detail is what some reader of the fact would not learn from their
+    outlet. Each detail lists every compared outlet that names it anywhere, in any script or
+    transliteration, so "only X" is said only of what X alone gives."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     glosses: dict[str, set[str]] = defaultdict(set)
+    glossed: dict[str, str] = {}  # Latin gloss -> the (normalized) Han name it glosses
     for sentence in members:
         for word in sentence.nouns:
-            if idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets):
+            if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
+                    and not any(wire in word for wire in WIRES)):
                 mentioned[word].add(sentence.ref.outlet)
-        for gloss in _GLOSS.findall(sentence.ref.text):
-            glosses[" ".join(gloss.split())].add(sentence.ref.outlet)
+        for han, gloss in _GLOSS.findall(sentence.ref.text):
+            latin = " ".join(gloss.split())
+            glosses[latin].add(sentence.ref.outlet)
+            han = normalize(han)
+            glossed[latin] = next((n for n in sentence.nouns if han.endswith(n)), han[-3:])
 
-    def news_to_someone(term: str, givers: set[str]) -> bool:
-        # outlet_texts are normalized, hence lower case.
-        return any(term.lower() not in outlet_texts[o] for o in outlets - givers)
+    def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
+        return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns)}
 
-    partial = [(w, o) for w, o in mentioned.items() if o != outlets and news_to_someone(w, o)]
+    def news_to_someone(givers: set[str]) -> bool:
+        return bool(outlets - givers)
+
+    partial = []
+    for word, givers in mentioned.items():
+        everyone = givers_of(word, givers)
+        if givers != outlets and news_to_someone(everyone):
+            partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
     details = {word: sorted(o) for word, o in partial[:MAX_DETAILS]}
-    # The original-language name is a detail too: it is what a reader searches foreign sources for.
-    details.update({gloss: sorted(o) for gloss, o in glosses.items() if o != outlets and news_to_someone(gloss, o)})
+    # The original-language name is a detail too (what a reader searches foreign sources for),
+    # unless the others name the same person in Chinese.
+    for latin, givers in glosses.items():
+        everyone = givers_of(latin, givers) | givers_of(latin, givers, glossed[latin])
+        if givers != outlets and news_to_someone(everyone) and everyone == givers:
+            details[latin] = sorted(givers)
     return details
