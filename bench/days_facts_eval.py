@@ -114,7 +114,7 @@ def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]
                     names_by_outlet[outlet].update(_key(name) for name in entry["names"])
             forms = [{_key(f) for f in entity["forms"]} for entity in story.get("same_entity", [])]
 
-            def same(a: str, b: str) -> bool:
+            def same(a: str, b: str, forms: list[set[str]] = forms) -> bool:
                 if a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a)):
                     return True
                 return any(a in group and b in group for group in forms)
