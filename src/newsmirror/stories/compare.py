@@ -26,8 +26,8 @@ from newsmirror.text.tokenize import idf, proper_nouns
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
-CONTAINMENT = 0.35
-DICE = 0.25
+CONTAINMENT = 0.2
+DICE = 0.2
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
@@ -39,6 +39,9 @@ _NAME_JOINER = r"[\s·•‧・]+"
 # Linking on shared names: how many, and the overlap still required.
 SHARED_NAMES = 2
 NAMES_CONTAINMENT = 0.15
+# A pair counts when its score is this close to the best of both sentences (a long sentence may
+# carry two facts another outlet wrote as two sentences).
+BEST_RATIO = 0.9
 
 
 @dataclass(slots=True)
@@ -127,11 +130,19 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         by_outlet[s.ref.outlet].append(i)
 
     links = _UnionFind(len(sentences))
+    candidates: list[tuple[float, int, int]] = []
     for oi, left_outlet in enumerate(outlets):
         for right_outlet in outlets[oi + 1 :]:
-            for i, j in _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight,
-                                   rare_names):
-                links.union(i, j)
+            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
+    # Strongest links first; a link that would put two sentences of one outlet into one fact is
+    # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
+    group_outlets: dict[int, set[str]] = {i: {s.ref.outlet} for i, s in enumerate(sentences)}
+    for _, i, j in sorted(candidates, reverse=True):
+        ri, rj = links.find(i), links.find(j)
+        if ri == rj or group_outlets[ri] & group_outlets[rj]:
+            continue
+        links.union(ri, rj)
+        group_outlets[links.find(ri)] = group_outlets[ri] | group_outlets[rj]
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -158,11 +169,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
 
 
 def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
-             weight: dict[str, float], rare_names: set[str]) -> list[tuple[int, int]]:
+             weight: dict[str, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
     """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
     and pairs that name the same rarely named people or places."""
     scores: dict[tuple[int, int], float] = {}
-    by_names: list[tuple[int, int]] = []
+    by_names: list[tuple[float, int, int]] = []
     best_left: dict[int, float] = {}
     best_right: dict[int, float] = {}
     for i in left:
@@ -174,7 +185,7 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
             containment, dice = sentence_similarity(sentences[i].grams, sentences[j].grams, weight)
             if (containment >= NAMES_CONTAINMENT
                     and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
-                by_names.append((i, j))
+                by_names.append((containment, i, j))
             if containment < CONTAINMENT or dice < DICE:
                 continue
             score = containment + dice
@@ -184,8 +195,8 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
     return by_names + [
-        (i, j) for (i, j), score in scores.items()
-        if score >= 0.9 * best_left[i] and score >= 0.9 * best_right[j]
+        (score, i, j) for (i, j), score in scores.items()
+        if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]
     ]
 
 
