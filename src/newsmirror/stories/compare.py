@@ -22,7 +22,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.phonetic import same_name
 from newsmirror.text.sentences import split_sentences
-from newsmirror.text.tokenize import idf, proper_nouns
+from newsmirror.text.tokenize import idf, in_dictionary, proper_nouns
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
@@ -57,9 +57,39 @@ def _bigrams(key: str) -> frozenset[str]:
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
+# What is not a statement of the report (a general list of the genre's furniture, not taken from
+# labels): photo captions and credits, translator/editor/author credits, datelines standing alone,
+# end marks (（完）), links to related articles, calls to subscribe or share.
+_FURNITURE = re.compile(
+    r"图片来源|图片提供|图片说明|图为|图/|图：|摄影|翻译|编译|编辑|责编|撰稿|作者：|来源：|出处|版权|"
+    r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
+    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图"
+)
+_DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
+_END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
+_TERMINAL = tuple("。！？!?；;」』”\"'）)…")
+FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
+HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is no statement of fact: a caption, a credit, a dateline alone, an end
+    mark, a related-article link or heading, a fragment."""
+    stripped = text.strip()
+    key = match_key(stripped)
+    if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
+        return True
+    if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
+        return True
+    head = normalize(stripped[:HEADLINE_CHARS])
+    return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
+
+
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
     for index, text in enumerate(split_sentences(article.body_text)):
+        if is_furniture(text):
+            continue
         normalized = normalize(text)
         key = _LATIN.sub("", match_key(normalized, normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
@@ -148,8 +178,13 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     for i in range(len(sentences)):
         groups[links.find(i)].append(i)
 
-    outlet_texts = {outlet: " ".join(sentences[i].normalized for i in members) for outlet, members in by_outlet.items()}
+    # Who names what anywhere (title, headings and captions too): a name an outlet gives outside
+    # its facts is still no news to its readers.
+    outlet_texts = {outlet: " ".join(normalize(f"{a.title}\n{a.body_text}") for a in articles if a.outlet == outlet)
+                    for outlet in outlets}
     outlet_nouns = {outlet: {n for i in members for n in sentences[i].nouns} for outlet, members in by_outlet.items()}
+    for article in articles:
+        outlet_nouns.setdefault(article.outlet, set()).update(proper_nouns(article.title))
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -239,9 +274,23 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     def news_to_someone(givers: set[str]) -> bool:
         return bool(outlets - givers)
 
+    # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
+    # fact answers with another unknown name it alone uses is likely one person spelled two ways
+    # (戴斯卓/德斯特罗): such an outlet is not counted as silent.
+    fact_nouns: dict[str, set[str]] = defaultdict(set)
+    for sentence in members:
+        fact_nouns[sentence.ref.outlet].update(sentence.nouns)
+
+    def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
+        if in_dictionary(word):
+            return set()
+        given = {n for o in givers for n in fact_nouns[o]}
+        return {o for o in outlets - givers
+                if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
+
     partial = []
     for word, givers in mentioned.items():
-        everyone = givers_of(word, givers)
+        everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))

@@ -127,3 +127,8 @@ def is_name(word: str) -> bool:
     if tag is not None:
         return tag in _NAME_TAGS
     return len(word) >= 2 and bool(_CJK_RUN.fullmatch(word))
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary (with the alias names) knows the normalized word."""
+    return word in _pos_tokenizer().word_tag_tab
