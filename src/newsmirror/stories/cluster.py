@@ -323,7 +323,10 @@ class StoryClusterer:
         best: tuple[float, _Fingerprint] | None = None
         for key in self._lsh.query(signature):
             fp = self._fingerprints[key]
-            if fp.story_id not in self.stories or abs(fp.time - doc.time) > self.config.window:
+            fp.story_id = self.resolve(fp.story_id)
+            story = self.stories.get(fp.story_id)
+            # A copy joins its original's story only within that story's span (no chains of copies).
+            if story is None or abs(fp.time - doc.time) > self.config.window or not self._in_window(doc.time, story):
                 continue
             score = signature.jaccard(fp.signature)
             if score >= self.config.duplicate_jaccard and (best is None or score > best[0]):
