@@ -93,10 +93,14 @@ def stories_show(
     outlet: Annotated[list[str] | None, typer.Option(
         help="Compare only these outlets (repeat the option, at least two); what one adds to another "
              "then shows even when a third outlet says it too.")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="The full side-by-side grid of every fact (default: a summary).")] = False,
 ) -> None:
-    """The story's reports side by side: facts all report, facts some report, and what only one says."""
+    """A summary of the story (facts most outlets share, then what each outlet alone adds);
+    --full for the reports side by side: facts all report, facts some report, what only one says."""
     from newsmirror.stories.compare import compare_story
     from newsmirror.stories.stored import select_outlets, story_reports
+    from newsmirror.stories.summary import summarize
 
     with store_from(db) as store:
         story = store.get_story(story_id)
@@ -108,6 +112,26 @@ def stories_show(
         console.print(f"[dim]{article.outlet}[/] {article.title} {when} {article.original_url}", highlight=False)
     for article in copies:
         console.print(f"[dim]copy: {article.outlet}[/] {article.title}", highlight=False)
+    if not full:
+        summary = summarize(comparison)
+        if summary.common:
+            console.print("[bold]reported by most outlets[/]")
+            for fact in summary.common:
+                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {fact.sentences[0].text} "
+                              f"[dim]({'、'.join(fact.outlets)})[/]", highlight=False)
+        for name in summary.outlets:
+            if summary.own.get(name):
+                console.print(f"[bold]only {name}[/]")
+                for fact in summary.own[name]:
+                    console.print(f"  {' '.join(s.text for s in fact.sentences)}", highlight=False)
+                if summary.more_own.get(name):
+                    console.print(f"  [dim]+{summary.more_own[name]} more (--full)[/]")
+        for name, terms in comparison.unique_details().items():
+            if terms:
+                console.print(f"[dim]only {name} names, in facts others report too:[/] {'、'.join(terms)}",
+                              highlight=False)
+        console.print("[dim]--full: every fact side by side; --outlet A --outlet B: compare two outlets[/]")
+        return
 
     def fact_cell(fact: Any, outlet: str) -> str:
         texts = [s.text for s in fact.sentences if s.outlet == outlet]
