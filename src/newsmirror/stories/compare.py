@@ -22,7 +22,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.phonetic import same_name
 from newsmirror.text.sentences import split_sentences
-from newsmirror.text.tokenize import idf, in_dictionary, proper_nouns
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
@@ -93,7 +93,7 @@ def _sentences(article: Article) -> list[_Sentence]:
         normalized = normalize(text)
         key = _LATIN.sub("", match_key(normalized, normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        nouns = tuple(proper_nouns(normalized, normalized=True)) if grams else ()
+        nouns = tuple(dictionary_names(normalized, normalized=True)) if grams else ()
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
                              _names(nouns, normalized)))
     return out
@@ -184,7 +184,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
                     for outlet in outlets}
     outlet_nouns = {outlet: {n for i in members for n in sentences[i].nouns} for outlet, members in by_outlet.items()}
     for article in articles:
-        outlet_nouns.setdefault(article.outlet, set()).update(proper_nouns(article.title))
+        outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title))
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -211,13 +211,17 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     by_names: list[tuple[float, int, int]] = []
     best_left: dict[int, float] = {}
     best_right: dict[int, float] = {}
+    mass = {k: sum(weight[g] for g in sentences[k].grams) for k in (*left, *right)}
     for i in left:
         if not sentences[i].grams:
             continue
         for j in right:
             if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
                 continue
-            containment, dice = sentence_similarity(sentences[i].grams, sentences[j].grams, weight)
+            # Each sentence's own weight is summed once (this loop is the comparison's hot path).
+            common = sum(weight[g] for g in sentences[i].grams & sentences[j].grams)
+            mass_i, mass_j = mass[i], mass[j]
+            containment, dice = common / min(mass_i, mass_j), 2 * common / (mass_i + mass_j)
             if (containment >= NAMES_CONTAINMENT
                     and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
                 by_names.append((containment, i, j))

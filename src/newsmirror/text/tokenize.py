@@ -60,6 +60,15 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     return found
 
 
+def dictionary_names(text: str, *, normalized: bool = False) -> list[str]:
+    """Names by dictionary lookup (``is_name``) over jieba's words: the fast stand-in for
+    ``proper_nouns`` where every sentence of a big story is read (no tagger run)."""
+    if not normalized:
+        text = normalize(text)
+    return [w for w in words(text, normalized=True)
+            if len(w) >= 2 and _CJK_RUN.fullmatch(w) and w not in _MISTAGGED and is_name(w)]
+
+
 def words(text: str, *, normalized: bool = False) -> list[str]:
     """jieba words of the normalized text, without spaces and punctuation."""
     if not normalized:
