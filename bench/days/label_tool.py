@@ -4,6 +4,7 @@
     python3 bench/days/label_tool.py show 2020-08-04 FILE-OR-NUMBER [--chars 3000]
     python3 bench/days/label_tool.py check bench/days/labels-2020-08-04.toml
     python3 bench/days/label_tool.py check-facts bench/days/facts.toml
+    python3 bench/days/label_tool.py candidates bench/days/labels-2020-08-04.toml [--min 0.25]
 
 The archive folder defaults to ../shared/days/zhouxiang93123-waimei/archived beside the
 repository (``--archive`` to change it). The format of the label files is in GUIDE.md.
@@ -25,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_ARCHIVE = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
 TAG = re.compile(r"<[^>]+>")
+NOT_CJK = re.compile(r"[\W\x00-\x7f]")
 SPACE = re.compile(r"\s+")
 MULTI_KINDS = {"briefing", "market", "live", "weekly", "roundup"}
 
@@ -161,6 +163,48 @@ def check_labels(path: Path, archive: Path) -> list[str]:
     return problems
 
 
+def _bigrams(post: Post, chars: int = 300) -> set[str]:
+    """Character bigrams of the CJK part of title and lead (Latin text is left out: its letter
+    bigrams make every two English posts look alike)."""
+    text = NOT_CJK.sub("", post.title + post.text[:chars])
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def candidate_pairs(path: Path, archive: Path, minimum: float) -> list[tuple[float, int, Post, str, int, Post, str]]:
+    """Pairs of posts labelled apart whose title and lead share many bigrams: a recall aid for a
+    second reading, never a labelling rule (most candidates share a topic, not an event)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    label: dict[str, str] = {}
+    for event in data.get("event", []):
+        for name in event.get("files", []):
+            label[name] = str(event.get("id"))
+    multis = {str(multi.get("file")) for multi in data.get("multi", [])}
+    posts = [p for p in day_posts(archive, str(data.get("day", ""))) if p.name not in multis]
+    numbers = {post.name: n for n, post in enumerate(day_posts(archive, str(data.get("day", ""))), 1)}
+    grams = {post.name: _bigrams(post) for post in posts}
+    pairs = []
+    for i, first in enumerate(posts):
+        for second in posts[i + 1:]:
+            first_label, second_label = label.get(first.name, ""), label.get(second.name, "")
+            if first_label and first_label == second_label:
+                continue
+            a, b = grams[first.name], grams[second.name]
+            if min(len(a), len(b)) < 20:  # almost no Chinese text: any overlap is chance
+                continue
+            overlap = len(a & b) / max(1, min(len(a), len(b)))
+            if overlap >= minimum:
+                pairs.append((overlap, numbers[first.name], first, first_label or "-", numbers[second.name], second,
+                              second_label or "-"))
+    return sorted(pairs, key=lambda pair: -pair[0])
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    for overlap, n1, p1, l1, n2, p2, l2 in candidate_pairs(args.labels, args.archive, args.min)[:args.top]:
+        print(f"{overlap:.2f}  {n1:4d} [{l1}] {p1.title[:36]}  <>  {n2:4d} [{l2}] {p2.title[:36]}")
+    return 0
+
+
 def _check_sentence(post_texts: dict[str, str], file: str, text: str, where: str) -> list[str]:
     if file not in post_texts:
         return [f"{where}: file not in the story's files: {file}"]
@@ -239,11 +283,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("labels", type=Path, nargs="+")
     facts = sub.add_parser("check-facts", help="validate a facts toml")
     facts.add_argument("facts", type=Path, nargs="+")
+    candidates = sub.add_parser("candidates", help="pairs labelled apart that look alike: re-read them")
+    candidates.add_argument("labels", type=Path)
+    candidates.add_argument("--min", type=float, default=0.25, help="share of common CJK bigrams")
+    candidates.add_argument("--top", type=int, default=60)
     args = parser.parse_args(argv)
     if args.command == "list":
         return cmd_list(args)
     if args.command == "show":
         return cmd_show(args)
+    if args.command == "candidates":
+        return cmd_candidates(args)
     problems: list[str] = []
     if args.command == "check":
         for path in args.labels:

@@ -1,0 +1,59 @@
+"""bench/days/fact_labels.py: gold links, quote matching and false "only X names N" claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.days import fact_labels
+
+DAYS = Path(fact_labels.__file__).resolve().parent
+
+
+def _story(event: str, path: Path = DAYS / "facts.toml") -> fact_labels.FactStory:
+    return next(s for s in fact_labels.load_fact_stories(path) if s.event == event)
+
+
+def test_gold_links_pair_quotes_of_one_fact_across_files_only() -> None:
+    story = _story("dprk-miniaturised-nukes")
+    links = story.gold_links()
+    assert links
+    assert all(len({quote[0] for quote in pair}) == 2 for pair in links)
+    # four outlets quote the 'miniaturised device' fact: 6 pairs; no pair joins two facts
+    facts_of = {quote: fact for fact, quotes in story.facts.items() for quote in quotes}
+    assert all(len({facts_of[quote] for quote in pair}) == 1 for pair in links)
+    assert sum(1 for pair in links if {facts_of[q] for q in pair} == {"miniaturised-device"}) == 6
+
+
+def test_a_system_sentence_matches_the_quote_it_contains_whitespace_ignored() -> None:
+    story = _story("beirut-explosion")
+    file, text = story.facts["toll-50-2700"][0]
+    assert fact_labels.matching_quote(story, file, f"（中央社）{text[:5]} {text[5:]}，衛生部長說。") == (file, text)
+    assert fact_labels.matching_quote(story, "another-file.md", text) is None
+
+
+def test_score_links_counts_right_wrong_and_missed_links() -> None:
+    story = _story("xiaoi-sues-apple")
+    (a_file, a_text), (b_file, b_text) = story.facts["10bn-yuan"][:2]
+    (c_file, c_text) = story.facts["patent-2004-2009"][1]  # Reuters: another file than b
+    right = ((a_file, a_text + "。"), (b_file, b_text))
+    wrong = ((b_file, b_text), (c_file, c_text))
+    unjudged = ((a_file, "一句没有被标注的话"), (b_file, b_text))
+    score = fact_labels.score_links(story, [right, wrong, unjudged, right])
+    assert (score.true_positive, score.false_positive) == (1, 1)
+    assert score.false_negative == len(story.gold_links()) - 1
+
+
+def test_only_claims_are_false_across_scripts_and_transliterations() -> None:
+    tibet = _story("us-tibet-coordinator")
+    reuters = "2020-10-14-美国任命西藏问题特别协调员.md"
+    assert fact_labels.other_outlets_name(tibet, reuters, "戴斯卓")  # 德斯特罗 elsewhere
+    assert fact_labels.other_outlets_name(tibet, reuters, "奥巴马") == []  # really only Reuters
+    honor = _story("huawei-honor-sale")
+    cna = "2020-10-14-路透：華為擬出售旗下榮耀手機品牌.md"
+    assert fact_labels.other_outlets_name(honor, cna, "神州數碼")  # 神州数码 in Simplified
+
+
+def test_test_day_facts_load_apart() -> None:
+    stories = fact_labels.load_fact_stories(DAYS / "test" / "facts-2020-12-02.toml")
+    assert {s.day for s in stories} == {"2020-12-02"}
+    assert len(stories) >= 2

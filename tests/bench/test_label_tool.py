@@ -1,0 +1,72 @@
+"""bench/days/label_tool.py: the committed day labels validate, and the checks catch bad labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bench.days import label_tool
+
+DAYS = Path(label_tool.__file__).resolve().parent
+LABEL_FILES = [
+    DAYS / "labels-2020-08-04.toml", DAYS / "labels-2020-10-14.toml", DAYS / "labels-2020-11-18.toml",
+    DAYS / "test" / "labels-2020-12-02.toml",
+]
+FACT_FILES = [DAYS / "facts.toml", DAYS / "test" / "facts-2020-12-02.toml"]
+
+
+@pytest.fixture(scope="module")
+def archive() -> Path:
+    if not label_tool.DEFAULT_ARCHIVE.is_dir():
+        pytest.fail(f"the shared days are missing: expected {label_tool.DEFAULT_ARCHIVE} (../shared/days)")
+    return label_tool.DEFAULT_ARCHIVE
+
+
+@pytest.mark.parametrize("labels", LABEL_FILES, ids=lambda p: p.name)
+def test_committed_day_labels_are_valid(labels: Path, archive: Path) -> None:
+    assert label_tool.check_labels(labels, archive) == []
+
+
+@pytest.mark.parametrize("facts", FACT_FILES, ids=lambda p: p.name)
+def test_committed_fact_labels_quote_their_files_exactly(facts: Path, archive: Path) -> None:
+    assert label_tool.check_facts(facts, archive, DAYS) == []
+
+
+def test_a_file_in_two_events_and_a_missing_file_are_reported(tmp_path: Path, archive: Path) -> None:
+    day = "2020-08-04"
+    first, second, third = sorted(path.name for path in (archive / day).glob("*.md"))[:3]
+    bad = tmp_path / "labels-bad.toml"
+    bad.write_text(
+        f'day = "{day}"\n'
+        f'[[event]]\nid = "a"\ntitle = "A"\nfiles = ["{first}", "{second}"]\n'
+        f'[[event]]\nid = "b"\ntitle = "B"\nfiles = ["{second}", "{third}", "no-such-post.md"]\n',
+        encoding="utf-8",
+    )
+    problems = label_tool.check_labels(bad, archive)
+    assert any(second in p and "event a" in p and "event b" in p for p in problems)
+    assert any("no-such-post.md" in p for p in problems)
+
+
+def test_versions_of_one_post_labelled_apart_are_reported(tmp_path: Path, archive: Path) -> None:
+    # The two CCTV 新闻联播 transcripts of 2020-08-04 share one from: URL.
+    posts = [p for p in label_tool.day_posts(archive, "2020-08-04") if "新闻联播" in p.name]
+    assert len(posts) == 2 and posts[0].source_url == posts[1].source_url
+    other = next(p.name for p in label_tool.day_posts(archive, "2020-08-04") if "新闻联播" not in p.name)
+    bad = tmp_path / "labels-split.toml"
+    bad.write_text(
+        f'day = "2020-08-04"\n[[event]]\nid = "x"\ntitle = "X"\nfiles = ["{posts[0].name}", "{other}"]\n',
+        encoding="utf-8",
+    )
+    assert any("same from: URL" in p for p in label_tool.check_labels(bad, archive))
+
+
+def test_plain_text_drops_tags_and_the_feed_header() -> None:
+    body = "<!--1-->\n[标题](https://x)\n------\n\n<div><p>第一句。</p><p>第二&amp;句</p></div>"
+    assert label_tool.plain_text(body) == "第一句。 第二&句"
+
+
+def test_candidates_skip_pairs_already_in_one_event(archive: Path) -> None:
+    labels = DAYS / "labels-2020-08-04.toml"
+    pairs = label_tool.candidate_pairs(labels, archive, 0.2)
+    assert pairs, "the 2020-08-04 labels leave some look-alike posts apart (e.g. voucher stories)"
+    assert all(first_label == "-" or first_label != second_label for _, _, _, first_label, _, _, second_label in pairs)
