@@ -51,6 +51,7 @@ class _Sentence:
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
     names: frozenset[str]  # the nouns with a full name's given name left out, for linking
+    loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -93,9 +94,10 @@ def _sentences(article: Article) -> list[_Sentence]:
         normalized = normalize(text)
         key = _LATIN.sub("", match_key(normalized, normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        nouns = tuple(dictionary_names(normalized, normalized=True)) if grams else ()
+        loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
+        nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
-                             _names(nouns, normalized)))
+                             _names(nouns, normalized), frozenset(loose)))
     return out
 
 
@@ -182,9 +184,9 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     # its facts is still no news to its readers.
     outlet_texts = {outlet: " ".join(normalize(f"{a.title}\n{a.body_text}") for a in articles if a.outlet == outlet)
                     for outlet in outlets}
-    outlet_nouns = {outlet: {n for i in members for n in sentences[i].nouns} for outlet, members in by_outlet.items()}
+    outlet_nouns = {outlet: {n for i in members for n in sentences[i].loose} for outlet, members in by_outlet.items()}
     for article in articles:
-        outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title))
+        outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title, loose=True))
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -193,6 +195,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
         fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
+        fact.spellings = _spellings([sentences[i] for i in members], fact.details)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -237,6 +240,27 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
         (score, i, j) for (i, j), score in scores.items()
         if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]
     ]
+
+
+def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """How each outlet writes each detail: the stretch of its own sentence whose normalized form
+    is the detail (normalizing never changes a name's length by more than the alias table does)."""
+    spellings: dict[str, dict[str, str]] = {}
+    for term in details:
+        if term.isascii():
+            continue
+        for sentence in members:
+            outlet = sentence.ref.outlet
+            if outlet in spellings.get(term, {}) or term not in sentence.normalized:
+                continue
+            text = sentence.ref.text
+            for size in sorted({len(term), len(term) - 1, len(term) + 1, len(term) - 2, len(term) + 2}, key=lambda n: abs(n - len(term))):
+                found = next((text[i : i + size] for i in range(len(text) - size + 1)
+                              if size > 0 and normalize(text[i : i + size]) == term), None)
+                if found:
+                    spellings.setdefault(term, {})[outlet] = found
+                    break
+    return spellings
 
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:

@@ -60,13 +60,16 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     return found
 
 
-def dictionary_names(text: str, *, normalized: bool = False) -> list[str]:
+def dictionary_names(text: str, *, normalized: bool = False, loose: bool = False) -> list[str]:
     """Names by dictionary lookup (``is_name``) over jieba's words: the fast stand-in for
-    ``proper_nouns`` where every sentence of a big story is read (no tagger run)."""
+    ``proper_nouns`` where every sentence of a big story is read (no tagger run). An unknown
+    two-character word is more often a segmentation scrap (习将, 令中) than a name, so it counts
+    only when ``loose`` (to find who might name someone, never to claim a name)."""
     if not normalized:
         text = normalize(text)
     return [w for w in words(text, normalized=True)
-            if len(w) >= 2 and _CJK_RUN.fullmatch(w) and w not in _MISTAGGED and is_name(w)]
+            if len(w) >= 2 and _CJK_RUN.fullmatch(w) and w not in _MISTAGGED and is_name(w)
+            and (loose or len(w) >= 3 or w in _pos_tokenizer().word_tag_tab)]
 
 
 def words(text: str, *, normalized: bool = False) -> list[str]:
