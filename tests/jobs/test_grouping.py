@@ -109,3 +109,12 @@ def test_stories_found_to_be_one_are_merged_in_the_store(store: Store) -> None:
     assert store.get_story("newer") is None
     assert {m.article_id for m in store.story_members("older")} == {TRADE_HANS.id, TRADE_HANT.id, TRADE_COPY.id}
     assert store.story_of(TRADE_HANT.id) == "older"
+
+
+def test_reported_new_stories_are_the_stories_stored(store: Store) -> None:
+    # Reverse time order makes the later reports start stories that the earlier ones then
+    # merge into: the report counts what is stored, not what was started.
+    add(store, *reversed(ALL))
+    report = group_articles(store)
+    assert report.new_stories == len(store.list_stories())
+    assert report.new_stories + report.joined + report.duplicates == report.assigned
