@@ -6,8 +6,15 @@ has its own rare words, reports of an event mix them with common words over abou
 one report in ten is a republished copy (converted to Traditional). Events arrive at a constant
 rate in simulated time, so a growing archive means a longer timeline, not a denser one.
 
-    python bench/stories_scale.py                     # 100k articles
+    python bench/stories_scale.py                     # 100k synthetic articles
     python bench/stories_scale.py --articles 1000000  # the issue's number
+    python bench/stories_scale.py --archive ../shared/days/zhouxiang93123-waimei/archived --articles 50000
+        # real-length text: the folder's articles (imported with the normal importer) are
+        # replayed day after day with shifted dates, as many times as needed
+    python bench/stories_scale.py --db sqlite:PATH    # every article of an imported store, in time order
+
+With --archive or --db the truth is unknown: the table ends with the largest stories and their
+time spans instead of B-cubed.
 
 Prints, per 10% slice: microseconds per article, live stories/fingerprints kept, peak RSS;
 then B-cubed precision/recall/F1 of the synthetic grouping against the generator's truth.
@@ -91,18 +98,79 @@ def synthetic_stream(total: int, vocabulary: Vocabulary, seed: int,
         yield Document(f"a{n}", f"outlet{rng.randrange(50)}", now, title, body), event
 
 
+def _documents_of_store(store: object) -> list[Document]:
+    from newsmirror.stories.stored import document_of
+
+    documents = [document_of(article) for article in store.iter_articles()]  # type: ignore[attr-defined]
+    documents.sort(key=lambda d: d.time)
+    return documents
+
+
+def store_stream(db: str) -> Iterator[tuple[Document, int]]:
+    """Every article of an imported store, oldest first (truth unknown: -1)."""
+    from newsmirror.store import open_store
+
+    with open_store(db) as store:
+        documents = _documents_of_store(store)
+    for document in documents:
+        yield document, -1
+
+
+def replayed_stream(folder: Path, total: int) -> Iterator[tuple[Document, int]]:
+    """The real articles of ``folder`` replayed until ``total``: each distinct publication day of
+    the folder becomes the next simulated day, and each replay starts after the previous one,
+    so reports of one day meet again only as different events days later."""
+    import tempfile
+
+    from newsmirror.jobs.importing import import_paths
+    from newsmirror.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "replay.sqlite") as store:
+        import_paths(store, [folder])
+        documents = _documents_of_store(store)
+    if not documents:
+        raise SystemExit(f"no articles in {folder}")
+    days = sorted({d.time.date() for d in documents})
+    day_index = {day: i for i, day in enumerate(days)}
+    start = datetime(2030, 1, 1, tzinfo=UTC)
+    n = 0
+    replay = 0
+    while n < total:
+        for document in documents:
+            if n >= total:
+                return
+            offset = timedelta(days=replay * len(days) + day_index[document.time.date()])
+            moment = start + offset + (document.time - datetime.combine(document.time.date(), datetime.min.time(),
+                                                                         document.time.tzinfo))
+            yield Document(f"r{replay}-{document.id}", document.outlet, moment, document.title, document.text), -1
+            n += 1
+        replay += 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--per-hour", type=int, default=40, help="arrival rate in simulated time")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--archive", type=Path, help="replay the real articles of this archive folder")
+    parser.add_argument("--db", help="stream every article of this store (sqlite:PATH, postgresql://...)")
     args = parser.parse_args()
 
-    vocabulary = load_vocabulary(args.seed)
+    if args.db:
+        stream = store_stream(args.db)
+        documents = list(stream)
+        args.articles = len(documents)
+        stream, source = iter(documents), f"the store's {args.articles:,} real articles"
+    elif args.archive:
+        documents = list(replayed_stream(args.archive, args.articles))
+        stream, source = iter(documents), f"{args.articles:,} real articles of {args.archive.name} replayed"
+    else:
+        stream = synthetic_stream(args.articles, load_vocabulary(args.seed), args.seed, args.per_hour)
+        source = f"{args.articles:,} synthetic articles ({args.per_hour}/simulated hour)"
     clusterer = StoryClusterer()
     slice_size = max(args.articles // 10, 1)
-    console = Console()
-    table = Table(title=f"stories: streaming {args.articles:,} synthetic articles ({args.per_hour}/simulated hour)")
+    console = Console(width=160)
+    table = Table(title=f"stories: streaming {source}")
     for column in ("slice", "articles", "µs/article", "articles/s", "live stories", "live fingerprints",
                    "peak RSS MB"):
         table.add_column(column, justify="right")
@@ -112,12 +180,16 @@ def main() -> None:
     spent = 0.0
     slice_started_at = 0.0
     overall = time.perf_counter()
-    for n, (document, event) in enumerate(synthetic_stream(args.articles, vocabulary, args.seed, args.per_hour), 1):
+    members: dict[str, list[Document]] = {}
+    for n, (document, event) in enumerate(stream, 1):
         began = time.perf_counter()
         assignment = clusterer.add(document)
         spent += time.perf_counter() - began
         truth[document.id] = event
         predicted[document.id] = assignment.story_id
+        members.setdefault(assignment.story_id, []).append(document)
+        for small, big in clusterer.drain_merges():
+            members.setdefault(big, []).extend(members.pop(small, []))
         if n % slice_size == 0 or n == args.articles:
             in_slice = n - (n - 1) // slice_size * slice_size
             cost = (spent - slice_started_at) / in_slice
@@ -127,6 +199,16 @@ def main() -> None:
                           f"{len(clusterer.stories):,}", f"{len(clusterer._fingerprints):,}", f"{rss:,.0f}")
             console.print(f"[dim]{n:,} articles, {time.perf_counter() - overall:,.0f}s[/]")
     console.print(table)
+    if args.db or args.archive:
+        console.print(f"assignment time {spent:,.0f}s ({1000 * spent / max(args.articles, 1):.2f} ms/article); "
+                      "largest stories:")
+        for story in sorted(members.values(), key=len, reverse=True)[:10]:
+            times = [d.time for d in story]
+            span = (max(times) - min(times)).total_seconds() / 86400
+            first = min(story, key=lambda d: d.time)
+            console.print(f"   {len(story):5d} articles {len({d.outlet for d in story}):3d} outlets "
+                          f"{span:5.1f} days  {first.time:%Y-%m-%d} {first.outlet}: {first.title[:60]}", markup=False)
+        return
     precision, recall, f1 = bcubed(truth, predicted)
     console.print(f"synthetic truth: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}; "
                   f"assignment time {spent:,.0f}s of {time.perf_counter() - overall:,.0f}s total")

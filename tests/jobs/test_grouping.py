@@ -79,8 +79,11 @@ def test_cli_group_list_show(tmp_path: Path) -> None:
     assert trade is not None and trade in listed.output
     shown = runner.invoke(app, ["stories", "show", trade, "--db", db], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
-    assert "reported by every outlet" in shown.output
+    # The summary first: shared facts, then what one outlet alone adds; the grid with --full.
+    assert "reported by most outlets" in shown.output and "reported by every outlet" not in shown.output
     assert "澳洲農民團體在會場外抗議" in shown.output  # a sentence only 乙社 reports
+    grid = runner.invoke(app, ["stories", "show", trade, "--db", db, "--full"], env={"COLUMNS": "200"})
+    assert grid.exit_code == 0 and "reported by every outlet" in grid.output
     pair = runner.invoke(app, ["stories", "show", trade, "--db", db, "--outlet", "甲报", "--outlet", "乙社"],
                          env={"COLUMNS": "200"})
     assert pair.exit_code == 0, pair.output
@@ -106,3 +109,12 @@ def test_stories_found_to_be_one_are_merged_in_the_store(store: Store) -> None:
     assert store.get_story("newer") is None
     assert {m.article_id for m in store.story_members("older")} == {TRADE_HANS.id, TRADE_HANT.id, TRADE_COPY.id}
     assert store.story_of(TRADE_HANT.id) == "older"
+
+
+def test_reported_new_stories_are_the_stories_stored(store: Store) -> None:
+    # Reverse time order makes the later reports start stories that the earlier ones then
+    # merge into: the report counts what is stored, not what was started.
+    add(store, *reversed(ALL))
+    report = group_articles(store)
+    assert report.new_stories == len(store.list_stories())
+    assert report.new_stories + report.joined + report.duplicates == report.assigned

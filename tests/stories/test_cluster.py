@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from newsmirror.model import Article
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
@@ -90,3 +90,59 @@ def test_two_live_stories_about_one_event_are_merged_into_the_older() -> None:
     # Unrelated stories are left alone.
     clusterer.restore(doc(FLOOD), "flood")
     assert clusterer.drain_merges() == []
+
+
+def test_a_story_never_grows_beyond_its_span_one_day_at_a_time() -> None:
+    # The same talks reported again every day for ten days: each report resembles the day
+    # before, but a story's members stay within max_span of its first report.
+    clusterer = StoryClusterer()
+    assert TRADE_HANS.published_at is not None
+    first_of: dict[str, datetime] = {}
+    for day in range(10):
+        report = doc(TRADE_HANT if day % 2 else TRADE_HANS)
+        report.id = f"day{day}"
+        report.outlet = f"outlet{day}"
+        report.time = TRADE_HANS.published_at + timedelta(days=day)
+        report.text = report.text + f"\n\n这是第{day}天的报道。"
+        story = clusterer.add(report).story_id
+        first_of.setdefault(story, report.time)
+        assert report.time - first_of[story] <= clusterer.config.max_span
+    assert len(first_of) >= 3
+
+
+def test_a_multi_event_report_stays_apart_and_glues_no_stories() -> None:
+    digest = Document("digest", "丁台", TRADE_HANS.published_at or datetime.now(UTC), "今日要闻 3月5日",
+                      TRADE_HANS.body_text + "\n\n" + FLOOD.body_text)
+    result = run([TRADE_HANS, FLOOD])
+    clusterer = StoryClusterer()
+    for article in (TRADE_HANS, FLOOD):
+        clusterer.add(doc(article))
+    placed = clusterer.add(digest)
+    assert placed.new_story and placed.story_id not in {s for s, _, _ in result.values()}
+    # Later reports of either event still find their own story, not the digest's.
+    hant, flood_hant = clusterer.add(doc(TRADE_HANT)), clusterer.add(doc(FLOOD_HANT))
+    assert hant.story_id != placed.story_id and flood_hant.story_id != placed.story_id
+    assert hant.story_id != flood_hant.story_id
+
+
+def test_the_credited_wire_outlet_is_the_original_even_when_its_report_arrives_later() -> None:
+    wire = Document("wire", "(臺)中央社CNA", datetime(2024, 3, 5, 8, tzinfo=UTC), TRADE_HANT.title,
+                    TRADE_HANT.body_text.replace("（乙社雪梨5日電）", "（中央社雪梨5日電）"))
+    copy = Document("copy", "戊报", wire.time, wire.title, wire.text)  # same time, seen first
+    clusterer = StoryClusterer()
+    first = clusterer.add(copy)
+    second = clusterer.add(wire)
+    assert (second.role, second.duplicate_of) == ("member", None)
+    changed = clusterer.drain_changes()
+    assert [(c.article_id, c.role, c.duplicate_of) for c in changed] == [("copy", "duplicate", "wire")]
+    assert first.story_id == second.story_id
+
+
+def test_an_earlier_published_report_is_the_original_of_its_copies() -> None:
+    late = doc(TRADE_COPY)
+    early = doc(TRADE_HANS)
+    clusterer = StoryClusterer()
+    clusterer.add(late)  # crawled first, published later
+    clusterer.add(early)
+    changed = {c.article_id: (c.role, c.duplicate_of) for c in clusterer.drain_changes()}
+    assert changed == {TRADE_COPY.id: ("duplicate", TRADE_HANS.id)}

@@ -122,15 +122,35 @@ def test_a_full_name_written_with_a_dot_is_one_name_not_two() -> None:
     assert comparison.shared == []
 
 
-def test_a_name_glossed_in_latin_script_is_a_detail_of_the_outlet_that_gives_it() -> None:
+def test_a_latin_gloss_of_a_name_the_other_outlet_gives_is_not_a_detail() -> None:
     comparison = compare_story([VISIT_HANS, VISIT_HANT])
     arrival = fact_with(comparison, "彼得斯周一抵达堪培拉")
-    # 堪培拉 and 坎培拉 are one city (alias table), so the gloss is the only difference.
-    assert arrival.details == {"Winston Peters": ["乙社"]}
-    assert arrival.detail_groups() == [(["乙社"], ["Winston Peters"])]
-    # Across the story, 乙社 alone names these (the wire, the ministry, Xi); 甲报 adds nothing.
+    # 堪培拉 and 坎培拉 are one city (alias table); Winston Peters is 彼得斯, whom 甲报 names too,
+    # so "only 乙社 names Winston Peters" would be false.
+    assert arrival.details == {}
+    # Across the story, 乙社 alone names the ministry and Xi (the wire credit is no detail), in
+    # its own spelling; 甲报 adds nothing.
     assert comparison.unique_details()["甲报"] == []
-    assert set(comparison.unique_details()["乙社"]) == {"Winston Peters", "路透社", "外交部", "习近平"}
+    assert set(comparison.unique_details()["乙社"]) == {"外交部", "習近平"}
+
+
+def test_a_latin_gloss_is_a_detail_when_the_others_do_not_name_the_person() -> None:
+    hans = Article(outlet="甲报", title="外长访澳", original_url="https://a.example/g", published_at=WHEN,
+                   body_text="新西兰外长周一抵达堪培拉，开始为期两天的访问。")
+    hant = Article(outlet="乙社", title="外長訪澳", original_url="https://b.example/g", published_at=WHEN,
+                   body_text="紐西蘭外長彼得斯（Winston Peters）週一抵達坎培拉，開始為期兩天的訪問。")
+    arrival = fact_with(compare_story([hans, hant]), "抵达堪培拉")
+    assert arrival.details.get("Winston Peters") == ["乙社"]
+
+
+def test_only_x_is_never_said_of_a_transliteration_variant_another_outlet_gives() -> None:
+    # 梅努钦 and 姆努钦 are one US Treasury Secretary written with different characters.
+    hans = Article(outlet="甲报", title="财长", original_url="https://a.example/m", published_at=WHEN,
+                   body_text="美国财长梅努钦周二表示，两国将在下周举行新一轮贸易磋商。")
+    hant = Article(outlet="乙社", title="財長", original_url="https://b.example/m", published_at=WHEN,
+                   body_text="美國財長姆努欽週二表示，兩國將在下週舉行新一輪貿易磋商。")
+    comparison = compare_story([hans, hant])
+    assert comparison.unique_details() == {"甲报": [], "乙社": []}
 
 
 def test_a_word_the_other_outlet_uses_elsewhere_is_not_a_detail() -> None:

@@ -30,7 +30,8 @@ app.add_typer(stories_app, name="stories")
 def stories_group(
     db: DbOption = "",
     window_days: Annotated[float, typer.Option(help="How far apart (days) two reports of one event may be.")] = 3.0,
-    similarity: Annotated[float, typer.Option(help="Cosine similarity an article needs to join a story.")] = 0.28,
+    similarity: Annotated[float | None, typer.Option(
+        help="Similarity to a story's core an article needs to join it (default: ClusterConfig's).")] = None,
 ) -> None:
     """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
     import time
@@ -41,7 +42,9 @@ def stories_group(
     from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
     from newsmirror.stories.cluster import ClusterConfig
 
-    config = ClusterConfig(window=timedelta(days=window_days), similarity=similarity)
+    config = ClusterConfig(window=timedelta(days=window_days))
+    if similarity is not None:
+        config.similarity = similarity
     lease_seconds = 600.0
     # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
     with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, \
@@ -105,10 +108,14 @@ def stories_show(
     outlet: Annotated[list[str] | None, typer.Option(
         help="Compare only these outlets (repeat the option, at least two); what one adds to another "
              "then shows even when a third outlet says it too.")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="The full side-by-side grid of every fact (default: a summary).")] = False,
 ) -> None:
-    """The story's reports side by side: facts all report, facts some report, and what only one says."""
+    """A summary of the story (facts most outlets share, then what each outlet alone adds);
+    --full for the reports side by side: facts all report, facts some report, what only one says."""
     from newsmirror.stories.compare import compare_story
     from newsmirror.stories.stored import select_outlets, story_reports
+    from newsmirror.stories.summary import summarize
 
     with store_from(db) as store:
         story = store.get_story(story_id)
@@ -121,6 +128,26 @@ def stories_show(
                       highlight=False)
     for article in copies:
         console.print(f"[dim]copy: {shown(article.outlet)}[/] {shown(article.title)}", highlight=False)
+    if not full:
+        summary = summarize(comparison)
+        if summary.common:
+            console.print("[bold]reported by most outlets[/]")
+            for fact in summary.common:
+                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {shown(fact.sentences[0].text)} "
+                              f"[dim]({shown('、'.join(fact.outlets))})[/]", highlight=False)
+        for name in summary.outlets:
+            if summary.own.get(name):
+                console.print(f"[bold]only {shown(name)}[/]")
+                for fact in summary.own[name]:
+                    console.print(f"  {shown(' '.join(s.text for s in fact.sentences))}", highlight=False)
+                if summary.more_own.get(name):
+                    console.print(f"  [dim]+{summary.more_own[name]} more (--full)[/]")
+        for name, terms in comparison.unique_details().items():
+            if terms:
+                console.print(f"[dim]only {shown(name)} names, in facts others report too:[/] {shown('、'.join(terms))}",
+                              highlight=False)
+        console.print("[dim]--full: every fact side by side; --outlet A --outlet B: compare two outlets[/]")
+        return
 
     def fact_cell(fact: Any, outlet: str) -> str:
         texts = [shown(s.text) for s in fact.sentences if s.outlet == outlet]

@@ -129,6 +129,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     # Stories merged into another since the last save (kept here, not asked of the clusterer,
     # which may already have evicted both when the archive jumps ahead in time).
     redirect: dict[str, str] = {}
+    started_here: set[str] = set()
     for done, article_id in enumerate(pending, 1):
         article = store.get_article(article_id)
         if article is None:
@@ -137,10 +138,13 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         unsaved.setdefault(assignment.story_id, []).append(assignment)
         for small, big in clusterer.drain_merges():
             redirect[small] = big
+        # A report first taken for an original may turn out to be the copy: save it again.
+        for changed in clusterer.drain_changes():
+            unsaved.setdefault(changed.story_id, []).append(changed)
         report.assigned += 1
         if assignment.new_story:
             titles[assignment.story_id] = article.title
-            report.new_stories += 1
+            started_here.add(assignment.story_id)
         elif assignment.role == "duplicate":
             report.duplicates += 1
         else:
@@ -150,6 +154,9 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         if progress is not None:
             progress(done, len(pending))
     save()
+    # Count the stories started here that are stored: some were merged into another since.
+    report.new_stories = sum(1 for story_id in started_here if store.get_story(story_id) is not None)
+    report.joined = report.assigned - report.new_stories - report.duplicates
     report.seconds = time.perf_counter() - started
     return report
 

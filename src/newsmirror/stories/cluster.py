@@ -9,7 +9,15 @@ report and a Simplified one about the same event compare as equals:
   (Jaccard ~0.05), where LSH degenerates into comparing everything. Instead each article gets a
   TF-IDF vector of its words (jieba, with jieba's packaged background IDF), candidate stories
   come from an inverted index over the stories' strongest terms, and the article joins the best
-  candidate whose centroid is similar enough, shares enough strong terms and is close in time.
+  candidate whose *core* is similar enough, shares enough strong terms and is close in time.
+  Names (people, places, organisations: jieba's dictionary tags, and words jieba does not know)
+  weigh more than other words, and titles are compared too.
+
+A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
+member moves: a market report that joins a vote story must not pull the next market report in.
+A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
+day at a time. Reports about several events (digests, briefings, market wrap-ups, live pages)
+are recognised (``stories.digest``) and stay stories of their own: they neither join nor attract.
 
 State is bounded: stories and fingerprints older than ``window`` behind the newest article are
 evicted, and each term's posting list keeps only its most recent stories, so the per-article cost
@@ -19,7 +27,7 @@ does not grow with the archive.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,15 +35,25 @@ from datetime import datetime, timedelta
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
+from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
-from newsmirror.text.normalize import normalize
-from newsmirror.text.tokenize import idf, search_words
+from newsmirror.text.normalize import normalize, normalize_lines
+from newsmirror.text.tokenize import idf, is_name, search_words
 
 
 @dataclass(slots=True)
 class ClusterConfig:
     window: timedelta = timedelta(days=3)  # how far apart in time two reports of one event may be
-    similarity: float = 0.3  # cosine(article, story centroid) needed to join a story
+    # Hard bound on a story's span, from its first report: an event is reported within days.
+    max_span: timedelta = timedelta(days=3)
+    similarity: float = 0.3  # score(article, story core) needed to join a story
+    core_size: int = 3  # first reports that make a story's profile; later members do not move it
+    entity_weight: float = 2.0  # names count this much more than other words in the term vector
+    title_mix: float = 0.3  # share of title similarity (character bigrams) in the score
+    # Words many recent reports use (特朗普, 疫情 in 2020) say little about which event a report is:
+    # background IDF is scaled down by how common a word is in the archive's recent reports.
+    local_df_docs: int = 2000  # recent reports counted (a sliding window of document frequencies)
+    local_df_floor: float = 0.02  # share of recent reports from which a word starts to count less
     min_shared_terms: int = 3  # strong terms the article must share with the story
     # An outlet seldom files two own reports of one event within days (it updates the first), so a
     # second report from an outlet already in the story must be this much more similar to join.
@@ -63,6 +81,7 @@ class Document:
     time: datetime
     title: str
     text: str
+    digest: bool | None = None  # about several events; None: decide from the text
 
 
 @dataclass(slots=True)
@@ -81,8 +100,11 @@ class _StoryState:
     title: str
     first: datetime
     last: datetime
-    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors (trimmed)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of the core members' vectors (trimmed)
     norm: float = 0.0  # Euclidean norm of the centroid, kept with it
+    core: int = 0  # members in the centroid (at most ``core_size``)
+    titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
+    closed: bool = False  # a multi-event report's own story: nothing joins it
     members: list[Assignment] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     indexed_terms: tuple[str, ...] = ()
@@ -94,6 +116,8 @@ class _Fingerprint:
     time: datetime
     signature: LeanMinHash
     original: str  # the article this one is a copy of, or itself
+    outlet: str
+    credits: frozenset[str]  # outlets credited in the text (中央社, 路透 ...), normalized
 
 
 def _trim(vector: dict[str, float], keep: int) -> dict[str, float]:
@@ -126,6 +150,15 @@ def _is_term(word: str) -> bool:
     return len(word) >= 2 and not word.isdigit()
 
 
+def _title_grams(title: str) -> frozenset[str]:
+    key = normalize(title).replace(" ", "")
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
@@ -134,25 +167,65 @@ class StoryClusterer:
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
+        self._assignments: dict[str, Assignment] = {}  # of the fingerprinted (live) articles
         self._lsh = MinHashLSH(threshold=self.config.duplicate_jaccard, num_perm=self.config.num_perm)
         self.clock: datetime | None = None  # newest time seen
         self._merged_into: dict[str, str] = {}
         self._pending_merges: list[tuple[str, str]] = []
+        self._changed: list[Assignment] = []  # earlier decisions revised (a copy found to be the original)
         self._since_eviction = 0
+        self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
+        self._df: dict[str, int] = {}  # how many of them use each term
 
     # -- features ----------------------------------------------------------------
-    def vector(self, title: str, text: str) -> dict[str, float]:
-        """Unit TF-IDF vector of the article's strongest terms."""
+    def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
+        """Unit TF-IDF vector of the article's strongest terms (names weighted up), and whether
+        it reads as a report about several events; one segmentation of the body's head serves both."""
         counts: dict[str, float] = {}
         for word in search_words(normalize(title), normalized=True):
             if _is_term(word):
                 counts[word] = counts.get(word, 0.0) + self.config.title_weight
-        for word in search_words(normalize(text[: self.config.body_chars]), normalized=True):
-            if _is_term(word):
-                counts[word] = counts.get(word, 0.0) + 1
-        weighted = {w: (1 + math.log(c)) * idf(w) for w, c in counts.items()}
+        names_by_paragraph: list[set[str]] = []
+        for paragraph in normalize_lines(text[: self.config.body_chars]):
+            names: set[str] = set()
+            for word in search_words(paragraph, normalized=True):
+                if _is_term(word):
+                    counts[word] = counts.get(word, 0.0) + 1
+                    if is_name(word):
+                        names.add(word)
+            if len(paragraph) >= 20:
+                names_by_paragraph.append(names)
+        boost = self.config.entity_weight
+        weighted = {w: (1 + math.log(c)) * idf(w) * (boost if is_name(w) else 1.0) * self._commonness(w)
+                    for w, c in counts.items()}
         weighted = {w: x for w, x in weighted.items() if x > 0}
-        return _unit(_trim(weighted, self.config.article_terms))
+        digest = digest_title(title) or is_list_of_items(names_by_paragraph)
+        return _unit(_trim(weighted, self.config.article_terms)), digest
+
+    def _commonness(self, word: str) -> float:
+        """1 for words few recent reports use, falling as log(floor/share) for common ones."""
+        seen = len(self._recent)
+        if seen < 50:
+            return 1.0
+        share = self._df.get(word, 0) / seen
+        floor = self.config.local_df_floor
+        return 1.0 if share <= floor else max(0.1, 1.0 + math.log(floor / share) / 3)
+
+    def _count(self, vector: dict[str, float]) -> None:
+        terms = tuple(vector)
+        self._recent.append(terms)
+        for term in terms:
+            self._df[term] = self._df.get(term, 0) + 1
+        if len(self._recent) > self.config.local_df_docs:
+            for term in self._recent.popleft():
+                left = self._df[term] - 1
+                if left:
+                    self._df[term] = left
+                else:
+                    del self._df[term]
+
+    def vector(self, title: str, text: str) -> dict[str, float]:
+        return self.features(title, text)[0]
 
     def fingerprint(self, title: str, text: str) -> LeanMinHash:
         return minhash(shingles(f"{title}\n{text}"), self.config.num_perm)
@@ -162,11 +235,15 @@ class StoryClusterer:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
         signature = self.fingerprint(doc.title, doc.text)
-        vector = self.vector(doc.title, doc.text)
-        assignment = self._find_duplicate(doc, signature) or self._find_story(doc, vector)
+        vector, digest = self.features(doc.title, doc.text)
+        self._count(vector)
+        digest = digest if doc.digest is None else doc.digest
+        assignment = self._find_duplicate(doc, signature)
+        if assignment is None and not digest:
+            assignment = self._find_story(doc, vector)
         if assignment is None:
             assignment = Assignment(doc.id, "s" + stable_id("story\n" + doc.id, 15), "member", None, 1.0, True)
-        self._remember(doc, assignment, vector, signature)
+        self._remember(doc, assignment, vector, signature, digest)
         assignment.story_id = self.resolve(assignment.story_id)
         return assignment
 
@@ -175,7 +252,10 @@ class StoryClusterer:
         """Load an earlier decision (from the store) without re-deciding it."""
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
-        self._remember(doc, assignment, self.vector(doc.title, doc.text), self.fingerprint(doc.title, doc.text))
+        vector, digest = self.features(doc.title, doc.text)
+        self._count(vector)
+        digest = digest if doc.digest is None else doc.digest
+        self._remember(doc, assignment, vector, self.fingerprint(doc.title, doc.text), digest)
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""
@@ -187,6 +267,14 @@ class StoryClusterer:
         """(absorbed story, surviving story) pairs since the last call, in order."""
         merges, self._pending_merges = self._pending_merges, []
         return merges
+
+    def drain_changes(self) -> list[Assignment]:
+        """Earlier assignments revised since the last call (a report first taken for the original
+        turned out to be the copy of a later-seen one: by publication time or a wire credit)."""
+        changed, self._changed = self._changed, []
+        for assignment in changed:
+            assignment.story_id = self.resolve(assignment.story_id)
+        return changed
 
     def members(self, story_id: str) -> list[Assignment]:
         return list(self.stories[story_id].members)
@@ -206,6 +294,7 @@ class StoryClusterer:
         for key in old_prints:
             self._lsh.remove(key)
             del self._fingerprints[key]
+            self._assignments.pop(key, None)
         return len(old_stories)
 
     # -- internals ---------------------------------------------------------------
@@ -216,19 +305,28 @@ class StoryClusterer:
         # Evicting is a full scan of the live state: do it once per batch of arrivals.
         if self._since_eviction >= 256:
             self._since_eviction = 0
-            self.evict(self.clock - 2 * self.config.window)
+            self.evict(self.clock - 2 * max(self.config.window, self.config.max_span))
 
-    def _in_window(self, doc_time: datetime, first: datetime, last: datetime) -> bool:
-        return first - self.config.window <= doc_time <= last + self.config.window
+    def _in_window(self, doc_time: datetime, story: _StoryState) -> bool:
+        # Within the window of the story's reports, and never beyond ``max_span`` of its first or
+        # last one: a story cannot grow by adding one day at a time.
+        if not story.first - self.config.window <= doc_time <= story.last + self.config.window:
+            return False
+        return doc_time - story.first <= self.config.max_span and story.last - doc_time <= self.config.max_span
 
-    def _overlap(self, a: _StoryState, b: _StoryState) -> bool:
-        return a.first - self.config.window <= b.last and b.first - self.config.window <= a.last
+    def _mergeable(self, a: _StoryState, b: _StoryState) -> bool:
+        first, last = min(a.first, b.first), max(a.last, b.last)
+        return (not a.closed and not b.closed and last - first <= self.config.max_span
+                and a.first - self.config.window <= b.last and b.first - self.config.window <= a.last)
 
     def _find_duplicate(self, doc: Document, signature: LeanMinHash) -> Assignment | None:
         best: tuple[float, _Fingerprint] | None = None
         for key in self._lsh.query(signature):
             fp = self._fingerprints[key]
-            if fp.story_id not in self.stories or abs(fp.time - doc.time) > self.config.window:
+            fp.story_id = self.resolve(fp.story_id)
+            story = self.stories.get(fp.story_id)
+            # A copy joins its original's story only within that story's span (no chains of copies).
+            if story is None or abs(fp.time - doc.time) > self.config.window or not self._in_window(doc.time, story):
                 continue
             score = signature.jaccard(fp.signature)
             if score >= self.config.duplicate_jaccard and (best is None or score > best[0]):
@@ -236,19 +334,27 @@ class StoryClusterer:
         if best is None:
             return None
         score, fp = best
+        fp.story_id = self.resolve(fp.story_id)
         return Assignment(doc.id, fp.story_id, "duplicate", fp.original, round(score, 4), False)
+
+    def _score(self, vector: dict[str, float], titles: frozenset[str], story: _StoryState) -> float:
+        cosine = self._similarity(vector, story)
+        title = max((_dice(titles, other) for other in story.titles), default=0.0)
+        mix = self.config.title_mix
+        return (1 - mix) * cosine + mix * title
 
     def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
+        titles = _title_grams(doc.title)
         best: tuple[float, str] | None = None
         for story_id in self._candidates(probes, self.config.max_candidates):
             story = self.stories[story_id]
-            if not self._in_window(doc.time, story.first, story.last):
+            if story.closed or not self._in_window(doc.time, story):
                 continue
             shared = sum(1 for term in vector if term in story.centroid)
             if shared < self.config.min_shared_terms:
                 continue
-            score = self._similarity(vector, story)
+            score = self._score(vector, titles, story)
             needed = self.config.similarity
             if doc.outlet in story.outlets:
                 needed += self.config.same_outlet_margin
@@ -259,16 +365,20 @@ class StoryClusterer:
         return Assignment(doc.id, best[1], "member", None, round(best[0], 4), False)
 
     def _remember(self, doc: Document, assignment: Assignment, vector: dict[str, float],
-                  signature: LeanMinHash) -> None:
+                  signature: LeanMinHash, digest: bool = False) -> None:
         story = self.stories.get(assignment.story_id)
         if story is None:
-            story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time)
+            story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time, closed=digest)
             self.stories[story.id] = story
         story.members.append(assignment)
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
-        if assignment.role == "member":  # a copy adds no new wording to the story's profile
+        # A copy adds no new wording; the core is the first reports only (no drift); a
+        # multi-event report's story is never a candidate, so it needs no profile.
+        if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
+            story.core += 1
+            story.titles.append(_title_grams(doc.title))
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
@@ -277,8 +387,36 @@ class StoryClusterer:
             self._merge_similar(story)
         if doc.id not in self._fingerprints:
             original = assignment.duplicate_of or doc.id
-            self._fingerprints[doc.id] = _Fingerprint(story.id, doc.time, signature, original)
+            fingerprint = _Fingerprint(self.resolve(assignment.story_id), doc.time, signature, original,
+                                       doc.outlet, credited_outlets(doc.text))
+            self._fingerprints[doc.id] = fingerprint
+            self._assignments[doc.id] = assignment
             self._lsh.insert(doc.id, signature)
+            if assignment.role == "duplicate":
+                self._settle_original(doc, fingerprint)
+
+    def _settle_original(self, doc: Document, copy: _Fingerprint) -> None:
+        """Make ``doc`` the original of its copy group when it is: published earlier than the
+        current original, or by the outlet the current original credits (a wire report)."""
+        current = self._fingerprints.get(copy.original)
+        if current is None:
+            return
+        credited = credits(doc.outlet, current.credits) and not credits(current.outlet, current.credits)
+        earlier = doc.time < current.time and not credits(current.outlet, copy.credits)
+        if not (credited or earlier):
+            return
+        old_original = copy.original
+        for key, fingerprint in self._fingerprints.items():
+            if fingerprint.original == old_original and key != doc.id:
+                fingerprint.original = doc.id
+                assignment = self._assignments.get(key)
+                if assignment is not None:
+                    assignment.role, assignment.duplicate_of = "duplicate", doc.id
+                    self._changed.append(assignment)
+        copy.original = doc.id
+        own = self._assignments.get(doc.id)
+        if own is not None:
+            own.role, own.duplicate_of = "member", None
 
     def _candidates(self, probes: list[str] | tuple[str, ...], limit: int) -> list[str]:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
@@ -291,7 +429,7 @@ class StoryClusterer:
 
     @staticmethod
     def _similarity(vector: dict[str, float], story: _StoryState) -> float:
-        """Cosine between a unit vector and the story's centroid."""
+        """Cosine between a unit vector and the story's core centroid."""
         if not story.norm:
             return 0.0
         centroid = story.centroid
@@ -302,7 +440,7 @@ class StoryClusterer:
         probes = story.indexed_terms[: self.config.probe_terms]
         for other_id in self._candidates(probes, self.config.max_candidates // 4 + 1):
             other = self.stories.get(other_id)
-            if other is None or other is story or not self._overlap(other, story):
+            if other is None or other is story or not self._mergeable(other, story):
                 continue
             if self._similarity(profile, other) < self.config.merge_similarity:
                 continue
@@ -317,10 +455,14 @@ class StoryClusterer:
         big.members.extend(small.members)
         big.outlets |= small.outlets
         big.first, big.last = min(big.first, small.first), max(big.last, small.last)
-        for term, weight in small.centroid.items():
-            big.centroid[term] = big.centroid.get(term, 0.0) + weight
-        big.centroid = _trim(big.centroid, self.config.story_terms)
-        big.norm = _norm(big.centroid)
+        # The survivor's core takes the absorbed core's reports while it has room.
+        if big.core < self.config.core_size:
+            for term, weight in small.centroid.items():
+                big.centroid[term] = big.centroid.get(term, 0.0) + weight
+            big.centroid = _trim(big.centroid, self.config.story_terms)
+            big.norm = _norm(big.centroid)
+            big.titles.extend(small.titles)
+            big.core = min(self.config.core_size, big.core + small.core)
         for member in small.members:
             fingerprint = self._fingerprints.get(member.article_id)
             if fingerprint is not None:

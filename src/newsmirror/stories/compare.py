@@ -18,25 +18,30 @@ from dataclasses import dataclass
 
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
+from newsmirror.text.phonetic import same_name
 from newsmirror.text.sentences import split_sentences
-from newsmirror.text.tokenize import idf, proper_nouns
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
-CONTAINMENT = 0.35
-DICE = 0.25
+CONTAINMENT = 0.2
+DICE = 0.2
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
 # Latin glosses after names, "拉夫罗夫（Sergei Lavrov）", are added by some outlets only.
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
-_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 _NAME_JOINER = r"[\s·•‧・]+"
 # Linking on shared names: how many, and the overlap still required.
 SHARED_NAMES = 2
 NAMES_CONTAINMENT = 0.15
+# A pair counts when its score is this close to the best of both sentences (a long sentence may
+# carry two facts another outlet wrote as two sentences).
+BEST_RATIO = 0.9
 
 
 @dataclass(slots=True)
@@ -46,21 +51,53 @@ class _Sentence:
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
     names: frozenset[str]  # the nouns with a full name's given name left out, for linking
+    loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
 
 
 def _bigrams(key: str) -> frozenset[str]:
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
+# What is not a statement of the report (a general list of the genre's furniture, not taken from
+# labels): photo captions and credits, translator/editor/author credits, datelines standing alone,
+# end marks (（完）), links to related articles, calls to subscribe or share.
+_FURNITURE = re.compile(
+    r"图片来源|图片提供|图片说明|图为|图/|图：|摄影|翻译|编译|编辑|责编|撰稿|作者：|来源：|出处|版权|"
+    r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
+    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图"
+)
+_DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
+_END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
+_TERMINAL = tuple("。！？!?；;」』”\"'）)…")
+FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
+HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is no statement of fact: a caption, a credit, a dateline alone, an end
+    mark, a related-article link or heading, a fragment."""
+    stripped = text.strip()
+    key = match_key(stripped)
+    if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
+        return True
+    if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
+        return True
+    head = normalize(stripped[:HEADLINE_CHARS])
+    return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
+
+
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
     for index, text in enumerate(split_sentences(article.body_text)):
+        if is_furniture(text):
+            continue
         normalized = normalize(text)
         key = _LATIN.sub("", match_key(normalized, normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        nouns = tuple(proper_nouns(normalized, normalized=True)) if grams else ()
+        loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
+        nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
-                             _names(nouns, normalized)))
+                             _names(nouns, normalized), frozenset(loose)))
     return out
 
 
@@ -125,17 +162,31 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         by_outlet[s.ref.outlet].append(i)
 
     links = _UnionFind(len(sentences))
+    candidates: list[tuple[float, int, int]] = []
     for oi, left_outlet in enumerate(outlets):
         for right_outlet in outlets[oi + 1 :]:
-            for i, j in _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight,
-                                   rare_names):
-                links.union(i, j)
+            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
+    # Strongest links first; a link that would put two sentences of one outlet into one fact is
+    # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
+    group_outlets: dict[int, set[str]] = {i: {s.ref.outlet} for i, s in enumerate(sentences)}
+    for _, i, j in sorted(candidates, reverse=True):
+        ri, rj = links.find(i), links.find(j)
+        if ri == rj or group_outlets[ri] & group_outlets[rj]:
+            continue
+        links.union(ri, rj)
+        group_outlets[links.find(ri)] = group_outlets[ri] | group_outlets[rj]
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
         groups[links.find(i)].append(i)
 
-    outlet_texts = {outlet: " ".join(sentences[i].normalized for i in members) for outlet, members in by_outlet.items()}
+    # Who names what anywhere (title, headings and captions too): a name an outlet gives outside
+    # its facts is still no news to its readers.
+    outlet_texts = {outlet: " ".join(normalize(f"{a.title}\n{a.body_text}") for a in articles if a.outlet == outlet)
+                    for outlet in outlets}
+    outlet_nouns = {outlet: {n for i in members for n in sentences[i].loose} for outlet, members in by_outlet.items()}
+    for article in articles:
+        outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title, loose=True))
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -143,7 +194,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
-        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts)
+        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
+        fact.spellings = _spellings([sentences[i] for i in members], fact.details)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -155,23 +207,27 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
 
 
 def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
-             weight: dict[str, float], rare_names: set[str]) -> list[tuple[int, int]]:
+             weight: dict[str, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
     """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
     and pairs that name the same rarely named people or places."""
     scores: dict[tuple[int, int], float] = {}
-    by_names: list[tuple[int, int]] = []
+    by_names: list[tuple[float, int, int]] = []
     best_left: dict[int, float] = {}
     best_right: dict[int, float] = {}
+    mass = {k: sum(weight[g] for g in sentences[k].grams) for k in (*left, *right)}
     for i in left:
         if not sentences[i].grams:
             continue
         for j in right:
             if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
                 continue
-            containment, dice = sentence_similarity(sentences[i].grams, sentences[j].grams, weight)
+            # Each sentence's own weight is summed once (this loop is the comparison's hot path).
+            common = sum(weight[g] for g in sentences[i].grams & sentences[j].grams)
+            mass_i, mass_j = mass[i], mass[j]
+            containment, dice = common / min(mass_i, mass_j), 2 * common / (mass_i + mass_j)
             if (containment >= NAMES_CONTAINMENT
                     and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
-                by_names.append((i, j))
+                by_names.append((containment, i, j))
             if containment < CONTAINMENT or dice < DICE:
                 continue
             score = containment + dice
@@ -181,36 +237,96 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
     return by_names + [
-        (i, j) for (i, j), score in scores.items()
-        if score >= 0.9 * best_left[i] and score >= 0.9 * best_right[j]
+        (score, i, j) for (i, j), score in scores.items()
+        if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]
     ]
 
 
-def _details(members: list[_Sentence], story_outlets: list[str],
-             outlet_texts: dict[str, str]) -> dict[str, list[str]]:
+def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """How each outlet writes each detail: the stretch of its own sentence whose normalized form
+    is the detail (normalizing never changes a name's length by more than the alias table does)."""
+    spellings: dict[str, dict[str, str]] = {}
+    for term in details:
+        if term.isascii():
+            continue
+        for sentence in members:
+            outlet = sentence.ref.outlet
+            if outlet in spellings.get(term, {}) or term not in sentence.normalized:
+                continue
+            text = sentence.ref.text
+            for size in sorted({len(term), len(term) - 1, len(term) + 1, len(term) - 2, len(term) + 2}, key=lambda n: abs(n - len(term))):
+                found = next((text[i : i + size] for i in range(len(text) - size + 1)
+                              if size > 0 and normalize(text[i : i + size]) == term), None)
+                if found:
+                    spellings.setdefault(term, {})[outlet] = found
+                    break
+    return spellings
+
+
+def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
+    """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
+    (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦)."""
+    if term.lower() in outlet_texts.get(outlet, ""):
+        return True
+    return any(same_name(term, noun) for noun in outlet_nouns.get(outlet, ()))
+
+
+def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
+             outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
-    in its dateline, 【新唐人…讯】, is not a detail of the event). A word the silent outlets all
-    use elsewhere in their reports (习近平 in a sentence that happens not to repeat it) is left out:
-    the detail is what some reader of the fact would not learn from their outlet."""
+    in its dateline, 【新唐人…讯】, and wire credits are not details of the event). A word the
+    silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
+    repeat it) is left out: the detail is what some reader of the fact would not learn from their
+    outlet. Each detail lists every compared outlet that names it anywhere, in any script or
+    transliteration, so "only X" is said only of what X alone gives."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     glosses: dict[str, set[str]] = defaultdict(set)
+    glossed: dict[str, str] = {}  # Latin gloss -> the (normalized) Han name it glosses
     for sentence in members:
         for word in sentence.nouns:
-            if idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets):
+            if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
+                    and not any(wire in word for wire in WIRES)):
                 mentioned[word].add(sentence.ref.outlet)
-        for gloss in _GLOSS.findall(sentence.ref.text):
-            glosses[" ".join(gloss.split())].add(sentence.ref.outlet)
+        for han, gloss in _GLOSS.findall(sentence.ref.text):
+            latin = " ".join(gloss.split())
+            glosses[latin].add(sentence.ref.outlet)
+            han = normalize(han)
+            glossed[latin] = next((n for n in sentence.nouns if han.endswith(n)), han[-3:])
 
-    def news_to_someone(term: str, givers: set[str]) -> bool:
-        # outlet_texts are normalized, hence lower case.
-        return any(term.lower() not in outlet_texts[o] for o in outlets - givers)
+    def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
+        return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns)}
 
-    partial = [(w, o) for w, o in mentioned.items() if o != outlets and news_to_someone(w, o)]
+    def news_to_someone(givers: set[str]) -> bool:
+        return bool(outlets - givers)
+
+    # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
+    # fact answers with another unknown name it alone uses is likely one person spelled two ways
+    # (戴斯卓/德斯特罗): such an outlet is not counted as silent.
+    fact_nouns: dict[str, set[str]] = defaultdict(set)
+    for sentence in members:
+        fact_nouns[sentence.ref.outlet].update(sentence.nouns)
+
+    def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
+        if in_dictionary(word):
+            return set()
+        given = {n for o in givers for n in fact_nouns[o]}
+        return {o for o in outlets - givers
+                if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
+
+    partial = []
+    for word, givers in mentioned.items():
+        everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
+        if givers != outlets and news_to_someone(everyone):
+            partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
     details = {word: sorted(o) for word, o in partial[:MAX_DETAILS]}
-    # The original-language name is a detail too: it is what a reader searches foreign sources for.
-    details.update({gloss: sorted(o) for gloss, o in glosses.items() if o != outlets and news_to_someone(gloss, o)})
+    # The original-language name is a detail too (what a reader searches foreign sources for),
+    # unless the others name the same person in Chinese.
+    for latin, givers in glosses.items():
+        everyone = givers_of(latin, givers) | givers_of(latin, givers, glossed[latin])
+        if givers != outlets and news_to_someone(everyone) and everyone == givers:
+            details[latin] = sorted(givers)
     return details

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "2"
+ALIGNMENT_VERSION = "4"
 
 
 @dataclass(slots=True)
@@ -25,6 +25,11 @@ class Fact:
     # Names and terms that some of the fact's outlets give and others leave out:
     # term (normalized, Simplified) -> the outlets whose sentences mention it.
     details: dict[str, list[str]] = field(default_factory=dict)
+    # How each outlet writes a detail (term -> outlet -> its own spelling: 魯登科 for 鲁坚科).
+    spellings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def spelled(self, term: str, outlet: str) -> str:
+        return self.spellings.get(term, {}).get(outlet, term)
 
     @property
     def outlets(self) -> list[str]:
@@ -34,7 +39,9 @@ class Fact:
         """The details grouped by who gives them: [(outlets, terms)], the fewest outlets first."""
         groups: dict[tuple[str, ...], list[str]] = {}
         for term, outlets in self.details.items():
-            groups.setdefault(tuple(outlets), []).append(term)
+            # One outlet's detail in its own spelling; a shared one in the common (Simplified) form.
+            shown = self.spelled(term, outlets[0]) if len(outlets) == 1 else term
+            groups.setdefault(tuple(outlets), []).append(shown)
         return sorted(((list(o), terms) for o, terms in groups.items()), key=lambda g: (len(g[0]), g[0]))
 
 
@@ -52,6 +59,7 @@ class Comparison:
         found: dict[str, list[str]] = {outlet: [] for outlet in self.outlets}
         for fact in [*self.shared, *self.partial]:
             for term, outlets in fact.details.items():
-                if len(outlets) == 1 and term not in found.setdefault(outlets[0], []):
-                    found[outlets[0]].append(term)
+                shown = fact.spelled(term, outlets[0]) if len(outlets) == 1 else term
+                if len(outlets) == 1 and shown not in found.setdefault(outlets[0], []):
+                    found[outlets[0]].append(shown)
         return found

@@ -28,3 +28,11 @@ def normalize(text: str) -> str:
 def match_key(text: str, *, normalized: bool = False) -> str:
     """``normalize`` without any separators: compare characters only."""
     return (text if normalized else normalize(text)).replace(" ", "")
+
+
+def normalize_lines(text: str) -> list[str]:
+    """``normalize`` of each line of ``text``, converting the text in one pass (OpenCC and the
+    alias table cost per call, not per character)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = fold_aliases(to_simplified(text).lower())
+    return [_SPACES.sub(" ", _NOT_WORD.sub(" ", line)).strip() for line in text.split("\n")]

@@ -60,6 +60,18 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     return found
 
 
+def dictionary_names(text: str, *, normalized: bool = False, loose: bool = False) -> list[str]:
+    """Names by dictionary lookup (``is_name``) over jieba's words: the fast stand-in for
+    ``proper_nouns`` where every sentence of a big story is read (no tagger run). An unknown
+    two-character word is more often a segmentation scrap (习将, 令中) than a name, so it counts
+    only when ``loose`` (to find who might name someone, never to claim a name)."""
+    if not normalized:
+        text = normalize(text)
+    return [w for w in words(text, normalized=True)
+            if len(w) >= 2 and _CJK_RUN.fullmatch(w) and w not in _MISTAGGED and is_name(w)
+            and (loose or len(w) >= 3 or w in _pos_tokenizer().word_tag_tab)]
+
+
 def words(text: str, *, normalized: bool = False) -> list[str]:
     """jieba words of the normalized text, without spaces and punctuation."""
     if not normalized:
@@ -113,3 +125,22 @@ def idf(word: str) -> float:
     if word.isascii():
         return 0.0 if word in ENGLISH_STOPWORDS else table.get(word, median / 2)
     return table.get(word, median)
+
+
+# jieba dictionary tags of people (nr, nrt, nrfg), places (ns), organisations (nt), other proper nouns (nz).
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+def is_name(word: str) -> bool:
+    """Whether a normalized word is a name, by jieba's dictionary tag (no tagger run: a lookup).
+    A Han word of 2+ characters jieba does not know is mostly a name (transliterations,
+    new organisations), so it counts as one."""
+    tag = _pos_tokenizer().word_tag_tab.get(word)
+    if tag is not None:
+        return tag in _NAME_TAGS
+    return len(word) >= 2 and bool(_CJK_RUN.fullmatch(word))
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary (with the alias names) knows the normalized word."""
+    return word in _pos_tokenizer().word_tag_tab

@@ -1,0 +1,262 @@
+"""Story grouping on whole labelled days of a real feed archive (``../shared/days``).
+
+Each day folder is imported into a throw-away SQLite store with the normal importer, grouped
+with ``jobs.grouping.group_articles`` (defaults as shipped), and scored against a labels file:
+
+* B-cubed precision / recall / F1 over the labelled articles (unlabelled articles are left out;
+  an article labelled as a story of its own counts as a singleton),
+* pairwise recall (share of same-event article pairs put in one story),
+* pure: share of predicted stories with 2+ labelled articles whose labelled articles are all one
+  event,
+* the largest predicted stories (articles, outlets, time span) and articles/s of the grouping.
+
+Tuning days and the test day are reported in separate rows; the test day must never be used to
+choose a parameter.
+
+    python bench/days_eval.py --labels-dir PATH_TO/bench/days [--days ../shared/days/...]
+    python bench/days_eval.py --day 2020-08-04 --no-labels     # largest stories only
+
+Labels files (``labels-<date>.toml``, test day under ``test/``) follow the labelling guide
+(``GUIDE.md`` beside them). ``load_day_labels`` accepts ``[labels]`` (file -> event) and
+``[[event]]``/``[[story]]`` tables with a ``files`` (or ``articles``) list and an ``id``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import tomllib
+from collections import defaultdict
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+from bench.stories_eval import bcubed  # noqa: E402
+
+DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
+TUNING_DAYS = ("2020-08-04", "2020-10-14")
+TEST_DAY = "2020-12-02"
+
+
+def pairwise_recall(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> float:
+    by_truth: dict[Hashable, list[str]] = defaultdict(list)
+    for item, label in truth.items():
+        if item in predicted:
+            by_truth[label].append(item)
+    pairs = together = 0
+    for members in by_truth.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pairs += 1
+                together += predicted[a] == predicted[b]
+    return together / pairs if pairs else 1.0
+
+
+def purity(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> tuple[int, int]:
+    """(pure, total) predicted stories holding 2+ labelled articles."""
+    by_predicted: dict[Hashable, list[str]] = defaultdict(list)
+    for item in truth:
+        if item in predicted:
+            by_predicted[predicted[item]].append(item)
+    multi = [members for members in by_predicted.values() if len(members) >= 2]
+    pure = sum(1 for members in multi if len({truth[m] for m in members}) == 1)
+    return pure, len(multi)
+
+
+def _file_key(name: str) -> str:
+    """Labels name files by path relative to the day folder or by bare file name."""
+    return Path(name).name
+
+
+@dataclass
+class DayLabels:
+    events: dict[str, str]  # file name -> event id
+    multi: dict[str, list[str]]  # multi-event report file -> event ids it touches
+
+
+def load_day_labels(path: Path) -> DayLabels:
+    """The labelling guide's format (``[[event]]`` with ``files``, ``[[multi]]`` with ``file`` and
+    ``events``); every other file of the day is a singleton. ``[labels]`` (file -> event) also works."""
+    with path.open("rb") as handle:
+        data: dict[str, Any] = tomllib.load(handle)
+    events: dict[str, str] = {}
+    if isinstance(data.get("labels"), dict):
+        for file, label in data["labels"].items():
+            events[_file_key(file)] = str(label)
+    for index, table in enumerate(data.get("event", [])):
+        label = str(table.get("id") or f"event-{index}")
+        for file in table.get("files", []):
+            events[_file_key(str(file))] = label
+    multi = {_file_key(str(t["file"])): [str(e) for e in t.get("events", [])] for t in data.get("multi", [])}
+    return DayLabels(events, multi)
+
+
+@dataclass
+class DayResult:
+    day: str
+    articles: int
+    seconds: float
+    stories: int
+    labelled: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    pair_recall: float = 0.0
+    pure: int = 0
+    multi: int = 0
+    multi_reports: int = 0  # labelled multi-event reports in the day
+    glued: int = 0  # multi-event reports sharing a story with articles of 2+ events
+    largest: list[tuple[int, int, float, str]] = field(default_factory=list)  # size, outlets, hours, title
+    largest_members: list[list[str]] = field(default_factory=list)  # titles of their members
+    truth: dict[str, str] = field(default_factory=dict)
+    predicted: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
+    from newsmirror.jobs.grouping import group_articles
+    from newsmirror.jobs.importing import import_paths
+    from newsmirror.store import open_store
+    from newsmirror.text.tokenize import idf, words
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
+        report = import_paths(store, [folder])
+        file_of: dict[str, str] = {}
+        for result in report.results:
+            if result.article_id:
+                file_of.setdefault(result.article_id, _file_key(result.path))
+        words("预热"), idf("预热")  # load jieba outside the timing
+        started = time.perf_counter()
+        group_articles(store)
+        seconds = time.perf_counter() - started
+        predicted: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        times: dict[str, float] = {}
+        outlets: dict[str, str] = {}
+        for article_id in file_of:
+            article = store.get_article(article_id)
+            if article is None:
+                continue
+            predicted[article_id] = store.story_of(article_id) or article_id
+            titles[article_id] = f"{article.outlet}: {article.title}"
+            outlets[article_id] = article.outlet
+            times[article_id] = (article.published_at or article.fetched_at).timestamp()
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for article_id, story in predicted.items():
+        by_story[story].append(article_id)
+    largest = []
+    for members in sorted(by_story.values(), key=len, reverse=True)[:8]:
+        span = (max(times[m] for m in members) - min(times[m] for m in members)) / 3600
+        first = min(members, key=times.__getitem__)
+        largest.append((len(members), len({outlets[m] for m in members}), span, titles[first]))
+    result = DayResult(folder.name, len(predicted), seconds, len(by_story), largest=largest, titles=titles,
+                       predicted=predicted)
+    result.largest_members = [sorted(titles[m] for m in members)
+                              for members in sorted(by_story.values(), key=len, reverse=True)[:8]]
+    if labels is not None:
+        # Multi-event reports are scored apart (linking them to one of their events or to none
+        # is right); every other file not in an event is a singleton.
+        truth: dict[str, str] = {}
+        multi_ids: list[str] = []
+        for article_id, file in file_of.items():
+            if file in labels.multi:
+                multi_ids.append(article_id)
+            elif article_id in predicted:
+                truth[article_id] = labels.events.get(file, "solo:" + file)
+        result.multi_reports = len(multi_ids)
+        for article_id in multi_ids:
+            mates = {truth[m] for m in by_story[predicted.get(article_id, "")] if m in truth}
+            result.glued += len({m for m in mates if not m.startswith("solo:")}) >= 2
+        result.truth = truth
+        result.labelled = len(truth)
+        result.precision, result.recall, result.f1 = bcubed(truth, predicted)
+        result.pair_recall = pairwise_recall(truth, predicted)
+        result.pure, result.multi = purity(truth, predicted)
+    return result
+
+
+def show_errors(result: DayResult) -> None:
+    truth, predicted, titles = result.truth, result.predicted, result.titles
+    by_predicted: dict[str, list[str]] = defaultdict(list)
+    by_truth: dict[str, list[str]] = defaultdict(list)
+    for article_id, label in truth.items():
+        by_predicted[predicted[article_id]].append(article_id)
+        by_truth[label].append(article_id)
+    for label, members in sorted(by_truth.items()):
+        clusters = {predicted[m] for m in members}
+        if len(clusters) > 1:
+            print(f"split {label}:")
+            for cluster in clusters:
+                print("    " + " | ".join(titles[m] for m in members if predicted[m] == cluster))
+    for members in by_predicted.values():
+        if len({truth[m] for m in members}) > 1:
+            print("merged:")
+            for m in sorted(members, key=truth.__getitem__):
+                print(f"    {truth[m]} <- {titles[m]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS, help="folder of <date>/ day folders")
+    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days",
+                        help="folder with labels-<date>.toml (and test/labels-<date>.toml)")
+    parser.add_argument("--day", action="append", help="only these dates (repeatable)")
+    parser.add_argument("--test", action="store_true", help=f"also score the test day {TEST_DAY} (report only)")
+    parser.add_argument("--no-labels", action="store_true", help="only group and list the largest stories")
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--largest", type=int, default=5)
+    parser.add_argument("--members", action="store_true", help="list the members of the largest stories")
+    args = parser.parse_args()
+    from rich.console import Console
+    from rich.table import Table
+
+    days = args.day or list(TUNING_DAYS) + ([TEST_DAY] if args.test else [])
+    console = Console(width=180)
+    results: list[tuple[str, DayResult]] = []
+    for day in days:
+        folder = args.days / day
+        if not folder.is_dir():
+            raise SystemExit(f"no day folder {folder}: pass --days")
+        kind = "test (never tuned on)" if day == TEST_DAY else "tuning" if day in TUNING_DAYS else "not tuned on"
+        labels_path = args.labels_dir / ("test" if day == TEST_DAY else "") / f"labels-{day}.toml"
+        labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
+        if labels is None and not args.no_labels:
+            console.print(f"[yellow]no labels at {labels_path}; grouping only[/]")
+        result = evaluate_day(folder, labels)
+        results.append((kind, result))
+        if args.show_errors and labels:
+            show_errors(result)
+    table = Table(title="story grouping on whole days (labels: bench/days)")
+    for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
+                   "multi glued", "stories", "s", "ms/article"):
+        table.add_column(column, justify="right")
+    for kind, r in results:
+        scored = r.labelled > 0
+        table.add_row(
+            r.day, kind, str(r.articles), str(r.labelled),
+            *(f"{x:.3f}" if scored else "-" for x in (r.precision, r.recall, r.f1, r.pair_recall)),
+            f"{r.pure}/{r.multi} ({r.pure / r.multi:.0%})" if scored and r.multi else "-",
+            f"{r.glued}/{r.multi_reports}" if scored else "-",
+            str(r.stories), f"{r.seconds:.1f}", f"{1000 * r.seconds / max(r.articles, 1):.1f}",
+        )
+    console.print(table)
+    for kind, r in results:
+        console.print(f"largest stories {r.day} ({kind}):")
+        for size, outlets, hours, title in r.largest[: args.largest]:
+            console.print(f"   {size:4d} articles {outlets:3d} outlets {hours:6.1f} h  {title[:70]}")
+        if args.members:
+            for members in r.largest_members[: args.largest]:
+                console.print("   ---")
+                for title in members:
+                    console.print(f"      {title[:100]}", markup=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Reports about several events, and wire credits.
+
+Multi-event reports (daily briefings, TV bulletin transcripts, market wrap-ups, live pages,
+press reviews, weekly reviews) mention many events, so comparing them to stories glues those
+stories together. They are recognised by two general signals, never by the text of a labelled
+example:
+
+* the title uses a digest's form: the words of ``DIGEST_TITLE`` (the usual names of the
+  genre in Chinese news: 早报/晚报, 简报, 要闻, 快讯, 一览, 摘要, 综述, 回顾, 新闻联播, 直播,
+  实时, 最新情报 ..., and market wrap-up words: 收盘, 汇市, 股市, 金价 ...);
+* the body is a list of items: many short paragraphs whose names hardly repeat (a report on one
+  event keeps naming its main people and places; a digest names new ones in every item).
+
+Wire credits (``（中央社記者…）``, ``（路透）``, ``據法新社報導``) name the outlet a report comes
+from; a copy credits its original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsmirror.text.normalize import normalize
+from newsmirror.text.tokenize import is_name, words
+
+# Titles of the genre (normalized: Simplified). A documented general list, not taken from labels.
+DIGEST_TITLE = re.compile(
+    "早报|晚报|简报|日报|周报|要闻|快讯|一览|摘要|综述|回顾|汇总|速览|精选|盘点|新闻联播|文字版|直播|实时|"
+    "最新情报|最新消息|报纸摘要|媒体观察|看时事|一周|每日|今日|本周|"
+    "收盘|盘前|盘中|早盘|午盘|尾盘|汇市|股市|美股|港股|a股|欧股|亚股|金价|油价|期货|债市|市场"
+)
+# Wire services and outlets that credit themselves in copies, normalized (Simplified).
+WIRES = ("中央社", "路透", "美联社", "法新社", "新华社", "彭博", "共同社", "韩联社", "德新社", "塔斯社", "安莎社",
+         "中新社", "美国之音", "自由亚洲电台", "法广", "德国之声", "联合早报", "大纪元", "新唐人", "bbc")
+_CREDIT_CHARS = 160  # credits sit in the first or last lines
+
+LIST_MIN_PARAGRAPHS = 6  # a list of items: at least this many paragraphs ...
+LIST_MAX_REPEAT = 0.3  # ... and at most this share of them names what another paragraph names
+
+
+def credited_outlets(text: str) -> frozenset[str]:
+    """Wire services named where credits go (the first and last lines), normalized."""
+    ends = normalize(text[:_CREDIT_CHARS] + " " + text[-_CREDIT_CHARS:])
+    return frozenset(wire for wire in WIRES if wire in ends)
+
+
+def credits(outlet: str, credited: frozenset[str]) -> bool:
+    """Whether ``credited`` (from ``credited_outlets``) names ``outlet`` ((臺)中央社CNA is 中央社)."""
+    name = normalize(outlet)
+    return any(wire in name for wire in credited)
+
+
+def is_list_of_items(paragraph_names: list[set[str]]) -> bool:
+    """Many paragraphs (each given by the names it mentions) whose names seldom recur in
+    another paragraph."""
+    names = [n for n in paragraph_names if n]
+    if len(names) < LIST_MIN_PARAGRAPHS:
+        return False
+    seen: Counter[str] = Counter(name for group in names for name in group)
+    repeating = sum(1 for group in names if any(seen[name] > 1 for name in group))
+    return repeating / len(names) <= LIST_MAX_REPEAT
+
+
+def paragraph_names(text: str) -> list[set[str]]:
+    """The names of each paragraph of 20+ characters (normalized)."""
+    paragraphs = [p for p in (p.strip() for p in text.split("\n")) if len(p) >= 20]
+    return [{w for w in words(p) if len(w) >= 2 and is_name(w)} for p in paragraphs]
+
+
+def digest_title(title: str) -> bool:
+    return bool(DIGEST_TITLE.search(normalize(title)))
+
+
+def is_digest(title: str, text: str) -> bool:
+    """A report about several events (see the module docstring)."""
+    return digest_title(title) or is_list_of_items(paragraph_names(text))

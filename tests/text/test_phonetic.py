@@ -1,0 +1,15 @@
+from newsmirror.text.phonetic import phonetic_key, same_name
+
+
+def test_transliteration_variants_of_one_name_are_the_same_name() -> None:
+    assert same_name("梅努钦", "姆努钦")
+    assert same_name("鲁坚科", "鲁登科")
+    assert same_name("蓬佩奥", "庞皮欧")
+    assert same_name("佩洛西", "南希佩洛西")  # a full name contains the family name
+
+
+def test_different_names_are_not_joined() -> None:
+    assert not same_name("习近平", "李克强")
+    assert not same_name("特朗普", "拜登")
+    assert not same_name("中国", "忠国")  # a dictionary word is no transliteration
+    assert len(phonetic_key("梅努钦")) == 3
