@@ -53,6 +53,9 @@ def test_show_prints_stored_markup_as_text(tmp_path: Path) -> None:
 
 
 def test_errors_naming_user_input_are_shown_as_text(tmp_path: Path) -> None:
+    from newsmirror.store import open_store
+
+    open_store(tmp_path / "s.sqlite").close()  # reading commands refuse a store that does not exist
     result = CliRunner().invoke(app, ["show", "[/]x\x1b[2J", "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 1 and "\x1b" not in result.output and "[/]x" in result.output
 

@@ -58,7 +58,7 @@ def article_page(
 <div class="ad-banner" id="ad-top"><a href="/promo?{tracking}">{ad}</a></div>
 <main><article>
 <h1>{title}</h1>
-<div class="meta">记者 张三 | <time datetime="{published}">2026年11月20日 21:00</time> | 阅读 {views}</div>
+<div class="meta">记者 张三 | <time datetime="{published}">{published}</time> | 阅读 {views}</div>
 {body}
 <div class="ad" id="ad-in-article"><a href="/promo2?{tracking}">{ad}</a></div>
 </article></main>

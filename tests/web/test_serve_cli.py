@@ -47,6 +47,7 @@ def test_serve_with_a_token_enables_admin_actions(captured: dict[str, Any], tmp_
 def test_serve_passes_the_public_url_and_the_image_cache(captured: dict[str, Any], tmp_path: Path) -> None:
     cache = tmp_path / "out/.cache/images"
     cache.mkdir(parents=True)
+    open_store(tmp_path / "s.sqlite").close()  # serve reads: it refuses a store that does not exist
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--images", str(cache),
                                       "--public-url", "https://news.example.org/"])
     assert result.exit_code == 0, result.output
