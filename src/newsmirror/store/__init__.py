@@ -20,7 +20,7 @@ def open_store(location: str | Path) -> Store:
             raise StoreError(
                 "PostgreSQL support is not installed: pip install 'newsmirror[postgres]'"
             ) from exc
-        return PostgresStore(text)  # type: ignore[no-any-return,unused-ignore]
+        return PostgresStore(text)  # type: ignore[abstract,no-any-return,unused-ignore]
     if text.startswith("sqlite:"):
         text = text.removeprefix("sqlite:").removeprefix("//")
     from newsmirror.store.sqlite import SQLiteStore

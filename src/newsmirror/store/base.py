@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -172,8 +173,27 @@ class Store(abc.ABC):
 
     # -- search ----------------------------------------------------------------
     def search(self, query: SearchQuery) -> list[SearchHit]:
-        """Ranked by relevance, then recency. Backends implement it with their own index."""
+        """Articles whose title matches the query first, then newest ``published_at`` first,
+        then article id. Backends implement it with their own index."""
         raise NotImplementedError(f"{type(self).__name__} has no search index yet")
+
+    @abc.abstractmethod
+    def count_search(self, query: SearchQuery) -> int:
+        """How many articles match ``query`` (ignores limit and offset)."""
+
+    # -- archive imports ---------------------------------------------------------
+    def batch(self) -> AbstractContextManager[None]:
+        """Group many writes into one transaction where the backend can (imports write in batches)."""
+        return nullcontext()
+
+    def known_files(self, hashes: Sequence[str]) -> dict[str, tuple[str | None, str, str]]:
+        """Of these archive-file hashes, those imported before: hash -> (article id or None,
+        reason it was skipped, file kind). A backend without the table knows none."""
+        return {}
+
+    def remember_files(self, entries: Sequence[tuple[str, str | None, str, str]]) -> None:
+        """Record imported files as (hash, article id or None, skip reason, file kind)."""
+        return None  # a backend without the table remembers nothing: every file is read again
 
     # -- stories: grouping -----------------------------------------------------
     def unassigned_article_ids(self, limit: int | None = None) -> list[str]:
