@@ -73,10 +73,15 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def is_traditional(text: str) -> bool:
+def is_traditional(text: str, simplified: str | None = None) -> bool:
     """True when converting to Simplified changes more characters than converting to Traditional
-    (most characters are shared by both scripts). Decided per text, on its first 4,000 characters."""
-    han = "".join(_CJK_CHARS.findall(text[:_SCRIPT_SAMPLE]))
+    (most characters are shared by both scripts). Decided per text, on its first 4,000 characters.
+    ``simplified`` is ``text`` already converted by ``t2s``, when the caller has it."""
+    sample = text[:_SCRIPT_SAMPLE]
+    converted = simplified[:_SCRIPT_SAMPLE] if simplified is not None and len(simplified) == len(text) else None
+    if converted is not None and converted == sample:
+        return False  # nothing Traditional in it (the common case: no second conversion)
+    han = "".join(_CJK_CHARS.findall(sample))
     if not han:
         return False
     traditional_marks = sum(a != b for a, b in zip(han, convert(han, "t2s"), strict=False))
@@ -92,7 +97,7 @@ def forms(text: str) -> list[str]:
     then aliases folded."""
     simplified = convert(text, "t2s")
     found = [simplified]
-    phrased = convert(text, "tw2sp") if is_traditional(text) else simplified
+    phrased = convert(text, "tw2sp") if is_traditional(text, simplified) else simplified
     if phrased not in found:
         found.append(phrased)
     aliased = fold_aliases(phrased)
@@ -144,9 +149,23 @@ def index_tokens(text: str) -> list[str]:
     return found
 
 
+_primed: dict[str, str] = {}
+
+
+def prime_search_keys(keys: dict[str, str] | None) -> None:
+    """Hand over keys computed elsewhere (an import's worker processes) so that the next
+    ``search_key`` of the same text returns them instead of folding it again; None forgets
+    every key not yet used."""
+    if keys is None:
+        _primed.clear()
+    else:
+        _primed.update(keys)
+
+
 def search_key(text: str) -> str:
     """Space-separated ``index_tokens`` of ``text`` for a full-text index with a whitespace tokenizer."""
-    return " ".join(index_tokens(text))
+    primed = _primed.pop(text, None)
+    return primed if primed is not None else " ".join(index_tokens(text))
 
 
 @dataclass(slots=True)
