@@ -212,8 +212,10 @@ def _finish_batch(store: Store, report: ImportReport, batch: list[Path], extract
     prime_search_keys(None)  # keys primed for articles that turned out unchanged
     for path in batch:
         text = str(path)
-        result = results.get(text)
-        if result is None:  # seen before: decided by its hash alone
+        found = results.get(text)
+        if found is not None:
+            result = found
+        else:  # seen before: decided by its hash alone
             article_id, reason, kind = known[hashes[path] or ""]
             result = (FileResult(text, FileOutcome.UNCHANGED, article_id=article_id, kind=kind) if article_id
                       else FileResult(text, FileOutcome.SKIPPED, reason=reason, kind=kind))
