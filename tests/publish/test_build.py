@@ -260,3 +260,32 @@ def test_default_comparer_uses_compare_story_when_installed(monkeypatch: pytest.
     article = make_article(1)
     result = comparer(Story(id="s9", title="t"), [article])
     assert isinstance(result, Comparison) and seen == [([article.id], "s9")]
+
+
+def test_article_pages_of_a_big_story_link_a_bounded_number_of_members(store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.jobs.building import STORY_LINKS
+    from newsmirror.store.base import StoryMember
+
+    articles = [make_article(n, title=f"第{n}篇：大事件") for n in range(40)]
+    for article in articles:
+        store.upsert_article(article)
+    store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in articles])
+    out = tmp_path / "out"
+    _build(store, out)
+    for article in articles:
+        page = lxml_html.fromstring((out / "site" / "a" / "2024-03" / f"{article.id}.html").read_bytes())
+        links = page.xpath("//aside[@class='story']//ul/li")
+        assert 1 <= len(links) <= STORY_LINKS
+        assert page.xpath("//aside[@class='story']//h2/a/@href")[0].endswith("story/big/index.html")
+    # The middle article shows its neighbours in time; the story page lists every member.
+    middle = lxml_html.fromstring((out / "site" / "a" / "2024-03" / f"{articles[20].id}.html").read_bytes())
+    titles = middle.xpath("//aside[@class='story']//ul/li/a/text()")
+    assert "第19篇：大事件" in titles and "第21篇：大事件" in titles and "第0篇：大事件" not in titles
+    story_page = (out / "site" / "story" / "big" / "index.html").read_text()
+    assert all(f"第{n}篇：大事件" in story_page for n in range(40))
+    # A new member re-renders the pages of its neighbours only, not all forty.
+    newcomer = make_article(40, title="第40篇：大事件")
+    store.upsert_article(newcomer)
+    store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in [*articles, newcomer]])
+    again = _build(store, out)
+    assert again.formats["site"].rendered_inputs <= STORY_LINKS + 2

@@ -78,7 +78,12 @@ def build(
                       str(counts.rendered_inputs), str(counts.skipped_inputs))
     console.print(table)
     if not no_images:
-        console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)")
+        skipped = f", {report.images_skipped} skipped (host not answering)" if report.images_skipped else ""
+        console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)"
+                      f"{skipped}")
+        if report.images_mostly_failed:
+            err_console.print("[yellow]hint:[/] most images could not be downloaded (no network?); "
+                              "`newsmirror build --no-images` builds without them (they are dropped, captions kept)")
     if not options.base_url:
         err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code, feeds use relative links")
     for failure in report.failures[:20]:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.model import Article, Story
@@ -52,6 +54,10 @@ FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
 Progress = Callable[[int, int], None]
 BATCH = 500
+# An article page lists at most this many other reports of its story (those nearest in time);
+# the story page lists them all. Unbounded, every member page of a 700-article story listed
+# the 699 others: output quadratic in the story's size, and every new member re-rendered all.
+STORY_LINKS = 10
 
 
 @dataclass(slots=True)
@@ -62,6 +68,8 @@ class BuildReport:
     formats: dict[str, WriteCounts] = field(default_factory=dict)
     images_fetched: int = 0
     images_failed: int = 0
+    images_skipped: int = 0  # references to image hosts that stopped answering
+    images_mostly_failed: bool = False  # worth suggesting --no-images
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -99,15 +107,29 @@ def resolve_formats(names: Iterable[str]) -> list[str]:
     return chosen or list(FORMATS)
 
 
-def _articles(store: Store, batch: int = BATCH) -> Iterator[Article]:
+def _batches(store: Store, batch: int = BATCH) -> Iterator[list[Article]]:
     """Newest first, in batches, so 100k articles never sit in memory at once."""
     offset = 0
     while True:
         page = list(store.iter_articles(ArticleQuery(limit=batch, offset=offset)))
-        yield from page
+        yield page
         if len(page) < batch:
             return
         offset += batch
+
+
+def _articles(store: Store, batch: int = BATCH) -> Iterator[Article]:
+    for page in _batches(store, batch):
+        yield from page
+
+
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def image_urls(article: Article) -> list[str]:
+    """Every image URL the article's pages may show (as ``prepare`` resolves them)."""
+    found = [urljoin(article.original_url, src) for src in _IMG_SRC.findall(article.body_html)]
+    return found + [image.url for image in article.images]
 
 
 def _story_views(store: Store, convert: Callable[[str], str], script: str,
@@ -169,12 +191,12 @@ def build(
     story_of = {m.id: story.id for story in stories.values() for m in story.members}
     total = store.count_articles()
     entries: list[Entry] = []
-    for article in _articles(store):
+    for article in _each_prefetched(store, mirror):
         entry = make_entry(article, convert, options.script, story_of.get(article.id))
         entries.append(entry)
         report.articles += 1
         try:
-            _render_article(article, entry, builders, stories, convert, mirror)
+            _render_article(article, entry, builders, _nearby(stories, entry.story_id, article.id), convert, mirror)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
             report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
         if progress:
@@ -195,8 +217,32 @@ def build(
     if mirror is not None:
         mirror.save()
         report.images_fetched, report.images_failed = mirror.fetched, mirror.failed
+        report.images_skipped, report.images_mostly_failed = mirror.skipped, mirror.mostly_failing
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _each_prefetched(store: Store, mirror: ImageMirror | None) -> Iterator[Article]:
+    """Every article, with each batch's images downloaded concurrently before it is rendered."""
+    for page in _batches(store):
+        if mirror is not None:
+            mirror.prefetch(url for article in page for url in image_urls(article))
+        yield from page
+
+
+def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str,
+            limit: int = STORY_LINKS) -> dict[str, StoryView]:
+    """The article's story as its page shows it: the article and the ``limit`` other members
+    nearest to it in publication order (the story page, linked from there, lists the rest)."""
+    story = stories.get(story_id or "")
+    if story is None:
+        return {}
+    if len(story.members) <= limit + 1:
+        return {story.id: story}
+    position = next((i for i, m in enumerate(story.members) if m.id == article_id), 0)
+    start = max(0, min(position - limit // 2, len(story.members) - limit - 1))
+    shown = story.members[start : start + limit + 1]
+    return {story.id: StoryView(id=story.id, title=story.title, members=shown, fingerprint=story.fingerprint)}
 
 
 def _render_article(article: Article, entry: Entry, builders: list[FormatBuilder],
