@@ -26,22 +26,17 @@ def import_archives(
              "(_posts/, archived/<date>/). Folders are searched recursively.")],
     db: DbOption = "",
     show_skipped: Annotated[bool, typer.Option("--show-skipped", help="List the files that are not articles.")] = False,
+    reread: Annotated[bool, typer.Option(
+        "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix).")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Extraction processes (default: one per CPU).")] = None,
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.importing import import_paths
 
-    with store_from(db) as store, Progress(
-        TextColumn("[bold]importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("[dim]{task.description}"), console=err_console, transient=True,
-    ) as progress:
-        task = progress.add_task("", total=None)
-
-        def advance(done: int, total: int, path: str) -> None:
-            progress.update(task, completed=done, total=total, description=path[-60:])
-
-        report = import_paths(store, paths, progress=advance)
+    with store_from(db) as store, StageProgress("importing", err_console, unit="files") as progress:
+        report = import_paths(store, paths, progress=progress.update, workers=workers, reread=reread)
     counts = report.counts()
     table = Table(title="import")
     table.add_column("files")
@@ -55,3 +50,5 @@ def import_archives(
             console.print(f"[dim]skipped[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
     for result in report.failures:
         err_console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False, soft_wrap=True)
+    if report.warning:
+        err_console.print(f"[yellow]warning:[/] {report.warning}", highlight=False, soft_wrap=True)

@@ -50,8 +50,7 @@ def build(
     config: PublishConfigOption = None,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.building import build as run_build
     from newsmirror.jobs.building import default_comparer, load_publish_settings
     from newsmirror.publish.base import BuildOptions
@@ -61,14 +60,9 @@ def build(
     options = BuildOptions(base_url=base_url if base_url is not None else settings.base_url,
                            script=script or settings.script, site_title=settings.site_title)
     out_dir = out or default_output_dir()
-    with store_from(db) as store, Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err_console, transient=True,
-    ) as bar:
-        task = bar.add_task("building", total=None)
+    with store_from(db) as store, StageProgress("building", err_console, unit="articles") as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
-                           comparer=default_comparer() if compare else None,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+                           comparer=default_comparer() if compare else None, progress=bar.update)
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
                         f"{report.seconds:.1f}s)")
     for column in ("format", "written", "unchanged", "removed", "articles rendered", "articles skipped"):

@@ -34,19 +34,13 @@ def stories_group(
     """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
     from datetime import timedelta
 
-    from rich.progress import Progress
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.stories.cluster import ClusterConfig
 
     config = ClusterConfig(window=timedelta(days=window_days), similarity=similarity)
-    with store_from(db) as store, Progress(console=err_console, transient=True) as bar:
-        task = bar.add_task("grouping", total=None)
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        report = group_articles(store, config, progress=advance)
+    with store_from(db) as store, StageProgress("grouping", err_console, unit="articles") as bar:
+        report = group_articles(store, config, progress=bar.update)
     if not report.assigned:
         console.print("every article is already in a story")
         return

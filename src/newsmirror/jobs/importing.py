@@ -57,6 +57,19 @@ class ImportReport:
         return counts["new"] + counts["updated"] + counts["unchanged"]
 
     @property
+    def warning(self) -> str:
+        """What to tell a user whose import found nothing to import ('' when articles were found)."""
+        if not self.results:
+            return "no files found: the folder is empty (or holds only hidden files); nothing was imported"
+        counts = self.counts()
+        if self.imported or counts["failed"]:
+            return ""
+        reasons = Counter(result.reason for result in self.skipped).most_common(3)
+        listed = "; ".join(f"{count} × {reason}" for reason, count in reasons)
+        return (f"no article files found among {len(self.results)} files ({listed}); expected page-mirror "
+                "pages (pages/<channel>/<id>.md) or Jekyll posts (_posts/, archived/<date>/)")
+
+    @property
     def failures(self) -> list[FileResult]:
         return [result for result in self.results if result.outcome is FileOutcome.FAILED]
 
