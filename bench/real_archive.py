@@ -79,14 +79,23 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
             "stories": report.new_stories}
 
 
+COMPARE = True  # --no-compare: story pages without the outlet comparison (its cost is the stories stage's)
+
+
+def _comparer() -> Any:
+    from newsmirror.jobs.building import default_comparer
+
+    return default_comparer() if COMPARE else None
+
+
 def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
-    from newsmirror.jobs.building import build, default_comparer
+    from newsmirror.jobs.building import build
     from newsmirror.store import open_store
 
     out = work / "out"
     with open_store(db) as store:
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=default_comparer())
+        report = build(store, out, ["all"], images=False, comparer=_comparer())
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "articles": report.articles, "written": report.written,
             "failures": len(report.failures), "out_bytes": _tree_bytes(out)}
@@ -114,7 +123,7 @@ def _copy_as_new(archive: Path, target: Path, count: int) -> int:
 
 
 def stage_incremental(archive: Path, db: Path, work: Path, add: int = 100) -> dict[str, Any]:
-    from newsmirror.jobs.building import build, default_comparer
+    from newsmirror.jobs.building import build
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
@@ -127,7 +136,7 @@ def stage_incremental(archive: Path, db: Path, work: Path, add: int = 100) -> di
         import_paths(store, [extra])
         group_articles(store)
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=default_comparer())
+        report = build(store, out, ["all"], images=False, comparer=_comparer())
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "added": copied, "written": report.written, "articles": report.articles}
 
@@ -199,6 +208,8 @@ STAGE_FUNCTIONS = {"import": stage_import, "reimport": stage_import, "group": st
 
 def _run_stage(name: str, archive: Path, db: Path, work: Path) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), str(archive), "--work", str(work), "--stage", name]
+    if not COMPARE:
+        command.append("--no-compare")
     # The stage imports newsmirror from this checkout, whatever copy is installed.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"),
                                                                    os.environ.get("PYTHONPATH", "")]))}
@@ -220,7 +231,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated subset of {','.join(STAGES)}")
     parser.add_argument("--stage", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw results here")
+    parser.add_argument("--no-compare", action="store_true",
+                        help="build story pages without the outlet comparison (`newsmirror build --no-compare`)")
     args = parser.parse_args(argv)
+    global COMPARE
+    COMPARE = not args.no_compare
     archive: Path = args.archive
     if not archive.is_dir():
         raise SystemExit(f"archive folder not found: {archive}")
