@@ -46,7 +46,8 @@ from newsmirror.text.search_key import (
     snippet,
 )
 
-BODY_COLUMNS = ("body_html", "body_markdown", "body_text")
+# Stored together in articles.body_z (the summary repeats the text's start: nearly free there).
+BODY_COLUMNS = ("body_html", "body_markdown", "body_text", "summary")
 VERSION_BODY_COLUMNS = ("body_html", "body_text")
 # Tables of this backend's own bookkeeping, never copied to another backend.
 _LOCAL_TABLES = frozenset({"search_meta", "imported_files"})
@@ -67,7 +68,7 @@ def _with_bodies(row: sqlite3.Row) -> dict[str, Any]:
     values = dict(zip(row.keys(), row, strict=True))
     blob = values.get("body_z")
     if blob is not None:
-        values.update(zip(BODY_COLUMNS, unpack_bodies(blob), strict=True))
+        values.update(zip(BODY_COLUMNS, unpack_bodies(blob), strict=False))
     return values
 
 
@@ -77,20 +78,29 @@ def _article(row: sqlite3.Row) -> Article:
 
 # Order keys: search_docs.doc sorts like (published_utc, then article id descending), so that
 # FTS5, which walks a match list by rowid, yields the newest first (and equal times by id).
-_EPOCH_SHIFT = 1 << 36  # seconds from year 1 are > -2^36; year 9999 < 2^38
-_ID_BITS = 20
+# Seconds since 1990 times 256: FTS5 stores the gaps between rowids as varints, so the keys
+# are kept dense (two articles a minute apart differ by 15,360, two bytes); 8 bits of the id
+# order articles of the same second (past 256 of them, a few land a second early).
+ORDER_KEY_VERSION = 2
+_EPOCH = datetime(1990, 1, 1, tzinfo=UTC)
+_ID_BITS = 8
 
 
 def order_key(published_utc: str | None, article_id: str) -> int:
     seconds = 0
     if published_utc:
-        seconds = int(datetime.fromisoformat(published_utc).timestamp()) + _EPOCH_SHIFT
+        seconds = max(0, int((datetime.fromisoformat(published_utc) - _EPOCH).total_seconds()) + 1)
     try:
-        id_part = int(article_id[:5], 16)
+        id_part = int(article_id[:2], 16)
     except ValueError:
-        id_part = int.from_bytes(article_id.encode("utf-8")[:3].ljust(3, b"\0"), "big") >> 4
+        id_part = article_id.encode("utf-8")[0] if article_id else 0
     # Larger keys come first (descending walk): invert the id so that smaller ids come first.
-    return (max(seconds, 0) << _ID_BITS) | ((1 << _ID_BITS) - 1 - id_part)
+    return (seconds << _ID_BITS) | ((1 << _ID_BITS) - 1 - id_part)
+
+
+def _index_version() -> int:
+    """What search_meta records: the search key's version and the order key's."""
+    return KEY_VERSION * 1000 + ORDER_KEY_VERSION
 
 
 def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
@@ -187,7 +197,8 @@ class SQLiteStore(SqlStore):
             row = self._match(article)
             columns = article_columns(article)
             columns.update(dict.fromkeys(BODY_COLUMNS, ""),
-                           body_z=pack_bodies(article.body_html, article.body_markdown, article.body_text))
+                           body_z=pack_bodies(article.body_html, article.body_markdown, article.body_text,
+                                              article.summary))
             if row is None:
                 columns.update(first_seen_at=now, updated_at=now, version=1)
                 names = ", ".join(columns)
@@ -537,12 +548,12 @@ class SQLiteStore(SqlStore):
         another version of the search key: then the index is rebuilt)."""
         with self._lock:
             meta = self._db.execute("SELECT key_version FROM search_meta").fetchone()
-            if meta is None or int(meta[0]) != KEY_VERSION:
+            if meta is None or int(meta[0]) != _index_version():
                 with self.transaction():
                     self._db.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
                     self._db.execute("DELETE FROM search_docs")
                     self._db.execute("DELETE FROM search_meta")
-                    self._db.execute("INSERT INTO search_meta VALUES (?)", (KEY_VERSION,))
+                    self._db.execute("INSERT INTO search_meta VALUES (?)", (_index_version(),))
                     self._db.execute("DELETE FROM search_backfill")
                     self._db.execute("INSERT INTO search_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM articles)")
             if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
@@ -578,7 +589,7 @@ class SQLiteStore(SqlStore):
             params.append(to_utc_iso(query.since))
             # The order key bounds the walk too (whole seconds, so it never cuts a match).
             clauses.append("article_search.rowid >= ?")
-            params.append(order_key(to_utc_iso(query.since.replace(microsecond=0)), "fffff"))
+            params.append(order_key(to_utc_iso(query.since.replace(microsecond=0)), "ff"))
         if query.until:
             clauses.append("a.published_utc < ?")
             params.append(to_utc_iso(query.until))
@@ -710,7 +721,7 @@ def _version_values(row: sqlite3.Row) -> dict[str, Any]:
         values.update(zip(VERSION_BODY_COLUMNS, unpack_bodies(values["body_z"]), strict=True))
     elif not values["body_html"] and not values["body_text"] and values["number"] == values["current_number"]:
         if values["article_body_z"] is not None:
-            html, _markdown, text = unpack_bodies(values["article_body_z"])
+            html, _markdown, text, *_rest = unpack_bodies(values["article_body_z"])
         else:
             html, text = values["article_html"], values["article_text"]
         values.update(body_html=html, body_text=text)
@@ -722,13 +733,13 @@ def _expanded(table: str, columns: list[str], row: sqlite3.Row) -> tuple[object,
     values = dict(zip(columns, tuple(row)[1 : len(columns) + 1], strict=True))
     own = row["body_z"]
     if table == "articles" and own is not None:
-        values.update(zip(BODY_COLUMNS, unpack_bodies(own), strict=True))
+        values.update(zip(BODY_COLUMNS, unpack_bodies(own), strict=False))
     elif table == "versions":
         blob = own if own is not None else row["article_body_z"]
         if own is not None:
             values.update(zip(VERSION_BODY_COLUMNS, unpack_bodies(own), strict=True))
         elif blob is not None and not values.get("body_html") and not values.get("body_text"):
-            html, _markdown, text = unpack_bodies(blob)
+            html, _markdown, text, *_rest = unpack_bodies(blob)
             values.update(body_html=html, body_text=text)
     return tuple(values[c] for c in columns)
 
