@@ -289,3 +289,25 @@ def test_article_pages_of_a_big_story_link_a_bounded_number_of_members(store: SQ
     store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in [*articles, newcomer]])
     again = _build(store, out)
     assert again.formats["site"].rendered_inputs <= STORY_LINKS + 2
+
+
+def test_an_incremental_build_loads_only_the_articles_it_renders(store: SQLiteStore, tmp_path: Path) -> None:
+    for n in range(30):
+        store.upsert_article(make_article(n))
+    out = tmp_path / "out"
+    first = _build(store, out)
+    assert first.articles == 30
+    loaded: list[str] = []
+    original = store.get_article
+
+    def counting(article_id: str):  # type: ignore[no-untyped-def]
+        loaded.append(article_id)
+        return original(article_id)
+
+    store.get_article = counting  # type: ignore[method-assign]
+    newcomer = make_article(30)
+    store.upsert_article(newcomer)
+    again = _build(store, out)
+    assert again.articles == 31 and again.formats["site"].rendered_inputs == 1
+    assert loaded == [newcomer.id]
+    assert (out / "site" / "a" / "2024-03" / f"{newcomer.id}.html").is_file()

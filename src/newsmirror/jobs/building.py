@@ -132,17 +132,25 @@ def image_urls(article: Article) -> list[str]:
     return found + [image.url for image in article.images]
 
 
-def _story_views(store: Store, convert: Callable[[str], str], script: str,
+@dataclass(slots=True)
+class _Listed:
+    """What the build keeps of every article between its two passes (not the body)."""
+
+    entry: Entry
+    content_print: str  # publish.content.fingerprint of the article alone
+    signature: str  # id:content_hash:title, for the fingerprint of its story
+
+
+def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed], convert: Callable[[str], str],
                  comparer: Comparer | None) -> dict[str, StoryView]:
     views: dict[str, StoryView] = {}
-    for story in store.list_stories(min_outlets=1):
-        articles = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
-        if not articles:
+    for story in stories:
+        members = [listed[i].entry for i in story.article_ids if i in listed]
+        if not members:
             continue
-        members = [make_entry(a, convert, script, story.id) for a in articles]
-        signature = "|".join(f"{a.id}:{a.content_hash}:{a.title}" for a in articles)
+        signature = "|".join(listed[m.id].signature for m in members)
         run_compare: Callable[[], Comparison | None] | None = None
-        if comparer is not None and len(articles) > 1:
+        if comparer is not None and len(members) > 1:
             def run_compare(story: Story = story) -> Comparison | None:
                 loaded = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
                 return comparer(story, loaded)
@@ -153,6 +161,18 @@ def _story_views(store: Store, convert: Callable[[str], str], script: str,
             comparer=run_compare,
         )
     return views
+
+
+def _list_articles(store: Store, convert: Callable[[str], str], script: str, story_of: dict[str, str],
+                   progress: Callable[[int], None]) -> dict[str, _Listed]:
+    """Pass 1: every article once, newest first, for its entry and content fingerprint."""
+    listed: dict[str, _Listed] = {}
+    for article in _articles(store):
+        entry = make_entry(article, convert, script, story_of.get(article.id))
+        listed[article.id] = _Listed(entry, fingerprint(article),
+                                     f"{article.id}:{article.content_hash}:{article.title}")
+        progress(len(listed))
+    return listed
 
 
 def build(
@@ -187,20 +207,37 @@ def build(
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
 
     report = BuildReport(out_dir=out_dir)
-    stories = _story_views(store, convert, options.script, comparer)
-    story_of = {m.id: story.id for story in stories.values() for m in story.members}
-    total = store.count_articles()
-    entries: list[Entry] = []
-    for article in _each_prefetched(store, mirror):
-        entry = make_entry(article, convert, options.script, story_of.get(article.id))
-        entries.append(entry)
+    # Two passes: the first reads every article once for what listings, story pages and
+    # fingerprints need; the second loads only the articles whose pages must be rendered
+    # again, so an incremental build does not decode the whole store twice.
+    stored_stories = store.list_stories(min_outlets=1)
+    story_of = {i: story.id for story in stored_stories for i in story.article_ids}
+    total = 2 * store.count_articles()
+    listed = _list_articles(store, convert, options.script, story_of,
+                            lambda done: progress(done, total) if progress else None)
+    stories = _story_views(store, stored_stories, listed, convert, comparer)
+    entries = [item.entry for item in listed.values()]
+    pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []
+    for entry in entries:
+        nearby = _nearby(stories, entry.story_id, entry.id)
+        due: list[tuple[FormatBuilder, str]] = []
+        for builder in builders:
+            prints = _page_print(listed[entry.id].content_print, builder.extra_fingerprint(entry, nearby))
+            if builder.writer.input_unchanged(builder.article_key(entry), prints):
+                builder.skipped(entry)
+            else:
+                due.append((builder, prints))
         report.articles += 1
-        try:
-            _render_article(article, entry, builders, _nearby(stories, entry.story_id, article.id), convert, mirror)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
-            report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
-        if progress:
-            progress(report.articles, total)
+        if due:
+            pending.append((entry, nearby, due))
+        else:
+            _progress(progress, total // 2 + report.articles, total)
+        if len(pending) >= BATCH:
+            _render_batch(store, pending, convert, mirror, report)
+            _progress(progress, total // 2 + report.articles, total)
+            pending = []
+    _render_batch(store, pending, convert, mirror, report)
+    _progress(progress, total, total)
 
     ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
     report.stories = len(ordered)
@@ -222,12 +259,32 @@ def build(
     return report
 
 
-def _each_prefetched(store: Store, mirror: ImageMirror | None) -> Iterator[Article]:
-    """Every article, with each batch's images downloaded concurrently before it is rendered."""
-    for page in _batches(store):
-        if mirror is not None:
-            mirror.prefetch(url for article in page for url in image_urls(article))
-        yield from page
+def _progress(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _page_print(content_print: str, extra: str) -> str:
+    """What a page of an article depends on: the article's content and the builder's extra."""
+    return hashlib.sha1(f"{content_print}|{extra}".encode()).hexdigest() if extra else content_print
+
+
+def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]],
+                  convert: Callable[[str], str], mirror: ImageMirror | None, report: BuildReport) -> None:
+    """Pass 2: load the articles of a batch that need rendering, fetch their images at once, render."""
+    loaded = [(store.get_article(entry.id), entry, nearby, due) for entry, nearby, due in pending]
+    if mirror is not None:
+        mirror.prefetch(url for article, *_ in loaded if article is not None for url in image_urls(article))
+    for article, entry, nearby, due in loaded:
+        if article is None:
+            continue
+        try:
+            prepared = prepare(article, entry, convert, mirror)
+            for builder, prints in due:
+                paths = builder.render_article(prepared, nearby)
+                builder.writer.record_input(builder.article_key(entry), prints, paths)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
+            report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
 
 
 def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str,
@@ -243,24 +300,6 @@ def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str
     start = max(0, min(position - limit // 2, len(story.members) - limit - 1))
     shown = story.members[start : start + limit + 1]
     return {story.id: StoryView(id=story.id, title=story.title, members=shown, fingerprint=story.fingerprint)}
-
-
-def _render_article(article: Article, entry: Entry, builders: list[FormatBuilder],
-                    stories: dict[str, StoryView], convert: Callable[[str], str],
-                    mirror: ImageMirror | None) -> None:
-    pending: list[tuple[FormatBuilder, str]] = []
-    for builder in builders:
-        prints = fingerprint(article, builder.extra_fingerprint(entry, stories))
-        if builder.writer.input_unchanged(builder.article_key(entry), prints):
-            builder.skipped(entry)
-        else:
-            pending.append((builder, prints))
-    if not pending:
-        return
-    prepared = prepare(article, entry, convert, mirror)
-    for builder, prints in pending:
-        paths = builder.render_article(prepared, stories)
-        builder.writer.record_input(builder.article_key(entry), prints, paths)
 
 
 # -- configuration and publishing -----------------------------------------------------------
