@@ -104,6 +104,7 @@ def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
 def _copy_as_new(archive: Path, target: Path, count: int) -> int:
     """``count`` Jekyll posts of the archive under new URLs and titles (new articles to the store)."""
     target.mkdir(parents=True, exist_ok=True)
+    run = int(time.time())  # new URLs on every run, so the copies are new to the store each time
     copied = 0
     for path in sorted(archive.rglob("*.md")):
         if copied >= count:
@@ -111,7 +112,7 @@ def _copy_as_new(archive: Path, target: Path, count: int) -> int:
         text = path.read_text(encoding="utf-8", errors="replace")
         if not text.startswith("---") or "\nfrom:" not in text:
             continue
-        marker = f"bench-copy-{copied}"
+        marker = f"bench-copy-{run}-{copied}"
         text = re.sub(r"^from:\s*(\S+)", lambda m, marker=marker: f"from: {m.group(1).rstrip('/')}/{marker}",
                       text, count=1, flags=re.M)
         text = re.sub(r"^title:\s*(.*)$", lambda m, marker=marker: f"title: {marker} {m.group(1)}", text,

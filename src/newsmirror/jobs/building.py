@@ -54,7 +54,7 @@ FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
 Progress = Callable[[int, int], None]
 BATCH = 500
-# An article page lists at most this many other reports of its story (those nearest in time);
+# An article page lists at most this many other reports of its story (its first ones);
 # the story page lists them all. Unbounded, every member page of a 700-article story listed
 # the 699 others: output quadratic in the story's size, and every new member re-rendered all.
 STORY_LINKS = 10
@@ -289,17 +289,18 @@ def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView],
 
 def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str,
             limit: int = STORY_LINKS) -> dict[str, StoryView]:
-    """The article's story as its page shows it: the article and the ``limit`` other members
-    nearest to it in publication order (the story page, linked from there, lists the rest)."""
+    """The article's story as its page shows it: the article and the story's first ``limit``
+    other reports (the story page, linked from there, lists them all). The first reports, not
+    the nearest: a report added later changes no page of a story that already has ``limit``."""
     story = stories.get(story_id or "")
     if story is None:
         return {}
     if len(story.members) <= limit + 1:
         return {story.id: story}
-    position = next((i for i, m in enumerate(story.members) if m.id == article_id), 0)
-    start = max(0, min(position - limit // 2, len(story.members) - limit - 1))
-    shown = story.members[start : start + limit + 1]
-    return {story.id: StoryView(id=story.id, title=story.title, members=shown, fingerprint=story.fingerprint)}
+    shown = [m for m in story.members if m.id != article_id][:limit]
+    own = next((m for m in story.members if m.id == article_id), None)
+    members = sorted([*shown, own], key=story.members.index) if own is not None else shown
+    return {story.id: StoryView(id=story.id, title=story.title, members=members, fingerprint=story.fingerprint)}
 
 
 # -- configuration and publishing -----------------------------------------------------------
