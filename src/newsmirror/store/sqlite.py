@@ -578,8 +578,11 @@ class SQLiteStore(SqlStore):
     def _search_sql(self, match: str, query: SearchQuery, what: str) -> tuple[str, list[Any]]:
         clauses = ["article_search MATCH ?"]
         params: list[Any] = [match]
-        joins = " JOIN search_docs d ON d.doc = article_search.rowid"
-        if query.outlet or query.since or query.until:
+        filtered = bool(query.outlet or query.since or query.until)
+        # A count needs no article ids: every index row is a stored article (articles are
+        # never deleted; their rows are replaced in place), so it counts the index alone.
+        joins = "" if what == "COUNT(*)" and not filtered else " JOIN search_docs d ON d.doc = article_search.rowid"
+        if filtered:
             joins += " JOIN articles a ON a.id = d.article_id"
         if query.outlet:
             clauses.append("a.outlet = ?")
