@@ -52,13 +52,22 @@ def _db_bytes(db: Path) -> int:
 
 # --- stages (each in its own process) -------------------------------------------------------
 
+def _progress(label: str) -> Any:
+    """Progress lines on this stage's stderr (kept in WORK/<stage>.log), as the CLI prints them."""
+    from rich.console import Console
+
+    from newsmirror.cli.progress import StageProgress
+
+    return StageProgress(label, Console(stderr=True), interval=30, terminal=False)
+
+
 def stage_import(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db) as store, _progress("importing") as progress:
         started = time.perf_counter()
-        report = import_paths(store, [archive])
+        report = import_paths(store, [archive], progress=progress.update)
         seconds = time.perf_counter() - started
         articles = store.count_articles()
     counts = report.counts()
@@ -70,9 +79,9 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db) as store, _progress("grouping") as progress:
         started = time.perf_counter()
-        report = group_articles(store)
+        report = group_articles(store, progress=progress.update)
         seconds = time.perf_counter() - started
         articles = store.count_articles()
     return {"seconds": seconds, "articles": articles, "assigned": report.assigned,
@@ -93,9 +102,9 @@ def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.store import open_store
 
     out = work / "out"
-    with open_store(db) as store:
+    with open_store(db) as store, _progress("building") as progress:
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=_comparer())
+        report = build(store, out, ["all"], images=False, comparer=_comparer(), progress=progress.update)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "articles": report.articles, "written": report.written,
             "failures": len(report.failures), "out_bytes": _tree_bytes(out)}
@@ -214,9 +223,11 @@ def _run_stage(name: str, archive: Path, db: Path, work: Path) -> dict[str, Any]
     # The stage imports newsmirror from this checkout, whatever copy is installed.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"),
                                                                    os.environ.get("PYTHONPATH", "")]))}
-    completed = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    log = work / f"{name}.log"
+    with log.open("w", encoding="utf-8") as errors:
+        completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors, text=True, check=False, env=env)
     if completed.returncode != 0:
-        raise SystemExit(f"stage {name} failed:\n{completed.stderr[-3000:]}")
+        raise SystemExit(f"stage {name} failed:\n{log.read_text(encoding='utf-8')[-3000:]}")
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
     return result
 
