@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsmirror.errors import ExtractionError, ImportFailure
 from newsmirror.extract import extract_article
-from newsmirror.ingest.archives import iter_archive_files, read_archive_file
+from newsmirror.ingest.archives import FileKind, iter_archive_files, read_archive_file
 from newsmirror.model import Article
 from newsmirror.store.base import Store
 from newsmirror.text.search_key import prime_search_keys, search_key
@@ -107,6 +107,7 @@ def _seen_before(store: Store, article: Article) -> bool:
     return any(version.content_hash == article.content_hash for version in store.versions(article_id))
 
 
+_NO_TEXT = "no article text left after cleaning"  # extract_article's words for an empty result
 _NAMES_CACHE: dict[Path, dict[str, str]] = {}  # per process: channel-name tables already read
 
 
@@ -118,7 +119,16 @@ def _extract(path_text: str) -> _Extracted:
         if found.raw is None:
             return _Extracted(path_text, FileResult(path_text, FileOutcome.SKIPPED, reason=found.reason,
                                                     kind=found.kind.value))
-        article = extract_article(found.raw)
+        try:
+            article = extract_article(found.raw)
+        except ExtractionError as exc:
+            if found.kind is FileKind.JEKYLL_POST and _NO_TEXT in str(exc):
+                # A feed item whose body was only the feed's footer ("The post ... appeared
+                # first on ...") or boilerplate: no article, not a failure.
+                return _Extracted(path_text, FileResult(path_text, FileOutcome.SKIPPED, reason=(
+                    "not an article: the post holds only its feed's footer or boilerplate "
+                    "(no text left after cleaning)"), kind=FileKind.NOT_ARTICLE.value))
+            raise
     except ImportFailure as exc:
         return _Extracted(path_text, FileResult(path_text, FileOutcome.FAILED, reason=exc.reason))
     except ExtractionError as exc:
