@@ -88,6 +88,7 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
             "stories": report.new_stories}
 
 
+GROUP_ADDED = True  # --no-group: the incremental stage does not group (grouping is the stories stage's cost)
 COMPARE = True  # --no-compare: story pages without the outlet comparison (its cost is the stories stage's)
 
 
@@ -144,7 +145,8 @@ def stage_incremental(archive: Path, db: Path, work: Path, add: int = 100) -> di
     out = work / "out"
     with open_store(db) as store:
         import_paths(store, [extra])
-        group_articles(store)
+        if GROUP_ADDED:
+            group_articles(store)
         started = time.perf_counter()
         report = build(store, out, ["all"], images=False, comparer=_comparer())
         seconds = time.perf_counter() - started
@@ -220,6 +222,8 @@ def _run_stage(name: str, archive: Path, db: Path, work: Path) -> dict[str, Any]
     command = [sys.executable, str(Path(__file__).resolve()), str(archive), "--work", str(work), "--stage", name]
     if not COMPARE:
         command.append("--no-compare")
+    if not GROUP_ADDED:
+        command.append("--no-group")
     # The stage imports newsmirror from this checkout, whatever copy is installed.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"),
                                                                    os.environ.get("PYTHONPATH", "")]))}
@@ -245,9 +249,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the raw results here")
     parser.add_argument("--no-compare", action="store_true",
                         help="build story pages without the outlet comparison (`newsmirror build --no-compare`)")
+    parser.add_argument("--no-group", action="store_true",
+                        help="the incremental stage builds without grouping the added articles first")
     args = parser.parse_args(argv)
-    global COMPARE
+    global COMPARE, GROUP_ADDED
     COMPARE = not args.no_compare
+    GROUP_ADDED = not args.no_group
     archive: Path = args.archive
     if not archive.is_dir():
         raise SystemExit(f"archive folder not found: {archive}")

@@ -309,5 +309,5 @@ def test_an_incremental_build_loads_only_the_articles_it_renders(store: SQLiteSt
     store.upsert_article(newcomer)
     again = _build(store, out)
     assert again.articles == 31 and again.formats["site"].rendered_inputs == 1
-    assert loaded == [newcomer.id]
+    assert set(loaded) == {newcomer.id}  # read for its listing entry and to render it, no other
     assert (out / "site" / "a" / "2024-03" / f"{newcomer.id}.html").is_file()

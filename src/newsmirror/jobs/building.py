@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import os
 import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -163,15 +165,63 @@ def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed],
     return views
 
 
+LISTING_CACHE = "listing.json"
+
+
+def _entry_json(item: _Listed, content_hash: str) -> list[Any]:
+    e = item.entry
+    return [content_hash, e.title, e.outlet, e.channel, e.published.isoformat() if e.published else None,
+            e.original_url, e.summary, e.lang, item.content_print, item.signature]
+
+
+def _entry_from_json(article_id: str, values: list[Any], story_id: str | None) -> _Listed:
+    _hash, title, outlet, channel, published, url, summary, lang, content_print, signature = values
+    entry = Entry(id=article_id, title=title, outlet=outlet, channel=channel,
+                  published=datetime.fromisoformat(published) if published else None, original_url=url,
+                  summary=summary, story_id=story_id, lang=lang)
+    return _Listed(entry, content_print, signature)
+
+
 def _list_articles(store: Store, convert: Callable[[str], str], script: str, story_of: dict[str, str],
-                   progress: Callable[[int], None]) -> dict[str, _Listed]:
-    """Pass 1: every article once, newest first, for its entry and content fingerprint."""
+                   progress: Callable[[int], None], cache_path: Path, options_key: str) -> dict[str, _Listed]:
+    """Pass 1: every article's entry and content fingerprint, newest first. An article whose
+    content hash is the one cached by the last build (with the same options) is not read:
+    upserts change a stored article only together with its content hash."""
+    try:
+        cached = json.loads(cache_path.read_text(encoding="utf-8"))
+        known: dict[str, list[Any]] = cached["articles"] if cached.get("options") == options_key else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        known = {}
     listed: dict[str, _Listed] = {}
-    for article in _articles(store):
-        entry = make_entry(article, convert, script, story_of.get(article.id))
-        listed[article.id] = _Listed(entry, fingerprint(article),
-                                     f"{article.id}:{article.content_hash}:{article.title}")
-        progress(len(listed))
+    hashes = store.article_hashes()
+    stale = [article_id for article_id, content_hash in hashes
+             if article_id not in known or known[article_id][0] != content_hash]
+    fresh: dict[str, _Listed] = {}
+    for start in range(0, len(stale), BATCH):
+        for article_id in stale[start : start + BATCH]:
+            article = store.get_article(article_id)
+            if article is None:
+                continue
+            entry = make_entry(article, convert, script, story_of.get(article.id))
+            fresh[article_id] = _Listed(entry, fingerprint(article),
+                                        f"{article.id}:{article.content_hash}:{article.title}")
+            progress(len(fresh))
+    saved: dict[str, list[Any]] = {}
+    for article_id, content_hash in hashes:
+        item = fresh.get(article_id)
+        if item is None:
+            if article_id not in known:
+                continue
+            item = _entry_from_json(article_id, known[article_id], story_of.get(article_id))
+        listed[article_id] = item
+        saved[article_id] = _entry_json(item, content_hash)
+    progress(len(hashes))
+    if fresh or len(saved) != len(known):  # an unchanged store leaves every file as it was
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"options": options_key, "articles": saved}, ensure_ascii=False),
+                             encoding="utf-8")
+        os.replace(temporary, cache_path)
     return listed
 
 
@@ -214,7 +264,8 @@ def build(
     story_of = {i: story.id for story in stored_stories for i in story.article_ids}
     total = 2 * store.count_articles()
     listed = _list_articles(store, convert, options.script, story_of,
-                            lambda done: progress(done, total) if progress else None)
+                            lambda done: progress(done, total) if progress else None,
+                            out_dir / ".cache" / LISTING_CACHE, options_key)
     stories = _story_views(store, stored_stories, listed, convert, comparer)
     entries = [item.entry for item in listed.values()]
     pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []

@@ -128,6 +128,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count_articles(self, outlet: str | None = None) -> int: ...
 
+    def article_hashes(self) -> list[tuple[str, str]]:
+        """(id, content_hash) of every article, newest first (as ``iter_articles``): what a
+        build needs to tell which articles changed without reading them."""
+        return [(a.id, a.content_hash) for a in self.iter_articles()]
+
     @abc.abstractmethod
     def versions(self, article_id: str) -> list[Version]: ...
 

@@ -292,6 +292,10 @@ class SQLiteStore(SqlStore):
         for row in rows:
             yield _article(row)
 
+    def article_hashes(self) -> list[tuple[str, str]]:
+        rows = self.execute("SELECT id, content_hash FROM articles ORDER BY published_utc DESC, id DESC").fetchall()
+        return [(str(r[0]), str(r[1])) for r in rows]
+
     def count_articles(self, outlet: str | None = None) -> int:
         if outlet:
             return int(self.execute("SELECT COUNT(*) FROM articles WHERE outlet = ?", (outlet,)).fetchone()[0])
