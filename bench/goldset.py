@@ -123,25 +123,7 @@ def html_to_text(html: str) -> str:
     root = lxml.html.document_fromstring(html)
     for bad in root.xpath("//script|//style|//noscript|//head"):
         bad.drop_tree()
-    parts: list[str] = []
-
-    def walk(element: lxml.html.HtmlElement) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if element.text and tag:
-            parts.append(_ANY_SPACE.sub(" ", element.text))
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(_ANY_SPACE.sub(" ", child.tail))
-        if block:
-            parts.append("\n")
-
-    walk(root)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return block_text(root)
 
 
 def _compact_index(text: str) -> tuple[str, list[int]]:
@@ -201,3 +183,34 @@ def load_gold_set(
             )
         )
     return pages
+
+
+def block_text(root: lxml.html.HtmlElement, block_tags: set[str] | frozenset[str] = frozenset(_BLOCK_TAGS),
+               drop_chars: dict[int, None] | None = None) -> str:
+    """The text of ``root``, each block element on its own lines, runs of spaces collapsed.
+
+    Shared by the corpus gold and the Chinese web-page gold (``bench/zh_gold.py``), which differ
+    only in which tags start a block and which invisible characters they drop.
+    """
+    parts: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        block = tag in block_tags
+        if block:
+            parts.append("\n")
+        if element.text and tag:
+            parts.append(_ANY_SPACE.sub(" ", element.text))
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(_ANY_SPACE.sub(" ", child.tail))
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    joined = "".join(parts)
+    if drop_chars:
+        joined = joined.translate(drop_chars)
+    lines = (_SPACES.sub(" ", line).strip() for line in joined.split("\n"))
+    return "\n".join(line for line in lines if line)

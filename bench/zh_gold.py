@@ -29,6 +29,8 @@ from pathlib import Path
 
 import lxml.html
 
+from bench.goldset import block_text
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ZH_PAGES = REPO_ROOT.parent / "shared" / "extraction" / "zh-pages"
 ANNOTATIONS = Path(__file__).resolve().parent / "zhgold" / "annotations.json"
@@ -97,7 +99,6 @@ _BLOCK_TAGS = {
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg")
 _ANY_SPACE = re.compile(r"\s+")
 _END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.I)
-_SPACES = re.compile(r"[ \t\u00a0\u3000\r\f\v]+")
 _FORMAT_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # invisible when rendered
 
 
@@ -116,26 +117,7 @@ def page_text(html: str | bytes) -> str:
         bad.drop_tree()
     for hidden in root.xpath("//*[@hidden]"):
         hidden.drop_tree()
-    parts: list[str] = []
-
-    def walk(element: lxml.html.HtmlElement) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        block = tag in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if element.text and tag:
-            parts.append(_ANY_SPACE.sub(" ", element.text))
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(_ANY_SPACE.sub(" ", child.tail))
-        if block:
-            parts.append("\n")
-
-    walk(root)
-    joined = "".join(parts).translate(_FORMAT_CHARS)
-    lines = (_SPACES.sub(" ", line).strip() for line in joined.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return block_text(root, _BLOCK_TAGS, _FORMAT_CHARS)
 
 
 # --- cutting -------------------------------------------------------------------------------
