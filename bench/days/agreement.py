@@ -26,6 +26,11 @@ from itertools import combinations
 from math import comb
 from pathlib import Path
 
+# Run as a script from anywhere: the repository root holds the shared scorer (stdlib only).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.stories_eval import bcubed  # noqa: E402  (one B-cubed for every labelled-story benchmark)
+
 DEFAULT_ARCHIVE = Path(__file__).resolve().parents[3] / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
 
 
@@ -59,26 +64,6 @@ def clusters(labels: DayLabels, items: Iterable[str]) -> dict[str, str]:
     """Item -> cluster id over ``items`` (events; any other item its own cluster)."""
     where = {name: event_id for event_id, files in labels.events.items() for name in files}
     return {item: where.get(item, "single:" + item) for item in items}
-
-
-def bcubed(truth: Mapping[str, str], predicted: Mapping[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 (Bagga & Baldwin) of ``predicted`` against ``truth``."""
-    items = [item for item in truth if item in predicted]
-    if not items:
-        return 0.0, 0.0, 0.0
-    by_truth: dict[str, set[str]] = defaultdict(set)
-    by_predicted: dict[str, set[str]] = defaultdict(set)
-    for item in items:
-        by_truth[truth[item]].add(item)
-        by_predicted[predicted[item]].add(item)
-    precision = recall = 0.0
-    for item in items:
-        both = len(by_predicted[predicted[item]] & by_truth[truth[item]])
-        precision += both / len(by_predicted[predicted[item]])
-        recall += both / len(by_truth[truth[item]])
-    precision /= len(items)
-    recall /= len(items)
-    return precision, recall, _f1(precision, recall)
 
 
 def _f1(precision: float, recall: float) -> float:
