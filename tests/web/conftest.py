@@ -70,3 +70,12 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def client(store: Store) -> TestClient:
     return TestClient(create_app(store))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright, one per test module (the browser tests share it)."""
+    from tests.web.live import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -11,15 +11,9 @@ import pytest
 
 from newsmirror.store import Store, open_store
 from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL, UNRELATED, fill
-from tests.web.live import chromium, serve
+from tests.web.live import serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 
 from newsmirror.store import Store, open_store
 from tests.hostile import EVIL_HOST, make_hostile_archive
-from tests.web.live import chromium, serve
+from tests.web.live import serve
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,6 @@ def hostile_reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
         group_articles(store)
         with serve(store) as url:
             yield url, store
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 def main_pages(store: Store) -> list[str]:

@@ -9,15 +9,9 @@ import pytest
 
 from newsmirror.store import open_store
 from tests.web.conftest import STORY, fill
-from tests.web.live import chromium, serve
+from tests.web.live import serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pytest
 
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store import Store, open_store
-from tests.web.live import chromium, serve
+from tests.web.live import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
@@ -44,12 +44,6 @@ def corpus_store(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         import_paths(store, [corpus_dir])
         group_articles(store)
         yield store
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")
