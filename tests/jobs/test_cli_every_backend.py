@@ -17,10 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
-from newsmirror.jobs.recheck import default_extractor
-from newsmirror.model import DocumentKind, RawDocument
 from newsmirror.store import open_store
 from tests.httpserver import LoopbackServer
+from tests.jobs.test_recheck_cli import store_loopback_article
 from tests.jobs.test_recheck_loopback import ARTICLE_PATH, PARAGRAPHS, article_page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,14 +103,7 @@ def test_every_command_end_to_end(location: str, corpus_dir: Path, loopback_serv
     assert isinstance(hits, list) and hits and all("拜登" in json.dumps(h, ensure_ascii=False) for h in hits)
 
     # recheck, changes, history: an article of a loopback outlet that edits its page.
-    config = tmp_path / "newsmirror.toml"
-    config.write_text("[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\n", encoding="utf-8")
-    url = loopback_server.url(ARTICLE_PATH)
-    loopback_server.route(ARTICLE_PATH, body=article_page())
-    article = default_extractor()(RawDocument(kind=DocumentKind.WEB_PAGE, content=article_page(), url=url,
-                                              outlet_hint="示例新闻网"))
-    with open_store(location) as store:
-        store.upsert_article(article)
+    config, article = store_loopback_article(loopback_server, location, tmp_path)
     check = ["--db", location, "--config", str(config), "--article", article.id]
     invoke("recheck", *check)
     loopback_server.route(ARTICLE_PATH, body=article_page(paragraphs=[*PARAGRAPHS, "新增加的一段说明文字。"]))

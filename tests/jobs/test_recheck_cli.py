@@ -9,22 +9,29 @@ from typer.testing import CliRunner
 
 from newsmirror.cli import app
 from newsmirror.jobs.recheck import default_extractor
-from newsmirror.model import DocumentKind, RawDocument
+from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.store import open_store
 from tests.httpserver import LoopbackServer
 from tests.jobs.test_recheck_loopback import ARTICLE_PATH, PARAGRAPHS, article_page
 
 
-def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_path: Path) -> None:
-    db = str(tmp_path / "store.sqlite")
-    config = tmp_path / "newsmirror.toml"
+def store_loopback_article(server: LoopbackServer, location: str, folder: Path) -> tuple[Path, Article]:
+    """Serve the article page on ``server``, store its extraction in ``location`` and write a
+    config without politeness delays or retries: the set-up of the recheck CLI tests."""
+    config = folder / "newsmirror.toml"
     config.write_text("[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\n", encoding="utf-8")
-    url = loopback_server.url(ARTICLE_PATH)
-    loopback_server.route(ARTICLE_PATH, body=article_page())
+    url = server.url(ARTICLE_PATH)
+    server.route(ARTICLE_PATH, body=article_page())
     article = default_extractor()(RawDocument(kind=DocumentKind.WEB_PAGE, content=article_page(), url=url,
                                               outlet_hint="示例新闻网"))
-    with open_store(db) as store:
+    with open_store(location) as store:
         store.upsert_article(article)
+    return config, article
+
+
+def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_path: Path) -> None:
+    db = str(tmp_path / "store.sqlite")
+    config, article = store_loopback_article(loopback_server, db, tmp_path)
     runner = CliRunner()
     base = ["--db", db, "--config", str(config), "--article", article.id]
 
