@@ -66,3 +66,22 @@ def test_disagree_counts_calendar_days_in_the_zone() -> None:
     a = datetime(2021, 1, 7, 23, 0, tzinfo=UTC)
     assert not disagree(a, datetime(2021, 1, 8, 12, 0, tzinfo=UTC), "UTC")
     assert disagree(a, datetime(2021, 1, 10, tzinfo=UTC), "UTC")
+
+
+def test_a_body_date_far_from_the_files_own_date_is_ignored() -> None:
+    from newsmirror.extract.datelines import publication_date
+
+    feed = datetime(2020, 8, 5, 3, 0, tzinfo=UTC)
+    for text in ("【大纪元1664年12月17日讯】旧事重提。", "【大纪元2018年08月05日讯】旧闻。"):
+        found = publication_date(page_date=None, container_date=feed, text=text, stamps=[], url_date=None,
+                                 zone="Asia/Shanghai")
+        assert found == feed
+    # A few days' correction still wins (a feed that re-dated an old item) ...
+    corrected = publication_date(page_date=None, container_date=feed, text="【大纪元2020年07月30日讯】正文。",
+                                 stamps=[], url_date=None, zone="Asia/Shanghai")
+    assert corrected is not None and corrected.date().isoformat() == "2020-07-30"
+    # ... and the zone's offset is the real one, never local mean time.
+    assert corrected.utcoffset() is not None and corrected.utcoffset().total_seconds() == 8 * 3600
+    # Without a file date, an impossible body date is no date at all.
+    assert publication_date(page_date=None, container_date=None, text="【大纪元1664年12月17日讯】旧事。",
+                            stamps=[], url_date=None, zone="Asia/Shanghai") is None

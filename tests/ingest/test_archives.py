@@ -139,3 +139,28 @@ def test_outlet_table() -> None:
     outlet, channel = split_mirror_channel("E大陆新闻")
     assert outlet is not None and outlet.name == "大纪元" and channel == "大陆新闻"
     assert split_mirror_channel("热点新闻") == (None, "热点新闻")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<div>\n\n</div>", "no text"),
+    ('<div><p><iframe src="https://www.youtube.com/embed/x"></iframe></p></div>', "no text"),
+    ('<div><img src="https://img.example.org/15.jpg" /><br /></div>', "no text"),
+])
+def test_post_without_any_text_is_skipped_with_its_reason(tmp_path: Path, body: str, expected: str) -> None:
+    post = JEKYLL_POST.split("<div>\n", 1)[0] + body
+    found = read_archive_file(write(tmp_path, "_posts/2024-03-01-empty.md", post))
+    assert found.kind is FileKind.NOT_ARTICLE and found.raw is None
+    assert expected in found.reason
+
+
+def test_jekyll_page_is_skipped_not_failed(tmp_path: Path) -> None:
+    page = "---\nlayout: page\ntitle: 关于\npermalink: /about/\n---\n本站收集各家新闻。\n"
+    found = read_archive_file(write(tmp_path, "about.md", page))
+    assert found.kind is FileKind.NOT_ARTICLE and "Jekyll page (layout: page)" in found.reason
+
+
+def test_jekyll_title_html_entities_are_unescaped(tmp_path: Path) -> None:
+    post = JEKYLL_POST.replace('title: "測試市長宣布新交通政策 公車票價下調"',
+                               'title: "市長：&quot;票價&quot;下調 &amp; 公車&#x4E0A;路"')
+    raw = read_archive_file(write(tmp_path, "_posts/x.md", post)).raw
+    assert raw is not None and raw.title_hint == '市長："票價"下調 & 公車上路'

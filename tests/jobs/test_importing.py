@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from newsmirror.cli import app
 from newsmirror.ingest.archives import ArchiveError
 from newsmirror.jobs.importing import import_paths
-from newsmirror.store import Store, open_store
+from newsmirror.store import SearchQuery, Store, open_store
 from tests.fixtures_archives import JEKYLL_POST, make_archive, write
 
 
@@ -61,9 +61,11 @@ def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, store: Store
           JEKYLL_POST.split("<div>\n", 1)[0] + "<div><script>x()</script></div>")
     report = import_paths(store, [archive])
     failures = {Path(result.path).name: result.reason for result in report.failures}
-    assert set(failures) == {"2024-03-03-broken.md", "2024-03-04-empty.md"}
+    assert set(failures) == {"2024-03-03-broken.md"}
     assert "original URL" in failures["2024-03-03-broken.md"]
-    assert "no article text" in failures["2024-03-04-empty.md"]
+    # A post whose body is nothing but boilerplate is no article: skipped with its reason.
+    skipped = {Path(result.path).name: result.reason for result in report.skipped}
+    assert "no text left after cleaning" in skipped["2024-03-04-empty.md"]
     assert report.counts()["new"] == 3
 
 
@@ -87,3 +89,40 @@ def test_cli_import(tmp_path: Path) -> None:
     assert "Traceback" not in missing.output
     with open_store(db) as store:
         assert store.count_articles() == 3
+
+
+def test_unchanged_files_are_skipped_on_their_hash_without_extraction(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = make_archive(tmp_path / "archive")
+    import_paths(store, [archive], workers=1)
+
+    def refuse(raw: object) -> None:
+        raise AssertionError("an unchanged file was extracted again")
+
+    monkeypatch.setattr("newsmirror.jobs.importing.extract_article", refuse)
+    again = import_paths(store, [archive], workers=1)
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 3, "failed": 0, "skipped": 4}
+    assert {r.reason for r in again.skipped} >= {"not an article: channel-name table"}
+    # A changed file is read again (and here refused, so it fails: it was not skipped).
+    post = next(archive.rglob("2024-03-01-*.md"))
+    post.write_text(post.read_text(encoding="utf-8").replace("下調兩成", "下調三成"), encoding="utf-8")
+    changed = import_paths(store, [archive], workers=1)
+    assert changed.counts()["failed"] == 1 and changed.counts()["unchanged"] == 2
+    forced = import_paths(store, [archive], workers=1, reread=True)
+    assert forced.counts()["failed"] == 3
+
+
+def test_a_pool_of_workers_imports_the_same_as_one_process(tmp_path: Path) -> None:
+    for n in range(70):  # above the pool threshold
+        write(tmp_path, f"a/_posts/2024-03-01-{n}.md",
+              JEKYLL_POST.replace("202403010001", f"2024030100{n:02d}").replace("下調兩成", f"下調{n}成"))
+    write(tmp_path, "a/404.md", "---\nlayout: page\ntitle: 404\n---\n找不到。\n")
+    with open_store(tmp_path / "one.sqlite") as one, open_store(tmp_path / "pool.sqlite") as pooled:
+        alone = import_paths(one, [tmp_path / "a"], workers=1)
+        together = import_paths(pooled, [tmp_path / "a"], workers=2)
+        assert alone.counts() == together.counts() == {
+            "new": 70, "updated": 0, "unchanged": 0, "failed": 0, "skipped": 1}
+        assert [r.path for r in alone.results] == [r.path for r in together.results]
+        assert sorted(a.content_hash for a in one.iter_articles()) == sorted(
+            a.content_hash for a in pooled.iter_articles())
+        assert pooled.count_search(SearchQuery("公車")) == 70

@@ -281,3 +281,54 @@ def test_traditional_output_leaves_traditional_text_as_written(store: SQLiteStor
     assert "臺北" not in page.split("<main>")[1].split("</main>")[0] and "宣佈" not in page
     index = (out / "site" / "index.html").read_text(encoding="utf-8")
     assert "軟體園區" in index  # Simplified text is still converted
+
+
+def test_article_pages_of_a_big_story_link_a_bounded_number_of_members(store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.jobs.building import STORY_LINKS
+    from newsmirror.store.base import StoryMember
+
+    articles = [make_article(n, title=f"第{n}篇：大事件") for n in range(40)]
+    for article in articles:
+        store.upsert_article(article)
+    store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in articles])
+    out = tmp_path / "out"
+    _build(store, out)
+    for article in articles:
+        page = lxml_html.fromstring((out / "site" / "a" / "2024-03" / f"{article.id}.html").read_bytes())
+        links = page.xpath("//aside[@class='story']//ul/li")
+        assert 1 <= len(links) <= STORY_LINKS
+        assert page.xpath("//aside[@class='story']//h2/a/@href")[0].endswith("story/big/index.html")
+    # Any article shows the story's first reports; the story page lists every member.
+    middle = lxml_html.fromstring((out / "site" / "a" / "2024-03" / f"{articles[20].id}.html").read_bytes())
+    titles = middle.xpath("//aside[@class='story']//ul/li/a/text()")
+    assert titles == [f"第{n}篇：大事件" for n in range(STORY_LINKS)]
+    story_page = (out / "site" / "story" / "big" / "index.html").read_text()
+    assert all(f"第{n}篇：大事件" in story_page for n in range(40))
+    # A later report re-renders its own page only, none of the forty others.
+    newcomer = make_article(40, title="第40篇：大事件")
+    store.upsert_article(newcomer)
+    store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in [*articles, newcomer]])
+    again = _build(store, out)
+    assert again.formats["site"].rendered_inputs == 2  # its page and the story page
+
+
+def test_an_incremental_build_loads_only_the_articles_it_renders(store: SQLiteStore, tmp_path: Path) -> None:
+    for n in range(30):
+        store.upsert_article(make_article(n))
+    out = tmp_path / "out"
+    first = _build(store, out)
+    assert first.articles == 30
+    loaded: list[str] = []
+    original = store.get_article
+
+    def counting(article_id: str):  # type: ignore[no-untyped-def]
+        loaded.append(article_id)
+        return original(article_id)
+
+    store.get_article = counting  # type: ignore[method-assign]
+    newcomer = make_article(30)
+    store.upsert_article(newcomer)
+    again = _build(store, out)
+    assert again.articles == 31 and again.formats["site"].rendered_inputs == 1
+    assert set(loaded) == {newcomer.id}  # read for its listing entry and to render it, no other
+    assert (out / "site" / "a" / "2024-03" / f"{newcomer.id}.html").is_file()

@@ -68,3 +68,16 @@ def test_safe_filename_strips_separators_and_caps_bytes() -> None:
     long = safe_filename("长" * 200)
     assert len(long.encode()) <= 180 and long.startswith("长")
     assert safe_filename("  ...  ") == "untitled"
+
+
+def test_a_dropped_image_with_a_placeholder_alt_leaves_no_caption() -> None:
+    from newsmirror.model import Image
+
+    body = ('<p>正文一</p><img src="https://cdn.test/a.jpg" alt="img"><img src="https://cdn.test/b.jpg" alt="圖片">'
+            '<img src="https://cdn.test/c.jpg" alt="DSC_0012.JPG"><img src="https://cdn.test/d.jpg" alt="警方封锁现场">'
+            '<p>正文二</p>')
+    article = _article(body)
+    article.images = [Image(url="https://cdn.test/lead.jpg", caption="image")]
+    text = plain_text(_prepare(article).html)
+    assert "img" not in text.lower() and "圖片" not in text and "DSC_0012" not in text and "image" not in text
+    assert "警方封锁现场" in text and "正文一" in text and "正文二" in text

@@ -104,7 +104,7 @@ def test_articles_stored_before_the_index_existed_are_indexed_on_open(tmp_path: 
     with open_store(path) as store:
         store.upsert_article(article("hk-hans", "香港选举", "今天香港举行选举。"))
         # Make it look like a database from before migration 0002 was applied.
-        store.execute("DELETE FROM article_search")  # type: ignore[attr-defined]
+        store.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")  # type: ignore[attr-defined]
         store.execute("DELETE FROM search_docs")  # type: ignore[attr-defined]
         store.execute("INSERT INTO search_backfill VALUES (1)")  # type: ignore[attr-defined]
         assert found(store, "香港") == []
@@ -161,3 +161,67 @@ def test_matches_deep_inside_long_articles_are_found(store: Store) -> None:
     assert found(store, "朝旭抵达") == ["long"]
     hits = store.search(SearchQuery("马朝旭"))
     assert "马朝旭" in hits[0].snippet and len(hits[0].snippet) < 200
+
+
+def _urls(store: Store, text: str) -> list[str]:
+    return [hit.article.original_url.rsplit("/", 1)[1] for hit in store.search(SearchQuery(text, limit=100))]
+
+
+@pytest.mark.parametrize(("word", "holders"), [
+    ("肺炎", {"covid", "wuhan-pneumonia", "pneumonia-hant"}),
+    ("武汉", {"wuhan-pneumonia", "wuhan-city"}),
+    ("拜登", {"biden-hans", "biden-hant"}),
+    ("影片", {"film-hans", "film-hant"}),
+    ("程式", {"program-hans", "program-hant"}),
+])
+def test_folding_adds_forms_and_never_loses_what_was_written(store: Store, word: str, holders: set[str]) -> None:
+    # Each listed word is found in every article that contains it, in either script; a word the
+    # alias table or a Taiwan phrase folds into another is still found as written.
+    texts = {
+        "covid": ("新冠肺炎疫情", "新冠肺炎患者增加。"),
+        "wuhan-pneumonia": ("武汉肺炎", "武汉肺炎在多国传播。"),
+        "wuhan-city": ("武汉封城", "武汉市民在家。"),
+        "pneumonia-hant": ("肺炎疫情", "中共肺炎的確診人數上升。"),
+        "biden-hans": ("拜登出任总统", "拜登出任总统后首次讲话。"),
+        "biden-hant": ("拜登出任總統", "拜登出任總統後首次講話。"),
+        "film-hans": ("一部影片", "这部影片很长，视频网站转载。"),
+        "film-hant": ("一部影片", "這部影片很長。"),
+        "video-hans": ("视频网站", "视频网站的新功能。"),
+        "program-hans": ("学习程式", "他学习程式设计。"),
+        "program-hant": ("學習程式", "他學習程式設計。"),
+        "procedure-hans": ("法律程序", "按法律程序处理。"),
+    }
+    for day, (slug, (title, body)) in enumerate(texts.items(), 1):
+        store.upsert_article(article(slug, title, body, day=day))
+    assert set(_urls(store, word)) == holders
+    assert store.count_search(SearchQuery(word)) == len(holders)
+
+
+def test_taiwan_phrases_fold_only_traditional_text(store: Store) -> None:
+    store.upsert_article(article("biden", "拜登出任总统", "拜登出任总统。"))
+    store.upsert_article(article("video-tw", "這部影片", "這部影片很長。", day=2))
+    store.upsert_article(article("video-cn", "这部视频", "这部视频很长。", day=3))
+    assert _urls(store, "注销") == []  # 登出 in Simplified text is not the Taiwan word for log out
+    assert sorted(_urls(store, "视频")) == ["video-cn", "video-tw"]  # 影片 in Taiwan text is 视频 too
+    assert _urls(store, "影片") == ["video-tw"]  # but 影片 is not every 视频
+
+
+def test_title_matches_first_then_newest_then_id_and_total(store: Store) -> None:
+    for day in range(1, 8):
+        store.upsert_article(article(f"body-{day}", f"新闻{day}", "今天台风来袭。", day=day))
+    store.upsert_article(article("title-old", "台风来袭", "居民撤离。", day=1))
+    store.upsert_article(article("title-new", "台风过后", "居民返回。", day=5))
+    expected = ["title-new", "title-old"] + [f"body-{day}" for day in range(7, 0, -1)]
+    assert _urls(store, "台风") == expected
+    pages = [found(store, "台风", limit=3, offset=offset) for offset in (0, 3, 6)]
+    assert [url for page in pages for url in page] == expected
+    assert store.count_search(SearchQuery("台风", limit=2, offset=5)) == 9
+    assert store.count_search(SearchQuery("台风", outlet="别的报")) == 0
+    assert store.count_search(SearchQuery("-台风")) == 0
+
+
+def test_edited_article_leaves_no_trace_of_its_old_text_in_the_index(store: Store) -> None:
+    store.upsert_article(article("a", "旧标题", "地震发生。"))
+    store.upsert_article(article("a", "新标题", "洪水来袭。"))
+    assert found(store, "地震") == [] and store.count_search(SearchQuery("地震")) == 0
+    assert found(store, "洪水") == ["a"]

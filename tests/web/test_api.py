@@ -18,6 +18,14 @@ def test_search_api_matches_across_scripts_with_filters(client: TestClient) -> N
     assert client.get("/api/search").status_code == 422  # q is required
 
 
+def test_search_api_returns_the_total_whatever_the_page(client: TestClient) -> None:
+    first = client.get("/api/search", params={"q": "马朝旭", "limit": 1}).json()
+    assert first["total"] == 2 and len(first["hits"]) == 1
+    second = client.get("/api/search", params={"q": "马朝旭", "limit": 1, "offset": 1}).json()
+    assert second["total"] == 2 and second["hits"][0]["article"]["id"] != first["hits"][0]["article"]["id"]
+    assert client.get("/api/search", params={"q": "不存在的词语"}).json()["total"] == 0
+
+
 def test_articles_api_lists_newest_first_and_filters(client: TestClient) -> None:
     ids = [a["id"] for a in client.get("/api/articles", params={"outlet": "新闻网"}).json()]
     assert ids == [SIMPLIFIED.id, UNRELATED.id]

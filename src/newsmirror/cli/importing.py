@@ -30,22 +30,18 @@ def import_archives(
     max_file_size: Annotated[float, typer.Option(
         "--max-file-size", min=0.01, metavar="MB",
         help="Larger article files are refused unread (real articles are well under 1 MB).")] = 4.0,
+    reread: Annotated[bool, typer.Option(
+        "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix).")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Extraction processes (default: one per CPU).")] = None,
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.importing import import_paths
 
-    with store_from(db, create=True) as store, Progress(
-        TextColumn("[bold]importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("[dim]{task.description}"), console=err_console, transient=True,
-    ) as progress:
-        task = progress.add_task("", total=None)
-
-        def advance(done: int, total: int, path: str) -> None:
-            progress.update(task, completed=done, total=total, description=shown(path[-60:]))
-
-        report = import_paths(store, paths, progress=advance, max_file_bytes=int(max_file_size * 1024 * 1024))
+    with store_from(db, create=True) as store, StageProgress("importing", err_console, unit="files") as progress:
+        report = import_paths(store, paths, progress=progress.update, workers=workers, reread=reread,
+                              max_file_bytes=int(max_file_size * 1024 * 1024))
     counts = report.counts()
     table = Table(title="import")
     table.add_column("files")
@@ -61,3 +57,5 @@ def import_archives(
     for result in report.failures:
         err_console.print(f"[red]failed[/] {shown(result.path)}: {shown(result.reason)}", highlight=False,
                           soft_wrap=True)
+    if report.warning:
+        err_console.print(f"[yellow]warning:[/] {shown(report.warning)}", highlight=False, soft_wrap=True)

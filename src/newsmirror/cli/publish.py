@@ -52,8 +52,7 @@ def build(
     config: PublishConfigOption = None,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.building import build as run_build
     from newsmirror.jobs.building import default_comparer, load_publish_settings
     from newsmirror.publish.base import BuildOptions
@@ -63,14 +62,9 @@ def build(
     options = BuildOptions(base_url=base_url if base_url is not None else settings.base_url,
                            script=script or settings.script, site_title=settings.site_title)
     out_dir = out or default_output_dir()
-    with store_from(db) as store, Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err_console, transient=True,
-    ) as bar:
-        task = bar.add_task("building", total=None)
+    with store_from(db) as store, StageProgress("building", err_console, unit="articles") as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
-                           comparer=default_comparer() if compare else None,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+                           comparer=default_comparer() if compare else None, progress=bar.update)
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
                         f"{report.seconds:.1f}s)")
     for column in ("format", "written", "unchanged", "removed", "articles rendered", "articles skipped"):
@@ -80,7 +74,12 @@ def build(
                       str(counts.rendered_inputs), str(counts.skipped_inputs))
     console.print(table)
     if not no_images:
-        console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)")
+        skipped = f", {report.images_skipped} skipped (host not answering)" if report.images_skipped else ""
+        console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)"
+                      f"{skipped}")
+        if report.images_mostly_failed:
+            err_console.print("[yellow]hint:[/] most images could not be downloaded (no network?); "
+                              "`newsmirror build --no-images` builds without them (they are dropped, captions kept)")
     for warning in report.warnings:
         err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
     if not options.base_url:

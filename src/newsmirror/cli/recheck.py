@@ -48,8 +48,7 @@ def recheck(
     shows the diffs. Run it from cron or a timer as often as you like: only due articles
     are fetched.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.config import load_config
     from newsmirror.fetch import Fetcher
     from newsmirror.jobs.recheck import CheckReport, due_now
@@ -73,12 +72,12 @@ def recheck(
         if not due:
             console.print("nothing is due for a re-check.")
             return
-        with Progress(TextColumn("re-checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=err_console, transient=True) as progress:
-            task = progress.add_task("recheck", total=len(due))
+        with StageProgress("re-checking", err_console, unit="articles") as progress:
+            done = [0]
 
             def advance(report: CheckReport) -> None:
-                progress.advance(task)
+                done[0] += 1
+                progress.update(done[0], len(due), report.article_id)
 
             summary = run_recheck(store, fetcher, due, now=now, workers=workers, on_report=advance)
     counts = summary.counts

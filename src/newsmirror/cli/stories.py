@@ -37,8 +37,7 @@ def stories_group(
     import time
     from datetime import timedelta
 
-    from rich.progress import Progress
-
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
     from newsmirror.stories.cluster import ClusterConfig
 
@@ -48,13 +47,12 @@ def stories_group(
     lease_seconds = 600.0
     # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
     with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, \
-            Progress(console=err_console, transient=True) as bar:
-        task = bar.add_task("grouping", total=None)
+            StageProgress("grouping", err_console, unit="articles") as bar:
         renewed = time.monotonic()
 
         def advance(done: int, total: int) -> None:
             nonlocal renewed
-            bar.update(task, completed=done, total=total)
+            bar.update(done, total)
             if time.monotonic() - renewed > lease_seconds / 3:
                 store.renew_lease(lease, lease_seconds)
                 renewed = time.monotonic()

@@ -163,6 +163,22 @@ def disagree(first: datetime, second: datetime, zone: str, tolerance_days: int =
     return abs(first.astimezone(tz).date() - second.astimezone(tz).date()) > timedelta(days=tolerance_days)
 
 
+# A dateline may correct the page's or feed's date by a few days or weeks (a feed that re-dated
+# an old item), never by more: a "date" a year away from the file's own is a typo or a date the
+# text talks about (one article of the waimei archive was dated 1664-12-17). Dates before the
+# web-news era are rejected outright; before 1901 zoneinfo gives local mean time (+08:05:43).
+MAX_DATELINE_CORRECTION = timedelta(days=366)
+EARLIEST_NEWS_DATE = datetime(1990, 1, 1, tzinfo=ZoneInfo("UTC"))
+
+
+def _plausible(value: datetime | None, reference: datetime | None) -> datetime | None:
+    if value is None or value < EARLIEST_NEWS_DATE:
+        return None
+    if reference is not None and abs(value - reference) > MAX_DATELINE_CORRECTION:
+        return None
+    return value
+
+
 def publication_date(
     *,
     page_date: datetime | None,
@@ -176,14 +192,15 @@ def publication_date(
 
     The page's own metadata first, then the container's (feed) date; a dateline in the text
     corrects either when it names a day more than one day away (a feed that re-dated an old
-    item), and supplies the date when there is none. Then date stamps printed above the text,
-    then the date in the URL.
+    item), and supplies the date when there is none; a dateline more than a year from the
+    reference, or before 1990, is ignored. Then date stamps printed above the text, then the
+    date in the URL.
     """
     reference = page_date or container_date
     if reference is not None and reference.tzinfo is None:
         reference = reference.replace(tzinfo=ZoneInfo(zone))
     dateline = next((found for line in text.split("\n\n")[:3] if (found := find_dateline(line))), None)
-    from_dateline = resolve_dateline(dateline, zone, reference) if dateline else None
+    from_dateline = _plausible(resolve_dateline(dateline, zone, reference), reference) if dateline else None
     if reference is not None and from_dateline is not None and disagree(reference, from_dateline, zone):
         return from_dateline
     if reference is not None:

@@ -17,6 +17,7 @@ cleaning the body is extract's job.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,14 @@ DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 16 * 1024  # real front matter is a few hundred characters
 MAX_FIELD_CHARS = 2048  # one front-matter value (title, author, from, one category)
 MAX_NAMES_CSV_BYTES = 1024 * 1024  # indexes/names.csv maps a few dozen channel keys
+
+
+class NotAnArticle(NewsmirrorError):
+    """A file in an archive's format that is no article (a Jekyll page, a post with no text)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class FileKind(StrEnum):
@@ -158,7 +167,10 @@ def read_archive_file(path: Path, names: ChannelNameTables | None = None, *,
         return ArchiveFile(path, FileKind.NOT_ARTICLE, reason=reason)
     text = read_limited_text(path, max_file_bytes)
     if looks_like_jekyll_post(text):
-        return ArchiveFile(path, FileKind.JEKYLL_POST, raw=read_jekyll_post(text, path))
+        try:
+            return ArchiveFile(path, FileKind.JEKYLL_POST, raw=read_jekyll_post(text, path))
+        except NotAnArticle as exc:
+            return ArchiveFile(path, FileKind.NOT_ARTICLE, reason=exc.reason)
     if looks_like_page_mirror(text):
         table = (names if names is not None else ChannelNameTables()).for_article(path)
         return ArchiveFile(path, FileKind.PAGE_MIRROR, raw=read_page_mirror(text, path, table))
@@ -426,13 +438,29 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
+_PAGE_LAYOUTS = {"page", "home"}  # a site's own pages (404, about, tools), not feed posts
+_TAG = re.compile(r"<[^>]*>")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _has_text(body_html: str) -> bool:
+    return _WORD_CHAR.search(html.unescape(_TAG.sub(" ", body_html))) is not None
+
+
 def read_jekyll_post(text: str, path: Path) -> RawDocument:
+    """Raises NotAnArticle for a Jekyll page (``layout: page``: 404, about ...) and for a post
+    whose body holds no text at all (only an image, a video, or nothing)."""
     try:
         parts = jekyll_parts(text)
     except ValueError as exc:
         raise ArchiveFormatError(str(path), f"Jekyll post: {exc}") from None
     front = parts.front_matter
-    title = str(front.get("title") or "").strip()
+    if str(front.get("layout") or "").strip() in _PAGE_LAYOUTS:
+        raise NotAnArticle(f"not an article: Jekyll page (layout: {str(front['layout']).strip()})")
+    if parts.body_html and not _has_text(parts.body_html):
+        raise NotAnArticle("not an article: the post has no text (only images, a video or nothing)")
+    # Feed titles arrive HTML-escaped (&quot;, &amp;); the title is plain text.
+    title = html.unescape(str(front.get("title") or "")).strip()
     url = str(front.get("from") or "").strip()
     if not title:
         raise ArchiveFormatError(str(path), "Jekyll post without a title in its front matter")

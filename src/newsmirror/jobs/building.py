@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import os
+import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.model import Article, Story
@@ -52,6 +56,10 @@ FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
 Progress = Callable[[int, int], None]
 BATCH = 500
+# An article page lists at most this many other reports of its story (its first ones);
+# the story page lists them all. Unbounded, every member page of a 700-article story listed
+# the 699 others: output quadratic in the story's size, and every new member re-rendered all.
+STORY_LINKS = 10
 
 
 @dataclass(slots=True)
@@ -62,6 +70,8 @@ class BuildReport:
     formats: dict[str, WriteCounts] = field(default_factory=dict)
     images_fetched: int = 0
     images_failed: int = 0
+    images_skipped: int = 0  # references to image hosts that stopped answering
+    images_mostly_failed: bool = False  # worth suggesting --no-images
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -100,28 +110,50 @@ def resolve_formats(names: Iterable[str]) -> list[str]:
     return chosen or list(FORMATS)
 
 
-def _articles(store: Store, batch: int = BATCH) -> Iterator[Article]:
+def _batches(store: Store, batch: int = BATCH) -> Iterator[list[Article]]:
     """Newest first, in batches, so 100k articles never sit in memory at once."""
     offset = 0
     while True:
         page = list(store.iter_articles(ArticleQuery(limit=batch, offset=offset)))
-        yield from page
+        yield page
         if len(page) < batch:
             return
         offset += batch
 
 
-def _story_views(store: Store, convert: Callable[[str], str], script: str,
+def _articles(store: Store, batch: int = BATCH) -> Iterator[Article]:
+    for page in _batches(store, batch):
+        yield from page
+
+
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def image_urls(article: Article) -> list[str]:
+    """Every image URL the article's pages may show (as ``prepare`` resolves them)."""
+    found = [urljoin(article.original_url, src) for src in _IMG_SRC.findall(article.body_html)]
+    return found + [image.url for image in article.images]
+
+
+@dataclass(slots=True)
+class _Listed:
+    """What the build keeps of every article between its two passes (not the body)."""
+
+    entry: Entry
+    content_print: str  # publish.content.fingerprint of the article alone
+    signature: str  # id:content_hash:title, for the fingerprint of its story
+
+
+def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed], convert: Callable[[str], str],
                  comparer: Comparer | None) -> dict[str, StoryView]:
     views: dict[str, StoryView] = {}
-    for story in store.list_stories(min_outlets=1):
-        articles = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
-        if not articles:
+    for story in stories:
+        members = [listed[i].entry for i in story.article_ids if i in listed]
+        if not members:
             continue
-        members = [make_entry(a, convert, script, story.id) for a in articles]
-        signature = "|".join(f"{a.id}:{a.content_hash}:{a.title}" for a in articles)
+        signature = "|".join(listed[m.id].signature for m in members)
         run_compare: Callable[[], Comparison | None] | None = None
-        if comparer is not None and len(articles) > 1:
+        if comparer is not None and len(members) > 1:
             def run_compare(story: Story = story) -> Comparison | None:
                 loaded = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
                 return comparer(story, loaded)
@@ -132,6 +164,66 @@ def _story_views(store: Store, convert: Callable[[str], str], script: str,
             comparer=run_compare,
         )
     return views
+
+
+LISTING_CACHE = "listing.json"
+
+
+def _entry_json(item: _Listed, content_hash: str) -> list[Any]:
+    e = item.entry
+    return [content_hash, e.title, e.outlet, e.channel, e.published.isoformat() if e.published else None,
+            e.original_url, e.summary, e.lang, item.content_print, item.signature]
+
+
+def _entry_from_json(article_id: str, values: list[Any], story_id: str | None) -> _Listed:
+    _hash, title, outlet, channel, published, url, summary, lang, content_print, signature = values
+    entry = Entry(id=article_id, title=title, outlet=outlet, channel=channel,
+                  published=datetime.fromisoformat(published) if published else None, original_url=url,
+                  summary=summary, story_id=story_id, lang=lang)
+    return _Listed(entry, content_print, signature)
+
+
+def _list_articles(store: Store, convert: Callable[[str], str], script: str, story_of: dict[str, str],
+                   progress: Callable[[int], None], cache_path: Path, options_key: str) -> dict[str, _Listed]:
+    """Pass 1: every article's entry and content fingerprint, newest first. An article whose
+    content hash is the one cached by the last build (with the same options) is not read:
+    upserts change a stored article only together with its content hash."""
+    try:
+        cached = json.loads(cache_path.read_text(encoding="utf-8"))
+        known: dict[str, list[Any]] = cached["articles"] if cached.get("options") == options_key else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        known = {}
+    listed: dict[str, _Listed] = {}
+    hashes = store.article_hashes()
+    stale = [article_id for article_id, content_hash in hashes
+             if article_id not in known or known[article_id][0] != content_hash]
+    fresh: dict[str, _Listed] = {}
+    for start in range(0, len(stale), BATCH):
+        for article_id in stale[start : start + BATCH]:
+            article = store.get_article(article_id)
+            if article is None:
+                continue
+            entry = make_entry(article, convert, script, story_of.get(article.id))
+            fresh[article_id] = _Listed(entry, fingerprint(article),
+                                        f"{article.id}:{article.content_hash}:{article.title}")
+            progress(len(fresh))
+    saved: dict[str, list[Any]] = {}
+    for article_id, content_hash in hashes:
+        item = fresh.get(article_id)
+        if item is None:
+            if article_id not in known:
+                continue
+            item = _entry_from_json(article_id, known[article_id], story_of.get(article_id))
+        listed[article_id] = item
+        saved[article_id] = _entry_json(item, content_hash)
+    progress(len(hashes))
+    if fresh or len(saved) != len(known):  # an unchanged store leaves every file as it was
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"options": options_key, "articles": saved}, ensure_ascii=False),
+                             encoding="utf-8")
+        os.replace(temporary, cache_path)
+    return listed
 
 
 def build(
@@ -170,20 +262,38 @@ def build(
         report.warnings.append(
             "no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow; "
             "give --base-url or set base_url in the [publish] table of the config file")
-    stories = _story_views(store, convert, options.script, comparer)
-    story_of = {m.id: story.id for story in stories.values() for m in story.members}
-    total = store.count_articles()
-    entries: list[Entry] = []
-    for article in _articles(store):
-        entry = make_entry(article, convert, options.script, story_of.get(article.id))
-        entries.append(entry)
+    # Two passes: the first reads every article once for what listings, story pages and
+    # fingerprints need; the second loads only the articles whose pages must be rendered
+    # again, so an incremental build does not decode the whole store twice.
+    stored_stories = store.list_stories(min_outlets=1)
+    story_of = {i: story.id for story in stored_stories for i in story.article_ids}
+    total = 2 * store.count_articles()
+    listed = _list_articles(store, convert, options.script, story_of,
+                            lambda done: progress(done, total) if progress else None,
+                            out_dir / ".cache" / LISTING_CACHE, options_key)
+    stories = _story_views(store, stored_stories, listed, convert, comparer)
+    entries = [item.entry for item in listed.values()]
+    pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []
+    for entry in entries:
+        nearby = _nearby(stories, entry.story_id, entry.id)
+        due: list[tuple[FormatBuilder, str]] = []
+        for builder in builders:
+            prints = _page_print(listed[entry.id].content_print, builder.extra_fingerprint(entry, nearby))
+            if builder.writer.input_unchanged(builder.article_key(entry), prints):
+                builder.skipped(entry)
+            else:
+                due.append((builder, prints))
         report.articles += 1
-        try:
-            _render_article(article, entry, builders, stories, convert, mirror)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
-            report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
-        if progress:
-            progress(report.articles, total)
+        if due:
+            pending.append((entry, nearby, due))
+        else:
+            _progress(progress, total // 2 + report.articles, total)
+        if len(pending) >= BATCH:
+            _render_batch(store, pending, convert, mirror, report)
+            _progress(progress, total // 2 + report.articles, total)
+            pending = []
+    _render_batch(store, pending, convert, mirror, report)
+    _progress(progress, total, total)
 
     ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
     report.stories = len(ordered)
@@ -200,26 +310,53 @@ def build(
     if mirror is not None:
         mirror.save()
         report.images_fetched, report.images_failed = mirror.fetched, mirror.failed
+        report.images_skipped, report.images_mostly_failed = mirror.skipped, mirror.mostly_failing
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _render_article(article: Article, entry: Entry, builders: list[FormatBuilder],
-                    stories: dict[str, StoryView], convert: Callable[[str], str],
-                    mirror: ImageMirror | None) -> None:
-    pending: list[tuple[FormatBuilder, str]] = []
-    for builder in builders:
-        prints = fingerprint(article, builder.extra_fingerprint(entry, stories))
-        if builder.writer.input_unchanged(builder.article_key(entry), prints):
-            builder.skipped(entry)
-        else:
-            pending.append((builder, prints))
-    if not pending:
-        return
-    prepared = prepare(article, entry, convert, mirror)
-    for builder, prints in pending:
-        paths = builder.render_article(prepared, stories)
-        builder.writer.record_input(builder.article_key(entry), prints, paths)
+def _progress(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _page_print(content_print: str, extra: str) -> str:
+    """What a page of an article depends on: the article's content and the builder's extra."""
+    return hashlib.sha1(f"{content_print}|{extra}".encode()).hexdigest() if extra else content_print
+
+
+def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]],
+                  convert: Callable[[str], str], mirror: ImageMirror | None, report: BuildReport) -> None:
+    """Pass 2: load the articles of a batch that need rendering, fetch their images at once, render."""
+    loaded = [(store.get_article(entry.id), entry, nearby, due) for entry, nearby, due in pending]
+    if mirror is not None:
+        mirror.prefetch(url for article, *_ in loaded if article is not None for url in image_urls(article))
+    for article, entry, nearby, due in loaded:
+        if article is None:
+            continue
+        try:
+            prepared = prepare(article, entry, convert, mirror)
+            for builder, prints in due:
+                paths = builder.render_article(prepared, nearby)
+                builder.writer.record_input(builder.article_key(entry), prints, paths)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
+            report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
+
+
+def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str,
+            limit: int = STORY_LINKS) -> dict[str, StoryView]:
+    """The article's story as its page shows it: the article and the story's first ``limit``
+    other reports (the story page, linked from there, lists them all). The first reports, not
+    the nearest: a report added later changes no page of a story that already has ``limit``."""
+    story = stories.get(story_id or "")
+    if story is None:
+        return {}
+    if len(story.members) <= limit + 1:
+        return {story.id: story}
+    shown = [m for m in story.members if m.id != article_id][:limit]
+    own = next((m for m in story.members if m.id == article_id), None)
+    members = sorted([*shown, own], key=story.members.index) if own is not None else shown
+    return {story.id: StoryView(id=story.id, title=story.title, members=members, fingerprint=story.fingerprint)}
 
 
 # -- configuration and publishing -----------------------------------------------------------

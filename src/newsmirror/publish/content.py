@@ -167,7 +167,7 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
             used.append(name)
             figure = f'<figure><img src="{IMAGE_TOKEN}{name}" alt="{html.escape(caption)}"/>'
             lead.append(figure + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
-        elif not name and caption and caption not in body_text:
+        elif not name and caption and caption not in body_text and not is_placeholder_alt(caption):
             lead.append(f'<p class="caption">{html.escape(caption)}</p>')
     body = convert("".join(lead) + _inner_html(root))
     # Sanitizing is the last step on HTML: whatever the steps above did, only the allowed tags,
@@ -196,7 +196,7 @@ def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirr
         return
     # No hot-linking: the image goes, its description stays when nothing else carries it.
     alt = (img.get("alt") or "").strip()
-    if alt and alt not in body_text:
+    if alt and alt not in body_text and not is_placeholder_alt(alt):
         caption = lxml.html.Element("span")
         caption.set("class", "caption")
         caption.text = alt
@@ -204,6 +204,17 @@ def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirr
         img.addprevious(caption)
         img.tail = None
     img.drop_tree()
+
+
+_PLACEHOLDER_ALTS = {"img", "image", "images", "photo", "picture", "pic", "图片", "圖片", "照片", "配图", "配圖",
+                     "null", "undefined", "alt"}
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|svg)$", re.I)
+
+
+def is_placeholder_alt(alt: str) -> bool:
+    """An alt text that says nothing ("img", "图片", a file name, a number): not a caption."""
+    text = alt.strip().strip("[]()").strip()
+    return text.lower() in _PLACEHOLDER_ALTS or bool(_FILE_NAME.match(text)) or text.isdigit()
 
 
 def _inner_html(root: lxml.html.HtmlElement) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -148,6 +149,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count_articles(self, outlet: str | None = None) -> int: ...
 
+    def article_hashes(self) -> list[tuple[str, str]]:
+        """(id, content_hash) of every article, newest first (as ``iter_articles``): what a
+        build needs to tell which articles changed without reading them."""
+        return [(a.id, a.content_hash) for a in self.iter_articles()]
+
     @abc.abstractmethod
     def versions(self, article_id: str) -> list[Version]: ...
 
@@ -201,6 +207,20 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count_search(self, query: SearchQuery) -> int:
         """How many articles match ``query`` (ignores limit and offset)."""
+
+    # -- archive imports ---------------------------------------------------------
+    def batch(self) -> AbstractContextManager[None]:
+        """Group many writes into one transaction where the backend can (imports write in batches)."""
+        return nullcontext()
+
+    def known_files(self, hashes: Sequence[str]) -> dict[str, tuple[str | None, str, str]]:
+        """Of these archive-file hashes, those imported before: hash -> (article id or None,
+        reason it was skipped, file kind). A backend without the table knows none."""
+        return {}
+
+    def remember_files(self, entries: Sequence[tuple[str, str | None, str, str]]) -> None:
+        """Record imported files as (hash, article id or None, skip reason, file kind)."""
+        return None  # a backend without the table remembers nothing: every file is read again
 
     # -- stories: grouping -----------------------------------------------------
     @abc.abstractmethod

@@ -87,10 +87,17 @@ def document_rows(title: str, body: str) -> list[tuple[int, str]]:
     return rows
 
 
+def _phrase(tokens: list[str], prefix: bool) -> str:
+    if prefix:
+        return f"{_quote(tokens[0])}:*"
+    return "(" + " <-> ".join(_quote(t) for t in tokens) + ")"
+
+
 def _term(term: QueryTerm) -> str:
-    if term.prefix:
-        return f"{_quote(term.tokens[0])}:*"
-    return "(" + " <-> ".join(_quote(t) for t in term.tokens) + ")"
+    """Any form of the term (as written, Simplified, Taiwan phrase folded, alias), OR-ed: the
+    index holds each form a document was written or folded in (``search_key.index_tokens``)."""
+    phrases = list(dict.fromkeys(_phrase(t, term.prefix) for t in term.variant_tokens or [term.tokens]))
+    return phrases[0] if len(phrases) == 1 else "(" + " | ".join(phrases) + ")"
 
 
 def term_query(term: QueryTerm) -> str:
@@ -115,7 +122,7 @@ def window_snippet(text: str, parsed: ParsedQuery, width: int = 120) -> str:
     script) at a cost bounded by the text before the first match: the exact per-character
     folding that snippet() falls back to costs ~0.1 ms a character once the alias table is in."""
     text = " ".join(text.split())
-    needles = [t.text for t in parsed.positive if t.text]
+    needles = list(dict.fromkeys(v for t in parsed.positive for v in (t.variants or [t.text]) if v))
     # Most matches are found by the cheap part of folding (width, case, script); the alias
     # table, the costly part, is only applied block by block when that finds nothing.
     # (the start first: the first match of a common word is usually near it)

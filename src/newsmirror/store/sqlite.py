@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -11,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Story, UpsertOutcome, utcnow
+from newsmirror.model import Article, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
 from newsmirror.store.queue import (
@@ -29,11 +31,76 @@ from newsmirror.store.rows import (
     row_to_article,
     row_to_change_entry,
     row_to_due_check,
+    row_to_version,
     to_iso,
     to_utc_iso,
 )
 from newsmirror.store.sql import SqlStore
-from newsmirror.text.search_key import ParsedQuery, fts5_match, parse_query, search_key, snippet
+from newsmirror.text.search_key import (
+    KEY_VERSION,
+    ParsedQuery,
+    fts5_match,
+    fts5_term,
+    parse_query,
+    search_key,
+    snippet,
+)
+
+# Stored together in articles.body_z (the summary repeats the text's start: nearly free there).
+BODY_COLUMNS = ("body_html", "body_markdown", "body_text", "summary")
+VERSION_BODY_COLUMNS = ("body_html", "body_text")
+# Tables of this backend's own bookkeeping, never copied to another backend.
+_LOCAL_TABLES = frozenset({"search_meta", "imported_files"})
+
+
+def pack_bodies(*bodies: str) -> bytes:
+    """Several renderings of one body in one zlib stream (they repeat each other, so the
+    second and third cost a few hundred bytes)."""
+    return zlib.compress(json.dumps(bodies, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_bodies(blob: bytes) -> list[str]:
+    return list(json.loads(zlib.decompress(blob).decode("utf-8")))
+
+
+def _with_bodies(row: sqlite3.Row) -> dict[str, Any]:
+    """An articles row as a dict with its bodies decompressed."""
+    values = dict(zip(row.keys(), row, strict=True))
+    blob = values.get("body_z")
+    if blob is not None:
+        values.update(zip(BODY_COLUMNS, unpack_bodies(blob), strict=False))
+    return values
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return row_to_article(_with_bodies(row))
+
+
+# Order keys: search_docs.doc sorts like (published_utc, then article id descending), so that
+# FTS5, which walks a match list by rowid, yields the newest first (and equal times by id).
+# Seconds since 1990 times 256: FTS5 stores the gaps between rowids as varints, so the keys
+# are kept dense (two articles a minute apart differ by 15,360, two bytes); 8 bits of the id
+# order articles of the same second (past 256 of them, a few land a second early).
+ORDER_KEY_VERSION = 2
+_EPOCH = datetime(1990, 1, 1, tzinfo=UTC)
+_ID_BITS = 8
+
+
+def order_key(published_utc: str | None, article_id: str) -> int:
+    seconds = 0
+    if published_utc:
+        seconds = max(0, int((datetime.fromisoformat(published_utc) - _EPOCH).total_seconds()) + 1)
+    try:
+        id_part = int(article_id[:2], 16)
+    except ValueError:
+        id_part = article_id.encode("utf-8")[0] if article_id else 0
+    # Larger keys come first (descending walk): invert the id so that smaller ids come first.
+    return (seconds << _ID_BITS) | ((1 << _ID_BITS) - 1 - id_part)
+
+
+def _index_version() -> int:
+    """What search_meta records: the search key's version and the order key's."""
+    return KEY_VERSION * 1000 + ORDER_KEY_VERSION
 
 
 def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
@@ -129,25 +196,74 @@ class SQLiteStore(SqlStore):
         with self._lock, self.transaction():
             row = self._match(article)
             columns = article_columns(article)
+            columns.update(dict.fromkeys(BODY_COLUMNS, ""),
+                           body_z=pack_bodies(article.body_html, article.body_markdown, article.body_text,
+                                              article.summary))
             if row is None:
                 columns.update(first_seen_at=now, updated_at=now, version=1)
                 names = ", ".join(columns)
                 marks = ", ".join(f":{name}" for name in columns)
                 self._db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
                 self._insert_version(article, 1, now)
-                self._index_for_search(article)
+                self._index_for_search(article, None)
                 return UpsertOutcome.NEW
             article.id = row["id"]
             columns["id"] = row["id"]
             if row["content_hash"] == article.content_hash:
                 return UpsertOutcome.UNCHANGED
+            previous = self.get_article(row["id"])
             number = int(row["version"]) + 1
+            # The version being replaced keeps its body, compressed (until now it was the article's).
+            if previous is not None:
+                self._db.execute(
+                    "UPDATE versions SET body_z = ?, body_html = '', body_text = '' WHERE article_id = ?"
+                    " AND number = ? AND body_z IS NULL AND body_html = '' AND body_text = ''",
+                    (pack_bodies(previous.body_html, previous.body_text), row["id"], int(row["version"])),
+                )
             columns.update(updated_at=now, version=number)
             assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
             self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
             self._insert_version(article, number, now)
-            self._index_for_search(article)
+            self._index_for_search(article, previous)
             return UpsertOutcome.UPDATED
+
+    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
+        # The current version's body is the article's own: stored once, there.
+        self._db.execute(
+            "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
+            " published_at, seen_at) VALUES (?, ?, ?, ?, '', '', ?, ?)",
+            (article.id, number, article.content_hash, article.title, to_iso(article.published_at), seen_at),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def versions(self, article_id: str) -> list[Version]:
+        rows = self.execute(
+            "SELECT v.*, a.version AS current_number, a.body_z AS article_body_z, a.body_html AS article_html,"
+            " a.body_text AS article_text FROM versions v JOIN articles a ON a.id = v.article_id"
+            " WHERE v.article_id = ? ORDER BY v.number", (article_id,)
+        ).fetchall()
+        return [row_to_version(_version_values(r)) for r in rows]
+
+    # -- archive imports: files already seen -----------------------------------
+    def batch(self) -> _Transaction:
+        return self.transaction()
+
+    def known_files(self, hashes: Sequence[str]) -> dict[str, tuple[str | None, str, str]]:
+        found: dict[str, tuple[str | None, str, str]] = {}
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.execute(f"SELECT * FROM imported_files WHERE hash IN ({marks})", chunk).fetchall():
+                found[r["hash"]] = (r["article_id"], r["reason"], r["kind"])
+        return found
+
+    def remember_files(self, entries: Sequence[tuple[str, str | None, str, str]]) -> None:
+        if entries:
+            with self._lock, self.transaction():
+                self._db.executemany("INSERT OR REPLACE INTO imported_files VALUES (?, ?, ?, ?)", entries)
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
@@ -174,7 +290,11 @@ class SQLiteStore(SqlStore):
         # Materialize in pages so a long iteration never holds the lock or a cursor open.
         rows = self.execute(sql, params).fetchall()
         for row in rows:
-            yield row_to_article(row)
+            yield _article(row)
+
+    def article_hashes(self) -> list[tuple[str, str]]:
+        rows = self.execute("SELECT id, content_hash FROM articles ORDER BY published_utc DESC, id DESC").fetchall()
+        return [(str(r[0]), str(r[1])) for r in rows]
 
     def count_articles(self, outlet: str | None = None) -> int:
         if outlet:
@@ -353,7 +473,8 @@ class SQLiteStore(SqlStore):
         virtual = [r["name"] for r in rows if (r["sql"] or "").upper().startswith("CREATE VIRTUAL TABLE")]
         tables = [
             r["name"] for r in rows
-            if not r["name"].startswith("sqlite_") and r["name"] not in BOOKKEEPING_TABLES | DERIVED_TABLES
+            if not r["name"].startswith("sqlite_")
+            and r["name"] not in BOOKKEEPING_TABLES | DERIVED_TABLES | _LOCAL_TABLES
             # Full-text indexes (virtual tables and their shadow tables) are derived, not data.
             and not any(r["name"] == v or r["name"].startswith(f"{v}_") for v in virtual)
         ]
@@ -364,7 +485,9 @@ class SQLiteStore(SqlStore):
         return parents_first(parents)
 
     def table_columns(self, table: str) -> list[str]:
-        return [str(r["name"]) for r in self.execute(f'PRAGMA table_info("{table}")').fetchall()]
+        # body_z is this backend's storage of the body columns: copies carry the columns.
+        return [str(r["name"]) for r in self.execute(f'PRAGMA table_info("{table}")').fetchall()
+                if r["name"] != "body_z"]
 
     def count_rows(self, table: str) -> int:
         return int(self.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
@@ -372,6 +495,12 @@ class SQLiteStore(SqlStore):
     def iter_rows(self, table: str, columns: list[str],
                   batch_size: int = 1000) -> Iterator[list[tuple[object, ...]]]:
         names = ", ".join(f'"{c}"' for c in columns)
+        expand = table in ("articles", "versions")
+        if table == "articles":
+            names += ", body_z"
+        elif table == "versions":
+            names += (", body_z, (SELECT a.body_z FROM articles a WHERE a.id = versions.article_id"
+                      " AND a.version = versions.number) AS article_body_z")
         last = None
         while True:
             # Keyset paging on rowid: constant cost per batch however far into the table.
@@ -383,7 +512,10 @@ class SQLiteStore(SqlStore):
             if not rows:
                 return
             last = rows[-1][0]
-            yield [tuple(r)[1:] for r in rows]
+            if expand:
+                yield [_expanded(table, columns, r) for r in rows]
+            else:
+                yield [tuple(r)[1:] for r in rows]
 
     def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
                     skip_existing: bool = False) -> None:
@@ -403,89 +535,129 @@ class SQLiteStore(SqlStore):
 
 
     # --- search (web) ---------------------------------------------------------
-    def _index_for_search(self, article: Article) -> None:
-        """Keep the FTS row of an article in step with it; called inside upsert's transaction."""
+    def _index_for_search(self, article: Article, previous: Article | None) -> None:
+        """Keep the FTS row of an article in step with it; called inside upsert's transaction.
+        ``previous`` is the article as it was indexed (the contentless index forgets a row only
+        when given the same keys again)."""
         row = self._db.execute("SELECT doc FROM search_docs WHERE article_id = ?", (article.id,)).fetchone()
-        if row is None:
-            doc = self._db.execute("INSERT INTO search_docs (article_id) VALUES (?)", (article.id,)).lastrowid
-        else:
-            doc = row[0]
-            self._db.execute("DELETE FROM article_search WHERE rowid = ?", (doc,))
-        self._db.execute(
-            "INSERT INTO article_search (rowid, title_key, body_key) VALUES (?, ?, ?)",
-            (doc, search_key(article.title), search_key(article.body_text or article.body_markdown)),
-        )
+        if row is not None:
+            if previous is not None:
+                self._db.execute(
+                    "INSERT INTO article_search (article_search, rowid, title_key, body_key)"
+                    " VALUES ('delete', ?, ?, ?)", (row[0], *_keys(previous)))
+            self._db.execute("DELETE FROM search_docs WHERE doc = ?", (row[0],))
+        doc = self._free_doc(order_key(to_utc_iso(article.published_at), article.id))
+        self._db.execute("INSERT INTO search_docs (doc, article_id) VALUES (?, ?)", (doc, article.id))
+        self._db.execute("INSERT INTO article_search (rowid, title_key, body_key) VALUES (?, ?, ?)",
+                         (doc, *_keys(article)))
+
+    def _free_doc(self, key: int) -> int:
+        # Two articles with the same second and id prefix: the later one steps aside.
+        while self._db.execute("SELECT 1 FROM search_docs WHERE doc = ?", (key,)).fetchone():
+            key -= 1
+        return key
 
     def _backfill_search_index(self) -> None:
-        """Index articles stored before migration 0002 (the key needs Python, not SQL)."""
+        """Index the articles that are not yet (stored before the index existed, or indexed by
+        another version of the search key: then the index is rebuilt)."""
         with self._lock:
+            meta = self._db.execute("SELECT key_version FROM search_meta").fetchone()
+            if meta is None or int(meta[0]) != _index_version():
+                with self.transaction():
+                    self._db.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
+                    self._db.execute("DELETE FROM search_docs")
+                    self._db.execute("DELETE FROM search_meta")
+                    self._db.execute("INSERT INTO search_meta VALUES (?)", (_index_version(),))
+                    self._db.execute("DELETE FROM search_backfill")
+                    self._db.execute("INSERT INTO search_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM articles)")
             if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
                 return
             with self.transaction():
                 rows = self._db.execute(
                     "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM search_docs)"
                 )
-                for row in rows:  # streamed: a large store must not be loaded at once
-                    self._index_for_search(row_to_article(row))
+                for row in rows.fetchall() if self.path == ":memory:" else rows:  # streamed
+                    self._index_for_search(_article(row), None)
                 self._db.execute("DELETE FROM search_backfill")
 
     def rebuild_search_index(self) -> int:
         """Re-key every article (after the folding or alias table changed); returns how many."""
         with self._lock, self.transaction():
-            self._db.execute("DELETE FROM article_search")
+            self._db.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
             self._db.execute("DELETE FROM search_docs")
             self._db.execute("INSERT INTO search_backfill VALUES (1)")
         self._backfill_search_index()
         return self.count_articles()
 
-    def _search_where(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
+    def _search_sql(self, match: str, query: SearchQuery, what: str) -> tuple[str, list[Any]]:
         clauses = ["article_search MATCH ?"]
-        params: list[Any] = [fts5_match(parsed)]
+        params: list[Any] = [match]
+        filtered = bool(query.outlet or query.since or query.until)
+        # A count needs no article ids: every index row is a stored article (articles are
+        # never deleted; their rows are replaced in place), so it counts the index alone.
+        joins = "" if what == "COUNT(*)" and not filtered else " JOIN search_docs d ON d.doc = article_search.rowid"
+        if filtered:
+            joins += " JOIN articles a ON a.id = d.article_id"
         if query.outlet:
             clauses.append("a.outlet = ?")
             params.append(query.outlet)
         if query.since:
             clauses.append("a.published_utc >= ?")
             params.append(to_utc_iso(query.since))
+            # The order key bounds the walk too (whole seconds, so it never cuts a match).
+            clauses.append("article_search.rowid >= ?")
+            params.append(order_key(to_utc_iso(query.since.replace(microsecond=0)), "ff"))
         if query.until:
             clauses.append("a.published_utc < ?")
             params.append(to_utc_iso(query.until))
-        return " AND ".join(clauses), params
+        return f"SELECT {what} FROM article_search{joins} WHERE {' AND '.join(clauses)}", params
+
+    def _matching_ids(self, match: str, query: SearchQuery, limit: int, offset: int) -> list[str]:
+        sql, params = self._search_sql(match, query, "d.article_id")
+        try:
+            rows = self.execute(sql + " ORDER BY article_search.rowid DESC LIMIT ? OFFSET ?",
+                                [*params, limit, offset]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        return [str(r[0]) for r in rows]
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
+        """Articles whose title matches first, then the others; newest first within each
+        (then by id). FTS5 walks each match list in that order, so a page stops early
+        instead of sorting every match."""
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return []
-        where, params = self._search_where(query, parsed)
-        # The shared ranking (Store.search): title matches first, then newest, then id.
-        title_match = "title_key : (" + fts5_match(ParsedQuery(parsed.positive)) + ")"
-        sql = (
-            "SELECT a.*, d.doc IN (SELECT rowid FROM article_search WHERE article_search MATCH ?) AS in_title"
-            " FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
-            " JOIN articles a ON a.id = d.article_id"
-            f" WHERE {where} ORDER BY in_title DESC, a.published_utc DESC, a.id LIMIT ? OFFSET ?"
-        )
-        try:
-            rows = self.execute(sql, [title_match, *params, query.limit, query.offset]).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        wanted = query.offset + query.limit
+        title_ids = self._matching_ids(fts5_match(parsed, column="title_key"), query, wanted, 0)
+        page = [(i, True) for i in title_ids[query.offset : wanted]]
+        if len(title_ids) < wanted:
+            skip = max(0, query.offset - len(title_ids))
+            body_ids = self._matching_ids(_body_only_match(parsed), query, query.limit - len(page), skip)
+            page += [(i, False) for i in body_ids]
+        if not page:
+            return []
+        marks = ", ".join("?" for _ in page)
+        rows = {r["id"]: r for r in self.execute(f"SELECT * FROM articles WHERE id IN ({marks})",
+                                                 [i for i, _ in page]).fetchall()}
         hits = []
-        for row in rows:
-            article = row_to_article(row)
+        for article_id, in_title in page:
+            if article_id not in rows:
+                continue
+            article = _article(rows[article_id])
             text = article.body_text or article.summary
-            hits.append(SearchHit(article=article, score=2.0 if row["in_title"] else 1.0, snippet=snippet(text, parsed)))
+            hits.append(SearchHit(article=article, score=2.0 if in_title else 1.0, snippet=snippet(text, parsed)))
         return hits
 
     def count_search(self, query: SearchQuery) -> int:
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return 0
-        where, params = self._search_where(query, parsed)
-        row = self.execute(
-            "SELECT COUNT(*) FROM article_search JOIN search_docs d ON d.doc = article_search.rowid"
-            f" JOIN articles a ON a.id = d.article_id WHERE {where}", params,
-        ).fetchone()
-        return int(row[0])
+        sql, params = self._search_sql(fts5_match(parsed), query, "COUNT(*)")
+        try:
+            return int(self.execute(sql, params).fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
 
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
@@ -547,6 +719,47 @@ class SQLiteStore(SqlStore):
             params,
         ).fetchall()
         return [row_to_change_entry(r) for r in rows]
+
+def _keys(article: Article) -> tuple[str, str]:
+    return search_key(article.title), search_key(article.body_text or article.body_markdown)
+
+
+def _body_only_match(parsed: ParsedQuery) -> str:
+    """Every match whose title does not hold all the positive terms."""
+    positive = " AND ".join(fts5_term(t) for t in parsed.positive)
+    return f"({fts5_match(parsed)}) NOT ({{title_key}} : ({positive}))"
+
+
+def _version_values(row: sqlite3.Row) -> dict[str, Any]:
+    """A versions row (joined with its article's version, body_z and bodies) with its body:
+    compressed for an old version, the article's own for the current one."""
+    values = dict(zip(row.keys(), row, strict=True))
+    if values["body_z"] is not None:
+        values.update(zip(VERSION_BODY_COLUMNS, unpack_bodies(values["body_z"]), strict=True))
+    elif not values["body_html"] and not values["body_text"] and values["number"] == values["current_number"]:
+        if values["article_body_z"] is not None:
+            html, _markdown, text, *_rest = unpack_bodies(values["article_body_z"])
+        else:
+            html, text = values["article_html"], values["article_text"]
+        values.update(body_html=html, body_text=text)
+    return values
+
+
+def _expanded(table: str, columns: list[str], row: sqlite3.Row) -> tuple[object, ...]:
+    """A row read for copying, with the body columns filled from body_z."""
+    values = dict(zip(columns, tuple(row)[1 : len(columns) + 1], strict=True))
+    own = row["body_z"]
+    if table == "articles" and own is not None:
+        values.update(zip(BODY_COLUMNS, unpack_bodies(own), strict=False))
+    elif table == "versions":
+        blob = own if own is not None else row["article_body_z"]
+        if own is not None:
+            values.update(zip(VERSION_BODY_COLUMNS, unpack_bodies(own), strict=True))
+        elif blob is not None and not values.get("body_html") and not values.get("body_text"):
+            html, _markdown, text, *_rest = unpack_bodies(blob)
+            values.update(body_html=html, body_text=text)
+    return tuple(values[c] for c in columns)
+
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests by doing nothing inside."""

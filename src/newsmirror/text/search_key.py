@@ -3,11 +3,26 @@
 Chinese has no spaces, and word segmenters (jieba) split the same name differently in
 different contexts, so a segmented index misses queries like 马朝旭 when the segmenter cut
 马/朝旭. Overlapping character bigrams find every substring of two or more characters:
-a query becomes the phrase of its bigrams, which matches exactly where the folded text
-contains the folded query. Folding (NFKC, lower case, Traditional -> Simplified, name
-aliases) makes 馬朝旭 and 马朝旭 the same key, so a query in one script finds articles in
-the other. Every backend (SQLite FTS5, PostgreSQL) must index ``search_key`` and query
-with ``parse_query`` so that both find the same articles.
+a query becomes the phrase of its bigrams, which matches exactly where the text contains it.
+
+Folding only ever *adds* forms, it never removes what was written (a search for a word must
+find every article that contains it):
+
+* the text is indexed in its character-by-character Simplified form (NFKC, lower case, OpenCC
+  ``t2s``), so 馬朝旭 and 马朝旭 meet. This changes characters, never words: every word written
+  is found by the same word (queries are converted the same way);
+* text that is mostly Traditional (decided per text) also gets its Taiwan-phrase form
+  (``tw2sp``: 軟體 -> 软件, 影片 -> 视频) for the runs it changes. Text already in Simplified never
+  does: there, 拜登出任 is not 拜注销任 and 影片 is not 视频;
+* the alias table (蒲亭/普丁 -> 普京, 新冠肺炎 -> 新冠) adds its canonical names for the runs it
+  changes, beside the words it matched (新冠肺炎 still holds 肺炎 and is found by it).
+
+A query term is folded the same way into one or more *forms* (its Simplified form, its
+Taiwan-phrase form when the query is written in Traditional, its alias form); an article
+matches when any form occurs. Every backend (SQLite FTS5, PostgreSQL) must index
+``search_key`` (or its tokens, ``index_tokens``) and query with ``parse_query`` (every form of
+a term, OR-ed) so that both find the same articles. Changing any of this changes the keys:
+bump ``KEY_VERSION`` so stores rebuild their index.
 """
 
 from __future__ import annotations
@@ -18,14 +33,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsmirror.text.script import to_simplified
+from newsmirror.text.script import convert
+
+KEY_VERSION = 2  # stores compare it with the version their index was built with
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK_CLASS}]+|[0-9a-z\u00c0-\u024f]+")
 _CJK_RUN = re.compile(rf"^[{_CJK_CLASS}]+$")
+_CJK_CHARS = re.compile(rf"[{_CJK_CLASS}]")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
+_SCRIPT_SAMPLE = 4000  # characters looked at to decide whether a text is Traditional
 
 
 @cache
@@ -49,10 +68,48 @@ def fold_aliases(text: str) -> str:
     return folder(text) if folder is not None else text
 
 
+def normalize(text: str) -> str:
+    """Compatibility forms unified (full-width Latin, ...) and lower case: the text as written."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def is_traditional(text: str, simplified: str | None = None) -> bool:
+    """True when converting to Simplified changes more characters than converting to Traditional
+    (most characters are shared by both scripts). Decided per text, on its first 4,000 characters.
+    ``simplified`` is ``text`` already converted by ``t2s``, when the caller has it."""
+    sample = text[:_SCRIPT_SAMPLE]
+    converted = simplified[:_SCRIPT_SAMPLE] if simplified is not None and len(simplified) == len(text) else None
+    if converted is not None and converted == sample:
+        return False  # nothing Traditional in it (the common case: no second conversion)
+    han = "".join(_CJK_CHARS.findall(sample))
+    if not han:
+        return False
+    traditional_marks = sum(a != b for a, b in zip(han, convert(han, "t2s"), strict=False))
+    if not traditional_marks:
+        return False
+    simplified_marks = sum(a != b for a, b in zip(han, convert(han, "s2t"), strict=False))
+    return traditional_marks > simplified_marks
+
+
+def forms(text: str) -> list[str]:
+    """Equivalent forms of normalized ``text``, each different from the others: its
+    character-level Simplified form first, then (Traditional text only) Taiwan phrases folded,
+    then aliases folded."""
+    simplified = convert(text, "t2s")
+    found = [simplified]
+    phrased = convert(text, "tw2sp") if is_traditional(text, simplified) else simplified
+    if phrased not in found:
+        found.append(phrased)
+    aliased = fold_aliases(phrased)
+    if aliased not in found:
+        found.append(aliased)
+    return found
+
+
 def fold(text: str) -> str:
-    """Text as the index sees it: compatibility forms unified, lower case, Simplified, aliases folded."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return fold_aliases(to_simplified(text))
+    """The most folded form (Simplified, Taiwan phrases and aliases folded): for matching
+    whole texts against each other. The index also keeps every less folded form (``forms``)."""
+    return forms(normalize(text))[-1]
 
 
 def _run_tokens(run: str, *, for_query: bool) -> list[str]:
@@ -68,26 +125,59 @@ def _run_tokens(run: str, *, for_query: bool) -> list[str]:
 
 
 def tokens(text: str, *, for_query: bool = False) -> list[str]:
-    """Index tokens of already folded text: CJK bigrams, Latin words and numbers."""
+    """Index tokens of one form of a text: CJK bigrams, Latin words and numbers."""
     found: list[str] = []
     for match in _TOKEN.finditer(text):
         found.extend(_run_tokens(match.group(), for_query=for_query))
     return found
 
 
+def index_tokens(text: str) -> list[str]:
+    """Tokens of the Simplified form, then those of each run another form changed (only those:
+    runs every form shares are indexed once). Runs are separated by their one-character
+    tokens, so a phrase never matches across two of them."""
+    written, *others = forms(normalize(text))
+    found = tokens(written)
+    if others:
+        seen = {match.group() for match in _TOKEN.finditer(written)}
+        for other in others:
+            for match in _TOKEN.finditer(other):
+                run = match.group()
+                if run not in seen:
+                    seen.add(run)
+                    found.extend(_run_tokens(run, for_query=False))
+    return found
+
+
+_primed: dict[str, str] = {}
+
+
+def prime_search_keys(keys: dict[str, str] | None) -> None:
+    """Hand over keys computed elsewhere (an import's worker processes) so that the next
+    ``search_key`` of the same text returns them instead of folding it again; None forgets
+    every key not yet used."""
+    if keys is None:
+        _primed.clear()
+    else:
+        _primed.update(keys)
+
+
 def search_key(text: str) -> str:
-    """Space-separated tokens of ``text`` for a full-text index with a whitespace tokenizer."""
-    return " ".join(tokens(fold(text)))
+    """Space-separated ``index_tokens`` of ``text`` for a full-text index with a whitespace tokenizer."""
+    primed = _primed.pop(text, None)
+    return primed if primed is not None else " ".join(index_tokens(text))
 
 
 @dataclass(slots=True)
 class QueryTerm:
-    """One thing the user asked for: a word or phrase (folded), matched as a whole."""
+    """One thing the user asked for: a word or phrase, matched as a whole in any of its forms."""
 
-    text: str  # folded; what must occur contiguously in the folded document
-    tokens: list[str]
+    text: str  # the term's first form; what must occur contiguously (in some form) in the document
+    tokens: list[str]  # query tokens of ``text``
     prefix: bool = False  # one CJK character: matches any token starting with it
     negated: bool = False
+    variants: list[str] = field(default_factory=list)  # every form, ``text`` first (see ``forms``)
+    variant_tokens: list[list[str]] = field(default_factory=list)  # query tokens of each form
 
 
 @dataclass(slots=True)
@@ -104,53 +194,85 @@ class ParsedQuery:
 
 def parse_query(query: str) -> ParsedQuery:
     """Whitespace separates terms (all required); "quoted phrases" stay together;
-    a leading minus excludes a term. Each term is folded like the documents."""
+    a leading minus excludes a term. Each term gets every form a document may hold it in."""
     parsed = ParsedQuery()
     for match in _QUERY_PART.finditer(query):
         negated = bool(match.group(1) or match.group(3))
         raw = match.group(2) if match.group(2) is not None else match.group(4)
         # Chinese is written without spaces, so spaces inside a phrase between two CJK
         # characters are the user's, not the text's.
-        folded = fold(_SPACE_BETWEEN_CJK.sub("", raw)).strip()
-        term_tokens = tokens(folded, for_query=True)
-        if not term_tokens:
+        written = normalize(_SPACE_BETWEEN_CJK.sub("", raw)).strip()
+        variants: list[str] = []
+        variant_tokens: list[list[str]] = []
+        for form in forms(written):
+            form_tokens = tokens(form, for_query=True)
+            if form_tokens and form_tokens not in variant_tokens:
+                variants.append(form)
+                variant_tokens.append(form_tokens)
+        if not variant_tokens:
             continue
-        prefix = len(term_tokens) == 1 and len(term_tokens[0]) == 1 and bool(_CJK_RUN.match(term_tokens[0]))
-        parsed.terms.append(QueryTerm(folded, term_tokens, prefix=prefix, negated=negated))
+        first = variant_tokens[0]
+        prefix = len(first) == 1 and len(first[0]) == 1 and bool(_CJK_RUN.match(first[0]))
+        parsed.terms.append(QueryTerm(variants[0], first, prefix=prefix, negated=negated,
+                                      variants=variants, variant_tokens=variant_tokens))
     return parsed
 
 
-def _fts5_phrase(term: QueryTerm) -> str:
-    phrase = '"' + " ".join(t.replace('"', '""') for t in term.tokens) + '"'
-    return phrase + "*" if term.prefix else phrase
+def _fts5_phrase(term_tokens: list[str], prefix: bool) -> str:
+    phrase = '"' + " ".join(t.replace('"', '""') for t in term_tokens) + '"'
+    return phrase + "*" if prefix else phrase
 
 
-def fts5_match(parsed: ParsedQuery) -> str:
-    """An FTS5 MATCH expression: every positive term as a phrase, AND-ed, then NOT the rest.
-    Tokens are always quoted, so no user input is read as FTS5 syntax."""
-    positive = " AND ".join(_fts5_phrase(t) for t in parsed.positive)
-    negative = "".join(f" NOT {_fts5_phrase(t)}" for t in parsed.terms if t.negated)
+def fts5_term(term: QueryTerm) -> str:
+    """Any form of the term, as FTS5 phrases OR-ed."""
+    phrases = [_fts5_phrase(t, term.prefix) for t in term.variant_tokens or [term.tokens]]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
+def fts5_match(parsed: ParsedQuery, *, column: str = "") -> str:
+    """An FTS5 MATCH expression: every positive term (any of its forms) AND-ed, then NOT the rest.
+    Tokens are always quoted, so no user input is read as FTS5 syntax. With ``column``, the
+    positive terms must all occur in that column."""
+    positive = " AND ".join(fts5_term(t) for t in parsed.positive)
+    if positive and column:
+        positive = f"{{{column}}} : ({positive})"
+    negative = "".join(f" NOT {fts5_term(t)}" for t in parsed.terms if t.negated)
     return positive + negative if positive else ""
 
 
-def _fold_aligned(text: str) -> str:
-    """``fold`` with one output character per input character, so offsets carry over.
-    Phrase conversions that change the length (網際網路 -> 互联网) fall back to per-character."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded
-    return "".join(ch if len(f := fold(ch)) != 1 else f for ch in text)
+def _aligned_simplified(text: str) -> str:
+    """``text`` normalized and in character-level Simplified, one output character per input
+    character so offsets carry over. The whole text is converted at once (OpenCC is fast);
+    only where a conversion changed the length is it redone run by run."""
+    normalized = normalize(text)
+    if len(normalized) != len(text):
+        normalized = "".join(n if len(n := normalize(ch)) == 1 else ch for ch in text)
+    simplified = convert(normalized, "t2s")
+    if len(simplified) == len(normalized):
+        return simplified
+    parts = []
+    for piece in re.split(rf"([^{_CJK_CLASS}]+)", normalized):
+        converted = convert(piece, "t2s") if piece else piece
+        parts.append(converted if len(converted) == len(piece) else piece)
+    return "".join(parts)
+
+
+def _needles(parsed: ParsedQuery) -> list[str]:
+    needles: list[str] = []
+    for term in parsed.positive:
+        for variant in term.variants or [term.text]:
+            for needle in {variant, convert(variant, "t2s")}:
+                if needle and needle not in needles:
+                    needles.append(needle)
+    return needles
 
 
 def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of a positive term in ``text`` (original script),
-    sorted and non-overlapping: for highlighting and snippets."""
-    folded = _fold_aligned(text)
+    sorted and non-overlapping: for highlighting."""
+    folded = _aligned_simplified(text)
     spans: list[tuple[int, int]] = []
-    for term in parsed.positive:
-        needle = term.text
-        if not needle:
-            continue
+    for needle in _needles(parsed):
         start = folded.find(needle)
         while start != -1:
             spans.append((start, start + len(needle)))
@@ -165,13 +287,29 @@ def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     return merged
 
 
+_SNIPPET_CHUNK = 2000
+
+
 def snippet(text: str, parsed: ParsedQuery, width: int = 120) -> str:
-    """A window of ``text`` around the first match (or its start), in the original script."""
+    """A window of ``text`` around the first match (or its start), in the original script.
+
+    Only the text up to the first match is folded, a chunk at a time, so a long body whose
+    match is near the top costs little."""
     text = " ".join(text.split())
-    spans = match_spans(text, parsed)
-    if not spans:
+    needles = _needles(parsed)
+    longest = max((len(n) for n in needles), default=0)
+    first = -1
+    position = 0
+    while needles and position < len(text):
+        # Chunks overlap by the longest needle, so a match across a chunk edge is still seen.
+        chunk = _aligned_simplified(text[position : position + _SNIPPET_CHUNK + longest])
+        found = [index for n in needles if (index := chunk.find(n)) != -1]
+        if found:
+            first = position + min(found)
+            break
+        position += _SNIPPET_CHUNK
+    if first == -1:
         return text[:width] + ("…" if len(text) > width else "")
-    first = spans[0][0]
     start = max(0, first - width // 3)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

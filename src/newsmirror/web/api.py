@@ -44,6 +44,7 @@ class SearchResult(BaseModel):
 
 class SearchResults(BaseModel):
     query: str
+    total: int  # every matching article (exact), whatever the page
     hits: list[SearchResult]
 
 
@@ -107,9 +108,12 @@ def build_api_router() -> APIRouter:
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> SearchResults:
         """Titles and bodies, either script; words of two or more characters match as written,
         several words must all occur, "quotes" keep a phrase together, -word excludes.
-        Ranked by relevance, then newest first. ``until`` includes that whole day (UTC)."""
-        hits = store_of(request).search(search_query(q, outlet, since, until, limit=limit, offset=offset))
-        return SearchResults(query=q, hits=[SearchResult(article=summary_of(h.article), score=h.score,
+        Title matches first, then newest first (then by id); ``total`` counts every match.
+        ``until`` includes that whole day (UTC)."""
+        query = search_query(q, outlet, since, until, limit=limit, offset=offset)
+        store = store_of(request)
+        hits = store.search(query)
+        return SearchResults(query=q, total=store.count_search(query), hits=[SearchResult(article=summary_of(h.article), score=h.score,
                                                          snippet=h.snippet) for h in hits])
 
     @router.get("/stories", response_model=list[StorySummary], tags=["stories"])

@@ -188,10 +188,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         query = search_query(q, outlet, since_day, until_day, limit=PAGE_SIZE,
                              offset=(page_number - 1) * PAGE_SIZE)
         hits = store.search(query) if q.strip() else []
+        total = store.count_search(query) if q.strip() else 0
         parsed = parse_query(q)
         feed_url = relative(request.url.replace(path="/search.atom").remove_query_params(["page", "script"]))
         return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
-                    parsed=parsed, highlight=render.highlight, page_number=page_number,
+                    total=total, parsed=parsed, highlight=render.highlight, page_number=page_number,
                     page_size=PAGE_SIZE, feed_url=feed_url)
 
     @app.get("/search.atom", include_in_schema=True, tags=["feeds"],

@@ -1,0 +1,102 @@
+"""Progress of a long command: a live bar on a terminal, periodic plain lines otherwise.
+
+Run from cron, CI or into a log file, a 64k-article import or build showed nothing for 15-20
+minutes (rich's live display is off when stderr is no terminal). There, a line every
+``interval`` seconds says how far it got, how fast, and how long is left::
+
+    importing: 12,288/64,644 files (19%), 152/s, about 5m 44s left
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import IO, Any, Self
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsmirror.cli.terminal import shown
+
+INTERVAL_SECONDS = 10.0
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m {seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m"
+
+
+def progress_line(label: str, done: int, total: int | None, elapsed: float, unit: str = "") -> str:
+    """``label: done/total unit (percent), rate/s, about ETA left``."""
+    unit = f" {unit}" if unit else ""
+    rate = done / elapsed if elapsed > 0 else 0.0
+    if total:
+        text = f"{label}: {done:,}/{total:,}{unit} ({100 * done / total:.0f}%), {rate:,.0f}/s"
+        if 0 < done < total and rate > 0:
+            text += f", about {_duration((total - done) / rate)} left"
+        elif done >= total:
+            text += f", done in {_duration(elapsed)}"
+        return text
+    return f"{label}: {done:,}{unit}, {rate:,.0f}/s"
+
+
+class StageProgress:
+    """``update(done, total)`` from any loop; shows a bar on a terminal, else a line on the
+    stream every ``interval`` seconds (and one at the end)."""
+
+    def __init__(self, label: str, console: Console, *, unit: str = "", interval: float = INTERVAL_SECONDS,
+                 stream: IO[str] | None = None, clock: Callable[[], float] = time.monotonic,
+                 terminal: bool | None = None) -> None:
+        self.label = label
+        self.unit = unit
+        self.interval = interval
+        self.stream = stream
+        self.clock = clock
+        self.terminal = console.is_terminal if terminal is None else terminal
+        self.console = console
+        self.done = 0
+        self.total: int | None = None
+        self._bar: Progress | None = None
+        self._task: Any = None
+        self._started = 0.0
+        self._last_line = 0.0
+
+    def __enter__(self) -> Self:
+        self._started = self._last_line = self.clock()
+        if self.terminal:
+            self._bar = Progress(TextColumn(f"[bold]{self.label}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), TextColumn("[dim]{task.description}"),
+                                 console=self.console, transient=True)
+            self._bar.__enter__()
+            self._task = self._bar.add_task("", total=None)
+        return self
+
+    def update(self, done: int, total: int | None = None, detail: str = "") -> None:
+        self.done, self.total = done, total if total is not None else self.total
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=self.total, description=shown(detail[-60:]))
+            return
+        now = self.clock()
+        if now - self._last_line >= self.interval:
+            self._last_line = now
+            self._write(now)
+
+    def _write(self, now: float) -> None:
+        stream = self.stream or sys.stderr
+        print(progress_line(self.label, self.done, self.total, now - self._started, self.unit),
+              file=stream, flush=True)
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(exc_type, exc, tb)
+        elif self.done and exc_type is None:
+            self._write(self.clock())

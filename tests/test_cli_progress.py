@@ -1,0 +1,58 @@
+"""Progress lines when stderr is no terminal, and the empty-import warning."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.cli.progress import StageProgress, progress_line
+from newsmirror.jobs.importing import import_paths
+from newsmirror.store import open_store
+
+
+def test_a_line_every_interval_with_count_rate_and_eta() -> None:
+    now = [100.0]
+    stream = io.StringIO()
+    with StageProgress("importing", Console(file=io.StringIO()), unit="files", interval=10, stream=stream,
+                       clock=lambda: now[0], terminal=False) as progress:
+        for done, at in [(50, 105.0), (100, 110.0), (150, 115.0), (400, 121.0)]:
+            now[0] = at
+            progress.update(done, 1000)
+        now[0] = 130.0
+        progress.update(1000, 1000)
+    lines = stream.getvalue().splitlines()
+    # One line at 10 s, one at 21 s, one at 30 s (the last update) and the closing line.
+    assert lines[0] == "importing: 100/1,000 files (10%), 10/s, about 1m 30s left"
+    assert lines[1].startswith("importing: 400/1,000 files (40%), 19/s, about ")
+    assert lines[-1] == "importing: 1,000/1,000 files (100%), 33/s, done in 30s"
+    assert len(lines) == 3
+
+
+def test_a_terminal_gets_a_bar_and_no_lines() -> None:
+    stream = io.StringIO()
+    with StageProgress("building", Console(file=io.StringIO()), interval=0, stream=stream,
+                       terminal=True) as progress:
+        progress.update(5, 10)
+    assert stream.getvalue() == ""
+
+
+def test_progress_line_without_a_total() -> None:
+    assert progress_line("grouping", 30, None, 3.0, "articles") == "grouping: 30 articles, 10/s"
+
+
+def test_importing_an_empty_folder_or_one_without_articles_warns(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "README.md").write_text("# notes\n", encoding="utf-8")
+    (notes / "list.txt").write_text("a\n", encoding="utf-8")
+    with open_store(tmp_path / "s.sqlite") as store:
+        assert "empty" in import_paths(store, [tmp_path / "empty"]).warning
+        warning = import_paths(store, [notes]).warning
+        assert "no article files found among 2 files" in warning and "README" in warning
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "empty"), "--db", str(tmp_path / "c.sqlite")])
+    assert result.exit_code == 0 and "warning" in result.output and "empty" in result.output
