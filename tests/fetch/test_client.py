@@ -267,10 +267,15 @@ def test_per_host_concurrency_limit(loopback_server: LoopbackServer) -> None:
 def test_per_host_delay_spaces_request_starts(loopback_server: LoopbackServer) -> None:
     loopback_server.route("/p", body=PAGE)
     with Fetcher(fast_settings(per_host_delay_seconds=0.1)) as client:
+        began = time.monotonic()
         for _ in range(3):
             client.get(loopback_server.url("/p"))
-    starts = [r.at for r in loopback_server.requests_to("/p")]
-    assert all(b - a >= 0.08 for a, b in zip(starts, starts[1:], strict=False))
+        elapsed = time.monotonic() - began
+    # Measured on the client: the server's own receive times shift with the machine's load
+    # (a late first record made the gaps look short), but the client can never be faster
+    # than two enforced waits, however busy the machine is.
+    assert len(loopback_server.requests_to("/p")) == 3
+    assert elapsed >= 0.2
 
 
 @pytest.mark.parametrize("wbits", [15, -15])  # zlib-wrapped and raw deflate
