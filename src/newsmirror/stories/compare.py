@@ -21,7 +21,7 @@ from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.phonetic import same_name
-from newsmirror.text.sentences import split_sentences
+from newsmirror.text.sentences import split_clauses, split_sentences
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
@@ -52,6 +52,7 @@ class _Sentence:
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
     names: frozenset[str]  # the nouns with a full name's given name left out, for linking
     loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
+    sentence: int  # which sentence of its article this unit is (a clause) or was
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -88,16 +89,18 @@ def is_furniture(text: str) -> bool:
 
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
-    for index, text in enumerate(split_sentences(article.body_text)):
-        if is_furniture(text):
-            continue
+    # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
+    # long sentence is aligned clause by clause (``split_clauses``).
+    units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
+             for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
+    for index, (number, text) in enumerate(units):
         normalized = normalize(text)
         key = _LATIN.sub("", match_key(normalized, normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
-                             _names(nouns, normalized), frozenset(loose)))
+                             _names(nouns, normalized), frozenset(loose), number))
     return out
 
 
@@ -168,13 +171,18 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
             candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
-    group_outlets: dict[int, set[str]] = {i: {s.ref.outlet} for i, s in enumerate(sentences)}
+    # Clauses of one sentence may share a fact: another outlet wrote them as one statement.
+    sources: dict[int, dict[str, set[tuple[str, int]]]] = {
+        i: {s.ref.outlet: {(s.ref.article_id, s.sentence)}} for i, s in enumerate(sentences)}
     for _, i, j in sorted(candidates, reverse=True):
         ri, rj = links.find(i), links.find(j)
-        if ri == rj or group_outlets[ri] & group_outlets[rj]:
+        if ri == rj:
+            continue
+        left, right = sources[ri], sources[rj]
+        if any(len(left[o] | right[o]) > 1 for o in left.keys() & right.keys()):
             continue
         links.union(ri, rj)
-        group_outlets[links.find(ri)] = group_outlets[ri] | group_outlets[rj]
+        sources[links.find(ri)] = {o: left.get(o, set()) | right.get(o, set()) for o in left.keys() | right.keys()}
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -236,10 +244,33 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
             best_right[j] = max(best_right.get(j, 0.0), score)
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
-    return by_names + [
-        (score, i, j) for (i, j), score in scores.items()
-        if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]
-    ]
+    chosen = [(score, i, j) for (i, j), score in scores.items()
+              if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass)
+
+
+def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
+                  weight: dict[str, float], mass: dict[int, float]) -> list[tuple[float, int, int]]:
+    """One sentence matching two clauses of another outlet's sentence (“会见了拉夫罗夫及其两名副手”
+    against “会见拉夫罗夫，” + “并与副手鲁坚科和韦尔希宁会谈”): the neighbouring clause joins when
+    it shares with the sentence something the matched clause does not, and matches it at least
+    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``)."""
+    extra = []
+    for _, i, j in chosen:
+        for one, other in ((i, j), (j, i)):
+            for near in (other - 1, other + 1):
+                if not (0 <= near < len(sentences) and near in mass and sentences[near].grams
+                        and sentences[near].ref.article_id == sentences[other].ref.article_id
+                        and sentences[near].sentence == sentences[other].sentence):
+                    continue
+                shared = sentences[one].grams & sentences[near].grams
+                if not shared - sentences[other].grams:
+                    continue
+                common = sum(weight[g] for g in shared)
+                containment = common / min(mass[one], mass[near])
+                if containment >= NAMES_CONTAINMENT:
+                    extra.append((containment + 2 * common / (mass[one] + mass[near]), one, near))
+    return extra
 
 
 def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[str, dict[str, str]]:
