@@ -20,7 +20,7 @@ from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
-from newsmirror.text.phonetic import same_name
+from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary
 
@@ -42,6 +42,11 @@ NAMES_CONTAINMENT = 0.15
 # A pair counts when its score is this close to the best of both sentences (a long sentence may
 # carry two facts another outlet wrote as two sentences).
 BEST_RATIO = 0.9
+# A pair next to an aligned pair needs only this much (containment; rounds of extending).
+CONTINUITY = 0.05
+CONTINUITY_ROUNDS = 2
+# Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
+REPEATED = 0.6
 
 
 @dataclass(slots=True)
@@ -112,6 +117,37 @@ def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
     return frozenset(names - given)
 
 
+def _fold_story_names(sentences: list[_Sentence]) -> None:
+    """Write each person of the story one way in every sentence's bigrams: transliterations
+    jieba does not know that sound alike (克瑞布斯/克雷布斯), and a Latin surname that some
+    outlet glosses a Han name with (Krebs for 克瑞布斯（Chris Krebs）). Aligning only: texts,
+    names and details keep each outlet's spelling."""
+    spellings: dict[tuple[int, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
+    for s in sentences:
+        for word in transliterated_names(s.normalized.replace(" ", "")):
+            sound = phonetic_key(word)
+            if len(sound) == len(word):
+                spellings[len(word), sound][word] += 1
+    folded = {word: counts.most_common(1)[0][0] for counts in spellings.values() if len(counts) > 1
+              for word in counts}
+    for s in sentences:
+        for han, gloss in _GLOSS.findall(s.ref.text):
+            surname = gloss.split()[-1].lower()
+            names = transliterated_names(match_key(han))
+            if len(surname) >= 3 and names and match_key(han).endswith(names[-1]):
+                folded.setdefault(surname, folded.get(names[-1], names[-1]))
+    folded = {k: v for k, v in folded.items() if k != v}
+    if not folded:
+        return
+    pattern = re.compile("|".join(
+        rf"(?<![a-z]){re.escape(k)}(?![a-z])" if k.isascii() else re.escape(k)
+        for k in sorted(folded, key=len, reverse=True)))
+    for s in sentences:
+        if s.grams and pattern.search(s.normalized):
+            text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
+            s.grams = _bigrams(_LATIN.sub("", match_key(text, normalized=True)))
+
+
 class _UnionFind:
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
@@ -149,6 +185,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         if article.outlet not in outlets:
             outlets.append(article.outlet)
     sentences = [s for article in articles for s in _sentences(article)]
+    _fold_story_names(sentences)
 
     document_frequency: Counter[str] = Counter()
     for s in sentences:
@@ -171,18 +208,37 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
             candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
-    # Clauses of one sentence may share a fact: another outlet wrote them as one statement.
-    sources: dict[int, dict[str, set[tuple[str, int]]]] = {
-        i: {s.ref.outlet: {(s.ref.article_id, s.sentence)}} for i, s in enumerate(sentences)}
-    for _, i, j in sorted(candidates, reverse=True):
-        ri, rj = links.find(i), links.find(j)
-        if ri == rj:
-            continue
-        left, right = sources[ri], sources[rj]
-        if any(len(left[o] | right[o]) > 1 for o in left.keys() & right.keys()):
-            continue
-        links.union(ri, rj)
-        sources[links.find(ri)] = {o: left.get(o, set()) | right.get(o, set()) for o in left.keys() | right.keys()}
+    # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
+    # may an outlet's own repetition of a statement (the lead says it, the body says it again).
+    members_of: dict[int, dict[str, set[int]]] = {i: {s.ref.outlet: {i}} for i, s in enumerate(sentences)}
+    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+
+    def together(a: int, b: int) -> bool:
+        first, second = sentences[a], sentences[b]
+        if (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
+            return True
+        if not first.grams or not second.grams:
+            return False
+        common = sum(weight[g] for g in first.grams & second.grams)
+        return common / min(mass[a], mass[b]) >= REPEATED
+
+    def link(pairs: list[tuple[float, int, int]]) -> None:
+        for _, i, j in sorted(pairs, reverse=True):
+            ri, rj = links.find(i), links.find(j)
+            if ri == rj:
+                continue
+            left, right = members_of[ri], members_of[rj]
+            if not all(together(a, b) for o in left.keys() & right.keys() for a in left[o] for b in right[o]):
+                continue
+            links.union(ri, rj)
+            members_of[links.find(ri)] = {o: left.get(o, set()) | right.get(o, set())
+                                          for o in left.keys() | right.keys()}
+
+    link(candidates)
+    # Reports tell a story in much the same order: a weaker match right after (or before) two
+    # statements already found to be one fact is taken too (paraphrase shares fewer characters).
+    for _ in range(CONTINUITY_ROUNDS):
+        link(_continuing(sentences, links, weight, mass))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -247,6 +303,45 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
     chosen = [(score, i, j) for (i, j), score in scores.items()
               if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
     return by_names + chosen + _pair_matches(sentences, chosen, weight, mass)
+
+
+def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
+                mass: dict[int, float]) -> list[tuple[float, int, int]]:
+    """Pairs of units of two outlets whose neighbours on the same side (both previous or both
+    next units of their articles) are in one fact, and that share at least ``CONTINUITY`` of
+    the smaller unit; for each unit only its best such partner."""
+    def neighbour(i: int, step: int) -> int | None:
+        k = i + step
+        if 0 <= k < len(sentences) and sentences[k].ref.article_id == sentences[i].ref.article_id:
+            return k
+        return None
+
+    best: dict[int, tuple[float, int, int]] = {}
+    for i, first in enumerate(sentences):
+        if not first.grams:
+            continue
+        for step in (-1, 1):
+            before = neighbour(i, step)
+            if before is None:
+                continue
+            root = links.find(before)
+            for other_before in range(len(sentences)):
+                if (other_before == before or links.find(other_before) != root
+                        or sentences[other_before].ref.outlet == first.ref.outlet):
+                    continue
+                j = neighbour(other_before, -step)
+                if j is None or not sentences[j].grams or links.find(j) == links.find(i):
+                    continue
+                common = sum(weight[g] for g in first.grams & sentences[j].grams)
+                containment = common / min(mass[i], mass[j])
+                if containment < CONTINUITY:
+                    continue
+                score = containment + 2 * common / (mass[i] + mass[j])
+                for one in (i, j):
+                    if one not in best or best[one][0] < score:
+                        best[one] = (score, i, j)
+    pairs = {pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair}
+    return sorted(pairs)
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
