@@ -45,6 +45,11 @@ BEST_RATIO = 0.9
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
+# Weaker pairs, taken when the facts they belong to match as a whole (containment of the
+# smaller fact's wording in the larger's).
+WEAK = 0.1
+GROUP_CONTAINMENT = 0.3
+GROUP_ROUNDS = 2
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 
@@ -203,9 +208,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
 
     links = _UnionFind(len(sentences))
     candidates: list[tuple[float, int, int]] = []
+    weak: list[tuple[float, int, int]] = []
     for oi, left_outlet in enumerate(outlets):
         for right_outlet in outlets[oi + 1 :]:
-            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
+            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names,
+                                   weak)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
@@ -228,7 +235,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
             if ri == rj:
                 continue
             left, right = members_of[ri], members_of[rj]
-            if not all(together(a, b) for o in left.keys() & right.keys() for a in left[o] for b in right[o]):
+            if not all(any(together(a, b) for a in left[o] for b in right[o]) for o in left.keys() & right.keys()):
                 continue
             links.union(ri, rj)
             members_of[links.find(ri)] = {o: left.get(o, set()) | right.get(o, set())
@@ -239,6 +246,23 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
         link(_continuing(sentences, links, weight, mass))
+    # A weak pair is taken when the facts the two already belong to, all their wordings
+    # together, match well: each outlet's paraphrase adds words another one used.
+    for _ in range(GROUP_ROUNDS):
+        vocabulary: dict[int, set[str]] = defaultdict(set)
+        for i, s in enumerate(sentences):
+            vocabulary[links.find(i)].update(s.grams)
+        scored = []
+        for _, i, j in weak:
+            ri, rj = links.find(i), links.find(j)
+            if ri == rj or (len(members_of[ri]) < 2 and len(members_of[rj]) < 2):
+                continue
+            common = sum(weight[g] for g in vocabulary[ri] & vocabulary[rj])
+            mass_i, mass_j = (sum(weight[g] for g in vocabulary[r]) for r in (ri, rj))
+            containment = common / min(mass_i, mass_j)
+            if containment >= GROUP_CONTAINMENT:
+                scored.append((containment, i, j))
+        link(scored)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -270,10 +294,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     return comparison
 
 
-def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
-             weight: dict[str, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
+def _matches(sentences: list[_Sentence], left: list[int], right: list[int], weight: dict[str, float],
+             rare_names: set[str], weak: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
     """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
-    and pairs that name the same rarely named people or places."""
+    and pairs that name the same rarely named people or places. Pairs that share less, but at
+    least ``WEAK``, are added to ``weak``."""
     scores: dict[tuple[int, int], float] = {}
     by_names: list[tuple[float, int, int]] = []
     best_left: dict[int, float] = {}
@@ -293,6 +318,8 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
                     and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
                 by_names.append((containment, i, j))
             if containment < CONTAINMENT or dice < DICE:
+                if containment >= WEAK:
+                    weak.append((containment + dice, i, j))
                 continue
             score = containment + dice
             scores[i, j] = score
