@@ -35,7 +35,6 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
-_NAME_JOINER = r"[\s·•‧・]+"
 # Linking on shared names: how many, and the overlap still required.
 SHARED_NAMES = 2
 NAMES_CONTAINMENT = 0.15
@@ -45,11 +44,6 @@ BEST_RATIO = 0.9
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
-# Weaker pairs, taken when the facts they belong to match as a whole (containment of the
-# smaller fact's wording in the larger's).
-WEAK = 0.1
-GROUP_CONTAINMENT = 0.3
-GROUP_ROUNDS = 2
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 
@@ -118,7 +112,7 @@ def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
     """The distinct proper nouns, a transliterated full name (南希·佩洛西) counted once."""
     names = set(nouns)
     # ``normalize`` turned the name dot into a space.
-    given = {a for a in names for b in names if re.search(re.escape(a) + _NAME_JOINER + re.escape(b), normalized)}
+    given = {a for a in names for b in names if f"{a} {b}" in normalized}
     return frozenset(names - given)
 
 
@@ -208,11 +202,9 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
 
     links = _UnionFind(len(sentences))
     candidates: list[tuple[float, int, int]] = []
-    weak: list[tuple[float, int, int]] = []
     for oi, left_outlet in enumerate(outlets):
         for right_outlet in outlets[oi + 1 :]:
-            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names,
-                                   weak)
+            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
@@ -246,23 +238,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
         link(_continuing(sentences, links, weight, mass))
-    # A weak pair is taken when the facts the two already belong to, all their wordings
-    # together, match well: each outlet's paraphrase adds words another one used.
-    for _ in range(GROUP_ROUNDS):
-        vocabulary: dict[int, set[str]] = defaultdict(set)
-        for i, s in enumerate(sentences):
-            vocabulary[links.find(i)].update(s.grams)
-        scored = []
-        for _, i, j in weak:
-            ri, rj = links.find(i), links.find(j)
-            if ri == rj or (len(members_of[ri]) < 2 and len(members_of[rj]) < 2):
-                continue
-            common = sum(weight[g] for g in vocabulary[ri] & vocabulary[rj])
-            mass_i, mass_j = (sum(weight[g] for g in vocabulary[r]) for r in (ri, rj))
-            containment = common / min(mass_i, mass_j)
-            if containment >= GROUP_CONTAINMENT:
-                scored.append((containment, i, j))
-        link(scored)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -294,11 +269,10 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     return comparison
 
 
-def _matches(sentences: list[_Sentence], left: list[int], right: list[int], weight: dict[str, float],
-             rare_names: set[str], weak: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
+             weight: dict[str, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
     """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
-    and pairs that name the same rarely named people or places. Pairs that share less, but at
-    least ``WEAK``, are added to ``weak``."""
+    and pairs that name the same rarely named people or places."""
     scores: dict[tuple[int, int], float] = {}
     by_names: list[tuple[float, int, int]] = []
     best_left: dict[int, float] = {}
@@ -318,8 +292,6 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int], weig
                     and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
                 by_names.append((containment, i, j))
             if containment < CONTAINMENT or dice < DICE:
-                if containment >= WEAK:
-                    weak.append((containment + dice, i, j))
                 continue
             score = containment + dice
             scores[i, j] = score
@@ -343,6 +315,10 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
             return k
         return None
 
+    root_of = [links.find(i) for i in range(len(sentences))]
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(root_of):
+        members[root].append(i)
     best: dict[int, tuple[float, int, int]] = {}
     for i, first in enumerate(sentences):
         if not first.grams:
@@ -351,13 +327,11 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
             before = neighbour(i, step)
             if before is None:
                 continue
-            root = links.find(before)
-            for other_before in range(len(sentences)):
-                if (other_before == before or links.find(other_before) != root
-                        or sentences[other_before].ref.outlet == first.ref.outlet):
+            for other_before in members[root_of[before]]:
+                if other_before == before or sentences[other_before].ref.outlet == first.ref.outlet:
                     continue
                 j = neighbour(other_before, -step)
-                if j is None or not sentences[j].grams or links.find(j) == links.find(i):
+                if j is None or not sentences[j].grams or root_of[j] == root_of[i]:
                     continue
                 common = sum(weight[g] for g in first.grams & sentences[j].grams)
                 containment = common / min(mass[i], mass[j])
