@@ -22,7 +22,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences
-from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
@@ -250,6 +250,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     outlet_nouns = {outlet: {n for i in members for n in sentences[i].loose} for outlet, members in by_outlet.items()}
     for article in articles:
         outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title, loose=True))
+    # One person glossed with one Latin name is one person, however each outlet transliterates
+    # it (戴斯卓（Robert Destro）, 德斯特罗（Robert A. Destro））: an outlet that writes the Latin
+    # name anywhere names every Han form another outlet glosses with it.
+    for s in sentences:
+        for han, gloss in _GLOSS.findall(s.ref.text):
+            surname = gloss.split()[-1].lower()
+            said = re.compile(rf"(?<![a-z]){re.escape(surname)}(?![a-z])")
+            for outlet in outlets:
+                if len(surname) >= 3 and said.search(outlet_texts[outlet]):
+                    outlet_nouns[outlet].add(match_key(han)[-3:])
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -393,9 +403,29 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
     (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦)."""
-    if term.lower() in outlet_texts.get(outlet, ""):
+    text = outlet_texts.get(outlet, "")
+    if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     return any(same_name(term, noun) for noun in outlet_nouns.get(outlet, ()))
+
+
+# Words around the name proper of an organisation: 美国苹果公司 is 苹果 to an outlet that just
+# writes 苹果.
+_ORG_SUFFIXES = ("股份有限公司", "有限公司", "公司", "集团", "政府", "当局")
+
+
+def _cores(term: str) -> list[str]:
+    """The name inside a longer name: without a leading name jieba knows (美国, 中国: places
+    mostly) or a trailing kind of organisation (公司, 集团), when two characters remain."""
+    cores = []
+    for size in (2, 3):
+        if len(term) - size >= 2 and in_dictionary(term[:size]) and is_name(term[:size]):
+            cores.append(term[size:])
+    for core in [term, *cores]:
+        for suffix in _ORG_SUFFIXES:
+            if core.endswith(suffix) and len(core) - len(suffix) >= 2:
+                cores.append(core[: -len(suffix)])
+    return cores
 
 
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
