@@ -39,3 +39,8 @@ def test_short_sentences_and_short_clauses_stay_whole() -> None:
     # A leading time or place clause goes with the clause it introduces.
     long = "今年5月8日，美方将签证停留期限缩短至九十天以内，每三个月要重新申请一次延期，这引起了很多驻美记者的不满。"
     assert split_clauses(long)[0] == "今年5月8日，美方将签证停留期限缩短至九十天以内，"
+
+
+def test_a_latin_full_stop_between_han_text_ends_a_sentence_but_not_inside_latin_text() -> None:
+    text = "他说：“很荣幸任职”. 他在上周已预料到结果。U.S. 官员和 3.5 亿人。"
+    assert split_sentences(text) == ["他说：“很荣幸任职”.", "他在上周已预料到结果。", "U.S. 官员和 3.5 亿人。"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 # A sentence ends at terminal punctuation (with any closing quotes/brackets that follow it),
-# or at a paragraph break. Ellipses (…… / ...) end a sentence only when followed by a break.
-_END = re.compile(r"([。！？!?；;]+|…{2,}|\.{3,})([」』”’\"'）)\]]*)")
+# or at a paragraph break. Ellipses (…… / ...) end a sentence only when followed by a break; a
+# Latin full stop ends one between Han text (说". 他), never inside Latin text (U.S.).
+_END = re.compile(r"([。！？!?；;]+|…{2,}|\.{3,}|(?<=[\u4e00-\u9fff」』”’\"'）)])\.(?=\s*[\u4e00-\u9fff]))"
+                  r"([」』”’\"'）)\]]*)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
