@@ -77,3 +77,10 @@ def test_reports_in_the_same_order_align_a_loosely_worded_statement() -> None:
                           "兩國將在明年春天簽署新的貿易協定。")
     comparison = compare_story([one, two])
     assert fact_with(comparison, "双方同意加快谈判").outlets == ["乙社", "甲报"]
+
+
+def test_a_figure_written_in_han_numerals_or_digits_is_one_figure() -> None:
+    one = article("甲报", "约3万名抗议者周六聚集在市中心，第三次要求总理辞职。")
+    two = article("乙社", "約30,000名抗議者週六聚集市中心，第3次要求總理下台。")
+    comparison = compare_story([one, two])
+    assert fact_with(comparison, "约3万名抗议者").outlets == ["乙社", "甲报"]

@@ -20,6 +20,7 @@ from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
+from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
@@ -99,7 +100,7 @@ def _sentences(article: Article) -> list[_Sentence]:
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         normalized = normalize(text)
-        key = _LATIN.sub("", match_key(normalized, normalized=True))
+        key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
@@ -144,7 +145,7 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
     for s in sentences:
         if s.grams and pattern.search(s.normalized):
             text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
-            s.grams = _bigrams(_LATIN.sub("", match_key(text, normalized=True)))
+            s.grams = _bigrams(_LATIN.sub("", match_key(fold_numbers(text), normalized=True)))
 
 
 class _UnionFind:
