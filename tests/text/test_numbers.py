@@ -23,3 +23,8 @@ def test_numeral_values() -> None:
     assert han_numeral_value("三百零五") == 305
     assert han_numeral_value("二〇二〇") == 2020
     assert han_numeral_value("两千") == 2000
+
+
+def test_weekdays_are_written_one_way() -> None:
+    assert fold_numbers("星期二") == fold_numbers("礼拜二") == fold_numbers("周二") == "周二"
+    assert fold_numbers("星期天") == "周天"

@@ -15,6 +15,8 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 # it (一直, 统一 are no numbers).
 _MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余"
 _HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])")
+# 星期二, 礼拜二 and 周二 are one weekday.
+_WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万(?!亿)")
 # "30,000", or "30 000" once ``text.normalize`` has turned the comma into a space.
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
@@ -37,8 +39,8 @@ def han_numeral_value(numeral: str) -> int | None:
 
 
 def fold_numbers(text: str) -> str:
-    """``text`` with Han numerals that count something in digits, thousands separators dropped
-    and 万 multiplied out (1.5万 -> 15000)."""
+    """``text`` with Han numerals that count something in digits, thousands separators dropped,
+    万 multiplied out (1.5万 -> 15000) and weekdays written 周一 … 周日."""
     def han(match: re.Match[str]) -> str:
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
@@ -47,6 +49,6 @@ def fold_numbers(text: str) -> str:
         value = float(match.group(1)) * 10_000
         return str(int(value)) if value.is_integer() else match.group(0)
 
-    text = _HAN_NUMBER.sub(han, text)
+    text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
     text = _THOUSANDS.sub("", text)
     return _WAN.sub(wan, text)
