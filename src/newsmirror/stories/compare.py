@@ -1,11 +1,16 @@
 """Sentence alignment across the reports of one story: what all say, what only some say.
 
-Each sentence is reduced to its match key (Simplified, aliases folded: 魯登科 and 鲁坚科 become
-one name) and then to character bigrams, weighted by how rare the bigram is among the story's
-sentences (a bigram every report uses, like 外交, says little). Two sentences from different
-outlets report the same fact when their weighted overlap is high enough; facts are the
-connected groups of such pairs. Character bigrams are used rather than jieba words because
-segmentation of names and numbers differs between scripts and outlets.
+The units are sentences, and the clauses of long sentences (``split_clauses``: a sentence that
+packs the blast and the toll is matched part by part). Each unit is reduced to its match key
+(Simplified, aliases folded: 魯登科 and 鲁坚科 become one name; figures in one form: 六次/6次;
+one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then to character bigrams,
+weighted by how rare the bigram is among the story's units (a bigram every report uses, like
+外交, says little). Two units from different outlets report the same fact when their weighted
+overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
+story's order); facts are the connected groups of such pairs, with at most one statement per
+outlet (its clauses of one sentence, or its repetitions of one statement). Character bigrams
+are used rather than jieba words because segmentation of names and numbers differs between
+scripts and outlets; a thesaurus (Cilin) made matching worse (bench/days_results.md).
 """
 
 from __future__ import annotations
