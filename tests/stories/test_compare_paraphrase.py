@@ -84,3 +84,15 @@ def test_a_figure_written_in_han_numerals_or_digits_is_one_figure() -> None:
     two = article("乙社", "約30,000名抗議者週六聚集市中心，第3次要求總理下台。")
     comparison = compare_story([one, two])
     assert fact_with(comparison, "约3万名抗议者").outlets == ["乙社", "甲报"]
+
+
+def test_an_outlet_repeating_a_statement_keeps_both_in_the_one_fact() -> None:
+    # The lead is repeated word for word below (an earlier report appended to a later one).
+    one = article("甲报", "港口仓库周二发生大爆炸，至少五十人死亡。\n\n"
+                          "目击者说，爆炸声在全城都能听到。\n\n"
+                          "港口仓库周二发生大爆炸，至少五十人死亡。")
+    two = article("乙社", "港口倉庫週二發生大爆炸，至少五十人死亡。")
+    comparison = compare_story([one, two])
+    blast = fact_with(comparison, "港口倉庫週二發生大爆炸")
+    assert [s.outlet for s in blast.sentences].count("甲报") == 2
+    assert fact_with(comparison, "目击者说").outlets == ["甲报"]

@@ -13,7 +13,7 @@ ALIGNMENT_VERSION = "5"
 class SentenceRef:
     article_id: str
     outlet: str
-    index: int  # position of the sentence in its article
+    index: int  # position of the unit (a sentence, or a clause of a long one) in its article
     text: str  # the sentence as the outlet wrote it (original script)
 
 
