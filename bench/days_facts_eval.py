@@ -15,8 +15,9 @@ with ``stories.compare.compare_story``; then
 
     python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show]
 
-Data: the fact labels of the tuning days (2020-08-04, 2020-10-14); the test day's fact file is
-scored only with ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
+Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18); the test day's
+fact file is scored only with ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
+``--show`` lists each missed pair with the two quotes and the units the comparison holds them in.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]
                     sentence_keys[ref.article_id, ref.outlet, ref.index] = _key(ref.text)
             # Gold quotes -> the system sentences that contain them.
             quoted: list[tuple[str, str, tuple[str, str, int] | None]] = []  # group, file, sentence
+            quote_text: list[str] = []
             for fact in story.get("fact", []):
                 for quote in fact["sentences"]:
                     article = articles.get(quote["file"])
@@ -94,8 +96,9 @@ def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]
                             where = next((s for s, k in sentence_keys.items()
                                           if s[0] == article.id and key[:12] in k), None)
                     quoted.append((fact["id"], quote["file"], where))
+                    quote_text.append(quote["text"])
             for i, (group_a, file_a, where_a) in enumerate(quoted):
-                for group_b, file_b, where_b in quoted[i + 1:]:
+                for k, (group_b, file_b, where_b) in enumerate(quoted[i + 1:], i + 1):
                     if group_a != group_b or outlet_of.get(file_a) == outlet_of.get(file_b):
                         continue
                     linked = (where_a is not None and where_b is not None
@@ -104,6 +107,9 @@ def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]
                     totals["found_pairs"] += linked
                     if show and not linked:
                         print(f"  missed {story['event']}/{group_a}: {file_a[11:40]} ~ {file_b[11:40]}")
+                        for where, text in ((where_a, quote_text[i]), (where_b, quote_text[k])):
+                            found = _text(all_facts, where) if where else "(no system sentence holds it)"
+                            print(f"      {text}  <- {found[:90]}")
             # Precision over the system's links between quoted sentences: one system sentence may
             # hold the quotes of two gold facts (a long sentence); the link is right when the two
             # sentences share a gold fact.

@@ -13,3 +13,10 @@ def test_different_names_are_not_joined() -> None:
     assert not same_name("特朗普", "拜登")
     assert not same_name("中国", "忠国")  # a dictionary word is no transliteration
     assert len(phonetic_key("梅努钦")) == 3
+
+
+def test_transliterated_names_are_found_however_jieba_cuts_them() -> None:
+    from newsmirror.text.phonetic import transliterated_names
+
+    assert transliterated_names("总统解雇了安全局长克瑞布斯的职务") == ["克瑞布斯"]
+    assert transliterated_names("两国同意明年举行联合演习") == []

@@ -19,3 +19,28 @@ def test_ellipsis_semicolon_and_fragments() -> None:
 
 def test_traditional_text_and_ascii_marks() -> None:
     assert split_sentences("他說可以!真的嗎?好的") == ["他說可以!", "真的嗎?", "好的"]
+
+
+def test_a_long_sentence_is_cut_into_clauses_of_one_statement_each() -> None:
+    from newsmirror.text.sentences import split_clauses
+
+    sentence = "（本报讯）强烈地震周一清晨袭击了沿海的三个城镇，当地官员说，地震已造成至少十二人死亡和三百多人受伤，救援人员仍在倒塌的楼房中搜寻幸存者。"
+    parts = split_clauses(sentence)
+    assert "".join(parts) == sentence
+    # Who said it stays with what was said; every part is a statement, none a fragment.
+    assert parts == ["（本报讯）强烈地震周一清晨袭击了沿海的三个城镇，", "当地官员说，地震已造成至少十二人死亡和三百多人受伤，",
+                     "救援人员仍在倒塌的楼房中搜寻幸存者。"]
+
+
+def test_short_sentences_and_short_clauses_stay_whole() -> None:
+    from newsmirror.text.sentences import split_clauses
+
+    assert split_clauses("两国外长周一会面，讨论了贸易问题。") == ["两国外长周一会面，讨论了贸易问题。"]
+    # A leading time or place clause goes with the clause it introduces.
+    long = "今年5月8日，美方将签证停留期限缩短至九十天以内，每三个月要重新申请一次延期，这引起了很多驻美记者的不满。"
+    assert split_clauses(long)[0] == "今年5月8日，美方将签证停留期限缩短至九十天以内，"
+
+
+def test_a_latin_full_stop_between_han_text_ends_a_sentence_but_not_inside_latin_text() -> None:
+    text = "他说：“很荣幸任职”. 他在上周已预料到结果。U.S. 官员和 3.5 亿人。"
+    assert split_sentences(text) == ["他说：“很荣幸任职”.", "他在上周已预料到结果。", "U.S. 官员和 3.5 亿人。"]

@@ -1,11 +1,16 @@
 """Sentence alignment across the reports of one story: what all say, what only some say.
 
-Each sentence is reduced to its match key (Simplified, aliases folded: 魯登科 and 鲁坚科 become
-one name) and then to character bigrams, weighted by how rare the bigram is among the story's
-sentences (a bigram every report uses, like 外交, says little). Two sentences from different
-outlets report the same fact when their weighted overlap is high enough; facts are the
-connected groups of such pairs. Character bigrams are used rather than jieba words because
-segmentation of names and numbers differs between scripts and outlets.
+The units are sentences, and the clauses of long sentences (``split_clauses``: a sentence that
+packs the blast and the toll is matched part by part). Each unit is reduced to its match key
+(Simplified, aliases folded: 魯登科 and 鲁坚科 become one name; figures in one form: 六次/6次;
+one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then to character bigrams,
+weighted by how rare the bigram is among the story's units (a bigram every report uses, like
+外交, says little). Two units from different outlets report the same fact when their weighted
+overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
+story's order); facts are the connected groups of such pairs, with at most one statement per
+outlet (its clauses of one sentence, or its repetitions of one statement). Character bigrams
+are used rather than jieba words because segmentation of names and numbers differs between
+scripts and outlets; a thesaurus (Cilin) made matching worse (bench/days_results.md).
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
-from newsmirror.text.phonetic import same_name
-from newsmirror.text.sentences import split_sentences
-from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary
+from newsmirror.text.numbers import fold_numbers
+from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
+from newsmirror.text.sentences import split_clauses, split_sentences
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
@@ -35,13 +41,17 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
-_NAME_JOINER = r"[\s·•‧・]+"
 # Linking on shared names: how many, and the overlap still required.
 SHARED_NAMES = 2
 NAMES_CONTAINMENT = 0.15
 # A pair counts when its score is this close to the best of both sentences (a long sentence may
 # carry two facts another outlet wrote as two sentences).
 BEST_RATIO = 0.9
+# A pair next to an aligned pair needs only this much (containment; rounds of extending).
+CONTINUITY = 0.05
+CONTINUITY_ROUNDS = 2
+# Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
+REPEATED = 0.6
 
 
 @dataclass(slots=True)
@@ -52,6 +62,7 @@ class _Sentence:
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
     names: frozenset[str]  # the nouns with a full name's given name left out, for linking
     loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
+    sentence: int  # which sentence of its article this unit is (a clause) or was
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -88,16 +99,18 @@ def is_furniture(text: str) -> bool:
 
 def _sentences(article: Article) -> list[_Sentence]:
     out = []
-    for index, text in enumerate(split_sentences(article.body_text)):
-        if is_furniture(text):
-            continue
+    # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
+    # long sentence is aligned clause by clause (``split_clauses``).
+    units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
+             for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
+    for index, (number, text) in enumerate(units):
         normalized = normalize(text)
-        key = _LATIN.sub("", match_key(normalized, normalized=True))
+        key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
-                             _names(nouns, normalized), frozenset(loose)))
+                             _names(nouns, normalized), frozenset(loose), number))
     return out
 
 
@@ -105,8 +118,39 @@ def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
     """The distinct proper nouns, a transliterated full name (南希·佩洛西) counted once."""
     names = set(nouns)
     # ``normalize`` turned the name dot into a space.
-    given = {a for a in names for b in names if re.search(re.escape(a) + _NAME_JOINER + re.escape(b), normalized)}
+    given = {a for a in names for b in names if f"{a} {b}" in normalized}
     return frozenset(names - given)
+
+
+def _fold_story_names(sentences: list[_Sentence]) -> None:
+    """Write each person of the story one way in every sentence's bigrams: transliterations
+    jieba does not know that sound alike (克瑞布斯/克雷布斯), and a Latin surname that some
+    outlet glosses a Han name with (Krebs for 克瑞布斯（Chris Krebs）). Aligning only: texts,
+    names and details keep each outlet's spelling."""
+    spellings: dict[tuple[int, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
+    for s in sentences:
+        for word in transliterated_names(s.normalized.replace(" ", "")):
+            sound = phonetic_key(word)
+            if len(sound) == len(word):
+                spellings[len(word), sound][word] += 1
+    folded = {word: counts.most_common(1)[0][0] for counts in spellings.values() if len(counts) > 1
+              for word in counts}
+    for s in sentences:
+        for han, gloss in _GLOSS.findall(s.ref.text):
+            surname = gloss.split()[-1].lower()
+            names = transliterated_names(match_key(han))
+            if len(surname) >= 3 and names and match_key(han).endswith(names[-1]):
+                folded.setdefault(surname, folded.get(names[-1], names[-1]))
+    folded = {k: v for k, v in folded.items() if k != v}
+    if not folded:
+        return
+    pattern = re.compile("|".join(
+        rf"(?<![a-z]){re.escape(k)}(?![a-z])" if k.isascii() else re.escape(k)
+        for k in sorted(folded, key=len, reverse=True)))
+    for s in sentences:
+        if s.grams and pattern.search(s.normalized):
+            text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
+            s.grams = _bigrams(_LATIN.sub("", match_key(fold_numbers(text), normalized=True)))
 
 
 class _UnionFind:
@@ -146,6 +190,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
         if article.outlet not in outlets:
             outlets.append(article.outlet)
     sentences = [s for article in articles for s in _sentences(article)]
+    _fold_story_names(sentences)
 
     document_frequency: Counter[str] = Counter()
     for s in sentences:
@@ -168,13 +213,37 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
             candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
-    group_outlets: dict[int, set[str]] = {i: {s.ref.outlet} for i, s in enumerate(sentences)}
-    for _, i, j in sorted(candidates, reverse=True):
-        ri, rj = links.find(i), links.find(j)
-        if ri == rj or group_outlets[ri] & group_outlets[rj]:
-            continue
-        links.union(ri, rj)
-        group_outlets[links.find(ri)] = group_outlets[ri] | group_outlets[rj]
+    # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
+    # may an outlet's own repetition of a statement (the lead says it, the body says it again).
+    members_of: dict[int, dict[str, set[int]]] = {i: {s.ref.outlet: {i}} for i, s in enumerate(sentences)}
+    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+
+    def together(a: int, b: int) -> bool:
+        first, second = sentences[a], sentences[b]
+        if (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
+            return True
+        if not first.grams or not second.grams:
+            return False
+        common = sum(weight[g] for g in first.grams & second.grams)
+        return common / min(mass[a], mass[b]) >= REPEATED
+
+    def link(pairs: list[tuple[float, int, int]]) -> None:
+        for _, i, j in sorted(pairs, reverse=True):
+            ri, rj = links.find(i), links.find(j)
+            if ri == rj:
+                continue
+            left, right = members_of[ri], members_of[rj]
+            if not all(any(together(a, b) for a in left[o] for b in right[o]) for o in left.keys() & right.keys()):
+                continue
+            links.union(ri, rj)
+            members_of[links.find(ri)] = {o: left.get(o, set()) | right.get(o, set())
+                                          for o in left.keys() | right.keys()}
+
+    link(candidates)
+    # Reports tell a story in much the same order: a weaker match right after (or before) two
+    # statements already found to be one fact is taken too (paraphrase shares fewer characters).
+    for _ in range(CONTINUITY_ROUNDS):
+        link(_continuing(sentences, links, weight, mass))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -187,6 +256,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     outlet_nouns = {outlet: {n for i in members for n in sentences[i].loose} for outlet, members in by_outlet.items()}
     for article in articles:
         outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title, loose=True))
+    # One person glossed with one Latin name is one person, however each outlet transliterates
+    # it (戴斯卓（Robert Destro）, 德斯特罗（Robert A. Destro））: an outlet that writes the Latin
+    # name anywhere names every Han form another outlet glosses with it.
+    for s in sentences:
+        for han, gloss in _GLOSS.findall(s.ref.text):
+            surname = gloss.split()[-1].lower()
+            said = re.compile(rf"(?<![a-z]){re.escape(surname)}(?![a-z])")
+            for outlet in outlets:
+                if len(surname) >= 3 and said.search(outlet_texts[outlet]):
+                    outlet_nouns[outlet].add(match_key(han)[-3:])
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -236,10 +315,74 @@ def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
             best_right[j] = max(best_right.get(j, 0.0), score)
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
-    return by_names + [
-        (score, i, j) for (i, j), score in scores.items()
-        if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]
-    ]
+    chosen = [(score, i, j) for (i, j), score in scores.items()
+              if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass)
+
+
+def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
+                mass: dict[int, float]) -> list[tuple[float, int, int]]:
+    """Pairs of units of two outlets whose neighbours on the same side (both previous or both
+    next units of their articles) are in one fact, and that share at least ``CONTINUITY`` of
+    the smaller unit; for each unit only its best such partner."""
+    def neighbour(i: int, step: int) -> int | None:
+        k = i + step
+        if 0 <= k < len(sentences) and sentences[k].ref.article_id == sentences[i].ref.article_id:
+            return k
+        return None
+
+    root_of = [links.find(i) for i in range(len(sentences))]
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(root_of):
+        members[root].append(i)
+    best: dict[int, tuple[float, int, int]] = {}
+    for i, first in enumerate(sentences):
+        if not first.grams:
+            continue
+        for step in (-1, 1):
+            before = neighbour(i, step)
+            if before is None:
+                continue
+            for other_before in members[root_of[before]]:
+                if other_before == before or sentences[other_before].ref.outlet == first.ref.outlet:
+                    continue
+                j = neighbour(other_before, -step)
+                if j is None or not sentences[j].grams or root_of[j] == root_of[i]:
+                    continue
+                common = sum(weight[g] for g in first.grams & sentences[j].grams)
+                containment = common / min(mass[i], mass[j])
+                if containment < CONTINUITY:
+                    continue
+                score = containment + 2 * common / (mass[i] + mass[j])
+                for one in (i, j):
+                    if one not in best or best[one][0] < score:
+                        best[one] = (score, i, j)
+    pairs = {pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair}
+    return sorted(pairs)
+
+
+def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
+                  weight: dict[str, float], mass: dict[int, float]) -> list[tuple[float, int, int]]:
+    """One sentence matching two clauses of another outlet's sentence (“会见了拉夫罗夫及其两名副手”
+    against “会见拉夫罗夫，” + “并与副手鲁坚科和韦尔希宁会谈”): the neighbouring clause joins when
+    it shares with the sentence something the matched clause does not, and matches it at least
+    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``)."""
+    extra = []
+    for _, i, j in chosen:
+        for one, other in ((i, j), (j, i)):
+            for near in (other - 1, other + 1):
+                if not (0 <= near < len(sentences) and near in mass and sentences[near].grams
+                        and sentences[near].ref.article_id == sentences[other].ref.article_id
+                        and sentences[near].sentence == sentences[other].sentence):
+                    continue
+                shared = sentences[one].grams & sentences[near].grams
+                if not shared - sentences[other].grams:
+                    continue
+                common = sum(weight[g] for g in shared)
+                containment = common / min(mass[one], mass[near])
+                if containment >= NAMES_CONTAINMENT:
+                    extra.append((containment + 2 * common / (mass[one] + mass[near]), one, near))
+    return extra
 
 
 def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[str, dict[str, str]]:
@@ -266,9 +409,29 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
     (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦)."""
-    if term.lower() in outlet_texts.get(outlet, ""):
+    text = outlet_texts.get(outlet, "")
+    if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     return any(same_name(term, noun) for noun in outlet_nouns.get(outlet, ()))
+
+
+# Words around the name proper of an organisation: 美国苹果公司 is 苹果 to an outlet that just
+# writes 苹果.
+_ORG_SUFFIXES = ("股份有限公司", "有限公司", "公司", "集团", "政府", "当局")
+
+
+def _cores(term: str) -> list[str]:
+    """The name inside a longer name: without a leading name jieba knows (美国, 中国: places
+    mostly) or a trailing kind of organisation (公司, 集团), when two characters remain."""
+    cores = []
+    for size in (2, 3):
+        if len(term) - size >= 2 and in_dictionary(term[:size]) and is_name(term[:size]):
+            cores.append(term[size:])
+    for core in [term, *cores]:
+        for suffix in _ORG_SUFFIXES:
+            if core.endswith(suffix) and len(core) - len(suffix) >= 2:
+                cores.append(core[: -len(suffix)])
+    return cores
 
 
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],

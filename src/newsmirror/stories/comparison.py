@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "4"
+ALIGNMENT_VERSION = "5"
 
 
 @dataclass(slots=True)
 class SentenceRef:
     article_id: str
     outlet: str
-    index: int  # position of the sentence in its article
+    index: int  # position of the unit (a sentence, or a clause of a long one) in its article
     text: str  # the sentence as the outlet wrote it (original script)
 
 

@@ -11,6 +11,7 @@ false match costs a missing claim, never a wrong one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pypinyin import Style, lazy_pinyin
@@ -46,3 +47,22 @@ def same_name(a: str, b: str) -> bool:
     # Same sounds throughout, or one syllable's sound differs while most characters agree.
     sounds = sum(x != y for x, y in zip(key_a, key_b, strict=True))
     return sounds == 0 or (len(a) >= 3 and sounds == 1 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1)
+
+
+# Characters that transliterations of foreign names are written with (the common ones of the
+# Xinhua name-transliteration tables, Simplified); a run of three or more of them is most likely
+# a foreign name: 克瑞布斯, 德斯特罗, 蓬佩奥. Ordinary words seldom string three together.
+TRANSLITERATION_CHARS = (
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼宾波伯博布查达戴丹道德登邓迪蒂丁东杜敦多厄恩尔法凡范菲费芬"
+    "丰弗福盖甘冈高戈格根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉"
+    "莱赖兰朗劳勒雷蕾黎里利莉丽林琳留卢鲁伦罗洛马玛迈麦曼芒梅门蒙米敏明摩莫默姆穆纳娜奈南内尼妮"
+    "努诺欧帕潘庞佩彭皮珀普齐奇恰乔切琼丘萨塞桑瑟森沙莎舍什施斯苏索塔泰坦汤唐特滕提图托瓦万旺威"
+    "维韦温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹朱卓兹佐瑞琪蓬坚科"
+)
+_RUN = re.compile(f"[{TRANSLITERATION_CHARS}]{{3,}}")
+
+
+def transliterated_names(key: str) -> list[str]:
+    """Runs of three or more transliteration characters in a normalized (Simplified) text: the
+    foreign names it most likely gives, whatever words jieba cuts them into (克瑞 + 布斯)."""
+    return _RUN.findall(key)

@@ -1,0 +1,54 @@
+"""One way to write a number for matching: 六次 and 6次, 3万 and 30,000 are the same figure.
+
+Outlets write figures in Han numerals or Arabic digits and count in 万 or in thousands; the
+comparison matches characters, so it reads every figure in one form first. Matching keys only:
+stored and displayed text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+# A Han numeral counts something when a measure word or a date unit follows it, or 第 precedes
+# it (一直, 统一 are no numbers).
+_MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余"
+_HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])")
+# 星期二, 礼拜二 and 周二 are one weekday.
+_WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
+_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万(?!亿)")
+# "30,000", or "30 000" once ``text.normalize`` has turned the comma into a space.
+_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+
+
+def han_numeral_value(numeral: str) -> int | None:
+    """The value of a Han numeral up to the thousands (十二 = 12, 三百零五 = 305, 二〇二〇 = 2020)."""
+    if all(c in _DIGITS for c in numeral):  # digit by digit: 二〇二〇
+        return int("".join(str(_DIGITS[c]) for c in numeral))
+    total, digit = 0, None
+    for char in numeral:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def fold_numbers(text: str) -> str:
+    """``text`` with Han numerals that count something in digits, thousands separators dropped,
+    万 multiplied out (1.5万 -> 15000) and weekdays written 周一 … 周日."""
+    def han(match: re.Match[str]) -> str:
+        value = han_numeral_value(match.group(0))
+        return match.group(0) if value is None else str(value)
+
+    def wan(match: re.Match[str]) -> str:
+        value = float(match.group(1)) * 10_000
+        return str(int(value)) if value.is_integer() else match.group(0)
+
+    text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
+    text = _THOUSANDS.sub("", text)
+    return _WAN.sub(wan, text)

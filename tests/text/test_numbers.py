@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from newsmirror.text.numbers import fold_numbers, han_numeral_value
+
+
+def test_han_numerals_that_count_something_become_digits() -> None:
+    assert fold_numbers("朝鲜进行了六次核试验") == fold_numbers("朝鲜进行了6次核试验") == "朝鲜进行了6次核试验"
+    assert fold_numbers("第十二届会议") == "第12届会议"
+    assert fold_numbers("到八月底") == "到8月底"
+    # Words that merely contain a numeral character are left alone.
+    assert fold_numbers("一直统一") == "一直统一"
+
+
+def test_ten_thousands_and_thousands_separators() -> None:
+    assert fold_numbers("约3万人") == fold_numbers("约30,000人") == "约30000人"
+    assert fold_numbers("1.5万辆") == "15000辆"
+    assert fold_numbers("三万人") == "30000人"
+    assert fold_numbers("250亿元") == "250亿元"
+
+
+def test_numeral_values() -> None:
+    assert han_numeral_value("十") == 10
+    assert han_numeral_value("三百零五") == 305
+    assert han_numeral_value("二〇二〇") == 2020
+    assert han_numeral_value("两千") == 2000
+
+
+def test_weekdays_are_written_one_way() -> None:
+    assert fold_numbers("星期二") == fold_numbers("礼拜二") == fold_numbers("周二") == "周二"
+    assert fold_numbers("星期天") == "周天"
