@@ -37,7 +37,8 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
-from newsmirror.text.normalize import normalize, normalize_lines
+from newsmirror.text.fold import quick_normalize, quick_normalize_lines
+from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.tokenize import idf, is_name, search_words
 
 
@@ -63,6 +64,9 @@ class ClusterConfig:
     merge_similarity: float = 0.4
     duplicate_jaccard: float = 0.6  # shingle Jaccard above which a report is a republished copy
     body_chars: int = 2000  # how much of the body feeds the term vector (the lead carries the event)
+    # How much of the text (match key) the copy fingerprint shingles: a copy is a copy from its start,
+    # and hashing a whole long article costs more than the rest of grouping it.
+    fingerprint_chars: int = 3000
     title_weight: float = 2.0
     article_terms: int = 40  # terms kept per article vector
     story_terms: int = 80  # terms kept per story centroid
@@ -181,26 +185,38 @@ class StoryClusterer:
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
         """Unit TF-IDF vector of the article's strongest terms (names weighted up), and whether
         it reads as a report about several events; one segmentation of the body's head serves both."""
+        return self._analyse(title, text)[:2]
+
+    def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash]:
+        """Term vector, multi-event flag and copy fingerprint from one normalization of the title
+        and the body's head (normalizing, alias folding above all, costs per character)."""
+        config = self.config
+        normal_title = quick_normalize(title)
+        lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
         counts: dict[str, float] = {}
-        for word in search_words(normalize(title), normalized=True):
+        for word in search_words(normal_title, normalized=True):
             if _is_term(word):
-                counts[word] = counts.get(word, 0.0) + self.config.title_weight
-        names_by_paragraph: list[set[str]] = []
-        for paragraph in normalize_lines(text[: self.config.body_chars]):
-            names: set[str] = set()
-            for word in search_words(paragraph, normalized=True):
-                if _is_term(word):
-                    counts[word] = counts.get(word, 0.0) + 1
-                    if is_name(word):
-                        names.add(word)
+                counts[word] = counts.get(word, 0.0) + config.title_weight
+        paragraph_terms: list[set[str]] = []
+        left = config.body_chars
+        for line in lines:
+            if left <= 0:
+                break
+            paragraph, left = line[:left], left - len(line) - 1
+            terms = [word for word in search_words(paragraph, normalized=True) if _is_term(word)]
+            for word in terms:
+                counts[word] = counts.get(word, 0.0) + 1
             if len(paragraph) >= 20:
-                names_by_paragraph.append(names)
-        boost = self.config.entity_weight
-        weighted = {w: (1 + math.log(c)) * idf(w) * (boost if is_name(w) else 1.0) * self._commonness(w)
+                paragraph_terms.append(set(terms))
+        names = {w for w in counts if is_name(w)}  # one dictionary look-up per distinct word
+        digest = digest_title(title) or is_list_of_items([terms & names for terms in paragraph_terms])
+        boost = config.entity_weight
+        weighted = {w: (1 + math.log(c)) * idf(w) * (boost if w in names else 1.0) * self._commonness(w)
                     for w, c in counts.items()}
         weighted = {w: x for w, x in weighted.items() if x > 0}
-        digest = digest_title(title) or is_list_of_items(names_by_paragraph)
-        return _unit(_trim(weighted, self.config.article_terms)), digest
+        key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
+        signature = minhash(shingles(key, normalized=True), config.num_perm)
+        return _unit(_trim(weighted, config.article_terms)), digest, signature
 
     def _commonness(self, word: str) -> float:
         """1 for words few recent reports use, falling as log(floor/share) for common ones."""
@@ -228,14 +244,13 @@ class StoryClusterer:
         return self.features(title, text)[0]
 
     def fingerprint(self, title: str, text: str) -> LeanMinHash:
-        return minhash(shingles(f"{title}\n{text}"), self.config.num_perm)
+        return self._analyse(title, text)[2]
 
     # -- public ------------------------------------------------------------------
     def add(self, doc: Document) -> Assignment:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
-        signature = self.fingerprint(doc.title, doc.text)
-        vector, digest = self.features(doc.title, doc.text)
+        vector, digest, signature = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
         assignment = self._find_duplicate(doc, signature)
@@ -252,10 +267,10 @@ class StoryClusterer:
         """Load an earlier decision (from the store) without re-deciding it."""
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
-        vector, digest = self.features(doc.title, doc.text)
+        vector, digest, signature = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
-        self._remember(doc, assignment, vector, self.fingerprint(doc.title, doc.text), digest)
+        self._remember(doc, assignment, vector, signature, digest)
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""
