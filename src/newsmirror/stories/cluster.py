@@ -47,14 +47,14 @@ class ClusterConfig:
     window: timedelta = timedelta(days=3)  # how far apart in time two reports of one event may be
     # Hard bound on a story's span, from its first report: an event is reported within days.
     max_span: timedelta = timedelta(days=3)
-    similarity: float = 0.3  # score(article, story core) needed to join a story
+    similarity: float = 0.25  # score(article, story core) needed to join a story
     core_size: int = 3  # first reports that make a story's profile; later members do not move it
     entity_weight: float = 2.0  # names count this much more than other words in the term vector
     title_mix: float = 0.3  # share of title similarity (character bigrams) in the score
     # Words many recent reports use (特朗普, 疫情 in 2020) say little about which event a report is:
     # background IDF is scaled down by how common a word is in the archive's recent reports.
     local_df_docs: int = 2000  # recent reports counted (a sliding window of document frequencies)
-    local_df_floor: float = 0.02  # share of recent reports from which a word starts to count less
+    local_df_floor: float = 0.06  # share of recent reports from which a word starts to count less
     min_shared_terms: int = 3  # strong terms the article must share with the story
     # An outlet seldom files two own reports of one event within days (it updates the first), so a
     # second report from an outlet already in the story must be this much more similar to join.
@@ -68,6 +68,10 @@ class ClusterConfig:
     # and hashing a whole long article costs more than the rest of grouping it.
     fingerprint_chars: int = 3000
     title_weight: float = 2.0
+    # Score = geometric mean of the cosine over names and the cosine over other words: a report
+    # must share who/where *and* what happened with a story (one famous name, 胡锡进 or 世卫, glued
+    # unrelated reports; different wording of one event split it).
+    who_and_what: bool = True
     article_terms: int = 40  # terms kept per article vector
     story_terms: int = 80  # terms kept per story centroid
     probe_terms: int = 12  # strongest article terms looked up in the index
@@ -106,6 +110,7 @@ class _StoryState:
     last: datetime
     centroid: dict[str, float] = field(default_factory=dict)  # sum of the core members' vectors (trimmed)
     norm: float = 0.0  # Euclidean norm of the centroid, kept with it
+    part_norms: tuple[float, float] = (0.0, 0.0)  # norms of its other words and of its names
     core: int = 0  # members in the centroid (at most ``core_size``)
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
@@ -180,6 +185,7 @@ class StoryClusterer:
         self._since_eviction = 0
         self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
         self._df: dict[str, int] = {}  # how many of them use each term
+        self._names: dict[str, int] = {}  # term -> 1 if a name (cached dictionary look-ups)
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -397,7 +403,7 @@ class StoryClusterer:
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
-            story.norm = _norm(story.centroid)
+            self._set_norms(story)
             self._reindex(story)
             self._merge_similar(story)
         if doc.id not in self._fingerprints:
@@ -442,13 +448,39 @@ class StoryClusterer:
                 hits.update(postings.keys())
         return [story_id for story_id, _ in hits.most_common(limit)]
 
-    @staticmethod
-    def _similarity(vector: dict[str, float], story: _StoryState) -> float:
-        """Cosine between a unit vector and the story's core centroid."""
+    def _is_name(self, term: str) -> int:
+        known = self._names.get(term)
+        if known is None:
+            known = self._names[term] = int(is_name(term))
+        return known
+
+    def _set_norms(self, story: _StoryState) -> None:
+        squares = [0.0, 0.0]
+        for term, weight in story.centroid.items():
+            squares[self._is_name(term)] += weight * weight
+        story.part_norms = (math.sqrt(squares[0]), math.sqrt(squares[1]))
+        story.norm = math.sqrt(squares[0] + squares[1])
+
+    def _similarity(self, vector: dict[str, float], story: _StoryState) -> float:
+        """How close a unit vector is to the story's core centroid. With ``who_and_what``: the
+        geometric mean of the cosine over names (who, where) and the cosine over the other words
+        (what happened), so sharing a famous name alone, or common wording alone, is not enough;
+        the plain cosine where either side has no names or no other words."""
         if not story.norm:
             return 0.0
         centroid = story.centroid
-        return sum(weight * centroid.get(term, 0.0) for term, weight in vector.items()) / story.norm
+        dots = [0.0, 0.0]
+        own = [0.0, 0.0]
+        for term, weight in vector.items():
+            part = self._is_name(term)
+            dots[part] += weight * centroid.get(term, 0.0)
+            own[part] += weight * weight
+        plain = (dots[0] + dots[1]) / story.norm
+        if not self.config.who_and_what or not all(own) or not all(story.part_norms):
+            return plain
+        what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0])
+        who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1])
+        return math.sqrt(max(what, 0.0) * max(who, 0.0))
 
     def _merge_similar(self, story: _StoryState) -> None:
         profile = _unit(story.centroid)
@@ -475,7 +507,7 @@ class StoryClusterer:
             for term, weight in small.centroid.items():
                 big.centroid[term] = big.centroid.get(term, 0.0) + weight
             big.centroid = _trim(big.centroid, self.config.story_terms)
-            big.norm = _norm(big.centroid)
+            self._set_norms(big)
             big.titles.extend(small.titles)
             big.core = min(self.config.core_size, big.core + small.core)
         for member in small.members:
