@@ -35,11 +35,12 @@ from datetime import datetime, timedelta
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
-from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
+from newsmirror.stories.digest import credited_outlets, credits, is_list_of_items
+from newsmirror.stories.genre import multi_event_title
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key, normalize
-from newsmirror.text.tokenize import idf, is_name, search_words
+from newsmirror.text.tokenize import idf, is_name, search_words, words
 
 
 @dataclass(slots=True)
@@ -62,6 +63,12 @@ class ClusterConfig:
     # Two live stories whose centroids grew this similar are one event that started twice
     # (an early report arrived before the event's vocabulary settled): the smaller joins the larger.
     merge_similarity: float = 0.4
+    key_similarity: float = 0.12
+    key_reports: int = 3
+    key_share: float = 0.6
+    key_terms: int = 2
+    key_who_and_what: bool = True
+    key_merge: bool = True
     duplicate_jaccard: float = 0.6  # shingle Jaccard above which a report is a republished copy
     body_chars: int = 2000  # how much of the body feeds the term vector (the lead carries the event)
     # How much of the text (match key) the copy fingerprint shingles: a copy is a copy from its start,
@@ -114,6 +121,8 @@ class _StoryState:
     core: int = 0  # members in the centroid (at most ``core_size``)
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
+    title_terms: Counter[str] = field(default_factory=Counter)  # in how many member titles each term is
+    titled: int = 0  # member titles counted
     members: list[Assignment] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     indexed_terms: tuple[str, ...] = ()
@@ -157,6 +166,10 @@ def _rank(story: _StoryState) -> tuple[int, float]:
 def _is_term(word: str) -> bool:
     # Single characters and bare numbers say little about which event this is.
     return len(word) >= 2 and not word.isdigit()
+
+
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(w for w in words(quick_normalize(title), normalized=True) if _is_term(w))
 
 
 def _title_grams(title: str) -> frozenset[str]:
@@ -215,7 +228,7 @@ class StoryClusterer:
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         names = {w for w in counts if is_name(w)}  # one dictionary look-up per distinct word
-        digest = digest_title(title) or is_list_of_items([terms & names for terms in paragraph_terms])
+        digest = multi_event_title(title) or is_list_of_items([terms & names for terms in paragraph_terms])
         boost = config.entity_weight
         weighted = {w: (1 + math.log(c)) * idf(w) * (boost if w in names else 1.0) * self._commonness(w)
                     for w, c in counts.items()}
@@ -364,9 +377,22 @@ class StoryClusterer:
         mix = self.config.title_mix
         return (1 - mix) * cosine + mix * title
 
+    def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
+        """Whether a title holds the story's title keys: terms most of its reports' titles use."""
+        config = self.config
+        if story.titled < config.key_reports:
+            return False
+        least = max(2, config.key_share * story.titled)
+        keys = [t for t, n in story.title_terms.items() if n >= least and t in terms]
+        if len(keys) < config.key_terms:
+            return False
+        kinds = {self._is_name(t) for t in keys}
+        return len(kinds) == 2 or not config.key_who_and_what
+
     def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
         titles = _title_grams(doc.title)
+        own_terms = _title_terms(doc.title)
         best: tuple[float, str] | None = None
         for story_id in self._candidates(probes, self.config.max_candidates):
             story = self.stories[story_id]
@@ -379,6 +405,8 @@ class StoryClusterer:
             needed = self.config.similarity
             if doc.outlet in story.outlets:
                 needed += self.config.same_outlet_margin
+            if score < needed and score >= self.config.key_similarity and self._names_the_keys(own_terms, story):
+                score = needed
             if score >= needed and (best is None or score > best[0]):
                 best = (score, story_id)
         if best is None:
@@ -395,6 +423,9 @@ class StoryClusterer:
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
+        if not story.closed:
+            story.title_terms.update(_title_terms(doc.title))
+            story.titled += 1
         # A copy adds no new wording; the core is the first reports only (no drift); a
         # multi-event report's story is never a candidate, so it needs no profile.
         if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
@@ -406,6 +437,8 @@ class StoryClusterer:
             self._set_norms(story)
             self._reindex(story)
             self._merge_similar(story)
+        elif self.config.key_merge and not story.closed and story.titled >= self.config.key_reports:
+            self._merge_same_keys(story)
         if doc.id not in self._fingerprints:
             original = assignment.duplicate_of or doc.id
             fingerprint = _Fingerprint(self.resolve(assignment.story_id), doc.time, signature, original,
@@ -498,8 +531,35 @@ class StoryClusterer:
                 return  # this story is gone; the survivor's profile is up to date
             profile = _unit(story.centroid)
 
+    def _keys(self, story: _StoryState) -> set[str]:
+        least = max(2, self.config.key_share * story.titled)
+        return {t for t, n in story.title_terms.items() if n >= least}
+
+    def _merge_same_keys(self, story: _StoryState) -> None:
+        """Merge a grown story with a live one whose reports' titles share its keys (a name and
+        a word of what happened): one event whose first reports started two stories."""
+        config = self.config
+        keys = self._keys(story)
+        if len(keys) < config.key_terms:
+            return
+        profile = _unit(story.centroid)
+        for other_id in self._candidates(story.indexed_terms[: config.probe_terms], config.max_candidates // 4 + 1):
+            other = self.stories.get(other_id)
+            if other is None or other is story or other.titled < config.key_reports or not self._mergeable(other, story):
+                continue
+            shared = keys & self._keys(other)
+            if len(shared) < config.key_terms or len({self._is_name(t) for t in shared}) < 2:
+                continue
+            if self._similarity(profile, other) < config.key_similarity:
+                continue
+            big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
+            self._absorb(big, small)
+            return
+
     def _absorb(self, big: _StoryState, small: _StoryState) -> None:
         big.members.extend(small.members)
+        big.title_terms.update(small.title_terms)
+        big.titled += small.titled
         big.outlets |= small.outlets
         big.first, big.last = min(big.first, small.first), max(big.last, small.last)
         # The survivor's core takes the absorbed core's reports while it has room.
