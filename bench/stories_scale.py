@@ -140,7 +140,8 @@ def replayed_stream(folder: Path, total: int | None) -> Iterator[tuple[Document,
     total = len(documents) if total is None else total
     days = sorted({d.time.date() for d in documents})
     day_index = {day: i for i, day in enumerate(days)}
-    start = datetime(2030, 1, 1, tzinfo=UTC)
+    # The first pass keeps the real dates (of a folder of consecutive days); replays follow it.
+    start = datetime.combine(days[0], datetime.min.time(), UTC)
     n = 0
     replay = 0
     while n < total:
@@ -164,6 +165,7 @@ def main() -> None:
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE,
                         help="replay the real articles of this archive folder (default: the four whole days)")
     parser.add_argument("--synthetic", action="store_true", help="synthetic text instead of real reports")
+    parser.add_argument("--members", type=int, default=0, help="list the titles of the N largest stories' members")
     parser.add_argument("--db", help="stream every article of this store (sqlite:PATH, postgresql://...)")
     args = parser.parse_args()
 
@@ -223,12 +225,16 @@ def main() -> None:
     if not args.synthetic:
         console.print(f"assignment time {spent:,.0f}s wall, {cpu:,.0f}s CPU ({1000 * cpu / max(args.articles, 1):.2f} "
                       "ms/article CPU); largest stories:")
-        for story in sorted(members.values(), key=len, reverse=True)[:10]:
+        for rank, story in enumerate(sorted(members.values(), key=len, reverse=True)[:10]):
             times = [d.time for d in story]
             span = (max(times) - min(times)).total_seconds() / 86400
             first = min(story, key=lambda d: d.time)
             console.print(f"   {len(story):5d} articles {len({d.outlet for d in story}):3d} outlets "
                           f"{span:5.1f} days  {first.time:%Y-%m-%d} {first.outlet}: {first.title[:60]}", markup=False)
+            if rank < args.members:
+                for member in sorted(story, key=lambda d: d.time):
+                    console.print(f"         {member.time:%m-%d %H:%M} {member.outlet[:8]}: {member.title[:70]}",
+                                  markup=False)
         return
     precision, recall, f1 = bcubed(truth, predicted)
     console.print(f"synthetic truth: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}; "
