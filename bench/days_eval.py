@@ -121,7 +121,7 @@ class DayResult:
     titles: dict[str, str] = field(default_factory=dict)
 
 
-def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
+def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> DayResult:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
@@ -134,9 +134,9 @@ def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
             if result.article_id:
                 file_of.setdefault(result.article_id, _file_key(result.path))
         words("预热"), idf("预热")  # load jieba outside the timing
-        cluster_cpu = _clusterer_cpu(store)
+        cluster_cpu = _clusterer_cpu(store, config)
         started = time.perf_counter()
-        group_articles(store)
+        group_articles(store, config)
         seconds = time.perf_counter() - started
         predicted: dict[str, str] = {}
         titles: dict[str, str] = {}
@@ -184,7 +184,7 @@ def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
     return result
 
 
-def _clusterer_cpu(store: Any) -> float:
+def _clusterer_cpu(store: Any, config: Any = None) -> float:
     """CPU seconds a fresh clusterer (defaults) spends on the store's articles in grouping order:
     the cost of grouping itself, apart from reading and writing the store."""
     from newsmirror.stories.cluster import StoryClusterer
@@ -192,8 +192,8 @@ def _clusterer_cpu(store: Any) -> float:
 
     documents = [document_of(a) for a in (store.get_article(i) for i in store.unassigned_article_ids()) if a]
     if documents:  # load dictionaries and compile patterns outside the timing
-        StoryClusterer().add(documents[0])
-    clusterer = StoryClusterer()
+        StoryClusterer(config).add(documents[0])
+    clusterer = StoryClusterer(config)
     started = time.process_time()
     for document in documents:
         clusterer.add(document)
@@ -231,6 +231,8 @@ def main() -> None:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--largest", type=int, default=5)
     parser.add_argument("--members", action="store_true", help="list the members of the largest stories")
+    parser.add_argument("--recall-settings", action="store_true",
+                        help="ClusterConfig.recall_settings() instead of the defaults (see bench/days_results.md)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -247,11 +249,14 @@ def main() -> None:
         labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
         if labels is None and not args.no_labels:
             console.print(f"[yellow]no labels at {labels_path}; grouping only[/]")
-        result = evaluate_day(folder, labels)
+        from newsmirror.stories.cluster import ClusterConfig
+
+        result = evaluate_day(folder, labels, ClusterConfig.recall_settings() if args.recall_settings else None)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
-    table = Table(title="story grouping on whole days (labels: bench/days)")
+    settings = "recall settings" if args.recall_settings else "defaults"
+    table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
                    "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):
         table.add_column(column, justify="right")

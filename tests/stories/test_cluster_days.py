@@ -1,7 +1,8 @@
 """The clusterer on labelled reports of a tuning day (bench/days/labels-2020-08-04.toml, labelled
 by reading): eleven reports of one event that all name one commentator, and three reports of
-another event about that same commentator. A shared famous name is not a shared event: the
-score needs names *and* the other words in common (``ClusterConfig.who_and_what``)."""
+another event about that same commentator. A shared famous name is not a shared event: with
+``ClusterConfig.who_and_what`` (part of ``recall_settings()``) the score needs names *and* the other
+words in common."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def stories(reports: list[tuple[str, Document]], config: ClusterConfig) -> dict[
 
 
 def test_one_event_naming_a_commentator_is_one_story_and_another_about_him_stays_apart(reports: list[tuple[str, Document]]) -> None:
-    found = stories(reports, ClusterConfig())
+    found = stories(reports, ClusterConfig.recall_settings())
     visas, critic = found["china-journalist-visas"], found["hu-xijin-nuclear-critic"]
     assert len(visas) == 1
     assert not set(visas) & set(critic)
@@ -56,5 +57,7 @@ def test_one_event_naming_a_commentator_is_one_story_and_another_about_him_stays
 
 def test_without_who_and_what_the_shared_name_glues_the_two_events(reports: list[tuple[str, Document]]) -> None:
     # The same reports with the plain cosine: proves the test above can fail.
-    found = stories(reports, ClusterConfig(who_and_what=False))
+    config = ClusterConfig.recall_settings()
+    config.who_and_what = False
+    found = stories(reports, config)
     assert set(found["china-journalist-visas"]) & set(found["hu-xijin-nuclear-critic"])
