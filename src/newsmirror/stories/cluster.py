@@ -44,7 +44,7 @@ from newsmirror.stories.digest import credited_outlets, credits, digest_title, i
 from newsmirror.stories.genre import multi_event_title
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
-from newsmirror.text.normalize import match_key, normalize
+from newsmirror.text.normalize import match_key
 from newsmirror.text.tokenize import idf, is_name, search_words, words
 
 
@@ -189,7 +189,7 @@ def _title_terms(title: str) -> frozenset[str]:
 
 
 def _title_grams(title: str) -> frozenset[str]:
-    key = normalize(title).replace(" ", "")
+    key = quick_normalize(title).replace(" ", "")
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
@@ -243,7 +243,7 @@ class StoryClusterer:
                 counts[word] = counts.get(word, 0.0) + 1
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
-        names = {w for w in counts if is_name(w)}  # one dictionary look-up per distinct word
+        names = {w for w in counts if self._is_name(w)}  # one look-up per distinct word
         genre = multi_event_title if config.strict_genre else digest_title
         digest = genre(title) or is_list_of_items([terms & names for terms in paragraph_terms])
         boost = config.entity_weight
@@ -502,6 +502,8 @@ class StoryClusterer:
     def _is_name(self, term: str) -> int:
         known = self._names.get(term)
         if known is None:
+            if len(self._names) > 500_000:  # bounded, as the rest of the state
+                self._names.clear()
             known = self._names[term] = int(is_name(term))
         return known
 
