@@ -104,6 +104,7 @@ class DayResult:
     articles: int
     seconds: float
     stories: int
+    cluster_cpu: float = 0.0  # CPU seconds of the clusterer alone (no store), same articles and order
     labelled: int = 0
     precision: float = 0.0
     recall: float = 0.0
@@ -120,7 +121,7 @@ class DayResult:
     titles: dict[str, str] = field(default_factory=dict)
 
 
-def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
+def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> DayResult:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
@@ -133,8 +134,9 @@ def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
             if result.article_id:
                 file_of.setdefault(result.article_id, _file_key(result.path))
         words("预热"), idf("预热")  # load jieba outside the timing
+        cluster_cpu = _clusterer_cpu(store, config)
         started = time.perf_counter()
-        group_articles(store)
+        group_articles(store, config)
         seconds = time.perf_counter() - started
         predicted: dict[str, str] = {}
         titles: dict[str, str] = {}
@@ -156,8 +158,8 @@ def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
         span = (max(times[m] for m in members) - min(times[m] for m in members)) / 3600
         first = min(members, key=times.__getitem__)
         largest.append((len(members), len({outlets[m] for m in members}), span, titles[first]))
-    result = DayResult(folder.name, len(predicted), seconds, len(by_story), largest=largest, titles=titles,
-                       predicted=predicted)
+    result = DayResult(folder.name, len(predicted), seconds, len(by_story), cluster_cpu, largest=largest,
+                       titles=titles, predicted=predicted)
     result.largest_members = [sorted(titles[m] for m in members)
                               for members in sorted(by_story.values(), key=len, reverse=True)[:8]]
     if labels is not None:
@@ -180,6 +182,22 @@ def evaluate_day(folder: Path, labels: DayLabels | None) -> DayResult:
         result.pair_recall = pairwise_recall(truth, predicted)
         result.pure, result.multi = purity(truth, predicted)
     return result
+
+
+def _clusterer_cpu(store: Any, config: Any = None) -> float:
+    """CPU seconds a fresh clusterer (defaults) spends on the store's articles in grouping order:
+    the cost of grouping itself, apart from reading and writing the store."""
+    from newsmirror.stories.cluster import StoryClusterer
+    from newsmirror.stories.stored import document_of
+
+    documents = [document_of(a) for a in (store.get_article(i) for i in store.unassigned_article_ids()) if a]
+    if documents:  # load dictionaries and compile patterns outside the timing
+        StoryClusterer(config).add(documents[0])
+    clusterer = StoryClusterer(config)
+    started = time.process_time()
+    for document in documents:
+        clusterer.add(document)
+    return time.process_time() - started
 
 
 def show_errors(result: DayResult) -> None:
@@ -213,6 +231,8 @@ def main() -> None:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--largest", type=int, default=5)
     parser.add_argument("--members", action="store_true", help="list the members of the largest stories")
+    parser.add_argument("--recall-settings", action="store_true",
+                        help="ClusterConfig.recall_settings() instead of the defaults (see bench/days_results.md)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -229,13 +249,16 @@ def main() -> None:
         labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
         if labels is None and not args.no_labels:
             console.print(f"[yellow]no labels at {labels_path}; grouping only[/]")
-        result = evaluate_day(folder, labels)
+        from newsmirror.stories.cluster import ClusterConfig
+
+        result = evaluate_day(folder, labels, ClusterConfig.recall_settings() if args.recall_settings else None)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
-    table = Table(title="story grouping on whole days (labels: bench/days)")
+    settings = "recall settings" if args.recall_settings else "defaults"
+    table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
-                   "multi glued", "stories", "s", "ms/article"):
+                   "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):
         table.add_column(column, justify="right")
     for kind, r in results:
         scored = r.labelled > 0
@@ -245,6 +268,7 @@ def main() -> None:
             f"{r.pure}/{r.multi} ({r.pure / r.multi:.0%})" if scored and r.multi else "-",
             f"{r.glued}/{r.multi_reports}" if scored else "-",
             str(r.stories), f"{r.seconds:.1f}", f"{1000 * r.seconds / max(r.articles, 1):.1f}",
+            f"{1000 * r.cluster_cpu / max(r.articles, 1):.1f}",
         )
     console.print(table)
     for kind, r in results:

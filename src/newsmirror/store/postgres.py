@@ -275,6 +275,14 @@ class PostgresStore(SqlStore):
                 (story.id, story.title, to_iso(story.created_at), to_iso(story.updated_at)),
             )
             self._db.execute("DELETE FROM story_members WHERE story_id = %s", (story.id,))
+            # Stories the members come from (a merge moves them here): only these can be left empty.
+            left = {story.id}
+            ids = [m.article_id for m in members]
+            if ids:
+                rows = self._db.execute(
+                    "SELECT DISTINCT story_id FROM story_members WHERE article_id = ANY(%s)", (ids,)
+                ).fetchall()
+                left.update(str(r["story_id"]) for r in rows)
             now = to_iso(utcnow())
             for m in members:
                 self._db.execute(
@@ -283,9 +291,12 @@ class PostgresStore(SqlStore):
                     " duplicate_of = excluded.duplicate_of, score = excluded.score, joined_at = excluded.joined_at",
                     (m.article_id, story.id, m.role, m.duplicate_of, m.score, now),
                 )
-            # A story whose members all moved elsewhere has nothing left to show.
+            # A story whose members all moved elsewhere has nothing left to show. Checked for the
+            # stories this save touched only: a scan of every story made grouping slower as the
+            # archive grew (the whole table per saved story).
             self._db.execute(
-                "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)"
+                "DELETE FROM stories s WHERE s.id = ANY(%s)"
+                " AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)", (sorted(left),)
             )
 
     # -- stories: grouping -----------------------------------------------------

@@ -336,16 +336,30 @@ class SQLiteStore(SqlStore):
                 (story.id, story.title, to_iso(story.created_at), to_iso(story.updated_at)),
             )
             self._db.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
+            # Stories the members come from (a merge moves them here): only these can be left empty.
+            left = {story.id}
+            ids = [m.article_id for m in members]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT DISTINCT story_id FROM story_members WHERE article_id IN ({marks})", chunk
+                ).fetchall()
+                left.update(str(r[0]) for r in rows)
             now = to_iso(utcnow())
             for m in members:
                 self._db.execute(
                     "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?, ?)",
                     (m.article_id, story.id, m.role, m.duplicate_of, m.score, now),
                 )
-            # A story whose members all moved elsewhere has nothing left to show.
-            self._db.execute(
-                "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_members)"
-            )
+            # A story whose members all moved elsewhere has nothing left to show. Checked for the
+            # stories this save touched only: a scan of every story made grouping slower as the
+            # archive grew (the whole table per saved story).
+            for story_id in left:
+                self._db.execute(
+                    "DELETE FROM stories WHERE id = ? AND NOT EXISTS"
+                    " (SELECT 1 FROM story_members WHERE story_id = ?)", (story_id, story_id),
+                )
 
     # -- stories: grouping -----------------------------------------------------
     def unassigned_article_ids(self, limit: int | None = None) -> list[str]:

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from newsmirror.stories.genre import multi_event_title
+
+
+@pytest.mark.parametrize("title", [
+    "简报：法国延长封锁；日本股市收涨",
+    "2020-08-04 新闻联播 文字版",
+    "美股收低 投资人观望",
+    "武漢肺炎全球最新情報 8/4",
+    "【一周回顾】本周要闻",
+    "直播：美国大选开票",
+    "法国报纸摘要",
+])
+def test_digest_genre_titles_are_recognised(title: str) -> None:
+    assert multi_event_title(title)
+
+
+@pytest.mark.parametrize("title", [
+    "综述：欧盟称贸易磋商处于关键阶段",  # one event's synthesis
+    "习近平回顾特区成立史",
+    "新手机成为热门话题 但市场反响喜忧参半",
+    "158款直播平台被处置",
+    "大数据面前 从此经过一览无余",
+    "中国不会接受美国盗窃 有能力做出回应--中国日报",
+    "特殊地位遭废近一周年 士兵加强巡逻",
+    "人权理事会改选 - 要闻解说",
+])
+def test_one_event_titles_using_a_genre_word_otherwise_are_not(title: str) -> None:
+    assert not multi_event_title(title)

@@ -1,0 +1,46 @@
+"""The fast paths grouping uses give exactly what the reference functions give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsmirror.text.aliases import alias_map
+from newsmirror.text.fold import quick_normalize, quick_normalize_lines
+from newsmirror.text.normalize import normalize, normalize_lines
+from newsmirror.text.tokenize import _WORDLIKE, _tokenizer, search_words, words
+
+SAMPLES = [
+    "蒲亭與川普在雪梨會面，小布什和布什都沒去；沙特阿拉伯與沙特的代表在場。",
+    "Putin met Trump.\n紐西蘭總理阿爾登（Jacinda Ardern）訪問墨爾本\n\n第三段：蓬佩奧說。",
+    "",
+    "ＡＢＣ１２３　全形字 MQ-9 www.youtube.com 2020-2025",
+]
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def _corpus_texts(limit: int = 40) -> list[str]:
+    files = sorted(CORPUS.rglob("*.md"))[:limit] if CORPUS.is_dir() else []
+    return SAMPLES + [f.read_text(encoding="utf-8", errors="replace")[:4000] for f in files]
+
+
+def test_quick_normalization_equals_the_reference() -> None:
+    for variant in alias_map():
+        text = f"前{variant}后 {variant}"
+        assert quick_normalize(text) == normalize(text)
+    for text in _corpus_texts():
+        assert quick_normalize(text) == normalize(text)
+        assert quick_normalize_lines(text) == normalize_lines(text)
+    assert quick_normalize("蒲亭") == "普京"
+
+
+@pytest.mark.parametrize("search", [False, True])
+def test_fast_segmenter_cuts_normalized_text_like_jieba(search: bool) -> None:
+    reference = _tokenizer()
+    for text in _corpus_texts():
+        key = normalize(text)
+        expected = reference.lcut_for_search(key) if search else reference.lcut(key)
+        got = search_words(key, normalized=True) if search else words(key, normalized=True)
+        assert got == [w for w in expected if _WORDLIKE.search(w)]
+    assert "韦尔希宁" in words("維爾新尼（Sergey Vershinin）會談")
