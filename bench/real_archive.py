@@ -66,13 +66,24 @@ def stage_import(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.store import open_store
 
     with open_store(db) as store, _progress("importing") as progress:
+        load_before = os.getloadavg()[0]
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         report = import_paths(store, [archive], progress=progress.update)
         seconds = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_before
         articles = store.count_articles()
     counts = report.counts()
     return {"seconds": seconds, "files": len(report.results), "articles": articles, "counts": counts,
-            "db_bytes": _db_bytes(db)}
+            "db_bytes": _db_bytes(db), "cpu_seconds": cpu, "load": (load_before, os.getloadavg()[0])}
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and its finished children (the extraction workers):
+    what a stage costs whatever else runs beside it, unlike its wall time on a shared machine."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
@@ -294,6 +305,9 @@ def _print_tables(results: dict[str, dict[str, Any]]) -> None:
         extra = ""
         if name in ("import", "reimport"):
             extra = f"{r['db_bytes'] / max(arts, 1) / 1024:,.1f} KB/article store; {r['counts']}"
+            if r.get("cpu_seconds"):
+                extra += (f"; CPU {r['cpu_seconds'] * 1000 / max(r['files'], 1):,.2f} ms/file (all processes);"
+                          f" load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after")
         elif name == "build":
             extra = f"{r['out_bytes'] / 2**20:,.0f} MiB written ({r['out_bytes'] / max(arts, 1) / 1024:,.1f} KB/article)"
         rows.append((name, _fmt(r["seconds"]), f"{_fmt(rate, 0)} {unit}/s", _fmt(per_article, 2),

@@ -2,16 +2,24 @@
 
     python bench/search_bench.py              # 10k articles (about a minute)
     python bench/search_bench.py --articles 1000000 --db /tmp/search-1m.sqlite
+    python bench/search_bench.py --length real --articles 250000 --db /tmp/search-real-250k.sqlite
 
 Articles are written through Store.upsert_article (so the index is built exactly as in
 production), from a fixed vocabulary with Zipf-like word frequencies, half of them in
-Traditional script. Each query of the fixed set runs --repeat times; the table shows
-p50/p95 per query and per kind of query.
+Traditional script. ``--length short`` (the default, comparable with earlier runs) writes 50-90
+words per article; ``--length real`` writes bodies as long as real news articles: lengths
+drawn log-normally around a median of 1,500 characters (the issue's figure for the real
+archive) with the spread measured on ../shared/days (standard deviation of log length 0.84),
+clipped to 100-30,000 characters. Each query of the fixed set runs --repeat times; the table
+shows how many articles match (the API's total), p50/p95 per query and per kind of query.
+A store is built once and reused (resumed when it has fewer articles than asked for); build
+it again (delete the file) after changing --length.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import statistics
 import sys
@@ -84,7 +92,20 @@ def zipf_weights(n: int) -> list[float]:
     return [1.0 / (rank + 1) ** 0.9 for rank in range(n)]
 
 
-def make_articles(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
+REAL_MEDIAN_CHARS = 1500
+REAL_LOG_SD = 0.84
+REAL_CLIP = (100, 30_000)
+
+
+def body_length(rng: random.Random, length: str) -> int:
+    """Characters of body to write (``real``); 0 for the word-count rule of ``short``."""
+    if length != "real":
+        return 0
+    drawn = int(rng.lognormvariate(math.log(REAL_MEDIAN_CHARS), REAL_LOG_SD))
+    return min(max(drawn, REAL_CLIP[0]), REAL_CLIP[1])
+
+
+def make_articles(count: int, seed: int = 7, length: str = "short"):  # type: ignore[no-untyped-def]
     rng = random.Random(seed)
     filler = sorted({a + b for a, b in zip(rng.choices(FILLER_CHARS, k=4000), rng.choices(FILLER_CHARS, k=4000),
                                          strict=True)} - set(WORDS))
@@ -95,8 +116,23 @@ def make_articles(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
     start = datetime(2023, 1, 1, tzinfo=UTC)
     for n in range(count):
         vocab = traditional if n % 2 else words
-        picks = rng.choices(range(len(words)), weights=weights, k=rng.randint(50, 90))
-        body = "".join(vocab[i] + (rng.choice(PUNCT) if rng.random() < 0.25 else "") for i in picks)
+        target = body_length(rng, length)
+        if target:
+            parts: list[str] = []
+            size = 0
+            while size < target:  # words come in runs of 64: drawing them one by one is slow
+                for i in rng.choices(range(len(words)), weights=weights, k=64):
+                    part = vocab[i] + (rng.choice(PUNCT) if rng.random() < 0.25 else "")
+                    parts.append(part)
+                    size += len(part)
+                    if size >= target:
+                        break
+                if size < target and rng.random() < 0.15:
+                    parts.append("\n\n")  # paragraphs
+            body = "".join(parts)
+        else:
+            picks = rng.choices(range(len(words)), weights=weights, k=rng.randint(50, 90))
+            body = "".join(vocab[i] + (rng.choice(PUNCT) if rng.random() < 0.25 else "") for i in picks)
         title = "".join(vocab[i] for i in rng.choices(range(len(words)), weights=weights, k=4))
         yield Article(
             outlet=OUTLETS[n % len(OUTLETS)], title=title, original_url=f"https://bench.invalid/{n}",
@@ -105,7 +141,7 @@ def make_articles(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
         )
 
 
-def build(db: Path, count: int, console: Console) -> float:
+def build(db: Path, count: int, console: Console, length: str = "short") -> float:
     store = open_store(db)
     have = store.count_articles()
     started = time.perf_counter()
@@ -113,7 +149,7 @@ def build(db: Path, count: int, console: Console) -> float:
         with Progress(console=console) as progress:
             task = progress.add_task("storing and indexing", total=count, completed=have)
             batch = 2000
-            articles = make_articles(count)
+            articles = make_articles(count, length=length)
             for _ in range(have):
                 next(articles)
             done = have
@@ -140,16 +176,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="database to build or reuse (default: a temporary file)")
     parser.add_argument("--repeat", type=int, default=20, help="runs per query (default 20)")
     parser.add_argument("--limit", type=int, default=20, help="hits per query, as a results page (default 20)")
+    parser.add_argument("--length", choices=("short", "real"), default="short",
+                        help="short: 50-90 words per article; real: real-length bodies (median 1,500 characters)")
     args = parser.parse_args(argv)
     console = Console()
-    db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}.sqlite"
-    elapsed = build(db, args.articles, console)
-    size_mb = db.stat().st_size / 1e6
-    console.print(f"{args.articles:,} articles in {db} ({size_mb:,.0f} MB); build/resume took {elapsed:,.0f} s")
+    suffix = "" if args.length == "short" else f"-{args.length}"
+    db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}{suffix}.sqlite"
+    elapsed = build(db, args.articles, console, args.length)
+    size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    console.print(f"{args.articles:,} articles ({args.length} bodies) in {db.name} ({size_mb:,.0f} MB); "
+                  f"build/resume took {elapsed:,.0f} s")
 
     store = open_store(db)
     per_query = Table(title=f"search latency, {args.articles:,} articles, {args.repeat} runs each, limit {args.limit}")
-    for column in ("kind", "query", "filters", "hits", "p50 ms", "p95 ms"):
+    for column in ("kind", "query", "filters", "matches", "hits", "p50 ms", "p95 ms"):
         per_query.add_column(column, justify="right" if column.endswith(("ms", "hits")) else "left")
     by_kind: dict[str, list[float]] = {}
     everything: list[float] = []
@@ -164,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         by_kind.setdefault(kind, []).extend(timings)
         everything.extend(timings)
         shown = ", ".join(f"{k}={v.date() if isinstance(v, datetime) else v}" for k, v in filters.items())
-        per_query.add_row(kind, text, shown, str(hits), f"{statistics.median(timings):.1f}",
+        matches = store.count_search(query)
+        per_query.add_row(kind, text, shown, f"{matches:,}", str(hits), f"{statistics.median(timings):.1f}",
                           f"{percentile(timings, 0.95):.1f}")
     store.close()
     console.print(per_query)

@@ -16,7 +16,7 @@ from newsmirror.errors import ExtractionError
 from newsmirror.extract.dom import text_of
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.extract.webpage import article_html, is_bare_document, parse_document
-from newsmirror.ingest.archives import jekyll_parts, page_mirror_parts
+from newsmirror.ingest.archives import jekyll_body, page_mirror_parts
 from newsmirror.model import DocumentKind, RawDocument
 
 _MIRROR_TRAILER = "手机上长按并复制下列链接"
@@ -86,7 +86,7 @@ def container_body(raw: RawDocument, profile: SiteProfile, document: HtmlElement
         if raw.kind == DocumentKind.PAGE_MIRROR:
             return page_mirror_parts(raw.content).body_html
         if raw.kind == DocumentKind.JEKYLL_POST:
-            return jekyll_parts(raw.content).body_html
+            return jekyll_body(raw.content)
     except ValueError as exc:
         raise ExtractionError(f"{origin}: unreadable {raw.kind} container ({exc})") from None
     if raw.kind == DocumentKind.WEB_PAGE:

@@ -367,6 +367,8 @@ def _refuse_aliases(block: str) -> None:
     become gigabytes once the values are turned into text. Real front matter never uses them.
     The parser's event stream shows them before anything is built.
     """
+    if "*" not in block:
+        return  # an alias is written *name: none here (the common case: no second parse)
     anchors: set[str] = set()
     for event in yaml.parse(block, Loader=_YAML_LOADER):
         anchor = getattr(event, "anchor", None)
@@ -402,6 +404,22 @@ def jekyll_parts(text: str) -> JekyllParts:
         raise ValueError("no front matter")
     block, rest = match.groups()
     front = _load_front_matter(block)
+    epoch_ms, body_html = _after_front_matter(rest)
+    return JekyllParts(front_matter=front, body_html=body_html, epoch_ms=epoch_ms)
+
+
+def jekyll_body(text: str) -> str:
+    """The body HTML of a Jekyll post, as ``jekyll_parts`` has it, without reading the front
+    matter again (extraction needs only the body; the reader has checked the front matter)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ValueError("no front matter")
+    return _after_front_matter(match.group(2))[1]
+
+
+def _after_front_matter(rest: str) -> tuple[int | None, str]:
+    """(epoch ms, body HTML) of what follows the front matter: the ``<!--epoch-->`` line and the
+    title link line (with its underline) are not part of the body."""
     lines = rest.splitlines()
     epoch_ms: int | None = None
     index = 0
@@ -414,7 +432,7 @@ def jekyll_parts(text: str) -> JekyllParts:
         index += 1
         if index < len(lines) and _UNDERLINE.match(lines[index]):
             index += 1
-    return JekyllParts(front_matter=front, body_html="\n".join(lines[index:]).strip(), epoch_ms=epoch_ms)
+    return epoch_ms, "\n".join(lines[index:]).strip()
 
 
 def _as_datetime(value: object) -> datetime | None:

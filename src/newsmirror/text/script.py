@@ -49,8 +49,8 @@ def detect_script(text: str, sample: int = 4000) -> Script:
     if len(han) < 8:
         return "en" if len(_LATIN_WORD.findall(text)) >= 5 else "und"
     joined = "".join(han)
-    traditional_marks = sum(a != b for a, b in zip(joined, convert(joined, "t2s"), strict=False))
-    simplified_marks = sum(a != b for a, b in zip(joined, convert(joined, "s2t"), strict=False))
+    traditional_marks = sum(map(str.__ne__, joined, convert(joined, "t2s")))
+    simplified_marks = sum(map(str.__ne__, joined, convert(joined, "s2t")))
     if traditional_marks == simplified_marks == 0:
         return "und"
     return "zh-Hant" if traditional_marks > simplified_marks else "zh-Hans"
@@ -66,8 +66,8 @@ def written_in(text: str) -> Literal["zh-Hans", "zh-Hant", "und"]:
     han = "".join(_CJK.findall(text))
     if not han:
         return "und"
-    traditional_marks = sum(a != b for a, b in zip(han, convert(han, "t2s"), strict=False))
-    simplified_marks = sum(a != b for a, b in zip(han, convert(han, "s2t"), strict=False))
+    traditional_marks = sum(map(str.__ne__, han, convert(han, "t2s")))
+    simplified_marks = sum(map(str.__ne__, han, convert(han, "s2t")))
     if traditional_marks > simplified_marks:
         return "zh-Hant"
     return "zh-Hans" if simplified_marks > traditional_marks else "und"

@@ -44,6 +44,9 @@ _CJK_RUN = re.compile(rf"^[{_CJK_CLASS}]+$")
 _CJK_CHARS = re.compile(rf"[{_CJK_CLASS}]")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
+# A _TOKEN run is all CJK or all Latin/digits: its first character tells which (every
+# character of the Latin class sorts before every CJK one).
+_FIRST_CJK = "\u3400"
 _SCRIPT_SAMPLE = 4000  # characters looked at to decide whether a text is Traditional
 
 
@@ -84,10 +87,10 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
     han = "".join(_CJK_CHARS.findall(sample))
     if not han:
         return False
-    traditional_marks = sum(a != b for a, b in zip(han, convert(han, "t2s"), strict=False))
+    traditional_marks = sum(map(str.__ne__, han, convert(han, "t2s")))
     if not traditional_marks:
         return False
-    simplified_marks = sum(a != b for a, b in zip(han, convert(han, "s2t"), strict=False))
+    simplified_marks = sum(map(str.__ne__, han, convert(han, "s2t")))
     return traditional_marks > simplified_marks
 
 
@@ -113,22 +116,27 @@ def fold(text: str) -> str:
 
 
 def _run_tokens(run: str, *, for_query: bool) -> list[str]:
-    if not _CJK_RUN.match(run):
+    if len(run) == 1 or run[0] < _FIRST_CJK:  # one character, or a Latin word / number
         return [run]
-    if len(run) == 1:
-        return [run]
-    bigrams = [run[i : i + 2] for i in range(len(run) - 1)]
+    bigrams = list(map(str.__add__, run, run[1:]))
     # The last character of every run is also indexed alone, so a one-character query
     # (prefix query X*) finds it whether it starts a bigram or ends the run. A query of
     # two or more characters must not ask for it: the text may continue after the match.
-    return bigrams if for_query else [*bigrams, run[-1]]
+    if not for_query:
+        bigrams.append(run[-1])
+    return bigrams
 
 
 def tokens(text: str, *, for_query: bool = False) -> list[str]:
     """Index tokens of one form of a text: CJK bigrams, Latin words and numbers."""
     found: list[str] = []
-    for match in _TOKEN.finditer(text):
-        found.extend(_run_tokens(match.group(), for_query=for_query))
+    for run in _TOKEN.findall(text):
+        if len(run) == 1 or run[0] < _FIRST_CJK:
+            found.append(run)
+        else:
+            found.extend(map(str.__add__, run, run[1:]))
+            if not for_query:
+                found.append(run[-1])  # see _run_tokens
     return found
 
 
