@@ -15,14 +15,16 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsmirror.errors import NewsmirrorError, StoreError
 from newsmirror.model import Article
 from newsmirror.store.base import Store
 from newsmirror.stories import codec
-from newsmirror.stories.cluster import Document
-from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
+
+if TYPE_CHECKING:
+    from newsmirror.stories.cluster import Document
 
 Progress = Callable[[int, int], None]  # (done, total)
 ReportKey = tuple[str, str, str]  # (article id, outlet, content hash)
@@ -33,8 +35,19 @@ class StoryNotFound(NewsmirrorError):
         super().__init__(f"no story with id {story_id!r}; `newsmirror stories list` shows the stored stories")
 
 
+def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison:
+    """``stories.compare.compare_story``, imported when a comparison is first computed: its
+    dictionaries (jieba, OpenCC) take seconds to load, which a page or a build that only reads
+    stored comparisons never needs."""
+    from newsmirror.stories.compare import compare_story as compute
+
+    return compute(articles, story_id=story_id)
+
+
 def document_of(article: Article) -> Document:
     """The clusterer's view of an article; undated articles count from when they were fetched."""
+    from newsmirror.stories.cluster import Document
+
     return Document(
         id=article.id, outlet=article.outlet, time=article.published_at or article.fetched_at,
         title=article.title, text=article.body_text or article.body_markdown or article.summary,
