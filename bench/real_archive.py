@@ -92,21 +92,23 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
 
     with open_store(db) as store, _progress("grouping") as progress:
         started = time.perf_counter()
-        report = group_articles(store, progress=progress.update)
+        report = group_articles(store, progress=progress.update, compare=COMPARE)
         seconds = time.perf_counter() - started
         articles = store.count_articles()
+    # Comparisons are computed when grouping (stored for story pages and builds): their share.
     return {"seconds": seconds, "articles": articles, "assigned": report.assigned,
-            "stories": report.new_stories}
+            "stories": report.new_stories, "compared": report.comparisons.compared,
+            "compare_seconds": report.comparisons.seconds}
 
 
 GROUP_ADDED = True  # --no-group: the incremental stage does not group (grouping is the stories stage's cost)
 COMPARE = True  # --no-compare: story pages without the outlet comparison (its cost is the stories stage's)
 
 
-def _comparer() -> Any:
+def _comparer(store: Any) -> Any:
     from newsmirror.jobs.building import default_comparer
 
-    return default_comparer() if COMPARE else None
+    return default_comparer(store) if COMPARE else None
 
 
 def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
@@ -116,7 +118,7 @@ def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     out = work / "out"
     with open_store(db) as store, _progress("building") as progress:
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=_comparer(), progress=progress.update)
+        report = build(store, out, ["all"], images=False, comparer=_comparer(store), progress=progress.update)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "articles": report.articles, "written": report.written,
             "failures": len(report.failures), "out_bytes": _tree_bytes(out)}
@@ -159,7 +161,7 @@ def stage_incremental(archive: Path, db: Path, work: Path, add: int = 100) -> di
         if GROUP_ADDED:
             group_articles(store)
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=_comparer())
+        report = build(store, out, ["all"], images=False, comparer=_comparer(store))
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "added": copied, "written": report.written, "articles": report.articles}
 
@@ -308,6 +310,8 @@ def _print_tables(results: dict[str, dict[str, Any]]) -> None:
             if r.get("cpu_seconds"):
                 extra += (f"; CPU {r['cpu_seconds'] * 1000 / max(r['files'], 1):,.2f} ms/file (all processes);"
                           f" load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after")
+        elif name == "group" and "compared" in r:
+            extra = f"of it {r['compare_seconds']:.1f} s comparing and storing {r['compared']} stories of 2+ outlets"
         elif name == "build":
             extra = f"{r['out_bytes'] / 2**20:,.0f} MiB written ({r['out_bytes'] / max(arts, 1) / 1024:,.1f} KB/article)"
         rows.append((name, _fmt(r["seconds"]), f"{_fmt(rate, 0)} {unit}/s", _fmt(per_article, 2),

@@ -18,6 +18,10 @@ from newsmirror.store import FeedState, SearchQuery, Store, StoryMember, open_st
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("NEWSMIRROR_TEST_PG_DSN") else [])
 
 
+# Bytes as a stored comparison is (zlib), with a NUL and high bytes that text columns would mangle.
+STORED_COMPARISON = bytes(range(256)) * 3
+
+
 def location(kind: str, tmp_path: Path, name: str) -> str:
     if kind == "sqlite":
         return f"sqlite:{tmp_path / name}"
@@ -39,6 +43,7 @@ def fill(store: Store) -> None:
     store.upsert_article(edited)
     first, second = store.iter_articles().__next__(), edited
     store.save_story(Story(id="s1", title="开会"), [StoryMember(first.id, "s1"), StoryMember(second.id, "s1")])
+    store.save_story_comparison("s1", "fingerprint-1", STORED_COMPARISON)
     store.enqueue_job("fetch", "cna", "feeds.example", utcnow() + timedelta(minutes=5))
     store.enqueue_job("recheck", second.id, "e.org")
 
@@ -55,6 +60,8 @@ def test_everything_is_copied_and_usable(source_kind: str, destination_kind: str
         counts = {c.table: (c.source, c.destination) for c in report.counts}
         assert counts["articles"] == (25, 25) and counts["versions"] == (26, 26)
         assert counts["jobs"] == (2, 2) and counts["story_members"] == (2, 2)
+        assert counts["story_comparisons"] == (1, 1)  # computed when grouping: copied, not recomputed
+        assert destination.story_comparison("s1") == ("fingerprint-1", STORED_COMPARISON)
         assert ("articles", 25, 25) in seen and ("articles", 7, 25) in seen
         # Same answers from both stores, history, feed state, queue and search included.
         assert source.stats() == destination.stats()

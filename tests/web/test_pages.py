@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 
 from newsmirror.model import Story
 from newsmirror.store import Store, StoryMember
+from newsmirror.stories import stored as stored_stories
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
-from newsmirror.web import comparison as web_comparison
 from tests.web.conftest import EDITED_V1, SIMPLIFIED, STORY, TRADITIONAL, UNRELATED, article
 
 
@@ -79,7 +79,7 @@ def test_story_page_puts_the_outlets_side_by_side(client: TestClient) -> None:
     assert client.get("/story/nope").status_code == 404
 
 
-def test_story_page_renders_the_comparison_when_the_stories_stage_provides_it(
+def test_story_page_renders_the_story_comparison(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fake_compare(articles: list[object], story_id: str = "") -> Comparison:
@@ -89,7 +89,7 @@ def test_story_page_renders_the_comparison_when_the_stories_stage_provides_it(
         return Comparison(story_id=STORY.id, outlets=[hans.outlet, hant.outlet], shared=[shared],
                           unique={hant.outlet: [only]})
 
-    monkeypatch.setattr(web_comparison, "load_comparer", lambda: fake_compare)
+    monkeypatch.setattr(stored_stories, "compare_story", fake_compare)
     page = client.get(f"/story/{STORY.id}").text
     assert page.index("各家都报道的") < page.index("共同句甲") < page.index("共同句乙")
     assert page.index("只有一家报道的") < page.index("只有中央社说的")

@@ -32,9 +32,14 @@ def stories_group(
     window_days: Annotated[float, typer.Option(help="How far apart (days) two reports of one event may be.")] = 3.0,
     similarity: Annotated[float | None, typer.Option(
         help="Similarity to a story's core an article needs to join it (default: ClusterConfig's).")] = None,
+    compare: Annotated[bool, typer.Option(
+        "--compare/--no-compare",
+        help="Compute and store the comparison of every story this run changed (2+ outlets), so story "
+             "pages, builds and `stories show` read it instead of computing it.")] = True,
 ) -> None:
     """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
     import time
+    from contextlib import ExitStack
     from datetime import timedelta
 
     from newsmirror.cli.progress import StageProgress
@@ -46,18 +51,32 @@ def stories_group(
         config.similarity = similarity
     lease_seconds = 600.0
     # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
-    with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, \
-            StageProgress("grouping", err_console, unit="articles") as bar:
+    with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, ExitStack() as bars:
+        # One live display at a time (rich allows no more): the comparing bar replaces the grouping one.
+        bar = bars.enter_context(StageProgress("grouping", err_console, unit="articles"))
+        compare_bar: StageProgress | None = None
         renewed = time.monotonic()
 
-        def advance(done: int, total: int) -> None:
+        def renew() -> None:
             nonlocal renewed
-            bar.update(done, total)
             if time.monotonic() - renewed > lease_seconds / 3:
                 store.renew_lease(lease, lease_seconds)
                 renewed = time.monotonic()
 
-        report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease))
+        def advance(done: int, total: int) -> None:
+            bar.update(done, total)
+            renew()
+
+        def advance_compare(done: int, total: int) -> None:
+            nonlocal compare_bar
+            if compare_bar is None:
+                bars.close()
+                compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
+            compare_bar.update(done, total)
+            renew()
+
+        report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
+                                compare=compare, compare_progress=advance_compare)
     if not report.assigned:
         console.print("every article is already in a story")
         return
@@ -66,6 +85,24 @@ def stories_group(
         f"{report.joined} joined a story, {report.duplicates} republished copies"
         + (f" ({report.restored} earlier articles reloaded)" if report.restored else "")
     )
+    if compare:
+        done = report.comparisons
+        console.print(f"compared {done.compared} stories of 2+ outlets in {done.seconds:.1f}s"
+                      + (f" ({done.fresh} unchanged kept theirs)" if done.fresh else ""))
+
+
+@stories_app.command("compare")
+@friendly_errors
+def stories_compare(db: DbOption = "") -> None:
+    """Compute and store the comparison of every story of 2+ outlets whose stored one is missing or
+    stale (after `migrate`, an upgrade that changed the comparison, or `group --no-compare`)."""
+    from newsmirror.cli.progress import StageProgress
+    from newsmirror.stories.stored import refresh_comparisons
+
+    with store_from(db) as store, StageProgress("comparing", err_console, unit="stories") as bar:
+        report = refresh_comparisons(store, progress=bar.update)
+    console.print(f"compared {report.compared} stories in {report.seconds:.1f}s; "
+                  f"{report.fresh} were up to date, {report.single_outlet} have one outlet")
 
 
 @stories_app.command("list")
@@ -111,14 +148,14 @@ def stories_show(
 ) -> None:
     """A summary of the story (facts most outlets share, then what each outlet alone adds);
     --full for the reports side by side: facts all report, facts some report, what only one says."""
-    from newsmirror.stories.compare import compare_story
-    from newsmirror.stories.stored import select_outlets, story_reports
+    from newsmirror.stories.stored import comparison_of, story_reports
     from newsmirror.stories.summary import summarize
 
     with store_from(db) as store:
         story = store.get_story(story_id)
         reports, copies = story_reports(store, story_id)
-    comparison = compare_story(select_outlets(reports, outlet), story_id=story_id)
+        # Stored when grouping; computed (and stored) here only when missing or stale.
+        comparison = comparison_of(store, story_id, reports, outlet)
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
         when = article.published_at.isoformat() if article.published_at else ""

@@ -81,8 +81,17 @@ class BuildReport:
         return sum(c.written for c in self.formats.values())
 
 
-def default_comparer() -> Comparer | None:
-    """``stories.compare.compare_story`` when that module is installed, else None (no comparison columns)."""
+def default_comparer(store: Store | None = None) -> Comparer | None:
+    """With ``store``: the story's stored comparison (computed when grouping) while it is fresh,
+    else computed and stored (``stories.stored.comparison_of``). Without: ``compare_story``
+    when that module is installed, else None (no comparison columns)."""
+    if store is not None:
+        from newsmirror.stories.stored import comparison_of
+
+        def stored(story: Story, reports: list[Article]) -> Comparison | None:
+            return comparison_of(store, story.id, reports)
+
+        return stored
     try:
         module = importlib.import_module("newsmirror.stories.compare")
     except ImportError:
@@ -144,18 +153,30 @@ class _Listed:
     signature: str  # id:content_hash:title, for the fingerprint of its story
 
 
+def _own_reports(store: Store) -> dict[str, list[str]] | None:
+    """story id -> ids of its own reports (copies left out: they would make every one of their
+    sentences look confirmed); None when the backend cannot tell (then every member counts)."""
+    try:
+        return {story_id: [key[0] for key in keys] for story_id, keys in store.story_report_hashes().items()}
+    except NotImplementedError:
+        return None
+
+
 def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed], convert: Callable[[str], str],
                  comparer: Comparer | None) -> dict[str, StoryView]:
     views: dict[str, StoryView] = {}
+    own = _own_reports(store) if comparer is not None else None
     for story in stories:
         members = [listed[i].entry for i in story.article_ids if i in listed]
         if not members:
             continue
         signature = "|".join(listed[m.id].signature for m in members)
         run_compare: Callable[[], Comparison | None] | None = None
-        if comparer is not None and len(members) > 1:
-            def run_compare(story: Story = story) -> Comparison | None:
-                loaded = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
+        reports = own.get(story.id, []) if own is not None else story.article_ids
+        # One outlet has nothing to compare with: no comparison (and no cost) for its stories.
+        if comparer is not None and len({listed[i].entry.outlet for i in reports if i in listed}) > 1:
+            def run_compare(story: Story = story, reports: list[str] = reports) -> Comparison | None:
+                loaded = [a for a in (store.get_article(i) for i in reports) if a is not None]
                 return comparer(story, loaded)
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,

@@ -30,7 +30,7 @@ from newsmirror.errors import NewsmirrorError
 from newsmirror.model import Story, utcnow
 from newsmirror.store.base import ArticleQuery, Job, Store, StoryMember
 from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
-from newsmirror.stories.stored import document_of
+from newsmirror.stories.stored import RefreshReport, document_of, refresh_comparisons
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -100,13 +100,19 @@ class GroupingReport:
     restored: int = 0  # earlier articles reloaded to continue open stories
     seconds: float = 0.0
     touched_stories: set[str] = field(default_factory=set)
+    comparisons: RefreshReport = field(default_factory=RefreshReport)  # of the touched stories
 
 
 def group_articles(store: Store, config: ClusterConfig | None = None, *, progress: Progress | None = None,
-                   batch: int = 500, still_ours: Callable[[], bool] | None = None) -> GroupingReport:
+                   batch: int = 500, still_ours: Callable[[], bool] | None = None, compare: bool = True,
+                   compare_progress: Progress | None = None) -> GroupingReport:
     """Cluster the unassigned articles, oldest first; saves every ``batch`` articles so an
     interrupted run keeps what it decided. ``still_ours``: asked before each save (the grouping
-    lease); when it says no, nothing more is saved and GroupingLeaseLost is raised."""
+    lease); when it says no, nothing more is saved and GroupingLeaseLost is raised.
+
+    ``compare``: then compute and store the comparison of each story this run changed that 2+
+    outlets report (once per story, however many batches touched it; stories whose compared
+    reports did not change, e.g. only a copy joined, keep theirs)."""
 
     def save() -> None:
         if still_ours is not None and not still_ours():
@@ -157,6 +163,8 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     # Count the stories started here that are stored: some were merged into another since.
     report.new_stories = sum(1 for story_id in started_here if store.get_story(story_id) is not None)
     report.joined = report.assigned - report.new_stories - report.duplicates
+    if compare and report.touched_stories:
+        report.comparisons = refresh_comparisons(store, sorted(report.touched_stories), progress=compare_progress)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -46,7 +46,7 @@ def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config:
     grouping = group_articles(store)
     settings = load_publish_settings(config)
     options = BuildOptions(base_url=settings.base_url, script=settings.script, site_title=settings.site_title)
-    built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(), progress=progress)
+    built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(store), progress=progress)
     return UpdateReport(grouping=grouping, build=built)
 
 

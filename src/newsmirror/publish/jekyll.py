@@ -90,10 +90,14 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+_SAFE_DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(fields: dict[str, object]) -> str:
     """YAML front matter dumped by a YAML emitter, never assembled from strings."""
-    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=None,
-                            width=1_000_000)
+    # libyaml's emitter (same output) when PyYAML has it: the pure-Python one was ~13 % of a build.
+    dumped = yaml.dump(fields, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                       width=1_000_000)
     return f"---\n{dumped}---"
 
 

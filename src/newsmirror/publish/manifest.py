@@ -33,13 +33,15 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _MONTH = re.compile(r"^(\d{4}-\d{2}|undated)$")
 
 
-def confined_path(root: Path, relative: object) -> Path | None:
+def confined_path(root: Path, relative: object, resolved: set[str] | None = None) -> Path | None:
     """``root/relative`` when it stays inside ``root``, else None.
 
     A manifest is a file anyone with write access to the output folder can edit: a path in it
     must never lead a build to delete (or publish) a file elsewhere. Refused: anything that is
     not a plain relative POSIX path (absolute, ``..``, empty or ``.`` segments, backslashes,
     drive letters, NUL) and any path whose folder resolves outside ``root`` through a symlink.
+    ``resolved``: folders (relative) already found inside ``root``, not resolved again; a
+    folder found inside is added.
     """
     if not isinstance(relative, str) or not relative or "\x00" in relative or "\\" in relative:
         return None
@@ -47,11 +49,16 @@ def confined_path(root: Path, relative: object) -> Path | None:
     if pure.is_absolute() or _DRIVE.match(relative) or any(part in ("", ".", "..") for part in relative.split("/")):
         return None
     target = root / relative
+    folder = relative.rpartition("/")[0]
+    if resolved is not None and folder in resolved:
+        return target
     try:
         if not target.parent.resolve().is_relative_to(root.resolve()):
             return None
     except (OSError, RuntimeError):
         return None
+    if resolved is not None:
+        resolved.add(folder)
     return target
 
 
@@ -88,6 +95,7 @@ class OutputWriter:
         self._owners: dict[str, str] | None = None
         self._load()
         self._seen: set[str] = set()
+        self._confined_folders: set[str] = set()
         self._new_outputs: dict[str, str] = {}
         self._new_inputs: dict[str, list[Any]] = {}
         self._new_months: dict[str, str] = {}
@@ -119,7 +127,9 @@ class OutputWriter:
     def write(self, relative: str, content: str | bytes, month: str | None = None) -> bool:
         """Write ``content`` to ``root/relative`` unless it is already there; True when written."""
         data = content.encode("utf-8") if isinstance(content, str) else content
-        target = confined_path(self.root, relative)
+        # A folder resolved once in this build is not resolved again (resolving both paths of
+        # every page was ~9 % of a build).
+        target = confined_path(self.root, relative, self._confined_folders)
         if target is None:
             raise OutputError(f"refusing to write {relative!r}: it leads outside {self.root}")
         hashed = digest(data)

@@ -197,6 +197,25 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...
 
+    # -- stories: comparisons computed when grouping -------------------------
+    def story_report_hashes(self, story_ids: Sequence[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:
+        """story id -> (article id, outlet, content hash) of each of its own reports (copies
+        left out), oldest first as ``story_members``; every story when ``story_ids`` is None.
+        What a stored comparison's fingerprint is made of, without reading any article."""
+        raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
+
+    def story_comparison(self, story_id: str) -> tuple[str, bytes] | None:
+        """(fingerprint, serialised comparison) stored for the story, or None."""
+        raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
+
+    def story_comparison_fingerprints(self) -> dict[str, str]:
+        """story id -> fingerprint of every stored comparison (to find the stale ones at once)."""
+        raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
+
+    def save_story_comparison(self, story_id: str, fingerprint: str, data: bytes) -> None:
+        """Store (or replace) a story's comparison; nothing happens when the story is gone."""
+        raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
+
     # -- search ----------------------------------------------------------------
     @abc.abstractmethod
     def search(self, query: SearchQuery) -> list[SearchHit]:

@@ -9,6 +9,7 @@ search, bulk copy), stay in each backend.
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -30,6 +31,7 @@ from newsmirror.store.rows import (
     row_to_story_member,
     row_to_version,
     source_params,
+    to_iso,
     to_utc_iso,
     version_params,
 )
@@ -151,6 +153,42 @@ class SqlStore(Store):
             params += (limit,)
         ids = [r["id"] for r in self._all(text, params)]
         return [s for s in (self.get_story(i) for i in ids) if s is not None]
+
+    # -- stories: comparisons computed when grouping -------------------------
+    def story_report_hashes(self, story_ids: Sequence[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:
+        text = ("SELECT m.story_id, a.id, a.outlet, a.content_hash FROM story_members m"
+                " JOIN articles a ON a.id = m.article_id WHERE m.role <> 'duplicate'")
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        wanted = None if story_ids is None else list(dict.fromkeys(story_ids))
+        # Chunks of ids keep the statement within every backend's parameter limit.
+        chunks = [None] if wanted is None else [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+        for chunk in chunks:
+            where = "" if chunk is None else " AND m.story_id IN (" + ", ".join("?" for _ in chunk) + ")"
+            # The order of story_members (publication time, undated first), then id for ties.
+            rows = self._all(text + where + " ORDER BY m.story_id, a.published_utc NULLS FIRST, a.id",
+                             tuple(chunk or ()))
+            for row in rows:
+                found.setdefault(str(row["story_id"]), []).append(
+                    (str(row["id"]), str(row["outlet"]), str(row["content_hash"])))
+        return found
+
+    def story_comparison(self, story_id: str) -> tuple[str, bytes] | None:
+        row = self._one("SELECT fingerprint, data FROM story_comparisons WHERE story_id = ?", (story_id,))
+        return (str(row["fingerprint"]), bytes(row["data"])) if row else None
+
+    def story_comparison_fingerprints(self) -> dict[str, str]:
+        return {str(r["story_id"]): str(r["fingerprint"])
+                for r in self._all("SELECT story_id, fingerprint FROM story_comparisons", ())}
+
+    def save_story_comparison(self, story_id: str, fingerprint: str, data: bytes) -> None:
+        # INSERT ... SELECT from stories: a story merged away meanwhile gets no orphan row.
+        self.execute(self._sql(
+            "INSERT INTO story_comparisons (story_id, fingerprint, data, computed_at)"
+            " SELECT id, ?, ?, ? FROM stories WHERE id = ?"
+            " ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data,"
+            " computed_at = excluded.computed_at"),
+            (fingerprint, data, to_iso(utcnow()), story_id),
+        )
 
     def get_check_state(self, article_id: str) -> CheckState:
         row = self._one("SELECT * FROM checks WHERE article_id = ?", (article_id,))

@@ -1,15 +1,14 @@
-"""A story as the reader shows it: its articles side by side and, when the stories stage
-provides ``compare_story``, the facts they share and the ones only some report."""
+"""A story as the reader shows it: its articles side by side, the facts they share and the
+ones only some report (the comparison stored when grouping; see stories.stored)."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsmirror.model import Article, Story
 from newsmirror.store import Store, StoryMember
 from newsmirror.stories.comparison import Comparison
+from newsmirror.stories.stored import comparison_of
 
 
 @dataclass(slots=True)
@@ -23,16 +22,6 @@ class StoryView:
     @property
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles})
-
-
-def load_comparer() -> Callable[..., Comparison] | None:
-    """``newsmirror.stories.compare.compare_story`` when that module exists; the reader works without it."""
-    try:
-        module = importlib.import_module("newsmirror.stories.compare")
-    except ImportError:
-        return None
-    comparer = getattr(module, "compare_story", None)
-    return comparer if callable(comparer) else None
 
 
 def story_view(store: Store, story_id: str, outlets: list[str] | None = None) -> StoryView | None:
@@ -54,8 +43,9 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None) ->
     view.compared = [o for o in view.outlets if o in (outlets or [])]
     if len(view.compared) < 2:
         view.compared = view.outlets
-    compared = [a for a in view.articles if a.outlet in view.compared]
-    comparer = load_comparer()
-    if comparer is not None and len(compared) > 1:
-        view.comparison = comparer(compared, story_id=story.id)
+    if len(view.articles) > 1:
+        # The reader only reads: a missing or stale comparison is computed, not stored (the next
+        # `stories group`, `stories compare` or build stores it).
+        chosen = view.compared if len(view.compared) < len(view.outlets) else None
+        view.comparison = comparison_of(store, story.id, view.articles, chosen, save=False)
     return view
