@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 from lxml.html import HtmlElement
 
-from newsmirror.extract.dom import remove, short_text_of, text_of
+from newsmirror.extract.dom import has_text, remove, short_text_of, text_of
 
 _TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a",
                 "button", "section", "dl", "dd", "dt", "blockquote")
@@ -93,10 +94,10 @@ def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
     """Remove toggles, bare URL lines, link lists, tickers and weather from an article region."""
     total = len(text_of(root))
     for element in _blocks(root):
-        if element.getparent() is None or any(a.tag in ("table", "pre") for a in element.iterancestors()):
+        if element.getparent() is None:
             continue
         text = short_text_of(element, 6000)
-        if not text:
+        if not text or any(a.tag in ("table", "pre") for a in element.iterancestors()):
             continue
         if _is_toggle(text) or _is_ticker(text) or _is_weather(text) or _is_meta_line(text) \
                 or (_URL_ONLY.match(text) and _same_url(text, page_url)):
@@ -115,11 +116,13 @@ def _drop_trailing_url(root: HtmlElement) -> None:
     """A bare URL as the last block is a permalink or print footer, not text; a heading as the
     last block labels something already removed (a list of links, comments)."""
     while True:
-        blocks = [e for e in _blocks(root) if e.tag in ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")
-                  and text_of(e) and e.find(".//p") is None]
-        if len(blocks) < 2:
+        # the last two blocks with text and no paragraph inside, found from the end
+        candidates = (e for e in reversed(_blocks(root)) if e.tag in ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")
+                      and e.find(".//p") is None and has_text(e))
+        last_two = list(islice(candidates, 2))
+        if len(last_two) < 2:
             return
-        last = blocks[-1]
+        last = last_two[0]
         text = text_of(last)
         if _URL_ONLY.match(text) or (last.tag in ("h2", "h3", "h4", "h5", "h6") and len(text) <= 30):
             remove(last)
@@ -131,17 +134,17 @@ def drop_repeats(root: HtmlElement, title: str) -> None:
     """The headline at the top of the body, and a caption (or image alt) printed again."""
     wanted_title = _normalized(title)
     blocks = [e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div") if e is not root]
-    leading = [e for e in blocks if text_of(e)][:3]
-    for element in leading:
-        if wanted_title and _normalized(text_of(element)) == wanted_title:
-            remove(element)
+    if wanted_title:
+        for element in list(islice((e for e in blocks if has_text(e)), 3)):
+            if _normalized(text_of(element)) == wanted_title:
+                remove(element)
     captions: set[str] = set()
     for element in blocks:
-        if element.getparent() is None:
+        if element.getparent() is None or element.find(".//img") is not None or element.find(".//p") is not None:
             continue
         raw = short_text_of(element, 2000)
         text = _normalized(raw) if raw else ""
-        if not text or len(text) > 300 or element.find(".//img") is not None or len(element.findall(".//p")):
+        if not text or len(text) > 300:
             continue
         if text in captions:
             remove(element)
