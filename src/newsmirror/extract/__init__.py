@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
+from newsmirror.extract.bylines import closing_credit, meta_author, names_in, page_bylines
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
-from newsmirror.extract.page_header import names_in, read_header, visible_lines
+from newsmirror.extract.page_header import read_header, visible_lines
 from newsmirror.extract.page_meta import (
     document_published,
     document_title,
@@ -88,6 +89,8 @@ def extract_article(raw: RawDocument) -> Article:
     page_headline = ""
     web_page = False
     header_authors: list[str] = []
+    meta_names: list[str] = []
+    lines: list[str] | None = None
     page_url = raw.url
     zone = profile.timezone or "Asia/Shanghai"  # the zone of most datelines in the archives
     if raw.kind == DocumentKind.WEB_PAGE:
@@ -105,6 +108,7 @@ def extract_article(raw: RawDocument) -> Article:
         page_headline = raw.title_hint or (document_title(document, lines or []) if web_page
                                            else plain_title(document))
         if lines is not None:
+            meta_names = meta_author(document, lines)  # read before the body finders prune the head
             header = read_header(lines, page_headline, zone)
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
@@ -131,9 +135,12 @@ def extract_article(raw: RawDocument) -> Article:
         title = paragraphs[0][:80]
     authors, editors = find_credits(paragraphs)
     if web_page and not authors and not header_authors:
-        # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）")
+        # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）"), a name in
+        # brackets closing the last paragraph, else the page's author metadata if the page shows it
         for paragraph in [*paragraphs[:2], *paragraphs[-2:]]:
             header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
+        if not header_authors and lines is not None:
+            header_authors = page_bylines(lines) or closing_credit(paragraphs[-1]) or meta_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

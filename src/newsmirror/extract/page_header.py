@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
+from newsmirror.extract.bylines import names_in
+
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
                      "section", "article", "header", "footer", "br", "dd", "dt"})
@@ -29,12 +31,6 @@ _STAMP = re.compile(
 )
 _UTC_NEAR = re.compile(r"GMT(?![+-]\d)|UTC(?![+-]\d)|格林尼治|格林威治")
 _PLUS_EIGHT = re.compile(r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡)[时時][间間]|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
-_BYLINE = re.compile(
-    r"(?:^|[\s　|｜（(【\[])(?:(?:作者|撰文|文字|文|采写|採寫)\s*[：:｜|/／]|(?:本报|本報|特约|特約)?(?:记者|記者|通讯员|通訊員)\s*[：:｜|/／]?)\s*"
-    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s*[、，,和]\s*[\u4e00-\u9fff·]{2,4})*)"
-    r"(?=$|[\s　|｜/／）)，,。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|时间|時間|发布|發布)"
-)
-_NOT_NAMES = re.compile(r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|報|报|新闻|新聞|社|台|中心|客户端")
 WINDOW = 25  # lines after the headline that may hold its stamp and byline
 
 
@@ -104,18 +100,6 @@ def _stamp(line: str, zone: str) -> tuple[datetime, bool] | None:
     except ValueError:
         return None
     return value, match.group("H") is not None
-
-
-def names_in(line: str) -> list[str]:
-    """Reporters named in a byline ("作者：王文", "（记者 石佳）", "文/李楠")."""
-    if len(line) > 80:
-        line = line[:120]
-    found: list[str] = []
-    for match in _BYLINE.finditer(line):
-        for name in re.split(r"\s*[、，,和]\s*", match.group("names")):
-            if 2 <= len(name) <= 4 and not _NOT_NAMES.search(name) and name not in found:
-                found.append(name)
-    return found
 
 
 _PROSE_END = re.compile(r"[。！？]")
