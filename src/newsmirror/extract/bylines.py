@@ -31,7 +31,7 @@ _COMPILER = re.compile(rf"(?:^|[\s：:（(])\s*(?P<names>{_NAME})\s*(?:编译|�
 _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
-    r"中心|客户端|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
+    r"中心|客户端|简介|簡介|介绍|介紹|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
 )
 # Common Chinese surnames (simplified and traditional forms; two-character surnames first).
 _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲",
@@ -83,7 +83,7 @@ def names_in(line: str) -> list[str]:
         for pattern in (_AUTHOR_ONLY_LINE, _NAME_SLASH_OUTLET):
             whole = pattern.search(line)
             if whole:
-                _add(found, [whole.group("names")], need_surname=pattern is _NAME_SLASH_OUTLET)
+                _add(found, [whole.group("names")], need_surname=True)  # "作者简介" is a heading
     for match in _COMPILER.finditer(line):
         _add(found, [match.group("names")], need_surname=True)
     return found
