@@ -135,16 +135,20 @@ def document_published(document: lxml.html.HtmlElement, url: str, zone: str | No
 
 # A publication time kept as Unix seconds in a page script: ``var ct = "1581517074"`` (WeChat
 # articles, which show only "昨天" or a day), ``"publish_time": 1581517074``, ``pubTime: "…"``.
-_SCRIPT_EPOCH = re.compile(
-    r"""(?:\bvar\s+ct\s*=|["']?\b(?:publish_?time|pub_?time|publishTime|pubTime|datePublished)["']?\s*[:=])"""
-    r"""\s*["']?(1\d{9})(?!\d)"""
-)
+# The keys are found with str.find (a regex scan of a whole page costs milliseconds).
+_EPOCH_KEYS = ("var ct", "publish_time", "publishTime", "PublishTime", "publishtime", "pub_time", "pubTime",
+               "pubtime", "datePublished")
+_EPOCH_VALUE = re.compile(r"""\s*["']?\s*[:=]\s*["']?(1\d{9})(?!\d)""")
 _EARLIEST_EPOCH, _LATEST_EPOCH = 946684800, 2208988800  # 2000-01-01 .. 2040-01-01
 
 
 def script_published(content: str) -> datetime | None:
     """The publication instant a page script states in Unix seconds (UTC, so no zone guess)."""
-    match = _SCRIPT_EPOCH.search(content)
-    if match is None or not _EARLIEST_EPOCH <= int(match.group(1)) < _LATEST_EPOCH:
-        return None
-    return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
+    for key in _EPOCH_KEYS:
+        index = content.find(key)
+        while index >= 0:
+            match = _EPOCH_VALUE.match(content, index + len(key))
+            if match and _EARLIEST_EPOCH <= int(match.group(1)) < _LATEST_EPOCH:
+                return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
+            index = content.find(key, index + len(key))
+    return None
