@@ -160,3 +160,29 @@ def test_readability_takes_over_when_cleaning_empties_the_chosen_region(monkeypa
 
     monkeypatch.setattr(containers, "article_html", lambda document, url, content: "<div><p>来源：示例新闻网</p></div>")
     assert _has_every_paragraph(_extract(_page(f"<div>{ARTICLE}</div>")))
+
+
+def _text_trafilatura_reads(monkeypatch: pytest.MonkeyPatch, html: str) -> str:
+    seen: list[str] = []
+    original = webpage._trafilatura_candidate
+
+    def spy(document: object, url: str, fast: bool = False) -> object:
+        seen.append(document.text_content())  # type: ignore[attr-defined]
+        return original(document, url, fast=fast)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webpage, "_trafilatura_candidate", spy)
+    _extract(html)
+    return seen[0]
+
+
+def test_trafilatura_reads_a_chinese_page_without_its_layout_junk(monkeypatch: pytest.MonkeyPatch) -> None:
+    ranking = "<div class='hot-rank'><p>本周热门排行：第一名的文章标题，第二名的文章标题。</p></div>"
+    read = _text_trafilatura_reads(monkeypatch, _page(f"<div class='story'>{ARTICLE}</div>{ranking}"))
+    assert PARAGRAPHS[0] in read and "热门排行" not in read
+
+
+def test_trafilatura_reads_other_pages_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = "<p>The council said on Monday that three new libraries would open this summer.</p>" * 3
+    ranking = "<div class='hot-rank'><p>Most read this week: the first headline, the second one.</p></div>"
+    read = _text_trafilatura_reads(monkeypatch, _page(f"<div class='story'>{story}</div>{ranking}"))
+    assert "Most read this week" in read

@@ -50,6 +50,26 @@ def parse_document(content: str | bytes) -> HtmlElement:
 _PAGE_FURNITURE = ("style", "nav", "header", "footer", "aside", "form", "input", "select")
 
 
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def chinese_page(document: HtmlElement, sample_size: int = 5000) -> bool:
+    """Is the page's shown text Chinese (50+ Han characters among its first ``sample_size``)?"""
+    body = document.find("body")
+    parts: list[str] = []
+    size = 0
+    for element in (body if body is not None else document).iter():
+        if not isinstance(element.tag, str):
+            continue
+        for text in (None if element.tag in _NOT_SHOWN else element.text, element.tail):
+            if text and text.strip():
+                parts.append(text)
+                size += len(text)
+        if size >= sample_size:
+            break
+    return len(_CJK.findall("".join(parts)[:sample_size])) >= 50
+
+
 def is_bare_document(document: HtmlElement) -> bool:
     """A feed item or archive file rendered as HTML: no stylesheets, head scripts, navigation or
     forms, which every ordinary web page has (a feed item's own content may embed a script).
@@ -90,7 +110,7 @@ def _trafilatura_candidate(document: HtmlElement, url: str, *, fast: bool = Fals
 
 
 def _density_candidate(document: HtmlElement, junk_weight: float = density.JUNK_WEIGHT) -> Candidate | None:
-    density.prune_layout(document)
+    density.prune_layout(document)  # a second time on a pruned page finds nothing more
     region = density.best_region(document, junk_weight)
     if region is None:
         return None
@@ -208,10 +228,16 @@ def last_resort_html(content: str) -> str:
 def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
+    cjk = chinese_page(document)
+    if cjk:
+        # Chinese pages: trafilatura reads the page without its layout junk (related lists,
+        # rankings, comment blocks), as the region finder does: tighter text, and faster
+        density.prune_layout(document)
     traf = _trafilatura_candidate(document, url, fast=True)  # works on its own copy of the tree
+    if traf is not None:
+        cjk = _is_cjk(traf)
     # Chinese pages take the region alone when it is the tighter candidate, so it must be tight;
     # elsewhere it only adds prose trafilatura dropped, so a wider region helps (both tuned)
-    cjk = _is_cjk(traf) if traf is not None else len(_CJK.findall(document.text_content()[:5000])) >= 50
     dense = _density_candidate(document, density.JUNK_WEIGHT if cjk else WIDE_JUNK_WEIGHT)
     chosen = choose(dense, traf) or _readability_candidate(content)
     return chosen.html if chosen is not None else ""
