@@ -186,3 +186,19 @@ def test_trafilatura_reads_other_pages_whole(monkeypatch: pytest.MonkeyPatch) ->
     ranking = "<div class='hot-rank'><p>Most read this week: the first headline, the second one.</p></div>"
     read = _text_trafilatura_reads(monkeypatch, _page(f"<div class='story'>{story}</div>{ranking}"))
     assert "Most read this week" in read
+
+
+def test_an_english_page_quoting_some_chinese_is_no_chinese_text() -> None:
+    quote = "中文引文" * 15  # 60 Han characters
+    english = "The council said on Monday that three new libraries would open this summer. " * 12
+    assert webpage.is_chinese_text(quote + "。" + PARAGRAPHS[0])
+    assert not webpage.is_chinese_text(english + quote)
+
+
+def test_region_wins_where_trafilatura_kept_no_running_text() -> None:
+    prose = "\n".join(["The council said on Monday that three new libraries would open this summer."] * 5)
+    region = webpage.Candidate("density", "<div></div>", prose)
+    stray = webpage.Candidate("trafilatura", "<p></p>", "Subscribe\nOur newsletter\nMost read")
+    short_article = webpage.Candidate("trafilatura", "<p></p>", "A short item: the mayor opened the new library today.\n" * 3)
+    assert webpage.choose(region, stray) is region
+    assert webpage.choose(region, short_article) is short_article  # it has running text of its own

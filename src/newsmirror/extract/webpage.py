@@ -67,7 +67,7 @@ def chinese_page(document: HtmlElement, sample_size: int = 5000) -> bool:
                 size += len(text)
         if size >= sample_size:
             break
-    return len(_CJK.findall("".join(parts)[:sample_size])) >= 50
+    return is_chinese_text("".join(parts)[:sample_size])
 
 
 def is_bare_document(document: HtmlElement) -> bool:
@@ -129,10 +129,13 @@ def _readability_candidate(content: str) -> Candidate | None:
     return Candidate("readability", html, text) if text else None
 
 
+CHINESE_SHARE = 0.2  # Han characters in a Chinese text, at least (a Chinese article has well over half)
 _SENTENCE_PUNCTUATION = frozenset("，。！？；：,.!?;:")
 _SPACE = re.compile(r"\s+")
 AGREEMENT = 0.9  # share of one candidate's tokens found in the other for "contains"
 WIDE_JUNK_WEIGHT = 2.0  # the density finder's junk weight on non-Chinese pages (0.5 tried: lower F)
+SHORT_PROSE = 100  # characters of running text: below this trafilatura kept no article (300 tried: 2 pages worse)
+PROSE_RATIO = 3.0  # ... and a region with this many times its running text is taken instead
 LONG_PROSE = 150  # characters: a punctuated block this long is article text whoever found it
 
 
@@ -149,8 +152,15 @@ def _containment(dense: Candidate, traf: Candidate) -> tuple[float, float]:
     return common / max(1, sum(dense_tokens.values())), common / max(1, sum(traf_tokens.values()))
 
 
+def is_chinese_text(text: str) -> bool:
+    """50+ Han characters that make up a fifth of the visible characters or more: a Chinese text,
+    not an English page quoting some Japanese or Chinese."""
+    han = len(_CJK.findall(text))
+    return han >= 50 and han >= CHINESE_SHARE * len(_SPACE.sub("", text))
+
+
 def _is_cjk(candidate: Candidate) -> bool:
-    return len(_CJK.findall(candidate.text[:3000])) >= 50
+    return is_chinese_text(candidate.text[:3000])
 
 
 def _is_block(element: HtmlElement) -> bool:
@@ -216,6 +226,9 @@ def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
     if traf_in_dense >= 0.7:
         html = _region_within(dense, traf)
         return Candidate("region within trafilatura", html, _text_of_html(html))
+    traf_prose = _prose_length(traf.text)
+    if traf_prose < SHORT_PROSE and _prose_length(dense.text) >= PROSE_RATIO * max(traf_prose, 1):
+        return dense  # trafilatura kept a few lines elsewhere; the region holds the running text
     return traf
 
 
