@@ -69,17 +69,13 @@ def _is_weather(text: str) -> bool:
     return len(text) <= 60 and bool(_TEMPERATURE.search(text)) and not _SENTENCE_END.search(text)
 
 
-def _link_chars(element: HtmlElement) -> int:
-    return sum(len(text_of(link)) for link in element.iter("a"))
-
-
-def _is_link_list(element: HtmlElement) -> bool:
-    """Several links and little else: related posts, "more on this", tag clouds."""
-    links = [link for link in element.iter("a") if text_of(link)]
-    if len(links) < 2:
+def _is_link_list(element: HtmlElement, text: str) -> bool:
+    """Several links and little else: related posts, "more on this", tag clouds (``text``: the
+    element's text)."""
+    link_texts = [text_of(link) for link in element.iter("a")]
+    if sum(1 for link_text in link_texts if link_text) < 2:
         return False
-    text = text_of(element)
-    return bool(text) and _link_chars(element) >= 0.6 * len(text)
+    return bool(text) and sum(map(len, link_texts)) >= 0.6 * len(text)
 
 
 def _normalized(text: str) -> str:
@@ -90,20 +86,31 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
     return [e for e in root.iter(*_TEXT_BLOCKS) if e is not root]
 
 
+def _judged(element: HtmlElement, root: HtmlElement) -> bool:
+    """Still in the region (not inside a block removed before) and not inside a table or
+    preformatted text, whose cells and lines are content however short."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("table", "pre"):
+            return False
+        if ancestor is root:
+            return True
+    return False
+
+
 def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
     """Remove toggles, bare URL lines, link lists, tickers and weather from an article region."""
     total = len(text_of(root))
     for element in _blocks(root):
-        if element.getparent() is None:
+        if not _judged(element, root):
             continue
         text = short_text_of(element, 6000)
-        if not text or any(a.tag in ("table", "pre") for a in element.iterancestors()):
+        if not text:
             continue
         if _is_toggle(text) or _is_ticker(text) or _is_weather(text) or _is_meta_line(text) \
                 or (_URL_ONLY.match(text) and _same_url(text, page_url)):
             remove(element)
-        elif element.tag in ("ul", "ol", "div", "section", "dl") and _is_link_list(element) \
-                and len(text) < 1500 and len(text) <= total / 2:
+        elif element.tag in ("ul", "ol", "div", "section", "dl") and len(text) < 1500 and len(text) <= total / 2 \
+                and _is_link_list(element, text):
             heading = element.getprevious()
             remove(element)
             if heading is not None and heading.tag in ("h2", "h3", "h4", "h5", "h6", "p", "div") \
