@@ -177,11 +177,11 @@ def _own_text(block: HtmlElement) -> str:
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
-def _region_within(dense: Candidate, traf: Candidate) -> str:
+def _region_within(dense: Candidate, traf: Candidate) -> Candidate:
     """The density region keeping only text trafilatura also kept, plus long prose it missed:
     the region's layout (images, links) with the two candidates' agreement as content."""
     if dense.element is None:
-        return dense.html
+        return Candidate("region within trafilatura", dense.html, dense.text)
     region = dense.element  # not used again: filtered in place
     agreed = _SPACE.sub(" ", traf.text)
 
@@ -205,7 +205,8 @@ def _region_within(dense: Candidate, traf: Candidate) -> str:
                 child.tail = None
             else:
                 block.remove(child)
-    return lxml.html.tostring(region, encoding="unicode", with_tail=False)
+    return Candidate("region within trafilatura", lxml.html.tostring(region, encoding="unicode", with_tail=False),
+                     density.block_text(region), region)
 
 
 def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
@@ -224,8 +225,7 @@ def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
         return dense if _prose_length(dense.text) > _prose_length(traf.text) else traf
     # other pages: trafilatura's text, widened by long prose blocks of the region that it dropped
     if traf_in_dense >= 0.7:
-        html = _region_within(dense, traf)
-        return Candidate("region within trafilatura", html, _text_of_html(html))
+        return _region_within(dense, traf)
     traf_prose = _prose_length(traf.text)
     if traf_prose < SHORT_PROSE and _prose_length(dense.text) >= PROSE_RATIO * max(traf_prose, 1):
         return dense  # trafilatura kept a few lines elsewhere; the region holds the running text
