@@ -202,3 +202,10 @@ def test_region_wins_where_trafilatura_kept_no_running_text() -> None:
     short_article = webpage.Candidate("trafilatura", "<p></p>", "A short item: the mayor opened the new library today.\n" * 3)
     assert webpage.choose(region, stray) is region
     assert webpage.choose(region, short_article) is short_article  # it has running text of its own
+
+
+def test_chinese_article_inside_a_junk_named_wrapper_is_not_lost() -> None:
+    # the layout pruning drops blocks named like widgets ("share", "more"); when that takes the
+    # article, trafilatura reads the whole page again
+    text = _extract(_page(f"<div class='share-more-box'>{ARTICLE}</div>"))
+    assert _has_every_paragraph(text)

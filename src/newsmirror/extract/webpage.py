@@ -136,6 +136,7 @@ AGREEMENT = 0.9  # share of one candidate's tokens found in the other for "conta
 WIDE_JUNK_WEIGHT = 2.0  # the density finder's junk weight on non-Chinese pages (0.5 tried: lower F)
 SHORT_PROSE = 100  # characters of running text: below this trafilatura kept no article (300 tried: 2 pages worse)
 PROSE_RATIO = 3.0  # ... and a region with this many times its running text is taken instead
+NO_ARTICLE = 50  # characters: a pick this short on a pruned page is no article (200 of prose tried: worse)
 LONG_PROSE = 150  # characters: a punctuated block this long is article text whoever found it
 
 
@@ -241,8 +242,8 @@ def last_resort_html(content: str) -> str:
 def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
-    cjk = chinese_page(document)
-    if cjk:
+    cjk = pruned = chinese_page(document)
+    if pruned:
         # Chinese pages: trafilatura reads the page without its layout junk (related lists,
         # rankings, comment blocks), as the region finder does: tighter text, and faster
         density.prune_layout(document)
@@ -252,5 +253,12 @@ def article_html(document: HtmlElement, url: str, content: str) -> str:
     # Chinese pages take the region alone when it is the tighter candidate, so it must be tight;
     # elsewhere it only adds prose trafilatura dropped, so a wider region helps (both tuned)
     dense = _density_candidate(document, density.JUNK_WEIGHT if cjk else WIDE_JUNK_WEIGHT)
-    chosen = choose(dense, traf) or _readability_candidate(content)
+    chosen = choose(dense, traf)
+    if pruned and (chosen is None or len(_SPACE.sub("", chosen.text)) < NO_ARTICLE):
+        # the pruning may have taken the article with a junk-named wrapper: trafilatura on the
+        # whole page again (rare, so the second parse costs little)
+        whole = _trafilatura_candidate(parse_document(content), url, fast=True)
+        if whole is not None and _prose_length(whole.text) > (_prose_length(chosen.text) if chosen else -1):
+            chosen = whole
+    chosen = chosen or _readability_candidate(content)
     return chosen.html if chosen is not None else ""
