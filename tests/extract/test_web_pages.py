@@ -209,3 +209,22 @@ def test_chinese_article_inside_a_junk_named_wrapper_is_not_lost() -> None:
     # article, trafilatura reads the whole page again
     text = _extract(_page(f"<div class='share-more-box'>{ARTICLE}</div>"))
     assert _has_every_paragraph(text)
+
+
+def test_prune_empty_removes_nested_empty_blocks_and_keeps_images_cells_and_word_breaks() -> None:
+    from newsmirror.extract.layout import prune_empty
+
+    root = parse_fragment("""<div><div><p> </p><div><span>\u00a0</span></div></div>
+        <p>one<span> </span>two</p><div><a href="x"><img src="a.jpg"></a></div>
+        <table><tr><td></td><td>x</td></tr></table><section><br></section></div>""")
+    prune_empty(root)
+    html = lxml_tostring(root)
+    assert "<section" not in html and "<p> </p>" not in html and html.count("<div") == 3
+    assert "a.jpg" in html and html.count("<td") == 2
+    assert text_of(root).startswith("one two")
+
+
+def lxml_tostring(element: object) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(element, encoding="unicode")  # type: ignore[arg-type]
