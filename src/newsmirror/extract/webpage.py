@@ -8,7 +8,13 @@ candidate's tokens found in the other):
 * Chinese pages: when one candidate holds the other, the tighter one; else the one with more
   running text (punctuated lines of 20+ characters);
 * other pages: the region's layout restricted to text trafilatura also kept, plus long prose
-  blocks it dropped; trafilatura alone when the region misses much of its text.
+  blocks it dropped; trafilatura alone when the region misses much of its text, unless
+  trafilatura kept almost no running text and the region has several times more.
+
+On Chinese pages trafilatura reads the page after the region finder's layout pruning (related
+lists, rankings, comment and share blocks gone), which makes it tighter and faster; should the
+pruning leave no article, trafilatura reads the whole page again. Parsed once otherwise: both
+candidates work on the same tree (trafilatura on its own copy).
 
 Tuned on the zh gold's tune split and trafilatura's evaluation pages, never on a test page.
 """
