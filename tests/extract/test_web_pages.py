@@ -160,3 +160,71 @@ def test_readability_takes_over_when_cleaning_empties_the_chosen_region(monkeypa
 
     monkeypatch.setattr(containers, "article_html", lambda document, url, content: "<div><p>来源：示例新闻网</p></div>")
     assert _has_every_paragraph(_extract(_page(f"<div>{ARTICLE}</div>")))
+
+
+def _text_trafilatura_reads(monkeypatch: pytest.MonkeyPatch, html: str) -> str:
+    seen: list[str] = []
+    original = webpage._trafilatura_candidate
+
+    def spy(document: object, url: str, fast: bool = False) -> object:
+        seen.append(document.text_content())  # type: ignore[attr-defined]
+        return original(document, url, fast=fast)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webpage, "_trafilatura_candidate", spy)
+    _extract(html)
+    return seen[0]
+
+
+def test_trafilatura_reads_a_chinese_page_without_its_layout_junk(monkeypatch: pytest.MonkeyPatch) -> None:
+    ranking = "<div class='hot-rank'><p>本周热门排行：第一名的文章标题，第二名的文章标题。</p></div>"
+    read = _text_trafilatura_reads(monkeypatch, _page(f"<div class='story'>{ARTICLE}</div>{ranking}"))
+    assert PARAGRAPHS[0] in read and "热门排行" not in read
+
+
+def test_trafilatura_reads_other_pages_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = "<p>The council said on Monday that three new libraries would open this summer.</p>" * 3
+    ranking = "<div class='hot-rank'><p>Most read this week: the first headline, the second one.</p></div>"
+    read = _text_trafilatura_reads(monkeypatch, _page(f"<div class='story'>{story}</div>{ranking}"))
+    assert "Most read this week" in read
+
+
+def test_an_english_page_quoting_some_chinese_is_no_chinese_text() -> None:
+    quote = "中文引文" * 15  # 60 Han characters
+    english = "The council said on Monday that three new libraries would open this summer. " * 12
+    assert webpage.is_chinese_text(quote + "。" + PARAGRAPHS[0])
+    assert not webpage.is_chinese_text(english + quote)
+
+
+def test_region_wins_where_trafilatura_kept_no_running_text() -> None:
+    prose = "\n".join(["The council said on Monday that three new libraries would open this summer."] * 5)
+    region = webpage.Candidate("density", "<div></div>", prose)
+    stray = webpage.Candidate("trafilatura", "<p></p>", "Subscribe\nOur newsletter\nMost read")
+    short_article = webpage.Candidate("trafilatura", "<p></p>", "A short item: the mayor opened the new library today.\n" * 3)
+    assert webpage.choose(region, stray) is region
+    assert webpage.choose(region, short_article) is short_article  # it has running text of its own
+
+
+def test_chinese_article_inside_a_junk_named_wrapper_is_not_lost() -> None:
+    # the layout pruning drops blocks named like widgets ("share", "more"); when that takes the
+    # article, trafilatura reads the whole page again
+    text = _extract(_page(f"<div class='share-more-box'>{ARTICLE}</div>"))
+    assert _has_every_paragraph(text)
+
+
+def test_prune_empty_removes_nested_empty_blocks_and_keeps_images_cells_and_word_breaks() -> None:
+    from newsmirror.extract.layout import prune_empty
+
+    root = parse_fragment("""<div><div><p> </p><div><span>\u00a0</span></div></div>
+        <p>one<span> </span>two</p><div><a href="x"><img src="a.jpg"></a></div>
+        <table><tr><td></td><td>x</td></tr></table><section><br></section></div>""")
+    prune_empty(root)
+    html = lxml_tostring(root)
+    assert "<section" not in html and "<p> </p>" not in html and html.count("<div") == 3
+    assert "a.jpg" in html and html.count("<td") == 2
+    assert text_of(root).startswith("one two")
+
+
+def lxml_tostring(element: object) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(element, encoding="unicode")  # type: ignore[arg-type]

@@ -14,16 +14,24 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
+from newsmirror.extract.bylines import closing_credit, meta_author, names_in, page_bylines
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
 from newsmirror.extract.datelines import date_from_url, publication_date
-from newsmirror.extract.page_header import names_in, read_header, visible_lines
-from newsmirror.extract.page_meta import document_published, document_title, plain_title, strip_site_suffix
+from newsmirror.extract.page_header import read_header, visible_lines
+from newsmirror.extract.page_meta import (
+    document_published,
+    document_title,
+    plain_title,
+    script_published,
+    strip_site_suffix,
+)
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html
+from newsmirror.extract.zones import declared_url, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -64,11 +72,14 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
-def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None) -> datetime | None:
-    zone = profile_for(raw.url).timezone or "Asia/Shanghai"  # the zone of most datelines in these archives
-    url_date = date_from_url(raw.url, zone)
-    return publication_date(page_date=page_date, container_date=raw.published_hint, text=body_text,
-                            stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
+def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None, *,
+               zone: str, page_url: str) -> datetime | None:
+    url_date = date_from_url(page_url, zone)
+    found = publication_date(page_date=page_date, container_date=raw.published_hint, text=body_text,
+                             stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
+    if found is None and raw.kind == DocumentKind.WEB_PAGE:
+        found = script_published(raw.content)  # a page that prints only "昨天" may keep the instant in a script
+    return found
 
 
 def extract_article(raw: RawDocument) -> Article:
@@ -78,17 +89,27 @@ def extract_article(raw: RawDocument) -> Article:
     page_headline = ""
     web_page = False
     header_authors: list[str] = []
+    meta_names: list[str] = []
+    lines: list[str] | None = None
+    page_url = raw.url
+    zone = profile.timezone or "Asia/Shanghai"  # the zone of most datelines in the archives
     if raw.kind == DocumentKind.WEB_PAGE:
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
         web_page = not is_bare_document(document)
-        page_date = document_published(document, raw.url)
+        chinese = _chinese_page(document)
+        if web_page:
+            # naive dates of a page are in its site's zone; a saved page may only say where it lives
+            page_url = raw.url or declared_url(document)
+            zone = site_zone(page_url, chinese=chinese)
+        page_date = document_published(document, raw.url, zone if web_page else None)
         # the stamp/byline reader and the visible-headline rule are written for Chinese pages
-        lines = visible_lines(document) if web_page and _chinese_page(document) else None
+        lines = visible_lines(document) if web_page and chinese else None
         # rendered archive files and feed items carry their headline as the title, as it is
         page_headline = raw.title_hint or (document_title(document, lines or []) if web_page
                                            else plain_title(document))
         if lines is not None:
-            header = read_header(lines, page_headline, profile.timezone or "Asia/Shanghai")
+            meta_names = meta_author(document, lines)  # read before the body finders prune the head
+            header = read_header(lines, page_headline, zone)
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
@@ -114,9 +135,12 @@ def extract_article(raw: RawDocument) -> Article:
         title = paragraphs[0][:80]
     authors, editors = find_credits(paragraphs)
     if web_page and not authors and not header_authors:
-        # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）")
+        # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）"), a name in
+        # brackets closing the last paragraph, else the page's author metadata if the page shows it
         for paragraph in [*paragraphs[:2], *paragraphs[-2:]]:
             header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
+        if not header_authors and lines is not None:
+            header_authors = page_bylines(lines) or closing_credit(paragraphs[-1]) or meta_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:
@@ -127,7 +151,7 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = _published(raw, body_text, cleaned.feed_date, page_date)
+    published = _published(raw, body_text, cleaned.feed_date, page_date, zone=zone, page_url=page_url)
     return Article(
         outlet=outlet,
         title=title,

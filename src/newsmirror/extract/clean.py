@@ -10,11 +10,9 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 import lxml.html
 import nh3
-from lxml.cssselect import CSSSelector
 
 from newsmirror.extract.dom import (
     BLOCK_TAGS,
@@ -54,10 +52,6 @@ class CleanResult:
     feed_byline: str = ""  # the "<div><i>author<br>date</i></div>" header some feed converters add
     feed_date: str = ""
 
-
-@cache
-def _selector(css: str) -> CSSSelector:
-    return CSSSelector(css)
 
 
 
@@ -107,14 +101,16 @@ def _keep_video_links(root: lxml.html.HtmlElement) -> None:
 
 
 def _drop_selected(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
+    selector = profile.drop_selector()
+    if selector is None:
+        return
     total = len(text_of(root))
-    for css in profile.drop:
-        for element in _selector(css)(root):
-            if element is root or is_detached(element, root):
-                continue
-            if total >= 200 and element.tag not in ("script", "style") and len(text_of(element)) > total / 2:
-                continue  # a wrapper of most of the text ("article paywall-container"), not a widget
-            remove(element)
+    for element in selector(root):  # document order: a wrapper is judged before what it holds
+        if element is root or is_detached(element, root):
+            continue
+        if total >= 200 and element.tag not in ("script", "style") and len(text_of(element)) > total / 2:
+            continue  # a wrapper of most of the text ("article paywall-container"), not a widget
+        remove(element)
 
 
 def _fix_lazy_images(root: lxml.html.HtmlElement) -> None:
@@ -157,11 +153,17 @@ def _drop_tracking_images(root: lxml.html.HtmlElement) -> None:
 
 
 def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
-    patterns = profile.boilerplate_patterns()
+    pattern = profile.boilerplate_pattern()
+    if pattern is None:
+        return
+    seen: dict[lxml.html.HtmlElement, bool] = {}  # each block is read once, as itself or as a child
 
     def matches(element: lxml.html.HtmlElement) -> bool:
-        text = short_text_of(element, 4000)  # whitespace runs shrink; 800 after normalizing
-        return text is not None and 0 < len(text) < 800 and any(pattern.search(text) for pattern in patterns)
+        found = seen.get(element)
+        if found is None:
+            text = short_text_of(element, 4000)  # whitespace runs shrink; 800 after normalizing
+            found = seen[element] = text is not None and 0 < len(text) < 800 and bool(pattern.search(text))
+        return found
 
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or is_detached(element, root):
@@ -239,7 +241,6 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     _keep_video_links(root)
     _drop_selected(root, profile)
     _drop_tracking_images(root)
-    _drop_boilerplate(root, profile)
     for element in list(root.iter("time", "h1")):
         if element.tag == "time" or (title and text_of(element) == title.strip()):
             remove(element)
@@ -250,7 +251,8 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
         drop_page_furniture(root, page_url=base_url)
         drop_repeats(root, title)
     paragraphize(root)
-    _drop_boilerplate(root, profile)  # again: text the parser left loose is in paragraphs now
+    # once, after paragraphize: text the parser left loose is in paragraphs by now
+    _drop_boilerplate(root, profile)
     prune_empty(root)
     sanitized = sanitize(serialize_children(root))
     final = parse_fragment(sanitized)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 from lxml.html import HtmlElement
 
-from newsmirror.extract.dom import remove, short_text_of, text_of
+from newsmirror.extract.dom import has_text, remove, short_text_of, text_of
 
 _TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a",
                 "button", "section", "dl", "dd", "dt", "blockquote")
@@ -68,17 +69,13 @@ def _is_weather(text: str) -> bool:
     return len(text) <= 60 and bool(_TEMPERATURE.search(text)) and not _SENTENCE_END.search(text)
 
 
-def _link_chars(element: HtmlElement) -> int:
-    return sum(len(text_of(link)) for link in element.iter("a"))
-
-
-def _is_link_list(element: HtmlElement) -> bool:
-    """Several links and little else: related posts, "more on this", tag clouds."""
-    links = [link for link in element.iter("a") if text_of(link)]
-    if len(links) < 2:
+def _is_link_list(element: HtmlElement, text: str) -> bool:
+    """Several links and little else: related posts, "more on this", tag clouds (``text``: the
+    element's text)."""
+    link_texts = [text_of(link) for link in element.iter("a")]
+    if sum(1 for link_text in link_texts if link_text) < 2:
         return False
-    text = text_of(element)
-    return bool(text) and _link_chars(element) >= 0.6 * len(text)
+    return bool(text) and sum(map(len, link_texts)) >= 0.6 * len(text)
 
 
 def _normalized(text: str) -> str:
@@ -89,11 +86,22 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
     return [e for e in root.iter(*_TEXT_BLOCKS) if e is not root]
 
 
+def _judged(element: HtmlElement, root: HtmlElement) -> bool:
+    """Still in the region (not inside a block removed before) and not inside a table or
+    preformatted text, whose cells and lines are content however short."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("table", "pre"):
+            return False
+        if ancestor is root:
+            return True
+    return False
+
+
 def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
     """Remove toggles, bare URL lines, link lists, tickers and weather from an article region."""
     total = len(text_of(root))
     for element in _blocks(root):
-        if element.getparent() is None or any(a.tag in ("table", "pre") for a in element.iterancestors()):
+        if not _judged(element, root):
             continue
         text = short_text_of(element, 6000)
         if not text:
@@ -101,8 +109,8 @@ def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
         if _is_toggle(text) or _is_ticker(text) or _is_weather(text) or _is_meta_line(text) \
                 or (_URL_ONLY.match(text) and _same_url(text, page_url)):
             remove(element)
-        elif element.tag in ("ul", "ol", "div", "section", "dl") and _is_link_list(element) \
-                and len(text) < 1500 and len(text) <= total / 2:
+        elif element.tag in ("ul", "ol", "div", "section", "dl") and len(text) < 1500 and len(text) <= total / 2 \
+                and _is_link_list(element, text):
             heading = element.getprevious()
             remove(element)
             if heading is not None and heading.tag in ("h2", "h3", "h4", "h5", "h6", "p", "div") \
@@ -115,11 +123,13 @@ def _drop_trailing_url(root: HtmlElement) -> None:
     """A bare URL as the last block is a permalink or print footer, not text; a heading as the
     last block labels something already removed (a list of links, comments)."""
     while True:
-        blocks = [e for e in _blocks(root) if e.tag in ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")
-                  and text_of(e) and e.find(".//p") is None]
-        if len(blocks) < 2:
+        # the last two blocks with text and no paragraph inside, found from the end
+        candidates = (e for e in reversed(_blocks(root)) if e.tag in ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")
+                      and e.find(".//p") is None and has_text(e))
+        last_two = list(islice(candidates, 2))
+        if len(last_two) < 2:
             return
-        last = blocks[-1]
+        last = last_two[0]
         text = text_of(last)
         if _URL_ONLY.match(text) or (last.tag in ("h2", "h3", "h4", "h5", "h6") and len(text) <= 30):
             remove(last)
@@ -131,17 +141,17 @@ def drop_repeats(root: HtmlElement, title: str) -> None:
     """The headline at the top of the body, and a caption (or image alt) printed again."""
     wanted_title = _normalized(title)
     blocks = [e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div") if e is not root]
-    leading = [e for e in blocks if text_of(e)][:3]
-    for element in leading:
-        if wanted_title and _normalized(text_of(element)) == wanted_title:
-            remove(element)
+    if wanted_title:
+        for element in list(islice((e for e in blocks if has_text(e)), 3)):
+            if _normalized(text_of(element)) == wanted_title:
+                remove(element)
     captions: set[str] = set()
     for element in blocks:
-        if element.getparent() is None:
+        if element.getparent() is None or element.find(".//img") is not None or element.find(".//p") is not None:
             continue
         raw = short_text_of(element, 2000)
         text = _normalized(raw) if raw else ""
-        if not text or len(text) > 300 or element.find(".//img") is not None or len(element.findall(".//p")):
+        if not text or len(text) > 300:
             continue
         if text in captions:
             remove(element)

@@ -6,7 +6,7 @@ import re
 
 import lxml.html
 
-from newsmirror.extract.dom import BLOCK_TAGS, has_text, is_detached, remove
+from newsmirror.extract.dom import BLOCK_TAGS, remove
 
 _NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
 
@@ -83,23 +83,28 @@ def paragraphize(element: lxml.html.HtmlElement) -> None:
         element.append(node)
 
 
+_WHITESPACE = " \t\r\n\f\v\u00a0"
+_KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
+_WHITESPACE_INLINE = frozenset({"span", "font", "b", "i", "em", "strong", "u"})
+
+
 def prune_empty(root: lxml.html.HtmlElement) -> None:
-    keep_empty = {"img", "br", "hr", "td", "th"}
-    changed = True
-    while changed:
-        changed = False
-        for element in list(root.iter()):
-            if element is root or not isinstance(element.tag, str) or element.tag in keep_empty:
-                continue
-            if is_detached(element, root):
-                continue
-            if not has_text(element) and element.find(".//img") is None:
-                if len(element) == 0 and element.text and element.tag in {"span", "font", "b", "i", "em",
-                                                                           "strong", "u"}:
-                    element.drop_tag()  # a whitespace-only inline element still separates words
-                else:
-                    remove(element)
-                changed = True
+    """Remove elements with neither text nor an image under them. One pass, children before
+    parents, so a parent is judged after its empty children are gone (the same result as
+    repeating top-down passes until nothing changes, without reading every subtree's text)."""
+    filled: dict[lxml.html.HtmlElement, bool] = {}  # element -> text or an image under it
+    for element in reversed(list(root.iter())):  # every descendant comes before its ancestor
+        if not isinstance(element.tag, str):
+            continue
+        full = element.tag == "img" or bool((element.text or "").strip(_WHITESPACE)) or any(
+            filled.get(child, False) or bool((child.tail or "").strip(_WHITESPACE)) for child in element)
+        filled[element] = full
+        if full or element is root or element.tag in _KEEP_EMPTY:
+            continue
+        if len(element) == 0 and element.text and element.tag in _WHITESPACE_INLINE:
+            element.drop_tag()  # a whitespace-only inline element still separates words
+        else:
+            remove(element)
     # leading/trailing <br> and <hr> inside paragraphs and at the edges carry nothing
     for element in list(root.iter("p", "figcaption", "li")):
         while len(element) and element[-1].tag == "br" and not (element[-1].tail or "").strip():

@@ -16,21 +16,21 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
+from newsmirror.extract.bylines import names_in
+
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
                      "section", "article", "header", "footer", "br", "dd", "dt"})
 _SPACE = re.compile(r"\s+")
+# A zone named with the stamp: "北京时间", "格林尼治标准时间10:41", "GMT+8", "UTC".
+_ZONE_WORD = r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡|格林尼治标准|格林威治标准|格林尼治標準|格林威治標準|格林尼治|格林威治)[时時][间間]"
 _STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:[T（(]|星期.|周.|\s)*\s*(?P<H>\d{1,2})\s*[:：時时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+    rf"(?:\s*(?:[T（(]|星期.|周.|{_ZONE_WORD}|\s)*\s*(?P<H>\d{{1,2}})\s*[:：時时]\s*(?P<M>\d{{2}})"
+    r"(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
 )
-_UTC_NEAR = re.compile(r"GMT|UTC|格林尼治|格林威治")
-_BYLINE = re.compile(
-    r"(?:^|[\s　|｜（(【\[])(?:(?:作者|撰文|文字|文|采写|採寫)\s*[：:｜|/／]|(?:本报|本報|特约|特約)?(?:记者|記者|通讯员|通訊員)\s*[：:｜|/／]?)\s*"
-    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s*[、，,和]\s*[\u4e00-\u9fff·]{2,4})*)"
-    r"(?=$|[\s　|｜/／）)，,。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|时间|時間|发布|發布)"
-)
-_NOT_NAMES = re.compile(r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|報|报|新闻|新聞|社|台|中心|客户端")
+_UTC_NEAR = re.compile(r"GMT(?![+-]\d)|UTC(?![+-]\d)|格林尼治|格林威治")
+_PLUS_EIGHT = re.compile(r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡)[时時][间間]|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
 WINDOW = 25  # lines after the headline that may hold its stamp and byline
 
 
@@ -91,7 +91,10 @@ def _stamp(line: str, zone: str) -> tuple[datetime, bool] | None:
         hour = int(match.group("H")) if match.group("H") else 0
         minute = int(match.group("M")) if match.group("M") else 0
         second = int(match.group("S")) if match.group("S") else 0
-        tz = ZoneInfo("UTC") if _UTC_NEAR.search(line[match.end():match.end() + 12]) else ZoneInfo(zone)
+        # a zone word written with the stamp (between date and time, or right after it) wins
+        near = line[match.start():match.end() + 12]
+        tz = ZoneInfo("Asia/Shanghai") if _PLUS_EIGHT.search(near) else ZoneInfo("UTC") if _UTC_NEAR.search(near) \
+            else ZoneInfo(zone)
         value = datetime(int(match.group("y")), int(match.group("m")), int(match.group("d")), hour, minute, second,
                          tzinfo=tz)
     except ValueError:
@@ -99,21 +102,31 @@ def _stamp(line: str, zone: str) -> tuple[datetime, bool] | None:
     return value, match.group("H") is not None
 
 
-def names_in(line: str) -> list[str]:
-    """Reporters named in a byline ("作者：王文", "（记者 石佳）", "文/李楠")."""
-    if len(line) > 80:
-        line = line[:120]
-    found: list[str] = []
-    for match in _BYLINE.finditer(line):
-        for name in re.split(r"\s*[、，,和]\s*", match.group("names")):
-            if 2 <= len(name) <= 4 and not _NOT_NAMES.search(name) and name not in found:
-                found.append(name)
-    return found
+_PROSE_END = re.compile(r"[。！？]")
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of running text: a date in it is what the story is about, not when it was published."""
+    return len(line) > 60 and bool(_PROSE_END.search(line))
+
+
+def line_above_stamp(lines: list[str], limit: int = 400) -> str:
+    """The line printed just above the page's first stamp line ("发布时间：2019-05-18 来源：…"):
+    where Chinese news pages put the headline. '' when that line does not look like one."""
+    for index, line in enumerate(lines[:limit]):
+        if index and len(line) <= 60 and not _is_prose(line) and _STAMP.search(line):
+            above = lines[index - 1]
+            if 8 <= len(_squeeze(above)) <= 80 and not _STAMP.search(above) and not _is_prose(above):
+                return above
+            return ""
+    return ""
 
 
 def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool] | None:
     dated: tuple[datetime, bool] | None = None
     for line in window:
+        if _is_prose(line):
+            continue
         stamp = _stamp(line, zone)
         if stamp is not None and (dated is None or (stamp[1] and not dated[1])):
             dated = stamp

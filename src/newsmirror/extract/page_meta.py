@@ -7,21 +7,21 @@ the same facts as hints.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 import lxml.html
 
 from newsmirror.extract.datelines import parse_iso
-from newsmirror.extract.page_header import visible_lines
+from newsmirror.extract.page_header import line_above_stamp, visible_lines
 from newsmirror.extract.profiles import profile_for
 from newsmirror.model import DocumentKind, RawDocument
 
-_DATE_XPATHS = (
-    "//meta[@property='article:published_time']/@content",
-    "//meta[@name='article:published_time']/@content",
-    "//meta[@itemprop='datePublished']/@content",
-    "//meta[@name='pubdate' or @name='publishdate' or @name='dc.date']/@content",
-)
+# Publication-time metadata (meta property/name/itemprop), best first; compared in lower case
+# because pages write "PubDate" as often as "pubdate".
+_DATE_META_NAMES = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                    "publish_date", "publishtime", "publish-time", "dc.date.issued", "dc.date", "dcterms.issued",
+                    "dcterms.created", "sailthru.date", "parsely-pub-date")
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TITLE_XPATHS = ("//meta[@property='og:title']/@content", "//title/text()")
 
 
@@ -68,6 +68,9 @@ def plain_title(document: lxml.html.HtmlElement) -> str:
     return _first(document, _TITLE_XPATHS)
 
 
+SHORT_LABEL = 8  # characters: a page title part this short names a section, not an article
+
+
 def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = None) -> str:
     """The headline: the page's ``<h1>`` (or a heading) that the ``<title>``/og:title contains,
     else that title without the site name the page appends to it ("headline_站名", "headline | Site")."""
@@ -91,8 +94,13 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
     if len(parts) > 1:
         # the headline comes first ("headline_频道_站名"), unless that part is only a short label
         first, longest = parts[0].strip(), max(parts, key=len).strip()
-        return first if len(first) >= 4 and len(first) >= 0.4 * len(longest) else longest
-    return title
+        headline = first if len(first) >= 4 and len(first) >= 0.4 * len(longest) else longest
+    else:
+        headline = title
+    if len(_squeeze(headline)) < SHORT_LABEL:
+        # a section name ("新闻动态--学会官网"), not a headline: take the line above the date stamp
+        return line_above_stamp(lines) or headline
+    return headline
 
 
 def page_published(raw: RawDocument) -> datetime | None:
@@ -100,8 +108,47 @@ def page_published(raw: RawDocument) -> datetime | None:
     return document_published(root, raw.url) if root is not None else None
 
 
-def document_published(document: lxml.html.HtmlElement, url: str) -> datetime | None:
-    value = _first(document, _DATE_XPATHS)
-    if not value:
-        return None
-    return parse_iso(value, profile_for(url).timezone or "UTC")
+def document_published(document: lxml.html.HtmlElement, url: str, zone: str | None = None) -> datetime | None:
+    """The publication time the page's metadata states (meta tags, then JSON-LD); a naive value
+    is read in ``zone`` (default: the site profile's zone, else UTC)."""
+    zone = zone or profile_for(url).timezone or "UTC"
+    found: dict[str, str] = {}
+    for meta in document.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if content:
+            for attribute in ("property", "name", "itemprop"):
+                found.setdefault((meta.get(attribute) or "").strip().lower(), content)
+    values = [found[name] for name in _DATE_META_NAMES if name in found]
+    values += [str(v) for v in document.xpath("//*[@itemprop='datePublished']/@datetime")]
+    for value in values:
+        parsed = parse_iso(value.replace("/", "-"), zone)
+        if parsed is not None:
+            return parsed
+    for script in document.xpath("//script[@type='application/ld+json']/text()"):
+        match = _JSON_LD_DATE.search(str(script))
+        if match:
+            parsed = parse_iso(match.group(1), zone)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+# A publication time kept as Unix seconds in a page script: ``var ct = "1581517074"`` (WeChat
+# articles, which show only "昨天" or a day), ``"publish_time": 1581517074``, ``pubTime: "…"``.
+# The keys are found with str.find (a regex scan of a whole page costs milliseconds).
+_EPOCH_KEYS = ("var ct", "publish_time", "publishTime", "PublishTime", "publishtime", "pub_time", "pubTime",
+               "pubtime", "datePublished")
+_EPOCH_VALUE = re.compile(r"""\s*["']?\s*[:=]\s*["']?(1\d{9})(?!\d)""")
+_EARLIEST_EPOCH, _LATEST_EPOCH = 946684800, 2208988800  # 2000-01-01 .. 2040-01-01
+
+
+def script_published(content: str) -> datetime | None:
+    """The publication instant a page script states in Unix seconds (UTC, so no zone guess)."""
+    for key in _EPOCH_KEYS:
+        index = content.find(key)
+        while index >= 0:
+            match = _EPOCH_VALUE.match(content, index + len(key))
+            if match and _EARLIEST_EPOCH <= int(match.group(1)) < _LATEST_EPOCH:
+                return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
+            index = content.find(key, index + len(key))
+    return None

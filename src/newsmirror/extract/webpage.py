@@ -8,7 +8,13 @@ candidate's tokens found in the other):
 * Chinese pages: when one candidate holds the other, the tighter one; else the one with more
   running text (punctuated lines of 20+ characters);
 * other pages: the region's layout restricted to text trafilatura also kept, plus long prose
-  blocks it dropped; trafilatura alone when the region misses much of its text.
+  blocks it dropped; trafilatura alone when the region misses much of its text, unless
+  trafilatura kept almost no running text and the region has several times more.
+
+On Chinese pages trafilatura reads the page after the region finder's layout pruning (related
+lists, rankings, comment and share blocks gone), which makes it tighter and faster; should the
+pruning leave no article, trafilatura reads the whole page again. Parsed once otherwise: both
+candidates work on the same tree (trafilatura on its own copy).
 
 Tuned on the zh gold's tune split and trafilatura's evaluation pages, never on a test page.
 """
@@ -48,6 +54,26 @@ def parse_document(content: str | bytes) -> HtmlElement:
 
 
 _PAGE_FURNITURE = ("style", "nav", "header", "footer", "aside", "form", "input", "select")
+
+
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def chinese_page(document: HtmlElement, sample_size: int = 5000) -> bool:
+    """Is the page's shown text Chinese (50+ Han characters among its first ``sample_size``)?"""
+    body = document.find("body")
+    parts: list[str] = []
+    size = 0
+    for element in (body if body is not None else document).iter():
+        if not isinstance(element.tag, str):
+            continue
+        for text in (None if element.tag in _NOT_SHOWN else element.text, element.tail):
+            if text and text.strip():
+                parts.append(text)
+                size += len(text)
+        if size >= sample_size:
+            break
+    return is_chinese_text("".join(parts)[:sample_size])
 
 
 def is_bare_document(document: HtmlElement) -> bool:
@@ -90,7 +116,7 @@ def _trafilatura_candidate(document: HtmlElement, url: str, *, fast: bool = Fals
 
 
 def _density_candidate(document: HtmlElement, junk_weight: float = density.JUNK_WEIGHT) -> Candidate | None:
-    density.prune_layout(document)
+    density.prune_layout(document)  # a second time on a pruned page finds nothing more
     region = density.best_region(document, junk_weight)
     if region is None:
         return None
@@ -109,10 +135,14 @@ def _readability_candidate(content: str) -> Candidate | None:
     return Candidate("readability", html, text) if text else None
 
 
+CHINESE_SHARE = 0.2  # Han characters in a Chinese text, at least (a Chinese article has well over half)
 _SENTENCE_PUNCTUATION = frozenset("，。！？；：,.!?;:")
 _SPACE = re.compile(r"\s+")
 AGREEMENT = 0.9  # share of one candidate's tokens found in the other for "contains"
 WIDE_JUNK_WEIGHT = 2.0  # the density finder's junk weight on non-Chinese pages (0.5 tried: lower F)
+SHORT_PROSE = 100  # characters of running text: below this trafilatura kept no article (300 tried: 2 pages worse)
+PROSE_RATIO = 3.0  # ... and a region with this many times its running text is taken instead
+NO_ARTICLE = 50  # characters: a pick this short on a pruned page is no article (200 of prose tried: worse)
 LONG_PROSE = 150  # characters: a punctuated block this long is article text whoever found it
 
 
@@ -129,8 +159,15 @@ def _containment(dense: Candidate, traf: Candidate) -> tuple[float, float]:
     return common / max(1, sum(dense_tokens.values())), common / max(1, sum(traf_tokens.values()))
 
 
+def is_chinese_text(text: str) -> bool:
+    """50+ Han characters that make up a fifth of the visible characters or more: a Chinese text,
+    not an English page quoting some Japanese or Chinese."""
+    han = len(_CJK.findall(text))
+    return han >= 50 and han >= CHINESE_SHARE * len(_SPACE.sub("", text))
+
+
 def _is_cjk(candidate: Candidate) -> bool:
-    return len(_CJK.findall(candidate.text[:3000])) >= 50
+    return is_chinese_text(candidate.text[:3000])
 
 
 def _is_block(element: HtmlElement) -> bool:
@@ -147,11 +184,11 @@ def _own_text(block: HtmlElement) -> str:
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
-def _region_within(dense: Candidate, traf: Candidate) -> str:
+def _region_within(dense: Candidate, traf: Candidate) -> Candidate:
     """The density region keeping only text trafilatura also kept, plus long prose it missed:
     the region's layout (images, links) with the two candidates' agreement as content."""
     if dense.element is None:
-        return dense.html
+        return Candidate("region within trafilatura", dense.html, dense.text)
     region = dense.element  # not used again: filtered in place
     agreed = _SPACE.sub(" ", traf.text)
 
@@ -175,7 +212,8 @@ def _region_within(dense: Candidate, traf: Candidate) -> str:
                 child.tail = None
             else:
                 block.remove(child)
-    return lxml.html.tostring(region, encoding="unicode", with_tail=False)
+    return Candidate("region within trafilatura", lxml.html.tostring(region, encoding="unicode", with_tail=False),
+                     density.block_text(region), region)
 
 
 def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
@@ -194,8 +232,10 @@ def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
         return dense if _prose_length(dense.text) > _prose_length(traf.text) else traf
     # other pages: trafilatura's text, widened by long prose blocks of the region that it dropped
     if traf_in_dense >= 0.7:
-        html = _region_within(dense, traf)
-        return Candidate("region within trafilatura", html, _text_of_html(html))
+        return _region_within(dense, traf)
+    traf_prose = _prose_length(traf.text)
+    if traf_prose < SHORT_PROSE and _prose_length(dense.text) >= PROSE_RATIO * max(traf_prose, 1):
+        return dense  # trafilatura kept a few lines elsewhere; the region holds the running text
     return traf
 
 
@@ -208,10 +248,23 @@ def last_resort_html(content: str) -> str:
 def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
+    cjk = pruned = chinese_page(document)
+    if pruned:
+        # Chinese pages: trafilatura reads the page without its layout junk (related lists,
+        # rankings, comment blocks), as the region finder does: tighter text, and faster
+        density.prune_layout(document)
     traf = _trafilatura_candidate(document, url, fast=True)  # works on its own copy of the tree
+    if traf is not None:
+        cjk = _is_cjk(traf)
     # Chinese pages take the region alone when it is the tighter candidate, so it must be tight;
     # elsewhere it only adds prose trafilatura dropped, so a wider region helps (both tuned)
-    cjk = _is_cjk(traf) if traf is not None else len(_CJK.findall(document.text_content()[:5000])) >= 50
     dense = _density_candidate(document, density.JUNK_WEIGHT if cjk else WIDE_JUNK_WEIGHT)
-    chosen = choose(dense, traf) or _readability_candidate(content)
+    chosen = choose(dense, traf)
+    if pruned and (chosen is None or len(_SPACE.sub("", chosen.text)) < NO_ARTICLE):
+        # the pruning may have taken the article with a junk-named wrapper: trafilatura on the
+        # whole page again (rare, so the second parse costs little)
+        whole = _trafilatura_candidate(parse_document(content), url, fast=True)
+        if whole is not None and _prose_length(whole.text) > (_prose_length(chosen.text) if chosen else -1):
+            chosen = whole
+    chosen = chosen or _readability_candidate(content)
     return chosen.html if chosen is not None else ""

@@ -1,0 +1,136 @@
+"""Reporters named on a Chinese news web page: byline lines near the headline, datelines and
+closing credits of the text, and the page's author metadata.
+
+The forms are the conventions of the Chinese-language press, not any one site's:
+``作者：王文`` / ``作者 王文`` / ``作者王文`` (a short line), ``（记者 石佳）``,
+``澎湃新闻记者 贺梨萍``, ``本站讯（职工通讯员 李琴雯 刘会）``, ``文/李楠``, ``采写：南都记者 甲 乙``,
+``石佳/中国青年报`` (name, slash, outlet), ``路闻卓立编译`` (a compiler who is the writer), and a
+name in brackets closing the last paragraph (``…举行。（张巨峰）``). The weaker forms (no label
+before the name) take only names that start with a common Chinese surname.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_END = r"(?=$|[\s　|｜/／）)】\]，,。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|时间|時間|发布|發布)"
+# A label, then one or more names (separated by 、，, 和 or spaces).
+_LABELLED = re.compile(
+    r"(?:(?:^|[\s　|｜（(【\[：:])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
+    r"|(?:撰文|文字|文|采写|採寫|编译|編譯|整理)\s*[：:｜|/／])"
+    r"|作者\s*[：:｜|/／\s])"
+    rf"\s*(?P<names>{_NAME}(?:\s*[、，,和\s]\s*{_NAME})*){_END}"
+)
+_AUTHOR_ONLY_LINE = re.compile(rf"^作者\s*(?P<names>{_NAME})$")  # "作者魏星" on its own line
+_NAME_SLASH_OUTLET = re.compile(
+    rf"^(?P<names>{_NAME})\s*[/／]\s*[\u4e00-\u9fff]{{2,10}}(?:报|報|网|網|社|台|新闻|新聞|杂志|雜誌|周刊|週刊)$")
+_COMPILER = re.compile(rf"(?:^|[\s：:（(])\s*(?P<names>{_NAME})\s*(?:编译|編譯)(?=$|[\s）)])")
+_CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
+_NOT_NAMES = re.compile(
+    r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
+    r"中心|客户端|简介|簡介|介绍|介紹|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
+)
+# Common Chinese surnames (simplified and traditional forms; two-character surnames first).
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲",
+                      "公孙", "公孫", "慕容", "令狐", "司徒", "夏侯", "端木", "长孙", "長孫", "宇文", "澹台", "轩辕")
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成"
+    "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费"
+    "卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠"
+    "惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国"
+    "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢"
+    "嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪"
+    "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧葉蘇呂盧鍾譚陸賈韋鄒閻龍陶賀顧龔萬錢嚴湯溫齊喬龐顏莊聶魯詹歐蘭紀單塗駱藍鮑"
+    "饒繆車婁竇費衛藺樓滕羅許鄔邊師蕭傅簡連蘆黎葛賴賴鄺談匡荊樂儲鄢勞諶蔣蔡關寧畢"
+)
+
+
+def has_surname(name: str) -> bool:
+    """Does ``name`` start with a common Chinese surname (and leave a given name after it)?"""
+    for compound in _COMPOUND_SURNAMES:
+        if name.startswith(compound):
+            return len(name) >= 3
+    return len(name) >= 2 and name[0] in _SURNAMES
+
+
+def _split(names: str) -> list[str]:
+    return [name for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
+
+
+def _add(found: list[str], names: list[str], *, need_surname: bool) -> None:
+    for name in names:
+        if 2 <= len(name) <= 4 and not _NOT_NAMES.search(name) and (not need_surname or has_surname(name)) \
+                and name not in found:
+            found.append(name)
+
+
+def names_in(line: str) -> list[str]:
+    """Reporters named in a byline or dateline ("作者：王文", "（记者 石佳）", "文/李楠",
+    "澎湃新闻记者 贺梨萍", "石佳/中国青年报", "路闻卓立编译")."""
+    line = line.strip()[:120]
+    found: list[str] = []
+    for match in _LABELLED.finditer(line):
+        names = _split(match.group("names"))
+        # a name written onto 记者 ("记者了解到") and names after a space (no 、) need a surname
+        _add(found, names[:1], need_surname=match.group("sep") == "")
+        _add(found, names[1:], need_surname=True)
+    if len(line) <= 30:
+        for pattern in (_AUTHOR_ONLY_LINE, _NAME_SLASH_OUTLET):
+            whole = pattern.search(line)
+            if whole:
+                _add(found, [whole.group("names")], need_surname=True)  # "作者简介" is a heading
+    for match in _COMPILER.finditer(line):
+        _add(found, [match.group("names")], need_surname=True)
+    return found
+
+
+def closing_credit(paragraph: str) -> list[str]:
+    """A reporter's name in brackets closing an article's last paragraph ("…举行。（张巨峰）")."""
+    match = _CLOSING_CREDIT.search(paragraph)
+    found: list[str] = []
+    if match and len(paragraph) > len(match.group(0)) + 10:
+        _add(found, [match.group("names")], need_surname=True)
+    return found
+
+
+_BYLINE_LINE = re.compile(r"^[【\[（(]?\s*(?:作者|采写|採寫|撰文|文\s*[/／]|[\u4e00-\u9fff]{0,6}?(?:记者|記者))")
+_DATELINE_CREDIT = re.compile(r"^.{0,20}?(?:讯|訊|电|電)\s*[（(][^（）()]{0,8}?(?:记者|記者|通讯员|通訊員)")
+_EDITOR_WORDS = re.compile(r"编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製")
+
+
+def page_bylines(lines: list[str]) -> list[str]:
+    """Names of the first byline anywhere on the page: a short line that is a byline
+    ("采写：南都记者 甲 乙", "作者：王文") or a dateline credit opening a line ("新京报讯（记者 甲）")."""
+    for line in lines:
+        if (len(line) <= 40 and _BYLINE_LINE.match(line) and not _EDITOR_WORDS.search(line)) \
+                or _DATELINE_CREDIT.match(line):
+            found = names_in(line)
+            if found:
+                return found
+    return []
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]{1,38}[A-Za-z.]")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+def meta_author(document: HtmlElement, lines: list[str]) -> list[str]:
+    """The page's ``<meta name="author">`` when it names a person the page also shows: outlets
+    often put their own name, the web editor's or a placeholder there, so the name must look like
+    a person's (a surname, or a plain Latin name) and appear in the visible text."""
+    editors = {str(v).strip() for v in document.xpath("//meta[@name='editor' or @name='Editor']/@content")}
+    for value in document.xpath("//meta[@name='author' or @name='Author' or @property='og:article:author']/@content"):
+        name = str(value).strip()
+        # shown on the page other than as its editor ("责任编辑：某某" names the web editor)
+        if not name or name in editors or not any(name in line and not _EDITOR_WORDS.search(line) for line in lines):
+            continue
+        if _HAN_NAME.fullmatch(name) and has_surname(name) and not _NOT_NAMES.search(name):
+            return [name]
+        if _LATIN_NAME.fullmatch(name) and "." not in name:
+            return [name]
+    return []

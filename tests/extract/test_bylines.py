@@ -1,0 +1,90 @@
+"""Reporters on Chinese news web pages: byline forms, closing credits and author metadata."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsmirror.extract import extract_article
+from newsmirror.extract.bylines import closing_credit, has_surname, meta_author, names_in, page_bylines
+from newsmirror.model import DocumentKind, RawDocument
+
+PARAGRAPHS = [
+    "市政府周一宣布，将在今年夏天开放三座新的社区图书馆，方便居民借阅图书和参加活动。",
+    "负责这个项目的官员表示，新图书馆将延长开放时间，并为学生提供免费的自习座位和网络。",
+    "有居民说，过去要坐四十分钟公交车才能到最近的图书馆，这次的新馆离家只有十分钟路程。",
+]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("作者：高明远", ["高明远"]),
+    ("【文/示例网专栏作者 高明远】", ["高明远"]),
+    ("作者高明远", ["高明远"]),
+    ("作者简介", []),
+    ("示例日报讯（记者 高明远）市政府周一宣布，将开放三座新馆。", ["高明远"]),
+    ("示例新闻记者 高明远", ["高明远"]),
+    ("本站讯（职工通讯员 高明远 林小雨）周一宣布", ["高明远", "林小雨"]),
+    ("采写：示例报记者 高明远 林小雨", ["高明远", "林小雨"]),
+    ("高明远/示例青年报", ["高明远"]),
+    ("原创： 高明远编译 示例研究", ["高明远"]),
+    ("作者：高明远 来源：示例新闻网", ["高明远"]),
+])
+def test_byline_forms(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "记者了解到，新图书馆将于七月开放。",  # "了解到" follows 记者 but is no name
+    "他对记者说，新馆离家很近。",
+    "责任编辑：高明远",
+    "作者认为这个项目意义重大，值得推广到其他城市。",
+])
+def test_no_name_where_none_is_credited(line: str) -> None:
+    assert names_in(line) == []
+
+
+def test_names_after_a_space_need_a_surname() -> None:
+    assert names_in("作者：高明远 北京报道") == ["高明远"]
+
+
+def test_closing_credit_in_brackets() -> None:
+    assert closing_credit(PARAGRAPHS[0] + "（高明远）") == ["高明远"]
+    assert closing_credit(PARAGRAPHS[0] + "（完）") == []
+    assert closing_credit(PARAGRAPHS[0] + "（发改局）") == []  # an office, no surname
+    assert closing_credit("（高明远）") == []  # a bracketed name alone is no closing credit
+
+
+def test_page_bylines_take_short_byline_lines_and_dateline_credits_only() -> None:
+    assert page_bylines(["首页", "国内", "采写：示例报记者 高明远 林小雨", "作者：林小雨"]) == ["高明远", "林小雨"]
+    assert page_bylines(["编辑：高明远", PARAGRAPHS[0]]) == []
+    assert page_bylines(["示例日报讯（记者 高明远）" + PARAGRAPHS[0]]) == ["高明远"]
+
+
+def _head(meta: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><head>{meta}</head><body><p>x</p></body></html>")
+
+
+def test_meta_author_only_when_the_page_shows_a_persons_name() -> None:
+    lines = ["新图书馆今夏开放", "2024-05-06 来源：示例新闻网 高明远", "责任编辑：林小雨"]
+    assert meta_author(_head('<meta name="author" content="高明远">'), lines) == ["高明远"]
+    assert meta_author(_head('<meta name="author" content="Jane Doe">'), [*lines, "Jane Doe"]) == ["Jane Doe"]
+    assert meta_author(_head('<meta name="author" content="林小雨">'), lines) == []  # shown only as editor
+    assert meta_author(_head('<meta name="author" content="示例新闻网">'), lines) == []  # the site
+    assert meta_author(_head('<meta name="author" content="EXAMPLE.NET">'), [*lines, "EXAMPLE.NET"]) == []
+    assert meta_author(_head('<meta name="author" content="王小明">'), lines) == []  # not on the page
+    both = '<meta name="author" content="高明远"><meta name="editor" content="高明远">'
+    assert meta_author(_head(both), lines) == []
+
+
+def test_surnames() -> None:
+    assert has_surname("高明远") and has_surname("欧阳明") and has_surname("張小華")
+    assert not has_surname("了解到") and not has_surname("欧阳")
+
+
+def test_article_author_from_a_closing_credit() -> None:
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:-1]) + f"<p>{PARAGRAPHS[-1]}（高明远）</p>"
+    html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>新图书馆今夏开放_示例新闻网</title>'
+            f'<link rel="stylesheet" href="/s.css"></head><body><nav><a href="/">首页</a></nav>'
+            f"<h1>新图书馆今夏开放</h1><div class='c'>{body}</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=""))
+    assert article.authors == ["高明远"]

@@ -1,0 +1,104 @@
+"""Publication time with its zone on whole web pages: each mechanism on a small hand-written page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsmirror.extract import extract_article
+from newsmirror.extract.page_header import line_above_stamp
+from newsmirror.extract.zones import country_zone, site_zone
+from newsmirror.model import DocumentKind, RawDocument
+
+PARAGRAPHS = [
+    "市政府周一宣布，将在今年夏天开放三座新的社区图书馆，方便居民借阅图书和参加活动。",
+    "负责这个项目的官员表示，新图书馆将延长开放时间，并为学生提供免费的自习座位和网络。",
+    "有居民说，过去要坐四十分钟公交车才能到最近的图书馆，这次的新馆离家只有十分钟路程。",
+]
+ARTICLE = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+
+
+def _page(body: str, head_extra: str = "", title: str = "新图书馆今夏开放_示例新闻网") -> str:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+            f'<link rel="stylesheet" href="/site.css">{head_extra}</head><body>'
+            '<nav><a href="/">首页</a> <a href="/news">新闻动态</a></nav>'
+            f"{body}<footer><p>版权所有 示例新闻网</p></footer></body></html>")
+
+
+def _published(html: str, url: str = "") -> str:
+    published = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=url)).published_at
+    return published.isoformat() if published is not None else "none"
+
+
+def test_naive_meta_date_is_read_in_the_zone_of_the_sites_country() -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1>{ARTICLE}",
+                 '<meta name="PubDate" content="2024-05-06 14:25:00">')  # name in any case
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2024-05-06T14:25:00+08:00"
+    assert _published(html, "https://news.example.de/a/1.html") == "2024-05-06T14:25:00+02:00"
+
+
+def test_saved_page_without_url_takes_the_zone_of_the_address_it_declares() -> None:
+    head = ('<meta property="article:published_time" content="2024-01-10T09:00:00">'
+            '<link rel="canonical" href="https://www.example.co.uk/news/1">')
+    html = _page(f"<h1>新图书馆今夏开放</h1>{ARTICLE}", head)
+    assert _published(html) == "2024-01-10T09:00:00+00:00"
+
+
+def test_chinese_page_of_unknown_origin_is_read_at_utc_plus_eight() -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1>{ARTICLE}", '<meta name="publishdate" content="2024-05-06 14:25">')
+    assert _published(html, "https://news.example.com/a/1.html") == "2024-05-06T14:25:00+08:00"
+
+
+def test_json_ld_date_published_is_read() -> None:
+    script = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06T06:25:00Z"}</script>'
+    assert _published(_page(f"<h1>新图书馆今夏开放</h1>{ARTICLE}", script)) == "2024-05-06T06:25:00+00:00"
+
+
+def test_a_date_inside_a_sentence_is_not_the_stamp() -> None:
+    story = ("2024年4月30日下午，市文化局局长一行到三座新馆的工地实地考察，听取了施工单位关于工程进度、"
+             "安全管理和开放准备工作的详细汇报，并对下一步工作提出了具体要求。")
+    body = f"<h1>新图书馆今夏开放</h1><div class='c'><p>{story}</p>{ARTICLE}<p>发布日期：2024-05-06</p></div>"
+    assert _published(_page(body)) == "2024-05-06T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("2024年05月06日 格林尼治标准时间 06:25", "2024-05-06T06:25:00+00:00"),
+    ("2024-05-06 14:25 北京时间", "2024-05-06T14:25:00+08:00"),
+    ("2024-05-06 14:25 GMT+8", "2024-05-06T14:25:00+08:00"),
+])
+def test_a_zone_written_with_the_stamp_wins(stamp: str, expected: str) -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}")
+    assert _published(html, "https://news.example.de/a/1.html") == expected
+
+
+def test_section_name_title_gives_way_to_the_headline_above_the_stamp() -> None:
+    body = ("<h3>首页 - 新闻动态</h3><h5>本市三座社区图书馆今夏同时开放！</h5>"
+            f"<div><b>发布时间：2024-05-06</b> <i>来源：示例新闻网</i></div><div class='c'>{ARTICLE}</div>")
+    html = _page(body, title="新闻动态--示例学会官网")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=""))
+    assert article.title == "本市三座社区图书馆今夏同时开放！"
+    assert article.published_at is not None and article.published_at.isoformat() == "2024-05-06T00:00:00+08:00"
+
+
+def test_line_above_stamp_is_not_taken_when_it_is_prose() -> None:
+    lines = ["首页", PARAGRAPHS[0] * 2, "发布时间：2024-05-06 来源：示例新闻网"]
+    assert line_above_stamp(lines) == ""
+    assert line_above_stamp(["首页", "本市三座社区图书馆今夏同时开放", lines[2]]) == "本市三座社区图书馆今夏同时开放"
+
+
+def test_publish_time_kept_in_a_script_as_unix_seconds() -> None:
+    # pages that print only "昨天" keep the instant in a script (WeChat: var ct = "…")
+    body = f"<h1>新图书馆今夏开放</h1><div>昨天</div>{ARTICLE}<script>var ct = \"1714976700\";</script>"
+    expected = datetime.fromtimestamp(1714976700).astimezone().isoformat()
+    published = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=_page(body), url="")).published_at
+    assert published is not None and published.astimezone().isoformat() == expected
+    assert published.utcoffset() is not None
+
+
+def test_zone_table() -> None:
+    assert country_zone("https://www.example.com.hk/x") == "Asia/Hong_Kong"
+    assert country_zone("https://www.example.com/x") == ""
+    assert site_zone("https://www.example.com/x", chinese=False) == "UTC"
+    assert site_zone("", chinese=True) == "Asia/Shanghai"
+    assert site_zone("https://www.epochtimes.com/gb/1.html", chinese=True) == "America/New_York"  # profile first
