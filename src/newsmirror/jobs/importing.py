@@ -208,6 +208,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
     if workers is None:
         workers = os.cpu_count() or 1
     pool = _pool(workers) if workers > 1 and len(files) >= POOL_THRESHOLD else None
+    extract = functools.partial(_extract, max_file_bytes=max_file_bytes)
     try:
         pending: Iterator[_Extracted] | None = None
         pending_batch: list[Path] = []
@@ -220,7 +221,6 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
             batch_known = (store.known_files([h for h in batch_hashes.values() if h])
                            if batch and not reread else {})
             fresh = [str(p) for p in batch if batch_hashes[p] is None or batch_hashes[p] not in batch_known]
-            extract = functools.partial(_extract, max_file_bytes=max_file_bytes)
             started: Iterator[_Extracted] = (pool.map(extract, fresh, chunksize=8) if pool is not None
                                              else map(extract, fresh))
             if pending is not None:

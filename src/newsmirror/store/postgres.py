@@ -321,13 +321,7 @@ class PostgresStore(SqlStore):
         article, so terms may sit in different parts, as in one FTS5 row; the articles with
         every term are kept, less those where a negated term occurs in any part. ``in_title``:
         every positive term occurs in the title."""
-        filters, filter_params = "", []
-        if query.since:
-            filters += " AND published_utc >= %s"
-            filter_params.append(query.since)
-        if query.until:
-            filters += " AND published_utc < %s"
-            filter_params.append(query.until)
+        filters, filter_params = _date_filters(query, "published_utc")
         selects, params = [], []
         for n, term in enumerate(parsed.positive):
             selects.append(
@@ -358,13 +352,8 @@ class PostgresStore(SqlStore):
         after a page's worth; for a rare one it takes the GIN index and sorts the few matches."""
         wanted = query.offset + query.limit
         term = pg_search.term_query(parsed.positive[0])
-        filters, filter_params = "", cast(list[Any], [])
-        if query.since:
-            filters += " AND {t}.published_utc >= %s"
-            filter_params.append(query.since)
-        if query.until:
-            filters += " AND {t}.published_utc < %s"
-            filter_params.append(query.until)
+        # "{t}" is filled in below with the alias of each half of the query.
+        filters, filter_params = _date_filters(query, "{t}.published_utc")
         for negated in (t for t in parsed.terms if t.negated):
             filters += (" AND NOT EXISTS (SELECT 1 FROM search_index x WHERE x.article_id = {t}.article_id"
                         " AND x.document @@ %s::tsquery)")
@@ -803,3 +792,15 @@ def _job(row: dict[str, Any]) -> Job:
         lease_owner=row["lease_owner"], lease_expires_at=row["lease_expires_at"],
         attempts=int(row["attempts"]), last_error=row["last_error"], done_at=row["done_at"],
     )
+
+
+def _date_filters(query: SearchQuery, column: str) -> tuple[str, list[Any]]:
+    """The query's date range as `` AND column >= %s AND column < %s`` clauses and their values."""
+    clauses, values = "", cast(list[Any], [])
+    if query.since:
+        clauses += f" AND {column} >= %s"
+        values.append(query.since)
+    if query.until:
+        clauses += f" AND {column} < %s"
+        values.append(query.until)
+    return clauses, values
