@@ -14,6 +14,15 @@ clipped to 100-30,000 characters. Each query of the fixed set runs --repeat time
 shows how many articles match (the API's total), p50/p95 per query and per kind of query.
 A store is built once and reused (resumed when it has fewer articles than asked for); build
 it again (delete the file) after changing --length.
+
+``--replicate`` grows a store to --articles by storing copies of the articles already in it
+instead of drawing new ones: each copy is an article of its own (new URL, " ·k" after the title,
+published k spans later, where a span is the time the existing articles cover), written through
+Store.upsert_article like any other, with the body's search key computed once per original and
+handed to the store (as the importer's workers do). A word's share of the articles, the body
+lengths and the index rows per article are those of the distinct articles; what it saves is
+drawing and folding a body again, so a 1M store takes well under an hour to build on a small
+machine instead of several. Match counts then grow with the copies.
 """
 
 from __future__ import annotations
@@ -33,8 +42,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from newsmirror.model import Article
-from newsmirror.store import SearchQuery, open_store
+from newsmirror.store import ArticleQuery, SearchQuery, open_store
 from newsmirror.text.script import to_traditional
+from newsmirror.text.search_key import prime_search_keys, search_key
 
 # Everyday news vocabulary; names, places and institutions, two to four characters.
 WORDS_TEXT = (
@@ -165,6 +175,54 @@ def build(db: Path, count: int, console: Console, length: str = "short") -> floa
     return time.perf_counter() - started
 
 
+def replicate(db: Path, count: int, console: Console) -> float:
+    """Grow the store at ``db`` to ``count`` articles with copies of the ones it holds (see the
+    module's help)."""
+    store = open_store(db)
+    have = store.count_articles()
+    started = time.perf_counter()
+    if have < count:
+        originals = [a.id for a in store.iter_articles(ArticleQuery(newest_first=False))
+                     if " ·" not in a.title]  # copies of copies would repeat a body twice in one span
+        oldest = next(iter(store.iter_articles(ArticleQuery(newest_first=False, limit=1))))
+        newest = next(iter(store.iter_articles(ArticleQuery(limit=1))))
+        span = (newest.published_at - oldest.published_at) + timedelta(minutes=1)  # type: ignore[operator]
+        copies_each = math.ceil((count - len(originals)) / len(originals))
+        done = have
+        with Progress(console=console) as progress:
+            task = progress.add_task(f"storing copies (up to {copies_each} of each)", total=count, completed=have)
+            for start in range(0, len(originals), 500):
+                with store.transaction():  # type: ignore[attr-defined]
+                    for article_id in originals[start:start + 500]:
+                        original = store.get_article(article_id)
+                        if original is None:
+                            continue
+                        body = original.body_text or original.body_markdown
+                        body_key = search_key(body)
+                        for k in range(1, copies_each + 1):
+                            copy = Article(
+                                outlet=original.outlet, title=f"{original.title} ·{k}",
+                                original_url=f"{original.original_url}/copy-{k}", body_text=original.body_text,
+                                body_html=original.body_html, body_markdown=original.body_markdown,
+                                published_at=original.published_at + span * k,  # type: ignore[operator]
+                                script=original.script,
+                            )
+                            if store.find_article_id(url=copy.original_url) is not None:
+                                continue  # stored by an earlier, interrupted run
+                            prime_search_keys({body: body_key})
+                            store.upsert_article(copy)
+                            done += 1
+                            if done >= count:
+                                break
+                        if done >= count:
+                            break
+                progress.update(task, completed=done)
+                if done >= count:
+                    break
+    store.close()
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -178,13 +236,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=20, help="hits per query, as a results page (default 20)")
     parser.add_argument("--length", choices=("short", "real"), default="short",
                         help="short: 50-90 words per article; real: real-length bodies (median 1,500 characters)")
+    parser.add_argument("--replicate", action="store_true",
+                        help="grow an existing store to --articles with copies of its articles (see above)")
     args = parser.parse_args(argv)
     console = Console()
     suffix = "" if args.length == "short" else f"-{args.length}"
     db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}{suffix}.sqlite"
-    elapsed = build(db, args.articles, console, args.length)
+    if args.replicate:
+        if not db.exists():
+            parser.error(f"--replicate grows an existing store; {db} does not exist (build one first)")
+        elapsed = replicate(db, args.articles, console)
+    else:
+        elapsed = build(db, args.articles, console, args.length)
     size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
-    console.print(f"{args.articles:,} articles ({args.length} bodies) in {db.name} ({size_mb:,.0f} MB); "
+    bodies = "copies of the store's articles added" if args.replicate else f"{args.length} bodies"
+    console.print(f"{args.articles:,} articles ({bodies}) in {db.name} ({size_mb:,.0f} MB); "
                   f"build/resume took {elapsed:,.0f} s")
 
     store = open_store(db)
