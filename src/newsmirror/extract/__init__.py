@@ -8,7 +8,7 @@ site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mo
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -29,9 +29,10 @@ from newsmirror.extract.page_meta import (
 )
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
+from newsmirror.extract.stamps import headline_stamp, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html
-from newsmirror.extract.zones import declared_url, site_zone
+from newsmirror.extract.zones import declared_url, known_zone, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -82,6 +83,27 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
     return found
 
 
+def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime | None, zone: str,
+                       url: str, lines: list[str] | None = None) -> datetime | None:
+    """The publication time from the stamp printed by the headline, when it shows the
+    time of day in a zone the page states or the site's country gives (metadata is often a
+    server's or CMS's guess), else the metadata, else the stamp's day. ``lines``: the page's
+    :func:`visible_lines` when already computed."""
+    found = headline_stamp(lines if lines is not None else visible_lines(document), headline, zone,
+                           time_elements(document))
+    if found is None:
+        return page_date
+    stamp, before_text = found
+    if not before_text:
+        # below the first paragraph: the article's date only when the page gives none at all
+        return page_date or stamp.value
+    if page_date is None or (stamp.has_time and (stamp.stated_zone or bool(known_zone(url)))):
+        return stamp.value
+    if page_date.time() == time(0) and stamp.value.time() != time(0) and page_date.date() == stamp.value.date():
+        return stamp.value  # metadata gave the day only; the stamp's <time> value has the time of day
+    return page_date
+
+
 def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
@@ -115,6 +137,11 @@ def extract_article(raw: RawDocument) -> Article:
             # only wins over a stamp that has no time of day
             if header.published is not None and (header.has_time or page_date is None):
                 page_date = header.published
+            elif header.published is None and page_date is None:
+                # no stamp below the headline and no metadata: a stamp just above it, or a <time>
+                page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
+        elif web_page:
+            page_date = _stamp_by_headline(document, page_headline, page_date, zone, page_url)
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
