@@ -29,7 +29,7 @@ from newsmirror.extract.page_meta import (
 )
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
-from newsmirror.extract.stamps import headline_stamp, time_elements
+from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html
 from newsmirror.extract.zones import declared_url, known_zone, site_zone
@@ -89,8 +89,9 @@ def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime
     time of day in a zone the page states or the site's country gives (metadata is often a
     server's or CMS's guess), else the metadata, else the stamp's day. ``lines``: the page's
     :func:`visible_lines` when already computed."""
-    found = headline_stamp(lines if lines is not None else visible_lines(document), headline, zone,
-                           time_elements(document))
+    if lines is None:
+        lines = visible_lines(near_headline(document, headline))
+    found = headline_stamp(lines, headline, zone, time_elements(document))
     if found is None:
         return page_date
     stamp, before_text = found

@@ -160,6 +160,25 @@ def _is_text(line: str) -> bool:
     return len(line) > SHORT_LINE and bool(_SENTENCE_END.search(line))
 
 
+NEIGHBOURHOOD = 3000  # characters of text around the headline that surely hold its stamp and first paragraphs
+
+
+def near_headline(document: HtmlElement, headline: str) -> HtmlElement:
+    """The smallest ancestor of the headline's heading with ``NEIGHBOURHOOD`` characters of text
+    (the whole document when no heading holds the headline): reading only its lines is what keeps
+    the stamp reader cheap on long pages."""
+    wanted = _squeeze(headline)
+    for heading in document.iter("h1", "h2", "h3"):
+        if wanted and _squeeze(heading.text_content()) == wanted:
+            element: HtmlElement = heading
+            while element.getparent() is not None and element.tag != "body":
+                element = element.getparent()
+                if len(element.text_content()) >= NEIGHBOURHOOD:
+                    return element
+            return element
+    return document
+
+
 def headline_stamp(lines: list[str], headline: str, zone: str, times: dict[str, str]) -> tuple[Stamp, bool] | None:
     """The stamp printed nearest the headline: the first stamp line below it, else the nearest
     above it; with True when it sits before the article's running text (a stamp found below the
