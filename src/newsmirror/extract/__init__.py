@@ -161,11 +161,13 @@ def extract_article(raw: RawDocument) -> Article:
     body_text = "\n\n".join(paragraphs)
     if not title:
         title = paragraphs[0][:80]
-    authors, editors = find_credits(paragraphs)
+    # credits are looked for in the text together with the label lines trimmed off its ends
+    credit_lines = [*cleaned.trimmed_head, *paragraphs, *cleaned.trimmed_tail]
+    authors, editors = find_credits(credit_lines)
     if web_page and not authors and not header_authors:
         # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）"), a name in
         # brackets closing the last paragraph, else the page's author metadata if the page shows it
-        for paragraph in [*paragraphs[:2], *paragraphs[-2:]]:
+        for paragraph in [*credit_lines[:2], *credit_lines[-2:]]:
             header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
         if not header_authors and lines is not None:
             header_authors = page_bylines(lines) or closing_credit(paragraphs[-1]) or meta_names

@@ -1,0 +1,41 @@
+"""Short label lines at the ends of a Chinese web page's body: trimmed, with credits still found."""
+
+from __future__ import annotations
+
+from newsmirror.extract import extract_article
+from newsmirror.model import DocumentKind, RawDocument
+
+PARAGRAPHS = [
+    "市政府周一宣布，将在今年夏天开放三座新的社区图书馆，方便居民借阅图书和参加活动。",
+    "负责这个项目的官员表示，新图书馆将延长开放时间，并为学生提供免费的自习座位和网络。",
+    "有居民说，过去要坐四十分钟公交车才能到最近的图书馆，这次的新馆离家只有十分钟路程。",
+    "市议会预计下个月审议相关预算，如果顺利通过，第一座新馆最早七月就能对外开放。",
+]
+HEAD = ('<head><meta charset="utf-8"><title>新图书馆今夏开放_示例新闻网</title>'
+        '<link rel="stylesheet" href="/site.css"></head>')
+
+
+def _article(top: list[str], bottom: list[str], middle: str = "") -> tuple[str, list[str]]:
+    lines = [f"<p>{line}</p>" for line in [*top, *PARAGRAPHS[:2]]] + [middle] + \
+        [f"<p>{line}</p>" for line in [*PARAGRAPHS[2:], *bottom]]
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><nav><a href='/'>首页</a></nav><h1>新图书馆今夏开放</h1>"
+            f"<div class='content'>{''.join(lines)}</div><footer><p>版权所有 示例新闻网</p></footer></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/1.html"))
+    return article.body_text, article.authors
+
+
+def test_label_lines_above_the_first_and_below_the_last_sentence_are_trimmed() -> None:
+    text, _ = _article(["示例城市政务号", "订阅"], ["示例日报融媒体", "点个在看", "评论 12"])
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_heading_between_sentences_and_a_dateline_line_are_kept() -> None:
+    text, _ = _article(["示例社上海5月6日电"], [], middle="<p>三座新馆的位置</p>")
+    assert text.split("\n\n") == ["示例社上海5月6日电", *PARAGRAPHS[:2], "三座新馆的位置", *PARAGRAPHS[2:]]
+
+
+def test_a_closing_credit_trimmed_off_still_names_the_author() -> None:
+    text, authors = _article([], ["（记者 王小明）", "分享到"])
+    assert "王小明" not in text
+    assert authors == ["王小明"]
