@@ -39,3 +39,8 @@ def test_a_closing_credit_trimmed_off_still_names_the_author() -> None:
     text, authors = _article([], ["（记者 王小明）", "分享到"])
     assert "王小明" not in text
     assert authors == ["王小明"]
+
+
+def test_whole_bracketed_lines_below_the_text_are_trimmed_but_a_bracketed_dateline_above_stays() -> None:
+    text, _ = _article(["（示例社记者李华上海6日电）"], ["（原题为《三座新馆今夏开放，市民可以免费借阅》）", "（完）"])
+    assert text.split("\n\n") == ["（示例社记者李华上海6日电）", *PARAGRAPHS]

@@ -176,14 +176,22 @@ LABEL_LENGTH = 40  # characters: at most this long for a line to count as a labe
 END_TRIM_SHARE = 0.25  # never trim away more than this share of the body's text
 
 
-def _is_label(text: str) -> bool:
+# A whole line in brackets below the text: an end mark, a credit, a source or original-title note.
+_BRACKETED = re.compile(r"^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$")
+BRACKETED_LENGTH = 80  # characters: a bracketed note is short; a bracketed paragraph is text
+
+
+def _is_label(text: str, *, tail: bool = False) -> bool:
+    if tail and len(text) <= BRACKETED_LENGTH and _BRACKETED.match(text):
+        return True
     return len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text) and not _DATELINE_WORDS.search(text)
 
 
 def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     """Chinese web pages: short unpunctuated lines before the first sentence and after the last
     one (account names, "follow" buttons, topic links, promos, comment counters, a trailing
-    caption) are furniture the region finders took along; text between sentences is left alone.
+    caption), and below the text whole lines in brackets (end marks, credits, source notes), are
+    furniture the region finders took along; text between sentences is left alone.
     Returns the lines taken off the top and off the bottom (bylines and credits may be among them)."""
     leaves = [e for e in root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote")
               if e is not root and e.find(".//p") is None and e.find(".//div") is None and has_text(e)]
@@ -196,7 +204,7 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
         doomed: list[HtmlElement] = []
         for element in ordered:
             text = text_of(element)
-            if not _is_label(text) or element.find(".//img") is not None:
+            if not _is_label(text, tail=taken is trimmed[1]) or element.find(".//img") is not None:
                 break
             doomed.append(element)
         size = sum(len(text_of(e)) for e in doomed)
