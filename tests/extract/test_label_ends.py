@@ -44,3 +44,17 @@ def test_a_closing_credit_trimmed_off_still_names_the_author() -> None:
 def test_whole_bracketed_lines_below_the_text_are_trimmed_but_a_bracketed_dateline_above_stays() -> None:
     text, _ = _article(["（示例社记者李华上海6日电）"], ["（原题为《三座新馆今夏开放，市民可以免费借阅》）", "（完）"])
     assert text.split("\n\n") == ["（示例社记者李华上海6日电）", *PARAGRAPHS]
+
+
+def test_a_closing_credit_followed_by_promo_paragraphs_is_still_found() -> None:
+    promos = ["欢迎下载示例新闻客户端，每天为你推送本地最新消息和便民服务信息。",
+              "扫码关注示例日报官方账号，参与每周互动赢取精美礼品，详情请见活动页面。"]
+    html_last = PARAGRAPHS[-1].replace("。", "。（王小明）")
+    text, authors = _article([], promos, middle="")
+    assert authors == []  # nobody named: no credit invented from the promos
+    paragraphs = [*PARAGRAPHS[:-1], html_last]
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in [*paragraphs, *promos]) + "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/2.html"))
+    assert article.authors == ["王小明"]

@@ -41,6 +41,7 @@ __all__ = ["extract_article"]
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _SUMMARY_LENGTH = 160
+CREDIT_PARAGRAPHS = 4  # paragraphs at the end of the text where a closing credit may stand (tuned: zh tune)
 
 
 def _looks_cjk(*texts: str) -> bool:
@@ -170,7 +171,11 @@ def extract_article(raw: RawDocument) -> Article:
         for paragraph in [*credit_lines[:2], *credit_lines[-2:]]:
             header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
         if not header_authors and lines is not None:
-            header_authors = page_bylines(lines) or closing_credit(paragraphs[-1]) or meta_names
+            # a page may set a promo or notice below the article's last paragraph: the closing
+            # credit is looked for in the last few paragraphs, the nearest the end first
+            closing = next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
+                            if (names := closing_credit(paragraph))), [])
+            header_authors = page_bylines(lines) or closing or meta_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:
