@@ -133,7 +133,8 @@ def extract_article(raw: RawDocument) -> Article:
                                            else plain_title(document))
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
-            header = read_header(lines, page_headline, zone)
+            headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
+            header = read_header(lines, page_headline, zone, headings)
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day

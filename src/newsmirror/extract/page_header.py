@@ -122,10 +122,15 @@ def line_above_stamp(lines: list[str], limit: int = 400) -> str:
     return ""
 
 
+# A "today" widget in the page's top bar ("今天是2019年9月7日 星期六"): the day the page was
+# saved, not when the article was published.
+_TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|Today is", re.I)
+
+
 def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool] | None:
     dated: tuple[datetime, bool] | None = None
     for line in window:
-        if _is_prose(line):
+        if _is_prose(line) or _TODAY.search(line):
             continue
         stamp = _stamp(line, zone)
         if stamp is not None and (dated is None or (stamp[1] and not dated[1])):
@@ -135,13 +140,21 @@ def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool] | None:
     return dated
 
 
-def read_header(lines: list[str], headline: str, zone: str) -> PageHeader:
-    """Stamp and byline from the lines after the headline (or the page's first lines). A headline
-    printed several times (share boxes, sticky bars) is tried at each place; the first place with a
-    stamp that has a time of day wins. ``lines``: :func:`visible_lines` of the page."""
+def _starts(lines: list[str], headline: str) -> list[int]:
     wanted = _squeeze(headline)
-    starts = [index + 1 for index, line in enumerate(lines)
-              if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
+    return [index + 1 for index, line in enumerate(lines)
+            if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
+
+
+def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str, ...] = ()) -> PageHeader:
+    """Stamp and byline from the lines after the headline: where the page prints it, else where
+    it prints one of its ``headings`` (``<h1>`` texts: the title may be worded otherwise), else the
+    page's first lines. A headline printed several times (share boxes, sticky bars) is tried at
+    each place; the first place with a stamp that has a time of day wins. ``lines``:
+    :func:`visible_lines` of the page."""
+    starts = _starts(lines, headline)
+    for heading in headings:
+        starts = starts or _starts(lines, heading)
     best: tuple[datetime, bool] | None = None
     best_start = starts[0] if starts else 0
     for start in starts or [0]:
