@@ -41,6 +41,7 @@ __all__ = ["extract_article"]
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _SUMMARY_LENGTH = 160
+HEADER_BLOCKS = 300  # blocks of the headline's neighbourhood read for its stamp
 CREDIT_PARAGRAPHS = 4  # paragraphs at the end of the text where a closing credit may stand (tuned: zh tune)
 
 
@@ -91,7 +92,10 @@ def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime
     server's or CMS's guess), else the metadata, else the stamp's day. ``lines``: the page's
     :func:`visible_lines` when already computed."""
     if lines is None:
-        lines = visible_lines(near_headline(document, headline))
+        around = near_headline(document, headline)
+        if around is document and page_date is not None:
+            return page_date  # no heading holds the headline: reading the whole page rarely pays
+        lines = visible_lines(around, HEADER_BLOCKS)
     found = headline_stamp(lines, headline, zone, time_elements(document))
     if found is None:
         return page_date

@@ -48,8 +48,8 @@ class _Enough(Exception):
     pass
 
 
-def visible_lines(document: HtmlElement) -> list[str]:
-    """The page's visible text, one line per block element (the first ``MAX_BLOCKS`` blocks)."""
+def visible_lines(document: HtmlElement, max_blocks: int = MAX_BLOCKS) -> list[str]:
+    """The page's visible text, one line per block element (the first ``max_blocks`` blocks)."""
     parts: list[str] = []
     blocks = 0
 
@@ -61,7 +61,7 @@ def visible_lines(document: HtmlElement) -> list[str]:
         if tag in _BLOCKS:
             parts.append("\n")
             blocks += 1
-            if blocks > MAX_BLOCKS:
+            if blocks > max_blocks:
                 raise _Enough
         if element.text:
             parts.append(element.text)
