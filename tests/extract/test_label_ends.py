@@ -58,3 +58,15 @@ def test_a_closing_credit_followed_by_promo_paragraphs_is_still_found() -> None:
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
                                           url="https://news.example.com.cn/a/2.html"))
     assert article.authors == ["王小明"]
+
+
+def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_stays() -> None:
+    top = ["本文转自示例城市政务号，作者授权发布"]
+    bottom = ["本地新闻滚动推送，更多福利请扫码关注（example-news）"]
+    last = PARAGRAPHS[-1] + "（王小明）"
+    lines = [f"<p>{line}</p>" for line in [*top, *PARAGRAPHS[:-1], last, *bottom]]
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>{''.join(lines)}"
+            "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/3.html"))
+    assert article.body_text.split("\n\n") == [*PARAGRAPHS[:-1], last]

@@ -181,10 +181,20 @@ _BRACKETED = re.compile(r"^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）
 BRACKETED_LENGTH = 80  # characters: a bracketed note is short; a bracketed paragraph is text
 
 
+# How a sentence ends (before a closing credit or note in brackets): a line at either end of the
+# text that stops without one is a promo, a title note or a widget, however long its words.
+_SENTENCE_FINAL = re.compile(r"[。！？!?…”\"」』’.]\s*(?:[（(][^（）()]{0,30}[）)])?\s*$")
+UNFINISHED_LENGTH = 80  # characters: at most this long for an unfinished line to count as furniture
+
+
 def _is_label(text: str, *, tail: bool = False) -> bool:
+    if _DATELINE_WORDS.search(text):
+        return False
     if tail and len(text) <= BRACKETED_LENGTH and _BRACKETED.match(text):
         return True
-    return len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text) and not _DATELINE_WORDS.search(text)
+    if len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text):
+        return True
+    return len(text) <= UNFINISHED_LENGTH and not _SENTENCE_FINAL.search(text)
 
 
 def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
