@@ -142,7 +142,8 @@ def extract_article(raw: RawDocument) -> Article:
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
-            if header.published is not None and (header.has_time or page_date is None):
+            # (a stamp among or below the text is taken only when the page gives no other date)
+            if header.published is not None and (page_date is None or (header.has_time and header.before_text)):
                 page_date = header.published
             elif header.published is None and page_date is None:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
