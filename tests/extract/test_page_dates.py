@@ -102,3 +102,21 @@ def test_zone_table() -> None:
     assert site_zone("https://www.example.com/x", chinese=False) == "UTC"
     assert site_zone("", chinese=True) == "Asia/Shanghai"
     assert site_zone("https://www.epochtimes.com/gb/1.html", chinese=True) == "America/New_York"  # profile first
+
+
+def test_a_today_widget_above_the_headline_is_not_the_stamp() -> None:
+    # the <title> words the headline otherwise, so the stamp is looked for below the page's <h1>
+    body = ("<div class='top'>今天是2024年6月1日 星期六</div><div>天气 晴</div>"
+            f"<h1>三座社区图书馆将在夏天开放</h1><div class='info'>2024-05-06 14:25 来源：示例新闻网</div>{ARTICLE}")
+    assert _published(_page(body, title="本市新建图书馆_示例新闻网")) == "2024-05-06T14:25:00+08:00"
+    widget_only = "<div class='top'>今天是2024年6月1日 星期六</div>" + f"<h1>三座社区图书馆将在夏天开放</h1>{ARTICLE}"
+    assert _published(_page(widget_only, title="本市新建图书馆_示例新闻网")) == "none"
+
+
+def test_a_timed_stamp_below_the_text_does_not_replace_the_day_under_the_headline() -> None:
+    related = "<ul><li><a href='/b'>另一条新闻标题</a> 2024-04-28 09:30</li></ul>"
+    article = "".join(f"<p>{text}{text}</p>" for text in PARAGRAPHS)  # running text: lines of 60+ characters
+    body = f"<h1>新图书馆今夏开放</h1><div class='info'>2024-05-06</div>{article}{related}"
+    assert _published(_page(body)) == "2024-05-06T00:00:00+08:00"
+    head = '<meta name="publishdate" content="2024-05-06 14:25">'
+    assert _published(_page(f"<h1>新图书馆今夏开放</h1>{article}{related}", head)) == "2024-05-06T14:25:00+08:00"

@@ -228,3 +228,33 @@ def lxml_tostring(element: object) -> str:
     import lxml.html
 
     return lxml.html.tostring(element, encoding="unicode")  # type: ignore[arg-type]
+
+
+ENGLISH = ("The city council announced on Monday that three new libraries will open this summer, "
+           "with longer hours and free study desks for students. ") * 4
+
+
+def test_fast_trafilatura_fragment_beside_a_region_of_running_text_is_suspected() -> None:
+    region = webpage.Candidate("density", "", "\n".join([ENGLISH] * 3))
+    box = webpage.Candidate("trafilatura", "", "Sign up for our newsletter and choose a date. We will send you offers.")
+    inside = webpage.Candidate("trafilatura", "", ENGLISH)
+    assert webpage._fragment_of_the_page(region, box)
+    assert not webpage._fragment_of_the_page(region, inside)
+
+
+def test_a_suspected_fragment_is_replaced_by_trafilaturas_full_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    original = webpage._trafilatura_candidate
+
+    def fragment_when_fast(document, url, *, fast=False):  # type: ignore[no-untyped-def]
+        calls.append(fast)
+        if fast:
+            return webpage.Candidate("trafilatura", "<p>Choose a date. We send offers.</p>", "Choose a date. We send offers.")
+        return original(document, url, fast=False)
+
+    monkeypatch.setattr(webpage, "_trafilatura_candidate", fragment_when_fast)
+    body = "".join(f"<p>{ENGLISH}</p>" for _ in range(3))
+    html = f"<!DOCTYPE html><html>{HEAD}<body>{NAV}<article><h1>Libraries</h1>{body}</article></body></html>"
+    text = _extract(html)
+    assert calls == [True, False]
+    assert "Choose a date" not in text and "three new libraries" in text

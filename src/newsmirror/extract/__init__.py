@@ -8,7 +8,7 @@ site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mo
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -29,9 +29,10 @@ from newsmirror.extract.page_meta import (
 )
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.render import paragraphs_of
+from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html
-from newsmirror.extract.zones import declared_url, site_zone
+from newsmirror.extract.zones import declared_url, known_zone, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -40,6 +41,8 @@ __all__ = ["extract_article"]
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _SUMMARY_LENGTH = 160
+HEADER_BLOCKS = 300  # blocks of the headline's neighbourhood read for its stamp
+CREDIT_PARAGRAPHS = 4  # paragraphs at the end of the text where a closing credit may stand (tuned: zh tune)
 
 
 def _looks_cjk(*texts: str) -> bool:
@@ -82,6 +85,31 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
     return found
 
 
+def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime | None, zone: str,
+                       url: str, lines: list[str] | None = None) -> datetime | None:
+    """The publication time from the stamp printed by the headline, when it shows the
+    time of day in a zone the page states or the site's country gives (metadata is often a
+    server's or CMS's guess), else the metadata, else the stamp's day. ``lines``: the page's
+    :func:`visible_lines` when already computed."""
+    if lines is None:
+        around = near_headline(document, headline)
+        if around is document and page_date is not None:
+            return page_date  # no heading holds the headline: reading the whole page rarely pays
+        lines = visible_lines(around, HEADER_BLOCKS)
+    found = headline_stamp(lines, headline, zone, time_elements(document))
+    if found is None:
+        return page_date
+    stamp, before_text = found
+    if not before_text:
+        # below the first paragraph: the article's date only when the page gives none at all
+        return page_date or stamp.value
+    if page_date is None or (stamp.has_time and (stamp.stated_zone or bool(known_zone(url)))):
+        return stamp.value
+    if page_date.time() == time(0) and stamp.value.time() != time(0) and page_date.date() == stamp.value.date():
+        return stamp.value  # metadata gave the day only; the stamp's <time> value has the time of day
+    return page_date
+
+
 def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
@@ -109,12 +137,19 @@ def extract_article(raw: RawDocument) -> Article:
                                            else plain_title(document))
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
-            header = read_header(lines, page_headline, zone)
+            headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
+            header = read_header(lines, page_headline, zone, headings)
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
-            if header.published is not None and (header.has_time or page_date is None):
+            # (a stamp among or below the text is taken only when the page gives no other date)
+            if header.published is not None and (page_date is None or (header.has_time and header.before_text)):
                 page_date = header.published
+            elif header.published is None and page_date is None:
+                # no stamp below the headline and no metadata: a stamp just above it, or a <time>
+                page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
+        elif web_page:
+            page_date = _stamp_by_headline(document, page_headline, page_date, zone, page_url)
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
@@ -133,14 +168,20 @@ def extract_article(raw: RawDocument) -> Article:
     body_text = "\n\n".join(paragraphs)
     if not title:
         title = paragraphs[0][:80]
-    authors, editors = find_credits(paragraphs)
+    # credits are looked for in the text together with the label lines trimmed off its ends
+    credit_lines = [*cleaned.trimmed_head, *paragraphs, *cleaned.trimmed_tail]
+    authors, editors = find_credits(credit_lines)
     if web_page and not authors and not header_authors:
         # a byline opening or closing the text ("新京报讯（记者 某某）", "（记者 某某）"), a name in
         # brackets closing the last paragraph, else the page's author metadata if the page shows it
-        for paragraph in [*paragraphs[:2], *paragraphs[-2:]]:
+        for paragraph in [*credit_lines[:2], *credit_lines[-2:]]:
             header_authors.extend(name for name in names_in(paragraph) if name not in header_authors)
         if not header_authors and lines is not None:
-            header_authors = page_bylines(lines) or closing_credit(paragraphs[-1]) or meta_names
+            # a page may set a promo or notice below the article's last paragraph: the closing
+            # credit is looked for in the last few paragraphs, the nearest the end first
+            closing = next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
+                            if (names := closing_credit(paragraph))), [])
+            header_authors = page_bylines(lines) or closing or meta_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

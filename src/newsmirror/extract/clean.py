@@ -25,7 +25,7 @@ from newsmirror.extract.dom import (
     text_of,
 )
 from newsmirror.extract.figures import attach_captions, images_of
-from newsmirror.extract.junk import drop_page_furniture, drop_repeats
+from newsmirror.extract.junk import drop_page_furniture, drop_repeats, trim_label_ends
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.model import Image
@@ -51,6 +51,10 @@ class CleanResult:
     tags: list[str] = field(default_factory=list)
     feed_byline: str = ""  # the "<div><i>author<br>date</i></div>" header some feed converters add
     feed_date: str = ""
+    # short label lines trimmed off the top and bottom of a Chinese web page's body: not text,
+    # but where a byline or closing credit may stand
+    trimmed_head: list[str] = field(default_factory=list)
+    trimmed_tail: list[str] = field(default_factory=list)
 
 
 
@@ -253,11 +257,14 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     paragraphize(root)
     # once, after paragraphize: text the parser left loose is in paragraphs by now
     _drop_boilerplate(root, profile)
+    trimmed: tuple[list[str], list[str]] = ([], [])
+    if web_page and cjk:
+        trimmed = trim_label_ends(root)
     prune_empty(root)
     sanitized = sanitize(serialize_children(root))
     final = parse_fragment(sanitized)
     prune_empty(final)
     return CleanResult(html=serialize_children(final), images=images_of(final), tags=tags,
-                       feed_byline=byline, feed_date=feed_date)
+                       feed_byline=byline, feed_date=feed_date, trimmed_head=trimmed[0], trimmed_tail=trimmed[1])
 
 

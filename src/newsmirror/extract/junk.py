@@ -166,3 +166,62 @@ def _follows_image(element: HtmlElement) -> bool:
         previous = previous.getprevious()
     return previous is not None and (previous.tag == "img" or (previous.tag in ("p", "figure", "div")
                                      and previous.find(".//img") is not None and not text_of(previous)))
+
+
+# Chinese running text ends its sentences with these; a short line without any is a label,
+# widget, account name, promo or caption, not a sentence of the article.
+_CJK_SENTENCE = re.compile(r"[。！？!?；;…]|\.(?=\s|$)|[，,].{6,}")
+_DATELINE_WORDS = re.compile(r"\d{1,2}\s*[日月]\s*(?:电|電|讯|訊|报道|報導|消息)")
+LABEL_LENGTH = 40  # characters: at most this long for a line to count as a label
+END_TRIM_SHARE = 0.25  # never trim away more than this share of the body's text
+
+
+# A whole line in brackets below the text: an end mark, a credit, a source or original-title note.
+_BRACKETED = re.compile(r"^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$")
+BRACKETED_LENGTH = 80  # characters: a bracketed note is short; a bracketed paragraph is text
+
+
+# How a sentence ends (before a closing credit or note in brackets): a line at either end of the
+# text that stops without one is a promo, a title note or a widget, however long its words.
+_SENTENCE_FINAL = re.compile(r"[。！？!?…”\"」』’.]\s*(?:[（(][^（）()]{0,30}[）)])?\s*$")
+UNFINISHED_LENGTH = 80  # characters: at most this long for an unfinished line to count as furniture
+
+
+def _is_label(text: str, *, tail: bool = False) -> bool:
+    if _DATELINE_WORDS.search(text):
+        return False
+    if tail and len(text) <= BRACKETED_LENGTH and _BRACKETED.match(text):
+        return True
+    if len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text):
+        return True
+    return len(text) <= UNFINISHED_LENGTH and not _SENTENCE_FINAL.search(text)
+
+
+def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
+    """Chinese web pages: short unpunctuated lines before the first sentence and after the last
+    one (account names, "follow" buttons, topic links, promos, comment counters, a trailing
+    caption), and below the text whole lines in brackets (end marks, credits, source notes), are
+    furniture the region finders took along; text between sentences is left alone.
+    Returns the lines taken off the top and off the bottom (bylines and credits may be among them)."""
+    leaves = [e for e in root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote")
+              if e is not root and e.find(".//p") is None and e.find(".//div") is None and has_text(e)]
+    trimmed: tuple[list[str], list[str]] = ([], [])
+    if len(leaves) < 3:
+        return trimmed
+    total = sum(len(text_of(e)) for e in leaves)
+    budget = END_TRIM_SHARE * total
+    for ordered, taken in ((leaves, trimmed[0]), (leaves[::-1], trimmed[1])):
+        doomed: list[HtmlElement] = []
+        for element in ordered:
+            text = text_of(element)
+            if not _is_label(text, tail=taken is trimmed[1]) or element.find(".//img") is not None:
+                break
+            doomed.append(element)
+        size = sum(len(text_of(e)) for e in doomed)
+        if doomed and len(doomed) < len(leaves) - 1 and size <= budget:
+            for element in doomed:
+                taken.append(text_of(element))
+                remove(element)
+            budget -= size
+    trimmed[1].reverse()
+    return trimmed

@@ -38,6 +38,7 @@ WINDOW = 25  # lines after the headline that may hold its stamp and byline
 class PageHeader:
     published: datetime | None = None
     has_time: bool = False
+    before_text: bool = True  # printed above the article's text, not among or below it
     authors: list[str] = field(default_factory=list)
 
 
@@ -48,8 +49,8 @@ class _Enough(Exception):
     pass
 
 
-def visible_lines(document: HtmlElement) -> list[str]:
-    """The page's visible text, one line per block element (the first ``MAX_BLOCKS`` blocks)."""
+def visible_lines(document: HtmlElement, max_blocks: int = MAX_BLOCKS) -> list[str]:
+    """The page's visible text, one line per block element (the first ``max_blocks`` blocks)."""
     parts: list[str] = []
     blocks = 0
 
@@ -61,7 +62,7 @@ def visible_lines(document: HtmlElement) -> list[str]:
         if tag in _BLOCKS:
             parts.append("\n")
             blocks += 1
-            if blocks > MAX_BLOCKS:
+            if blocks > max_blocks:
                 raise _Enough
         if element.text:
             parts.append(element.text)
@@ -122,27 +123,55 @@ def line_above_stamp(lines: list[str], limit: int = 400) -> str:
     return ""
 
 
-def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool] | None:
-    dated: tuple[datetime, bool] | None = None
+# A "today" widget in the page's top bar ("今天是2019年9月7日 星期六"): the day the page was
+# saved, not when the article was published.
+_TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|Today is", re.I)
+
+
+STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
+
+
+def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool, bool] | None:
+    """(stamp, has a time of day, printed before the text) of the first stamp line in ``window``;
+    a day-only stamp gives way to a later one with the time on the same day, until the text begins."""
+    dated: tuple[datetime, bool, bool] | None = None
+    prose = 0
     for line in window:
         if _is_prose(line):
+            prose += 1
+            if dated is not None and prose >= STANDFIRST_LINES:
+                break  # a stamp among the text or below it is a related item's or a comment's
+            continue
+        if _TODAY.search(line):
             continue
         stamp = _stamp(line, zone)
-        if stamp is not None and (dated is None or (stamp[1] and not dated[1])):
-            dated = stamp
-            if stamp[1]:
-                break
+        if stamp is None:
+            continue
+        if dated is None:
+            dated = (*stamp, prose < STANDFIRST_LINES)
+        elif stamp[1] and not dated[1] and stamp[0].date() == dated[0].date():
+            dated = (stamp[0], True, dated[2])
+        if dated[1]:
+            break
     return dated
 
 
-def read_header(lines: list[str], headline: str, zone: str) -> PageHeader:
-    """Stamp and byline from the lines after the headline (or the page's first lines). A headline
-    printed several times (share boxes, sticky bars) is tried at each place; the first place with a
-    stamp that has a time of day wins. ``lines``: :func:`visible_lines` of the page."""
+def _starts(lines: list[str], headline: str) -> list[int]:
     wanted = _squeeze(headline)
-    starts = [index + 1 for index, line in enumerate(lines)
-              if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
-    best: tuple[datetime, bool] | None = None
+    return [index + 1 for index, line in enumerate(lines)
+            if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
+
+
+def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str, ...] = ()) -> PageHeader:
+    """Stamp and byline from the lines after the headline: where the page prints it, else where
+    it prints one of its ``headings`` (``<h1>`` texts: the title may be worded otherwise), else the
+    page's first lines. A headline printed several times (share boxes, sticky bars) is tried at
+    each place; the first place with a stamp that has a time of day wins. ``lines``:
+    :func:`visible_lines` of the page."""
+    starts = _starts(lines, headline)
+    for heading in headings:
+        starts = starts or _starts(lines, heading)
+    best: tuple[datetime, bool, bool] | None = None
     best_start = starts[0] if starts else 0
     for start in starts or [0]:
         stamp = _window_stamp(lines[start:start + WINDOW], zone)
@@ -152,7 +181,7 @@ def read_header(lines: list[str], headline: str, zone: str) -> PageHeader:
                 break
     header = PageHeader()
     if best is not None:
-        header.published, header.has_time = best
+        header.published, header.has_time, header.before_text = best
     for line in lines[best_start:best_start + 12]:
         for name in names_in(line):
             if name not in header.authors:

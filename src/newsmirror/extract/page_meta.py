@@ -20,7 +20,7 @@ from newsmirror.model import DocumentKind, RawDocument
 # because pages write "PubDate" as often as "pubdate".
 _DATE_META_NAMES = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                     "publish_date", "publishtime", "publish-time", "dc.date.issued", "dc.date", "dcterms.issued",
-                    "dcterms.created", "sailthru.date", "parsely-pub-date")
+                    "dcterms.created", "dcterms:issued", "dcterms:created", "dc:date", "sailthru.date", "parsely-pub-date")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TITLE_XPATHS = ("//meta[@property='og:title']/@content", "//title/text()")
 
@@ -77,10 +77,12 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
     title = re.sub(r"\s+", " ", _first(document, _TITLE_XPATHS)).strip()
     page_title_text = re.sub(r"\s+", " ", _first(document, ("//title/text()",))).strip()
     squeezed = {_squeeze(title), _squeeze(page_title_text)} - {""}
-    for heading in document.iter("h1", "h2"):
-        text = re.sub(r"\s+", " ", heading.text_content()).strip()
-        if len(text) >= 4 and any(_squeeze(text) in candidate for candidate in squeezed):
-            return text
+    # the longest heading the title holds: a page may also set its site name in an <h1>
+    contained = [text for heading in document.iter("h1", "h2")
+                 if len(text := re.sub(r"\s+", " ", heading.text_content()).strip()) >= 4
+                 and any(_squeeze(text) in candidate for candidate in squeezed)]
+    if contained:
+        return max(contained, key=len)
     # a visible line that the title starts with ("headline 站名" with only a space between)
     squeezed_title = _squeeze(page_title_text or title)
     if lines is None:

@@ -55,6 +55,11 @@ def country_zone(url: str) -> str:
     return COUNTRY_ZONES.get(host.rsplit(".", 1)[-1], "") if "." in host else ""
 
 
+def known_zone(url: str) -> str:
+    """The site's zone when its profile or its country-code domain gives one ('' for a guess)."""
+    return (profile_for(url).timezone or country_zone(url)) if url else ""
+
+
 def site_zone(url: str, *, chinese: bool) -> str:
     """The IANA zone naive dates of the page at ``url`` are read in (see the module doc)."""
     if url:

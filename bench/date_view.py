@@ -1,0 +1,77 @@
+"""Print what a labeller needs to read a page's publication date by eye (not a labeller itself).
+
+For one saved page: its address, the date metadata it carries (meta tags, JSON-LD, ``<time>``),
+the headline, the visible lines around the headline, and every visible line holding something
+that looks like a date, numbered. The label is the reader's decision, not this tool's output.
+
+    python -m bench.date_view trafilatura-eval:<file> | zh:<path under zh-pages>
+
+Refuses pages of the zh gold's test split (never looked at).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+
+from bench.extract_eval import TRAFILATURA_EVAL, _decode_like_trafilatura
+
+_DATEISH = re.compile(r"(?:19|20)\d\d|\d{1,2}[./月]\s?\d{1,2}|昨天|前天|小时前|分钟前|ago|"
+                      r"Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|De[zc]", re.I)
+
+
+def load(spec: str) -> tuple[str, str]:
+    kind, _, name = spec.partition(":")
+    if kind == "zh":
+        from bench.zh_gold import ZH_PAGES, decode_page, load_annotations, split_of
+
+        for entry in load_annotations():
+            if entry["path"] == name and entry["split"] == "test":
+                raise SystemExit("test-split page: never looked at")
+        site = name.split("/")[-2] if name.count("/") >= 2 else name
+        if split_of(site) == "test":
+            raise SystemExit(f"site {site!r} is on the test side of the split: never looked at")
+        return decode_page((ZH_PAGES / name).read_bytes()), ""
+    records = json.loads((TRAFILATURA_EVAL / "evaldata.json").read_text(encoding="utf-8"))
+    url = next(u for u, r in records.items() if r["file"] == name)
+    with gzip.open(TRAFILATURA_EVAL / "pages" / f"{name}.gz", "rb") as handle:
+        return _decode_like_trafilatura(handle.read()), url
+
+
+def main(argv: list[str]) -> int:
+    from newsmirror.extract.page_header import visible_lines
+    from newsmirror.extract.webpage import parse_document
+
+    html, url = load(argv[0])
+    document = parse_document(html)
+    print("URL:", url or "(none)")
+    for meta in document.iter("meta"):
+        keys = " ".join(filter(None, (meta.get(a) for a in ("property", "name", "itemprop", "http-equiv"))))
+        if re.search(r"date|time|publish|modified|created|issued", keys, re.I):
+            print("META", keys, "=", meta.get("content"))
+    for match in re.finditer(r'"(date\w*|\w*[Tt]ime)"\s*:\s*"([^"]{6,40})"', html):
+        print("SCRIPT", match.group(1), "=", match.group(2))
+    for element in document.iter("time"):
+        print("TIME", element.get("datetime"), "|", element.text_content().strip()[:60])
+    heads = [h.text_content().strip() for h in document.iter("h1")]
+    print("H1:", heads[:3], "TITLE:", (document.findtext(".//title") or "").strip()[:100])
+    lines = visible_lines(document)
+    start = next((i for i, line in enumerate(lines) if heads and heads[0][:10] and line.startswith(heads[0][:10])), 0)
+    print(f"--- lines around the headline (from {max(0, start - 5)})")
+    for index in range(max(0, start - 5), min(len(lines), start + 15)):
+        print(f"{index:4} {lines[index][:160]}")
+    print("--- date-like lines")
+    shown = 0
+    for index, line in enumerate(lines):
+        if len(line) < 120 and _DATEISH.search(line):
+            print(f"{index:4} {line[:160]}")
+            shown += 1
+            if shown >= 25:
+                break
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,218 @@
+"""The publication stamp a page prints by its headline, in the languages of non-Chinese pages.
+
+Chinese pages are read by :mod:`.page_header`. Other pages print "24.01.2022", "1. Februar 2022
+um 21:17", "Jul 3, 2019, 4:22am", "Le 17/02/2020", "15 августа 2016, 13:43", often with a
+``<time datetime=…>`` element around the visible text. Only the few lines just above and below
+the headline are read, so dates of comments, related items, embedded posts, the site's clock and
+the footer are never taken. A stamp line is cut at an update word ("Aktualisiert", "Updated"):
+what follows is the last change, not the publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from lxml.html import HtmlElement
+
+from newsmirror.extract.datelines import parse_iso
+
+# Month names and the abbreviations pages print, by their first letters (lower case), for the
+# languages of the non-Chinese pages the mirror meets (de, en, fr, it, es, pt, nl, pl, ru, uk).
+_MONTH_NAMES = {
+    1: ("jan", "jän", "janv", "genn", "ene", "stycz", "январ", "янв", "січ", "styczeń"),
+    2: ("feb", "fév", "fev", "febb", "lut", "феврал", "фев", "лют"),
+    3: ("mär", "mar", "maa", "març", "мар", "берез"),
+    4: ("apr", "avr", "abr", "kwie", "апрел", "апр", "квіт"),
+    5: ("mai", "may", "mag", "mei", "maj", "мая", "май", "трав"),
+    6: ("jun", "juin", "giu", "czer", "июн", "черв"),
+    7: ("jul", "juil", "lug", "lip", "июл", "лип"),
+    8: ("aug", "aoû", "aou", "ago", "sie", "август", "авг", "серп"),
+    9: ("sep", "set", "wrz", "сентябр", "сен", "верес"),
+    10: ("okt", "oct", "ott", "out", "paź", "paz", "октябр", "окт", "жовт"),
+    11: ("nov", "lis", "ноябр", "ноя", "листоп"),
+    12: ("dez", "dec", "déc", "dic", "gru", "декабр", "дек", "груд"),
+}  # fmt: skip
+_MONTH_WORD = r"(?P<mon>[^\W\d_]{3,12})\.?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_DATES = (
+    # 2022-01-24, 2022/01/24
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    # 2019年9月7日 (a Chinese stamp above the headline, or on a page that the Chinese reader missed)
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    # 24.01.2022, 24/01/2022, 24-01-2022 (day first: the order of every language here but US English)
+    re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\s?[./-]\s?(?P<m>\d{{1,2}})\s?[./-]\s?{_YEAR}"),
+    # 1. Februar 2022, 06 Novembre 2019, 15 августа 2016, 8th December 2012
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?{_YEAR}"),
+    # Jul 3, 2019   March 14, 2021   Januar 8th, 2017
+    re.compile(rf"{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"),
+)
+# The time of day written after the date: ", 12:01 Uhr", " um 21:17", " @ 18:13", " | 14:10", " 12.09",
+# " à 14h05", ", 4:22am".
+_TIME_AFTER = re.compile(
+    r"^\s*(?:[,|@\-–]|\b(?:um|at|à|alle|ore|a las|às|в)\b|\s)*\s*"
+    r"(?P<H>[01]?\d|2[0-3])[:.h](?P<M>[0-5]\d)(?:[:.](?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?", re.I
+)
+_UPDATE_WORD = re.compile(r"aktualisiert|geändert|updated|modified|mis à jour|modifié|aggiornat|actualizad|atualizad|"
+                          r"обновлен|zaktualizowano", re.I)
+_CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+_UTC_WORD = re.compile(r"^\s*(?:GMT|UTC|Z)\b(?![+-]\d)")
+# Zone abbreviations written after the time whose offset is unambiguous ("CST" is not: US Central
+# or China Standard Time).
+_ZONE_WORDS = {"edt": -4, "est": -5, "cdt": -5, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8, "bst": 1, "cet": 1,
+               "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "hkt": 8, "jst": 9, "kst": 9}
+_ZONE_WORD = re.compile(r"^\s*([A-Za-z]{3,4})\b")
+SHORT_LINE = 90  # characters: a stamp line is short; a date in a longer line is part of a sentence
+LABEL = 32  # characters before the date at most: a label or byline ("Veröffentlicht am Fr,", "Von X //"),
+# not a sentence about something dated ("A post shared by … on Jun 16, 2019")
+STANDFIRST = 2  # running-text lines below the headline after which a stamp may be a comment's
+BEFORE, AFTER = 4, 25  # lines above and below the headline that may hold its stamp
+
+
+def _month(word: str) -> int | None:
+    word = word.lower()
+    best: tuple[int, int] | None = None  # (prefix length, month): the longest matching name wins
+    for month, names in _MONTH_NAMES.items():
+        for name in names:
+            if word.startswith(name) and (best is None or len(name) > best[0]):
+                best = (len(name), month)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    value: datetime
+    has_time: bool
+    stated_zone: bool  # the offset is the page's own (a <time> value, "GMT"), not the site's zone
+
+
+def stamp_in_line(line: str, zone: str) -> Stamp | None:
+    """The first date (with its time of day, if written after it) in a short line, in ``zone``."""
+    update = _UPDATE_WORD.search(line)
+    if update:
+        line = line[:update.start()]
+    if len(line) > SHORT_LINE:
+        return None
+    found: list[tuple[int, re.Match[str]]] = []
+    for pattern in _DATES:
+        match = pattern.search(line)
+        if match:
+            found.append((match.start(), match))
+    for start, match in sorted(found, key=lambda item: item[0]):
+        if start > LABEL:
+            break
+        groups = match.groupdict()
+        if match.re is _DATES[2] and "." not in match.group(0) and max(int(groups["d"]), int(groups["m"])) <= 12:
+            continue  # 11/01/2021: 11 January or November 1 (US order); only the metadata can tell
+        month = _month(groups["mon"]) if groups.get("mon") else int(groups["m"])
+        if month is None:
+            continue
+        rest = line[match.end():]
+        clock = _TIME_AFTER.match(rest)
+        hour = minute = second = 0
+        if clock:
+            hour, minute = int(clock.group("H")), int(clock.group("M"))
+            second = int(clock.group("S") or 0)
+            ampm = (clock.group("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            rest = rest[clock.end():]
+        tz: tzinfo = ZoneInfo(zone)
+        stated = False
+        if clock:
+            word = _ZONE_WORD.match(rest)
+            if _UTC_WORD.match(rest):
+                tz, stated = UTC, True
+            elif word and word.group(1).lower() in _ZONE_WORDS:
+                tz, stated = timezone(timedelta(hours=_ZONE_WORDS[word.group(1).lower()])), True
+        try:
+            value = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, second, tzinfo=tz)
+        except ValueError:
+            continue
+        return Stamp(value, clock is not None, stated)
+    return None
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def time_elements(document: HtmlElement) -> dict[str, str]:
+    """Visible text of each ``<time datetime=…>`` (squeezed) -> its machine-readable value."""
+    found: dict[str, str] = {}
+    for element in document.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        text = _squeeze(element.text_content())
+        if value and text:
+            found.setdefault(text, value)
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+
+
+def _is_text(line: str) -> bool:
+    """A line of the article's running text (long and punctuated), not a stamp or byline line."""
+    return len(line) > SHORT_LINE and bool(_SENTENCE_END.search(line))
+
+
+NEIGHBOURHOOD = 3000  # characters of text around the headline that surely hold its stamp and first paragraphs
+
+
+def near_headline(document: HtmlElement, headline: str) -> HtmlElement:
+    """The smallest ancestor of the headline's heading with ``NEIGHBOURHOOD`` characters of text
+    (the whole document when no heading holds the headline): reading only its lines is what keeps
+    the stamp reader cheap on long pages."""
+    wanted = _squeeze(headline)
+    for heading in document.iter("h1", "h2", "h3"):
+        if wanted and _squeeze(heading.text_content()) == wanted:
+            element: HtmlElement = heading
+            while element.getparent() is not None and element.tag != "body":
+                element = element.getparent()
+                if len(element.text_content()) >= NEIGHBOURHOOD:
+                    return element
+            return element
+    return document
+
+
+def headline_stamp(lines: list[str], headline: str, zone: str, times: dict[str, str]) -> tuple[Stamp, bool] | None:
+    """The stamp printed nearest the headline: the first stamp line below it, else the nearest
+    above it; with True when it sits before the article's running text (a stamp found below the
+    first paragraph may be a comment's or an embedded post's). A line that is a ``<time>``
+    element's text takes that element's value (its offset is the page's own)."""
+    wanted = _squeeze(headline)
+    if not wanted:
+        return None
+    at = next((index for index, line in enumerate(lines)
+               if _squeeze(line) == wanted or (len(wanted) >= 12 and _squeeze(line).startswith(wanted))), None)
+    if at is None:
+        return None
+    text_lines = 0  # a standfirst may stand between headline and stamp; two text lines are the article
+    for index in range(at + 1, min(len(lines), at + 1 + AFTER)):
+        stamp = _line_stamp(lines[index], zone, times)
+        if stamp is not None:
+            return stamp, text_lines < STANDFIRST
+        text_lines += _is_text(lines[index])
+    for index in range(at - 1, max(-1, at - 1 - BEFORE), -1):
+        stamp = _line_stamp(lines[index], zone, times)
+        if stamp is not None:
+            return stamp, True
+    return None
+
+
+def _line_stamp(line: str, zone: str, times: dict[str, str]) -> Stamp | None:
+    visible = stamp_in_line(line, zone)
+    squeezed = _squeeze(line)
+    for text, value in times.items():
+        if 0 <= squeezed.find(text) <= LABEL and len(line) <= SHORT_LINE:
+            machine = parse_iso(value, zone)
+            if machine is None:
+                continue
+            has_time = visible.has_time if visible is not None else bool(_CLOCK.search(text))
+            stated = "T" in value and (value.endswith("Z") or bool(re.search(r"[+-]\d\d:?\d\d$", value)))
+            return Stamp(machine, has_time and "T" in value, stated)
+    return visible

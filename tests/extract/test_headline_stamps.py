@@ -1,0 +1,83 @@
+"""The stamp printed by the headline of non-Chinese pages: each mechanism on a small hand-written page."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmirror.extract import extract_article
+from newsmirror.extract.stamps import stamp_in_line
+from newsmirror.model import DocumentKind, RawDocument
+
+TEXT = "".join(
+    f"<p>{sentence}</p>" for sentence in (
+        "Die Stadtverwaltung hat am Montag drei neue Bibliotheken angekündigt, die im Sommer öffnen sollen.",
+        "Die neuen Häuser sollen an allen Wochentagen länger geöffnet haben und Schülern kostenlose Arbeitsplätze bieten.",
+        "Anwohner sagen, bisher hätten sie vierzig Minuten mit dem Bus zur nächsten Bibliothek in der Altstadt gebraucht.",
+    )
+)
+HEADLINE = "Drei neue Bibliotheken öffnen im Sommer"
+
+
+def _page(stamp: str, head: str = "", after: str = "", headings: str = "") -> str:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{HEADLINE} | Stadtblatt</title>'
+            f'<link rel="stylesheet" href="/s.css">{head}</head><body><nav><a href="/">Start</a></nav>'
+            f"{headings}<article><h1>{HEADLINE}</h1>{stamp}{TEXT}</article>{after}"
+            "<footer><p>© 2024 Stadtblatt</p></footer></body></html>")
+
+
+def _published(html: str, url: str = "https://www.stadtblatt.example.de/lokales/bibliotheken") -> str:
+    value = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=url)).published_at
+    return value.isoformat() if value is not None else "none"
+
+
+def test_visible_stamp_without_metadata_is_read_in_the_sites_zone() -> None:
+    assert _published(_page("<p>Von Anna Beispiel // 6. Mai 2024, 14:25 Uhr</p>")) == "2024-05-06T14:25:00+02:00"
+
+
+def test_time_element_by_the_headline_wins_over_metadata_an_hour_off() -> None:
+    head = '<meta property="article:published_time" content="2024-02-03T20:17:12+01:00">'
+    stamp = '<p>Redaktion</p><p><time datetime="2024-02-03T21:17:12+01:00">am 3. Februar 2024 um 21:17</time></p>'
+    assert _published(_page(stamp, head)) == "2024-02-03T21:17:12+01:00"
+
+
+def test_stamp_without_time_of_day_leaves_the_metadata_instant() -> None:
+    head = '<meta property="article:published_time" content="2024-02-03T12:48:37+00:00">'
+    assert _published(_page("<p>3. Februar 2024</p>", head)) == "2024-02-03T12:48:37+00:00"
+
+
+def test_stamp_above_the_headline_is_read() -> None:
+    html = _page("").replace("<h1>", "<p>24.01.2024</p><h1>")
+    assert _published(html) == "2024-01-24T00:00:00+01:00"
+
+
+def test_dates_of_comments_and_embedded_posts_below_are_not_the_stamp() -> None:
+    after = ("<p>A post shared by Some Band (@someband) on Jun 16, 2024 at 7:30am PDT</p>"
+             '<ul><li><time datetime="2024-06-18T09:00:00+02:00">18. Juni 2024 um 09:00</time> Leser schreibt</li></ul>')
+    head = '<meta property="article:published_time" content="2024-06-20T10:59:05+02:00">'
+    assert _published(_page("", head, after=after)) == "2024-06-20T10:59:05+02:00"
+
+
+def test_a_site_name_heading_is_not_taken_for_the_headline() -> None:
+    html = _page("<p>6. Mai 2024, 14:25 Uhr</p>", headings="<h1>Stadtblatt</h1>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://www.stadtblatt.example.de/a"))
+    assert article.title == HEADLINE
+    assert article.published_at is not None and article.published_at.isoformat() == "2024-05-06T14:25:00+02:00"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Freitag, 06.07.2018, 10:29", "2018-07-06T10:29:00+02:00"),
+    ("15 августа 2016, 13:43", "2016-08-15T13:43:00+02:00"),
+    ("Jul 3, 2019, 4:22pm EDT", "2019-07-03T16:22:00-04:00"),
+    ("Le 17/02/2020", "2020-02-17T00:00:00+01:00"),
+    ("19.10.2019 12.09", "2019-10-19T12:09:00+02:00"),
+    (", 01. Dez. 2017, 12:01 Uhr", "2017-12-01T12:01:00+01:00"),
+    ("Mar 5, 2020, 10:00 GMT", "2020-03-05T10:00:00+00:00"),
+    ("2019年9月7日 15:10", "2019-09-07T15:10:00+02:00"),
+    ("11/01/2021", "none"),  # US or day-first order: not guessed
+    ("Aktualisiert am 19.02.2020", "none"),  # the last change, not the publication
+    ("Updated 2010 GMT March 14, 2021", "none"),
+])
+def test_stamp_formats(line: str, expected: str) -> None:
+    stamp = stamp_in_line(line, "Europe/Berlin")
+    assert (stamp.value.isoformat() if stamp else "none") == expected

@@ -1,0 +1,72 @@
+"""Short label lines at the ends of a Chinese web page's body: trimmed, with credits still found."""
+
+from __future__ import annotations
+
+from newsmirror.extract import extract_article
+from newsmirror.model import DocumentKind, RawDocument
+
+PARAGRAPHS = [
+    "市政府周一宣布，将在今年夏天开放三座新的社区图书馆，方便居民借阅图书和参加活动。",
+    "负责这个项目的官员表示，新图书馆将延长开放时间，并为学生提供免费的自习座位和网络。",
+    "有居民说，过去要坐四十分钟公交车才能到最近的图书馆，这次的新馆离家只有十分钟路程。",
+    "市议会预计下个月审议相关预算，如果顺利通过，第一座新馆最早七月就能对外开放。",
+]
+HEAD = ('<head><meta charset="utf-8"><title>新图书馆今夏开放_示例新闻网</title>'
+        '<link rel="stylesheet" href="/site.css"></head>')
+
+
+def _article(top: list[str], bottom: list[str], middle: str = "") -> tuple[str, list[str]]:
+    lines = [f"<p>{line}</p>" for line in [*top, *PARAGRAPHS[:2]]] + [middle] + \
+        [f"<p>{line}</p>" for line in [*PARAGRAPHS[2:], *bottom]]
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><nav><a href='/'>首页</a></nav><h1>新图书馆今夏开放</h1>"
+            f"<div class='content'>{''.join(lines)}</div><footer><p>版权所有 示例新闻网</p></footer></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/1.html"))
+    return article.body_text, article.authors
+
+
+def test_label_lines_above_the_first_and_below_the_last_sentence_are_trimmed() -> None:
+    text, _ = _article(["示例城市政务号", "订阅"], ["示例日报融媒体", "点个在看", "评论 12"])
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_heading_between_sentences_and_a_dateline_line_are_kept() -> None:
+    text, _ = _article(["示例社上海5月6日电"], [], middle="<p>三座新馆的位置</p>")
+    assert text.split("\n\n") == ["示例社上海5月6日电", *PARAGRAPHS[:2], "三座新馆的位置", *PARAGRAPHS[2:]]
+
+
+def test_a_closing_credit_trimmed_off_still_names_the_author() -> None:
+    text, authors = _article([], ["（记者 王小明）", "分享到"])
+    assert "王小明" not in text
+    assert authors == ["王小明"]
+
+
+def test_whole_bracketed_lines_below_the_text_are_trimmed_but_a_bracketed_dateline_above_stays() -> None:
+    text, _ = _article(["（示例社记者李华上海6日电）"], ["（原题为《三座新馆今夏开放，市民可以免费借阅》）", "（完）"])
+    assert text.split("\n\n") == ["（示例社记者李华上海6日电）", *PARAGRAPHS]
+
+
+def test_a_closing_credit_followed_by_promo_paragraphs_is_still_found() -> None:
+    promos = ["欢迎下载示例新闻客户端，每天为你推送本地最新消息和便民服务信息。",
+              "扫码关注示例日报官方账号，参与每周互动赢取精美礼品，详情请见活动页面。"]
+    html_last = PARAGRAPHS[-1].replace("。", "。（王小明）")
+    text, authors = _article([], promos, middle="")
+    assert authors == []  # nobody named: no credit invented from the promos
+    paragraphs = [*PARAGRAPHS[:-1], html_last]
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in [*paragraphs, *promos]) + "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/2.html"))
+    assert article.authors == ["王小明"]
+
+
+def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_stays() -> None:
+    top = ["本文转自示例城市政务号，作者授权发布"]
+    bottom = ["本地新闻滚动推送，更多福利请扫码关注（example-news）"]
+    last = PARAGRAPHS[-1] + "（王小明）"
+    lines = [f"<p>{line}</p>" for line in [*top, *PARAGRAPHS[:-1], last, *bottom]]
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>{''.join(lines)}"
+            "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/3.html"))
+    assert article.body_text.split("\n\n") == [*PARAGRAPHS[:-1], last]
