@@ -42,6 +42,7 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
 from newsmirror.stories.genre import multi_event_title
+from newsmirror.stories.pairscore import PairModel, load_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
@@ -96,6 +97,10 @@ class ClusterConfig:
     key_terms: int = 2  # keys a title must hold
     # Multi-event titles read strictly (``stories.genre``): 综述, 回顾, 市场, 直播平台 ... are one-event titles.
     strict_genre: bool = False
+    # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
+    # ``similarity``: features of (report, story core) weighed as measured on labelled days.
+    pair_model: bool = False
+    join_probability: float | None = None  # None: the threshold stored with the model
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
@@ -136,6 +141,7 @@ class _StoryState:
     part_norms: tuple[float, float] = (0.0, 0.0)  # norms of its other words and of its names
     core: int = 0  # members in the centroid (at most ``core_size``)
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
+    title_words: set[str] = field(default_factory=set)  # title terms of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
     title_terms: Counter[str] = field(default_factory=Counter)  # in how many member titles each term is
     titled: int = 0  # member titles counted
@@ -200,8 +206,13 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
-    def __init__(self, config: ClusterConfig | None = None) -> None:
+    def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
+        if model is None and self.config.pair_model:
+            model = load_pair_model()
+        self.model = model
+        self.join_probability = (self.config.join_probability if self.config.join_probability is not None
+                                 else model.threshold if model else 1.0)
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
@@ -394,6 +405,36 @@ class StoryClusterer:
         mix = self.config.title_mix
         return (1 - mix) * cosine + mix * title
 
+    def pair_features(self, vector: dict[str, float], titles: list[frozenset[str]], title_names: Iterable[str],
+                      time: datetime, outlets: set[str], story: _StoryState) -> tuple[float, ...]:
+        """The pair model's features (``stories.pairscore.FEATURES``) of a report (or another story's
+        core: its centroid, titles, first time and outlets) and a story core."""
+        centroid, norm = story.centroid, story.norm or 1.0
+        dots = [0.0, 0.0]
+        own = [0.0, 0.0]
+        event = 0.0
+        for term, weight in vector.items():
+            part = self._is_name(term)
+            own[part] += weight * weight
+            other = centroid.get(term)
+            if other is None:
+                continue
+            dot = weight * other
+            dots[part] += dot
+            postings = self._postings.get(term)
+            others = len(postings) - (story.id in postings) if postings else 0
+            event += dot / (1 + others)
+        cosine = (dots[0] + dots[1]) / norm
+        what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
+        who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
+        event /= norm
+        title = max((_dice(mine, other) for mine in titles for other in story.titles), default=0.0)
+        names = list(title_names)
+        new_names = sum(1 for n in names if n not in centroid and n not in story.title_words) / len(names) if names else 0.0
+        gap = math.log1p(abs((time - story.first).total_seconds()) / 3600)
+        return (cosine, who, what, event, cosine - event, title, new_names, gap,
+                float(bool(outlets & story.outlets)), math.log(len(story.members) or 1))
+
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
         """Whether a title holds the story's title keys: terms most of its reports' titles use."""
         config = self.config
@@ -409,7 +450,8 @@ class StoryClusterer:
     def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
         titles = _title_grams(doc.title)
-        own_terms = _title_terms(doc.title) if self.config.title_keys else frozenset()
+        own_terms = _title_terms(doc.title) if self.config.title_keys or self.model else frozenset()
+        own_names = frozenset(t for t in own_terms if self._is_name(t))
         best: tuple[float, str] | None = None
         for story_id in self._candidates(probes, self.config.max_candidates):
             story = self.stories[story_id]
@@ -417,6 +459,12 @@ class StoryClusterer:
                 continue
             shared = sum(1 for term in vector if term in story.centroid)
             if shared < self.config.min_shared_terms:
+                continue
+            if self.model is not None:
+                values = self.pair_features(vector, [titles], own_names, doc.time, {doc.outlet}, story)
+                score = self.model.probability(values)
+                if score >= self.join_probability and (best is None or score > best[0]):
+                    best = (score, story_id)
                 continue
             score = self._score(vector, titles, story)
             needed = self.config.similarity
@@ -449,6 +497,7 @@ class StoryClusterer:
         if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
             story.core += 1
             story.titles.append(_title_grams(doc.title))
+            story.title_words |= _title_terms(doc.title)
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
@@ -589,6 +638,7 @@ class StoryClusterer:
             big.centroid = _trim(big.centroid, self.config.story_terms)
             self._set_norms(big)
             big.titles.extend(small.titles)
+            big.title_words |= small.title_words
             big.core = min(self.config.core_size, big.core + small.core)
         for member in small.members:
             fingerprint = self._fingerprints.get(member.article_id)
