@@ -46,8 +46,9 @@ from newsmirror.stories.cluster import (  # noqa: E402
 from newsmirror.stories.pairscore import FEATURES, MODEL_FILE, PairModel  # noqa: E402
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 19))
-# Clusterer settings for fitting and grouping, beyond the defaults.
-SETTINGS: dict[str, Any] = {}
+# Clusterer settings for grouping with the model (the merge threshold was chosen leave-one-day-out
+# too: 0.6 over 0.5, 0.75, 0.9 and none; bench/days_results.md).
+SETTINGS: dict[str, Any] = {"pair_model": True, "merge_probability": 0.6}
 
 
 @dataclass
@@ -115,7 +116,8 @@ class _TeacherForced(StoryClusterer):
 
 def pairs(day: Day, config: ClusterConfig | None = None) -> tuple[np.ndarray, np.ndarray]:
     config = config or ClusterConfig(**SETTINGS)
-    config.merge_similarity = 2.0  # the labels decide; no merging
+    # The labels decide; no merging, no model.
+    config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
     clusterer = _TeacherForced(config, day.events)
     for document in day.documents:
         if document.id in day.multi:
@@ -143,7 +145,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50) -> tupl
 
 def group_day(day: Day, model: PairModel, config: ClusterConfig | None = None) -> tuple[float, float, float, int]:
     """B-cubed F1, precision, recall and pure share (of 2+-article stories) of one day."""
-    clusterer = StoryClusterer(config or ClusterConfig(**{**SETTINGS, "pair_model": True}), model=model)
+    clusterer = StoryClusterer(config or ClusterConfig(**SETTINGS), model=model)
     assigned = {d.id: clusterer.add(d).story_id for d in day.documents}
     predicted = {k: clusterer.resolve(v) for k, v in assigned.items()}
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}

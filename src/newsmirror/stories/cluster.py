@@ -99,13 +99,22 @@ class ClusterConfig:
     strict_genre: bool = False
     # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
     # ``similarity``: features of (report, story core) weighed as measured on labelled days.
-    pair_model: bool = False
+    pair_model: bool = True
     join_probability: float | None = None  # None: the threshold stored with the model
+    # Two live stories also merge when the model, reading one's core as a report, gives the other at
+    # least this probability (None: only by ``merge_similarity``).
+    merge_probability: float | None = 0.6
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
         """The settings tuned for recall on the tuning days (see the comment above)."""
-        return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True)
+        return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True,
+                   pair_model=False, merge_probability=None)
+
+    @classmethod
+    def hand_settings(cls) -> ClusterConfig:
+        """The hand-set thresholds used before the pair model (``similarity``, ``same_outlet_margin``)."""
+        return cls(pair_model=False, merge_probability=None)
 
 
 @dataclass(slots=True)
@@ -433,7 +442,15 @@ class StoryClusterer:
         new_names = sum(1 for n in names if n not in centroid and n not in story.title_words) / len(names) if names else 0.0
         gap = math.log1p(abs((time - story.first).total_seconds()) / 3600)
         return (cosine, who, what, event, cosine - event, title, new_names, gap,
-                float(bool(outlets & story.outlets)), math.log(len(story.members) or 1))
+                float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1))
+
+    def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
+        """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""
+        if self.model is None or self.config.merge_probability is None:
+            return False
+        names = [t for t in story.title_words if self._is_name(t)]
+        values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other)
+        return self.model.probability(values) >= self.config.merge_probability
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
         """Whether a title holds the story's title keys: terms most of its reports' titles use."""
@@ -591,7 +608,7 @@ class StoryClusterer:
             other = self.stories.get(other_id)
             if other is None or other is story or not self._mergeable(other, story):
                 continue
-            if self._similarity(profile, other) < self.config.merge_similarity:
+            if self._similarity(profile, other) < self.config.merge_similarity and not self._model_merges(story, other):
                 continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
