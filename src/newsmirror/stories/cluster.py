@@ -104,6 +104,10 @@ class ClusterConfig:
     # Two live stories also merge when the model, reading one's core as a report, gives the other at
     # least this probability (None: only by ``merge_similarity``).
     merge_probability: float | None = 0.6
+    # With the pair model, two stories also merge when the core of one is this close to the other's
+    # counting only event evidence (the ``event`` feature: terms few other live stories use); the
+    # plain ``merge_similarity`` glued stories that shared only the day's topic (澳大利亚).
+    event_merge_similarity: float = 0.3
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
@@ -444,6 +448,18 @@ class StoryClusterer:
         return (cosine, who, what, event, cosine - event, title, new_names, gap,
                 float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1))
 
+    def _event_similarity(self, vector: dict[str, float], story: _StoryState) -> float:
+        """The cosine of ``vector`` to the story's core counting only event evidence: each shared term's
+        share divided by 1 + the other live stories indexed under it (the ``event`` feature)."""
+        event = 0.0
+        for term, weight in vector.items():
+            other = story.centroid.get(term)
+            if other is not None:
+                postings = self._postings.get(term)
+                others = len(postings) - (story.id in postings) if postings else 0
+                event += weight * other / (1 + others)
+        return event / story.norm if story.norm else 0.0
+
     def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
         """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
@@ -608,7 +624,11 @@ class StoryClusterer:
             other = self.stories.get(other_id)
             if other is None or other is story or not self._mergeable(other, story):
                 continue
-            if self._similarity(profile, other) < self.config.merge_similarity and not self._model_merges(story, other):
+            if self.model is not None:  # merging needs event evidence beyond the day's topic
+                similar = self._event_similarity(profile, other) >= self.config.event_merge_similarity
+            else:
+                similar = self._similarity(profile, other) >= self.config.merge_similarity
+            if not similar and not self._model_merges(story, other):
                 continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
