@@ -13,6 +13,12 @@ report and a Simplified one about the same event compare as equals:
   Names (people, places, organisations: jieba's dictionary tags, and words jieba does not know)
   weigh more than other words, and titles are compared too.
 
+Whether a report joins a candidate story is decided by a pair model (``stories.pairscore``): a
+logistic regression over features of (report, story core) fitted on labelled days
+(``bench/days_pair_fit.py``), with a topic guard: shared terms that many other live stories use
+count as the day's topic, not as evidence of the same event; two stories merge only on event
+evidence. ``ClusterConfig.hand_settings()`` keeps the hand-set thresholds used before it.
+
 A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
 member moves: a market report that joins a vote story must not pull the next market report in.
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
