@@ -112,6 +112,8 @@ def test_the_model_file_round_trips_and_a_missing_weight_is_a_clear_error(tmp_pa
     path.write_text("threshold = 0.5\nbias = 0.0\n[weights]\ncosine = 1.0\n", encoding="utf-8")
     with pytest.raises(PairModelError, match="days_pair_fit"):
         load_pair_model(path)
+    with pytest.raises(PairModelError, match="cannot read"):
+        load_pair_model(tmp_path / "absent.toml")
 
 
 def test_hand_settings_group_without_the_model() -> None:

@@ -48,7 +48,7 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
 from newsmirror.stories.genre import multi_event_title
-from newsmirror.stories.pairscore import PairModel, load_pair_model
+from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
@@ -60,7 +60,8 @@ class ClusterConfig:
     window: timedelta = timedelta(days=3)  # how far apart in time two reports of one event may be
     # Hard bound on a story's span, from its first report: an event is reported within days.
     max_span: timedelta = timedelta(days=3)
-    similarity: float = 0.3  # score(article, story core) needed to join a story
+    # Without the pair model (``hand_settings()``): score(article, story core) needed to join a story.
+    similarity: float = 0.3
     core_size: int = 3  # first reports that make a story's profile; later members do not move it
     entity_weight: float = 2.0  # names count this much more than other words in the term vector
     title_mix: float = 0.3  # share of title similarity (character bigrams) in the score
@@ -228,7 +229,7 @@ class StoryClusterer:
     def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
         if model is None and self.config.pair_model:
-            model = load_pair_model()
+            model = default_pair_model()
         self.model = model
         self.join_probability = (self.config.join_probability if self.config.join_probability is not None
                                  else model.threshold if model else 1.0)
@@ -440,9 +441,7 @@ class StoryClusterer:
                 continue
             dot = weight * other
             dots[part] += dot
-            postings = self._postings.get(term)
-            others = len(postings) - (story.id in postings) if postings else 0
-            event += dot / (1 + others)
+            event += dot / (1 + self._other_stories(term, story))
         cosine = (dots[0] + dots[1]) / norm
         what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
         who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
@@ -461,10 +460,14 @@ class StoryClusterer:
         for term, weight in vector.items():
             other = story.centroid.get(term)
             if other is not None:
-                postings = self._postings.get(term)
-                others = len(postings) - (story.id in postings) if postings else 0
-                event += weight * other / (1 + others)
+                event += weight * other / (1 + self._other_stories(term, story))
         return event / story.norm if story.norm else 0.0
+
+    def _other_stories(self, term: str, story: _StoryState) -> int:
+        """How many other live stories are indexed under ``term`` (the topic guard's count: across
+        stories, not reports, so the many reports of one big event do not make its words a topic)."""
+        postings = self._postings.get(term)
+        return len(postings) - (story.id in postings) if postings else 0
 
     def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
         """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""

@@ -28,7 +28,10 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from newsmirror.errors import ConfigError
 
 FEATURES = ("cosine", "who", "what", "event", "topic", "title", "new_names", "gap", "same_outlet", "size")
 
@@ -58,16 +61,27 @@ class PairModel:
         return "\n".join(lines) + "\n"
 
 
-class PairModelError(ValueError):
+class PairModelError(ConfigError):
     pass
 
 
 def load_pair_model(path: Path = MODEL_FILE) -> PairModel:
     """The fitted model; every feature of ``FEATURES`` must have a weight."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    refit = "refit it with bench/days_pair_fit.py (or group with ClusterConfig.hand_settings())"
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PairModelError(f"cannot read the grouping model {path}: {exc}; {refit}") from exc
     weights = data.get("weights", {})
     missing = [name for name in FEATURES if name not in weights]
+    missing += [name for name in ("bias", "threshold") if name not in data]
     if missing:
-        raise PairModelError(f"{path} has no weight for {', '.join(missing)}: refit it with bench/days_pair_fit.py")
+        raise PairModelError(f"{path} has no value for {', '.join(missing)}: {refit}")
     return PairModel(tuple(float(weights[name]) for name in FEATURES), float(data["bias"]), float(data["threshold"]))
+
+
+@cache
+def default_pair_model() -> PairModel:
+    """The packaged model, read once per process."""
+    return load_pair_model()
