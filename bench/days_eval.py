@@ -233,6 +233,8 @@ def main() -> None:
     parser.add_argument("--members", action="store_true", help="list the members of the largest stories")
     parser.add_argument("--recall-settings", action="store_true",
                         help="ClusterConfig.recall_settings() instead of the defaults (see bench/days_results.md)")
+    parser.add_argument("--hand-settings", action="store_true",
+                        help="ClusterConfig.hand_settings(): the hand-set thresholds used before the pair model")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -251,11 +253,14 @@ def main() -> None:
             console.print(f"[yellow]no labels at {labels_path}; grouping only[/]")
         from newsmirror.stories.cluster import ClusterConfig
 
-        result = evaluate_day(folder, labels, ClusterConfig.recall_settings() if args.recall_settings else None)
+        config = (ClusterConfig.recall_settings() if args.recall_settings
+                  else ClusterConfig.hand_settings() if args.hand_settings else None)
+        result = evaluate_day(folder, labels, config)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
-    settings = "recall settings" if args.recall_settings else "defaults"
+    settings = ("recall settings" if args.recall_settings else "hand settings" if args.hand_settings
+                else "defaults: pair model")
     table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
                    "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):

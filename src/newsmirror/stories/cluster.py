@@ -13,6 +13,12 @@ report and a Simplified one about the same event compare as equals:
   Names (people, places, organisations: jieba's dictionary tags, and words jieba does not know)
   weigh more than other words, and titles are compared too.
 
+Whether a report joins a candidate story is decided by a pair model (``stories.pairscore``): a
+logistic regression over features of (report, story core) fitted on labelled days
+(``bench/days_pair_fit.py``), with a topic guard: shared terms that many other live stories use
+count as the day's topic, not as evidence of the same event; two stories merge only on event
+evidence. ``ClusterConfig.hand_settings()`` keeps the hand-set thresholds used before it.
+
 A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
 member moves: a market report that joins a vote story must not pull the next market report in.
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
@@ -42,6 +48,7 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
 from newsmirror.stories.genre import multi_event_title
+from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
@@ -53,7 +60,8 @@ class ClusterConfig:
     window: timedelta = timedelta(days=3)  # how far apart in time two reports of one event may be
     # Hard bound on a story's span, from its first report: an event is reported within days.
     max_span: timedelta = timedelta(days=3)
-    similarity: float = 0.3  # score(article, story core) needed to join a story
+    # Without the pair model (``hand_settings()``): score(article, story core) needed to join a story.
+    similarity: float = 0.3
     core_size: int = 3  # first reports that make a story's profile; later members do not move it
     entity_weight: float = 2.0  # names count this much more than other words in the term vector
     title_mix: float = 0.3  # share of title similarity (character bigrams) in the score
@@ -96,11 +104,28 @@ class ClusterConfig:
     key_terms: int = 2  # keys a title must hold
     # Multi-event titles read strictly (``stories.genre``): 综述, 回顾, 市场, 直播平台 ... are one-event titles.
     strict_genre: bool = False
+    # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
+    # ``similarity``: features of (report, story core) weighed as measured on labelled days.
+    pair_model: bool = True
+    join_probability: float | None = None  # None: the threshold stored with the model
+    # Two live stories also merge when the model, reading one's core as a report, gives the other at
+    # least this probability (None: only by ``merge_similarity``).
+    merge_probability: float | None = 0.6
+    # With the pair model, two stories also merge when the core of one is this close to the other's
+    # counting only event evidence (the ``event`` feature: terms few other live stories use); the
+    # plain ``merge_similarity`` glued stories that shared only the day's topic (澳大利亚).
+    event_merge_similarity: float = 0.3
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
         """The settings tuned for recall on the tuning days (see the comment above)."""
-        return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True)
+        return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True,
+                   pair_model=False, merge_probability=None)
+
+    @classmethod
+    def hand_settings(cls) -> ClusterConfig:
+        """The hand-set thresholds used before the pair model (``similarity``, ``same_outlet_margin``)."""
+        return cls(pair_model=False, merge_probability=None)
 
 
 @dataclass(slots=True)
@@ -136,6 +161,7 @@ class _StoryState:
     part_norms: tuple[float, float] = (0.0, 0.0)  # norms of its other words and of its names
     core: int = 0  # members in the centroid (at most ``core_size``)
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
+    title_words: set[str] = field(default_factory=set)  # title terms of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
     title_terms: Counter[str] = field(default_factory=Counter)  # in how many member titles each term is
     titled: int = 0  # member titles counted
@@ -200,8 +226,13 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
-    def __init__(self, config: ClusterConfig | None = None) -> None:
+    def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
+        if model is None and self.config.pair_model:
+            model = default_pair_model()
+        self.model = model
+        self.join_probability = (self.config.join_probability if self.config.join_probability is not None
+                                 else model.threshold if model else 1.0)
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
@@ -394,6 +425,58 @@ class StoryClusterer:
         mix = self.config.title_mix
         return (1 - mix) * cosine + mix * title
 
+    def pair_features(self, vector: dict[str, float], titles: list[frozenset[str]], title_names: Iterable[str],
+                      time: datetime, outlets: set[str], story: _StoryState) -> tuple[float, ...]:
+        """The pair model's features (``stories.pairscore.FEATURES``) of a report (or another story's
+        core: its centroid, titles, first time and outlets) and a story core."""
+        centroid, norm = story.centroid, story.norm or 1.0
+        dots = [0.0, 0.0]
+        own = [0.0, 0.0]
+        event = 0.0
+        for term, weight in vector.items():
+            part = self._is_name(term)
+            own[part] += weight * weight
+            other = centroid.get(term)
+            if other is None:
+                continue
+            dot = weight * other
+            dots[part] += dot
+            event += dot / (1 + self._other_stories(term, story))
+        cosine = (dots[0] + dots[1]) / norm
+        what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
+        who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
+        event /= norm
+        title = max((_dice(mine, other) for mine in titles for other in story.titles), default=0.0)
+        names = list(title_names)
+        new_names = sum(1 for n in names if n not in centroid and n not in story.title_words) / len(names) if names else 0.0
+        gap = math.log1p(abs((time - story.first).total_seconds()) / 3600)
+        return (cosine, who, what, event, cosine - event, title, new_names, gap,
+                float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1))
+
+    def _event_similarity(self, vector: dict[str, float], story: _StoryState) -> float:
+        """The cosine of ``vector`` to the story's core counting only event evidence: each shared term's
+        share divided by 1 + the other live stories indexed under it (the ``event`` feature)."""
+        event = 0.0
+        for term, weight in vector.items():
+            other = story.centroid.get(term)
+            if other is not None:
+                event += weight * other / (1 + self._other_stories(term, story))
+        return event / story.norm if story.norm else 0.0
+
+    def _other_stories(self, term: str, story: _StoryState) -> int:
+        """How many other live stories are indexed under ``term`` (the topic guard's count: across
+        stories, not reports, so the many reports of one big event do not make its words a topic)."""
+        postings = self._postings.get(term)
+        return len(postings) - (story.id in postings) if postings else 0
+
+    def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
+        """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""
+        if self.model is None or self.config.merge_probability is None:
+            return False
+        names = [t for t in story.title_words if self._is_name(t)]
+        values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other)
+        return self.model.probability(values) >= self.config.merge_probability
+
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
         """Whether a title holds the story's title keys: terms most of its reports' titles use."""
         config = self.config
@@ -409,7 +492,8 @@ class StoryClusterer:
     def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
         titles = _title_grams(doc.title)
-        own_terms = _title_terms(doc.title) if self.config.title_keys else frozenset()
+        own_terms = _title_terms(doc.title) if self.config.title_keys or self.model else frozenset()
+        own_names = frozenset(t for t in own_terms if self._is_name(t))
         best: tuple[float, str] | None = None
         for story_id in self._candidates(probes, self.config.max_candidates):
             story = self.stories[story_id]
@@ -417,6 +501,12 @@ class StoryClusterer:
                 continue
             shared = sum(1 for term in vector if term in story.centroid)
             if shared < self.config.min_shared_terms:
+                continue
+            if self.model is not None:
+                values = self.pair_features(vector, [titles], own_names, doc.time, {doc.outlet}, story)
+                score = self.model.probability(values)
+                if score >= self.join_probability and (best is None or score > best[0]):
+                    best = (score, story_id)
                 continue
             score = self._score(vector, titles, story)
             needed = self.config.similarity
@@ -449,6 +539,7 @@ class StoryClusterer:
         if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
             story.core += 1
             story.titles.append(_title_grams(doc.title))
+            story.title_words |= _title_terms(doc.title)
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
@@ -542,7 +633,11 @@ class StoryClusterer:
             other = self.stories.get(other_id)
             if other is None or other is story or not self._mergeable(other, story):
                 continue
-            if self._similarity(profile, other) < self.config.merge_similarity:
+            if self.model is not None:  # merging needs event evidence beyond the day's topic
+                similar = self._event_similarity(profile, other) >= self.config.event_merge_similarity
+            else:
+                similar = self._similarity(profile, other) >= self.config.merge_similarity
+            if not similar and not self._model_merges(story, other):
                 continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
@@ -589,6 +684,7 @@ class StoryClusterer:
             big.centroid = _trim(big.centroid, self.config.story_terms)
             self._set_norms(big)
             big.titles.extend(small.titles)
+            big.title_words |= small.title_words
             big.core = min(self.config.core_size, big.core + small.core)
         for member in small.members:
             fingerprint = self._fingerprints.get(member.article_id)
