@@ -5,35 +5,36 @@ packs the blast and the toll is matched part by part). Each unit is reduced to i
 (Simplified, aliases folded: 魯登科 and 鲁坚科 become one name; figures in one form: 六次/6次;
 one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then to character bigrams,
 weighted by how rare the bigram is among the story's units (a bigram every report uses, like
-外交, says little). Two units from different outlets report the same fact when their weighted
-overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
-story's order); facts are the connected groups of such pairs, with at most one statement per
-outlet (its clauses of one sentence, or its repetitions of one statement). Character bigrams
+外交, says little), and to characters. Whether two units from different outlets report the same
+fact is the probability of a logistic model over general pair features (``stories.fact_pairs``:
+overlap, best match, figures, position, neighbours; fitted on labelled days,
+``stories.fact_model``); a weaker pair next to two units already one fact is taken too (reports
+keep the story's order). Facts are the connected groups of such pairs, strongest first, with at
+most one statement per outlet (its clauses of one sentence, or its repetitions of one statement). Character bigrams
 are used rather than jieba words because segmentation of names and numbers differs between
 scripts and outlets; a thesaurus (Cilin) made matching worse (bench/days_results.md).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
+from newsmirror.stories.fact_model import FITTED, PairModel
+from newsmirror.stories.fact_pairs import PairUnit, pair_features, story_weights
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
-from newsmirror.text.sentences import split_clauses, split_sentences
+from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
-# Weighted containment of the smaller sentence in the larger one needed to call them one fact,
-# and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
-CONTAINMENT = 0.2
-DICE = 0.2
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
@@ -41,12 +42,10 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
-# Linking on shared names: how many, and the overlap still required.
-SHARED_NAMES = 2
+# How much of a clause must match a sentence to join the match of its neighbouring clause.
 NAMES_CONTAINMENT = 0.15
-# A pair counts when its score is this close to the best of both sentences (a long sentence may
-# carry two facts another outlet wrote as two sentences).
-BEST_RATIO = 0.9
+# A clause joining its sentence's match ranks just below that match.
+MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
@@ -58,9 +57,9 @@ REPEATED = 0.6
 class _Sentence:
     ref: SentenceRef
     normalized: str  # ``normalize(ref.text)``, computed once: OpenCC and jieba are the costly part
+    key: str  # the match key the grams are taken from (figures folded, story names one way)
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
-    names: frozenset[str]  # the nouns with a full name's given name left out, for linking
     loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
     sentence: int  # which sentence of its article this unit is (a clause) or was
 
@@ -104,22 +103,16 @@ def _sentences(article: Article) -> list[_Sentence]:
     units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
-        normalized = normalize(text)
+        # A dateline or byline opening the unit (（中央社記者…台北17日電）) is neither matched nor
+        # a source of details: 台北 there says where the writer sat, not what happened.
+        normalized = normalize(strip_dateline(text))
         key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
-        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
-                             _names(nouns, normalized), frozenset(loose), number))
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
+                             frozenset(loose), number))
     return out
-
-
-def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
-    """The distinct proper nouns, a transliterated full name (南希·佩洛西) counted once."""
-    names = set(nouns)
-    # ``normalize`` turned the name dot into a space.
-    given = {a for a in names for b in names if f"{a} {b}" in normalized}
-    return frozenset(names - given)
 
 
 def _fold_story_names(sentences: list[_Sentence]) -> None:
@@ -150,7 +143,8 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
     for s in sentences:
         if s.grams and pattern.search(s.normalized):
             text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
-            s.grams = _bigrams(_LATIN.sub("", match_key(fold_numbers(text), normalized=True)))
+            s.key = _LATIN.sub("", match_key(fold_numbers(text), normalized=True))
+            s.grams = _bigrams(s.key)
 
 
 class _UnionFind:
@@ -169,54 +163,63 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def sentence_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> tuple[float, float]:
-    """(weighted containment of the smaller in the larger, weighted Dice)."""
-    if not a or not b:
-        return 0.0, 0.0
-    wa = sum(weight[g] for g in a)
-    wb = sum(weight[g] for g in b)
-    common = sum(weight[g] for g in a & b)
-    return common / min(wa, wb), 2 * common / (wa + wb)
-
-
-def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison:
-    """Align the sentences of a story's reports; one column per outlet.
-
-    Pass one article per report (leave republished copies out: they would make every one of
-    their sentences look confirmed). Several articles of one outlet are treated as one column.
-    """
+def _story_units(articles: Sequence[Article]) -> tuple[list[str], list[_Sentence], dict[str, float]]:
+    """The story's outlets, units (names folded) and bigram weights."""
     outlets: list[str] = []
     for article in articles:
         if article.outlet not in outlets:
             outlets.append(article.outlet)
     sentences = [s for article in articles for s in _sentences(article)]
     _fold_story_names(sentences)
+    return outlets, sentences, story_weights([s.grams for s in sentences])
 
-    document_frequency: Counter[str] = Counter()
+
+def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
+    count: Counter[str] = Counter(s.ref.article_id for s in sentences)
+    seen: Counter[str] = Counter()
+    units = []
     for s in sentences:
-        document_frequency.update(s.grams)
-    total = max(len(sentences), 1)
-    weight = {g: math.log(1 + total / df) for g, df in document_frequency.items()}
+        article = s.ref.article_id
+        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1)))
+        seen[article] += 1
+    return units
 
-    # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
-    name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
-    rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
 
+def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef], np.ndarray, np.ndarray]:
+    """The units of a story's reports, the candidate pairs (unit indices) and their features
+    (``stories.fact_pairs.FEATURES``): what ``stories.fact_model`` is fitted on."""
+    _outlets, sentences, weight = _story_units(articles)
+    pairs, features = pair_features(_pair_units(sentences), weight)
+    return [s.ref for s in sentences], pairs, features
+
+
+def compare_story(articles: Sequence[Article], story_id: str = "", model: PairModel | None = None) -> Comparison:
+    """Align the sentences of a story's reports; one column per outlet.
+
+    Pass one article per report (leave republished copies out: they would make every one of
+    their sentences look confirmed). Several articles of one outlet are treated as one column.
+    ``model`` says which unit pairs are one fact (default: the fitted ``fact_model.FITTED``).
+    """
+    model = model or FITTED
+    outlets, sentences, weight = _story_units(articles)
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
 
     links = _UnionFind(len(sentences))
-    candidates: list[tuple[float, int, int]] = []
-    for oi, left_outlet in enumerate(outlets):
-        for right_outlet in outlets[oi + 1 :]:
-            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
+    pairs, features = pair_features(_pair_units(sentences), weight)
+    probability = model.probability(features)
+    candidates = [(p, i, j) for p, (i, j) in zip(probability.tolist(), pairs.tolist(), strict=True)
+                  if p >= model.threshold]
+    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+    # One sentence against two clauses of another outlet's sentence: the second clause joins
+    # just after the pair it extends.
+    candidates += [(p * MERGED, i, j) for p, i, j in _pair_matches(sentences, candidates, weight, mass)]
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
     # may an outlet's own repetition of a statement (the lead says it, the body says it again).
     members_of: dict[int, dict[str, set[int]]] = {i: {s.ref.outlet: {i}} for i, s in enumerate(sentences)}
-    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
 
     def together(a: int, b: int) -> bool:
         first, second = sentences[a], sentences[b]
@@ -285,41 +288,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     return comparison
 
 
-def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
-             weight: dict[str, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
-    """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
-    and pairs that name the same rarely named people or places."""
-    scores: dict[tuple[int, int], float] = {}
-    by_names: list[tuple[float, int, int]] = []
-    best_left: dict[int, float] = {}
-    best_right: dict[int, float] = {}
-    mass = {k: sum(weight[g] for g in sentences[k].grams) for k in (*left, *right)}
-    for i in left:
-        if not sentences[i].grams:
-            continue
-        for j in right:
-            if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
-                continue
-            # Each sentence's own weight is summed once (this loop is the comparison's hot path).
-            common = sum(weight[g] for g in sentences[i].grams & sentences[j].grams)
-            mass_i, mass_j = mass[i], mass[j]
-            containment, dice = common / min(mass_i, mass_j), 2 * common / (mass_i + mass_j)
-            if (containment >= NAMES_CONTAINMENT
-                    and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
-                by_names.append((containment, i, j))
-            if containment < CONTAINMENT or dice < DICE:
-                continue
-            score = containment + dice
-            scores[i, j] = score
-            best_left[i] = max(best_left.get(i, 0.0), score)
-            best_right[j] = max(best_right.get(j, 0.0), score)
-    # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
-    # that is not mutually best still counts when it is nearly as good as the best.
-    chosen = [(score, i, j) for (i, j), score in scores.items()
-              if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass)
-
-
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
                 mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets whose neighbours on the same side (both previous or both
@@ -366,9 +334,10 @@ def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int
     """One sentence matching two clauses of another outlet's sentence (“会见了拉夫罗夫及其两名副手”
     against “会见拉夫罗夫，” + “并与副手鲁坚科和韦尔希宁会谈”): the neighbouring clause joins when
     it shares with the sentence something the matched clause does not, and matches it at least
-    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``)."""
+    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``); it carries the
+    probability of the pair it extends."""
     extra = []
-    for _, i, j in chosen:
+    for p, i, j in chosen:
         for one, other in ((i, j), (j, i)):
             for near in (other - 1, other + 1):
                 if not (0 <= near < len(sentences) and near in mass and sentences[near].grams
@@ -381,7 +350,7 @@ def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int
                 common = sum(weight[g] for g in shared)
                 containment = common / min(mass[one], mass[near])
                 if containment >= NAMES_CONTAINMENT:
-                    extra.append((containment + 2 * common / (mass[one] + mass[near]), one, near))
+                    extra.append((p, one, near))
     return extra
 
 

@@ -1,0 +1,60 @@
+"""The logistic model that says whether two units of two outlets state one fact.
+
+Features: ``stories.fact_pairs.FEATURES``. Fitted by ``bench/days_fact_model.py`` on the fact
+labels of the tuning days only (``bench/days/facts.toml``: 2020-08-04, 2020-10-14, 2020-11-18),
+the threshold chosen by leave-one-story-out; the test day's labels were never used. See
+bench/days_results.md (Comparison, session 14) for how it was fitted and what it scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsmirror.stories.fact_pairs import FEATURES
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    intercept: float
+    coefficients: tuple[float, ...]  # one per feature, on standardised features
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    threshold: float  # a pair with at least this probability is one fact
+
+    def __post_init__(self) -> None:
+        if not len(self.coefficients) == len(self.means) == len(self.scales) == len(FEATURES):
+            raise ValueError(f"a pair model needs one coefficient per feature: {', '.join(FEATURES)}")
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        if not len(features):
+            return np.zeros(0)
+        z = (features - np.asarray(self.means)) / np.asarray(self.scales)
+        logit = self.intercept + z @ np.asarray(self.coefficients)
+        return 1 / (1 + np.exp(-np.clip(logit, -30, 30)))
+
+
+# Fitted on the tuning labels by bench/days_fact_model.py (its printout pasted here):
+# feature: (coefficient on the standardised feature, mean, standard deviation).
+_INTERCEPT = -4.1439
+_FIT = {
+    "dice": (-0.6272, 0.1270, 0.1694),
+    "char_cosine": (1.3534, 0.1866, 0.1826),
+    "best_ratio": (1.3226, 0.3561, 0.3067),
+    "shared_numbers": (-0.0740, 0.0801, 0.3272),
+    "number_conflict": (-0.4747, 0.0818, 0.2740),
+    "length_ratio": (0.3093, 0.6476, 0.2127),
+    "position_gap": (-0.4841, 0.3400, 0.2544),
+    "neighbours": (0.1812, 0.1082, 0.2232),
+}
+THRESHOLD = 0.3
+
+def _fitted() -> PairModel:
+    """The fitted model; a feature the fit did not know counts nothing."""
+    fit = [_FIT.get(name, (0.0, 0.0, 1.0)) for name in FEATURES]
+    return PairModel(_INTERCEPT, tuple(c for c, _, _ in fit), tuple(m for _, m, _ in fit),
+                     tuple(s for _, _, s in fit), THRESHOLD)
+
+
+FITTED = _fitted()
