@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from days_facts_eval import DEFAULT_DAYS, load_stories, score  # noqa: E402
-from newsmirror.stories.compare import story_pair_features  # noqa: E402
+from newsmirror.stories.compare import compare_story, story_pair_features  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
 from newsmirror.stories.fact_pairs import FEATURES  # noqa: E402
 from newsmirror.text.normalize import match_key  # noqa: E402
@@ -39,10 +39,8 @@ from newsmirror.text.normalize import match_key  # noqa: E402
 THRESHOLDS = (0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 
 
-def labelled_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, int]:
-    """(features, labels, gold pairs with no candidate pair) of one story."""
-    reports = list({a.id: a for a in articles.values()}.values())
-    refs, pairs, features = story_pair_features(reports)
+def _quoted_units(story: dict[str, Any], articles: dict[str, Any], refs: list[Any]) -> dict[int, set[str]]:
+    """unit -> the gold facts quoted in it (the first unit holding the quote, as the scorer does)."""
     keys = [match_key(r.text) for r in refs]
     groups_of: dict[int, set[str]] = defaultdict(set)
     for fact in story.get("fact", []):
@@ -56,6 +54,14 @@ def labelled_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.
                 where = [u for u, r in enumerate(refs) if r.article_id == article.id and key[:12] in keys[u]]
             for u in where[:1]:
                 groups_of[u].add(fact["id"])
+    return groups_of
+
+
+def labelled_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, int]:
+    """(features, labels, gold pairs with no candidate pair) of one story."""
+    reports = list({a.id: a for a in articles.values()}.values())
+    refs, pairs, features = story_pair_features(reports)
+    groups_of = _quoted_units(story, articles, refs)
     labels = np.full(len(pairs), -1)
     covered = set()
     for k, (i, j) in enumerate(pairs.tolist()):
@@ -69,6 +75,40 @@ def labelled_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.
                     and groups_of[a] & groups_of[b] and (a, b) not in covered)
     used = labels >= 0
     return features[used], labels[used], uncovered
+
+
+def why_missed(loaded: list[tuple[dict[str, Any], dict[str, Any]]], model: PairModel) -> Counter[str]:
+    """Each gold pair of units the comparison leaves in two facts, by why."""
+    reasons: Counter[str] = Counter()
+    for story, articles in loaded:
+        reports = list({a.id: a for a in articles.values()}.values())
+        refs, pairs, features = story_pair_features(reports)
+        probability = dict(zip(map(tuple, pairs.tolist()), model.probability(features).tolist(), strict=True))
+        comparison = compare_story(reports, model=model)
+        fact_of = {(r.article_id, r.index): n for n, fact in enumerate(
+            [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)])
+            for r in fact.sentences}
+        groups_of = _quoted_units(story, articles, refs)
+        quoted = sorted(groups_of)
+        for a in quoted:
+            for b in quoted:
+                if a >= b or refs[a].outlet == refs[b].outlet or not groups_of[a] & groups_of[b]:
+                    continue
+                if fact_of.get((refs[a].article_id, refs[a].index)) == fact_of.get((refs[b].article_id, refs[b].index)):
+                    continue
+                p = probability.get((a, b))
+                if p is None:
+                    reasons["no candidate: shares less than the bigram floor (paraphrase)"] += 1
+                elif p < model.threshold:
+                    reasons["candidate below the threshold (paraphrase, different framing)"] += 1
+                else:
+                    reasons["linkable, kept apart by one statement per outlet per fact"] += 1
+        located = {fact["id"]: sum(1 for units in groups_of.values() if fact["id"] in units)
+                   for fact in story.get("fact", [])}
+        for fact in story.get("fact", []):
+            if located[fact["id"]] < len(fact["sentences"]):
+                reasons["a quote in no unit, or two quotes in one unit"] += len(fact["sentences"]) - located[fact["id"]]
+    return reasons
 
 
 def fit(features: np.ndarray, labels: np.ndarray, l2: float, threshold: float = 0.5,
@@ -143,6 +183,9 @@ def main() -> None:
                 dropped=tuple(args.drop))
     print(f"\n# threshold {threshold}: the highest with leave-one-story-out recall within {args.recall_slack} "
           f"of the best at precision >= {args.min_precision}; L2 {args.l2}; {len(loaded)} tuning stories")
+    print("# missed gold pairs of the tuning stories, in-sample, by why:")
+    for reason, count in why_missed(loaded, final).most_common():
+        print(f"#   {count:4d}  {reason}")
     print(f"_INTERCEPT = {final.intercept:.4f}")
     print("_FIT = {")
     for feature, c, m, sd in zip(FEATURES, final.coefficients, final.means, final.scales, strict=True):
