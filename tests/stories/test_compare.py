@@ -163,3 +163,16 @@ def test_a_word_the_other_outlet_uses_elsewhere_is_not_a_detail() -> None:
     drill = fact_with(compare_story([hans, hant]), "联合海上演习")
     assert "斐济" not in drill.details
     assert drill.details.get("所罗门群岛") == ["乙社"]
+
+
+def test_a_dateline_place_is_no_detail_of_the_fact() -> None:
+    # 台北 in CNA's dateline says where the writer sat; the fact is the sanctions.
+    cna = Article(outlet="中央社", title="制裁", original_url="https://a.example/d", published_at=WHEN,
+                  body_text="（中央社記者張三台北17日電）美國國務院今天宣布對三名香港官員實施制裁，凍結其在美資產。")
+    other = Article(outlet="乙社", title="制裁", original_url="https://b.example/d", published_at=WHEN,
+                    body_text="美国国务院周二宣布对三名香港官员实施制裁，冻结他们在美国的资产。")
+    comparison = compare_story([cna, other])
+    sanctions = fact_with(comparison, "三名香港官员")
+    assert sanctions.outlets == ["中央社", "乙社"]
+    assert "台北" not in sanctions.details
+    assert "台北" not in comparison.unique_details()["中央社"]

@@ -28,7 +28,7 @@ from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.fact_model import FITTED, PairModel
-from newsmirror.stories.fact_pairs import PairUnit, pair_features, story_weights
+from newsmirror.stories.fact_pairs import FEATURES, PairUnit, pair_features, story_weights
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
@@ -49,6 +49,7 @@ MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
+_FIGURE = re.compile(r"\d+")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 
@@ -209,8 +210,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "", model: PairMo
     links = _UnionFind(len(sentences))
     pairs, features = pair_features(_pair_units(sentences), weight)
     probability = model.probability(features)
-    candidates = [(p, i, j) for p, (i, j) in zip(probability.tolist(), pairs.tolist(), strict=True)
-                  if p >= model.threshold]
+    # Units that both give figures and share none report different counts (a toll of 50 is not
+    # one of 27, however alike the wording): never one fact.
+    conflict = features[:, FEATURES.index("number_conflict")] if len(features) else np.zeros(0)
+    candidates = [(p, i, j) for p, (i, j), c in zip(probability.tolist(), pairs.tolist(), conflict.tolist(), strict=True)
+                  if p >= model.threshold and not c]
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
     # One sentence against two clauses of another outlet's sentence: the second clause joins
     # just after the pair it extends.
@@ -292,7 +296,8 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                 mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets whose neighbours on the same side (both previous or both
     next units of their articles) are in one fact, and that share at least ``CONTINUITY`` of
-    the smaller unit; for each unit only its best such partner."""
+    the smaller unit and do not give different figures; for each unit only its best such
+    partner."""
     def neighbour(i: int, step: int) -> int | None:
         k = i + step
         if 0 <= k < len(sentences) and sentences[k].ref.article_id == sentences[i].ref.article_id:
@@ -319,7 +324,7 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                     continue
                 common = sum(weight[g] for g in first.grams & sentences[j].grams)
                 containment = common / min(mass[i], mass[j])
-                if containment < CONTINUITY:
+                if containment < CONTINUITY or _figures_differ(first.key, sentences[j].key):
                     continue
                 score = containment + 2 * common / (mass[i] + mass[j])
                 for one in (i, j):
@@ -327,6 +332,12 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                         best[one] = (score, i, j)
     pairs = {pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair}
     return sorted(pairs)
+
+
+def _figures_differ(a: str, b: str) -> bool:
+    """Both units give figures and share none (a toll of 50 and 2700 is not one of 27 and 2500)."""
+    first, second = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    return bool(first and second and first.isdisjoint(second))
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
