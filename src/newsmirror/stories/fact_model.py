@@ -37,16 +37,16 @@ class PairModel:
 
 # Fitted on the tuning labels by bench/days_fact_model.py (its printout pasted here):
 # feature: (coefficient on the standardised feature, mean, standard deviation).
-_INTERCEPT = -4.1439
+_INTERCEPT = -4.1268
 _FIT = {
-    "dice": (-0.6272, 0.1270, 0.1694),
-    "char_cosine": (1.3534, 0.1866, 0.1826),
-    "best_ratio": (1.3226, 0.3561, 0.3067),
-    "shared_numbers": (-0.0740, 0.0801, 0.3272),
-    "number_conflict": (-0.4747, 0.0818, 0.2740),
-    "length_ratio": (0.3093, 0.6476, 0.2127),
-    "position_gap": (-0.4841, 0.3400, 0.2544),
-    "neighbours": (0.1812, 0.1082, 0.2232),
+    "dice": (-0.7189, 0.1270, 0.1694),
+    "char_cosine": (0.9696, 0.1866, 0.1826),
+    "best_ratio": (1.5635, 0.3097, 0.2768),
+    "shared_numbers": (-0.0763, 0.0801, 0.3272),
+    "number_conflict": (-0.5442, 0.0818, 0.2740),
+    "length_ratio": (0.4206, 0.6476, 0.2127),
+    "position_gap": (-0.4367, 0.3400, 0.2544),
+    "neighbours": (0.2255, 0.1082, 0.2232),
 }
 THRESHOLD = 0.3
 
