@@ -2,7 +2,7 @@
 
 Whether two units state one fact is decided by a logistic model over these general features
 (``stories.fact_model``), not by hand-set thresholds on one score: weighted Dice of the units'
-character bigrams (weighted by rarity in the story), TF-IDF cosine of single characters (word
+character bigrams (weighted by rarity in the story), IDF-weighted cosine of single characters (word
 order and segmentation free: 下市/摘牌 aside, paraphrase keeps many characters), how close the
 pair comes to each unit's best match in the other outlet, shared and conflicting figures (after
 ``text.numbers.fold_numbers``: 3万 = 30000; a toll of 50 is not a toll of 27), length ratio,
@@ -49,8 +49,8 @@ class PairUnit:
 
 
 def _matrix(items: Sequence[Sequence[str]], weighted: bool, normalise: bool) -> sparse.csr_matrix:
-    """Units x features (characters), binary or log-IDF weighted, rows L2
-    normalised or not."""
+    """Units x features (characters): present or not, or log-IDF weighted (over the story's
+    units); rows L2 normalised or not."""
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, grams in enumerate(items):
