@@ -84,7 +84,7 @@ def why_missed(loaded: list[tuple[dict[str, Any], dict[str, Any]]], model: PairM
         reports = list({a.id: a for a in articles.values()}.values())
         refs, pairs, features = story_pair_features(reports)
         probability = dict(zip(map(tuple, pairs.tolist()), model.probability(features).tolist(), strict=True))
-        comparison = compare_story(reports, model=model)
+        comparison = compare_story(reports, same_fact="model", model=model)
         fact_of = {(r.article_id, r.index): n for n, fact in enumerate(
             [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)])
             for r in fact.sentences}
@@ -165,7 +165,7 @@ def main() -> None:
         model = fit(np.vstack([x for x, _, _ in rest]), np.concatenate([y for _, y, _ in rest]), args.l2,
                     dropped=tuple(args.drop))
         for t in THRESHOLDS:
-            totals = score([loaded[k] for k in held], model=PairModel(model.intercept, model.coefficients,
+            totals = score([loaded[k] for k in held], same_fact="model", model=PairModel(model.intercept, model.coefficients,
                                                                      model.means, model.scales, t))
             for key in pooled[t]:
                 pooled[t][key] += totals[key]

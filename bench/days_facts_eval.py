@@ -13,7 +13,7 @@ with ``stories.compare.compare_story``; then
 * junk: facts or details that are captions, credits, datelines, "（完）" or fragments
   (``stories.compare.is_noise`` says what counts).
 
-    python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show]
+    python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--same-fact rules|model]
 
 Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18); the test day's
 fact file is scored only with ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
@@ -70,13 +70,14 @@ def load_stories(facts_path: Path, days: Path) -> list[tuple[dict[str, Any], dic
     return loaded
 
 
-def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]:
-    return score(load_stories(facts_path, days), show=show)
+def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = "rules") -> dict[str, Any]:
+    return score(load_stories(facts_path, days), show=show, same_fact=same_fact)
 
 
-def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, model: Any = None) -> dict[str, Any]:
-    """Link recall and precision and false "only X" claims of ``compare_story`` (with ``model``,
-    default the fitted one) on loaded stories."""
+def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
+          model: Any = None) -> dict[str, Any]:
+    """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
+    "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories."""
     from newsmirror.stories.compare import compare_story
 
     totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
@@ -85,7 +86,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
     for story, articles in loaded:
         reports = list({a.id: a for a in articles.values()}.values())
         started = time.perf_counter()
-        comparison = compare_story(reports, story_id=story["event"], model=model)
+        comparison = compare_story(reports, story_id=story["event"], same_fact=same_fact, model=model)
         totals["seconds"] += time.perf_counter() - started
         outlet_of = {name: a.outlet for name, a in articles.items()}
         # Where each system sentence sits: (outlet, sentence index) -> fact number.
@@ -183,13 +184,15 @@ def main() -> None:
     parser.add_argument("--facts", type=Path, default=REPO / "bench" / "days" / "facts.toml")
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
     parser.add_argument("--show", action="store_true", help="list missed and wrong links and false claims")
+    parser.add_argument("--same-fact", choices=("rules", "model"), default="rules",
+                        help="which same-fact decision compare_story uses (default: rules)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
 
-    totals = evaluate(args.facts, args.days, args.show)
+    totals = evaluate(args.facts, args.days, args.show, args.same_fact)
     table = Table(title=f"story comparison vs {args.facts.name} ("
-                  + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + ")")
+                  + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + f", {args.same_fact})")
     for column in ("gold pairs", "link recall", "judged links", "link precision", "only-X claims",
                    "false only-X", "compare s"):
         table.add_column(column, justify="right")

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison, Fact
@@ -176,3 +178,19 @@ def test_a_dateline_place_is_no_detail_of_the_fact() -> None:
     assert sanctions.outlets == ["中央社", "乙社"]
     assert "台北" not in sanctions.details
     assert "台北" not in comparison.unique_details()["中央社"]
+
+
+def test_the_day_of_a_dateline_is_no_figure_of_the_fact() -> None:
+    # 5 in CNA's dateline is the day it was filed; the other outlet's 300 is the grant: the two
+    # sentences give no different figures and tell one fact.
+    cna = Article(outlet="中央社", title="撥款", original_url="https://a.example/g", published_at=WHEN,
+                  body_text="（中央社記者王五東京5日電）日本政府宣布將向災區追加撥款，用於重建道路和學校。")
+    other = Article(outlet="乙社", title="拨款", original_url="https://b.example/g", published_at=WHEN,
+                    body_text="日本政府宣布向灾区追加拨款300亿日元，用于重建道路和学校。")
+    grant = fact_with(compare_story([cna, other]), "追加")
+    assert grant.outlets == ["中央社", "乙社"]
+
+
+def test_same_fact_is_rules_or_model() -> None:
+    with pytest.raises(ValueError, match="rules"):
+        compare_story([HANS, HANT], same_fact="fitted")  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsmirror.model import Article
-from newsmirror.stories.compare import compare_story, story_pair_features
+from newsmirror.stories.compare import SameFact, compare_story, story_pair_features
 from newsmirror.stories.fact_model import FITTED, PairModel
 from newsmirror.stories.fact_pairs import FEATURES
 
@@ -47,8 +47,9 @@ def test_the_same_toll_in_two_scripts_shares_its_figures_and_is_one_fact() -> No
     assert p_other < p_same
 
 
-def test_different_tolls_are_not_one_fact_but_the_same_blast_is() -> None:
-    comparison = compare_story([CNA, RFI, BBC])
+@pytest.mark.parametrize("same_fact", ["rules", "model"])
+def test_different_tolls_are_not_one_fact_but_the_same_blast_is(same_fact: SameFact) -> None:
+    comparison = compare_story([CNA, RFI, BBC], same_fact=same_fact)
     facts = [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
     toll = next(f for f in facts if any("50人丧生" in s.text for s in f.sentences))
     assert toll.outlets == ["乙社", "甲报"]
@@ -73,6 +74,6 @@ def test_a_model_needs_one_coefficient_per_feature() -> None:
 
 def test_a_stricter_model_links_less() -> None:
     strict = PairModel(FITTED.intercept, FITTED.coefficients, FITTED.means, FITTED.scales, 0.999)
-    linked = compare_story([CNA, RFI, BBC])
-    unlinked = compare_story([CNA, RFI, BBC], model=strict)
+    linked = compare_story([CNA, RFI, BBC], same_fact="model")
+    unlinked = compare_story([CNA, RFI, BBC], same_fact="model", model=strict)
     assert len(unlinked.shared) + len(unlinked.partial) < len(linked.shared) + len(linked.partial)

@@ -5,36 +5,52 @@ packs the blast and the toll is matched part by part). Each unit is reduced to i
 (Simplified, aliases folded: 魯登科 and 鲁坚科 become one name; figures in one form: 六次/6次;
 one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then to character bigrams,
 weighted by how rare the bigram is among the story's units (a bigram every report uses, like
-外交, says little), and to characters. Whether two units from different outlets report the same
-fact is the probability of a logistic model over general pair features (``stories.fact_pairs``:
-overlap, best match, figures, position, neighbours; fitted on labelled days,
-``stories.fact_model``); a weaker pair next to two units already one fact is taken too (reports
-keep the story's order). Facts are the connected groups of such pairs, strongest first, with at
-most one statement per outlet (its clauses of one sentence, or its repetitions of one statement). Character bigrams
-are used rather than jieba words because segmentation of names and numbers differs between
-scripts and outlets; a thesaurus (Cilin) made matching worse (bench/days_results.md).
+外交, says little). Two units from different outlets report the same fact when their weighted
+overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
+story's order); units that both give figures and share none are never one fact. Facts are the
+connected groups of such pairs, with at most one statement per outlet (its clauses of one
+sentence, or its repetitions of one statement). A dateline or byline opening a unit is left out
+of it (``text.sentences.strip_dateline``). Character bigrams are used rather than jieba words
+because segmentation of names and numbers differs between scripts and outlets; a thesaurus
+(Cilin) made matching worse (bench/days_results.md).
+
+``compare_story(..., same_fact="model")`` decides the pairs by a logistic model over general
+pair features instead (``stories.fact_pairs``, ``stories.fact_model``). It is not the default:
+its held-out estimate on the tuning labels (recall .825, precision .98 leaving a story out) did
+not carry over to the test day, scored once: recall .663 and precision .851 against .673 and
+.985 for these rules. A comparison must not state something false, so precision on unseen
+stories decides (bench/days_results.md, Comparison, session 14).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal
 
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
-from newsmirror.stories.fact_model import FITTED, PairModel
-from newsmirror.stories.fact_pairs import FEATURES, PairUnit, pair_features, story_weights
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
+if TYPE_CHECKING:  # numpy and scipy are imported only when the model is asked for
+    import numpy as np
+
+    from newsmirror.stories.fact_model import PairModel
+    from newsmirror.stories.fact_pairs import PairUnit
+
+SameFact = Literal["rules", "model"]
+# Weighted containment of the smaller sentence in the larger one needed to call them one fact,
+# and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
+CONTAINMENT = 0.2
+DICE = 0.2
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
@@ -42,9 +58,14 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
-# How much of a clause must match a sentence to join the match of its neighbouring clause.
+# Linking on shared names: how many, and the overlap still required (also: how much of a clause
+# must match a sentence to join the match of its neighbouring clause).
+SHARED_NAMES = 2
 NAMES_CONTAINMENT = 0.15
-# A clause joining its sentence's match ranks just below that match.
+# A pair counts when its score is this close to the best of both sentences (a long sentence may
+# carry two facts another outlet wrote as two sentences).
+BEST_RATIO = 0.9
+# With the model: a clause joining its sentence's match ranks just below that match.
 MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
@@ -61,7 +82,9 @@ class _Sentence:
     key: str  # the match key the grams are taken from (figures folded, story names one way)
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
+    names: frozenset[str]  # the nouns with a full name's given name left out, for linking
     loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
+    figures: frozenset[str]  # its figures, folded (3万 -> 30000), outside a dateline
     sentence: int  # which sentence of its article this unit is (a clause) or was
 
 
@@ -97,23 +120,40 @@ def is_furniture(text: str) -> bool:
     return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
 
 
-def _sentences(article: Article) -> list[_Sentence]:
+def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
+    """The article's units. A dateline or byline opening a unit (（中央社記者…台北17日電）) is
+    no source of details or figures: 台北 and 17 there say where and when the writer sat, not
+    what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
+    it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
+    leads' datelines are evidence they tell one event), the model was fitted without it."""
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
-        # A dateline or byline opening the unit (（中央社記者…台北17日電）) is neither matched nor
-        # a source of details: 台北 there says where the writer sat, not what happened.
-        normalized = normalize(strip_dateline(text))
+        bare = strip_dateline(text)
+        normalized = normalize(text if dateline_matched else bare)
         key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
+        named = normalized if bare == text or not dateline_matched else normalize(bare)
+        loose = tuple(dictionary_names(named, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
+        linking = nouns if named is normalized else tuple(
+            w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
+        # The figures the unit reports: not the day of its dateline (上海14日電).
+        figures = _FIGURE.findall(key if named is normalized else match_key(fold_numbers(named), normalized=True))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
-                             frozenset(loose), number))
+                             _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
+
+
+def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
+    """The distinct proper nouns, a transliterated full name (南希·佩洛西) counted once."""
+    names = set(nouns)
+    # ``normalize`` turned the name dot into a space.
+    given = {a for a in names for b in names if f"{a} {b}" in normalized}
+    return frozenset(names - given)
 
 
 def _fold_story_names(sentences: list[_Sentence]) -> None:
@@ -164,18 +204,26 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _story_units(articles: Sequence[Article]) -> tuple[list[str], list[_Sentence], dict[str, float]]:
+def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[list[str], list[_Sentence], dict[str, float]]:
     """The story's outlets, units (names folded) and bigram weights."""
     outlets: list[str] = []
     for article in articles:
         if article.outlet not in outlets:
             outlets.append(article.outlet)
-    sentences = [s for article in articles for s in _sentences(article)]
+    sentences = [s for article in articles for s in _sentences(article, dateline_matched)]
     _fold_story_names(sentences)
-    return outlets, sentences, story_weights([s.grams for s in sentences])
+    document_frequency: Counter[str] = Counter()
+    for s in sentences:
+        document_frequency.update(s.grams)
+    total = max(len(sentences), 1)
+    # A bigram every report uses says little (``stories.fact_pairs.story_weights`` is the same).
+    weight = {g: math.log(1 + total / df) for g, df in document_frequency.items()}
+    return outlets, sentences, weight
 
 
 def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
+    from newsmirror.stories.fact_pairs import PairUnit
+
     count: Counter[str] = Counter(s.ref.article_id for s in sentences)
     seen: Counter[str] = Counter()
     units = []
@@ -189,36 +237,44 @@ def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
 def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef], np.ndarray, np.ndarray]:
     """The units of a story's reports, the candidate pairs (unit indices) and their features
     (``stories.fact_pairs.FEATURES``): what ``stories.fact_model`` is fitted on."""
-    _outlets, sentences, weight = _story_units(articles)
+    from newsmirror.stories.fact_pairs import pair_features
+
+    _outlets, sentences, weight = _story_units(articles, dateline_matched=False)
     pairs, features = pair_features(_pair_units(sentences), weight)
     return [s.ref for s in sentences], pairs, features
 
 
-def compare_story(articles: Sequence[Article], story_id: str = "", model: PairModel | None = None) -> Comparison:
+def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: SameFact = "rules",
+                  model: PairModel | None = None) -> Comparison:
     """Align the sentences of a story's reports; one column per outlet.
 
     Pass one article per report (leave republished copies out: they would make every one of
     their sentences look confirmed). Several articles of one outlet are treated as one column.
-    ``model`` says which unit pairs are one fact (default: the fitted ``fact_model.FITTED``).
+    ``same_fact`` says which unit pairs are one fact: ``"rules"`` (overlap thresholds, the
+    default) or ``"model"`` (a logistic model: ``model``, default the fitted
+    ``fact_model.FITTED``; not the default because it did worse on an unseen day, see the
+    module's docstring).
     """
-    model = model or FITTED
-    outlets, sentences, weight = _story_units(articles)
+    if same_fact not in ("rules", "model"):
+        raise ValueError(f'same_fact is "rules" or "model", not {same_fact!r}')
+    outlets, sentences, weight = _story_units(articles, dateline_matched=same_fact == "rules")
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
 
     links = _UnionFind(len(sentences))
-    pairs, features = pair_features(_pair_units(sentences), weight)
-    probability = model.probability(features)
-    # Units that both give figures and share none report different counts (a toll of 50 is not
-    # one of 27, however alike the wording): never one fact.
-    conflict = features[:, FEATURES.index("number_conflict")] if len(features) else np.zeros(0)
-    candidates = [(p, i, j) for p, (i, j), c in zip(probability.tolist(), pairs.tolist(), conflict.tolist(), strict=True)
-                  if p >= model.threshold and not c]
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
-    # One sentence against two clauses of another outlet's sentence: the second clause joins
-    # just after the pair it extends.
-    candidates += [(p * MERGED, i, j) for p, i, j in _pair_matches(sentences, candidates, weight, mass)]
+    if same_fact == "model":
+        candidates = _model_matches(sentences, weight, mass, model)
+    else:
+        # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
+        name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
+        rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
+        candidates = []
+        for oi, left_outlet in enumerate(outlets):
+            for right_outlet in outlets[oi + 1 :]:
+                candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, mass,
+                                       rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
@@ -292,6 +348,67 @@ def compare_story(articles: Sequence[Article], story_id: str = "", model: PairMo
     return comparison
 
 
+def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: dict[int, float],
+                   model: PairModel | None) -> list[tuple[float, int, int]]:
+    """Pairs the logistic model calls one fact (probability at least its threshold), and the
+    neighbouring clauses that extend them."""
+    from newsmirror.stories.fact_model import FITTED
+    from newsmirror.stories.fact_pairs import FEATURES, pair_features
+
+    model = model or FITTED
+    pairs, features = pair_features(_pair_units(sentences), weight)
+    if not len(features):
+        return []
+    probability = model.probability(features)
+    # Units that both give figures and share none report different counts (a toll of 50 is not
+    # one of 27, however alike the wording): never one fact.
+    conflict = features[:, FEATURES.index("number_conflict")]
+    candidates = [(p, i, j) for p, (i, j), c in zip(probability.tolist(), pairs.tolist(), conflict.tolist(), strict=True)
+                  if p >= model.threshold and not c]
+    # One sentence against two clauses of another outlet's sentence: the second clause joins
+    # just after the pair it extends.
+    return candidates + [(p * MERGED, i, j) for p, i, j in _pair_matches(sentences, candidates, weight, mass, True)]
+
+
+def _matches(sentences: list[_Sentence], left: list[int], right: list[int], weight: dict[str, float],
+             mass: dict[int, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
+    """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
+    and pairs that name the same rarely named people or places; never two units that both give
+    figures and share none (a toll of 50 dead is not one of 27, however alike the wording)."""
+    scores: dict[tuple[int, int], float] = {}
+    by_names: list[tuple[float, int, int]] = []
+    best_left: dict[int, float] = {}
+    best_right: dict[int, float] = {}
+    for i in left:
+        if not sentences[i].grams:
+            continue
+        for j in right:
+            if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
+                continue
+            # Each sentence's own weight is summed once (this loop is the comparison's hot path).
+            common = sum(weight[g] for g in sentences[i].grams & sentences[j].grams)
+            mass_i, mass_j = mass[i], mass[j]
+            containment, dice = common / min(mass_i, mass_j), 2 * common / (mass_i + mass_j)
+            if (containment >= NAMES_CONTAINMENT
+                    and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
+                by_names.append((containment, i, j))
+            if containment < CONTAINMENT or dice < DICE:
+                continue
+            score = containment + dice
+            scores[i, j] = score
+            best_left[i] = max(best_left.get(i, 0.0), score)
+            best_right[j] = max(best_right.get(j, 0.0), score)
+    # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
+    # that is not mutually best still counts when it is nearly as good as the best.
+    chosen = [(score, i, j) for (i, j), score in scores.items()
+              if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
+    # A pair with different figures still counts as a best match above (so that it does not let a
+    # weaker pair of its units pass as nearly best), but is never linked.
+    chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
+    by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False)
+
+
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
                 mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets whose neighbours on the same side (both previous or both
@@ -324,7 +441,7 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                     continue
                 common = sum(weight[g] for g in first.grams & sentences[j].grams)
                 containment = common / min(mass[i], mass[j])
-                if containment < CONTINUITY or _figures_differ(first.key, sentences[j].key):
+                if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
                     continue
                 score = containment + 2 * common / (mass[i] + mass[j])
                 for one in (i, j):
@@ -334,19 +451,19 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     return sorted(pairs)
 
 
-def _figures_differ(a: str, b: str) -> bool:
+def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     """Both units give figures and share none (a toll of 50 and 2700 is not one of 27 and 2500)."""
-    first, second = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
     return bool(first and second and first.isdisjoint(second))
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
-                  weight: dict[str, float], mass: dict[int, float]) -> list[tuple[float, int, int]]:
+                  weight: dict[str, float], mass: dict[int, float], carry: bool) -> list[tuple[float, int, int]]:
     """One sentence matching two clauses of another outlet's sentence (“会见了拉夫罗夫及其两名副手”
     against “会见拉夫罗夫，” + “并与副手鲁坚科和韦尔希宁会谈”): the neighbouring clause joins when
     it shares with the sentence something the matched clause does not, and matches it at least
-    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``); it carries the
-    probability of the pair it extends."""
+    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``). Its score is
+    its own overlap, or with ``carry`` the score (the model's probability) of the pair it
+    extends."""
     extra = []
     for p, i, j in chosen:
         for one, other in ((i, j), (j, i)):
@@ -361,7 +478,7 @@ def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int
                 common = sum(weight[g] for g in shared)
                 containment = common / min(mass[one], mass[near])
                 if containment >= NAMES_CONTAINMENT:
-                    extra.append((p, one, near))
+                    extra.append((p if carry else containment + 2 * common / (mass[one] + mass[near]), one, near))
     return extra
 
 
