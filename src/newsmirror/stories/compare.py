@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
@@ -40,9 +42,7 @@ from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_nam
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
-if TYPE_CHECKING:  # numpy and scipy are imported only when the model is asked for
-    import numpy as np
-
+if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
     from newsmirror.stories.fact_pairs import PairUnit
 
@@ -270,11 +270,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
         name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
         rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
-        candidates = []
-        for oi, left_outlet in enumerate(outlets):
-            for right_outlet in outlets[oi + 1 :]:
-                candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, mass,
-                                       rare_names)
+        candidates = _rule_matches(sentences, outlets, weight, mass, rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
@@ -370,38 +366,61 @@ def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: d
     return candidates + [(p * MERGED, i, j) for p, i, j in _pair_matches(sentences, candidates, weight, mass, True)]
 
 
-def _matches(sentences: list[_Sentence], left: list[int], right: list[int], weight: dict[str, float],
-             mass: dict[int, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
-    """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
-    and pairs that name the same rarely named people or places; never two units that both give
-    figures and share none (a toll of 50 dead is not one of 27, however alike the wording)."""
-    scores: dict[tuple[int, int], float] = {}
+def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float],
+                  mass: dict[int, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
+    """For every two outlets: pairs of their units that pass both thresholds and are nearly
+    each other's best match, and pairs that name the same rarely named people or places; never
+    two units that both give figures and share none (a toll of 50 dead is not one of 27,
+    however alike the wording). The weight two units share is computed for all pairs at once
+    (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair."""
+    from scipy import sparse
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, s in enumerate(sentences):
+        for gram in s.grams:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(gram, len(vocabulary)))
+    if not rows:
+        return []
+    grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
+    gram_weight = np.zeros(len(vocabulary))
+    for gram, column in vocabulary.items():
+        gram_weight[column] = weight[gram]
+    shared = sparse.triu(grams.multiply(gram_weight[np.newaxis, :]).tocsr() @ grams.T, k=1).tocoo()
+    outlet_order = {o: n for n, o in enumerate(outlets)}
+    side = np.array([outlet_order[s.ref.outlet] for s in sentences])
+    unit_mass = np.array([mass[i] for i in range(len(sentences))])
+    first, second, common = shared.row, shared.col, shared.data
+    keep = side[first] != side[second]
+    first, second, common = first[keep], second[keep], common[keep]
+    # Each pair as (unit of the outlet listed first, unit of the other), as outlets are paired.
+    swap = side[first] > side[second]
+    first, second = np.where(swap, second, first), np.where(swap, first, second)
+    smaller = np.minimum(unit_mass[first], unit_mass[second])
+    # Rounded so that equal overlaps rank as equal whatever order the product summed them in.
+    containment = np.round(common / smaller, 12)
+    dice = np.round(2 * common / (unit_mass[first] + unit_mass[second]), 12)
+
     by_names: list[tuple[float, int, int]] = []
-    best_left: dict[int, float] = {}
-    best_right: dict[int, float] = {}
-    for i in left:
-        if not sentences[i].grams:
-            continue
-        for j in right:
-            if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
-                continue
-            # Each sentence's own weight is summed once (this loop is the comparison's hot path).
-            common = sum(weight[g] for g in sentences[i].grams & sentences[j].grams)
-            mass_i, mass_j = mass[i], mass[j]
-            containment, dice = common / min(mass_i, mass_j), 2 * common / (mass_i + mass_j)
-            if (containment >= NAMES_CONTAINMENT
-                    and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
-                by_names.append((containment, i, j))
-            if containment < CONTAINMENT or dice < DICE:
-                continue
-            score = containment + dice
-            scores[i, j] = score
-            best_left[i] = max(best_left.get(i, 0.0), score)
-            best_right[j] = max(best_right.get(j, 0.0), score)
+    for k in np.flatnonzero(containment >= NAMES_CONTAINMENT).tolist():
+        i, j = int(first[k]), int(second[k])
+        if len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES:
+            by_names.append((float(containment[k]), i, j))
+    scores: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], float] = {}  # (unit, the other outlet) -> its best score there
+    passing = np.flatnonzero((containment >= CONTAINMENT) & (dice >= DICE))
+    for k, score in zip(passing.tolist(), (containment[passing] + dice[passing]).tolist(), strict=True):
+        i, j = int(first[k]), int(second[k])
+        scores[i, j] = score
+        for one, other in ((i, j), (j, i)):
+            where = (one, int(side[other]))
+            best[where] = max(best.get(where, 0.0), score)
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
     chosen = [(score, i, j) for (i, j), score in scores.items()
-              if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
+              if score >= BEST_RATIO * best[i, int(side[j])] and score >= BEST_RATIO * best[j, int(side[i])]]
     # A pair with different figures still counts as a best match above (so that it does not let a
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
