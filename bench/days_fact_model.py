@@ -13,7 +13,8 @@ printed as Python to paste into ``src/newsmirror/stories/fact_model.py``.
 
     python bench/days_fact_model.py [--facts bench/days/facts.toml] [--l2 1.0]
 
-Never run it on the test day's labels.
+Never run it on the test day's labels. The model is an option of ``compare_story`` (``same_fact="model"``),
+not its default: it did worse than the rules on the test day (bench/days_results.md, session 14).
 """
 
 from __future__ import annotations
