@@ -13,7 +13,7 @@ with ``stories.compare.compare_story``; then
 * junk: facts or details that are captions, credits, datelines, "（完）" or fragments
   (``stories.compare.is_noise`` says what counts).
 
-    python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show]
+    python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--same-fact rules|model]
 
 Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18); the test day's
 fact file is scored only with ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
@@ -47,16 +47,14 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
     return next((r.text for f in facts for r in f.sentences if (r.article_id, r.outlet, r.index) == where), "")
 
 
-def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]:
+def load_stories(facts_path: Path, days: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each labelled story with its files imported by the normal importer: (story, file -> article)."""
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
-    from newsmirror.stories.compare import compare_story
 
     with facts_path.open("rb") as handle:
         stories = tomllib.load(handle)["story"]
-    totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
-              "false_only": 0, "seconds": 0.0}
-    false_claims: list[str] = []
+    loaded = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, story in enumerate(stories):
             with open_store(Path(tmp) / f"s{n}.sqlite") as store:
@@ -68,95 +66,113 @@ def evaluate(facts_path: Path, days: Path, show: bool = False) -> dict[str, Any]
                         article = store.get_article(result.article_id)
                         if article is not None:
                             articles[Path(result.path).name] = article
-            reports = list({a.id: a for a in articles.values()}.values())
-            started = time.perf_counter()
-            comparison = compare_story(reports, story_id=story["event"])
-            totals["seconds"] += time.perf_counter() - started
-            outlet_of = {name: a.outlet for name, a in articles.items()}
-            # Where each system sentence sits: (outlet, sentence index) -> fact number.
-            fact_of: dict[tuple[str, str, int], int] = {}
-            all_facts = [*comparison.shared, *comparison.partial,
-                         *(f for facts in comparison.unique.values() for f in facts)]
-            sentence_keys: dict[tuple[str, str, int], str] = {}
-            for number, fact in enumerate(all_facts):
-                for ref in fact.sentences:
-                    fact_of[ref.article_id, ref.outlet, ref.index] = number
-                    sentence_keys[ref.article_id, ref.outlet, ref.index] = _key(ref.text)
-            # Gold quotes -> the system sentences that contain them.
-            quoted: list[tuple[str, str, tuple[str, str, int] | None]] = []  # group, file, sentence
-            quote_text: list[str] = []
-            for fact in story.get("fact", []):
-                for quote in fact["sentences"]:
-                    article = articles.get(quote["file"])
-                    where = None
-                    if article is not None:
-                        key = _key(quote["text"])
-                        where = next((s for s, k in sentence_keys.items() if s[0] == article.id and key in k), None)
-                        if where is None:  # a quote spanning two system sentences: its first part
-                            where = next((s for s, k in sentence_keys.items()
-                                          if s[0] == article.id and key[:12] in k), None)
-                    quoted.append((fact["id"], quote["file"], where))
-                    quote_text.append(quote["text"])
-            for i, (group_a, file_a, where_a) in enumerate(quoted):
-                for k, (group_b, file_b, where_b) in enumerate(quoted[i + 1:], i + 1):
-                    if group_a != group_b or outlet_of.get(file_a) == outlet_of.get(file_b):
-                        continue
-                    linked = (where_a is not None and where_b is not None
-                              and fact_of.get(where_a) == fact_of.get(where_b))
-                    totals["gold_pairs"] += 1
-                    totals["found_pairs"] += linked
-                    if show and not linked:
-                        print(f"  missed {story['event']}/{group_a}: {file_a[11:40]} ~ {file_b[11:40]}")
-                        for where, text in ((where_a, quote_text[i]), (where_b, quote_text[k])):
-                            found = _text(all_facts, where) if where else "(no system sentence holds it)"
-                            print(f"      {text}  <- {found[:90]}")
-            # Precision over the system's links between quoted sentences: one system sentence may
-            # hold the quotes of two gold facts (a long sentence); the link is right when the two
-            # sentences share a gold fact.
-            groups_of: dict[tuple[str, str, int], set[str]] = defaultdict(set)
-            for group, _file, where in quoted:
-                if where is not None:
-                    groups_of[where].add(group)
-            located = sorted(groups_of)
-            for i, where_a in enumerate(located):
-                for where_b in located[i + 1:]:
-                    if where_a[1] == where_b[1] or fact_of.get(where_a) != fact_of.get(where_b):
-                        continue
-                    right = bool(groups_of[where_a] & groups_of[where_b])
-                    totals["judged_links"] += 1
-                    totals["right_links"] += right
-                    if show and not right:
-                        print(f"  wrong link {story['event']}: {sorted(groups_of[where_a])} ~ "
-                              f"{sorted(groups_of[where_b])}: {_text(all_facts, where_a)[:50]} ~ "
-                              f"{_text(all_facts, where_b)[:50]}")
-            # "Only X names N": false when another compared outlet names N in any form.
-            names_by_outlet: dict[str, set[str]] = defaultdict(set)
-            for entry in story.get("names", []):
-                outlet = outlet_of.get(entry["file"])
-                if outlet:
-                    names_by_outlet[outlet].update(_key(name) for name in entry["names"])
-            forms = [{_key(f) for f in entity["forms"]} for entity in story.get("same_entity", [])]
+            loaded.append((story, articles))
+    return loaded
 
-            def same(a: str, b: str, forms: list[set[str]] = forms) -> bool:
-                if a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a)):
-                    return True
-                return any(a in group and b in group for group in forms)
 
-            claims: dict[str, set[str]] = defaultdict(set)
-            for outlet, terms in comparison.unique_details().items():
-                claims[outlet].update(terms)
-            for fact in all_facts:
-                for term, givers in fact.details.items():
-                    if len(givers) == 1:
-                        claims[givers[0]].add(term)
-            for outlet, terms in claims.items():
-                for term in terms:
-                    totals["only_claims"] += 1
-                    key = _key(term)
-                    others = [o for o in names_by_outlet if o != outlet]
-                    if any(same(key, name) for o in others for name in names_by_outlet[o]):
-                        totals["false_only"] += 1
-                        false_claims.append(f"{story['event']}: only {outlet} names {term}")
+def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = "rules") -> dict[str, Any]:
+    return score(load_stories(facts_path, days), show=show, same_fact=same_fact)
+
+
+def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
+          model: Any = None) -> dict[str, Any]:
+    """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
+    "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories."""
+    from newsmirror.stories.compare import compare_story
+
+    totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
+              "false_only": 0, "seconds": 0.0}
+    false_claims: list[str] = []
+    for story, articles in loaded:
+        reports = list({a.id: a for a in articles.values()}.values())
+        started = time.perf_counter()
+        comparison = compare_story(reports, story_id=story["event"], same_fact=same_fact, model=model)
+        totals["seconds"] += time.perf_counter() - started
+        outlet_of = {name: a.outlet for name, a in articles.items()}
+        # Where each system sentence sits: (outlet, sentence index) -> fact number.
+        fact_of: dict[tuple[str, str, int], int] = {}
+        all_facts = [*comparison.shared, *comparison.partial,
+                     *(f for facts in comparison.unique.values() for f in facts)]
+        sentence_keys: dict[tuple[str, str, int], str] = {}
+        for number, fact in enumerate(all_facts):
+            for ref in fact.sentences:
+                fact_of[ref.article_id, ref.outlet, ref.index] = number
+                sentence_keys[ref.article_id, ref.outlet, ref.index] = _key(ref.text)
+        # Gold quotes -> the system sentences that contain them.
+        quoted: list[tuple[str, str, tuple[str, str, int] | None]] = []  # group, file, sentence
+        quote_text: list[str] = []
+        for fact in story.get("fact", []):
+            for quote in fact["sentences"]:
+                article = articles.get(quote["file"])
+                where = None
+                if article is not None:
+                    key = _key(quote["text"])
+                    where = next((s for s, k in sentence_keys.items() if s[0] == article.id and key in k), None)
+                    if where is None:  # a quote spanning two system sentences: its first part
+                        where = next((s for s, k in sentence_keys.items()
+                                      if s[0] == article.id and key[:12] in k), None)
+                quoted.append((fact["id"], quote["file"], where))
+                quote_text.append(quote["text"])
+        for i, (group_a, file_a, where_a) in enumerate(quoted):
+            for k, (group_b, file_b, where_b) in enumerate(quoted[i + 1:], i + 1):
+                if group_a != group_b or outlet_of.get(file_a) == outlet_of.get(file_b):
+                    continue
+                linked = (where_a is not None and where_b is not None
+                          and fact_of.get(where_a) == fact_of.get(where_b))
+                totals["gold_pairs"] += 1
+                totals["found_pairs"] += linked
+                if show and not linked:
+                    print(f"  missed {story['event']}/{group_a}: {file_a[11:40]} ~ {file_b[11:40]}")
+                    for where, text in ((where_a, quote_text[i]), (where_b, quote_text[k])):
+                        found = _text(all_facts, where) if where else "(no system sentence holds it)"
+                        print(f"      {text}  <- {found[:90]}")
+        # Precision over the system's links between quoted sentences: one system sentence may
+        # hold the quotes of two gold facts (a long sentence); the link is right when the two
+        # sentences share a gold fact.
+        groups_of: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+        for group, _file, where in quoted:
+            if where is not None:
+                groups_of[where].add(group)
+        located = sorted(groups_of)
+        for i, where_a in enumerate(located):
+            for where_b in located[i + 1:]:
+                if where_a[1] == where_b[1] or fact_of.get(where_a) != fact_of.get(where_b):
+                    continue
+                right = bool(groups_of[where_a] & groups_of[where_b])
+                totals["judged_links"] += 1
+                totals["right_links"] += right
+                if show and not right:
+                    print(f"  wrong link {story['event']}: {sorted(groups_of[where_a])} ~ "
+                          f"{sorted(groups_of[where_b])}: {_text(all_facts, where_a)[:50]} ~ "
+                          f"{_text(all_facts, where_b)[:50]}")
+        # "Only X names N": false when another compared outlet names N in any form.
+        names_by_outlet: dict[str, set[str]] = defaultdict(set)
+        for entry in story.get("names", []):
+            outlet = outlet_of.get(entry["file"])
+            if outlet:
+                names_by_outlet[outlet].update(_key(name) for name in entry["names"])
+        forms = [{_key(f) for f in entity["forms"]} for entity in story.get("same_entity", [])]
+
+        def same(a: str, b: str, forms: list[set[str]] = forms) -> bool:
+            if a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a)):
+                return True
+            return any(a in group and b in group for group in forms)
+
+        claims: dict[str, set[str]] = defaultdict(set)
+        for outlet, terms in comparison.unique_details().items():
+            claims[outlet].update(terms)
+        for fact in all_facts:
+            for term, givers in fact.details.items():
+                if len(givers) == 1:
+                    claims[givers[0]].add(term)
+        for outlet, terms in claims.items():
+            for term in terms:
+                totals["only_claims"] += 1
+                key = _key(term)
+                others = [o for o in names_by_outlet if o != outlet]
+                if any(same(key, name) for o in others for name in names_by_outlet[o]):
+                    totals["false_only"] += 1
+                    false_claims.append(f"{story['event']}: only {outlet} names {term}")
     if show:
         for claim in false_claims:
             print("  false:", claim)
@@ -168,13 +184,15 @@ def main() -> None:
     parser.add_argument("--facts", type=Path, default=REPO / "bench" / "days" / "facts.toml")
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
     parser.add_argument("--show", action="store_true", help="list missed and wrong links and false claims")
+    parser.add_argument("--same-fact", choices=("rules", "model"), default="rules",
+                        help="which same-fact decision compare_story uses (default: rules)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
 
-    totals = evaluate(args.facts, args.days, args.show)
+    totals = evaluate(args.facts, args.days, args.show, args.same_fact)
     table = Table(title=f"story comparison vs {args.facts.name} ("
-                  + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + ")")
+                  + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + f", {args.same_fact})")
     for column in ("gold pairs", "link recall", "judged links", "link precision", "only-X claims",
                    "false only-X", "compare s"):
         table.add_column(column, justify="right")

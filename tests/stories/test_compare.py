@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison, Fact
@@ -163,3 +165,32 @@ def test_a_word_the_other_outlet_uses_elsewhere_is_not_a_detail() -> None:
     drill = fact_with(compare_story([hans, hant]), "联合海上演习")
     assert "斐济" not in drill.details
     assert drill.details.get("所罗门群岛") == ["乙社"]
+
+
+def test_a_dateline_place_is_no_detail_of_the_fact() -> None:
+    # 台北 in CNA's dateline says where the writer sat; the fact is the sanctions.
+    cna = Article(outlet="中央社", title="制裁", original_url="https://a.example/d", published_at=WHEN,
+                  body_text="（中央社記者張三台北17日電）美國國務院今天宣布對三名香港官員實施制裁，凍結其在美資產。")
+    other = Article(outlet="乙社", title="制裁", original_url="https://b.example/d", published_at=WHEN,
+                    body_text="美国国务院周二宣布对三名香港官员实施制裁，冻结他们在美国的资产。")
+    comparison = compare_story([cna, other])
+    sanctions = fact_with(comparison, "三名香港官员")
+    assert sanctions.outlets == ["中央社", "乙社"]
+    assert "台北" not in sanctions.details
+    assert "台北" not in comparison.unique_details()["中央社"]
+
+
+def test_the_day_of_a_dateline_is_no_figure_of_the_fact() -> None:
+    # 5 in CNA's dateline is the day it was filed; the other outlet's 300 is the grant: the two
+    # sentences give no different figures and tell one fact.
+    cna = Article(outlet="中央社", title="撥款", original_url="https://a.example/g", published_at=WHEN,
+                  body_text="（中央社記者王五東京5日電）日本政府宣布將向災區追加撥款，用於重建道路和學校。")
+    other = Article(outlet="乙社", title="拨款", original_url="https://b.example/g", published_at=WHEN,
+                    body_text="日本政府宣布向灾区追加拨款300亿日元，用于重建道路和学校。")
+    grant = fact_with(compare_story([cna, other]), "追加")
+    assert grant.outlets == ["中央社", "乙社"]
+
+
+def test_same_fact_is_rules_or_model() -> None:
+    with pytest.raises(ValueError, match="rules"):
+        compare_story([HANS, HANT], same_fact="fitted")  # type: ignore[arg-type]

@@ -28,3 +28,9 @@ def test_numeral_values() -> None:
 def test_weekdays_are_written_one_way() -> None:
     assert fold_numbers("星期二") == fold_numbers("礼拜二") == fold_numbers("周二") == "周二"
     assert fold_numbers("星期天") == "周天"
+
+
+def test_percentages_in_words_and_with_a_sign_are_one_figure() -> None:
+    assert fold_numbers("失业率升至百分之五") == fold_numbers("失业率升至5%") == "失业率升至5"
+    assert fold_numbers("增长百分之三点五") == fold_numbers("增长3.5%") == "增长3.5"
+    assert fold_numbers("百分之二十五的受访者") == "25的受访者"

@@ -44,3 +44,15 @@ def test_short_sentences_and_short_clauses_stay_whole() -> None:
 def test_a_latin_full_stop_between_han_text_ends_a_sentence_but_not_inside_latin_text() -> None:
     text = "他说：“很荣幸任职”. 他在上周已预料到结果。U.S. 官员和 3.5 亿人。"
     assert split_sentences(text) == ["他说：“很荣幸任职”.", "他在上周已预料到结果。", "U.S. 官员和 3.5 亿人。"]
+
+
+def test_datelines_and_bylines_opening_a_sentence_are_stripped() -> None:
+    from newsmirror.text.sentences import strip_dateline
+
+    assert strip_dateline("（中央社記者林宏翰台北17日電）行政院今天通過預算。") == "行政院今天通過預算。"
+    assert strip_dateline("【大紀元2020年11月18日訊】（大紀元記者李辰報導）參議員提出議案。") == "參議員提出議案。"
+    assert strip_dateline("路透旧金山11月17日 - 美国总统周二发推文。") == "美国总统周二发推文。"
+    assert strip_dateline("（德国之声中文网）在美国大选两周过后，") == "在美国大选两周过后，"
+    # A bracket in the middle, or one that is no dateline, stays.
+    assert strip_dateline("他说（大意）这是对的。") == "他说（大意）这是对的。"
+    assert strip_dateline("（完）") == "（完）"

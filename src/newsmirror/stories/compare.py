@@ -7,10 +7,19 @@ one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then
 weighted by how rare the bigram is among the story's units (a bigram every report uses, like
 外交, says little). Two units from different outlets report the same fact when their weighted
 overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
-story's order); facts are the connected groups of such pairs, with at most one statement per
-outlet (its clauses of one sentence, or its repetitions of one statement). Character bigrams
-are used rather than jieba words because segmentation of names and numbers differs between
-scripts and outlets; a thesaurus (Cilin) made matching worse (bench/days_results.md).
+story's order); units that both give figures and share none are never one fact. Facts are the
+connected groups of such pairs, with at most one statement per outlet (its clauses of one
+sentence, or its repetitions of one statement). A dateline or byline opening a unit is left out
+of it (``text.sentences.strip_dateline``). Character bigrams are used rather than jieba words
+because segmentation of names and numbers differs between scripts and outlets; a thesaurus
+(Cilin) made matching worse (bench/days_results.md).
+
+``compare_story(..., same_fact="model")`` decides the pairs by a logistic model over general
+pair features instead (``stories.fact_pairs``, ``stories.fact_model``). It is not the default:
+its held-out estimate on the tuning labels (recall .825, precision .98 leaving a story out) did
+not carry over to the test day, scored once: recall .663 and precision .851 against .673 and
+.985 for these rules. A comparison must not state something false, so precision on unseen
+stories decides (bench/days_results.md, Comparison, session 14).
 """
 
 from __future__ import annotations
@@ -20,6 +29,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
 
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
@@ -27,9 +39,14 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
-from newsmirror.text.sentences import split_clauses, split_sentences
+from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
+if TYPE_CHECKING:
+    from newsmirror.stories.fact_model import PairModel
+    from newsmirror.stories.fact_pairs import PairUnit
+
+SameFact = Literal["rules", "model"]
 # Weighted containment of the smaller sentence in the larger one needed to call them one fact,
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
 CONTAINMENT = 0.2
@@ -41,15 +58,19 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
-# Linking on shared names: how many, and the overlap still required.
+# Linking on shared names: how many, and the overlap still required (also: how much of a clause
+# must match a sentence to join the match of its neighbouring clause).
 SHARED_NAMES = 2
 NAMES_CONTAINMENT = 0.15
 # A pair counts when its score is this close to the best of both sentences (a long sentence may
 # carry two facts another outlet wrote as two sentences).
 BEST_RATIO = 0.9
+# With the model: a clause joining its sentence's match ranks just below that match.
+MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
+_FIGURE = re.compile(r"\d+")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 
@@ -58,10 +79,12 @@ REPEATED = 0.6
 class _Sentence:
     ref: SentenceRef
     normalized: str  # ``normalize(ref.text)``, computed once: OpenCC and jieba are the costly part
+    key: str  # the match key the grams are taken from (figures folded, story names one way)
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
     names: frozenset[str]  # the nouns with a full name's given name left out, for linking
     loose: frozenset[str]  # nouns plus unknown two-character words: who might name someone
+    figures: frozenset[str]  # its figures, folded (3万 -> 30000), outside a dateline
     sentence: int  # which sentence of its article this unit is (a clause) or was
 
 
@@ -97,20 +120,31 @@ def is_furniture(text: str) -> bool:
     return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
 
 
-def _sentences(article: Article) -> list[_Sentence]:
+def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
+    """The article's units. A dateline or byline opening a unit (（中央社記者…台北17日電）) is
+    no source of details or figures: 台北 and 17 there say where and when the writer sat, not
+    what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
+    it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
+    leads' datelines are evidence they tell one event), the model was fitted without it."""
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
-        normalized = normalize(text)
+        bare = strip_dateline(text)
+        normalized = normalize(text if dateline_matched else bare)
         key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        loose = tuple(dictionary_names(normalized, normalized=True, loose=True)) if grams else ()
+        named = normalized if bare == text or not dateline_matched else normalize(bare)
+        loose = tuple(dictionary_names(named, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
-        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, grams, nouns,
-                             _names(nouns, normalized), frozenset(loose), number))
+        linking = nouns if named is normalized else tuple(
+            w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
+        # The figures the unit reports: not the day of its dateline (上海14日電).
+        figures = _FIGURE.findall(key if named is normalized else match_key(fold_numbers(named), normalized=True))
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
+                             _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
 
 
@@ -150,7 +184,8 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
     for s in sentences:
         if s.grams and pattern.search(s.normalized):
             text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
-            s.grams = _bigrams(_LATIN.sub("", match_key(fold_numbers(text), normalized=True)))
+            s.key = _LATIN.sub("", match_key(fold_numbers(text), normalized=True))
+            s.grams = _bigrams(s.key)
 
 
 class _UnionFind:
@@ -169,54 +204,78 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def sentence_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> tuple[float, float]:
-    """(weighted containment of the smaller in the larger, weighted Dice)."""
-    if not a or not b:
-        return 0.0, 0.0
-    wa = sum(weight[g] for g in a)
-    wb = sum(weight[g] for g in b)
-    common = sum(weight[g] for g in a & b)
-    return common / min(wa, wb), 2 * common / (wa + wb)
-
-
-def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison:
-    """Align the sentences of a story's reports; one column per outlet.
-
-    Pass one article per report (leave republished copies out: they would make every one of
-    their sentences look confirmed). Several articles of one outlet are treated as one column.
-    """
+def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[list[str], list[_Sentence], dict[str, float]]:
+    """The story's outlets, units (names folded) and bigram weights."""
     outlets: list[str] = []
     for article in articles:
         if article.outlet not in outlets:
             outlets.append(article.outlet)
-    sentences = [s for article in articles for s in _sentences(article)]
+    sentences = [s for article in articles for s in _sentences(article, dateline_matched)]
     _fold_story_names(sentences)
-
     document_frequency: Counter[str] = Counter()
     for s in sentences:
         document_frequency.update(s.grams)
     total = max(len(sentences), 1)
+    # A bigram every report uses says little (``stories.fact_pairs.story_weights`` is the same).
     weight = {g: math.log(1 + total / df) for g, df in document_frequency.items()}
+    return outlets, sentences, weight
 
-    # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
-    name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
-    rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
 
+def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
+    from newsmirror.stories.fact_pairs import PairUnit
+
+    count: Counter[str] = Counter(s.ref.article_id for s in sentences)
+    seen: Counter[str] = Counter()
+    units = []
+    for s in sentences:
+        article = s.ref.article_id
+        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1)))
+        seen[article] += 1
+    return units
+
+
+def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef], np.ndarray, np.ndarray]:
+    """The units of a story's reports, the candidate pairs (unit indices) and their features
+    (``stories.fact_pairs.FEATURES``): what ``stories.fact_model`` is fitted on."""
+    from newsmirror.stories.fact_pairs import pair_features
+
+    _outlets, sentences, weight = _story_units(articles, dateline_matched=False)
+    pairs, features = pair_features(_pair_units(sentences), weight)
+    return [s.ref for s in sentences], pairs, features
+
+
+def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: SameFact = "rules",
+                  model: PairModel | None = None) -> Comparison:
+    """Align the sentences of a story's reports; one column per outlet.
+
+    Pass one article per report (leave republished copies out: they would make every one of
+    their sentences look confirmed). Several articles of one outlet are treated as one column.
+    ``same_fact`` says which unit pairs are one fact: ``"rules"`` (overlap thresholds, the
+    default) or ``"model"`` (a logistic model: ``model``, default the fitted
+    ``fact_model.FITTED``; not the default because it did worse on an unseen day, see the
+    module's docstring).
+    """
+    if same_fact not in ("rules", "model"):
+        raise ValueError(f'same_fact is "rules" or "model", not {same_fact!r}')
+    outlets, sentences, weight = _story_units(articles, dateline_matched=same_fact == "rules")
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
 
     links = _UnionFind(len(sentences))
-    candidates: list[tuple[float, int, int]] = []
-    for oi, left_outlet in enumerate(outlets):
-        for right_outlet in outlets[oi + 1 :]:
-            candidates += _matches(sentences, by_outlet[left_outlet], by_outlet[right_outlet], weight, rare_names)
+    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+    if same_fact == "model":
+        candidates = _model_matches(sentences, weight, mass, model)
+    else:
+        # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
+        name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
+        rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
+        candidates = _rule_matches(sentences, outlets, weight, mass, rare_names)
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
     # may an outlet's own repetition of a statement (the lead says it, the body says it again).
     members_of: dict[int, dict[str, set[int]]] = {i: {s.ref.outlet: {i}} for i, s in enumerate(sentences)}
-    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
 
     def together(a: int, b: int) -> bool:
         first, second = sentences[a], sentences[b]
@@ -285,46 +344,96 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     return comparison
 
 
-def _matches(sentences: list[_Sentence], left: list[int], right: list[int],
-             weight: dict[str, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
-    """Pairs that pass both thresholds and are each other's best match (or the pair is strong),
-    and pairs that name the same rarely named people or places."""
-    scores: dict[tuple[int, int], float] = {}
+def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: dict[int, float],
+                   model: PairModel | None) -> list[tuple[float, int, int]]:
+    """Pairs the logistic model calls one fact (probability at least its threshold), and the
+    neighbouring clauses that extend them."""
+    from newsmirror.stories.fact_model import FITTED
+    from newsmirror.stories.fact_pairs import FEATURES, pair_features
+
+    model = model or FITTED
+    pairs, features = pair_features(_pair_units(sentences), weight)
+    if not len(features):
+        return []
+    probability = model.probability(features)
+    # Units that both give figures and share none report different counts (a toll of 50 is not
+    # one of 27, however alike the wording): never one fact.
+    conflict = features[:, FEATURES.index("number_conflict")]
+    candidates = [(p, i, j) for p, (i, j), c in zip(probability.tolist(), pairs.tolist(), conflict.tolist(), strict=True)
+                  if p >= model.threshold and not c]
+    # One sentence against two clauses of another outlet's sentence: the second clause joins
+    # just after the pair it extends.
+    return candidates + [(p * MERGED, i, j) for p, i, j in _pair_matches(sentences, candidates, weight, mass, True)]
+
+
+def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float],
+                  mass: dict[int, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
+    """For every two outlets: pairs of their units that pass both thresholds and are nearly
+    each other's best match, and pairs that name the same rarely named people or places; never
+    two units that both give figures and share none (a toll of 50 dead is not one of 27,
+    however alike the wording). The weight two units share is computed for all pairs at once
+    (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair."""
+    from scipy import sparse
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, s in enumerate(sentences):
+        for gram in s.grams:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(gram, len(vocabulary)))
+    if not rows:
+        return []
+    grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
+    gram_weight = np.zeros(len(vocabulary))
+    for gram, column in vocabulary.items():
+        gram_weight[column] = weight[gram]
+    shared = sparse.triu(grams.multiply(gram_weight[np.newaxis, :]).tocsr() @ grams.T, k=1).tocoo()
+    outlet_order = {o: n for n, o in enumerate(outlets)}
+    side = np.array([outlet_order[s.ref.outlet] for s in sentences])
+    unit_mass = np.array([mass[i] for i in range(len(sentences))])
+    first, second, common = shared.row, shared.col, shared.data
+    keep = side[first] != side[second]
+    first, second, common = first[keep], second[keep], common[keep]
+    # Each pair as (unit of the outlet listed first, unit of the other), as outlets are paired.
+    swap = side[first] > side[second]
+    first, second = np.where(swap, second, first), np.where(swap, first, second)
+    smaller = np.minimum(unit_mass[first], unit_mass[second])
+    # Rounded so that equal overlaps rank as equal whatever order the product summed them in.
+    containment = np.round(common / smaller, 12)
+    dice = np.round(2 * common / (unit_mass[first] + unit_mass[second]), 12)
+
     by_names: list[tuple[float, int, int]] = []
-    best_left: dict[int, float] = {}
-    best_right: dict[int, float] = {}
-    mass = {k: sum(weight[g] for g in sentences[k].grams) for k in (*left, *right)}
-    for i in left:
-        if not sentences[i].grams:
-            continue
-        for j in right:
-            if not sentences[j].grams or sentences[i].grams.isdisjoint(sentences[j].grams):
-                continue
-            # Each sentence's own weight is summed once (this loop is the comparison's hot path).
-            common = sum(weight[g] for g in sentences[i].grams & sentences[j].grams)
-            mass_i, mass_j = mass[i], mass[j]
-            containment, dice = common / min(mass_i, mass_j), 2 * common / (mass_i + mass_j)
-            if (containment >= NAMES_CONTAINMENT
-                    and len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES):
-                by_names.append((containment, i, j))
-            if containment < CONTAINMENT or dice < DICE:
-                continue
-            score = containment + dice
-            scores[i, j] = score
-            best_left[i] = max(best_left.get(i, 0.0), score)
-            best_right[j] = max(best_right.get(j, 0.0), score)
+    for k in np.flatnonzero(containment >= NAMES_CONTAINMENT).tolist():
+        i, j = int(first[k]), int(second[k])
+        if len(sentences[i].names & sentences[j].names & rare_names) >= SHARED_NAMES:
+            by_names.append((float(containment[k]), i, j))
+    scores: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], float] = {}  # (unit, the other outlet) -> its best score there
+    passing = np.flatnonzero((containment >= CONTAINMENT) & (dice >= DICE))
+    for k, score in zip(passing.tolist(), (containment[passing] + dice[passing]).tolist(), strict=True):
+        i, j = int(first[k]), int(second[k])
+        scores[i, j] = score
+        for one, other in ((i, j), (j, i)):
+            where = (one, int(side[other]))
+            best[where] = max(best.get(where, 0.0), score)
     # A long sentence may carry two facts that another outlet wrote as two sentences, so a pair
     # that is not mutually best still counts when it is nearly as good as the best.
     chosen = [(score, i, j) for (i, j), score in scores.items()
-              if score >= BEST_RATIO * best_left[i] and score >= BEST_RATIO * best_right[j]]
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass)
+              if score >= BEST_RATIO * best[i, int(side[j])] and score >= BEST_RATIO * best[j, int(side[i])]]
+    # A pair with different figures still counts as a best match above (so that it does not let a
+    # weaker pair of its units pass as nearly best), but is never linked.
+    chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
+    by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False)
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
                 mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets whose neighbours on the same side (both previous or both
     next units of their articles) are in one fact, and that share at least ``CONTINUITY`` of
-    the smaller unit; for each unit only its best such partner."""
+    the smaller unit and do not give different figures; for each unit only its best such
+    partner."""
     def neighbour(i: int, step: int) -> int | None:
         k = i + step
         if 0 <= k < len(sentences) and sentences[k].ref.article_id == sentences[i].ref.article_id:
@@ -351,7 +460,7 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                     continue
                 common = sum(weight[g] for g in first.grams & sentences[j].grams)
                 containment = common / min(mass[i], mass[j])
-                if containment < CONTINUITY:
+                if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
                     continue
                 score = containment + 2 * common / (mass[i] + mass[j])
                 for one in (i, j):
@@ -361,14 +470,21 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     return sorted(pairs)
 
 
+def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Both units give figures and share none (a toll of 50 and 2700 is not one of 27 and 2500)."""
+    return bool(first and second and first.isdisjoint(second))
+
+
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
-                  weight: dict[str, float], mass: dict[int, float]) -> list[tuple[float, int, int]]:
+                  weight: dict[str, float], mass: dict[int, float], carry: bool) -> list[tuple[float, int, int]]:
     """One sentence matching two clauses of another outlet's sentence (“会见了拉夫罗夫及其两名副手”
     against “会见拉夫罗夫，” + “并与副手鲁坚科和韦尔希宁会谈”): the neighbouring clause joins when
     it shares with the sentence something the matched clause does not, and matches it at least
-    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``)."""
+    as well as two sentences naming the same people must (``NAMES_CONTAINMENT``). Its score is
+    its own overlap, or with ``carry`` the score (the model's probability) of the pair it
+    extends."""
     extra = []
-    for _, i, j in chosen:
+    for p, i, j in chosen:
         for one, other in ((i, j), (j, i)):
             for near in (other - 1, other + 1):
                 if not (0 <= near < len(sentences) and near in mass and sentences[near].grams
@@ -381,7 +497,7 @@ def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int
                 common = sum(weight[g] for g in shared)
                 containment = common / min(mass[one], mass[near])
                 if containment >= NAMES_CONTAINMENT:
-                    extra.append((containment + 2 * common / (mass[one] + mass[near]), one, near))
+                    extra.append((p if carry else containment + 2 * common / (mass[one] + mass[near]), one, near))
     return extra
 
 

@@ -18,6 +18,9 @@ _HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百�
 # 星期二, 礼拜二 and 周二 are one weekday.
 _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万(?!亿)")
+# 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
+_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
+_PERCENT_SIGN = re.compile(r"(\d)\s*[%％]")
 # "30,000", or "30 000" once ``text.normalize`` has turned the comma into a space.
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 
@@ -40,7 +43,8 @@ def han_numeral_value(numeral: str) -> int | None:
 
 def fold_numbers(text: str) -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
-    万 multiplied out (1.5万 -> 15000) and weekdays written 周一 … 周日."""
+    万 multiplied out (1.5万 -> 15000), percentages as bare figures (百分之五, 5% -> 5) and
+    weekdays written 周一 … 周日."""
     def han(match: re.Match[str]) -> str:
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
@@ -49,6 +53,17 @@ def fold_numbers(text: str) -> str:
         value = float(match.group(1)) * 10_000
         return str(int(value)) if value.is_integer() else match.group(0)
 
+    def percent(match: re.Match[str]) -> str:
+        whole = match.group(1)
+        value = whole if whole[0].isdigit() else han_numeral_value(whole)
+        if value is None:
+            return match.group(0)
+        decimals = match.group(2)
+        if decimals:
+            return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}"
+        return str(value)
+
+    text = _PERCENT_SIGN.sub(r"\1", _PERCENT.sub(percent, text))
     text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
     text = _THOUSANDS.sub("", text)
     return _WAN.sub(wan, text)

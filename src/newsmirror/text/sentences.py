@@ -69,3 +69,26 @@ def _letters(text: str) -> int:
     """Han characters plus Latin words and numbers (one each), not counting a gloss in brackets
     (“拉夫羅夫（Sergei Lavrov）” is one name, whatever the length of its Latin form)."""
     return len(_LETTER.findall(_GLOSS.sub("", text)))
+
+
+# Datelines and bylines that open a report's first sentence or clause: 【大紀元2020年11月18日訊】,
+# （中央社記者林宏翰台北17日電）, （德国之声中文网）, (记者 张三), 路透旧金山11月17日 - ,
+# 新华社北京11月18日电. They say who wrote it where, not what happened.
+_BRACKETED_DATELINE = re.compile(
+    r"^\s*[（(【\[〔][^（()）【】\[\]〔〕]{0,40}?"
+    r"(?:电|電|讯|訊|报道|報導|报导|中文网|中文網|记者[^（()）【】\[\]〔〕]{0,12}|記者[^（()）【】\[\]〔〕]{0,12})"
+    r"\s*[）)】\]〕]\s*"
+)
+_WIRE_DATELINE = re.compile(
+    r"^\s*(?:路透|法新社|美联社|美聯社|中新社|新华社|新華社|中央社|共同社|韩联社|韓聯社)"
+    r"[^\s，,。：:（(]{0,12}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)?\s*(?:[-－–—]+\s*)?"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without the datelines and bylines it opens with (any number of them, in a row)."""
+    while True:
+        stripped = _WIRE_DATELINE.sub("", _BRACKETED_DATELINE.sub("", text, count=1), count=1)
+        if stripped == text:
+            return text
+        text = stripped
