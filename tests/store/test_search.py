@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -66,6 +66,20 @@ def test_outlet_and_date_filters(filled: Store) -> None:
     assert found(filled, "选举", outlet="中央社") == ["hk-hant"]
     assert found(filled, "莫斯科", since=datetime(2024, 3, 6, tzinfo=UTC)) == ["ma-hant"]
     assert found(filled, "莫斯科", until=datetime(2024, 3, 6, tzinfo=UTC)) == ["putin"]
+
+
+def test_date_range_edges_are_exact_to_the_second(store: Store) -> None:
+    # The index walk is bounded by the range too; the bound must never cut a match nor let one in.
+    edge = datetime(2024, 5, 1, 8, 0, 0, tzinfo=UTC)
+    moments = {"just-before": edge - timedelta(microseconds=1), "second-before": edge - timedelta(seconds=1),
+               "at": edge, "just-after": edge + timedelta(microseconds=500_000), "day-before": edge - timedelta(days=1)}
+    for slug, moment in moments.items():
+        store.upsert_article(Article(outlet="示例报", title=f"选举消息{slug}", original_url=f"https://example.org/{slug}",
+                                     body_text="选举结果公布。", published_at=moment))
+    assert sorted(found(store, "选举", until=edge)) == ["day-before", "just-before", "second-before"]
+    assert sorted(found(store, "选举", since=edge)) == ["at", "just-after"]
+    assert sorted(found(store, "选举", since=edge - timedelta(seconds=1), until=edge)) == ["just-before", "second-before"]
+    assert store.count_search(SearchQuery("选举", until=edge)) == 3
 
 
 def test_title_match_outranks_body_match_and_ties_go_to_the_newer(store: Store) -> None:

@@ -624,6 +624,11 @@ class SQLiteStore(SqlStore):
         if query.until:
             clauses.append("a.published_utc < ?")
             params.append(to_utc_iso(query.until))
+            # And from above: without it, a newest-first walk for an old month of a common word
+            # steps over every newer match first (1.3-2.0 s at 1M articles). Two seconds of
+            # slack past ``until``, so rounding never cuts a match; the clause above is exact.
+            clauses.append("article_search.rowid < ?")
+            params.append(order_key(to_utc_iso(query.until.replace(microsecond=0) + timedelta(seconds=2)), "00"))
         return f"SELECT {what} FROM article_search{joins} WHERE {' AND '.join(clauses)}", params
 
     def _matching_ids(self, match: str, query: SearchQuery, limit: int, offset: int) -> list[str]:
