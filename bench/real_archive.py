@@ -90,11 +90,14 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.store import open_store
 
-    with open_store(db) as store, _progress("grouping") as progress:
+    with open_store(db) as store, _progress("stories") as progress:
         load_before = os.getloadavg()[0]
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        report = group_articles(store, progress=progress.update, compare=COMPARE)
+        # Comparing the changed stories comes after grouping: its own phase in the log.
+        report = group_articles(store, progress=lambda done, total: progress.phase(done, total, "grouping"),
+                                compare=COMPARE,
+                                compare_progress=lambda done, total: progress.phase(done, total, "comparing stories"))
         seconds = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_before
         articles = store.count_articles()
