@@ -65,7 +65,11 @@ def confined_path(root: Path, relative: object, resolved: set[str] | None = None
 def _confined_map(root: Path, mapping: object) -> dict[str, str]:
     if not isinstance(mapping, dict):
         return {}
-    return {k: v for k, v in mapping.items() if isinstance(v, str) and confined_path(root, k) is not None}
+    # Each folder is resolved once, not once per path: a manifest of the whole archive lists
+    # ~300k paths in a few thousand folders, and resolving every one took most of an
+    # incremental build (a folder that leads outside is never cached, so all its paths fail).
+    resolved: set[str] = set()
+    return {k: v for k, v in mapping.items() if isinstance(v, str) and confined_path(root, k, resolved) is not None}
 
 
 def digest(data: bytes) -> str:
