@@ -90,15 +90,22 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.store import open_store
 
-    with open_store(db) as store, _progress("grouping") as progress:
+    with open_store(db) as store, _progress("stories") as progress:
+        load_before = os.getloadavg()[0]
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        report = group_articles(store, progress=progress.update, compare=COMPARE)
+        # Comparing the changed stories comes after grouping: its own phase in the log.
+        report = group_articles(store, progress=lambda done, total: progress.phase(done, total, "grouping"),
+                                compare=COMPARE,
+                                compare_progress=lambda done, total: progress.phase(done, total, "comparing stories"))
         seconds = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_before
         articles = store.count_articles()
     # Comparisons are computed when grouping (stored for story pages and builds): their share.
     return {"seconds": seconds, "articles": articles, "assigned": report.assigned,
             "stories": report.new_stories, "compared": report.comparisons.compared,
-            "compare_seconds": report.comparisons.seconds}
+            "compare_seconds": report.comparisons.seconds, "cpu_seconds": cpu,
+            "load": (load_before, os.getloadavg()[0])}
 
 
 GROUP_ADDED = True  # --no-group: the incremental stage does not group (grouping is the stories stage's cost)
@@ -117,11 +124,15 @@ def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
 
     out = work / "out"
     with open_store(db) as store, _progress("building") as progress:
+        load_before = os.getloadavg()[0]
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=_comparer(store), progress=progress.update)
+        report = build(store, out, ["all"], images=False, comparer=_comparer(store), progress=progress.phase)
         seconds = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_before
     return {"seconds": seconds, "articles": report.articles, "written": report.written,
-            "failures": len(report.failures), "out_bytes": _tree_bytes(out)}
+            "failures": len(report.failures), "out_bytes": _tree_bytes(out), "cpu_seconds": cpu,
+            "load": (load_before, os.getloadavg()[0])}
 
 
 def _copy_as_new(archive: Path, target: Path, count: int) -> int:
@@ -160,10 +171,14 @@ def stage_incremental(archive: Path, db: Path, work: Path, add: int = 100) -> di
         import_paths(store, [extra])
         if GROUP_ADDED:
             group_articles(store)
+        load_before = os.getloadavg()[0]
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         report = build(store, out, ["all"], images=False, comparer=_comparer(store))
         seconds = time.perf_counter() - started
-    return {"seconds": seconds, "added": copied, "written": report.written, "articles": report.articles}
+        cpu = _cpu_seconds() - cpu_before
+    return {"seconds": seconds, "added": copied, "written": report.written, "articles": report.articles,
+            "cpu_seconds": cpu, "load": (load_before, os.getloadavg()[0])}
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -22,7 +22,7 @@ from newsmirror.publish.content import make_entry
 from newsmirror.publish.feeds import FeedItem, build_feeds
 from newsmirror.publish.gitpush import split_by_month
 from newsmirror.publish.jekyll import front_matter
-from newsmirror.publish.manifest import MANIFEST_NAME, OutputError, OutputWriter, confined_path
+from newsmirror.publish.manifest import MANIFEST_NAME, OutputError, OutputWriter, confined_path, load_outputs
 from newsmirror.publish.paths import unique_filename, unique_slug
 from newsmirror.publish.safe import http_url, md_line, md_link, md_text, safe_markdown
 from newsmirror.store.sqlite import SQLiteStore
@@ -159,6 +159,35 @@ def test_manifest_paths_outside_the_output_folder_are_never_deleted(tmp_path: Pa
         again.write("link/new.txt", "escape through a symlink")
     assert not (tmp_path / "outside" / "new.txt").exists()
     assert confined_path(root, "a/b.html") == root / "a/b.html"
+
+
+def test_a_manifest_is_checked_folder_by_folder_and_every_path_of_an_escaping_folder_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "out"
+    writer = OutputWriter(root)
+    inside = [f"a/{n}.html" for n in range(50)] + [f"b/c/{n}.html" for n in range(50)]
+    for path in inside:
+        writer.write(path, path)
+    writer.finish()
+    (tmp_path / "outside").mkdir()
+    (root / "link").symlink_to(tmp_path / "outside", target_is_directory=True)
+    manifest = json.loads((root / MANIFEST_NAME).read_text())
+    escaping = [f"link/{n}.txt" for n in range(5)]
+    manifest["outputs"].update(dict.fromkeys(escaping, "0" * 40))
+    (root / MANIFEST_NAME).write_text(json.dumps(manifest))
+    resolved: list[Path] = []
+    original = Path.resolve
+
+    def counting(self: Path, strict: bool = False) -> Path:
+        resolved.append(self)
+        return original(self, strict)
+
+    monkeypatch.setattr(Path, "resolve", counting)
+    loaded = load_outputs(root)
+    assert sorted(loaded) == sorted(inside)  # every path of the linked folder refused, not only the first
+    # Folders a, b/c once each (with the root beside them), the escaping folder once per path:
+    # not two resolutions for each of the 105 paths.
+    assert len(resolved) <= 2 * (2 + len(escaping))
 
 
 def test_split_publish_never_copies_files_from_outside(tmp_path: Path) -> None:

@@ -49,8 +49,8 @@ def demo(
         importing = bar.add_task("importing", total=None)
         building = bar.add_task("building", total=None, visible=False)
 
-        def on_build(done: int, total: int) -> None:
-            bar.update(building, completed=done, total=total, visible=True)
+        def on_build(done: int, total: int, phase: str) -> None:
+            bar.update(building, completed=done, total=total, visible=True, description=f"building: {phase}")
 
         report = run_demo(store, source, out_dir,
                           import_progress=lambda d, t, _path: bar.update(importing, completed=d, total=t),

@@ -5,6 +5,13 @@ minutes (rich's live display is off when stderr is no terminal). There, a line e
 ``interval`` seconds says how far it got, how fast, and how long is left::
 
     importing: 12,288/64,644 files (19%), 152/s, about 5m 44s left
+
+A job of several phases (a build: reading, rendering, then story pages and listings) reports
+each phase with its own done/total (``phase``): a line when a phase starts and when it ends, so
+the last phase is never a silent wait after "100 %"::
+
+    building, rendering articles: 64,639/64,639 (100%), 152/s, done in 7m 05s
+    building, story pages and listings (site): 0/2,410 (0%), 0/s
 """
 
 from __future__ import annotations
@@ -68,6 +75,8 @@ class StageProgress:
         self._task: Any = None
         self._started = 0.0
         self._last_line = 0.0
+        self._phase: str | None = None
+        self._last_text = ""
 
     def __enter__(self) -> Self:
         self._started = self._last_line = self.clock()
@@ -89,10 +98,28 @@ class StageProgress:
             self._last_line = now
             self._write(now)
 
+    def phase(self, done: int, total: int, phase: str) -> None:
+        """``update`` for one phase of a job of several: each phase has its own total, rate and
+        ETA; off a terminal a line is written when a phase starts and when it ends."""
+        if phase != self._phase:
+            now = self.clock()
+            if self._phase is not None and self._bar is None:
+                self._write(now)  # how the phase that ends got on
+            self._phase, self._started, self._last_line = phase, now, now
+            self.done, self.total = done, total
+            if self._bar is not None:
+                self._bar.reset(self._task, total=total, completed=done, description=shown(phase))
+            else:
+                self._write(now)
+        self.update(done, total, phase)
+
     def _write(self, now: float) -> None:
         stream = self.stream or sys.stderr
-        print(progress_line(self.label, self.done, self.total, now - self._started, self.unit),
-              file=stream, flush=True)
+        label, unit = (f"{self.label}, {self._phase}", "") if self._phase is not None else (self.label, self.unit)
+        line = progress_line(label, self.done, self.total, now - self._started, unit)
+        if line != self._last_text:  # a phase's end is often written by the periodic line already
+            print(line, file=stream, flush=True)
+            self._last_text = line
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

@@ -64,7 +64,7 @@ def build(
     out_dir = out or default_output_dir()
     with store_from(db) as store, StageProgress("building", err_console, unit="articles") as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
-                           comparer=default_comparer(store) if compare else None, progress=bar.update)
+                           comparer=default_comparer(store) if compare else None, progress=bar.phase)
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
                         f"{report.seconds:.1f}s)")
     for column in ("format", "written", "unchanged", "removed", "articles rendered", "articles skipped"):

@@ -54,7 +54,8 @@ from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
 
 FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str], None]  # (done, total, phase): each phase has its own total
+READING, RENDERING, HISTORY = "reading articles", "rendering articles", "history pages"
 BATCH = 500
 # An article page lists at most this many other reports of its story (its first ones);
 # the story page lists them all. Unbounded, every member page of a 700-article story listed
@@ -288,13 +289,16 @@ def build(
     # again, so an incremental build does not decode the whole store twice.
     stored_stories = store.list_stories(min_outlets=1)
     story_of = {i: story.id for story in stored_stories for i in story.article_ids}
-    total = 2 * store.count_articles()
+    total = store.count_articles()
+    _progress(progress, 0, total, READING)
     listed = _list_articles(store, convert, options.script, story_of,
-                            lambda done: progress(done, total) if progress else None,
+                            lambda done: _progress(progress, done, total, READING),
                             out_dir / ".cache" / LISTING_CACHE, options_key)
     stories = _story_views(store, stored_stories, listed, convert, comparer)
     entries = [item.entry for item in listed.values()]
     pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []
+    total = len(entries)
+    _progress(progress, 0, total, RENDERING)
     for entry in entries:
         nearby = _nearby(stories, entry.story_id, entry.id)
         due: list[tuple[FormatBuilder, str]] = []
@@ -308,17 +312,19 @@ def build(
         if due:
             pending.append((entry, nearby, due))
         else:
-            _progress(progress, total // 2 + report.articles, total)
+            _progress(progress, report.articles, total, RENDERING)
         if len(pending) >= BATCH:
             _render_batch(store, pending, convert, mirror, report)
-            _progress(progress, total // 2 + report.articles, total)
+            _progress(progress, report.articles, total, RENDERING)
             pending = []
     _render_batch(store, pending, convert, mirror, report)
-    _progress(progress, total, total)
+    _progress(progress, total, total, RENDERING)
 
     ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
     report.stories = len(ordered)
     for builder in builders:
+        phase = f"story pages and listings ({builder.name})"
+        builder.finish_progress = lambda done, total, phase=phase: _progress(progress, done, total, phase)
         builder.finish(entries, ordered)
         report.formats[builder.name] = builder.writer.counts
     if "site" in chosen:  # --- recheck: history pages with diffs, change indexes and feeds
@@ -326,8 +332,10 @@ def build(
 
         from newsmirror.jobs.change_pages import write_change_pages
 
+        _progress(progress, 0, 1, HISTORY)
         with suppress(NotImplementedError):  # a store backend without edit tracking: no change pages
             write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title)
+        _progress(progress, 1, 1, HISTORY)
     if mirror is not None:
         mirror.save()
         report.images_fetched, report.images_failed = mirror.fetched, mirror.failed
@@ -336,9 +344,9 @@ def build(
     return report
 
 
-def _progress(progress: Progress | None, done: int, total: int) -> None:
+def _progress(progress: Progress | None, done: int, total: int, phase: str) -> None:
     if progress is not None:
-        progress(done, total)
+        progress(done, total, phase)
 
 
 def _page_print(content_print: str, extra: str) -> str:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsmirror.jobs.building import BuildReport, build, default_comparer, load_publish_settings
+from newsmirror.jobs.building import Progress as BuildProgress
 from newsmirror.jobs.grouping import GroupingReport, group_articles
 from newsmirror.jobs.importing import ImportReport, import_paths
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store.base import Store
 
-Progress = Callable[[int, int], None]
 ImportProgress = Callable[[int, int, str], None]  # done, total, current file
 
 
@@ -41,7 +41,7 @@ class UpdateReport:
 
 
 def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config: str | Path | None = None,
-                    progress: Progress | None = None) -> UpdateReport:
+                    progress: BuildProgress | None = None) -> UpdateReport:
     """Put new articles into stories, then write page mirror, Jekyll and HTML site (only what changed)."""
     grouping = group_articles(store)
     settings = load_publish_settings(config)
@@ -51,7 +51,7 @@ def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config:
 
 
 def run_demo(store: Store, corpus: Path, out_dir: Path, *, import_progress: ImportProgress | None = None,
-             build_progress: Progress | None = None) -> UpdateReport:
+             build_progress: BuildProgress | None = None) -> UpdateReport:
     """The offline main job: import existing archives, group, build. Images are not downloaded
     (the demo must work without a network); they are dropped, captions kept, never hot-linked."""
     imported = import_paths(store, [corpus], progress=import_progress)

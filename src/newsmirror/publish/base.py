@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from newsmirror.publish.content import Entry, Prepared, StoryView
 from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.manifest import OutputWriter
+
+Item = TypeVar("Item")
+FinishProgress = Callable[[int, int], None]  # (done, total) of the pages ``finish`` writes
 
 
 @dataclass(slots=True)
@@ -37,6 +41,8 @@ class FormatBuilder:
         self.writer = OutputWriter(root, f"{self.name}|{options_key}")
         self.paths: dict[str, str] = {}  # article id -> its page's path in this output
         self.site_title = convert(options.site_title)
+        # Told how far ``finish`` got: story pages and listings can take minutes on a big store.
+        self.finish_progress: FinishProgress | None = None
 
     def label(self, text: str) -> str:
         """A fixed interface string, written in Simplified Chinese, in the output script."""
@@ -66,6 +72,30 @@ class FormatBuilder:
 
     def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:
         raise NotImplementedError
+
+    def finish_counter(self, total: int) -> Callable[[], None]:
+        """A tick to call after each of ``total`` pages (or page groups) ``finish`` writes; each
+        is reported to ``finish_progress`` as ``done/total`` (and ``0/total`` at once)."""
+        report = self.finish_progress
+        done = 0
+        if report is not None:
+            report(0, total)
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if report is not None:
+                report(done, total)
+
+        return tick
+
+    def counted(self, items: Iterable[Item]) -> Iterator[Item]:
+        """``items``, each reported to ``finish_progress`` once the loop body has handled it."""
+        listed = list(items)
+        tick = self.finish_counter(len(listed))
+        for item in listed:
+            yield item
+            tick()
 
     def write_images(self, names: list[str], folder: str, month: str) -> list[str]:
         written: list[str] = []

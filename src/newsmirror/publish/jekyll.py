@@ -185,7 +185,7 @@ class JekyllBuilder(FormatBuilder):
             # Brought up to date while untouched (older layouts printed titles unescaped).
             self.writer.write_unless_edited(path, text)
         days = sorted({path.split("/")[1] for path in self.paths.values() if path.startswith("archived/")})
-        for day in days:
+        for day in self.counted(days):
             self.writer.write(f"archived/{day}/index.html",
                               DAY_INDEX.format(title=_yaml_string(day), heading=day), month=day[:7])
         self.writer.finish()

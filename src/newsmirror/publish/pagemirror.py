@@ -137,8 +137,8 @@ class PageMirrorBuilder(FormatBuilder):
         for entry in listed:
             by_channel[entry.channel].append(entry)
         hot_name = self.label(HOT)
-        for channel, members in by_channel.items():
-            self._channel_index(channel, members, hot_name)
+        for channel in self.counted(by_channel):
+            self._channel_index(channel, by_channel[channel], hot_name)
         self._hot_list(listed, stories, hot_name)
         self._readme(listed, by_channel, hot_name)
         self.writer.finish()

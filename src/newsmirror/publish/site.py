@@ -139,11 +139,14 @@ class SiteBuilder(FormatBuilder):
                 channel_names[folder] = f"{entry.outlet} · {entry.channel}"
         outlet_groups = [_Group(name, self.outlet_folder(name), items) for name, items in sorted(outlets.items())]
         channel_groups = [_Group(channel_names[f], f, items) for f, items in sorted(channels.items())]
+        shown = [s for s in stories if any(m.id in self.paths for m in s.members)]
+        tick = self.finish_counter(len(outlet_groups) + len(channel_groups) + len(shown))
         for group in outlet_groups + channel_groups:
             self._listing(group)
-        shown = [s for s in stories if any(m.id in self.paths for m in s.members)]
+            tick()
         for story in shown:
             self._story(story)
+            tick()
         multi = [s for s in shown if len(s.outlets) > 1]
         # A site-wide feed at the root: the one address a reader subscribes to first.
         self._feeds("", self.site_title, listed[: self.options.feed_entries], whole_site=True)
