@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,20 @@ def test_reported_new_stories_are_the_stories_stored(store: Store) -> None:
     report = group_articles(store)
     assert report.new_stories == len(store.list_stories())
     assert report.new_stories + report.joined + report.duplicates == report.assigned
+
+
+def test_old_reports_grouped_after_newer_ones_still_join_their_own_stories(store: Store) -> None:
+    # A backfill: a store already grouped a month past TRADE_HANS's story gets an older report.
+    add(store, TRADE_HANS, FLOOD)
+    later = [dataclasses.replace(copy.deepcopy(FLOOD), id="", canonical_url="", content_hash="",
+                                 original_url=f"https://example.org/later-{n}", title=f"第{n}号公告：市政维修安排",
+                                 body_text=f"市政部门今天公布第{n}号维修安排，涉及{n}条街道。",
+                                 published_at=FLOOD.published_at + timedelta(days=30, minutes=n))  # type: ignore[operator]
+             for n in range(300)]
+    add(store, *later)
+    group_articles(store)
+    trade = store.story_of(TRADE_HANS.id)
+    add(store, TRADE_HANT)
+    report = group_articles(store)
+    assert store.story_of(TRADE_HANT.id) == trade
+    assert report.restored == 2  # the reports around it, not the month after

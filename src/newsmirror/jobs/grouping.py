@@ -127,8 +127,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         return report
     clusterer = StoryClusterer(config)
     first = store.get_article(pending[0])
-    if first is not None:
-        report.restored = _restore(store, clusterer, document_of(first).time)
+    earlier = _StoredStories(store, clusterer, document_of(first).time, set(pending)) if first is not None else None
 
     unsaved: dict[str, list[Assignment]] = {}
     titles: dict[str, str] = {}  # of stories started in this run (the founding report's title)
@@ -140,7 +139,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         article = store.get_article(article_id)
         if article is None:
             continue
-        assignment = clusterer.add(document_of(article))
+        document = document_of(article)
+        if earlier is not None:
+            report.restored += earlier.restore_until(document.time + clusterer.config.window)
+        assignment = clusterer.add(document)
         unsaved.setdefault(assignment.story_id, []).append(assignment)
         for small, big in clusterer.drain_merges():
             redirect[small] = big
@@ -169,23 +171,39 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     return report
 
 
-def _restore(store: Store, clusterer: StoryClusterer, earliest: datetime) -> int:
-    """Reload the stored stories that may still be open at ``earliest``."""
-    since = earliest - 2 * clusterer.config.window
-    members: dict[str, StoryMember] = {}
-    restored = 0
-    for article in store.iter_articles(ArticleQuery(since=since, newest_first=False)):
-        story_id = store.story_of(article.id)
-        if story_id is None:
-            continue
-        if article.id not in members:
-            members.update({m.article_id: m for m in store.story_members(story_id)})
-        member = members.get(article.id)
-        role = member.role if member else "member"
-        clusterer.restore(document_of(article), story_id, role, member.duplicate_of if member else None,
-                          member.score if member else 0.0)
-        restored += 1
-    return restored
+class _StoredStories:
+    """Reloads earlier decisions (stored articles and their stories) as the run advances in time,
+    up to a window ahead of the report being grouped. All at once, a run grouping old reports (a
+    backfill) into a store that already holds newer ones reloaded everything up to the newest
+    report: minutes of work, and the clusterer's clock ran ahead, so the old reports' own stories
+    were already evicted and could not be joined."""
+
+    def __init__(self, store: Store, clusterer: StoryClusterer, earliest: datetime, pending: set[str]) -> None:
+        self.store, self.clusterer, self.pending = store, clusterer, pending
+        self.loaded_until = earliest - 2 * clusterer.config.window
+        self.members: dict[str, StoryMember] = {}
+
+    def restore_until(self, until: datetime) -> int:
+        if until <= self.loaded_until:
+            return 0
+        # A window more than asked, so a run queries the store about once per window of time.
+        since, self.loaded_until = self.loaded_until, until + self.clusterer.config.window
+        query = ArticleQuery(since=since, until=self.loaded_until, newest_first=False)
+        restored = 0
+        for article in list(self.store.iter_articles(query)):  # a list: saves run between calls
+            if article.id in self.pending:
+                continue
+            story_id = self.store.story_of(article.id)
+            if story_id is None:
+                continue
+            if article.id not in self.members:
+                self.members.update({m.article_id: m for m in self.store.story_members(story_id)})
+            member = self.members.get(article.id)
+            role = member.role if member else "member"
+            self.clusterer.restore(document_of(article), story_id, role, member.duplicate_of if member else None,
+                                   member.score if member else 0.0)
+            restored += 1
+        return restored
 
 
 def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str, str],
