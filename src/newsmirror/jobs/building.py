@@ -189,6 +189,7 @@ def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed],
 
 
 LISTING_CACHE = "listing.json"
+HISTORY_CACHE = "history.json"  # what each history page was made from (jobs.change_pages)
 
 
 def _entry_json(item: _Listed, content_hash: str) -> list[Any]:
@@ -334,7 +335,8 @@ def build(
 
         _progress(progress, 0, 1, HISTORY)
         with suppress(NotImplementedError):  # a store backend without edit tracking: no change pages
-            write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title)
+            write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title,
+                               cache=out_dir / ".cache" / HISTORY_CACHE)
         _progress(progress, 1, 1, HISTORY)
     if mirror is not None:
         mirror.save()
