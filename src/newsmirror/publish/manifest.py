@@ -57,16 +57,23 @@ def _confined(root: Path, relative: object, resolved: set[str] | None = None) ->
         return False
     if relative[0] == "/" or _DRIVE.match(relative) or not _BAD_PARTS.isdisjoint(relative.split("/")):
         return False
-    folder = relative.rpartition("/")[0]
-    if resolved is not None and folder in resolved:
+    return _folder_inside(root, relative.rpartition("/")[0], set() if resolved is None else resolved)
+
+
+def _folder_inside(root: Path, folder: str, resolved: set[str]) -> bool:
+    """True when ``root/folder`` stays inside ``root``: its parent does and it is no symlink
+    (one ``lstat`` per new folder; a symlink is resolved in full)."""
+    if not folder or folder in resolved:
         return True
+    if not _folder_inside(root, folder.rpartition("/")[0], resolved):
+        return False
+    target = root / folder
     try:
-        if not (root / relative).parent.resolve().is_relative_to(root.resolve()):
+        if target.is_symlink() and not target.resolve().is_relative_to(root.resolve()):
             return False
     except (OSError, RuntimeError):
         return False
-    if resolved is not None:
-        resolved.add(folder)
+    resolved.add(folder)
     return True
 
 
