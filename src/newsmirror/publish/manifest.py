@@ -202,7 +202,7 @@ class OutputWriter:
                 return False
         return self.write(relative, content)
 
-    def input_unchanged(self, key: str, fingerprint: str) -> bool:
+    def input_unchanged(self, key: str, fingerprint: str, counted: bool = True) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
         record = self._inputs.get(key)
         if not isinstance(record, list) or len(record) != 2 or record[0] != fingerprint:
@@ -218,16 +218,17 @@ class OutputWriter:
             if path in self._months:
                 self._new_months[path] = self._months[path]
         self._new_inputs[key] = record
-        self.counts.skipped_inputs += 1
+        self.counts.skipped_inputs += counted
         return True
 
     def recorded_paths(self, key: str) -> list[str]:
         record = self._new_inputs.get(key) or self._inputs.get(key)
         return [str(p) for p in record[1]] if record else []
 
-    def record_input(self, key: str, fingerprint: str, paths: list[str]) -> None:
+    def record_input(self, key: str, fingerprint: str, paths: list[str], counted: bool = True) -> None:
+        """``counted``: an input the counts report (an article, a story; not a listing page)."""
         self._new_inputs[key] = [fingerprint, sorted(paths)]
-        self.counts.rendered_inputs += 1
+        self.counts.rendered_inputs += counted
 
     def months(self) -> dict[str, str]:
         """Output path -> ``YYYY-MM`` of the article it belongs to (for repositories split by month)."""
