@@ -117,7 +117,6 @@ class OutputWriter:
         self._seen: set[str] = set()
         self._confined_folders: set[str] = set()
         self._made_folders: set[Path] = set()
-        self._listed_folders: dict[str, frozenset[str]] = {}
         self._new_outputs: dict[str, str] = {}
         self._new_inputs: dict[str, list[Any]] = {}
         self._new_months: dict[str, str] = {}
@@ -209,7 +208,9 @@ class OutputWriter:
         if not isinstance(record, list) or len(record) != 2 or record[0] != fingerprint:
             return False
         paths = [str(p) for p in record[1]]
-        if any(p not in self._outputs or not self._exists(p) for p in paths):
+        # os.path on strings: a Path per file was a seventh of an incremental build.
+        root = self._root_prefix
+        if any(p not in self._outputs or not os.path.exists(root + p) for p in paths):
             return False
         for path in paths:
             self._seen.add(path)
@@ -219,21 +220,6 @@ class OutputWriter:
         self._new_inputs[key] = record
         self.counts.skipped_inputs += counted
         return True
-
-    def _exists(self, relative: str) -> bool:
-        """True when ``root/relative`` exists. Each folder is listed once and a name found there
-        is not asked for again: a ``stat`` per unchanged file (through ``pathlib`` at first) was
-        a seventh of an incremental build. A name not listed is checked on disk (it may have
-        been written since the listing)."""
-        folder, _, name = relative.rpartition("/")
-        names = self._listed_folders.get(folder)
-        if names is None:
-            try:
-                names = frozenset(os.listdir(self._root_prefix + folder))
-            except OSError:
-                names = frozenset()
-            self._listed_folders[folder] = names
-        return name in names or os.path.exists(self._root_prefix + relative)
 
     def recorded_paths(self, key: str) -> list[str]:
         record = self._new_inputs.get(key) or self._inputs.get(key)
