@@ -135,3 +135,19 @@ def test_with_a_cache_only_changed_histories_are_diffed_and_pages_stay_the_same(
         write_change_pages(store, fresh)  # no cache: everything from scratch
     assert _tree(cached) == _tree(fresh)
     assert "第3版" in (cached / f"history/{edited}.html").read_text(encoding="utf-8")
+
+
+def test_the_build_s_remembered_history_marks_equal_the_store_s(tmp_path: Path) -> None:
+    from newsmirror.jobs.building import _history_marks
+    from newsmirror.store.changes import history_marks
+
+    cache = tmp_path / "marks.json"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, _ = fill(store)
+        assert _history_marks(store, cache) == history_marks(store) != {}
+        assert _history_marks(store, cache) == history_marks(store)  # from the cache
+        store.upsert_article(article("edited", "警方称有两人受伤。\n\n第二段不变。"))
+        store.record_article_event(ArticleEvent(gone, EventKind.RESTORED, PUBLISHED + timedelta(hours=9)))
+        after = _history_marks(store, cache)
+        assert after == history_marks(store)
+        assert after[edited].versions == 3 and not after[gone].deleted
