@@ -109,3 +109,45 @@ def test_site_article_pages_link_their_history_and_show_takedowns(tmp_path: Path
         build(store, out, formats=["site"], options=BuildOptions(), images=False)
         assert page(quiet).xpath("//p[@data-status='deleted']")
         assert (out / "site/history" / f"{quiet}.html").is_file()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_with_a_cache_only_changed_histories_are_diffed_and_pages_stay_the_same(tmp_path: Path, monkeypatch) -> None:
+    import newsmirror.jobs.change_pages as change_pages
+
+    cached, fresh, cache = tmp_path / "cached", tmp_path / "fresh", tmp_path / "history.json"
+    diffed: list[int] = []
+    real_history = change_pages.history
+    monkeypatch.setattr(change_pages, "history", lambda v, e: diffed.append(len(v)) or real_history(v, e))
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, _, _ = fill(store)
+        write_change_pages(store, cached, cache=cache)
+        first = len(diffed)
+        write_change_pages(store, cached, cache=cache)
+        assert len(diffed) == first  # nothing changed: nothing diffed again
+        store.upsert_article(article("edited", "警方称有两人受伤。\n\n第二段不变。"))
+        store.record_article_event(ArticleEvent(edited, EventKind.EDITED, PUBLISHED + timedelta(hours=9), version=3))
+        write_change_pages(store, cached, cache=cache)
+        assert len(diffed) == first + 1  # only the edited article
+        write_change_pages(store, fresh)  # no cache: everything from scratch
+    assert _tree(cached) == _tree(fresh)
+    assert "第3版" in (cached / f"history/{edited}.html").read_text(encoding="utf-8")
+
+
+def test_the_build_s_remembered_history_marks_equal_the_store_s(tmp_path: Path) -> None:
+    from newsmirror.jobs.building import _history_marks
+    from newsmirror.store.changes import history_marks
+
+    cache = tmp_path / "marks.json"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, _ = fill(store)
+        assert _history_marks(store, cache) == history_marks(store) != {}
+        assert _history_marks(store, cache) == history_marks(store)  # from the cache
+        store.upsert_article(article("edited", "警方称有两人受伤。\n\n第二段不变。"))
+        store.record_article_event(ArticleEvent(gone, EventKind.RESTORED, PUBLISHED + timedelta(hours=9)))
+        after = _history_marks(store, cache)
+        assert after == history_marks(store)
+        assert after[edited].versions == 3 and not after[gone].deleted

@@ -332,3 +332,27 @@ def test_an_incremental_build_loads_only_the_articles_it_renders(store: SQLiteSt
     assert again.articles == 31 and again.formats["site"].rendered_inputs == 1
     assert set(loaded) == {newcomer.id}  # read for its listing entry and to render it, no other
     assert (out / "site" / "a" / "2024-03" / f"{newcomer.id}.html").is_file()
+
+
+def test_an_incremental_build_after_an_addition_equals_a_full_build(store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.store.base import StoryMember
+
+    articles = [make_article(n, title=f"第{n}篇：大事件") for n in range(12)]
+    for article in articles:
+        store.upsert_article(article)
+    store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in articles[:8]])
+    out = tmp_path / "out"
+    _build(store, out)
+    newcomers = [make_article(n, title=f"第{n}篇：大事件") for n in range(12, 15)]
+    for article in newcomers:
+        store.upsert_article(article)
+    store.save_story(Story(id="big", title="大事件"),
+                     [StoryMember(a.id, "big") for a in [*articles[:8], newcomers[0]]])
+    again = _build(store, out)
+    assert again.written > 0
+    fresh = tmp_path / "fresh"
+    _build(store, fresh)
+    incremental = {p: d for p, d in _files(out).items() if not p.startswith(".cache")}
+    full = {p: d for p, d in _files(fresh).items() if not p.startswith(".cache")}
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if incremental[p] != full[p]] == []

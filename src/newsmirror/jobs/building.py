@@ -49,7 +49,7 @@ from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
-from newsmirror.store.changes import history_marks
+from newsmirror.store.changes import EventKind, HistoryMark, visible_versions
 from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
 
 FORMATS = ("pagemirror", "jekyll", "site")
@@ -188,7 +188,50 @@ def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed],
     return views
 
 
+MARKS_CACHE = "history-marks.json"  # article id -> [what its versions were, how many a reader can tell apart]
+
+
+def _history_marks(store: Store, cache: Path) -> dict[str, HistoryMark]:
+    """``store.changes.history_marks``, with the count of visible versions remembered per article:
+    deciding it diffs every pair of versions, which was a twelfth of an incremental build."""
+    try:
+        ids = store.changed_article_ids()
+    except NotImplementedError:
+        return {}
+    try:
+        known = json.loads(cache.read_text(encoding="utf-8"))
+        known = known if isinstance(known, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+    remembered: dict[str, list[Any]] = {}
+    marks: dict[str, HistoryMark] = {}
+    for article_id in ids:
+        events = store.article_events(article_id)
+        versions = store.versions(article_id)
+        edited = sorted(e.version for e in events if e.kind is EventKind.EDITED and e.version is not None)
+        signature = hashlib.sha1(repr(([(v.number, v.content_hash, v.title, v.body_text, v.published_at) for v in versions],
+                                       edited)).encode("utf-8")).hexdigest()
+        before = known.get(article_id)
+        if isinstance(before, list) and len(before) == 2 and before[0] == signature and isinstance(before[1], int):
+            visible = before[1]
+        else:
+            visible = len(visible_versions(versions, events))
+        remembered[article_id] = [signature, visible]
+        if visible < 2 and not events:
+            continue  # its versions differ in nothing a reader could see: no history to link
+        status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
+        marks[article_id] = HistoryMark(versions=visible, events=len(events),
+                                        deleted=bool(status) and status[-1].kind is EventKind.DELETED)
+    if remembered != known:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(".tmp")
+        temporary.write_text(json.dumps(remembered), encoding="utf-8")
+        os.replace(temporary, cache)
+    return marks
+
+
 LISTING_CACHE = "listing.json"
+HISTORY_CACHE = "history.json"  # what each history page was made from (jobs.change_pages)
 
 
 def _entry_json(item: _Listed, content_hash: str) -> list[Any]:
@@ -276,7 +319,7 @@ def build(
         extra: dict[str, Any] = {"newest": newest_article.published_at if newest_article else None} \
             if name == "jekyll" else {}
         if name == "site":  # --- recheck: which article pages link a history page
-            extra = {"history": history_marks(store)}
+            extra = {"history": _history_marks(store, out_dir / ".cache" / MARKS_CACHE)}
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
 
     report = BuildReport(out_dir=out_dir)
@@ -334,7 +377,8 @@ def build(
 
         _progress(progress, 0, 1, HISTORY)
         with suppress(NotImplementedError):  # a store backend without edit tracking: no change pages
-            write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title)
+            write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title,
+                               cache=out_dir / ".cache" / HISTORY_CACHE)
         _progress(progress, 1, 1, HISTORY)
     if mirror is not None:
         mirror.save()

@@ -15,6 +15,9 @@ Only files whose bytes changed are rewritten, so a git-published mirror gains sm
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +28,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from newsmirror.publish.content import RENDER_VERSION
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
@@ -33,6 +37,7 @@ from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, histo
 from newsmirror.text import times
 
 ENTRIES_PER_INDEX = 200
+HISTORY_VERSION = "1"  # raise when a history page renders differently: every one is rewritten
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
 
@@ -91,10 +96,35 @@ def history_path(article_id: str) -> str:
     return f"history/{article_id}.html"
 
 
+def _history_print(options: str, article: Any, versions: list[Any], events: list[Any]) -> str:
+    """What a history page shows: the article's heading and every version and event."""
+    parts = [options, article.title, article.outlet, article.original_url, str(article.published_at)]
+    parts += [f"{v.number}:{v.content_hash}:{v.seen_at.isoformat()}:{v.status}" for v in versions]
+    parts += [f"{e.kind.value}:{e.seen_at.isoformat()}:{e.version}:{e.detail}" for e in events]
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _load_cache(path: Path | None) -> dict[str, list[Any]]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site_title: str = "新闻镜像",
-                       lang: str = "zh") -> ChangePagesReport:
-    """Write (or refresh) the history pages, change indexes and feeds into ``site_dir``."""
+                       lang: str = "zh", cache: Path | None = None) -> ChangePagesReport:
+    """Write (or refresh) the history pages, change indexes and feeds into ``site_dir``.
+
+    ``cache``: a file remembering what each history page was made from; an article whose
+    versions and events did not change since is not diffed again (diffing every edited
+    article was a tenth of an incremental build of the whole archive)."""
     report = ChangePagesReport()
+    options = "|".join([HISTORY_VERSION, RENDER_VERSION, base_url, site_title, lang])
+    known = _load_cache(cache)
+    remembered: dict[str, list[Any]] = {}
     env = _environment()
     labels = dict(LABELS)
 
@@ -118,14 +148,23 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         if article is None:
             continue
         events = store.article_events(article_id)
-        items = history(store.versions(article_id), events)
+        versions = store.versions(article_id)
+        path = history_path(article_id)
+        signature = _history_print(options, article, versions, events)
+        before = known.get(article_id)
+        if isinstance(before, list) and len(before) == 2 and before[0] == signature \
+                and (not before[1] or (site_dir / path).is_file()):
+            remembered[article_id] = before
+            report.histories += bool(before[1])
+            continue
+        items = history(versions, events)
+        remembered[article_id] = [signature, len(items) >= 2]
         if len(items) < 2:
             continue  # versions that differ in nothing a reader sees: no history (see visible_versions)
         status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
         deleted = status[-1] if status and status[-1].kind is EventKind.DELETED else None
         # text.diff escapes every piece of text it puts in its HTML.
         steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
-        path = history_path(article_id)
         write(path, render("history.html", path, title=f"修改记录 · {article.title}", article=article,
                            steps=steps, deleted=deleted, original_url=http_url(article.original_url),
                            article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
@@ -160,6 +199,11 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
                 updated=None if chosen else EPOCH))  # an empty feed must not change on every build
         report.indexes += 1
     write("changes.css", (resources.files("newsmirror.web") / "static" / "changes.css").read_bytes())
+    if cache is not None and remembered != known:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_name(cache.name + ".tmp")
+        temporary.write_text(json.dumps(remembered), encoding="utf-8")
+        os.replace(temporary, cache)
     return report
 
 

@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from newsmirror.errors import NewsmirrorError
@@ -43,23 +43,38 @@ def confined_path(root: Path, relative: object, resolved: set[str] | None = None
     ``resolved``: folders (relative) already found inside ``root``, not resolved again; a
     folder found inside is added.
     """
+    return root / relative if _confined(root, relative, resolved) else None  # type: ignore[operator]
+
+
+_BAD_PARTS = frozenset({"", ".", ".."})
+
+
+def _confined(root: Path, relative: object, resolved: set[str] | None = None) -> bool:
+    """True when ``relative`` is a path ``confined_path`` accepts. String checks only, and a
+    folder resolved once: a manifest of the whole archive holds ~500k paths, and building a
+    Path for each one was a third of an incremental build."""
     if not isinstance(relative, str) or not relative or "\x00" in relative or "\\" in relative:
-        return None
-    pure = PurePosixPath(relative)
-    if pure.is_absolute() or _DRIVE.match(relative) or any(part in ("", ".", "..") for part in relative.split("/")):
-        return None
-    target = root / relative
-    folder = relative.rpartition("/")[0]
-    if resolved is not None and folder in resolved:
-        return target
+        return False
+    if relative[0] == "/" or _DRIVE.match(relative) or not _BAD_PARTS.isdisjoint(relative.split("/")):
+        return False
+    return _folder_inside(root, relative.rpartition("/")[0], set() if resolved is None else resolved)
+
+
+def _folder_inside(root: Path, folder: str, resolved: set[str]) -> bool:
+    """True when ``root/folder`` stays inside ``root``: its parent does and it is no symlink
+    (one ``lstat`` per new folder; a symlink is resolved in full)."""
+    if not folder or folder in resolved:
+        return True
+    if not _folder_inside(root, folder.rpartition("/")[0], resolved):
+        return False
+    target = root / folder
     try:
-        if not target.parent.resolve().is_relative_to(root.resolve()):
-            return None
+        if target.is_symlink() and not target.resolve().is_relative_to(root.resolve()):
+            return False
     except (OSError, RuntimeError):
-        return None
-    if resolved is not None:
-        resolved.add(folder)
-    return target
+        return False
+    resolved.add(folder)
+    return True
 
 
 def _confined_map(root: Path, mapping: object) -> dict[str, str]:
@@ -69,7 +84,7 @@ def _confined_map(root: Path, mapping: object) -> dict[str, str]:
     # ~300k paths in a few thousand folders, and resolving every one took most of an
     # incremental build (a folder that leads outside is never cached, so all its paths fail).
     resolved: set[str] = set()
-    return {k: v for k, v in mapping.items() if isinstance(v, str) and confined_path(root, k, resolved) is not None}
+    return {k: v for k, v in mapping.items() if isinstance(v, str) and _confined(root, k, resolved)}
 
 
 def digest(data: bytes) -> str:
@@ -91,6 +106,7 @@ class OutputWriter:
 
     def __init__(self, root: Path, options_key: str = "") -> None:
         self.root = root
+        self._root_prefix = os.path.join(str(root), "")
         self.options_key = options_key
         self.counts = WriteCounts()
         self._outputs: dict[str, str] = {}
@@ -186,13 +202,15 @@ class OutputWriter:
                 return False
         return self.write(relative, content)
 
-    def input_unchanged(self, key: str, fingerprint: str) -> bool:
+    def input_unchanged(self, key: str, fingerprint: str, counted: bool = True) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
         record = self._inputs.get(key)
         if not isinstance(record, list) or len(record) != 2 or record[0] != fingerprint:
             return False
         paths = [str(p) for p in record[1]]
-        if any(p not in self._outputs or not (self.root / p).exists() for p in paths):
+        # os.path on strings: a Path per file was a seventh of an incremental build.
+        root = self._root_prefix
+        if any(p not in self._outputs or not os.path.exists(root + p) for p in paths):
             return False
         for path in paths:
             self._seen.add(path)
@@ -200,16 +218,17 @@ class OutputWriter:
             if path in self._months:
                 self._new_months[path] = self._months[path]
         self._new_inputs[key] = record
-        self.counts.skipped_inputs += 1
+        self.counts.skipped_inputs += counted
         return True
 
     def recorded_paths(self, key: str) -> list[str]:
         record = self._new_inputs.get(key) or self._inputs.get(key)
         return [str(p) for p in record[1]] if record else []
 
-    def record_input(self, key: str, fingerprint: str, paths: list[str]) -> None:
+    def record_input(self, key: str, fingerprint: str, paths: list[str], counted: bool = True) -> None:
+        """``counted``: an input the counts report (an article, a story; not a listing page)."""
         self._new_inputs[key] = [fingerprint, sorted(paths)]
-        self.counts.rendered_inputs += 1
+        self.counts.rendered_inputs += counted
 
     def months(self) -> dict[str, str]:
         """Output path -> ``YYYY-MM`` of the article it belongs to (for repositories split by month)."""

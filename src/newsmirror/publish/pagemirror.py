@@ -8,6 +8,7 @@ Unlike the originals: no promotion blocks, no tracking pixel, QR codes linked re
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from datetime import UTC
@@ -160,6 +161,13 @@ class PageMirrorBuilder(FormatBuilder):
             ))
         self.writer.write(f"indexes/{name}.md", "\n".join(lines) + "\n")
         for month, month_entries in by_month.items():
+            path = f"indexes/archive/{name}/{month}.md"
+            # Rendered again only when its entries changed (most months of an archive do not).
+            key = f"listing:{path}"
+            listing_print = hashlib.sha1(repr((channel, month, [(e, self.paths.get(e.id)) for e in month_entries]))
+                                         .encode("utf-8")).hexdigest()
+            if self.writer.input_unchanged(key, listing_print, counted=False):
+                continue
             archive = [
                 "#### " + f" {SEPARATOR} ".join(
                     [_link(self.label("首页"), "../../../README.md"), _link(channel, f"../../{name}.md")]
@@ -167,7 +175,8 @@ class PageMirrorBuilder(FormatBuilder):
                 "", f"### {md_line(channel)} · {month}", "",
             ]
             archive += [self.entry_line(e, "../../../") for e in month_entries]
-            self.writer.write(f"indexes/archive/{name}/{month}.md", "\n".join(archive) + "\n", month=month)
+            self.writer.write(path, "\n".join(archive) + "\n", month=month)
+            self.writer.record_input(key, listing_print, [path], counted=False)
 
     def _hot_list(self, listed: list[Entry], stories: list[StoryView], hot_name: str) -> None:
         lines = ["#### " + _link(self.label("首页"), "../README.md"), "", f"### {hot_name}", ""]
