@@ -22,7 +22,7 @@ import os
 import re
 import time
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
-from newsmirror.model import Article, Story
+from newsmirror.model import Article, Story, Version
 from newsmirror.publish.base import BuildOptions, FormatBuilder
 from newsmirror.publish.content import (
     OUTPUT_SCRIPTS,
@@ -49,7 +49,7 @@ from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
-from newsmirror.store.changes import EventKind, HistoryMark, visible_versions
+from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
 from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
 
 FORMATS = ("pagemirror", "jekyll", "site")
@@ -195,19 +195,13 @@ def _history_marks(store: Store, cache: Path) -> dict[str, HistoryMark]:
     """``store.changes.history_marks``, with the count of visible versions remembered per article:
     deciding it diffs every pair of versions, which was a twelfth of an incremental build."""
     try:
-        ids = store.changed_article_ids()
-    except NotImplementedError:
-        return {}
-    try:
         known = json.loads(cache.read_text(encoding="utf-8"))
         known = known if isinstance(known, dict) else {}
     except (OSError, ValueError):
         known = {}
     remembered: dict[str, list[Any]] = {}
-    marks: dict[str, HistoryMark] = {}
-    for article_id in ids:
-        events = store.article_events(article_id)
-        versions = store.versions(article_id)
+
+    def count_visible(article_id: str, versions: Sequence[Version], events: Sequence[ArticleEvent]) -> int:
         edited = sorted(e.version for e in events if e.kind is EventKind.EDITED and e.version is not None)
         signature = hashlib.sha1(repr(([(v.number, v.content_hash, v.title, v.body_text, v.published_at) for v in versions],
                                        edited)).encode("utf-8")).hexdigest()
@@ -217,11 +211,9 @@ def _history_marks(store: Store, cache: Path) -> dict[str, HistoryMark]:
         else:
             visible = len(visible_versions(versions, events))
         remembered[article_id] = [signature, visible]
-        if visible < 2 and not events:
-            continue  # its versions differ in nothing a reader could see: no history to link
-        status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
-        marks[article_id] = HistoryMark(versions=visible, events=len(events),
-                                        deleted=bool(status) and status[-1].kind is EventKind.DELETED)
+        return visible
+
+    marks = history_marks(store, count_visible)
     if remembered != known:
         cache.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache.with_suffix(".tmp")

@@ -217,8 +217,13 @@ class HistoryMark:
         return f"history:{self.versions}:{self.events}:{int(self.deleted)}"
 
 
-def history_marks(store: Store) -> dict[str, HistoryMark]:
-    """Article id -> HistoryMark for every article with a history; {} when the store tracks none."""
+CountVisible = Callable[[str, Sequence[Version], Sequence[ArticleEvent]], int]
+
+
+def history_marks(store: Store, count_visible: CountVisible | None = None) -> dict[str, HistoryMark]:
+    """Article id -> HistoryMark for every article with a history; {} when the store tracks none.
+    ``count_visible(article_id, versions, events)``: how many versions a reader can tell apart
+    (default ``len(visible_versions(...))``; a build passes one that remembers its answers)."""
     try:
         ids = store.changed_article_ids()
     except NotImplementedError:
@@ -226,7 +231,9 @@ def history_marks(store: Store) -> dict[str, HistoryMark]:
     marks = {}
     for article_id in ids:
         events = store.article_events(article_id)
-        versions = len(visible_versions(store.versions(article_id), events))
+        stored = store.versions(article_id)
+        versions = (count_visible(article_id, stored, events) if count_visible is not None
+                    else len(visible_versions(stored, events)))
         if versions < 2 and not events:
             continue  # its versions differ in nothing a reader could see: no history to link
         status = [e for e in events if e.kind in (EventKind.DELETED, EventKind.RESTORED)]
