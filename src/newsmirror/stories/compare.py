@@ -24,7 +24,6 @@ stories decides (bench/days_results.md, Comparison, session 14).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -206,19 +205,15 @@ class _UnionFind:
 
 def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[list[str], list[_Sentence], dict[str, float]]:
     """The story's outlets, units (names folded) and bigram weights."""
+    from newsmirror.stories.fact_pairs import story_weights  # with scipy: imported when a story is compared
+
     outlets: list[str] = []
     for article in articles:
         if article.outlet not in outlets:
             outlets.append(article.outlet)
     sentences = [s for article in articles for s in _sentences(article, dateline_matched)]
     _fold_story_names(sentences)
-    document_frequency: Counter[str] = Counter()
-    for s in sentences:
-        document_frequency.update(s.grams)
-    total = max(len(sentences), 1)
-    # A bigram every report uses says little (``stories.fact_pairs.story_weights`` is the same).
-    weight = {g: math.log(1 + total / df) for g, df in document_frequency.items()}
-    return outlets, sentences, weight
+    return outlets, sentences, story_weights([s.grams for s in sentences])
 
 
 def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
