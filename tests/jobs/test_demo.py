@@ -32,3 +32,27 @@ def test_demo_without_archives_says_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["demo", "--corpus", str(tmp_path / "missing"), "--db", str(tmp_path / "d.sqlite")])
     assert result.exit_code == 1
     assert "--corpus" in result.output
+
+
+@pytest.mark.corpus
+def test_demo_finds_the_sample_archives_from_any_working_directory(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsmirror.settings import default_demo_corpus
+
+    monkeypatch.delenv("NEWSMIRROR_CORPUS", raising=False)
+    monkeypatch.chdir(tmp_path)  # no ../shared/corpus from here
+    found = default_demo_corpus()
+    assert found is not None and found.resolve() == corpus_dir.resolve()
+
+
+def test_demo_corpus_from_the_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmirror.settings import default_demo_corpus
+
+    monkeypatch.setenv("NEWSMIRROR_CORPUS", str(tmp_path))
+    assert default_demo_corpus() == tmp_path
+    monkeypatch.setenv("NEWSMIRROR_CORPUS", str(tmp_path / "missing"))
+    assert default_demo_corpus() is None
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.sqlite")])
+    assert result.exit_code == 1
+    assert "missing" in result.output and "--corpus" in result.output

@@ -24,7 +24,8 @@ from newsmirror.errors import NewsmirrorError
 @friendly_errors
 def demo(
     corpus: Annotated[Path | None, typer.Option(
-        "--corpus", help="Archives to import (page-mirror and Jekyll folders). Default: ../shared/corpus.")] = None,
+        "--corpus", help="Archives to import (page-mirror and Jekyll folders). Default: $NEWSMIRROR_CORPUS, "
+                "else ../shared/corpus from here or beside the source checkout.")] = None,
     db: DbOption = "",
     out: Annotated[Path | None, typer.Option("--out", envvar="NEWSMIRROR_OUT",
                                              help="Output folder (default ./out).")] = None,
@@ -34,12 +35,13 @@ def demo(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
     from newsmirror.jobs.update import run_demo
-    from newsmirror.settings import default_output_dir
+    from newsmirror.settings import default_demo_corpus, default_output_dir, demo_corpus_candidates
 
-    source = corpus or Path("..") / "shared" / "corpus"
-    if not source.exists():
+    source = corpus or default_demo_corpus()
+    if source is None or not source.exists():
+        tried = ", ".join(str(path) for path in ([corpus] if corpus else demo_corpus_candidates()))
         raise NewsmirrorError(
-            f"no archives at {source}: pass --corpus PATH (a folder of page-mirror pages/ or Jekyll _posts/)"
+            f"no archives at {tried}: pass --corpus PATH (a folder of page-mirror pages/ or Jekyll _posts/)"
         )
     out_dir = out or default_output_dir()
     with store_from(db, create=True) as store, Progress(
