@@ -9,7 +9,8 @@ weighted by how rare the bigram is among the story's units (a bigram every repor
 overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
 story's order); units that both give figures and share none are never one fact. Facts are the
 connected groups of such pairs, with at most one statement per outlet (its clauses of one
-sentence, or its repetitions of one statement). A dateline or byline opening a unit is left out
+sentence, two sentences joined by a semicolon, or its repetitions of one statement: nearly the
+same words, or other words matching the same part of another outlet's statement strongly). A dateline or byline opening a unit is left out
 of it (``text.sentences.strip_dateline``). Character bigrams are used rather than jieba words
 because segmentation of names and numbers differs between scripts and outlets; a thesaurus
 (Cilin) made matching worse (bench/days_results.md).
@@ -72,6 +73,10 @@ CONTINUITY_ROUNDS = 2
 _FIGURE = re.compile(r"\d+")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
+# Or both match one unit of another outlet at least this well (containment + Dice).
+ECHO_SCORE = 0.8
+ECHO_REPEATED = 0.3
+ECHO_SAME_PART = 0.5
 
 
 @dataclass(slots=True)
@@ -128,7 +133,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
-    units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
+    units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         bare = strip_dateline(text)
@@ -145,6 +150,22 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
+
+
+def _numbered(sentences: list[str]) -> list[tuple[int, str]]:
+    """Each sentence with the number of the statement it belongs to: two sentences joined by a
+    semicolon (…北駛期間，國軍全程掌握；周邊海、空域…狀況均正常。) are one statement's clauses,
+    which another outlet may write as one sentence. Three or more are a list (duties, demands),
+    each item a statement of its own."""
+    ends = [s.rstrip("」』”’\"'）)]").endswith(("；", ";")) for s in sentences]
+    numbered = []
+    number = 0
+    for k, sentence in enumerate(sentences):
+        numbered.append((number, sentence))
+        pair = ends[k] and not (k > 0 and ends[k - 1]) and not (k + 1 < len(ends) and ends[k + 1])
+        if not pair:
+            number += 1
+    return numbered
 
 
 def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
@@ -259,13 +280,17 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
 
     links = _UnionFind(len(sentences))
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+    echo_pairs: dict[tuple[int, int], float] = {}
     if same_fact == "model":
         candidates = _model_matches(sentences, weight, mass, model)
     else:
         # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
         name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
         rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
-        candidates = _rule_matches(sentences, outlets, weight, mass, rare_names)
+        candidates, pair_scores = _rule_matches(sentences, outlets, weight, mass, rare_names)
+        for (i, j), score in pair_scores.items():
+            if score >= ECHO_SCORE and not _figures_differ(sentences[i].figures, sentences[j].figures):
+                echo_pairs[i, j] = score
     # Strongest links first; a link that would put two sentences of one outlet into one fact is
     # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
     # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
@@ -281,6 +306,20 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         common = sum(weight[g] for g in first.grams & second.grams)
         return common / min(mass[a], mass[b]) >= REPEATED
 
+    def echoed(a: int, b: int, c: int) -> bool:
+        """``a`` says again what ``b`` of its outlet says (the lead, then the body), in other
+        words: both match the same part of ``c`` (not two parts of a statement packing two
+        facts), and each other more than a little."""
+        first, second, third = sentences[a], sentences[b], sentences[c]
+        if first.sentence == second.sentence and first.ref.article_id == second.ref.article_id:
+            return False
+        common = sum(weight[g] for g in first.grams & second.grams)
+        if common < ECHO_REPEATED * min(mass[a], mass[b]):
+            return False
+        with_a, with_b = first.grams & third.grams, second.grams & third.grams
+        both = sum(weight[g] for g in with_a & with_b)
+        return both >= ECHO_SAME_PART * min(sum(weight[g] for g in with_a), sum(weight[g] for g in with_b))
+
     def link(pairs: list[tuple[float, int, int]]) -> None:
         for _, i, j in sorted(pairs, reverse=True):
             ri, rj = links.find(i), links.find(j)
@@ -294,6 +333,19 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
                                           for o in left.keys() | right.keys()}
 
     link(candidates)
+    # A statement an outlet repeats (lead and body) in other words, left alone, joins the fact
+    # of its first telling when both match one statement there strongly.
+    for _, i, j in sorted(((score, i, j) for (i, j), score in echo_pairs.items()), reverse=True):
+        for alone, other in ((i, j), (j, i)):
+            root, outlet = links.find(alone), sentences[alone].ref.outlet
+            if len(members_of[root]) != 1 or len(members_of[root][outlet]) != 1:
+                continue
+            target = links.find(other)
+            if any(echoed(alone, b, other) for b in members_of[target].get(outlet, ())):
+                links.union(root, target)
+                members_of[links.find(target)] = {o: members_of[root].get(o, set()) | members_of[target].get(o, set())
+                                                  for o in members_of[root].keys() | members_of[target].keys()}
+                break
     # Reports tell a story in much the same order: a weaker match right after (or before) two
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
@@ -362,7 +414,7 @@ def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: d
 
 
 def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float],
-                  mass: dict[int, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
+                  mass: dict[int, float], rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """For every two outlets: pairs of their units that pass both thresholds and are nearly
     each other's best match, and pairs that name the same rarely named people or places; never
     two units that both give figures and share none (a toll of 50 dead is not one of 27,
@@ -378,7 +430,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
             rows.append(i)
             columns.append(vocabulary.setdefault(gram, len(vocabulary)))
     if not rows:
-        return []
+        return [], {}
     grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
     gram_weight = np.zeros(len(vocabulary))
     for gram, column in vocabulary.items():
@@ -420,7 +472,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False)
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
