@@ -71,3 +71,19 @@ def test_two_statements_of_one_outlet_are_not_joined_through_a_sentence_packing_
     comparison = compare_story([one, two])
     toll = fact_with(comparison, "卫生部门周三说")
     assert texts(toll, "甲报") == ["卫生部门周三说，港口仓库爆炸已造成至少十二人死亡。"]
+
+
+def test_a_sentence_packing_two_facts_is_shown_in_both_when_another_outlet_tells_them_apart() -> None:
+    one = article("甲报", "据知情人士透露，这笔收购交易的金额可达三十亿元。\n\n"
+                          "收购方计划在年底前完成全部审批手续。\n\n"
+                          "其他竞购者还包括两家大型国有电信企业。", title="收购")
+    two = article("乙社", "收購交易金額可達三十億元，競購者還包括兩家大型國有電信企業。", title="收購")
+    comparison = compare_story([one, two])
+    price = fact_with(comparison, "金额可达三十亿元")
+    bidders = fact_with(comparison, "其他竞购者")
+    assert price is not bidders
+    packed = "收購交易金額可達三十億元，競購者還包括兩家大型國有電信企業。"
+    assert texts(price, "乙社") == texts(bidders, "乙社") == [packed]
+    # Neither of 甲报's statements is put with the other.
+    assert texts(price, "甲报") == ["据知情人士透露，这笔收购交易的金额可达三十亿元。"]
+    assert texts(bidders, "甲报") == ["其他竞购者还包括两家大型国有电信企业。"]
