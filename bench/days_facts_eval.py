@@ -109,9 +109,13 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 if article is not None:
                     key = _key(quote["text"])
                     where = next((s for s, k in sentence_keys.items() if s[0] == article.id and key in k), None)
-                    if where is None:  # a quote spanning two system sentences: its first part
+                    # A quote spanning two units (a clause mark inside quoted words): the unit
+                    # holding its longest beginning, at least 6 characters.
+                    for size in range(len(key) - 1, 5, -1):
+                        if where is not None:
+                            break
                         where = next((s for s, k in sentence_keys.items()
-                                      if s[0] == article.id and key[:12] in k), None)
+                                      if s[0] == article.id and key[:size] in k), None)
                 quoted.append((fact["id"], quote["file"], where))
                 quote_text.append(quote["text"])
         for i, (group_a, file_a, where_a) in enumerate(quoted):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsmirror.model import Article
-from newsmirror.stories.compare import compare_story
+from newsmirror.stories.compare import compare_story, is_furniture
 from newsmirror.stories.comparison import Comparison, Fact
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
@@ -87,3 +87,13 @@ def test_a_sentence_packing_two_facts_is_shown_in_both_when_another_outlet_tells
     # Neither of 甲报's statements is put with the other.
     assert texts(price, "甲报") == ["据知情人士透露，这笔收购交易的金额可达三十亿元。"]
     assert texts(bidders, "甲报") == ["其他竞购者还包括两家大型国有电信企业。"]
+
+
+def test_a_quote_cut_off_with_an_ellipsis_is_a_statement_not_a_heading() -> None:
+    # Short, no closing mark of its own but "......": still what was said, aligned as a fact.
+    assert not is_furniture("公司声明称：“我们对再次被起诉感到失望......")
+    assert is_furniture("相关报道：公司再次被起诉")
+    one = article("甲报", "公司声明称：“我们对再次被起诉感到失望......")
+    two = article("乙社", "“我們對再次被起訴感到失望，”公司在聲明中說。")
+    comparison = compare_story([one, two])
+    assert fact_with(comparison, "感到失望......").outlets == ["乙社", "甲报"]

@@ -107,7 +107,7 @@ _FURNITURE = re.compile(
 )
 _DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
 _END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
-_TERMINAL = tuple("。！？!?；;」』”\"'）)…")
+_TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsis ends a quote too
 FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
 HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
 
