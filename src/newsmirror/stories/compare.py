@@ -539,8 +539,9 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    # Paraphrase keeps fewer characters but keeps its anchors: a weaker pair that is the best
-    # match of both units, among all pairs, and shares a figure or a rarely named name.
+    # Paraphrase keeps fewer characters but keeps its figures: a weaker pair that is the best
+    # match of both units, among all pairs, and shares a figure (a name alone is not enough: a
+    # sentence quoting 佩洛西 and one about her office are two facts; two names are above).
     anchored: list[tuple[float, int, int]] = []
     if ANCHOR_FLOOR < CONTAINMENT:
         all_best: dict[tuple[int, int], float] = {}
@@ -556,7 +557,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
             if (i, j) in scores or score < all_best[i, int(side[j])] or score < all_best[j, int(side[i])]:
                 continue
             a, b = sentences[i], sentences[j]
-            if (a.figures & b.figures and not _figures_differ(a.figures, b.figures)) or (a.names & b.names & rare_names):
+            if a.figures & b.figures:
                 anchored.append((score, i, j))
     return by_names + chosen + anchored + _pair_matches(sentences, chosen, weight, mass, False), scores
 
