@@ -98,17 +98,3 @@ def test_a_quote_cut_off_with_an_ellipsis_is_a_statement_not_a_heading() -> None
     comparison = compare_story([one, two])
     assert fact_with(comparison, "感到失望......").outlets == ["乙社", "甲报"]
 
-
-def test_a_paraphrase_sharing_a_figure_and_little_else_is_one_fact_when_each_is_the_others_best() -> None:
-    one = article("甲报", "反对党批评这项任命过于仓促。\n\n自二〇一七年以来，该职位一直由副手代理，始终没有正式人选。", title="大使")
-    two = article("乙社", "這一職位在2017年後便告懸缺，相關工作暫由他人兼任。\n\n多名議員對人選表示歡迎。", title="大使")
-    comparison = compare_story([one, two])
-    assert fact_with(comparison, "懸缺").outlets == ["乙社", "甲报"]
-
-
-def test_the_same_little_overlap_without_an_anchor_is_no_fact() -> None:
-    # As above, with the figure replaced by words: nothing anchors the weak match.
-    one = article("甲报", "反对党批评这项任命过于仓促。\n\n自去年春天以来，该职位一直由副手代理，始终没有正式人选。", title="大使")
-    two = article("乙社", "這一職位在去年春天後便告懸缺，相關工作暫由他人兼任。\n\n多名議員對人選表示歡迎。", title="大使")
-    comparison = compare_story([one, two])
-    assert fact_with(comparison, "懸缺").outlets == ["乙社"]

@@ -78,7 +78,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-ANCHOR_FLOOR = 0.15
 
 
 @dataclass(slots=True)
@@ -539,27 +538,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    # Paraphrase keeps fewer characters but keeps its figures: a weaker pair that is the best
-    # match of both units, among all pairs, and shares a figure (a name alone is not enough: a
-    # sentence quoting 佩洛西 and one about her office are two facts; two names are above).
-    anchored: list[tuple[float, int, int]] = []
-    if ANCHOR_FLOOR < CONTAINMENT:
-        all_best: dict[tuple[int, int], float] = {}
-        scored = {}
-        for k in np.flatnonzero(containment >= ANCHOR_FLOOR).tolist():
-            i, j = int(first[k]), int(second[k])
-            score = float(containment[k] + dice[k])
-            scored[i, j] = score
-            for one, other in ((i, j), (j, i)):
-                where = (one, int(side[other]))
-                all_best[where] = max(all_best.get(where, 0.0), score)
-        for (i, j), score in scored.items():
-            if (i, j) in scores or score < all_best[i, int(side[j])] or score < all_best[j, int(side[i])]:
-                continue
-            a, b = sentences[i], sentences[j]
-            if a.figures & b.figures:
-                anchored.append((score, i, j))
-    return by_names + chosen + anchored + _pair_matches(sentences, chosen, weight, mass, False), scores
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
