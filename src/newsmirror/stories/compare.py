@@ -10,10 +10,13 @@ overlap is high enough, or when it is lower but their neighbours are one fact (r
 story's order); units that both give figures and share none are never one fact. Facts are the
 connected groups of such pairs, with at most one statement per outlet (its clauses of one
 sentence, two sentences joined by a semicolon, or its repetitions of one statement: nearly the
-same words, or other words matching the same part of another outlet's statement strongly). A dateline or byline opening a unit is left out
-of it (``text.sentences.strip_dateline``). Character bigrams are used rather than jieba words
-because segmentation of names and numbers differs between scripts and outlets; a thesaurus
-(Cilin) made matching worse (bench/days_results.md).
+same words, or other words matching the same part of another outlet's statement strongly). A
+statement that packs two facts which other outlets tell apart is shown in both facts, without
+joining them (``_Linker.second_facts``), so a ``SentenceRef`` may appear in two facts. A
+dateline or byline opening a unit is left out of it (``text.sentences.strip_dateline``).
+Character bigrams are used rather than jieba words because segmentation of names and numbers
+differs between scripts and outlets; a thesaurus (Cilin) made matching worse, and so, read
+link by link, did word vectors and figure anchors (bench/days_results.md, sessions 14-15).
 
 ``compare_story(..., same_fact="model")`` decides the pairs by a logistic model over general
 pair features instead (``stories.fact_pairs``, ``stories.fact_model``). It is not the default:
