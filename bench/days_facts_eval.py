@@ -90,13 +90,14 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
         totals["seconds"] += time.perf_counter() - started
         outlet_of = {name: a.outlet for name, a in articles.items()}
         # Where each system sentence sits: (outlet, sentence index) -> fact number.
-        fact_of: dict[tuple[str, str, int], int] = {}
+        # A sentence that packs two facts may be shown in both.
+        fact_of: dict[tuple[str, str, int], set[int]] = defaultdict(set)
         all_facts = [*comparison.shared, *comparison.partial,
                      *(f for facts in comparison.unique.values() for f in facts)]
         sentence_keys: dict[tuple[str, str, int], str] = {}
         for number, fact in enumerate(all_facts):
             for ref in fact.sentences:
-                fact_of[ref.article_id, ref.outlet, ref.index] = number
+                fact_of[ref.article_id, ref.outlet, ref.index].add(number)
                 sentence_keys[ref.article_id, ref.outlet, ref.index] = _key(ref.text)
         # Gold quotes -> the system sentences that contain them.
         quoted: list[tuple[str, str, tuple[str, str, int] | None]] = []  # group, file, sentence
@@ -108,9 +109,13 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 if article is not None:
                     key = _key(quote["text"])
                     where = next((s for s, k in sentence_keys.items() if s[0] == article.id and key in k), None)
-                    if where is None:  # a quote spanning two system sentences: its first part
+                    # A quote spanning two units (a clause mark inside quoted words): the unit
+                    # holding its longest beginning, at least 6 characters.
+                    for size in range(len(key) - 1, 5, -1):
+                        if where is not None:
+                            break
                         where = next((s for s, k in sentence_keys.items()
-                                      if s[0] == article.id and key[:12] in k), None)
+                                      if s[0] == article.id and key[:size] in k), None)
                 quoted.append((fact["id"], quote["file"], where))
                 quote_text.append(quote["text"])
         for i, (group_a, file_a, where_a) in enumerate(quoted):
@@ -118,7 +123,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 if group_a != group_b or outlet_of.get(file_a) == outlet_of.get(file_b):
                     continue
                 linked = (where_a is not None and where_b is not None
-                          and fact_of.get(where_a) == fact_of.get(where_b))
+                          and bool(fact_of[where_a] & fact_of[where_b]))
                 totals["gold_pairs"] += 1
                 totals["found_pairs"] += linked
                 if show and not linked:
@@ -136,7 +141,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
         located = sorted(groups_of)
         for i, where_a in enumerate(located):
             for where_b in located[i + 1:]:
-                if where_a[1] == where_b[1] or fact_of.get(where_a) != fact_of.get(where_b):
+                if where_a[1] == where_b[1] or not fact_of[where_a] & fact_of[where_b]:
                     continue
                 right = bool(groups_of[where_a] & groups_of[where_b])
                 totals["judged_links"] += 1

@@ -9,10 +9,14 @@ weighted by how rare the bigram is among the story's units (a bigram every repor
 overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
 story's order); units that both give figures and share none are never one fact. Facts are the
 connected groups of such pairs, with at most one statement per outlet (its clauses of one
-sentence, or its repetitions of one statement). A dateline or byline opening a unit is left out
-of it (``text.sentences.strip_dateline``). Character bigrams are used rather than jieba words
-because segmentation of names and numbers differs between scripts and outlets; a thesaurus
-(Cilin) made matching worse (bench/days_results.md).
+sentence, two sentences joined by a semicolon, or its repetitions of one statement: nearly the
+same words, or other words matching the same part of another outlet's statement strongly). A
+statement that packs two facts which other outlets tell apart is shown in both facts, without
+joining them (``_Linker.second_facts``), so a ``SentenceRef`` may appear in two facts. A
+dateline or byline opening a unit is left out of it (``text.sentences.strip_dateline``).
+Character bigrams are used rather than jieba words because segmentation of names and numbers
+differs between scripts and outlets; a thesaurus (Cilin) made matching worse, and so, read
+link by link, did word vectors and figure anchors (bench/days_results.md, sessions 14-15).
 
 ``compare_story(..., same_fact="model")`` decides the pairs by a logistic model over general
 pair features instead (``stories.fact_pairs``, ``stories.fact_model``). It is not the default:
@@ -72,6 +76,11 @@ CONTINUITY_ROUNDS = 2
 _FIGURE = re.compile(r"\d+")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
+# Or both match one unit of another outlet at least this well (containment + Dice).
+ECHO_SCORE = 0.8
+ECHO_REPEATED = 0.3
+ECHO_SAME_PART = 0.5
+SECOND_PART = 0.5
 
 
 @dataclass(slots=True)
@@ -101,7 +110,7 @@ _FURNITURE = re.compile(
 )
 _DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
 _END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
-_TERMINAL = tuple("。！？!?；;」』”\"'）)…")
+_TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsis ends a quote too
 FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
 HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
 
@@ -128,7 +137,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
-    units = ((number, part) for number, sentence in enumerate(split_sentences(article.body_text))
+    units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         bare = strip_dateline(text)
@@ -145,6 +154,22 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
+
+
+def _numbered(sentences: list[str]) -> list[tuple[int, str]]:
+    """Each sentence with the number of the statement it belongs to: two sentences joined by a
+    semicolon (…北駛期間，國軍全程掌握；周邊海、空域…狀況均正常。) are one statement's clauses,
+    which another outlet may write as one sentence. Three or more are a list (duties, demands),
+    each item a statement of its own."""
+    ends = [s.rstrip("」』”’\"'）)]").endswith(("；", ";")) for s in sentences]
+    numbered = []
+    number = 0
+    for k, sentence in enumerate(sentences):
+        numbered.append((number, sentence))
+        pair = ends[k] and not (k > 0 and ends[k - 1]) and not (k + 1 < len(ends) and ends[k + 1])
+        if not pair:
+            number += 1
+    return numbered
 
 
 def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
@@ -257,51 +282,30 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
 
-    links = _UnionFind(len(sentences))
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+    pair_scores: dict[tuple[int, int], float] = {}
     if same_fact == "model":
         candidates = _model_matches(sentences, weight, mass, model)
     else:
         # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
         name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
         rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
-        candidates = _rule_matches(sentences, outlets, weight, mass, rare_names)
-    # Strongest links first; a link that would put two sentences of one outlet into one fact is
-    # dropped, so a fact cannot chain through an outlet's neighbouring sentences into another fact.
-    # Clauses of one sentence may share a fact: another outlet wrote them as one statement; so
-    # may an outlet's own repetition of a statement (the lead says it, the body says it again).
-    members_of: dict[int, dict[str, set[int]]] = {i: {s.ref.outlet: {i}} for i, s in enumerate(sentences)}
-
-    def together(a: int, b: int) -> bool:
-        first, second = sentences[a], sentences[b]
-        if (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
-            return True
-        if not first.grams or not second.grams:
-            return False
-        common = sum(weight[g] for g in first.grams & second.grams)
-        return common / min(mass[a], mass[b]) >= REPEATED
-
-    def link(pairs: list[tuple[float, int, int]]) -> None:
-        for _, i, j in sorted(pairs, reverse=True):
-            ri, rj = links.find(i), links.find(j)
-            if ri == rj:
-                continue
-            left, right = members_of[ri], members_of[rj]
-            if not all(any(together(a, b) for a in left[o] for b in right[o]) for o in left.keys() & right.keys()):
-                continue
-            links.union(ri, rj)
-            members_of[links.find(ri)] = {o: left.get(o, set()) | right.get(o, set())
-                                          for o in left.keys() | right.keys()}
-
-    link(candidates)
+        candidates, pair_scores = _rule_matches(sentences, outlets, weight, mass, rare_names)
+    linker = _Linker(sentences, weight, mass)
+    linker.link(candidates)
+    # Pairs kept apart by the one-statement rule before the weaker rounds below.
+    blocked = list(linker.blocked)
+    linker.join_repetitions(pair_scores)
     # Reports tell a story in much the same order: a weaker match right after (or before) two
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
-        link(_continuing(sentences, links, weight, mass))
+        linker.link(_continuing(sentences, linker.links, weight, mass))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
-        groups[links.find(i)].append(i)
+        groups[linker.links.find(i)].append(i)
+    for root, units in linker.second_facts(blocked, pair_scores).items():
+        groups[root].extend(units)
 
     # Who names what anywhere (title, headings and captions too): a name an outlet gives outside
     # its facts is still no news to its readers.
@@ -339,6 +343,123 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     return comparison
 
 
+class _Linker:
+    """Units joined into facts, strongest pairs first, with at most one statement per outlet in
+    a fact: a link that would put two units of one outlet into one fact is dropped (and kept in
+    ``blocked``), so a fact cannot chain through an outlet's neighbouring sentences into another
+    fact. Clauses of one sentence (or of two joined by a semicolon) may share a fact: another
+    outlet wrote them as one statement; so may an outlet's own repetition of a statement (the
+    lead says it, the body says it again)."""
+
+    def __init__(self, sentences: list[_Sentence], weight: dict[str, float], mass: dict[int, float]) -> None:
+        self.sentences, self.weight, self.mass = sentences, weight, mass
+        self.links = _UnionFind(len(sentences))
+        self.members_of: dict[int, dict[str, set[int]]] = {i: {s.ref.outlet: {i}} for i, s in enumerate(sentences)}
+        self.blocked: list[tuple[float, int, int]] = []
+
+    def _common(self, a: frozenset[str], b: frozenset[str]) -> float:
+        return sum(self.weight[g] for g in a & b)
+
+    def together(self, a: int, b: int) -> bool:
+        first, second = self.sentences[a], self.sentences[b]
+        if (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
+            return True
+        if not first.grams or not second.grams:
+            return False
+        return self._common(first.grams, second.grams) / min(self.mass[a], self.mass[b]) >= REPEATED
+
+    def _union(self, ri: int, rj: int) -> None:
+        left, right = self.members_of[ri], self.members_of[rj]
+        self.links.union(ri, rj)
+        self.members_of[self.links.find(ri)] = {o: left.get(o, set()) | right.get(o, set())
+                                                for o in left.keys() | right.keys()}
+
+    def link(self, pairs: list[tuple[float, int, int]]) -> None:
+        for score, i, j in sorted(pairs, reverse=True):
+            ri, rj = self.links.find(i), self.links.find(j)
+            if ri == rj:
+                continue
+            left, right = self.members_of[ri], self.members_of[rj]
+            if not all(any(self.together(a, b) for a in left[o] for b in right[o]) for o in left.keys() & right.keys()):
+                self.blocked.append((score, i, j))
+                continue
+            self._union(ri, rj)
+
+    def echoed(self, a: int, b: int, c: int) -> bool:
+        """``a`` says again, in other words, what ``b`` of its outlet says (the lead, then the
+        body): they share more than a little, and both match the same part of ``c`` (not two
+        parts of a statement that packs two facts)."""
+        first, second, third = self.sentences[a], self.sentences[b], self.sentences[c]
+        if (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
+            return False
+        if self._common(first.grams, second.grams) < ECHO_REPEATED * min(self.mass[a], self.mass[b]):
+            return False
+        with_a, with_b = first.grams & third.grams, second.grams & third.grams
+        both = self._common(with_a, with_b)
+        return both >= ECHO_SAME_PART * min(self._common(with_a, with_a), self._common(with_b, with_b))
+
+    def join_repetitions(self, pair_scores: dict[tuple[int, int], float]) -> None:
+        """A statement an outlet repeats in other words, left alone, joins the fact of its first
+        telling when both match one statement there strongly (``ECHO_SCORE``)."""
+        sentences = self.sentences
+        strong = sorted(((score, i, j) for (i, j), score in pair_scores.items()
+                         if score >= ECHO_SCORE and not _figures_differ(sentences[i].figures, sentences[j].figures)),
+                        reverse=True)
+        for _, i, j in strong:
+            for alone, other in ((i, j), (j, i)):
+                root, outlet = self.links.find(alone), sentences[alone].ref.outlet
+                if len(self.members_of[root]) != 1 or len(self.members_of[root][outlet]) != 1:
+                    continue
+                target = self.links.find(other)
+                if any(self.echoed(alone, b, other) for b in self.members_of[target].get(outlet, ())):
+                    self._union(root, target)
+                    break
+
+    def second_facts(self, blocked: list[tuple[float, int, int]],
+                     pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
+        """Units shown in a second fact (fact root -> units). A statement that packs two facts
+        (交易金额可达三十亿元，而竞购者还包括…) which other outlets tell apart belongs to both: a
+        strong pair kept apart only because the unit's outlet already tells the fact elsewhere,
+        or a pair where the shorter unit's best match is the longer one but the longer one's
+        best lies in another statement that matches another part of it. The facts are not
+        joined, so nothing chains through such a unit; each unit and each outlet at most once
+        more per fact."""
+        sentences, links = self.sentences, self.links
+        best_in: dict[tuple[int, str], tuple[float, int]] = {}  # (unit, outlet) -> its best match there
+        for (i, j), score in pair_scores.items():
+            for one, other in ((i, j), (j, i)):
+                where = (one, sentences[other].ref.outlet)
+                if where not in best_in or best_in[where][0] < score:
+                    best_in[where] = (score, other)
+
+        def other_part(unit: int, partner: int, best: int) -> bool:
+            with_partner = sentences[unit].grams & sentences[partner].grams
+            with_best = sentences[unit].grams & sentences[best].grams
+            return self._common(with_partner, with_best) <= SECOND_PART * self._common(with_partner, with_partner)
+
+        one_sided = []
+        for (i, j), score in pair_scores.items():
+            small, large = (i, j) if self.mass[i] <= self.mass[j] else (j, i)
+            best_of_large, partner = best_in[large, sentences[small].ref.outlet]
+            if (score >= BEST_RATIO * best_in[small, sentences[large].ref.outlet][0]
+                    and score < BEST_RATIO * best_of_large and other_part(large, small, partner)
+                    and not _figures_differ(sentences[i].figures, sentences[j].figures)
+                    and links.find(i) != links.find(j)):
+                one_sided.append((score, large, small))
+        offers = [(score, unit, other) for score, i, j in blocked for unit, other in ((i, j), (j, i))]
+        second: dict[int, set[int]] = defaultdict(set)
+        placed: set[int] = set()
+        for _, unit, other in sorted(offers, reverse=True) + sorted(one_sided, reverse=True):
+            target = links.find(other)
+            outlet = sentences[unit].ref.outlet
+            if unit in placed or outlet in self.members_of[target] or any(
+                    sentences[k].ref.outlet == outlet for k in second[target]):
+                continue
+            second[target].add(unit)
+            placed.add(unit)
+        return second
+
+
 def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: dict[int, float],
                    model: PairModel | None) -> list[tuple[float, int, int]]:
     """Pairs the logistic model calls one fact (probability at least its threshold), and the
@@ -362,7 +483,7 @@ def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: d
 
 
 def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float],
-                  mass: dict[int, float], rare_names: set[str]) -> list[tuple[float, int, int]]:
+                  mass: dict[int, float], rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """For every two outlets: pairs of their units that pass both thresholds and are nearly
     each other's best match, and pairs that name the same rarely named people or places; never
     two units that both give figures and share none (a toll of 50 dead is not one of 27,
@@ -378,7 +499,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
             rows.append(i)
             columns.append(vocabulary.setdefault(gram, len(vocabulary)))
     if not rows:
-        return []
+        return [], {}
     grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
     gram_weight = np.zeros(len(vocabulary))
     for gram, column in vocabulary.items():
@@ -420,7 +541,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False)
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
