@@ -106,7 +106,9 @@ class ClusterConfig:
     key_share: float = 0.6  # share of its titles a key is in
     key_terms: int = 2  # keys a title must hold
     # Multi-event titles read strictly (``stories.genre``): 综述, 回顾, 市场, 直播平台 ... are one-event titles.
-    strict_genre: bool = False
+    # On with the pair model since session 15 (leave-one-day-out on the tuning days: same F1, more
+    # pure stories; bench/days_results.md).
+    strict_genre: bool = True
     # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
     # ``similarity``: features of (report, story core) weighed as measured on labelled days.
     pair_model: bool = True
@@ -127,17 +129,22 @@ class ClusterConfig:
     meaning_candidates: int = 0
     meaning_floor: float = 0.5
     meaning_min_shared: int = 1
+    # The topic guard counts the other live stories that use a term; when an event has split into
+    # several stories, its own words (深圳, 讲话) look like a topic and keep the parts apart. Stories
+    # whose meaning is at least this close to the report (or to the merging story) are not counted
+    # (None: all are).
+    topic_near: float | None = None
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
         """The settings tuned for recall on the tuning days (see the comment above)."""
         return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True,
-                   pair_model=False, merge_probability=None)
+                   pair_model=False, merge_probability=None, word_vectors=False)
 
     @classmethod
     def hand_settings(cls) -> ClusterConfig:
         """The hand-set thresholds used before the pair model (``similarity``, ``same_outlet_margin``)."""
-        return cls(pair_model=False, merge_probability=None)
+        return cls(pair_model=False, merge_probability=None, strict_genre=False, word_vectors=False)
 
 
 @dataclass(slots=True)
@@ -312,6 +319,8 @@ class StoryClusterer:
             vectors = default_vectors()
         self.word_vectors = vectors if self.config.word_vectors else None
         self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
+        self._near_for: np.ndarray | None = None
+        self._near: frozenset[str] = frozenset()
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -502,13 +511,14 @@ class StoryClusterer:
 
     def pair_features(self, vector: dict[str, float], titles: list[frozenset[str]], title_names: Iterable[str],
                       time: datetime, outlets: set[str], story: _StoryState,
-                      meaning: np.ndarray | None = None) -> tuple[float, ...]:
+                      meaning: np.ndarray | None = None, *, joining: bool = True) -> tuple[float, ...]:
         """The pair model's features (``stories.pairscore.FEATURES``) of a report (or another story's
         core: its centroid, titles, first time and outlets) and a story core."""
         centroid, norm = story.centroid, story.norm or 1.0
         dots = [0.0, 0.0]
         own = [0.0, 0.0]
         event = 0.0
+        near = self._near_stories(meaning) if joining else frozenset()
         for term, weight in vector.items():
             part = self._is_name(term)
             own[part] += weight * weight
@@ -517,7 +527,7 @@ class StoryClusterer:
                 continue
             dot = weight * other
             dots[part] += dot
-            event += dot / (1 + self._other_stories(term, story))
+            event += dot / (1 + self._other_stories(term, story, near))
         cosine = (dots[0] + dots[1]) / norm
         what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
         who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
@@ -530,21 +540,38 @@ class StoryClusterer:
                 float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1),
                 vector_cosine(meaning, story.meaning))
 
-    def _event_similarity(self, vector: dict[str, float], story: _StoryState) -> float:
+    def _event_similarity(self, vector: dict[str, float], story: _StoryState,
+                          meaning: np.ndarray | None = None) -> float:
         """The cosine of ``vector`` to the story's core counting only event evidence: each shared term's
         share divided by 1 + the other live stories indexed under it (the ``event`` feature)."""
         event = 0.0
+        near = self._near_stories(meaning)
         for term, weight in vector.items():
             other = story.centroid.get(term)
             if other is not None:
-                event += weight * other / (1 + self._other_stories(term, story))
+                event += weight * other / (1 + self._other_stories(term, story, near))
         return event / story.norm if story.norm else 0.0
 
-    def _other_stories(self, term: str, story: _StoryState) -> int:
+    def _other_stories(self, term: str, story: _StoryState, near: frozenset[str] = frozenset()) -> int:
         """How many other live stories are indexed under ``term`` (the topic guard's count: across
-        stories, not reports, so the many reports of one big event do not make its words a topic)."""
+        stories, not reports, so the many reports of one big event do not make its words a topic),
+        not counting the ``near`` stories (``topic_near``: parts of the same event, by meaning)."""
         postings = self._postings.get(term)
-        return len(postings) - (story.id in postings) if postings else 0
+        if not postings:
+            return 0
+        count = len(postings) - (story.id in postings)
+        return count - sum(1 for other in near if other != story.id and other in postings)
+
+    def _near_stories(self, meaning: np.ndarray | None) -> frozenset[str]:
+        """Live stories whose meaning is within ``topic_near`` of ``meaning`` (remembered for the
+        last vector asked: every candidate of one report asks with the same one)."""
+        floor = self.config.topic_near
+        if floor is None or meaning is None:
+            return frozenset()
+        if self._near_for is not meaning:
+            self._near_for = meaning
+            self._near = frozenset(story for story, _ in self._meanings.nearest(meaning, 50, floor))
+        return self._near
 
     def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
         """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""
@@ -552,7 +579,7 @@ class StoryClusterer:
             return False
         names = [t for t in story.title_words if self._is_name(t)]
         values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other,
-                                    story.meaning)
+                                    story.meaning, joining=False)
         return self.model.probability(values) >= self.config.merge_probability
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
