@@ -97,3 +97,27 @@ def test_without_word_vectors_the_feature_is_zero_and_grouping_still_works() -> 
     assert clusterer.word_vectors is None
     assert clusterer.meaning(QUAKE.title, QUAKE.text) is None
     assert clusterer.add(QUAKE).new_story
+
+
+def test_hand_settings_keep_the_earlier_reading_without_vectors() -> None:
+    hand = ClusterConfig.hand_settings()
+    assert not hand.word_vectors and not hand.strict_genre and not hand.pair_model
+    assert ClusterConfig().strict_genre and ClusterConfig().word_vectors
+
+
+def test_teacher_forcing_never_homes_an_event_in_a_closed_story() -> None:
+    from bench.days_pair_fit import SETTINGS, _TeacherForced
+
+    config = ClusterConfig(**SETTINGS)
+    config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
+    wrap_up = Document("w", "路透", START, QUAKE.title, QUAKE.text, digest=True)  # read as multi-event
+    second = Document("q2", "中央社", START + timedelta(hours=1), "土耳其西部强烈地震造成楼房倒塌 余震持续",
+                      "当地时间周五，土耳其西部发生强烈地震，多栋楼房倒塌，余震持续数小时，居民露宿街头。")
+    third = Document("q3", "法广", START + timedelta(hours=2), "土耳其地震死亡人数上升 楼房倒塌",
+                     "土耳其西部强烈地震的死亡人数上升，倒塌楼房下仍有居民被困，余震让救援更困难。")
+    forced = _TeacherForced(config, {"w": "quake", "q2": "quake", "q3": "quake"})
+    closed = forced.add(wrap_up).story_id
+    home = forced.add(second).story_id
+    assert home != closed
+    assert forced.add(third).story_id == home
+    assert forced.labels and forced.labels[-1] == 1  # the home was a candidate, recorded as the same event

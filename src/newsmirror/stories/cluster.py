@@ -18,6 +18,10 @@ logistic regression over features of (report, story core) fitted on labelled day
 (``bench/days_pair_fit.py``), with a topic guard: shared terms that many other live stories use
 count as the day's topic, not as evidence of the same event; two stories merge only on event
 evidence. ``ClusterConfig.hand_settings()`` keeps the hand-set thresholds used before it.
+One of the model's features is the cosine of meaning vectors (``text.vectors``: weighted means of
+small word vectors trained offline on a public news archive), which sees one event told in other
+words; the same vectors can also offer the stories nearest in meaning as extra candidates
+(``meaning_candidates``, off: measured, no gain).
 
 A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
 member moves: a market report that joins a vote story must not pull the next market report in.
