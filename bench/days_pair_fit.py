@@ -63,6 +63,19 @@ class Day:
     multi: set[str]  # article ids of multi-event reports
 
 
+def parse_setting(item: str) -> dict[str, Any]:
+    """``NAME=VALUE`` as a ClusterConfig setting of the field's type (a None default reads a float)."""
+    name, _, value = item.partition("=")
+    if not hasattr(ClusterConfig(), name):
+        raise SystemExit(f"no ClusterConfig setting {name!r}")
+    default = getattr(ClusterConfig(), name)
+    if isinstance(default, bool):
+        if value.lower() not in ("true", "false", "1", "0"):
+            raise SystemExit(f"{name} takes true or false, not {value!r}")
+        return {name: value.lower() in ("true", "1")}
+    return {name: float(value) if default is None else type(default)(value)}
+
+
 def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "bench" / "days") -> Day:
     """A day's documents in grouping order, with their labels."""
     from newsmirror.jobs.importing import import_paths
@@ -193,8 +206,7 @@ def main() -> None:
                         help="a ClusterConfig setting for fitting and grouping (e.g. meaning_candidates=3)")
     args = parser.parse_args()
     for item in args.set:
-        name, _, value = item.partition("=")
-        SETTINGS[name] = type(getattr(ClusterConfig(), name))(value) if getattr(ClusterConfig(), name) is not None else float(value)
+        SETTINGS.update(parse_setting(item))
     days = [load_day(d, args.days) for d in TUNING_DAYS]
     data = {d.name: pairs(d) for d in days}
     if args.misses:

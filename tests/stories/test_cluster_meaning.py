@@ -121,3 +121,11 @@ def test_teacher_forcing_never_homes_an_event_in_a_closed_story() -> None:
     assert home != closed
     assert forced.add(third).story_id == home
     assert forced.labels and forced.labels[-1] == 1  # the home was a candidate, recorded as the same event
+
+
+def test_fit_settings_parse_to_the_fields_types() -> None:
+    from bench.days_pair_fit import parse_setting
+
+    assert parse_setting("strict_genre=False") == {"strict_genre": False}
+    assert parse_setting("meaning_candidates=3") == {"meaning_candidates": 3}
+    assert parse_setting("topic_near=0.9") == {"topic_near": 0.9}
