@@ -54,15 +54,12 @@ class WordVectors:
 
     def weighted_vector(self, weights: Mapping[str, float]) -> np.ndarray | None:
         """Unit vector of the weighted sum of the known words' vectors; None when no word is known."""
-        ids, scale = [], []
-        for word, weight in weights.items():
-            i = self.index.get(word)
-            if i is not None and weight:
-                ids.append(i)
-                scale.append(weight)
-        if not ids:
+        index = self.index
+        known = [(i, weight) for word, weight in weights.items() if weight and (i := index.get(word)) is not None]
+        if not known:
             return None
-        total = np.asarray(scale, dtype=np.float32) @ self.vectors[ids]
+        ids, scale = zip(*known, strict=True)
+        total = np.asarray(scale, dtype=np.float32) @ self.vectors[list(ids)]
         norm = float(np.linalg.norm(total))
         return total / norm if norm > 0 else None
 
