@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,8 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 19))
 PURE_TARGET = 0.9  # issue 14: at least 90 % of multi-article stories one event
 # Clusterer settings for grouping with the model (the merge thresholds were chosen leave-one-day-out
 # too; bench/days_results.md).
-SETTINGS: dict[str, Any] = {"pair_model": True, "merge_probability": 0.6, "event_merge_similarity": 0.3}
+SETTINGS: dict[str, Any] = {"pair_model": True, "merge_probability": 0.6, "event_merge_similarity": 0.3,
+                            "strict_genre": True}
 
 
 @dataclass
@@ -59,6 +61,19 @@ class Day:
     documents: list[Document]
     events: dict[str, str]  # article id -> labelled event ("solo:<file>" for a story of its own)
     multi: set[str]  # article ids of multi-event reports
+
+
+def parse_setting(item: str) -> dict[str, Any]:
+    """``NAME=VALUE`` as a ClusterConfig setting of the field's type (a None default reads a float)."""
+    name, _, value = item.partition("=")
+    if not hasattr(ClusterConfig(), name):
+        raise SystemExit(f"no ClusterConfig setting {name!r}")
+    default = getattr(ClusterConfig(), name)
+    if isinstance(default, bool):
+        if value.lower() not in ("true", "false", "1", "0"):
+            raise SystemExit(f"{name} takes true or false, not {value!r}")
+        return {name: value.lower() in ("true", "1")}
+    return {name: float(value) if default is None else type(default)(value)}
 
 
 def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "bench" / "days") -> Day:
@@ -88,21 +103,38 @@ class _TeacherForced(StoryClusterer):
         self.story_of_event: dict[str, str] = {}
         self.rows: list[tuple[float, ...]] = []
         self.labels: list[int] = []
+        self.misses: Counter[str] = Counter()  # why the labelled story was (not) offered
 
-    def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
-        config = self.config
-        probes = sorted(vector, key=vector.__getitem__, reverse=True)[: config.probe_terms]
+    def _why_missed(self, doc: Document, vector: dict[str, float], meaning: np.ndarray | None,
+                    target: Any, candidates: list[Any]) -> str:
+        """'offered', or the first filter that kept the report's labelled story from the candidates."""
+        if any(story is target for story in candidates):
+            return "offered"
+        if not self._in_window(doc.time, target):
+            return "outside the time window"
+        probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
+        indexed = set(target.indexed_terms)
+        shared = sum(1 for term in vector if term in target.centroid)
+        rank = [s for s, _ in self._meanings.nearest(meaning, 10, -1.0)] if meaning is not None else []
+        where = f"meaning rank {rank.index(target.id) + 1}" if target.id in rank else "meaning rank > 10"
+        if not indexed & set(probes):
+            return f"no probe term indexed ({shared} shared terms; {where})"
+        if target.id not in self._candidates(probes, self.config.max_candidates):
+            return f"beyond max_candidates ({where})"
+        return f"{shared} shared terms < min_shared_terms ({where})"
+
+    def _find_story(self, doc: Document, vector: dict[str, float],
+                    meaning: np.ndarray | None = None) -> Assignment | None:
         titles = _title_grams(doc.title)
         names = frozenset(t for t in _title_terms(doc.title) if self._is_name(t))
         event = self.events.get(doc.id, "?")
-        for story_id in self._candidates(probes, config.max_candidates):
-            story = self.stories[story_id]
-            if story.closed or not self._in_window(doc.time, story):
-                continue
-            if sum(1 for term in vector if term in story.centroid) < config.min_shared_terms:
-                continue
-            self.rows.append(self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story))
-            self.labels.append(int(self.story_of_event.get(event) == story_id))
+        candidates = self.candidate_stories(doc, vector, meaning)
+        for story in candidates:
+            self.rows.append(self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story, meaning))
+            self.labels.append(int(self.story_of_event.get(event) == story.id))
+        target_id = self.story_of_event.get(event)
+        if target_id is not None and target_id in self.stories:
+            self.misses[self._why_missed(doc, vector, meaning, self.stories[target_id], candidates)] += 1
         target = self.story_of_event.get(event)
         if target is not None and target in self.stories:
             return Assignment(doc.id, target, "member", None, 1.0, False)
@@ -111,12 +143,15 @@ class _TeacherForced(StoryClusterer):
     def add(self, doc: Document) -> Assignment:
         assignment = super().add(doc)
         event = self.events.get(doc.id)
-        if event is not None and not event.startswith("solo:"):
+        # A report read as multi-event (a 综述 title under the default reading) founds a closed story
+        # nothing can join: the event's next report founds its home instead (as grouping does).
+        story = self.stories.get(self.resolve(assignment.story_id))
+        if event is not None and not event.startswith("solo:") and story is not None and not story.closed:
             self.story_of_event.setdefault(event, assignment.story_id)
         return assignment
 
 
-def pairs(day: Day, config: ClusterConfig | None = None) -> tuple[np.ndarray, np.ndarray]:
+def pairs(day: Day, config: ClusterConfig | None = None, misses: Counter[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     config = config or ClusterConfig(**SETTINGS)
     # The labels decide; no merging, no model.
     config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
@@ -125,6 +160,8 @@ def pairs(day: Day, config: ClusterConfig | None = None) -> tuple[np.ndarray, np
         if document.id in day.multi:
             document = Document(document.id, document.outlet, document.time, document.title, document.text, True)
         clusterer.add(document)
+    if misses is not None:
+        misses.update(clusterer.misses)
     return np.array(clusterer.rows, dtype=float), np.array(clusterer.labels, dtype=float)
 
 
@@ -161,9 +198,30 @@ def main() -> None:
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--drop", action="append", default=[], choices=FEATURES,
+                        help="leave a feature out (its column set to 0, so its weight stays 0); repeatable")
+    parser.add_argument("--misses", action="store_true",
+                        help="only count why reports' labelled stories were not among their candidates")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a ClusterConfig setting for fitting and grouping (e.g. meaning_candidates=3)")
     args = parser.parse_args()
+    for item in args.set:
+        SETTINGS.update(parse_setting(item))
     days = [load_day(d, args.days) for d in TUNING_DAYS]
     data = {d.name: pairs(d) for d in days}
+    if args.misses:
+        for day in days:
+            found: Counter[str] = Counter()
+            pairs(day, misses=found)
+            joins = sum(found.values())
+            print(f"{day.name}: {joins} reports whose labelled story was live; offered {found['offered']}")
+            for why, count in found.most_common():
+                if why != "offered":
+                    print(f"    {count:4d}  {why}")
+        return
+    for name in args.drop:
+        for x, _ in data.values():
+            x[:, FEATURES.index(name)] = 0.0
     for name, (_, y) in data.items():
         print(f"{name}: {len(y)} candidate pairs, {int(y.sum())} same event")
     table: dict[float, list[tuple[float, float, float, float]]] = {t: [] for t in THRESHOLDS}

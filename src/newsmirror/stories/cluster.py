@@ -18,6 +18,10 @@ logistic regression over features of (report, story core) fitted on labelled day
 (``bench/days_pair_fit.py``), with a topic guard: shared terms that many other live stories use
 count as the day's topic, not as evidence of the same event; two stories merge only on event
 evidence. ``ClusterConfig.hand_settings()`` keeps the hand-set thresholds used before it.
+One of the model's features is the cosine of meaning vectors (``text.vectors``: weighted means of
+small word vectors trained offline on a public news archive), which sees one event told in other
+words; the same vectors can also offer the stories nearest in meaning as extra candidates
+(``meaning_candidates``, off: measured, no gain).
 
 A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
 member moves: a market report that joins a vote story must not pull the next market report in.
@@ -43,6 +47,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
@@ -53,6 +58,8 @@ from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
 from newsmirror.text.tokenize import idf, is_name, search_words, words
+from newsmirror.text.vectors import WordVectors, default_vectors
+from newsmirror.text.vectors import cosine as vector_cosine
 
 
 @dataclass(slots=True)
@@ -103,7 +110,9 @@ class ClusterConfig:
     key_share: float = 0.6  # share of its titles a key is in
     key_terms: int = 2  # keys a title must hold
     # Multi-event titles read strictly (``stories.genre``): 综述, 回顾, 市场, 直播平台 ... are one-event titles.
-    strict_genre: bool = False
+    # On with the pair model since session 15 (leave-one-day-out on the tuning days: same F1, more
+    # pure stories; bench/days_results.md).
+    strict_genre: bool = True
     # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
     # ``similarity``: features of (report, story core) weighed as measured on labelled days.
     pair_model: bool = True
@@ -115,17 +124,31 @@ class ClusterConfig:
     # counting only event evidence (the ``event`` feature: terms few other live stories use); the
     # plain ``merge_similarity`` glued stories that shared only the day's topic (澳大利亚).
     event_merge_similarity: float = 0.3
+    # The word vectors (``text.vectors``) give each report a meaning vector (the weighted mean of its
+    # terms' vectors), so the pair model can see two reports of one event in different words
+    # (the ``meaning`` feature: cosine to the story core's meaning).
+    word_vectors: bool = True
+    # Stories whose meaning is nearest (cosine >= ``meaning_floor``) are candidates too, even when the
+    # term index does not offer them, if they share ``meaning_min_shared`` terms with the report.
+    meaning_candidates: int = 0
+    meaning_floor: float = 0.5
+    meaning_min_shared: int = 1
+    # The topic guard counts the other live stories that use a term; when an event has split into
+    # several stories, its own words (深圳, 讲话) look like a topic and keep the parts apart. Stories
+    # whose meaning is at least this close to the report (or to the merging story) are not counted
+    # (None: all are).
+    topic_near: float | None = None
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
         """The settings tuned for recall on the tuning days (see the comment above)."""
         return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True,
-                   pair_model=False, merge_probability=None)
+                   pair_model=False, merge_probability=None, word_vectors=False)
 
     @classmethod
     def hand_settings(cls) -> ClusterConfig:
         """The hand-set thresholds used before the pair model (``similarity``, ``same_outlet_margin``)."""
-        return cls(pair_model=False, merge_probability=None)
+        return cls(pair_model=False, merge_probability=None, strict_genre=False, word_vectors=False)
 
 
 @dataclass(slots=True)
@@ -168,6 +191,7 @@ class _StoryState:
     members: list[Assignment] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     indexed_terms: tuple[str, ...] = ()
+    meaning: np.ndarray | None = None  # sum of the core members' meaning vectors (``text.vectors``)
 
 
 @dataclass(slots=True)
@@ -223,10 +247,59 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+class _MeaningIndex:
+    """The live stories' unit meaning vectors in one matrix (a slot per story, reused when a story
+    goes), so the nearest stories of a report are one matrix product over the bounded live state."""
+
+    def __init__(self, dims: int) -> None:
+        self.rows = np.zeros((256, dims), dtype=np.float32)
+        self.slot: dict[str, int] = {}
+        self.owner: list[str | None] = [None] * 256
+        self.free: list[int] = list(range(255, -1, -1))
+
+    def set(self, story_id: str, vector: np.ndarray) -> None:
+        norm = float(np.linalg.norm(vector))
+        if norm == 0:
+            return
+        slot = self.slot.get(story_id)
+        if slot is None:
+            if not self.free:
+                grown = len(self.owner)
+                self.rows = np.vstack([self.rows, np.zeros_like(self.rows)])
+                self.owner.extend([None] * grown)
+                self.free = list(range(2 * grown - 1, grown - 1, -1))
+            slot = self.free.pop()
+            self.slot[story_id] = slot
+            self.owner[slot] = story_id
+        self.rows[slot] = vector / norm
+
+    def remove(self, story_id: str) -> None:
+        slot = self.slot.pop(story_id, None)
+        if slot is not None:
+            self.rows[slot] = 0.0
+            self.owner[slot] = None
+            self.free.append(slot)
+
+    def nearest(self, vector: np.ndarray, count: int, floor: float) -> list[tuple[str, float]]:
+        """Up to ``count`` stories with cosine >= ``floor`` to the unit ``vector``, nearest first."""
+        if not self.slot:
+            return []
+        scores = self.rows @ vector.astype(np.float32)
+        count = min(count, len(scores))
+        top = np.argpartition(-scores, count - 1)[:count]
+        found = []
+        for slot in top[np.argsort(-scores[top])]:
+            owner = self.owner[slot]
+            if owner is not None and scores[slot] >= floor:
+                found.append((owner, float(scores[slot])))
+        return found
+
+
 class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
-    def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None) -> None:
+    def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None,
+                 vectors: WordVectors | None = None) -> None:
         self.config = config or ClusterConfig()
         if model is None and self.config.pair_model:
             model = default_pair_model()
@@ -246,16 +319,25 @@ class StoryClusterer:
         self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
         self._df: dict[str, int] = {}  # how many of them use each term
         self._names: dict[str, int] = {}  # term -> 1 if a name (cached dictionary look-ups)
+        if vectors is None and self.config.word_vectors:
+            vectors = default_vectors()
+        self.word_vectors = vectors if self.config.word_vectors else None
+        self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
+        self._near_for: np.ndarray | None = None
+        self._near: frozenset[str] = frozenset()
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
         """Unit TF-IDF vector of the article's strongest terms (names weighted up), and whether
         it reads as a report about several events; one segmentation of the body's head serves both."""
-        return self._analyse(title, text)[:2]
+        vector, digest, _, _ = self._analyse(title, text)
+        return vector, digest
 
-    def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash]:
-        """Term vector, multi-event flag and copy fingerprint from one normalization of the title
-        and the body's head (normalizing, alias folding above all, costs per character)."""
+    def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash, np.ndarray | None]:
+        """Term vector, multi-event flag, copy fingerprint and meaning vector (``text.vectors``:
+        weighted mean of all its terms' word vectors, before the term vector is trimmed) from one
+        normalization of the title and the body's head (normalizing, alias folding above all, costs
+        per character)."""
         config = self.config
         normal_title = quick_normalize(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
@@ -283,7 +365,8 @@ class StoryClusterer:
         weighted = {w: x for w, x in weighted.items() if x > 0}
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = minhash(shingles(key, normalized=True), config.num_perm)
-        return _unit(_trim(weighted, config.article_terms)), digest, signature
+        meaning = self.word_vectors.weighted_vector(weighted) if self.word_vectors is not None else None
+        return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning
 
     def _commonness(self, word: str) -> float:
         """1 for words few recent reports use, falling as log(floor/share) for common ones."""
@@ -313,19 +396,23 @@ class StoryClusterer:
     def fingerprint(self, title: str, text: str) -> LeanMinHash:
         return self._analyse(title, text)[2]
 
+    def meaning(self, title: str, text: str) -> np.ndarray | None:
+        """The report's meaning vector (None without word vectors or known words)."""
+        return self._analyse(title, text)[3]
+
     # -- public ------------------------------------------------------------------
     def add(self, doc: Document) -> Assignment:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
-        vector, digest, signature = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
         assignment = self._find_duplicate(doc, signature)
         if assignment is None and not digest:
-            assignment = self._find_story(doc, vector)
+            assignment = self._find_story(doc, vector, meaning)
         if assignment is None:
             assignment = Assignment(doc.id, "s" + stable_id("story\n" + doc.id, 15), "member", None, 1.0, True)
-        self._remember(doc, assignment, vector, signature, digest)
+        self._remember(doc, assignment, vector, signature, digest, meaning)
         assignment.story_id = self.resolve(assignment.story_id)
         return assignment
 
@@ -334,10 +421,10 @@ class StoryClusterer:
         """Load an earlier decision (from the store) without re-deciding it."""
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
-        vector, digest, signature = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
-        self._remember(doc, assignment, vector, signature, digest)
+        self._remember(doc, assignment, vector, signature, digest, meaning)
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""
@@ -369,6 +456,7 @@ class StoryClusterer:
         old_stories = [s for s in self.stories.values() if s.last < before]
         for story in old_stories:
             self._unindex(story.id, story.indexed_terms)
+            self._meanings.remove(story.id)
             del self.stories[story.id]
         live = self.stories
         self._merged_into = {k: v for k, v in self._merged_into.items() if self.resolve(v) in live}
@@ -426,13 +514,15 @@ class StoryClusterer:
         return (1 - mix) * cosine + mix * title
 
     def pair_features(self, vector: dict[str, float], titles: list[frozenset[str]], title_names: Iterable[str],
-                      time: datetime, outlets: set[str], story: _StoryState) -> tuple[float, ...]:
+                      time: datetime, outlets: set[str], story: _StoryState,
+                      meaning: np.ndarray | None = None, *, joining: bool = True) -> tuple[float, ...]:
         """The pair model's features (``stories.pairscore.FEATURES``) of a report (or another story's
         core: its centroid, titles, first time and outlets) and a story core."""
         centroid, norm = story.centroid, story.norm or 1.0
         dots = [0.0, 0.0]
         own = [0.0, 0.0]
         event = 0.0
+        near = self._near_stories(meaning) if joining else frozenset()
         for term, weight in vector.items():
             part = self._is_name(term)
             own[part] += weight * weight
@@ -441,7 +531,7 @@ class StoryClusterer:
                 continue
             dot = weight * other
             dots[part] += dot
-            event += dot / (1 + self._other_stories(term, story))
+            event += dot / (1 + self._other_stories(term, story, near))
         cosine = (dots[0] + dots[1]) / norm
         what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
         who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
@@ -451,30 +541,49 @@ class StoryClusterer:
         new_names = sum(1 for n in names if n not in centroid and n not in story.title_words) / len(names) if names else 0.0
         gap = math.log1p(abs((time - story.first).total_seconds()) / 3600)
         return (cosine, who, what, event, cosine - event, title, new_names, gap,
-                float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1))
+                float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1),
+                vector_cosine(meaning, story.meaning))
 
-    def _event_similarity(self, vector: dict[str, float], story: _StoryState) -> float:
+    def _event_similarity(self, vector: dict[str, float], story: _StoryState,
+                          meaning: np.ndarray | None = None) -> float:
         """The cosine of ``vector`` to the story's core counting only event evidence: each shared term's
         share divided by 1 + the other live stories indexed under it (the ``event`` feature)."""
         event = 0.0
+        near = self._near_stories(meaning)
         for term, weight in vector.items():
             other = story.centroid.get(term)
             if other is not None:
-                event += weight * other / (1 + self._other_stories(term, story))
+                event += weight * other / (1 + self._other_stories(term, story, near))
         return event / story.norm if story.norm else 0.0
 
-    def _other_stories(self, term: str, story: _StoryState) -> int:
+    def _other_stories(self, term: str, story: _StoryState, near: frozenset[str] = frozenset()) -> int:
         """How many other live stories are indexed under ``term`` (the topic guard's count: across
-        stories, not reports, so the many reports of one big event do not make its words a topic)."""
+        stories, not reports, so the many reports of one big event do not make its words a topic),
+        not counting the ``near`` stories (``topic_near``: parts of the same event, by meaning)."""
         postings = self._postings.get(term)
-        return len(postings) - (story.id in postings) if postings else 0
+        if not postings:
+            return 0
+        count = len(postings) - (story.id in postings)
+        return count - sum(1 for other in near if other != story.id and other in postings)
+
+    def _near_stories(self, meaning: np.ndarray | None) -> frozenset[str]:
+        """Live stories whose meaning is within ``topic_near`` of ``meaning`` (remembered for the
+        last vector asked: every candidate of one report asks with the same one)."""
+        floor = self.config.topic_near
+        if floor is None or meaning is None:
+            return frozenset()
+        if self._near_for is not meaning:
+            self._near_for = meaning
+            self._near = frozenset(story for story, _ in self._meanings.nearest(meaning, 50, floor))
+        return self._near
 
     def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
         """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
             return False
         names = [t for t in story.title_words if self._is_name(t)]
-        values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other)
+        values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other,
+                                    story.meaning, joining=False)
         return self.model.probability(values) >= self.config.merge_probability
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
@@ -489,21 +598,40 @@ class StoryClusterer:
         kinds = {self._is_name(t) for t in keys}
         return len(kinds) == 2
 
-    def _find_story(self, doc: Document, vector: dict[str, float]) -> Assignment | None:
-        probes = sorted(vector, key=vector.__getitem__, reverse=True)[: self.config.probe_terms]
+    def candidate_stories(self, doc: Document, vector: dict[str, float],
+                          meaning: np.ndarray | None = None) -> list[_StoryState]:
+        """The live stories a report is compared with: those indexed under the most of its strongest
+        terms that share ``min_shared_terms`` terms with it, and (``meaning_candidates``) the stories
+        whose meaning is nearest, which may share fewer terms; all open and within the time window."""
+        config = self.config
+        probes = sorted(vector, key=vector.__getitem__, reverse=True)[: config.probe_terms]
+        found: list[_StoryState] = []
+        for story_id in self._candidates(probes, config.max_candidates):
+            story = self.stories[story_id]
+            if story.closed or not self._in_window(doc.time, story):
+                continue
+            if sum(1 for term in vector if term in story.centroid) >= config.min_shared_terms:
+                found.append(story)
+        seen = {story.id for story in found}
+        if config.meaning_candidates and meaning is not None:
+            for story_id, _ in self._meanings.nearest(meaning, config.meaning_candidates, config.meaning_floor):
+                near = self.stories.get(story_id)
+                if near is None or story_id in seen or near.closed or not self._in_window(doc.time, near):
+                    continue
+                if sum(1 for term in vector if term in near.centroid) >= config.meaning_min_shared:
+                    found.append(near)
+        return found
+
+    def _find_story(self, doc: Document, vector: dict[str, float],
+                    meaning: np.ndarray | None = None) -> Assignment | None:
         titles = _title_grams(doc.title)
         own_terms = _title_terms(doc.title) if self.config.title_keys or self.model else frozenset()
         own_names = frozenset(t for t in own_terms if self._is_name(t))
         best: tuple[float, str] | None = None
-        for story_id in self._candidates(probes, self.config.max_candidates):
-            story = self.stories[story_id]
-            if story.closed or not self._in_window(doc.time, story):
-                continue
-            shared = sum(1 for term in vector if term in story.centroid)
-            if shared < self.config.min_shared_terms:
-                continue
+        for story in self.candidate_stories(doc, vector, meaning):
+            story_id = story.id
             if self.model is not None:
-                values = self.pair_features(vector, [titles], own_names, doc.time, {doc.outlet}, story)
+                values = self.pair_features(vector, [titles], own_names, doc.time, {doc.outlet}, story, meaning)
                 score = self.model.probability(values)
                 if score >= self.join_probability and (best is None or score > best[0]):
                     best = (score, story_id)
@@ -522,7 +650,7 @@ class StoryClusterer:
         return Assignment(doc.id, best[1], "member", None, round(best[0], 4), False)
 
     def _remember(self, doc: Document, assignment: Assignment, vector: dict[str, float],
-                  signature: LeanMinHash, digest: bool = False) -> None:
+                  signature: LeanMinHash, digest: bool = False, meaning: np.ndarray | None = None) -> None:
         story = self.stories.get(assignment.story_id)
         if story is None:
             story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time, closed=digest)
@@ -543,6 +671,9 @@ class StoryClusterer:
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)
+            if meaning is not None:
+                story.meaning = meaning if story.meaning is None else story.meaning + meaning
+                self._meanings.set(story.id, story.meaning)
             self._set_norms(story)
             self._reindex(story)
             self._merge_similar(story)
@@ -682,6 +813,9 @@ class StoryClusterer:
             for term, weight in small.centroid.items():
                 big.centroid[term] = big.centroid.get(term, 0.0) + weight
             big.centroid = _trim(big.centroid, self.config.story_terms)
+            if small.meaning is not None:
+                big.meaning = small.meaning if big.meaning is None else big.meaning + small.meaning
+                self._meanings.set(big.id, big.meaning)
             self._set_norms(big)
             big.titles.extend(small.titles)
             big.title_words |= small.title_words
@@ -691,6 +825,7 @@ class StoryClusterer:
             if fingerprint is not None:
                 fingerprint.story_id = big.id
         self._unindex(small.id, small.indexed_terms)
+        self._meanings.remove(small.id)
         del self.stories[small.id]
         self._merged_into[small.id] = big.id
         self._pending_merges.append((small.id, big.id))

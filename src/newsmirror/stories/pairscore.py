@@ -17,7 +17,9 @@ The features (``FEATURES``, computed by ``StoryClusterer`` for each candidate st
   approval in another country, another company);
 * ``gap``: log(1 + hours) between the report and the story's first report;
 * ``same_outlet``: the outlet already has a report in the story (outlets update, seldom refile);
-* ``size``: log of the story's member count (a story many reports joined is a confirmed event).
+* ``size``: log of the story's member count (a story many reports joined is a confirmed event);
+* ``meaning``: cosine of the report's meaning vector and the core's (``text.vectors``: weighted means
+  of word vectors trained on a public news archive), which sees the same event told in other words.
 
 The coefficients live in ``pair_model.toml`` beside this module, written by
 ``bench/days_pair_fit.py`` with how they were fitted (which days, how many pairs).
@@ -33,7 +35,8 @@ from pathlib import Path
 
 from newsmirror.errors import ConfigError
 
-FEATURES = ("cosine", "who", "what", "event", "topic", "title", "new_names", "gap", "same_outlet", "size")
+FEATURES = ("cosine", "who", "what", "event", "topic", "title", "new_names", "gap", "same_outlet", "size",
+            "meaning")
 
 MODEL_FILE = Path(__file__).with_name("pair_model.toml")
 
