@@ -33,6 +33,7 @@ from trafilatura.core import bare_extraction, build_html_output
 from trafilatura.settings import Extractor
 
 from newsmirror.extract import density
+from newsmirror.extract.dom import html_parser
 from newsmirror.extract.render import paragraphs_of
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -40,6 +41,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Comments and processing instructions are never shown (trafilatura's own parser drops them too).
+PAGE_PARSER = html_parser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 def parse_document(content: str | bytes) -> HtmlElement:
@@ -50,7 +53,10 @@ def parse_document(content: str | bytes) -> HtmlElement:
     content = INVISIBLE.sub("", _XML_DECLARATION.sub("", content, count=1))
     if not content.strip():
         raise ValueError("empty document")
-    return lxml.html.document_fromstring(content)
+    document = etree.fromstring(content, PAGE_PARSER)
+    if document is None:
+        raise etree.ParserError("Document is empty")
+    return document
 
 
 _PAGE_FURNITURE = ("style", "nav", "header", "footer", "aside", "form", "input", "select")

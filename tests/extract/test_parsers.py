@@ -1,0 +1,37 @@
+"""The parsers extraction uses: plain HtmlElements chosen in C, comments dropped, text kept."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newsmirror.extract.dom import parse_fragment
+from newsmirror.extract.webpage import _trafilatura_candidate, parse_document
+
+PAGE = """<?xml version="1.0" encoding="gb2312"?>
+<html><head><title>t</title></head><body><!-- saved from a browser -->
+<form action="/search"><input name="q" value="x"><label>Find</label></form>
+<article><p>First paragraph of the story, long enough to be read as running text by anyone.</p>
+<p>Second<!-- an editor's note --> paragraph, which also reads as running text for the test.</p></article>
+</body></html>"""
+
+
+def test_page_elements_are_plain_html_elements_without_comments() -> None:
+    document = parse_document(PAGE)
+    elements = list(document.iter())
+    assert all(type(element) is lxml.html.HtmlElement for element in elements)  # no FormElement etc.
+    assert not [element for element in elements if not isinstance(element.tag, str)]  # no comments
+    assert "Second paragraph, which" in document.text_content()
+    assert document.cssselect("article p")[0].text_content().startswith("First paragraph")
+
+
+def test_trafilatura_reads_the_parsed_page() -> None:
+    candidate = _trafilatura_candidate(parse_document(PAGE), "", fast=True)
+    assert candidate is not None and "Second paragraph" in candidate.text
+
+
+def test_fragment_keeps_leading_text_and_drops_comments() -> None:
+    root = parse_fragment("lead <b>bold</b><!-- c --><p>a<!-- d -->b</p>tail")
+    assert root.tag == "div" and root.text == "lead "
+    assert lxml.html.tostring(root, encoding="unicode") == "<div>lead <b>bold</b><p>ab</p>tail</div>"
+    assert all(type(element) is lxml.html.HtmlElement for element in root.iter())
+    assert parse_fragment("  ").tag == "div" and len(parse_fragment("")) == 0
