@@ -35,3 +35,14 @@ def test_fragment_keeps_leading_text_and_drops_comments() -> None:
     assert lxml.html.tostring(root, encoding="unicode") == "<div>lead <b>bold</b><p>ab</p>tail</div>"
     assert all(type(element) is lxml.html.HtmlElement for element in root.iter())
     assert parse_fragment("  ").tag == "div" and len(parse_fragment("")) == 0
+
+
+def test_cleaned_paragraphs_are_the_text_of_the_cleaned_html() -> None:
+    from newsmirror.extract.clean import clean_html
+    from newsmirror.extract.profiles import SiteProfile
+    from newsmirror.extract.render import paragraphs_of
+
+    cleaned = clean_html("<div>Loose lead text<p>One <b>bold</b> line.<br>Second line.</p>"
+                         "<ul><li>item</li></ul><table><tr><td>cell</td></tr></table></div>", SiteProfile("test"))
+    assert cleaned.paragraphs == paragraphs_of(cleaned.html)
+    assert "One bold line.\nSecond line." in cleaned.paragraphs and "cell" in cleaned.paragraphs

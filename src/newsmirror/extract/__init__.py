@@ -28,7 +28,6 @@ from newsmirror.extract.page_meta import (
     strip_site_suffix,
 )
 from newsmirror.extract.profiles import profile_for
-from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html
@@ -156,13 +155,13 @@ def extract_article(raw: RawDocument) -> Article:
     title = strip_site_suffix(page_headline or raw.title_hint, raw.url)
     cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url,
                          web_page=web_page)
-    paragraphs = paragraphs_of(cleaned.html)
+    paragraphs = cleaned.paragraphs
     if not paragraphs and web_page:
         # the cleaning rules emptied the chosen region: readability's view of the page, plainly cleaned
         fallback = last_resort_html(raw.content)
         if fallback:
             cleaned = clean_html(fallback, profile, title=title, cjk=_looks_cjk(title, fallback), base_url=raw.url)
-            paragraphs = paragraphs_of(cleaned.html)
+            paragraphs = cleaned.paragraphs
     if not paragraphs:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")
     body_text = "\n\n".join(paragraphs)

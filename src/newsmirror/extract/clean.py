@@ -28,6 +28,7 @@ from newsmirror.extract.figures import attach_captions, images_of
 from newsmirror.extract.junk import drop_page_furniture, drop_repeats, trim_label_ends
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
+from newsmirror.extract.render import paragraphs_in
 from newsmirror.model import Image
 
 ALLOWED_TAGS = {
@@ -55,6 +56,7 @@ class CleanResult:
     # but where a byline or closing credit may stand
     trimmed_head: list[str] = field(default_factory=list)
     trimmed_tail: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # the text of ``html``, read from its tree
 
 
 
@@ -265,6 +267,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     final = parse_fragment(sanitized)
     prune_empty(final)
     return CleanResult(html=serialize_children(final), images=images_of(final), tags=tags,
-                       feed_byline=byline, feed_date=feed_date, trimmed_head=trimmed[0], trimmed_tail=trimmed[1])
+                       feed_byline=byline, feed_date=feed_date, trimmed_head=trimmed[0], trimmed_tail=trimmed[1],
+                       paragraphs=paragraphs_in(final))
 
 
