@@ -7,10 +7,12 @@ site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mo
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime, time
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
@@ -23,6 +25,7 @@ from newsmirror.extract.page_header import read_header, visible_lines
 from newsmirror.extract.page_meta import (
     document_published,
     document_title,
+    htmldate_published,
     plain_title,
     script_published,
     strip_site_suffix,
@@ -30,8 +33,8 @@ from newsmirror.extract.page_meta import (
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
-from newsmirror.extract.webpage import is_bare_document, last_resort_html
-from newsmirror.extract.zones import declared_url, known_zone, site_zone
+from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
+from newsmirror.extract.zones import declared_url, in_site_zone, known_zone, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -81,6 +84,12 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
                              stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
     if found is None and raw.kind == DocumentKind.WEB_PAGE:
         found = script_published(raw.content)  # a page that prints only "昨天" may keep the instant in a script
+        if found is None:
+            # nothing of ours dates the page: htmldate's reading of it (the parsed tree was consumed)
+            with contextlib.suppress(ValueError, etree.ParserError):
+                found = htmldate_published(parse_document(raw.content), page_url, zone)
+    if found is not None and raw.kind == DocumentKind.WEB_PAGE:
+        found = in_site_zone(found, zone, page_url)
     return found
 
 

@@ -13,7 +13,9 @@ address the page declares for itself (``<link rel=canonical>``, ``og:url``).
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
@@ -67,3 +69,16 @@ def site_zone(url: str, *, chinese: bool) -> str:
         if zone:
             return zone
     return CHINESE_DEFAULT_ZONE if chinese else "UTC"
+
+
+def in_site_zone(value: datetime, zone: str, url: str) -> datetime:
+    """The instant ``value`` on the clock of the site's zone, so that its calendar day is the one
+    the outlet's readers saw (metadata often states UTC: "2020-04-14T00:38:07Z" is the evening of
+    the 13th in Oregon). Done when the zone is the site's own (profile or country domain), or,
+    for a guessed zone (a Chinese page of unknown origin), only for an instant stated in UTC: an
+    offset the page states is better evidence of where it lives than the guess."""
+    if value.tzinfo is None or zone == "UTC":
+        return value
+    if known_zone(url) or value.utcoffset() == timedelta(0):
+        return value.astimezone(ZoneInfo(zone))
+    return value
