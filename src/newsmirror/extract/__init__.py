@@ -34,7 +34,7 @@ from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
-from newsmirror.extract.zones import declared_url, in_site_zone, known_zone, site_zone
+from newsmirror.extract.zones import declared_url, known_zone, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -88,8 +88,6 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
             # nothing of ours dates the page: htmldate's reading of it (the parsed tree was consumed)
             with contextlib.suppress(ValueError, etree.ParserError):
                 found = htmldate_published(parse_document(raw.content), page_url, zone)
-    if found is not None and raw.kind == DocumentKind.WEB_PAGE:
-        found = in_site_zone(found, zone, page_url)
     return found
 
 

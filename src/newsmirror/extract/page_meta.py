@@ -17,6 +17,7 @@ import lxml.html
 from newsmirror.extract.datelines import parse_iso
 from newsmirror.extract.page_header import line_above_stamp, visible_lines
 from newsmirror.extract.profiles import profile_for
+from newsmirror.extract.zones import in_site_zone
 from newsmirror.model import DocumentKind, RawDocument
 
 # Publication-time metadata (meta property/name/itemprop), best first; compared in lower case
@@ -170,7 +171,9 @@ def htmldate_published(document: lxml.html.HtmlElement, url: str, zone: str) -> 
         value = find_date(document, url=url or None, original_date=True, extensive_search=True)
     except Exception:  # htmldate raises assorted errors on odd pages; it is the last resort
         return None
-    return parse_iso(value, zone) if value else None
+    if not value or value.endswith("-01-01"):
+        return None  # January 1st is how htmldate reports a bare year (a copyright line, a "today" widget)
+    return parse_iso(value, zone)
 
 
 def page_published(raw: RawDocument) -> datetime | None:
@@ -200,10 +203,10 @@ def document_published(document: lxml.html.HtmlElement, url: str, zone: str | No
     if not stated:
         # a naive value is a guess at the zone: a value stating its offset within a day of it is
         # the same time told exactly ("2020-08-25|00h23" in one meta, "…T00:23:33Z" in JSON-LD)
-        exact = next((value for value, has_offset in candidates[1:]
-                      if has_offset and abs(value - first) <= timedelta(hours=26)), None)
-        return exact or first
-    return first
+        first = next((value for value, has_offset in candidates[1:]
+                      if has_offset and abs(value - first) <= timedelta(hours=26)), first)
+    # metadata written in UTC by the CMS: shown on the site's clock, its readers' calendar day
+    return in_site_zone(first, zone)
 
 
 _STATED_OFFSET = re.compile(r"(?:Z|UTC|GMT|[+-]\d\d:?\d\d)\s*$", re.I)

@@ -71,14 +71,11 @@ def site_zone(url: str, *, chinese: bool) -> str:
     return CHINESE_DEFAULT_ZONE if chinese else "UTC"
 
 
-def in_site_zone(value: datetime, zone: str, url: str) -> datetime:
-    """The instant ``value`` on the clock of the site's zone, so that its calendar day is the one
-    the outlet's readers saw (metadata often states UTC: "2020-04-14T00:38:07Z" is the evening of
-    the 13th in Oregon). Done when the zone is the site's own (profile or country domain), or,
-    for a guessed zone (a Chinese page of unknown origin), only for an instant stated in UTC: an
-    offset the page states is better evidence of where it lives than the guess."""
-    if value.tzinfo is None or zone == "UTC":
+def in_site_zone(value: datetime, zone: str) -> datetime:
+    """An instant stated in UTC, on the clock of the site's zone, so that its calendar day is the
+    one the outlet's readers saw (metadata often states UTC: "2020-04-14T00:38:07Z" is the evening
+    of the 13th in Oregon). Used on metadata only; an offset the page states otherwise is kept: it
+    is the page's word, as is a zone its visible stamp names ("格林尼治标准时间 06:25")."""
+    if value.tzinfo is None or zone == "UTC" or value.utcoffset() != timedelta(0):
         return value
-    if known_zone(url) or value.utcoffset() == timedelta(0):
-        return value.astimezone(ZoneInfo(zone))
-    return value
+    return value.astimezone(ZoneInfo(zone))
