@@ -84,3 +84,30 @@ def test_a_page_dated_by_nothing_else_gets_htmldates_day(monkeypatch: pytest.Mon
     assert published is not None and published.isoformat() == "2021-03-09T00:00:00+01:00"
     monkeypatch.setattr("newsmirror.extract.htmldate_published", lambda *args: None)
     assert extract_article(raw).published_at is None  # the day came from the fallback
+
+
+def test_the_day_in_the_address_checks_the_publication_time() -> None:
+    from zoneinfo import ZoneInfo
+
+    from newsmirror.extract.datelines import checked_by_url, date_from_url
+
+    url_day = date_from_url("https://paper.example.com/2023/11/08/council-vote/", "UTC")
+    assert url_day is not None
+    late = datetime(2023, 11, 9, 3, 28, tzinfo=UTC)  # the evening of the 8th west of UTC
+    shown = checked_by_url(late, url_day)
+    assert shown == late and shown.date().isoformat() == "2023-11-08" and shown.utcoffset() is not None
+    assert shown.isoformat() == "2023-11-08T23:28:00-04:00"  # the offset nearest UTC that agrees
+    # an update date far from the address's day is not the publication's
+    assert checked_by_url(datetime(2025, 1, 2, 9, 0, tzinfo=UTC), url_day) == url_day
+    # a stated offset a day away stays the page's word; no day in the address changes nothing
+    stated = datetime(2023, 11, 9, 8, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert checked_by_url(stated, url_day) is stated and checked_by_url(late, None) is late
+
+
+def test_a_wayback_address_is_read_for_the_archived_pages_day() -> None:
+    from newsmirror.extract.datelines import date_from_url
+
+    wayback = "https://web.archive.org/web/20130307194448/http://blog.example.net/2008/05/26/post/"
+    found = date_from_url(wayback, "UTC")
+    assert found is not None and found.date().isoformat() == "2008-05-26"
+    assert date_from_url("https://web.archive.org/web/20130307194448/blog.example.net/about/", "UTC") is None

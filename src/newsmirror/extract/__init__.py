@@ -20,7 +20,7 @@ from newsmirror.extract.bylines import closing_credit, meta_author, names_in, pa
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
-from newsmirror.extract.datelines import date_from_url, publication_date
+from newsmirror.extract.datelines import checked_by_url, date_from_url, publication_date
 from newsmirror.extract.page_header import read_header, visible_lines
 from newsmirror.extract.page_meta import (
     document_published,
@@ -88,6 +88,8 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
             # nothing of ours dates the page: htmldate's reading of it (the parsed tree was consumed)
             with contextlib.suppress(ValueError, etree.ParserError):
                 found = htmldate_published(parse_document(raw.content), page_url, zone)
+    if found is not None and raw.kind == DocumentKind.WEB_PAGE:
+        found = checked_by_url(found, url_date)
     return found
 
 
