@@ -121,3 +121,11 @@ def test_a_timed_stamp_below_the_text_does_not_replace_the_day_under_the_headlin
     assert _published(_page(body)) == "2024-05-06T00:00:00+08:00"
     head = '<meta name="publishdate" content="2024-05-06 14:25">'
     assert _published(_page(f"<h1>新图书馆今夏开放</h1>{article}{related}", head)) == "2024-05-06T14:25:00+08:00"
+
+
+def test_a_day_under_the_headline_beats_metadata_of_another_day() -> None:
+    body = f"<h1>新图书馆今夏开放</h1><div class='info'>2024-05-06 来源：示例新闻网</div>{ARTICLE}"
+    # metadata of another day (a page-generation or update time): the visible day wins
+    assert _published(_page(body, '<meta name="pubdate" content="2024-05-09 10:00:00">')) == "2024-05-06T00:00:00+08:00"
+    # metadata on the stamp's own day fills in the time of day
+    assert _published(_page(body, '<meta name="pubdate" content="2024-05-06 10:00:00">')) == "2024-05-06T10:00:00+08:00"

@@ -153,6 +153,11 @@ def extract_article(raw: RawDocument) -> Article:
             # (a stamp among or below the text is taken only when the page gives no other date)
             if header.published is not None and (page_date is None or (header.has_time and header.before_text)):
                 page_date = header.published
+            elif header.published is not None and header.before_text and page_date is not None \
+                    and page_date.astimezone(header.published.tzinfo).date() != header.published.date():
+                # a day under the headline that the metadata contradicts: the page's visible word
+                # wins (metadata fills in only the parts a stamp lacks, on the stamp's own day)
+                page_date = header.published
             elif header.published is None and page_date is None:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
                 page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
