@@ -25,6 +25,7 @@ from newsmirror.extract.page_header import read_header, visible_lines
 from newsmirror.extract.page_meta import (
     document_published,
     document_title,
+    document_updated,
     htmldate_published,
     plain_title,
     script_published,
@@ -146,7 +147,9 @@ def extract_article(raw: RawDocument) -> Article:
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
-            header = read_header(lines, page_headline, zone, headings)
+            # the year of a stamp printed without one: from the page's metadata or its address
+            reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
+            header = read_header(lines, page_headline, zone, headings, reference)
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day

@@ -162,13 +162,16 @@ def meta_date(value: str, zone: str) -> datetime | None:
 
 
 def htmldate_published(document: lxml.html.HtmlElement, url: str, zone: str) -> datetime | None:
-    """htmldate's reading of the page's original publication day (its metadata, URL and dated
-    text, with its checks against copyright years and future dates): the last resort when
-    nothing else dates the page. Local midnight of that day in ``zone``."""
+    """htmldate's reading of the page's original publication day (its metadata, URL, date-bearing
+    elements and timestamps, with its checks against copyright years and future dates): the last
+    resort when nothing else dates the page. Local midnight of that day in ``zone``.
+    Without htmldate's extensive search of the page's free text: measured on htmldate's own sets
+    it dates 2 more pages of ~95 news pages and 12 of 798 BBAW pages, but it costs a tenth to a
+    fifth of extraction time on trafilatura-eval, where a fifth of the pages reach this fallback."""
     from htmldate import find_date  # only for the few pages nothing else dates
 
     try:
-        value = find_date(document, url=url or None, original_date=True, extensive_search=True)
+        value = find_date(document, url=url or None, original_date=True, extensive_search=False)
     except Exception:  # htmldate raises assorted errors on odd pages; it is the last resort
         return None
     if not value or value.endswith("-01-01"):
@@ -207,6 +210,23 @@ def document_published(document: lxml.html.HtmlElement, url: str, zone: str | No
                       if has_offset and abs(value - first) <= timedelta(hours=26)), first)
     # metadata written in UTC by the CMS: shown on the site's clock, its readers' calendar day
     return in_site_zone(first, zone)
+
+
+# Update times: not when the article was published, but a year to read a yearless stamp with.
+_UPDATE_META_NAMES = ("article:modified_time", "og:updated_time", "datemodified", "dateupdate", "modified_time",
+                      "updated_time", "lastmod", "last-modified", "lastmodified", "modified")
+
+
+def document_updated(document: lxml.html.HtmlElement, zone: str) -> datetime | None:
+    """The update time the page's metadata states, if any."""
+    found: dict[str, str] = {}
+    for meta in document.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if content:
+            for attribute in ("property", "name", "itemprop", "http-equiv"):
+                found.setdefault((meta.get(attribute) or "").strip().lower(), content)
+    return next((parsed for name in _UPDATE_META_NAMES if name in found and (parsed := meta_date(found[name], zone))),
+                None)
 
 
 _STATED_OFFSET = re.compile(r"(?:Z|UTC|GMT|[+-]\d\d:?\d\d)\s*$", re.I)
