@@ -46,3 +46,18 @@ def test_cleaned_paragraphs_are_the_text_of_the_cleaned_html() -> None:
                          "<ul><li>item</li></ul><table><tr><td>cell</td></tr></table></div>", SiteProfile("test"))
     assert cleaned.paragraphs == paragraphs_of(cleaned.html)
     assert "One bold line.\nSecond line." in cleaned.paragraphs and "cell" in cleaned.paragraphs
+
+
+def test_unread_elements_are_stripped_before_the_candidates_keeping_json_ld_and_tails() -> None:
+    from newsmirror.extract.webpage import _strip_unread
+
+    document = parse_document(
+        '<html><head><style>p{}</style><script>var a = 1;</script>'
+        '<script type="application/ld+json">{"datePublished": "2021-03-09"}</script></head>'
+        '<body><p>before <script>track()</script>after</p><svg><path d="M0"/></svg>tail text'
+        '<template><p>hidden</p></template></body></html>')
+    _strip_unread(document)
+    assert [e.tag for e in document.iter("script", "style", "svg", "template")] == ["script"]
+    assert document.find(".//script").get("type") == "application/ld+json"
+    body = document.find("body").text_content()
+    assert "before after" in body and "tail text" in body and "hidden" not in body and "track" not in body

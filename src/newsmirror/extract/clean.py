@@ -158,6 +158,9 @@ def _drop_tracking_images(root: lxml.html.HtmlElement) -> None:
                 remove(parent)
 
 
+_BOILERPLATE_TAGS = tuple(BLOCK_TAGS | {"small", "span", "em", "i", "strong", "b", "font"})
+
+
 def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
     pattern = profile.boilerplate_pattern()
     if pattern is None:
@@ -171,11 +174,9 @@ def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None
             found = seen[element] = text is not None and 0 < len(text) < 800 and bool(pattern.search(text))
         return found
 
-    for element in list(root.iter()):
-        if element is root or not isinstance(element.tag, str) or is_detached(element, root):
-            continue
-        if element.tag not in BLOCK_TAGS | {"small", "span", "em", "i", "strong", "b", "font"} \
-                or not matches(element):
+    for element in list(root.iter(*_BOILERPLATE_TAGS)):
+        # the cheap tests first: most elements are no candidates, and is_detached walks ancestors
+        if element is root or not matches(element) or is_detached(element, root):
             continue
         if any(matches(child) for child in element.iterchildren() if isinstance(child.tag, str)):
             continue  # the innermost block carries the boilerplate; remove only that

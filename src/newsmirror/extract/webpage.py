@@ -97,10 +97,13 @@ class Candidate:
     html: str
     text: str
     element: HtmlElement | None = None
+    _tokens: Counter[str] | None = None
 
     @property
     def tokens(self) -> Counter[str]:
-        return Counter(_TOKEN.findall(self.text.lower()))
+        if self._tokens is None:  # compared more than once on some pages
+            self._tokens = Counter(_TOKEN.findall(self.text.lower()))
+        return self._tokens
 
 
 def _text_of_html(html: str) -> str:
@@ -266,10 +269,22 @@ def last_resort_html(content: str) -> str:
     return candidate.html if candidate is not None else ""
 
 
+# Never shown and removed by every candidate (trafilatura's cleaning, the region finder's pruning):
+# gone before either copies or walks the tree. Scripts holding JSON-LD stay (trafilatura reads them).
+_UNREAD_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
+
+
+def _strip_unread(document: HtmlElement) -> None:
+    etree.strip_elements(document, "style", "svg", "template", with_tail=False)
+    for script in _UNREAD_SCRIPTS(document):
+        script.drop_tree()  # its tail text stays
+
+
 def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
     cjk = pruned = chinese_page(document)
+    _strip_unread(document)
     if pruned:
         # Chinese pages: trafilatura reads the page without its layout junk (related lists,
         # rankings, comment blocks), as the region finder does: tighter text, and faster
