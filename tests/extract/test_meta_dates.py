@@ -97,8 +97,11 @@ def test_the_day_in_the_address_checks_the_publication_time() -> None:
     shown = checked_by_url(late, url_day)
     assert shown == late and shown.date().isoformat() == "2023-11-08" and shown.utcoffset() is not None
     assert shown.isoformat() == "2023-11-08T23:28:00-04:00"  # the offset nearest UTC that agrees
-    # an update date far from the address's day is not the publication's
+    # an update date far after the address's day is not the publication's; a day well before it
+    # stays (an address may carry an issue date)
     assert checked_by_url(datetime(2025, 1, 2, 9, 0, tzinfo=UTC), url_day) == url_day
+    early = datetime(2023, 11, 6, 9, 0, tzinfo=UTC)
+    assert checked_by_url(early, url_day) is early
     # a stated offset a day away stays the page's word; no day in the address changes nothing
     stated = datetime(2023, 11, 9, 8, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
     assert checked_by_url(stated, url_day) is stated and checked_by_url(late, None) is late

@@ -57,7 +57,7 @@ def test_unread_elements_are_stripped_before_the_candidates_keeping_json_ld_and_
         '<body><p>before <script>track()</script>after</p><svg><path d="M0"/></svg>tail text'
         '<template><p>hidden</p></template></body></html>')
     _strip_unread(document)
-    assert [e.tag for e in document.iter("script", "style", "svg", "template")] == ["script"]
+    assert [e.tag for e in document.iter("script", "style", "svg", "template", "title")] == ["script"]
     assert document.find(".//script").get("type") == "application/ld+json"
     body = document.find("body").text_content()
     assert "before after" in body and "tail text" in body and "hidden" not in body and "track" not in body

@@ -228,8 +228,9 @@ def checked_by_url(found: datetime, url_date: datetime | None) -> datetime:
     """The publication time checked against the day in the page's address, which the site set
     when it published (so it is the site's local day):
 
-    * a day more than one day away from it is not the publication's (an update, a date of
-      something else): the URL's day is taken;
+    * a day more than one day after it is not the publication's (an update time, a later
+      capture): the URL's day is taken. A day before it stays: an address may carry a later
+      day than the publication (a magazine's issue date);
     * an instant stated in UTC that falls on the day after or before it on the UTC clock is the
       same publication late or early in the site's day: it is shown at the whole-hour offset
       nearest UTC that puts it on the URL's day (the site's real zone is unknown; the instant is
@@ -240,7 +241,7 @@ def checked_by_url(found: datetime, url_date: datetime | None) -> datetime:
     url_day, day = url_date.date(), found.date()
     if day == url_day:
         return found
-    if abs((day - url_day).days) > 1:
+    if (day - url_day).days > 1:
         return url_date
     if found.utcoffset() == timedelta(0):
         for hours in sorted(range(-12, 15), key=abs):

@@ -276,6 +276,8 @@ _UNREAD_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
 
 def _strip_unread(document: HtmlElement) -> None:
     etree.strip_elements(document, "style", "svg", "template", with_tail=False)
+    # the head's metadata was read before the article is looked for; only JSON-LD is read again
+    etree.strip_elements(document, "meta", "link", "title", "base", with_tail=False)
     for script in _UNREAD_SCRIPTS(document):
         script.drop_tree()  # its tail text stays
 
