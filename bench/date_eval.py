@@ -1,6 +1,6 @@
-"""Publication dates only: newsmirror vs trafilatura (htmldate) and GNE on the tune-only date data.
+"""Publication dates only: newsmirror vs trafilatura (htmldate) and GNE on the date data (tune-only sets and htmldate's public sets).
 
-Sets (``--set``, repeatable; both by default):
+Sets (``--set``, repeatable; by default all, the htmldate ones only with ``--htmldate``):
 
 * ``dates-extra``: ``bench/zhgold/dates-extra.json``, 42 pages of 42 sites of
   ``../shared/extraction/trafilatura-eval`` labelled by hand for their publication date only
