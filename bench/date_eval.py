@@ -1,11 +1,21 @@
-"""Publication dates only: newsmirror vs trafilatura (htmldate) and GNE on the tune-only date data.
+"""Publication dates only: newsmirror vs trafilatura (htmldate) and GNE on the date data (tune-only sets and htmldate's public sets).
 
-Sets (``--set``, repeatable; both by default):
+Sets (``--set``, repeatable; by default all, the htmldate ones only with ``--htmldate``):
 
 * ``dates-extra``: ``bench/zhgold/dates-extra.json``, 42 pages of 42 sites of
   ``../shared/extraction/trafilatura-eval`` labelled by hand for their publication date only
   (two Chinese outlets, the rest mostly German-language; see bench/zhgold/README.md). Tuned on.
 * ``zh-tune``: the dates of the zh gold's tune split. Tuned on.
+* ``htmldate-news-tune`` / ``htmldate-news-held`` / ``htmldate-bbaw``: public date benchmarks of
+  the htmldate project (github adbar/htmldate, Apache-2.0, its ``tests/`` folder; read in place,
+  never copied here: ``--htmldate <that folder>``). ``eval_mediacloud_2020.json`` (200 news pages
+  of 2020 from 184 sites worldwide, Media Cloud / Northeastern's Data Culture Group) is split by
+  site: SHA-256 of ``"htmldate:" + host`` even = ``held`` (not tuned on: only its score is
+  read), odd = ``tune`` (failures read and fixed with general rules). ``eval_default.json`` (BBAW,
+  800 pages, mostly German, sharing its source with trafilatura-eval) = ``bbaw``, tuned on.
+  Their gold is a calendar day (YMD, no time, no zone): "day" compares it with the predicted
+  instant's day in the zone the extractor gives it; "day+zone" is not scored. Pages of sites
+  whose outlet is a zh test-split site (ltn, BBC, baidu) are left out.
 
 The zh gold's test split is not a set here: its dates are scored once, by ``bench.extract_eval``.
 
@@ -20,11 +30,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.table import Table
@@ -40,7 +52,10 @@ from bench.goldset import REPO_ROOT
 from bench.metrics import date_day_correct, date_instant_correct, parse_predicted_date
 
 DATES_EXTRA = Path(__file__).resolve().parent / "zhgold" / "dates-extra.json"
-SETS = ("dates-extra", "zh-tune")
+HTMLDATE_SETS = ("htmldate-news-tune", "htmldate-news-held", "htmldate-bbaw")
+SETS = ("dates-extra", "zh-tune", *HTMLDATE_SETS)
+# Sites of the zh gold's test split (or of its outlets) are never tuned on, under any set.
+_TEST_SPLIT_HOSTS = ("ltn.com.tw", "bbc.com", "bbc.co.uk", "baidu.com")
 EXTRACTORS = {"newsmirror": run_newsmirror, "trafilatura": run_trafilatura, "gne": run_gne}
 
 
@@ -49,7 +64,7 @@ class DateCase:
     name: str
     html: str
     url: str
-    published: datetime
+    published: datetime | date  # a date: the gold is a calendar day, in no stated zone
 
 
 def load_dates_extra(path: Path = DATES_EXTRA, folder: Path = TRAFILATURA_EVAL) -> list[DateCase]:
@@ -71,6 +86,60 @@ def load_zh_tune() -> list[DateCase]:
             for page in load_zh_gold("tune") if page.published]
 
 
+def htmldate_split(url: str) -> str:
+    """``held`` or ``tune`` for a page of htmldate's news set, by its site (fixed before reading)."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return "held" if hashlib.sha256(f"htmldate:{host}".encode()).digest()[-1] % 2 == 0 else "tune"
+
+
+def load_htmldate(folder: Path, set_name: str) -> list[DateCase]:
+    """Pages and gold days of htmldate's ``tests/`` folder (see the module doc)."""
+    news = set_name.startswith("htmldate-news")
+    records = json.loads((folder / ("eval_mediacloud_2020.json" if news else "eval_default.json")).read_text("utf-8"))
+    cases = []
+    for url, record in records.items():
+        host = urlsplit(url).hostname or ""
+        if not isinstance(record["date"], str):
+            continue  # NaN: the set gives this page no date (5 news pages)
+        if any(host == h or host.endswith("." + h) for h in _TEST_SPLIT_HOSTS):
+            continue
+        if news and htmldate_split(url) != set_name.rsplit("-", 1)[-1]:
+            continue
+        path = next((p for sub in ("test_set", "eval", "cache") if (p := folder / sub / record["file"]).exists()), None)
+        if path is None:
+            raise FileNotFoundError(f"{record['file']} not found under {folder} (test_set/, eval/, cache/)")
+        cases.append(DateCase(record["file"], _decode_like_trafilatura(path.read_bytes()), url,
+                              date.fromisoformat(record["date"])))
+    return cases
+
+
+def day_correct(predicted: object, gold: datetime | date) -> bool:
+    """An aware gold: its calendar day in its offset; a gold day: the predicted day where the
+    extractor dates it (its own zone, as a reader of that page sees it)."""
+    if isinstance(gold, datetime):
+        return date_day_correct(predicted, gold)
+    value = parse_predicted_date(predicted)
+    return (value.date() if isinstance(value, datetime) else value) == gold
+
+
+def instant_correct(predicted: object, gold: datetime | date) -> bool | None:
+    return date_instant_correct(predicted, gold) if isinstance(gold, datetime) else None
+
+
+def _load(set_name: str, htmldate: Path | None) -> list[DateCase]:
+    if set_name == "dates-extra":
+        return load_dates_extra()
+    if set_name == "zh-tune":
+        return load_zh_tune()
+    if htmldate is None:
+        raise ValueError(f"{set_name} needs --htmldate <htmldate's tests folder>")
+    return load_htmldate(htmldate, set_name)
+
+
+def _label(set_name: str) -> str:
+    return f"{set_name} (NOT tuned on)" if set_name == "htmldate-news-held" else f"{set_name} (tuned on)"
+
+
 def _predict(name: str, case: DateCase) -> object:
     try:
         return EXTRACTORS[name](case.html, case.url).published
@@ -83,32 +152,40 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", action="append", choices=SETS, dest="sets", help="run only these sets")
     parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), help="run only these extractors")
-    parser.add_argument("--pages", action="store_true", help="print each page's gold and predictions")
+    parser.add_argument("--pages", action="store_true", help="print each page's gold and predictions (not for held)")
+    parser.add_argument("--htmldate", type=Path, help="the tests/ folder of a checkout of github adbar/htmldate")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
+    sets = args.sets or [name for name in SETS if args.htmldate or name not in HTMLDATE_SETS]
+    if args.pages and "htmldate-news-held" in sets:
+        parser.error("--pages is for tuning; the held-out htmldate sites are scored, not read")
     console = Console(width=max(Console().width, 120))
-    table = Table(title="Publication date accuracy, tune-only data")
+    table = Table(title="Publication date accuracy")
     for column in ("set", "pages", "extractor", "day", "day+zone"):
         table.add_column(column, justify="left" if column in ("set", "extractor") else "right")
-    for set_name in args.sets or list(SETS):
-        cases = load_dates_extra() if set_name == "dates-extra" else load_zh_tune()
+    for set_name in sets:
+        try:
+            cases = _load(set_name, args.htmldate)
+        except (ValueError, OSError) as error:
+            parser.error(str(error))
         predictions = {name: [_predict(name, case) for case in cases] for name in names}
         for position, name in enumerate(names):
-            days = [date_day_correct(p, c.published) for c, p in zip(cases, predictions[name], strict=True)]
-            instants = [date_instant_correct(p, c.published) for c, p in zip(cases, predictions[name], strict=True)]
-            label = [f"{set_name} (tuned on)", str(len(cases))] if position == 0 else ["", ""]
-            table.add_row(*label, name, f"{sum(days) / len(cases):.3f}", f"{sum(instants) / len(cases):.3f}",
+            days = [day_correct(p, c.published) for c, p in zip(cases, predictions[name], strict=True)]
+            instants = [instant_correct(p, c.published) for c, p in zip(cases, predictions[name], strict=True)]
+            zoned = "-" if None in instants else f"{sum(map(bool, instants)) / len(cases):.3f}"
+            label = [_label(set_name), str(len(cases))] if position == 0 else ["", ""]
+            table.add_row(*label, name, f"{sum(days) / len(cases):.3f}", zoned,
                           end_section=position == len(names) - 1)
         if args.pages:
             for index, case in enumerate(cases):
                 cells = []
                 for name in names:
                     value = predictions[name][index]
-                    mark = "ok" if date_instant_correct(value, case.published) else \
-                        "day" if date_day_correct(value, case.published) else "WRONG"
+                    mark = "ok" if instant_correct(value, case.published) else \
+                        "day" if day_correct(value, case.published) else "WRONG"
                     shown = parse_predicted_date(value) if not str(value).startswith("error") else value
                     cells.append(f"{name}={shown} [{mark}]")
-                print(f"{case.name}\tgold={case.published.isoformat()}\t" + "\t".join(cells))
+                print(f"{case.name}\t{case.url}\tgold={case.published.isoformat()}\t" + "\t".join(cells))
     console.print(table)
     return 0
 

@@ -5,8 +5,9 @@ the headline, the visible lines around the headline, and every visible line hold
 that looks like a date, numbered. The label is the reader's decision, not this tool's output.
 
     python -m bench.date_view trafilatura-eval:<file> | zh:<path under zh-pages>
+                              | htmldate:<htmldate's tests folder>/<test_set|eval|cache>/<file>
 
-Refuses pages of the zh gold's test split (never looked at).
+Refuses pages of the zh gold's test split and of htmldate's held-out sites (never looked at).
 """
 
 from __future__ import annotations
@@ -24,6 +25,18 @@ _DATEISH = re.compile(r"(?:19|20)\d\d|\d{1,2}[./月]\s?\d{1,2}|昨天|前天|小
 
 def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
+    if kind == "htmldate":
+        from pathlib import Path
+
+        from bench.date_eval import htmldate_split
+
+        page = Path(name)
+        records = {**json.loads((page.parent.parent / "eval_default.json").read_text("utf-8")),
+                   **json.loads((page.parent.parent / "eval_mediacloud_2020.json").read_text("utf-8"))}
+        url = next(u for u, r in records.items() if r["file"] == page.name)
+        if page.parent.name == "test_set" and htmldate_split(url) == "held":
+            raise SystemExit("a held-out htmldate site: never looked at")
+        return _decode_like_trafilatura(page.read_bytes()), url
     if kind == "zh":
         from bench.zh_gold import ZH_PAGES, decode_page, load_annotations, split_of
 

@@ -25,3 +25,24 @@ def test_every_date_item_names_a_page_and_an_aware_instant() -> None:
 def test_one_page_per_site() -> None:
     hosts = [urlsplit(case.url).hostname for case in load_dates_extra()]
     assert len(set(hosts)) == len(hosts)
+
+
+def test_htmldate_sets_split_by_site_and_skip_undated_and_test_split_pages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bench.date_eval import day_correct, htmldate_split, load_htmldate
+
+    (tmp_path / "test_set").mkdir()
+    records = {}
+    for index, host in enumerate(["a.example", "b.example", "c.example", "d.example", "news.ltn.com.tw"]):
+        (tmp_path / "test_set" / f"{index}.html").write_text(f"<html><body><p>page {index}</p></body></html>")
+        records[f"https://{host}/story"] = {"file": f"{index}.html", "date": "2020-05-0" + str(index + 1)}
+    records["https://e.example/x"] = {"file": "0.html", "date": float("nan")}
+    (tmp_path / "eval_mediacloud_2020.json").write_text(json.dumps(records))
+    tune = load_htmldate(tmp_path, "htmldate-news-tune")
+    held = load_htmldate(tmp_path, "htmldate-news-held")
+    urls = {case.url for case in tune + held}
+    assert urls == {f"https://{h}.example/story" for h in "abcd"}  # no NaN page, no test-split outlet
+    assert all(htmldate_split(case.url) == "tune" for case in tune)
+    assert all(htmldate_split(case.url) == "held" for case in held)
+    gold = tune[0].published if tune else held[0].published
+    assert day_correct(datetime.combine(gold, datetime.min.time()).isoformat() + "+08:00", gold)
+    assert not day_correct(None, gold)

@@ -42,7 +42,8 @@ def test_time_element_by_the_headline_wins_over_metadata_an_hour_off() -> None:
 
 def test_stamp_without_time_of_day_leaves_the_metadata_instant() -> None:
     head = '<meta property="article:published_time" content="2024-02-03T12:48:37+00:00">'
-    assert _published(_page("<p>3. Februar 2024</p>", head)) == "2024-02-03T12:48:37+00:00"
+    # the instant of the metadata, shown on the site's clock (the page's zone: Berlin here)
+    assert _published(_page("<p>3. Februar 2024</p>", head)) == "2024-02-03T13:48:37+01:00"
 
 
 def test_stamp_above_the_headline_is_read() -> None:

@@ -52,7 +52,8 @@ def test_chinese_page_of_unknown_origin_is_read_at_utc_plus_eight() -> None:
 
 def test_json_ld_date_published_is_read() -> None:
     script = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06T06:25:00Z"}</script>'
-    assert _published(_page(f"<h1>新图书馆今夏开放</h1>{ARTICLE}", script)) == "2024-05-06T06:25:00+00:00"
+    # the instant, on the clock of the site's zone (a Chinese page of unknown origin: Beijing)
+    assert _published(_page(f"<h1>新图书馆今夏开放</h1>{ARTICLE}", script)) == "2024-05-06T14:25:00+08:00"
 
 
 def test_a_date_inside_a_sentence_is_not_the_stamp() -> None:
@@ -120,3 +121,33 @@ def test_a_timed_stamp_below_the_text_does_not_replace_the_day_under_the_headlin
     assert _published(_page(body)) == "2024-05-06T00:00:00+08:00"
     head = '<meta name="publishdate" content="2024-05-06 14:25">'
     assert _published(_page(f"<h1>新图书馆今夏开放</h1>{article}{related}", head)) == "2024-05-06T14:25:00+08:00"
+
+
+def test_a_day_under_the_headline_beats_metadata_of_another_day() -> None:
+    body = f"<h1>新图书馆今夏开放</h1><div class='info'>2024-05-06 来源：示例新闻网</div>{ARTICLE}"
+    # metadata of another day (a page-generation or update time): the visible day wins
+    assert _published(_page(body, '<meta name="pubdate" content="2024-05-09 10:00:00">')) == "2024-05-06T00:00:00+08:00"
+    # metadata on the stamp's own day fills in the time of day
+    assert _published(_page(body, '<meta name="pubdate" content="2024-05-06 10:00:00">')) == "2024-05-06T10:00:00+08:00"
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("2024年5月6日 下午2:25", "2024-05-06T14:25:00+08:00"),
+    ("2024年5月6日 晚上8:05", "2024-05-06T20:05:00+08:00"),
+    ("2024年5月6日 上午12:05", "2024-05-06T00:05:00+08:00"),
+    ("2024年5月6日 中午12:30", "2024-05-06T12:30:00+08:00"),
+])
+def test_a_twelve_hour_clock_with_its_half_of_the_day(stamp: str, expected: str) -> None:
+    assert _published(_page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}")) == expected
+
+
+def test_a_stamp_without_year_takes_it_from_a_date_the_page_gives_elsewhere() -> None:
+    body = f"<h1>新图书馆今夏开放</h1><div class='info'>12-31 23:25 来源：示例新闻网</div>{ARTICLE}"
+    # an update time in the metadata: the stamp's day is the last 12-31 before it
+    updated = '<meta itemprop="dateUpdate" content="2025-01-02 10:00:00">'
+    assert _published(_page(body, updated)) == "2024-12-31T23:25:00+08:00"
+    # the day in the page's address
+    month_day = f"<h1>新图书馆今夏开放</h1><div class='info'>5月6日 14:25 来源：示例新闻网</div>{ARTICLE}"
+    assert _published(_page(month_day), "https://news.example.cn/2024/05/06/a.html") == "2024-05-06T14:25:00+08:00"
+    # nothing to take a year from: no date
+    assert _published(_page(body)) == "none"

@@ -7,10 +7,12 @@ site's profile (:mod:`.clean`, :mod:`.profiles`), then the metadata helpers (:mo
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime, time
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
@@ -18,20 +20,21 @@ from newsmirror.extract.bylines import closing_credit, meta_author, names_in, pa
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
-from newsmirror.extract.datelines import date_from_url, publication_date
+from newsmirror.extract.datelines import checked_by_url, date_from_url, publication_date
 from newsmirror.extract.page_header import read_header, visible_lines
 from newsmirror.extract.page_meta import (
     document_published,
     document_title,
+    document_updated,
+    htmldate_published,
     plain_title,
     script_published,
     strip_site_suffix,
 )
 from newsmirror.extract.profiles import profile_for
-from newsmirror.extract.render import paragraphs_of
 from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
-from newsmirror.extract.webpage import is_bare_document, last_resort_html
+from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
 from newsmirror.extract.zones import declared_url, known_zone, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
@@ -82,6 +85,12 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
                              stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
     if found is None and raw.kind == DocumentKind.WEB_PAGE:
         found = script_published(raw.content)  # a page that prints only "昨天" may keep the instant in a script
+        if found is None:
+            # nothing of ours dates the page: htmldate's reading of it (the parsed tree was consumed)
+            with contextlib.suppress(ValueError, etree.ParserError):
+                found = htmldate_published(parse_document(raw.content), page_url, zone)
+    if found is not None and raw.kind == DocumentKind.WEB_PAGE:
+        found = checked_by_url(found, url_date)
     return found
 
 
@@ -138,12 +147,19 @@ def extract_article(raw: RawDocument) -> Article:
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
-            header = read_header(lines, page_headline, zone, headings)
+            # the year of a stamp printed without one: from the page's metadata or its address
+            reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
+            header = read_header(lines, page_headline, zone, headings, reference)
             header_authors = header.authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
             if header.published is not None and (page_date is None or (header.has_time and header.before_text)):
+                page_date = header.published
+            elif header.published is not None and header.before_text and page_date is not None \
+                    and page_date.astimezone(header.published.tzinfo).date() != header.published.date():
+                # a day under the headline that the metadata contradicts: the page's visible word
+                # wins (metadata fills in only the parts a stamp lacks, on the stamp's own day)
                 page_date = header.published
             elif header.published is None and page_date is None:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
@@ -156,13 +172,13 @@ def extract_article(raw: RawDocument) -> Article:
     title = strip_site_suffix(page_headline or raw.title_hint, raw.url)
     cleaned = clean_html(body, profile, title=title, cjk=_looks_cjk(title, body), base_url=raw.url,
                          web_page=web_page)
-    paragraphs = paragraphs_of(cleaned.html)
+    paragraphs = cleaned.paragraphs
     if not paragraphs and web_page:
         # the cleaning rules emptied the chosen region: readability's view of the page, plainly cleaned
         fallback = last_resort_html(raw.content)
         if fallback:
             cleaned = clean_html(fallback, profile, title=title, cjk=_looks_cjk(title, fallback), base_url=raw.url)
-            paragraphs = paragraphs_of(cleaned.html)
+            paragraphs = cleaned.paragraphs
     if not paragraphs:
         raise ExtractionError(f"{raw.origin or raw.url}: no article text left after cleaning")
     body_text = "\n\n".join(paragraphs)

@@ -28,6 +28,7 @@ from newsmirror.extract.figures import attach_captions, images_of
 from newsmirror.extract.junk import drop_page_furniture, drop_repeats, trim_label_ends
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
+from newsmirror.extract.render import paragraphs_in
 from newsmirror.model import Image
 
 ALLOWED_TAGS = {
@@ -55,6 +56,7 @@ class CleanResult:
     # but where a byline or closing credit may stand
     trimmed_head: list[str] = field(default_factory=list)
     trimmed_tail: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # the text of ``html``, read from its tree
 
 
 
@@ -156,6 +158,9 @@ def _drop_tracking_images(root: lxml.html.HtmlElement) -> None:
                 remove(parent)
 
 
+_BOILERPLATE_TAGS = tuple(BLOCK_TAGS | {"small", "span", "em", "i", "strong", "b", "font"})
+
+
 def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
     pattern = profile.boilerplate_pattern()
     if pattern is None:
@@ -169,11 +174,9 @@ def _drop_boilerplate(root: lxml.html.HtmlElement, profile: SiteProfile) -> None
             found = seen[element] = text is not None and 0 < len(text) < 800 and bool(pattern.search(text))
         return found
 
-    for element in list(root.iter()):
-        if element is root or not isinstance(element.tag, str) or is_detached(element, root):
-            continue
-        if element.tag not in BLOCK_TAGS | {"small", "span", "em", "i", "strong", "b", "font"} \
-                or not matches(element):
+    for element in list(root.iter(*_BOILERPLATE_TAGS)):
+        # the cheap tests first: most elements are no candidates, and is_detached walks ancestors
+        if element is root or not matches(element) or is_detached(element, root):
             continue
         if any(matches(child) for child in element.iterchildren() if isinstance(child.tag, str)):
             continue  # the innermost block carries the boilerplate; remove only that
@@ -265,6 +268,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     final = parse_fragment(sanitized)
     prune_empty(final)
     return CleanResult(html=serialize_children(final), images=images_of(final), tags=tags,
-                       feed_byline=byline, feed_date=feed_date, trimmed_head=trimmed[0], trimmed_tail=trimmed[1])
+                       feed_byline=byline, feed_date=feed_date, trimmed_head=trimmed[0], trimmed_tail=trimmed[1],
+                       paragraphs=paragraphs_in(final))
 
 

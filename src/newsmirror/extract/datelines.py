@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -139,10 +139,20 @@ def parse_iso(value: str, default_zone: str) -> datetime | None:
     return parsed
 
 
+# A page saved by the Wayback Machine: its address holds the capture time, then the page's own.
+_WAYBACK = re.compile(r"^/web/\d{8,14}[a-z_]*/(?P<inner>.+)$")
+
+
 def date_from_url(url: str, zone: str) -> datetime | None:
-    """Midnight in ``zone`` of the date in an article URL (``/2023/02/04/``, ``story20230204-``), if any."""
+    """Midnight in ``zone`` of the date in an article URL (``/2023/02/04/``, ``story20230204-``), if any.
+    A Wayback Machine address is read for the archived page's address, not the capture's."""
     try:
-        path = unquote(urlsplit(url).path)
+        parts = urlsplit(url)
+        path = unquote(parts.path)
+        wayback = _WAYBACK.match(path) if (parts.hostname or "").endswith("archive.org") else None
+        if wayback:
+            inner = wayback.group("inner")
+            path = urlsplit(inner).path if "://" in inner else "/" + inner.partition("/")[2]
     except ValueError:
         return None
     for pattern in _URL_PATTERNS:
@@ -212,3 +222,30 @@ def publication_date(
         if parsed is not None:
             return parsed
     return url_date
+
+
+def checked_by_url(found: datetime, url_date: datetime | None) -> datetime:
+    """The publication time checked against the day in the page's address, which the site set
+    when it published (so it is the site's local day):
+
+    * a day more than one day after it is not the publication's (an update time, a later
+      capture): the URL's day is taken. A day before it stays: an address may carry a later
+      day than the publication (a magazine's issue date);
+    * an instant stated in UTC that falls on the day after or before it on the UTC clock is the
+      same publication late or early in the site's day: it is shown at the whole-hour offset
+      nearest UTC that puts it on the URL's day (the site's real zone is unknown; the instant is
+      unchanged).
+    """
+    if url_date is None:
+        return found
+    url_day, day = url_date.date(), found.date()
+    if day == url_day:
+        return found
+    if (day - url_day).days > 1:
+        return url_date
+    if found.utcoffset() == timedelta(0):
+        for hours in sorted(range(-12, 15), key=abs):
+            shifted = found.astimezone(timezone(timedelta(hours=hours)))
+            if shifted.date() == url_day:
+                return shifted
+    return found

@@ -34,6 +34,7 @@ _JUNK_WORD = re.compile(
 )
 _PUNCTUATION = frozenset("，。！？；：、,.!?;:“”「」（）《》—…")
 _SPACE = re.compile(r"\s+")
+_PUNCTUATION_RUN = re.compile("[" + re.escape("".join(sorted(_PUNCTUATION))) + "]")  # each match one mark
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -50,11 +51,15 @@ def _is_junk(element: HtmlElement) -> bool:
     return element.tag not in ("body", "html", "article", "main")
 
 
+# Elements with an attribute _is_junk reads: the others are never junk.
+_MAYBE_JUNK = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden='true' or @style or @class or @id]")
+
+
 def prune_layout(root: HtmlElement) -> None:
     """Remove what is never article text: scripts, form controls, navigation, hidden and junk blocks."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
+    for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
+        if element.getparent() is None:
             continue
         if _is_junk(element) and len(_SPACE.sub("", element.text_content())) < 3000:
             element.drop_tree()
@@ -65,7 +70,7 @@ def _visible_length(text: str | None) -> int:
 
 
 def _count_punct(text: str | None) -> int:
-    return sum(1 for ch in text if ch in _PUNCTUATION) if text else 0
+    return len(_PUNCTUATION_RUN.findall(text)) if text else 0
 
 
 

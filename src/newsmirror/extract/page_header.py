@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
@@ -24,10 +24,21 @@ _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
 _SPACE = re.compile(r"\s+")
 # A zone named with the stamp: "北京时间", "格林尼治标准时间10:41", "GMT+8", "UTC".
 _ZONE_WORD = r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡|格林尼治标准|格林威治标准|格林尼治標準|格林威治標準|格林尼治|格林威治)[时時][间間]"
+# The half of the day a 12-hour clock names: "下午2:25", "晚上8:05", "上午10:30".
+_HALF_DAY = r"上午|下午|中午|晚上|晚间|晚間|凌晨|早上|傍晚"
+_AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚"})
 _STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    rf"(?:\s*(?:[T（(]|星期.|周.|{_ZONE_WORD}|\s)*\s*(?P<H>\d{{1,2}})\s*[:：時时]\s*(?P<M>\d{{2}})"
+    rf"(?:\s*(?:[T（(]|星期.|周.|{_ZONE_WORD}|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>\d{{1,2}})\s*[:：時时]\s*(?P<M>\d{{2}})"
     r"(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+)
+# A stamp without its year ("10-08 12:00", "5月6日 14:25"), as GNE's patterns read them: only
+# with a time of day (a bare "10-08" is too often something else), and only when the page gives a
+# date to take the year from.
+_YEARLESS = re.compile(
+    r"(?<![\d/.\-])(?P<m>1[0-2]|0?[1-9])\s*[-/月]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\s*日?"
+    rf"\s*(?:星期.|周.|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
+    r"(?:\s*[:：]\s*(?P<S>[0-5]\d))?(?![\d:])"
 )
 _UTC_NEAR = re.compile(r"GMT(?![+-]\d)|UTC(?![+-]\d)|格林尼治|格林威治")
 _PLUS_EIGHT = re.compile(r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡)[时時][间間]|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
@@ -84,20 +95,45 @@ def _squeeze(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def _stamp(line: str, zone: str) -> tuple[datetime, bool] | None:
+def _hour(match: re.Match[str]) -> int:
+    hour = int(match.group("H")) if match.group("H") else 0
+    half = match.group("half")
+    if half in _AFTERNOON and hour < 12:
+        return hour + 12
+    if half == "中午" and hour < 11:
+        return hour + 12
+    return 0 if half and half not in _AFTERNOON and half != "中午" and hour == 12 else hour
+
+
+def _year_before(month: int, day: int, reference: datetime) -> int | None:
+    """The year of the last month-day on or before the reference date (a day of slack: the
+    reference may be the publication's own metadata, an update time, or the address's day)."""
+    latest = reference.date() + timedelta(days=1)
+    for year in (latest.year, latest.year - 1):
+        with contextlib.suppress(ValueError):
+            if date(year, month, day) <= latest:
+                return year
+    return None
+
+
+def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[datetime, bool] | None:
     match = _STAMP.search(line)
-    if not match:
+    year: int | None = None
+    if match:
+        year = int(match.group("y"))
+    elif reference is not None and (match := _YEARLESS.search(line)):
+        year = _year_before(int(match.group("m")), int(match.group("d")), reference)
+    if match is None or year is None:
         return None
     try:
-        hour = int(match.group("H")) if match.group("H") else 0
+        hour = _hour(match)
         minute = int(match.group("M")) if match.group("M") else 0
         second = int(match.group("S")) if match.group("S") else 0
         # a zone word written with the stamp (between date and time, or right after it) wins
         near = line[match.start():match.end() + 12]
         tz = ZoneInfo("Asia/Shanghai") if _PLUS_EIGHT.search(near) else ZoneInfo("UTC") if _UTC_NEAR.search(near) \
             else ZoneInfo(zone)
-        value = datetime(int(match.group("y")), int(match.group("m")), int(match.group("d")), hour, minute, second,
-                         tzinfo=tz)
+        value = datetime(year, int(match.group("m")), int(match.group("d")), hour, minute, second, tzinfo=tz)
     except ValueError:
         return None
     return value, match.group("H") is not None
@@ -131,7 +167,7 @@ _TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|Today is", r
 STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
 
 
-def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool, bool] | None:
+def _window_stamp(window: list[str], zone: str, reference: datetime | None = None) -> tuple[datetime, bool, bool] | None:
     """(stamp, has a time of day, printed before the text) of the first stamp line in ``window``;
     a day-only stamp gives way to a later one with the time on the same day, until the text begins."""
     dated: tuple[datetime, bool, bool] | None = None
@@ -144,7 +180,7 @@ def _window_stamp(window: list[str], zone: str) -> tuple[datetime, bool, bool] |
             continue
         if _TODAY.search(line):
             continue
-        stamp = _stamp(line, zone)
+        stamp = _stamp(line, zone, reference)
         if stamp is None:
             continue
         if dated is None:
@@ -162,19 +198,21 @@ def _starts(lines: list[str], headline: str) -> list[int]:
             if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
 
 
-def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str, ...] = ()) -> PageHeader:
+def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str, ...] = (),
+                reference: datetime | None = None) -> PageHeader:
     """Stamp and byline from the lines after the headline: where the page prints it, else where
     it prints one of its ``headings`` (``<h1>`` texts: the title may be worded otherwise), else the
     page's first lines. A headline printed several times (share boxes, sticky bars) is tried at
     each place; the first place with a stamp that has a time of day wins. ``lines``:
-    :func:`visible_lines` of the page."""
+    :func:`visible_lines` of the page; ``reference``: a date the page gives elsewhere (metadata, its
+    address), for the year of a stamp printed without one."""
     starts = _starts(lines, headline)
     for heading in headings:
         starts = starts or _starts(lines, heading)
     best: tuple[datetime, bool, bool] | None = None
     best_start = starts[0] if starts else 0
     for start in starts or [0]:
-        stamp = _window_stamp(lines[start:start + WINDOW], zone)
+        stamp = _window_stamp(lines[start:start + WINDOW], zone, reference)
         if stamp is not None and (best is None or (stamp[1] and not best[1])):
             best, best_start = stamp, start
             if stamp[1]:

@@ -43,10 +43,15 @@ def _blocks(element: lxml.html.HtmlElement, out: list[str]) -> None:
     flush()
 
 
-def paragraphs_of(html: str) -> list[str]:
+def paragraphs_in(root: lxml.html.HtmlElement) -> list[str]:
+    """The text of a parsed body, one string per paragraph."""
     out: list[str] = []
-    _blocks(parse_fragment(html), out)
+    _blocks(root, out)
     return out
+
+
+def paragraphs_of(html: str) -> list[str]:
+    return paragraphs_in(parse_fragment(html))
 
 
 def html_to_text(html: str) -> str:

@@ -33,6 +33,7 @@ from trafilatura.core import bare_extraction, build_html_output
 from trafilatura.settings import Extractor
 
 from newsmirror.extract import density
+from newsmirror.extract.dom import html_parser
 from newsmirror.extract.render import paragraphs_of
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -40,6 +41,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Comments and processing instructions are never shown (trafilatura's own parser drops them too).
+PAGE_PARSER = html_parser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 def parse_document(content: str | bytes) -> HtmlElement:
@@ -50,7 +53,10 @@ def parse_document(content: str | bytes) -> HtmlElement:
     content = INVISIBLE.sub("", _XML_DECLARATION.sub("", content, count=1))
     if not content.strip():
         raise ValueError("empty document")
-    return lxml.html.document_fromstring(content)
+    document = etree.fromstring(content, PAGE_PARSER)
+    if document is None:
+        raise etree.ParserError("Document is empty")
+    return document
 
 
 _PAGE_FURNITURE = ("style", "nav", "header", "footer", "aside", "form", "input", "select")
@@ -91,10 +97,13 @@ class Candidate:
     html: str
     text: str
     element: HtmlElement | None = None
+    _tokens: Counter[str] | None = None
 
     @property
     def tokens(self) -> Counter[str]:
-        return Counter(_TOKEN.findall(self.text.lower()))
+        if self._tokens is None:  # compared more than once on some pages
+            self._tokens = Counter(_TOKEN.findall(self.text.lower()))
+        return self._tokens
 
 
 def _text_of_html(html: str) -> str:
@@ -260,10 +269,24 @@ def last_resort_html(content: str) -> str:
     return candidate.html if candidate is not None else ""
 
 
+# Never shown and removed by every candidate (trafilatura's cleaning, the region finder's pruning):
+# gone before either copies or walks the tree. Scripts holding JSON-LD stay (trafilatura reads them).
+_UNREAD_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
+
+
+def _strip_unread(document: HtmlElement) -> None:
+    etree.strip_elements(document, "style", "svg", "template", with_tail=False)
+    # the head's metadata was read before the article is looked for; only JSON-LD is read again
+    etree.strip_elements(document, "meta", "link", "title", "base", with_tail=False)
+    for script in _UNREAD_SCRIPTS(document):
+        script.drop_tree()  # its tail text stays
+
+
 def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
     cjk = pruned = chinese_page(document)
+    _strip_unread(document)
     if pruned:
         # Chinese pages: trafilatura reads the page without its layout junk (related lists,
         # rankings, comment blocks), as the region finder does: tighter text, and faster

@@ -13,7 +13,9 @@ address the page declares for itself (``<link rel=canonical>``, ``og:url``).
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
@@ -67,3 +69,13 @@ def site_zone(url: str, *, chinese: bool) -> str:
         if zone:
             return zone
     return CHINESE_DEFAULT_ZONE if chinese else "UTC"
+
+
+def in_site_zone(value: datetime, zone: str) -> datetime:
+    """An instant stated in UTC, on the clock of the site's zone, so that its calendar day is the
+    one the outlet's readers saw (metadata often states UTC: "2020-04-14T00:38:07Z" is the evening
+    of the 13th in Oregon). Used on metadata only; an offset the page states otherwise is kept: it
+    is the page's word, as is a zone its visible stamp names ("格林尼治标准时间 06:25")."""
+    if value.tzinfo is None or zone == "UTC" or value.utcoffset() != timedelta(0):
+        return value
+    return value.astimezone(ZoneInfo(zone))
