@@ -25,6 +25,9 @@ class BuildOptions:
     latest_count: int = 50
     feed_entries: int = 30
     recent_days: int = 7  # Jekyll: newer posts in _posts/, older in archived/<date>/
+    # Check every file of every unchanged page instead of trusting unchanged folders (a repair:
+    # see OutputWriter._files_exist). Not part of the output, so not of the options key.
+    verify: bool = False
 
 
 class FormatBuilder:
@@ -38,7 +41,7 @@ class FormatBuilder:
         self.options = options
         self.convert = convert
         self.mirror = mirror
-        self.writer = OutputWriter(root, f"{self.name}|{options_key}")
+        self.writer = OutputWriter(root, f"{self.name}|{options_key}", verify=options.verify)
         self.paths: dict[str, str] = {}  # article id -> its page's path in this output
         self.site_title = convert(options.site_title)
         # Told how far ``finish`` got: story pages and listings can take minutes on a big store.
