@@ -30,8 +30,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.jobs.listing_cache import ListingCache, Row
 from newsmirror.model import Article, Story, Version
-from newsmirror.publish.base import BuildOptions, FormatBuilder
+from newsmirror.publish.base import BuildOptions, FormatBuilder, entry_key
 from newsmirror.publish.content import (
     OUTPUT_SCRIPTS,
     RENDER_VERSION,
@@ -222,17 +223,16 @@ def _history_marks(store: Store, cache: Path) -> dict[str, HistoryMark]:
     return marks
 
 
-LISTING_CACHE = "listing.json"
 HISTORY_CACHE = "history.json"  # what each history page was made from (jobs.change_pages)
 
 
-def _entry_json(item: _Listed, content_hash: str) -> list[Any]:
+def _entry_row(item: _Listed, content_hash: str) -> Row:
     e = item.entry
     return [content_hash, e.title, e.outlet, e.channel, e.published.isoformat() if e.published else None,
             e.original_url, e.summary, e.lang, item.content_print, item.signature]
 
 
-def _entry_from_json(article_id: str, values: list[Any], story_id: str | None) -> _Listed:
+def _entry_from_row(article_id: str, values: Row, story_id: str | None) -> _Listed:
     _hash, title, outlet, channel, published, url, summary, lang, content_print, signature = values
     entry = Entry(id=article_id, title=title, outlet=outlet, channel=channel,
                   published=datetime.fromisoformat(published) if published else None, original_url=url,
@@ -241,15 +241,12 @@ def _entry_from_json(article_id: str, values: list[Any], story_id: str | None) -
 
 
 def _list_articles(store: Store, convert: Callable[[str], str], script: str, story_of: dict[str, str],
-                   progress: Callable[[int], None], cache_path: Path, options_key: str) -> dict[str, _Listed]:
+                   progress: Callable[[int], None], cache_folder: Path, options_key: str) -> dict[str, _Listed]:
     """Pass 1: every article's entry and content fingerprint, newest first. An article whose
     content hash is the one cached by the last build (with the same options) is not read:
     upserts change a stored article only together with its content hash."""
-    try:
-        cached = json.loads(cache_path.read_text(encoding="utf-8"))
-        known: dict[str, list[Any]] = cached["articles"] if cached.get("options") == options_key else {}
-    except (OSError, ValueError, KeyError, TypeError):
-        known = {}
+    cache = ListingCache(cache_folder, options_key)
+    known = cache.rows
     listed: dict[str, _Listed] = {}
     hashes = store.article_hashes()
     stale = [article_id for article_id, content_hash in hashes
@@ -264,22 +261,20 @@ def _list_articles(store: Store, convert: Callable[[str], str], script: str, sto
             fresh[article_id] = _Listed(entry, fingerprint(article),
                                         f"{article.id}:{article.content_hash}:{article.title}")
             progress(len(fresh))
-    saved: dict[str, list[Any]] = {}
+    saved: dict[str, Row] = {}
     for article_id, content_hash in hashes:
         item = fresh.get(article_id)
         if item is None:
-            if article_id not in known:
+            row = known.get(article_id)
+            if row is None:
                 continue
-            item = _entry_from_json(article_id, known[article_id], story_of.get(article_id))
+            item = _entry_from_row(article_id, row, story_of.get(article_id))
+            saved[article_id] = row
+        else:
+            saved[article_id] = _entry_row(item, content_hash)
         listed[article_id] = item
-        saved[article_id] = _entry_json(item, content_hash)
     progress(len(hashes))
-    if fresh or len(saved) != len(known):  # an unchanged store leaves every file as it was
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache_path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"options": options_key, "articles": saved}, ensure_ascii=False),
-                             encoding="utf-8")
-        os.replace(temporary, cache_path)
+    cache.save(saved, list(fresh))
     return listed
 
 
@@ -328,7 +323,7 @@ def build(
     _progress(progress, 0, total, READING)
     listed = _list_articles(store, convert, options.script, story_of,
                             lambda done: _progress(progress, done, total, READING),
-                            out_dir / ".cache" / LISTING_CACHE, options_key)
+                            out_dir / ".cache", options_key)
     stories = _story_views(store, stored_stories, listed, convert, comparer)
     entries = [item.entry for item in listed.values()]
     pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []
@@ -357,7 +352,9 @@ def build(
 
     ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
     report.stories = len(ordered)
+    entry_keys = {entry.id: entry_key(entry) for entry in entries}
     for builder in builders:
+        builder.entry_keys = entry_keys
         phase = f"story pages and listings ({builder.name})"
         builder.finish_progress = lambda done, total, phase=phase: _progress(progress, done, total, phase)
         builder.finish(entries, ordered)

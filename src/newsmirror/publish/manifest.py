@@ -100,14 +100,41 @@ def _folder_inside(root: Path, folder: str, resolved: set[str]) -> bool:
     return True
 
 
-def _confined_map(root: Path, mapping: object) -> dict[str, str]:
+def _confined_map(root: Path, mapping: object, resolve: bool = True) -> dict[str, str]:
+    """The items of ``mapping`` whose key is a path ``confined_path`` accepts (and value a string).
+
+    Each folder is checked once, not once per path: a manifest of the whole archive lists ~300k
+    paths in ~40k folders, and checking every path whole was most of loading it (a folder that
+    leads outside is refused with all its paths). ``resolve=False``: the string checks only, no
+    symlink looked up (for a writer: it checks a path in full again before it writes or removes
+    the file)."""
     if not isinstance(mapping, dict):
         return {}
-    # Each folder is resolved once, not once per path: a manifest of the whole archive lists
-    # ~300k paths in a few thousand folders, and resolving every one took most of an
-    # incremental build (a folder that leads outside is never cached, so all its paths fail).
-    resolved: set[str] = set()
-    return {k: v for k, v in mapping.items() if isinstance(v, str) and _confined(root, k, resolved)}
+    # Every folder taken as resolved inside: only the string checks of _confined are left.
+    resolved: set[str] = set() if resolve else _AllFolders()
+    folders: dict[str, bool] = {}
+    kept: dict[str, str] = {}
+    for path, value in mapping.items():
+        if not isinstance(path, str) or not isinstance(value, str):
+            continue
+        folder, slash, name = path.rpartition("/")
+        if name in _BAD_PARTS or "\x00" in name or "\\" in name:
+            continue
+        verdict = folders.get(folder) if slash else None
+        if verdict is None:
+            # The folder's first path is checked whole (the folder with it); the folder's verdict
+            # then holds for every name in it that passed the checks above.
+            verdict = _confined(root, path, resolved)
+            if slash and (verdict or not _confined(root, f"{folder}/x", resolved)):
+                folders[folder] = verdict
+        if verdict:
+            kept[path] = value
+    return kept
+
+
+class _AllFolders(set[str]):
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def digest(data: bytes) -> str:
@@ -224,8 +251,10 @@ class OutputWriter:
         manifest = read_manifest(self.root)
         if manifest is None or manifest.format not in (MANIFEST_FORMAT, LEGACY_FORMAT):
             return
-        # Paths leading outside the folder are ignored: never deleted, never trusted.
-        self._outputs = _confined_map(self.root, manifest.outputs)
+        # Paths that are not plain relative paths are ignored: never deleted, never trusted. A
+        # symlinked folder is not looked up here (one lstat per folder, ~40k for the whole
+        # archive): write() and finish() check a path in full before they touch its file.
+        self._outputs = _confined_map(self.root, manifest.outputs, resolve=False)
         self._months = {k: v for k, v in manifest.months.items() if k in self._outputs and _MONTH.match(v)}
         # Other options (script, base URL, template version) render differently: re-render all.
         if manifest.options == self.options_key:
@@ -309,6 +338,15 @@ class OutputWriter:
         self._seen.update(paths)
         self._kept_inputs.add(key)
         self.counts.skipped_inputs += counted
+        return True
+
+    def keep_input(self, key: str) -> bool:
+        """Keep ``key``'s record as it is when all its files were already kept in this build (by
+        an input whose record lists them, e.g. the listing of a channel and its month pages)."""
+        record = self._inputs.get(key)
+        if record is None or not all(p in self._seen for p in record[1]):
+            return False
+        self._kept_inputs.add(key)
         return True
 
     def _files_exist(self, paths: list[str]) -> bool:

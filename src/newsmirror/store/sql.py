@@ -128,11 +128,15 @@ class SqlStore(Store):
         ids = [m.article_id for m in self.story_members(story_id)]
         return row_to_story(row, ids)
 
+    # Members published at the same moment: in the order they were saved (SQLite's rowid, the
+    # order its per-story index yields them), by article id where there is no rowid.
+    _member_tiebreak = "m.article_id"
+
     def story_members(self, story_id: str) -> list[StoryMember]:
         # Undated members first, as SQLite sorts NULL by default; PostgreSQL is told to.
         rows = self._all(
             "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.story_id = ? ORDER BY a.published_utc NULLS FIRST", (story_id,)
+            f" WHERE m.story_id = ? ORDER BY a.published_utc NULLS FIRST, {self._member_tiebreak}", (story_id,)
         )
         return [row_to_story_member(r) for r in rows]
 
@@ -152,7 +156,17 @@ class SqlStore(Store):
             text += " LIMIT ?"
             params += (limit,)
         ids = [r["id"] for r in self._all(text, params)]
-        return [s for s in (self.get_story(i) for i in ids) if s is not None]
+        if limit is not None and limit < 100:
+            return [s for s in (self.get_story(i) for i in ids) if s is not None]
+        # Every story at once: three statements, not two per story (~77k for the 38k stories of
+        # the whole real archive, a tenth of an incremental build).
+        rows = {r["id"]: r for r in self._all("SELECT * FROM stories", ())}
+        members: dict[str, list[str]] = {}
+        for r in self._all("SELECT m.story_id, m.article_id FROM story_members m JOIN articles a"
+                           " ON a.id = m.article_id ORDER BY m.story_id, a.published_utc NULLS FIRST,"
+                           f" {self._member_tiebreak}", ()):
+            members.setdefault(r["story_id"], []).append(r["article_id"])
+        return [row_to_story(rows[i], members.get(i, [])) for i in ids if i in rows]
 
     # -- stories: comparisons computed when grouping -------------------------
     def story_report_hashes(self, story_ids: Sequence[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:
