@@ -3,6 +3,7 @@ pages deleted by hand restored (folders trusted by their modification time, or -
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -175,3 +176,51 @@ def test_an_unreadable_manifest_says_how_to_recover(tmp_path: Path) -> None:
     (root / MANIFEST_NAME).write_bytes(b"not a database at all" * 100)
     with pytest.raises(OutputError, match="delete it"):
         OutputWriter(root)
+
+
+def test_a_listing_cache_of_the_older_json_format_is_read_and_replaced(store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.jobs.listing_cache import CACHE_NAME, LEGACY_NAME, ListingCache
+
+    fill(store, 5)
+    out = tmp_path / "out"
+    _build(store, out)
+    with sqlite3.connect(out / ".cache" / CACHE_NAME) as db:
+        options = db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()[0]
+        rows = {r[0]: list(r[1:]) for r in db.execute("SELECT * FROM articles")}
+    (out / ".cache" / CACHE_NAME).unlink()  # as an older version left it: listing.json only
+    (out / ".cache" / LEGACY_NAME).write_text(json.dumps({"options": options, "articles": rows}), encoding="utf-8")
+    loaded: list[str] = []
+    original = store.get_article
+    store.get_article = lambda article_id: loaded.append(article_id) or original(article_id)  # type: ignore[method-assign]
+    again = _build(store, out)
+    assert again.written == 0 and loaded == []  # every entry came from the older cache
+    assert not (out / ".cache" / LEGACY_NAME).exists()
+    assert ListingCache(out / ".cache", options).rows == rows
+
+
+def test_an_unchanged_channel_is_not_rendered_again_and_its_deleted_month_page_comes_back(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    from newsmirror.publish.site import SiteBuilder
+
+    fill(store, 6)  # two outlets, each its own channel
+    out = tmp_path / "out"
+    _build(store, out)
+    rendered: list[str] = []
+    render = SiteBuilder.render
+
+    def counting(self: SiteBuilder, template: str, path: str, **context: object) -> str:
+        rendered.append(path)
+        return render(self, template, path, **context)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SiteBuilder, "render", counting)
+        _build(store, out)
+        assert not [p for p in rendered if p.startswith(("outlet/", "channel/"))]
+        months = sorted((out / "site" / "outlet").glob("*/20*.html"))
+        assert months
+        months[0].unlink()
+        rendered.clear()
+        repaired = _build(store, out)
+    assert months[0].is_file() and repaired.formats["site"].written == 1
+    assert [p for p in rendered if p.startswith("outlet/")] == [
+        str(months[0].relative_to(out / "site").parent) + "/index.html", str(months[0].relative_to(out / "site"))]
