@@ -144,3 +144,29 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
                   default=None) for s in every]
     dated = [n for n in newest if n is not None]
     assert dated == sorted(dated, reverse=True)
+
+
+def test_stories_and_reports_at_once_equal_the_two_queries(store: Store) -> None:
+    same_time = datetime(2023, 2, 5, 8, 0, tzinfo=BEIJING)
+    for n in range(10):
+        members = []
+        for m in range(5):
+            when = None if (n * m) % 7 == 3 else same_time + timedelta(hours=n % 3) if m % 2 else same_time
+            article = make_article(url=f"https://e.org/{n}/{m}", text=f"第{n}组第{m}篇。", outlet=f"报{(m + n) % 3}",
+                                   published_at=when)
+            store.upsert_article(article)
+            members.append(article.id)
+        members.reverse()
+        store.save_story(Story(id=f"s{n:02d}", title=f"事件{n}"), [
+            StoryMember(i, f"s{n:02d}", role="duplicate" if k == 2 else "member",
+                        duplicate_of=members[0] if k == 2 else None) for k, i in enumerate(members)])
+    for min_outlets in (1, 2, 3):
+        stories, reports = store.stories_and_reports(min_outlets)
+        expected = store.list_stories(min_outlets)
+        assert [(s.id, s.title, s.article_ids) for s in stories] == [(s.id, s.title, s.article_ids) for s in expected]
+        try:
+            assert reports == store.story_report_hashes()
+        except NotImplementedError:
+            assert reports is None
+    assert any(len(s.article_ids) == 5 for s in store.stories_and_reports(3)[0]) or \
+        store.list_stories(3) == []

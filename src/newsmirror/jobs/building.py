@@ -155,19 +155,14 @@ class _Listed:
     signature: str  # id:content_hash:title, for the fingerprint of its story
 
 
-def _own_reports(store: Store) -> dict[str, list[str]] | None:
-    """story id -> ids of its own reports (copies left out: they would make every one of their
-    sentences look confirmed); None when the backend cannot tell (then every member counts)."""
-    try:
-        return {story_id: [key[0] for key in keys] for story_id, keys in store.story_report_hashes().items()}
-    except NotImplementedError:
-        return None
-
-
-def _story_views(store: Store, stories: list[Story], listed: dict[str, _Listed], convert: Callable[[str], str],
+def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, list[tuple[str, str, str]]] | None,
+                 listed: dict[str, _Listed], convert: Callable[[str], str],
                  comparer: Comparer | None) -> dict[str, StoryView]:
+    # story id -> ids of its own reports (copies left out: they would make every one of their
+    # sentences look confirmed); None when the backend cannot tell (then every member counts).
+    own = {story_id: [key[0] for key in keys] for story_id, keys in report_hashes.items()} \
+        if comparer is not None and report_hashes is not None else None
     views: dict[str, StoryView] = {}
-    own = _own_reports(store) if comparer is not None else None
     for story in stories:
         members = [listed[i].entry for i in story.article_ids if i in listed]
         if not members:
@@ -317,14 +312,14 @@ def build(
     # Two passes: the first reads every article once for what listings, story pages and
     # fingerprints need; the second loads only the articles whose pages must be rendered
     # again, so an incremental build does not decode the whole store twice.
-    stored_stories = store.list_stories(min_outlets=1)
+    stored_stories, report_hashes = store.stories_and_reports(min_outlets=1)
     story_of = {i: story.id for story in stored_stories for i in story.article_ids}
     total = store.count_articles()
     _progress(progress, 0, total, READING)
     listed = _list_articles(store, convert, options.script, story_of,
                             lambda done: _progress(progress, done, total, READING),
                             out_dir / ".cache", options_key)
-    stories = _story_views(store, stored_stories, listed, convert, comparer)
+    stories = _story_views(store, stored_stories, report_hashes, listed, convert, comparer)
     entries = [item.entry for item in listed.values()]
     pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []
     total = len(entries)

@@ -168,6 +168,12 @@ class SQLiteStore(SqlStore):
     def transaction(self) -> _Transaction:
         return _Transaction(self)
 
+    def _tuples(self, text: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            cursor = self._db.cursor()
+            cursor.row_factory = None  # plain tuples: a sqlite3.Row per row doubled a scan's cost
+            return cursor.execute(text, params).fetchall()
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
