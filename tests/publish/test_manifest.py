@@ -195,7 +195,7 @@ def test_a_listing_cache_of_the_older_json_format_is_read_and_replaced(store: SQ
     again = _build(store, out)
     assert again.written == 0 and loaded == []  # every entry came from the older cache
     assert not (out / ".cache" / LEGACY_NAME).exists()
-    assert ListingCache(out / ".cache", options).rows == rows
+    assert {k: list(v[:10]) for k, v in ListingCache(out / ".cache", options).rows.items()} == rows
 
 
 def test_an_unchanged_channel_is_not_rendered_again_and_its_deleted_month_page_comes_back(

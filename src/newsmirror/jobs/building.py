@@ -228,7 +228,7 @@ def _entry_row(item: _Listed, content_hash: str) -> Row:
 
 
 def _entry_from_row(article_id: str, values: Row, story_id: str | None) -> _Listed:
-    _hash, title, outlet, channel, published, url, summary, lang, content_print, signature = values
+    _hash, title, outlet, channel, published, url, summary, lang, content_print, signature = values[:10]
     entry = Entry(id=article_id, title=title, outlet=outlet, channel=channel,
                   published=datetime.fromisoformat(published) if published else None, original_url=url,
                   summary=summary, story_id=story_id, lang=lang)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ COLUMNS = ("content_hash", "title", "outlet", "channel", "published", "url", "su
            "signature")
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
            "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, " + ", ".join(COLUMNS) + ") WITHOUT ROWID;")
-Row = list[Any]  # the values of COLUMNS, content hash first
+Row = Sequence[Any]  # the values of COLUMNS, content hash first
 
 
 class ListingCache:
@@ -43,8 +44,7 @@ class ListingCache:
         if self.legacy.exists():  # written after our file by an older version (ours deletes it)
             cached = json.loads(self.legacy.read_text(encoding="utf-8"))
             if cached.get("options") == self.options_key:
-                self.rows = {k: list(v) for k, v in cached["articles"].items()
-                             if isinstance(v, list) and len(v) == len(COLUMNS)}
+                self.rows = {k: v for k, v in cached["articles"].items() if isinstance(v, list) and len(v) == len(COLUMNS)}
             return
         if not self.path.exists():
             return
@@ -52,7 +52,8 @@ class ListingCache:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("options") != self.options_key:
                 return
-            self.rows = {r[0]: list(r[1:]) for r in db.execute("SELECT id, " + ", ".join(COLUMNS) + " FROM articles")}
+            # The id last: a row is then its values as they are, no copy per article.
+            self.rows = {r[-1]: r for r in db.execute("SELECT " + ", ".join(COLUMNS) + ", id FROM articles")}
         self._rewrite_all = False
 
     def save(self, rows: dict[str, Row], changed: list[str]) -> None:
@@ -70,7 +71,8 @@ class ListingCache:
                     db.execute("DELETE FROM articles")
                     changed = list(rows)
                 db.executemany("DELETE FROM articles WHERE id = ?", ((k,) for k in gone))
-                db.executemany(f"INSERT OR REPLACE INTO articles VALUES ({marks})", ((k, *rows[k]) for k in changed))
+                db.executemany(f"INSERT OR REPLACE INTO articles VALUES ({marks})",
+                               ((k, *rows[k][: len(COLUMNS)]) for k in changed))
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (self.options_key,))
                 db.execute("COMMIT")
             except BaseException:

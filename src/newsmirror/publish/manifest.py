@@ -217,7 +217,7 @@ class OutputWriter:
 
     ``verify``: check that every file of every unchanged input exists (one ``stat`` per file),
     instead of trusting folders whose modification time is the one recorded (see
-    :meth:`_files_exist`).
+    :meth:`_check_folder`).
     """
 
     def __init__(self, root: Path, options_key: str = "", verify: bool = False) -> None:
@@ -329,12 +329,21 @@ class OutputWriter:
     def input_unchanged(self, key: str, fingerprint: str, counted: bool = True) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
         record = self._inputs.get(key)
-        if not isinstance(record, list) or len(record) != 2 or record[0] != fingerprint:
+        if record is None or record[0] != fingerprint:
             return False
         paths: list[str] = record[1]
-        outputs = self._outputs
-        if any(p not in outputs for p in paths) or not self._files_exist(paths):
-            return False
+        # One loop, no generator: this runs for every article, story and listing of every format
+        # (~250k times for the whole real archive).
+        outputs, folders, root = self._outputs, self._folder_checked, self._root_prefix
+        for path in paths:
+            if path not in outputs:  # e.g. refused when loaded: never trusted
+                return False
+            folder = path.rpartition("/")[0]
+            trusted = folders.get(folder)
+            if trusted is None:
+                trusted = self._check_folder(folder)
+            if not trusted and not os.path.exists(root + path):
+                return False  # see _check_folder
         self._seen.update(paths)
         self._kept_inputs.add(key)
         self.counts.skipped_inputs += counted
@@ -349,8 +358,8 @@ class OutputWriter:
         self._kept_inputs.add(key)
         return True
 
-    def _files_exist(self, paths: list[str]) -> bool:
-        """True when every one of ``paths`` (recorded outputs) is still there.
+    def _check_folder(self, folder: str) -> bool:
+        """Whether the files of ``folder`` listed in the manifest can be taken as there.
 
         A mirror must not lose a page someone deleted by hand, and a ``stat`` of each file of
         each unchanged input was a seventh of an incremental build of the whole archive. So a
@@ -362,17 +371,6 @@ class OutputWriter:
         time is too recent to tell a later change apart is checked file by file. What this
         does not see was never checked (a file edited in place); ``verify`` checks every file.
         """
-        root = self._root_prefix
-        for path in paths:
-            folder = path.rpartition("/")[0]
-            trusted = self._folder_checked.get(folder)
-            if trusted is None:
-                trusted = self._check_folder(folder)
-            if not trusted and not os.path.exists(root + path):
-                return False
-        return True
-
-    def _check_folder(self, folder: str) -> bool:
         try:
             mtime = os.stat(self._root_prefix + folder if folder else self.root).st_mtime_ns
         except OSError:

@@ -301,8 +301,8 @@ class SQLiteStore(SqlStore):
             yield _article(row)
 
     def article_hashes(self) -> list[tuple[str, str]]:
-        rows = self.execute("SELECT id, content_hash FROM articles ORDER BY published_utc DESC, id DESC").fetchall()
-        return [(str(r[0]), str(r[1])) for r in rows]
+        # Plain tuples (ids and hashes are TEXT): a build reads this for every article.
+        return self._tuples("SELECT id, content_hash FROM articles ORDER BY published_utc DESC, id DESC")
 
     def count_articles(self, outlet: str | None = None) -> int:
         if outlet:
