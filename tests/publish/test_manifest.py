@@ -160,9 +160,11 @@ def test_rows_of_a_sqlite_manifest_leading_outside_are_never_deleted(tmp_path: P
     with sqlite3.connect(root / MANIFEST_NAME) as db:
         db.executemany("INSERT INTO outputs VALUES (?, ?, NULL)",
                        [("../victim.txt", "0" * 40), (str(victim), "0" * 40)])
-        db.execute("INSERT INTO inputs VALUES ('article:x', 'p', '../victim.txt')")
+        hostile = ["../victim.txt", str(victim), "C:victim.txt", "a/../../victim.txt", "a\\..\\victim.txt"]
+        db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, NULL)", [(p, "0" * 40) for p in hostile])
+        db.executemany("INSERT INTO inputs VALUES (?, 'p', ?)", [(f"article:{n}", p) for n, p in enumerate(hostile)])
     again = OutputWriter(root)
-    assert not again.input_unchanged("article:x", "p")
+    assert not any(again.input_unchanged(f"article:{n}", "p") for n in range(len(hostile)))
     again.write("index.html", "x")
     again.finish()
     assert victim.read_text() == "keep me" and set(load_outputs(root)) == {"index.html"}

@@ -111,7 +111,7 @@ def _confined_map(root: Path, mapping: object, resolve: bool = True) -> dict[str
     if not isinstance(mapping, dict):
         return {}
     # Every folder taken as resolved inside: only the string checks of _confined are left.
-    resolved: set[str] = set() if resolve else _AllFolders()
+    resolved: set[str] = set() if resolve else _ALL_FOLDERS
     folders: dict[str, bool] = {}
     kept: dict[str, str] = {}
     for path, value in mapping.items():
@@ -135,6 +135,12 @@ def _confined_map(root: Path, mapping: object, resolve: bool = True) -> dict[str
 class _AllFolders(set[str]):
     def __contains__(self, item: object) -> bool:
         return True
+
+
+_ALL_FOLDERS = _AllFolders()
+# What input_unchanged knows of a folder: its files taken as there, each to be checked, or a
+# folder that is not a plain relative path (none of its paths is trusted).
+_TRUSTED, _CHECK_FILES, _REFUSED = object(), object(), object()
 
 
 def digest(data: bytes) -> str:
@@ -239,7 +245,7 @@ class OutputWriter:
         self._changed_outputs: dict[str, tuple[str, str | None]] = {}  # path -> (digest, month)
         self._kept_inputs: set[str] = set()
         self._new_inputs: dict[str, list[Any]] = {}
-        self._folder_checked: dict[str, bool] = {}  # folder -> trusted, decided once per build
+        self._folder_checked: dict[str, object] = {}  # folder -> _TRUSTED, _CHECK_FILES or _REFUSED, once per build
         self._folder_seen: dict[str, int] = {}  # folder -> mtime_ns read before its files were checked
         self._touched_folders: set[str] = set()  # folders this build wrote into or removed from
 
@@ -251,11 +257,12 @@ class OutputWriter:
         manifest = read_manifest(self.root)
         if manifest is None or manifest.format not in (MANIFEST_FORMAT, LEGACY_FORMAT):
             return
-        # Paths that are not plain relative paths are ignored: never deleted, never trusted. A
-        # symlinked folder is not looked up here (one lstat per folder, ~40k for the whole
-        # archive): write() and finish() check a path in full before they touch its file.
-        self._outputs = _confined_map(self.root, manifest.outputs, resolve=False)
-        self._months = {k: v for k, v in manifest.months.items() if k in self._outputs and _MONTH.match(v)}
+        # Not checked here, path by path (a third of loading a manifest of the whole archive):
+        # a path is trusted only once input_unchanged found it plain (string checks, once per
+        # folder), and write() and finish() check a path in full, symlinks too, before they
+        # touch its file. So a path that leads outside is never written, removed nor linked.
+        self._outputs = manifest.outputs
+        self._months = manifest.months
         # Other options (script, base URL, template version) render differently: re-render all.
         if manifest.options == self.options_key:
             self._inputs = manifest.inputs
@@ -336,13 +343,15 @@ class OutputWriter:
         # (~250k times for the whole real archive).
         outputs, folders, root = self._outputs, self._folder_checked, self._root_prefix
         for path in paths:
-            if path not in outputs:  # e.g. refused when loaded: never trusted
+            if path not in outputs:
                 return False
-            folder = path.rpartition("/")[0]
-            trusted = folders.get(folder)
-            if trusted is None:
-                trusted = self._check_folder(folder)
-            if not trusted and not os.path.exists(root + path):
+            folder, _, name = path.rpartition("/")
+            if name in _BAD_PARTS or "\\" in name or "\x00" in name or (not folder and _DRIVE.match(name)):
+                return False  # not a plain relative path: never trusted
+            state = folders.get(folder)
+            if state is None:
+                state = self._check_folder(folder)
+            if state is _REFUSED or (state is _CHECK_FILES and not os.path.exists(root + path)):
                 return False  # see _check_folder
         self._seen.update(paths)
         self._kept_inputs.add(key)
@@ -358,7 +367,7 @@ class OutputWriter:
         self._kept_inputs.add(key)
         return True
 
-    def _check_folder(self, folder: str) -> bool:
+    def _check_folder(self, folder: str) -> object:
         """Whether the files of ``folder`` listed in the manifest can be taken as there.
 
         A mirror must not lose a page someone deleted by hand, and a ``stat`` of each file of
@@ -371,16 +380,19 @@ class OutputWriter:
         time is too recent to tell a later change apart is checked file by file. What this
         does not see was never checked (a file edited in place); ``verify`` checks every file.
         """
+        if folder and not _confined(self.root, folder + "/x", _ALL_FOLDERS):  # string checks only
+            self._folder_checked[folder] = _REFUSED
+            return _REFUSED
         try:
             mtime = os.stat(self._root_prefix + folder if folder else self.root).st_mtime_ns
         except OSError:
-            self._folder_checked[folder] = False
-            return False
-        trusted = not self.verify and self._folder_marks.get(folder) == mtime
-        self._folder_checked[folder] = trusted
+            self._folder_checked[folder] = _CHECK_FILES
+            return _CHECK_FILES
+        state = _TRUSTED if not self.verify and self._folder_marks.get(folder) == mtime else _CHECK_FILES
+        self._folder_checked[folder] = state
         if time.time_ns() - mtime > _MTIME_MARGIN_NS:
             self._folder_seen[folder] = mtime
-        return trusted
+        return state
 
     def recorded_paths(self, key: str) -> list[str]:
         record = self._new_inputs.get(key) or self._inputs.get(key)
