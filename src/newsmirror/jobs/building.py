@@ -15,6 +15,8 @@ Configuration comes from the ``[publish]`` table of the config file (``--config`
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import importlib
 import json
@@ -26,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
@@ -273,6 +275,28 @@ def _list_articles(store: Store, convert: Callable[[str], str], script: str, sto
     return listed
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _fewer_collections(function: Callable[P, T]) -> Callable[P, T]:
+    """``function`` run with the cyclic garbage collector's first threshold raised. A build holds
+    ~1M long-lived objects (entries, manifests, caches) and every full collection walks them all:
+    eight or nine per incremental build of the whole real archive, ~0.6 s of ~8. Cycles are still
+    collected, less often; the threshold is restored after."""
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        before = gc.get_threshold()
+        gc.set_threshold(max(before[0], 50_000), *before[1:])
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.set_threshold(*before)
+
+    return wrapper
+
+
+@_fewer_collections
 def build(
     store: Store,
     out_dir: Path,
