@@ -155,6 +155,7 @@ class _Listed:
     entry: Entry
     content_print: str  # publish.content.fingerprint of the article alone
     signature: str  # id:content_hash:title, for the fingerprint of its story
+    listing_key: str = ""  # publish.base.entry_key of the entry, when made from the cache's row
 
 
 def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, list[tuple[str, str, str]]] | None,
@@ -234,7 +235,9 @@ def _entry_from_row(article_id: str, values: Row, story_id: str | None) -> _List
     entry = Entry(id=article_id, title=title, outlet=outlet, channel=channel,
                   published=datetime.fromisoformat(published) if published else None, original_url=url,
                   summary=summary, story_id=story_id, lang=lang)
-    return _Listed(entry, content_print, signature)
+    # entry_key from the row's own strings (the row holds published as isoformat() gave it).
+    key = "\x1f".join((article_id, title, outlet, channel, published or "", url, summary, story_id or "", lang))
+    return _Listed(entry, content_print, signature, key)
 
 
 def _list_articles(store: Store, convert: Callable[[str], str], script: str, story_of: dict[str, str],
@@ -371,7 +374,7 @@ def build(
 
     ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
     report.stories = len(ordered)
-    entry_keys = {entry.id: entry_key(entry) for entry in entries}
+    entry_keys = {entry.id: listed[entry.id].listing_key or entry_key(entry) for entry in entries}
     for builder in builders:
         builder.entry_keys = entry_keys
         phase = f"story pages and listings ({builder.name})"
@@ -434,9 +437,20 @@ def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str
         return {}
     if len(story.members) <= limit + 1:
         return {story.id: story}
-    shown = [m for m in story.members if m.id != article_id][:limit]
-    own = next((m for m in story.members if m.id == article_id), None)
-    members = sorted([*shown, own], key=story.members.index) if own is not None else shown
+    # The first ``limit`` others and the article itself, in the story's order, in one pass (a
+    # sort by list.index compared whole entries field by field, for every member of a big story).
+    members: list[Entry] = []
+    others = 0
+    own_seen = False
+    for member in story.members:
+        if member.id == article_id:
+            members.append(member)
+            own_seen = True
+        elif others < limit:
+            members.append(member)
+            others += 1
+        if own_seen and others >= limit:
+            break
     return {story.id: StoryView(id=story.id, title=story.title, members=members, fingerprint=story.fingerprint)}
 
 
