@@ -226,3 +226,25 @@ def test_an_unchanged_channel_is_not_rendered_again_and_its_deleted_month_page_c
     assert months[0].is_file() and repaired.formats["site"].written == 1
     assert [p for p in rendered if p.startswith("outlet/")] == [
         str(months[0].relative_to(out / "site").parent) + "/index.html", str(months[0].relative_to(out / "site"))]
+
+
+def test_the_cli_verify_option_restores_what_a_trusted_folder_hides(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        articles = fill(store, 3)
+    out = tmp_path / "out"
+    command = ["build", "--db", str(tmp_path / "store.sqlite"), "--out", str(out), "--format", "site", "--no-images"]
+    assert CliRunner().invoke(app, command).exit_code == 0
+    _age_folders(out)
+    assert CliRunner().invoke(app, command).exit_code == 0  # folder times recorded
+    page = out / "site" / "a" / "2024-03" / f"{articles[0].id}.html"
+    folder_time = os.stat(page.parent).st_mtime_ns
+    page.unlink()
+    os.utime(page.parent, ns=(folder_time, folder_time))
+    assert CliRunner().invoke(app, command).exit_code == 0 and not page.exists()
+    result = CliRunner().invoke(app, [*command, "--verify"])
+    assert result.exit_code == 0, result.output
+    assert page.is_file()
