@@ -248,3 +248,19 @@ def test_the_cli_verify_option_restores_what_a_trusted_folder_hides(tmp_path: Pa
     result = CliRunner().invoke(app, [*command, "--verify"])
     assert result.exit_code == 0, result.output
     assert page.is_file()
+
+
+def test_a_file_deleted_during_a_build_is_seen_by_the_next_one(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    writer = OutputWriter(root, "opts")
+    for n in range(3):
+        writer.write(f"a/{n}.html", str(n))
+        writer.record_input(f"article:{n}", "p", [f"a/{n}.html"])
+    writer.finish()
+    _age_folders(root)
+    during = OutputWriter(root, "opts")
+    assert all(during.input_unchanged(f"article:{n}", "p") for n in range(3))  # folder time read here
+    (root / "a" / "1.html").unlink()  # meanwhile, by hand
+    during.finish()
+    after = OutputWriter(root, "opts")
+    assert after.input_unchanged("article:0", "p") and not after.input_unchanged("article:1", "p")
