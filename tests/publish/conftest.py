@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import io
+import json
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image as PILImage
 
 from newsmirror.model import Article, Image, Story
+from newsmirror.publish.manifest import LEGACY_FORMAT, LEGACY_MANIFEST_NAME, read_manifest
 from newsmirror.store.base import StoryMember
 from newsmirror.store.sqlite import SQLiteStore
 
 BASE_URL = "https://mirror.test/news"
+
+
+def legacy_manifest(root: Path) -> dict[str, Any]:
+    """The manifest a build left in ``root``, as the JSON file of the older format holds it
+    (edit it, then :func:`save_legacy_manifest`: the next build reads it as an older version's)."""
+    manifest = read_manifest(root)
+    assert manifest is not None
+    return {"format": LEGACY_FORMAT, "options": manifest.options, "outputs": dict(manifest.outputs),
+            "months": dict(manifest.months), "inputs": dict(manifest.inputs)}
+
+
+def save_legacy_manifest(root: Path, manifest: dict[str, Any]) -> None:
+    (root / LEGACY_MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
 
 
 def png_bytes(width: int = 1600, height: int = 900, color: str = "navy") -> bytes:

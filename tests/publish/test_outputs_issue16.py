@@ -3,6 +3,7 @@ images, the outlet's own article id in page-mirror paths, a site-wide feed and t
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
@@ -20,7 +21,7 @@ from newsmirror.model import Image
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.pagemirror import source_article_id
 from newsmirror.store.sqlite import SQLiteStore
-from tests.publish.conftest import BASE_URL, make_article
+from tests.publish.conftest import BASE_URL, legacy_manifest, make_article, save_legacy_manifest
 
 
 def _no_fetch(url: str) -> bytes:
@@ -156,9 +157,9 @@ def test_a_page_published_under_our_id_keeps_its_address(store: SQLiteStore, tmp
     # As an earlier version published it: under our id (shared links and QR codes point there).
     folder = out / "pagemirror/pages/国际"
     (folder / "a777001.md").rename(folder / f"{article.id}.md")
-    manifest = out / "pagemirror/.newsmirror-manifest.json"
-    text = manifest.read_text(encoding="utf-8").replace("国际/a777001.md", f"国际/{article.id}.md")
-    manifest.write_text(text.replace('"options": "', '"options": "older|'), encoding="utf-8")
+    manifest = legacy_manifest(out / "pagemirror")
+    renamed = json.loads(json.dumps(manifest, ensure_ascii=False).replace("国际/a777001.md", f"国际/{article.id}.md"))
+    save_legacy_manifest(out / "pagemirror", {**renamed, "options": "older|" + renamed["options"]})
     build(store, out, ["pagemirror"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
     assert sorted(p.name for p in folder.glob("*.md")) == [f"{article.id}.md"]
 

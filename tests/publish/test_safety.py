@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -22,12 +21,12 @@ from newsmirror.publish.content import make_entry
 from newsmirror.publish.feeds import FeedItem, build_feeds
 from newsmirror.publish.gitpush import split_by_month
 from newsmirror.publish.jekyll import front_matter
-from newsmirror.publish.manifest import MANIFEST_NAME, OutputError, OutputWriter, confined_path, load_outputs
+from newsmirror.publish.manifest import OutputError, OutputWriter, confined_path, load_outputs
 from newsmirror.publish.paths import unique_filename, unique_slug
 from newsmirror.publish.safe import http_url, md_line, md_link, md_text, safe_markdown
 from newsmirror.store.sqlite import SQLiteStore
 from tests import hostile
-from tests.publish.conftest import BASE_URL, make_article
+from tests.publish.conftest import BASE_URL, legacy_manifest, make_article, save_legacy_manifest
 
 TEXT_PAYLOADS = [
     hostile.SCRIPT, hostile.IMG_ONERROR, "&lt;script&gt;x&lt;/script&gt;", hostile.KRAMDOWN_IAL,
@@ -145,11 +144,11 @@ def test_manifest_paths_outside_the_output_folder_are_never_deleted(tmp_path: Pa
         victim.parent.mkdir(parents=True, exist_ok=True)
         victim.write_text("keep me")
     (root / "link").symlink_to(tmp_path / "outside", target_is_directory=True)
-    manifest = json.loads((root / MANIFEST_NAME).read_text())
+    manifest = legacy_manifest(root)
     for path in ("../victim.txt", str(tmp_path / "victim.txt"), "a/../../victim.txt", "link/deep.txt",
                  "./../victim.txt", "..\\victim.txt", "C:/victim.txt"):
         manifest["outputs"][path] = "0" * 40
-    (root / MANIFEST_NAME).write_text(json.dumps(manifest))
+    save_legacy_manifest(root, manifest)
     again = OutputWriter(root)
     again.write("index.html", "x")
     again.finish()
@@ -171,10 +170,10 @@ def test_a_manifest_is_checked_folder_by_folder_and_every_path_of_an_escaping_fo
     writer.finish()
     (tmp_path / "outside").mkdir()
     (root / "link").symlink_to(tmp_path / "outside", target_is_directory=True)
-    manifest = json.loads((root / MANIFEST_NAME).read_text())
+    manifest = legacy_manifest(root)
     escaping = [f"link/{n}.txt" for n in range(5)]
     manifest["outputs"].update(dict.fromkeys(escaping, "0" * 40))
-    (root / MANIFEST_NAME).write_text(json.dumps(manifest))
+    save_legacy_manifest(root, manifest)
     resolved: list[Path] = []
     original = Path.resolve
 
@@ -198,10 +197,10 @@ def test_split_publish_never_copies_files_from_outside(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("private")
     os.symlink(secret, root / "leak.txt")
-    manifest = json.loads((root / MANIFEST_NAME).read_text())
+    manifest = legacy_manifest(root)
     manifest["outputs"].update({"../secret.txt": "1" * 40, "leak.txt": "2" * 40})
     manifest["months"].update({"../secret.txt": "../../x", "leak.txt": "2024-03"})
-    (root / MANIFEST_NAME).write_text(json.dumps(manifest))
+    save_legacy_manifest(root, manifest)
     folders = split_by_month(root, tmp_path / "staging")
     copied = [p for folder in folders.values() for p in folder.rglob("*") if p.is_file()]
     assert all("private" not in p.read_text(errors="ignore") for p in copied)
@@ -388,10 +387,9 @@ def test_an_untouched_unsafe_layout_from_an_older_build_is_replaced_an_edited_on
         layout, index = out / "jekyll/_layouts/post.html", out / "jekyll/index.html"
         # As an older version left it: its own unescaped layout, recorded in the manifest.
         layout.write_text(OLD_POST_LAYOUT, encoding="utf-8")
-        manifest_path = out / "jekyll" / MANIFEST_NAME
-        manifest = json.loads(manifest_path.read_text())
+        manifest = legacy_manifest(out / "jekyll")
         manifest["outputs"]["_layouts/post.html"] = digest(OLD_POST_LAYOUT.encode())
-        manifest_path.write_text(json.dumps(manifest))
+        save_legacy_manifest(out / "jekyll", manifest)
         index.write_text(index.read_text(encoding="utf-8") + "<!-- the owner's edit -->\n", encoding="utf-8")
         build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
         assert "{{ page.title | escape }}" in layout.read_text(encoding="utf-8")

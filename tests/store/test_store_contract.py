@@ -113,3 +113,60 @@ def test_naive_datetime_is_refused() -> None:
 
     with pytest.raises(ValueError):
         make_article(published_at=datetime(2023, 2, 4))
+
+
+def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None:
+    """list_stories reads all stories in a few statements: the same stories, newest first, each
+    with its members in story_members' order (undated first, then by time, ties as saved)."""
+    same_time = datetime(2023, 2, 5, 8, 0, tzinfo=BEIJING)
+    stories: dict[str, list[str]] = {}
+    for n in range(12):
+        members = []
+        for m in range(4):
+            when = None if (n + m) % 5 == 0 else same_time + timedelta(hours=n) if m % 2 else same_time
+            article = make_article(url=f"https://e.org/{n}/{m}", text=f"第{n}组第{m}篇。", outlet=f"报{m % 3}",
+                                   published_at=when)
+            store.upsert_article(article)
+            members.append(article.id)
+        members.reverse()  # saved in an order that is not the ids' order: the ties keep it
+        store.save_story(Story(id=f"s{n:02d}", title=f"事件{n}"), [StoryMember(i, f"s{n:02d}") for i in members])
+        stories[f"s{n:02d}"] = members
+    every = store.list_stories(min_outlets=1)
+    assert sorted(s.id for s in every) == sorted(stories)
+    alone = {s.id: store.get_story(s.id) for s in every}
+    for story in every:
+        read = alone[story.id]
+        assert read is not None and story.article_ids == read.article_ids and story.title == read.title
+        assert story.article_ids == [m.article_id for m in store.story_members(story.id)]
+        assert sorted(story.article_ids) == sorted(stories[story.id])
+    assert [s.id for s in store.list_stories(min_outlets=1, limit=3)] == [s.id for s in every[:3]]
+    newest = [max((a.published_at for a in map(store.get_article, s.article_ids) if a and a.published_at),
+                  default=None) for s in every]
+    dated = [n for n in newest if n is not None]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_stories_and_reports_at_once_equal_the_two_queries(store: Store) -> None:
+    same_time = datetime(2023, 2, 5, 8, 0, tzinfo=BEIJING)
+    for n in range(10):
+        members = []
+        for m in range(5):
+            when = None if (n * m) % 7 == 3 else same_time + timedelta(hours=n % 3) if m % 2 else same_time
+            article = make_article(url=f"https://e.org/{n}/{m}", text=f"第{n}组第{m}篇。", outlet=f"报{(m + n) % 3}",
+                                   published_at=when)
+            store.upsert_article(article)
+            members.append(article.id)
+        members.reverse()
+        store.save_story(Story(id=f"s{n:02d}", title=f"事件{n}"), [
+            StoryMember(i, f"s{n:02d}", role="duplicate" if k == 2 else "member",
+                        duplicate_of=members[0] if k == 2 else None) for k, i in enumerate(members)])
+    for min_outlets in (1, 2, 3):
+        stories, reports = store.stories_and_reports(min_outlets)
+        expected = store.list_stories(min_outlets)
+        assert [(s.id, s.title, s.article_ids) for s in stories] == [(s.id, s.title, s.article_ids) for s in expected]
+        try:
+            assert reports == store.story_report_hashes()
+        except NotImplementedError:
+            assert reports is None
+    assert any(len(s.article_ids) == 5 for s in store.stories_and_reports(3)[0]) or \
+        store.list_stories(3) == []

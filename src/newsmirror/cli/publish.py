@@ -49,6 +49,9 @@ def build(
         "--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked.")] = False,
     compare: Annotated[bool, typer.Option(
         "--compare/--no-compare", help="Show what each outlet reports on story pages (when stories are grouped).")] = True,
+    verify: Annotated[bool, typer.Option(
+        "--verify", help="Check that every page of the last build is still there (restores pages deleted by hand "
+                         "even where a folder's modification time was set back).")] = False,
     config: PublishConfigOption = None,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
@@ -60,7 +63,7 @@ def build(
 
     settings = load_publish_settings(config)
     options = BuildOptions(base_url=base_url if base_url is not None else settings.base_url,
-                           script=script or settings.script, site_title=settings.site_title)
+                           script=script or settings.script, site_title=settings.site_title, verify=verify)
     out_dir = out or default_output_dir()
     with store_from(db) as store, StageProgress("building", err_console, unit="articles") as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,

@@ -198,7 +198,9 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
                 else history_path(e.event.article_id),
                 updated=None if chosen else EPOCH))  # an empty feed must not change on every build
         report.indexes += 1
-    write("changes.css", (resources.files("newsmirror.web") / "static" / "changes.css").read_bytes())
+    # Found through the newsmirror package, not newsmirror.web: importing the web package loads
+    # FastAPI and builds its models, a second or more of every build for one stylesheet.
+    write("changes.css", (resources.files("newsmirror") / "web" / "static" / "changes.css").read_bytes())
     if cache is not None and remembered != known:
         cache.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache.with_name(cache.name + ".tmp")

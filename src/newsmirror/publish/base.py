@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,13 @@ Item = TypeVar("Item")
 FinishProgress = Callable[[int, int], None]  # (done, total) of the pages ``finish`` writes
 
 
+def entry_key(entry: Entry) -> str:
+    """Every field of ``entry`` a listing, an index or a feed may show, as one string."""
+    published = entry.published.isoformat() if entry.published else ""
+    return "\x1f".join((entry.id, entry.title, entry.outlet, entry.channel, published, entry.original_url,
+                         entry.summary, entry.story_id or "", entry.lang))
+
+
 @dataclass(slots=True)
 class BuildOptions:
     base_url: str = ""  # where this output is served; share links and QR codes point here
@@ -25,6 +33,9 @@ class BuildOptions:
     latest_count: int = 50
     feed_entries: int = 30
     recent_days: int = 7  # Jekyll: newer posts in _posts/, older in archived/<date>/
+    # Check every file of every unchanged page instead of trusting unchanged folders (a repair:
+    # see OutputWriter._files_exist). Not part of the output, so not of the options key.
+    verify: bool = False
 
 
 class FormatBuilder:
@@ -38,11 +49,25 @@ class FormatBuilder:
         self.options = options
         self.convert = convert
         self.mirror = mirror
-        self.writer = OutputWriter(root, f"{self.name}|{options_key}")
+        self.writer = OutputWriter(root, f"{self.name}|{options_key}", verify=options.verify)
         self.paths: dict[str, str] = {}  # article id -> its page's path in this output
         self.site_title = convert(options.site_title)
         # Told how far ``finish`` got: story pages and listings can take minutes on a big store.
         self.finish_progress: FinishProgress | None = None
+        # Article id -> everything a listing shows of it (see listing_print); set by the build.
+        self.entry_keys: dict[str, str] = {}
+
+    def listing_print(self, name: str, entries: list[Entry]) -> str:
+        """What a listing of ``entries`` (a channel, a month of it) is made from: its name, the
+        caps, and each entry's listed fields and page path. Equal prints render equal pages, so
+        an unchanged listing is not rendered again (most of a big archive's, on every build)."""
+        options = self.options
+        digest = hashlib.sha1(f"{name}\x1e{options.index_cap}\x1e{options.feed_entries}\x1e{options.latest_count}"
+                              .encode())
+        keys, paths = self.entry_keys, self.paths
+        digest.update("\x1e".join(f"{keys.get(e.id) or entry_key(e)}\x1f{paths.get(e.id)}" for e in entries)
+                      .encode("utf-8"))
+        return digest.hexdigest()
 
     def label(self, text: str) -> str:
         """A fixed interface string, written in Simplified Chinese, in the output script."""

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsmirror.errors import ConfigError, NewsmirrorError
-from newsmirror.publish.manifest import MANIFEST_NAME, confined_path, load_months, load_outputs
+from newsmirror.publish.manifest import (
+    LEGACY_MANIFEST_NAME,
+    MANIFEST_NAME,
+    confined_path,
+    load_months,
+    load_outputs,
+)
 
 INDEX_PART = "index"
 SPLIT_STATE = ".newsmirror-split.json"
@@ -73,7 +79,8 @@ def commit_folder(folder: Path, message: str, branch: str = "main") -> tuple[boo
             raise PublishError(f"git init failed in {folder}: {done.stderr.strip()}")
     exclude = folder / ".git" / "info" / "exclude"
     exclude.parent.mkdir(parents=True, exist_ok=True)
-    wanted = [MANIFEST_NAME, SPLIT_STATE, ".tmp-*"]
+    # The manifest and its SQLite journal (``-journal``) are the build's, not the site's.
+    wanted = [LEGACY_MANIFEST_NAME, MANIFEST_NAME + "*", SPLIT_STATE, ".tmp-*"]
     existing = exclude.read_text(encoding="utf-8").splitlines() if exclude.exists() else []
     if any(w not in existing for w in wanted):
         exclude.write_text("\n".join([*existing, *[w for w in wanted if w not in existing]]) + "\n", encoding="utf-8")

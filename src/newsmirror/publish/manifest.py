@@ -6,23 +6,46 @@ nothing (not even the manifest). Inputs (an article, a story) are remembered wit
 fingerprint and the paths they produced, so an unchanged input is not even rendered.
 Files a previous build wrote that this build did not produce are removed; files the
 manifest never listed (a CNAME, a README of your own) are never touched.
+
+The manifest is a SQLite file in the output folder (``.newsmirror-manifest.sqlite``), rewritten
+row by row for what changed: as one JSON file it was ~75 MB for the whole real archive, parsed
+and written again in full by every build (a quarter of an incremental build that wrote 331
+files). A JSON manifest of an older version (``.newsmirror-manifest.json``) is still read, and
+replaced by the SQLite file at the end of the build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsmirror.errors import NewsmirrorError
 
-MANIFEST_NAME = ".newsmirror-manifest.json"
-MANIFEST_FORMAT = 1
+MANIFEST_NAME = ".newsmirror-manifest.sqlite"
+LEGACY_MANIFEST_NAME = ".newsmirror-manifest.json"  # format 1, written by versions before the SQLite one
+MANIFEST_FORMAT = 2
+LEGACY_FORMAT = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT NOT NULL, month TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS inputs (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, paths TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
+"""
+# The paths of an input, joined: NUL never occurs in a path the writer accepts.
+_JOIN = "\x00"
+# A folder's modification time is trusted only when it is this much older than the moment it was
+# read: on a file system with coarse timestamps (whole seconds), a deletion in the same second
+# would leave it unchanged.
+_MTIME_MARGIN_NS = 2_000_000_000
 
 
 class OutputError(NewsmirrorError):
@@ -77,18 +100,112 @@ def _folder_inside(root: Path, folder: str, resolved: set[str]) -> bool:
     return True
 
 
-def _confined_map(root: Path, mapping: object) -> dict[str, str]:
+def _confined_map(root: Path, mapping: object, resolve: bool = True) -> dict[str, str]:
+    """The items of ``mapping`` whose key is a path ``confined_path`` accepts (and value a string).
+
+    Each folder is checked once, not once per path: a manifest of the whole archive lists ~300k
+    paths in ~40k folders, and checking every path whole was most of loading it (a folder that
+    leads outside is refused with all its paths). ``resolve=False``: the string checks only, no
+    symlink looked up (for a writer: it checks a path in full again before it writes or removes
+    the file)."""
     if not isinstance(mapping, dict):
         return {}
-    # Each folder is resolved once, not once per path: a manifest of the whole archive lists
-    # ~300k paths in a few thousand folders, and resolving every one took most of an
-    # incremental build (a folder that leads outside is never cached, so all its paths fail).
-    resolved: set[str] = set()
-    return {k: v for k, v in mapping.items() if isinstance(v, str) and _confined(root, k, resolved)}
+    # Every folder taken as resolved inside: only the string checks of _confined are left.
+    resolved: set[str] = set() if resolve else _ALL_FOLDERS
+    folders: dict[str, bool] = {}
+    kept: dict[str, str] = {}
+    for path, value in mapping.items():
+        if not isinstance(path, str) or not isinstance(value, str):
+            continue
+        folder, slash, name = path.rpartition("/")
+        if name in _BAD_PARTS or "\x00" in name or "\\" in name:
+            continue
+        verdict = folders.get(folder) if slash else None
+        if verdict is None:
+            # The folder's first path is checked whole (the folder with it); the folder's verdict
+            # then holds for every name in it that passed the checks above.
+            verdict = _confined(root, path, resolved)
+            if slash and (verdict or not _confined(root, f"{folder}/x", resolved)):
+                folders[folder] = verdict
+        if verdict:
+            kept[path] = value
+    return kept
+
+
+class _AllFolders(set[str]):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ALL_FOLDERS = _AllFolders()
+# What input_unchanged knows of a folder: its files taken as there, each to be checked, or a
+# folder that is not a plain relative path (none of its paths is trusted).
+_TRUSTED, _CHECK_FILES, _REFUSED = object(), object(), object()
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
+
+
+@dataclass(slots=True)
+class Manifest:
+    """What a manifest holds, in either format (paths not yet checked)."""
+
+    format: int = MANIFEST_FORMAT
+    options: str = ""
+    outputs: dict[str, str] = field(default_factory=dict)  # path -> digest
+    months: dict[str, str] = field(default_factory=dict)  # path -> YYYY-MM
+    inputs: dict[str, list[Any]] = field(default_factory=dict)  # key -> [fingerprint, [paths]]
+    folders: dict[str, int] = field(default_factory=dict)  # folder -> mtime_ns when last verified
+    legacy: bool = False  # read from the JSON file of an older version
+
+
+def read_manifest(root: Path) -> Manifest | None:
+    """The manifest the last build left in ``root`` (None when there is none).
+
+    The JSON file of an older version wins when both exist: this version deletes it once its
+    SQLite file is written, so a JSON file beside it was written later, by an older version,
+    and the SQLite file is stale. Raises :class:`OutputError` when the file cannot be read.
+    """
+    legacy, current = root / LEGACY_MANIFEST_NAME, root / MANIFEST_NAME
+    if legacy.exists():
+        return _read_legacy(legacy)
+    if not current.exists():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(current)) as db:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            manifest = Manifest(format=int(meta.get("format", 0)), options=str(meta.get("options", "")))
+            if manifest.format != MANIFEST_FORMAT:
+                return manifest  # a format this version does not know: nothing in it is trusted
+            for path, hashed, month in db.execute("SELECT path, digest, month FROM outputs"):
+                manifest.outputs[path] = hashed
+                if month is not None:
+                    manifest.months[path] = month
+            manifest.inputs = {key: [fingerprint, paths.split(_JOIN) if paths else []]
+                               for key, fingerprint, paths in db.execute("SELECT key, fingerprint, paths FROM inputs")}
+            manifest.folders = dict(db.execute("SELECT path, mtime_ns FROM folders").fetchall())
+            return manifest
+    except (sqlite3.Error, ValueError, TypeError) as exc:
+        raise OutputError(
+            f"the build manifest {current} is unreadable ({exc}); delete it to rebuild everything") from exc
+
+
+def _read_legacy(path: Path) -> Manifest:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"the build manifest {path} is unreadable ({exc}); delete it to rebuild everything") from exc
+    if not isinstance(data, dict) or data.get("format") != LEGACY_FORMAT:
+        return Manifest(format=0, legacy=True)
+    outputs, months, inputs = data.get("outputs"), data.get("months"), data.get("inputs")
+    return Manifest(
+        format=LEGACY_FORMAT, options=str(data.get("options", "")), legacy=True,
+        outputs={k: v for k, v in outputs.items() if isinstance(v, str)} if isinstance(outputs, dict) else {},
+        months={k: v for k, v in months.items() if isinstance(v, str)} if isinstance(months, dict) else {},
+        inputs={k: [v[0], [str(p) for p in v[1]]] for k, v in inputs.items()
+                if isinstance(v, list) and len(v) == 2 and isinstance(v[1], list)} if isinstance(inputs, dict) else {},
+    )
 
 
 @dataclass(slots=True)
@@ -102,47 +219,55 @@ class WriteCounts:
 
 
 class OutputWriter:
-    """Writes files under ``root`` only when their content changed."""
+    """Writes files under ``root`` only when their content changed.
 
-    def __init__(self, root: Path, options_key: str = "") -> None:
+    ``verify``: check that every file of every unchanged input exists (one ``stat`` per file),
+    instead of trusting folders whose modification time is the one recorded (see
+    :meth:`_check_folder`).
+    """
+
+    def __init__(self, root: Path, options_key: str = "", verify: bool = False) -> None:
         self.root = root
         self._root_prefix = os.path.join(str(root), "")
         self.options_key = options_key
+        self.verify = verify
         self.counts = WriteCounts()
         self._outputs: dict[str, str] = {}
         self._inputs: dict[str, list[Any]] = {}
         self._months: dict[str, str] = {}
+        self._folder_marks: dict[str, int] = {}
         self._owners: dict[str, str] | None = None
+        self._rewrite_all = True  # no manifest (or an older or foreign one): every row is written
         self._load()
         self._seen: set[str] = set()
         self._confined_folders: set[str] = set()
         self._made_folders: set[Path] = set()
-        self._new_outputs: dict[str, str] = {}
+        self._changed_outputs: dict[str, tuple[str, str | None]] = {}  # path -> (digest, month)
+        self._kept_inputs: set[str] = set()
         self._new_inputs: dict[str, list[Any]] = {}
-        self._new_months: dict[str, str] = {}
+        self._folder_checked: dict[str, object] = {}  # folder -> _TRUSTED, _CHECK_FILES or _REFUSED, once per build
+        self._folder_seen: dict[str, int] = {}  # folder -> mtime_ns read before its files were checked
+        self._touched_folders: set[str] = set()  # folders this build wrote into or removed from
 
     @property
     def manifest_path(self) -> Path:
         return self.root / MANIFEST_NAME
 
     def _load(self) -> None:
-        try:
-            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        manifest = read_manifest(self.root)
+        if manifest is None or manifest.format not in (MANIFEST_FORMAT, LEGACY_FORMAT):
             return
-        except (OSError, ValueError) as exc:
-            raise OutputError(
-                f"the build manifest {self.manifest_path} is unreadable ({exc}); delete it to rebuild everything"
-            ) from exc
-        if data.get("format") != MANIFEST_FORMAT:
-            return
-        # Paths leading outside the folder are ignored: never deleted, never trusted.
-        self._outputs = _confined_map(self.root, data.get("outputs", {}))
-        self._months = {k: v for k, v in _confined_map(self.root, data.get("months", {})).items() if _MONTH.match(v)}
+        # Not checked here, path by path (a third of loading a manifest of the whole archive):
+        # a path is trusted only once input_unchanged found it plain (string checks, once per
+        # folder), and write() and finish() check a path in full, symlinks too, before they
+        # touch its file. So a path that leads outside is never written, removed nor linked.
+        self._outputs = manifest.outputs
+        self._months = manifest.months
         # Other options (script, base URL, template version) render differently: re-render all.
-        inputs = data.get("inputs", {})
-        if data.get("options") == self.options_key and isinstance(inputs, dict):
-            self._inputs = dict(inputs)
+        if manifest.options == self.options_key:
+            self._inputs = manifest.inputs
+            self._folder_marks = manifest.folders
+        self._rewrite_all = manifest.legacy or manifest.options != self.options_key
 
     # -- writing -----------------------------------------------------------------
     def write(self, relative: str, content: str | bytes, month: str | None = None) -> bool:
@@ -155,13 +280,17 @@ class OutputWriter:
             raise OutputError(f"refusing to write {relative!r}: it leads outside {self.root}")
         hashed = digest(data)
         self._seen.add(relative)
-        self._new_outputs[relative] = hashed
-        if month:
-            self._new_months[relative] = month
-        if self._outputs.get(relative) == hashed and target.exists():
+        month = month or None
+        unchanged = self._outputs.get(relative) == hashed
+        if not unchanged or self._months.get(relative) != month:
+            self._changed_outputs[relative] = (hashed, month)
+        elif relative in self._changed_outputs:  # written twice in one build: the last one counts
+            del self._changed_outputs[relative]
+        if unchanged and target.exists():
             self.counts.unchanged += 1
             return False
         _atomic_write(target, data, self._made_folders)
+        self._touched_folders.add(relative.rpartition("/")[0])
         self.counts.written += 1
         self.counts.written_paths.append(relative)
         return True
@@ -172,7 +301,9 @@ class OutputWriter:
         if not target.is_file():
             return False
         self._seen.add(relative)
-        self._new_outputs[relative] = self._outputs.get(relative) or digest(target.read_bytes())
+        hashed = self._outputs.get(relative) or digest(target.read_bytes())
+        if self._outputs.get(relative) != hashed or relative in self._months:
+            self._changed_outputs[relative] = (hashed, None)
         self.counts.unchanged += 1
         return True
 
@@ -205,21 +336,63 @@ class OutputWriter:
     def input_unchanged(self, key: str, fingerprint: str, counted: bool = True) -> bool:
         """True (and its outputs kept) when ``key`` was rendered with this fingerprint and its files exist."""
         record = self._inputs.get(key)
-        if not isinstance(record, list) or len(record) != 2 or record[0] != fingerprint:
+        if record is None or record[0] != fingerprint:
             return False
-        paths = [str(p) for p in record[1]]
-        # os.path on strings: a Path per file was a seventh of an incremental build.
-        root = self._root_prefix
-        if any(p not in self._outputs or not os.path.exists(root + p) for p in paths):
-            return False
+        paths: list[str] = record[1]
+        # One loop, no generator: this runs for every article, story and listing of every format
+        # (~250k times for the whole real archive).
+        outputs, folders, root = self._outputs, self._folder_checked, self._root_prefix
         for path in paths:
-            self._seen.add(path)
-            self._new_outputs[path] = self._outputs[path]
-            if path in self._months:
-                self._new_months[path] = self._months[path]
-        self._new_inputs[key] = record
+            if path not in outputs:
+                return False
+            folder, _, name = path.rpartition("/")
+            if name in _BAD_PARTS or "\\" in name or "\x00" in name or (not folder and _DRIVE.match(name)):
+                return False  # not a plain relative path: never trusted
+            state = folders.get(folder)
+            if state is None:
+                state = self._check_folder(folder)
+            if state is _REFUSED or (state is _CHECK_FILES and not os.path.exists(root + path)):
+                return False  # see _check_folder
+        self._seen.update(paths)
+        self._kept_inputs.add(key)
         self.counts.skipped_inputs += counted
         return True
+
+    def keep_input(self, key: str) -> bool:
+        """Keep ``key``'s record as it is when all its files were already kept in this build (by
+        an input whose record lists them, e.g. the listing of a channel and its month pages)."""
+        record = self._inputs.get(key)
+        if record is None or not all(p in self._seen for p in record[1]):
+            return False
+        self._kept_inputs.add(key)
+        return True
+
+    def _check_folder(self, folder: str) -> object:
+        """Whether the files of ``folder`` listed in the manifest can be taken as there.
+
+        A mirror must not lose a page someone deleted by hand, and a ``stat`` of each file of
+        each unchanged input was a seventh of an incremental build of the whole archive. So a
+        folder is trusted whole when its modification time is the one recorded the last time
+        all its files were seen: removing or renaming a file always changes its folder's
+        modification time (POSIX), and removing the folder makes it fail to ``stat``. The time
+        is read *before* the files are checked and recorded only for folders this build did not
+        write into, so a deletion during the build is seen by the next one; a folder whose
+        time is too recent to tell a later change apart is checked file by file. What this
+        does not see was never checked (a file edited in place); ``verify`` checks every file.
+        """
+        if folder and not _confined(self.root, folder + "/x", _ALL_FOLDERS):  # string checks only
+            self._folder_checked[folder] = _REFUSED
+            return _REFUSED
+        try:
+            mtime = os.stat(self._root_prefix + folder if folder else self.root).st_mtime_ns
+        except OSError:
+            self._folder_checked[folder] = _CHECK_FILES
+            return _CHECK_FILES
+        state = _TRUSTED if not self.verify and self._folder_marks.get(folder) == mtime else _CHECK_FILES
+        self._folder_checked[folder] = state
+        if time.time_ns() - mtime > _MTIME_MARGIN_NS:
+            self._folder_seen[folder] = mtime
+        return state
 
     def recorded_paths(self, key: str) -> list[str]:
         record = self._new_inputs.get(key) or self._inputs.get(key)
@@ -228,6 +401,7 @@ class OutputWriter:
     def record_input(self, key: str, fingerprint: str, paths: list[str], counted: bool = True) -> None:
         """``counted``: an input the counts report (an article, a story; not a listing page)."""
         self._new_inputs[key] = [fingerprint, sorted(paths)]
+        self._kept_inputs.discard(key)
         self.counts.rendered_inputs += counted
 
     def months(self) -> dict[str, str]:
@@ -236,48 +410,110 @@ class OutputWriter:
 
     # -- finishing ---------------------------------------------------------------
     def finish(self) -> WriteCounts:
-        """Remove outputs this build no longer produces and save the manifest if anything changed."""
-        for stale in sorted(set(self._outputs) - self._seen):
-            target = confined_path(self.root, stale)  # checked again: a symlink may have appeared since
+        """Remove outputs this build no longer produces and save what changed in the manifest."""
+        stale = sorted(set(self._outputs) - self._seen)
+        for path in stale:
+            target = confined_path(self.root, path)  # checked again: a symlink may have appeared since
             if target is not None and (target.exists() or target.is_symlink()):
                 target.unlink()
                 self.counts.removed += 1
+                self._touched_folders.add(path.rpartition("/")[0])
                 _prune_empty_parents(target.parent, self.root)
-        changed = (
-            self._new_outputs != self._outputs
-            or self._new_inputs != self._inputs
-            or self._new_months != self._months
-        )
-        if changed or not self.manifest_path.exists():
-            payload = {
-                "format": MANIFEST_FORMAT,
-                "options": self.options_key,
-                "outputs": dict(sorted(self._new_outputs.items())),
-                "months": dict(sorted(self._new_months.items())),
-                "inputs": dict(sorted(self._new_inputs.items())),
-            }
-            _atomic_write(self.manifest_path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-        self._outputs, self._inputs, self._months = self._new_outputs, self._new_inputs, self._new_months
+        inputs = {key: self._inputs[key] for key in self._kept_inputs}
+        inputs.update(self._new_inputs)
+        changed_inputs = {k: v for k, v in self._new_inputs.items() if self._inputs.get(k) != v}
+        dropped_inputs = [k for k in self._inputs if k not in inputs]
+        folders = self._folders_to_record()
+        changed_folders = {k: v for k, v in folders.items() if self._folder_marks.get(k) != v}
+        dropped_folders = [k for k in self._folder_marks if k not in folders]
+        if (self._rewrite_all or stale or self._changed_outputs or changed_inputs or dropped_inputs
+                or changed_folders or dropped_folders or not self.manifest_path.exists()):
+            self._save(stale, inputs, changed_inputs, dropped_inputs, folders, changed_folders, dropped_folders)
+        for path in stale:
+            self._outputs.pop(path, None)
+            self._months.pop(path, None)
+        for path, (hashed, month) in self._changed_outputs.items():
+            self._outputs[path] = hashed
+            if month is None:
+                self._months.pop(path, None)
+            else:
+                self._months[path] = month
+        self._inputs, self._folder_marks = inputs, folders
+        self._changed_outputs, self._kept_inputs, self._new_inputs = {}, set(), {}
+        self._rewrite_all = False
         return self.counts
 
+    def _folders_to_record(self) -> dict[str, int]:
+        """Folders whose files were all seen in this build, with the time read before that: kept
+        when trusted, recorded when checked file by file; never one this build wrote into or
+        removed from (its time changed under us) nor one changed too recently to tell."""
+        return {folder: mtime for folder, mtime in self._folder_seen.items() if folder not in self._touched_folders}
 
-def _load_manifest(root: Path) -> dict[str, object]:
-    try:
-        data = json.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    def _save(self, stale: list[str], inputs: dict[str, list[Any]], changed_inputs: dict[str, list[Any]],
+              dropped_inputs: list[str], folders: dict[str, int], changed_folders: dict[str, int],
+              dropped_folders: list[str]) -> None:
+        path = self.manifest_path
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            if path.is_symlink():  # never written through: it could lead anywhere
+                path.unlink()
+            with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+                db.executescript(_SCHEMA)
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    if self._rewrite_all:
+                        self._save_all(db, inputs, folders)
+                    else:
+                        db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in stale))
+                        db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
+                                       ((p, h, m) for p, (h, m) in self._changed_outputs.items()))
+                        db.executemany("DELETE FROM inputs WHERE key = ?", ((k,) for k in dropped_inputs))
+                        db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)",
+                                       ((k, v[0], _JOIN.join(v[1])) for k, v in changed_inputs.items()))
+                        db.executemany("DELETE FROM folders WHERE path = ?", ((k,) for k in dropped_folders))
+                        db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", changed_folders.items())
+                    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                   [("format", str(MANIFEST_FORMAT)), ("options", self.options_key)])
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            raise OutputError(f"cannot write the build manifest {path}: {exc}") from exc
+        # The older JSON manifest, now replaced: left beside the SQLite file it would be taken for
+        # the newer one (see read_manifest).
+        (self.root / LEGACY_MANIFEST_NAME).unlink(missing_ok=True)
+
+    def _save_all(self, db: sqlite3.Connection, inputs: dict[str, list[Any]], folders: dict[str, int]) -> None:
+        outputs = {p: (h, self._months.get(p)) for p, h in self._outputs.items() if p in self._seen}
+        outputs.update(self._changed_outputs)
+        for table in ("meta", "outputs", "inputs", "folders"):
+            db.execute(f"DELETE FROM {table}")
+        db.executemany("INSERT INTO outputs VALUES (?, ?, ?)", ((p, h, m) for p, (h, m) in sorted(outputs.items())))
+        db.executemany("INSERT INTO inputs VALUES (?, ?, ?)",
+                       ((k, v[0], _JOIN.join(str(p) for p in v[1])) for k, v in sorted(inputs.items())))
+        db.executemany("INSERT INTO folders VALUES (?, ?)", sorted(folders.items()))
 
 
 def load_months(root: Path) -> dict[str, str]:
     """Output path -> month, as the last build recorded it in ``root`` (paths inside ``root`` only)."""
-    months = _confined_map(root, _load_manifest(root).get("months", {}))
+    manifest = _readable_manifest(root)
+    months = _confined_map(root, manifest.months) if manifest else {}
     return {path: month for path, month in months.items() if _MONTH.match(month)}
 
 
 def load_outputs(root: Path) -> dict[str, str]:
     """Output path -> content hash, as the last build recorded it (paths inside ``root`` only)."""
-    return _confined_map(root, _load_manifest(root).get("outputs", {}))
+    manifest = _readable_manifest(root)
+    return _confined_map(root, manifest.outputs) if manifest else {}
+
+
+def _readable_manifest(root: Path) -> Manifest | None:
+    try:
+        manifest = read_manifest(root)
+    except OutputError:
+        return None
+    return manifest if manifest is not None and manifest.format in (MANIFEST_FORMAT, LEGACY_FORMAT) else None
 
 
 def _atomic_write(target: Path, data: bytes, made: set[Path] | None = None) -> None:

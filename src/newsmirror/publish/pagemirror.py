@@ -8,7 +8,6 @@ Unlike the originals: no promotion blocks, no tracking pixel, QR codes linked re
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from datetime import UTC
@@ -146,6 +145,14 @@ class PageMirrorBuilder(FormatBuilder):
 
     def _channel_index(self, channel: str, members: list[Entry], hot_name: str) -> None:
         name = self.index_name(channel)
+        index = f"indexes/{name}.md"
+        # A channel whose entries did not change is not rendered again, its index nor its
+        # month archives (rendering them on every build was a tenth of an incremental build).
+        key = f"listing:{index}"
+        channel_print = self.listing_print(f"{channel}\x1e{hot_name}", members)
+        if self.writer.input_unchanged(key, channel_print, counted=False) and all(
+                self.writer.keep_input(f"listing:{path}") for path in self.writer.recorded_paths(key) if path != index):
+            return
         head = "#### " + f" {SEPARATOR} ".join(
             [_link(self.label("首页"), "../README.md"), _link(hot_name, f"{hot_name}.md")]
         )
@@ -159,14 +166,15 @@ class PageMirrorBuilder(FormatBuilder):
             lines.append(" &nbsp;|&nbsp; ".join(
                 _link(month, f"archive/{name}/{month}.md") for month in sorted(by_month, reverse=True)
             ))
-        self.writer.write(f"indexes/{name}.md", "\n".join(lines) + "\n")
+        self.writer.write(index, "\n".join(lines) + "\n")
+        month_paths = []
         for month, month_entries in by_month.items():
             path = f"indexes/archive/{name}/{month}.md"
+            month_paths.append(path)
             # Rendered again only when its entries changed (most months of an archive do not).
-            key = f"listing:{path}"
-            listing_print = hashlib.sha1(repr((channel, month, [(e, self.paths.get(e.id)) for e in month_entries]))
-                                         .encode("utf-8")).hexdigest()
-            if self.writer.input_unchanged(key, listing_print, counted=False):
+            month_key = f"listing:{path}"
+            listing_print = self.listing_print(f"{channel}\x1e{month}", month_entries)
+            if self.writer.input_unchanged(month_key, listing_print, counted=False):
                 continue
             archive = [
                 "#### " + f" {SEPARATOR} ".join(
@@ -176,7 +184,8 @@ class PageMirrorBuilder(FormatBuilder):
             ]
             archive += [self.entry_line(e, "../../../") for e in month_entries]
             self.writer.write(path, "\n".join(archive) + "\n", month=month)
-            self.writer.record_input(key, listing_print, [path], counted=False)
+            self.writer.record_input(month_key, listing_print, [path], counted=False)
+        self.writer.record_input(key, channel_print, [index, *month_paths], counted=False)
 
     def _hot_list(self, listed: list[Entry], stories: list[StoryView], hot_name: str) -> None:
         lines = ["#### " + _link(self.label("首页"), "../README.md"), "", f"### {hot_name}", ""]

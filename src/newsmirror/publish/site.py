@@ -162,30 +162,45 @@ class SiteBuilder(FormatBuilder):
         self.writer.finish()
 
     def _listing(self, group: _Group) -> None:
+        # A channel or outlet whose entries did not change is not rendered again, its index,
+        # feeds nor month pages (rendering them was a tenth of an incremental build).
+        key = f"listing:{group.path}"
+        index = group.path + "index.html"
+        group_print = self.listing_print(group.name, group.entries)
+        if self.writer.input_unchanged(key, group_print, counted=False) and all(
+                self.writer.keep_input(f"listing:{path}")
+                for path in self.writer.recorded_paths(key) if path not in self._group_files(group)):
+            return
         by_month: dict[str, list[Entry]] = defaultdict(list)
         for entry in group.entries:
             by_month[entry.month].append(entry)
         months = sorted(by_month, reverse=True)
-        index = group.path + "index.html"
         self.writer.write(index, self.render(
             "listing.html", index, title=group.name, heading=group.name, feeds=True,
             items=group.entries[: self.options.index_cap], paths=self.paths, months=months,
         ))
+        month_paths = []
         for month in months:
             path = f"{group.path}{month}.html"
+            month_paths.append(path)
             # A month page is rendered again only when its entries changed: most months of a
             # big archive do not, and rendering all of them was a tenth of an incremental build.
-            key = f"listing:{path}"
-            listing_print = hashlib.sha1(repr((group.name, month, [(e, self.paths.get(e.id)) for e in by_month[month]]))
-                                         .encode("utf-8")).hexdigest()
-            if self.writer.input_unchanged(key, listing_print, counted=False):
+            month_key = f"listing:{path}"
+            listing_print = self.listing_print(f"{group.name}\x1e{month}", by_month[month])
+            if self.writer.input_unchanged(month_key, listing_print, counted=False):
                 continue
             self.writer.write(path, self.render(
                 "listing.html", path, title=f"{group.name} · {month}", heading=group.name, feeds=False,
                 items=by_month[month], paths=self.paths, months=[],
             ), month=month)
-            self.writer.record_input(key, listing_print, [path], counted=False)
+            self.writer.record_input(month_key, listing_print, [path], counted=False)
         self._feeds(group.path, group.name, group.entries[: self.options.feed_entries])
+        self.writer.record_input(key, group_print, [*self._group_files(group), *month_paths], counted=False)
+
+    @staticmethod
+    def _group_files(group: _Group) -> tuple[str, str, str]:
+        """A listing's own files (the rest of its record: its month pages)."""
+        return group.path + "index.html", group.path + "atom.xml", group.path + "rss.xml"
 
     def _feeds(self, folder: str, title: str, entries: list[Entry], whole_site: bool = False) -> None:
         items = [

@@ -197,6 +197,15 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...
 
+    def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
+        """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,
+        for every story); None for the second when the backend stores no comparisons."""
+        stories = self.list_stories(min_outlets)
+        try:
+            return stories, self.story_report_hashes()
+        except NotImplementedError:
+            return stories, None
+
     # -- stories: comparisons computed when grouping -------------------------
     def story_report_hashes(self, story_ids: Sequence[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:
         """story id -> (article id, outlet, content hash) of each of its own reports (copies
