@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
+from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
@@ -106,9 +107,12 @@ class SiteBuilder(FormatBuilder):
             lang=context.pop("lang", self.lang), **context,
         )
 
-    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+    def page_for(self, entry: Entry, article: Article) -> str:
+        return self.page_path(entry)
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView], path: str | None = None) -> list[str]:
         entry = prepared.entry
-        path = self.page_path(entry)
+        path = path or self.page_path(entry)
         written = self.write_images(prepared.image_names, "img/", entry.month)
         story = stories.get(entry.story_id or "")
         paths = {m.id: self.page_path(m) for m in story.members} if story else {}
