@@ -10,6 +10,7 @@ import pytest
 from newsmirror.jobs import build_pool, building
 from newsmirror.jobs.building import build
 from newsmirror.model import Story
+from newsmirror.publish import site
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.images import httpx_fetcher
 from newsmirror.store.base import StoryMember
@@ -19,6 +20,23 @@ from tests.publish.conftest import BASE_URL, ImageServer, make_article
 
 def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _small_tasks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Small batches and tasks, so a few dozen articles and stories go through several tasks of
+    the workers; the number of story pages each forked story pool rendered."""
+    monkeypatch.setattr(building, "BATCH", 8)
+    monkeypatch.setattr(build_pool, "CHUNK", 3)
+    monkeypatch.setattr(site, "PARALLEL_STORIES", 2)
+    rendered: list[int] = []
+    real = site.fork_map
+
+    def counting(func, items, jobs, chunk=20):  # type: ignore[no-untyped-def]
+        yield from real(func, items, jobs, 2)
+        rendered.append(jobs)
+
+    monkeypatch.setattr(site, "fork_map", counting)
+    return rendered
 
 
 def _fill(store: SQLiteStore, image_server: ImageServer) -> None:
@@ -42,16 +60,14 @@ def _fill(store: SQLiteStore, image_server: ImageServer) -> None:
 @pytest.mark.parametrize("script", ["original", "zh-Hant"])
 def test_a_build_in_two_processes_equals_a_build_in_one(tmp_path: Path, image_server: ImageServer,
                                                         monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    # Small batches and tasks, so a few dozen articles go through several tasks of the pool.
-    monkeypatch.setattr(building, "BATCH", 8)
-    monkeypatch.setattr(build_pool, "CHUNK", 3)
+    forked = _small_tasks(monkeypatch)
     with SQLiteStore(tmp_path / "store.sqlite") as store:
         _fill(store, image_server)
         reports = {}
         for jobs in (1, 2):
             reports[jobs] = build(store, tmp_path / f"jobs{jobs}", options=BuildOptions(base_url=BASE_URL, script=script),
                                   fetch=httpx_fetcher(timeout=5), comparer=building.default_comparer(store), jobs=jobs)
-    assert reports[1].workers == 1 and reports[2].workers == 2
+    assert reports[1].workers == 1 and reports[2].workers == 2 and forked == [2]  # story pages too
     one, two = _files(tmp_path / "jobs1"), _files(tmp_path / "jobs2")
     assert len(one) > 37 * 3
     assert list(two) == list(one)
@@ -66,8 +82,7 @@ def test_a_build_in_two_processes_equals_a_build_in_one(tmp_path: Path, image_se
 
 def test_an_incremental_build_in_two_processes_equals_a_fresh_one(tmp_path: Path, image_server: ImageServer,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(building, "BATCH", 8)
-    monkeypatch.setattr(build_pool, "CHUNK", 3)
+    _small_tasks(monkeypatch)
     options = BuildOptions(base_url=BASE_URL)
     with SQLiteStore(tmp_path / "store.sqlite") as store:
         _fill(store, image_server)

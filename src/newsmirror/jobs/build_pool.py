@@ -27,16 +27,14 @@ from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, StoryView, prepare
 from newsmirror.publish.images import ImageMirror
-from newsmirror.publish.manifest import OutputWriter
+from newsmirror.publish.parallel import QUEUED_PER_WORKER, RecordingWriter, Write, keep
 
 CHUNK = 50  # articles per task: big enough that a task's overhead is small, small enough to balance
-QUEUED_PER_WORKER = 3  # tasks waiting per worker: keeps workers busy while the parent writes
 Due = list[tuple[FormatBuilder, str]]  # the builders that must render an article, with its page fingerprint
 Loaded = tuple[Article | None, Entry, dict[str, StoryView], Due]
-Write = tuple[str, bytes, str | None]  # (path, bytes, month) as ``OutputWriter.write`` takes them
-# What a worker did for one article, in order: (builder index, a write or None, the paths when
-# that builder finished); then the error that stopped it, if any.
-Op = tuple[int, Write | None, list[str] | None]
+# What a worker did for one article, builder by builder: (builder index, its writes, the paths
+# it reports when it finished, None when it failed); then the error that stopped it, if any.
+Op = tuple[int, list[Write], list[str] | None]
 
 
 def default_jobs() -> int:
@@ -45,23 +43,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-class _Recorder(OutputWriter):
-    """A worker's stand-in for a format's writer: it keeps the writes for the parent to make."""
-
-    def __init__(self, index: int) -> None:  # no manifest to load: the parent has it
-        self.index = index
-        self.ops: list[Op] = []
-
-    def write(self, relative: str, content: str | bytes, month: str | None = None) -> bool:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        self.ops.append((self.index, (relative, data, month), None))
-        return True
 
 
 class _KnownImages(ImageMirror):
@@ -97,7 +78,7 @@ class _WorkerState:
     builders: list[FormatBuilder]
     convert: Callable[[str], str]
     mirror: ImageMirror | None
-    recorders: list[_Recorder]
+    recorders: list[RecordingWriter]
 
 
 _STATE: _WorkerState | None = None  # set in the parent just before forking; the workers inherit it
@@ -109,6 +90,7 @@ def _start_worker() -> None:
     state = _STATE
     assert state is not None
     for builder, recorder in zip(state.builders, state.recorders, strict=True):
+        keep(builder.writer)
         builder.writer = recorder
 
 
@@ -118,18 +100,21 @@ def _render_chunk(tasks: list[_Task]) -> list[tuple[list[Op], str | None]]:
     done: list[tuple[list[Op], str | None]] = []
     for task in tasks:
         ops: list[Op] = []
-        for recorder in state.recorders:
-            recorder.ops = ops
         failure: str | None = None
         mirror = _KnownImages(state.mirror, task.images) if state.mirror is not None and task.images is not None \
             else state.mirror
+        index = -1
         try:
             prepared = prepare(task.article, task.entry, state.convert, mirror)
             for index, path in task.due:
                 paths = state.builders[index].render_article(prepared, task.stories, path)
-                ops.append((index, None, paths))
+                ops.append((index, state.recorders[index].writes, paths))
+                state.recorders[index].writes = []
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
             failure = str(exc)
+            if index >= 0 and state.recorders[index].writes:  # what it wrote before it failed
+                ops.append((index, state.recorders[index].writes, None))
+                state.recorders[index].writes = []
         done.append((ops, failure))
     return done
 
@@ -168,8 +153,7 @@ class RenderPool:
 
     def _start(self) -> Pool:
         global _STATE
-        _STATE = _WorkerState(self.builders, self.convert, self.mirror,
-                              [_Recorder(i) for i in range(len(self.builders))])
+        _STATE = _WorkerState(self.builders, self.convert, self.mirror, [RecordingWriter() for _ in self.builders])
         self.used = True
         try:
             self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start_worker)
@@ -217,11 +201,11 @@ class RenderPool:
                failure: str | None) -> None:
         """What ``render_article`` and the one-process loop do with a rendered article, in order."""
         prints = {id(builder): page_print for builder, page_print in due}
-        for index, write, paths in ops:
+        for index, writes, paths in ops:
             builder = self.builders[index]
-            if write is not None:
+            for write in writes:
                 builder.writer.write(*write)
-            elif paths is not None:
+            if paths is not None:
                 builder.paths[entry.id] = pages[index]
                 builder.writer.record_input(builder.article_key(entry), prints[id(builder)], paths)
         if failure is not None:

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
-from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, can_fork, default_jobs
+from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
 from newsmirror.model import Article, Story, Version
 from newsmirror.publish.base import BuildOptions, FormatBuilder
 from newsmirror.publish.content import (
@@ -48,6 +48,7 @@ from newsmirror.publish.images import Fetch, ImageMirror
 from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
+from newsmirror.publish.parallel import can_fork
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
@@ -322,6 +323,7 @@ def build(
         if name == "site":  # --- recheck: which article pages link a history page
             extra = {"history": _history_marks(store, out_dir / ".cache" / MARKS_CACHE)}
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
+        builders[-1].jobs = jobs if can_fork() else 1
 
     report = BuildReport(out_dir=out_dir)
     if not options.base_url and "site" in chosen:

@@ -32,6 +32,7 @@ class FormatBuilder:
     """Base class of the three formats; subclasses render articles, then listings."""
 
     name = ""
+    jobs = 1  # processes ``finish`` may render pages in (the build sets it)
 
     def __init__(self, root: Path, options: BuildOptions, convert: Callable[[str], str],
                  mirror: ImageMirror | None, options_key: str) -> None:
