@@ -87,6 +87,11 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _own_cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
 def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.store import open_store
@@ -128,15 +133,17 @@ def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     with open_store(db) as store, _progress("building") as progress:
         load_before = os.getloadavg()[0]
         cpu_before = _cpu_seconds()
+        own_before = _own_cpu_seconds()
         started = time.perf_counter()
         report = build(store, out, ["all"], images=False, comparer=_comparer(store), progress=progress.phase,
                        jobs=JOBS)
         seconds = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_before
+        own_cpu = _own_cpu_seconds() - own_before
     # The workers' peak is the largest one's (forked: it counts pages shared with the parent).
     return {"seconds": seconds, "articles": report.articles, "written": report.written, "workers": report.workers,
             "failures": len(report.failures), "out_bytes": _tree_bytes(out), "cpu_seconds": cpu,
-            "load": (load_before, os.getloadavg()[0]),
+            "parent_cpu_seconds": own_cpu, "load": (load_before, os.getloadavg()[0]),
             "parent_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "worker_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
@@ -348,7 +355,8 @@ def _print_tables(results: dict[str, dict[str, Any]]) -> None:
             extra = f"{r['out_bytes'] / 2**20:,.0f} MiB written ({r['out_bytes'] / max(arts, 1) / 1024:,.1f} KB/article)"
             if "workers" in r:
                 extra += (f"; {r['workers']} rendering process(es), peak RSS parent {r['parent_rss_mib']:,.0f} MiB,"
-                          f" largest worker {r['worker_rss_mib']:,.0f} MiB; CPU {r['cpu_seconds']:,.0f} s;"
+                          f" largest worker {r['worker_rss_mib']:,.0f} MiB; CPU {r['cpu_seconds']:,.0f} s"
+                          f" (parent {r['parent_cpu_seconds']:,.0f} s);"
                           f" load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after")
         rows.append((name, _fmt(r["seconds"]), f"{_fmt(rate, 0)} {unit}/s", _fmt(per_article, 2),
                      _fmt(r["peak_rss_mib"], 0), extra))
