@@ -103,3 +103,20 @@ def test_jobs_must_be_positive(tmp_path: Path) -> None:
 
     with SQLiteStore(tmp_path / "store.sqlite") as store, pytest.raises(ConfigError, match="--jobs"):
         build(store, tmp_path / "out", jobs=0)
+
+
+def test_the_cli_passes_jobs_and_refuses_zero(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        for n in range(3):
+            store.upsert_article(make_article(n))
+    runner = CliRunner()
+    base = ["build", "--db", str(tmp_path / "store.sqlite"), "--no-images"]
+    done = runner.invoke(app, [*base, "--out", str(tmp_path / "out"), "--jobs", "2"])
+    assert done.exit_code == 0, done.output
+    assert len(list((tmp_path / "out" / "site" / "a").rglob("*.html"))) == 3
+    refused = runner.invoke(app, [*base, "--out", str(tmp_path / "zero"), "--jobs", "0"])
+    assert refused.exit_code != 0 and not (tmp_path / "zero").exists()
