@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -120,3 +121,20 @@ def test_the_cli_passes_jobs_and_refuses_zero(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out" / "site" / "a").rglob("*.html"))) == 3
     refused = runner.invoke(app, [*base, "--out", str(tmp_path / "zero"), "--jobs", "0"])
     assert refused.exit_code != 0 and not (tmp_path / "zero").exists()
+
+
+def _die(tasks: object) -> None:
+    os._exit(3)  # as a worker killed for memory would
+
+
+def test_a_worker_that_dies_stops_the_build_with_a_clear_error(tmp_path: Path, image_server: ImageServer,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmirror.publish.parallel import WorkerDied
+
+    _small_tasks(monkeypatch)
+    monkeypatch.setattr(build_pool, "_render_chunk", _die)
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        _fill(store, image_server)
+        with pytest.raises(WorkerDied, match="--jobs"):  # not a build waiting forever for its pages
+            build(store, tmp_path / "out", options=BuildOptions(base_url=BASE_URL), fetch=httpx_fetcher(timeout=5),
+                  jobs=2)

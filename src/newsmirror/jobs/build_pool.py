@@ -15,19 +15,26 @@ and never touch the parent's store connection: SQLite must not be used across a 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 
 from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, StoryView, prepare
 from newsmirror.publish.images import ImageMirror
-from newsmirror.publish.parallel import QUEUED_PER_WORKER, RecordingWriter, Write, keep
+from newsmirror.publish.parallel import (
+    QUEUED_PER_WORKER,
+    RecordingWriter,
+    Write,
+    forked_executor,
+    keep,
+    result_of,
+    submit,
+)
 
 CHUNK = 50  # articles per task: big enough that a task's overhead is small, small enough to balance
 Due = list[tuple[FormatBuilder, str]]  # the builders that must render an article, with its page fingerprint
@@ -127,7 +134,7 @@ def _plain(stories: dict[str, StoryView]) -> dict[str, StoryView]:
 
 @dataclass(slots=True)
 class _Submitted:
-    result: AsyncResult[list[tuple[list[Op], str | None]]]
+    result: Future[list[tuple[list[Op], str | None]]]
     articles: list[tuple[Article, Entry, Due, dict[int, str]]]  # ..., builder index -> its page path
     done: int  # the progress count once this task is written
 
@@ -143,7 +150,7 @@ class RenderPool:
         self.jobs = jobs
         self.failures = failures
         self.progress = progress
-        self._pool: Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
         self.used = False  # workers were started (an incremental build of a few articles starts none)
         self._waiting: deque[_Submitted] = deque()
 
@@ -151,14 +158,12 @@ class RenderPool:
     def started(self) -> bool:
         return self._pool is not None
 
-    def _start(self) -> Pool:
+    def _start(self) -> ProcessPoolExecutor:
         global _STATE
+        # Kept until the pool stops: the workers are forked at its first submit.
         _STATE = _WorkerState(self.builders, self.convert, self.mirror, [RecordingWriter() for _ in self.builders])
         self.used = True
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start_worker)
-        finally:
-            _STATE = None  # the workers have their copy; the parent keeps no second reference
+        self._pool = forked_executor(self.jobs, _start_worker)
         return self._pool
 
     def submit(self, loaded: list[Loaded], done: int) -> None:
@@ -181,7 +186,7 @@ class RenderPool:
         for start in range(0, len(tasks), CHUNK):
             end = start + CHUNK
             last = end >= len(tasks)
-            self._waiting.append(_Submitted(pool.apply_async(_render_chunk, (tasks[start:end],)),
+            self._waiting.append(_Submitted(submit(pool, _render_chunk, tasks[start:end]),
                                             articles[start:end], done if last else -1))
             self._collect(limit=self.jobs * QUEUED_PER_WORKER)
         if not tasks:
@@ -189,10 +194,10 @@ class RenderPool:
 
     def _collect(self, limit: int) -> None:
         """Write the finished tasks, in order; wait while more than ``limit`` are waiting."""
-        while self._waiting and (len(self._waiting) > limit or self._waiting[0].result.ready()):
+        while self._waiting and (len(self._waiting) > limit or self._waiting[0].result.done()):
             submitted = self._waiting.popleft()
-            for (article, entry, due, pages), (ops, failure) in zip(submitted.articles, submitted.result.get(),
-                                                                    strict=True):
+            rendered: list[tuple[list[Op], str | None]] = result_of(submitted.result)
+            for (article, entry, due, pages), (ops, failure) in zip(submitted.articles, rendered, strict=True):
                 self._apply(article, entry, due, pages, ops, failure)
             if submitted.done >= 0:
                 self.progress(submitted.done)
@@ -219,11 +224,10 @@ class RenderPool:
             self.close()
 
     def close(self) -> None:
+        global _STATE
         if self._pool is not None:
-            if self._waiting:  # stopped by an error: what is still rendering is not wanted
-                self._pool.terminate()
-            else:
-                self._pool.close()
-            self._pool.join()
+            # Stopped by an error: what is still waiting is not wanted (a running task ends first).
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
             self._waiting.clear()
+        _STATE = None

@@ -14,10 +14,12 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
+from newsmirror.errors import NewsmirrorError
 from newsmirror.publish.manifest import OutputWriter
 
 Item = TypeVar("Item")
@@ -28,6 +30,35 @@ QUEUED_PER_WORKER = 3  # tasks waiting per worker: keeps workers busy while the 
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+class WorkerDied(NewsmirrorError):
+    pass
+
+
+def forked_executor(jobs: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """``jobs`` worker processes, all forked at the first ``submit`` (so they see this process
+    as it is then). A worker that dies (killed for memory) breaks the pool: ``result`` raises
+    instead of waiting forever, as ``multiprocessing.Pool`` would."""
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=initializer)
+
+
+_DIED = ("a build worker process died (out of memory?); try fewer processes with --jobs, "
+         "or --jobs 1 to render in one process")
+
+
+def submit(executor: ProcessPoolExecutor, func: Callable[[Item], Result], argument: Item) -> Future[Result]:
+    try:
+        return executor.submit(func, argument)
+    except BrokenProcessPool as exc:
+        raise WorkerDied(_DIED) from exc
+
+
+def result_of(future: Future[Result]) -> Result:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerDied(_DIED) from exc
 
 
 class RecordingWriter(OutputWriter):
@@ -66,22 +97,17 @@ def fork_map(func: Callable[[Item], Result], items: Iterable[Item], jobs: int, c
     Items are taken (in this thread) only as the workers need them."""
     global _CALL
     _CALL = func
-    try:
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
-    finally:
-        _CALL = None
-    waiting: deque[AsyncResult[list[Result]]] = deque()
+    executor = forked_executor(jobs, _start_worker)
+    waiting: deque[Future[list[Result]]] = deque()
     try:
         iterator = iter(items)
         while batch := list(islice(iterator, chunk)):
-            waiting.append(pool.apply_async(_run, (batch,)))
-            while len(waiting) > jobs * QUEUED_PER_WORKER or (len(waiting) > 1 and waiting[0].ready()):
-                yield from waiting.popleft().get()
+            waiting.append(submit(executor, _run, batch))
+            _CALL = None  # every worker was forked at the first submit
+            while len(waiting) > jobs * QUEUED_PER_WORKER or (len(waiting) > 1 and waiting[0].done()):
+                yield from result_of(waiting.popleft())
         while waiting:
-            yield from waiting.popleft().get()
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+            yield from result_of(waiting.popleft())
     finally:
-        pool.join()
+        _CALL = None
+        executor.shutdown(wait=True, cancel_futures=True)
