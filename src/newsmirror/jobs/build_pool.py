@@ -3,11 +3,11 @@
 Rendering an article (sanitizing, Markdown, templates, QR codes) is most of a full build and
 ran in one process, leaving the other cores idle. Here the parent keeps everything that is
 order-dependent or shared: it loads the articles, fetches their images, chooses every page path
-(names that collide are settled in article order), writes the files through the formats'
-writers and keeps the manifests and the progress. Workers get plain data (the article, its
-entry, its story as its page shows it, the chosen paths) and send back what they would have
-written, in order, so the parent replays exactly the writes a one-process build makes: the
-output is byte-identical whatever the number of workers.
+(names that collide are settled in article order) and keeps the manifests and the progress.
+Workers get plain data (the article, its entry, its story as its page shows it, the chosen
+paths), render and write the pages, and send back what each write did, in order; the parent
+records exactly the writes a one-process build makes (``publish.parallel``): the output is
+byte-identical whatever the number of workers.
 
 Workers are forked once the builders exist (they inherit them, the templates and the converter),
 and never touch the parent's store connection: SQLite must not be used across a fork.
@@ -20,7 +20,7 @@ import signal
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
@@ -31,7 +31,6 @@ from newsmirror.publish.parallel import (
     RecordingWriter,
     Write,
     forked_executor,
-    keep,
     result_of,
     submit,
 )
@@ -85,7 +84,7 @@ class _WorkerState:
     builders: list[FormatBuilder]
     convert: Callable[[str], str]
     mirror: ImageMirror | None
-    recorders: list[RecordingWriter]
+    recorders: list[RecordingWriter] = field(default_factory=list)  # made in each worker
 
 
 _STATE: _WorkerState | None = None  # set in the parent just before forking; the workers inherit it
@@ -96,8 +95,8 @@ def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     state = _STATE
     assert state is not None
+    state.recorders = [RecordingWriter(builder.writer) for builder in state.builders]
     for builder, recorder in zip(state.builders, state.recorders, strict=True):
-        keep(builder.writer)
         builder.writer = recorder
 
 
@@ -115,13 +114,11 @@ def _render_chunk(tasks: list[_Task]) -> list[tuple[list[Op], str | None]]:
             prepared = prepare(task.article, task.entry, state.convert, mirror)
             for index, path in task.due:
                 paths = state.builders[index].render_article(prepared, task.stories, path)
-                ops.append((index, state.recorders[index].writes, paths))
-                state.recorders[index].writes = []
+                ops.append((index, state.recorders[index].take(), paths))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
             failure = str(exc)
             if index >= 0 and state.recorders[index].writes:  # what it wrote before it failed
-                ops.append((index, state.recorders[index].writes, None))
-                state.recorders[index].writes = []
+                ops.append((index, state.recorders[index].take(), None))
         done.append((ops, failure))
     return done
 
@@ -161,7 +158,7 @@ class RenderPool:
     def _start(self) -> ProcessPoolExecutor:
         global _STATE
         # Kept until the pool stops: the workers are forked at its first submit.
-        _STATE = _WorkerState(self.builders, self.convert, self.mirror, [RecordingWriter() for _ in self.builders])
+        _STATE = _WorkerState(self.builders, self.convert, self.mirror)
         self.used = True
         self._pool = forked_executor(self.jobs, _start_worker)
         return self._pool
@@ -209,7 +206,7 @@ class RenderPool:
         for index, writes, paths in ops:
             builder = self.builders[index]
             for write in writes:
-                builder.writer.write(*write)
+                builder.writer.record_write(*write)
             if paths is not None:
                 builder.paths[entry.id] = pages[index]
                 builder.writer.record_input(builder.article_key(entry), prints[id(builder)], paths)

@@ -166,6 +166,19 @@ class OutputWriter:
         self.counts.written_paths.append(relative)
         return True
 
+    def record_write(self, relative: str, hashed: str, month: str | None, written: bool) -> None:
+        """Account for a ``write`` another process made with a copy of this writer (a build's
+        worker): ``hashed`` is the digest of the bytes, ``written`` what its ``write`` returned."""
+        self._seen.add(relative)
+        self._new_outputs[relative] = hashed
+        if month:
+            self._new_months[relative] = month
+        if written:
+            self.counts.written += 1
+            self.counts.written_paths.append(relative)
+        else:
+            self.counts.unchanged += 1
+
     def keep_existing(self, relative: str) -> bool:
         """Keep a file as it is (e.g. scaffolding a user may have edited); False when it is missing."""
         target = self.root / relative

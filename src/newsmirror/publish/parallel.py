@@ -1,11 +1,13 @@
-"""A format builder's pages rendered in forked processes and written by the parent, in order.
+"""A format builder's pages rendered and written in forked processes, recorded by the parent.
 
 Workers are forked when the work starts, so they see the builder as it is then (its page
-paths, templates, converter); they get plain data, render, and send back the writes a
-one-process build would make. The parent makes them, in the order of the items, so the output
-and the manifest are the same whatever the number of processes. A forked worker never uses a
-database connection of its parent (SQLite must not be used across a fork): whatever needs the
-store is read by the parent and handed over.
+paths, templates, converter, its writer with the last build's manifest); they get plain data,
+render, write the files through their copy of the writer (same bytes to the same paths as one
+process would), and send back what each write did. The parent records that in its writer, in
+the order of the items, so the output and the manifest are the same whatever the number of
+processes. (File creation was half of the parent's time when it wrote everything.) A forked
+worker never uses a database connection of its parent (SQLite must not be used across a fork):
+whatever needs the store is read by the parent and handed over.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from newsmirror.errors import NewsmirrorError
-from newsmirror.publish.manifest import OutputWriter
+from newsmirror.publish.manifest import OutputWriter, digest
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-Write = tuple[str, bytes, str | None]  # (path, bytes, month) as ``OutputWriter.write`` takes them
+Write = tuple[str, str, str | None, bool]  # (path, digest, month, written): ``OutputWriter.record_write``
 QUEUED_PER_WORKER = 3  # tasks waiting per worker: keeps workers busy while the parent writes
 
 
@@ -62,26 +64,26 @@ def result_of(future: Future[Result]) -> Result:
 
 
 class RecordingWriter(OutputWriter):
-    """A worker's stand-in for a format's writer: it keeps the writes for the parent to make."""
+    """A worker's writer: it writes through its copy of the format's writer (the parent's as it
+    was at the fork: same manifest, same folder) and keeps what it did for the parent's
+    ``OutputWriter.record_write``, so the parent keeps the manifest without writing the files."""
 
-    def __init__(self) -> None:  # no manifest to load: the parent has it
+    def __init__(self, real: OutputWriter) -> None:  # the manifest is the real writer's
+        self.real = real
         self.writes: list[Write] = []
 
     def write(self, relative: str, content: str | bytes, month: str | None = None) -> bool:
-        self.writes.append((relative, content.encode("utf-8") if isinstance(content, str) else content, month))
-        return True
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        written = self.real.write(relative, data, month)
+        self.writes.append((relative, digest(data), month, written))
+        return written
+
+    def take(self) -> list[Write]:
+        writes, self.writes = self.writes, []
+        return writes
 
 
 _CALL: Callable[[Any], Any] | None = None  # set just before forking; the workers inherit it
-_KEPT: list[object] = []  # what a worker replaced, kept referenced (never closed from a fork)
-
-
-def keep(value: object) -> None:
-    """Keep ``value`` alive in this worker: a writer holding a database connection must not be
-    closed (and its file touched) from a forked copy of the parent."""
-    _KEPT.append(value)
-
-
 def _start_worker() -> None:
     # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

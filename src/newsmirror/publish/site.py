@@ -23,7 +23,7 @@ from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
-from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map, keep
+from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
 from newsmirror.text import times
@@ -221,7 +221,7 @@ class SiteBuilder(FormatBuilder):
                                fingerprint=s.fingerprint) for s in due)
             for story, writes in zip(due, fork_map(self._story_writes, plain, self.jobs), strict=True):
                 for write in writes:
-                    self.writer.write(*write)
+                    self.writer.record_write(*write)
                 self._record_story(story)
                 tick()
             return
@@ -231,13 +231,11 @@ class SiteBuilder(FormatBuilder):
             tick()
 
     def _story_writes(self, story: StoryView) -> list[Write]:
-        """In a worker: the files of a story page, for the parent to write."""
+        """In a worker: write the files of a story page; what was written, for the parent's manifest."""
         if not isinstance(self.writer, RecordingWriter):
-            keep(self.writer)
-            self.writer = RecordingWriter()
+            self.writer = RecordingWriter(self.writer)
         self._story(story)
-        writes, self.writer.writes = self.writer.writes, []
-        return writes
+        return self.writer.take()
 
     def _story(self, story: StoryView) -> None:
         folder = f"story/{story.id}/"
