@@ -4,6 +4,7 @@ incremental build, search latency and recall.
     python bench/real_archive.py                         # ../shared/days (four days, 1,771 posts)
     python bench/real_archive.py ARCHIVE_DIR --work /tmp/real-bench
     python bench/real_archive.py ARCHIVE_DIR --stages import,reimport,search
+    python bench/real_archive.py ARCHIVE_DIR --work W --stages build --fresh --jobs 2   # full build, 2 processes
 
 Each stage runs in its own process (``--stage NAME``), so its peak RSS (the process and the
 extraction workers it started) is its own. The store and the output live under ``--work``
@@ -86,6 +87,11 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _own_cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
 def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     from newsmirror.jobs.grouping import group_articles
     from newsmirror.store import open_store
@@ -110,6 +116,7 @@ def stage_group(archive: Path, db: Path, work: Path) -> dict[str, Any]:
 
 GROUP_ADDED = True  # --no-group: the incremental stage does not group (grouping is the stories stage's cost)
 COMPARE = True  # --no-compare: story pages without the outlet comparison (its cost is the stories stage's)
+JOBS: int | None = None  # --jobs: processes rendering article pages (default: one per available core)
 
 
 def _comparer(store: Any) -> Any:
@@ -126,13 +133,19 @@ def stage_build(archive: Path, db: Path, work: Path) -> dict[str, Any]:
     with open_store(db) as store, _progress("building") as progress:
         load_before = os.getloadavg()[0]
         cpu_before = _cpu_seconds()
+        own_before = _own_cpu_seconds()
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=_comparer(store), progress=progress.phase)
+        report = build(store, out, ["all"], images=False, comparer=_comparer(store), progress=progress.phase,
+                       jobs=JOBS)
         seconds = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_before
-    return {"seconds": seconds, "articles": report.articles, "written": report.written,
+        own_cpu = _own_cpu_seconds() - own_before
+    # The workers' peak is the largest one's (forked: it counts pages shared with the parent).
+    return {"seconds": seconds, "articles": report.articles, "written": report.written, "workers": report.workers,
             "failures": len(report.failures), "out_bytes": _tree_bytes(out), "cpu_seconds": cpu,
-            "load": (load_before, os.getloadavg()[0])}
+            "parent_cpu_seconds": own_cpu, "load": (load_before, os.getloadavg()[0]),
+            "parent_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def _copy_as_new(archive: Path, target: Path, count: int) -> int:
@@ -174,7 +187,7 @@ def stage_incremental(archive: Path, db: Path, work: Path, add: int = 100) -> di
         load_before = os.getloadavg()[0]
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        report = build(store, out, ["all"], images=False, comparer=_comparer(store))
+        report = build(store, out, ["all"], images=False, comparer=_comparer(store), jobs=JOBS)
         seconds = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_before
     return {"seconds": seconds, "added": copied, "written": report.written, "articles": report.articles,
@@ -252,6 +265,8 @@ def _run_stage(name: str, archive: Path, db: Path, work: Path) -> dict[str, Any]
         command.append("--no-compare")
     if not GROUP_ADDED:
         command.append("--no-group")
+    if JOBS is not None:
+        command += ["--jobs", str(JOBS)]
     # The stage imports newsmirror from this checkout, whatever copy is installed.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"),
                                                                    os.environ.get("PYTHONPATH", "")]))}
@@ -279,10 +294,17 @@ def main(argv: list[str] | None = None) -> None:
                         help="build story pages without the outlet comparison (`newsmirror build --no-compare`)")
     parser.add_argument("--no-group", action="store_true",
                         help="the incremental stage builds without grouping the added articles first")
+    parser.add_argument("--fresh", action="store_true",
+                        help="the build stage starts from an empty output folder (WORK/out is deleted first): "
+                             "a full build, not an incremental one")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes rendering article pages in the build stages (`newsmirror build --jobs`; "
+                             "default one per available core, 1 = one process)")
     args = parser.parse_args(argv)
-    global COMPARE, GROUP_ADDED
+    global COMPARE, GROUP_ADDED, JOBS
     COMPARE = not args.no_compare
     GROUP_ADDED = not args.no_group
+    JOBS = args.jobs
     archive: Path = args.archive
     if not archive.is_dir():
         raise SystemExit(f"archive folder not found: {archive}")
@@ -301,6 +323,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"archive {archive} ({files:,} files, {_tree_bytes(archive) / 2**20:,.0f} MiB); work folder {work}")
     results: dict[str, dict[str, Any]] = {}
     for name in chosen:
+        if name == "build" and args.fresh and (work / "out").exists():
+            shutil.rmtree(work / "out")
         print(f"  {name} ...", file=sys.stderr, flush=True)
         results[name] = _run_stage(name, archive, db, work)
     if args.json:
@@ -329,6 +353,11 @@ def _print_tables(results: dict[str, dict[str, Any]]) -> None:
             extra = f"of it {r['compare_seconds']:.1f} s comparing and storing {r['compared']} stories of 2+ outlets"
         elif name == "build":
             extra = f"{r['out_bytes'] / 2**20:,.0f} MiB written ({r['out_bytes'] / max(arts, 1) / 1024:,.1f} KB/article)"
+            if "workers" in r:
+                extra += (f"; {r['workers']} rendering process(es), peak RSS parent {r['parent_rss_mib']:,.0f} MiB,"
+                          f" largest worker {r['worker_rss_mib']:,.0f} MiB; CPU {r['cpu_seconds']:,.0f} s"
+                          f" (parent {r['parent_cpu_seconds']:,.0f} s);"
+                          f" load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after")
         rows.append((name, _fmt(r["seconds"]), f"{_fmt(rate, 0)} {unit}/s", _fmt(per_article, 2),
                      _fmt(r["peak_rss_mib"], 0), extra))
     if "incremental" in results:

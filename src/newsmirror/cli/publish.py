@@ -53,6 +53,9 @@ def build(
         "--verify", help="Check that every page of the last build is still there (restores pages deleted by hand "
                          "even where a folder's modification time was set back).")] = False,
     config: PublishConfigOption = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes rendering article pages (default: one per available core; "
+                                    "1: all in this process). The output is the same.")] = None,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
     from newsmirror.cli.progress import StageProgress
@@ -67,7 +70,7 @@ def build(
     out_dir = out or default_output_dir()
     with store_from(db) as store, StageProgress("building", err_console, unit="articles") as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
-                           comparer=default_comparer(store) if compare else None, progress=bar.phase)
+                           comparer=default_comparer(store) if compare else None, progress=bar.phase, jobs=jobs)
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
                         f"{report.seconds:.1f}s)")
     for column in ("format", "written", "unchanged", "removed", "articles rendered", "articles skipped"):

@@ -32,6 +32,7 @@ from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
 from newsmirror.jobs.listing_cache import ListingCache, Row
 from newsmirror.model import Article, Story, Version
 from newsmirror.publish.base import BuildOptions, FormatBuilder, entry_key
@@ -50,6 +51,7 @@ from newsmirror.publish.images import Fetch, ImageMirror
 from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
+from newsmirror.publish.parallel import can_fork
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
@@ -79,6 +81,7 @@ class BuildReport:
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    workers: int = 1  # processes that rendered article pages
 
     @property
     def written(self) -> int:
@@ -309,9 +312,16 @@ def build(
     fetch: Fetch | None = None,
     comparer: Comparer | None = None,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
-    """Render every chosen format into ``out_dir/<format>/``, rewriting only what changed."""
+    """Render every chosen format into ``out_dir/<format>/``, rewriting only what changed.
+
+    ``jobs``: processes rendering article pages (default: one per available core; 1 renders in
+    this process). The output is the same whatever the number."""
     started = time.perf_counter()
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ConfigError(f"--jobs must be 1 or more, not {jobs}")
     options = options or BuildOptions()
     if options.script not in OUTPUT_SCRIPTS:
         raise ConfigError(f"unknown output script {options.script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
@@ -330,6 +340,7 @@ def build(
         if name == "site":  # --- recheck: which article pages link a history page
             extra = {"history": _history_marks(store, out_dir / ".cache" / MARKS_CACHE)}
         builders.append(classes[name](out_dir / name, options, convert, mirror, options_key, **extra))
+        builders[-1].jobs = jobs if can_fork() else 1
 
     report = BuildReport(out_dir=out_dir)
     if not options.base_url and "site" in chosen:
@@ -348,28 +359,19 @@ def build(
                             out_dir / ".cache", options_key)
     stories = _story_views(store, stored_stories, report_hashes, listed, convert, comparer)
     entries = [item.entry for item in listed.values()]
-    pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]] = []
     total = len(entries)
     _progress(progress, 0, total, RENDERING)
-    for entry in entries:
-        nearby = _nearby(stories, entry.story_id, entry.id)
-        due: list[tuple[FormatBuilder, str]] = []
-        for builder in builders:
-            prints = _page_print(listed[entry.id].content_print, builder.extra_fingerprint(entry, nearby))
-            if builder.writer.input_unchanged(builder.article_key(entry), prints):
-                builder.skipped(entry)
-            else:
-                due.append((builder, prints))
-        report.articles += 1
-        if due:
-            pending.append((entry, nearby, due))
-        else:
-            _progress(progress, report.articles, total, RENDERING)
-        if len(pending) >= BATCH:
-            _render_batch(store, pending, convert, mirror, report)
-            _progress(progress, report.articles, total, RENDERING)
-            pending = []
-    _render_batch(store, pending, convert, mirror, report)
+    # Workers start with the first full batch: an incremental build of a few articles forks none.
+    pool = RenderPool(builders, convert, mirror, jobs, report.failures,
+                      lambda done: _progress(progress, done, total, RENDERING)) if jobs > 1 and can_fork() else None
+    try:
+        _render_all(store, entries, listed, stories, builders, pool, convert, mirror, report, progress)
+        if pool is not None:
+            pool.finish()
+    finally:
+        if pool is not None:
+            pool.close()
+    report.workers = jobs if pool is not None and pool.used else 1
     _progress(progress, total, total, RENDERING)
 
     ordered = sorted(stories.values(), key=lambda s: (s.newest is not None, s.newest), reverse=True)
@@ -399,6 +401,32 @@ def build(
     return report
 
 
+def _render_all(store: Store, entries: list[Entry], listed: dict[str, _Listed], stories: dict[str, StoryView],
+                builders: list[FormatBuilder], pool: RenderPool | None, convert: Callable[[str], str], mirror: ImageMirror | None,
+                report: BuildReport, progress: Progress | None) -> None:
+    """Pass 2: every article whose pages changed is rendered, in batches (in ``pool`` when given)."""
+    total = len(entries)
+    pending: list[tuple[Entry, dict[str, StoryView], Due]] = []
+    for entry in entries:
+        nearby = _nearby(stories, entry.story_id, entry.id)
+        due: Due = []
+        for builder in builders:
+            prints = _page_print(listed[entry.id].content_print, builder.extra_fingerprint(entry, nearby))
+            if builder.writer.input_unchanged(builder.article_key(entry), prints):
+                builder.skipped(entry)
+            else:
+                due.append((builder, prints))
+        report.articles += 1
+        if due:
+            pending.append((entry, nearby, due))
+        elif pool is None or not pool.started:
+            _progress(progress, report.articles, total, RENDERING)
+        if len(pending) >= BATCH:
+            _render_batch(store, pending, convert, mirror, report, pool, progress, total)
+            pending.clear()
+    _render_batch(store, pending, convert, mirror, report, pool, progress, total, last=True)
+
+
 def _progress(progress: Progress | None, done: int, total: int, phase: str) -> None:
     if progress is not None:
         progress(done, total, phase)
@@ -409,12 +437,17 @@ def _page_print(content_print: str, extra: str) -> str:
     return hashlib.sha1(f"{content_print}|{extra}".encode()).hexdigest() if extra else content_print
 
 
-def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView], list[tuple[FormatBuilder, str]]]],
-                  convert: Callable[[str], str], mirror: ImageMirror | None, report: BuildReport) -> None:
-    """Pass 2: load the articles of a batch that need rendering, fetch their images at once, render."""
-    loaded = [(store.get_article(entry.id), entry, nearby, due) for entry, nearby, due in pending]
+def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView], Due]], convert: Callable[[str], str],
+                  mirror: ImageMirror | None, report: BuildReport, pool: RenderPool | None = None,
+                  progress: Progress | None = None, total: int = 0, last: bool = False) -> None:
+    """Load the articles of a batch that need rendering, fetch their images at once, render
+    (in the pool when it is running, or when the batch is a full one)."""
+    loaded: list[Loaded] = [(store.get_article(entry.id), entry, nearby, due) for entry, nearby, due in pending]
     if mirror is not None:
         mirror.prefetch(url for article, *_ in loaded if article is not None for url in image_urls(article))
+    if pool is not None and (pool.started or (len(loaded) >= BATCH and not last)):
+        pool.submit(loaded, report.articles)
+        return
     for article, entry, nearby, due in loaded:
         if article is None:
             continue
@@ -425,6 +458,8 @@ def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView],
                 builder.writer.record_input(builder.article_key(entry), prints, paths)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build; it is reported
             report.failures.append(f"{article.id} ({article.original_url or article.title}): {exc}")
+    if loaded:
+        _progress(progress, report.articles, total, RENDERING)
 
 
 def _nearby(stories: dict[str, StoryView], story_id: str | None, article_id: str,

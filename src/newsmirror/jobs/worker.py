@@ -145,7 +145,10 @@ def build_job(job: Job, store: Store) -> datetime | None:
         raise NewsmirrorError("this worker has no output folder (start it with --out to run build jobs)")
     publish = load_publish_settings(settings.config)
     options = BuildOptions(base_url=publish.base_url, script=publish.script, site_title=publish.site_title)
-    report = build(store, settings.out_dir, ["all"], options, images=settings.images, comparer=default_comparer(store))
+    # One process: this worker runs jobs in threads beside a heartbeat, and forking a process
+    # whose other threads may hold locks is not worth it for the small builds of a fleet.
+    report = build(store, settings.out_dir, ["all"], options, images=settings.images, comparer=default_comparer(store),
+                   jobs=1)
     if report.failures:
         raise NewsmirrorError(f"build: {len(report.failures)} failure(s), first: {report.failures[0]}")
     return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from newsmirror.model import Article
 from newsmirror.publish.content import Entry, Prepared, StoryView
 from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.manifest import OutputWriter
@@ -42,6 +43,7 @@ class FormatBuilder:
     """Base class of the three formats; subclasses render articles, then listings."""
 
     name = ""
+    jobs = 1  # processes ``finish`` may render pages in (the build sets it)
 
     def __init__(self, root: Path, options: BuildOptions, convert: Callable[[str], str],
                  mirror: ImageMirror | None, options_key: str) -> None:
@@ -92,7 +94,16 @@ class FormatBuilder:
     def is_page(self, path: str) -> bool:
         raise NotImplementedError
 
-    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+    def page_for(self, entry: Entry, article: Article) -> str:
+        """Choose (and hold) the path of the article's page, as ``render_article`` would.
+
+        A build rendering in worker processes chooses every path in the parent, in article
+        order: names that collide are settled by what earlier articles took."""
+        raise NotImplementedError
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView], path: str | None = None) -> list[str]:
+        """Write the article's page (at ``path`` when ``page_for`` chose it) and its images;
+        the paths written."""
         raise NotImplementedError
 
     def finish(self, entries: list[Entry], stories: list[StoryView]) -> None:

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.paths import safe_filename
@@ -140,10 +141,13 @@ class JekyllBuilder(FormatBuilder):
         self._taken.add(path)
         return path
 
-    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+    def page_for(self, entry: Entry, article: Article) -> str:
+        return self.unique_path(entry, entry.published or article.fetched_at)
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView], path: str | None = None) -> list[str]:
         entry = prepared.entry
         published = entry.published or prepared.article.fetched_at
-        path = self.unique_path(entry, published)
+        path = path or self.unique_path(entry, published)
         written = self.write_images(prepared.image_names, "assets/img/", entry.month)
         date = published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{published.microsecond // 1000:03d}Z"
         # ``author`` means the reporters only (absent when unknown); the outlet has its own key.

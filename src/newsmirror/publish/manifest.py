@@ -279,21 +279,30 @@ class OutputWriter:
         if target is None:
             raise OutputError(f"refusing to write {relative!r}: it leads outside {self.root}")
         hashed = digest(data)
+        written = not (self._outputs.get(relative) == hashed and target.exists())
+        if written:
+            _atomic_write(target, data, self._made_folders)
+        self._account(relative, hashed, month, written)
+        return written
+
+    def _account(self, relative: str, hashed: str, month: str | None, written: bool) -> None:
         self._seen.add(relative)
         month = month or None
-        unchanged = self._outputs.get(relative) == hashed
-        if not unchanged or self._months.get(relative) != month:
+        if self._outputs.get(relative) != hashed or self._months.get(relative) != month:
             self._changed_outputs[relative] = (hashed, month)
         elif relative in self._changed_outputs:  # written twice in one build: the last one counts
             del self._changed_outputs[relative]
-        if unchanged and target.exists():
+        if written:
+            self._touched_folders.add(relative.rpartition("/")[0])
+            self.counts.written += 1
+            self.counts.written_paths.append(relative)
+        else:
             self.counts.unchanged += 1
-            return False
-        _atomic_write(target, data, self._made_folders)
-        self._touched_folders.add(relative.rpartition("/")[0])
-        self.counts.written += 1
-        self.counts.written_paths.append(relative)
-        return True
+
+    def record_write(self, relative: str, hashed: str, month: str | None, written: bool) -> None:
+        """Account for a ``write`` another process made with a copy of this writer (a build's
+        worker): ``hashed`` is the digest of the bytes, ``written`` what its ``write`` returned."""
+        self._account(relative, hashed, month, written)
 
     def keep_existing(self, relative: str) -> bool:
         """Keep a file as it is (e.g. scaffolding a user may have edited); False when it is missing."""

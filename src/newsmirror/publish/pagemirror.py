@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.paths import unique_filename
@@ -93,9 +94,12 @@ class PageMirrorBuilder(FormatBuilder):
         ]
         return "#### " + f" {SEPARATOR} ".join(links)
 
-    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+    def page_for(self, entry: Entry, article: Article) -> str:
+        return self.page_path(entry)
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView], path: str | None = None) -> list[str]:
         entry = prepared.entry
-        path = self.page_path(entry)
+        path = path or self.page_path(entry)
         folder = path.rsplit("/", 1)[0] + "/"
         written = self.write_images(prepared.image_names, folder + "img/", entry.month)
         meta = [f"{self.label('来源')}：{md_line(entry.outlet)}"]

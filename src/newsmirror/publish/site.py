@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from importlib import resources
@@ -18,9 +19,11 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
+from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
 from newsmirror.text import times
@@ -34,6 +37,7 @@ LABELS = {
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
 }
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
+PARALLEL_STORIES = 200  # story pages to render before workers are worth forking
 
 
 @dataclass(slots=True)
@@ -106,9 +110,12 @@ class SiteBuilder(FormatBuilder):
             lang=context.pop("lang", self.lang), **context,
         )
 
-    def render_article(self, prepared: Prepared, stories: dict[str, StoryView]) -> list[str]:
+    def page_for(self, entry: Entry, article: Article) -> str:
+        return self.page_path(entry)
+
+    def render_article(self, prepared: Prepared, stories: dict[str, StoryView], path: str | None = None) -> list[str]:
         entry = prepared.entry
-        path = self.page_path(entry)
+        path = path or self.page_path(entry)
         written = self.write_images(prepared.image_names, "img/", entry.month)
         story = stories.get(entry.story_id or "")
         paths = {m.id: self.page_path(m) for m in story.members} if story else {}
@@ -144,9 +151,7 @@ class SiteBuilder(FormatBuilder):
         for group in outlet_groups + channel_groups:
             self._listing(group)
             tick()
-        for story in shown:
-            self._story(story)
-            tick()
+        self._stories(shown, tick)
         multi = [s for s in shown if len(s.outlets) > 1]
         # A site-wide feed at the root: the one address a reader subscribes to first.
         self._feeds("", self.site_title, listed[: self.options.feed_entries], whole_site=True)
@@ -216,10 +221,38 @@ class SiteBuilder(FormatBuilder):
         self.writer.write(folder + "atom.xml", atom)
         self.writer.write(folder + "rss.xml", rss)
 
+    def _stories(self, shown: list[StoryView], tick: Callable[[], None]) -> None:
+        """Every story page whose inputs changed; in ``jobs`` processes when there are many."""
+        due: list[StoryView] = []
+        for story in shown:
+            if story.fingerprint and self.writer.input_unchanged(f"story:{story.id}", story.fingerprint):
+                tick()  # the comparison, the costly part, is not computed again
+            else:
+                due.append(story)
+        if self.jobs > 1 and len(due) >= PARALLEL_STORIES and can_fork():
+            # The comparison is read from the store here (a worker never uses the store); the
+            # workers render, this process writes, in order.
+            plain = (StoryView(id=s.id, title=s.title, members=s.members, comparison=s.compare(),
+                               fingerprint=s.fingerprint) for s in due)
+            for story, writes in zip(due, fork_map(self._story_writes, plain, self.jobs), strict=True):
+                for write in writes:
+                    self.writer.record_write(*write)
+                self._record_story(story)
+                tick()
+            return
+        for story in due:
+            self._story(story)
+            self._record_story(story)
+            tick()
+
+    def _story_writes(self, story: StoryView) -> list[Write]:
+        """In a worker: write the files of a story page; what was written, for the parent's manifest."""
+        if not isinstance(self.writer, RecordingWriter):
+            self.writer = RecordingWriter(self.writer)
+        self._story(story)
+        return self.writer.take()
+
     def _story(self, story: StoryView) -> None:
-        key = f"story:{story.id}"
-        if story.fingerprint and self.writer.input_unchanged(key, story.fingerprint):
-            return  # the comparison, the costly part, is not computed again
         folder = f"story/{story.id}/"
         path = folder + "index.html"
         self.writer.write(path, self.render(
@@ -227,8 +260,12 @@ class SiteBuilder(FormatBuilder):
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])
+
+    def _record_story(self, story: StoryView) -> None:
         if story.fingerprint:
-            self.writer.record_input(key, story.fingerprint, [path, folder + "atom.xml", folder + "rss.xml"])
+            folder = f"story/{story.id}/"
+            self.writer.record_input(f"story:{story.id}", story.fingerprint,
+                                     [folder + "index.html", folder + "atom.xml", folder + "rss.xml"])
 
     def _sitemap(self, listed: list[Entry], groups: list[_Group], stories: list[StoryView]) -> None:
         urls: list[tuple[str, str]] = [(self.absolute("index.html"), "")]
