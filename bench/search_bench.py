@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.db is None or not args.db.exists():
             parser.error("--outlet times an existing store: give it with --db")
         return outlet_table(args.db, args.word or ["中国", "美国", "香港", "台湾", "政府"], args.outlet_name,
-                            args.repeat, args.limit, args.offset, console)
+                            args.repeat, args.limit, args.offset, Console(width=max(console.width, 150)))
     suffix = "" if args.length == "short" else f"-{args.length}"
     db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}{suffix}.sqlite"
     if args.replicate:
