@@ -795,7 +795,8 @@ class SQLiteStore(SqlStore):
         ).fetchall()
         return [row_to_change_entry(r) for r in rows]
 
-# Search by outlet (SqliteStore._walk_outlet). One look-up of a document in FTS5 (MATCH plus
+
+# Search by outlet (SQLiteStore._walk_outlet). One look-up of a document in FTS5 (MATCH plus
 # rowid = ?) costs about as much as _SEEK_COST steps down a match list joined to search_docs:
 # measured on the real waimei archive (63k articles), 75-155 us per look-up against 0.3-2 us
 # per step, so 200 is a middle value; a wrong choice near the boundary costs little, as both
