@@ -5,7 +5,6 @@ list or the outlet's own documents, chosen by an estimate; both are forced here 
 from __future__ import annotations
 
 import random
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -115,18 +114,23 @@ def test_sqlite_walks_the_outlet_only_when_its_list_is_much_shorter(tmp_path: Pa
     store.close()
 
 
-def test_migration_fills_the_outlet_of_documents_indexed_before_it(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    store = open_store(path)
+def test_migration_fills_the_outlet_of_rows_indexed_before_it(store: Store) -> None:
     fill(store, count=60)
     before = urls(store.search(SearchQuery("中国", outlet=MIDDLE, limit=100)))
+    # Back to the schema before the migration: no outlet on the search rows.
+    if isinstance(store, sqlite_store.SQLiteStore):
+        where = str(store.path)
+        for statement in ("DROP INDEX search_docs_outlet", "ALTER TABLE search_docs DROP COLUMN outlet",
+                          "DELETE FROM schema_migrations WHERE name = '0007_search_outlet.sql'"):
+            store.execute(statement)
+    else:
+        where = store.dsn  # type: ignore[attr-defined]
+        store.execute("ALTER TABLE search_index DROP COLUMN outlet")  # its indexes go with it
+        store.execute("DELETE FROM schema_migrations WHERE name = '0009_search_outlet.sql'")
     store.close()
-    # Back to the schema before migration 0007: no outlet on search_docs.
-    db = sqlite3.connect(path)
-    db.executescript("DROP INDEX search_docs_outlet; ALTER TABLE search_docs DROP COLUMN outlet;"
-                     " DELETE FROM schema_migrations WHERE name = '0007_search_outlet.sql';")
-    db.close()
-    store = open_store(path)
-    assert urls(store.search(SearchQuery("中国", outlet=MIDDLE, limit=100))) == before
-    assert before and store.count_search(SearchQuery("中国", outlet=MIDDLE)) == len(before)
-    store.close()
+    again = open_store(where)
+    try:
+        assert before and urls(again.search(SearchQuery("中国", outlet=MIDDLE, limit=100))) == before
+        assert again.count_search(SearchQuery("中国", outlet=MIDDLE)) == len(before)
+    finally:
+        again.close()
