@@ -31,6 +31,7 @@ prints the matches (count_search), p50/p95 of a --limit page at offset 0 and at 
 and p50 of count_search, with the same words unfiltered for comparison. It only reads:
 
     python bench/search_bench.py --outlet --db /tmp/copy-of-a-real-store.sqlite
+    python bench/search_bench.py --outlet --dsn postgresql://user@host/db   # PostgreSQL
 """
 
 from __future__ import annotations
@@ -246,7 +247,7 @@ def _timed(run, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
     return timings
 
 
-def outlet_table(db: Path, words: list[str], outlets: list[str], repeat: int, limit: int, offset: int,
+def outlet_table(db: Path | str, words: list[str], outlets: list[str], repeat: int, limit: int, offset: int,
                  console: Console) -> int:
     """Outlet-filtered search on an existing store: one row per word and outlet."""
     store = open_store(db)
@@ -299,13 +300,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="outlet to time with --outlet (repeatable; default: smallest, middling, largest)")
     parser.add_argument("--word", action="append", default=[],
                         help="query word for --outlet (repeatable; default 中国 美国 香港 台湾 政府)")
+    parser.add_argument("--dsn", help="with --outlet: a PostgreSQL store (postgresql://...) instead of --db")
     parser.add_argument("--offset", type=int, default=100, help="second page offset for --outlet (default 100)")
     args = parser.parse_args(argv)
     console = Console()
     if args.outlet:
-        if args.db is None or not args.db.exists():
-            parser.error("--outlet times an existing store: give it with --db")
-        return outlet_table(args.db, args.word or ["中国", "美国", "香港", "台湾", "政府"], args.outlet_name,
+        if args.dsn is None and (args.db is None or not args.db.exists()):
+            parser.error("--outlet times an existing store: give it with --db (or --dsn)")
+        return outlet_table(args.dsn or args.db, args.word or ["中国", "美国", "香港", "台湾", "政府"], args.outlet_name,
                             args.repeat, args.limit, args.offset, Console(width=max(console.width, 150)))
     suffix = "" if args.length == "short" else f"-{args.length}"
     db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}{suffix}.sqlite"
