@@ -23,6 +23,15 @@ handed to the store (as the importer's workers do). A word's share of the articl
 lengths and the index rows per article are those of the distinct articles; what it saves is
 drawing and folding a body again, so a 1M store takes well under an hour to build on a small
 machine instead of several. Match counts then grow with the copies.
+
+``--outlet`` measures search filtered by outlet on an existing store (a real archive's, say)
+instead of building one: for each --word and each outlet (given with --outlet-name, or by
+default the smallest, a middling and the largest outlets of the store, by article count) it
+prints the matches (count_search), p50/p95 of a --limit page at offset 0 and at --offset,
+and p50 of count_search, with the same words unfiltered for comparison. It only reads:
+
+    python bench/search_bench.py --outlet --db /tmp/copy-of-a-real-store.sqlite
+    python bench/search_bench.py --outlet --dsn postgresql://user@host/db   # PostgreSQL
 """
 
 from __future__ import annotations
@@ -228,6 +237,53 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def _timed(run, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    run()  # warm the page cache once
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def outlet_table(db: Path | str, words: list[str], outlets: list[str], repeat: int, limit: int, offset: int,
+                 console: Console) -> int:
+    """Outlet-filtered search on an existing store: one row per word and outlet."""
+    store = open_store(db)
+    sizes = store.stats()["by_outlet"]  # type: ignore[attr-defined]
+    if not outlets:
+        by_size = sorted(sizes, key=lambda name: (sizes[name], name))
+        outlets = list(dict.fromkeys([by_size[0], by_size[len(by_size) // 3], by_size[2 * len(by_size) // 3],
+                                      by_size[-1]]))
+    table = Table(title=f"search by outlet, {store.count_articles():,} articles, {repeat} runs each, "
+                        f"limit {limit}")
+    for column in ("word", "outlet", "outlet articles", "matches", "hits", "p50 ms", "p95 ms",
+                   f"offset {offset} p50", f"offset {offset} p95", "count p50 ms"):
+        table.add_column(column, justify="left" if column in ("word", "outlet") else "right")
+    everything: list[float] = []
+    for word in words:
+        for outlet in [None, *outlets]:
+            query = SearchQuery(word, limit=limit, outlet=outlet)
+            later = SearchQuery(word, limit=limit, offset=offset, outlet=outlet)
+            hits = len(store.search(query))
+            first = _timed(lambda q=query: store.search(q), repeat)
+            second = _timed(lambda q=later: store.search(q), repeat)
+            counts = _timed(lambda q=query: store.count_search(q), max(3, repeat // 4))
+            if outlet is not None:
+                everything.extend(first)
+            table.add_row(word, outlet or "(all)", f"{sizes[outlet] if outlet else store.count_articles():,}",
+                          f"{store.count_search(query):,}", str(hits),
+                          f"{statistics.median(first):.1f}", f"{percentile(first, 0.95):.1f}",
+                          f"{statistics.median(second):.1f}", f"{percentile(second, 0.95):.1f}",
+                          f"{statistics.median(counts):.1f}")
+    store.close()
+    console.print(table)
+    console.print(f"filtered pages at offset 0, all words and outlets: p50 {statistics.median(everything):.1f} ms, "
+                  f"p95 {percentile(everything, 0.95):.1f} ms")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000, help="how many synthetic articles (default 10k)")
@@ -238,8 +294,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="short: 50-90 words per article; real: real-length bodies (median 1,500 characters)")
     parser.add_argument("--replicate", action="store_true",
                         help="grow an existing store to --articles with copies of its articles (see above)")
+    parser.add_argument("--outlet", action="store_true",
+                        help="time outlet-filtered search on the existing store --db (see above)")
+    parser.add_argument("--outlet-name", action="append", default=[],
+                        help="outlet to time with --outlet (repeatable; default: smallest, middling, largest)")
+    parser.add_argument("--word", action="append", default=[],
+                        help="query word for --outlet (repeatable; default 中国 美国 香港 台湾 政府)")
+    parser.add_argument("--dsn", help="with --outlet: a PostgreSQL store (postgresql://...) instead of --db")
+    parser.add_argument("--offset", type=int, default=100, help="second page offset for --outlet (default 100)")
     args = parser.parse_args(argv)
     console = Console()
+    if args.outlet:
+        if args.dsn is None and (args.db is None or not args.db.exists()):
+            parser.error("--outlet times an existing store: give it with --db (or --dsn)")
+        return outlet_table(args.dsn or args.db, args.word or ["中国", "美国", "香港", "台湾", "政府"], args.outlet_name,
+                            args.repeat, args.limit, args.offset, Console(width=max(console.width, 150)))
     suffix = "" if args.length == "short" else f"-{args.length}"
     db = args.db or Path(tempfile.gettempdir()) / f"newsmirror-search-bench-{args.articles}{suffix}.sqlite"
     if args.replicate:

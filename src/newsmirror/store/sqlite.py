@@ -569,7 +569,8 @@ class SQLiteStore(SqlStore):
                     " VALUES ('delete', ?, ?, ?)", (row[0], *_keys(previous)))
             self._db.execute("DELETE FROM search_docs WHERE doc = ?", (row[0],))
         doc = self._free_doc(order_key(to_utc_iso(article.published_at), article.id))
-        self._db.execute("INSERT INTO search_docs (doc, article_id) VALUES (?, ?)", (doc, article.id))
+        self._db.execute("INSERT INTO search_docs (doc, article_id, outlet) VALUES (?, ?, ?)",
+                         (doc, article.id, article.outlet))
         self._db.execute("INSERT INTO article_search (rowid, title_key, body_key) VALUES (?, ?, ?)",
                          (doc, *_keys(article)))
 
@@ -611,38 +612,90 @@ class SQLiteStore(SqlStore):
         self._backfill_search_index()
         return self.count_articles()
 
-    def _search_sql(self, match: str, query: SearchQuery, what: str) -> tuple[str, list[Any]]:
-        clauses = ["article_search MATCH ?"]
-        params: list[Any] = [match]
-        filtered = bool(query.outlet or query.since or query.until)
-        # A count needs no article ids: every index row is a stored article (articles are
-        # never deleted; their rows are replaced in place), so it counts the index alone.
-        joins = "" if what == "COUNT(*)" and not filtered else " JOIN search_docs d ON d.doc = article_search.rowid"
-        if filtered:
-            joins += " JOIN articles a ON a.id = d.article_id"
-        if query.outlet:
-            clauses.append("a.outlet = ?")
+    def _search_sql(self, match: str, query: SearchQuery, what: str,
+                    from_outlet: bool = False) -> tuple[str, list[Any], str]:
+        """(sql, params, order column) of the matches of ``match`` that pass the query's filters.
+        The usual walk goes down FTS5's match list and tests each match's filters; with
+        ``from_outlet`` it goes down the outlet's own documents (index search_docs_outlet) and
+        asks FTS5 whether each one matches. Both yield the same rows in the same order."""
+        low, high = _order_key_bounds(query)
+        dated = bool(query.since or query.until)
+        # Only the exact date tests need the article; the outlet is on search_docs.
+        articles = " CROSS JOIN articles a ON a.id = d.article_id" if dated else ""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if from_outlet:
+            source, key = "search_docs d" + articles, "d.doc"
+            clauses.append("d.outlet = ?")
             params.append(query.outlet)
+        else:
+            source, key = "article_search", "article_search.rowid"
+            clauses.append("article_search MATCH ?")
+            params.append(match)
+            # A count needs no article ids: every index row is a stored article (articles are
+            # never deleted; their rows are replaced in place), so it counts the index alone.
+            # CROSS JOIN keeps FTS5 outermost: left to itself, the planner drove a count of a
+            # big outlet from the articles table, one FTS5 look-up per article (0.7 s).
+            if what != "COUNT(*)" or query.outlet or dated:
+                source += " CROSS JOIN search_docs d ON d.doc = article_search.rowid" + articles
+            if query.outlet:
+                clauses.append("d.outlet = ?")
+                params.append(query.outlet)
+        if low is not None:
+            clauses.append(f"{key} >= ?")
+            params.append(low)
+        if high is not None:
+            clauses.append(f"{key} < ?")
+            params.append(high)
         if query.since:
             clauses.append("a.published_utc >= ?")
             params.append(to_utc_iso(query.since))
-            # The order key bounds the walk too (whole seconds, so it never cuts a match).
-            clauses.append("article_search.rowid >= ?")
-            params.append(order_key(to_utc_iso(query.since.replace(microsecond=0)), "ff"))
         if query.until:
             clauses.append("a.published_utc < ?")
             params.append(to_utc_iso(query.until))
-            # And from above: without it, a newest-first walk for an old month of a common word
-            # steps over every newer match first (1.3-2.0 s at 1M articles). Two seconds of
-            # slack past ``until``, so rounding never cuts a match; the clause above is exact.
-            clauses.append("article_search.rowid < ?")
-            params.append(order_key(to_utc_iso(query.until.replace(microsecond=0) + timedelta(seconds=2)), "00"))
-        return f"SELECT {what} FROM article_search{joins} WHERE {' AND '.join(clauses)}", params
+        if from_outlet:
+            clauses.append("EXISTS (SELECT 1 FROM article_search WHERE article_search MATCH ?"
+                           " AND article_search.rowid = d.doc)")
+            params.append(match)
+        return f"SELECT {what} FROM {source} WHERE {' AND '.join(clauses)}", params, key
 
-    def _matching_ids(self, match: str, query: SearchQuery, limit: int, offset: int) -> list[str]:
-        sql, params = self._search_sql(match, query, "d.article_id")
+    def _walk_outlet(self, estimate: str, query: SearchQuery) -> bool:
+        """Whether to walk the outlet's documents rather than the match list (see _SEEK_COST).
+        Walking either until a page is found costs steps in proportion to its length (the
+        outlet's documents, or the word's matches, per match in the outlet), so the cheaper
+        walk is the shorter list, with a look-up weighed as _SEEK_COST steps. Both lengths
+        are counted only up to where the answer is known (LIMIT), from indexes, within the
+        query's dates: an outlet of _OUTLET_WALK_MAX documents or more is always walked
+        from the match list, which then meets one of its matches every few hundred steps."""
+        if not query.outlet:
+            return False
+        low, high = _order_key_bounds(query)
+        bounds, params = "", []
+        for clause, value in (("doc >= ?", low), ("doc < ?", high)):
+            if value is not None:
+                bounds += f" AND {clause}"
+                params.append(value)
+        size = int(self.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM search_docs WHERE outlet = ?" + bounds + " LIMIT ?)",
+            [query.outlet, *params, _OUTLET_WALK_MAX]).fetchone()[0])
+        if size >= _OUTLET_WALK_MAX:
+            return False
+        enough = size * _SEEK_COST + 1
+        rowid_bounds = bounds.replace("doc", "article_search.rowid")
         try:
-            rows = self.execute(sql + " ORDER BY article_search.rowid DESC LIMIT ? OFFSET ?",
+            matches = int(self.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ?"
+                + rowid_bounds + " LIMIT ?)", [estimate, *params, enough]).fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        return matches >= enough
+
+    def _matching_ids(self, match: str, estimate: str, query: SearchQuery, limit: int, offset: int) -> list[str]:
+        """A page of the matches of ``match``; ``estimate`` (as many matches or more, cheaper
+        to count) sizes the match list when choosing the walk."""
+        sql, params, key = self._search_sql(match, query, "d.article_id", self._walk_outlet(estimate, query))
+        try:
+            rows = self.execute(sql + f" ORDER BY {key} DESC LIMIT ? OFFSET ?",
                                 [*params, limit, offset]).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
@@ -656,11 +709,13 @@ class SQLiteStore(SqlStore):
         if parsed.is_empty():
             return []
         wanted = query.offset + query.limit
-        title_ids = self._matching_ids(fts5_match(parsed, column="title_key"), query, wanted, 0)
+        title_match = fts5_match(parsed, column="title_key")
+        title_ids = self._matching_ids(title_match, title_match, query, wanted, 0)
         page = [(i, True) for i in title_ids[query.offset : wanted]]
         if len(title_ids) < wanted:
             skip = max(0, query.offset - len(title_ids))
-            body_ids = self._matching_ids(_body_only_match(parsed), query, query.limit - len(page), skip)
+            body_ids = self._matching_ids(_body_only_match(parsed), fts5_match(parsed), query,
+                                          query.limit - len(page), skip)
             page += [(i, False) for i in body_ids]
         if not page:
             return []
@@ -680,7 +735,8 @@ class SQLiteStore(SqlStore):
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return 0
-        sql, params = self._search_sql(fts5_match(parsed), query, "COUNT(*)")
+        match = fts5_match(parsed)
+        sql, params, _ = self._search_sql(match, query, "COUNT(*)", self._walk_outlet(match, query))
         try:
             return int(self.execute(sql, params).fetchone()[0])
         except sqlite3.OperationalError as exc:
@@ -746,6 +802,32 @@ class SQLiteStore(SqlStore):
             params,
         ).fetchall()
         return [row_to_change_entry(r) for r in rows]
+
+
+# Search by outlet (SQLiteStore._walk_outlet). One look-up of a document in FTS5 (MATCH plus
+# rowid = ?) costs about as much as _SEEK_COST steps down a match list joined to search_docs:
+# measured on the real waimei archive (63k articles), 75-155 us per look-up against 0.3-2 us
+# per step, so 200 is a middle value; a wrong choice near the boundary costs little, as both
+# walks then cost about the same.
+_SEEK_COST = 200
+# Past this many documents an outlet is walked from the match list: such an outlet meets a
+# match every few hundred steps at 1M articles, and counting to here costs well under 1 ms.
+_OUTLET_WALK_MAX = 2_000
+
+
+def _order_key_bounds(query: SearchQuery) -> tuple[int | None, int | None]:
+    """Order keys (search_docs.doc) bounding the query's dates: lowest included, highest
+    excluded. Whole seconds, with slack, so they never cut a match; the dates themselves are
+    tested exactly on the article. Without the upper bound, a newest-first walk for an old
+    month of a common word steps over every newer match first (1.3-2.0 s at 1M articles)."""
+    low = high = None
+    if query.since:
+        low = order_key(to_utc_iso(query.since.replace(microsecond=0)), "ff")
+    if query.until:
+        # Two seconds of slack past ``until``, so rounding never cuts a match.
+        high = order_key(to_utc_iso(query.until.replace(microsecond=0) + timedelta(seconds=2)), "00")
+    return low, high
+
 
 def _keys(article: Article) -> tuple[str, str]:
     return search_key(article.title), search_key(article.body_text or article.body_markdown)
