@@ -16,7 +16,6 @@ and never touch the parent's store connection: SQLite must not be used across a 
 from __future__ import annotations
 
 import os
-import signal
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,12 +24,13 @@ from dataclasses import dataclass, field
 from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, StoryView, prepare
-from newsmirror.publish.images import ImageMirror
+from newsmirror.publish.images import ImageMirror, image_urls
 from newsmirror.publish.parallel import (
     QUEUED_PER_WORKER,
     RecordingWriter,
     Write,
     forked_executor,
+    ignore_interrupts,
     result_of,
     submit,
 )
@@ -91,8 +91,7 @@ _STATE: _WorkerState | None = None  # set in the parent just before forking; the
 
 
 def _start_worker() -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     state = _STATE
     assert state is not None
     state.recorders = [RecordingWriter(builder.writer) for builder in state.builders]
@@ -169,7 +168,6 @@ class RenderPool:
         tasks: list[_Task] = []
         articles: list[tuple[Article, Entry, Due, dict[int, str]]] = []
         index = {id(builder): n for n, builder in enumerate(self.builders)}
-        from newsmirror.jobs.building import image_urls  # building imports this module
         for article, entry, stories, due in loaded:
             if article is None:
                 continue

@@ -21,7 +21,6 @@ import hashlib
 import importlib
 import json
 import os
-import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,7 +28,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
-from urllib.parse import urljoin
 
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
@@ -47,7 +45,7 @@ from newsmirror.publish.content import (
     script_converter,
 )
 from newsmirror.publish.gitpush import PublishReport, publish_folder, publish_split
-from newsmirror.publish.images import Fetch, ImageMirror
+from newsmirror.publish.images import Fetch, ImageMirror, image_urls
 from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
@@ -140,15 +138,6 @@ def _batches(store: Store, batch: int = BATCH) -> Iterator[list[Article]]:
 def _articles(store: Store, batch: int = BATCH) -> Iterator[Article]:
     for page in _batches(store, batch):
         yield from page
-
-
-_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
-
-
-def image_urls(article: Article) -> list[str]:
-    """Every image URL the article's pages may show (as ``prepare`` resolves them)."""
-    found = [urljoin(article.original_url, src) for src in _IMG_SRC.findall(article.body_html)]
-    return found + [image.url for image in article.images]
 
 
 @dataclass(slots=True)

@@ -9,18 +9,20 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from newsmirror.errors import FetchError
+from newsmirror.model import Article
 
 Fetch = Callable[[str], bytes]
 
@@ -207,3 +209,12 @@ class ImageMirror:
                 json.dumps(self._index, ensure_ascii=False, sort_keys=True), encoding="utf-8"
             )
             self._dirty = False
+
+
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def image_urls(article: Article) -> list[str]:
+    """Every image URL the article's pages may show (as ``prepare`` resolves them)."""
+    found = [urljoin(article.original_url, src) for src in _IMG_SRC.findall(article.body_html)]
+    return found + [image.url for image in article.images]

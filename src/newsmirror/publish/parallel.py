@@ -84,8 +84,9 @@ class RecordingWriter(OutputWriter):
 
 
 _CALL: Callable[[Any], Any] | None = None  # set just before forking; the workers inherit it
-def _start_worker() -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
+def ignore_interrupts() -> None:
+    """A worker's first step: Ctrl-C reaches the whole process group; the parent stops the
+    pool, workers stay quiet."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -99,7 +100,7 @@ def fork_map(func: Callable[[Item], Result], items: Iterable[Item], jobs: int, c
     Items are taken (in this thread) only as the workers need them."""
     global _CALL
     _CALL = func
-    executor = forked_executor(jobs, _start_worker)
+    executor = forked_executor(jobs, ignore_interrupts)
     waiting: deque[Future[list[Result]]] = deque()
     try:
         iterator = iter(items)
