@@ -618,7 +618,6 @@ class SQLiteStore(SqlStore):
         The usual walk goes down FTS5's match list and tests each match's filters; with
         ``from_outlet`` it goes down the outlet's own documents (index search_docs_outlet) and
         asks FTS5 whether each one matches. Both yield the same rows in the same order."""
-        low, high = _order_key_bounds(query)
         dated = bool(query.since or query.until)
         # Only the exact date tests need the article; the outlet is on search_docs.
         articles = " CROSS JOIN articles a ON a.id = d.article_id" if dated else ""
@@ -641,12 +640,9 @@ class SQLiteStore(SqlStore):
             if query.outlet:
                 clauses.append("d.outlet = ?")
                 params.append(query.outlet)
-        if low is not None:
-            clauses.append(f"{key} >= ?")
-            params.append(low)
-        if high is not None:
-            clauses.append(f"{key} < ?")
-            params.append(high)
+        bounds, bound_params = _order_key_clauses(key, query)
+        clauses += bounds
+        params += bound_params
         if query.since:
             clauses.append("a.published_utc >= ?")
             params.append(to_utc_iso(query.since))
@@ -669,23 +665,20 @@ class SQLiteStore(SqlStore):
         from the match list, which then meets one of its matches every few hundred steps."""
         if not query.outlet:
             return False
-        low, high = _order_key_bounds(query)
-        bounds, params = "", []
-        for clause, value in (("doc >= ?", low), ("doc < ?", high)):
-            if value is not None:
-                bounds += f" AND {clause}"
-                params.append(value)
+        bounds, params = _order_key_clauses("doc", query)
         size = int(self.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM search_docs WHERE outlet = ?" + bounds + " LIMIT ?)",
+            "SELECT COUNT(*) FROM (SELECT 1 FROM search_docs WHERE "
+            + " AND ".join(["outlet = ?", *bounds]) + " LIMIT ?)",
             [query.outlet, *params, _OUTLET_WALK_MAX]).fetchone()[0])
         if size >= _OUTLET_WALK_MAX:
             return False
         enough = size * _SEEK_COST + 1
-        rowid_bounds = bounds.replace("doc", "article_search.rowid")
+        bounds, params = _order_key_clauses("article_search.rowid", query)
         try:
             matches = int(self.execute(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ?"
-                + rowid_bounds + " LIMIT ?)", [estimate, *params, enough]).fetchone()[0])
+                "SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE "
+                + " AND ".join(["article_search MATCH ?", *bounds]) + " LIMIT ?)",
+                [estimate, *params, enough]).fetchone()[0])
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
         return matches >= enough
@@ -827,6 +820,19 @@ def _order_key_bounds(query: SearchQuery) -> tuple[int | None, int | None]:
         # Two seconds of slack past ``until``, so rounding never cuts a match.
         high = order_key(to_utc_iso(query.until.replace(microsecond=0) + timedelta(seconds=2)), "00")
     return low, high
+
+
+def _order_key_clauses(column: str, query: SearchQuery) -> tuple[list[str], list[int]]:
+    """The query's date bounds on an order-key column, as SQL clauses and their parameters."""
+    low, high = _order_key_bounds(query)
+    clauses, params = [], []
+    if low is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(low)
+    if high is not None:
+        clauses.append(f"{column} < ?")
+        params.append(high)
+    return clauses, params
 
 
 def _keys(article: Article) -> tuple[str, str]:
