@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from newsmirror.publish.manifest import updating
+
 CACHE_NAME = "listing.sqlite"
 LEGACY_NAME = "listing.json"
 COLUMNS = ("content_hash", "title", "outlet", "channel", "published", "url", "summary", "lang", "content_print",
@@ -63,20 +65,13 @@ class ListingCache:
             return  # an unchanged store leaves the file as it was
         self.path.parent.mkdir(parents=True, exist_ok=True)
         marks = ", ".join("?" * (len(COLUMNS) + 1))
-        with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as db:
-            db.executescript(_SCHEMA)
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                if self._rewrite_all:
-                    db.execute("DELETE FROM articles")
-                    changed = list(rows)
-                db.executemany("DELETE FROM articles WHERE id = ?", ((k,) for k in gone))
-                db.executemany(f"INSERT OR REPLACE INTO articles VALUES ({marks})",
-                               ((k, *rows[k][: len(COLUMNS)]) for k in changed))
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (self.options_key,))
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with updating(self.path, _SCHEMA) as db:
+            if self._rewrite_all:
+                db.execute("DELETE FROM articles")
+                changed = list(rows)
+            db.executemany("DELETE FROM articles WHERE id = ?", ((k,) for k in gone))
+            db.executemany(f"INSERT OR REPLACE INTO articles VALUES ({marks})",
+                           ((k, *rows[k][: len(COLUMNS)]) for k in changed))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (self.options_key,))
         self.legacy.unlink(missing_ok=True)
         self.rows, self._rewrite_all = rows, False

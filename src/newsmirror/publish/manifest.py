@@ -24,6 +24,7 @@ import re
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,22 @@ _MTIME_MARGIN_NS = 2_000_000_000
 
 class OutputError(NewsmirrorError):
     pass
+
+
+@contextlib.contextmanager
+def updating(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
+    """One write transaction on a build's bookkeeping file (created with ``schema`` if new):
+    committed when the block ends, rolled back if it raises, so a stopped build leaves the
+    file as the last build wrote it."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.executescript(schema)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -466,27 +483,20 @@ class OutputWriter:
             self.root.mkdir(parents=True, exist_ok=True)
             if path.is_symlink():  # never written through: it could lead anywhere
                 path.unlink()
-            with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
-                db.executescript(_SCHEMA)
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    if self._rewrite_all:
-                        self._save_all(db, inputs, folders)
-                    else:
-                        db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in stale))
-                        db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
-                                       ((p, h, m) for p, (h, m) in self._changed_outputs.items()))
-                        db.executemany("DELETE FROM inputs WHERE key = ?", ((k,) for k in dropped_inputs))
-                        db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)",
-                                       ((k, v[0], _JOIN.join(v[1])) for k, v in changed_inputs.items()))
-                        db.executemany("DELETE FROM folders WHERE path = ?", ((k,) for k in dropped_folders))
-                        db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", changed_folders.items())
-                    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                   [("format", str(MANIFEST_FORMAT)), ("options", self.options_key)])
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
+            with updating(path, _SCHEMA) as db:
+                if self._rewrite_all:
+                    self._save_all(db, inputs, folders)
+                else:
+                    db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in stale))
+                    db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
+                                   ((p, h, m) for p, (h, m) in self._changed_outputs.items()))
+                    db.executemany("DELETE FROM inputs WHERE key = ?", ((k,) for k in dropped_inputs))
+                    db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)",
+                                   ((k, v[0], _JOIN.join(v[1])) for k, v in changed_inputs.items()))
+                    db.executemany("DELETE FROM folders WHERE path = ?", ((k,) for k in dropped_folders))
+                    db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", changed_folders.items())
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               [("format", str(MANIFEST_FORMAT)), ("options", self.options_key)])
         except sqlite3.Error as exc:
             raise OutputError(f"cannot write the build manifest {path}: {exc}") from exc
         # The older JSON manifest, now replaced: left beside the SQLite file it would be taken for
