@@ -18,10 +18,10 @@ from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.publish.manifest import (
     LEGACY_MANIFEST_NAME,
     MANIFEST_NAME,
-    confined_path,
     load_months,
     load_outputs,
 )
+from newsmirror.publish.outfiles import confined_path
 
 INDEX_PART = "index"
 SPLIT_STATE = ".newsmirror-split.json"

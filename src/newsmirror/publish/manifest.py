@@ -22,14 +22,25 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsmirror.errors import NewsmirrorError
+from newsmirror.publish.outfiles import (
+    ALL_FOLDERS,
+    BAD_PARTS,
+    DRIVE,
+    OutputError,
+    atomic_write,
+    confined_map,
+    confined_path,
+    is_confined,
+    prune_empty_parents,
+)
+
+__all__ = ["OutputError", "OutputWriter", "confined_path", "load_months", "load_outputs", "updating"]
 
 MANIFEST_NAME = ".newsmirror-manifest.sqlite"
 LEGACY_MANIFEST_NAME = ".newsmirror-manifest.json"  # format 1, written by versions before the SQLite one
@@ -49,10 +60,6 @@ _JOIN = "\x00"
 _MTIME_MARGIN_NS = 2_000_000_000
 
 
-class OutputError(NewsmirrorError):
-    pass
-
-
 @contextlib.contextmanager
 def updating(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
     """One write transaction on a build's bookkeeping file (created with ``schema`` if new):
@@ -69,92 +76,9 @@ def updating(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
             raise
 
 
-_DRIVE = re.compile(r"^[A-Za-z]:")
 _MONTH = re.compile(r"^(\d{4}-\d{2}|undated)$")
 
 
-def confined_path(root: Path, relative: object, resolved: set[str] | None = None) -> Path | None:
-    """``root/relative`` when it stays inside ``root``, else None.
-
-    A manifest is a file anyone with write access to the output folder can edit: a path in it
-    must never lead a build to delete (or publish) a file elsewhere. Refused: anything that is
-    not a plain relative POSIX path (absolute, ``..``, empty or ``.`` segments, backslashes,
-    drive letters, NUL) and any path whose folder resolves outside ``root`` through a symlink.
-    ``resolved``: folders (relative) already found inside ``root``, not resolved again; a
-    folder found inside is added.
-    """
-    return root / relative if _confined(root, relative, resolved) else None  # type: ignore[operator]
-
-
-_BAD_PARTS = frozenset({"", ".", ".."})
-
-
-def _confined(root: Path, relative: object, resolved: set[str] | None = None) -> bool:
-    """True when ``relative`` is a path ``confined_path`` accepts. String checks only, and a
-    folder resolved once: a manifest of the whole archive holds ~500k paths, and building a
-    Path for each one was a third of an incremental build."""
-    if not isinstance(relative, str) or not relative or "\x00" in relative or "\\" in relative:
-        return False
-    if relative[0] == "/" or _DRIVE.match(relative) or not _BAD_PARTS.isdisjoint(relative.split("/")):
-        return False
-    return _folder_inside(root, relative.rpartition("/")[0], set() if resolved is None else resolved)
-
-
-def _folder_inside(root: Path, folder: str, resolved: set[str]) -> bool:
-    """True when ``root/folder`` stays inside ``root``: its parent does and it is no symlink
-    (one ``lstat`` per new folder; a symlink is resolved in full)."""
-    if not folder or folder in resolved:
-        return True
-    if not _folder_inside(root, folder.rpartition("/")[0], resolved):
-        return False
-    target = root / folder
-    try:
-        if target.is_symlink() and not target.resolve().is_relative_to(root.resolve()):
-            return False
-    except (OSError, RuntimeError):
-        return False
-    resolved.add(folder)
-    return True
-
-
-def _confined_map(root: Path, mapping: object, resolve: bool = True) -> dict[str, str]:
-    """The items of ``mapping`` whose key is a path ``confined_path`` accepts (and value a string).
-
-    Each folder is checked once, not once per path: a manifest of the whole archive lists ~300k
-    paths in ~40k folders, and checking every path whole was most of loading it (a folder that
-    leads outside is refused with all its paths). ``resolve=False``: the string checks only, no
-    symlink looked up (for a writer: it checks a path in full again before it writes or removes
-    the file)."""
-    if not isinstance(mapping, dict):
-        return {}
-    # Every folder taken as resolved inside: only the string checks of _confined are left.
-    resolved: set[str] = set() if resolve else _ALL_FOLDERS
-    folders: dict[str, bool] = {}
-    kept: dict[str, str] = {}
-    for path, value in mapping.items():
-        if not isinstance(path, str) or not isinstance(value, str):
-            continue
-        folder, slash, name = path.rpartition("/")
-        if name in _BAD_PARTS or "\x00" in name or "\\" in name:
-            continue
-        verdict = folders.get(folder) if slash else None
-        if verdict is None:
-            # The folder's first path is checked whole (the folder with it); the folder's verdict
-            # then holds for every name in it that passed the checks above.
-            verdict = _confined(root, path, resolved)
-            if slash and (verdict or not _confined(root, f"{folder}/x", resolved)):
-                folders[folder] = verdict
-        if verdict:
-            kept[path] = value
-    return kept
-
-
-class _AllFolders(set[str]):
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-_ALL_FOLDERS = _AllFolders()
 # What input_unchanged knows of a folder: its files taken as there, each to be checked, or a
 # folder that is not a plain relative path (none of its paths is trusted).
 _TRUSTED, _CHECK_FILES, _REFUSED = object(), object(), object()
@@ -298,7 +222,7 @@ class OutputWriter:
         hashed = digest(data)
         written = not (self._outputs.get(relative) == hashed and target.exists())
         if written:
-            _atomic_write(target, data, self._made_folders)
+            atomic_write(target, data, self._made_folders)
         self._account(relative, hashed, month, written)
         return written
 
@@ -372,7 +296,7 @@ class OutputWriter:
             if path not in outputs:
                 return False
             folder, _, name = path.rpartition("/")
-            if name in _BAD_PARTS or "\\" in name or "\x00" in name or (not folder and _DRIVE.match(name)):
+            if name in BAD_PARTS or "\\" in name or "\x00" in name or (not folder and DRIVE.match(name)):
                 return False  # not a plain relative path: never trusted
             state = folders.get(folder)
             if state is None:
@@ -406,7 +330,7 @@ class OutputWriter:
         time is too recent to tell a later change apart is checked file by file. What this
         does not see was never checked (a file edited in place); ``verify`` checks every file.
         """
-        if folder and not _confined(self.root, folder + "/x", _ALL_FOLDERS):  # string checks only
+        if folder and not is_confined(self.root, folder + "/x", ALL_FOLDERS):  # string checks only
             self._folder_checked[folder] = _REFUSED
             return _REFUSED
         try:
@@ -444,7 +368,7 @@ class OutputWriter:
                 target.unlink()
                 self.counts.removed += 1
                 self._touched_folders.add(path.rpartition("/")[0])
-                _prune_empty_parents(target.parent, self.root)
+                prune_empty_parents(target.parent, self.root)
         inputs = {key: self._inputs[key] for key in self._kept_inputs}
         inputs.update(self._new_inputs)
         changed_inputs = {k: v for k, v in self._new_inputs.items() if self._inputs.get(k) != v}
@@ -517,14 +441,14 @@ class OutputWriter:
 def load_months(root: Path) -> dict[str, str]:
     """Output path -> month, as the last build recorded it in ``root`` (paths inside ``root`` only)."""
     manifest = _readable_manifest(root)
-    months = _confined_map(root, manifest.months) if manifest else {}
+    months = confined_map(root, manifest.months) if manifest else {}
     return {path: month for path, month in months.items() if _MONTH.match(month)}
 
 
 def load_outputs(root: Path) -> dict[str, str]:
     """Output path -> content hash, as the last build recorded it (paths inside ``root`` only)."""
     manifest = _readable_manifest(root)
-    return _confined_map(root, manifest.outputs) if manifest else {}
+    return confined_map(root, manifest.outputs) if manifest else {}
 
 
 def _readable_manifest(root: Path) -> Manifest | None:
@@ -533,37 +457,3 @@ def _readable_manifest(root: Path) -> Manifest | None:
     except OutputError:
         return None
     return manifest if manifest is not None and manifest.format in (MANIFEST_FORMAT, LEGACY_FORMAT) else None
-
-
-def _atomic_write(target: Path, data: bytes, made: set[Path] | None = None) -> None:
-    """Write through a temporary file so an interrupted build never leaves half a page.
-
-    ``made``: folders this build already created or found, not asked for again (``mkdir`` of an
-    existing folder raises and checks inside; with the file object around the descriptor it was
-    a fifth of writing a page, ~3 % of a whole-archive build)."""
-    folder = target.parent
-    try:
-        if made is None or folder not in made:
-            folder.mkdir(parents=True, exist_ok=True)
-            if made is not None:
-                made.add(folder)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc}") from exc
-
-
-def _prune_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_relative_to(root):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
