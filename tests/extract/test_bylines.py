@@ -28,6 +28,9 @@ PARAGRAPHS = [
     ("高明远/示例青年报", ["高明远"]),
     ("原创： 高明远编译 示例研究", ["高明远"]),
     ("作者：高明远 来源：示例新闻网", ["高明远"]),
+    ("示例报记者 高明远 林小雨 编辑 周海涛 校对 田静", ["高明远", "林小雨"]),  # not the editor or proofreader
+    ("记者 高明远 通讯员 林小雨", ["高明远", "林小雨"]),
+    ("记者 高明远 摄影 林小雨", ["高明远"]),
 ])
 def test_byline_forms(line: str, names: list[str]) -> None:
     assert names_in(line) == names

@@ -164,6 +164,8 @@ def line_above_stamp(lines: list[str], limit: int = 400) -> str:
 _TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|Today is", re.I)
 
 
+_UPDATE_LABEL = re.compile(r"(?:最后|最後|最近|最新)?(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*[:：]|"
+                           r"(?:最后|最後)(?:更新|修改|编辑|編輯)(?:于|於)")
 STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
 
 
@@ -171,6 +173,7 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
     """(stamp, has a time of day, printed before the text) of the first stamp line in ``window``;
     a day-only stamp gives way to a later one with the time on the same day, until the text begins."""
     dated: tuple[datetime, bool, bool] | None = None
+    updated: tuple[datetime, bool, bool] | None = None
     prose = 0
     for line in window:
         if _is_prose(line):
@@ -180,6 +183,13 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             continue
         if _TODAY.search(line):
             continue
+        label = _UPDATE_LABEL.search(line)
+        if label:
+            # what follows an update label is the last change: the publication is printed
+            # before it or on another line ("发布时间：… 更新时间：…"); kept only as a last resort
+            if updated is None and (late := _stamp(line[label.start():], zone, reference)) is not None:
+                updated = (*late, prose < STANDFIRST_LINES)
+            line = line[:label.start()]
         stamp = _stamp(line, zone, reference)
         if stamp is None:
             continue
@@ -189,7 +199,7 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             dated = (stamp[0], True, dated[2])
         if dated[1]:
             break
-    return dated
+    return dated or updated
 
 
 def _starts(lines: list[str], headline: str) -> list[int]:
