@@ -16,6 +16,7 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*[\w.]"
@@ -41,11 +42,24 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
+_OUTLET_META = frozenset({"og:site_name", "application-name", "publisher", "copyright"})
+_AUTHOR_META = frozenset({"author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                          "dcterms.creator", "byl"})
+
+
+def _meta_values(document: HtmlElement, names: frozenset[str]) -> list[str]:
+    """Contents of the ``<meta>`` elements whose name, property or itemprop is one of ``names``."""
+    found = []
+    for meta in document.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in names and (content := (meta.get("content") or "").strip()):
+            found.append(content)
+    return found
+
+
 def _outlet_words(document: HtmlElement, url: str) -> set[str]:
     """Squeezed names the page gives itself: site name, publisher, domain labels."""
-    words = {_squeeze(str(v)) for v in document.xpath(
-        "//meta[@property='og:site_name' or @name='application-name' or @name='publisher' "
-        "or @name='copyright']/@content")}
+    words = {_squeeze(value) for value in _meta_values(document, _OUTLET_META)}
     host = urlsplit(url).hostname or "" if url else ""
     words.update(_squeeze(label) for label in host.split(".") if len(label) > 3)
     return {word for word in words if len(word) > 3}
@@ -117,17 +131,12 @@ def _json_ld_authors(document: HtmlElement) -> list[str]:
     return found
 
 
-_META_AUTHORS = ("//meta[@name='author' or @name='Author' or @property='article:author' or @name='article:author' "
-                 "or @name='parsely-author' or @name='sailthru.author' or @name='dc.creator' or @name='DC.creator' "
-                 "or @name='dcterms.creator' or @name='byl' or @itemprop='author']/@content")
-
-
 def metadata_names(document: HtmlElement, lines: list[str], outlet: set[str]) -> list[str]:
     """People the page's author metadata names that the page also shows (outlets often put their
     own name, a team or a login there; a name nobody sees is not taken)."""
     shown = "\n".join(lines)
     found: list[str] = []
-    for value in [*_json_ld_authors(document), *(str(v) for v in document.xpath(_META_AUTHORS))]:
+    for value in [*_json_ld_authors(document), *_meta_values(document, _AUTHOR_META)]:
         value = re.sub(r"^(?i:by)\s+", "", value.strip())
         if value.startswith(("http", "/", "@")):
             continue
@@ -138,11 +147,14 @@ def metadata_names(document: HtmlElement, lines: list[str], outlet: set[str]) ->
     return found
 
 
+_MARKED = etree.XPath(".//*[@rel='author' or @itemprop='author']")
+
+
 def marked_names(around: HtmlElement, outlet: set[str]) -> list[str]:
     """Names in the elements the page marks as its author's (``rel="author"``, ``itemprop="author"``)
     by the headline, outside comments."""
     found: list[str] = []
-    for element in around.xpath(".//*[@rel='author' or @itemprop='author']"):
+    for element in _MARKED(around):
         if element.tag == "meta" or any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
                                         for a in element.iterancestors()):
             continue

@@ -57,10 +57,12 @@ LANGUAGE_ZONES = {
 def page_language(document: HtmlElement) -> str:
     """The language tag the page declares (``<html lang>``, Content-Language, og:locale), lower case."""
     root = document.getroottree().getroot()
-    for value in (root.get("lang"), root.get("xml:lang"),
-                  *document.xpath("//meta[translate(@http-equiv,'CONTENTLAGU','contentlagu')='content-language']/@content"),
-                  *document.xpath("//meta[@property='og:locale']/@content")):
-        value = str(value or "").strip().lower().replace("_", "-")
+    values = [root.get("lang"), root.get("xml:lang")]
+    for meta in document.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "content-language" or meta.get("property") == "og:locale":
+            values.append(meta.get("content"))
+    for value in values:
+        value = (value or "").strip().lower().replace("_", "-")
         if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", value):
             return value
     return ""
