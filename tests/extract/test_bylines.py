@@ -91,3 +91,18 @@ def test_article_author_from_a_closing_credit() -> None:
             f"<h1>新图书馆今夏开放</h1><div class='c'>{body}</div></body></html>")
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=""))
     assert article.authors == ["高明远"]
+
+
+def test_a_latin_byline_on_a_chinese_page_is_the_last_resort() -> None:
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    html = ('<html><head><meta charset="utf-8"><title>新图书馆今夏开放_示例新闻</title>'
+            '<meta property="og:site_name" content="Example News"><link rel="stylesheet" href="/s.css"></head>'
+            '<body><nav><a href="/">首页</a> <a href="/news">新闻</a></nav>'
+            f"<h1>新图书馆今夏开放</h1><p>By John Smith</p><p>2024年5月6日</p>{body}"
+            "<footer><p>版权所有 示例新闻</p></footer></body></html>")
+    authors = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="https://zh.example.com/a")).authors
+    assert authors == ["John Smith"]
+    # a Chinese byline wins over it
+    chinese = html.replace("<p>By John Smith</p>", "<p>By John Smith</p><p>记者 高明远</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=chinese, url="https://zh.example.com/a")).authors \
+        == ["高明远"]

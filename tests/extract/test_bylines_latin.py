@@ -46,6 +46,8 @@ def test_byline_forms(byline: str, names: list[str]) -> None:
     "<p>By AFP</p>",                       # one word, an agency
     "<p>By continuing you accept our terms</p>",
     "<p>Published by jdoe42</p>",          # a login handle
+    "<p>By Getty Images</p>",              # a picture credit
+    "<p>by Taboolaby Taboola</p>",         # an advertising widget
 ])
 def test_not_persons(byline: str) -> None:
     assert _authors(byline) == []

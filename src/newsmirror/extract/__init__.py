@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.bylines import closing_credit, meta_author, names_in, page_bylines
-from newsmirror.extract.bylines_latin import latin_authors
+from newsmirror.extract.bylines_latin import byline_names, latin_authors, outlet_words
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
@@ -128,6 +128,7 @@ def extract_article(raw: RawDocument) -> Article:
     web_page = False
     header_authors: list[str] = []
     meta_names: list[str] = []
+    latin_names: list[str] = []
     lines: list[str] | None = None
     page_url = raw.url
     zone = profile.timezone or "Asia/Shanghai"  # the zone of most datelines in the archives
@@ -147,6 +148,8 @@ def extract_article(raw: RawDocument) -> Article:
                                            else plain_title(document))
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
+            # a Latin-script byline by the headline ("By John Smith" on a Chinese edition), last resort
+            latin_names = byline_names(lines, page_headline, outlet_words(document, page_url))
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
             # the year of a stamp printed without one: from the page's metadata or its address
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
@@ -204,7 +207,7 @@ def extract_article(raw: RawDocument) -> Article:
             # credit is looked for in the last few paragraphs, the nearest the end first
             closing = next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
                             if (names := closing_credit(paragraph))), [])
-            header_authors = page_bylines(lines) or closing or meta_names
+            header_authors = page_bylines(lines) or closing or meta_names or latin_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

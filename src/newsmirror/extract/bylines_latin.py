@@ -33,7 +33,11 @@ _BYLINE = re.compile(
 _NOT_PERSON = re.compile(
     r"\b(?:Redaktion|Redaktionsteam|Newsdesk|Staff|Team|Editorial|Editors?|Admin|Administrator|Support|"
     r"Agency|Agentur|Press|Presse|News|Nachrichten|Online|Magazin|Magazine|Zeitung|Verlag|Media|Medien|"
-    r"Illustration|Foto|Fotos|Photo|Photos|Bild|Video|Grafik)\b", re.I)
+    r"Illustration|Foto|Fotos|Photo|Photos|Bild|Video|Grafik|Images|Getty|Shutterstock|iStock|"
+    r"Taboola\w*|Outbrain|Sponsored|Promoted|Advertisement|Anzeige|Werbung|Agencia|Agence|Agenzia|"
+    r"Redacci[oó]n|Redazione|R[ée]daction|Redactie|University|Universit[äa]t|Institut\w*|GmbH|AG|Inc|Ltd|"
+    r"Solutions|Analytical|Verband|Ministerium|Landesanstalt|Twitter|Facebook|Instagram|Ver[öo]ffentlicht|"
+    r"Published|Writer)\b", re.I)
 _AGENCIES = frozenset({"afp", "ap", "dpa", "sid", "reuters", "apa", "kna", "epd", "ansa", "efe", "upi", "pti"})
 BEFORE, AFTER = 4, 16  # lines above and below the headline that may hold its byline
 
@@ -57,7 +61,7 @@ def _meta_values(document: HtmlElement, names: frozenset[str]) -> list[str]:
     return found
 
 
-def _outlet_words(document: HtmlElement, url: str) -> set[str]:
+def outlet_words(document: HtmlElement, url: str) -> set[str]:
     """Squeezed names the page gives itself: site name, publisher, domain labels."""
     words = {_squeeze(value) for value in _meta_values(document, _OUTLET_META)}
     host = urlsplit(url).hostname or "" if url else ""
@@ -142,7 +146,9 @@ def metadata_names(document: HtmlElement, lines: list[str], outlet: set[str]) ->
             continue
         for name in _names(value):
             words = name.split()
-            if 2 <= len(words) <= 4 and name in shown and _is_person(name, outlet) and name not in found:
+            # a capitalised name, or two plain words ("Mobasir hassan"), not a phrase ("Catch more fish")
+            shaped = bool(re.fullmatch(_NAME, name)) or (len(words) == 2 and words[0][:1].isupper())
+            if shaped and 2 <= len(words) <= 4 and name in shown and _is_person(name, outlet) and name not in found:
                 found.append(name)
     return found
 
@@ -169,6 +175,6 @@ def latin_authors(document: HtmlElement, around: HtmlElement, lines: list[str], 
                   url: str) -> list[str]:
     """The writers of a non-Chinese page: its byline by the headline, else the names it marks as
     its author's there, else its author metadata when the page shows that name."""
-    outlet = _outlet_words(document, url)
+    outlet = outlet_words(document, url)
     return byline_names(lines, headline, outlet) or marked_names(around, outlet) or \
         metadata_names(document, lines, outlet)
