@@ -163,3 +163,9 @@ def test_a_stamp_without_year_takes_it_from_a_date_the_page_gives_elsewhere() ->
 def test_an_update_stamp_gives_way_to_the_publication_stamp(stamps: str, expected: str) -> None:
     html = _page(f"<h1>新图书馆今夏开放</h1>{stamps}{ARTICLE}")
     assert _published(html, "https://news.example.cn/a.html") == expected
+
+
+def test_a_stamp_labelled_as_another_articles_is_skipped() -> None:
+    stamps = "<p>最新推荐文章于 2024-05-10 22:12:13 发布</p><p>示例作者 于 2024-05-09 15:47:53 发布</p>"
+    html = _page(f"<h1>新图书馆今夏开放</h1>{stamps}{ARTICLE}")
+    assert _published(html, "https://blog.example.cn/a.html") == "2024-05-09T15:47:53+08:00"

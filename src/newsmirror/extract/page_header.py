@@ -164,6 +164,9 @@ def line_above_stamp(lines: list[str], limit: int = 400) -> str:
 _TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|Today is", re.I)
 
 
+# A stamp labelled as another article's ("最新推荐文章于 2024-05-07 发布", "上一篇：… 2024-05-01"): a
+# widget of related items set between the headline and the page's own stamp.
+_OTHER_ITEM = re.compile(r"推荐|推薦|相关|相關|上一篇|下一篇|热门|熱門|延伸阅读|延伸閱讀")
 _UPDATE_LABEL = re.compile(r"(?:最后|最後|最近|最新)?(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*[:：]|"
                            r"(?:最后|最後)(?:更新|修改|编辑|編輯)(?:于|於)")
 STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
@@ -181,7 +184,7 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             if dated is not None and prose >= STANDFIRST_LINES:
                 break  # a stamp among the text or below it is a related item's or a comment's
             continue
-        if _TODAY.search(line):
+        if _TODAY.search(line) or ((found := _STAMP.search(line)) and _OTHER_ITEM.search(line[:found.start()])):
             continue
         label = _UPDATE_LABEL.search(line)
         if label:
