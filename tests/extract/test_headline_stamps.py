@@ -103,3 +103,11 @@ def test_a_naive_date_on_a_generic_domain_is_read_in_the_zone_of_the_pages_langu
     # a language spoken across many zones says nothing: UTC, as before
     assert _published(html.replace('lang="de"', 'lang="en"'), "https://www.stadtblatt.example.com/a") \
         == "2024-01-24T15:40:00+00:00"
+
+
+def test_a_time_element_labelling_the_shown_local_clock_as_utc_gives_way_to_the_visible_stamp() -> None:
+    stamp = '<p><time datetime="2024-03-08T15:30:55+00:00">08.03.2024 | 15:30 Uhr</time></p>'
+    assert _published(_page(stamp)) == "2024-03-08T15:30:00+01:00"
+    # a <time> in UTC whose clock differs from the shown one is the same instant told in UTC: kept
+    honest = '<p><time datetime="2024-03-08T14:30:55+00:00">08.03.2024 | 15:30 Uhr</time></p>'
+    assert _published(_page(honest)) == "2024-03-08T14:30:55+00:00"
