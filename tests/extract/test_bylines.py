@@ -102,6 +102,9 @@ def test_a_latin_byline_on_a_chinese_page_is_the_last_resort() -> None:
             "<footer><p>版权所有 示例新闻</p></footer></body></html>")
     authors = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="https://zh.example.com/a")).authors
     assert authors == ["John Smith"]
+    designed = html.replace("By John Smith", "Designed by Studio Mono")  # not a byline of the article
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=designed, url="https://zh.example.com/a")).authors \
+        == []
     # a Chinese byline wins over it
     chinese = html.replace("<p>By John Smith</p>", "<p>By John Smith</p><p>记者 高明远</p>")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=chinese, url="https://zh.example.com/a")).authors \

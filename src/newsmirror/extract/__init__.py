@@ -149,7 +149,7 @@ def extract_article(raw: RawDocument) -> Article:
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
             # a Latin-script byline by the headline ("By John Smith" on a Chinese edition), last resort
-            latin_names = byline_names(lines, page_headline, outlet_words(document, page_url))
+            latin_names = byline_names(lines, page_headline, outlet_words(document, page_url), bare=True)
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
             # the year of a stamp printed without one: from the page's metadata or its address
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)

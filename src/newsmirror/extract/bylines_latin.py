@@ -90,9 +90,10 @@ def _headline_at(lines: list[str], headline: str) -> int | None:
                  if _squeeze(line) == wanted or (len(wanted) >= 12 and _squeeze(line).startswith(wanted))), None)
 
 
-def byline_names(lines: list[str], headline: str, outlet: set[str]) -> list[str]:
+def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: bool = False) -> list[str]:
     """Names of the byline nearest below the headline (else just above it); a label alone on its
-    line ("Von") takes the next line as its names."""
+    line ("Von") takes the next line as its names. ``bare``: only a line that starts with its
+    label ("By X", not "Designed by X")."""
     at = _headline_at(lines, headline)
     if at is None:
         return []
@@ -104,6 +105,8 @@ def byline_names(lines: list[str], headline: str, outlet: set[str]) -> list[str]
         if re.fullmatch(r"(?i:by|von|par|por|door)", line) and index + 1 < len(lines):
             line = f"{line} {lines[index + 1].strip().rstrip(',')}"
         match = _BYLINE.match(line)
+        if match and bare and not re.match(r"(?i:by|von|par|por|door|author|autor)\b", line):
+            continue
         if match:
             names = [name for name in _names(match.group("names")) if _is_person(name, outlet)]
             if names:
