@@ -6,6 +6,9 @@ that looks like a date, numbered. The label is the reader's decision, not this t
 
     python -m bench.date_view trafilatura-eval:<file> | zh:<path under zh-pages>
                               | htmldate:<htmldate's tests folder>/<test_set|eval|cache>/<file>
+                              | magic-html:<magic-html's benchmark/data/article folder>/htmls/<file>
+
+Also prints what names a page's author (author metadata, byline-like lines), for the author gold.
 
 Refuses pages of the zh gold's test split and of htmldate's held-out sites (never looked at).
 """
@@ -22,6 +25,9 @@ from bench.extract_eval import TRAFILATURA_EVAL, _decode_like_trafilatura
 _DATEISH = re.compile(r"(?:19|20)\d\d|\d{1,2}[./月]\s?\d{1,2}|昨天|前天|小时前|分钟前|ago|"
                       r"Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|De[zc]", re.I)
 
+_BYLINE = re.compile(r"作者|记者|記者|编辑|編輯|责编|通讯员|撰文|来源|來源|文[/／]|^\s*(?:By|Von|Par|Di|Por|Door)\s|Autor|"
+                     r"Text:|Redaktion|Posted|geschrieben", re.I)
+
 
 def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
@@ -37,6 +43,18 @@ def load(spec: str) -> tuple[str, str]:
         if page.parent.name == "test_set" and htmldate_split(url) == "held":
             raise SystemExit("a held-out htmldate site: never looked at")
         return _decode_like_trafilatura(page.read_bytes()), url
+    if kind == "magic-html":
+        from pathlib import Path
+
+        from bench.meta_gold import magic_html_site
+        from bench.zh_gold import split_of
+
+        page = Path(name)
+        records = json.loads((page.parent.parent / "base.json").read_text("utf-8"))
+        url = records[page.stem]["url"]
+        if split_of(magic_html_site(url)) == "test":
+            raise SystemExit(f"site {magic_html_site(url)!r} is on the test side of the zh split: never looked at")
+        return page.read_bytes().decode("utf-8", "replace"), url
     if kind == "zh":
         from bench.zh_gold import ZH_PAGES, decode_page, load_annotations, split_of
 
@@ -64,9 +82,15 @@ def main(argv: list[str]) -> int:
         keys = " ".join(filter(None, (meta.get(a) for a in ("property", "name", "itemprop", "http-equiv"))))
         if re.search(r"date|time|publish|modified|created|issued", keys, re.I):
             print("META", keys, "=", meta.get("content"))
-    for match in re.finditer(r'"(date\w*|\w*[Tt]ime)"\s*:\s*"([^"]{6,40})"', html):
+    for match in list(re.finditer(r'"(date\w*|\w*[Tt]ime)"\s*:\s*"([^"]{6,40})"', html))[:10]:
         print("SCRIPT", match.group(1), "=", match.group(2))
-    for element in document.iter("time"):
+    for meta in document.iter("meta"):
+        keys = " ".join(filter(None, (meta.get(a) for a in ("property", "name", "itemprop"))))
+        if re.search(r"author|byline|creator|source|editor", keys, re.I):
+            print("META", keys, "=", (meta.get("content") or "")[:100])
+    for match in re.finditer(r'"(author|creator|byline)"\s*:\s*(\{[^}]{0,200}\}|\[[^\]]{0,300}\]|"[^"]{0,80}")', html):
+        print("SCRIPT", match.group(1), "=", match.group(2)[:200])
+    for element in list(document.iter("time"))[:8]:
         print("TIME", element.get("datetime"), "|", element.text_content().strip()[:60])
     heads = [h.text_content().strip() for h in document.iter("h1")]
     print("H1:", heads[:3], "TITLE:", (document.findtext(".//title") or "").strip()[:100])
@@ -82,6 +106,14 @@ def main(argv: list[str]) -> int:
             print(f"{index:4} {line[:160]}")
             shown += 1
             if shown >= 25:
+                break
+    print("--- byline-like lines")
+    shown = 0
+    for index, line in enumerate(lines[max(0, start - 10):], start=max(0, start - 10)):
+        if len(line) < 120 and _BYLINE.search(line):
+            print(f"{index:4} {line[:160]}")
+            shown += 1
+            if shown >= 12:
                 break
     return 0
 

@@ -28,6 +28,9 @@ PARAGRAPHS = [
     ("高明远/示例青年报", ["高明远"]),
     ("原创： 高明远编译 示例研究", ["高明远"]),
     ("作者：高明远 来源：示例新闻网", ["高明远"]),
+    ("示例报记者 高明远 林小雨 编辑 周海涛 校对 田静", ["高明远", "林小雨"]),  # not the editor or proofreader
+    ("记者 高明远 通讯员 林小雨", ["高明远", "林小雨"]),
+    ("记者 高明远 摄影 林小雨", ["高明远"]),
 ])
 def test_byline_forms(line: str, names: list[str]) -> None:
     assert names_in(line) == names
@@ -88,3 +91,21 @@ def test_article_author_from_a_closing_credit() -> None:
             f"<h1>新图书馆今夏开放</h1><div class='c'>{body}</div></body></html>")
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=""))
     assert article.authors == ["高明远"]
+
+
+def test_a_latin_byline_on_a_chinese_page_is_the_last_resort() -> None:
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    html = ('<html><head><meta charset="utf-8"><title>新图书馆今夏开放_示例新闻</title>'
+            '<meta property="og:site_name" content="Example News"><link rel="stylesheet" href="/s.css"></head>'
+            '<body><nav><a href="/">首页</a> <a href="/news">新闻</a></nav>'
+            f"<h1>新图书馆今夏开放</h1><p>By John Smith</p><p>2024年5月6日</p>{body}"
+            "<footer><p>版权所有 示例新闻</p></footer></body></html>")
+    authors = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="https://zh.example.com/a")).authors
+    assert authors == ["John Smith"]
+    designed = html.replace("By John Smith", "Designed by Studio Mono")  # not a byline of the article
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=designed, url="https://zh.example.com/a")).authors \
+        == []
+    # a Chinese byline wins over it
+    chinese = html.replace("<p>By John Smith</p>", "<p>By John Smith</p><p>记者 高明远</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=chinese, url="https://zh.example.com/a")).authors \
+        == ["高明远"]

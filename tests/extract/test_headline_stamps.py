@@ -82,3 +82,32 @@ def test_a_site_name_heading_is_not_taken_for_the_headline() -> None:
 def test_stamp_formats(line: str, expected: str) -> None:
     stamp = stamp_in_line(line, "Europe/Berlin")
     assert (stamp.value.isoformat() if stamp else "none") == expected
+
+
+def test_a_time_element_after_an_update_word_is_not_the_stamp() -> None:
+    # the update stamp is printed first; its <time> carries the update's instant
+    stamp = ('<p><time datetime="2024-04-11T08:27:52Z">Aktualisiert: 11.04.2024, 10:27</time></p>'
+             '<p>Anna Beispiel</p><p><time datetime="2024-04-03T10:35:41Z">Publiziert: 03.04.2024, 12:35</time></p>')
+    assert _published(_page(stamp)) == "2024-04-03T10:35:41+00:00"
+
+
+def test_a_time_element_value_with_a_space_before_the_clock_keeps_the_time() -> None:
+    stamp = '<p><time datetime="2024-11-25 16:11">25. November 2024 16:11 Uhr</time></p>'
+    assert _published(_page(stamp)) == "2024-11-25T16:11:00+01:00"
+
+
+def test_a_naive_date_on_a_generic_domain_is_read_in_the_zone_of_the_pages_language() -> None:
+    head = '<meta property="article:published_time" content="2024-01-24T15:40:00">'
+    html = _page("<p>24. Januar 2024</p>", head).replace("<html>", '<html lang="de">')
+    assert _published(html, "https://www.stadtblatt.example.com/a") == "2024-01-24T15:40:00+01:00"
+    # a language spoken across many zones says nothing: UTC, as before
+    assert _published(html.replace('lang="de"', 'lang="en"'), "https://www.stadtblatt.example.com/a") \
+        == "2024-01-24T15:40:00+00:00"
+
+
+def test_a_time_element_labelling_the_shown_local_clock_as_utc_gives_way_to_the_visible_stamp() -> None:
+    stamp = '<p><time datetime="2024-03-08T15:30:55+00:00">08.03.2024 | 15:30 Uhr</time></p>'
+    assert _published(_page(stamp)) == "2024-03-08T15:30:00+01:00"
+    # a <time> in UTC whose clock differs from the shown one is the same instant told in UTC: kept
+    honest = '<p><time datetime="2024-03-08T14:30:55+00:00">08.03.2024 | 15:30 Uhr</time></p>'
+    assert _published(_page(honest)) == "2024-03-08T14:30:55+00:00"

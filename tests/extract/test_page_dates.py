@@ -151,3 +151,21 @@ def test_a_stamp_without_year_takes_it_from_a_date_the_page_gives_elsewhere() ->
     assert _published(_page(month_day), "https://news.example.cn/2024/05/06/a.html") == "2024-05-06T14:25:00+08:00"
     # nothing to take a year from: no date
     assert _published(_page(body)) == "none"
+
+
+@pytest.mark.parametrize(("stamps", "expected"), [
+    # the update line printed first is the last change, not the publication
+    ("<p>更新时间：2024-05-10 12:00</p><p>发布时间：2024-05-09 08:00 来源：示例新闻网</p>", "2024-05-09T08:00:00+08:00"),
+    ("<p>发布时间：2024-05-09 08:00 最后更新：2024-05-10 12:00</p>", "2024-05-09T08:00:00+08:00"),
+    # a page that prints only its update time is dated by it (nothing else states a time)
+    ("<p>最新更新：2024-05-10 12:00</p>", "2024-05-10T12:00:00+08:00"),
+])
+def test_an_update_stamp_gives_way_to_the_publication_stamp(stamps: str, expected: str) -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1>{stamps}{ARTICLE}")
+    assert _published(html, "https://news.example.cn/a.html") == expected
+
+
+def test_a_stamp_labelled_as_another_articles_is_skipped() -> None:
+    stamps = "<p>最新推荐文章于 2024-05-10 22:12:13 发布</p><p>示例作者 于 2024-05-09 15:47:53 发布</p>"
+    html = _page(f"<h1>新图书馆今夏开放</h1>{stamps}{ARTICLE}")
+    assert _published(html, "https://blog.example.cn/a.html") == "2024-05-09T15:47:53+08:00"

@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
 from newsmirror.extract.bylines import closing_credit, meta_author, names_in, page_bylines
+from newsmirror.extract.bylines_latin import byline_names, latin_authors, outlet_words
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
 from newsmirror.extract.credits import find_credits
@@ -35,7 +36,7 @@ from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
-from newsmirror.extract.zones import declared_url, known_zone, site_zone
+from newsmirror.extract.zones import declared_url, known_zone, page_language, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -127,6 +128,7 @@ def extract_article(raw: RawDocument) -> Article:
     web_page = False
     header_authors: list[str] = []
     meta_names: list[str] = []
+    latin_names: list[str] = []
     lines: list[str] | None = None
     page_url = raw.url
     zone = profile.timezone or "Asia/Shanghai"  # the zone of most datelines in the archives
@@ -137,7 +139,7 @@ def extract_article(raw: RawDocument) -> Article:
         if web_page:
             # naive dates of a page are in its site's zone; a saved page may only say where it lives
             page_url = raw.url or declared_url(document)
-            zone = site_zone(page_url, chinese=chinese)
+            zone = site_zone(page_url, chinese=chinese, language=page_language(document))
         page_date = document_published(document, raw.url, zone if web_page else None)
         # the stamp/byline reader and the visible-headline rule are written for Chinese pages
         lines = visible_lines(document) if web_page and chinese else None
@@ -146,6 +148,8 @@ def extract_article(raw: RawDocument) -> Article:
                                            else plain_title(document))
         if lines is not None:
             meta_names = meta_author(document, lines)  # read before the body finders prune the head
+            # a Latin-script byline by the headline ("By John Smith" on a Chinese edition), last resort
+            latin_names = byline_names(lines, page_headline, outlet_words(document, page_url), bare=True)
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
             # the year of a stamp printed without one: from the page's metadata or its address
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
@@ -165,7 +169,13 @@ def extract_article(raw: RawDocument) -> Article:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
                 page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
         elif web_page:
-            page_date = _stamp_by_headline(document, page_headline, page_date, zone, page_url)
+            around = near_headline(document, page_headline)
+            # the headline's neighbourhood holds its stamp and byline (on a page whose headline no
+            # heading holds, the stamp is read from the whole page only when metadata gives no date)
+            around_lines = visible_lines(around, HEADER_BLOCKS)
+            page_date = _stamp_by_headline(document, page_headline, page_date, zone, page_url,
+                                           around_lines if around is not document else None)
+            header_authors = latin_authors(document, around, around_lines, page_headline, page_url)
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
@@ -197,7 +207,7 @@ def extract_article(raw: RawDocument) -> Article:
             # credit is looked for in the last few paragraphs, the nearest the end first
             closing = next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
                             if (names := closing_credit(paragraph))), [])
-            header_authors = page_bylines(lines) or closing or meta_names
+            header_authors = page_bylines(lines) or closing or meta_names or latin_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

@@ -33,6 +33,8 @@ _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
     r"中心|客户端|简介|簡介|介绍|介紹|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
 )
+_ROLE_WORD = re.compile(r"(?:责任|責任)?(?:编辑|編輯)|责编|責編|美编|美編|校对|校對|审核|審核|审校|審校|监制|監製|"
+                        r"摄影|攝影|摄像|攝像|制图|製圖|统筹|統籌|策划|策劃|出品")
 # Common Chinese surnames (simplified and traditional forms; two-character surnames first).
 _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲",
                       "公孙", "公孫", "慕容", "令狐", "司徒", "夏侯", "端木", "长孙", "長孫", "宇文", "澹台", "轩辕")
@@ -76,6 +78,8 @@ def names_in(line: str) -> list[str]:
     found: list[str] = []
     for match in _LABELLED.finditer(line):
         names = _split(match.group("names"))
+        # a run of names ends at a role word: "记者 甲 乙 编辑 丙 校对 丁" names two reporters
+        names = names[:next((i for i, name in enumerate(names) if _ROLE_WORD.fullmatch(name)), len(names))]
         # a name written onto 记者 ("记者了解到") and names after a space (no 、) need a surname
         _add(found, names[:1], need_surname=match.group("sep") == "")
         _add(found, names[1:], need_surname=True)

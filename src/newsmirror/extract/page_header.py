@@ -164,6 +164,11 @@ def line_above_stamp(lines: list[str], limit: int = 400) -> str:
 _TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|Today is", re.I)
 
 
+# A stamp labelled as another article's ("最新推荐文章于 2024-05-07 发布", "上一篇：… 2024-05-01"): a
+# widget of related items set between the headline and the page's own stamp.
+_OTHER_ITEM = re.compile(r"推荐|推薦|相关|相關|上一篇|下一篇|热门|熱門|延伸阅读|延伸閱讀")
+_UPDATE_LABEL = re.compile(r"(?:最后|最後|最近|最新)?(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*[:：]|"
+                           r"(?:最后|最後)(?:更新|修改|编辑|編輯)(?:于|於)")
 STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
 
 
@@ -171,6 +176,7 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
     """(stamp, has a time of day, printed before the text) of the first stamp line in ``window``;
     a day-only stamp gives way to a later one with the time on the same day, until the text begins."""
     dated: tuple[datetime, bool, bool] | None = None
+    updated: tuple[datetime, bool, bool] | None = None
     prose = 0
     for line in window:
         if _is_prose(line):
@@ -178,8 +184,15 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             if dated is not None and prose >= STANDFIRST_LINES:
                 break  # a stamp among the text or below it is a related item's or a comment's
             continue
-        if _TODAY.search(line):
+        if _TODAY.search(line) or ((found := _STAMP.search(line)) and _OTHER_ITEM.search(line[:found.start()])):
             continue
+        label = _UPDATE_LABEL.search(line)
+        if label:
+            # what follows an update label is the last change: the publication is printed
+            # before it or on another line ("发布时间：… 更新时间：…"); kept only as a last resort
+            if updated is None and (late := _stamp(line[label.start():], zone, reference)) is not None:
+                updated = (*late, prose < STANDFIRST_LINES)
+            line = line[:label.start()]
         stamp = _stamp(line, zone, reference)
         if stamp is None:
             continue
@@ -189,7 +202,7 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             dated = (stamp[0], True, dated[2])
         if dated[1]:
             break
-    return dated
+    return dated or updated
 
 
 def _starts(lines: list[str], headline: str) -> list[int]:

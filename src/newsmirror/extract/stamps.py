@@ -204,15 +204,32 @@ def headline_stamp(lines: list[str], headline: str, zone: str, times: dict[str, 
     return None
 
 
+_MACHINE_CLOCK = re.compile(r"\d[T ]\d\d:\d\d")  # "2021-11-25T16:11", "2021-11-25 16:11"
+
+
+def _local_time_labelled_utc(machine: datetime, shown: datetime) -> bool:
+    """A ``<time>`` value that says UTC but carries the clock the page shows in its own zone
+    ("08.03.2016 | 15:30 Uhr" as ``15:30:55+00:00`` on a Berlin page): a CMS that labels local
+    time as UTC. The page's visible word wins."""
+    return machine.utcoffset() == timedelta(0) and shown.utcoffset() != timedelta(0) \
+        and (machine.date(), machine.hour, machine.minute) == (shown.date(), shown.hour, shown.minute)
+
+
 def _line_stamp(line: str, zone: str, times: dict[str, str]) -> Stamp | None:
     visible = stamp_in_line(line, zone)
-    squeezed = _squeeze(line)
+    if len(line) > SHORT_LINE:
+        return visible
+    # a <time> after an update word ("Aktualisiert: 11.04.2020") is the last change, as in text
+    update = _UPDATE_WORD.search(line)
+    squeezed = _squeeze(line[:update.start()] if update else line)
     for text, value in times.items():
-        if 0 <= squeezed.find(text) <= LABEL and len(line) <= SHORT_LINE:
+        if 0 <= squeezed.find(text) <= LABEL:
             machine = parse_iso(value, zone)
             if machine is None:
                 continue
             has_time = visible.has_time if visible is not None else bool(_CLOCK.search(text))
             stated = "T" in value and (value.endswith("Z") or bool(re.search(r"[+-]\d\d:?\d\d$", value)))
-            return Stamp(machine, has_time and "T" in value, stated)
+            if visible is not None and visible.has_time and _local_time_labelled_utc(machine, visible.value):
+                return visible
+            return Stamp(machine, has_time and bool(_MACHINE_CLOCK.search(value)), stated)
     return visible

@@ -3,9 +3,12 @@
 A page that prints "2019-05-18 10:00" or carries a meta date without an offset means its own
 local time. The zone comes, best first, from the site's extraction profile (the newsroom's
 zone), from the country-code top-level domain of the page's address, and else from the
-language: Chinese-language news is overwhelmingly published at UTC+8 (mainland China, Taiwan,
-Hong Kong, Macau, Singapore, Malaysia all keep +08:00), so Beijing time is the right guess for
-a Chinese page of unknown origin; other pages of unknown origin are read as UTC.
+language, when the page declares one whose press keeps one clock (German in Germany, Austria
+and Switzerland all keep Central European time; Chinese-language news is overwhelmingly
+published at UTC+8: mainland China, Taiwan, Hong Kong, Macau, Singapore, Malaysia all keep
++08:00). Pages of unknown origin in a language spoken
+across zones (English, Spanish, French, Arabic, …) are read as UTC. A region subtag is not
+trusted: templates ship with one ("es-ES" on a Florida site, "en-GB" on a Scottish one).
 
 The page's address is the URL it was fetched from, or, for a saved page without one, the
 address the page declares for itself (``<link rel=canonical>``, ``og:url``).
@@ -13,6 +16,7 @@ address the page declares for itself (``<link rel=canonical>``, ``og:url``).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -37,6 +41,36 @@ COUNTRY_ZONES = {
     "au": "Australia/Sydney", "nz": "Pacific/Auckland", "ca": "America/Toronto",
     "br": "America/Sao_Paulo", "mx": "America/Mexico_City", "ar": "America/Argentina/Buenos_Aires",
 }  # fmt: skip
+# Languages whose newsrooms all keep one clock (the same offsets all year), for a page whose
+# address names no country; widely spread languages (en, es, fr, pt, ar, ru) are left out.
+LANGUAGE_ZONES = {
+    "de": "Europe/Berlin", "it": "Europe/Rome", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest", "sl": "Europe/Ljubljana",
+    "hr": "Europe/Zagreb", "da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "nb": "Europe/Oslo",
+    "no": "Europe/Oslo", "fi": "Europe/Helsinki", "et": "Europe/Tallinn", "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius", "el": "Europe/Athens", "ro": "Europe/Bucharest", "bg": "Europe/Sofia",
+    "uk": "Europe/Kyiv", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "ja": "Asia/Tokyo",
+    "ko": "Asia/Seoul", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "zh": "Asia/Shanghai",
+}  # fmt: skip
+
+
+def page_language(document: HtmlElement) -> str:
+    """The language tag the page declares (``<html lang>``, Content-Language, og:locale), lower case."""
+    root = document.getroottree().getroot()
+    values = [root.get("lang"), root.get("xml:lang")]
+    for meta in document.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "content-language" or meta.get("property") == "og:locale":
+            values.append(meta.get("content"))
+    for value in values:
+        value = (value or "").strip().lower().replace("_", "-")
+        if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", value):
+            return value
+    return ""
+
+
+def language_zone(language: str) -> str:
+    """The zone of a one-clock language's press for a language tag ('' for other languages)."""
+    return LANGUAGE_ZONES.get(language.split("-")[0], "")
 
 
 def declared_url(document: HtmlElement) -> str:
@@ -62,13 +96,16 @@ def known_zone(url: str) -> str:
     return (profile_for(url).timezone or country_zone(url)) if url else ""
 
 
-def site_zone(url: str, *, chinese: bool) -> str:
-    """The IANA zone naive dates of the page at ``url`` are read in (see the module doc)."""
+def site_zone(url: str, *, chinese: bool, language: str = "") -> str:
+    """The IANA zone naive dates of the page at ``url`` are read in (see the module doc);
+    ``language``: the page's declared language tag, if any."""
     if url:
         zone = profile_for(url).timezone or country_zone(url)
         if zone:
             return zone
-    return CHINESE_DEFAULT_ZONE if chinese else "UTC"
+    if chinese:
+        return CHINESE_DEFAULT_ZONE  # the text's script outranks a tag: templates are often left at "en"
+    return language_zone(language) or "UTC"
 
 
 def in_site_zone(value: datetime, zone: str) -> datetime:

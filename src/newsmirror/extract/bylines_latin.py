@@ -1,0 +1,183 @@
+"""Writers named on a page in a Latin-script language: the byline by the headline, else the
+page's author metadata when the page also shows that name.
+
+Bylines are read in the forms of the European press ("By Jake Goulding on January 20, 2020",
+"Von Gregory Lipinski", "Text von Christian Seiler Illustration von …", "Eine Kolumne von Nils
+Pickert", "Por Adriano Fernandes | 03/05/2022", "Author: X, Datum: …", "By X and Y"), only in the
+few lines around the headline (the bylines of related items, comments and embedded posts lie
+further away). A name is two to four capitalised words (particles such as "von", "de", "van"
+between them); a single word, a lower-case handle or a word like "staff" is not taken, nor the
+outlet itself (its ``og:site_name``, publisher or domain), nor an agency.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*[\w.]"
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|le|la|zu|ten|ter|af|al|bin|y)"
+_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
+_JOIN = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\bey?\b|\bi\b|\boraz\b|\ben\b)\s*"
+# A label that says "written by", then names; the label is case-free, the names are not.
+_BYLINE = re.compile(
+    r"^(?:[\w ]{0,30}?\b)?(?i:by|von|par|por|door|av|text(?:\s+von)?|autor(?:in)?|author|auteur|autore|"
+    r"written\s+by|geschrieben\s+von|verfasst\s+von|escrito\s+por)\s*[:：]?\s+"
+    rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)(?=\s*$|\s*[|·•,;/–—-]|\s+(?i:on|am|le|el|il|em|um|at|\d))"
+)
+# Words that make a capitalised pair a team, a desk or a role rather than a person.
+_NOT_PERSON = re.compile(
+    r"\b(?:Redaktion|Redaktionsteam|Newsdesk|Staff|Team|Editorial|Editors?|Admin|Administrator|Support|"
+    r"Agency|Agentur|Press|Presse|News|Nachrichten|Online|Magazin|Magazine|Zeitung|Verlag|Media|Medien|"
+    r"Illustration|Foto|Fotos|Photo|Photos|Bild|Video|Grafik|Images|Getty|Shutterstock|iStock|"
+    r"Taboola\w*|Outbrain|Sponsored|Promoted|Advertisement|Anzeige|Werbung|Agencia|Agence|Agenzia|"
+    r"Redacci[oó]n|Redazione|R[ée]daction|Redactie|University|Universit[äa]t|Institut\w*|GmbH|AG|Inc|Ltd|"
+    r"Solutions|Analytical|Verband|Ministerium|Landesanstalt|Twitter|Facebook|Instagram|Ver[öo]ffentlicht|"
+    r"Published|Writer)\b", re.I)
+_AGENCIES = frozenset({"afp", "ap", "dpa", "sid", "reuters", "apa", "kna", "epd", "ansa", "efe", "upi", "pti"})
+BEFORE, AFTER = 4, 16  # lines above and below the headline that may hold its byline
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+_OUTLET_META = frozenset({"og:site_name", "application-name", "publisher", "copyright"})
+_AUTHOR_META = frozenset({"author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                          "dcterms.creator", "byl"})
+
+
+def _meta_values(document: HtmlElement, names: frozenset[str]) -> list[str]:
+    """Contents of the ``<meta>`` elements whose name, property or itemprop is one of ``names``."""
+    found = []
+    for meta in document.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in names and (content := (meta.get("content") or "").strip()):
+            found.append(content)
+    return found
+
+
+def outlet_words(document: HtmlElement, url: str) -> set[str]:
+    """Squeezed names the page gives itself: site name, publisher, domain labels."""
+    words = {_squeeze(value) for value in _meta_values(document, _OUTLET_META)}
+    host = urlsplit(url).hostname or "" if url else ""
+    words.update(_squeeze(label) for label in host.split(".") if len(label) > 3)
+    return {word for word in words if len(word) > 3}
+
+
+def _is_person(name: str, outlet: set[str]) -> bool:
+    squeezed = _squeeze(name)
+    if not squeezed or _NOT_PERSON.search(name) or squeezed in _AGENCIES or any(ch.isdigit() for ch in name):
+        return False
+    # the outlet by its own name ("StarsInsider", "Hildesheimer Presse", "Das Mitternachtskabinett")
+    return not any(word in squeezed or squeezed in word for word in outlet) and \
+        not any(len(part) > 5 and _squeeze(part) in outlet for part in name.split())
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip(" .") for name in re.split(_JOIN, text) if name.strip(" .")]
+
+
+def _headline_at(lines: list[str], headline: str) -> int | None:
+    wanted = _squeeze(headline)
+    if not wanted:
+        return None
+    return next((index for index, line in enumerate(lines)
+                 if _squeeze(line) == wanted or (len(wanted) >= 12 and _squeeze(line).startswith(wanted))), None)
+
+
+def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: bool = False) -> list[str]:
+    """Names of the byline nearest below the headline (else just above it); a label alone on its
+    line ("Von") takes the next line as its names. ``bare``: only a line that starts with its
+    label ("By X", not "Designed by X")."""
+    at = _headline_at(lines, headline)
+    if at is None:
+        return []
+    order = [*range(at + 1, min(len(lines), at + 1 + AFTER)), *range(at - 1, max(-1, at - 1 - BEFORE), -1)]
+    for index in order:
+        line = lines[index].strip()
+        if len(line) > 120:
+            continue
+        if re.fullmatch(r"(?i:by|von|par|por|door)", line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1].strip().rstrip(',')}"
+        match = _BYLINE.match(line)
+        if match and bare and not re.match(r"(?i:by|von|par|por|door|author|autor)\b", line):
+            continue
+        if match:
+            names = [name for name in _names(match.group("names")) if _is_person(name, outlet)]
+            if names:
+                return names
+    return []
+
+
+def _json_ld_authors(document: HtmlElement) -> list[str]:
+    found: list[str] = []
+
+    def visit(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            kind = node.get("@type")
+            if key in ("author", "creator") and "name" in node and kind in (None, "Person", ["Person"]):
+                found.append(str(node["name"]))
+            for child_key, child in node.items():
+                visit(child, child_key if child_key in ("author", "creator") else key if child_key == "@graph" else "")
+        elif isinstance(node, list):
+            for child in node:
+                visit(child, key)
+        elif isinstance(node, str) and key in ("author", "creator") and not node.startswith(("http", "/")):
+            found.append(node)
+
+    for script in document.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            visit(json.loads(str(script)))
+        except ValueError:
+            continue  # a broken block: the visible byline still counts
+    return found
+
+
+def metadata_names(document: HtmlElement, lines: list[str], outlet: set[str]) -> list[str]:
+    """People the page's author metadata names that the page also shows (outlets often put their
+    own name, a team or a login there; a name nobody sees is not taken)."""
+    shown = "\n".join(lines)
+    found: list[str] = []
+    for value in [*_json_ld_authors(document), *_meta_values(document, _AUTHOR_META)]:
+        value = re.sub(r"^(?i:by)\s+", "", value.strip())
+        if value.startswith(("http", "/", "@")):
+            continue
+        for name in _names(value):
+            words = name.split()
+            # a capitalised name, or two plain words ("Mobasir hassan"), not a phrase ("Catch more fish")
+            shaped = bool(re.fullmatch(_NAME, name)) or (len(words) == 2 and words[0][:1].isupper())
+            if shaped and 2 <= len(words) <= 4 and name in shown and _is_person(name, outlet) and name not in found:
+                found.append(name)
+    return found
+
+
+_MARKED = etree.XPath(".//*[@rel='author' or @itemprop='author']")
+
+
+def marked_names(around: HtmlElement, outlet: set[str]) -> list[str]:
+    """Names in the elements the page marks as its author's (``rel="author"``, ``itemprop="author"``)
+    by the headline, outside comments."""
+    found: list[str] = []
+    for element in _MARKED(around):
+        if element.tag == "meta" or any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
+                                        for a in element.iterancestors()):
+            continue
+        text = re.sub(r"\s+", " ", element.text_content()).strip(" ,;|·")
+        for name in _names(re.sub(r"^(?i:by|von|par|por)\s+", "", text)):
+            if re.fullmatch(_NAME, name) and _is_person(name, outlet) and name not in found:
+                found.append(name)
+    return found
+
+
+def latin_authors(document: HtmlElement, around: HtmlElement, lines: list[str], headline: str,
+                  url: str) -> list[str]:
+    """The writers of a non-Chinese page: its byline by the headline, else the names it marks as
+    its author's there, else its author metadata when the page shows that name."""
+    outlet = outlet_words(document, url)
+    return byline_names(lines, headline, outlet) or marked_names(around, outlet) or \
+        metadata_names(document, lines, outlet)

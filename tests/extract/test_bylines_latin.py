@@ -1,0 +1,75 @@
+"""Writers of non-Chinese pages: the byline by the headline, author-marked elements, shown metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmirror.extract import extract_article
+from newsmirror.model import DocumentKind, RawDocument
+
+HEADLINE = "City opens three new libraries this summer"
+TEXT = "".join(
+    f"<p>{sentence}</p>" for sentence in (
+        "The city council announced on Monday that three new public libraries will open their doors in July.",
+        "The new branches will stay open late on weekdays and offer free study desks to pupils of all schools.",
+        "Residents said they had so far needed forty minutes by bus to reach the nearest library in the old town.",
+    )
+)
+
+
+def _authors(byline: str, head: str = "", after: str = "", url: str = "https://www.citypaper.example.com/a") -> list[str]:
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{HEADLINE} | City Paper</title>'
+            f'<meta property="og:site_name" content="City Paper">{head}</head><body><nav><a href="/">Home</a></nav>'
+            f"<article><h1>{HEADLINE}</h1>{byline}{TEXT}</article>{after}<footer><p>© 2024 City Paper</p></footer>"
+            "</body></html>")
+    return extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url=url)).authors
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("<p>By Jane Doe on May 6, 2024</p>", ["Jane Doe"]),
+    ("<p>By Jane Doe and John van der Berg</p>", ["Jane Doe", "John van der Berg"]),
+    ("<p>Von Anna Beispiel</p>", ["Anna Beispiel"]),
+    ("<p>Text von Anna Beispiel Illustration von Max Muster</p>", ["Anna Beispiel"]),
+    ("<p>Eine Kolumne von Anna Beispiel</p>", ["Anna Beispiel"]),
+    ("<p>Por Ana Ejemplo | 03/05/2024 20:36</p>", ["Ana Ejemplo"]),
+    ("<p>Author: Gàbor Muniér, Datum: 03.Mär.24</p>", ["Gàbor Muniér"]),
+    ("<p>Von</p><p>Anna Beispiel</p>", ["Anna Beispiel"]),
+])
+def test_byline_forms(byline: str, names: list[str]) -> None:
+    assert _authors(byline) == names
+
+
+@pytest.mark.parametrize("byline", [
+    "<p>By City Paper staff</p>",          # a desk, not a person
+    "<p>By City Paper</p>",                # the outlet by its own name
+    "<p>Von Redaktion Lokales</p>",
+    "<p>By AFP</p>",                       # one word, an agency
+    "<p>By continuing you accept our terms</p>",
+    "<p>Published by jdoe42</p>",          # a login handle
+    "<p>By Getty Images</p>",              # a picture credit
+    "<p>by Taboolaby Taboola</p>",         # an advertising widget
+])
+def test_not_persons(byline: str) -> None:
+    assert _authors(byline) == []
+
+
+def test_a_byline_far_below_the_headline_is_another_items() -> None:
+    after = "<aside>" + "".join(f"<p>Related story number {n} about the city</p>" for n in range(20)) + \
+        "<p>By Jane Doe</p></aside>"
+    assert _authors("", after=after) == []
+
+
+def test_an_element_marked_as_the_author_by_the_headline() -> None:
+    assert _authors('<p><a rel="author" href="/authors/jane-doe">Jane Doe</a> · May 6, 2024</p>') == ["Jane Doe"]
+    comment = '<div class="comment"><span itemprop="author">Max Muster</span></div>'
+    assert _authors(comment) == []
+
+
+def test_author_metadata_counts_only_when_the_page_shows_the_name() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '[{"@type": "Person", "name": "Jane Doe"}], "publisher": {"@type": "Organization", "name": "City Paper"}}'
+            "</script>")
+    assert _authors("<p>Jane Doe | May 6, 2024</p>", head) == ["Jane Doe"]
+    assert _authors("<p>May 6, 2024</p>", head) == []
+    organization = '<script type="application/ld+json">{"author": {"@type": "Organization", "name": "Jane Doe"}}</script>'
+    assert _authors("<p>Jane Doe | May 6, 2024</p>", organization) == []

@@ -1,0 +1,31 @@
+"""The zone of a page's naive dates from its declared language (country-code domains come first)."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsmirror.extract.zones import language_zone, page_language, site_zone
+
+
+@pytest.mark.parametrize(("tag", "zone"), [
+    ("de", "Europe/Berlin"), ("de-ch", "Europe/Berlin"), ("pl-pl", "Europe/Warsaw"), ("ja", "Asia/Tokyo"),
+    # spoken across zones, and a template's region subtag is not trusted ("es-ES" on a Florida site)
+    ("en", ""), ("en-gb", ""), ("es-es", ""), ("pt-br", ""), ("fr", ""), ("", ""),
+])
+def test_language_zone(tag: str, zone: str) -> None:
+    assert language_zone(tag) == zone
+
+
+def test_page_language_from_html_content_language_or_locale() -> None:
+    assert page_language(lxml.html.fromstring('<html lang="de-DE"><body><p>x</p></body></html>')) == "de-de"
+    locale = '<html><head><meta property="og:locale" content="pt_BR"></head><body><p>x</p></body></html>'
+    assert page_language(lxml.html.fromstring(locale)) == "pt-br"
+    assert page_language(lxml.html.fromstring("<html><body><p>x</p></body></html>")) == ""
+
+
+def test_the_domain_outranks_the_language_and_chinese_text_outranks_a_template_tag() -> None:
+    assert site_zone("https://news.example.at/a", chinese=False, language="en") == "Europe/Vienna"
+    assert site_zone("https://news.example.com/a", chinese=False, language="de") == "Europe/Berlin"
+    assert site_zone("https://news.example.com/a", chinese=True, language="ja") == "Asia/Shanghai"
+    assert site_zone("https://news.example.com/a", chinese=False, language="") == "UTC"
