@@ -146,7 +146,8 @@ class ClusterConfig:
     topic_near: float | None = None
     # The event layer (``stories.eventlink``): a story merges into the live story a fitted story-pair
     # model (shared rare title terms and names, meaning of cores and leads) says is the same event, so a
-    # broad event's side stories (reactions, a side incident, analysis) join its core.
+    # broad event's side stories (reactions, a side incident, analysis) join its core. Off: it raised
+    # recall on the tuning days but cost more precision and purity on a held-out day (bench/days_results.md).
     event_link: bool = False
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``

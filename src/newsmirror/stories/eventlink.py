@@ -5,8 +5,10 @@ apart: each shares little wording with the event's core reports. Two *stories* o
 share what a reader would link them by: rare words and names in their titles (TikTok, 台谍, 青岛),
 the meaning of their leads, their cores' terms. A logistic regression over such features of a story
 pair (``EVENT_FEATURES``), fitted on the stories of labelled tuning days (``bench/days_event_fit.py``,
-coefficients in ``event_model.toml``), links them: the clusterer merges a story into the most probable
-live story it is compared with when the probability reaches the model's threshold.
+coefficients in ``event_model.toml``), links them: ``StoryClusterer.link_events`` (called by
+``jobs.grouping`` at each save) merges every candidate pair at or above the model's threshold.
+Off by default (``ClusterConfig.event_link``): on the tuning days it raised recall, but on a held-out
+day it lost more precision and purity than it gained (bench/days_results.md, Session 16).
 
 The features of stories A and B:
 
