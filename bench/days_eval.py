@@ -197,6 +197,7 @@ def _clusterer_cpu(store: Any, config: Any = None) -> float:
     started = time.process_time()
     for document in documents:
         clusterer.add(document)
+    clusterer.link_events()  # the event layer's pass at the save (none when it is off)
     return time.process_time() - started
 
 
@@ -235,6 +236,8 @@ def main() -> None:
                         help="ClusterConfig.recall_settings() instead of the defaults (see bench/days_results.md)")
     parser.add_argument("--hand-settings", action="store_true",
                         help="ClusterConfig.hand_settings(): the hand-set thresholds used before the pair model")
+    parser.add_argument("--event-layer", action="store_true",
+                        help="the defaults with the event layer on (ClusterConfig(event_link=True), stories.eventlink)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -254,13 +257,14 @@ def main() -> None:
         from newsmirror.stories.cluster import ClusterConfig
 
         config = (ClusterConfig.recall_settings() if args.recall_settings
-                  else ClusterConfig.hand_settings() if args.hand_settings else None)
+                  else ClusterConfig.hand_settings() if args.hand_settings
+                  else ClusterConfig(event_link=True) if args.event_layer else None)
         result = evaluate_day(folder, labels, config)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
     settings = ("recall settings" if args.recall_settings else "hand settings" if args.hand_settings
-                else "defaults: pair model")
+                else "pair model + event layer" if args.event_layer else "defaults: pair model")
     table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
                    "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):

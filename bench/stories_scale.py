@@ -44,7 +44,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from newsmirror.stories.cluster import Document, StoryClusterer  # noqa: E402
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer  # noqa: E402
 from newsmirror.text.script import to_traditional  # noqa: E402
 from stories_eval import bcubed  # noqa: E402
 
@@ -166,6 +166,9 @@ def main() -> None:
                         help="replay the real articles of this archive folder (default: the four whole days)")
     parser.add_argument("--synthetic", action="store_true", help="synthetic text instead of real reports")
     parser.add_argument("--members", type=int, default=0, help="list the titles of the N largest stories' members")
+    parser.add_argument("--event-layer", action="store_true",
+                        help="the event layer on (ClusterConfig(event_link=True)), a link_events pass every 500 "
+                             "articles as jobs.grouping makes one at each save")
     parser.add_argument("--db", help="stream every article of this store (sqlite:PATH, postgresql://...)")
     args = parser.parse_args()
 
@@ -186,7 +189,7 @@ def main() -> None:
         args.articles = args.articles or 100_000
         stream = synthetic_stream(args.articles, load_vocabulary(args.seed), args.seed, args.per_hour)
         source = f"{args.articles:,} synthetic articles ({args.per_hour}/simulated hour)"
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(ClusterConfig(event_link=args.event_layer))
     slice_size = max(args.articles // 10, 1)
     console = Console(width=160)
     table = Table(title=f"stories: streaming {source}")
@@ -205,6 +208,8 @@ def main() -> None:
     for n, (document, event) in enumerate(stream, 1):
         began, began_cpu = time.perf_counter(), time.process_time()
         assignment = clusterer.add(document)
+        if n % 500 == 0:
+            clusterer.link_events()
         spent += time.perf_counter() - began
         cpu += time.process_time() - began_cpu
         truth[document.id] = event

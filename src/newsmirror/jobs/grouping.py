@@ -118,6 +118,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         if still_ours is not None and not still_ours():
             raise GroupingLeaseLost("the grouping lease was taken over by another worker; stopping "
                                     "without saving (the new holder continues from what was saved)")
+        # The event layer (when on) links the stories this batch changed, now that they are whole.
+        clusterer.link_events()
+        for small, big in clusterer.drain_merges():
+            redirect[small] = big
         _save(store, unsaved, redirect, titles, report)
 
     started = time.perf_counter()

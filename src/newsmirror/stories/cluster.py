@@ -23,6 +23,11 @@ small word vectors trained offline on a public news archive), which sees one eve
 words; the same vectors can also offer the stories nearest in meaning as extra candidates
 (``meaning_candidates``, off: measured, no gain).
 
+An optional event layer (``stories.eventlink``, ``event_link``, off by default) links whole stories:
+after each batch (``link_events``, called by ``jobs.grouping`` at each save) a story-pair model over
+shared rare title terms and names and the meaning of cores and leads merges the side stories of one
+broad event (reactions, analysis) into it.
+
 A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
 member moves: a market report that joins a vote story must not pull the next market report in.
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
@@ -52,6 +57,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
+from newsmirror.stories.eventlink import default_event_model, event_features
 from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
@@ -138,17 +144,28 @@ class ClusterConfig:
     # whose meaning is at least this close to the report (or to the merging story) are not counted
     # (None: all are).
     topic_near: float | None = None
+    # The event layer (``stories.eventlink``): a story merges into the live story a fitted story-pair
+    # model (shared rare title terms and names, meaning of cores and leads) says is the same event, so a
+    # broad event's side stories (reactions, a side incident, analysis) join its core. Off: it raised
+    # recall on the tuning days but cost more precision and purity on a held-out day (bench/days_results.md).
+    event_link: bool = False
+    event_link_probability: float | None = None  # None: the threshold stored with the event model
+    # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``
+    # passes, which judge every pair once both stories are whole; linking as stories grow gained less).
+    event_links: int = 0
+    event_candidates: int = 40  # stories the event layer compares a story with (most shared index terms first)
+    lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
         """The settings tuned for recall on the tuning days (see the comment above)."""
         return cls(similarity=0.25, local_df_floor=0.06, who_and_what=True, title_keys=True, strict_genre=True,
-                   pair_model=False, merge_probability=None, word_vectors=False)
+                   pair_model=False, merge_probability=None, word_vectors=False, event_link=False)
 
     @classmethod
     def hand_settings(cls) -> ClusterConfig:
         """The hand-set thresholds used before the pair model (``similarity``, ``same_outlet_margin``)."""
-        return cls(pair_model=False, merge_probability=None, strict_genre=False, word_vectors=False)
+        return cls(pair_model=False, merge_probability=None, strict_genre=False, word_vectors=False, event_link=False)
 
 
 @dataclass(slots=True)
@@ -192,6 +209,7 @@ class _StoryState:
     outlets: set[str] = field(default_factory=set)
     indexed_terms: tuple[str, ...] = ()
     meaning: np.ndarray | None = None  # sum of the core members' meaning vectors (``text.vectors``)
+    lede: np.ndarray | None = None  # sum of every member's title-and-lede meaning vector
 
 
 @dataclass(slots=True)
@@ -299,11 +317,16 @@ class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
     def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None,
-                 vectors: WordVectors | None = None) -> None:
+                 vectors: WordVectors | None = None, event_model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
         if model is None and self.config.pair_model:
             model = default_pair_model()
         self.model = model
+        if event_model is None and self.config.event_link:
+            event_model = default_event_model()
+        self.event_model = event_model if self.config.event_link else None
+        self.event_probability = (self.config.event_link_probability if self.config.event_link_probability is not None
+                                  else event_model.threshold if event_model else 1.0)
         self.join_probability = (self.config.join_probability if self.config.join_probability is not None
                                  else model.threshold if model else 1.0)
         self.stories: dict[str, _StoryState] = {}
@@ -325,19 +348,21 @@ class StoryClusterer:
         self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
+        self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
         """Unit TF-IDF vector of the article's strongest terms (names weighted up), and whether
         it reads as a report about several events; one segmentation of the body's head serves both."""
-        vector, digest, _, _ = self._analyse(title, text)
+        vector, digest, _, _, _ = self._analyse(title, text)
         return vector, digest
 
-    def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash, np.ndarray | None]:
-        """Term vector, multi-event flag, copy fingerprint and meaning vector (``text.vectors``:
-        weighted mean of all its terms' word vectors, before the term vector is trimmed) from one
-        normalization of the title and the body's head (normalizing, alias folding above all, costs
-        per character)."""
+    def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash, np.ndarray | None,
+                                                       np.ndarray | None]:
+        """Term vector, multi-event flag, copy fingerprint, meaning vector (``text.vectors``: weighted
+        mean of all its terms' word vectors, before the term vector is trimmed) and the meaning of the
+        title and lede alone, from one normalization of the title and the body's head (normalizing,
+        alias folding above all, costs per character)."""
         config = self.config
         normal_title = quick_normalize(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
@@ -346,14 +371,25 @@ class StoryClusterer:
             if _is_term(word):
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
+        # The title's and the first ``lede_chars`` body characters' terms (for the event layer only).
+        want_lede = self.event_model is not None and self.word_vectors is not None
+        lede = set(counts)
         left = config.body_chars
         for line in lines:
             if left <= 0:
                 break
+            used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
             terms = [word for word in search_words(paragraph, normalized=True) if _is_term(word)]
             for word in terms:
                 counts[word] = counts.get(word, 0.0) + 1
+            if not want_lede or used >= config.lede_chars:
+                pass
+            elif used + len(paragraph) <= config.lede_chars:
+                lede.update(terms)
+            else:
+                head = paragraph[: config.lede_chars - used]
+                lede.update(word for word in search_words(head, normalized=True) if _is_term(word))
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         names = {w for w in counts if self._is_name(w)}  # one look-up per distinct word
@@ -365,8 +401,12 @@ class StoryClusterer:
         weighted = {w: x for w, x in weighted.items() if x > 0}
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = minhash(shingles(key, normalized=True), config.num_perm)
-        meaning = self.word_vectors.weighted_vector(weighted) if self.word_vectors is not None else None
-        return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning
+        vectors = self.word_vectors
+        meaning = vectors.weighted_vector(weighted) if vectors is not None else None
+        lede_meaning = None
+        if vectors is not None and want_lede:
+            lede_meaning = vectors.weighted_vector({w: x for w, x in weighted.items() if w in lede})
+        return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning
 
     def _commonness(self, word: str) -> float:
         """1 for words few recent reports use, falling as log(floor/share) for common ones."""
@@ -400,11 +440,15 @@ class StoryClusterer:
         """The report's meaning vector (None without word vectors or known words)."""
         return self._analyse(title, text)[3]
 
+    def lede_meaning(self, title: str, text: str) -> np.ndarray | None:
+        """The meaning vector of the title and lede (None without the event layer or known words)."""
+        return self._analyse(title, text)[4]
+
     # -- public ------------------------------------------------------------------
     def add(self, doc: Document) -> Assignment:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
-        vector, digest, signature, meaning = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning, lede = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
         assignment = self._find_duplicate(doc, signature)
@@ -412,7 +456,7 @@ class StoryClusterer:
             assignment = self._find_story(doc, vector, meaning)
         if assignment is None:
             assignment = Assignment(doc.id, "s" + stable_id("story\n" + doc.id, 15), "member", None, 1.0, True)
-        self._remember(doc, assignment, vector, signature, digest, meaning)
+        self._remember(doc, assignment, vector, signature, digest, meaning, lede)
         assignment.story_id = self.resolve(assignment.story_id)
         return assignment
 
@@ -421,10 +465,10 @@ class StoryClusterer:
         """Load an earlier decision (from the store) without re-deciding it."""
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
-        vector, digest, signature, meaning = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning, lede = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
-        self._remember(doc, assignment, vector, signature, digest, meaning)
+        self._remember(doc, assignment, vector, signature, digest, meaning, lede, restoring=True)
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""
@@ -455,6 +499,7 @@ class StoryClusterer:
         """Forget stories last updated before ``before`` and fingerprints older than it."""
         old_stories = [s for s in self.stories.values() if s.last < before]
         for story in old_stories:
+            self._relink.discard(story.id)
             self._unindex(story.id, story.indexed_terms)
             self._meanings.remove(story.id)
             del self.stories[story.id]
@@ -650,7 +695,8 @@ class StoryClusterer:
         return Assignment(doc.id, best[1], "member", None, round(best[0], 4), False)
 
     def _remember(self, doc: Document, assignment: Assignment, vector: dict[str, float],
-                  signature: LeanMinHash, digest: bool = False, meaning: np.ndarray | None = None) -> None:
+                  signature: LeanMinHash, digest: bool = False, meaning: np.ndarray | None = None,
+                  lede: np.ndarray | None = None, *, restoring: bool = False) -> None:
         story = self.stories.get(assignment.story_id)
         if story is None:
             story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time, closed=digest)
@@ -659,9 +705,11 @@ class StoryClusterer:
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
-        if self.config.title_keys and not story.closed:
+        if (self.config.title_keys or self.event_model is not None) and not story.closed:
             story.title_terms.update(_title_terms(doc.title))
             story.titled += 1
+        if lede is not None and not story.closed and assignment.role == "member":
+            story.lede = lede if story.lede is None else story.lede + lede
         # A copy adds no new wording; the core is the first reports only (no drift); a
         # multi-event report's story is never a candidate, so it needs no profile.
         if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
@@ -679,6 +727,10 @@ class StoryClusterer:
             self._merge_similar(story)
         elif self.config.title_keys and not story.closed and story.titled >= self.config.key_reports:
             self._merge_same_keys(story)
+        if (self.event_model is not None and not restoring and not story.closed and assignment.role == "member"
+                and story.id in self.stories):
+            self._relink.add(story.id)
+            self._link_event(story)
         if doc.id not in self._fingerprints:
             original = assignment.duplicate_of or doc.id
             fingerprint = _Fingerprint(self.resolve(assignment.story_id), doc.time, signature, original,
@@ -777,6 +829,70 @@ class StoryClusterer:
                 return  # this story is gone; the survivor's profile is up to date
             profile = _unit(story.centroid)
 
+    def _link_event(self, story: _StoryState) -> None:
+        """The event layer: merge ``story`` with the live stories the event model (``stories.eventlink``)
+        gives at least the threshold's probability of being the same event, most probable first."""
+        assert self.event_model is not None
+        for _ in range(self.config.event_links):
+            best: tuple[float, _StoryState] | None = None
+            for other in self.event_candidates(story):
+                probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
+                if probability >= self.event_probability and (best is None or probability > best[0]):
+                    best = (probability, other)
+            if best is None:
+                return
+            other = best[1]
+            big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
+            self._absorb(big, small)
+            story = big
+
+    def link_events(self) -> int:
+        """The event layer as one pass over the live stories that changed since the last pass (a pair of
+        unchanged stories was judged then): every candidate pair whose event probability reaches the
+        threshold merges (single link), most probable first, each pair judged as the two stories stood
+        before the pass. Returns the number of merges (``drain_merges`` lists them)."""
+        if self.event_model is None:
+            return 0
+        changed, self._relink = self._relink, set()
+        linked: list[tuple[float, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for story_id in sorted(changed):
+            story = self.stories.get(self.resolve(story_id))
+            if story is None or story.closed:
+                continue
+            for other in self.event_candidates(story):
+                pair = (min(story.id, other.id), max(story.id, other.id))
+                if other.closed or pair in seen:
+                    continue
+                seen.add(pair)
+                probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
+                if probability >= self.event_probability:
+                    linked.append((probability, story.id, other.id))
+        merges = 0
+        for _, a_id, b_id in sorted(linked, reverse=True):
+            a, b = self.stories.get(self.resolve(a_id)), self.stories.get(self.resolve(b_id))
+            if a is None or b is None or a is b or not self._mergeable(a, b):
+                continue
+            big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
+            self._absorb(big, small)
+            merges += 1
+        return merges
+
+    def event_candidates(self, story: _StoryState) -> list[_StoryState]:
+        """The live stories the event layer compares ``story`` with: those indexed under the most of its
+        strongest terms and its title terms (a side story's title names the event: 台谍, TikTok)."""
+        probes = list(story.indexed_terms[: self.config.probe_terms])
+        # Most used title terms first, then by name: a fixed order, so ties among candidates never
+        # depend on set order (string hashing differs between runs).
+        titled = sorted(story.title_terms, key=lambda t: (-story.title_terms[t], t))
+        probes += [t for t in titled if t not in probes]
+        found = []
+        for other_id in self._candidates(probes, self.config.event_candidates):
+            other = self.stories.get(other_id)
+            if other is not None and other is not story and self._mergeable(other, story):
+                found.append(other)
+        return found
+
     def _keys(self, story: _StoryState) -> set[str]:
         least = max(2, self.config.key_share * story.titled)
         return {t for t, n in story.title_terms.items() if n >= least}
@@ -807,6 +923,8 @@ class StoryClusterer:
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets
+        if small.lede is not None:
+            big.lede = small.lede if big.lede is None else big.lede + small.lede
         big.first, big.last = min(big.first, small.first), max(big.last, small.last)
         # The survivor's core takes the absorbed core's reports while it has room.
         if big.core < self.config.core_size:
@@ -829,6 +947,8 @@ class StoryClusterer:
         del self.stories[small.id]
         self._merged_into[small.id] = big.id
         self._pending_merges.append((small.id, big.id))
+        if self.event_model is not None:
+            self._relink.add(big.id)
         self._reindex(big)
 
     def _unindex(self, story_id: str, terms: Iterable[str]) -> None:

@@ -68,20 +68,22 @@ class PairModelError(ConfigError):
     pass
 
 
-def load_pair_model(path: Path = MODEL_FILE) -> PairModel:
-    """The fitted model; every feature of ``FEATURES`` must have a weight."""
-    refit = "refit it with bench/days_pair_fit.py (or group with ClusterConfig.hand_settings())"
+def load_pair_model(path: Path = MODEL_FILE, features: tuple[str, ...] = FEATURES,
+                    refit: str = "refit it with bench/days_pair_fit.py (or group with ClusterConfig.hand_settings())",
+                    ) -> PairModel:
+    """A fitted model (by default the report-story one); every name of ``features`` must have a weight."""
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise PairModelError(f"cannot read the grouping model {path}: {exc}; {refit}") from exc
     weights = data.get("weights", {})
-    missing = [name for name in FEATURES if name not in weights]
+    missing = [name for name in features if name not in weights]
     missing += [name for name in ("bias", "threshold") if name not in data]
     if missing:
         raise PairModelError(f"{path} has no value for {', '.join(missing)}: {refit}")
-    return PairModel(tuple(float(weights[name]) for name in FEATURES), float(data["bias"]), float(data["threshold"]))
+    return PairModel(tuple(float(weights[name]) for name in features), float(data["bias"]), float(data["threshold"]),
+                     features)
 
 
 @cache

@@ -1,0 +1,100 @@
+"""The event layer: whether two live stories are one event, from features of the two stories.
+
+Report-by-report grouping keeps a broad event's side stories (reactions, a side incident, analysis)
+apart: each shares little wording with the event's core reports. Two *stories* of one event still
+share what a reader would link them by: rare words and names in their titles (TikTok, 台谍, 青岛),
+the meaning of their leads, their cores' terms. A logistic regression over such features of a story
+pair (``EVENT_FEATURES``), fitted on the stories of labelled tuning days (``bench/days_event_fit.py``,
+coefficients in ``event_model.toml``), links them: ``StoryClusterer.link_events`` (called by
+``jobs.grouping`` at each save) merges every candidate pair at or above the model's threshold.
+Off by default (``ClusterConfig.event_link``): on the tuning days it raised recall, but on a held-out
+day it lost more precision and purity than it gained (bench/days_results.md, Session 16).
+
+The features of stories A and B:
+
+* ``title_terms``: weighted Jaccard of their title terms, each term weighted by the share of the
+  story's titles using it times its background IDF (a word every title of both stories uses, and
+  few documents do, links them most);
+* ``title_rare``: the IDF of the rarest shared title term (divided by 12, about the largest IDF);
+* ``title_names``: the weighted Jaccard over names only (people, places, organisations, Latin names);
+* ``cosine``: cosine of the cores' term centroids;
+* ``meaning``: cosine of the cores' meaning vectors (``text.vectors``);
+* ``lede``: cosine of the sums of every member's title-and-lede meaning vector (what each report
+  says first, where side stories name the event they follow);
+* ``title``: the best Dice of title character bigrams between the cores' titles;
+* ``gap``: log(1 + hours) between the stories' first reports;
+* ``min_size`` / ``max_size``: log of the smaller and of the larger story's member count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsmirror.stories.pairscore import PairModel, load_pair_model
+from newsmirror.text.tokenize import ENGLISH_STOPWORDS, idf
+from newsmirror.text.vectors import cosine as vector_cosine
+
+if TYPE_CHECKING:
+    from newsmirror.stories.cluster import _StoryState
+
+EVENT_FEATURES = ("title_terms", "title_rare", "title_names", "cosine", "meaning", "lede", "title", "gap",
+                  "min_size", "max_size")
+EVENT_MODEL_FILE = Path(__file__).with_name("event_model.toml")
+_IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
+
+
+def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool] | None = None) -> dict[str, float]:
+    share = 1.0 / max(titled, 1)
+    return {t: n * share * idf(t) for t, n in terms.items() if keep is None or keep(t)}
+
+
+def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = sum(min(w, b[t]) for t, w in a.items() if t in b)
+    union = sum(a.values()) + sum(b.values()) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def is_latin_name(term: str) -> bool:
+    """A Latin word that is not an English function word (TikTok, iPhone, WHO): a name in a Chinese title."""
+    return term.isascii() and term.isalpha() and len(term) >= 2 and term not in ENGLISH_STOPWORDS
+
+
+def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
+                   dice: Callable[[frozenset[str], frozenset[str]], float]) -> tuple[float, ...]:
+    """``EVENT_FEATURES`` of two stories (order does not matter)."""
+    wa, wb = _title_weights(a.title_terms, a.titled), _title_weights(b.title_terms, b.titled)
+    shared = [t for t in wa if t in wb]
+    rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
+
+    def named(term: str) -> bool:
+        return bool(is_name(term)) or is_latin_name(term)
+
+    na = {t: w for t, w in wa.items() if named(t)}
+    nb = {t: w for t, w in wb.items() if named(t)}
+    cosine = 0.0
+    if a.norm and b.norm:
+        small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+        cosine = sum(w * large.get(t, 0.0) for t, w in small.items()) / (a.norm * b.norm)
+    title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
+    gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
+    sizes = sorted((len(a.members) or 1, len(b.members) or 1))
+    return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
+            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]))
+
+
+def load_event_model(path: Path = EVENT_MODEL_FILE) -> PairModel:
+    return load_pair_model(path, EVENT_FEATURES,
+                           "refit it with bench/days_event_fit.py (or group with ClusterConfig(event_link=False))")
+
+
+@cache
+def default_event_model() -> PairModel:
+    """The packaged event model, read once per process."""
+    return load_event_model()

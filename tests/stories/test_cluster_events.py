@@ -1,0 +1,138 @@
+"""The event layer (``stories.eventlink``): stories linked by a story-pair model, on small reports
+written for these tests (not taken from any labelled day): a spy-trial event told by a core report
+and by a side story (a scholar's reaction) that shares the event's rare title word but little other
+wording, and an unrelated report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice
+from newsmirror.stories.eventlink import EVENT_FEATURES, event_features, is_latin_name, load_event_model
+from newsmirror.stories.pairscore import PairModel, PairModelError
+
+START = datetime(2021, 3, 1, 6, tzinfo=UTC)
+
+CORE = ("新华网", "央视播出台谍案专题节目 国台办称依法惩处",
+        "中央电视台连续三天播出台谍案专题节目，披露多名台湾居民在大陆从事间谍活动的案情。"
+        "国台办发言人在记者会上说，有关部门依法打击间谍情报机关的渗透破坏活动，台谍案涉及国家机密，"
+        "将依法不公开审理。节目播出后，陆委会要求大陆方面说明案件进展。")
+SIDE = ("中央社", "学者评台谍案节目：破坏两岸交流互信",
+        "多名学者周三表示，大陆官方媒体密集播出台谍案节目，用意在于恐吓台湾民众，"
+        "也让往来两岸的商人和学生感到不安。学者认为，两岸交流的默契与信任正在流失，"
+        "台湾方面应谨慎回应，避免事态升级。")
+OTHER = ("路透", "澳大利亚第三季度经济增长百分之三点三",
+         "澳大利亚统计局周三公布，第三季度国内生产总值环比增长百分之三点三，走出疫情引发的衰退。"
+         "家庭消费回升推动了增长，零售和餐饮支出大幅反弹，失业率仍然偏高。")
+
+ALWAYS = PairModel(tuple(0.0 for _ in EVENT_FEATURES), 50.0, 0.5, EVENT_FEATURES)
+NEVER = PairModel(tuple(0.0 for _ in EVENT_FEATURES), -50.0, 0.5, EVENT_FEATURES)
+NO_JOIN = dict(join_probability=1.01, merge_probability=None, event_merge_similarity=2.0)  # report-level off
+
+
+def document(index: int, item: tuple[str, str, str], hours: float | None = None) -> Document:
+    outlet, title, text = item
+    return Document(f"a{index}", outlet, START + timedelta(hours=index if hours is None else hours), title, text)
+
+
+def clusterer_of(model: PairModel, **settings: object) -> StoryClusterer:
+    return StoryClusterer(ClusterConfig(event_link=True, **{**NO_JOIN, **settings}),  # type: ignore[arg-type]
+                          event_model=model)
+
+
+def grouped(model: PairModel, items: list[Document], **settings: object) -> list[str]:
+    clusterer = clusterer_of(model, **settings)
+    assigned = [clusterer.add(doc).story_id for doc in items]
+    clusterer.link_events()
+    return [clusterer.resolve(story) for story in assigned]
+
+
+def test_the_event_layer_links_stories_the_model_calls_one_event() -> None:
+    items = [document(0, CORE), document(1, SIDE)]
+    linked = grouped(ALWAYS, items)
+    assert linked[0] == linked[1]
+    apart = grouped(NEVER, items)
+    assert apart[0] != apart[1]
+
+
+def test_links_wait_for_a_pass_unless_asked_as_stories_grow() -> None:
+    clusterer = clusterer_of(ALWAYS)
+    first, second = (clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE)))
+    assert first != second and clusterer.drain_merges() == []
+    assert clusterer.link_events() == 1
+    assert clusterer.drain_merges() == [(second, first)]  # the younger story joins the older
+    assert clusterer.link_events() == 0  # nothing changed since the last pass
+    growing = clusterer_of(ALWAYS, event_links=1)
+    ids = [growing.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE))]
+    assert ids[0] == ids[1]
+
+
+def test_restored_decisions_are_never_relinked() -> None:
+    clusterer = clusterer_of(ALWAYS)
+    clusterer.restore(document(0, CORE), "s-core")
+    clusterer.restore(document(1, SIDE), "s-side")
+    assert clusterer.link_events() == 0
+
+
+def test_the_event_layer_is_off_by_default_and_in_the_old_settings() -> None:
+    assert StoryClusterer().event_model is None
+    assert StoryClusterer(ClusterConfig.hand_settings(), event_model=ALWAYS).event_model is None
+    assert StoryClusterer(ClusterConfig.recall_settings(), event_model=ALWAYS).event_model is None
+
+
+def test_no_link_beyond_the_story_span_and_none_with_a_multi_event_report() -> None:
+    far = grouped(ALWAYS, [document(0, CORE), document(1, SIDE, hours=24 * 4)])
+    assert far[0] != far[1]  # max_span (3 days): a story cannot grow day by day
+    digest = Document("d", "新华网", START + timedelta(hours=1), SIDE[1], SIDE[2], digest=True)
+    closed = grouped(ALWAYS, [document(0, CORE), digest])
+    assert closed[0] != closed[1]
+
+
+def test_a_shared_rare_title_word_weighs_more_than_a_shared_topic() -> None:
+    clusterer = StoryClusterer(ClusterConfig(event_link=True, **NO_JOIN), event_model=NEVER)  # type: ignore[arg-type]
+    ids = [clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE), document(2, OTHER))]
+    core, side, other = (clusterer.stories[i] for i in ids)
+    names = list(EVENT_FEATURES)
+    same = dict(zip(names, event_features(core, side, clusterer._is_name, _dice), strict=True))
+    different = dict(zip(names, event_features(core, other, clusterer._is_name, _dice), strict=True))
+    assert same["title_terms"] > different["title_terms"]
+    assert same["title_rare"] > different["title_rare"]
+    assert same["lede"] > different["lede"]
+    assert same == dict(zip(names, event_features(side, core, clusterer._is_name, _dice), strict=True))
+
+
+def test_latin_names() -> None:
+    assert is_latin_name("tiktok") and is_latin_name("iphone")
+    assert not is_latin_name("the") and not is_latin_name("5g") and not is_latin_name("a")
+
+
+def test_the_event_model_file_loads_and_a_missing_weight_is_a_clear_error(tmp_path: Path) -> None:
+    model = load_event_model()
+    assert model.features == EVENT_FEATURES and 0.0 < model.threshold < 1.0
+    path = tmp_path / "event.toml"
+    path.write_text(model.to_toml("fitted for a test"), encoding="utf-8")
+    assert load_event_model(path) == model
+    path.write_text("threshold = 0.5\nbias = 0.0\n[weights]\nlede = 1.0\n", encoding="utf-8")
+    with pytest.raises(PairModelError, match="days_event_fit"):
+        load_event_model(path)
+
+
+def test_grouping_links_at_each_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmirror.jobs.grouping import group_articles
+    from newsmirror.model import Article
+    from newsmirror.store import open_store
+    from newsmirror.store.base import ArticleQuery
+    from newsmirror.stories import cluster
+
+    monkeypatch.setattr(cluster, "default_event_model", lambda: ALWAYS)
+    with open_store(tmp_path / "stories.sqlite") as store:
+        for index, (outlet, title, text) in enumerate((CORE, SIDE)):
+            store.upsert_article(Article(outlet=outlet, title=title, original_url=f"https://e.example/{index}",
+                                         published_at=START + timedelta(hours=index), body_text=text))
+        report = group_articles(store, ClusterConfig(event_link=True, **NO_JOIN), compare=False)  # type: ignore[arg-type]
+        assert report.assigned == 2 and store.unassigned_article_ids() == []
+        stories = {store.story_of(article.id) for article in store.iter_articles(ArticleQuery())}
+        assert len(stories) == 1 and None not in stories
