@@ -73,7 +73,11 @@ MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
-_FIGURE = re.compile(r"\d+")
+# A figure with what it counts: the character after it (多/余/几 skipped); a year (2018年) is a
+# date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
+# key) name a thing and count nothing.
+_FIGURE = re.compile(r"(?<![a-z\d])(\d+)(?![a-z\d])(?:[多余几])?(.?)")
+_COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 # Or both match one unit of another outlet at least this well (containment + Dice).
@@ -142,7 +146,8 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     for index, (number, text) in enumerate(units):
         bare = strip_dateline(text)
         normalized = normalize(text if dateline_matched else bare)
-        key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
+        full_key = match_key(fold_numbers(normalized), normalized=True)
+        key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         named = normalized if bare == text or not dateline_matched else normalize(bare)
         loose = tuple(dictionary_names(named, normalized=True, loose=True)) if grams else ()
@@ -150,7 +155,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         linking = nouns if named is normalized else tuple(
             w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
         # The figures the unit reports: not the day of its dateline (上海14日電).
-        figures = _FIGURE.findall(key if named is normalized else match_key(fold_numbers(named), normalized=True))
+        figures = _figures(full_key if named is normalized else match_key(fold_numbers(named), normalized=True))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
@@ -420,8 +425,9 @@ class _Linker:
         """Units shown in a second fact (fact root -> units). A statement that packs two facts
         (交易金额可达三十亿元，而竞购者还包括…) which other outlets tell apart belongs to both: a
         strong pair kept apart only because the unit's outlet already tells the fact elsewhere,
-        or a pair where the shorter unit's best match is the longer one but the longer one's
-        best lies in another statement that matches another part of it. The facts are not
+        or a pair where one unit's best match is the other but the other's best lies in
+        another statement that matches another part of it (either may be the longer: 这是虚伪
+        和软弱的表现 against 又在…信息披露上遮遮掩掩，是虚伪而软弱的表现). The facts are not
         joined, so nothing chains through such a unit; each unit and each outlet at most once
         more per fact."""
         sentences, links = self.sentences, self.links
@@ -439,13 +445,16 @@ class _Linker:
 
         one_sided = []
         for (i, j), score in pair_scores.items():
-            small, large = (i, j) if self.mass[i] <= self.mass[j] else (j, i)
-            best_of_large, partner = best_in[large, sentences[small].ref.outlet]
-            if (score >= BEST_RATIO * best_in[small, sentences[large].ref.outlet][0]
-                    and score < BEST_RATIO * best_of_large and other_part(large, small, partner)
-                    and not _figures_differ(sentences[i].figures, sentences[j].figures)
-                    and links.find(i) != links.find(j)):
-                one_sided.append((score, large, small))
+            if links.find(i) == links.find(j) or _figures_differ(sentences[i].figures, sentences[j].figures):
+                continue
+            # Either unit may be the one packing two facts: the other unit's best match is
+            # it, its own best lies in another statement matching another part of it.
+            for single, packed in ((i, j), (j, i)):
+                best_of_packed, partner = best_in[packed, sentences[single].ref.outlet]
+                if (score >= BEST_RATIO * best_in[single, sentences[packed].ref.outlet][0]
+                        and score < BEST_RATIO * best_of_packed and other_part(packed, single, partner)):
+                    one_sided.append((score, packed, single))
+                    break
         offers = [(score, unit, other) for score, i, j in blocked for unit, other in ((i, j), (j, i))]
         second: dict[int, set[int]] = defaultdict(set)
         placed: set[int] = set()
@@ -586,9 +595,28 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     return sorted(pairs)
 
 
+def _figures(key: str) -> frozenset[str]:
+    """The figures of a match key, each with its kind: ``50人``, ``2018Y`` (a year), ``2年``."""
+    found = set()
+    for number, after in _FIGURE.findall(key):
+        kind = after if after in _COUNTED else ""
+        if kind == "年" and len(number) == 4:
+            kind = "Y"
+        found.add(number + kind)
+    return frozenset(found)
+
+
+def _kind(figure: str) -> str:
+    return figure.lstrip("0123456789")
+
+
 def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Both units give figures and share none (a toll of 50 and 2700 is not one of 27 and 2500)."""
-    return bool(first and second and first.isdisjoint(second))
+    """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
+    not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
+    近两年 and 六百多天 may date one event."""
+    if not first or not second or not first.isdisjoint(second):
+        return False
+    return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
