@@ -1,5 +1,5 @@
-"""Figures that do and do not conflict, and a statement packing two facts when the other outlet's
-statement is the longer one (own small examples, none taken from the fact labels of bench/days)."""
+"""Figures that do and do not conflict (own small examples, none taken from the fact labels of
+bench/days)."""
 
 from __future__ import annotations
 
@@ -40,14 +40,3 @@ def test_counts_of_one_kind_that_differ_are_two_facts() -> None:
     one = article("甲报", "卫生部长说，港口爆炸已造成至少50人死亡。")
     two = article("乙社", "卫生部长说，港口爆炸已造成至少27人死亡。")
     assert fact_with(compare_story([one, two]), "50人").outlets == ["甲报"]
-
-
-def test_a_short_statement_packing_two_facts_is_shown_in_both() -> None:
-    # 乙社's one sentence tells what 甲报 says in two. It matches 甲报's first statement best;
-    # 甲报's second, longer one matches it less well, but on another part of it.
-    one = article("甲报", "发言人质问，对方为什么在案件信息披露问题上一直遮遮掩掩，想方设法阻止公开更多文件？\n\n"
-                          "发言人还说，对方至今不敢向民众说明事实真相，这是虚伪和软弱的表现。")
-    packed = "发言人批评对方在案件信息披露问题上一直遮遮掩掩，是虚伪而软弱的表现。"
-    comparison = compare_story([one, article("乙社", packed)])
-    assert packed in [s.text for s in fact_with(comparison, "想方设法阻止").sentences]
-    assert packed in [s.text for s in fact_with(comparison, "这是虚伪和软弱").sentences]

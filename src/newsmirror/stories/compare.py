@@ -425,9 +425,8 @@ class _Linker:
         """Units shown in a second fact (fact root -> units). A statement that packs two facts
         (交易金额可达三十亿元，而竞购者还包括…) which other outlets tell apart belongs to both: a
         strong pair kept apart only because the unit's outlet already tells the fact elsewhere,
-        or a pair where one unit's best match is the other but the other's best lies in
-        another statement that matches another part of it (either may be the longer: 这是虚伪
-        和软弱的表现 against 又在…信息披露上遮遮掩掩，是虚伪而软弱的表现). The facts are not
+        or a pair where the shorter unit's best match is the longer one but the longer one's
+        best lies in another statement that matches another part of it. The facts are not
         joined, so nothing chains through such a unit; each unit and each outlet at most once
         more per fact."""
         sentences, links = self.sentences, self.links
@@ -445,16 +444,13 @@ class _Linker:
 
         one_sided = []
         for (i, j), score in pair_scores.items():
-            if links.find(i) == links.find(j) or _figures_differ(sentences[i].figures, sentences[j].figures):
-                continue
-            # Either unit may be the one packing two facts: the other unit's best match is
-            # it, its own best lies in another statement matching another part of it.
-            for single, packed in ((i, j), (j, i)):
-                best_of_packed, partner = best_in[packed, sentences[single].ref.outlet]
-                if (score >= BEST_RATIO * best_in[single, sentences[packed].ref.outlet][0]
-                        and score < BEST_RATIO * best_of_packed and other_part(packed, single, partner)):
-                    one_sided.append((score, packed, single))
-                    break
+            small, large = (i, j) if self.mass[i] <= self.mass[j] else (j, i)
+            best_of_large, partner = best_in[large, sentences[small].ref.outlet]
+            if (score >= BEST_RATIO * best_in[small, sentences[large].ref.outlet][0]
+                    and score < BEST_RATIO * best_of_large and other_part(large, small, partner)
+                    and not _figures_differ(sentences[i].figures, sentences[j].figures)
+                    and links.find(i) != links.find(j)):
+                one_sided.append((score, large, small))
         offers = [(score, unit, other) for score, i, j in blocked for unit, other in ((i, j), (j, i))]
         second: dict[int, set[int]] = defaultdict(set)
         placed: set[int] = set()
