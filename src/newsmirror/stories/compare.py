@@ -7,10 +7,11 @@ one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then
 weighted by how rare the bigram is among the story's units (a bigram every report uses, like
 外交, says little). Two units from different outlets report the same fact when their weighted
 overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
-story's order); units that both give figures and share none are never one fact. Facts are the
-connected groups of such pairs, with at most one statement per outlet (its clauses of one
-sentence, two sentences joined by a semicolon, or its repetitions of one statement: nearly the
-same words, or other words matching the same part of another outlet's statement strongly). A
+story's order); units that both give figures of one kind (counts of people, years, days) and
+share none are never one fact. Facts are the connected groups of such pairs, with at most one
+statement per outlet (its clauses of one sentence, two sentences joined by a semicolon, or its
+repetitions of one statement: nearly the same words, or other words matching the same part of
+another outlet's statement strongly). A
 statement that packs two facts which other outlets tell apart is shown in both facts, without
 joining them (``_Linker.second_facts``), so a ``SentenceRef`` may appear in two facts. A
 dateline or byline opening a unit is left out of it (``text.sentences.strip_dateline``).
@@ -491,8 +492,8 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
                   mass: dict[int, float], rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """For every two outlets: pairs of their units that pass both thresholds and are nearly
     each other's best match, and pairs that name the same rarely named people or places; never
-    two units that both give figures and share none (a toll of 50 dead is not one of 27,
-    however alike the wording). The weight two units share is computed for all pairs at once
+    two units that both give figures of one kind and share none (a toll of 50 dead is not one of
+    27, however alike the wording). The weight two units share is computed for all pairs at once
     (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair."""
     from scipy import sparse
 
