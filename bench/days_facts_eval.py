@@ -15,8 +15,10 @@ with ``stories.compare.compare_story``; then
 
     python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--same-fact rules|model]
 
-Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18); the test day's
-fact file is scored only with ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
+Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18): ``facts.toml``
+(tuned on since session 13) and ``--facts bench/days/facts-s16.toml`` (six stories labelled in
+session 16, scored apart); the test day's fact file is scored only with
+``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
 ``--show`` lists each missed pair with the two quotes and the units the comparison holds them in.
 """
 
