@@ -10,8 +10,9 @@ with ``stories.compare.compare_story``; then
 * false "only X": details the comparison says only one outlet gives (``unique_details`` and
   one-outlet details of a fact) that another compared outlet names too (the same name in any
   script, a form of the same entity from ``same_entity``, or a name containing it);
-* junk: facts or details that are captions, credits, datelines, "（完）" or fragments
-  (``stories.compare.is_noise`` says what counts).
+* junk (captions, credits, datelines, "（完）", fragments) is not counted here: the comparison
+  leaves out what ``stories.compare.is_furniture`` calls furniture, and the rest is read (see
+  bench/days_results.md).
 
     python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--same-fact rules|model]
 
