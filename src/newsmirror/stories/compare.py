@@ -40,6 +40,7 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
+from newsmirror.text.names import is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
@@ -113,6 +114,9 @@ _FURNITURE = re.compile(
     r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
     r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图"
 )
+# Who stands where in a photo: 莫里森（左）…菅義偉（右）, （左二）, （前排右三）, （左起）. Only
+# captions place people so; a sentence of the report names them without it.
+_POSITION = re.compile(r"[（(](?:前排|后排|後排)?[左右中](?:[一二三四五六七八九\d]|起)?[）)]")
 _DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
 _END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
 _TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsis ends a quote too
@@ -121,13 +125,16 @@ HEADLINE_CHARS = 40  # a line this short without closing punctuation is a headin
 
 
 def is_furniture(text: str) -> bool:
-    """Whether a sentence is no statement of fact: a caption, a credit, a dateline alone, an end
-    mark, a related-article link or heading, a fragment."""
+    """Whether a sentence is no statement of fact: a caption (by its words, 图为, or by placing
+    people, （左）), a credit, a dateline alone, an end mark, a related-article link or heading, a
+    fragment."""
     stripped = text.strip()
     key = match_key(stripped)
     if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
         return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
+        return True
+    if _POSITION.search(stripped):
         return True
     head = normalize(stripped[:HEADLINE_CHARS])
     return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
@@ -698,7 +705,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
     repeat it) is left out: the detail is what some reader of the fact would not learn from their
     outlet. Each detail lists every compared outlet that names it anywhere, in any script or
-    transliteration, so "only X" is said only of what X alone gives."""
+    transliteration, so "only X" is said only of what X alone gives. Only whole names count
+    (``text.names.is_name_detail``): not a phrase jieba's dictionary tags as a name (中美关系),
+    nor a piece of a name jieba cut apart (林德梅 of 林德梅耶)."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
@@ -708,7 +717,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
-                    and not any(wire in word for wire in WIRES)):
+                    and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
                 mentioned[word].add(sentence.ref.outlet)
         for han, gloss in _GLOSS.findall(sentence.ref.text):
             latin = " ".join(gloss.split())
