@@ -30,11 +30,11 @@ _PHRASE_START = frozenset({"d", "ad", "p", "c", "u", "r", "t", "m", "mq", "q", "
 _FUNCTION_WORDS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud"})
 _TIME_OR_COUNT = frozenset({"t", "m", "mq", "q"})
 # A name not in the alias table has at least this many characters, unless it is a place the
-# dictionary attests (斐济, 台北) and that does not begin with a localiser or numeral (上台,
-# 四国, 中加): other two-character words it tags as names are mostly common
-# words or given names alone (延后 nr, 许诺 nr, 高阶 nr, 对华 nz, 约翰 nrt, 多国 ns from the
-# bulk list).
+# dictionary attests (斐济, 台北) that does not begin with a localiser, numeral or time (上台,
+# 四国, 中加): other two-character words it tags as names are mostly common words or given
+# names alone (延后 nr, 许诺 nr, 高阶 nr, 对华 nz, 约翰 nrt; 多国 ns from the bulk list).
 MIN_CHARS = 3
+_PLACE_NOT_START = frozenset({"f", "m", "mq", "t"})
 # Most of jieba's dictionary entries carry its floor count (3); their tags are a bulk list's
 # and no better than guesses. Counts above it come from tagged text.
 _BULK_COUNT = 3
@@ -61,7 +61,7 @@ def is_name_detail(word: str, sentence: str) -> bool:
     tokenizer = _pos_tokenizer()
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
-        return tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PHRASE_START
+        return tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
     if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
         return False
     if tag is None:
