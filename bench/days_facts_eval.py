@@ -10,13 +10,16 @@ with ``stories.compare.compare_story``; then
 * false "only X": details the comparison says only one outlet gives (``unique_details`` and
   one-outlet details of a fact) that another compared outlet names too (the same name in any
   script, a form of the same entity from ``same_entity``, or a name containing it);
-* junk: facts or details that are captions, credits, datelines, "（完）" or fragments
-  (``stories.compare.is_noise`` says what counts).
+* junk (captions, credits, datelines, "（完）", fragments) is not counted here: the comparison
+  leaves out what ``stories.compare.is_furniture`` calls furniture, and the rest is read (see
+  bench/days_results.md).
 
     python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--same-fact rules|model]
 
-Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18); the test day's
-fact file is scored only with ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
+Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18): ``facts.toml``
+(tuned on since session 13) and ``--facts bench/days/facts-s16.toml`` (six stories labelled in
+session 16, scored apart); the test day's fact file is scored only with
+``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
 ``--show`` lists each missed pair with the two quotes and the units the comparison holds them in.
 """
 

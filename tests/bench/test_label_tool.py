@@ -12,7 +12,7 @@ LABEL_FILES = [
     DAYS / "labels-2020-08-04.toml", DAYS / "labels-2020-10-14.toml", DAYS / "labels-2020-11-18.toml",
     DAYS / "test" / "labels-2020-12-02.toml",
 ]
-FACT_FILES = [DAYS / "facts.toml", DAYS / "test" / "facts-2020-12-02.toml"]
+FACT_FILES = [DAYS / "facts.toml", DAYS / "facts-s16.toml", DAYS / "test" / "facts-2020-12-02.toml"]
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,11 @@ one spelling per person of the story: 克瑞布斯/克雷布斯, Krebs) and then
 weighted by how rare the bigram is among the story's units (a bigram every report uses, like
 外交, says little). Two units from different outlets report the same fact when their weighted
 overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
-story's order); units that both give figures and share none are never one fact. Facts are the
-connected groups of such pairs, with at most one statement per outlet (its clauses of one
-sentence, two sentences joined by a semicolon, or its repetitions of one statement: nearly the
-same words, or other words matching the same part of another outlet's statement strongly). A
+story's order); units that both give figures of one kind (counts of people, years, days) and
+share none are never one fact. Facts are the connected groups of such pairs, with at most one
+statement per outlet (its clauses of one sentence, two sentences joined by a semicolon, or its
+repetitions of one statement: nearly the same words, or other words matching the same part of
+another outlet's statement strongly). A
 statement that packs two facts which other outlets tell apart is shown in both facts, without
 joining them (``_Linker.second_facts``), so a ``SentenceRef`` may appear in two facts. A
 dateline or byline opening a unit is left out of it (``text.sentences.strip_dateline``).
@@ -39,6 +40,7 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
+from newsmirror.text.names import is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
@@ -73,7 +75,11 @@ MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
-_FIGURE = re.compile(r"\d+")
+# A figure with what it counts: the character after it (多/余/几 skipped); a year (2018年) is a
+# date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
+# key) name a thing and count nothing.
+_FIGURE = re.compile(r"(?<![a-z\d])(\d+)(?![a-z\d])(?:[多余几])?(.?)")
+_COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 # Or both match one unit of another outlet at least this well (containment + Dice).
@@ -108,6 +114,9 @@ _FURNITURE = re.compile(
     r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
     r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图"
 )
+# Who stands where in a photo: 莫里森（左）…菅義偉（右）, （左二）, （前排右三）, （左起）. Only
+# captions place people so; a sentence of the report names them without it.
+_POSITION = re.compile(r"[（(](?:前排|后排|後排)?[左右中](?:[一二三四五六七八九\d]|起)?[）)]")
 _DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
 _END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
 _TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsis ends a quote too
@@ -116,13 +125,16 @@ HEADLINE_CHARS = 40  # a line this short without closing punctuation is a headin
 
 
 def is_furniture(text: str) -> bool:
-    """Whether a sentence is no statement of fact: a caption, a credit, a dateline alone, an end
-    mark, a related-article link or heading, a fragment."""
+    """Whether a sentence is no statement of fact: a caption (by its words, 图为, or by placing
+    people, （左）), a credit, a dateline alone, an end mark, a related-article link or heading, a
+    fragment."""
     stripped = text.strip()
     key = match_key(stripped)
     if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
         return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
+        return True
+    if _POSITION.search(stripped):
         return True
     head = normalize(stripped[:HEADLINE_CHARS])
     return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
@@ -142,7 +154,8 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     for index, (number, text) in enumerate(units):
         bare = strip_dateline(text)
         normalized = normalize(text if dateline_matched else bare)
-        key = _LATIN.sub("", match_key(fold_numbers(normalized), normalized=True))
+        full_key = match_key(fold_numbers(normalized), normalized=True)
+        key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         named = normalized if bare == text or not dateline_matched else normalize(bare)
         loose = tuple(dictionary_names(named, normalized=True, loose=True)) if grams else ()
@@ -150,7 +163,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         linking = nouns if named is normalized else tuple(
             w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
         # The figures the unit reports: not the day of its dateline (上海14日電).
-        figures = _FIGURE.findall(key if named is normalized else match_key(fold_numbers(named), normalized=True))
+        figures = _figures(full_key if named is normalized else match_key(fold_numbers(named), normalized=True))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
@@ -486,8 +499,8 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
                   mass: dict[int, float], rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """For every two outlets: pairs of their units that pass both thresholds and are nearly
     each other's best match, and pairs that name the same rarely named people or places; never
-    two units that both give figures and share none (a toll of 50 dead is not one of 27,
-    however alike the wording). The weight two units share is computed for all pairs at once
+    two units that both give figures of one kind and share none (a toll of 50 dead is not one of
+    27, however alike the wording). The weight two units share is computed for all pairs at once
     (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair."""
     from scipy import sparse
 
@@ -586,9 +599,28 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     return sorted(pairs)
 
 
+def _figures(key: str) -> frozenset[str]:
+    """The figures of a match key, each with its kind: ``50人``, ``2018Y`` (a year), ``2年``."""
+    found = set()
+    for number, after in _FIGURE.findall(key):
+        kind = after if after in _COUNTED else ""
+        if kind == "年" and len(number) == 4:
+            kind = "Y"
+        found.add(number + kind)
+    return frozenset(found)
+
+
+def _kind(figure: str) -> str:
+    return figure.lstrip("0123456789")
+
+
 def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Both units give figures and share none (a toll of 50 and 2700 is not one of 27 and 2500)."""
-    return bool(first and second and first.isdisjoint(second))
+    """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
+    not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
+    近两年 and 六百多天 may date one event."""
+    if not first or not second or not first.isdisjoint(second):
+        return False
+    return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],
@@ -673,7 +705,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
     repeat it) is left out: the detail is what some reader of the fact would not learn from their
     outlet. Each detail lists every compared outlet that names it anywhere, in any script or
-    transliteration, so "only X" is said only of what X alone gives."""
+    transliteration, so "only X" is said only of what X alone gives. Only whole names count
+    (``text.names.is_name_detail``): not a phrase jieba's dictionary tags as a name (中美关系),
+    nor a piece of a name jieba cut apart (林德梅 of 林德梅耶)."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
@@ -683,7 +717,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
-                    and not any(wire in word for wire in WIRES)):
+                    and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
                 mentioned[word].add(sentence.ref.outlet)
         for han, gloss in _GLOSS.findall(sentence.ref.text):
             latin = " ".join(gloss.split())

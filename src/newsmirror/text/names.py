@@ -1,0 +1,201 @@
+"""Whether a word a sentence was cut into is a name a reader could look up, or junk.
+
+A comparison's "details" are the names one outlet gives and another leaves out. jieba's words
+are a poor stand-in for names on their own: its dictionary tags many phrases as names (经济繁荣
+nr, 中美关系 nt, 达成协议 nz), and where two outlets spell a foreign name differently it cuts
+one of them into pieces (林德梅耶 -> 林德梅 + 耶, 林德梅尔 -> 林 + 德梅尔). The test here asks
+for positive evidence of a name and rejects pieces, using only the dictionary, its tags and
+counts, the alias table and the sentence the word comes from (no list of bad words).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+from newsmirror.text.aliases import canonical_names
+from newsmirror.text.phonetic import TRANSLITERATION_CHARS, transliterated_names
+from newsmirror.text.tokenize import _pos_tokenizer
+
+# Tags of names in jieba's dictionary and tagger.
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+# Tags of a word of two or more characters that a name does not begin with: adverbs,
+# prepositions, times, numerals, localisers, pronouns (重新安装, 上周…). Not verbs: 支付宝.
+_PHRASE_START = frozenset({"d", "ad", "p", "c", "u", "r", "t", "m", "mq", "q", "f"})
+# One-character words a name does not begin with: prepositions, conjunctions, particles
+# (由北向南; a word jieba does not know does not end with one either). Other single characters
+# say nothing: 莫里森 begins with the adverb 莫, 克莱顿 with the measure 克, 西太平洋 with a
+# localiser. And the kinds of word of two or more characters a name does not end with (上周四).
+_FUNCTION_WORDS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud"})
+_TIME_OR_COUNT = frozenset({"t", "m", "mq", "q"})
+# A name not in the alias table has at least this many characters, unless it is a place the
+# dictionary attests (斐济, 台北) that does not begin with a localiser, numeral or time (上台,
+# 四国, 中加): other two-character words it tags as names are mostly common words or given
+# names alone (延后 nr, 许诺 nr, 高阶 nr, 对华 nz, 约翰 nrt; 多国 ns from the bulk list).
+MIN_CHARS = 3
+_PLACE_NOT_START = frozenset({"f", "m", "mq", "t"})
+# Most of jieba's dictionary entries carry its floor count (3); their tags are a bulk list's
+# and no better than guesses. Counts above it come from tagged text.
+_BULK_COUNT = 3
+# A dictionary word ending in a common noun is a name when most attested words with that
+# ending are names (…电信, …群岛, …卫视), a phrase when they are not (…关系: 人际关系).
+NAME_ENDING_SHARE = 0.5
+# Fragments: a word that a dictionary word of the sentence crosses, when that is this long or
+# longer (对华|盛顿 against 华盛顿) or an attested name (宙|斯盾舰 against 宙斯); other
+# two-character words cross by chance too often.
+CROSSING_CHARS = 3
+_RUN = re.compile(f"[{TRANSLITERATION_CHARS}]{{3,}}")
+
+
+def is_name_detail(word: str, sentence: str) -> bool:
+    """Whether ``word`` (normalized: Simplified, from jieba's cut of ``sentence``, normalized
+    too) is a whole name: in the alias table; or not a piece of a longer name or word of the
+    sentence and either an attested place, or a word of ``MIN_CHARS`` or more that the
+    dictionary tags as a name and does not analyse as a phrase, or an unknown word that the
+    tagger reads as one name or that is a transliteration."""
+    if word in _aliases():
+        return True
+    if is_fragment(word, sentence):
+        return False
+    tokenizer = _pos_tokenizer()
+    tag = tokenizer.word_tag_tab.get(word)
+    if len(word) < MIN_CHARS:
+        return tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
+    if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
+        return False
+    if tag is None:
+        return _unknown_is_name(word)
+    return tag in NAME_TAGS and not is_phrase(word)
+
+
+def is_fragment(word: str, sentence: str) -> bool:
+    """Whether every occurrence of ``word`` in ``sentence`` is a piece of something longer: a
+    transliteration inside a longer run of transliteration characters (林德梅 in 林德梅耶,
+    德梅尔 in 林德梅尔), or a word that a dictionary word of ``CROSSING_CHARS`` or more
+    crosses (对华 against 华盛顿 in 对华盛顿; ``CROSSING_CHARS``)."""
+    starts = [k for k in range(len(sentence)) if sentence.startswith(word, k)]
+    if not starts:
+        return False
+    transliterated = all(c in TRANSLITERATION_CHARS for c in word)
+    dag = _pos_tokenizer().tokenizer.get_DAG(sentence)
+    for start in starts:
+        end = start + len(word)
+        run = next((m for m in _RUN.finditer(sentence) if m.start() <= start and end <= m.end()), None)
+        inside_run = transliterated and run is not None and run.end() - run.start() > len(word)
+        if not inside_run and not _crossed(dag, start, end, sentence):
+            return False
+    return True
+
+
+def _crossed(dag: dict[int, list[int]], start: int, end: int, sentence: str) -> bool:
+    """Whether a dictionary word of the sentence (``dag``: jieba's start -> last indices)
+    starts before ``start`` and ends inside the word, or starts inside it and ends after."""
+    for k in range(max(0, start - 8), end):
+        for last in dag.get(k, ()):
+            stop = last + 1
+            if (k < start < stop < end or start < k < end < stop) and (
+                    stop - k >= CROSSING_CHARS or _attested_name(sentence[k:stop])):
+                return True
+    return False
+
+
+def is_phrase(word: str) -> bool:
+    """Whether a dictionary word is a phrase of common words despite a name tag: it begins with
+    an adverb, preposition, time or numeral (重新安装, 由北向南), ends in a time or
+    count (上周四) or in a common noun that attested dictionary words seldom end names with
+    (中美关系: 人际关系, 两岸关系), or, that ending unattested, no part of it is a name
+    (经济繁荣, 重大进展)."""
+    parts = split(word)
+    if all(len(p) == 1 for p in parts):
+        return False  # nothing to analyse: 夏威夷, 罗伯特
+    tags = _pos_tokenizer().word_tag_tab
+    first, head = parts[0], parts[-1]
+    if tags.get(first) in (_PHRASE_START if len(first) > 1 else _FUNCTION_WORDS):
+        return True
+    if tags.get(head) in NAME_TAGS:
+        return False
+    if tags.get(head) in _TIME_OR_COUNT and len(head) > 1:
+        return True  # 上周四
+    if len(head) == 1:
+        return False  # 外交部, 安全局: a one-character ending says too little either way
+    named, attested = _endings(head)
+    if attested:
+        return named / attested < NAME_ENDING_SHARE
+    return not any(tags.get(p) in NAME_TAGS for p in parts if len(p) > 1)
+
+
+def _attested_name(word: str) -> bool:
+    tokenizer = _pos_tokenizer()
+    return tokenizer.word_tag_tab.get(word) in NAME_TAGS and tokenizer.tokenizer.FREQ.get(word, 0) > _BULK_COUNT
+
+
+@cache
+def split(word: str) -> tuple[str, ...]:
+    """The most likely cut of ``word`` into shorter dictionary words (jieba's own choice with
+    the word itself left out of the dictionary)."""
+    freq = _pos_tokenizer().tokenizer.FREQ
+    total = math.log(_pos_tokenizer().tokenizer.total)
+    n = len(word)
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
+            piece = word[i:j]
+            if piece == word:
+                continue
+            count = freq.get(piece) or (1 if j == i + 1 else 0)
+            if count:
+                options.append((math.log(count) - total + best[j][0], j))
+        best[i] = max(options)
+    parts = []
+    i = 0
+    while i < n:
+        j = best[i][1]
+        parts.append(word[i:j])
+        i = j
+    return tuple(parts)
+
+
+def _endings(ending: str) -> tuple[int, int]:
+    """How many attested dictionary words (count above the bulk floor) longer than ``ending``
+    (two or more characters) end in it and are names, and how many end in it at all."""
+    words = [named for word, named in _attested_by_ending().get(ending[-2:], ())
+             if len(word) > len(ending) and word.endswith(ending)]
+    return sum(words), len(words)
+
+
+@cache
+def _attested_by_ending() -> dict[str, list[tuple[str, bool]]]:
+    """Attested dictionary words of three or more characters by their last two, each with
+    whether it is a name."""
+    tokenizer = _pos_tokenizer()
+    freq = tokenizer.tokenizer.FREQ
+    found: dict[str, list[tuple[str, bool]]] = {}
+    for word, tag in tokenizer.word_tag_tab.items():
+        if len(word) > 2 and freq.get(word, 0) > _BULK_COUNT:
+            found.setdefault(word[-2:], []).append((word, tag in NAME_TAGS))
+    return found
+
+
+def _function_edge(word: str) -> bool:
+    """Whether a word begins or ends with a one-character function word that jieba glued to a
+    neighbour (于军演 of 用于军演, 和斯帕 of 和斯帕弗): asked only of words that
+    jieba's dictionary does not know or knows only from its bulk list."""
+    tags = _pos_tokenizer().word_tag_tab
+    return tags.get(word[0]) in _FUNCTION_WORDS or tags.get(word[-1]) in _FUNCTION_WORDS
+
+
+def _unknown_is_name(word: str) -> bool:
+    """A word jieba's dictionary does not know: a transliteration (all its characters are
+    transliteration characters: 克瑞布斯), or one name to jieba's tagger (胡锡进 nr), not
+    several words (发推文称 -> 发推 + 文称)."""
+    if transliterated_names(word) == [word]:
+        return True
+    cut = _pos_tokenizer().lcut(word)
+    return len(cut) == 1 and cut[0].flag in NAME_TAGS
+
+
+@cache
+def _aliases() -> frozenset[str]:
+    return frozenset(n for n in canonical_names() if not n.isascii())

@@ -1,0 +1,68 @@
+"""No captions among facts and no junk among details (issue 14): own examples."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsmirror.model import Article
+from newsmirror.stories.compare import compare_story, is_furniture
+from newsmirror.text.names import is_name_detail
+
+WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def _article(outlet: str, body: str) -> Article:
+    return Article(outlet=outlet, title="报道", original_url=f"https://{ord(outlet[0])}.example/x",
+                   published_at=WHEN, body_text=body)
+
+
+def _details(articles: list[Article]) -> dict[str, list[str]]:
+    comparison = compare_story(articles)
+    return {term: outlets for fact in [*comparison.shared, *comparison.partial]
+            for term, outlets in fact.details.items()}
+
+
+def test_a_caption_placing_people_is_furniture() -> None:
+    assert is_furniture("外长王毅（左）与到访的法国外长勒德里昂（右）在北京会谈，双方讨论了气候合作。")
+    assert is_furniture("前排左起：（左二）为新任主席，其余为委员会成员及家属代表。")
+    assert not is_furniture("中国外长王毅周一在北京与法国外长勒德里昂举行会谈，双方讨论了气候合作。")
+
+
+def test_a_caption_is_in_no_fact() -> None:
+    with_photo = _article("丙网", "外长王毅（左）与到访的法国外长勒德里昂（右）周一在北京会谈。\n\n"
+                                 "中国外长王毅周一在北京与法国外长勒德里昂举行会谈，双方讨论了气候合作。")
+    other = _article("丁台", "法国外长勒德里昂周一在北京与中国外长王毅会谈，双方讨论了气候合作。")
+    comparison = compare_story([with_photo, other])
+    texts = [s.text for f in [*comparison.shared, *comparison.partial, *comparison.unique.get("丙网", [])]
+             for s in f.sentences]
+    assert not any("（左）" in text for text in texts)
+    assert any("举行会谈" in text for text in texts)  # the report's own sentence still aligns
+
+
+def test_a_phrase_the_dictionary_tags_as_a_name_is_no_detail() -> None:
+    first = _article("甲报", "国际专家组已结束在武汉为期三周的实地调查。\n\n专家组成员将在下周公布初步结论。")
+    second = _article("乙社", "国际专家组结束了在武汉为期三周的实地调查。\n\n"
+                              "专家组将在日内瓦举行记者会，在中美关系紧张之际公布初步结论。")
+    details = _details([first, second])
+    assert "中美关系" not in details
+    assert details.get("日内瓦") == ["乙社"]  # a name one outlet adds still is one
+
+
+def test_pieces_of_a_name_spelled_two_ways_are_no_details() -> None:
+    # jieba cuts the two spellings differently: 林德梅 + 耶, 林 + 德梅尔.
+    first = _article("甲报", "世卫组织发言人林德梅耶周二表示，国际专家组已结束在武汉为期三周的实地调查。")
+    second = _article("乙社", "世卫组织发言人林德梅尔周二说，国际专家组结束了在武汉为期三周的实地调查。")
+    third = _article("丙网", "世卫组织周二表示，国际专家组结束了在武汉为期三周的实地调查。")
+    details = _details([first, second, third])
+    assert not {"林德梅", "德梅尔"} & set(details)
+
+
+def test_whole_names_pass_and_phrases_and_pieces_do_not() -> None:
+    sentence = "美军从马绍尔群岛附近发射导弹，克瑞布斯与胡锡进均未置评，由北向南航行"
+    assert is_name_detail("马绍尔群岛", sentence)  # a place ending in a kind of place
+    assert is_name_detail("克瑞布斯", sentence)  # a transliteration jieba does not know
+    assert is_name_detail("胡锡进", sentence)  # a Chinese name the tagger reads as one
+    assert not is_name_detail("克瑞布", sentence)  # a piece of the transliteration
+    assert not is_name_detail("由北向南", sentence)  # the dictionary's nr, but a phrase
+    assert not is_name_detail("达成协议", "双方大致达成协议")
+    assert not is_name_detail("延后", "审批将会延后")  # two characters, tagged nr

@@ -1,0 +1,42 @@
+"""Figures that do and do not conflict (own small examples, none taken from the fact labels of
+bench/days)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsmirror.model import Article
+from newsmirror.stories.compare import compare_story
+from newsmirror.stories.comparison import Comparison, Fact
+
+WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def article(outlet: str, body: str, title: str = "案件") -> Article:
+    return Article(outlet=outlet, title=title, original_url=f"https://{len(outlet)}.example/{hash(body)}",
+                   published_at=WHEN, body_text=body)
+
+
+def fact_with(comparison: Comparison, text: str) -> Fact:
+    facts = [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
+    return next(f for f in facts if any(text in s.text for s in f.sentences))
+
+
+def test_a_date_and_a_duration_do_not_conflict() -> None:
+    # 2018年12月 dates the arrest, 近两年 measures the detention since: no different counts.
+    one = article("甲报", "前外交官李明和商人张华于2018年12月在该国被捕，他们被控从事间谍活动。")
+    two = article("乙社", "前外交官李明和商人张华在该国被拘押近两年，他们被控从事间谍活动。")
+    assert sorted(fact_with(compare_story([one, two]), "被控从事间谍活动").outlets) == ["乙社", "甲报"]
+
+
+def test_digits_of_a_model_name_are_no_figure() -> None:
+    # SM-3 names the missile; it does not conflict with the day 11月16日.
+    one = article("甲报", "美军驱逐舰11月16日在太平洋试射拦截导弹，成功击落了洲际弹道导弹靶弹。")
+    two = article("乙社", "美军驱逐舰在太平洋使用SM-3拦截导弹，成功击落了洲际弹道导弹靶弹。")
+    assert sorted(fact_with(compare_story([one, two]), "击落了洲际").outlets) == ["乙社", "甲报"]
+
+
+def test_counts_of_one_kind_that_differ_are_two_facts() -> None:
+    one = article("甲报", "卫生部长说，港口爆炸已造成至少50人死亡。")
+    two = article("乙社", "卫生部长说，港口爆炸已造成至少27人死亡。")
+    assert fact_with(compare_story([one, two]), "50人").outlets == ["甲报"]
