@@ -16,7 +16,7 @@ from functools import cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, transliterated_names
-from newsmirror.text.tokenize import _pos_tokenizer
+from newsmirror.text.tokenize import pos_tokenizer
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -58,7 +58,7 @@ def is_name_detail(word: str, sentence: str) -> bool:
         return True
     if is_fragment(word, sentence):
         return False
-    tokenizer = _pos_tokenizer()
+    tokenizer = pos_tokenizer()
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
         return tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
@@ -78,7 +78,7 @@ def is_fragment(word: str, sentence: str) -> bool:
     if not starts:
         return False
     transliterated = all(c in TRANSLITERATION_CHARS for c in word)
-    dag = _pos_tokenizer().tokenizer.get_DAG(sentence)
+    dag = pos_tokenizer().tokenizer.get_DAG(sentence)
     for start in starts:
         end = start + len(word)
         run = next((m for m in _RUN.finditer(sentence) if m.start() <= start and end <= m.end()), None)
@@ -109,7 +109,7 @@ def is_phrase(word: str) -> bool:
     parts = split(word)
     if all(len(p) == 1 for p in parts):
         return False  # nothing to analyse: 夏威夷, 罗伯特
-    tags = _pos_tokenizer().word_tag_tab
+    tags = pos_tokenizer().word_tag_tab
     first, head = parts[0], parts[-1]
     if tags.get(first) in (_PHRASE_START if len(first) > 1 else _FUNCTION_WORDS):
         return True
@@ -126,7 +126,7 @@ def is_phrase(word: str) -> bool:
 
 
 def _attested_name(word: str) -> bool:
-    tokenizer = _pos_tokenizer()
+    tokenizer = pos_tokenizer()
     return tokenizer.word_tag_tab.get(word) in NAME_TAGS and tokenizer.tokenizer.FREQ.get(word, 0) > _BULK_COUNT
 
 
@@ -134,8 +134,8 @@ def _attested_name(word: str) -> bool:
 def split(word: str) -> tuple[str, ...]:
     """The most likely cut of ``word`` into shorter dictionary words (jieba's own choice with
     the word itself left out of the dictionary)."""
-    freq = _pos_tokenizer().tokenizer.FREQ
-    total = math.log(_pos_tokenizer().tokenizer.total)
+    freq = pos_tokenizer().tokenizer.FREQ
+    total = math.log(pos_tokenizer().tokenizer.total)
     n = len(word)
     best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for i in range(n - 1, -1, -1):
@@ -169,7 +169,7 @@ def _endings(ending: str) -> tuple[int, int]:
 def _attested_by_ending() -> dict[str, list[tuple[str, bool]]]:
     """Attested dictionary words of three or more characters by their last two, each with
     whether it is a name."""
-    tokenizer = _pos_tokenizer()
+    tokenizer = pos_tokenizer()
     freq = tokenizer.tokenizer.FREQ
     found: dict[str, list[tuple[str, bool]]] = {}
     for word, tag in tokenizer.word_tag_tab.items():
@@ -182,7 +182,7 @@ def _function_edge(word: str) -> bool:
     """Whether a word begins or ends with a one-character function word that jieba glued to a
     neighbour (于军演 of 用于军演, 和斯帕 of 和斯帕弗): asked only of words that
     jieba's dictionary does not know or knows only from its bulk list."""
-    tags = _pos_tokenizer().word_tag_tab
+    tags = pos_tokenizer().word_tag_tab
     return tags.get(word[0]) in _FUNCTION_WORDS or tags.get(word[-1]) in _FUNCTION_WORDS
 
 
@@ -192,7 +192,7 @@ def _unknown_is_name(word: str) -> bool:
     several words (发推文称 -> 发推 + 文称)."""
     if transliterated_names(word) == [word]:
         return True
-    cut = _pos_tokenizer().lcut(word)
+    cut = pos_tokenizer().lcut(word)
     return len(cut) == 1 and cut[0].flag in NAME_TAGS
 
 

@@ -50,7 +50,9 @@ def _segmenter() -> rjieba.Jieba:
 
 
 @cache
-def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """jieba's part-of-speech tagger over the project's word list (the alias table's names added
+    with their kind's tag), shared by the tokenizer and the name tests of ``text.names``."""
     return jieba.posseg.POSTokenizer(_tokenizer())
 
 
@@ -67,7 +69,7 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     if not normalized:
         text = normalize(text)
     found = []
-    for pair in _pos_tokenizer().lcut(text):
+    for pair in pos_tokenizer().lcut(text):
         word, flag = pair.word, pair.flag
         if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word) and word not in _MISTAGGED:
             found.append(word)
@@ -83,7 +85,7 @@ def dictionary_names(text: str, *, normalized: bool = False, loose: bool = False
         text = normalize(text)
     return [w for w in words(text, normalized=True)
             if len(w) >= 2 and _CJK_RUN.fullmatch(w) and w not in _MISTAGGED and is_name(w)
-            and (loose or len(w) >= 3 or w in _pos_tokenizer().word_tag_tab)]
+            and (loose or len(w) >= 3 or w in pos_tokenizer().word_tag_tab)]
 
 
 def words(text: str, *, normalized: bool = False) -> list[str]:
@@ -149,7 +151,7 @@ def is_name(word: str) -> bool:
     """Whether a normalized word is a name, by jieba's dictionary tag (no tagger run: a lookup).
     A Han word of 2+ characters jieba does not know is mostly a name (transliterations,
     new organisations), so it counts as one."""
-    tag = _pos_tokenizer().word_tag_tab.get(word)
+    tag = pos_tokenizer().word_tag_tab.get(word)
     if tag is not None:
         return tag in _NAME_TAGS
     return len(word) >= 2 and bool(_CJK_RUN.fullmatch(word))
@@ -157,4 +159,4 @@ def is_name(word: str) -> bool:
 
 def in_dictionary(word: str) -> bool:
     """Whether jieba's dictionary (with the alias names) knows the normalized word."""
-    return word in _pos_tokenizer().word_tag_tab
+    return word in pos_tokenizer().word_tag_tab
