@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsmirror.extract.dom import text_content
+
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "footer", "aside", "select", "button",
               "textarea", "input", "svg", "canvas", "template", "link", "meta", "head", "title", "video",
               "audio", "object", "embed", "map", "label", "option")
@@ -61,12 +63,15 @@ def prune_layout(root: HtmlElement) -> None:
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
         if element.getparent() is None:
             continue
-        if _is_junk(element) and len(_SPACE.sub("", element.text_content())) < 3000:
+        if _is_junk(element) and _visible_length(text_content(element), 3000) < 3000:
             element.drop_tree()
 
 
-def _visible_length(text: str | None) -> int:
-    return len(_SPACE.sub("", text)) if text else 0
+def _visible_length(text: str | None, at_most: int = 0) -> int:
+    """Characters other than whitespace (only ``len(text)`` when that is under ``at_most``)."""
+    if not text or len(text) < at_most:
+        return len(text or "")
+    return len(_SPACE.sub("", text))
 
 
 def _count_punct(text: str | None) -> int:

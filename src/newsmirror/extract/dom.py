@@ -43,19 +43,25 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
     return root
 
 
+def text_content(element: lxml.html.HtmlElement) -> str:
+    """``element.text_content()``, read by libxml2's text serializer: the same string, about
+    twice as fast (lxml.html evaluates an XPath per call, and the cleaning steps call it often)."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
 def text_of(element: lxml.html.HtmlElement) -> str:
-    return SPACE_RUN.sub(" ", element.text_content()).strip()
+    return SPACE_RUN.sub(" ", text_content(element)).strip()
 
 
 def has_text(element: lxml.html.HtmlElement) -> bool:
     """``bool(text_of(element))``, without building the normalized text."""
-    return bool(element.text_content().strip(" \t\r\n\f\v\u00a0"))
+    return bool(text_content(element).strip(" \t\r\n\f\v\u00a0"))
 
 
 def short_text_of(element: lxml.html.HtmlElement, limit: int) -> str | None:
     """``text_of(element)`` when its raw text is at most ``limit`` characters, else None (cheap
     for the large blocks that length-bounded rules never match)."""
-    raw = element.text_content()
+    raw = text_content(element)
     if len(raw) > limit:
         return None
     return SPACE_RUN.sub(" ", raw).strip()

@@ -7,7 +7,7 @@ import re
 import lxml.html
 from markdownify import markdownify
 
-from newsmirror.extract.dom import parse_fragment
+from newsmirror.extract.dom import parse_fragment, text_content
 
 _BLOCKS = {"p", "div", "section", "figure", "figcaption", "blockquote", "ul", "ol", "li", "h1", "h2", "h3",
            "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th", "pre", "hr"}
@@ -38,7 +38,7 @@ def _blocks(element: lxml.html.HtmlElement, out: list[str]) -> None:
         elif child.tag == "br":
             buffer.append("\n")
         else:
-            buffer.append(child.text_content())
+            buffer.append(text_content(child))
         buffer.append(child.tail or "")
     flush()
 
