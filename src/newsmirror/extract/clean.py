@@ -131,8 +131,10 @@ def _drop_selected(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
     selector = profile.drop_selector()
     if selector is None:
         return
-    total = len(text_of(root))
-    for element in selector(root):  # document order: a wrapper is judged before what it holds
+    selected = selector(root)
+    # the region's text length before any removal, read only when a widget may need it
+    total = len(text_of(root)) if any(e.tag not in ("script", "style") for e in selected) else 0
+    for element in selected:  # document order: a wrapper is judged before what it holds
         if element is root or is_detached(element, root):
             continue
         if total >= 200 and element.tag not in ("script", "style") and len(text_of(element)) > total / 2:

@@ -158,7 +158,6 @@ def _readability_candidate(content: str) -> Candidate | None:
 
 CHINESE_SHARE = 0.2  # Han characters in a Chinese text, at least (a Chinese article has well over half)
 _SENTENCE_PUNCTUATION = frozenset("，。！？；：,.!?;:")
-_SPACE = re.compile(r"\s+")
 AGREEMENT = 0.9  # share of one candidate's tokens found in the other for "contains"
 WIDE_JUNK_WEIGHT = 2.0  # the density finder's junk weight on non-Chinese pages (0.5 tried: lower F)
 SHORT_PROSE = 100  # characters of running text: below this trafilatura kept no article (300 tried: 2 pages worse)
@@ -184,7 +183,7 @@ def is_chinese_text(text: str) -> bool:
     """50+ Han characters that make up a fifth of the visible characters or more: a Chinese text,
     not an English page quoting some Japanese or Chinese."""
     han = len(_CJK.findall(text))
-    return han >= 50 and han >= CHINESE_SHARE * len(_SPACE.sub("", text))
+    return han >= 50 and han >= CHINESE_SHARE * len("".join(text.split()))
 
 
 def _is_cjk(candidate: Candidate) -> bool:
@@ -202,7 +201,7 @@ def _own_text(block: HtmlElement) -> str:
         if not _is_block(child) and isinstance(child.tag, str):
             parts.append(text_content(child))
         parts.append(child.tail or "")
-    return _SPACE.sub(" ", "".join(parts)).strip()
+    return density.squeeze("".join(parts))
 
 
 def _region_within(dense: Candidate, traf: Candidate) -> Candidate:
@@ -211,7 +210,7 @@ def _region_within(dense: Candidate, traf: Candidate) -> Candidate:
     if dense.element is None:
         return Candidate("region within trafilatura", dense.html, dense.text)
     region = dense.element  # not used again: filtered in place
-    agreed = _SPACE.sub(" ", traf.text)
+    agreed = density.squeeze(traf.text)
 
     def wanted(text: str) -> bool:
         return text in agreed or (len(text) >= LONG_PROSE and any(ch in _SENTENCE_PUNCTUATION for ch in text))
@@ -314,7 +313,7 @@ def article_html(document: HtmlElement, url: str, content: str) -> str:
         # fast trafilatura took a side box: its full run (with its own fallbacks) on a fresh tree
         full = _trafilatura_candidate(parse_document(content), url)
         chosen = full or chosen
-    if pruned and (chosen is None or len(_SPACE.sub("", chosen.text)) < NO_ARTICLE):
+    if pruned and (chosen is None or len("".join(chosen.text.split())) < NO_ARTICLE):
         # the pruning may have taken the article with a junk-named wrapper: trafilatura on the
         # whole page again (rare, so the second parse costs little)
         whole = _trafilatura_candidate(parse_document(content), url, fast=True)
