@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import lxml.html
 from lxml import etree
@@ -100,16 +101,26 @@ def is_bare_document(document: HtmlElement) -> bool:
 @dataclass(slots=True)
 class Candidate:
     name: str
-    html: str
+    markup: str | Callable[[], str]  # the HTML, or how to render it: most candidates are never chosen
     text: str
     element: HtmlElement | None = None
     _tokens: Counter[str] | None = None
+
+    @property
+    def html(self) -> str:
+        if callable(self.markup):
+            self.markup = self.markup()
+        return self.markup
 
     @property
     def tokens(self) -> Counter[str]:
         if self._tokens is None:  # compared more than once on some pages
             self._tokens = Counter(_TOKEN.findall(self.text.lower()))
         return self._tokens
+
+
+def _markup_of(element: HtmlElement) -> str:
+    return lxml.html.tostring(element, encoding="unicode", with_tail=False)
 
 
 def _text_of_html(html: str) -> str:
@@ -133,7 +144,7 @@ def _trafilatura_candidate(document: HtmlElement, url: str, *, fast: bool = Fals
         return None
     if result is None or not isinstance(result, TrafilaturaDocument) or not (result.raw_text or "").strip():
         return None
-    return Candidate("trafilatura", build_html_output(result, False), str(result.raw_text))
+    return Candidate("trafilatura", partial(build_html_output, result, False), str(result.raw_text))
 
 
 def _density_candidate(document: HtmlElement, junk_weight: float = density.JUNK_WEIGHT) -> Candidate | None:
@@ -141,8 +152,8 @@ def _density_candidate(document: HtmlElement, junk_weight: float = density.JUNK_
     region = density.best_region(document, junk_weight)
     if region is None:
         return None
-    html = lxml.html.tostring(region, encoding="unicode", with_tail=False)
-    return Candidate("density", html, density.block_text(region), region)
+    # rendered when chosen as it is (``_region_within`` filters the element in place and renders its own)
+    return Candidate("density", partial(_markup_of, region), density.block_text(region), region)
 
 
 def _readability_candidate(content: str) -> Candidate | None:
@@ -232,7 +243,7 @@ def _region_within(dense: Candidate, traf: Candidate) -> Candidate:
                 child.tail = None
             else:
                 block.remove(child)
-    return Candidate("region within trafilatura", lxml.html.tostring(region, encoding="unicode", with_tail=False),
+    return Candidate("region within trafilatura", partial(_markup_of, region),
                      density.block_text(region), region)
 
 
