@@ -85,3 +85,12 @@ def test_links_resolved_against_the_page_address_as_lxml_does() -> None:
     assert [a.get("href") for a in ours.iter("a")] == [
         "https://example.org/a/1.html", "https://example.org/news/today.html#top", "https://other.example.org/x", None]
     assert ours.find(".//img").get("data-src") == "lazy/3.jpg"  # not a link attribute: left as it is
+
+
+def test_spaces_squeezed_as_the_space_run_substitution() -> None:
+    from newsmirror.extract.dom import SPACE_RUN, squeeze_spaces
+    from newsmirror.extract.render import paragraphs_of
+
+    for text in ("  a \t b\n\n c\u00a0 ", "中\u3000文 字", "x\u2028y\x1c z ", "", " \u3000 "):
+        assert squeeze_spaces(text) == SPACE_RUN.sub(" ", text).strip()
+    assert paragraphs_of("<p> one\u3000 two <br> three\u2028four </p>") == ["one two\nthree\u2028four"]

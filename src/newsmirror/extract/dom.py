@@ -13,6 +13,16 @@ BLOCK_TAGS = {
     "header", "footer", "aside", "main", "center", "dl", "dt", "dd", "picture",
 }
 SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+# The whitespace str.split also splits on that SPACE_RUN leaves alone (ideographic space, ...).
+_OTHER_SPACE = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def squeeze_spaces(text: str) -> str:
+    """``SPACE_RUN.sub(" ", text).strip()``: by str.split when the text holds no other
+    whitespace (almost always), three to five times faster than the substitution."""
+    if _OTHER_SPACE.search(text):
+        return SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def html_parser(**options: bool) -> etree.HTMLParser:
@@ -50,7 +60,7 @@ def text_content(element: lxml.html.HtmlElement) -> str:
 
 
 def text_of(element: lxml.html.HtmlElement) -> str:
-    return SPACE_RUN.sub(" ", text_content(element)).strip()
+    return squeeze_spaces(text_content(element))
 
 
 def has_text(element: lxml.html.HtmlElement) -> bool:
@@ -64,7 +74,7 @@ def short_text_of(element: lxml.html.HtmlElement, limit: int) -> str | None:
     raw = text_content(element)
     if len(raw) > limit:
         return None
-    return SPACE_RUN.sub(" ", raw).strip()
+    return squeeze_spaces(raw)
 
 
 def remove(element: lxml.html.HtmlElement) -> None:

@@ -14,8 +14,15 @@ _BLOCKS = {"p", "div", "section", "figure", "figcaption", "blockquote", "ul", "o
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 
+# Whitespace that str.split splits on but _SPACES keeps (line and paragraph separators, ...).
+_OTHER_SPACES = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]")
+
+
 def _clean_lines(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    if _OTHER_SPACES.search(text):
+        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    else:  # the same lines by str.split, several times faster than the substitution
+        lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
