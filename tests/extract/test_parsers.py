@@ -61,3 +61,36 @@ def test_unread_elements_are_stripped_before_the_candidates_keeping_json_ld_and_
     assert document.find(".//script").get("type") == "application/ld+json"
     body = document.find("body").text_content()
     assert "before after" in body and "tail text" in body and "hidden" not in body and "track" not in body
+
+
+def test_text_content_matches_lxml_html() -> None:
+    from newsmirror.extract.dom import text_content
+
+    document = parse_document(PAGE.replace("<article>", "<article>lead &amp; <b>bold</b>\u00a0"))
+    for element in document.iter():
+        assert text_content(element) == element.text_content()
+    assert "lead & bold\u00a0First paragraph" in text_content(document.find(".//article"))
+
+
+def test_links_resolved_against_the_page_address_as_lxml_does() -> None:
+    from newsmirror.extract.clean import make_links_absolute
+
+    html = ("<p><a href=' /a/1.html '>one</a><a href='#top'>top</a><a href='https://other.example.org/x'>x</a>"
+            "<img src='img/2.jpg' data-src='lazy/3.jpg'><a href='http://[broken'>bad</a><span>no link</span></p>")
+    ours, theirs = parse_fragment(html), lxml.html.fragment_fromstring(html, create_parent="div")
+    make_links_absolute(ours, "https://example.org/news/today.html")
+    theirs.make_links_absolute("https://example.org/news/today.html", resolve_base_href=False,
+                               handle_failures="discard")
+    assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+    assert [a.get("href") for a in ours.iter("a")] == [
+        "https://example.org/a/1.html", "https://example.org/news/today.html#top", "https://other.example.org/x", None]
+    assert ours.find(".//img").get("data-src") == "lazy/3.jpg"  # not a link attribute: left as it is
+
+
+def test_spaces_squeezed_as_the_space_run_substitution() -> None:
+    from newsmirror.extract.dom import SPACE_RUN, squeeze_spaces
+    from newsmirror.extract.render import paragraphs_of
+
+    for text in ("  a \t b\n\n c\u00a0 ", "中\u3000文 字", "x\u2028y\x1c z ", "", " \u3000 "):
+        assert squeeze_spaces(text) == SPACE_RUN.sub(" ", text).strip()
+    assert paragraphs_of("<p> one\u3000 two <br> three\u2028four </p>") == ["one two\nthree\u2028four"]

@@ -40,3 +40,17 @@ def test_site_rules_extend_the_generic_ones() -> None:
 def test_rfi_title_suffix() -> None:
     rfi = profile_for("https://www.rfi.fr/cn/x")
     assert re.sub(rfi.title_suffix, "", "欧股开高 – 法国国际广播电台 - RFI") == "欧股开高"
+
+
+def test_boilerplate_rules_match_as_one_searched_alternation() -> None:
+    from newsmirror.extract.profiles import Boilerplate, anchored_at_start
+
+    assert anchored_at_start(r"^(a|b)c") and anchored_at_start(r"^[|]x") and anchored_at_start(r"^a\|b")
+    assert not anchored_at_start(r"^a|b") and not anchored_at_start(r"a^") and not anchored_at_start(r"(?m)^a")
+    assert not anchored_at_start(r"^[]|]x")  # unsure: searched, which is always right
+    patterns = (*GENERIC.boilerplate, r"^a|tail$", r"^x\|y")
+    whole = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    rules = Boilerplate(patterns)
+    for text in ("Tags: x", "some text. Tags:", "© 2024 Example", "x © 2024", "ends with tail", "a start",
+                 "x|y", "zx|y", "see get_post_time( here", "text | Permalink | more", "Powered by RSSHub", ""):
+        assert rules.search(text) == bool(whole.search(text)), text

@@ -7,12 +7,13 @@ Order matters: keyword tags are read before tag groups are dropped; lazy images 
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import lxml.html
 import nh3
+from lxml import etree
 
 from newsmirror.extract.dom import (
     BLOCK_TAGS,
@@ -63,6 +64,26 @@ class CleanResult:
 
 # --- steps --------------------------------------------------------------------------------------
 
+# The link attributes the cleaning reads or keeps: <a href>, <img src>, an iframe's src, a
+# mirror's <ok href>. lxml's make_links_absolute also rewrites CSS url()s and a dozen rarer
+# attributes, all dropped by the sanitizer, testing every element in Python (a tenth of cleaning).
+_LINK_VALUES = etree.XPath("descendant-or-self::*/@*[name()='href' or name()='src']")
+
+
+def make_links_absolute(root: lxml.html.HtmlElement, base_url: str) -> None:
+    """``href`` and ``src`` values resolved against ``base_url``; one that cannot be resolved
+    (a malformed address) is removed."""
+    for value in _LINK_VALUES(root):
+        element, name = value.getparent(), value.attrname
+        try:
+            resolved = urljoin(base_url, value.strip())
+        except ValueError:
+            del element.attrib[name]
+            continue
+        if resolved != value:
+            element.set(name, resolved)
+
+
 def collect_tags(root: lxml.html.HtmlElement) -> list[str]:
     """Keyword tags the outlet attached: tag groups, rel=tag links and inline tag links."""
     seen: dict[str, None] = {}
@@ -110,8 +131,10 @@ def _drop_selected(root: lxml.html.HtmlElement, profile: SiteProfile) -> None:
     selector = profile.drop_selector()
     if selector is None:
         return
-    total = len(text_of(root))
-    for element in selector(root):  # document order: a wrapper is judged before what it holds
+    selected = selector(root)
+    # the region's text length before any removal, read only when a widget may need it
+    total = len(text_of(root)) if any(e.tag not in ("script", "style") for e in selected) else 0
+    for element in selected:  # document order: a wrapper is judged before what it holds
         if element is root or is_detached(element, root):
             continue
         if total >= 200 and element.tag not in ("script", "style") and len(text_of(element)) > total / 2:
@@ -239,8 +262,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     ``web_page``: the body was cut out of an ordinary web page, so page furniture may remain."""
     root = parse_fragment(html)
     if base_url.startswith(("http://", "https://")):
-        with contextlib.suppress(ValueError):  # a malformed base URL leaves links as they are
-            root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
+        make_links_absolute(root, base_url)
     tags = collect_tags(root)
     byline, feed_date = _take_feed_header(root)
     _unwrap_link_like(root)

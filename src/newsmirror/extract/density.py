@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
+
+from newsmirror.extract.dom import text_content
 
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "footer", "aside", "select", "button",
               "textarea", "input", "svg", "canvas", "template", "link", "meta", "head", "title", "video",
@@ -33,9 +36,14 @@ _JUNK_WORD = re.compile(
     re.I,
 )
 _PUNCTUATION = frozenset("，。！？；：、,.!?;:“”「」（）《》—…")
-_SPACE = re.compile(r"\s+")
 _PUNCTUATION_RUN = re.compile("[" + re.escape("".join(sorted(_PUNCTUATION))) + "]")  # each match one mark
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _junk_names(names: str) -> bool:
+    # a page repeats its class names on many elements: the long alternation runs once per name
+    return _JUNK_WORD.search(names) is not None
 
 
 def _is_junk(element: HtmlElement) -> bool:
@@ -45,7 +53,7 @@ def _is_junk(element: HtmlElement) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
-    if not names or not _JUNK_WORD.search(names):
+    if not names or not _junk_names(names):
         return False
     # a junk-named wrapper around most of the page (e.g. <div class="main-side">) is layout, not junk
     return element.tag not in ("body", "html", "article", "main")
@@ -61,12 +69,18 @@ def prune_layout(root: HtmlElement) -> None:
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
         if element.getparent() is None:
             continue
-        if _is_junk(element) and len(_SPACE.sub("", element.text_content())) < 3000:
+        if _is_junk(element) and _visible_length(text_content(element)) < 3000:
             element.drop_tree()
 
 
+def squeeze(text: str) -> str:
+    """Whitespace runs as one space, none at the ends: ``re.sub(r"\\s+", " ", text).strip()``
+    (``\\s`` is ``str.isspace``), without the regex engine: several times faster."""
+    return " ".join(text.split())
+
+
 def _visible_length(text: str | None) -> int:
-    return len(_SPACE.sub("", text)) if text else 0
+    return len("".join(text.split())) if text else 0
 
 
 def _count_punct(text: str | None) -> int:
@@ -192,5 +206,5 @@ def block_text(element: HtmlElement) -> str:
             parts.append(node.text)
         if node is not element and node.tail:
             parts.append(node.tail)
-    lines = (_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    lines = (squeeze(line) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)

@@ -13,6 +13,16 @@ BLOCK_TAGS = {
     "header", "footer", "aside", "main", "center", "dl", "dt", "dd", "picture",
 }
 SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+# The whitespace str.split also splits on that SPACE_RUN leaves alone (ideographic space, ...).
+_OTHER_SPACE = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def squeeze_spaces(text: str) -> str:
+    """``SPACE_RUN.sub(" ", text).strip()``: by str.split when the text holds no other
+    whitespace (almost always), three to five times faster than the substitution."""
+    if _OTHER_SPACE.search(text):
+        return SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def html_parser(**options: bool) -> etree.HTMLParser:
@@ -43,22 +53,28 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
     return root
 
 
+def text_content(element: lxml.html.HtmlElement) -> str:
+    """``element.text_content()``, read by libxml2's text serializer: the same string, about
+    twice as fast (lxml.html evaluates an XPath per call, and the cleaning steps call it often)."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
 def text_of(element: lxml.html.HtmlElement) -> str:
-    return SPACE_RUN.sub(" ", element.text_content()).strip()
+    return squeeze_spaces(text_content(element))
 
 
 def has_text(element: lxml.html.HtmlElement) -> bool:
     """``bool(text_of(element))``, without building the normalized text."""
-    return bool(element.text_content().strip(" \t\r\n\f\v\u00a0"))
+    return bool(text_content(element).strip(" \t\r\n\f\v\u00a0"))
 
 
 def short_text_of(element: lxml.html.HtmlElement, limit: int) -> str | None:
     """``text_of(element)`` when its raw text is at most ``limit`` characters, else None (cheap
     for the large blocks that length-bounded rules never match)."""
-    raw = element.text_content()
+    raw = text_content(element)
     if len(raw) > limit:
         return None
-    return SPACE_RUN.sub(" ", raw).strip()
+    return squeeze_spaces(raw)
 
 
 def remove(element: lxml.html.HtmlElement) -> None:

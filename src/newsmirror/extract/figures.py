@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from newsmirror.extract.dom import SPACE_RUN, is_detached, remove, replace_keeping_tail, text_of
+from newsmirror.extract.dom import SPACE_RUN, is_detached, remove, replace_keeping_tail, text_content, text_of
 from newsmirror.model import Image
 
 
@@ -60,7 +60,7 @@ def attach_captions(root: lxml.html.HtmlElement) -> None:
                 # "<p><img><br>caption text</p>": the rest of the paragraph is the caption
                 rest = "".join(part for child in [anchor, *siblings]
                                for part in ((child.tail or ""), *(
-                                   () if child is anchor else (child.text_content(),))))
+                                   () if child is anchor else (text_content(child),))))
                 rest = SPACE_RUN.sub(" ", rest).strip()
                 if rest and len(rest) <= 300 and not (parent.text or "").strip():
                     inline_caption = rest

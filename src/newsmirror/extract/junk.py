@@ -37,8 +37,10 @@ _STAMP_LINE = re.compile(r"^\D{0,12}(?:19|20)\d{2}\s*[-/.å¹´]\s*\d{1,2}\s*[-/.æœ
 
 
 def _is_toggle(text: str) -> bool:
+    if len(text) > 30:
+        return False  # before splitting: most blocks are longer
     words = [w for w in _TOGGLE_SPLIT.split(text.casefold()) if w]
-    return bool(words) and len(text) <= 30 and all(w in _TOGGLE_WORDS for w in words)
+    return bool(words) and all(w in _TOGGLE_WORDS for w in words)
 
 
 def _same_url(first: str, second: str) -> bool:

@@ -7,15 +7,22 @@ import re
 import lxml.html
 from markdownify import markdownify
 
-from newsmirror.extract.dom import parse_fragment
+from newsmirror.extract.dom import parse_fragment, text_content
 
 _BLOCKS = {"p", "div", "section", "figure", "figcaption", "blockquote", "ul", "ol", "li", "h1", "h2", "h3",
            "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th", "pre", "hr"}
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 
+# Whitespace that str.split splits on but _SPACES keeps (line and paragraph separators, ...).
+_OTHER_SPACES = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]")
+
+
 def _clean_lines(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    if _OTHER_SPACES.search(text):
+        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    else:  # the same lines by str.split, several times faster than the substitution
+        lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
@@ -38,7 +45,7 @@ def _blocks(element: lxml.html.HtmlElement, out: list[str]) -> None:
         elif child.tag == "br":
             buffer.append("\n")
         else:
-            buffer.append(child.text_content())
+            buffer.append(text_content(child))
         buffer.append(child.tail or "")
     flush()
 
