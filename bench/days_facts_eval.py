@@ -14,13 +14,14 @@ with ``stories.compare.compare_story``; then
   leaves out what ``stories.compare.is_furniture`` calls furniture, and the rest is read (see
   bench/days_results.md).
 
-    python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--same-fact rules|model]
+    python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--details] [--same-fact rules|model]
 
 Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18): ``facts.toml``
 (tuned on since session 13) and ``--facts bench/days/facts-s16.toml`` (six stories labelled in
 session 16, scored apart); the test day's fact file is scored only with
 ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
-``--show`` lists each missed pair with the two quotes and the units the comparison holds them in.
+``--show`` lists each missed pair with the two quotes and the units the comparison holds them in;
+``--details`` lists the distinct details each story's comparison shows (to read for junk).
 """
 
 from __future__ import annotations
@@ -73,12 +74,13 @@ def load_stories(facts_path: Path, days: Path) -> list[tuple[dict[str, Any], dic
     return loaded
 
 
-def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = "rules") -> dict[str, Any]:
-    return score(load_stories(facts_path, days), show=show, same_fact=same_fact)
+def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = "rules",
+             details: bool = False) -> dict[str, Any]:
+    return score(load_stories(facts_path, days), show=show, same_fact=same_fact, details=details)
 
 
 def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
-          model: Any = None) -> dict[str, Any]:
+          model: Any = None, details: bool = False) -> dict[str, Any]:
     """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
     "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories."""
     from newsmirror.stories.compare import compare_story
@@ -173,6 +175,10 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
             for term, givers in fact.details.items():
                 if len(givers) == 1:
                     claims[givers[0]].add(term)
+        if details:
+            shown = {term for fact in all_facts for term in fact.details}
+            shown.update(t for terms in comparison.unique_details().values() for t in terms)
+            print(f"  details {story['event']}: {' '.join(sorted(shown))}")
         for outlet, terms in claims.items():
             for term in terms:
                 totals["only_claims"] += 1
@@ -192,13 +198,14 @@ def main() -> None:
     parser.add_argument("--facts", type=Path, default=REPO / "bench" / "days" / "facts.toml")
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
     parser.add_argument("--show", action="store_true", help="list missed and wrong links and false claims")
+    parser.add_argument("--details", action="store_true", help="list the details each story shows")
     parser.add_argument("--same-fact", choices=("rules", "model"), default="rules",
                         help="which same-fact decision compare_story uses (default: rules)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
 
-    totals = evaluate(args.facts, args.days, args.show, args.same_fact)
+    totals = evaluate(args.facts, args.days, args.show, args.same_fact, args.details)
     table = Table(title=f"story comparison vs {args.facts.name} ("
                   + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + f", {args.same_fact})")
     for column in ("gold pairs", "link recall", "judged links", "link precision", "only-X claims",

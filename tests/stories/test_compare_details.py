@@ -66,3 +66,21 @@ def test_whole_names_pass_and_phrases_and_pieces_do_not() -> None:
     assert not is_name_detail("由北向南", sentence)  # the dictionary's nr, but a phrase
     assert not is_name_detail("达成协议", "双方大致达成协议")
     assert not is_name_detail("延后", "审批将会延后")  # two characters, tagged nr
+
+
+def test_a_common_word_with_a_one_character_ending_is_no_name() -> None:
+    assert not is_name_detail("商务网", "他在商务网上看到了这则消息")  # nz, but 新闻 + 网 like 交通网
+    assert not is_name_detail("蘑菇云", "核爆后升起巨大的蘑菇云")  # 云 is ns (云南) alone
+    assert is_name_detail("外交部", "中国外交部周一表示反对")  # 部: the dictionary is split
+    assert is_name_detail("朝鲜人", "许多朝鲜人认为")  # a name plus the ending
+
+
+def test_a_word_glued_to_a_character_the_dictionary_lacks_is_a_piece() -> None:
+    assert not is_name_detail("文攻武", "对岸的文攻武吓，不会让台湾屈服")  # bulk-list nr
+    assert is_name_detail("宋忠平", "军事评论员宋忠平说，美军当天试射成功")  # unknown: not asked
+
+
+def test_a_cloud_is_no_detail_of_an_explosion() -> None:
+    first = _article("甲报", "黎巴嫩首都贝鲁特港口周二发生剧烈爆炸，现场升起巨大的蘑菇云，造成大量伤亡。")
+    second = _article("乙社", "黎巴嫩首都贝鲁特港口周二发生剧烈爆炸，造成大量伤亡。")
+    assert "蘑菇云" not in _details([first, second])
