@@ -35,9 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import DEFAULT_DAYS, TUNING_DAYS, purity  # noqa: E402
-from bench.days_pair_fit import SETTINGS, Day, fit, load_day, pairs, parse_setting  # noqa: E402
-from bench.stories_eval import bcubed  # noqa: E402
+from bench.days_eval import DEFAULT_DAYS, TUNING_DAYS  # noqa: E402
+from bench.days_pair_fit import SETTINGS, Day, fit, load_day, pairs, parse_setting, score_grouping  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer, _dice  # noqa: E402
 from newsmirror.stories.eventlink import EVENT_FEATURES, EVENT_MODEL_FILE, event_features  # noqa: E402
 from newsmirror.stories.pairscore import PairModel, default_pair_model  # noqa: E402
@@ -103,11 +102,7 @@ def group_day(day: Day, pair_model: PairModel, event_model: PairModel | None,
     assigned = {d.id: clusterer.add(d).story_id for d in day.documents}
     if not as_they_grow:
         clusterer.link_events()
-    predicted = {k: clusterer.resolve(v) for k, v in assigned.items()}
-    truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}
-    precision, recall, f1 = bcubed(truth, predicted)
-    pure, multi = purity(truth, predicted)
-    return f1, precision, recall, pure / max(multi, 1)
+    return score_grouping(day, clusterer, assigned)
 
 
 def main() -> None:

@@ -182,10 +182,16 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50) -> tupl
     return beta[:-1], float(beta[-1])
 
 
-def group_day(day: Day, model: PairModel, config: ClusterConfig | None = None) -> tuple[float, float, float, int]:
+def group_day(day: Day, model: PairModel, config: ClusterConfig | None = None) -> tuple[float, float, float, float]:
     """B-cubed F1, precision, recall and pure share (of 2+-article stories) of one day."""
     clusterer = StoryClusterer(config or ClusterConfig(**SETTINGS), model=model)
     assigned = {d.id: clusterer.add(d).story_id for d in day.documents}
+    return score_grouping(day, clusterer, assigned)
+
+
+def score_grouping(day: Day, clusterer: StoryClusterer, assigned: dict[str, str]) -> tuple[float, float, float, float]:
+    """B-cubed F1, precision, recall and pure share of a day's documents as ``clusterer`` grouped them
+    (``assigned``: document -> the story it joined, resolved through later merges here)."""
     predicted = {k: clusterer.resolve(v) for k, v in assigned.items()}
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}
     precision, recall, f1 = bcubed(truth, predicted)
