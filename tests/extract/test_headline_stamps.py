@@ -111,3 +111,28 @@ def test_a_time_element_labelling_the_shown_local_clock_as_utc_gives_way_to_the_
     # a <time> in UTC whose clock differs from the shown one is the same instant told in UTC: kept
     honest = '<p><time datetime="2024-03-08T14:30:55+00:00">08.03.2024 | 15:30 Uhr</time></p>'
     assert _published(_page(honest)) == "2024-03-08T14:30:55+00:00"
+
+
+def _headline_in_a_paragraph(title: str, shown: str, heading: str = "") -> str:
+    # metadata gives the day only; the time of day is printed under a headline no heading holds
+    # (a long text, so that a heading in it has a neighbourhood of its own, without the stamp)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+            '<meta property="article:published_time" content="2024-05-06"></head><body>'
+            f'<nav><a href="/">Start</a> <a href="/lokales">Lokales</a></nav><div class="kopf"><p>{shown}</p>'
+            f'<p>6. Mai 2024 14:25 Uhr</p></div><div class="text">{heading}{TEXT * 12}</div>'
+            "<footer><p>© 2024 Stadtblatt</p></footer></body></html>")
+
+
+@pytest.mark.parametrize(("title", "shown", "heading"), [
+    (f"{HEADLINE}: stadtblatt", HEADLINE, ""),  # "headline: Site", no space before the colon
+    (f"Stadtblatt - {HEADLINE} - Lokales - News", f"Lokales : {HEADLINE}", ""),  # site name first
+    (f"{HEADLINE} (Teil 2)", f"{HEADLINE} (Teil 2)", f"<h2>{HEADLINE}</h2>"),  # a shortened heading in the text
+])
+def test_the_stamp_under_a_headline_that_no_heading_holds_is_found_by_the_title(
+        title: str, shown: str, heading: str) -> None:
+    assert _published(_headline_in_a_paragraph(title, shown, heading)) == "2024-05-06T14:25:00+02:00"
+
+
+def test_a_line_with_words_outside_the_title_is_not_taken_for_the_headline() -> None:
+    html = _headline_in_a_paragraph(f"{HEADLINE}: stadtblatt", f"Lesen Sie auch: {HEADLINE}")
+    assert _published(html) == "2024-05-06T00:00:00+02:00"

@@ -33,7 +33,7 @@ from newsmirror.extract.page_meta import (
     strip_site_suffix,
 )
 from newsmirror.extract.profiles import profile_for
-from newsmirror.extract.stamps import headline_stamp, near_headline, time_elements
+from newsmirror.extract.stamps import headline_line, headline_stamp, near_headline, time_elements
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
 from newsmirror.extract.zones import declared_url, known_zone, page_language, site_zone
@@ -120,6 +120,20 @@ def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime
     return page_date
 
 
+def _printed_headline(document: HtmlElement, around: HtmlElement, lines: list[str], headline: str,
+                      zone: str) -> tuple[str, list[str]]:
+    """The headline and the lines to read its stamp and byline in: the heading's neighbourhood,
+    unless no heading holds the headline or no stamp stands by that heading (a heading in the
+    text that repeats a shortened headline); then the page's line that prints the title, if any
+    (the whole page's lines are read only then)."""
+    if around is not document and headline_stamp(lines, headline, zone, time_elements(document)) is not None:
+        return headline, lines
+    page_lines = lines if around is document else visible_lines(document, HEADER_BLOCKS)
+    titles = {plain_title(document), document.findtext(".//title") or ""}
+    shown = headline_line(page_lines, " | ".join(title for title in titles if title.strip()))
+    return (shown, page_lines) if shown is not None else (headline, lines)
+
+
 def extract_article(raw: RawDocument) -> Article:
     """Clean one raw document into an Article; raises ExtractionError when no article text is left."""
     profile = profile_for(raw.url)
@@ -171,11 +185,14 @@ def extract_article(raw: RawDocument) -> Article:
         elif web_page:
             around = near_headline(document, page_headline)
             # the headline's neighbourhood holds its stamp and byline (on a page whose headline no
-            # heading holds, the stamp is read from the whole page only when metadata gives no date)
+            # heading holds, the stamp is read from the whole page only when metadata gives no date
+            # or a line prints the title)
             around_lines = visible_lines(around, HEADER_BLOCKS)
-            page_date = _stamp_by_headline(document, page_headline, page_date, zone, page_url,
-                                           around_lines if around is not document else None)
-            header_authors = latin_authors(document, around, around_lines, page_headline, page_url)
+            shown, shown_lines = _printed_headline(document, around, around_lines, page_headline, zone)
+            page_date = _stamp_by_headline(document, shown, page_date, zone, page_url,
+                                           shown_lines if around is not document or shown != page_headline
+                                           else None)
+            header_authors = latin_authors(document, around, shown_lines, shown, page_url)
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)

@@ -28,6 +28,12 @@ _AUTHOR_ONLY_LINE = re.compile(rf"^作者\s*(?P<names>{_NAME})$")  # "作者魏�
 _NAME_SLASH_OUTLET = re.compile(
     rf"^(?P<names>{_NAME})\s*[/／]\s*[\u4e00-\u9fff]{{2,10}}(?:报|報|网|網|社|台|新闻|新聞|杂志|雜誌|周刊|週刊)$")
 _COMPILER = re.compile(rf"(?:^|[\s：:（(])\s*(?P<names>{_NAME})\s*(?:编译|編譯)(?=$|[\s）)])")
+# "作者：中国某研究院世界经济研究部部长、研究员徐占忱" (a closing credit of a commentary): the writer's
+# post and title run before the name, which ends the credit; the name follows a title word.
+_TITLES = (r"研究员|研究員|副教授|教授|讲师|講師|博士后|博士後|博士|主任|部长|部長|院长|院長|所长|所長|会长|會長|"
+           r"秘书长|秘書長|理事长|理事長|主席|专家|專家|学者|學者|评论员|評論員|经济师|經濟師|分析师|分析師|"
+           r"律师|律師|工程师|工程師|总监|總監|主编|主編|董事长|董事長|总经理|總經理|院士")
+_TITLED_CREDIT = re.compile(rf"作者\s*[：:][^（）()【】\[\]]{{0,60}}?(?:{_TITLES})\s*(?P<names>{_NAME})\s*(?=$|[）)】\]。])")
 _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
@@ -88,6 +94,8 @@ def names_in(line: str) -> list[str]:
             whole = pattern.search(line)
             if whole:
                 _add(found, [whole.group("names")], need_surname=True)  # "作者简介" is a heading
+    for match in _TITLED_CREDIT.finditer(line):
+        _add(found, [match.group("names")], need_surname=True)
     for match in _COMPILER.finditer(line):
         _add(found, [match.group("names")], need_surname=True)
     return found

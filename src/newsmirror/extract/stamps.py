@@ -179,6 +179,35 @@ def near_headline(document: HtmlElement, headline: str) -> HtmlElement:
     return document
 
 
+# What sites put between a headline and the parts of a title or a headline line: " - ", " | ",
+# "headline: Site" (a colon with a space after it also splits "Topic: headline", on both sides alike)
+_PART_SEPARATOR = re.compile(r"\s+[-–—|·:]\s+|:\s+|\s*[|｜_]\s*|\s+--\s+")
+HEADLINE_PART = 12  # characters (squeezed) of a shared part at least: a site or section name is shorter
+
+
+def _parts(text: str) -> set[str]:
+    return {squeezed for part in _PART_SEPARATOR.split(text) if (squeezed := _squeeze(part).casefold())}
+
+
+def headline_line(lines: list[str], title: str) -> str | None:
+    """The visible line that prints the headline of a page whose headline no heading holds: a
+    line made only of parts of the ``<title>`` ("headline: Site" shows "headline"; "Site -
+    headline - Section" shows "Section : headline"), sharing one of ``HEADLINE_PART`` characters
+    or more. The line covering most of the title wins, the first of equals."""
+    title_parts = _parts(title)
+    best: tuple[int, str] | None = None
+    for line in lines:
+        if len(line) > 2 * SHORT_LINE:
+            continue
+        parts = _parts(line)
+        if not parts or not parts <= title_parts or max(map(len, parts)) < HEADLINE_PART:
+            continue
+        covered = sum(map(len, parts))
+        if best is None or covered > best[0]:
+            best = (covered, line)
+    return best[1] if best else None
+
+
 def headline_stamp(lines: list[str], headline: str, zone: str, times: dict[str, str]) -> tuple[Stamp, bool] | None:
     """The stamp printed nearest the headline: the first stamp line below it, else the nearest
     above it; with True when it sits before the article's running text (a stamp found below the
