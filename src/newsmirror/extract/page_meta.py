@@ -184,16 +184,23 @@ def page_published(raw: RawDocument) -> datetime | None:
     return document_published(root, raw.url) if root is not None else None
 
 
-def document_published(document: lxml.html.HtmlElement, url: str, zone: str | None = None) -> datetime | None:
-    """The publication time the page's metadata states (meta tags, then JSON-LD); a naive value
-    is read in ``zone`` (default: the site profile's zone, else UTC)."""
-    zone = zone or profile_for(url).timezone or "UTC"
+def _meta_contents(document: lxml.html.HtmlElement, attributes: tuple[str, ...]) -> dict[str, str]:
+    """Lower-cased meta key (the value of any of ``attributes``) -> the first non-empty content
+    stated under it."""
     found: dict[str, str] = {}
     for meta in document.iter("meta"):
         content = (meta.get("content") or "").strip()
         if content:
-            for attribute in ("property", "name", "itemprop"):
+            for attribute in attributes:
                 found.setdefault((meta.get(attribute) or "").strip().lower(), content)
+    return found
+
+
+def document_published(document: lxml.html.HtmlElement, url: str, zone: str | None = None) -> datetime | None:
+    """The publication time the page's metadata states (meta tags, then JSON-LD); a naive value
+    is read in ``zone`` (default: the site profile's zone, else UTC)."""
+    zone = zone or profile_for(url).timezone or "UTC"
+    found = _meta_contents(document, ("property", "name", "itemprop"))
     values = [found[name] for name in _DATE_META_NAMES if name in found]
     for element in document.xpath("//*[@itemprop='datePublished' or @itemprop='datepublished']"):
         values.append(element.get("datetime") or element.get("content") or element.text_content())
@@ -219,12 +226,7 @@ _UPDATE_META_NAMES = ("article:modified_time", "og:updated_time", "datemodified"
 
 def document_updated(document: lxml.html.HtmlElement, zone: str) -> datetime | None:
     """The update time the page's metadata states, if any."""
-    found: dict[str, str] = {}
-    for meta in document.iter("meta"):
-        content = (meta.get("content") or "").strip()
-        if content:
-            for attribute in ("property", "name", "itemprop", "http-equiv"):
-                found.setdefault((meta.get(attribute) or "").strip().lower(), content)
+    found = _meta_contents(document, ("property", "name", "itemprop", "http-equiv"))
     return next((parsed for name in _UPDATE_META_NAMES if name in found and (parsed := meta_date(found[name], zone))),
                 None)
 
