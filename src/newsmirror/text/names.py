@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, transliterated_names
@@ -93,7 +93,7 @@ def is_fragment(word: str, sentence: str) -> bool:
     # Only a word the dictionary knows from its bulk list alone is tested for a glued
     # character: its tag is a guess, and a known or tagged-text name says 宋忠平|说.
     guessed = 0 < pos_tokenizer().tokenizer.FREQ.get(word, 0) <= _BULK_COUNT
-    dag = pos_tokenizer().tokenizer.get_DAG(sentence)
+    dag = _dag(sentence)
     for start in starts:
         end = start + len(word)
         run = next((m for m in _RUN.finditer(sentence) if m.start() <= start and end <= m.end()), None)
@@ -102,6 +102,13 @@ def is_fragment(word: str, sentence: str) -> bool:
                 guessed and _glued(dag, start, end, sentence)):
             return False
     return True
+
+
+@lru_cache(maxsize=256)
+def _dag(sentence: str) -> dict[int, list[int]]:
+    """jieba's dictionary words of ``sentence`` (start -> last indices): every detail word of one
+    sentence is tested against the same one."""
+    return pos_tokenizer().tokenizer.get_DAG(sentence)
 
 
 def _glued(dag: dict[int, list[int]], start: int, end: int, sentence: str) -> bool:
@@ -170,19 +177,10 @@ def _common_compound(word: str) -> bool:
     return bool(alike) and sum(alike) / len(alike) < ONE_CHAR_NAME_SHARE
 
 
-@cache
 def _common_compounds() -> dict[str, list[tuple[str, bool]]]:
     """Attested dictionary words of three or more characters that are a common dictionary word
     plus one character, by that character, each with whether it is a name."""
-    tokenizer = pos_tokenizer()
-    freq, tags = tokenizer.tokenizer.FREQ, tokenizer.word_tag_tab
-    found: dict[str, list[tuple[str, bool]]] = {}
-    for word, tag in tags.items():
-        modifier = word[:-1]
-        if (len(word) > 2 and freq.get(word, 0) > _BULK_COUNT and freq.get(modifier, 0) > 0
-                and tags.get(modifier) not in NAME_TAGS | _NOT_MODIFIER):
-            found.setdefault(word[-1], []).append((word, tag in NAME_TAGS))
-    return found
+    return _attested_index()[1]
 
 
 def _attested_name(word: str) -> bool:
@@ -225,17 +223,30 @@ def _endings(ending: str) -> tuple[int, int]:
     return sum(words), len(words)
 
 
-@cache
 def _attested_by_ending() -> dict[str, list[tuple[str, bool]]]:
     """Attested dictionary words of three or more characters by their last two, each with
     whether it is a name."""
+    return _attested_index()[0]
+
+
+@cache
+def _attested_index() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[tuple[str, bool]]]]:
+    """The attested dictionary words (count above the bulk floor) of three or more characters, each
+    with whether it is a name, by their last two characters, and those that are a common word plus
+    one character by that character: one scan of the whole dictionary builds both."""
     tokenizer = pos_tokenizer()
-    freq = tokenizer.tokenizer.FREQ
-    found: dict[str, list[tuple[str, bool]]] = {}
-    for word, tag in tokenizer.word_tag_tab.items():
-        if len(word) > 2 and freq.get(word, 0) > _BULK_COUNT:
-            found.setdefault(word[-2:], []).append((word, tag in NAME_TAGS))
-    return found
+    freq, tags = tokenizer.tokenizer.FREQ, tokenizer.word_tag_tab
+    by_ending: dict[str, list[tuple[str, bool]]] = {}
+    compounds: dict[str, list[tuple[str, bool]]] = {}
+    for word, tag in tags.items():
+        if len(word) <= 2 or freq.get(word, 0) <= _BULK_COUNT:
+            continue
+        entry = (word, tag in NAME_TAGS)
+        by_ending.setdefault(word[-2:], []).append(entry)
+        modifier = word[:-1]
+        if freq.get(modifier, 0) > 0 and tags.get(modifier) not in NAME_TAGS | _NOT_MODIFIER:
+            compounds.setdefault(word[-1], []).append(entry)
+    return by_ending, compounds
 
 
 def _function_edge(word: str) -> bool:
