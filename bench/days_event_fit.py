@@ -36,13 +36,22 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import DEFAULT_DAYS, TUNING_DAYS  # noqa: E402
-from bench.days_pair_fit import SETTINGS, Day, fit, load_day, pairs, parse_setting, score_grouping  # noqa: E402
+from bench.days_pair_fit import (  # noqa: E402
+    SETTINGS,
+    Day,
+    choose_threshold,
+    fit,
+    fit_final,
+    load_day,
+    pairs,
+    parse_setting,
+    score_grouping,
+)
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer, _dice  # noqa: E402
 from newsmirror.stories.eventlink import EVENT_FEATURES, EVENT_MODEL_FILE, event_features  # noqa: E402
 from newsmirror.stories.pairscore import PairModel, default_pair_model  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
-PURE_TARGET = 0.9
 NEVER = PairModel(tuple(0.0 for _ in EVENT_FEATURES), -50.0, 2.0, EVENT_FEATURES)  # features kept, no link
 
 
@@ -149,18 +158,7 @@ def main() -> None:
     for threshold, rows in table.items():
         row(f"{threshold:.2f}", rows)
 
-    def mean(t: float, column: int) -> float:
-        return float(np.mean([r[column] for r in table[t]]))
-
-    pure_enough = [t for t in THRESHOLDS if mean(t, 3) >= PURE_TARGET]
-    best = max(pure_enough, key=lambda t: mean(t, 0)) if pure_enough else max(THRESHOLDS, key=lambda t: mean(t, 3))
-    x = np.vstack([data[d.name][0] for d in days])
-    y = np.concatenate([data[d.name][1] for d in days])
-    weights, bias = fit(x, y, args.l2)
-    model = PairModel(tuple(float(round(w, 4)) for w in weights), round(bias, 4), best, EVENT_FEATURES)
-    for name, weight in zip(EVENT_FEATURES, model.weights, strict=True):
-        print(f"  {name:12s} {weight:+.4f}")
-    print(f"  bias         {model.bias:+.4f}   threshold {best} (leave-one-day-out)")
+    model, y = fit_final(data, args.l2, choose_threshold(table), EVENT_FEATURES)
     if not args.dry_run:
         note = (f"Fitted by bench/days_event_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
                 f"{', '.join(TUNING_DAYS)}:\n{len(y)} candidate story pairs, {int(y.sum())} same event (stories "

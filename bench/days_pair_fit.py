@@ -199,6 +199,30 @@ def score_grouping(day: Day, clusterer: StoryClusterer, assigned: dict[str, str]
     return f1, precision, recall, pure / max(multi, 1)
 
 
+def choose_threshold(table: dict[float, list[tuple[float, float, float, float]]]) -> float:
+    """The threshold of a leave-one-day-out table (threshold -> per day F1, P, R, pure share): the issue's
+    targets are F1 and a share of pure stories, so the best mean F1 among the thresholds whose mean pure
+    share reaches PURE_TARGET (the purest threshold when none does)."""
+    def mean(t: float, column: int) -> float:
+        return float(np.mean([r[column] for r in table[t]]))
+
+    pure_enough = [t for t in table if mean(t, 3) >= PURE_TARGET]
+    return max(pure_enough, key=lambda t: mean(t, 0)) if pure_enough else max(table, key=lambda t: mean(t, 3))
+
+
+def fit_final(data: dict[str, tuple[np.ndarray, np.ndarray]], l2: float, threshold: float,
+              features: tuple[str, ...]) -> tuple[PairModel, np.ndarray]:
+    """The model fitted on every day's pairs at ``threshold``, its weights printed; and the labels it saw."""
+    x = np.vstack([pairs_x for pairs_x, _ in data.values()])
+    y = np.concatenate([pairs_y for _, pairs_y in data.values()])
+    weights, bias = fit(x, y, l2)
+    model = PairModel(tuple(float(round(w, 4)) for w in weights), round(bias, 4), threshold, features)
+    for name, weight in zip(features, model.weights, strict=True):
+        print(f"  {name:12s} {weight:+.4f}")
+    print(f"  bias         {model.bias:+.4f}   threshold {threshold} (leave-one-day-out)")
+    return model, y
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
@@ -242,20 +266,7 @@ def main() -> None:
     for threshold, rows in table.items():
         cells = "  ".join(f"{f:.3f} {p:.3f} {r:.3f} {u:.2f}" for f, p, r, u in rows)
         print(f"{threshold:9.2f}  {cells}   {np.mean([r[0] for r in rows]):.3f} {np.mean([r[3] for r in rows]):.2f}")
-    # The issue's targets are F1 and a share of pure stories: the best F1 among the thresholds whose
-    # mean pure share reaches PURE_TARGET (the purest threshold when none does).
-    def mean(t: float, column: int) -> float:
-        return float(np.mean([r[column] for r in table[t]]))
-
-    pure_enough = [t for t in THRESHOLDS if mean(t, 3) >= PURE_TARGET]
-    best = max(pure_enough, key=lambda t: mean(t, 0)) if pure_enough else max(THRESHOLDS, key=lambda t: mean(t, 3))
-    x = np.vstack([data[d.name][0] for d in days])
-    y = np.concatenate([data[d.name][1] for d in days])
-    weights, bias = fit(x, y, args.l2)
-    model = PairModel(tuple(float(round(w, 4)) for w in weights), round(bias, 4), best)
-    for name, weight in zip(FEATURES, model.weights, strict=True):
-        print(f"  {name:12s} {weight:+.4f}")
-    print(f"  bias         {model.bias:+.4f}   threshold {best} (leave-one-day-out)")
+    model, y = fit_final(data, args.l2, choose_threshold(table), FEATURES)
     if not args.dry_run:
         note = (f"Fitted by bench/days_pair_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
                 f"{', '.join(TUNING_DAYS)}:\n{len(y)} candidate pairs, {int(y.sum())} same event. Threshold chosen "
