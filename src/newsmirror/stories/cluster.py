@@ -373,7 +373,7 @@ class StoryClusterer:
         paragraph_terms: list[set[str]] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer only).
         want_lede = self.event_model is not None and self.word_vectors is not None
-        lede = set(counts)
+        lede = set(counts) if want_lede else set()
         left = config.body_chars
         for line in lines:
             if left <= 0:
@@ -383,13 +383,12 @@ class StoryClusterer:
             terms = [word for word in search_words(paragraph, normalized=True) if _is_term(word)]
             for word in terms:
                 counts[word] = counts.get(word, 0.0) + 1
-            if not want_lede or used >= config.lede_chars:
-                pass
-            elif used + len(paragraph) <= config.lede_chars:
-                lede.update(terms)
-            else:
-                head = paragraph[: config.lede_chars - used]
-                lede.update(word for word in search_words(head, normalized=True) if _is_term(word))
+            if want_lede and used < config.lede_chars:
+                if used + len(paragraph) <= config.lede_chars:
+                    lede.update(terms)
+                else:
+                    head = paragraph[: config.lede_chars - used]
+                    lede.update(word for word in search_words(head, normalized=True) if _is_term(word))
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         names = {w for w in counts if self._is_name(w)}  # one look-up per distinct word
