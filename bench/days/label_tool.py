@@ -22,6 +22,7 @@ import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_ARCHIVE = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
@@ -107,26 +108,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_labels(path: Path, archive: Path) -> list[str]:
-    """Problems of one label file (empty list when valid); prints the counts."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+def label_problems(data: dict[str, Any], known_files: set[str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """Problems of a parsed label file that need no posts (ids, sizes, a file in two places, a
+    file name of another day; with ``known_files``, files missing from the day), and where each
+    labelled file was put."""
     day = str(data.get("day", ""))
-    posts = {p.name: p for p in day_posts(archive, day)}
     problems: list[str] = []
     where: dict[str, str] = {}
     ids: set[str] = set()
 
     def place(name: str, label: str) -> None:
-        if name not in posts:
+        if known_files is not None and name not in known_files:
             problems.append(f"{label}: no such file in {day}: {name}")
+        elif not name.startswith(f"{day}-"):
+            problems.append(f"{label}: not a file of {day}: {name}")
         elif name in where:
             problems.append(f"{name}: in {where[name]} and in {label}")
         else:
             where[name] = label
 
-    events = data.get("event", [])
-    for event in events:
+    for event in data.get("event", []):
         event_id = str(event.get("id", ""))
         if not event_id or event_id in ids:
             problems.append(f"event id missing or repeated: {event_id!r}")
@@ -138,14 +139,25 @@ def check_labels(path: Path, archive: Path) -> list[str]:
             problems.append(f"event {event_id}: no title")
         for name in files:
             place(name, f"event {event_id}")
-    multis = data.get("multi", [])
-    for multi in multis:
+    for multi in data.get("multi", []):
         place(str(multi.get("file", "")), "multi")
         if multi.get("kind") not in MULTI_KINDS:
             problems.append(f"multi {multi.get('file')}: kind must be one of {sorted(MULTI_KINDS)}")
         for event_id in multi.get("events", []):
             if event_id not in ids:
                 problems.append(f"multi {multi.get('file')}: unknown event {event_id}")
+    return problems, where
+
+
+def check_labels(path: Path, archive: Path) -> list[str]:
+    """Problems of one label file (empty list when valid); prints the counts."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    day = str(data.get("day", ""))
+    posts = {p.name: p for p in day_posts(archive, day)}
+    problems, where = label_problems(data, set(posts))
+    events = data.get("event", [])
+    multis = data.get("multi", [])
     by_url: dict[str, list[str]] = defaultdict(list)
     for post in posts.values():
         if post.source_url:
