@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
-from newsmirror.extract.bylines import closing_credit, meta_author, names_in, page_bylines
+from newsmirror.extract.bylines import closing_credit, credit_line, meta_author, names_in, page_bylines
 from newsmirror.extract.bylines_latin import byline_names, latin_authors, outlet_words
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
@@ -222,8 +222,9 @@ def extract_article(raw: RawDocument) -> Article:
         if not header_authors and lines is not None:
             # a page may set a promo or notice below the article's last paragraph: the closing
             # credit is looked for in the last few paragraphs, the nearest the end first
-            closing = next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
-                            if (names := closing_credit(paragraph))), [])
+            closing = credit_line(cleaned.trimmed_tail[0]) if cleaned.trimmed_tail else []
+            closing = closing or next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
+                                       if (names := closing_credit(paragraph))), [])
             header_authors = page_bylines(lines) or closing or meta_names or latin_names
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
