@@ -132,6 +132,9 @@ def test_a_latin_byline_on_a_chinese_page_is_the_last_resort() -> None:
     ("編輯 高明遠 報導", ["高明遠"]),  # the one named writer of this report
     ("2023/08/25 高明遠", ["高明遠"]),  # a columnist named after the stamp
     ("2023/08/25 轉角24小時", []),  # a desk's column, no person
+    ("2023年08月25日 周五", []),  # a weekday
+    ("国际／综合报道", []),  # a section, not a person
+    ("相关 报道", []),
     ("作者文章", []),  # the heading of an author's other articles
     ("（譯者：高明遠/核稿：林小雨）1120823", ["高明遠"]),  # a translator writes a compiled report; not the checker
     ("（記者郭明、實習記者林小雨）", ["郭明", "林小雨"]),

@@ -40,9 +40,10 @@ _NAMES_SLASH_REPORT = re.compile(
     rf"^(?P<names>{_NAMES_RUN})\s*[/／]\s*(?:[\u4e00-\u9fff]{{2,4}}\s*){{0,3}}?(?:{_REPORTED}|编译|編譯)$")
 # "編輯 甲 報導", "记者 甲 乙 报道": a role, the names, then the word saying they wrote this report
 _ROLE_NAMES_REPORT = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{0,6}}?(?:编辑|編輯|记者|記者))?\s*(?P<names>{_NAMES_RUN})\s+{_REPORTED}$")
-# "2023/08/25 甲": a columnist named after the stamp under the headline
+    rf"^[\u4e00-\u9fff]{{0,6}}?(?:编辑|編輯|记者|記者)\s*(?P<names>{_NAMES_RUN})\s+{_REPORTED}$")
+# "2023/08/25 甲": a columnist named after the stamp under the headline (not a weekday or a province)
 _STAMP_NAME = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+                         r"(?!周.$|週.$|星期|礼拜|禮拜|江苏|江蘇|江西|安徽|云南|雲南|海南|宁夏|寧夏|吉林|黑龙江|黑龍江)"
                          rf"(?P<names>{_NAME})$")
 _PHOTO_CREDIT = re.compile(r"\s*(?:摄|攝)(?!影|像)")  # "新华社记者 甲 摄": a photographer, not the writer
 # "作者：中国某研究院世界经济研究部部长、研究员徐占忱" (a closing credit of a commentary): the writer's
@@ -61,7 +62,7 @@ _AFFILIATED_CREDIT = re.compile(
 _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
-    r"中心|客户端|简介|簡介|介绍|介紹|文章|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
+    r"中心|客户端|简介|簡介|介绍|介紹|文章|国际|國際|国内|國內|时政|時政|时事|時事|相关|相關|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
 )
 _ROLE_WORD = re.compile(r"(?:责任|責任)?(?:编辑|編輯)|责编|責編|美编|美編|校对|校對|审核|審核|审校|審校|监制|監製|"
                         r"摄影|攝影|摄像|攝像|制图|製圖|统筹|統籌|策划|策劃|出品")
