@@ -140,6 +140,9 @@ def test_a_latin_byline_on_a_chinese_page_is_the_last_resort() -> None:
     ("（記者郭明、實習記者林小雨）", ["郭明", "林小雨"]),
     ("示例社记者 高明远 摄", []),  # a photographer
     ("(作者：高明远北京大学经济学院教授)", ["高明远"]),  # an affiliation written onto the name
+    ("记者郭明、林小雨报道", ["郭明", "林小雨"]),  # the last name runs into 报道
+    ("文/高明远编译", ["高明远"]),
+    ("记者高明远发自北京", ["高明远"]),
 ])
 def test_more_byline_forms(line: str, names: list[str]) -> None:
     assert names_in(line) == names

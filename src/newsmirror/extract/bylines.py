@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from newsmirror.extract.credits import PLACES, editor_names
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
-_END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|时间|時間|发布|發布)"
+_END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
     r"(?:(?:^|[\s　|｜（(【\[：:、，,])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
@@ -91,8 +91,13 @@ def has_surname(name: str) -> bool:
     return len(name) >= 2 and name[0] in _SURNAMES
 
 
+# what a byline says after the last name, when a greedy name took it in ("记者甲、乙报道")
+_DEED = re.compile(r"(?:综合|綜合)?(?:报道|報導|报导|報道)$|(?:编译|編譯|摄影|攝影)$")
+
+
 def _split(names: str) -> list[str]:
-    return [name for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
+    return [name if len(bare := _DEED.sub("", name)) < 2 else bare
+            for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
 
 
 def _add(found: list[str], names: list[str], *, need_surname: bool) -> None:
