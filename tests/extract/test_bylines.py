@@ -191,3 +191,11 @@ def test_article_author_credited_after_the_text_when_the_header_names_the_editor
 def test_a_label_line_then_the_name_on_the_next() -> None:
     html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：</p><p>弗林</p>", "")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["弗林"]
+
+
+def test_author_metadata_holding_a_whole_byline_or_a_json_ld_person() -> None:
+    lines = ["新图书馆今夏开放", "高明遠 2024-05-06", "责任编辑：周海涛"]
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "%s"}}</script>'
+    assert meta_author(_head(ld % "高明遠／綜合報導"), lines) == ["高明遠"]
+    assert meta_author(_head(ld % "周海涛"), lines) == []  # shown only as the editor
+    assert meta_author(_head('<meta name="author" content="记者 高明遠 林小雨">'), [*lines, "林小雨"]) == ["高明遠", "林小雨"]

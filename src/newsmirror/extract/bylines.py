@@ -15,6 +15,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsmirror.extract.bylines_latin import json_ld_authors
 from newsmirror.extract.credits import PLACES, editor_names
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -202,17 +203,27 @@ def meta_author(document: HtmlElement, lines: list[str]) -> list[str]:
     editors = {str(v).strip() for v in document.xpath("//meta[@name='editor' or @name='Editor']/@content")}
     # the outlet's own name put in the author field ("TVBS", the publisher's or the site's name)
     outlets = {str(v).strip().casefold() for v in document.xpath(_OUTLET_METAS)}
-    for value in document.xpath("//meta[@name='author' or @name='Author' or @property='og:article:author']/@content"):
-        name = str(value).strip()
+    values = [str(v) for v in document.xpath(
+        "//meta[@name='author' or @name='Author' or @property='og:article:author']/@content")]
+    for value in [*values, *json_ld_authors(document)]:
+        name = value.strip()
+        # a byline put into the field whole ("甲／綜合報導", "记者 甲 乙"): the names it gives
+        names = [] if _HAN_NAME.fullmatch(name) else names_in(name)
+        shown = [one for one in names if one not in editors and _shown(one, lines)]
+        if shown:
+            return shown
         # shown on the page other than as its editor ("责任编辑：某某" names the web editor)
-        if not name or name in editors or name.casefold() in outlets \
-                or not any(name in line and not _EDITOR_WORDS.search(line) for line in lines):
+        if not name or name in editors or name.casefold() in outlets or not _shown(name, lines):
             continue
         if _HAN_NAME.fullmatch(name) and has_surname(name) and not _NOT_NAMES.search(name):
             return [name]
         if _LATIN_NAME.fullmatch(name) and "." not in name and not name.isupper():  # an acronym is an outlet
             return [name]
     return []
+
+
+def _shown(name: str, lines: list[str]) -> bool:
+    return any(name in line and not _EDITOR_WORDS.search(line) for line in lines)
 
 
 _OUTLET_METAS = ("//meta[@name='publisher' or @property='publisher' or @name='source' or @property='og:site_name'"
