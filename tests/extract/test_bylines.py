@@ -199,3 +199,8 @@ def test_author_metadata_holding_a_whole_byline_or_a_json_ld_person() -> None:
     assert meta_author(_head(ld % "高明遠／綜合報導"), lines) == ["高明遠"]
     assert meta_author(_head(ld % "周海涛"), lines) == []  # shown only as the editor
     assert meta_author(_head('<meta name="author" content="记者 高明遠 林小雨">'), [*lines, "林小雨"]) == ["高明遠", "林小雨"]
+
+
+def test_a_writer_who_is_also_the_editor_when_nobody_else_is_credited() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：高明远</p><p>责任编辑：高明远</p>", "")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明远"]

@@ -141,6 +141,7 @@ def extract_article(raw: RawDocument) -> Article:
     page_headline = ""
     web_page = False
     header_authors: list[str] = []
+    editor_authors: list[str] = []
     meta_names: list[str] = []
     latin_names: list[str] = []
     lines: list[str] | None = None
@@ -168,7 +169,7 @@ def extract_article(raw: RawDocument) -> Article:
             # the year of a stamp printed without one: from the page's metadata or its address
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
             header = read_header(lines, page_headline, zone, headings, reference)
-            header_authors = header.authors
+            header_authors, editor_authors = header.authors, header.editor_authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
@@ -225,7 +226,7 @@ def extract_article(raw: RawDocument) -> Article:
             closing = credit_line(cleaned.trimmed_tail[0]) if cleaned.trimmed_tail else []
             closing = closing or next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
                                        if (names := closing_credit(paragraph))), [])
-            header_authors = page_bylines(lines) or closing or meta_names or latin_names
+            header_authors = page_bylines(lines) or closing or meta_names or latin_names or editor_authors
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

@@ -52,6 +52,8 @@ class PageHeader:
     has_time: bool = False
     before_text: bool = True  # printed above the article's text, not among or below it
     authors: list[str] = field(default_factory=list)
+    # named as author and as editor ("作者：甲 责任编辑：甲"): the writer only when nobody else is credited
+    editor_authors: list[str] = field(default_factory=list)
 
 
 MAX_BLOCKS = 1500  # headline, stamp and byline sit near the top: the rest of the page is not walked
@@ -246,6 +248,7 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
     # a name the header also credits as the page's editor ("作者：甲 责任编辑：甲") is the web
     # editor's, filled into the author field; the writer is credited elsewhere
     editors = set(editor_names(window))
+    header.editor_authors = [name for name in header.authors if name in editors]
     header.authors = [name for name in header.authors if name not in editors]
     return header
 
