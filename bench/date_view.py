@@ -7,6 +7,7 @@ that looks like a date, numbered. The label is the reader's decision, not this t
     python -m bench.date_view trafilatura-eval:<file> | zh:<path under zh-pages>
                               | htmldate:<htmldate's tests folder>/<test_set|eval|cache>/<file>
                               | magic-html:<magic-html's benchmark/data/article folder>/htmls/<file>
+                              | s17:<set>:<site>:<set's folder>/<file>   (bench.meta_s17's sets)
 
 Also prints what names a page's author (author metadata, byline-like lines), for the author gold.
 
@@ -31,6 +32,18 @@ _BYLINE = re.compile(r"作者|记者|記者|编辑|編輯|责编|通讯员|撰�
 
 def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
+    if kind == "s17":
+        from pathlib import Path
+
+        from bench.meta_s17 import read_page
+        from bench.zh_gold import split_of
+
+        set_name, site, path = name.split(":", 2)
+        if split_of(site) == "test":
+            raise SystemExit(f"site {site!r} is on the test side of the zh split: never looked at")
+        page = Path(path)
+        return read_page(set_name, page.parent if set_name != "htmldate" else page.parent.parent,
+                         page.name if set_name != "htmldate" else f"{page.parent.name}/{page.name}")
     if kind == "htmldate":
         from pathlib import Path
 

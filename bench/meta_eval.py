@@ -1,12 +1,19 @@
 """Publication instant and authors: newsmirror vs trafilatura and GNE on the tune-only
-``bench/zhgold/meta-extra.json`` (see bench/zhgold/README.md, "Instant and author gold").
+``bench/zhgold/meta-extra.json`` and ``bench/zhgold/meta-s17.json`` (see bench/zhgold/README.md,
+"Instant and author gold" and "Session 17 instant and author gold").
 
 "day" = the calendar day in the gold's offset; "instant" = within a minute, zone included (a
 day-only gold: the same day from an aware value); "author" = exactly the gold's people (nobody
 named = no author predicted). Tuned on. The magic-html items need ``--magic-html <folder>``: the
 ``benchmark/data/article`` folder of a checkout of github opendatalab/magic-html.
 
-    python -m bench.meta_eval --magic-html <folder> [--pages] [--only newsmirror]
+The meta-s17 items need the folders of their repositories' checkouts: ``--nsa`` (the
+``internal/server/parser/example`` folder of ChiaYuChang/NewsSentimentAnalyzer), ``--gerapy`` (the
+``samples`` folder of Gerapy/GerapyAutoExtractor), ``--htmldate`` (the ``tests`` folder of
+adbar/htmldate).
+
+    python -m bench.meta_eval --magic-html <folder> [--nsa <folder>] [--gerapy <folder>]
+                              [--htmldate <folder>] [--pages] [--only newsmirror]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from rich.table import Table
 from bench.extract_eval import Prediction, run_gne, run_newsmirror, run_trafilatura
 from bench.goldset import REPO_ROOT
 from bench.meta_gold import MetaCase, load_meta_extra
+from bench.meta_s17 import load_meta_s17
 from bench.metrics import author_correct, date_day_correct, date_instant_correct, parse_predicted_date
 
 EXTRACTORS: dict[str, Callable[[str, str], Prediction]] = {
@@ -45,16 +53,23 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO_ROOT / "src"))  # this checkout's code, not the installed one
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--magic-html", type=Path, help="benchmark/data/article of a magic-html checkout")
+    parser.add_argument("--nsa", type=Path, help="internal/server/parser/example of NewsSentimentAnalyzer")
+    parser.add_argument("--gerapy", type=Path, help="samples of a GerapyAutoExtractor checkout")
+    parser.add_argument("--htmldate", type=Path, help="tests of an htmldate checkout")
     parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), help="run only these extractors")
     parser.add_argument("--pages", action="store_true", help="print each page's gold and predictions")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
     cases = load_meta_extra(args.magic_html)
+    folders = {name: getattr(args, name) for name in ("nsa", "gerapy", "htmldate") if getattr(args, name)}
+    s17 = load_meta_s17(folders)
     groups = {
         "trafilatura-eval": [c for c in cases if c.source == "trafilatura-eval"],
         "magic-html (Chinese)": [c for c in cases if c.source == "magic-html"],
+        "s17 Taiwan/overseas (nsa)": [c for c in s17 if c.source == "nsa"],
+        "s17 mainland (gerapy, htmldate)": [c for c in s17 if c.source != "nsa"],
     }
-    table = Table(title="meta-extra (tuned on): publication instant and author")
+    table = Table(title="meta-extra and meta-s17 (tuned on): publication instant and author")
     for column in ("items", "pages", "extractor", "day", "instant", "author"):
         table.add_column(column, justify="left" if column in ("items", "extractor") else "right")
     for group, members in groups.items():

@@ -6,7 +6,14 @@ import lxml.html
 import pytest
 
 from newsmirror.extract import extract_article
-from newsmirror.extract.bylines import closing_credit, has_surname, meta_author, names_in, page_bylines
+from newsmirror.extract.bylines import (
+    closing_credit,
+    credit_line,
+    has_surname,
+    meta_author,
+    names_in,
+    page_bylines,
+)
 from newsmirror.model import DocumentKind, RawDocument
 
 PARAGRAPHS = [
@@ -113,3 +120,87 @@ def test_a_latin_byline_on_a_chinese_page_is_the_last_resort() -> None:
     chinese = html.replace("<p>By John Smith</p>", "<p>By John Smith</p><p>记者 高明远</p>")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=chinese, url="https://zh.example.com/a")).authors \
         == ["高明远"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # a byline of names, a slash and what they did (Taiwan outlets)
+    ("高明遠／綜合報導", ["高明遠"]),
+    ("高明遠／示例報導", ["高明遠"]),
+    ("高明遠 林小雨／編譯", ["高明遠", "林小雨"]),
+    ("高明遠 林小雨 陳大文／新北 台南報導", ["高明遠", "林小雨", "陳大文"]),
+    ("編譯高明遠、記者林小雨／綜合報導", ["高明遠", "林小雨"]),  # the compiler's label written onto the name
+    ("編輯 高明遠 報導", ["高明遠"]),  # the one named writer of this report
+    ("2023/08/25 高明遠", ["高明遠"]),  # a columnist named after the stamp
+    ("2023/08/25 轉角24小時", []),  # a desk's column, no person
+    ("2023年08月25日 周五", []),  # a weekday
+    ("国际／综合报道", []),  # a section, not a person
+    ("相关 报道", []),
+    ("作者文章", []),  # the heading of an author's other articles
+    ("（譯者：高明遠/核稿：林小雨）1120823", ["高明遠"]),  # a translator writes a compiled report; not the checker
+    ("（記者郭明、實習記者林小雨）", ["郭明", "林小雨"]),
+    ("示例社记者 高明远 摄", []),  # a photographer
+    ("(作者：高明远北京大学经济学院教授)", ["高明远"]),  # an affiliation written onto the name
+    ("记者郭明、林小雨报道", ["郭明", "林小雨"]),  # the last name runs into 报道
+    ("文/高明远编译", ["高明远"]),
+    ("记者高明远发自北京", ["高明远"]),
+])
+def test_more_byline_forms(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+def test_labelled_credits_closing_the_text() -> None:
+    assert closing_credit(PARAGRAPHS[0] + "（记者 高明远）") == ["高明远"]
+    assert closing_credit(PARAGRAPHS[0] + "（譯者：高明遠/") == ["高明遠"]  # cut at the end of a line
+    assert closing_credit(PARAGRAPHS[0] + "（示例日报）") == []
+
+
+def test_credit_line_after_the_text() -> None:
+    assert credit_line("（高明远）") == ["高明远"]
+    assert credit_line("(作者：高明远北京大学经济学院教授)") == ["高明远"]
+    assert credit_line("（完）") == [] and credit_line("（发改局）") == []
+
+
+def test_a_byline_naming_the_pages_editor_is_the_web_editors() -> None:
+    assert page_bylines(["作者：高明远", "责任编辑：高明远", PARAGRAPHS[0]]) == []
+    assert page_bylines(["作者：高明远", "责任编辑：林小雨", PARAGRAPHS[0]]) == ["高明远"]
+
+
+def test_meta_author_that_is_the_outlets_name() -> None:
+    lines = ["新图书馆今夏开放", "EXNEWS", "Example News"]
+    assert meta_author(_head('<meta name="author" content="EXNEWS">'), lines) == []  # an acronym
+    outlet = '<meta name="author" content="Example News"><meta property="og:site_name" content="Example News">'
+    assert meta_author(_head(outlet), lines) == []
+
+
+def _chinese_page(header: str, tail: str) -> str:
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>新图书馆今夏开放_示例新闻网</title>'
+            f'<link rel="stylesheet" href="/s.css"></head><body><nav><a href="/">首页</a></nav>'
+            f"<h1>新图书馆今夏开放</h1>{header}<div class='c'>{body}{tail}</div>"
+            "<footer><p>版权所有 示例新闻网</p></footer></body></html>")
+
+
+def test_article_author_credited_after_the_text_when_the_header_names_the_editor() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：周海涛</p><p>责任编辑：周海涛</p>",
+                         "<p>(作者：高明远北京大学经济学院教授)</p><p>【编辑:周海涛】</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明远"]
+    alone = _chinese_page("<p>2024-05-06 10:00</p>", "<p>（高明远）</p><p>相关新闻</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=alone, url="")).authors == ["高明远"]
+
+
+def test_a_label_line_then_the_name_on_the_next() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：</p><p>弗林</p>", "")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["弗林"]
+
+
+def test_author_metadata_holding_a_whole_byline_or_a_json_ld_person() -> None:
+    lines = ["新图书馆今夏开放", "高明遠 2024-05-06", "责任编辑：周海涛"]
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "%s"}}</script>'
+    assert meta_author(_head(ld % "高明遠／綜合報導"), lines) == ["高明遠"]
+    assert meta_author(_head(ld % "周海涛"), lines) == []  # shown only as the editor
+    assert meta_author(_head('<meta name="author" content="记者 高明遠 林小雨">'), [*lines, "林小雨"]) == ["高明遠", "林小雨"]
+
+
+def test_a_writer_who_is_also_the_editor_when_nobody_else_is_credited() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：高明远</p><p>责任编辑：高明远</p>", "")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明远"]

@@ -169,3 +169,21 @@ def test_a_stamp_labelled_as_another_articles_is_skipped() -> None:
     stamps = "<p>最新推荐文章于 2024-05-10 22:12:13 发布</p><p>示例作者 于 2024-05-09 15:47:53 发布</p>"
     html = _page(f"<h1>新图书馆今夏开放</h1>{stamps}{ARTICLE}")
     assert _published(html, "https://blog.example.cn/a.html") == "2024-05-09T15:47:53+08:00"
+
+
+def test_metadata_times_the_day_under_the_headline_not_a_later_copy_of_the_headline() -> None:
+    from datetime import timedelta, timezone
+
+    from newsmirror.extract.page_header import read_header
+
+    text = ["市政府周一宣布，将在今年夏天开放三座新的社区图书馆，方便附近的居民借阅图书、参加读书会和各类文化活动，"
+            "也为老人和孩子提供更多去处。",
+            "负责这个项目的官员表示，新图书馆将延长开放时间，并为学生提供免费的自习座位和网络服务，周末还会举办讲座、"
+            "展览和亲子活动，欢迎市民参加。"]
+    lines = ["新图书馆今夏开放", "2023/08/25 高明远", *text, "相关文章", "新图书馆今夏开放", "2023-08-25 18:03"]
+    meta = datetime(2023, 8, 25, 15, 40, 6, tzinfo=timezone(timedelta(hours=8)))
+    header = read_header(lines, "新图书馆今夏开放", "Asia/Shanghai", reference=meta)
+    assert header.published is not None and header.published.date().isoformat() == "2023-08-25"
+    assert not header.has_time and header.authors == ["高明远"]
+    # without a time from the metadata, the copy's stamp on the same day still completes it
+    assert read_header(lines, "新图书馆今夏开放", "Asia/Shanghai").has_time

@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmirror.errors import ExtractionError
-from newsmirror.extract.bylines import closing_credit, meta_author, names_in, page_bylines
+from newsmirror.extract.bylines import closing_credit, credit_line, meta_author, names_in, page_bylines
 from newsmirror.extract.bylines_latin import byline_names, latin_authors, outlet_words
 from newsmirror.extract.clean import clean_html
 from newsmirror.extract.containers import container_body, parse_web_page
@@ -141,6 +141,7 @@ def extract_article(raw: RawDocument) -> Article:
     page_headline = ""
     web_page = False
     header_authors: list[str] = []
+    editor_authors: list[str] = []
     meta_names: list[str] = []
     latin_names: list[str] = []
     lines: list[str] | None = None
@@ -168,7 +169,7 @@ def extract_article(raw: RawDocument) -> Article:
             # the year of a stamp printed without one: from the page's metadata or its address
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
             header = read_header(lines, page_headline, zone, headings, reference)
-            header_authors = header.authors
+            header_authors, editor_authors = header.authors, header.editor_authors
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
@@ -222,9 +223,10 @@ def extract_article(raw: RawDocument) -> Article:
         if not header_authors and lines is not None:
             # a page may set a promo or notice below the article's last paragraph: the closing
             # credit is looked for in the last few paragraphs, the nearest the end first
-            closing = next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
-                            if (names := closing_credit(paragraph))), [])
-            header_authors = page_bylines(lines) or closing or meta_names or latin_names
+            closing = credit_line(cleaned.trimmed_tail[0]) if cleaned.trimmed_tail else []
+            closing = closing or next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
+                                       if (names := closing_credit(paragraph))), [])
+            header_authors = page_bylines(lines) or closing or meta_names or latin_names or editor_authors
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

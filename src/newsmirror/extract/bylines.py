@@ -15,12 +15,15 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsmirror.extract.bylines_latin import json_ld_authors
+from newsmirror.extract.credits import PLACES, editor_names
+
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
-_END = r"(?=$|[\s　|｜/／）)】\]，,。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|时间|時間|发布|發布)"
+_END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
-    r"(?:(?:^|[\s　|｜（(【\[：:])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
-    r"|(?:撰文|文字|文|采写|採寫|编译|編譯|整理)\s*[：:｜|/／])"
+    r"(?:(?:^|[\s　|｜（(【\[：:、，,])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
+    r"|(?:撰文|文字|文|采写|採寫|编译|編譯|整理|译者|譯者|翻译|翻譯)\s*[：:｜|/／])"
     r"|作者\s*[：:｜|/／\s])"
     rf"\s*(?P<names>{_NAME}(?:\s*[、，,和\s]\s*{_NAME})*){_END}"
 )
@@ -28,16 +31,39 @@ _AUTHOR_ONLY_LINE = re.compile(rf"^作者\s*(?P<names>{_NAME})$")  # "作者魏�
 _NAME_SLASH_OUTLET = re.compile(
     rf"^(?P<names>{_NAME})\s*[/／]\s*[\u4e00-\u9fff]{{2,10}}(?:报|報|网|網|社|台|新闻|新聞|杂志|雜誌|周刊|週刊)$")
 _COMPILER = re.compile(rf"(?:^|[\s：:（(])\s*(?P<names>{_NAME})\s*(?:编译|編譯)(?=$|[\s）)])")
+# "編譯茅毅、記者謝守真／綜合報導": the compiler's label written onto the name
+_COMPILER_FIRST = re.compile(rf"(?:^|[\s、，,（(【\[])(?:编译|編譯)(?P<names>{_NAME})(?=$|[、，,\s/／）)】\]])")
+_NAMES_RUN = rf"{_NAME}(?:[\s、]+{_NAME})*"
+_REPORTED = r"(?:综合|綜合|即时|即時)?(?:报道|報導|报导|報道)"
+# A byline line of names, a slash and what they did, where: "甲／綜合報導", "甲 乙／新北 台南報導",
+# "甲 乙／編譯" (the names need a surname: nothing labels them)
+_NAMES_SLASH_REPORT = re.compile(
+    rf"^(?P<names>{_NAMES_RUN})\s*[/／]\s*(?:[\u4e00-\u9fff]{{2,4}}\s*){{0,3}}?(?:{_REPORTED}|编译|編譯)$")
+# "編輯 甲 報導", "记者 甲 乙 报道": a role, the names, then the word saying they wrote this report
+_ROLE_NAMES_REPORT = re.compile(
+    rf"^[\u4e00-\u9fff]{{0,6}}?(?:编辑|編輯|记者|記者)\s*(?P<names>{_NAMES_RUN})\s+{_REPORTED}$")
+# "2023/08/25 甲": a columnist named after the stamp under the headline (not a weekday or a province)
+_STAMP_NAME = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+                         r"(?!周.$|週.$|星期|礼拜|禮拜|江苏|江蘇|江西|安徽|云南|雲南|海南|宁夏|寧夏|吉林|黑龙江|黑龍江)"
+                         rf"(?P<names>{_NAME})$")
+_PHOTO_CREDIT = re.compile(r"\s*(?:摄|攝)(?!影|像)")  # "新华社记者 甲 摄": a photographer, not the writer
 # "作者：中国某研究院世界经济研究部部长、研究员徐占忱" (a closing credit of a commentary): the writer's
 # post and title run before the name, which ends the credit; the name follows a title word.
 _TITLES = (r"研究员|研究員|副教授|教授|讲师|講師|博士后|博士後|博士|主任|部长|部長|院长|院長|所长|所長|会长|會長|"
            r"秘书长|秘書長|理事长|理事長|主席|专家|專家|学者|學者|评论员|評論員|经济师|經濟師|分析师|分析師|"
            r"律师|律師|工程师|工程師|总监|總監|主编|主編|董事长|董事長|总经理|總經理|院士")
 _TITLED_CREDIT = re.compile(rf"作者\s*[：:][^（）()【】\[\]]{{0,60}}?(?:{_TITLES})\s*(?P<names>{_NAME})\s*(?=$|[）)】\]。])")
+# "（作者：甲北京大学经济学院教授）": the writer's affiliation written onto the name; the name ends
+# where a place or a national body begins the affiliation, which ends in an institution or a title
+_AFFILIATION_START = "|".join(sorted([*PLACES, "中国", "中國", "中共", "中央", "国家", "國家", "国务院", "國務院", "全国",
+                                       "全國", "清华", "清華", "复旦", "復旦"], key=len, reverse=True))
+_AFFILIATED_CREDIT = re.compile(
+    rf"作者\s*[：:]\s*(?P<names>[\u4e00-\u9fff]{{2,3}}?)(?:{_AFFILIATION_START})[\u4e00-\u9fff]{{0,24}}"
+    rf"(?:大学|大學|学院|學院|研究院|研究所|中心|党校|黨校|{_TITLES})\s*(?=$|[）)】\]。])")
 _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
-    r"中心|客户端|简介|簡介|介绍|介紹|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
+    r"中心|客户端|简介|簡介|介绍|介紹|文章|国际|國際|国内|國內|时政|時政|时事|時事|相关|相關|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
 )
 _ROLE_WORD = re.compile(r"(?:责任|責任)?(?:编辑|編輯)|责编|責編|美编|美編|校对|校對|审核|審核|审校|審校|监制|監製|"
                         r"摄影|攝影|摄像|攝像|制图|製圖|统筹|統籌|策划|策劃|出品")
@@ -66,8 +92,13 @@ def has_surname(name: str) -> bool:
     return len(name) >= 2 and name[0] in _SURNAMES
 
 
+# what a byline says after the last name, when a greedy name took it in ("记者甲、乙报道")
+_DEED = re.compile(r"(?:综合|綜合)?(?:报道|報導|报导|報道)$|(?:编译|編譯|摄影|攝影)$")
+
+
 def _split(names: str) -> list[str]:
-    return [name for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
+    return [name if len(bare := _DEED.sub("", name)) < 2 else bare
+            for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
 
 
 def _add(found: list[str], names: list[str], *, need_surname: bool) -> None:
@@ -83,6 +114,8 @@ def names_in(line: str) -> list[str]:
     line = line.strip()[:120]
     found: list[str] = []
     for match in _LABELLED.finditer(line):
+        if _PHOTO_CREDIT.match(line, match.end("names")):
+            continue
         names = _split(match.group("names"))
         # a run of names ends at a role word: "记者 甲 乙 编辑 丙 校对 丁" names two reporters
         names = names[:next((i for i, name in enumerate(names) if _ROLE_WORD.fullmatch(name)), len(names))]
@@ -90,24 +123,53 @@ def names_in(line: str) -> list[str]:
         _add(found, names[:1], need_surname=match.group("sep") == "")
         _add(found, names[1:], need_surname=True)
     if len(line) <= 30:
-        for pattern in (_AUTHOR_ONLY_LINE, _NAME_SLASH_OUTLET):
+        for pattern in (_AUTHOR_ONLY_LINE, _NAME_SLASH_OUTLET, _STAMP_NAME):
             whole = pattern.search(line)
             if whole:
                 _add(found, [whole.group("names")], need_surname=True)  # "作者简介" is a heading
+        for pattern in (_NAMES_SLASH_REPORT, _ROLE_NAMES_REPORT):
+            whole = pattern.search(line)
+            if whole:
+                _add(found, _split(whole.group("names")), need_surname=True)
+    for match in _COMPILER_FIRST.finditer(line):
+        _add(found, [match.group("names")], need_surname=True)
+    for match in _AFFILIATED_CREDIT.finditer(line):
+        _add(found, [match.group("names")], need_surname=True)
     for match in _TITLED_CREDIT.finditer(line):
         _add(found, [match.group("names")], need_surname=True)
     for match in _COMPILER.finditer(line):
         _add(found, [match.group("names")], need_surname=True)
-    return found
+    return sorted(found, key=line.find)  # in the order the credit gives them
 
 
 def closing_credit(paragraph: str) -> list[str]:
-    """A reporter's name in brackets closing an article's last paragraph ("…举行。（张巨峰）")."""
+    """A reporter's name in brackets closing an article's last paragraph ("…举行。（张巨峰）"), or a
+    labelled credit there ("…。（记者 甲）", "…。（譯者：甲/核稿：乙）1120823")."""
     match = _CLOSING_CREDIT.search(paragraph)
     found: list[str] = []
     if match and len(paragraph) > len(match.group(0)) + 10:
         _add(found, [match.group("names")], need_surname=True)
+    labelled = _LABELLED_CLOSING.search(paragraph)
+    if not found and labelled and len(paragraph) > len(labelled.group(0)) + 10:
+        found = names_in(labelled.group(0))
     return found
+
+
+def credit_line(line: str) -> list[str]:
+    """A bracketed credit set on its own line right after an article's text ("（羅森）",
+    "(作者：甲北京大学教授)")."""
+    line = line.strip()
+    match = _CLOSING_CREDIT.fullmatch(line)
+    found: list[str] = []
+    if match:
+        _add(found, [match.group("names")], need_surname=True)
+    elif _LABELLED_CLOSING.fullmatch(line) and line[0] in "（(":
+        found = names_in(line)
+    return found
+
+
+# a bracketed credit ending the text, perhaps cut off at a line break or followed by a serial number
+_LABELLED_CLOSING = re.compile(r"[（(][^（）()]{2,40}(?:[）)]\s*\d{0,8})?\s*$")
 
 
 _BYLINE_LINE = re.compile(r"^[【\[（(]?\s*(?:作者|采写|採寫|撰文|文\s*[/／]|[\u4e00-\u9fff]{0,6}?(?:记者|記者))")
@@ -118,10 +180,13 @@ _EDITOR_WORDS = re.compile(r"编辑|編輯|责编|責編|校对|校對|审核|�
 def page_bylines(lines: list[str]) -> list[str]:
     """Names of the first byline anywhere on the page: a short line that is a byline
     ("采写：南都记者 甲 乙", "作者：王文") or a dateline credit opening a line ("新京报讯（记者 甲）")."""
-    for line in lines:
+    for index, line in enumerate(lines):
         if (len(line) <= 40 and _BYLINE_LINE.match(line) and not _EDITOR_WORDS.search(line)) \
                 or _DATELINE_CREDIT.match(line):
-            found = names_in(line)
+            # a name the lines around also credit as editor ("作者：甲" over "责任编辑：甲") is the
+            # web editor's, filled into the author field
+            editors = editor_names(lines[max(0, index - 3):index + 4])
+            found = [name for name in names_in(line) if name not in editors]
             if found:
                 return found
     return []
@@ -136,13 +201,30 @@ def meta_author(document: HtmlElement, lines: list[str]) -> list[str]:
     often put their own name, the web editor's or a placeholder there, so the name must look like
     a person's (a surname, or a plain Latin name) and appear in the visible text."""
     editors = {str(v).strip() for v in document.xpath("//meta[@name='editor' or @name='Editor']/@content")}
-    for value in document.xpath("//meta[@name='author' or @name='Author' or @property='og:article:author']/@content"):
-        name = str(value).strip()
+    # the outlet's own name put in the author field ("TVBS", the publisher's or the site's name)
+    outlets = {str(v).strip().casefold() for v in document.xpath(_OUTLET_METAS)}
+    values = [str(v) for v in document.xpath(
+        "//meta[@name='author' or @name='Author' or @property='og:article:author']/@content")]
+    for value in [*values, *json_ld_authors(document)]:
+        name = value.strip()
+        # a byline put into the field whole ("甲／綜合報導", "记者 甲 乙"): the names it gives
+        names = [] if _HAN_NAME.fullmatch(name) else names_in(name)
+        shown = [one for one in names if one not in editors and _shown(one, lines)]
+        if shown:
+            return shown
         # shown on the page other than as its editor ("责任编辑：某某" names the web editor)
-        if not name or name in editors or not any(name in line and not _EDITOR_WORDS.search(line) for line in lines):
+        if not name or name in editors or name.casefold() in outlets or not _shown(name, lines):
             continue
         if _HAN_NAME.fullmatch(name) and has_surname(name) and not _NOT_NAMES.search(name):
             return [name]
-        if _LATIN_NAME.fullmatch(name) and "." not in name:
+        if _LATIN_NAME.fullmatch(name) and "." not in name and not name.isupper():  # an acronym is an outlet
             return [name]
     return []
+
+
+def _shown(name: str, lines: list[str]) -> bool:
+    return any(name in line and not _EDITOR_WORDS.search(line) for line in lines)
+
+
+_OUTLET_METAS = ("//meta[@name='publisher' or @property='publisher' or @name='source' or @property='og:site_name'"
+                 " or @name='application-name' or @name='apple-mobile-web-app-title']/@content")

@@ -114,7 +114,8 @@ def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: boo
     return []
 
 
-def _json_ld_authors(document: HtmlElement) -> list[str]:
+def json_ld_authors(document: HtmlElement) -> list[str]:
+    """The names JSON-LD gives as the author or creator (people, or bare strings)."""
     found: list[str] = []
 
     def visit(node: object, key: str = "") -> None:
@@ -143,7 +144,7 @@ def metadata_names(document: HtmlElement, lines: list[str], outlet: set[str]) ->
     own name, a team or a login there; a name nobody sees is not taken)."""
     shown = "\n".join(lines)
     found: list[str] = []
-    for value in [*_json_ld_authors(document), *_meta_values(document, _AUTHOR_META)]:
+    for value in [*json_ld_authors(document), *_meta_values(document, _AUTHOR_META)]:
         value = re.sub(r"^(?i:by)\s+", "", value.strip())
         if value.startswith(("http", "/", "@")):
             continue

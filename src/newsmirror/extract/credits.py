@@ -64,6 +64,11 @@ def _collect(lines: list[str], patterns: tuple[re.Pattern[str], ...]) -> list[st
     return names
 
 
+def editor_names(lines: list[str]) -> list[str]:
+    """Everyone the lines credit as an editor (责任编辑、编辑、责编、网编)."""
+    return _collect(lines, _EDITOR_PATTERNS)
+
+
 def find_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """(authors, editors) named in the first two and last three paragraphs; editor credits may
     sit a little higher, above a trailing photo gallery (last eight paragraphs)."""

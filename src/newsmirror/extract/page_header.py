@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from lxml.html import HtmlElement
 
 from newsmirror.extract.bylines import names_in
+from newsmirror.extract.credits import editor_names
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
@@ -51,6 +52,8 @@ class PageHeader:
     has_time: bool = False
     before_text: bool = True  # printed above the article's text, not among or below it
     authors: list[str] = field(default_factory=list)
+    # named as author and as editor ("作者：甲 责任编辑：甲"): the writer only when nobody else is credited
+    editor_authors: list[str] = field(default_factory=list)
 
 
 MAX_BLOCKS = 1500  # headline, stamp and byline sit near the top: the rest of the page is not walked
@@ -228,13 +231,31 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
         stamp = _window_stamp(lines[start:start + WINDOW], zone, reference)
         if stamp is not None and (best is None or (stamp[1] and not best[1])):
             best, best_start = stamp, start
-            if stamp[1]:
+            if stamp[1] or _fills_time(reference, stamp[0]):
+                # the metadata gives the time of the day printed by the headline: a stamp with a
+                # time by a later copy of the headline (a list of related items) is another item's
                 break
     header = PageHeader()
     if best is not None:
         header.published, header.has_time, header.before_text = best
-    for line in lines[best_start:best_start + 12]:
+    window = lines[best_start:best_start + 12]
+    for index, line in enumerate(window):
+        if _LABEL_ONLY.match(line) and index + 1 < len(window):
+            line += window[index + 1]  # "作者：" on one line, the name on the next
         for name in names_in(line):
             if name not in header.authors:
                 header.authors.append(name)
+    # a name the header also credits as the page's editor ("作者：甲 责任编辑：甲") is the web
+    # editor's, filled into the author field; the writer is credited elsewhere
+    editors = set(editor_names(window))
+    header.editor_authors = [name for name in header.authors if name in editors]
+    header.authors = [name for name in header.authors if name not in editors]
     return header
+
+
+_LABEL_ONLY = re.compile(r"^(?:作者|撰文|文|记者|記者)\s*[：:/／]?$")
+
+
+def _fills_time(reference: datetime | None, day: datetime) -> bool:
+    return reference is not None and reference.time() != datetime.min.time() \
+        and reference.astimezone(day.tzinfo).date() == day.date()
