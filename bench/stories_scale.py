@@ -17,7 +17,8 @@ one (synthetic text of a few hundred characters cost a third of what real report
         # copy (converted to Traditional); B-cubed against the generator's truth
 
 With --archive or --db the truth is unknown: the table ends with the largest stories and their
-time spans instead of B-cubed.
+time spans instead of B-cubed (``--dump FILE`` keeps every story's members for
+``bench/stories_read.py``, which prints them for reading).
 
 Prints, per 10% slice: CPU and wall milliseconds per article (the shared machine's load shows
 in wall time, less in CPU time), live stories/fingerprints kept, peak RSS; then, for real text,
