@@ -17,7 +17,8 @@ one (synthetic text of a few hundred characters cost a third of what real report
         # copy (converted to Traditional); B-cubed against the generator's truth
 
 With --archive or --db the truth is unknown: the table ends with the largest stories and their
-time spans instead of B-cubed.
+time spans instead of B-cubed (``--dump FILE`` keeps every story's members for
+``bench/stories_read.py``, which prints them for reading).
 
 Prints, per 10% slice: CPU and wall milliseconds per article (the shared machine's load shows
 in wall time, less in CPU time), live stories/fingerprints kept, peak RSS; then, for real text,
@@ -28,6 +29,7 @@ precision/recall/F1 against the generator's truth.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import sys
@@ -170,6 +172,8 @@ def main() -> None:
                         help="the event layer on (ClusterConfig(event_link=True)), a link_events pass every 500 "
                              "articles as jobs.grouping makes one at each save")
     parser.add_argument("--db", help="stream every article of this store (sqlite:PATH, postgresql://...)")
+    parser.add_argument("--dump", type=Path,
+                        help="write the stories (article ids, largest first) as JSON here, for bench/stories_read.py")
     args = parser.parse_args()
 
     if args.db:
@@ -230,7 +234,10 @@ def main() -> None:
     if not args.synthetic:
         console.print(f"assignment time {spent:,.0f}s wall, {cpu:,.0f}s CPU ({1000 * cpu / max(args.articles, 1):.2f} "
                       "ms/article CPU); largest stories:")
-        for rank, story in enumerate(sorted(members.values(), key=len, reverse=True)[:10]):
+        ranked = sorted(members.values(), key=len, reverse=True)
+        if args.dump:
+            args.dump.write_text(json.dumps({"source": source, "stories": [[d.id for d in story] for story in ranked]}))
+        for rank, story in enumerate(ranked[:max(10, args.members)]):
             times = [d.time for d in story]
             span = (max(times) - min(times)).total_seconds() / 86400
             first = min(story, key=lambda d: d.time)
