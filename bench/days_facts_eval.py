@@ -15,6 +15,7 @@ with ``stories.compare.compare_story``; then
   bench/days_results.md).
 
     python bench/days_facts_eval.py [--facts bench/days/facts.toml] [--show] [--details] [--same-fact rules|model]
+        [--paraphrases none|LEXICON.tsv]
 
 Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18): ``facts.toml``
 (tuned on since session 13) and ``--facts bench/days/facts-s16.toml`` (six stories labelled in
@@ -199,6 +200,16 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
     return totals
 
 
+def use_paraphrases(choice: str) -> None:
+    """Match with the packaged paraphrase lexicon (""), without one ("none"), or with a lexicon
+    file (to compare mined variants)."""
+    import newsmirror.text.paraphrase as paraphrase
+
+    if choice:
+        mapping = {} if choice == "none" else paraphrase.parse_lexicon(Path(choice).read_text(encoding="utf-8"))
+        paraphrase.paraphrase_map = lambda: mapping  # type: ignore[assignment]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--facts", type=Path, default=REPO / "bench" / "days" / "facts.toml")
@@ -206,12 +217,15 @@ def main() -> None:
                         help="the 'archived' folder of days (default: ../shared/days/zhouxiang93123-waimei/archived)")
     parser.add_argument("--show", action="store_true", help="list missed and wrong links and false claims")
     parser.add_argument("--details", action="store_true", help="list the details each story shows")
+    parser.add_argument("--paraphrases", default="",
+                        help='"none" to match without the paraphrase lexicon, or a lexicon TSV to use instead')
     parser.add_argument("--same-fact", choices=("rules", "model"), default="rules",
                         help="which same-fact decision compare_story uses (default: rules)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
 
+    use_paraphrases(args.paraphrases)
     totals = evaluate(args.facts, args.days, args.show, args.same_fact, args.details)
     table = Table(title=f"story comparison vs {args.facts.name} ("
                   + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + f", {args.same_fact})")

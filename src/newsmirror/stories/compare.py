@@ -18,6 +18,8 @@ dateline or byline opening a unit is left out of it (``text.sentences.strip_date
 Character bigrams are used rather than jieba words because segmentation of names and numbers
 differs between scripts and outlets; a thesaurus (Cilin) made matching worse, and so, read
 link by link, did word vectors and figure anchors (bench/days_results.md, sessions 14-15).
+Paraphrases mined from outlets telling the same events (``text/PARAPHRASES.md``) are written
+one way before the bigrams are taken (飞弹/导弹, 判处/获刑; session 17: a small gain).
 
 ``compare_story(..., same_fact="model")`` decides the pairs by a logistic model over general
 pair features instead (``stories.fact_pairs``, ``stories.fact_model``). It is not the default:
@@ -43,6 +45,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.text.names import is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
+from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
@@ -154,7 +157,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     for index, (number, text) in enumerate(units):
         bare = strip_dateline(text)
         normalized = normalize(text if dateline_matched else bare)
-        full_key = match_key(fold_numbers(normalized), normalized=True)
+        full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         named = normalized if bare == text or not dateline_matched else normalize(bare)
@@ -167,6 +170,12 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
+
+
+def _match_text(normalized: str) -> str:
+    """The characters a unit is matched on: figures in one form, the words of a group of the mined
+    paraphrase lexicon in one form (``text.paraphrase``: 飞弹/导弹, 逝世/去世), no separators."""
+    return match_key(fold_paraphrases(fold_numbers(normalized)), normalized=True)
 
 
 def _numbered(sentences: list[str]) -> list[tuple[int, str]]:
@@ -221,7 +230,7 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
     for s in sentences:
         if s.grams and pattern.search(s.normalized):
             text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
-            s.key = _LATIN.sub("", match_key(fold_numbers(text), normalized=True))
+            s.key = _LATIN.sub("", _match_text(text))
             s.grams = _bigrams(s.key)
 
 

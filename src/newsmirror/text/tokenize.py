@@ -95,6 +95,11 @@ def words(text: str, *, normalized: bool = False) -> list[str]:
     return [w for w in _segmenter().cut(text) if _WORDLIKE.search(w)]
 
 
+def segment(normalized: str) -> list[str]:
+    """jieba's pieces of normalized text, spaces included: joined they give the text back."""
+    return list(_segmenter().cut(normalized))
+
+
 def search_words(text: str, *, normalized: bool = False) -> list[str]:
     """jieba's search-engine mode: long words plus the shorter words inside them
     (美国国会大厦 -> 美国, 国会, 大厦, 美国国会大厦), so outlets that compound differently still meet."""
