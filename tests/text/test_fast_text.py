@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from newsmirror.text.aliases import alias_map
+from newsmirror.text.fingerprint import key_minhash, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
-from newsmirror.text.normalize import normalize, normalize_lines
+from newsmirror.text.normalize import match_key, normalize, normalize_lines
 from newsmirror.text.tokenize import _WORDLIKE, _tokenizer, search_words, words
 
 SAMPLES = [
@@ -44,3 +45,14 @@ def test_fast_segmenter_cuts_normalized_text_like_jieba(search: bool) -> None:
         got = search_words(key, normalized=True) if search else words(key, normalized=True)
         assert got == [w for w in expected if _WORDLIKE.search(w)]
     assert "韦尔希宁" in words("維爾新尼（Sergey Vershinin）會談")
+
+
+@pytest.mark.parametrize("size", [2, 4])
+def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int) -> None:
+    texts = _corpus_texts() + ["甲乙丙丁甲乙丙丁甲乙丙丁", "甲乙丙", "甲乙丙丁", "x"]
+    for text in texts:
+        key = match_key(text)
+        fast, reference = key_minhash(key, size), minhash(shingles(key, size, normalized=True))
+        assert fast.scheme == reference.scheme and fast.seed == reference.seed
+        assert list(fast.hashvalues) == list(reference.hashvalues)
+    assert key_minhash("甲乙丙丁戊己").jaccard(key_minhash("甲乙丙丁戊庚")) < 1.0
