@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsmirror.text import fingerprint
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.fingerprint import key_minhash, minhash, shingles
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -47,8 +48,12 @@ def test_fast_segmenter_cuts_normalized_text_like_jieba(search: bool) -> None:
     assert "韦尔希宁" in words("維爾新尼（Sergey Vershinin）會談")
 
 
+@pytest.mark.parametrize("through_datasketch", [False, True])
 @pytest.mark.parametrize("size", [2, 4])
-def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int) -> None:
+def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int, through_datasketch: bool,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    if through_datasketch:  # the path taken when datasketch's mixing step cannot be imported
+        monkeypatch.setattr(fingerprint, "_fmix", None)
     texts = _corpus_texts() + ["甲乙丙丁甲乙丙丁甲乙丙丁", "甲乙丙", "甲乙丙丁", "x"]
     for text in texts:
         key = match_key(text)
@@ -56,3 +61,9 @@ def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int) -> None:
         assert fast.scheme == reference.scheme and fast.seed == reference.seed
         assert list(fast.hashvalues) == list(reference.hashvalues)
     assert key_minhash("甲乙丙丁戊己").jaccard(key_minhash("甲乙丙丁戊庚")) < 1.0
+
+
+def test_lines_keep_every_kind_of_separator_out() -> None:
+    separators = "".join(chr(i) for i in range(0x3001) if chr(i).isspace() or not chr(i).isalnum())
+    for text in (separators, "a\u2028b\n_c_\n\r\n x \x1c y", "\n\n", " _ ", "x\u3000\u00a0y\n\u200bz"):
+        assert quick_normalize_lines(text) == normalize_lines(text)

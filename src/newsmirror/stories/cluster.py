@@ -65,7 +65,7 @@ from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import idf, is_name, search_words, words
+from newsmirror.text.tokenize import idf, is_name, is_wordlike, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
 
@@ -305,6 +305,14 @@ class _Memo(dict[str, _V]):
         return value
 
 
+# Per-term look-ups, pure functions of the term, shared by every clusterer of the process (a
+# grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
+_NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
+_IDFS: _Memo[float] = _Memo(idf)  # background IDF
+# Whether a token of jieba's search cut is a term: kept by ``search_words`` and ``_is_term``.
+_TERMS: _Memo[bool] = _Memo(lambda token: is_wordlike(token) and _is_term(token))
+
+
 class _MeaningIndex:
     """The live stories' unit meaning vectors in one matrix (a slot per story, reused when a story
     goes), so the nearest stories of a report are one matrix product over the bounded live state."""
@@ -381,10 +389,7 @@ class StoryClusterer:
         self._since_eviction = 0
         self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
         self._df: dict[str, int] = {}  # how many of them use each term
-        # Cached per-term look-ups (``names[term]`` is a plain dict hit once a term was seen): 1 if a
-        # name (jieba's dictionary tags), and the background IDF.
-        self._names: _Memo[int] = _Memo(lambda term: int(is_name(term)))
-        self._idfs: _Memo[float] = _Memo(idf)
+        self._names = _NAMES
         if vectors is None and self.config.word_vectors:
             vectors = default_vectors()
         self.word_vectors = vectors if self.config.word_vectors else None
@@ -410,8 +415,9 @@ class StoryClusterer:
         normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
         counts: dict[str, float] = {}
-        for word in search_words(normal_title, normalized=True):
-            if _is_term(word):
+        is_term = _TERMS
+        for word in search_tokens(normal_title):
+            if is_term[word]:
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer only).
@@ -423,7 +429,7 @@ class StoryClusterer:
                 break
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
-            terms = [w for w in search_words(paragraph, normalized=True) if len(w) >= 2 and not w.isdigit()]  # _is_term
+            terms = [word for word in search_tokens(paragraph) if is_term[word]]
             for word in terms:
                 counts[word] = counts.get(word, 0.0) + 1
             if want_lede and used < config.lede_chars:
@@ -431,7 +437,7 @@ class StoryClusterer:
                     lede.update(terms)
                 else:
                     head = paragraph[: config.lede_chars - used]
-                    lede.update(word for word in search_words(head, normalized=True) if _is_term(word))
+                    lede.update(word for word in search_tokens(head) if is_term[word])
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         known = self._names
@@ -457,7 +463,7 @@ class StoryClusterer:
         floor = self.config.local_df_floor
         seen = len(self._recent)
         df = self._df
-        idfs = self._idfs
+        idfs = _IDFS
         log = math.log
         weighted: dict[str, float] = {}
         for word, count in counts.items():

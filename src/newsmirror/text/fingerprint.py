@@ -10,7 +10,13 @@ import zlib
 from collections.abc import Iterable
 from functools import cache
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash
+
+try:  # datasketch's mixing step of the affine32 scheme: key_minhash applies it as update_batch does
+    from datasketch.minhash import _fmix
+except ImportError:  # another datasketch: key_minhash goes through update_batch itself
+    _fmix = None
 
 from newsmirror.text.normalize import match_key
 
@@ -49,17 +55,24 @@ def _same(value: int) -> int:
 def key_minhash(key: str, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
     """``minhash(shingles(key, size, normalized=True), num_perm)``: the same signature, cheaper.
     A MinHash is a minimum per permutation, which a repeated shingle cannot change, so the
-    shingles are hashed as they come (no set is built) and the CRC-32 runs as one C-level map
-    instead of a Python call per shingle inside datasketch."""
+    shingles are hashed as they come (no set is built), CRC-32 runs as one C-level map, and the
+    permutations are applied as datasketch's ``update_batch`` applies them (its own mixing step
+    and the template's parameters, in one array pass) without a MinHash object per report."""
     if len(key) <= size:
         grams: Iterable[str] = [key] if key else []
     else:
         grams = map(key.__getitem__, map(slice, range(len(key) - size + 1), range(size, len(key) + 1)))
+    hashes = list(map(zlib.crc32, map(str.encode, grams)))
     template = _template(num_perm)
-    signature = MinHash(num_perm=num_perm, seed=1, hashfunc=_same, permutations=template.permutations,
-                        scheme=template.scheme)
-    signature.update_batch(list(map(zlib.crc32, map(str.encode, grams))))
-    return LeanMinHash(signature)
+    if _fmix is None or template.scheme != "affine32" or not hashes:
+        signature = MinHash(num_perm=num_perm, seed=1, hashfunc=_same, permutations=template.permutations,
+                            scheme=template.scheme)
+        signature.update_batch(hashes)
+        return LeanMinHash(signature)
+    a, b = template.permutations
+    mixed = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1), 32)
+    values = np.minimum(template.hashvalues, (mixed * a + b).min(axis=0))
+    return LeanMinHash(seed=template.seed, hashvalues=values, scheme=template.scheme)
 
 
 def text_minhash(text: str, num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
