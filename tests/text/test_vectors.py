@@ -23,6 +23,17 @@ def test_weighted_vector_is_the_unit_weighted_sum_of_known_words() -> None:
     expected = np.array([1.8, 0.6, 0.0]) / np.linalg.norm([1.8, 0.6, 0.0])
     assert np.allclose(got, expected, atol=1e-3)
     assert vectors.weighted_vector({"未知词": 1.0}) is None
+    assert vectors.weighted_vector({"退市": 0.0}) is None
+
+
+def test_weighted_vector_is_exactly_the_float32_product_over_the_known_words() -> None:
+    vectors = default_vectors()
+    words = vectors.words[:400:3] + ["未知词", "另一个未知词"]
+    weights = {w: (i % 7) * 0.37 for i, w in enumerate(words)}  # some weights are 0
+    known = [(vectors.index[w], x) for w, x in weights.items() if x and w in vectors.index]
+    total = np.asarray([x for _, x in known], dtype=np.float32) @ vectors.vectors[[i for i, _ in known]]
+    got = vectors.weighted_vector(weights)
+    assert got is not None and np.array_equal(got, total / float(np.linalg.norm(total)))
 
 
 def test_common_words_weigh_less_than_rare_ones() -> None:
