@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsmirror.text.vectors import VectorsError, WordVectors, cosine, default_vectors, load_vectors
+from newsmirror.text.vectors import VectorsError, WordVectors, _length, cosine, default_vectors, load_vectors
 
 
 def _tiny() -> WordVectors:
@@ -75,3 +75,12 @@ def test_two_reports_of_one_event_in_other_words_are_closer_than_another_event()
     other_words = "土耳其发生强震 救援人员在废墟中搜寻幸存者 伤亡人数上升"
     other_event = "美国国会通过预算法案 总统签署生效"
     assert vectors.similarity(report, other_words) > vectors.similarity(report, other_event) + 0.1
+
+
+def test_vector_length_is_numpys_norm_exactly() -> None:
+    rng = np.random.default_rng(7)
+    table = default_vectors().vectors
+    for _ in range(200):
+        x = (table[rng.integers(0, len(table), 5)] * rng.random((5, 1), dtype=np.float32)).sum(axis=0)
+        for y in (x, x.astype(np.float64), x[::2], x.astype(np.float16), np.zeros(3, dtype=np.float32)):
+            assert _length(y) == float(np.linalg.norm(y))
