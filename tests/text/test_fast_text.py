@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int, through_datask
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if through_datasketch:  # the path taken when datasketch's mixing step cannot be imported
         monkeypatch.setattr(fingerprint, "_fmix", None)
-    texts = _corpus_texts() + ["甲乙丙丁甲乙丙丁甲乙丙丁", "甲乙丙", "甲乙丙丁", "x"]
+    texts = _corpus_texts() + ["甲乙丙丁甲乙丙丁甲乙丙丁", "甲乙丙", "甲乙丙丁", "x", "aé中𠀀" * 4]
     for text in texts:
         key = match_key(text)
         fast, reference = key_minhash(key, size), minhash(shingles(key, size, normalized=True))
@@ -67,3 +68,10 @@ def test_lines_keep_every_kind_of_separator_out() -> None:
     separators = "".join(chr(i) for i in range(0x3001) if chr(i).isspace() or not chr(i).isalnum())
     for text in (separators, "a\u2028b\n_c_\n\r\n x \x1c y", "\n\n", " _ ", "x\u3000\u00a0y\n\u200bz"):
         assert quick_normalize_lines(text) == normalize_lines(text)
+
+
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_window_crcs_are_zlibs_over_characters_of_every_utf8_width(size: int) -> None:
+    for key in ("aé中𠀀b" * 3, "abcdefgh", "中文字符串很长", "𠀀𠀁𠀂𠀃𠀄", match_key(_corpus_texts()[1])):
+        expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
+        assert fingerprint._window_crcs(key, size).tolist() == expected

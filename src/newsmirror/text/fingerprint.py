@@ -7,7 +7,6 @@ republication of a Simplified wire story look the same as the original.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -54,25 +53,62 @@ def _same(value: int) -> int:
 
 def key_minhash(key: str, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
     """``minhash(shingles(key, size, normalized=True), num_perm)``: the same signature, cheaper.
-    A MinHash is a minimum per permutation, which a repeated shingle cannot change, so the
-    shingles are hashed as they come (no set is built), CRC-32 runs as one C-level map, and the
+    A MinHash is a minimum per permutation, which a repeated shingle cannot change, so every
+    window of the key is hashed (no set is built), all at once (``_window_crcs``), and the
     permutations are applied as datasketch's ``update_batch`` applies them (its own mixing step
     and the template's parameters, in one array pass) without a MinHash object per report."""
     if len(key) <= size:
-        grams: Iterable[str] = [key] if key else []
+        hashes = np.array([zlib.crc32(key.encode())] if key else [], dtype=np.uint32)
     else:
-        grams = map(key.__getitem__, map(slice, range(len(key) - size + 1), range(size, len(key) + 1)))
-    hashes = list(map(zlib.crc32, map(str.encode, grams)))
+        hashes = _window_crcs(key, size)
     template = _template(num_perm)
-    if _fmix is None or template.scheme != "affine32" or not hashes:
+    if _fmix is None or template.scheme != "affine32" or not len(hashes):
         signature = MinHash(num_perm=num_perm, seed=1, hashfunc=_same, permutations=template.permutations,
                             scheme=template.scheme)
-        signature.update_batch(hashes)
+        signature.update_batch(hashes.tolist())
         return LeanMinHash(signature)
     a, b = template.permutations
-    mixed = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1), 32)
+    mixed = _fmix(hashes.reshape(-1, 1), 32)
     values = np.minimum(template.hashvalues, (mixed * a + b).min(axis=0))
     return LeanMinHash(seed=template.seed, hashvalues=values, scheme=template.scheme)
+
+
+@cache
+def _crc_tables(longest: int) -> tuple[np.ndarray, np.ndarray]:
+    """CRC-32 is affine over GF(2) for messages of one length n: crc(m) = crc(n zero bytes) XOR the
+    XOR over positions j of table[n, j, m[j]], where table[n, j, v] is what byte value v at
+    position j adds. The tables for every length up to ``longest`` bytes."""
+    zero = np.array([zlib.crc32(bytes(n)) for n in range(longest + 1)], dtype=np.uint32)
+    table = np.zeros((longest + 1, longest, 256), dtype=np.uint32)
+    for n in range(1, longest + 1):
+        message = bytearray(n)
+        for j in range(n):
+            for value in range(256):
+                message[j] = value
+                table[n, j, value] = zlib.crc32(message) ^ int(zero[n])
+            message[j] = 0
+    return zero, table
+
+
+def _window_crcs(key: str, size: int) -> np.ndarray:
+    """``zlib.crc32`` of the UTF-8 bytes of every ``size``-character window of ``key``
+    (len(key) > size), in order, by table look-ups over all windows at once (``_crc_tables``)
+    instead of slicing, encoding and hashing each window in Python."""
+    points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
+    widths = 1 + (points >= 0x80).astype(np.intp) + (points >= 0x800) + (points >= 0x10000)  # UTF-8 bytes
+    offsets = np.zeros(len(points) + 1, dtype=np.intp)
+    np.cumsum(widths, out=offsets[1:])
+    starts = offsets[: len(points) - size + 1]
+    lengths = offsets[size:] - starts
+    zero, table = _crc_tables(4 * size)
+    flat = table.reshape(-1)
+    data = np.frombuffer(key.encode() + bytes(4 * size), dtype=np.uint8).astype(np.intp)
+    crcs = zero[lengths]
+    rows = lengths * (table.shape[1] * 256)  # where each window's length starts in ``flat``
+    for j in range(int(lengths.max())):
+        crcs = crcs ^ flat.take(rows + data.take(starts + j))
+        rows += 256
+    return crcs
 
 
 def text_minhash(text: str, num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
