@@ -52,6 +52,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from typing import TypeVar
 
 import numpy as np
@@ -238,7 +239,7 @@ class _Fingerprint:
 def _trim(vector: dict[str, float], keep: int) -> dict[str, float]:
     if len(vector) <= keep:
         return vector
-    return dict(sorted(vector.items(), key=lambda kv: kv[1], reverse=True)[:keep])
+    return dict(sorted(vector.items(), key=itemgetter(1), reverse=True)[:keep])
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -429,7 +430,7 @@ class StoryClusterer:
                 break
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
-            terms = [word for word in search_tokens(paragraph) if is_term[word]]
+            terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
             for word in terms:
                 counts[word] = counts.get(word, 0.0) + 1
             if want_lede and used < config.lede_chars:
@@ -441,7 +442,7 @@ class StoryClusterer:
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         known = self._names
-        names = {w for w in counts if known[w]}  # one look-up per distinct word
+        names = set(filter(known.__getitem__, counts))  # one look-up per distinct word
         genre = multi_event_title if config.strict_genre else digest_title
         digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
         weighted = self._weights(counts, names)
