@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from newsmirror.text import fingerprint
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.fingerprint import key_minhash, minhash, shingles
-from newsmirror.text.fold import quick_normalize, quick_normalize_lines
+from newsmirror.text.fold import nfkc, quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key, normalize, normalize_lines
 from newsmirror.text.tokenize import _WORDLIKE, _tokenizer, search_words, words
 
@@ -75,3 +76,13 @@ def test_window_crcs_are_zlibs_over_characters_of_every_utf8_width(size: int) ->
     for key in ("aé中𠀀b" * 3, "abcdefgh", "中文字符串很长", "𠀀𠀁𠀂𠀃𠀄", match_key(_corpus_texts()[1])):
         expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
         assert fingerprint._window_crcs(key, size).tolist() == expected
+
+
+def test_nfkc_is_unicodedatas_for_every_character_and_after_combining_marks() -> None:
+    for code in range(0x30000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        c = chr(code)
+        assert nfkc(c) == unicodedata.normalize("NFKC", c), hex(code)
+    for text in [*_corpus_texts(), "Ａ\u0301ｅ\u0308\u0323　，ｶﾞ", "\u3000\u0301", "ﾊﾟ（ｶ）"]:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text)
