@@ -146,3 +146,12 @@ def test_an_earlier_published_report_is_the_original_of_its_copies() -> None:
     clusterer.add(early)
     changed = {c.article_id: (c.role, c.duplicate_of) for c in clusterer.drain_changes()}
     assert changed == {TRADE_COPY.id: ("duplicate", TRADE_HANS.id)}
+
+
+def test_credits_read_from_the_ends_later_are_those_of_the_whole_text() -> None:
+    from newsmirror.stories.digest import credit_ends, credited_outlets, wires_named
+
+    head = "（中央社記者台北4日電）行政院今天宣布新措施。"
+    for text in (head, head + "中" * 500 + "（路透）", "", "據法新社報導" + "乙" * 200):
+        assert wires_named(credit_ends(text)) == credited_outlets(text)
+    assert credited_outlets(head + "中" * 500 + "（路透）") == {"中央社", "路透"}

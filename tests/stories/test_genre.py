@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsmirror.stories.genre import multi_event_title
+from newsmirror.text.normalize import normalize
 
 
 @pytest.mark.parametrize("title", [
@@ -16,6 +17,7 @@ from newsmirror.stories.genre import multi_event_title
 ])
 def test_digest_genre_titles_are_recognised(title: str) -> None:
     assert multi_event_title(title)
+    assert multi_event_title(normalize(title), normalized=True)
 
 
 @pytest.mark.parametrize("title", [
@@ -30,3 +32,4 @@ def test_digest_genre_titles_are_recognised(title: str) -> None:
 ])
 def test_one_event_titles_using_a_genre_word_otherwise_are_not(title: str) -> None:
     assert not multi_event_title(title)
+    assert not multi_event_title(normalize(title), normalized=True)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+import zlib
 from pathlib import Path
 
 import pytest
 
+from newsmirror.text import fingerprint
 from newsmirror.text.aliases import alias_map
-from newsmirror.text.fold import quick_normalize, quick_normalize_lines
-from newsmirror.text.normalize import normalize, normalize_lines
+from newsmirror.text.fingerprint import key_minhash, minhash, shingles
+from newsmirror.text.fold import nfkc, quick_normalize, quick_normalize_lines
+from newsmirror.text.normalize import match_key, normalize, normalize_lines
 from newsmirror.text.tokenize import _WORDLIKE, _tokenizer, search_words, words
 
 SAMPLES = [
@@ -44,3 +48,41 @@ def test_fast_segmenter_cuts_normalized_text_like_jieba(search: bool) -> None:
         got = search_words(key, normalized=True) if search else words(key, normalized=True)
         assert got == [w for w in expected if _WORDLIKE.search(w)]
     assert "韦尔希宁" in words("維爾新尼（Sergey Vershinin）會談")
+
+
+@pytest.mark.parametrize("through_datasketch", [False, True])
+@pytest.mark.parametrize("size", [2, 4])
+def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int, through_datasketch: bool,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    if through_datasketch:  # the path taken when datasketch's mixing step cannot be imported
+        monkeypatch.setattr(fingerprint, "_fmix", None)
+    texts = _corpus_texts() + ["甲乙丙丁甲乙丙丁甲乙丙丁", "甲乙丙", "甲乙丙丁", "x", "aé中𠀀" * 4]
+    for text in texts:
+        key = match_key(text)
+        fast, reference = key_minhash(key, size), minhash(shingles(key, size, normalized=True))
+        assert fast.scheme == reference.scheme and fast.seed == reference.seed
+        assert list(fast.hashvalues) == list(reference.hashvalues)
+    assert key_minhash("甲乙丙丁戊己").jaccard(key_minhash("甲乙丙丁戊庚")) < 1.0
+
+
+def test_lines_keep_every_kind_of_separator_out() -> None:
+    separators = "".join(chr(i) for i in range(0x3001) if chr(i).isspace() or not chr(i).isalnum())
+    for text in (separators, "a\u2028b\n_c_\n\r\n x \x1c y", "\n\n", " _ ", "x\u3000\u00a0y\n\u200bz"):
+        assert quick_normalize_lines(text) == normalize_lines(text)
+
+
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_window_crcs_are_zlibs_over_characters_of_every_utf8_width(size: int) -> None:
+    for key in ("aé中𠀀b" * 3, "abcdefgh", "中文字符串很长", "𠀀𠀁𠀂𠀃𠀄", match_key(_corpus_texts()[1])):
+        expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
+        assert fingerprint._window_crcs(key, size).tolist() == expected
+
+
+def test_nfkc_is_unicodedatas_for_every_character_and_after_combining_marks() -> None:
+    for code in range(0x30000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        c = chr(code)
+        assert nfkc(c) == unicodedata.normalize("NFKC", c), hex(code)
+    for text in [*_corpus_texts(), "Ａ\u0301ｅ\u0308\u0323　，ｶﾞ", "\u3000\u0301", "ﾊﾟ（ｶ）"]:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsmirror.text.vectors import VectorsError, WordVectors, cosine, default_vectors, load_vectors
+from newsmirror.text.vectors import VectorsError, WordVectors, _length, cosine, default_vectors, load_vectors
 
 
 def _tiny() -> WordVectors:
@@ -23,6 +23,17 @@ def test_weighted_vector_is_the_unit_weighted_sum_of_known_words() -> None:
     expected = np.array([1.8, 0.6, 0.0]) / np.linalg.norm([1.8, 0.6, 0.0])
     assert np.allclose(got, expected, atol=1e-3)
     assert vectors.weighted_vector({"未知词": 1.0}) is None
+    assert vectors.weighted_vector({"退市": 0.0}) is None
+
+
+def test_weighted_vector_is_exactly_the_float32_product_over_the_known_words() -> None:
+    vectors = default_vectors()
+    words = vectors.words[:400:3] + ["未知词", "另一个未知词"]
+    weights = {w: (i % 7) * 0.37 for i, w in enumerate(words)}  # some weights are 0
+    known = [(vectors.index[w], x) for w, x in weights.items() if x and w in vectors.index]
+    total = np.asarray([x for _, x in known], dtype=np.float32) @ vectors.vectors[[i for i, _ in known]]
+    got = vectors.weighted_vector(weights)
+    assert got is not None and np.array_equal(got, total / float(np.linalg.norm(total)))
 
 
 def test_common_words_weigh_less_than_rare_ones() -> None:
@@ -64,3 +75,12 @@ def test_two_reports_of_one_event_in_other_words_are_closer_than_another_event()
     other_words = "土耳其发生强震 救援人员在废墟中搜寻幸存者 伤亡人数上升"
     other_event = "美国国会通过预算法案 总统签署生效"
     assert vectors.similarity(report, other_words) > vectors.similarity(report, other_event) + 0.1
+
+
+def test_vector_length_is_numpys_norm_exactly() -> None:
+    rng = np.random.default_rng(7)
+    table = default_vectors().vectors
+    for _ in range(200):
+        x = (table[rng.integers(0, len(table), 5)] * rng.random((5, 1), dtype=np.float32)).sum(axis=0)
+        for y in (x, x.astype(np.float64), x[::2], x.astype(np.float16), np.zeros(3, dtype=np.float32)):
+            assert _length(y) == float(np.linalg.norm(y))

@@ -48,24 +48,29 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
+from operator import itemgetter
+from typing import TypeVar
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
-from newsmirror.stories.digest import credited_outlets, credits, digest_title, is_list_of_items
+from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
 from newsmirror.stories.eventlink import default_event_model, event_features
 from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
-from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, minhash, shingles
+from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import idf, is_name, search_words, words
+from newsmirror.text.tokenize import idf, is_name, is_wordlike, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
+
+_V = TypeVar("_V")
 
 
 @dataclass(slots=True)
@@ -219,13 +224,22 @@ class _Fingerprint:
     signature: LeanMinHash
     original: str  # the article this one is a copy of, or itself
     outlet: str
-    credits: frozenset[str]  # outlets credited in the text (中央社, 路透 ...), normalized
+    ends: str  # where the text's credits go (``digest.credit_ends``), read only if a copy is found
+    _credits: frozenset[str] | None = None
+
+    @property
+    def credits(self) -> frozenset[str]:
+        """Outlets credited in the text (中央社, 路透 ...), normalized. Normalizing the ends of every
+        report cost a twentieth of grouping it, and only copy groups ask."""
+        if self._credits is None:
+            self._credits = wires_named(self.ends)
+        return self._credits
 
 
 def _trim(vector: dict[str, float], keep: int) -> dict[str, float]:
     if len(vector) <= keep:
         return vector
-    return dict(sorted(vector.items(), key=lambda kv: kv[1], reverse=True)[:keep])
+    return dict(sorted(vector.items(), key=itemgetter(1), reverse=True)[:keep])
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -252,17 +266,52 @@ def _is_term(word: str) -> bool:
     return len(word) >= 2 and not word.isdigit()
 
 
+# One add() reads a report's title in several steps (term vector, genre, bigrams against each
+# candidate, title terms when it is remembered); normalizing (NFKC, OpenCC, alias folding) and
+# segmenting it once serves them all. Pure functions of the title, so a small cache is exact.
+@lru_cache(maxsize=256)
+def _normal_title(title: str) -> str:
+    return quick_normalize(title)
+
+
+@lru_cache(maxsize=256)
 def _title_terms(title: str) -> frozenset[str]:
-    return frozenset(w for w in words(quick_normalize(title), normalized=True) if _is_term(w))
+    return frozenset(w for w in words(_normal_title(title), normalized=True) if _is_term(w))
 
 
+@lru_cache(maxsize=256)
 def _title_grams(title: str) -> frozenset[str]:
-    key = quick_normalize(title).replace(" ", "")
+    key = _normal_title(title).replace(" ", "")
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+class _Memo(dict[str, _V]):
+    """A term's value computed once: a miss computes and keeps it, a hit is a plain dict look-up
+    (no Python call), which matters in loops over every term of every report and candidate.
+    Bounded, as the rest of the state: it starts afresh past ``limit`` terms."""
+
+    def __init__(self, compute: Callable[[str], _V], limit: int = 500_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, term: str) -> _V:
+        if len(self) > self.limit:
+            self.clear()
+        value = self[term] = self.compute(term)
+        return value
+
+
+# Per-term look-ups, pure functions of the term, shared by every clusterer of the process (a
+# grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
+_NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
+_IDFS: _Memo[float] = _Memo(idf)  # background IDF
+# Whether a token of jieba's search cut is a term: kept by ``search_words`` and ``_is_term``.
+_TERMS: _Memo[bool] = _Memo(lambda token: is_wordlike(token) and _is_term(token))
 
 
 class _MeaningIndex:
@@ -341,7 +390,7 @@ class StoryClusterer:
         self._since_eviction = 0
         self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
         self._df: dict[str, int] = {}  # how many of them use each term
-        self._names: dict[str, int] = {}  # term -> 1 if a name (cached dictionary look-ups)
+        self._names = _NAMES
         if vectors is None and self.config.word_vectors:
             vectors = default_vectors()
         self.word_vectors = vectors if self.config.word_vectors else None
@@ -364,11 +413,12 @@ class StoryClusterer:
         title and lede alone, from one normalization of the title and the body's head (normalizing,
         alias folding above all, costs per character)."""
         config = self.config
-        normal_title = quick_normalize(title)
+        normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
         counts: dict[str, float] = {}
-        for word in search_words(normal_title, normalized=True):
-            if _is_term(word):
+        is_term = _TERMS
+        for word in search_tokens(normal_title):
+            if is_term[word]:
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer only).
@@ -380,7 +430,7 @@ class StoryClusterer:
                 break
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
-            terms = [word for word in search_words(paragraph, normalized=True) if _is_term(word)]
+            terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
             for word in terms:
                 counts[word] = counts.get(word, 0.0) + 1
             if want_lede and used < config.lede_chars:
@@ -388,18 +438,16 @@ class StoryClusterer:
                     lede.update(terms)
                 else:
                     head = paragraph[: config.lede_chars - used]
-                    lede.update(word for word in search_words(head, normalized=True) if _is_term(word))
+                    lede.update(word for word in search_tokens(head) if is_term[word])
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
-        names = {w for w in counts if self._is_name(w)}  # one look-up per distinct word
+        known = self._names
+        names = set(filter(known.__getitem__, counts))  # one look-up per distinct word
         genre = multi_event_title if config.strict_genre else digest_title
-        digest = genre(title) or is_list_of_items([terms & names for terms in paragraph_terms])
-        boost = config.entity_weight
-        weighted = {w: (1 + math.log(c)) * idf(w) * (boost if w in names else 1.0) * self._commonness(w)
-                    for w, c in counts.items()}
-        weighted = {w: x for w, x in weighted.items() if x > 0}
+        digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
+        weighted = self._weights(counts, names)
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
-        signature = minhash(shingles(key, normalized=True), config.num_perm)
+        signature = key_minhash(key, num_perm=config.num_perm)
         vectors = self.word_vectors
         meaning = vectors.weighted_vector(weighted) if vectors is not None else None
         lede_meaning = None
@@ -407,14 +455,27 @@ class StoryClusterer:
             lede_meaning = vectors.weighted_vector({w: x for w, x in weighted.items() if w in lede})
         return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning
 
-    def _commonness(self, word: str) -> float:
-        """1 for words few recent reports use, falling as log(floor/share) for common ones."""
-        seen = len(self._recent)
-        if seen < 50:
-            return 1.0
-        share = self._df.get(word, 0) / seen
+    def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
+        """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
+        ``entity_weight`` for names x commonness, where commonness is 1 for words few recent reports
+        use and falls as log(floor/share) for common ones (down to 0.1). One loop with the look-ups
+        bound once: it runs for every distinct word of every report."""
+        boost = self.config.entity_weight
         floor = self.config.local_df_floor
-        return 1.0 if share <= floor else max(0.1, 1.0 + math.log(floor / share) / 3)
+        seen = len(self._recent)
+        df = self._df
+        idfs = _IDFS
+        log = math.log
+        weighted: dict[str, float] = {}
+        for word, count in counts.items():
+            weight = (1 + log(count)) * idfs[word] * (boost if word in names else 1.0)
+            if seen >= 50:  # below that, commonness is 1 (too few reports to tell)
+                share = df.get(word, 0) / seen
+                if share > floor:
+                    weight *= max(0.1, 1.0 + log(floor / share) / 3)
+            if weight > 0:
+                weighted[word] = weight
+        return weighted
 
     def _count(self, vector: dict[str, float]) -> None:
         terms = tuple(vector)
@@ -567,8 +628,9 @@ class StoryClusterer:
         own = [0.0, 0.0]
         event = 0.0
         near = self._near_stories(meaning) if joining else frozenset()
+        names_of = self._names
         for term, weight in vector.items():
-            part = self._is_name(term)
+            part = names_of[term]
             own[part] += weight * weight
             other = centroid.get(term)
             if other is None:
@@ -621,12 +683,14 @@ class StoryClusterer:
             self._near = frozenset(story for story, _ in self._meanings.nearest(meaning, 50, floor))
         return self._near
 
-    def _model_merges(self, story: _StoryState, other: _StoryState) -> bool:
-        """Whether the pair model, reading ``story``'s core as one report, puts it in ``other``."""
+    def _model_merges(self, story: _StoryState, other: _StoryState, profile: dict[str, float] | None = None) -> bool:
+        """Whether the pair model, reading ``story``'s core as one report (``profile``: its unit centroid,
+        when the caller has it), puts it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
             return False
         names = [t for t in story.title_words if self._is_name(t)]
-        values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other,
+        profile = _unit(story.centroid) if profile is None else profile
+        values = self.pair_features(profile, story.titles, names, story.first, story.outlets, other,
                                     story.meaning, joining=False)
         return self.model.probability(values) >= self.config.merge_probability
 
@@ -654,7 +718,7 @@ class StoryClusterer:
             story = self.stories[story_id]
             if story.closed or not self._in_window(doc.time, story):
                 continue
-            if sum(1 for term in vector if term in story.centroid) >= config.min_shared_terms:
+            if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
                 found.append(story)
         seen = {story.id for story in found}
         if config.meaning_candidates and meaning is not None:
@@ -733,7 +797,7 @@ class StoryClusterer:
         if doc.id not in self._fingerprints:
             original = assignment.duplicate_of or doc.id
             fingerprint = _Fingerprint(self.resolve(assignment.story_id), doc.time, signature, original,
-                                       doc.outlet, credited_outlets(doc.text))
+                                       doc.outlet, credit_ends(doc.text))
             self._fingerprints[doc.id] = fingerprint
             self._assignments[doc.id] = assignment
             self._lsh.insert(doc.id, signature)
@@ -773,17 +837,13 @@ class StoryClusterer:
         return [story_id for story_id, _ in hits.most_common(limit)]
 
     def _is_name(self, term: str) -> int:
-        known = self._names.get(term)
-        if known is None:
-            if len(self._names) > 500_000:  # bounded, as the rest of the state
-                self._names.clear()
-            known = self._names[term] = int(is_name(term))
-        return known
+        return self._names[term]
 
     def _set_norms(self, story: _StoryState) -> None:
         squares = [0.0, 0.0]
+        names_of = self._names
         for term, weight in story.centroid.items():
-            squares[self._is_name(term)] += weight * weight
+            squares[names_of[term]] += weight * weight
         story.part_norms = (math.sqrt(squares[0]), math.sqrt(squares[1]))
         story.norm = math.sqrt(squares[0] + squares[1])
 
@@ -819,7 +879,7 @@ class StoryClusterer:
                 similar = self._event_similarity(profile, other) >= self.config.event_merge_similarity
             else:
                 similar = self._similarity(profile, other) >= self.config.merge_similarity
-            if not similar and not self._model_merges(story, other):
+            if not similar and not self._model_merges(story, other, profile):
                 continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)

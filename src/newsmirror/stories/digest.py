@@ -40,8 +40,19 @@ LIST_MAX_REPEAT = 0.3  # ... and at most this share of them names what another p
 
 def credited_outlets(text: str) -> frozenset[str]:
     """Wire services named where credits go (the first and last lines), normalized."""
-    ends = normalize(text[:_CREDIT_CHARS] + " " + text[-_CREDIT_CHARS:])
-    return frozenset(wire for wire in WIRES if wire in ends)
+    return wires_named(credit_ends(text))
+
+
+def credit_ends(text: str) -> str:
+    """The part of a text where credits go (its first and last characters), unnormalized: all
+    ``wires_named`` needs, to read later (grouping reads credits only when it finds a copy)."""
+    return text[:_CREDIT_CHARS] + " " + text[-_CREDIT_CHARS:]
+
+
+def wires_named(ends: str) -> frozenset[str]:
+    """The wire services ``ends`` (from ``credit_ends``) names, normalized."""
+    normal = normalize(ends)
+    return frozenset(wire for wire in WIRES if wire in normal)
 
 
 def credits(outlet: str, credited: frozenset[str]) -> bool:
@@ -67,8 +78,8 @@ def paragraph_names(text: str) -> list[set[str]]:
     return [{w for w in words(p) if len(w) >= 2 and is_name(w)} for p in paragraphs]
 
 
-def digest_title(title: str) -> bool:
-    return bool(DIGEST_TITLE.search(normalize(title)))
+def digest_title(title: str, *, normalized: bool = False) -> bool:
+    return bool(DIGEST_TITLE.search(title if normalized else normalize(title)))
 
 
 def is_digest(title: str, text: str) -> bool:

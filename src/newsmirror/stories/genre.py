@@ -27,7 +27,7 @@ MULTI_EVENT_TITLE = re.compile(
 )
 
 
-def multi_event_title(title: str) -> bool:
+def multi_event_title(title: str, *, normalized: bool = False) -> bool:
     """Whether a title names the genre of a report about several events (briefing, market wrap-up,
-    live page, press review, weekly list)."""
-    return bool(MULTI_EVENT_TITLE.search(normalize(title)))
+    live page, press review, weekly list). ``normalized``: the title is already ``normalize``d."""
+    return bool(MULTI_EVENT_TITLE.search(title if normalized else normalize(title)))

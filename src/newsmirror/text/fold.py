@@ -18,6 +18,7 @@ from newsmirror.text.script import to_simplified
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_NOT_WORD_IN_LINE = re.compile(r"(?:[^\w\n]|_)+", re.UNICODE)
 
 
 @cache
@@ -32,13 +33,30 @@ def quick_fold_aliases(normalized: str) -> str:
     return _quick_pattern().sub(lambda m: mapping[m.group(0)], normalized)
 
 
+# NFKC maps the full-width forms (U+FF01-U+FF5E) and the ideographic space to ASCII, and Chinese text
+# is full of them (，：（）), so it is never already normalized and NFKC runs its whole algorithm over
+# every character. Replacing them first by what NFKC maps them to (their whole compatibility
+# decomposition, one ASCII character each) leaves the decomposition, and so the NFKC form, unchanged,
+# and most reports then pass NFKC's quick check: a third of the cost.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text (see above)."""
+    return unicodedata.normalize("NFKC", _FULL_WIDTH.sub(lambda m: _NARROW[m.group(0)], text))
+
+
 def quick_normalize(text: str) -> str:
     """What ``normalize.normalize`` returns, with the faster alias folding."""
-    text = quick_fold_aliases(to_simplified(unicodedata.normalize("NFKC", text)).lower())
+    text = quick_fold_aliases(to_simplified(nfkc(text)).lower())
     return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
 
 
 def quick_normalize_lines(text: str) -> list[str]:
-    """What ``normalize.normalize_lines`` returns, with the faster alias folding."""
-    text = quick_fold_aliases(to_simplified(unicodedata.normalize("NFKC", text)).lower())
-    return [_SPACES.sub(" ", _NOT_WORD.sub(" ", line)).strip() for line in text.split("\n")]
+    """What ``normalize.normalize_lines`` returns, with the faster alias folding, and the separators
+    of all lines replaced in one pass: runs of non-word characters other than the newline become one
+    space, which leaves no other whitespace (every whitespace character is a non-word one), so the
+    per-line ``_SPACES`` pass had nothing left to do."""
+    text = quick_fold_aliases(to_simplified(nfkc(text)).lower())
+    return [line.strip() for line in _NOT_WORD_IN_LINE.sub(" ", text).split("\n")]

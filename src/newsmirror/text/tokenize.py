@@ -105,7 +105,18 @@ def search_words(text: str, *, normalized: bool = False) -> list[str]:
     (美国国会大厦 -> 美国, 国会, 大厦, 美国国会大厦), so outlets that compound differently still meet."""
     if not normalized:
         text = normalize(text)
-    return [w for w in _segmenter().cut_for_search(text) if _WORDLIKE.search(w)]
+    return [w for w in search_tokens(text) if _WORDLIKE.search(w)]
+
+
+def search_tokens(normalized: str) -> list[str]:
+    """``search_words`` of normalized text before its filter (spaces and punctuation still in), for
+    callers that filter each token anyway and keep their verdicts (``stories.cluster``)."""
+    return list(_segmenter().cut_for_search(normalized))
+
+
+def is_wordlike(token: str) -> bool:
+    """Whether ``search_words`` / ``words`` keep a token (it has a letter, digit or Han character)."""
+    return _WORDLIKE.search(token) is not None
 
 
 def cjk_bigrams(text: str, *, normalized: bool = False) -> list[str]:

@@ -1,0 +1,127 @@
+"""Grouping identity and clusterer cost on whole days: does a change to the clusterer's speed leave
+every grouping decision as it was, and what does one article cost?
+
+Each day folder is imported with the normal importer into a throw-away store, its articles are
+streamed into a fresh ``StoryClusterer`` in grouping order (as ``bench/days_eval.py`` times it),
+and the outcome is written in a canonical, order-independent form: each story as the sorted list
+of its members (``article id/role/copy-of``), the stories sorted. Nothing else is printed: no
+titles, no texts, no scores against labels, so this may run on any day, the test day included.
+
+Run it once with the old source first on the path and once with the new, then compare::
+
+    PYTHONPATH=OLD/src python3 -m bench.cluster_identity --dump old.json --days DIR --day D ...
+    PYTHONPATH=src python3 -m bench.cluster_identity --dump new.json --days DIR --day D ...
+    python3 -m bench.cluster_identity --compare old.json new.json
+
+``--repeat N`` times the clusterer N times per day (CPU ms/article, the fastest and the median);
+``--event-layer`` groups with ``ClusterConfig(event_link=True)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
+DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-11-18")
+
+
+def load_documents(folder: Path) -> list[Any]:
+    """The day's documents in the order ``jobs.grouping`` streams them."""
+    from newsmirror.jobs.importing import import_paths
+    from newsmirror.store import open_store
+    from newsmirror.stories.stored import document_of
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
+        import_paths(store, [folder])
+        articles = (store.get_article(i) for i in store.unassigned_article_ids())
+        return [document_of(a) for a in articles if a]
+
+
+def group(documents: list[Any], config: Any) -> tuple[list[list[str]], float]:
+    """(canonical stories, CPU seconds) of one fresh clusterer over ``documents``."""
+    from newsmirror.stories.cluster import StoryClusterer
+
+    clusterer = StoryClusterer(config)
+    started = time.process_time()
+    assignments = [clusterer.add(document) for document in documents]
+    clusterer.link_events()
+    seconds = time.process_time() - started
+    clusterer.drain_changes()  # revised roles are already in the assignment objects
+    stories: dict[str, list[str]] = {}
+    for a in assignments:
+        story = clusterer.resolve(a.story_id)
+        stories.setdefault(story, []).append(f"{a.article_id}/{a.role}/{a.duplicate_of or ''}")
+    return sorted(sorted(members) for members in stories.values()), seconds
+
+
+def run(args: argparse.Namespace) -> None:
+    import newsmirror
+    from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
+    from newsmirror.text.tokenize import idf, words
+
+    config = ClusterConfig(event_link=True) if args.event_layer else ClusterConfig()
+    print(f"source: {Path(newsmirror.__file__).parent} (event layer "
+          f"{'on' if args.event_layer else 'off'})", file=sys.stderr)
+    words("预热"), idf("预热")
+    out: dict[str, Any] = {}
+    for day in args.day or DAYS:
+        documents = load_documents(args.days / day)
+        if documents:  # dictionaries, vectors and models load outside the timing
+            StoryClusterer(config).add(documents[0])
+        timings = []
+        canonical: list[list[str]] = []
+        for _ in range(args.repeat):
+            canonical, seconds = group(documents, config)
+            timings.append(1000 * seconds / max(len(documents), 1))
+        digest = hashlib.sha256(json.dumps(canonical).encode()).hexdigest()[:16]
+        out[day] = {"articles": len(documents), "stories": len(canonical), "sha": digest,
+                    "cpu_ms": timings, "canonical": canonical}
+        print(f"{day}: {len(documents)} articles, {len(canonical)} stories, sha {digest}, CPU ms/article "
+              f"min {min(timings):.2f} median {statistics.median(timings):.2f} ({args.repeat} runs)")
+    if args.dump:
+        args.dump.write_text(json.dumps(out))
+
+
+def compare(old_path: Path, new_path: Path) -> int:
+    old, new = json.loads(old_path.read_text()), json.loads(new_path.read_text())
+    different = 0
+    for day in sorted(set(old) | set(new)):
+        a, b = old.get(day), new.get(day)
+        if a is None or b is None:
+            print(f"{day}: only in {'new' if a is None else 'old'}")
+            different += 1
+            continue
+        same = a["canonical"] == b["canonical"]
+        different += not same
+        moved = len({json.dumps(s) for s in a["canonical"]} ^ {json.dumps(s) for s in b["canonical"]})
+        print(f"{day}: {'identical' if same else f'DIFFERENT ({moved} stories differ)'}; "
+              f"CPU ms/article min old {min(a['cpu_ms']):.2f} new {min(b['cpu_ms']):.2f}")
+    return different
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS, help="folder of <date>/ day folders")
+    parser.add_argument("--day", action="append", help=f"only these dates (repeatable; default {', '.join(DAYS)})")
+    parser.add_argument("--repeat", type=int, default=1, help="time the clusterer this many times per day")
+    parser.add_argument("--event-layer", action="store_true", help="ClusterConfig(event_link=True)")
+    parser.add_argument("--dump", type=Path, help="write the canonical grouping and timings here (JSON)")
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"),
+                        help="compare two dumps; exit status 1 when any day differs")
+    args = parser.parse_args()
+    if args.compare:
+        raise SystemExit(1 if compare(*args.compare) else 0)
+    run(args)
+
+
+if __name__ == "__main__":
+    main()
