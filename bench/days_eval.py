@@ -41,8 +41,22 @@ sys.path.insert(0, str(REPO))
 from bench.stories_eval import bcubed  # noqa: E402
 
 DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
-TUNING_DAYS = ("2020-08-04", "2020-10-14")
+# Tuning days: labelled days every parameter may be fitted on. 2020-09-16 and 2021-01-06 (labelled in
+# session 17) are whole days of the same archive outside the default folder: pass a ``--days`` folder
+# holding them too. A tuning day without its folder or labels is left out (``available_tuning_days``).
+TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06")
+HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
+
+
+def available_tuning_days(days: Path, labels_dir: Path = REPO / "bench" / "days",
+                          only: list[str] | None = None) -> list[str]:
+    """The tuning days (``only`` those, if given) whose folder is under ``days`` and whose labels exist."""
+    chosen = only or list(TUNING_DAYS)
+    for day in chosen:
+        if day not in TUNING_DAYS:
+            raise SystemExit(f"{day} is not a tuning day ({', '.join(TUNING_DAYS)})")
+    return [d for d in chosen if (days / d).is_dir() and (labels_dir / f"labels-{d}.toml").is_file()]
 
 
 def pairwise_recall(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> float:
@@ -242,14 +256,15 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    days = args.day or list(TUNING_DAYS) + ([TEST_DAY] if args.test else [])
+    days = args.day or available_tuning_days(args.days, args.labels_dir) + ([TEST_DAY] if args.test else [])
     console = Console(width=180)
     results: list[tuple[str, DayResult]] = []
     for day in days:
         folder = args.days / day
         if not folder.is_dir():
             raise SystemExit(f"no day folder {folder}: pass --days")
-        kind = "test (never tuned on)" if day == TEST_DAY else "tuning" if day in TUNING_DAYS else "not tuned on"
+        kind = ("test (never tuned on)" if day == TEST_DAY else "tuning" if day in TUNING_DAYS
+                else "held-out (not tuned on)" if day == HELD_OUT_DAY else "not tuned on")
         labels_path = args.labels_dir / ("test" if day == TEST_DAY else "") / f"labels-{day}.toml"
         labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
         if labels is None and not args.no_labels:

@@ -853,20 +853,7 @@ class StoryClusterer:
         if self.event_model is None:
             return 0
         changed, self._relink = self._relink, set()
-        linked: list[tuple[float, str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for story_id in sorted(changed):
-            story = self.stories.get(self.resolve(story_id))
-            if story is None or story.closed:
-                continue
-            for other in self.event_candidates(story):
-                pair = (min(story.id, other.id), max(story.id, other.id))
-                if other.closed or pair in seen:
-                    continue
-                seen.add(pair)
-                probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
-                if probability >= self.event_probability:
-                    linked.append((probability, story.id, other.id))
+        linked = [link for link in self.event_pairs(changed) if link[0] >= self.event_probability]
         merges = 0
         for _, a_id, b_id in sorted(linked, reverse=True):
             a, b = self.stories.get(self.resolve(a_id)), self.stories.get(self.resolve(b_id))
@@ -876,6 +863,26 @@ class StoryClusterer:
             self._absorb(big, small)
             merges += 1
         return merges
+
+    def event_pairs(self, story_ids: set[str]) -> list[tuple[float, str, str]]:
+        """(event probability, story, candidate) for every candidate pair of the live stories ``story_ids``,
+        each pair once (``link_events`` merges those at or above the threshold)."""
+        if self.event_model is None:
+            return []
+        scored: list[tuple[float, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for story_id in sorted(story_ids):
+            story = self.stories.get(self.resolve(story_id))
+            if story is None or story.closed:
+                continue
+            for other in self.event_candidates(story):
+                pair = (min(story.id, other.id), max(story.id, other.id))
+                if other.closed or pair in seen:
+                    continue
+                seen.add(pair)
+                features = event_features(story, other, self._is_name, _dice)
+                scored.append((self.event_model.probability(features), story.id, other.id))
+        return scored
 
     def event_candidates(self, story: _StoryState) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
