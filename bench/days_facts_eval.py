@@ -20,6 +20,9 @@ Data: the fact labels of the tuning days (2020-08-04, 2020-10-14, 2020-11-18): `
 (tuned on since session 13) and ``--facts bench/days/facts-s16.toml`` (six stories labelled in
 session 16, scored apart); the test day's fact file is scored only with
 ``--facts bench/days/test/facts-2020-12-02.toml`` at the end.
+``--days FOLDER`` reads the days from another ``archived`` folder (default: the four days in
+../shared/days); the extra days 2020-09-16 and 2021-01-06 are not in ../shared: export them
+with ``bench/days/export_days.py`` (GUIDE.md) and pass that folder.
 ``--show`` lists each missed pair with the two quotes and the units the comparison holds them in;
 ``--details`` lists the distinct details each story's comparison shows (to read for junk).
 """
@@ -63,6 +66,9 @@ def load_stories(facts_path: Path, days: Path) -> list[tuple[dict[str, Any], dic
         for n, story in enumerate(stories):
             with open_store(Path(tmp) / f"s{n}.sqlite") as store:
                 folder = days / story["day"]
+                if not folder.is_dir():
+                    raise SystemExit(f"{folder} is missing: pass --days with the 'archived' folder holding "
+                                     f"{story['day']} (bench/days/export_days.py exports the extra days)")
                 report = import_paths(store, [folder / name for name in story["files"]])
                 articles = {}
                 for result in report.results:
@@ -196,7 +202,8 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--facts", type=Path, default=REPO / "bench" / "days" / "facts.toml")
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
+    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS,
+                        help="the 'archived' folder of days (default: ../shared/days/zhouxiang93123-waimei/archived)")
     parser.add_argument("--show", action="store_true", help="list missed and wrong links and false claims")
     parser.add_argument("--details", action="store_true", help="list the details each story shows")
     parser.add_argument("--same-fact", choices=("rules", "model"), default="rules",
