@@ -59,6 +59,21 @@ def available_tuning_days(days: Path, labels_dir: Path = REPO / "bench" / "days"
     return [d for d in chosen if (days / d).is_dir() and (labels_dir / f"labels-{d}.toml").is_file()]
 
 
+def parse_setting(item: str) -> dict[str, Any]:
+    """``NAME=VALUE`` as a ClusterConfig setting of the field's type (a None default reads a float)."""
+    name, _, value = item.partition("=")
+    from newsmirror.stories.cluster import ClusterConfig
+
+    if not hasattr(ClusterConfig(), name):
+        raise SystemExit(f"no ClusterConfig setting {name!r}")
+    default = getattr(ClusterConfig(), name)
+    if isinstance(default, bool):
+        if value.lower() not in ("true", "false", "1", "0"):
+            raise SystemExit(f"{name} takes true or false, not {value!r}")
+        return {name: value.lower() in ("true", "1")}
+    return {name: float(value) if default is None else type(default)(value)}
+
+
 def pairwise_recall(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> float:
     by_truth: dict[Hashable, list[str]] = defaultdict(list)
     for item, label in truth.items():
@@ -250,8 +265,10 @@ def main() -> None:
                         help="ClusterConfig.recall_settings() instead of the defaults (see bench/days_results.md)")
     parser.add_argument("--hand-settings", action="store_true",
                         help="ClusterConfig.hand_settings(): the hand-set thresholds used before the pair model")
-    parser.add_argument("--event-layer", action="store_true",
-                        help="the defaults with the event layer on (ClusterConfig(event_link=True), stories.eventlink)")
+    parser.add_argument("--no-event-layer", action="store_true",
+                        help="the defaults with the event layer off (ClusterConfig(event_link=False), as before session 17)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a ClusterConfig setting on top of the chosen settings (e.g. event_link_probability=0.9)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -273,13 +290,16 @@ def main() -> None:
 
         config = (ClusterConfig.recall_settings() if args.recall_settings
                   else ClusterConfig.hand_settings() if args.hand_settings
-                  else ClusterConfig(event_link=True) if args.event_layer else None)
+                  else ClusterConfig(event_link=not args.no_event_layer))
+        for item in args.set:
+            for name, value in parse_setting(item).items():
+                setattr(config, name, value)
         result = evaluate_day(folder, labels, config)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
     settings = ("recall settings" if args.recall_settings else "hand settings" if args.hand_settings
-                else "pair model + event layer" if args.event_layer else "defaults: pair model")
+                else "defaults without the event layer" if args.no_event_layer else "defaults: pair model + event layer")
     table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
                    "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):

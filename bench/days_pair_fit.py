@@ -46,6 +46,7 @@ from bench.days_eval import (  # noqa: E402
     _file_key,
     available_tuning_days,
     load_day_labels,
+    parse_setting,
     purity,
 )
 from bench.stories_eval import bcubed  # noqa: E402
@@ -90,19 +91,6 @@ def tuning_days(args: argparse.Namespace) -> list[Day]:
                          f"found {names}")
     print("tuning days: " + ", ".join(names))
     return [load_day(d, args.days) for d in names]
-
-
-def parse_setting(item: str) -> dict[str, Any]:
-    """``NAME=VALUE`` as a ClusterConfig setting of the field's type (a None default reads a float)."""
-    name, _, value = item.partition("=")
-    if not hasattr(ClusterConfig(), name):
-        raise SystemExit(f"no ClusterConfig setting {name!r}")
-    default = getattr(ClusterConfig(), name)
-    if isinstance(default, bool):
-        if value.lower() not in ("true", "false", "1", "0"):
-            raise SystemExit(f"{name} takes true or false, not {value!r}")
-        return {name: value.lower() in ("true", "1")}
-    return {name: float(value) if default is None else type(default)(value)}
 
 
 def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "bench" / "days") -> Day:
@@ -228,14 +216,17 @@ def score_grouping(day: Day, clusterer: StoryClusterer, assigned: dict[str, str]
     return f1, precision, recall, pure / max(multi, 1)
 
 
-def choose_threshold(table: dict[float, list[tuple[float, float, float, float]]]) -> float:
+def choose_threshold(table: dict[float, list[tuple[float, float, float, float]]],
+                     in_sample: dict[float, list[tuple[float, float, float, float]]] | None = None) -> float:
     """The threshold of a leave-one-day-out table (threshold -> per day F1, P, R, pure share): the issue's
     targets are F1 and a share of pure stories, so the best mean F1 among the thresholds whose mean pure
-    share reaches PURE_TARGET (the purest threshold when none does)."""
-    def mean(t: float, column: int) -> float:
-        return float(np.mean([r[column] for r in table[t]]))
+    share reaches PURE_TARGET (the purest threshold when none does); with ``in_sample`` (the same table
+    for the model fitted on every day, which is what ships), its mean pure share must reach it too."""
+    def mean(t: float, column: int, rows: dict[float, list[tuple[float, float, float, float]]] = table) -> float:
+        return float(np.mean([r[column] for r in rows[t]]))
 
-    pure_enough = [t for t in table if mean(t, 3) >= PURE_TARGET]
+    pure_enough = [t for t in table if mean(t, 3) >= PURE_TARGET
+                   and (in_sample is None or mean(t, 3, in_sample) >= PURE_TARGET)]
     return max(pure_enough, key=lambda t: mean(t, 0)) if pure_enough else max(table, key=lambda t: mean(t, 3))
 
 
