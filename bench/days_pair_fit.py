@@ -239,7 +239,7 @@ def fit_final(data: dict[str, tuple[np.ndarray, np.ndarray]], l2: float, thresho
     model = PairModel(tuple(float(round(w, 4)) for w in weights), round(bias, 4), threshold, features)
     for name, weight in zip(features, model.weights, strict=True):
         print(f"  {name:12s} {weight:+.4f}")
-    print(f"  bias         {model.bias:+.4f}   threshold {threshold} (leave-one-day-out)")
+    print(f"  bias         {model.bias:+.4f}   threshold {threshold} (chosen by choose_threshold)")
     return model, y
 
 
