@@ -368,8 +368,8 @@ class StoryClusterer:
                                                        np.ndarray | None, frozenset[str]]:
         """Term vector, multi-event flag, copy fingerprint, meaning vector (``text.vectors``: weighted
         mean of all its terms' word vectors, before the term vector is trimmed), the meaning of the
-        title and lede alone and their terms (both for the event layer only), from one normalization of the title and the body's head (normalizing,
-        alias folding above all, costs per character)."""
+        title and lede alone and their terms (both for the event layer only), from one normalization
+        of the title and the body's head (normalizing, alias folding above all, costs per character)."""
         config = self.config
         normal_title = quick_normalize(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
