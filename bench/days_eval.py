@@ -41,8 +41,37 @@ sys.path.insert(0, str(REPO))
 from bench.stories_eval import bcubed  # noqa: E402
 
 DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
-TUNING_DAYS = ("2020-08-04", "2020-10-14")
+# Tuning days: labelled days every parameter may be fitted on. 2020-09-16 and 2021-01-06 (labelled in
+# session 17) are whole days of the same archive outside the default folder: pass a ``--days`` folder
+# holding them too. A tuning day without its folder or labels is left out (``available_tuning_days``).
+TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06")
+HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
+
+
+def available_tuning_days(days: Path, labels_dir: Path = REPO / "bench" / "days",
+                          only: list[str] | None = None) -> list[str]:
+    """The tuning days (``only`` those, if given) whose folder is under ``days`` and whose labels exist."""
+    chosen = only or list(TUNING_DAYS)
+    for day in chosen:
+        if day not in TUNING_DAYS:
+            raise SystemExit(f"{day} is not a tuning day ({', '.join(TUNING_DAYS)})")
+    return [d for d in chosen if (days / d).is_dir() and (labels_dir / f"labels-{d}.toml").is_file()]
+
+
+def parse_setting(item: str) -> dict[str, Any]:
+    """``NAME=VALUE`` as a ClusterConfig setting of the field's type (a None default reads a float)."""
+    name, _, value = item.partition("=")
+    from newsmirror.stories.cluster import ClusterConfig
+
+    if not hasattr(ClusterConfig(), name):
+        raise SystemExit(f"no ClusterConfig setting {name!r}")
+    default = getattr(ClusterConfig(), name)
+    if isinstance(default, bool):
+        if value.lower() not in ("true", "false", "1", "0"):
+            raise SystemExit(f"{name} takes true or false, not {value!r}")
+        return {name: value.lower() in ("true", "1")}
+    return {name: float(value) if default is None else type(default)(value)}
 
 
 def pairwise_recall(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> float:
@@ -236,20 +265,23 @@ def main() -> None:
                         help="ClusterConfig.recall_settings() instead of the defaults (see bench/days_results.md)")
     parser.add_argument("--hand-settings", action="store_true",
                         help="ClusterConfig.hand_settings(): the hand-set thresholds used before the pair model")
-    parser.add_argument("--event-layer", action="store_true",
-                        help="the defaults with the event layer on (ClusterConfig(event_link=True), stories.eventlink)")
+    parser.add_argument("--no-event-layer", action="store_true",
+                        help="the defaults with the event layer off (ClusterConfig(event_link=False), as before session 17)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a ClusterConfig setting on top of the chosen settings (e.g. event_link_probability=0.9)")
     args = parser.parse_args()
     from rich.console import Console
     from rich.table import Table
 
-    days = args.day or list(TUNING_DAYS) + ([TEST_DAY] if args.test else [])
+    days = args.day or available_tuning_days(args.days, args.labels_dir) + ([TEST_DAY] if args.test else [])
     console = Console(width=180)
     results: list[tuple[str, DayResult]] = []
     for day in days:
         folder = args.days / day
         if not folder.is_dir():
             raise SystemExit(f"no day folder {folder}: pass --days")
-        kind = "test (never tuned on)" if day == TEST_DAY else "tuning" if day in TUNING_DAYS else "not tuned on"
+        kind = ("test (never tuned on)" if day == TEST_DAY else "tuning" if day in TUNING_DAYS
+                else "held-out (not tuned on)" if day == HELD_OUT_DAY else "not tuned on")
         labels_path = args.labels_dir / ("test" if day == TEST_DAY else "") / f"labels-{day}.toml"
         labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
         if labels is None and not args.no_labels:
@@ -258,13 +290,16 @@ def main() -> None:
 
         config = (ClusterConfig.recall_settings() if args.recall_settings
                   else ClusterConfig.hand_settings() if args.hand_settings
-                  else ClusterConfig(event_link=True) if args.event_layer else None)
+                  else ClusterConfig(event_link=not args.no_event_layer))
+        for item in args.set:
+            for name, value in parse_setting(item).items():
+                setattr(config, name, value)
         result = evaluate_day(folder, labels, config)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
     settings = ("recall settings" if args.recall_settings else "hand settings" if args.hand_settings
-                else "pair model + event layer" if args.event_layer else "defaults: pair model")
+                else "defaults without the event layer" if args.no_event_layer else "defaults: pair model + event layer")
     table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
     for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
                    "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):

@@ -10,13 +10,17 @@ Multi-event reports (``[[multi]]`` in the labels) are kept apart, as grouping ke
 A logistic regression (numpy, Newton's method, a small L2 penalty) is fitted on the pairs. The
 join threshold is chosen leave-one-day-out: fit on one tuning day, group the other with each
 threshold, and keep the threshold with the best mean B-cubed F1 among those whose mean share of
-pure stories is at least 90 % (the issue's second target). The model written
-to ``src/newsmirror/stories/pair_model.toml`` is then fitted on both tuning days.
+pure stories is at least 90 % (the issue's second target). With N tuning days, each is grouped by
+the model fitted on the other N - 1. The model written to ``src/newsmirror/stories/pair_model.toml``
+is then fitted on every tuning day.
 
     python bench/days_pair_fit.py            # print leave-one-day-out table, write the model
     python bench/days_pair_fit.py --dry-run  # table only
+    python bench/days_pair_fit.py --days PATH/archived --dry-run   # a folder with all tuning days
+    python bench/days_pair_fit.py --tuning-day 2020-08-04 --tuning-day 2020-10-14 --dry-run
 
-Only the tuning days are read (``TUNING_DAYS``); held-out and test days never are.
+Only the tuning days are read (``TUNING_DAYS`` whose folder is under ``--days`` and whose labels
+exist); held-out and test days never are.
 """
 
 from __future__ import annotations
@@ -35,7 +39,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import DEFAULT_DAYS, TUNING_DAYS, DayLabels, _file_key, load_day_labels, purity  # noqa: E402
+from bench.days_eval import (  # noqa: E402
+    DEFAULT_DAYS,
+    TUNING_DAYS,
+    DayLabels,
+    _file_key,
+    available_tuning_days,
+    load_day_labels,
+    parse_setting,
+    purity,
+)
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import (  # noqa: E402
     Assignment,
@@ -63,17 +76,21 @@ class Day:
     multi: set[str]  # article ids of multi-event reports
 
 
-def parse_setting(item: str) -> dict[str, Any]:
-    """``NAME=VALUE`` as a ClusterConfig setting of the field's type (a None default reads a float)."""
-    name, _, value = item.partition("=")
-    if not hasattr(ClusterConfig(), name):
-        raise SystemExit(f"no ClusterConfig setting {name!r}")
-    default = getattr(ClusterConfig(), name)
-    if isinstance(default, bool):
-        if value.lower() not in ("true", "false", "1", "0"):
-            raise SystemExit(f"{name} takes true or false, not {value!r}")
-        return {name: value.lower() in ("true", "1")}
-    return {name: float(value) if default is None else type(default)(value)}
+def add_days_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS,
+                        help="folder of <date>/ day folders; tuning days not in it are left out")
+    parser.add_argument("--tuning-day", action="append", metavar="DATE",
+                        help="only these tuning days (repeatable; default: every available one)")
+
+
+def tuning_days(args: argparse.Namespace) -> list[Day]:
+    """The available tuning days of ``add_days_arguments``' options, loaded; at least two (leave-one-day-out)."""
+    names = available_tuning_days(args.days, only=args.tuning_day)
+    if len(names) < 2:
+        raise SystemExit(f"leave-one-day-out needs two tuning days with folders under {args.days} and labels; "
+                         f"found {names}")
+    print("tuning days: " + ", ".join(names))
+    return [load_day(d, args.days) for d in names]
 
 
 def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "bench" / "days") -> Day:
@@ -199,14 +216,17 @@ def score_grouping(day: Day, clusterer: StoryClusterer, assigned: dict[str, str]
     return f1, precision, recall, pure / max(multi, 1)
 
 
-def choose_threshold(table: dict[float, list[tuple[float, float, float, float]]]) -> float:
+def choose_threshold(table: dict[float, list[tuple[float, float, float, float]]],
+                     in_sample: dict[float, list[tuple[float, float, float, float]]] | None = None) -> float:
     """The threshold of a leave-one-day-out table (threshold -> per day F1, P, R, pure share): the issue's
     targets are F1 and a share of pure stories, so the best mean F1 among the thresholds whose mean pure
-    share reaches PURE_TARGET (the purest threshold when none does)."""
-    def mean(t: float, column: int) -> float:
-        return float(np.mean([r[column] for r in table[t]]))
+    share reaches PURE_TARGET (the purest threshold when none does); with ``in_sample`` (the same table
+    for the model fitted on every day, which is what ships), its mean pure share must reach it too."""
+    def mean(t: float, column: int, rows: dict[float, list[tuple[float, float, float, float]]] = table) -> float:
+        return float(np.mean([r[column] for r in rows[t]]))
 
-    pure_enough = [t for t in table if mean(t, 3) >= PURE_TARGET]
+    pure_enough = [t for t in table if mean(t, 3) >= PURE_TARGET
+                   and (in_sample is None or mean(t, 3, in_sample) >= PURE_TARGET)]
     return max(pure_enough, key=lambda t: mean(t, 0)) if pure_enough else max(table, key=lambda t: mean(t, 3))
 
 
@@ -219,13 +239,12 @@ def fit_final(data: dict[str, tuple[np.ndarray, np.ndarray]], l2: float, thresho
     model = PairModel(tuple(float(round(w, 4)) for w in weights), round(bias, 4), threshold, features)
     for name, weight in zip(features, model.weights, strict=True):
         print(f"  {name:12s} {weight:+.4f}")
-    print(f"  bias         {model.bias:+.4f}   threshold {threshold} (leave-one-day-out)")
+    print(f"  bias         {model.bias:+.4f}   threshold {threshold} (chosen by choose_threshold)")
     return model, y
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--drop", action="append", default=[], choices=FEATURES,
@@ -234,10 +253,11 @@ def main() -> None:
                         help="only count why reports' labelled stories were not among their candidates")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a ClusterConfig setting for fitting and grouping (e.g. meaning_candidates=3)")
+    add_days_arguments(parser)
     args = parser.parse_args()
     for item in args.set:
         SETTINGS.update(parse_setting(item))
-    days = [load_day(d, args.days) for d in TUNING_DAYS]
+    days = tuning_days(args)
     data = {d.name: pairs(d) for d in days}
     if args.misses:
         for day in days:
@@ -261,7 +281,7 @@ def main() -> None:
         weights, bias = fit(x, y, args.l2)
         for threshold in THRESHOLDS:
             table[threshold].append(group_day(held, PairModel(tuple(weights), bias, threshold)))
-    print("leave-one-day-out (fit on one tuning day, group the other): " + " | ".join(d.name for d in days))
+    print("leave-one-day-out (fit on the other tuning days, group one): " + " | ".join(d.name for d in days))
     print("threshold  " + "  ".join("F1    P     R     pure" for _ in days) + "   mean F1 pure")
     for threshold, rows in table.items():
         cells = "  ".join(f"{f:.3f} {p:.3f} {r:.3f} {u:.2f}" for f, p, r, u in rows)
@@ -269,8 +289,8 @@ def main() -> None:
     model, y = fit_final(data, args.l2, choose_threshold(table), FEATURES)
     if not args.dry_run:
         note = (f"Fitted by bench/days_pair_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
-                f"{', '.join(TUNING_DAYS)}:\n{len(y)} candidate pairs, {int(y.sum())} same event. Threshold chosen "
-                "leave-one-day-out on the same two days.\nNo held-out or test day was read to fit it.")
+                f"{', '.join(d.name for d in days)}:\n{len(y)} candidate pairs, {int(y.sum())} same event. Threshold "
+                "chosen leave-one-day-out on the same days.\nNo held-out or test day was read to fit it.")
         MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
         print(f"wrote {MODEL_FILE.relative_to(REPO)}")
 

@@ -168,9 +168,9 @@ def main() -> None:
                         help="replay the real articles of this archive folder (default: the four whole days)")
     parser.add_argument("--synthetic", action="store_true", help="synthetic text instead of real reports")
     parser.add_argument("--members", type=int, default=0, help="list the titles of the N largest stories' members")
-    parser.add_argument("--event-layer", action="store_true",
-                        help="the event layer on (ClusterConfig(event_link=True)), a link_events pass every 500 "
-                             "articles as jobs.grouping makes one at each save")
+    parser.add_argument("--no-event-layer", action="store_true",
+                        help="the event layer off (ClusterConfig(event_link=False)); on (the default), a "
+                             "link_events pass every 500 articles as jobs.grouping makes one at each save")
     parser.add_argument("--db", help="stream every article of this store (sqlite:PATH, postgresql://...)")
     parser.add_argument("--dump", type=Path,
                         help="write the stories (article ids, largest first) as JSON here, for bench/stories_read.py")
@@ -193,7 +193,7 @@ def main() -> None:
         args.articles = args.articles or 100_000
         stream = synthetic_stream(args.articles, load_vocabulary(args.seed), args.seed, args.per_hour)
         source = f"{args.articles:,} synthetic articles ({args.per_hour}/simulated hour)"
-    clusterer = StoryClusterer(ClusterConfig(event_link=args.event_layer))
+    clusterer = StoryClusterer(ClusterConfig(event_link=not args.no_event_layer))
     slice_size = max(args.articles // 10, 1)
     console = Console(width=160)
     table = Table(title=f"stories: streaming {source}")

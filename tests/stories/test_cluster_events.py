@@ -30,7 +30,9 @@ OTHER = ("路透", "澳大利亚第三季度经济增长百分之三点三",
 
 ALWAYS = PairModel(tuple(0.0 for _ in EVENT_FEATURES), 50.0, 0.5, EVENT_FEATURES)
 NEVER = PairModel(tuple(0.0 for _ in EVENT_FEATURES), -50.0, 0.5, EVENT_FEATURES)
-NO_JOIN = dict(join_probability=1.01, merge_probability=None, event_merge_similarity=2.0)  # report-level off
+# Report-level joining off; links between any two stories (the shipped event_core keeps single
+# reports apart; tested on its own below).
+NO_JOIN = dict(join_probability=1.01, merge_probability=None, event_merge_similarity=2.0, event_core=1)
 
 
 def document(index: int, item: tuple[str, str, str], hours: float | None = None) -> Document:
@@ -77,8 +79,9 @@ def test_restored_decisions_are_never_relinked() -> None:
     assert clusterer.link_events() == 0
 
 
-def test_the_event_layer_is_off_by_default_and_in_the_old_settings() -> None:
-    assert StoryClusterer().event_model is None
+def test_the_event_layer_is_on_by_default_and_off_in_the_old_settings() -> None:
+    assert StoryClusterer().event_model is not None
+    assert StoryClusterer(ClusterConfig(event_link=False), event_model=ALWAYS).event_model is None
     assert StoryClusterer(ClusterConfig.hand_settings(), event_model=ALWAYS).event_model is None
     assert StoryClusterer(ClusterConfig.recall_settings(), event_model=ALWAYS).event_model is None
 
@@ -101,7 +104,22 @@ def test_a_shared_rare_title_word_weighs_more_than_a_shared_topic() -> None:
     assert same["title_terms"] > different["title_terms"]
     assert same["title_rare"] > different["title_rare"]
     assert same["lede"] > different["lede"]
+    assert same["lede_terms"] > different["lede_terms"]
     assert same == dict(zip(names, event_features(side, core, clusterer._is_name, _dice), strict=True))
+
+
+def test_a_link_needs_a_story_of_event_core_reports() -> None:
+    """Two single reports never link (two reports of one topic were the layer's most frequent wrong
+    links); a single report links into a story the report-level grouping built from three."""
+    singles = grouped(ALWAYS, [document(0, CORE), document(1, SIDE)], event_core=3)
+    assert singles[0] != singles[1]
+    clusterer = clusterer_of(ALWAYS, event_core=3, join_probability=None)
+    core = [clusterer.add(document(i, CORE)) for i in range(3)]
+    assert len({clusterer.resolve(a.story_id) for a in core}) == 1  # the copies form one story of 3
+    side = clusterer.add(document(3, SIDE)).story_id
+    assert clusterer.resolve(side) != clusterer.resolve(core[0].story_id)
+    clusterer.link_events()
+    assert clusterer.resolve(side) == clusterer.resolve(core[0].story_id)
 
 
 def test_latin_names() -> None:

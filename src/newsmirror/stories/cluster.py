@@ -23,10 +23,10 @@ small word vectors trained offline on a public news archive), which sees one eve
 words; the same vectors can also offer the stories nearest in meaning as extra candidates
 (``meaning_candidates``, off: measured, no gain).
 
-An optional event layer (``stories.eventlink``, ``event_link``, off by default) links whole stories:
-after each batch (``link_events``, called by ``jobs.grouping`` at each save) a story-pair model over
-shared rare title terms and names and the meaning of cores and leads merges the side stories of one
-broad event (reactions, analysis) into it.
+An event layer (``stories.eventlink``, ``event_link``) links whole stories: after each batch
+(``link_events``, called by ``jobs.grouping`` at each save) a story-pair model over shared rare title
+terms and names, the meaning and the terms of cores and leads merges the side stories of one broad
+event (reactions, analysis) into its core (a story of at least ``event_core`` reports).
 
 A story is judged by its core (its first ``core_size`` reports), never by a centroid that every
 member moves: a market report that joins a vote story must not pull the next market report in.
@@ -151,14 +151,19 @@ class ClusterConfig:
     topic_near: float | None = None
     # The event layer (``stories.eventlink``): a story merges into the live story a fitted story-pair
     # model (shared rare title terms and names, meaning of cores and leads) says is the same event, so a
-    # broad event's side stories (reactions, a side incident, analysis) join its core. Off: it raised
-    # recall on the tuning days but cost more precision and purity on a held-out day (bench/days_results.md).
-    event_link: bool = False
+    # broad event's side stories (reactions, a side incident, analysis) join its core. On since session 17:
+    # with ``event_core`` and the lede's terms, fitted on four tuning days, it raised B-cubed F1 left one day
+    # out and in sample without lowering the share of pure stories below 0.9 (bench/days_results.md).
+    event_link: bool = True
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``
     # passes, which judge every pair once both stories are whole; linking as stories grow gained less).
     event_links: int = 0
     event_candidates: int = 40  # stories the event layer compares a story with (most shared index terms first)
+    # The event layer links a story only with one of at least this many reports: a broad event's side
+    # story joins the core the report-level grouping already built. Two singletons of one topic (two
+    # IMF reports, two border incidents) were its most frequent wrong links (bench/days_results.md, session 17).
+    event_core: int = 3
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
 
     @classmethod
@@ -215,6 +220,8 @@ class _StoryState:
     indexed_terms: tuple[str, ...] = ()
     meaning: np.ndarray | None = None  # sum of the core members' meaning vectors (``text.vectors``)
     lede: np.ndarray | None = None  # sum of every member's title-and-lede meaning vector
+    lede_terms: Counter[str] = field(default_factory=Counter)  # in how many members' title and lede each term is
+    ledes: int = 0  # members whose lede is counted
 
 
 @dataclass(slots=True)
@@ -403,15 +410,15 @@ class StoryClusterer:
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
         """Unit TF-IDF vector of the article's strongest terms (names weighted up), and whether
         it reads as a report about several events; one segmentation of the body's head serves both."""
-        vector, digest, _, _, _ = self._analyse(title, text)
+        vector, digest, _, _, _, _ = self._analyse(title, text)
         return vector, digest
 
     def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash, np.ndarray | None,
-                                                       np.ndarray | None]:
+                                                       np.ndarray | None, frozenset[str]]:
         """Term vector, multi-event flag, copy fingerprint, meaning vector (``text.vectors``: weighted
-        mean of all its terms' word vectors, before the term vector is trimmed) and the meaning of the
-        title and lede alone, from one normalization of the title and the body's head (normalizing,
-        alias folding above all, costs per character)."""
+        mean of all its terms' word vectors, before the term vector is trimmed), the meaning of the
+        title and lede alone and their terms (both for the event layer only), from one normalization
+        of the title and the body's head (normalizing, alias folding above all, costs per character)."""
         config = self.config
         normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
@@ -453,7 +460,7 @@ class StoryClusterer:
         lede_meaning = None
         if vectors is not None and want_lede:
             lede_meaning = vectors.weighted_vector({w: x for w, x in weighted.items() if w in lede})
-        return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning
+        return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning, frozenset(lede)
 
     def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
@@ -508,7 +515,7 @@ class StoryClusterer:
     def add(self, doc: Document) -> Assignment:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
-        vector, digest, signature, meaning, lede = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
         assignment = self._find_duplicate(doc, signature)
@@ -516,7 +523,7 @@ class StoryClusterer:
             assignment = self._find_story(doc, vector, meaning)
         if assignment is None:
             assignment = Assignment(doc.id, "s" + stable_id("story\n" + doc.id, 15), "member", None, 1.0, True)
-        self._remember(doc, assignment, vector, signature, digest, meaning, lede)
+        self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms)
         assignment.story_id = self.resolve(assignment.story_id)
         return assignment
 
@@ -525,10 +532,10 @@ class StoryClusterer:
         """Load an earlier decision (from the store) without re-deciding it."""
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
-        vector, digest, signature, meaning, lede = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = digest if doc.digest is None else doc.digest
-        self._remember(doc, assignment, vector, signature, digest, meaning, lede, restoring=True)
+        self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms, restoring=True)
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""
@@ -759,7 +766,8 @@ class StoryClusterer:
 
     def _remember(self, doc: Document, assignment: Assignment, vector: dict[str, float],
                   signature: LeanMinHash, digest: bool = False, meaning: np.ndarray | None = None,
-                  lede: np.ndarray | None = None, *, restoring: bool = False) -> None:
+                  lede: np.ndarray | None = None, lede_terms: frozenset[str] = frozenset(), *,
+                  restoring: bool = False) -> None:
         story = self.stories.get(assignment.story_id)
         if story is None:
             story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time, closed=digest)
@@ -773,6 +781,8 @@ class StoryClusterer:
             story.titled += 1
         if lede is not None and not story.closed and assignment.role == "member":
             story.lede = lede if story.lede is None else story.lede + lede
+            story.lede_terms.update(lede_terms)
+            story.ledes += 1
         # A copy adds no new wording; the core is the first reports only (no drift); a
         # multi-event report's story is never a candidate, so it needs no profile.
         if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
@@ -895,6 +905,8 @@ class StoryClusterer:
         for _ in range(self.config.event_links):
             best: tuple[float, _StoryState] | None = None
             for other in self.event_candidates(story):
+                if max(len(story.members), len(other.members)) < self.config.event_core:
+                    continue
                 probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
                 if probability >= self.event_probability and (best is None or probability > best[0]):
                     best = (probability, other)
@@ -913,20 +925,7 @@ class StoryClusterer:
         if self.event_model is None:
             return 0
         changed, self._relink = self._relink, set()
-        linked: list[tuple[float, str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for story_id in sorted(changed):
-            story = self.stories.get(self.resolve(story_id))
-            if story is None or story.closed:
-                continue
-            for other in self.event_candidates(story):
-                pair = (min(story.id, other.id), max(story.id, other.id))
-                if other.closed or pair in seen:
-                    continue
-                seen.add(pair)
-                probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
-                if probability >= self.event_probability:
-                    linked.append((probability, story.id, other.id))
+        linked = [link for link in self.event_pairs(changed) if link[0] >= self.event_probability]
         merges = 0
         for _, a_id, b_id in sorted(linked, reverse=True):
             a, b = self.stories.get(self.resolve(a_id)), self.stories.get(self.resolve(b_id))
@@ -936,6 +935,26 @@ class StoryClusterer:
             self._absorb(big, small)
             merges += 1
         return merges
+
+    def event_pairs(self, story_ids: set[str]) -> list[tuple[float, str, str]]:
+        """(event probability, story, candidate) for every candidate pair of the live stories ``story_ids``,
+        each pair once (``link_events`` merges those at or above the threshold)."""
+        if self.event_model is None:
+            return []
+        scored: list[tuple[float, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for story_id in sorted(story_ids):
+            story = self.stories.get(self.resolve(story_id))
+            if story is None or story.closed:
+                continue
+            for other in self.event_candidates(story):
+                pair = (min(story.id, other.id), max(story.id, other.id))
+                if other.closed or pair in seen or max(len(story.members), len(other.members)) < self.config.event_core:
+                    continue
+                seen.add(pair)
+                features = event_features(story, other, self._is_name, _dice)
+                scored.append((self.event_model.probability(features), story.id, other.id))
+        return scored
 
     def event_candidates(self, story: _StoryState) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
@@ -984,6 +1003,8 @@ class StoryClusterer:
         big.outlets |= small.outlets
         if small.lede is not None:
             big.lede = small.lede if big.lede is None else big.lede + small.lede
+            big.lede_terms.update(small.lede_terms)
+            big.ledes += small.ledes
         big.first, big.last = min(big.first, small.first), max(big.last, small.last)
         # The survivor's core takes the absorbed core's reports while it has room.
         if big.core < self.config.core_size:

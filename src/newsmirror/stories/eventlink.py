@@ -7,8 +7,9 @@ the meaning of their leads, their cores' terms. A logistic regression over such 
 pair (``EVENT_FEATURES``), fitted on the stories of labelled tuning days (``bench/days_event_fit.py``,
 coefficients in ``event_model.toml``), links them: ``StoryClusterer.link_events`` (called by
 ``jobs.grouping`` at each save) merges every candidate pair at or above the model's threshold.
-Off by default (``ClusterConfig.event_link``): on the tuning days it raised recall, but on a held-out
-day it lost more precision and purity than it gained (bench/days_results.md, Session 16).
+A story links only with one of at least ``ClusterConfig.event_core`` reports (a side story joins a
+core; two single reports of one topic were the most frequent wrong links). On by default since
+session 17 (``ClusterConfig.event_link``; bench/days_results.md, Sessions 16 and 17).
 
 The features of stories A and B:
 
@@ -23,7 +24,11 @@ The features of stories A and B:
   says first, where side stories name the event they follow);
 * ``title``: the best Dice of title character bigrams between the cores' titles;
 * ``gap``: log(1 + hours) between the stories' first reports;
-* ``min_size`` / ``max_size``: log of the smaller and of the larger story's member count.
+* ``min_size`` / ``max_size``: log of the smaller and of the larger story's member count;
+* ``lede_terms``: weighted Jaccard of the terms of the members' titles and ledes, each weighted by the
+  share of the story's ledes using it times its IDF: the names, places and figures a report states
+  first, which two reports of one event share and two events of one topic (whose lede *meaning* is
+  close) mostly do not.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ if TYPE_CHECKING:
     from newsmirror.stories.cluster import _StoryState
 
 EVENT_FEATURES = ("title_terms", "title_rare", "title_names", "cosine", "meaning", "lede", "title", "gap",
-                  "min_size", "max_size")
+                  "min_size", "max_size", "lede_terms")
 EVENT_MODEL_FILE = Path(__file__).with_name("event_model.toml")
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
 
@@ -85,8 +90,9 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
+    ledes = _weighted_jaccard(_title_weights(a.lede_terms, a.ledes), _title_weights(b.lede_terms, b.ledes))
     return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
-            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]))
+            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes)
 
 
 def load_event_model(path: Path = EVENT_MODEL_FILE) -> PairModel:
