@@ -194,3 +194,29 @@ def test_the_day_of_a_dateline_is_no_figure_of_the_fact() -> None:
 def test_same_fact_is_rules_or_model() -> None:
     with pytest.raises(ValueError, match="rules"):
         compare_story([HANS, HANT], same_fact="fitted")  # type: ignore[arg-type]
+
+
+def test_a_pinyin_gloss_is_no_detail_when_another_outlet_writes_a_homophone() -> None:
+    # 付强 and 傅强 are one defendant (Fu Qiang): outlets pick homophone characters for a Chinese
+    # name; jieba cuts 付强 apart, so only the pinyin of the text tells.
+    glossed = Article(outlet="乙社", title="起诉", original_url="https://b.example/q", published_at=WHEN,
+                      body_text="美国司法部周三起诉了五名中国黑客，其中包括傅强（Fu Qiang）。")
+    homophone = Article(outlet="甲报", title="起诉", original_url="https://a.example/q", published_at=WHEN,
+                        body_text="美国司法部周三起诉了五名中国黑客，其中包括付强。")
+    other_man = Article(outlet="甲报", title="起诉", original_url="https://a.example/q", published_at=WHEN,
+                        body_text="美国司法部周三起诉了五名中国黑客，其中包括王强。")
+    charged = fact_with(compare_story([homophone, glossed]), "起诉了五名中国黑客")
+    assert charged.details.get("Fu Qiang") != ["乙社"]
+    charged = fact_with(compare_story([other_man, glossed]), "起诉了五名中国黑客")
+    assert charged.details.get("Fu Qiang") == ["乙社"]
+
+
+def test_an_abbreviation_is_no_detail_when_another_outlet_gives_the_full_name() -> None:
+    # 新州 is short for 新南威尔士州, which the other outlet writes out.
+    short = Article(outlet="乙社", title="搜查", original_url="https://b.example/n", published_at=WHEN,
+                    body_text="警方六月搜查了新州议会一名顾问的住所。")
+    full = Article(outlet="甲报", title="搜查", original_url="https://a.example/n", published_at=WHEN,
+                   body_text="警方六月搜查了议会一名顾问的住所。\n\n该顾问曾在新南威尔士州议会工作。")
+    comparison = compare_story([full, short])
+    assert "新州" not in comparison.unique_details()["乙社"]
+    assert all(fact.details.get("新州") != ["乙社"] for fact in [*comparison.shared, *comparison.partial])

@@ -20,3 +20,22 @@ def test_transliterated_names_are_found_however_jieba_cuts_them() -> None:
 
     assert transliterated_names("总统解雇了安全局长克瑞布斯的职务") == ["克瑞布斯"]
     assert transliterated_names("两国同意明年举行联合演习") == []
+
+
+def test_a_pinyin_gloss_is_found_in_any_homophone_characters() -> None:
+    from newsmirror.text.phonetic import spells_pinyin
+
+    assert spells_pinyin("Fu Qiang", "起诉了付强等五人")
+    assert spells_pinyin("Zhang Haoran", "被告张浩然")
+    assert not spells_pinyin("Fu Qiang", "起诉了王强等五人")
+    assert not spells_pinyin("Jeffrey Rosen", "副部长罗森")
+
+
+def test_an_abbreviation_keeps_the_first_character_and_the_order() -> None:
+    from newsmirror.text.names import abbreviates
+
+    assert abbreviates("新州", "新南威尔士州")
+    assert abbreviates("北约", "北大西洋公约组织")
+    assert not abbreviates("新州", "新加坡")
+    assert not abbreviates("州新", "新南威尔士州")
+    assert not abbreviates("新州", "新州")  # the same word is no abbreviation

@@ -42,11 +42,11 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
-from newsmirror.text.names import is_name_detail
+from newsmirror.text.names import abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
-from newsmirror.text.phonetic import phonetic_key, same_name, transliterated_names
+from newsmirror.text.phonetic import phonetic_key, same_name, spells_pinyin, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
 
@@ -681,11 +681,15 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
-    (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦)."""
+    (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦), as a pinyin
+    gloss's Han homophone (付强 names Fu Qiang) or as the name an abbreviation shortens (新南威尔士州
+    names 新州)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
-    return any(same_name(term, noun) for noun in outlet_nouns.get(outlet, ()))
+    if term.isascii():
+        return spells_pinyin(term, text)
+    return any(same_name(term, noun) or abbreviates(term, noun) for noun in outlet_nouns.get(outlet, ()))
 
 
 # Words around the name proper of an organisation: 美国苹果公司 is 苹果 to an outlet that just

@@ -270,3 +270,12 @@ def _unknown_is_name(word: str) -> bool:
 @cache
 def _aliases() -> frozenset[str]:
     return frozenset(n for n in canonical_names() if not n.isascii())
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a Chinese abbreviation (简称) of the name ``full``: its characters in
+    order, the first kept (新州 of 新南威尔士州, 北约 of 北大西洋公约组织)."""
+    if not 2 <= len(short) <= 3 or len(full) < len(short) + 2 or short[0] != full[0]:
+        return False
+    rest = iter(full[1:])
+    return all(char in rest for char in short[1:])

@@ -12,7 +12,7 @@ false match costs a missing claim, never a wrong one.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -66,3 +66,30 @@ def transliterated_names(key: str) -> list[str]:
     """Runs of three or more transliteration characters in a normalized (Simplified) text: the
     foreign names it most likely gives, whatever words jieba cuts them into (克瑞 + 布斯)."""
     return _RUN.findall(key)
+
+
+# Pinyin glosses of Chinese names run to at most four characters (复姓 + two-character given name).
+_PINYIN_NAME_SIZES = (2, 3, 4)
+
+
+@cache
+def _syllable(char: str) -> str:
+    return "".join(lazy_pinyin(char)) if "\u4e00" <= char <= "\u9fff" else ""
+
+
+@lru_cache(maxsize=64)
+def _pinyin_windows(text: str) -> frozenset[str]:
+    """The toneless pinyin of every run of two to four Han characters of ``text``."""
+    syllables = [_syllable(char) for char in text]
+    return frozenset("".join(syllables[i : i + size]) for size in _PINYIN_NAME_SIZES
+                     for i in range(len(syllables) - size + 1) if all(syllables[i : i + size]))
+
+
+def spells_pinyin(latin: str, text: str) -> bool:
+    """Whether ``text`` writes in Han characters a name whose pinyin is ``latin`` (Fu Qiang:
+    傅强 and 付强 alike). Chinese outlets gloss Chinese names in pinyin but choose homophone
+    characters for them differently, so the gloss is the one spelling they share."""
+    letters = "".join(ch for ch in latin.lower() if ch.isalpha())
+    if not letters.isascii() or " " not in latin.strip() or not letters:
+        return False
+    return letters in _pinyin_windows(text)
