@@ -36,8 +36,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.days_eval import (  # noqa: E402
     DEFAULT_DAYS,
-    _file_key,
     available_tuning_days,
+    import_day,
     load_day_labels,
     parse_setting,
 )
@@ -93,16 +93,11 @@ def record_arrivals(store: Any, config: Any) -> dict[str, Arrival]:
 
 
 def diagnose(folder: Path, labels_path: Path, config: Any, threshold: float) -> tuple[Counter[str], list[str]]:
-    from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
 
     labels = load_day_labels(labels_path)
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        report = import_paths(store, [folder])
-        file_of: dict[str, str] = {}
-        for result in report.results:
-            if result.article_id:
-                file_of.setdefault(result.article_id, _file_key(result.path))
+        file_of = import_day(store, folder)
         arrivals = record_arrivals(store, config)
         predicted = {a: store.story_of(a) or a for a in file_of}
         titles = {}

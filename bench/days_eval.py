@@ -155,18 +155,24 @@ class DayResult:
     titles: dict[str, str] = field(default_factory=dict)
 
 
+def import_day(store: Any, folder: Path) -> dict[str, str]:
+    """Import a day folder into ``store``; each stored article's id -> its file's label key."""
+    from newsmirror.jobs.importing import import_paths
+
+    file_of: dict[str, str] = {}
+    for result in import_paths(store, [folder]).results:
+        if result.article_id:
+            file_of.setdefault(result.article_id, _file_key(result.path))
+    return file_of
+
+
 def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> DayResult:
     from newsmirror.jobs.grouping import group_articles
-    from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
     from newsmirror.text.tokenize import idf, words
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        report = import_paths(store, [folder])
-        file_of: dict[str, str] = {}
-        for result in report.results:
-            if result.article_id:
-                file_of.setdefault(result.article_id, _file_key(result.path))
+        file_of = import_day(store, folder)
         words("预热"), idf("预热")  # load jieba outside the timing
         cluster_cpu = _clusterer_cpu(store, config)
         started = time.perf_counter()
