@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import jieba
 
 from newsmirror.text.fingerprint import from_bytes, jaccard, shingles, text_minhash, to_bytes
@@ -46,3 +49,16 @@ def test_shingles_and_jaccard() -> None:
     assert shingles("甲乙", size=4) == {"甲乙"}
     assert jaccard({"a", "b"}, {"b", "c"}) == 1 / 3
     assert jaccard(set(), {"a"}) == 0.0
+
+
+def test_alias_names_are_names_before_any_text_is_tagged() -> None:
+    # A fresh process, so no earlier test has run jieba's tagger: is_name must not depend on
+    # whether something in the process tagged a text first (东盟 and 也门 are common words in
+    # jieba's own table, names in the alias table).
+    code = (
+        "from newsmirror.text.aliases import canonical_names\n"
+        "from newsmirror.text.tokenize import is_name\n"
+        "print(sorted(n for n in canonical_names() if not n.isascii() and not is_name(n)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -53,7 +53,12 @@ def _segmenter() -> rjieba.Jieba:
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     """jieba's part-of-speech tagger over the project's word list (the alias table's names added
     with their kind's tag), shared by the tokenizer and the name tests of ``text.names``."""
-    return jieba.posseg.POSTokenizer(_tokenizer())
+    tagger = jieba.posseg.POSTokenizer(_tokenizer())
+    # jieba copies the added words' tags into the tag table only when the tagger first cuts, so
+    # ``is_name`` read the table without them until some code tagged a text: a grouping then
+    # depended on what the process had done before (a story comparison tags texts).
+    tagger.makesure_userdict_loaded()
+    return tagger
 
 
 # jieba's part-of-speech tags for names of people, places, organisations and other proper nouns.
