@@ -52,17 +52,15 @@ from scipy import sparse
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
 
+from bench.train_vectors import _LINK, _TAG, _URL, dated_post_files, excluded_dates  # noqa: E402
 from newsmirror.text.fold import quick_normalize  # noqa: E402
 from newsmirror.text.numbers import fold_numbers  # noqa: E402
 from newsmirror.text.sentences import split_sentences  # noqa: E402
 from newsmirror.text.tokenize import is_name, words  # noqa: E402
 
 LABELLED_DAYS = ("2020-08-04", "2020-09-16", "2020-10-14", "2020-11-18", "2020-12-02", "2021-01-06")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
-_TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_URL = re.compile(r"https?://\S+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _DIGIT = re.compile(r"\d")
@@ -74,29 +72,6 @@ class Post:
     outlet: str
     sentences: list[list[str]]  # each sentence's words
     vocabulary: frozenset[str]
-
-
-def excluded_dates(margin: int) -> set[str]:
-    days = set()
-    for day in LABELLED_DAYS:
-        base = date.fromisoformat(day)
-        days.update((base + timedelta(days=d)).isoformat() for d in range(-margin, margin + 1))
-    return days
-
-
-def post_files(root: Path, skip: set[str]) -> Iterator[tuple[str, Path]]:
-    seen: set[str] = set()
-    archived = root / "archived"
-    folders = sorted(p for p in archived.iterdir() if p.is_dir()) if archived.is_dir() else []
-    for folder in [*folders, root / "_posts"]:
-        if folder.name in skip or not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.md")):
-            match = _DATE.match(path.name)
-            if not match or match.group(1) in skip or path.name in seen:
-                continue
-            seen.add(path.name)
-            yield match.group(1), path
 
 
 def read_post(raw: str, body_chars: int) -> tuple[str, str]:
@@ -118,7 +93,9 @@ def read_post(raw: str, body_chars: int) -> tuple[str, str]:
 def cut_posts(root: Path, skip: set[str], body_chars: int, limit: int) -> list[Post]:
     posts = []
     started = time.time()
-    for day, path in post_files(root, skip):
+    for day, path in dated_post_files(root, skip):
+        if day is None:  # an undated post cannot be paired with another outlet's of the same day
+            continue
         outlet, text = read_post(path.read_text(encoding="utf-8", errors="replace"), body_chars)
         if not outlet or len(_HAN.findall(text)) < 200:
             continue
@@ -241,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         with args.cache.open("rb") as handle:
             posts: list[Post] = pickle.load(handle)
     else:
-        posts = cut_posts(args.archive, excluded_dates(args.exclude_margin), args.body_chars, args.limit)
+        posts = cut_posts(args.archive, excluded_dates(args.exclude_margin, LABELLED_DAYS), args.body_chars, args.limit)
         if args.cache:
             with args.cache.open("wb") as handle:
                 pickle.dump(posts, handle)

@@ -47,15 +47,19 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+")
 
 
-def excluded_dates(margin: int) -> set[str]:
+def excluded_dates(margin: int, labelled: tuple[str, ...] = LABELLED_DAYS) -> set[str]:
+    """The dates within ``margin`` days of a labelled day (``bench/mine_paraphrases.py`` passes the
+    days labelled since; the vectors keep the four they were trained without)."""
     days = set()
-    for day in LABELLED_DAYS:
+    for day in labelled:
         base = date.fromisoformat(day)
         days.update((base + timedelta(days=d)).isoformat() for d in range(-margin, margin + 1))
     return days
 
 
-def post_files(root: Path, skip: set[str]) -> Iterator[Path]:
+def dated_post_files(root: Path, skip: set[str]) -> Iterator[tuple[str | None, Path]]:
+    """Each post of the archive once (by file name) with the date its name starts with (None when
+    it starts with none), leaving out the folders and dates in ``skip``."""
     seen: set[str] = set()
     folders = sorted(p for p in (root / "archived").iterdir() if p.is_dir()) if (root / "archived").is_dir() else []
     for folder in [*folders, root / "_posts"]:
@@ -66,7 +70,11 @@ def post_files(root: Path, skip: set[str]) -> Iterator[Path]:
             if (match and match.group(1) in skip) or path.name in seen:
                 continue
             seen.add(path.name)
-            yield path
+            yield (match.group(1) if match else None), path
+
+
+def post_files(root: Path, skip: set[str]) -> Iterator[Path]:
+    return (path for _, path in dated_post_files(root, skip))
 
 
 def title_and_text(raw: str, body_chars: int) -> str:
