@@ -130,6 +130,8 @@ def main() -> None:
                              "StoryClusterer.link_events() pass at the end of the day")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a ClusterConfig setting for grouping (e.g. lede_chars=300)")
+    parser.add_argument("--threshold", action="append", type=float, metavar="P",
+                        help="only these link thresholds (repeatable; default: 0.5 to 0.95): a shorter run")
     args = parser.parse_args()
     for item in args.set:
         SETTINGS.update(parse_setting(item))
@@ -142,12 +144,13 @@ def main() -> None:
     for name, (_, y) in data.items():
         print(f"{name}: {len(y)} candidate story pairs, {int(y.sum())} same event")
     base = [group_day(d, pair_models[d.name], None) for d in days]
-    table: dict[float, list[tuple[float, float, float, float]]] = {t: [] for t in THRESHOLDS}
+    thresholds = tuple(args.threshold or THRESHOLDS)
+    table: dict[float, list[tuple[float, float, float, float]]] = {t: [] for t in thresholds}
     for held in days:
         x = np.vstack([data[d.name][0] for d in days if d is not held])
         y = np.concatenate([data[d.name][1] for d in days if d is not held])
         weights, bias = fit(x, y, args.l2)
-        for threshold in THRESHOLDS:
+        for threshold in thresholds:
             model = PairModel(tuple(weights), bias, threshold, EVENT_FEATURES)
             table[threshold].append(group_day(held, pair_models[held.name], model, args.as_they_grow))
     print("leave-one-day-out (pair and event models fitted on the other tuning days, group one): "
@@ -168,7 +171,7 @@ def main() -> None:
     x = np.vstack([data[d.name][0] for d in days])
     weights, bias = fit(x, np.concatenate([data[d.name][1] for d in days]), args.l2)
     in_sample: dict[float, list[tuple[float, float, float, float]]] = {}
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         model = PairModel(tuple(weights), bias, threshold, EVENT_FEATURES)
         in_sample[threshold] = [group_day(d, default_pair_model(), model, args.as_they_grow) for d in days]
     print("in sample (pair and event models fitted on every tuning day)")

@@ -253,6 +253,8 @@ def main() -> None:
                         help="only count why reports' labelled stories were not among their candidates")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a ClusterConfig setting for fitting and grouping (e.g. meaning_candidates=3)")
+    parser.add_argument("--threshold", action="append", type=float, metavar="P",
+                        help="only these join thresholds (repeatable; default: 0.2 to 0.9 by 0.05): a shorter run")
     add_days_arguments(parser)
     args = parser.parse_args()
     for item in args.set:
@@ -274,12 +276,12 @@ def main() -> None:
             x[:, FEATURES.index(name)] = 0.0
     for name, (_, y) in data.items():
         print(f"{name}: {len(y)} candidate pairs, {int(y.sum())} same event")
-    table: dict[float, list[tuple[float, float, float, float]]] = {t: [] for t in THRESHOLDS}
+    table: dict[float, list[tuple[float, float, float, float]]] = {t: [] for t in args.threshold or THRESHOLDS}
     for held in days:
         x = np.vstack([data[d.name][0] for d in days if d is not held])
         y = np.concatenate([data[d.name][1] for d in days if d is not held])
         weights, bias = fit(x, y, args.l2)
-        for threshold in THRESHOLDS:
+        for threshold in table:
             table[threshold].append(group_day(held, PairModel(tuple(weights), bias, threshold)))
     print("leave-one-day-out (fit on the other tuning days, group one): " + " | ".join(d.name for d in days))
     print("threshold  " + "  ".join("F1    P     R     pure" for _ in days) + "   mean F1 pure")
