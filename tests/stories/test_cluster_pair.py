@@ -133,3 +133,31 @@ def test_fit_recovers_a_known_logistic_rule() -> None:
     weights, bias = fit(x, y, l2=0.1)
     assert weights == pytest.approx(truth, abs=0.2)
     assert bias == pytest.approx(-0.5, abs=0.2)
+
+
+# A later angle of the wine event, in words closer to the follow-up than to the first report.
+WINE_EXPORTERS = ("wine", "德国之声", "葡萄酒出口商寻找新市场 滞留港口的红酒货柜无法清关",
+                  "反倾销保证金生效后，葡萄酒出口商协会说对华出口几乎停止，滞留港口的红酒货柜仍然无法清关。"
+                  "多家酒庄表示正在寻找其他市场，出口商担忧失去最大市场，部分酒庄考虑裁员。")
+
+
+def test_the_members_features_read_every_kept_member_not_only_the_core() -> None:
+    def agreement(config: ClusterConfig) -> tuple[float, float, list[float]]:
+        clusterer = day_of_four_stories(config)
+        clusterer.restore(document(5, WINE_FOLLOW_UP), "story-wine")
+        wine = clusterer.stories["story-wine"]
+        doc = document(10, WINE_EXPORTERS)
+        vector = clusterer.vector(doc.title, doc.text)
+        values = dict(zip(FEATURES, clusterer.pair_features(vector, [], [], doc.time, {doc.outlet}, wine), strict=True))
+        cosines = [sum(w * member.get(t, 0.0) for t, w in vector.items()) for member in wine.member_vectors]
+        return values["members"], values["agreeing"], cosines
+
+    members, agreeing, cosines = agreement(ClusterConfig())
+    assert len(cosines) == 2  # the first report and the follow-up, each read apart
+    assert members == pytest.approx(sum(cosines) / 2)
+    assert min(cosines) >= 0.2 and agreeing == pytest.approx(np.log(3))  # both agree
+    assert agreement(ClusterConfig(agree_cosine=0.99))[1] == 0.0
+    # Only the latest ``member_vectors`` members are kept (bounded state): here the follow-up.
+    members, agreeing, cosines = agreement(ClusterConfig(member_vectors=1))
+    assert len(cosines) == 1 and members == pytest.approx(cosines[0])
+    assert members > agreement(ClusterConfig())[2][0]  # the exporters' report is closer to the follow-up

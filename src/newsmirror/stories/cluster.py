@@ -165,6 +165,11 @@ class ClusterConfig:
     # IMF reports, two border incidents) were its most frequent wrong links (bench/days_results.md, session 17).
     event_core: int = 3
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
+    # A report that agrees with several of a story's members is stronger evidence than one close pair:
+    # the pair model's ``members`` / ``agreeing`` features read the term vectors of the story's latest
+    # ``member_vectors`` reports (own wording: copies add none), beside its core.
+    member_vectors: int = 10
+    agree_cosine: float = 0.2  # a member whose cosine to the report reaches this agrees with it
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
@@ -222,6 +227,7 @@ class _StoryState:
     lede: np.ndarray | None = None  # sum of every member's title-and-lede meaning vector
     lede_terms: Counter[str] = field(default_factory=Counter)  # in how many members' title and lede each term is
     ledes: int = 0  # members whose lede is counted
+    member_vectors: list[dict[str, float]] = field(default_factory=list)  # latest members' unit term vectors
 
 
 @dataclass(slots=True)
@@ -653,9 +659,12 @@ class StoryClusterer:
         names = list(title_names)
         new_names = sum(1 for n in names if n not in centroid and n not in story.title_words) / len(names) if names else 0.0
         gap = math.log1p(abs((time - story.first).total_seconds()) / 3600)
+        agree = sorted((_cosine(vector, member) for member in story.member_vectors), reverse=True)
+        members = sum(agree[:3]) / min(len(agree), 3) if agree else 0.0
+        agreeing = math.log1p(sum(1 for value in agree if value >= self.config.agree_cosine))
         return (cosine, who, what, event, cosine - event, title, new_names, gap,
                 float(bool(outlets & story.outlets)), math.log(min(len(story.members), 6) or 1),
-                vector_cosine(meaning, story.meaning))
+                vector_cosine(meaning, story.meaning), members, agreeing)
 
     def _event_similarity(self, vector: dict[str, float], story: _StoryState,
                           meaning: np.ndarray | None = None) -> float:
@@ -779,6 +788,9 @@ class StoryClusterer:
         if (self.config.title_keys or self.event_model is not None) and not story.closed:
             story.title_terms.update(_title_terms(doc.title))
             story.titled += 1
+        if assignment.role == "member" and not story.closed and self.config.member_vectors:
+            story.member_vectors.append(vector)
+            del story.member_vectors[: -self.config.member_vectors]
         if lede is not None and not story.closed and assignment.role == "member":
             story.lede = lede if story.lede is None else story.lede + lede
             story.lede_terms.update(lede_terms)
@@ -1001,6 +1013,8 @@ class StoryClusterer:
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets
+        if self.config.member_vectors:
+            big.member_vectors = (big.member_vectors + small.member_vectors)[-self.config.member_vectors:]
         if small.lede is not None:
             big.lede = small.lede if big.lede is None else big.lede + small.lede
             big.lede_terms.update(small.lede_terms)

@@ -19,7 +19,10 @@ The features (``FEATURES``, computed by ``StoryClusterer`` for each candidate st
 * ``same_outlet``: the outlet already has a report in the story (outlets update, seldom refile);
 * ``size``: log of the story's member count (a story many reports joined is a confirmed event);
 * ``meaning``: cosine of the report's meaning vector and the core's (``text.vectors``: weighted means
-  of word vectors trained on a public news archive), which sees the same event told in other words.
+  of word vectors trained on a public news archive), which sees the same event told in other words;
+* ``members`` / ``agreeing``: the mean of the report's three best term cosines to the story's latest
+  members (not only its core), and log(1 + how many of them reach ``ClusterConfig.agree_cosine``): a
+  reaction or a later angle that agrees with several members is one event even when the core told it first.
 
 The coefficients live in ``pair_model.toml`` beside this module, written by
 ``bench/days_pair_fit.py`` with how they were fitted (which days, how many pairs).
@@ -36,7 +39,7 @@ from pathlib import Path
 from newsmirror.errors import ConfigError
 
 FEATURES = ("cosine", "who", "what", "event", "topic", "title", "new_names", "gap", "same_outlet", "size",
-            "meaning")
+            "meaning", "members", "agreeing")
 
 MODEL_FILE = Path(__file__).with_name("pair_model.toml")
 
