@@ -46,3 +46,20 @@ def test_a_publication_line_of_another_day_does_not_fill_the_time() -> None:
     header = read_header(lines, "图书馆今夏开放三座新馆", "Asia/Shanghai")
     assert header.published is not None and not header.has_time
     assert header.published.isoformat() == "2015-11-05T00:00:00+08:00"
+
+
+def test_full_width_digits_are_read() -> None:
+    for shown in ("２０２０年１１月８日 １４:２５", "２０２０－１１－０８ １４：２５"):
+        header = read_header(["图书馆今夏开放三座新馆", shown], "图书馆今夏开放三座新馆", "Asia/Shanghai")
+        assert header.published is not None and header.published.isoformat() == "2020-11-08T14:25:00+08:00"
+
+
+def test_the_publication_after_an_update_on_one_line_wins() -> None:
+    for shown in ("更新时间：2020-11-09 10:00 发布时间：2020-11-08 14:25",
+                  "发布时间：2020-11-08 14:25 更新时间：2020-11-09 10:00"):
+        header = read_header(["图书馆今夏开放三座新馆", shown], "图书馆今夏开放三座新馆", "Asia/Shanghai")
+        assert header.published is not None and header.published.isoformat() == "2020-11-08T14:25:00+08:00"
+    # only an update shown: it is the last resort
+    header = read_header(["图书馆今夏开放三座新馆", "更新时间：2020-11-09 10:00"], "图书馆今夏开放三座新馆",
+                         "Asia/Shanghai")
+    assert header.published is not None and header.published.day == 9

@@ -124,7 +124,13 @@ def _year_before(month: int, day: int, reference: datetime) -> int | None:
     return None
 
 
+# Full-width digits and punctuation ("２０２０年１１月８日 １４：２５"): read as their ASCII forms
+# (one character for one, so positions in the line stay valid).
+_HALF_WIDTH = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
+
+
 def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[datetime, bool] | None:
+    line = line.translate(_HALF_WIDTH)
     match = _STAMP.search(line)
     year: int | None = None
     if match:
@@ -178,6 +184,7 @@ _OTHER_ITEM = re.compile(r"推荐|推薦|相关|相關|上一篇|下一篇|热�
 _UPDATE_LABEL = re.compile(r"(?:最后|最後|最近|最新)?(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*[:：]|"
                            r"(?:最后|最後)(?:更新|修改|编辑|編輯)(?:于|於)")
 STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
+_PUBLISHED_WORD = re.compile(r"(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)")
 # A line that states the publication of the page it is on ("发布于：…", "发布时间：…", "发表于…").
 _PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:发布|發布|发表|發表)(?:于|於|时间|時間|日期)\s*[:：]?\s*(?:19|20)\d\d")
 
@@ -199,10 +206,13 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
         label = _UPDATE_LABEL.search(line)
         if label:
             # what follows an update label is the last change: the publication is printed
-            # before it or on another line ("发布时间：… 更新时间：…"); kept only as a last resort
-            if updated is None and (late := _stamp(line[label.start():], zone, reference)) is not None:
+            # before it, after it under its own label ("更新时间：… 发布时间：…") or on another
+            # line; the update is kept only as a last resort
+            published = _PUBLISHED_WORD.search(line, label.end())
+            change = line[label.start():published.start() if published else len(line)]
+            if updated is None and (late := _stamp(change, zone, reference)) is not None:
                 updated = (*late, prose < STANDFIRST_LINES)
-            line = line[:label.start()]
+            line = line[:label.start()] + (" " + line[published.start():] if published else "")
         stamp = _stamp(line, zone, reference)
         if stamp is None:
             continue
