@@ -14,8 +14,8 @@ file, to be opened only after every judgement is written. Identical stories prin
         # the same draws, another pair of groupings (the draws were made with on and off)
     python bench/stories_blind.py tabulate --judgements JUDGED.toml --key KEY.json
 
-Judgements (TOML, one table per draw): ``A``/``B`` (or ``same``) each "one", "strays:N" (one
-event with N strays) or "mixed:K" (K events), per bench/days/GUIDE.md section 1, and ``better``:
+Judgements (TOML, one table per draw): ``A``/``B`` (or ``same``) each "one", "single" (a story
+of one report), "strays:N" (one event with N strays) or "mixed:K" (K events), per bench/days/GUIDE.md section 1, and ``better``:
 "A", "B" or "equal".
 """
 
@@ -147,7 +147,7 @@ def main() -> None:
     judgements = tomllib.loads(args.judgements.read_text(encoding="utf-8"))
     verdicts, paired = tabulate(judgements, json.loads(args.key.read_text()))
     for grouping, counts in sorted(verdicts.items()):
-        print(f"{grouping}: one {counts['one']}, strays {counts['strays']}, mixed {counts['mixed']}")
+        print(f"{grouping}: " + ", ".join(f"{kind} {counts[kind]}" for kind in ("one", "single", "strays", "mixed")))
     print("paired: " + ", ".join(f"{what} {count}" for what, count in sorted(paired.items())))
 
 
