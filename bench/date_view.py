@@ -8,6 +8,7 @@ that looks like a date, numbered. The label is the reader's decision, not this t
                               | htmldate:<htmldate's tests folder>/<test_set|eval|cache>/<file>
                               | magic-html:<magic-html's benchmark/data/article folder>/htmls/<file>
                               | s17:<set>:<site>:<set's folder>/<file>   (bench.meta_s17's sets)
+                              | s18:<set>:<set's folder>:<file>   (bench.meta_s18's sets)
 
 Also prints what names a page's author (author metadata, byline-like lines), for the author gold.
 
@@ -32,6 +33,18 @@ _BYLINE = re.compile(r"作者|记者|記者|编辑|編輯|责编|通讯员|撰�
 
 def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
+    if kind == "s18":
+        from pathlib import Path
+
+        from bench.meta_s18 import read_page as read_s18
+        from bench.meta_s18 import site_of
+        from bench.zh_gold import split_of
+
+        set_name, folder, file = name.split(":", 2)
+        site = site_of(set_name, file)
+        if site is None or split_of(site) == "test":
+            raise SystemExit(f"{file}: not a tune-side page of bench.meta_s18 ({site!r}): never looked at")
+        return read_s18(Path(folder), file)
     if kind == "s17":
         from pathlib import Path
 

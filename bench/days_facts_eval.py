@@ -175,19 +175,22 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 return True
             return any(a in group and b in group for group in forms)
 
-        claims: dict[str, set[str]] = defaultdict(set)
+        # One claim per outlet and name: the story's list shows an outlet's own spelling
+        # (李文輝), a fact the normalized one (李文辉).
+        claims: dict[str, dict[str, str]] = defaultdict(dict)
         for outlet, terms in comparison.unique_details().items():
-            claims[outlet].update(terms)
+            for term in terms:
+                claims[outlet].setdefault(_key(term), term)
         for fact in all_facts:
             for term, givers in fact.details.items():
                 if len(givers) == 1:
-                    claims[givers[0]].add(term)
+                    claims[givers[0]].setdefault(_key(term), term)
         if details:
             shown = {term for fact in all_facts for term in fact.details}
             shown.update(t for terms in comparison.unique_details().values() for t in terms)
             print(f"  details {story['event']}: {' '.join(sorted(shown))}")
         for outlet, terms in claims.items():
-            for term in terms:
+            for term in terms.values():
                 totals["only_claims"] += 1
                 key = _key(term)
                 others = [o for o in names_by_outlet if o != outlet]

@@ -1,6 +1,6 @@
 """Publication instant and authors: newsmirror vs trafilatura and GNE on the tune-only
-``bench/zhgold/meta-extra.json`` and ``bench/zhgold/meta-s17.json`` (see bench/zhgold/README.md,
-"Instant and author gold" and "Session 17 instant and author gold").
+``bench/zhgold/meta-extra.json``, ``bench/zhgold/meta-s17.json`` and ``bench/zhgold/meta-s18.json``
+(see bench/zhgold/README.md, "Instant and author gold", "Session 17 …" and "Session 18 …").
 
 "day" = the calendar day in the gold's offset; "instant" = within a minute, zone included (a
 day-only gold: the same day from an aware value); "author" = exactly the gold's people (nobody
@@ -12,8 +12,13 @@ The meta-s17 items need the folders of their repositories' checkouts: ``--nsa`` 
 ``samples`` folder of Gerapy/GerapyAutoExtractor), ``--htmldate`` (the ``tests`` folder of
 adbar/htmldate).
 
+The meta-s18 items (``bench/zhgold/meta-s18.json``) need checkouts at the commits bench/meta_s18.py
+names: ``--cwced`` (immortal-autumn/Chinese-Web-Content-Extraction-Dataset), ``--gne``
+(GeneralNewsExtractor/GeneralNewsExtractor), ``--twnews`` (virus-warnning/twnews).
+
     python -m bench.meta_eval --magic-html <folder> [--nsa <folder>] [--gerapy <folder>]
-                              [--htmldate <folder>] [--pages] [--only newsmirror]
+                              [--htmldate <folder>] [--cwced <folder>] [--gne <folder>]
+                              [--twnews <folder>] [--pages] [--only newsmirror]
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from bench.extract_eval import Prediction, run_gne, run_newsmirror, run_trafilat
 from bench.goldset import REPO_ROOT
 from bench.meta_gold import MetaCase, load_meta_extra
 from bench.meta_s17 import load_meta_s17
+from bench.meta_s18 import load_meta_s18
 from bench.metrics import author_correct, date_day_correct, date_instant_correct, parse_predicted_date
 
 EXTRACTORS: dict[str, Callable[[str, str], Prediction]] = {
@@ -56,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nsa", type=Path, help="internal/server/parser/example of NewsSentimentAnalyzer")
     parser.add_argument("--gerapy", type=Path, help="samples of a GerapyAutoExtractor checkout")
     parser.add_argument("--htmldate", type=Path, help="tests of an htmldate checkout")
+    parser.add_argument("--cwced", type=Path, help="a Chinese-Web-Content-Extraction-Dataset checkout")
+    parser.add_argument("--gne", type=Path, help="a GeneralNewsExtractor checkout")
+    parser.add_argument("--twnews", type=Path, help="a twnews checkout at 9df525c")
     parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), help="run only these extractors")
     parser.add_argument("--pages", action="store_true", help="print each page's gold and predictions")
     args = parser.parse_args(argv)
@@ -63,13 +72,15 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_meta_extra(args.magic_html)
     folders = {name: getattr(args, name) for name in ("nsa", "gerapy", "htmldate") if getattr(args, name)}
     s17 = load_meta_s17(folders)
+    s18 = load_meta_s18({name: getattr(args, name) for name in ("cwced", "gne", "twnews") if getattr(args, name)})
     groups = {
         "trafilatura-eval": [c for c in cases if c.source == "trafilatura-eval"],
         "magic-html (Chinese)": [c for c in cases if c.source == "magic-html"],
         "s17 Taiwan/overseas (nsa)": [c for c in s17 if c.source == "nsa"],
         "s17 mainland (gerapy, htmldate)": [c for c in s17 if c.source != "nsa"],
+        "s18 mainland, older layouts (cwced, gne, twnews)": s18,
     }
-    table = Table(title="meta-extra and meta-s17 (tuned on): publication instant and author")
+    table = Table(title="meta-extra, meta-s17 and meta-s18 (tuned on): publication instant and author")
     for column in ("items", "pages", "extractor", "day", "instant", "author"):
         table.add_column(column, justify="left" if column in ("items", "extractor") else "right")
     for group, members in groups.items():

@@ -24,7 +24,10 @@ the counting of PPDB): outlets telling one event write many sentences alike but 
    associated both ways (of the days either word filled a slot, the share the other filled
    it: at least ``--assoc`` each way), both words of ``--min-chars``+ characters and neither in
    more than ``--max-share`` of the posts (function words and hubs: folding 中方 and 大陆 into
-   中国 joined statements of different actors).
+   中国 joined statements of different actors), and filling the slot between at least
+   ``--min-contexts`` distinct pairs of identical words (one story retold on several days fills
+   one context again and again: 长毛 for 胡志伟朱凯迪 around the same names, 部长 for 司法部长
+   before the same surname; a paraphrase fills many).
 
     python bench/mine_paraphrases.py ARCHIVE_ROOT [--out src/newsmirror/text/paraphrases.tsv]
 
@@ -60,7 +63,8 @@ from newsmirror.text.numbers import fold_numbers  # noqa: E402
 from newsmirror.text.sentences import split_sentences  # noqa: E402
 from newsmirror.text.tokenize import is_name, words  # noqa: E402
 
-LABELLED_DAYS = ("2020-08-04", "2020-09-16", "2020-10-14", "2020-11-18", "2020-12-02", "2021-01-06")
+LABELLED_DAYS = ("2020-07-22", "2020-08-04", "2020-09-16", "2020-10-14", "2020-11-08", "2020-11-18", "2020-11-21",
+                 "2020-12-02", "2021-01-06")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _DIGIT = re.compile(r"\d")
@@ -175,9 +179,9 @@ def _slot_word(phrase: str) -> bool:
     return bool(_HAN_WORD.fullmatch(phrase)) and len(phrase) <= 8
 
 
-def slots(a: list[str], b: list[str], most: int = 2) -> Iterator[tuple[str, str]]:
+def slots(a: list[str], b: list[str], most: int = 2) -> Iterator[tuple[str, str, tuple[str, str]]]:
     """Runs of 1-``most`` words replaced by runs of 1-``most`` words between identical words on
-    both sides."""
+    both sides, with those words (the slot's context)."""
     codes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(codes):
         if tag != "replace" or k == 0 or k == len(codes) - 1:
@@ -189,7 +193,7 @@ def slots(a: list[str], b: list[str], most: int = 2) -> Iterator[tuple[str, str]
             continue
         if is_name(left) and is_name(right) and len(left) >= 2 and len(right) >= 2:
             continue
-        yield left, right
+        yield left, right, (a[i1 - 1], a[i2])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-share", type=float, default=0.05,
                         help="leave out pairs with a word in more than this share of posts (function words, hubs)")
     parser.add_argument("--min-chars", type=int, default=2, help="shortest word kept")
+    parser.add_argument("--min-contexts", type=int, default=2,
+                        help="least number of distinct contexts (the words either side of the slot) a pair fills")
     parser.add_argument("--limit", type=int, default=0, help="read at most this many posts (0: all)")
     parser.add_argument("--cache", type=Path, help="pickle of the cut posts (read if present, else written)")
     parser.add_argument("--candidates", type=Path, help="also write every counted pair here (to read)")
@@ -234,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     outlet_pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     filled: dict[str, set[int]] = defaultdict(set)
+    contexts: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     aligned = 0
     for a, b in pairs:
         first, second = posts[a], posts[b]
@@ -241,8 +248,9 @@ def main(argv: list[str] | None = None) -> int:
             if not any(df[w] <= args.rare_df or _DIGIT.search(w) for w in common):
                 continue
             aligned += 1
-            for left, right in slots(first.sentences[i], second.sentences[j], args.slot_words):
+            for left, right, context in slots(first.sentences[i], second.sentences[j], args.slot_words):
                 key = (left, right) if left < right else (right, left)
+                contexts[key].add(context)
                 seen[key].add(event[a])
                 outlet_pairs[key].add(tuple(sorted((first.outlet, second.outlet))))  # type: ignore[arg-type]
                 filled[left].add(event[a])
@@ -254,17 +262,17 @@ def main(argv: list[str] | None = None) -> int:
     for (left, right), events in seen.items():
         count = len(events)
         rows.append((count, left, right, count / len(filled[left]), count / len(filled[right]),
-                     len(outlet_pairs[left, right]), max(df[left], df[right]) / len(posts)))
+                     len(outlet_pairs[left, right]), max(df[left], df[right]) / len(posts), len(contexts[left, right])))
     rows.sort(key=lambda r: (-r[0], r[1], r[2]))
     if args.candidates:
         with args.candidates.open("w", encoding="utf-8") as handle:
-            for count, left, right, ab, ba, op, share in rows:
-                handle.write(f"{left}\t{right}\t{count}\t{ab:.3f}\t{ba:.3f}\t{op}\t{share:.4f}\n")
+            for count, left, right, ab, ba, op, share, ctx in rows:
+                handle.write(f"{left}\t{right}\t{count}\t{ab:.3f}\t{ba:.3f}\t{op}\t{share:.4f}\t{ctx}\n")
     kept = [r for r in rows if r[0] >= args.min_events and r[5] >= 2 and min(r[3], r[4]) >= args.assoc
-            and r[6] <= args.max_share and min(len(r[1]), len(r[2])) >= args.min_chars]
+            and r[6] <= args.max_share and min(len(r[1]), len(r[2])) >= args.min_chars and r[7] >= args.min_contexts]
     with args.out.open("w", encoding="utf-8") as handle:
         handle.write("# word\tparaphrase\tdays\tshare_of_word_slots\tshare_of_paraphrase_slots\n")
-        for count, left, right, ab, ba, _op, _share in kept:
+        for count, left, right, ab, ba, _op, _share, _contexts in kept:
             handle.write(f"{left}\t{right}\t{count}\t{ab:.3f}\t{ba:.3f}\n")
     print(f"kept {len(kept)} pairs -> {args.out}, {time.time() - started:.0f} s", file=sys.stderr)
     return 0

@@ -19,7 +19,8 @@ FACT_FILES = [DAYS / "facts.toml", DAYS / "facts-s16.toml", DAYS / "test" / "fac
 # checks them against the posts.
 EXTRA_LABEL_FILES = [
     DAYS / "labels-2020-07-22.toml", DAYS / "labels-2020-09-16.toml", DAYS / "labels-2021-01-06.toml",
-    DAYS / "test" / "labels-2020-11-21.toml",
+    DAYS / "labels-2020-11-08.toml",
+    DAYS / "test" / "labels-2020-11-21.toml", DAYS / "test" / "labels-2020-11-29.toml",
 ]
 
 
@@ -46,7 +47,9 @@ def test_labels_of_exported_days_are_consistent_in_themselves(labels: Path) -> N
         data = tomllib.load(handle)
     problems, where = label_tool.label_problems(data)
     assert problems == []
-    assert len(where) >= 100  # a whole day, not a sample
+    # a whole day, not a sample: the smallest, 2020-11-29 (a Sunday of 208 posts, 57% singletons),
+    # puts 89 files in events or multis
+    assert len(where) >= 80
 
 
 def test_label_problems_without_posts_catch_a_repeat_a_stray_day_and_an_unknown_event() -> None:

@@ -54,10 +54,16 @@ def _looks_cjk(*texts: str) -> bool:
     return len(_CJK_CHAR.findall(sample)) >= 8
 
 
+UNTITLED_SAMPLE = 300  # blocks of a page without a <title> whose visible text tells its script
+
+
 def _chinese_page(document: HtmlElement) -> bool:
     title = plain_title(document)
-    sample = title if title.strip() else (document.findtext(".//body") or "")[:2000]
-    return len(_CJK_CHAR.findall(sample)) >= 2
+    if title.strip():
+        return len(_CJK_CHAR.findall(title)) >= 2
+    # no <title> (old portals, blog hosts): the page's visible text tells (the body element's own
+    # text is only what stands before its first child, often nothing)
+    return _looks_cjk(" ".join(visible_lines(document, UNTITLED_SAMPLE)))
 
 
 def _outlet(raw: RawDocument) -> str:

@@ -22,7 +22,7 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
-    r"(?:(?:^|[\s　|｜（(【\[：:、，,])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
+    r"(?:(?:^|[\s　|｜（(【\[：:、，,·・])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
     r"|(?:撰文|文字|文|采写|採寫|编译|編譯|整理|译者|譯者|翻译|翻譯)\s*[：:｜|/／])"
     r"|作者\s*[：:｜|/／\s])"
     rf"\s*(?P<names>{_NAME}(?:\s*[、，,和\s]\s*{_NAME})*){_END}"
@@ -46,6 +46,10 @@ _ROLE_NAMES_REPORT = re.compile(
 _STAMP_NAME = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
                          r"(?!周.$|週.$|星期|礼拜|禮拜|江苏|江蘇|江西|安徽|云南|雲南|海南|宁夏|寧夏|吉林|黑龙江|黑龍江)"
                          rf"(?P<names>{_NAME})$")
+# "[ 甲 ] 来源：[ 某报 ]", "【甲】｜来源：某报": the writer in brackets before the source on the line
+# under the stamp (a separator between may have decoded to a private-use character)
+_BRACKETED_BEFORE_SOURCE = re.compile(
+    rf"^[\[【]\s*(?P<names>{_NAMES_RUN})\s*[\]】]\s*(?:[|｜/／\ue000-\uf8ff]\s*)?(?:来源|來源)\s*[：:]")
 _PHOTO_CREDIT = re.compile(r"\s*(?:摄|攝)(?!影|像)")  # "新华社记者 甲 摄": a photographer, not the writer
 # "作者：中国某研究院世界经济研究部部长、研究员徐占忱" (a closing credit of a commentary): the writer's
 # post and title run before the name, which ends the credit; the name follows a title word.
@@ -61,6 +65,7 @@ _AFFILIATED_CREDIT = re.compile(
     rf"作者\s*[：:]\s*(?P<names>[\u4e00-\u9fff]{{2,3}}?)(?:{_AFFILIATION_START})[\u4e00-\u9fff]{{0,24}}"
     rf"(?:大学|大學|学院|學院|研究院|研究所|中心|党校|黨校|{_TITLES})\s*(?=$|[）)】\]。])")
 _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
+_SENTENCE_ENDS = frozenset("。！？!?.”」』…")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
     r"中心|客户端|简介|簡介|介绍|介紹|文章|国际|國際|国内|國內|时政|時政|时事|時事|相关|相關|记者|記者|通讯|通訊|摄影|攝影|图片|圖片|实习|實習|编译|編譯|本站|本报|本報|综合|綜合|完|待续|待續"
@@ -96,9 +101,13 @@ def has_surname(name: str) -> bool:
 _DEED = re.compile(r"(?:综合|綜合)?(?:报道|報導|报导|報道)$|(?:编译|編譯|摄影|攝影)$")
 
 
+# a role written onto the next name in a run ("实习记者 甲 乙 记者丙"): each name has its own label
+_ROLE_PREFIX = re.compile(r"^(?:实习|實習|见习|見習|特约|特約|首席)?(?:记者|記者|通讯员|通訊員)(?=[\u4e00-\u9fff]{2})")
+
+
 def _split(names: str) -> list[str]:
-    return [name if len(bare := _DEED.sub("", name)) < 2 else bare
-            for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
+    parts = [_ROLE_PREFIX.sub("", name) for name in re.split(r"\s*[、，,和\s]\s*", names) if name]
+    return [name if len(bare := _DEED.sub("", name)) < 2 else bare for name in parts]
 
 
 def _add(found: list[str], names: list[str], *, need_surname: bool) -> None:
@@ -127,7 +136,7 @@ def names_in(line: str) -> list[str]:
             whole = pattern.search(line)
             if whole:
                 _add(found, [whole.group("names")], need_surname=True)  # "作者简介" is a heading
-        for pattern in (_NAMES_SLASH_REPORT, _ROLE_NAMES_REPORT):
+        for pattern in (_NAMES_SLASH_REPORT, _ROLE_NAMES_REPORT, _BRACKETED_BEFORE_SOURCE):
             whole = pattern.search(line)
             if whole:
                 _add(found, _split(whole.group("names")), need_surname=True)
@@ -147,7 +156,10 @@ def closing_credit(paragraph: str) -> list[str]:
     labelled credit there ("…。（记者 甲）", "…。（譯者：甲/核稿：乙）1120823")."""
     match = _CLOSING_CREDIT.search(paragraph)
     found: list[str] = []
-    if match and len(paragraph) > len(match.group(0)) + 10:
+    # the credit follows the last sentence; a bracket after a link or a list item ("…盖房事件(房产)")
+    # is its section's name
+    if match and len(paragraph) > len(match.group(0)) + 10 \
+            and paragraph[:match.start()].rstrip()[-1:] in _SENTENCE_ENDS:
         _add(found, [match.group("names")], need_surname=True)
     labelled = _LABELLED_CLOSING.search(paragraph)
     if not found and labelled and len(paragraph) > len(labelled.group(0)) + 10:
@@ -172,7 +184,10 @@ def credit_line(line: str) -> list[str]:
 _LABELLED_CLOSING = re.compile(r"[（(][^（）()]{2,40}(?:[）)]\s*\d{0,8})?\s*$")
 
 
-_BYLINE_LINE = re.compile(r"^[【\[（(]?\s*(?:作者|采写|採寫|撰文|文\s*[/／]|[\u4e00-\u9fff]{0,6}?(?:记者|記者))")
+# "采写：南都记者 甲", "作者：甲", "整合 新华日报·交汇点记者 甲" (a compiler's credit; an outlet and its
+# desk joined by a middle dot)
+_BYLINE_LINE = re.compile(r"^[【\[（(]?\s*(?:(?:整合|整理|综合|綜合)\s+)?"
+                          r"(?:作者|采写|採寫|撰文|文\s*[/／]|(?:[\u4e00-\u9fff]{1,8}[·・])?[\u4e00-\u9fff]{0,6}?(?:记者|記者))")
 _DATELINE_CREDIT = re.compile(r"^.{0,20}?(?:讯|訊|电|電)\s*[（(][^（）()]{0,8}?(?:记者|記者|通讯员|通訊員)")
 _EDITOR_WORDS = re.compile(r"编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製")
 

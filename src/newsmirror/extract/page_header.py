@@ -28,10 +28,12 @@ _ZONE_WORD = r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡|格林尼�
 # The half of the day a 12-hour clock names: "下午2:25", "晚上8:05", "上午10:30".
 _HALF_DAY = r"上午|下午|中午|晚上|晚间|晚間|凌晨|早上|傍晚"
 _AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚"})
+# The half of the day written after the time in Latin letters ("发表于2005年09月07日 01:57 PM").
+_AM_PM = r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 _STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
     rf"(?:\s*(?:[T（(]|星期.|周.|{_ZONE_WORD}|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>\d{{1,2}})\s*[:：時时]\s*(?P<M>\d{{2}})"
-    r"(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+    rf"(?:\s*[:：分]\s*(?P<S>\d{{2}}))?{_AM_PM})?"
 )
 # A stamp without its year ("10-08 12:00", "5月6日 14:25"), as GNE's patterns read them: only
 # with a time of day (a bare "10-08" is too often something else), and only when the page gives a
@@ -39,7 +41,7 @@ _STAMP = re.compile(
 _YEARLESS = re.compile(
     r"(?<![\d/.\-])(?P<m>1[0-2]|0?[1-9])\s*[-/月]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\s*日?"
     rf"\s*(?:星期.|周.|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
-    r"(?:\s*[:：]\s*(?P<S>[0-5]\d))?(?![\d:])"
+    rf"(?:\s*[:：]\s*(?P<S>[0-5]\d))?(?![\d:]){_AM_PM}"
 )
 _UTC_NEAR = re.compile(r"GMT(?![+-]\d)|UTC(?![+-]\d)|格林尼治|格林威治")
 _PLUS_EIGHT = re.compile(r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡)[时時][间間]|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
@@ -100,6 +102,9 @@ def _squeeze(text: str) -> str:
 
 def _hour(match: re.Match[str]) -> int:
     hour = int(match.group("H")) if match.group("H") else 0
+    ampm = (match.group("ampm") or "")[:1].lower()
+    if ampm:
+        return hour + 12 if ampm == "p" and hour < 12 else 0 if ampm == "a" and hour == 12 else hour
     half = match.group("half")
     if half in _AFTERNOON and hour < 12:
         return hour + 12
@@ -119,7 +124,13 @@ def _year_before(month: int, day: int, reference: datetime) -> int | None:
     return None
 
 
+# Full-width digits and punctuation ("２０２０年１１月８日 １４：２５"): read as their ASCII forms
+# (one character for one, so positions in the line stay valid).
+_HALF_WIDTH = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
+
+
 def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[datetime, bool] | None:
+    line = line.translate(_HALF_WIDTH)
     match = _STAMP.search(line)
     year: int | None = None
     if match:
@@ -173,6 +184,9 @@ _OTHER_ITEM = re.compile(r"推荐|推薦|相关|相關|上一篇|下一篇|热�
 _UPDATE_LABEL = re.compile(r"(?:最后|最後|最近|最新)?(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*[:：]|"
                            r"(?:最后|最後)(?:更新|修改|编辑|編輯)(?:于|於)")
 STANDFIRST_LINES = 2  # prose lines after which the article's text has begun
+_PUBLISHED_WORD = re.compile(r"(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)")
+# A line that states the publication of the page it is on ("发布于：…", "发布时间：…", "发表于…").
+_PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:发布|發布|发表|發表)(?:于|於|时间|時間|日期)\s*[:：]?\s*(?:19|20)\d\d")
 
 
 def _window_stamp(window: list[str], zone: str, reference: datetime | None = None) -> tuple[datetime, bool, bool] | None:
@@ -192,10 +206,13 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
         label = _UPDATE_LABEL.search(line)
         if label:
             # what follows an update label is the last change: the publication is printed
-            # before it or on another line ("发布时间：… 更新时间：…"); kept only as a last resort
-            if updated is None and (late := _stamp(line[label.start():], zone, reference)) is not None:
+            # before it, after it under its own label ("更新时间：… 发布时间：…") or on another
+            # line; the update is kept only as a last resort
+            published = _PUBLISHED_WORD.search(line, label.end())
+            change = line[label.start():published.start() if published else len(line)]
+            if updated is None and (late := _stamp(change, zone, reference)) is not None:
                 updated = (*late, prose < STANDFIRST_LINES)
-            line = line[:label.start()]
+            line = line[:label.start()] + (" " + line[published.start():] if published else "")
         stamp = _stamp(line, zone, reference)
         if stamp is None:
             continue
@@ -205,6 +222,13 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             dated = (stamp[0], True, dated[2])
         if dated[1]:
             break
+    if dated is not None and not dated[1]:
+        # a day by the headline; the page may print the time in a line labelled as the
+        # publication further down ("发布于：2015-11-05 11:34" below the text): same day, its time
+        for line in window:
+            if _PUBLISHED_LABEL.match(line) and (labelled := _stamp(line, zone, reference)) is not None \
+                    and labelled[1] and labelled[0].date() == dated[0].date():
+                return labelled[0], True, dated[2]
     return dated or updated
 
 

@@ -682,14 +682,15 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
     (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦), as a pinyin
-    gloss's Han homophone (付强 names Fu Qiang) or as the name an abbreviation shortens (新南威尔士州
-    names 新州)."""
+    gloss's Han homophone (付强 names Fu Qiang), as the name an abbreviation shortens (新南威尔士州
+    names 新州) or as the abbreviation (麻州 names 马萨诸塞州)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     if term.isascii():
         return spells_pinyin(term, text)
-    return any(same_name(term, noun) or abbreviates(term, noun) for noun in outlet_nouns.get(outlet, ()))
+    return any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
+               for noun in outlet_nouns.get(outlet, ()))
 
 
 # Words around the name proper of an organisation: 美国苹果公司 is 苹果 to an outlet that just
@@ -711,6 +712,21 @@ def _cores(term: str) -> list[str]:
     return cores
 
 
+_NAME_DOT = re.compile(r"[·‧•・]")
+
+
+def _surnames(given: str, text: str) -> set[str]:
+    """The names written after ``given`` in a transliterated full name (哈马德·哈桑), each cut to
+    the noun jieba reads at its start (normalized)."""
+    parts = _NAME_DOT.split(text)
+    found: set[str] = set()
+    for before, after in zip(parts, parts[1:], strict=False):
+        if normalize(before).endswith(given):
+            rest = normalize(after)
+            found.update(w for w in dictionary_names(rest, normalized=True, loose=True)[:1] if rest.startswith(w))
+    return found
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -725,6 +741,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     if len(outlets) < 2:
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, str] = {}  # Latin gloss -> the (normalized) Han name it glosses
     for sentence in members:
@@ -732,6 +749,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
                     and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
                 mentioned[word].add(sentence.ref.outlet)
+                surnames[word].update(_surnames(word, sentence.ref.text))
         for han, gloss in _GLOSS.findall(sentence.ref.text):
             latin = " ".join(gloss.split())
             glosses[latin].add(sentence.ref.outlet)
@@ -761,6 +779,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
+        # A transliterated full name (哈马德·哈桑) is one person: an outlet naming him by his
+        # surname alone, in any transliteration (卫生部长哈山), names him too.
+        for surname in surnames.get(word, ()):
+            everyone |= givers_of(word, givers, surname)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))

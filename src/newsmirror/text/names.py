@@ -15,7 +15,7 @@ import re
 from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
-from newsmirror.text.phonetic import TRANSLITERATION_CHARS, transliterated_names
+from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
 from newsmirror.text.tokenize import pos_tokenizer
 
 # Tags of names in jieba's dictionary and tagger.
@@ -274,8 +274,10 @@ def _aliases() -> frozenset[str]:
 
 def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is a Chinese abbreviation (简称) of the name ``full``: its characters in
-    order, the first kept (新州 of 新南威尔士州, 北约 of 北大西洋公约组织)."""
-    if not 2 <= len(short) <= 3 or len(full) < len(short) + 2 or short[0] != full[0]:
+    order, the first kept (新州 of 新南威尔士州, 北约 of 北大西洋公约组织). The first may be another
+    character of the same sound: a short form keeps the first syllable of the name as one region
+    transliterates it (麻州 of 麻萨诸塞州, written 马萨诸塞州 in the PRC)."""
+    if not 2 <= len(short) <= 3 or len(full) < len(short) + 2 or not same_sound(short[0], full[0]):
         return False
     rest = iter(full[1:])
     return all(char in rest for char in short[1:])

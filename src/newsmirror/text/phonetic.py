@@ -32,6 +32,11 @@ def phonetic_key(name: str) -> tuple[str, ...]:
     return tuple(_CLASSES.get(initial, "") for initial in initials)
 
 
+def same_sound(a: str, b: str) -> bool:
+    """Whether two Han characters are read alike (toneless pinyin: 麻 and 马 are both ma)."""
+    return a == b or lazy_pinyin(a, strict=False, errors="ignore") == lazy_pinyin(b, strict=False, errors="ignore") != []
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two Han names are the same name (one contains the other) or transliteration
     variants of it."""

@@ -1,0 +1,124 @@
+"""Why labelled same-fact pairs are missed: the rules' evidence for each gold pair the comparison
+does not link (tuning fact files only; test and fresh files are refused).
+
+    PYTHONPATH=src python3 bench/facts_misses.py --days ARCHIVED --facts bench/days/facts-s17b.toml [--quiet]
+
+For each missed pair: weighted bigram containment and Dice of the two units (the rules need
+``CONTAINMENT`` and ``DICE``), each unit's best score in the other outlet, figures, shared
+names, and a kind: ``figures`` (a conflict of figures vetoes it), ``threshold`` (below
+containment or Dice), ``not-best`` (passes both, but another unit matches better), ``linker``
+(a candidate that the one-statement rule or a later round dropped), ``unlocated`` (a quote in no
+aligned unit). A missed pair whose units the comparison pairs with no unit of the other's outlet
+at all is ``free``; otherwise ``held`` (one of them is already in a fact with that outlet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from days_facts_eval import load_stories  # noqa: E402
+from newsmirror.stories import compare as c  # noqa: E402
+from newsmirror.text.normalize import match_key  # noqa: E402
+
+
+class _Story:
+    """A story's units as the rules see them, and where the comparison put them."""
+
+    def __init__(self, articles: dict[str, Any]) -> None:
+        reports = list({a.id: a for a in articles.values()}.values())
+        comparison = c.compare_story(reports)
+        facts = [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
+        self.facts_of: dict[tuple[str, int], set[int]] = {}
+        self.outlets_of: dict[tuple[str, int], set[str]] = {}
+        for n, fact in enumerate(facts):
+            for ref in fact.sentences:
+                self.facts_of.setdefault((ref.article_id, ref.index), set()).add(n)
+                self.outlets_of.setdefault((ref.article_id, ref.index), set()).update(fact.outlets)
+        _outlets, self.units, self.weight = c._story_units(reports, True)
+        self.mass = [sum(self.weight[g] for g in s.grams) for s in self.units]
+        self.keys = [match_key(s.ref.text) for s in self.units]
+
+    def locate(self, article_id: str, text: str) -> int | None:
+        key = match_key(text)
+        for size in range(len(key), 5, -1):
+            for i, s in enumerate(self.units):
+                if s.ref.article_id == article_id and key[:size] in self.keys[i]:
+                    return i
+        return None
+
+    def score(self, i: int, j: int) -> tuple[float, float]:
+        if not self.mass[i] or not self.mass[j]:
+            return 0.0, 0.0
+        common = sum(self.weight[g] for g in self.units[i].grams & self.units[j].grams)
+        return common / min(self.mass[i], self.mass[j]), 2 * common / (self.mass[i] + self.mass[j])
+
+    def best(self, i: int, outlet: str) -> float:
+        return max((sum(self.score(i, k)) for k, s in enumerate(self.units)
+                    if s.ref.outlet == outlet and min(self.score(i, k)) >= c.CONTAINMENT), default=0.0)
+
+    def linked(self, i: int, j: int) -> bool:
+        ri, rj = self.units[i].ref, self.units[j].ref
+        return bool(self.facts_of.get((ri.article_id, ri.index), set()) & self.facts_of.get((rj.article_id, rj.index), set()))
+
+    def held(self, i: int, j: int) -> bool:
+        ri, rj = self.units[i].ref, self.units[j].ref
+        return (rj.outlet in self.outlets_of.get((ri.article_id, ri.index), set())
+                or ri.outlet in self.outlets_of.get((rj.article_id, rj.index), set()))
+
+    def kind(self, i: int, j: int) -> str:
+        first, second = self.units[i], self.units[j]
+        containment, dice = self.score(i, j)
+        if c._figures_differ(first.figures, second.figures):
+            return "figures"
+        if containment < c.CONTAINMENT or dice < c.DICE:
+            return "threshold"
+        if containment + dice < c.BEST_RATIO * max(self.best(i, second.ref.outlet), self.best(j, first.ref.outlet)):
+            return "not-best"
+        return "linker"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--facts", type=Path, required=True)
+    parser.add_argument("--days", type=Path, required=True)
+    parser.add_argument("--quiet", action="store_true", help="counts only")
+    args = parser.parse_args()
+    if "test" in args.facts.parts or "s18" in args.facts.name:
+        raise SystemExit("test and fresh fact files are never read pair by pair")
+    kinds: Counter[str] = Counter()
+    for story, articles in load_stories(args.facts, args.days):
+        view = _Story(articles)
+        for fact in story.get("fact", []):
+            quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
+            for a, (first, first_text) in enumerate(quotes):
+                for second, second_text in quotes[a + 1:]:
+                    if first.outlet == second.outlet:
+                        continue
+                    i, j = view.locate(first.id, first_text), view.locate(second.id, second_text)
+                    if i is None or j is None:
+                        kinds["unlocated"] += 1
+                        continue
+                    if view.linked(i, j):
+                        continue
+                    kind = view.kind(i, j)
+                    kinds[kind] += 1
+                    kinds["held" if view.held(i, j) else "free"] += 1
+                    if not args.quiet:
+                        containment, dice = view.score(i, j)
+                        print(f"{story['event']}/{fact['id']} {kind} {'held' if view.held(i, j) else 'free'} "
+                              f"containment {containment:.2f} dice {dice:.2f} figures "
+                              f"{sorted(view.units[i].figures)}/{sorted(view.units[j].figures)}")
+                        print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
+    print(dict(kinds))
+
+
+if __name__ == "__main__":
+    main()

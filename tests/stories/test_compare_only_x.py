@@ -1,0 +1,51 @@
+""""Only X" is never said of a name another outlet gives in a short form or by surname alone
+(issue 14 item 5): own examples."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsmirror.model import Article
+from newsmirror.stories.compare import compare_story
+from newsmirror.text.names import abbreviates
+
+WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def _article(outlet: str, body: str) -> Article:
+    return Article(outlet=outlet, title="报道", original_url=f"https://{ord(outlet[0])}.example/x",
+                   published_at=WHEN, body_text=body)
+
+
+def _only(articles: list[Article], outlet: str) -> set[str]:
+    """What the comparison says ``outlet`` alone gives: its list and its facts' one-outlet details."""
+    comparison = compare_story(articles)
+    claims = set(comparison.unique_details()[outlet])
+    for fact in [*comparison.shared, *comparison.partial]:
+        claims.update(term for term, givers in fact.details.items() if givers == [outlet])
+    return claims
+
+
+def test_a_short_form_may_begin_with_a_character_of_the_same_sound() -> None:
+    # 麻州 shortens 麻萨诸塞州, the Taiwanese spelling of what the PRC writes 马萨诸塞州.
+    assert abbreviates("麻州", "马萨诸塞州")
+    assert abbreviates("新州", "新南威尔士州")
+    assert not abbreviates("美州", "马萨诸塞州")  # another sound
+    assert not abbreviates("麻州", "马来西亚")  # the rest is not in the name
+
+
+def test_an_outlet_writing_the_short_form_names_the_full_name() -> None:
+    full = _article("甲报", "起诉书称，黑客试图从马萨诸塞州一家生物科技公司窃取疫苗研究资料。")
+    short = _article("乙社", "检察官表示，黑客试图从麻州一家生物科技公司窃取疫苗研究资料。")
+    assert "马萨诸塞州" not in _only([full, short], "甲报")
+    elsewhere = _article("乙社", "检察官表示，黑客试图从加州一家生物科技公司窃取疫苗研究资料。")
+    assert "马萨诸塞州" in _only([full, elsewhere], "甲报")  # another state: still only 甲报
+
+
+def test_an_outlet_naming_a_person_by_surname_names_his_given_name_too() -> None:
+    # One minister: 哈马德·哈桑 in full, 哈桑 alone.
+    full = _article("甲报", "黎巴嫩卫生部长哈马德·哈桑说，爆炸已造成至少50人死亡，2500多人受伤。")
+    surname = _article("乙社", "黎巴嫩卫生部长哈桑说，爆炸已造成至少50人死亡，2500多人受伤。")
+    assert "哈马德" not in _only([full, surname], "甲报")
+    nobody = _article("乙社", "黎巴嫩卫生部说，爆炸已造成至少50人死亡，2500多人受伤。")
+    assert "哈马德" in _only([full, nobody], "甲报")
