@@ -269,7 +269,9 @@ def main() -> None:
     from bench.days_event_variants import VARIANTS, packaged
 
     if args.list:
-        list_links(cache, packaged(cache))
+        from newsmirror.stories.eventlink import load_event_model
+
+        list_links(cache, packaged(cache), load_event_model().threshold)
         return
     if args.write is not None:
         write_model(cache, args.write)

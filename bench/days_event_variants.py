@@ -50,7 +50,8 @@ def novel_title(least: float, also_lede: float | None = None) -> Any:
 
 
 def current(c: Captured, g: Grouped) -> np.ndarray:
-    """``eventlink.event_features`` as the code now computes them (the capture holds the 11 older ones)."""
+    """``eventlink.event_features`` as the code now computes them (the capture holds the 11 features of
+    session 17); with side_names_missing / core_names_missing this is "novel .5"."""
     if "current" not in g.extra:
         from newsmirror.stories.cluster import _dice
         from newsmirror.stories.eventlink import event_features
@@ -61,19 +62,17 @@ def current(c: Captured, g: Grouped) -> np.ndarray:
     return g.extra["current"]
 
 
-RARE = 0.0  # 0: names only; > 0: every lede term of at least this IDF
-
-
-def _named_ledes(story: _StoryState, names: dict[str, int], least: float) -> dict[str, float]:
-    """IDF-weighted names of a story's titles and ledes that at least ``least`` of its ledes use."""
+def _named_ledes(story: _StoryState, names: dict[str, int], least: float, rare: float) -> dict[str, float]:
+    """IDF-weighted names (``rare`` > 0: every term of at least that IDF) of a story's titles and ledes that
+    at least ``least`` of its ledes use."""
     ledes = max(story.ledes, 1)
     return {t: idf(t) for t, n in story.lede_terms.items()
-            if n / ledes >= least and ((idf(t) >= RARE) if RARE else (names.get(t, 0) or is_latin_name(t)))}
+            if n / ledes >= least and ((idf(t) >= rare) if rare else (names.get(t, 0) or is_latin_name(t)))}
 
 
-def _novel(a: _StoryState, b: _StoryState, names: dict[str, int], least: float) -> float:
+def _novel(a: _StoryState, b: _StoryState, names: dict[str, int], least: float, rare: float = 0.0) -> float:
     """Share (by IDF) of a's names, used by at least ``least`` of its ledes, that b never uses."""
-    own = _named_ledes(a, names, least)
+    own = _named_ledes(a, names, least, rare)
     total = sum(own.values())
     if not total:
         return 0.0
@@ -83,14 +82,12 @@ def _novel(a: _StoryState, b: _StoryState, names: dict[str, int], least: float) 
 
 def novel(least: float, which: tuple[int, ...] = (0, 1), rare: float = 0.0) -> Any:
     def columns(_: Captured, g: Grouped) -> np.ndarray:
-        global RARE
-        RARE = rare
         key = (least, rare)
         if key not in g.extra:
             rows = []
             for a_id, b_id in g.pairs:
                 small, large = _sides(g.stories[a_id], g.stories[b_id])
-                rows.append((_novel(small, large, g.names, least), _novel(large, small, g.names, least)))
+                rows.append((_novel(small, large, g.names, least, rare), _novel(large, small, g.names, least, rare)))
             g.extra[key] = np.array(rows, dtype=float).reshape(-1, 2)  # type: ignore[index]
         return np.hstack([g.features, g.extra[key][:, list(which)]])  # type: ignore[index]
     return columns
@@ -163,13 +160,12 @@ VARIANTS = [
     Variant("novel title .3 core", novel_title(0.3)),
     Variant("novel title .5 + lede .5", novel_title(0.5, 0.5)),
     Variant("novel title .5 + lede 1.", novel_title(0.5, 1.0)),
-    Variant("eventlink now (13)", current),
+    Variant("eventlink as committed (= novel .5)", current),
 ]
 
 
 def packaged(cache: dict[str, Captured]) -> dict[str, np.ndarray]:
-    """Probabilities of the packaged event model (not refit) on each day's shipped grouping."""
+    """Probabilities of the packaged event model on each day's shipped grouping."""
     model = load_event_model()
     w, b = np.array(model.weights), model.bias
-    return {n: 1 / (1 + np.exp(-(c.ship.features @ w + b))) for n, c in cache.items()}
-
+    return {n: 1 / (1 + np.exp(-(current(c, c.ship) @ w + b))) for n, c in cache.items()}
