@@ -41,6 +41,8 @@ from newsmirror.stories.pairscore import PairModel, default_pair_model  # noqa: 
 
 THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 PURE_TARGET = 0.92  # this session's rule (bench/days_results.md, Session 18, layer9)
+F1_MARGIN = 0.005
+SHIPPED, SHIPPED_THRESHOLD = "refit (as shipped)", 0.85  # session 17's mechanism and threshold
 
 
 @dataclass
@@ -189,6 +191,17 @@ def evaluate(cache: dict[str, Captured], variant: Variant, thresholds: Iterable[
     return loo, ins, (weights, bias)
 
 
+def session_rule(rows: dict[str, tuple[float, float]]) -> str:
+    """Session 18's rule over (LODO mean F1, mean pure) rows: the best F1 among rows at least PURE_TARGET
+    pure; if none, the purest among those within F1_MARGIN of the best F1 (ties: the better F1)."""
+    pure = [name for name, (_, p) in rows.items() if p >= PURE_TARGET]
+    if pure:
+        return max(pure, key=lambda name: rows[name][0])
+    best = max(f1 for f1, _ in rows.values())
+    near = [name for name, (f1, _) in rows.items() if f1 >= best - F1_MARGIN]
+    return max(near, key=lambda name: (round(rows[name][1], 9), rows[name][0]))
+
+
 def no_links(cache: dict[str, Captured]) -> tuple[list[tuple[float, float, float, float]], list[Any]]:
     loo = [score(c.day, c.loo, {}) for c in cache.values()]
     ins = [score(c.day, c.ship, {}) for c in cache.values()]
@@ -277,6 +290,7 @@ def main() -> None:
         write_model(cache, args.write)
         return
     loo, ins = no_links(cache)
+    rows: dict[str, tuple[float, float]] = {"layer off": (mean(loo, 0), mean(loo, 3))}
     print("days: " + " | ".join(cache))
     print(f"{'no links':28s}       " + "  ".join(f"{r[0]:.3f}/{r[3]:.2f}" for r in loo)
           + f"   LODO {mean(loo, 0):.5f} {mean(loo, 3):.5f}   in-sample {mean(ins, 0):.5f} {mean(ins, 3):.5f}")
@@ -288,9 +302,14 @@ def main() -> None:
             list_links(cache, {d: p for (d, is_loo), p in variant.probabilities.items() if is_loo}, args.list_at, True)
         print_table(variant.name, table, in_sample)
         chosen = choose_threshold(table, in_sample)
+        rows[f"{variant.name} at {chosen}"] = (mean(table[chosen], 0), mean(table[chosen], 3))
+        if variant.name == SHIPPED and SHIPPED_THRESHOLD in table:
+            rows[f"layer as shipped ({SHIPPED_THRESHOLD})"] = (mean(table[SHIPPED_THRESHOLD], 0),
+                                                               mean(table[SHIPPED_THRESHOLD], 3))
         print(f"  -> {variant.name}: threshold {chosen} LODO F1 {mean(table[chosen], 0):.5f} pure "
               f"{mean(table[chosen], 3):.5f}; in sample {mean(in_sample[chosen], 0):.5f} {mean(in_sample[chosen], 3):.5f}",
               flush=True)
+    print(f"session-18 rule over {len(rows)} rows: {session_rule(rows)}")
 
 
 if __name__ == "__main__":
