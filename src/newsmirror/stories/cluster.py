@@ -153,8 +153,9 @@ class ClusterConfig:
     # model (shared rare title terms and names, meaning of cores and leads) says is the same event, so a
     # broad event's side stories (reactions, a side incident, analysis) join its core. On since session 17:
     # with ``event_core`` and the lede's terms, fitted on four tuning days, it raised B-cubed F1 left one day
-    # out and in sample without lowering the share of pure stories below 0.9 (bench/days_results.md). Refit on
-    # five tuning days in session 18, with the pair model that reads a story's latest members.
+    # out and in sample without lowering the share of pure stories below 0.9 (bench/days_results.md).
+    # Session 18: refit on five tuning days with the pair model that reads a story's latest members and
+    # with the names one story states and the other never uses (layer9's rule: purity first).
     event_link: bool = True
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``

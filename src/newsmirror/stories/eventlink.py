@@ -28,7 +28,15 @@ The features of stories A and B:
 * ``lede_terms``: weighted Jaccard of the terms of the members' titles and ledes, each weighted by the
   share of the story's ledes using it times its IDF: the names, places and figures a report states
   first, which two reports of one event share and two events of one topic (whose lede *meaning* is
-  close) mostly do not.
+  close) mostly do not;
+* ``side_names_missing`` / ``core_names_missing``: names one story states and the other never uses.
+  For each story, the names (people, places, organisations, Latin names) that at least half of its
+  titles-and-ledes use, weighted by IDF; the feature is the share of that weight the other story
+  never uses (in its titles, ledes or core terms), from the side story (the one a link would fold in)
+  and from the core (the one it would keep: more members; of two of one size, the earlier). One
+  event's side story names the event's actors and places; a neighbouring event of the same topic
+  shares the topic's name (TikTok, IMF, 蚂蚁集团) but names its own actors (the State Department's
+  blacklist beside a regulator's delayed IPO). Session 18 (bench/days_results.md, layer9).
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ if TYPE_CHECKING:
     from newsmirror.stories.cluster import _StoryState
 
 EVENT_FEATURES = ("title_terms", "title_rare", "title_names", "cosine", "meaning", "lede", "title", "gap",
-                  "min_size", "max_size", "lede_terms")
+                  "min_size", "max_size", "lede_terms", "side_names_missing", "core_names_missing")
 EVENT_MODEL_FILE = Path(__file__).with_name("event_model.toml")
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
 
@@ -71,6 +79,18 @@ def is_latin_name(term: str) -> bool:
     return term.isascii() and term.isalpha() and len(term) >= 2 and term not in ENGLISH_STOPWORDS
 
 
+def names_missing(story: _StoryState, other: _StoryState, named: Callable[[str], bool]) -> float:
+    """The IDF share of the names at least half of ``story``'s titles-and-ledes use that ``other`` never uses."""
+    half = max(story.ledes, 1) / 2
+    own = {t: idf(t) for t, n in story.lede_terms.items() if n >= half and named(t)}
+    total = sum(own.values())
+    if not total:
+        return 0.0
+    missing = sum(w for t, w in own.items()
+                  if t not in other.lede_terms and t not in other.title_terms and t not in other.centroid)
+    return missing / total
+
+
 def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
                    dice: Callable[[frozenset[str], frozenset[str]], float]) -> tuple[float, ...]:
     """``EVENT_FEATURES`` of two stories (order does not matter)."""
@@ -91,8 +111,11 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
     ledes = _weighted_jaccard(_title_weights(a.lede_terms, a.ledes), _title_weights(b.lede_terms, b.ledes))
+    # The core is the story a link would keep (``cluster._rank``: more members, then the earlier).
+    side, core = (b, a) if (len(a.members), b.first) > (len(b.members), a.first) else (a, b)
+    missing = (names_missing(side, core, named), names_missing(core, side, named))
     return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
-            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes)
+            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, *missing)
 
 
 def load_event_model(path: Path = EVENT_MODEL_FILE) -> PairModel:

@@ -1,0 +1,171 @@
+"""Event-layer variants scored by ``days_event_replay`` (features computed from the captured stories)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from bench.days_event_replay import Captured, Grouped, Variant
+from newsmirror.stories.cluster import _StoryState
+from newsmirror.stories.eventlink import EVENT_FEATURES, is_latin_name, load_event_model
+from newsmirror.text.tokenize import idf
+
+BASE = list(range(len(EVENT_FEATURES)))
+
+
+def _sides(a: _StoryState, b: _StoryState) -> tuple[_StoryState, _StoryState]:
+    """(side, core): the core is the story a link keeps (``cluster._rank``: more members, then the earlier)."""
+    return (b, a) if (len(a.members), b.first) > (len(b.members), a.first) else (a, b)
+
+
+def base(_: Captured, g: Grouped) -> np.ndarray:
+    return g.features
+
+
+def _novel_title(a: _StoryState, b: _StoryState, names: dict[str, int], least: float) -> float:
+    """Share (by IDF) of the names at least ``least`` of a's titles use that b never uses."""
+    titled = max(a.titled, 1)
+    own = {t: idf(t) for t, n in a.title_terms.items()
+           if n / titled >= least and (names.get(t, 0) or is_latin_name(t))}
+    total = sum(own.values())
+    if not total:
+        return 0.0
+    known = set(b.lede_terms) | set(b.title_terms) | set(b.centroid)
+    return sum(w for t, w in own.items() if t not in known) / total
+
+
+def novel_title(least: float, also_lede: float | None = None) -> Any:
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        rows = []
+        for a_id, b_id in g.pairs:
+            small, large = _sides(g.stories[a_id], g.stories[b_id])
+            rows.append(_novel_title(large, small, g.names, least))
+        x = np.hstack([g.features, np.array(rows, dtype=float).reshape(-1, 1)])
+        if also_lede is not None:
+            x = np.hstack([x, novel(also_lede, (1,))(c, g)[:, -1:]])
+        return x
+    return columns
+
+
+def current(c: Captured, g: Grouped) -> np.ndarray:
+    """``eventlink.event_features`` as the code now computes them (the capture holds the 11 features of
+    session 17); with side_names_missing / core_names_missing this is "novel .5"."""
+    if "current" not in g.extra:
+        from newsmirror.stories.cluster import _dice
+        from newsmirror.stories.eventlink import event_features
+
+        names = g.names
+        g.extra["current"] = np.array([event_features(g.stories[a], g.stories[b], lambda t: names.get(t, 0), _dice)
+                                       for a, b in g.pairs], dtype=float)
+    return g.extra["current"]
+
+
+def _named_ledes(story: _StoryState, names: dict[str, int], least: float, rare: float) -> dict[str, float]:
+    """IDF-weighted names (``rare`` > 0: every term of at least that IDF) of a story's titles and ledes that
+    at least ``least`` of its ledes use."""
+    ledes = max(story.ledes, 1)
+    return {t: idf(t) for t, n in story.lede_terms.items()
+            if n / ledes >= least and ((idf(t) >= rare) if rare else (names.get(t, 0) or is_latin_name(t)))}
+
+
+def _novel(a: _StoryState, b: _StoryState, names: dict[str, int], least: float, rare: float = 0.0) -> float:
+    """Share (by IDF) of a's names, used by at least ``least`` of its ledes, that b never uses."""
+    own = _named_ledes(a, names, least, rare)
+    total = sum(own.values())
+    if not total:
+        return 0.0
+    known = set(b.lede_terms) | set(b.title_terms) | set(b.centroid)
+    return sum(w for t, w in own.items() if t not in known) / total
+
+
+def novel(least: float, which: tuple[int, ...] = (0, 1), rare: float = 0.0) -> Any:
+    def columns(_: Captured, g: Grouped) -> np.ndarray:
+        key = (least, rare)
+        if key not in g.extra:
+            rows = []
+            for a_id, b_id in g.pairs:
+                small, large = _sides(g.stories[a_id], g.stories[b_id])
+                rows.append((_novel(small, large, g.names, least, rare), _novel(large, small, g.names, least, rare)))
+            g.extra[key] = np.array(rows, dtype=float).reshape(-1, 2)  # type: ignore[index]
+        return np.hstack([g.features, g.extra[key][:, list(which)]])  # type: ignore[index]
+    return columns
+
+
+def precedes(_: Captured, g: Grouped) -> np.ndarray:
+    """+ log hours by which the smaller story's first report precedes the larger's (a side story follows its core)."""
+    rows = []
+    for a_id, b_id in g.pairs:
+        small, large = _sides(g.stories[a_id], g.stories[b_id])
+        rows.append(math.log1p(max(0.0, (large.first - small.first).total_seconds()) / 3600))
+    return np.hstack([g.features, np.array(rows, dtype=float).reshape(-1, 1)])
+
+
+def best_only(_: Captured, g: Grouped, p: np.ndarray) -> np.ndarray:
+    """Each story keeps only its most probable pair (a side story joins one core, never bridges two)."""
+    best: dict[str, tuple[float, int]] = {}
+    for i, (a, b) in enumerate(g.pairs):
+        for s in (a, b):
+            if s not in best or p[i] > best[s][0]:
+                best[s] = (float(p[i]), i)
+    keep = np.zeros(len(p), dtype=bool)
+    for _, i in best.values():
+        keep[i] = True
+    return keep
+
+
+def mutual_best(_: Captured, g: Grouped, p: np.ndarray) -> np.ndarray:
+    best: dict[str, tuple[float, int]] = {}
+    for i, (a, b) in enumerate(g.pairs):
+        for s in (a, b):
+            if s not in best or p[i] > best[s][0]:
+                best[s] = (float(p[i]), i)
+    return np.array([best[a][1] == i and best[b][1] == i for i, (a, b) in enumerate(g.pairs)], dtype=bool)
+
+
+def small_side(_: Captured, g: Grouped, p: np.ndarray) -> np.ndarray:
+    """Only a side story joins a core: two stories of at least three reports each never link."""
+    return np.array([min(len(g.stories[a].members), len(g.stories[b].members)) < 3 for a, b in g.pairs], dtype=bool)
+
+
+def shipped(c: Captured, g: Grouped) -> np.ndarray:
+    return g.features
+
+
+VARIANTS = [
+    Variant("refit (as shipped)", base),
+    Variant("core4", base, event_core=4),
+    Variant("best-only", base, best_only),
+    Variant("mutual-best", base, mutual_best),
+    Variant("side-only", base, small_side),
+    Variant("precedes", precedes),
+    Variant("novel .5", novel(0.5)),
+    Variant("novel 1.0", novel(1.0)),
+    Variant("novel .3", novel(0.3)),
+    Variant("novel .5 side only", novel(0.5, (0,))),
+    Variant("novel .5 core only", novel(0.5, (1,))),
+    Variant("novel .7 core only", novel(0.7, (1,))),
+    Variant("novel .3 core only", novel(0.3, (1,))),
+    Variant("novel 1. core only", novel(1.0, (1,))),
+    Variant("novel .5 rare>=7", novel(0.5, rare=7.0)),
+    Variant("novel .5 rare>=9", novel(0.5, rare=9.0)),
+    Variant("novel .5 core4", novel(0.5), event_core=4),
+    Variant("novel .5 best-only", novel(0.5), best_only),
+    Variant("novel .5 l2=3", novel(0.5), l2=3.0),
+    Variant("novel .5 core, core4", novel(0.5, (1,)), event_core=4),
+    Variant("novel .5 core, best-only", novel(0.5, (1,)), best_only),
+    Variant("novel .5 core, l2=3", novel(0.5, (1,)), l2=3.0),
+    Variant("novel title .5 core", novel_title(0.5)),
+    Variant("novel title .3 core", novel_title(0.3)),
+    Variant("novel title .5 + lede .5", novel_title(0.5, 0.5)),
+    Variant("novel title .5 + lede 1.", novel_title(0.5, 1.0)),
+    Variant("eventlink as committed (= novel .5)", current),
+]
+
+
+def packaged(cache: dict[str, Captured]) -> dict[str, np.ndarray]:
+    """Probabilities of the packaged event model on each day's shipped grouping."""
+    model = load_event_model()
+    w, b = np.array(model.weights), model.bias
+    return {n: 1 / (1 + np.exp(-(current(c, c.ship) @ w + b))) for n, c in cache.items()}
