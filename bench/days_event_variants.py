@@ -13,6 +13,13 @@ from newsmirror.stories.eventlink import EVENT_FEATURES, is_latin_name, load_eve
 from newsmirror.text.tokenize import idf
 
 BASE = list(range(len(EVENT_FEATURES)))
+# The variants add to session 17's eleven features (title_terms .. lede_terms), whatever the current
+# code adds after them: a capture made with later features must still score the variants as defined.
+SESSION17_FEATURES = 11
+
+
+def _session17(g: Grouped) -> np.ndarray:
+    return g.features[:, :SESSION17_FEATURES]
 
 
 def _sides(a: _StoryState, b: _StoryState) -> tuple[_StoryState, _StoryState]:
@@ -21,7 +28,7 @@ def _sides(a: _StoryState, b: _StoryState) -> tuple[_StoryState, _StoryState]:
 
 
 def base(_: Captured, g: Grouped) -> np.ndarray:
-    return g.features
+    return _session17(g)
 
 
 def _novel_title(a: _StoryState, b: _StoryState, names: dict[str, int], least: float) -> float:
@@ -42,7 +49,7 @@ def novel_title(least: float, also_lede: float | None = None) -> Any:
         for a_id, b_id in g.pairs:
             small, large = _sides(g.stories[a_id], g.stories[b_id])
             rows.append(_novel_title(large, small, g.names, least))
-        x = np.hstack([g.features, np.array(rows, dtype=float).reshape(-1, 1)])
+        x = np.hstack([_session17(g), np.array(rows, dtype=float).reshape(-1, 1)])
         if also_lede is not None:
             x = np.hstack([x, novel(also_lede, (1,))(c, g)[:, -1:]])
         return x
@@ -51,7 +58,7 @@ def novel_title(least: float, also_lede: float | None = None) -> Any:
 
 def current(c: Captured, g: Grouped) -> np.ndarray:
     """``eventlink.event_features`` as the code now computes them (the capture holds the 11 features of
-    session 17); with side_names_missing / core_names_missing this is "novel .5"."""
+    session 17); with core_names_missing (names half the ledes of the core use) this is "novel .5 core only"."""
     if "current" not in g.extra:
         from newsmirror.stories.cluster import _dice
         from newsmirror.stories.eventlink import event_features
@@ -89,7 +96,7 @@ def novel(least: float, which: tuple[int, ...] = (0, 1), rare: float = 0.0) -> A
                 small, large = _sides(g.stories[a_id], g.stories[b_id])
                 rows.append((_novel(small, large, g.names, least, rare), _novel(large, small, g.names, least, rare)))
             g.extra[key] = np.array(rows, dtype=float).reshape(-1, 2)  # type: ignore[index]
-        return np.hstack([g.features, g.extra[key][:, list(which)]])  # type: ignore[index]
+        return np.hstack([_session17(g), g.extra[key][:, list(which)]])  # type: ignore[index]
     return columns
 
 
@@ -99,7 +106,7 @@ def precedes(_: Captured, g: Grouped) -> np.ndarray:
     for a_id, b_id in g.pairs:
         small, large = _sides(g.stories[a_id], g.stories[b_id])
         rows.append(math.log1p(max(0.0, (large.first - small.first).total_seconds()) / 3600))
-    return np.hstack([g.features, np.array(rows, dtype=float).reshape(-1, 1)])
+    return np.hstack([_session17(g), np.array(rows, dtype=float).reshape(-1, 1)])
 
 
 def best_only(_: Captured, g: Grouped, p: np.ndarray) -> np.ndarray:
@@ -160,7 +167,7 @@ VARIANTS = [
     Variant("novel title .3 core", novel_title(0.3)),
     Variant("novel title .5 + lede .5", novel_title(0.5, 0.5)),
     Variant("novel title .5 + lede 1.", novel_title(0.5, 1.0)),
-    Variant("eventlink as committed (= novel .5)", current),
+    Variant("eventlink as committed (= novel .5 core only)", current),
 ]
 
 

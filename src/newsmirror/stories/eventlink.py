@@ -29,14 +29,15 @@ The features of stories A and B:
   share of the story's ledes using it times its IDF: the names, places and figures a report states
   first, which two reports of one event share and two events of one topic (whose lede *meaning* is
   close) mostly do not;
-* ``side_names_missing`` / ``core_names_missing``: names one story states and the other never uses.
-  For each story, the names (people, places, organisations, Latin names) that at least half of its
-  titles-and-ledes use, weighted by IDF; the feature is the share of that weight the other story
-  never uses (in its titles, ledes or core terms), from the side story (the one a link would fold in)
-  and from the core (the one it would keep: more members; of two of one size, the earlier). One
-  event's side story names the event's actors and places; a neighbouring event of the same topic
-  shares the topic's name (TikTok, IMF, 蚂蚁集团) but names its own actors (the State Department's
-  blacklist beside a regulator's delayed IPO). Session 18 (bench/days_results.md, layer9).
+* ``core_names_missing``: the names the core story states that the side story never uses. For the
+  core (the story a link would keep: more members; of two of one size, the earlier), the names (people,
+  places, organisations, Latin names) that at least half of its titles-and-ledes use, weighted by IDF; the
+  feature is the share of that weight the side story never uses (in its titles, ledes or core terms).
+  One event's side story names the event's actors and places; a neighbouring event of the same topic
+  shares the topic's name (TikTok, IMF, 蚂蚁集团) but not the core's own actors (the State Department's
+  blacklist beside a regulator's delayed IPO). Session 18 (bench/days_results.md, layer9 and the merge):
+  of the variants measured (names used by a third, half or all of the ledes; from the side story, the
+  core or both), this one won layer9's purity-first rule once the pair model read a story's latest members.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from newsmirror.stories.cluster import _StoryState
 
 EVENT_FEATURES = ("title_terms", "title_rare", "title_names", "cosine", "meaning", "lede", "title", "gap",
-                  "min_size", "max_size", "lede_terms", "side_names_missing", "core_names_missing")
+                  "min_size", "max_size", "lede_terms", "core_names_missing")
 EVENT_MODEL_FILE = Path(__file__).with_name("event_model.toml")
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
 
@@ -113,9 +114,9 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     ledes = _weighted_jaccard(_title_weights(a.lede_terms, a.ledes), _title_weights(b.lede_terms, b.ledes))
     # The core is the story a link would keep (``cluster._rank``: more members, then the earlier).
     side, core = (b, a) if (len(a.members), b.first) > (len(b.members), a.first) else (a, b)
-    missing = (names_missing(side, core, named), names_missing(core, side, named))
+    missing = names_missing(core, side, named)
     return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
-            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, *missing)
+            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, missing)
 
 
 def load_event_model(path: Path = EVENT_MODEL_FILE) -> PairModel:
