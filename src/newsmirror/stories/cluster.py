@@ -60,7 +60,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
-from newsmirror.stories.eventlink import default_event_model, event_features
+from newsmirror.stories.eventlink import StoryWeights, default_event_model, event_features, story_weights
 from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
@@ -222,6 +222,8 @@ class _StoryState:
     lede: np.ndarray | None = None  # sum of every member's title-and-lede meaning vector
     lede_terms: Counter[str] = field(default_factory=Counter)  # in how many members' title and lede each term is
     ledes: int = 0  # members whose lede is counted
+    # ``eventlink.story_weights`` of this story as it stands (None: changed since, compute again).
+    event_weights: StoryWeights | None = None
 
 
 @dataclass(slots=True)
@@ -773,6 +775,7 @@ class StoryClusterer:
             story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time, closed=digest)
             self.stories[story.id] = story
         story.members.append(assignment)
+        story.event_weights = None
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
@@ -907,7 +910,8 @@ class StoryClusterer:
             for other in self.event_candidates(story):
                 if max(len(story.members), len(other.members)) < self.config.event_core:
                     continue
-                probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
+                features = event_features(story, other, self._is_name, _dice, self._event_weights)
+                probability = self.event_model.probability(features)
                 if probability >= self.event_probability and (best is None or probability > best[0]):
                     best = (probability, other)
             if best is None:
@@ -952,9 +956,16 @@ class StoryClusterer:
                 if other.closed or pair in seen or max(len(story.members), len(other.members)) < self.config.event_core:
                     continue
                 seen.add(pair)
-                features = event_features(story, other, self._is_name, _dice)
+                features = event_features(story, other, self._is_name, _dice, self._event_weights)
                 scored.append((self.event_model.probability(features), story.id, other.id))
         return scored
+
+    def _event_weights(self, story: _StoryState) -> StoryWeights:
+        """``eventlink.story_weights`` of ``story``, kept until it changes: a story is scored against
+        many others, in pass after pass, and most stories do not change between passes."""
+        if story.event_weights is None:
+            story.event_weights = story_weights(story, self._is_name)
+        return story.event_weights
 
     def event_candidates(self, story: _StoryState) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
@@ -998,6 +1009,7 @@ class StoryClusterer:
 
     def _absorb(self, big: _StoryState, small: _StoryState) -> None:
         big.members.extend(small.members)
+        big.event_weights = None
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets
