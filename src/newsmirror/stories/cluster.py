@@ -270,6 +270,19 @@ def _rank(story: _StoryState) -> tuple[int, float]:
     return len(story.members), -story.first.timestamp()
 
 
+def _least_count(floor: float, seen: int) -> int:
+    """The smallest count n >= 1 of ``seen`` reports with n / seen > ``floor`` (the same division
+    the share is computed with, so the comparison is exact)."""
+    if seen <= 0:
+        return 1
+    least = max(int(floor * seen), 1)
+    while least / seen <= floor:
+        least += 1
+    while least > 1 and (least - 1) / seen > floor:
+        least -= 1
+    return least
+
+
 def _is_term(word: str) -> bool:
     # Single characters and bare numbers say little about which event this is.
     return len(word) >= 2 and not word.isdigit()
@@ -472,16 +485,22 @@ class StoryClusterer:
         boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
-        df = self._df
+        # Below 50 recent reports commonness is 1 (too few to tell). Otherwise a word counts less
+        # when its count of recent reports is at least ``least``: the smallest count whose share
+        # (count / seen, the same division) exceeds the floor, so most words skip the division.
+        df = self._df if seen >= 50 else {}
+        least = _least_count(floor, seen)
         idfs = _IDFS
         log = math.log
         weighted: dict[str, float] = {}
         for word, count in counts.items():
-            weight = (1 + log(count)) * idfs[word] * (boost if word in names else 1.0)
-            if seen >= 50:  # below that, commonness is 1 (too few reports to tell)
-                share = df.get(word, 0) / seen
-                if share > floor:
-                    weight *= max(0.1, 1.0 + log(floor / share) / 3)
+            # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
+            weight = idfs[word] if count == 1.0 else (1 + log(count)) * idfs[word]
+            if word in names:
+                weight *= boost
+            used = df.get(word)
+            if used is not None and used >= least:
+                weight *= max(0.1, 1.0 + log(floor / (used / seen)) / 3)
             if weight > 0:
                 weighted[word] = weight
         return weighted
