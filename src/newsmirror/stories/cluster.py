@@ -657,6 +657,7 @@ class StoryClusterer:
         event = 0.0
         near = self._near_stories(meaning) if joining else frozenset()
         names_of = self._names
+        postings_of, story_id = self._postings, story.id
         for term, weight in vector.items():
             part = names_of[term]
             own[part] += weight * weight
@@ -665,7 +666,14 @@ class StoryClusterer:
                 continue
             dot = weight * other
             dots[part] += dot
-            event += dot / (1 + self._other_stories(term, story, near))
+            # ``_other_stories`` inline when no story is near (the default): it runs per shared term
+            # of every candidate.
+            if near:
+                others = self._other_stories(term, story, near)
+            else:
+                postings = postings_of.get(term)
+                others = len(postings) - (story_id in postings) if postings else 0
+            event += dot / (1 + others)
         cosine = (dots[0] + dots[1]) / norm
         what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
         who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
