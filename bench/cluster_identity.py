@@ -13,8 +13,10 @@ Run it once with the old source first on the path and once with the new, then co
     PYTHONPATH=src python3 -m bench.cluster_identity --dump new.json --days DIR --day D ...
     python3 -m bench.cluster_identity --compare old.json new.json
 
-``--repeat N`` times the clusterer N times per day (CPU ms/article, the fastest and the median);
-``--event-layer`` groups with ``ClusterConfig(event_link=True)``.
+``--repeat N`` times the clusterer N times per day (CPU ms/article, the fastest and the median).
+The event layer is on, as in ``ClusterConfig()`` since session 17; ``--no-event-layer`` groups with
+``ClusterConfig(event_link=False)`` (before, the tool's default and ``--event-layer`` were both
+``ClusterConfig()``, so both runs had the layer on).
 """
 
 from __future__ import annotations
@@ -68,9 +70,9 @@ def run(args: argparse.Namespace) -> None:
     from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
     from newsmirror.text.tokenize import idf, words
 
-    config = ClusterConfig(event_link=True) if args.event_layer else ClusterConfig()
+    config = ClusterConfig(event_link=not args.no_event_layer)
     print(f"source: {Path(newsmirror.__file__).parent} (event layer "
-          f"{'on' if args.event_layer else 'off'})", file=sys.stderr)
+          f"{'on' if config.event_link else 'off'})", file=sys.stderr)
     words("预热"), idf("预热")
     out: dict[str, Any] = {}
     for day in args.day or DAYS:
@@ -113,7 +115,8 @@ def main() -> None:
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS, help="folder of <date>/ day folders")
     parser.add_argument("--day", action="append", help=f"only these dates (repeatable; default {', '.join(DAYS)})")
     parser.add_argument("--repeat", type=int, default=1, help="time the clusterer this many times per day")
-    parser.add_argument("--event-layer", action="store_true", help="ClusterConfig(event_link=True)")
+    parser.add_argument("--event-layer", action="store_true", help="the event layer on (the default; kept for old commands)")
+    parser.add_argument("--no-event-layer", action="store_true", help="ClusterConfig(event_link=False)")
     parser.add_argument("--dump", type=Path, help="write the canonical grouping and timings here (JSON)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"),
                         help="compare two dumps; exit status 1 when any day differs")

@@ -161,7 +161,8 @@ def replayed_stream(folder: Path, total: int | None) -> Iterator[tuple[Document,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int,
-                        help="how many (default: 100,000 synthetic; 20,000 of the four days; a given archive once)")
+                        help="how many (default: 100,000 synthetic; 20,000 of the four days; a given archive or "
+                             "store once; with --db, the oldest N of the store)")
     parser.add_argument("--per-hour", type=int, default=40, help="arrival rate in simulated time")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE,
@@ -178,9 +179,9 @@ def main() -> None:
 
     if args.db:
         stream = store_stream(args.db)
-        documents = list(stream)
+        documents = list(stream)[: args.articles]  # --articles N: the oldest N (a slice of the archive)
         args.articles = len(documents)
-        stream, source = iter(documents), f"the store's {args.articles:,} real articles"
+        stream, source = iter(documents), f"the store's {args.articles:,} oldest real articles"
     elif not args.synthetic:
         if not args.archive.is_dir():
             raise SystemExit(f"no archive folder {args.archive}: pass --archive, or --synthetic")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from newsmirror.model import Article
-from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _least_count
 from tests.stories.fixtures import ALL, FLOOD, FLOOD_HANT, TRADE_COPY, TRADE_HANS, TRADE_HANT, TRADE_LATER
 
 
@@ -155,3 +155,13 @@ def test_credits_read_from_the_ends_later_are_those_of_the_whole_text() -> None:
     for text in (head, head + "中" * 500 + "（路透）", "", "據法新社報導" + "乙" * 200):
         assert wires_named(credit_ends(text)) == credited_outlets(text)
     assert credited_outlets(head + "中" * 500 + "（路透）") == {"中央社", "路透"}
+
+
+def test_least_count_is_the_first_count_whose_share_passes_the_floor() -> None:
+    """``_weights`` skips the share division for words used fewer times than ``_least_count``:
+    exact only if it is the smallest n >= 1 with n / seen > floor, by the same division."""
+    for floor in (0.0, 0.02, 0.06, 0.1, 1 / 3, 0.5):
+        for seen in (*range(1, 400), 1999, 2000, 2001):
+            least = _least_count(floor, seen)
+            assert least >= 1 and least / seen > floor
+            assert least == 1 or (least - 1) / seen <= floor

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice
-from newsmirror.stories.eventlink import EVENT_FEATURES, event_features, is_latin_name, load_event_model
+from newsmirror.stories.eventlink import (
+    EVENT_FEATURES,
+    event_features,
+    is_latin_name,
+    load_event_model,
+    story_weights,
+)
 from newsmirror.stories.pairscore import PairModel, PairModelError
 
 START = datetime(2021, 3, 1, 6, tzinfo=UTC)
@@ -108,6 +114,30 @@ def test_a_shared_rare_title_word_weighs_more_than_a_shared_topic() -> None:
     # The side story names some of the core's names (台湾, 台谍案); the unrelated report none of them.
     assert same["core_names_missing"] < different["core_names_missing"] == 1.0
     assert same == dict(zip(names, event_features(side, core, clusterer._is_name, _dice), strict=True))
+
+
+def test_kept_story_weights_follow_every_change_of_the_story() -> None:
+    """The clusterer keeps each story's ``story_weights`` between passes; a member joining (here a
+    copy, whose title counts again) or a merge must drop them, or a pass scores a stale story."""
+    clusterer = clusterer_of(NEVER)
+    ids = [clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE), document(2, OTHER))]
+    clusterer.link_events()
+    kept = {story_id: clusterer.stories[story_id].event_weights for story_id in ids}
+    assert kept[ids[0]] is not None and kept[ids[1]] is not None
+    before = kept[ids[0]]
+    copy = clusterer.add(Document("c", "人民网", START + timedelta(hours=3), CORE[1], CORE[2]))
+    assert copy.role == "duplicate" and copy.story_id == ids[0]
+    core = clusterer.stories[ids[0]]
+    assert core.event_weights is None
+    clusterer._relink.add(core.id)
+    clusterer.link_events()
+    assert core.event_weights is not before and core.event_weights == story_weights(core, clusterer._is_name)
+    clusterer.event_model = ALWAYS
+    clusterer._relink.update(ids)
+    assert clusterer.link_events() >= 1
+    for story in clusterer.stories.values():
+        assert story.event_weights is None or story.event_weights == story_weights(story, clusterer._is_name)
+    assert clusterer.stories[clusterer.resolve(ids[1])].event_weights is None  # scored, then merged
 
 
 def test_a_link_needs_a_story_of_event_core_reports() -> None:

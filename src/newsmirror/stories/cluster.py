@@ -60,7 +60,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
-from newsmirror.stories.eventlink import default_event_model, event_features
+from newsmirror.stories.eventlink import StoryWeights, default_event_model, event_features, story_weights
 from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
@@ -230,6 +230,8 @@ class _StoryState:
     lede_terms: Counter[str] = field(default_factory=Counter)  # in how many members' title and lede each term is
     ledes: int = 0  # members whose lede is counted
     member_vectors: list[dict[str, float]] = field(default_factory=list)  # latest members' unit term vectors
+    # ``eventlink.story_weights`` of this story as it stands (None: changed since, compute again).
+    event_weights: StoryWeights | None = None
 
 
 @dataclass(slots=True)
@@ -274,6 +276,19 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def _rank(story: _StoryState) -> tuple[int, float]:
     return len(story.members), -story.first.timestamp()
+
+
+def _least_count(floor: float, seen: int) -> int:
+    """The smallest count n >= 1 of ``seen`` reports with n / seen > ``floor`` (the same division
+    the share is computed with, so the comparison is exact)."""
+    if seen <= 0:
+        return 1
+    least = max(int(floor * seen), 1)
+    while least / seen <= floor:
+        least += 1
+    while least > 1 and (least - 1) / seen > floor:
+        least -= 1
+    return least
 
 
 def _is_term(word: str) -> bool:
@@ -478,16 +493,22 @@ class StoryClusterer:
         boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
-        df = self._df
+        # Below 50 recent reports commonness is 1 (too few to tell). Otherwise a word counts less
+        # when its count of recent reports is at least ``least``: the smallest count whose share
+        # (count / seen, the same division) exceeds the floor, so most words skip the division.
+        df = self._df if seen >= 50 else {}
+        least = _least_count(floor, seen)
         idfs = _IDFS
         log = math.log
         weighted: dict[str, float] = {}
         for word, count in counts.items():
-            weight = (1 + log(count)) * idfs[word] * (boost if word in names else 1.0)
-            if seen >= 50:  # below that, commonness is 1 (too few reports to tell)
-                share = df.get(word, 0) / seen
-                if share > floor:
-                    weight *= max(0.1, 1.0 + log(floor / share) / 3)
+            # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
+            weight = idfs[word] if count == 1.0 else (1 + log(count)) * idfs[word]
+            if word in names:
+                weight *= boost
+            used = df.get(word)
+            if used is not None and used >= least:
+                weight *= max(0.1, 1.0 + log(floor / (used / seen)) / 3)
             if weight > 0:
                 weighted[word] = weight
         return weighted
@@ -644,6 +665,7 @@ class StoryClusterer:
         event = 0.0
         near = self._near_stories(meaning) if joining else frozenset()
         names_of = self._names
+        postings_of, story_id = self._postings, story.id
         for term, weight in vector.items():
             part = names_of[term]
             own[part] += weight * weight
@@ -652,7 +674,14 @@ class StoryClusterer:
                 continue
             dot = weight * other
             dots[part] += dot
-            event += dot / (1 + self._other_stories(term, story, near))
+            # ``_other_stories`` inline when no story is near (the default): it runs per shared term
+            # of every candidate.
+            if near:
+                others = self._other_stories(term, story, near)
+            else:
+                postings = postings_of.get(term)
+                others = len(postings) - (story_id in postings) if postings else 0
+            event += dot / (1 + others)
         cosine = (dots[0] + dots[1]) / norm
         what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
         who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
@@ -784,6 +813,7 @@ class StoryClusterer:
             story = _StoryState(assignment.story_id, doc.title, doc.time, doc.time, closed=digest)
             self.stories[story.id] = story
         story.members.append(assignment)
+        story.event_weights = None
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
@@ -921,7 +951,8 @@ class StoryClusterer:
             for other in self.event_candidates(story):
                 if max(len(story.members), len(other.members)) < self.config.event_core:
                     continue
-                probability = self.event_model.probability(event_features(story, other, self._is_name, _dice))
+                features = event_features(story, other, self._is_name, _dice, self._event_weights)
+                probability = self.event_model.probability(features)
                 if probability >= self.event_probability and (best is None or probability > best[0]):
                     best = (probability, other)
             if best is None:
@@ -966,9 +997,16 @@ class StoryClusterer:
                 if other.closed or pair in seen or max(len(story.members), len(other.members)) < self.config.event_core:
                     continue
                 seen.add(pair)
-                features = event_features(story, other, self._is_name, _dice)
+                features = event_features(story, other, self._is_name, _dice, self._event_weights)
                 scored.append((self.event_model.probability(features), story.id, other.id))
         return scored
+
+    def _event_weights(self, story: _StoryState) -> StoryWeights:
+        """``eventlink.story_weights`` of ``story``, kept until it changes: a story is scored against
+        many others, in pass after pass, and most stories do not change between passes."""
+        if story.event_weights is None:
+            story.event_weights = story_weights(story, self._is_name)
+        return story.event_weights
 
     def event_candidates(self, story: _StoryState) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
@@ -1012,6 +1050,7 @@ class StoryClusterer:
 
     def _absorb(self, big: _StoryState, small: _StoryState) -> None:
         big.members.extend(small.members)
+        big.event_weights = None
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets

@@ -92,18 +92,27 @@ def names_missing(story: _StoryState, other: _StoryState, named: Callable[[str],
     return missing / total
 
 
+StoryWeights = tuple[dict[str, float], dict[str, float], dict[str, float]]
+
+
+def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWeights:
+    """What ``event_features`` weighs of one story: its title terms, the names among them, its lede
+    terms. A function of the story alone, so a caller scoring one story against many may keep it
+    until the story changes (``StoryClusterer`` does: it was half of the layer's cost)."""
+    titles = _title_weights(story.title_terms, story.titled)
+    names = {t: w for t, w in titles.items() if is_name(t) or is_latin_name(t)}
+    return titles, names, _title_weights(story.lede_terms, story.ledes)
+
+
 def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
-                   dice: Callable[[frozenset[str], frozenset[str]], float]) -> tuple[float, ...]:
-    """``EVENT_FEATURES`` of two stories (order does not matter)."""
-    wa, wb = _title_weights(a.title_terms, a.titled), _title_weights(b.title_terms, b.titled)
+                   dice: Callable[[frozenset[str], frozenset[str]], float],
+                   weights: Callable[[_StoryState], StoryWeights] | None = None) -> tuple[float, ...]:
+    """``EVENT_FEATURES`` of two stories (order does not matter); ``weights``: ``story_weights`` of a
+    story, kept by the caller (None: computed here)."""
+    (wa, na, la), (wb, nb, lb) = (weights(a), weights(b)) if weights else (story_weights(a, is_name),
+                                                                           story_weights(b, is_name))
     shared = [t for t in wa if t in wb]
     rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
-
-    def named(term: str) -> bool:
-        return bool(is_name(term)) or is_latin_name(term)
-
-    na = {t: w for t, w in wa.items() if named(t)}
-    nb = {t: w for t, w in wb.items() if named(t)}
     cosine = 0.0
     if a.norm and b.norm:
         small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
@@ -111,10 +120,10 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
-    ledes = _weighted_jaccard(_title_weights(a.lede_terms, a.ledes), _title_weights(b.lede_terms, b.ledes))
+    ledes = _weighted_jaccard(la, lb)
     # The core is the story a link would keep (``cluster._rank``: more members, then the earlier).
     side, core = (b, a) if (len(a.members), b.first) > (len(b.members), a.first) else (a, b)
-    missing = names_missing(core, side, named)
+    missing = names_missing(core, side, lambda t: bool(is_name(t)) or is_latin_name(t))
     return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
             vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, missing)
 
