@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,6 +64,26 @@ def load_meta_extra(magic_html: Path | None, path: Path = META_EXTRA) -> list[Me
             url = magic[item["file"].removesuffix(".html")]["url"]
         else:
             continue
+        published = datetime.fromisoformat(item["published"]) if item["published"] else None
+        cases.append(MetaCase(item["set"], item["file"], html, url, published, item["date_only"], item["author"]))
+    return cases
+
+
+def load_tune_items(path: Path, folders: dict[str, Path],
+                    read_page: Callable[[str, Path, str], tuple[str, str]]) -> list[MetaCase]:
+    """The items of a tune-only instant/author gold (``meta-s17.json``, ``meta-s18.json``) whose set's
+    folder is given; ``read_page(set, folder, file)`` gives the decoded page and its address. An item
+    of a test-side site is refused: these files must never hold one."""
+    from bench.zh_gold import split_of
+
+    cases = []
+    for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+        if split_of(item["site"]) != "tune":
+            raise ValueError(f"{item['file']}: site {item['site']!r} is on the test side")
+        folder = folders.get(item["set"])
+        if folder is None:
+            continue
+        html, url = read_page(item["set"], folder, item["file"])
         published = datetime.fromisoformat(item["published"]) if item["published"] else None
         cases.append(MetaCase(item["set"], item["file"], html, url, published, item["date_only"], item["author"]))
     return cases

@@ -16,12 +16,10 @@ under that set's folder, and the zh-gold site key (every key is on the tune side
 from __future__ import annotations
 
 import gzip
-import json
-from datetime import datetime
 from pathlib import Path
 
-from bench.meta_gold import MetaCase
-from bench.zh_gold import decode_page, split_of
+from bench.meta_gold import MetaCase, load_tune_items
+from bench.zh_gold import decode_page
 
 META_S18 = Path(__file__).resolve().parent / "zhgold" / "meta-s18.json"
 SETS = ("cwced", "gne", "twnews")
@@ -95,14 +93,4 @@ def read_page(folder: Path, file: str) -> tuple[str, str]:
 
 def load_meta_s18(folders: dict[str, Path], path: Path = META_S18) -> list[MetaCase]:
     """The items of the sets whose folder (a checkout at the commit above) is given."""
-    cases = []
-    for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
-        if split_of(item["site"]) != "tune":
-            raise ValueError(f"{item['file']}: site {item['site']!r} is on the test side")
-        folder = folders.get(item["set"])
-        if folder is None:
-            continue
-        html, url = read_page(folder, item["file"])
-        published = datetime.fromisoformat(item["published"]) if item["published"] else None
-        cases.append(MetaCase(item["set"], item["file"], html, url, published, item["date_only"], item["author"]))
-    return cases
+    return load_tune_items(path, folders, lambda _set, folder, file: read_page(folder, file))
