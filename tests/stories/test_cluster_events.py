@@ -66,6 +66,21 @@ def test_the_event_layer_links_stories_the_model_calls_one_event() -> None:
     assert apart[0] != apart[1]
 
 
+ENGLISH = (("经济学人", "America and China clash over tariffs at the trade summit",
+            "America and China traded barbs over tariffs at the summit in Geneva as the economy slowed."),
+           ("经济学人", "America and China race to build vaccines for the economy",
+            "America and China are racing to build vaccines in Geneva laboratories as the economy reopens."))
+
+
+def test_the_event_layer_links_chinese_stories_only() -> None:
+    """Its features are made for Chinese text: to them English reports all look alike (read10 found one
+    outlet's batch of unrelated English articles made one story), so it never links them."""
+    english = [document(0, ENGLISH[0]), document(1, ENGLISH[1])]
+    apart = grouped(ALWAYS, english)
+    assert apart[0] != apart[1]
+    assert len(set(grouped(ALWAYS, [document(0, CORE), document(1, SIDE), document(2, ENGLISH[1])]))) == 2
+
+
 def test_links_wait_for_a_pass_unless_asked_as_stories_grow() -> None:
     clusterer = clusterer_of(ALWAYS)
     first, second = (clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE)))

@@ -60,7 +60,13 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
-from newsmirror.stories.eventlink import StoryWeights, default_event_model, event_features, story_weights
+from newsmirror.stories.eventlink import (
+    StoryWeights,
+    default_event_model,
+    event_features,
+    is_chinese,
+    story_weights,
+)
 from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
@@ -1011,6 +1017,8 @@ class StoryClusterer:
     def event_candidates(self, story: _StoryState) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
         strongest terms and its title terms (a side story's title names the event: 台谍, TikTok)."""
+        if not is_chinese(story):
+            return []
         probes = list(story.indexed_terms[: self.config.probe_terms])
         # Most used title terms first, then by name: a fixed order, so ties among candidates never
         # depend on set order (string hashing differs between runs).
@@ -1019,7 +1027,7 @@ class StoryClusterer:
         found = []
         for other_id in self._candidates(probes, self.config.event_candidates):
             other = self.stories.get(other_id)
-            if other is not None and other is not story and self._mergeable(other, story):
+            if other is not None and other is not story and self._mergeable(other, story) and is_chinese(other):
                 found.append(other)
         return found
 

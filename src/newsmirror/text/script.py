@@ -38,6 +38,11 @@ def to_traditional(text: str, region: Literal["", "tw", "hk"] = "") -> str:
     return convert(text, {"": "s2t", "tw": "s2twp", "hk": "s2hk"}[region])  # type: ignore[arg-type]
 
 
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character."""
+    return _CJK.search(text) is not None
+
+
 def detect_script(text: str, sample: int = 4000) -> Script:
     """zh-Hans, zh-Hant, en or und, by which conversion changes more characters.
 
