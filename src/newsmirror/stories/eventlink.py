@@ -90,10 +90,9 @@ def is_chinese(story: _StoryState) -> bool:
     return any(has_han(term) for term in story.title_terms)
 
 
-def names_missing(story: _StoryState, other: _StoryState, named: Callable[[str], bool]) -> float:
-    """The IDF share of the names at least half of ``story``'s titles-and-ledes use that ``other`` never uses."""
-    half = max(story.ledes, 1) / 2
-    own = {t: idf(t) for t, n in story.lede_terms.items() if n >= half and named(t)}
+def names_missing(own: dict[str, float], other: _StoryState) -> float:
+    """The IDF share of a story's names ``own`` (``story_weights``: those at least half of its
+    titles-and-ledes use) that ``other`` never uses."""
     total = sum(own.values())
     if not total:
         return 0.0
@@ -102,16 +101,23 @@ def names_missing(story: _StoryState, other: _StoryState, named: Callable[[str],
     return missing / total
 
 
-StoryWeights = tuple[dict[str, float], dict[str, float], dict[str, float]]
+# Title terms, the names among them, lede terms, and the names at least half the ledes use: IDF weights.
+StoryWeights = tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]
 
 
 def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWeights:
     """What ``event_features`` weighs of one story: its title terms, the names among them, its lede
-    terms. A function of the story alone, so a caller scoring one story against many may keep it
-    until the story changes (``StoryClusterer`` does: it was half of the layer's cost)."""
+    terms, the names half its ledes use. A function of the story alone, so a caller scoring one story
+    against many may keep it until the story changes (``StoryClusterer`` does: it was half of the
+    layer's cost)."""
+    def named(term: str) -> bool:
+        return bool(is_name(term)) or is_latin_name(term)
+
     titles = _title_weights(story.title_terms, story.titled)
-    names = {t: w for t, w in titles.items() if is_name(t) or is_latin_name(t)}
-    return titles, names, _title_weights(story.lede_terms, story.ledes)
+    half = max(story.ledes, 1) / 2
+    lede_names = {t: idf(t) for t, n in story.lede_terms.items() if n >= half and named(t)}
+    return (titles, {t: w for t, w in titles.items() if named(t)}, _title_weights(story.lede_terms, story.ledes),
+            lede_names)
 
 
 def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
@@ -119,8 +125,8 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
                    weights: Callable[[_StoryState], StoryWeights] | None = None) -> tuple[float, ...]:
     """``EVENT_FEATURES`` of two stories (order does not matter); ``weights``: ``story_weights`` of a
     story, kept by the caller (None: computed here)."""
-    (wa, na, la), (wb, nb, lb) = (weights(a), weights(b)) if weights else (story_weights(a, is_name),
-                                                                           story_weights(b, is_name))
+    kept_a, kept_b = (weights(a), weights(b)) if weights else (story_weights(a, is_name), story_weights(b, is_name))
+    (wa, na, la, _), (wb, nb, lb, _) = kept_a, kept_b
     shared = [t for t in wa if t in wb]
     rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
     cosine = 0.0
@@ -132,8 +138,9 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
     ledes = _weighted_jaccard(la, lb)
     # The core is the story a link would keep (``cluster._rank``: more members, then the earlier).
-    side, core = (b, a) if (len(a.members), b.first) > (len(b.members), a.first) else (a, b)
-    missing = names_missing(core, side, lambda t: bool(is_name(t)) or is_latin_name(t))
+    a_is_core = (len(a.members), b.first) > (len(b.members), a.first)
+    side, core_names = (b, kept_a[3]) if a_is_core else (a, kept_b[3])
+    missing = names_missing(core_names, side)
     return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
             vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, missing)
 
