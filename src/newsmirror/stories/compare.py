@@ -42,6 +42,7 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
+from newsmirror.text.bodies import names_body
 from newsmirror.text.names import abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
@@ -679,16 +680,21 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
     return spellings
 
 
-def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
+def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
+              own_text: str = "") -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
     (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦), as a pinyin
     gloss's Han homophone (付强 names Fu Qiang), as the name an abbreviation shortens (新南威尔士州
-    names 新州) or as the abbreviation (麻州 names 马萨诸塞州)."""
+    names 新州), as the abbreviation (麻州 names 马萨诸塞州), or, for a body named by a generic
+    head, in another form (港府 names 特区政府 where ``own_text``, the text of the outlets writing
+    ``term``, calls that government 港府 too: ``text.bodies``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     if term.isascii():
         return spells_pinyin(term, text)
+    if names_body(term, own_text, text):
+        return True
     return any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
                for noun in outlet_nouns.get(outlet, ()))
 
@@ -757,7 +763,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             glossed[latin] = next((n for n in sentence.nouns if han.endswith(n)), han[-3:])
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
-        return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns)}
+        own = " ".join(outlet_texts.get(o, "") for o in sorted(givers))
+        return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns, own)}
 
     def news_to_someone(givers: set[str]) -> bool:
         return bool(outlets - givers)
