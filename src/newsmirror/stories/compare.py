@@ -116,7 +116,7 @@ def _bigrams(key: str) -> frozenset[str]:
 _FURNITURE = re.compile(
     r"图片来源|图片提供|图片说明|图为|图/|图：|摄影|翻译|编译|编辑|责编|撰稿|作者：|来源：|出处|版权|"
     r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
-    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图"
+    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图|图取自"
 )
 # Who stands where in a photo: 莫里森（左）…菅義偉（右）, （左二）, （前排右三）, （左起）. Only
 # captions place people so; a sentence of the report names them without it.
