@@ -31,11 +31,14 @@ from newsmirror.stories.fact_model import PairModel  # noqa: E402
 
 TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b")
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
-KEYS = ("gold_pairs", "found_pairs", "judged_links", "right_links", "false_only")
 
 
 def _rates(totals: dict[str, Any]) -> tuple[float, float]:
     return totals["found_pairs"] / max(totals["gold_pairs"], 1), totals["right_links"] / max(totals["judged_links"], 1)
+
+
+def _pair(rates: tuple[float, float]) -> str:
+    return f"{rates[0]:.3f}/{rates[1]:.3f}"
 
 
 def _score(loaded: list[Any], model: PairModel | None) -> dict[str, Any]:
@@ -68,12 +71,12 @@ def main() -> None:
                 chosen[t] = recall
         best = max(chosen.values(), default=0.0)
         threshold = max((t for t, r in chosen.items() if r >= best - args.recall_slack), default=max(THRESHOLDS))
-        row = [f"{held:11s}", "%.3f/%.3f" % _rates(_score(loaded[held], None))]
+        row = [f"{held:11s}", _pair(_rates(_score(loaded[held], None)))]
         at: dict[float, dict[str, Any]] = {}
         for t in THRESHOLDS:
             at[t] = _score(loaded[held], PairModel(base.intercept, base.coefficients, base.means, base.scales, t))
-            row.append("%.3f/%.3f" % _rates(at[t]))
-        row += [f"{threshold:.1f}", "%.3f/%.3f" % _rates(at[threshold]), str(at[threshold]["false_only"])]
+            row.append(_pair(_rates(at[t])))
+        row += [f"{threshold:.1f}", _pair(_rates(at[threshold])), str(at[threshold]["false_only"])]
         print("  ".join(row), flush=True)
 
 
