@@ -42,7 +42,7 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
-from newsmirror.text.bodies import names_body
+from newsmirror.text.bodies import body, names_body
 from newsmirror.text.names import abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
@@ -763,7 +763,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             glossed[latin] = next((n for n in sentence.nouns if han.endswith(n)), han[-3:])
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
-        own = " ".join(outlet_texts.get(o, "") for o in sorted(givers))
+        # The givers' own text only for a body named by a generic head (joining long texts per
+        # word would cost more than the whole check).
+        own = " ".join(outlet_texts.get(o, "") for o in sorted(givers)) if body(name or term) else ""
         return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns, own)}
 
     def news_to_someone(givers: set[str]) -> bool:

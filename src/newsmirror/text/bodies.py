@@ -38,11 +38,13 @@ _PLACE_TAGS = frozenset({"ns", "j"})
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _heads() -> list[tuple[str, int]]:
+@cache
+def _heads() -> tuple[tuple[str, int], ...]:
     """Every head with its kind, the longest first (警察局 before 警察)."""
-    return sorted(((h, kind) for kind, heads in enumerate(BODY_HEADS) for h in heads), key=lambda x: -len(x[0]))
+    return tuple(sorted(((h, kind) for kind, heads in enumerate(BODY_HEADS) for h in heads), key=lambda x: -len(x[0])))
 
 
+@cache
 def body(term: str) -> tuple[str, int] | None:
     """(qualifier, kind of head) of a name made of a qualifier and a generic head (特区政府 ->
     (特区, government)); None for any other name, or a head alone."""
