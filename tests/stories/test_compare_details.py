@@ -28,6 +28,12 @@ def test_a_caption_placing_people_is_furniture() -> None:
     assert not is_furniture("中国外长王毅周一在北京与法国外长勒德里昂举行会谈，双方讨论了气候合作。")
 
 
+def test_a_photo_credit_naming_where_the_picture_was_taken_from_is_furniture() -> None:
+    # A credit, not a statement: its site (推特, 官网) is no detail of the event.
+    assert is_furniture("（圖取自美國聯邦調查局推特twitter.com/FBI）")
+    assert not is_furniture("联邦调查局在推特上公布了五名被告的照片，并悬赏征集线索。")
+
+
 def test_a_caption_is_in_no_fact() -> None:
     with_photo = _article("丙网", "外长王毅（左）与到访的法国外长勒德里昂（右）周一在北京会谈。\n\n"
                                  "中国外长王毅周一在北京与法国外长勒德里昂举行会谈，双方讨论了气候合作。")

@@ -49,3 +49,13 @@ def test_an_outlet_naming_a_person_by_surname_names_his_given_name_too() -> None
     assert "哈马德" not in _only([full, surname], "甲报")
     nobody = _article("乙社", "黎巴嫩卫生部说，爆炸已造成至少50人死亡，2500多人受伤。")
     assert "哈马德" in _only([full, nobody], "甲报")
+
+
+def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_place() -> None:
+    # One government in three forms: 特区政府 (a status), 澳府 (an abbreviation), 澳门政府.
+    status = _article("甲报", "特区政府今天宣布，全澳赌场自明天起暂停营业十五天。澳府表示，措施是为了防止疫情在社区扩散。")
+    place = _article("乙社", "澳门政府今天宣布，全澳赌场自明天起暂停营业十五天，以防止疫情在社区扩散。")
+    assert "特区政府" not in _only([status, place], "甲报")
+    # Another place's government is another body: still only 甲报.
+    elsewhere = _article("乙社", "香港政府今天宣布，全港酒吧自明天起暂停营业十五天，以防止疫情在社区扩散。")
+    assert "特区政府" in _only([status, elsewhere], "甲报")

@@ -42,6 +42,7 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
+from newsmirror.text.bodies import body, names_body
 from newsmirror.text.names import abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_numbers
@@ -115,7 +116,7 @@ def _bigrams(key: str) -> frozenset[str]:
 _FURNITURE = re.compile(
     r"图片来源|图片提供|图片说明|图为|图/|图：|摄影|翻译|编译|编辑|责编|撰稿|作者：|来源：|出处|版权|"
     r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
-    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图"
+    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图|图取自"
 )
 # Who stands where in a photo: 莫里森（左）…菅義偉（右）, （左二）, （前排右三）, （左起）. Only
 # captions place people so; a sentence of the report names them without it.
@@ -679,16 +680,21 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
     return spellings
 
 
-def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]]) -> bool:
+def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
+              own_text: str = "") -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
     (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦), as a pinyin
     gloss's Han homophone (付强 names Fu Qiang), as the name an abbreviation shortens (新南威尔士州
-    names 新州) or as the abbreviation (麻州 names 马萨诸塞州)."""
+    names 新州), as the abbreviation (麻州 names 马萨诸塞州), or, for a body named by a generic
+    head, in another form (港府 names 特区政府 where ``own_text``, the text of the outlets writing
+    ``term``, calls that government 港府 too: ``text.bodies``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     if term.isascii():
         return spells_pinyin(term, text)
+    if names_body(term, own_text, text):
+        return True
     return any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
                for noun in outlet_nouns.get(outlet, ()))
 
@@ -757,7 +763,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             glossed[latin] = next((n for n in sentence.nouns if han.endswith(n)), han[-3:])
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
-        return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns)}
+        # The givers' own text only for a body named by a generic head (joining long texts per
+        # word would cost more than the whole check).
+        own = " ".join(outlet_texts.get(o, "") for o in sorted(givers)) if body(name or term) else ""
+        return givers | {o for o in story_outlets if _names_in(o, name or term, outlet_texts, outlet_nouns, own)}
 
     def news_to_someone(givers: set[str]) -> bool:
         return bool(outlets - givers)
