@@ -159,3 +159,8 @@ def test_a_time_elements_shown_clock_wins_over_its_value() -> None:
     # another zone's clock named in the text is no disagreement
     other = '<p><time datetime="2020-02-16T23:02:32+00:00">3:02pm PST</time></p>'
     assert _published(_page(other)) == "2020-02-16T23:02:32+00:00"
+
+
+def test_a_time_elements_utc_value_shown_on_the_sites_clock_is_no_disagreement() -> None:
+    stamp = '<p><time datetime="2023-01-01T07:35:00Z">Neujahr 23, 08:35</time></p>'
+    assert _published(_page(stamp)) == "2023-01-01T07:35:00+00:00"

@@ -62,9 +62,16 @@ def _meta_values(document: HtmlElement, names: frozenset[str]) -> list[str]:
     return found
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|_]\s+")
+
+
 def outlet_words(document: HtmlElement, url: str) -> set[str]:
-    """Squeezed names the page gives itself: site name, publisher, domain labels."""
+    """Squeezed names the page gives itself: site name, publisher, domain labels, the last part
+    of its ``<title>`` ("… - المدينة نيوز": a site named in another script than its domain)."""
     words = {_squeeze(value) for value in _meta_values(document, _OUTLET_META)}
+    title_parts = _TITLE_SEPARATOR.split((document.findtext(".//title") or "").strip())
+    if len(title_parts) > 1:
+        words.add(_squeeze(title_parts[-1]))
     host = urlsplit(url).hostname or "" if url else ""
     words.update(_squeeze(label) for label in host.split(".") if len(label) > 3)
     return {word for word in words if len(word) > 3}
@@ -80,7 +87,16 @@ def _is_person(name: str, outlet: set[str]) -> bool:
 
 
 def _names(text: str) -> list[str]:
-    return [name.strip(" .") for name in re.split(_JOIN, text) if name.strip(" .")]
+    """The names of a run joined by commas and "and"s; an agency closing a name is its credit, not
+    part of it ("By Jane Doe and John Roe Reuters")."""
+    names = []
+    for name in re.split(_JOIN, text):
+        words = name.strip(" .").split()
+        if len(words) > 2 and _squeeze(words[-1]) in _AGENCIES:
+            words = words[:-1]
+        if words:
+            names.append(" ".join(words))
+    return names
 
 
 def _headline_at(lines: list[str], headline: str) -> int | None:

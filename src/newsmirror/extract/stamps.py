@@ -298,10 +298,12 @@ def _line_stamp(line: str, zone: str, times: dict[str, str]) -> Stamp | None:
             stated = "T" in value and (value.endswith("Z") or bool(re.search(r"[+-]\d\d:?\d\d$", value)))
             if visible is not None and visible.has_time and _local_time_labelled_utc(machine, visible.value):
                 return visible
+            local = machine.astimezone(ZoneInfo(zone)) if machine.tzinfo is not None else machine
             if visible is None and (shown := _shown_clock(text)) and _MACHINE_CLOCK.search(value) \
-                    and shown != (machine.hour, machine.minute):
-                # the element's text shows another clock than its value in the value's own offset
-                # ("Publié le 27 Mar 20 à 9:21" as 08:21:53+01:00): the page's visible word wins
+                    and shown not in ((machine.hour, machine.minute), (local.hour, local.minute)):
+                # the element's text shows another clock than its value, both in the value's own
+                # offset and on the site's clock ("Publié le 27 Mar 20 à 9:21" as 08:21:53+01:00):
+                # the page's visible word wins
                 return Stamp(machine.replace(hour=shown[0], minute=shown[1], second=0), True, stated)
             return Stamp(machine, has_time and bool(_MACHINE_CLOCK.search(value)), stated)
     return visible
