@@ -1,6 +1,6 @@
 """Publication instant and authors: newsmirror vs trafilatura and GNE on the tune-only
-``bench/zhgold/meta-extra.json``, ``bench/zhgold/meta-s17.json`` and ``bench/zhgold/meta-s18.json``
-(see bench/zhgold/README.md, "Instant and author gold", "Session 17 …" and "Session 18 …").
+``bench/zhgold/meta-extra.json``, ``meta-s17.json``, ``meta-s18.json`` and ``meta-s19.json``
+(see bench/zhgold/README.md, "Instant and author gold", "Session 17 …", "Session 18 …", "Session 19 …").
 
 "day" = the calendar day in the gold's offset; "instant" = within a minute, zone included (a
 day-only gold: the same day from an aware value); "author" = exactly the gold's people (nobody
@@ -11,6 +11,9 @@ The meta-s17 items need the folders of their repositories' checkouts: ``--nsa`` 
 ``internal/server/parser/example`` folder of ChiaYuChang/NewsSentimentAnalyzer), ``--gerapy`` (the
 ``samples`` folder of Gerapy/GerapyAutoExtractor), ``--htmldate`` (the ``tests`` folder of
 adbar/htmldate).
+
+The meta-s19 items (``bench/zhgold/meta-s19.json``, worldwide 2020 news pages of htmldate's set) need
+``--htmldate`` too.
 
 The meta-s18 items (``bench/zhgold/meta-s18.json``) need checkouts at the commits bench/meta_s18.py
 names: ``--cwced`` (immortal-autumn/Chinese-Web-Content-Extraction-Dataset), ``--gne``
@@ -36,6 +39,7 @@ from bench.goldset import REPO_ROOT
 from bench.meta_gold import MetaCase, load_meta_extra
 from bench.meta_s17 import load_meta_s17
 from bench.meta_s18 import load_meta_s18
+from bench.meta_s19 import load_meta_s19
 from bench.metrics import author_correct, date_day_correct, date_instant_correct, parse_predicted_date
 
 EXTRACTORS: dict[str, Callable[[str, str], Prediction]] = {
@@ -79,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         "s17 Taiwan/overseas (nsa)": [c for c in s17 if c.source == "nsa"],
         "s17 mainland (gerapy, htmldate)": [c for c in s17 if c.source != "nsa"],
         "s18 mainland, older layouts (cwced, gne, twnews)": s18,
+        "s19 worldwide news 2020 (htmldate)": load_meta_s19(args.htmldate),
     }
-    table = Table(title="meta-extra, meta-s17 and meta-s18 (tuned on): publication instant and author")
+    table = Table(title="meta-extra, meta-s17, meta-s18 and meta-s19 (tuned on): publication instant and author")
     for column in ("items", "pages", "extractor", "day", "instant", "author"):
         table.add_column(column, justify="left" if column in ("items", "extractor") else "right")
     for group, members in groups.items():

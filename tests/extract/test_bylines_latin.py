@@ -34,6 +34,9 @@ def _authors(byline: str, head: str = "", after: str = "", url: str = "https://w
     ("<p>Por Ana Ejemplo | 03/05/2024 20:36</p>", ["Ana Ejemplo"]),
     ("<p>Author: Gàbor Muniér, Datum: 03.Mär.24</p>", ["Gàbor Muniér"]),
     ("<p>Von</p><p>Anna Beispiel</p>", ["Anna Beispiel"]),
+    ("<p>Автор: Иван Петров</p>", ["Иван Петров"]),
+    ("<p>By Jane Doe and John Roe Reuters</p>", ["Jane Doe", "John Roe"]),
+    ("<p>Авторы:</p><p>Иван Петров и Анна Сидорова</p>", ["Иван Петров", "Анна Сидорова"]),
 ])
 def test_byline_forms(byline: str, names: list[str]) -> None:
     assert _authors(byline) == names
@@ -73,3 +76,28 @@ def test_author_metadata_counts_only_when_the_page_shows_the_name() -> None:
     assert _authors("<p>May 6, 2024</p>", head) == []
     organization = '<script type="application/ld+json">{"author": {"@type": "Organization", "name": "Jane Doe"}}</script>'
     assert _authors("<p>Jane Doe | May 6, 2024</p>", organization) == []
+
+
+def test_shouted_author_metadata_takes_the_form_the_page_prints() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '[{"@type": "Person", "name": "By JANE DOE, AP National Writer"}]}</script>')
+    # the role after the comma is no person ("Writer"); the name is given as printed
+    assert _authors("<p>Jane Doe, Ap National Writer</p><p>May 6, 2024</p>", head) == ["Jane Doe"]
+    assert _authors("<p>May 6, 2024</p>", head) == []
+
+
+def test_author_metadata_in_a_script_without_capitals() -> None:
+    head = '<meta name="author" content="سارة أحمد">'
+    assert _authors("<p>كتب سارة أحمد</p><p>May 6, 2024</p>", head) == ["سارة أحمد"]
+    assert _authors("<p>May 6, 2024</p>", head) == []
+
+
+def test_author_metadata_naming_the_site_its_title_ends_with_is_no_person() -> None:
+    head = '<meta name="author" content="مدينة الأخبار">'
+    page = "<p>مدينة الأخبار :- خبر</p><p>May 6, 2024</p>"
+    assert _authors(page, head) == ["مدينة الأخبار"]
+    html = (f'<html lang="ar"><head><title>{HEADLINE} - مدينة الأخبار</title>{head}</head><body>'
+            f"<article><h1>{HEADLINE}</h1>{page}{TEXT}</article></body></html>")
+    titled = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                         url="https://www.example.com/a")).authors
+    assert titled == []

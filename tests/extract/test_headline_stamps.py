@@ -136,3 +136,31 @@ def test_the_stamp_under_a_headline_that_no_heading_holds_is_found_by_the_title(
 def test_a_line_with_words_outside_the_title_is_not_taken_for_the_headline() -> None:
     html = _headline_in_a_paragraph(f"{HEADLINE}: stadtblatt", f"Lesen Sie auch: {HEADLINE}")
     assert _published(html) == "2024-05-06T00:00:00+02:00"
+
+
+def test_a_stamp_showing_only_the_time_completes_a_day_only_metadata_date() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-23"}</script>'
+    assert _published(_page("<p>Von Anna Beispiel -</p><p>05:01</p>", head)) == "2024-03-23T05:01:00+01:00"
+    assert _published(_page("<p>6:14 p.m.</p>", head)) == "2024-03-23T18:14:00+01:00"
+    # metadata with a time of day keeps it; a clock among the running text is no stamp
+    timed = '<meta property="article:published_time" content="2024-03-23T09:30:00+01:00">'
+    assert _published(_page("<p>05:01</p>", timed)) == "2024-03-23T09:30:00+01:00"
+    assert _published(_page("", head, after="<p>05:01</p>")) == "2024-03-23T00:00:00+01:00"
+
+
+def test_a_naive_stamp_on_a_country_domain_the_iana_table_gives_one_zone() -> None:
+    page = _page("<p>13 Oct 2020 18:29</p>").replace("<html>", '<html lang="en">')
+    assert _published(page, "https://news.example.az/a") == "2020-10-13T18:29:00+04:00"
+
+
+def test_a_time_elements_shown_clock_wins_over_its_value() -> None:
+    stamp = '<p><time datetime="2020-03-27T08:21:53+01:00">Publié le 27 Mar 20 à 9:21</time></p>'
+    assert _published(_page(stamp)) == "2020-03-27T09:21:00+01:00"
+    # another zone's clock named in the text is no disagreement
+    other = '<p><time datetime="2020-02-16T23:02:32+00:00">3:02pm PST</time></p>'
+    assert _published(_page(other)) == "2020-02-16T23:02:32+00:00"
+
+
+def test_a_time_elements_utc_value_shown_on_the_sites_clock_is_no_disagreement() -> None:
+    stamp = '<p><time datetime="2023-01-01T07:35:00Z">Neujahr 23, 08:35</time></p>'
+    assert _published(_page(stamp)) == "2023-01-01T07:35:00+00:00"

@@ -114,3 +114,14 @@ def test_a_wayback_address_is_read_for_the_archived_pages_day() -> None:
     found = date_from_url(wayback, "UTC")
     assert found is not None and found.date().isoformat() == "2008-05-26"
     assert date_from_url("https://web.archive.org/web/20130307194448/blog.example.net/about/", "UTC") is None
+
+
+def test_a_utc_value_takes_the_offset_another_value_states_for_the_same_instant() -> None:
+    head = ('<meta property="article:published_time" content="2020-12-24T23:59:50+00:00">'
+            '<script type="application/ld+json">{"datePublished": "2020-12-25T01:59:50+02:00"}</script>')
+    found = document_published(parse_document(_page(head)), "", "UTC")
+    assert found is not None and found.isoformat() == "2020-12-25T01:59:50+02:00"
+    # another instant in another offset is no restatement: the first value stays
+    other = head.replace("01:59:50+02:00", "03:59:50+02:00")
+    found = document_published(parse_document(_page(other)), "", "UTC")
+    assert found is not None and found.isoformat() == "2020-12-24T23:59:50+00:00"

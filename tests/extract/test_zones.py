@@ -5,7 +5,13 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from newsmirror.extract.zones import language_zone, page_language, site_zone
+from newsmirror.extract.zones import (
+    country_zone,
+    language_zone,
+    page_language,
+    single_zone_countries,
+    site_zone,
+)
 
 
 @pytest.mark.parametrize(("tag", "zone"), [
@@ -29,3 +35,19 @@ def test_the_domain_outranks_the_language_and_chinese_text_outranks_a_template_t
     assert site_zone("https://news.example.com/a", chinese=False, language="de") == "Europe/Berlin"
     assert site_zone("https://news.example.com/a", chinese=True, language="ja") == "Asia/Shanghai"
     assert site_zone("https://news.example.com/a", chinese=False, language="") == "UTC"
+
+
+@pytest.mark.parametrize(("url", "zone"), [
+    # countries the IANA database gives one zone, which the explicit table does not name
+    ("https://news.example.az/a", "Asia/Baku"), ("https://www.example.jo/a", "Asia/Amman"),
+    ("https://example.pe/a", "America/Lima"),
+    # several zones in the country, a domain sold worldwide as a name, a generic domain
+    ("https://example.us/a", ""), ("https://example.tv/a", ""), ("https://example.io/a", ""),
+    ("https://example.com/a", ""),
+    # the explicit table still wins (Canada has several zones; its national outlets date in Toronto's)
+    ("https://example.ca/a", "America/Toronto"),
+])
+def test_country_zone_from_the_iana_country_table(url: str, zone: str) -> None:
+    if zone and not single_zone_countries():
+        pytest.skip("the system has no zone.tab")
+    assert country_zone(url) == zone

@@ -33,7 +33,13 @@ from newsmirror.extract.page_meta import (
     strip_site_suffix,
 )
 from newsmirror.extract.profiles import profile_for
-from newsmirror.extract.stamps import headline_line, headline_stamp, near_headline, time_elements
+from newsmirror.extract.stamps import (
+    headline_clock,
+    headline_line,
+    headline_stamp,
+    near_headline,
+    time_elements,
+)
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
 from newsmirror.extract.zones import declared_url, known_zone, page_language, site_zone
@@ -114,6 +120,9 @@ def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime
         lines = visible_lines(around, HEADER_BLOCKS)
     found = headline_stamp(lines, headline, zone, time_elements(document))
     if found is None:
+        if page_date is not None and page_date.time() == time(0) and (clock := headline_clock(lines, headline)):
+            # metadata gave the day only; the stamp by the headline shows only the time of day
+            return page_date.replace(hour=clock[0], minute=clock[1])
         return page_date
     stamp, before_text = found
     if not before_text:

@@ -3,7 +3,8 @@ page's author metadata when the page also shows that name.
 
 Bylines are read in the forms of the European press ("By Jake Goulding on January 20, 2020",
 "Von Gregory Lipinski", "Text von Christian Seiler Illustration von …", "Eine Kolumne von Nils
-Pickert", "Por Adriano Fernandes | 03/05/2022", "Author: X, Datum: …", "By X and Y"), only in the
+Pickert", "Por Adriano Fernandes | 03/05/2022", "Author: X, Datum: …", "By X and Y", the Russian and
+Ukrainian "Автор: X" / "Авторы:" with the names on the next line), only in the
 few lines around the headline (the bylines of related items, comments and embedded posts lie
 further away). A name is two to four capitalised words (particles such as "von", "de", "van"
 between them); a single word, a lower-case handle or a word like "staff" is not taken, nor the
@@ -19,14 +20,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*[\w.]"
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][\w'’.-]*[\w.]"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|le|la|zu|ten|ter|af|al|bin|y)"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
-_JOIN = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\bey?\b|\bi\b|\boraz\b|\ben\b)\s*"
+_JOIN = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\bey?\b|\bi\b|\boraz\b|\ben\b|\bи\b)\s*"
 # A label that says "written by", then names; the label is case-free, the names are not.
 _BYLINE = re.compile(
     r"^(?:[\w ]{0,30}?\b)?(?i:by|von|par|por|door|av|text(?:\s+von)?|autor(?:in)?|author|auteur|autore|"
-    r"written\s+by|geschrieben\s+von|verfasst\s+von|escrito\s+por)\s*[:：]?\s+"
+    r"written\s+by|geschrieben\s+von|verfasst\s+von|escrito\s+por|автор[ыа]?)\s*[:：]?\s+"
     rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)(?=\s*$|\s*[|·•,;/–—-]|\s+(?i:on|am|le|el|il|em|um|at|\d))"
 )
 # Words that make a capitalised pair a team, a desk or a role rather than a person.
@@ -61,9 +62,16 @@ def _meta_values(document: HtmlElement, names: frozenset[str]) -> list[str]:
     return found
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|_]\s+")
+
+
 def outlet_words(document: HtmlElement, url: str) -> set[str]:
-    """Squeezed names the page gives itself: site name, publisher, domain labels."""
+    """Squeezed names the page gives itself: site name, publisher, domain labels, the last part
+    of its ``<title>`` ("… - المدينة نيوز": a site named in another script than its domain)."""
     words = {_squeeze(value) for value in _meta_values(document, _OUTLET_META)}
+    title_parts = _TITLE_SEPARATOR.split((document.findtext(".//title") or "").strip())
+    if len(title_parts) > 1:
+        words.add(_squeeze(title_parts[-1]))
     host = urlsplit(url).hostname or "" if url else ""
     words.update(_squeeze(label) for label in host.split(".") if len(label) > 3)
     return {word for word in words if len(word) > 3}
@@ -79,7 +87,16 @@ def _is_person(name: str, outlet: set[str]) -> bool:
 
 
 def _names(text: str) -> list[str]:
-    return [name.strip(" .") for name in re.split(_JOIN, text) if name.strip(" .")]
+    """The names of a run joined by commas and "and"s; an agency closing a name is its credit, not
+    part of it ("By Jane Doe and John Roe Reuters")."""
+    names = []
+    for name in re.split(_JOIN, text):
+        words = name.strip(" .").split()
+        if len(words) > 2 and _squeeze(words[-1]) in _AGENCIES:
+            words = words[:-1]
+        if words:
+            names.append(" ".join(words))
+    return names
 
 
 def _headline_at(lines: list[str], headline: str) -> int | None:
@@ -102,7 +119,7 @@ def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: boo
         line = lines[index].strip()
         if len(line) > 120:
             continue
-        if re.fullmatch(r"(?i:by|von|par|por|door)", line) and index + 1 < len(lines):
+        if re.fullmatch(r"(?i:by|von|par|por|door|автор[ыа]?)\s*:?", line) and index + 1 < len(lines):
             line = f"{line} {lines[index + 1].strip().rstrip(',')}"
         match = _BYLINE.match(line)
         if match and bare and not re.match(r"(?i:by|von|par|por|door|author|autor)\b", line):
@@ -150,11 +167,30 @@ def metadata_names(document: HtmlElement, lines: list[str], outlet: set[str]) ->
             continue
         for name in _names(value):
             words = name.split()
-            # a capitalised name, or two plain words ("Mobasir hassan"), not a phrase ("Catch more fish")
-            shaped = bool(re.fullmatch(_NAME, name)) or (len(words) == 2 and words[0][:1].isupper())
-            if shaped and 2 <= len(words) <= 4 and name in shown and _is_person(name, outlet) and name not in found:
-                found.append(name)
+            # a capitalised name, or two plain words ("Mobasir hassan"), not a phrase ("Catch more
+            # fish"); in a script without capitals (Arabic, Hebrew, …) any two to four words
+            shaped = bool(re.fullmatch(_NAME, name)) or (len(words) == 2 and words[0][:1].isupper()) \
+                or _caseless(name)
+            form = _as_shown(name, shown) if shaped and 2 <= len(words) <= 4 else None
+            if form and _is_person(form, outlet) and form not in found:
+                found.append(form)
     return found
+
+
+def _caseless(name: str) -> bool:
+    """Written in a script that has no capital letters (its letters are neither upper nor lower case)."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
+
+
+def _as_shown(name: str, shown: str) -> str | None:
+    """The name as the page prints it: metadata may shout it ("HILLEL ITALIE" for a byline
+    "Hillel Italie"); None when the page does not show it."""
+    if name in shown:
+        return name
+    at = shown.casefold().find(name.casefold())
+    printed = shown[at:at + len(name)] if at >= 0 else ""
+    return printed if printed.casefold() == name.casefold() else None
 
 
 _MARKED = etree.XPath(".//*[@rel='author' or @itemprop='author']")

@@ -215,6 +215,11 @@ def document_published(document: lxml.html.HtmlElement, url: str, zone: str | No
         # the same time told exactly ("2020-08-25|00h23" in one meta, "…T00:23:33Z" in JSON-LD)
         first = next((value for value, has_offset in candidates[1:]
                       if has_offset and abs(value - first) <= timedelta(hours=26)), first)
+    elif first.utcoffset() == timedelta(0):
+        # the same instant stated elsewhere in an offset of its own ("…T23:59:50+00:00" in a meta
+        # tag, "…T01:59:50+02:00" in JSON-LD): the outlet's clock, its readers' calendar day
+        first = next((value for value, has_offset in candidates[1:]
+                      if has_offset and value == first and value.utcoffset() != timedelta(0)), first)
     # metadata written in UTC by the CMS: shown on the site's clock, its readers' calendar day
     return in_site_zone(first, zone)
 

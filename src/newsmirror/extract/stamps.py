@@ -233,6 +233,34 @@ def headline_stamp(lines: list[str], headline: str, zone: str, times: dict[str, 
     return None
 
 
+# A line that shows only a time of day, after at most a short label ("05:01", "6:14 a.m.",
+# "Par E. NURDIN - 05:01"): today's stamp on a page that prints the day only for older items.
+_BARE_CLOCK = re.compile(r"^(?:[^\d]{0,32}?[\s|·,–—-])?(?P<H>[01]?\d|2[0-3])[:h](?P<M>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?$",
+                         re.I)
+
+
+def headline_clock(lines: list[str], headline: str) -> tuple[int, int] | None:
+    """The time of day (hour, minute) of a stamp below the headline that shows only the time,
+    before the article's running text; None when a line there holds a date (the dated stamp is
+    :func:`headline_stamp`'s) or no such line stands there."""
+    wanted = _squeeze(headline)
+    at = next((index for index, line in enumerate(lines) if wanted and _squeeze(line) == wanted), None)
+    if at is None:
+        return None
+    for line in lines[at + 1:at + 1 + AFTER]:
+        if _is_text(line) or stamp_in_line(line, "UTC") is not None:
+            return None
+        match = _BARE_CLOCK.match(line.strip())
+        if match:
+            hour, ampm = int(match.group("H")), (match.group("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            return hour, int(match.group("M"))
+    return None
+
+
 _MACHINE_CLOCK = re.compile(r"\d[T ]\d\d:\d\d")  # "2021-11-25T16:11", "2021-11-25 16:11"
 
 
@@ -242,6 +270,16 @@ def _local_time_labelled_utc(machine: datetime, shown: datetime) -> bool:
     time as UTC. The page's visible word wins."""
     return machine.utcoffset() == timedelta(0) and shown.utcoffset() != timedelta(0) \
         and (machine.date(), machine.hour, machine.minute) == (shown.date(), shown.hour, shown.minute)
+
+
+def _shown_clock(text: str) -> tuple[int, int] | None:
+    """The one 24-hour clock a ``<time>`` element's text shows, when it names no zone and no half
+    of the day (a "3:02pm PST" is another zone's clock, not a disagreement)."""
+    clocks = list(_CLOCK.finditer(text))
+    if len(clocks) != 1 or re.match(r"\s*[^\W\d_]", text[clocks[0].end():]):
+        return None  # text squeezed of spaces: "3:02pmPST", "21:17Uhr" have a letter right after
+    hour, minute = clocks[0].group(0).split(":")
+    return int(hour), int(minute)
 
 
 def _line_stamp(line: str, zone: str, times: dict[str, str]) -> Stamp | None:
@@ -260,5 +298,12 @@ def _line_stamp(line: str, zone: str, times: dict[str, str]) -> Stamp | None:
             stated = "T" in value and (value.endswith("Z") or bool(re.search(r"[+-]\d\d:?\d\d$", value)))
             if visible is not None and visible.has_time and _local_time_labelled_utc(machine, visible.value):
                 return visible
+            local = machine.astimezone(ZoneInfo(zone)) if machine.tzinfo is not None else machine
+            if visible is None and (shown := _shown_clock(text)) and _MACHINE_CLOCK.search(value) \
+                    and shown not in ((machine.hour, machine.minute), (local.hour, local.minute)):
+                # the element's text shows another clock than its value, both in the value's own
+                # offset and on the site's clock ("Publié le 27 Mar 20 à 9:21" as 08:21:53+01:00):
+                # the page's visible word wins
+                return Stamp(machine.replace(hour=shown[0], minute=shown[1], second=0), True, stated)
             return Stamp(machine, has_time and bool(_MACHINE_CLOCK.search(value)), stated)
     return visible

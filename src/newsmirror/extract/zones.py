@@ -10,14 +10,22 @@ published at UTC+8: mainland China, Taiwan, Hong Kong, Macau, Singapore, Malaysi
 across zones (English, Spanish, French, Arabic, …) are read as UTC. A region subtag is not
 trusted: templates ship with one ("es-ES" on a Florida site, "en-GB" on a Scottish one).
 
+A country-code domain the table below does not name gives the country's zone when the IANA
+time zone database lists one zone for that country (``zone.tab``: Azerbaijan, Jordan, Peru, …);
+a country with several zones gives none, and the domains sold worldwide as names (.tv, .io,
+.co, .me, .fm, …) are not read as countries.
+
 The page's address is the URL it was fetched from, or, for a saved page without one, the
 address the page declares for itself (``<link rel=canonical>``, ``og:url``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import zoneinfo
 from datetime import datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -54,6 +62,28 @@ LANGUAGE_ZONES = {
 }  # fmt: skip
 
 
+# Country-code domains used worldwide as plain names: their country says nothing of the outlet.
+VANITY_DOMAINS = frozenset({"tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws", "to", "gg", "nu", "tk", "sh",
+                            "ac", "so", "ag", "bz", "vc", "ms", "im", "gd", "la", "st", "cx", "ps", "sx"})
+
+
+@functools.cache
+def single_zone_countries() -> dict[str, str]:
+    """Lower-case ISO country code -> zone, for the countries the IANA database's ``zone.tab``
+    gives exactly one zone (empty when the system has no such file)."""
+    for base in zoneinfo.TZPATH:
+        path = Path(base) / "zone.tab"
+        if not path.is_file():
+            continue
+        zones: dict[str, list[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 3 and not line.startswith("#"):
+                zones.setdefault(fields[0].lower(), []).append(fields[2])
+        return {code: names[0] for code, names in zones.items() if len(names) == 1}
+    return {}
+
+
 def page_language(document: HtmlElement) -> str:
     """The language tag the page declares (``<html lang>``, Content-Language, og:locale), lower case."""
     root = document.getroottree().getroot()
@@ -88,7 +118,12 @@ def country_zone(url: str) -> str:
         host = (urlsplit(url.strip()).hostname or "").rstrip(".")
     except ValueError:
         return ""
-    return COUNTRY_ZONES.get(host.rsplit(".", 1)[-1], "") if "." in host else ""
+    if "." not in host:
+        return ""
+    suffix = host.rsplit(".", 1)[-1]
+    if suffix in COUNTRY_ZONES:
+        return COUNTRY_ZONES[suffix]
+    return "" if suffix in VANITY_DOMAINS else single_zone_countries().get(suffix, "")
 
 
 def known_zone(url: str) -> str:
