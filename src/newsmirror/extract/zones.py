@@ -25,6 +25,7 @@ import functools
 import re
 import zoneinfo
 from datetime import datetime, timedelta
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -70,18 +71,25 @@ VANITY_DOMAINS = frozenset({"tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws"
 @functools.cache
 def single_zone_countries() -> dict[str, str]:
     """Lower-case ISO country code -> zone, for the countries the IANA database's ``zone.tab``
-    gives exactly one zone (empty when the system has no such file)."""
-    for base in zoneinfo.TZPATH:
-        path = Path(base) / "zone.tab"
-        if not path.is_file():
-            continue
-        zones: dict[str, list[str]] = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            fields = line.split("\t")
-            if len(fields) >= 3 and not line.startswith("#"):
-                zones.setdefault(fields[0].lower(), []).append(fields[2])
-        return {code: names[0] for code, names in zones.items() if len(names) == 1}
-    return {}
+    gives exactly one zone. The table comes from the ``tzdata`` package (a dependency) so that
+    every machine reads the same one; the system's copy is only a fallback."""
+    zones: dict[str, list[str]] = {}
+    for line in _zone_tab().splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#"):
+            zones.setdefault(fields[0].lower(), []).append(fields[2])
+    return {code: names[0] for code, names in zones.items() if len(names) == 1}
+
+
+def _zone_tab() -> str:
+    try:
+        return (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        for base in zoneinfo.TZPATH:
+            path = Path(base) / "zone.tab"
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+    return ""
 
 
 def page_language(document: HtmlElement) -> str:
