@@ -12,6 +12,7 @@ file, to be opened only after every judgement is written. Identical stories prin
     python bench/stories_blind.py show ... --text D03 D07 --lead 150     # texts of some draws
     python bench/stories_blind.py show ... --dump off=OFF.json --dump v=V.json --draws-in DRAWS.json
         # the same draws, another pair of groupings (the draws were made with on and off)
+    python bench/stories_blind.py show ... --differing     # only reports whose stories differ
     python bench/stories_blind.py tabulate --judgements JUDGED.toml --key KEY.json
 
 Judgements (TOML, one table per draw): ``A``/``B`` (or ``same``) each "one", "single" (a story
@@ -42,15 +43,20 @@ def story_index(stories: Stories) -> dict[str, int]:
     return {article: n for n, story in enumerate(stories) for article in story}
 
 
-def draw(groupings: list[Stories], hidden: set[str], min_size: int, seed: int, count: int) -> list[str]:
+def draw(groupings: list[Stories], hidden: set[str], min_size: int, seed: int, count: int,
+         differing: bool = False) -> list[str]:
     """``count`` article ids, each from a different combination of stories (a second draw of the
-    same stories would only repeat a judgement); a story is drawn in proportion to its size."""
+    same stories would only repeat a judgement); a story is drawn in proportion to its size.
+    ``differing``: only articles whose story is not the same in every grouping (when a variant
+    changes few stories, a plain draw mostly prints identical stories and says nothing of it)."""
     indexes = [story_index(stories) for stories in groupings]
     touched = [{n for n, story in enumerate(stories) if hidden.intersection(story)} for stories in groupings]
     pool = sorted(article for article in indexes[0]
                   if all(article in index for index in indexes)
                   and any(len(stories[index[article]]) >= min_size for stories, index in zip(groupings, indexes, strict=True))
-                  and not any(index[article] in bad for index, bad in zip(indexes, touched, strict=True)))
+                  and not any(index[article] in bad for index, bad in zip(indexes, touched, strict=True))
+                  and (not differing or len({frozenset(stories[index[article]])
+                                             for stories, index in zip(groupings, indexes, strict=True)}) > 1))
     random.Random(seed).shuffle(pool)
     picked, seen = [], set()
     for article in pool:
@@ -100,7 +106,7 @@ def _show(args: argparse.Namespace) -> None:
         if args.draws_in:
             drawn = json.loads(args.draws_in.read_text())["articles"]
         else:
-            drawn = draw(list(groupings.values()), hidden, args.min_size, args.seed, args.draws)
+            drawn = draw(list(groupings.values()), hidden, args.min_size, args.seed, args.draws, args.differing)
             if args.draws_out:
                 args.draws_out.write_text(json.dumps({"seed": args.seed, "articles": drawn}, indent=1))
         order = blind(names, len(drawn), args.seed)
@@ -132,6 +138,8 @@ def main() -> None:
     shown.add_argument("--seed", type=int, required=True)
     shown.add_argument("--draws", type=int, default=30)
     shown.add_argument("--min-size", type=int, default=5)
+    shown.add_argument("--differing", action="store_true",
+                       help="draw only articles whose story differs between the two groupings")
     shown.add_argument("--draws-out", type=Path, help="write the drawn article ids here")
     shown.add_argument("--draws-in", type=Path, help="reuse these drawn article ids (another pair of groupings)")
     shown.add_argument("--key", type=Path, help="write which grouping is A and B here (do not open before judging)")

@@ -25,6 +25,12 @@ def test_draw_takes_big_stories_of_either_grouping_and_never_one_touching_a_test
     assert len(stories_blind.draw(groupings(), {"t1"}, 5, seed=3, count=2)) == 2
 
 
+def test_a_differing_draw_skips_articles_whose_story_is_the_same_in_both() -> None:
+    drawn = stories_blind.draw(groupings(), hidden={"t1"}, min_size=5, seed=3, count=10, differing=True)
+    assert drawn and not {"b1", "b2", "b3", "b4", "b5"} & set(drawn)  # b's story is identical in both
+    assert {d[0] for d in drawn} == {"a"}
+
+
 def test_blind_order_is_fixed_by_the_seed_and_uses_both_orders() -> None:
     order = stories_blind.blind(("on", "off"), 40, seed=5)
     assert order == stories_blind.blind(("on", "off"), 40, seed=5)
