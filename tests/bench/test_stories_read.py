@@ -22,11 +22,11 @@ def test_pick_takes_the_largest_then_a_fixed_draw_of_the_rest() -> None:
     assert len(stories_read.pick(stories, 2, 10, 5, seed=1)) == 2 + 4  # no more than the pool holds
 
 
-@pytest.fixture()
-def store_and_archive(tmp_path: Path) -> tuple[str, Path, dict[str, str]]:
+@pytest.fixture(params=[stories_read.TEST_DAYS[0], stories_read.HELD_OUT_DAY])
+def store_and_archive(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[str, Path, dict[str, str]]:
     archive = tmp_path / "archived"
-    # The test-day post was published on another day: only its folder tells (by its bytes).
-    write(archive, f"{stories_read.TEST_DAYS[0]}/a.md", JEKYLL_POST)
+    # The unread day's post was published on another day: only its folder tells (by its bytes).
+    write(archive, f"{request.param}/a.md", JEKYLL_POST)
     write(archive, "2024-03-02/b.md", NAN_POST)
     db = f"sqlite:{tmp_path / 'store.sqlite'}"
     with open_store(db) as store:
