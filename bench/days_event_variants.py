@@ -261,3 +261,4 @@ VARIANTS += [
     Variant("relative .25", current, relative(0.25)),
     Variant("relative .5", current, relative(0.5)),
 ]
+VARIANTS += [Variant("star + established 5", current, established(5), linker=star)]
