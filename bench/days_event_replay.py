@@ -158,6 +158,9 @@ class Variant:
     allowed: Callable[[Captured, Grouped, np.ndarray], np.ndarray] | None = None  # (captured, grouped, p) -> mask
     event_core: int = 3
     l2: float = 1.0
+    # (grouped, p) -> p as the pass reads it (e.g. a larger core asks for more evidence); None: p as fitted
+    adjust: Callable[[Grouped, np.ndarray], np.ndarray] | None = None
+    linker: Callable[..., dict[str, str]] | None = None  # a pass other than ``link`` (same arguments)
     probabilities: dict[tuple[str, bool], np.ndarray] = field(default_factory=dict)  # (day, LODO?) -> last scored
 
 
@@ -174,10 +177,12 @@ def evaluate(cache: dict[str, Captured], variant: Variant, thresholds: Iterable[
     def run(weights: np.ndarray, bias: float, c: Captured, g: Grouped, x: np.ndarray,
             into: dict[float, list[tuple[float, float, float, float]]]) -> None:
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -30, 30))) if len(x) else np.zeros(0)
+        if variant.adjust is not None and len(p):
+            p = variant.adjust(g, p)
         variant.probabilities[(c.day.name, g is c.loo)] = p
         allowed = variant.allowed(c, g, p) if variant.allowed else np.ones(len(p), dtype=bool)
         for t in into:
-            into[t].append(score(c.day, g, link(g, p, t, allowed, variant.event_core)))
+            into[t].append(score(c.day, g, (variant.linker or link)(g, p, t, allowed, variant.event_core)))
 
     for held in names:
         x = np.vstack([train[n][0] for n in names if n != held])
@@ -216,8 +221,8 @@ def print_table(name: str, loo: dict[float, list[tuple[float, float, float, floa
                 ins: dict[float, list[tuple[float, float, float, float]]]) -> None:
     for t in loo:
         cells = "  ".join(f"{r[0]:.3f}/{r[3]:.2f}" for r in loo[t])
-        print(f"{name:28s} {t:.2f}  {cells}   LODO {mean(loo[t], 0):.4f} {mean(loo[t], 3):.4f}"
-              f"   in-sample {mean(ins[t], 0):.4f} {mean(ins[t], 3):.4f}", flush=True)
+        print(f"{name:28s} {t:.2f}  {cells}   LODO {mean(loo[t], 0):.5f} {mean(loo[t], 3):.5f}"
+              f"   in-sample {mean(ins[t], 0):.5f} {mean(ins[t], 3):.5f}", flush=True)
 
 
 def write_model(cache: dict[str, Captured], threshold: float) -> None:

@@ -201,3 +201,27 @@ def test_grouping_links_at_each_save(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert report.assigned == 2 and store.unassigned_article_ids() == []
         stories = {store.story_of(article.id) for article in store.iter_articles(ArticleQuery())}
         assert len(stories) == 1 and None not in stories
+
+
+class _Scripted(StoryClusterer):
+    """A clusterer whose event model's pair probabilities are given (story index pairs -> probability)."""
+
+    script: dict[tuple[int, int], float] = {}
+    ids: list[str] = []
+
+    def event_pairs(self, story_ids: set[str]) -> list[tuple[float, str, str]]:
+        return [(p, self.ids[a], self.ids[b]) for (a, b), p in self.script.items()]
+
+
+@pytest.mark.parametrize("chain", [False, True])
+def test_a_pass_never_chains_two_events_through_a_report_linked_to_both(chain: bool) -> None:
+    """A report that previews the debate and mentions the NYT's tax report links to both stories; the
+    two events stay apart unless chaining is asked for (session 19, the debate and the tax report)."""
+    clusterer = _Scripted(ClusterConfig(event_link=True, event_chain=chain, **NO_JOIN),  # type: ignore[arg-type]
+                          event_model=ALWAYS)
+    clusterer.ids = [clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE), document(2, OTHER))]
+    clusterer.script = {(1, 0): 0.95, (1, 2): 0.9}  # the side report with the core, then with the other event
+    merges = clusterer.link_events()
+    stories = {clusterer.resolve(story) for story in clusterer.ids}
+    assert (merges, len(stories)) == ((2, 1) if chain else (1, 2))
+    assert clusterer.resolve(clusterer.ids[1]) == clusterer.resolve(clusterer.ids[0])
