@@ -67,7 +67,7 @@ from newsmirror.stories.eventlink import (
     is_chinese,
     story_weights,
 )
-from newsmirror.stories.genre import multi_event_title
+from newsmirror.stories.genre import DailyProgrammes, multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -130,6 +130,9 @@ class ClusterConfig:
     # On with the pair model since session 15 (leave-one-day-out on the tuning days: same F1, more
     # pure stories; bench/days_results.md).
     strict_genre: bool = True
+    # Reports of an outlet's daily programme (a show or newsletter titled 【NAME】lead, NAME》lead, filed
+    # about once a day: ``genre.DailyProgrammes``) are multi-event reports too, whatever their lead.
+    daily_programmes: bool = True
     # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
     # ``similarity``: features of (report, story core) weighed as measured on labelled days.
     pair_model: bool = True
@@ -434,6 +437,7 @@ class StoryClusterer:
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
+        self._programmes = DailyProgrammes() if self.config.daily_programmes else None
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -552,7 +556,7 @@ class StoryClusterer:
         self._tick(doc.time)
         vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
-        digest = digest if doc.digest is None else doc.digest
+        digest = self._is_digest(doc, digest)
         assignment = self._find_duplicate(doc, signature)
         if assignment is None and not digest:
             assignment = self._find_story(doc, vector, meaning)
@@ -569,8 +573,14 @@ class StoryClusterer:
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
         vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
-        digest = digest if doc.digest is None else doc.digest
+        digest = self._is_digest(doc, digest)
         self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms, restoring=True)
+
+    def _is_digest(self, doc: Document, digest: bool) -> bool:
+        """Whether ``doc`` is about several events: as given, else by its text (``digest``) or as one of
+        a daily programme (counted for every report, so the programme's rhythm is seen)."""
+        programme = self._programmes is not None and self._programmes.add(doc.outlet, doc.title, doc.time)
+        return (digest or programme) if doc.digest is None else doc.digest
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""

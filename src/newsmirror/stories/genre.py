@@ -11,11 +11,19 @@ own (nothing can join it). This stricter reading keeps the genre names and drops
 * 一览无余 is an idiom, not a list; 要闻解说 / 要闻分析 is one outlet's explainer of one subject;
 * 今日 / 每日 / 本周 are as often in a one-event title (今日宣布) as in a digest's name; 日报 and
   联合早报 are newspapers credited in titles (--中国日报), 一周年 an anniversary.
+
+Most shows and newsletters have no genre word in their titles: a daily TV show or a morning
+newsletter is titled by its lead item under its own name, 【NAME】lead or NAME》lead. What marks
+them is the rhythm, not the name: an outlet files one such report a day, day after day
+(``DailyProgrammes``), while a column of ordinary reports (【独家】, 【图集】, a topic tag) comes
+several times on some days and not on others. A speaker's quote (王毅：...) is not read as a label.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import date, datetime, timedelta
 
 from newsmirror.text.normalize import normalize
 
@@ -31,3 +39,55 @@ def multi_event_title(title: str, *, normalized: bool = False) -> bool:
     """Whether a title names the genre of a report about several events (briefing, market wrap-up,
     live page, press review, weekly list). ``normalized``: the title is already ``normalize``d."""
     return bool(MULTI_EVENT_TITLE.search(title if normalized else normalize(title)))
+
+
+# A column label at the start of a title: 【NAME】... or NAME》... (a programme's or newsletter's name).
+_LABEL = re.compile(r"^\s*(?:【([^】]{1,10})】|([^\s《》【】：:]{2,8})》)")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # zero-width characters some feeds put in names
+PROGRAMME_DAYS = 3  # a daily programme: its label on each of this many consecutive days ...
+PROGRAMME_PER_DAY = 4 / 3  # ... at most this many reports a day on average (one a day, a repeat allowed)
+
+
+def column_label(title: str) -> str | None:
+    """The column label a title starts with (【NAME】 or NAME》), or None."""
+    match = _LABEL.match(title)
+    if match is None:
+        return None
+    return _INVISIBLE.sub("", match.group(1) or match.group(2)).strip() or None
+
+
+class DailyProgrammes:
+    """Recognises the reports of an outlet's daily programme (a TV show, a newsletter) as they arrive:
+    their titles start with one label the outlet used on each of the last ``days`` days (the one of
+    the report included), about once a day. State: per (outlet, label), report counts of those days
+    only, so it is bounded by the labels in use, and the days it needs lie within the clusterer's
+    window (a grouping run that restores the window's reports sees the same history)."""
+
+    def __init__(self, days: int = PROGRAMME_DAYS, per_day: float = PROGRAMME_PER_DAY) -> None:
+        self.days = days
+        self.per_day = per_day
+        self._counts: dict[tuple[str, str], Counter[date]] = {}
+        self._today: date | None = None
+
+    def add(self, outlet: str, title: str, time: datetime) -> bool:
+        """Count the report and say whether it is one of a daily programme."""
+        label = column_label(title)
+        if label is None:
+            return False
+        day = time.date()
+        oldest = day - timedelta(days=self.days - 1)
+        if self._today is None or day > self._today:
+            self._today = day
+            self._forget(oldest)
+        counts = self._counts.setdefault((outlet, label), Counter())
+        counts[day] += 1
+        recent = [n for d, n in counts.items() if oldest <= d <= day]
+        return len(recent) >= self.days and sum(recent) <= self.per_day * len(recent)
+
+    def _forget(self, before: date) -> None:
+        for key in list(self._counts):
+            counts = self._counts[key]
+            for day in [d for d in counts if d < before]:
+                del counts[day]
+            if not counts:
+                del self._counts[key]
