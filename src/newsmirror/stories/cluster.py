@@ -50,7 +50,7 @@ import math
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
 from typing import TypeVar
@@ -67,7 +67,7 @@ from newsmirror.stories.eventlink import (
     is_chinese,
     story_weights,
 )
-from newsmirror.stories.genre import DailyProgrammes, multi_event_title
+from newsmirror.stories.genre import DailyProgrammes, DailySeries, multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -133,6 +133,9 @@ class ClusterConfig:
     # Reports of an outlet's daily programme (a show or newsletter titled 【NAME】lead, NAME》lead, filed
     # about once a day: ``genre.DailyProgrammes``) are multi-event reports too, whatever their lead.
     daily_programmes: bool = True
+    # Items of an outlet's daily series (``genre.DailySeries``: one title template, a new number each
+    # day) of different days never share a story (GUIDE rule 7: daily counts of two days are two events).
+    daily_series: bool = True
     # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
     # ``similarity``: features of (report, story core) weighed as measured on labelled days.
     pair_model: bool = True
@@ -241,6 +244,7 @@ class _StoryState:
     member_vectors: list[dict[str, float]] = field(default_factory=list)  # latest members' unit term vectors
     # ``eventlink.story_weights`` of this story as it stands (None: changed since, compute again).
     event_weights: StoryWeights | None = None
+    series: dict[tuple[str, str], date] | None = None  # series items (``genre.DailySeries``) -> their day
 
 
 @dataclass(slots=True)
@@ -303,6 +307,13 @@ def _least_count(floor: float, seen: int) -> int:
 def _is_term(word: str) -> bool:
     # Single characters and bare numbers say little about which event this is.
     return len(word) >= 2 and not word.isdigit()
+
+
+def _series_apart(a: dict[tuple[str, str], date] | None, b: dict[tuple[str, str], date] | None) -> bool:
+    """Whether two stories hold items of one series of different days (they are different events)."""
+    if not a or not b:
+        return False
+    return any(key in b and b[key] != day for key, day in a.items())
 
 
 # One add() reads a report's title in several steps (term vector, genre, bigrams against each
@@ -438,6 +449,8 @@ class StoryClusterer:
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
         self._programmes = DailyProgrammes() if self.config.daily_programmes else None
+        self._series = DailySeries() if self.config.daily_series else None
+        self._doc_series: tuple[str, str] | None = None  # the series key of the report being placed
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -557,6 +570,7 @@ class StoryClusterer:
         vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = self._is_digest(doc, digest)
+        self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
         assignment = self._find_duplicate(doc, signature)
         if assignment is None and not digest:
             assignment = self._find_story(doc, vector, meaning)
@@ -574,6 +588,7 @@ class StoryClusterer:
         vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
         digest = self._is_digest(doc, digest)
+        self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
         self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms, restoring=True)
 
     def _is_digest(self, doc: Document, digest: bool) -> bool:
@@ -644,7 +659,16 @@ class StoryClusterer:
     def _mergeable(self, a: _StoryState, b: _StoryState) -> bool:
         first, last = min(a.first, b.first), max(a.last, b.last)
         return (not a.closed and not b.closed and last - first <= self.config.max_span
-                and a.first - self.config.window <= b.last and b.first - self.config.window <= a.last)
+                and a.first - self.config.window <= b.last and b.first - self.config.window <= a.last
+                and not _series_apart(a.series, b.series))
+
+    def _other_day(self, story: _StoryState, time: datetime) -> bool:
+        """Whether the report being placed is an item of a series of which ``story`` holds another day's."""
+        key = self._doc_series
+        if key is None or not story.series:
+            return False
+        day = story.series.get(key)
+        return day is not None and day != time.date()
 
     def _find_duplicate(self, doc: Document, signature: LeanMinHash) -> Assignment | None:
         best: tuple[float, _Fingerprint] | None = None
@@ -779,7 +803,7 @@ class StoryClusterer:
         found: list[_StoryState] = []
         for story_id in self._candidates(probes, config.max_candidates):
             story = self.stories[story_id]
-            if story.closed or not self._in_window(doc.time, story):
+            if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
             if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
                 found.append(story)
@@ -787,7 +811,8 @@ class StoryClusterer:
         if config.meaning_candidates and meaning is not None:
             for story_id, _ in self._meanings.nearest(meaning, config.meaning_candidates, config.meaning_floor):
                 near = self.stories.get(story_id)
-                if near is None or story_id in seen or near.closed or not self._in_window(doc.time, near):
+                if (near is None or story_id in seen or near.closed or not self._in_window(doc.time, near)
+                        or self._other_day(near, doc.time)):
                     continue
                 if sum(1 for term in vector if term in near.centroid) >= config.meaning_min_shared:
                     found.append(near)
@@ -830,6 +855,9 @@ class StoryClusterer:
             self.stories[story.id] = story
         story.members.append(assignment)
         story.event_weights = None
+        if self._doc_series is not None:
+            story.series = story.series or {}
+            story.series.setdefault(self._doc_series, doc.time.date())
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
@@ -1079,6 +1107,8 @@ class StoryClusterer:
             big.lede_terms.update(small.lede_terms)
             big.ledes += small.ledes
         big.first, big.last = min(big.first, small.first), max(big.last, small.last)
+        if small.series:
+            big.series = {**small.series, **(big.series or {})}
         # The survivor's core takes the absorbed core's reports while it has room.
         if big.core < self.config.core_size:
             for term, weight in small.centroid.items():

@@ -17,6 +17,10 @@ newsletter is titled by its lead item under its own name, 【NAME】lead or NAME
 them is the rhythm, not the name: an outlet files one such report a day, day after day
 (``DailyProgrammes``), while a column of ordinary reports (【独家】, 【图集】, a topic tag) comes
 several times on some days and not on others. A speaker's quote (王毅：...) is not read as a label.
+
+A series (an outlet's daily case count, a daily fixing estimate) is told the same way: one outlet's
+titles follow one template whose number changes (香港新增#例確診), day after day
+(``DailySeries``). Two items of a series of different days are different events (GUIDE rule 7).
 """
 
 from __future__ import annotations
@@ -91,3 +95,53 @@ class DailyProgrammes:
                 del counts[day]
             if not counts:
                 del self._counts[key]
+
+
+# A title's clauses; the first clause holding a number, the number masked, is its template. Numbers
+# glued to Latin letters (Covid-19, F-16) and years are part of a name, not a slot.
+_CLAUSES = re.compile(r"[\s，,；;：:？?！!》|｜\[\]【】]+")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9.,-])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![A-Za-z])")
+SERIES_LOOKBACK = 6  # days a series template is looked for (grouping restores two windows back) ...
+SERIES_DAYS = 3  # ... and on how many different days of them it must have been used
+
+
+def series_template(title: str) -> str | None:
+    """The title's first clause with a number, the numbers masked as #, if the rest is long enough
+    (4+ characters) to be a template rather than a bare figure; else None."""
+    for clause in _CLAUSES.split(title):
+        masked, slots = _NUMBER.subn("#", clause)
+        if slots:
+            return masked if len(masked) - masked.count("#") >= 4 else None
+    return None
+
+
+class DailySeries:
+    """Recognises the items of an outlet's daily series as they arrive: the title's template
+    (``series_template``) the outlet used on ``SERIES_DAYS`` different days of the last
+    ``SERIES_LOOKBACK`` (the report's day included). State: per (outlet, template), the days seen
+    within the look-back."""
+
+    def __init__(self, lookback: int = SERIES_LOOKBACK, days: int = SERIES_DAYS) -> None:
+        self.lookback = lookback
+        self.days = days
+        self._days: dict[tuple[str, str], set[date]] = {}
+        self._today: date | None = None
+
+    def add(self, outlet: str, title: str, time: datetime) -> tuple[str, str] | None:
+        """Count the report; its series key (outlet, template) if it is an item of a daily series."""
+        template = series_template(title)
+        if template is None:
+            return None
+        day = time.date()
+        oldest = day - timedelta(days=self.lookback - 1)
+        if self._today is None or day > self._today:
+            self._today = day
+            for key in list(self._days):
+                kept = {d for d in self._days[key] if d >= oldest}
+                if kept:
+                    self._days[key] = kept
+                else:
+                    del self._days[key]
+        seen = self._days.setdefault((outlet, template), set())
+        seen.add(day)
+        return (outlet, template) if sum(1 for d in seen if oldest <= d <= day) >= self.days else None
