@@ -676,8 +676,10 @@ class StoryClusterer:
             fp = self._fingerprints[key]
             fp.story_id = self.resolve(fp.story_id)
             story = self.stories.get(fp.story_id)
-            # A copy joins its original's story only within that story's span (no chains of copies).
-            if story is None or abs(fp.time - doc.time) > self.config.window or not self._in_window(doc.time, story):
+            # A copy joins its original's story only within that story's span (no chains of copies),
+            # and a series item's look-alike of another day is not a copy (same words, new figures).
+            if (story is None or abs(fp.time - doc.time) > self.config.window or not self._in_window(doc.time, story)
+                    or self._other_day(story, doc.time)):
                 continue
             score = signature.jaccard(fp.signature)
             if score >= self.config.duplicate_jaccard and (best is None or score > best[0]):
