@@ -24,12 +24,12 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bench.days_eval import REPO, available_tuning_days, load_day_labels, purity
 from bench.stories_eval import bcubed
-from newsmirror.stories.genre import DailyProgrammes, DailySeries, multi_event_title
+from newsmirror.stories.genre import SERIES_DAYS, SERIES_LOOKBACK, DailyProgrammes, DailySeries, multi_event_title
 
 
 def read_store(path: str) -> list[tuple[str, str, str, datetime]]:
@@ -42,11 +42,13 @@ def read_store(path: str) -> list[tuple[str, str, str, datetime]]:
 
 
 def recognise(rows: list[tuple[str, str, str, datetime]]) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
-    """Per article: why it reads as a multi-event report ('title' or 'programme'), and its series key
-    with its day, for the series items."""
+    """Per article: why it reads as a multi-event report ('title' or 'programme'), and, for the items of
+    a daily series, its series key and day. A series item is known in hindsight here: its template is used
+    on ``SERIES_DAYS`` days of a look-back ending on its day or on a later day (grouping knows the first
+    items of a series only once it is recognised)."""
     programmes, series = DailyProgrammes(), DailySeries()
     multi: dict[str, str] = {}
-    items: dict[str, tuple[str, str, str]] = {}
+    keyed: list[tuple[str, tuple[str, str], date]] = []
     for article_id, outlet, title, time in rows:
         if programmes.add(outlet, title, time):
             multi[article_id] = "programme"
@@ -54,7 +56,14 @@ def recognise(rows: list[tuple[str, str, str, datetime]]) -> tuple[dict[str, str
             multi[article_id] = "title"
         key = series.add(outlet, title, time)
         if key is not None:
-            items[article_id] = (*key, time.date().isoformat())
+            keyed.append((article_id, key, time.date()))
+    days: dict[tuple[str, str], set[date]] = defaultdict(set)
+    for _, key, day in keyed:
+        days[key].add(day)
+    span = timedelta(days=SERIES_LOOKBACK - 1)
+    items = {article_id: (*key, day.isoformat()) for article_id, key, day in keyed
+             if any(sum(1 for d in days[key] if end - span <= d <= end) >= SERIES_DAYS
+                    for end in days[key] if day <= end <= day + span)}
     return multi, items
 
 

@@ -244,7 +244,8 @@ class _StoryState:
     member_vectors: list[dict[str, float]] = field(default_factory=list)  # latest members' unit term vectors
     # ``eventlink.story_weights`` of this story as it stands (None: changed since, compute again).
     event_weights: StoryWeights | None = None
-    series: dict[tuple[str, str], date] | None = None  # series items (``genre.DailySeries``) -> their day
+    # (outlet, title template) of members whose title has one (``genre.DailySeries``) -> their day
+    series: dict[tuple[str, str], date] | None = None
 
 
 @dataclass(slots=True)
@@ -307,13 +308,6 @@ def _least_count(floor: float, seen: int) -> int:
 def _is_term(word: str) -> bool:
     # Single characters and bare numbers say little about which event this is.
     return len(word) >= 2 and not word.isdigit()
-
-
-def _series_apart(a: dict[tuple[str, str], date] | None, b: dict[tuple[str, str], date] | None) -> bool:
-    """Whether two stories hold items of one series of different days (they are different events)."""
-    if not a or not b:
-        return False
-    return any(key in b and b[key] != day for key, day in a.items())
 
 
 # One add() reads a report's title in several steps (term vector, genre, bigrams against each
@@ -450,7 +444,7 @@ class StoryClusterer:
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
         self._programmes = DailyProgrammes() if self.config.daily_programmes else None
         self._series = DailySeries() if self.config.daily_series else None
-        self._doc_series: tuple[str, str] | None = None  # the series key of the report being placed
+        self._doc_series: tuple[str, str] | None = None  # the title template key of the report being placed
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -660,15 +654,23 @@ class StoryClusterer:
         first, last = min(a.first, b.first), max(a.last, b.last)
         return (not a.closed and not b.closed and last - first <= self.config.max_span
                 and a.first - self.config.window <= b.last and b.first - self.config.window <= a.last
-                and not _series_apart(a.series, b.series))
+                and not self._series_apart(a, b))
 
     def _other_day(self, story: _StoryState, time: datetime) -> bool:
         """Whether the report being placed is an item of a series of which ``story`` holds another day's."""
         key = self._doc_series
-        if key is None or not story.series:
+        if key is None or not story.series or self._series is None:
             return False
         day = story.series.get(key)
-        return day is not None and day != time.date()
+        return day is not None and day != time.date() and self._series.recognised(key, time.date())
+
+    def _series_apart(self, a: _StoryState, b: _StoryState) -> bool:
+        """Whether two stories hold items of one daily series of different days (different events)."""
+        if not a.series or not b.series or self._series is None or self.clock is None:
+            return False
+        today = self.clock.date()
+        return any(key in b.series and b.series[key] != day and self._series.recognised(key, today)
+                   for key, day in a.series.items())
 
     def _find_duplicate(self, doc: Document, signature: LeanMinHash) -> Assignment | None:
         best: tuple[float, _Fingerprint] | None = None

@@ -128,20 +128,25 @@ class DailySeries:
         self._today: date | None = None
 
     def add(self, outlet: str, title: str, time: datetime) -> tuple[str, str] | None:
-        """Count the report; its series key (outlet, template) if it is an item of a daily series."""
+        """Count the report; its key (outlet, template) if its title has a template (``recognised``
+        says whether that is a daily series)."""
         template = series_template(title)
         if template is None:
             return None
         day = time.date()
-        oldest = day - timedelta(days=self.lookback - 1)
         if self._today is None or day > self._today:
             self._today = day
+            oldest = day - timedelta(days=self.lookback - 1)
             for key in list(self._days):
                 kept = {d for d in self._days[key] if d >= oldest}
                 if kept:
                     self._days[key] = kept
                 else:
                     del self._days[key]
-        seen = self._days.setdefault((outlet, template), set())
-        seen.add(day)
-        return (outlet, template) if sum(1 for d in seen if oldest <= d <= day) >= self.days else None
+        self._days.setdefault((outlet, template), set()).add(day)
+        return outlet, template
+
+    def recognised(self, key: tuple[str, str], day: date) -> bool:
+        """Whether ``key`` was used on ``days`` different days of the look-back ending on ``day``."""
+        oldest = day - timedelta(days=self.lookback - 1)
+        return sum(1 for d in self._days.get(key, ()) if oldest <= d <= day) >= self.days
