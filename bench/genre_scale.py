@@ -29,7 +29,13 @@ from pathlib import Path
 
 from bench.days_eval import REPO, available_tuning_days, load_day_labels, purity
 from bench.stories_eval import bcubed
-from newsmirror.stories.genre import SERIES_DAYS, SERIES_LOOKBACK, DailyProgrammes, DailySeries, multi_event_title
+from newsmirror.stories.genre import (
+    SERIES_DAYS,
+    SERIES_LOOKBACK,
+    DailyProgrammes,
+    DailySeries,
+    multi_event_title,
+)
 
 
 def read_store(path: str) -> list[tuple[str, str, str, datetime]]:
