@@ -32,7 +32,10 @@ A story is judged by its core (its first ``core_size`` reports), never by a cent
 member moves: a market report that joins a vote story must not pull the next market report in.
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
 day at a time. Reports about several events (digests, briefings, market wrap-ups, live pages)
-are recognised (``stories.digest``) and stay stories of their own: they neither join nor attract.
+are recognised (``stories.digest``, ``stories.genre``: by their title, their body, or as one of an
+outlet's daily programmes) and stay stories of their own: they neither join nor attract, so they
+never carry a link between two stories. Items of an outlet's daily series (a case count, a fixing
+under one title template) of different days are never in one story (``genre.DailySeries``).
 
 ``ClusterConfig.recall_settings()`` adds, for recall: a score that needs shared names *and* shared
 other words, title keys (terms most of a story's titles use) and a stricter reading of digest
