@@ -14,7 +14,7 @@ own (nothing can join it). This stricter reading keeps the genre names and drops
 
 Most shows and newsletters have no genre word in their titles: a daily TV show or a morning
 newsletter is titled by its lead item under its own name, 【NAME】lead or NAME》lead. What marks
-them is the rhythm, not the name: an outlet files one such report a day, day after day
+them is the rhythm, not the name: an outlet files one such report a day, on most days
 (``DailyProgrammes``), while a column of ordinary reports (【独家】, 【图集】, a topic tag) comes
 several times on some days and not on others. A speaker's quote (王毅：...) is not read as a label.
 
@@ -48,7 +48,10 @@ def multi_event_title(title: str, *, normalized: bool = False) -> bool:
 # A column label at the start of a title: 【NAME】... or NAME》... (a programme's or newsletter's name).
 _LABEL = re.compile(r"^\s*(?:【([^】]{1,10})】|([^\s《》【】：:]{2,8})》)")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # zero-width characters some feeds put in names
-PROGRAMME_DAYS = 3  # a daily programme: its label on each of this many consecutive days ...
+# A daily programme: its label on this many different days of the last PROGRAMME_LOOKBACK (a weekend or
+# a holiday off allowed; grouping restores two windows back, 6 days) ...
+PROGRAMME_LOOKBACK = 6
+PROGRAMME_DAYS = 4
 PROGRAMME_PER_DAY = 4 / 3  # ... at most this many reports a day on average (one a day, a repeat allowed)
 
 
@@ -62,12 +65,14 @@ def column_label(title: str) -> str | None:
 
 class DailyProgrammes:
     """Recognises the reports of an outlet's daily programme (a TV show, a newsletter) as they arrive:
-    their titles start with one label the outlet used on each of the last ``days`` days (the one of
-    the report included), about once a day. State: per (outlet, label), report counts of those days
-    only, so it is bounded by the labels in use, and the days it needs lie within the clusterer's
-    window (a grouping run that restores the window's reports sees the same history)."""
+    their titles start with one label the outlet used on ``days`` different days of the last
+    ``lookback`` (the report's day included), about once a day. State: per (outlet, label), report
+    counts of those days only, so it is bounded by the labels in use; the days it needs are restored
+    by a grouping run (two windows back), so a run sees the same history as a stream."""
 
-    def __init__(self, days: int = PROGRAMME_DAYS, per_day: float = PROGRAMME_PER_DAY) -> None:
+    def __init__(self, lookback: int = PROGRAMME_LOOKBACK, days: int = PROGRAMME_DAYS,
+                 per_day: float = PROGRAMME_PER_DAY) -> None:
+        self.lookback = lookback
         self.days = days
         self.per_day = per_day
         self._counts: dict[tuple[str, str], Counter[date]] = {}
@@ -79,7 +84,7 @@ class DailyProgrammes:
         if label is None:
             return False
         day = time.date()
-        oldest = day - timedelta(days=self.days - 1)
+        oldest = day - timedelta(days=self.lookback - 1)
         if self._today is None or day > self._today:
             self._today = day
             self._forget(oldest)
