@@ -8,9 +8,11 @@ weekly reviews) under ``[[multi]]`` (bench/days/GUIDE.md rule 6). Per tuning day
 * recognised reports the labels put in an event (false alarms: such a report is kept out of its
   event) and labelled singletons recognised (harmless: a story of one either way);
 * how many labelled multi reports end in a story of 2+ reports, and in one holding 2+ labelled
-  events (glue);
-* series: stories holding reports of one outlet whose titles share a template with a number slot
-  (``genre.series_key``) from 2+ different days, which within one day can only be a same-day pair.
+  events (glue).
+
+Each day is grouped alone, as ``bench/days_eval.py`` does, so what needs several days of an
+outlet's titles (daily programmes, daily series: ``stories.genre``) cannot show here; the
+whole-archive grouping does (``bench/genre_scale.py``, which also scores these days in context).
 
 Only tuning days (``days_eval.TUNING_DAYS``) are read; the held-out and test days are refused.
 
