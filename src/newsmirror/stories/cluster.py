@@ -32,7 +32,10 @@ A story is judged by its core (its first ``core_size`` reports), never by a cent
 member moves: a market report that joins a vote story must not pull the next market report in.
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
 day at a time. Reports about several events (digests, briefings, market wrap-ups, live pages)
-are recognised (``stories.digest``) and stay stories of their own: they neither join nor attract.
+are recognised (``stories.digest``, ``stories.genre``: by their title, their body, or as one of an
+outlet's daily programmes) and stay stories of their own: they neither join nor attract, so they
+never carry a link between two stories. Items of an outlet's daily series (a case count, a fixing
+under one title template) of different days are never in one story (``genre.DailySeries``).
 
 ``ClusterConfig.recall_settings()`` adds, for recall: a score that needs shared names *and* shared
 other words, title keys (terms most of a story's titles use) and a stricter reading of digest
@@ -50,7 +53,7 @@ import math
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
 from typing import TypeVar
@@ -67,7 +70,7 @@ from newsmirror.stories.eventlink import (
     is_chinese,
     story_weights,
 )
-from newsmirror.stories.genre import multi_event_title
+from newsmirror.stories.genre import DailyProgrammes, DailySeries, multi_event_title
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -130,6 +133,12 @@ class ClusterConfig:
     # On with the pair model since session 15 (leave-one-day-out on the tuning days: same F1, more
     # pure stories; bench/days_results.md).
     strict_genre: bool = True
+    # Reports of an outlet's daily programme (a show or newsletter titled 【NAME】lead, NAME》lead, filed
+    # about once a day: ``genre.DailyProgrammes``) are multi-event reports too, whatever their lead.
+    daily_programmes: bool = True
+    # Items of an outlet's daily series (``genre.DailySeries``: one title template, a new number each
+    # day) of different days never share a story (GUIDE rule 7: daily counts of two days are two events).
+    daily_series: bool = True
     # Join (and merge) by the fitted pair model's probability (``stories.pairscore``) instead of
     # ``similarity``: features of (report, story core) weighed as measured on labelled days.
     pair_model: bool = True
@@ -244,6 +253,8 @@ class _StoryState:
     member_vectors: list[dict[str, float]] = field(default_factory=list)  # latest members' unit term vectors
     # ``eventlink.story_weights`` of this story as it stands (None: changed since, compute again).
     event_weights: StoryWeights | None = None
+    # (outlet, title template) of members whose title has one (``genre.DailySeries``) -> their day
+    series: dict[tuple[str, str], date] | None = None
 
 
 @dataclass(slots=True)
@@ -440,6 +451,9 @@ class StoryClusterer:
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
+        self._programmes = DailyProgrammes() if self.config.daily_programmes else None
+        self._series = DailySeries() if self.config.daily_series else None
+        self._doc_series: tuple[str, str] | None = None  # the title template key of the report being placed
 
     # -- features ----------------------------------------------------------------
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
@@ -558,7 +572,8 @@ class StoryClusterer:
         self._tick(doc.time)
         vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
-        digest = digest if doc.digest is None else doc.digest
+        digest = self._is_digest(doc, digest)
+        self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
         assignment = self._find_duplicate(doc, signature)
         if assignment is None and not digest:
             assignment = self._find_story(doc, vector, meaning)
@@ -575,8 +590,15 @@ class StoryClusterer:
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
         vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
         self._count(vector)
-        digest = digest if doc.digest is None else doc.digest
+        digest = self._is_digest(doc, digest)
+        self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
         self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms, restoring=True)
+
+    def _is_digest(self, doc: Document, digest: bool) -> bool:
+        """Whether ``doc`` is about several events: as given, else by its text (``digest``) or as one of
+        a daily programme (counted for every report, so the programme's rhythm is seen)."""
+        programme = self._programmes is not None and self._programmes.add(doc.outlet, doc.title, doc.time)
+        return (digest or programme) if doc.digest is None else doc.digest
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""
@@ -640,7 +662,24 @@ class StoryClusterer:
     def _mergeable(self, a: _StoryState, b: _StoryState) -> bool:
         first, last = min(a.first, b.first), max(a.last, b.last)
         return (not a.closed and not b.closed and last - first <= self.config.max_span
-                and a.first - self.config.window <= b.last and b.first - self.config.window <= a.last)
+                and a.first - self.config.window <= b.last and b.first - self.config.window <= a.last
+                and not self._series_apart(a, b))
+
+    def _other_day(self, story: _StoryState, time: datetime) -> bool:
+        """Whether the report being placed is an item of a series of which ``story`` holds another day's."""
+        key = self._doc_series
+        if key is None or not story.series or self._series is None:
+            return False
+        day = story.series.get(key)
+        return day is not None and day != time.date() and self._series.recognised(key, time.date())
+
+    def _series_apart(self, a: _StoryState, b: _StoryState) -> bool:
+        """Whether two stories hold items of one daily series of different days (different events)."""
+        if not a.series or not b.series or self._series is None or self.clock is None:
+            return False
+        today = self.clock.date()
+        return any(key in b.series and b.series[key] != day and self._series.recognised(key, today)
+                   for key, day in a.series.items())
 
     def _find_duplicate(self, doc: Document, signature: LeanMinHash) -> Assignment | None:
         best: tuple[float, _Fingerprint] | None = None
@@ -648,8 +687,10 @@ class StoryClusterer:
             fp = self._fingerprints[key]
             fp.story_id = self.resolve(fp.story_id)
             story = self.stories.get(fp.story_id)
-            # A copy joins its original's story only within that story's span (no chains of copies).
-            if story is None or abs(fp.time - doc.time) > self.config.window or not self._in_window(doc.time, story):
+            # A copy joins its original's story only within that story's span (no chains of copies),
+            # and a series item's look-alike of another day is not a copy (same words, new figures).
+            if (story is None or abs(fp.time - doc.time) > self.config.window or not self._in_window(doc.time, story)
+                    or self._other_day(story, doc.time)):
                 continue
             score = signature.jaccard(fp.signature)
             if score >= self.config.duplicate_jaccard and (best is None or score > best[0]):
@@ -775,7 +816,7 @@ class StoryClusterer:
         found: list[_StoryState] = []
         for story_id in self._candidates(probes, config.max_candidates):
             story = self.stories[story_id]
-            if story.closed or not self._in_window(doc.time, story):
+            if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
             if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
                 found.append(story)
@@ -783,7 +824,8 @@ class StoryClusterer:
         if config.meaning_candidates and meaning is not None:
             for story_id, _ in self._meanings.nearest(meaning, config.meaning_candidates, config.meaning_floor):
                 near = self.stories.get(story_id)
-                if near is None or story_id in seen or near.closed or not self._in_window(doc.time, near):
+                if (near is None or story_id in seen or near.closed or not self._in_window(doc.time, near)
+                        or self._other_day(near, doc.time)):
                     continue
                 if sum(1 for term in vector if term in near.centroid) >= config.meaning_min_shared:
                     found.append(near)
@@ -826,6 +868,9 @@ class StoryClusterer:
             self.stories[story.id] = story
         story.members.append(assignment)
         story.event_weights = None
+        if self._doc_series is not None:
+            story.series = story.series or {}
+            story.series.setdefault(self._doc_series, doc.time.date())
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
@@ -1079,6 +1124,8 @@ class StoryClusterer:
             big.lede_terms.update(small.lede_terms)
             big.ledes += small.ledes
         big.first, big.last = min(big.first, small.first), max(big.last, small.last)
+        if small.series:
+            big.series = {**small.series, **(big.series or {})}
         # The survivor's core takes the absorbed core's reports while it has room.
         if big.core < self.config.core_size:
             for term, weight in small.centroid.items():

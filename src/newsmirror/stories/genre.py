@@ -11,11 +11,23 @@ own (nothing can join it). This stricter reading keeps the genre names and drops
 * 一览无余 is an idiom, not a list; 要闻解说 / 要闻分析 is one outlet's explainer of one subject;
 * 今日 / 每日 / 本周 are as often in a one-event title (今日宣布) as in a digest's name; 日报 and
   联合早报 are newspapers credited in titles (--中国日报), 一周年 an anniversary.
+
+Most shows and newsletters have no genre word in their titles: a daily TV show or a morning
+newsletter is titled by its lead item under its own name, 【NAME】lead or NAME》lead. What marks
+them is the rhythm, not the name: an outlet files one such report a day, on most days
+(``DailyProgrammes``), while a column of ordinary reports (【独家】, 【图集】, a topic tag) comes
+several times on some days and not on others. A speaker's quote (王毅：...) is not read as a label.
+
+A series (an outlet's daily case count, a daily fixing estimate) is told the same way: one outlet's
+titles follow one template whose number changes (香港新增#例確診), day after day
+(``DailySeries``). Two items of a series of different days are different events (GUIDE rule 7).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import date, datetime, timedelta
 
 from newsmirror.text.normalize import normalize
 
@@ -31,3 +43,115 @@ def multi_event_title(title: str, *, normalized: bool = False) -> bool:
     """Whether a title names the genre of a report about several events (briefing, market wrap-up,
     live page, press review, weekly list). ``normalized``: the title is already ``normalize``d."""
     return bool(MULTI_EVENT_TITLE.search(title if normalized else normalize(title)))
+
+
+# A column label at the start of a title: 【NAME】... or NAME》... (a programme's or newsletter's name).
+_LABEL = re.compile(r"^\s*(?:【([^】]{1,10})】|([^\s《》【】：:]{2,8})》)")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # zero-width characters some feeds put in names
+# A daily programme: its label on this many different days of the last PROGRAMME_LOOKBACK (a weekend or
+# a holiday off allowed; grouping restores two windows back, 6 days) ...
+PROGRAMME_LOOKBACK = 6
+PROGRAMME_DAYS = 4
+PROGRAMME_PER_DAY = 4 / 3  # ... at most this many reports a day on average (one a day, a repeat allowed)
+
+
+def column_label(title: str) -> str | None:
+    """The column label a title starts with (【NAME】 or NAME》), or None."""
+    match = _LABEL.match(title)
+    if match is None:
+        return None
+    return _INVISIBLE.sub("", match.group(1) or match.group(2)).strip() or None
+
+
+class DailyProgrammes:
+    """Recognises the reports of an outlet's daily programme (a TV show, a newsletter) as they arrive:
+    their titles start with one label the outlet used on ``days`` different days of the last
+    ``lookback`` (the report's day included), about once a day. State: per (outlet, label), report
+    counts of those days only, so it is bounded by the labels in use; the days it needs are restored
+    by a grouping run (two windows back), so a run sees the same history as a stream."""
+
+    def __init__(self, lookback: int = PROGRAMME_LOOKBACK, days: int = PROGRAMME_DAYS,
+                 per_day: float = PROGRAMME_PER_DAY) -> None:
+        self.lookback = lookback
+        self.days = days
+        self.per_day = per_day
+        self._counts: dict[tuple[str, str], Counter[date]] = {}
+        self._today: date | None = None
+
+    def add(self, outlet: str, title: str, time: datetime) -> bool:
+        """Count the report and say whether it is one of a daily programme."""
+        label = column_label(title)
+        if label is None:
+            return False
+        day = time.date()
+        oldest = day - timedelta(days=self.lookback - 1)
+        if self._today is None or day > self._today:
+            self._today = day
+            self._forget(oldest)
+        counts = self._counts.setdefault((outlet, label), Counter())
+        counts[day] += 1
+        recent = [n for d, n in counts.items() if oldest <= d <= day]
+        return len(recent) >= self.days and sum(recent) <= self.per_day * len(recent)
+
+    def _forget(self, before: date) -> None:
+        for key in list(self._counts):
+            counts = self._counts[key]
+            for day in [d for d in counts if d < before]:
+                del counts[day]
+            if not counts:
+                del self._counts[key]
+
+
+# A title's clauses; the first clause holding a number, the number masked, is its template. Numbers
+# glued to Latin letters (Covid-19, F-16) and years are part of a name, not a slot.
+_CLAUSES = re.compile(r"[\s，,；;：:？?！!》|｜\[\]【】]+")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9.,-])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![A-Za-z])")
+SERIES_LOOKBACK = 6  # days a series template is looked for (grouping restores two windows back) ...
+SERIES_DAYS = 3  # ... and on how many different days of them it must have been used
+
+
+def series_template(title: str) -> str | None:
+    """The title's first clause with a number, the numbers masked as #, if the rest is long enough
+    (4+ characters) to be a template rather than a bare figure; else None."""
+    for clause in _CLAUSES.split(title):
+        masked, slots = _NUMBER.subn("#", clause)
+        if slots:
+            return masked if len(masked) - masked.count("#") >= 4 else None
+    return None
+
+
+class DailySeries:
+    """Recognises the items of an outlet's daily series as they arrive: the title's template
+    (``series_template``) the outlet used on ``SERIES_DAYS`` different days of the last
+    ``SERIES_LOOKBACK`` (the report's day included). State: per (outlet, template), the days seen
+    within the look-back."""
+
+    def __init__(self, lookback: int = SERIES_LOOKBACK, days: int = SERIES_DAYS) -> None:
+        self.lookback = lookback
+        self.days = days
+        self._days: dict[tuple[str, str], set[date]] = {}
+        self._today: date | None = None
+
+    def add(self, outlet: str, title: str, time: datetime) -> tuple[str, str] | None:
+        """Count the report; its key (outlet, template) if its title has a template (``recognised``
+        says whether that is a daily series)."""
+        template = series_template(title)
+        if template is None:
+            return None
+        day = time.date()
+        if self._today is None or day > self._today:
+            self._today = day
+            oldest = day - timedelta(days=self.lookback - 1)
+            for key in list(self._days):
+                kept = {d for d in self._days[key] if d >= oldest}
+                if kept:
+                    self._days[key] = kept
+                else:
+                    del self._days[key]
+        self._days.setdefault((outlet, template), set()).add(day)
+        return outlet, template
+
+    def recognised(self, key: tuple[str, str], day: date) -> bool:
+        """Whether ``key`` was used on ``days`` different days of the look-back ending on ``day``."""
+        oldest = day - timedelta(days=self.lookback - 1)
+        return sum(1 for d in self._days.get(key, ()) if oldest <= d <= day) >= self.days
