@@ -21,8 +21,7 @@ evidence. ``ClusterConfig.hand_settings()`` keeps the hand-set thresholds used b
 One of the model's features is the cosine of meaning vectors (``text.vectors``: weighted means of
 small word vectors trained offline on a public news archive), which sees one event told in other
 words; the same vectors can also offer the stories nearest in meaning as extra candidates
-(``meaning_candidates``: on since session 19, when a big event's reactions and analyses, sharing
-none of the core's indexed terms, were found never offered).
+(``meaning_candidates``, off: measured, no gain).
 
 An event layer (``stories.eventlink``, ``event_link``) links whole stories: after each batch
 (``link_events``, called by ``jobs.grouping`` at each save) a story-pair model over shared rare title
@@ -148,12 +147,7 @@ class ClusterConfig:
     word_vectors: bool = True
     # Stories whose meaning is nearest (cosine >= ``meaning_floor``) are candidates too, even when the
     # term index does not offer them, if they share ``meaning_min_shared`` terms with the report.
-    # On since session 19: on 2020-11-08 (Biden's win, 110 reports of one event) 73 of the 128 reports
-    # whose event's story was live were never offered it (none of their 12 strongest terms among the
-    # story's indexed ones), most with it nearest in meaning; with 3 (pair model refit on six tuning
-    # days, 0.7) six-day leave-one-day-out B-cubed F1 rose .828 -> .834, pure .919 -> .930
-    # (bench/days_results.md). Session 15 had measured it on two days with no gain.
-    meaning_candidates: int = 3
+    meaning_candidates: int = 0
     meaning_floor: float = 0.5
     meaning_min_shared: int = 1
     # The topic guard counts the other live stories that use a term; when an event has split into
