@@ -287,7 +287,8 @@ def main() -> None:
     print("threshold  " + "  ".join("F1    P     R     pure" for _ in days) + "   mean F1 pure")
     for threshold, rows in table.items():
         cells = "  ".join(f"{f:.3f} {p:.3f} {r:.3f} {u:.2f}" for f, p, r, u in rows)
-        print(f"{threshold:9.2f}  {cells}   {np.mean([r[0] for r in rows]):.3f} {np.mean([r[3] for r in rows]):.2f}")
+        # Four decimals on the means: a decision rule compares them to .005.
+        print(f"{threshold:9.2f}  {cells}   {np.mean([r[0] for r in rows]):.4f} {np.mean([r[3] for r in rows]):.4f}")
     model, y = fit_final(data, args.l2, choose_threshold(table), FEATURES)
     if not args.dry_run:
         note = (f"Fitted by bench/days_pair_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
