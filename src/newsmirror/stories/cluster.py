@@ -515,10 +515,11 @@ class StoryClusterer:
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
         vectors = self.word_vectors
-        meaning = vectors.weighted_vector(weighted) if vectors is not None else None
-        lede_meaning = None
+        meaning = lede_meaning = None
         if vectors is not None and want_lede:
-            lede_meaning = vectors.weighted_vector({w: x for w, x in weighted.items() if w in lede})
+            meaning, lede_meaning = vectors.weighted_vectors(weighted, lede)
+        elif vectors is not None:
+            meaning = vectors.weighted_vector(weighted)
         return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning, frozenset(lede)
 
     def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
