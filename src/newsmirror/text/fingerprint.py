@@ -93,28 +93,10 @@ def _crc_tables(longest: int) -> tuple[np.ndarray, np.ndarray]:
     return zero, table
 
 
-@cache
-def _three_byte_tables(size: int) -> np.ndarray:
-    """For windows of ``size`` characters of three UTF-8 bytes each (U+0800-U+FFFF: every Han
-    character and most punctuation of Chinese text), what the character at position k adds to the
-    window's CRC, one entry per code point: row k is the XOR of ``_crc_tables``' entries for its three
-    bytes at byte offsets 3k, 3k+1, 3k+2 of a message of 3 x ``size`` bytes."""
-    _, table = _crc_tables(4 * size)
-    n = 3 * size
-    code = np.arange(0x10000)
-    lead, middle, last = 0xE0 | (code >> 12), 0x80 | ((code >> 6) & 0x3F), 0x80 | (code & 0x3F)
-    rows = np.empty((size, 0x10000), dtype=np.uint32)
-    for k in range(size):
-        rows[k] = table[n, 3 * k, lead] ^ table[n, 3 * k + 1, middle] ^ table[n, 3 * k + 2, last]
-    return rows
-
-
 def _window_crcs(key: str, size: int) -> np.ndarray:
     """``zlib.crc32`` of the UTF-8 bytes of every ``size``-character window of ``key``
     (len(key) > size), in order, by table look-ups over all windows at once (``_crc_tables``)
-    instead of slicing, encoding and hashing each window in Python. A window of three-byte
-    characters only (four in five of a Chinese key) takes one look-up per character
-    (``_three_byte_tables``); the others take one per byte, all bytes in one array pass."""
+    instead of slicing, encoding and hashing each window in Python."""
     points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     widths = 1 + (points >= 0x80).astype(np.intp) + (points >= 0x800) + (points >= 0x10000)  # UTF-8 bytes
     offsets = np.zeros(len(points) + 1, dtype=np.intp)
@@ -122,29 +104,13 @@ def _window_crcs(key: str, size: int) -> np.ndarray:
     starts = offsets[: len(points) - size + 1]
     lengths = offsets[size:] - starts
     zero, table = _crc_tables(4 * size)
-    threes = np.zeros(len(points) + 1, dtype=np.intp)  # three-byte characters before each position
-    np.cumsum(widths == 3, out=threes[1:])
-    three = threes[size:] - threes[: len(starts)] == size
-    crcs = np.empty(len(starts), dtype=np.uint32)
-    where = np.flatnonzero(three)
-    if len(where):
-        rows, codes = _three_byte_tables(size), points.astype(np.intp)
-        pure = np.full(len(where), zero[3 * size], dtype=np.uint32)
-        for k in range(size):
-            pure ^= rows[k].take(codes.take(where + k))
-        crcs[where] = pure
-        if len(where) == len(crcs):
-            return crcs
-    rest = np.flatnonzero(~three)
-    starts, lengths = starts[rest], lengths[rest]
-    # Every byte of the other windows at once: a window's entries past its own length are zero in
-    # ``_crc_tables`` (table[n, j] for j >= n), so each may take as many as the longest.
-    steps = np.arange(int(lengths.max()))
+    flat = table.reshape(-1)
     data = np.frombuffer(key.encode() + bytes(4 * size), dtype=np.uint8).astype(np.intp)
-    places = (lengths * table.shape[1]).reshape(-1, 1) + steps  # (length, position) of each byte's entry
-    places *= 256
-    places += data.take(starts.reshape(-1, 1) + steps)
-    crcs[rest] = zero[lengths] ^ np.bitwise_xor.reduce(table.reshape(-1).take(places), axis=1)
+    crcs = zero[lengths]
+    rows = lengths * (table.shape[1] * 256)  # where each window's length starts in ``flat``
+    for j in range(int(lengths.max())):
+        crcs = crcs ^ flat.take(rows + data.take(starts + j))
+        rows += 256
     return crcs
 
 
