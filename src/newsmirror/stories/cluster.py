@@ -305,34 +305,9 @@ def _is_term(word: str) -> bool:
 # One add() reads a report's title in several steps (term vector, genre, bigrams against each
 # candidate, title terms when it is remembered); normalizing (NFKC, OpenCC, alias folding) and
 # segmenting it once serves them all. Pure functions of the title, so a small cache is exact.
-_NORMAL_TITLES: dict[str, str] = {}
-
-
+@lru_cache(maxsize=256)
 def _normal_title(title: str) -> str:
-    normal = _NORMAL_TITLES.get(title)
-    return _keep_normal_title(title, quick_normalize(title)) if normal is None else normal
-
-
-def _keep_normal_title(title: str, normal: str) -> str:
-    if len(_NORMAL_TITLES) >= 256:
-        del _NORMAL_TITLES[next(iter(_NORMAL_TITLES))]  # the oldest
-    _NORMAL_TITLES[title] = normal
-    return normal
-
-
-def _normalize_report(title: str, head: str) -> tuple[str, list[str]]:
-    """``_normal_title(title)`` and ``quick_normalize_lines(head)`` in one pass over both: each step
-    of normalizing costs per call as well as per character (OpenCC above all), and the title was a
-    call of its own for some thirty characters. The same output: no step reads across a newline
-    (NFKC composes nothing with it, OpenCC's dictionaries and the alias names hold none, ``lower``'s
-    final-sigma context stops at it, the separators are replaced within each line), except OpenCC,
-    which stops at a NUL character, so a title holding one (or a newline) is normalized alone
-    (``tests/stories/test_cluster_text.py``)."""
-    normal = _NORMAL_TITLES.get(title)
-    if normal is not None or "\n" in title or "\0" in title:
-        return _normal_title(title), quick_normalize_lines(head)
-    normal, *lines = quick_normalize_lines(title + "\n" + head)
-    return _keep_normal_title(title, normal), lines
+    return quick_normalize(title)
 
 
 @lru_cache(maxsize=256)
@@ -474,7 +449,8 @@ class StoryClusterer:
         title and lede alone and their terms (both for the event layer only), from one normalization
         of the title and the body's head (normalizing, alias folding above all, costs per character)."""
         config = self.config
-        normal_title, lines = _normalize_report(title, text[: max(config.body_chars, config.fingerprint_chars)])
+        normal_title = _normal_title(title)
+        lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
         counts: dict[str, float] = {}
         is_term = _TERMS
         for word in search_tokens(normal_title):
