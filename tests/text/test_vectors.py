@@ -36,6 +36,19 @@ def test_weighted_vector_is_exactly_the_float32_product_over_the_known_words() -
     assert got is not None and np.array_equal(got, total / float(np.linalg.norm(total)))
 
 
+def test_weighted_vectors_are_the_whole_and_the_parts_weighted_vectors() -> None:
+    vectors = default_vectors()
+    words = vectors.words[:600:5] + ["未知词", "另一个未知词"]
+    weights = {w: (i % 5) * 0.41 for i, w in enumerate(words)}
+    for part in (set(words[::3]), set(words), set(), {"未知词"}, set(words[:4])):
+        whole, inside = vectors.weighted_vectors(weights, part)
+        alone = vectors.weighted_vector({w: x for w, x in weights.items() if w in part})
+        expected = vectors.weighted_vector(weights)
+        assert whole is not None and expected is not None and np.array_equal(whole, expected)
+        assert (inside is None) == (alone is None)
+        assert inside is None or alone is None or np.array_equal(inside, alone)
+
+
 def test_common_words_weigh_less_than_rare_ones() -> None:
     vectors = _tiny()
     assert vectors.idf[vectors.index["足球"]] < vectors.idf[vectors.index["退市"]]

@@ -481,14 +481,14 @@ class StoryClusterer:
         want_lede = self.event_model is not None and self.word_vectors is not None
         lede = set(counts) if want_lede else set()
         left = config.body_chars
+        body: list[str] = []
         for line in lines:
             if left <= 0:
                 break
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
             terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
-            for word in terms:
-                counts[word] = counts.get(word, 0.0) + 1
+            body += terms
             if want_lede and used < config.lede_chars:
                 if used + len(paragraph) <= config.lede_chars:
                     lede.update(terms)
@@ -497,6 +497,12 @@ class StoryClusterer:
                     lede.update(word for word in search_tokens(head) if is_term[word])
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
+        # The body's counts by one C-level count, in the order a word-by-word loop made them: the
+        # title's words first (their body uses added to the title weight), then the others as first used.
+        tally = Counter(body)
+        in_title = {word: weight + tally[word] for word, weight in counts.items() if word in tally}
+        counts.update(tally)
+        counts.update(in_title)
         known = self._names
         names = set(filter(known.__getitem__, counts))  # one look-up per distinct word
         genre = multi_event_title if config.strict_genre else digest_title
@@ -505,10 +511,11 @@ class StoryClusterer:
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
         vectors = self.word_vectors
-        meaning = vectors.weighted_vector(weighted) if vectors is not None else None
-        lede_meaning = None
+        meaning = lede_meaning = None
         if vectors is not None and want_lede:
-            lede_meaning = vectors.weighted_vector({w: x for w, x in weighted.items() if w in lede})
+            meaning, lede_meaning = vectors.weighted_vectors(weighted, lede)
+        elif vectors is not None:
+            meaning = vectors.weighted_vector(weighted)
         return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning, frozenset(lede)
 
     def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
