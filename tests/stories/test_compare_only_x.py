@@ -59,3 +59,12 @@ def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_plac
     # Another place's government is another body: still only 甲报.
     elsewhere = _article("乙社", "香港政府今天宣布，全港酒吧自明天起暂停营业十五天，以防止疫情在社区扩散。")
     assert "特区政府" in _only([status, elsewhere], "甲报")
+
+
+def test_an_original_name_glossing_an_institute_is_given_by_an_outlet_translating_it_otherwise() -> None:
+    # One institute, two translations of its head; 甲报 alone adds the English name after its own.
+    glossed = _article("甲报", "美国国务卿蓬佩奥获得国际共和研究所（International Republican Institute）颁发的自由奖，并在颁奖典礼上发表讲话。")
+    other = _article("乙社", "美国国务卿蓬佩奥获得国际共和学会颁发的自由奖，并在颁奖典礼上发表讲话。")
+    assert "International Republican Institute" not in _only([glossed, other], "甲报")
+    unnamed = _article("乙社", "美国国务卿蓬佩奥获得一个美国团体颁发的自由奖，并在颁奖典礼上发表讲话。")
+    assert "International Republican Institute" in _only([glossed, unnamed], "甲报")

@@ -43,3 +43,10 @@ def test_another_form_of_the_same_body_names_it() -> None:
     assert names_body("特区政府", "特区政府强烈反对", "澳门政府要求")
     assert not names_body("特区政府", "特区政府强烈反对", "赌场将暂停营业")
     assert not names_body("拜登", "", "拜登说")  # not a body: the other checks decide
+
+
+def test_an_institute_translated_with_another_head_is_named() -> None:
+    assert body("国际共和研究所") == ("国际共和", body("国际共和学会")[1])  # type: ignore[index]
+    assert names_body("国际共和研究所", "", "美国国际共和学会颁奖")
+    assert not names_body("国际共和研究所", "", "国际共和党人说")  # the qualifier without a head of the kind
+    assert not names_body("国际共和研究所", "", "美国企业研究所认为")  # the kind without the qualifier

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -680,6 +680,14 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
     return spellings
 
 
+def _glossed_name(han: str, nouns: Iterable[str]) -> str:
+    """The Han name a Latin gloss stands for, from the Han text just before it: a body named by a
+    qualifier and a generic head whole (国际共和研究所: the others may translate its head otherwise,
+    国际共和学会), else the noun the text ends with (外长拉夫罗夫 -> 拉夫罗夫)."""
+    whole = next((han[start:] for start in range(len(han) - 2) if body(han[start:])), None)
+    return whole or next((n for n in nouns if han.endswith(n)), han[-3:])
+
+
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
               own_text: str = "") -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
@@ -760,7 +768,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             latin = " ".join(gloss.split())
             glosses[latin].add(sentence.ref.outlet)
             han = normalize(han)
-            glossed[latin] = next((n for n in sentence.nouns if han.endswith(n)), han[-3:])
+            glossed[latin] = _glossed_name(han, sentence.nouns)
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
         # The givers' own text only for a body named by a generic head (joining long texts per

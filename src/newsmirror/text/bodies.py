@@ -28,7 +28,13 @@ BODY_HEADS: tuple[tuple[str, ...], ...] = (
     ("国防部", "防卫省", "国防部门"),
     ("军方", "军队"),
     ("议会", "国会"),
+    # Institutes and societies: outlets translate a foreign one's name with different heads
+    # (国际共和研究所 / 国际共和学会 for the International Republican Institute).
+    ("研究所", "研究院", "研究中心", "学会", "协会", "基金会"),
 )
+# Kinds whose qualifier is the body's own name, not a place or a status: only the same qualifier
+# names the same body (美国企业研究所 is not 国际共和研究所).
+NAMED_KINDS = frozenset({len(BODY_HEADS) - 1})
 # A one-character head only follows a one-character abbreviation (港府); after anything else
 # 府 is the end of another word (政府, 首府).
 _SHORT_HEAD_QUALIFIER = 1
@@ -114,6 +120,10 @@ def names_body(term: str, own_text: str, other_text: str) -> bool:
     if parsed is None:
         return False
     qualifier, kind = parsed
+    if len(qualifier) >= 2 and any(qualifier + head in other_text for head, k in _heads() if k == kind):
+        return True  # the same qualifier with another head of the kind: 国际共和学会 for 国际共和研究所
+    if kind in NAMED_KINDS:
+        return False
     theirs = places_of(other_text, kind)
     place = place_of(qualifier)
     if place is not None:
