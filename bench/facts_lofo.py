@@ -9,7 +9,7 @@ threshold chosen without F (the leave-one-file-out figure).
 
     PYTHONPATH=src python3 bench/facts_lofo.py --days ARCHIVED [--facts F ...]
 
-Test files (bench/days/test/) and the fresh facts-s19 are refused.
+Test files (bench/days/test/) and the fresh facts-s19 and facts-s21 are refused.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--recall-slack", type=float, default=0.015)
     args = parser.parse_args()
     for path in args.facts:
-        if "test" in path.parts or "s19" in path.name:
+        if "test" in path.parts or any(tag in path.name for tag in ("s19", "s21")):
             sys.exit(f"{path}: test and fresh fact files are never fitted or scored here")
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
     data = {name: [labelled_pairs(story, articles) for story, articles in stories] for name, stories in loaded.items()}
