@@ -9,7 +9,7 @@ threshold chosen without F (the leave-one-file-out figure).
 
     PYTHONPATH=src python3 bench/facts_lofo.py --days ARCHIVED [--facts F ...]
 
-Test files (bench/days/test/) and the fresh facts-s19 and facts-s21 are refused.
+Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from days_fact_model import fit, labelled_pairs  # noqa: E402
-from days_facts_eval import load_stories, score  # noqa: E402
+from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
 
-TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b")
+TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b", "facts-s19",
+          "facts-s20")
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
 
 
@@ -54,7 +55,7 @@ def main() -> None:
     parser.add_argument("--recall-slack", type=float, default=0.015)
     args = parser.parse_args()
     for path in args.facts:
-        if "test" in path.parts or any(tag in path.name for tag in ("s19", "s21")):
+        if never_tuned_on(path):
             sys.exit(f"{path}: test and fresh fact files are never fitted or scored here")
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
     data = {name: [labelled_pairs(story, articles) for story, articles in stories] for name, stories in loaded.items()}

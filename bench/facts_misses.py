@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories  # noqa: E402
+from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 from newsmirror.text.normalize import match_key  # noqa: E402
 
@@ -91,9 +91,7 @@ def main() -> None:
     parser.add_argument("--days", type=Path, required=True)
     parser.add_argument("--quiet", action="store_true", help="counts only")
     args = parser.parse_args()
-    # facts-s18* became tuning files after session 18's final sitting; facts-s19 and
-    # facts-s21 (kept unscored for session 20) are fresh.
-    if "test" in args.facts.parts or any(tag in args.facts.name for tag in ("s19", "s21")):
+    if never_tuned_on(args.facts):
         raise SystemExit("test and fresh fact files are never read pair by pair")
     kinds: Counter[str] = Counter()
     for story, articles in load_stories(args.facts, args.days):
