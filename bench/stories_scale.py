@@ -46,6 +46,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from days_eval import parse_setting  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer  # noqa: E402
 from newsmirror.text.script import to_traditional  # noqa: E402
 from stories_eval import bcubed  # noqa: E402
@@ -173,6 +174,8 @@ def main() -> None:
                         help="the event layer off (ClusterConfig(event_link=False)); on (the default), a "
                              "link_events pass every 500 articles as jobs.grouping makes one at each save")
     parser.add_argument("--db", help="stream every article of this store (sqlite:PATH, postgresql://...)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a ClusterConfig setting (repeatable), as bench/days_eval.py --set")
     parser.add_argument("--dump", type=Path,
                         help="write the stories (article ids, largest first) as JSON here, for bench/stories_read.py")
     args = parser.parse_args()
@@ -194,7 +197,11 @@ def main() -> None:
         args.articles = args.articles or 100_000
         stream = synthetic_stream(args.articles, load_vocabulary(args.seed), args.seed, args.per_hour)
         source = f"{args.articles:,} synthetic articles ({args.per_hour}/simulated hour)"
-    clusterer = StoryClusterer(ClusterConfig(event_link=not args.no_event_layer))
+    config = ClusterConfig(event_link=not args.no_event_layer)
+    for item in args.set:
+        for name, value in parse_setting(item).items():
+            setattr(config, name, value)
+    clusterer = StoryClusterer(config)
     slice_size = max(args.articles // 10, 1)
     console = Console(width=160)
     table = Table(title=f"stories: streaming {source}")
