@@ -13,7 +13,7 @@ that kind. The heads are the language's generic nouns for bodies, not names of b
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.tokenize import pos_tokenizer
@@ -50,7 +50,8 @@ def _heads() -> tuple[tuple[str, int], ...]:
     return tuple(sorted(((h, kind) for kind, heads in enumerate(BODY_HEADS) for h in heads), key=lambda x: -len(x[0])))
 
 
-@cache
+# Bounded: the terms asked about are words of every compared story (a worker runs for weeks).
+@lru_cache(maxsize=1 << 16)
 def body(term: str) -> tuple[str, int] | None:
     """(qualifier, kind of head) of a name made of a qualifier and a generic head (特区政府 ->
     (特区, government)); None for any other name, or a head alone."""
@@ -72,7 +73,7 @@ def place_of(qualifier: str) -> str | None:
     return qualifier if is_place(qualifier) else None
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def is_place(qualifier: str) -> bool:
     """Whether a qualifier names a place (香港, 美国) or abbreviates one (港, 美), by jieba's
     dictionary tag or the alias table; 特区, 联邦, 当地 do not."""
