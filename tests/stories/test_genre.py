@@ -14,6 +14,8 @@ from newsmirror.text.normalize import normalize
     "【一周回顾】本周要闻",
     "直播：美国大选开票",
     "法国报纸摘要",
+    "港口罢工、央行加息、新总理就职和本周更多重要故事",  # a weekly digest titled by its contents
+    "港口罢工、央行加息及更多本周精彩故事",
 ])
 def test_digest_genre_titles_are_recognised(title: str) -> None:
     assert multi_event_title(title)
@@ -29,6 +31,8 @@ def test_digest_genre_titles_are_recognised(title: str) -> None:
     "中国不会接受美国盗窃 有能力做出回应--中国日报",
     "特殊地位遭废近一周年 士兵加强巡逻",
     "人权理事会改选 - 要闻解说",
+    "美国威胁关闭更多领事馆",  # "more" of one event's measure
+    "外长：将争取更多支持和更多新闻自由保障",
 ])
 def test_one_event_titles_using_a_genre_word_otherwise_are_not(title: str) -> None:
     assert not multi_event_title(title)

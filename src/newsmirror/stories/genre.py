@@ -12,6 +12,9 @@ own (nothing can join it). This stricter reading keeps the genre names and drops
 * 今日 / 每日 / 本周 are as often in a one-event title (今日宣布) as in a digest's name; 日报 and
   联合早报 are newspapers credited in titles (--中国日报), 一周年 an anniversary.
 
+A digest may also be titled by what it holds: a list of subjects closed by "and more (top) stories"
+(A、B、C和本周更多重要故事); 更多 alone is any "more" (关闭更多领事馆), so only that closing formula counts.
+
 Most shows and newsletters have no genre word in their titles: a daily TV show or a morning
 newsletter is titled by its lead item under its own name, 【NAME】lead or NAME》lead. What marks
 them is the rhythm, not the name: an outlet files one such report a day, on most days
@@ -35,6 +38,7 @@ from newsmirror.text.normalize import normalize
 MULTI_EVENT_TITLE = re.compile(
     "(?<!联合)早报|晚报|简报|周报|快讯|摘要|汇总|速览|精选|盘点|新闻联播|文字版|最新情报|最新消息|报纸摘要|媒体观察|看时事|"
     "一周(?!年)|(?:年度|每周|本周|一周)回顾|要闻(?!解说|分析)|一览(?!无)|实时|(?:^| )直播(?: |$)|"
+    "(?:和|与|及|等)(?:本周)?更多[^ ]{0,4}(?:故事|新闻) *$|"
     "收盘|盘前|盘中|早盘|午盘|尾盘|开盘|汇市|股市|美股|港股|a股|欧股|亚股|日股|台股|金价|油价|期货|债市|中间价"
 )
 
