@@ -40,3 +40,12 @@ def test_counts_of_one_kind_that_differ_are_two_facts() -> None:
     one = article("甲报", "卫生部长说，港口爆炸已造成至少50人死亡。")
     two = article("乙社", "卫生部长说，港口爆炸已造成至少27人死亡。")
     assert fact_with(compare_story([one, two]), "50人").outlets == ["甲报"]
+
+
+def test_one_time_of_day_in_two_clock_forms_is_no_conflict() -> None:
+    # 10:15 and 10时15分 are one time; 11时45分 is another.
+    one = article("甲报", "当地上午10:15，全体与会者在广场上默哀一分钟，悼念地震中的遇难者。")
+    two = article("乙社", "上午10时15分，全体与会者在广场上默哀一分钟，悼念地震中的遇难者。")
+    three = article("丙台", "上午11时45分，全体与会者在广场上默哀一分钟，悼念地震中的遇难者。")
+    fact = fact_with(compare_story([one, two, three]), "默哀一分钟")
+    assert sorted(fact.outlets) == ["乙社", "甲报"]

@@ -45,7 +45,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.text.bodies import body, names_body
 from newsmirror.text.names import abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
-from newsmirror.text.numbers import fold_numbers
+from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import phonetic_key, same_name, spells_pinyin, transliterated_names
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
@@ -156,12 +156,13 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
-        bare = strip_dateline(text)
-        normalized = normalize(text if dateline_matched else bare)
+        # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
+        bare = fold_clock_colon(strip_dateline(text))
+        normalized = normalize(fold_clock_colon(text) if dateline_matched else bare)
         full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        named = normalized if bare == text or not dateline_matched else normalize(bare)
+        named = normalized if bare == fold_clock_colon(text) or not dateline_matched else normalize(bare)
         loose = tuple(dictionary_names(named, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
         linking = nouns if named is normalized else tuple(
