@@ -332,8 +332,10 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
         linker.link(_continuing(sentences, linker.links, weight, mass))
-    # Last, and seeding no round: two units that give one amount the story seldom gives.
-    linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
+    # Last, and seeding no round: two units that give one amount the story seldom gives (with the
+    # rules only: the model's threshold was chosen without this round).
+    if same_fact == "rules":
+        linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
