@@ -40,3 +40,32 @@ def test_counts_of_one_kind_that_differ_are_two_facts() -> None:
     one = article("甲报", "卫生部长说，港口爆炸已造成至少50人死亡。")
     two = article("乙社", "卫生部长说，港口爆炸已造成至少27人死亡。")
     assert fact_with(compare_story([one, two]), "50人").outlets == ["甲报"]
+
+
+def test_one_time_of_day_in_two_clock_forms_is_no_conflict() -> None:
+    # 10:15 and 10时15分 are one time; 11时45分 is another.
+    one = article("甲报", "当地上午10:15，全体与会者在广场上默哀一分钟，悼念地震中的遇难者。")
+    two = article("乙社", "上午10时15分，全体与会者在广场上默哀一分钟，悼念地震中的遇难者。")
+    three = article("丙台", "上午11时45分，全体与会者在广场上默哀一分钟，悼念地震中的遇难者。")
+    fact = fact_with(compare_story([one, two, three]), "默哀一分钟")
+    assert sorted(fact.outlets) == ["乙社", "甲报"]
+
+
+LEAD = "某公司周一宣布裁员计划，涉及全球各地的工厂。"
+
+
+def test_one_amount_the_story_seldom_gives_links_two_paraphrases() -> None:
+    # The market value is worded apart (little overlap) and sits elsewhere in each report.
+    one = article("甲报", LEAD + "工会代表表示将发起抗议活动。分析人士指出，该公司的市值约为450亿美元，比竞争对手小得多。")
+    two = article("乙社", "这家企业目前估值大概450亿美元上下，远远比不上它的对手。" + LEAD)
+    assert sorted(fact_with(compare_story([one, two]), "估值大概").outlets) == ["乙社", "甲报"]
+    # Without the amount the same wording is too little.
+    three = article("乙社", "这家企业目前估值大概远远比不上它的对手，规模有限。" + LEAD)
+    assert fact_with(compare_story([one, three]), "估值大概").outlets == ["乙社"]
+
+
+def test_an_amount_the_story_repeats_identifies_no_statement() -> None:
+    one = article("甲报", LEAD + "该公司去年亏损450亿美元。分析人士指出，该公司的市值约为450亿美元，比竞争对手小得多。"
+                  "公司计划明年投资450亿美元。")
+    two = article("乙社", "这家企业目前估值大概450亿美元上下，远远比不上它的对手。" + LEAD)
+    assert fact_with(compare_story([one, two]), "估值大概").outlets == ["乙社"]

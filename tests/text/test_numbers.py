@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsmirror.text.numbers import fold_numbers, han_numeral_value
+from newsmirror.text.numbers import fold_clock_colon, fold_numbers, han_numeral_value
 
 
 def test_han_numerals_that_count_something_become_digits() -> None:
@@ -34,3 +34,18 @@ def test_percentages_in_words_and_with_a_sign_are_one_figure() -> None:
     assert fold_numbers("失业率升至百分之五") == fold_numbers("失业率升至5%") == "失业率升至5"
     assert fold_numbers("增长百分之三点五") == fold_numbers("增长3.5%") == "增长3.5"
     assert fold_numbers("百分之二十五的受访者") == "25的受访者"
+
+
+def test_a_remainder_after_ten_thousands_is_added() -> None:
+    assert fold_numbers("共18万5982人") == fold_numbers("共十八万五千九百八十二人") == "共185982人"
+    # Digits after 万 that are a year are no remainder.
+    assert fold_numbers("5万2019年") != "52019年"
+
+
+def test_times_of_day_are_written_one_way() -> None:
+    forms = ("上午11时2分", "上午11点02分", "上午十一时二分", fold_clock_colon("上午11:02"))
+    assert {fold_numbers(form) for form in forms} == {"上午11时2分"}
+    assert fold_numbers("下午3点半") == fold_numbers(fold_clock_colon("下午3:30")) == "下午3时30分"
+    # Without minutes 三点 may count points; a score is no time.
+    assert fold_numbers("三点要求") == "三点要求"
+    assert fold_clock_colon("比分2:0") == "比分2:0"

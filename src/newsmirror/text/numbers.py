@@ -17,7 +17,14 @@ _MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起�
 _HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])")
 # 星期二, 礼拜二 and 周二 are one weekday.
 _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
-_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万(?!亿)")
+# 18万5982 is 185982: the digits after 万 (at most four, not a year) are its remainder.
+_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万(?!亿)(?:(\d{1,4})(?![\d年]))?")
+# A time of day: 11:02, 11时2分, 11点02分, 十一时二分 and 3点半 are written H时M分 (minutes
+# unpadded), so that outlets' clock forms give one figure. Only with the minutes: 三点 alone may
+# count points of a plan.
+_CLOCK_COLON = re.compile(r"(?<![\d:：])([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?![\d:：])")
+_HAN_CLOCK = "零〇一二两三四五六七八九十"
+_CLOCK = re.compile(rf"(?<![\d{_HAN_CLOCK}])(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*[时点]\s*(?:(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*分|(半))")
 # 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
 _PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
 _PERCENT_SIGN = re.compile(r"(\d)\s*[%％]")
@@ -41,17 +48,30 @@ def han_numeral_value(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
+def fold_clock_colon(text: str) -> str:
+    """``text`` with a time of day written with a colon (11:02) as 11时02分: the colon is gone
+    once ``text.normalize`` has turned punctuation into spaces, so this reads the raw text."""
+    return _CLOCK_COLON.sub(r"\1时\2分", text)
+
+
 def fold_numbers(text: str) -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
-    万 multiplied out (1.5万 -> 15000), percentages as bare figures (百分之五, 5% -> 5) and
+    万 multiplied out (1.5万 -> 15000, 18万5982 -> 185982), times of day as H时M分, percentages as bare figures (百分之五, 5% -> 5) and
     weekdays written 周一 … 周日."""
     def han(match: re.Match[str]) -> str:
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
 
     def wan(match: re.Match[str]) -> str:
-        value = float(match.group(1)) * 10_000
+        value = float(match.group(1)) * 10_000 + int(match.group(2) or 0)
         return str(int(value)) if value.is_integer() else match.group(0)
+
+    def clock(match: re.Match[str]) -> str:
+        hour, minute = (int(part) if part.isdigit() else han_numeral_value(part)
+                        for part in (match.group(1), match.group(2) or "30"))
+        if hour is None or minute is None or hour > 24 or minute > 59:
+            return match.group(0)
+        return f"{hour}时{minute}分"
 
     def percent(match: re.Match[str]) -> str:
         whole = match.group(1)
@@ -63,6 +83,7 @@ def fold_numbers(text: str) -> str:
             return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}"
         return str(value)
 
+    text = _CLOCK.sub(clock, text)
     text = _PERCENT_SIGN.sub(r"\1", _PERCENT.sub(percent, text))
     text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
     text = _THOUSANDS.sub("", text)
