@@ -34,3 +34,15 @@ def test_percentages_in_words_and_with_a_sign_are_one_figure() -> None:
     assert fold_numbers("失业率升至百分之五") == fold_numbers("失业率升至5%") == "失业率升至5"
     assert fold_numbers("增长百分之三点五") == fold_numbers("增长3.5%") == "增长3.5"
     assert fold_numbers("百分之二十五的受访者") == "25的受访者"
+
+
+def test_vague_counts_are_no_figure() -> None:
+    # 数十 is "tens of": read as 10 it claimed the count of another outlet's 10人.
+    assert fold_numbers("数十人受伤") == "数十人受伤"
+    assert fold_numbers("数十万人") == "数十万人"
+    assert fold_numbers("几百名抗议者") == "几百名抗议者"
+    assert fold_numbers("上千人") == "上千人"
+    # Exact counts still fold, as does a numeral after 上 that starts with a digit (上一次).
+    assert fold_numbers("十人受伤") == "10人受伤"
+    assert fold_numbers("三十多人") == "30多人"
+    assert fold_numbers("上一次") == "上1次"
