@@ -57,6 +57,10 @@ TEST_DAY = "2020-12-02"
 # never scored in session 19) are days nobody had scored before; like the session-17 tuning days they are
 # outside the default folder (pass --days).
 TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
+# Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
+# bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
+# Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).
+LABELLED_DAYS = (*TUNING_DAYS, HELD_OUT_DAY, *TEST_DAYS)
 
 
 def available_tuning_days(days: Path, labels_dir: Path = REPO / "bench" / "days",

@@ -49,3 +49,15 @@ def test_times_of_day_are_written_one_way() -> None:
     # Without minutes 三点 may count points; a score is no time.
     assert fold_numbers("三点要求") == "三点要求"
     assert fold_clock_colon("比分2:0") == "比分2:0"
+
+
+def test_vague_counts_are_no_figure() -> None:
+    # 数十 is "tens of": read as 10 it claimed the count of another outlet's 10人.
+    assert fold_numbers("数十人受伤") == "数十人受伤"
+    assert fold_numbers("数十万人") == "数十万人"
+    assert fold_numbers("几百名抗议者") == "几百名抗议者"
+    assert fold_numbers("上千人") == "上千人"
+    # Exact counts still fold, as does a numeral after 上 that starts with a digit (上一次).
+    assert fold_numbers("十人受伤") == "10人受伤"
+    assert fold_numbers("三十多人") == "30多人"
+    assert fold_numbers("上一次") == "上1次"

@@ -89,8 +89,8 @@ AMOUNT_DICE = 0.1
 _AMOUNT = re.compile(r"(?<![a-z\d数几])(\d{2,})(?![a-z\d])(?:[多余几])?([亿万千百]?[人次个名家艘架岁倍项所条座位件起批枚辆度万亿元美英欧公里吨例剂])")
 # A figure with what it counts: the character after it (多/余/几 skipped); a year (2018年) is a
 # date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
-# key) name a thing and count nothing.
-_FIGURE = re.compile(r"(?<![a-z\d])(\d+)(?![a-z\d])(?:[多余几])?(.?)")
+# key) name a thing and count nothing. A decimal (19.5亿: match keys keep its point) is one figure.
+_FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(.?)")
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6

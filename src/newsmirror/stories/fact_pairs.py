@@ -34,7 +34,7 @@ FEATURES = (
 # one story out among 0, 0.3, 0.4, 0.5, 0.6, 0.8 (recall .786, .812, .808, .825, .821, .808).
 BEST_FLOOR = 0.5
 FLOOR = 0.05  # pairs sharing less weighted bigram mass than this are never one fact
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # 19.5 is one figure (match keys keep a decimal point)
 
 
 @dataclass(slots=True)

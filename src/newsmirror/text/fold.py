@@ -14,9 +14,9 @@ import unicodedata
 from functools import cache
 
 from newsmirror.text.aliases import _pattern, alias_map
+from newsmirror.text.normalize import separate
 from newsmirror.text.script import to_simplified
 
-_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 _NOT_WORD_IN_LINE = re.compile(r"(?:[^\w\n]|_)+", re.UNICODE)
 
@@ -50,7 +50,7 @@ def nfkc(text: str) -> str:
 def quick_normalize(text: str) -> str:
     """What ``normalize.normalize`` returns, with the faster alias folding."""
     text = quick_fold_aliases(to_simplified(nfkc(text)).lower())
-    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
+    return _SPACES.sub(" ", separate(text)).strip()
 
 
 def quick_normalize_lines(text: str) -> list[str]:
@@ -59,4 +59,4 @@ def quick_normalize_lines(text: str) -> list[str]:
     space, which leaves no other whitespace (every whitespace character is a non-word one), so the
     per-line ``_SPACES`` pass had nothing left to do."""
     text = quick_fold_aliases(to_simplified(nfkc(text)).lower())
-    return [line.strip() for line in _NOT_WORD_IN_LINE.sub(" ", text).split("\n")]
+    return [line.strip() for line in separate(text, _NOT_WORD_IN_LINE).split("\n")]

@@ -15,6 +15,10 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 # it (一直, 统一 are no numbers).
 _MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余"
 _HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])")
+# 数十, 几百, 上千, 成百 are no figure but "tens of", "hundreds of": read as 10, 100 they would claim
+# an exact count another outlet's 10人 or 100人 could match (and 数十万 would become 数100000).
+_VAGUE = "数几上成"
+_UNIT_FIRST = "十百千"
 # 星期二, 礼拜二 and 周二 are one weekday.
 _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
 # 18万5982 is 185982: the digits after 万 (at most four, not a year) are its remainder.
@@ -57,8 +61,11 @@ def fold_clock_colon(text: str) -> str:
 def fold_numbers(text: str) -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
     万 multiplied out (1.5万 -> 15000, 18万5982 -> 185982), times of day as H时M分, percentages as bare figures (百分之五, 5% -> 5) and
-    weekdays written 周一 … 周日."""
+    weekdays written 周一 … 周日. Vague counts (数十, 几百) stay words."""
     def han(match: re.Match[str]) -> str:
+        start = match.start()
+        if match.group(0)[0] in _UNIT_FIRST and start and match.string[start - 1] in _VAGUE:
+            return match.group(0)
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
 

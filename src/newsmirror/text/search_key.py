@@ -35,7 +35,7 @@ from functools import cache
 
 from newsmirror.text.script import convert
 
-KEY_VERSION = 2  # stores compare it with the version their index was built with
+KEY_VERSION = 3  # stores compare it with the version their index was built with
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

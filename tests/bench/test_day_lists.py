@@ -1,0 +1,45 @@
+"""The labelled days a rebuilt resource leaves out come from one list (bench.days_eval), so the
+scripts that learn from archive text cannot drift from the days' roles again; the lists the
+shipped resources were built with stay pinned, by name."""
+
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from bench import days_eval, mine_paraphrases, train_vectors
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LEARNERS = (train_vectors, mine_paraphrases)
+
+
+def test_labelled_days_are_every_day_of_every_role() -> None:
+    roles = {*days_eval.TUNING_DAYS, days_eval.HELD_OUT_DAY, *days_eval.TEST_DAYS}
+    assert set(days_eval.LABELLED_DAYS) == roles
+    assert len(days_eval.LABELLED_DAYS) == len(roles)
+
+
+def test_a_rebuild_leaves_out_every_labelled_day_by_default() -> None:
+    skipped = train_vectors.excluded_dates(3)
+    for day in days_eval.LABELLED_DAYS:
+        base = date.fromisoformat(day)
+        assert {(base + timedelta(days=d)).isoformat() for d in range(-3, 4)} <= skipped, day
+    assert mine_paraphrases.LABELLED_DAYS is days_eval.LABELLED_DAYS
+
+
+@pytest.mark.parametrize("module", _LEARNERS, ids=lambda m: m.__name__)
+def test_the_only_day_list_written_out_is_the_pinned_shipped_one(module: object) -> None:
+    source = Path(module.__file__).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    lists = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
+            values = [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
+            if any(isinstance(v, str) and _DAY.match(v) for v in values):
+                lists[ast.unparse(node.targets[0])] = values
+    assert list(lists) == ["SHIPPED_WITHOUT"]
+    shipped = module.SHIPPED_WITHOUT  # type: ignore[attr-defined]
+    assert set(shipped) <= set(days_eval.LABELLED_DAYS)
