@@ -72,6 +72,33 @@ def test_english_relative_stamp_is_resolved_in_the_sites_zone(stamp: str, expect
     assert _published(_en_page(stamp), "https://www.example.co.uk/news/1", CRAWL) == expected
 
 
+@pytest.mark.parametrize(("line", "zone", "expected"), [
+    ("vor 3 Stunden", "Europe/Berlin", "2024-05-06T05:25:00+02:00"),
+    ("Von Jane Doe, vor einer Stunde", "Europe/Berlin", "2024-05-06T07:25:00+02:00"),
+    ("il y a 2 heures", "Europe/Paris", "2024-05-06T06:25:00+02:00"),
+    ("hace 45 minutos", "Europe/Madrid", "2024-05-06T07:40:00+02:00"),
+    ("2 часа назад", "Europe/Moscow", "2024-05-06T07:25:00+03:00"),
+    ("3h ago", "UTC", "2024-05-06T03:25:00+00:00"),
+    ("heute, 10:20 Uhr", "Europe/Berlin", "2024-05-06T10:20:00+02:00"),
+    ("сегодня в 20:12", "Europe/Moscow", "2024-05-06T20:12:00+03:00"),
+    ("11:00, сьогодні", "Europe/Kyiv", "2024-05-06T11:00:00+03:00"),
+    ("gestern um 18:05", "Europe/Berlin", "2024-05-05T18:05:00+02:00"),
+])
+def test_relative_stamps_of_other_languages(line: str, zone: str, expected: str) -> None:
+    stamp = relative_in_line(line, CRAWL, zone)
+    assert stamp is not None and stamp.value.isoformat() == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Hier klicken",  # German "here", not French "yesterday": a day word needs its clock outside English
+    "hace 2 meses",  # months: not a unit a publication instant is read from
+    "Updated 2 hours ago",  # the last change, not the publication
+    "vor 3 Wochen",
+])
+def test_lines_that_state_no_relative_publication(line: str) -> None:
+    assert relative_in_line(line, CRAWL, "Europe/Berlin") is None
+
+
 def test_day_is_the_sites_calendar_day_not_the_crawlers() -> None:
     # 01:30 in Beijing is still the day before in UTC: "昨天" is the day before the Beijing day
     late = datetime(2024, 5, 5, 17, 30, tzinfo=UTC)

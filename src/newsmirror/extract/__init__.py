@@ -92,6 +92,12 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
+def _crawl_time(raw: RawDocument) -> datetime | None:
+    """When the page was read: the fetcher's word, else the saved page's own record; never "now"
+    (asked only when a relative or yearless stamp needs it)."""
+    return raw.fetched_at or saved_at(raw.content)
+
+
 def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None, *,
                zone: str, page_url: str, relative: datetime | None = None) -> datetime | None:
     url_date = date_from_url(page_url, zone)
@@ -167,8 +173,6 @@ def extract_article(raw: RawDocument) -> Article:
     zone = profile.timezone or "Asia/Shanghai"  # the zone of most datelines in the archives
     relative: datetime | None = None
     if raw.kind == DocumentKind.WEB_PAGE:
-        # when the page was read: the fetcher's word, else the saved page's own record; never "now"
-        crawl = raw.fetched_at or saved_at(raw.content)
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
         web_page = not is_bare_document(document)
         chinese = _chinese_page(document)
@@ -188,7 +192,8 @@ def extract_article(raw: RawDocument) -> Article:
             latin_names = byline_names(lines, page_headline, outlet_words(document, page_url), bare=True)
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
             # the year of a stamp printed without one: from the page's metadata or its address
-            reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone) or crawl
+            reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone) \
+                or _crawl_time(raw)
             header = read_header(lines, page_headline, zone, headings, reference)
             header_authors, editor_authors = header.authors, header.editor_authors
             # the stamp the page prints under its headline is what the outlet states; metadata
@@ -205,7 +210,7 @@ def extract_article(raw: RawDocument) -> Article:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
                 page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
             if page_date is None and header.published is None:
-                found = relative_by_headline(lines, (page_headline, *headings), crawl, zone)
+                found = relative_by_headline(lines, (page_headline, *headings), _crawl_time(raw), zone)
                 relative = found.value if found is not None else None
         elif web_page:
             around = near_headline(document, page_headline)
@@ -219,7 +224,7 @@ def extract_article(raw: RawDocument) -> Article:
                                            else None)
             header_authors = latin_authors(document, around, shown_lines, shown, page_url)
             if page_date is None:
-                found = relative_by_headline(shown_lines, (shown,), crawl, zone)
+                found = relative_by_headline(shown_lines, (shown,), _crawl_time(raw), zone)
                 relative = found.value if found is not None else None
         body = container_body(raw, profile, document)
     else:

@@ -23,8 +23,6 @@ _NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 
              "十": 10, "几": 0, "幾": 0}
 _ZH_UNITS = {"秒": 1, "秒钟": 1, "秒鐘": 1, "分钟": 60, "分鐘": 60, "小时": 3600, "小時": 3600, "个小时": 3600,
              "個小時": 3600, "钟头": 3600, "鐘頭": 3600, "天": 86400}
-_EN_UNITS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600, "hr": 3600,
-             "hour": 3600, "d": 86400, "day": 86400}
 # "3小时前", "30 分钟前", "半小时前", "一天前", "3小時前"
 _ZH_AGO = re.compile(r"(?P<n>\d{1,3}|[一二两兩三四五六七八九十]{1,3}|半)\s*"
                      r"(?P<unit>秒钟|秒鐘|秒|分钟|分鐘|个小时|個小時|小时|小時|钟头|鐘頭|天)\s*(?:之)?前")
@@ -32,14 +30,36 @@ _ZH_AGO = re.compile(r"(?P<n>\d{1,3}|[一二两兩三四五六七八九十]{1,3}
 _ZH_DAY = re.compile(r"(?P<day>今天|今日|昨天|昨日|前天)\s*(?P<half>上午|下午|中午|晚上|凌晨|早上)?\s*"
                      r"(?:(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d))?(?!\d)")
 _ZH_NOW = re.compile(r"刚刚|剛剛")
-# "2 hours ago", "an hour ago", "5 mins ago", "3h ago", "1 day ago"
-_EN_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one)\s*(?P<unit>sec(?:ond)?s?|min(?:ute)?s?|m|h(?:ou)?rs?|hours?|h|"
-                     r"days?|d)\s+ago\b", re.I)
-# "Yesterday", "Yesterday at 10:20 PM", "Today, 09:15"
-_EN_DAY = re.compile(r"\b(?P<day>today|yesterday)\b(?:,?\s*(?:at\s+)?(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)\s*"
-                     r"(?P<ampm>[ap]\.?m\.?)?)?", re.I)
+# The languages of the other stamps (:mod:`.stamps`): "2 hours ago", "3h ago", "2 ore fa", "2 uur geleden",
+# "2 godziny temu", "2 часа назад"; "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "há 2 horas".
+_COUNT = r"\d{1,3}|an?|one|eine[mr]?|ein|une?|una?|uno"
+_AGO_AFTER = re.compile(rf"(?<!\w)(?P<n>{_COUNT})\s*(?P<unit>[^\W\d_]{{1,10}})\.?\s+(?:ago|назад|temu|geleden|fa)(?!\w)",
+                        re.I)
+_AGO_BEFORE = re.compile(rf"(?<!\w)(?:vor|il y a|hace|há)\s+(?P<n>{_COUNT})\s+(?P<unit>[^\W\d_]{{1,10}})", re.I)
+# A unit written as one letter ("3h ago") or by the first letters of its word (longest first).
+_UNIT_LETTERS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_UNIT_WORDS = (("sec", 1), ("sek", 1), ("seg", 1), ("сек", 1), ("min", 60), ("мин", 60), ("hour", 3600),
+               ("hr", 3600), ("stund", 3600), ("heure", 3600), ("hora", 3600), ("ora", 3600), ("ore", 3600),
+               ("uur", 3600), ("godz", 3600), ("час", 3600), ("day", 86400), ("tag", 86400), ("jour", 86400),
+               ("día", 86400), ("dia", 86400), ("giorn", 86400), ("dag", 86400), ("dni", 86400),
+               ("dzie", 86400), ("день", 86400), ("дн", 86400))
+_TODAY = ("today", "heute", "aujourd'hui", "aujourd’hui", "hoy", "oggi", "hoje", "vandaag", "dzisiaj", "dziś",
+          "сегодня", "сьогодні")
+_YESTERDAY = ("yesterday", "gestern", "hier", "ayer", "ieri", "ontem", "gisteren", "wczoraj", "вчера", "вчора")
+_DAY_WORD = "|".join(sorted((*_TODAY, *_YESTERDAY), key=len, reverse=True))
+_CLOCK = r"(?P<H>[01]?\d|2[0-3])[:.h](?P<M>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+# Outside English a day word counts only with its clock ("heute, 10:20", "сегодня в 20:12", "11:00,
+# сьогодні"): alone, "hier" is German for "here".
+_DAY_CLOCK = re.compile(rf"(?<!\w)(?P<day>{_DAY_WORD})(?!\w),?\s*(?:(?:at|um|à|alle|a las|às|в|o|om)\s+)?{_CLOCK}",
+                        re.I)
+_CLOCK_DAY = re.compile(rf"(?<![\d:.]){_CLOCK}\s*[,|·]?\s*(?P<day>{_DAY_WORD})(?!\w)", re.I)
+_EN_DAY = re.compile(r"\b(?P<day>today|yesterday)\b", re.I)
 _EN_NOW = re.compile(r"\bjust now\b", re.I)
-_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "today": 0, "yesterday": 1}
+_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2} | dict.fromkeys(_TODAY, 0) \
+    | dict.fromkeys(_YESTERDAY, 1)
+_PATTERNS = (_ZH_AGO, _ZH_DAY, _ZH_NOW, _AGO_AFTER, _AGO_BEFORE, _DAY_CLOCK, _CLOCK_DAY, _EN_DAY, _EN_NOW)
+# what follows an update word is the last change, not the publication
+_UPDATE_WORD = re.compile(r"更新|updated|aktualisiert|mis à jour|actualizad|aggiornat|atualizad|обновлен", re.I)
 _AFTERNOON = frozenset({"下午", "晚上"})
 LABEL = 32  # characters before the stamp at most: a label or byline, not a sentence
 SHORT_LINE = 60  # characters: a stamp line is short; "昨天" in a longer line is part of a sentence
@@ -56,8 +76,8 @@ class RelativeStamp:
 def _count(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    if text in ("a", "an", "one"):
-        return 1
+    if text[:1].isascii() and text.isalpha():
+        return 1  # "an hour ago", "vor einer Stunde", "il y a une heure"
     if text == "十":
         return 10
     if len(text) == 2 and text[0] == "十":
@@ -68,6 +88,16 @@ def _count(text: str) -> int | None:
         return 10 * _NUMERALS.get(text[0], 0) + _NUMERALS.get(text[2], 0)  # 二十五
     value = _NUMERALS.get(text)
     return value or None  # "几小时前" says no number
+
+
+def _unit_seconds(unit: str) -> int | None:
+    unit = unit.lower()
+    if unit in _ZH_UNITS:
+        return _ZH_UNITS[unit]
+    if len(unit) == 1:
+        return _UNIT_LETTERS.get(unit)
+    found = [(len(prefix), seconds) for prefix, seconds in _UNIT_WORDS if unit.startswith(prefix)]
+    return max(found)[1] if found else None  # "meses", "weeks": not a unit read here
 
 
 def _ago(seconds: int, crawl: datetime, zone: ZoneInfo) -> RelativeStamp | None:
@@ -90,33 +120,35 @@ def relative_in_line(line: str, crawl: datetime, zone: str) -> RelativeStamp | N
     site's ``zone`` (days are the site's calendar days); None when the line states none."""
     if len(line) > SHORT_LINE or _SENTENCE.search(line):
         return None
+    if update := _UPDATE_WORD.search(line):
+        line = line[:update.start()]
     tz = ZoneInfo(zone)
-    found = [match for pattern in (_ZH_AGO, _ZH_DAY, _ZH_NOW, _EN_AGO, _EN_DAY, _EN_NOW)
+    found = [match for pattern in _PATTERNS
              if (match := pattern.search(line)) is not None and match.start() <= LABEL]
     if not found:
         return None
-    match = min(found, key=lambda item: item.start())
+    # the first stamp in the line; of two at one place the longer ("today 10:20", not "today")
+    match = min(found, key=lambda item: (item.start(), -len(item.group(0))))
     if match.re in (_ZH_NOW, _EN_NOW):
         return RelativeStamp(crawl.astimezone(tz).replace(second=0, microsecond=0), True)
-    if match.re in (_ZH_AGO, _EN_AGO):
-        unit = match.group("unit").lower()
-        if match.re is _ZH_AGO:
-            seconds = _ZH_UNITS[unit]
-            if match.group("n") == "半":
-                return _ago(seconds // 2, crawl, tz)
-        else:
-            seconds = _EN_UNITS.get(unit.rstrip("s") or unit, _EN_UNITS.get(unit[:1], 0))
+    if match.re in (_ZH_AGO, _AGO_AFTER, _AGO_BEFORE):
+        seconds = _unit_seconds(match.group("unit"))
+        if seconds is None:
+            return None
+        if match.group("n") == "半":
+            return _ago(seconds // 2, crawl, tz)
         count = _count(match.group("n").lower())
         return _ago(count * seconds, crawl, tz) if count else None
-    hour = int(match.group("H")) if match.group("H") else None
+    groups = match.groupdict()
+    hour = int(groups["H"]) if groups.get("H") else None
     if hour is not None:
-        half = match.groupdict().get("half") or ""
-        ampm = (match.groupdict().get("ampm") or "").lower()[:1]
+        half = groups.get("half") or ""
+        ampm = (groups.get("ampm") or "").lower()[:1]
         if (half in _AFTERNOON or half == "中午" and hour < 11 or ampm == "p") and hour < 12:
             hour += 12
         elif ampm == "a" and hour == 12:
             hour = 0
-    return _on_day(_DAYS_BACK[match.group("day").lower()], hour, int(match.group("M") or 0), crawl, tz)
+    return _on_day(_DAYS_BACK[match.group("day").lower()], hour, int(groups.get("M") or 0), crawl, tz)
 
 
 def _squeeze(text: str) -> str:
