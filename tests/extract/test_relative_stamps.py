@@ -9,6 +9,8 @@ import pytest
 
 from newsmirror.extract import extract_article
 from newsmirror.extract.relative import relative_by_headline, relative_in_line, saved_at
+from newsmirror.fetch.client import FetchResult
+from newsmirror.ingest.pages import page_document
 from newsmirror.model import DocumentKind, RawDocument
 
 # 2024-05-06 14:25 in Beijing
@@ -149,5 +151,11 @@ def test_relative_words_inside_a_sentence_or_far_from_the_headline_are_not_stamp
 
 def test_fetchers_record_the_crawl_time_and_other_documents_do_not() -> None:
     assert RawDocument(kind=DocumentKind.WEB_PAGE, content="<p>x</p>").fetched_at is None
+    result = FetchResult(url="https://news.example.com/a/1.html", status=200, final_url="https://news.example.com/a/1.html",
+                         headers={}, content_bytes=b"<p>x</p>", text="<p>x</p>", encoding="utf-8", etag=None,
+                         last_modified=None, not_modified=False)
+    for hints in (None, RawDocument(kind=DocumentKind.FEED_ITEM, content="")):
+        fetched_at = page_document(result, hints=hints).fetched_at
+        assert fetched_at is not None and fetched_at.tzinfo is not None
     with pytest.raises(ValueError, match="aware"):
         RawDocument(kind=DocumentKind.WEB_PAGE, content="<p>x</p>", fetched_at=datetime(2024, 5, 6))
