@@ -100,9 +100,13 @@ def _unit_seconds(unit: str) -> int | None:
     return max(found)[1] if found else None  # "meses", "weeks": not a unit read here
 
 
-def _ago(seconds: int, crawl: datetime, zone: ZoneInfo) -> RelativeStamp | None:
+def _ago(seconds: int, crawl: datetime, zone: ZoneInfo, unit: int = 1) -> RelativeStamp | None:
     if seconds <= 0 or timedelta(seconds=seconds) > MAX_AGE:
         return None
+    if unit == 3600:
+        # pages render the elapsed time floored ("3小时前" for 3 h to 3 h 59 min): the middle of
+        # that hour is the nearest guess (minutes are close enough as shown)
+        seconds += 1800
     value = (crawl - timedelta(seconds=seconds)).astimezone(zone)
     if seconds >= 86400:
         return RelativeStamp(value.replace(hour=0, minute=0, second=0, microsecond=0), False)
@@ -138,7 +142,7 @@ def relative_in_line(line: str, crawl: datetime, zone: str) -> RelativeStamp | N
         if match.group("n") == "半":
             return _ago(seconds // 2, crawl, tz)
         count = _count(match.group("n").lower())
-        return _ago(count * seconds, crawl, tz) if count else None
+        return _ago(count * seconds, crawl, tz, seconds) if count else None
     groups = match.groupdict()
     hour = int(groups["H"]) if groups.get("H") else None
     if hour is not None:
