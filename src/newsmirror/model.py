@@ -96,7 +96,10 @@ class RawDocument:
     author_hint: str = ""
     tags_hint: list[str] = field(default_factory=list)
     summary_hint: str = ""
-    fetched_at: datetime = field(default_factory=utcnow)
+    # When the content was read from the web, if known: a fetcher sets it, an archive or saved page
+    # only when it records it. Relative stamps ("3小时前", "yesterday 10:20") are resolved against it
+    # and never against "now", so an unknown crawl time must stay None, not default to the present.
+    fetched_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -107,6 +110,8 @@ class RawDocument:
         self.channel_hint, self.author_hint = clean_line(self.channel_hint), clean_line(self.author_hint)
         self.summary_hint = clean_text(self.summary_hint)
         self.tags_hint = [clean_line(tag) for tag in self.tags_hint]
+        if self.fetched_at is not None and self.fetched_at.tzinfo is None:
+            raise ValueError(f"fetched_at must be time-zone aware: {self.fetched_at!r}")
 
 
 @dataclass(slots=True)

@@ -124,3 +124,12 @@ def test_autodiscovery_falls_back_to_feed_like_links() -> None:
     page = '<html><body><a href="/about">关于</a><a href="/rss/china.xml">订阅</a><a href="/feed">feed</a></body></html>'
     assert discover_feeds(page, "https://y.example.invalid/") == [
         "https://y.example.invalid/rss/china.xml", "https://y.example.invalid/feed"]
+
+
+def test_items_carry_the_crawl_time_only_when_the_feed_was_fetched() -> None:
+    # a relative stamp is resolved against it; a feed read from a file has none, not "now"
+    fetched = datetime(2024, 5, 6, 6, 25, tzinfo=UTC)
+    polled = parse_feed(rss(ITEMS).encode(), feed_url=FEED_URL, source=SOURCE, fetched_at=fetched)
+    assert {item.document.fetched_at for item in polled.items} == {fetched}
+    read = parse_feed(rss(ITEMS).encode(), feed_url=FEED_URL, source=SOURCE)
+    assert {item.document.fetched_at for item in read.items} == {None}

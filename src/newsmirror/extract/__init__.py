@@ -33,6 +33,7 @@ from newsmirror.extract.page_meta import (
     strip_site_suffix,
 )
 from newsmirror.extract.profiles import profile_for
+from newsmirror.extract.relative import relative_by_headline, saved_at
 from newsmirror.extract.stamps import (
     headline_clock,
     headline_line,
@@ -43,7 +44,7 @@ from newsmirror.extract.stamps import (
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
 from newsmirror.extract.zones import declared_url, known_zone, page_language, site_zone
-from newsmirror.model import Article, DocumentKind, RawDocument
+from newsmirror.model import Article, DocumentKind, RawDocument, utcnow
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
 
@@ -91,13 +92,21 @@ def _summary(paragraphs: list[str], captions: set[str]) -> str:
     return ""
 
 
+def _crawl_time(raw: RawDocument) -> datetime | None:
+    """When the page was read: the fetcher's word, else the saved page's own record; never "now"
+    (asked only when a relative or yearless stamp needs it)."""
+    return raw.fetched_at or saved_at(raw.content)
+
+
 def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None, *,
-               zone: str, page_url: str) -> datetime | None:
+               zone: str, page_url: str, relative: datetime | None = None) -> datetime | None:
     url_date = date_from_url(page_url, zone)
     found = publication_date(page_date=page_date, container_date=raw.published_hint, text=body_text,
                              stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
     if found is None and raw.kind == DocumentKind.WEB_PAGE:
         found = script_published(raw.content)  # a page that prints only "昨天" may keep the instant in a script
+        # a relative stamp by the headline ("3小时前"), resolved against a known crawl time
+        found = found or relative
         if found is None:
             # nothing of ours dates the page: htmldate's reading of it (the parsed tree was consumed)
             with contextlib.suppress(ValueError, etree.ParserError):
@@ -162,6 +171,7 @@ def extract_article(raw: RawDocument) -> Article:
     lines: list[str] | None = None
     page_url = raw.url
     zone = profile.timezone or "Asia/Shanghai"  # the zone of most datelines in the archives
+    relative: datetime | None = None
     if raw.kind == DocumentKind.WEB_PAGE:
         document = parse_web_page(raw)  # parsed once: metadata first, then the body finders consume it
         web_page = not is_bare_document(document)
@@ -182,7 +192,8 @@ def extract_article(raw: RawDocument) -> Article:
             latin_names = byline_names(lines, page_headline, outlet_words(document, page_url), bare=True)
             headings = tuple(text for h1 in document.iter("h1") if (text := h1.text_content().strip()))
             # the year of a stamp printed without one: from the page's metadata or its address
-            reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone)
+            reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone) \
+                or _crawl_time(raw)
             header = read_header(lines, page_headline, zone, headings, reference)
             header_authors, editor_authors = header.authors, header.editor_authors
             # the stamp the page prints under its headline is what the outlet states; metadata
@@ -198,6 +209,9 @@ def extract_article(raw: RawDocument) -> Article:
             elif header.published is None and page_date is None:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
                 page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
+            if page_date is None and header.published is None:
+                found = relative_by_headline(lines, (page_headline, *headings), _crawl_time(raw), zone)
+                relative = found.value if found is not None else None
         elif web_page:
             around = near_headline(document, page_headline)
             # the headline's neighbourhood holds its stamp and byline (on a page whose headline no
@@ -209,6 +223,9 @@ def extract_article(raw: RawDocument) -> Article:
                                            shown_lines if around is not document or shown != page_headline
                                            else None)
             header_authors = latin_authors(document, around, shown_lines, shown, page_url)
+            if page_date is None:
+                found = relative_by_headline(shown_lines, (shown,), _crawl_time(raw), zone)
+                relative = found.value if found is not None else None
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
@@ -252,14 +269,15 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = _published(raw, body_text, cleaned.feed_date, page_date, zone=zone, page_url=page_url)
+    published = _published(raw, body_text, cleaned.feed_date, page_date, zone=zone, page_url=page_url,
+                           relative=relative)
     return Article(
         outlet=outlet,
         title=title,
         original_url=raw.url,
         canonical_url=canonical_url(raw.url),
         published_at=published,
-        fetched_at=raw.fetched_at,
+        fetched_at=raw.fetched_at or utcnow(),
         authors=authors,
         editors=editors,
         body_html=cleaned.html,

@@ -57,8 +57,11 @@ def visible_text_length(html: str) -> int:
 
 def parse_feed(data: bytes | str, *, feed_url: str, source: Source | None = None,
                content_type: str | None = None,
-               full_text_min_chars: int = DEFAULT_FULL_TEXT_MIN_CHARS) -> ParsedFeed:
-    """Read every item of an RSS/Atom/JSON feed; raises FeedParseError when none can be read."""
+               full_text_min_chars: int = DEFAULT_FULL_TEXT_MIN_CHARS,
+               fetched_at: datetime | None = None) -> ParsedFeed:
+    """Read every item of an RSS/Atom/JSON feed; raises FeedParseError when none can be read.
+    ``fetched_at``: when the feed was downloaded (None for a feed read from a file that does not
+    say), the reference of the items' relative stamps."""
     text = data if isinstance(data, str) else detect_and_decode(data, content_type)[0]
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{") or (content_type or "").split(";")[0].strip().endswith("json"):
@@ -66,6 +69,7 @@ def parse_feed(data: bytes | str, *, feed_url: str, source: Source | None = None
     else:
         parsed = _parse_xml_feed(stripped, feed_url)
     for item in parsed.items:
+        item.document.fetched_at = fetched_at
         _apply_source(item, source, full_text_min_chars)
     return parsed
 

@@ -17,7 +17,7 @@ def page_document(result: FetchResult, *, hints: RawDocument | None = None,
                            extra={**hints.extra})
     else:
         document = RawDocument(kind=DocumentKind.WEB_PAGE, content=result.text, url=result.final_url,
-                               origin=result.url)
+                               origin=result.url, fetched_at=utcnow())
     if result.final_url != result.url:
         document.extra["requested_url"] = result.url
     document.extra["http_encoding"] = result.encoding

@@ -200,7 +200,7 @@ class FetchJob:
             return True, (state.etag, state.last_modified)
         parsed = parse_feed(result.content_bytes, feed_url=result.final_url, source=source,
                             content_type=result.content_type,
-                            full_text_min_chars=self.settings.full_text_min_chars)
+                            full_text_min_chars=self.settings.full_text_min_chars, fetched_at=utcnow())
         report.warnings.extend(parsed.warnings)
         for item in parsed.items:
             if self._stop.is_set():
