@@ -189,7 +189,9 @@ class ClusterConfig:
     event_chain: bool = True
     # Two stories that both hold at least this many reports never link (0: off). Each is an event the
     # report-level grouping already established; on the whole archive such direct links joined two events
-    # of one topic (TikTok's London HQ, 9 reports, to the ultimatum's 42; session 19, purity10).
+    # of one topic (TikTok's London HQ, 9 reports, to the ultimatum's 42; session 19, purity10). Off: with
+    # ``event_chain=False`` it splits those on the whole archive but lowers the tuning days' F1 in context
+    # (.8791 -> .8780) and in sample (-.0020); session 20, purity11 (bench/days_results.md).
     event_established: int = 0
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
     # A report that agrees with several of a story's members is stronger evidence than one close pair:
