@@ -225,3 +225,20 @@ def test_a_pass_never_chains_two_events_through_a_report_linked_to_both(chain: b
     stories = {clusterer.resolve(story) for story in clusterer.ids}
     assert (merges, len(stories)) == ((2, 1) if chain else (1, 2))
     assert clusterer.resolve(clusterer.ids[1]) == clusterer.resolve(clusterer.ids[0])
+
+
+@pytest.mark.parametrize("established", [0, 2])
+def test_two_established_stories_never_link(established: int) -> None:
+    """Two events of one topic that each already hold several reports (TikTok's London HQ and the
+    ultimatum) stay apart when ``event_established`` asks for it, even when one grew by a link earlier
+    in the same pass; a small story still joins an established one."""
+    clusterer = _Scripted(ClusterConfig(event_link=True, event_established=established, **NO_JOIN),  # type: ignore[arg-type]
+                          event_model=ALWAYS)
+    items = (CORE, SIDE, OTHER, *ENGLISH)  # five different reports; the script says which link
+    clusterer.ids = [clusterer.add(doc).story_id for doc in (document(i, item) for i, item in enumerate(items))]
+    # Two stories of two reports each are made first; then a link between them; then a single report.
+    clusterer.script = {(0, 1): 0.97, (2, 3): 0.96, (1, 2): 0.95, (4, 0): 0.9}
+    clusterer.link_events()
+    stories = [clusterer.resolve(story) for story in clusterer.ids]
+    assert stories[0] == stories[1] == stories[4] and stories[2] == stories[3]
+    assert (stories[0] == stories[2]) is (established == 0)
