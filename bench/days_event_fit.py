@@ -48,6 +48,7 @@ from bench.days_pair_fit import (  # noqa: E402
     fit_final,
     pairs,
     parse_setting,
+    reading_lengths,
     score_grouping,
     tuning_days,
 )
@@ -183,7 +184,8 @@ def main() -> None:
         note = (f"Fitted by bench/days_event_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
                 f"{', '.join(d.name for d in days)}:\n{len(y)} candidate story pairs, {int(y.sum())} same event "
                 "(stories grouped by pair models fitted leave-one-day-out).\nThreshold chosen leave-one-day-out on "
-                "the same days, its purity checked in sample too. No held-out or test day was read to fit it.")
+                "the same days, its purity checked in sample too. No held-out or test day was read to fit it.\n"
+                + reading_lengths())
         EVENT_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
         print(f"wrote {EVENT_MODEL_FILE.relative_to(REPO)}")
 

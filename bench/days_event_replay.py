@@ -33,7 +33,15 @@ sys.path.insert(0, str(REPO))
 
 from bench.days_eval import purity  # noqa: E402
 from bench.days_event_fit import NEVER, config, leave_one_out_pair_models  # noqa: E402
-from bench.days_pair_fit import Day, add_days_arguments, choose_threshold, fit, fit_final, tuning_days  # noqa: E402
+from bench.days_pair_fit import (  # noqa: E402
+    Day,
+    add_days_arguments,
+    choose_threshold,
+    fit,
+    fit_final,
+    reading_lengths,
+    tuning_days,
+)
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import StoryClusterer, _dice, _StoryState  # noqa: E402
 from newsmirror.stories.eventlink import EVENT_FEATURES, EVENT_MODEL_FILE, event_features  # noqa: E402
@@ -234,7 +242,8 @@ def write_model(cache: dict[str, Captured], threshold: float) -> None:
     note = (f"Fitted by bench/days_event_replay.py --write {threshold} (logistic regression, L2 1.0; the same pairs "
             f"bench/days_event_fit.py fits) on the tuning days\n{', '.join(cache)}: {len(y)} candidate story pairs, "
             f"{int(y.sum())} same event (stories grouped by pair models fitted leave-one-day-out).\nThreshold by "
-            "the session-18 rule (bench/days_results.md, layer9). No held-out or test day was read to fit it.")
+            "the rule of the session that wrote it (bench/days_results.md). No held-out or test day was read to fit "
+            f"it.\n{reading_lengths()}")
     EVENT_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
     print(f"wrote {EVENT_MODEL_FILE.relative_to(REPO)}")
 

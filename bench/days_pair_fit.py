@@ -182,6 +182,13 @@ def pairs(day: Day, config: ClusterConfig | None = None, misses: Counter[str] | 
     return np.array(clusterer.rows, dtype=float), np.array(clusterer.labels, dtype=float)
 
 
+def reading_lengths() -> str:
+    """The text lengths the features were read with, for a model's header: a model fitted at one length
+    reads features of another differently."""
+    config = ClusterConfig(**SETTINGS)
+    return f"Features read with body_chars={config.body_chars}, fingerprint_chars={config.fingerprint_chars}."
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50) -> tuple[np.ndarray, float]:
     """Logistic regression by Newton's method; ``l2`` penalises the weights (not the bias)."""
     design = np.hstack([x, np.ones((len(x), 1))])
@@ -293,7 +300,8 @@ def main() -> None:
     if not args.dry_run:
         note = (f"Fitted by bench/days_pair_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
                 f"{', '.join(d.name for d in days)}:\n{len(y)} candidate pairs, {int(y.sum())} same event. Threshold "
-                "chosen leave-one-day-out on the same days.\nNo held-out or test day was read to fit it.")
+                "chosen leave-one-day-out on the same days.\nNo held-out or test day was read to fit it.\n"
+                + reading_lengths())
         MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
         print(f"wrote {MODEL_FILE.relative_to(REPO)}")
 
