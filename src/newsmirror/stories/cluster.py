@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, mul
 from typing import TypeVar
 
 import numpy as np
@@ -303,7 +303,20 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # Only shared terms add anything (weights are positive, so an unshared term's product is +0.0 and
+    # adding it leaves the sum's bits as they are): the shared ones, in ``a``'s order, picked and
+    # multiplied by C-level loops, give the same float as the sum over all of ``a``.
+    shared = list(filter(b.__contains__, a))
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)), 0.0)
+
+
+def _part_squares(vector: dict[str, float], names_of: dict[str, int]) -> tuple[float, float]:
+    """The squared norms of a vector's other words and of its names, summed in the vector's order
+    (what ``pair_features`` needs of the report whatever the story: computed once per report)."""
+    own = [0.0, 0.0]
+    for term, weight in vector.items():
+        own[names_of[term]] += weight * weight
+    return own[0], own[1]
 
 
 def _rank(story: _StoryState) -> tuple[int, float]:
@@ -725,23 +738,25 @@ class StoryClusterer:
 
     def pair_features(self, vector: dict[str, float], titles: list[frozenset[str]], title_names: Iterable[str],
                       time: datetime, outlets: set[str], story: _StoryState,
-                      meaning: np.ndarray | None = None, *, joining: bool = True) -> tuple[float, ...]:
+                      meaning: np.ndarray | None = None, *, joining: bool = True,
+                      own: tuple[float, float] | None = None) -> tuple[float, ...]:
         """The pair model's features (``stories.pairscore.FEATURES``) of a report (or another story's
-        core: its centroid, titles, first time and outlets) and a story core."""
+        core: its centroid, titles, first time and outlets) and a story core. ``own``: the report's
+        ``_part_squares``, when the caller scores one report against many stories."""
         centroid, norm = story.centroid, story.norm or 1.0
         dots = [0.0, 0.0]
-        own = [0.0, 0.0]
+        names_of = self._names
+        if own is None:
+            own = _part_squares(vector, names_of)
         event = 0.0
         near = self._near_stories(meaning) if joining else frozenset()
-        names_of = self._names
         postings_of, story_id = self._postings, story.id
-        for term, weight in vector.items():
+        # Only the terms the core shares add to the dots and the event evidence: picked in the report's
+        # order by a C-level loop, each sum gets the same terms in the same order as a loop over all.
+        for term in filter(centroid.__contains__, vector):
+            weight = vector[term]
             part = names_of[term]
-            own[part] += weight * weight
-            other = centroid.get(term)
-            if other is None:
-                continue
-            dot = weight * other
+            dot = weight * centroid[term]
             dots[part] += dot
             # ``_other_stories`` inline when no story is near (the default): it runs per shared term
             # of every candidate.
@@ -772,10 +787,9 @@ class StoryClusterer:
         share divided by 1 + the other live stories indexed under it (the ``event`` feature)."""
         event = 0.0
         near = self._near_stories(meaning)
-        for term, weight in vector.items():
-            other = story.centroid.get(term)
-            if other is not None:
-                event += weight * other / (1 + self._other_stories(term, story, near))
+        centroid = story.centroid
+        for term in filter(centroid.__contains__, vector):  # shared terms, in the vector's order
+            event += vector[term] * centroid[term] / (1 + self._other_stories(term, story, near))
         return event / story.norm if story.norm else 0.0
 
     def _other_stories(self, term: str, story: _StoryState, near: frozenset[str] = frozenset()) -> int:
@@ -799,15 +813,17 @@ class StoryClusterer:
             self._near = frozenset(story for story, _ in self._meanings.nearest(meaning, 50, floor))
         return self._near
 
-    def _model_merges(self, story: _StoryState, other: _StoryState, profile: dict[str, float] | None = None) -> bool:
+    def _model_merges(self, story: _StoryState, other: _StoryState, profile: dict[str, float] | None = None,
+                      own: tuple[float, float] | None = None) -> bool:
         """Whether the pair model, reading ``story``'s core as one report (``profile``: its unit centroid,
-        when the caller has it), puts it in ``other``."""
+        when the caller has it, ``own``: the profile's ``_part_squares``), puts it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
             return False
         names = [t for t in story.title_words if self._is_name(t)]
-        profile = _unit(story.centroid) if profile is None else profile
+        if profile is None:
+            profile, own = _unit(story.centroid), None
         values = self.pair_features(profile, story.titles, names, story.first, story.outlets, other,
-                                    story.meaning, joining=False)
+                                    story.meaning, joining=False, own=own)
         return self.model.probability(values) >= self.config.merge_probability
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
@@ -853,10 +869,12 @@ class StoryClusterer:
         own_terms = _title_terms(doc.title) if self.config.title_keys or self.model else frozenset()
         own_names = frozenset(t for t in own_terms if self._is_name(t))
         best: tuple[float, str] | None = None
+        own = _part_squares(vector, self._names) if self.model is not None else None
         for story in self.candidate_stories(doc, vector, meaning):
             story_id = story.id
             if self.model is not None:
-                values = self.pair_features(vector, [titles], own_names, doc.time, {doc.outlet}, story, meaning)
+                values = self.pair_features(vector, [titles], own_names, doc.time, {doc.outlet}, story, meaning,
+                                            own=own)
                 score = self.model.probability(values)
                 if score >= self.join_probability and (best is None or score > best[0]):
                     best = (score, story_id)
@@ -997,6 +1015,7 @@ class StoryClusterer:
 
     def _merge_similar(self, story: _StoryState) -> None:
         profile = _unit(story.centroid)
+        own: tuple[float, float] | None = None  # the profile's ``_part_squares``, once the model needs them
         probes = story.indexed_terms[: self.config.probe_terms]
         for other_id in self._candidates(probes, self.config.max_candidates // 4 + 1):
             other = self.stories.get(other_id)
@@ -1006,14 +1025,17 @@ class StoryClusterer:
                 similar = self._event_similarity(profile, other) >= self.config.event_merge_similarity
             else:
                 similar = self._similarity(profile, other) >= self.config.merge_similarity
-            if not similar and not self._model_merges(story, other, profile):
-                continue
+            if not similar:
+                if own is None:
+                    own = _part_squares(profile, self._names)
+                if not self._model_merges(story, other, profile, own):
+                    continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
             self._absorb(big, small)
             if small is story:
                 return  # this story is gone; the survivor's profile is up to date
-            profile = _unit(story.centroid)
+            profile, own = _unit(story.centroid), None
 
     def _link_event(self, story: _StoryState) -> None:
         """The event layer: merge ``story`` with the live stories the event model (``stories.eventlink``)
@@ -1069,7 +1091,10 @@ class StoryClusterer:
             story = self.stories.get(self.resolve(story_id))
             if story is None or story.closed:
                 continue
-            for other in self.event_candidates(story):
+            # A pair needs one story of ``event_core`` reports: a smaller story's smaller candidates are
+            # passed over before the costlier checks (most candidates of a pass are such singletons).
+            least = self.config.event_core if len(story.members) < self.config.event_core else 0
+            for other in self.event_candidates(story, least):
                 pair = (min(story.id, other.id), max(story.id, other.id))
                 if (other.closed or pair in seen or max(len(story.members), len(other.members)) < self.config.event_core
                         or self._established(story, other)):
@@ -1092,9 +1117,10 @@ class StoryClusterer:
             story.event_weights = story_weights(story, self._is_name)
         return story.event_weights
 
-    def event_candidates(self, story: _StoryState) -> list[_StoryState]:
+    def event_candidates(self, story: _StoryState, least: int = 0) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
-        strongest terms and its title terms (a side story's title names the event: 台谍, TikTok)."""
+        strongest terms and its title terms (a side story's title names the event: 台谍, TikTok); of
+        these, only stories of at least ``least`` reports."""
         if not is_chinese(story):
             return []
         probes = list(story.indexed_terms[: self.config.probe_terms])
@@ -1105,7 +1131,8 @@ class StoryClusterer:
         found = []
         for other_id in self._candidates(probes, self.config.event_candidates):
             other = self.stories.get(other_id)
-            if other is not None and other is not story and self._mergeable(other, story) and is_chinese(other):
+            if (other is not None and other is not story and len(other.members) >= least
+                    and self._mergeable(other, story) and is_chinese(other)):
                 found.append(other)
         return found
 

@@ -34,6 +34,7 @@ import math
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from operator import mul
 from pathlib import Path
 
 from newsmirror.errors import ConfigError
@@ -52,7 +53,10 @@ class PairModel:
     features: tuple[str, ...] = FEATURES
 
     def probability(self, values: tuple[float, ...]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, values, strict=True))
+        if len(values) != len(self.weights):
+            raise ValueError(f"{len(values)} feature values for {len(self.weights)} weights")
+        # The products summed in order by C-level loops: the same float as a generator's sum.
+        z = self.bias + sum(map(mul, self.weights, values))
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
