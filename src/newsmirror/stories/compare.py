@@ -165,12 +165,12 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
-        bare = fold_clock_colon(strip_dateline(text))
-        normalized = normalize(fold_clock_colon(text) if dateline_matched else bare)
+        clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))
+        normalized = normalize(clocked if dateline_matched else bare)
         full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
-        named = normalized if bare == fold_clock_colon(text) or not dateline_matched else normalize(bare)
+        named = normalized if bare == clocked or not dateline_matched else normalize(bare)
         loose = tuple(dictionary_names(named, normalized=True, loose=True)) if grams else ()
         nouns = tuple(w for w in loose if len(w) >= 3 or in_dictionary(w))
         linking = nouns if named is normalized else tuple(
@@ -596,30 +596,27 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(root_of):
         members[root].append(i)
-    best: dict[int, tuple[float, int, int]] = {}
-    for i, first in enumerate(sentences):
-        if not first.grams:
-            continue
-        for step in (-1, 1):
-            before = neighbour(i, step)
-            if before is None:
+
+    def scored() -> Iterable[tuple[float, int, int]]:
+        for i, first in enumerate(sentences):
+            if not first.grams:
                 continue
-            for other_before in members[root_of[before]]:
-                if other_before == before or sentences[other_before].ref.outlet == first.ref.outlet:
+            for step in (-1, 1):
+                before = neighbour(i, step)
+                if before is None:
                     continue
-                j = neighbour(other_before, -step)
-                if j is None or not sentences[j].grams or root_of[j] == root_of[i]:
-                    continue
-                common = sum(weight[g] for g in first.grams & sentences[j].grams)
-                containment = common / min(mass[i], mass[j])
-                if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
-                    continue
-                score = containment + 2 * common / (mass[i] + mass[j])
-                for one in (i, j):
-                    if one not in best or best[one][0] < score:
-                        best[one] = (score, i, j)
-    pairs = {pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair}
-    return sorted(pairs)
+                for other_before in members[root_of[before]]:
+                    if other_before == before or sentences[other_before].ref.outlet == first.ref.outlet:
+                        continue
+                    j = neighbour(other_before, -step)
+                    if j is None or not sentences[j].grams or root_of[j] == root_of[i]:
+                        continue
+                    containment, dice = _overlap(first, sentences[j], weight, mass[i], mass[j])
+                    if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
+                        continue
+                    yield containment + dice, i, j
+
+    return _mutual_best(scored())
 
 
 def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _UnionFind, weight: dict[str, float],
@@ -632,24 +629,41 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
         if s.grams:
             for amount in {number + what for number, what in _AMOUNT.findall(s.key)}:
                 holders[amount].append(i)
+
+    def scored() -> Iterable[tuple[float, int, int]]:
+        for units in holders.values():
+            if len(units) > outlet_count:
+                continue
+            for a, i in enumerate(units):
+                for j in units[a + 1:]:
+                    first, second = sentences[i], sentences[j]
+                    if first.ref.outlet == second.ref.outlet or links.find(i) == links.find(j):
+                        continue
+                    if _figures_differ(first.figures, second.figures):
+                        continue
+                    containment, dice = _overlap(first, second, weight, mass[i], mass[j])
+                    if containment < AMOUNT_CONTAINMENT or dice < AMOUNT_DICE:
+                        continue
+                    yield containment + dice, i, j
+
+    return _mutual_best(scored())
+
+
+def _overlap(first: _Sentence, second: _Sentence, weight: dict[str, float], first_mass: float,
+             second_mass: float) -> tuple[float, float]:
+    """Containment (of the smaller unit) and Dice of two units' weighted shared bigrams."""
+    common = sum(weight[g] for g in first.grams & second.grams)
+    return common / min(first_mass, second_mass), 2 * common / (first_mass + second_mass)
+
+
+def _mutual_best(scored: Iterable[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The ``(score, i, j)`` pairs that are the best-scored pair of both their units (of equal
+    scores, the first given)."""
     best: dict[int, tuple[float, int, int]] = {}
-    for units in holders.values():
-        if len(units) > outlet_count:
-            continue
-        for a, i in enumerate(units):
-            for j in units[a + 1:]:
-                first, second = sentences[i], sentences[j]
-                if first.ref.outlet == second.ref.outlet or links.find(i) == links.find(j):
-                    continue
-                if _figures_differ(first.figures, second.figures):
-                    continue
-                common = sum(weight[g] for g in first.grams & second.grams)
-                containment, dice = common / min(mass[i], mass[j]), 2 * common / (mass[i] + mass[j])
-                if containment < AMOUNT_CONTAINMENT or dice < AMOUNT_DICE:
-                    continue
-                for one in (i, j):
-                    if one not in best or best[one][0] < containment + dice:
-                        best[one] = (containment + dice, i, j)
+    for pair in scored:
+        for one in pair[1:]:
+            if one not in best or best[one][0] < pair[0]:
+                best[one] = pair
     return sorted({pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair})
 
 
