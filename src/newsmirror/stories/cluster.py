@@ -1044,7 +1044,7 @@ class StoryClusterer:
         for _ in range(self.config.event_links):
             best: tuple[float, _StoryState] | None = None
             for other in self.event_candidates(story):
-                if max(len(story.members), len(other.members)) < self.config.event_core or self._established(story, other):
+                if not self._may_link(story, other):
                     continue
                 features = event_features(story, other, self._is_name, _dice, self._event_weights)
                 probability = self.event_model.probability(features)
@@ -1096,13 +1096,17 @@ class StoryClusterer:
             least = self.config.event_core if len(story.members) < self.config.event_core else 0
             for other in self.event_candidates(story, least):
                 pair = (min(story.id, other.id), max(story.id, other.id))
-                if (other.closed or pair in seen or max(len(story.members), len(other.members)) < self.config.event_core
-                        or self._established(story, other)):
+                if other.closed or pair in seen or not self._may_link(story, other):
                     continue
                 seen.add(pair)
                 features = event_features(story, other, self._is_name, _dice, self._event_weights)
                 scored.append((self.event_model.probability(features), story.id, other.id))
         return scored
+
+    def _may_link(self, a: _StoryState, b: _StoryState) -> bool:
+        """Whether the event layer scores two stories at all: one holds ``event_core`` reports, and
+        they are not both ``_established``."""
+        return max(len(a.members), len(b.members)) >= self.config.event_core and not self._established(a, b)
 
     def _established(self, a: _StoryState, b: _StoryState) -> bool:
         """Whether both stories hold ``event_established`` reports or more (then the layer never links them;
