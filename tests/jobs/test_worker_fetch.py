@@ -18,7 +18,9 @@ from tests.jobs.simple_extract import simple_extract
 
 @pytest.fixture(autouse=True)
 def quick_fetching() -> Iterator[None]:
-    configure_fetching(FetchSettings(timeout_seconds=1.0, connect_timeout_seconds=1.0, max_retries=0,
+    # Generous timeouts: every route answers at once, so they never make the test slow, and a 1 s
+    # timeout failed the article fetches when the machine was loaded (load 13-17 on 2 cores).
+    configure_fetching(FetchSettings(timeout_seconds=15.0, connect_timeout_seconds=15.0, max_retries=0,
                                      per_host_delay_seconds=0.0, respect_robots=False), extract=simple_extract)
     yield
     configure_fetching(FetchSettings())
