@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import DEFAULT_DAYS, load_stories, score  # noqa: E402
+from days_facts_eval import DEFAULT_DAYS, load_stories, never_tuned_on, score  # noqa: E402
 from newsmirror.stories.compare import compare_story, story_pair_features  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
 from newsmirror.stories.fact_pairs import FEATURES  # noqa: E402
@@ -148,8 +148,8 @@ def main() -> None:
     parser.add_argument("--by", choices=("story", "day"), default="story", help="what to leave out")
     parser.add_argument("--drop", nargs="*", default=[], choices=FEATURES, help="features left out")
     args = parser.parse_args()
-    if "test" in args.facts.parts:
-        sys.exit("the model is fitted on tuning labels only")
+    if never_tuned_on(args.facts):  # a test file or a fresh one (FRESH_FACT_FILES)
+        sys.exit(f"{args.facts.name}: the model is fitted on tuning labels only (test and fresh files are refused)")
     loaded = load_stories(args.facts, args.days)
     data = [labelled_pairs(story, articles) for story, articles in loaded]
     print(f"{len(loaded)} stories; labelled pairs: {sum(len(y) for _, y, _ in data)} "
