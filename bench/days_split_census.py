@@ -35,6 +35,8 @@ import argparse
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,22 @@ from bench.days_eval import (  # noqa: E402
     load_day_labels,
     parse_setting,
 )
+
+_GUARD_OFF = frozenset({"(no story)"})  # a near set that names no live story
+
+
+@contextmanager
+def guard_off(clusterer: Any) -> Iterator[None]:
+    """Within it, the clusterer's pair features count every shared term as event evidence (the topic
+    guard off). ``pair_features`` counts the other stories inline unless some story is near, so a
+    stand-in near set routes the count to the stub."""
+    clusterer._other_stories = lambda *_: 0
+    clusterer._near_stories = lambda *_: _GUARD_OFF
+    try:
+        yield
+    finally:
+        del clusterer._other_stories
+        del clusterer._near_stories
 
 
 @dataclass
@@ -85,11 +103,8 @@ def record_grouping(store: Any, config: Any) -> tuple[Record, Any]:
             names = frozenset(t for t in _title_terms(doc.title) if self._is_name(t))
             for story in self.candidate_stories(doc, vector, meaning):
                 values = self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story, meaning)
-                self._other_stories = lambda *_: 0  # type: ignore[method-assign]
-                try:
+                with guard_off(self):
                     bare = self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story, meaning)
-                finally:
-                    del self._other_stories
                 record.offers[doc.id].append(Offer(frozenset(m.article_id for m in story.members),
                                                    self.model.probability(values), self.model.probability(bare),
                                                    values))

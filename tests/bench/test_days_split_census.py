@@ -40,3 +40,25 @@ def test_event_layer_status() -> None:
     split = _classify(day="d", event="e", size=3, a=["a1", "a2"], b=["b1"], record=record, threshold=0.7,
                       layer_threshold=0.85)
     assert (split.layer, split.best_link) == ("refused", 0.9)
+
+
+def test_guard_off_counts_every_shared_term_as_event_evidence() -> None:
+    """The census' what-if: with the guard off the ``event`` feature is the whole cosine; with it on,
+    the day's topic word (澳大利亚, in every story) is not event evidence. ``pair_features`` counts the
+    other stories inline, so stubbing ``_other_stories`` alone changed nothing (the old census' bug)."""
+    from bench.days_split_census import guard_off
+
+    from newsmirror.stories.pairscore import FEATURES
+    from tests.stories.test_cluster_pair import CRICKET, day_of_four_stories, document
+
+    clusterer = day_of_four_stories()
+    doc = document(9, CRICKET)
+    vector = clusterer.vector(doc.title, doc.text)
+    wine = clusterer.stories["story-wine"]
+    on = dict(zip(FEATURES, clusterer.pair_features(vector, [], [], doc.time, {doc.outlet}, wine), strict=True))
+    with guard_off(clusterer):
+        off = dict(zip(FEATURES, clusterer.pair_features(vector, [], [], doc.time, {doc.outlet}, wine), strict=True))
+    assert on["event"] < on["cosine"]
+    assert off["event"] == off["cosine"] > 0
+    again = clusterer.pair_features(vector, [], [], doc.time, {doc.outlet}, wine)
+    assert dict(zip(FEATURES, again, strict=True)) == on  # the guard is back
