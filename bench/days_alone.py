@@ -41,6 +41,7 @@ from bench.days_eval import (  # noqa: E402
     load_day_labels,
     parse_setting,
 )
+from bench.days_split_census import guard_off  # noqa: E402
 
 
 @dataclass
@@ -74,11 +75,8 @@ def record_arrivals(store: Any, config: Any) -> dict[str, Arrival]:
             guard = self._other_stories
             for story in self.candidate_stories(doc, vector, meaning):
                 values = self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story, meaning)
-                self._other_stories = lambda *_: 0  # type: ignore[method-assign]
-                try:
+                with guard_off(self):
                     bare = self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story, meaning)
-                finally:
-                    del self._other_stories
                 assert self._other_stories == guard
                 arrival.offers.append(Offer(frozenset(m.article_id for m in story.members),
                                             self.model.probability(values), self.model.probability(bare)))

@@ -262,3 +262,33 @@ VARIANTS += [
     Variant("relative .5", current, relative(0.5)),
 ]
 VARIANTS += [Variant("star + established 5", current, established(5), linker=star)]
+
+
+# Session 21 (recall12): a side story told in other words agrees with one or a few of the core's members
+# (a reaction with an earlier reaction), not with the core's first reports the centroid holds. The
+# report-level pair model gained from its members features (recall9); these are their story-pair form.
+def _member_cosines(a: _StoryState, b: _StoryState) -> list[float]:
+    from newsmirror.stories.cluster import _cosine
+
+    return sorted((_cosine(x, y) for x in a.member_vectors for y in b.member_vectors), reverse=True)
+
+
+def members(agree: float = 0.2) -> Any:
+    """+ the best cosine between a member of one story and a member of the other, the mean of the three
+    best, and log(1 + member pairs at ``agree`` or more) (the latest ``member_vectors`` members of each)."""
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        key = f"members {agree}"
+        if key not in g.extra:
+            rows = []
+            for a, b in g.pairs:
+                values = _member_cosines(g.stories[a], g.stories[b])
+                rows.append((values[0] if values else 0.0, sum(values[:3]) / max(min(len(values), 3), 1),
+                             math.log1p(sum(1 for v in values if v >= agree))))
+            g.extra[key] = np.array(rows, dtype=float).reshape(-1, 3)
+        return np.hstack([current(c, g), g.extra[key]])
+    return columns
+
+
+VARIANTS += [
+    Variant("members", members()),
+]
