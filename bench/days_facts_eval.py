@@ -100,7 +100,7 @@ def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = 
 
 
 def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
-          model: Any = None, details: bool = False, rescue: Any = None) -> dict[str, Any]:
+          model: Any = None, details: bool = False) -> dict[str, Any]:
     """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
     "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories."""
     from newsmirror.stories.compare import compare_story
@@ -111,7 +111,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
     for story, articles in loaded:
         reports = list({a.id: a for a in articles.values()}.values())
         started = time.perf_counter()
-        comparison = compare_story(reports, story_id=story["event"], same_fact=same_fact, model=model, rescue=rescue)
+        comparison = compare_story(reports, story_id=story["event"], same_fact=same_fact, model=model)
         totals["seconds"] += time.perf_counter() - started
         outlet_of = {name: a.outlet for name, a in articles.items()}
         # Where each system sentence sits: (outlet, sentence index) -> fact number.

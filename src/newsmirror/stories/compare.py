@@ -99,7 +99,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-RESCUE_FREE_ONLY = True
 
 
 @dataclass(slots=True)
@@ -298,7 +297,7 @@ def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef],
 
 
 def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: SameFact = "rules",
-                  model: PairModel | None = None, rescue: PairModel | None = None) -> Comparison:
+                  model: PairModel | None = None) -> Comparison:
     """Align the sentences of a story's reports; one column per outlet.
 
     Pass one article per report (leave republished copies out: they would make every one of
@@ -337,8 +336,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if rescue is not None:
-            linker.link(_free_model_matches(sentences, linker, weight, rescue))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -497,32 +494,6 @@ class _Linker:
             second[target].add(unit)
             placed.add(unit)
         return second
-
-
-def _free_model_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
-                        model: PairModel) -> list[tuple[float, int, int]]:
-    """Pairs of units of two outlets that the rules left apart, neither yet in a fact with the
-    other's outlet, that the pair model calls one fact (at least its threshold), give no
-    conflicting figures and are each other's best such partner."""
-    from newsmirror.stories.fact_pairs import pair_features
-
-    pairs, features = pair_features(_pair_units(sentences), weight)
-    if not len(features):
-        return []
-    probability = model.probability(features)
-
-    def free(one: int, other: int) -> bool:
-        if not RESCUE_FREE_ONLY:
-            return linker.links.find(one) != linker.links.find(other)
-        return sentences[other].ref.outlet not in linker.members_of[linker.links.find(one)]
-
-    def scored() -> Iterable[tuple[float, int, int]]:
-        for p, (i, j) in zip(probability.tolist(), pairs.tolist(), strict=True):
-            if (p >= model.threshold and free(i, j) and free(j, i)
-                    and not _figures_differ(sentences[i].figures, sentences[j].figures)):
-                yield p, i, j
-
-    return _mutual_best(scored())
 
 
 def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: dict[int, float],

@@ -27,12 +27,8 @@ from scipy import sparse
 
 FEATURES = (
     "dice", "char_cosine", "best_ratio", "shared_numbers", "number_conflict", "length_ratio",
-    "position_gap", "neighbours", "soft_overlap",
+    "position_gap", "neighbours",
 )
-# Word vectors closer than this count as one word in ``soft_overlap`` (下市~摘牌); below it a word
-# is unmatched: words of one topic have middling cosines, and summed they would match any two
-# sentences of a story.
-SOFT_COSINE = 0.5
 # A best match scoring (bigram containment + Dice) below this counts as this: being the best of
 # weak matches (a two-sentence story naming one person twice) is weak evidence. Chosen leaving
 # one story out among 0, 0.3, 0.4, 0.5, 0.6, 0.8 (recall .786, .812, .808, .825, .821, .808).
@@ -134,46 +130,8 @@ def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[
         neighbours[k] = found
     features = np.column_stack([
         dice, char_cosine, best_ratio, shared_numbers, number_conflict, length_ratio, position_gap, neighbours,
-        soft_overlap(units, i, j),
     ])
     return np.column_stack([i, j]).astype(np.int64), features
-
-
-def soft_overlap(units: Sequence[PairUnit], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """For each pair (i[k], j[k]): how much of each unit's words the other unit says, in any words.
-    Each word is matched to its closest word of the other unit (the same word 1, else the cosine
-    of the shipped word vectors when at least ``SOFT_COSINE``), weighted by its IDF over the
-    story's units; the smaller of the two directions (a short unit inside a long one is no match
-    of the long one)."""
-    from newsmirror.text.tokenize import words
-    from newsmirror.text.vectors import default_vectors
-
-    vectors = default_vectors()
-    unit_words = [sorted(set(words(u.key, normalized=True))) if u.grams else [] for u in units]
-    frequency: Counter[str] = Counter(w for ws in unit_words for w in ws)
-    total = max(len(units), 1)
-    weights = [np.array([math.log(1 + total / frequency[w]) for w in ws]) for ws in unit_words]
-    rows = []
-    for ws in unit_words:
-        known = [vectors.index.get(w, -1) for w in ws]
-        matrix = np.zeros((len(ws), vectors.dims), dtype=np.float32)
-        for r, v in enumerate(known):
-            if v >= 0:
-                matrix[r] = vectors.vectors[v]
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        rows.append(matrix / np.maximum(norms, 1e-12))
-    out = np.zeros(len(i))
-    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        if not unit_words[a] or not unit_words[b]:
-            continue
-        similar = rows[a] @ rows[b].T
-        similar[similar < SOFT_COSINE] = 0.0
-        same = np.equal.outer(np.array(unit_words[a], dtype=object), np.array(unit_words[b], dtype=object))
-        similar = np.maximum(similar, same.astype(np.float32))
-        covered_a = float(weights[a] @ similar.max(axis=1)) / max(float(weights[a].sum()), 1e-12)
-        covered_b = float(weights[b] @ similar.max(axis=0)) / max(float(weights[b].sum()), 1e-12)
-        out[k] = min(covered_a, covered_b)
-    return out
 
 
 def _weighted_common(grams: Sequence[frozenset[str]], weight: dict[str, float]) -> tuple[sparse.csr_matrix, np.ndarray]:
