@@ -9,7 +9,13 @@ names, and a kind: ``figures`` (a conflict of figures vetoes it), ``threshold`` 
 containment or Dice), ``not-best`` (passes both, but another unit matches better), ``linker``
 (a candidate that the one-statement rule or a later round dropped), ``unlocated`` (a quote in no
 aligned unit). A missed pair whose units the comparison pairs with no unit of the other's outlet
-at all is ``free``; otherwise ``held`` (one of them is already in a fact with that outlet).
+at all is ``free``; otherwise ``held`` (one of them is already in a fact with that outlet). Below
+the thresholds a pair shares ``little`` (containment < ``AMOUNT_CONTAINMENT`` or Dice <
+``AMOUNT_DICE``) or is ``near``; a held pair is held by a unit of the next (or the same) sentence
+of the other unit's article (``held-by-next``), by one 2-3 sentences away (``held-by-2-3``) or
+farther (``held-by-farther``). Several fact files are counted one after another, then in total.
+
+    PYTHONPATH=src python3 bench/facts_misses.py --days ARCHIVED --facts F [F ...] --quiet
 """
 
 from __future__ import annotations
@@ -73,6 +79,19 @@ class _Story:
         return (rj.outlet in self.outlets_of.get((ri.article_id, ri.index), set())
                 or ri.outlet in self.outlets_of.get((rj.article_id, rj.index), set()))
 
+    def held_distance(self, i: int, j: int) -> str:
+        """How far (in sentences) the unit holding the fact with each outlet is from the labelled one."""
+        gaps = []
+        for one, other in ((i, j), (j, i)):
+            facts = self.facts_of.get((self.units[one].ref.article_id, self.units[one].ref.index), set())
+            for k, unit in enumerate(self.units):
+                if (unit.ref.outlet == self.units[other].ref.outlet and k != other
+                        and self.facts_of.get((unit.ref.article_id, unit.ref.index), set()) & facts):
+                    same = unit.ref.article_id == self.units[other].ref.article_id
+                    gaps.append(abs(unit.sentence - self.units[other].sentence) if same else 99)
+        gap = min(gaps, default=99)
+        return "held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3 else "held-by-farther"
+
     def kind(self, i: int, j: int) -> str:
         first, second = self.units[i], self.units[j]
         containment, dice = self.score(i, j)
@@ -87,14 +106,24 @@ class _Story:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--facts", type=Path, required=True)
+    parser.add_argument("--facts", type=Path, nargs="+", required=True)
     parser.add_argument("--days", type=Path, required=True)
     parser.add_argument("--quiet", action="store_true", help="counts only")
     args = parser.parse_args()
-    if never_tuned_on(args.facts):
+    if any(never_tuned_on(path) for path in args.facts):
         raise SystemExit("test and fresh fact files are never read pair by pair")
+    total: Counter[str] = Counter()
+    for path in args.facts:
+        kinds = _census(path, args.days, args.quiet)
+        print(path.stem, dict(kinds), flush=True)
+        total.update(kinds)
+    if len(args.facts) > 1:
+        print("total", dict(total))
+
+
+def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
     kinds: Counter[str] = Counter()
-    for story, articles in load_stories(args.facts, args.days):
+    for story, articles in load_stories(path, days):
         view = _Story(articles)
         for fact in story.get("fact", []):
             quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
@@ -110,14 +139,20 @@ def main() -> None:
                         continue
                     kind = view.kind(i, j)
                     kinds[kind] += 1
-                    kinds["held" if view.held(i, j) else "free"] += 1
-                    if not args.quiet:
-                        containment, dice = view.score(i, j)
+                    held = view.held(i, j)
+                    kinds["held" if held else "free"] += 1
+                    containment, dice = view.score(i, j)
+                    if kind == "threshold":
+                        little = containment < c.AMOUNT_CONTAINMENT or dice < c.AMOUNT_DICE
+                        kinds[f"{'held' if held else 'free'}-{'little' if little else 'near'}"] += 1
+                    if held:
+                        kinds[view.held_distance(i, j)] += 1
+                    if not quiet:
                         print(f"{story['event']}/{fact['id']} {kind} {'held' if view.held(i, j) else 'free'} "
                               f"containment {containment:.2f} dice {dice:.2f} figures "
                               f"{sorted(view.units[i].figures)}/{sorted(view.units[j].figures)}")
                         print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
-    print(dict(kinds))
+    return kinds
 
 
 if __name__ == "__main__":
