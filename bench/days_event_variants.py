@@ -292,3 +292,49 @@ def members(agree: float = 0.2) -> Any:
 VARIANTS += [
     Variant("members", members()),
 ]
+
+
+# Session 21 (recall13): a side story names the event's rare title word (台谍, TikTok) and little of the
+# core's actors; the Jaccard features divide that one shared name by a big core's whole vocabulary. The
+# share of the SIDE's title that the CORE's title keys cover does not grow smaller as the core grows.
+def _core_keys(core: _StoryState, share: float = 0.6) -> set[str]:
+    """The core's title keys as ``StoryClusterer._keys`` takes them (at the shipped ``key_share``)."""
+    least = max(2.0, share * core.titled)
+    return {t for t, n in core.title_terms.items() if n >= least}
+
+
+def _keys_cover(side: _StoryState, core: _StoryState, names: dict[str, int], how: str) -> float:
+    """Share of the side story's title terms (``how``: "idf" weighted as ``title_terms`` weighs them,
+    "names" the same over names only, "count" distinct terms unweighted) among the core's title keys."""
+    titled = max(side.titled, 1)
+    if how == "count":
+        own = {t: 1.0 for t in side.title_terms}
+    else:
+        own = {t: n / titled * idf(t) for t, n in side.title_terms.items()
+               if how == "idf" or names.get(t, 0) or is_latin_name(t)}
+    total = sum(own.values())
+    if not total:
+        return 0.0
+    keys = _core_keys(core)
+    return sum(w for t, w in own.items() if t in keys) / total
+
+
+def keys_cover(how: str = "idf") -> Any:
+    """+ ``core_keys_cover``: how much of the side story's title the core's title keys cover."""
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        key = f"keys_cover {how}"
+        if key not in g.extra:
+            rows = []
+            for a, b in g.pairs:
+                side, core = _sides(g.stories[a], g.stories[b])
+                rows.append(_keys_cover(side, core, g.names, how))
+            g.extra[key] = np.array(rows, dtype=float).reshape(-1, 1)
+        return np.hstack([current(c, g), g.extra[key]])
+    return columns
+
+
+VARIANTS += [
+    Variant("core keys cover", keys_cover("idf")),
+    Variant("core keys cover, names (information)", keys_cover("names")),
+    Variant("core keys cover, count (information)", keys_cover("count")),
+]
