@@ -81,16 +81,20 @@ class _Story:
 
     def held_distance(self, i: int, j: int) -> str:
         """How far (in sentences) the unit holding the fact with each outlet is from the labelled one."""
-        gaps = []
+        return self.holder(i, j)[0]
+
+    def holder(self, i: int, j: int) -> tuple[str, int | None]:
+        """``held_distance``, and the nearest unit holding the fact (None when none does)."""
+        gaps: list[tuple[int, int]] = []
         for one, other in ((i, j), (j, i)):
             facts = self.facts_of.get((self.units[one].ref.article_id, self.units[one].ref.index), set())
             for k, unit in enumerate(self.units):
                 if (unit.ref.outlet == self.units[other].ref.outlet and k != other
                         and self.facts_of.get((unit.ref.article_id, unit.ref.index), set()) & facts):
                     same = unit.ref.article_id == self.units[other].ref.article_id
-                    gaps.append(abs(unit.sentence - self.units[other].sentence) if same else 99)
-        gap = min(gaps, default=99)
-        return "held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3 else "held-by-farther"
+                    gaps.append((abs(unit.sentence - self.units[other].sentence) if same else 99, k))
+        gap, unit_index = min(gaps, default=(99, None))
+        return ("held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3 else "held-by-farther"), unit_index
 
     def kind(self, i: int, j: int) -> str:
         first, second = self.units[i], self.units[j]
@@ -152,6 +156,9 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
                               f"containment {containment:.2f} dice {dice:.2f} figures "
                               f"{sorted(view.units[i].figures)}/{sorted(view.units[j].figures)}")
                         print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
+                        distance, holder = view.holder(i, j) if held else ("", None)
+                        if holder is not None:
+                            print(f"    {distance} by: {view.units[holder].key[:70]}")
     return kinds
 
 
