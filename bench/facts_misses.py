@@ -80,8 +80,10 @@ class _Story:
                 or ri.outlet in self.outlets_of.get((rj.article_id, rj.index), set()))
 
     def held_distance(self, i: int, j: int) -> str:
-        """How far (in sentences) the unit holding the fact with each outlet is from the labelled one."""
-        return self.holder(i, j)[0]
+        """How far (in sentences) the unit holding the fact with each outlet is from the labelled one
+        (counted as in session 21's census: another clause of the same sentence counts as next)."""
+        distance = self.holder(i, j)[0]
+        return "held-by-next" if distance == "held-by-same" else distance
 
     def holder(self, i: int, j: int) -> tuple[str, int | None]:
         """``held_distance``, and the nearest unit holding the fact (None when none does)."""
@@ -94,7 +96,8 @@ class _Story:
                     same = unit.ref.article_id == self.units[other].ref.article_id
                     gaps.append((abs(unit.sentence - self.units[other].sentence) if same else 99, k))
         gap, unit_index = min(gaps, default=(99, None))
-        return ("held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3 else "held-by-farther"), unit_index
+        return ("held-by-same" if gap == 0 else "held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3
+                else "held-by-farther"), unit_index
 
     def kind(self, i: int, j: int) -> str:
         first, second = self.units[i], self.units[j]
@@ -158,7 +161,10 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
                         print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
                         distance, holder = view.holder(i, j) if held else ("", None)
                         if holder is not None:
-                            print(f"    {distance} by: {view.units[holder].key[:70]}")
+                            ui, uj = view.units[i].ref, view.units[j].ref
+                            free = (f"{len(view.outlets_of.get((ui.article_id, ui.index), set()) - {ui.outlet})}/"
+                                    f"{len(view.outlets_of.get((uj.article_id, uj.index), set()) - {uj.outlet})} other outlets")
+                            print(f"    {distance} ({free}) by: {view.units[holder].key[:70]}")
     return kinds
 
 

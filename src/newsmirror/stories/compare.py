@@ -484,8 +484,17 @@ class _Linker:
                         if self._common(with_first, with_neighbour) > SECOND_PART * self._common(with_first, with_first):
                             continue
                         offers.append((containment + dice, i, target))
+        # A background sentence beside a lead shares the story's words with the lead's partner;
+        # a continuation has its best match in that fact.
+        best_in: dict[int, int] = {}  # unit -> its best match among other outlets' units
+        for i in {i for _, i, _ in offers}:
+            scored = ((sum(_overlap(sentences[i], s, self.weight, self.mass[i], self.mass[k])), k)
+                      for k, s in enumerate(sentences) if s.grams and s.ref.outlet != sentences[i].ref.outlet)
+            best_in[i] = max(scored)[1]
         joined: set[tuple[int, str]] = set()
         for _, i, target in sorted(offers, reverse=True):
+            if links.find(best_in[i]) != links.find(target):
+                continue
             root, outlet = links.find(i), sentences[i].ref.outlet
             target = links.find(target)
             if root == target or set(self.members_of[root]) != {outlet} or (target, outlet) in joined:
