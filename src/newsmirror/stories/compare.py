@@ -467,11 +467,14 @@ class _Linker:
         offers: list[tuple[float, int, int]] = []
         for i, first in enumerate(sentences):
             outlet = first.ref.outlet
-            if not first.grams or set(self.members_of[links.find(i)]) != {outlet}:
+            if not first.grams:
                 continue
+            own = set(self.members_of[links.find(i)])
             for step in (-1, 1):
                 for neighbour in in_sentence.get((first.ref.article_id, first.sentence + step), ()):
                     target = links.find(neighbour)
+                    if own & set(self.members_of[target]) != {outlet}:
+                        continue
                     for other in (k for o, ks in self.members_of[target].items() if o != outlet for k in ks):
                         second = sentences[other]
                         if not second.grams or _figures_differ(first.figures, second.figures):
@@ -488,8 +491,9 @@ class _Linker:
         # a continuation has its best match in that fact.
         best_in: dict[int, int] = {}  # unit -> its best match among other outlets' units
         for i in {i for _, i, _ in offers}:
+            own = set(self.members_of[links.find(i)])
             scored = ((sum(_overlap(sentences[i], s, self.weight, self.mass[i], self.mass[k])), k)
-                      for k, s in enumerate(sentences) if s.grams and s.ref.outlet != sentences[i].ref.outlet)
+                      for k, s in enumerate(sentences) if s.grams and s.ref.outlet not in own)
             best_in[i] = max(scored)[1]
         joined: set[tuple[int, str]] = set()
         for _, i, target in sorted(offers, reverse=True):
@@ -497,7 +501,8 @@ class _Linker:
                 continue
             root, outlet = links.find(i), sentences[i].ref.outlet
             target = links.find(target)
-            if root == target or set(self.members_of[root]) != {outlet} or (target, outlet) in joined:
+            if root == target or set(self.members_of[root]) & set(self.members_of[target]) != {outlet} or (
+                    target, outlet) in joined:
                 continue
             self._union(root, target)
             joined.add((links.find(target), outlet))
