@@ -336,7 +336,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        linker.join_windows()
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -451,61 +450,6 @@ class _Linker:
                 if any(self.echoed(alone, b, other) for b in self.members_of[target].get(outlet, ())):
                     self._union(root, target)
                     break
-
-    def join_windows(self) -> None:
-        """One fact told in two neighbouring sentences (a lead-in and its continuation) which
-        another outlet tells in one: a unit in no fact with another outlet joins the fact of a
-        unit of the next or previous sentence of its article when it shares the amount round's
-        bars with another outlet's unit of that fact, gives no conflicting figures, and matches
-        another part of that unit than its neighbour does (a continuation, not a repetition).
-        Each unit joins its best such fact, and each fact takes one such unit per outlet."""
-        sentences, links = self.sentences, self.links
-        in_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for i, s in enumerate(sentences):
-            if s.grams:
-                in_sentence[s.ref.article_id, s.sentence].append(i)
-        offers: list[tuple[float, int, int]] = []
-        for i, first in enumerate(sentences):
-            outlet = first.ref.outlet
-            if not first.grams:
-                continue
-            own = set(self.members_of[links.find(i)])
-            for step in (-1, 1):
-                for neighbour in in_sentence.get((first.ref.article_id, first.sentence + step), ()):
-                    target = links.find(neighbour)
-                    if own & set(self.members_of[target]) != {outlet}:
-                        continue
-                    for other in (k for o, ks in self.members_of[target].items() if o != outlet for k in ks):
-                        second = sentences[other]
-                        if not second.grams or _figures_differ(first.figures, second.figures):
-                            continue
-                        containment, dice = _overlap(first, second, self.weight, self.mass[i], self.mass[other])
-                        if containment < AMOUNT_CONTAINMENT or dice < AMOUNT_DICE:
-                            continue
-                        with_first = first.grams & second.grams
-                        with_neighbour = sentences[neighbour].grams & second.grams
-                        if self._common(with_first, with_neighbour) > SECOND_PART * self._common(with_first, with_first):
-                            continue
-                        offers.append((containment + dice, i, target))
-        # A background sentence beside a lead shares the story's words with the lead's partner;
-        # a continuation has its best match in that fact.
-        best_in: dict[int, int] = {}  # unit -> its best match among other outlets' units
-        for i in {i for _, i, _ in offers}:
-            own = set(self.members_of[links.find(i)])
-            scored = ((sum(_overlap(sentences[i], s, self.weight, self.mass[i], self.mass[k])), k)
-                      for k, s in enumerate(sentences) if s.grams and s.ref.outlet not in own)
-            best_in[i] = max(scored)[1]
-        joined: set[tuple[int, str]] = set()
-        for _, i, target in sorted(offers, reverse=True):
-            if links.find(best_in[i]) != links.find(target):
-                continue
-            root, outlet = links.find(i), sentences[i].ref.outlet
-            target = links.find(target)
-            if root == target or set(self.members_of[root]) & set(self.members_of[target]) != {outlet} or (
-                    target, outlet) in joined:
-                continue
-            self._union(root, target)
-            joined.add((links.find(target), outlet))
 
     def second_facts(self, blocked: list[tuple[float, int, int]],
                      pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
