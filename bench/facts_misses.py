@@ -14,6 +14,9 @@ the thresholds a pair shares ``little`` (containment < ``AMOUNT_CONTAINMENT`` or
 ``AMOUNT_DICE``) or is ``near``; a held pair is held by a unit of the next (or the same) sentence
 of the other unit's article (``held-by-next``), by one 2-3 sentences away (``held-by-2-3``) or
 farther (``held-by-farther``). Several fact files are counted one after another, then in total.
+Listed pairs also show the unit holding a held pair, how far it is (``held-by-same`` when it is
+another clause of the same sentence; counted as ``held-by-next``) and how many other outlets each
+unit of the pair is linked with.
 
     PYTHONPATH=src python3 bench/facts_misses.py --days ARCHIVED --facts F [F ...] --quiet
 """
