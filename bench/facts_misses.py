@@ -14,6 +14,9 @@ the thresholds a pair shares ``little`` (containment < ``AMOUNT_CONTAINMENT`` or
 ``AMOUNT_DICE``) or is ``near``; a held pair is held by a unit of the next (or the same) sentence
 of the other unit's article (``held-by-next``), by one 2-3 sentences away (``held-by-2-3``) or
 farther (``held-by-farther``). Several fact files are counted one after another, then in total.
+Listed pairs also show the unit holding a held pair, how far it is (``held-by-same`` when it is
+another clause of the same sentence; counted as ``held-by-next``) and how many other outlets each
+unit of the pair is linked with.
 
     PYTHONPATH=src python3 bench/facts_misses.py --days ARCHIVED --facts F [F ...] --quiet
 """
@@ -80,17 +83,24 @@ class _Story:
                 or ri.outlet in self.outlets_of.get((rj.article_id, rj.index), set()))
 
     def held_distance(self, i: int, j: int) -> str:
-        """How far (in sentences) the unit holding the fact with each outlet is from the labelled one."""
-        gaps = []
+        """How far (in sentences) the unit holding the fact with each outlet is from the labelled one
+        (counted as in session 21's census: another clause of the same sentence counts as next)."""
+        distance = self.holder(i, j)[0]
+        return "held-by-next" if distance == "held-by-same" else distance
+
+    def holder(self, i: int, j: int) -> tuple[str, int | None]:
+        """``held_distance``, and the nearest unit holding the fact (None when none does)."""
+        gaps: list[tuple[int, int]] = []
         for one, other in ((i, j), (j, i)):
             facts = self.facts_of.get((self.units[one].ref.article_id, self.units[one].ref.index), set())
             for k, unit in enumerate(self.units):
                 if (unit.ref.outlet == self.units[other].ref.outlet and k != other
                         and self.facts_of.get((unit.ref.article_id, unit.ref.index), set()) & facts):
                     same = unit.ref.article_id == self.units[other].ref.article_id
-                    gaps.append(abs(unit.sentence - self.units[other].sentence) if same else 99)
-        gap = min(gaps, default=99)
-        return "held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3 else "held-by-farther"
+                    gaps.append((abs(unit.sentence - self.units[other].sentence) if same else 99, k))
+        gap, unit_index = min(gaps, default=(99, None))
+        return ("held-by-same" if gap == 0 else "held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3
+                else "held-by-farther"), unit_index
 
     def kind(self, i: int, j: int) -> str:
         first, second = self.units[i], self.units[j]
@@ -152,6 +162,12 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
                               f"containment {containment:.2f} dice {dice:.2f} figures "
                               f"{sorted(view.units[i].figures)}/{sorted(view.units[j].figures)}")
                         print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
+                        distance, holder = view.holder(i, j) if held else ("", None)
+                        if holder is not None:
+                            ui, uj = view.units[i].ref, view.units[j].ref
+                            free = (f"{len(view.outlets_of.get((ui.article_id, ui.index), set()) - {ui.outlet})}/"
+                                    f"{len(view.outlets_of.get((uj.article_id, uj.index), set()) - {uj.outlet})} other outlets")
+                            print(f"    {distance} ({free}) by: {view.units[holder].key[:70]}")
     return kinds
 
 
