@@ -237,6 +237,15 @@ def choose_threshold(table: dict[float, list[tuple[float, float, float, float]]]
     return max(pure_enough, key=lambda t: mean(t, 0)) if pure_enough else max(table, key=lambda t: mean(t, 3))
 
 
+def threshold_note(scored: tuple[float, ...]) -> str:
+    """How the written threshold was chosen, for the model file's header: a run given ``--threshold``
+    chose among those values only, which the header must not pass off as the whole grid's choice."""
+    if set(scored) == set(THRESHOLDS):
+        return "Threshold chosen leave-one-day-out on the same days."
+    return ("Threshold chosen leave-one-day-out on the same days among " + ", ".join(f"{t:g}" for t in sorted(scored))
+            + " only (--threshold).")
+
+
 def fit_final(data: dict[str, tuple[np.ndarray, np.ndarray]], l2: float, threshold: float,
               features: tuple[str, ...]) -> tuple[PairModel, np.ndarray]:
     """The model fitted on every day's pairs at ``threshold``, its weights printed; and the labels it saw."""
@@ -299,8 +308,8 @@ def main() -> None:
     model, y = fit_final(data, args.l2, choose_threshold(table), FEATURES)
     if not args.dry_run:
         note = (f"Fitted by bench/days_pair_fit.py (logistic regression, L2 {args.l2}) on the tuning days "
-                f"{', '.join(d.name for d in days)}:\n{len(y)} candidate pairs, {int(y.sum())} same event. Threshold "
-                "chosen leave-one-day-out on the same days.\nNo held-out or test day was read to fit it.\n"
+                f"{', '.join(d.name for d in days)}:\n{len(y)} candidate pairs, {int(y.sum())} same event. "
+                f"{threshold_note(tuple(table))}\nNo held-out or test day was read to fit it.\n"
                 + reading_lengths())
         MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
         print(f"wrote {MODEL_FILE.relative_to(REPO)}")

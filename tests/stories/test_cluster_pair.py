@@ -161,3 +161,11 @@ def test_the_members_features_read_every_kept_member_not_only_the_core() -> None
     members, agreeing, cosines = agreement(ClusterConfig(member_vectors=1))
     assert len(cosines) == 1 and members == pytest.approx(cosines[0])
     assert members > agreement(ClusterConfig())[2][0]  # the exporters' report is closer to the follow-up
+
+
+def test_the_model_header_says_when_the_threshold_was_chosen_among_few_values() -> None:
+    from bench.days_pair_fit import THRESHOLDS, threshold_note
+
+    assert threshold_note(THRESHOLDS) == "Threshold chosen leave-one-day-out on the same days."
+    assert threshold_note((0.7,)).endswith("among 0.7 only (--threshold).")
+    assert "0.65, 0.7" in threshold_note((0.7, 0.65))
