@@ -228,16 +228,16 @@ def leaves_title(title: str, text: str, label: str = "", *, head: int = 2000) ->
     """Whether the body's head (``head`` characters, paragraphs of 20+ characters) leaves the title's
     subject: at least ``DRIFT_PARAGRAPHS`` paragraphs, and fewer than ``DRIFT_SHARE`` of those after the
     first ``LEAD_SKIP`` name any term of the title (its ``label`` left out)."""
-    title_terms = _terms(quick_normalize(title)) - _terms(quick_normalize(label))
-    paragraphs: list[set[str]] = []
+    paragraphs: list[str] = []
     left = head
     for line in quick_normalize_lines(text[: head + 1000]):
         if left <= 0:
             break
         paragraph, left = line[:left], left - len(line) - 1
         if len(paragraph) >= 20:
-            paragraphs.append(_terms(paragraph))
-    later = paragraphs[LEAD_SKIP:]
-    if len(paragraphs) < DRIFT_PARAGRAPHS or not later:
+            paragraphs.append(paragraph)
+    if len(paragraphs) < DRIFT_PARAGRAPHS:  # most column reports: decided before any segmenting
         return False
-    return sum(1 for terms in later if terms & title_terms) < DRIFT_SHARE * len(later)
+    title_terms = _terms(quick_normalize(title)) - _terms(quick_normalize(label))
+    later = paragraphs[LEAD_SKIP:]
+    return sum(1 for p in later if _terms(p) & title_terms) < DRIFT_SHARE * len(later)
