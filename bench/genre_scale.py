@@ -3,9 +3,10 @@
 For each dump (``--dump NAME=FILE``, same store) prints:
 
 * the sizes of the 20 largest stories, and how many stories have >= 5 reports;
-* reports recognised as about several events (a genre title, ``genre.multi_event_title``, or a
-  daily programme's report, ``genre.DailyProgrammes`` replayed over the store in time order) that
-  sit in a story of >= 5 reports;
+* reports recognised as about several events (a genre title, ``genre.multi_event_title``, a
+  daily programme's report, ``genre.DailyProgrammes`` replayed over the store in time order, or a
+  column's bulletin, ``genre.ColumnLabels`` and ``genre.leaves_title``) that sit in a story of >= 5
+  reports;
 * stories holding items of one daily series (``genre.DailySeries``) of 2+ different days (GUIDE
   rule 7: those are different events);
 * the tuning days in context: the labelled reports of ``days_eval.TUNING_DAYS`` as the whole-archive
@@ -29,11 +30,14 @@ from pathlib import Path
 
 from bench.days_eval import REPO, available_tuning_days, load_day_labels, purity
 from bench.stories_eval import bcubed
+from newsmirror.store.sqlite import BODY_COLUMNS, unpack_bodies
 from newsmirror.stories.genre import (
     SERIES_DAYS,
     SERIES_LOOKBACK,
+    ColumnLabels,
     DailyProgrammes,
     DailySeries,
+    leaves_title,
     multi_event_title,
 )
 
@@ -47,22 +51,43 @@ def read_store(path: str) -> list[tuple[str, str, str, datetime]]:
     return sorted(rows, key=lambda r: (r[3].timestamp(), r[0]))
 
 
-def recognise(rows: list[tuple[str, str, str, datetime]]) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
-    """Per article: why it reads as a multi-event report ('title' or 'programme'), and, for the items of
+def body_texts(path: str, ids: set[str]) -> dict[str, str]:
+    """The body text of the articles ``ids`` (read from the columns, as the clusterer's documents are)."""
+    con = sqlite3.connect(path.removeprefix("sqlite:"))
+    column = BODY_COLUMNS.index("body_text")
+    texts = {i: unpack_bodies(z)[column] if z is not None else text
+             for i, text, z in con.execute("SELECT id, body_text, body_z FROM articles") if i in ids}
+    con.close()
+    return texts
+
+
+def recognise(rows: list[tuple[str, str, str, datetime]], store: str | None = None,
+              ) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
+    """Per article: why it reads as a multi-event report ('title', 'programme' or, with the ``store`` to
+    read bodies from, 'bulletin': a column's report whose body leaves its title), and, for the items of
     a daily series, its series key and day. A series item is known in hindsight here: its template is used
     on ``SERIES_DAYS`` days of a look-back ending on its day or on a later day (grouping knows the first
     items of a series only once it is recognised)."""
-    programmes, series = DailyProgrammes(), DailySeries()
+    programmes, series, columns = DailyProgrammes(), DailySeries(), ColumnLabels()
     multi: dict[str, str] = {}
     keyed: list[tuple[str, tuple[str, str], date]] = []
+    labelled: dict[str, tuple[str, str]] = {}
     for article_id, outlet, title, time in rows:
-        if programmes.add(outlet, title, time):
+        programme = programmes.add(outlet, title, time)
+        label = columns.add(outlet, title, time)
+        if programme:
             multi[article_id] = "programme"
         elif multi_event_title(title):
             multi[article_id] = "title"
+        elif label is not None:
+            labelled[article_id] = (title, label)
         key = series.add(outlet, title, time)
         if key is not None:
             keyed.append((article_id, key, time.date()))
+    if store is not None:
+        texts = body_texts(store, set(labelled))
+        multi.update((a, "bulletin") for a, (title, label) in labelled.items()
+                     if leaves_title(title, texts.get(a, ""), label))
     days: dict[tuple[str, str], set[date]] = defaultdict(set)
     for _, key, day in keyed:
         days[key].add(day)
@@ -98,7 +123,7 @@ def report(name: str, stories: list[list[str]], multi: dict[str, str], items: di
     print(f"== {name}: {len(stories):,} stories, {len(big):,} of >= 5 reports; 20 largest: {sizes[:20]}")
     why = Counter(multi[a] for s in big for a in s if a in multi)
     print(f"   recognised multi-event reports in stories of >= 5: {sum(why.values())} "
-          f"(genre title {why['title']}, daily programme {why['programme']}); "
+          f"(genre title {why['title']}, daily programme {why['programme']}, bulletin {why['bulletin']}); "
           f"in the 20 largest: {sum(1 for s in sorted(stories, key=len, reverse=True)[:20] for a in s if a in multi)}")
     mixed = held = 0
     for story in stories:
@@ -135,7 +160,7 @@ def main() -> None:
     parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
     args = parser.parse_args()
     rows = read_store(args.db)
-    multi, items = recognise(rows)
+    multi, items = recognise(rows, args.db)
     tuning = tuning_files(args.db, args.days, args.labels_dir)
     print(f"{len(rows):,} articles; recognised as multi-event: {len(multi):,} "
           f"({Counter(multi.values())}); series items: {len(items):,}")

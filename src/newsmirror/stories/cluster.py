@@ -32,8 +32,8 @@ A story is judged by its core (its first ``core_size`` reports), never by a cent
 member moves: a market report that joins a vote story must not pull the next market report in.
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
 day at a time. Reports about several events (digests, briefings, market wrap-ups, live pages)
-are recognised (``stories.digest``, ``stories.genre``: by their title, their body, or as one of an
-outlet's daily programmes) and stay stories of their own: they neither join nor attract, so they
+are recognised (``stories.digest``, ``stories.genre``: by their title, their body, as one of an
+outlet's daily programmes, or as a column's bulletin whose body leaves its lead) and stay stories of their own: they neither join nor attract, so they
 never carry a link between two stories. Items of an outlet's daily series (a case count, a fixing
 under one title template) of different days are never in one story (``genre.DailySeries``).
 
@@ -70,7 +70,13 @@ from newsmirror.stories.eventlink import (
     is_chinese,
     story_weights,
 )
-from newsmirror.stories.genre import DailyProgrammes, DailySeries, multi_event_title
+from newsmirror.stories.genre import (
+    ColumnLabels,
+    DailyProgrammes,
+    DailySeries,
+    leaves_title,
+    multi_event_title,
+)
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -136,6 +142,9 @@ class ClusterConfig:
     # Reports of an outlet's daily programme (a show or newsletter titled 【NAME】lead, NAME》lead, filed
     # about once a day: ``genre.DailyProgrammes``) are multi-event reports too, whatever their lead.
     daily_programmes: bool = True
+    # Reports under a label the outlet uses day after day (``genre.ColumnLabels``, any separator) whose
+    # body leaves the title's subject (``genre.leaves_title``) are bulletins: multi-event reports too.
+    column_bulletins: bool = True
     # Items of an outlet's daily series (``genre.DailySeries``: one title template, a new number each
     # day) of different days never share a story (GUIDE rule 7: daily counts of two days are two events).
     daily_series: bool = True
@@ -474,6 +483,7 @@ class StoryClusterer:
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
         self._programmes = DailyProgrammes() if self.config.daily_programmes else None
+        self._columns = ColumnLabels() if self.config.column_bulletins else None
         self._series = DailySeries() if self.config.daily_series else None
         self._doc_series: tuple[str, str] | None = None  # the title template key of the report being placed
 
@@ -624,10 +634,14 @@ class StoryClusterer:
         self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms, restoring=True)
 
     def _is_digest(self, doc: Document, digest: bool) -> bool:
-        """Whether ``doc`` is about several events: as given, else by its text (``digest``) or as one of
-        a daily programme (counted for every report, so the programme's rhythm is seen)."""
+        """Whether ``doc`` is about several events: as given, else by its text (``digest``), as one of
+        a daily programme, or as a column's bulletin (labels counted for every report, so the rhythm is
+        seen; the body is read again only under a column's label, a few reports in ten)."""
         programme = self._programmes is not None and self._programmes.add(doc.outlet, doc.title, doc.time)
-        return (digest or programme) if doc.digest is None else doc.digest
+        label = self._columns.add(doc.outlet, doc.title, doc.time) if self._columns is not None else None
+        if doc.digest is not None:
+            return doc.digest
+        return digest or programme or (label is not None and leaves_title(doc.title, doc.text, label, head=self.config.body_chars))
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""

@@ -24,6 +24,9 @@ several times on some days and not on others. A speaker's quote (王毅：...) i
 A series (an outlet's daily case count, a daily fixing estimate) is told the same way: one outlet's
 titles follow one template whose number changes (香港新增#例確診), day after day
 (``DailySeries``). Two items of a series of different days are different events (GUIDE rule 7).
+
+A show or bulletin under a label that is not once a day (several clips a day, a colon label) looks like a
+commentary column about one event; its body tells it (``ColumnLabels``, ``leaves_title``).
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
+from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import normalize
+from newsmirror.text.tokenize import is_wordlike, search_tokens
 
 # Normalized (Simplified, lower case, punctuation as spaces).
 MULTI_EVENT_TITLE = re.compile(
@@ -159,3 +164,80 @@ class DailySeries:
         """Whether ``key`` was used on ``days`` different days of the look-back ending on ``day``."""
         oldest = day - timedelta(days=self.lookback - 1)
         return sum(1 for d in self._days.get(key, ()) if oldest <= d <= day) >= self.days
+
+
+# A column's show or bulletin (VOA's 白宫要义, DW's 墙外文摘, Epoch's 时事纵横 / 新闻看点) is titled by its lead
+# item under a label, like a commentary column about one event (德语媒体, 时事大家谈, 焦点) is. Rhythm
+# does not tell them apart (genre11); what does is the body: a bulletin leaves its lead for other
+# subjects, so most of its later paragraphs share no term with the title, while a one-event report
+# keeps naming what its title names. Both signals are needed: on the tuning days many labelled
+# single-event reports also drift from their titles, and most labelled columns are about one event.
+_ANY_LABEL = re.compile(r"^\s*(?:【([^】]{1,10})】|\[([^\]]{1,10})\]|([^\s《》【】：:｜|丨\[\]]{2,8})\s*(?:》|[：:｜|丨]))")
+COLUMN_LOOKBACK = 6  # days a column label is looked for (grouping restores two windows back) ...
+COLUMN_DAYS = 3  # ... and on how many different days of them the outlet must have used it
+LEAD_SKIP = 2  # paragraphs that may still be the lead item's (a title's subject and its first details)
+DRIFT_PARAGRAPHS = 6  # a bulletin has at least this many paragraphs of 20+ characters in the body's head ...
+DRIFT_SHARE = 0.2  # ... and fewer than this share of those after the lead share a term with the title
+
+
+def title_label(title: str) -> str | None:
+    """The label a title opens with, whatever its separator: 【NAME】, [NAME], NAME》, NAME：, NAME｜
+    (a speaker's NAME： too: the body, not the label, tells a bulletin; ``leaves_title``)."""
+    match = _ANY_LABEL.match(title)
+    if match is None:
+        return None
+    return _INVISIBLE.sub("", next(g for g in match.groups() if g)).strip() or None
+
+
+class ColumnLabels:
+    """Recognises title labels an outlet uses day after day (a column, a show) as reports arrive: the
+    label on ``days`` different days of the last ``lookback``, any number a day. State: per (outlet,
+    label), the days seen within the look-back."""
+
+    def __init__(self, lookback: int = COLUMN_LOOKBACK, days: int = COLUMN_DAYS) -> None:
+        self.lookback = lookback
+        self.days = days
+        self._days: dict[tuple[str, str], set[date]] = {}
+        self._today: date | None = None
+
+    def add(self, outlet: str, title: str, time: datetime) -> str | None:
+        """Count the report; its label if the outlet's use of it makes a column, else None."""
+        label = title_label(title)
+        if label is None:
+            return None
+        day = time.date()
+        oldest = day - timedelta(days=self.lookback - 1)
+        if self._today is None or day > self._today:
+            self._today = day
+            for key in list(self._days):
+                kept = {d for d in self._days[key] if d >= oldest}
+                if kept:
+                    self._days[key] = kept
+                else:
+                    del self._days[key]
+        seen = self._days.setdefault((outlet, label), set())
+        seen.add(day)
+        return label if sum(1 for d in seen if d >= oldest) >= self.days else None
+
+
+def _terms(normalized: str) -> set[str]:
+    return {w for w in search_tokens(normalized) if len(w) >= 2 and not w.isdigit() and is_wordlike(w)}
+
+
+def leaves_title(title: str, text: str, label: str = "", *, head: int = 2000) -> bool:
+    """Whether the body's head (``head`` characters, paragraphs of 20+ characters) leaves the title's
+    subject: at least ``DRIFT_PARAGRAPHS`` paragraphs, and fewer than ``DRIFT_SHARE`` of those after the
+    first ``LEAD_SKIP`` name any term of the title (its ``label`` left out)."""
+    paragraphs: list[str] = []
+    left = head
+    for line in quick_normalize_lines(text[: head + 1000]):
+        if left <= 0:
+            break
+        paragraph, left = line[:left], left - len(line) - 1
+        if len(paragraph) >= 20:
+            paragraphs.append(paragraph)
+    if len(paragraphs) < DRIFT_PARAGRAPHS:  # most column reports: decided before any segmenting
+        return False
+    title_terms = _terms(quick_normalize(title)) - _terms(quick_normalize(label))
+    later = paragraphs[LEAD_SKIP:]
+    return sum(1 for p in later if _terms(p) & title_terms) < DRIFT_SHARE * len(later)
