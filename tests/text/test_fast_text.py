@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 import zlib
 from pathlib import Path
@@ -76,6 +77,18 @@ def test_window_crcs_are_zlibs_over_characters_of_every_utf8_width(size: int) ->
     for key in ("aé中𠀀b" * 3, "abcdefgh", "中文字符串很长", "𠀀𠀁𠀂𠀃𠀄", match_key(_corpus_texts()[1])):
         expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
         assert fingerprint._window_crcs(key, size).tolist() == expected
+
+
+@pytest.mark.parametrize("size", [1, 2, 4, 5])
+def test_window_crcs_by_character_are_zlibs_at_every_width_boundary(size: int) -> None:
+    # Keys below U+10000 take the per-character tables: every width, and the code points where
+    # the UTF-8 width changes, in random mixtures (a wrong share or offset changes some window).
+    alphabet = "\x00a\x7f\x80é\u07ff\u0800中文\uffff"
+    rng = random.Random(size)
+    for _ in range(300):
+        key = "".join(rng.choice(alphabet) for _ in range(rng.randint(size + 1, 30)))
+        expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
+        assert fingerprint._window_crcs(key, size).tolist() == expected, key
 
 
 def test_nfkc_is_unicodedatas_for_every_character_and_after_combining_marks() -> None:
