@@ -55,7 +55,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import compress, repeat
 from operator import itemgetter, mul
 from typing import TypeVar
 
@@ -544,29 +543,29 @@ class StoryClusterer:
     def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
         ``entity_weight`` for names x commonness, where commonness is 1 for words few recent reports
-        use and falls as log(floor/share) for common ones (down to 0.1). It runs for every distinct
-        word of every report, and most words are used once, are no name and are not common: every
-        word gets its IDF by one C-level pass, then only the others get their factors, each in the
-        order the formula has them (the same floats), the words staying in ``counts``' order."""
+        use and falls as log(floor/share) for common ones (down to 0.1). One loop with the look-ups
+        bound once: it runs for every distinct word of every report."""
+        boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
-        log = math.log
-        weighted = dict(zip(counts, map(_IDFS.__getitem__, counts), strict=True))
-        for word in compress(counts, map((1.0).__ne__, counts.values())):
-            weighted[word] = (1 + log(counts[word])) * weighted[word]
-        boost = self.config.entity_weight
-        for word in names:
-            weighted[word] *= boost
         # Below 50 recent reports commonness is 1 (too few to tell). Otherwise a word counts less
         # when its count of recent reports is at least ``least``: the smallest count whose share
         # (count / seen, the same division) exceeds the floor, so most words skip the division.
-        df = self._df
-        if seen >= 50 and df:
-            least = _least_count(floor, seen)
-            for word in compress(counts, map(least.__le__, map(df.get, counts, repeat(0)))):
-                weighted[word] *= max(0.1, 1.0 + log(floor / (df[word] / seen)) / 3)
-        if min(weighted.values(), default=1.0) <= 0:  # English function words (IDF 0)
-            weighted = {word: weight for word, weight in weighted.items() if weight > 0}
+        df = self._df if seen >= 50 else {}
+        least = _least_count(floor, seen)
+        idfs = _IDFS
+        log = math.log
+        weighted: dict[str, float] = {}
+        for word, count in counts.items():
+            # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
+            weight = idfs[word] if count == 1.0 else (1 + log(count)) * idfs[word]
+            if word in names:
+                weight *= boost
+            used = df.get(word)
+            if used is not None and used >= least:
+                weight *= max(0.1, 1.0 + log(floor / (used / seen)) / 3)
+            if weight > 0:
+                weighted[word] = weight
         return weighted
 
     def _count(self, vector: dict[str, float]) -> None:
