@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 import zlib
 from pathlib import Path
 
 import pytest
 
-from newsmirror.text import fingerprint
+from newsmirror.text import fingerprint, fold
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.fingerprint import key_minhash, minhash, shingles
 from newsmirror.text.fold import nfkc, quick_normalize, quick_normalize_lines
@@ -70,6 +71,16 @@ def test_lines_keep_every_kind_of_separator_out() -> None:
     separators = "".join(chr(i) for i in range(0x3001) if chr(i).isspace() or not chr(i).isalnum())
     for text in (separators, "a\u2028b\n_c_\n\r\n x \x1c y", "\n\n", " _ ", "x\u3000\u00a0y\n\u200bz"):
         assert quick_normalize_lines(text) == normalize_lines(text)
+
+
+def test_line_separators_are_the_runs_of_the_plain_pattern() -> None:
+    plain = re.compile(r"(?:[^\w\n]|_)+")
+    characters = [chr(i) for i in range(0x3001)] + ["中", "_", "\n", "\n"]
+    rng = random.Random(7)
+    texts = ["".join(characters), "_\n_", "\n", "a_\n_b", " _ \n _ "]
+    texts += ["".join(rng.choice(characters[-40:] + ["a", " ", ",", "\n", "_"]) for _ in range(30)) for _ in range(2000)]
+    for text in texts:
+        assert fold._NOT_WORD_IN_LINE.sub(" ", text) == plain.sub(" ", text), repr(text)
 
 
 @pytest.mark.parametrize("size", [1, 2, 4])
