@@ -92,8 +92,8 @@ def test_window_crcs_are_zlibs_over_characters_of_every_utf8_width(size: int) ->
 
 @pytest.mark.parametrize("size", [1, 2, 4, 5])
 def test_window_crcs_by_character_are_zlibs_at_every_width_boundary(size: int) -> None:
-    # Keys below U+10000 take the per-character tables: every width, and the code points where
-    # the UTF-8 width changes, in random mixtures (a wrong share or offset changes some window).
+    # Every UTF-8 width and the code points where the width changes, in random mixtures: a table
+    # shortcut (per byte, or per character as tried in session 21) with a wrong share or offset fails.
     alphabet = "\x00a\x7f\x80é\u07ff\u0800中文\uffff"
     rng = random.Random(size)
     for _ in range(300):
