@@ -24,6 +24,7 @@ from newsmirror.stories.cluster import (
 )
 from newsmirror.stories.eventlink import event_features, is_chinese
 from newsmirror.stories.pairscore import FEATURES, PairModel
+from newsmirror.text.tokenize import idf
 from newsmirror.text.vectors import cosine as vector_cosine
 from tests.stories.test_cluster_pair import CRICKET, DAY, WINE_FOLLOW_UP, document
 
@@ -179,3 +180,40 @@ def test_an_event_pass_drops_only_pairs_of_two_small_stories() -> None:
     ids = set(clusterer.stories)
     expected = full_event_pairs(clusterer, ids)
     assert expected and clusterer.event_pairs(ids) == expected
+
+
+def full_weights(self: StoryClusterer, counts: dict[str, float], names: set[str]) -> dict[str, float]:
+    """``_weights`` as it was: the whole formula for each word, one word at a time."""
+    floor, seen = self.config.local_df_floor, len(self._recent)
+    weighted: dict[str, float] = {}
+    for word, count in counts.items():
+        weight = (1 + math.log(count)) * idf(word)
+        if word in names:
+            weight *= self.config.entity_weight
+        used = self._df.get(word, 0) if seen >= 50 else 0
+        if used / max(seen, 1) > floor:
+            weight *= max(0.1, 1.0 + math.log(floor / (used / seen)) / 3)
+        if weight > 0:
+            weighted[word] = weight
+    return weighted
+
+
+@pytest.mark.parametrize("seen", [0, 49, 50, 333, 2000])
+def test_term_weights_are_the_formula_word_by_word(seen: int) -> None:
+    # Words used once, several times (whole counts and the title's fractional weight), names, English
+    # function words (IDF 0, dropped), and words at, just under and over the commonness floor.
+    rng = random.Random(seen)
+    clusterer = StoryClusterer(ClusterConfig(event_link=False))
+    clusterer._recent.extend(("x",) for _ in range(seen))
+    vocabulary = ["澳大利亚", "外交部", "总理", "葡萄酒", "关税", "板球", "the", "of", "vaccine", "新冠",
+                  "疫苗", "中国", "北京", "声明", "调查", "反倾销", "莫里森", "赵立坚", "记者", "报道"]
+    least = max(1, math.floor(clusterer.config.local_df_floor * seen))
+    for _ in range(200):
+        words = rng.sample(vocabulary, rng.randint(0, len(vocabulary)))
+        counts = {w: rng.choice([1, 1, 1, 2, 5, 1.0, 1.5, 3.5]) for w in words}
+        names = {w for w in words if rng.random() < 0.3}
+        clusterer._df = {w: rng.choice([0, 1, least - 1, least, least + 1, seen]) for w in words if rng.random() < 0.7}
+        expected = full_weights(clusterer, counts, names)
+        got = clusterer._weights(counts, names)
+        assert list(got.items()) == list(expected.items())  # the same floats, in the same order
+    assert "the" not in clusterer._weights({"the": 1, "中国": 2}, set())

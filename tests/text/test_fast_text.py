@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 import zlib
 from pathlib import Path
 
 import pytest
 
-from newsmirror.text import fingerprint
+from newsmirror.text import fingerprint, fold
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.fingerprint import key_minhash, minhash, shingles
 from newsmirror.text.fold import nfkc, quick_normalize, quick_normalize_lines
@@ -71,11 +73,33 @@ def test_lines_keep_every_kind_of_separator_out() -> None:
         assert quick_normalize_lines(text) == normalize_lines(text)
 
 
+def test_line_separators_are_the_runs_of_the_plain_pattern() -> None:
+    plain = re.compile(r"(?:[^\w\n]|_)+")
+    characters = [chr(i) for i in range(0x3001)] + ["中", "_", "\n", "\n"]
+    rng = random.Random(7)
+    texts = ["".join(characters), "_\n_", "\n", "a_\n_b", " _ \n _ "]
+    texts += ["".join(rng.choice(characters[-40:] + ["a", " ", ",", "\n", "_"]) for _ in range(30)) for _ in range(2000)]
+    for text in texts:
+        assert fold._NOT_WORD_IN_LINE.sub(" ", text) == plain.sub(" ", text), repr(text)
+
+
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_window_crcs_are_zlibs_over_characters_of_every_utf8_width(size: int) -> None:
     for key in ("aé中𠀀b" * 3, "abcdefgh", "中文字符串很长", "𠀀𠀁𠀂𠀃𠀄", match_key(_corpus_texts()[1])):
         expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
         assert fingerprint._window_crcs(key, size).tolist() == expected
+
+
+@pytest.mark.parametrize("size", [1, 2, 4, 5])
+def test_window_crcs_by_character_are_zlibs_at_every_width_boundary(size: int) -> None:
+    # Every UTF-8 width and the code points where the width changes, in random mixtures: a table
+    # shortcut (per byte, or per character as tried in session 21) with a wrong share or offset fails.
+    alphabet = "\x00a\x7f\x80é\u07ff\u0800中文\uffff"
+    rng = random.Random(size)
+    for _ in range(300):
+        key = "".join(rng.choice(alphabet) for _ in range(rng.randint(size + 1, 30)))
+        expected = [zlib.crc32(key[i : i + size].encode()) for i in range(len(key) - size + 1)]
+        assert fingerprint._window_crcs(key, size).tolist() == expected, key
 
 
 def test_nfkc_is_unicodedatas_for_every_character_and_after_combining_marks() -> None:
