@@ -58,10 +58,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # Fact files kept unscored for a later session (GUIDE section 5): the tools that read pairs one by
 # one or fit on them refuse these and the test files. facts-s19 and facts-s20 were scored at session
 # 19's final sitting (facts-s19's claims read after it): tuning files from session 20 on; facts-s21 was
-# scored at session 20's final sitting: a tuning file from session 21 on. facts-s22 (labelled in
-# session 20) is kept for session 21; facts-s25 (labelled in session 21) for session 22. facts-s26
-# (2021-01-02, labelled in session 21) is first scored by the lead at session 21's final sitting.
-FRESH_FACT_FILES = ("facts-s22", "facts-s25", "facts-s26")
+# scored at session 20's final sitting: a tuning file from session 21 on; facts-s22 and facts-s26 were
+# scored at session 21's final sitting: tuning files from session 22 on. facts-s25 (labelled in session 21)
+# is kept for session 22.
+FRESH_FACT_FILES = ("facts-s25",)
 
 
 def never_tuned_on(path: Path) -> bool:
