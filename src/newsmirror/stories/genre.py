@@ -64,6 +64,41 @@ PROGRAMME_DAYS = 4
 PROGRAMME_PER_DAY = 4 / 3  # ... at most this many reports a day on average (one a day, a repeat allowed)
 
 
+class RecentDays:
+    """Per key (an outlet and its label or template), how many reports fell on each day of the last
+    ``lookback`` days. Days older than the look-back of the newest day seen are forgotten when that day
+    advances, so the state is bounded by the keys in use. Shared by the programme, series and column
+    recognisers, which differ only in what they key on and what they ask of the days."""
+
+    def __init__(self, lookback: int) -> None:
+        self.lookback = lookback
+        self._counts: dict[tuple[str, str], Counter[date]] = {}
+        self._today: date | None = None
+
+    def oldest(self, day: date) -> date:
+        """The first day of the look-back ending on ``day``."""
+        return day - timedelta(days=self.lookback - 1)
+
+    def add(self, key: tuple[str, str], day: date) -> Counter[date]:
+        """Count a report of ``key`` on ``day``; the key's counts per day (forgotten days left out)."""
+        if self._today is None or day > self._today:
+            self._today = day
+            oldest = self.oldest(day)
+            for seen in list(self._counts):
+                counts = self._counts[seen]
+                for old in [d for d in counts if d < oldest]:
+                    del counts[old]
+                if not counts:
+                    del self._counts[seen]
+        counts = self._counts.setdefault(key, Counter())
+        counts[day] += 1
+        return counts
+
+    def days(self, key: tuple[str, str]) -> Counter[date]:
+        """The key's counts per day still remembered (empty if none)."""
+        return self._counts.get(key, Counter())
+
+
 def column_label(title: str) -> str | None:
     """The column label a title starts with (【NAME】 or NAME》), or None."""
     match = _LABEL.match(title)
@@ -81,11 +116,9 @@ class DailyProgrammes:
 
     def __init__(self, lookback: int = PROGRAMME_LOOKBACK, days: int = PROGRAMME_DAYS,
                  per_day: float = PROGRAMME_PER_DAY) -> None:
-        self.lookback = lookback
         self.days = days
         self.per_day = per_day
-        self._counts: dict[tuple[str, str], Counter[date]] = {}
-        self._today: date | None = None
+        self._recent = RecentDays(lookback)
 
     def add(self, outlet: str, title: str, time: datetime) -> bool:
         """Count the report and say whether it is one of a daily programme."""
@@ -93,22 +126,10 @@ class DailyProgrammes:
         if label is None:
             return False
         day = time.date()
-        oldest = day - timedelta(days=self.lookback - 1)
-        if self._today is None or day > self._today:
-            self._today = day
-            self._forget(oldest)
-        counts = self._counts.setdefault((outlet, label), Counter())
-        counts[day] += 1
+        oldest = self._recent.oldest(day)
+        counts = self._recent.add((outlet, label), day)
         recent = [n for d, n in counts.items() if oldest <= d <= day]
         return len(recent) >= self.days and sum(recent) <= self.per_day * len(recent)
-
-    def _forget(self, before: date) -> None:
-        for key in list(self._counts):
-            counts = self._counts[key]
-            for day in [d for d in counts if d < before]:
-                del counts[day]
-            if not counts:
-                del self._counts[key]
 
 
 # A title's clauses; the first clause holding a number, the number masked, is its template. Numbers
@@ -136,10 +157,8 @@ class DailySeries:
     within the look-back."""
 
     def __init__(self, lookback: int = SERIES_LOOKBACK, days: int = SERIES_DAYS) -> None:
-        self.lookback = lookback
         self.days = days
-        self._days: dict[tuple[str, str], set[date]] = {}
-        self._today: date | None = None
+        self._recent = RecentDays(lookback)
 
     def add(self, outlet: str, title: str, time: datetime) -> tuple[str, str] | None:
         """Count the report; its key (outlet, template) if its title has a template (``recognised``
@@ -147,23 +166,13 @@ class DailySeries:
         template = series_template(title)
         if template is None:
             return None
-        day = time.date()
-        if self._today is None or day > self._today:
-            self._today = day
-            oldest = day - timedelta(days=self.lookback - 1)
-            for key in list(self._days):
-                kept = {d for d in self._days[key] if d >= oldest}
-                if kept:
-                    self._days[key] = kept
-                else:
-                    del self._days[key]
-        self._days.setdefault((outlet, template), set()).add(day)
+        self._recent.add((outlet, template), time.date())
         return outlet, template
 
     def recognised(self, key: tuple[str, str], day: date) -> bool:
         """Whether ``key`` was used on ``days`` different days of the look-back ending on ``day``."""
-        oldest = day - timedelta(days=self.lookback - 1)
-        return sum(1 for d in self._days.get(key, ()) if oldest <= d <= day) >= self.days
+        oldest = self._recent.oldest(day)
+        return sum(1 for d in self._recent.days(key) if oldest <= d <= day) >= self.days
 
 
 # A column's show or bulletin (VOA's 白宫要义, DW's 墙外文摘, Epoch's 时事纵横 / 新闻看点) is titled by its lead
@@ -195,10 +204,8 @@ class ColumnLabels:
     label), the days seen within the look-back."""
 
     def __init__(self, lookback: int = COLUMN_LOOKBACK, days: int = COLUMN_DAYS) -> None:
-        self.lookback = lookback
         self.days = days
-        self._days: dict[tuple[str, str], set[date]] = {}
-        self._today: date | None = None
+        self._recent = RecentDays(lookback)
 
     def add(self, outlet: str, title: str, time: datetime) -> str | None:
         """Count the report; its label if the outlet's use of it makes a column, else None."""
@@ -206,17 +213,8 @@ class ColumnLabels:
         if label is None:
             return None
         day = time.date()
-        oldest = day - timedelta(days=self.lookback - 1)
-        if self._today is None or day > self._today:
-            self._today = day
-            for key in list(self._days):
-                kept = {d for d in self._days[key] if d >= oldest}
-                if kept:
-                    self._days[key] = kept
-                else:
-                    del self._days[key]
-        seen = self._days.setdefault((outlet, label), set())
-        seen.add(day)
+        oldest = self._recent.oldest(day)
+        seen = self._recent.add((outlet, label), day)
         return label if sum(1 for d in seen if d >= oldest) >= self.days else None
 
 
