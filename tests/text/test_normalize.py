@@ -55,3 +55,16 @@ def test_every_canonical_form_maps_to_itself() -> None:
 def test_malformed_alias_line_is_reported_with_its_number() -> None:
     with pytest.raises(AliasTableError, match="line 2"):
         parse_aliases("person\t普京\t蒲亭\nbroken line\n")
+
+
+def test_simplified_text_keeps_its_words() -> None:
+    # Taiwan-phrase conversion (tw2sp) read Simplified words as Taiwan phrases: 拜登出任 became
+    # 拜注销任 (出任 read across 登出), 建立 创建, 程序 进程.
+    assert normalize("拜登出任总统后建立新的程序") == "拜登出任总统后建立新的程序"
+    assert normalize("布林肯会见纽西兰外长") == "布林肯会见新西兰外长"
+
+
+def test_traditional_text_still_gets_taiwan_phrases() -> None:
+    assert normalize("這款軟體的影片功能") == "这款软件的视频功能"
+    # A name keeps its canonical form in Traditional text, where its characters read as a phrase.
+    assert normalize("美國國務卿布林肯與紐西蘭外長會談") == "美国国务卿布林肯与新西兰外长会谈"

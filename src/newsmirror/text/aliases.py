@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from newsmirror.errors import NewsmirrorError
-from newsmirror.text.script import to_simplified
+from newsmirror.text.script import convert, to_simplified_key
 
 
 class AliasTableError(NewsmirrorError):
@@ -30,7 +30,15 @@ class Alias:
 
 
 def _key(text: str) -> str:
-    return to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    return to_simplified_key(unicodedata.normalize("NFKC", text)).lower()
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """Every form a name takes in a normalized text: its characters converted (the name inside
+    Simplified text, which gets no phrase conversion), and its Taiwan-phrase form, which a
+    Traditional text around it gets (布林肯 there becomes 布尔肯, 紐西蘭 新西兰)."""
+    text = unicodedata.normalize("NFKC", text)
+    return tuple(dict.fromkeys((convert(text, "t2s").lower(), convert(text, "tw2sp").lower())))
 
 
 def parse_aliases(text: str) -> list[Alias]:
@@ -59,8 +67,9 @@ def alias_map() -> dict[str, str]:
     for alias in load_aliases():
         canonical = _key(alias.canonical)
         mapping.setdefault(canonical, canonical)
-        for variant in alias.variants:
-            mapping.setdefault(_key(variant), canonical)
+        for name in (alias.canonical, *alias.variants):
+            for key in _keys(name):
+                mapping.setdefault(key, canonical)
     return mapping
 
 

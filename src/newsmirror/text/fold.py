@@ -15,7 +15,7 @@ from functools import cache
 
 from newsmirror.text.aliases import _pattern, alias_map
 from newsmirror.text.normalize import separate
-from newsmirror.text.script import to_simplified
+from newsmirror.text.script import to_simplified_key
 
 _SPACES = re.compile(r"\s+")
 _NOT_WORD_IN_LINE = re.compile(r"(?:[^\w\n]|_)+", re.UNICODE)
@@ -49,7 +49,7 @@ def nfkc(text: str) -> str:
 
 def quick_normalize(text: str) -> str:
     """What ``normalize.normalize`` returns, with the faster alias folding."""
-    text = quick_fold_aliases(to_simplified(nfkc(text)).lower())
+    text = quick_fold_aliases(to_simplified_key(nfkc(text)).lower())
     return _SPACES.sub(" ", separate(text)).strip()
 
 
@@ -58,5 +58,5 @@ def quick_normalize_lines(text: str) -> list[str]:
     of all lines replaced in one pass: runs of non-word characters other than the newline become one
     space, which leaves no other whitespace (every whitespace character is a non-word one), so the
     per-line ``_SPACES`` pass had nothing left to do."""
-    text = quick_fold_aliases(to_simplified(nfkc(text)).lower())
+    text = quick_fold_aliases(to_simplified_key(nfkc(text)).lower())
     return [line.strip() for line in separate(text, _NOT_WORD_IN_LINE).split("\n")]

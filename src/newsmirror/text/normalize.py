@@ -1,9 +1,9 @@
 """Matching and search keys: one form for the same words in any script or region.
 
-``normalize`` = NFKC (full-width digits and letters) + Simplified (OpenCC tw2sp, which also
-maps Taiwan phrases) + lower case + alias folding (蒲亭 -> 普京), punctuation as spaces but for
-the point of a decimal figure. ``match_key`` additionally drops the spaces, for shingles and
-sentence similarity.
+``normalize`` = NFKC (full-width digits and letters) + Simplified (OpenCC t2s; Traditional text
+also gets Taiwan phrases mapped, tw2sp: ``script.to_simplified_key``) + lower case + alias folding
+(蒲亭 -> 普京), punctuation as spaces but for the point of a decimal figure. ``match_key``
+additionally drops the spaces, for shingles and sentence similarity.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from newsmirror.text.aliases import fold_aliases
-from newsmirror.text.script import to_simplified
+from newsmirror.text.script import to_simplified_key
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -62,7 +62,7 @@ def separate(text: str, separators: re.Pattern[str] = _NOT_WORD) -> str:
 def normalize(text: str) -> str:
     """The search form of ``text``: same script, same names, punctuation kept (as spaces)."""
     text = unicodedata.normalize("NFKC", text)
-    text = to_simplified(text).lower()
+    text = to_simplified_key(text).lower()
     text = fold_aliases(text)
     return _SPACES.sub(" ", separate(text)).strip()
 
@@ -76,5 +76,5 @@ def normalize_lines(text: str) -> list[str]:
     """``normalize`` of each line of ``text``, converting the text in one pass (OpenCC and the
     alias table cost per call, not per character)."""
     text = unicodedata.normalize("NFKC", text)
-    text = fold_aliases(to_simplified(text).lower())
+    text = fold_aliases(to_simplified_key(text).lower())
     return [_SPACES.sub(" ", separate(line)).strip() for line in text.split("\n")]

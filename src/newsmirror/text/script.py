@@ -49,6 +49,42 @@ def to_simplified(text: str) -> str:
     return convert(text, "tw2sp")
 
 
+_SCRIPT_SAMPLE = 4000  # characters looked at to decide whether a text is Traditional
+
+
+def is_traditional(text: str, simplified: str | None = None) -> bool:
+    """True when converting to Simplified changes more characters than converting to Traditional
+    (most characters are shared by both scripts). Decided per text, on its first 4,000 characters.
+    ``simplified`` is ``text`` already converted by ``t2s``, when the caller has it."""
+    sample = text[:_SCRIPT_SAMPLE]
+    converted = simplified[:_SCRIPT_SAMPLE] if simplified is not None and len(simplified) == len(text) else None
+    if converted is not None and converted == sample:
+        return False  # nothing Traditional in it (the common case: no second conversion)
+    han = "".join(_CJK.findall(sample))
+    if not han:
+        return False
+    traditional_marks = sum(map(str.__ne__, han, convert(han, "t2s")))
+    if not traditional_marks:
+        return False
+    simplified_marks = sum(map(str.__ne__, han, convert(han, "s2t")))
+    return traditional_marks > simplified_marks
+
+
+def to_simplified_key(text: str) -> str:
+    """Simplified for matching keys: characters always, Taiwan phrases only in Traditional text.
+
+    ``tw2sp`` rewrites words that Simplified text uses in their own sense (建立 -> 创建, 程序 ->
+    进程, and across a word boundary 拜登出任 -> 拜注销任), so applied to Simplified text it gives
+    one word a different key than the same word written in Traditional, and breaks names. The
+    script is decided per text as ``search_key`` decides it (``is_traditional``), so both keys
+    agree on which texts get phrase conversion.
+    """
+    simplified = convert(text, "t2s")
+    if simplified == text:
+        return text  # nothing Traditional in it: no phrase conversion either
+    return convert(text, "tw2sp") if is_traditional(text, simplified) else simplified
+
+
 def to_traditional(text: str, region: Literal["", "tw", "hk"] = "") -> str:
     """Simplified -> Traditional; region 'tw' also swaps Taiwan phrases (软件 -> 軟體)."""
     return convert(text, {"": "s2t", "tw": "s2twp", "hk": "s2hk"}[region])  # type: ignore[arg-type]

@@ -33,21 +33,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsmirror.text.script import convert
+from newsmirror.text.script import convert, is_traditional
 
-KEY_VERSION = 3  # stores compare it with the version their index was built with
+# Stores compare it with the version their index was built with. 4: alias names keyed in both
+# scripts' forms, a Simplified name no longer phrase-converted (布林肯 was 布尔肯).
+KEY_VERSION = 4
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK_CLASS}]+|[0-9a-z\u00c0-\u024f]+")
 _CJK_RUN = re.compile(rf"^[{_CJK_CLASS}]+$")
-_CJK_CHARS = re.compile(rf"[{_CJK_CLASS}]")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
 # A _TOKEN run is all CJK or all Latin/digits: its first character tells which (every
 # character of the Latin class sorts before every CJK one).
 _FIRST_CJK = "\u3400"
-_SCRIPT_SAMPLE = 4000  # characters looked at to decide whether a text is Traditional
 
 
 @cache
@@ -74,24 +74,6 @@ def fold_aliases(text: str) -> str:
 def normalize(text: str) -> str:
     """Compatibility forms unified (full-width Latin, ...) and lower case: the text as written."""
     return unicodedata.normalize("NFKC", text).lower()
-
-
-def is_traditional(text: str, simplified: str | None = None) -> bool:
-    """True when converting to Simplified changes more characters than converting to Traditional
-    (most characters are shared by both scripts). Decided per text, on its first 4,000 characters.
-    ``simplified`` is ``text`` already converted by ``t2s``, when the caller has it."""
-    sample = text[:_SCRIPT_SAMPLE]
-    converted = simplified[:_SCRIPT_SAMPLE] if simplified is not None and len(simplified) == len(text) else None
-    if converted is not None and converted == sample:
-        return False  # nothing Traditional in it (the common case: no second conversion)
-    han = "".join(_CJK_CHARS.findall(sample))
-    if not han:
-        return False
-    traditional_marks = sum(map(str.__ne__, han, convert(han, "t2s")))
-    if not traditional_marks:
-        return False
-    simplified_marks = sum(map(str.__ne__, han, convert(han, "s2t")))
-    return traditional_marks > simplified_marks
 
 
 def forms(text: str) -> list[str]:
