@@ -68,3 +68,12 @@ def test_traditional_text_still_gets_taiwan_phrases() -> None:
     assert normalize("這款軟體的影片功能") == "这款软件的视频功能"
     # A name keeps its canonical form in Traditional text, where its characters read as a phrase.
     assert normalize("美國國務卿布林肯與紐西蘭外長會談") == "美国国务卿布林肯与新西兰外长会谈"
+
+
+def test_name_transliterations_fold_in_every_script() -> None:
+    # OpenCC's Taiwan-phrase names reach Simplified text through the alias table (RFI writes
+    # 密西根 in Simplified), while the phrase conversion itself stays off there (拜登出任).
+    assert normalize("拜登出任总统，赢得密西根和威斯康辛") == "拜登出任总统 赢得密歇根和威斯康星"
+    assert normalize("拜登贏得密西根州") == normalize("拜登赢得密西根州") == "拜登赢得密歇根州"
+    # Pieces of longer names are not in the table: 理查德 and 尼日利亚 keep their characters.
+    assert normalize("理查德访问尼日利亚") == "理查德访问尼日利亚"

@@ -36,7 +36,8 @@ from functools import cache
 from newsmirror.text.script import convert, is_traditional
 
 # Stores compare it with the version their index was built with. 4: alias names keyed in both
-# scripts' forms, a Simplified name no longer phrase-converted (布林肯 was 布尔肯).
+# scripts' forms, a Simplified name no longer phrase-converted (布林肯 was 布尔肯), and the name
+# transliterations of OpenCC's Taiwan phrases folded in every script (密西根 -> 密歇根).
 KEY_VERSION = 4
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
