@@ -109,7 +109,7 @@ def test_scoring_shortcuts_give_the_full_features_and_the_same_decisions(setting
     # Every report against every live story, as a report and as another story's core (``joining``).
     pairs = 0
     for doc in DOCUMENTS:
-        vector, _, _, meaning, _, _ = fast._analyse(doc.title, doc.text)
+        vector, _, _, meaning, *_ = fast._analyse(doc.title, doc.text)
         own = _part_squares(vector, fast._names)
         for story in fast.stories.values():
             for joining in (True, False):

@@ -74,8 +74,9 @@ from newsmirror.stories.genre import (
     ColumnLabels,
     DailyProgrammes,
     DailySeries,
-    leaves_title,
+    bulletin_title_terms,
     multi_event_title,
+    paragraphs_leave,
 )
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
@@ -491,15 +492,17 @@ class StoryClusterer:
     def features(self, title: str, text: str) -> tuple[dict[str, float], bool]:
         """Unit TF-IDF vector of the article's strongest terms (names weighted up), and whether
         it reads as a report about several events; one segmentation of the body's head serves both."""
-        vector, digest, _, _, _, _ = self._analyse(title, text)
+        vector, digest, *_ = self._analyse(title, text)
         return vector, digest
 
     def _analyse(self, title: str, text: str) -> tuple[dict[str, float], bool, LeanMinHash, np.ndarray | None,
-                                                       np.ndarray | None, frozenset[str]]:
+                                                       np.ndarray | None, frozenset[str], list[set[str]]]:
         """Term vector, multi-event flag, copy fingerprint, meaning vector (``text.vectors``: weighted
         mean of all its terms' word vectors, before the term vector is trimmed), the meaning of the
-        title and lede alone and their terms (both for the event layer only), from one normalization
-        of the title and the body's head (normalizing, alias folding above all, costs per character)."""
+        title and lede alone and their terms (both for the event layer only), and the terms of each
+        paragraph of 20+ characters (what ``genre.paragraphs_leave`` reads of a column's report), from one
+        normalization of the title and the body's head (normalizing, alias folding above all, costs per
+        character)."""
         config = self.config
         normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
@@ -548,7 +551,8 @@ class StoryClusterer:
             meaning, lede_meaning = vectors.weighted_vectors(weighted, lede)
         elif vectors is not None:
             meaning = vectors.weighted_vector(weighted)
-        return _unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning, frozenset(lede)
+        return (_unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning, frozenset(lede),
+                paragraph_terms)
 
     def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
@@ -609,9 +613,9 @@ class StoryClusterer:
     def add(self, doc: Document) -> Assignment:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
-        vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning, lede, lede_terms, paragraphs = self._analyse(doc.title, doc.text)
         self._count(vector)
-        digest = self._is_digest(doc, digest)
+        digest = self._is_digest(doc, digest, paragraphs)
         self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
         assignment = self._find_duplicate(doc, signature)
         if assignment is None and not digest:
@@ -627,21 +631,22 @@ class StoryClusterer:
         """Load an earlier decision (from the store) without re-deciding it."""
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
-        vector, digest, signature, meaning, lede, lede_terms = self._analyse(doc.title, doc.text)
+        vector, digest, signature, meaning, lede, lede_terms, paragraphs = self._analyse(doc.title, doc.text)
         self._count(vector)
-        digest = self._is_digest(doc, digest)
+        digest = self._is_digest(doc, digest, paragraphs)
         self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
         self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms, restoring=True)
 
-    def _is_digest(self, doc: Document, digest: bool) -> bool:
+    def _is_digest(self, doc: Document, digest: bool, paragraphs: list[set[str]]) -> bool:
         """Whether ``doc`` is about several events: as given, else by its text (``digest``), as one of
         a daily programme, or as a column's bulletin (labels counted for every report, so the rhythm is
-        seen; the body is read again only under a column's label, a few reports in ten)."""
+        seen; ``paragraphs``: the terms of its body's paragraphs, from ``_analyse``)."""
         programme = self._programmes is not None and self._programmes.add(doc.outlet, doc.title, doc.time)
         label = self._columns.add(doc.outlet, doc.title, doc.time) if self._columns is not None else None
         if doc.digest is not None:
             return doc.digest
-        return digest or programme or (label is not None and leaves_title(doc.title, doc.text, label, head=self.config.body_chars))
+        return digest or programme or (label is not None
+                                       and paragraphs_leave(bulletin_title_terms(doc.title, label), paragraphs))
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -236,6 +237,18 @@ def leaves_title(title: str, text: str, label: str = "", *, head: int = 2000) ->
             paragraphs.append(paragraph)
     if len(paragraphs) < DRIFT_PARAGRAPHS:  # most column reports: decided before any segmenting
         return False
-    title_terms = _terms(quick_normalize(title)) - _terms(quick_normalize(label))
-    later = paragraphs[LEAD_SKIP:]
-    return sum(1 for p in later if _terms(p) & title_terms) < DRIFT_SHARE * len(later)
+    return paragraphs_leave(bulletin_title_terms(title, label), [_terms(p) for p in paragraphs])
+
+
+def bulletin_title_terms(title: str, label: str = "") -> set[str]:
+    """The terms of a title that a bulletin's later paragraphs would name, its ``label``'s left out."""
+    return _terms(quick_normalize(title)) - _terms(quick_normalize(label))
+
+
+def paragraphs_leave(title_terms: set[str], paragraph_terms: Sequence[set[str]]) -> bool:
+    """``leaves_title`` on paragraphs already cut and read (each paragraph's terms, as ``_terms`` gives
+    them): the clusterer has them from its own reading of the body, so it does not read it again."""
+    if len(paragraph_terms) < DRIFT_PARAGRAPHS:
+        return False
+    later = paragraph_terms[LEAD_SKIP:]
+    return sum(1 for terms in later if terms & title_terms) < DRIFT_SHARE * len(later)
