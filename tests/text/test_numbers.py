@@ -61,3 +61,12 @@ def test_vague_counts_are_no_figure() -> None:
     assert fold_numbers("十人受伤") == "10人受伤"
     assert fold_numbers("三十多人") == "30多人"
     assert fold_numbers("上一次") == "上1次"
+
+
+def test_years_of_the_republic_are_western_years() -> None:
+    assert fold_numbers("民国47年8月23日") == fold_numbers("1958年8月23日") == "1958年8月23日"
+    assert fold_numbers("民國一百零九年") == fold_numbers("中华民国109年") == "2020年"
+    assert fold_numbers("民国前1年") == "1911年"  # the year before 民国1年 (1912)
+    # Four digits after 民国 are a Western year already; 民国 alone is no date.
+    assert fold_numbers("民国1953年") == "民国1953年"
+    assert fold_numbers("民国时期") == "民国时期"

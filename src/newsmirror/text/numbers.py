@@ -34,6 +34,10 @@ _PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百千
 _PERCENT_SIGN = re.compile(r"(\d)\s*[%％]")
 # "30,000", or "30 000" once ``text.normalize`` has turned the comma into a space.
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+# Taiwan's outlets count years of the Republic (民国47年 is 1958年, 民国前1年 is 1911年): another
+# outlet's 1958年 states the same year. Up to three digits: 民国1953年 is already a Western year.
+_ROC_YEAR = re.compile(r"(?:中华)?民[国國]\s*(前)?\s*(\d{1,3})\s*年")
+_ROC_EPOCH = 1911
 
 
 def han_numeral_value(numeral: str) -> int | None:
@@ -61,7 +65,8 @@ def fold_clock_colon(text: str) -> str:
 def fold_numbers(text: str) -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
     万 multiplied out (1.5万 -> 15000, 18万5982 -> 185982), times of day as H时M分, percentages as bare figures (百分之五, 5% -> 5) and
-    weekdays written 周一 … 周日. Vague counts (数十, 几百) stay words."""
+    weekdays written 周一 … 周日, years of the Republic as Western years (民国47年 -> 1958年). Vague counts (数十,
+    几百) stay words."""
     def han(match: re.Match[str]) -> str:
         start = match.start()
         if match.group(0)[0] in _UNIT_FIRST and start and match.string[start - 1] in _VAGUE:
@@ -90,8 +95,13 @@ def fold_numbers(text: str) -> str:
             return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}"
         return str(value)
 
+    def roc_year(match: re.Match[str]) -> str:
+        years = int(match.group(2))
+        return f"{_ROC_EPOCH + 1 - years if match.group(1) else _ROC_EPOCH + years}年"
+
     text = _CLOCK.sub(clock, text)
     text = _PERCENT_SIGN.sub(r"\1", _PERCENT.sub(percent, text))
     text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
+    text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
     return _WAN.sub(wan, text)
