@@ -338,3 +338,66 @@ VARIANTS += [
     Variant("core keys cover, names (information)", keys_cover("names")),
     Variant("core keys cover, count (information)", keys_cover("count")),
 ]
+
+
+# Session 22 (recall14): what the side story's lede says about the core event. recall13 found that what
+# two titles share cannot tell a side story from a neighbouring event of the topic; a reaction's first
+# sentences restate the event it reacts to (the core's own words), a neighbouring event's restate its own.
+def _common_lede_terms(core: _StoryState, day_df: dict[str, int] | None = None) -> dict[str, float]:
+    """The core's terms at least half of its titles-and-ledes use, weighted by IDF (``day_df``: divided
+    by how many of the day's live stories use the term in a lede, so the topic's words weigh less)."""
+    half = max(core.ledes, 1) / 2
+    return {t: idf(t) / (max(day_df.get(t, 1), 1) if day_df else 1)
+            for t, n in core.lede_terms.items() if n >= half}
+
+
+def core_lede_cover(side: _StoryState, core: _StoryState, day_df: dict[str, int] | None = None) -> float:
+    """Weight share of the core's common lede terms that the side story's titles-and-ledes use."""
+    common = _common_lede_terms(core, day_df)
+    total = sum(common.values())
+    if not total:
+        return 0.0
+    return sum(w for t, w in common.items() if t in side.lede_terms) / total
+
+
+def side_lede_core_cosine(side: _StoryState, core: _StoryState) -> float:
+    """Cosine of the side's title-and-lede terms (share of its ledes x IDF) with the core's term centroid."""
+    share = 1.0 / max(side.ledes, 1)
+    lede = {t: n * share * idf(t) for t, n in side.lede_terms.items()}
+    norm = math.sqrt(sum(w * w for w in lede.values()))
+    if not norm or not core.norm:
+        return 0.0
+    return sum(w * core.centroid.get(t, 0.0) for t, w in lede.items()) / (norm * core.norm)
+
+
+def _day_lede_df(g: Grouped) -> dict[str, int]:
+    """How many of the day's live stories use each term in a title or lede."""
+    df: dict[str, int] = {}
+    for story in g.stories.values():
+        for t in story.lede_terms:
+            df[t] = df.get(t, 0) + 1
+    return df
+
+
+def side_lede(which: tuple[int, ...] = (0, 1), day_specific: bool = False) -> Any:
+    """+ ``core_lede_cover`` (column 0) and ``side_lede_core_cosine`` (column 1), as ``which`` picks them;
+    ``day_specific``: the cover with day-specific weights."""
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        key = f"side lede {day_specific}"
+        if key not in g.extra:
+            day_df = _day_lede_df(g) if day_specific else None
+            rows = []
+            for a, b in g.pairs:
+                side, core = _sides(g.stories[a], g.stories[b])
+                rows.append((core_lede_cover(side, core, day_df), side_lede_core_cosine(side, core)))
+            g.extra[key] = np.array(rows, dtype=float).reshape(-1, 2)
+        return np.hstack([current(c, g), g.extra[key][:, list(which)]])
+    return columns
+
+
+VARIANTS += [
+    Variant("side lede", side_lede()),
+    Variant("side lede cover", side_lede((0,))),
+    Variant("side lede cosine", side_lede((1,))),
+    Variant("side lede cover, day-specific", side_lede((0,), day_specific=True)),
+]

@@ -1,12 +1,13 @@
-"""The event-layer variant features of ``bench/days_event_variants.py`` (recall13's keys cover)."""
+"""The event-layer variant features of ``bench/days_event_variants.py`` (recall13's keys cover, recall14's side lede)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
-from bench.days_event_variants import _core_keys, _keys_cover
+from bench.days_event_variants import _core_keys, _keys_cover, core_lede_cover, side_lede_core_cosine
 
 from newsmirror.stories.cluster import _StoryState
 
@@ -46,3 +47,55 @@ def test_names_form_weighs_names_only() -> None:
     assert _keys_cover(side, CORE, {"美国": 1}, "names") == pytest.approx(
         _keys_cover(_story({"tiktok": 1, "美国": 1}, 1), CORE, {}, "idf"))
     assert _keys_cover(_story({"网红": 1}, 1), CORE, {}, "names") == 0.0
+
+
+def _told(ledes: dict[str, int], count: int, centroid: dict[str, float] | None = None) -> _StoryState:
+    """A story whose ``count`` members' titles-and-ledes use ``ledes``' terms that many times."""
+    centroid = centroid or {}
+    return _StoryState(id="s", title="", first=NOW, last=NOW, lede_terms=Counter(ledes), ledes=count,
+                       centroid=centroid, norm=math.sqrt(sum(w * w for w in centroid.values())))
+
+
+# Four core reports: the two legislators' remand; 台湾 only in one lede, so not a common term.
+LEGISLATORS = _told({"立委": 4, "羁押": 3, "国民党": 2, "台湾": 1}, 4)
+
+
+def test_cover_is_the_share_of_the_cores_common_lede_terms_the_side_uses() -> None:
+    assert core_lede_cover(_told({"立委": 1, "羁押": 1, "国民党": 1}, 1), LEGISLATORS) == pytest.approx(1.0)
+    reaction = core_lede_cover(_told({"立委": 1, "羁押": 1, "停权": 1}, 1), LEGISLATORS)
+    assert 0.5 < reaction < 1.0
+    # a term only one core lede uses is not the core's
+    assert core_lede_cover(_told({"台湾": 1, "停权": 1}, 1), LEGISLATORS) == 0.0
+    assert core_lede_cover(_told({"立委": 1}, 1), _told({}, 0)) == 0.0
+
+
+def test_cover_is_not_diluted_by_the_sides_own_angle() -> None:
+    side = _told({"立委": 1, "羁押": 1}, 1)
+    angled = _told({"立委": 1, "羁押": 1, **{f"词{i}": 1 for i in range(30)}}, 1)
+    assert core_lede_cover(angled, LEGISLATORS) == core_lede_cover(side, LEGISLATORS)
+
+
+def test_cover_is_asymmetric() -> None:
+    side = _told({"立委": 1}, 1)
+    assert core_lede_cover(side, LEGISLATORS) > 0.0
+    assert core_lede_cover(LEGISLATORS, side) == 1.0  # the side's one term is in the core's ledes
+
+
+def test_day_specific_weights_lower_the_topics_words() -> None:
+    # 国民党 is in the ledes of nine of the day's stories, 羁押 of one: a side naming only the party covers less
+    day_df = {"国民党": 9, "羁押": 1, "立委": 2}
+    party = _told({"国民党": 1}, 1)
+    assert core_lede_cover(party, LEGISLATORS, day_df) < core_lede_cover(party, LEGISLATORS)
+    remand = _told({"羁押": 1}, 1)
+    assert core_lede_cover(remand, LEGISLATORS, day_df) > core_lede_cover(remand, LEGISLATORS)
+
+
+def test_lede_cosine_reads_the_sides_lede_against_the_cores_bodies() -> None:
+    core = _told({}, 3, centroid={"立委": 0.6, "羁押": 0.8})
+    assert side_lede_core_cosine(_told({"立委": 1}, 1), core) > 0.5
+    assert side_lede_core_cosine(_told({"停权": 1, "声明": 1}, 1), core) == 0.0
+    assert side_lede_core_cosine(_told({}, 0), core) == 0.0
+    assert side_lede_core_cosine(_told({"立委": 1}, 1), _told({}, 3)) == 0.0
+    # a term two of the side's two ledes use weighs as much as one that one of one uses
+    assert side_lede_core_cosine(_told({"立委": 2}, 2), core) == pytest.approx(
+        side_lede_core_cosine(_told({"立委": 1}, 1), core))
