@@ -7,7 +7,6 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 import pytest
-
 from bench.date_eval import DATES_EXTRA, load_dates_extra
 
 
