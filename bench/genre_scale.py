@@ -4,8 +4,8 @@ For each dump (``--dump NAME=FILE``, same store) prints:
 
 * the sizes of the 20 largest stories, and how many stories have >= 5 reports;
 * reports recognised as about several events (a genre title, ``genre.multi_event_title``, a
-  daily programme's report, ``genre.DailyProgrammes`` replayed over the store in time order, a show's
-  (``genre.show_labels``, replayed the same way), or a column's bulletin, ``genre.ColumnLabels`` and ``genre.leaves_title``) that sit in a story of >= 5
+  daily programme's report, ``genre.DailyProgrammes`` replayed over the store in time order, or a
+  column's bulletin, ``genre.ColumnLabels`` and ``genre.leaves_title``) that sit in a story of >= 5
   reports;
 * stories holding items of one daily series (``genre.DailySeries``) of 2+ different days (GUIDE
   rule 7: those are different events);
@@ -39,7 +39,6 @@ from newsmirror.stories.genre import (
     DailySeries,
     leaves_title,
     multi_event_title,
-    show_labels,
 )
 
 
@@ -69,18 +68,15 @@ def recognise(rows: list[tuple[str, str, str, datetime]], store: str | None = No
     a daily series, its series key and day. A series item is known in hindsight here: its template is used
     on ``SERIES_DAYS`` days of a look-back ending on its day or on a later day (grouping knows the first
     items of a series only once it is recognised)."""
-    programmes, series, columns, shows = DailyProgrammes(), DailySeries(), ColumnLabels(), show_labels()
+    programmes, series, columns = DailyProgrammes(), DailySeries(), ColumnLabels()
     multi: dict[str, str] = {}
     keyed: list[tuple[str, tuple[str, str], date]] = []
     labelled: dict[str, tuple[str, str]] = {}
     for article_id, outlet, title, time in rows:
         programme = programmes.add(outlet, title, time)
         label = columns.add(outlet, title, time)
-        show = shows.add(outlet, title, time)
         if programme:
             multi[article_id] = "programme"
-        elif show:
-            multi[article_id] = "show"
         elif multi_event_title(title):
             multi[article_id] = "title"
         elif label is not None:
@@ -127,8 +123,7 @@ def report(name: str, stories: list[list[str]], multi: dict[str, str], items: di
     print(f"== {name}: {len(stories):,} stories, {len(big):,} of >= 5 reports; 20 largest: {sizes[:20]}")
     why = Counter(multi[a] for s in big for a in s if a in multi)
     print(f"   recognised multi-event reports in stories of >= 5: {sum(why.values())} "
-          f"(genre title {why['title']}, daily programme {why['programme']}, show {why['show']}, "
-          f"bulletin {why['bulletin']}); "
+          f"(genre title {why['title']}, daily programme {why['programme']}, bulletin {why['bulletin']}); "
           f"in the 20 largest: {sum(1 for s in sorted(stories, key=len, reverse=True)[:20] for a in s if a in multi)}")
     mixed = held = 0
     for story in stories:

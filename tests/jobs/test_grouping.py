@@ -137,24 +137,3 @@ def test_old_reports_grouped_after_newer_ones_still_join_their_own_stories(store
     report = group_articles(store)
     assert store.story_of(TRADE_HANT.id) == trade
     assert report.restored == 2  # the reports around it, not the month after
-
-
-def test_a_later_run_sees_a_show_rhythm_older_than_the_stories_it_restores(store: Store) -> None:
-    # A show (one report a weekday under one label, genre.show_labels) needs 8 days of 21; a run restores
-    # only two windows of stories, so it is fed the older titles: its next report stays out of its lead's story.
-    start = FLOOD.published_at - timedelta(days=FLOOD.published_at.weekday())  # type: ignore[operator]
-    weekdays = [day for day in range(21) if day % 7 < 5]
-    shows = [dataclasses.replace(copy.deepcopy(FLOOD), id="", canonical_url="", content_hash="",
-                                 original_url=f"https://example.org/show-{day}", title=f"白宫要义：第{day}天的头条",
-                                 body_text=f"第{day}天：" + FLOOD.body_text, published_at=start + timedelta(days=day))
-             for day in weekdays[:8]]
-    add(store, *shows)
-    group_articles(store)
-    later = start + timedelta(days=weekdays[8])
-    trade = dataclasses.replace(copy.deepcopy(TRADE_HANS), published_at=later)
-    show = dataclasses.replace(copy.deepcopy(TRADE_HANT), outlet=FLOOD.outlet, title="白宫要义：" + TRADE_HANT.title,
-                               published_at=later + timedelta(hours=1))
-    add(store, trade, show)
-    report = group_articles(store)
-    assert report.restored < len(shows)  # the first shows are older than the stories restored
-    assert store.story_of(trade.id) != store.story_of(show.id)

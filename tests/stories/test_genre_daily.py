@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
-from newsmirror.stories.genre import DailyProgrammes, DailySeries, column_label, series_template, show_labels
+from newsmirror.stories.genre import DailyProgrammes, DailySeries, column_label, series_template
 from tests.stories.fixtures import FLOOD, TRADE_HANS, TRADE_HANT
 
 DAY = datetime(2021, 3, 1, 8, tzinfo=UTC)
@@ -38,26 +38,6 @@ def test_a_label_filed_many_times_a_day_or_with_a_gap_is_not() -> None:
     rare = [programmes.add("乙台", "【晨间看点】头条", DAY + timedelta(days=day)) for day in (0, 3, 6, 9)]
     assert not any(rare)
     assert not programmes.add("丙台", "外长：头条", DAY)
-
-
-WEEKDAYS = [day for day in range(21) if (DAY + timedelta(days=day)).weekday() < 5]  # Monday 1 March on
-
-
-def test_a_label_of_any_separator_filed_once_on_most_weekdays_of_three_weeks_is_a_show() -> None:
-    shows = show_labels()
-    seen = [shows.add("甲台", f"白宫要义：第{day}天的头条", DAY + timedelta(days=day)) for day in WEEKDAYS]
-    assert seen.index(True) == 7 and all(seen[7:])  # from its eighth day on; weekends off
-
-
-def test_a_label_twice_on_some_days_or_on_too_few_days_is_not_a_show() -> None:
-    shows = show_labels()
-    twice = [shows.add("甲台", f"德语媒体：评论{n}", DAY + timedelta(days=day, hours=n))
-             for day in WEEKDAYS for n in range(1 + (day % 7 == 2))]  # a second report on Wednesdays
-    assert not any(twice)
-    weekly = [shows.add("乙台", f"墙外文摘：第{day}天", DAY + timedelta(days=day)) for day in range(0, 21, 7)]
-    assert not any(weekly)  # three days in three weeks: left to the body (``leaves_title``)
-    quoted = [shows.add("丙台", f"外长：第{day}天", DAY + timedelta(days=day)) for day in WEEKDAYS[:7]]
-    assert not any(quoted)  # a speaker quoted on seven days
 
 
 @pytest.mark.parametrize(("title", "template"), [
@@ -118,27 +98,3 @@ def test_items_of_one_series_of_different_days_never_share_a_story() -> None:
     series = stories(ClusterConfig())
     # Recognised from the third day on; then no item of another day is in its story, the first two included.
     assert series[2] not in series[:2] and series[3] not in series[:3]
-
-
-def test_a_show_led_by_an_event_stays_out_of_its_story_and_a_clusterer_can_be_fed_its_history() -> None:
-    def placed(config: ClusterConfig, noted: bool) -> tuple[str, str]:
-        clusterer = StoryClusterer(config)
-        for day in WEEKDAYS[:8]:
-            time, title = DAY + timedelta(days=day), f"白宫要义：第{day}天"
-            if noted:  # as a grouping run feeds titles older than the stories it restores
-                clusterer.note_title("甲台", title, time)
-            else:
-                clusterer.add(_report(f"show{day}", "甲台", time, title, FLOOD.body_text))
-        later = DAY + timedelta(days=WEEKDAYS[8])
-        trade = clusterer.add(_report("trade", "乙台", later, TRADE_HANS.title, TRADE_HANS.body_text))
-        show = clusterer.add(_report("show", "甲台", later + timedelta(hours=1), "白宫要义：" + TRADE_HANT.title,
-                                     TRADE_HANT.body_text))
-        return trade.story_id, show.story_id
-
-    trade, show = placed(ClusterConfig(show_labels=False), noted=False)
-    assert trade == show  # without the rhythm, the show's lead item makes it a member
-    for noted in (False, True):
-        trade, show = placed(ClusterConfig(), noted)
-        assert trade != show
-    assert StoryClusterer(ClusterConfig()).title_history == timedelta(days=21)
-    assert StoryClusterer(ClusterConfig(show_labels=False)).title_history == timedelta(0)

@@ -186,14 +186,6 @@ class _StoredStories:
         self.store, self.clusterer, self.pending = store, clusterer, pending
         self.loaded_until = earliest - 2 * clusterer.config.window
         self.members: dict[str, StoryMember] = {}
-        history = clusterer.title_history
-        if history > timedelta(0):
-            # Titles only, before the restored stories: the rhythm of a show's label spans weeks
-            # (``genre.show_labels``), and a stream has seen them.
-            query = ArticleQuery(since=self.loaded_until - history, until=self.loaded_until, newest_first=False)
-            for article in store.iter_articles(query):
-                if article.id not in pending:
-                    clusterer.note_title(article.outlet, article.title, article.published_at or article.fetched_at)
 
     def restore_until(self, until: datetime) -> int:
         if until <= self.loaded_until:

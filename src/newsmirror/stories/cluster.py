@@ -33,7 +33,7 @@ member moves: a market report that joins a vote story must not pull the next mar
 A story's members lie within ``max_span`` of its first report, so no story grows for weeks one
 day at a time. Reports about several events (digests, briefings, market wrap-ups, live pages)
 are recognised (``stories.digest``, ``stories.genre``: by their title, their body, as one of an
-outlet's daily programmes or shows, or as a column's bulletin whose body leaves its lead) and stay stories of their own: they neither join nor attract, so they
+outlet's daily programmes, or as a column's bulletin whose body leaves its lead) and stay stories of their own: they neither join nor attract, so they
 never carry a link between two stories. Items of an outlet's daily series (a case count, a fixing
 under one title template) of different days are never in one story (``genre.DailySeries``).
 
@@ -77,7 +77,6 @@ from newsmirror.stories.genre import (
     bulletin_title_terms,
     multi_event_title,
     paragraphs_leave,
-    show_labels,
 )
 from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
@@ -147,11 +146,6 @@ class ClusterConfig:
     # Reports under a label the outlet uses day after day (``genre.ColumnLabels``, any separator) whose
     # body leaves the title's subject (``genre.leaves_title``) are bulletins: multi-event reports too.
     column_bulletins: bool = True
-    # Reports under a label of any separator that the outlet put on exactly one report a day on 8+ of the
-    # last 21 days (``genre.show_labels``: a show such as VOA's 白宫要义, whose body keeps naming its lead)
-    # are multi-event reports too. A grouping run feeds the clusterer three weeks of titles
-    # (``note_title``) before the stories it restores, so it sees the rhythm a stream sees.
-    show_labels: bool = True
     # Items of an outlet's daily series (``genre.DailySeries``: one title template, a new number each
     # day) of different days never share a story (GUIDE rule 7: daily counts of two days are two events).
     daily_series: bool = True
@@ -486,7 +480,6 @@ class StoryClusterer:
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
         self._programmes = DailyProgrammes() if self.config.daily_programmes else None
         self._columns = ColumnLabels() if self.config.column_bulletins else None
-        self._shows = show_labels() if self.config.show_labels else None
         self._series = DailySeries() if self.config.daily_series else None
         self._doc_series: tuple[str, str] | None = None  # the title template key of the report being placed
 
@@ -641,26 +634,14 @@ class StoryClusterer:
 
     def _is_digest(self, doc: Document, digest: bool, paragraphs: list[set[str]]) -> bool:
         """Whether ``doc`` is about several events: as given, else by its text (``digest``), as one of
-        a daily programme or a show, or as a column's bulletin (labels counted for every report, so the rhythm is
+        a daily programme, or as a column's bulletin (labels counted for every report, so the rhythm is
         seen; ``paragraphs``: the terms of its body's paragraphs, from ``_analyse``)."""
         programme = self._programmes is not None and self._programmes.add(doc.outlet, doc.title, doc.time)
         label = self._columns.add(doc.outlet, doc.title, doc.time) if self._columns is not None else None
-        show = self._shows is not None and self._shows.add(doc.outlet, doc.title, doc.time)
         if doc.digest is not None:
             return doc.digest
-        return digest or programme or show or (label is not None
+        return digest or programme or (label is not None
                                        and paragraphs_leave(bulletin_title_terms(doc.title, label), paragraphs))
-
-    @property
-    def title_history(self) -> timedelta:
-        """How far before the reports it restores a grouping run feeds titles to ``note_title``."""
-        return timedelta(days=self._shows.lookback) if self._shows is not None else timedelta(0)
-
-    def note_title(self, outlet: str, title: str, time: datetime) -> None:
-        """Count an earlier report's title label only (older than any report restored, in time order):
-        the rhythm ``genre.show_labels`` reads spans more days than a run restores."""
-        if self._shows is not None:
-            self._shows.add(outlet, title, time)
 
     def resolve(self, story_id: str) -> str:
         """The story a (possibly merged-away) story id now lives in."""

@@ -26,15 +26,14 @@ titles follow one template whose number changes (香港新增#例確診), day af
 (``DailySeries``). Two items of a series of different days are different events (GUIDE rule 7).
 
 A show or bulletin under a label that is not once a day (several clips a day, a colon label) looks like a
-commentary column about one event; its body tells it (``ColumnLabels``, ``leaves_title``), or, when the body
-keeps naming its lead, a rhythm over weeks: one report a day on most days of three weeks (``show_labels``).
+commentary column about one event; its body tells it (``ColumnLabels``, ``leaves_title``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -111,23 +110,20 @@ def column_label(title: str) -> str | None:
 
 class DailyProgrammes:
     """Recognises the reports of an outlet's daily programme (a TV show, a newsletter) as they arrive:
-    their titles start with one label (``label``: by default 【NAME】 or NAME》) the outlet used on
-    ``days`` different days of the last ``lookback`` (the report's day included), at most ``per_day``
-    reports a day on average. State: per (outlet, label), report counts of those days only, so it is
-    bounded by the labels in use; a grouping run restores the days it needs (two windows back, or
-    ``ShowLabels``' three weeks of titles), so a run sees the same history as a stream."""
+    their titles start with one label the outlet used on ``days`` different days of the last
+    ``lookback`` (the report's day included), about once a day. State: per (outlet, label), report
+    counts of those days only, so it is bounded by the labels in use; the days it needs are restored
+    by a grouping run (two windows back), so a run sees the same history as a stream."""
 
     def __init__(self, lookback: int = PROGRAMME_LOOKBACK, days: int = PROGRAMME_DAYS,
-                 per_day: float = PROGRAMME_PER_DAY, label: Callable[[str], str | None] | None = None) -> None:
+                 per_day: float = PROGRAMME_PER_DAY) -> None:
         self.days = days
         self.per_day = per_day
-        self.lookback = lookback
-        self._label = label or column_label
         self._recent = RecentDays(lookback)
 
     def add(self, outlet: str, title: str, time: datetime) -> bool:
         """Count the report and say whether it is one of a daily programme."""
-        label = self._label(title)
+        label = column_label(title)
         if label is None:
             return False
         day = time.date()
@@ -221,22 +217,6 @@ class ColumnLabels:
         oldest = self._recent.oldest(day)
         seen = self._recent.add((outlet, label), day)
         return label if sum(1 for d in seen if d >= oldest) >= self.days else None
-
-
-# A show or bulletin under a label of any separator (VOA's 白宫要义: ..., DW's 德语媒体：...) whose body keeps
-# naming its lead is told by its rhythm over weeks: one report a day, on most weekdays of three weeks. A
-# column of one-event reports (a topic tag, a commentator's name, a speaker quoted: 王毅：...) comes several
-# times on some days, or on fewer days; six days (``DailyProgrammes``) cannot tell a weekday show with a
-# gap from a column that happened to run three days in a row (the tuning days' counts: genre13's section
-# of bench/days_results.md).
-SHOW_LOOKBACK = 21  # days an any-separator label's rhythm is read over (grouping runs feed these titles) ...
-SHOW_DAYS = 8  # ... on how many different days of them the outlet must have used it ...
-SHOW_PER_DAY = 1.0  # ... with exactly one report on each
-
-
-def show_labels() -> DailyProgrammes:
-    """The recogniser of shows under a label of any separator (``SHOW_LOOKBACK`` .. ``SHOW_PER_DAY``)."""
-    return DailyProgrammes(SHOW_LOOKBACK, SHOW_DAYS, SHOW_PER_DAY, label=title_label)
 
 
 def _terms(normalized: str) -> set[str]:
