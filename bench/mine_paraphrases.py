@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--as-shipped", action="store_true",
                         help="leave out only the days the shipped lexicon was mined without (SHIPPED_WITHOUT)")
     parser.add_argument("--candidates", type=Path, help="also write every counted pair here (to read)")
+    parser.add_argument("--also-exclude", action="append", default=[], metavar="DATE",
+                        help="also leave out this day (+-margin): a day drawn to be labelled, not yet in LABELLED_DAYS")
     args = parser.parse_args(argv)
 
     started = time.time()
@@ -230,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         with args.cache.open("rb") as handle:
             posts: list[Post] = pickle.load(handle)
     else:
-        labelled = SHIPPED_WITHOUT if args.as_shipped else LABELLED_DAYS
+        labelled = SHIPPED_WITHOUT if args.as_shipped else (*LABELLED_DAYS, *args.also_exclude)
         posts = cut_posts(args.archive, excluded_dates(args.exclude_margin, labelled), args.body_chars, args.limit)
         if args.cache:
             with args.cache.open("wb") as handle:

@@ -112,10 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="read at most this many posts (0: all)")
     parser.add_argument("--as-shipped", action="store_true",
                         help="leave out only the days the shipped vectors were trained without (SHIPPED_WITHOUT)")
+    parser.add_argument("--also-exclude", action="append", default=[], metavar="DATE",
+                        help="also leave out this day (+-margin): a day drawn to be labelled, not yet in LABELLED_DAYS")
     args = parser.parse_args(argv)
 
     started = time.time()
-    skip = excluded_dates(args.exclude_margin, SHIPPED_WITHOUT if args.as_shipped else LABELLED_DAYS)
+    labelled = SHIPPED_WITHOUT if args.as_shipped else (*LABELLED_DAYS, *args.also_exclude)
+    skip = excluded_dates(args.exclude_margin, labelled)
     docs: list[list[str]] = []
     frequency: Counter[str] = Counter()
     doc_frequency: Counter[str] = Counter()
