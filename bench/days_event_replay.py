@@ -34,11 +34,13 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import purity  # noqa: E402
 from bench.days_event_fit import NEVER, config, leave_one_out_pair_models  # noqa: E402
 from bench.days_pair_fit import (  # noqa: E402
+    SETTINGS,
     Day,
     add_days_arguments,
     choose_threshold,
     fit,
     fit_final,
+    parse_setting,
     reading_lengths,
     tuning_days,
 )
@@ -285,7 +287,14 @@ def main() -> None:
     parser.add_argument("--list", action="store_true",
                         help="list the packaged event model's links on the shipped grouping that join two labelled "
                              "events (or a multi-event report's story) instead of scoring")
+    # A model fitted on features read at one length reads another length's features differently, so a refit
+    # for shorter reads must group the days (and head the model) at that length.
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a ClusterConfig setting for grouping the days (e.g. body_chars=1000); give it to "
+                             "--capture and --write alike")
     args = parser.parse_args()
+    for item in args.set:
+        SETTINGS.update(parse_setting(item))
     if args.capture:
         capture(tuning_days(args), args.capture)
         return
