@@ -6,6 +6,11 @@ Sets (``--set``, repeatable; by default all, the htmldate ones only with ``--htm
   ``../shared/extraction/trafilatura-eval`` labelled by hand for their publication date only
   (two Chinese outlets, the rest mostly German-language; see bench/zhgold/README.md). Tuned on.
 * ``zh-tune``: the dates of the zh gold's tune split. Tuned on.
+* ``dates-s22-tune`` / ``dates-s22-held``: ``bench/zhgold/dates-s22.json``, 25 saved Chinese news
+  pages of 11 outlets from the test fixtures of four public repositories (``bench.dates_s22``;
+  read from ``--s22 <folder>``, never copied here), split by site before reading: ``tune`` (17
+  pages, 7 sites; failures read and fixed) and ``held`` (8 pages, 4 sites; never tuned on, only
+  its score is read).
 * ``htmldate-news-tune`` / ``htmldate-news-held`` / ``htmldate-bbaw``: public date benchmarks of
   the htmldate project (github adbar/htmldate, Apache-2.0, its ``tests/`` folder; read in place,
   never copied here: ``--htmldate <that folder>``). ``eval_mediacloud_2020.json`` (200 news pages
@@ -23,7 +28,7 @@ The zh gold's test split is not a set here: its dates are scored once, by ``benc
 (within a minute; a day-only gold: the same day, from an aware value). ``--pages`` prints every
 page's gold and predictions, for tuning.
 
-    python -m bench.date_eval [--set dates-extra] [--pages]
+    python -m bench.date_eval [--set dates-extra] [--pages] [--s22 <folder>] [--htmldate <folder>]
 """
 
 from __future__ import annotations
@@ -53,7 +58,9 @@ from bench.metrics import date_day_correct, date_instant_correct, parse_predicte
 
 DATES_EXTRA = Path(__file__).resolve().parent / "zhgold" / "dates-extra.json"
 HTMLDATE_SETS = ("htmldate-news-tune", "htmldate-news-held", "htmldate-bbaw")
-SETS = ("dates-extra", "zh-tune", *HTMLDATE_SETS)
+S22_SETS = ("dates-s22-tune", "dates-s22-held")
+SETS = ("dates-extra", "zh-tune", *S22_SETS, *HTMLDATE_SETS)
+HELD_SETS = ("htmldate-news-held", "dates-s22-held")
 # Sites of the zh gold's test split (or of its outlets) are never tuned on, under any set.
 _TEST_SPLIT_HOSTS = ("ltn.com.tw", "bbc.com", "bbc.co.uk", "baidu.com")
 EXTRACTORS = {"newsmirror": run_newsmirror, "trafilatura": run_trafilatura, "gne": run_gne}
@@ -84,6 +91,15 @@ def load_zh_tune() -> list[DateCase]:
     return [DateCase(str(page.path.relative_to(ZH_PAGES)), decode_page(page.path.read_bytes()), "",
                      datetime.fromisoformat(page.published))
             for page in load_zh_gold("tune") if page.published]
+
+
+def load_s22(folder: Path, part: str) -> list[DateCase]:
+    """The pages of one part of ``dates-s22.json`` (see bench/dates_s22.py)."""
+    from bench.dates_s22 import load_items, read_page
+
+    return [DateCase(f"{item['set']}:{item['file']}", read_page(folder, str(item["set"]), str(item["file"])), "",
+                     datetime.fromisoformat(str(item["published"])))
+            for item in load_items() if item["part"] == part]
 
 
 def htmldate_split(url: str) -> str:
@@ -126,18 +142,22 @@ def instant_correct(predicted: object, gold: datetime | date) -> bool | None:
     return date_instant_correct(predicted, gold) if isinstance(gold, datetime) else None
 
 
-def _load(set_name: str, htmldate: Path | None) -> list[DateCase]:
+def _load(set_name: str, htmldate: Path | None, s22: Path | None = None) -> list[DateCase]:
     if set_name == "dates-extra":
         return load_dates_extra()
     if set_name == "zh-tune":
         return load_zh_tune()
+    if set_name in S22_SETS:
+        if s22 is None:
+            raise ValueError(f"{set_name} needs --s22 <folder of the exported pages>")
+        return load_s22(s22, set_name.rsplit("-", 1)[-1])
     if htmldate is None:
         raise ValueError(f"{set_name} needs --htmldate <htmldate's tests folder>")
     return load_htmldate(htmldate, set_name)
 
 
 def _label(set_name: str) -> str:
-    return f"{set_name} (NOT tuned on)" if set_name == "htmldate-news-held" else f"{set_name} (tuned on)"
+    return f"{set_name} (NOT tuned on)" if set_name in HELD_SETS else f"{set_name} (tuned on)"
 
 
 def _predict(name: str, case: DateCase) -> object:
@@ -154,18 +174,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), help="run only these extractors")
     parser.add_argument("--pages", action="store_true", help="print each page's gold and predictions (not for held)")
     parser.add_argument("--htmldate", type=Path, help="the tests/ folder of a checkout of github adbar/htmldate")
+    parser.add_argument("--s22", type=Path, help="the folder of the exported dates-s22 pages (<set>/<file>)")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
-    sets = args.sets or [name for name in SETS if args.htmldate or name not in HTMLDATE_SETS]
-    if args.pages and "htmldate-news-held" in sets:
-        parser.error("--pages is for tuning; the held-out htmldate sites are scored, not read")
+    sets = args.sets or [name for name in SETS if (args.htmldate or name not in HTMLDATE_SETS)
+                         and (args.s22 or name not in S22_SETS)]
+    if args.pages and set(HELD_SETS) & set(sets):
+        parser.error("--pages is for tuning; the held-out sets are scored, not read")
     console = Console(width=max(Console().width, 120))
     table = Table(title="Publication date accuracy")
     for column in ("set", "pages", "extractor", "day", "day+zone"):
         table.add_column(column, justify="left" if column in ("set", "extractor") else "right")
     for set_name in sets:
         try:
-            cases = _load(set_name, args.htmldate)
+            cases = _load(set_name, args.htmldate, args.s22)
         except (ValueError, OSError) as error:
             parser.error(str(error))
         predictions = {name: [_predict(name, case) for case in cases] for name in names}

@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from urllib.parse import urlsplit
 
+import pytest
 from bench.date_eval import DATES_EXTRA, load_dates_extra
 
 
@@ -46,3 +47,31 @@ def test_htmldate_sets_split_by_site_and_skip_undated_and_test_split_pages(tmp_p
     gold = tune[0].published if tune else held[0].published
     assert day_correct(datetime.combine(gold, datetime.min.time()).isoformat() + "+08:00", gold)
     assert not day_correct(None, gold)
+
+
+def test_dates_s22_items_are_well_formed_and_split_by_site_as_drawn() -> None:
+    from bench.dates_s22 import EXPORTED, load_items, part_of
+
+    items = load_items()  # refuses a zh test-side key or a key other than the fixed one
+    assert len(items) == 25
+    for item in items:
+        published = datetime.fromisoformat(str(item["published"]))
+        assert published.utcoffset() is not None and item["zone"] in ("stated", "site") and item["note"]
+    # whole sites on one side; the held part within a third of the exported pages
+    assert {str(item["site"]) for item in items if item["part"] == "held"} == {"bcc", "wechat", "sohu", "tvbs"}
+    assert sum(EXPORTED[key] for key in EXPORTED if part_of(key) == "held") <= sum(EXPORTED.values()) // 3
+
+
+def test_dates_s22_refuses_an_item_of_a_zh_test_side_site(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bench.dates_s22 import SITES, load_items
+
+    SITES["newsdiff"]["Chinatimes"] = "chinatimes"
+    try:
+        item = {"set": "newsdiff", "file": "tests/models/Crawler/Chinatimes/data/1.html", "site": "chinatimes",
+                "published": "2014-12-12T10:00:00+08:00", "date_only": False, "zone": "site", "note": "x"}
+        path = tmp_path / "gold.json"
+        path.write_text(json.dumps({"items": [item]}), encoding="utf-8")
+        with pytest.raises(ValueError, match="test side"):
+            load_items(path)
+    finally:
+        del SITES["newsdiff"]["Chinatimes"]

@@ -187,3 +187,31 @@ def test_metadata_times_the_day_under_the_headline_not_a_later_copy_of_the_headl
     assert not header.has_time and header.authors == ["高明远"]
     # without a time from the metadata, the copy's stamp on the same day still completes it
     assert read_header(lines, "新图书馆今夏开放", "Asia/Shanghai").has_time
+
+
+def test_a_stamp_on_the_headlines_own_line_beats_the_sites_clock() -> None:
+    # no <h1>: the headline is a table cell that also holds the stamp, glued to it; the top bar
+    # shows the day the page was saved
+    body = ('<div class="top">2014/12/13 星期六 │加入最愛│手機版</div>'
+            f"<table><tr><td>新图书馆今夏开放<span>2014/12/1 18:13</span></td></tr></table>{ARTICLE}")
+    html = _page(body, title="新图书馆今夏开放")
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2014-12-01T18:13:00+08:00"
+
+
+def test_a_title_the_page_never_prints_is_not_the_headline() -> None:
+    # the <title> is the site's slogan on every page; the headline is the line above the stamp,
+    # over the short label lines set between them
+    body = ("<div>新图书馆今夏开放</div><div>产生缩网址</div><div>编译中心</div>"
+            f"<div>2014年12月13日 09:33</div>{ARTICLE}")
+    html = _page(body, title="示例传媒　一个有国际观、专注揭弊的新媒体！")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.tw/a/1.html"))
+    assert article.title == "新图书馆今夏开放"
+    assert article.published_at is not None and article.published_at.isoformat() == "2014-12-13T09:33:00+08:00"
+
+
+def test_line_above_stamp_steps_over_at_most_two_short_label_lines() -> None:
+    stamp = "2014年12月13日 09:33"
+    assert line_above_stamp(["首页", "本市三座社区图书馆今夏同时开放", "分享", "编译中心", stamp]) \
+        == "本市三座社区图书馆今夏同时开放"
+    assert line_above_stamp(["首页", "本市三座社区图书馆今夏同时开放", "分享", "转发", "编译中心", stamp]) == ""

@@ -6,7 +6,7 @@ import sys
 import jieba
 
 from newsmirror.text.fingerprint import from_bytes, jaccard, shingles, text_minhash, to_bytes
-from newsmirror.text.tokenize import cjk_bigrams, proper_nouns, tokenize, words
+from newsmirror.text.tokenize import cjk_bigrams, is_term, proper_nouns, search_tokens, tokenize, words
 
 
 def test_words_keep_alias_names_whole_in_either_script() -> None:
@@ -62,3 +62,12 @@ def test_alias_names_are_names_before_any_text_is_tagged() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_is_term_keeps_words_of_two_or_more_characters_that_are_not_bare_numbers() -> None:
+    assert is_term("美国") and is_term("covid") and is_term("f16") and is_term("2020年")
+    assert not is_term("美")  # a single character
+    assert not is_term("2020") and not is_term("19")  # bare numbers
+    assert not is_term("  ") and not is_term("，。") and not is_term("——")  # no letter, digit or Han character
+    tokens = search_tokens("美国国会大厦 2020 年，f-16 战机")  # jieba's search cut, spaces and punctuation in
+    assert [t for t in tokens if is_term(t)] == ["美国", "国会", "美国国会", "大厦", "f-16", "战机"]

@@ -161,14 +161,22 @@ def _is_prose(line: str) -> bool:
     return len(line) > 60 and bool(_PROSE_END.search(line))
 
 
-def line_above_stamp(lines: list[str], limit: int = 400) -> str:
+SHORT_LINE = 8  # characters: shorter lines between headline and stamp are labels (a desk, "分享")
+
+
+def line_above_stamp(lines: list[str], limit: int = 400, skip: int = 2) -> str:
     """The line printed just above the page's first stamp line ("发布时间：2019-05-18 来源：…"):
-    where Chinese news pages put the headline. '' when that line does not look like one."""
+    where Chinese news pages put the headline, over at most ``skip`` short label lines set between
+    them ("编译中心", "产生缩网址"). '' when that line does not look like one."""
     for index, line in enumerate(lines[:limit]):
         if index and len(line) <= 60 and not _is_prose(line) and _STAMP.search(line):
-            above = lines[index - 1]
-            if 8 <= len(_squeeze(above)) <= 80 and not _STAMP.search(above) and not _is_prose(above):
-                return above
+            above = index - 1
+            while above > 0 and index - above <= skip and len(_squeeze(lines[above])) < SHORT_LINE \
+                    and not _STAMP.search(lines[above]):
+                above -= 1
+            text = lines[above]
+            if SHORT_LINE <= len(_squeeze(text)) <= 80 and not _STAMP.search(text) and not _is_prose(text):
+                return text
             return ""
     return ""
 
@@ -238,6 +246,19 @@ def _starts(lines: list[str], headline: str) -> list[int]:
             if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
 
 
+def _after_headline(line: str, headline: str) -> str:
+    """What a line prints after the headline it starts with ("标题2014/12/1 18:13": a stamp set
+    on the headline's own line), with its own spacing (squeezing it would glue day and hour)."""
+    wanted = len(_squeeze(headline))
+    seen = 0
+    for position, char in enumerate(line):
+        if seen == wanted:
+            return line[position:].strip()
+        if not char.isspace():
+            seen += 1
+    return ""
+
+
 def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str, ...] = (),
                 reference: datetime | None = None) -> PageHeader:
     """Stamp and byline from the lines after the headline: where the page prints it, else where
@@ -246,13 +267,18 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
     each place; the first place with a stamp that has a time of day wins. ``lines``:
     :func:`visible_lines` of the page; ``reference``: a date the page gives elsewhere (metadata, its
     address), for the year of a stamp printed without one."""
-    starts = _starts(lines, headline)
+    starts, printed = _starts(lines, headline), headline
     for heading in headings:
-        starts = starts or _starts(lines, heading)
+        if starts:
+            break
+        starts, printed = _starts(lines, heading), heading
     best: tuple[datetime, bool, bool] | None = None
     best_start = starts[0] if starts else 0
     for start in starts or [0]:
-        stamp = _window_stamp(lines[start:start + WINDOW], zone, reference)
+        window = lines[start:start + WINDOW]
+        if start and (rest := _after_headline(lines[start - 1], printed)):
+            window = [rest, *window]  # the stamp may share the headline's line
+        stamp = _window_stamp(window, zone, reference)
         if stamp is not None and (best is None or (stamp[1] and not best[1])):
             best, best_start = stamp, start
             if stamp[1] or _fills_time(reference, stamp[0]):

@@ -127,8 +127,9 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
         headline = first if len(first) >= 4 and len(first) >= 0.4 * len(longest) else longest
     else:
         headline = title
-    if len(_squeeze(headline)) < SHORT_LABEL:
-        # a section name ("新闻动态--学会官网"), not a headline: take the line above the date stamp
+    if len(_squeeze(headline)) < SHORT_LABEL or not any(_squeeze(headline) in _squeeze(line) for line in lines[:400]):
+        # a section name ("新闻动态--学会官网") or a title the page never prints (the site's slogan):
+        # not the headline; take the line above the date stamp
         return line_above_stamp(lines) or headline
     return headline
 

@@ -83,7 +83,7 @@ from newsmirror.stories.pairscore import PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import idf, is_name, is_wordlike, search_tokens, words
+from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
 
@@ -351,11 +351,6 @@ def _least_count(floor: float, seen: int) -> int:
     return least
 
 
-def _is_term(word: str) -> bool:
-    # Single characters and bare numbers say little about which event this is.
-    return len(word) >= 2 and not word.isdigit()
-
-
 # One add() reads a report's title in several steps (term vector, genre, bigrams against each
 # candidate, title terms when it is remembered); normalizing (NFKC, OpenCC, alias folding) and
 # segmenting it once serves them all. Pure functions of the title, so a small cache is exact.
@@ -366,7 +361,7 @@ def _normal_title(title: str) -> str:
 
 @lru_cache(maxsize=256)
 def _title_terms(title: str) -> frozenset[str]:
-    return frozenset(w for w in words(_normal_title(title), normalized=True) if _is_term(w))
+    return frozenset(w for w in words(_normal_title(title), normalized=True) if is_term(w))
 
 
 @lru_cache(maxsize=256)
@@ -400,8 +395,8 @@ class _Memo(dict[str, _V]):
 # grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
 _NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
 _IDFS: _Memo[float] = _Memo(idf)  # background IDF
-# Whether a token of jieba's search cut is a term: kept by ``search_words`` and ``_is_term``.
-_TERMS: _Memo[bool] = _Memo(lambda token: is_wordlike(token) and _is_term(token))
+# Whether a token of jieba's search cut is a term (``text.tokenize.is_term``).
+_TERMS: _Memo[bool] = _Memo(is_term)
 
 
 class _MeaningIndex:

@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta
 
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import normalize
-from newsmirror.text.tokenize import is_wordlike, search_tokens
+from newsmirror.text.tokenize import is_term, search_tokens
 
 # Normalized (Simplified, lower case, punctuation as spaces).
 MULTI_EVENT_TITLE = re.compile(
@@ -220,7 +220,7 @@ class ColumnLabels:
 
 
 def _terms(normalized: str) -> set[str]:
-    return {w for w in search_tokens(normalized) if len(w) >= 2 and not w.isdigit() and is_wordlike(w)}
+    return set(filter(is_term, search_tokens(normalized)))
 
 
 def leaves_title(title: str, text: str, label: str = "", *, head: int = 2000) -> bool:
