@@ -46,7 +46,13 @@ from bench.days_pair_fit import (  # noqa: E402
 )
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import StoryClusterer, _dice, _StoryState  # noqa: E402
-from newsmirror.stories.eventlink import EVENT_FEATURES, EVENT_MODEL_FILE, event_features  # noqa: E402
+from newsmirror.stories.eventlink import (  # noqa: E402
+    EVENT_FEATURES,
+    EVENT_FEATURES_COVER,
+    EVENT_MODEL_COVER_FILE,
+    EVENT_MODEL_FILE,
+    event_features,
+)
 from newsmirror.stories.pairscore import PairModel, default_pair_model  # noqa: E402
 
 THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -235,19 +241,21 @@ def print_table(name: str, loo: dict[float, list[tuple[float, float, float, floa
               f"   in-sample {mean(ins[t], 0):.5f} {mean(ins[t], 3):.5f}", flush=True)
 
 
-def write_model(cache: dict[str, Captured], threshold: float) -> None:
-    """The event model fitted on every day's story pairs (as ``days_event_fit`` fits it), at ``threshold``."""
+def write_model(cache: dict[str, Captured], threshold: float, cover: bool = False) -> None:
+    """The event model fitted on every day's story pairs (as ``days_event_fit`` fits it), at ``threshold``
+    (``cover``: with ``core_lede_cover``, written to ``event_model_cover.toml``)."""
     from bench.days_event_variants import current
 
-    data = {n: training(c.day, c.loo, current(c, c.loo)) for n, c in cache.items()}
-    model, y = fit_final(data, 1.0, threshold, EVENT_FEATURES)
+    data = {n: training(c.day, c.loo, current(c, c.loo, cover)) for n, c in cache.items()}
+    model, y = fit_final(data, 1.0, threshold, EVENT_FEATURES_COVER if cover else EVENT_FEATURES)
     note = (f"Fitted by bench/days_event_replay.py --write {threshold} (logistic regression, L2 1.0; the same pairs "
             f"bench/days_event_fit.py fits) on the tuning days\n{', '.join(cache)}: {len(y)} candidate story pairs, "
             f"{int(y.sum())} same event (stories grouped by pair models fitted leave-one-day-out).\nThreshold by "
             "the rule of the session that wrote it (bench/days_results.md). No held-out or test day was read to fit "
             f"it.\n{reading_lengths()}")
-    EVENT_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
-    print(f"wrote {EVENT_MODEL_FILE.relative_to(REPO)}")
+    path = EVENT_MODEL_COVER_FILE if cover else EVENT_MODEL_FILE
+    path.write_text(model.to_toml(note), encoding="utf-8")
+    print(f"wrote {path.relative_to(REPO)}")
 
 
 def list_links(cache: dict[str, Captured], probabilities: dict[str, np.ndarray], threshold: float = 0.85,
@@ -283,6 +291,8 @@ def main() -> None:
     parser.add_argument("--write", type=float, metavar="THRESHOLD",
                         help="fit the event model of the current EVENT_FEATURES on every day and write it with this "
                              "threshold to src/newsmirror/stories/event_model.toml")
+    parser.add_argument("--lede-cover", action="store_true",
+                        help="with --write: the model with core_lede_cover, to event_model_cover.toml")
     parser.add_argument("--list-at", type=float, help="with --variant: list its wrong LODO links at this threshold")
     parser.add_argument("--list", action="store_true",
                         help="list the packaged event model's links on the shipped grouping that join two labelled "
@@ -310,7 +320,7 @@ def main() -> None:
         list_links(cache, packaged(cache), load_event_model().threshold)
         return
     if args.write is not None:
-        write_model(cache, args.write)
+        write_model(cache, args.write, args.lede_cover)
         return
     loo, ins = no_links(cache)
     rows: dict[str, tuple[float, float]] = {"layer off": (mean(loo, 0), mean(loo, 3))}

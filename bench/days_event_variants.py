@@ -56,17 +56,23 @@ def novel_title(least: float, also_lede: float | None = None) -> Any:
     return columns
 
 
-def current(c: Captured, g: Grouped) -> np.ndarray:
+def current(c: Captured, g: Grouped, cover: bool = False) -> np.ndarray:
     """``eventlink.event_features`` as the code now computes them (the capture holds the 11 features of
-    session 17); with core_names_missing (names half the ledes of the core use) this is "novel .5 core only"."""
-    if "current" not in g.extra:
+    session 17); with core_names_missing (names half the ledes of the core use) this is "novel .5 core only".
+    ``cover``: ``EVENT_FEATURES_COVER`` (+ ``core_lede_cover``, as ``ClusterConfig.event_lede_cover`` reads)."""
+    key = "current cover" if cover else "current"
+    if key not in g.extra:
         from newsmirror.stories.cluster import _dice
         from newsmirror.stories.eventlink import event_features
 
         names = g.names
-        g.extra["current"] = np.array([event_features(g.stories[a], g.stories[b], lambda t: names.get(t, 0), _dice)
-                                       for a, b in g.pairs], dtype=float)
-    return g.extra["current"]
+        g.extra[key] = np.array([event_features(g.stories[a], g.stories[b], lambda t: names.get(t, 0), _dice,
+                                                cover=cover) for a, b in g.pairs], dtype=float)
+    return g.extra[key]
+
+
+def current_cover(c: Captured, g: Grouped) -> np.ndarray:
+    return current(c, g, cover=True)
 
 
 def _named_ledes(story: _StoryState, names: dict[str, int], least: float, rare: float) -> dict[str, float]:
@@ -401,3 +407,6 @@ VARIANTS += [
     Variant("side lede cosine", side_lede((1,))),
     Variant("side lede cover, day-specific", side_lede((0,), day_specific=True)),
 ]
+
+# Session 22 (recall15): ``core_lede_cover`` as production computes it (``eventlink.event_features``, cover=True).
+VARIANTS += [Variant("production lede cover", current_cover)]

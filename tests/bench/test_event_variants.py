@@ -99,3 +99,23 @@ def test_lede_cosine_reads_the_sides_lede_against_the_cores_bodies() -> None:
     # a term two of the side's two ledes use weighs as much as one that one of one uses
     assert side_lede_core_cosine(_told({"立委": 2}, 2), core) == pytest.approx(
         side_lede_core_cosine(_told({"立委": 1}, 1), core))
+
+
+def test_production_cover_equals_the_bench_variants_on_a_constructed_pair() -> None:
+    """``eventlink.event_features(..., cover=True)``'s last column is recall14's ``core_lede_cover``,
+    the core being the larger story whichever order the pair comes in."""
+    from newsmirror.stories.cluster import _dice
+    from newsmirror.stories.eventlink import EVENT_FEATURES, EVENT_FEATURES_COVER, event_features
+
+    side = _told({"立委": 1, "羁押": 1, "停权": 1}, 1)
+    side.members = [object()]  # type: ignore[list-item]
+    core = _told({"立委": 4, "羁押": 3, "国民党": 2, "台湾": 1}, 4)
+    core.members = [object()] * 4  # type: ignore[list-item]
+    expected = core_lede_cover(side, core)
+    assert 0.0 < expected < 1.0
+    for a, b in ((side, core), (core, side)):
+        values = event_features(a, b, lambda _: 0, _dice, cover=True)
+        assert len(values) == len(EVENT_FEATURES_COVER)
+        assert values[-1] == pytest.approx(expected)
+        assert values[:-1] == event_features(a, b, lambda _: 0, _dice)
+    assert len(event_features(side, core, lambda _: 0, _dice)) == len(EVENT_FEATURES)

@@ -13,6 +13,9 @@ import pytest
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice
 from newsmirror.stories.eventlink import (
     EVENT_FEATURES,
+    EVENT_FEATURES_COVER,
+    EVENT_MODEL_COVER_FILE,
+    default_event_model,
     event_features,
     is_latin_name,
     load_event_model,
@@ -242,3 +245,25 @@ def test_two_established_stories_never_link(established: int) -> None:
     stories = [clusterer.resolve(story) for story in clusterer.ids]
     assert stories[0] == stories[1] == stories[4] and stories[2] == stories[3]
     assert (stories[0] == stories[2]) is (established == 0)
+
+
+def test_both_event_model_files_load_and_the_flag_picks_the_one_with_the_cover() -> None:
+    plain, cover = default_event_model(), default_event_model(True)
+    assert plain.features == EVENT_FEATURES and cover.features == EVENT_FEATURES_COVER
+    assert load_event_model(EVENT_MODEL_COVER_FILE, EVENT_FEATURES_COVER) == cover
+    assert StoryClusterer().event_model == plain
+    assert StoryClusterer(ClusterConfig(event_lede_cover=True)).event_model == cover
+
+
+def test_with_the_cover_model_a_pass_scores_the_extra_feature() -> None:
+    """The features computed follow the model: a pass with a model reading ``core_lede_cover`` gets it."""
+    weights = (*(0.0 for _ in EVENT_FEATURES), 100.0)
+    cover_only = PairModel(weights, -50.0, 0.5, EVENT_FEATURES_COVER)  # links iff cover > 0.5
+    clusterer = StoryClusterer(ClusterConfig(event_link=True, **NO_JOIN), event_model=cover_only)  # type: ignore[arg-type]
+    ids = [clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE), document(2, OTHER))]
+    core, side, other = (clusterer.stories[i] for i in ids)
+    assert event_features(core, other, clusterer._is_name, _dice, cover=True)[-1] == 0.0  # restates nothing
+    values = event_features(core, side, clusterer._is_name, _dice, cover=True)
+    assert values[-1] > 0.0  # the reaction restates some of the core's lede (台谍案, 台湾)
+    scored = {frozenset((a, b)): p for p, a, b in clusterer.event_pairs(set(ids))}
+    assert scored[frozenset((core.id, side.id))] == pytest.approx(cover_only.probability(values))

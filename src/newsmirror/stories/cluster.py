@@ -68,6 +68,7 @@ from newsmirror.stories.eventlink import (
     default_event_model,
     event_features,
     is_chinese,
+    reads_cover,
     story_weights,
 )
 from newsmirror.stories.genre import (
@@ -185,6 +186,10 @@ class ClusterConfig:
     # days worse in sample than these five-day models); shorter reading lengths (1000 or 1500 characters,
     # cheaper), refit too, left a day's share of pure stories below 85 %.
     event_link: bool = True
+    # Whether the event model also reads ``core_lede_cover`` (how much of the core's common lede terms the
+    # side story's ledes restate; ``eventlink``), with the model fitted with it (``event_model_cover.toml``).
+    # Session 22 (recall15, bench/days_results.md): off until it passes the lead's rule.
+    event_lede_cover: bool = False
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``
     # passes, which judge every pair once both stories are whole; linking as stories grow gained less).
@@ -452,8 +457,9 @@ class StoryClusterer:
             model = default_pair_model()
         self.model = model
         if event_model is None and self.config.event_link:
-            event_model = default_event_model()
+            event_model = default_event_model(True) if self.config.event_lede_cover else default_event_model()
         self.event_model = event_model if self.config.event_link else None
+        self._event_cover = reads_cover(self.event_model)  # the model says which features it reads
         self.event_probability = (self.config.event_link_probability if self.config.event_link_probability is not None
                                   else event_model.threshold if event_model else 1.0)
         self.join_probability = (self.config.join_probability if self.config.join_probability is not None
@@ -1060,7 +1066,7 @@ class StoryClusterer:
             for other in self.event_candidates(story):
                 if not self._may_link(story, other):
                     continue
-                features = event_features(story, other, self._is_name, _dice, self._event_weights)
+                features = event_features(story, other, self._is_name, _dice, self._event_weights, self._event_cover)
                 probability = self.event_model.probability(features)
                 if probability >= self.event_probability and (best is None or probability > best[0]):
                     best = (probability, other)
@@ -1113,7 +1119,7 @@ class StoryClusterer:
                 if other.closed or pair in seen or not self._may_link(story, other):
                     continue
                 seen.add(pair)
-                features = event_features(story, other, self._is_name, _dice, self._event_weights)
+                features = event_features(story, other, self._is_name, _dice, self._event_weights, self._event_cover)
                 scored.append((self.event_model.probability(features), story.id, other.id))
         return scored
 

@@ -38,6 +38,11 @@ The features of stories A and B:
   blacklist beside a regulator's delayed IPO). Session 18 (bench/days_results.md, layer9 and the merge):
   of the variants measured (names used by a third, half or all of the ledes; from the side story, the
   core or both), this one won layer9's purity-first rule once the pair model read a story's latest members.
+* ``core_lede_cover`` (only with ``ClusterConfig.event_lede_cover``, read by the model in
+  ``event_model_cover.toml``): of the core's common lede terms (every term, not only names, that at least
+  half of its titles-and-ledes use, weighted by IDF), the weight share the side story's titles-and-ledes
+  use. A reaction's first sentences restate the event it reacts to (被羁押的两名立委); a neighbouring
+  event of the topic restates its own. Session 22 (recall14, recall15; bench/days_results.md).
 """
 
 from __future__ import annotations
@@ -60,6 +65,9 @@ if TYPE_CHECKING:
 EVENT_FEATURES = ("title_terms", "title_rare", "title_names", "cosine", "meaning", "lede", "title", "gap",
                   "min_size", "max_size", "lede_terms", "core_names_missing")
 EVENT_MODEL_FILE = Path(__file__).with_name("event_model.toml")
+LEDE_COVER = "core_lede_cover"
+EVENT_FEATURES_COVER = (*EVENT_FEATURES, LEDE_COVER)
+EVENT_MODEL_COVER_FILE = Path(__file__).with_name("event_model_cover.toml")
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
 
 
@@ -101,8 +109,9 @@ def names_missing(own: dict[str, float], other: _StoryState) -> float:
     return missing / total
 
 
-# Title terms, the names among them, lede terms, and the names at least half the ledes use: IDF weights.
-StoryWeights = tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]
+# Title terms, the names among them, lede terms, the names at least half the ledes use, and every term
+# at least half the ledes use: IDF weights.
+StoryWeights = tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float], dict[str, float]]
 
 
 def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWeights:
@@ -115,18 +124,29 @@ def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWei
 
     titles = _title_weights(story.title_terms, story.titled)
     half = max(story.ledes, 1) / 2
-    lede_names = {t: idf(t) for t, n in story.lede_terms.items() if n >= half and named(t)}
+    common = {t: idf(t) for t, n in story.lede_terms.items() if n >= half}
+    lede_names = {t: w for t, w in common.items() if named(t)}
     return (titles, {t: w for t, w in titles.items() if named(t)}, _title_weights(story.lede_terms, story.ledes),
-            lede_names)
+            lede_names, common)
+
+
+def lede_cover(common: dict[str, float], side: _StoryState) -> float:
+    """The IDF share of a core's common lede terms ``common`` (``story_weights``' last) that ``side``'s
+    titles-and-ledes use."""
+    total = sum(common.values())
+    if not total:
+        return 0.0
+    return sum(w for t, w in common.items() if t in side.lede_terms) / total
 
 
 def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
                    dice: Callable[[frozenset[str], frozenset[str]], float],
-                   weights: Callable[[_StoryState], StoryWeights] | None = None) -> tuple[float, ...]:
-    """``EVENT_FEATURES`` of two stories (order does not matter); ``weights``: ``story_weights`` of a
-    story, kept by the caller (None: computed here)."""
+                   weights: Callable[[_StoryState], StoryWeights] | None = None, cover: bool = False
+                   ) -> tuple[float, ...]:
+    """``EVENT_FEATURES`` of two stories (order does not matter; ``cover``: ``EVENT_FEATURES_COVER``);
+    ``weights``: ``story_weights`` of a story, kept by the caller (None: computed here)."""
     kept_a, kept_b = (weights(a), weights(b)) if weights else (story_weights(a, is_name), story_weights(b, is_name))
-    (wa, na, la, _), (wb, nb, lb, _) = kept_a, kept_b
+    (wa, na, la, _, _), (wb, nb, lb, _, _) = kept_a, kept_b
     shared = [t for t in wa if t in wb]
     rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
     cosine = 0.0
@@ -139,18 +159,26 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     ledes = _weighted_jaccard(la, lb)
     # The core is the story a link would keep (``cluster._rank``: more members, then the earlier).
     a_is_core = (len(a.members), b.first) > (len(b.members), a.first)
-    side, core_names = (b, kept_a[3]) if a_is_core else (a, kept_b[3])
-    missing = names_missing(core_names, side)
-    return (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
-            vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, missing)
+    side, core_kept = (b, kept_a) if a_is_core else (a, kept_b)
+    missing = names_missing(core_kept[3], side)
+    values = (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
+              vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, missing)
+    return (*values, lede_cover(core_kept[4], side)) if cover else values
 
 
-def load_event_model(path: Path = EVENT_MODEL_FILE) -> PairModel:
-    return load_pair_model(path, EVENT_FEATURES,
+def load_event_model(path: Path = EVENT_MODEL_FILE, features: tuple[str, ...] = EVENT_FEATURES) -> PairModel:
+    return load_pair_model(path, features,
                            "refit it with bench/days_event_fit.py (or group with ClusterConfig(event_link=False))")
 
 
 @cache
-def default_event_model() -> PairModel:
-    """The packaged event model, read once per process."""
+def default_event_model(cover: bool = False) -> PairModel:
+    """The packaged event model (``cover``: the one that also reads ``core_lede_cover``), read once per process."""
+    if cover:
+        return load_event_model(EVENT_MODEL_COVER_FILE, EVENT_FEATURES_COVER)
     return load_event_model()
+
+
+def reads_cover(model: PairModel | None) -> bool:
+    """Whether an event model reads ``core_lede_cover`` (so ``event_features`` must compute it)."""
+    return model is not None and LEDE_COVER in model.features
