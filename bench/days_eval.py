@@ -51,7 +51,7 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # session 20; 2021-01-02 (drawn at random and labelled in session 21, first scored at that session's final
 # sitting, before and after) at the end of session 21. A tuning day without its folder or labels is left out (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
-               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02")
+               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27")
 HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
 # Test days: labelled, never tuned on, their labels under test/. 2020-11-21 (session 17), 2020-11-29
