@@ -115,9 +115,10 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
     squeezed_title = _squeeze(page_title_text or title)
     if lines is None:
         lines = visible_lines(document)
-    prefixes = [line for line in lines[:400]
-                if len(_squeeze(line)) >= max(6, 0.4 * len(squeezed_title))
-                and squeezed_title.startswith(_squeeze(line)) and _squeeze(line) != squeezed_title]
+    printed = [(line, _squeeze(line)) for line in lines[:400]]  # read by both checks below
+    prefixes = [line for line, bare in printed
+                if len(bare) >= max(6, 0.4 * len(squeezed_title))
+                and squeezed_title.startswith(bare) and bare != squeezed_title]
     if prefixes:
         return max(prefixes, key=len)
     parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
@@ -127,7 +128,8 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
         headline = first if len(first) >= 4 and len(first) >= 0.4 * len(longest) else longest
     else:
         headline = title
-    if len(_squeeze(headline)) < SHORT_LABEL or not any(_squeeze(headline) in _squeeze(line) for line in lines[:400]):
+    bare_headline = _squeeze(headline)
+    if len(bare_headline) < SHORT_LABEL or not any(bare_headline in bare for _line, bare in printed):
         # a section name ("新闻动态--学会官网") or a title the page never prints (the site's slogan):
         # not the headline; take the line above the date stamp
         return line_above_stamp(lines) or headline
