@@ -36,6 +36,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -761,6 +762,8 @@ def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:
 _NAME_PREFIX_TAGS = frozenset({"a", "b"})
 
 
+# Bounded: a story is compared again as reports arrive, with the same glosses (a worker runs for weeks).
+@lru_cache(maxsize=1 << 12)
 def _tagged_name(han: str) -> str:
     """The name a run of Han text ends with when no whole noun ends it: from the last word jieba
     tags as a name (two characters or more) to the end (its kind after it: 漫威影业, 霍华德大学,
