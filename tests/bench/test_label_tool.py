@@ -22,7 +22,7 @@ EXTRA_LABEL_FILES = [
     DAYS / "labels-2020-11-08.toml", DAYS / "labels-2020-08-09.toml", DAYS / "labels-2020-09-06.toml",
     DAYS / "test" / "labels-2020-11-21.toml", DAYS / "test" / "labels-2020-11-29.toml",
     DAYS / "test" / "labels-2020-11-15.toml", DAYS / "labels-2020-08-29.toml", DAYS / "labels-2020-08-23.toml",
-    DAYS / "labels-2021-01-02.toml",
+    DAYS / "labels-2021-01-02.toml", DAYS / "labels-2020-10-25.toml",
 ]
 
 
