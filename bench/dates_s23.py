@@ -93,11 +93,13 @@ def export_technews(pickled: bytes, folder: Path) -> list[str]:
     responses = _InertUnpickler(io.BytesIO(pickled), encoding="bytes").load()
     pages = {}
     for value in responses.values():
-        state = getattr(value, "state", {})
-        url = state.get(b"url", b"")
+        # attribute names are bytes in a Python 2 pickle (this fixture), str in a Python 3 one
+        state = {(key.decode() if isinstance(key, bytes) else key): item
+                 for key, item in getattr(value, "state", {}).items()}
+        url = state.get("url", b"")
         url = url.decode() if isinstance(url, bytes) else str(url)
         if url.startswith("http://technews.tw/"):
-            pages[url] = state[b"_content"]
+            pages[url] = state["_content"]
     (folder / "technews").mkdir(parents=True, exist_ok=True)
     for number, url in enumerate(sorted(pages), 1):
         (folder / "technews" / f"{number}.html").write_bytes(pages[url])
