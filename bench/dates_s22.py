@@ -3,7 +3,8 @@
 Test fixtures of four public repositories, exported once and read from a folder outside this
 repository (``<folder>/<set>/<file>``, the file path as in the repository); see
 bench/zhgold/README.md, "Session 22 date gold". Scored by ``bench.date_eval`` as
-``dates-s22-tune`` (tuned on) and ``dates-s22-held`` (never tuned on: only its score is read).
+``dates-s22-tune`` and ``dates-s22-held`` (never tuned on in sessions 22-23, scored as held three
+times; a tuning part from session 23, see the README).
 
 * ``newsdiff``: github ronnywang/newsdiff @ ac509fd (no licence file; g0v project), the crawler
   tests' saved pages ``tests/models/Crawler/<outlet>/data/<id>.html`` (Taiwan outlets, 2013-2014);

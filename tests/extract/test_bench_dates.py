@@ -115,3 +115,12 @@ def test_technews_export_reads_the_pickle_without_running_it(tmp_path) -> None: 
     assert export_technews(data, tmp_path) == ["http://technews.tw/2016/01/04/x/"]
     assert (tmp_path / "technews" / "1.html").read_bytes() == b"<html>x</html>"
     assert b"_Response" in data  # the class was named, and not imported on reading
+
+
+def test_pages_reads_dates_s22_held_since_session_23_but_refuses_the_never_tuned_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bench.date_eval import HELD_SETS, main
+
+    assert "dates-s22-held" not in HELD_SETS  # a tuning part from session 23 (zhgold/README)
+    for held in ("dates-s23-held", "htmldate-news-held"):
+        with pytest.raises(SystemExit):  # refused before any page is loaded
+            main(["--set", held, "--pages", "--s23", str(tmp_path), "--htmldate", str(tmp_path)])

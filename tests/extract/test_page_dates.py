@@ -97,6 +97,16 @@ def test_publish_time_kept_in_a_script_as_unix_seconds() -> None:
     assert published.utcoffset() is not None
 
 
+def test_a_day_only_stamp_takes_the_time_of_day_a_script_keeps_for_that_day() -> None:
+    # WeChat prints the day only and keeps the instant as Unix seconds in a script
+    def page(seconds: int) -> str:
+        return _page(f"<h1>新图书馆今夏开放</h1><div>2024-05-06</div>{ARTICLE}<script>var ct = \"{seconds}\";</script>")
+
+    assert _published(page(1714976700)) == "2024-05-06T14:25:00+08:00"  # 06:25 UTC
+    # an instant on another day is not this day's time (a save or an edit): the day stays
+    assert _published(page(1715062800)) == "2024-05-06T00:00:00+08:00"
+
+
 def test_zone_table() -> None:
     assert country_zone("https://www.example.com.hk/x") == "Asia/Hong_Kong"
     assert country_zone("https://www.example.com/x") == ""
