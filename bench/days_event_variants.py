@@ -462,3 +462,24 @@ VARIANTS += [
     Variant("guard: cover + cover x core names used", guard((4,))),
     Variant("guard: cover if most core names used, for cover", guard((5,), keep_cover=False)),
 ]
+
+
+# guard16's "noticed" candidate (information, decides nothing): the cover model decides a pair only when the side
+# restates most of the core's lede (cover >= ``least``); elsewhere main's model (refit in the same fold) decides.
+# Needs "eventlink as committed" scored first in the same run (its probabilities per day and fold).
+def gated(least: float) -> tuple[Any, Any]:
+    where: dict[int, tuple[str, bool]] = {}
+
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        where[id(g)] = (c.day.name, g is c.loo)
+        return current(c, g, cover=True)
+
+    def adjust(g: Grouped, p: np.ndarray) -> np.ndarray:
+        main = next(v for v in VARIANTS if v.name == "eventlink as committed (= novel .5 core only)")
+        plain = main.probabilities[where[id(g)]]
+        return np.where(current(None, g, cover=True)[:, -1] >= least, p, plain)  # type: ignore[arg-type]
+    return columns, adjust
+
+
+_gate_columns, _gate_adjust = gated(0.5)
+VARIANTS += [Variant("gate: cover model where cover >= .5, else main's", _gate_columns, adjust=_gate_adjust)]
