@@ -10,6 +10,7 @@ that looks like a date, numbered. The label is the reader's decision, not this t
                               | s17:<set>:<site>:<set's folder>/<file>   (bench.meta_s17's sets)
                               | s18:<set>:<set's folder>:<file>   (bench.meta_s18's sets)
                               | s22:<pages folder>:<set>:<file>   (bench.dates_s22's pages)
+                              | s23:<pages folder>:<set>:<file>   (bench.dates_s23's pages)
 
 Also prints what names a page's author (author metadata, byline-like lines), for the author gold.
 
@@ -34,17 +35,17 @@ _BYLINE = re.compile(r"作者|记者|記者|编辑|編輯|责编|通讯员|撰�
 
 def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
-    if kind == "s22":
+    if kind in ("s22", "s23"):
+        from importlib import import_module
         from pathlib import Path
 
-        from bench.dates_s22 import read_page as read_s22
-        from bench.dates_s22 import site_of as site_s22
         from bench.zh_gold import split_of
 
+        module = import_module(f"bench.dates_{kind}")
         folder, set_name, file = name.split(":", 2)
-        if split_of(site_s22(set_name, file)) == "test":
+        if split_of(module.site_of(set_name, file)) == "test":
             raise SystemExit(f"{file}: a zh test-side site: never looked at")
-        return read_s22(Path(folder), set_name, file), ""
+        return module.read_page(Path(folder), set_name, file), ""
     if kind == "s18":
         from pathlib import Path
 

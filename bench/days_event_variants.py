@@ -290,7 +290,7 @@ def members(agree: float = 0.2) -> Any:
                 values = _member_cosines(g.stories[a], g.stories[b])
                 rows.append((values[0] if values else 0.0, sum(values[:3]) / max(min(len(values), 3), 1),
                              math.log1p(sum(1 for v in values if v >= agree))))
-            g.extra[key] = np.array(rows, dtype=float).reshape(-1, 3)
+            g.extra[key] = np.array(rows, dtype=float).reshape(-1, 6)
         return np.hstack([current(c, g), g.extra[key]])
     return columns
 
@@ -410,3 +410,76 @@ VARIANTS += [
 
 # Session 22 (recall15): ``core_lede_cover`` as production computes it (``eventlink.event_features``, cover=True).
 VARIANTS += [Variant("production lede cover", current_cover)]
+
+
+# Session 23 (guard16): the cover with a guard against one actor's NEXT event. A side story that shares only the
+# actor (a name in both ledes) but reports a new action covers the core's names, not its event words; a reaction
+# restates the event itself. Columns: 0 the cover of the core's common non-name lede terms; 1 the share of the side's
+# own common non-name lede terms the core never uses; 2 log(1 + hours) the side's first report follows the core's last;
+# 3 the cover of the core's common lede terms except the names both stories use (the shared actor); 4 the cover times
+# the share of the core's names the side uses (1 - core_names_missing): restating the lede while naming the core's
+# other parties, not only the actor both share.
+# 5 the cover only when the side uses most of the core's name weight (core_names_missing < .5), else 0.
+def _guard_row(side: _StoryState, core: _StoryState, names: dict[str, int]
+               ) -> tuple[float, float, float, float, float, float]:
+    from newsmirror.stories.eventlink import lede_cover, names_missing, story_weights
+
+    def is_name(t: str) -> int:
+        return names.get(t, 0)
+
+    core_w, side_w = story_weights(core, is_name), story_weights(side, is_name)
+    core_words = {t: w for t, w in core_w[4].items() if t not in core_w[3]}
+    side_words = {t: w for t, w in side_w[4].items() if t not in side_w[3]}
+    after = max((side.first - core.last).total_seconds() / 3600, 0.0)
+    known = set(side.lede_terms) | set(side.title_terms) | set(side.centroid)
+    unshared = {t: w for t, w in core_w[4].items() if not (t in core_w[3] and t in known)}
+    cover = lede_cover(core_w[4], side)
+    return (lede_cover(core_words, side), names_missing(side_words, core), math.log1p(after), lede_cover(unshared, side),
+            cover * (1.0 - names_missing(core_w[3], side)), cover if names_missing(core_w[3], side) < 0.5 else 0.0)
+
+
+def guard(which: tuple[int, ...], keep_cover: bool = True) -> Any:
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        if "guard" not in g.extra:
+            rows = []
+            for a, b in g.pairs:
+                side, core = _sides(g.stories[a], g.stories[b])
+                rows.append(_guard_row(side, core, g.names))
+            g.extra["guard"] = np.array(rows, dtype=float).reshape(-1, 6)
+        x = current(c, g, cover=True) if keep_cover else current(c, g)
+        return np.hstack([x, g.extra["guard"][:, list(which)]])
+    return columns
+
+
+VARIANTS += [
+    Variant("guard: cover + event-word cover", guard((0,))),
+    Variant("guard: event-word cover for cover", guard((0,), keep_cover=False)),
+    Variant("guard: cover + side's new words", guard((1,))),
+    Variant("guard: cover + after the core", guard((2,))),
+    Variant("guard: cover without shared names, for cover", guard((3,), keep_cover=False)),
+    Variant("guard: cover + cover without shared names", guard((3,))),
+    Variant("guard: cover x core names used, for cover", guard((4,), keep_cover=False)),
+    Variant("guard: cover + cover x core names used", guard((4,))),
+    Variant("guard: cover if most core names used, for cover", guard((5,), keep_cover=False)),
+]
+
+
+# guard16's "noticed" candidate (information, decides nothing): the cover model decides a pair only when the side
+# restates most of the core's lede (cover >= ``least``); elsewhere main's model (refit in the same fold) decides.
+# Needs "eventlink as committed" scored first in the same run (its probabilities per day and fold).
+def gated(least: float) -> tuple[Any, Any]:
+    where: dict[int, tuple[str, bool]] = {}
+
+    def columns(c: Captured, g: Grouped) -> np.ndarray:
+        where[id(g)] = (c.day.name, g is c.loo)
+        return current(c, g, cover=True)
+
+    def adjust(g: Grouped, p: np.ndarray) -> np.ndarray:
+        main = next(v for v in VARIANTS if v.name == "eventlink as committed (= novel .5 core only)")
+        plain = main.probabilities[where[id(g)]]
+        return np.where(current(None, g, cover=True)[:, -1] >= least, p, plain)  # type: ignore[arg-type]
+    return columns, adjust
+
+
+_gate_columns, _gate_adjust = gated(0.5)
+VARIANTS += [Variant("gate: cover model where cover >= .5, else main's", _gate_columns, adjust=_gate_adjust)]

@@ -102,7 +102,7 @@ def test_lede_cosine_reads_the_sides_lede_against_the_cores_bodies() -> None:
 
 
 def test_production_cover_equals_the_bench_variants_on_a_constructed_pair() -> None:
-    """``eventlink.event_features(..., cover=True)``'s last column is recall14's ``core_lede_cover``,
+    """Without names ``eventlink.event_features(..., cover=True)``'s last column is recall14's ``core_lede_cover``,
     the core being the larger story whichever order the pair comes in."""
     from newsmirror.stories.cluster import _dice
     from newsmirror.stories.eventlink import EVENT_FEATURES, EVENT_FEATURES_COVER, event_features
@@ -119,3 +119,22 @@ def test_production_cover_equals_the_bench_variants_on_a_constructed_pair() -> N
         assert values[-1] == pytest.approx(expected)
         assert values[:-1] == event_features(a, b, lambda _: 0, _dice)
     assert len(event_features(side, core, lambda _: 0, _dice)) == len(EVENT_FEATURES)
+
+
+def test_production_cover_equals_guard16s_variant_with_names() -> None:
+    """With names, production's cover is the variant "cover without shared names" (column 3 of ``_guard_row``):
+    the core's names the side also uses count neither way."""
+    from bench.days_event_variants import _guard_row
+
+    from newsmirror.stories.cluster import _dice
+    from newsmirror.stories.eventlink import event_features
+
+    side = _told({"立委": 1, "羁押": 1, "停权": 1}, 1)
+    side.members = [object()]  # type: ignore[list-item]
+    core = _told({"立委": 4, "羁押": 3, "国民党": 2, "台湾": 1}, 4)
+    core.members = [object()] * 4  # type: ignore[list-item]
+    names = {"立委": 1, "国民党": 1}
+    expected = _guard_row(side, core, names)[3]
+    assert 0.0 < expected < core_lede_cover(side, core)  # 立委, shared, leaves the share; 国民党 stays missed
+    for a, b in ((side, core), (core, side)):
+        assert event_features(a, b, lambda t: names.get(t, 0), _dice, cover=True)[-1] == pytest.approx(expected)

@@ -97,6 +97,16 @@ def test_publish_time_kept_in_a_script_as_unix_seconds() -> None:
     assert published.utcoffset() is not None
 
 
+def test_a_day_only_stamp_takes_the_time_of_day_a_script_keeps_for_that_day() -> None:
+    # WeChat prints the day only and keeps the instant as Unix seconds in a script
+    def page(seconds: int) -> str:
+        return _page(f"<h1>新图书馆今夏开放</h1><div>2024-05-06</div>{ARTICLE}<script>var ct = \"{seconds}\";</script>")
+
+    assert _published(page(1714976700)) == "2024-05-06T14:25:00+08:00"  # 06:25 UTC
+    # an instant on another day is not this day's time (a save or an edit): the day stays
+    assert _published(page(1715062800)) == "2024-05-06T00:00:00+08:00"
+
+
 def test_zone_table() -> None:
     assert country_zone("https://www.example.com.hk/x") == "Asia/Hong_Kong"
     assert country_zone("https://www.example.com/x") == ""
@@ -215,3 +225,27 @@ def test_line_above_stamp_steps_over_at_most_two_short_label_lines() -> None:
     assert line_above_stamp(["首页", "本市三座社区图书馆今夏同时开放", "分享", "编译中心", stamp]) \
         == "本市三座社区图书馆今夏同时开放"
     assert line_above_stamp(["首页", "本市三座社区图书馆今夏同时开放", "分享", "转发", "编译中心", stamp]) == ""
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("2024-05-06 HKT 14:25", "2024-05-06T14:25:00+08:00"),  # the zone between day and time
+    ("2024-05-06 14:25 HKT", "2024-05-06T14:25:00+08:00"),
+    ("2024-05-06 UTC 06:25", "2024-05-06T06:25:00+00:00"),
+    ("2024-05-06 EDT 02:25", "2024-05-06T02:25:00-04:00"),
+])
+def test_a_zone_abbreviation_between_day_and_time_keeps_the_time(stamp: str, expected: str) -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}")
+    assert _published(html, "https://news.example.de/a/1.html") == expected
+
+
+def test_a_headline_printed_over_two_lines_is_found_before_the_sites_clock() -> None:
+    # no <h1>: the headline is set as two lines that the <title> joins; the top bar shows the day
+    # the page was saved, before the headline's own day
+    body = ('<div class="top">本站时间：2024年05月08日 星期三</div><div class="nav">热门：三座图书馆今夏开放</div>'
+            "<div class='h'><div>新图书馆今夏开放 三区先行</div><div>学生可免费自习上网</div></div>"
+            f"<div>2024/05/06</div>{ARTICLE}")
+    html = _page(body, title="新图书馆今夏开放 三区先行 学生可免费自习上网 - 示例新闻网 - 本地")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.hk/a/1.html"))
+    assert article.title == "新图书馆今夏开放 三区先行 学生可免费自习上网"
+    assert article.published_at is not None and article.published_at.isoformat() == "2024-05-06T00:00:00+08:00"

@@ -5,12 +5,13 @@ wording, and an unrelated report."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice, _StoryState
 from newsmirror.stories.eventlink import (
     EVENT_FEATURES,
     EVENT_FEATURES_COVER,
@@ -18,6 +19,7 @@ from newsmirror.stories.eventlink import (
     default_event_model,
     event_features,
     is_latin_name,
+    lede_cover,
     load_event_model,
     story_weights,
 )
@@ -256,7 +258,7 @@ def test_both_event_model_files_load_and_the_flag_picks_the_one_with_the_cover()
 
 
 def test_with_the_cover_model_a_pass_scores_the_extra_feature() -> None:
-    """The features computed follow the model: a pass with a model reading ``core_lede_cover`` gets it."""
+    """The features computed follow the model: a pass with a model reading the cover gets it."""
     weights = (*(0.0 for _ in EVENT_FEATURES), 100.0)
     cover_only = PairModel(weights, -50.0, 0.5, EVENT_FEATURES_COVER)  # links iff cover > 0.5
     clusterer = StoryClusterer(ClusterConfig(event_link=True, **NO_JOIN), event_model=cover_only)  # type: ignore[arg-type]
@@ -267,3 +269,43 @@ def test_with_the_cover_model_a_pass_scores_the_extra_feature() -> None:
     assert values[-1] > 0.0  # the reaction restates some of the core's lede (台谍案, 台湾)
     scored = {frozenset((a, b)): p for p, a, b in clusterer.event_pairs(set(ids))}
     assert scored[frozenset((core.id, side.id))] == pytest.approx(cover_only.probability(values))
+
+
+def _lede_story(story_id: str, ledes: dict[str, int], count: int) -> _StoryState:
+    """A story of ``count`` reports whose titles-and-ledes use ``ledes``' terms that many times."""
+    story = _StoryState(id=story_id, title="", first=START, last=START, lede_terms=Counter(ledes), ledes=count)
+    story.members = [object()] * count  # type: ignore[list-item]
+    return story
+
+
+# Constructed (no labelled day's text): a core of four reports on TikTok's sale talks with 推特; one actor's next
+# event (TikTok sues over the ban: shares only the actor); a reaction restating the talks (收购, 谈判).
+TALKS = _lede_story("talks", {"推特": 4, "tiktok": 4, "收购": 3, "谈判": 3, "美国": 1}, 4)
+LAWSUIT = _lede_story("lawsuit", {"tiktok": 1, "起诉": 1, "法院": 1, "禁令": 1}, 1)
+REACTION = _lede_story("reaction", {"tiktok": 1, "收购": 1, "谈判": 1, "评论": 1}, 1)
+
+
+def _name(term: str) -> int:
+    return int(term in {"推特", "美国"})
+
+
+def test_the_cover_leaves_out_the_actor_both_stories_name() -> None:
+    """The guard: a side story that restates only the core's actor covers nothing of the core's event."""
+    core = story_weights(TALKS, _name)
+    assert lede_cover(core[4], LAWSUIT) > 0.0  # recall15's cover counts the shared actor
+    assert lede_cover(core[4], LAWSUIT, core[3]) == 0.0
+    # the reaction restates the event words (收购, 谈判) but not 推特, a core name it never uses: that stays in
+    # the total, as the actor leaves both sides of the share
+    guarded = lede_cover(core[4], REACTION, core[3])
+    words, missed = core[4]["收购"] + core[4]["谈判"], core[4]["推特"]
+    assert guarded == pytest.approx(words / (words + missed))
+
+
+def test_a_cover_model_keeps_the_reaction_and_not_the_actors_next_event() -> None:
+    weights = (*(0.0 for _ in EVENT_FEATURES), 100.0)
+    cover_only = PairModel(weights, -10.0, 0.5, EVENT_FEATURES_COVER)  # links iff the cover > 0.1 (the actor alone: .2)
+    for side, linked in ((LAWSUIT, False), (REACTION, True)):
+        for a, b in ((side, TALKS), (TALKS, side)):
+            values = event_features(a, b, _name, _dice, cover=True)
+            assert values[:-1] == event_features(a, b, _name, _dice)
+            assert (cover_only.probability(values) >= 0.5) is linked

@@ -98,11 +98,24 @@ def _crawl_time(raw: RawDocument) -> datetime | None:
     return raw.fetched_at or saved_at(raw.content)
 
 
+def _with_script_time(day: datetime, script: datetime | None) -> datetime:
+    """A day without its time of day (local midnight: a day-only stamp or metadata value) and the
+    instant a page script states for publication in Unix seconds: the script's instant when it falls
+    on that day in the day's own offset (WeChat prints "2018-04-06" and keeps ``var ct`` in a script),
+    shown in that offset; a script instant on another day is some other time (a save, an edit)."""
+    if script is None or day.tzinfo is None:
+        return day
+    local = script.astimezone(day.tzinfo)
+    return local if local.date() == day.date() else day
+
+
 def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: datetime | None, *,
                zone: str, page_url: str, relative: datetime | None = None) -> datetime | None:
     url_date = date_from_url(page_url, zone)
     found = publication_date(page_date=page_date, container_date=raw.published_hint, text=body_text,
                              stamps=[feed_stamp] if feed_stamp else [], url_date=url_date, zone=zone)
+    if found is not None and raw.kind == DocumentKind.WEB_PAGE and found.time() == time(0):
+        found = _with_script_time(found, script_published(raw.content))
     if found is None and raw.kind == DocumentKind.WEB_PAGE:
         found = script_published(raw.content)  # a page that prints only "昨天" may keep the instant in a script
         # a relative stamp by the headline ("3小时前"), resolved against a known crawl time

@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
 from newsmirror.extract.bylines import names_in
 from newsmirror.extract.credits import editor_names
+from newsmirror.extract.stamps import ZONE_WORDS
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
@@ -25,6 +26,11 @@ _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
 _SPACE = re.compile(r"\s+")
 # A zone named with the stamp: "北京时间", "格林尼治标准时间10:41", "GMT+8", "UTC".
 _ZONE_WORD = r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡|格林尼治标准|格林威治标准|格林尼治標準|格林威治標準|格林尼治|格林威治)[时時][间間]"
+# A zone abbreviation with a fixed offset, or GMT/UTC, set between date and time ("2018-07-02 HKT 12:58")
+# or after the time ("12:58 HKT").
+_LATIN_ZONE = r"(?<![A-Za-z])(?:GMT|UTC|" + "|".join(sorted((word.upper() for word in ZONE_WORDS), key=len,
+                                                          reverse=True)) + r")(?![A-Za-z])"
+_LATIN_ZONE_NEAR = re.compile(_LATIN_ZONE)
 # The half of the day a 12-hour clock names: "下午2:25", "晚上8:05", "上午10:30".
 _HALF_DAY = r"上午|下午|中午|晚上|晚间|晚間|凌晨|早上|傍晚"
 _AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚"})
@@ -32,7 +38,7 @@ _AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚"})
 _AM_PM = r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 _STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    rf"(?:\s*(?:[T（(]|星期.|周.|{_ZONE_WORD}|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>\d{{1,2}})\s*[:：時时]\s*(?P<M>\d{{2}})"
+    rf"(?:\s*(?:[T（(]|星期.|周.|{_ZONE_WORD}|{_LATIN_ZONE}|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>\d{{1,2}})\s*[:：時时]\s*(?P<M>\d{{2}})"
     rf"(?:\s*[:：分]\s*(?P<S>\d{{2}}))?{_AM_PM})?"
 )
 # A stamp without its year ("10-08 12:00", "5月6日 14:25"), as GNE's patterns read them: only
@@ -145,8 +151,9 @@ def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[dat
         second = int(match.group("S")) if match.group("S") else 0
         # a zone word written with the stamp (between date and time, or right after it) wins
         near = line[match.start():match.end() + 12]
+        latin = _LATIN_ZONE_NEAR.search(near)
         tz = ZoneInfo("Asia/Shanghai") if _PLUS_EIGHT.search(near) else ZoneInfo("UTC") if _UTC_NEAR.search(near) \
-            else ZoneInfo(zone)
+            else timezone(timedelta(hours=ZONE_WORDS[latin.group(0).lower()])) if latin else ZoneInfo(zone)
         value = datetime(year, int(match.group("m")), int(match.group("d")), hour, minute, second, tzinfo=tz)
     except ValueError:
         return None
@@ -242,8 +249,31 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
 
 def _starts(lines: list[str], headline: str) -> list[int]:
     wanted = _squeeze(headline)
-    return [index + 1 for index, line in enumerate(lines)
-            if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
+    found = [index + 1 for index, line in enumerate(lines)
+             if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
+    return found or split_headline(lines, headline)
+
+
+SPLIT_ROWS = 3  # lines a headline may be broken over ("headline" / "its second half")
+
+
+def split_headline(lines: list[str], headline: str) -> list[int]:
+    """Where the page prints ``headline`` broken over up to ``SPLIT_ROWS`` consecutive lines (a
+    headline set as a title and its second half, as the ``<title>`` joins them): the index after
+    the last piece, for each place."""
+    wanted = _squeeze(headline)
+    ends = []
+    for index, line in enumerate(lines):
+        joined = _squeeze(line)
+        if len(joined) < 4 or len(joined) >= len(wanted) or not wanted.startswith(joined):
+            continue
+        for end in range(index + 1, min(index + SPLIT_ROWS, len(lines))):
+            joined += _squeeze(lines[end])
+            if joined == wanted:
+                ends.append(end + 1)
+            if not wanted.startswith(joined):
+                break
+    return ends
 
 
 def _after_headline(line: str, headline: str) -> str:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import lxml.html
 
 from newsmirror.extract.datelines import parse_iso
-from newsmirror.extract.page_header import line_above_stamp, visible_lines
+from newsmirror.extract.page_header import line_above_stamp, split_headline, visible_lines
 from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.zones import in_site_zone
 from newsmirror.model import DocumentKind, RawDocument
@@ -116,12 +116,15 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
     if lines is None:
         lines = visible_lines(document)
     printed = [(line, _squeeze(line)) for line in lines[:400]]  # read by both checks below
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) > 1 and len(_squeeze(parts[0])) >= SHORT_LABEL and split_headline(lines[:400], parts[0]):
+        # the headline the title starts with, printed broken over lines ("headline" / "second half")
+        return parts[0]
     prefixes = [line for line, bare in printed
                 if len(bare) >= max(6, 0.4 * len(squeezed_title))
                 and squeezed_title.startswith(bare) and bare != squeezed_title]
     if prefixes:
         return max(prefixes, key=len)
-    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
     if len(parts) > 1:
         # the headline comes first ("headline_频道_站名"), unless that part is only a short label
         first, longest = parts[0].strip(), max(parts, key=len).strip()
@@ -129,7 +132,8 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
     else:
         headline = title
     bare_headline = _squeeze(headline)
-    if len(bare_headline) < SHORT_LABEL or not any(bare_headline in bare for _line, bare in printed):
+    if len(bare_headline) < SHORT_LABEL or not (any(bare_headline in bare for _line, bare in printed)
+                                                or split_headline(lines[:400], headline)):
         # a section name ("新闻动态--学会官网") or a title the page never prints (the site's slogan):
         # not the headline; take the line above the date stamp
         return line_above_stamp(lines) or headline

@@ -61,7 +61,7 @@ _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 _UTC_WORD = re.compile(r"^\s*(?:GMT|UTC|Z)\b(?![+-]\d)")
 # Zone abbreviations written after the time whose offset is unambiguous ("CST" is not: US Central
 # or China Standard Time).
-_ZONE_WORDS = {"edt": -4, "est": -5, "cdt": -5, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8, "bst": 1, "cet": 1,
+ZONE_WORDS = {"edt": -4, "est": -5, "cdt": -5, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8, "bst": 1, "cet": 1,
                "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "hkt": 8, "jst": 9, "kst": 9}
 _ZONE_WORD = re.compile(r"^\s*([A-Za-z]{3,4})\b")
 SHORT_LINE = 90  # characters: a stamp line is short; a date in a longer line is part of a sentence
@@ -127,8 +127,8 @@ def stamp_in_line(line: str, zone: str) -> Stamp | None:
             word = _ZONE_WORD.match(rest)
             if _UTC_WORD.match(rest):
                 tz, stated = UTC, True
-            elif word and word.group(1).lower() in _ZONE_WORDS:
-                tz, stated = timezone(timedelta(hours=_ZONE_WORDS[word.group(1).lower()])), True
+            elif word and word.group(1).lower() in ZONE_WORDS:
+                tz, stated = timezone(timedelta(hours=ZONE_WORDS[word.group(1).lower()])), True
         try:
             value = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, second, tzinfo=tz)
         except ValueError:

@@ -186,9 +186,10 @@ class ClusterConfig:
     # days worse in sample than these five-day models); shorter reading lengths (1000 or 1500 characters,
     # cheaper), refit too, left a day's share of pure stories below 85 %.
     event_link: bool = True
-    # Whether the event model also reads ``core_lede_cover`` (how much of the core's common lede terms the
-    # side story's ledes restate; ``eventlink``), with the model fitted with it (``event_model_cover.toml``).
-    # Session 22 (recall15, bench/days_results.md): off until it passes the lead's rule.
+    # Whether the event model also reads ``core_lede_cover_unshared`` (how much of the core's common lede terms,
+    # beyond the names both stories use, the side story's ledes restate; ``eventlink``), with the model fitted
+    # with it (``event_model_cover.toml``). Sessions 22-23 (recall15, guard16; bench/days_results.md): off until
+    # it passes the lead's rule.
     event_lede_cover: bool = False
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``

@@ -38,11 +38,15 @@ The features of stories A and B:
   blacklist beside a regulator's delayed IPO). Session 18 (bench/days_results.md, layer9 and the merge):
   of the variants measured (names used by a third, half or all of the ledes; from the side story, the
   core or both), this one won layer9's purity-first rule once the pair model read a story's latest members.
-* ``core_lede_cover`` (only with ``ClusterConfig.event_lede_cover``, read by the model in
+* ``core_lede_cover_unshared`` (only with ``ClusterConfig.event_lede_cover``, read by the model in
   ``event_model_cover.toml``): of the core's common lede terms (every term, not only names, that at least
   half of its titles-and-ledes use, weighted by IDF), the weight share the side story's titles-and-ledes
   use. A reaction's first sentences restate the event it reacts to (被羁押的两名立委); a neighbouring
-  event of the topic restates its own. Session 22 (recall14, recall15; bench/days_results.md).
+  event of the topic restates its own. Session 22 (recall14, recall15; bench/days_results.md). The names of the
+  core's common terms that the side story also uses (``names_missing``' sense of using) are left out of the share,
+  above and below: a side story that shares only the actor (TikTok) reports that actor's next event (its lawsuit
+  beside the Twitter talks) as often as a reaction; what a reaction restates beyond the shared actor is the event.
+  Session 23 (guard16): of the guards tried it alone kept the cover's recall at the layer's purity.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ if TYPE_CHECKING:
 EVENT_FEATURES = ("title_terms", "title_rare", "title_names", "cosine", "meaning", "lede", "title", "gap",
                   "min_size", "max_size", "lede_terms", "core_names_missing")
 EVENT_MODEL_FILE = Path(__file__).with_name("event_model.toml")
-LEDE_COVER = "core_lede_cover"
+LEDE_COVER = "core_lede_cover_unshared"
 EVENT_FEATURES_COVER = (*EVENT_FEATURES, LEDE_COVER)
 EVENT_MODEL_COVER_FILE = Path(__file__).with_name("event_model_cover.toml")
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
@@ -130,9 +134,13 @@ def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWei
             lede_names, common)
 
 
-def lede_cover(common: dict[str, float], side: _StoryState) -> float:
+def lede_cover(common: dict[str, float], side: _StoryState, names: dict[str, float] | None = None) -> float:
     """The IDF share of a core's common lede terms ``common`` (``story_weights``' last) that ``side``'s
-    titles-and-ledes use."""
+    titles-and-ledes use; ``names`` (the core's common lede names, ``story_weights``' fourth): without those
+    names the side also uses anywhere (the actor both share)."""
+    if names:
+        common = {t: w for t, w in common.items()
+                  if not (t in names and (t in side.lede_terms or t in side.title_terms or t in side.centroid))}
     total = sum(common.values())
     if not total:
         return 0.0
@@ -163,7 +171,7 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     missing = names_missing(core_kept[3], side)
     values = (_weighted_jaccard(wa, wb), rare, _weighted_jaccard(na, nb), cosine, vector_cosine(a.meaning, b.meaning),
               vector_cosine(a.lede, b.lede), title, gap, math.log(sizes[0]), math.log(sizes[1]), ledes, missing)
-    return (*values, lede_cover(core_kept[4], side)) if cover else values
+    return (*values, lede_cover(core_kept[4], side, core_kept[3])) if cover else values
 
 
 def load_event_model(path: Path = EVENT_MODEL_FILE, features: tuple[str, ...] = EVENT_FEATURES) -> PairModel:
@@ -173,12 +181,12 @@ def load_event_model(path: Path = EVENT_MODEL_FILE, features: tuple[str, ...] = 
 
 @cache
 def default_event_model(cover: bool = False) -> PairModel:
-    """The packaged event model (``cover``: the one that also reads ``core_lede_cover``), read once per process."""
+    """The packaged event model (``cover``: the one that also reads ``LEDE_COVER``), read once per process."""
     if cover:
         return load_event_model(EVENT_MODEL_COVER_FILE, EVENT_FEATURES_COVER)
     return load_event_model()
 
 
 def reads_cover(model: PairModel | None) -> bool:
-    """Whether an event model reads ``core_lede_cover`` (so ``event_features`` must compute it)."""
+    """Whether an event model reads ``LEDE_COVER`` (so ``event_features`` must compute it)."""
     return model is not None and LEDE_COVER in model.features
