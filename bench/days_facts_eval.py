@@ -5,6 +5,8 @@ with ``stories.compare.compare_story``; then
 
 * fact-link recall: share of gold same-fact pairs (two quoted sentences of one group, different
   outlets) that the comparison puts in one fact;
+  (also printed: the same counting a pair found when any unit a quote covers shares a fact with any
+  unit of the other quote; the main figure places a quote over two units on the one holding its beginning);
 * fact-link precision: share of the comparison's links between two quoted sentences (different
   outlets) that are gold pairs (links touching unquoted sentences are not judged);
 * false "only X": details the comparison says only one outlet gives (``unique_details`` and
@@ -72,6 +74,24 @@ def never_tuned_on(path: Path) -> bool:
     return "test" in path.parts or path.stem in FRESH_FACT_FILES
 
 
+def _covered_units(key: str, where: tuple[str, str, int], sentence_keys: dict[tuple[str, str, int], str]
+                   ) -> list[tuple[str, str, int]]:
+    """The units a quote covers: the one holding its (longest) beginning, then each next unit of the
+    article that holds the beginning (4+ characters) of what is left of it."""
+    covered = [where]
+    held = sentence_keys[where]
+    rest = key[next((n for n in range(len(key), 0, -1) if key[:n] in held), 0):]
+    following = (where[0], where[1], where[2] + 1)
+    while len(rest) >= 4 and following in sentence_keys:
+        size = next((n for n in range(len(rest), 3, -1) if rest[:n] in sentence_keys[following]), 0)
+        if not size:
+            break
+        covered.append(following)
+        rest = rest[size:]
+        following = (following[0], following[1], following[2] + 1)
+    return covered
+
+
 def load_stories(facts_path: Path, days: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Each labelled story with its files imported by the normal importer: (story, file -> article)."""
     from newsmirror.jobs.importing import import_paths
@@ -110,7 +130,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
     from newsmirror.stories.compare import compare_story
 
     totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
-              "false_only": 0, "seconds": 0.0}
+              "false_only": 0, "seconds": 0.0, "spanning_quotes": 0, "found_any_unit": 0}
     false_claims: list[str] = []
     for story, articles in loaded:
         reports = list({a.id: a for a in articles.values()}.values())
@@ -131,6 +151,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
         # Gold quotes -> the system sentences that contain them.
         quoted: list[tuple[str, str, tuple[str, str, int] | None]] = []  # group, file, sentence
         quote_text: list[str] = []
+        units_of: list[list[tuple[str, str, int]]] = []  # every unit a quote covers
         for fact in story.get("fact", []):
             for quote in fact["sentences"]:
                 article = articles.get(quote["file"])
@@ -145,6 +166,9 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                             break
                         where = next((s for s, k in sentence_keys.items()
                                       if s[0] == article.id and key[:size] in k), None)
+                covered = _covered_units(_key(quote["text"]), where, sentence_keys) if where else []
+                totals["spanning_quotes"] += len(covered) > 1
+                units_of.append(covered)
                 quoted.append((fact["id"], quote["file"], where))
                 quote_text.append(quote["text"])
         for i, (group_a, file_a, where_a) in enumerate(quoted):
@@ -155,6 +179,9 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                           and bool(fact_of[where_a] & fact_of[where_b]))
                 totals["gold_pairs"] += 1
                 totals["found_pairs"] += linked
+                # The same pair counted as found when any unit of one quote shares a fact with any of
+                # the other's (a quote over two clauses, the comparison linking its second).
+                totals["found_any_unit"] += linked or any(fact_of[a] & fact_of[b] for a in units_of[i] for b in units_of[k])
                 if show and not linked:
                     print(f"  missed {story['event']}/{group_a}: {file_a[11:40]} ~ {file_b[11:40]}")
                     for where, text in ((where_a, quote_text[i]), (where_b, quote_text[k])):
@@ -257,6 +284,8 @@ def main() -> None:
     table.add_row(str(totals["gold_pairs"]), f"{recall:.3f}", str(totals["judged_links"]), f"{precision:.3f}",
                   str(totals["only_claims"]), str(totals["false_only"]), f"{totals['seconds']:.2f}")
     Console(width=160).print(table)
+    print(f"quotes over two or more units: {totals['spanning_quotes']}; link recall counting any unit of such a quote: "
+          f"{totals['found_any_unit'] / max(totals['gold_pairs'], 1):.3f} ({totals['found_any_unit']}/{totals['gold_pairs']})")
 
 
 if __name__ == "__main__":

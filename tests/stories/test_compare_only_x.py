@@ -68,3 +68,51 @@ def test_an_original_name_glossing_an_institute_is_given_by_an_outlet_translatin
     assert "International Republican Institute" not in _only([glossed, other], "甲报")
     unnamed = _article("乙社", "美国国务卿蓬佩奥获得一个美国团体颁发的自由奖，并在颁奖典礼上发表讲话。")
     assert "International Republican Institute" in _only([glossed, unnamed], "甲报")
+
+
+def test_an_original_name_glossing_a_name_jieba_cuts_stands_for_the_whole_name() -> None:
+    # 丰田汽车 is cut 丰田 + 汽车 with a modifier before it; the gloss stands for 新丰田汽车, which
+    # 乙社 writes in its short form 新丰汽.
+    from newsmirror.stories.compare import _tagged_name
+
+    assert _tagged_name("本公司新丰田汽车") == "新丰田汽车"
+    assert _tagged_name("治亚洲埃默里大学") == "埃默里大学"  # a place before a name is not part of it
+    glossed = _article("甲报", "日本企业新丰田汽车(New Toyota Motor Corp)今天表示，将对法院扣押其资产的裁决提出上诉。")
+    short = _article("乙社", "日本企业新丰汽今天表示，将对法院扣押其资产的裁决提出上诉，并称裁决违反国际法。")
+    assert "New Toyota Motor Corp" not in _only([glossed, short], "甲报")
+    unnamed = _article("乙社", "一家日本企业今天表示，将对法院扣押其资产的裁决提出上诉，并称裁决违反国际法。")
+    assert "New Toyota Motor Corp" in _only([glossed, unnamed], "甲报")
+
+
+def test_an_outlet_glossing_its_own_transliteration_names_the_others_transliteration() -> None:
+    # One city, two transliterations; 乙社 adds the original, which 帕萨迪纳 reads as.
+    from newsmirror.text.phonetic import reads_as
+
+    assert reads_as("帕萨迪纳", "Pasadena")
+    assert not reads_as("帕萨迪纳", "Glendale")
+    assert not reads_as("北京", "Beijing")  # no transliteration: an ordinary word
+    one = _article("甲报", "山火周五逼近洛杉矶以北的帕萨迪纳市郊，当局下令约两万名居民撤离家园。")
+    other = _article("乙社", "山火周五逼近洛杉矶以北的巴沙迪那（Pasadena）市郊，当局下令约两万名居民撤离。")
+    assert "帕萨迪纳" not in _only([one, other], "甲报")
+    elsewhere = _article("乙社", "山火周五逼近洛杉矶以北的格伦代尔（Glendale）市郊，当局下令约两万名居民撤离。")
+    assert "帕萨迪纳" in _only([one, elsewhere], "甲报")
+
+
+def test_a_seat_of_power_names_the_body_it_houses() -> None:
+    # 克里姆林宫 and 俄罗斯总统府 are one body: neither outlet alone names it.
+    seat = _article("甲报", "克里姆林宫周三表示，总统将于下周出访中亚三国，并出席地区峰会。")
+    body_ = _article("乙社", "俄罗斯总统府周三表示，总统将于下周出访中亚三国，并出席地区峰会。")
+    assert "克里姆林宫" not in _only([seat, body_], "甲报")
+    assert "俄罗斯总统府" not in _only([seat, body_], "乙社")
+    other = _article("乙社", "俄罗斯外交部周三表示，总统将于下周出访中亚三国，并出席地区峰会。")
+    assert "克里姆林宫" in _only([seat, other], "甲报")
+
+
+def test_a_gloss_after_a_transliteration_jieba_cuts_is_read_by_its_last_three_characters_too() -> None:
+    # jieba cuts 林德梅耶 as 林德梅 + 耶 and 林德梅尔 as 林 + 德梅尔: the tagged name (林德梅耶)
+    # and the other spelling's word share too little, its last three characters (德梅耶) do not.
+    glossed = _article("甲报", "世卫组织发言人林德梅耶(Christian Lindmeier)周二表示，专家组已与当地科学家完成讨论。")
+    other = _article("乙社", "世卫组织发言人林德梅尔周二表示，专家组已与当地科学家完成讨论，并交换了意见。")
+    assert "Christian Lindmeier" not in _only([glossed, other], "甲报")
+    unnamed = _article("乙社", "世卫组织一名发言人周二表示，专家组已与当地科学家完成讨论，并交换了意见。")
+    assert "Christian Lindmeier" in _only([glossed, unnamed], "甲报")

@@ -36,6 +36,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -43,14 +44,22 @@ import numpy as np
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
-from newsmirror.text.bodies import body, names_body
-from newsmirror.text.names import abbreviates, is_name_detail
+from newsmirror.text.bodies import body, names_body, names_seat
+from newsmirror.text.names import NAME_TAGS, abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
-from newsmirror.text.phonetic import phonetic_key, same_name, spells_pinyin, transliterated_names
+from newsmirror.text.phonetic import (
+    latin_words,
+    phonetic_key,
+    reads_as,
+    same_name,
+    spells_pinyin,
+    text_transliterations,
+    transliterated_names,
+)
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
-from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, pos_tokenizer
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -738,12 +747,42 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[
     return spellings
 
 
-def _glossed_name(han: str, nouns: Iterable[str]) -> str:
+def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:
     """The Han name a Latin gloss stands for, from the Han text just before it: a body named by a
     qualifier and a generic head whole (国际共和研究所: the others may translate its head otherwise,
-    国际共和学会), else the noun the text ends with (外长拉夫罗夫 -> 拉夫罗夫)."""
+    国际共和学会), else the noun the text ends with (外长拉夫罗夫 -> 拉夫罗夫), else both the name
+    jieba's tags find at its end (``_tagged_name``: 新日本制铁) and its last three characters (the
+    length of most transliterations: 德梅耶 of 林德梅耶, which another outlet writes 林 + 德梅尔)."""
     whole = next((han[start:] for start in range(len(han) - 2) if body(han[start:])), None)
-    return whole or next((n for n in nouns if han.endswith(n)), han[-3:])
+    ending = whole or next((n for n in nouns if han.endswith(n)), None)
+    return (ending,) if ending else tuple(dict.fromkeys((_tagged_name(han), han[-3:])))
+
+
+# A name's first word may follow a one-character modifier of it (新 of 新日本制铁).
+_NAME_PREFIX_TAGS = frozenset({"a", "b"})
+
+
+# Bounded: a story is compared again as reports arrive, with the same glosses (a worker runs for weeks).
+@lru_cache(maxsize=1 << 12)
+def _tagged_name(han: str) -> str:
+    """The name a run of Han text ends with when no whole noun ends it: from the last word jieba
+    tags as a name (two characters or more) to the end (its kind after it: 漫威影业, 霍华德大学,
+    蒙古国政府宫), taking in the pieces of a transliteration cut before that word (恩 of 恩赫泰旺,
+    苏赫巴 of 苏赫巴托尔广场) and a one-character modifier (新 of 新日本制铁); the last three
+    characters when no word is a name."""
+    tokens = [(w.word, w.flag) for w in pos_tokenizer().cut(han)]
+    names = [k for k, (word, flag) in enumerate(tokens) if flag in NAME_TAGS and len(word) >= 2]
+    if not names:
+        return han[-3:]
+    start = names[-1]
+    while start > 0:
+        word, flag = tokens[start - 1]
+        piece = flag in NAME_TAGS and (len(word) == 1 or not in_dictionary(word))
+        if not (piece or (len(word) == 1 and flag in _NAME_PREFIX_TAGS)):
+            break
+        start -= 1
+    name = "".join(word for word, _flag in tokens[start:])
+    return name if len(name) >= 2 else han[-3:]
 
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
@@ -751,15 +790,20 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
     (texts and nouns are normalized: Simplified, aliases folded; 姆努钦 names 梅努钦), as a pinyin
     gloss's Han homophone (付强 names Fu Qiang), as the name an abbreviation shortens (新南威尔士州
-    names 新州), as the abbreviation (麻州 names 马萨诸塞州), or, for a body named by a generic
-    head, in another form (港府 names 特区政府 where ``own_text``, the text of the outlets writing
-    ``term``, calls that government 港府 too: ``text.bodies``)."""
+    names 新州), as the abbreviation (麻州 names 马萨诸塞州), by the original of a transliteration
+    (Sacramento names 萨克拉门托, and 萨克拉门托 names Sacramento), by the body a seat of power stands
+    for (美国国防部 names 五角大楼), or, for a body named by a generic head, in another form (港府
+    names 特区政府 where ``own_text``, the text of the outlets writing ``term``, calls that government
+    港府 too: ``text.bodies``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     if term.isascii():
-        return spells_pinyin(term, text)
-    if names_body(term, own_text, text):
+        # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托).
+        return spells_pinyin(term, text) or any(reads_as(han, term) for han in text_transliterations(text))
+    if any(reads_as(term, word) for word in latin_words(text)):
+        return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
+    if names_body(term, own_text, text) or names_seat(term, text):
         return True
     return any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
                for noun in outlet_nouns.get(outlet, ()))
@@ -815,7 +859,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     mentioned: dict[str, set[str]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
     glosses: dict[str, set[str]] = defaultdict(set)
-    glossed: dict[str, str] = {}  # Latin gloss -> the (normalized) Han name it glosses
+    glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
@@ -826,7 +870,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             latin = " ".join(gloss.split())
             glosses[latin].add(sentence.ref.outlet)
             han = normalize(han)
-            glossed[latin] = _glossed_name(han, sentence.nouns)
+            glossed[latin] = _glossed_names(han, sentence.nouns)
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
         # The givers' own text only for a body named by a generic head (joining long texts per
@@ -865,7 +909,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     # The original-language name is a detail too (what a reader searches foreign sources for),
     # unless the others name the same person in Chinese.
     for latin, givers in glosses.items():
-        everyone = givers_of(latin, givers) | givers_of(latin, givers, glossed[latin])
+        everyone = givers_of(latin, givers).union(*(givers_of(latin, givers, name) for name in glossed[latin]))
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details

@@ -8,6 +8,9 @@ are forms of one body when their heads are of one kind and their qualifiers one 
 qualifier says no place: it stands for a body the same outlet also names with a place (an
 outlet writing 特区政府 writes 港府 or 香港政府 too), or, if it names none, for any body of
 that kind. The heads are the language's generic nouns for bodies, not names of bodies.
+
+A seat of power also names the body housed there (metonymy): 五角大楼 is the US defence
+ministry, 国会山 the US Congress, 克里姆林宫 the Russian presidency (``SEATS``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,17 @@ BODY_HEADS: tuple[tuple[str, ...], ...] = (
     # Institutes and societies: outlets translate a foreign one's name with different heads
     # (国际共和研究所 / 国际共和学会 for the International Republican Institute).
     ("研究所", "研究院", "研究中心", "学会", "协会", "基金会"),
+)
+# Seats that news writing uses for the body they house, each with the body's usual names
+# (normalized: Simplified, aliases folded). Only seats whose body is one institution.
+SEATS: tuple[tuple[str, ...], ...] = (
+    ("五角大楼", "美国国防部", "美国防部"),
+    ("国会山", "美国国会", "美国会"),
+    ("雾谷", "美国国务院"),
+    ("克里姆林宫", "俄罗斯总统府", "俄总统府", "俄罗斯总统办公室"),
+    ("唐宁街", "英国首相府", "英国首相办公室"),
+    ("青瓦台", "韩国总统府", "韩总统府"),
+    ("爱丽舍宫", "艾丽榭宫", "法国总统府"),
 )
 # Kinds whose qualifier is the body's own name, not a place or a status: only the same qualifier
 # names the same body (美国企业研究所 is not 国际共和研究所).
@@ -134,3 +148,9 @@ def names_body(term: str, own_text: str, other_text: str) -> bool:
         if not places:
             return bool(theirs)
     return any(same_place(p, q) for p in places for q in theirs)
+
+
+def names_seat(term: str, other_text: str) -> bool:
+    """Whether ``other_text`` (normalized) names the body ``term`` names by its seat or the seat
+    by its body (美国国防部 for 五角大楼, and the other way round)."""
+    return any(term in forms and any(form in other_text for form in forms if form != term) for forms in SEATS)

@@ -98,3 +98,67 @@ def spells_pinyin(latin: str, text: str) -> bool:
     if not letters.isascii() or " " not in latin.strip() or not letters:
         return False
     return letters in _pinyin_windows(text)
+
+
+# The sound classes of Latin consonants, as ``_CLASSES`` puts pinyin initials (digraphs first):
+# a transliteration keeps a name's consonants in order, each as the nearest pinyin initial
+# (Sacramento: s c r m n t; 萨克拉门托: s k l m(en) t).
+_LATIN_CLASSES = (("ch", "z"), ("sh", "z"), ("th", "d"), ("ph", "f"), ("ck", "g"), ("b", "b"), ("p", "b"),
+                  ("d", "d"), ("t", "d"), ("g", "g"), ("k", "g"), ("c", "g"), ("q", "g"), ("m", "m"),
+                  ("f", "f"), ("v", "f"), ("h", "f"), ("l", "l"), ("n", "l"), ("r", "l"), ("j", "z"),
+                  ("z", "z"), ("s", "z"), ("x", "z"))
+# A Latin name read as a Han transliteration needs this many consonants: shorter ones match by chance.
+MIN_READ_CONSONANTS = 4
+_LATIN_WORD = re.compile(r"[a-z]{5,}")
+
+
+@lru_cache(maxsize=1 << 12)
+def _latin_key(word: str) -> str:
+    key = []
+    k = 0
+    while k < len(word):
+        pair, cls = next(((p, c) for p, c in _LATIN_CLASSES if word.startswith(p, k)), ("", ""))
+        if not pair:
+            k += 1  # a vowel, w or y: no consonant class
+            continue
+        if not (k and word[k - 1] == word[k]):  # a doubled letter is one sound (Emmanuel)
+            key.append(cls)
+        k += len(pair)
+    return "".join(key)
+
+
+@cache
+def _han_key(name: str) -> str:
+    """The consonant classes of a Han name's syllables: each initial, and the n closing a syllable
+    (门 men: m, n) that spells a consonant of the original."""
+    key = []
+    for syllable in lazy_pinyin(name, strict=False, errors="ignore"):
+        initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
+        if _CLASSES.get(initial, "") and initial not in "aeiouv":
+            key.append(_CLASSES[initial])
+        if syllable.endswith("n") and len(syllable) > 1:
+            key.append("l")
+    return "".join(key)
+
+
+def reads_as(han: str, latin: str) -> bool:
+    """Whether a Han transliteration (three or more transliteration characters: 萨克拉门托) is
+    one of a Latin name's words (Sacramento) by its consonants' sound classes, in order: what
+    another outlet writing 沙加缅度（Sacramento）names too."""
+    if len(han) < 3 or _RUN.fullmatch(han) is None:
+        return False
+    wanted = _han_key(han)
+    return len(wanted) >= MIN_READ_CONSONANTS and any(
+        _latin_key(word) == wanted for word in _LATIN_WORD.findall(latin.lower()))
+
+
+@lru_cache(maxsize=64)
+def latin_words(text: str) -> frozenset[str]:
+    """The Latin words of five letters or more a (normalized, lower-case) text writes."""
+    return frozenset(_LATIN_WORD.findall(text))
+
+
+@lru_cache(maxsize=64)
+def text_transliterations(text: str) -> frozenset[str]:
+    """``transliterated_names`` of a normalized text (spaces left out)."""
+    return frozenset(transliterated_names(text.replace(" ", "")))
