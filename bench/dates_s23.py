@@ -2,8 +2,8 @@
 
 Test fixtures of four public repositories, exported once and read from a folder outside this
 repository (``<folder>/<set>/<file>``); see bench/zhgold/README.md, "Session 23 date gold". Scored
-by ``bench.date_eval`` as ``dates-s23-tune`` (tuned on) and ``dates-s23-held`` (never tuned on:
-only its score is read). Item format, key check and split rule are bench.dates_s22's.
+by ``bench.date_eval`` as ``dates-s23-tune`` and ``dates-s23-held`` (held until session 23, tuned on
+since: see the README's role change). Item format, key check and split rule are bench.dates_s22's.
 
 * ``hknewsbe``: github ayltai/hknews-backend (Apache-2.0), ``src/test/resources/[testdata/]<outlet>*.html``
   at the commit that first holds each distinct save (``<file>`` = ``<commit7>/<path>``; Hong Kong

@@ -117,10 +117,10 @@ def test_technews_export_reads_the_pickle_without_running_it(tmp_path) -> None: 
     assert b"_Response" in data  # the class was named, and not imported on reading
 
 
-def test_pages_reads_dates_s22_held_since_session_23_but_refuses_the_never_tuned_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pages_reads_the_former_held_date_parts_since_session_23_but_refuses_htmldate_held(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bench.date_eval import HELD_SETS, main
 
-    assert "dates-s22-held" not in HELD_SETS  # a tuning part from session 23 (zhgold/README)
-    for held in ("dates-s23-held", "htmldate-news-held"):
-        with pytest.raises(SystemExit):  # refused before any page is loaded
-            main(["--set", held, "--pages", "--s23", str(tmp_path), "--htmldate", str(tmp_path)])
+    for former in ("dates-s22-held", "dates-s23-held"):  # tuning parts from session 23 (zhgold/README)
+        assert former not in HELD_SETS
+    with pytest.raises(SystemExit):  # refused before any page is loaded
+        main(["--set", "htmldate-news-held", "--pages", "--htmldate", str(tmp_path)])

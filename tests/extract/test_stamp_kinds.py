@@ -63,3 +63,20 @@ def test_the_publication_after_an_update_on_one_line_wins() -> None:
     header = read_header(["图书馆今夏开放三座新馆", "更新时间：2020-11-09 10:00"], "图书馆今夏开放三座新馆",
                          "Asia/Shanghai")
     assert header.published is not None and header.published.day == 9
+
+
+def test_a_time_printed_before_the_date_is_read() -> None:
+    # "14:36 2018/07/27" under the headline: the time first, then the text (no later stamp)
+    for shown, expected in (("14:36 2018/07/27", "2018-07-27T14:36:00+08:00"),
+                            ("下午2:36 2018/07/27", "2018-07-27T14:36:00+08:00"),
+                            ("10:30-14:36 2018/07/27", "2018-07-27T00:00:00+08:00")):  # a range of hours
+        header = read_header(["图书馆今夏开放三座新馆", shown, TEXT, TEXT], "图书馆今夏开放三座新馆", "Asia/Hong_Kong")
+        assert header.published is not None and header.published.isoformat() == expected, shown
+
+
+def test_a_time_printed_before_the_date_on_a_page() -> None:
+    html = ("<html><head><meta charset='utf-8'><title>图书馆今夏开放三座新馆 - 某某日报</title>"
+            "<link rel='stylesheet' href='/s.css'></head><body>"
+            "<div><a href='/'>首页</a></div><h1>图书馆今夏开放三座新馆</h1><div>09:05 2017/09/08</div>"
+            f"<div>{PARAGRAPHS}</div></body></html>")
+    assert _published(html) == "2017-09-08T09:05:00+08:00"

@@ -49,6 +49,12 @@ _YEARLESS = re.compile(
     rf"\s*(?:星期.|周.|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
     rf"(?:\s*[:：]\s*(?P<S>[0-5]\d))?(?![\d:]){_AM_PM}"
 )
+# The time of day printed before the date ("14:36 2018/07/27"), read where no time follows the date.
+_TIME_BEFORE = re.compile(
+    rf"(?<![\d:：])(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
+    rf"(?:\s*[:：]\s*(?P<S>[0-5]\d))?{_AM_PM}\s*$"
+)
+_RANGE_ENDS = tuple("0123456789:：-~～至–—")
 _UTC_NEAR = re.compile(r"GMT(?![+-]\d)|UTC(?![+-]\d)|格林尼治|格林威治")
 _PLUS_EIGHT = re.compile(r"(?:北京|台北|臺北|香港|澳门|澳門|新加坡)[时時][间間]|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
 WINDOW = 25  # lines after the headline that may hold its stamp and byline
@@ -145,10 +151,14 @@ def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[dat
         year = _year_before(int(match.group("m")), int(match.group("d")), reference)
     if match is None or year is None:
         return None
+    clock: re.Match[str] = match
+    if match.re is _STAMP and match.group("H") is None and (before := _TIME_BEFORE.search(line, 0, match.start())) \
+            and not line[:before.start()].rstrip().endswith(_RANGE_ENDS):
+        clock = before  # not the end of a range of hours ("10:30-14:36"), which times something else
     try:
-        hour = _hour(match)
-        minute = int(match.group("M")) if match.group("M") else 0
-        second = int(match.group("S")) if match.group("S") else 0
+        hour = _hour(clock)
+        minute = int(clock.group("M")) if clock.group("M") else 0
+        second = int(clock.group("S")) if clock.group("S") else 0
         # a zone word written with the stamp (between date and time, or right after it) wins
         near = line[match.start():match.end() + 12]
         latin = _LATIN_ZONE_NEAR.search(near)
@@ -157,7 +167,7 @@ def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[dat
         value = datetime(year, int(match.group("m")), int(match.group("d")), hour, minute, second, tzinfo=tz)
     except ValueError:
         return None
-    return value, match.group("H") is not None
+    return value, clock.group("H") is not None
 
 
 _PROSE_END = re.compile(r"[。！？]")
