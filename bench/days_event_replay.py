@@ -177,7 +177,18 @@ class Variant:
     # (grouped, p) -> p as the pass reads it (e.g. a larger core asks for more evidence); None: p as fitted
     adjust: Callable[[Grouped, np.ndarray], np.ndarray] | None = None
     linker: Callable[..., dict[str, str]] | None = None  # a pass other than ``link`` (same arguments)
+    # Each day's story pairs weigh the same in the fit: one day of many same-event pairs (2020-11-08's split
+    # event) otherwise shapes the weights most.
+    days_equal: bool = False
     probabilities: dict[tuple[str, bool], np.ndarray] = field(default_factory=dict)  # (day, LODO?) -> last scored
+
+
+def day_weights(sizes: list[int], variant: Variant) -> np.ndarray | None:
+    """Row weights giving each day's pairs the same total (summing to the number of rows), or None."""
+    if not variant.days_equal:
+        return None
+    total, days = sum(sizes), sum(1 for n in sizes if n)
+    return np.concatenate([np.full(n, total / (days * n)) for n in sizes if n])
 
 
 def evaluate(cache: dict[str, Captured], variant: Variant, thresholds: Iterable[float] = THRESHOLDS
@@ -201,12 +212,14 @@ def evaluate(cache: dict[str, Captured], variant: Variant, thresholds: Iterable[
             into[t].append(score(c.day, g, (variant.linker or link)(g, p, t, allowed, variant.event_core)))
 
     for held in names:
-        x = np.vstack([train[n][0] for n in names if n != held])
-        y = np.concatenate([train[n][1] for n in names if n != held])
-        weights, bias = fit(x, y, variant.l2)
+        rest = [n for n in names if n != held]
+        x = np.vstack([train[n][0] for n in rest])
+        y = np.concatenate([train[n][1] for n in rest])
+        weights, bias = fit(x, y, variant.l2, sample_weight=day_weights([len(train[n][1]) for n in rest], variant))
         run(weights, bias, cache[held], cache[held].loo, cols[held][0], loo)
     x = np.vstack([train[n][0] for n in names])
-    weights, bias = fit(x, np.concatenate([train[n][1] for n in names]), variant.l2)
+    weights, bias = fit(x, np.concatenate([train[n][1] for n in names]), variant.l2,
+                        sample_weight=day_weights([len(train[n][1]) for n in names], variant))
     for n in names:
         run(weights, bias, cache[n], cache[n].ship, cols[n][1], ins)
     return loo, ins, (weights, bias)
@@ -282,6 +295,22 @@ def list_links(cache: dict[str, Captured], probabilities: dict[str, np.ndarray],
         print(f"{name}: {right} right links, {wrong} wrong")
 
 
+def score_packaged(cache: dict[str, Captured]) -> None:
+    """Each day as the packaged models group it, by the scorer the LODO rows use: a day no packaged model
+    was fitted on is then comparable with another model's LODO row on it."""
+    from bench.days_event_variants import packaged
+    from newsmirror.stories.eventlink import load_event_model
+
+    threshold = load_event_model().threshold
+    probabilities = packaged(cache)
+    rows = []
+    for name, c in cache.items():
+        p = probabilities[name]
+        rows.append(score(c.day, c.ship, link(c.ship, p, threshold, np.ones(len(p), dtype=bool))))
+        print(f"{name}  F1 {rows[-1][0]:.4f} P {rows[-1][1]:.4f} R {rows[-1][2]:.4f} pure {rows[-1][3]:.4f}")
+    print(f"packaged models (event threshold {threshold}): mean F1 {mean(rows, 0):.5f} pure {mean(rows, 3):.5f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_days_arguments(parser)
@@ -293,6 +322,9 @@ def main() -> None:
                              "threshold to src/newsmirror/stories/event_model.toml")
     parser.add_argument("--lede-cover", action="store_true",
                         help="with --write: the model with core_lede_cover, to event_model_cover.toml")
+    parser.add_argument("--packaged", action="store_true",
+                        help="score the packaged pair and event models (each day's grouping by the packaged pair "
+                             "model, the packaged event model at its threshold) instead of refitting variants")
     parser.add_argument("--list-at", type=float, help="with --variant: list its wrong LODO links at this threshold")
     parser.add_argument("--list", action="store_true",
                         help="list the packaged event model's links on the shipped grouping that join two labelled "
@@ -321,6 +353,9 @@ def main() -> None:
         return
     if args.write is not None:
         write_model(cache, args.write, args.lede_cover)
+        return
+    if args.packaged:
+        score_packaged(cache)
         return
     loo, ins = no_links(cache)
     rows: dict[str, tuple[float, float]] = {"layer off": (mean(loo, 0), mean(loo, 3))}

@@ -228,6 +228,7 @@ def star(g: Grouped, probability: np.ndarray, threshold: float, allowed: np.ndar
 
 VARIANTS += [
     Variant("shipped (committed, refit)", current),
+    Variant("shipped, days weighted equally", current, days_equal=True),
     Variant("star", current, linker=star),
     Variant("core-scaled .5", current, adjust=core_scaled(0.5)),
     Variant("core-scaled 1", current, adjust=core_scaled(1.0)),

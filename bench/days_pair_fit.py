@@ -189,16 +189,19 @@ def reading_lengths() -> str:
     return f"Features read with body_chars={config.body_chars}, fingerprint_chars={config.fingerprint_chars}."
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50) -> tuple[np.ndarray, float]:
-    """Logistic regression by Newton's method; ``l2`` penalises the weights (not the bias)."""
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50,
+        sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Logistic regression by Newton's method; ``l2`` penalises the weights (not the bias); ``sample_weight``
+    (default all 1) weighs each row's log-likelihood."""
     design = np.hstack([x, np.ones((len(x), 1))])
     beta = np.zeros(design.shape[1])
     penalty = np.full(design.shape[1], l2)
     penalty[-1] = 0.0
+    w = np.ones(len(y)) if sample_weight is None else sample_weight
     for _ in range(rounds):
         p = 1.0 / (1.0 + np.exp(-design @ beta))
-        gradient = design.T @ (y - p) - penalty * beta
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        gradient = design.T @ (w * (y - p)) - penalty * beta
+        hessian = (design * (w * p * (1 - p))[:, None]).T @ design + np.diag(penalty)
         step = np.linalg.solve(hessian, gradient)
         beta += step
         if np.abs(step).max() < 1e-8:
