@@ -245,7 +245,8 @@ def test_one_word_look_up_gives_what_the_separate_tables_give() -> None:
         captured: list[Any] = []
         original = reference._weights
 
-        def spy(counts_: dict[str, float], names: set[str], idfs: Any = None) -> dict[str, float]:
+        def spy(counts_: dict[str, float], names: set[str], idfs: Any = None, counts: dict[str, float] = counts,
+                captured: list[Any] = captured, original: Any = original) -> dict[str, float]:
             counts.update(counts_)
             captured.append({w for w in counts_ if _NAMES[w]} == names)
             return original(counts_, {w for w in counts_ if _NAMES[w]})
