@@ -217,3 +217,49 @@ def test_term_weights_are_the_formula_word_by_word(seen: int) -> None:
         got = clusterer._weights(counts, names)
         assert list(got.items()) == list(expected.items())  # the same floats, in the same order
     assert "the" not in clusterer._weights({"the": 1, "中国": 2}, set())
+
+
+def test_one_word_look_up_gives_what_the_separate_tables_give() -> None:
+    # ``_analyse`` takes a word's IDF, name verdict and vector row from one per-clusterer record
+    # (``_words``). The records must be those of the clusterer's own vectors (a clusterer with other
+    # vectors gets other rows, so a record shared across vectors would be stale), and the weights and
+    # meaning built from them must be bit for bit those from the separate look-ups.
+    from newsmirror.stories.cluster import _IDFS, _NAMES
+    from newsmirror.text.vectors import WordVectors
+
+    words = ["澳大利亚", "葡萄酒", "板球", "印度", "反倾销"]
+    mine = WordVectors(words, np.eye(len(words), 4), np.full(len(words), 5), 1000)
+    other = WordVectors(list(reversed(words)), np.eye(len(words), 4), np.full(len(words), 5), 1000)
+    first, second = StoryClusterer(ClusterConfig(), vectors=mine), StoryClusterer(ClusterConfig(), vectors=other)
+    for word in [*words, "出口商", "the"]:
+        assert first._words[word] == (idf(word), _NAMES[word], mine.index.get(word, -1))
+        assert second._words[word] == (_IDFS[word], _NAMES[word], other.index.get(word, -1))
+    assert first._words["澳大利亚"][2] != second._words["澳大利亚"][2]
+    for item in (WINE_FOLLOW_UP, CRICKET):
+        _, _, title, text = item
+        clusterer = StoryClusterer(ClusterConfig(), vectors=mine)
+        vector, _, _, meaning, lede, lede_terms, _ = clusterer._analyse(title, text)
+        # The reference: every table read on its own, as before the records.
+        reference = StoryClusterer(ClusterConfig(), vectors=mine)
+        counts: dict[str, float] = {}
+        captured: list[Any] = []
+        original = reference._weights
+
+        def spy(counts_: dict[str, float], names: set[str], idfs: Any = None, counts: dict[str, float] = counts,
+                captured: list[Any] = captured, original: Any = original) -> dict[str, float]:
+            counts.update(counts_)
+            captured.append({w for w in counts_ if _NAMES[w]} == names)
+            return original(counts_, {w for w in counts_ if _NAMES[w]})
+
+        reference._weights = spy  # type: ignore[method-assign]
+        reference._analyse(title, text)
+        assert captured == [True]
+        weighted = original(counts, {w for w in counts if _NAMES[w]})
+        assert list(weighted.items()) == list(clusterer._weights(counts, set(filter(_NAMES.__getitem__, counts)),
+                                                                  [_IDFS[w] for w in counts]).items())
+        whole, part = mine.weighted_vectors(weighted, lede_terms)
+        rows = [mine.index.get(w, -1) for w in weighted]
+        assert all(np.array_equal(x, y) for x, y in zip((whole, part), mine.weighted_vectors(weighted, lede_terms, rows),
+                                                         strict=True) if x is not None)
+        assert (meaning is None) == (whole is None) and (meaning is None or np.array_equal(meaning, whole))
+        assert (lede is None) == (part is None) and (lede is None or np.array_equal(lede, part))

@@ -63,3 +63,32 @@ def test_no_fold_leaves_gb2312_where_opencc_knows_a_form_inside_it(tmp_path: Pat
                     found.add(char)
         assert broken == set(GB2312_FOLDS), variant
         assert not fixed, variant
+
+
+def test_script_check_counts_as_the_character_by_character_reference() -> None:
+    # ``is_traditional`` takes the Han characters by one substitution and counts differing positions
+    # as code point arrays; both must equal the per-character forms (a wrong class, an off-by-one on
+    # the shorter text or a non-BMP character mishandled fails here).
+    import random
+    import re
+
+    from newsmirror.text import script
+
+    cjk = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+    alphabet = "中國国體体軟软發发a1 ,\n\u3400\u4dbf\u4dc0\u9fff\ua000\uf900\ufaff\ufb00𠀀𰬸é"
+    rng = random.Random(3)
+    texts = ["", "abc", "中", "國", "𠀀中"] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+                                             for _ in range(3000)]
+    for text in texts:
+        assert script._NOT_CJK.sub("", text) == "".join(cjk.findall(text)), repr(text)
+    for a, b in zip(texts, texts[1:] + texts[:1], strict=True):
+        assert script._differing(a, b) == sum(map(str.__ne__, a, b)), (a, b)
+        assert script._differing(a, a) == 0
+
+    def reference(text: str) -> bool:  # the check as it was written before (session 22)
+        han = "".join(cjk.findall(text[:4000]))
+        marks = sum(map(str.__ne__, han, convert(han, "t2s")))
+        return bool(han) and marks > 0 and marks > sum(map(str.__ne__, han, convert(han, "s2t")))
+
+    for text in ["這是繁體中文的報導，軟體發展", "这是简体中文的报道", "中文", "台灣", "台湾 發展"] + texts[:300]:
+        assert script.is_traditional(text) is reference(text), repr(text)

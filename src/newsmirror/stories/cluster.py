@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import chain, compress
 from operator import itemgetter, mul
 from typing import TypeVar
 
@@ -482,6 +483,11 @@ class StoryClusterer:
             vectors = default_vectors()
         self.word_vectors = vectors if self.config.word_vectors else None
         self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
+        # A word's (background IDF, name verdict, row in this clusterer's word vectors or -1): pure
+        # functions of the word and of the vectors, which a clusterer keeps, so never stale.
+        index = self.word_vectors.index if self.word_vectors is not None else {}
+        self._words: _Memo[tuple[float, int, int]] = _Memo(
+            lambda term: (_IDFS[term], _NAMES[term], index.get(term, -1)))
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
@@ -540,27 +546,34 @@ class StoryClusterer:
         in_title = {word: weight + tally[word] for word, weight in counts.items() if word in tally}
         counts.update(tally)
         counts.update(in_title)
-        known = self._names
-        names = set(filter(known.__getitem__, counts))  # one look-up per distinct word
+        # One look-up per distinct word for its IDF, name verdict and vector row (each is a big table: a
+        # look-up in one costs more than the arithmetic done with it).
+        infos = list(map(self._words.__getitem__, counts))
+        names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
         digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
-        weighted = self._weights(counts, names)
+        weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
         vectors = self.word_vectors
         meaning = lede_meaning = None
         if vectors is not None and want_lede:
-            meaning, lede_meaning = vectors.weighted_vectors(weighted, lede)
+            # The rows of the kept words (all but those of no weight, as a rule none), in their order.
+            rows = (list(map(itemgetter(2), infos)) if len(weighted) == len(counts)
+                    else [info[2] for word, info in zip(counts, infos, strict=True) if word in weighted])
+            meaning, lede_meaning = vectors.weighted_vectors(weighted, lede, rows)
         elif vectors is not None:
             meaning = vectors.weighted_vector(weighted)
         return (_unit(_trim(weighted, config.article_terms)), digest, signature, meaning, lede_meaning, frozenset(lede),
                 paragraph_terms)
 
-    def _weights(self, counts: dict[str, float], names: set[str]) -> dict[str, float]:
+    def _weights(self, counts: dict[str, float], names: set[str],
+                 idfs: Iterable[float] | None = None) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
         ``entity_weight`` for names x commonness, where commonness is 1 for words few recent reports
         use and falls as log(floor/share) for common ones (down to 0.1). One loop with the look-ups
-        bound once: it runs for every distinct word of every report."""
+        bound once: it runs for every distinct word of every report. ``idfs``: the words' background
+        IDFs in the order of ``counts``, when the caller has them."""
         boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
@@ -569,12 +582,13 @@ class StoryClusterer:
         # (count / seen, the same division) exceeds the floor, so most words skip the division.
         df = self._df if seen >= 50 else {}
         least = _least_count(floor, seen)
-        idfs = _IDFS
+        if idfs is None:
+            idfs = map(_IDFS.__getitem__, counts)
         log = math.log
         weighted: dict[str, float] = {}
-        for word, count in counts.items():
+        for (word, count), background in zip(counts.items(), idfs, strict=True):
             # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
-            weight = idfs[word] if count == 1.0 else (1 + log(count)) * idfs[word]
+            weight = background if count == 1.0 else (1 + log(count)) * background
             if word in names:
                 weight *= boost
             used = df.get(word)
@@ -995,11 +1009,11 @@ class StoryClusterer:
 
     def _candidates(self, probes: list[str] | tuple[str, ...], limit: int) -> list[str]:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
-        hits: Counter[str] = Counter()
-        for term in probes:
-            postings = self._postings.get(term)
-            if postings:
-                hits.update(postings.keys())
+        # One count over every posting list (a C-level pass, the stories met in the same order as by
+        # one ``update`` per probe, so ties rank alike) instead of a Counter.update call per probe term.
+        postings_of = self._postings
+        lists = [postings for postings in map(postings_of.get, probes) if postings]
+        hits: Counter[str] = Counter(chain.from_iterable(lists))
         return [story_id for story_id, _ in hits.most_common(limit)]
 
     def _is_name(self, term: str) -> int:

@@ -95,13 +95,62 @@ def _crc_tables(longest: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _window_crcs(key: str, size: int) -> np.ndarray:
     """``zlib.crc32`` of the UTF-8 bytes of every ``size``-character window of ``key``
-    (len(key) > size), in order, by table look-ups over all windows at once (``_crc_tables``)
-    instead of slicing, encoding and hashing each window in Python."""
+    (len(key) > size), in order, computed for all windows at once: by characters
+    (``_char_shares``) when every character is in the Basic Multilingual Plane, else by bytes."""
     points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     widths = 1 + (points >= 0x80).astype(np.intp) + (points >= 0x800) + (points >= 0x10000)  # UTF-8 bytes
     offsets = np.zeros(len(points) + 1, dtype=np.intp)
     np.cumsum(widths, out=offsets[1:])
-    starts = offsets[: len(points) - size + 1]
+    if points.max() >= 0x10000:
+        return _byte_window_crcs(key, size, offsets)
+    zero, shares = _char_shares(size)
+    flat = shares.reshape(-1)
+    count = len(points) - size + 1
+    ends = offsets[size:]  # where each window's bytes end
+    crcs = zero[ends - offsets[:count]]
+    for j in range(size):
+        # The window's j-th character is followed by the bytes from its end to the window's end.
+        crcs = crcs ^ flat.take((ends - offsets[j + 1 : j + 1 + count]) * _PLANE + points[j : j + count])
+    return crcs
+
+
+_PLANE = 0x10000  # the Basic Multilingual Plane's code points
+
+
+@cache
+def _char_shares(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """What each character adds to a window's CRC-32, one look-up per character instead of one
+    per byte (a third of the array passes). Past the CRC of as many zero bytes, what a byte adds
+    depends only on its value and the number of bytes after it (the leading zeros leave the
+    register as it was), so a character's share is the XOR of its UTF-8 bytes' shares.
+    ``shares[k, c]``: character ``c`` (below U+10000) followed by ``k`` bytes, for k up to the
+    bytes of ``size - 1`` three-byte characters; and the CRCs of 0..4 x size zero bytes."""
+    far = 3 * (size - 1)
+    zero = np.array([zlib.crc32(bytes(n)) for n in range(4 * size + 1)], dtype=np.uint32)
+    after = np.array([[zlib.crc32(bytes([value]) + bytes(d)) ^ zlib.crc32(bytes(d + 1)) for value in range(256)]
+                      for d in range(far + 3)], dtype=np.uint32)
+    points = np.arange(_PLANE)
+    # UTF-8 bytes of every code point by width (surrogates get bytes too; no key holds one).
+    encodings = [
+        (points < 0x80, [points]),
+        ((points >= 0x80) & (points < 0x800), [0xC0 | points >> 6, 0x80 | points & 0x3F]),
+        (points >= 0x800, [0xE0 | points >> 12, 0x80 | (points >> 6) & 0x3F, 0x80 | points & 0x3F]),
+    ]
+    shares = np.zeros((far + 1, _PLANE), dtype=np.uint32)
+    for chosen, encoded in encodings:
+        width = len(encoded)
+        for k in range(far + 1):
+            share = np.zeros(_PLANE, dtype=np.uint32)
+            for i, byte in enumerate(encoded):
+                share ^= after[k + width - 1 - i].take(byte & 0xFF)  # only the chosen points' bytes count
+            shares[k, chosen] = share[chosen]
+    return zero, shares
+
+
+def _byte_window_crcs(key: str, size: int, offsets: np.ndarray) -> np.ndarray:
+    """``_window_crcs`` by table look-ups per byte (``_crc_tables``), for keys with characters of
+    four UTF-8 bytes; ``offsets``: where each character's bytes start, and the key's end."""
+    starts = offsets[: len(offsets) - size]
     lengths = offsets[size:] - starts
     zero, table = _crc_tables(4 * size)
     flat = table.reshape(-1)

@@ -9,6 +9,7 @@ import re
 from functools import cache
 from typing import Literal
 
+import numpy as np
 import opencc
 
 from newsmirror.model import Script
@@ -17,6 +18,19 @@ Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _differing(a: str, b: str) -> int:
+    """``sum(map(str.__ne__, a, b))``: positions (up to the shorter length) where the texts differ,
+    compared as code point arrays instead of one character object per position (a Traditional
+    report's script check compares thousands)."""
+    n = min(len(a), len(b))
+    if not n:
+        return 0
+    left = np.frombuffer(a[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    right = np.frombuffer(b[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return int(np.count_nonzero(left != right))
 
 
 @cache
@@ -60,13 +74,13 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
     converted = simplified[:_SCRIPT_SAMPLE] if simplified is not None and len(simplified) == len(text) else None
     if converted is not None and converted == sample:
         return False  # nothing Traditional in it (the common case: no second conversion)
-    han = "".join(_CJK.findall(sample))
+    han = _NOT_CJK.sub("", sample)  # the Han characters, as one string (no list of characters)
     if not han:
         return False
-    traditional_marks = sum(map(str.__ne__, han, convert(han, "t2s")))
+    traditional_marks = _differing(han, convert(han, "t2s"))
     if not traditional_marks:
         return False
-    simplified_marks = sum(map(str.__ne__, han, convert(han, "s2t")))
+    simplified_marks = _differing(han, convert(han, "s2t"))
     return traditional_marks > simplified_marks
 
 

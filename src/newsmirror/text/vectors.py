@@ -15,7 +15,7 @@ Public surface: ``default_vectors()`` and ``WordVectors.text_vector`` / ``weight
 from __future__ import annotations
 
 import math
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -62,13 +62,16 @@ class WordVectors:
         ids = np.fromiter(map(self.index.get, weights, repeat(-1)), dtype=np.intp, count=count)
         return self._weighted(ids, np.fromiter(weights.values(), dtype=np.float64, count=count))
 
-    def weighted_vectors(self, weights: Mapping[str, float],
-                         part: Container[str]) -> tuple[np.ndarray | None, np.ndarray | None]:
+    def weighted_vectors(self, weights: Mapping[str, float], part: Container[str],
+                         rows: Sequence[int] | None = None) -> tuple[np.ndarray | None, np.ndarray | None]:
         """``weighted_vector(weights)`` and ``weighted_vector`` of the words of ``weights`` in ``part``
         (a report's and its lede's meaning), from one look-up of the words: the part's rows and
-        weights are those of the whole, in the same order, so both vectors are the same as apart."""
+        weights are those of the whole, in the same order, so both vectors are the same as apart.
+        ``rows``: each word's row (``index``, -1 if unknown) in the order of ``weights``, when the caller
+        has them."""
         count = len(weights)
-        ids = np.fromiter(map(self.index.get, weights, repeat(-1)), dtype=np.intp, count=count)
+        ids = np.fromiter(map(self.index.get, weights, repeat(-1)) if rows is None else rows, dtype=np.intp,
+                          count=count)
         scale = np.fromiter(weights.values(), dtype=np.float64, count=count)
         inside = np.fromiter(map(part.__contains__, weights), dtype=bool, count=count)
         return self._weighted(ids, scale), self._weighted(ids[inside], scale[inside])
