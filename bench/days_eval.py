@@ -49,9 +49,12 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # (drawn at random and labelled in session 19) at the end of session 19; no shipped model was fitted on
 # these three yet; 2020-08-29 and 2020-08-23 (drawn at random and labelled in session 20) at the end of
 # session 20; 2021-01-02 (drawn at random and labelled in session 21, first scored at that session's final
-# sitting, before and after) at the end of session 21. A tuning day without its folder or labels is left out (``available_tuning_days``).
+# sitting, before and after) at the end of session 21; 2020-12-27 (session 22) and 2020-10-25 (drawn with
+# random.Random(25) and labelled in session 23, first scored at that session's sitting; unlike 2020-12-27 its
+# unlabelled text was among what the shipped vectors and paraphrase lexicon learned from) at the end of their
+# sessions. A tuning day without its folder or labels is left out (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
-               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27")
+               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25")
 HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
 # Test days: labelled, never tuned on, their labels under test/. 2020-11-21 (session 17), 2020-11-29

@@ -63,10 +63,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # scored at session 20's final sitting: a tuning file from session 21 on; facts-s22 and facts-s26 were
 # scored at session 21's final sitting: tuning files from session 22 on. facts-s25 (labelled in session 21)
 # and facts-s28 (2020-12-27, labelled in session 22) were scored at session 22's final sitting: tuning files
-# from session 23 on. facts-s27 (labelled in session 22) is kept for session 23; facts-s29 (labelled in
-# session 23) is kept for session 24; facts-s30 (2020-10-25, labelled in session 23) is first scored at
-# session 23's final sitting by the lead.
-FRESH_FACT_FILES = ("facts-s27", "facts-s29", "facts-s30")
+# from session 23 on. facts-s27 (labelled in session 22) and facts-s30 (2020-10-25, labelled in session 23)
+# were scored at session 23's final sitting: tuning files from session 24 on. facts-s29 (labelled in
+# session 23) is kept for session 24.
+FRESH_FACT_FILES = ("facts-s29",)
 
 
 def never_tuned_on(path: Path) -> bool:
