@@ -16,9 +16,15 @@ from newsmirror.model import Script
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_HAN_RANGES}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_CJK = re.compile(f"[^{_HAN_RANGES}]+")
+
+
+def _han_characters(text: str) -> str:
+    """The Han characters of ``text``, as one string (no list of one-character strings)."""
+    return _NOT_CJK.sub("", text)
 
 
 def _differing(a: str, b: str) -> int:
@@ -31,6 +37,12 @@ def _differing(a: str, b: str) -> int:
     left = np.frombuffer(a[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     right = np.frombuffer(b[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return int(np.count_nonzero(left != right))
+
+
+def _changed_by(han: str, variant: Variant) -> int:
+    """How many of the Han characters ``han`` the conversion ``variant`` changes (t2s: the
+    Traditional ones; s2t: the Simplified ones)."""
+    return _differing(han, convert(han, variant))
 
 
 @cache
@@ -74,14 +86,13 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
     converted = simplified[:_SCRIPT_SAMPLE] if simplified is not None and len(simplified) == len(text) else None
     if converted is not None and converted == sample:
         return False  # nothing Traditional in it (the common case: no second conversion)
-    han = _NOT_CJK.sub("", sample)  # the Han characters, as one string (no list of characters)
+    han = _han_characters(sample)
     if not han:
         return False
-    traditional_marks = _differing(han, convert(han, "t2s"))
+    traditional_marks = _changed_by(han, "t2s")
     if not traditional_marks:
         return False
-    simplified_marks = _differing(han, convert(han, "s2t"))
-    return traditional_marks > simplified_marks
+    return traditional_marks > _changed_by(han, "s2t")
 
 
 def to_simplified_key(text: str) -> str:
@@ -116,12 +127,11 @@ def detect_script(text: str, sample: int = 4000) -> Script:
     as Simplified when converting to Traditional changes it; most characters are shared.
     """
     text = text[:sample]
-    han = _CJK.findall(text)
+    han = _han_characters(text)
     if len(han) < 8:
         return "en" if len(_LATIN_WORD.findall(text)) >= 5 else "und"
-    joined = "".join(han)
-    traditional_marks = sum(map(str.__ne__, joined, convert(joined, "t2s")))
-    simplified_marks = sum(map(str.__ne__, joined, convert(joined, "s2t")))
+    traditional_marks = _changed_by(han, "t2s")
+    simplified_marks = _changed_by(han, "s2t")
     if traditional_marks == simplified_marks == 0:
         return "und"
     return "zh-Hant" if traditional_marks > simplified_marks else "zh-Hans"
@@ -134,11 +144,11 @@ def written_in(text: str) -> Literal["zh-Hans", "zh-Hant", "und"]:
     it to Simplified changes more characters than converting it to Traditional does. Text whose
     characters both scripts share (台北, 宣布) says nothing by itself: ``und``.
     """
-    han = "".join(_CJK.findall(text))
+    han = _han_characters(text)
     if not han:
         return "und"
-    traditional_marks = sum(map(str.__ne__, han, convert(han, "t2s")))
-    simplified_marks = sum(map(str.__ne__, han, convert(han, "s2t")))
+    traditional_marks = _changed_by(han, "t2s")
+    simplified_marks = _changed_by(han, "s2t")
     if traditional_marks > simplified_marks:
         return "zh-Hant"
     return "zh-Hans" if simplified_marks > traditional_marks else "und"

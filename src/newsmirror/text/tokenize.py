@@ -128,7 +128,7 @@ def is_term(token: str) -> bool:
     """Whether a token says which event a text is about: a ``is_wordlike`` token of 2+ characters that is
     not a bare number (single characters and bare numbers say little). The one filter grouping's term
     vectors (``stories.cluster``) and the bulletin check (``stories.genre``) both read words through."""
-    return len(token) >= 2 and not token.isdigit() and _WORDLIKE.search(token) is not None
+    return len(token) >= 2 and not token.isdigit() and is_wordlike(token)
 
 
 def cjk_bigrams(text: str, *, normalized: bool = False) -> list[str]:
