@@ -259,9 +259,12 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
 
 def _starts(lines: list[str], headline: str) -> list[int]:
     wanted = _squeeze(headline)
-    found = [index + 1 for index, line in enumerate(lines)
-             if wanted and (_squeeze(line) == wanted or (len(wanted) >= 6 and _squeeze(line).startswith(wanted)))]
-    return found or split_headline(lines, headline)
+    if not wanted:
+        return []
+    bare = [_squeeze(line) for line in lines]  # once, for both ways the headline may be printed
+    found = [index + 1 for index, line in enumerate(bare)
+             if line == wanted or (len(wanted) >= 6 and line.startswith(wanted))]
+    return found or _split_rows(bare, wanted)
 
 
 SPLIT_ROWS = 3  # lines a headline may be broken over ("headline" / "its second half")
@@ -271,14 +274,17 @@ def split_headline(lines: list[str], headline: str) -> list[int]:
     """Where the page prints ``headline`` broken over up to ``SPLIT_ROWS`` consecutive lines (a
     headline set as a title and its second half, as the ``<title>`` joins them): the index after
     the last piece, for each place."""
-    wanted = _squeeze(headline)
+    return _split_rows([_squeeze(line) for line in lines], _squeeze(headline))
+
+
+def _split_rows(bare: list[str], wanted: str) -> list[int]:
+    """``split_headline`` over lines and a headline already squeezed."""
     ends = []
-    for index, line in enumerate(lines):
-        joined = _squeeze(line)
+    for index, joined in enumerate(bare):
         if len(joined) < 4 or len(joined) >= len(wanted) or not wanted.startswith(joined):
             continue
-        for end in range(index + 1, min(index + SPLIT_ROWS, len(lines))):
-            joined += _squeeze(lines[end])
+        for end in range(index + 1, min(index + SPLIT_ROWS, len(bare))):
+            joined += bare[end]
             if joined == wanted:
                 ends.append(end + 1)
             if not wanted.startswith(joined):
