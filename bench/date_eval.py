@@ -17,6 +17,12 @@ Sets (``--set``, repeatable; by default all, the htmldate ones only with ``--htm
   repositories (``bench.dates_s23``; read from ``--s23 <folder>``), split by site before reading:
   ``tune`` (12 pages, 5 sites) and ``held`` (8 pages, 3 sites; scored as held twice in session 23,
   then made a tuning part by the lead's decision, like dates-s22-held: its failures are read too).
+* ``dates-s24-tune`` / ``dates-s24-held``: ``bench/zhgold/dates-s24.json``, 26 saved Chinese news
+  pages of 15 outlets from a public web archive (``bench.dates_s24``; read from ``--s24 <folder>``),
+  split by site before reading: ``tune`` (18 pages, 7 sites) and ``held`` (8 pages, 8 sites; NOT
+  tuned on: only its totals are read, ``--pages`` refuses it). ``dates-s24b-tune`` / ``dates-s24b-held``:
+  ``bench/zhgold/dates-s24b.json``, a second draw from the same archive (``bench.dates_s24b``, same
+  ``--s24`` folder), with its own split; its held part is not tuned on either.
 * ``htmldate-news-tune`` / ``htmldate-news-held`` / ``htmldate-bbaw``: public date benchmarks of
   the htmldate project (github adbar/htmldate, Apache-2.0, its ``tests/`` folder; read in place,
   never copied here: ``--htmldate <that folder>``). ``eval_mediacloud_2020.json`` (200 news pages
@@ -34,7 +40,8 @@ The zh gold's test split is not a set here: its dates are scored once, by ``benc
 (within a minute; a day-only gold: the same day, from an aware value). ``--pages`` prints every
 page's gold and predictions, for tuning.
 
-    python -m bench.date_eval [--set dates-extra] [--pages] [--s22 <folder>] [--s23 <folder>] [--htmldate <folder>]
+    python -m bench.date_eval [--set dates-extra] [--pages] [--s22 <folder>] [--s23 <folder>] [--s24 <folder>]
+                              [--htmldate <folder>]
 """
 
 from __future__ import annotations
@@ -66,10 +73,11 @@ DATES_EXTRA = Path(__file__).resolve().parent / "zhgold" / "dates-extra.json"
 HTMLDATE_SETS = ("htmldate-news-tune", "htmldate-news-held", "htmldate-bbaw")
 S22_SETS = ("dates-s22-tune", "dates-s22-held")
 S23_SETS = ("dates-s23-tune", "dates-s23-held")
-SETS = ("dates-extra", "zh-tune", *S22_SETS, *S23_SETS, *HTMLDATE_SETS)
+S24_SETS = ("dates-s24-tune", "dates-s24-held", "dates-s24b-tune", "dates-s24b-held")
+SETS = ("dates-extra", "zh-tune", *S22_SETS, *S23_SETS, *S24_SETS, *HTMLDATE_SETS)
 # dates-s22-held and dates-s23-held were held, then made tuning parts in session 23 (bench/zhgold/README.md):
-# the only never-tuned date measure left besides htmldate's held sites is the zh test split.
-HELD_SETS = ("htmldate-news-held",)
+# dates-s24-held and dates-s24b-held (session 24) are never tuned on: only their totals are read.
+HELD_SETS = ("htmldate-news-held", "dates-s24-held", "dates-s24b-held")
 # Sites of the zh gold's test split (or of its outlets) are never tuned on, under any set.
 _TEST_SPLIT_HOSTS = ("ltn.com.tw", "bbc.com", "bbc.co.uk", "baidu.com")
 EXTRACTORS = {"newsmirror": run_newsmirror, "trafilatura": run_trafilatura, "gne": run_gne}
@@ -103,8 +111,8 @@ def load_zh_tune() -> list[DateCase]:
 
 
 def load_s22(folder: Path, part: str, gold: str = "s22") -> list[DateCase]:
-    """The pages of one part of ``dates-s22.json`` or, with ``gold="s23"``, ``dates-s23.json``
-    (see bench/dates_s22.py, bench/dates_s23.py)."""
+    """The pages of one part of ``dates-s22.json`` or, with ``gold="s23"`` / ``"s24"`` / ``"s24b"``, of
+    that gold (see bench/dates_s22.py, dates_s23.py, dates_s24.py, dates_s24b.py)."""
     from importlib import import_module
 
     module = import_module(f"bench.dates_{gold}")
@@ -153,7 +161,8 @@ def instant_correct(predicted: object, gold: datetime | date) -> bool | None:
     return date_instant_correct(predicted, gold) if isinstance(gold, datetime) else None
 
 
-def _load(set_name: str, htmldate: Path | None, s22: Path | None = None, s23: Path | None = None) -> list[DateCase]:
+def _load(set_name: str, htmldate: Path | None, s22: Path | None = None, s23: Path | None = None,
+          s24: Path | None = None) -> list[DateCase]:
     if set_name == "dates-extra":
         return load_dates_extra()
     if set_name == "zh-tune":
@@ -166,6 +175,10 @@ def _load(set_name: str, htmldate: Path | None, s22: Path | None = None, s23: Pa
         if s23 is None:
             raise ValueError(f"{set_name} needs --s23 <folder of the exported pages>")
         return load_s22(s23, set_name.rsplit("-", 1)[-1], gold="s23")
+    if set_name in S24_SETS:
+        if s24 is None:
+            raise ValueError(f"{set_name} needs --s24 <folder of the exported pages>")
+        return load_s22(s24, set_name.rsplit("-", 1)[-1], gold=set_name.split("-")[1])
     if htmldate is None:
         raise ValueError(f"{set_name} needs --htmldate <htmldate's tests folder>")
     return load_htmldate(htmldate, set_name)
@@ -191,10 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--htmldate", type=Path, help="the tests/ folder of a checkout of github adbar/htmldate")
     parser.add_argument("--s22", type=Path, help="the folder of the exported dates-s22 pages (<set>/<file>)")
     parser.add_argument("--s23", type=Path, help="the folder of the exported dates-s23 pages (<set>/<file>)")
+    parser.add_argument("--s24", type=Path, help="the folder of the exported dates-s24 pages (<set>/<file>)")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
     sets = args.sets or [name for name in SETS if (args.htmldate or name not in HTMLDATE_SETS)
-                         and (args.s22 or name not in S22_SETS) and (args.s23 or name not in S23_SETS)]
+                         and (args.s22 or name not in S22_SETS) and (args.s23 or name not in S23_SETS)
+                         and (args.s24 or name not in S24_SETS)]
     if args.pages and set(HELD_SETS) & set(sets):
         parser.error("--pages is for tuning; the held-out sets are scored, not read")
     console = Console(width=max(Console().width, 120))
@@ -203,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         table.add_column(column, justify="left" if column in ("set", "extractor") else "right")
     for set_name in sets:
         try:
-            cases = _load(set_name, args.htmldate, args.s22, args.s23)
+            cases = _load(set_name, args.htmldate, args.s22, args.s23, args.s24)
         except (ValueError, OSError) as error:
             parser.error(str(error))
         predictions = {name: [_predict(name, case) for case in cases] for name in names}

@@ -124,3 +124,50 @@ def test_pages_reads_the_former_held_date_parts_since_session_23_but_refuses_htm
         assert former not in HELD_SETS
     with pytest.raises(SystemExit):  # refused before any page is loaded
         main(["--set", "htmldate-news-held", "--pages", "--htmldate", str(tmp_path)])
+
+
+def test_dates_s24_items_are_well_formed_and_split_by_site_as_drawn() -> None:
+    from bench.dates_s24 import EXPORTED, FILE_SITES, load_items, part_of
+
+    items = load_items()  # refuses a zh test-side key or a key other than the one fixed at export
+    assert len(items) == 26 and len({str(item["site"]) for item in items}) == 15
+    for item in items:
+        published = datetime.fromisoformat(str(item["published"]))
+        assert published.utcoffset() is not None and item["zone"] in ("stated", "site") and item["note"]
+        if item["date_only"]:
+            assert (published.hour, published.minute) == (0, 0)
+    assert sum(EXPORTED.values()) == len(FILE_SITES) == 28  # two exported pages were left out on reading
+    assert {str(item["site"]) for item in items if item["part"] == "held"} == {
+        "udn", "takungpao", "cctv", "malaysiakini", "chinadaily", "cjn", "hkej", "cqnews"}
+    assert sum(EXPORTED[key] for key in EXPORTED if part_of(key) == "held") <= sum(EXPORTED.values()) // 3
+
+
+def test_dates_s24_keys_are_the_ones_fixed_at_export() -> None:
+    from bench.dates_s24 import site_of
+
+    assert site_of("polymorph", "sina.cn/news_申请变性手术须年满20岁.html") == "sina"
+    with pytest.raises(KeyError):
+        site_of("polymorph", "163.com/any.html")  # a test-side folder: never exported
+
+
+def test_pages_refuses_the_held_parts_of_dates_s24(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bench.date_eval import main
+
+    for held in ("dates-s24-held", "dates-s24b-held"):
+        with pytest.raises(SystemExit):  # refused before any page is loaded
+            main(["--set", held, "--pages", "--s24", str(tmp_path)])
+
+
+def test_dates_s24b_items_are_well_formed_and_split_by_site_as_drawn() -> None:
+    from bench.dates_s24 import FILE_SITES as FIRST_DRAW
+    from bench.dates_s24b import EXPORTED, FILE_SITES, load_items, part_of
+
+    items = load_items()
+    assert len(items) == 23 and len({str(item["site"]) for item in items}) == 18
+    assert not set(FILE_SITES) & set(FIRST_DRAW) and not set(FILE_SITES.values()) & set(FIRST_DRAW.values())
+    for item in items:
+        published = datetime.fromisoformat(str(item["published"]))
+        assert published.utcoffset() is not None and item["zone"] in ("stated", "site") and item["note"]
+    assert {str(item["site"]) for item in items if item["part"] == "held"} == {
+        "sputniknews", "hebei", "thenewslens", "xinhuanet"}
+    assert sum(EXPORTED[key] for key in EXPORTED if part_of(key) == "held") <= sum(EXPORTED.values()) // 3

@@ -249,3 +249,15 @@ def test_a_headline_printed_over_two_lines_is_found_before_the_sites_clock() -> 
                                           url="https://news.example.com.hk/a/1.html"))
     assert article.title == "新图书馆今夏开放 三区先行 学生可免费自习上网"
     assert article.published_at is not None and article.published_at.isoformat() == "2024-05-06T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("stamp", "url", "expected"), [
+    # a CMS that prints the year with two digits, day first after it ("16-05-17 09:22")
+    ("16-05-17 09:22", "", "2016-05-17T09:22:00+08:00"),
+    ("来源：示例新闻网 24-05-06 14:25:30", "", "2024-05-06T14:25:30+08:00"),
+    # never as a day after the one the page's address gives
+    ("24-05-06 14:25", "https://news.example.cn/2023/05/06/a.html", "2023-05-06T00:00:00+08:00"),
+])
+def test_a_stamp_with_a_two_digit_year(stamp: str, url: str, expected: str) -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}")
+    assert _published(html, url) == expected

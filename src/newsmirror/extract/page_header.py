@@ -49,6 +49,14 @@ _YEARLESS = re.compile(
     rf"\s*(?:星期.|周.|\s)*\s*(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
     rf"(?:\s*[:：]\s*(?P<S>[0-5]\d))?(?![\d:]){_AM_PM}"
 )
+# A stamp whose CMS prints the year with two digits, year first as Chinese dates are ("16-05-17
+# 09:22"): only with a time of day and two-digit month and day, so that a bare "16-05-17" (read
+# day first elsewhere) or a code is not taken; the century is this one's.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d/.\-:：])(?P<y>\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d\-])"
+    rf"\s*(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
+    rf"(?:\s*[:：]\s*(?P<S>[0-5]\d))?(?![\d:]){_AM_PM}"
+)
 # The time of day printed before the date ("14:36 2018/07/27"), read where no time follows the date.
 _TIME_BEFORE = re.compile(
     rf"(?<![\d:：])(?P<half>{_HALF_DAY})?\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)"
@@ -125,6 +133,13 @@ def _hour(match: re.Match[str]) -> int:
     return 0 if half and half not in _AFTERNOON and half != "中午" and hour == 12 else hour
 
 
+def _later_than(year: int, month: int, day: int, reference: datetime) -> bool:
+    """Whether the day falls after the reference date (with its day of slack, as below)."""
+    with contextlib.suppress(ValueError):
+        return date(year, month, day) > reference.date() + timedelta(days=1)
+    return True
+
+
 def _year_before(month: int, day: int, reference: datetime) -> int | None:
     """The year of the last month-day on or before the reference date (a day of slack: the
     reference may be the publication's own metadata, an update time, or the address's day)."""
@@ -147,6 +162,10 @@ def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[dat
     year: int | None = None
     if match:
         year = int(match.group("y"))
+    elif match := _SHORT_YEAR.search(line):
+        year = 2000 + int(match.group("y"))
+        if reference is not None and _later_than(year, int(match.group("m")), int(match.group("d")), reference):
+            return None  # a day after the page's own date: not a year-first stamp
     elif reference is not None and (match := _YEARLESS.search(line)):
         year = _year_before(int(match.group("m")), int(match.group("d")), reference)
     if match is None or year is None:
