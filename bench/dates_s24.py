@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -45,7 +46,8 @@ OUTLETS = ("cctv", "xinhuanet", "thenewslens", "66wz", "cnnb", "enorth", "haiwai
            "cjn", "nmgnews", "seehua", "sputniknews", "creaders", "cnhubei", "fjsen", "fznews", "bjd",
            "mingpao", "sdnews", "rednet", "takungpao", "hkej", "malaysiakini", "dzwww", "cqnews", "zynews",
            "hket", "hebei", "beijingreview", "mingpaocanada", "taiwan", "yahoo")
-__all__ = ["DATES_S24", "EXPORTED", "FILE_SITES", "export", "load_items", "part_of", "read_page", "site_of"]
+__all__ = ["DATES_S24", "EXPORTED", "FILE_SITES", "export", "load_items", "outlet_pages", "part_of", "read_page", "site_in",
+           "site_of"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -85,11 +87,14 @@ def _order(value: str) -> str:
     return hashlib.sha256(f"{SALT}:{value}".encode()).hexdigest()
 
 
-def site_of(set_name: str, file: str) -> str:
+def site_in(file_sites: dict[str, str], set_name: str, file: str) -> str:
     """The fixed site key of an exported page (``KeyError`` for a page that was not exported)."""
     if set_name != "polymorph":
         raise KeyError(set_name)
-    return FILE_SITES[file]
+    return file_sites[file]
+
+
+site_of = partial(site_in, FILE_SITES)
 
 
 part_of = partial(draw_part, sizes=EXPORTED, salt=SALT)
@@ -105,32 +110,39 @@ def _git(git_dir: Path, *args: str) -> bytes:
                           check=True, capture_output=True).stdout
 
 
-def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
-    """Path under ``raw/`` -> site key of every page the rule above exports (nothing is opened but
-    the ``page.yml`` address lists)."""
+def outlet_pages(git_dir: Path, commit: str) -> tuple[dict[str, list[str]], list[str]]:
+    """``unclassify_news`` page names by site key (from ``page.yml``'s addresses), and the drawn order of
+    the news-outlet keys of :data:`OUTLETS` on the zh tune side."""
     import yaml
 
     from bench.meta_gold import magic_html_site
     from bench.zh_gold import split_of
 
-    chosen: dict[str, str] = {}
-    for folder, key in FOLDERS.items():
-        names = [Path(line).name for line in _git(git_dir, "ls-tree", "--name-only", commit, f"raw/{folder}/")
-                 .decode().splitlines() if line.endswith(".html")]
-        chosen |= {f"{folder}/{name}": key for name in sorted(names, key=_order)[:PER_FOLDER]}
     links = yaml.safe_load(_git(git_dir, "show", f"{commit}:raw/unclassify_news/page.yml"))
     by_key: dict[str, list[str]] = {}
     for name, record in links.items():
         if isinstance(record, dict) and record.get("link"):
             by_key.setdefault(magic_html_site(str(record["link"])), []).append(str(name))
-    keys = sorted((key for key in OUTLETS if key in by_key and split_of(key) == "tune"), key=_order)
+    return by_key, sorted((key for key in OUTLETS if key in by_key and split_of(key) == "tune"), key=_order)
+
+
+def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
+    """Path under ``raw/`` -> site key of every page the rule above exports (nothing is opened but
+    the ``page.yml`` address lists)."""
+    chosen: dict[str, str] = {}
+    for folder, key in FOLDERS.items():
+        names = [Path(line).name for line in _git(git_dir, "ls-tree", "--name-only", commit, f"raw/{folder}/")
+                 .decode().splitlines() if line.endswith(".html")]
+        chosen |= {f"{folder}/{name}": key for name in sorted(names, key=_order)[:PER_FOLDER]}
+    by_key, keys = outlet_pages(git_dir, commit)
     for key in keys[:OUTLET_SITES]:
         chosen[f"unclassify_news/{sorted(by_key[key], key=_order)[0]}"] = key
     return chosen
 
 
-def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
-    """Write the drawn pages to ``<folder>/polymorph/<path under raw/>``; returns :func:`draw`'s map."""
+def export(git_dir: Path, folder: Path, commit: str = "f987f5e",
+           draw: Callable[[Path, str], dict[str, str]] = draw) -> dict[str, str]:
+    """Write the drawn pages to ``<folder>/polymorph/<path under raw/>``; returns the draw's map."""
     chosen = draw(git_dir, commit)
     for file in chosen:
         target = folder / "polymorph" / file

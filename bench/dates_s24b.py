@@ -16,7 +16,8 @@ from pathlib import Path
 from bench.dates_s22 import load_items as load_gold
 from bench.dates_s22 import part_of as draw_part
 from bench.dates_s22 import read_page
-from bench.dates_s24 import OUTLET_SITES, OUTLETS, _git, _order
+from bench.dates_s24 import OUTLET_SITES, _git, _order, outlet_pages, site_in
+from bench.dates_s24 import export as export_drawn
 
 DATES_S24B = Path(__file__).resolve().parent / "zhgold" / "dates-s24b.json"
 SECOND_PAGE_FROM = 10
@@ -54,13 +55,7 @@ FILE_SITES: dict[str, str] = {
 EXPORTED: dict[str, int] = {"sputniknews": 1, "zynews": 1, "hebei": 1, "beijingreview": 1, "66wz": 2, "yahoo": 2, "enorth": 2, "fznews": 1, "mingpao": 1, "nmgnews": 1, "taiwan": 1, "sdnews": 1, "thenewslens": 2, "creaders": 1, "dzwww": 1, "cnnb": 2, "xinhuanet": 2, "mingpaocanada": 1, "cnhubei": 1, "fjsen": 1}
 
 
-def site_of(set_name: str, file: str) -> str:
-    """The fixed site key of an exported page (``KeyError`` for a page that was not exported)."""
-    if set_name != "polymorph":
-        raise KeyError(set_name)
-    return FILE_SITES[file]
-
-
+site_of = partial(site_in, FILE_SITES)
 part_of = partial(draw_part, sizes=EXPORTED, salt="date18-s24b")
 
 
@@ -71,17 +66,7 @@ def load_items(path: Path = DATES_S24B) -> list[dict[str, object]]:
 
 def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
     """Path under ``raw/`` -> site key of every page of this draw (only ``page.yml`` is read)."""
-    import yaml
-
-    from bench.meta_gold import magic_html_site
-    from bench.zh_gold import split_of
-
-    links = yaml.safe_load(_git(git_dir, "show", f"{commit}:raw/unclassify_news/page.yml"))
-    by_key: dict[str, list[str]] = {}
-    for name, record in links.items():
-        if isinstance(record, dict) and record.get("link"):
-            by_key.setdefault(magic_html_site(str(record["link"])), []).append(str(name))
-    keys = sorted((key for key in OUTLETS if key in by_key and split_of(key) == "tune"), key=_order)
+    by_key, keys = outlet_pages(git_dir, commit)
     # page.yml also lists pages whose download failed (no file): those are passed over
     saved = {Path(line).name for line in _git(git_dir, "ls-tree", "--name-only", commit, "raw/unclassify_news/")
              .decode().splitlines()}
@@ -94,13 +79,8 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
 
 
 def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
-    """Write the drawn pages to ``<folder>/polymorph/<path under raw/>``; returns :func:`draw`'s map."""
-    chosen = draw(git_dir, commit)
-    for file in chosen:
-        target = folder / "polymorph" / file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_git(git_dir, "show", f"{commit}:raw/{file}"))
-    return chosen
+    """Write this draw's pages as :func:`bench.dates_s24.export` writes its own."""
+    return export_drawn(git_dir, folder, commit, draw=draw)
 
 
 if __name__ == "__main__":  # python -m bench.dates_s24b <webpage_archive git dir> <pages folder>
