@@ -752,10 +752,20 @@ def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:
     qualifier and a generic head whole (国际共和研究所: the others may translate its head otherwise,
     国际共和学会), else the noun the text ends with (外长拉夫罗夫 -> 拉夫罗夫), else both the name
     jieba's tags find at its end (``_tagged_name``: 新日本制铁) and its last three characters (the
-    length of most transliterations: 德梅耶 of 林德梅耶, which another outlet writes 林 + 德梅尔)."""
+    length of most transliterations: 德梅耶 of 林德梅耶, which another outlet writes 林 + 德梅尔), and
+    a noun the text ends with but for a word of relation or title (``_GLOSS_TAIL`` characters:
+    李秉喆之子（Lee Byung-chul）, 特朗普夫人: the gloss may be either's; naming either is taken as
+    naming it, so no claim is made on a guess)."""
     whole = next((han[start:] for start in range(len(han) - 2) if body(han[start:])), None)
     ending = whole or next((n for n in nouns if han.endswith(n)), None)
-    return (ending,) if ending else tuple(dict.fromkeys((_tagged_name(han), han[-3:])))
+    if ending:
+        return (ending,)
+    near = [n for n in nouns if n in han and len(han) - han.rindex(n) - len(n) <= _GLOSS_TAIL]
+    return tuple(dict.fromkeys((_tagged_name(han), han[-3:], *near)))
+
+
+# How many characters may stand between a noun and the gloss after it (之子, 夫人, 先生).
+_GLOSS_TAIL = 2
 
 
 # A name's first word may follow a one-character modifier of it (新 of 新日本制铁).
