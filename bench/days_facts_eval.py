@@ -7,6 +7,8 @@ with ``stories.compare.compare_story``; then
   outlets) that the comparison puts in one fact;
   (also printed: the same counting a pair found when any unit a quote covers shares a fact with any
   unit of the other quote; the main figure places a quote over two units on the one holding its beginning);
+  also printed: links from units that hold only a ``[[story.only]]`` quote (one outlet's fact) to units of
+  other outlets: wrong by the labels, though the precision above (quoted pairs only) does not see them;
 * fact-link precision: share of the comparison's links between two quoted sentences (different
   outlets) that are gold pairs (links touching unquoted sentences are not judged);
 * false "only X": details the comparison says only one outlet gives (``unique_details`` and
@@ -93,6 +95,20 @@ def _covered_units(key: str, where: tuple[str, str, int], sentence_keys: dict[tu
     return covered
 
 
+def _locate(quote: dict[str, str], articles: dict[str, Any], sentence_keys: dict[tuple[str, str, int], str]
+            ) -> tuple[str, str, int] | None:
+    """The unit holding a quote's longest beginning (6+ characters), as fact quotes are placed."""
+    article = articles.get(quote["file"])
+    if article is None:
+        return None
+    key = _key(quote["text"])
+    for size in range(len(key), 5, -1):
+        where = next((s for s, k in sentence_keys.items() if s[0] == article.id and key[:size] in k), None)
+        if where is not None:
+            return where
+    return None
+
+
 def load_stories(facts_path: Path, days: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Each labelled story with its files imported by the normal importer: (story, file -> article)."""
     from newsmirror.jobs.importing import import_paths
@@ -131,7 +147,8 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
     from newsmirror.stories.compare import compare_story
 
     totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
-              "false_only": 0, "seconds": 0.0, "spanning_quotes": 0, "found_any_unit": 0}
+              "false_only": 0, "seconds": 0.0, "spanning_quotes": 0, "found_any_unit": 0, "only_units": 0,
+              "only_links": 0}
     false_claims: list[str] = []
     for story, articles in loaded:
         reports = list({a.id: a for a in articles.values()}.values())
@@ -188,6 +205,15 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                     for where, text in ((where_a, quote_text[i]), (where_b, quote_text[k])):
                         found = _text(all_facts, where) if where else "(no system sentence holds it)"
                         print(f"      {text}  <- {found[:90]}")
+        # Links the labels say are wrong though no fact quote judges them: a unit holding a quote of
+        # ``[[story.only]]`` (a fact one compared file alone states) and no fact quote, in a fact with
+        # a unit of another outlet (each such unit counted once).
+        located_quotes = {where for _group, _file, where in quoted}
+        only_units = {_locate(o, articles, sentence_keys) for o in story.get("only", [])} - located_quotes - {None}
+        totals["only_units"] += len(only_units)
+        for unit in only_units:
+            totals["only_links"] += len({(r.article_id, r.outlet, r.index) for n in fact_of[unit]
+                                         for r in all_facts[n].sentences if r.outlet != unit[1]})
         # Precision over the system's links between quoted sentences: one system sentence may
         # hold the quotes of two gold facts (a long sentence); the link is right when the two
         # sentences share a gold fact.
@@ -287,6 +313,8 @@ def main() -> None:
     Console(width=160).print(table)
     print(f"quotes over two or more units: {totals['spanning_quotes']}; link recall counting any unit of such a quote: "
           f"{totals['found_any_unit'] / max(totals['gold_pairs'], 1):.3f} ({totals['found_any_unit']}/{totals['gold_pairs']})")
+    print(f"units holding only a one-outlet fact ([[story.only]]): {totals['only_units']}; units of other outlets "
+          f"the comparison puts in a fact with them (wrong links no fact quote judges): {totals['only_links']}")
 
 
 if __name__ == "__main__":

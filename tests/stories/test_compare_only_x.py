@@ -116,3 +116,13 @@ def test_a_gloss_after_a_transliteration_jieba_cuts_is_read_by_its_last_three_ch
     assert "Christian Lindmeier" not in _only([glossed, other], "甲报")
     unnamed = _article("乙社", "世卫组织一名发言人周二表示，专家组已与当地科学家完成讨论，并交换了意见。")
     assert "Christian Lindmeier" in _only([glossed, unnamed], "甲报")
+
+
+def test_an_original_name_glossing_a_name_before_a_word_of_relation_stands_for_that_name() -> None:
+    # The gloss follows 之子 (son of), not the father's name it spells (one jieba does not know:
+    # 金 + 秉 + 喆); 乙社 names the father.
+    glossed = _article("甲报", "金明浩是东亚集团创始人金秉喆之子（Kim Byung-chul），他在2000年接掌集团并扩张海外业务。")
+    other = _article("乙社", "金明浩是东亚集团创始人金秉喆的儿子，他在2000年接掌集团并扩张海外业务。")
+    assert "Kim Byung-chul" not in _only([glossed, other], "甲报")
+    unnamed = _article("乙社", "金明浩是东亚集团创始人的儿子，他在2000年接掌集团并扩张海外业务。")
+    assert "Kim Byung-chul" in _only([glossed, unnamed], "甲报")
