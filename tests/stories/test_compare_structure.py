@@ -98,14 +98,3 @@ def test_a_quote_cut_off_with_an_ellipsis_is_a_statement_not_a_heading() -> None
     comparison = compare_story([one, two])
     assert fact_with(comparison, "感到失望......").outlets == ["乙社", "甲报"]
 
-
-
-def test_a_short_statement_inside_a_long_one_is_one_fact_when_nothing_else_claims_either() -> None:
-    # Most of the short sentence lies in the long one, but the long one holds much more (the Dice
-    # floor alone keeps them apart); neither matches anything else of the other outlet.
-    long = article("甲报", "目前警方仍在调查这名来自外地的二十五岁男子的作案动机以及他在过去几个月里是否曾与境外极端组织成员有过任何联系。")
-    short = article("乙社", "警方正调查男子的作案动机。")
-    assert texts(fact_with(compare_story([long, short]), "作案动机以及"), "乙社") == [short.body_text]
-    # Figures of one kind that differ (25 and 30 years of age) still keep them apart.
-    other = article("乙社", "警方正调查三十岁男子的作案动机。")
-    assert texts(fact_with(compare_story([long, other]), "作案动机以及"), "乙社") == []

@@ -9,8 +9,7 @@ weighted by how rare the bigram is among the story's units (a bigram every repor
 overlap is high enough, or when it is lower but their neighbours are one fact (reports keep the
 story's order), or when it is lower still but both give an amount the story seldom gives
 (300亿美元 of a market value, in one unit per outlet at most); units that both give figures of one
-kind (counts of people, years, days) and share none are never one fact; last, two units that nothing
-else links to the other's outlet pass with a lower Dice (a short statement inside a long one). Facts are the connected groups of such pairs, with at most one
+kind (counts of people, years, days) and share none are never one fact. Facts are the connected groups of such pairs, with at most one
 statement per outlet (its clauses of one sentence, two sentences joined by a semicolon, or its
 repetitions of one statement: nearly the same words, or other words matching the same part of
 another outlet's statement strongly). A
@@ -94,12 +93,6 @@ CONTINUITY_ROUNDS = 2
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
 AMOUNT_DICE = 0.1
-# Last, two units neither yet in a fact with the other's outlet, each the other's best such partner,
-# need ``CONTAINMENT`` (also outside names and figures) but only this Dice: a short statement inside a
-# long one (session 24: link recall .693 -> .704 on the 18 tuning fact files leaving one file out,
-# judged precision .925 -> .926; read, about half the pairs it adds are right: bench/days_results.md).
-# 0 turns the round off.
-FREE_DICE = 0.1
 # An amount: 10 or more (digits not inside a Latin code, not after 数/几: 数十 is no figure) of
 # what a measure word after it counts (人, 例, 亿美元): no date, time of day or name (2019冠状病毒).
 _AMOUNT = re.compile(r"(?<![a-z\d数几])(\d{2,})(?![a-z\d])(?:[多余几])?([亿万千百]?[人次个名家艘架岁倍项所条座位件起批枚辆度万亿元美英欧公里吨例剂])")
@@ -332,14 +325,13 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
 
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
     pair_scores: dict[tuple[int, int], float] = {}
-    loose: list[tuple[float, int, int]] = []
     if same_fact == "model":
         candidates = _model_matches(sentences, weight, mass, model)
     else:
         # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
         name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
         rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
-        candidates, pair_scores, loose = _rule_matches(sentences, outlets, weight, mass, rare_names)
+        candidates, pair_scores = _rule_matches(sentences, outlets, weight, mass, rare_names)
     linker = _Linker(sentences, weight, mass)
     linker.link(candidates)
     # Pairs kept apart by the one-statement rule before the weaker rounds below.
@@ -353,8 +345,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if FREE_DICE:
-            linker.link(_free_matches(sentences, linker, weight, mass, loose))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -538,15 +528,12 @@ def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: d
 
 
 def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float],
-                  mass: dict[int, float], rare_names: set[str]
-                  ) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float], list[tuple[float, int, int]]]:
+                  mass: dict[int, float], rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """For every two outlets: pairs of their units that pass both thresholds and are nearly
     each other's best match, and pairs that name the same rarely named people or places; never
     two units that both give figures of one kind and share none (a toll of 50 dead is not one of
     27, however alike the wording). The weight two units share is computed for all pairs at once
-    (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair.
-    Also returned: every pair holding ``CONTAINMENT`` and ``FREE_DICE`` (``_free_matches``), in
-    the order of its units."""
+    (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair."""
     from scipy import sparse
 
     vocabulary: dict[str, int] = {}
@@ -557,7 +544,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
             rows.append(i)
             columns.append(vocabulary.setdefault(gram, len(vocabulary)))
     if not rows:
-        return [], {}, []
+        return [], {}
     grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
     gram_weight = np.zeros(len(vocabulary))
     for gram, column in vocabulary.items():
@@ -599,12 +586,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    loose: list[tuple[float, int, int]] = []
-    for k in np.flatnonzero((containment >= CONTAINMENT) & (dice >= FREE_DICE)).tolist():
-        i, j = sorted((int(first[k]), int(second[k])))
-        loose.append((float(containment[k] + dice[k]), i, j))
-    loose.sort(key=lambda pair: pair[1:])
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores, loose
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
@@ -674,45 +656,6 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
                     yield containment + dice, i, j
 
     return _mutual_best(scored())
-
-
-def _free_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
-                  mass: dict[int, float], loose: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
-    """Of ``loose`` (pairs of units of two outlets holding ``CONTAINMENT`` of the smaller and
-    ``FREE_DICE``), those whose units are neither in a fact with the other's outlet, give no
-    conflicting figures, share ``CONTAINMENT`` of the smaller outside names and figures (the
-    statement, not only who and how much: 佩洛西 in a quote of hers and in a report of her office)
-    and are each other's best such partner: a short statement inside a long one, which the Dice
-    floor (``DICE``) kept apart while nothing else claimed either."""
-    def outlets(i: int) -> Iterable[str]:
-        return linker.members_of[linker.links.find(i)].keys()
-
-    plain: dict[int, frozenset[str]] = {}
-
-    def plain_grams(i: int) -> frozenset[str]:
-        if i not in plain:
-            plain[i] = _bigrams_outside(sentences[i].key, sentences[i].loose)
-        return plain[i]
-
-    def says_more(i: int, j: int) -> bool:
-        common = sum(weight[g] for g in plain_grams(i) & plain_grams(j))
-        return common >= CONTAINMENT * min(mass[i], mass[j])
-
-    return _mutual_best(
-        (score, i, j) for score, i, j in loose
-        if sentences[j].ref.outlet not in outlets(i) and sentences[i].ref.outlet not in outlets(j)
-        and not _figures_differ(sentences[i].figures, sentences[j].figures) and says_more(i, j))
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _bigrams_outside(key: str, names: Iterable[str]) -> frozenset[str]:
-    """The bigrams of a match key that neither hold a digit nor lie inside one of ``names``."""
-    cut = _DIGITS.sub(" ", key)
-    for name in sorted(names, key=len, reverse=True):
-        cut = cut.replace(name, " ")
-    return frozenset(g for part in cut.split() for g in _bigrams(part))
 
 
 def _overlap(first: _Sentence, second: _Sentence, weight: dict[str, float], first_mass: float,

@@ -12,8 +12,7 @@ ALIGNMENT_VERSION = "22"  # 17: times of day, 万 remainders, the amount round; 
 # on KEY_VERSION 4 keys without any labelled day
 # 21 (session 23): details' "only X" checks read a gloss's whole Han name, a transliteration's original,
 # a seat of power for its body
-# 22 (session 24): a gloss after a word of relation (李秉喆之子（Lee Byung-chul）) stands for the name before it too;
-# a last round links two units nothing else links to the other's outlet at a lower Dice (FREE_DICE)
+# 22 (session 24): a gloss after a word of relation (李秉喆之子（Lee Byung-chul）) stands for the name before it too
 
 
 @dataclass(slots=True)
