@@ -195,7 +195,9 @@ class ClusterConfig:
     # it passes the lead's rule.
     event_lede_cover: bool = False
     # Whether the cover model decides only the pairs whose side restates most of the core's lede (cover >= .5,
-    # ``eventlink.GatedEventModel``) and main's event model the rest; overrides ``event_lede_cover``. Session 24
+    # ``eventlink.GatedEventModel``) and main's event model the rest; overrides ``event_lede_cover``. Off: it
+    # passed the tuning days (one day alone and left one day out) but lowered big12's F1 on the whole archive
+    # (.936 -> .923) by linking an established story (Twitter's ban) into the Capitol aftermath. Session 24
     # (gate17; bench/days_results.md).
     event_lede_gate: bool = False
     event_link_probability: float | None = None  # None: the threshold stored with the event model
