@@ -16,6 +16,8 @@ from newsmirror.stories.eventlink import (
     EVENT_FEATURES,
     EVENT_FEATURES_COVER,
     EVENT_MODEL_COVER_FILE,
+    LEDE_GATE,
+    GatedEventModel,
     default_event_model,
     event_features,
     is_latin_name,
@@ -309,3 +311,50 @@ def test_a_cover_model_keeps_the_reaction_and_not_the_actors_next_event() -> Non
             values = event_features(a, b, _name, _dice, cover=True)
             assert values[:-1] == event_features(a, b, _name, _dice)
             assert (cover_only.probability(values) >= 0.5) is linked
+
+
+COVER_ALWAYS = PairModel(tuple(0.0 for _ in EVENT_FEATURES_COVER), 50.0, 0.85, EVENT_FEATURES_COVER)
+COVER_NEVER = PairModel(tuple(0.0 for _ in EVENT_FEATURES_COVER), -50.0, 0.85, EVENT_FEATURES_COVER)
+PLAIN_ALWAYS = PairModel(tuple(0.0 for _ in EVENT_FEATURES), 50.0, 0.85, EVENT_FEATURES)
+PLAIN_NEVER = PairModel(tuple(0.0 for _ in EVENT_FEATURES), -50.0, 0.85, EVENT_FEATURES)
+
+
+def test_the_gate_lets_the_cover_model_decide_only_a_side_restating_most_of_the_core_lede() -> None:
+    """The actor's next event (low cover) stays apart although the cover model would link it; the reaction
+    (most of the core's lede restated) is linked by the cover model although main's model would not."""
+    gated = GatedEventModel(COVER_ALWAYS, PLAIN_NEVER)
+    for side, linked in ((LAWSUIT, False), (REACTION, True)):
+        for a, b in ((side, TALKS), (TALKS, side)):
+            values = event_features(a, b, _name, _dice, cover=True)
+            assert (values[-1] >= LEDE_GATE) is linked  # the premise: the reaction restates most, the lawsuit not
+            assert COVER_ALWAYS.probability(values) >= gated.threshold
+            assert (gated.probability(values) >= gated.threshold) is linked
+
+
+def test_below_the_gate_main_model_decides_on_its_own_features() -> None:
+    values = event_features(LAWSUIT, TALKS, _name, _dice, cover=True)
+    gated = GatedEventModel(COVER_NEVER, PLAIN_ALWAYS)
+    assert gated.probability(values) == PLAIN_ALWAYS.probability(values[:-1]) >= gated.threshold
+    reaction = event_features(REACTION, TALKS, _name, _dice, cover=True)
+    assert gated.probability(reaction) == COVER_NEVER.probability(reaction) < gated.threshold
+
+
+def test_the_gate_flag_reads_both_packaged_models() -> None:
+    plain, cover = default_event_model(), default_event_model(True)
+    gated = StoryClusterer(ClusterConfig(event_lede_gate=True)).event_model
+    assert gated == GatedEventModel(cover, plain) and gated.features == EVENT_FEATURES_COVER
+    assert plain.threshold == cover.threshold == gated.threshold  # one threshold reads both models' probabilities
+    assert StoryClusterer(ClusterConfig(event_lede_gate=True, event_link=False)).event_model is None
+
+
+def test_a_pass_with_the_gate_links_by_the_gated_probability() -> None:
+    """In a pass the clusterer scores the cover for the gate and links only what the gated model gives."""
+    links = []
+    for model in (GatedEventModel(COVER_ALWAYS, PLAIN_NEVER), COVER_ALWAYS):
+        clusterer = StoryClusterer(ClusterConfig(event_link=True, **NO_JOIN), event_model=model)  # type: ignore[arg-type]
+        ids = [clusterer.add(doc).story_id for doc in (document(0, CORE), document(1, SIDE))]
+        core, side = (clusterer.stories[i] for i in ids)
+        # the scholars' reaction restates little of the programme report's lede (台谍案, 台湾)
+        assert 0.0 < event_features(core, side, clusterer._is_name, _dice, cover=True)[-1] < LEDE_GATE
+        links.append(clusterer.link_events())
+    assert links == [0, 1]  # the cover model alone links it

@@ -65,8 +65,10 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
 from newsmirror.stories.eventlink import (
+    EventModel,
     StoryWeights,
     default_event_model,
+    default_gated_event_model,
     event_features,
     is_chinese,
     reads_cover,
@@ -192,6 +194,12 @@ class ClusterConfig:
     # with it (``event_model_cover.toml``). Sessions 22-23 (recall15, guard16; bench/days_results.md): off until
     # it passes the lead's rule.
     event_lede_cover: bool = False
+    # Whether the cover model decides only the pairs whose side restates most of the core's lede (cover >= .5,
+    # ``eventlink.GatedEventModel``) and main's event model the rest; overrides ``event_lede_cover``. Off: it
+    # passed the tuning days (one day alone and left one day out) but lowered big12's F1 on the whole archive
+    # (.936 -> .923) by linking an established story (Twitter's ban) into the Capitol aftermath. Session 24
+    # (gate17; bench/days_results.md).
+    event_lede_gate: bool = False
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``
     # passes, which judge every pair once both stories are whole; linking as stories grow gained less).
@@ -453,13 +461,16 @@ class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
     def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None,
-                 vectors: WordVectors | None = None, event_model: PairModel | None = None) -> None:
+                 vectors: WordVectors | None = None, event_model: EventModel | None = None) -> None:
         self.config = config or ClusterConfig()
         if model is None and self.config.pair_model:
             model = default_pair_model()
         self.model = model
         if event_model is None and self.config.event_link:
-            event_model = default_event_model(True) if self.config.event_lede_cover else default_event_model()
+            if self.config.event_lede_gate:
+                event_model = default_gated_event_model()
+            else:
+                event_model = default_event_model(True) if self.config.event_lede_cover else default_event_model()
         self.event_model = event_model if self.config.event_link else None
         self._event_cover = reads_cover(self.event_model)  # the model says which features it reads
         self.event_probability = (self.config.event_link_probability if self.config.event_link_probability is not None
