@@ -22,7 +22,9 @@ Sets (``--set``, repeatable; by default all, the htmldate ones only with ``--htm
   split by site before reading: ``tune`` (18 pages, 7 sites) and ``held`` (8 pages, 8 sites; NOT
   tuned on: only its totals are read, ``--pages`` refuses it). ``dates-s24b-tune`` / ``dates-s24b-held``:
   ``bench/zhgold/dates-s24b.json``, a second draw from the same archive (``bench.dates_s24b``, same
-  ``--s24`` folder), with its own split; its held part is not tuned on either.
+  ``--s24`` folder), with its own split; its held part is not tuned on either. ``dates-s24c-tune`` /
+  ``dates-s24c-held``: ``bench/zhgold/dates-s24c.json``, a third draw, overseas outlets keyed by host
+  (``bench.dates_s24c``; its own ``--s24`` folder), its own split; its held part is not tuned on either.
 * ``htmldate-news-tune`` / ``htmldate-news-held`` / ``htmldate-bbaw``: public date benchmarks of
   the htmldate project (github adbar/htmldate, Apache-2.0, its ``tests/`` folder; read in place,
   never copied here: ``--htmldate <that folder>``). ``eval_mediacloud_2020.json`` (200 news pages
@@ -73,11 +75,12 @@ DATES_EXTRA = Path(__file__).resolve().parent / "zhgold" / "dates-extra.json"
 HTMLDATE_SETS = ("htmldate-news-tune", "htmldate-news-held", "htmldate-bbaw")
 S22_SETS = ("dates-s22-tune", "dates-s22-held")
 S23_SETS = ("dates-s23-tune", "dates-s23-held")
-S24_SETS = ("dates-s24-tune", "dates-s24-held", "dates-s24b-tune", "dates-s24b-held")
+S24_SETS = ("dates-s24-tune", "dates-s24-held", "dates-s24b-tune", "dates-s24b-held", "dates-s24c-tune",
+            "dates-s24c-held")
 SETS = ("dates-extra", "zh-tune", *S22_SETS, *S23_SETS, *S24_SETS, *HTMLDATE_SETS)
 # dates-s22-held and dates-s23-held were held, then made tuning parts in session 23 (bench/zhgold/README.md):
-# dates-s24-held and dates-s24b-held (session 24) are never tuned on: only their totals are read.
-HELD_SETS = ("htmldate-news-held", "dates-s24-held", "dates-s24b-held")
+# dates-s24-held, dates-s24b-held and dates-s24c-held (session 24) are never tuned on: only their totals are read.
+HELD_SETS = ("htmldate-news-held", "dates-s24-held", "dates-s24b-held", "dates-s24c-held")
 # Sites of the zh gold's test split (or of its outlets) are never tuned on, under any set.
 _TEST_SPLIT_HOSTS = ("ltn.com.tw", "bbc.com", "bbc.co.uk", "baidu.com")
 EXTRACTORS = {"newsmirror": run_newsmirror, "trafilatura": run_trafilatura, "gne": run_gne}
@@ -111,8 +114,8 @@ def load_zh_tune() -> list[DateCase]:
 
 
 def load_s22(folder: Path, part: str, gold: str = "s22") -> list[DateCase]:
-    """The pages of one part of ``dates-s22.json`` or, with ``gold="s23"`` / ``"s24"`` / ``"s24b"``, of
-    that gold (see bench/dates_s22.py, dates_s23.py, dates_s24.py, dates_s24b.py)."""
+    """The pages of one part of ``dates-s22.json`` or, with ``gold="s23"`` / ``"s24"`` / ``"s24b"`` /
+    ``"s24c"``, of that gold (see bench/dates_s22.py, dates_s23.py, dates_s24.py, dates_s24b.py, dates_s24c.py)."""
     from importlib import import_module
 
     module = import_module(f"bench.dates_{gold}")

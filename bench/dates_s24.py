@@ -110,19 +110,23 @@ def _git(git_dir: Path, *args: str) -> bytes:
                           check=True, capture_output=True).stdout
 
 
-def outlet_pages(git_dir: Path, commit: str) -> tuple[dict[str, list[str]], list[str]]:
-    """``unclassify_news`` page names by site key (from ``page.yml``'s addresses), and the drawn order of
-    the news-outlet keys of :data:`OUTLETS` on the zh tune side."""
+def outlet_pages(git_dir: Path, commit: str, site_key: Callable[[str], str] | None = None
+                 ) -> tuple[dict[str, list[str]], list[str]]:
+    """``unclassify_news`` page names by site key (from ``page.yml``'s addresses; ``site_key`` maps an
+    address to its key, ``magic_html_site`` unless given), and the drawn order of the news-outlet keys of
+    :data:`OUTLETS` on the zh tune side."""
     import yaml
 
     from bench.meta_gold import magic_html_site
     from bench.zh_gold import split_of
 
+    key_of = site_key or magic_html_site
+
     links = yaml.safe_load(_git(git_dir, "show", f"{commit}:raw/unclassify_news/page.yml"))
     by_key: dict[str, list[str]] = {}
     for name, record in links.items():
         if isinstance(record, dict) and record.get("link"):
-            by_key.setdefault(magic_html_site(str(record["link"])), []).append(str(name))
+            by_key.setdefault(key_of(str(record["link"])), []).append(str(name))
     return by_key, sorted((key for key in OUTLETS if key in by_key and split_of(key) == "tune"), key=_order)
 
 
