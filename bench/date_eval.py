@@ -22,7 +22,9 @@ Sets (``--set``, repeatable; by default all, the htmldate ones only with ``--htm
   split by site before reading: ``tune`` (18 pages, 7 sites) and ``held`` (8 pages, 8 sites; NOT
   tuned on: only its totals are read, ``--pages`` refuses it). ``dates-s24b-tune`` / ``dates-s24b-held``:
   ``bench/zhgold/dates-s24b.json``, a second draw from the same archive (``bench.dates_s24b``, same
-  ``--s24`` folder), with its own split; its held part is not tuned on either.
+  ``--s24`` folder), with its own split; its held part is not tuned on either. ``dates-s24c-tune`` /
+  ``dates-s24c-held``: ``bench/zhgold/dates-s24c.json``, a third draw, overseas outlets keyed by host
+  (``bench.dates_s24c``; its own ``--s24`` folder), its own split; its held part is not tuned on either.
 * ``htmldate-news-tune`` / ``htmldate-news-held`` / ``htmldate-bbaw``: public date benchmarks of
   the htmldate project (github adbar/htmldate, Apache-2.0, its ``tests/`` folder; read in place,
   never copied here: ``--htmldate <that folder>``). ``eval_mediacloud_2020.json`` (200 news pages
@@ -41,7 +43,7 @@ The zh gold's test split is not a set here: its dates are scored once, by ``benc
 page's gold and predictions, for tuning.
 
     python -m bench.date_eval [--set dates-extra] [--pages] [--s22 <folder>] [--s23 <folder>] [--s24 <folder>]
-                              [--htmldate <folder>]
+                              [--htmldate <folder>] [--addresses <dates-s24 archive git dir>]
 """
 
 from __future__ import annotations
@@ -73,11 +75,12 @@ DATES_EXTRA = Path(__file__).resolve().parent / "zhgold" / "dates-extra.json"
 HTMLDATE_SETS = ("htmldate-news-tune", "htmldate-news-held", "htmldate-bbaw")
 S22_SETS = ("dates-s22-tune", "dates-s22-held")
 S23_SETS = ("dates-s23-tune", "dates-s23-held")
-S24_SETS = ("dates-s24-tune", "dates-s24-held", "dates-s24b-tune", "dates-s24b-held")
+S24_SETS = ("dates-s24-tune", "dates-s24-held", "dates-s24b-tune", "dates-s24b-held", "dates-s24c-tune",
+            "dates-s24c-held")
 SETS = ("dates-extra", "zh-tune", *S22_SETS, *S23_SETS, *S24_SETS, *HTMLDATE_SETS)
 # dates-s22-held and dates-s23-held were held, then made tuning parts in session 23 (bench/zhgold/README.md):
-# dates-s24-held and dates-s24b-held (session 24) are never tuned on: only their totals are read.
-HELD_SETS = ("htmldate-news-held", "dates-s24-held", "dates-s24b-held")
+# dates-s24-held, dates-s24b-held and dates-s24c-held (session 24) are never tuned on: only their totals are read.
+HELD_SETS = ("htmldate-news-held", "dates-s24-held", "dates-s24b-held", "dates-s24c-held")
 # Sites of the zh gold's test split (or of its outlets) are never tuned on, under any set.
 _TEST_SPLIT_HOSTS = ("ltn.com.tw", "bbc.com", "bbc.co.uk", "baidu.com")
 EXTRACTORS = {"newsmirror": run_newsmirror, "trafilatura": run_trafilatura, "gne": run_gne}
@@ -110,14 +113,14 @@ def load_zh_tune() -> list[DateCase]:
             for page in load_zh_gold("tune") if page.published]
 
 
-def load_s22(folder: Path, part: str, gold: str = "s22") -> list[DateCase]:
-    """The pages of one part of ``dates-s22.json`` or, with ``gold="s23"`` / ``"s24"`` / ``"s24b"``, of
-    that gold (see bench/dates_s22.py, dates_s23.py, dates_s24.py, dates_s24b.py)."""
+def load_s22(folder: Path, part: str, gold: str = "s22", urls: dict[str, str] | None = None) -> list[DateCase]:
+    """The pages of one part of ``dates-s22.json`` or, with ``gold="s23"`` / ``"s24"`` / ``"s24b"`` /
+    ``"s24c"``, of that gold (see bench/dates_s22.py, dates_s23.py, dates_s24.py, dates_s24b.py, dates_s24c.py)."""
     from importlib import import_module
 
     module = import_module(f"bench.dates_{gold}")
     return [DateCase(f"{item['set']}:{item['file']}", module.read_page(folder, str(item["set"]), str(item["file"])),
-                     "", datetime.fromisoformat(str(item["published"])))
+                     (urls or {}).get(str(item["file"]), ""), datetime.fromisoformat(str(item["published"])))
             for item in module.load_items() if item["part"] == part]
 
 
@@ -162,7 +165,7 @@ def instant_correct(predicted: object, gold: datetime | date) -> bool | None:
 
 
 def _load(set_name: str, htmldate: Path | None, s22: Path | None = None, s23: Path | None = None,
-          s24: Path | None = None) -> list[DateCase]:
+          s24: Path | None = None, urls: dict[str, str] | None = None) -> list[DateCase]:
     if set_name == "dates-extra":
         return load_dates_extra()
     if set_name == "zh-tune":
@@ -178,7 +181,7 @@ def _load(set_name: str, htmldate: Path | None, s22: Path | None = None, s23: Pa
     if set_name in S24_SETS:
         if s24 is None:
             raise ValueError(f"{set_name} needs --s24 <folder of the exported pages>")
-        return load_s22(s24, set_name.rsplit("-", 1)[-1], gold=set_name.split("-")[1])
+        return load_s22(s24, set_name.rsplit("-", 1)[-1], gold=set_name.split("-")[1], urls=urls)
     if htmldate is None:
         raise ValueError(f"{set_name} needs --htmldate <htmldate's tests folder>")
     return load_htmldate(htmldate, set_name)
@@ -205,8 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--s22", type=Path, help="the folder of the exported dates-s22 pages (<set>/<file>)")
     parser.add_argument("--s23", type=Path, help="the folder of the exported dates-s23 pages (<set>/<file>)")
     parser.add_argument("--s24", type=Path, help="the folder of the exported dates-s24 pages (<set>/<file>)")
+    parser.add_argument("--addresses", type=Path,
+                        help="the dates-s24 archive's git dir: pass each s24 page's page.yml address to the "
+                             "extractors (a second figure, another condition than the gold's)")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
+    urls = None
+    if args.addresses:
+        from bench.dates_s24 import addresses
+
+        urls = addresses(args.addresses)
     sets = args.sets or [name for name in SETS if (args.htmldate or name not in HTMLDATE_SETS)
                          and (args.s22 or name not in S22_SETS) and (args.s23 or name not in S23_SETS)
                          and (args.s24 or name not in S24_SETS)]
@@ -218,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         table.add_column(column, justify="left" if column in ("set", "extractor") else "right")
     for set_name in sets:
         try:
-            cases = _load(set_name, args.htmldate, args.s22, args.s23, args.s24)
+            cases = _load(set_name, args.htmldate, args.s22, args.s23, args.s24, urls)
         except (ValueError, OSError) as error:
             parser.error(str(error))
         predictions = {name: [_predict(name, case) for case in cases] for name in names}

@@ -11,7 +11,7 @@ that looks like a date, numbered. The label is the reader's decision, not this t
                               | s18:<set>:<set's folder>:<file>   (bench.meta_s18's sets)
                               | s22:<pages folder>:<set>:<file>   (bench.dates_s22's pages)
                               | s23:<pages folder>:<set>:<file>   (bench.dates_s23's pages)
-                              | s24:<pages folder>:<set>:<file>   (bench.dates_s24's pages; s24b: dates_s24b's)
+                              | s24:<pages folder>:<set>:<file>   (bench.dates_s24's pages; s24b, s24c: theirs)
 
 Also prints what names a page's author (author metadata, byline-like lines), for the author gold.
 
@@ -36,7 +36,7 @@ _BYLINE = re.compile(r"作者|记者|記者|编辑|編輯|责编|通讯员|撰�
 
 def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
-    if kind in ("s22", "s23", "s24", "s24b"):
+    if kind in ("s22", "s23", "s24", "s24b", "s24c"):
         from importlib import import_module
         from pathlib import Path
 

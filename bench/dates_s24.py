@@ -24,6 +24,7 @@ keys) and ``douban.com`` (not news), and every other ``unclassify_news`` page.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import subprocess
 from collections.abc import Callable
@@ -46,7 +47,7 @@ OUTLETS = ("cctv", "xinhuanet", "thenewslens", "66wz", "cnnb", "enorth", "haiwai
            "cjn", "nmgnews", "seehua", "sputniknews", "creaders", "cnhubei", "fjsen", "fznews", "bjd",
            "mingpao", "sdnews", "rednet", "takungpao", "hkej", "malaysiakini", "dzwww", "cqnews", "zynews",
            "hket", "hebei", "beijingreview", "mingpaocanada", "taiwan", "yahoo")
-__all__ = ["DATES_S24", "EXPORTED", "FILE_SITES", "export", "load_items", "outlet_pages", "part_of", "read_page", "site_in",
+__all__ = ["DATES_S24", "EXPORTED", "addresses", "FILE_SITES", "export", "load_items", "outlet_pages", "part_of", "read_page", "site_in",
            "site_of"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
@@ -110,20 +111,39 @@ def _git(git_dir: Path, *args: str) -> bytes:
                           check=True, capture_output=True).stdout
 
 
-def outlet_pages(git_dir: Path, commit: str) -> tuple[dict[str, list[str]], list[str]]:
-    """``unclassify_news`` page names by site key (from ``page.yml``'s addresses), and the drawn order of
-    the news-outlet keys of :data:`OUTLETS` on the zh tune side."""
+def outlet_pages(git_dir: Path, commit: str, site_key: Callable[[str], str] | None = None
+                 ) -> tuple[dict[str, list[str]], list[str]]:
+    """``unclassify_news`` page names by site key (from ``page.yml``'s addresses; ``site_key`` maps an
+    address to its key, ``magic_html_site`` unless given), and the drawn order of the news-outlet keys of
+    :data:`OUTLETS` on the zh tune side."""
     import yaml
 
     from bench.meta_gold import magic_html_site
     from bench.zh_gold import split_of
 
+    key_of = site_key or magic_html_site
+
     links = yaml.safe_load(_git(git_dir, "show", f"{commit}:raw/unclassify_news/page.yml"))
     by_key: dict[str, list[str]] = {}
     for name, record in links.items():
         if isinstance(record, dict) and record.get("link"):
-            by_key.setdefault(magic_html_site(str(record["link"])), []).append(str(name))
+            by_key.setdefault(key_of(str(record["link"])), []).append(str(name))
     return by_key, sorted((key for key in OUTLETS if key in by_key and split_of(key) == "tune"), key=_order)
+
+
+def addresses(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
+    """Path under ``raw/`` -> the address ``page.yml`` gives for it, for every folder (the page's real
+    address: passed to the extractor only for a second figure, a different condition than the gold's)."""
+    import yaml
+
+    found: dict[str, str] = {}
+    for line in _git(git_dir, "ls-tree", "--name-only", commit, "raw/").decode().splitlines():
+        folder = Path(line).name
+        with contextlib.suppress(subprocess.CalledProcessError):
+            links = yaml.safe_load(_git(git_dir, "show", f"{commit}:raw/{folder}/page.yml")) or {}
+            found |= {f"{folder}/{name}": str(record["link"]) for name, record in links.items()
+                      if isinstance(record, dict) and record.get("link")}
+    return found
 
 
 def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:

@@ -153,7 +153,7 @@ def test_dates_s24_keys_are_the_ones_fixed_at_export() -> None:
 def test_pages_refuses_the_held_parts_of_dates_s24(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bench.date_eval import main
 
-    for held in ("dates-s24-held", "dates-s24b-held"):
+    for held in ("dates-s24-held", "dates-s24b-held", "dates-s24c-held"):
         with pytest.raises(SystemExit):  # refused before any page is loaded
             main(["--set", held, "--pages", "--s24", str(tmp_path)])
 
@@ -171,3 +171,31 @@ def test_dates_s24b_items_are_well_formed_and_split_by_site_as_drawn() -> None:
     assert {str(item["site"]) for item in items if item["part"] == "held"} == {
         "sputniknews", "hebei", "thenewslens", "xinhuanet"}
     assert sum(EXPORTED[key] for key in EXPORTED if part_of(key) == "held") <= sum(EXPORTED.values()) // 3
+
+
+def test_dates_s24c_items_are_well_formed_split_by_site_and_new_outlets() -> None:
+    from bench.dates_s24 import FILE_SITES as FIRST_DRAW
+    from bench.dates_s24b import FILE_SITES as SECOND_DRAW
+    from bench.dates_s24c import EXPORTED, FILE_SITES, load_items, part_of
+    from bench.zh_gold import split_of
+
+    items = load_items()
+    assert len(items) == 12 and len({str(item["site"]) for item in items}) == 10
+    earlier = set(FIRST_DRAW.values()) | set(SECOND_DRAW.values())
+    assert not set(FILE_SITES.values()) & earlier and all(split_of(key) == "tune" for key in EXPORTED)
+    for item in items:
+        published = datetime.fromisoformat(str(item["published"]))
+        assert published.utcoffset() is not None and item["zone"] in ("stated", "site") and item["note"]
+    assert {str(item["site"]) for item in items if item["part"] == "held"} == {"ydn", "on"}
+    assert sum(EXPORTED[key] for key in EXPORTED if part_of(key) == "held") <= sum(EXPORTED.values()) // 3
+
+
+@pytest.mark.parametrize(("url", "key"), [
+    ("https://www.chineseherald.co.nz/news/a/", "chineseherald"), ("https://newslab.pts.org.tw/video/1", "pts"),
+    ("https://hk.on.cc/hk/bkn/a.html", "on"), ("https://newtalk.tw/news/view/1", "newtalk"),
+    ("https://news.sina.cn/a.html", "sina"),  # not a lumped key: magic_html_site's
+])
+def test_dates_s24c_keys_lumped_country_keys_by_host(url: str, key: str) -> None:
+    from bench.dates_s24c import host_key
+
+    assert host_key(url) == key

@@ -261,3 +261,33 @@ def test_a_headline_printed_over_two_lines_is_found_before_the_sites_clock() -> 
 def test_a_stamp_with_a_two_digit_year(stamp: str, url: str, expected: str) -> None:
     html = _page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}")
     assert _published(html, url) == expected
+
+
+def _nav(host: str, count: int) -> str:
+    return "".join(f'<a href="https://{host}/news/{n}/">栏目{n}</a> ' for n in range(count))
+
+
+def test_saved_page_declaring_no_address_takes_the_zone_of_the_site_its_own_links_lead_to() -> None:
+    # a New Zealand outlet's stamp, no metadata, a relative canonical: its navigation names the site
+    body = f"<div>{_nav('www.example.co.nz', 30)}</div><h1>新图书馆今夏开放</h1><p>By 示例网· 2023年03月24日 16:05</p>"
+    html = _page(body + ARTICLE, '<link rel="canonical" href="/">')
+    assert _published(html) == "2023-03-24T16:05:00+13:00"
+    # a few links to another country's site (a source, share buttons) do not place the page
+    few = _page(f"<div>{_nav('www.example.co.nz', 5)}</div><h1>新图书馆今夏开放</h1>"
+                f"<p>By 示例网· 2023年03月24日 16:05</p>{ARTICLE}")
+    assert _published(few) == "2023-03-24T16:05:00+08:00"
+    # nor do links split between sites, none of them most of the page's links
+    mixed = _page(f"<div>{_nav('www.example.co.nz', 25)}{_nav('www.example.com', 25)}</div>"
+                  f"<h1>新图书馆今夏开放</h1><p>By 示例网· 2023年03月24日 16:05</p>{ARTICLE}")
+    assert _published(mixed) == "2023-03-24T16:05:00+08:00"
+
+
+def test_a_day_only_stamp_takes_its_time_from_the_time_element_that_prints_that_day() -> None:
+    stamp = '<p>發布時間／ <time datetime="2023-11-29T12:27:43.057Z">2023-11-29</time></p>'
+    html = _page(f"<h1>新图书馆今夏开放</h1><p>文 / 陳玟穎</p>{stamp}{ARTICLE}")
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2023-11-29T20:27:43.057000+08:00"
+    # a <time> of another day (a related item's) lends no time to the stamp
+    other = ('<p>發布時間／ 2023-11-29</p>'
+             '<aside><time datetime="2023-11-28T12:27:43Z">2023-11-28</time></aside>')
+    html = _page(f"<h1>新图书馆今夏开放</h1><p>文 / 陳玟穎</p>{other}{ARTICLE}")
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2023-11-29T00:00:00+08:00"

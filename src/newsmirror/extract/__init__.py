@@ -40,10 +40,11 @@ from newsmirror.extract.stamps import (
     headline_stamp,
     near_headline,
     time_elements,
+    time_on_day,
 )
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
-from newsmirror.extract.zones import declared_url, known_zone, page_language, site_zone
+from newsmirror.extract.zones import declared_url, known_zone, linked_site, page_language, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument, utcnow
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -192,7 +193,7 @@ def extract_article(raw: RawDocument) -> Article:
         if web_page:
             # naive dates of a page are in its site's zone; a saved page may only say where it lives
             page_url = raw.url or declared_url(document)
-            zone = site_zone(page_url, chinese=chinese, language=page_language(document))
+            zone = site_zone(page_url or linked_site(document), chinese=chinese, language=page_language(document))
         page_date = document_published(document, raw.url, zone if web_page else None)
         # the stamp/byline reader and the visible-headline rule are written for Chinese pages
         lines = visible_lines(document) if web_page and chinese else None
@@ -213,7 +214,9 @@ def extract_article(raw: RawDocument) -> Article:
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
             if header.published is not None and (page_date is None or (header.has_time and header.before_text)):
-                page_date = header.published
+                # no metadata and a day-only stamp: a <time> that prints that day may hold its time
+                page_date = header.published if header.has_time or page_date is not None \
+                    else time_on_day(document, header.published, zone) or header.published
             elif header.published is not None and header.before_text and page_date is not None \
                     and page_date.astimezone(header.published.tzinfo).date() != header.published.date():
                 # a day under the headline that the metadata contradicts: the page's visible word

@@ -152,6 +152,25 @@ def time_elements(document: HtmlElement) -> dict[str, str]:
     return found
 
 
+def time_on_day(document: HtmlElement, day: datetime, zone: str) -> datetime | None:
+    """The instant of the page's ``<time>`` element whose visible text is the day ``day`` and whose
+    machine value has a time of day, on the site's clock (a UTC value is moved to ``zone``; another
+    stated offset is the page's word): a page that prints only the day by its headline often keeps
+    the time in the element (``<time datetime="2023-11-29T12:27:43Z">2023-11-29</time>``). None
+    unless exactly one such instant falls on that day."""
+    found: set[datetime] = set()
+    for text, value in time_elements(document).items():
+        shown = stamp_in_line(text, zone)
+        machine = parse_iso(value, zone) if _MACHINE_CLOCK.search(value) else None
+        if shown is None or shown.value.date() != day.date() or machine is None:
+            continue
+        if machine.utcoffset() == timedelta(0):
+            machine = machine.astimezone(ZoneInfo(zone))
+        if machine.date() == day.date():
+            found.add(machine)
+    return found.pop() if len(found) == 1 else None
+
+
 _SENTENCE_END = re.compile(r"[.!?。！？]")
 
 

@@ -16,14 +16,18 @@ a country with several zones gives none, and the domains sold worldwide as names
 .co, .me, .fm, …) are not read as countries.
 
 The page's address is the URL it was fetched from, or, for a saved page without one, the
-address the page declares for itself (``<link rel=canonical>``, ``og:url``).
+address the page declares for itself (``<link rel=canonical>``, ``og:url``); for the zone only, a
+saved page that declares neither (or a relative one) is placed by the site most of its own links
+lead to (:func:`linked_site`: an outlet's navigation links to itself).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import zoneinfo
+from collections import Counter
 from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -118,6 +122,37 @@ def declared_url(document: HtmlElement) -> str:
         if value.startswith(("http://", "https://")):
             return value
     return ""
+
+
+# A site whose links are most of a page's absolute links, and at least this many: the page's own
+# navigation, not a few links to a source or a share button.
+OWN_LINKS = 20
+_SECOND_LEVEL = frozenset({"com", "org", "net", "edu", "gov", "co", "ac"})
+
+
+def _registered(host: str) -> str:
+    labels = host.removeprefix("www.").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def linked_site(document: HtmlElement) -> str:
+    """``https://<host>/`` of the site (registered domain) that more than half of the page's absolute
+    ``<a href>`` links lead to, at least :data:`OWN_LINKS` of them: where a saved page that states no
+    address of its own was published ('' when no site dominates)."""
+    hosts: list[str] = []
+    for href in document.xpath("//a/@href"):
+        href = str(href).strip()
+        if href.startswith(("http://", "https://")):
+            with contextlib.suppress(ValueError):
+                hosts.append((urlsplit(href).hostname or "").rstrip("."))
+    sites = Counter(_registered(host) for host in hosts if "." in host)
+    if not sites:
+        return ""
+    site, count = sites.most_common(1)[0]
+    if count < OWN_LINKS or 2 * count <= len(hosts):
+        return ""
+    return f"https://{next(host for host in hosts if host and _registered(host) == site)}/"
 
 
 def country_zone(url: str) -> str:
