@@ -21,7 +21,8 @@ from bench.dates_s24 import export as export_drawn
 
 DATES_S24B = Path(__file__).resolve().parent / "zhgold" / "dates-s24b.json"
 SECOND_PAGE_FROM = 10
-__all__ = ["DATES_S24B", "EXPORTED", "FILE_SITES", "draw", "export", "load_items", "part_of", "read_page", "site_of"]
+__all__ = ["DATES_S24B", "EXPORTED", "FILE_SITES", "draw", "export", "load_items", "part_of", "read_page", "saved_pages",
+           "site_of"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -64,19 +65,24 @@ def load_items(path: Path = DATES_S24B) -> list[dict[str, object]]:
     return load_gold(path, site_key=site_of, part=part_of)
 
 
-def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
-    """Path under ``raw/`` -> site key of every page of this draw (only ``page.yml`` is read)."""
-    by_key, keys = outlet_pages(git_dir, commit)
-    # page.yml also lists pages whose download failed (no file): those are passed over
+def saved_pages(git_dir: Path, commit: str, by_key: dict[str, list[str]], keys: list[str]) -> dict[str, str]:
+    """Path under ``raw/`` -> key: for each key its first page in the drawn order, a second one for keys listing
+    at least ``SECOND_PAGE_FROM``; pages ``page.yml`` lists but the archive never saved (failed downloads) are
+    passed over."""
     saved = {Path(line).name for line in _git(git_dir, "ls-tree", "--name-only", commit, "raw/unclassify_news/")
              .decode().splitlines()}
     chosen: dict[str, str] = {}
-    for key in keys[OUTLET_SITES:]:
-        names = sorted((name for name in by_key[key] if name in saved), key=_order)
+    for key in keys:
+        names = sorted((name for name in by_key.get(key, []) if name in saved), key=_order)
         chosen |= {f"unclassify_news/{name}": key
-                   for name in names[:2 if len(by_key[key]) >= SECOND_PAGE_FROM else 1]}
+                   for name in names[:2 if len(by_key.get(key, [])) >= SECOND_PAGE_FROM else 1]}
     return chosen
 
+
+def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
+    """Path under ``raw/`` -> site key of every page of this draw (only ``page.yml`` is read)."""
+    by_key, keys = outlet_pages(git_dir, commit)
+    return saved_pages(git_dir, commit, by_key, keys[OUTLET_SITES:])
 
 def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
     """Write this draw's pages as :func:`bench.dates_s24.export` writes its own."""

@@ -27,11 +27,11 @@ from urllib.parse import urlsplit
 from bench.dates_s22 import load_items as load_gold
 from bench.dates_s22 import part_of as draw_part
 from bench.dates_s22 import read_page
-from bench.dates_s24 import _git, _order, outlet_pages, site_in
 from bench.dates_s24 import export as export_drawn
+from bench.dates_s24 import outlet_pages, site_in
+from bench.dates_s24b import saved_pages
 
 DATES_S24C = Path(__file__).resolve().parent / "zhgold" / "dates-s24c.json"
-SECOND_PAGE_FROM = 10
 # magic_html_site keys that lump several overseas outlets in this archive (read from page.yml's hosts)
 LUMPED = ("hk", "my", "nz", "tw", "sg", "ca", "cc")
 # Second-level labels under a country domain: the outlet's name is the label before them.
@@ -91,17 +91,10 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
     from bench.zh_gold import split_of
 
     by_key, _ = outlet_pages(git_dir, commit, site_key=host_key)
-    saved = {Path(line).name for line in _git(git_dir, "ls-tree", "--name-only", commit, "raw/unclassify_news/")
-             .decode().splitlines()}
-    chosen: dict[str, str] = {}
     for key in HOSTS:
         if split_of(key) == "test":
             raise ValueError(f"{key} is on the zh test side")
-        names = sorted((name for name in by_key.get(key, []) if name in saved), key=_order)
-        chosen |= {f"unclassify_news/{name}": key
-                   for name in names[:2 if len(by_key[key]) >= SECOND_PAGE_FROM else 1]}
-    return chosen
-
+    return saved_pages(git_dir, commit, by_key, list(HOSTS))
 
 def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
     """Write this draw's pages as :func:`bench.dates_s24.export` writes its own."""
