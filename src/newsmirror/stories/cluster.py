@@ -915,24 +915,18 @@ class StoryClusterer:
         return self._near
 
     def _model_merges(self, story: _StoryState, other: _StoryState, profile: dict[str, float] | None = None,
-                      own: tuple[float, float] | None = None, names: list[str] | None = None) -> bool:
+                      own: tuple[float, float] | None = None) -> bool:
         """Whether the pair model, reading ``story``'s core as one report (``profile``: its unit centroid,
-        when the caller has it, ``own``: the profile's ``_part_squares``, ``names``: ``_title_names``), puts
-        it in ``other``."""
+        when the caller has it, ``own``: the profile's ``_part_squares``), puts it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
             return False
         least = self.config.merge_probability
-        if names is None:
-            names = self._title_names(story)
+        names = [t for t in story.title_words if self._is_name(t)]
         if profile is None:
             profile, own = _unit(story.centroid), None
         score = self._pair_probability(least, profile, story.titles, names, story.first, story.outlets, other,
                                        story.meaning, joining=False, own=own)
         return score is not None and score >= least
-
-    def _title_names(self, story: _StoryState) -> list[str]:
-        """The names among a story core's title terms (what ``_model_merges`` reads as a report's title names)."""
-        return [t for t in story.title_words if self._is_name(t)]
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
         """Whether a title holds the story's title keys: terms most of its reports' titles use."""
@@ -954,14 +948,11 @@ class StoryClusterer:
         config = self.config
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: config.probe_terms]
         found: list[_StoryState] = []
-        least = config.min_shared_terms
-        for story_id, hits in self._ranked(probes, config.max_candidates):
+        for story_id in self._candidates(probes, config.max_candidates):
             story = self.stories[story_id]
             if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
-            # A story is indexed only under terms of its centroid (``_reindex``) and the probes are the
-            # report's, so ``hits`` shared terms are certain: counting them all is needed below ``least``.
-            if hits >= least or sum(map(story.centroid.__contains__, vector)) >= least:
+            if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
                 found.append(story)
         seen = {story.id for story in found}
         if config.meaning_candidates and meaning is not None:
@@ -1084,18 +1075,12 @@ class StoryClusterer:
 
     def _candidates(self, probes: list[str] | tuple[str, ...], limit: int) -> list[str]:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
-        return [story_id for story_id, _ in self._ranked(probes, limit)]
-
-    def _ranked(self, probes: list[str] | tuple[str, ...], limit: int) -> list[tuple[str, int]]:
-        """``_candidates`` with how many of the probe terms each story is indexed under."""
         # One count over every posting list (a C-level pass, the stories met in the same order as by
         # one ``update`` per probe, so ties rank alike) instead of a Counter.update call per probe term.
         postings_of = self._postings
         lists = [postings for postings in map(postings_of.get, probes) if postings]
         hits: Counter[str] = Counter(chain.from_iterable(lists))
-        # ``most_common(limit)`` is documented as this stable sort's head (ties in first-met order); the
-        # sort by a C-level key costs less than its heap of Python comparisons.
-        return sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]
+        return [story_id for story_id, _ in hits.most_common(limit)]
 
     def _is_name(self, term: str) -> int:
         return self._names[term]
@@ -1132,7 +1117,6 @@ class StoryClusterer:
     def _merge_similar(self, story: _StoryState) -> None:
         profile = _unit(story.centroid)
         own: tuple[float, float] | None = None  # the profile's ``_part_squares``, once the model needs them
-        names: list[str] | None = None  # its ``_title_names``, likewise: the same for every candidate
         probes = story.indexed_terms[: self.config.probe_terms]
         for other_id in self._candidates(probes, self.config.max_candidates // 4 + 1):
             other = self.stories.get(other_id)
@@ -1145,16 +1129,14 @@ class StoryClusterer:
             if not similar:
                 if own is None:
                     own = _part_squares(profile, self._names)
-                if names is None:
-                    names = self._title_names(story)
-                if not self._model_merges(story, other, profile, own, names):
+                if not self._model_merges(story, other, profile, own):
                     continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
             self._absorb(big, small)
             if small is story:
                 return  # this story is gone; the survivor's profile is up to date
-            profile, own, names = _unit(story.centroid), None, None
+            profile, own = _unit(story.centroid), None
 
     def _link_event(self, story: _StoryState) -> None:
         """The event layer: merge ``story`` with the live stories the event model (``stories.eventlink``)
