@@ -54,7 +54,7 @@ main's model every other pair. guard16's two wrong links had low covers (.24, .2
 model's other weights, while most of its right links had covers >= .66. Session 24 (gate17; cut-off fixed before
 it was measured): better on the tuning days, worse on the whole archive's big stories. Since gate18 (session 24)
 the gate also asks for a small side (fewer than ``ClusterConfig.event_core`` reports): gate17's wrong links on the
-whole archive joined an established story of several reports to a big event.
+whole archive joined an established story of several reports to a big event (still off: big12 .916, gate18).
 """
 
 from __future__ import annotations
