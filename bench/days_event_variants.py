@@ -468,7 +468,8 @@ VARIANTS += [
 # guard16's "noticed" candidate (information, decides nothing): the cover model decides a pair only when the side
 # restates most of the core's lede (cover >= ``least``); elsewhere main's model (refit in the same fold) decides.
 # Needs "eventlink as committed" scored first in the same run (its probabilities per day and fold).
-def gated(least: float) -> tuple[Any, Any]:
+# ``side_below`` (gate18's small-side gate, ``GatedEventModel.side_below``): only for a side of fewer reports.
+def gated(least: float, side_below: int = 0) -> tuple[Any, Any]:
     where: dict[int, tuple[str, bool]] = {}
 
     def columns(c: Captured, g: Grouped) -> np.ndarray:
@@ -478,9 +479,16 @@ def gated(least: float) -> tuple[Any, Any]:
     def adjust(g: Grouped, p: np.ndarray) -> np.ndarray:
         main = next(v for v in VARIANTS if v.name == "eventlink as committed (= novel .5 core only)")
         plain = main.probabilities[where[id(g)]]
-        return np.where(current(None, g, cover=True)[:, -1] >= least, p, plain)  # type: ignore[arg-type]
+        x = current(None, g, cover=True)  # type: ignore[arg-type]
+        where_cover = x[:, -1] >= least
+        if side_below:
+            where_cover &= np.rint(np.exp(x[:, EVENT_FEATURES.index("min_size")])) < side_below
+        return np.where(where_cover, p, plain)
     return columns, adjust
 
 
 _gate_columns, _gate_adjust = gated(0.5)
 VARIANTS += [Variant("gate: cover model where cover >= .5, else main's", _gate_columns, adjust=_gate_adjust)]
+_small_columns, _small_adjust = gated(0.5, side_below=3)  # ClusterConfig().event_core, fixed by gate18's rule
+VARIANTS += [Variant("small-side gate: cover model where cover >= .5 and side < 3 reports, else main's",
+                     _small_columns, adjust=_small_adjust)]

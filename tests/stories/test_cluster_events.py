@@ -339,10 +339,29 @@ def test_below_the_gate_main_model_decides_on_its_own_features() -> None:
     assert gated.probability(reaction) == COVER_NEVER.probability(reaction) < gated.threshold
 
 
+def test_a_side_of_event_core_reports_is_judged_by_main_model_whatever_its_cover() -> None:
+    """gate18: the cover model decides only for a small side (a reaction is a report or two); a side of
+    ``event_core`` reports restating the core's lede is an established event, judged by main's model."""
+    core = ClusterConfig().event_core
+    for plain, main_links in ((PLAIN_NEVER, False), (PLAIN_ALWAYS, True)):
+        gated = GatedEventModel(COVER_ALWAYS, plain, side_below=core)
+        for size, linked in ((1, True), (core - 1, True), (core, main_links)):
+            side = _lede_story(f"reaction{size}", {t: n * size for t, n in REACTION.lede_terms.items()}, size)
+            for a, b in ((side, TALKS), (TALKS, side)):
+                values = event_features(a, b, _name, _dice, cover=True)
+                assert values[-1] >= LEDE_GATE  # the premise: every side restates most of the core's lede
+                assert (gated.probability(values) >= gated.threshold) is linked
+    # without the side condition (gate17's gate) the cover model decides the large side too
+    big = _lede_story("reaction3", {t: n * core for t, n in REACTION.lede_terms.items()}, core)
+    values = event_features(big, TALKS, _name, _dice, cover=True)
+    assert GatedEventModel(COVER_ALWAYS, PLAIN_NEVER).probability(values) >= 0.85
+
+
 def test_the_gate_flag_reads_both_packaged_models() -> None:
     plain, cover = default_event_model(), default_event_model(True)
     gated = StoryClusterer(ClusterConfig(event_lede_gate=True)).event_model
-    assert gated == GatedEventModel(cover, plain) and gated.features == EVENT_FEATURES_COVER
+    assert gated == GatedEventModel(cover, plain, side_below=ClusterConfig().event_core)
+    assert gated.features == EVENT_FEATURES_COVER
     assert plain.threshold == cover.threshold == gated.threshold  # one threshold reads both models' probabilities
     assert StoryClusterer(ClusterConfig(event_lede_gate=True, event_link=False)).event_model is None
 

@@ -198,7 +198,9 @@ class ClusterConfig:
     # ``eventlink.GatedEventModel``) and main's event model the rest; overrides ``event_lede_cover``. Off: it
     # passed the tuning days (one day alone and left one day out) but lowered big12's F1 on the whole archive
     # (.936 -> .923) by linking an established story (Twitter's ban) into the Capitol aftermath. Session 24
-    # (gate17; bench/days_results.md).
+    # (gate17; bench/days_results.md). Since gate18 the cover model decides only for a side of fewer than
+    # ``event_core`` reports: the same on the tuning days, worse on big12 still (.916; the side that grew into
+    # an established story was small when linked). Off.
     event_lede_gate: bool = False
     event_link_probability: float | None = None  # None: the threshold stored with the event model
     # Links a story may make each time a member joins it (0: none, linking is left to ``link_events``
@@ -506,7 +508,7 @@ class StoryClusterer:
         self._tail_bound: _TailBound | None = None
         if event_model is None and self.config.event_link:
             if self.config.event_lede_gate:
-                event_model = default_gated_event_model()
+                event_model = default_gated_event_model(self.config.event_core)
             else:
                 event_model = default_event_model(True) if self.config.event_lede_cover else default_event_model()
         self.event_model = event_model if self.config.event_link else None
