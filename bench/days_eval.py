@@ -52,9 +52,11 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # sitting, before and after) at the end of session 21; 2020-12-27 (session 22) and 2020-10-25 (drawn with
 # random.Random(25) and labelled in session 23, first scored at that session's sitting; unlike 2020-12-27 its
 # unlabelled text was among what the shipped vectors and paraphrase lexicon learned from) at the end of their
-# sessions. A tuning day without its folder or labels is left out (``available_tuning_days``).
+# sessions; 2020-09-27 (random.Random(26), labelled in session 24, first scored at that session's sitting, before
+# and after) at the end of session 24. A tuning day without its folder or labels is left out
+# (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
-               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25")
+               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25", "2020-09-27")
 HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
 # Test days: labelled, never tuned on, their labels under test/. 2020-11-21 (session 17), 2020-11-29
@@ -62,10 +64,13 @@ TEST_DAY = "2020-12-02"
 # never scored in session 19) are days nobody had scored before; like the session-17 tuning days they are
 # outside the default folder (pass --days).
 TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
+# Fresh days: labelled, scored by nobody yet; the next session's lead scores each once at its sitting (before and
+# after), then it joins TUNING_DAYS. 2020-12-19: random.Random(27), labelled in session 24 for session 25.
+FRESH_DAYS = ("2020-12-19",)
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).
-LABELLED_DAYS = (*TUNING_DAYS, HELD_OUT_DAY, *TEST_DAYS)
+LABELLED_DAYS = (*TUNING_DAYS, HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
 
 
 def available_tuning_days(days: Path, labels_dir: Path = REPO / "bench" / "days",
@@ -307,7 +312,8 @@ def main() -> None:
         if not folder.is_dir():
             raise SystemExit(f"no day folder {folder}: pass --days")
         kind = ("test (never tuned on)" if day in TEST_DAYS else "tuning" if day in TUNING_DAYS
-                else "held-out (not tuned on)" if day == HELD_OUT_DAY else "not tuned on")
+                else "held-out (not tuned on)" if day == HELD_OUT_DAY
+                else "fresh (first scoring)" if day in FRESH_DAYS else "not tuned on")
         labels_path = args.labels_dir / ("test" if day in TEST_DAYS else "") / f"labels-{day}.toml"
         labels = None if args.no_labels or not labels_path.is_file() else load_day_labels(labels_path)
         if labels is None and not args.no_labels:

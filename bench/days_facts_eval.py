@@ -67,9 +67,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # and facts-s28 (2020-12-27, labelled in session 22) were scored at session 22's final sitting: tuning files
 # from session 23 on. facts-s27 (labelled in session 22) and facts-s30 (2020-10-25, labelled in session 23)
 # were scored at session 23's final sitting: tuning files from session 24 on. facts-s29 (labelled in
-# session 23) is kept for session 24; facts-s31 (2020-09-27, labelled in session 24) is first scored at
-# session 24's final sitting; facts-s32 (2020-12-19, labelled in session 24) is kept for session 25.
-FRESH_FACT_FILES = ("facts-s29", "facts-s31", "facts-s32")
+# session 23) and facts-s31 (2020-09-27, labelled in session 24) were first scored at session 24's final
+# sitting: tuning files from session 25 on. facts-s32 (2020-12-19, labelled in session 24) is kept for session 25.
+FRESH_FACT_FILES = ("facts-s32",)
 
 
 def never_tuned_on(path: Path) -> bool:

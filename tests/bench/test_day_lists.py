@@ -20,7 +20,7 @@ _DRAWN_TO_LABEL: set[str] = set()  # 2020-12-27 (session 22) is a tuning day now
 
 
 def test_labelled_days_are_every_day_of_every_role() -> None:
-    roles = {*days_eval.TUNING_DAYS, days_eval.HELD_OUT_DAY, *days_eval.TEST_DAYS}
+    roles = {*days_eval.TUNING_DAYS, days_eval.HELD_OUT_DAY, *days_eval.TEST_DAYS, *days_eval.FRESH_DAYS}
     assert set(days_eval.LABELLED_DAYS) == roles
     assert len(days_eval.LABELLED_DAYS) == len(roles)
 
