@@ -53,10 +53,12 @@ def taiwan_phrases_kept() -> opencc.OpenCC:
                 absolute(value)
 
     absolute(config)
-    folder = Path(tempfile.mkdtemp(prefix="newsmirror-opencc-"))
-    kept = folder / "TWPhrasesKept.txt"
-    kept.write_text("".join(f"{word}\t{word}\n" for word in KEPT), encoding="utf-8")
-    config["conversion_chain"][0]["dict"]["dicts"].insert(0, {"type": "text", "file": str(kept)})
-    path = folder / "tw2sp-kept.json"
-    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-    return opencc.OpenCC(str(path))
+    # OpenCC reads a text dictionary whole when the converter is built: the files can go after.
+    with tempfile.TemporaryDirectory(prefix="newsmirror-opencc-") as name:
+        folder = Path(name)
+        kept = folder / "TWPhrasesKept.txt"
+        kept.write_text("".join(f"{word}\t{word}\n" for word in KEPT), encoding="utf-8")
+        config["conversion_chain"][0]["dict"]["dicts"].insert(0, {"type": "text", "file": str(kept)})
+        path = folder / "tw2sp-kept.json"
+        path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        return opencc.OpenCC(str(path))
