@@ -13,6 +13,7 @@ import numpy as np
 import opencc
 
 from newsmirror.model import Script
+from newsmirror.text.taiwan_phrases import taiwan_phrases_kept
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
 
@@ -67,6 +68,8 @@ def convert(text: str, variant: Variant) -> str:
     # expression's character class): the characters are rare.
     if variant in _TO_SIMPLIFIED and any(char in text for char in GB2312_FOLDS):
         text = text.translate(_FOLD_TABLE)
+    if variant == "tw2sp":
+        return str(taiwan_phrases_kept().convert(text))
     return str(_converter(variant).convert(text))
 
 
@@ -98,8 +101,9 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
 def to_simplified_key(text: str) -> str:
     """Simplified for matching keys: characters always, Taiwan phrases only in Traditional text.
 
-    ``tw2sp`` rewrites words that Simplified text uses in their own sense (建立 -> 创建, 程序 ->
-    进程, and across a word boundary 拜登出任 -> 拜注销任), so applied to Simplified text it gives
+    ``tw2sp`` rewrites words that Simplified text uses in their own sense (``taiwan_phrases`` keeps
+    the commonest, 建立, 程序, as written; across a word boundary 拜登出任 -> 拜注销任 remains), so
+    applied to Simplified text it gives
     one word a different key than the same word written in Traditional, and breaks names. The
     script is decided per text as ``search_key`` decides it (``is_traditional``), so both keys
     agree on which texts get phrase conversion.

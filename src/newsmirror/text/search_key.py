@@ -37,8 +37,10 @@ from newsmirror.text.script import convert, is_traditional
 
 # Stores compare it with the version their index was built with. 4: alias names keyed in both
 # scripts' forms, a Simplified name no longer phrase-converted (布林肯 was 布尔肯), and the name
-# transliterations of OpenCC's Taiwan phrases folded in every script (密西根 -> 密歇根).
-KEY_VERSION = 4
+# transliterations of OpenCC's Taiwan phrases folded in every script (密西根 -> 密歇根). 5: Taiwan
+# phrases no longer rewrite words both scripts write in their own sense (立法程序 was 立法进程;
+# ``text.taiwan_phrases``).
+KEY_VERSION = 5
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
