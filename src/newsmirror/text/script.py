@@ -102,8 +102,8 @@ def to_simplified_key(text: str) -> str:
     """Simplified for matching keys: characters always, Taiwan phrases only in Traditional text.
 
     ``tw2sp`` rewrites words that Simplified text uses in their own sense (``taiwan_phrases`` keeps
-    the commonest, 建立, 程序, as written; across a word boundary 拜登出任 -> 拜注销任 remains), so
-    applied to Simplified text it gives
+    the commonest, 建立, 程序, 登出, as written; others remain, and rules across a word boundary
+    break names as 拜登出任 -> 拜注销任 did before 登出 was kept), so applied to Simplified text it gives
     one word a different key than the same word written in Traditional, and breaks names. The
     script is decided per text as ``search_key`` decides it (``is_traditional``), so both keys
     agree on which texts get phrase conversion.
