@@ -126,3 +126,14 @@ def test_an_original_name_glossing_a_name_before_a_word_of_relation_stands_for_t
     assert "Kim Byung-chul" not in _only([glossed, other], "甲报")
     unnamed = _article("乙社", "金明浩是东亚集团创始人的儿子，他在2000年接掌集团并扩张海外业务。")
     assert "Kim Byung-chul" in _only([glossed, unnamed], "甲报")
+
+
+def test_a_short_form_names_a_full_name_the_tokenizer_cuts_into_words() -> None:
+    # 越通社 shortens 越南通信社 (the Taiwanese form of 越南通讯社), which jieba cuts 越南|通信|社:
+    # no one word of 乙社's text is the full name.
+    short = _article("甲报", "越通社报道说，越南政府已经开始疏散沿海地区的居民。")
+    full = _article("乙社", "越南通信社报道，越南政府已经开始疏散沿海地区居民。")
+    assert "越通社" not in _only([short, full], "甲报")
+    # The same characters in words that are no name of one body: still only 甲报.
+    apart = _article("乙社", "越南与通信业者合作报道社区消息，越南政府已经开始疏散沿海地区居民。")
+    assert "越通社" in _only([short, apart], "甲报")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -804,7 +804,8 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     (Sacramento names 萨克拉门托, and 萨克拉门托 names Sacramento), by the body a seat of power stands
     for (美国国防部 names 五角大楼), or, for a body named by a generic head, in another form (港府
     names 特区政府 where ``own_text``, the text of the outlets writing ``term``, calls that government
-    港府 too: ``text.bodies``)."""
+    港府 too: ``text.bodies``), or as the full name of a three-character short form that jieba cuts
+    into several nouns (朝鲜中央通信社 names 朝中社: ``_compound_names``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
@@ -815,8 +816,53 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
         return True
-    return any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
-               for noun in outlet_nouns.get(outlet, ()))
+    if any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
+           for noun in outlet_nouns.get(outlet, ())):
+        return True
+    return len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
+                                  for name in _compound_names(window))
+
+
+# Words a compound name may run over after its first (朝鲜|中央|通信|社: four).
+_COMPOUND_WORDS = 4
+_NOMINAL_TAGS = ("n", "j")  # jieba's noun tags (n, ns, nt, nz, ...) and abbreviations (j: 通信)
+
+
+def _windows(text: str, middle: str, last: str) -> Iterator[str]:
+    """The stretches of ``text`` a compound name holding ``middle`` and ending in ``last`` could
+    lie in (tagging whole texts would cost more than the whole check), with a few characters after
+    it so the tagger cuts its last word as in the text."""
+    span = _COMPOUND_WORDS * 4
+    at = text.find(last)
+    while at >= 0:
+        window = text[max(at - span, 0) : at + 4]
+        if middle in window:
+            yield window
+        at = text.find(last, at + 1)
+
+
+# Bounded: one entry per window of a text being checked (a worker runs for weeks).
+@lru_cache(maxsize=1 << 12)
+def _compound_names(text: str) -> tuple[str, ...]:
+    """Names jieba cuts into several words, as a short form's full name: runs of two to
+    ``_COMPOUND_WORDS`` nominal words beginning with a name (朝鲜中央通信社 -> 朝鲜|中央|通信|社, the
+    Taiwanese form of 朝鲜中央通讯社, which 朝中社 shortens). Only runs of a name (``is_name``) followed
+    by nouns count, so 朝鲜与中国社会 is no name."""
+    tokens = [(w.word, w.flag) for w in pos_tokenizer().cut(text)]
+    found: list[str] = []
+    for start, (word, _flag) in enumerate(tokens):
+        if len(word) < 2 or not is_name(word):
+            continue
+        run = word
+        for later, flag in tokens[start + 1 : start + _COMPOUND_WORDS]:
+            if not flag.startswith(_NOMINAL_TAGS) or not _HAN_RUN.fullmatch(later):
+                break
+            run += later
+            found.append(run)
+    return tuple(dict.fromkeys(found))
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # Words around the name proper of an organisation: 美国苹果公司 is 苹果 to an outlet that just
