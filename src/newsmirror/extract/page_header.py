@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from newsmirror.extract.bylines import names_in
 from newsmirror.extract.credits import editor_names
-from newsmirror.extract.stamps import ZONE_WORDS
+from newsmirror.extract.stamps import ZONE_WORDS, squeeze_space
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
@@ -116,10 +116,6 @@ def visible_lines(document: HtmlElement, max_blocks: int = MAX_BLOCKS) -> list[s
     return [line for line in lines if line]
 
 
-def _squeeze(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
 def _hour(match: re.Match[str]) -> int:
     hour = int(match.group("H")) if match.group("H") else 0
     ampm = (match.group("ampm") or "")[:1].lower()
@@ -207,11 +203,11 @@ def line_above_stamp(lines: list[str], limit: int = 400, skip: int = 2) -> str:
     for index, line in enumerate(lines[:limit]):
         if index and len(line) <= 60 and not _is_prose(line) and _STAMP.search(line):
             above = index - 1
-            while above > 0 and index - above <= skip and len(_squeeze(lines[above])) < SHORT_LINE \
+            while above > 0 and index - above <= skip and len(squeeze_space(lines[above])) < SHORT_LINE \
                     and not _STAMP.search(lines[above]):
                 above -= 1
             text = lines[above]
-            if SHORT_LINE <= len(_squeeze(text)) <= 80 and not _STAMP.search(text) and not _is_prose(text):
+            if SHORT_LINE <= len(squeeze_space(text)) <= 80 and not _STAMP.search(text) and not _is_prose(text):
                 return text
             return ""
     return ""
@@ -277,10 +273,10 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
 
 
 def _starts(lines: list[str], headline: str) -> list[int]:
-    wanted = _squeeze(headline)
+    wanted = squeeze_space(headline)
     if not wanted:
         return []
-    bare = [_squeeze(line) for line in lines]  # once, for both ways the headline may be printed
+    bare = [squeeze_space(line) for line in lines]  # once, for both ways the headline may be printed
     found = [index + 1 for index, line in enumerate(bare)
              if line == wanted or (len(wanted) >= 6 and line.startswith(wanted))]
     return found or _split_rows(bare, wanted)
@@ -293,7 +289,7 @@ def split_headline(lines: list[str], headline: str) -> list[int]:
     """Where the page prints ``headline`` broken over up to ``SPLIT_ROWS`` consecutive lines (a
     headline set as a title and its second half, as the ``<title>`` joins them): the index after
     the last piece, for each place."""
-    return _split_rows([_squeeze(line) for line in lines], _squeeze(headline))
+    return _split_rows([squeeze_space(line) for line in lines], squeeze_space(headline))
 
 
 def _split_rows(bare: list[str], wanted: str) -> list[int]:
@@ -314,7 +310,7 @@ def _split_rows(bare: list[str], wanted: str) -> list[int]:
 def _after_headline(line: str, headline: str) -> str:
     """What a line prints after the headline it starts with ("标题2014/12/1 18:13": a stamp set
     on the headline's own line), with its own spacing (squeezing it would glue day and hour)."""
-    wanted = len(_squeeze(headline))
+    wanted = len(squeeze_space(headline))
     seen = 0
     for position, char in enumerate(line):
         if seen == wanted:

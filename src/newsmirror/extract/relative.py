@@ -19,6 +19,8 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
+from newsmirror.extract.stamps import squeeze_space
+
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "几": 0, "幾": 0}
 _ZH_UNITS = {"秒": 1, "秒钟": 1, "秒鐘": 1, "分钟": 60, "分鐘": 60, "小时": 3600, "小時": 3600, "个小时": 3600,
@@ -155,10 +157,6 @@ def relative_in_line(line: str, crawl: datetime, zone: str) -> RelativeStamp | N
     return _on_day(_DAYS_BACK[match.group("day").lower()], hour, int(groups.get("M") or 0), crawl, tz)
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 _PROSE_END = re.compile(r"[。！？.!?]")
 AFTER, BEFORE = 25, 4  # lines below and above the headline that may hold its stamp
 TEXT_LINES = 2  # running-text lines below the headline after which the article has begun
@@ -173,8 +171,8 @@ def relative_by_headline(lines: list[str], headlines: tuple[str, ...], crawl: da
         return None
     at = None
     for headline in headlines:
-        wanted = _squeeze(headline)
-        at = next((index for index, line in enumerate(lines) if wanted and _squeeze(line) == wanted), None)
+        wanted = squeeze_space(headline)
+        at = next((index for index, line in enumerate(lines) if wanted and squeeze_space(line) == wanted), None)
         if at is not None:
             break
     if at is None:

@@ -137,8 +137,13 @@ def stamp_in_line(line: str, zone: str) -> Stamp | None:
     return None
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+def squeeze_space(text: str) -> str:
+    """The text without any whitespace: how a headline is found again among a page's lines, which
+    break and indent it differently (shared by the stamp, header and relative-date readers)."""
+    return _WHITESPACE.sub("", text)
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def time_elements(document: HtmlElement) -> dict[str, str]:
@@ -146,7 +151,7 @@ def time_elements(document: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in document.iter("time"):
         value = (element.get("datetime") or "").strip()
-        text = _squeeze(element.text_content())
+        text = squeeze_space(element.text_content())
         if value and text:
             found.setdefault(text, value)
     return found
@@ -186,9 +191,9 @@ def near_headline(document: HtmlElement, headline: str) -> HtmlElement:
     """The smallest ancestor of the headline's heading with ``NEIGHBOURHOOD`` characters of text
     (the whole document when no heading holds the headline): reading only its lines is what keeps
     the stamp reader cheap on long pages."""
-    wanted = _squeeze(headline)
+    wanted = squeeze_space(headline)
     for heading in document.iter("h1", "h2", "h3"):
-        if wanted and _squeeze(heading.text_content()) == wanted:
+        if wanted and squeeze_space(heading.text_content()) == wanted:
             element: HtmlElement = heading
             while element.getparent() is not None and element.tag != "body":
                 element = element.getparent()
@@ -205,7 +210,7 @@ HEADLINE_PART = 12  # characters (squeezed) of a shared part at least: a site or
 
 
 def _parts(text: str) -> set[str]:
-    return {squeezed for part in _PART_SEPARATOR.split(text) if (squeezed := _squeeze(part).casefold())}
+    return {squeezed for part in _PART_SEPARATOR.split(text) if (squeezed := squeeze_space(part).casefold())}
 
 
 def headline_line(lines: list[str], title: str) -> str | None:
@@ -232,11 +237,11 @@ def headline_stamp(lines: list[str], headline: str, zone: str, times: dict[str, 
     above it; with True when it sits before the article's running text (a stamp found below the
     first paragraph may be a comment's or an embedded post's). A line that is a ``<time>``
     element's text takes that element's value (its offset is the page's own)."""
-    wanted = _squeeze(headline)
+    wanted = squeeze_space(headline)
     if not wanted:
         return None
     at = next((index for index, line in enumerate(lines)
-               if _squeeze(line) == wanted or (len(wanted) >= 12 and _squeeze(line).startswith(wanted))), None)
+               if squeeze_space(line) == wanted or (len(wanted) >= 12 and squeeze_space(line).startswith(wanted))), None)
     if at is None:
         return None
     text_lines = 0  # a standfirst may stand between headline and stamp; two text lines are the article
@@ -262,8 +267,8 @@ def headline_clock(lines: list[str], headline: str) -> tuple[int, int] | None:
     """The time of day (hour, minute) of a stamp below the headline that shows only the time,
     before the article's running text; None when a line there holds a date (the dated stamp is
     :func:`headline_stamp`'s) or no such line stands there."""
-    wanted = _squeeze(headline)
-    at = next((index for index, line in enumerate(lines) if wanted and _squeeze(line) == wanted), None)
+    wanted = squeeze_space(headline)
+    at = next((index for index, line in enumerate(lines) if wanted and squeeze_space(line) == wanted), None)
     if at is None:
         return None
     for line in lines[at + 1:at + 1 + AFTER]:
@@ -307,7 +312,7 @@ def _line_stamp(line: str, zone: str, times: dict[str, str]) -> Stamp | None:
         return visible
     # a <time> after an update word ("Aktualisiert: 11.04.2020") is the last change, as in text
     update = _UPDATE_WORD.search(line)
-    squeezed = _squeeze(line[:update.start()] if update else line)
+    squeezed = squeeze_space(line[:update.start()] if update else line)
     for text, value in times.items():
         if 0 <= squeezed.find(text) <= LABEL:
             machine = parse_iso(value, zone)
