@@ -59,7 +59,7 @@ from newsmirror.text.phonetic import (
     transliterated_names,
 )
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
-from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, pos_tokenizer
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, tagged_words
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -780,7 +780,7 @@ def _tagged_name(han: str) -> str:
     蒙古国政府宫), taking in the pieces of a transliteration cut before that word (恩 of 恩赫泰旺,
     苏赫巴 of 苏赫巴托尔广场) and a one-character modifier (新 of 新日本制铁); the last three
     characters when no word is a name."""
-    tokens = [(w.word, w.flag) for w in pos_tokenizer().cut(han)]
+    tokens = tagged_words(han)
     names = [k for k, (word, flag) in enumerate(tokens) if flag in NAME_TAGS and len(word) >= 2]
     if not names:
         return han[-3:]
@@ -848,7 +848,7 @@ def _compound_names(text: str) -> tuple[str, ...]:
     ``_COMPOUND_WORDS`` nominal words beginning with a name (朝鲜中央通信社 -> 朝鲜|中央|通信|社, the
     Taiwanese form of 朝鲜中央通讯社, which 朝中社 shortens). Only runs of a name (``is_name``) followed
     by nouns count, so 朝鲜与中国社会 is no name."""
-    tokens = [(w.word, w.flag) for w in pos_tokenizer().cut(text)]
+    tokens = tagged_words(text)
     found: list[str] = []
     for start, (word, _flag) in enumerate(tokens):
         if len(word) < 2 or not is_name(word):

@@ -68,14 +68,19 @@ _PROPER = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "x"}
 _MISTAGGED = frozenset({"云云"})
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """jieba's words of ``text`` (as given: normalize first where keys matter) with their
+    part-of-speech tags, in order."""
+    return [(pair.word, pair.flag) for pair in pos_tokenizer().cut(text)]
+
+
 def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     """Names and other proper nouns of the normalized text, by jieba's part-of-speech tagger
     (words it does not know, tagged 'x', are mostly names too)."""
     if not normalized:
         text = normalize(text)
     found = []
-    for pair in pos_tokenizer().lcut(text):
-        word, flag = pair.word, pair.flag
+    for word, flag in tagged_words(text):
         if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word) and word not in _MISTAGGED:
             found.append(word)
     return found
