@@ -30,12 +30,12 @@ from bench.dates_s22 import read_page
 from bench.dates_s24 import export as export_drawn
 from bench.dates_s24 import outlet_pages, site_in
 from bench.dates_s24b import saved_pages
+from newsmirror.extract.zones import registered_domain
 
 DATES_S24C = Path(__file__).resolve().parent / "zhgold" / "dates-s24c.json"
 # magic_html_site keys that lump several overseas outlets in this archive (read from page.yml's hosts)
 LUMPED = ("hk", "my", "nz", "tw", "sg", "ca", "cc")
 # Second-level labels under a country domain: the outlet's name is the label before them.
-_SECOND_LEVEL = ("com", "org", "net", "edu", "gov", "co")
 # News outlets among the hosts of the lumped keys, from host names only (tune-side keys).
 HOSTS = ("rthk", "christiantimes", "gospelherald", "orientaldaily", "sinchew", "chineseherald", "rnz", "pts",
          "tvbs", "cna", "ftvnews", "newtalk", "cts", "ydn", "on")
@@ -71,10 +71,8 @@ def host_key(url: str) -> str:
     key = magic_html_site(url)
     if key not in LUMPED:
         return key
-    labels = [label for label in (urlsplit(url).hostname or "").split(".") if label != "www"]
-    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
-        return labels[-3]
-    return labels[-2] if len(labels) >= 2 else key
+    host = urlsplit(url).hostname or ""
+    return registered_domain(host).split(".")[0] if "." in host else key
 
 
 site_of = partial(site_in, FILE_SITES)

@@ -130,7 +130,9 @@ OWN_LINKS = 20
 _SECOND_LEVEL = frozenset({"com", "org", "net", "edu", "gov", "co", "ac"})
 
 
-def _registered(host: str) -> str:
+def registered_domain(host: str) -> str:
+    """The domain a host was registered under (news.pts.org.tw -> pts.org.tw, www.rthk.hk -> rthk.hk):
+    two labels, three under a country's second level (.com.hk, .co.nz, .org.tw)."""
     labels = host.removeprefix("www.").split(".")
     keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-keep:])
@@ -146,13 +148,13 @@ def linked_site(document: HtmlElement) -> str:
         if href.startswith(("http://", "https://")):
             with contextlib.suppress(ValueError):
                 hosts.append((urlsplit(href).hostname or "").rstrip("."))
-    sites = Counter(_registered(host) for host in hosts if "." in host)
+    sites = Counter(registered_domain(host) for host in hosts if "." in host)
     if not sites:
         return ""
     site, count = sites.most_common(1)[0]
     if count < OWN_LINKS or 2 * count <= len(hosts):
         return ""
-    return f"https://{next(host for host in hosts if host and _registered(host) == site)}/"
+    return f"https://{next(host for host in hosts if host and registered_domain(host) == site)}/"
 
 
 def country_zone(url: str) -> str:
