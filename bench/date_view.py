@@ -40,10 +40,10 @@ def load(spec: str, labelling: bool = False) -> tuple[str, str]:
     if kind == "s25":
         from pathlib import Path
 
-        from bench.meta_s25 import FILE_SITES, part_of, read_page
+        from bench.meta_s25 import FILE_SITES, FILE_SITES_B, part_of, read_page
 
         folder, file = name.split(":", 1)
-        if part_of(FILE_SITES[file]) != "tune" and not labelling:
+        if part_of({**FILE_SITES, **FILE_SITES_B}[file]) != "tune" and not labelling:
             raise SystemExit(f"{file}: a held page of meta-s25: only read to label it (--label), never to tune")
         return read_page(Path(folder), file), ""
     if kind in ("s22", "s23", "s24", "s24b", "s24c"):

@@ -14,6 +14,11 @@ file names and ``page.yml`` addresses were read), takes pages none of those draw
   page of its pool in the order of the SHA-256 of ``"meta-s25:" + path``, a second one for pools of at
   least :data:`SECOND_PAGE_FROM` pages.
 
+A second draw (:func:`draw_b`, fixed and committed after the first draw's labels and before any of its
+pages was opened, because 5 of the first 37 pages were unreadable): the next :data:`KEYS_B` keys of the same
+order, pages chosen the same way; its own split (salt ``"meta-s25b-split"``) on its own counts, so no site
+of the first draw changes side.
+
 Split, on the exported counts (:func:`part_of`): sites in the order of the SHA-256 of
 ``"meta-s25-split:" + key`` go to ``held`` while the held part stays within half the pages. ``held`` is
 never tuned on: only its totals are read (``bench.meta_eval --s25`` prints no page of it). The extractor
@@ -34,6 +39,7 @@ from bench.meta_gold import MetaCase
 META_S25 = Path(__file__).resolve().parent / "zhgold" / "meta-s25.json"
 SALT = "meta-s25"
 KEYS = 30
+KEYS_B = 10
 SECOND_PAGE_FROM = 10
 FOLDERS = {"sohu.com": "sohu", "sina.cn": "sina", "thepaper.cn": "thepaper", "chinanews.com": "chinanews"}
 # News outlets among the tune-side keys of the archive, from host names only (portals, papers, broadcasters,
@@ -45,7 +51,7 @@ OUTLETS = ("yahoo", "cctv", "xinhuanet", "thenewslens", "66wz", "cna", "pts", "c
            "mingpaocanada", "newtalk", "on", "dzwww", "cqnews", "zynews", "guancha", "jfdaily", "kankanews",
            "sznews", "takungpao", "hkej", "malaysiakini", "koreastardaily", "taiwan", "hnr", "sh",
            "caijingmobile")
-__all__ = ["EXPORTED", "FILE_SITES", "META_S25", "draw", "export", "load_meta_s25", "part_of", "read_page"]
+__all__ = ["EXPORTED", "EXPORTED_B", "FILE_SITES", "FILE_SITES_B", "draw_b", "META_S25", "draw", "export", "load_meta_s25", "part_of", "read_page"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -87,6 +93,21 @@ FILE_SITES: dict[str, str] = {
     "unclassify_news/news_性别选择与跨性别者_《财经》客户端.html": "caijingmobile",
     "unclassify_news/m_泰国人妖学生的大学生活（图）_天下_-_福州新闻网.html": "fznews",
 }
+FILE_SITES_B: dict[str, str] = {
+    "unclassify_news/news_揭秘泰国变性手术旅游背后的秘密(图)_-_长江网.html": "cjn",
+    "unclassify_news/news_香港允许变性人婚姻登记_-_东南网.html": "fjsen",
+    "unclassify_news/news_老公异装癖吓到妻子虹口法院判决不予离婚_-_上海热线.html": "sh",
+    "unclassify_news/news_“人妖表演”活动受查处演出者昨被拘留_-_北方网.html": "enorth",
+    "unclassify_news/news_两男子街头穿女装举牌要求变性(组图)_-_北方网.html": "enorth",
+    "unclassify_news/www1_跨性別普通科醫生陳明昕細說「出櫃」心路歷程及生活變化_-_HKEJ.html": "hkej",
+    "unclassify_news/news_抵制“娘炮”文化刻不容缓！古人如何看待它？明清两代均受困扰.html": "bjd",
+    "unclassify_news/news_5个变性之后的故事-_图片-_资讯-_海外网.html": "haiwainet",
+    "unclassify_news/news_中国两男泰国见网友发现对方是人妖起冲突被打_-_海外网.html": "haiwainet",
+    "unclassify_news/www_Ming_Pao_Canada_Vancouver_Chinese_Newspaper_-_中國.html": "mingpaocanada",
+    "unclassify_news/news_巴黎奧運︱兩女拳手掀「跨性別」爭議《哈利波特》作者怒轟國際奧_.html": "mingpao",
+    "unclassify_news/5g_困在“身体”里的人女子被诊断真两性畸形无法正常工作.html": "hnr",
+}
+EXPORTED_B: dict[str, int] = {"cjn": 1, "fjsen": 1, "sh": 1, "enorth": 2, "hkej": 1, "bjd": 1, "haiwainet": 2, "mingpaocanada": 1, "mingpao": 1, "hnr": 1}
 EXPORTED: dict[str, int] = {"sdnews": 1, "sohu": 2, "yahoo": 2, "newtalk": 1, "chinadaily": 1, "pchome": 1, "cqnews": 1, "malaysiakini": 1, "sznews": 1, "nmgnews": 1, "christiantimes": 1, "peopo": 1, "pts": 2, "rthk": 1, "tvbs": 1, "sinchew": 1, "kankanews": 1, "cnhubei": 1, "koreastardaily": 1, "cna": 2, "zynews": 1, "chinanews": 2, "cctv": 2, "sciencenet": 1, "takungpao": 1, "guancha": 1, "thenewslens": 2, "taiwan": 1, "caijingmobile": 1, "fznews": 1}
 
 
@@ -124,7 +145,7 @@ def pools(git_dir: Path, commit: str = "f987f5e") -> dict[str, list[str]]:
     return {key: sorted((p for p in paths if p not in before), key=_order) for key, paths in found.items()}
 
 
-def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
+def draw(git_dir: Path, commit: str = "f987f5e", keys: slice = slice(0, KEYS)) -> dict[str, str]:
     """Path under ``raw/`` -> site key of every page of this draw (nothing but names and addresses read)."""
     from bench.zh_gold import split_of
 
@@ -132,15 +153,20 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
         raise ValueError("an outlet key is on the zh test side")
     by_key = {key: paths for key, paths in pools(git_dir, commit).items() if paths}
     chosen: dict[str, str] = {}
-    for key in sorted(by_key, key=_order)[:KEYS]:
+    for key in sorted(by_key, key=_order)[keys]:
         paths = by_key[key]
         chosen |= {path: key for path in paths[:2 if len(paths) >= SECOND_PAGE_FROM else 1]}
     return chosen
 
 
-def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
+def draw_b(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
+    """The second draw: the next :data:`KEYS_B` keys of the first draw's order."""
+    return draw(git_dir, commit, slice(KEYS, KEYS + KEYS_B))
+
+
+def export(git_dir: Path, folder: Path, commit: str = "f987f5e", second: bool = False) -> dict[str, str]:
     """Write the drawn pages to ``<folder>/s25/<path under raw/>``; returns the draw's map."""
-    chosen = draw(git_dir, commit)
+    chosen = (draw_b if second else draw)(git_dir, commit)
     for file in chosen:
         target = folder / "s25" / file
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,12 +174,15 @@ def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, st
     return chosen
 
 
-def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
-    """``held`` or ``tune`` (whole sites), drawn on the exported counts before any page was read."""
+def part_of(site: str, sizes: dict[str, int] | None = None, salt: str = f"{SALT}-split") -> str:
+    """``held`` or ``tune`` (whole sites), drawn on the exported counts before any page was read; a site of the
+    second draw by its own counts and salt."""
+    if sizes is None and site in EXPORTED_B:
+        return part_of(site, EXPORTED_B, "meta-s25b-split")
     sizes = EXPORTED if sizes is None else sizes
     held: set[str] = set()
     count = 0
-    for key in sorted(sizes, key=lambda key: hashlib.sha256(f"{SALT}-split:{key}".encode()).hexdigest()):
+    for key in sorted(sizes, key=lambda key: hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()):
         if count + sizes[key] <= sum(sizes.values()) // 2:
             held.add(key)
             count += sizes[key]
@@ -173,7 +202,7 @@ def load_meta_s25(folder: Path, part: str, path: Path = META_S25) -> list[MetaCa
 
     cases = []
     for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
-        if item["site"] != FILE_SITES.get(item["file"]) or split_of(item["site"]) == "test":
+        if item["site"] != {**FILE_SITES, **FILE_SITES_B}.get(item["file"]) or split_of(item["site"]) == "test":
             raise ValueError(f"{item['file']}: site {item['site']!r} is not a drawn tune-side key")
         if part_of(item["site"]) != part:
             continue
@@ -183,13 +212,14 @@ def load_meta_s25(folder: Path, part: str, path: Path = META_S25) -> list[MetaCa
     return cases
 
 
-if __name__ == "__main__":  # python -m bench.meta_s25 <webpage_archive git dir> <pages folder>
+if __name__ == "__main__":  # python -m bench.meta_s25 <webpage_archive git dir> <pages folder> [--second]
     import sys
 
-    chosen = export(Path(sys.argv[1]), Path(sys.argv[2]))
+    chosen = export(Path(sys.argv[1]), Path(sys.argv[2]), second="--second" in sys.argv)
     counts: dict[str, int] = {}
     for key in chosen.values():
         counts[key] = counts.get(key, 0) + 1
     print(json.dumps(chosen, ensure_ascii=False, indent=1))
     print(json.dumps(counts))
-    print(json.dumps({key: part_of(key, counts) for key in counts}))
+    salt = "meta-s25b-split" if "--second" in sys.argv else f"{SALT}-split"
+    print(json.dumps({key: part_of(key, counts, salt) for key in counts}))
