@@ -204,3 +204,22 @@ def test_author_metadata_holding_a_whole_byline_or_a_json_ld_person() -> None:
 def test_a_writer_who_is_also_the_editor_when_nobody_else_is_credited() -> None:
     html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：高明远</p><p>责任编辑：高明远</p>", "")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明远"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("高明远/文", ["高明远"]),
+    ("高明远 ／ 文 示例周刊编辑", ["高明远"]),
+    # a foreign writer's name in Chinese letters, with the name in its own script in brackets
+    ("约翰·史密斯（John Smith）/文 示例周刊编辑", ["约翰·史密斯"]),
+    ("图片/文", []),  # not a name
+    ("了解到/文", []),  # a Chinese name needs a surname here
+])
+def test_the_writer_named_before_the_word_for_the_text(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+def test_a_writer_named_under_the_headline_wins_over_the_translators_closing_credit() -> None:
+    more = "".join(f"<p>{text}</p>" for text in PARAGRAPHS * 3)  # a translated piece of some length
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>约翰·史密斯（John Smith）/文 示例周刊编辑</p>",
+                         f"{more}<p>（翻译：林小雨，审译：周海涛）</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["约翰·史密斯"]

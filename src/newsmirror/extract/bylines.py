@@ -65,6 +65,13 @@ _AFFILIATED_CREDIT = re.compile(
     rf"作者\s*[：:]\s*(?P<names>[\u4e00-\u9fff]{{2,3}}?)(?:{_AFFILIATION_START})[\u4e00-\u9fff]{{0,24}}"
     rf"(?:大学|大學|学院|學院|研究院|研究所|中心|党校|黨校|{_TITLES})\s*(?=$|[）)】\]。])")
 _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
+# a foreign name in Chinese letters, its parts joined by a middle dot ("亚当·史密斯"): longer than a
+# Chinese name and without a Chinese surname, so the dot is what marks it as one person's name
+_FOREIGN_NAME = r"[\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8}){1,3}"
+# "甲/文", "亚当·史密斯（Adam Smith）/文 某刊编辑": the writer named before the word for the text (the
+# mirror of "文/甲"), perhaps with the name in its own script in brackets; what follows is the post
+_WRITER_FIRST = re.compile(
+    rf"^(?P<names>{_FOREIGN_NAME}|{_NAME})\s*(?:[（(][A-Za-z][A-Za-z .'-]{{0,40}}[）)])?\s*[/／]\s*文(?=$|[\s　|｜，,])")
 _SENTENCE_ENDS = frozenset("。！？!?.”」』…")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
@@ -117,6 +124,18 @@ def _add(found: list[str], names: list[str], *, need_surname: bool) -> None:
             found.append(name)
 
 
+def _add_writer_first(found: list[str], line: str) -> None:
+    match = _WRITER_FIRST.match(line)
+    if match is None:
+        return
+    name = match.group("names")
+    if re.fullmatch(_FOREIGN_NAME, name):
+        if not _NOT_NAMES.search(name) and name not in found:
+            found.append(name)
+    else:
+        _add(found, [name], need_surname=True)
+
+
 def names_in(line: str) -> list[str]:
     """Reporters named in a byline or dateline ("作者：王文", "（记者 石佳）", "文/李楠",
     "澎湃新闻记者 贺梨萍", "石佳/中国青年报", "路闻卓立编译")."""
@@ -148,6 +167,7 @@ def names_in(line: str) -> list[str]:
         _add(found, [match.group("names")], need_surname=True)
     for match in _COMPILER.finditer(line):
         _add(found, [match.group("names")], need_surname=True)
+    _add_writer_first(found, line)
     return sorted(found, key=line.find)  # in the order the credit gives them
 
 
