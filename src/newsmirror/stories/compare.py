@@ -108,10 +108,10 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-# Units no fact pairs with the other's outlet yet, overlapping as much as the amount round asks: linked
-# when each says at least this share of the other's words in the same or close words
-# (``stories.soft_align``), each the other's best; 0: off.
+# Units no fact pairs with the other's outlet yet: linked when each says at least this share of the
+# other's words in the same or close words (``stories.soft_align``), each the other's best; 0: off.
 SOFT_ALIGN = 0.0
+SOFT_FLOOR = 0.05  # the bigram containment such a pair still needs
 
 
 @dataclass(slots=True)
@@ -667,7 +667,7 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
 def _soft_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
                   mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets, neither yet in a fact with the other's outlet, sharing at
-    least ``AMOUNT_CONTAINMENT`` and ``AMOUNT_DICE`` of their bigram weight, giving no conflicting figures, whose
+    least ``SOFT_FLOOR`` of the smaller unit's bigram weight, giving no conflicting figures, whose
     soft word alignment (``stories.soft_align``) reaches ``SOFT_ALIGN``; each unit's best such partner."""
     from scipy import sparse
 
@@ -693,8 +693,7 @@ def _soft_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str,
         nonlocal aligner
         for i, j, common in zip(shared.row.tolist(), shared.col.tolist(), shared.data.tolist(), strict=True):
             first, second = sentences[i], sentences[j]
-            if (first.ref.outlet == second.ref.outlet or common < AMOUNT_CONTAINMENT * min(mass[i], mass[j])
-                    or 2 * common < AMOUNT_DICE * (mass[i] + mass[j])):
+            if first.ref.outlet == second.ref.outlet or common < SOFT_FLOOR * min(mass[i], mass[j]):
                 continue
             if (second.ref.outlet in linker.members_of[linker.links.find(i)]
                     or first.ref.outlet in linker.members_of[linker.links.find(j)]
