@@ -108,10 +108,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-# Units no fact pairs with the other's outlet yet: linked when each says at least this share of the
-# other's words in the same or close words (``stories.soft_align``), each the other's best; 0: off.
-SOFT_ALIGN = 0.0
-SOFT_FLOOR = 0.05  # the bigram containment such a pair still needs
 
 
 @dataclass(slots=True)
@@ -349,8 +345,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if SOFT_ALIGN:
-            linker.link(_soft_matches(sentences, linker, weight, mass))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -660,49 +654,6 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
                     if containment < AMOUNT_CONTAINMENT or dice < AMOUNT_DICE:
                         continue
                     yield containment + dice, i, j
-
-    return _mutual_best(scored())
-
-
-def _soft_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
-                  mass: dict[int, float]) -> list[tuple[float, int, int]]:
-    """Pairs of units of two outlets, neither yet in a fact with the other's outlet, sharing at
-    least ``SOFT_FLOOR`` of the smaller unit's bigram weight, giving no conflicting figures, whose
-    soft word alignment (``stories.soft_align``) reaches ``SOFT_ALIGN``; each unit's best such partner."""
-    from scipy import sparse
-
-    from newsmirror.stories.soft_align import SoftAligner
-
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for i, s in enumerate(sentences):
-        for gram in s.grams:
-            rows.append(i)
-            columns.append(vocabulary.setdefault(gram, len(vocabulary)))
-    if not rows:
-        return []
-    grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
-    gram_weight = np.zeros(len(vocabulary))
-    for gram, column in vocabulary.items():
-        gram_weight[column] = weight[gram]
-    shared = sparse.triu(grams.multiply(gram_weight[np.newaxis, :]).tocsr() @ grams.T, k=1).tocoo()
-    aligner: SoftAligner | None = None
-
-    def scored() -> Iterable[tuple[float, int, int]]:
-        nonlocal aligner
-        for i, j, common in zip(shared.row.tolist(), shared.col.tolist(), shared.data.tolist(), strict=True):
-            first, second = sentences[i], sentences[j]
-            if first.ref.outlet == second.ref.outlet or common < SOFT_FLOOR * min(mass[i], mass[j]):
-                continue
-            if (second.ref.outlet in linker.members_of[linker.links.find(i)]
-                    or first.ref.outlet in linker.members_of[linker.links.find(j)]
-                    or _figures_differ(first.figures, second.figures)):
-                continue
-            aligner = aligner or SoftAligner([s.key for s in sentences])
-            score = aligner.score(i, j)
-            if score >= SOFT_ALIGN:
-                yield score, i, j
 
     return _mutual_best(scored())
 
