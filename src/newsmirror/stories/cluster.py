@@ -225,8 +225,10 @@ class ClusterConfig:
     # (.8791 -> .8780) and in sample (-.0020); session 20, purity11 (bench/days_results.md).
     event_established: int = 0
     # Join two stories once both are complete (``stories.joincomplete``: no report can join either any more, or
-    # the run has ended), by a model fitted on finished stories' pairs (``join_model.toml``); each story joins
-    # at most once. Session 25 (merge20; bench/days_results.md).
+    # the run has ended), by a model fitted on finished stories' pairs (``join_model.toml``). Session 25 (merge20;
+    # bench/days_results.md): LODO on the 14 tuning days B-cubed F1 +.011 at pure -.003, big12 .933 -> .936, but on
+    # the whole archive the largest story grew to 134 reports (> 130) and the grouping cost +.8 ms per article
+    # (> .3): off.
     join_complete: bool = False
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
