@@ -258,6 +258,7 @@ def _clusterer_cpu(store: Any, config: Any = None) -> float:
     for document in documents:
         clusterer.add(document)
     clusterer.link_events()  # the event layer's pass at the save (none when it is off)
+    clusterer.join_complete(final=True)  # and the complete-story join at the run's end (none when it is off)
     return time.process_time() - started
 
 
