@@ -13,6 +13,7 @@ import numpy as np
 import opencc
 
 from newsmirror.model import Script
+from newsmirror.text.opencc_scan import unchanged
 from newsmirror.text.taiwan_phrases import taiwan_phrases_kept
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
@@ -68,6 +69,8 @@ def convert(text: str, variant: Variant) -> str:
     # expression's character class): the characters are rare.
     if variant in _TO_SIMPLIFIED and any(char in text for char in GB2312_FOLDS):
         text = text.translate(_FOLD_TABLE)
+    elif variant == "t2s" and unchanged(text, "t2s"):
+        return text  # no key OpenCC would change occurs in it (most Simplified text): same result, no pass
     if variant == "tw2sp":
         return str(taiwan_phrases_kept().convert(text))
     return str(_converter(variant).convert(text))
