@@ -59,8 +59,8 @@ def test_a_text_called_unchanged_is_unchanged_by_opencc(tmp_path: Path) -> None:
 def test_plain_simplified_text_skips_the_pass_and_converts_alike() -> None:
     if changers("t2s") is None:
         pytest.skip("OpenCC's dictionaries cannot be read here: the shortcut is off")
-    assert unchanged(SIMPLIFIED, "t2s") and unchanged("", "t2s")
-    for text in (SIMPLIFIED, "臺灣的回覆", "篠原", ""):
+    assert unchanged(SIMPLIFIED, "t2s") and unchanged("", "t2s") and unchanged(SIMPLIFIED * 4, "t2s")
+    for text in (SIMPLIFIED * 4, "臺灣的回覆" * 30, SIMPLIFIED * 3 + "深沈", "篠原" * 60, ""):
         assert convert(text, "t2s") == opencc.OpenCC("t2s").convert(text.replace("篠", "筱"))
     with pytest.raises(UnicodeEncodeError):  # as OpenCC itself does with a lone surrogate
         convert("\ud800孤", "t2s")

@@ -28,7 +28,8 @@ import opencc
 _CODE_POINTS = 0x110000
 
 _MARKED, _CHANGING = 1, 2  # a code point's entry in the table: marks a longer key, is a changing key
-Changers = tuple[np.ndarray, dict[str, tuple[str, ...]]]  # (the table, the longer keys by marked character)
+# (the table, the longer keys by their marked character, each with where in it that character is)
+Changers = tuple[np.ndarray, dict[str, tuple[tuple[str, int], ...]]]
 
 
 def _leaves(node: object) -> list[dict[str, str]]:
@@ -91,13 +92,13 @@ def changers(config: str) -> Changers | None:
         return None
     single = {key for key, _ in changing if len(key) == 1}
     # A longer key holding a changing character is found by it; each other longer key is looked for
-    # whole, only in texts holding its marked character: the first one its value changes (沈 of 深沈 ->
-    # 深沉), rarer in text than the words around it (any of its characters would be exact).
-    longer: dict[str, list[str]] = {}
+    # whole, only where its marked character stands: the first one its value changes (沈 of 深沈 -> 深沉;
+    # any of its characters would be exact).
+    longer: dict[str, list[tuple[str, int]]] = {}
     for key, value in sorted(set(changing)):
         if len(key) > 1 and single.isdisjoint(key):
-            mark = next((a for a, b in zip(key, value, strict=False) if a != b), key[0])
-            longer.setdefault(mark, []).append(key)
+            at = next((i for i, (a, b) in enumerate(zip(key, value, strict=False)) if a != b), 0)
+            longer.setdefault(key[at], []).append((key, at))
     table = np.zeros(_CODE_POINTS, dtype=np.uint8)
     table[[ord(char) for char in longer]] = _MARKED
     table[[ord(char) for char in single]] = _CHANGING
@@ -119,7 +120,10 @@ def unchanged(text: str, config: str) -> bool:
     most = int(kinds.max()) if len(kinds) else 0
     if most == _CHANGING:
         return False
-    if most == _MARKED:
-        marked = {chr(point) for point in points[kinds == _MARKED].tolist()}
-        return not any(key in text for char in marked for key in longer[char])
+    if most == _MARKED:  # does a longer key stand around one of the (few) marked characters?
+        for at in np.flatnonzero(kinds == _MARKED).tolist():
+            for key, offset in longer[text[at]]:
+                start = at - offset
+                if start >= 0 and text.startswith(key, start):
+                    return False
     return True

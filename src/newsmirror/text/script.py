@@ -62,6 +62,9 @@ def _converter(config: str) -> opencc.OpenCC:
 GB2312_FOLDS = {"篠": "筱", "賙": "周", "穭": "稆", "繐": "穗", "鏚": "戚"}
 _FOLD_TABLE = str.maketrans(GB2312_FOLDS)
 _TO_SIMPLIFIED = frozenset({"t2s", "tw2sp", "hk2s"})
+# Texts from this length are scanned for keys OpenCC would change before it runs (``opencc_scan``); on a
+# title converting costs less than the scan.
+_SCAN_FROM = 100
 
 
 def convert(text: str, variant: Variant) -> str:
@@ -69,7 +72,7 @@ def convert(text: str, variant: Variant) -> str:
     # expression's character class): the characters are rare.
     if variant in _TO_SIMPLIFIED and any(char in text for char in GB2312_FOLDS):
         text = text.translate(_FOLD_TABLE)
-    elif variant == "t2s" and unchanged(text, "t2s"):
+    elif variant == "t2s" and len(text) >= _SCAN_FROM and unchanged(text, "t2s"):
         return text  # no key OpenCC would change occurs in it (most Simplified text): same result, no pass
     if variant == "tw2sp":
         return str(taiwan_phrases_kept().convert(text))
