@@ -11,8 +11,8 @@ import opencc
 import pytest
 
 from newsmirror.text import opencc_scan
-from newsmirror.text.opencc_scan import changers, unchanged
-from newsmirror.text.script import convert
+from newsmirror.text.opencc_scan import changers, most_changed, unchanged
+from newsmirror.text.script import _differing, convert, is_traditional
 
 SIMPLIFIED = "中国外交部发言人赵立坚今天在例行记者会上表示，美方应当停止干涉中国内政。"
 
@@ -68,9 +68,35 @@ def test_plain_simplified_text_skips_the_pass_and_converts_alike() -> None:
 
 def test_unreadable_dictionaries_turn_the_shortcut_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(opencc_scan, "_entries", lambda *args: None)
-    changers.cache_clear()
+    for cached in (opencc_scan._changing, changers, opencc_scan._movers):
+        cached.cache_clear()
     try:
         assert changers("t2s") is None and not unchanged(SIMPLIFIED, "t2s")
-        assert convert(SIMPLIFIED, "t2s") == SIMPLIFIED
+        assert most_changed(SIMPLIFIED, "s2t") is None
+        assert convert(SIMPLIFIED, "t2s") == SIMPLIFIED and not is_traditional(SIMPLIFIED)
     finally:
-        changers.cache_clear()
+        for cached in (opencc_scan._changing, changers, opencc_scan._movers):
+            cached.cache_clear()
+
+
+def test_the_bound_on_changed_positions_holds_and_the_script_verdict_is_the_same() -> None:
+    # Random texts of Simplified and Traditional words (and the characters OpenCC's Simplified-to-Traditional
+    # phrases rewrite although they stand alone unchanged: 面 of 面条, 出 of 一出戏): OpenCC's own count of
+    # changed positions never exceeds ``most_changed``, and ``is_traditional`` gives the verdict of both
+    # full counts. Fails if the bound counts only the characters that change alone.
+    if most_changed(SIMPLIFIED, "s2t") is None:
+        pytest.skip("OpenCC's dictionaries cannot be read here, or an entry changes the length: no bound")
+    words = ["面条", "一出戏", "头发", "后来", "干净", "臺灣", "後來", "頭髮", "乾淨", "麵條", "發展", "里面", "裡面",
+             "系统", "只有", "台风", "颱風", "中国", "外交部", "表示", "，", " ", "新聞", "报道"]
+    rng = random.Random(25)
+    tight = 0
+    for _ in range(3000):
+        text = "".join(rng.choices(words, k=rng.randint(1, 30)))
+        changed = _differing(text, opencc.OpenCC("s2t").convert(text))
+        bound = most_changed(text, "s2t")
+        assert bound is not None and changed <= bound, text
+        tight += changed == bound
+        han = "".join(char for char in text if "\u4e00" <= char <= "\u9fff")
+        assert is_traditional(text) == (0 < _differing(han, convert(han, "t2s")) > _differing(
+            han, convert(han, "s2t"))), text
+    assert tight > 0

@@ -63,7 +63,14 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
-from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
+from newsmirror.stories.digest import (
+    LIST_MIN_PARAGRAPHS,
+    credit_ends,
+    credits,
+    digest_title,
+    is_list_of_items,
+    wires_named,
+)
 from newsmirror.stories.eventlink import (
     EventModel,
     StoryWeights,
@@ -616,7 +623,10 @@ class StoryClusterer:
         infos = list(map(self._words.__getitem__, counts))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
-        digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
+        # Fewer paragraphs than a list needs are no list (``is_list_of_items`` says so too): no names to pick.
+        digest = genre(normal_title, normalized=True) or (
+            len(paragraph_terms) >= LIST_MIN_PARAGRAPHS
+            and is_list_of_items([terms & names for terms in paragraph_terms]))
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)

@@ -70,9 +70,9 @@ def _entries(leaf: dict[str, str], folder: Path, tool: str | None, scratch: Path
 
 
 @cache
-def changers(config: str) -> Changers | None:
-    """The changing keys of the OpenCC configuration ``config`` (a name such as ``t2s``), as
-    ``unchanged`` tests them; None when its dictionaries cannot be read."""
+def _changing(config: str) -> tuple[tuple[str, str], ...] | None:
+    """(key, first value) of every changing entry of the OpenCC configuration ``config`` (a name such as
+    ``t2s``), every step's; None when its dictionaries cannot be read."""
     try:
         path = Path(opencc.OpenCC(config).config)
         steps = json.loads(path.read_text(encoding="utf-8"))
@@ -88,6 +88,14 @@ def changers(config: str) -> Changers | None:
                 changing += [(key, value) for key, value in entries if key != value]
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
+    return tuple(changing)
+
+
+@cache
+def changers(config: str) -> Changers | None:
+    """The changing keys of ``config``, as ``unchanged`` tests them; None when its dictionaries
+    cannot be read."""
+    changing = _changing(config)
     if not changing:
         return None
     single = {key for key, _ in changing if len(key) == 1}
@@ -127,3 +135,30 @@ def unchanged(text: str, config: str) -> bool:
                 if start >= 0 and text.startswith(key, start):
                     return False
     return True
+
+
+@cache
+def _movers(config: str) -> np.ndarray | None:
+    """Per code point: whether it stands where a changing entry of ``config`` writes another character
+    (a key's character its value replaces); None when an entry changes the length (a position of the
+    output is then not the same position of the input) or the dictionaries cannot be read."""
+    changing = _changing(config)
+    if changing is None or any(len(key) != len(value) for key, value in changing):
+        return None
+    table = np.zeros(_CODE_POINTS, dtype=bool)
+    table[[ord(a) for key, value in changing for a, b in zip(key, value, strict=True) if a != b]] = True
+    return table
+
+
+def most_changed(text: str, config: str) -> int | None:
+    """An upper bound on the positions where OpenCC's ``config`` output differs from ``text`` (what
+    ``script._differing`` counts): every entry keeps the length, so a position changes only if it holds a
+    character some entry replaces. None when no bound is known."""
+    table = _movers(config)
+    if table is None:
+        return None
+    try:
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+    return int(np.count_nonzero(table.take(points)))

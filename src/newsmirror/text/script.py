@@ -13,7 +13,7 @@ import numpy as np
 import opencc
 
 from newsmirror.model import Script
-from newsmirror.text.opencc_scan import unchanged
+from newsmirror.text.opencc_scan import most_changed, unchanged
 from newsmirror.text.taiwan_phrases import taiwan_phrases_kept
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
@@ -101,6 +101,11 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
     traditional_marks = _changed_by(han, "t2s")
     if not traditional_marks:
         return False
+    # The second conversion only when its count may reach the first: it changes at most the positions
+    # holding a character one of its entries replaces (``opencc_scan.most_changed``).
+    bound = most_changed(han, "s2t")
+    if bound is not None and traditional_marks > bound:
+        return True
     return traditional_marks > _changed_by(han, "s2t")
 
 
