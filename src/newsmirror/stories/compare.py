@@ -93,9 +93,10 @@ CONTINUITY_ROUNDS = 2
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
 AMOUNT_DICE = 0.1
-# An amount: 10 or more (digits not inside a Latin code, not after 数/几: 数十 is no figure) of
-# what a measure word after it counts (人, 例, 亿美元): no date, time of day or name (2019冠状病毒).
-_AMOUNT = re.compile(r"(?<![a-z\d数几])(\d{2,})(?![a-z\d])(?:[多余几])?([亿万千百]?[人次个名家艘架岁倍项所条座位件起批枚辆度万亿元美英欧公里吨例剂])")
+# An amount: 10 or more (digits not inside a Latin code or a decimal's fraction, not after 数/几:
+# 数十 is no figure) of what a measure word after it counts (人, 例, 19.51亿美元): no date, time of
+# day or name (2019冠状病毒).
+_AMOUNT = re.compile(r"(?<![a-z\d.数几])(\d{2,}(?:\.\d+)?)(?![a-z\d])(?:[多余几])?([亿万千百]?[人次个名家艘架岁倍项所条座位件起批枚辆度万亿元美英欧公里吨例剂])")
 # A figure with what it counts: the character after it (多/余/几 skipped); a year (2018年) is a
 # date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
 # key) name a thing and count nothing. A decimal (19.5亿: match keys keep its point) is one figure.
