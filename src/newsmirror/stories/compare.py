@@ -192,7 +192,12 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         linking = nouns if named is normalized else tuple(
             w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
         # The figures the unit reports: not the day of its dateline (上海14日電).
-        figures = _figures(folded if named is normalized else fold_numbers(named))
+        # A name's digits are masked before amounts are folded: 1500万大关 is an amount, 万 follows.
+        if named is normalized:
+            masked = _named_figures(normalized)
+            figures = _figures(folded if masked == normalized else _folded(masked))
+        else:
+            figures = _figures(fold_numbers(_named_figures(named)))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
@@ -689,10 +694,10 @@ def _mutual_best(scored: Iterable[tuple[float, int, int]]) -> list[tuple[float, 
 
 
 def _figures(folded: str) -> frozenset[str]:
-    """The figures of a unit's folded text (separators kept), each with its kind: ``50人``,
-    ``2018Y`` (a year), ``2年``; none of a name (``_named_figures``)."""
+    """The figures of a unit's folded text (``_named_figures`` masked first), each with its kind:
+    ``50人``, ``2018Y`` (a year), ``2年``."""
     found = set()
-    for number, after in _FIGURE.findall(match_key(_named_figures(folded), normalized=True)):
+    for number, after in _FIGURE.findall(match_key(folded, normalized=True)):
         kind = after if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
@@ -700,14 +705,15 @@ def _figures(folded: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _named_figures(folded: str) -> str:
-    """``folded`` with the digits of a name masked: a figure counts what follows it, a measure word
-    (a character: 50人, 73种, 15国) or nothing (增至3000 其中), as ``_AMOUNT`` asks; glued to a word of
-    two or more characters that starts with none it is part of that word (2019冠状病毒疾病, 第7舰队,
-    737客机), a name that another outlet's figure of the same kind does not contradict."""
-    if not _GLUED.search(folded):
-        return folded
-    pieces = segment(folded)
+def _named_figures(normalized: str) -> str:
+    """``normalized`` (amounts not yet folded) with the digits of a name masked: a figure counts
+    what follows it, a measure word (a character: 50人, 73种, 15国, 1500万大关) or nothing (增至3000
+    其中), as ``_AMOUNT`` asks; glued to a word of two or more characters that starts with none it
+    is part of that word (2019冠状病毒疾病, 第7舰队, 737客机), a name that another outlet's figure of
+    the same kind does not contradict."""
+    if not _GLUED.search(normalized):
+        return normalized
+    pieces = segment(normalized)
     for at, piece in enumerate(pieces[:-1]):
         following = pieces[at + 1]
         if piece.isdigit() and len(following) >= 2 and _HAN.match(following) and following[0] not in _MEASURES:
