@@ -105,8 +105,8 @@ _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所�
 # What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
 _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# A figure glued to a Han character (cheap test before jieba cuts the unit).
-_GLUED = re.compile(r"\d[\u4e00-\u9fff]")
+# A figure glued to a Han character that is no measure word (cheap test before jieba cuts the unit).
+_GLUED = re.compile(rf"\d(?![{''.join(sorted(_MEASURES))}])[\u4e00-\u9fff]")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 # Or both match one unit of another outlet at least this well (containment + Dice).
