@@ -239,6 +239,9 @@ def test_a_writer_named_under_the_headline_wins_over_the_translators_closing_cre
     ("約翰．史密斯 林小雨／綜合報導", ["約翰．史密斯", "林小雨"]),
     ("约翰·史密斯编译", ["约翰·史密斯"]),
     ("（记者 玛丽·安·史密斯）", ["玛丽·安·史密斯"]),
+    # the name again in Latin letters in brackets ends it
+    ("作者：玛丽·安·史密斯（Mary Ann Smith）", ["玛丽·安·史密斯"]),
+    ("作者：高明远（Gao Mingyuan）", ["高明远"]),
 ])
 def test_a_foreign_name_in_chinese_letters_is_a_name(line: str, names: list[str]) -> None:
     assert names_in(line) == names
