@@ -254,6 +254,9 @@ def test_a_foreign_name_in_chinese_letters_is_a_name(line: str, names: list[str]
     "记者 约翰·史密斯 摄",  # a photographer
     "记者 约翰·史密斯摄",
     "责任编辑：约翰·史密斯",
+    # a reporter in a sentence, the name again in Latin letters and the sentence going on
+    "川普本人告诉记者伍德华（Bob Woodward），他刻意试图淡化疫情。",
+    "她向英国摄影记者凯伦·李·斯托（Karen Lee Stow）讲述了当时的经历：",
 ])
 def test_a_dotted_run_that_is_no_writer(line: str) -> None:
     assert names_in(line) == []

@@ -22,8 +22,9 @@ from newsmirror.extract.credits import FOREIGN_NAME, PLACE_SUFFIX, PLACES, edito
 # Chinese name of 2-4 characters
 _NAME = rf"(?:{FOREIGN_NAME}|[\u4e00-\u9fff·]{{2,4}})"
 # where a name ends: a separator, a word of the credit, or the name again in Latin letters in brackets
-# ("作者：约翰·史密斯（John Smith）")
-_END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|[（(][A-Za-z]|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
+# closing the credit ("作者：约翰·史密斯（John Smith）"; in a sentence, "记者甲（John Smith）表示", the
+# bracket is followed by more of it)
+_END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|[（(][A-Za-z][A-Za-z .'-]{0,40}[）)](?:$|[\s　|｜/／])|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
     r"(?:(?:^|[\s　|｜（(【\[：:、，,·・])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
