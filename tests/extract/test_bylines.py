@@ -265,3 +265,8 @@ def test_a_dotted_run_that_is_no_writer(line: str) -> None:
 def test_a_foreign_reporter_under_the_headline_of_a_page() -> None:
     html = _chinese_page("<p>2024-05-06 10:00</p><p>記者 約翰．史密斯／華盛頓報導</p>", "")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["約翰．史密斯"]
+
+
+def test_a_foreign_writer_with_the_latin_name_in_brackets_under_the_headline() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：玛丽·安·史密斯（Mary Ann Smith）</p>", "")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["玛丽·安·史密斯"]
