@@ -106,22 +106,26 @@ def same_event(day: Captured) -> np.ndarray:
                      for a, b in day.pairs])
 
 
-def joined(day: Captured, probability: np.ndarray, threshold: float, star: bool = False) -> dict[str, str]:
+def joined(day: Captured, probability: np.ndarray, threshold: float, star: bool = False,
+           cap: int = 0) -> dict[str, str]:
     """Story -> story after the pass, most probable first: each story joined once, or (``star``) a story either
-    absorbs or is absorbed, and the absorbed one joins once (a core may take several sides)."""
+    absorbs or is absorbed, and the absorbed one joins once (a core may take several sides; ``cap`` > 0: at most
+    that many, ``join_cap``)."""
     into: dict[str, str] = {}
     role: dict[str, str] = {}
+    taken: Counter[str] = Counter()
     size = dict(day.sizes)
     order = sorted(((p, a, b) for p, (a, b) in zip(probability, day.pairs, strict=True) if p >= threshold),
                    reverse=True)
     for _, a, b in order:
         big, small = (a, b) if size[a] >= size[b] else (b, a)
         if star:
-            if small in role or role.get(big) == "side":
+            if small in role or role.get(big) == "side" or (cap and taken[big] >= cap):
                 continue
         elif a in role or b in role:
             continue
         role[small], role[big] = "side", "core"
+        taken[big] += 1
         into[small] = big
         size[big] += size[small]
     return into
@@ -187,13 +191,13 @@ def fit_days(days: list[Captured], l2: float, days_equal: bool = False) -> tuple
     return fit(x, y, l2, sample_weight=weight)
 
 
-def choose(days: list[Captured], weights: np.ndarray, bias: float, star: bool = False) -> float:
+def choose(days: list[Captured], weights: np.ndarray, bias: float, star: bool = False, cap: int = 0) -> float:
     """The threshold with the best mean F1 on ``days`` among those keeping their mean pure share within
     ``PURE_SLACK`` of the grouping without joins."""
     base_pure = float(np.mean([score(d, {})[3] for d in days]))
     best = (-1.0, 1.01)
     for threshold in THRESHOLDS:
-        scores = [score(d, joined(d, probability(weights, bias, d.features), threshold, star)) for d in days]
+        scores = [score(d, joined(d, probability(weights, bias, d.features), threshold, star, cap)) for d in days]
         f1, pure = float(np.mean([s[0] for s in scores])), float(np.mean([s[3] for s in scores]))
         if pure >= base_pure - PURE_SLACK and f1 > best[0]:
             best = (f1, threshold)
@@ -201,17 +205,19 @@ def choose(days: list[Captured], weights: np.ndarray, bias: float, star: bool = 
 
 
 def lodo(cache: dict[str, Captured], l2: float, fixed: float | None, star: bool = False,
-         days_equal: bool = False, quiet: bool = False) -> tuple[float, float, float]:
-    """Mean F1 and pure share (LODO) and the mean F1 of the days no shipped model was fitted on."""
+         days_equal: bool = False, quiet: bool = False, cap: int = 0, bound_only: bool = False,
+         ) -> tuple[float, float, float]:
+    """Mean F1 and pure share (LODO) and the mean F1 of the days no shipped model was fitted on (``bound_only``:
+    the threshold chosen without the cap, the cap applied after)."""
     say = (lambda *_: None) if quiet else print
     say(f"leave-one-day-out, {'star' if star else 'once'}, days equal {days_equal} (l2 {l2}; threshold {'per fold, chosen on its training days' if fixed is None else fixed}):")
     base, ours = [], []
     for name, day in cache.items():
         train = [d for n, d in cache.items() if n != name]
         weights, bias = fit_days(train, l2, days_equal)
-        threshold = fixed if fixed is not None else choose(train, weights, bias, star)
+        threshold = fixed if fixed is not None else choose(train, weights, bias, star, 0 if bound_only else cap)
         p = probability(weights, bias, day.features)
-        into = joined(day, p, threshold, star)
+        into = joined(day, p, threshold, star, cap)
         before, after = score(day, {}), score(day, into)
         base.append(before)
         ours.append(after)
@@ -240,6 +246,10 @@ def main() -> None:
     parser.add_argument("--star", action="store_true", help="with --write: the threshold for the star pass")
     parser.add_argument("--least", type=int, default=1, help="with --write: join_least")
     parser.add_argument("--days-equal", action="store_true", help="with --write: each day's pairs weigh the same")
+    parser.add_argument("--cap", type=int, nargs="*",
+                        help="only the star pass with join_least --least and these caps on sides per core (0: none)")
+    parser.add_argument("--bound-only", action="store_true",
+                        help="with --cap: the threshold chosen without the cap, the cap applied after")
     parser.add_argument("--verbose", action="store_true", help="each variant's per-day table")
     args = parser.parse_args()
     if args.capture:
@@ -255,8 +265,15 @@ def main() -> None:
     print(f"main: mean F1 {np.mean([v[0] for v in base.values()]):.5f}, mean pure "
           f"{np.mean([v[3] for v in base.values()]):.5f}, untuned days' mean F1 "
           f"{np.mean([base[n][0] for n in untuned]):.5f}")
+    if args.cap is not None:
+        view = {n: scoped(d, args.least) for n, d in cache.items()}
+        print(f"variants (LODO): star, least {args.least}, cap -> mean F1, mean pure, untuned days' mean F1")
+        for cap in args.cap:
+            f1, pure, untuned_f1 = lodo(view, args.l2, args.threshold, True, args.days_equal, not args.verbose, cap,
+                                            args.bound_only)
+            print(f"  cap {cap}: F1 {f1:.5f} pure {pure:.5f} untuned F1 {untuned_f1:.5f}")
     print("variants (LODO): least, days equal, once/star -> mean F1, mean pure, untuned days' mean F1")
-    for least in (1, 2, 3):
+    for least in ((1, 2, 3) if args.cap is None else ()):
         view = {n: scoped(d, least) for n, d in cache.items()}
         for days_equal in (False, True):
             for star in (False, True):
@@ -264,12 +281,15 @@ def main() -> None:
                 print(f"  least {least} equal {days_equal!s:5} {'star' if star else 'once'}: F1 {f1:.5f} pure {pure:.5f} "
                       f"untuned F1 {untuned_f1:.5f}")
     if args.write:
+        cap = args.cap[-1] if args.cap else 0
         days = [scoped(d, args.least) for d in cache.values()]
         weights, bias = fit_days(days, args.l2, args.days_equal)
-        threshold = args.threshold if args.threshold is not None else choose(days, weights, bias, args.star)
+        threshold = args.threshold if args.threshold is not None else choose(days, weights, bias, args.star,
+                                                                                 0 if args.bound_only else cap)
         pairs = sum(len(d.pairs) for d in days)
         positive = sum(int(same_event(d).sum()) for d in days)
         note = (f"Fitted by bench/days_join_fit.py --write --least {args.least}{' --star' if args.star else ''}"
+                f"{f' --cap {cap}' if cap else ''}"
                 f"{' --days-equal' if args.days_equal else ''} (logistic regression, L2 {args.l2}) on the candidate\n"
                 f"pairs of finished stories (larger side >= {args.least} reports) of the tuning days\n{', '.join(cache)}\n"
                 f"(shipped grouping): {pairs} pairs, {positive} same event. Threshold by the fit's rule on the same days.\n"

@@ -4,10 +4,11 @@ the span bound, and the packaged model on two halves of one event and on two eve
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
-from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
-from newsmirror.stories.joincomplete import JOIN_FEATURES, default_join_model
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice
+from newsmirror.stories.joincomplete import JOIN_FEATURES, default_join_model, join_features, join_probability
 from newsmirror.stories.pairscore import PairModel
 
 START = datetime(2021, 3, 1, 6, tzinfo=UTC)
@@ -85,6 +86,38 @@ def test_a_story_joins_once_unless_star() -> None:
         ids = built(clusterer, stories)
         assert clusterer.join_complete(final=True) == joins
         assert story_count(clusterer, ids) == 3 - joins
+
+
+def test_a_core_takes_at_most_join_cap_sides() -> None:
+    stories = [[(FLOOD[0], 0), (FLOOD[1], 1)], [(FLOOD[2], 2)], [(TOLL, 20)]]
+    for cap, joins in ((0, 2), (1, 1), (2, 2)):  # 0: no bound
+        clusterer = clusterer_of(BIGGER, join_cap=cap)
+        ids = built(clusterer, stories)
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 3 - joins
+
+
+def test_the_bound_skips_only_pairs_surely_below_the_floor() -> None:
+    # The packaged model, and one whose pair-model readings weigh against a join (their bound is then 0, not 1).
+    packaged = default_join_model()
+    against = PairModel(tuple(-w if name.startswith("core_pair") else w
+                              for name, w in zip(JOIN_FEATURES, packaged.weights, strict=True)),
+                        packaged.bias + 6.0, packaged.threshold, JOIN_FEATURES)
+    skipped = 0
+    for model in (packaged, against):
+        clusterer = clusterer_of(model, join_least=1)
+        ids = built(clusterer, [[(item, i) for i, item in enumerate(FLOOD)], [(TOLL, 20)], [(FAIR, 5)]])
+        for a, b in itertools.combinations([clusterer.stories[i] for i in ids], 2):
+            args = (a, b, clusterer._is_name, _dice, clusterer._event_weights, clusterer._core_probability)
+            full = model.probability(join_features(*args))
+            for floor in (0.0, 0.05, 0.5, 0.85, 0.99, 1.0):
+                probability = join_probability(model, floor, *args)
+                if probability is None:
+                    skipped += 1
+                    assert full < floor
+                else:
+                    assert probability == full
+    assert skipped  # the bound does skip pairs here
 
 
 def test_no_join_spans_beyond_max_span() -> None:

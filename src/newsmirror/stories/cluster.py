@@ -82,7 +82,7 @@ from newsmirror.stories.genre import (
     multi_event_title,
     paragraphs_leave,
 )
-from newsmirror.stories.joincomplete import default_join_model, join_features
+from newsmirror.stories.joincomplete import default_join_model, join_probability
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -236,6 +236,9 @@ class ClusterConfig:
     # The pass judges only pairs whose larger story holds this many reports: joins of two single reports held
     # most wrong joins on the tuning days (as they did for the event layer, ``event_core``).
     join_least: int = 3
+    # At most this many sides per core, over all passes (0: no bound), the most probable first: uncapped, the whole
+    # archive's largest stories took 17 and 26 small sides, some of other events (session 25, merge21).
+    join_cap: int = 0
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
     # A report that agrees with several of a story's members is stronger evidence than one close pair:
     # the pair model's ``members`` / ``agreeing`` features read the term vectors of the story's latest
@@ -538,6 +541,7 @@ class StoryClusterer:
                                      else join_model.threshold if join_model else 1.0)
         self._judged: set[str] = set()  # complete stories the join pass has judged
         self._joined: dict[str, str] = {}  # stories a join pass joined: 'core' (absorbed) or 'side'
+        self._sides: dict[str, int] = {}  # core -> sides the join passes gave it
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
@@ -768,6 +772,7 @@ class StoryClusterer:
             self._relink.discard(story.id)
             self._judged.discard(story.id)
             self._joined.pop(story.id, None)
+            self._sides.pop(story.id, None)
             self._unindex(story.id, story.indexed_terms)
             self._meanings.remove(story.id)
             del self.stories[story.id]
@@ -1247,8 +1252,9 @@ class StoryClusterer:
                                       or clock - story.first > self.config.max_span)
 
     def join_pairs(self, final: bool = False) -> list[tuple[float, str, str]]:
-        """(join probability, story, candidate) for every candidate pair of complete stories at least one of which
-        completed since the last pass (``final``: every live story counts as complete: the run has ended)."""
+        """(join probability, story, candidate) for the candidate pairs of complete stories at least one of which
+        completed since the last pass (``final``: every live story counts as complete: the run has ended), but
+        those surely below ``complete_probability`` (``joincomplete.join_probability``)."""
         if self.join_model is None:
             return []
         done = {s.id for s in self.stories.values() if not s.closed and (final or self.complete(s))}
@@ -1264,17 +1270,19 @@ class StoryClusterer:
                 if other.id not in done or pair in seen:
                     continue
                 seen.add(pair)
-                values = join_features(story, other, self._is_name, _dice, self._event_weights, self._core_probability)
-                scored.append((self.join_model.probability(values), story.id, other.id))
+                probability = join_probability(self.join_model, self.complete_probability, story, other, self._is_name,
+                                               _dice, self._event_weights, self._core_probability)
+                if probability is not None:
+                    scored.append((probability, story.id, other.id))
         return scored
 
     def join_complete(self, final: bool = False) -> int:
         """Join the complete stories the join model (``stories.joincomplete``) calls one event, most probable
         first; no join spans beyond ``max_span``. A story joined once is not joined again (``join_star``: a
         story either absorbs or is absorbed, and a core may absorb several sides, each judged against the core
-        as it stood). Returns the number of joins (``drain_merges`` lists them)."""
+        as it stood, up to ``join_cap`` sides). Returns the number of joins (``drain_merges`` lists them)."""
         joins = 0
-        roles = self._joined
+        roles, sides, cap = self._joined, self._sides, self.config.join_cap
         for probability, a_id, b_id in sorted(self.join_pairs(final), reverse=True):
             if probability < self.complete_probability:
                 break
@@ -1283,7 +1291,7 @@ class StoryClusterer:
                 continue
             big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
             if self.config.join_star:
-                if small.id in roles or roles.get(big.id) == "side":
+                if small.id in roles or roles.get(big.id) == "side" or (cap and sides.get(big.id, 0) >= cap):
                     continue
             elif a_id in roles or b_id in roles:
                 continue
@@ -1292,6 +1300,7 @@ class StoryClusterer:
             self._absorb(big, small)
             self._relink.discard(big.id)  # judged whole here: the event layer does not carry it further
             roles[small.id], roles[big.id] = "side", "core"
+            sides[big.id] = sides.get(big.id, 0) + 1
             joins += 1
         return joins
 

@@ -20,12 +20,18 @@ The features: ``eventlink.EVENT_FEATURES_COVER`` of the pair, then
 * ``core_pair_max`` / ``core_pair_min``: the report-story pair model's probability that one story's core,
   read as one report, belongs to the other, the larger and the smaller of the two directions (the
   evidence that joined each report, applied to the finished stories).
+
+Those two cost most (a pair-model reading each way) and are probabilities in [0, 1], so ``join_probability``
+reads them only when the model could still reach the pass's threshold with them at their most favourable value
+(an exact bound: the same joins; session 25, merge21: most candidate pairs are far below it).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import cache
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +42,8 @@ if TYPE_CHECKING:
     from newsmirror.stories.cluster import _StoryState
 
 JOIN_FEATURES = (*EVENT_FEATURES_COVER, "side_cover", "core_pair_max", "core_pair_min")
+_COSTLY = 2  # the last features: probabilities, read by the pair model
+_SLACK = 1e-9  # against rounding: the bound is summed in another order than ``PairModel.probability``
 JOIN_MODEL_FILE = Path(__file__).with_name("join_model.toml")
 
 
@@ -45,12 +53,34 @@ def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
                   core_probability: Callable[[_StoryState, _StoryState], float]) -> tuple[float, ...]:
     """``JOIN_FEATURES`` of two finished stories (order does not matter); ``weights``: ``story_weights``
     kept by the caller; ``core_probability(x, y)``: the pair model's probability of x's core as a report in y."""
+    one, other = core_probability(a, b), core_probability(b, a)
+    return (*_cheap_features(a, b, is_name, dice, weights), max(one, other), min(one, other))
+
+
+def join_probability(model: PairModel, floor: float, a: _StoryState, b: _StoryState,
+                     is_name: Callable[[str], int], dice: Callable[[frozenset[str], frozenset[str]], float],
+                     weights: Callable[[_StoryState], StoryWeights],
+                     core_probability: Callable[[_StoryState, _StoryState], float]) -> float | None:
+    """``model``'s probability of two finished stories (``join_features``), or None when it is below ``floor``
+    whatever the two pair-model readings are (then they are not computed)."""
+    cheap = _cheap_features(a, b, is_name, dice, weights)
+    if floor > 0.0:
+        ceiling = model.bias + sum(map(mul, model.weights, cheap)) + sum(max(w, 0.0) for w in model.weights[-_COSTLY:])
+        if floor >= 1.0 or ceiling < math.log(floor / (1.0 - floor)) - _SLACK:
+            return None
+    one, other = core_probability(a, b), core_probability(b, a)
+    return model.probability((*cheap, max(one, other), min(one, other)))
+
+
+def _cheap_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
+                    dice: Callable[[frozenset[str], frozenset[str]], float],
+                    weights: Callable[[_StoryState], StoryWeights]) -> tuple[float, ...]:
+    """``JOIN_FEATURES`` but the pair-model readings."""
     values = event_features(a, b, is_name, dice, weights, cover=True)
     a_is_core = (len(a.members), b.first) > (len(b.members), a.first)
     core, side = (a, b) if a_is_core else (b, a)
     side_weights = weights(side)
-    one, other = core_probability(a, b), core_probability(b, a)
-    return (*values, lede_cover(side_weights[4], core, side_weights[3]), max(one, other), min(one, other))
+    return (*values, lede_cover(side_weights[4], core, side_weights[3]))
 
 
 def load_join_model(path: Path = JOIN_MODEL_FILE) -> PairModel:
