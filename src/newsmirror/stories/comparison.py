@@ -14,7 +14,8 @@ ALIGNMENT_VERSION = "24"  # 17: times of day, 万 remainders, the amount round; 
 # a seat of power for its body
 # 22 (session 24): a gloss after a word of relation (李秉喆之子（Lee Byung-chul）) stands for the name before it too
 # 23 (session 24): a three-character short form names a full name jieba cuts into nouns (朝中社: 朝鲜中央通信社)
-# 24 (session 25): an alias variant folds only where it begins a word (朝鲜中央通讯社 is not 朝鲜中央社)
+# 24 (session 25): an alias variant folds only where it begins a word (朝鲜中央通讯社 is not 朝鲜中央社);
+# paraphrases.tsv mined again on KEY_VERSION 6 keys
 
 
 @dataclass(slots=True)
