@@ -65,8 +65,9 @@ TEST_DAY = "2020-12-02"
 # outside the default folder (pass --days).
 TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # Fresh days: labelled, scored by nobody yet; the next session's lead scores each once at its sitting (before and
-# after), then it joins TUNING_DAYS. 2020-12-19: random.Random(27), labelled in session 24 for session 25.
-FRESH_DAYS = ("2020-12-19",)
+# after), then it joins TUNING_DAYS. 2020-12-19: random.Random(27), labelled in session 24 for session 25;
+# 2020-08-15: random.Random(28), labelled in session 25 for session 26.
+FRESH_DAYS = ("2020-12-19", "2020-08-15")
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).
@@ -257,6 +258,7 @@ def _clusterer_cpu(store: Any, config: Any = None) -> float:
     for document in documents:
         clusterer.add(document)
     clusterer.link_events()  # the event layer's pass at the save (none when it is off)
+    clusterer.join_complete(final=True)  # and the complete-story join at the run's end (none when it is off)
     return time.process_time() - started
 
 

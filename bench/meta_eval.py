@@ -19,9 +19,13 @@ The meta-s18 items (``bench/zhgold/meta-s18.json``) need checkouts at the commit
 names: ``--cwced`` (immortal-autumn/Chinese-Web-Content-Extraction-Dataset), ``--gne``
 (GeneralNewsExtractor/GeneralNewsExtractor), ``--twnews`` (virus-warnning/twnews).
 
+The meta-s25 items (``bench/zhgold/meta-s25.json``, Chinese news pages of a public web archive with a
+tune part and a never-tuned held part) need ``--s25 <folder>``: the folder ``python -m bench.meta_s25``
+exported into. The held part prints totals only (``--pages`` lists no held page).
+
     python -m bench.meta_eval --magic-html <folder> [--nsa <folder>] [--gerapy <folder>]
                               [--htmldate <folder>] [--cwced <folder>] [--gne <folder>]
-                              [--twnews <folder>] [--pages] [--only newsmirror]
+                              [--twnews <folder>] [--s25 <folder>] [--pages] [--only newsmirror]
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from bench.meta_gold import MetaCase, load_meta_extra
 from bench.meta_s17 import load_meta_s17
 from bench.meta_s18 import load_meta_s18
 from bench.meta_s19 import load_meta_s19
+from bench.meta_s25 import load_meta_s25
 from bench.metrics import author_correct, date_day_correct, date_instant_correct, parse_predicted_date
 
 EXTRACTORS: dict[str, Callable[[str, str], Prediction]] = {
@@ -69,11 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cwced", type=Path, help="a Chinese-Web-Content-Extraction-Dataset checkout")
     parser.add_argument("--gne", type=Path, help="a GeneralNewsExtractor checkout")
     parser.add_argument("--twnews", type=Path, help="a twnews checkout at 9df525c")
+    parser.add_argument("--s25", type=Path, help="the folder bench.meta_s25 exported its pages into")
     parser.add_argument("--only", nargs="*", choices=list(EXTRACTORS), help="run only these extractors")
     parser.add_argument("--pages", action="store_true", help="print each page's gold and predictions")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
-    cases = load_meta_extra(args.magic_html)
+    cases = load_meta_extra(args.magic_html) if args.magic_html or not args.s25 else []
     folders = {name: getattr(args, name) for name in ("nsa", "gerapy", "htmldate") if getattr(args, name)}
     s17 = load_meta_s17(folders)
     s18 = load_meta_s18({name: getattr(args, name) for name in ("cwced", "gne", "twnews") if getattr(args, name)})
@@ -84,20 +90,23 @@ def main(argv: list[str] | None = None) -> int:
         "s17 mainland (gerapy, htmldate)": [c for c in s17 if c.source != "nsa"],
         "s18 mainland, older layouts (cwced, gne, twnews)": s18,
         "s19 worldwide news 2020 (htmldate)": load_meta_s19(args.htmldate),
+        "s25 Chinese web archive, tune part": load_meta_s25(args.s25, "tune") if args.s25 else [],
     }
-    table = Table(title="meta-extra, meta-s17, meta-s18 and meta-s19 (tuned on): publication instant and author")
+    held = {"s25 Chinese web archive, HELD part": load_meta_s25(args.s25, "held") if args.s25 else []}
+    table = Table(title="meta-extra, meta-s17, meta-s18, meta-s19, meta-s25: publication instant and author")
     for column in ("items", "pages", "extractor", "day", "instant", "author"):
         table.add_column(column, justify="left" if column in ("items", "extractor") else "right")
-    for group, members in groups.items():
+    for group, members in (groups | held).items():
         if not members:
             continue
         predictions = {name: [_predict(name, case) for case in members] for name in names}
         for position, name in enumerate(names):
             marks = [_marks(c, p) for c, p in zip(members, predictions[name], strict=True)]
-            label = [f"{group} (tuned on)", str(len(members))] if position == 0 else ["", ""]
+            role = "never tuned on" if group in held else "tuned on"
+            label = [f"{group} ({role})", str(len(members))] if position == 0 else ["", ""]
             table.add_row(*label, name, *(f"{sum(m[k] for m in marks) / len(members):.3f}" for k in range(3)),
                           end_section=position == len(names) - 1)
-        if args.pages:
+        if args.pages and group not in held:
             for index, case in enumerate(members):
                 cells = []
                 for name in names:

@@ -231,6 +231,9 @@ def main() -> None:
         assignment = clusterer.add(document)
         if n % 500 == 0:
             clusterer.link_events()
+            clusterer.join_complete()  # the complete-story join (when on), as jobs.grouping's save
+        if n == args.articles:
+            clusterer.join_complete(final=True)  # the run's end: every story complete
         spent += time.perf_counter() - began
         cpu += time.process_time() - began_cpu
         truth[document.id] = event

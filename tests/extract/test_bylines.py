@@ -204,3 +204,69 @@ def test_author_metadata_holding_a_whole_byline_or_a_json_ld_person() -> None:
 def test_a_writer_who_is_also_the_editor_when_nobody_else_is_credited() -> None:
     html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：高明远</p><p>责任编辑：高明远</p>", "")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明远"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("高明远/文", ["高明远"]),
+    ("高明远 ／ 文 示例周刊编辑", ["高明远"]),
+    # a foreign writer's name in Chinese letters, with the name in its own script in brackets
+    ("约翰·史密斯（John Smith）/文 示例周刊编辑", ["约翰·史密斯"]),
+    ("图片/文", []),  # not a name
+    ("了解到/文", []),  # a Chinese name needs a surname here
+])
+def test_the_writer_named_before_the_word_for_the_text(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+def test_a_writer_named_under_the_headline_wins_over_the_translators_closing_credit() -> None:
+    more = "".join(f"<p>{text}</p>" for text in PARAGRAPHS * 3)  # a translated piece of some length
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>约翰·史密斯（John Smith）/文 示例周刊编辑</p>",
+                         f"{more}<p>（翻译：林小雨，审译：周海涛）</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["约翰·史密斯"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # a foreign writer's name in Chinese letters is read wherever a Chinese name is: after a label,
+    # before a slash and the report, in a list, with any of the dots print uses
+    ("文/约翰·史密斯", ["约翰·史密斯"]),
+    ("作者：约翰·史密斯", ["约翰·史密斯"]),
+    ("作者约翰·史密斯", ["约翰·史密斯"]),
+    ("記者 約翰．史密斯／華盛頓報導", ["約翰．史密斯"]),
+    ("記者約翰．史密斯華盛頓報導", ["約翰．史密斯"]),  # the dateline's city written onto the name
+    ("作者：高明远、约翰·史密斯", ["高明远", "约翰·史密斯"]),
+    ("作者：高明远和约翰・史密斯", ["高明远", "约翰・史密斯"]),
+    ("示例报记者 高明远 约翰•史密斯", ["高明远", "约翰•史密斯"]),
+    ("約翰．史密斯 林小雨／綜合報導", ["約翰．史密斯", "林小雨"]),
+    ("约翰·史密斯编译", ["约翰·史密斯"]),
+    ("（记者 玛丽·安·史密斯）", ["玛丽·安·史密斯"]),
+    # the name again in Latin letters in brackets ends it
+    ("作者：玛丽·安·史密斯（Mary Ann Smith）", ["玛丽·安·史密斯"]),
+    ("作者：高明远（Gao Mingyuan）", ["高明远"]),
+])
+def test_a_foreign_name_in_chinese_letters_is_a_name(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "记者 圣·彼得堡报道",  # a place, not a person
+    "作者：示例日报·交汇点",  # an outlet and its desk
+    "作者：示例大学·研究院",
+    "记者 约翰·史密斯 摄",  # a photographer
+    "记者 约翰·史密斯摄",
+    "责任编辑：约翰·史密斯",
+    # a reporter in a sentence, the name again in Latin letters and the sentence going on
+    "川普本人告诉记者伍德华（Bob Woodward），他刻意试图淡化疫情。",
+    "她向英国摄影记者凯伦·李·斯托（Karen Lee Stow）讲述了当时的经历：",
+])
+def test_a_dotted_run_that_is_no_writer(line: str) -> None:
+    assert names_in(line) == []
+
+
+def test_a_foreign_reporter_under_the_headline_of_a_page() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>記者 約翰．史密斯／華盛頓報導</p>", "")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["約翰．史密斯"]
+
+
+def test_a_foreign_writer_with_the_latin_name_in_brackets_under_the_headline() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：玛丽·安·史密斯（Mary Ann Smith）</p>", "")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["玛丽·安·史密斯"]

@@ -37,3 +37,9 @@ def test_names_glued_to_the_next_credit_after_cjk_spacing_is_removed() -> None:
 def test_editor_credit_above_a_trailing_photo_gallery() -> None:
     paragraphs = ["（中央社記者陳大文台北4日電）正文。", "正文。", "最後一段。（編輯：張小華）"] + [f"圖說第{n}張。" for n in range(4)]
     assert find_credits(paragraphs) == (["陳大文"], ["張小華"])
+
+
+def test_a_foreign_reporter_in_a_dateline_credit() -> None:
+    assert find_credits(["（示例台记者约翰·史密斯综合报导）正文开始。", "正文。"]) == (["约翰·史密斯"], [])
+    assert find_credits(["（示例社記者約翰．史密斯華盛頓3日專電）美國政府今天表示。"]) == (["約翰．史密斯"], [])
+    assert find_credits(["（示例社記者聖·彼得堡3日專電）"]) == ([], [])  # a city, nobody named

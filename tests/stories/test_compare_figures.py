@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsmirror.model import Article
-from newsmirror.stories.compare import compare_story
+from newsmirror.stories.compare import _figures, _folded, _named_figures, compare_story
 from newsmirror.stories.comparison import Comparison, Fact
+from newsmirror.text.normalize import normalize
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -69,3 +70,20 @@ def test_an_amount_the_story_repeats_identifies_no_statement() -> None:
                   "公司计划明年投资450亿美元。")
     two = article("乙社", "这家企业目前估值大概450亿美元上下，远远比不上它的对手。" + LEAD)
     assert fact_with(compare_story([one, two]), "估值大概").outlets == ["乙社"]
+
+
+def test_digits_of_a_name_glued_to_a_word_are_no_figure() -> None:
+    # The 2019 of 2019冠状病毒疾病 names the disease: it is no count that 3000剂 contradicts.
+    one = article("甲报", "卫生部长说，该国研发的2019冠状病毒疾病疫苗将于下月开始接种，首批为医护人员。")
+    two = article("乙社", "卫生部长说，该国研发的新冠病毒疾病疫苗将于下月开始接种3000剂，首批为医护人员。")
+    assert sorted(fact_with(compare_story([one, two]), "疫苗将于下月").outlets) == ["乙社", "甲报"]
+
+
+def test_a_figure_before_a_measure_word_or_a_separator_stays_a_figure() -> None:
+    def figures(text: str) -> frozenset[str]:
+        return _figures(_folded(_named_figures(normalize(text))))
+
+    assert figures("东南亚15国签署协定，增至3000，其中50人受伤") == frozenset({"15", "3000", "50人"})
+    # An amount in 万 is an amount whatever word follows it.
+    assert figures("全球确诊总数突破1,500万大关") == frozenset({"15000000"})
+    assert figures("美国第7舰队与2019冠状病毒疾病") == frozenset()

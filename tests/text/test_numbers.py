@@ -70,3 +70,21 @@ def test_years_of_the_republic_are_western_years() -> None:
     # Four digits after 民国 are a Western year already; 民国 alone is no date.
     assert fold_numbers("民国1953年") == "民国1953年"
     assert fold_numbers("民国时期") == "民国时期"
+
+
+def test_an_amount_of_mixed_units_is_read_whole() -> None:
+    # 19亿5100万 is one amount: the 万 section was multiplied out alone (19亿51000000).
+    assert fold_numbers("19亿5100万美元") == fold_numbers("19.51亿美元") == "19.51亿美元"
+    assert fold_numbers("3亿零500万") == fold_numbers("3.05亿") == "3.05亿"
+    assert fold_numbers("一亿两千万人") == fold_numbers("1.2亿人") == "1.2亿人"
+    assert fold_numbers("1.2万亿元") == fold_numbers("12000亿元") == "12000亿元"
+    assert fold_numbers("30000万") == "3亿"
+    # Below 一亿 an amount is digits, whatever its units: 5千万 was read as 5 and 1000万.
+    assert fold_numbers("5千万") == fold_numbers("五千万") == "50000000"
+    assert fold_numbers("两千三百万") == fold_numbers("2300万") == "23000000"
+    assert fold_numbers("1,500万") == fold_numbers("1500万") == "15000000"
+    assert fold_numbers("12.5万") == "125000"
+    assert fold_numbers("3万零500人") == fold_numbers("30500人") == "30500人"
+    assert fold_numbers("0.5亿") == "50000000"
+    # A remainder follows 万 only: 3亿5000人 is no one amount.
+    assert fold_numbers("3亿5000人") == "3亿5000人"

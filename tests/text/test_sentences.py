@@ -41,6 +41,19 @@ def test_short_sentences_and_short_clauses_stay_whole() -> None:
     assert split_clauses(long)[0] == "今年5月8日，美方将签证停留期限缩短至九十天以内，"
 
 
+def test_a_comma_or_colon_inside_a_number_or_clock_cuts_no_clause() -> None:
+    from newsmirror.text.sentences import split_clauses
+
+    sentence = "据本报统计，全国登记的志愿者周五已超过2,350万，其中约有一半在农村地区服务，截至当地时间18:30仍在增加。"
+    parts = split_clauses(sentence)
+    assert "".join(parts) == sentence
+    # The figure and the clock stay whole: another outlet writes 2350万 in one clause.
+    assert any("2,350万" in p for p in parts) and any("18:30" in p for p in parts)
+    # An ASCII comma between words still ends a clause.
+    assert len(split_clauses("市政府发言人周四表示,全市所有中小学和幼儿园将从下周一起全面恢复线下教学,"
+                              "家长可以根据孩子的健康状况自愿选择是否送孩子返校。")) == 2
+
+
 def test_a_latin_full_stop_between_han_text_ends_a_sentence_but_not_inside_latin_text() -> None:
     text = "他说：“很荣幸任职”. 他在上周已预料到结果。U.S. 官员和 3.5 亿人。"
     assert split_sentences(text) == ["他说：“很荣幸任职”.", "他在上周已预料到结果。", "U.S. 官员和 3.5 亿人。"]

@@ -12,7 +12,24 @@ import re
 
 # Cities that follow a reporter's name in datelines ("記者徐薇婷華盛頓3日專電"); removed from names.
 PLACES = ["台北", "臺北", "台中", "臺中", "台南", "臺南", "高雄", "桃園", "新竹", "花蓮", "基隆", "宜蘭", "嘉義", "屏東", "華盛頓", "华盛顿", "紐約", "纽约", "洛杉磯", "洛杉矶", "舊金山", "旧金山", "矽谷", "硅谷", "芝加哥", "休士頓", "休斯顿", "波士頓", "波士顿", "西雅圖", "西雅图", "北京", "上海", "香港", "澳門", "澳门", "廣州", "广州", "深圳", "武漢", "武汉", "成都", "重慶", "重庆", "東京", "东京", "大阪", "首爾", "首尔", "巴黎", "倫敦", "伦敦", "柏林", "莫斯科", "悉尼", "雪梨", "墨爾本", "墨尔本", "多倫多", "多伦多", "溫哥華", "温哥华", "渥太華", "渥太华", "新加坡", "曼谷", "河內", "河内", "馬尼拉", "马尼拉", "吉隆坡", "雅加達", "雅加达", "日內瓦", "日内瓦", "布魯塞爾", "布鲁塞尔", "羅馬", "罗马", "基輔", "基辅", "耶路撒冷", "新德里", "孟買", "孟买", "紐澤西", "新泽西", "德州", "加州", "聯合國", "联合国"]
-_PLACE_SUFFIX = re.compile("(?:" + "|".join(sorted(PLACES, key=len, reverse=True)) + ")$")
+# A foreign person's name in Chinese letters ("约翰·史密斯", "約翰．史密斯"): its parts joined by a
+# middle dot (four code points serve as one in print). The dot, not a surname, marks it as a name;
+# the words that join names in a list (和、及、与) are never letters of a part.
+_NAME_LETTER = r"(?:(?![和及與与])[\u4e00-\u9fff])"
+FOREIGN_NAME = rf"{_NAME_LETTER}{{1,8}}?(?:[·・．•]{_NAME_LETTER}{{1,8}}?){{1,3}}"
+# a dotted run that is a place, an organisation, a publication or a photographer's "摄", not a person
+# ("圣·彼得堡", "新华日报·交汇点", "某某·大学"): its last word names a kind of place or body
+_NOT_PERSON_END = re.compile(r"(?:[堡市州城港岛島湾灣省县縣区區镇鎮村国國郡洲站街路宫宮馆館院所队隊会會部局厅廳校司团團"
+                             r"学學党黨军軍版刊号號店厂廠报報网網社台摄攝]|新闻|新聞|中心|日报|日報)$")
+
+
+def is_foreign_name(name: str) -> bool:
+    """Is ``name`` a foreign person's name in Chinese letters (dotted, not a place or a body)?"""
+    return re.fullmatch(FOREIGN_NAME, name) is not None and not _NOT_PERSON_END.search(name) \
+        and PLACE_SUFFIX.search(name) is None
+
+
+PLACE_SUFFIX = re.compile("(?:" + "|".join(sorted(PLACES, key=len, reverse=True)) + ")$")
 _REPORT_WORDS = re.compile(r"(?:综合|綜合|采访|採訪|专访|專訪|联合|聯合)?(?:报导|報導|报道|報道)$|(?:综合|綜合|采访|採訪)$")
 _SEPARATORS = re.compile(r"[、/，,；;\s]+|和|及|與|与")
 
@@ -42,12 +59,14 @@ def _clean(name: str) -> str:
     name = name.strip(" #＃◇:：()（）")
     for _ in range(2):
         name = _REPORT_WORDS.sub("", name)
-        name = _PLACE_SUFFIX.sub("", name).strip()
+        name = PLACE_SUFFIX.sub("", name).strip()
     return name
 
 
 def _is_name(name: str) -> bool:
-    if re.fullmatch(r"[\u3400-\u9fff·]{2,5}", name):
+    if re.search("[·・．•]", name):  # dotted: a foreign name, not a place ("聖·彼得堡") or a body
+        return is_foreign_name(name)
+    if re.fullmatch(r"[\u3400-\u9fff]{2,5}", name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}", name))
 

@@ -114,12 +114,14 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     outlets report (once per story, however many batches touched it; stories whose compared
     reports did not change, e.g. only a copy joined, keep theirs)."""
 
-    def save() -> None:
+    def save(final: bool = False) -> None:
         if still_ours is not None and not still_ours():
             raise GroupingLeaseLost("the grouping lease was taken over by another worker; stopping "
                                     "without saving (the new holder continues from what was saved)")
         # The event layer (when on) links the stories this batch changed, now that they are whole.
         clusterer.link_events()
+        # The join pass (when on) judges the stories that can no longer grow; at the run's end, all of them.
+        clusterer.join_complete(final)
         for small, big in clusterer.drain_merges():
             redirect[small] = big
         _save(store, unsaved, redirect, titles, report)
@@ -165,7 +167,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
             save()
         if progress is not None:
             progress(done, len(pending))
-    save()
+    save(final=True)
     # Count the stories started here that are stored: some were merged into another since.
     report.new_stories = sum(1 for story_id in started_here if store.get_story(story_id) is not None)
     report.joined = report.assigned - report.new_stories - report.duplicates

@@ -82,6 +82,7 @@ from newsmirror.stories.genre import (
     multi_event_title,
     paragraphs_leave,
 )
+from newsmirror.stories.joincomplete import default_join_model, join_features
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -223,6 +224,18 @@ class ClusterConfig:
     # ``event_chain=False`` it splits those on the whole archive but lowers the tuning days' F1 in context
     # (.8791 -> .8780) and in sample (-.0020); session 20, purity11 (bench/days_results.md).
     event_established: int = 0
+    # Join two stories once both are complete (``stories.joincomplete``: no report can join either any more, or
+    # the run has ended), by a model fitted on finished stories' pairs (``join_model.toml``). Session 25 (merge20;
+    # bench/days_results.md): LODO on the 14 tuning days B-cubed F1 +.011 at pure -.003, big12 .933 -> .936, but on
+    # the whole archive the largest story grew to 134 reports (> 130) and the grouping cost +.8 ms per article
+    # (> .3): off.
+    join_complete: bool = False
+    complete_probability: float | None = None  # None: the threshold stored with the join model
+    # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
+    join_star: bool = True
+    # The pass judges only pairs whose larger story holds this many reports: joins of two single reports held
+    # most wrong joins on the tuning days (as they did for the event layer, ``event_core``).
+    join_least: int = 3
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
     # A report that agrees with several of a story's members is stronger evidence than one close pair:
     # the pair model's ``members`` / ``agreeing`` features read the term vectors of the story's latest
@@ -498,7 +511,8 @@ class StoryClusterer:
     """Assigns documents to stories one at a time, in (roughly) time order."""
 
     def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None,
-                 vectors: WordVectors | None = None, event_model: EventModel | None = None) -> None:
+                 vectors: WordVectors | None = None, event_model: EventModel | None = None,
+                 join_model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
         if model is None and self.config.pair_model:
             model = default_pair_model()
@@ -517,6 +531,13 @@ class StoryClusterer:
                                   else event_model.threshold if event_model else 1.0)
         self.join_probability = (self.config.join_probability if self.config.join_probability is not None
                                  else model.threshold if model else 1.0)
+        if join_model is None and self.config.join_complete:
+            join_model = default_join_model()
+        self.join_model = join_model if self.config.join_complete else None
+        self.complete_probability = (self.config.complete_probability if self.config.complete_probability is not None
+                                     else join_model.threshold if join_model else 1.0)
+        self._judged: set[str] = set()  # complete stories the join pass has judged
+        self._joined: dict[str, str] = {}  # stories a join pass joined: 'core' (absorbed) or 'side'
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
@@ -571,8 +592,8 @@ class StoryClusterer:
             if is_term[word]:
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
-        # The title's and the first ``lede_chars`` body characters' terms (for the event layer only).
-        want_lede = self.event_model is not None and self.word_vectors is not None
+        # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
+        want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
         lede = set(counts) if want_lede else set()
         left = config.body_chars
         body: list[str] = []
@@ -745,6 +766,8 @@ class StoryClusterer:
         old_stories = [s for s in self.stories.values() if s.last < before]
         for story in old_stories:
             self._relink.discard(story.id)
+            self._judged.discard(story.id)
+            self._joined.pop(story.id, None)
             self._unindex(story.id, story.indexed_terms)
             self._meanings.remove(story.id)
             del self.stories[story.id]
@@ -1022,7 +1045,7 @@ class StoryClusterer:
         story.outlets.add(doc.outlet)
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
-        if (self.config.title_keys or self.event_model is not None) and not story.closed:
+        if (self.config.title_keys or self.event_model is not None or self.join_model is not None) and not story.closed:
             story.title_terms.update(_title_terms(doc.title))
             story.titled += 1
         if assignment.role == "member" and not story.closed and self.config.member_vectors:
@@ -1216,6 +1239,70 @@ class StoryClusterer:
                 features = event_features(story, other, self._is_name, _dice, self._event_weights, self._event_cover)
                 scored.append((self.event_model.probability(features), story.id, other.id))
         return scored
+
+    def complete(self, story: _StoryState) -> bool:
+        """Whether no report can join ``story`` any more: the clock is beyond its window or its span."""
+        clock = self.clock
+        return clock is not None and (clock - story.last > self.config.window
+                                      or clock - story.first > self.config.max_span)
+
+    def join_pairs(self, final: bool = False) -> list[tuple[float, str, str]]:
+        """(join probability, story, candidate) for every candidate pair of complete stories at least one of which
+        completed since the last pass (``final``: every live story counts as complete: the run has ended)."""
+        if self.join_model is None:
+            return []
+        done = {s.id for s in self.stories.values() if not s.closed and (final or self.complete(s))}
+        fresh = done - self._judged
+        self._judged |= fresh
+        scored: list[tuple[float, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for story_id in sorted(fresh):
+            story = self.stories[story_id]
+            least = self.config.join_least if len(story.members) < self.config.join_least else 0
+            for other in self.event_candidates(story, least):
+                pair = (min(story.id, other.id), max(story.id, other.id))
+                if other.id not in done or pair in seen:
+                    continue
+                seen.add(pair)
+                values = join_features(story, other, self._is_name, _dice, self._event_weights, self._core_probability)
+                scored.append((self.join_model.probability(values), story.id, other.id))
+        return scored
+
+    def join_complete(self, final: bool = False) -> int:
+        """Join the complete stories the join model (``stories.joincomplete``) calls one event, most probable
+        first; no join spans beyond ``max_span``. A story joined once is not joined again (``join_star``: a
+        story either absorbs or is absorbed, and a core may absorb several sides, each judged against the core
+        as it stood). Returns the number of joins (``drain_merges`` lists them)."""
+        joins = 0
+        roles = self._joined
+        for probability, a_id, b_id in sorted(self.join_pairs(final), reverse=True):
+            if probability < self.complete_probability:
+                break
+            a, b = self.stories.get(a_id), self.stories.get(b_id)
+            if a is None or b is None:
+                continue
+            big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
+            if self.config.join_star:
+                if small.id in roles or roles.get(big.id) == "side":
+                    continue
+            elif a_id in roles or b_id in roles:
+                continue
+            if not self._mergeable(a, b):
+                continue
+            self._absorb(big, small)
+            self._relink.discard(big.id)  # judged whole here: the event layer does not carry it further
+            roles[small.id], roles[big.id] = "side", "core"
+            joins += 1
+        return joins
+
+    def _core_probability(self, story: _StoryState, other: _StoryState) -> float:
+        """The pair model's probability that ``story``'s core, read as one report, belongs to ``other``."""
+        if self.model is None:
+            return 0.0
+        names = [t for t in story.title_words if self._is_name(t)]
+        values = self.pair_features(_unit(story.centroid), story.titles, names, story.first, story.outlets, other,
+                                    story.meaning, joining=False)
+        return self.model.probability(values)
 
     def _may_link(self, a: _StoryState, b: _StoryState) -> bool:
         """Whether the event layer scores two stories at all: one holds ``event_core`` reports, and

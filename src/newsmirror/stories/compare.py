@@ -59,7 +59,7 @@ from newsmirror.text.phonetic import (
     transliterated_names,
 )
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
-from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, tagged_words
+from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, segment, tagged_words
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -93,14 +93,20 @@ CONTINUITY_ROUNDS = 2
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
 AMOUNT_DICE = 0.1
-# An amount: 10 or more (digits not inside a Latin code, not after 数/几: 数十 is no figure) of
-# what a measure word after it counts (人, 例, 亿美元): no date, time of day or name (2019冠状病毒).
-_AMOUNT = re.compile(r"(?<![a-z\d数几])(\d{2,})(?![a-z\d])(?:[多余几])?([亿万千百]?[人次个名家艘架岁倍项所条座位件起批枚辆度万亿元美英欧公里吨例剂])")
+# An amount: 10 or more (digits not inside a Latin code or a decimal's fraction, not after 数/几:
+# 数十 is no figure) of what a measure word after it counts (人, 例, 19.51亿美元): no date, time of
+# day or name (2019冠状病毒).
+_AMOUNT = re.compile(r"(?<![a-z\d.数几])(\d{2,}(?:\.\d+)?)(?![a-z\d])(?:[多余几])?([亿万千百]?[人次个名家艘架岁倍项所条座位件起批枚辆度万亿元美英欧公里吨例剂])")
 # A figure with what it counts: the character after it (多/余/几 skipped); a year (2018年) is a
 # date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
 # key) name a thing and count nothing. A decimal (19.5亿: match keys keep its point) is one figure.
 _FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(.?)")
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
+# What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
+_MEASURES = _COUNTED | set("千百例剂多余几")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A figure glued to a Han character that is no measure word (cheap test before jieba cuts the unit).
+_GLUED = re.compile(rf"\d(?![{''.join(sorted(_MEASURES))}])[\u4e00-\u9fff]")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 # Or both match one unit of another outlet at least this well (containment + Dice).
@@ -176,7 +182,8 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
         clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))
         normalized = normalize(clocked if dateline_matched else bare)
-        full_key = _match_text(normalized)
+        folded = _folded(normalized)
+        full_key = match_key(folded, normalized=True)
         key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         named = normalized if bare == clocked or not dateline_matched else normalize(bare)
@@ -185,7 +192,12 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         linking = nouns if named is normalized else tuple(
             w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
         # The figures the unit reports: not the day of its dateline (上海14日電).
-        figures = _figures(full_key if named is normalized else match_key(fold_numbers(named), normalized=True))
+        # A name's digits are masked before amounts are folded: 1500万大关 is an amount, 万 follows.
+        if named is normalized:
+            masked = _named_figures(normalized)
+            figures = _figures(folded if masked == normalized else _folded(masked))
+        else:
+            figures = _figures(fold_numbers(_named_figures(named)))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
@@ -194,7 +206,12 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
 def _match_text(normalized: str) -> str:
     """The characters a unit is matched on: figures in one form, the words of a group of the mined
     paraphrase lexicon in one form (``text.paraphrase``: 飞弹/导弹, 逝世/去世), no separators."""
-    return match_key(fold_paraphrases(fold_numbers(normalized)), normalized=True)
+    return match_key(_folded(normalized), normalized=True)
+
+
+def _folded(normalized: str) -> str:
+    """``_match_text`` with its separators (a figure's boundary: 3000 其中, 2019冠状病毒)."""
+    return fold_paraphrases(fold_numbers(normalized))
 
 
 def _numbered(sentences: list[str]) -> list[tuple[int, str]]:
@@ -676,15 +693,32 @@ def _mutual_best(scored: Iterable[tuple[float, int, int]]) -> list[tuple[float, 
     return sorted({pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair})
 
 
-def _figures(key: str) -> frozenset[str]:
-    """The figures of a match key, each with its kind: ``50人``, ``2018Y`` (a year), ``2年``."""
+def _figures(folded: str) -> frozenset[str]:
+    """The figures of a unit's folded text (``_named_figures`` masked first), each with its kind:
+    ``50人``, ``2018Y`` (a year), ``2年``."""
     found = set()
-    for number, after in _FIGURE.findall(key):
+    for number, after in _FIGURE.findall(match_key(folded, normalized=True)):
         kind = after if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
         found.add(number + kind)
     return frozenset(found)
+
+
+def _named_figures(normalized: str) -> str:
+    """``normalized`` (amounts not yet folded) with the digits of a name masked: a figure counts
+    what follows it, a measure word (a character: 50人, 73种, 15国, 1500万大关) or nothing (增至3000
+    其中), as ``_AMOUNT`` asks; glued to a word of two or more characters that starts with none it
+    is part of that word (2019冠状病毒疾病, 第7舰队, 737客机), a name that another outlet's figure of
+    the same kind does not contradict."""
+    if not _GLUED.search(normalized):
+        return normalized
+    pieces = segment(normalized)
+    for at, piece in enumerate(pieces[:-1]):
+        following = pieces[at + 1]
+        if piece.isdigit() and len(following) >= 2 and _HAN.match(following) and following[0] not in _MEASURES:
+            pieces[at] = "n" * len(piece)  # a Latin letter: no figure, and no digits joined to a neighbour
+    return "".join(pieces)
 
 
 def _kind(figure: str) -> str:

@@ -8,6 +8,7 @@ stored and displayed text is never changed.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -21,8 +22,17 @@ _VAGUE = "数几上成"
 _UNIT_FIRST = "十百千"
 # 星期二, 礼拜二 and 周二 are one weekday.
 _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
-# 18万5982 is 185982: the digits after 万 (at most four, not a year) are its remainder.
-_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万(?!亿)(?:(\d{1,4})(?![\d年]))?")
+# An amount is read whole, its sections largest first (19亿5100万, 3亿零500万, 1.2万亿, 18万5982:
+# the digits after 万, at most four and no year, are its remainder), and written in one form:
+# digits below 一亿 (1.5万 -> 15000), a decimal of 亿 above (19亿5100万 -> 19.51亿, as outlets that
+# round write it). Han numerals are digits by then; a library (cn2an) would reread those with its
+# own notion of what is a number (一直, 统一), so this reads only sections of digits.
+_SECTION = r"\d+(?:\.\d+)?(?:万亿|亿|万)"
+_SECTIONS = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万)((?:零?{_SECTION})*)(?:零?(\d{{1,4}})(?![\d年.]))?")
+_SECTION_PARTS = re.compile(r"零?(\d+(?:\.\d+)?)(万亿|亿|万)")
+_UNIT_VALUE = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
+# 5千万, 3百万: a figure in digits with a Han unit is their product (5000万).
+_DIGIT_UNIT = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)([百千])(?=[{_MEASURE}])")
 # A time of day: 11:02, 11时2分, 11点02分, 十一时二分 and 3点半 are written H时M分 (minutes
 # unpadded), so that outlets' clock forms give one figure. Only with the minutes: 三点 alone may
 # count points of a plan.
@@ -74,9 +84,21 @@ def fold_numbers(text: str) -> str:
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
 
-    def wan(match: re.Match[str]) -> str:
-        value = float(match.group(1)) * 10_000 + int(match.group(2) or 0)
-        return str(int(value)) if value.is_integer() else match.group(0)
+    def amount(match: re.Match[str]) -> str:
+        sections = [(match.group(1), match.group(2)), *_SECTION_PARTS.findall(match.group(3))]
+        value, last = Decimal(0), None
+        for at, (number, unit) in enumerate(sections):
+            if last is not None and _UNIT_VALUE[unit] >= _UNIT_VALUE[last]:  # 5万3万: two amounts
+                rest = "".join(n + u for n, u in sections[at:]) + (match.group(4) or "")
+                return _written(value, match.group(0)) + _SECTIONS.sub(amount, rest)
+            value += Decimal(number) * _UNIT_VALUE[unit]
+            last = unit
+        remainder = match.group(4)
+        if remainder and last == "万":
+            value += int(remainder)
+        elif remainder:  # 3亿5000: not a remainder of 亿
+            return _written(value, match.group(0)[:-len(remainder)]) + remainder
+        return _written(value, match.group(0))
 
     def clock(match: re.Match[str]) -> str:
         hour, minute = (int(part) if part.isdigit() else han_numeral_value(part)
@@ -101,7 +123,20 @@ def fold_numbers(text: str) -> str:
 
     text = _CLOCK.sub(clock, text)
     text = _PERCENT_SIGN.sub(r"\1", _PERCENT.sub(percent, text))
+    text = _DIGIT_UNIT.sub(lambda m: _plain(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
     text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
     text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
-    return _WAN.sub(wan, text)
+    return _SECTIONS.sub(amount, text)
+
+
+def _plain(value: Decimal) -> str:
+    """``value`` in digits, without a trailing zero fraction (1.5 x 1000 = 1500)."""
+    return f"{value.normalize():f}"
+
+
+def _written(value: Decimal, written: str) -> str:
+    """An amount in the one form of ``fold_numbers`` (``written`` if a fraction of one is left)."""
+    if value >= _UNIT_VALUE["亿"]:
+        return f"{(value / _UNIT_VALUE['亿']).normalize():f}亿"
+    return str(int(value)) if value == value.to_integral_value() else written

@@ -26,8 +26,10 @@ def split_sentences(text: str, min_chars: int = 2) -> list[str]:
     return [s for s in cleaned if len(s) >= min_chars]
 
 
-# Clause ends inside a sentence: comma, semicolon-like and colon marks (with closing quotes).
-_CLAUSE_END = re.compile(r"([，,：:]+)([」』”’\"'）)\]]*)")
+# Clause ends inside a sentence: comma, semicolon-like and colon marks (with closing quotes). An
+# ASCII comma or colon between two digits is part of a number (1,500万, 15,009,213) or a clock
+# (11:02): cut there, neither half states the figure another outlet writes 1500万.
+_CLAUSE_END = re.compile(r"((?:[，：]|[,:](?!\d)|(?<!\d)[,:])+)([」』”’\"'）)\]]*)")
 _LETTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _GLOSS = re.compile(r"[（(][^（）()\u3400-\u4dbf\u4e00-\u9fff]*[）)]")
 # A clause that only says who speaks (“外交部声明说，”) belongs to what is said.

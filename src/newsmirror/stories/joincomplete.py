@@ -1,0 +1,64 @@
+"""Joining two stories once both are complete (issue 14 item 2: recall on unseen days).
+
+The event layer (``eventlink``) judges a story pair at each save, while the stories still grow: a link
+judged while one side held a report or two let it grow into a wrong join (session 24, gate17/gate18). This
+pass judges a pair only once neither story can change by report grouping any more (``StoryClusterer
+.complete``: the clock is beyond its window, or the run has ended), so the evidence read is the evidence
+there will be. A logistic regression over ``JOIN_FEATURES`` of the two finished stories, fitted on the
+candidate pairs of the tuning days' shipped grouping (``bench/days_join_fit.py``, coefficients in
+``join_model.toml``), decides. Only pairs whose larger story holds ``ClusterConfig.join_least`` reports are
+judged (two single reports were most of the wrong joins, as they were for the event layer). A join never makes
+a story span more than ``ClusterConfig.max_span``, and there are no chains: a pair's probability describes two
+stories, not the merge a third would carry it into. So a story absorbed once is never joined again and a story
+that absorbed is never absorbed; it may take several sides (``ClusterConfig.join_star``, each judged against it
+as it stood; off: each story joins once).
+
+The features: ``eventlink.EVENT_FEATURES_COVER`` of the pair, then
+
+* ``side_cover``: the same cover read the other way (the core's titles-and-ledes restating the side's
+  common lede terms beyond the names both use): two halves of one event restate each other;
+* ``core_pair_max`` / ``core_pair_min``: the report-story pair model's probability that one story's core,
+  read as one report, belongs to the other, the larger and the smaller of the two directions (the
+  evidence that joined each report, applied to the finished stories).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsmirror.stories.eventlink import EVENT_FEATURES_COVER, StoryWeights, event_features, lede_cover
+from newsmirror.stories.pairscore import PairModel, load_pair_model
+
+if TYPE_CHECKING:
+    from newsmirror.stories.cluster import _StoryState
+
+JOIN_FEATURES = (*EVENT_FEATURES_COVER, "side_cover", "core_pair_max", "core_pair_min")
+JOIN_MODEL_FILE = Path(__file__).with_name("join_model.toml")
+
+
+def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
+                  dice: Callable[[frozenset[str], frozenset[str]], float],
+                  weights: Callable[[_StoryState], StoryWeights],
+                  core_probability: Callable[[_StoryState, _StoryState], float]) -> tuple[float, ...]:
+    """``JOIN_FEATURES`` of two finished stories (order does not matter); ``weights``: ``story_weights``
+    kept by the caller; ``core_probability(x, y)``: the pair model's probability of x's core as a report in y."""
+    values = event_features(a, b, is_name, dice, weights, cover=True)
+    a_is_core = (len(a.members), b.first) > (len(b.members), a.first)
+    core, side = (a, b) if a_is_core else (b, a)
+    side_weights = weights(side)
+    one, other = core_probability(a, b), core_probability(b, a)
+    return (*values, lede_cover(side_weights[4], core, side_weights[3]), max(one, other), min(one, other))
+
+
+def load_join_model(path: Path = JOIN_MODEL_FILE) -> PairModel:
+    return load_pair_model(path, JOIN_FEATURES,
+                           "refit it with bench/days_join_fit.py (or group with ClusterConfig(join_complete=False))")
+
+
+@cache
+def default_join_model() -> PairModel:
+    """The packaged join model, read once per process."""
+    return load_join_model()

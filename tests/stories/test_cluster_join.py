@@ -1,0 +1,112 @@
+"""The complete-story join (``stories.joincomplete``, ``ClusterConfig.join_complete``), on small reports written
+for these tests (not taken from any labelled day): when stories count as complete, the once and star rules,
+the span bound, and the packaged model on two halves of one event and on two events of one city and day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
+from newsmirror.stories.joincomplete import JOIN_FEATURES, default_join_model
+from newsmirror.stories.pairscore import PairModel
+
+START = datetime(2021, 3, 1, 6, tzinfo=UTC)
+ALWAYS = PairModel(tuple(0.0 for _ in JOIN_FEATURES), 50.0, 0.5, JOIN_FEATURES)
+NEVER = PairModel(tuple(0.0 for _ in JOIN_FEATURES), -50.0, 0.5, JOIN_FEATURES)
+# Joins a pair only when its larger story holds 2+ reports (log size 0 for one report: p .5, under .6).
+BIGGER = PairModel(tuple(10.0 if name == "max_size" else 0.0 for name in JOIN_FEATURES), 0.0, 0.6, JOIN_FEATURES)
+# The event layer and story merges off; stories are built by ``restore`` (members chosen here), so only the
+# join pass joins. ``join_least=1``: pairs of single reports are judged too (the rules, not the scope, are tested).
+SETTINGS = dict(event_link=False, merge_probability=None, event_merge_similarity=2.0, join_least=1)
+
+FLOOD = [("新华网", "郑州特大暴雨致地铁五号线停运 乘客被困车厢",
+          "河南郑州遭遇特大暴雨，郑州地铁五号线一列列车在隧道内被洪水围困，五百多名乘客被困车厢。"
+          "消防和地铁工作人员连夜救援，郑州市防汛指挥部启动一级应急响应。"),
+         ("中央社", "郑州暴雨 地铁五号线乘客受困隧道 当局全力救援",
+          "河南省会郑州遭遇罕见特大暴雨，郑州地铁五号线列车在隧道中停驶，大批乘客受困，积水一度淹到胸口。"
+          "郑州市防汛指挥部将应急响应提升至最高级别，消防人员连夜营救。"),
+         ("美国之音", "郑州罕见暴雨淹没地铁 五号线乘客受困",
+          "中国河南郑州周二遭遇罕见暴雨，洪水涌入郑州地铁五号线隧道，一列地铁列车内数百名乘客受困。"
+          "官方说，消防人员已赶到现场救援，郑州全市地铁停运。")]
+# The event's other half: its toll and the rescue's end, told a day later in other words.
+TOLL = ("法广", "郑州地铁五号线受困乘客全部获救 官方通报十二人罹难",
+        "郑州市政府周三通报，周二晚暴雨灌入郑州地铁五号线隧道，受困乘客已全部获救，十二人罹难，五人受伤。"
+        "河南省防汛指挥部说，郑州一小时降雨量刷新中国大陆纪录。")
+# Another event of the same city and day.
+FAIR = ("新华网", "郑州国际车展开幕 新能源车型占半数",
+        "第十届郑州国际车展在郑州国际会展中心开幕，三百多款车型参展，新能源车型占半数。"
+        "主办方预计展期吸引观众二十万人次，多家车企发布新车。")
+
+
+def document(index: int, item: tuple[str, str, str], hours: float) -> Document:
+    outlet, title, text = item
+    return Document(f"a{index}", outlet, START + timedelta(hours=hours), title, text)
+
+
+def clusterer_of(model: PairModel, **settings: object) -> StoryClusterer:
+    return StoryClusterer(ClusterConfig(join_complete=True, **{**SETTINGS, **settings}),  # type: ignore[arg-type]
+                          join_model=model)
+
+
+def built(clusterer: StoryClusterer, stories: list[list[tuple[tuple[str, str, str], float]]]) -> list[str]:
+    """Restore each story's (report, hours) into a story of its own; the story ids, in order."""
+    index = 0
+    for number, members in enumerate(stories):
+        for item, hours in members:
+            clusterer.restore(document(index, item, hours), f"s{number}")
+            index += 1
+    return [f"s{number}" for number in range(len(stories))]
+
+
+def story_count(clusterer: StoryClusterer, ids: list[str]) -> int:
+    return len({clusterer.resolve(story) for story in ids})
+
+
+def test_a_story_is_judged_only_once_complete() -> None:
+    clusterer = clusterer_of(ALWAYS)
+    ids = built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 20)]])
+    assert clusterer.join_complete() == 0  # both can still grow
+    assert clusterer.join_complete(final=True) == 1  # the run has ended
+    assert story_count(clusterer, ids) == 1
+
+
+def test_stories_complete_when_the_clock_passes_their_window() -> None:
+    clusterer = clusterer_of(ALWAYS)
+    ids = built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 20)]])
+    clusterer.add(document(9, FAIR, 20 + 24 * 3 + 1))  # a later report moves the clock beyond their window
+    assert clusterer.join_complete() == 1
+    assert story_count(clusterer, ids) == 1
+
+
+def test_a_story_joins_once_unless_star() -> None:
+    stories = [[(FLOOD[0], 0), (FLOOD[1], 1)], [(FLOOD[2], 2)], [(TOLL, 20)]]
+    for star, joins in ((False, 1), (True, 2)):  # the core of two takes one side, or (star) both
+        clusterer = clusterer_of(BIGGER, join_star=star)
+        ids = built(clusterer, stories)
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 3 - joins
+
+
+def test_no_join_spans_beyond_max_span() -> None:
+    clusterer = clusterer_of(ALWAYS)
+    ids = built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 80)]])
+    assert clusterer.join_complete(final=True) == 0
+    assert story_count(clusterer, ids) == 2
+
+
+def test_the_model_decides_and_the_scope_holds() -> None:
+    clusterer = clusterer_of(NEVER)
+    ids = built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 20)]])
+    assert clusterer.join_complete(final=True) == 0
+    assert story_count(clusterer, ids) == 2
+    small = clusterer_of(ALWAYS, join_least=3)  # two single reports: not judged
+    ids = built(small, [[(FLOOD[0], 0)], [(TOLL, 20)]])
+    assert small.join_complete(final=True) == 0
+
+
+def test_packaged_model_joins_two_halves_of_one_event_and_not_two_events_of_one_city() -> None:
+    model = default_join_model()
+    clusterer = clusterer_of(model, join_least=ClusterConfig().join_least)
+    core, toll, fair = built(clusterer, [[(item, i) for i, item in enumerate(FLOOD)], [(TOLL, 20)], [(FAIR, 5)]])
+    scored = {frozenset((a, b)): p for p, a, b in clusterer.join_pairs(final=True)}
+    assert scored[frozenset((core, toll))] >= model.threshold > scored.get(frozenset((core, fair)), 0.0)
