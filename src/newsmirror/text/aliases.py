@@ -109,13 +109,50 @@ def _trie_pattern(names: Iterable[str]) -> str:
     return branch(trie)
 
 
+# Characters of text jieba sees on each side of a name to decide where words begin (a long name
+# such as 北京钓鱼台国宾馆 fits; the cut of a window is the cut of the text but at its edges).
+_CONTEXT = 8
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _starts_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba (dictionary words only) begins a word where a name matched at ``start``.
+
+    A variant is often the tail of a longer word or name: 中央通讯社 (CNA) in 朝鲜中央通讯社 (KCNA),
+    油管 (YouTube) in 输油管道, 里奇 in 布里奇, 强生 in 加强生产, 汉城 in 武汉城市. Its fold there made
+    another name (朝鲜中央社) or nonsense. jieba's dictionary knows most such words; it weighs them
+    against the names, every one as strong as the canonical names are in ``tokenize`` (so a rare
+    dictionary entry such as 和维尔 does not swallow 维尔新尼's start), with its HMM for unknown words
+    off, so that a name is never glued to what precedes by a guess.
+    """
+    if start == 0 or not _HAN.match(text[start - 1]):
+        return True
+    # tokenize imports this module (its dictionaries add the canonical names)
+    from newsmirror.text.tokenize import name_cut
+
+    at = max(0, start - _CONTEXT)
+    for word in name_cut(text[at : end + _CONTEXT]):
+        at += len(word)
+        if at >= start:
+            return at == start
+    return True
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    name = match.group(0)
+    canonical = alias_map()[name]
+    if canonical == name or name.isascii() or _starts_word(match.string, match.start(), match.end()):
+        return canonical
+    return name
+
+
 def fold_aliases(normalized: str) -> str:
-    """Replace every known variant by its canonical form.
+    """Replace every known variant by its canonical form, where the variant begins a word
+    (``_starts_word``; a name's whole form in the table is tried first, so 小布希 folds as one).
 
     ``normalized`` must already be Simplified and lower case (see ``text.normalize``).
     """
-    mapping = alias_map()
-    return _pattern().sub(lambda m: mapping[m.group(0)], normalized)
+    return _pattern().sub(_fold_match, normalized)
 
 
 def canonical_names() -> list[str]:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
-from newsmirror.text.aliases import _pattern, alias_map
+from newsmirror.text.aliases import _fold_match, _pattern, alias_map
 from newsmirror.text.normalize import separate
 from newsmirror.text.script import to_simplified_key
 
@@ -31,8 +31,7 @@ def _quick_pattern() -> re.Pattern[str]:
 
 def quick_fold_aliases(normalized: str) -> str:
     """What ``aliases.fold_aliases`` returns, faster (``normalized``: Simplified, lower case)."""
-    mapping = alias_map()
-    return _quick_pattern().sub(lambda m: mapping[m.group(0)], normalized)
+    return _quick_pattern().sub(_fold_match, normalized)
 
 
 # NFKC maps the full-width forms (U+FF01-U+FF5E) and the ideographic space to ASCII, and Chinese text

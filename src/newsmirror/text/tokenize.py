@@ -15,7 +15,7 @@ import jieba.posseg
 import rjieba
 from jieba.analyse.tfidf import DEFAULT_IDF, IDFLoader
 
-from newsmirror.text.aliases import canonical_names, load_aliases
+from newsmirror.text.aliases import alias_map, canonical_names, load_aliases
 from newsmirror.text.normalize import normalize
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -103,6 +103,23 @@ def words(text: str, *, normalized: bool = False) -> list[str]:
     if not normalized:
         text = normalize(text)
     return [w for w in _segmenter().cut(text) if _WORDLIKE.search(w)]
+
+
+@cache
+def _name_segmenter() -> rjieba.Jieba:
+    """jieba-rs knowing every alias name as ``_segmenter`` knows the canonical ones: variants too."""
+    segmenter = rjieba.Jieba()
+    for name in alias_map():
+        if not name.isascii():
+            segmenter.add_word(name, 2000, None)
+    return segmenter
+
+
+def name_cut(text: str) -> list[str]:
+    """jieba's pieces of unfolded ``text`` from dictionary words alone, every alias name (variants
+    too) a word as strong as a canonical name, for deciding where words begin (``aliases``): no
+    HMM, so an unknown run stays in single characters."""
+    return list(_name_segmenter().cut(text, False))
 
 
 def segment(normalized: str) -> list[str]:
