@@ -53,10 +53,12 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # random.Random(25) and labelled in session 23, first scored at that session's sitting; unlike 2020-12-27 its
 # unlabelled text was among what the shipped vectors and paraphrase lexicon learned from) at the end of their
 # sessions; 2020-09-27 (random.Random(26), labelled in session 24, first scored at that session's sitting, before
-# and after) at the end of session 24. A tuning day without its folder or labels is left out
+# and after) at the end of session 24; 2020-12-19 (random.Random(27), labelled in session 24, first scored at
+# session 25's start and sitting, before and after) at the end of session 25. A tuning day without its folder or labels is left out
 # (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
-               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25", "2020-09-27")
+               "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25", "2020-09-27",
+               "2020-12-19")
 HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
 # Test days: labelled, never tuned on, their labels under test/. 2020-11-21 (session 17), 2020-11-29
@@ -65,9 +67,8 @@ TEST_DAY = "2020-12-02"
 # outside the default folder (pass --days).
 TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # Fresh days: labelled, scored by nobody yet; the next session's lead scores each once at its sitting (before and
-# after), then it joins TUNING_DAYS. 2020-12-19: random.Random(27), labelled in session 24 for session 25;
-# 2020-08-15: random.Random(28), labelled in session 25 for session 26.
-FRESH_DAYS = ("2020-12-19", "2020-08-15")
+# after), then it joins TUNING_DAYS. 2020-08-15: random.Random(28), labelled in session 25 for session 26.
+FRESH_DAYS = ("2020-08-15",)
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).

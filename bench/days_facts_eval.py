@@ -68,9 +68,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # from session 23 on. facts-s27 (labelled in session 22) and facts-s30 (2020-10-25, labelled in session 23)
 # were scored at session 23's final sitting: tuning files from session 24 on. facts-s29 (labelled in
 # session 23) and facts-s31 (2020-09-27, labelled in session 24) were first scored at session 24's final
-# sitting: tuning files from session 25 on. facts-s32 (2020-12-19, labelled in session 24) is kept for session 25;
-# facts-s33 (2020-08-15, labelled in session 25, scored by nobody in it) is kept for session 26.
-FRESH_FACT_FILES = ("facts-s32", "facts-s33")
+# sitting: tuning files from session 25 on. facts-s32 (2020-12-19, labelled in session 24) was first scored at
+# session 25's start and sitting: a tuning file from session 26 on. facts-s33 (2020-08-15, labelled in session 25, scored by nobody in it) is kept for session 26.
+FRESH_FACT_FILES = ("facts-s33",)
 
 
 def never_tuned_on(path: Path) -> bool:
