@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsmirror.model import Article
-from newsmirror.stories.compare import _figures, _folded, _named_figures, compare_story
+from newsmirror.stories.compare import _figures, _match_text, _named_figures, compare_story
 from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.text.normalize import normalize
 
@@ -81,7 +81,7 @@ def test_digits_of_a_name_glued_to_a_word_are_no_figure() -> None:
 
 def test_a_figure_before_a_measure_word_or_a_separator_stays_a_figure() -> None:
     def figures(text: str) -> frozenset[str]:
-        return _figures(_folded(_named_figures(normalize(text))))
+        return _figures(_match_text(_named_figures(normalize(text))))
 
     assert figures("东南亚15国签署协定，增至3000，其中50人受伤") == frozenset({"15", "3000", "50人"})
     # An amount in 万 is an amount whatever word follows it.

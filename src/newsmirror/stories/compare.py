@@ -182,8 +182,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
         clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))
         normalized = normalize(clocked if dateline_matched else bare)
-        folded = _folded(normalized)
-        full_key = match_key(folded, normalized=True)
+        full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
         grams = _bigrams(key) if len(key) >= MIN_KEY_CHARS else frozenset()
         named = normalized if bare == clocked or not dateline_matched else normalize(bare)
@@ -195,9 +194,9 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
         # A name's digits are masked before amounts are folded: 1500万大关 is an amount, 万 follows.
         if named is normalized:
             masked = _named_figures(normalized)
-            figures = _figures(folded if masked == normalized else _folded(masked))
+            figures = _figures(full_key if masked == normalized else _match_text(masked))
         else:
-            figures = _figures(fold_numbers(_named_figures(named)))
+            figures = _figures(match_key(fold_numbers(_named_figures(named)), normalized=True))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
@@ -206,12 +205,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
 def _match_text(normalized: str) -> str:
     """The characters a unit is matched on: figures in one form, the words of a group of the mined
     paraphrase lexicon in one form (``text.paraphrase``: 飞弹/导弹, 逝世/去世), no separators."""
-    return match_key(_folded(normalized), normalized=True)
-
-
-def _folded(normalized: str) -> str:
-    """``_match_text`` with its separators (a figure's boundary: 3000 其中, 2019冠状病毒)."""
-    return fold_paraphrases(fold_numbers(normalized))
+    return match_key(fold_paraphrases(fold_numbers(normalized)), normalized=True)
 
 
 def _numbered(sentences: list[str]) -> list[tuple[int, str]]:
@@ -693,11 +687,11 @@ def _mutual_best(scored: Iterable[tuple[float, int, int]]) -> list[tuple[float, 
     return sorted({pair for pair in best.values() if best[pair[1]] == pair and best[pair[2]] == pair})
 
 
-def _figures(folded: str) -> frozenset[str]:
-    """The figures of a unit's folded text (``_named_figures`` masked first), each with its kind:
-    ``50人``, ``2018Y`` (a year), ``2年``."""
+def _figures(key: str) -> frozenset[str]:
+    """The figures of a match key (a name's digits masked first: ``_named_figures``), each with its
+    kind: ``50人``, ``2018Y`` (a year), ``2年``."""
     found = set()
-    for number, after in _FIGURE.findall(match_key(folded, normalized=True)):
+    for number, after in _FIGURE.findall(key):
         kind = after if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
