@@ -16,15 +16,24 @@ import re
 from lxml.html import HtmlElement
 
 from newsmirror.extract.bylines_latin import json_ld_authors
-from newsmirror.extract.credits import FOREIGN_NAME, PLACE_SUFFIX, PLACES, editor_names, is_foreign_name
+from newsmirror.extract.credits import (
+    FOREIGN_NAME,
+    NAME_DOT,
+    PLACE_SUFFIX,
+    PLACES,
+    editor_names,
+    is_foreign_name,
+)
 
 # what a byline takes for one person: a foreign name in Chinese letters (dotted, of any length) or a
 # Chinese name of 2-4 characters
 _NAME = rf"(?:{FOREIGN_NAME}|[\u4e00-\u9fff·]{{2,4}})"
+# the name again in its own (Latin) letters, in brackets: "约翰·史密斯（John Smith）"
+_LATIN_GLOSS = r"[（(][A-Za-z][A-Za-z .'-]{0,40}[）)]"
 # where a name ends: a separator, a word of the credit, or the name again in Latin letters in brackets
 # closing the credit ("作者：约翰·史密斯（John Smith）"; in a sentence, "记者甲（John Smith）表示", the
 # bracket is followed by more of it)
-_END = r"(?=$|[\s　|｜/／）)】\]，,、。：:]|[（(][A-Za-z][A-Za-z .'-]{0,40}[）)](?:$|[\s　|｜/／])|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
+_END = rf"(?=$|[\s　|｜/／）)】\]，,、。：:]|{_LATIN_GLOSS}(?:$|[\s　|｜/／])|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
     r"(?:(?:^|[\s　|｜（(【\[：:、，,·・])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
@@ -73,7 +82,7 @@ _CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
 # "甲/文", "亚当·史密斯（Adam Smith）/文 某刊编辑": the writer named before the word for the text (the
 # mirror of "文/甲"), perhaps with the name in its own script in brackets; what follows is the post
 _WRITER_FIRST = re.compile(
-    rf"^(?P<names>{_NAME})\s*(?:[（(][A-Za-z][A-Za-z .'-]{{0,40}}[）)])?\s*[/／]\s*文(?=$|[\s　|｜，,])")
+    rf"^(?P<names>{_NAME})\s*(?:{_LATIN_GLOSS})?\s*[/／]\s*文(?=$|[\s　|｜，,])")
 _SENTENCE_ENDS = frozenset("。！？!?.”」』…")
 _NOT_NAMES = re.compile(
     r"未知|不详|匿名|导航|導航|编辑|編輯|来源|來源|责任|責任|报道|报导|報導|時間|时间|发布|發布|网|網|報|报|新闻|新聞|社|台|"
@@ -119,13 +128,10 @@ def _split(names: str) -> list[str]:
     return [name if len(bare := _DEED.sub("", name)) < 2 else bare for name in parts]
 
 
-_DOT = re.compile("[·・．•]")
-
-
 def _person(name: str, *, need_surname: bool) -> str | None:
     """``name`` as a person's name, or None: a dotted foreign name needs no surname (the dot marks it),
     a Chinese one needs a surname where no label says a person follows."""
-    if _DOT.search(name):  # a place ("圣·彼得堡") or a body ("某报·某版") is dotted too
+    if NAME_DOT.search(name):  # a place ("圣·彼得堡") or a body ("某报·某版") is dotted too
         bare = PLACE_SUFFIX.sub("", name)  # "約翰．史密斯華盛頓報導": the dateline's city written on
         return bare if is_foreign_name(bare) and not _NOT_NAMES.search(bare) else None
     if 2 <= len(name) <= 4 and not _NOT_NAMES.search(name) and (not need_surname or has_surname(name)):

@@ -16,7 +16,8 @@ PLACES = ["台北", "臺北", "台中", "臺中", "台南", "臺南", "高雄", 
 # middle dot (four code points serve as one in print). The dot, not a surname, marks it as a name;
 # the words that join names in a list (和、及、与) are never letters of a part.
 _NAME_LETTER = r"(?:(?![和及與与])[\u4e00-\u9fff])"
-FOREIGN_NAME = rf"{_NAME_LETTER}{{1,8}}?(?:[·・．•]{_NAME_LETTER}{{1,8}}?){{1,3}}"
+NAME_DOT = re.compile("[·・．•]")
+FOREIGN_NAME = rf"{_NAME_LETTER}{{1,8}}?(?:{NAME_DOT.pattern}{_NAME_LETTER}{{1,8}}?){{1,3}}"
 # a dotted run that is a place, an organisation, a publication or a photographer's "摄", not a person
 # ("圣·彼得堡", "新华日报·交汇点", "某某·大学"): its last word names a kind of place or body
 _NOT_PERSON_END = re.compile(r"(?:[堡市州城港岛島湾灣省县縣区區镇鎮村国國郡洲站街路宫宮馆館院所队隊会會部局厅廳校司团團"
@@ -64,7 +65,7 @@ def _clean(name: str) -> str:
 
 
 def _is_name(name: str) -> bool:
-    if re.search("[·・．•]", name):  # dotted: a foreign name, not a place ("聖·彼得堡") or a body
+    if NAME_DOT.search(name):  # dotted: a foreign name, not a place ("聖·彼得堡") or a body
         return is_foreign_name(name)
     if re.fullmatch(r"[\u3400-\u9fff]{2,5}", name):
         return True
