@@ -53,8 +53,7 @@ def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
                   core_probability: Callable[[_StoryState, _StoryState], float]) -> tuple[float, ...]:
     """``JOIN_FEATURES`` of two finished stories (order does not matter); ``weights``: ``story_weights``
     kept by the caller; ``core_probability(x, y)``: the pair model's probability of x's core as a report in y."""
-    one, other = core_probability(a, b), core_probability(b, a)
-    return (*_cheap_features(a, b, is_name, dice, weights), max(one, other), min(one, other))
+    return (*_cheap_features(a, b, is_name, dice, weights), *_core_readings(a, b, core_probability))
 
 
 def join_probability(model: PairModel, floor: float, a: _StoryState, b: _StoryState,
@@ -68,8 +67,14 @@ def join_probability(model: PairModel, floor: float, a: _StoryState, b: _StorySt
         ceiling = model.bias + sum(map(mul, model.weights, cheap)) + sum(max(w, 0.0) for w in model.weights[-_COSTLY:])
         if floor >= 1.0 or ceiling < math.log(floor / (1.0 - floor)) - _SLACK:
             return None
+    return model.probability((*cheap, *_core_readings(a, b, core_probability)))
+
+
+def _core_readings(a: _StoryState, b: _StoryState,
+                   core_probability: Callable[[_StoryState, _StoryState], float]) -> tuple[float, float]:
+    """``core_pair_max`` and ``core_pair_min``: the pair model read each way."""
     one, other = core_probability(a, b), core_probability(b, a)
-    return model.probability((*cheap, max(one, other), min(one, other)))
+    return max(one, other), min(one, other)
 
 
 def _cheap_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
