@@ -93,9 +93,6 @@ CONTINUITY_ROUNDS = 2
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
 AMOUNT_DICE = 0.1
-# A unit alone joins a fact of several outlets when their units together hold this share of its
-# weight, drawn from at least two of them (``_covered_facts``); 0 turns the round off.
-FACT_COVER = 0.1
 # An amount: 10 or more (digits not inside a Latin code or a decimal's fraction, not after 数/几:
 # 数十 is no figure) of what a measure word after it counts (人, 例, 19.51亿美元): no date, time of
 # day or name (2019冠状病毒).
@@ -359,8 +356,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if FACT_COVER:
-            linker.link(_covered_facts(sentences, linker, weight, mass))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -672,43 +667,6 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
                     yield containment + dice, i, j
 
     return _mutual_best(scored())
-
-
-def _covered_facts(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
-                   mass: dict[int, float]) -> list[tuple[float, int, int]]:
-    """Units in no fact with another outlet, each offered to the one fact of two or more outlets
-    (not its own) that covers most of it: the fact's units together hold at least ``FACT_COVER``
-    of its weight, drawn from units of at least two of the fact's outlets (two outlets' wordings
-    of a statement, each sharing part of it, are two references), one of them holding at least
-    ``CONTAINMENT`` of the smaller of the two, and no unit of the fact gives figures that conflict
-    with its own. Scored by that cover; the linker keeps one statement per outlet."""
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sentences)):
-        members[linker.links.find(i)].append(i)
-    facts = {root: units for root, units in members.items() if len(linker.members_of[root]) >= 2}
-    union = {root: frozenset().union(*(sentences[k].grams for k in units)) for root, units in facts.items()}
-    offers = []
-    for i, unit in enumerate(sentences):
-        if not unit.grams or not mass[i] or len(linker.members_of[linker.links.find(i)]) != 1:
-            continue
-        best: tuple[float, int, int] | None = None
-        for root, units in facts.items():
-            if unit.ref.outlet in linker.members_of[root]:
-                continue
-            cover = sum(weight[g] for g in unit.grams & union[root]) / mass[i]
-            if cover < FACT_COVER or (best is not None and cover <= best[0]):
-                continue
-            sharing = [k for k in units if unit.grams & sentences[k].grams]
-            if len({sentences[k].ref.outlet for k in sharing}) < 2:
-                continue
-            if any(_figures_differ(unit.figures, sentences[k].figures) for k in units):
-                continue
-            containment, partner = max((_overlap(unit, sentences[k], weight, mass[i], mass[k])[0], k) for k in sharing)
-            if containment >= CONTAINMENT:
-                best = (cover, i, partner)
-        if best is not None:
-            offers.append(best)
-    return offers
 
 
 def _overlap(first: _Sentence, second: _Sentence, weight: dict[str, float], first_mass: float,
