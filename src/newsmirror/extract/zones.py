@@ -204,8 +204,8 @@ _TITLE_PARTS = re.compile(r"\s+[-–—|｜]\s+|[_｜]")
 def edition_zone(document: HtmlElement) -> str:
     """The zone of an overseas edition that names itself by its country and city in Latin letters
     (``<title>`` "… - Ming Pao Canada Toronto Chinese Newspaper", og:site_name): the city's zone in the
-    IANA database, when the same name also names that city's country (a city alone is as often a
-    word of a brand or the story's: "Phoenix"); '' when no name does."""
+    IANA database, when the same name also names that city's country by another name (a city alone is
+    as often a word of a brand, a section or the story's: "Phoenix", "Hong Kong"); '' when no name does."""
     names = [str(value) for value in document.xpath(
         "//meta[@property='og:site_name' or @name='application-name']/@content")]
     names += _TITLE_PARTS.split((document.findtext(".//title") or "").strip())[1:]
@@ -213,7 +213,9 @@ def edition_zone(document: HtmlElement) -> str:
         words = f" {' '.join(re.findall(r'[A-Za-z]+', name)).lower()} "
         for city in _city_names().findall(words):
             zone, country = _cities()[city]
-            if f" {country} " in words:
+            # two names, the country's and the city's: a city-state's one name ("Hong Kong",
+            # "Jamaica") is as often a section's or the story's
+            if country != city and f" {country} " in words:
                 return zone
     return ""
 
