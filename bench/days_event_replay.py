@@ -10,6 +10,7 @@ stories and their candidate pairs in a pickle, and ``replay`` scores any event m
 
     python bench/days_event_replay.py --days PATH/archived --capture CACHE.pickle
     python bench/days_event_replay.py --cache CACHE.pickle [--variant NAME ...] [--list DAY]
+    python bench/days_event_replay.py --cache CACHE.pickle --refit-rows   # LODO: pair, event or both refit
 
 Only tuning days are read (``days_pair_fit.tuning_days``).
 """
@@ -20,7 +21,7 @@ import argparse
 import pickle
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,11 +158,18 @@ def link(grouped: Grouped, probability: np.ndarray, threshold: float, allowed: n
     return {s: union.find(s) for s in grouped.stories}
 
 
-def score(day: Day, grouped: Grouped, linked: dict[str, str]) -> tuple[float, float, float, float]:
+def score_counts(day: Day, grouped: Grouped, linked: dict[str, str]) -> tuple[float, float, float, int, int]:
+    """B-cubed F1, precision, recall, pure and all multi-report stories of a day after the pass: the counts
+    pool over days (a rule on pooled pure sums them)."""
     predicted = {k: linked.get(v, v) for k, v in grouped.assigned.items()}
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}
     precision, recall, f1 = bcubed(truth, predicted)
     pure, multi = purity(truth, predicted)
+    return f1, precision, recall, pure, multi
+
+
+def score(day: Day, grouped: Grouped, linked: dict[str, str]) -> tuple[float, float, float, float]:
+    f1, precision, recall, pure, multi = score_counts(day, grouped, linked)
     return f1, precision, recall, pure / max(multi, 1)
 
 
@@ -242,7 +250,7 @@ def no_links(cache: dict[str, Captured]) -> tuple[list[tuple[float, float, float
     return loo, ins
 
 
-def mean(rows: list[tuple[float, float, float, float]], column: int) -> float:
+def mean(rows: Sequence[tuple[float, ...]], column: int) -> float:
     return float(np.mean([r[column] for r in rows]))
 
 
@@ -311,6 +319,46 @@ def score_packaged(cache: dict[str, Captured]) -> None:
     print(f"packaged models (event threshold {threshold}): mean F1 {mean(rows, 0):.5f} pure {mean(rows, 3):.5f}")
 
 
+def refit_rows(cache: dict[str, Captured], event_model: PairModel,
+               threshold: float = SHIPPED_THRESHOLD) -> dict[str, list[tuple[float, float, float, int, int]]]:
+    """Leave-one-day-out rows of a refit of the two models, each day scored by models not fitted on it
+    (``score_counts`` per day): "packaged" (the day grouped by the packaged pair model, ``event_model`` links
+    it), "pair refit" (grouped by the pair model of the other days, ``event_model``), "event refit" (the
+    packaged pair model, the event model fitted on the other days' story pairs at ``threshold``) and "both
+    refit" (the replay's LODO row of the current features). The event model is fitted on each day's grouping
+    by its own LODO pair model, as ``write_model`` fits it."""
+    from bench.days_event_variants import current
+
+    names = list(cache)
+    train = {n: training(cache[n].day, cache[n].loo, current(cache[n], cache[n].loo)) for n in names}
+    rows: dict[str, list[tuple[float, float, float, int, int]]] = {
+        "packaged": [], "pair refit": [], "event refit": [], "both refit": []}
+    packaged = np.array(event_model.weights), event_model.bias
+    for held in names:
+        rest = [n for n in names if n != held]
+        refit = fit(np.vstack([train[n][0] for n in rest]), np.concatenate([train[n][1] for n in rest]))
+        c = cache[held]
+        for row, grouped, (weights, bias), at in (("packaged", c.ship, packaged, event_model.threshold),
+                                                  ("pair refit", c.loo, packaged, event_model.threshold),
+                                                  ("event refit", c.ship, refit, threshold),
+                                                  ("both refit", c.loo, refit, threshold)):
+            x = current(c, grouped)
+            p = 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -30, 30))) if len(x) else np.zeros(0)
+            linked = link(grouped, p, at, np.ones(len(p), dtype=bool))
+            rows[row].append(score_counts(c.day, grouped, linked))
+    return rows
+
+
+def print_refit_rows(cache: dict[str, Captured], rows: dict[str, list[tuple[float, float, float, int, int]]]) -> None:
+    print("day         " + "".join(f"{name:>20s}" for name in rows))
+    for i, day in enumerate(cache):
+        print(f"{day:10s}  " + "".join(f"{r[i][0]:>11.4f} {r[i][3]:>3d}/{r[i][4]:<3d}" for r in rows.values()))
+    for name, rs in rows.items():
+        pure, multi = sum(r[3] for r in rs), sum(r[4] for r in rs)
+        print(f"{name:12s} mean F1 {mean(rs, 0):.5f} P {mean(rs, 1):.4f} R {mean(rs, 2):.4f}   pooled pure "
+              f"{pure}/{multi} = {pure / max(multi, 1):.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_days_arguments(parser)
@@ -325,6 +373,9 @@ def main() -> None:
     parser.add_argument("--packaged", action="store_true",
                         help="score the packaged pair and event models (each day's grouping by the packaged pair "
                              "model, the packaged event model at its threshold) instead of refitting variants")
+    parser.add_argument("--refit-rows", action="store_true",
+                        help="leave-one-day-out rows of the packaged models, the pair model refit, the event model "
+                             "refit and both (at the shipped thresholds), with pooled pure counts")
     parser.add_argument("--list-at", type=float, help="with --variant: list its wrong LODO links at this threshold")
     parser.add_argument("--list", action="store_true",
                         help="list the packaged event model's links on the shipped grouping that join two labelled "
@@ -356,6 +407,11 @@ def main() -> None:
         return
     if args.packaged:
         score_packaged(cache)
+        return
+    if args.refit_rows:
+        from newsmirror.stories.eventlink import load_event_model
+
+        print_refit_rows(cache, refit_rows(cache, load_event_model()))
         return
     loo, ins = no_links(cache)
     rows: dict[str, tuple[float, float]] = {"layer off": (mean(loo, 0), mean(loo, 3))}

@@ -13,7 +13,9 @@ at all is ``free``; otherwise ``held`` (one of them is already in a fact with th
 the thresholds a pair shares ``little`` (containment < ``AMOUNT_CONTAINMENT`` or Dice <
 ``AMOUNT_DICE``) or is ``near``; a held pair is held by a unit of the next (or the same) sentence
 of the other unit's article (``held-by-next``), by one 2-3 sentences away (``held-by-2-3``) or
-farther (``held-by-farther``). Several fact files are counted one after another, then in total.
+farther (``held-by-farther``); the unit holding it is quoted in the same gold fact
+(``holder-same-fact``: the outlet states the fact twice), in another (``holder-other-fact``) or in
+none (``holder-unquoted``). Several fact files are counted one after another, then in total.
 Listed pairs also show the unit holding a held pair, how far it is (``held-by-same`` when it is
 another clause of the same sentence; counted as ``held-by-next``) and how many other outlets each
 unit of the pair is linked with.
@@ -135,6 +137,16 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
     kinds: Counter[str] = Counter()
     for story, articles in load_stories(path, days):
         view = _Story(articles)
+        # The gold facts each unit holds a quote of: a held pair's holder quoted in the same fact means
+        # the outlet states the fact twice and the comparison has one telling; in another fact, the
+        # comparison linked the wrong unit.
+        gold_of: dict[int, set[str]] = {}
+        for fact in story.get("fact", []):
+            for quote in fact["sentences"]:
+                if quote["file"] in articles:
+                    unit = view.locate(articles[quote["file"]].id, quote["text"])
+                    if unit is not None:
+                        gold_of.setdefault(unit, set()).add(fact["id"])
         for fact in story.get("fact", []):
             quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
             for a, (first, first_text) in enumerate(quotes):
@@ -157,6 +169,10 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
                         kinds[f"{'held' if held else 'free'}-{'little' if little else 'near'}"] += 1
                     if held:
                         kinds[view.held_distance(i, j)] += 1
+                        holder = view.holder(i, j)[1]
+                        holder_facts = gold_of.get(holder, set()) if holder is not None else set()
+                        kinds["holder-same-fact" if fact["id"] in holder_facts
+                              else "holder-other-fact" if holder_facts else "holder-unquoted"] += 1
                     if not quiet:
                         print(f"{story['event']}/{fact['id']} {kind} {'held' if view.held(i, j) else 'free'} "
                               f"containment {containment:.2f} dice {dice:.2f} figures "

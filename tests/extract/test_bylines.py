@@ -270,3 +270,41 @@ def test_a_foreign_reporter_under_the_headline_of_a_page() -> None:
 def test_a_foreign_writer_with_the_latin_name_in_brackets_under_the_headline() -> None:
     html = _chinese_page("<p>2024-05-06 10:00</p><p>作者：玛丽·安·史密斯（Mary Ann Smith）</p>", "")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["玛丽·安·史密斯"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # a name written onto 记者 ends where a verb of saying begins
+    ("示例社记者高明远说，新馆将在七月开放。", ["高明远"]),
+    ("示例社记者高明远表示，新馆将在七月开放。", ["高明远"]),
+    ("示例社记者高明介绍说，新馆将在七月开放。", ["高明"]),
+    ("记者欧阳明远指出，新馆将在七月开放。", ["欧阳明远"]),
+    ("记者约翰·史密斯说，新馆将在七月开放。", ["约翰·史密斯"]),
+    # an outlet's Latin name and a posting before the label, the name again in Latin letters after it
+    ("EXN驻北美记者约翰·史密斯（John Smith）", ["约翰·史密斯"]),
+    ("（EXN记者 高明远）", ["高明远"]),
+])
+def test_where_a_reporters_name_ends_and_where_the_label_starts(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "记者：本市常被称为图书馆之城，您怎么看？",  # a question put by the reporter: no surname before the verb
+    "记者表示，新馆将在七月开放。",
+    "其中包括示例社、EXN多家媒体记者许可。",  # a Latin name inside a sentence opens no byline
+])
+def test_no_reporter_where_a_verb_or_a_sentence_follows_the_label(line: str) -> None:
+    assert names_in(line) == []
+
+
+def test_a_foreign_name_in_brackets_closing_the_text() -> None:
+    assert closing_credit(PARAGRAPHS[0] + "（约翰·史密斯）") == ["约翰·史密斯"]
+    assert closing_credit(PARAGRAPHS[0] + "（圣·彼得堡）") == []  # a place
+    assert closing_credit(PARAGRAPHS[0] + "（示例日报·交汇点）") == []  # an outlet and its desk
+    assert credit_line("（約翰．史密斯）") == ["約翰．史密斯"]
+
+
+def test_a_foreign_correspondent_credited_after_the_text() -> None:
+    html = _chinese_page("<p>2024-05-06 10:00</p>", "<p>EXN驻北美记者约翰·史密斯（John Smith）</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["约翰·史密斯"]
+    closing = _chinese_page("<p>2024-05-06 10:00</p>", "<p>（约翰·史密斯）</p><p>相关新闻</p>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=closing, url="")).authors == ["约翰·史密斯"]

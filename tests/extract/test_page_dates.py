@@ -291,3 +291,16 @@ def test_a_day_only_stamp_takes_its_time_from_the_time_element_that_prints_that_
              '<aside><time datetime="2023-11-28T12:27:43Z">2023-11-28</time></aside>')
     html = _page(f"<h1>新图书馆今夏开放</h1><p>文 / 陳玟穎</p>{other}{ARTICLE}")
     assert _published(html, "https://news.example.com.tw/a/1.html") == "2023-11-29T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    # an overseas edition naming its country and city: the city's zone (a day-only issue date, local midnight)
+    ("新图书馆今夏开放 - 加西 - Example Daily Canada Vancouver Edition", "", "2017-04-07T00:00:00-07:00"),
+    ("新图书馆今夏开放 - Example Daily Canada Toronto", "https://www.example.com/tor/1.htm", "2017-04-07T00:00:00-04:00"),
+    # a country-code domain still outranks the page's name; a city without its country is no edition
+    ("新图书馆今夏开放 - Example Daily Canada Vancouver", "https://www.example.com.hk/1.htm", "2017-04-07T00:00:00+08:00"),
+    ("新图书馆今夏开放 - Phoenix Example TV", "", "2017-04-07T00:00:00+08:00"),
+])
+def test_an_overseas_edition_dates_in_the_zone_of_the_city_its_name_gives(title: str, url: str, expected: str) -> None:
+    html = _page(f"<h1>新图书馆今夏开放</h1><p>2017年4月7日</p>{ARTICLE}", title=title)
+    assert _published(html, url) == expected

@@ -7,6 +7,7 @@ import pytest
 
 from newsmirror.extract.zones import (
     country_zone,
+    edition_zone,
     language_zone,
     page_language,
     site_zone,
@@ -48,3 +49,14 @@ def test_the_domain_outranks_the_language_and_chinese_text_outranks_a_template_t
 ])
 def test_country_zone_from_the_iana_country_table(url: str, zone: str) -> None:
     assert country_zone(url) == zone
+
+
+@pytest.mark.parametrize(("title", "zone"), [
+    ("新馆开放 - 加东 - Example Daily Canada Toronto Chinese Newspaper - 中国", "America/Toronto"),
+    ("New library opens | News from Berlin, Germany and beyond", "Europe/Berlin"),
+    ("新馆开放 - Phoenix Example TV", ""),  # a city without its country
+    ("New library opens | Hong Kong | Example Daily", ""),  # a city-state's one name: a section's as often
+    ("Canada Toronto: new library opens", ""),  # the headline itself is the story's
+])
+def test_edition_zone_from_the_pages_own_name(title: str, zone: str) -> None:
+    assert edition_zone(lxml.html.fromstring(f"<html><head><title>{title}</title></head><body><p>x</p></body></html>")) == zone

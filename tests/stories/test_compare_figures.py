@@ -87,3 +87,20 @@ def test_a_figure_before_a_measure_word_or_a_separator_stays_a_figure() -> None:
     # An amount in 万 is an amount whatever word follows it.
     assert figures("全球确诊总数突破1,500万大关") == frozenset({"15000000"})
     assert figures("美国第7舰队与2019冠状病毒疾病") == frozenset()
+
+
+def test_one_count_of_people_with_two_measure_words_is_one_figure() -> None:
+    # 12人 and 12名 count the same miners; 12名 and 30人 do not.
+    one = article("甲报", "铁矿周日透水，井下12人被困，救援队正在抽水。")
+    two = article("乙社", "铁矿周日透水，井下12名矿工被困，救援队正在抽水。")
+    three = article("丙台", "铁矿周日透水，井下30人被困，救援队正在抽水。")
+    assert sorted(fact_with(compare_story([one, two, three]), "12名").outlets) == ["乙社", "甲报"]
+    assert _figures("井下12名矿工被困") == _figures("井下12人被困") == frozenset({"12人"})
+
+
+def test_a_number_without_a_measure_word_agrees_with_that_number_counted() -> None:
+    # 例 is no kind of _COUNTED: 8 of 8例 is a bare number, the same figure as 8人 (the 2人 beside it
+    # made the two units give counts of people and share none).
+    one = article("甲报", "卫生部门通报，新增8例确诊，均为入境旅客，另有2人无症状。")
+    two = article("乙社", "卫生部门通报，新增确诊8人，均为入境旅客。")
+    assert sorted(fact_with(compare_story([one, two]), "入境旅客").outlets) == ["乙社", "甲报"]

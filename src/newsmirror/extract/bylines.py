@@ -30,13 +30,19 @@ from newsmirror.extract.credits import (
 _NAME = rf"(?:{FOREIGN_NAME}|[\u4e00-\u9fff·]{{2,4}})"
 # the name again in its own (Latin) letters, in brackets: "约翰·史密斯（John Smith）"
 _LATIN_GLOSS = r"[（(][A-Za-z][A-Za-z .'-]{0,40}[）)]"
-# where a name ends: a separator, a word of the credit, or the name again in Latin letters in brackets
-# closing the credit ("作者：约翰·史密斯（John Smith）"; in a sentence, "记者甲（John Smith）表示", the
-# bracket is followed by more of it)
-_END = rf"(?=$|[\s　|｜/／）)】\]，,、。：:]|{_LATIN_GLOSS}(?:$|[\s　|｜/／])|報導|报道|報道|报导|攝影|摄影|来源|來源|编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布)"
+# a verb of saying: "新华社记者甲说，…" (the name glued onto the label ends where the verb begins)
+_SAYS = r"说|說|表示|指出|称|稱|透露|认为|認為|强调|強調|介绍|介紹|告诉|告訴|写道|寫道"
+# where a name ends: a separator, a word of the credit, a verb of saying, or the name again in Latin
+# letters in brackets closing the credit ("作者：约翰·史密斯（John Smith）"; in a sentence, "记者甲（John
+# Smith）表示", the bracket is followed by more of it)
+_END = (rf"(?=$|[\s　|｜/／）)】\]，,、。：:]|{_LATIN_GLOSS}(?:$|[\s　|｜/／])|報導|报道|報道|报导|攝影|摄影|来源|來源|"
+        rf"编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布|{_SAYS})")
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
-    r"(?:(?:^|[\s　|｜（(【\[：:、，,·・])\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
+    # an outlet's Latin name may open the line before the label ("BBC驻北美记者 甲"; in a sentence,
+    # "…、BBC多家媒体记者许可" is no byline)
+    r"(?:(?:^|[\s　|｜（(【\[：:、，,·・])\s*(?:(?:(?<![^（(【\[])[A-Za-z]{2,12}\s*)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員)(?P<sep>\s*[：:｜|/／]?)"
     r"|(?:撰文|文字|文|采写|採寫|编译|編譯|整理|译者|譯者|翻译|翻譯)\s*[：:｜|/／])"
     r"|作者\s*[：:｜|/／\s])"
     rf"\s*(?P<names>{_NAME}(?:\s*[、，,和\s]\s*{_NAME})*){_END}"
@@ -78,7 +84,8 @@ _AFFILIATION_START = "|".join(sorted([*PLACES, "中国", "中國", "中共", "�
 _AFFILIATED_CREDIT = re.compile(
     rf"作者\s*[：:]\s*(?P<names>[\u4e00-\u9fff]{{2,3}}?)(?:{_AFFILIATION_START})[\u4e00-\u9fff]{{0,24}}"
     rf"(?:大学|大學|学院|學院|研究院|研究所|中心|党校|黨校|{_TITLES})\s*(?=$|[）)】\]。])")
-_CLOSING_CREDIT = re.compile(r"[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]\s*$")
+# "…举行。（甲）", "…举行。（约翰·史密斯）": a Chinese name of 2-3 characters or a dotted foreign one
+_CLOSING_CREDIT = re.compile(rf"[（(](?P<names>[\u4e00-\u9fff]{{2,3}}|{FOREIGN_NAME})[）)]\s*$")
 # "甲/文", "亚当·史密斯（Adam Smith）/文 某刊编辑": the writer named before the word for the text (the
 # mirror of "文/甲"), perhaps with the name in its own script in brackets; what follows is the post
 _WRITER_FIRST = re.compile(
@@ -115,8 +122,11 @@ def has_surname(name: str) -> bool:
     return len(name) >= 2 and name[0] in _SURNAMES
 
 
-# what a byline says after the last name, when a greedy name took it in ("记者甲、乙报道")
-_DEED = re.compile(r"(?:综合|綜合)?(?:报道|報導|报导|報道)$|(?:编译|編譯|摄影|攝影)$")
+# what a byline says after the last name, when a greedy name took it in ("记者甲、乙报道"; a verb of
+# saying, "记者甲说" or "记者甲表示": the name is what stands before it)
+_DEED = re.compile(rf"(?:综合|綜合)?(?:报道|報導|报导|報道)$|(?:编译|編譯|摄影|攝影|{_SAYS})$")
+_SAYING = re.compile(_SAYS)
+_SAID = re.compile(rf"(?:{_SAYS})$")
 
 
 # a role written onto the next name in a run ("实习记者 甲 乙 记者丙"): each name has its own label
@@ -163,8 +173,10 @@ def names_in(line: str) -> list[str]:
         names = _split(match.group("names"))
         # a run of names ends at a role word: "记者 甲 乙 编辑 丙 校对 丁" names two reporters
         names = names[:next((i for i, name in enumerate(names) if _ROLE_WORD.fullmatch(name)), len(names))]
-        # a name written onto 记者 ("记者了解到") and names after a space (no 、) need a surname
-        _add(found, names[:1], need_surname=match.group("sep") == "")
+        # a name written onto 记者 ("记者了解到") and names after a space (no 、) need a surname; so
+        # does one a verb of saying ends, even after a colon ("记者：深圳常被称为…" asks a question)
+        said = _SAYING.match(line, match.end("names")) is not None or _SAID.search(match.group("names")) is not None
+        _add(found, names[:1], need_surname=said or match.group("sep") == "")
         _add(found, names[1:], need_surname=True)
     if len(line) <= 30:
         for pattern in (_AUTHOR_ONLY_LINE, _NAME_SLASH_OUTLET, _STAMP_NAME):

@@ -18,7 +18,9 @@ a country with several zones gives none, and the domains sold worldwide as names
 The page's address is the URL it was fetched from, or, for a saved page without one, the
 address the page declares for itself (``<link rel=canonical>``, ``og:url``); for the zone only, a
 saved page that declares neither (or a relative one) is placed by the site most of its own links
-lead to (:func:`linked_site`: an outlet's navigation links to itself).
+lead to (:func:`linked_site`: an outlet's navigation links to itself). A page whose address gives no zone
+(a generic domain, or none) and whose own name is an overseas edition's, naming a country and one of its
+cities ("Ming Pao Canada Toronto"), is read in that city's zone (:func:`edition_zone`, from the IANA tables).
 """
 
 from __future__ import annotations
@@ -86,11 +88,15 @@ def single_zone_countries() -> dict[str, str]:
 
 
 def _zone_tab() -> str:
+    return _tzdata_table("zone.tab")
+
+
+def _tzdata_table(name: str) -> str:
     try:
-        return (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text(encoding="utf-8")
+        return (resources.files("tzdata") / "zoneinfo" / name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         for base in zoneinfo.TZPATH:
-            path = Path(base) / "zone.tab"
+            path = Path(base) / name
             if path.is_file():
                 return path.read_text(encoding="utf-8")
     return ""
@@ -176,13 +182,60 @@ def known_zone(url: str) -> str:
     return (profile_for(url).timezone or country_zone(url)) if url else ""
 
 
-def site_zone(url: str, *, chinese: bool, language: str = "") -> str:
+@functools.cache
+def _cities() -> dict[str, tuple[str, str]]:
+    """City as the IANA database names its zones ("new york", lower case) -> (zone, its country's name
+    as ``iso3166.tab`` gives it, lower case), for every zone ``zone.tab`` lists."""
+    countries = dict(line.split("\t", 1) for line in _tzdata_table("iso3166.tab").splitlines()
+                     if "\t" in line and not line.startswith("#"))
+    cities: dict[str, tuple[str, str]] = {}
+    for line in _zone_tab().splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#") and fields[0] in countries:
+            city = fields[2].rsplit("/", 1)[-1].replace("_", " ").lower()
+            cities.setdefault(city, (fields[2], countries[fields[0]].strip().lower()))
+    return cities
+
+
+# the parts of a <title> after the headline: the section, the site's name
+_TITLE_PARTS = re.compile(r"\s+[-–—|｜]\s+|[_｜]")
+
+
+def edition_zone(document: HtmlElement) -> str:
+    """The zone of an overseas edition that names itself by its country and city in Latin letters
+    (``<title>`` "… - Ming Pao Canada Toronto Chinese Newspaper", og:site_name): the city's zone in the
+    IANA database, when the same name also names that city's country by another name (a city alone is
+    as often a word of a brand, a section or the story's: "Phoenix", "Hong Kong"); '' when no name does."""
+    names = [str(value) for value in document.xpath(
+        "//meta[@property='og:site_name' or @name='application-name']/@content")]
+    names += _TITLE_PARTS.split((document.findtext(".//title") or "").strip())[1:]
+    for name in names:
+        words = f" {' '.join(re.findall(r'[A-Za-z]+', name)).lower()} "
+        for city in _city_names().findall(words):
+            zone, country = _cities()[city]
+            # two names, the country's and the city's: a city-state's one name ("Hong Kong",
+            # "Jamaica") is as often a section's or the story's
+            if country != city and f" {country} " in words:
+                return zone
+    return ""
+
+
+@functools.cache
+def _city_names() -> re.Pattern[str]:
+    names = sorted(_cities(), key=len, reverse=True)  # "new york" before "york"
+    return re.compile(r"(?<= )(?:" + "|".join(map(re.escape, names)) + r")(?= )")
+
+
+def site_zone(url: str, *, chinese: bool, language: str = "", edition: str = "") -> str:
     """The IANA zone naive dates of the page at ``url`` are read in (see the module doc);
-    ``language``: the page's declared language tag, if any."""
+    ``language``: the page's declared language tag, if any; ``edition``: the zone the page's own name
+    gives (:func:`edition_zone`), which a generic domain leaves to decide."""
     if url:
         zone = profile_for(url).timezone or country_zone(url)
         if zone:
             return zone
+    if edition:
+        return edition
     if chinese:
         return CHINESE_DEFAULT_ZONE  # the text's script outranks a tag: templates are often left at "en"
     return language_zone(language) or "UTC"

@@ -102,6 +102,8 @@ _AMOUNT = re.compile(r"(?<![a-z\d.数几])(\d{2,}(?:\.\d+)?)(?![a-z\d])(?:[多�
 # key) name a thing and count nothing. A decimal (19.5亿: match keys keep its point) is one figure.
 _FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(.?)")
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
+# One count of people, whatever its measure word: 16人 and 16名 (or 16位) are one figure.
+_PEOPLE = {"名": "人", "位": "人"}
 # What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
 _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -692,7 +694,7 @@ def _figures(key: str) -> frozenset[str]:
     kind: ``50人``, ``2018Y`` (a year), ``2年``."""
     found = set()
     for number, after in _FIGURE.findall(key):
-        kind = after if after in _COUNTED else ""
+        kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
         found.add(number + kind)
@@ -719,12 +721,20 @@ def _kind(figure: str) -> str:
     return figure.lstrip("0123456789")
 
 
+def _number(figure: str) -> str:
+    return figure[: len(figure) - len(_kind(figure))]
+
+
 def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
     not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
-    近两年 and 六百多天 may date one event."""
+    近两年 and 六百多天 may date one event. A number without a measure word (14 of 14例) is the
+    same figure as that number counting anything (14人)."""
     if not first or not second or not first.isdisjoint(second):
         return False
+    for one, other in ((first, second), (second, first)):
+        if {f for f in one if not _kind(f)} & {_number(f) for f in other}:
+            return False
     return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
 
 
