@@ -70,7 +70,9 @@ TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # after), then it joins TUNING_DAYS. 2020-08-15: random.Random(28), labelled in session 25 for session 26.
 # 2020-10-31: random.Random(29).choice over the 13 dates of 2020-07-15..2021-01-12 with 150-300 files (counted
 # recursively) more than 3 days from every day above, drawn by session 26's lead, labelled in session 26 for 27.
-FRESH_DAYS = ("2020-08-15", "2020-10-31")
+# 2020-12-12: random.Random(30).choice over the 10 such dates left once 2020-10-31 was labelled, drawn by session 26's
+# lead, labelled in session 26 for 27 (a second fresh day beside 2020-10-31).
+FRESH_DAYS = ("2020-08-15", "2020-10-31", "2020-12-12")
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bench.days import fact_labels
 
+from bench import days_facts_eval, facts_lofo
+
 DAYS = Path(fact_labels.__file__).resolve().parent
 
 
@@ -57,3 +59,12 @@ def test_test_day_facts_load_apart() -> None:
     stories = fact_labels.load_fact_stories(DAYS / "test" / "facts-2020-12-02.toml")
     assert {s.day for s in stories} == {"2020-12-02"}
     assert len(stories) >= 2
+
+
+def test_every_fact_file_is_tuning_or_refused_by_the_tuning_tools() -> None:
+    # A new fresh file (facts-s34, 2020-10-31) must be refused by facts_lofo and facts_misses until the lead
+    # scores it once; every other fact file of bench/days is a tuning file.
+    assert days_facts_eval.never_tuned_on(DAYS / "facts-s34.toml")
+    assert not days_facts_eval.never_tuned_on(DAYS / "facts-s32.toml")
+    for path in sorted(DAYS.glob("facts*.toml")):
+        assert (path.stem in facts_lofo.TUNING) != days_facts_eval.never_tuned_on(path), path.name
