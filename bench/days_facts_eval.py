@@ -71,7 +71,8 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # sitting: tuning files from session 25 on. facts-s32 (2020-12-19, labelled in session 24) was first scored at
 # session 25's start and sitting: a tuning file from session 26 on. facts-s33 (2020-08-15, labelled in session 25, scored by nobody in it) is kept for session 26.
 # facts-s34 (2020-10-31, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
-FRESH_FACT_FILES = ("facts-s33", "facts-s34")
+# facts-s35 (2020-12-12, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
+FRESH_FACT_FILES = ("facts-s33", "facts-s34", "facts-s35")
 
 
 def never_tuned_on(path: Path) -> bool:
