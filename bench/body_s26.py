@@ -29,12 +29,13 @@ import json
 from pathlib import Path
 
 from bench.dates_s24 import _git
+from bench.zh_gold import GoldPage
 
 BODY_S26 = Path(__file__).resolve().parent / "zhgold" / "body-s26.json"
 SALT = "body-s26"
 SECOND_PAGE_FROM = 10
 PARTS = ("tune", "held")
-__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "part_of", "read_page"]
+__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "part_of", "read_page"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -142,6 +143,36 @@ def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
 
 def read_page(folder: Path, file: str) -> bytes:
     return (folder / "s26" / file).read_bytes()
+
+
+def load_body_s26(folder: Path, part: str, path: Path = BODY_S26) -> list[GoldPage]:
+    """The gold pages of one part (``tune`` or ``held``), bodies cut from ``<folder>/s26/<file>``.
+
+    Fails with a message naming the folder when the exported pages are missing, and names the page and marker
+    when a recipe no longer resolves; an item whose site is not its page's drawn key, or is on the zh test side,
+    is refused."""
+    from bench.zh_gold import ZhGoldError, cut_body, page_text, split_of
+
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
+    if not (folder / "s26").is_dir():
+        raise ZhGoldError(f"the exported body-s26 pages are missing: expected them under {folder / 's26'} "
+                          "(python -m bench.body_s26 <webpage_archive git dir> <folder> writes them)")
+    pages = []
+    for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+        if item["site"] != FILE_SITES.get(item["file"]) or split_of(item["site"]) == "test":
+            raise ValueError(f"{item['file']}: site {item['site']!r} is not a drawn tune-side key")
+        if part_of(item["site"]) != part:
+            continue
+        file = folder / "s26" / item["file"]
+        if not file.is_file():
+            raise ZhGoldError(f"body-s26 names {item['file']}, which is not in {folder / 's26'}")
+        try:
+            body = cut_body(page_text(file.read_bytes()), item["start"], item["end"], item.get("drop"))
+        except ZhGoldError as error:
+            raise ZhGoldError(f"{item['file']}: {error}") from error
+        pages.append(GoldPage(file, item["site"], part, item["title"], None, None, body))
+    return pages
 
 
 if __name__ == "__main__":  # python -m bench.body_s26 <webpage_archive git dir> <pages folder>
