@@ -273,6 +273,31 @@ def score_row(set_name: str, cases: list[Case], extractor: Extractor, results: d
             zoned, authors, speed, str(empty), str(lost), str(result.errors)]
 
 
+def paired_interval(differences: list[float], resamples: int = 1000, seed: int = 0,
+                    level: float = 0.90) -> tuple[float, float]:
+    """A percentile bootstrap interval of the mean of paired per-page differences (pages resampled together)."""
+    import random
+
+    draw = random.Random(seed)
+    means = sorted(mean(draw.choices(differences, k=len(differences))) for _ in range(resamples))
+    tail = (1 - level) / 2
+    return means[int(tail * resamples)], means[min(resamples - 1, int((1 - tail) * resamples))]
+
+
+def versus_lines(set_name: str, cases: list[Case], results: dict[str, Result], name: str) -> Iterator[str]:
+    """Mean body-F difference of ``name`` against each other extractor with its 90% paired bootstrap interval
+    (totals only: no page is named)."""
+    mine = [_body_score(set_name, case, p).f1 for case, p in zip(cases, results[name].predictions, strict=True)]
+    for other, result in results.items():
+        if other == name:
+            continue
+        theirs = [_body_score(set_name, case, p).f1 for case, p in zip(cases, result.predictions, strict=True)]
+        differences = [a - b for a, b in zip(mine, theirs, strict=True)]
+        low, high = paired_interval(differences)
+        yield (f"{set_name}: body F {name} - {other} = {mean(differences):+.3f} "
+               f"(90% paired bootstrap {low:+.3f} .. {high:+.3f}, {len(cases)} pages)")
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
@@ -332,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="at most N pages per set, evenly spread")
     parser.add_argument("--only", nargs="*", help="run only these extractors")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
+    parser.add_argument("--versus", help="print this extractor's body-F difference to each other one, with a "
+                        "90%% paired bootstrap interval (zh and body-s26 sets)")
     parser.add_argument("--s26", type=Path, help="folder of the exported body-s26 pages (bench.body_s26)")
     parser.add_argument("--pages", action="store_true",
                         help=f"also print per-page scores (not for {', '.join(UNTOUCHED_SETS)})")
@@ -345,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     for column in ("set", "pages", "extractor", "P", "R", "F", "title", "date (day)", "date+zone", "author",
                    "pages/s", "empty", "lost", "errors"):
         table.add_column(column, justify="left" if column in ("set", "extractor") else "right")
+    intervals: list[str] = []
     for set_name in sets:
         try:
             cases = _spread(_load(set_name, args.corpus, args.s26), args.limit)
@@ -360,11 +388,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.pages:
             for line in _page_lines(set_name, cases, results):
                 print(line)
+        if args.versus in results and _is_body_gold(set_name):
+            intervals.extend(versus_lines(set_name, cases, results, args.versus))
         for position, extractor in enumerate(extractors):
             label = [SET_LABELS[set_name], str(len(cases))] if position == 0 else ["", ""]
             table.add_row(*label, *score_row(set_name, cases, extractor, results),
                           end_section=position == len(extractors) - 1)
     console.print(table)
+    for line in intervals:
+        console.print(line)
     console.print(
         "P/R/F: zh and corpus sets = bag of tokens (Han characters, Latin words), mean over pages; "
         "trafilatura-eval = its snippet metric, counts summed over pages. date (day) = calendar day in "

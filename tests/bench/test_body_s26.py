@@ -103,3 +103,24 @@ def test_held_part_prints_totals_only(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "body-s26 gold," in out and Path(file).name[:12] not in out and "newsmirror=" not in out
     with pytest.raises(SystemExit):
         _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s26-held", "--pages")
+
+
+def test_versus_prints_a_paired_interval_and_no_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import body_s26, extract_eval
+
+    gold, _, file = _fixture(tmp_path, "held")
+    original = body_s26.load_body_s26
+    monkeypatch.setattr(body_s26, "load_body_s26", lambda folder, part: original(folder, part, gold))
+    extract_eval.main(["--set", "body-s26-held", "--s26", str(tmp_path), "--only", "newsmirror", "readability",
+                       "--versus", "newsmirror"])
+    out = capsys.readouterr().out
+    assert "body F newsmirror - readability = " in out and "90% paired bootstrap" in out
+    assert Path(file).name[:12] not in out
+
+
+def test_paired_interval_brackets_the_mean() -> None:
+    from bench.extract_eval import paired_interval
+
+    low, high = paired_interval([0.1, -0.05, 0.2, 0.0, 0.05])
+    assert low <= 0.06 <= high and paired_interval([0.3] * 4) == (0.3, 0.3)
