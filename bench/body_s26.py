@@ -28,7 +28,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from bench.dates_s24 import _git
 from bench.zh_gold import GoldPage
 
 BODY_S26 = Path(__file__).resolve().parent / "zhgold" / "body-s26.json"
@@ -126,12 +125,9 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
 
 def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
     """Write the drawn pages to ``<folder>/s26/<path under raw/>``; returns the draw's map."""
-    chosen = draw(git_dir, commit)
-    for file in chosen:
-        target = folder / "s26" / file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_git(git_dir, "show", f"{commit}:raw/{file}"))
-    return chosen
+    from bench.dates_s24 import export as export_drawn
+
+    return export_drawn(git_dir, folder, commit, draw=draw, into="s26")
 
 
 def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
