@@ -161,11 +161,11 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
 
 
 def export(git_dir: Path, folder: Path, commit: str = "f987f5e",
-           draw: Callable[[Path, str], dict[str, str]] = draw) -> dict[str, str]:
-    """Write the drawn pages to ``<folder>/polymorph/<path under raw/>``; returns the draw's map."""
+           draw: Callable[[Path, str], dict[str, str]] = draw, into: str = "polymorph") -> dict[str, str]:
+    """Write the drawn pages to ``<folder>/<into>/<path under raw/>``; returns the draw's map."""
     chosen = draw(git_dir, commit)
     for file in chosen:
-        target = folder / "polymorph" / file
+        target = folder / into / file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(_git(git_dir, "show", f"{commit}:raw/{file}"))
     return chosen

@@ -7,6 +7,9 @@ Sets (``--set``, repeatable; all by default):
   looked at page by page (``--pages`` refuses it). Body scored as a bag of tokens (each Han
   character a token, Latin words whole), P/R/F averaged over pages; title, date (calendar day, and
   the instant with its zone) and author accuracy.
+* ``body-s26-tune`` / ``body-s26-held``: a second, independent hand-made Chinese body gold (``bench/body_s26.py``,
+  saved pages of a public web archive exported to the folder given by ``--s26``), scored like the zh gold.
+  ``held`` is never tuned on and never looked at page by page (``--pages`` refuses it); only its totals are read.
 * ``trafilatura-eval``: the 990 pages of ``../shared/extraction/trafilatura-eval`` with trafilatura's
   own metric (``with``/``without`` snippets found in the output, counts summed over pages; see its
   README). Tuned on (it is the general-web check, not an untouched set).
@@ -23,6 +26,7 @@ while another extractor found the article.
 No extraction rule is written from the text of a page that is also gold (any set above).
 
     python -m bench.extract_eval [--set zh-test --set trafilatura-eval] [--limit N] [--only newsmirror gne]
+    python -m bench.extract_eval --set body-s26-tune --s26 <folder of the exported pages> [--pages]
 """
 
 from __future__ import annotations
@@ -54,12 +58,17 @@ from bench.metrics import (
     date_instant_correct,
     title_correct,
 )
+from bench.zh_gold import ZhGoldError
 
 TRAFILATURA_EVAL = REPO_ROOT.parent / "shared" / "extraction" / "trafilatura-eval"
-SETS = ("zh-tune", "zh-test", "trafilatura-eval", "corpus")
+SETS = ("zh-tune", "zh-test", "body-s26-tune", "body-s26-held", "trafilatura-eval", "corpus")
+# Sets never inspected page by page: only their totals are printed.
+UNTOUCHED_SETS = ("zh-test", "body-s26-held")
 SET_LABELS = {
     "zh-tune": "zh gold, tune split (tuned on)",
     "zh-test": "zh gold, test split (never tuned on)",
+    "body-s26-tune": "body-s26 gold, tune part (tuned on)",
+    "body-s26-held": "body-s26 gold, held part (never tuned on)",
     "trafilatura-eval": "trafilatura-eval, 990 pages (tuned on)",
     "corpus": "corpus gold (NOT independent: rules share origin)",
 }
@@ -160,6 +169,19 @@ def load_zh(split: str) -> list[Case]:
             for page in load_zh_gold(split)]
 
 
+def load_body_s26_set(folder: Path, part: str) -> list[Case]:
+    from bench import body_s26
+    from bench.zh_gold import decode_page
+
+    return [Case(page.path.relative_to(folder).as_posix(), decode_page(page.path.read_bytes()), "", page)
+            for page in body_s26.load_body_s26(folder, part)]
+
+
+def _is_body_gold(set_name: str) -> bool:
+    """Sets whose gold is a bench.zh_gold.GoldPage (a body cut by a recipe)."""
+    return set_name.startswith(("zh-", "body-s26-"))
+
+
 def load_trafilatura_eval(folder: Path = TRAFILATURA_EVAL) -> list[Case]:
     records = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
     cases = []
@@ -205,7 +227,7 @@ def _found(set_name: str, case: Case, prediction: Prediction) -> bool:
 
 
 def _body_score(set_name: str, case: Case, prediction: Prediction) -> PRF:
-    gold_text = case.gold.body if set_name.startswith("zh") else case.gold.body_text
+    gold_text = case.gold.body if _is_body_gold(set_name) else case.gold.body_text
     return body_prf(prediction.body_text, gold_text)
 
 
@@ -244,11 +266,36 @@ def score_row(set_name: str, cases: list[Case], extractor: Extractor, results: d
             if extractor.has_authors:
                 authors = _ratio([author_correct(p.authors, c.gold.author)
                                   for c, p in zip(cases, predictions, strict=True)])
-        elif extractor.has_date:
+        elif set_name == "corpus" and extractor.has_date:
             dated = [(c, p) for c, p in zip(cases, predictions, strict=True) if c.gold.published_date]
             dates = _ratio([date_correct(p.published, c.gold.published_date, c.gold.timezone) for c, p in dated])
     return [extractor.name, f"{body.precision:.3f}", f"{body.recall:.3f}", f"{body.f1:.3f}", titles, dates,
             zoned, authors, speed, str(empty), str(lost), str(result.errors)]
+
+
+def paired_interval(differences: list[float], resamples: int = 1000, seed: int = 0,
+                    level: float = 0.90) -> tuple[float, float]:
+    """A percentile bootstrap interval of the mean of paired per-page differences (pages resampled together)."""
+    import random
+
+    draw = random.Random(seed)
+    means = sorted(mean(draw.choices(differences, k=len(differences))) for _ in range(resamples))
+    tail = (1 - level) / 2
+    return means[int(tail * resamples)], means[min(resamples - 1, int((1 - tail) * resamples))]
+
+
+def versus_lines(set_name: str, cases: list[Case], results: dict[str, Result], name: str) -> Iterator[str]:
+    """Mean body-F difference of ``name`` against each other extractor with its 90% paired bootstrap interval
+    (totals only: no page is named)."""
+    mine = [_body_score(set_name, case, p).f1 for case, p in zip(cases, results[name].predictions, strict=True)]
+    for other, result in results.items():
+        if other == name:
+            continue
+        theirs = [_body_score(set_name, case, p).f1 for case, p in zip(cases, result.predictions, strict=True)]
+        differences = [a - b for a, b in zip(mine, theirs, strict=True)]
+        low, high = paired_interval(differences)
+        yield (f"{set_name}: body F {name} - {other} = {mean(differences):+.3f} "
+               f"(90% paired bootstrap {low:+.3f} .. {high:+.3f}, {len(cases)} pages)")
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -273,7 +320,11 @@ def run_set(cases: list[Case], extractors: list[Extractor], *, quiet: bool = Fal
     return results
 
 
-def _load(set_name: str, corpus: Path) -> list[Case]:
+def _load(set_name: str, corpus: Path, s26: Path | None = None) -> list[Case]:
+    if set_name.startswith("body-s26-"):
+        if s26 is None:
+            raise OSError("pass --s26 <folder> (the pages python -m bench.body_s26 exported)")
+        return load_body_s26_set(s26, set_name.removeprefix("body-s26-"))
     if set_name == "zh-tune":
         return load_zh("tune")
     if set_name == "zh-test":
@@ -306,36 +357,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="at most N pages per set, evenly spread")
     parser.add_argument("--only", nargs="*", help="run only these extractors")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
-    parser.add_argument("--pages", action="store_true", help="also print per-page scores (not for zh-test)")
+    parser.add_argument("--versus", help="print this extractor's body-F difference to each other one, with a "
+                        "90%% paired bootstrap interval (zh and body-s26 sets)")
+    parser.add_argument("--s26", type=Path, help="folder of the exported body-s26 pages (bench.body_s26)")
+    parser.add_argument("--pages", action="store_true",
+                        help=f"also print per-page scores (not for {', '.join(UNTOUCHED_SETS)})")
     args = parser.parse_args(argv)
     console = Console(width=max(Console().width, 160))
     sets = args.sets or list(SETS)
-    if args.pages and "zh-test" in sets:
-        parser.error("--pages is for tuning; the zh-test split is never inspected page by page")
+    if args.pages and set(UNTOUCHED_SETS) & set(sets):
+        parser.error(f"--pages is for tuning; {', '.join(UNTOUCHED_SETS)} are never inspected page by page")
     extractors = [e for e in EXTRACTORS if e.name in args.only] if args.only else EXTRACTORS
     table = Table(title="Body extraction (P/R/F) and metadata accuracy, one run")
     for column in ("set", "pages", "extractor", "P", "R", "F", "title", "date (day)", "date+zone", "author",
                    "pages/s", "empty", "lost", "errors"):
         table.add_column(column, justify="left" if column in ("set", "extractor") else "right")
+    intervals: list[str] = []
     for set_name in sets:
         try:
-            cases = _spread(_load(set_name, args.corpus), args.limit)
-        except (ImportError, GoldSetError, OSError) as error:
+            cases = _spread(_load(set_name, args.corpus, args.s26), args.limit)
+        except (ImportError, GoldSetError, ZhGoldError, OSError) as error:
             console.print(f"[yellow]{set_name}: not available ({error})[/yellow]")
             continue
         if not cases:
             console.print(f"[yellow]{set_name}: no pages yet[/yellow]")
             continue
         with console.status(f"{set_name}: {len(cases)} pages x {len(extractors)} extractors"):
-            results = run_set(cases, extractors)
+            # an untouched set's failures are counted, not listed (a listing would name its pages)
+            results = run_set(cases, extractors, quiet=set_name in UNTOUCHED_SETS)
         if args.pages:
             for line in _page_lines(set_name, cases, results):
                 print(line)
+        if args.versus in results and _is_body_gold(set_name):
+            intervals.extend(versus_lines(set_name, cases, results, args.versus))
         for position, extractor in enumerate(extractors):
             label = [SET_LABELS[set_name], str(len(cases))] if position == 0 else ["", ""]
             table.add_row(*label, *score_row(set_name, cases, extractor, results),
                           end_section=position == len(extractors) - 1)
     console.print(table)
+    for line in intervals:
+        console.print(line)
     console.print(
         "P/R/F: zh and corpus sets = bag of tokens (Han characters, Latin words), mean over pages; "
         "trafilatura-eval = its snippet metric, counts summed over pages. date (day) = calendar day in "
