@@ -123,6 +123,19 @@ def cut_posts(root: Path, skip: set[str], body_chars: int, limit: int) -> list[P
     return posts
 
 
+def cached_posts(root: Path, cache: Path | None, skip: set[str], body_chars: int, limit: int) -> list[Post]:
+    """``cut_posts``, read from the pickle ``cache`` when it exists (else written there, if given)."""
+    if cache and cache.exists():
+        with cache.open("rb") as handle:
+            posts: list[Post] = pickle.load(handle)
+        return posts
+    posts = cut_posts(root, skip, body_chars, limit)
+    if cache:
+        with cache.open("wb") as handle:
+            pickle.dump(posts, handle)
+    return posts
+
+
 def _is_anchor(word: str, df: int, rare_df: int) -> bool:
     """A rare Han word of 2+ characters (names mostly) or a rare figure of 3+ characters."""
     if df > rare_df or len(word) < 2:
@@ -230,15 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.time()
-    if args.cache and args.cache.exists():
-        with args.cache.open("rb") as handle:
-            posts: list[Post] = pickle.load(handle)
-    else:
-        labelled = SHIPPED_WITHOUT if args.as_shipped else (*LABELLED_DAYS, *args.also_exclude)
-        posts = cut_posts(args.archive, excluded_dates(args.exclude_margin, labelled), args.body_chars, args.limit)
-        if args.cache:
-            with args.cache.open("wb") as handle:
-                pickle.dump(posts, handle)
+    labelled = SHIPPED_WITHOUT if args.as_shipped else (*LABELLED_DAYS, *args.also_exclude)
+    posts = cached_posts(args.archive, args.cache, excluded_dates(args.exclude_margin, labelled), args.body_chars,
+                         args.limit)
     print(f"{len(posts)} posts, {time.time() - started:.0f} s", file=sys.stderr)
     df: Counter[str] = Counter(w for p in posts for w in p.vocabulary)
     pairs = event_pairs(posts, args.rare_df, args.anchors, args.partners)
