@@ -359,6 +359,18 @@ def print_refit_rows(cache: dict[str, Captured], rows: dict[str, list[tuple[floa
               f"{pure}/{multi} = {pure / max(multi, 1):.4f}")
 
 
+def capture_or_load(args: argparse.Namespace, write: Callable[[list[Day], Path], None]) -> Any:
+    """``--capture PATH``: the tuning days grouped and written there by ``write`` (None returned); otherwise the
+    cache ``--cache PATH`` holds."""
+    if args.capture:
+        write(tuning_days(args), args.capture)
+        return None
+    if not args.cache:
+        raise SystemExit("--capture PATH or --cache PATH")
+    with args.cache.open("rb") as handle:
+        return pickle.load(handle)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_days_arguments(parser)
@@ -388,13 +400,9 @@ def main() -> None:
     args = parser.parse_args()
     for item in args.set:
         SETTINGS.update(parse_setting(item))
-    if args.capture:
-        capture(tuning_days(args), args.capture)
+    cache: dict[str, Captured] | None = capture_or_load(args, capture)
+    if cache is None:
         return
-    if not args.cache:
-        raise SystemExit("--capture PATH or --cache PATH")
-    with args.cache.open("rb") as handle:
-        cache: dict[str, Captured] = pickle.load(handle)
     from bench.days_event_variants import VARIANTS, packaged
 
     if args.list:
