@@ -52,7 +52,7 @@ from __future__ import annotations
 import math
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress
@@ -362,6 +362,13 @@ def _part_squares(vector: dict[str, float], names_of: dict[str, int]) -> tuple[f
     return own[0], own[1]
 
 
+def _unjoined_copy(story: _StoryState) -> _StoryState:
+    """``story`` as it stands, apart from the containers ``StoryClusterer._absorb`` changes in place."""
+    return replace(story, centroid=dict(story.centroid), titles=list(story.titles),
+                   title_words=set(story.title_words), title_terms=Counter(story.title_terms),
+                   members=list(story.members), outlets=set(story.outlets), lede_terms=Counter(story.lede_terms))
+
+
 def _rank(story: _StoryState) -> tuple[int, float]:
     return len(story.members), -story.first.timestamp()
 
@@ -542,6 +549,9 @@ class StoryClusterer:
         self._judged: set[str] = set()  # complete stories the join pass has judged
         self._joined: dict[str, str] = {}  # stories a join pass joined: 'core' (absorbed) or 'side'
         self._sides: dict[str, int] = {}  # core -> sides the join passes gave it
+        # core -> its state before its first side: later passes judge a side against the core the join model
+        # was fitted on (stories as the grouping left them), not one swollen by earlier sides (session 26, join22).
+        self._unjoined: dict[str, _StoryState] = {}
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
@@ -773,6 +783,7 @@ class StoryClusterer:
             self._judged.discard(story.id)
             self._joined.pop(story.id, None)
             self._sides.pop(story.id, None)
+            self._unjoined.pop(story.id, None)
             self._unindex(story.id, story.indexed_terms)
             self._meanings.remove(story.id)
             del self.stories[story.id]
@@ -1270,8 +1281,10 @@ class StoryClusterer:
                 if other.id not in done or pair in seen:
                     continue
                 seen.add(pair)
-                probability = join_probability(self.join_model, self.complete_probability, story, other, self._is_name,
-                                               _dice, self._event_weights, self._core_probability)
+                unjoined = self._unjoined
+                probability = join_probability(self.join_model, self.complete_probability,
+                                               unjoined.get(story.id, story), unjoined.get(other.id, other),
+                                               self._is_name, _dice, self._event_weights, self._core_probability)
                 if probability is not None:
                     scored.append((probability, story.id, other.id))
         return scored
@@ -1297,6 +1310,8 @@ class StoryClusterer:
                 continue
             if not self._mergeable(a, b):
                 continue
+            if big.id not in self._unjoined:
+                self._unjoined[big.id] = _unjoined_copy(big)
             self._absorb(big, small)
             self._relink.discard(big.id)  # judged whole here: the event layer does not carry it further
             roles[small.id], roles[big.id] = "side", "core"
