@@ -166,3 +166,14 @@ def test_a_later_side_is_judged_against_the_core_before_its_sides() -> None:
     # was fitted on (two reports) it does not.
     assert clusterer.join_complete() == 0
     assert story_count(clusterer, ids) == 2
+
+
+def test_the_pass_judges_only_pairs_within_join_gap() -> None:
+    # The toll reported 30 hours after the flood's first report: within max_span, beyond the day the model was
+    # fitted on (every tuning day's pair lies within a day), so not judged unless join_gap is lifted.
+    stories = [[(FLOOD[0], 0)], [(TOLL, 30)]]
+    for gap, joins in ((ClusterConfig().join_gap, 0), (None, 1)):
+        clusterer = clusterer_of(ALWAYS, join_gap=gap)
+        ids = built(clusterer, stories)
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins

@@ -239,6 +239,11 @@ class ClusterConfig:
     # At most this many sides per core, over all passes (0: no bound), the most probable first: uncapped, the whole
     # archive's largest stories took 17 and 26 small sides, some of other events (session 25, merge21).
     join_cap: int = 0
+    # The pass judges only pairs whose first reports are at most this far apart: the model was fitted on the tuning
+    # days' pairs (each a day's stories: the first reports of all 212 same-event pairs within 24 hours), so a pair
+    # farther apart is outside what it has seen, where its ``gap`` and size weights extrapolate towards a join (the
+    # whole archive's largest stories took sides up to 3 days late; session 26, join22). None: up to ``max_span``.
+    join_gap: timedelta | None = timedelta(days=1)
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
     # A report that agrees with several of a story's members is stronger evidence than one close pair:
     # the pair model's ``members`` / ``agreeing`` features read the term vectors of the story's latest
@@ -1265,7 +1270,8 @@ class StoryClusterer:
     def join_pairs(self, final: bool = False) -> list[tuple[float, str, str]]:
         """(join probability, story, candidate) for the candidate pairs of complete stories at least one of which
         completed since the last pass (``final``: every live story counts as complete: the run has ended), but
-        those surely below ``complete_probability`` (``joincomplete.join_probability``)."""
+        those whose first reports lie more than ``join_gap`` apart and those surely below ``complete_probability``
+        (``joincomplete.join_probability``)."""
         if self.join_model is None:
             return []
         done = {s.id for s in self.stories.values() if not s.closed and (final or self.complete(s))}
@@ -1273,6 +1279,7 @@ class StoryClusterer:
         self._judged |= fresh
         scored: list[tuple[float, str, str]] = []
         seen: set[tuple[str, str]] = set()
+        gap = self.config.join_gap
         for story_id in sorted(fresh):
             story = self.stories[story_id]
             least = self.config.join_least if len(story.members) < self.config.join_least else 0
@@ -1281,10 +1288,11 @@ class StoryClusterer:
                 if other.id not in done or pair in seen:
                     continue
                 seen.add(pair)
-                unjoined = self._unjoined
-                probability = join_probability(self.join_model, self.complete_probability,
-                                               unjoined.get(story.id, story), unjoined.get(other.id, other),
-                                               self._is_name, _dice, self._event_weights, self._core_probability)
+                a, b = self._unjoined.get(story.id, story), self._unjoined.get(other.id, other)
+                if gap is not None and abs(a.first - b.first) > gap:
+                    continue
+                probability = join_probability(self.join_model, self.complete_probability, a, b, self._is_name, _dice,
+                                               self._event_weights, self._core_probability)
                 if probability is not None:
                     scored.append((probability, story.id, other.id))
         return scored
