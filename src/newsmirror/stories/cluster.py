@@ -228,7 +228,10 @@ class ClusterConfig:
     # the run has ended), by a model fitted on finished stories' pairs (``join_model.toml``). Session 25 (merge20;
     # bench/days_results.md): LODO on the 14 tuning days B-cubed F1 +.011 at pure -.003, big12 .933 -> .936, but on
     # the whole archive the largest story grew to 134 reports (> 130) and the grouping cost +.8 ms per article
-    # (> .3): off.
+    # (> .3): off. Session 26 (join22): with ``join_gap`` and sides judged against the unjoined core it passes that
+    # gate (LODO on 15 days +.0095 F1, largest 122, big12 .935, +.16 ms), but a run's end judges every live story
+    # as complete, and the 5-minute ``group`` job ends a run every few reports: in runs of 20 reports the pure share
+    # of two tuning days fell by .058. Off until complete means complete across runs.
     join_complete: bool = False
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
