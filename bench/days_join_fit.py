@@ -85,9 +85,14 @@ def capture_day(day: Day) -> Captured:
                     truth)
 
 
-def scoped(day: Captured, least: int) -> Captured:
-    """The day with only the pairs whose larger story holds ``least`` reports or more (``join_least``)."""
-    keep = [i for i, (a, b) in enumerate(day.pairs) if max(day.sizes[a], day.sizes[b]) >= least]
+_GAP = JOIN_FEATURES.index("gap")
+
+
+def scoped(day: Captured, least: int, max_gap: float | None = None) -> Captured:
+    """The day with only the pairs whose larger story holds ``least`` reports or more (``join_least``) and, with
+    ``max_gap``, whose first reports lie at most that many hours apart (``join_gap``)."""
+    near = day.features[:, _GAP] <= np.log1p(max_gap) if max_gap is not None else np.ones(len(day.pairs), bool)
+    keep = [i for i, (a, b) in enumerate(day.pairs) if max(day.sizes[a], day.sizes[b]) >= least and near[i]]
     return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep], day.features[keep], day.truth)
 
 
@@ -250,6 +255,8 @@ def main() -> None:
                         help="only the star pass with join_least --least and these caps on sides per core (0: none)")
     parser.add_argument("--bound-only", action="store_true",
                         help="with --cap: the threshold chosen without the cap, the cap applied after")
+    parser.add_argument("--max-gap", type=float,
+                        help="only pairs whose first reports lie at most this many hours apart (join_gap)")
     parser.add_argument("--verbose", action="store_true", help="each variant's per-day table")
     args = parser.parse_args()
     if args.capture:
@@ -266,7 +273,7 @@ def main() -> None:
           f"{np.mean([v[3] for v in base.values()]):.5f}, untuned days' mean F1 "
           f"{np.mean([base[n][0] for n in untuned]):.5f}")
     if args.cap is not None:
-        view = {n: scoped(d, args.least) for n, d in cache.items()}
+        view = {n: scoped(d, args.least, args.max_gap) for n, d in cache.items()}
         print(f"variants (LODO): star, least {args.least}, cap -> mean F1, mean pure, untuned days' mean F1")
         for cap in args.cap:
             f1, pure, untuned_f1 = lodo(view, args.l2, args.threshold, True, args.days_equal, not args.verbose, cap,
@@ -282,16 +289,16 @@ def main() -> None:
                       f"untuned F1 {untuned_f1:.5f}")
     if args.write:
         cap = args.cap[-1] if args.cap else 0
-        days = [scoped(d, args.least) for d in cache.values()]
+        days = [scoped(d, args.least, args.max_gap) for d in cache.values()]
         weights, bias = fit_days(days, args.l2, args.days_equal)
         threshold = args.threshold if args.threshold is not None else choose(days, weights, bias, args.star,
                                                                                  0 if args.bound_only else cap)
         pairs = sum(len(d.pairs) for d in days)
         positive = sum(int(same_event(d).sum()) for d in days)
         note = (f"Fitted by bench/days_join_fit.py --write --least {args.least}{' --star' if args.star else ''}"
-                f"{f' --cap {cap}' if cap else ''}"
+                f"{f' --cap {cap}' if cap else ''}{f' --max-gap {args.max_gap:g}' if args.max_gap is not None else ''}"
                 f"{' --days-equal' if args.days_equal else ''} (logistic regression, L2 {args.l2}) on the candidate\n"
-                f"pairs of finished stories (larger side >= {args.least} reports) of the tuning days\n{', '.join(cache)}\n"
+                f"pairs of finished stories (larger side >= {args.least} reports{', first reports within the gap' if args.max_gap is not None else ''}) of the tuning days\n{', '.join(cache)}\n"
                 f"(shipped grouping): {pairs} pairs, {positive} same event. Threshold by the fit's rule on the same days.\n"
                 "No held-out, test or fresh day was read to fit it.")
         model = PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), threshold, JOIN_FEATURES)

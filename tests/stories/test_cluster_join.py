@@ -143,3 +143,37 @@ def test_packaged_model_joins_two_halves_of_one_event_and_not_two_events_of_one_
     core, toll, fair = built(clusterer, [[(item, i) for i, item in enumerate(FLOOD)], [(TOLL, 20)], [(FAIR, 5)]])
     scored = {frozenset((a, b)): p for p, a, b in clusterer.join_pairs(final=True)}
     assert scored[frozenset((core, toll))] >= model.threshold > scored.get(frozenset((core, fair)), 0.0)
+
+
+# One more report of the flood, told by a third outlet, for the side a later pass judges.
+RESCUE = ("联合早报", "郑州地铁五号线进水 数百乘客隧道内等待救援",
+          "河南郑州暴雨不断，地铁五号线隧道进水，列车停在隧道内，数百名乘客在车厢中等待救援。"
+          "郑州消防出动救援人员，地铁全线停运。")
+# Joins two stories whose sizes, summed as logs, reach that of two stories of two reports (p .87), not of two
+# reports and one (p .007): a model that a core swollen by an earlier side would wrongly satisfy.
+SIZES = PairModel(tuple(10.0 if name in ("min_size", "max_size") else 0.0 for name in JOIN_FEATURES), -12.0, 0.6,
+                  JOIN_FEATURES)
+
+
+def test_a_later_side_is_judged_against_the_core_before_its_sides() -> None:
+    clusterer = clusterer_of(SIZES)
+    ids = built(clusterer, [[(FLOOD[0], 0), (FLOOD[1], 1)], [(FLOOD[2], 2), (TOLL, 3)], [(RESCUE, 10)]])
+    clusterer.add(document(9, FAIR, 75))  # the clock passes the first two stories' span, not the third's
+    assert clusterer.join_complete() == 1  # two stories of two reports: joined
+    assert story_count(clusterer, ids) == 2
+    clusterer.add(document(10, FAIR, 83))  # now the third is complete too
+    # Read against the joined story of four, the single report would pass (p .87); against the core as the model
+    # was fitted on (two reports) it does not.
+    assert clusterer.join_complete() == 0
+    assert story_count(clusterer, ids) == 2
+
+
+def test_the_pass_judges_only_pairs_within_join_gap() -> None:
+    # The toll reported 30 hours after the flood's first report: within max_span, beyond the day the model was
+    # fitted on (every tuning day's pair lies within a day), so not judged unless join_gap is lifted.
+    stories = [[(FLOOD[0], 0)], [(TOLL, 30)]]
+    for gap, joins in ((ClusterConfig().join_gap, 0), (None, 1)):
+        clusterer = clusterer_of(ALWAYS, join_gap=gap)
+        ids = built(clusterer, stories)
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins

@@ -52,7 +52,7 @@ from __future__ import annotations
 import math
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress
@@ -228,7 +228,10 @@ class ClusterConfig:
     # the run has ended), by a model fitted on finished stories' pairs (``join_model.toml``). Session 25 (merge20;
     # bench/days_results.md): LODO on the 14 tuning days B-cubed F1 +.011 at pure -.003, big12 .933 -> .936, but on
     # the whole archive the largest story grew to 134 reports (> 130) and the grouping cost +.8 ms per article
-    # (> .3): off.
+    # (> .3): off. Session 26 (join22): with ``join_gap`` and sides judged against the unjoined core it passes that
+    # gate (LODO on 15 days +.0095 F1, largest 122, big12 .935, +.16 ms), but a run's end judges every live story
+    # as complete, and the 5-minute ``group`` job ends a run every few reports: in runs of 20 reports the pure share
+    # of two tuning days fell by .058. Off until complete means complete across runs.
     join_complete: bool = False
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
@@ -239,6 +242,11 @@ class ClusterConfig:
     # At most this many sides per core, over all passes (0: no bound), the most probable first: uncapped, the whole
     # archive's largest stories took 17 and 26 small sides, some of other events (session 25, merge21).
     join_cap: int = 0
+    # The pass judges only pairs whose first reports are at most this far apart: the model was fitted on the tuning
+    # days' pairs (each a day's stories: the first reports of all 212 same-event pairs within 24 hours), so a pair
+    # farther apart is outside what it has seen, where its ``gap`` and size weights extrapolate towards a join (the
+    # whole archive's largest stories took sides up to 3 days late; session 26, join22). None: up to ``max_span``.
+    join_gap: timedelta | None = timedelta(days=1)
     lede_chars: int = 150  # body characters after the title that make a report's lede (about 2 sentences)
     # A report that agrees with several of a story's members is stronger evidence than one close pair:
     # the pair model's ``members`` / ``agreeing`` features read the term vectors of the story's latest
@@ -360,6 +368,13 @@ def _part_squares(vector: dict[str, float], names_of: dict[str, int]) -> tuple[f
     for term, weight in vector.items():
         own[names_of[term]] += weight * weight
     return own[0], own[1]
+
+
+def _unjoined_copy(story: _StoryState) -> _StoryState:
+    """``story`` as it stands, apart from the containers ``StoryClusterer._absorb`` changes in place."""
+    return replace(story, centroid=dict(story.centroid), titles=list(story.titles),
+                   title_words=set(story.title_words), title_terms=Counter(story.title_terms),
+                   members=list(story.members), outlets=set(story.outlets), lede_terms=Counter(story.lede_terms))
 
 
 def _rank(story: _StoryState) -> tuple[int, float]:
@@ -542,6 +557,9 @@ class StoryClusterer:
         self._judged: set[str] = set()  # complete stories the join pass has judged
         self._joined: dict[str, str] = {}  # stories a join pass joined: 'core' (absorbed) or 'side'
         self._sides: dict[str, int] = {}  # core -> sides the join passes gave it
+        # core -> its state before its first side: later passes judge a side against the core the join model
+        # was fitted on (stories as the grouping left them), not one swollen by earlier sides (session 26, join22).
+        self._unjoined: dict[str, _StoryState] = {}
         self.stories: dict[str, _StoryState] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
@@ -773,6 +791,7 @@ class StoryClusterer:
             self._judged.discard(story.id)
             self._joined.pop(story.id, None)
             self._sides.pop(story.id, None)
+            self._unjoined.pop(story.id, None)
             self._unindex(story.id, story.indexed_terms)
             self._meanings.remove(story.id)
             del self.stories[story.id]
@@ -1254,7 +1273,8 @@ class StoryClusterer:
     def join_pairs(self, final: bool = False) -> list[tuple[float, str, str]]:
         """(join probability, story, candidate) for the candidate pairs of complete stories at least one of which
         completed since the last pass (``final``: every live story counts as complete: the run has ended), but
-        those surely below ``complete_probability`` (``joincomplete.join_probability``)."""
+        those whose first reports lie more than ``join_gap`` apart and those surely below ``complete_probability``
+        (``joincomplete.join_probability``)."""
         if self.join_model is None:
             return []
         done = {s.id for s in self.stories.values() if not s.closed and (final or self.complete(s))}
@@ -1262,6 +1282,7 @@ class StoryClusterer:
         self._judged |= fresh
         scored: list[tuple[float, str, str]] = []
         seen: set[tuple[str, str]] = set()
+        gap = self.config.join_gap
         for story_id in sorted(fresh):
             story = self.stories[story_id]
             least = self.config.join_least if len(story.members) < self.config.join_least else 0
@@ -1270,8 +1291,11 @@ class StoryClusterer:
                 if other.id not in done or pair in seen:
                     continue
                 seen.add(pair)
-                probability = join_probability(self.join_model, self.complete_probability, story, other, self._is_name,
-                                               _dice, self._event_weights, self._core_probability)
+                a, b = self._unjoined.get(story.id, story), self._unjoined.get(other.id, other)
+                if gap is not None and abs(a.first - b.first) > gap:
+                    continue
+                probability = join_probability(self.join_model, self.complete_probability, a, b, self._is_name, _dice,
+                                               self._event_weights, self._core_probability)
                 if probability is not None:
                     scored.append((probability, story.id, other.id))
         return scored
@@ -1297,6 +1321,8 @@ class StoryClusterer:
                 continue
             if not self._mergeable(a, b):
                 continue
+            if big.id not in self._unjoined:
+                self._unjoined[big.id] = _unjoined_copy(big)
             self._absorb(big, small)
             self._relink.discard(big.id)  # judged whole here: the event layer does not carry it further
             roles[small.id], roles[big.id] = "side", "core"

@@ -7,7 +7,10 @@ pass judges a pair only once neither story can change by report grouping any mor
 there will be. A logistic regression over ``JOIN_FEATURES`` of the two finished stories, fitted on the
 candidate pairs of the tuning days' shipped grouping (``bench/days_join_fit.py``, coefficients in
 ``join_model.toml``), decides. Only pairs whose larger story holds ``ClusterConfig.join_least`` reports are
-judged (two single reports were most of the wrong joins, as they were for the event layer). A join never makes
+judged (two single reports were most of the wrong joins, as they were for the event layer), and only pairs whose
+first reports lie within ``ClusterConfig.join_gap`` (a day: the range of the fitted pairs; beyond it the model's
+``gap`` and size weights extrapolate, session 26), each judged against the core as it stood before its first side
+(as fitted: the replay scores stories before any join, production passes run at each save). A join never makes
 a story span more than ``ClusterConfig.max_span``, and there are no chains: a pair's probability describes two
 stories, not the merge a third would carry it into. So a story absorbed once is never joined again and a story
 that absorbed is never absorbed; it may take several sides (``ClusterConfig.join_star``, each judged against it
