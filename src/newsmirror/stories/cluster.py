@@ -55,15 +55,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import chain, compress
-from operator import itemgetter, mul
+from itertools import chain, compress, repeat
+from operator import gt, itemgetter, le, mul, not_
 from typing import TypeVar
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
-from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
+from newsmirror.stories.digest import (
+    LIST_MIN_PARAGRAPHS,
+    credit_ends,
+    credits,
+    digest_title,
+    is_list_of_items,
+    wires_named,
+)
 from newsmirror.stories.eventlink import (
     EventModel,
     StoryWeights,
@@ -427,6 +434,20 @@ _IDFS: _Memo[float] = _Memo(idf)  # background IDF
 _TERMS: _Memo[bool] = _Memo(is_term)
 
 
+_ONE = 1.0
+
+
+class _Growth(dict[float, float]):
+    """1 + log(count), the weight's factor for a word used ``count`` times, kept per count (few values)."""
+
+    def __missing__(self, count: float) -> float:
+        value = self[count] = 1 + math.log(count)
+        return value
+
+
+_GROWTH = _Growth()
+
+
 # The pair model's last features, the costliest (a vector cosine and up to ``member_vectors`` term cosines).
 _TAIL = ("meaning", "members", "agreeing")
 
@@ -627,7 +648,10 @@ class StoryClusterer:
         infos = list(map(self._words.__getitem__, counts))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
-        digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
+        # Fewer paragraphs than a list needs are no list (``is_list_of_items`` says so too): no names to pick.
+        digest = genre(normal_title, normalized=True) or (
+            len(paragraph_terms) >= LIST_MIN_PARAGRAPHS
+            and is_list_of_items([terms & names for terms in paragraph_terms]))
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
@@ -647,31 +671,38 @@ class StoryClusterer:
                  idfs: Iterable[float] | None = None) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
         ``entity_weight`` for names x commonness, where commonness is 1 for words few recent reports
-        use and falls as log(floor/share) for common ones (down to 0.1). One loop with the look-ups
-        bound once: it runs for every distinct word of every report. ``idfs``: the words' background
-        IDFs in the order of ``counts``, when the caller has them."""
+        use and falls as log(floor/share) for common ones (down to 0.1). It runs for every distinct
+        word of every report. ``idfs``: the words' background IDFs in the order of ``counts``, when the
+        caller has them."""
         boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
-        # Below 50 recent reports commonness is 1 (too few to tell). Otherwise a word counts less
-        # when its count of recent reports is at least ``least``: the smallest count whose share
-        # (count / seen, the same division) exceeds the floor, so most words skip the division.
-        df = self._df if seen >= 50 else {}
-        least = _least_count(floor, seen)
         if idfs is None:
             idfs = map(_IDFS.__getitem__, counts)
         log = math.log
-        weighted: dict[str, float] = {}
-        for (word, count), background in zip(counts.items(), idfs, strict=True):
-            # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
-            weight = background if count == 1.0 else (1 + log(count)) * background
-            if word in names:
-                weight *= boost
-            used = df.get(word)
-            if used is not None and used >= least:
-                weight *= max(0.1, 1.0 + log(floor / (used / seen)) / 3)
-            if weight > 0:
-                weighted[word] = weight
+        # Each word's weight is its background IDF times the factors that apply to it, in the order
+        # (1 + log count), the name boost, commonness: the same products as one formula per word, but
+        # each factor is applied only to the words it concerns (a fourth repeat, an eighth are names, a
+        # few are common), picked and multiplied by C-level passes instead of a Python step per word.
+        weighted = dict(zip(counts, idfs, strict=True))
+        repeated = list(compress(counts, map(_ONE.__ne__, counts.values())))  # most words occur once
+        weighted.update(zip(repeated, map(mul, map(_GROWTH.__getitem__, map(counts.__getitem__, repeated)),
+                                          map(weighted.__getitem__, repeated)), strict=True))
+        named = list(filter(weighted.__contains__, names))
+        weighted.update(zip(named, map(mul, map(weighted.__getitem__, named), repeat(boost)), strict=True))
+        # Below 50 recent reports commonness is 1 (too few to tell). Otherwise a word counts less
+        # when its count of recent reports is at least ``least``: the smallest count whose share
+        # (count / seen, the same division) exceeds the floor, so most words skip the division.
+        if seen >= 50:
+            least = _least_count(floor, seen)
+            uses = list(map(self._df.get, counts, repeat(0)))
+            for word, used in compress(zip(counts, uses, strict=True), map(le, repeat(least), uses)):
+                weighted[word] = weighted[word] * max(0.1, 1.0 + log(floor / (used / seen)) / 3)
+        # Only positive weights are kept (a word of IDF 0, an English function word, goes).
+        positive = list(map(gt, weighted.values(), repeat(0.0)))
+        if not all(positive):
+            for word in list(compress(weighted, map(not_, positive))):
+                del weighted[word]
         return weighted
 
     def _count(self, vector: dict[str, float]) -> None:
@@ -956,18 +987,24 @@ class StoryClusterer:
         return self._near
 
     def _model_merges(self, story: _StoryState, other: _StoryState, profile: dict[str, float] | None = None,
-                      own: tuple[float, float] | None = None) -> bool:
+                      own: tuple[float, float] | None = None, names: list[str] | None = None) -> bool:
         """Whether the pair model, reading ``story``'s core as one report (``profile``: its unit centroid,
-        when the caller has it, ``own``: the profile's ``_part_squares``), puts it in ``other``."""
+        when the caller has it, ``own``: the profile's ``_part_squares``, ``names``: ``_title_names``), puts
+        it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
             return False
         least = self.config.merge_probability
-        names = [t for t in story.title_words if self._is_name(t)]
+        if names is None:
+            names = self._title_names(story)
         if profile is None:
             profile, own = _unit(story.centroid), None
         score = self._pair_probability(least, profile, story.titles, names, story.first, story.outlets, other,
                                        story.meaning, joining=False, own=own)
         return score is not None and score >= least
+
+    def _title_names(self, story: _StoryState) -> list[str]:
+        """The names among a story core's title terms (what ``_model_merges`` reads as a report's title names)."""
+        return [t for t in story.title_words if self._is_name(t)]
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
         """Whether a title holds the story's title keys: terms most of its reports' titles use."""
@@ -989,11 +1026,14 @@ class StoryClusterer:
         config = self.config
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: config.probe_terms]
         found: list[_StoryState] = []
-        for story_id in self._candidates(probes, config.max_candidates):
+        least = config.min_shared_terms
+        for story_id, hits in self._ranked(probes, config.max_candidates):
             story = self.stories[story_id]
             if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
-            if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
+            # A story is indexed only under terms of its centroid (``_reindex``) and the probes are the
+            # report's, so ``hits`` shared terms are certain: counting them all is needed below ``least``.
+            if hits >= least or sum(map(story.centroid.__contains__, vector)) >= least:
                 found.append(story)
         seen = {story.id for story in found}
         if config.meaning_candidates and meaning is not None:
@@ -1116,12 +1156,18 @@ class StoryClusterer:
 
     def _candidates(self, probes: list[str] | tuple[str, ...], limit: int) -> list[str]:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
+        return [story_id for story_id, _ in self._ranked(probes, limit)]
+
+    def _ranked(self, probes: list[str] | tuple[str, ...], limit: int) -> list[tuple[str, int]]:
+        """``_candidates`` with how many of the probe terms each story is indexed under."""
         # One count over every posting list (a C-level pass, the stories met in the same order as by
         # one ``update`` per probe, so ties rank alike) instead of a Counter.update call per probe term.
         postings_of = self._postings
         lists = [postings for postings in map(postings_of.get, probes) if postings]
         hits: Counter[str] = Counter(chain.from_iterable(lists))
-        return [story_id for story_id, _ in hits.most_common(limit)]
+        # ``most_common(limit)`` is documented as this stable sort's head (ties in first-met order); the
+        # sort by a C-level key costs less than its heap of Python comparisons.
+        return sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]
 
     def _is_name(self, term: str) -> int:
         return self._names[term]
@@ -1158,6 +1204,7 @@ class StoryClusterer:
     def _merge_similar(self, story: _StoryState) -> None:
         profile = _unit(story.centroid)
         own: tuple[float, float] | None = None  # the profile's ``_part_squares``, once the model needs them
+        names: list[str] | None = None  # its ``_title_names``, likewise: the same for every candidate
         probes = story.indexed_terms[: self.config.probe_terms]
         for other_id in self._candidates(probes, self.config.max_candidates // 4 + 1):
             other = self.stories.get(other_id)
@@ -1170,14 +1217,16 @@ class StoryClusterer:
             if not similar:
                 if own is None:
                     own = _part_squares(profile, self._names)
-                if not self._model_merges(story, other, profile, own):
+                if names is None:
+                    names = self._title_names(story)
+                if not self._model_merges(story, other, profile, own, names):
                     continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
             self._absorb(big, small)
             if small is story:
                 return  # this story is gone; the survivor's profile is up to date
-            profile, own = _unit(story.centroid), None
+            profile, own, names = _unit(story.centroid), None, None
 
     def _link_event(self, story: _StoryState) -> None:
         """The event layer: merge ``story`` with the live stories the event model (``stories.eventlink``)
