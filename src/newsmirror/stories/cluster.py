@@ -57,7 +57,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import gt, itemgetter, le, mul, not_
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
@@ -430,8 +430,49 @@ class _Memo(dict[str, _V]):
 # grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
 _NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
 _IDFS: _Memo[float] = _Memo(idf)  # background IDF
-# Whether a token of jieba's search cut is a term (``text.tokenize.is_term``).
-_TERMS: _Memo[bool] = _Memo(is_term)
+
+# A term's record: (background IDF, name verdict, row in a clusterer's word vectors or -1).
+_Record = tuple[float, int, int]
+
+
+class _Records(dict[str, "_Record | None"]):
+    """Every token of the search cut -> its record if it is a term (``text.tokenize.is_term``), else None.
+    The filter of a report's tokens and the records of its distinct terms read this one table, whose
+    entries the filter has just touched, instead of a table of verdicts and one of records (a look-up in a
+    big table costs more than the arithmetic done with it); a first-met token is computed by one call.
+    Pure functions of the token and of the word vectors' ``rows``; bounded as ``_Memo``."""
+
+    def __init__(self, rows: dict[str, int], limit: int = 500_000) -> None:
+        super().__init__()
+        self.rows = rows
+        self.limit = limit
+
+    def __missing__(self, token: str) -> _Record | None:
+        if len(self) > self.limit:
+            self.clear()
+        record = self[token] = (idf(token), _NAMES[token], self.rows.get(token, -1)) if is_term(token) else None
+        return record
+
+
+# The records of each word vectors' rows in use (a few: the packaged vectors, those a tool passes), shared
+# by every clusterer of the process as ``_NAMES`` is (a tool that groups day after day starts a clusterer
+# a day). Each entry keeps its ``rows`` alive, so an entry is never read for other vectors.
+_RECORDS: list[_Records] = []
+
+
+def _records_for(rows: dict[str, int]) -> _Records:
+    """The records of ``rows``, kept last in use (the least recently asked for goes when a fifth comes)."""
+    for at, records in enumerate(_RECORDS):
+        if records.rows is rows:
+            _RECORDS.append(_RECORDS.pop(at))
+            return records
+    if len(_RECORDS) >= 4:
+        del _RECORDS[0]
+    _RECORDS.append(_Records(rows))
+    return _RECORDS[-1]
+
+
+_NO_ROWS: dict[str, int] = {}  # the rows of a clusterer without word vectors
 
 
 _ONE = 1.0
@@ -580,11 +621,9 @@ class StoryClusterer:
             vectors = default_vectors()
         self.word_vectors = vectors if self.config.word_vectors else None
         self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
-        # A word's (background IDF, name verdict, row in this clusterer's word vectors or -1): pure
-        # functions of the word and of the vectors, which a clusterer keeps, so never stale.
-        index = self.word_vectors.index if self.word_vectors is not None else {}
-        self._words: _Memo[tuple[float, int, int]] = _Memo(
-            lambda term: (_IDFS[term], _NAMES[term], index.get(term, -1)))
+        # A token's record (``_Records``): pure functions of the token and of the vectors, which a clusterer
+        # keeps, so never stale.
+        self._records = _records_for(self.word_vectors.index if self.word_vectors is not None else _NO_ROWS)
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
@@ -612,7 +651,7 @@ class StoryClusterer:
         normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
         counts: dict[str, float] = {}
-        is_term = _TERMS
+        is_term = self._records  # a term's record (true) or None
         for word in search_tokens(normal_title):
             if is_term[word]:
                 counts[word] = counts.get(word, 0.0) + config.title_weight
@@ -625,6 +664,11 @@ class StoryClusterer:
         for line in lines:
             if left <= 0:
                 break
+            if not line:
+                # Half the lines are the blank ones between paragraphs: no terms, no lede, no paragraph;
+                # only the newline is counted (as below), without a cut and its filter.
+                left -= 1
+                continue
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
             terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
@@ -643,9 +687,9 @@ class StoryClusterer:
         in_title = {word: weight + tally[word] for word, weight in counts.items() if word in tally}
         counts.update(tally)
         counts.update(in_title)
-        # One look-up per distinct word for its IDF, name verdict and vector row (each is a big table: a
-        # look-up in one costs more than the arithmetic done with it).
-        infos = list(map(self._words.__getitem__, counts))
+        # One look-up per distinct word for its IDF, name verdict and vector row (every word counted is a
+        # term, so a record, never None).
+        infos = cast(list[_Record], list(map(is_term.__getitem__, counts)))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
         # Fewer paragraphs than a list needs are no list (``is_list_of_items`` says so too): no names to pick.
