@@ -94,7 +94,7 @@ from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
+from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, search_tokens_of_lines, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
 
@@ -660,18 +660,24 @@ class StoryClusterer:
         want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
         lede = set(counts) if want_lede else set()
         left = config.body_chars
-        body: list[str] = []
+        # The paragraphs within the body's budget (each line and its newline count against it), with the
+        # characters used before each.
+        starts: list[int] = []
+        paragraphs: list[str] = []
         for line in lines:
             if left <= 0:
                 break
             if not line:
                 # Half the lines are the blank ones between paragraphs: no terms, no lede, no paragraph;
-                # only the newline is counted (as below), without a cut and its filter.
+                # only the newline is counted, without a cut and its filter.
                 left -= 1
                 continue
-            used = config.body_chars - left
-            paragraph, left = line[:left], left - len(line) - 1
-            terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
+            starts.append(config.body_chars - left)
+            paragraphs.append(line[:left])
+            left -= len(line) + 1
+        body: list[str] = []
+        for used, paragraph, tokens in zip(starts, paragraphs, search_tokens_of_lines(paragraphs), strict=True):
+            terms = list(filter(is_term.__getitem__, tokens))  # C-level loop
             body += terms
             if want_lede and used < config.lede_chars:
                 if used + len(paragraph) <= config.lede_chars:
