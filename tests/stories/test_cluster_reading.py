@@ -44,3 +44,18 @@ def test_clusterers_of_other_word_vectors_read_their_own_rows() -> None:
     assert own._records["白宫"] == (idf("白宫"), int(is_name("白宫")), 1)
     assert StoryClusterer(ClusterConfig(event_link=False))._records is packaged._records  # shared, as _NAMES is
     assert any(records is own._records for records in cluster._RECORDS)
+
+
+def test_commonness_factors_follow_the_recent_reports_count() -> None:
+    # The factors are kept per count of uses while the number of recent reports stays; it grows (the
+    # first ``local_df_docs`` reports), so the kept factors must be made again: the same word at the
+    # same count weighs differently at 100 and at 2,000 recent reports.
+    from tests.stories.test_cluster_shortcuts import full_weights
+
+    clusterer = StoryClusterer(ClusterConfig(event_link=False))
+    counts = {"疫苗": 1.0, "中国": 2.0, "声明": 1.0}
+    for seen in (100, 2000):
+        clusterer._recent.extend(("x",) for _ in range(seen - len(clusterer._recent)))
+        clusterer._df = {"疫苗": 60, "中国": 90, "声明": 1}
+        got = clusterer._weights(counts, {"中国"})
+        assert list(got.items()) == list(full_weights(clusterer, counts, {"中国"}).items()), seen

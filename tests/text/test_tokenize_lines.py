@@ -23,6 +23,8 @@ def test_one_cut_gives_every_lines_own_tokens() -> None:
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).strip() or "说"
                  for _ in range(rng.randint(0, 6))]
         assert search_tokens_of_lines(lines) == [search_tokens(line) for line in lines], lines
+        # an empty first line (a report whose title normalizes to nothing)
+        assert search_tokens_of_lines(["", *lines]) == [[], *(search_tokens(line) for line in lines)], lines
 
 
 def test_lines_are_cut_one_by_one_when_the_newlines_do_not_match(monkeypatch: pytest.MonkeyPatch) -> None:

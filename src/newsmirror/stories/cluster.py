@@ -489,6 +489,21 @@ class _Growth(dict[float, float]):
 _GROWTH = _Growth()
 
 
+class _Commonness(dict[int, float]):
+    """The commonness factor of a word ``used`` by that many of ``seen`` recent reports, with ``floor``:
+    max(0.1, 1 + log(floor / (used / seen)) / 3), kept per count (at most ``seen`` values), so the common
+    words of a report are weighed by C-level look-ups instead of a Python step each."""
+
+    def __init__(self, floor: float, seen: int) -> None:
+        super().__init__()
+        self.floor = floor
+        self.seen = seen
+
+    def __missing__(self, used: int) -> float:
+        value = self[used] = max(0.1, 1.0 + math.log(self.floor / (used / self.seen)) / 3)
+        return value
+
+
 # The pair model's last features, the costliest (a vector cosine and up to ``member_vectors`` term cosines).
 _TAIL = ("meaning", "members", "agreeing")
 
@@ -623,6 +638,7 @@ class StoryClusterer:
         self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
         # A token's record (``_Records``): pure functions of the token and of the vectors, which a clusterer
         # keeps, so never stale.
+        self._commonness = _Commonness(self.config.local_df_floor, 0)  # made again when the counts change
         self._records = _records_for(self.word_vectors.index if self.word_vectors is not None else _NO_ROWS)
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
@@ -650,15 +666,7 @@ class StoryClusterer:
         config = self.config
         normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
-        counts: dict[str, float] = {}
         is_term = self._records  # a term's record (true) or None
-        for word in search_tokens(normal_title):
-            if is_term[word]:
-                counts[word] = counts.get(word, 0.0) + config.title_weight
-        paragraph_terms: list[set[str]] = []
-        # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
-        want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
-        lede = set(counts) if want_lede else set()
         left = config.body_chars
         # The paragraphs within the body's budget (each line and its newline count against it), with the
         # characters used before each.
@@ -675,8 +683,18 @@ class StoryClusterer:
             starts.append(config.body_chars - left)
             paragraphs.append(line[:left])
             left -= len(line) + 1
+        # The title's and the paragraphs' tokens from one cut (the normalized title holds no newline).
+        title_tokens, *cuts = search_tokens_of_lines([normal_title, *paragraphs])
+        counts: dict[str, float] = {}
+        for word in title_tokens:
+            if is_term[word]:
+                counts[word] = counts.get(word, 0.0) + config.title_weight
+        paragraph_terms: list[set[str]] = []
+        # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
+        want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
+        lede = set(counts) if want_lede else set()
         body: list[str] = []
-        for used, paragraph, tokens in zip(starts, paragraphs, search_tokens_of_lines(paragraphs), strict=True):
+        for used, paragraph, tokens in zip(starts, paragraphs, cuts, strict=True):
             terms = list(filter(is_term.__getitem__, tokens))  # C-level loop
             body += terms
             if want_lede and used < config.lede_chars:
@@ -729,7 +747,6 @@ class StoryClusterer:
         seen = len(self._recent)
         if idfs is None:
             idfs = map(_IDFS.__getitem__, counts)
-        log = math.log
         # Each word's weight is its background IDF times the factors that apply to it, in the order
         # (1 + log count), the name boost, commonness: the same products as one formula per word, but
         # each factor is applied only to the words it concerns (a fourth repeat, an eighth are names, a
@@ -746,8 +763,14 @@ class StoryClusterer:
         if seen >= 50:
             least = _least_count(floor, seen)
             uses = list(map(self._df.get, counts, repeat(0)))
-            for word, used in compress(zip(counts, uses, strict=True), map(le, repeat(least), uses)):
-                weighted[word] = weighted[word] * max(0.1, 1.0 + log(floor / (used / seen)) / 3)
+            common = list(compress(zip(counts, uses, strict=True), map(le, repeat(least), uses)))
+            if common:
+                table = self._commonness
+                if table.floor != floor or table.seen != seen:  # the same factors while these stay
+                    table = self._commonness = _Commonness(floor, seen)
+                words, used = zip(*common, strict=True)
+                weighted.update(zip(words, map(mul, map(weighted.__getitem__, words), map(table.__getitem__, used)),
+                                    strict=True))
         # Only positive weights are kept (a word of IDF 0, an English function word, goes).
         positive = list(map(gt, weighted.values(), repeat(0.0)))
         if not all(positive):
