@@ -113,37 +113,3 @@ def test_the_bound_follows_a_replaced_model() -> None:
     clusterer.model = PairModel(clusterer.model.weights, 40.0, 0.7)  # now every pair is certain
     score = clusterer._pair_probability(0.7, *args)
     assert score is not None and score >= 0.7
-
-
-def test_stories_are_indexed_only_under_their_centroid_terms_so_hits_are_shared_terms() -> None:
-    """``candidate_stories`` takes a story's probe hits as shared terms without counting them: that holds
-    only while every posting of a story names a term of its centroid, through joins, merges and evictions."""
-    clusterer = StoryClusterer(ClusterConfig(event_core=2, merge_probability=0.05))
-    for doc in DOCUMENTS:
-        clusterer.add(doc)
-        for term, postings in clusterer._postings.items():
-            assert all(term in clusterer.stories[story_id].centroid for story_id in postings)
-        clusterer.link_events()
-    for doc in DOCUMENTS:
-        vector = clusterer.vector(doc.title, doc.text)
-        probes = sorted(vector, key=vector.__getitem__, reverse=True)[: clusterer.config.probe_terms]
-        for story_id, hits in clusterer._ranked(probes, 40):
-            assert hits <= sum(map(clusterer.stories[story_id].centroid.__contains__, vector))
-        ranked = clusterer._ranked(probes, 5)
-        assert [s for s, _ in ranked] == clusterer._candidates(probes, 5)
-
-
-def test_ranking_is_most_common_with_its_ties() -> None:
-    from collections import Counter, OrderedDict
-    from itertools import chain
-
-    rng = random.Random(4)
-    clusterer = StoryClusterer(ClusterConfig(event_link=False))
-    stories = [f"s{i}" for i in range(60)]
-    for _ in range(300):
-        terms = [f"t{i}" for i in range(rng.randint(0, 14))]
-        clusterer._postings = {t: OrderedDict((s, None) for s in rng.sample(stories, rng.randint(1, 30))) for t in terms}
-        probes = [*terms, "absent"]
-        limit = rng.randint(1, 45)
-        expected = Counter(chain.from_iterable(clusterer._postings[t] for t in terms)).most_common(limit)
-        assert clusterer._ranked(probes, limit) == expected

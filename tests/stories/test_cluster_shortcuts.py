@@ -221,7 +221,7 @@ def test_term_weights_are_the_formula_word_by_word(seen: int) -> None:
 
 def test_one_word_look_up_gives_what_the_separate_tables_give() -> None:
     # ``_analyse`` takes a word's IDF, name verdict and vector row from one per-clusterer record
-    # (``_records``). The records must be those of the clusterer's own vectors (a clusterer with other
+    # (``_words``). The records must be those of the clusterer's own vectors (a clusterer with other
     # vectors gets other rows, so a record shared across vectors would be stale), and the weights and
     # meaning built from them must be bit for bit those from the separate look-ups.
     from newsmirror.stories.cluster import _IDFS, _NAMES
@@ -232,9 +232,9 @@ def test_one_word_look_up_gives_what_the_separate_tables_give() -> None:
     other = WordVectors(list(reversed(words)), np.eye(len(words), 4), np.full(len(words), 5), 1000)
     first, second = StoryClusterer(ClusterConfig(), vectors=mine), StoryClusterer(ClusterConfig(), vectors=other)
     for word in [*words, "出口商", "the"]:
-        assert first._records[word] == (idf(word), _NAMES[word], mine.index.get(word, -1))
-        assert second._records[word] == (_IDFS[word], _NAMES[word], other.index.get(word, -1))
-    assert first._records["澳大利亚"] != second._records["澳大利亚"]
+        assert first._words[word] == (idf(word), _NAMES[word], mine.index.get(word, -1))
+        assert second._words[word] == (_IDFS[word], _NAMES[word], other.index.get(word, -1))
+    assert first._words["澳大利亚"][2] != second._words["澳大利亚"][2]
     for item in (WINE_FOLLOW_UP, CRICKET):
         _, _, title, text = item
         clusterer = StoryClusterer(ClusterConfig(), vectors=mine)

@@ -55,22 +55,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import gt, itemgetter, le, mul, not_
-from typing import TypeVar, cast
+from itertools import chain, compress
+from operator import itemgetter, mul
+from typing import TypeVar
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
-from newsmirror.stories.digest import (
-    LIST_MIN_PARAGRAPHS,
-    credit_ends,
-    credits,
-    digest_title,
-    is_list_of_items,
-    wires_named,
-)
+from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
 from newsmirror.stories.eventlink import (
     EventModel,
     StoryWeights,
@@ -94,7 +87,7 @@ from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, search_tokens_of_lines, words
+from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
 
@@ -430,78 +423,8 @@ class _Memo(dict[str, _V]):
 # grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
 _NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
 _IDFS: _Memo[float] = _Memo(idf)  # background IDF
-
-# A term's record: (background IDF, name verdict, row in a clusterer's word vectors or -1).
-_Record = tuple[float, int, int]
-
-
-class _Records(dict[str, "_Record | None"]):
-    """Every token of the search cut -> its record if it is a term (``text.tokenize.is_term``), else None.
-    The filter of a report's tokens and the records of its distinct terms read this one table, whose
-    entries the filter has just touched, instead of a table of verdicts and one of records (a look-up in a
-    big table costs more than the arithmetic done with it); a first-met token is computed by one call.
-    Pure functions of the token and of the word vectors' ``rows``; bounded as ``_Memo``."""
-
-    def __init__(self, rows: dict[str, int], limit: int = 500_000) -> None:
-        super().__init__()
-        self.rows = rows
-        self.limit = limit
-
-    def __missing__(self, token: str) -> _Record | None:
-        if len(self) > self.limit:
-            self.clear()
-        record = self[token] = (idf(token), _NAMES[token], self.rows.get(token, -1)) if is_term(token) else None
-        return record
-
-
-# The records of each word vectors' rows in use (a few: the packaged vectors, those a tool passes), shared
-# by every clusterer of the process as ``_NAMES`` is (a tool that groups day after day starts a clusterer
-# a day). Each entry keeps its ``rows`` alive, so an entry is never read for other vectors.
-_RECORDS: list[_Records] = []
-
-
-def _records_for(rows: dict[str, int]) -> _Records:
-    """The records of ``rows``, kept last in use (the least recently asked for goes when a fifth comes)."""
-    for at, records in enumerate(_RECORDS):
-        if records.rows is rows:
-            _RECORDS.append(_RECORDS.pop(at))
-            return records
-    if len(_RECORDS) >= 4:
-        del _RECORDS[0]
-    _RECORDS.append(_Records(rows))
-    return _RECORDS[-1]
-
-
-_NO_ROWS: dict[str, int] = {}  # the rows of a clusterer without word vectors
-
-
-_ONE = 1.0
-
-
-class _Growth(dict[float, float]):
-    """1 + log(count), the weight's factor for a word used ``count`` times, kept per count (few values)."""
-
-    def __missing__(self, count: float) -> float:
-        value = self[count] = 1 + math.log(count)
-        return value
-
-
-_GROWTH = _Growth()
-
-
-class _Commonness(dict[int, float]):
-    """The commonness factor of a word ``used`` by that many of ``seen`` recent reports, with ``floor``:
-    max(0.1, 1 + log(floor / (used / seen)) / 3), kept per count (at most ``seen`` values), so the common
-    words of a report are weighed by C-level look-ups instead of a Python step each."""
-
-    def __init__(self, floor: float, seen: int) -> None:
-        super().__init__()
-        self.floor = floor
-        self.seen = seen
-
-    def __missing__(self, used: int) -> float:
-        value = self[used] = max(0.1, 1.0 + math.log(self.floor / (used / self.seen)) / 3)
-        return value
+# Whether a token of jieba's search cut is a term (``text.tokenize.is_term``).
+_TERMS: _Memo[bool] = _Memo(is_term)
 
 
 # The pair model's last features, the costliest (a vector cosine and up to ``member_vectors`` term cosines).
@@ -636,10 +559,11 @@ class StoryClusterer:
             vectors = default_vectors()
         self.word_vectors = vectors if self.config.word_vectors else None
         self._meanings = _MeaningIndex(self.word_vectors.dims if self.word_vectors else 1)
-        # A token's record (``_Records``): pure functions of the token and of the vectors, which a clusterer
-        # keeps, so never stale.
-        self._commonness = _Commonness(self.config.local_df_floor, 0)  # made again when the counts change
-        self._records = _records_for(self.word_vectors.index if self.word_vectors is not None else _NO_ROWS)
+        # A word's (background IDF, name verdict, row in this clusterer's word vectors or -1): pure
+        # functions of the word and of the vectors, which a clusterer keeps, so never stale.
+        index = self.word_vectors.index if self.word_vectors is not None else {}
+        self._words: _Memo[tuple[float, int, int]] = _Memo(
+            lambda term: (_IDFS[term], _NAMES[term], index.get(term, -1)))
         self._near_for: np.ndarray | None = None
         self._near: frozenset[str] = frozenset()
         self._relink: set[str] = set()  # stories changed since the last ``link_events`` pass
@@ -666,36 +590,23 @@ class StoryClusterer:
         config = self.config
         normal_title = _normal_title(title)
         lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
-        is_term = self._records  # a term's record (true) or None
-        left = config.body_chars
-        # The paragraphs within the body's budget (each line and its newline count against it), with the
-        # characters used before each.
-        starts: list[int] = []
-        paragraphs: list[str] = []
-        for line in lines:
-            if left <= 0:
-                break
-            if not line:
-                # Half the lines are the blank ones between paragraphs: no terms, no lede, no paragraph;
-                # only the newline is counted, without a cut and its filter.
-                left -= 1
-                continue
-            starts.append(config.body_chars - left)
-            paragraphs.append(line[:left])
-            left -= len(line) + 1
-        # The title's and the paragraphs' tokens from one cut (the normalized title holds no newline).
-        title_tokens, *cuts = search_tokens_of_lines([normal_title, *paragraphs])
         counts: dict[str, float] = {}
-        for word in title_tokens:
+        is_term = _TERMS
+        for word in search_tokens(normal_title):
             if is_term[word]:
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
         want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
         lede = set(counts) if want_lede else set()
+        left = config.body_chars
         body: list[str] = []
-        for used, paragraph, tokens in zip(starts, paragraphs, cuts, strict=True):
-            terms = list(filter(is_term.__getitem__, tokens))  # C-level loop
+        for line in lines:
+            if left <= 0:
+                break
+            used = config.body_chars - left
+            paragraph, left = line[:left], left - len(line) - 1
+            terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
             body += terms
             if want_lede and used < config.lede_chars:
                 if used + len(paragraph) <= config.lede_chars:
@@ -711,15 +622,12 @@ class StoryClusterer:
         in_title = {word: weight + tally[word] for word, weight in counts.items() if word in tally}
         counts.update(tally)
         counts.update(in_title)
-        # One look-up per distinct word for its IDF, name verdict and vector row (every word counted is a
-        # term, so a record, never None).
-        infos = cast(list[_Record], list(map(is_term.__getitem__, counts)))
+        # One look-up per distinct word for its IDF, name verdict and vector row (each is a big table: a
+        # look-up in one costs more than the arithmetic done with it).
+        infos = list(map(self._words.__getitem__, counts))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
-        # Fewer paragraphs than a list needs are no list (``is_list_of_items`` says so too): no names to pick.
-        digest = genre(normal_title, normalized=True) or (
-            len(paragraph_terms) >= LIST_MIN_PARAGRAPHS
-            and is_list_of_items([terms & names for terms in paragraph_terms]))
+        digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
@@ -739,43 +647,31 @@ class StoryClusterer:
                  idfs: Iterable[float] | None = None) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
         ``entity_weight`` for names x commonness, where commonness is 1 for words few recent reports
-        use and falls as log(floor/share) for common ones (down to 0.1). It runs for every distinct
-        word of every report. ``idfs``: the words' background IDFs in the order of ``counts``, when the
-        caller has them."""
+        use and falls as log(floor/share) for common ones (down to 0.1). One loop with the look-ups
+        bound once: it runs for every distinct word of every report. ``idfs``: the words' background
+        IDFs in the order of ``counts``, when the caller has them."""
         boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
-        if idfs is None:
-            idfs = map(_IDFS.__getitem__, counts)
-        # Each word's weight is its background IDF times the factors that apply to it, in the order
-        # (1 + log count), the name boost, commonness: the same products as one formula per word, but
-        # each factor is applied only to the words it concerns (a fourth repeat, an eighth are names, a
-        # few are common), picked and multiplied by C-level passes instead of a Python step per word.
-        weighted = dict(zip(counts, idfs, strict=True))
-        repeated = list(compress(counts, map(_ONE.__ne__, counts.values())))  # most words occur once
-        weighted.update(zip(repeated, map(mul, map(_GROWTH.__getitem__, map(counts.__getitem__, repeated)),
-                                          map(weighted.__getitem__, repeated)), strict=True))
-        named = list(filter(weighted.__contains__, names))
-        weighted.update(zip(named, map(mul, map(weighted.__getitem__, named), repeat(boost)), strict=True))
         # Below 50 recent reports commonness is 1 (too few to tell). Otherwise a word counts less
         # when its count of recent reports is at least ``least``: the smallest count whose share
         # (count / seen, the same division) exceeds the floor, so most words skip the division.
-        if seen >= 50:
-            least = _least_count(floor, seen)
-            uses = list(map(self._df.get, counts, repeat(0)))
-            common = list(compress(zip(counts, uses, strict=True), map(le, repeat(least), uses)))
-            if common:
-                table = self._commonness
-                if table.floor != floor or table.seen != seen:  # the same factors while these stay
-                    table = self._commonness = _Commonness(floor, seen)
-                words, used = zip(*common, strict=True)
-                weighted.update(zip(words, map(mul, map(weighted.__getitem__, words), map(table.__getitem__, used)),
-                                    strict=True))
-        # Only positive weights are kept (a word of IDF 0, an English function word, goes).
-        positive = list(map(gt, weighted.values(), repeat(0.0)))
-        if not all(positive):
-            for word in list(compress(weighted, map(not_, positive))):
-                del weighted[word]
+        df = self._df if seen >= 50 else {}
+        least = _least_count(floor, seen)
+        if idfs is None:
+            idfs = map(_IDFS.__getitem__, counts)
+        log = math.log
+        weighted: dict[str, float] = {}
+        for (word, count), background in zip(counts.items(), idfs, strict=True):
+            # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
+            weight = background if count == 1.0 else (1 + log(count)) * background
+            if word in names:
+                weight *= boost
+            used = df.get(word)
+            if used is not None and used >= least:
+                weight *= max(0.1, 1.0 + log(floor / (used / seen)) / 3)
+            if weight > 0:
+                weighted[word] = weight
         return weighted
 
     def _count(self, vector: dict[str, float]) -> None:
@@ -1060,24 +956,18 @@ class StoryClusterer:
         return self._near
 
     def _model_merges(self, story: _StoryState, other: _StoryState, profile: dict[str, float] | None = None,
-                      own: tuple[float, float] | None = None, names: list[str] | None = None) -> bool:
+                      own: tuple[float, float] | None = None) -> bool:
         """Whether the pair model, reading ``story``'s core as one report (``profile``: its unit centroid,
-        when the caller has it, ``own``: the profile's ``_part_squares``, ``names``: ``_title_names``), puts
-        it in ``other``."""
+        when the caller has it, ``own``: the profile's ``_part_squares``), puts it in ``other``."""
         if self.model is None or self.config.merge_probability is None:
             return False
         least = self.config.merge_probability
-        if names is None:
-            names = self._title_names(story)
+        names = [t for t in story.title_words if self._is_name(t)]
         if profile is None:
             profile, own = _unit(story.centroid), None
         score = self._pair_probability(least, profile, story.titles, names, story.first, story.outlets, other,
                                        story.meaning, joining=False, own=own)
         return score is not None and score >= least
-
-    def _title_names(self, story: _StoryState) -> list[str]:
-        """The names among a story core's title terms (what ``_model_merges`` reads as a report's title names)."""
-        return [t for t in story.title_words if self._is_name(t)]
 
     def _names_the_keys(self, terms: frozenset[str], story: _StoryState) -> bool:
         """Whether a title holds the story's title keys: terms most of its reports' titles use."""
@@ -1099,14 +989,11 @@ class StoryClusterer:
         config = self.config
         probes = sorted(vector, key=vector.__getitem__, reverse=True)[: config.probe_terms]
         found: list[_StoryState] = []
-        least = config.min_shared_terms
-        for story_id, hits in self._ranked(probes, config.max_candidates):
+        for story_id in self._candidates(probes, config.max_candidates):
             story = self.stories[story_id]
             if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
-            # A story is indexed only under terms of its centroid (``_reindex``) and the probes are the
-            # report's, so ``hits`` shared terms are certain: counting them all is needed below ``least``.
-            if hits >= least or sum(map(story.centroid.__contains__, vector)) >= least:
+            if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
                 found.append(story)
         seen = {story.id for story in found}
         if config.meaning_candidates and meaning is not None:
@@ -1229,18 +1116,12 @@ class StoryClusterer:
 
     def _candidates(self, probes: list[str] | tuple[str, ...], limit: int) -> list[str]:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
-        return [story_id for story_id, _ in self._ranked(probes, limit)]
-
-    def _ranked(self, probes: list[str] | tuple[str, ...], limit: int) -> list[tuple[str, int]]:
-        """``_candidates`` with how many of the probe terms each story is indexed under."""
         # One count over every posting list (a C-level pass, the stories met in the same order as by
         # one ``update`` per probe, so ties rank alike) instead of a Counter.update call per probe term.
         postings_of = self._postings
         lists = [postings for postings in map(postings_of.get, probes) if postings]
         hits: Counter[str] = Counter(chain.from_iterable(lists))
-        # ``most_common(limit)`` is documented as this stable sort's head (ties in first-met order); the
-        # sort by a C-level key costs less than its heap of Python comparisons.
-        return sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]
+        return [story_id for story_id, _ in hits.most_common(limit)]
 
     def _is_name(self, term: str) -> int:
         return self._names[term]
@@ -1277,7 +1158,6 @@ class StoryClusterer:
     def _merge_similar(self, story: _StoryState) -> None:
         profile = _unit(story.centroid)
         own: tuple[float, float] | None = None  # the profile's ``_part_squares``, once the model needs them
-        names: list[str] | None = None  # its ``_title_names``, likewise: the same for every candidate
         probes = story.indexed_terms[: self.config.probe_terms]
         for other_id in self._candidates(probes, self.config.max_candidates // 4 + 1):
             other = self.stories.get(other_id)
@@ -1290,16 +1170,14 @@ class StoryClusterer:
             if not similar:
                 if own is None:
                     own = _part_squares(profile, self._names)
-                if names is None:
-                    names = self._title_names(story)
-                if not self._model_merges(story, other, profile, own, names):
+                if not self._model_merges(story, other, profile, own):
                     continue
             # The larger story survives; on a tie, the older one (its id is already published).
             big, small = (story, other) if _rank(story) > _rank(other) else (other, story)
             self._absorb(big, small)
             if small is story:
                 return  # this story is gone; the survivor's profile is up to date
-            profile, own, names = _unit(story.centroid), None, None
+            profile, own = _unit(story.centroid), None
 
     def _link_event(self, story: _StoryState) -> None:
         """The event layer: merge ``story`` with the live stories the event model (``stories.eventlink``)

@@ -63,7 +63,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,14 +83,11 @@ EVENT_FEATURES_COVER = (*EVENT_FEATURES, LEDE_COVER)
 EVENT_MODEL_COVER_FILE = Path(__file__).with_name("event_model_cover.toml")
 LEDE_GATE = 0.5  # fixed in advance (session 24's rule), not tuned: "restates most of the core's lede"
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
-# ``idf`` is a pure function of the word, asked for every title and lede term of every story a pass weighs and every
-# shared title term of every pair: kept (bounded), a C-level cache hit instead of a Python call.
-_idf = lru_cache(maxsize=1 << 18)(idf)
 
 
 def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool] | None = None) -> dict[str, float]:
     share = 1.0 / max(titled, 1)
-    return {t: n * share * _idf(t) for t, n in terms.items() if keep is None or keep(t)}
+    return {t: n * share * idf(t) for t, n in terms.items() if keep is None or keep(t)}
 
 
 def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
@@ -141,7 +138,7 @@ def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWei
 
     titles = _title_weights(story.title_terms, story.titled)
     half = max(story.ledes, 1) / 2
-    common = {t: _idf(t) for t, n in story.lede_terms.items() if n >= half}
+    common = {t: idf(t) for t, n in story.lede_terms.items() if n >= half}
     lede_names = {t: w for t, w in common.items() if named(t)}
     return (titles, {t: w for t, w in titles.items() if named(t)}, _title_weights(story.lede_terms, story.ledes),
             lede_names, common)
@@ -169,7 +166,7 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     kept_a, kept_b = (weights(a), weights(b)) if weights else (story_weights(a, is_name), story_weights(b, is_name))
     (wa, na, la, _, _), (wb, nb, lb, _, _) = kept_a, kept_b
     shared = [t for t in wa if t in wb]
-    rare = max((_idf(t) for t in shared), default=0.0) / _IDF_SCALE
+    rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
     cosine = 0.0
     if a.norm and b.norm:
         small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)

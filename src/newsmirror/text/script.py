@@ -13,7 +13,6 @@ import numpy as np
 import opencc
 
 from newsmirror.model import Script
-from newsmirror.text.opencc_scan import most_changed, unchanged
 from newsmirror.text.taiwan_phrases import taiwan_phrases_kept
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
@@ -62,9 +61,6 @@ def _converter(config: str) -> opencc.OpenCC:
 GB2312_FOLDS = {"篠": "筱", "賙": "周", "穭": "稆", "繐": "穗", "鏚": "戚"}
 _FOLD_TABLE = str.maketrans(GB2312_FOLDS)
 _TO_SIMPLIFIED = frozenset({"t2s", "tw2sp", "hk2s"})
-# Texts from this length are scanned for keys OpenCC would change before it runs (``opencc_scan``); on a
-# title converting costs less than the scan.
-_SCAN_FROM = 100
 
 
 def convert(text: str, variant: Variant) -> str:
@@ -72,8 +68,6 @@ def convert(text: str, variant: Variant) -> str:
     # expression's character class): the characters are rare.
     if variant in _TO_SIMPLIFIED and any(char in text for char in GB2312_FOLDS):
         text = text.translate(_FOLD_TABLE)
-    elif variant == "t2s" and len(text) >= _SCAN_FROM and unchanged(text, "t2s"):
-        return text  # no key OpenCC would change occurs in it (most Simplified text): same result, no pass
     if variant == "tw2sp":
         return str(taiwan_phrases_kept().convert(text))
     return str(_converter(variant).convert(text))
@@ -101,11 +95,6 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
     traditional_marks = _changed_by(han, "t2s")
     if not traditional_marks:
         return False
-    # The second conversion only when its count may reach the first: it changes at most the positions
-    # holding a character one of its entries replaces (``opencc_scan.most_changed``).
-    bound = most_changed(han, "s2t")
-    if bound is not None and traditional_marks > bound:
-        return True
     return traditional_marks > _changed_by(han, "s2t")
 
 

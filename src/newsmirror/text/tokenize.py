@@ -141,27 +141,6 @@ def search_tokens(normalized: str) -> list[str]:
     return list(_segmenter().cut_for_search(normalized))
 
 
-def search_tokens_of_lines(lines: list[str]) -> list[list[str]]:
-    """``[search_tokens(line) for line in lines]`` (no line holding a newline), by one cut of the lines
-    joined by newlines: jieba cuts its text into blocks at every character outside words (a newline is
-    one) and segments each block alone, so the joined text's tokens are the lines' tokens with a newline
-    token between lines, and one call costs a fifth less than a call per line (the calls' overhead). If
-    the newline tokens are not exactly one per join, the lines are cut one by one."""
-    if len(lines) < 2:
-        return [search_tokens(line) for line in lines]
-    tokens = search_tokens("\n".join(lines))
-    if tokens.count("\n") != len(lines) - 1:
-        return [search_tokens(line) for line in lines]
-    cuts = []
-    start = 0
-    for _ in range(len(lines) - 1):
-        end = tokens.index("\n", start)
-        cuts.append(tokens[start:end])
-        start = end + 1
-    cuts.append(tokens[start:])
-    return cuts
-
-
 def is_wordlike(token: str) -> bool:
     """Whether ``search_words`` / ``words`` keep a token (it has a letter, digit or Han character)."""
     return _WORDLIKE.search(token) is not None
