@@ -116,13 +116,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-# A neighbour-supported pair gives way to a unit of the same outlet, in no fact with the other
-# unit's outlet, that matches the other unit this many times better directly (None: never).
-DIRECT_MARGIN: float | None = None
-DIRECT_MODE = "swap"  # "drop": the neighbour-supported pair is only dropped
-# Pairs of an outlet pair's maximum-weight one-to-one assignment over the passing pairs join the
-# nearly-best pairs of the first round.
-ASSIGNED = False
 
 
 @dataclass(slots=True)
@@ -360,10 +353,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # Reports tell a story in much the same order: a weaker match right after (or before) two
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
-        continuing = _continuing(sentences, linker.links, weight, mass)
-        if DIRECT_MARGIN is not None:
-            continuing = _direct_first(sentences, continuing, linker.links, weight, mass, DIRECT_MARGIN)
-        linker.link(continuing)
+        linker.link(_continuing(sentences, linker.links, weight, mass))
     # Last, and seeding no round: two units that give one amount the story seldom gives (with the
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
@@ -608,36 +598,8 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # A pair with different figures still counts as a best match above (so that it does not let a
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    if ASSIGNED:
-        chosen += _assigned(sentences, scores, side, {(i, j) for _, i, j in chosen})
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
-
-
-def _assigned(sentences: list[_Sentence], scores: dict[tuple[int, int], float], side: np.ndarray,
-              chosen: set[tuple[int, int]]) -> list[tuple[float, int, int]]:
-    """For every two outlets, the one-to-one assignment of their units that passes both thresholds
-    with the largest summed score (figures not conflicting): a pair that is not nearly its unit's
-    best still counts when that best is another unit's better partner."""
-    from scipy.optimize import linear_sum_assignment
-
-    by_outlets: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
-    for (i, j), score in scores.items():
-        if not _figures_differ(sentences[i].figures, sentences[j].figures):
-            by_outlets[int(side[i]), int(side[j])].append((i, j, score))
-    extra = []
-    for pairs in by_outlets.values():
-        rows = sorted({i for i, _, _ in pairs})
-        cols = sorted({j for _, j, _ in pairs})
-        at_row, at_col = {i: n for n, i in enumerate(rows)}, {j: n for n, j in enumerate(cols)}
-        matrix = np.zeros((len(rows), len(cols)))
-        for i, j, score in pairs:
-            matrix[at_row[i], at_col[j]] = score
-        for r, k in zip(*linear_sum_assignment(matrix, maximize=True), strict=True):
-            i, j = rows[r], cols[k]
-            if matrix[r, k] > 0 and (i, j) not in chosen:
-                extra.append((float(matrix[r, k]), i, j))
-    return extra
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
@@ -677,38 +639,6 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                     yield containment + dice, i, j
 
     return _mutual_best(scored())
-
-
-def _direct_first(sentences: list[_Sentence], pairs: list[tuple[float, int, int]], links: _UnionFind,
-                  weight: dict[str, float], mass: dict[int, float], margin: float) -> list[tuple[float, int, int]]:
-    """Continuity pairs, each replaced by the pair of its unit with a better direct match: a unit of
-    the partner's outlet that is in no fact with the unit's outlet and shares ``margin`` times more
-    (containment + Dice, at least ``CONTINUITY`` containment, no conflicting figures)."""
-    outlets_of: dict[int, set[str]] = defaultdict(set)
-    for k, s in enumerate(sentences):
-        outlets_of[links.find(k)].add(s.ref.outlet)
-    kept: list[tuple[float, int, int]] = []
-    for score, i, j in pairs:
-        replaced = None
-        for one, partner in ((i, j), (j, i)):
-            first, outlet = sentences[one], sentences[partner].ref.outlet
-            best = (margin * score, -1)
-            for g, other in enumerate(sentences):
-                if (g == partner or other.ref.outlet != outlet or not other.grams
-                        or first.ref.outlet in outlets_of[links.find(g)]
-                        or _figures_differ(first.figures, other.figures)):
-                    continue
-                containment, dice = _overlap(first, other, weight, mass[one], mass[g])
-                if containment >= CONTINUITY and containment + dice > best[0]:
-                    best = (containment + dice, g)
-            if best[1] >= 0:
-                replaced = (best[0], one, best[1])
-                break
-        if replaced is None:
-            kept.append((score, i, j))
-        elif DIRECT_MODE == "swap":
-            kept.append(replaced)
-    return kept
 
 
 def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _UnionFind, weight: dict[str, float],
