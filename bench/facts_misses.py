@@ -15,7 +15,10 @@ the thresholds a pair shares ``little`` (containment < ``AMOUNT_CONTAINMENT`` or
 of the other unit's article (``held-by-next``), by one 2-3 sentences away (``held-by-2-3``) or
 farther (``held-by-farther``); the unit holding it is quoted in the same gold fact
 (``holder-same-fact``: the outlet states the fact twice), in another (``holder-other-fact``) or in
-none (``holder-unquoted``). Several fact files are counted one after another, then in total.
+none (``holder-unquoted``); the linker's round that joined the holder to the pair's other unit
+(``holder-joined-first``, ``-repetitions``, ``-continuity-1``, ``-continuity-2``, ``-amount``,
+``-second-fact``) and whether the holder shares less with that unit (containment + Dice) than the
+missed partner does (``holder-weaker``: a weaker match holds the slot) or not (``holder-stronger``). Several fact files are counted one after another, then in total.
 Listed pairs also show the unit holding a held pair, how far it is (``held-by-same`` when it is
 another clause of the same sentence; counted as ``held-by-next``) and how many other outlets each
 unit of the pair is linked with.
@@ -39,13 +42,35 @@ from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 from newsmirror.text.normalize import match_key  # noqa: E402
 
+# The linker's rounds in compare_story's order (rules path).
+_ROUNDS = ("first", "repetitions", "continuity-1", "continuity-2", "amount")
+
 
 class _Story:
     """A story's units as the rules see them, and where the comparison put them."""
 
     def __init__(self, articles: dict[str, Any]) -> None:
         reports = list({a.id: a for a in articles.values()}.values())
-        comparison = c.compare_story(reports)
+        # Which round put two units in one fact: the facts after each of the linker's rounds.
+        self.rounds: list[list[int]] = []
+        link, repeat = c._Linker.link, c._Linker.join_repetitions
+
+        def snapshot(linker: Any) -> None:
+            self.rounds.append([linker.links.find(k) for k in range(len(linker.sentences))])
+
+        def linked_then(linker: Any, pairs: Any) -> None:
+            link(linker, pairs)
+            snapshot(linker)
+
+        def repeated_then(linker: Any, scores: Any) -> None:
+            repeat(linker, scores)
+            snapshot(linker)
+
+        c._Linker.link, c._Linker.join_repetitions = linked_then, repeated_then
+        try:
+            comparison = c.compare_story(reports)
+        finally:
+            c._Linker.link, c._Linker.join_repetitions = link, repeat
         facts = [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
         self.facts_of: dict[tuple[str, int], set[int]] = {}
         self.outlets_of: dict[tuple[str, int], set[str]] = {}
@@ -103,6 +128,14 @@ class _Story:
         gap, unit_index = min(gaps, default=(99, None))
         return ("held-by-same" if gap == 0 else "held-by-next" if gap <= 1 else "held-by-2-3" if gap <= 3
                 else "held-by-farther"), unit_index
+
+    def joined_in(self, i: int, j: int) -> str:
+        """The linker's round that put units ``i`` and ``j`` in one fact (``second-fact``: shown there
+        as a second telling, ``none``: never)."""
+        for n, roots in enumerate(self.rounds):
+            if roots[i] == roots[j]:
+                return _ROUNDS[n] if n < len(_ROUNDS) else f"round-{n}"
+        return "second-fact" if self.linked(i, j) else "none"
 
     def kind(self, i: int, j: int) -> str:
         first, second = self.units[i], self.units[j]
@@ -173,6 +206,16 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
                         holder_facts = gold_of.get(holder, set()) if holder is not None else set()
                         kinds["holder-same-fact" if fact["id"] in holder_facts
                               else "holder-other-fact" if holder_facts else "holder-unquoted"] += 1
+                        if holder is not None:
+                            # The unit whose fact the holder is in, and whether the holder matches it
+                            # less well than the missed partner does (a weaker match took the slot).
+                            one = i if view.units[holder].ref.outlet == view.units[j].ref.outlet else j
+                            joined = view.joined_in(one, holder)
+                            kinds[f"holder-joined-{joined}"] += 1
+                            weaker = sum(view.score(one, holder)) < containment + dice
+                            kinds["holder-weaker" if weaker else "holder-stronger"] += 1
+                            if weaker:
+                                kinds[f"holder-weaker-joined-{joined}"] += 1
                     if not quiet:
                         print(f"{story['event']}/{fact['id']} {kind} {'held' if view.held(i, j) else 'free'} "
                               f"containment {containment:.2f} dice {dice:.2f} figures "
