@@ -1,5 +1,6 @@
-"""Statement pairs of the archive chosen without regard to wording (distant supervision for a
-same-statement classifier; session 26, pairclf23 in bench/days_results.md).
+"""Statement pairs of the archive chosen without regard to wording, and a whole-pair classifier
+fitted on them (distant supervision; session 26, pairclf23 in bench/days_results.md: measured as a
+comparison round and refused, nothing in the package reads the model).
 
 1-3. The paraphrase miner's steps (``bench/mine_paraphrases.py``): posts dated within
      ``--exclude-margin`` days of a day of ``bench.days_eval.LABELLED_DAYS`` are left out; the rest
@@ -9,22 +10,27 @@ same-statement classifier; session 26, pairclf23 in bench/days_results.md).
      rare figure (a word holding a digit, 3+ characters) **and** one rare name (``is_name``, 2+ Han
      characters), both of archive document frequency <= ``--rare-df``, whatever their word overlap;
      a negative is a pair of the same two posts sharing neither, or sharing a rare name while both
-     give rare figures and none is shared.
+     give rare figures and none is shared ("hard"; the rest "easy", ``--easy-share`` of them kept).
+5.   Logistic regression (``bench.days_fact_model.logistic``, L2 ``--l2``) on ``pair_features`` of
+     each pair, the bigram weights taken over the two posts' sentences as the comparison takes them
+     over a story's units; written as JSON (features, intercept, coefficients, means, scales).
 
     python bench/train_pair_classifier.py ARCHIVE_ROOT --cache POSTS.pkl --sample 30 --seed 23
+    python bench/train_pair_classifier.py ARCHIVE_ROOT --cache POSTS.pkl --out MODEL.json [--easy-share 0]
 
-``--sample`` prints that many positives and negatives drawn at random, to be read.
+``--sample`` prints that many positives and negatives of each kind drawn at random, to be read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -34,14 +40,37 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import LABELLED_DAYS  # noqa: E402
+from bench.days_fact_model import logistic  # noqa: E402
 from bench.mine_paraphrases import _DIGIT, Post, cached_posts, event_pairs  # noqa: E402
 from bench.train_vectors import excluded_dates  # noqa: E402
-from bench.days_fact_model import logistic  # noqa: E402
 from newsmirror.stories.fact_pairs import story_weights  # noqa: E402
-from newsmirror.stories.statement_pairs import FEATURES, MODEL_PATH, pair_features  # noqa: E402
 from newsmirror.text.tokenize import is_name  # noqa: E402
 
 Pair = tuple[int, int, int, int]  # (post, sentence of it, other post, sentence of that)
+FEATURES = ("containment", "dice", "trigram_dice", "length_ratio", "short_length", "position_gap")
+
+
+def _grams(key: str, n: int) -> frozenset[str]:
+    return frozenset(key[i : i + n] for i in range(len(key) - n + 1))
+
+
+def pair_features(first: str, second: str, weight: Mapping[str, float], first_position: float,
+                  second_position: float) -> list[float]:
+    """The features of two units' match keys (wording only: figures and names chose the labels):
+    weighted bigram containment (of the smaller) and Dice (``weight``: the story's bigram weights,
+    as the comparison's rules read them), unweighted trigram Dice, length ratio, the shorter length
+    (log), and how far apart the two sit in their reports (0-1)."""
+    a, b = _grams(first, 2), _grams(second, 2)
+    mass_a = sum(weight.get(g, 0.0) for g in a)
+    mass_b = sum(weight.get(g, 0.0) for g in b)
+    common = sum(weight.get(g, 0.0) for g in a & b)
+    containment = common / max(min(mass_a, mass_b), 1e-9)
+    dice = 2 * common / max(mass_a + mass_b, 1e-9)
+    ta, tb = _grams(first, 3), _grams(second, 3)
+    trigram = 2 * len(ta & tb) / max(len(ta) + len(tb), 1)
+    short, long = sorted((len(first), len(second)))
+    return [containment, dice, trigram, short / max(long, 1), math.log(1 + short),
+            abs(first_position - second_position)]
 
 
 def rare_figures(sentence: list[str], df: Counter[str], rare_df: int) -> set[str]:
@@ -100,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--easy-share", type=float, default=0.0005,
                         help="share of the easy negatives kept (they are tens of millions)")
     parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--out", type=Path, help="the fitted model (JSON); without it, only counts are printed")
     args = parser.parse_args(argv)
 
     started = time.time()
@@ -128,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name} {n} [{posts[a].outlet} / {posts[b].outlet}, {posts[a].day}]")
                 print("   ", "".join(posts[a].sentences[i]))
                 print("   ", "".join(posts[b].sentences[j]))
+        return 0
+    if not args.out:
         return 0
     x = np.vstack([features_of(posts, positives), features_of(posts, negatives)])
     y = np.concatenate([np.ones(len(positives)), np.zeros(len(negatives))])

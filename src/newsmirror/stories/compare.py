@@ -116,9 +116,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-# The whole-pair statement classifier's round (``stories.statement_pairs``; None: off): the
-# probability a pair of units, each free of a link to the other's outlet, needs.
-STATEMENT_PROBABILITY: float | None = None
 
 
 @dataclass(slots=True)
@@ -361,8 +358,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if STATEMENT_PROBABILITY is not None:
-            linker.link(_statement_matches(sentences, linker.links, weight, STATEMENT_PROBABILITY))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -672,42 +667,6 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
                     if containment < AMOUNT_CONTAINMENT or dice < AMOUNT_DICE:
                         continue
                     yield containment + dice, i, j
-
-    return _mutual_best(scored())
-
-
-def _statement_matches(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
-                       threshold: float) -> list[tuple[float, int, int]]:
-    """Pairs of units of two outlets, each in no fact with the other's outlet, sharing a bigram and
-    giving no conflicting figures, that the statement classifier (``stories.statement_pairs``)
-    gives at least ``threshold``; for each unit only its best such partner."""
-    from newsmirror.stories.statement_pairs import load_model, pair_features
-
-    model = load_model()
-    held: dict[int, set[str]] = defaultdict(set)
-    for i, s in enumerate(sentences):
-        held[links.find(i)].add(s.ref.outlet)
-    last: Counter[str] = Counter()
-    for s in sentences:
-        last[s.ref.article_id] = max(last[s.ref.article_id], s.sentence)
-
-    def position(s: _Sentence) -> float:
-        return s.sentence / max(last[s.ref.article_id], 1)
-
-    def scored() -> Iterable[tuple[float, int, int]]:
-        for i, first in enumerate(sentences):
-            for j in range(i + 1, len(sentences)):
-                second = sentences[j]
-                if first.ref.outlet == second.ref.outlet or not first.grams & second.grams:
-                    continue
-                if second.ref.outlet in held[links.find(i)] or first.ref.outlet in held[links.find(j)]:
-                    continue
-                if _figures_differ(first.figures, second.figures):
-                    continue
-                probability = model.probability(pair_features(first.key, second.key, weight, position(first),
-                                                              position(second)))
-                if probability >= threshold:
-                    yield probability, i, j
 
     return _mutual_best(scored())
 
