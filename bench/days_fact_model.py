@@ -116,12 +116,23 @@ def fit(features: np.ndarray, labels: np.ndarray, l2: float, threshold: float = 
         dropped: tuple[str, ...] = ()) -> PairModel:
     """L2-penalised logistic regression by Newton's method on standardised features; a dropped
     feature gets coefficient 0."""
+    spread = features.std(axis=0)
+    for name in dropped:
+        features = features.copy()
+        features[:, FEATURES.index(name)] = features[:, FEATURES.index(name)].mean()
+    w, means, scales = logistic(features, labels, l2)
+    for name in dropped:  # the dropped feature's own spread is kept (its coefficient is 0)
+        scales[FEATURES.index(name)] = spread[FEATURES.index(name)] or 1.0
+    return PairModel(float(w[0]), tuple(float(c) for c in w[1:]), tuple(float(m) for m in means),
+                     tuple(float(s) for s in scales), threshold)
+
+
+def logistic(features: np.ndarray, labels: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(intercept and coefficients, means, scales) of an L2-penalised logistic regression fitted by
+    Newton's method on the standardised features."""
     means = features.mean(axis=0)
     scales = features.std(axis=0)
     scales[scales == 0] = 1.0
-    for name in dropped:
-        features = features.copy()
-        features[:, FEATURES.index(name)] = means[FEATURES.index(name)]
     x = np.column_stack([np.ones(len(features)), (features - means) / scales])
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
@@ -134,8 +145,7 @@ def fit(features: np.ndarray, labels: np.ndarray, l2: float, threshold: float = 
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return PairModel(float(w[0]), tuple(float(c) for c in w[1:]), tuple(float(m) for m in means),
-                     tuple(float(s) for s in scales), threshold)
+    return w, means, scales
 
 
 def main() -> None:
