@@ -189,10 +189,21 @@ _SENTENCE_FINAL = re.compile(r"[。！？!?…”\"」』’.]\s*(?:[（(][^（�
 UNFINISHED_LENGTH = 80  # characters: at most this long for an unfinished line to count as furniture
 
 
+# A site's rights notice below the text: copying forbidden without permission, or "all rights reserved".
+# Words of the kind (any site's notice), not one site's sentence.
+_RIGHTS_NOTICE = re.compile(
+    r"(?:未经|未經|非经|非經|不得|严禁|嚴禁|禁止).{0,20}(?:转载|轉載|转贴|轉貼|复制|複製|重制|重製)"
+    r"|(?:转载|轉載|复制|複製).{0,20}(?:未经|未經|非经|非經)?(?:授权|授權|许可|許可)"
+    r"|版权所有|版權所有|all rights reserved", re.I)
+RIGHTS_NOTICE_LENGTH = 100  # characters: a notice is one or two sentences; longer is text about copying
+
+
 def _is_label(text: str, *, tail: bool = False) -> bool:
     if _DATELINE_WORDS.search(text):
         return False
     if tail and len(text) <= BRACKETED_LENGTH and _BRACKETED.match(text):
+        return True
+    if tail and len(text) <= RIGHTS_NOTICE_LENGTH and _RIGHTS_NOTICE.search(text):
         return True
     if len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text):
         return True
@@ -226,4 +237,31 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
                 remove(element)
             budget -= size
     trimmed[1].reverse()
+    credit = _cut_closing_editor(leaves)
+    if credit:
+        trimmed[1].insert(0, credit)
     return trimmed
+
+
+# An editor's credit in brackets closing the last paragraph after its final sentence, with the desk's
+# number the wire prints after it: "…生活。（编辑：甲乙）1120304". It credits the desk, it is not text.
+_CLOSING_EDITOR = re.compile(
+    r"(?<=[。！？!?”」』])\s*(?P<credit>[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)[：:][^（）()]{1,30}[）)]\s*\d{0,8})\s*$")
+
+
+def _cut_closing_editor(leaves: list[HtmlElement]) -> str:
+    """Take a closing editor credit off the end of the last block still in the region (its last text
+    node); returns the credit, '' when there is none."""
+    last = next((e for e in reversed(leaves) if e.getparent() is not None and has_text(e)), None)
+    if last is None:
+        return ""
+    node, attribute = last, "text"
+    children = list(last)
+    if children:
+        node, attribute = children[-1], "tail"
+    value = getattr(node, attribute) or ""
+    found = _CLOSING_EDITOR.search(value)
+    if found is None:
+        return ""
+    setattr(node, attribute, value[: found.start()] + value[found.end():])
+    return found.group("credit").strip()
