@@ -97,3 +97,17 @@ def test_an_editor_credit_closing_the_last_paragraph_is_cut() -> None:
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=kept,
                                           url="https://news.example.com.cn/a/4.html"))
     assert "赵一鸣" in article.body_text
+
+
+def test_a_reference_list_below_the_text_is_removed() -> None:
+    references = ["本文引用：", "1. 示例市图书馆年报，2023年，第12页。",
+                  "2. 社区阅读调查报告：https://library.example.com.cn/report"]
+    text, _ = _article([], references)
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_numbered_points_without_sources_below_the_text_stay() -> None:
+    points = ["市民可以这样参与：", "1. 到附近的社区中心填写意见表，说明自己最需要的服务。",
+              "2. 在市政府网站的留言板上提交建议，每条建议都会得到回复。"]
+    text, _ = _article([], points)
+    assert text.split("\n\n") == [*PARAGRAPHS, *points]

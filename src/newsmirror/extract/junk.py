@@ -221,6 +221,9 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     trimmed: tuple[list[str], list[str]] = ([], [])
     if len(leaves) < 3:
         return trimmed
+    cited = _drop_reference_list(leaves)
+    if cited:
+        leaves = [e for e in leaves if e.getparent() is not None]
     total = sum(len(text_of(e)) for e in leaves)
     budget = END_TRIM_SHARE * total
     for ordered, taken in ((leaves, trimmed[0]), (leaves[::-1], trimmed[1])):
@@ -241,6 +244,35 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     if credit:
         trimmed[1].insert(0, credit)
     return trimmed
+
+
+# A list of works cited below the text: a short heading ending in a colon, then numbered items that
+# each name a source (an address or a year of publication).
+_LIST_HEADING = re.compile(r"^[^。！？!?，,]{2,12}[：:]$")
+_LIST_ITEM = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[）)])")
+_CITATION = re.compile(r"https?://|www\.|(?<!\d)(?:19|20)\d{2}(?!\d)")
+REFERENCE_START = 0.5  # share of the text before a reference list's heading, at least: it stands below the text
+
+
+def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
+    """Remove a reference list (its heading and its items) from the lower half of the text; returns
+    the removed lines."""
+    texts = [text_of(e) for e in leaves]
+    total = sum(map(len, texts))
+    before = 0
+    for index, text in enumerate(texts):
+        if before >= REFERENCE_START * total and _LIST_HEADING.match(text):
+            items = 0
+            for item_text in texts[index + 1:]:
+                if not (_LIST_ITEM.match(item_text) and _CITATION.search(item_text)):
+                    break
+                items += 1
+            if items >= 2:
+                for element in leaves[index: index + 1 + items]:
+                    remove(element)
+                return texts[index: index + 1 + items]
+        before += len(text)
+    return []
 
 
 # An editor's credit in brackets closing the last paragraph after its final sentence, with the desk's
