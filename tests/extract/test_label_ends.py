@@ -78,6 +78,12 @@ def test_a_rights_notice_below_the_text_is_trimmed() -> None:
     assert text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_last_sentence_about_copying_in_the_news_stays() -> None:
+    ruling = "法院认为，被告未经授权转载他人照片，应当赔偿原告损失。"
+    text, _ = _article([], [ruling])
+    assert text.split("\n\n") == [*PARAGRAPHS, ruling]
+
+
 def test_a_paragraph_about_copying_in_the_middle_of_the_text_stays() -> None:
     about = "<p>馆方提醒，馆内资料未经授权不得复制，读者可以在服务台申请影印。</p>"
     text, _ = _article([], [], middle=about)

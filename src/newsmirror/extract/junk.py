@@ -195,6 +195,8 @@ _RIGHTS_NOTICE = re.compile(
     r"(?:未经|未經|非经|非經|不得|严禁|嚴禁|禁止).{0,20}(?:转载|轉載|转贴|轉貼|复制|複製|重制|重製)"
     r"|(?:转载|轉載|复制|複製).{0,20}(?:未经|未經|非经|非經)?(?:授权|授權|许可|許可)"
     r"|版权所有|版權所有|all rights reserved", re.I)
+# ... and it speaks of the site's own work ("本网", "本文", the author's rights), not of copying in the news
+_OWN_WORK = re.compile(r"本(?:网|網|站|文|报|報|刊|台|平台|号|號)|作者|版权所有|版權所有|all rights reserved", re.I)
 RIGHTS_NOTICE_LENGTH = 100  # characters: a notice is one or two sentences; longer is text about copying
 
 
@@ -203,7 +205,7 @@ def _is_label(text: str, *, tail: bool = False) -> bool:
         return False
     if tail and len(text) <= BRACKETED_LENGTH and _BRACKETED.match(text):
         return True
-    if tail and len(text) <= RIGHTS_NOTICE_LENGTH and _RIGHTS_NOTICE.search(text):
+    if tail and len(text) <= RIGHTS_NOTICE_LENGTH and _RIGHTS_NOTICE.search(text) and _OWN_WORK.search(text):
         return True
     if len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text):
         return True
