@@ -70,3 +70,50 @@ def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_s
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
                                           url="https://news.example.com.cn/a/3.html"))
     assert article.body_text.split("\n\n") == [*PARAGRAPHS[:-1], last]
+
+
+def test_a_rights_notice_below_the_text_is_trimmed() -> None:
+    # a sentence with a full stop, so only its kind (a notice against copying) marks it as furniture
+    text, _ = _article([], ["示例新闻网所刊载的文字与照片，未经本网书面授权，一律不得转载或改作他用。"])
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_last_sentence_about_copying_in_the_news_stays() -> None:
+    ruling = "法院认为，被告未经授权转载他人照片，应当赔偿原告损失。"
+    text, _ = _article([], [ruling])
+    assert text.split("\n\n") == [*PARAGRAPHS, ruling]
+
+
+def test_a_paragraph_about_copying_in_the_middle_of_the_text_stays() -> None:
+    about = "<p>馆方提醒，馆内资料未经授权不得复制，读者可以在服务台申请影印。</p>"
+    text, _ = _article([], [], middle=about)
+    assert "馆内资料未经授权不得复制" in text
+
+
+def test_an_editor_credit_closing_the_last_paragraph_is_cut() -> None:
+    last = PARAGRAPHS[-1] + "（编辑：赵一鸣）2405061"
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in [*PARAGRAPHS[:-1], last]) + "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/3.html"))
+    assert article.body_text.split("\n\n") == PARAGRAPHS
+    # a credit inside a sentence of the text is text
+    inside = PARAGRAPHS[-1].replace("。", "（编辑：赵一鸣）还说。", 1)
+    kept = html.replace(last, inside)
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=kept,
+                                          url="https://news.example.com.cn/a/4.html"))
+    assert "赵一鸣" in article.body_text
+
+
+def test_a_reference_list_below_the_text_is_removed() -> None:
+    references = ["本文引用：", "1. 示例市图书馆年报，2023年，第12页。",
+                  "2. 社区阅读调查报告：https://library.example.com.cn/report"]
+    text, _ = _article([], references)
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_numbered_points_without_sources_below_the_text_stay() -> None:
+    points = ["市民可以这样参与：", "1. 到附近的社区中心填写意见表，说明自己最需要的服务。",
+              "2. 在市政府网站的留言板上提交建议，每条建议都会得到回复。"]
+    text, _ = _article([], points)
+    assert text.split("\n\n") == [*PARAGRAPHS, *points]

@@ -189,10 +189,23 @@ _SENTENCE_FINAL = re.compile(r"[。！？!?…”\"」』’.]\s*(?:[（(][^（�
 UNFINISHED_LENGTH = 80  # characters: at most this long for an unfinished line to count as furniture
 
 
+# A site's rights notice below the text: copying forbidden without permission, or "all rights reserved".
+# Words of the kind (any site's notice), not one site's sentence.
+_RIGHTS_NOTICE = re.compile(
+    r"(?:未经|未經|非经|非經|不得|严禁|嚴禁|禁止).{0,20}(?:转载|轉載|转贴|轉貼|复制|複製|重制|重製)"
+    r"|(?:转载|轉載|复制|複製).{0,20}(?:未经|未經|非经|非經)?(?:授权|授權|许可|許可)"
+    r"|版权所有|版權所有|all rights reserved", re.I)
+# ... and it speaks of the site's own work ("本网", "本文", the author's rights), not of copying in the news
+_OWN_WORK = re.compile(r"本(?:网|網|站|文|报|報|刊|台|平台|号|號)|作者|版权所有|版權所有|all rights reserved", re.I)
+RIGHTS_NOTICE_LENGTH = 100  # characters: a notice is one or two sentences; longer is text about copying
+
+
 def _is_label(text: str, *, tail: bool = False) -> bool:
     if _DATELINE_WORDS.search(text):
         return False
     if tail and len(text) <= BRACKETED_LENGTH and _BRACKETED.match(text):
+        return True
+    if tail and len(text) <= RIGHTS_NOTICE_LENGTH and _RIGHTS_NOTICE.search(text) and _OWN_WORK.search(text):
         return True
     if len(text) <= LABEL_LENGTH and not _CJK_SENTENCE.search(text):
         return True
@@ -210,6 +223,9 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     trimmed: tuple[list[str], list[str]] = ([], [])
     if len(leaves) < 3:
         return trimmed
+    cited = _drop_reference_list(leaves)
+    if cited:
+        leaves = [e for e in leaves if e.getparent() is not None]
     total = sum(len(text_of(e)) for e in leaves)
     budget = END_TRIM_SHARE * total
     for ordered, taken in ((leaves, trimmed[0]), (leaves[::-1], trimmed[1])):
@@ -226,4 +242,60 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
                 remove(element)
             budget -= size
     trimmed[1].reverse()
+    credit = _cut_closing_editor(leaves)
+    if credit:
+        trimmed[1].insert(0, credit)
     return trimmed
+
+
+# A list of works cited below the text: a short heading ending in a colon, then numbered items that
+# each name a source (an address or a year of publication).
+_LIST_HEADING = re.compile(r"^[^。！？!?，,]{2,12}[：:]$")
+_LIST_ITEM = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[）)])")
+_CITATION = re.compile(r"https?://|www\.|(?<!\d)(?:19|20)\d{2}(?!\d)")
+REFERENCE_START = 0.5  # share of the text before a reference list's heading, at least: it stands below the text
+
+
+def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
+    """Remove a reference list (its heading and its items) from the lower half of the text; returns
+    the removed lines."""
+    texts = [text_of(e) for e in leaves]
+    total = sum(map(len, texts))
+    before = 0
+    for index, text in enumerate(texts):
+        if before >= REFERENCE_START * total and _LIST_HEADING.match(text):
+            items = 0
+            for item_text in texts[index + 1:]:
+                if not (_LIST_ITEM.match(item_text) and _CITATION.search(item_text)):
+                    break
+                items += 1
+            if items >= 2:
+                for element in leaves[index: index + 1 + items]:
+                    remove(element)
+                return texts[index: index + 1 + items]
+        before += len(text)
+    return []
+
+
+# An editor's credit in brackets closing the last paragraph after its final sentence, with the desk's
+# number the wire prints after it: "…生活。（编辑：甲乙）1120304". It credits the desk, it is not text.
+_CLOSING_EDITOR = re.compile(
+    r"(?<=[。！？!?”」』])\s*(?P<credit>[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)[：:][^（）()]{1,30}[）)]\s*\d{0,8})\s*$")
+
+
+def _cut_closing_editor(leaves: list[HtmlElement]) -> str:
+    """Take a closing editor credit off the end of the last block still in the region (its last text
+    node); returns the credit, '' when there is none."""
+    last = next((e for e in reversed(leaves) if e.getparent() is not None and has_text(e)), None)
+    if last is None:
+        return ""
+    node, attribute = last, "text"
+    children = list(last)
+    if children:
+        node, attribute = children[-1], "tail"
+    value = getattr(node, attribute) or ""
+    found = _CLOSING_EDITOR.search(value)
+    if found is None:
+        return ""
+    setattr(node, attribute, value[: found.start()] + value[found.end():])
+    return found.group("credit").strip()

@@ -120,6 +120,11 @@ def document_title(document: lxml.html.HtmlElement, lines: list[str] | None = No
     if len(parts) > 1 and len(_squeeze(parts[0])) >= SHORT_LABEL and split_headline(lines[:400], parts[0]):
         # the headline the title starts with, printed broken over lines ("headline" / "second half")
         return parts[0]
+    whole = page_title_text or title
+    if len(parts) == 1 and split_headline(lines[:400], whole):
+        # the whole title printed broken over lines (a two-line headline, the <title> joining them):
+        # the headline is all of it, not its first line
+        return whole
     prefixes = [line for line, bare in printed
                 if len(bare) >= max(6, 0.4 * len(squeezed_title))
                 and squeezed_title.startswith(bare) and bare != squeezed_title]

@@ -247,6 +247,17 @@ def _region_within(dense: Candidate, traf: Candidate) -> Candidate:
                      density.block_text(region), region)
 
 
+def _holds_prose_missing_from(wider: Candidate, tighter: Candidate) -> bool:
+    """Does ``wider`` hold a block of running text (:data:`LONG_PROSE` characters, punctuated) that
+    ``tighter`` lacks?"""
+    kept = "".join(tighter.text.split())  # the two lay out spaces around Latin words differently
+    for line in wider.text.splitlines():
+        block = "".join(line.split())
+        if len(block) >= LONG_PROSE and any(ch in _SENTENCE_PUNCTUATION for ch in block) and block not in kept:
+            return True
+    return False
+
+
 def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
     """Combine the density region and trafilatura's output (see the module doc)."""
     if dense is None or traf is None or not dense.text.strip() or not traf.text.strip():
@@ -255,7 +266,11 @@ def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
     if _is_cjk(dense) or _is_cjk(traf):
         # Chinese pages: the tighter of two candidates that agree; the region finder is built for them
         if dense_in_traf >= AGREEMENT and traf_in_dense >= AGREEMENT:
-            return dense if len(dense.text) <= len(traf.text) else traf
+            if len(dense.text) <= len(traf.text):
+                return dense
+            # what the wider region adds is junk, unless it is a paragraph of running text that
+            # trafilatura did not read (a lead paragraph in a wrapper such as <center>)
+            return dense if _holds_prose_missing_from(dense, traf) else traf
         if dense_in_traf >= AGREEMENT:
             return dense
         if traf_in_dense >= AGREEMENT:
