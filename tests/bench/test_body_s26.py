@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from bench.body_s26 import BODY_S26, EXPORTED, FILE_SITES, PARTS, load_body_s26, part_of
 from bench.zh_gold import ZhGoldError, split_of
-
-# The exported pages live outside the repository; the recipe test runs only when this names their folder.
-PAGES_ENV = "NEWSMIRROR_BODY_S26"
 
 
 def _gold() -> dict:
@@ -35,17 +31,6 @@ def test_items_are_drawn_pages_no_earlier_draw_took_split_by_site_as_drawn() -> 
     assert sum(size for site, size in EXPORTED.items() if part_of(site) == "held") <= sum(EXPORTED.values()) // 2
     assert {part_of(entry["site"]) for entry in gold["items"]} == set(PARTS)
     assert all(entry["title"].strip() and entry["note"].strip() for entry in gold["items"])
-
-
-def test_every_recipe_resolves_against_the_exported_pages() -> None:
-    folder = os.environ.get(PAGES_ENV)
-    if not folder:
-        pytest.skip(f"set {PAGES_ENV} to the folder python -m bench.body_s26 exported the pages into")
-    pages = [page for part in PARTS for page in load_body_s26(Path(folder), part)]
-    assert len(pages) == len(_gold()["items"])
-    for page in pages:
-        first_line = "".join(page.body.split("\n")[0].split())
-        assert page.body.strip() and first_line != "".join(page.title.split()), page.path
 
 
 def _fixture(tmp_path: Path, part: str) -> tuple[Path, Path, str]:
