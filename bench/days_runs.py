@@ -41,11 +41,13 @@ def in_runs(step: int) -> Any:
         arriving = store.unassigned_article_ids()
         unassigned = store.unassigned_article_ids
         try:
-            for end in range(step, len(arriving) + step, step):
+            ends = range(step, len(arriving) + step, step)
+            for end in ends:
                 arrived = set(arriving[:end])
                 store.unassigned_article_ids = lambda limit=None, arrived=arrived: [
                     i for i in unassigned() if i in arrived][:limit]
-                _one_run(store, config, **options)
+                # The last run reads the day as it will stand once every window has passed (as one run does).
+                _one_run(store, config, **{**options, "close": options.get("close", False) and end == ends[-1]})
         finally:
             store.unassigned_article_ids = unassigned
     return group
