@@ -84,7 +84,7 @@ def record_arrivals(store: Any, config: Any) -> dict[str, Arrival]:
 
     StoryClusterer._find_story = find_story  # type: ignore[method-assign]
     try:
-        group_articles(store, config)
+        group_articles(store, config, close=True)  # as days_eval: every window passed
     finally:
         StoryClusterer._find_story = original  # type: ignore[method-assign]
     return arrivals

@@ -201,7 +201,7 @@ def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> 
         words("预热"), idf("预热")  # load jieba outside the timing
         cluster_cpu = _clusterer_cpu(store, config)
         started = time.perf_counter()
-        group_articles(store, config)
+        group_articles(store, config, close=True)  # the grouping as it stands once every window has passed
         seconds = time.perf_counter() - started
         predicted: dict[str, str] = {}
         titles: dict[str, str] = {}

@@ -5,8 +5,9 @@ runs every five minutes, each run over the reports that arrived since the last o
 from the store), and each run ends with ``save(final=True)``. This replays a day that way: the day is imported
 whole, and each run sees only the first ``--step`` more reports in time order (the others are held back from
 ``unassigned_article_ids``). It prints the day's B-cubed F1 and pure share in one run and in runs of ``--step``,
-with the settings given and without them (session 26, join22: the complete-story join judges every live story at
-a run's end).
+with the settings given and without them (session 26, join22: the complete-story join judged every live story at
+a run's end). The last run closes (``close=True``, as the one-run evaluation): the day read as it will stand once
+every window has passed (join23).
 
     python bench/days_runs.py --step 20 --set join_complete=true --day 2020-11-08 --day 2021-01-06
 
@@ -41,11 +42,13 @@ def in_runs(step: int) -> Any:
         arriving = store.unassigned_article_ids()
         unassigned = store.unassigned_article_ids
         try:
-            for end in range(step, len(arriving) + step, step):
+            ends = range(step, len(arriving) + step, step)
+            for end in ends:
                 arrived = set(arriving[:end])
                 store.unassigned_article_ids = lambda limit=None, arrived=arrived: [
                     i for i in unassigned() if i in arrived][:limit]
-                _one_run(store, config, **options)
+                # The last run reads the day as it will stand once every window has passed (as one run does).
+                _one_run(store, config, **{**options, "close": options.get("close", False) and end == ends[-1]})
         finally:
             store.unassigned_article_ids = unassigned
     return group
@@ -68,15 +71,18 @@ def main() -> None:
     for step in (0, args.step):
         grouping.group_articles = in_runs(step)
         for name, config in (("main", ClusterConfig()), ("with --set", ClusterConfig(**settings))):
-            f1s, pures = [], []
+            f1s, pures, counts = [], [], [0, 0]
             for day in args.day:
                 labels = load_day_labels(REPO / "bench" / "days" / f"labels-{day}.toml")
                 result = evaluate_day(args.days / day, labels, config)
                 f1s.append(result.f1)
                 pures.append(result.pure / max(result.multi, 1))
+                counts[0] += result.pure
+                counts[1] += result.multi
             print(f"{'one run' if not step else f'runs of {step}':>12} {name:10}: F1 "
                   + " ".join(f"{x:.4f}" for x in f1s) + f"  mean {sum(f1s) / len(f1s):.4f}"
-                  f"  pure " + " ".join(f"{x:.3f}" for x in pures) + f"  mean {sum(pures) / len(pures):.4f}",
+                  f"  pure " + " ".join(f"{x:.3f}" for x in pures) + f"  mean {sum(pures) / len(pures):.4f}"
+                  f"  pooled {counts[0]}/{counts[1]} {counts[0] / max(counts[1], 1):.4f}",
                   flush=True)
     grouping.group_articles = _one_run
 

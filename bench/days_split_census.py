@@ -139,7 +139,7 @@ def record_grouping(store: Any, config: Any) -> tuple[Record, Any]:
     StoryClusterer.event_pairs = event_pairs  # type: ignore[method-assign]
     StoryClusterer.link_events = link_events  # type: ignore[method-assign]
     try:
-        group_articles(store, config)
+        group_articles(store, config, close=True)  # as days_eval: every window passed
     finally:
         StoryClusterer._find_story = found  # type: ignore[method-assign]
         StoryClusterer._remember = kept  # type: ignore[method-assign]

@@ -137,3 +137,29 @@ def test_old_reports_grouped_after_newer_ones_still_join_their_own_stories(store
     report = group_articles(store)
     assert store.story_of(TRADE_HANT.id) == trade
     assert report.restored == 2  # the reports around it, not the month after
+
+
+
+def test_only_a_closing_run_judges_live_stories_for_the_complete_story_join(store: Store,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # A production run ends with both stories still able to grow: the join pass judges neither (on main it judged
+    # every live story at every run's end); a closing run judges them all.
+    from newsmirror.stories import cluster
+    from tests.stories.test_cluster_join import ALWAYS
+    monkeypatch.setattr(cluster, "default_join_model", lambda: ALWAYS)
+    judged: list[set[str]] = []
+    pairs = cluster.StoryClusterer.join_pairs
+
+    def recorded(self: cluster.StoryClusterer, final: bool = False) -> list[tuple[float, str, str]]:
+        scored = pairs(self, final)
+        judged.append(set(self._judged))
+        return scored
+
+    monkeypatch.setattr(cluster.StoryClusterer, "join_pairs", recorded)
+    config = cluster.ClusterConfig(join_complete=True, join_least=1, event_link=False)
+    add(store, TRADE_HANS, FLOOD)
+    group_articles(store, config)
+    assert judged[-1] == set()
+    add(store, TRADE_HANT)
+    group_articles(store, config, close=True)
+    assert judged[-1] == {store.story_of(TRADE_HANS.id), store.story_of(FLOOD.id)}

@@ -177,3 +177,15 @@ def test_the_pass_judges_only_pairs_within_join_gap() -> None:
         ids = built(clusterer, stories)
         assert clusterer.join_complete(final=True) == joins
         assert story_count(clusterer, ids) == 2 - joins
+
+
+def test_a_story_complete_at_the_watermark_was_judged_by_an_earlier_run() -> None:
+    # A later run restores the stories an earlier run judged; those complete at the newest report the earlier
+    # runs saw (``judged_until``) are not judged again, those completing since are.
+    for watermark, joins in ((START + timedelta(hours=24 * 3 + 22), 0), (START + timedelta(hours=24 * 3 + 18), 1)):
+        clusterer = clusterer_of(ALWAYS)
+        ids = built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 20)]])
+        clusterer.judged_until = watermark  # both complete at 92 hours; at 90 only the first
+        clusterer.add(document(9, FAIR, 24 * 3 + 30))  # the clock passes both windows
+        assert clusterer.join_complete() == joins
+        assert story_count(clusterer, ids) == 2 - joins

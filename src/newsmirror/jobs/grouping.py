@@ -105,14 +105,20 @@ class GroupingReport:
 
 def group_articles(store: Store, config: ClusterConfig | None = None, *, progress: Progress | None = None,
                    batch: int = 500, still_ours: Callable[[], bool] | None = None, compare: bool = True,
-                   compare_progress: Progress | None = None) -> GroupingReport:
+                   compare_progress: Progress | None = None, close: bool = False) -> GroupingReport:
     """Cluster the unassigned articles, oldest first; saves every ``batch`` articles so an
     interrupted run keeps what it decided. ``still_ours``: asked before each save (the grouping
     lease); when it says no, nothing more is saved and GroupingLeaseLost is raised.
 
     ``compare``: then compute and store the comparison of each story this run changed that 2+
     outlets report (once per story, however many batches touched it; stories whose compared
-    reports did not change, e.g. only a copy joined, keep theirs)."""
+    reports did not change, e.g. only a copy joined, keep theirs).
+
+    ``close``: the run's end judges every live story complete (the complete-story join, when on), as if every
+    story's window had passed: for evaluations that read the grouping as it will stand. A production run leaves it
+    off: a story is complete once the newest report is past its window, in whichever run that happens, and it is
+    judged in that run only (earlier runs' judged stories are those complete at the restored stories' newest
+    report; session 26, join23)."""
 
     def save(final: bool = False) -> None:
         if still_ours is not None and not still_ours():
@@ -120,8 +126,8 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
                                     "without saving (the new holder continues from what was saved)")
         # The event layer (when on) links the stories this batch changed, now that they are whole.
         clusterer.link_events()
-        # The join pass (when on) judges the stories that can no longer grow; at the run's end, all of them.
-        clusterer.join_complete(final)
+        # The join pass (when on) judges the stories that can no longer grow; at a closing run's end, all of them.
+        clusterer.join_complete(final and close)
         for small, big in clusterer.drain_merges():
             redirect[small] = big
         _save(store, unsaved, redirect, titles, report)
@@ -134,6 +140,9 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     clusterer = StoryClusterer(config)
     first = store.get_article(pending[0])
     earlier = _StoredStories(store, clusterer, document_of(first).time, set(pending)) if first is not None else None
+    if earlier is not None and first is not None:
+        report.restored += earlier.restore_until(document_of(first).time + clusterer.config.window)
+        clusterer.judged_until = clusterer.clock  # the newest restored report: earlier runs judged up to it
 
     unsaved: dict[str, list[Assignment]] = {}
     titles: dict[str, str] = {}  # of stories started in this run (the founding report's title)

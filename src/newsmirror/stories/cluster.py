@@ -555,6 +555,9 @@ class StoryClusterer:
         self.complete_probability = (self.config.complete_probability if self.config.complete_probability is not None
                                      else join_model.threshold if join_model else 1.0)
         self._judged: set[str] = set()  # complete stories the join pass has judged
+        # Stories complete at this time were judged by an earlier run (a run restores them from the store, and
+        # judging them again would chain joins and judge cores swollen by their sides; session 26, join23).
+        self.judged_until: datetime | None = None
         self._joined: dict[str, str] = {}  # stories a join pass joined: 'core' (absorbed) or 'side'
         self._sides: dict[str, int] = {}  # core -> sides the join passes gave it
         # core -> its state before its first side: later passes judge a side against the core the join model
@@ -1264,9 +1267,9 @@ class StoryClusterer:
                 scored.append((self.event_model.probability(features), story.id, other.id))
         return scored
 
-    def complete(self, story: _StoryState) -> bool:
-        """Whether no report can join ``story`` any more: the clock is beyond its window or its span."""
-        clock = self.clock
+    def complete(self, story: _StoryState, at: datetime | None = None) -> bool:
+        """Whether no report can join ``story`` any more: the clock (or ``at``) is beyond its window or its span."""
+        clock = at or self.clock
         return clock is not None and (clock - story.last > self.config.window
                                       or clock - story.first > self.config.max_span)
 
@@ -1278,7 +1281,8 @@ class StoryClusterer:
         if self.join_model is None:
             return []
         done = {s.id for s in self.stories.values() if not s.closed and (final or self.complete(s))}
-        fresh = done - self._judged
+        before = self.judged_until
+        fresh = {i for i in done - self._judged if before is None or not self.complete(self.stories[i], before)}
         self._judged |= fresh
         scored: list[tuple[float, str, str]] = []
         seen: set[tuple[str, str]] = set()
