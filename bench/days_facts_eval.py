@@ -69,10 +69,11 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # were scored at session 23's final sitting: tuning files from session 24 on. facts-s29 (labelled in
 # session 23) and facts-s31 (2020-09-27, labelled in session 24) were first scored at session 24's final
 # sitting: tuning files from session 25 on. facts-s32 (2020-12-19, labelled in session 24) was first scored at
-# session 25's start and sitting: a tuning file from session 26 on. facts-s33 (2020-08-15, labelled in session 25, scored by nobody in it) is kept for session 26.
+# session 25's start and sitting: a tuning file from session 26 on. facts-s33 (2020-08-15,
+# labelled in session 25) was first scored at session 26's start and sitting: a tuning file from session 27 on.
 # facts-s34 (2020-10-31, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
 # facts-s35 (2020-12-12, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
-FRESH_FACT_FILES = ("facts-s33", "facts-s34", "facts-s35")
+FRESH_FACT_FILES = ("facts-s34", "facts-s35")
 
 
 def never_tuned_on(path: Path) -> bool:
