@@ -44,14 +44,7 @@ from newsmirror.extract.stamps import (
 )
 from newsmirror.extract.urls import canonical_url
 from newsmirror.extract.webpage import is_bare_document, last_resort_html, parse_document
-from newsmirror.extract.zones import (
-    declared_url,
-    edition_zone,
-    known_zone,
-    linked_site,
-    page_language,
-    site_zone,
-)
+from newsmirror.extract.zones import declared_url, known_zone, linked_site, page_language, site_zone
 from newsmirror.model import Article, DocumentKind, RawDocument, utcnow
 from newsmirror.outlets import normalize_outlet_name, outlet_for_url
 from newsmirror.text.script import detect_script
@@ -201,7 +194,7 @@ def extract_article(raw: RawDocument) -> Article:
             # naive dates of a page are in its site's zone; a saved page may only say where it lives
             page_url = raw.url or declared_url(document)
             zone = site_zone(page_url or linked_site(document), chinese=chinese, language=page_language(document),
-                             edition=edition_zone(document))
+                             document=document)
         page_date = document_published(document, raw.url, zone if web_page else None)
         # the stamp/byline reader and the visible-headline rule are written for Chinese pages
         lines = visible_lines(document) if web_page and chinese else None

@@ -226,14 +226,14 @@ def _city_names() -> re.Pattern[str]:
     return re.compile(r"(?<= )(?:" + "|".join(map(re.escape, names)) + r")(?= )")
 
 
-def site_zone(url: str, *, chinese: bool, language: str = "", edition: str = "") -> str:
+def site_zone(url: str, *, chinese: bool, language: str = "", document: HtmlElement | None = None) -> str:
     """The IANA zone naive dates of the page at ``url`` are read in (see the module doc);
-    ``language``: the page's declared language tag, if any; ``edition``: the zone the page's own name
-    gives (:func:`edition_zone`), which a generic domain leaves to decide."""
-    if url:
-        zone = profile_for(url).timezone or country_zone(url)
-        if zone:
-            return zone
+    ``language``: the page's declared language tag, if any; ``document``: the page, whose own name may give
+    an overseas edition's zone (:func:`edition_zone`), read only when the address gives none."""
+    zone = known_zone(url)
+    if zone:
+        return zone
+    edition = edition_zone(document) if document is not None else ""
     if edition:
         return edition
     if chinese:
