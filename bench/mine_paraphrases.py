@@ -128,7 +128,8 @@ def cached_posts(root: Path, cache: Path | None, skip: set[str], body_chars: int
     if cache and cache.exists():
         with cache.open("rb") as handle:
             posts: list[Post] = pickle.load(handle)
-        return posts
+        # a cache cut before a day was labelled still holds it and its neighbours: ``skip`` applies again
+        return [post for post in posts if post.day not in skip]
     posts = cut_posts(root, skip, body_chars, limit)
     if cache:
         with cache.open("wb") as handle:

@@ -134,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.time()
     skip = excluded_dates(args.exclude_margin, LABELLED_DAYS)
-    # A cache cut before a day was labelled still holds its neighbours: the exclusion is applied again.
-    posts = [p for p in cached_posts(args.archive, args.cache, skip, 4000, 0) if p.day not in skip]
+    posts = cached_posts(args.archive, args.cache, skip, 4000, 0)
     df: Counter[str] = Counter(w for p in posts for w in p.vocabulary)
     pairs = event_pairs(posts, args.rare_df, args.anchors, args.partners)
     rng = random.Random(args.seed)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bench.mine_paraphrases import slots
+import pickle
+from pathlib import Path
+
+from bench.mine_paraphrases import Post, cached_posts, slots
 
 
 def test_a_slot_comes_with_the_identical_words_either_side() -> None:
@@ -16,3 +19,11 @@ def test_a_story_retold_fills_one_context_and_another_story_a_second() -> None:
     other = ["日本", "外长", "茂木", "周二", "访华"], ["日本", "外交部长", "茂木", "周二", "访华"]
     contexts = {context for first, second in (retold, retold, other) for _l, _r, context in slots(first, second)}
     assert contexts == {("中国", "王毅"), ("日本", "茂木")}
+
+
+def test_a_cache_cut_before_a_day_was_labelled_leaves_that_day_out(tmp_path: Path) -> None:
+    cache = tmp_path / "posts.pickle"
+    posts = [Post(day, "甲报", [["美国"]], frozenset({"美国"})) for day in ("2020-12-11", "2020-12-20")]
+    cache.write_bytes(pickle.dumps(posts))
+    kept = cached_posts(tmp_path / "no-archive", cache, {"2020-12-11", "2020-12-12"}, 4000, 0)
+    assert [post.day for post in kept] == ["2020-12-20"]
