@@ -81,6 +81,15 @@ def never_tuned_on(path: Path) -> bool:
     return "test" in path.parts or path.stem in FRESH_FACT_FILES
 
 
+def data_role(path: Path) -> str:
+    """What a fact file is to the code it scores, as the results table's title says it."""
+    if "test" in path.parts:
+        return "test day: never tuned on"
+    if path.stem in FRESH_FACT_FILES:
+        return "fresh: never tuned on"
+    return "tuning days"
+
+
 def _covered_units(key: str, where: tuple[str, str, int], sentence_keys: dict[tuple[str, str, int], str]
                    ) -> list[tuple[str, str, int]]:
     """The units a quote covers: the one holding its (longest) beginning, then each next unit of the
@@ -305,8 +314,7 @@ def main() -> None:
 
     use_paraphrases(args.paraphrases)
     totals = evaluate(args.facts, args.days, args.show, args.same_fact, args.details)
-    table = Table(title=f"story comparison vs {args.facts.name} ("
-                  + ("test day: never tuned on" if "test" in args.facts.parts else "tuning days") + f", {args.same_fact})")
+    table = Table(title=f"story comparison vs {args.facts.name} ({data_role(args.facts)}, {args.same_fact})")
     for column in ("gold pairs", "link recall", "judged links", "link precision", "only-X claims",
                    "false only-X", "compare s"):
         table.add_column(column, justify="right")

@@ -69,3 +69,12 @@ def test_every_fact_file_is_tuning_or_refused_by_the_tuning_tools() -> None:
     assert not days_facts_eval.never_tuned_on(DAYS / "facts-s32.toml")
     for path in sorted(DAYS.glob("facts*.toml")):
         assert (path.stem in facts_lofo.TUNING) != days_facts_eval.never_tuned_on(path), path.name
+
+
+def test_the_results_title_names_each_file_role() -> None:
+    # A fresh file's first scoring was printed as "tuning days" (session 27's start): the title must say
+    # what the scorer reads, or a table pasted into the results misstates the data's role.
+    fresh = DAYS / f"{days_facts_eval.FRESH_FACT_FILES[0]}.toml"
+    assert days_facts_eval.data_role(fresh) == "fresh: never tuned on"
+    assert days_facts_eval.data_role(DAYS / "test" / "facts-2020-12-02.toml") == "test day: never tuned on"
+    assert days_facts_eval.data_role(DAYS / f"{facts_lofo.TUNING[0]}.toml") == "tuning days"
