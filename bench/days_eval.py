@@ -73,7 +73,9 @@ TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # recursively) more than 3 days from every day above, drawn by session 26's lead, labelled in session 26 for 27.
 # 2020-12-12: random.Random(30).choice over the 10 such dates left once 2020-10-31 was labelled, drawn by session 26's
 # lead, labelled in session 26 for 27 (a second fresh day beside 2020-10-31).
-FRESH_DAYS = ("2020-10-31", "2020-12-12")
+# 2020-07-26: random.Random(31).choice over the 8 such dates once 2020-10-31 and 2020-12-12 were labelled (07-26,
+# 09-12, 09-20, 10-03, 10-04, 10-10, 10-18, 12-06), drawn by session 27's lead, labelled in session 27 for 28.
+FRESH_DAYS = ("2020-10-31", "2020-12-12", "2020-07-26")
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).
