@@ -73,7 +73,8 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # labelled in session 25) was first scored at session 26's start and sitting: a tuning file from session 27 on.
 # facts-s34 (2020-10-31, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
 # facts-s35 (2020-12-12, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
-FRESH_FACT_FILES = ("facts-s34", "facts-s35")
+# facts-s36 (2020-07-26, drawn at random and labelled in session 27, scored by nobody in it) is kept for session 28.
+FRESH_FACT_FILES = ("facts-s34", "facts-s35", "facts-s36")
 
 
 def never_tuned_on(path: Path) -> bool:
