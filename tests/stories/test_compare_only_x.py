@@ -174,3 +174,15 @@ def test_a_transliteration_with_two_neighbouring_characters_swapped_is_the_same_
     assert same_name("夏马尔", "夏尔马")
     assert not same_name("夏马尔", "马尔夏")  # not neighbours
     assert not same_name("中国人", "国中人")  # no transliteration
+
+
+def test_a_string_of_common_words_the_dictionary_tags_as_a_person_is_no_name() -> None:
+    from newsmirror.text.names import is_name_detail
+
+    # 大大增加 and 安全措施 carry jieba's person tag (nr); neither part is a name.
+    assert not is_name_detail("大大增加", "今年前三季度出口大大增加")
+    assert not is_name_detail("安全措施", "工厂加强了安全措施")
+    assert is_name_detail("马丁路德", "马丁路德发表了著名的演讲")  # names throughout: still a name
+    one = _article("甲报", "海关周二公布，今年前三季度对东盟的出口大大增加，贸易顺差扩大至历史新高。")
+    other = _article("乙社", "海关周二公布，今年前三季度对东盟的出口增长，贸易顺差扩大至历史新高。")
+    assert "大大增加" not in _only([one, other], "甲报")
