@@ -163,23 +163,18 @@ def load(sample_path: Path, which: str, root: Path) -> Iterator[tuple[dict[str, 
 
 
 def claims_of(comparison: Any) -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], Any]]:
-    """outlet -> match key -> the name as shown (as days_facts_eval counts claims), and the fact
+    """outlet -> match key -> the name as shown (``days_facts_eval.only_claims``), and the fact
     each claim was made in."""
+    from bench.days_facts_eval import only_claims
     from newsmirror.text.normalize import match_key
 
-    claims: dict[str, dict[str, str]] = defaultdict(dict)
     where: dict[tuple[str, str], Any] = {}
-    facts = [*comparison.shared, *comparison.partial]
-    for outlet, terms in comparison.unique_details().items():
-        for term in terms:
-            claims[outlet].setdefault(match_key(term), term)
-    for fact in facts:
+    for fact in [*comparison.shared, *comparison.partial]:
         for term, givers in fact.details.items():
             if len(givers) == 1:
-                claims[givers[0]].setdefault(match_key(term), term)
-                where.setdefault((givers[0], match_key(term)), fact)
-                where.setdefault((givers[0], match_key(fact.spelled(term, givers[0]))), fact)
-    return claims, where
+                for shown in (term, fact.spelled(term, givers[0])):
+                    where.setdefault((givers[0], match_key(shown)), fact)
+    return only_claims(comparison), where
 
 
 def _sentences(article: Any) -> list[str]:

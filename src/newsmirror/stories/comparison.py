@@ -20,7 +20,8 @@ ALIGNMENT_VERSION = "28"  # 17: times of day, 万 remainders, the amount round; 
 # paraphrases.tsv mined again on KEY_VERSION 6 keys
 # 27 (session 26): 16人 and 16名 are one figure; a number without a measure word is that number counted
 # 28 (session 27): "only X" checks: a gloss's two words in a row, a name's initials in brackets, a transliteration
-# one like-sounding character off a longer name's start or end, two neighbouring characters swapped
+# one like-sounding character off a longer name's start or end, two neighbouring characters swapped; a word
+# jieba tags as a person made of common words none a name (明显增加) is no detail
 
 
 @dataclass(slots=True)
