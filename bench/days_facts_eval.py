@@ -260,16 +260,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 return True
             return any(a in group and b in group for group in forms)
 
-        # One claim per outlet and name: the story's list shows an outlet's own spelling
-        # (李文輝), a fact the normalized one (李文辉).
-        claims: dict[str, dict[str, str]] = defaultdict(dict)
-        for outlet, terms in comparison.unique_details().items():
-            for term in terms:
-                claims[outlet].setdefault(_key(term), term)
-        for fact in all_facts:
-            for term, givers in fact.details.items():
-                if len(givers) == 1:
-                    claims[givers[0]].setdefault(_key(term), term)
+        claims = only_claims(comparison)
         if details:
             shown = {term for fact in all_facts for term in fact.details}
             shown.update(t for terms in comparison.unique_details().values() for t in terms)
@@ -286,6 +277,21 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
         for claim in false_claims:
             print("  false:", claim)
     return totals
+
+
+def only_claims(comparison: Any) -> dict[str, dict[str, str]]:
+    """The comparison's "only X names N" claims: outlet -> match key -> the name as shown, one claim
+    per outlet and name (the story's list shows an outlet's own spelling, 李文輝, a fact the
+    normalized one, 李文辉): ``unique_details`` and every one-outlet detail of a fact."""
+    claims: dict[str, dict[str, str]] = defaultdict(dict)
+    for outlet, terms in comparison.unique_details().items():
+        for term in terms:
+            claims[outlet].setdefault(_key(term), term)
+    for fact in [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]:
+        for term, givers in fact.details.items():
+            if len(givers) == 1:
+                claims[givers[0]].setdefault(_key(term), term)
+    return claims
 
 
 def use_paraphrases(choice: str) -> None:

@@ -137,3 +137,52 @@ def test_a_short_form_names_a_full_name_the_tokenizer_cuts_into_words() -> None:
     # The same characters in words that are no name of one body: still only 甲报.
     apart = _article("乙社", "越南与通信业者合作报道社区消息，越南政府已经开始疏散沿海地区居民。")
     assert "越通社" in _only([short, apart], "甲报")
+
+
+def test_a_longer_original_name_sharing_two_words_in_a_row_is_the_same_person() -> None:
+    # One commander: 甲报 glosses his full name, 乙社 a shorter form with another transliteration.
+    # (its last word, which the other does not write, is no help).
+    full = _article("甲报", "叛军领袖卡里姆·萨迪克·阿洪扎达（Karim Sadiq Akhundzada）周六在谈判开幕式上呼吁立即停火。")
+    short = _article("乙社", "叛军领袖卡利姆·萨迪格（Karim Sadiq）周六在谈判开幕式上呼吁立即停火，并要求释放囚犯。")
+    only = _only([full, short], "甲报")
+    assert "Karim Sadiq Akhundzada" not in only and "阿洪扎达" not in only
+    other = _article("乙社", "叛军领袖哈米德·拉希米（Hamid Rahimi）周六在谈判开幕式上呼吁立即停火，并要求释放囚犯。")
+    assert "Karim Sadiq Akhundzada" in _only([full, other], "甲报")  # another man: still only 甲报
+
+
+def test_a_body_glossed_with_its_initials_is_named_by_an_outlet_writing_them() -> None:
+    glossed = _article("甲报", "据世界气象组织（WMO）周二发布的报告，今年极端高温事件的次数创下了新的纪录。")
+    initials = _article("乙社", "WMO周二发布的报告说，今年极端高温事件的次数创下了新的纪录，各地灾情严重。")
+    assert "世界气象组织" not in _only([glossed, initials], "甲报")
+    other = _article("乙社", "IEA周二发布的报告说，今年极端高温事件的次数创下了新的纪录，各地灾情严重。")
+    assert "世界气象组织" in _only([glossed, other], "甲报")
+
+
+def test_a_transliteration_differing_in_one_character_of_like_sound_names_a_longer_name() -> None:
+    from newsmirror.text.phonetic import same_name
+
+    assert same_name("威斯康辛", "威斯康新州")  # 辛/新: one character, one sound
+    assert not same_name("威斯康辛", "威斯顿州")
+    one = _article("甲报", "选举官员说，威斯康辛的计票工作将在周三上午完成，结果预计当天公布。")
+    other = _article("乙社", "选举官员说，威斯康新州的计票工作将在周三上午完成，结果预计当天公布。")
+    assert "威斯康辛" not in _only([one, other], "甲报")
+
+
+def test_a_transliteration_with_two_neighbouring_characters_swapped_is_the_same_name() -> None:
+    from newsmirror.text.phonetic import same_name
+
+    assert same_name("夏马尔", "夏尔马")
+    assert not same_name("夏马尔", "马尔夏")  # not neighbours
+    assert not same_name("中国人", "国中人")  # no transliteration
+
+
+def test_a_string_of_common_words_the_dictionary_tags_as_a_person_is_no_name() -> None:
+    from newsmirror.text.names import is_name_detail
+
+    # 大大增加 and 安全措施 carry jieba's person tag (nr); neither part is a name.
+    assert not is_name_detail("大大增加", "今年前三季度出口大大增加")
+    assert not is_name_detail("安全措施", "工厂加强了安全措施")
+    assert is_name_detail("马丁路德", "马丁路德发表了著名的演讲")  # names throughout: still a name
+    one = _article("甲报", "海关周二公布，今年前三季度对东盟的出口大大增加，贸易顺差扩大至历史新高。")
+    other = _article("乙社", "海关周二公布，今年前三季度对东盟的出口增长，贸易顺差扩大至历史新高。")
+    assert "大大增加" not in _only([one, other], "甲报")

@@ -77,6 +77,8 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+# A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
+_ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
 # must match a sentence to join the match of its neighbouring clause).
 SHARED_NAMES = 2
@@ -375,13 +377,23 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # One person glossed with one Latin name is one person, however each outlet transliterates
     # it (戴斯卓（Robert Destro）, 德斯特罗（Robert A. Destro））: an outlet that writes the Latin
     # name anywhere names every Han form another outlet glosses with it.
+    # A longer gloss shares two words in a row with the shorter one another outlet writes
+    # (穆拉·巴达拉·阿昆德（Mullah Baradar Akhund）, 巴拉达尔（Mullah Baradar）): one person too.
     for s in sentences:
         for han, gloss in _GLOSS.findall(s.ref.text):
             surname = gloss.split()[-1].lower()
             said = re.compile(rf"(?<![a-z]){re.escape(surname)}(?![a-z])")
             for outlet in outlets:
-                if len(surname) >= 3 and said.search(outlet_texts[outlet]):
+                if (len(surname) >= 3 and said.search(outlet_texts[outlet])) or _writes_word_pair(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
+        # A body glossed with its initials (英国广播公司（BBC）) is named by an outlet writing them
+        # (only a whole name: initials are no surname that a transliteration's last characters stand for).
+        for han, initials in _ACRONYM_GLOSS.findall(s.ref.text):
+            said = re.compile(rf"(?<![a-z]){initials.lower()}(?![a-z])")
+            name = _whole_name_before(normalize(han), s.nouns)
+            for outlet in outlets:
+                if name and said.search(outlet_texts[outlet]):
+                    outlet_nouns[outlet].add(name)
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
@@ -794,12 +806,18 @@ def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:
     a noun the text ends with but for a word of relation or title (``_GLOSS_TAIL`` characters:
     李秉喆之子（Lee Byung-chul）, 特朗普夫人: the gloss may be either's; naming either is taken as
     naming it, so no claim is made on a guess)."""
-    whole = next((han[start:] for start in range(len(han) - 2) if body(han[start:])), None)
-    ending = whole or next((n for n in nouns if han.endswith(n)), None)
+    ending = _whole_name_before(han, nouns)
     if ending:
         return (ending,)
     near = [n for n in nouns if n in han and len(han) - han.rindex(n) - len(n) <= _GLOSS_TAIL]
     return tuple(dict.fromkeys((_tagged_name(han), han[-3:], *near)))
+
+
+def _whole_name_before(han: str, nouns: Iterable[str]) -> str | None:
+    """The whole name a run of Han text ends with, if any: a body named by a qualifier and a
+    generic head, else a noun of the sentence."""
+    whole = next((han[start:] for start in range(len(han) - 2) if body(han[start:])), None)
+    return whole or next((n for n in nouns if han.endswith(n)), None)
 
 
 # How many characters may stand between a noun and the gloss after it (之子, 夫人, 先生).
@@ -848,8 +866,9 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     if term.isascii():
-        # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托).
-        return spells_pinyin(term, text) or any(reads_as(han, term) for han in text_transliterations(text))
+        # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
+        # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).
+        return _writes_word_pair(term, text) or spells_pinyin(term, text) or any(reads_as(han, term) for han in text_transliterations(text))
     if any(reads_as(term, word) for word in latin_words(text)):
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
@@ -859,6 +878,16 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     return len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
                                   for name in _compound_names(window))
+
+
+def _writes_word_pair(gloss: str, text: str) -> bool:
+    """Whether a (normalized, lower-case) ``text`` writes two words in a row of a Latin name of
+    three words or more: the one name in a shorter or longer form (Mullah Baradar, Mullah Baradar
+    Akhund, Mullah Abdul Ghani Baradar); a name of two words is the whole name (already looked for)."""
+    words = gloss.lower().split()
+    return len(words) >= 3 and any(
+        re.search(rf"(?<![a-z]){re.escape(first)}\s+{re.escape(second)}(?![a-z])", text)
+        for first, second in zip(words, words[1:], strict=False))
 
 
 # Words a compound name may run over after its first (朝鲜|中央|通信|社: four).

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "27"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "28"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -19,6 +19,9 @@ ALIGNMENT_VERSION = "27"  # 17: times of day, 万 remainders, the amount round; 
 # 26 (session 25): an alias variant folds only where it begins a word (朝鲜中央通讯社 is not 朝鲜中央社);
 # paraphrases.tsv mined again on KEY_VERSION 6 keys
 # 27 (session 26): 16人 and 16名 are one figure; a number without a measure word is that number counted
+# 28 (session 27): "only X" checks: a gloss's two words in a row, a name's initials in brackets, a transliteration
+# one like-sounding character off a longer name's start or end, two neighbouring characters swapped; a word
+# jieba tags as a person made of common words none a name (明显增加) is no detail
 
 
 @dataclass(slots=True)

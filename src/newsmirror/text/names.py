@@ -159,6 +159,10 @@ def is_phrase(word: str) -> bool:
         return False
     if tags.get(head) in _TIME_OR_COUNT:
         return True  # 上周四
+    if tags.get(word) == "nr" and all(len(p) > 1 and tags.get(p) not in NAME_TAGS for p in parts):
+        # A person's name is no string of common words, none a name (明显增加, 采取措施: the
+        # dictionary's person tags on such strings are mostly wrong, 体格检查, 严守纪律).
+        return True
     named, attested = _endings(head)
     if attested:
         return named / attested < NAME_ENDING_SHARE

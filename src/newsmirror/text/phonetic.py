@@ -39,11 +39,17 @@ def same_sound(a: str, b: str) -> bool:
 
 def same_name(a: str, b: str) -> bool:
     """Whether two Han names are the same name (one contains the other) or transliteration
-    variants of it."""
+    variants of it, or one is a variant of the other's start or end (康乃狄格 of 康涅狄格州: the
+    name, then its kind)."""
     if a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a)):
         return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= MIN_PART_CHARS and len(long) > len(short):
+        return any(_one_character_variant(short, part) for part in (long[: len(short)], long[-len(short) :]))
     if len(a) != len(b) or len(a) < 2:
         return False
+    if _swapped(a, b):
+        return True
     if len(a) == 2 and (in_dictionary(a) or in_dictionary(b)):
         return False  # two-syllable words jieba knows are words, not transliterations
     key_a, key_b = phonetic_key(a), phonetic_key(b)
@@ -52,6 +58,29 @@ def same_name(a: str, b: str) -> bool:
     # Same sounds throughout, or one syllable's sound differs while most characters agree.
     sounds = sum(x != y for x, y in zip(key_a, key_b, strict=True))
     return sounds == 0 or (len(a) >= 3 and sounds == 1 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1)
+
+
+# A name inside a longer one is compared only when it is this long: shorter parts match by chance.
+MIN_PART_CHARS = 3
+
+
+def _one_character_variant(a: str, b: str) -> bool:
+    """Equal-length names that differ in one character of the same sound class (乃/涅 of
+    康乃狄格/康涅狄格): a stricter test than ``same_name``'s, for a part of a longer name."""
+    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) != 1:
+        return False
+    key_a, key_b = phonetic_key(a), phonetic_key(b)
+    return len(key_a) == len(a) and len(key_b) == len(b) and key_a == key_b
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two transliterations (three characters or more, all transliteration characters)
+    are one with two neighbouring characters swapped (夏马尔 of 夏尔马): the commonest typing slip."""
+    if len(a) < 3 or a == b or _RUN.fullmatch(a) is None or _RUN.fullmatch(b) is None:
+        return False
+    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
 
 
 # Characters that transliterations of foreign names are written with (the common ones of the

@@ -1,0 +1,26 @@
+"""The only-X audit samples (bench/onlyx_audit.py) keep clear of every labelled day."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from bench.onlyx_audit import eligible_day
+
+SAMPLE = Path(__file__).resolve().parents[2] / "bench" / "days" / "onlyx-sample.toml"
+
+
+def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
+    assert not eligible_day("2020-11-18")  # the held-out day
+    assert not eligible_day("2020-11-21")  # three days from it
+    assert not eligible_day("2020-07-27")  # next to 2020-07-26, drawn in session 27
+    assert eligible_day("2020-10-07")
+
+
+def test_the_samples_are_on_eligible_days_and_apart() -> None:
+    with SAMPLE.open("rb") as handle:
+        stories = tomllib.load(handle)["story"]
+    days = {sample: {f.split("/")[0] for s in stories if s["sample"] == sample for f in s["files"]}
+            for sample in ("A", "B")}
+    assert all(eligible_day(d) for found in days.values() for d in found)
+    assert not days["A"] & days["B"]
