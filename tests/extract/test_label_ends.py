@@ -61,6 +61,7 @@ def test_a_closing_credit_followed_by_promo_paragraphs_is_still_found() -> None:
 
 
 def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_stays() -> None:
+    # the sentence stays; the reporter's name closing it is a credit, cut off and read as the author
     top = ["本文转自示例城市政务号，作者授权发布"]
     bottom = ["本地新闻滚动推送，更多福利请扫码关注（example-news）"]
     last = PARAGRAPHS[-1] + "（王小明）"
@@ -69,7 +70,8 @@ def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_s
             "</div></body></html>")
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
                                           url="https://news.example.com.cn/a/3.html"))
-    assert article.body_text.split("\n\n") == [*PARAGRAPHS[:-1], last]
+    assert article.body_text.split("\n\n") == PARAGRAPHS
+    assert article.authors == ["王小明"]
 
 
 def test_a_rights_notice_below_the_text_is_trimmed() -> None:
@@ -117,3 +119,26 @@ def test_numbered_points_without_sources_below_the_text_stay() -> None:
               "2. 在市政府网站的留言板上提交建议，每条建议都会得到回复。"]
     text, _ = _article([], points)
     assert text.split("\n\n") == [*PARAGRAPHS, *points]
+
+
+def _closing(last_paragraph_html: str) -> tuple[str, list[str]]:
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in PARAGRAPHS[:-1]) + f"<p>{last_paragraph_html}</p>"
+            + "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/5.html"))
+    return article.body_text, article.authors
+
+
+def test_a_closing_credit_inside_an_inline_child_of_the_last_paragraph_is_cut() -> None:
+    for credit in ("（编辑：赵一鸣）2405061", "（赵一鸣）", "（作者：赵一鸣 摄影：钱二）", "综合"):
+        text, _ = _closing(f"<span class='text'>{PARAGRAPHS[-1]}{credit}</span>")
+        assert text.split("\n\n") == PARAGRAPHS, credit
+    text, authors = _closing(f"<span>{PARAGRAPHS[-1]}（赵一鸣）</span>")
+    assert authors == ["赵一鸣"]  # read from the credit cut off
+
+
+def test_a_bracket_closing_the_text_that_names_no_one_stays() -> None:
+    for kept in ("（完）", "（本报综合）", "（图片均为示意）"):
+        text, _ = _closing(f"<span>{PARAGRAPHS[-1]}{kept}</span>")
+        assert text.split("\n\n")[-1] == PARAGRAPHS[-1] + kept, kept
