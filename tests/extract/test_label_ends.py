@@ -114,6 +114,14 @@ def test_a_reference_list_below_the_text_is_removed() -> None:
     assert text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_note_and_an_appeal_below_a_reference_list_go_with_it() -> None:
+    below = ["本文引用：", "1. 示例市图书馆年报，2023年，第12页。", "2. 社区阅读调查报告：https://library.example.com.cn/report",
+             "注：文中的“社区图书馆”指由街道管理、向所有居民免费开放的图书馆，不包括学校图书馆。",
+             "支持独立报道，请捐助示例新闻网：网上捐款或银行转账，如需收据请留下姓名。"]
+    text, _ = _article([], below)
+    assert text.split("\n\n") == PARAGRAPHS
+
+
 def test_numbered_points_without_sources_below_the_text_stay() -> None:
     points = ["市民可以这样参与：", "1. 到附近的社区中心填写意见表，说明自己最需要的服务。",
               "2. 在市政府网站的留言板上提交建议，每条建议都会得到回复。"]

@@ -256,11 +256,12 @@ _LIST_HEADING = re.compile(r"^[^。！？!?，,]{2,12}[：:]$")
 _LIST_ITEM = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[）)])")
 _CITATION = re.compile(r"https?://|www\.|(?<!\d)(?:19|20)\d{2}(?!\d)")
 REFERENCE_START = 0.5  # share of the text before a reference list's heading, at least: it stands below the text
+BELOW_REFERENCES_SHARE = 0.25  # share of the text below a reference list, at most, for it to go with the list
 
 
 def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
-    """Remove a reference list (its heading and its items) from the lower half of the text; returns
-    the removed lines."""
+    """Remove a reference list (its heading and its items) from the lower half of the text, with what little
+    stands below it; returns the removed lines."""
     texts = [text_of(e) for e in leaves]
     total = sum(map(len, texts))
     before = 0
@@ -272,9 +273,14 @@ def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
                     break
                 items += 1
             if items >= 2:
-                for element in leaves[index: index + 1 + items]:
+                # the list closes the article: what stands below it (a note on the list, an appeal for
+                # money, a newsletter box) is the page's, unless it is a large part of the text
+                end = index + 1 + items
+                if sum(map(len, texts[end:])) <= BELOW_REFERENCES_SHARE * total:
+                    end = len(leaves)
+                for element in leaves[index:end]:
                     remove(element)
-                return texts[index: index + 1 + items]
+                return texts[index:end]
         before += len(text)
     return []
 
