@@ -120,6 +120,9 @@ def test_a_note_and_an_appeal_below_a_reference_list_go_with_it() -> None:
              "支持独立报道，请捐助示例新闻网：网上捐款或银行转账，如需收据请留下姓名。"]
     text, _ = _article([], below)
     assert text.split("\n\n") == PARAGRAPHS
+    text, authors = _article([], [*below[:3], "本文作者：王小明"])
+    assert text.split("\n\n") == PARAGRAPHS
+    assert authors == ["王小明"]  # a credit below the list is still read
 
 
 def test_numbered_points_without_sources_below_the_text_stay() -> None:

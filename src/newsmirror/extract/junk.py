@@ -225,7 +225,7 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     trimmed: tuple[list[str], list[str]] = ([], [])
     if len(leaves) < 3:
         return trimmed
-    cited = _drop_reference_list(leaves)
+    cited, below_cited = _drop_reference_list(leaves)
     if cited:
         leaves = [e for e in leaves if e.getparent() is not None]
     total = sum(len(text_of(e)) for e in leaves)
@@ -244,6 +244,7 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
                 remove(element)
             budget -= size
     trimmed[1].reverse()
+    trimmed[1].extend(below_cited)  # a credit may stand below the list ("本文作者：…")
     credit = _cut_closing_editor(leaves)
     if credit:
         trimmed[1].insert(0, credit)
@@ -259,9 +260,9 @@ REFERENCE_START = 0.5  # share of the text before a reference list's heading, at
 BELOW_REFERENCES_SHARE = 0.25  # share of the text below a reference list, at most, for it to go with the list
 
 
-def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
+def _drop_reference_list(leaves: list[HtmlElement]) -> tuple[list[str], list[str]]:
     """Remove a reference list (its heading and its items) from the lower half of the text, with what little
-    stands below it; returns the removed lines."""
+    stands below it; returns the list's lines and the lines below it."""
     texts = [text_of(e) for e in leaves]
     total = sum(map(len, texts))
     before = 0
@@ -275,14 +276,14 @@ def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
             if items >= 2:
                 # the list closes the article: what stands below it (a note on the list, an appeal for
                 # money, a newsletter box) is the page's, unless it is a large part of the text
-                end = index + 1 + items
+                end = list_end = index + 1 + items
                 if sum(map(len, texts[end:])) <= BELOW_REFERENCES_SHARE * total:
                     end = len(leaves)
                 for element in leaves[index:end]:
                     remove(element)
-                return texts[index:end]
+                return texts[index:list_end], texts[list_end:end]
         before += len(text)
-    return []
+    return [], []
 
 
 # A credit closing the last paragraph after its final sentence. It credits the desk or the reporter, it is
