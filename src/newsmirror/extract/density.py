@@ -63,8 +63,32 @@ def _is_junk(element: HtmlElement) -> bool:
 _MAYBE_JUNK = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden='true' or @style or @class or @id]")
 
 
+POLL_TEXT = 80  # visible characters: a reader poll's prompt and its choices, at most
+_CHOICES = etree.XPath(".//input[@type='checkbox' or @type='radio']")
+
+
+def _drop_polls(root: HtmlElement) -> None:
+    """A reader poll (a mood vote, a survey under the text): the largest block around two or more choice
+    boxes whose text stays short. Its prompt ("what did you feel reading this?") goes with its boxes: left
+    alone, the prompt would stand as the text's last line once the form controls are stripped."""
+    boxes = _CHOICES(root)
+    if len(boxes) < 2:
+        return
+    for box in boxes:
+        poll = None
+        for ancestor in box.iterancestors():
+            if ancestor.tag in ("body", "html", "form") or _visible_length(text_content(ancestor)) > POLL_TEXT:
+                break
+            if len(_CHOICES(ancestor)) >= 2:
+                poll = ancestor
+        if poll is not None and poll.getparent() is not None:
+            poll.drop_tree()
+
+
 def prune_layout(root: HtmlElement) -> None:
-    """Remove what is never article text: scripts, form controls, navigation, hidden and junk blocks."""
+    """Remove what is never article text: scripts, reader polls, form controls, navigation, hidden and junk
+    blocks."""
+    _drop_polls(root)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
         if element.getparent() is None:
