@@ -93,8 +93,28 @@ def prune_layout(root: HtmlElement) -> None:
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
         if element.getparent() is None:
             continue
-        if _is_junk(element) and _visible_length(text_content(element)) < 3000:
+        if _is_junk(element) and _visible_length(text_content(element)) < 3000 and not _keyword_in_text(element):
             element.drop_tree()
+
+
+KEYWORD_LENGTH = 20  # characters: a keyword link in the text is a word or a name, not a line
+
+
+def _keyword_in_text(element: HtmlElement) -> bool:
+    """A junk-named inline element (a tag link, ``<a class="tag">``) that stands inside a paragraph's
+    running text, with text before and after it: its words are the sentence's, not furniture. A hidden one
+    is still hidden."""
+    if element.tag not in ("a", "strong", "b", "em", "span", "font") or element.get("hidden") is not None \
+            or element.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(element.get("style") or ""):
+        return False
+    parent = element.getparent()
+    if parent is None or parent.tag != "p" or not 0 < _visible_length(text_content(element)) <= KEYWORD_LENGTH:
+        return False
+    before = (parent.text or "") + "".join(text_content(sibling) + (sibling.tail or "")
+                                         for sibling in element.itersiblings(preceding=True))
+    after = (element.tail or "") + "".join(text_content(sibling) + (sibling.tail or "")
+                                          for sibling in element.itersiblings())
+    return _visible_length(before) > 0 and _visible_length(after) > 0
 
 
 def squeeze(text: str) -> str:
