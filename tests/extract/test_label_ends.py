@@ -153,3 +153,12 @@ def test_a_bracket_closing_the_text_that_names_no_one_stays() -> None:
     for kept in ("（完）", "（本报综合）", "（图片均为示意）"):
         text, _ = _closing(f"<span>{PARAGRAPHS[-1]}{kept}</span>")
         assert text.split("\n\n")[-1] == PARAGRAPHS[-1] + kept, kept
+
+
+def test_the_headline_repeated_in_a_table_cell_above_the_text_is_dropped() -> None:
+    cells = "".join(f"<tr><td>{line}</td></tr>" for line in PARAGRAPHS)
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><div class='content'><table><tr><td></td></tr>"
+            f"<tr><td class='title'>新图书馆今夏开放</td></tr>{cells}</table></div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/8.html"))
+    assert article.body_text.split("\n\n") == PARAGRAPHS

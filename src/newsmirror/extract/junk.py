@@ -146,7 +146,10 @@ def drop_repeats(root: HtmlElement, title: str) -> None:
     wanted_title = _normalized(title)
     blocks = [e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div") if e is not root]
     if wanted_title:
-        for element in list(islice((e for e in blocks if has_text(e)), 3)):
+        # a page laid out in a table repeats its headline in a cell of its own
+        heads = (e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div", "td")
+                 if e is not root and has_text(e))
+        for element in list(islice(heads, 3)):
             if _normalized(text_of(element)) == wanted_title:
                 remove(element)
     captions: set[str] = set()
