@@ -85,10 +85,29 @@ def _drop_polls(root: HtmlElement) -> None:
             poll.drop_tree()
 
 
+TRAILING_LINK = 20  # characters: a link after a paragraph's last sentence this short is a button
+
+
+def _drop_trailing_links(root: HtmlElement) -> None:
+    """A link closing a paragraph right after its last sentence ("…。<a>返回首页，查看更多</a>") is a button the
+    page set there, not text; left, it makes the paragraph's last line look unfinished (a promo to trim)."""
+    for paragraph in root.iter("p"):
+        if not len(paragraph):
+            continue
+        link = paragraph[-1]
+        if link.tag != "a" or (link.tail or "").strip() \
+                or not 0 < _visible_length(text_content(link)) <= TRAILING_LINK:
+            continue
+        before = (paragraph[-2].tail if len(paragraph) > 1 else paragraph.text) or ""
+        if before.rstrip()[-1:] in ("。", "！", "？") and _visible_length(text_content(paragraph)) > 2 * TRAILING_LINK:
+            link.drop_tree()
+
+
 def prune_layout(root: HtmlElement) -> None:
     """Remove what is never article text: scripts, reader polls, form controls, navigation, hidden and junk
-    blocks."""
+    blocks, a button closing a paragraph."""
     _drop_polls(root)
+    _drop_trailing_links(root)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
         if element.getparent() is None:
