@@ -103,10 +103,31 @@ def _drop_trailing_links(root: HtmlElement) -> None:
             link.drop_tree()
 
 
+CAPTION_BESIDE = 40  # visible characters, at most, of the picture block below a heading-caption
+
+
+def _drop_heading_captions(root: HtmlElement) -> None:
+    """A heading that is a sentence (it ends with a full stop, as a heading does not) set right above a
+    picture block is the picture's caption, not a heading of the text."""
+    for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
+        if heading.getparent() is None or heading.find(".//img") is not None:
+            continue
+        text = text_content(heading).strip()
+        if text[-1:] not in ("。", "！", "？") or _visible_length(text) < 10:
+            continue
+        picture = heading.getnext()
+        while picture is not None and not isinstance(picture.tag, str):
+            picture = picture.getnext()
+        if picture is not None and picture.find(".//img") is not None \
+                and _visible_length(text_content(picture)) <= CAPTION_BESIDE:
+            heading.drop_tree()
+
+
 def prune_layout(root: HtmlElement) -> None:
     """Remove what is never article text: scripts, reader polls, form controls, navigation, hidden and junk
-    blocks, a button closing a paragraph."""
+    blocks, a button closing a paragraph, a picture's caption set as a heading above it."""
     _drop_polls(root)
+    _drop_heading_captions(root)
     _drop_trailing_links(root)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
