@@ -165,14 +165,8 @@ def test_the_headline_repeated_in_a_table_cell_above_the_text_is_dropped() -> No
 
 
 def test_a_button_link_after_the_last_sentence_leaves_the_sentence() -> None:
-    last = PARAGRAPHS[-1] + "<a href='https://news.example.com.cn/'>返回首页，查看更多</a>"
-    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>"
-            + "".join(f"<p>{line}</p>" for line in [*PARAGRAPHS[:-1], last]) + "</div></body></html>")
-    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
-                                          url="https://news.example.com.cn/a/9.html"))
-    assert article.body_text.split("\n\n") == PARAGRAPHS
+    text, _ = _closing(PARAGRAPHS[-1] + "<a href='https://news.example.com.cn/'>返回首页，查看更多</a>")
+    assert text.split("\n\n") == PARAGRAPHS
     # a link ending a sentence's words is the sentence's
-    linked = PARAGRAPHS[-1].replace("对外开放。", "对外开放，详见<a href='/notice'>示例市政府网站公告</a>")
-    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html.replace(last, linked),
-                                          url="https://news.example.com.cn/a/10.html"))
-    assert "示例市政府网站公告" in article.body_text
+    text, _ = _closing(PARAGRAPHS[-1].replace("对外开放。", "对外开放，详见<a href='/notice'>示例市政府网站公告</a>"))
+    assert "示例市政府网站公告" in text
