@@ -61,6 +61,7 @@ def test_a_closing_credit_followed_by_promo_paragraphs_is_still_found() -> None:
 
 
 def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_stays() -> None:
+    # the sentence stays; the reporter's name closing it is a credit, cut off and read as the author
     top = ["本文转自示例城市政务号，作者授权发布"]
     bottom = ["本地新闻滚动推送，更多福利请扫码关注（example-news）"]
     last = PARAGRAPHS[-1] + "（王小明）"
@@ -69,7 +70,8 @@ def test_unfinished_lines_at_the_ends_are_trimmed_but_a_sentence_with_a_credit_s
             "</div></body></html>")
     article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
                                           url="https://news.example.com.cn/a/3.html"))
-    assert article.body_text.split("\n\n") == [*PARAGRAPHS[:-1], last]
+    assert article.body_text.split("\n\n") == PARAGRAPHS
+    assert article.authors == ["王小明"]
 
 
 def test_a_rights_notice_below_the_text_is_trimmed() -> None:
@@ -112,8 +114,59 @@ def test_a_reference_list_below_the_text_is_removed() -> None:
     assert text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_note_and_an_appeal_below_a_reference_list_go_with_it() -> None:
+    below = ["本文引用：", "1. 示例市图书馆年报，2023年，第12页。", "2. 社区阅读调查报告：https://library.example.com.cn/report",
+             "注：文中的“社区图书馆”指由街道管理、向所有居民免费开放的图书馆，不包括学校图书馆。",
+             "支持独立报道，请捐助示例新闻网：网上捐款或银行转账，如需收据请留下姓名。"]
+    text, _ = _article([], below)
+    assert text.split("\n\n") == PARAGRAPHS
+    text, authors = _article([], [*below[:3], "本文作者：王小明"])
+    assert text.split("\n\n") == PARAGRAPHS
+    assert authors == ["王小明"]  # a credit below the list is still read
+
+
 def test_numbered_points_without_sources_below_the_text_stay() -> None:
     points = ["市民可以这样参与：", "1. 到附近的社区中心填写意见表，说明自己最需要的服务。",
               "2. 在市政府网站的留言板上提交建议，每条建议都会得到回复。"]
     text, _ = _article([], points)
     assert text.split("\n\n") == [*PARAGRAPHS, *points]
+
+
+def _closing(last_paragraph_html: str) -> tuple[str, list[str]]:
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><h1>新图书馆今夏开放</h1><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in PARAGRAPHS[:-1]) + f"<p>{last_paragraph_html}</p>"
+            + "</div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/5.html"))
+    return article.body_text, article.authors
+
+
+def test_a_closing_credit_inside_an_inline_child_of_the_last_paragraph_is_cut() -> None:
+    for credit in ("（编辑：赵一鸣）2405061", "（赵一鸣）", "（作者：赵一鸣 摄影：钱二）", "综合"):
+        text, _ = _closing(f"<span class='text'>{PARAGRAPHS[-1]}{credit}</span>")
+        assert text.split("\n\n") == PARAGRAPHS, credit
+    text, authors = _closing(f"<span>{PARAGRAPHS[-1]}（赵一鸣）</span>")
+    assert authors == ["赵一鸣"]  # read from the credit cut off
+
+
+def test_a_bracket_closing_the_text_that_names_no_one_stays() -> None:
+    for kept in ("（完）", "（本报综合）", "（图片均为示意）"):
+        text, _ = _closing(f"<span>{PARAGRAPHS[-1]}{kept}</span>")
+        assert text.split("\n\n")[-1] == PARAGRAPHS[-1] + kept, kept
+
+
+def test_the_headline_repeated_in_a_table_cell_above_the_text_is_dropped() -> None:
+    cells = "".join(f"<tr><td>{line}</td></tr>" for line in PARAGRAPHS)
+    html = (f"<!DOCTYPE html><html>{HEAD}<body><div class='content'><table><tr><td></td></tr>"
+            f"<tr><td class='title'>新图书馆今夏开放</td></tr>{cells}</table></div></body></html>")
+    article = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
+                                          url="https://news.example.com.cn/a/8.html"))
+    assert article.body_text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_button_link_after_the_last_sentence_leaves_the_sentence() -> None:
+    text, _ = _closing(PARAGRAPHS[-1] + "<a href='https://news.example.com.cn/'>返回首页，查看更多</a>")
+    assert text.split("\n\n") == PARAGRAPHS
+    # a link ending a sentence's words is the sentence's
+    text, _ = _closing(PARAGRAPHS[-1].replace("对外开放。", "对外开放，详见<a href='/notice'>示例市政府网站公告</a>"))
+    assert "示例市政府网站公告" in text

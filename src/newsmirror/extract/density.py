@@ -63,14 +63,98 @@ def _is_junk(element: HtmlElement) -> bool:
 _MAYBE_JUNK = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden='true' or @style or @class or @id]")
 
 
+POLL_TEXT = 80  # visible characters: a reader poll's prompt and its choices, at most
+_CHOICES = etree.XPath(".//input[@type='checkbox' or @type='radio']")
+
+
+def _drop_polls(root: HtmlElement) -> None:
+    """A reader poll (a mood vote, a survey under the text): the largest block around two or more choice
+    boxes whose text stays short. Its prompt ("what did you feel reading this?") goes with its boxes: left
+    alone, the prompt would stand as the text's last line once the form controls are stripped."""
+    boxes = _CHOICES(root)
+    if len(boxes) < 2:
+        return
+    for box in boxes:
+        poll = None
+        for ancestor in box.iterancestors():
+            if ancestor.tag in ("body", "html", "form") or _visible_length(text_content(ancestor)) > POLL_TEXT:
+                break
+            if len(_CHOICES(ancestor)) >= 2:
+                poll = ancestor
+        if poll is not None and poll.getparent() is not None:
+            poll.drop_tree()
+
+
+TRAILING_LINK = 20  # characters: a link after a paragraph's last sentence this short is a button
+
+
+def _drop_trailing_links(root: HtmlElement) -> None:
+    """A link closing a paragraph right after its last sentence ("…。<a>返回首页，查看更多</a>") is a button the
+    page set there, not text; left, it makes the paragraph's last line look unfinished (a promo to trim)."""
+    for paragraph in root.iter("p"):
+        if not len(paragraph):
+            continue
+        link = paragraph[-1]
+        if link.tag != "a" or (link.tail or "").strip() \
+                or not 0 < _visible_length(text_content(link)) <= TRAILING_LINK:
+            continue
+        before = (paragraph[-2].tail if len(paragraph) > 1 else paragraph.text) or ""
+        if before.rstrip()[-1:] in ("。", "！", "？") and _visible_length(text_content(paragraph)) > 2 * TRAILING_LINK:
+            link.drop_tree()
+
+
+CAPTION_BESIDE = 40  # visible characters, at most, of the picture block below a heading-caption
+
+
+def _drop_heading_captions(root: HtmlElement) -> None:
+    """A heading that is a sentence (it ends with a full stop, as a heading does not) set right above a
+    picture block is the picture's caption, not a heading of the text."""
+    for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
+        if heading.getparent() is None or heading.find(".//img") is not None:
+            continue
+        text = text_content(heading).strip()
+        if text[-1:] not in ("。", "！", "？") or _visible_length(text) < 10:
+            continue
+        picture = heading.getnext()
+        while picture is not None and not isinstance(picture.tag, str):
+            picture = picture.getnext()
+        if picture is not None and picture.find(".//img") is not None \
+                and _visible_length(text_content(picture)) <= CAPTION_BESIDE:
+            heading.drop_tree()
+
+
 def prune_layout(root: HtmlElement) -> None:
-    """Remove what is never article text: scripts, form controls, navigation, hidden and junk blocks."""
+    """Remove what is never article text: scripts, reader polls, form controls, navigation, hidden and junk
+    blocks, a button closing a paragraph, a picture's caption set as a heading above it."""
+    _drop_polls(root)
+    _drop_heading_captions(root)
+    _drop_trailing_links(root)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_DROP_TAGS, with_tail=False)
     for element in _MAYBE_JUNK(root):  # the elements _is_junk can say yes to, picked in C
         if element.getparent() is None:
             continue
-        if _is_junk(element) and _visible_length(text_content(element)) < 3000:
+        if _is_junk(element) and _visible_length(text_content(element)) < 3000 and not _keyword_in_text(element):
             element.drop_tree()
+
+
+KEYWORD_LENGTH = 20  # characters: a keyword link in the text is a word or a name, not a line
+
+
+def _keyword_in_text(element: HtmlElement) -> bool:
+    """A junk-named inline element (a tag link, ``<a class="tag">``) that stands inside a paragraph's
+    running text, with text before and after it: its words are the sentence's, not furniture. A hidden one
+    is still hidden."""
+    if element.tag not in ("a", "strong", "b", "em", "span", "font") or element.get("hidden") is not None \
+            or element.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(element.get("style") or ""):
+        return False
+    parent = element.getparent()
+    if parent is None or parent.tag != "p" or not 0 < _visible_length(text_content(element)) <= KEYWORD_LENGTH:
+        return False
+    before = (parent.text or "") + "".join(text_content(sibling) + (sibling.tail or "")
+                                         for sibling in element.itersiblings(preceding=True))
+    after = (element.tail or "") + "".join(text_content(sibling) + (sibling.tail or "")
+                                          for sibling in element.itersiblings())
+    return _visible_length(before) > 0 and _visible_length(after) > 0
 
 
 def squeeze(text: str) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from newsmirror.extract.bylines import closing_credit
 from newsmirror.extract.dom import has_text, remove, short_text_of, text_of
 
 _TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a",
@@ -144,7 +146,10 @@ def drop_repeats(root: HtmlElement, title: str) -> None:
     wanted_title = _normalized(title)
     blocks = [e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div") if e is not root]
     if wanted_title:
-        for element in list(islice((e for e in blocks if has_text(e)), 3)):
+        # a page laid out in a table repeats its headline in a cell of its own
+        heads = (e for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div", "td")
+                 if e is not root and has_text(e))
+        for element in list(islice(heads, 3)):
             if _normalized(text_of(element)) == wanted_title:
                 remove(element)
     captions: set[str] = set()
@@ -183,9 +188,9 @@ _BRACKETED = re.compile(r"^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）
 BRACKETED_LENGTH = 80  # characters: a bracketed note is short; a bracketed paragraph is text
 
 
-# How a sentence ends (before a closing credit or note in brackets): a line at either end of the
+# How a sentence ends (before a closing credit or note in brackets, or the compiler's mark): a line at either end of the
 # text that stops without one is a promo, a title note or a widget, however long its words.
-_SENTENCE_FINAL = re.compile(r"[。！？!?…”\"」』’.]\s*(?:[（(][^（）()]{0,30}[）)])?\s*$")
+_SENTENCE_FINAL = re.compile(r"[。！？!?…”\"」』’.]\s*(?:[（(][^（）()]{0,30}[）)]|综合|綜合)?\s*$")
 UNFINISHED_LENGTH = 80  # characters: at most this long for an unfinished line to count as furniture
 
 
@@ -223,7 +228,7 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     trimmed: tuple[list[str], list[str]] = ([], [])
     if len(leaves) < 3:
         return trimmed
-    cited = _drop_reference_list(leaves)
+    cited, below_cited = _drop_reference_list(leaves)
     if cited:
         leaves = [e for e in leaves if e.getparent() is not None]
     total = sum(len(text_of(e)) for e in leaves)
@@ -242,6 +247,7 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
                 remove(element)
             budget -= size
     trimmed[1].reverse()
+    trimmed[1].extend(below_cited)  # a credit may stand below the list ("本文作者：…")
     credit = _cut_closing_editor(leaves)
     if credit:
         trimmed[1].insert(0, credit)
@@ -254,11 +260,12 @@ _LIST_HEADING = re.compile(r"^[^。！？!?，,]{2,12}[：:]$")
 _LIST_ITEM = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[）)])")
 _CITATION = re.compile(r"https?://|www\.|(?<!\d)(?:19|20)\d{2}(?!\d)")
 REFERENCE_START = 0.5  # share of the text before a reference list's heading, at least: it stands below the text
+BELOW_REFERENCES_SHARE = 0.25  # share of the text below a reference list, at most, for it to go with the list
 
 
-def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
-    """Remove a reference list (its heading and its items) from the lower half of the text; returns
-    the removed lines."""
+def _drop_reference_list(leaves: list[HtmlElement]) -> tuple[list[str], list[str]]:
+    """Remove a reference list (its heading and its items) from the lower half of the text, with what little
+    stands below it; returns the list's lines and the lines below it."""
     texts = [text_of(e) for e in leaves]
     total = sum(map(len, texts))
     before = 0
@@ -270,32 +277,60 @@ def _drop_reference_list(leaves: list[HtmlElement]) -> list[str]:
                     break
                 items += 1
             if items >= 2:
-                for element in leaves[index: index + 1 + items]:
+                # the list closes the article: what stands below it (a note on the list, an appeal for
+                # money, a newsletter box) is the page's, unless it is a large part of the text
+                end = list_end = index + 1 + items
+                if sum(map(len, texts[end:])) <= BELOW_REFERENCES_SHARE * total:
+                    end = len(leaves)
+                for element in leaves[index:end]:
                     remove(element)
-                return texts[index: index + 1 + items]
+                return texts[index:list_end], texts[list_end:end]
         before += len(text)
-    return []
+    return [], []
 
 
-# An editor's credit in brackets closing the last paragraph after its final sentence, with the desk's
-# number the wire prints after it: "…生活。（编辑：甲乙）1120304". It credits the desk, it is not text.
+# A credit closing the last paragraph after its final sentence. It credits the desk or the reporter, it is
+# not text: an editor's credit in brackets with the desk's number the wire prints after it
+# ("…生活。（编辑：甲乙）1120304"); a reporter's name or a labelled credit in brackets ("…。（张三）",
+# "…。（作者：甲 摄影：乙）", names as bylines.closing_credit reads them); the compiler's mark ("…。综合").
+_AFTER_SENTENCE = r"(?<=[。！？!?”」』])\s*"
 _CLOSING_EDITOR = re.compile(
-    r"(?<=[。！？!?”」』])\s*(?P<credit>[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)[：:][^（）()]{1,30}[）)]\s*\d{0,8})\s*$")
+    _AFTER_SENTENCE + r"(?P<credit>[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)[：:][^（）()]{1,30}[）)]\s*\d{0,8})\s*$")
+_CLOSING_BRACKET = re.compile(_AFTER_SENTENCE + r"(?P<credit>[（(][^（）()]{2,40}[）)]\s*\d{0,8})\s*$")
+_CLOSING_COMPILED = re.compile(_AFTER_SENTENCE + r"(?P<credit>综合|綜合)\s*$")
+
+
+def _text_slots(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The element's text nodes in reading order, as (element, "text" or "tail"), inline children included."""
+    if isinstance(element.tag, str):
+        yield element, "text"
+    for child in element:
+        yield from _text_slots(child)
+        yield child, "tail"
+
+
+def _closing_credit_in(value: str, paragraph: str) -> re.Match[str] | None:
+    """The credit closing ``value``, the last text node of the last ``paragraph``."""
+    found = _CLOSING_EDITOR.search(value) or _CLOSING_COMPILED.search(value)
+    if found is None and (bracket := _CLOSING_BRACKET.search(value)) and closing_credit(paragraph):
+        found = bracket
+    return found
 
 
 def _cut_closing_editor(leaves: list[HtmlElement]) -> str:
-    """Take a closing editor credit off the end of the last block still in the region (its last text
-    node); returns the credit, '' when there is none."""
+    """Take a closing credit off the end of the last block still in the region (its last text node, which
+    may stand in an inline child); returns the credit, '' when there is none."""
     last = next((e for e in reversed(leaves) if e.getparent() is not None and has_text(e)), None)
     if last is None:
         return ""
-    node, attribute = last, "text"
-    children = list(last)
-    if children:
-        node, attribute = children[-1], "tail"
-    value = getattr(node, attribute) or ""
-    found = _CLOSING_EDITOR.search(value)
-    if found is None:
+    slot = next(((node, attribute) for node, attribute in reversed(list(_text_slots(last)))
+                 if (getattr(node, attribute) or "").strip()), None)
+    if slot is None:
         return ""
+    node, attribute = slot
+    value = getattr(node, attribute)
+    found = _closing_credit_in(value, text_of(last))
+    if found is None or not value[: found.start()].strip():
+        return ""  # a credit that is the whole node is a line of its own (the tail trim's business)
     setattr(node, attribute, value[: found.start()] + value[found.end():])
     return found.group("credit").strip()

@@ -285,6 +285,37 @@ def choose(dense: Candidate | None, traf: Candidate | None) -> Candidate | None:
     return traf
 
 
+SUMMARY_LENGTH = 30  # characters: a summary box before the region is a sentence or more of running text
+_SUMMARY_END = re.compile(r"[。！？!?]\s*$")
+
+
+def _summary_before(region: HtmlElement) -> HtmlElement | None:
+    """A summary box standing just before the region, outside it (a standfirst the page sets between the
+    headline's meta line and the text's element): the nearest earlier sibling with anything shown is one
+    block of running text, punctuated and ending a sentence, with no link, image or heading in it."""
+    box = region.getprevious()
+    while box is not None and not density.squeeze(text_content(box)) and box.find(".//img") is None:
+        box = box.getprevious()
+    if box is None or box.tag not in ("div", "p", "section", "blockquote") \
+            or box.find(".//a") is not None or box.find(".//img") is not None \
+            or any(d.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "li", "table") for d in box.iterdescendants()):
+        return None
+    text = density.squeeze(text_content(box))
+    if len(text) < SUMMARY_LENGTH or "\n" in density.block_text(box).strip() or not _SUMMARY_END.search(text) \
+            or not any(ch in "，," for ch in text):
+        return None
+    return box
+
+
+def _with_summary(chosen: Candidate) -> Candidate:
+    """The density region with the summary box standing just before it, if there is one."""
+    box = _summary_before(chosen.element) if chosen.element is not None else None
+    if box is None:
+        return chosen
+    return Candidate(chosen.name, f"<div>{_markup_of(box)}{chosen.html}</div>",
+                     f"{density.block_text(box)}\n{chosen.text}", chosen.element)
+
+
 FRAGMENT_OVERLAP = 0.3  # share of the region's text found in trafilatura's, below which they disagree
 FRAGMENT_PROSE_RATIO = 3.0  # ... and the region has this many times trafilatura's running text
 
@@ -335,6 +366,8 @@ def article_html(document: HtmlElement, url: str, content: str) -> str:
     # elsewhere it only adds prose trafilatura dropped, so a wider region helps (both tuned)
     dense = _density_candidate(document, density.JUNK_WEIGHT if cjk else WIDE_JUNK_WEIGHT)
     chosen = choose(dense, traf)
+    if cjk and chosen is not None and chosen is dense:
+        chosen = _with_summary(chosen)
     if not cjk and dense is not None and traf is not None and _fragment_of_the_page(dense, traf):
         # fast trafilatura took a side box: its full run (with its own fallbacks) on a fresh tree
         full = _trafilatura_candidate(parse_document(content), url)
