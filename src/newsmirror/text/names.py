@@ -13,11 +13,10 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
-from itertools import combinations
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
-from newsmirror.text.tokenize import pos_tokenizer, tagged_words
+from newsmirror.text.tokenize import pos_tokenizer
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -286,71 +285,3 @@ def abbreviates(short: str, full: str) -> bool:
         return False
     rest = iter(full[1:])
     return all(char in rest for char in short[1:])
-
-
-# jieba's name tags by the kind of thing named.
-_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
-_KIND_OF_TAG = {"ns": "place", "nt": "body"}
-
-
-def name_kind(word: str) -> str | None:
-    """The kind of thing a (normalized) name names, by jieba's tags: "person", "place" or "body"
-    (an organisation or a building), or None when the tags say nothing (nz, a common word). A word
-    the dictionary knows has its own tag; another is read from the tagger's cut of it: a person
-    when every piece is a person's name (袁|小靓), else the kind of its last piece (彭博|新闻社: a
-    body, the head of a name ends it)."""
-    tag = pos_tokenizer().word_tag_tab.get(word)
-    if tag is None:
-        tags = [flag for _piece, flag in tagged_words(word)]
-        if tags and all(flag in _PERSON_TAGS for flag in tags):
-            return "person"
-        tag = tags[-1] if tags else None
-    if tag in _PERSON_TAGS:
-        return "person"
-    return _KIND_OF_TAG.get(tag or "")
-
-
-# A short form's longer name is at most this many times as long (国际奥委会 of 国际奥林匹克委员会).
-SHORT_FORM_STRETCH = 2
-
-
-def shortens(short: str, full: str) -> bool:
-    """Whether ``short`` (three characters or more) is a short form of ``full`` keeping its first
-    and last characters and others in order (人大会堂 of 人民大会堂, 外委会 of 外交委员会, 国际奥委会
-    of 国际奥林匹克委员会), ``full`` at most ``SHORT_FORM_STRETCH`` times as long. Two characters
-    are left to ``abbreviates``: kept in order they match a longer word by chance too often."""
-    if len(short) < 3 or not len(short) < len(full) <= SHORT_FORM_STRETCH * len(short):
-        return False
-    if short[0] != full[0] or short[-1] != full[-1]:
-        return False
-    rest = iter(full[1:-1])
-    return all(char in rest for char in short[1:-1])
-
-
-def short_form_stretches(short: str, text: str) -> list[str]:
-    """The stretches of Han text in ``text`` that ``short`` shortens (``shortens``): for a longer
-    name that jieba cuts into several words (外交|委员会), so no noun of the text holds it whole."""
-    if len(short) < 3 or not _HAN.fullmatch(short[0]):
-        return []
-    gap = (SHORT_FORM_STRETCH - 1) * len(short)
-    pattern = "".join(f"{re.escape(c)}[\u4e00-\u9fff]{{0,{gap}}}?" for c in short[:-1]) + re.escape(short[-1])
-    return [m.group(0) for m in re.finditer(pattern, text) if shortens(short, m.group(0))]
-
-
-# A lexicalised short form is looked for only in names this long: a shorter one's character pairs
-# are too often some unrelated abbreviation.
-LEXICAL_SHORT_FORM_FULL = 4
-
-
-@lru_cache(maxsize=1 << 12)
-def lexical_short_forms(full: str) -> tuple[str, ...]:
-    """The words of two or three of ``full``'s characters, in order, that jieba's dictionary tags
-    as abbreviations (j): lexicalised short forms that need not keep the first character (央视 of
-    中央电视台, 人大 of 全国人民代表大会, 奥委会 of 国际奥林匹克委员会). Some are another body's
-    (北大 of 北大西洋公约组织): an outlet writing one is only taken as possibly naming ``full``,
-    which withdraws an "only X" claim and never makes one."""
-    if len(full) < LEXICAL_SHORT_FORM_FULL or not _HAN.fullmatch(full[0]):
-        return ()
-    tags = pos_tokenizer().word_tag_tab
-    found = {"".join(full[k] for k in picked) for size in (2, 3) for picked in combinations(range(len(full)), size)}
-    return tuple(sorted(w for w in found if tags.get(w) == "j"))
