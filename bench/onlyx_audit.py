@@ -17,7 +17,7 @@ Three steps (bench/days_results.md, session 27, onlyx24):
   outlet, name, verdict "true"/"false"); claims nobody judged are listed, to be judged by reading.
 
     python bench/onlyx_audit.py draw --dump STORIES.json --store STORE.sqlite --root ARCHIVE [--seed 27]
-        [--size 40] --out bench/days/onlyx-sample.toml
+        [--size 40] --out bench/days/onlyx-sample.toml [--exclude bench/days/onlyx-sample.toml --name C]
     python bench/onlyx_audit.py show --sample bench/days/onlyx-sample.toml --which A --root ARCHIVE
     python bench/onlyx_audit.py score --sample bench/days/onlyx-sample.toml --judged bench/days/onlyx-judged.toml
         --which A --root ARCHIVE
@@ -99,6 +99,9 @@ def draw(args: argparse.Namespace) -> None:
             continue  # a report outside the eligible exported days
         candidates.append(sorted(files, key=lambda item: (meta[item[0]][2] or "", item[2])))
     print(f"{len(candidates)} stories of 3+ outlets on {len(days)} eligible days (before copies are left out)")
+    if args.exclude is not None:
+        _draw_more(args, db, candidates)
+        return
     # The days are split first (half A's, half B's, drawn with the seed), so B's stories are on other days.
     rng = random.Random(args.seed)
     shuffled = list(days)
@@ -133,6 +136,35 @@ def draw(args: argparse.Namespace) -> None:
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"A {len(chosen['A'])} stories on {len(used_days['A'])} days, B {len(chosen['B'])} on "
           f"{len(used_days['B'])} days -> {args.out}")
+
+
+def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: list[list[tuple[str, str, str]]]) -> None:
+    """A further sample (``--name``, e.g. C) of eligible stories sharing no file with a story of the
+    samples already drawn (``--exclude``), any eligible day, drawn with the seed before anything is read."""
+    with args.exclude.open("rb") as handle:
+        taken = {f for story in tomllib.load(handle)["story"] for f in story["files"]}
+    order = list(range(len(candidates)))
+    random.Random(args.seed).shuffle(order)
+    chosen: list[list[str]] = []
+    for index in order:
+        if any(f in taken for _a, _o, f in candidates[index]):
+            continue
+        reports = _own_reports(db, candidates[index])
+        if len({o for o, _f in reports}) < 3 or len(reports) > MAX_REPORTS:
+            continue
+        chosen.append([f for _o, f in reports])
+        if len(chosen) >= args.size:
+            break
+    lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --exclude",
+             f"# {args.exclude.name} from a whole-archive grouping dump of main 3b1a6a0 before anything was read: stories of",
+             f"# 3+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from every labelled",
+             "# day, no file shared with a story of the samples excluded; held (not tuned on).", ""]
+    for n, files in enumerate(chosen, start=1):
+        lines += ["[[story]]", f'id = "{args.name}{n:02d}"', f'sample = "{args.name}"',
+                  "files = [" + ", ".join(json.dumps(f, ensure_ascii=False) for f in files) + "]", ""]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    days = {f.split("/")[0] for files in chosen for f in files}
+    print(f"{args.name} {len(chosen)} stories on {len(days)} days -> {args.out}")
 
 
 def _own_reports(db: sqlite3.Connection, files: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
@@ -250,10 +282,12 @@ def main() -> None:
     drawing.add_argument("--seed", type=int, default=27)
     drawing.add_argument("--size", type=int, default=40)
     drawing.add_argument("--out", type=Path, required=True)
+    drawing.add_argument("--exclude", type=Path, help="a sample file: draw one more sample, none of its stories")
+    drawing.add_argument("--name", default="C", help="the further sample's name (with --exclude)")
     for name in ("show", "score"):
         command = commands.add_parser(name)
         command.add_argument("--sample", type=Path, required=True)
-        command.add_argument("--which", choices=("A", "B"), required=True)
+        command.add_argument("--which", choices=("A", "B", "C"), required=True)
         command.add_argument("--root", type=Path, required=True)
         if name == "show":
             command.add_argument("--per-outlet", type=int, default=4)

@@ -24,3 +24,13 @@ def test_the_samples_are_on_eligible_days_and_apart() -> None:
             for sample in ("A", "B")}
     assert all(eligible_day(d) for found in days.values() for d in found)
     assert not days["A"] & days["B"]
+
+
+def test_sample_c_is_on_eligible_days_and_shares_no_story_with_a_or_b() -> None:
+    with SAMPLE.open("rb") as handle:
+        earlier = {f for s in tomllib.load(handle)["story"] for f in s["files"]}
+    with SAMPLE.with_name("onlyx-sample-c.toml").open("rb") as handle:
+        later = tomllib.load(handle)["story"]
+    assert len(later) == 40 and all(s["sample"] == "C" for s in later)
+    assert all(eligible_day(f.split("/")[0]) for s in later for f in s["files"])
+    assert not earlier & {f for s in later for f in s["files"]}
