@@ -231,7 +231,9 @@ class ClusterConfig:
     # (> .3): off. Session 26 (join22): with ``join_gap`` and sides judged against the unjoined core it passes that
     # gate (LODO on 15 days +.0095 F1, largest 122, big12 .935, +.16 ms), but a run's end judges every live story
     # as complete, and the 5-minute ``group`` job ends a run every few reports: in runs of 20 reports the pure share
-    # of two tuning days fell by .058. Off until complete means complete across runs.
+    # of two tuning days fell by .058. Off until complete means complete across runs. Session 27 (join24): what the
+    # pass decided (judged, a core and its members before its first side) is stored with the stories and restored
+    # by each run (``restore_join``; ``jobs.grouping``), so it holds across runs.
     join_complete: bool = False
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
