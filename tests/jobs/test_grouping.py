@@ -209,24 +209,24 @@ JOIN_CONFIG = dict(join_complete=True, join_least=1, event_link=False)
 
 
 def test_a_story_judged_in_one_run_is_never_judged_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Run 1 judges the trade and flood stories (a report four days on puts the clock past their windows). Run 2
-    # groups a late report of the trade story, published a day and a half after it began (its last time moves past
-    # the newest report run 1 saw, less a window: session 26's watermark took it for unjudged) and one that puts the
-    # clock past its window again. The trade story is not judged again.
+    # Run 1 judges the trade and flood stories (a report six days on puts the clock past their windows). Run 2
+    # groups a late report of the trade story, published two hours in: the run restores the stories around it, not
+    # yet the report six days on, so the newest report it has restored is the flood's (session 26's watermark took
+    # the trade story for unjudged, and judged it again once a later report put the clock past its window).
     from newsmirror.stories.cluster import ClusterConfig
     from tests.stories.test_cluster_join import NEVER
     runs = _join_runs(monkeypatch, NEVER)
     config = ClusterConfig(**JOIN_CONFIG)  # type: ignore[arg-type]
-    add(store, TRADE_HANS, FLOOD, _later(TRADE_HANS, 96, 1, **MARKET))
+    add(store, TRADE_HANS, FLOOD, _later(TRADE_HANS, 150, 1, **MARKET))
     group_articles(store, config)
     trade, flood = store.story_of(TRADE_HANS.id), store.story_of(FLOOD.id)
     assert runs[-1] == {trade, flood}
     assert set(store.story_joins([trade, flood])) == {trade, flood}  # type: ignore[list-item]
-    late = _later(TRADE_HANT, 36, 2)
-    add(store, late, _later(TRADE_HANS, 130, 3, **CHESS))
+    late = _later(TRADE_HANT, 2, 2)
+    add(store, late, _later(TRADE_HANS, 160, 3, **CHESS))
     group_articles(store, config)
     assert store.story_of(late.id) == trade  # type: ignore[attr-defined]
-    assert trade not in runs[-1]
+    assert trade not in runs[-1] and flood not in runs[-1]
 
 
 def test_a_core_of_one_run_is_never_made_a_side_in_a_later_one(store: Store,
