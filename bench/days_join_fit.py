@@ -59,7 +59,7 @@ class Captured:
 
 
 def capture_day(day: Day) -> Captured:
-    clusterer = StoryClusterer(ClusterConfig())
+    clusterer = StoryClusterer(ClusterConfig(join_complete=False))  # the grouping the join pass reads: no join yet
     assigned = {}
     for n, document in enumerate(day.documents, 1):
         assigned[document.id] = clusterer.add(document).story_id

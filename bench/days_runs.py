@@ -60,6 +60,8 @@ def main() -> None:
     parser.add_argument("--day", action="append", required=True, help="tuning days (repeatable)")
     parser.add_argument("--step", type=int, default=20, help="reports arriving per run")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="as days_eval --set")
+    parser.add_argument("--only", choices=("main", "set"), help="group with the defaults only, or with --set only")
+    parser.add_argument("--runs-only", action="store_true", help="leave out the one-run figures (days_eval gives them)")
     args = parser.parse_args()
     for day in args.day:
         if day not in TUNING_DAYS:
@@ -68,9 +70,11 @@ def main() -> None:
     for item in args.set:
         settings.update(parse_setting(item))
     days_eval._clusterer_cpu = lambda store, config=None: 0.0  # type: ignore[assignment]  # not timed here
-    for step in (0, args.step):
+    configs = [(name, config) for name, config in (("main", ClusterConfig()), ("with --set", ClusterConfig(**settings)))
+               if args.only is None or name.endswith(args.only)]
+    for step in (args.step,) if args.runs_only else (0, args.step):
         grouping.group_articles = in_runs(step)
-        for name, config in (("main", ClusterConfig()), ("with --set", ClusterConfig(**settings))):
+        for name, config in configs:
             f1s, pures, counts = [], [], [0, 0]
             for day in args.day:
                 labels = load_day_labels(REPO / "bench" / "days" / f"labels-{day}.toml")

@@ -163,3 +163,94 @@ def test_only_a_closing_run_judges_live_stories_for_the_complete_story_join(stor
     add(store, TRADE_HANT)
     group_articles(store, config, close=True)
     assert judged[-1] == {store.story_of(TRADE_HANS.id), store.story_of(FLOOD.id)}
+
+
+# Reports written for the complete-story join across runs: two unrelated ones that only move the clock, and a
+# later event in event 1's country, told once and republished three times (a story of four).
+def _later(article: object, hours: float, number: int, **changes: object) -> object:
+    return dataclasses.replace(copy.deepcopy(article), id="", canonical_url="", content_hash="",  # type: ignore[type-var]
+                               original_url=f"https://join.example/{number}",
+                               published_at=TRADE_HANS.published_at + timedelta(hours=hours), **changes)  # type: ignore[operator]
+
+
+MARKET = dict(outlet="丁报", title="铁矿石期货连跌三日 钢厂减产预期升温",
+              body_text="大连铁矿石期货本周连续三日下跌，市场预期北方钢厂将在采暖季减产。\n\n分析师称港口库存仍处高位。")
+CHESS = dict(outlet="戊报", title="国际象棋公开赛落幕 十五岁棋手夺冠",
+             body_text="为期九天的国际象棋公开赛周日落幕，一名十五岁棋手以七胜两和的成绩夺冠。\n\n赛事吸引三百名棋手参赛。")
+QUAKE = dict(outlet="甲报", title="新西兰南岛发生五点八级地震 基督城震感强烈",
+             body_text="新西兰南岛周二下午发生五点八级地震，震中位于基督城以西四十公里，震源深度十公里。\n\n"
+                       "基督城部分老旧建筑外墙剥落，暂无人员伤亡报告。")
+
+
+def _join_runs(monkeypatch: pytest.MonkeyPatch, model: object) -> list[set[str]]:
+    """Patch in ``model`` as the join model; the stories each grouping run's join passes judge, run by run."""
+    from newsmirror.stories import cluster
+    monkeypatch.setattr(cluster, "default_join_model", lambda: model)
+    runs: list[set[str]] = []
+    pairs = cluster.StoryClusterer.join_pairs
+    started = cluster.StoryClusterer.__init__
+
+    def start(self: cluster.StoryClusterer, *args: object, **kwargs: object) -> None:
+        started(self, *args, **kwargs)  # type: ignore[arg-type]
+        runs.append(set())
+
+    def recorded(self: cluster.StoryClusterer, final: bool = False) -> list[tuple[float, str, str]]:
+        before = set(self._judged)
+        scored = pairs(self, final)
+        runs[-1].update(self._judged - before)
+        return scored
+
+    monkeypatch.setattr(cluster.StoryClusterer, "__init__", start)
+    monkeypatch.setattr(cluster.StoryClusterer, "join_pairs", recorded)
+    return runs
+
+
+JOIN_CONFIG = dict(join_complete=True, join_least=1, event_link=False)
+
+
+def test_a_story_judged_in_one_run_is_never_judged_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Run 1 judges the trade and flood stories (a report six days on puts the clock past their windows). Run 2
+    # groups a late report of the trade story, published two hours in: the run restores the stories around it, not
+    # yet the report six days on, so the newest report it has restored is the flood's (session 26's watermark took
+    # the trade story for unjudged, and judged it again once a later report put the clock past its window).
+    from newsmirror.stories.cluster import ClusterConfig
+    from tests.stories.test_cluster_join import NEVER
+    runs = _join_runs(monkeypatch, NEVER)
+    config = ClusterConfig(**JOIN_CONFIG)  # type: ignore[arg-type]
+    add(store, TRADE_HANS, FLOOD, _later(TRADE_HANS, 150, 1, **MARKET))
+    group_articles(store, config)
+    trade, flood = store.story_of(TRADE_HANS.id), store.story_of(FLOOD.id)
+    assert runs[-1] == {trade, flood}
+    assert set(store.story_joins([trade, flood])) == {trade, flood}  # type: ignore[list-item]
+    late = _later(TRADE_HANT, 2, 2)
+    add(store, late, _later(TRADE_HANS, 160, 3, **CHESS))
+    group_articles(store, config)
+    assert store.story_of(late.id) == trade  # type: ignore[attr-defined]
+    assert trade not in runs[-1] and flood not in runs[-1]
+
+
+def test_a_core_of_one_run_is_never_made_a_side_in_a_later_one(store: Store,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Run 1 joins a wool-price report (the side) into the trade story (the core, two reports). Run 2 groups an
+    # earthquake in New Zealand, told once and republished three times (four reports): complete, it outnumbers the
+    # core, and a join model that joins everything would make the core its side (without the stored state it did).
+    # The core stays a story of its own.
+    from newsmirror.stories.cluster import ClusterConfig
+    from tests.stories.test_cluster_join import ALWAYS
+    runs = _join_runs(monkeypatch, ALWAYS)
+    config = ClusterConfig(**JOIN_CONFIG)  # type: ignore[arg-type]
+    side = _later(TRADE_LATER, 3, 4)
+    add(store, TRADE_HANS, TRADE_HANT, side, _later(TRADE_HANS, 96, 1, **MARKET))
+    group_articles(store, config)
+    trade = store.story_of(TRADE_HANS.id)
+    assert trade is not None and store.story_of(side.id) == trade  # type: ignore[attr-defined]
+    stored = store.story_joins([trade])[trade]
+    assert (stored.role, set(stored.unjoined)) == ("core", {TRADE_HANS.id, TRADE_HANT.id})
+    quake = [_later(TRADE_HANS, 5 + n / 10, 10 + n, **{**QUAKE, "outlet": outlet})
+             for n, outlet in enumerate(("甲报", "己网", "庚网", "辛网"))]
+    add(store, *quake, _later(TRADE_HANS, 130, 3, **CHESS))
+    group_articles(store, config)
+    quake_story = store.story_of(quake[0].id)  # type: ignore[attr-defined]
+    assert {store.story_of(q.id) for q in quake} == {quake_story}  # type: ignore[attr-defined]
+    assert runs[-1] == {quake_story}  # judged (the core, an earlier run's, is not judged again), and
+    assert store.story_of(TRADE_HANS.id) == trade != quake_story  # the core was not made its side

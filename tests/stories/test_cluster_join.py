@@ -179,13 +179,47 @@ def test_the_pass_judges_only_pairs_within_join_gap() -> None:
         assert story_count(clusterer, ids) == 2 - joins
 
 
-def test_a_story_complete_at_the_watermark_was_judged_by_an_earlier_run() -> None:
-    # A later run restores the stories an earlier run judged; those complete at the newest report the earlier
-    # runs saw (``judged_until``) are not judged again, those completing since are.
-    for watermark, joins in ((START + timedelta(hours=24 * 3 + 22), 0), (START + timedelta(hours=24 * 3 + 18), 1)):
+def test_a_story_an_earlier_run_judged_is_not_judged_again() -> None:
+    # A later run restores the stories an earlier run judged (``restore_join``, from the store): complete again at
+    # this run's clock, even after a late report moved its last time, they are not judged again.
+    for earlier, joins in ((("s0", "s1"), 0), (("s0",), 1), ((), 1)):
         clusterer = clusterer_of(ALWAYS)
+        for story in earlier:
+            clusterer.restore_join(story, "judged")
         ids = built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 20)]])
-        clusterer.judged_until = watermark  # both complete at 92 hours; at 90 only the first
-        clusterer.add(document(9, FAIR, 24 * 3 + 30))  # the clock passes both windows
+        clusterer.restore(document(8, FLOOD[1], 30), "s0")  # a late report of the first story
+        clusterer.add(document(9, FAIR, 24 * 3 + 40))  # the clock passes both windows
         assert clusterer.join_complete() == joins
         assert story_count(clusterer, ids) == 2 - joins
+        assert not {story for story, role, _ in clusterer.drain_joins() if role == "judged"} & set(earlier)
+
+
+def test_an_earlier_runs_core_is_never_made_a_side() -> None:
+    # s0, a core of an earlier run (it absorbed a side then), is restored smaller than s1, a story of this run: the
+    # pass may join them only with s1 as the side, never s0 (that would chain its earlier join into a bigger one).
+    for role, joins in (("core", 0), ("judged", 1)):
+        clusterer = clusterer_of(ALWAYS)
+        clusterer.restore_join("s0", role, ["a0"])
+        ids = built(clusterer, [[(FLOOD[0], 0)], [(FLOOD[1], 1), (FLOOD[2], 2)]])
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins
+
+
+def test_a_restored_core_judges_a_later_side_against_its_members_before_its_first_side() -> None:
+    # s0 holds four reports, two of them an earlier run's side; the single report of s1 is judged against the two
+    # (p .007 with SIZES), not against the four (p .87), as it was in the run that joined them.
+    for unjoined, joins in ((["a0", "a1"], 0), (["a0", "a1", "a2", "a3"], 1)):
+        clusterer = clusterer_of(SIZES)
+        clusterer.restore_join("s0", "core", unjoined)
+        ids = built(clusterer, [[(FLOOD[0], 0), (FLOOD[1], 1), (FLOOD[2], 2), (TOLL, 3)], [(RESCUE, 10)]])
+        assert len(clusterer._unjoined["s0"].members) == len(unjoined)
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins
+
+
+def test_a_new_core_is_reported_with_its_members_before_its_first_side() -> None:
+    clusterer = clusterer_of(BIGGER)
+    built(clusterer, [[(FLOOD[0], 0), (FLOOD[1], 1)], [(FLOOD[2], 2)], [(TOLL, 20)]])
+    assert clusterer.join_complete(final=True) == 2
+    joins = {story: (role, members) for story, role, members in clusterer.drain_joins()}
+    assert joins == {"s0": ("core", ("a0", "a1"))}  # the sides are gone (absorbed); the core is stored once

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 
 from newsmirror.errors import NewsmirrorError
 from newsmirror.model import Story, utcnow
-from newsmirror.store.base import ArticleQuery, Job, Store, StoryMember
+from newsmirror.store.base import ArticleQuery, Job, Store, StoryJoin, StoryMember
 from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
 from newsmirror.stories.stored import RefreshReport, document_of, refresh_comparisons
 
@@ -117,8 +117,9 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     ``close``: the run's end judges every live story complete (the complete-story join, when on), as if every
     story's window had passed: for evaluations that read the grouping as it will stand. A production run leaves it
     off: a story is complete once the newest report is past its window, in whichever run that happens, and it is
-    judged in that run only (earlier runs' judged stories are those complete at the restored stories' newest
-    report; session 26, join23)."""
+    judged in that run only (session 26, join23). What the join decided (a story judged, a core and its members
+    before its first side) is stored with the stories (``Store.save_story_joins``) and restored with them, so a
+    later run never judges a story again nor makes an earlier core a side (session 27, join24)."""
 
     def save(final: bool = False) -> None:
         if still_ours is not None and not still_ours():
@@ -130,7 +131,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         clusterer.join_complete(final and close)
         for small, big in clusterer.drain_merges():
             redirect[small] = big
+        joins = _join_states(store, clusterer.drain_joins())  # before the save moves the sides' members in
         _save(store, unsaved, redirect, titles, report)
+        if joins:
+            store.save_story_joins(joins)
 
     started = time.perf_counter()
     report = GroupingReport()
@@ -142,7 +146,6 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     earlier = _StoredStories(store, clusterer, document_of(first).time, set(pending)) if first is not None else None
     if earlier is not None and first is not None:
         report.restored += earlier.restore_until(document_of(first).time + clusterer.config.window)
-        clusterer.judged_until = clusterer.clock  # the newest restored report: earlier runs judged up to it
 
     unsaved: dict[str, list[Assignment]] = {}
     titles: dict[str, str] = {}  # of stories started in this run (the founding report's title)
@@ -213,12 +216,27 @@ class _StoredStories:
                 continue
             if article.id not in self.members:
                 self.members.update({m.article_id: m for m in self.store.story_members(story_id)})
+                if self.clusterer.join_model is not None:  # before its members: a core is rebuilt as they come
+                    for join in self.store.story_joins([story_id]).values():
+                        self.clusterer.restore_join(join.story_id, join.role, join.unjoined)
             member = self.members.get(article.id)
             role = member.role if member else "member"
             self.clusterer.restore(document_of(article), story_id, role, member.duplicate_of if member else None,
                                    member.score if member else 0.0)
             restored += 1
         return restored
+
+
+def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) -> list[StoryJoin]:
+    """The join states to store. A new core's members before its first side are those the clusterer held then
+    and those stored but not restored in this run (it restores the stories around the run's reports only)."""
+    joins = []
+    for story_id, role, members in changes:
+        if role == "core":
+            stored = [m.article_id for m in store.story_members(story_id)]
+            members = (*members, *sorted(set(stored) - set(members)))
+        joins.append(StoryJoin(story_id, role, members))
+    return joins
 
 
 def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str, str],

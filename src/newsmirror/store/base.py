@@ -38,6 +38,17 @@ class StoryMember:
 
 
 @dataclass(slots=True)
+class StoryJoin:
+    """What the complete-story join (``stories.joincomplete``) remembers of a story across grouping runs: that it
+    was judged (it is never judged again), and for a core (a story that absorbed a side) the article ids of its
+    members before its first side, from which a later run rebuilds the core as the join model judges it."""
+
+    story_id: str
+    role: str = "judged"  # judged | core
+    unjoined: tuple[str, ...] = ()  # a core's members before its first side
+
+
+@dataclass(slots=True)
 class ArticleQuery:
     outlet: str | None = None
     channel: str | None = None
@@ -224,6 +235,16 @@ class Store(abc.ABC):
     def save_story_comparison(self, story_id: str, fingerprint: str, data: bytes) -> None:
         """Store (or replace) a story's comparison; nothing happens when the story is gone."""
         raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
+
+    # -- stories: the complete-story join's state ----------------------------
+    @abc.abstractmethod
+    def story_joins(self, story_ids: Sequence[str]) -> dict[str, StoryJoin]:
+        """story id -> its stored join state, for those of ``story_ids`` the join has judged."""
+
+    @abc.abstractmethod
+    def save_story_joins(self, joins: Sequence[StoryJoin]) -> None:
+        """Store (or replace) join states; a story not stored (merged away meanwhile) gets none. A story's state
+        goes with it (a story emptied by a merge loses its row and its state)."""
 
     # -- search ----------------------------------------------------------------
     @abc.abstractmethod

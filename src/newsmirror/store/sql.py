@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Source, Story, Version, utcnow
-from newsmirror.store.base import FeedState, QueueStatus, Store, StoryMember
+from newsmirror.store.base import FeedState, QueueStatus, Store, StoryJoin, StoryMember
 from newsmirror.store.changes import ArticleEvent, CheckState
 from newsmirror.store.rows import (
     Row,
@@ -239,6 +239,27 @@ class SqlStore(Store):
             " computed_at = excluded.computed_at"),
             (fingerprint, data, to_iso(utcnow()), story_id),
         )
+
+    def story_joins(self, story_ids: Sequence[str]) -> dict[str, StoryJoin]:
+        found: dict[str, StoryJoin] = {}
+        ids = list(story_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self._all(f"SELECT story_id, role, unjoined FROM story_joins WHERE story_id IN ({marks})",
+                               tuple(chunk)):
+                found[str(r["story_id"])] = StoryJoin(str(r["story_id"]), str(r["role"]),
+                                                      tuple(str(r["unjoined"]).split()))
+        return found
+
+    def save_story_joins(self, joins: Sequence[StoryJoin]) -> None:
+        # INSERT ... SELECT from stories: a story merged away meanwhile gets no orphan row.
+        statement = self._sql("INSERT INTO story_joins (story_id, role, unjoined) SELECT id, ?, ? FROM stories"
+                              " WHERE id = ? ON CONFLICT (story_id) DO UPDATE SET role = excluded.role,"
+                              " unjoined = excluded.unjoined")
+        with self.transaction():
+            for join in joins:
+                self.execute(statement, (join.role, " ".join(join.unjoined), join.story_id))
 
     def get_check_state(self, article_id: str) -> CheckState:
         row = self._one("SELECT * FROM checks WHERE article_id = ?", (article_id,))
