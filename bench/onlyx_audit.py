@@ -17,7 +17,7 @@ Three steps (bench/days_results.md, session 27, onlyx24):
   outlet, name, verdict "true"/"false"); claims nobody judged are listed, to be judged by reading.
 
     python bench/onlyx_audit.py draw --dump STORIES.json --store STORE.sqlite --root ARCHIVE [--seed 27]
-        [--size 40] --out bench/days/onlyx-sample.toml [--exclude bench/days/onlyx-sample.toml --name C]
+        [--size 40] --out bench/days/onlyx-sample.toml [--exclude SAMPLE.toml ... --name C]
     python bench/onlyx_audit.py show --sample bench/days/onlyx-sample.toml --which A --root ARCHIVE
     python bench/onlyx_audit.py score --sample bench/days/onlyx-sample.toml --judged bench/days/onlyx-judged.toml
         --which A --root ARCHIVE
@@ -141,8 +141,10 @@ def draw(args: argparse.Namespace) -> None:
 def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: list[list[tuple[str, str, str]]]) -> None:
     """A further sample (``--name``, e.g. C) of eligible stories sharing no file with a story of the
     samples already drawn (``--exclude``), any eligible day, drawn with the seed before anything is read."""
-    with args.exclude.open("rb") as handle:
-        taken = {f for story in tomllib.load(handle)["story"] for f in story["files"]}
+    taken: set[str] = set()
+    for path in args.exclude:
+        with path.open("rb") as handle:
+            taken |= {f for story in tomllib.load(handle)["story"] for f in story["files"]}
     order = list(range(len(candidates)))
     random.Random(args.seed).shuffle(order)
     chosen: list[list[str]] = []
@@ -155,8 +157,9 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
         chosen.append([f for _o, f in reports])
         if len(chosen) >= args.size:
             break
+    excluded = " ".join(p.name for p in args.exclude)
     lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --exclude",
-             f"# {args.exclude.name} from a whole-archive grouping dump of main 3b1a6a0 before anything was read: stories of",
+             f"# {excluded} from a whole-archive grouping dump of main 3b1a6a0 before anything was read: stories of",
              f"# 3+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from every labelled",
              "# day, no file shared with a story of the samples excluded; held (not tuned on).", ""]
     for n, files in enumerate(chosen, start=1):
@@ -282,12 +285,13 @@ def main() -> None:
     drawing.add_argument("--seed", type=int, default=27)
     drawing.add_argument("--size", type=int, default=40)
     drawing.add_argument("--out", type=Path, required=True)
-    drawing.add_argument("--exclude", type=Path, help="a sample file: draw one more sample, none of its stories")
+    drawing.add_argument("--exclude", type=Path, action="append",
+                         help="a sample file (repeatable): draw one more sample, none of their stories")
     drawing.add_argument("--name", default="C", help="the further sample's name (with --exclude)")
     for name in ("show", "score"):
         command = commands.add_parser(name)
         command.add_argument("--sample", type=Path, required=True)
-        command.add_argument("--which", choices=("A", "B", "C"), required=True)
+        command.add_argument("--which", choices=("A", "B", "C", "D"), required=True)
         command.add_argument("--root", type=Path, required=True)
         if name == "show":
             command.add_argument("--per-outlet", type=int, default=4)
