@@ -71,10 +71,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # sitting: tuning files from session 25 on. facts-s32 (2020-12-19, labelled in session 24) was first scored at
 # session 25's start and sitting: a tuning file from session 26 on. facts-s33 (2020-08-15,
 # labelled in session 25) was first scored at session 26's start and sitting: a tuning file from session 27 on.
-# facts-s34 (2020-10-31, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
-# facts-s35 (2020-12-12, drawn at random and labelled in session 26, scored by nobody in it) is kept for session 27.
+# facts-s34 (2020-10-31) and facts-s35 (2020-12-12), labelled in session 26, were first scored at session 27's start
+# and sitting: tuning files from session 28 on.
 # facts-s36 (2020-07-26, drawn at random and labelled in session 27, scored by nobody in it) is kept for session 28.
-FRESH_FACT_FILES = ("facts-s34", "facts-s35", "facts-s36")
+FRESH_FACT_FILES = ("facts-s36",)
 
 
 def never_tuned_on(path: Path) -> bool:
