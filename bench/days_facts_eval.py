@@ -155,9 +155,11 @@ def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = 
 
 
 def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
-          model: Any = None, details: bool = False) -> dict[str, Any]:
+          model: Any = None, details: bool = False,
+          pairs: list[tuple[str, str, str, bool]] | None = None) -> dict[str, Any]:
     """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
-    "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories."""
+    "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories.
+    ``pairs``, when given, receives every gold pair as (story/fact, quote, quote, linked)."""
     from newsmirror.stories.compare import compare_story
 
     totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
@@ -211,6 +213,8 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                           and bool(fact_of[where_a] & fact_of[where_b]))
                 totals["gold_pairs"] += 1
                 totals["found_pairs"] += linked
+                if pairs is not None:
+                    pairs.append((f"{story['event']}/{group_a}", quote_text[i], quote_text[k], linked))
                 # The same pair counted as found when any unit of one quote shares a fact with any of
                 # the other's (a quote over two clauses, the comparison linking its second).
                 totals["found_any_unit"] += linked or any(fact_of[a] & fact_of[b] for a in units_of[i] for b in units_of[k])
