@@ -88,3 +88,15 @@ def test_an_amount_of_mixed_units_is_read_whole() -> None:
     assert fold_numbers("0.5亿") == "50000000"
     # A remainder follows 万 only: 3亿5000人 is no one amount.
     assert fold_numbers("3亿5000人") == "3亿5000人"
+
+
+def test_a_weekday_is_no_count_but_a_count_after_it_still_is() -> None:
+    # 周五批准 read 五 as a count of batches (周5批准), 周三一天 read 三一 as one numeral (周31天): a figure another
+    # outlet's 31天 or 5批 could match or contradict.
+    assert fold_numbers("周五批准") == "周五批准"
+    assert fold_numbers("星期三一天之内") == "周三1天之内"
+    assert fold_numbers("上周四十人") == "上周四10人"
+    # Counts per week, and weeks counted, stay counts.
+    assert fold_numbers("每周三次") == "每周3次"
+    assert fold_numbers("两周三次") == "2周3次"
+    assert fold_numbers("第三周") == "第3周"

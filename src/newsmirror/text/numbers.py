@@ -22,6 +22,12 @@ _VAGUE = "数几上成"
 _UNIT_FIRST = "十百千"
 # 星期二, 礼拜二 and 周二 are one weekday.
 _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
+# The numeral of a weekday (周五) names a day, not a count: before a measure word it was read as one (周五批准 ->
+# 周5批准; 周三一天 -> 周31天, one run with the count after it). After 每 or a count of weeks (每周三次, 两周三次)
+# it may count, as before. Such a numeral stands in for itself while the counts are read.
+_WEEKDAY_NUMERAL = re.compile(r"(?<![每几数零〇一二两三四五六七八九十百千\d])周([一二三四五六])")
+_WEEKDAY_SHIELD = {c: chr(0xE000 + n) for n, c in enumerate("一二三四五六")}
+_WEEKDAY_UNSHIELD = str.maketrans({v: k for k, v in _WEEKDAY_SHIELD.items()})
 # An amount is read whole, its sections largest first (19亿5100万, 3亿零500万, 1.2万亿, 18万5982:
 # the digits after 万, at most four and no year, are its remainder), and written in one form:
 # digits below 一亿 (1.5万 -> 15000), a decimal of 亿 above (19亿5100万 -> 19.51亿, as outlets that
@@ -124,7 +130,8 @@ def fold_numbers(text: str) -> str:
     text = _CLOCK.sub(clock, text)
     text = _PERCENT_SIGN.sub(r"\1", _PERCENT.sub(percent, text))
     text = _DIGIT_UNIT.sub(lambda m: _plain(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
-    text = _HAN_NUMBER.sub(han, _WEEKDAY.sub("周", text))
+    text = _WEEKDAY_NUMERAL.sub(lambda m: "周" + _WEEKDAY_SHIELD[m.group(1)], _WEEKDAY.sub("周", text))
+    text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
     text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
     return _SECTIONS.sub(amount, text)
