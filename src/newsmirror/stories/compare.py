@@ -45,15 +45,7 @@ from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.names import (
-    NAME_TAGS,
-    abbreviates,
-    is_name_detail,
-    lexical_short_forms,
-    name_kind,
-    short_form_stretches,
-    shortens,
-)
+from newsmirror.text.names import NAME_TAGS, abbreviates, is_name_detail
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
@@ -882,17 +874,7 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     if names_body(term, own_text, text) or names_seat(term, text):
         return True
     if any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
-           or shortens(term, noun) or shortens(noun, term) for noun in outlet_nouns.get(outlet, ())):
-        return True
-    if short_form_stretches(term, text):
-        return True  # the longer name jieba cuts into several words (外委会 of 外交|委员会)
-    if _given_name_addressed(term, text):
-        return True
-    if any(short in text for short in lexical_short_forms(term)):
-        return True  # a short form the dictionary knows (央视 of 中央电视台)
-    # A transliteration another outlet spells otherwise where jieba cuts that spelling into words
-    # no noun holds (冯德|莱恩 for 范德赖恩): its run of transliteration characters (德莱恩).
-    if transliterated_names(term) and any(same_name(term, run) for run in text_transliterations(text)):
+           for noun in outlet_nouns.get(outlet, ())):
         return True
     return len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
                                   for name in _compound_names(window))
@@ -948,40 +930,6 @@ def _compound_names(text: str) -> tuple[str, ...]:
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-# Words a Chinese person is addressed with after the given name alone (经国先生 for 蒋经国).
-_GIVEN_NAME_ADDRESS = ("先生", "女士", "同志")
-
-
-def _given_name_addressed(term: str, text: str) -> bool:
-    """Whether ``text`` names the person ``term`` (a three-character Han name: surname and given
-    name) by the given name and a form of address (经国先生 of 蒋经国, as 中山先生 of 孙中山)."""
-    if len(term) != 3 or not _HAN_RUN.fullmatch(term) or name_kind(term) != "person":
-        return False
-    return any(term[1:] + address in text for address in _GIVEN_NAME_ADDRESS)
-
-
-def _share_beyond_head(first: str, second: str) -> bool:
-    """Whether two names share a character outside the ending they have in common (at least the
-    kind's last character): 悉尼理工 / 悉尼科技 and 央视 / 中央电视台 do, but 美国全国广播公司 /
-    澳大利亚广播公司 share only the generic head 广播公司, as 加州 / 马萨诸塞州 share only 州."""
-    common = 1
-    while common < min(len(first), len(second)) and first[-common - 1] == second[-common - 1]:
-        common += 1
-    return bool(set(first[:-common]) & set(second[:-common]))
-
-
-def _noun_follows(text: str, start: str) -> bool:
-    """Whether ``text`` writes ``start`` followed by a noun of two or more characters (by jieba's
-    cut of the few characters after it): another ending of a name beginning with ``start``."""
-    at = text.find(start)
-    while at >= 0:
-        after = tagged_words(text[at + len(start) : at + len(start) + 6])
-        if after and len(after[0][0]) >= 2 and after[0][1].startswith("n") and _HAN_RUN.fullmatch(after[0][0]):
-            return True
-        at = text.find(start, at + 1)
-    return False
 
 
 # Words around the name proper of an organisation: 美国苹果公司 is 苹果 to an outlet that just
@@ -1070,45 +1018,14 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         return {o for o in outlets - givers
                 if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
 
-    fact_texts: dict[str, list[str]] = defaultdict(list)
-    for sentence in members:
-        fact_texts[sentence.ref.outlet].append(sentence.normalized)
-
-    def otherwise_ended(word: str, givers: set[str]) -> set[str]:
-        # A silent outlet whose sentence of the fact writes the name's first two characters and
-        # then another noun (联邦院 / 联邦|委员会, which no noun holds whole) may name the same
-        # body with another head or ending. Not where a word of another kind follows (国旗歌 /
-        # 国旗|随着: the flag, not another name of the anthem).
-        if len(word) < 3 or not _HAN.fullmatch(word[0]):
-            return set()
-        start = word[:2]
-        return {o for o in outlets - givers
-                if any(word not in text and _noun_follows(text, start) for text in fact_texts[o])}
-
-    named_by: dict[str, set[str]] = {}
+    partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
         # A transliterated full name (哈马德·哈桑) is one person: an outlet naming him by his
         # surname alone, in any transliteration (卫生部长哈山), names him too.
         for surname in surnames.get(word, ()):
             everyone |= givers_of(word, givers, surname)
-        named_by[word] = everyone
-    # An outlet silent on a name whose sentences of the same fact give another name of the same
-    # kind (person, place, body) that none of the first name's givers gives anywhere, sharing a
-    # character with it (not just the kind's last character, 州 of 加州 and 马萨诸塞州), may be
-    # naming the same thing otherwise: a short form (央视, 中央电视台), a translation (悉尼理工,
-    # 悉尼科技), another name of one person (袁小靓, 袁瑞娟). It is counted as naming it, so "only X"
-    # is not said on a guess.
-    kinds = {word: name_kind(word) for word in named_by}
-    final: dict[str, set[str]] = {}
-    partial = []
-    for word, everyone in named_by.items():
-        others = {o for other, givers in named_by.items() if other != word and kinds[other] is not None
-                  and kinds[other] == kinds[word] and _share_beyond_head(word, other)
-                  and not givers & everyone for o in mentioned[other]}
-        everyone = everyone | others | otherwise_ended(word, everyone)
-        final[word] = everyone
-        if mentioned[word] != outlets and news_to_someone(everyone):
+        if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
     details = {word: sorted(o) for word, o in partial[:MAX_DETAILS]}
@@ -1116,8 +1033,6 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     # unless the others name the same person in Chinese.
     for latin, givers in glosses.items():
         everyone = givers_of(latin, givers).union(*(givers_of(latin, givers, name) for name in glossed[latin]))
-        # Withdrawn with the Han name it glosses (Federation Council with 联邦院).
-        everyone = everyone.union(*(final[name] for name in glossed[latin] if name in final))
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details

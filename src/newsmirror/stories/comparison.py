@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "29"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "28"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -22,11 +22,6 @@ ALIGNMENT_VERSION = "29"  # 17: times of day, 万 remainders, the amount round; 
 # 28 (session 27): "only X" checks: a gloss's two words in a row, a name's initials in brackets, a transliteration
 # one like-sounding character off a longer name's start or end, two neighbouring characters swapped; a word
 # jieba tags as a person made of common words none a name (明显增加) is no detail
-# 29 (session 27, onlyx26): "only X" withheld where another outlet may name it otherwise (onlyx25's checks: a name
-# of the same kind sharing a character in the fact, a short form keeping first and last characters, a dictionary
-# abbreviation (j), a transliteration run, another noun ending its start); a two-character place word needs evidence
-# beyond its tag (longer dictionary names holding it, or names for its neighbours in the word vectors); a word
-# beginning inside a localiser (以北|约) is no name
 
 
 @dataclass(slots=True)

@@ -13,12 +13,10 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
-from itertools import combinations
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
-from newsmirror.text.tokenize import pos_tokenizer, tagged_words
-from newsmirror.text.vectors import default_vectors
+from newsmirror.text.tokenize import pos_tokenizer
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -67,8 +65,6 @@ def is_name_detail(word: str, sentence: str) -> bool:
     sentence and either an attested place, or a word of ``MIN_CHARS`` or more that the
     dictionary tags as a name and does not analyse as a phrase, or an unknown word that the
     tagger reads as one name or that is a transliteration."""
-    if after_localiser(word, sentence):
-        return False
     if word in _aliases():
         return True
     if is_fragment(word, sentence):
@@ -76,8 +72,7 @@ def is_name_detail(word: str, sentence: str) -> bool:
     tokenizer = pos_tokenizer()
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
-        return (tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
-                and _place_evidence(word))
+        return tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
     if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
         return False
     if tag is None:
@@ -145,16 +140,6 @@ def _crossed(dag: dict[int, list[int]], start: int, end: int, sentence: str) -> 
     return False
 
 
-def after_localiser(word: str, sentence: str) -> bool:
-    """Whether every occurrence of ``word`` in ``sentence`` begins with the second character of a
-    two-character localiser (以北, 之间): the localiser ends a place phrase (云壤以北|约30公里), so
-    the word (北约, in the alias table too) is cut across words. Other two-character words cross a
-    word by chance too often (``CROSSING_CHARS``)."""
-    tags = pos_tokenizer().word_tag_tab
-    starts = [k for k in range(1, len(sentence)) if sentence.startswith(word, k)]
-    return bool(starts) and all(tags.get(sentence[k - 1 : k + 1]) == "f" for k in starts)
-
-
 def is_phrase(word: str) -> bool:
     """Whether a dictionary word is a phrase of common words despite a name tag: it begins with
     an adverb, preposition, time or numeral (重新安装, 由北向南), ends in a time or
@@ -200,43 +185,6 @@ def _common_compounds() -> dict[str, list[tuple[str, bool]]]:
     """Attested dictionary words of three or more characters that are a common dictionary word
     plus one character, by that character, each with whether it is a name."""
     return _attested_index()[1]
-
-
-# A two-character place word needs evidence beyond its own tag: the dictionary's two-character ns
-# tags include common words (美感, 重镇, 治安, 英里, 攸关: about half of the not-a-name claims of the
-# audit samples A-C). Evidence is the dictionary's longer words holding it being mostly names
-# (华山: 华山路, 孙华山), or its neighbours in the archive's word vectors being mostly names (不丹:
-# 尼泊尔, 缅甸, 克什米尔). Shares of ``PLACE_EVIDENCE_SHARE`` or more, over ``PLACE_NEIGHBOURS``
-# neighbours.
-PLACE_EVIDENCE_SHARE = 0.5
-PLACE_NEIGHBOURS = 20
-
-
-@lru_cache(maxsize=1 << 12)
-def _place_evidence(word: str) -> bool:
-    inside = _attested_by_pair().get(word, ())
-    if inside and sum(inside) / len(inside) > PLACE_EVIDENCE_SHARE:
-        return True
-    neighbours = default_vectors().nearest(word, PLACE_NEIGHBOURS)
-    if not neighbours:
-        return False
-    tags = pos_tokenizer().word_tag_tab
-    named = sum(tags.get(other) in NAME_TAGS or other in _aliases() for other, _score in neighbours)
-    return named / len(neighbours) >= PLACE_EVIDENCE_SHARE
-
-
-@cache
-def _attested_by_pair() -> dict[str, list[bool]]:
-    """Whether each attested dictionary word of three or more characters is a name, by each pair
-    of neighbouring characters it holds."""
-    tokenizer = pos_tokenizer()
-    freq, tags = tokenizer.tokenizer.FREQ, tokenizer.word_tag_tab
-    found: dict[str, list[bool]] = {}
-    for word, tag in tags.items():
-        if len(word) > 2 and freq.get(word, 0) > _BULK_COUNT:
-            for pair in {word[k : k + 2] for k in range(len(word) - 1)}:
-                found.setdefault(pair, []).append(tag in NAME_TAGS)
-    return found
 
 
 def _attested_name(word: str) -> bool:
@@ -337,74 +285,3 @@ def abbreviates(short: str, full: str) -> bool:
         return False
     rest = iter(full[1:])
     return all(char in rest for char in short[1:])
-
-
-# jieba's name tags by the kind of thing named.
-_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
-_KIND_OF_TAG = {"ns": "place", "nt": "body"}
-
-
-def name_kind(word: str) -> str | None:
-    """The kind of thing a (normalized) name names, by jieba's tags: "person", "place" or "body"
-    (an organisation or a building), or None when the tags say nothing (nz, a common word). A word
-    the dictionary knows has its own tag; another is read from the tagger's cut of it: a person
-    when every piece is a person's name (袁|小靓), else the kind of its last piece (彭博|新闻社: a
-    body, the head of a name ends it)."""
-    tag = pos_tokenizer().word_tag_tab.get(word)
-    if tag is None:
-        tags = [flag for _piece, flag in tagged_words(word)]
-        if tags and all(flag in _PERSON_TAGS for flag in tags):
-            return "person"
-        tag = tags[-1] if tags else None
-    if tag in _PERSON_TAGS:
-        return "person"
-    return _KIND_OF_TAG.get(tag or "")
-
-
-# A short form's longer name is at most this many times as long (国际奥委会 of 国际奥林匹克委员会).
-SHORT_FORM_STRETCH = 2
-
-
-def shortens(short: str, full: str) -> bool:
-    """Whether ``short`` (three characters or more) is a short form of ``full`` keeping its first
-    and last characters and others in order (人大会堂 of 人民大会堂, 外委会 of 外交委员会, 国际奥委会
-    of 国际奥林匹克委员会), ``full`` at most ``SHORT_FORM_STRETCH`` times as long. Two characters
-    are left to ``abbreviates``: kept in order they match a longer word by chance too often."""
-    if len(short) < 3 or not len(short) < len(full) <= SHORT_FORM_STRETCH * len(short):
-        return False
-    if short[0] != full[0] or short[-1] != full[-1]:
-        return False
-    rest = iter(full[1:-1])
-    return all(char in rest for char in short[1:-1])
-
-
-def short_form_stretches(short: str, text: str) -> list[str]:
-    """The stretches of Han text in ``text`` that ``short`` shortens (``shortens``): for a longer
-    name that jieba cuts into several words (外交|委员会), so no noun of the text holds it whole;
-    not a stretch holding a function word (国旗及国歌 is no longer form of 国旗歌)."""
-    if len(short) < 3 or not _HAN.fullmatch(short[0]):
-        return []
-    gap = (SHORT_FORM_STRETCH - 1) * len(short)
-    pattern = "".join(f"{re.escape(c)}[\u4e00-\u9fff]{{0,{gap}}}?" for c in short[:-1]) + re.escape(short[-1])
-    # A stretch holding a function word is two things joined, not one name (国旗|及|国歌).
-    return [m.group(0) for m in re.finditer(pattern, text) if shortens(short, m.group(0))
-            and not any(flag in _FUNCTION_WORDS for _word, flag in tagged_words(m.group(0)))]
-
-
-# A lexicalised short form is looked for only in names this long: a shorter one's character pairs
-# are too often some unrelated abbreviation.
-LEXICAL_SHORT_FORM_FULL = 4
-
-
-@lru_cache(maxsize=1 << 12)
-def lexical_short_forms(full: str) -> tuple[str, ...]:
-    """The words of two or three of ``full``'s characters, in order, that jieba's dictionary tags
-    as abbreviations (j): lexicalised short forms that need not keep the first character (央视 of
-    中央电视台, 人大 of 全国人民代表大会, 奥委会 of 国际奥林匹克委员会). Some are another body's
-    (北大 of 北大西洋公约组织): an outlet writing one is only taken as possibly naming ``full``,
-    which withdraws an "only X" claim and never makes one."""
-    if len(full) < LEXICAL_SHORT_FORM_FULL or not _HAN.fullmatch(full[0]):
-        return ()
-    tags = pos_tokenizer().word_tag_tab
-    found = {"".join(full[k] for k in picked) for size in (2, 3) for picked in combinations(range(len(full)), size)}
-    return tuple(sorted(w for w in found if tags.get(w) == "j"))
