@@ -47,7 +47,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import LABELLED_DAYS  # noqa: E402
+from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, LABELLED_DAYS, TEST_DAYS  # noqa: E402
 
 DRAWN_LATER = ("2020-07-26",)  # labelled in session 27 (label36, label37), not yet in LABELLED_DAYS
 NEAR_DAYS = 3
@@ -59,9 +59,13 @@ _SPLIT = re.compile(r"(?<=[。！？!?；;\n])")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")
 
 
-def eligible_day(day: str) -> bool:
+def eligible_day(day: str, pool: str = "unlabelled") -> bool:
+    """Whether a day's reports may be drawn: pool "unlabelled" keeps away from every labelled day;
+    "near-tuning" (sample E on) only away from the days nobody may read (held-out, test, fresh), since the
+    tuning days and their neighbours are tuning data anyway."""
     when = dt.date.fromisoformat(day)
-    return all(abs((when - dt.date.fromisoformat(d)).days) > NEAR_DAYS for d in (*LABELLED_DAYS, *DRAWN_LATER))
+    avoided = (*LABELLED_DAYS, *DRAWN_LATER) if pool == "unlabelled" else (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
+    return all(abs((when - dt.date.fromisoformat(d)).days) > NEAR_DAYS for d in avoided)
 
 
 def _file_of_url(root: Path, days: list[str]) -> dict[str, str]:
@@ -86,7 +90,7 @@ def _shingles(text: str) -> frozenset[str]:
 
 def draw(args: argparse.Namespace) -> None:
     stories = json.loads(args.dump.read_text(encoding="utf-8"))["stories"]
-    days = sorted(d.name for d in (args.root / "archived").iterdir() if _DAY.fullmatch(d.name) and eligible_day(d.name))
+    days = sorted(d.name for d in (args.root / "archived").iterdir() if _DAY.fullmatch(d.name) and eligible_day(d.name, args.pool))
     by_url = _file_of_url(args.root, days)
     db = sqlite3.connect(f"file:{args.store}?mode=ro", uri=True)
     meta = {row[0]: row[1:] for row in db.execute("SELECT id, outlet, original_url, published_utc FROM articles")}
@@ -158,10 +162,11 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
         if len(chosen) >= args.size:
             break
     excluded = " ".join(p.name for p in args.exclude)
-    lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --exclude",
-             f"# {excluded} from a whole-archive grouping dump of main 3b1a6a0 before anything was read: stories of",
-             f"# 3+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from every labelled",
-             "# day, no file shared with a story of the samples excluded; held (not tuned on).", ""]
+    avoided = "every labelled day" if args.pool == "unlabelled" else "the held-out, test and fresh days"
+    lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --pool {args.pool}",
+             f"# --exclude {excluded} from a whole-archive grouping dump of main before anything was read: stories of",
+             f"# 3+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from {avoided},",
+             "# no file shared with a story of the samples excluded; held (not tuned on).", ""]
     for n, files in enumerate(chosen, start=1):
         lines += ["[[story]]", f'id = "{args.name}{n:02d}"', f'sample = "{args.name}"',
                   "files = [" + ", ".join(json.dumps(f, ensure_ascii=False) for f in files) + "]", ""]
@@ -288,10 +293,13 @@ def main() -> None:
     drawing.add_argument("--exclude", type=Path, action="append",
                          help="a sample file (repeatable): draw one more sample, none of their stories")
     drawing.add_argument("--name", default="C", help="the further sample's name (with --exclude)")
+    drawing.add_argument("--pool", choices=("unlabelled", "near-tuning"), default="unlabelled",
+                         help="days to draw from: more than 3 days from every labelled day (A-D), or only away from the "
+                              "held-out, test and fresh days (E on; tuning days are tuning data)")
     for name in ("show", "score"):
         command = commands.add_parser(name)
         command.add_argument("--sample", type=Path, required=True)
-        command.add_argument("--which", choices=("A", "B", "C", "D"), required=True)
+        command.add_argument("--which", choices=("A", "B", "C", "D", "E"), required=True)
         command.add_argument("--root", type=Path, required=True)
         if name == "show":
             command.add_argument("--per-outlet", type=int, default=4)
