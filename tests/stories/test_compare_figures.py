@@ -104,3 +104,16 @@ def test_a_number_without_a_measure_word_agrees_with_that_number_counted() -> No
     one = article("甲报", "卫生部门通报，新增8例确诊，均为入境旅客，另有2人无症状。")
     two = article("乙社", "卫生部门通报，新增确诊8人，均为入境旅客。")
     assert sorted(fact_with(compare_story([one, two]), "入境旅客").outlets) == ["乙社", "甲报"]
+
+
+def test_a_currency_kind_only_before_its_currency() -> None:
+    # 美, 英, 欧 stand for dollars, pounds, euros only as 美元/美金, 英镑, 欧元: 200美国人 counts people, and must
+    # neither match nor contradict an amount of 2000美元.
+    def figures(text: str) -> set[str]:
+        return set(_figures(_match_text(_named_figures(normalize(text)))))
+
+    assert figures("约200美国人被困") == {"200"}
+    assert figures("援助2000美元") == {"2000美"}
+    assert figures("罚款100英镑") == {"100英"}
+    assert figures("10欧盟国家") == {"10"}
+    assert figures("5欧元") == {"5欧"}

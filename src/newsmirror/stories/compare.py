@@ -102,7 +102,8 @@ _AMOUNT = re.compile(r"(?<![a-z\d.数几])(\d{2,}(?:\.\d+)?)(?![a-z\d])(?:[多�
 # A figure with what it counts: the character after it (多/余/几 skipped); a year (2018年) is a
 # date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
 # key) name a thing and count nothing. A decimal (19.5亿: match keys keep its point) is one figure.
-_FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(.?)")
+# 美, 英, 欧 count money only before their currency (200美元, 100英镑): 200美国人 counts people, not dollars.
+_FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(美(?=[元金])|英(?=镑)|欧(?=元)|[^美英欧]?)")
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # One count of people, whatever its measure word: 16人 and 16名 (or 16位) are one figure.
 _PEOPLE = {"名": "人", "位": "人"}
