@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.text.names import abbreviates
@@ -24,6 +27,11 @@ def _only(articles: list[Article], outlet: str) -> set[str]:
     for fact in [*comparison.shared, *comparison.partial]:
         claims.update(term for term, givers in fact.details.items() if givers == [outlet])
     return claims
+
+
+def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every one-outlet detail kept, as before the only-X confidence model (onlyx28)."""
+    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
 
 
 def test_a_short_form_may_begin_with_a_character_of_the_same_sound() -> None:
@@ -51,12 +59,14 @@ def test_an_outlet_naming_a_person_by_surname_names_his_given_name_too() -> None
     assert "哈马德" in _only([full, nobody], "甲报")
 
 
-def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_place() -> None:
+def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
     # One government in three forms: 特区政府 (a status), 澳府 (an abbreviation), 澳门政府.
     status = _article("甲报", "特区政府今天宣布，全澳赌场自明天起暂停营业十五天。澳府表示，措施是为了防止疫情在社区扩散。")
     place = _article("乙社", "澳门政府今天宣布，全澳赌场自明天起暂停营业十五天，以防止疫情在社区扩散。")
     assert "特区政府" not in _only([status, place], "甲报")
-    # Another place's government is another body: still only 甲报.
+    # Another place's government is another body: the rule leaves it to 甲报 (the only-X model, which
+    # withholds a claim sharing this much with a silent outlet, is off here to test the rule alone).
+    _model_off(monkeypatch)
     elsewhere = _article("乙社", "香港政府今天宣布，全港酒吧自明天起暂停营业十五天，以防止疫情在社区扩散。")
     assert "特区政府" in _only([status, elsewhere], "甲报")
 
@@ -128,13 +138,14 @@ def test_an_original_name_glossing_a_name_before_a_word_of_relation_stands_for_t
     assert "Kim Byung-chul" in _only([glossed, unnamed], "甲报")
 
 
-def test_a_short_form_names_a_full_name_the_tokenizer_cuts_into_words() -> None:
+def test_a_short_form_names_a_full_name_the_tokenizer_cuts_into_words(monkeypatch: pytest.MonkeyPatch) -> None:
     # 越通社 shortens 越南通信社 (the Taiwanese form of 越南通讯社), which jieba cuts 越南|通信|社:
     # no one word of 乙社's text is the full name.
     short = _article("甲报", "越通社报道说，越南政府已经开始疏散沿海地区的居民。")
     full = _article("乙社", "越南通信社报道，越南政府已经开始疏散沿海地区居民。")
     assert "越通社" not in _only([short, full], "甲报")
-    # The same characters in words that are no name of one body: still only 甲报.
+    # The same characters in words that are no name of one body: the rule leaves it to 甲报 (model off).
+    _model_off(monkeypatch)
     apart = _article("乙社", "越南与通信业者合作报道社区消息，越南政府已经开始疏散沿海地区居民。")
     assert "越通社" in _only([short, apart], "甲报")
 
