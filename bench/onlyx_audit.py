@@ -233,8 +233,18 @@ def _may_name(sentence: str, term: str) -> bool:
     return shared >= min(2, len(chars))
 
 
+def _model_off() -> None:
+    """Claims as before the only-X confidence model (onlyx28): every one-outlet detail kept."""
+    import newsmirror.stories.compare as compare
+
+    compare.likely_true = lambda *_args: True  # type: ignore[assignment]
+
+
 def show(args: argparse.Namespace) -> None:
     from newsmirror.stories.compare import compare_story
+
+    if args.model_off:
+        _model_off()
 
     for story, articles in load(args.sample, args.which, args.root):
         comparison = compare_story(articles)
@@ -264,6 +274,9 @@ def show(args: argparse.Namespace) -> None:
 def score(args: argparse.Namespace) -> None:
     from newsmirror.stories.compare import compare_story
     from newsmirror.text.normalize import match_key
+
+    if args.model_off:
+        _model_off()
 
     with args.judged.open("rb") as handle:
         judged = {(c["story"], c["outlet"], match_key(c["name"])): c["verdict"]
@@ -299,7 +312,9 @@ def main() -> None:
     for name in ("show", "score"):
         command = commands.add_parser(name)
         command.add_argument("--sample", type=Path, required=True)
-        command.add_argument("--which", choices=("A", "B", "C", "D", "E"), required=True)
+        command.add_argument("--which", choices=("A", "B", "C", "D", "E", "F"), required=True)
+        command.add_argument("--model-off", action="store_true",
+                             help="every claim, as before the only-X confidence model (main d7c78d9's claims)")
         command.add_argument("--root", type=Path, required=True)
         if name == "show":
             command.add_argument("--per-outlet", type=int, default=4)

@@ -1,12 +1,17 @@
-""""Only X" is never said of a name another outlet gives in a short form or by surname alone
-(issue 14 item 5): own examples."""
+""""Only X" is never said of a name another outlet gives in a short form or by surname alone, nor
+when the fitted confidence model finds it unlikely (issue 14 item 5): own examples."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
+import pytest
+
+import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
+from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, _model, claim_features, probability
 from newsmirror.text.names import abbreviates
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
@@ -24,6 +29,11 @@ def _only(articles: list[Article], outlet: str) -> set[str]:
     for fact in [*comparison.shared, *comparison.partial]:
         claims.update(term for term, givers in fact.details.items() if givers == [outlet])
     return claims
+
+
+def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every one-outlet detail kept, as before the only-X confidence model (onlyx28)."""
+    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
 
 
 def test_a_short_form_may_begin_with_a_character_of_the_same_sound() -> None:
@@ -51,12 +61,14 @@ def test_an_outlet_naming_a_person_by_surname_names_his_given_name_too() -> None
     assert "哈马德" in _only([full, nobody], "甲报")
 
 
-def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_place() -> None:
+def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
     # One government in three forms: 特区政府 (a status), 澳府 (an abbreviation), 澳门政府.
     status = _article("甲报", "特区政府今天宣布，全澳赌场自明天起暂停营业十五天。澳府表示，措施是为了防止疫情在社区扩散。")
     place = _article("乙社", "澳门政府今天宣布，全澳赌场自明天起暂停营业十五天，以防止疫情在社区扩散。")
     assert "特区政府" not in _only([status, place], "甲报")
-    # Another place's government is another body: still only 甲报.
+    # Another place's government is another body: the rule leaves it to 甲报 (the only-X model, which
+    # withholds a claim sharing this much with a silent outlet, is off here to test the rule alone).
+    _model_off(monkeypatch)
     elsewhere = _article("乙社", "香港政府今天宣布，全港酒吧自明天起暂停营业十五天，以防止疫情在社区扩散。")
     assert "特区政府" in _only([status, elsewhere], "甲报")
 
@@ -128,13 +140,14 @@ def test_an_original_name_glossing_a_name_before_a_word_of_relation_stands_for_t
     assert "Kim Byung-chul" in _only([glossed, unnamed], "甲报")
 
 
-def test_a_short_form_names_a_full_name_the_tokenizer_cuts_into_words() -> None:
+def test_a_short_form_names_a_full_name_the_tokenizer_cuts_into_words(monkeypatch: pytest.MonkeyPatch) -> None:
     # 越通社 shortens 越南通信社 (the Taiwanese form of 越南通讯社), which jieba cuts 越南|通信|社:
     # no one word of 乙社's text is the full name.
     short = _article("甲报", "越通社报道说，越南政府已经开始疏散沿海地区的居民。")
     full = _article("乙社", "越南通信社报道，越南政府已经开始疏散沿海地区居民。")
     assert "越通社" not in _only([short, full], "甲报")
-    # The same characters in words that are no name of one body: still only 甲报.
+    # The same characters in words that are no name of one body: the rule leaves it to 甲报 (model off).
+    _model_off(monkeypatch)
     apart = _article("乙社", "越南与通信业者合作报道社区消息，越南政府已经开始疏散沿海地区居民。")
     assert "越通社" in _only([short, apart], "甲报")
 
@@ -186,3 +199,35 @@ def test_a_string_of_common_words_the_dictionary_tags_as_a_person_is_no_name() -
     one = _article("甲报", "海关周二公布，今年前三季度对东盟的出口大大增加，贸易顺差扩大至历史新高。")
     other = _article("乙社", "海关周二公布，今年前三季度对东盟的出口增长，贸易顺差扩大至历史新高。")
     assert "大大增加" not in _only([one, other], "甲报")
+
+
+# The fitted only-X confidence model (stories/onlyx_confidence.py, onlyx28).
+
+
+def test_a_claim_the_silent_outlet_answers_with_a_like_spelling_is_withheld() -> None:
+    # 金斯堡 and 金斯伯格 are one person spelled two ways: "only 乙社" would be false.
+    long_form = _article("甲报", "官员说，金斯伯格方面已同意在下个月重新开放边境口岸，以恢复双边贸易往来。")
+    short_form = _article("乙社", "官员说，金斯堡已同意下个月重新开放边境口岸，恢复双边贸易。")
+    silent = _article("丙台", "官员表示，边境口岸下个月重新开放，双边贸易将恢复。")
+    assert "金斯堡" not in _only([long_form, short_form, silent], "乙社")
+
+
+def test_a_name_only_one_outlet_gives_is_still_claimed() -> None:
+    named = _article("甲报", "外交部发言人华春莹说，中方坚决反对美方的无理指责。")
+    unnamed = _article("乙社", "外交部发言人说，中方坚决反对美方的指责，华发言人表示中方将作出回应。")
+    other = _article("丙台", "中国外交部说，中方坚决反对美方的指责。")
+    assert "华春莹" in _only([named, unnamed, other], "甲报")
+
+
+def test_the_packaged_model_is_small_and_fits_the_features() -> None:
+    assert MODEL_PATH.stat().st_size < 50_000
+    model = _model()
+    assert model is not None
+    weights, intercept, threshold = model
+    assert len(weights) == len(FEATURES) and 0 < threshold < 1
+    # More of the word's characters in a silent outlet's sentence of the fact: less likely true.
+    texts = {"甲报": "金斯伯格", "乙社": "金斯堡"}
+    shared = probability(claim_features("金斯堡", "乙社", texts, texts), weights, intercept)
+    apart = {"甲报": "某国官员", "乙社": "金斯堡"}
+    assert shared < probability(claim_features("金斯堡", "乙社", apart, apart), weights, intercept)
+    assert np.isfinite(intercept)

@@ -1,0 +1,170 @@
+"""Fit the "only X names N" confidence model (``newsmirror.stories.onlyx_confidence``) on the judged claims.
+
+    python bench/onlyx_model.py collect --root ARCHIVE --out CLAIMS.json   # every judged sample's claims + features
+    python bench/onlyx_model.py cv --claims CLAIMS.json                     # leave-one-sample-out table per threshold
+    python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.json
+
+``collect`` compares every story of samples A-E (``bench/days/onlyx-sample*.toml``) with the model off and
+records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml`` and the features
+of each fact it is made in. Labels: "true" = 1, "false" and "not-a-name" = 0; unjudged claims are left out.
+A claim is withheld when every fact it is made in scores below the threshold. The threshold rule (chosen
+before held sample F was read): the lowest threshold whose pooled cross-validated bad-claim cut is >= 50 %
+while true claims withheld are <= 20 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+SAMPLES = {"A": "onlyx-sample.toml", "B": "onlyx-sample.toml", "C": "onlyx-sample-c.toml",
+           "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml"}
+L2 = 1.0  # ridge penalty on the weights (not the intercept): 255 labels, 14 features
+THRESHOLDS = [round(0.05 * n, 2) for n in range(1, 20)]
+BAD_CUT, TRUE_LOST = 0.5, 0.2
+
+
+def collect(args: argparse.Namespace) -> None:
+    import newsmirror.stories.compare as compare
+    from bench.onlyx_audit import claims_of, load
+    from newsmirror.stories.onlyx_confidence import claim_features
+    from newsmirror.text.normalize import match_key
+
+    recorded: list[tuple[str, str, list[float]]] = []
+
+    def record(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> bool:
+        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts)))
+        return True
+
+    compare.likely_true = record  # type: ignore[assignment]
+    with (REPO / "bench" / "days" / "onlyx-judged.toml").open("rb") as handle:
+        judged = {(c["story"], c["outlet"], match_key(c["name"])): c["verdict"] for c in tomllib.load(handle)["claim"]}
+    rows: list[dict[str, Any]] = []
+    for which, file in SAMPLES.items():
+        for story, articles in load(REPO / "bench" / "days" / file, which, args.root):
+            recorded.clear()
+            claims, _where = claims_of(compare.compare_story(articles))
+            for outlet, terms in claims.items():
+                for key, term in terms.items():
+                    verdict = judged.get((story["id"], outlet, key))
+                    vectors = [f for g, k, f in recorded if g == outlet and k == key]
+                    if verdict is None or not vectors:
+                        continue
+                    rows.append({"sample": which, "story": story["id"], "outlet": outlet, "name": term,
+                                 "verdict": verdict, "features": vectors})
+        print(which, sum(r["sample"] == which for r in rows), "judged claims", file=sys.stderr)
+    args.out.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """Weights and intercept on standardized features (Newton's method), and the mean and scale used."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.eye(z.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-z @ w))
+        gradient = z.T @ (p - y) + penalty @ w
+        hessian = z.T @ (z * (p * (1 - p))[:, None]) + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    # Back to the raw features, so the packaged model needs no scaling step.
+    weights = w[1:] / scale
+    return weights, float(w[0] - (weights * mean).sum()), mean, scale
+
+
+def _claim_probability(row: dict[str, Any], weights: np.ndarray, intercept: float) -> float:
+    return max(float(1 / (1 + np.exp(-(np.asarray(f) @ weights + intercept)))) for f in row["features"])
+
+
+def _dataset(rows: list[dict[str, Any]], features: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([[r["features"][0][i] for i in features] for r in rows])
+    y = np.array([1.0 if r["verdict"] == "true" else 0.0 for r in rows])
+    return x, y
+
+
+def cross_validated(rows: list[dict[str, Any]], features: list[int]) -> list[tuple[str, float]]:
+    """(sample, held-out probability) per claim, each sample scored by a model fitted on the others."""
+    scored: list[tuple[str, float]] = []
+    for held in SAMPLES:
+        train = [r for r in rows if r["sample"] != held]
+        x, y = _dataset(train, features)
+        weights, intercept, _m, _s = fit_logistic(x, y)
+        for row in rows:
+            if row["sample"] == held:
+                sub = {**row, "features": [[f[i] for i in features] for f in row["features"]]}
+                scored.append((row["verdict"], _claim_probability(sub, weights, intercept)))
+    return scored
+
+
+def table(rows: list[dict[str, Any]], features: list[int]) -> tuple[list[str], float | None]:
+    scored = cross_validated(rows, features)
+    bad = sum(v != "true" for v, _p in scored)
+    true = len(scored) - bad
+    lines = [f"claims {len(scored)}: bad {bad}, true {true}", "| threshold | bad withheld | true withheld |", "|---|---|---|"]
+    chosen = None
+    for t in THRESHOLDS:
+        bad_cut = sum(v != "true" and p < t for v, p in scored)
+        true_cut = sum(v == "true" and p < t for v, p in scored)
+        lines.append(f"| {t:.2f} | {bad_cut} ({bad_cut / bad:.0%}) | {true_cut} ({true_cut / true:.0%}) |")
+        if chosen is None and bad_cut >= BAD_CUT * bad and true_cut <= TRUE_LOST * true:
+            chosen = t
+    return lines, chosen
+
+
+def cv(args: argparse.Namespace) -> None:
+    from newsmirror.stories.onlyx_confidence import FEATURES
+
+    rows = json.loads(args.claims.read_text(encoding="utf-8"))
+    features = [FEATURES.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
+    lines, chosen = table(rows, features)
+    print("features:", ",".join(FEATURES[i] for i in features))
+    print("\n".join(lines))
+    print("chosen threshold:", chosen)
+
+
+def fit(args: argparse.Namespace) -> None:
+    from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH
+
+    rows = json.loads(args.claims.read_text(encoding="utf-8"))
+    x, y = _dataset(rows, list(range(len(FEATURES))))
+    weights, intercept, _m, _s = fit_logistic(x, y)
+    model = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in weights],
+             "intercept": round(intercept, 6), "threshold": args.threshold,
+             "fitted_on": f"{len(rows)} judged claims of samples A-E (bench/days/onlyx-judged.toml), L2 {L2}"}
+    MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(model, indent=1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    collecting = commands.add_parser("collect")
+    collecting.add_argument("--root", type=Path, required=True)
+    collecting.add_argument("--out", type=Path, required=True)
+    checking = commands.add_parser("cv")
+    checking.add_argument("--claims", type=Path, required=True)
+    checking.add_argument("--features", default="", help="comma-separated subset of the features (default all)")
+    fitting = commands.add_parser("fit")
+    fitting.add_argument("--claims", type=Path, required=True)
+    fitting.add_argument("--threshold", type=float, required=True)
+    args = parser.parse_args()
+    {"collect": collect, "cv": cv, "fit": fit}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
