@@ -2,7 +2,7 @@
 
     python bench/onlyx_model.py collect --root ARCHIVE --out CLAIMS.json   # every judged sample's claims + features
     python bench/onlyx_model.py cv --claims CLAIMS.json                     # leave-one-sample-out table per threshold
-    python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.json
+    python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.toml
 
 ``collect`` compares every story of samples A-E (``bench/days/onlyx-sample*.toml``) with the model off and
 records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml`` and the features
@@ -139,15 +139,19 @@ def cv(args: argparse.Namespace) -> None:
 
 def fit(args: argparse.Namespace) -> None:
     from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH
+    from newsmirror.stories.pairscore import PairModel
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
     x, y = _dataset(rows, list(range(len(FEATURES))))
     weights, intercept, _m, _s = fit_logistic(x, y)
-    model = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in weights],
-             "intercept": round(intercept, 6), "threshold": args.threshold,
-             "fitted_on": f"{len(rows)} judged claims of samples A-E (bench/days/onlyx-judged.toml), L2 {L2}"}
-    MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(model, indent=1))
+    model = PairModel(tuple(round(float(w), 6) for w in weights), round(intercept, 6), args.threshold, FEATURES)
+    text = model.to_toml(
+        'The "only X names N" confidence model (stories/onlyx_confidence.py): logistic regression, written by\n'
+        "bench/onlyx_model.py fit; bias is the intercept, threshold the probability a one-outlet detail needs to be\n"
+        "claimed as that outlet's alone (chosen leave-one-sample-out, bench/days_results.md, session 27, onlyx28).\n"
+        f"Fitted on {len(rows)} judged claims of samples A-E (bench/days/onlyx-judged.toml), L2 {L2}.")
+    MODEL_PATH.write_text(text, encoding="utf-8")
+    print(text)
 
 
 def main() -> None:

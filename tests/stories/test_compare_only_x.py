@@ -11,7 +11,7 @@ import pytest
 import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
-from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, _model, claim_features, probability
+from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
 from newsmirror.text.names import abbreviates
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
@@ -221,13 +221,13 @@ def test_a_name_only_one_outlet_gives_is_still_claimed() -> None:
 
 def test_the_packaged_model_is_small_and_fits_the_features() -> None:
     assert MODEL_PATH.stat().st_size < 50_000
-    model = _model()
+    model = confidence_model()
     assert model is not None
-    weights, intercept, threshold = model
+    weights, intercept, threshold = model.weights, model.bias, model.threshold
     assert len(weights) == len(FEATURES) and 0 < threshold < 1
     # More of the word's characters in a silent outlet's sentence of the fact: less likely true.
     texts = {"甲报": "金斯伯格", "乙社": "金斯堡"}
-    shared = probability(claim_features("金斯堡", "乙社", texts, texts), weights, intercept)
+    shared = model.probability(tuple(claim_features("金斯堡", "乙社", texts, texts)))
     apart = {"甲报": "某国官员", "乙社": "金斯堡"}
-    assert shared < probability(claim_features("金斯堡", "乙社", apart, apart), weights, intercept)
+    assert shared < model.probability(tuple(claim_features("金斯堡", "乙社", apart, apart)))
     assert np.isfinite(intercept)

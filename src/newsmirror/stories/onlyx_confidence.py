@@ -4,7 +4,8 @@ Five rounds of hand-made checks (sessions 24-27) cut the bad claims of held samp
 does name N in some form, or N is no name) by 6-33 % only: each sample's bad claims are a few of many
 classes. A reader must not be told something false about a source, and withholding a claim in doubt is
 cheap, so the comparison drops a one-outlet detail whose estimated chance of being true is below
-``THRESHOLD``. The weights (``onlyx_model.json``) are fitted by ``bench/onlyx_model.py`` on the claims
+``THRESHOLD``. The weights (``onlyx_model.toml``, read as the grouping's models are: ``pairscore.load_pair_model``) are
+fitted by ``bench/onlyx_model.py`` on the claims
 judged by reading (``bench/days/onlyx-judged.toml``); features and threshold were chosen by
 leave-one-sample-out over the judged samples (bench/days_results.md, session 27, onlyx28).
 
@@ -17,15 +18,15 @@ name mark (爱德华 of 爱德华-斯诺登) were dropped (dropping each withhel
 
 from __future__ import annotations
 
-import json
 import math
 from functools import cache
 from pathlib import Path
 
+from newsmirror.stories.pairscore import PairModel, load_pair_model
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS
 from newsmirror.text.tokenize import idf, pos_tokenizer
 
-MODEL_PATH = Path(__file__).with_name("onlyx_model.json")
+MODEL_PATH = Path(__file__).with_name("onlyx_model.toml")
 _TRANSLITERATION = frozenset(TRANSLITERATION_CHARS)
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _NAME_TAGS = frozenset({"ns", "nt", "nz"})
@@ -82,25 +83,16 @@ def claim_features(term: str, giver: str, fact_texts: dict[str, str], outlet_tex
 
 
 @cache
-def _model() -> tuple[tuple[float, ...], float, float] | None:
-    """(weights, intercept, threshold), or None when no model file is packaged."""
+def confidence_model() -> PairModel | None:
+    """The packaged model (weights, bias, threshold), or None when none is packaged."""
     if not MODEL_PATH.exists():
         return None
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{MODEL_PATH.name} was fitted on other features: refit with bench/onlyx_model.py")
-    return tuple(data["weights"]), float(data["intercept"]), float(data["threshold"])
-
-
-def probability(features: list[float], weights: tuple[float, ...], intercept: float) -> float:
-    z = intercept + sum(w * x for w, x in zip(weights, features, strict=True))
-    return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
+    return load_pair_model(MODEL_PATH, FEATURES, refit="refit it with bench/onlyx_model.py fit")
 
 
 def likely_true(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> bool:
     """Whether the claim "only ``giver`` names ``term``" is likely enough true to be shown."""
-    model = _model()
+    model = confidence_model()
     if model is None:
         return True
-    weights, intercept, threshold = model
-    return probability(claim_features(term, giver, fact_texts, outlet_texts), weights, intercept) >= threshold
+    return model.probability(tuple(claim_features(term, giver, fact_texts, outlet_texts))) >= model.threshold
