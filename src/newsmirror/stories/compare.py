@@ -405,11 +405,12 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         fact = Fact(refs)
         fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
         # "Only X names N" is said only when the fitted model finds it likely true (onlyx_confidence).
-        fact_texts: dict[str, str] = defaultdict(str)
-        for i in members:
-            fact_texts[sentences[i].ref.outlet] += sentences[i].normalized + " "
-        fact.details = {term: givers for term, givers in fact.details.items()
-                        if len(givers) != 1 or likely_true(term, givers[0], fact_texts, outlet_texts)}
+        if any(len(givers) == 1 for givers in fact.details.values()):  # the fact's texts only for such a claim
+            fact_texts: dict[str, str] = defaultdict(str)
+            for i in members:
+                fact_texts[sentences[i].ref.outlet] += sentences[i].normalized + " "
+            fact.details = {term: givers for term, givers in fact.details.items()
+                            if len(givers) != 1 or likely_true(term, givers[0], fact_texts, outlet_texts)}
         fact.spellings = _spellings([sentences[i] for i in members], fact.details)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
