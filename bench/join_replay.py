@@ -37,7 +37,7 @@ from newsmirror.store.base import ArticleQuery  # noqa: E402
 from newsmirror.stories import cluster  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig  # noqa: E402
 
-NEVER_READ = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS, "2020-07-26")
+NEVER_READ = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
 ARCHIVE = Path("/work/waimei-full/archived")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from bench.onlyx_audit import eligible_day
+from bench.onlyx_audit import LABELLED_AFTER_SAMPLES_A_TO_F, eligible_day
 
 SAMPLE = Path(__file__).resolve().parents[2] / "bench" / "days" / "onlyx-sample.toml"
 
@@ -14,6 +14,8 @@ def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
     assert not eligible_day("2020-11-18")  # the held-out day
     assert not eligible_day("2020-11-21")  # three days from it
     assert not eligible_day("2020-07-27")  # next to 2020-07-26, drawn in session 27
+    assert not eligible_day("2020-09-10")  # two days from 2020-09-12, drawn in session 28
+    assert eligible_day("2020-09-10", labelled_later=("2020-09-12",))
     assert eligible_day("2020-10-07")
 
 
@@ -22,7 +24,7 @@ def test_the_samples_are_on_eligible_days_and_apart() -> None:
         stories = tomllib.load(handle)["story"]
     days = {sample: {f.split("/")[0] for s in stories if s["sample"] == sample for f in s["files"]}
             for sample in ("A", "B")}
-    assert all(eligible_day(d) for found in days.values() for d in found)
+    assert all(eligible_day(d, labelled_later=LABELLED_AFTER_SAMPLES_A_TO_F) for found in days.values() for d in found)
     assert not days["A"] & days["B"]
 
 
@@ -32,5 +34,5 @@ def test_sample_c_is_on_eligible_days_and_shares_no_story_with_a_or_b() -> None:
     with SAMPLE.with_name("onlyx-sample-c.toml").open("rb") as handle:
         later = tomllib.load(handle)["story"]
     assert len(later) == 40 and all(s["sample"] == "C" for s in later)
-    assert all(eligible_day(f.split("/")[0]) for s in later for f in s["files"])
+    assert all(eligible_day(f.split("/")[0], labelled_later=LABELLED_AFTER_SAMPLES_A_TO_F) for s in later for f in s["files"])
     assert not earlier & {f for s in later for f in s["files"]}
