@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.zh_gold import GoldPage
@@ -34,7 +35,7 @@ BODY_S26 = Path(__file__).resolve().parent / "zhgold" / "body-s26.json"
 SALT = "body-s26"
 SECOND_PAGE_FROM = 10
 PARTS = ("tune", "held")
-__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "part_of", "read_page"]
+__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "load_drawn_bodies", "part_of", "read_page"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -147,22 +148,30 @@ def load_body_s26(folder: Path, part: str, path: Path = BODY_S26) -> list[GoldPa
     Fails with a message naming the folder when the exported pages are missing, and names the page and marker
     when a recipe no longer resolves; an item whose site is not its page's drawn key, or is on the zh test side,
     is refused."""
+    return load_drawn_bodies(folder, part, path, name="body-s26", file_sites=FILE_SITES, part_of=part_of)
+
+
+def load_drawn_bodies(folder: Path, part: str, path: Path, *, name: str, file_sites: dict[str, str],
+                      part_of: Callable[[str], str]) -> list[GoldPage]:
+    """The pages of one part of a drawn body gold ``name`` (``body-sNN``), cut from ``<folder>/sNN/<file>``
+    (where ``python -m bench.body_sNN`` exported them); shared by every drawn body gold."""
     from bench.zh_gold import ZhGoldError, cut_body, page_text, split_of
 
     if part not in PARTS:
         raise ValueError(f"part must be one of {PARTS}, not {part!r}")
-    if not (folder / "s26").is_dir():
-        raise ZhGoldError(f"the exported body-s26 pages are missing: expected them under {folder / 's26'} "
-                          "(python -m bench.body_s26 <webpage_archive git dir> <folder> writes them)")
+    into = folder / name.removeprefix("body-")
+    if not into.is_dir():
+        raise ZhGoldError(f"the exported {name} pages are missing: expected them under {into} "
+                          f"(python -m bench.{name.replace('-', '_')} <webpage_archive git dir> <folder> writes them)")
     pages = []
     for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
-        if item["site"] != FILE_SITES.get(item["file"]) or split_of(item["site"]) == "test":
+        if item["site"] != file_sites.get(item["file"]) or split_of(item["site"]) == "test":
             raise ValueError(f"{item['file']}: site {item['site']!r} is not a drawn tune-side key")
         if part_of(item["site"]) != part:
             continue
-        file = folder / "s26" / item["file"]
+        file = into / item["file"]
         if not file.is_file():
-            raise ZhGoldError(f"body-s26 names {item['file']}, which is not in {folder / 's26'}")
+            raise ZhGoldError(f"{name} names {item['file']}, which is not in {into}")
         try:
             body = cut_body(page_text(file.read_bytes()), item["start"], item["end"], item.get("drop"))
         except ZhGoldError as error:

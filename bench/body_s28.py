@@ -163,6 +163,15 @@ def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
     return split_by_counts(site, EXPORTED if sizes is None else sizes, f"{SALT}-split")
 
 
+def load_body_s28(folder: Path, part: str, path: Path = BODY_S28) -> list[GoldPage]:
+    """The gold pages of one part (``tune`` or ``held``), bodies cut from ``<folder>/s28/<file>``; fails naming
+    the folder, or the page and marker, as ``bench.body_s26.load_body_s26`` does, and refuses an item whose site
+    is not its page's drawn key or is on the zh test side."""
+    from bench.body_s26 import load_drawn_bodies
+
+    return load_drawn_bodies(folder, part, path, name="body-s28", file_sites=FILE_SITES, part_of=part_of)
+
+
 if __name__ == "__main__":  # python -m bench.body_s28 <webpage_archive git dir> <pages folder>
     import sys
 
