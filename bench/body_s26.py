@@ -35,7 +35,8 @@ BODY_S26 = Path(__file__).resolve().parent / "zhgold" / "body-s26.json"
 SALT = "body-s26"
 SECOND_PAGE_FROM = 10
 PARTS = ("tune", "held")
-__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "load_drawn_bodies", "part_of", "read_page"]
+__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "load_drawn_bodies", "part_of", "print_draw", "read_page",
+           "take_pages"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -117,10 +118,16 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
     before = _drawn_before()
     by_key = {key: sorted((p for p in paths if p not in before), key=_order)
               for key, paths in pools(git_dir, commit).items()}
+    return take_pages(by_key, _order, SECOND_PAGE_FROM)
+
+
+def take_pages(by_key: dict[str, list[str]], order: Callable[[str], str], second_page_from: int) -> dict[str, str]:
+    """Path -> key: every key with pages, in ``order``; its first page (each list is already in draw order), and
+    a second one when it has at least ``second_page_from``. Shared by the drawn body golds."""
     chosen: dict[str, str] = {}
-    for key in sorted((key for key, paths in by_key.items() if paths), key=_order):
+    for key in sorted((key for key, paths in by_key.items() if paths), key=order):
         paths = by_key[key]
-        chosen |= {path: key for path in paths[:2 if len(paths) >= SECOND_PAGE_FROM else 1]}
+        chosen |= {path: key for path in paths[:2 if len(paths) >= second_page_from else 1]}
     return chosen
 
 
@@ -136,6 +143,16 @@ def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
     from bench.meta_s25 import part_of as split_by_counts
 
     return split_by_counts(site, EXPORTED if sizes is None else sizes, f"{SALT}-split")
+
+
+def print_draw(chosen: dict[str, str], part_of: Callable[[str, dict[str, int]], str]) -> None:
+    """What an export prints (and a draw's commit records): path -> key, pages a key, each key's part."""
+    counts: dict[str, int] = {}
+    for key in chosen.values():
+        counts[key] = counts.get(key, 0) + 1
+    print(json.dumps(chosen, ensure_ascii=False, indent=1))
+    print(json.dumps(counts))
+    print(json.dumps({key: part_of(key, counts) for key in counts}))
 
 
 def read_page(folder: Path, file: str) -> bytes:
@@ -183,10 +200,4 @@ def load_drawn_bodies(folder: Path, part: str, path: Path, *, name: str, file_si
 if __name__ == "__main__":  # python -m bench.body_s26 <webpage_archive git dir> <pages folder>
     import sys
 
-    chosen = export(Path(sys.argv[1]), Path(sys.argv[2]))
-    counts: dict[str, int] = {}
-    for key in chosen.values():
-        counts[key] = counts.get(key, 0) + 1
-    print(json.dumps(chosen, ensure_ascii=False, indent=1))
-    print(json.dumps(counts))
-    print(json.dumps({key: part_of(key, counts) for key in counts}))
+    print_draw(export(Path(sys.argv[1]), Path(sys.argv[2])), part_of)

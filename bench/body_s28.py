@@ -17,24 +17,23 @@ git blob ids were read):
   first page of its pool in the order of the SHA-256 of ``"body-s28:" + path``, a second one for pools of at
   least :data:`SECOND_PAGE_FROM` pages.
 
-Split, on the exported counts (:func:`part_of`, fixed before any page was read): sites in the order of the
-SHA-256 of ``"body-s28-split:" + key`` go to ``held`` while the held part stays within half the pages.
-``held`` is never tuned on: ``bench.extract_eval`` prints its totals only. Body recipes are the zh gold's
-(``bench.zh_gold.cut_body`` over ``page_text``); see bench/zhgold/README.md, "Session 28 body gold".
+Split (:func:`part_of`): body-s26's rule on this draw's exported counts with the salt ``"body-s28-split"``, fixed
+before any page was read; ``held`` (about half the pages) is never tuned on and ``bench.extract_eval`` prints only
+its totals. Recipes and loader are body-s26's (``bench.body_s26.load_drawn_bodies``); see bench/zhgold/README.md,
+"Session 28 body gold".
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
+from bench.body_s26 import PARTS
 from bench.zh_gold import GoldPage
 
 BODY_S28 = Path(__file__).resolve().parent / "zhgold" / "body-s28.json"
 SALT = "body-s28"
 SECOND_PAGE_FROM = 5
-PARTS = ("tune", "held")
 __all__ = ["BODY_S28", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s28", "part_of"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
@@ -126,6 +125,7 @@ def _blobs(git_dir: Path, commit: str) -> dict[str, str]:
 
 def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
     """Path under ``raw/`` -> site key of every page of this draw (nothing but names, addresses and blob ids read)."""
+    from bench.body_s26 import take_pages
     from bench.meta_s25 import OUTLETS, pools
     from bench.zh_gold import split_of
 
@@ -142,11 +142,7 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
                 seen.add(blobs[path])
                 kept.append(path)
         by_key[key] = kept
-    chosen: dict[str, str] = {}
-    for key in sorted((key for key, paths in by_key.items() if paths), key=_order):
-        paths = by_key[key]
-        chosen |= {path: key for path in paths[:2 if len(paths) >= SECOND_PAGE_FROM else 1]}
-    return chosen
+    return take_pages(by_key, _order, SECOND_PAGE_FROM)
 
 
 def export(git_dir: Path, folder: Path, commit: str = "f987f5e") -> dict[str, str]:
@@ -175,10 +171,6 @@ def load_body_s28(folder: Path, part: str, path: Path = BODY_S28) -> list[GoldPa
 if __name__ == "__main__":  # python -m bench.body_s28 <webpage_archive git dir> <pages folder>
     import sys
 
-    chosen = export(Path(sys.argv[1]), Path(sys.argv[2]))
-    counts: dict[str, int] = {}
-    for key in chosen.values():
-        counts[key] = counts.get(key, 0) + 1
-    print(json.dumps(chosen, ensure_ascii=False, indent=1))
-    print(json.dumps(counts))
-    print(json.dumps({key: part_of(key, counts) for key in counts}))
+    from bench.body_s26 import print_draw
+
+    print_draw(export(Path(sys.argv[1]), Path(sys.argv[2])), part_of)

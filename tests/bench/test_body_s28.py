@@ -1,10 +1,13 @@
 """The session-28 body gold: drawn pages only (none an earlier draw took), split by site as drawn, recipes that
-resolve on our own small pages, held part unlisted and never scored page by page."""
+resolve on our own small pages; for every drawn body gold (body-s26, body-s28) the tune part scored page by page and
+the held part unlisted."""
 
 from __future__ import annotations
 
 import json
+from importlib import import_module
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from bench.body_s28 import BODY_S28, EXPORTED, FILE_SITES, PARTS, load_body_s28, part_of
@@ -32,16 +35,21 @@ def test_items_are_drawn_pages_no_earlier_draw_took_split_by_site_as_drawn() -> 
     assert all(entry["title"].strip() and entry["note"].strip() for entry in gold["items"])
 
 
-def _fixture(tmp_path: Path, part: str) -> tuple[Path, Path, str]:
-    """One drawn page of ``part`` replaced by a small page of our own, and a gold naming it."""
-    file = next(file for file, site in FILE_SITES.items() if part_of(site) == part)
-    page = tmp_path / "s28" / file
+def _module(gold: str) -> ModuleType:
+    return import_module(f"bench.{gold.replace('-', '_')}")
+
+
+def _fixture(tmp_path: Path, part: str, gold_set: str = "body-s28") -> tuple[Path, Path, str]:
+    """One drawn page of ``part`` of a drawn body gold replaced by a small page of our own, and a gold naming it."""
+    module = _module(gold_set)
+    file = next(file for file, site in module.FILE_SITES.items() if module.part_of(site) == part)
+    page = tmp_path / gold_set.removeprefix("body-") / file
     page.parent.mkdir(parents=True)
     page.write_text("<html><body><div>首页 新闻</div><h1>一个标题</h1><p>（本台讯）开头一段。</p><div>视频广告</div>"
                     "<p>收尾一段在此。（编辑：某）</p><ul><li>相关阅读</li></ul></body></html>", encoding="utf-8")
     gold = tmp_path / "gold.json"
-    item = {"file": file, "site": FILE_SITES[file], "title": "一个标题", "start": "（本台讯）", "end": "收尾一段在此。",
-            "drop": [{"equal": "视频广告"}], "note": "n"}
+    item = {"file": file, "site": module.FILE_SITES[file], "title": "一个标题", "start": "（本台讯）",
+            "end": "收尾一段在此。", "drop": [{"equal": "视频广告"}], "note": "n"}
     gold.write_text(json.dumps({"items": [item], "skipped": []}), encoding="utf-8")
     return gold, page, file
 
@@ -65,30 +73,38 @@ def test_missing_pages_and_undrawn_sites_fail_clearly(tmp_path: Path) -> None:
         load_body_s28(tmp_path, "tune", gold)
 
 
-def _run_eval(tmp_path: Path, gold: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
-    from bench import body_s28, extract_eval
-
-    original = body_s28.load_body_s28
-    monkeypatch.setattr(body_s28, "load_body_s28", lambda folder, part: original(folder, part, gold))
-    extract_eval.main([*args, "--s28", str(tmp_path), "--only", "newsmirror"])
+DRAWN = ("body-s26", "body-s28")
 
 
-def test_tune_part_is_scored_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+def _run_eval(tmp_path: Path, gold_set: str, gold: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
+    from bench import extract_eval
+
+    module, name = _module(gold_set), f"load_{gold_set.replace('-', '_')}"
+    original = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda folder, part: original(folder, part, gold))
+    option = f"--{gold_set.removeprefix('body-')}"
+    extract_eval.main([*args, option, str(tmp_path), "--only", "newsmirror"])
+
+
+@pytest.mark.parametrize("gold_set", DRAWN)
+def test_tune_part_is_scored_per_page(gold_set: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    gold, _, file = _fixture(tmp_path, "tune")
-    _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s28-tune", "--pages")
+    gold, _, file = _fixture(tmp_path, "tune", gold_set)
+    _run_eval(tmp_path, gold_set, gold, monkeypatch, "--set", f"{gold_set}-tune", "--pages")
     out = capsys.readouterr().out
-    assert f"s28/{file}\tnewsmirror=" in out and "body-s28 gold, tune part" in out
+    assert f"{gold_set.removeprefix('body-')}/{file}\tnewsmirror=" in out and f"{gold_set} gold, tune part" in out
 
 
-def test_held_part_prints_totals_only_and_refuses_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize("gold_set", DRAWN)
+def test_held_part_prints_totals_only_and_refuses_pages(gold_set: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    gold, _, file = _fixture(tmp_path, "held")
-    _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s28-held")
+    gold, _, file = _fixture(tmp_path, "held", gold_set)
+    _run_eval(tmp_path, gold_set, gold, monkeypatch, "--set", f"{gold_set}-held")
     out = capsys.readouterr().out
-    assert "body-s28 gold," in out and Path(file).name[:12] not in out and "newsmirror=" not in out
+    assert f"{gold_set} gold," in out and Path(file).name[:12] not in out and "newsmirror=" not in out
     with pytest.raises(SystemExit):
-        _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s28-held", "--pages")
+        _run_eval(tmp_path, gold_set, gold, monkeypatch, "--set", f"{gold_set}-held", "--pages")
 
 
 def test_a_missing_folder_option_names_it(capsys: pytest.CaptureFixture[str]) -> None:
