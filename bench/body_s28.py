@@ -34,7 +34,7 @@ from bench.zh_gold import GoldPage
 BODY_S28 = Path(__file__).resolve().parent / "zhgold" / "body-s28.json"
 SALT = "body-s28"
 SECOND_PAGE_FROM = 5
-__all__ = ["BODY_S28", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s28", "part_of"]
+__all__ = ["BODY_S28", "EXPORTED", "FILE_SITES", "PARTS", "draw", "earlier_tune_sites", "export", "load_body_s28", "part_of"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -157,6 +157,18 @@ def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
     from bench.meta_s25 import part_of as split_by_counts
 
     return split_by_counts(site, EXPORTED if sizes is None else sizes, f"{SALT}-split")
+
+
+def earlier_tune_sites() -> frozenset[str]:
+    """Site keys on a body tune part drawn before this gold (zh gold tune split, body-s26 tune part): outlets whose
+    pages extraction may already have been fitted to. The split above was drawn on this gold's own counts, so some
+    held sites are among them; ``bench.extract_eval`` also prints the held totals without them."""
+    from bench.body_s26 import EXPORTED as S26
+    from bench.body_s26 import part_of as part_of_s26
+    from bench.zh_gold import load_annotations
+
+    zh_tune = {entry["site"] for entry in load_annotations() if entry["split"] == "tune"}
+    return frozenset(zh_tune | {site for site in S26 if part_of_s26(site) == "tune"})
 
 
 def load_body_s28(folder: Path, part: str, path: Path = BODY_S28) -> list[GoldPage]:

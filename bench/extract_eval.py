@@ -310,6 +310,19 @@ def versus_lines(set_name: str, cases: list[Case], results: dict[str, Result], n
                f"(90% paired bootstrap {low:+.3f} .. {high:+.3f}, {len(cases)} pages)")
 
 
+def fresh_site_line(set_name: str, cases: list[Case], results: dict[str, Result], earlier: frozenset[str]) -> str:
+    """Mean body F of each extractor on the pages whose site is on no earlier tune part (totals only: no page or
+    site is named), so an untouched part's figure can be read without outlets extraction was already fitted to."""
+    kept = [index for index, case in enumerate(cases) if case.gold.site not in earlier]
+    if not kept:
+        return f"{set_name}: no page of a site on no earlier tune part"
+    scores = ", ".join(
+        f"{name} {mean(_body_score(set_name, cases[i], result.predictions[i]).f1 for i in kept):.3f}"
+        for name, result in results.items())
+    sites = len({cases[i].gold.site for i in kept})
+    return f"{set_name}, {len(kept)} pages of {sites} sites on no earlier tune part: body F {scores}"
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
@@ -406,6 +419,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
         if args.versus in results and _is_body_gold(set_name):
             intervals.extend(versus_lines(set_name, cases, results, args.versus))
+        if set_name == "body-s28-held":
+            from bench.body_s28 import earlier_tune_sites
+
+            intervals.append(fresh_site_line(set_name, cases, results, earlier_tune_sites()))
         for position, extractor in enumerate(extractors):
             label = [SET_LABELS[set_name], str(len(cases))] if position == 0 else ["", ""]
             table.add_row(*label, *score_row(set_name, cases, extractor, results),

@@ -112,3 +112,19 @@ def test_a_missing_folder_option_names_it(capsys: pytest.CaptureFixture[str]) ->
 
     extract_eval.main(["--set", "body-s28-tune", "--only", "newsmirror"])
     assert "pass --s28 <folder>" in capsys.readouterr().out
+
+
+def test_held_totals_are_also_given_without_sites_of_earlier_tune_parts(tmp_path: Path) -> None:
+    from bench.body_s28 import earlier_tune_sites
+    from bench.extract_eval import Case, Prediction, Result, fresh_site_line
+    from bench.zh_gold import GoldPage
+
+    earlier = earlier_tune_sites()
+    assert {"haiwainet", "cna"} <= earlier and not {"66wz", "yahoo"} & earlier  # body-s26 tune, zh tune; neither
+    pages = [GoldPage(tmp_path / name, site, "held", "t", None, None, "甲乙丙丁")
+             for name, site in (("a", "haiwainet"), ("b", "66wz"), ("c", "yahoo"))]
+    cases = [Case(page.path.name, "", "", page) for page in pages]
+    results = {"newsmirror": Result([Prediction("甲乙丙丁"), Prediction("甲乙"), Prediction("甲乙丙丁")])}
+    line = fresh_site_line("body-s28-held", cases, results, earlier)
+    assert line == "body-s28-held, 2 pages of 2 sites on no earlier tune part: body F newsmirror 0.833"
+    assert "no page" in fresh_site_line("body-s28-held", cases[:1], {"newsmirror": Result([Prediction("")])}, earlier)
