@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.zh_gold import GoldPage
@@ -34,7 +35,8 @@ BODY_S26 = Path(__file__).resolve().parent / "zhgold" / "body-s26.json"
 SALT = "body-s26"
 SECOND_PAGE_FROM = 10
 PARTS = ("tune", "held")
-__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "part_of", "read_page"]
+__all__ = ["BODY_S26", "EXPORTED", "FILE_SITES", "PARTS", "draw", "export", "load_body_s26", "load_drawn_bodies", "part_of", "print_draw", "read_page",
+           "take_pages"]
 
 # Written by :func:`export` (its printout) before any page was read: each exported file's site key.
 FILE_SITES: dict[str, str] = {
@@ -116,10 +118,16 @@ def draw(git_dir: Path, commit: str = "f987f5e") -> dict[str, str]:
     before = _drawn_before()
     by_key = {key: sorted((p for p in paths if p not in before), key=_order)
               for key, paths in pools(git_dir, commit).items()}
+    return take_pages(by_key, _order, SECOND_PAGE_FROM)
+
+
+def take_pages(by_key: dict[str, list[str]], order: Callable[[str], str], second_page_from: int) -> dict[str, str]:
+    """Path -> key: every key with pages, in ``order``; its first page (each list is already in draw order), and
+    a second one when it has at least ``second_page_from``. Shared by the drawn body golds."""
     chosen: dict[str, str] = {}
-    for key in sorted((key for key, paths in by_key.items() if paths), key=_order):
+    for key in sorted((key for key, paths in by_key.items() if paths), key=order):
         paths = by_key[key]
-        chosen |= {path: key for path in paths[:2 if len(paths) >= SECOND_PAGE_FROM else 1]}
+        chosen |= {path: key for path in paths[:2 if len(paths) >= second_page_from else 1]}
     return chosen
 
 
@@ -137,6 +145,16 @@ def part_of(site: str, sizes: dict[str, int] | None = None) -> str:
     return split_by_counts(site, EXPORTED if sizes is None else sizes, f"{SALT}-split")
 
 
+def print_draw(chosen: dict[str, str], part_of: Callable[[str, dict[str, int]], str]) -> None:
+    """What an export prints (and a draw's commit records): path -> key, pages a key, each key's part."""
+    counts: dict[str, int] = {}
+    for key in chosen.values():
+        counts[key] = counts.get(key, 0) + 1
+    print(json.dumps(chosen, ensure_ascii=False, indent=1))
+    print(json.dumps(counts))
+    print(json.dumps({key: part_of(key, counts) for key in counts}))
+
+
 def read_page(folder: Path, file: str) -> bytes:
     return (folder / "s26" / file).read_bytes()
 
@@ -147,22 +165,30 @@ def load_body_s26(folder: Path, part: str, path: Path = BODY_S26) -> list[GoldPa
     Fails with a message naming the folder when the exported pages are missing, and names the page and marker
     when a recipe no longer resolves; an item whose site is not its page's drawn key, or is on the zh test side,
     is refused."""
+    return load_drawn_bodies(folder, part, path, name="body-s26", file_sites=FILE_SITES, part_of=part_of)
+
+
+def load_drawn_bodies(folder: Path, part: str, path: Path, *, name: str, file_sites: dict[str, str],
+                      part_of: Callable[[str], str]) -> list[GoldPage]:
+    """The pages of one part of a drawn body gold ``name`` (``body-sNN``), cut from ``<folder>/sNN/<file>``
+    (where ``python -m bench.body_sNN`` exported them); shared by every drawn body gold."""
     from bench.zh_gold import ZhGoldError, cut_body, page_text, split_of
 
     if part not in PARTS:
         raise ValueError(f"part must be one of {PARTS}, not {part!r}")
-    if not (folder / "s26").is_dir():
-        raise ZhGoldError(f"the exported body-s26 pages are missing: expected them under {folder / 's26'} "
-                          "(python -m bench.body_s26 <webpage_archive git dir> <folder> writes them)")
+    into = folder / name.removeprefix("body-")
+    if not into.is_dir():
+        raise ZhGoldError(f"the exported {name} pages are missing: expected them under {into} "
+                          f"(python -m bench.{name.replace('-', '_')} <webpage_archive git dir> <folder> writes them)")
     pages = []
     for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
-        if item["site"] != FILE_SITES.get(item["file"]) or split_of(item["site"]) == "test":
+        if item["site"] != file_sites.get(item["file"]) or split_of(item["site"]) == "test":
             raise ValueError(f"{item['file']}: site {item['site']!r} is not a drawn tune-side key")
         if part_of(item["site"]) != part:
             continue
-        file = folder / "s26" / item["file"]
+        file = into / item["file"]
         if not file.is_file():
-            raise ZhGoldError(f"body-s26 names {item['file']}, which is not in {folder / 's26'}")
+            raise ZhGoldError(f"{name} names {item['file']}, which is not in {into}")
         try:
             body = cut_body(page_text(file.read_bytes()), item["start"], item["end"], item.get("drop"))
         except ZhGoldError as error:
@@ -174,10 +200,4 @@ def load_body_s26(folder: Path, part: str, path: Path = BODY_S26) -> list[GoldPa
 if __name__ == "__main__":  # python -m bench.body_s26 <webpage_archive git dir> <pages folder>
     import sys
 
-    chosen = export(Path(sys.argv[1]), Path(sys.argv[2]))
-    counts: dict[str, int] = {}
-    for key in chosen.values():
-        counts[key] = counts.get(key, 0) + 1
-    print(json.dumps(chosen, ensure_ascii=False, indent=1))
-    print(json.dumps(counts))
-    print(json.dumps({key: part_of(key, counts) for key in counts}))
+    print_draw(export(Path(sys.argv[1]), Path(sys.argv[2])), part_of)

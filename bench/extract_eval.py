@@ -10,6 +10,8 @@ Sets (``--set``, repeatable; all by default):
 * ``body-s26-tune`` / ``body-s26-held``: a second, independent hand-made Chinese body gold (``bench/body_s26.py``,
   saved pages of a public web archive exported to the folder given by ``--s26``), scored like the zh gold.
   ``held`` is never tuned on and never looked at page by page (``--pages`` refuses it); only its totals are read.
+* ``body-s28-tune`` / ``body-s28-held``: a third such gold (``bench/body_s28.py``, pages exported to the folder given by
+  ``--s28``), scored and guarded the same way.
 * ``trafilatura-eval``: the 990 pages of ``../shared/extraction/trafilatura-eval`` with trafilatura's
   own metric (``with``/``without`` snippets found in the output, counts summed over pages; see its
   README). Tuned on (it is the general-web check, not an untouched set).
@@ -27,6 +29,7 @@ No extraction rule is written from the text of a page that is also gold (any set
 
     python -m bench.extract_eval [--set zh-test --set trafilatura-eval] [--limit N] [--only newsmirror gne]
     python -m bench.extract_eval --set body-s26-tune --s26 <folder of the exported pages> [--pages]
+    python -m bench.extract_eval --set body-s28-tune --s28 <folder of the exported pages> [--pages]
 """
 
 from __future__ import annotations
@@ -61,14 +64,19 @@ from bench.metrics import (
 from bench.zh_gold import ZhGoldError
 
 TRAFILATURA_EVAL = REPO_ROOT.parent / "shared" / "extraction" / "trafilatura-eval"
-SETS = ("zh-tune", "zh-test", "body-s26-tune", "body-s26-held", "trafilatura-eval", "corpus")
+SETS = ("zh-tune", "zh-test", "body-s26-tune", "body-s26-held", "body-s28-tune", "body-s28-held", "trafilatura-eval",
+        "corpus")
 # Sets never inspected page by page: only their totals are printed.
-UNTOUCHED_SETS = ("zh-test", "body-s26-held")
+UNTOUCHED_SETS = ("zh-test", "body-s26-held", "body-s28-held")
+# Drawn body golds of the web archive (sets <gold>-tune / <gold>-held); bench.<gold as module> loads each.
+DRAWN_BODY_GOLDS = ("body-s26", "body-s28")
 SET_LABELS = {
     "zh-tune": "zh gold, tune split (tuned on)",
     "zh-test": "zh gold, test split (never tuned on)",
     "body-s26-tune": "body-s26 gold, tune part (tuned on)",
     "body-s26-held": "body-s26 gold, held part (never tuned on)",
+    "body-s28-tune": "body-s28 gold, tune part (may be tuned on)",
+    "body-s28-held": "body-s28 gold, held part (never tuned on)",
     "trafilatura-eval": "trafilatura-eval, 990 pages (tuned on)",
     "corpus": "corpus gold (NOT independent: rules share origin)",
 }
@@ -169,17 +177,21 @@ def load_zh(split: str) -> list[Case]:
             for page in load_zh_gold(split)]
 
 
-def load_body_s26_set(folder: Path, part: str) -> list[Case]:
-    from bench import body_s26
+def load_drawn_body_set(gold: str, folder: Path, part: str) -> list[Case]:
+    """One part of a drawn body gold (``body-s26``, ``body-s28``), loaded by its module's ``load_<gold>``."""
+    from importlib import import_module
+
     from bench.zh_gold import decode_page
 
+    module = gold.replace("-", "_")
+    load = getattr(import_module(f"bench.{module}"), f"load_{module}")
     return [Case(page.path.relative_to(folder).as_posix(), decode_page(page.path.read_bytes()), "", page)
-            for page in body_s26.load_body_s26(folder, part)]
+            for page in load(folder, part)]
 
 
 def _is_body_gold(set_name: str) -> bool:
     """Sets whose gold is a bench.zh_gold.GoldPage (a body cut by a recipe)."""
-    return set_name.startswith(("zh-", "body-s26-"))
+    return set_name.startswith(("zh-", *(f"{gold}-" for gold in DRAWN_BODY_GOLDS)))
 
 
 def load_trafilatura_eval(folder: Path = TRAFILATURA_EVAL) -> list[Case]:
@@ -298,6 +310,19 @@ def versus_lines(set_name: str, cases: list[Case], results: dict[str, Result], n
                f"(90% paired bootstrap {low:+.3f} .. {high:+.3f}, {len(cases)} pages)")
 
 
+def fresh_site_line(set_name: str, cases: list[Case], results: dict[str, Result], earlier: frozenset[str]) -> str:
+    """Mean body F of each extractor on the pages whose site is on no earlier tune part (totals only: no page or
+    site is named), so an untouched part's figure can be read without outlets extraction was already fitted to."""
+    kept = [index for index, case in enumerate(cases) if case.gold.site not in earlier]
+    if not kept:
+        return f"{set_name}: no page of a site on no earlier tune part"
+    scores = ", ".join(
+        f"{name} {mean(_body_score(set_name, cases[i], result.predictions[i]).f1 for i in kept):.3f}"
+        for name, result in results.items())
+    sites = len({cases[i].gold.site for i in kept})
+    return f"{set_name}, {len(kept)} pages of {sites} sites on no earlier tune part: body F {scores}"
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
@@ -320,11 +345,14 @@ def run_set(cases: list[Case], extractors: list[Extractor], *, quiet: bool = Fal
     return results
 
 
-def _load(set_name: str, corpus: Path, s26: Path | None = None) -> list[Case]:
-    if set_name.startswith("body-s26-"):
-        if s26 is None:
-            raise OSError("pass --s26 <folder> (the pages python -m bench.body_s26 exported)")
-        return load_body_s26_set(s26, set_name.removeprefix("body-s26-"))
+def _load(set_name: str, corpus: Path, folders: dict[str, Path | None] | None = None) -> list[Case]:
+    gold, _, part = set_name.rpartition("-")
+    if gold in DRAWN_BODY_GOLDS:
+        folder = (folders or {}).get(gold)
+        if folder is None:
+            option = gold.removeprefix("body-")
+            raise OSError(f"pass --{option} <folder> (the pages python -m bench.{gold.replace('-', '_')} exported)")
+        return load_drawn_body_set(gold, folder, part)
     if set_name == "zh-tune":
         return load_zh("tune")
     if set_name == "zh-test":
@@ -358,8 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="run only these extractors")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
     parser.add_argument("--versus", help="print this extractor's body-F difference to each other one, with a "
-                        "90%% paired bootstrap interval (zh and body-s26 sets)")
+                        "90%% paired bootstrap interval (zh and drawn body sets)")
     parser.add_argument("--s26", type=Path, help="folder of the exported body-s26 pages (bench.body_s26)")
+    parser.add_argument("--s28", type=Path, help="folder of the exported body-s28 pages (bench.body_s28)")
     parser.add_argument("--pages", action="store_true",
                         help=f"also print per-page scores (not for {', '.join(UNTOUCHED_SETS)})")
     args = parser.parse_args(argv)
@@ -375,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     intervals: list[str] = []
     for set_name in sets:
         try:
-            cases = _spread(_load(set_name, args.corpus, args.s26), args.limit)
+            cases = _spread(_load(set_name, args.corpus, {"body-s26": args.s26, "body-s28": args.s28}), args.limit)
         except (ImportError, GoldSetError, ZhGoldError, OSError) as error:
             console.print(f"[yellow]{set_name}: not available ({error})[/yellow]")
             continue
@@ -390,6 +419,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
         if args.versus in results and _is_body_gold(set_name):
             intervals.extend(versus_lines(set_name, cases, results, args.versus))
+        if set_name == "body-s28-held":
+            from bench.body_s28 import earlier_tune_sites
+
+            intervals.append(fresh_site_line(set_name, cases, results, earlier_tune_sites()))
         for position, extractor in enumerate(extractors):
             label = [SET_LABELS[set_name], str(len(cases))] if position == 0 else ["", ""]
             table.add_row(*label, *score_row(set_name, cases, extractor, results),

@@ -64,30 +64,7 @@ def test_missing_pages_and_undrawn_sites_fail_clearly(tmp_path: Path) -> None:
         load_body_s26(tmp_path, "tune", gold)
 
 
-def _run_eval(tmp_path: Path, gold: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
-    from bench import body_s26, extract_eval
-
-    original = body_s26.load_body_s26
-    monkeypatch.setattr(body_s26, "load_body_s26", lambda folder, part: original(folder, part, gold))
-    extract_eval.main([*args, "--s26", str(tmp_path), "--only", "newsmirror"])
-
-
-def test_tune_part_is_scored_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    gold, _, file = _fixture(tmp_path, "tune")
-    _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s26-tune", "--pages")
-    out = capsys.readouterr().out
-    assert f"s26/{file}\tnewsmirror=" in out and "body-s26 gold, tune part" in out
-
-
-def test_held_part_prints_totals_only(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    gold, _, file = _fixture(tmp_path, "held")
-    _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s26-held")
-    out = capsys.readouterr().out
-    assert "body-s26 gold," in out and Path(file).name[:12] not in out and "newsmirror=" not in out
-    with pytest.raises(SystemExit):
-        _run_eval(tmp_path, gold, monkeypatch, "--set", "body-s26-held", "--pages")
+# The tune part scored page by page and the held part unlisted: tests/bench/test_body_s28.py, for every drawn gold.
 
 
 def test_versus_prints_a_paired_interval_and_no_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
