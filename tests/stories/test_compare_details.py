@@ -34,6 +34,33 @@ def test_a_photo_credit_naming_where_the_picture_was_taken_from_is_furniture() -
     assert not is_furniture("联邦调查局在推特上公布了五名被告的照片，并悬赏征集线索。")
 
 
+def test_a_credit_word_used_as_an_ordinary_word_leaves_the_statement_a_fact() -> None:
+    # 摄影, 编辑, 翻译, 出处, 相关报道 and an agency's Latin name are credits only in a credit's form.
+    assert not is_furniture("场外不少路人举起手机拍照摄影，想记录领馆关闭前的最后一刻。")
+    assert not is_furniture("该报总编辑周一在微博发文，呼吁大幅增加军费开支。")
+    assert not is_furniture("当局已对涉事药厂做出處分，并撤销其生产许可；")
+    assert not is_furniture("据当地媒体的相关报道，市长周二已向议会提交辞呈。")
+    assert not is_furniture("不过，这种毒剂中毒可用 diazepam 等药物治疗。")
+    assert not is_furniture("路透社(Reuters)的一项分析表明，该国的检测率仍然偏低。")
+
+
+def test_a_credit_in_its_own_form_is_furniture() -> None:
+    assert is_furniture("（实习编译：王小明/核稿：李大华）")
+    assert is_furniture("（摄影：张三 / 新华社）")
+    assert is_furniture("（来源：某市政府官方微博截图）")
+    assert is_furniture("相关报道：公司再次被起诉")
+    assert is_furniture("（Jane Doe/AFP via Getty Images）")
+    assert is_furniture("水位上涨后的城区街道（图/新华社）")
+
+
+def test_a_statement_with_a_credit_word_is_matched_across_outlets() -> None:
+    one = _article("甲报", "领馆将于周一关闭。场外不少路人举起手机拍照摄影，想记录领馆关闭前的最后一刻。")
+    two = _article("乙台", "领馆周一关闭。很多路人在领馆外拍照摄影，想记录领馆关闭前的最后一刻。")
+    comparison = compare_story([one, two])
+    photographed = [f for f in comparison.shared if any("最后一刻" in r.text for r in f.sentences)]
+    assert photographed and set(photographed[0].outlets) == {"甲报", "乙台"}
+
+
 def test_a_caption_is_in_no_fact() -> None:
     with_photo = _article("丙网", "外长王毅（左）与到访的法国外长勒德里昂（右）周一在北京会谈。\n\n"
                                  "中国外长王毅周一在北京与法国外长勒德里昂举行会谈，双方讨论了气候合作。")

@@ -33,6 +33,7 @@ stories decides (bench/days_results.md, Comparison, session 14).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ from newsmirror.text.phonetic import (
     text_transliterations,
     transliterated_names,
 )
+from newsmirror.text.script import to_simplified_key
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, segment, tagged_words
 
@@ -142,11 +144,22 @@ def _bigrams(key: str) -> frozenset[str]:
 # What is not a statement of the report (a general list of the genre's furniture, not taken from
 # labels): photo captions and credits, translator/editor/author credits, datelines standing alone,
 # end marks (（完）), links to related articles, calls to subscribe or share.
+# Words only captions, credits and link lines use: furniture wherever they stand in a short sentence's head.
 _FURNITURE = re.compile(
-    r"图片来源|图片提供|图片说明|图为|图/|图：|摄影|翻译|编译|编辑|责编|撰稿|作者：|来源：|出处|版权|"
-    r"相关新闻|相关报道|相关阅读|延伸阅读|推荐阅读|更多新闻|更多内容|点击|订阅|关注我们|"
-    r"getty|afp|reuters|epa|ap photo|资料照|资料图|档案照|示意图|图取自"
+    r"图片来源|图片提供|图片说明|图为|资料照|资料图|档案照|示意图|图取自|版权声明|版权所有|"
+    r"相关阅读|延伸阅读|推荐阅读|更多新闻|点击|订阅|关注我们"
 )
+# Words a report also uses as ordinary words (摄影记者, 总编辑, 做出处分, 根据相关报道, 翻译成英文):
+# furniture only in a credit's or a link line's form, opening the sentence or a bracket or followed by a
+# colon or slash (摄影：, （编译, 相关报道：). Matched on the text with its punctuation (``_credit_form``).
+# 作者, 来源 and 出处 open statements too (来源称), so only their colon makes them a credit.
+_CREDIT_OPENING = r"(?:摄影|翻译|编译|编辑|责编|撰稿|相关新闻|相关报道)"
+_CREDIT = re.compile(rf"(?:^|[(\[【/|])\s*{_CREDIT_OPENING}"
+                     r"|(?:摄影|翻译|编译|编辑|责编|撰稿|作者|来源|出处|版权|相关新闻|相关报道|更多内容|图)\s*[:/]")
+# A photo agency's name as a whole Latin word (not epa of diazepam), unless it glosses the Han name
+# before it (路透社(Reuters)的一项分析): then the sentence is the report's.
+_AGENCY = re.compile(r"(?<![a-z])(?:getty|afp|reuters|epa|ap photo)(?![a-z])")
+_GLOSS_BEFORE = re.compile(r"[\u4e00-\u9fff]\(\s*$")
 # Who stands where in a photo: 莫里森（左）…菅義偉（右）, （左二）, （前排右三）, （左起）. Only
 # captions place people so; a sentence of the report names them without it.
 _POSITION = re.compile(r"[（(](?:前排|后排|後排)?[左右中](?:[一二三四五六七八九\d]|起)?[）)]")
@@ -169,8 +182,18 @@ def is_furniture(text: str) -> bool:
         return True
     if _POSITION.search(stripped):
         return True
-    head = normalize(stripped[:HEADLINE_CHARS])
-    return len(stripped) <= 2 * HEADLINE_CHARS and bool(_FURNITURE.search(head))
+    if len(stripped) > 2 * HEADLINE_CHARS:
+        return False
+    head = _credit_form(stripped[:HEADLINE_CHARS])
+    if _FURNITURE.search(head) or _CREDIT.search(head):
+        return True
+    return any(not _GLOSS_BEFORE.search(head[: m.start()]) for m in _AGENCY.finditer(head))
+
+
+def _credit_form(text: str) -> str:
+    """The text in one script and case with its punctuation kept (``normalize`` makes it spaces):
+    whether a word is a credit depends on the colon or bracket beside it."""
+    return to_simplified_key(unicodedata.normalize("NFKC", text)).lower()
 
 
 def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
