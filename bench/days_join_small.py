@@ -118,6 +118,9 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--days-equal", action="store_true",
+                        help="the small model's fit weighs each day's pairs the same (information)")
+    parser.add_argument("--fixed", type=float, help="the small pass at this threshold in every fold (information)")
     args = parser.parse_args()
     with args.cache.open("rb") as handle:
         cache: dict[str, Captured] = pickle.load(handle)
@@ -132,9 +135,9 @@ def main() -> None:
         w, b = fit_days([mains[n] for n in train], args.l2)
         main_threshold = choose([mains[n] for n in train], w, b, star=True)
         main_ps = {n: probability(w, b, mains[n].features) for n in cache}
-        sw, sb = fit_days([smalls[n] for n in train], args.l2)
-        small_threshold = choose_small([mains[n] for n in train], [smalls[n] for n in train],
-                                       [main_ps[n] for n in train], main_threshold, sw, sb)
+        sw, sb = fit_days([smalls[n] for n in train], args.l2, args.days_equal)
+        small_threshold = args.fixed if args.fixed is not None else choose_small(
+            [mains[n] for n in train], [smalls[n] for n in train], [main_ps[n] for n in train], main_threshold, sw, sb)
         first = both_passes(mains[name], smalls[name], main_ps[name], main_threshold, None, 1.0)
         second = both_passes(mains[name], smalls[name], main_ps[name], main_threshold,
                              probability(sw, sb, smalls[name].features), small_threshold)

@@ -111,8 +111,8 @@ def kind_of(a: list[str], b: list[str], reports: dict[str, Report], closed: set[
 
 
 def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair], dict[str, Report], int]:
-    from newsmirror.stories.cluster import StoryClusterer
     from newsmirror.store import open_store
+    from newsmirror.stories.cluster import StoryClusterer
 
     probe = StoryClusterer(config)
     threshold, layer_threshold = probe.join_probability, probe.event_probability
@@ -147,13 +147,13 @@ def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair],
         pulled = {a for story, part in fragments.items() for a in part
                   if len(by_story[story]) - len(part) > len(part)}
         parts = sorted(fragments.values(), key=lambda f: (-len(f), min(record.order.get(x, 0) for x in f)))
-        for i, a in enumerate(parts):
-            for b in parts[i + 1:]:
-                split = _classify(day=folder.name, event=event, size=len(members), a=a, b=b, record=record,
+        for i, big in enumerate(parts):
+            for little in parts[i + 1:]:
+                split = _classify(day=folder.name, event=event, size=len(members), a=big, b=little, record=record,
                                   threshold=threshold, layer_threshold=layer_threshold)
-                pairs.append(Pair(folder.name, event, len(members), a, b,
-                                  kind_of(a, b, reports, record.closed, pulled), _band(split, threshold),
-                                  2 * len(a) * len(b) / len(members) / len(truth)))
+                pairs.append(Pair(folder.name, event, len(members), big, little,
+                                  kind_of(big, little, reports, record.closed, pulled), _band(split, threshold),
+                                  2 * len(big) * len(little) / len(members) / len(truth)))
     return pairs, reports, len(truth)
 
 
@@ -184,11 +184,11 @@ def main() -> None:
         print(f"{day}: {labelled} labelled, {len(pairs)} fragment pairs, recall lost {lost:.4f} (R {1 - lost:.4f})",
               flush=True)
     n = len(days)
-    cost: Counter[str] = Counter()
-    cost_without: Counter[str] = Counter()
+    cost: dict[str, float] = defaultdict(float)
+    cost_without: dict[str, float] = defaultdict(float)
     count: Counter[str] = Counter()
     weight: Counter[str] = Counter()
-    by_stage: dict[str, Counter[str]] = defaultdict(Counter)
+    by_stage: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for p in everything:
         cost[p.kind] += p.cost / n
         if p.day != WITHOUT:
@@ -201,7 +201,7 @@ def main() -> None:
           "| report stage (recall, all days) |")
     print("|---|---|---|---|---|---|---|---|")
     for kind in KINDS:
-        stages = ", ".join(f"{s} {c:.4f}" for s, c in by_stage[kind].most_common(3))
+        stages = ", ".join(f"{s} {c:.4f}" for s, c in sorted(by_stage[kind].items(), key=lambda sc: -sc[1])[:3])
         print(f"| {kind} | {count[kind]} | {weight[kind]} | {cost[kind]:.4f} | {cost[kind] / total:.0%} "
               f"| {cost_without[kind]:.4f} | {cost_without[kind] / total_without:.0%} | {stages} |")
     print(f"| all | {sum(count.values())} | {sum(weight.values())} | {total:.4f} | | {total_without:.4f} | | |")
