@@ -19,9 +19,11 @@ Only tuning days are in a capture.
 from __future__ import annotations
 
 import argparse
+import math
 import pickle
+import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +51,34 @@ GAP_HOURS = 24.0  # ClusterConfig.join_gap
 PURE_SLACK = 0.005
 _GAP = JOIN_FEATURES.index("gap")
 JOIN_SMALL_MODEL_FILE = JOIN_MODEL_FILE.with_name("join_small_model.toml")
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年月日号时分点])")
+
+
+def figures(title: str, text: str, lede_chars: int = 150) -> frozenset[str]:
+    """The figures a report states first (title and lede): digit runs of value >= 10, not dates, times or years."""
+    from newsmirror.text.numbers import fold_numbers
+    from newsmirror.text.script import to_simplified
+
+    read = fold_numbers(to_simplified(f"{title} {text[:lede_chars]}"))
+    found = set()
+    for match in _FIGURE.finditer(read):
+        value = float(match.group(0))
+        if value >= 10 and not (len(match.group(0)) == 4 and 1900 <= value <= 2100):
+            found.add(match.group(0))
+    return frozenset(found)
+
+
+def with_figures(day: Captured, documents: list[object]) -> Captured:
+    """The day with ``shared_figures`` appended to every pair's features (log(1 + figures both stories state))."""
+    of_story: dict[str, set[str]] = defaultdict(set)
+    for doc in documents:
+        story = day.assigned.get(doc.id)  # type: ignore[attr-defined]
+        if story is not None:
+            of_story[story] |= figures(doc.title, doc.text)  # type: ignore[attr-defined]
+    column = np.array([[math.log1p(len(of_story[a] & of_story[b]))] for a, b in day.pairs]).reshape(-1, 1)
+    return Captured(day.name, day.assigned, day.sizes, day.pairs, np.hstack([day.features, column]), day.truth)
 
 
 def small(day: Captured) -> Captured:
@@ -120,12 +150,18 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--days-equal", action="store_true",
                         help="the small model's fit weighs each day's pairs the same (information)")
+    parser.add_argument("--figures", type=Path, metavar="DAYS",
+                        help="add shared_figures to the small model (the day folders, to read the reports' text)")
     parser.add_argument("--fixed", type=float, help="the small pass at this threshold in every fold (information)")
     args = parser.parse_args()
     with args.cache.open("rb") as handle:
         cache: dict[str, Captured] = pickle.load(handle)
     mains = {n: scoped(d, LEAST, GAP_HOURS) for n, d in cache.items()}
     smalls = {n: small(d) for n, d in cache.items()}
+    if args.figures:
+        from bench.days_pair_fit import load_day
+
+        smalls = {n: with_figures(d, load_day(n, args.figures).documents) for n, d in smalls.items()}
     print(f"{len(cache)} days; pairs: first pass {sum(len(d.pairs) for d in mains.values())}, "
           f"small pass {sum(len(d.pairs) for d in smalls.values())}")
     rows: dict[str, list[tuple[Captured, dict[str, str]]]] = {"no join": [], "main (first pass, LODO)": [],
