@@ -11,6 +11,7 @@ small pass's threshold chosen on those days (best mean F1 with pooled pure at le
 minus ``PURE_SLACK``), so no day's model or threshold saw it.
 
     python bench/days_join_small.py --cache CACHE.pickle [--verbose] [--write]
+    python bench/days_join_small.py --cache CACHE.pickle --figures PATH/archived   # + shared_figures (refused)
 
 ``--write`` fits the small model on every day (threshold by the same rule) and writes ``join_small_model.toml``.
 Only tuning days are in a capture.
@@ -43,6 +44,7 @@ from bench.days_join_fit import (  # noqa: E402
     score,
 )
 from bench.stories_eval import bcubed  # noqa: E402
+from newsmirror.stories.cluster import Document  # noqa: E402
 from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE  # noqa: E402
 from newsmirror.stories.pairscore import PairModel  # noqa: E402
 
@@ -70,13 +72,13 @@ def figures(title: str, text: str, lede_chars: int = 150) -> frozenset[str]:
     return frozenset(found)
 
 
-def with_figures(day: Captured, documents: list[object]) -> Captured:
+def with_figures(day: Captured, documents: list[Document]) -> Captured:
     """The day with ``shared_figures`` appended to every pair's features (log(1 + figures both stories state))."""
     of_story: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
-        story = day.assigned.get(doc.id)  # type: ignore[attr-defined]
+        story = day.assigned.get(doc.id)
         if story is not None:
-            of_story[story] |= figures(doc.title, doc.text)  # type: ignore[attr-defined]
+            of_story[story] |= figures(doc.title, doc.text)
     column = np.array([[math.log1p(len(of_story[a] & of_story[b]))] for a, b in day.pairs]).reshape(-1, 1)
     return Captured(day.name, day.assigned, day.sizes, day.pairs, np.hstack([day.features, column]), day.truth)
 

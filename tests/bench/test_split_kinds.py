@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from bench.days_eval import purity
 from bench.days_join_fit import Captured
-from bench.days_join_small import both_passes, small
+from bench.days_join_small import both_passes, figures, small
 from bench.days_split_kinds import Report, kind_of, shingles
 from bench.stories_eval import bcubed
 
@@ -65,3 +65,8 @@ def test_small_pass_joins_only_small_pairs_after_the_first_pass() -> None:
     assert both == {"s1": "K", "s3": "s2"}
     predicted = {k: both.get(v, v) for k, v in day.assigned.items()}
     assert purity(day.truth, predicted) == (2, 2)
+
+
+def test_figures_are_counts_not_dates_times_or_years() -> None:
+    # 2020年, 15日, 11时 and the single digit are left out; 1,500万 is read whole; Traditional is folded
+    assert figures("中國新增12例確診", "2020年9月15日11時，全球累計突破1,500萬例，另有3例。") == {"12", "15000000"}
