@@ -1,0 +1,209 @@
+"""The complete-story join for small stories, replayed leave one day out (issue 14 item 2; session 28, group28).
+
+group28's census (``bench/days_split_kinds.py``) found that most B-cubed recall the tuning days lose is in events
+that never form a story of ``join_least`` (3) reports: two or more single reports of one event left apart, which
+neither the event layer (``event_core``) nor the complete-story join (``join_least``) ever judges. This replays,
+on a ``days_join_fit.py --capture`` pickle, the shipped pass (pairs whose larger story holds 3+ reports, first
+reports within a day, star) followed by a second pass over the pairs of two small stories (both under 3 reports,
+first reports within a day, neither touched by the first pass), judged by a **separate** model over the same
+``JOIN_FEATURES`` fitted on such pairs only. Each day is scored with both models fitted on the other days and the
+small pass's threshold chosen on those days (best mean F1 with pooled pure at least the first pass's pooled pure
+minus ``PURE_SLACK``), so no day's model or threshold saw it.
+
+    python bench/days_join_small.py --cache CACHE.pickle [--verbose] [--write]
+    python bench/days_join_small.py --cache CACHE.pickle --figures PATH/archived   # + shared_figures (refused)
+
+``--write`` fits the small model on every day (threshold by the same rule) and writes ``join_small_model.toml``.
+Only tuning days are in a capture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import pickle
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+from bench.days_eval import purity  # noqa: E402
+from bench.days_join_fit import (  # noqa: E402
+    THRESHOLDS,
+    Captured,
+    choose,
+    fit_days,
+    probability,
+    scoped,
+    score,
+)
+from bench.stories_eval import bcubed  # noqa: E402
+from newsmirror.stories.cluster import Document  # noqa: E402
+from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE  # noqa: E402
+from newsmirror.stories.pairscore import PairModel  # noqa: E402
+
+LEAST = 3  # ClusterConfig.join_least
+GAP_HOURS = 24.0  # ClusterConfig.join_gap
+PURE_SLACK = 0.005
+_GAP = JOIN_FEATURES.index("gap")
+JOIN_SMALL_MODEL_FILE = JOIN_MODEL_FILE.with_name("join_small_model.toml")
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.年月日号时分点])")
+
+
+def figures(title: str, text: str, lede_chars: int = 150) -> frozenset[str]:
+    """The figures a report states first (title and lede): digit runs of value >= 10, not dates, times or years."""
+    from newsmirror.text.numbers import fold_numbers
+    from newsmirror.text.script import to_simplified
+
+    read = fold_numbers(to_simplified(f"{title} {text[:lede_chars]}"))
+    found = set()
+    for match in _FIGURE.finditer(read):
+        value = float(match.group(0))
+        if value >= 10 and not (len(match.group(0)) == 4 and 1900 <= value <= 2100):
+            found.add(match.group(0))
+    return frozenset(found)
+
+
+def with_figures(day: Captured, documents: list[Document]) -> Captured:
+    """The day with ``shared_figures`` appended to every pair's features (log(1 + figures both stories state))."""
+    of_story: dict[str, set[str]] = defaultdict(set)
+    for doc in documents:
+        story = day.assigned.get(doc.id)
+        if story is not None:
+            of_story[story] |= figures(doc.title, doc.text)
+    column = np.array([[math.log1p(len(of_story[a] & of_story[b]))] for a, b in day.pairs]).reshape(-1, 1)
+    return Captured(day.name, day.assigned, day.sizes, day.pairs, np.hstack([day.features, column]), day.truth)
+
+
+def small(day: Captured) -> Captured:
+    """The day with only the pairs of two stories under ``LEAST`` reports, first reports within the gap."""
+    near = day.features[:, _GAP] <= np.log1p(GAP_HOURS)
+    keep = [i for i, (a, b) in enumerate(day.pairs) if max(day.sizes[a], day.sizes[b]) < LEAST and near[i]]
+    return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep], day.features[keep], day.truth)
+
+
+def star_pass(day: Captured, p: np.ndarray, threshold: float, into: dict[str, str], role: dict[str, str]) -> None:
+    """``days_join_fit.joined``'s star pass, continuing from ``into`` / ``role`` (updated in place)."""
+    size = Counter(day.sizes)
+    for side, core in into.items():
+        size[core] += day.sizes[side]
+    order = sorted(((q, a, b) for q, (a, b) in zip(p, day.pairs, strict=True) if q >= threshold), reverse=True)
+    for _, a, b in order:
+        big, little = (a, b) if size[a] >= size[b] else (b, a)
+        if little in role or role.get(big) == "side":
+            continue
+        role[little], role[big] = "side", "core"
+        into[little] = big
+        size[big] += size[little]
+
+
+def both_passes(main_day: Captured, small_day: Captured, main_p: np.ndarray, main_threshold: float,
+                small_p: np.ndarray | None, small_threshold: float) -> dict[str, str]:
+    into: dict[str, str] = {}
+    role: dict[str, str] = {}
+    star_pass(main_day, main_p, main_threshold, into, role)
+    if small_p is not None:
+        star_pass(small_day, small_p, small_threshold, into, role)
+    return into
+
+
+def pooled(days: list[tuple[Captured, dict[str, str]]]) -> tuple[float, float, int, int]:
+    """Mean F1, mean recall, pure and multi-report stories summed."""
+    f1s, recalls, pure, multi = [], [], 0, 0
+    for day, into in days:
+        predicted = {k: into.get(v, v) for k, v in day.assigned.items()}
+        _, recall, f1 = bcubed(day.truth, predicted)
+        p, m = purity(day.truth, predicted)
+        f1s.append(f1)
+        recalls.append(recall)
+        pure += p
+        multi += m
+    return float(np.mean(f1s)), float(np.mean(recalls)), pure, multi
+
+
+def choose_small(mains: list[Captured], smalls: list[Captured], main_ps: list[np.ndarray], main_threshold: float,
+                 weights: np.ndarray, bias: float) -> float:
+    """The small pass's threshold on these days: best mean F1 with pooled pure >= the first pass's - slack."""
+    base = pooled([(d, both_passes(d, s, p, main_threshold, None, 1.0)) for d, s, p in zip(mains, smalls, main_ps,
+                                                                                          strict=True)])
+    floor = base[2] / max(base[3], 1) - PURE_SLACK
+    best = (base[0], 1.01)  # no small join unless it gains
+    for threshold in THRESHOLDS:
+        got = pooled([(d, both_passes(d, s, p, main_threshold, probability(weights, bias, s.features), threshold))
+                      for d, s, p in zip(mains, smalls, main_ps, strict=True)])
+        if got[2] / max(got[3], 1) >= floor and got[0] > best[0]:
+            best = (got[0], threshold)
+    return best[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--days-equal", action="store_true",
+                        help="the small model's fit weighs each day's pairs the same (information)")
+    parser.add_argument("--figures", type=Path, metavar="DAYS",
+                        help="add shared_figures to the small model (the day folders, to read the reports' text)")
+    parser.add_argument("--fixed", type=float, help="the small pass at this threshold in every fold (information)")
+    args = parser.parse_args()
+    with args.cache.open("rb") as handle:
+        cache: dict[str, Captured] = pickle.load(handle)
+    mains = {n: scoped(d, LEAST, GAP_HOURS) for n, d in cache.items()}
+    smalls = {n: small(d) for n, d in cache.items()}
+    if args.figures:
+        from bench.days_pair_fit import load_day
+
+        smalls = {n: with_figures(d, load_day(n, args.figures).documents) for n, d in smalls.items()}
+    print(f"{len(cache)} days; pairs: first pass {sum(len(d.pairs) for d in mains.values())}, "
+          f"small pass {sum(len(d.pairs) for d in smalls.values())}")
+    rows: dict[str, list[tuple[Captured, dict[str, str]]]] = {"no join": [], "main (first pass, LODO)": [],
+                                                               "main + small pass (LODO)": []}
+    for name in cache:
+        train = [n for n in cache if n != name]
+        w, b = fit_days([mains[n] for n in train], args.l2)
+        main_threshold = choose([mains[n] for n in train], w, b, star=True)
+        main_ps = {n: probability(w, b, mains[n].features) for n in cache}
+        sw, sb = fit_days([smalls[n] for n in train], args.l2, args.days_equal)
+        small_threshold = args.fixed if args.fixed is not None else choose_small(
+            [mains[n] for n in train], [smalls[n] for n in train], [main_ps[n] for n in train], main_threshold, sw, sb)
+        first = both_passes(mains[name], smalls[name], main_ps[name], main_threshold, None, 1.0)
+        second = both_passes(mains[name], smalls[name], main_ps[name], main_threshold,
+                             probability(sw, sb, smalls[name].features), small_threshold)
+        rows["no join"].append((cache[name], {}))
+        rows["main (first pass, LODO)"].append((cache[name], first))
+        rows["main + small pass (LODO)"].append((cache[name], second))
+        if args.verbose:
+            print(f"  {name} thresholds {main_threshold:.2f} / {small_threshold:.2f}: F1 {score(cache[name], first)[0]:.4f}"
+                  f" -> {score(cache[name], second)[0]:.4f}, small joins {len(second) - len(first)}")
+    for label, days in rows.items():
+        f1, recall, pure, multi = pooled(days)
+        print(f"| {label} | {f1:.5f} | {recall:.5f} | {pure}/{multi} = {pure / max(multi, 1):.4f} |")
+    if args.write:
+        every = list(cache)
+        w, b = fit_days([mains[n] for n in every], args.l2)
+        main_threshold = choose([mains[n] for n in every], w, b, star=True)
+        sw, sb = fit_days([smalls[n] for n in every], args.l2)
+        threshold = choose_small([mains[n] for n in every], [smalls[n] for n in every],
+                                 [probability(w, b, mains[n].features) for n in every], main_threshold, sw, sb)
+        pairs = sum(len(smalls[n].pairs) for n in every)
+        note = (f"Fitted by bench/days_join_small.py --write (logistic regression, L2 {args.l2}) on the candidate pairs of\n"
+                f"two finished stories both under {LEAST} reports, first reports within {GAP_HOURS:g} hours, of the tuning days\n"
+                f"{', '.join(every)}\n(shipped grouping): {pairs} pairs. Threshold by the replay's rule on the same days.\n"
+                "No held-out, test or fresh day was read to fit it.")
+        model = PairModel(tuple(round(float(x), 4) for x in sw), round(float(sb), 4), threshold, JOIN_FEATURES)
+        JOIN_SMALL_MODEL_FILE.write_text(model.to_toml(note))
+        print(f"wrote {JOIN_SMALL_MODEL_FILE} (threshold {threshold})")
+
+
+if __name__ == "__main__":
+    main()

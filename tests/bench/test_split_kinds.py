@@ -1,0 +1,72 @@
+"""group28's census by kind (``bench/days_split_kinds.py``) and the small-story join replay (``bench/days_join_small.py``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from bench.days_eval import purity
+from bench.days_join_fit import Captured
+from bench.days_join_small import both_passes, figures, small
+from bench.days_split_kinds import Report, kind_of, shingles
+from bench.stories_eval import bcubed
+
+from newsmirror.stories.joincomplete import JOIN_FEATURES
+
+
+def _report(body: str, script: str = "zh-Hans", hours: float = 0.0) -> Report:
+    return Report("t", "o", script, hours, len(body), body[:90], shingles(body))
+
+
+WIRE = "中国大陆昨天新增十二起冠病确诊病例，均为境外输入病例。据中国国家卫生健康委员会官网发布的信息，这些病例来自四川四例、上海两例。"
+OTHER = "台湾中油公司今天宣布，七日凌晨零时起，汽油和柴油价格都不调整，国内发油量最大的九五无铅汽油维持每公升二十四元。" * 4
+
+
+def test_kinds_in_order() -> None:
+    reports = {"a": _report(WIRE), "b": _report(OTHER), "c": _report(OTHER, hours=20.0), "t": _report(WIRE, "zh-Hant"),
+               "s": _report("短讯。", hours=1.0)}
+    assert kind_of(["a"], ["b"], reports, closed={"b"}, pulled={"b"}) == "genre"  # the first kind that holds
+    assert kind_of(["a"], ["b"], reports, closed=set(), pulled={"a"}) == "pulled"
+    assert kind_of(["a"], ["t"], reports, set(), set()) == "script"  # the same text in the other script
+    assert kind_of(["b"], ["c"], reports, set(), set()) == "copy"  # a copy before a gap
+    assert kind_of(["a"], ["c"], reports, set(), set()) == "gap"
+    assert kind_of(["a"], ["s"], reports, set(), set()) == "short"
+    assert kind_of(["a"], ["b"], reports, set(), set()) == "side, small"
+    assert kind_of(["a", "t", "s"], ["b"], reports, set(), set()) == "side, core >= 3"
+
+
+def test_pair_costs_sum_to_the_recall_lost() -> None:
+    # one event of 5 in fragments 3 + 1 + 1, one singleton: recall (3*3/5 + 1/5 + 1/5 + 1) / 6
+    truth = {"a1": "e", "a2": "e", "a3": "e", "b": "e", "c": "e", "x": "solo"}
+    predicted = {"a1": "A", "a2": "A", "a3": "A", "b": "B", "c": "C", "x": "X"}
+    costs = [2 * 3 * 1 / 5 / 6, 2 * 3 * 1 / 5 / 6, 2 * 1 * 1 / 5 / 6]  # days_split_kinds' 2|A||B|/|E|/N per pair
+    assert 1 - bcubed(truth, predicted)[1] == pytest.approx(sum(costs))
+
+
+def _day() -> Captured:
+    # stories: core K (3 reports, event e), singletons s1 (e), s2 (f), s3 (f), s4 (f)
+    assigned = {"k1": "K", "k2": "K", "k3": "K", "a": "s1", "b": "s2", "c": "s3", "d": "s4"}
+    truth = {"k1": "e", "k2": "e", "k3": "e", "a": "e", "b": "f", "c": "f", "d": "f"}
+    sizes = {"K": 3, "s1": 1, "s2": 1, "s3": 1, "s4": 1}
+    pairs = [("K", "s1"), ("s2", "s3"), ("s3", "s4"), ("s1", "s2")]
+    features = np.zeros((len(pairs), len(JOIN_FEATURES)))
+    return Captured("d", assigned, sizes, pairs, features, truth)
+
+
+def test_small_pass_joins_only_small_pairs_after_the_first_pass() -> None:
+    day = _day()
+    part = small(day)
+    assert part.pairs == [("s2", "s3"), ("s3", "s4"), ("s1", "s2")]
+    main = Captured(day.name, day.assigned, day.sizes, [("K", "s1")], day.features[:1], day.truth)
+    first = both_passes(main, part, np.array([0.9]), 0.85, None, 1.0)
+    assert first == {"s1": "K"}
+    # s1 was taken by the first pass: the small pass never joins it again (its .99 pair is passed over); star: s2
+    # takes s3 (of one size, the first named is the core), and s3, a side, never takes s4
+    both = both_passes(main, part, np.array([0.9]), 0.85, np.array([0.95, 0.9, 0.99]), 0.85)
+    assert both == {"s1": "K", "s3": "s2"}
+    predicted = {k: both.get(v, v) for k, v in day.assigned.items()}
+    assert purity(day.truth, predicted) == (2, 2)
+
+
+def test_figures_are_counts_not_dates_times_or_years() -> None:
+    # 2020年, 15日, 11时 and the single digit are left out; 1,500万 is read whole; Traditional is folded
+    assert figures("中國新增12例確診", "2020年9月15日11時，全球累計突破1,500萬例，另有3例。") == {"12", "15000000"}
