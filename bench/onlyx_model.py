@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 SAMPLES = {"A": "onlyx-sample.toml", "B": "onlyx-sample.toml", "C": "onlyx-sample-c.toml",
-           "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml"}
+           "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml", "F": "onlyx-sample-f.toml"}
 L2 = 1.0  # ridge penalty on the weights (not the intercept): 255 labels, 14 features
 THRESHOLDS = [round(0.05 * n, 2) for n in range(1, 20)]
 BAD_CUT, TRUE_LOST = 0.5, 0.2
