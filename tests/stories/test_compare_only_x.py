@@ -11,13 +11,7 @@ import pytest
 import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
-from newsmirror.stories.onlyx_confidence import (
-    FEATURES,
-    MODEL_PATH,
-    abbreviated_in,
-    claim_features,
-    confidence_model,
-)
+from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
 from newsmirror.text.names import abbreviates
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
@@ -237,25 +231,3 @@ def test_the_packaged_model_is_small_and_fits_the_features() -> None:
     apart = {"甲报": "某国官员", "乙社": "金斯堡"}
     assert shared < model.probability(tuple(claim_features("金斯堡", "乙社", apart, apart)))
     assert np.isfinite(intercept)
-
-
-# The A-F refit's short-form feature (onlyx29).
-
-
-def test_a_short_form_is_found_inside_a_longer_run_and_a_long_form_around_the_claim() -> None:
-    # 国新办 shortens 国务院新闻办公室 even when the next word shares the name's characters (国新办|新闻发布会).
-    assert abbreviated_in("国务院新闻办公室", "国新办新闻发布会周二举行")
-    assert abbreviated_in("人大会堂", "会议在人民大会堂举行")  # the claim is the short form
-    assert not abbreviated_in("华春莹", "外交部发言人华春莹说")  # the name itself is no short form
-    assert not abbreviated_in("国务院新闻办公室", "新闻办公室主任说")  # a piece written in a row
-    assert not abbreviated_in("外交委员会", "外交部说，委员会将开会")
-
-
-def test_a_body_a_silent_outlet_writes_in_its_short_form_is_not_claimed(monkeypatch: pytest.MonkeyPatch) -> None:
-    # 乙社 writes 央视, the short form of 中央电视台: "only 甲报 names 中央电视台" would be false.
-    full = _article("甲报", "据中央电视台报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。")
-    short = _article("乙社", "据央视报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。")
-    silent = _article("丙台", "习近平周三会见外宾，双方交换了意见。")
-    assert "中央电视台" not in _only([full, short, silent], "甲报")
-    _model_off(monkeypatch)
-    assert "中央电视台" in _only([full, short, silent], "甲报")  # the rules alone claim it

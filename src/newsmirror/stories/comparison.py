@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "32"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "31"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -26,7 +26,6 @@ ALIGNMENT_VERSION = "32"  # 17: times of day, 万 remainders, the amount round; 
 # 30 (session 27): 美, 英, 欧 are a figure's currency only before 元/金, 镑, 元 (200美国人 counts no dollars)
 # 31 (session 27): a one-outlet detail is kept only when a fitted model finds "only X names N" likely true
 # (stories/onlyx_confidence.py)
-# 32 (session 28): that model refitted on samples A-F with a short-form feature (国新办 of 国务院新闻办公室), threshold .55
 
 
 @dataclass(slots=True)

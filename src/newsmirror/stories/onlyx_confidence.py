@@ -14,14 +14,11 @@ The features use only what the comparison has for any claim (no word lists): the
 how often the giving outlet writes it, and how many of its characters the silent outlets' texts share.
 Chosen by leave-one-sample-out from a wider set: a share of character pairs and a share of uses glued to a
 name mark (爱德华 of 爱德华-斯诺登) were dropped (dropping each withheld fewer true claims at the same cut).
-The A-F refit (session 28, onlyx29) adds whether a silent outlet writes the claim in a short or long form
-(国新办 of 国务院新闻办公室: ``abbreviated_in``) and drops how often the giver writes the word, by the same test.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from functools import cache
 from pathlib import Path
 
@@ -43,14 +40,11 @@ FEATURES = (
     "person_tag",  # dictionary tag nr/nrt/nrfg
     "other_name_tag",  # dictionary tag ns/nt/nz
     "idf",  # background IDF / 10
+    "own_repeats",  # log of how often the giving outlet writes the word
     "others_chars",  # best share of the word's Han characters one silent outlet's text holds
     "fact_others_chars",  # best share of its Han characters one silent outlet's sentence of the fact holds
     "outlets",  # log of the number of compared outlets
-    "abbreviated_elsewhere",  # a silent outlet writes a short or long form of it (国新办 of 国务院新闻办公室)
 )
-
-
-_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _han(word: str) -> str:
@@ -62,34 +56,6 @@ def _share_chars(han: str, text: str) -> float:
     return sum(c in text for c in chars) / len(chars) if chars else 0.0
 
 
-def _subsequence(short: str, long: str) -> bool:
-    rest = iter(long)
-    return all(char in rest for char in short)
-
-
-def abbreviated_in(han: str, text: str) -> bool:
-    """Whether ``text`` writes ``han`` in a short form (its characters in order, not all in a row:
-    国新办, 共军 of 中共军队) or ``han`` is such a short form of a word ``text`` writes (人大会堂 of
-    人民大会堂). A general test of how Chinese shortens names, with no list of short forms."""
-    if len(han) < 2:
-        return False
-    in_name = "[" + re.escape("".join(sorted(set(han)))) + "]{2,}"
-    for run in re.findall(in_name, text):
-        # A run of the name's characters may hold the short form and more (国新办|新闻发布会): every
-        # piece of three or more is tried; a piece of two only as a whole run (two characters of a
-        # long name meet by chance too often).
-        pieces = [run] if len(run) == 2 else [run[i:j] for i in range(len(run)) for j in range(i + 3, len(run) + 1)]
-        if any(len(p) < len(han) and p not in han and _subsequence(p, han) for p in pieces):
-            return True
-    # The long form is one word: a window of Han characters only, so no clause boundary is crossed.
-    for start in (m.start() for m in re.finditer(re.escape(han[0]), text)):
-        window = _HAN_RUN.match(text, start, start + 2 * len(han) + 2)[0]  # type: ignore[index]
-        for end in range(len(han) + 1, len(window) + 1):
-            if window[end - 1] == han[-1] and han not in window[:end] and _subsequence(han, window[:end]):
-                return True
-    return False
-
-
 def claim_features(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> list[float]:
     """The features of the claim "only ``giver`` names ``term``" (``term`` normalized, as a fact's
     detail), from the fact's normalized text per outlet and each compared outlet's normalized text."""
@@ -97,6 +63,7 @@ def claim_features(term: str, giver: str, fact_texts: dict[str, str], outlet_tex
     han = _han(term)
     tag = pos_tokenizer().word_tag_tab.get(term)
     count = pos_tokenizer().tokenizer.FREQ.get(term, 0) if not latin else 0
+    own = outlet_texts.get(giver, "")
     others = [text for outlet, text in outlet_texts.items() if outlet != giver]
     fact_others = [text for outlet, text in fact_texts.items() if outlet != giver]
     return [
@@ -108,10 +75,10 @@ def claim_features(term: str, giver: str, fact_texts: dict[str, str], outlet_tex
         float(tag in _PERSON_TAGS),
         float(tag in _NAME_TAGS),
         idf(term) / 10,
+        math.log1p(own.count(term)),
         max((_share_chars(han, t) for t in others), default=0.0),
         max((_share_chars(han, t) for t in fact_others), default=0.0),
         math.log(max(len(outlet_texts), 1)),
-        float(any(abbreviated_in(han, t) for t in others)),
     ]
 
 
