@@ -4,12 +4,12 @@
     python bench/onlyx_model.py cv --claims CLAIMS.json                     # leave-one-sample-out table per threshold
     python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.toml
 
-``collect`` compares every story of samples A-E (``bench/days/onlyx-sample*.toml``) with the model off and
+``collect`` compares every story of samples A-G (``bench/days/onlyx-sample*.toml``) with the model off and
 records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml`` and the features
 of each fact it is made in. Labels: "true" = 1, "false" and "not-a-name" = 0; unjudged claims are left out.
 A claim is withheld when every fact it is made in scores below the threshold. The threshold rule (chosen
-before held sample F was read): the lowest threshold whose pooled cross-validated bad-claim cut is >= 50 %
-while true claims withheld are <= 20 %.
+before held sample F was read, kept for onlyx29's A-F refit): the lowest threshold whose pooled
+cross-validated bad-claim cut is >= 50 % while true claims withheld are <= 20 %.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 SAMPLES = {"A": "onlyx-sample.toml", "B": "onlyx-sample.toml", "C": "onlyx-sample-c.toml",
-           "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml"}
+           "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml", "F": "onlyx-sample-f.toml",
+           "G": "onlyx-sample-g.toml"}
 L2 = 1.0  # ridge penalty on the weights (not the intercept): 255 labels, 14 features
 THRESHOLDS = [round(0.05 * n, 2) for n in range(1, 20)]
 BAD_CUT, TRUE_LOST = 0.5, 0.2
@@ -143,13 +144,15 @@ def fit(args: argparse.Namespace) -> None:
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
     x, y = _dataset(rows, list(range(len(FEATURES))))
+    samples = {r["sample"] for r in rows}
     weights, intercept, _m, _s = fit_logistic(x, y)
     model = PairModel(tuple(round(float(w), 6) for w in weights), round(intercept, 6), args.threshold, FEATURES)
     text = model.to_toml(
         'The "only X names N" confidence model (stories/onlyx_confidence.py): logistic regression, written by\n'
         "bench/onlyx_model.py fit; bias is the intercept, threshold the probability a one-outlet detail needs to be\n"
         "claimed as that outlet's alone (chosen leave-one-sample-out, bench/days_results.md, session 27, onlyx28).\n"
-        f"Fitted on {len(rows)} judged claims of samples A-E (bench/days/onlyx-judged.toml), L2 {L2}.")
+        f"Fitted on {len(rows)} judged claims of samples {min(samples)}-{max(samples)} (bench/days/onlyx-judged.toml),"
+        f" L2 {L2}.")
     MODEL_PATH.write_text(text, encoding="utf-8")
     print(text)
 
