@@ -308,3 +308,23 @@ def test_a_foreign_correspondent_credited_after_the_text() -> None:
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["约翰·史密斯"]
     closing = _chinese_page("<p>2024-05-06 10:00</p>", "<p>（约翰·史密斯）</p><p>相关新闻</p>")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=closing, url="")).authors == ["约翰·史密斯"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("高明遠綜合報導", ["高明遠"]),  # a compiler's byline with no slash between name and deed
+    ("高明遠 林小雨綜合報導", ["高明遠", "林小雨"]),
+    ("記者高明遠綜合報導", ["高明遠"]),
+])
+def test_names_written_straight_onto_the_compilers_report_word(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+@pytest.mark.parametrize("line", ["示例社綜合報導", "國際中心綜合報導", "高雄綜合報導", "綜合報導", "江西报道"])
+def test_a_desk_a_city_or_a_section_before_the_report_word_is_nobody(line: str) -> None:
+    assert names_in(line) == []
+
+
+def test_a_latin_author_meta_shown_only_inside_the_sites_address_is_the_site() -> None:
+    lines = ["新图书馆今夏开放", "2024-05-06 10:00 来源：示例新闻网", "Copyright © exnews.com All Rights Reserved"]
+    assert meta_author(_head('<meta name="author" content="exnews">'), lines) == []
+    assert meta_author(_head('<meta name="author" content="Jane Doe">'), [*lines, "文/Jane Doe"]) == ["Jane Doe"]

@@ -304,3 +304,24 @@ def test_a_day_only_stamp_takes_its_time_from_the_time_element_that_prints_that_
 def test_an_overseas_edition_dates_in_the_zone_of_the_city_its_name_gives(title: str, url: str, expected: str) -> None:
     html = _page(f"<h1>新图书馆今夏开放</h1><p>2017年4月7日</p>{ARTICLE}", title=title)
     assert _published(html, url) == expected
+
+
+def test_a_day_a_script_rendered_from_a_time_elements_instant_in_the_readers_zone() -> None:
+    # the value is 1 May in Taipei; the saving browser (west of UTC-6) printed it as 30 April
+    script = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-05-01T06:11:49.000Z"}</script>'
+    stamp = '<p>示例日報</p><p><time datetime="2023-05-01T06:11:49.000Z">2023年4月30日</time></p>'
+    html = _page(f"<h1>新图书馆今夏开放</h1>{stamp}{ARTICLE}", script)
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2023-05-01T14:11:49+08:00"
+    # a shown day no zone on Earth gives that instant is the page's word
+    far = stamp.replace("2023年4月30日", "2023年4月28日")
+    html = _page(f"<h1>新图书馆今夏开放</h1>{far}{ARTICLE}", script)
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2023-04-28T00:00:00+08:00"
+
+
+def test_a_clock_in_brackets_closing_the_headline_times_the_day_above_it() -> None:
+    html = _page(f"<p>即時新聞</p><p>2024年8月2日星期五</p><h1>新图书馆今夏开放 (18:59)</h1>{ARTICLE}",
+                 title="新图书馆今夏开放 (18:59) - 20240802 - 示例新聞網")
+    assert _published(html, "https://news.example.com.hk/a/1.html") == "2024-08-02T18:59:00+08:00"
+    # a headline without one keeps the day
+    plain = html.replace(" (18:59)", "")
+    assert _published(plain, "https://news.example.com.hk/a/1.html") == "2024-08-02T00:00:00+08:00"

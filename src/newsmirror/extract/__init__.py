@@ -36,6 +36,7 @@ from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.relative import relative_by_headline, saved_at
 from newsmirror.extract.stamps import (
     headline_clock,
+    headline_end_clock,
     headline_line,
     headline_stamp,
     near_headline,
@@ -221,8 +222,10 @@ def extract_article(raw: RawDocument) -> Article:
             elif header.published is not None and header.before_text and page_date is not None \
                     and page_date.astimezone(header.published.tzinfo).date() != header.published.date():
                 # a day under the headline that the metadata contradicts: the page's visible word
-                # wins (metadata fills in only the parts a stamp lacks, on the stamp's own day)
-                page_date = header.published
+                # wins (metadata fills in only the parts a stamp lacks, on the stamp's own day),
+                # unless a script wrote that day from a <time> element's instant in the reader's zone
+                page_date = (None if header.has_time else time_on_day(document, header.published, zone, rendered=True)) \
+                    or header.published
             elif header.published is None and page_date is None:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
                 page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
@@ -243,6 +246,9 @@ def extract_article(raw: RawDocument) -> Article:
             if page_date is None:
                 found = relative_by_headline(shown_lines, (shown,), _crawl_time(raw), zone)
                 relative = found.value if found is not None else None
+        if page_date is not None and page_date.time() == time(0) and (clock := headline_end_clock(page_headline)):
+            # a day-only stamp or value; the headline closes with the time of day in brackets
+            page_date = page_date.replace(hour=clock[0], minute=clock[1])
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
