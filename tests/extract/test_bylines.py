@@ -347,7 +347,10 @@ def test_a_columnists_name_on_the_line_under_the_day_above_the_headline() -> Non
             f"<h1>新图书馆今夏开放</h1><div class='c'>{''.join(f'<p>{text}</p>' for text in PARAGRAPHS)}</div>"
             "<footer><p>版权所有 示例新闻网</p></footer></body></html>")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明遠"]
-    # a weekday or a word under the day is nobody
-    for word in ("星期三", "分享"):
+    # a weekday, a word or a longer bare line (a site's name) under the day is nobody
+    for word in ("星期三", "分享", "高新传媒"):
         other = html.replace("<p>高明遠</p>", f"<p>{word}</p>")
         assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=other, url="")).authors == []
+    # a weak sign: a byline elsewhere on the page wins
+    credited = html.replace("<h1>", "<p>采写：示例报记者 林小雨</p><h1>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=credited, url="")).authors == ["林小雨"]

@@ -181,6 +181,7 @@ def extract_article(raw: RawDocument) -> Article:
     web_page = False
     header_authors: list[str] = []
     editor_authors: list[str] = []
+    columnists: list[str] = []
     meta_names: list[str] = []
     latin_names: list[str] = []
     lines: list[str] | None = None
@@ -211,7 +212,7 @@ def extract_article(raw: RawDocument) -> Article:
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone) \
                 or _crawl_time(raw)
             header = read_header(lines, page_headline, zone, headings, reference)
-            header_authors, editor_authors = header.authors, header.editor_authors
+            header_authors, editor_authors, columnists = header.authors, header.editor_authors, header.columnists
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
@@ -281,7 +282,8 @@ def extract_article(raw: RawDocument) -> Article:
             closing = credit_line(cleaned.trimmed_tail[0]) if cleaned.trimmed_tail else []
             closing = closing or next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
                                        if (names := closing_credit(paragraph))), [])
-            header_authors = page_bylines(lines) or closing or meta_names or latin_names or editor_authors
+            header_authors = page_bylines(lines) or closing or meta_names or latin_names or columnists \
+                or editor_authors
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:
