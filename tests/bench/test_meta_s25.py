@@ -1,4 +1,4 @@
-"""The session-25 instant and author gold: well formed, drawn keys only, split by site as drawn, held part unlisted."""
+"""The session-25 instant and author gold: well formed, drawn keys only, split by site as drawn, both parts tuned on."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def test_an_item_of_an_undrawn_or_test_side_site_is_refused(tmp_path: Path) -> N
         load_meta_s25(tmp_path, "tune", gold)
 
 
-def test_pages_lists_no_held_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_former_held_part_is_tuning_data_listed_by_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Since session 28 the part drawn as held is tuned on: its row says so and ``--pages`` lists its pages."""
     from bench import meta_eval
 
     gold = tmp_path / "gold.json"
@@ -50,4 +51,13 @@ def test_pages_lists_no_held_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     monkeypatch.setattr(meta_eval, "load_meta_s25", lambda folder, part: load_meta_s25(folder, part, gold))
     meta_eval.main(["--s25", str(tmp_path), "--pages", "--only", "newsmirror"])
     out = capsys.readouterr().out
-    assert "HELD part" in out and held[:20] not in out
+    assert held[:20] in out and "never tuned on" not in out and "HELD" not in out
+
+
+def test_date_view_opens_a_former_held_page(tmp_path: Path) -> None:
+    from bench.date_view import load
+
+    held = next(file for file, key in FILE_SITES.items() if part_of(key) == "held")
+    (tmp_path / "s25" / held).parent.mkdir(parents=True)
+    (tmp_path / "s25" / held).write_text("<html><body><h1>标题</h1></body></html>", encoding="utf-8")
+    assert "标题" in load(f"s25:{tmp_path}:{held}")[0]

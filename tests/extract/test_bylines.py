@@ -308,3 +308,49 @@ def test_a_foreign_correspondent_credited_after_the_text() -> None:
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["约翰·史密斯"]
     closing = _chinese_page("<p>2024-05-06 10:00</p>", "<p>（约翰·史密斯）</p><p>相关新闻</p>")
     assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=closing, url="")).authors == ["约翰·史密斯"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("高明遠綜合報導", ["高明遠"]),  # a compiler's byline with no slash between name and deed
+    ("高明遠 林小雨綜合報導", ["高明遠", "林小雨"]),
+    ("記者高明遠綜合報導", ["高明遠"]),
+])
+def test_names_written_straight_onto_the_compilers_report_word(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+@pytest.mark.parametrize("line", ["示例社綜合報導", "國際中心綜合報導", "高雄綜合報導", "綜合報導", "江西报道"])
+def test_a_desk_a_city_or_a_section_before_the_report_word_is_nobody(line: str) -> None:
+    assert names_in(line) == []
+
+
+def test_a_latin_author_meta_shown_only_inside_the_sites_address_is_the_site() -> None:
+    lines = ["新图书馆今夏开放", "2024-05-06 10:00 来源：示例新闻网", "Copyright © exnews.com All Rights Reserved"]
+    assert meta_author(_head('<meta name="author" content="exnews">'), lines) == []
+    assert meta_author(_head('<meta name="author" content="Jane Doe">'), [*lines, "文/Jane Doe"]) == ["Jane Doe"]
+
+
+def test_a_json_ld_person_with_an_author_page_printed_as_a_line_of_its_own() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+          '"name": "%s", "url": "%s"}}</script>')
+    lines = ["新图书馆今夏开放", "小雨點", "·示例網專欄作者", "2023年6月12日"]
+    # a pen name without a surname, with an author page: the byline
+    assert meta_author(_head(ld % ("小雨點", "https://news.example.com/author/1")), lines) == ["小雨點"]
+    # the same without an author page (a reposting outlet put as the person), or not a line by itself
+    assert meta_author(_head(ld % ("小雨點", "")), lines) == []
+    assert meta_author(_head(ld % ("小雨", "https://news.example.com/author/1")), lines) == []
+
+
+def test_a_columnists_name_on_the_line_under_the_day_above_the_headline() -> None:
+    html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>新图书馆今夏开放 - 高明遠 - 城市漫步</title>'
+            f'</head><body><nav><a href="/">首页</a></nav><div><p>2023年6月12日</p><p>高明遠</p><p>城市漫步</p></div>'
+            f"<h1>新图书馆今夏开放</h1><div class='c'>{''.join(f'<p>{text}</p>' for text in PARAGRAPHS)}</div>"
+            "<footer><p>版权所有 示例新闻网</p></footer></body></html>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html, url="")).authors == ["高明遠"]
+    # a weekday, a word or a longer bare line (a site's name) under the day is nobody
+    for word in ("星期三", "分享", "高新传媒"):
+        other = html.replace("<p>高明遠</p>", f"<p>{word}</p>")
+        assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=other, url="")).authors == []
+    # a weak sign: a byline elsewhere on the page wins
+    credited = html.replace("<h1>", "<p>采写：示例报记者 林小雨</p><h1>")
+    assert extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=credited, url="")).authors == ["林小雨"]

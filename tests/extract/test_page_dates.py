@@ -304,3 +304,24 @@ def test_a_day_only_stamp_takes_its_time_from_the_time_element_that_prints_that_
 def test_an_overseas_edition_dates_in_the_zone_of_the_city_its_name_gives(title: str, url: str, expected: str) -> None:
     html = _page(f"<h1>新图书馆今夏开放</h1><p>2017年4月7日</p>{ARTICLE}", title=title)
     assert _published(html, url) == expected
+
+
+def test_a_day_a_script_rendered_from_a_time_elements_instant_in_the_readers_zone() -> None:
+    # the value is 2 November in Taipei; a browser in New York printed it as 1 November
+    script = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-11-02T03:20:00.000Z"}</script>'
+    stamp = '<p>示例日報</p><p><time datetime="2022-11-02T03:20:00.000Z">2022年11月1日</time></p>'
+    html = _page(f"<h1>新图书馆今夏开放</h1>{stamp}{ARTICLE}", script)
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2022-11-02T11:20:00+08:00"
+    # a shown day no zone on Earth gives that instant is the page's word
+    far = stamp.replace("2022年11月1日", "2022年10月30日")
+    html = _page(f"<h1>新图书馆今夏开放</h1>{far}{ARTICLE}", script)
+    assert _published(html, "https://news.example.com.tw/a/1.html") == "2022-10-30T00:00:00+08:00"
+
+
+def test_a_clock_in_brackets_closing_the_headline_times_the_day_above_it() -> None:
+    html = _page(f"<p>本地要聞</p><p>2024年3月5日星期二</p><h1>新图书馆今夏开放 (09:41)</h1>{ARTICLE}",
+                 title="新图书馆今夏开放 (09:41) - 示例新聞網")
+    assert _published(html, "https://news.example.com.hk/a/1.html") == "2024-03-05T09:41:00+08:00"
+    # a headline without one keeps the day
+    plain = html.replace(" (09:41)", "")
+    assert _published(plain, "https://news.example.com.hk/a/1.html") == "2024-03-05T00:00:00+08:00"

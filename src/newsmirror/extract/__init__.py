@@ -36,6 +36,7 @@ from newsmirror.extract.profiles import profile_for
 from newsmirror.extract.relative import relative_by_headline, saved_at
 from newsmirror.extract.stamps import (
     headline_clock,
+    headline_end_clock,
     headline_line,
     headline_stamp,
     near_headline,
@@ -180,6 +181,7 @@ def extract_article(raw: RawDocument) -> Article:
     web_page = False
     header_authors: list[str] = []
     editor_authors: list[str] = []
+    columnists: list[str] = []
     meta_names: list[str] = []
     latin_names: list[str] = []
     lines: list[str] | None = None
@@ -210,7 +212,7 @@ def extract_article(raw: RawDocument) -> Article:
             reference = page_date or document_updated(document, zone) or date_from_url(page_url, zone) \
                 or _crawl_time(raw)
             header = read_header(lines, page_headline, zone, headings, reference)
-            header_authors, editor_authors = header.authors, header.editor_authors
+            header_authors, editor_authors, columnists = header.authors, header.editor_authors, header.columnists
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
@@ -221,8 +223,10 @@ def extract_article(raw: RawDocument) -> Article:
             elif header.published is not None and header.before_text and page_date is not None \
                     and page_date.astimezone(header.published.tzinfo).date() != header.published.date():
                 # a day under the headline that the metadata contradicts: the page's visible word
-                # wins (metadata fills in only the parts a stamp lacks, on the stamp's own day)
-                page_date = header.published
+                # wins (metadata fills in only the parts a stamp lacks, on the stamp's own day),
+                # unless a script wrote that day from a <time> element's instant in the reader's zone
+                page_date = (None if header.has_time else time_on_day(document, header.published, zone, rendered=True)) \
+                    or header.published
             elif header.published is None and page_date is None:
                 # no stamp below the headline and no metadata: a stamp just above it, or a <time>
                 page_date = _stamp_by_headline(document, page_headline, None, zone, page_url, lines)
@@ -243,6 +247,9 @@ def extract_article(raw: RawDocument) -> Article:
             if page_date is None:
                 found = relative_by_headline(shown_lines, (shown,), _crawl_time(raw), zone)
                 relative = found.value if found is not None else None
+        if page_date is not None and page_date.time() == time(0) and (clock := headline_end_clock(page_headline)):
+            # a day-only stamp or value; the headline closes with the time of day in brackets
+            page_date = page_date.replace(hour=clock[0], minute=clock[1])
         body = container_body(raw, profile, document)
     else:
         body = container_body(raw, profile)
@@ -275,7 +282,8 @@ def extract_article(raw: RawDocument) -> Article:
             closing = credit_line(cleaned.trimmed_tail[0]) if cleaned.trimmed_tail else []
             closing = closing or next((names for paragraph in reversed(paragraphs[-CREDIT_PARAGRAPHS:])
                                        if (names := closing_credit(paragraph))), [])
-            header_authors = page_bylines(lines) or closing or meta_names or latin_names or editor_authors
+            header_authors = page_bylines(lines) or closing or meta_names or latin_names or columnists \
+                or editor_authors
     for name in [*re.split(r"\s*[,，]\s*", cleaned.feed_byline), raw.author_hint, *header_authors]:
         name = name.strip()
         if name and name not in authors:

@@ -35,7 +35,8 @@ _SAYS = r"说|說|表示|指出|称|稱|透露|认为|認為|强调|強調|介�
 # where a name ends: a separator, a word of the credit, a verb of saying, or the name again in Latin
 # letters in brackets closing the credit ("作者：约翰·史密斯（John Smith）"; in a sentence, "记者甲（John
 # Smith）表示", the bracket is followed by more of it)
-_END = (rf"(?=$|[\s　|｜/／）)】\]，,、。：:]|{_LATIN_GLOSS}(?:$|[\s　|｜/／])|報導|报道|報道|报导|攝影|摄影|来源|來源|"
+_END = (rf"(?=$|[\s　|｜/／）)】\]，,、。：:]|{_LATIN_GLOSS}(?:$|[\s　|｜/／])|(?:综合|綜合)?(?:報導|报道|報道|报导)|"
+        rf"攝影|摄影|来源|來源|"
         rf"编辑|編輯|编译|編譯|发自|發自|时间|時間|发布|發布|{_SAYS})")
 # A label, then one or more names (separated by 、，, 和 or spaces).
 _LABELLED = re.compile(
@@ -59,6 +60,10 @@ _REPORTED = r"(?:综合|綜合|即时|即時)?(?:报道|報導|报导|報道)"
 # "甲 乙／編譯" (the names need a surname: nothing labels them)
 _NAMES_SLASH_REPORT = re.compile(
     rf"^(?P<names>{_NAMES_RUN})\s*[/／]\s*(?:[\u4e00-\u9fff]{{2,4}}\s*){{0,3}}?(?:{_REPORTED}|编译|編譯)$")
+# "甲綜合報導", "甲 乙綜合報導": a short line of names written straight onto the word saying they compiled
+# this report, no slash between (the names need a surname and must not be a dateline's city; without
+# 綜合, "江西报道" is as often a section's name)
+_NAMES_COMPILED = re.compile(rf"^(?P<names>{_NAMES_RUN}?)\s*(?:综合|綜合)(?:报道|報導|报导|報道)$")
 # "編輯 甲 報導", "记者 甲 乙 报道": a role, the names, then the word saying they wrote this report
 _ROLE_NAMES_REPORT = re.compile(
     rf"^[\u4e00-\u9fff]{{0,6}}?(?:编辑|編輯|记者|記者)\s*(?P<names>{_NAMES_RUN})\s+{_REPORTED}$")
@@ -187,6 +192,9 @@ def names_in(line: str) -> list[str]:
             whole = pattern.search(line)
             if whole:
                 _add(found, _split(whole.group("names")), need_surname=True)
+        if not found and (whole := _NAMES_COMPILED.match(line)):
+            _add(found, [name for name in _split(whole.group("names")) if not PLACE_SUFFIX.search(name)],
+                 need_surname=True)
     for match in _COMPILER_FIRST.finditer(line):
         _add(found, [match.group("names")], need_surname=True)
     for match in _AFFILIATED_CREDIT.finditer(line):
@@ -280,13 +288,28 @@ def meta_author(document: HtmlElement, lines: list[str]) -> list[str]:
             continue
         if _HAN_NAME.fullmatch(name) and _person(name, need_surname=True) == name:
             return [name]
-        if _LATIN_NAME.fullmatch(name) and "." not in name and not name.isupper():  # an acronym is an outlet
+        # an acronym is an outlet; a name the page shows only inside a longer word or an address
+        # ("chinanews" of "chinanews.com" in the footer) is the site's, not a byline
+        if _LATIN_NAME.fullmatch(name) and "." not in name and not name.isupper() and _shown_as_word(name, lines):
+            return [name]
+    # a person JSON-LD gives with an author page of their own, whom the page prints as a line by
+    # itself: a byline, even a pen name without a surname ("大摳" under the headline)
+    for value in json_ld_authors(document, profiled=True):
+        name = value.strip()
+        if 2 <= len(name) <= 12 and name not in editors and name.casefold() not in outlets and name in lines:
             return [name]
     return []
 
 
 def _shown(name: str, lines: list[str]) -> bool:
     return any(name in line and not _EDITOR_WORDS.search(line) for line in lines)
+
+
+def _shown_as_word(name: str, lines: list[str]) -> bool:
+    """Whether a Latin-letter name stands on a line as words of its own (no letter, digit, dot or
+    address sign glued onto either end), on a line that is not an editor's credit."""
+    alone = re.compile(rf"(?<![A-Za-z0-9.@_-])(?<![A-Za-z0-9.]/){re.escape(name)}(?![A-Za-z0-9@/_-]|\.[A-Za-z])")
+    return any(alone.search(line) and not _EDITOR_WORDS.search(line) for line in lines)
 
 
 _OUTLET_METAS = ("//meta[@name='publisher' or @property='publisher' or @name='source' or @property='og:site_name'"

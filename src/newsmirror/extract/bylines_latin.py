@@ -131,21 +131,23 @@ def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: boo
     return []
 
 
-def json_ld_authors(document: HtmlElement) -> list[str]:
-    """The names JSON-LD gives as the author or creator (people, or bare strings)."""
+def json_ld_authors(document: HtmlElement, *, profiled: bool = False) -> list[str]:
+    """The names JSON-LD gives as the author or creator (people, or bare strings); ``profiled``: only
+    people given with an address of their own (``url``: the site keeps an author page for them)."""
     found: list[str] = []
 
     def visit(node: object, key: str = "") -> None:
         if isinstance(node, dict):
             kind = node.get("@type")
-            if key in ("author", "creator") and "name" in node and kind in (None, "Person", ["Person"]):
+            if key in ("author", "creator") and "name" in node and kind in (None, "Person", ["Person"]) \
+                    and (not profiled or str(node.get("url") or "").startswith(("http", "/"))):
                 found.append(str(node["name"]))
             for child_key, child in node.items():
                 visit(child, child_key if child_key in ("author", "creator") else key if child_key == "@graph" else "")
         elif isinstance(node, list):
             for child in node:
                 visit(child, key)
-        elif isinstance(node, str) and key in ("author", "creator") and not node.startswith(("http", "/")):
+        elif isinstance(node, str) and key in ("author", "creator") and not profiled and not node.startswith(("http", "/")):
             found.append(node)
 
     for script in document.xpath("//script[@type='application/ld+json']/text()"):

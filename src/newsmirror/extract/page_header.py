@@ -76,6 +76,8 @@ class PageHeader:
     authors: list[str] = field(default_factory=list)
     # named as author and as editor ("作者：甲 责任编辑：甲"): the writer only when nobody else is credited
     editor_authors: list[str] = field(default_factory=list)
+    # a bare name on the line under a bare day by the headline: a columnist, when nobody else is credited
+    columnists: list[str] = field(default_factory=list)
 
 
 MAX_BLOCKS = 1500  # headline, stamp and byline sit near the top: the rest of the page is not walked
@@ -356,6 +358,15 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
         for name in names_in(line):
             if name not in header.authors:
                 header.authors.append(name)
+    # "2023-08-25 甲" broken over two lines (a columnist's name under the day), above the headline
+    # or below it; a weak sign (a site's name may stand there too): taken only when nothing else names
+    # a writer
+    above = lines[max(0, best_start - 1 - ABOVE):best_start - 1] if starts else []
+    for block in (above, window):
+        for line, following in zip(block, block[1:], strict=False):
+            if _BARE_STAMP.fullmatch(line) and len(following) <= COLUMNIST_NAME:
+                header.columnists.extend(name for name in names_in(f"{line} {following}")
+                                         if name not in header.columnists)
     # a name the header also credits as the page's editor ("作者：甲 责任编辑：甲") is the web
     # editor's, filled into the author field; the writer is credited elsewhere
     editors = set(editor_names(window))
@@ -365,6 +376,9 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
 
 
 _LABEL_ONLY = re.compile(r"^(?:作者|撰文|文|记者|記者)\s*[：:/／]?$")
+_BARE_STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+ABOVE = 3  # lines above the headline where a day and a columnist's name may stand
+COLUMNIST_NAME = 3  # characters: a Chinese name (a longer bare line under the day is the site's or a desk's)
 
 
 def _fills_time(reference: datetime | None, day: datetime) -> bool:

@@ -157,12 +157,17 @@ def time_elements(document: HtmlElement) -> dict[str, str]:
     return found
 
 
-def time_on_day(document: HtmlElement, day: datetime, zone: str) -> datetime | None:
+def time_on_day(document: HtmlElement, day: datetime, zone: str, *, rendered: bool = False) -> datetime | None:
     """The instant of the page's ``<time>`` element whose visible text is the day ``day`` and whose
     machine value has a time of day, on the site's clock (a UTC value is moved to ``zone``; another
     stated offset is the page's word): a page that prints only the day by its headline often keeps
     the time in the element (``<time datetime="2023-11-29T12:27:43Z">2023-11-29</time>``). None
-    unless exactly one such instant falls on that day."""
+    unless exactly one such instant falls on that day.
+
+    ``rendered``: the value may fall on another day on the site's clock, as long as it falls on the
+    shown day somewhere on Earth (UTC-12 to UTC+14): a page script wrote the element's text from its
+    value in the reader's zone (the saving browser's, ``2023-05-01T06:11:49Z`` shown as 30 April in
+    America), so the shown day is not the outlet's word and the value is."""
     found: set[datetime] = set()
     for text, value in time_elements(document).items():
         shown = stamp_in_line(text, zone)
@@ -171,9 +176,30 @@ def time_on_day(document: HtmlElement, day: datetime, zone: str) -> datetime | N
             continue
         if machine.utcoffset() == timedelta(0):
             machine = machine.astimezone(ZoneInfo(zone))
-        if machine.date() == day.date():
+        if machine.date() == day.date() or (rendered and _falls_on_somewhere(machine, day)):
             found.add(machine)
     return found.pop() if len(found) == 1 else None
+
+
+# the earliest and latest clocks on Earth: a day begins at UTC+14 and ends at UTC-12
+_EARLIEST, _LATEST = timedelta(hours=14), timedelta(hours=12)
+
+
+def _falls_on_somewhere(instant: datetime, day: datetime) -> bool:
+    """Whether ``instant`` is on the calendar day of ``day`` in some zone of the world."""
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return start - _EARLIEST <= instant < start + timedelta(days=1) + _LATEST
+
+
+# A clock in brackets closing a headline ("… 國際奧委會力撐 (18:59)"): the time of day some outlets
+# print the publication with, the day standing elsewhere (a day-only line above the headline)
+_HEADLINE_END_CLOCK = re.compile(r"[（(]\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)\s*[）)]\s*$")
+
+
+def headline_end_clock(headline: str) -> tuple[int, int] | None:
+    """(hour, minute) of a clock in brackets that closes the headline, else None."""
+    match = _HEADLINE_END_CLOCK.search(headline)
+    return (int(match.group("H")), int(match.group("M"))) if match else None
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？]")
