@@ -5,6 +5,7 @@ wording, and an unrelated report."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from newsmirror.stories.eventlink import (
     EVENT_MODEL_COVER_FILE,
     LEDE_GATE,
     GatedEventModel,
+    _weighted_jaccard,
     default_event_model,
     event_features,
     is_latin_name,
@@ -136,6 +138,35 @@ def test_a_shared_rare_title_word_weighs_more_than_a_shared_topic() -> None:
     # The side story names some of the core's names (台湾, 台谍案); the unrelated report none of them.
     assert same["core_names_missing"] < different["core_names_missing"] == 1.0
     assert same == dict(zip(names, event_features(side, core, clusterer._is_name, _dice), strict=True))
+
+
+def _terms_in_order(story: _StoryState, reverse: bool) -> _StoryState:
+    """The same story with its term records in sorted (or reverse sorted) key order: what another string hash
+    seed does to them, since the clusterer fills them from frozensets."""
+    def ordered(terms: dict[str, float]) -> dict[str, float]:
+        return dict(sorted(terms.items(), reverse=reverse))
+    return dataclasses.replace(story, title_terms=Counter(ordered(story.title_terms)),
+                               lede_terms=Counter(ordered(story.lede_terms)), centroid=ordered(story.centroid),
+                               event_weights=None)
+
+
+def test_event_features_follow_neither_the_order_of_a_storys_terms_nor_the_order_of_the_two_stories() -> None:
+    """A story's term Counters are filled from frozensets, so their order follows the process's string hash
+    seed; summed in that order the features differed in their last bit with the seed and with which story came
+    first (the test above failed under ``PYTHONHASHSEED=12``). Every order must give the same features."""
+    clusterer = clusterer_of(NEVER)
+    core, side = (clusterer.stories[clusterer.add(doc).story_id] for doc in (document(0, CORE), document(1, SIDE)))
+    orders = [(_terms_in_order(core, first), _terms_in_order(side, second))
+              for first in (False, True) for second in (False, True)]
+    features = {event_features(a, b, clusterer._is_name, _dice, cover=True)
+                for pair in orders for a, b in (pair, pair[::-1])}
+    assert len(features) == 1
+
+
+def test_weighted_jaccard_is_symmetric_to_the_last_bit() -> None:
+    # 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 are two different floats.
+    first, second = {"x": 0.1, "y": 0.2, "z": 0.3}, {"z": 0.3, "y": 0.2, "x": 0.1, "w": 1.0}
+    assert _weighted_jaccard(first, second) == _weighted_jaccard(second, first) == 0.6 / 1.6
 
 
 def test_kept_story_weights_follow_every_change_of_the_story() -> None:

@@ -91,10 +91,13 @@ def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool]
 
 
 def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
+    # Exactly rounded sums (``math.fsum``): a story's term order follows string hashing (its Counters are filled
+    # from frozensets), and a plain sum in ``a``'s order made the feature differ in its last bit with the
+    # argument order and the process's hash seed (a test failed once in 80 seeds; session 28, flaky28).
     if not a or not b:
         return 0.0
-    inter = sum(min(w, b[t]) for t, w in a.items() if t in b)
-    union = sum(a.values()) + sum(b.values()) - inter
+    inter = math.fsum(min(w, b[t]) for t, w in a.items() if t in b)
+    union = math.fsum(a.values()) + math.fsum(b.values()) - inter
     return inter / union if union > 0 else 0.0
 
 
@@ -115,11 +118,11 @@ def is_chinese(story: _StoryState) -> bool:
 def names_missing(own: dict[str, float], other: _StoryState) -> float:
     """The IDF share of a story's names ``own`` (``story_weights``: those at least half of its
     titles-and-ledes use) that ``other`` never uses."""
-    total = sum(own.values())
+    total = math.fsum(own.values())  # fsum: the same figure in any term order (``_weighted_jaccard``)
     if not total:
         return 0.0
-    missing = sum(w for t, w in own.items()
-                  if t not in other.lede_terms and t not in other.title_terms and t not in other.centroid)
+    missing = math.fsum(w for t, w in own.items()
+                        if t not in other.lede_terms and t not in other.title_terms and t not in other.centroid)
     return missing / total
 
 
@@ -151,10 +154,10 @@ def lede_cover(common: dict[str, float], side: _StoryState, names: dict[str, flo
     if names:
         common = {t: w for t, w in common.items()
                   if not (t in names and (t in side.lede_terms or t in side.title_terms or t in side.centroid))}
-    total = sum(common.values())
+    total = math.fsum(common.values())  # fsum: the same figure in any term order (``_weighted_jaccard``)
     if not total:
         return 0.0
-    return sum(w for t, w in common.items() if t in side.lede_terms) / total
+    return math.fsum(w for t, w in common.items() if t in side.lede_terms) / total
 
 
 def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
@@ -170,7 +173,8 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     cosine = 0.0
     if a.norm and b.norm:
         small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
-        cosine = sum(w * large.get(t, 0.0) for t, w in small.items()) / (a.norm * b.norm)
+        # fsum: of two centroids of one size either is ``small``; the same figure both ways round.
+        cosine = math.fsum(w * large.get(t, 0.0) for t, w in small.items()) / (a.norm * b.norm)
     title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
