@@ -26,7 +26,7 @@ from newsmirror.extract.dom import (
     text_of,
 )
 from newsmirror.extract.figures import attach_captions, images_of
-from newsmirror.extract.junk import drop_page_furniture, drop_repeats, trim_label_ends
+from newsmirror.extract.junk import drop_breadcrumbs, drop_page_furniture, drop_repeats, trim_label_ends
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.extract.render import paragraphs_in
@@ -277,6 +277,7 @@ def clean_html(html: str, profile: SiteProfile, *, title: str = "", cjk: bool = 
     _strip_text(root, profile)
     attach_captions(root)
     if web_page:
+        drop_breadcrumbs(root)
         drop_page_furniture(root, page_url=base_url)
         drop_repeats(root, title)
     paragraphize(root)

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import islice
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmirror.extract.bylines import closing_credit
-from newsmirror.extract.dom import has_text, remove, short_text_of, text_of
+from newsmirror.extract.dom import has_text, is_detached, remove, short_text_of, text_of
 
 _TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a",
                 "button", "section", "dl", "dd", "dt", "blockquote")
@@ -121,6 +122,44 @@ def drop_page_furniture(root: HtmlElement, *, page_url: str = "") -> None:
                     and len(text_of(heading)) <= 20 and not _SENTENCE_END.search(text_of(heading)):
                 remove(heading)  # the list's own label ("相关阅读", "Related")
     _drop_trailing_url(root)
+
+
+# A breadcrumb trail: links joined by arrows ("首页 > 新闻 > 社会"), perhaps with a short label before it ("您的位置：")
+# and a last step that is no link ("正文"). Read above the text only: it is where a page sets its trail.
+_TRAIL_SEPARATOR = re.compile(r"[>»›→]|&gt;")
+_TRAIL_WORDING = re.compile(r"[\s>»›→:：/|·]+")
+TRAIL_LENGTH = 80  # visible characters, at most
+TRAIL_LABEL = 12  # characters outside the links, at most (the label and the last step)
+_PROSE_LINE = re.compile(r"[。！？，,.!?].*[。！？，,.!?]")
+PROSE_LINE_LENGTH = 40  # characters: a punctuated line this long is the text's, and the trail stands above it
+_HOLDS_BLOCK = etree.XPath("boolean(.//p | .//div | .//td | .//li | .//table)")
+
+
+def _is_trail(element: HtmlElement, text: str) -> bool:
+    links = [text_of(link) for link in element.iter("a")]
+    links = [link for link in links if link]
+    if len(links) < 2 or len(text) > TRAIL_LENGTH or len(_TRAIL_SEPARATOR.findall(text)) < len(links) - 1:
+        return False
+    rest = text
+    for link in links:
+        rest = rest.replace(link, "", 1)
+    rest = _TRAIL_WORDING.sub("", rest)
+    return len(rest) <= TRAIL_LABEL and not _SENTENCE_END.search(rest)
+
+
+def drop_breadcrumbs(root: HtmlElement) -> None:
+    """Remove a breadcrumb trail above the text (table cells included: old portals lay pages out in tables)."""
+    for element in root.iter("p", "div", "td", "li", "span", "section", "ul", "ol"):
+        if element is root or element.getparent() is None:
+            continue
+        text = short_text_of(element, 4 * TRAIL_LENGTH)
+        if not text or _HOLDS_BLOCK(element):
+            continue  # a container (its blocks are judged one by one), or nothing shown
+        if len(text) >= PROSE_LINE_LENGTH and _PROSE_LINE.search(text):
+            return  # the text has begun
+        if _is_trail(element, text):
+            remove(element)
+            return
 
 
 def _drop_trailing_url(root: HtmlElement) -> None:
@@ -229,8 +268,9 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
     if len(leaves) < 3:
         return trimmed
     cited, below_cited = _drop_reference_list(leaves)
-    if cited:
-        leaves = [e for e in leaves if e.getparent() is not None]
+    stated = _drop_statement_tail(root)
+    if cited or stated:
+        leaves = [e for e in leaves if e.getparent() is not None and not is_detached(e, root)]
     total = sum(len(text_of(e)) for e in leaves)
     budget = END_TRIM_SHARE * total
     for ordered, taken in ((leaves, trimmed[0]), (leaves[::-1], trimmed[1])):
@@ -248,6 +288,7 @@ def trim_label_ends(root: HtmlElement) -> tuple[list[str], list[str]]:
             budget -= size
     trimmed[1].reverse()
     trimmed[1].extend(below_cited)  # a credit may stand below the list ("本文作者：…")
+    trimmed[1].extend(stated)  # ... or below the statement ("责任编辑：…")
     credit = _cut_closing_editor(leaves)
     if credit:
         trimmed[1].insert(0, credit)
@@ -287,6 +328,47 @@ def _drop_reference_list(leaves: list[HtmlElement]) -> tuple[list[str], list[str
                 return texts[index:list_end], texts[list_end:end]
         before += len(text)
     return [], []
+
+
+# A statement of the site or the platform below the text, under a heading or a label ending in "声明" ("免责声明：本平台…",
+# "特别声明" over "本文为…号作者…上传", "…网版权与免责声明："): it speaks of the site's own work, its rights or whose views
+# the text carries, which a statement reported in the news ("外交部声明：…") does not.
+_STATEMENT = re.compile(r"^[^。！？!?，,]{0,12}(?:声明|聲明)\s*(?:[：:]|$)")
+_STATEMENT_SUBJECT = re.compile(_OWN_WORK.pattern + r"|版权|版權|侵权|侵權|观点|觀點", re.I)
+STATEMENT_START = 0.5  # share of the text before the statement, at least: it stands below the text
+STATEMENT_LINES = 3  # the statement's line and the next two, where it names its subject
+STATEMENT_REST = 0.4  # share of the text from the statement on, at most (a contact table may stand below it)
+
+
+def _cut_from(element: HtmlElement, root: HtmlElement) -> None:
+    """Remove ``element`` and everything after it in the region (tables of contacts are no leaves)."""
+    node = element
+    while node is not root and node.getparent() is not None:
+        for later in list(node.itersiblings()):
+            remove(later)
+        node = node.getparent()
+    remove(element)
+
+
+def _drop_statement_tail(root: HtmlElement) -> list[str]:
+    """Remove a site's or platform's statement in the lower half of the text and all that stands below it, when
+    that is a small part of the text; returns the lines removed (credits may be among them)."""
+    # a page laid out in a table sets its statement in cells, which are no leaves of the tail trim
+    leaves = [e for e in root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "td", "blockquote")
+              if e is not root and e.find(".//p") is None and e.find(".//div") is None and e.find(".//td") is None
+              and has_text(e)]
+    texts = [text_of(e) for e in leaves]
+    total = sum(map(len, texts))
+    before = 0
+    for index, text in enumerate(texts):
+        if before >= STATEMENT_START * total and _STATEMENT.match(text) \
+                and _STATEMENT_SUBJECT.search(" ".join(texts[index:index + STATEMENT_LINES])):
+            if sum(map(len, texts[index:])) > STATEMENT_REST * total:
+                return []
+            _cut_from(leaves[index], root)
+            return texts[index:]
+        before += len(text)
+    return []
 
 
 # A credit closing the last paragraph after its final sentence. It credits the desk or the reporter, it is

@@ -37,6 +37,7 @@ from trafilatura.settings import Extractor
 
 from newsmirror.extract import density
 from newsmirror.extract.dom import html_parser, text_content
+from newsmirror.extract.next_article import drop_next_article
 from newsmirror.extract.render import paragraphs_of
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -354,6 +355,7 @@ def article_html(document: HtmlElement, url: str, content: str) -> str:
     """The article's HTML out of a whole page ('' when no candidate finds any). ``document`` is
     consumed (pruned in place); ``content`` is the page source, for the last-resort candidate."""
     cjk = pruned = chinese_page(document)
+    drop_next_article(document)  # reads the page's <title>, which _strip_unread removes
     _strip_unread(document)
     if pruned:
         # Chinese pages: trafilatura reads the page without its layout junk (related lists,
