@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -472,10 +472,20 @@ def statement_units(article: Article, sentences: int = STATEMENT_SENTENCES) -> l
     return _sentences(article, dateline_matched=True, limit=sentences)
 
 
-def shared_statements(first: Sequence[list[_Sentence]], second: Sequence[list[_Sentence]]) -> SharedStatements:
+def statement_weights(reports: Iterable[list[_Sentence]]) -> dict[str, float]:
+    """log(1 + units / units holding the bigram) over many reports' ``statement_units``."""
+    from newsmirror.stories.fact_pairs import story_weights
+
+    return story_weights([s.grams for units in reports for s in units])
+
+
+def shared_statements(first: Sequence[list[_Sentence]], second: Sequence[list[_Sentence]],
+                      weight: Mapping[str, float] | None = None) -> SharedStatements:
     """How many facts two stories (each given as its reports' ``statement_units``) both state,
     aligned as the comparison aligns one story whose two columns are the two stories: two reports
-    of one event state the same facts, two reports of one topic share background at most."""
+    of one event state the same facts, two reports of one topic share background at most.
+    ``weight``: the bigrams' weights (``statement_weights`` of the reports around, so that wording
+    many reports use weighs little); default their rarity among the two stories' units."""
     from newsmirror.stories.fact_pairs import story_weights
 
     sides = ("first", "second")
@@ -485,8 +495,12 @@ def shared_statements(first: Sequence[list[_Sentence]], second: Sequence[list[_S
     if not any(s.grams for s in sentences):
         return SharedStatements(0, 0.0, 0)
     _fold_story_names(sentences)
-    weight = story_weights([s.grams for s in sentences])
-    linker, _blocked, _scores = _linked(sentences, list(sides), weight, "rules", None)
+    if weight is None:
+        weights = story_weights([s.grams for s in sentences])
+    else:  # a bigram of a name folded above may be new to the mapping: as rare as the rarest
+        rarest = max(weight.values(), default=1.0)
+        weights = {g: weight.get(g, rarest) for s in sentences for g in s.grams}
+    linker, _blocked, _scores = _linked(sentences, list(sides), weights, "rules", None)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         if s.grams:
