@@ -87,23 +87,31 @@ def with_figures(day: Captured, documents: list[Document]) -> Captured:
 STATEMENT_FEATURES = ("statements_shared", "statements_share", "statements_specific")
 
 
-def statement_columns(day: Captured, documents: list[Document], day_weights: bool = False) -> np.ndarray:
+def statement_columns(day: Captured, documents: list[Document], day_weights: bool = False,
+                      across_outlets: bool = False) -> np.ndarray:
     """Per pair: what the two stories' reports state alike (``compare.shared_statements`` on each member's
     first ``STATEMENT_SENTENCES`` sentences): log(1 + shared facts), the smaller side's share covered,
     log(1 + shared facts that also share a figure or a name). ``day_weights``: the aligner's bigrams weighed by
-    their rarity among every report of the day (``compare.statement_weights``), not among the pair's."""
+    their rarity among every report of the day (``compare.statement_weights``), not among the pair's.
+    ``across_outlets``: 0 for two stories with an outlet in common (one outlet repeating its own template)."""
     from newsmirror.model import Article
     from newsmirror.stories.compare import shared_statements, statement_units, statement_weights
 
     units = {d.id: statement_units(Article(outlet=d.outlet, title=d.title, original_url="", id=d.id, body_text=d.text))
              for d in documents if d.id in day.assigned}
     members: dict[str, list[str]] = defaultdict(list)
+    outlets: dict[str, set[str]] = defaultdict(set)
+    outlet_of = {d.id: d.outlet for d in documents}
     for article, story in day.assigned.items():
         if article in units:
             members[story].append(article)
+            outlets[story].add(outlet_of[article])
     weight = statement_weights(units.values()) if day_weights else None
     rows = []
     for a, b in day.pairs:
+        if across_outlets and outlets[a] & outlets[b]:
+            rows.append((0.0, 0.0, 0.0))
+            continue
         got = shared_statements([units[m] for m in members[a]], [units[m] for m in members[b]], weight)
         rows.append((math.log1p(got.shared), got.share, math.log1p(got.specific)))
     return np.array(rows, dtype=float).reshape(-1, len(STATEMENT_FEATURES))
@@ -184,6 +192,8 @@ def main() -> None:
                         help="add STATEMENT_FEATURES to the small model (the day folders, to read the reports' text)")
     parser.add_argument("--day-weights", action="store_true",
                         help="with --statements: bigrams weighed by rarity in the day, not in the pair (second try)")
+    parser.add_argument("--across-outlets", action="store_true",
+                        help="with --statements: 0 for two stories with an outlet in common (third try)")
     parser.add_argument("--statements-cache", type=Path, help="keep the statement columns here (computed once)")
     parser.add_argument("--fixed", type=float, help="the small pass at this threshold in every fold (information)")
     args = parser.parse_args()
@@ -204,7 +214,8 @@ def main() -> None:
             from bench.days_pair_fit import load_day
 
             started = time.process_time()
-            columns = {n: statement_columns(d, load_day(n, args.statements).documents, args.day_weights)
+            columns = {n: statement_columns(d, load_day(n, args.statements).documents, args.day_weights,
+                                           args.across_outlets)
                        for n, d in smalls.items()}
             print(f"statement features: {sum(len(d.pairs) for d in smalls.values())} pairs, "
                   f"{time.process_time() - started:.0f} s CPU (with loading the days)")
