@@ -24,6 +24,7 @@ import math
 import pickle
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -81,6 +82,39 @@ def with_figures(day: Captured, documents: list[Document]) -> Captured:
             of_story[story] |= figures(doc.title, doc.text)
     column = np.array([[math.log1p(len(of_story[a] & of_story[b]))] for a, b in day.pairs]).reshape(-1, 1)
     return Captured(day.name, day.assigned, day.sizes, day.pairs, np.hstack([day.features, column]), day.truth)
+
+
+STATEMENT_FEATURES = ("statements_shared", "statements_share", "statements_specific")
+
+
+def statement_columns(day: Captured, documents: list[Document], day_weights: bool = False,
+                      across_outlets: bool = False) -> np.ndarray:
+    """Per pair: what the two stories' reports state alike (``compare.shared_statements`` on each member's
+    first ``STATEMENT_SENTENCES`` sentences): log(1 + shared facts), the smaller side's share covered,
+    log(1 + shared facts that also share a figure or a name). ``day_weights``: the aligner's bigrams weighed by
+    their rarity among every report of the day (``compare.statement_weights``), not among the pair's.
+    ``across_outlets``: 0 for two stories with an outlet in common (one outlet repeating its own template)."""
+    from newsmirror.model import Article
+    from newsmirror.stories.compare import shared_statements, statement_units, statement_weights
+
+    units = {d.id: statement_units(Article(outlet=d.outlet, title=d.title, original_url="", id=d.id, body_text=d.text))
+             for d in documents if d.id in day.assigned}
+    members: dict[str, list[str]] = defaultdict(list)
+    outlets: dict[str, set[str]] = defaultdict(set)
+    outlet_of = {d.id: d.outlet for d in documents}
+    for article, story in day.assigned.items():
+        if article in units:
+            members[story].append(article)
+            outlets[story].add(outlet_of[article])
+    weight = statement_weights(units.values()) if day_weights else None
+    rows = []
+    for a, b in day.pairs:
+        if across_outlets and outlets[a] & outlets[b]:
+            rows.append((0.0, 0.0, 0.0))
+            continue
+        got = shared_statements([units[m] for m in members[a]], [units[m] for m in members[b]], weight)
+        rows.append((math.log1p(got.shared), got.share, math.log1p(got.specific)))
+    return np.array(rows, dtype=float).reshape(-1, len(STATEMENT_FEATURES))
 
 
 def small(day: Captured) -> Captured:
@@ -154,6 +188,13 @@ def main() -> None:
                         help="the small model's fit weighs each day's pairs the same (information)")
     parser.add_argument("--figures", type=Path, metavar="DAYS",
                         help="add shared_figures to the small model (the day folders, to read the reports' text)")
+    parser.add_argument("--statements", type=Path, metavar="DAYS",
+                        help="add STATEMENT_FEATURES to the small model (the day folders, to read the reports' text)")
+    parser.add_argument("--day-weights", action="store_true",
+                        help="with --statements: bigrams weighed by rarity in the day, not in the pair (second try)")
+    parser.add_argument("--across-outlets", action="store_true",
+                        help="with --statements: 0 for two stories with an outlet in common (third try)")
+    parser.add_argument("--statements-cache", type=Path, help="keep the statement columns here (computed once)")
     parser.add_argument("--fixed", type=float, help="the small pass at this threshold in every fold (information)")
     args = parser.parse_args()
     with args.cache.open("rb") as handle:
@@ -164,6 +205,25 @@ def main() -> None:
         from bench.days_pair_fit import load_day
 
         smalls = {n: with_figures(d, load_day(n, args.figures).documents) for n, d in smalls.items()}
+    if args.statements:
+        columns: dict[str, np.ndarray] = {}
+        if args.statements_cache and args.statements_cache.exists():
+            with args.statements_cache.open("rb") as handle:
+                columns = pickle.load(handle)
+        if set(columns) != set(smalls):
+            from bench.days_pair_fit import load_day
+
+            started = time.process_time()
+            columns = {n: statement_columns(d, load_day(n, args.statements).documents, args.day_weights,
+                                           args.across_outlets)
+                       for n, d in smalls.items()}
+            print(f"statement features: {sum(len(d.pairs) for d in smalls.values())} pairs, "
+                  f"{time.process_time() - started:.0f} s CPU (with loading the days)")
+            if args.statements_cache:
+                with args.statements_cache.open("wb") as handle:
+                    pickle.dump(columns, handle)
+        smalls = {n: Captured(d.name, d.assigned, d.sizes, d.pairs, np.hstack([d.features, columns[n]]), d.truth)
+                  for n, d in smalls.items()}
     print(f"{len(cache)} days; pairs: first pass {sum(len(d.pairs) for d in mains.values())}, "
           f"small pass {sum(len(d.pairs) for d in smalls.values())}")
     rows: dict[str, list[tuple[Captured, dict[str, str]]]] = {"no join": [], "main (first pass, LODO)": [],

@@ -35,8 +35,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -196,8 +196,8 @@ def _credit_form(text: str) -> str:
     return to_simplified_key(unicodedata.normalize("NFKC", text)).lower()
 
 
-def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
-    """The article's units. A dateline or byline opening a unit (（中央社記者…台北17日電）) is
+def _sentences(article: Article, dateline_matched: bool, limit: int | None = None) -> list[_Sentence]:
+    """The article's units (of its first ``limit`` sentences when given). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
     no source of details or figures: 台北 and 17 there say where and when the writer sat, not
     what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
     it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
@@ -205,7 +205,7 @@ def _sentences(article: Article, dateline_matched: bool) -> list[_Sentence]:
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
-    units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))
+    units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
@@ -362,29 +362,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
-
-    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
-    pair_scores: dict[tuple[int, int], float] = {}
-    if same_fact == "model":
-        candidates = _model_matches(sentences, weight, mass, model)
-    else:
-        # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
-        name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
-        rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
-        candidates, pair_scores = _rule_matches(sentences, outlets, weight, mass, rare_names)
-    linker = _Linker(sentences, weight, mass)
-    linker.link(candidates)
-    # Pairs kept apart by the one-statement rule before the weaker rounds below.
-    blocked = list(linker.blocked)
-    linker.join_repetitions(pair_scores)
-    # Reports tell a story in much the same order: a weaker match right after (or before) two
-    # statements already found to be one fact is taken too (paraphrase shares fewer characters).
-    for _ in range(CONTINUITY_ROUNDS):
-        linker.link(_continuing(sentences, linker.links, weight, mass))
-    # Last, and seeding no round: two units that give one amount the story seldom gives (with the
-    # rules only: the model's threshold was chosen without this round).
-    if same_fact == "rules":
-        linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
+    linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -443,6 +421,103 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         else:
             comparison.partial.append(fact)
     return comparison
+
+
+def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float], same_fact: SameFact,
+            model: PairModel | None) -> tuple[_Linker, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
+    """The units joined into facts (the linker), the pairs the one-statement rule kept apart
+    before the weaker rounds, and the rules' pair scores."""
+    mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
+    pair_scores: dict[tuple[int, int], float] = {}
+    if same_fact == "model":
+        candidates = _model_matches(sentences, weight, mass, model)
+    else:
+        # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
+        name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
+        rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
+        candidates, pair_scores = _rule_matches(sentences, outlets, weight, mass, rare_names)
+    linker = _Linker(sentences, weight, mass)
+    linker.link(candidates)
+    # Pairs kept apart by the one-statement rule before the weaker rounds below.
+    blocked = list(linker.blocked)
+    linker.join_repetitions(pair_scores)
+    # Reports tell a story in much the same order: a weaker match right after (or before) two
+    # statements already found to be one fact is taken too (paraphrase shares fewer characters).
+    for _ in range(CONTINUITY_ROUNDS):
+        linker.link(_continuing(sentences, linker.links, weight, mass))
+    # Last, and seeding no round: two units that give one amount the story seldom gives (with the
+    # rules only: the model's threshold was chosen without this round).
+    if same_fact == "rules":
+        linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
+    return linker, blocked, pair_scores
+
+
+# Same-fact evidence between two stories (``shared_statements``): the first sentences of each
+# report only, where a report states its event; it bounds the aligner's cost per pair of stories.
+STATEMENT_SENTENCES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class SharedStatements:
+    """What two stories' reports state alike, by the comparison's rules."""
+
+    shared: int  # facts both stories state
+    share: float  # the larger of the two stories' shares of aligned units in such a fact
+    specific: int  # shared facts whose two sides also share a figure or a name
+
+
+def statement_units(article: Article, sentences: int = STATEMENT_SENTENCES) -> list[_Sentence]:
+    """An article's units for ``shared_statements`` (its first ``sentences`` sentences), to be
+    computed once per article and reused for every pair of stories it is in."""
+    return _sentences(article, dateline_matched=True, limit=sentences)
+
+
+def statement_weights(reports: Iterable[list[_Sentence]]) -> dict[str, float]:
+    """log(1 + units / units holding the bigram) over many reports' ``statement_units``."""
+    from newsmirror.stories.fact_pairs import story_weights
+
+    return story_weights([s.grams for units in reports for s in units])
+
+
+def shared_statements(first: Sequence[list[_Sentence]], second: Sequence[list[_Sentence]],
+                      weight: Mapping[str, float] | None = None) -> SharedStatements:
+    """How many facts two stories (each given as its reports' ``statement_units``) both state,
+    aligned as the comparison aligns one story whose two columns are the two stories: two reports
+    of one event state the same facts, two reports of one topic share background at most.
+    ``weight``: the bigrams' weights (``statement_weights`` of the reports around, so that wording
+    many reports use weighs little); default their rarity among the two stories' units."""
+    from newsmirror.stories.fact_pairs import story_weights
+
+    sides = ("first", "second")
+    # Copies: name folding rewrites a unit's key, and the units are reused across pairs.
+    sentences = [replace(s, ref=replace(s.ref, outlet=side)) for side, reports in zip(sides, (first, second), strict=True)
+                 for units in reports for s in units]
+    if not any(s.grams for s in sentences):
+        return SharedStatements(0, 0.0, 0)
+    _fold_story_names(sentences)
+    if weight is None:
+        weights = story_weights([s.grams for s in sentences])
+    else:  # a bigram of a name folded above may be new to the mapping: as rare as the rarest
+        rarest = max(weight.values(), default=1.0)
+        weights = {g: weight.get(g, rarest) for s in sentences for g in s.grams}
+    linker, _blocked, _scores = _linked(sentences, list(sides), weights, "rules", None)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        if s.grams:
+            groups[linker.links.find(i)].append(i)
+    shared = specific = 0
+    covered: set[int] = set()
+    for members in groups.values():
+        by_side = [[sentences[i] for i in members if sentences[i].ref.outlet == side] for side in sides]
+        if not all(by_side):
+            continue
+        shared += 1
+        covered.update(members)
+        left, right = ({detail for s in units for detail in s.figures | s.names} for units in by_side)
+        specific += bool(left & right)
+    aligned = [[i for i, s in enumerate(sentences) if s.grams and s.ref.outlet == side] for side in sides]
+    share = max(len(covered.intersection(units)) / len(units) if units else 0.0 for units in aligned)
+    return SharedStatements(shared, share, specific)
 
 
 class _Linker:
