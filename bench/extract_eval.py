@@ -74,9 +74,9 @@ SET_LABELS = {
     "zh-tune": "zh gold, tune split (tuned on)",
     "zh-test": "zh gold, test split (never tuned on)",
     "body-s26-tune": "body-s26 gold, tune part (tuned on)",
-    "body-s26-held": "body-s26 gold, held part (never tuned on)",
+    "body-s26-held": "body-s26 gold, held part (pages never tuned on; outlets tuned on in body-s28 tune from session 28)",
     "body-s28-tune": "body-s28 gold, tune part (may be tuned on)",
-    "body-s28-held": "body-s28 gold, held part (never tuned on)",
+    "body-s28-held": "body-s28 gold, held part (pages never tuned on; half its outlets on earlier tune parts)",
     "trafilatura-eval": "trafilatura-eval, 990 pages (tuned on)",
     "corpus": "corpus gold (NOT independent: rules share origin)",
 }
