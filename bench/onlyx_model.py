@@ -38,13 +38,15 @@ BAD_CUT, TRUE_LOST = 0.5, 0.2
 def collect(args: argparse.Namespace) -> None:
     import newsmirror.stories.compare as compare
     from bench.onlyx_audit import claims_of, load
-    from newsmirror.stories.onlyx_confidence import claim_features
+    from newsmirror.stories.onlyx_confidence import claim_features, veto_evidence
     from newsmirror.text.normalize import match_key
 
     recorded: list[tuple[str, str, list[float]]] = []
 
     def record(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> bool:
-        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts)))
+        # The model's features, then the vetoes (0/1) after them: ``cv --veto`` reads those columns.
+        vetoes = [float(v) for v in veto_evidence(term, giver, outlet_texts)]
+        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts) + vetoes))
         return True
 
     compare.likely_true = record  # type: ignore[assignment]
@@ -98,8 +100,9 @@ def _dataset(rows: list[dict[str, Any]], features: list[int]) -> tuple[np.ndarra
     return x, y
 
 
-def cross_validated(rows: list[dict[str, Any]], features: list[int]) -> list[tuple[str, float]]:
-    """(sample, held-out probability) per claim, each sample scored by a model fitted on the others."""
+def cross_validated(rows: list[dict[str, Any]], features: list[int], vetoes: list[int] | None = None) -> list[tuple[str, float]]:
+    """(verdict, held-out probability) per claim, each sample scored by a model fitted on the others; a
+    claim a veto column fires on in every fact it is made in scores 0 (withheld whatever the threshold)."""
     scored: list[tuple[str, float]] = []
     for held in SAMPLES:
         train = [r for r in rows if r["sample"] != held]
@@ -108,12 +111,13 @@ def cross_validated(rows: list[dict[str, Any]], features: list[int]) -> list[tup
         for row in rows:
             if row["sample"] == held:
                 sub = {**row, "features": [[f[i] for i in features] for f in row["features"]]}
-                scored.append((row["verdict"], _claim_probability(sub, weights, intercept)))
+                vetoed = any(all(f[v] > 0 for f in row["features"]) for v in vetoes or [])
+                scored.append((row["verdict"], 0.0 if vetoed else _claim_probability(sub, weights, intercept)))
     return scored
 
 
-def table(rows: list[dict[str, Any]], features: list[int]) -> tuple[list[str], float | None]:
-    scored = cross_validated(rows, features)
+def table(rows: list[dict[str, Any]], features: list[int], vetoes: list[int] | None = None) -> tuple[list[str], float | None]:
+    scored = cross_validated(rows, features, vetoes)
     bad = sum(v != "true" for v, _p in scored)
     true = len(scored) - bad
     lines = [f"claims {len(scored)}: bad {bad}, true {true}", "| threshold | bad withheld | true withheld |", "|---|---|---|"]
@@ -128,12 +132,13 @@ def table(rows: list[dict[str, Any]], features: list[int]) -> tuple[list[str], f
 
 
 def cv(args: argparse.Namespace) -> None:
-    from newsmirror.stories.onlyx_confidence import FEATURES
+    from newsmirror.stories.onlyx_confidence import FEATURES, VETOES
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
     features = [FEATURES.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
-    lines, chosen = table(rows, features)
-    print("features:", ",".join(FEATURES[i] for i in features))
+    vetoes = [len(FEATURES) + VETOES.index(v) for v in (args.veto.split(",") if args.veto else [])]
+    lines, chosen = table(rows, features, vetoes)
+    print("features:", ",".join(FEATURES[i] for i in features), "| vetoes:", args.veto or "none")
     print("\n".join(lines))
     print("chosen threshold:", chosen)
 
@@ -143,7 +148,7 @@ def fit(args: argparse.Namespace) -> None:
     from newsmirror.stories.pairscore import PairModel
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
-    x, y = _dataset(rows, list(range(len(FEATURES))))
+    x, y = _dataset(rows, list(range(len(FEATURES))))  # the veto columns after them are not fitted
     samples = {r["sample"] for r in rows}
     weights, intercept, _m, _s = fit_logistic(x, y)
     model = PairModel(tuple(round(float(w), 6) for w in weights), round(intercept, 6), args.threshold, FEATURES)
@@ -166,6 +171,7 @@ def main() -> None:
     checking = commands.add_parser("cv")
     checking.add_argument("--claims", type=Path, required=True)
     checking.add_argument("--features", default="", help="comma-separated subset of the features (default all)")
+    checking.add_argument("--veto", default="", help="comma-separated vetoes applied before the model (default none)")
     fitting = commands.add_parser("fit")
     fitting.add_argument("--claims", type=Path, required=True)
     fitting.add_argument("--threshold", type=float, required=True)

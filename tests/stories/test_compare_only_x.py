@@ -11,8 +11,15 @@ import pytest
 import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
-from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
+from newsmirror.stories.onlyx_confidence import (
+    FEATURES,
+    MODEL_PATH,
+    claim_features,
+    confidence_model,
+    latin_original_in,
+)
 from newsmirror.text.names import abbreviates
+from newsmirror.text.phonetic import han_reads_as_latin
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -231,3 +238,36 @@ def test_the_packaged_model_is_small_and_fits_the_features() -> None:
     apart = {"甲报": "某国官员", "乙社": "金斯堡"}
     assert shared < model.probability(tuple(claim_features("金斯堡", "乙社", apart, apart)))
     assert np.isfinite(intercept)
+
+
+# Vetoes before the model: a silent outlet names the claim otherwise (onlyx30).
+
+
+def test_a_latin_original_is_read_from_the_givers_gloss_or_by_sound() -> None:
+    own = "咨询公司泰勒斯 tellus 的报告说"
+    assert latin_original_in("泰勒斯", own, "据tellus公司的报告")  # the gloss's word, written alone
+    assert not latin_original_in("泰勒斯", own, "据一家咨询公司的报告")
+    assert not latin_original_in("泰勒斯", "咨询公司泰勒斯的报告说", "据tellus公司的报告")  # no gloss, no sound match
+    assert han_reads_as_latin("所罗门", "前助理 dick solomon 说")  # s l m n, 所 no transliteration character
+    assert not han_reads_as_latin("所罗门", "前助理 dick salter 说")
+    assert not han_reads_as_latin("委员会", "the committee said")  # an ordinary word is read as no name
+
+
+def test_a_transliteration_a_silent_outlet_writes_only_in_the_original_is_not_claimed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 乙社 names the firm by its Latin original only: "only 甲报 names 泰勒斯" would be false.
+    glossed = _article("甲报", "市场调查公司泰勒斯（Tellus）的分析师表示，今年第三季度全球平板电脑出货量增长两成。")
+    original = _article("乙社", "Tellus分析师表示，今年第三季度全球平板电脑出货量增长两成。")
+    silent = _article("丙台", "今年第三季度全球平板电脑出货量增长两成。")
+    assert "泰勒斯" not in _only([glossed, original, silent], "甲报")
+    _model_off(monkeypatch)
+    assert "泰勒斯" in _only([glossed, original, silent], "甲报")  # the rules alone claim it
+
+
+def test_a_body_a_silent_outlet_writes_in_its_short_form_is_not_claimed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 乙社 writes 央视, the short form of 中央电视台: "only 甲报 names 中央电视台" would be false.
+    full = _article("甲报", "据中央电视台报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。")
+    short = _article("乙社", "据央视报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。")
+    silent = _article("丙台", "习近平周三会见外宾，双方交换了意见。")
+    assert "中央电视台" not in _only([full, short, silent], "甲报")
+    _model_off(monkeypatch)
+    assert "中央电视台" in _only([full, short, silent], "甲报")
