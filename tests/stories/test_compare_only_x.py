@@ -253,21 +253,18 @@ def test_a_latin_original_is_read_from_the_givers_gloss_or_by_sound() -> None:
     assert not han_reads_as_latin("委员会", "the committee said")  # an ordinary word is read as no name
 
 
-def test_a_transliteration_a_silent_outlet_writes_only_in_the_original_is_not_claimed(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("claim", "giver_text", "other_text"), [
     # 乙社 names the firm by its Latin original only: "only 甲报 names 泰勒斯" would be false.
-    glossed = _article("甲报", "市场调查公司泰勒斯（Tellus）的分析师表示，今年第三季度全球平板电脑出货量增长两成。")
-    original = _article("乙社", "Tellus分析师表示，今年第三季度全球平板电脑出货量增长两成。")
-    silent = _article("丙台", "今年第三季度全球平板电脑出货量增长两成。")
-    assert "泰勒斯" not in _only([glossed, original, silent], "甲报")
-    _model_off(monkeypatch)
-    assert "泰勒斯" in _only([glossed, original, silent], "甲报")  # the rules alone claim it
-
-
-def test_a_body_a_silent_outlet_writes_in_its_short_form_is_not_claimed(monkeypatch: pytest.MonkeyPatch) -> None:
+    ("泰勒斯", "市场调查公司泰勒斯（Tellus）的分析师表示，今年第三季度全球平板电脑出货量增长两成。",
+     "Tellus分析师表示，今年第三季度全球平板电脑出货量增长两成。"),
     # 乙社 writes 央视, the short form of 中央电视台: "only 甲报 names 中央电视台" would be false.
-    full = _article("甲报", "据中央电视台报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。")
-    short = _article("乙社", "据央视报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。")
-    silent = _article("丙台", "习近平周三会见外宾，双方交换了意见。")
-    assert "中央电视台" not in _only([full, short, silent], "甲报")
+    ("中央电视台", "据中央电视台报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。",
+     "据央视报道，习近平周三会见了来访的外宾，双方就地区局势交换了意见。"),
+])
+def test_a_name_a_silent_outlet_writes_otherwise_is_not_claimed(
+        monkeypatch: pytest.MonkeyPatch, claim: str, giver_text: str, other_text: str) -> None:
+    articles = [_article("甲报", giver_text), _article("乙社", other_text),
+                _article("丙台", "今年第三季度全球平板电脑出货量增长两成，习近平周三会见外宾。")]
+    assert claim not in _only(articles, "甲报")
     _model_off(monkeypatch)
-    assert "中央电视台" in _only([full, short, silent], "甲报")
+    assert claim in _only(articles, "甲报")  # the rules alone claim it
