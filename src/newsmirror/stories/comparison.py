@@ -29,7 +29,7 @@ ALIGNMENT_VERSION = "33"  # 17: times of day, 万 remainders, the amount round; 
 # 32 (session 28): 摄影, 编辑, 翻译, 出处, 相关报道 and an agency's Latin name make a sentence furniture only in a
 # credit's form (摄影：, （编译, 相关报道：, /AFP); 来源：, 作者：, 图/ are credits again
 # 33 (session 28, onlyx30): a one-outlet detail a silent outlet names otherwise (its Latin original, a short or
-# long form) is withheld before the model; the model refitted on samples A-G, threshold .45
+# long form) is withheld before the model (the model unchanged)
 
 
 @dataclass(slots=True)

@@ -17,8 +17,9 @@ name mark (爱德华 of 爱德华-斯诺登) were dropped (dropping each withhel
 Session 28 (onlyx30) adds a veto before the model: a claim is withheld outright when a silent outlet names
 the same thing otherwise, by the Latin original the giver glosses it with (科纳仕（Canalys）against Canalys) or a
 Latin word it reads as (所罗门 against Solomon), or in a short or long form (卫健局 of 卫生健康局: onlyx29's
-``abbreviated_in``). As features of the model they were outweighed (onlyx29: 卫健局 scored .62); as a veto they
-withheld more bad claims for fewer true ones, leave-one-sample-out over samples A-G.
+``abbreviated_in``). As a feature the short form was outweighed (onlyx29: 卫健局 scored .62); as vetoes before the
+unchanged model (A-E, .60) they withhold 12 more of A-G's 108 bad claims for 3 more of its 242 true ones
+(leave-one-sample-out; bench/days_results.md, session 28, onlyx30).
 """
 
 from __future__ import annotations
