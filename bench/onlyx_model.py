@@ -4,7 +4,7 @@
     python bench/onlyx_model.py cv --claims CLAIMS.json                     # leave-one-sample-out table per threshold
     python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.toml
 
-``collect`` compares every story of samples A-G (``bench/days/onlyx-sample*.toml``) with the model off and
+``collect`` compares every story of samples A-H (``bench/days/onlyx-sample*.toml``) with the model off and
 records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml`` and the features
 of each fact it is made in. Labels: "true" = 1, "false" and "not-a-name" = 0; unjudged claims are left out.
 A claim is withheld when every fact it is made in scores below the threshold. The threshold rule (chosen
@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 SAMPLES = {"A": "onlyx-sample.toml", "B": "onlyx-sample.toml", "C": "onlyx-sample-c.toml",
            "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml", "F": "onlyx-sample-f.toml",
-           "G": "onlyx-sample-g.toml"}
+           "G": "onlyx-sample-g.toml", "H": "onlyx-sample-h.toml"}
 L2 = 1.0  # ridge penalty on the weights (not the intercept): 255 labels, 14 features
 THRESHOLDS = [round(0.05 * n, 2) for n in range(1, 20)]
 BAD_CUT, TRUE_LOST = 0.5, 0.2
@@ -38,15 +38,13 @@ BAD_CUT, TRUE_LOST = 0.5, 0.2
 def collect(args: argparse.Namespace) -> None:
     import newsmirror.stories.compare as compare
     from bench.onlyx_audit import claims_of, load
-    from newsmirror.stories.onlyx_confidence import claim_features, veto_evidence
+    from newsmirror.stories.onlyx_confidence import claim_features
     from newsmirror.text.normalize import match_key
 
     recorded: list[tuple[str, str, list[float]]] = []
 
     def record(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> bool:
-        # The model's features, then the vetoes (0/1) after them: ``cv --veto`` reads those columns.
-        vetoes = [float(v) for v in veto_evidence(term, giver, outlet_texts)]
-        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts) + vetoes))
+        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts)))
         return True
 
     compare.likely_true = record  # type: ignore[assignment]
@@ -100,9 +98,8 @@ def _dataset(rows: list[dict[str, Any]], features: list[int]) -> tuple[np.ndarra
     return x, y
 
 
-def cross_validated(rows: list[dict[str, Any]], features: list[int], vetoes: list[int] | None = None) -> list[tuple[str, float]]:
-    """(verdict, held-out probability) per claim, each sample scored by a model fitted on the others; a
-    claim a veto column fires on in every fact it is made in scores 0 (withheld whatever the threshold)."""
+def cross_validated(rows: list[dict[str, Any]], features: list[int]) -> list[tuple[str, float]]:
+    """(sample, held-out probability) per claim, each sample scored by a model fitted on the others."""
     scored: list[tuple[str, float]] = []
     for held in SAMPLES:
         train = [r for r in rows if r["sample"] != held]
@@ -111,13 +108,12 @@ def cross_validated(rows: list[dict[str, Any]], features: list[int], vetoes: lis
         for row in rows:
             if row["sample"] == held:
                 sub = {**row, "features": [[f[i] for i in features] for f in row["features"]]}
-                vetoed = any(all(f[v] > 0 for f in row["features"]) for v in vetoes or [])
-                scored.append((row["verdict"], 0.0 if vetoed else _claim_probability(sub, weights, intercept)))
+                scored.append((row["verdict"], _claim_probability(sub, weights, intercept)))
     return scored
 
 
-def table(rows: list[dict[str, Any]], features: list[int], vetoes: list[int] | None = None) -> tuple[list[str], float | None]:
-    scored = cross_validated(rows, features, vetoes)
+def table(rows: list[dict[str, Any]], features: list[int]) -> tuple[list[str], float | None]:
+    scored = cross_validated(rows, features)
     bad = sum(v != "true" for v, _p in scored)
     true = len(scored) - bad
     lines = [f"claims {len(scored)}: bad {bad}, true {true}", "| threshold | bad withheld | true withheld |", "|---|---|---|"]
@@ -132,13 +128,12 @@ def table(rows: list[dict[str, Any]], features: list[int], vetoes: list[int] | N
 
 
 def cv(args: argparse.Namespace) -> None:
-    from newsmirror.stories.onlyx_confidence import FEATURES, VETOES
+    from newsmirror.stories.onlyx_confidence import FEATURES
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
     features = [FEATURES.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
-    vetoes = [len(FEATURES) + VETOES.index(v) for v in (args.veto.split(",") if args.veto else [])]
-    lines, chosen = table(rows, features, vetoes)
-    print("features:", ",".join(FEATURES[i] for i in features), "| vetoes:", args.veto or "none")
+    lines, chosen = table(rows, features)
+    print("features:", ",".join(FEATURES[i] for i in features))
     print("\n".join(lines))
     print("chosen threshold:", chosen)
 
@@ -148,7 +143,7 @@ def fit(args: argparse.Namespace) -> None:
     from newsmirror.stories.pairscore import PairModel
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
-    x, y = _dataset(rows, list(range(len(FEATURES))))  # the veto columns after them are not fitted
+    x, y = _dataset(rows, list(range(len(FEATURES))))
     samples = {r["sample"] for r in rows}
     weights, intercept, _m, _s = fit_logistic(x, y)
     model = PairModel(tuple(round(float(w), 6) for w in weights), round(intercept, 6), args.threshold, FEATURES)
@@ -171,7 +166,6 @@ def main() -> None:
     checking = commands.add_parser("cv")
     checking.add_argument("--claims", type=Path, required=True)
     checking.add_argument("--features", default="", help="comma-separated subset of the features (default all)")
-    checking.add_argument("--veto", default="", help="comma-separated vetoes applied before the model (default none)")
     fitting = commands.add_parser("fit")
     fitting.add_argument("--claims", type=Path, required=True)
     fitting.add_argument("--threshold", type=float, required=True)

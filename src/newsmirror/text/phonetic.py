@@ -191,18 +191,3 @@ def latin_words(text: str) -> frozenset[str]:
 def text_transliterations(text: str) -> frozenset[str]:
     """``transliterated_names`` of a normalized text (spaces left out)."""
     return frozenset(transliterated_names(text.replace(" ", "")))
-
-
-# A Han name read against Latin words needs this share of transliteration characters (所罗门: 罗, 门),
-# so that an ordinary word's syllables are not read as a foreign name.
-MIN_TRANSLITERATION_SHARE = 0.6
-
-
-def han_reads_as_latin(han: str, text: str) -> bool:
-    """Whether the Han name ``han`` (three or more characters, mostly transliteration characters) is
-    a Latin word of the normalized ``text`` by its consonants' sound classes, in order (所罗门 of
-    Solomon): ``reads_as`` without its demand that every character be a transliteration character."""
-    if len(han) < 3 or sum(c in TRANSLITERATION_CHARS for c in han) < MIN_TRANSLITERATION_SHARE * len(han):
-        return False
-    wanted = _han_key(han)
-    return len(wanted) >= MIN_READ_CONSONANTS and any(_latin_key(word) == wanted for word in latin_words(text))
