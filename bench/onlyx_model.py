@@ -4,7 +4,7 @@
     python bench/onlyx_model.py cv --claims CLAIMS.json                     # leave-one-sample-out table per threshold
     python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.toml
 
-``collect`` compares every story of samples A-G (``bench/days/onlyx-sample*.toml``) with the model off and
+``collect`` compares every story of samples A-H (``bench/days/onlyx-sample*.toml``) with the model off and
 records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml`` and the features
 of each fact it is made in. Labels: "true" = 1, "false" and "not-a-name" = 0; unjudged claims are left out.
 A claim is withheld when every fact it is made in scores below the threshold. The threshold rule (chosen
@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 SAMPLES = {"A": "onlyx-sample.toml", "B": "onlyx-sample.toml", "C": "onlyx-sample-c.toml",
            "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml", "F": "onlyx-sample-f.toml",
-           "G": "onlyx-sample-g.toml"}
+           "G": "onlyx-sample-g.toml", "H": "onlyx-sample-h.toml"}
 L2 = 1.0  # ridge penalty on the weights (not the intercept): 255 labels, 14 features
 THRESHOLDS = [round(0.05 * n, 2) for n in range(1, 20)]
 BAD_CUT, TRUE_LOST = 0.5, 0.2
