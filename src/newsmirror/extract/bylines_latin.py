@@ -107,6 +107,16 @@ def _headline_at(lines: list[str], headline: str) -> int | None:
                  if _squeeze(line) == wanted or (len(wanted) >= 12 and _squeeze(line).startswith(wanted))), None)
 
 
+def _byline_window(at: int, count: int) -> list[int]:
+    """Indexes of the lines that may hold the byline of the headline at ``at``: below it, nearest
+    first, then above it."""
+    return [*range(at + 1, min(count, at + 1 + AFTER)), *range(at - 1, max(-1, at - 1 - BEFORE), -1)]
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    return any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in element.iterancestors())
+
+
 def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: bool = False) -> list[str]:
     """Names of the byline nearest below the headline (else just above it); a label alone on its
     line ("Von") takes the next line as its names. ``bare``: only a line that starts with its
@@ -114,8 +124,7 @@ def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: boo
     at = _headline_at(lines, headline)
     if at is None:
         return []
-    order = [*range(at + 1, min(len(lines), at + 1 + AFTER)), *range(at - 1, max(-1, at - 1 - BEFORE), -1)]
-    for index in order:
+    for index in _byline_window(at, len(lines)):
         line = lines[index].strip()
         if len(line) > 120:
             continue
@@ -203,8 +212,7 @@ def marked_names(around: HtmlElement, outlet: set[str]) -> list[str]:
     by the headline, outside comments."""
     found: list[str] = []
     for element in _MARKED(around):
-        if element.tag == "meta" or any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
-                                        for a in element.iterancestors()):
+        if element.tag == "meta" or _in_comments(element):
             continue
         text = re.sub(r"\s+", " ", element.text_content()).strip(" ,;|·")
         for name in _names(re.sub(r"^(?i:by|von|par|por)\s+", "", text)):
@@ -222,7 +230,7 @@ _HANDLE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w.-]{1,29}")
 
 def _profile_link(element: HtmlElement) -> bool:
     path = urlsplit(element.get("href") or "").path
-    return any(_PROFILE_SEGMENT.match(segment) for segment in path.split("/")[:-1] + [path.rsplit("/", 1)[-1]])
+    return any(_PROFILE_SEGMENT.match(segment) for segment in path.split("/"))
 
 
 def _same_site(href: str, url: str) -> bool:
@@ -242,7 +250,7 @@ def profile_names(around: HtmlElement, lines: list[str], headline: str, outlet: 
     for link in around.iter("a"):
         text = re.sub(r"\s+", " ", link.text_content()).strip(" ,;|·")
         if not _profile_link(link) or not (_HANDLE.fullmatch(text) or re.fullmatch(_NAME, text)) \
-                or any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in link.iterancestors()):
+                or _in_comments(link):
             continue
         # a login made of a desk's word ("KB_Redaktion") is the desk; a link to another site
         # ("pixabay.com/users/…" in a picture credit) names someone who is not the site's writer
@@ -254,7 +262,7 @@ def profile_names(around: HtmlElement, lines: list[str], headline: str, outlet: 
     at = _headline_at(lines, headline)
     if not linked or at is None:
         return []
-    for index in [*range(at + 1, min(len(lines), at + 1 + AFTER)), *range(at - 1, max(-1, at - 1 - BEFORE), -1)]:
+    for index in _byline_window(at, len(lines)):
         line = lines[index].strip()
         words = set(re.findall(r"[\w.-]+", line))
         found = [name for name in sorted(linked, key=line.find) if len(line) <= 120
