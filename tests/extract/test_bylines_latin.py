@@ -130,3 +130,17 @@ def test_a_name_linked_to_the_sites_author_page_by_the_headline(byline: str, nam
 ])
 def test_linked_names_that_are_no_byline(byline: str, after: str) -> None:
     assert _authors(byline, after=after) == []
+
+
+def test_a_linked_profile_inside_a_sentence_or_a_web_address_is_no_byline() -> None:
+    sentence = ('<p>The mayor <a href="/profile/mayors/jane-doe/">Jane Doe</a> said the branches were '
+                'long overdue and thanked the volunteers who had collected the books.</p>')
+    assert _authors(sentence) == []
+    assert _authors('<p>Autor: <a href="/author/cpblog/">www.suitcase-notes.example.net</a></p>') == []
+
+
+def test_a_caption_naming_a_person_linked_in_the_text_is_no_byline() -> None:
+    byline = "<figure><figcaption>Jane Doe opens the first branch Photo: City archive</figcaption></figure>"
+    text = ('<p>Mayor <a href="/profile/mayors/jane-doe/">Jane Doe</a> opened the first of the branches on '
+            "Monday morning and thanked the volunteers who had collected and sorted the books.</p>")
+    assert _authors(byline + text) == []

@@ -225,12 +225,20 @@ def marked_names(around: HtmlElement, outlet: set[str]) -> list[str]:
 # "/user/jdoe42.html", "/userinfo.php?uid=6"): a path segment that starts with one of these words.
 _PROFILE_SEGMENT = re.compile(r"(?i)^(?:authors?|autor(?:en|in)?|auteurs?|user(?:s|info)?|profiles?|profil|"
                               r"members?|writers?|journalists?)(?:\.\w+)?$")
+BYLINE_REST = 80  # characters of a linked byline's line outside its names at most
 _HANDLE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w.-]{1,29}")
 
 
 def _profile_link(element: HtmlElement) -> bool:
     path = urlsplit(element.get("href") or "").path
     return any(_PROFILE_SEGMENT.match(segment) for segment in path.split("/"))
+
+
+def _in_running_text(link: HtmlElement) -> bool:
+    """Whether a link stands in a paragraph of the story ("… champion <a href=/profile/…>Jane
+    Doe</a> won …": the person the story is about, not its writer)."""
+    paragraph = next(link.iterancestors("p"), None)
+    return paragraph is not None and len(paragraph.text_content().strip()) > BYLINE_REST + 40
 
 
 def _same_site(href: str, url: str) -> bool:
@@ -249,8 +257,10 @@ def profile_names(around: HtmlElement, lines: list[str], headline: str, outlet: 
     linked: set[str] = set()
     for link in around.iter("a"):
         text = re.sub(r"\s+", " ", link.text_content()).strip(" ,;|·")
+        # (a web address given as the name, "www.example.com", is a site, not a login)
         if not _profile_link(link) or not (_HANDLE.fullmatch(text) or re.fullmatch(_NAME, text)) \
-                or _in_comments(link):
+                or re.search(r"^www\.|\.[a-z]{2,4}$", text) \
+                or _in_comments(link) or _in_running_text(link):
             continue
         # a login made of a desk's word ("KB_Redaktion") is the desk; a link to another site
         # ("pixabay.com/users/…" in a picture credit) names someone who is not the site's writer
@@ -265,9 +275,10 @@ def profile_names(around: HtmlElement, lines: list[str], headline: str, outlet: 
     for index in _byline_window(at, len(lines)):
         line = lines[index].strip()
         words = set(re.findall(r"[\w.-]+", line))
-        found = [name for name in sorted(linked, key=line.find) if len(line) <= 120
-                 and (name in words or (" " in name and name in line))]
-        if found:
+        found = [name for name in sorted(linked, key=line.find) if name in words or (" " in name and name in line)]
+        # a byline line holds little besides the names (a label, a day, a count of comments); a
+        # name linked inside a sentence ("… champion <a href=/profile/…>Jane Doe</a> won …") is the story's
+        if found and len(re.sub("|".join(map(re.escape, found)), "", line).strip()) <= BYLINE_REST:
             return found
     return []
 
