@@ -101,3 +101,46 @@ def test_author_metadata_naming_the_site_its_title_ends_with_is_no_person() -> N
     titled = extract_article(RawDocument(kind=DocumentKind.WEB_PAGE, content=html,
                                          url="https://www.example.com/a")).authors
     assert titled == []
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    # a login linked to the site's user page, after a label and before the day
+    ('<p>von <a href="https://www.citypaper.example.com/user/jdoe42.html">jdoe42</a> am 06.05.2024</p>', ["jdoe42"]),
+    # no label: the day, the login linked to its author page, the comment count
+    ('<p>May 6, 2024 <a href="/blog/author/jdoe/">JDoe</a> 3 Comments</p>', ["JDoe"]),
+    # an address that names no one ("userinfo.php?uid=6")
+    ('<p>Geschrieben von <a href="/forum/userinfo.php?uid=6">Sparrow</a> am 06.05.2024 20:30</p>', ["Sparrow"]),
+    # a full name linked to the author page, on a line by itself
+    ('<div class="meta"><a href="/news/author/jane-doe/">Jane Doe</a></div><p>6 May 2024</p>', ["Jane Doe"]),
+])
+def test_a_name_linked_to_the_sites_author_page_by_the_headline(byline: str, names: list[str]) -> None:
+    assert _authors(byline) == names
+
+
+@pytest.mark.parametrize(("byline", "after"), [
+    # a desk's login is the desk
+    ('<p>von <a href="/user/CP_Redaktion.html">CP_Redaktion</a> am 06.05.2024</p>', ""),
+    # a picture credit linking to a user page on another site
+    ('<p>Foto: <a href="https://photos.example.org/users/snapper-5487/">snapper</a> / Photos</p>', ""),
+    # a login linked far below the headline (a related item's, a commenter's) is not the byline
+    ("", "<aside>" + "".join(f"<p>Related story number {n} about the city</p>" for n in range(20))
+     + '<p>von <a href="/user/someone7.html">someone7</a></p></aside>'),
+    # a link that is no author page
+    ('<p>May 6, 2024 <a href="/blog/tag/libraries/">libraries</a></p>', ""),
+])
+def test_linked_names_that_are_no_byline(byline: str, after: str) -> None:
+    assert _authors(byline, after=after) == []
+
+
+def test_a_linked_profile_inside_a_sentence_or_a_web_address_is_no_byline() -> None:
+    sentence = ('<p>The mayor <a href="/profile/mayors/jane-doe/">Jane Doe</a> said the branches were '
+                'long overdue and thanked the volunteers who had collected the books.</p>')
+    assert _authors(sentence) == []
+    assert _authors('<p>Autor: <a href="/author/cpblog/">www.suitcase-notes.example.net</a></p>') == []
+
+
+def test_a_caption_naming_a_person_linked_in_the_text_is_no_byline() -> None:
+    byline = "<figure><figcaption>Jane Doe opens the first branch Photo: City archive</figcaption></figure>"
+    text = ('<p>Mayor <a href="/profile/mayors/jane-doe/">Jane Doe</a> opened the first of the branches on '
+            "Monday morning and thanked the volunteers who had collected and sorted the books.</p>")
+    assert _authors(byline + text) == []

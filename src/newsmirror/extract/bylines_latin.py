@@ -107,6 +107,16 @@ def _headline_at(lines: list[str], headline: str) -> int | None:
                  if _squeeze(line) == wanted or (len(wanted) >= 12 and _squeeze(line).startswith(wanted))), None)
 
 
+def _byline_window(at: int, count: int) -> list[int]:
+    """Indexes of the lines that may hold the byline of the headline at ``at``: below it, nearest
+    first, then above it."""
+    return [*range(at + 1, min(count, at + 1 + AFTER)), *range(at - 1, max(-1, at - 1 - BEFORE), -1)]
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    return any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in element.iterancestors())
+
+
 def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: bool = False) -> list[str]:
     """Names of the byline nearest below the headline (else just above it); a label alone on its
     line ("Von") takes the next line as its names. ``bare``: only a line that starts with its
@@ -114,8 +124,7 @@ def byline_names(lines: list[str], headline: str, outlet: set[str], *, bare: boo
     at = _headline_at(lines, headline)
     if at is None:
         return []
-    order = [*range(at + 1, min(len(lines), at + 1 + AFTER)), *range(at - 1, max(-1, at - 1 - BEFORE), -1)]
-    for index in order:
+    for index in _byline_window(at, len(lines)):
         line = lines[index].strip()
         if len(line) > 120:
             continue
@@ -203,8 +212,7 @@ def marked_names(around: HtmlElement, outlet: set[str]) -> list[str]:
     by the headline, outside comments."""
     found: list[str] = []
     for element in _MARKED(around):
-        if element.tag == "meta" or any("comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
-                                        for a in element.iterancestors()):
+        if element.tag == "meta" or _in_comments(element):
             continue
         text = re.sub(r"\s+", " ", element.text_content()).strip(" ,;|·")
         for name in _names(re.sub(r"^(?i:by|von|par|por)\s+", "", text)):
@@ -213,10 +221,73 @@ def marked_names(around: HtmlElement, outlet: set[str]) -> list[str]:
     return found
 
 
+# A link to the page the site keeps for one of its writers or users ("/author/jdoe/",
+# "/user/jdoe42.html", "/userinfo.php?uid=6"): a path segment that starts with one of these words.
+_PROFILE_SEGMENT = re.compile(r"(?i)^(?:authors?|autor(?:en|in)?|auteurs?|user(?:s|info)?|profiles?|profil|"
+                              r"members?|writers?|journalists?)(?:\.\w+)?$")
+BYLINE_REST = 80  # characters of a linked byline's line outside its names at most
+_HANDLE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w.-]{1,29}")
+
+
+def _profile_link(element: HtmlElement) -> bool:
+    path = urlsplit(element.get("href") or "").path
+    return any(_PROFILE_SEGMENT.match(segment) for segment in path.split("/"))
+
+
+def _in_running_text(link: HtmlElement) -> bool:
+    """Whether a link stands in a paragraph of the story ("… champion <a href=/profile/…>Jane
+    Doe</a> won …": the person the story is about, not its writer)."""
+    paragraph = next(link.iterancestors("p"), None)
+    return paragraph is not None and len(paragraph.text_content().strip()) > BYLINE_REST + 40
+
+
+def _same_site(href: str, url: str) -> bool:
+    """Whether a link stays on the page's site (a relative link does; so does a host that shares
+    the page host's last two labels)."""
+    host = (urlsplit(href).hostname or "").removeprefix("www.")
+    page = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    return not host or (bool(page) and host.split(".")[-2:] == page.split(".")[-2:])
+
+
+def profile_names(around: HtmlElement, lines: list[str], headline: str, outlet: set[str], url: str) -> list[str]:
+    """Writers named by links to the site's author or user pages on a short line by the headline
+    ("January 10, 2019 jdoe 1 Comment", "von <a href=/user/jdoe42.html>jdoe42</a> am 20.09.2020"):
+    the address says the text is a person the site keeps a page for, so a one-word login counts
+    here (it does not in a plain byline), outside comments; the line nearest the headline wins."""
+    linked: set[str] = set()
+    for link in around.iter("a"):
+        text = re.sub(r"\s+", " ", link.text_content()).strip(" ,;|·")
+        # (a web address given as the name, "www.example.com", is a site, not a login)
+        if not _profile_link(link) or not (_HANDLE.fullmatch(text) or re.fullmatch(_NAME, text)) \
+                or re.search(r"^www\.|\.[a-z]{2,4}$", text) \
+                or _in_comments(link) or _in_running_text(link):
+            continue
+        # a login made of a desk's word ("KB_Redaktion") is the desk; a link to another site
+        # ("pixabay.com/users/…" in a picture credit) names someone who is not the site's writer
+        # (a login may hold digits, "jdoe42", which a printed name never does)
+        if _is_person(re.sub(r"\d", "", text) if " " not in text else text, outlet) \
+                and not _NOT_PERSON.search(re.sub(r"[_.-]", " ", text)) \
+                and _same_site(link.get("href") or "", url):
+            linked.add(text)
+    at = _headline_at(lines, headline)
+    if not linked or at is None:
+        return []
+    for index in _byline_window(at, len(lines)):
+        line = lines[index].strip()
+        words = set(re.findall(r"[\w.-]+", line))
+        found = [name for name in sorted(linked, key=line.find) if name in words or (" " in name and name in line)]
+        # a byline line holds little besides the names (a label, a day, a count of comments); a
+        # name linked inside a sentence ("… champion <a href=/profile/…>Jane Doe</a> won …") is the story's
+        if found and len(re.sub("|".join(map(re.escape, found)), "", line).strip()) <= BYLINE_REST:
+            return found
+    return []
+
+
 def latin_authors(document: HtmlElement, around: HtmlElement, lines: list[str], headline: str,
                   url: str) -> list[str]:
     """The writers of a non-Chinese page: its byline by the headline, else the names it marks as
-    its author's there, else its author metadata when the page shows that name."""
+    its author's there, else its author metadata when the page shows that name, else the names
+    linked to the site's author pages by the headline."""
     outlet = outlet_words(document, url)
     return byline_names(lines, headline, outlet) or marked_names(around, outlet) or \
-        metadata_names(document, lines, outlet)
+        metadata_names(document, lines, outlet) or profile_names(around, lines, headline, outlet, url)
