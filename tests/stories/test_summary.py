@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from newsmirror.stories.compare import compare_story
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.summary import summarize
 from tests.stories.fixtures import TRADE_HANS, TRADE_HANT
 
@@ -22,3 +23,15 @@ def test_an_outlets_own_facts_are_ranked_lead_first() -> None:
     ranked = summarize(comparison, own=10).own["甲报"]
     indexes = [fact.sentences[0].index for fact in ranked]
     assert indexes == sorted(indexes) or len(indexes) <= 1
+
+
+def test_a_sentence_standing_in_two_facts_opens_only_one_of_them_in_the_summary() -> None:
+    packed = SentenceRef("a1", "甲报", 0, "副外长2日至3日访俄，会见外长。")
+    visit = SentenceRef("b1", "乙报", 0, "副外长2日至3日访俄。")
+    meeting = SentenceRef("c1", "丙报", 2, "副外长会见了外长。")
+    other = SentenceRef("b1", "乙报", 3, "双方同意加强合作。")
+    echo = SentenceRef("c1", "丙报", 4, "两国同意加强合作。")
+    comparison = Comparison(story_id="s1", outlets=["甲报", "乙报", "丙报"],
+                            partial=[Fact([packed, visit]), Fact([packed, meeting]), Fact([other, echo])])
+    common = summarize(comparison).common
+    assert [fact.sentences[0].text for fact in common] == [packed.text, other.text]

@@ -39,9 +39,23 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     own facts ranked by ``importance``."""
     multi = [*comparison.shared, *comparison.partial]
     multi.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
-    summary = Summary(outlets=list(comparison.outlets), common=multi[:shared])
+    summary = Summary(outlets=list(comparison.outlets), common=_distinct_leads(multi)[:shared])
     for outlet in comparison.outlets:
         facts = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
         summary.own[outlet] = facts[:own]
         summary.more_own[outlet] = max(0, len(facts) - own)
     return summary
+
+
+def _distinct_leads(facts: list[Fact]) -> list[Fact]:
+    """The facts whose first sentence no earlier fact opens with. One sentence may stand in two facts (an
+    outlet's packed sentence matched by two others' statements); the summary shows each fact by its first
+    sentence, so the second would read as the same fact twice (4/4 and 3/4 of one line)."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for fact in facts:
+        lead = (fact.sentences[0].article_id, fact.sentences[0].index)
+        if lead not in seen:
+            seen.add(lead)
+            kept.append(fact)
+    return kept
