@@ -289,11 +289,11 @@ def meta_author(document: HtmlElement, lines: list[str]) -> list[str]:
         if _HAN_NAME.fullmatch(name) and _person(name, need_surname=True) == name:
             return [name]
         # an acronym is an outlet; a name the page shows only inside a longer word or an address
-        # ("chinanews" of "chinanews.com" in the footer) is the site's, not a byline
+        # ("examplenews" of "examplenews.com" in the footer) is the site's, not a byline
         if _LATIN_NAME.fullmatch(name) and "." not in name and not name.isupper() and _shown_as_word(name, lines):
             return [name]
     # a person JSON-LD gives with an author page of their own, whom the page prints as a line by
-    # itself: a byline, even a pen name without a surname ("大摳" under the headline)
+    # itself: a byline, even a pen name without a surname ("阿木" under the headline)
     for value in json_ld_authors(document, profiled=True):
         name = value.strip()
         if 2 <= len(name) <= 12 and name not in editors and name.casefold() not in outlets and name in lines:

@@ -166,7 +166,7 @@ def time_on_day(document: HtmlElement, day: datetime, zone: str, *, rendered: bo
 
     ``rendered``: the value may fall on another day on the site's clock, as long as it falls on the
     shown day somewhere on Earth (UTC-12 to UTC+14): a page script wrote the element's text from its
-    value in the reader's zone (the saving browser's, ``2023-05-01T06:11:49Z`` shown as 30 April in
+    value in the reader's zone (the saving browser's, ``2022-03-02T05:20:00Z`` shown as 1 March in
     America), so the shown day is not the outlet's word and the value is."""
     found: set[datetime] = set()
     for text, value in time_elements(document).items():
@@ -191,7 +191,7 @@ def _falls_on_somewhere(instant: datetime, day: datetime) -> bool:
     return start - _EARLIEST <= instant < start + timedelta(days=1) + _LATEST
 
 
-# A clock in brackets closing a headline ("… 國際奧委會力撐 (18:59)"): the time of day some outlets
+# A clock in brackets closing a headline ("… 市府回應 (09:45)"): the time of day some outlets
 # print the publication with, the day standing elsewhere (a day-only line above the headline)
 _HEADLINE_END_CLOCK = re.compile(r"[（(]\s*(?P<H>[01]?\d|2[0-3])\s*[:：]\s*(?P<M>[0-5]\d)\s*[）)]\s*$")
 
