@@ -9,7 +9,7 @@ search, bulk copy), stay in each backend.
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -35,6 +35,15 @@ from newsmirror.store.rows import (
     to_utc_iso,
     version_params,
 )
+
+IN_LIST_LENGTH = 500  # values per IN (...) list: within every backend's parameter limit
+
+
+def in_lists(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """``values`` in lists of at most ``IN_LIST_LENGTH``, each with its placeholders ("?, ?, ?") for IN (...)."""
+    for start in range(0, len(values), IN_LIST_LENGTH):
+        chunk = list(values[start : start + IN_LIST_LENGTH])
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 class SqlStore(Store):
@@ -210,10 +219,9 @@ class SqlStore(Store):
                 " JOIN articles a ON a.id = m.article_id WHERE m.role <> 'duplicate'")
         found: dict[str, list[tuple[str, str, str]]] = {}
         wanted = None if story_ids is None else list(dict.fromkeys(story_ids))
-        # Chunks of ids keep the statement within every backend's parameter limit.
-        chunks = [None] if wanted is None else [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
-        for chunk in chunks:
-            where = "" if chunk is None else " AND m.story_id IN (" + ", ".join("?" for _ in chunk) + ")"
+        lists: Iterable[tuple[list[str] | None, str]] = [(None, "")] if wanted is None else in_lists(wanted)
+        for chunk, marks in lists:
+            where = "" if chunk is None else f" AND m.story_id IN ({marks})"
             # The order of story_members (publication time, undated first), then id for ties.
             rows = self._all(text + where + " ORDER BY m.story_id, a.published_utc NULLS FIRST, a.id",
                              tuple(chunk or ()))
@@ -242,10 +250,7 @@ class SqlStore(Store):
 
     def story_joins(self, story_ids: Sequence[str]) -> dict[str, StoryJoin]:
         found: dict[str, StoryJoin] = {}
-        ids = list(story_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(story_ids):
             for r in self._all(f"SELECT story_id, role, unjoined FROM story_joins WHERE story_id IN ({marks})",
                                tuple(chunk)):
                 found[str(r["story_id"])] = StoryJoin(str(r["story_id"]), str(r["role"]),

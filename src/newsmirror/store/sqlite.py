@@ -35,7 +35,7 @@ from newsmirror.store.rows import (
     to_iso,
     to_utc_iso,
 )
-from newsmirror.store.sql import SqlStore
+from newsmirror.store.sql import SqlStore, in_lists
 from newsmirror.text.search_key import (
     KEY_VERSION,
     ParsedQuery,
@@ -261,9 +261,7 @@ class SQLiteStore(SqlStore):
 
     def known_files(self, hashes: Sequence[str]) -> dict[str, tuple[str | None, str, str]]:
         found: dict[str, tuple[str | None, str, str]] = {}
-        for start in range(0, len(hashes), 500):
-            chunk = list(hashes[start : start + 500])
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_lists(hashes):
             for r in self.execute(f"SELECT * FROM imported_files WHERE hash IN ({marks})", chunk).fetchall():
                 found[r["hash"]] = (r["article_id"], r["reason"], r["kind"])
         return found
@@ -346,10 +344,7 @@ class SQLiteStore(SqlStore):
             self._db.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
             # Stories the members come from (a merge moves them here): only these can be left empty.
             left = {story.id}
-            ids = [m.article_id for m in members]
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in in_lists([m.article_id for m in members]):
                 rows = self._db.execute(
                     f"SELECT DISTINCT story_id FROM story_members WHERE article_id IN ({marks})", chunk
                 ).fetchall()
