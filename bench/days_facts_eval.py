@@ -74,8 +74,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # facts-s34 (2020-10-31) and facts-s35 (2020-12-12), labelled in session 26, were first scored at session 27's start
 # and sitting: tuning files from session 28 on.
 # facts-s36 (2020-07-26, drawn at random and labelled in session 27) was first scored at session 28's start: a
-# tuning file from then on. facts-s37 (2020-09-12, drawn at random, labelled in session 28) is kept for session 29.
-FRESH_FACT_FILES = ("facts-s37",)
+# tuning file from then on. facts-s37 (2020-09-12, drawn at random, labelled in session 28) was first scored at
+# session 29's start (R .597 P .952, 0 false only-X of 9): a tuning file from then on. facts-s38 (2020-10-18, drawn
+# at random, labelled in session 29) is kept for session 30.
+FRESH_FACT_FILES = ("facts-s38",)
 
 
 def never_tuned_on(path: Path) -> bool:

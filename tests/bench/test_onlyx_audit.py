@@ -16,7 +16,8 @@ def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
     assert not eligible_day("2020-07-27")  # next to 2020-07-26, drawn in session 27
     assert not eligible_day("2020-09-10")  # two days from 2020-09-12, drawn in session 28
     assert eligible_day("2020-09-10", labelled_later=("2020-09-12",))
-    assert eligible_day("2020-10-07")
+    assert not eligible_day("2020-10-20")  # two days from 2020-10-18, drawn in session 29
+    assert eligible_day("2020-10-07")  # no labelled day within 3 days
 
 
 def test_the_samples_are_on_eligible_days_and_apart() -> None:
