@@ -37,3 +37,17 @@ def test_sample_c_is_on_eligible_days_and_shares_no_story_with_a_or_b() -> None:
     assert len(later) == 40 and all(s["sample"] == "C" for s in later)
     assert all(eligible_day(f.split("/")[0], labelled_later=LABELLED_AFTER_SAMPLES_A_TO_F) for s in later for f in s["files"])
     assert not earlier & {f for s in later for f in s["files"]}
+
+
+def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h() -> None:
+    earlier: set[str] = set()
+    for name in ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefgh")):
+        with SAMPLE.with_name(name).open("rb") as handle:
+            earlier |= {f for s in tomllib.load(handle)["story"] for f in s["files"]}
+    with SAMPLE.with_name("onlyx-sample-i.toml").open("rb") as handle:
+        drawn = tomllib.load(handle)["story"]
+    assert len(drawn) == 40 and all(s["sample"] == "I" for s in drawn)
+    # Drawn from the near-tuning pool: only the held-out, test and fresh days (2020-10-18 among them) are avoided.
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
+    assert not any("2020-10-15" <= f[:10] <= "2020-10-21" for s in drawn for f in s["files"])
+    assert not earlier & {f for s in drawn for f in s["files"]}
