@@ -12,6 +12,8 @@ minus ``PURE_SLACK``), so no day's model or threshold saw it.
 
     python bench/days_join_small.py --cache CACHE.pickle [--verbose] [--write]
     python bench/days_join_small.py --cache CACHE.pickle --figures PATH/archived   # + shared_figures (refused)
+    python bench/days_join_small.py --cache CACHE.pickle --statements PATH/archived --across-outlets --top 0.5 \
+        --days-equal   # statements read only for a first model's top pairs (session 29, recall30; refused)
 
 ``--write`` fits the small model on every day (threshold by the same rule) and writes ``join_small_model.toml``.
 Only tuning days are in a capture.
@@ -26,6 +28,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -117,6 +120,76 @@ def statement_columns(day: Captured, documents: list[Document], day_weights: boo
     return np.array(rows, dtype=float).reshape(-1, len(STATEMENT_FEATURES))
 
 
+def report_units(documents: list[Document], assigned: dict[str, str]) -> tuple[dict[str, list], dict[str, float]]:
+    """Each grouped report's ``compare.statement_units``, computed once, and the CPU seconds each took."""
+    from newsmirror.model import Article
+    from newsmirror.stories.compare import statement_units
+
+    units, seconds = {}, {}
+    for d in documents:
+        if d.id in assigned:
+            started = time.process_time()
+            units[d.id] = statement_units(Article(outlet=d.outlet, title=d.title, original_url="", id=d.id,
+                                                  body_text=d.text))
+            seconds[d.id] = time.process_time() - started
+    return units, seconds
+
+
+@dataclass
+class DayText:
+    """What the statement features read of a day: each report's units (and their cost), outlet, story members."""
+
+    units: dict[str, list]
+    seconds: dict[str, float]
+    outlet: dict[str, str]
+    members: dict[str, list[str]]
+
+
+def day_text(day: Captured, documents: list[Document]) -> DayText:
+    units, seconds = report_units(documents, day.assigned)
+    members: dict[str, list[str]] = defaultdict(list)
+    for article, story in day.assigned.items():
+        if article in units:
+            members[story].append(article)
+    return DayText(units, seconds, {d.id: d.outlet for d in documents}, members)
+
+
+def candidate_columns(day: Captured, text: DayText, keep: list[int], every_report: bool = False,
+                      ) -> tuple[np.ndarray, tuple[float, float]]:
+    """``STATEMENT_FEATURES`` (between outlets only) of the pairs ``keep`` (indices into ``day.pairs``), the
+    bigrams weighed over the units of the reports of those pairs only (``every_report``: of every report of the
+    day, information), and the CPU seconds it cost: the units of those reports (each once) plus the weights and
+    the pairs."""
+    from newsmirror.stories.compare import shared_statements, statement_weights
+
+    stories = {s for i in keep for s in day.pairs[i]}
+    reports = [m for s in sorted(stories) for m in text.members[s]]
+    started = time.process_time()
+    weight = statement_weights(text.units[m] for m in (sorted(text.units) if every_report else reports))
+    rows = []
+    for i in keep:
+        a, b = day.pairs[i]
+        if {text.outlet[m] for m in text.members[a]} & {text.outlet[m] for m in text.members[b]}:
+            rows.append((0.0, 0.0, 0.0))
+            continue
+        got = shared_statements([text.units[m] for m in text.members[a]], [text.units[m] for m in text.members[b]],
+                                weight)
+        rows.append((math.log1p(got.shared), got.share, math.log1p(got.specific)))
+    seconds = time.process_time() - started
+    return np.array(rows, dtype=float).reshape(-1, len(STATEMENT_FEATURES)), (sum(text.seconds[m] for m in reports),
+                                                                              seconds)
+
+
+def topped(day: Captured, text: DayText, p: np.ndarray, top: float, every_report: bool = False,
+           ) -> tuple[Captured, tuple[float, float]]:
+    """The day's small pairs at stage-1 probability ``p`` >= ``top`` only, with their statement columns; and
+    the CPU seconds the columns cost."""
+    keep = [i for i, q in enumerate(p) if q >= top]
+    columns, seconds = candidate_columns(day, text, keep, every_report)
+    return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep],
+                    np.hstack([day.features[keep], columns]), day.truth), seconds
+
+
 def small(day: Captured) -> Captured:
     """The day with only the pairs of two stories under ``LEAST`` reports, first reports within the gap."""
     near = day.features[:, _GAP] <= np.log1p(GAP_HOURS)
@@ -191,11 +264,16 @@ def main() -> None:
     parser.add_argument("--statements", type=Path, metavar="DAYS",
                         help="add STATEMENT_FEATURES to the small model (the day folders, to read the reports' text)")
     parser.add_argument("--day-weights", action="store_true",
-                        help="with --statements: bigrams weighed by rarity in the day, not in the pair (second try)")
+                        help="with --statements: bigrams weighed by rarity in the day, not in the pair (second try; with "
+                             "--top: over every report of the day, not the candidates' reports)")
     parser.add_argument("--across-outlets", action="store_true",
                         help="with --statements: 0 for two stories with an outlet in common (third try)")
     parser.add_argument("--statements-cache", type=Path, help="keep the statement columns here (computed once)")
     parser.add_argument("--fixed", type=float, help="the small pass at this threshold in every fold (information)")
+    parser.add_argument("--top", type=float, metavar="P",
+                        help="with --statements: read them only for the pairs a first small model (JOIN_FEATURES) "
+                             "gives P or more, the weights over those pairs' reports, a second model fitted on them")
+    parser.add_argument("--text-cache", type=Path, help="with --top: keep the days' statement units here")
     args = parser.parse_args()
     with args.cache.open("rb") as handle:
         cache: dict[str, Captured] = pickle.load(handle)
@@ -205,7 +283,19 @@ def main() -> None:
         from bench.days_pair_fit import load_day
 
         smalls = {n: with_figures(d, load_day(n, args.figures).documents) for n, d in smalls.items()}
-    if args.statements:
+    texts: dict[str, DayText] = {}
+    if args.statements and args.top is not None:
+        if args.text_cache and args.text_cache.exists():
+            with args.text_cache.open("rb") as handle:
+                texts = pickle.load(handle)
+        if set(texts) != set(smalls):
+            from bench.days_pair_fit import load_day
+
+            texts = {n: day_text(d, load_day(n, args.statements).documents) for n, d in smalls.items()}
+            if args.text_cache:
+                with args.text_cache.open("wb") as handle:
+                    pickle.dump(texts, handle)
+    elif args.statements:
         columns: dict[str, np.ndarray] = {}
         if args.statements_cache and args.statements_cache.exists():
             with args.statements_cache.open("rb") as handle:
@@ -228,17 +318,31 @@ def main() -> None:
           f"small pass {sum(len(d.pairs) for d in smalls.values())}")
     rows: dict[str, list[tuple[Captured, dict[str, str]]]] = {"no join": [], "main (first pass, LODO)": [],
                                                                "main + small pass (LODO)": []}
+    memo: dict[tuple[str, tuple[int, ...]], tuple[Captured, tuple[float, float]]] = {}
+    cost: dict[str, tuple[int, tuple[float, float]]] = {}  # held-out day: candidates, CPU seconds of their statements
     for name in cache:
         train = [n for n in cache if n != name]
         w, b = fit_days([mains[n] for n in train], args.l2)
         main_threshold = choose([mains[n] for n in train], w, b, star=True)
         main_ps = {n: probability(w, b, mains[n].features) for n in cache}
-        sw, sb = fit_days([smalls[n] for n in train], args.l2, args.days_equal)
+        judged = smalls
+        if texts:  # stage 1 over JOIN_FEATURES picks the candidates; stage 2 reads their statements
+            w1, b1 = fit_days([smalls[n] for n in train], args.l2, args.days_equal)
+            judged = {}
+            for n in cache:
+                p1 = probability(w1, b1, smalls[n].features)
+                keep = tuple(int(i) for i in np.flatnonzero(p1 >= args.top))
+                if (n, keep) not in memo:
+                    memo[n, keep] = topped(smalls[n], texts[n], p1, args.top, args.day_weights)
+                judged[n] = memo[n, keep][0]
+                if n == name:
+                    cost[name] = (len(keep), memo[n, keep][1])
+        sw, sb = fit_days([judged[n] for n in train], args.l2, args.days_equal)
         small_threshold = args.fixed if args.fixed is not None else choose_small(
-            [mains[n] for n in train], [smalls[n] for n in train], [main_ps[n] for n in train], main_threshold, sw, sb)
-        first = both_passes(mains[name], smalls[name], main_ps[name], main_threshold, None, 1.0)
-        second = both_passes(mains[name], smalls[name], main_ps[name], main_threshold,
-                             probability(sw, sb, smalls[name].features), small_threshold)
+            [mains[n] for n in train], [judged[n] for n in train], [main_ps[n] for n in train], main_threshold, sw, sb)
+        first = both_passes(mains[name], judged[name], main_ps[name], main_threshold, None, 1.0)
+        second = both_passes(mains[name], judged[name], main_ps[name], main_threshold,
+                             probability(sw, sb, judged[name].features), small_threshold)
         rows["no join"].append((cache[name], {}))
         rows["main (first pass, LODO)"].append((cache[name], first))
         rows["main + small pass (LODO)"].append((cache[name], second))
@@ -248,6 +352,14 @@ def main() -> None:
     for label, days in rows.items():
         f1, recall, pure, multi = pooled(days)
         print(f"| {label} | {f1:.5f} | {recall:.5f} | {pure}/{multi} = {pure / max(multi, 1):.4f} |")
+    if cost:
+        reports = sum(len(texts[n].units) for n in cost)
+        candidates = sum(c for c, _ in cost.values())
+        units = sum(t[0] for _, t in cost.values())
+        seconds = units + sum(t[1] for _, t in cost.values())
+        print(f"statement part of the small pass, each day with its own fold's stage 1: {candidates} candidate pairs, "
+              f"{seconds:.1f} s CPU for {reports} reports = {1000 * seconds / reports:.3f} ms/article "
+              f"(units of the candidates' reports {1000 * units / reports:.3f})")
     if args.write:
         every = list(cache)
         w, b = fit_days([mains[n] for n in every], args.l2)

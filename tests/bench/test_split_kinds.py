@@ -70,3 +70,30 @@ def test_small_pass_joins_only_small_pairs_after_the_first_pass() -> None:
 def test_figures_are_counts_not_dates_times_or_years() -> None:
     # 2020年, 15日, 11时 and the single digit are left out; 1,500万 is read whole; Traditional is folded
     assert figures("中國新增12例確診", "2020年9月15日11時，全球累計突破1,500萬例，另有3例。") == {"12", "15000000"}
+
+
+def test_statements_are_read_only_for_the_top_pairs_and_only_between_outlets() -> None:
+    from datetime import UTC, datetime
+
+    from bench.days_join_small import DayText, report_units, topped
+
+    from newsmirror.stories.cluster import Document
+
+    when = datetime(2024, 6, 1, tzinfo=UTC)
+    item = "卫生部门11日通报，全国新增确诊病例27例，均为境外输入病例。当日新增治愈出院病例18例。"
+    told = "衛生部門11日通報，全國新增確診病例27例，皆為境外移入病例。另新增治癒出院18例。"
+    documents = [Document("a", "甲报", when, "新闻", item), Document("b", "乙社", when, "新闻", told),
+                 Document("c", "甲报", when, "新闻", told), Document("d", "丙台", when, "新闻", item)]
+    assigned = {"a": "A", "b": "B", "c": "C", "d": "D"}
+    pairs = [("A", "B"), ("A", "C"), ("B", "D")]
+    day = Captured("d", assigned, dict.fromkeys("ABCD", 1), pairs, np.zeros((3, len(JOIN_FEATURES))), {})
+    units, seconds = report_units(documents, assigned)
+    members = {s: [a for a, t in assigned.items() if t == s] for s in "ABCD"}
+    text = DayText(units, seconds, {d.id: d.outlet for d in documents}, members)
+    got, (unit_seconds, _) = topped(day, text, np.array([0.9, 0.6, 0.4]), 0.5)
+    assert got.pairs == [("A", "B"), ("A", "C")]  # B-D is under the top: never read
+    assert got.features.shape == (2, len(JOIN_FEATURES) + 3)
+    shared, same_outlet = got.features[:, len(JOIN_FEATURES):]
+    assert shared[0] > 0 and shared[2] > 0  # two outlets state the same facts
+    assert not same_outlet.any()  # one outlet (甲报) on both sides: no statement evidence
+    assert unit_seconds == sum(seconds[r] for r in "abc")  # the candidates' reports only
