@@ -231,3 +231,17 @@ def test_the_packaged_model_is_small_and_fits_the_features() -> None:
     apart = {"甲报": "某国官员", "乙社": "金斯堡"}
     assert shared < model.probability(tuple(claim_features("金斯堡", "乙社", apart, apart)))
     assert np.isfinite(intercept)
+
+
+def test_an_organisations_head_cut_from_its_name_stands_for_the_whole_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # jieba cuts the agency's name 土耳其|阿纳多卢|通讯社: "only 甲报 names 通讯社" would claim a piece.
+    _model_off(monkeypatch)
+    cited = _article("甲报", "据土耳其阿纳多卢通讯社报道，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
+    silent = _article("乙社", "叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡，土耳其国防部谴责袭击。")
+    claims = _only([cited, silent], "甲报")
+    assert "通讯社" not in claims
+    assert "土耳其阿纳多卢通讯社" in claims  # writing the country (土耳其) does not name its agency
+    # An outlet writing the name without its country names it.
+    naming = _article("乙社", "阿纳多卢通讯社说，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
+    assert not {"通讯社", "土耳其阿纳多卢通讯社"} & _only([cited, naming], "甲报")
+

@@ -47,7 +47,7 @@ from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.names import NAME_TAGS, abbreviates, is_name_detail
+from newsmirror.text.names import NAME_TAGS, abbreviates, is_name_detail, longer_name, qualifies
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
@@ -384,10 +384,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # (穆拉·巴达拉·阿昆德（Mullah Baradar Akhund）, 巴拉达尔（Mullah Baradar）): one person too.
     for s in sentences:
         for han, gloss in _GLOSS.findall(s.ref.text):
-            surname = gloss.split()[-1].lower()
-            said = re.compile(rf"(?<![a-z]){re.escape(surname)}(?![a-z])")
             for outlet in outlets:
-                if (len(surname) >= 3 and said.search(outlet_texts[outlet])) or _writes_word_pair(gloss, outlet_texts[outlet]):
+                if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
         # A body glossed with its initials (英国广播公司（BBC）) is named by an outlet writing them
         # (only a whole name: initials are no surname that a transliteration's last characters stand for).
@@ -980,11 +978,20 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
         return True
-    if any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
+    # A noun inside an organisation's qualifier (俄罗斯 of 俄罗斯卫星通讯社) is neither that name nor its short form.
+    if any((same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)) and not qualifies(noun, term)
            for noun in outlet_nouns.get(outlet, ())):
         return True
     return len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
                                   for name in _compound_names(window))
+
+
+def _writes_gloss(gloss: str, text: str) -> bool:
+    """Whether a (normalized, lower-case) ``text`` writes a Latin gloss's person: its surname
+    (three letters or more) as a word, or two of its words in a row (``_writes_word_pair``)."""
+    surname = gloss.split()[-1].lower()
+    return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
+        _writes_word_pair(gloss, text))
 
 
 def _writes_word_pair(gloss: str, text: str) -> bool:
@@ -1090,10 +1097,16 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
+    joined: set[str] = set()  # names of dictionary words jieba cut apart (no transliterations)
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
                     and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
+                # An organisation's head jieba cut from its name (通讯社 of 俄罗斯卫星通讯社) stands for the whole name.
+                whole = longer_name(word, sentence.normalized)
+                if whole:
+                    word = whole
+                    joined.add(whole)
                 mentioned[word].add(sentence.ref.outlet)
                 surnames[word].update(_surnames(word, sentence.ref.text))
         for han, gloss in _GLOSS.findall(sentence.ref.text):
@@ -1119,7 +1132,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         fact_nouns[sentence.ref.outlet].update(sentence.nouns)
 
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
-        if in_dictionary(word):
+        if in_dictionary(word) or word in joined:
             return set()
         given = {n for o in givers for n in fact_nouns[o]}
         return {o for o in outlets - givers

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
-from newsmirror.text.tokenize import pos_tokenizer
+from newsmirror.text.tokenize import pos_tokenizer, tagged_words
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -102,6 +102,66 @@ def is_fragment(word: str, sentence: str) -> bool:
                 guessed and _glued(dag, start, end, sentence)):
             return False
     return True
+
+
+# An organisation's name that jieba cuts into pieces is a name ending in the organisation's head
+# (俄罗斯|卫星|通讯社): at most this many nominal words before the head, the first of them a name.
+ORGANISATION_PIECES = 3
+_ORGANISATION_TAG = "nt"
+_NOMINAL_TAGS = ("n", "j")  # jieba's noun tags (n, ns, nr, ...) and abbreviations (j)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def longer_name(word: str, sentence: str) -> str | None:
+    """The whole name a word the dictionary tags as an organisation (``nt``: 通讯社, 外交部) is
+    only the head of in ``sentence`` (normalized), when every occurrence of it there ends such a
+    name (``_qualified_from``): 俄罗斯卫星通讯社, cut 俄罗斯|卫星|通讯社. The head alone is no name
+    of its own there: "only X names 通讯社" would claim a word every news report may use. None
+    when the word stands alone once."""
+    if pos_tokenizer().word_tag_tab.get(word) != _ORGANISATION_TAG:
+        return None
+    tokens = _tagged(sentence)
+    found: str | None = None
+    for k, (piece, _flag) in enumerate(tokens):
+        if piece != word:
+            continue
+        start = _qualified_from(tokens, k)
+        if start is None:
+            return None
+        found = found or "".join(p for p, _f in tokens[start : k + 1])
+    return found
+
+
+def _qualified_from(tokens: tuple[tuple[str, str], ...], head: int) -> int | None:
+    """Where the qualifier of the organisation's head ``tokens[head]`` begins: the earliest of up
+    to ``ORGANISATION_PIECES`` nominal words right before it that is a name of two characters or
+    more (俄罗斯 of 俄罗斯|卫星|通讯社), not crossing another organisation (商务部|农业部 is a list of
+    two bodies); None when no name qualifies it."""
+    start = None
+    for j in range(head - 1, max(head - 1 - ORGANISATION_PIECES, -1), -1):
+        before, flag = tokens[j]
+        if flag == _ORGANISATION_TAG or not (flag.startswith(_NOMINAL_TAGS) and _HAN_RUN.fullmatch(before)):
+            break
+        if len(before) >= 2 and flag in NAME_TAGS:
+            start = j
+    return start
+
+
+def qualifies(part: str, name: str) -> bool:
+    """Whether ``part`` lies in the qualifier of an organisation's ``name`` that jieba cuts into
+    a name and a head (``longer_name``'s kind: 俄罗斯 or 卫星 of 俄罗斯卫星通讯社, 台湾 of
+    台湾国防部). An outlet writing the place does not name the body (``same_name`` reads a name
+    inside a longer one as that name, ``abbreviates`` a name's first characters as its short form)."""
+    tokens = _tagged(name)
+    if len(tokens) < 2 or tokens[-1][1] != _ORGANISATION_TAG or _qualified_from(tokens, len(tokens) - 1) != 0:
+        return False
+    return part in name[: len(name) - len(tokens[-1][0])]
+
+
+@lru_cache(maxsize=256)
+def _tagged(sentence: str) -> tuple[tuple[str, str], ...]:
+    """jieba's tagged words of a sentence, once per sentence for all its detail words."""
+    return tuple(tagged_words(sentence))
 
 
 @lru_cache(maxsize=256)
