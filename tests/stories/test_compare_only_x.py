@@ -245,3 +245,13 @@ def test_an_organisations_head_cut_from_its_name_stands_for_the_whole_name(monke
     naming = _article("乙社", "阿纳多卢通讯社说，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
     assert not {"通讯社", "土耳其阿纳多卢通讯社"} & _only([cited, naming], "甲报")
 
+
+def test_a_name_glossed_with_one_latin_word_is_named_by_an_outlet_writing_that_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses its transliteration with the company's one-word original; 乙社 writes the original only.
+    _model_off(monkeypatch)
+    glossed = _article("甲报", "市场调查公司科瑞达（Vintrel）周二发布报告称，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
+    original = _article("乙社", "据Vintrel周二发布的报告，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
+    assert "科瑞达" not in _only([glossed, original], "甲报")
+    unnamed = _article("乙社", "据一家市场调查公司周二发布的报告，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
+    assert "科瑞达" in _only([glossed, unnamed], "甲报")
+

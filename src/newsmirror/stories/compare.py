@@ -80,6 +80,9 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+# One capitalized Latin word of four letters or more glossing the Han name before it: a company's or
+# a person's original (科纳仕（Canalys）); shorter words are mostly initials or units.
+_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
@@ -387,6 +390,12 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             for outlet in outlets:
                 if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
+        # A name glossed with one Latin word (科纳仕（Canalys）) is named by an outlet writing that word.
+        for han, word in _WORD_GLOSS.findall(s.ref.text):
+            said = re.compile(rf"(?<![a-z]){word.lower()}(?![a-z])")
+            for outlet in outlets:
+                if said.search(outlet_texts[outlet]):
+                    outlet_nouns[outlet].update(_glossed_names(normalize(han), s.nouns))
         # A body glossed with its initials (英国广播公司（BBC）) is named by an outlet writing them
         # (only a whole name: initials are no surname that a transliteration's last characters stand for).
         for han, initials in _ACRONYM_GLOSS.findall(s.ref.text):
