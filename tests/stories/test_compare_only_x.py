@@ -255,3 +255,12 @@ def test_a_name_glossed_with_one_latin_word_is_named_by_an_outlet_writing_that_w
     unnamed = _article("乙社", "据一家市场调查公司周二发布的报告，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
     assert "科瑞达" in _only([glossed, unnamed], "甲报")
 
+
+def test_a_gloss_after_a_whole_name_names_its_given_name_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses the whole name 安德烈·霍诺克; 乙社 writes another transliteration of the surname with the same gloss.
+    _model_off(monkeypatch)
+    whole = _article("甲报", "民主党候选人安德烈·霍诺克（Andrei Honock）周二宣布，他将在下月的决选中挑战现任参议员。")
+    surname = _article("乙社", "民主党候选人奥诺克（Andrei Honock）周二宣布，他将在下月的决选中挑战现任参议员。")
+    assert "安德烈" not in _only([whole, surname], "甲报")
+    unnamed = _article("乙社", "民主党候选人周二宣布，他将在下月的决选中挑战现任参议员。")
+    assert "安德烈" in _only([whole, unnamed], "甲报")

@@ -83,6 +83,9 @@ _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A
 # One capitalized Latin word of four letters or more glossing the Han name before it: a company's or
 # a person's original (科纳仕（Canalys）); shorter words are mostly initials or units.
 _WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
+# The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
+_FULL_NAME_GLOSS = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
@@ -390,6 +393,14 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             for outlet in outlets:
                 if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
+        # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
+        # writing it names the given name too, not only the part right before the brackets.
+        for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
+            parts = [normalize(part) for part in _NAME_DOT.split(full)]
+            given = {_whole_name_before(parts[0], s.nouns) or parts[0][-3:], *parts[1:-1]}
+            for outlet in outlets:
+                if _writes_gloss(gloss, outlet_texts[outlet]):
+                    outlet_nouns[outlet].update(given)
         # A name glossed with one Latin word (科纳仕（Canalys）) is named by an outlet writing that word.
         for han, word in _WORD_GLOSS.findall(s.ref.text):
             said = re.compile(rf"(?<![a-z]){word.lower()}(?![a-z])")
