@@ -264,3 +264,13 @@ def test_a_gloss_after_a_whole_name_names_its_given_name_too(monkeypatch: pytest
     assert "安德烈" not in _only([whole, surname], "甲报")
     unnamed = _article("乙社", "民主党候选人周二宣布，他将在下月的决选中挑战现任参议员。")
     assert "安德烈" in _only([whole, unnamed], "甲报")
+
+
+def test_a_transliteration_leaving_a_closing_r_unwritten_reads_as_its_original(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 亚历山大 writes Alexander without its closing r (l-z-l-d against l-z-l-d-l), in common characters.
+    _model_off(monkeypatch)
+    han = _article("甲报", "代表团团长亚历山大周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
+    latin = _article("乙社", "代表团团长Alexander Petrov周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
+    assert "亚历山大" not in _only([han, latin], "甲报")
+    unnamed = _article("乙社", "代表团团长周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
+    assert "亚历山大" in _only([han, unnamed], "甲报")
