@@ -274,3 +274,13 @@ def test_a_transliteration_leaving_a_closing_r_unwritten_reads_as_its_original(m
     assert "亚历山大" not in _only([han, latin], "甲报")
     unnamed = _article("乙社", "代表团团长周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
     assert "亚历山大" in _only([han, unnamed], "甲报")
+
+
+def test_a_short_form_is_not_read_into_a_longer_name_that_nests_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 联合报 and 联合早报 are two papers: the longer one holds the shorter's characters but is a name of its own.
+    assert not abbreviates("联合报", "联合早报记者")
+    assert abbreviates("朝中社", "朝鲜中央通信社")  # a short form of a name cut into words is still read
+    _model_off(monkeypatch)
+    cited = _article("甲报", "据联合报周二报道，台北市政府决定自下周起放宽室内聚会人数上限，餐厅可恢复内用。")
+    other_paper = _article("乙社", "联合早报记者周二从台北报道，台北市政府决定自下周起放宽室内聚会人数上限，餐厅可恢复内用。")
+    assert "联合报" in _only([cited, other_paper], "甲报")

@@ -344,4 +344,20 @@ def abbreviates(short: str, full: str) -> bool:
     if not 2 <= len(short) <= 3 or len(full) < len(short) + 2 or not same_sound(short[0], full[0]):
         return False
     rest = iter(full[1:])
-    return all(char in rest for char in short[1:])
+    return all(char in rest for char in short[1:]) and not _nested(short, full)
+
+
+def _nested(short: str, full: str) -> bool:
+    """Whether ``full`` holds a dictionary name one character longer than ``short`` that has the
+    short form's characters in order, its first first (联合早报 of 联合报 in 联合早报记者): another
+    name that nests the short one, not its full form (a short form leaves out two characters or
+    more, and a name the dictionary knows is a name of its own)."""
+    size = len(short) + 1
+    tags = pos_tokenizer().word_tag_tab
+    for start in range(len(full) - size + 1):
+        word = full[start : start + size]
+        if word != short and tags.get(word) in NAME_TAGS and same_sound(short[0], word[0]):
+            rest = iter(word[1:])
+            if all(char in rest for char in short[1:]):
+                return True
+    return False
