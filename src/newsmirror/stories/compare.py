@@ -47,7 +47,14 @@ from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.names import NAME_TAGS, abbreviates, is_name_detail, longer_name, qualifies
+from newsmirror.text.names import (
+    NAME_TAGS,
+    abbreviates,
+    is_name_detail,
+    longer_name,
+    organisation_head,
+    qualifies,
+)
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
@@ -423,13 +430,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
         fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
-        # "Only X names N" is said only when the fitted model finds it likely true (onlyx_confidence).
+        # "Only X names N" is said only when the fitted model finds it likely true (onlyx_confidence),
+        # asked about an organisation's head for its whole name (the words it was fitted on: 通讯社 for
+        # 俄罗斯卫星通讯社, whose qualifier other outlets name anyway).
         if any(len(givers) == 1 for givers in fact.details.values()):  # the fact's texts only for such a claim
             fact_texts: dict[str, str] = defaultdict(str)
             for i in members:
                 fact_texts[sentences[i].ref.outlet] += sentences[i].normalized + " "
             fact.details = {term: givers for term, givers in fact.details.items()
-                            if len(givers) != 1 or likely_true(term, givers[0], fact_texts, outlet_texts)}
+                            if len(givers) != 1
+                            or likely_true(organisation_head(term) or term, givers[0], fact_texts, outlet_texts)}
         fact.spellings = _spellings([sentences[i] for i in members], fact.details)
         reporters = set(fact.outlets)
         if len(reporters) == 1:

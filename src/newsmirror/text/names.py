@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
-from newsmirror.text.tokenize import pos_tokenizer, tagged_words
+from newsmirror.text.tokenize import in_dictionary, pos_tokenizer, tagged_words
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -147,15 +147,24 @@ def _qualified_from(tokens: tuple[tuple[str, str], ...], head: int) -> int | Non
     return start
 
 
-def qualifies(part: str, name: str) -> bool:
-    """Whether ``part`` lies in the qualifier of an organisation's ``name`` that jieba cuts into
-    a name and a head (``longer_name``'s kind: 俄罗斯 or 卫星 of 俄罗斯卫星通讯社, 台湾 of
-    台湾国防部). An outlet writing the place does not name the body (``same_name`` reads a name
-    inside a longer one as that name, ``abbreviates`` a name's first characters as its short form)."""
+def organisation_head(name: str) -> str | None:
+    """The head of an organisation's name that jieba cuts into a qualifier and that head
+    (``longer_name``'s kind: 通讯社 of 俄罗斯卫星通讯社); None for any other name."""
+    if in_dictionary(name):
+        return None
     tokens = _tagged(name)
     if len(tokens) < 2 or tokens[-1][1] != _ORGANISATION_TAG or _qualified_from(tokens, len(tokens) - 1) != 0:
-        return False
-    return part in name[: len(name) - len(tokens[-1][0])]
+        return None
+    return tokens[-1][0]
+
+
+def qualifies(part: str, name: str) -> bool:
+    """Whether ``part`` lies in the qualifier of an organisation's ``name`` (``organisation_head``:
+    俄罗斯 or 卫星 of 俄罗斯卫星通讯社, 台湾 of 台湾国防部). An outlet writing the place does not
+    name the body (``same_name`` reads a name inside a longer one as that name, ``abbreviates`` a
+    name's first characters as its short form)."""
+    head = organisation_head(name)
+    return head is not None and part in name[: len(name) - len(head)]
 
 
 @lru_cache(maxsize=256)
