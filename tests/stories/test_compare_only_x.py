@@ -246,34 +246,32 @@ def test_an_organisations_head_cut_from_its_name_stands_for_the_whole_name(monke
     assert not {"通讯社", "土耳其阿纳多卢通讯社"} & _only([cited, naming], "甲报")
 
 
+def _named_only_by_naming_outlet(term: str, giver: str, naming: str, unnamed: str) -> None:
+    """``term`` of 甲报's ``giver`` text is withheld beside 乙社's ``naming`` text and claimed beside ``unnamed``."""
+    assert term not in _only([_article("甲报", giver), _article("乙社", naming)], "甲报")
+    assert term in _only([_article("甲报", giver), _article("乙社", unnamed)], "甲报")
+
+
 def test_a_name_glossed_with_one_latin_word_is_named_by_an_outlet_writing_that_word(monkeypatch: pytest.MonkeyPatch) -> None:
     # 甲报 glosses its transliteration with the company's one-word original; 乙社 writes the original only.
     _model_off(monkeypatch)
-    glossed = _article("甲报", "市场调查公司科瑞达（Vintrel）周二发布报告称，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
-    original = _article("乙社", "据Vintrel周二发布的报告，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
-    assert "科瑞达" not in _only([glossed, original], "甲报")
-    unnamed = _article("乙社", "据一家市场调查公司周二发布的报告，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。")
-    assert "科瑞达" in _only([glossed, unnamed], "甲报")
+    report = "周二发布报告称，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。"
+    _named_only_by_naming_outlet("科瑞达", f"市场调查公司科瑞达（Vintrel）{report}", f"据Vintrel{report}", f"据一家市场调查公司{report}")
 
 
 def test_a_gloss_after_a_whole_name_names_its_given_name_too(monkeypatch: pytest.MonkeyPatch) -> None:
     # 甲报 glosses the whole name 安德烈·霍诺克; 乙社 writes another transliteration of the surname with the same gloss.
     _model_off(monkeypatch)
-    whole = _article("甲报", "民主党候选人安德烈·霍诺克（Andrei Honock）周二宣布，他将在下月的决选中挑战现任参议员。")
-    surname = _article("乙社", "民主党候选人奥诺克（Andrei Honock）周二宣布，他将在下月的决选中挑战现任参议员。")
-    assert "安德烈" not in _only([whole, surname], "甲报")
-    unnamed = _article("乙社", "民主党候选人周二宣布，他将在下月的决选中挑战现任参议员。")
-    assert "安德烈" in _only([whole, unnamed], "甲报")
+    report = "周二宣布，他将在下月的决选中挑战现任参议员。"
+    _named_only_by_naming_outlet("安德烈", f"民主党候选人安德烈·霍诺克（Andrei Honock）{report}",
+                                 f"民主党候选人奥诺克（Andrei Honock）{report}", f"民主党候选人{report}")
 
 
 def test_a_transliteration_leaving_a_closing_r_unwritten_reads_as_its_original(monkeypatch: pytest.MonkeyPatch) -> None:
     # 亚历山大 writes Alexander without its closing r (l-z-l-d against l-z-l-d-l), in common characters.
     _model_off(monkeypatch)
-    han = _article("甲报", "代表团团长亚历山大周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
-    latin = _article("乙社", "代表团团长Alexander Petrov周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
-    assert "亚历山大" not in _only([han, latin], "甲报")
-    unnamed = _article("乙社", "代表团团长周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。")
-    assert "亚历山大" in _only([han, unnamed], "甲报")
+    report = "周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。"
+    _named_only_by_naming_outlet("亚历山大", f"代表团团长亚历山大{report}", f"代表团团长Alexander Petrov{report}", f"代表团团长{report}")
 
 
 def test_a_short_form_is_not_read_into_a_longer_name_that_nests_it(monkeypatch: pytest.MonkeyPatch) -> None:
