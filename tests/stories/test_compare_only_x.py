@@ -12,7 +12,7 @@ import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
-from newsmirror.text.names import abbreviates
+from newsmirror.text.names import abbreviates, longer_name
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -234,16 +234,19 @@ def test_the_packaged_model_is_small_and_fits_the_features() -> None:
 
 
 def test_an_organisations_head_cut_from_its_name_stands_for_the_whole_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    # jieba cuts the agency's name 土耳其|阿纳多卢|通讯社: "only 甲报 names 通讯社" would claim a piece.
+    # jieba cuts the agency's name 土耳其|阿纳多卢|通讯社: "only 甲报 names 通讯社" would claim a piece. The
+    # country is where the agency is, not its name: the claim is 阿纳多卢通讯社.
     _model_off(monkeypatch)
     cited = _article("甲报", "据土耳其阿纳多卢通讯社报道，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
     silent = _article("乙社", "叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡，土耳其国防部谴责袭击。")
     claims = _only([cited, silent], "甲报")
     assert "通讯社" not in claims
-    assert "土耳其阿纳多卢通讯社" in claims  # writing the country (土耳其) does not name its agency
-    # An outlet writing the name without its country names it.
+    assert "阿纳多卢通讯社" in claims
     naming = _article("乙社", "阿纳多卢通讯社说，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
-    assert not {"通讯社", "土耳其阿纳多卢通讯社"} & _only([cited, naming], "甲报")
+    assert not {"通讯社", "阿纳多卢通讯社"} & _only([cited, naming], "甲报")
+    # A place alone before the head leaves the head as main read it: 台湾|外交部 is 外交部.
+    assert longer_name("外交部", "台湾外交部周二说") is None
+    assert longer_name("通讯社", "俄罗斯卫星通讯社周二说") == "卫星通讯社"
 
 
 def _named_only_by_naming_outlet(term: str, giver: str, naming: str, unnamed: str) -> None:

@@ -53,7 +53,6 @@ from newsmirror.text.names import (
     is_name_detail,
     longer_name,
     organisation_head,
-    qualifies,
 )
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
@@ -1008,8 +1007,7 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
         return True
-    # A noun inside an organisation's qualifier (俄罗斯 of 俄罗斯卫星通讯社) is neither that name nor its short form.
-    if any((same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)) and not qualifies(noun, term)
+    if any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
            for noun in outlet_nouns.get(outlet, ())):
         return True
     return len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
@@ -1127,7 +1125,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
-    joined: set[str] = set()  # names of dictionary words jieba cut apart (no transliterations)
+    heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
@@ -1135,8 +1133,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 # An organisation's head jieba cut from its name (通讯社 of 俄罗斯卫星通讯社) stands for the whole name.
                 whole = longer_name(word, sentence.normalized)
                 if whole:
-                    word = whole
-                    joined.add(whole)
+                    heads[whole], word = word, whole
                 mentioned[word].add(sentence.ref.outlet)
                 surnames[word].update(_surnames(word, sentence.ref.text))
         for han, gloss in _GLOSS.findall(sentence.ref.text):
@@ -1162,7 +1159,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         fact_nouns[sentence.ref.outlet].update(sentence.nouns)
 
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
-        if in_dictionary(word) or word in joined:
+        if in_dictionary(word) or word in heads:
             return set()
         given = {n for o in givers for n in fact_nouns[o]}
         return {o for o in outlets - givers
@@ -1171,6 +1168,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
+        if word in heads:
+            # An outlet naming the head in any form (国台办 for 国务院台办) may name the whole name too.
+            everyone |= givers_of(word, givers, heads[word])
         # A transliterated full name (哈马德·哈桑) is one person: an outlet naming him by his
         # surname alone, in any transliteration (卫生部长哈山), names him too.
         for surname in surnames.get(word, ()):

@@ -108,6 +108,7 @@ def is_fragment(word: str, sentence: str) -> bool:
 # (俄罗斯|卫星|通讯社): at most this many nominal words before the head, the first of them a name.
 ORGANISATION_PIECES = 3
 _ORGANISATION_TAG = "nt"
+_PLACE_TAG = "ns"
 _NOMINAL_TAGS = ("n", "j")  # jieba's noun tags (n, ns, nr, ...) and abbreviations (j)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -115,9 +116,9 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 def longer_name(word: str, sentence: str) -> str | None:
     """The whole name a word the dictionary tags as an organisation (``nt``: 通讯社, 外交部) is
     only the head of in ``sentence`` (normalized), when every occurrence of it there ends such a
-    name (``_qualified_from``): 俄罗斯卫星通讯社, cut 俄罗斯|卫星|通讯社. The head alone is no name
-    of its own there: "only X names 通讯社" would claim a word every news report may use. None
-    when the word stands alone once."""
+    name (``_qualified_from``), less a place it begins with: 卫星通讯社 of 俄罗斯|卫星|通讯社. The
+    head alone is no name of its own there: "only X names 通讯社" would claim a word every news
+    report may use. None when the word stands alone once, or only a place qualifies it."""
     if pos_tokenizer().word_tag_tab.get(word) != _ORGANISATION_TAG:
         return None
     tokens = _tagged(sentence)
@@ -126,7 +127,11 @@ def longer_name(word: str, sentence: str) -> str | None:
         if piece != word:
             continue
         start = _qualified_from(tokens, k)
-        if start is None:
+        # A place before the name is where the body is, not its name (台湾|外交部 is 外交部 of Taiwan,
+        # 俄罗斯|卫星|通讯社 is 卫星通讯社): other outlets may name it without the place.
+        while start is not None and start < k and tokens[start][1] == _PLACE_TAG:
+            start += 1
+        if start is None or start == k:
             return None
         found = found or "".join(p for p, _f in tokens[start : k + 1])
     return found
@@ -156,15 +161,6 @@ def organisation_head(name: str) -> str | None:
     if len(tokens) < 2 or tokens[-1][1] != _ORGANISATION_TAG or _qualified_from(tokens, len(tokens) - 1) != 0:
         return None
     return tokens[-1][0]
-
-
-def qualifies(part: str, name: str) -> bool:
-    """Whether ``part`` lies in the qualifier of an organisation's ``name`` (``organisation_head``:
-    俄罗斯 or 卫星 of 俄罗斯卫星通讯社, 台湾 of 台湾国防部). An outlet writing the place does not
-    name the body (``same_name`` reads a name inside a longer one as that name, ``abbreviates`` a
-    name's first characters as its short form)."""
-    head = organisation_head(name)
-    return head is not None and part in name[: len(name) - len(head)]
 
 
 @lru_cache(maxsize=256)
