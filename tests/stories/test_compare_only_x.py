@@ -12,7 +12,7 @@ import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
-from newsmirror.text.names import abbreviates
+from newsmirror.text.names import abbreviates, longer_name
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -231,3 +231,57 @@ def test_the_packaged_model_is_small_and_fits_the_features() -> None:
     apart = {"甲报": "某国官员", "乙社": "金斯堡"}
     assert shared < model.probability(tuple(claim_features("金斯堡", "乙社", apart, apart)))
     assert np.isfinite(intercept)
+
+
+def test_an_organisations_head_cut_from_its_name_stands_for_the_whole_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # jieba cuts the agency's name 土耳其|阿纳多卢|通讯社: "only 甲报 names 通讯社" would claim a piece. The
+    # country is where the agency is, not its name: the claim is 阿纳多卢通讯社.
+    _model_off(monkeypatch)
+    cited = _article("甲报", "据土耳其阿纳多卢通讯社报道，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
+    silent = _article("乙社", "叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡，土耳其国防部谴责袭击。")
+    claims = _only([cited, silent], "甲报")
+    assert "通讯社" not in claims
+    assert "阿纳多卢通讯社" in claims
+    naming = _article("乙社", "阿纳多卢通讯社说，叙利亚北部一处市场周日发生汽车炸弹爆炸，造成至少十五人死亡。")
+    assert not {"通讯社", "阿纳多卢通讯社"} & _only([cited, naming], "甲报")
+    # A place alone before the head leaves the head as main read it: 台湾|外交部 is 外交部.
+    assert longer_name("外交部", "台湾外交部周二说") is None
+    assert longer_name("通讯社", "俄罗斯卫星通讯社周二说") == "卫星通讯社"
+
+
+def _named_only_by_naming_outlet(term: str, giver: str, naming: str, unnamed: str) -> None:
+    """``term`` of 甲报's ``giver`` text is withheld beside 乙社's ``naming`` text and claimed beside ``unnamed``."""
+    assert term not in _only([_article("甲报", giver), _article("乙社", naming)], "甲报")
+    assert term in _only([_article("甲报", giver), _article("乙社", unnamed)], "甲报")
+
+
+def test_a_name_glossed_with_one_latin_word_is_named_by_an_outlet_writing_that_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses its transliteration with the company's one-word original; 乙社 writes the original only.
+    _model_off(monkeypatch)
+    report = "周二发布报告称，今年第三季度全球平板电脑出货量下降百分之五，苹果仍居首位。"
+    _named_only_by_naming_outlet("科瑞达", f"市场调查公司科瑞达（Vintrel）{report}", f"据Vintrel{report}", f"据一家市场调查公司{report}")
+
+
+def test_a_gloss_after_a_whole_name_names_its_given_name_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses the whole name 安德烈·霍诺克; 乙社 writes another transliteration of the surname with the same gloss.
+    _model_off(monkeypatch)
+    report = "周二宣布，他将在下月的决选中挑战现任参议员。"
+    _named_only_by_naming_outlet("安德烈", f"民主党候选人安德烈·霍诺克（Andrei Honock）{report}",
+                                 f"民主党候选人奥诺克（Andrei Honock）{report}", f"民主党候选人{report}")
+
+
+def test_a_transliteration_leaving_a_closing_r_unwritten_reads_as_its_original(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 亚历山大 writes Alexander without its closing r (l-z-l-d against l-z-l-d-l), in common characters.
+    _model_off(monkeypatch)
+    report = "周二在会上说，双方同意下月在日内瓦恢复谈判，并交换战俘名单。"
+    _named_only_by_naming_outlet("亚历山大", f"代表团团长亚历山大{report}", f"代表团团长Alexander Petrov{report}", f"代表团团长{report}")
+
+
+def test_a_short_form_is_not_read_into_a_longer_name_that_nests_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 联合报 and 联合早报 are two papers: the longer one holds the shorter's characters but is a name of its own.
+    assert not abbreviates("联合报", "联合早报记者")
+    assert abbreviates("朝中社", "朝鲜中央通信社")  # a short form of a name cut into words is still read
+    _model_off(monkeypatch)
+    cited = _article("甲报", "据联合报周二报道，台北市政府决定自下周起放宽室内聚会人数上限，餐厅可恢复内用。")
+    other_paper = _article("乙社", "联合早报记者周二从台北报道，台北市政府决定自下周起放宽室内聚会人数上限，餐厅可恢复内用。")
+    assert "联合报" in _only([cited, other_paper], "甲报")

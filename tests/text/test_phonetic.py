@@ -1,4 +1,4 @@
-from newsmirror.text.phonetic import phonetic_key, same_name
+from newsmirror.text.phonetic import phonetic_key, reads_as, same_name
 
 
 def test_transliteration_variants_of_one_name_are_the_same_name() -> None:
@@ -39,3 +39,9 @@ def test_an_abbreviation_keeps_the_first_character_and_the_order() -> None:
     assert not abbreviates("新州", "新加坡")
     assert not abbreviates("州新", "新南威尔士州")
     assert not abbreviates("新州", "新州")  # the same word is no abbreviation
+
+
+def test_a_closing_r_or_l_may_be_left_unwritten() -> None:
+    assert reads_as("亚历山大", "alexander")  # a dictionary name in common characters, its closing r dropped
+    assert not reads_as("亚历山大", "alexandria")  # a closing vowel: all of its consonants are wanted
+    assert reads_as("萨克拉门托", "sacramento")

@@ -47,7 +47,13 @@ from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.names import NAME_TAGS, abbreviates, is_name_detail
+from newsmirror.text.names import (
+    NAME_TAGS,
+    abbreviates,
+    is_name_detail,
+    longer_name,
+    organisation_head,
+)
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
@@ -80,6 +86,12 @@ MAX_DETAILS = 8
 _LATIN = re.compile(r"[a-z]+")
 # A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+# One capitalized Latin word of four letters or more glossing the Han name before it: a company's or
+# a person's original (科纳仕（Canalys）); shorter words are mostly initials or units.
+_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
+# The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
+_FULL_NAME_GLOSS = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
@@ -384,11 +396,23 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # (穆拉·巴达拉·阿昆德（Mullah Baradar Akhund）, 巴拉达尔（Mullah Baradar）): one person too.
     for s in sentences:
         for han, gloss in _GLOSS.findall(s.ref.text):
-            surname = gloss.split()[-1].lower()
-            said = re.compile(rf"(?<![a-z]){re.escape(surname)}(?![a-z])")
             for outlet in outlets:
-                if (len(surname) >= 3 and said.search(outlet_texts[outlet])) or _writes_word_pair(gloss, outlet_texts[outlet]):
+                if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
+        # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
+        # writing it names the given name too, not only the part right before the brackets.
+        for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
+            parts = [normalize(part) for part in _NAME_DOT.split(full)]
+            given = {_whole_name_before(parts[0], s.nouns) or parts[0][-3:], *parts[1:-1]}
+            for outlet in outlets:
+                if _writes_gloss(gloss, outlet_texts[outlet]):
+                    outlet_nouns[outlet].update(given)
+        # A name glossed with one Latin word (科纳仕（Canalys）) is named by an outlet writing that word.
+        for han, word in _WORD_GLOSS.findall(s.ref.text):
+            said = re.compile(rf"(?<![a-z]){word.lower()}(?![a-z])")
+            for outlet in outlets:
+                if said.search(outlet_texts[outlet]):
+                    outlet_nouns[outlet].update(_glossed_names(normalize(han), s.nouns))
         # A body glossed with its initials (英国广播公司（BBC）) is named by an outlet writing them
         # (only a whole name: initials are no surname that a transliteration's last characters stand for).
         for han, initials in _ACRONYM_GLOSS.findall(s.ref.text):
@@ -405,13 +429,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
         fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
-        # "Only X names N" is said only when the fitted model finds it likely true (onlyx_confidence).
+        # "Only X names N" is said only when the fitted model finds it likely true (onlyx_confidence),
+        # asked about an organisation's head for its whole name (the words it was fitted on: 通讯社 for
+        # 俄罗斯卫星通讯社, whose qualifier other outlets name anyway).
         if any(len(givers) == 1 for givers in fact.details.values()):  # the fact's texts only for such a claim
             fact_texts: dict[str, str] = defaultdict(str)
             for i in members:
                 fact_texts[sentences[i].ref.outlet] += sentences[i].normalized + " "
             fact.details = {term: givers for term, givers in fact.details.items()
-                            if len(givers) != 1 or likely_true(term, givers[0], fact_texts, outlet_texts)}
+                            if len(givers) != 1
+                            or likely_true(organisation_head(term) or term, givers[0], fact_texts, outlet_texts)}
         fact.spellings = _spellings([sentences[i] for i in members], fact.details)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
@@ -987,6 +1014,14 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
                                   for name in _compound_names(window))
 
 
+def _writes_gloss(gloss: str, text: str) -> bool:
+    """Whether a (normalized, lower-case) ``text`` writes a Latin gloss's person: its surname
+    (three letters or more) as a word, or two of its words in a row (``_writes_word_pair``)."""
+    surname = gloss.split()[-1].lower()
+    return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
+        _writes_word_pair(gloss, text))
+
+
 def _writes_word_pair(gloss: str, text: str) -> bool:
     """Whether a (normalized, lower-case) ``text`` writes two words in a row of a Latin name of
     three words or more: the one name in a shorter or longer form (Mullah Baradar, Mullah Baradar
@@ -1090,10 +1125,15 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
+    heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
                     and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
+                # An organisation's head jieba cut from its name (通讯社 of 俄罗斯卫星通讯社) stands for the whole name.
+                whole = longer_name(word, sentence.normalized)
+                if whole:
+                    heads[whole], word = word, whole
                 mentioned[word].add(sentence.ref.outlet)
                 surnames[word].update(_surnames(word, sentence.ref.text))
         for han, gloss in _GLOSS.findall(sentence.ref.text):
@@ -1119,7 +1159,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         fact_nouns[sentence.ref.outlet].update(sentence.nouns)
 
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
-        if in_dictionary(word):
+        if in_dictionary(word) or word in heads:
             return set()
         given = {n for o in givers for n in fact_nouns[o]}
         return {o for o in outlets - givers
@@ -1128,6 +1168,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
+        if word in heads:
+            # An outlet naming the head in any form (国台办 for 国务院台办) may name the whole name too.
+            everyone |= givers_of(word, givers, heads[word])
         # A transliterated full name (哈马德·哈桑) is one person: an outlet naming him by his
         # surname alone, in any transliteration (卫生部长哈山), names him too.
         for surname in surnames.get(word, ()):

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
-from newsmirror.text.tokenize import pos_tokenizer
+from newsmirror.text.tokenize import in_dictionary, pos_tokenizer, tagged_words
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -102,6 +102,71 @@ def is_fragment(word: str, sentence: str) -> bool:
                 guessed and _glued(dag, start, end, sentence)):
             return False
     return True
+
+
+# An organisation's name that jieba cuts into pieces is a name ending in the organisation's head
+# (俄罗斯|卫星|通讯社): at most this many nominal words before the head, the first of them a name.
+ORGANISATION_PIECES = 3
+_ORGANISATION_TAG = "nt"
+_PLACE_TAG = "ns"
+_NOMINAL_TAGS = ("n", "j")  # jieba's noun tags (n, ns, nr, ...) and abbreviations (j)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def longer_name(word: str, sentence: str) -> str | None:
+    """The whole name a word the dictionary tags as an organisation (``nt``: 通讯社, 外交部) is
+    only the head of in ``sentence`` (normalized), when every occurrence of it there ends such a
+    name (``_qualified_from``), less a place it begins with: 卫星通讯社 of 俄罗斯|卫星|通讯社. The
+    head alone is no name of its own there: "only X names 通讯社" would claim a word every news
+    report may use. None when the word stands alone once, or only a place qualifies it."""
+    if pos_tokenizer().word_tag_tab.get(word) != _ORGANISATION_TAG:
+        return None
+    tokens = _tagged(sentence)
+    found: str | None = None
+    for k, (piece, _flag) in enumerate(tokens):
+        if piece != word:
+            continue
+        start = _qualified_from(tokens, k)
+        # A place before the name is where the body is, not its name (台湾|外交部 is 外交部 of Taiwan,
+        # 俄罗斯|卫星|通讯社 is 卫星通讯社): other outlets may name it without the place.
+        while start is not None and start < k and tokens[start][1] == _PLACE_TAG:
+            start += 1
+        if start is None or start == k:
+            return None
+        found = found or "".join(p for p, _f in tokens[start : k + 1])
+    return found
+
+
+def _qualified_from(tokens: tuple[tuple[str, str], ...], head: int) -> int | None:
+    """Where the qualifier of the organisation's head ``tokens[head]`` begins: the earliest of up
+    to ``ORGANISATION_PIECES`` nominal words right before it that is a name of two characters or
+    more (俄罗斯 of 俄罗斯|卫星|通讯社), not crossing another organisation (商务部|农业部 is a list of
+    two bodies); None when no name qualifies it."""
+    start = None
+    for j in range(head - 1, max(head - 1 - ORGANISATION_PIECES, -1), -1):
+        before, flag = tokens[j]
+        if flag == _ORGANISATION_TAG or not (flag.startswith(_NOMINAL_TAGS) and _HAN_RUN.fullmatch(before)):
+            break
+        if len(before) >= 2 and flag in NAME_TAGS:
+            start = j
+    return start
+
+
+def organisation_head(name: str) -> str | None:
+    """The head of an organisation's name that jieba cuts into a qualifier and that head
+    (``longer_name``'s kind: 通讯社 of 俄罗斯卫星通讯社); None for any other name."""
+    if in_dictionary(name):
+        return None
+    tokens = _tagged(name)
+    if len(tokens) < 2 or tokens[-1][1] != _ORGANISATION_TAG or _qualified_from(tokens, len(tokens) - 1) != 0:
+        return None
+    return tokens[-1][0]
+
+
+@lru_cache(maxsize=256)
+def _tagged(sentence: str) -> tuple[tuple[str, str], ...]:
+    """jieba's tagged words of a sentence, once per sentence for all its detail words."""
+    return tuple(tagged_words(sentence))
 
 
 @lru_cache(maxsize=256)
@@ -284,4 +349,20 @@ def abbreviates(short: str, full: str) -> bool:
     if not 2 <= len(short) <= 3 or len(full) < len(short) + 2 or not same_sound(short[0], full[0]):
         return False
     rest = iter(full[1:])
-    return all(char in rest for char in short[1:])
+    return all(char in rest for char in short[1:]) and not _nested(short, full)
+
+
+def _nested(short: str, full: str) -> bool:
+    """Whether ``full`` holds a dictionary name one character longer than ``short`` that has the
+    short form's characters in order, its first first (联合早报 of 联合报 in 联合早报记者): another
+    name that nests the short one, not its full form (a short form leaves out two characters or
+    more, and a name the dictionary knows is a name of its own)."""
+    size = len(short) + 1
+    tags = pos_tokenizer().word_tag_tab
+    for start in range(len(full) - size + 1):
+        word = full[start : start + size]
+        if word != short and tags.get(word) in NAME_TAGS and same_sound(short[0], word[0]):
+            rest = iter(word[1:])
+            if all(char in rest for char in short[1:]):
+                return True
+    return False

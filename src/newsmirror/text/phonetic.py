@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from newsmirror.text.tokenize import in_dictionary
+from newsmirror.text.tokenize import in_dictionary, pos_tokenizer
 
 _CLASSES = {
     "b": "b", "p": "b", "d": "d", "t": "d", "g": "g", "k": "g", "m": "m", "f": "f", "h": "f",
@@ -171,14 +171,30 @@ def _han_key(name: str) -> str:
 
 
 def reads_as(han: str, latin: str) -> bool:
-    """Whether a Han transliteration (three or more transliteration characters: 萨克拉门托) is
-    one of a Latin name's words (Sacramento) by its consonants' sound classes, in order: what
-    another outlet writing 沙加缅度（Sacramento）names too."""
-    if len(han) < 3 or _RUN.fullmatch(han) is None:
+    """Whether a Han transliteration (three or more transliteration characters: 萨克拉门托; or a
+    word the dictionary tags as a foreign or any person's or place's name, written with common
+    characters too: 亚历山大) is one of a Latin name's words (Sacramento, Alexander) by its
+    consonants' sound classes, in order: what another outlet writing 沙加缅度（Sacramento）names
+    too. A closing r or l after a vowel may be unwritten (Alexander: 亚历山大) or written 尔, which
+    has no initial: transliteration drops its sound."""
+    if len(han) < 3 or (_RUN.fullmatch(han) is None and pos_tokenizer().word_tag_tab.get(han) not in _FOREIGN_NAME_TAGS):
         return False
     wanted = _han_key(han)
     return len(wanted) >= MIN_READ_CONSONANTS and any(
-        _latin_key(word) == wanted for word in _LATIN_WORD.findall(latin.lower()))
+        wanted in _latin_keys(word) for word in _LATIN_WORD.findall(latin.lower()))
+
+
+# Dictionary tags of a name that may be a transliteration written with common characters (nrt:
+# a foreign person; nr, ns: any person or place, 亚历山大 is ns).
+_FOREIGN_NAME_TAGS = frozenset({"nrt", "nr", "ns"})
+_CLOSING_LIQUID = re.compile(r"[aeiouy][rl]$")
+
+
+def _latin_keys(word: str) -> tuple[str, ...]:
+    """A Latin word's consonant classes, and without a closing r/l after a vowel (Alexander:
+    l-z-l-d-l and l-z-l-d), the sound transliteration leaves unwritten or writes 尔."""
+    key = _latin_key(word)
+    return (key, key[:-1]) if _CLOSING_LIQUID.search(word) else (key,)
 
 
 @lru_cache(maxsize=64)
