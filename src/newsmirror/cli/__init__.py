@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -52,10 +53,13 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except NewsmirrorError as exc:
-            err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False)
+            # soft_wrap: one line whatever the width, so a log file or `grep error:` gets the
+            # whole message (rich wrapped it at 80 columns when stderr is not a terminal).
+            err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err_console.print("interrupted: everything stored so far is kept; run the command again to resume.")
+            err_console.print("interrupted: everything stored so far is kept; run the command again to resume.",
+                              soft_wrap=True)
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -123,6 +127,18 @@ def show(
     print(plain((article.body_markdown or html_to_markdown(article.body_html)) if markdown else article.body_text))
 
 
+def one_line_summaries(typer_app: typer.Typer) -> None:
+    """Give every command (and subcommand) its docstring's first paragraph, on one line, as the
+    summary of the commands list: typer's rich help keeps the docstring's line breaks there, so
+    a summary written over two source lines broke mid-sentence in `newsmirror --help`."""
+    for info in typer_app.registered_commands:
+        text = info.help or (info.callback.__doc__ if info.callback else None)
+        if info.short_help is None and text:
+            info.short_help = " ".join(inspect.cleandoc(text).split("\n\n")[0].split())
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            one_line_summaries(group.typer_instance)
+
 
 def main() -> None:  # pragma: no cover - console entry
     sys.exit(app())
@@ -132,3 +148,6 @@ def main() -> None:  # pragma: no cover - console entry
 from newsmirror.cli import (  # noqa: E402, F401, I001
     demo, publish, importing, fetch, stories, web, scaling, recheck,
 )
+
+
+one_line_summaries(app)

@@ -132,10 +132,21 @@ class SQLiteStore(SqlStore):
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
         self._db.row_factory = sqlite3.Row
         self._lock = threading.RLock()
+        self._db.execute("PRAGMA busy_timeout=10000")
+        try:
+            # The first statement that reads the file: a --db naming some other file fails here.
+            tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.path} is not a newsmirror store ({exc}): check --db (or NEWSMIRROR_DB)") from exc
+        if tables and "schema_migrations" not in tables:
+            # Another program's database: migrating it (even switching it to WAL) would change it.
+            self._db.close()
+            raise StoreError(f"{self.path} is a SQLite database but not a newsmirror store "
+                             f"(tables {', '.join(sorted(tables)[:5])}): check --db (or NEWSMIRROR_DB)")
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
         self._migrate()
         self._backfill_search_index()
 
