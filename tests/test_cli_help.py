@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import inspect
 import re
-
 from typing import Any
 
 import typer
