@@ -27,8 +27,10 @@ app = typer.Typer(
 )
 # emoji=False: stored text such as ":cn:" stays as written. Stored text itself goes through
 # newsmirror.cli.terminal.shown / plain before it reaches either console.
-console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+# soft_wrap when not a terminal (cron mail, a log file, a pipe to grep): rich would break every
+# message at 80 columns there, mid-sentence; tables keep their width either way.
+console = Console(emoji=False, soft_wrap=not sys.stdout.isatty())
+err_console = Console(stderr=True, emoji=False, soft_wrap=not sys.stderr.isatty())
 
 F = TypeVar("F", bound=Callable[..., Any])
 
