@@ -615,7 +615,7 @@ class SQLiteStore(SqlStore):
             missing = self._db.execute(
                 "SELECT (SELECT COUNT(*) FROM articles) - (SELECT COUNT(*) FROM search_docs)").fetchone()[0]
             if missing >= ANNOUNCED_REINDEX:
-                log.warning("indexing %s articles for search in %s (once, after an upgrade: about a minute "
+                log.warning("indexing %s articles for search in %s (once, after an upgrade: about half a minute "
                             "per 10,000 articles; an interrupted run starts again next time)",
                             f"{missing:,}", self.path)
             with self.transaction():
