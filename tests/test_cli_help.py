@@ -57,3 +57,14 @@ def test_bracketed_words_in_help_are_shown() -> None:
                     checked += 1
                     assert bracketed in flat, (path, name, bracketed)
     assert checked >= 3  # [[source]], [fetch], [publish]
+
+
+def test_no_help_sends_a_user_to_stats_for_an_article_id(tmp_path: Any) -> None:
+    # `stats` prints counts, never an id: show and history had pointed there.
+    db = str(tmp_path / "ids.sqlite")
+    assert CliRunner().invoke(app, ["sources", "add", "https://feeds.example/a.xml", "--outlet", "示例",
+                                    "--db", db]).exit_code == 0
+    for args in (["show", "--help"], ["history", "--help"], ["show", "nosuch", "--db", db]):
+        shown = CliRunner().invoke(app, args, env=WIDE).output
+        assert "Article id" in shown or "no article" in shown, shown
+        assert "stats" not in shown, (args, shown)

@@ -103,7 +103,7 @@ def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", hel
 @app.command()
 @friendly_errors
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (from `stats`, the reader or a published page).")],
+    article_id: Annotated[str, typer.Argument(help="Article id: the ID of the reader's /article/ID or of a published page's file name.")],
     db: DbOption = "",
     markdown: Annotated[bool, typer.Option("--markdown/--text", help="Print the body as Markdown or text.")] = False,
 ) -> None:
@@ -111,7 +111,8 @@ def show(
     with store_from(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror stats` shows what is stored")
+            raise NewsmirrorError(f"no article with id {article_id!r}: an article's id is the ID of its address in the "
+                                   "reader (/article/ID; search finds it, also /api/search) and of its static site page")
         versions = store.versions(article_id)
     console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {

@@ -174,7 +174,7 @@ def changes(
 @app.command()
 @friendly_errors
 def history(
-    article_id: Annotated[str, typer.Argument(help="Article id (from `changes`, `stats` or the reader).")],
+    article_id: Annotated[str, typer.Argument(help="Article id (from `changes`, or the ID of the reader's /article/ID address).")],
     db: DbOption = "",
     context: Annotated[int, typer.Option(help="Unchanged paragraphs shown around each change.")] = 1,
 ) -> None:
