@@ -108,3 +108,14 @@ def test_an_error_is_one_line_however_long(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: no store at") and str(missing) in lines[0]
+
+
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.sqlite")
+    with open_store(db):
+        pass
+    taken = tmp_path / "out"
+    taken.write_text("a file where the output folder should be", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--db", db, "--out", str(taken), "--no-images", "-f", "site"])
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError), result.output
+    assert "Traceback" not in result.output and "Not a directory" in result.output and str(taken) in result.output

@@ -48,7 +48,7 @@ ConfigOption = Annotated[
 
 
 def friendly_errors(func: F) -> F:
-    """Print a NewsmirrorError as one line and exit 1, instead of a traceback."""
+    """Print a NewsmirrorError or a file system error as one line and exit 1, instead of a traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -58,6 +58,13 @@ def friendly_errors(func: F) -> F:
             # soft_wrap: one line whatever the width, so a log file or `grep error:` gets the
             # whole message (rich wrapped it at 80 columns when stderr is not a terminal).
             err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            # A file system refusal (not a directory, permission denied, disk full) is the
+            # user's to fix, e.g. --out naming a file: say which path, not a traceback.
+            where = " -> ".join(str(name) for name in (exc.filename, exc.filename2) if name)
+            err_console.print(f"[bold red]error:[/] {shown(exc.strerror or str(exc))}" + (f": {shown(where)}" if where else ""),
+                              highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err_console.print("interrupted: everything stored so far is kept; run the command again to resume.",
