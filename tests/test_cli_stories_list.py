@@ -10,17 +10,23 @@ from typer.testing import CliRunner
 
 from newsmirror.cli import app
 from newsmirror.jobs.grouping import group_articles
+from newsmirror.model import Story
 from newsmirror.store import open_store
 from tests.stories.fixtures import ALL
 
 
-def test_titles_are_not_cut_at_80_columns(tmp_path: Path) -> None:
-    db = str(tmp_path / "list.sqlite")
+def _grouped(db: str) -> list[Story]:
+    """The fixture's articles stored and grouped in ``db``; its multi-outlet stories, as listed."""
     with open_store(db) as store:
         for article in ALL:
             store.upsert_article(copy.deepcopy(article))
         group_articles(store)
-        titles = [story.title for story in store.list_stories(min_outlets=2, limit=30)]
+        return store.list_stories(min_outlets=2, limit=30)
+
+
+def test_titles_are_not_cut_at_80_columns(tmp_path: Path) -> None:
+    db = str(tmp_path / "list.sqlite")
+    titles = [story.title for story in _grouped(db)]
     assert titles, "the fixture should make at least one multi-outlet story"
     listed = CliRunner().invoke(app, ["stories", "list", "--db", db], env={"COLUMNS": "80"})
     assert listed.exit_code == 0, listed.output
@@ -29,11 +35,29 @@ def test_titles_are_not_cut_at_80_columns(tmp_path: Path) -> None:
     rows: list[str] = []
     for line in listed.output.splitlines():
         cells = line.split("│")
-        if len(cells) < 4:
+        if len(cells) < 5:
             continue
         if cells[1].strip():
             rows.append("")
-        rows[-1] += cells[2].strip()
+        rows[-1] += cells[3].strip()  # id, newest day, title, ...
     for title in titles:
         assert re.sub(r"\s", "", title) in rows, title
     assert "…" not in listed.output
+
+
+def test_each_story_shows_the_day_it_is_ordered_by(tmp_path: Path) -> None:
+    from newsmirror.text import times
+
+    db = str(tmp_path / "days.sqlite")
+    stories = _grouped(db)
+    expected = {}
+    with open_store(db) as store:
+        for story in stories:
+            published = [a.published_at for a in (store.get_article(i) for i in story.article_ids)
+                         if a is not None and a.published_at is not None]
+            expected[story.id] = times.day(max(published))
+    listed = CliRunner().invoke(app, ["stories", "list", "--db", db], env={"COLUMNS": "100"})
+    assert listed.exit_code == 0, listed.output
+    shown_days = {cells[1].strip(): cells[2].strip() for cells in (line.split("│") for line in listed.output.splitlines())
+                  if len(cells) > 3 and cells[1].strip() in expected}
+    assert shown_days == expected

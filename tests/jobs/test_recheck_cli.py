@@ -104,3 +104,13 @@ def test_history_agrees_with_the_reader_on_seconds_and_zone(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "edited" in result.output and "UTC+8" in result.output
     assert "date" not in result.output  # 09:02 -> 09:02 is no change
+
+
+def test_changes_with_nothing_recorded_is_one_sentence_not_an_empty_table(tmp_path: Path) -> None:
+    db = str(tmp_path / "quiet.sqlite")
+    with open_store(db):
+        pass
+    result = CliRunner().invoke(app, ["changes", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "┃" not in result.output and "no edits or takedowns recorded" in result.output
+    assert "newsmirror recheck" in result.output

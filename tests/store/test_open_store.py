@@ -74,3 +74,48 @@ def test_a_store_is_created_only_when_asked(backend: str, tmp_path: Path) -> Non
     with open_store(location) as store:  # creating is explicit
         assert store.count_articles() == 0
     assert CliRunner().invoke(app, ["stats", "--db", location]).exit_code == 0
+
+
+def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database, " * 400, encoding="utf-8")
+    before = notes.read_bytes()
+    for command in (["stats"], ["import", str(tmp_path / "nothing-here")]):
+        result = CliRunner().invoke(app, [*command, "--db", str(notes)])
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output and "not a newsmirror store" in result.output
+    assert notes.read_bytes() == before
+
+
+def test_another_programs_sqlite_database_is_left_unchanged(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "places.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE bookmarks (url TEXT)")
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="not a newsmirror store"):
+        open_store(other)  # not even when creating is allowed
+    result = CliRunner().invoke(app, ["stats", "--db", str(other)])
+    assert result.exit_code == 1 and "bookmarks" in result.output
+    assert other.read_bytes() == before and not Path(f"{other}-wal").exists()
+
+
+def test_an_error_is_one_line_however_long(tmp_path: Path) -> None:
+    # Cron mails and log files are not terminals: rich wrapped the message at 80 columns.
+    missing = tmp_path / ("a-long-folder-name-" * 5) / "store.sqlite"
+    result = CliRunner().invoke(app, ["stats", "--db", str(missing)], env={"COLUMNS": "80"})
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: no store at") and str(missing) in lines[0]
+
+
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.sqlite")
+    with open_store(db):
+        pass
+    taken = tmp_path / "out"
+    taken.write_text("a file where the output folder should be", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--db", db, "--out", str(taken), "--no-images", "-f", "site"])
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError), result.output
+    assert "Traceback" not in result.output and "Not a directory" in result.output and str(taken) in result.output

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from newsmirror.store import open_store
-from tests.web.conftest import STORY, fill
+from newsmirror.model import Story
+from newsmirror.store import StoryMember, open_store
+from tests.web.conftest import STORY, article, fill
 from tests.web.live import serve
 
 pytestmark = pytest.mark.browser
@@ -69,3 +70,34 @@ def test_dark_mode_follows_the_system(browser: Any, site: str) -> None:
         backgrounds[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
         context.close()
     assert backgrounds["light"] == "rgb(253, 253, 251)" and backgrounds["dark"] == "rgb(21, 23, 26)"
+
+
+THREE = [  # a fact reported by two outlets of three: the third's cell in its row is empty
+    article("sanction-a", outlet="甲报", title="美国宣布制裁十一名官员", script="zh-Hans",
+            body_text="美国国务卿周三在华盛顿宣布新的制裁措施。\n\n制裁对象包括十一名香港和北京官员。"),
+    article("sanction-b", outlet="乙报", title="美国宣布新制裁", script="zh-Hans",
+            body_text="美国国务卿周三在华盛顿宣布新的制裁措施。\n\n北京表示将坚决反对到底。"),
+    article("sanction-c", outlet="丙报", title="北京回应美国制裁", script="zh-Hans",
+            body_text="外交部发言人周四表示中方将采取对等反制。\n\n制裁对象包括十一名香港和北京官员。"),
+]
+THREE_STORY = Story(id="story-three", title="美国宣布制裁")
+
+
+def test_a_phone_shows_no_blank_cells_for_outlets_silent_on_a_fact(browser: Any, tmp_path: Any) -> None:
+    blank_cells = ("Array.from(document.querySelectorAll('.fact .cell'))"
+                   ".filter(c => !c.textContent.trim() && c.getBoundingClientRect().height > 0).length")
+    heights = {}
+    with open_store(tmp_path / "three.sqlite") as store:
+        for item in THREE:
+            store.upsert_article(item)
+        store.save_story(THREE_STORY, [StoryMember(a.id, THREE_STORY.id) for a in THREE])
+        with serve(store) as url:
+            for width in (390, 1280):
+                context = browser.new_context(viewport={"width": width, "height": 800})
+                page = context.new_page()
+                page.goto(url + f"/story/{THREE_STORY.id}")
+                assert page.evaluate("document.querySelectorAll('.fact .cell:empty').length") > 0
+                heights[width] = page.evaluate(blank_cells)
+                context.close()
+    # Columns side by side keep their empty cells (they hold the alignment); one column does not.
+    assert heights[390] == 0 and heights[1280] > 0, heights

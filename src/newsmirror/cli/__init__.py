@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -26,8 +27,10 @@ app = typer.Typer(
 )
 # emoji=False: stored text such as ":cn:" stays as written. Stored text itself goes through
 # newsmirror.cli.terminal.shown / plain before it reaches either console.
-console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+# soft_wrap when not a terminal (cron mail, a log file, a pipe to grep): rich would break every
+# message at 80 columns there, mid-sentence; tables keep their width either way.
+console = Console(emoji=False, soft_wrap=not sys.stdout.isatty())
+err_console = Console(stderr=True, emoji=False, soft_wrap=not sys.stderr.isatty())
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,17 +48,27 @@ ConfigOption = Annotated[
 
 
 def friendly_errors(func: F) -> F:
-    """Print a NewsmirrorError as one line and exit 1, instead of a traceback."""
+    """Print a NewsmirrorError or a file system error as one line and exit 1, instead of a traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except NewsmirrorError as exc:
-            err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False)
+            # soft_wrap: one line whatever the width, so a log file or `grep error:` gets the
+            # whole message (rich wrapped it at 80 columns when stderr is not a terminal).
+            err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            # A file system refusal (not a directory, permission denied, disk full) is the
+            # user's to fix, e.g. --out naming a file: say which path, not a traceback.
+            where = " -> ".join(str(name) for name in (exc.filename, exc.filename2) if name)
+            err_console.print(f"[bold red]error:[/] {shown(exc.strerror or str(exc))}" + (f": {shown(where)}" if where else ""),
+                              highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err_console.print("interrupted: everything stored so far is kept; run the command again to resume.")
+            err_console.print("interrupted: everything stored so far is kept; run the command again to resume.",
+                              soft_wrap=True)
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -97,7 +110,7 @@ def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", hel
 @app.command()
 @friendly_errors
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (from `stats`, the reader or a published page).")],
+    article_id: Annotated[str, typer.Argument(help="Article id: the ID of the reader's /article/ID or of a published page's file name.")],
     db: DbOption = "",
     markdown: Annotated[bool, typer.Option("--markdown/--text", help="Print the body as Markdown or text.")] = False,
 ) -> None:
@@ -105,7 +118,8 @@ def show(
     with store_from(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror stats` shows what is stored")
+            raise NewsmirrorError(f"no article with id {article_id!r}: an article's id is the ID of its address in the "
+                                   "reader (/article/ID; search finds it, also /api/search) and of its static site page")
         versions = store.versions(article_id)
     console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {
@@ -123,6 +137,18 @@ def show(
     print(plain((article.body_markdown or html_to_markdown(article.body_html)) if markdown else article.body_text))
 
 
+def one_line_summaries(typer_app: typer.Typer) -> None:
+    """Give every command (and subcommand) its docstring's first paragraph, on one line, as the
+    summary of the commands list: typer's rich help keeps the docstring's line breaks there, so
+    a summary written over two source lines broke mid-sentence in `newsmirror --help`."""
+    for info in typer_app.registered_commands:
+        text = info.help or (info.callback.__doc__ if info.callback else None)
+        if info.short_help is None and text:
+            info.short_help = " ".join(inspect.cleandoc(text).split("\n\n")[0].split())
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            one_line_summaries(group.typer_instance)
+
 
 def main() -> None:  # pragma: no cover - console entry
     sys.exit(app())
@@ -132,3 +158,6 @@ def main() -> None:  # pragma: no cover - console entry
 from newsmirror.cli import (  # noqa: E402, F401, I001
     demo, publish, importing, fetch, stories, web, scaling, recheck,
 )
+
+
+one_line_summaries(app)

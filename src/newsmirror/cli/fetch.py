@@ -55,11 +55,11 @@ def sources_add(
     page: Annotated[bool, typer.Option("--page", help="A single article page to poll, not a feed.")] = False,
     discover: Annotated[bool, typer.Option("--discover", help="URL is a web page: find the feed it advertises.")] = False,
     defaults: Annotated[bool, typer.Option("--defaults", help="Add the packaged list of Chinese-language outlets' feeds.")] = False,
-    from_file: Annotated[str, typer.Option("--from", help="Add every [[source]] of a TOML file.")] = "",
+    from_file: Annotated[str, typer.Option("--from", help="Add every \\[\\[source]] table of a TOML file.")] = "",
     db: DbOption = "",
     config: ConfigOption = "",
 ) -> None:
-    """Add (or update) sources: one URL, the default outlet list, or a TOML file's [[source]] tables."""
+    """Add (or update) sources: one URL, the default outlet list, or a TOML file's \\[\\[source]] tables."""
     from newsmirror.config import default_sources, load_config, parse_config, source_from_mapping
     from newsmirror.errors import ConfigError
 

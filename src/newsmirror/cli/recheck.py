@@ -149,6 +149,12 @@ def changes(
                          "status": e.status} for e in entries],
         }, ensure_ascii=False, indent=2))
         return
+    if not entries and not counts:
+        # Not an empty table: say where changes come from (versions an import brought are
+        # shown by `history` and the reader, but recorded changes are what `recheck` found).
+        console.print("no edits or takedowns recorded" + (f" in the last {days:g} days" if since else "")
+                      + ": `newsmirror recheck` records them when it fetches stored articles again.")
+        return
     per_outlet = Table(title="per outlet" + (f" (last {days:g} days)" if since else ""))
     for name in ("outlet", "edited", "deleted", "restored", "deleted now"):
         per_outlet.add_column(name, justify="left" if name == "outlet" else "right")
@@ -174,7 +180,7 @@ def changes(
 @app.command()
 @friendly_errors
 def history(
-    article_id: Annotated[str, typer.Argument(help="Article id (from `changes`, `stats` or the reader).")],
+    article_id: Annotated[str, typer.Argument(help="Article id (from `changes`, or the ID of the reader's /article/ID address).")],
     db: DbOption = "",
     context: Annotated[int, typer.Option(help="Unchanged paragraphs shown around each change.")] = 1,
 ) -> None:

@@ -16,6 +16,7 @@ from newsmirror.cli import (
     store_from,
 )
 from newsmirror.cli.terminal import shown
+from newsmirror.text import times
 
 # --- stories ---
 stories_app = typer.Typer(
@@ -115,23 +116,29 @@ def stories_list(
     """Stories, newest first, with their outlets and number of reports."""
     with store_from(db) as store:
         stories = store.list_stories(min_outlets=min_outlets, limit=limit)
-        table = Table(title=f"stories reported by {min_outlets}+ outlets", expand=True)
+        table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
         # Chinese titles are what the reader scans: give them the room and wrap them whole
         # (rich's default ellipsis left ~8 characters at 80 columns); ids never wrap.
         table.add_column("id", no_wrap=True)
+        # "Newest first" needs its key to be seen: the day of the story's newest report.
+        table.add_column("newest", no_wrap=True)
         table.add_column("title", ratio=3, overflow="fold")
         table.add_column("outlets", ratio=2, overflow="fold")
         table.add_column("reports", justify="right", no_wrap=True)
         for story in stories:
             members = store.story_members(story.id)
             outlets = []
+            dates = []
             for member in members:
                 article = store.get_article(member.article_id)
                 if article is not None and article.outlet not in outlets:
                     outlets.append(article.outlet)
+                if article is not None and article.published_at is not None:
+                    dates.append(article.published_at)
             copies = sum(m.role == "duplicate" for m in members)
             reports = str(len(members) - copies) + (f" +{copies} copies" if copies else "")
-            table.add_row(story.id, shown(story.title), shown("、".join(outlets)), reports)
+            table.add_row(story.id, times.day(max(dates)) if dates else "", shown(story.title),
+                          shown("、".join(outlets)), reports)
     console.print(table)
 
 

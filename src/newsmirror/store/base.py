@@ -206,7 +206,9 @@ class Store(abc.ABC):
     def story_of(self, article_id: str) -> str | None: ...
 
     @abc.abstractmethod
-    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]: ...
+    def list_stories(self, min_outlets: int = 1, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """Stories of at least ``min_outlets`` outlets, newest report first; ``offset`` skips
+        that many (a reader's later pages)."""
 
     def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
         """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,

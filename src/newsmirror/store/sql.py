@@ -153,7 +153,7 @@ class SqlStore(Store):
         row = self._one("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
         return str(row["story_id"]) if row else None
 
-    def list_stories(self, min_outlets: int = 1, limit: int | None = None) -> list[Story]:
+    def list_stories(self, min_outlets: int = 1, limit: int | None = None, offset: int = 0) -> list[Story]:
         # Undated stories last, as SQLite sorts NULL in descending order by default; ties by id, descending.
         text = (
             "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
@@ -162,9 +162,11 @@ class SqlStore(Store):
         )
         params: tuple[Any, ...] = (min_outlets,)
         if limit is not None:
-            text += " LIMIT ?"
-            params += (limit,)
+            text += " LIMIT ? OFFSET ?"
+            params += (limit, offset)
         ids = [r["id"] for r in self._all(text, params)]
+        if limit is None:
+            ids = ids[offset:]
         if limit is not None and limit < 100:
             return [s for s in (self.get_story(i) for i in ids) if s is not None]
         # Every story at once: three statements, not two per story (~77k for the 38k stories of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import zlib
@@ -98,6 +99,12 @@ def order_key(published_utc: str | None, article_id: str) -> int:
     return (seconds << _ID_BITS) | ((1 << _ID_BITS) - 1 - id_part)
 
 
+# Upgrades announce themselves here: unconfigured, logging prints warnings on stderr, so a
+# command that opens an old store says why it is silent for minutes instead of looking hung.
+log = logging.getLogger(__name__)
+ANNOUNCED_REINDEX = 1000  # articles: a smaller backfill takes seconds and is not announced
+
+
 def _index_version() -> int:
     """What search_meta records: the search key's version and the order key's."""
     return KEY_VERSION * 1000 + ORDER_KEY_VERSION
@@ -132,10 +139,21 @@ class SQLiteStore(SqlStore):
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
         self._db.row_factory = sqlite3.Row
         self._lock = threading.RLock()
+        self._db.execute("PRAGMA busy_timeout=10000")
+        try:
+            # The first statement that reads the file: a --db naming some other file fails here.
+            tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.path} is not a newsmirror store ({exc}): check --db (or NEWSMIRROR_DB)") from exc
+        if tables and "schema_migrations" not in tables:
+            # Another program's database: migrating it (even switching it to WAL) would change it.
+            self._db.close()
+            raise StoreError(f"{self.path} is a SQLite database but not a newsmirror store "
+                             f"(tables {', '.join(sorted(tables)[:5])}): check --db (or NEWSMIRROR_DB)")
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
         self._migrate()
         self._backfill_search_index()
 
@@ -146,6 +164,10 @@ class SQLiteStore(SqlStore):
                 "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
             )
             applied = {r[0] for r in self._db.execute("SELECT number FROM schema_migrations")}
+            pending = [name for number, name, _sql in migration_scripts("sqlite") if number not in applied]
+            if applied and pending:  # a store of an earlier version, not a new one
+                log.warning("upgrading the store %s to this version (%s); this runs once, and an "
+                            "interrupted step is started again next time", self.path, ", ".join(pending))
             for number, name, sql in migration_scripts("sqlite"):
                 if number in applied:
                     continue
@@ -590,6 +612,12 @@ class SQLiteStore(SqlStore):
                     self._db.execute("INSERT INTO search_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM articles)")
             if self._db.execute("SELECT 1 FROM search_backfill LIMIT 1").fetchone() is None:
                 return
+            missing = self._db.execute(
+                "SELECT (SELECT COUNT(*) FROM articles) - (SELECT COUNT(*) FROM search_docs)").fetchone()[0]
+            if missing >= ANNOUNCED_REINDEX:
+                log.warning("indexing %s articles for search in %s (once, after an upgrade: about half a minute "
+                            "per 10,000 articles; an interrupted run starts again next time)",
+                            f"{missing:,}", self.path)
             with self.transaction():
                 rows = self._db.execute(
                     "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM search_docs)"

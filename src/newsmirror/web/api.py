@@ -118,10 +118,12 @@ def build_api_router() -> APIRouter:
 
     @router.get("/stories", response_model=list[StorySummary], tags=["stories"])
     def list_stories(request: Request, min_outlets: Annotated[int, Query(ge=1, le=1000)] = 2,
-                     limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[StorySummary]:
-        """Newest stories reported by at least ``min_outlets`` outlets."""
+                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[StorySummary]:
+        """Newest stories reported by at least ``min_outlets`` outlets; ``offset`` pages back."""
         store = store_of(request)
-        return [story_summary(store, s.id) for s in store.list_stories(min_outlets=min_outlets, limit=limit)]
+        return [story_summary(store, s.id)
+                for s in store.list_stories(min_outlets=min_outlets, limit=limit, offset=offset)]
 
     @router.get("/stories/{story_id}", response_model=StorySummary, tags=["stories"])
     def get_story(request: Request, story_id: str) -> StorySummary:

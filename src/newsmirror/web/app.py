@@ -45,6 +45,7 @@ HERE = Path(__file__).parent
 SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "style.css"))
 SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
+STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
 SCRIPT_COOKIE = "script"
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
                 413: "请求太大", 500: "服务器出错了"}
@@ -155,9 +156,13 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request,
-                     min_outlets: Annotated[int, Query(ge=1, le=50)] = 2) -> HTMLResponse:
-        stories = store.list_stories(min_outlets=min_outlets, limit=100)
-        return page(request, "stories.html", stories=stories, min_outlets=min_outlets)
+                     min_outlets: Annotated[int, Query(ge=1, le=50)] = 2,
+                     page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+        # One page more than shown tells whether there is a next page.
+        stories = store.list_stories(min_outlets=min_outlets, limit=STORIES_PAGE_SIZE + 1,
+                                     offset=(page_number - 1) * STORIES_PAGE_SIZE)
+        return page(request, "stories.html", stories=stories[:STORIES_PAGE_SIZE], min_outlets=min_outlets,
+                    page_number=page_number, more=len(stories) > STORIES_PAGE_SIZE)
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str,

@@ -1,0 +1,70 @@
+"""`newsmirror --help` reads as written: every summary in a commands list is one sentence on
+one line when there is room, and no bracketed text of a help string is eaten as rich markup."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any
+
+import typer
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+
+WIDE = {"COLUMNS": "250"}  # room for every summary on one line
+
+
+def _groups() -> list[tuple[list[str], Any]]:
+    """(argument path, group) of the app and each of its command groups (typer's own click types)."""
+    root: Any = typer.main.get_command(app)
+    found: list[tuple[list[str], Any]] = [([], root)]
+    for name, command in root.commands.items():
+        if hasattr(command, "commands"):
+            found.append(([name], command))
+    return found
+
+
+def test_every_command_summary_is_one_line_when_there_is_room() -> None:
+    for path, group in _groups():
+        listed = CliRunner().invoke(app, [*path, "--help"], env=WIDE)
+        assert listed.exit_code == 0, listed.output
+        commands_panel = listed.output.split("Commands")[1]
+        for name in group.commands:
+            # A summary that broke mid-sentence left a row with only a description under its command.
+            row = next(line for line in commands_panel.splitlines() if re.match(rf"│ {re.escape(name)}\s", line))
+            following = commands_panel.splitlines()[commands_panel.splitlines().index(row) + 1]
+            assert re.match(r"│ \S", following) or following.startswith("╰"), (path, name, following)
+
+
+def _help_texts(command: Any) -> list[str]:
+    texts = [inspect.cleandoc(command.help or "")]
+    texts += [param.help for param in command.params if getattr(param, "help", None)]
+    return texts
+
+
+def test_bracketed_words_in_help_are_shown() -> None:
+    checked = 0
+    for path, group in _groups():
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                continue
+            shown = CliRunner().invoke(app, [*path, name, "--help"], env=WIDE).output
+            flat = " ".join(shown.replace("│", " ").split())
+            for text in _help_texts(command):
+                # \[ is rich's escape for a literal bracket: what the reader must see is the bracket.
+                for bracketed in re.findall(r"\[+[^\]\s]*\]+", text.replace("\\[", "[")):
+                    checked += 1
+                    assert bracketed in flat, (path, name, bracketed)
+    assert checked >= 3  # [[source]], [fetch], [publish]
+
+
+def test_no_help_sends_a_user_to_stats_for_an_article_id(tmp_path: Any) -> None:
+    # `stats` prints counts, never an id: show and history had pointed there.
+    db = str(tmp_path / "ids.sqlite")
+    assert CliRunner().invoke(app, ["sources", "add", "https://feeds.example/a.xml", "--outlet", "示例",
+                                    "--db", db]).exit_code == 0
+    for args in (["show", "--help"], ["history", "--help"], ["show", "nosuch", "--db", db]):
+        shown = CliRunner().invoke(app, args, env=WIDE).output
+        assert "Article id" in shown or "no article" in shown, shown
+        assert "stats" not in shown, (args, shown)
