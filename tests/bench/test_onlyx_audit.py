@@ -17,6 +17,7 @@ def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
     assert not eligible_day("2020-09-10")  # two days from 2020-09-12, drawn in session 28
     assert eligible_day("2020-09-10", labelled_later=("2020-09-12",))
     assert not eligible_day("2020-10-20")  # two days from 2020-10-18, drawn in session 29
+    assert not eligible_day("2020-12-08")  # two days from 2020-12-06, drawn in session 30
     assert eligible_day("2020-10-07")  # no labelled day within 3 days
 
 
@@ -47,7 +48,9 @@ def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h(
     with SAMPLE.with_name("onlyx-sample-i.toml").open("rb") as handle:
         drawn = tomllib.load(handle)["story"]
     assert len(drawn) == 40 and all(s["sample"] == "I" for s in drawn)
-    # Drawn from the near-tuning pool: only the held-out, test and fresh days (2020-10-18 among them) are avoided.
-    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
+    # Drawn from the near-tuning pool: only the held-out, test and fresh days (2020-10-18 among them) are avoided;
+    # 2020-12-06, drawn after I was read, is judged as the pool was when I was drawn.
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning", labelled_later=("2020-12-06",))
+               for s in drawn for f in s["files"])
     assert not any("2020-10-15" <= f[:10] <= "2020-10-21" for s in drawn for f in s["files"])
     assert not earlier & {f for s in drawn for f in s["files"]}
