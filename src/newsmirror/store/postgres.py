@@ -7,6 +7,7 @@ connection per store object, guarded by a lock like SQLiteStore; each worker pro
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,8 +40,10 @@ from newsmirror.store.rows import (
     to_utc_iso,
 )
 from newsmirror.store.sql import SqlStore
-from newsmirror.store.sqlite import migration_scripts
+from newsmirror.store.sqlite import ANNOUNCED_REINDEX, migration_scripts
 from newsmirror.text.search_key import ParsedQuery, parse_query
+
+log = logging.getLogger(__name__)
 
 # Any constant works: it only has to be the same for every process migrating this database.
 _MIGRATION_LOCK = 0x6E6D_6D69  # "nmmi"
@@ -94,6 +97,11 @@ class PostgresStore(SqlStore):
                         " (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
                     )
                     applied = {r["number"] for r in self._db.execute("SELECT number FROM schema_migrations")}
+                    pending = [name for number, name, _script in migration_scripts("postgres") if number not in applied]
+                    if applied and pending:  # a store of an earlier version (as SQLiteStore says it)
+                        log.warning("upgrading the store %s to this version (%s); this runs once, and an "
+                                    "interrupted step is started again next time", _display_dsn(self.dsn),
+                                    ", ".join(pending))
                     for number, name, script in migration_scripts("postgres"):
                         if number in applied:
                             continue
@@ -450,6 +458,12 @@ class PostgresStore(SqlStore):
             if not (got and got["ok"]):
                 return
             try:
+                row = self._db.execute("SELECT COUNT(*) AS n FROM articles a WHERE NOT EXISTS"
+                                       " (SELECT 1 FROM search_index i WHERE i.article_id = a.id)").fetchone()
+                missing = int(row["n"]) if row else 0
+                if missing >= ANNOUNCED_REINDEX:  # minutes on a real archive: say so, as SQLiteStore does
+                    log.warning("indexing %s articles for search in %s (once, after an upgrade or a bulk load; an "
+                                "interrupted run continues next time)", f"{missing:,}", _display_dsn(self.dsn))
                 self.rebuild_search_index(only_missing=True)
             finally:
                 self._db.execute("SELECT pg_advisory_unlock(%s)", (_BACKFILL_LOCK,))
