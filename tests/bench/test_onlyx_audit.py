@@ -54,3 +54,17 @@ def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h(
                for s in drawn for f in s["files"])
     assert not any("2020-10-15" <= f[:10] <= "2020-10-21" for s in drawn for f in s["files"])
     assert not earlier & {f for s in drawn for f in s["files"]}
+
+
+def test_sample_j_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_i() -> None:
+    earlier: set[str] = set()
+    for name in ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefghi")):
+        with SAMPLE.with_name(name).open("rb") as handle:
+            earlier |= {f for s in tomllib.load(handle)["story"] for f in s["files"]}
+    with SAMPLE.with_name("onlyx-sample-j.toml").open("rb") as handle:
+        drawn = tomllib.load(handle)["story"]
+    assert len(drawn) == 40 and all(s["sample"] == "J" for s in drawn)
+    # Near-tuning pool as it is in session 30: the held-out, test and fresh days (2020-12-06 among them) are avoided.
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
+    assert not any("2020-12-03" <= f[:10] <= "2020-12-09" for s in drawn for f in s["files"])
+    assert not earlier & {f for s in drawn for f in s["files"]}
