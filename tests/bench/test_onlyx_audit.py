@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from bench.onlyx_audit import LABELLED_AFTER_SAMPLES_A_TO_F, eligible_day
 
@@ -40,17 +41,36 @@ def test_sample_c_is_on_eligible_days_and_shares_no_story_with_a_or_b() -> None:
     assert not earlier & {f for s in later for f in s["files"]}
 
 
-def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h() -> None:
-    earlier: set[str] = set()
-    for name in ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefgh")):
+def _stories(*names: str) -> list[dict[str, Any]]:
+    """The stories of the sample files ``names`` (beside onlyx-sample.toml)."""
+    stories: list[dict[str, Any]] = []
+    for name in names:
         with SAMPLE.with_name(name).open("rb") as handle:
-            earlier |= {f for s in tomllib.load(handle)["story"] for f in s["files"]}
-    with SAMPLE.with_name("onlyx-sample-i.toml").open("rb") as handle:
-        drawn = tomllib.load(handle)["story"]
+            stories += tomllib.load(handle)["story"]
+    return stories
+
+
+def _files_before(letter: str) -> set[str]:
+    """Every file of the samples drawn before sample ``letter`` (A and B share onlyx-sample.toml)."""
+    names = ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefghij" if c < letter.lower()))
+    return {f for s in _stories(*names) for f in s["files"]}
+
+
+def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h() -> None:
+    drawn = _stories("onlyx-sample-i.toml")
     assert len(drawn) == 40 and all(s["sample"] == "I" for s in drawn)
     # Drawn from the near-tuning pool: only the held-out, test and fresh days (2020-10-18 among them) are avoided;
     # 2020-12-06, drawn after I was read, is judged as the pool was when I was drawn.
     assert all(eligible_day(f.split("/")[0], pool="near-tuning", labelled_later=("2020-12-06",))
                for s in drawn for f in s["files"])
     assert not any("2020-10-15" <= f[:10] <= "2020-10-21" for s in drawn for f in s["files"])
-    assert not earlier & {f for s in drawn for f in s["files"]}
+    assert not _files_before("I") & {f for s in drawn for f in s["files"]}
+
+
+def test_sample_j_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_i() -> None:
+    drawn = _stories("onlyx-sample-j.toml")
+    assert len(drawn) == 40 and all(s["sample"] == "J" for s in drawn)
+    # Near-tuning pool as it is in session 30: the held-out, test and fresh days (2020-12-06 among them) are avoided.
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
+    assert not any("2020-12-03" <= f[:10] <= "2020-12-09" for s in drawn for f in s["files"])
+    assert not _files_before("J") & {f for s in drawn for f in s["files"]}
