@@ -38,7 +38,7 @@ from newsmirror.stories import cluster  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig  # noqa: E402
 
 NEVER_READ = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
-ARCHIVE = Path("/work/waimei-full/archived")
+ARCHIVE = REPO.parent / "waimei-full" / "archived"  # the whole-archive export beside the checkout (GUIDE.md)
 
 
 class Recorder:
