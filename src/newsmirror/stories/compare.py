@@ -128,7 +128,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A figure glued to a Han character that is no measure word (cheap test before jieba cuts the unit).
 _GLUED = re.compile(rf"\d(?![{''.join(sorted(_MEASURES))}])[\u4e00-\u9fff]")
 # A short statement inside a long unit (a lead-in, a second fact or background around it): two units of two
-# outlets, neither yet in a fact with the other's outlet and each the other's best partner there, that share
+# outlets, each yet in no fact with another outlet and each the other's best partner there, that share
 # this much of the smaller (containment) though less than ``DICE`` of both; Dice at least ``AMOUNT_DICE``.
 # Chosen leaving one fact file out (bench/days_results.md, facts32); None turns the round off.
 CONTAINED: float | None = 0.2
@@ -769,11 +769,16 @@ def _contained_matches(sentences: list[_Sentence], loose: list[tuple[float, floa
     partner among such units there (containment + Dice; a pair with different figures competes, as in
     ``_rule_matches``, but is never taken), with containment at least ``floor`` and Dice at least
     ``AMOUNT_DICE``: a short statement inside a longer unit that says more (a source's lead-in, a
-    second fact, background), which Dice alone keeps below ``DICE``. Only units no round placed with
-    that outlet: a unit already telling a fact with it has its partner there."""
+    second fact, background), which Dice alone keeps below ``DICE``. Both units must be alone (in no
+    fact with another outlet): evidence this weak joins two statements nothing else matched, and never
+    carries a unit into a fact other outlets tell (its chains read half wrong: bench/days_results.md,
+    facts32)."""
     def free(i: int, j: int) -> bool:
         return (sentences[j].ref.outlet not in linker.members_of[linker.links.find(i)]
                 and sentences[i].ref.outlet not in linker.members_of[linker.links.find(j)])
+
+    def alone(i: int) -> bool:  # in no fact with another outlet: a weak pair chains no facts together
+        return len(linker.members_of[linker.links.find(i)]) == 1
 
     field = [pair for pair in loose if free(pair[3], pair[4])]
     best: dict[tuple[int, str], float] = {}  # (unit, the other outlet) -> its best score there
@@ -782,7 +787,7 @@ def _contained_matches(sentences: list[_Sentence], loose: list[tuple[float, floa
             where = (one, sentences[other].ref.outlet)
             best[where] = max(best.get(where, 0.0), score)
     return [(score, i, j) for score, containment, dice, i, j in field
-            if containment >= floor and dice >= AMOUNT_DICE
+            if containment >= floor and dice >= AMOUNT_DICE and alone(i) and alone(j)
             and score >= best[i, sentences[j].ref.outlet] and score >= best[j, sentences[i].ref.outlet]
             and not _figures_differ(sentences[i].figures, sentences[j].figures)]
 
