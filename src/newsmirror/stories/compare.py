@@ -127,11 +127,6 @@ _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A figure glued to a Han character that is no measure word (cheap test before jieba cuts the unit).
 _GLUED = re.compile(rf"\d(?![{''.join(sorted(_MEASURES))}])[\u4e00-\u9fff]")
-# Two units of two outlets, neither yet in a fact with the other's outlet and each the other's best partner
-# there, that share a figure or a name the story seldom gives (``_contained_matches``) need this much
-# containment (and ``AMOUNT_DICE``). Chosen leaving one fact file out (bench/days_results.md, facts32);
-# None turns the round off.
-CONTAINED: float | None = 0.12
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
 # Or both match one unit of another outlet at least this well (containment + Dice).
@@ -461,15 +456,13 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     before the weaker rounds, and the rules' pair scores."""
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
     pair_scores: dict[tuple[int, int], float] = {}
-    loose: list[tuple[float, float, float, int, int]] = []
-    rare_names: set[str] = set()
     if same_fact == "model":
         candidates = _model_matches(sentences, weight, mass, model)
     else:
         # Names the story seldom repeats (at most once per outlet) identify what a sentence is about.
         name_frequency: Counter[str] = Counter(n for s in sentences for n in s.names)
         rare_names = {n for n, count in name_frequency.items() if count <= len(outlets)}
-        candidates, pair_scores, loose = _rule_matches(sentences, outlets, weight, mass, rare_names)
+        candidates, pair_scores = _rule_matches(sentences, outlets, weight, mass, rare_names)
     linker = _Linker(sentences, weight, mass)
     linker.link(candidates)
     # Pairs kept apart by the one-statement rule before the weaker rounds below.
@@ -483,9 +476,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        # Then two units sharing a rare figure or name, where nothing else placed either with the other's outlet.
-        if CONTAINED is not None:
-            linker.link(_contained_matches(sentences, loose, linker, CONTAINED, rare_names, len(outlets)))
     return linker, blocked, pair_scores
 
 
@@ -696,16 +686,13 @@ def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: d
     return candidates + [(p * MERGED, i, j) for p, i, j in _pair_matches(sentences, candidates, weight, mass, True)]
 
 
-def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float], mass: dict[int, float],
-                  rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float],
-                                                 list[tuple[float, float, float, int, int]]]:
+def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float],
+                  mass: dict[int, float], rare_names: set[str]) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """For every two outlets: pairs of their units that pass both thresholds and are nearly
     each other's best match, and pairs that name the same rarely named people or places; never
     two units that both give figures of one kind and share none (a toll of 50 dead is not one of
     27, however alike the wording). The weight two units share is computed for all pairs at once
-    (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair.
-    Also every pair sharing at least ``CONTINUITY`` of the smaller unit, as (containment + Dice,
-    containment, Dice, unit, unit): the field ``_contained_matches`` picks best partners from."""
+    (a sparse matrix product: units x bigrams, times its weighted transpose), not pair by pair."""
     from scipy import sparse
 
     vocabulary: dict[str, int] = {}
@@ -716,7 +703,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
             rows.append(i)
             columns.append(vocabulary.setdefault(gram, len(vocabulary)))
     if not rows:
-        return [], {}, []
+        return [], {}
     grams = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sentences), len(vocabulary)))
     gram_weight = np.zeros(len(vocabulary))
     for gram, column in vocabulary.items():
@@ -736,9 +723,6 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     containment = np.round(common / smaller, 12)
     dice = np.round(2 * common / (unit_mass[first] + unit_mass[second]), 12)
 
-    field = np.flatnonzero(containment >= CONTINUITY)
-    loose = list(zip((containment[field] + dice[field]).tolist(), containment[field].tolist(), dice[field].tolist(),
-                     first[field].tolist(), second[field].tolist(), strict=True))
     by_names: list[tuple[float, int, int]] = []
     for k in np.flatnonzero(containment >= NAMES_CONTAINMENT).tolist():
         i, j = int(first[k]), int(second[k])
@@ -761,39 +745,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores, loose
-
-
-def _contained_matches(sentences: list[_Sentence], loose: list[tuple[float, float, float, int, int]], linker: _Linker,
-                       floor: float, rare_names: set[str], outlet_count: int) -> list[tuple[float, int, int]]:
-    """Pairs of units of two outlets, neither in a fact with the other's outlet, each the other's best
-    partner among such units there (containment + Dice; a pair with different figures competes, as in
-    ``_rule_matches``, but is never taken), with containment at least ``floor`` and Dice at least
-    ``AMOUNT_DICE``, that share a detail the story seldom gives: a figure (with what it counts: 17日,
-    5天) or a proper name given by at most ``outlet_count`` units. ``_amount_matches`` generalized to
-    every figure and to names: shared wording alone at this overlap links a statement to another of the
-    story as readily as to itself (bench/days_results.md, facts32), a rare detail says which one."""
-    figure_count: Counter[str] = Counter(f for s in sentences if s.grams for f in s.figures)
-
-    def free(i: int, j: int) -> bool:
-        return (sentences[j].ref.outlet not in linker.members_of[linker.links.find(i)]
-                and sentences[i].ref.outlet not in linker.members_of[linker.links.find(j)])
-
-    def shares_detail(first: _Sentence, second: _Sentence) -> bool:
-        return bool(first.names & second.names & rare_names) or any(
-            figure_count[f] <= outlet_count for f in first.figures & second.figures)
-
-    field = [pair for pair in loose if free(pair[3], pair[4])]
-    best: dict[tuple[int, str], float] = {}  # (unit, the other outlet) -> its best score there
-    for score, _containment, _dice, i, j in field:
-        for one, other in ((i, j), (j, i)):
-            where = (one, sentences[other].ref.outlet)
-            best[where] = max(best.get(where, 0.0), score)
-    return [(score, i, j) for score, containment, dice, i, j in field
-            if containment >= floor and dice >= AMOUNT_DICE
-            and score >= best[i, sentences[j].ref.outlet] and score >= best[j, sentences[i].ref.outlet]
-            and not _figures_differ(sentences[i].figures, sentences[j].figures)
-            and shares_detail(sentences[i], sentences[j])]
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
