@@ -254,3 +254,35 @@ def test_a_core_of_one_run_is_never_made_a_side_in_a_later_one(store: Store,
     assert {store.story_of(q.id) for q in quake} == {quake_story}  # type: ignore[attr-defined]
     assert runs[-1] == {quake_story}  # judged (the core, an earlier run's, is not judged again), and
     assert store.story_of(TRADE_HANS.id) == trade != quake_story  # the core was not made its side
+
+
+def test_the_grouping_time_leaves_out_the_comparing(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    """`stories group` printed one time for grouping and comparing together (21 minutes on the whole
+    archive, half of it comparing): the report's seconds stop where the comparing starts."""
+    import time
+
+    import newsmirror.jobs.grouping as grouping
+    from newsmirror.stories.stored import RefreshReport
+
+    started_comparing: list[float] = []
+
+    def slow_refresh(store: Store, story_ids: list[str], progress: object = None) -> RefreshReport:
+        started_comparing.append(time.perf_counter())
+        time.sleep(0.3)
+        return RefreshReport(compared=len(story_ids), seconds=0.3)
+
+    monkeypatch.setattr(grouping, "refresh_comparisons", slow_refresh)
+    add(store, *ALL)
+    before = time.perf_counter()
+    report = group_articles(store)
+    assert started_comparing and report.comparisons.seconds == 0.3
+    assert report.seconds <= started_comparing[0] - before
+
+    db = str(tmp_path / "cli.sqlite")
+    with open_store(db) as other:
+        add(other, *ALL)
+    printed = CliRunner().invoke(app, ["stories", "group", "--db", db]).output
+    grouped_line, compared_line = printed.strip().splitlines()[-2:]
+    assert grouped_line.startswith("grouped 6 articles in ") and "0.3s" not in grouped_line
+    assert compared_line.startswith("compared ") and compared_line.split(" in ")[1] == "0.3s"

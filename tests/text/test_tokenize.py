@@ -71,3 +71,49 @@ def test_is_term_keeps_words_of_two_or_more_characters_that_are_not_bare_numbers
     assert not is_term("  ") and not is_term("，。") and not is_term("——")  # no letter, digit or Han character
     tokens = search_tokens("美国国会大厦 2020 年，f-16 战机")  # jieba's search cut, spaces and punctuation in
     assert [t for t in tokens if is_term(t)] == ["美国", "国会", "美国国会", "大厦", "f-16", "战机"]
+
+
+def test_the_tag_and_idf_tables_are_jiebas_as_jieba_reads_them() -> None:
+    """pos_tokenizer copies the tag table import jieba.posseg read, _idf reads the IDF table itself:
+    the same tables as jieba's own readers give (the alias names are added on top)."""
+    import jieba
+    import jieba.posseg
+    from jieba.analyse.tfidf import DEFAULT_IDF, IDFLoader
+
+    from newsmirror.text import tokenize
+
+    fresh = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
+    ours = tokenize.pos_tokenizer().word_tag_tab
+    names = set(tokenize.canonical_names())  # added, with their kind's tag
+    assert len(fresh) > 300_000 and set(ours) - set(fresh) <= names
+    assert {w: t for w, t in ours.items() if w not in names} == {w: t for w, t in fresh.items() if w not in names}
+    loader = IDFLoader(DEFAULT_IDF)
+    assert tokenize._idf() == (loader.idf_freq, loader.median_idf)
+
+
+def test_the_first_comparison_of_a_process_reads_each_jieba_table_once() -> None:
+    """`stories show ID --outlet A --outlet B` spent most of its 6 s loading: jieba's dictionary tags
+    twice (jieba.posseg's own tagger at import, then ours) and jieba.analyse's extractors unused."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import newsmirror
+
+    code = """
+import jieba.posseg
+reads = []
+original = jieba.posseg.POSTokenizer.load_word_tag
+def counted(self, f):
+    reads.append(1)
+    original(self, f)
+jieba.posseg.POSTokenizer.load_word_tag = counted
+import sys
+from newsmirror.text import tokenize
+tokenize.pos_tokenizer(), tokenize.idf("中国"), tokenize.is_name("马朝旭")
+print(len(reads), "jieba.analyse" in sys.modules)
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(newsmirror.__file__).parents[1])}
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert ran.stdout.split() == ["0", "False"], ran.stderr

@@ -30,7 +30,7 @@ from newsmirror.cli.terminal import shown
 INTERVAL_SECONDS = 10.0
 
 
-def _duration(seconds: float) -> str:
+def clock_time(seconds: float) -> str:
     seconds = int(round(seconds))
     if seconds < 60:
         return f"{seconds}s"
@@ -48,9 +48,9 @@ def progress_line(label: str, done: int, total: int | None, elapsed: float, unit
     if total:
         text = f"{label}: {done:,}/{total:,}{unit} ({100 * done / total:.0f}%), {rate:,.0f}/s"
         if 0 < done < total and rate > 0:
-            text += f", about {_duration((total - done) / rate)} left"
+            text += f", about {clock_time((total - done) / rate)} left"
         elif done >= total:
-            text += f", done in {_duration(elapsed)}"
+            text += f", done in {clock_time(elapsed)}"
         return text
     return f"{label}: {done:,}{unit}, {rate:,.0f}/s"
 

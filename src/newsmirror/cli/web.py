@@ -56,8 +56,9 @@ def serve(
     ] = "",
     public_url: Annotated[
         str,
-        typer.Option("--public-url", help="The address readers use (behind a proxy); feeds link to it. "
-                     "Default: the address it listens on (never the Host header a client sends)."),
+        typer.Option("--public-url", help="The address readers use (behind a proxy); feeds link to it, and "
+                     "its path (https://example.org/news) prefixes every link, whether the proxy strips it "
+                     "or not. Default: the address it listens on (never the Host header a client sends)."),
     ] = "",
     images: Annotated[
         str,
@@ -70,12 +71,15 @@ def serve(
     import uvicorn
 
     from newsmirror.web import create_app
+    from newsmirror.web.root import root_path_of
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
     ensure_port_free(host, port)
+    root = root_path_of(public_url)
     with store_from(db) as store:
-        console.print(f"newsmirror reader on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it.")
+        console.print(f"newsmirror reader on http://{host}:{port}{root}/ (API docs at {root}/docs)"
+                      + (f", for readers at {public_url}" if public_url else "") + "; Ctrl-C stops it.")
         uvicorn.run(create_app(store, admin_token=admin_token or None, public_url=public_url or None,
                                images=Path(images) if images else None),
                     host=host, port=port,

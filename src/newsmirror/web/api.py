@@ -13,6 +13,7 @@ from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, SearchQuery, Store
 from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
+from newsmirror.web.root import root_of
 
 
 class ArticleSummary(BaseModel):
@@ -59,10 +60,11 @@ class AdminResult(BaseModel):
     articles: int
 
 
-def summary_of(article: Article) -> ArticleSummary:
+def summary_of(article: Article, root: str = "") -> ArticleSummary:
+    """``root``: the reader's path prefix (web.root), so ``url`` is the page under it."""
     return ArticleSummary(id=article.id, outlet=article.outlet, title=article.title, channel=article.channel,
                           published_at=article.published_at, original_url=article.original_url,
-                          script=article.script, url=f"/article/{article.id}")
+                          script=article.script, url=f"{root}/article/{article.id}")
 
 
 def store_of(request: Request) -> Store:
@@ -89,7 +91,7 @@ def build_api_router() -> APIRouter:
                       offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[ArticleSummary]:
         """Newest first, optionally of one outlet or channel."""
         query = ArticleQuery(outlet=outlet, channel=channel, limit=limit, offset=offset)
-        return [summary_of(a) for a in store_of(request).iter_articles(query)]
+        return [summary_of(a, root_of(request)) for a in store_of(request).iter_articles(query)]
 
     @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"])
     def get_article(request: Request, article_id: str) -> ArticleDetail:
@@ -97,9 +99,15 @@ def build_api_router() -> APIRouter:
         article = store.get_article(article_id)
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return ArticleDetail(**summary_of(article).model_dump(), authors=article.authors, tags=article.tags,
+        root = root_of(request)
+
+        def image_url(src: str) -> str | None:  # the mirrored copy, under the prefix
+            local: str | None = request.app.state.images.url_for(src)
+            return root + local if local else None
+
+        return ArticleDetail(**summary_of(article, root).model_dump(), authors=article.authors, tags=article.tags,
                              summary=article.summary, body_text=article.body_text,
-                             body_html=clean_html(article.body_html, request.app.state.images.url_for),
+                             body_html=clean_html(article.body_html, image_url),
                              versions=len(store.versions(article_id)), story_id=store.story_of(article_id))
 
     @router.get("/search", response_model=SearchResults, tags=["search"])
@@ -113,7 +121,7 @@ def build_api_router() -> APIRouter:
         query = search_query(q, outlet, since, until, limit=limit, offset=offset)
         store = store_of(request)
         hits = store.search(query)
-        return SearchResults(query=q, total=store.count_search(query), hits=[SearchResult(article=summary_of(h.article), score=h.score,
+        return SearchResults(query=q, total=store.count_search(query), hits=[SearchResult(article=summary_of(h.article, root_of(request)), score=h.score,
                                                          snippet=h.snippet) for h in hits])
 
     @router.get("/stories", response_model=list[StorySummary], tags=["stories"])
@@ -122,7 +130,7 @@ def build_api_router() -> APIRouter:
                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[StorySummary]:
         """Newest stories reported by at least ``min_outlets`` outlets; ``offset`` pages back."""
         store = store_of(request)
-        return [story_summary(store, s.id)
+        return [story_summary(store, s.id, root_of(request))
                 for s in store.list_stories(min_outlets=min_outlets, limit=limit, offset=offset)]
 
     @router.get("/stories/{story_id}", response_model=StorySummary, tags=["stories"])
@@ -130,7 +138,7 @@ def build_api_router() -> APIRouter:
         store = store_of(request)
         if store.get_story(story_id) is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
-        return story_summary(store, story_id)
+        return story_summary(store, story_id, root_of(request))
 
     @router.post("/admin/reindex", response_model=AdminResult, tags=["admin"])
     def reindex(request: Request, authorization: Annotated[str | None, Header()] = None) -> AdminResult:
@@ -145,11 +153,11 @@ def build_api_router() -> APIRouter:
     return router
 
 
-def story_summary(store: Store, story_id: str) -> StorySummary:
+def story_summary(store: Store, story_id: str, root: str = "") -> StorySummary:
     story = store.get_story(story_id)
     assert story is not None
     articles = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
-    return StorySummary(id=story.id, title=story.title, articles=[summary_of(a) for a in articles])
+    return StorySummary(id=story.id, title=story.title, articles=[summary_of(a, root) for a in articles])
 
 
 def day_start(value: date | None) -> datetime | None:

@@ -40,6 +40,7 @@ from newsmirror.web.guard import (
 from newsmirror.web.guard import public_url as public_request_url
 from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
+from newsmirror.web.root import PathPrefix, root_of, root_path_of, route_path
 
 HERE = Path(__file__).parent
 SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "style.css"))
@@ -60,10 +61,11 @@ PAGE_POLICY = ("default-src 'none'; script-src 'self'; object-src 'none'; style-
 
 
 def create_app(store: Store, *, admin_token: str | None = None, public_url: str | None = None,
-               images: Path | None = None) -> FastAPI:
+               images: Path | None = None, root_path: str | None = None) -> FastAPI:
     """The reader over ``store``. Without ``admin_token`` every admin action is refused.
     ``public_url`` is the address feeds link to (default: the address the server listens on);
-    ``images`` a build's image cache (``OUT/.cache/images``): its copies are shown, no other image."""
+    ``images`` a build's image cache (``OUT/.cache/images``): its copies are shown, no other image.
+    ``root_path``: the path prefix it is served under (web.root); default: ``public_url``'s path."""
     app = FastAPI(
         title="newsmirror reader",
         description="Read, search and compare mirrored Chinese-language news. Read-only.",
@@ -91,21 +93,28 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         response: Response = await call_next(request)
         chosen = request.query_params.get("script")
         if chosen in render.DISPLAY_SCRIPTS:
-            response.set_cookie(SCRIPT_COOKIE, chosen, max_age=365 * 86400, samesite="lax", httponly=True)
+            # Under a prefix the cookie is this reader's only, not every site on the host.
+            response.set_cookie(SCRIPT_COOKIE, chosen, max_age=365 * 86400, samesite="lax", httponly=True,
+                                path=root_of(request) + "/")
         # No page needs inline scripts, frames or anything from another host; images are the locally
         # mirrored copies only (body HTML is rewritten; this is the second line of defence).
         # The API browser at /docs runs the packaged Swagger UI and nothing else.
         response.headers.setdefault("Content-Security-Policy",
-                                    DOCS_POLICY if request.url.path == DOCS_PATH else PAGE_POLICY)
+                                    DOCS_POLICY if route_path(request) == DOCS_PATH else PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
+
+    # Added last, so outermost: every other part (the middleware above too) sees the prefix in
+    # root_path and the full path under it.
+    app.add_middleware(PathPrefix, root_path=root_path_of(public_url) if root_path is None else root_path)
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         script = display_script(request)
         toggles = [(render.SCRIPT_LABELS[s], relative(request.url.include_query_params(script=s)), s == script)
                    for s in render.DISPLAY_SCRIPTS]
         context.update(
+            root=root_of(request),  # every link starts with it: "" at the site's root, "/news" under a prefix
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
             outlets=outlet_names(store), zone_note=times.ZONE_NOTE, site_title=SITE_TITLE,
         )
@@ -117,7 +126,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         articles = latest(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
         return page(request, "list.html", heading="最新", articles=articles, stories=stories,
-                    page_number=page_number, feed_url="/atom.xml")
+                    page_number=page_number, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
@@ -126,7 +135,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if not articles and page_number == 1:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
-                    feed_url=f"/outlet/{quote(outlet)}/atom.xml")
+                    feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
@@ -143,7 +152,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         script = display_script(request)
         source = render.source_script(article)
-        body = (render.body_markup(article.body_html, script, local_images.url_for, source) if article.body_html
+        body = (render.body_markup(article.body_html, script, image_urls(request), source) if article.body_html
                 else render.text_markup(article.body_text, script, source))
         try:
             events = store.article_events(article_id)
@@ -172,7 +181,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script, local_images.url_for, render.source_script(a))
+        bodies = {a.id: (render.body_markup(a.body_html, script, image_urls(request), render.source_script(a))
                          if a.body_html else render.text_markup(a.body_text, script, render.source_script(a)))
                   for a in view.articles}
         # A comparison's sentences are converted by the script of the report they come from.
@@ -195,7 +204,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         hits = store.search(query) if q.strip() else []
         total = store.count_search(query) if q.strip() else 0
         parsed = parse_query(q)
-        feed_url = relative(request.url.replace(path="/search.atom").remove_query_params(["page", "script"]))
+        feed_url = relative(request.url.replace(path=root_of(request) + "/search.atom")
+                            .remove_query_params(["page", "script"]))
         return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
                     total=total, parsed=parsed, highlight=render.highlight, page_number=page_number,
                     page_size=PAGE_SIZE, feed_url=feed_url)
@@ -215,6 +225,16 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         body = search_feed(q, hits, self_url=public_request_url(request, app.state.public_url),
                            base_url=base + "/", image_url=image_url)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    def image_urls(request: Request) -> render.ImageURL:
+        """Mirrored images on this page's links (under the prefix, if any)."""
+        root = root_of(request)
+
+        def url_for(src: str) -> str | None:
+            local = local_images.url_for(src)
+            return root + local if local else None
+
+        return url_for
 
     def feed_response(request: Request, title: str, articles: list[Article], page_path: str) -> Response:
         base = public_base_url(request, app.state.public_url)
@@ -267,13 +287,13 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json", ".xml")):
+        if route_path(request).startswith("/api/") or route_path(request).endswith((".atom", ".json", ".xml")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith((".atom", ".json", ".xml")):
+        if route_path(request).startswith("/api/") or route_path(request).endswith((".atom", ".json", ".xml")):
             return await request_validation_exception_handler(request, exc)  # FastAPI's 422 JSON
         problems = "; ".join(f"{'.'.join(str(p) for p in error.get('loc', ())[1:])}: {error.get('msg', '')}"
                              for error in exc.errors())

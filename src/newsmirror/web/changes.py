@@ -19,6 +19,7 @@ from newsmirror.model import utcnow
 from newsmirror.store import Store
 from newsmirror.store.changes import ArticleEvent, EventKind, changes_feed, history
 from newsmirror.web.guard import public_base_url, public_url
+from newsmirror.web.root import root_of
 
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
 PageRenderer = Callable[..., HTMLResponse]
@@ -83,7 +84,8 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
         feed_query = "&".join(part for part in (f"kind={kind}" if kind != "all" else "",
                                                  f"outlet={outlet}" if outlet else "") if part)
         return page(request, "changes.html", entries=entries, counts=counts, kind=kind, outlet_filter=outlet,
-                    days=days, labels=KIND_LABELS, feed_url="/changes.atom" + (f"?{feed_query}" if feed_query else ""))
+                    days=days, labels=KIND_LABELS,
+                    feed_url=f"{root_of(request)}/changes.atom" + (f"?{feed_query}" if feed_query else ""))
 
     @app.get("/changes.atom", tags=["feeds"], summary="Atom feed of edited, taken-down and restored articles")
     def change_feed(request: Request, kind: str = "all", outlet: str = "",

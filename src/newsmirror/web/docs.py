@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
+
+from newsmirror.web.root import root_of
 
 DOCS_PATH = "/docs"
 ASSETS = "/docs/assets"
@@ -31,20 +33,22 @@ def swagger_ui_folder() -> Path:
     return Path(fastapi_offline.__file__).parent / "static"
 
 
-def docs_page(title: str) -> str:
+def docs_page(title: str, root: str = "") -> str:
+    """``root``: the path prefix the reader is served under (web.root); FastAPI puts it in the
+    schema's ``servers``, so "Try it out" calls the API there too."""
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="referrer" content="no-referrer">
 <title>{escape(title)} - API</title>
-<link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
-<link rel="icon" href="{ASSETS}/favicon.png">
+<link rel="stylesheet" href="{root}{ASSETS}/swagger-ui.css">
+<link rel="icon" href="{root}{ASSETS}/favicon.png">
 </head>
 <body>
-<div id="swagger-ui" data-openapi-url="/openapi.json"></div>
-<script src="{ASSETS}/swagger-ui-bundle.js"></script>
-<script src="{INIT_SCRIPT}"></script>
+<div id="swagger-ui" data-openapi-url="{root}/openapi.json"></div>
+<script src="{root}{ASSETS}/swagger-ui-bundle.js"></script>
+<script src="{root}{INIT_SCRIPT}"></script>
 </body>
 </html>
 """
@@ -54,5 +58,5 @@ def add_docs(app: FastAPI) -> None:
     app.mount(ASSETS, StaticFiles(directory=str(swagger_ui_folder())), name="swagger-ui")
 
     @app.get(DOCS_PATH, response_class=HTMLResponse, include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        return HTMLResponse(docs_page(app.title))
+    def api_docs(request: Request) -> HTMLResponse:
+        return HTMLResponse(docs_page(app.title, escape(root_of(request))))

@@ -62,9 +62,12 @@ class InputHygiene:
             raw_query = urlencode(cleaned).encode("ascii")
             scope = {**scope, "query_string": raw_query}
         path: str = scope.get("path", "/")
-        if len(path) > 1 and path.endswith("/"):
-            # "//evil.example/" must not become the protocol-relative "//evil.example".
-            location = quote("/" + path.strip("/"), safe="/!$&'()*+,;=:@-._~")
+        root = str(scope.get("root_path", "")).rstrip("/")  # under a prefix (web.root): /news/... is the path
+        under = path_under(path, root) if path != root else ""
+        if (len(under) > 1 and under.endswith("/")) or (root and not under):
+            # "//evil.example/" must not become the protocol-relative "//evil.example"; the
+            # prefix itself goes to its home page (/news -> /news/).
+            location = quote(root + "/" + under.strip("/"), safe="/!$&'()*+,;=:@-._~")
             location += f"?{quote(raw_query.decode('latin-1'), safe=_QUERY_SAFE)}" if raw_query else ""
             await send({"type": "http.response.start", "status": 308,
                         "headers": [(b"location", location.encode("latin-1")),
@@ -77,21 +80,32 @@ class InputHygiene:
 def public_base_url(request: Request, configured: str | None) -> str:
     """The reader's own address for absolute links in feeds, without a trailing slash.
 
-    The configured public URL when there is one, else the address the server listens on, never
-    the request's ``Host`` header (which any client sets to what it likes).
+    The configured public URL when there is one, else the address the server listens on (and the
+    path prefix, ``root_path``), never the request's ``Host`` header (which any client sets to what
+    it likes).
     """
     if configured:
         return configured.rstrip("/")
+    root = str(request.scope.get("root_path", "")).rstrip("/")
     server = request.scope.get("server")
     if server and server[0]:
         host, port = server[0], server[1]
         if ":" in str(host):
             host = f"[{host}]"
-        return f"http://{host}" + (f":{port}" if port and port != 80 else "")
-    return "http://127.0.0.1"
+        return f"http://{host}" + (f":{port}" if port and port != 80 else "") + root
+    return "http://127.0.0.1" + root
 
 
 def public_url(request: Request, configured: str | None) -> str:
-    """The request's path and query on :func:`public_base_url`."""
+    """The request's path (under the prefix) and query on :func:`public_base_url`."""
     query = request.url.query
-    return public_base_url(request, configured) + request.url.path + (f"?{query}" if query else "")
+    # The base ends with the prefix already.
+    path = path_under(request.url.path, str(request.scope.get("root_path", "")).rstrip("/"))
+    return public_base_url(request, configured) + path + (f"?{query}" if query else "")
+
+
+def path_under(path: str, root: str) -> str:
+    """``path`` without the prefix ``root`` (web.root), as the routes see it; ``/`` for the prefix itself."""
+    if root and (path == root or path.startswith(root + "/")):
+        return path[len(root):] or "/"
+    return path
