@@ -377,3 +377,18 @@ def test_a_transliteration_another_outlet_writes_with_other_characters_of_the_sa
     assert compare._transliterated_otherwise("范德赖恩", "欧盟执委会主席冯德莱恩进行居家隔离")
     assert not compare._transliterated_otherwise("阿拉伯海", "阿拉伯国家")  # 国 and 海 differ in class
     assert not compare._transliterated_otherwise("台湾大学", "台湾地区")  # no transliteration
+
+
+def test_a_glossed_two_character_name_and_a_known_foreign_name_of_the_same_consonants_in_one_fact(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 韓特（Hunter Biden）and 亨特 (the dictionary's foreign name): f-d both; the gloss says it is a person.
+    from newsmirror.text.phonetic import sounds_alike
+
+    assert sounds_alike("韩特", "亨特", glossed=True)
+    assert not sounds_alike("韩特", "亨特")
+    _model_off(monkeypatch)
+    cited = _article("甲报", "網上近期流傳一份長達64頁的文件，內容涉及韓特（Hunter Biden）與中共的關係，作者身分是偽造的。")
+    other = _article("乙社", "网上近期流传一份长达64页的文件，内容涉及亨特与中共的关系，作者身份是伪造的。")
+    assert "Hunter Biden" not in _only([cited, other], "甲报")
+    nobody = _article("乙社", "网上近期流传一份长达64页的文件，内容涉及他与中共的关系，作者身份是伪造的。")
+    assert "Hunter Biden" in _only([cited, nobody], "甲报")

@@ -93,12 +93,16 @@ def sounds_alike(a: str, b: str, glossed: bool = False) -> bool:
     the same consonant classes in order once syllables without a consonant are left out: 葛兰姆 and
     格雷厄姆 (g-l-m, 厄 has none), one name written with a vowel syllable more. Loose by design: for
     names two outlets write in the same fact only, never for a name found anywhere in a text.
-    ``glossed``: ``a`` is glossed with a Latin name, so it is foreign whatever its characters."""
-    if a == b or min(len(a), len(b)) < 3 or not ((glossed or _foreign_name(a)) and _foreign_name(b)):
+    ``glossed``: ``a`` is glossed with a Latin name, so it is foreign whatever its characters; then two
+    two-character names whose every syllable has a consonant (韩特（Hunter Biden）and the foreign name
+    亨特 the dictionary knows: f-d) are alike too, the gloss saying what the short key cannot."""
+    if a == b or not ((glossed or _foreign_name(a)) and _foreign_name(b)):
         return False
     key_a = tuple(k for k in phonetic_key(a) if k)
     key_b = tuple(k for k in phonetic_key(b) if k)
-    return len(key_a) >= MIN_ALIKE_CONSONANTS and key_a == key_b
+    if glossed and len(a) == len(b) == len(key_a) == len(key_b) == 2:
+        return key_a == key_b and pos_tokenizer().word_tag_tab.get(b) == "nrt"
+    return min(len(a), len(b)) >= 3 and len(key_a) >= MIN_ALIKE_CONSONANTS and key_a == key_b
 
 
 def reads_loosely(han: str, latin: str) -> bool:
