@@ -392,3 +392,10 @@ def test_a_glossed_two_character_name_and_a_known_foreign_name_of_the_same_conso
     assert "Hunter Biden" not in _only([cited, other], "甲报")
     nobody = _article("乙社", "网上近期流传一份长达64页的文件，内容涉及他与中共的关系，作者身份是伪造的。")
     assert "Hunter Biden" in _only([cited, nobody], "甲报")
+
+
+def test_a_short_form_the_dictionary_tags_as_an_abbreviation_may_leave_out_the_first_character() -> None:
+    # 央视 (j) of 中央电视台; 国新办 keeps the first character; 中国新闻网's 国新闻 is no word of the text.
+    assert compare._short_form_in("中央电视台", "据央视报道")
+    assert compare._short_form_in("国务院新闻办公室", "中国国新办下午举行记者会")
+    assert not compare._short_form_in("中央电视台", "据中央社报道")

@@ -78,6 +78,7 @@ from newsmirror.text.tokenize import (
     idf,
     in_dictionary,
     is_name,
+    pos_tokenizer,
     segment,
     tagged_words,
     words,
@@ -1098,25 +1099,39 @@ _SHORT_FORM_CONTEXT = 6
 def _short_form_in(term: str, text: str) -> bool:
     """Whether ``text`` writes a short form of the long Han name ``term`` (``abbreviates``: 国新办
     of 国务院新闻办公室) as a word of its own, in jieba's cut of the text around it; a stretch that is
-    also a piece of ``term`` (国务 of 国务院) is no short form."""
+    also a piece of ``term`` (国务 of 国务院) is no short form. A short form leaving out the name's
+    first character (央视 of 中央电视台) is read only when the dictionary tags it an abbreviation (j)."""
     if len(term) < SHORT_FORM_OF or not _HAN_RUN.fullmatch(term):
         return False
-    at = text.find(term[0])
-    while at >= 0:
-        for size in (2, 3):
-            short = text[at : at + size]
-            if len(short) == size and short not in term and _HAN_RUN.fullmatch(short) and abbreviates(short, term):
-                start = max(at - _SHORT_FORM_CONTEXT, 0)
-                cut = words(text[start : at + size + _SHORT_FORM_CONTEXT], normalized=True)
-                position = start
-                for word in cut:
-                    position = text.find(word, position)
-                    if position < 0 or position > at:
-                        break
-                    if position == at and word == short:
-                        return True
-                    position += len(word)
-        at = text.find(term[0], at + 1)
+    tags = pos_tokenizer().word_tag_tab
+    for skipped in (0, 1):
+        full = term[skipped:]
+        at = text.find(full[0])
+        while at >= 0:
+            for size in (2, 3):
+                short = text[at : at + size]
+                if (len(short) == size and short not in term and _HAN_RUN.fullmatch(short)
+                        and (not skipped or tags.get(short) == _ABBREVIATION_TAG) and abbreviates(short, full)
+                        and _word_at(text, at, short)):
+                    return True
+            at = text.find(full[0], at + 1)
+    return False
+
+
+_ABBREVIATION_TAG = "j"
+
+
+def _word_at(text: str, at: int, word: str) -> bool:
+    """Whether jieba's cut of ``text`` around ``at`` has ``word`` as a word of its own there."""
+    start = max(at - _SHORT_FORM_CONTEXT, 0)
+    position = start
+    for piece in words(text[start : at + len(word) + _SHORT_FORM_CONTEXT], normalized=True):
+        position = text.find(piece, position)
+        if position < 0 or position > at:
+            return False
+        if position == at and piece == word:
+            return True
+        position += len(piece)
     return False
 
 
