@@ -399,3 +399,13 @@ def test_a_short_form_the_dictionary_tags_as_an_abbreviation_may_leave_out_the_f
     assert compare._short_form_in("中央电视台", "据央视报道")
     assert compare._short_form_in("国务院新闻办公室", "中国国新办下午举行记者会")
     assert not compare._short_form_in("中央电视台", "据中央社报道")
+
+
+def test_a_glossed_transliteration_jieba_cuts_apart_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 范因斯坦（Dianne Feinstein）: the sentence's nouns hold none of it; 乙社's 范恩斯坦 is one character otherwise.
+    _model_off(monkeypatch)
+    cited = _article("甲报", "民主党议员范因斯坦（Dianne Feinstein）指，特朗普曾经说过他任命的任何大法官都会推翻医保法案。")
+    later = ("特朗普曾经说过他任命的任何大法官都会推翻医保法案，民主党人对此表示担忧。"
+             "民主党参议员{}说，这场听证会对美国人民来说非常重要。")
+    assert "Dianne Feinstein" not in _only([cited, _article("乙社", later.format("范恩斯坦"))], "甲报")
+    assert "Dianne Feinstein" in _only([cited, _article("乙社", later.format("舒默"))], "甲报")

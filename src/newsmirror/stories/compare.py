@@ -980,6 +980,7 @@ def _given_name(han: str) -> str:
 
 
 _TRAILING_RUN = re.compile(f"[{TRANSLITERATION_CHARS}]+$")
+_MIN_GLOSSED_RUN = 3
 
 
 # How many characters may stand between a noun and the gloss after it (之子, 夫人, 先生).
@@ -1272,6 +1273,11 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             glosses[latin].add(sentence.ref.outlet)
             han = normalize(han)
             glossed[latin] = _glossed_names(han, sentence.nouns)
+            # The run of transliteration characters the text ends with is the glossed name too, when jieba
+            # cut it apart (范因斯坦 where the sentence's nouns hold none of it and its tail reads 因斯坦).
+            run = _TRAILING_RUN.search(han)
+            if run and len(run.group(0)) >= _MIN_GLOSSED_RUN:
+                glossed[latin] = tuple(dict.fromkeys((*glossed[latin], run.group(0))))
             # Its last three characters too, the length of most transliterations (葛兰姆 where jieba reads 兰姆).
             gloss_tails[latin].add(han[-3:])
 
