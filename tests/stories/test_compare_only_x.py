@@ -285,3 +285,127 @@ def test_a_short_form_is_not_read_into_a_longer_name_that_nests_it(monkeypatch: 
     cited = _article("甲报", "据联合报周二报道，台北市政府决定自下周起放宽室内聚会人数上限，餐厅可恢复内用。")
     other_paper = _article("乙社", "联合早报记者周二从台北报道，台北市政府决定自下周起放宽室内聚会人数上限，餐厅可恢复内用。")
     assert "联合报" in _only([cited, other_paper], "甲报")
+
+
+def test_a_given_name_before_a_glossed_full_name_is_its_last_word_not_three_characters() -> None:
+    # 教授大卫·科恩（David Cohen）: the given name is 大卫, not 授大卫; 学院的琼 is 琼, whose three
+    # characters 院的琼 share a sound key with 犹他州 and kept a true claim of that state from being made.
+    assert compare._given_name("教授大卫") == "大卫"
+    assert compare._given_name("学院的琼") == "琼"
+    assert compare._given_name("罗里达州的芭芭拉") == "芭芭拉"
+
+
+def test_a_glossed_full_name_does_not_silence_a_place_of_the_same_sound(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_off(monkeypatch)
+    report = "周二说，参议院已有足够票数在大选前确认最高法院大法官的提名，听证会下周开始。"
+    cited = _article("甲报", f"犹他州的共和党参议员{report}")
+    glossing = _article("乙社", f"巡回上诉法院的琼·拉森（Joan Larsen）所在的参议院共和党人{report}")
+    assert "犹他州" in _only([cited, glossing, _article("丙台", f"琼·拉森（Joan Larsen）{report}")], "甲报")
+
+
+def test_a_long_short_form_of_several_words_names_the_full_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A short form of four characters or more keeps the first and last character and leaves out two
+    # stretches or more; one stretch left out of the middle is mostly another body of the same kind.
+    assert abbreviates("全国人大常委会", "全国人民代表大会常务委员会")
+    assert abbreviates("国际奥委会", "国际奥林匹克委员会")
+    assert not abbreviates("北京大学", "北京师范大学")
+    assert not abbreviates("中国银行", "中国建设银行")
+    _model_off(monkeypatch)
+    report = "周六表决通过出口管制法，新法将于十二月一日起施行，商务部将公布管制清单。"
+    _named_only_by_naming_outlet("全国人民代表大会常务委员会", f"全國人民代表大會常務委員會{report}",
+                                 f"全国人大常委会{report}", f"立法机构{report}")
+
+
+def test_a_name_misspelt_with_a_character_of_the_same_sound_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 世为组织: 为 and 卫 are both wei, a pinyin input slip for 世卫组织.
+    assert compare._misspelt_in("世卫组织", "以及世为组织都被看做是热门候选人")
+    assert not compare._misspelt_in("世卫组织", "以及世界组织都被看做是热门候选人")  # 界 jie is another sound
+    assert not compare._misspelt_in("卫健委", "卫建委")  # three characters: as often another name
+    _model_off(monkeypatch)
+    report = "和瑞典环保少女都被看做是今年诺贝尔和平奖的热门候选人，评委会将于周五宣布得主。"
+    _named_only_by_naming_outlet("世卫组织", f"世界卫生组织{report}", f"世为组织{report}", f"新闻自由组织{report}")
+
+
+def test_an_outlet_writing_a_short_form_word_names_the_long_name() -> None:
+    # 国新办 (a dictionary abbreviation, tagged j, not a name) shortens 国务院新闻办公室.
+    assert compare._short_form_in("国务院新闻办公室", "中国国新办下午举行记者会")
+    assert not compare._short_form_in("国务院新闻办公室", "据中国新闻网报道")  # 国新闻 is no word there
+    assert not compare._short_form_in("国务院新闻办公室", "国务院总理周二说")  # a piece of the name
+
+
+def test_a_hyphen_between_han_characters_joins_a_full_name() -> None:
+    # 爱德华-斯诺登: the surname after a hyphen; a surname jieba cuts wrongly is the transliteration run.
+    assert compare._surnames("爱德华", "承包商爱德华-斯诺登（Edward Snowden）说") == {"斯诺登"}
+    assert compare._surnames("巴德尔", "露丝·巴德尔·金斯伯格合格的接班人") == {"金斯伯格"}
+    assert compare._surnames("中国", "中国-东盟博览会") == set()
+
+
+def test_a_glossed_name_another_outlet_spells_with_a_vowel_syllable_more_in_the_same_fact(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 葛兰姆（Lindsey Graham）and 格雷厄姆 are one senator: g-l-m, 厄 has no consonant. Only in one fact.
+    from newsmirror.text.phonetic import sounds_alike
+
+    assert sounds_alike("葛兰姆", "格雷厄姆", glossed=True)
+    assert not sounds_alike("葛兰姆", "格雷厄姆")  # 葛 is no transliteration character: not known foreign
+    assert not sounds_alike("吉立亚", "吉利德")
+    _model_off(monkeypatch)
+    cited = _article("甲报", "在参议院司法委员会担任主席的共和党参议员葛兰姆（Lindsey Graham）周一说，听证会将在十月十二日开始。")
+    other = _article("乙社", "参议院司法委员会主席格雷厄姆周一说，听证会将在十月十二日开始，共和党人已有足够票数。")
+    assert "Lindsey Graham" not in _only([cited, other], "甲报")
+    nobody = _article("乙社", "参议院司法委员会主席周一说，听证会将在十月十二日开始，共和党人已有足够票数。")
+    assert "Lindsey Graham" in _only([cited, nobody], "甲报")
+
+
+def test_a_glossed_name_another_outlet_spells_otherwise_anywhere_when_both_sound_tests_agree(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 乙社 writes 格雷厄姆 in another fact: it sounds like 葛兰姆 (g-l-m) and reads as Graham with its h unsounded.
+    from newsmirror.text.phonetic import reads_loosely
+
+    assert reads_loosely("格雷厄姆", "lindsey graham")
+    assert not reads_loosely("特朗普", "donald trump")
+    _model_off(monkeypatch)
+    cited = _article("甲报", "在参议院司法委员会担任主席的共和党参议员葛兰姆（Lindsey Graham）周一说，听证会将在十月十二日开始。")
+    later = ("参议院司法委员会主席周一说，听证会将在十月十二日开始，共和党人已有足够票数。"
+             "南卡罗来纳州参议员林赛·{}此前表示支持尽快投票。")
+    assert "Lindsey Graham" not in _only([cited, _article("乙社", later.format("格雷厄姆"))], "甲报")
+    assert "Lindsey Graham" in _only([cited, _article("乙社", later.format("米勒"))], "甲报")
+
+
+def test_a_transliteration_another_outlet_writes_with_other_characters_of_the_same_sound_class() -> None:
+    # 范德赖恩 and 冯德莱恩 (von der Leyen): two characters differ, each of the same class; jieba may cut the
+    # other outlet's form apart, so its text is read, not only its nouns.
+    assert compare._transliterated_otherwise("范德赖恩", "欧盟执委会主席冯德莱恩进行居家隔离")
+    assert not compare._transliterated_otherwise("阿拉伯海", "阿拉伯国家")  # 国 and 海 differ in class
+    assert not compare._transliterated_otherwise("台湾大学", "台湾地区")  # no transliteration
+
+
+def test_a_glossed_two_character_name_and_a_known_foreign_name_of_the_same_consonants_in_one_fact(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 韓特（Hunter Biden）and 亨特 (the dictionary's foreign name): f-d both; the gloss says it is a person.
+    from newsmirror.text.phonetic import sounds_alike
+
+    assert sounds_alike("韩特", "亨特", glossed=True)
+    assert not sounds_alike("韩特", "亨特")
+    _model_off(monkeypatch)
+    cited = _article("甲报", "網上近期流傳一份長達64頁的文件，內容涉及韓特（Hunter Biden）與中共的關係，作者身分是偽造的。")
+    other = _article("乙社", "网上近期流传一份长达64页的文件，内容涉及亨特与中共的关系，作者身份是伪造的。")
+    assert "Hunter Biden" not in _only([cited, other], "甲报")
+    nobody = _article("乙社", "网上近期流传一份长达64页的文件，内容涉及他与中共的关系，作者身份是伪造的。")
+    assert "Hunter Biden" in _only([cited, nobody], "甲报")
+
+
+def test_a_short_form_the_dictionary_tags_as_an_abbreviation_may_leave_out_the_first_character() -> None:
+    # 央视 (j) of 中央电视台; 国新办 keeps the first character; 中国新闻网's 国新闻 is no word of the text.
+    assert compare._short_form_in("中央电视台", "据央视报道")
+    assert compare._short_form_in("国务院新闻办公室", "中国国新办下午举行记者会")
+    assert not compare._short_form_in("中央电视台", "据中央社报道")
+
+
+def test_a_glossed_transliteration_jieba_cuts_apart_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 范因斯坦（Dianne Feinstein）: the sentence's nouns hold none of it; 乙社's 范恩斯坦 is one character otherwise.
+    _model_off(monkeypatch)
+    cited = _article("甲报", "民主党议员范因斯坦（Dianne Feinstein）指，特朗普曾经说过他任命的任何大法官都会推翻医保法案。")
+    later = ("特朗普曾经说过他任命的任何大法官都会推翻医保法案，民主党人对此表示担忧。"
+             "民主党参议员{}说，这场听证会对美国人民来说非常重要。")
+    assert "Dianne Feinstein" not in _only([cited, _article("乙社", later.format("范恩斯坦"))], "甲报")
+    assert "Dianne Feinstein" in _only([cited, _article("乙社", later.format("舒默"))], "甲报")

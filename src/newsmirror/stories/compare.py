@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -58,17 +59,30 @@ from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
+    TRANSLITERATION_CHARS,
     latin_words,
     phonetic_key,
     reads_as,
+    reads_loosely,
     same_name,
+    same_sound,
+    sounds_alike,
     spells_pinyin,
     text_transliterations,
     transliterated_names,
 )
 from newsmirror.text.script import to_simplified_key
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
-from newsmirror.text.tokenize import dictionary_names, idf, in_dictionary, is_name, segment, tagged_words
+from newsmirror.text.tokenize import (
+    dictionary_names,
+    idf,
+    in_dictionary,
+    is_name,
+    pos_tokenizer,
+    segment,
+    tagged_words,
+    words,
+)
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -403,7 +417,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         # writing it names the given name too, not only the part right before the brackets.
         for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
             parts = [normalize(part) for part in _NAME_DOT.split(full)]
-            given = {_whole_name_before(parts[0], s.nouns) or parts[0][-3:], *parts[1:-1]}
+            given = {_whole_name_before(parts[0], s.nouns) or _given_name(parts[0]), *parts[1:-1]}
             for outlet in outlets:
                 if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].update(given)
@@ -954,6 +968,21 @@ def _whole_name_before(han: str, nouns: Iterable[str]) -> str | None:
     return whole or next((n for n in nouns if han.endswith(n)), None)
 
 
+def _given_name(han: str) -> str:
+    """The given name a run of Han text ends with right before a full name's first name dot, when
+    no noun of the sentence ends it: the last word jieba cuts it into (大卫 of 教授大卫, 琼 of
+    学院的琼), or the run of transliteration characters it ends with when that is longer (a name
+    jieba cut in pieces). Not its last three characters: 授大卫 or 院的琼 is no name, and read as a
+    transliteration it may sound like a place another outlet names (院的琼 and 犹他州 share a key)."""
+    last = words(han, normalized=True)[-1:] or [""]
+    run = _TRAILING_RUN.search(han)
+    return run.group(0) if run and len(run.group(0)) > len(last[0]) else last[0]
+
+
+_TRAILING_RUN = re.compile(f"[{TRANSLITERATION_CHARS}]+$")
+_MIN_GLOSSED_RUN = 3
+
+
 # How many characters may stand between a noun and the gloss after it (之子, 夫人, 先生).
 _GLOSS_TAIL = 2
 
@@ -1010,8 +1039,101 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     if any(same_name(term, noun) or abbreviates(term, noun) or abbreviates(noun, term)
            for noun in outlet_nouns.get(outlet, ())):
         return True
-    return len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
-                                  for name in _compound_names(window))
+    if len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
+                              for name in _compound_names(window)):
+        return True
+    return _misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
+
+
+# A name this long written with one character of the same sound replaced is the name misspelt: a
+# pinyin input method offers every character of a syllable (世为组织 for 世卫组织); shorter names
+# differing so are as often other names.
+MISSPELT_CHARS = 4
+
+
+def _misspelt_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes the Han name ``term`` (``MISSPELT_CHARS`` or more characters) with
+    one character replaced by another read alike (toneless pinyin: 卫 and 为 are both wei)."""
+    if len(term) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(term):
+        return False
+    pattern = "|".join(f"{re.escape(term[:k])}([\u4e00-\u9fff]){re.escape(term[k + 1:])}" for k in range(len(term)))
+    for found in re.finditer(pattern, text):
+        k = found.lastindex or 0
+        char = found.group(k)
+        if char != term[k - 1] and same_sound(char, term[k - 1]):
+            return True
+    return False
+
+
+# A transliteration this long, another outlet's of the same length differing in at most this many
+# characters, each of the same sound class (范德赖恩/冯德莱恩), is the same name written otherwise.
+TRANSLITERATED_CHARS = 4
+TRANSLITERATED_DIFFERING = 2
+
+
+def _transliterated_otherwise(term: str, text: str) -> bool:
+    """Whether ``text`` writes the transliteration ``term`` (a run of ``TRANSLITERATED_CHARS`` or more
+    transliteration characters) with up to ``TRANSLITERATED_DIFFERING`` characters replaced by others of
+    the same sound class (``phonetic_key``): what ``same_name`` finds among an outlet's nouns, found in
+    its text where jieba cut the name apart (冯德|莱恩)."""
+    if len(term) < TRANSLITERATED_CHARS or transliterated_names(term) != [term]:
+        return False
+    key = phonetic_key(term)
+    if len(key) != len(term):
+        return False
+    for first, second in combinations(range(len(term)), TRANSLITERATED_DIFFERING):
+        chars = list(map(re.escape, term))
+        chars[first] = chars[second] = "([\u4e00-\u9fff])"
+        for found in re.finditer("".join(chars), text):
+            window = found.group(0)
+            if window != term and phonetic_key(window) == key:
+                return True
+    return False
+
+
+# A name this long may be written by another outlet in a short form of two or three characters
+# that jieba's dictionary knows as a word but does not tag as a name (国新办, j: an abbreviation).
+SHORT_FORM_OF = 5
+_SHORT_FORM_CONTEXT = 6
+
+
+def _short_form_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes a short form of the long Han name ``term`` (``abbreviates``: 国新办
+    of 国务院新闻办公室) as a word of its own, in jieba's cut of the text around it; a stretch that is
+    also a piece of ``term`` (国务 of 国务院) is no short form. A short form leaving out the name's
+    first character (央视 of 中央电视台) is read only when the dictionary tags it an abbreviation (j)."""
+    if len(term) < SHORT_FORM_OF or not _HAN_RUN.fullmatch(term):
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    for skipped in (0, 1):
+        full = term[skipped:]
+        at = text.find(full[0])
+        while at >= 0:
+            for size in (2, 3):
+                short = text[at : at + size]
+                if (len(short) == size and short not in term and _HAN_RUN.fullmatch(short)
+                        and (not skipped or tags.get(short) == _ABBREVIATION_TAG) and abbreviates(short, full)
+                        and _word_at(text, at, short)):
+                    return True
+            at = text.find(full[0], at + 1)
+    return False
+
+
+_ABBREVIATION_TAG = "j"
+
+
+def _word_at(text: str, at: int, word: str) -> bool:
+    """Whether jieba's cut of ``text`` around ``at`` has ``word`` as a word of its own there."""
+    start = max(at - _SHORT_FORM_CONTEXT, 0)
+    position = start
+    for piece in words(text[start : at + len(word) + _SHORT_FORM_CONTEXT], normalized=True):
+        position = text.find(piece, position)
+        if position < 0 or position > at:
+            return False
+        if position == at and piece == word:
+            return True
+        position += len(piece)
+    return False
 
 
 def _writes_gloss(gloss: str, text: str) -> bool:
@@ -1094,17 +1216,26 @@ def _cores(term: str) -> list[str]:
 
 
 _NAME_DOT = re.compile(r"[·‧•・]")
+# The parts of a transliterated full name are joined by a name dot, or by a hyphen between two
+# transliteration characters (爱德华-斯诺登; 中国-东盟 is no name).
+_NAME_JOIN = re.compile(f"[·‧•・]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
+_LEADING_RUN = re.compile(f"^[{TRANSLITERATION_CHARS}]+")
 
 
 def _surnames(given: str, text: str) -> set[str]:
     """The names written after ``given`` in a transliterated full name (哈马德·哈桑), each cut to
-    the noun jieba reads at its start (normalized)."""
-    parts = _NAME_DOT.split(text)
+    the noun jieba reads at its start, or to the run of transliteration characters it begins with
+    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized)."""
+    parts = _NAME_JOIN.split(text)
     found: set[str] = set()
     for before, after in zip(parts, parts[1:], strict=False):
         if normalize(before).endswith(given):
             rest = normalize(after)
-            found.update(w for w in dictionary_names(rest, normalized=True, loose=True)[:1] if rest.startswith(w))
+            noun = next((w for w in dictionary_names(rest, normalized=True, loose=True)[:1] if rest.startswith(w)), "")
+            run = _LEADING_RUN.search(rest)
+            surname = run.group(0) if run and len(run.group(0)) > max(len(noun), 2) else noun
+            if surname:
+                found.add(surname)
     return found
 
 
@@ -1125,6 +1256,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
+    gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     for sentence in members:
         for word in sentence.nouns:
@@ -1141,6 +1273,13 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             glosses[latin].add(sentence.ref.outlet)
             han = normalize(han)
             glossed[latin] = _glossed_names(han, sentence.nouns)
+            # The run of transliteration characters the text ends with is the glossed name too, when jieba
+            # cut it apart (范因斯坦 where the sentence's nouns hold none of it and its tail reads 因斯坦).
+            run = _TRAILING_RUN.search(han)
+            if run and len(run.group(0)) >= _MIN_GLOSSED_RUN:
+                glossed[latin] = tuple(dict.fromkeys((*glossed[latin], run.group(0))))
+            # Its last three characters too, the length of most transliterations (葛兰姆 where jieba reads 兰姆).
+            gloss_tails[latin].add(han[-3:])
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
         # The givers' own text only for a body named by a generic head (joining long texts per
@@ -1159,11 +1298,19 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         fact_nouns[sentence.ref.outlet].update(sentence.nouns)
 
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
+        alike = spelled_alike((word,), givers)
         if in_dictionary(word) or word in heads:
-            return set()
+            return alike
         given = {n for o in givers for n in fact_nouns[o]}
+        return alike | {o for o in outlets - givers
+                        if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
+
+    # A silent outlet whose sentence of the same fact writes a foreign name with the same consonants,
+    # a syllable without one put in or left out (葛兰姆 and 格雷厄姆, both Graham), names the same person:
+    # the fact holds the two names in one role, so a short key is evidence here as it is not in a whole text.
+    def spelled_alike(names: Iterable[str], givers: set[str], glossed: bool = False) -> set[str]:
         return {o for o in outlets - givers
-                if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
+                if any(sounds_alike(name, n, glossed) for name in names for n in fact_nouns[o])}
 
     partial = []
     for word, givers in mentioned.items():
@@ -1183,6 +1330,13 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     # unless the others name the same person in Chinese.
     for latin, givers in glosses.items():
         everyone = givers_of(latin, givers).union(*(givers_of(latin, givers, name) for name in glossed[latin]))
+        names = {*glossed[latin], *gloss_tails[latin]}
+        everyone |= spelled_alike(names, givers, glossed=True)
+        # Anywhere in a silent outlet's text: a transliteration that both sounds like the glossed one and
+        # reads as the gloss (格雷厄姆 against 葛兰姆（Lindsey Graham）): two weak tests agreeing.
+        everyone |= {o for o in story_outlets if o not in everyone and any(
+            sounds_alike(name, noun, glossed=True) and reads_loosely(noun, latin)
+            for name in names for noun in outlet_nouns.get(o, ()))}
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details

@@ -345,11 +345,32 @@ def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is a Chinese abbreviation (简称) of the name ``full``: its characters in
     order, the first kept (新州 of 新南威尔士州, 北约 of 北大西洋公约组织). The first may be another
     character of the same sound: a short form keeps the first syllable of the name as one region
-    transliterates it (麻州 of 麻萨诸塞州, written 马萨诸塞州 in the PRC)."""
+    transliterates it (麻州 of 麻萨诸塞州, written 马萨诸塞州 in the PRC). A short form of four
+    characters or more is read only as ``_long_abbreviation`` says."""
+    if len(short) >= LONG_SHORT_FORM:
+        return _long_abbreviation(short, full)
     if not 2 <= len(short) <= 3 or len(full) < len(short) + 2 or not same_sound(short[0], full[0]):
         return False
     rest = iter(full[1:])
     return all(char in rest for char in short[1:]) and not _nested(short, full)
+
+
+# A short form this long keeps enough characters to be read without a dictionary of short forms.
+LONG_SHORT_FORM = 4
+
+
+def _long_abbreviation(short: str, full: str) -> bool:
+    """Whether a short form of four characters or more abbreviates ``full`` (全国人大常委会 of
+    全国人民代表大会常务委员会, 国际奥委会 of 国际奥林匹克委员会): its characters in order with the
+    first and last kept, two characters or more left out, and not only one stretch left out of the
+    middle. A name with one stretch left out is mostly another body of the same kind (北京大学 and
+    北京师范大学, 中国银行 and 中国建设银行), while a short form shortens several words of the name."""
+    if len(full) < len(short) + 2 or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:])
+    if not all(char in rest for char in short[1:]):
+        return False
+    return not any(full.startswith(short[:k]) and full.endswith(short[k:]) for k in range(1, len(short)))
 
 
 def _nested(short: str, full: str) -> bool:

@@ -83,6 +83,50 @@ def _swapped(a: str, b: str) -> bool:
     return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
 
 
+# A foreign name's consonant key this long, read in one fact of two outlets, is taken as one name.
+MIN_ALIKE_CONSONANTS = 3
+
+
+def sounds_alike(a: str, b: str, glossed: bool = False) -> bool:
+    """Whether two different Han transliterations of three characters or more (each a run of
+    transliteration characters or a word the dictionary tags as a foreign or any person's name) have
+    the same consonant classes in order once syllables without a consonant are left out: 葛兰姆 and
+    格雷厄姆 (g-l-m, 厄 has none), one name written with a vowel syllable more. Loose by design: for
+    names two outlets write in the same fact only, never for a name found anywhere in a text.
+    ``glossed``: ``a`` is glossed with a Latin name, so it is foreign whatever its characters; then two
+    two-character names whose every syllable has a consonant (韩特（Hunter Biden）and the foreign name
+    亨特 the dictionary knows: f-d) are alike too, the gloss saying what the short key cannot."""
+    if a == b or not ((glossed or _foreign_name(a)) and _foreign_name(b)):
+        return False
+    key_a = tuple(k for k in phonetic_key(a) if k)
+    key_b = tuple(k for k in phonetic_key(b) if k)
+    if glossed and len(a) == len(b) == len(key_a) == len(key_b) == 2:
+        return key_a == key_b and pos_tokenizer().word_tag_tab.get(b) == "nrt"
+    return min(len(a), len(b)) >= 3 and len(key_a) >= MIN_ALIKE_CONSONANTS and key_a == key_b
+
+
+def reads_loosely(han: str, latin: str) -> bool:
+    """Whether a foreign name's transliteration (``sounds_alike``'s kind) has the consonant classes of
+    one of a Latin name's words with an h after a vowel or at a word's start left unsounded (Graham:
+    g-l-m, 格雷厄姆), three at least: weaker than ``reads_as``, so asked only together with another
+    outlet's transliteration that ``sounds_alike`` (the two tests agreeing)."""
+    if len(han) < 3 or not _foreign_name(han):
+        return False
+    wanted = "".join(k for k in phonetic_key(han) if k)
+    return len(wanted) >= MIN_ALIKE_CONSONANTS and any(
+        wanted in (_latin_key(word), _latin_key(_SILENT_H.sub("", word))) for word in _LATIN_WORD.findall(latin.lower()))
+
+
+_SILENT_H = re.compile(r"(?<![cstp])h")
+
+
+def _foreign_name(han: str) -> bool:
+    return _RUN.fullmatch(han) is not None or pos_tokenizer().word_tag_tab.get(han) in _PERSON_TAGS
+
+
+_PERSON_TAGS = frozenset({"nrt", "nr"})
+
+
 # Characters that transliterations of foreign names are written with (the common ones of the
 # Xinhua name-transliteration tables, Simplified); a run of three or more of them is most likely
 # a foreign name: 克瑞布斯, 德斯特罗, 蓬佩奥. Ordinary words seldom string three together.
