@@ -184,6 +184,7 @@ def main() -> None:
         print(f"{day}: {labelled} labelled, {len(pairs)} fragment pairs, recall lost {lost:.4f} (R {1 - lost:.4f})",
               flush=True)
     n = len(days)
+    n_without = max(1, sum(1 for day in days if day != WITHOUT))  # one day alone (not 11-08) must not divide by 0
     cost: dict[str, float] = defaultdict(float)
     cost_without: dict[str, float] = defaultdict(float)
     count: Counter[str] = Counter()
@@ -192,7 +193,7 @@ def main() -> None:
     for p in everything:
         cost[p.kind] += p.cost / n
         if p.day != WITHOUT:
-            cost_without[p.kind] += p.cost / (n - 1)
+            cost_without[p.kind] += p.cost / n_without
         count[p.kind] += 1
         weight[p.kind] += len(p.a) * len(p.b)
         by_stage[p.kind][p.stage] += p.cost / n
@@ -202,8 +203,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     for kind in KINDS:
         stages = ", ".join(f"{s} {c:.4f}" for s, c in sorted(by_stage[kind].items(), key=lambda sc: -sc[1])[:3])
-        print(f"| {kind} | {count[kind]} | {weight[kind]} | {cost[kind]:.4f} | {cost[kind] / total:.0%} "
-              f"| {cost_without[kind]:.4f} | {cost_without[kind] / total_without:.0%} | {stages} |")
+        print(f"| {kind} | {count[kind]} | {weight[kind]} | {cost[kind]:.4f} | {cost[kind] / (total or 1):.0%} "
+              f"| {cost_without[kind]:.4f} | {cost_without[kind] / (total_without or 1):.0%} | {stages} |")
     print(f"| all | {sum(count.values())} | {sum(weight.values())} | {total:.4f} | | {total_without:.4f} | | |")
     if args.sample:
         # Drawn in proportion to the recall each pair costs (a uniform draw is mostly 2020-11-08's singletons).

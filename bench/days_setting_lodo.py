@@ -1,0 +1,107 @@
+"""A setting chosen leave one day out from ``days_eval`` tables, one table per grid point and one for main.
+
+Each grid point is one production run (``python3 -m bench.days_eval --largest 0 --set NAME=VALUE ...``) written to
+a file; this script reads the tables (per day: B-cubed F1, pure and multi-report stories) and scores each day at the
+point chosen on the other days: the point of highest mean F1 on them among those whose pooled pure share on them is
+at least main's minus ``--pure-margin``, else main (off). Grouping is deterministic, so main's table may be the
+lead's run of the same commit.
+
+    python3 bench/days_setting_lodo.py --main MAIN/days.txt --point 0.5-0.4=GRID/0.5-0.4/days.txt ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATE = re.compile(r"\d{4}-\d\d-\d\d$")
+PURE = re.compile(r"(\d+)/(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class DayScore:
+    f1: float
+    pure: int
+    multi: int
+
+
+def read_table(path: Path) -> dict[str, DayScore]:
+    """Each scored day's F1 and pure / multi-report counts from a ``days_eval`` table (box-drawn rows)."""
+    days: dict[str, DayScore] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("│").split("│")]
+        if len(cells) < 10 or not DATE.match(cells[0]) or cells[4] == "-":
+            continue
+        found = PURE.match(cells[8])
+        if found is None:
+            continue
+        days[cells[0]] = DayScore(float(cells[6]), int(found[1]), int(found[2]))
+    return days
+
+
+def summary(scores: list[DayScore]) -> tuple[float, float, int, int]:
+    """Mean F1, pooled pure share, pure and multi-report counts."""
+    pure, multi = sum(s.pure for s in scores), sum(s.multi for s in scores)
+    return sum(s.f1 for s in scores) / len(scores), pure / multi if multi else 1.0, pure, multi
+
+
+def choose(main: dict[str, DayScore], points: dict[str, dict[str, DayScore]], days: list[str],
+           margin: float, off: bool = False) -> str | None:
+    """The point of highest mean F1 on ``days`` whose pooled pure share there is >= main's - ``margin``; None: main
+    (also when ``off`` and main's own mean F1 there is higher than every such point's)."""
+    main_f1, main_pure, _, _ = summary([main[d] for d in days])
+    best: tuple[float, str] | None = None
+    for name, table in points.items():
+        f1, pure, _, _ = summary([table[d] for d in days])
+        if pure >= main_pure - margin and (best is None or f1 > best[0]):
+            best = (f1, name)
+    if best is None or (off and main_f1 >= best[0]):
+        return None
+    return best[1]
+
+
+def lodo(main: dict[str, DayScore], points: dict[str, dict[str, DayScore]],
+         margin: float, off: bool = False) -> tuple[dict[str, str | None], list[DayScore]]:
+    """Each day's point chosen on the others and its score there."""
+    days = sorted(main)
+    chosen: dict[str, str | None] = {}
+    scores: list[DayScore] = []
+    for day in days:
+        name = choose(main, points, [d for d in days if d != day], margin, off)
+        chosen[day] = name
+        scores.append((points[name] if name else main)[day])
+    return chosen, scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--main", type=Path, required=True, help="main's days_eval table")
+    parser.add_argument("--point", action="append", default=[], metavar="NAME=TABLE", help="a grid point's table")
+    parser.add_argument("--pure-margin", type=float, default=0.003)
+    parser.add_argument("--off-candidate", action="store_true",
+                        help="main (off) competes on F1 too, not only as the fallback when no point keeps purity")
+    args = parser.parse_args()
+    base = read_table(args.main)
+    points = {}
+    for item in args.point:
+        name, _, path = item.partition("=")
+        table = read_table(Path(path))
+        if set(table) != set(base):
+            raise SystemExit(f"{name}: days differ from main's ({len(table)} vs {len(base)})")
+        points[name] = table
+    rows = [("main", summary(list(base.values())))]
+    rows += [(name, summary(list(t.values()))) for name, t in points.items()]
+    for name, (f1, pure, p, m) in rows:
+        print(f"{name:12} mean F1 {f1:.4f}  pure {p}/{m} = {pure:.4f}")
+    print(f"all days choose: {choose(base, points, sorted(base), args.pure_margin, args.off_candidate) or 'main'}")
+    chosen, scores = lodo(base, points, args.pure_margin, args.off_candidate)
+    for day, name in chosen.items():
+        print(f"  {day}: {name or 'main'}")
+    f1, pure, p, m = summary(scores)
+    print(f"LODO         mean F1 {f1:.4f}  pure {p}/{m} = {pure:.4f}")
+
+
+if __name__ == "__main__":
+    main()
