@@ -77,8 +77,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s37 (2020-09-12, drawn at random, labelled in session 28) was first scored at
 # session 29's start (R .597 P .952, 0 false only-X of 9): a tuning file from then on. facts-s38 (2020-10-18, drawn
 # at random, labelled in session 29) was first scored at session 30's start (R .471 P .857, 1 false only-X of 2): a
-# tuning file from then on. facts-s39 (2020-12-06, drawn at random, labelled in session 30) is kept for session 31.
-FRESH_FACT_FILES = ("facts-s39",)
+# tuning file from then on. facts-s39 (2020-12-06, drawn at random, labelled in session 30) was first scored at
+# session 31's start (R .337 P 1.000, 0 false only-X of 3): a tuning file from then on. facts-s40 (2020-10-04, drawn
+# at random, labelled in session 31) is kept for session 32.
+FRESH_FACT_FILES = ("facts-s40",)
 
 
 def never_tuned_on(path: Path) -> bool:

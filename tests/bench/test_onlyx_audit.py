@@ -19,7 +19,8 @@ def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
     assert eligible_day("2020-09-10", labelled_later=("2020-09-12",))
     assert not eligible_day("2020-10-20")  # two days from 2020-10-18, drawn in session 29
     assert not eligible_day("2020-12-08")  # two days from 2020-12-06, drawn in session 30
-    assert eligible_day("2020-10-07")  # no labelled day within 3 days
+    assert not eligible_day("2020-10-06")  # two days from 2020-10-04, drawn in session 31
+    assert eligible_day("2020-09-21")  # no labelled day within 3 days
 
 
 def test_the_samples_are_on_eligible_days_and_apart() -> None:
@@ -70,7 +71,9 @@ def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h(
 def test_sample_j_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_i() -> None:
     drawn = _stories("onlyx-sample-j.toml")
     assert len(drawn) == 40 and all(s["sample"] == "J" for s in drawn)
-    # Near-tuning pool as it is in session 30: the held-out, test and fresh days (2020-12-06 among them) are avoided.
-    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
+    # Near-tuning pool as it was in session 30: the held-out, test and fresh days (2020-12-06 among them) are avoided;
+    # 2020-10-04, drawn after J was read, is judged as the pool was when J was drawn.
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning", labelled_later=("2020-10-04",))
+               for s in drawn for f in s["files"])
     assert not any("2020-12-03" <= f[:10] <= "2020-12-09" for s in drawn for f in s["files"])
     assert not _files_before("J") & {f for s in drawn for f in s["files"]}
