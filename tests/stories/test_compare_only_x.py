@@ -409,3 +409,13 @@ def test_a_glossed_transliteration_jieba_cuts_apart_is_read_whole(monkeypatch: p
              "民主党参议员{}说，这场听证会对美国人民来说非常重要。")
     assert "Dianne Feinstein" not in _only([cited, _article("乙社", later.format("范恩斯坦"))], "甲报")
     assert "Dianne Feinstein" in _only([cited, _article("乙社", later.format("舒默"))], "甲报")
+
+
+def test_a_name_written_with_other_characters_is_found_in_overlapping_stretches_and_only_with_han() -> None:
+    from newsmirror.stories.compare import _written_with_others
+
+    # Every stretch, overlapping ones too (a non-overlapping scan missed the second).
+    assert list(_written_with_others("世卫组织", "世卫世为组织", (1,))) == ["世为组织"]
+    assert list(_written_with_others("哈哈哈哈", "哈哈哈哈哈", (0,))) == ["哈哈哈哈", "哈哈哈哈"]
+    # The free position takes a Han character only.
+    assert list(_written_with_others("世卫组织", "世a组织 世\n组织", (1,))) == []

@@ -1056,13 +1056,20 @@ def _misspelt_in(term: str, text: str) -> bool:
     one character replaced by another read alike (toneless pinyin: 卫 and 为 are both wei)."""
     if len(term) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(term):
         return False
-    pattern = "|".join(f"{re.escape(term[:k])}([\u4e00-\u9fff]){re.escape(term[k + 1:])}" for k in range(len(term)))
-    for found in re.finditer(pattern, text):
-        k = found.lastindex or 0
-        char = found.group(k)
-        if char != term[k - 1] and same_sound(char, term[k - 1]):
-            return True
-    return False
+    return any(window[k] != term[k] and same_sound(window[k], term[k])
+               for k in range(len(term)) for window in _written_with_others(term, text, (k,)))
+
+
+def _written_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterator[str]:
+    """Every stretch of ``text`` (overlapping ones too) that writes ``term`` with a Han character,
+    any, at each position of ``free``. A wildcard of ``.`` checked here: a Han class inside each
+    pattern made re build a 64K-entry charset per term (about a third of a millisecond, a sixth of
+    a story's comparison in all)."""
+    pattern = "".join("." if at in free else re.escape(char) for at, char in enumerate(term))
+    for found in re.finditer(f"(?=({pattern}))", text, re.DOTALL):
+        window = found.group(1)
+        if all("\u4e00" <= window[at] <= "\u9fff" for at in free):
+            yield window
 
 
 # A transliteration this long, another outlet's of the same length differing in at most this many
@@ -1081,14 +1088,9 @@ def _transliterated_otherwise(term: str, text: str) -> bool:
     key = phonetic_key(term)
     if len(key) != len(term):
         return False
-    for first, second in combinations(range(len(term)), TRANSLITERATED_DIFFERING):
-        chars = list(map(re.escape, term))
-        chars[first] = chars[second] = "([\u4e00-\u9fff])"
-        for found in re.finditer("".join(chars), text):
-            window = found.group(0)
-            if window != term and phonetic_key(window) == key:
-                return True
-    return False
+    return any(window != term and phonetic_key(window) == key
+               for free in combinations(range(len(term)), TRANSLITERATED_DIFFERING)
+               for window in _written_with_others(term, text, free))
 
 
 # A name this long may be written by another outlet in a short form of two or three characters
