@@ -53,7 +53,7 @@ def _stories(*names: str) -> list[dict[str, Any]]:
 
 def _files_before(letter: str) -> set[str]:
     """Every file of the samples drawn before sample ``letter`` (A and B share onlyx-sample.toml)."""
-    names = ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefghij" if c < letter.lower()))
+    names = ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefghijk" if c < letter.lower()))
     return {f for s in _stories(*names) for f in s["files"]}
 
 
@@ -77,3 +77,12 @@ def test_sample_j_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_i(
                for s in drawn for f in s["files"])
     assert not any("2020-12-03" <= f[:10] <= "2020-12-09" for s in drawn for f in s["files"])
     assert not _files_before("J") & {f for s in drawn for f in s["files"]}
+
+
+def test_sample_k_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_j() -> None:
+    drawn = _stories("onlyx-sample-k.toml")
+    assert len(drawn) == 40 and all(s["sample"] == "K" for s in drawn)
+    # Near-tuning pool as it was in session 31: the held-out, test and fresh days (2020-10-04 among them) are avoided.
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
+    assert not any("2020-10-01" <= f[:10] <= "2020-10-07" for s in drawn for f in s["files"])
+    assert not _files_before("K") & {f for s in drawn for f in s["files"]}
