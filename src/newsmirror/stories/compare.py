@@ -129,7 +129,7 @@ AMOUNT_DICE = 0.1
 # 可能是…病因 / 有可能受到微波能量的影响). Last round: the best pair of units of two reports' ledes, sharing at
 # least this much of the smaller unit's bigram weight, when neither lede is in a fact with the other's outlet
 # yet. ``None`` turns the round off.
-LEDE_CONTAINMENT: float | None = 0.12
+LEDE_CONTAINMENT: float | None = 0.05
 # An amount: 10 or more (digits not inside a Latin code or a decimal's fraction, not after 数/几:
 # 数十 is no figure) of what a measure word after it counts (人, 例, 19.51亿美元): no date, time of
 # day or name (2019冠状病毒).
@@ -488,10 +488,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # Pairs kept apart by the one-statement rule before the weaker rounds below.
     blocked = list(linker.blocked)
     linker.join_repetitions(pair_scores)
-    # Two reports' ledes are one fact by the genre (rules only): where nothing else anchors two reports
-    # (two translations of one source), the lede pair seeds the continuity rounds below.
-    if same_fact == "rules" and LEDE_CONTAINMENT is not None:
-        linker.link(_lede_matches(sentences, linker, weight, mass, LEDE_CONTAINMENT))
     # Reports tell a story in much the same order: a weaker match right after (or before) two
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
@@ -500,6 +496,8 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
+        if LEDE_CONTAINMENT is not None:
+            linker.link(_lede_matches(sentences, linker, weight, mass, LEDE_CONTAINMENT))
     return linker, blocked, pair_scores
 
 
