@@ -124,12 +124,6 @@ CONTINUITY_ROUNDS = 2
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
 AMOUNT_DICE = 0.1
-# Reports of news are inverted pyramids: a report's first statement (its lede) states the event, so two
-# outlets' ledes of one story are one fact even in other words (two translations of one wire: 定向的微波辐射
-# 可能是…病因 / 有可能受到微波能量的影响). Last round: the best pair of units of two reports' ledes, sharing at
-# least this much of the smaller unit's bigram weight, when neither lede is in a fact with the other's outlet
-# yet. ``None`` turns the round off.
-LEDE_CONTAINMENT: float | None = 0.05
 # An amount: 10 or more (digits not inside a Latin code or a decimal's fraction, not after 数/几:
 # 数十 is no figure) of what a measure word after it counts (人, 例, 19.51亿美元): no date, time of
 # day or name (2019冠状病毒).
@@ -496,8 +490,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if LEDE_CONTAINMENT is not None:
-            linker.link(_lede_matches(sentences, linker, weight, mass, LEDE_CONTAINMENT))
     return linker, blocked, pair_scores
 
 
@@ -837,40 +829,6 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
                     yield containment + dice, i, j
 
     return _mutual_best(scored())
-
-
-def _lede_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float], mass: dict[int, float],
-                  floor: float) -> list[tuple[float, int, int]]:
-    """For each two reports of two outlets whose ledes (the units of a report's first sentence with a
-    match key) are in no fact with the other's outlet: the best pair of their lede units by containment
-    + Dice, if it shares at least ``floor`` of the smaller unit and gives no conflicting figures."""
-    ledes: dict[str, list[int]] = {}
-    for i, s in enumerate(sentences):
-        if not s.grams:
-            continue
-        units = ledes.setdefault(s.ref.article_id, [i])
-        if s.sentence == sentences[units[0]].sentence and i not in units:
-            units.append(i)
-
-    def free_of(units: list[int], outlet: str) -> bool:
-        return all(outlet not in linker.members_of[linker.links.find(i)] for i in units)
-
-    pairs = []
-    for first, second in combinations(ledes.values(), 2):
-        outlet, other = sentences[first[0]].ref.outlet, sentences[second[0]].ref.outlet
-        if outlet == other or not free_of(first, other) or not free_of(second, outlet):
-            continue
-        best: tuple[float, int, int] | None = None
-        for i in first:
-            for j in second:
-                if _figures_differ(sentences[i].figures, sentences[j].figures):
-                    continue
-                containment, dice = _overlap(sentences[i], sentences[j], weight, mass[i], mass[j])
-                if containment >= floor and (best is None or containment + dice > best[0]):
-                    best = (containment + dice, i, j)
-        if best is not None:
-            pairs.append(best)
-    return pairs
 
 
 def _overlap(first: _Sentence, second: _Sentence, weight: dict[str, float], first_mass: float,
