@@ -75,6 +75,8 @@ def stories_group(
                 bars.close()
                 compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
             compare_bar.update(done, total)
+            if done == 0:
+                compare_bar.say(LOADING)
             renew()
 
         report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
@@ -94,6 +96,11 @@ def stories_group(
                       + (f" ({done.fresh:,} unchanged kept theirs)" if done.fresh else ""))
 
 
+# What the comparing bar says while the first comparison's tables load (~2 s, once per process),
+# and the status line of `stories show` when it must compute a comparison.
+LOADING = "loading jieba's dictionary and the name tables"
+
+
 def seconds_or_clock(seconds: float) -> str:
     """0.4s for a quick run, 10m 34s for the whole archive (as the progress lines say it)."""
     return f"{seconds:.1f}s" if seconds < 60 else clock_time(seconds)
@@ -108,7 +115,12 @@ def stories_compare(db: DbOption = "") -> None:
     from newsmirror.stories.stored import refresh_comparisons
 
     with store_from(db) as store, StageProgress("comparing", err_console, unit="stories") as bar:
-        report = refresh_comparisons(store, progress=bar.update)
+        def advance(done: int, total: int) -> None:
+            bar.update(done, total)
+            if done == 0:
+                bar.say(LOADING)
+
+        report = refresh_comparisons(store, progress=advance)
     console.print(f"compared {report.compared:,} stories in {seconds_or_clock(report.seconds)}; "
                   f"{report.fresh:,} were up to date, {report.single_outlet:,} have one outlet")
 
@@ -162,14 +174,31 @@ def stories_show(
 ) -> None:
     """A summary of the story (facts most outlets share, then what each outlet alone adds);
     --full for the reports side by side: facts all report, facts some report, what only one says."""
-    from newsmirror.stories.stored import comparison_of, story_reports
+    from contextlib import ExitStack
+
+    from rich.live import Live
+    from rich.spinner import Spinner
+
+    from newsmirror.model import Article
+    from newsmirror.stories.stored import comparison_of, load_comparison, story_reports
     from newsmirror.stories.summary import summarize
 
-    with store_from(db) as store:
+    with store_from(db) as store, ExitStack() as status:
         story = store.get_story(story_id)
         reports, copies = story_reports(store, story_id)
+
+        def computing(compared: list[Article]) -> None:
+            # A few seconds of silence otherwise: say what happens (on a terminal; it goes away).
+            # A spinner line as `console.status` draws, but drawn at once (refresh) each time its text
+            # changes: the status line draws only on its next tick, after the pause it announces.
+            line = Spinner("dots", LOADING)
+            live = status.enter_context(Live(line, console=err_console, transient=True, refresh_per_second=12.5))
+            load_comparison()
+            line.update(text=f"comparing {len(compared)} reports of {len({a.outlet for a in compared})} outlets")
+            live.refresh()
+
         # Stored when grouping; computed (and stored) here only when missing or stale.
-        comparison = comparison_of(store, story_id, reports, outlet)
+        comparison = comparison_of(store, story_id, reports, outlet, computing=computing)
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
         when = article.published_at.isoformat() if article.published_at else ""
