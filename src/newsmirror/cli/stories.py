@@ -33,13 +33,16 @@ def stories_group(
     db: DbOption = "",
     window_days: Annotated[float, typer.Option(help="How far apart (days) two reports of one event may be.")] = 3.0,
     similarity: Annotated[float | None, typer.Option(
-        help="Similarity to a story's core an article needs to join it (default: ClusterConfig's).")] = None,
+        help="Similarity to a story's core an article needs to join it, used only by the hand-set thresholds "
+             "(ClusterConfig.hand_settings); the default pair model decides by its fitted probability and "
+             "ignores it.")] = None,
     compare: Annotated[bool, typer.Option(
         "--compare/--no-compare",
         help="Compute and store the comparison of every story this run changed (2+ outlets), so story "
              "pages, builds and `stories show` read it instead of computing it.")] = True,
 ) -> None:
-    """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
+    """Put every article that is in no story yet into one and store the comparison of each story that
+    changed; run it after each import or fetch (idempotent)."""
     import time
     from contextlib import ExitStack
     from datetime import timedelta
@@ -51,6 +54,10 @@ def stories_group(
     config = ClusterConfig(window=timedelta(days=window_days))
     if similarity is not None:
         config.similarity = similarity
+        if config.pair_model:
+            # It used to be taken silently and change nothing: say so rather than let a user tune it.
+            err_console.print("warning: --similarity has no effect: the default pair model decides who joins a "
+                              "story by its fitted probability", highlight=False, soft_wrap=True)
     lease_seconds = 600.0
     # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
     with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, ExitStack() as bars:
@@ -132,7 +139,8 @@ def stories_list(
     min_outlets: Annotated[int, typer.Option(help="Only stories reported by at least this many outlets.")] = 2,
     limit: Annotated[int, typer.Option(help="How many stories, newest first.")] = 30,
 ) -> None:
-    """Stories, newest first, with their outlets and number of reports."""
+    """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit), with their outlets and
+    number of reports."""
     with store_from(db) as store:
         stories = store.list_stories(min_outlets=min_outlets, limit=limit)
         table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
