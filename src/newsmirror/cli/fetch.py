@@ -255,10 +255,12 @@ def run(
     """fetch → group → build: poll due sources, put new articles into stories and write every output
     into --out (only what changed); `newsmirror publish` pushes it to git remotes."""
 
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.fetching import build_outputs
     from newsmirror.settings import default_output_dir
 
     _fetch_with_progress(db, config, None, all_sources)
-    with store_from(db) as store:
-        summary = build_outputs(store, Path(out) if out else default_output_dir())
+    # Grouping, comparing and building: phases of minutes after a big fetch, each with its bar.
+    with store_from(db) as store, StageProgress("updating", err_console) as bar:
+        summary = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
     console.print(summary or "outputs: publishing is not wired into `run` yet")
