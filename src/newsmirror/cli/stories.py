@@ -48,46 +48,51 @@ def stories_group(
     from datetime import timedelta
 
     from newsmirror.cli.progress import StageProgress
-    from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
-    from newsmirror.stories.cluster import ClusterConfig
 
-    config = ClusterConfig(window=timedelta(days=window_days))
-    if similarity is not None:
-        config.similarity = similarity
-        if config.pair_model:
-            # It used to be taken silently and change nothing: say so rather than let a user tune it.
-            err_console.print("warning: --similarity has no effect: the default pair model decides who joins a "
-                              "story by its fitted probability", highlight=False, soft_wrap=True)
     lease_seconds = 600.0
-    # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
-    with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, ExitStack() as bars:
+    with ExitStack() as bars:
         # One live display at a time (rich allows no more): the comparing bar replaces the grouping one.
+        # Shown before the grouping code is imported and its model built (~2 s: jieba, the word vectors,
+        # datasketch, which imports scipy.integrate), not after.
         bar = bars.enter_context(StageProgress("grouping", err_console, unit="articles"))
+        bar.say(LOADING_GROUPING)
+        from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
+        from newsmirror.stories.cluster import ClusterConfig
+
+        config = ClusterConfig(window=timedelta(days=window_days))
+        if similarity is not None:
+            config.similarity = similarity
+            if config.pair_model:
+                # It used to be taken silently and change nothing: say so rather than let a user tune it.
+                err_console.print("warning: --similarity has no effect: the default pair model decides who joins "
+                                  "a story by its fitted probability", highlight=False, soft_wrap=True)
         compare_bar: StageProgress | None = None
-        renewed = time.monotonic()
+        # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
+        with store_from(db) as store, grouping_lease(store, lease_seconds) as lease:
+            renewed = time.monotonic()
 
-        def renew() -> None:
-            nonlocal renewed
-            if time.monotonic() - renewed > lease_seconds / 3:
-                store.renew_lease(lease, lease_seconds)
-                renewed = time.monotonic()
+            def renew() -> None:
+                nonlocal renewed
+                if time.monotonic() - renewed > lease_seconds / 3:
+                    store.renew_lease(lease, lease_seconds)
+                    renewed = time.monotonic()
 
-        def advance(done: int, total: int) -> None:
-            bar.update(done, total)
-            renew()
+            def advance(done: int, total: int) -> None:
+                bar.update(done, total)
+                renew()
 
-        def advance_compare(done: int, total: int) -> None:
-            nonlocal compare_bar
-            if compare_bar is None:
-                bars.close()
-                compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
-            compare_bar.update(done, total)
-            if done == 0:
-                compare_bar.say(LOADING)
-            renew()
+            def advance_compare(done: int, total: int) -> None:
+                nonlocal compare_bar
+                if compare_bar is None:
+                    bars.close()
+                    compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
+                compare_bar.update(done, total)
+                if done == 0:
+                    compare_bar.say(LOADING)
+                renew()
 
-        report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
-                                compare=compare, compare_progress=advance_compare)
+            report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
+                                    compare=compare, compare_progress=advance_compare)
     if not report.assigned:
         console.print("every article is already in a story")
         return
@@ -106,6 +111,8 @@ def stories_group(
 # What the comparing bar says while the first comparison's tables load (~2 s, once per process),
 # and the status line of `stories show` when it must compute a comparison.
 LOADING = "loading jieba's dictionary and the name tables"
+# What the grouping bar says until the first article is grouped (~1-2 s).
+LOADING_GROUPING = "loading the grouping model"
 
 
 def seconds_or_clock(seconds: float) -> str:
