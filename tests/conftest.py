@@ -10,6 +10,26 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
 
 
+SHARED_PARTS = ("corpus", "days", "extraction")
+
+
+def missing_shared() -> str | None:
+    """What of ../shared is missing, said as a user reads it; None when it is all there."""
+    missing = [part for part in SHARED_PARTS if not (REPO_ROOT.parent / "shared" / part).is_dir()]
+    if not missing:
+        return None
+    return (f"shared data missing: {', '.join(missing)} not in {REPO_ROOT.parent / 'shared'}; the tests that read "
+            "them fail. Put the project's shared/ folder beside the repository.")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """A checkout without ../shared got ~45 failures and errors, some a bare FileNotFoundError of a
+    bench file: say once, under them (the header is hidden by -q), what is missing and where."""
+    said = missing_shared()
+    if said:
+        terminalreporter.write_sep("=", said, red=True)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """../shared/corpus beside the repository; a clear failure (not a skip) when it is missing."""

@@ -68,3 +68,29 @@ def test_no_help_sends_a_user_to_stats_for_an_article_id(tmp_path: Any) -> None:
         shown = CliRunner().invoke(app, args, env=WIDE).output
         assert "Article id" in shown or "no article" in shown, shown
         assert "stats" not in shown, (args, shown)
+
+
+def test_summaries_say_what_a_command_does_by_default(tmp_path: Any) -> None:
+    """`run` said "fetch → extract → store → publish" (it groups and builds, and never pushes: that is
+    `publish`), `stories list` said "Stories" (by default only those of 2+ outlets, 30 of them), and
+    `stories group` left out that it stores the comparisons."""
+    def summary(*path: str) -> str:
+        shown = CliRunner().invoke(app, [*path, "--help"], env=WIDE).output
+        return " ".join(shown.split("╭")[0].split("Usage:")[1].split()[1:])
+
+    assert "group" in summary("run") and "build" in summary("run") and "→ publish" not in summary("run")
+    assert "2+ outlets" in summary("stories", "list") and "30" in summary("stories", "list")
+    assert "comparison" in summary("stories", "group")
+    for option in ("--script", "--base-url"):  # their defaults come from the config file
+        assert "default" in next(line for line in CliRunner().invoke(app, ["build", "--help"], env=WIDE).output
+                                 .splitlines() if option in line)
+
+
+def test_stories_group_says_similarity_does_nothing_under_the_pair_model(tmp_path: Any) -> None:
+    # --similarity was taken silently and changed nothing: the default pair model ignores it.
+    db = f"sqlite:{tmp_path / 'empty.sqlite'}"
+    assert CliRunner().invoke(app, ["sources", "add", "https://feeds.example/a.xml", "--outlet", "示例",
+                                    "--db", db]).exit_code == 0
+    done = CliRunner().invoke(app, ["stories", "group", "--similarity", "0.5", "--db", db])
+    assert done.exit_code == 0 and "--similarity has no effect" in done.output, done.output
+    assert "ignores it" in CliRunner().invoke(app, ["stories", "group", "--help"], env=WIDE).output

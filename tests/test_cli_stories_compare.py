@@ -3,8 +3,11 @@ missing or stale ones; `stories show` reads the stored one."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
@@ -34,3 +37,40 @@ def test_group_stores_comparisons_and_compare_refreshes_stale_ones(tmp_path: Pat
         store.save_story_comparison(story_id, "stale", b"old")
     refreshed = runner.invoke(app, ["stories", "compare", "--db", db])
     assert refreshed.exit_code == 0 and "compared 1 stories" in refreshed.output, refreshed.output
+
+
+
+def test_commands_say_they_are_loading_before_the_first_comparison(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`stories group`, `stories compare` and `stories show` of a story whose comparison is stale
+    were silent for the ~2 s the first comparison spends loading jieba's dictionary and the name
+    tables: on a terminal they now say so (`show` then what it compares); nothing when stored."""
+    import newsmirror.cli.stories as stories_cli
+
+    def run(*command: str) -> str:
+        written = io.StringIO()
+        monkeypatch.setattr(stories_cli, "err_console", Console(file=written, force_terminal=True, width=120))
+        done = CliRunner().invoke(app, [*command, "--db", db])
+        assert done.exit_code == 0, done.output
+        return written.getvalue()
+
+    def make_stale() -> None:
+        with open_store(tmp_path / "store.sqlite") as store:
+            store.save_story_comparison(story_id, "stale", b"old")
+
+    db = f"sqlite:{tmp_path / 'store.sqlite'}"
+    with open_store(tmp_path / "store.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+    grouping = run("stories", "group")
+    # Said before the grouping code is imported and its model built (~1-2 s of silence at start).
+    assert stories_cli.LOADING_GROUPING in grouping and stories_cli.LOADING in grouping
+    assert grouping.index(stories_cli.LOADING_GROUPING) < grouping.index(stories_cli.LOADING)
+    with open_store(tmp_path / "store.sqlite") as store:
+        story_id = store.story_of(VISIT[0].id) or ""
+    make_stale()
+    said = run("stories", "show", story_id)
+    assert stories_cli.LOADING in said and "comparing 3 reports of 3 outlets" in said
+    assert stories_cli.LOADING not in run("stories", "show", story_id)  # stored again: nothing to load
+    make_stale()
+    assert stories_cli.LOADING in run("stories", "compare")

@@ -56,3 +56,19 @@ def test_demo_corpus_from_the_environment_wins(tmp_path: Path, monkeypatch: pyte
     result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.sqlite")])
     assert result.exit_code == 1
     assert "missing" in result.output and "--corpus" in result.output
+
+
+def test_demo_and_run_report_grouping_and_comparing_before_the_build(tmp_path: Path) -> None:
+    """`demo` and `run` grouped and compared in silence (the import bar stood at 100%; minutes on a
+    big fetch): group_and_build reports both phases, then the build's."""
+    from newsmirror.jobs.update import COMPARING, GROUPING, group_and_build
+    from tests.store.test_story_comparisons import VISIT
+
+    phases: list[str] = []
+    with open_store(tmp_path / "u.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+        group_and_build(store, tmp_path / "out", images=False,
+                        progress=lambda done, total, phase: phases.append(phase))
+    seen = list(dict.fromkeys(phases))
+    assert seen[:2] == [GROUPING, COMPARING] and len(seen) > 2, seen

@@ -15,7 +15,6 @@ from rich.table import Table
 
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
-from newsmirror.extract.render import html_to_markdown
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
 
@@ -133,7 +132,11 @@ def show(
         if value:
             console.print(f"[dim]{key}:[/] {shown(value)}", highlight=False)
     console.print()
-    # Markdown is rendered here, where it is used, not at extraction time
+    # Markdown is rendered here, where it is used, not at extraction time; imported here because
+    # the extraction package (trafilatura, numpy, bs4) costs ~0.5 s that no other command of this
+    # module needs.
+    from newsmirror.extract.render import html_to_markdown
+
     print(plain((article.body_markdown or html_to_markdown(article.body_html)) if markdown else article.body_text))
 
 

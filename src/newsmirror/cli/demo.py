@@ -52,7 +52,8 @@ def demo(
         building = bar.add_task("building", total=None, visible=False)
 
         def on_build(done: int, total: int, phase: str) -> None:
-            bar.update(building, completed=done, total=total, visible=True, description=f"building: {phase}")
+            # Grouping and comparing first, then the build's phases, each said by name.
+            bar.update(building, completed=done, total=total, visible=True, description=phase)
 
         report = run_demo(store, source, out_dir,
                           import_progress=lambda d, t, _path: bar.update(importing, completed=d, total=t),

@@ -248,16 +248,19 @@ def fetch(
 @friendly_errors
 def run(
     all_sources: Annotated[bool, typer.Option("--all", help="Poll every enabled source, due or not.")] = False,
-    out: Annotated[str, typer.Option("--out", envvar="NEWSMIRROR_OUT", help="Output folder (default ./out).")] = "",
+    out: Annotated[str, typer.Option("--out", envvar="NEWSMIRROR_OUT", help="Output folder; each format goes to a subfolder (default ./out).")] = "",
     db: DbOption = "",
     config: ConfigOption = "",
 ) -> None:
-    """fetch → extract → store → publish: one full update of the archive and its outputs."""
+    """fetch → group → build: poll due sources, put new articles into stories and write every output
+    into --out (only what changed); `newsmirror publish` pushes it to git remotes."""
 
+    from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.fetching import build_outputs
     from newsmirror.settings import default_output_dir
 
     _fetch_with_progress(db, config, None, all_sources)
-    with store_from(db) as store:
-        summary = build_outputs(store, Path(out) if out else default_output_dir())
+    # Grouping, comparing and building: phases of minutes after a big fetch, each with its bar.
+    with store_from(db) as store, StageProgress("updating", err_console) as bar:
+        summary = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
     console.print(summary or "outputs: publishing is not wired into `run` yet")

@@ -98,6 +98,13 @@ class StageProgress:
             self._last_line = now
             self._write(now)
 
+    def say(self, detail: str) -> None:
+        """Show ``detail`` beside the bar now: a pause is about to start, and the bar would draw a
+        new detail only at its next refresh, after the pause."""
+        if self._bar is not None:
+            self._bar.update(self._task, description=shown(detail[-60:]))
+            self._bar.refresh()
+
     def phase(self, done: int, total: int, phase: str) -> None:
         """``update`` for one phase of a job of several: each phase has its own total, rate and
         ETA; off a terminal a line is written when a phase starts and when it ends."""

@@ -42,9 +42,11 @@ def build(
     out: OutOption = None,
     output_format: FormatOption = None,
     script: Annotated[str | None, typer.Option(
-        "--script", help="original, zh-Hans, zh-Hant, zh-TW or zh-HK (Taiwan/Hong Kong phrases too).")] = None,
+        "--script", help="original, zh-Hans, zh-Hant, zh-TW or zh-HK (Taiwan/Hong Kong phrases too); default: "
+                         "the config's \\[publish] script, else original.")] = None,
     base_url: Annotated[str | None, typer.Option(
-        "--base-url", help="Where the output is served; share links, QR codes, feeds and the sitemap use it.")] = None,
+        "--base-url", help="Where the output is served; share links, QR codes, feeds and the sitemap use it "
+                           "(default: the config's \\[publish] base_url, else relative links and a warning).")] = None,
     no_images: Annotated[bool, typer.Option(
         "--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked.")] = False,
     compare: Annotated[bool, typer.Option(

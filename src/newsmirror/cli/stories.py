@@ -33,52 +33,66 @@ def stories_group(
     db: DbOption = "",
     window_days: Annotated[float, typer.Option(help="How far apart (days) two reports of one event may be.")] = 3.0,
     similarity: Annotated[float | None, typer.Option(
-        help="Similarity to a story's core an article needs to join it (default: ClusterConfig's).")] = None,
+        help="Similarity to a story's core an article needs to join it, used only by the hand-set thresholds "
+             "(ClusterConfig.hand_settings); the default pair model decides by its fitted probability and "
+             "ignores it.")] = None,
     compare: Annotated[bool, typer.Option(
         "--compare/--no-compare",
         help="Compute and store the comparison of every story this run changed (2+ outlets), so story "
              "pages, builds and `stories show` read it instead of computing it.")] = True,
 ) -> None:
-    """Assign every article that is in no story yet; run it after each import or fetch (idempotent)."""
+    """Put every article that is in no story yet into one and store the comparison of each story that
+    changed; run it after each import or fetch (idempotent)."""
     import time
     from contextlib import ExitStack
     from datetime import timedelta
 
     from newsmirror.cli.progress import StageProgress
-    from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
-    from newsmirror.stories.cluster import ClusterConfig
 
-    config = ClusterConfig(window=timedelta(days=window_days))
-    if similarity is not None:
-        config.similarity = similarity
     lease_seconds = 600.0
-    # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
-    with store_from(db) as store, grouping_lease(store, lease_seconds) as lease, ExitStack() as bars:
+    with ExitStack() as bars:
         # One live display at a time (rich allows no more): the comparing bar replaces the grouping one.
+        # Shown before the grouping code is imported and its model built (~2 s: jieba, the word vectors,
+        # datasketch, which imports scipy.integrate), not after.
         bar = bars.enter_context(StageProgress("grouping", err_console, unit="articles"))
+        bar.say(LOADING_GROUPING)
+        from newsmirror.jobs.grouping import group_articles, grouping_lease, lease_holder
+        from newsmirror.stories.cluster import ClusterConfig
+
+        config = ClusterConfig(window=timedelta(days=window_days))
+        if similarity is not None:
+            config.similarity = similarity
+            if config.pair_model:
+                # It used to be taken silently and change nothing: say so rather than let a user tune it.
+                err_console.print("warning: --similarity has no effect: the default pair model decides who joins "
+                                  "a story by its fitted probability", highlight=False, soft_wrap=True)
         compare_bar: StageProgress | None = None
-        renewed = time.monotonic()
+        # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
+        with store_from(db) as store, grouping_lease(store, lease_seconds) as lease:
+            renewed = time.monotonic()
 
-        def renew() -> None:
-            nonlocal renewed
-            if time.monotonic() - renewed > lease_seconds / 3:
-                store.renew_lease(lease, lease_seconds)
-                renewed = time.monotonic()
+            def renew() -> None:
+                nonlocal renewed
+                if time.monotonic() - renewed > lease_seconds / 3:
+                    store.renew_lease(lease, lease_seconds)
+                    renewed = time.monotonic()
 
-        def advance(done: int, total: int) -> None:
-            bar.update(done, total)
-            renew()
+            def advance(done: int, total: int) -> None:
+                bar.update(done, total)
+                renew()
 
-        def advance_compare(done: int, total: int) -> None:
-            nonlocal compare_bar
-            if compare_bar is None:
-                bars.close()
-                compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
-            compare_bar.update(done, total)
-            renew()
+            def advance_compare(done: int, total: int) -> None:
+                nonlocal compare_bar
+                if compare_bar is None:
+                    bars.close()
+                    compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
+                compare_bar.update(done, total)
+                if done == 0:
+                    compare_bar.say(LOADING)
+                renew()
 
-        report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
-                                compare=compare, compare_progress=advance_compare)
+            report = group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
+                                    compare=compare, compare_progress=advance_compare)
     if not report.assigned:
         console.print("every article is already in a story")
         return
@@ -92,6 +106,13 @@ def stories_group(
         done = report.comparisons
         console.print(f"compared {done.compared:,} stories of 2+ outlets in {seconds_or_clock(done.seconds)}"
                       + (f" ({done.fresh:,} unchanged kept theirs)" if done.fresh else ""))
+
+
+# What the comparing bar says while the first comparison's tables load (~2 s, once per process),
+# and the status line of `stories show` when it must compute a comparison.
+LOADING = "loading jieba's dictionary and the name tables"
+# What the grouping bar says until the first article is grouped (~1-2 s).
+LOADING_GROUPING = "loading the grouping model"
 
 
 def seconds_or_clock(seconds: float) -> str:
@@ -108,7 +129,12 @@ def stories_compare(db: DbOption = "") -> None:
     from newsmirror.stories.stored import refresh_comparisons
 
     with store_from(db) as store, StageProgress("comparing", err_console, unit="stories") as bar:
-        report = refresh_comparisons(store, progress=bar.update)
+        def advance(done: int, total: int) -> None:
+            bar.update(done, total)
+            if done == 0:
+                bar.say(LOADING)
+
+        report = refresh_comparisons(store, progress=advance)
     console.print(f"compared {report.compared:,} stories in {seconds_or_clock(report.seconds)}; "
                   f"{report.fresh:,} were up to date, {report.single_outlet:,} have one outlet")
 
@@ -120,7 +146,8 @@ def stories_list(
     min_outlets: Annotated[int, typer.Option(help="Only stories reported by at least this many outlets.")] = 2,
     limit: Annotated[int, typer.Option(help="How many stories, newest first.")] = 30,
 ) -> None:
-    """Stories, newest first, with their outlets and number of reports."""
+    """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit), with their outlets and
+    number of reports."""
     with store_from(db) as store:
         stories = store.list_stories(min_outlets=min_outlets, limit=limit)
         table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
@@ -162,14 +189,31 @@ def stories_show(
 ) -> None:
     """A summary of the story (facts most outlets share, then what each outlet alone adds);
     --full for the reports side by side: facts all report, facts some report, what only one says."""
-    from newsmirror.stories.stored import comparison_of, story_reports
+    from contextlib import ExitStack
+
+    from rich.live import Live
+    from rich.spinner import Spinner
+
+    from newsmirror.model import Article
+    from newsmirror.stories.stored import comparison_of, load_comparison, story_reports
     from newsmirror.stories.summary import summarize
 
-    with store_from(db) as store:
+    with store_from(db) as store, ExitStack() as status:
         story = store.get_story(story_id)
         reports, copies = story_reports(store, story_id)
+
+        def computing(compared: list[Article]) -> None:
+            # A few seconds of silence otherwise: say what happens (on a terminal; it goes away).
+            # A spinner line as `console.status` draws, but drawn at once (refresh) each time its text
+            # changes: the status line draws only on its next tick, after the pause it announces.
+            line = Spinner("dots", LOADING)
+            live = status.enter_context(Live(line, console=err_console, transient=True, refresh_per_second=12.5))
+            load_comparison()
+            line.update(text=f"comparing {len(compared)} reports of {len({a.outlet for a in compared})} outlets")
+            live.refresh()
+
         # Stored when grouping; computed (and stored) here only when missing or stale.
-        comparison = comparison_of(store, story_id, reports, outlet)
+        comparison = comparison_of(store, story_id, reports, outlet, computing=computing)
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
         when = article.published_at.isoformat() if article.published_at else ""

@@ -297,11 +297,13 @@ def fetch_sources(store: Store, settings: FetchSettings | None = None, *, source
     return report
 
 
-def build_outputs(store: Store, out_dir: Path) -> str | None:
-    """The last step of `newsmirror run`: group new articles into stories and publish every output."""
+def build_outputs(store: Store, out_dir: Path,
+                  progress: Callable[[int, int, str], None] | None = None) -> str | None:
+    """The last step of `newsmirror run`: group new articles into stories and build every output
+    (``progress``: done, total, phase)."""
     from newsmirror.jobs.update import group_and_build  # after fetching in the job order
 
-    return group_and_build(store, out_dir).summary()
+    return group_and_build(store, out_dir, progress=progress).summary()
 
 
 def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher: Fetcher | None = None) -> str:

@@ -14,6 +14,9 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.store.base import Store
 
 ImportProgress = Callable[[int, int, str], None]  # done, total, current file
+# The phases of ``group_and_build`` before the build's own (said as the build names its phases).
+GROUPING = "grouping articles into stories"
+COMPARING = "comparing stories"
 
 
 @dataclass(slots=True)
@@ -42,8 +45,14 @@ class UpdateReport:
 
 def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config: str | Path | None = None,
                     progress: BuildProgress | None = None) -> UpdateReport:
-    """Put new articles into stories, then write page mirror, Jekyll and HTML site (only what changed)."""
-    grouping = group_articles(store)
+    """Put new articles into stories, then write page mirror, Jekyll and HTML site (only what changed).
+    ``progress`` hears every phase: grouping and comparing stories (which `demo` and `run` spent in
+    silence, minutes on a big fetch), then the build's own."""
+    grouping = group_articles(
+        store,
+        progress=None if progress is None else lambda done, total: progress(done, total, GROUPING),
+        compare_progress=None if progress is None else lambda done, total: progress(done, total, COMPARING),
+    )
     settings = load_publish_settings(config)
     options = BuildOptions(base_url=settings.base_url, script=settings.script, site_title=settings.site_title)
     built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(store), progress=progress)

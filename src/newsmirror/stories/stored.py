@@ -44,6 +44,20 @@ def compare_story(articles: Sequence[Article], story_id: str = "") -> Comparison
     return compute(articles, story_id=story_id)
 
 
+def load_comparison() -> None:
+    """Import the comparison and load the tables its first story reads (jieba's dictionary with
+    its tags, both segmenters, the IDF table, the attested-name index, scipy): about 2 s once per
+    process, which the first ``compare_story`` otherwise spends silently. Commands call it under
+    a "loading" note; what a comparison finds does not depend on it (each table is the one its
+    first use would build)."""
+    import newsmirror.stories.compare  # noqa: F401
+    import newsmirror.stories.fact_pairs  # noqa: F401
+    from newsmirror.text import names, tokenize
+
+    tokenize.preload()
+    names.preload()
+
+
 def document_of(article: Article) -> Document:
     """The clusterer's view of an article; undated articles count from when they were fetched."""
     from newsmirror.stories.cluster import Document
@@ -122,17 +136,22 @@ def _save(store: Store, story_id: str, fingerprint: str, comparison: Comparison)
 
 
 def comparison_of(store: Store, story_id: str, reports: list[Article], outlets: list[str] | None = None, *,
-                  save: bool = True) -> Comparison:
+                  save: bool = True, computing: Callable[[list[Article]], None] | None = None) -> Comparison:
     """The comparison of a story's own ``reports`` (as ``story_reports`` gives them): the stored
     one when fresh, else computed (and stored when ``save``). With ``outlets`` naming a subset,
-    computed on demand and not stored."""
+    computed on demand and not stored. ``computing`` is called with the reports about to be
+    compared, only when they are (the CLI then says it is loading and comparing)."""
     chosen = select_outlets(reports, outlets)
     if len(chosen) != len(reports):
+        if computing is not None:
+            computing(chosen)
         return compare_story(chosen, story_id=story_id)
     fingerprint = comparison_fingerprint(_keys(reports))
     stored = stored_comparison(store, story_id, fingerprint)
     if stored is not None:
         return stored
+    if computing is not None:
+        computing(reports)
     comparison = compare_story(reports, story_id=story_id)
     if save:
         _save(store, story_id, fingerprint, comparison)
@@ -176,6 +195,12 @@ def refresh_comparisons(store: Store, story_ids: Sequence[str] | None = None, *,
             report.fresh += 1
         else:
             due.append((story_id, fingerprint))
+    if due:
+        # Said before the ~2 s of loading that the first comparison would spend silently
+        # (a command's bar showed nothing between grouping and its first compared story).
+        if progress is not None:
+            progress(0, len(due))
+        load_comparison()
     for done, (story_id, fingerprint) in enumerate(due, 1):
         articles = [a for a in (store.get_article(article_id) for article_id, _, _ in reports[story_id])
                     if a is not None]

@@ -234,3 +234,14 @@ def is_name(word: str) -> bool:
 def in_dictionary(word: str) -> bool:
     """Whether jieba's dictionary (with the alias names) knows the normalized word."""
     return word in pos_tokenizer().word_tag_tab
+
+
+def preload() -> None:
+    """Load now what the first cut, tag or IDF lookup would load (jieba's dictionary and its
+    tags with the alias names, both jieba-rs segmenters, the IDF table: about a second), so a
+    command can say it is loading instead of pausing inside its first comparison. Results do
+    not depend on it: each table is the one its first use builds."""
+    pos_tokenizer()
+    _segmenter()
+    _name_segmenter()
+    _idf()

@@ -1,0 +1,22 @@
+"""The README's set-up command works on a stock Debian 12: its system Python refuses `pip install`
+(externally-managed-environment), so the command makes a virtual environment first, and the
+README names what that needs and the Python the package requires."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_setup_installs_into_a_virtual_environment_and_names_what_it_needs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set up")[1].split("\n## ")[0]
+    first_block = setup.split("```sh\n")[1].split("```")[0]
+    assert first_block.index("python3 -m venv") < first_block.index("pip install")
+    assert "python3-venv" in setup and "externally-managed-environment" in setup
+    required = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    version = re.fullmatch(r">=(\d+\.\d+)", required)
+    assert version is not None and f"Python {version.group(1)} or newer" in setup
