@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,13 @@ def missing_shared() -> str | None:
         return None
     return (f"shared data missing: {', '.join(missing)} not in {REPO_ROOT.parent / 'shared'}; the tests that read "
             "them fail. Put the project's shared/ folder beside the repository.")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tables the package keeps in the user's cache folder (``text.table_cache``) go to a folder of
+    this run, not the real ``~/.cache/newsmirror``, unless the caller chose one."""
+    if "NEWSMIRROR_CACHE_DIR" not in os.environ:
+        os.environ["NEWSMIRROR_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsmirror-test-cache-")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -60,6 +60,8 @@ def cached_table(name: str, key_parts: Iterable[bytes | str], build: Callable[[]
         return build()
     path = folder / f"{name}-{table_key(key_parts)}.pickle"
     try:
+        if not _own_private(path):
+            raise FileNotFoundError(path)  # loading a pickle runs code: only a file nobody else could write
         with path.open("rb") as file:
             table: T = pickle.load(file)
             return table
@@ -70,7 +72,7 @@ def cached_table(name: str, key_parts: Iterable[bytes | str], build: Callable[[]
     table = build()
     temporary: str | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Written whole, then renamed: a process reading meanwhile sees no file or the whole one.
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", delete=False) as file:
             temporary = file.name
@@ -86,3 +88,15 @@ def cached_table(name: str, key_parts: Iterable[bytes | str], build: Callable[[]
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
     return table
+
+
+def _own_private(path: Path) -> bool:
+    """Whether ``path`` and its folder belong to this user and no one else may write them (a
+    cache folder pointed at a shared place, /tmp say, must not load another user's pickle)."""
+    if not hasattr(os, "getuid"):
+        return True  # no owners to compare (Windows): the folder is the user's profile
+    for item in (path.parent, path):
+        status = item.stat()
+        if status.st_uid != os.getuid() or status.st_mode & 0o022:
+            return False
+    return True
