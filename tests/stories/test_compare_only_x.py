@@ -409,3 +409,29 @@ def test_a_glossed_transliteration_jieba_cuts_apart_is_read_whole(monkeypatch: p
              "民主党参议员{}说，这场听证会对美国人民来说非常重要。")
     assert "Dianne Feinstein" not in _only([cited, _article("乙社", later.format("范恩斯坦"))], "甲报")
     assert "Dianne Feinstein" in _only([cited, _article("乙社", later.format("舒默"))], "甲报")
+
+
+def test_a_middle_initial_does_not_hide_a_full_names_surname(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 小罗伯特·J·韦伯斯特: the given name 罗伯特's surname is 韦伯斯特, past the initial J.
+    assert compare._surnames("罗伯特", "州长小罗伯特·J·韦伯斯特周二说") == {"韦伯斯特"}
+    _model_off(monkeypatch)
+    report = "周二说，州政府将从下月起为中小企业提供总额五亿元的低息贷款，以缓解疫情冲击。"
+    _named_only_by_naming_outlet("罗伯特", f"州长小罗伯特·J·韦伯斯特{report}", f"州长韦伯斯特{report}", f"州长{report}")
+
+
+def test_a_piece_of_a_name_glossed_in_latin_is_named_by_an_outlet_writing_the_latin_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报's 鲍尔丁（Christopher Balding）: jieba reads 鲍尔 + 丁, and 鲍尔 is claimed where 甲报 writes the
+    # name again without its gloss; 乙社 writes the same man 巴尔德（Christopher Balding）.
+    assert compare._glossed_pieces("撰写人之一鲍威尔丁", ["鲍威尔", "报告"]) == ["鲍威尔"]
+    assert compare._glossed_pieces("的韦斯特伍兹", ["韦斯特"]) == ["韦斯特"]
+    assert compare._glossed_pieces("俄罗斯卫星社", ["俄罗斯"]) == []  # a place before another word
+    _model_off(monkeypatch)
+    said = "表示，这份报告是由苹果日报委托撰写的，内容涉及候任总统之子。"
+    denied = "苹果日报发表声明说，并无委托{}或任何人士撰写任何文件或报告。"
+    giver = f"报告撰写人之一鲍尔丁（Christopher Balding）{said}{denied.format('鲍尔丁')}"
+    other = "学者{}{}{}"
+    assert "鲍尔" not in _only([_article("甲报", giver), _article(
+        "乙社", other.format("巴尔德（Christopher Balding）", said, denied.format("巴尔德")))], "甲报")
+    assert "鲍尔" in _only([_article("甲报", giver), _article("乙社", other.format("", said, denied.format("该学者")))], "甲报")
+

@@ -409,10 +409,14 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # A longer gloss shares two words in a row with the shorter one another outlet writes
     # (穆拉·巴达拉·阿昆德（Mullah Baradar Akhund）, 巴拉达尔（Mullah Baradar）): one person too.
     for s in sentences:
+        # So are the nouns the glossed name is or begins with (鲍尔丁（Christopher Balding）: jieba reads
+        # 鲍尔 + 丁, and 鲍尔 is claimed where the outlet writes 鲍尔丁 again without the gloss).
         for han, gloss in _GLOSS.findall(s.ref.text):
+            pieces = _glossed_pieces(normalize(han), s.nouns)
             for outlet in outlets:
                 if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
+                    outlet_nouns[outlet].update(pieces)
         # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
         # writing it names the given name too, not only the part right before the brackets.
         for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
@@ -1220,16 +1224,47 @@ _NAME_DOT = re.compile(r"[·‧•・]")
 # transliteration characters (爱德华-斯诺登; 中国-东盟 is no name).
 _NAME_JOIN = re.compile(f"[·‧•・]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
 _LEADING_RUN = re.compile(f"^[{TRANSLITERATION_CHARS}]+")
+_INITIAL = re.compile(r"\s*[A-Za-zＡ-Ｚ][.．]?\s*")  # a middle initial between name dots (R of 小约瑟夫·R·拜登)
+
+
+# At most this many characters of a glossed person's name may follow a noun of it before the gloss
+# (丁 of 鲍尔丁, 伍兹 of 韦斯特伍兹): a transliteration's last syllables jieba cut off.
+_GLOSSED_TAIL = 3
+_PERSON_NAME_TAGS = frozenset({"nr", "nrt"})
+_PLACE_TAGS = frozenset({"ns", "nt"})
+
+
+def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:
+    """The nouns of a sentence that are a Latin gloss's Han name or its first piece: the (normalized)
+    text before the gloss ends with the noun, or with the noun and up to ``_GLOSSED_TAIL`` characters
+    that are transliteration characters or words tagged as a person's name (鲍尔丁（Christopher Balding）:
+    jieba reads 鲍尔 + 丁; 韦斯特伍兹（West Woods）: 韦斯特 + 伍兹). Not a noun followed by any other word
+    (俄罗斯卫星社（Sputnik News）: 俄罗斯 is not the agency), nor a place or body before a transliteration
+    (美国 of 美国埃克森（Exxon Mobil））."""
+    tags = pos_tokenizer().word_tag_tab
+    found = []
+    for noun in nouns:
+        at = han.rfind(noun)
+        if at < 0 or len(noun) < 2:
+            continue
+        tail = han[at + len(noun) :]
+        if not tail or (len(tail) <= _GLOSSED_TAIL and tags.get(noun) not in _PLACE_TAGS and (
+                all(c in TRANSLITERATION_CHARS for c in tail)
+                or all(flag in _PERSON_NAME_TAGS for _word, flag in tagged_words(tail)))):
+            found.append(noun)
+    return found
 
 
 def _surnames(given: str, text: str) -> set[str]:
     """The names written after ``given`` in a transliterated full name (哈马德·哈桑), each cut to
     the noun jieba reads at its start, or to the run of transliteration characters it begins with
-    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized)."""
+    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized). A Latin
+    initial between them is passed over: 小约瑟夫·R·拜登's given name 约瑟夫 has the surname 拜登."""
     parts = _NAME_JOIN.split(text)
     found: set[str] = set()
-    for before, after in zip(parts, parts[1:], strict=False):
+    for k, before in enumerate(parts[:-1]):
         if normalize(before).endswith(given):
+            after = next((p for p in parts[k + 1 :] if not _INITIAL.fullmatch(p)), "")
             rest = normalize(after)
             noun = next((w for w in dictionary_names(rest, normalized=True, loose=True)[:1] if rest.startswith(w)), "")
             run = _LEADING_RUN.search(rest)
