@@ -435,3 +435,11 @@ def test_a_piece_of_a_name_glossed_in_latin_is_named_by_an_outlet_writing_the_la
         "乙社", other.format("巴尔德（Christopher Balding）", said, denied.format("巴尔德")))], "甲报")
     assert "鲍尔" in _only([_article("甲报", giver), _article("乙社", other.format("", said, denied.format("该学者")))], "甲报")
 
+
+def test_a_short_form_of_its_names_words_first_characters_names_the_long_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 卫健局 of 卫生|健康|局: jieba cuts the long form into common words, so no noun of it is the name.
+    assert compare._initials_in("卫健委", "国家卫生健康委员会表示")
+    assert not compare._initials_in("外交部", "外国记者交流部负责人说")  # words not in a row
+    _model_off(monkeypatch)
+    report = "周五通报，该区新增一例无症状感染者，已在定点医院隔离观察，其密切接触者均已管控。"
+    _named_only_by_naming_outlet("卫健局", f"花都区卫健局{report}", f"花都区卫生健康局{report}", f"花都区政府{report}")

@@ -1046,7 +1046,42 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     if len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
                               for name in _compound_names(window)):
         return True
-    return _misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
+    return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
+            or _initials_in(term, text))
+
+
+# A short form of this many characters may be its name's words' first characters (卫健局 of 卫生|健康|局).
+INITIALS_CHARS = 3
+_INITIALS_WORD = 4  # the longest word of the name a character stands for (after it, in the text)
+
+
+def _initials_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes the long form of the Han short form ``term`` (``INITIALS_CHARS``
+    characters) made of the first characters of its name's words: three words in a row of jieba's cut
+    of the text, the first two of two characters or more beginning with the short form's first two
+    characters and the last a noun beginning with its last (卫生|健康|局 for 卫健局, 卫生|健康|委员会 for
+    卫健委). Words in a row only: 外国|记者|交流部 is no 外交部. For a long form jieba cuts into common
+    words, which ``same_name`` and ``abbreviates`` over an outlet's nouns never see."""
+    if len(term) != INITIALS_CHARS or not _HAN_RUN.fullmatch(term):
+        return False
+    gap = f"[\u4e00-\u9fff]{{1,{_INITIALS_WORD - 1}}}"
+    for found in re.finditer(f"{term[0]}{gap}{term[1]}{gap}{term[2]}", text):
+        start = found.start()
+        context = max(start - _SHORT_FORM_CONTEXT, 0)
+        cut = tagged_words(text[context : found.end() + _SHORT_FORM_CONTEXT])
+        position = context
+        spans = []
+        for word, flag in cut:
+            spans.append((position, word, flag))
+            position += len(word)
+        for k, (at, word, _flag) in enumerate(spans[:-2]):
+            if at != start:
+                continue
+            (_, second, _), (_, last, tag) = spans[k + 1], spans[k + 2]
+            if (len(word) >= 2 and len(second) >= 2 and second[0] == term[1] and last[0] == term[2]
+                    and tag.startswith("n") and _HAN_RUN.fullmatch(word + second + last)):
+                return True
+    return False
 
 
 # A name this long written with one character of the same sound replaced is the name misspelt: a
