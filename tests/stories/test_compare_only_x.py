@@ -443,3 +443,10 @@ def test_a_short_form_of_its_names_words_first_characters_names_the_long_form(mo
     _model_off(monkeypatch)
     report = "周五通报，该区新增一例无症状感染者，已在定点医院隔离观察，其密切接触者均已管控。"
     _named_only_by_naming_outlet("卫健局", f"花都区卫健局{report}", f"花都区卫生健康局{report}", f"花都区政府{report}")
+
+
+def test_a_given_name_with_a_courtesy_title_names_the_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 經國先生: the surname left out as a mark of respect, as Taiwanese writing names 蒋经国.
+    _model_off(monkeypatch)
+    report = "的接班人周日安葬于五指山军人公墓，总统率领文武百官迎灵，家属在墓前献花致意。"
+    _named_only_by_naming_outlet("蒋经国", f"作为蒋经国{report}", f"作为經國先生{report}", f"作为前总统{report}")

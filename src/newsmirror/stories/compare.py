@@ -1047,7 +1047,19 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
                               for name in _compound_names(window)):
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
-            or _initials_in(term, text))
+            or _initials_in(term, text) or _courtesy_form_in(term, text))
+
+
+# A person named courteously by the given name and a title (經國先生 for 蒋经国, 中山先生 for 孙中山).
+_COURTESY_TITLES = ("先生", "女士")
+
+
+def _courtesy_form_in(term: str, text: str) -> bool:
+    """Whether ``text`` names the three-character Chinese name ``term`` (a one-character surname)
+    by its given name and a courtesy title (经国先生): the usage of formal and Taiwanese writing,
+    where the surname is left out as a mark of respect."""
+    return len(term) == 3 and _HAN_RUN.fullmatch(term) is not None and any(
+        term[1:] + title in text for title in _COURTESY_TITLES)
 
 
 # A short form of this many characters may be its name's words' first characters (卫健局 of 卫生|健康|局).

@@ -35,7 +35,8 @@ ALIGNMENT_VERSION = "35"  # 17: times of day, 万 remainders, the amount round; 
 # form word in the text (国新办), a hyphen in a full name, a given name before a glossed full name is its last word,
 # a glossed name another outlet transliterates otherwise (葛兰姆/格雷厄姆, Graham)
 # 35 (session 31): "only X" checks: a middle initial in a full name (小约瑟夫·R·拜登), the pieces of a name glossed in
-# Latin (鲍尔丁（Christopher Balding）), a short form of its name's words' first characters (卫健局)
+# Latin (鲍尔丁（Christopher Balding）), a short form of its name's words' first characters (卫健局),
+# a given name with a courtesy title (經國先生)
 
 
 @dataclass(slots=True)
