@@ -450,3 +450,13 @@ def test_a_given_name_with_a_courtesy_title_names_the_person(monkeypatch: pytest
     _model_off(monkeypatch)
     report = "的接班人周日安葬于五指山军人公墓，总统率领文武百官迎灵，家属在墓前献花致意。"
     _named_only_by_naming_outlet("蒋经国", f"作为蒋经国{report}", f"作为經國先生{report}", f"作为前总统{report}")
+
+
+def test_a_transliteration_jieba_cuts_into_known_words_answers_an_unknown_name_in_one_fact(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 赖海哲 and 莱特希泽 (Lighthizer) in one fact; jieba reads 莱特|希泽, so no noun of 乙社's sentence is unknown.
+    _model_off(monkeypatch)
+    said = "与中国副总理刘鹤上周五通电话，双方同意下月在华盛顿举行第一阶段贸易协议的半年评估会谈。"
+    _named_only_by_naming_outlet("赖海哲", f"美国贸易代表赖海哲{said}", f"美国贸易代表莱特希泽{said}", f"美国贸易代表{said}")
+    # A run of another first sound is another foreign name, not an answer (德斯特罗: d, 赖海哲: l).
+    assert "赖海哲" in _only([_article("甲报", f"美国贸易代表赖海哲{said}"), _article("乙社", f"美国贸易代表和德斯特罗{said}")], "甲报")

@@ -1281,6 +1281,15 @@ _PERSON_NAME_TAGS = frozenset({"nr", "nrt"})
 _PLACE_TAGS = frozenset({"ns", "nt"})
 
 
+def _answers(word: str, run: str) -> bool:
+    """Whether a run of transliteration characters jieba does not know as a word may be another
+    outlet's spelling of the unknown name ``word`` in the same fact: it begins with a consonant of
+    the same sound class (莱特希泽 for 赖海哲, l), so a second foreign name in the sentence (沙纳汉
+    beside 蓬佩奥's run) seldom answers for it."""
+    first, other = phonetic_key(word[:1]), phonetic_key(run[:1])
+    return not in_dictionary(run) and bool(first) and first == other
+
+
 def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:
     """The nouns of a sentence that are a Latin gloss's Han name or its first piece: the (normalized)
     text before the gloss ends with the noun, or with the noun and up to ``_GLOSSED_TAIL`` characters
@@ -1374,18 +1383,25 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
 
     # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
     # fact answers with another unknown name it alone uses is likely one person spelled two ways
-    # (戴斯卓/德斯特罗): such an outlet is not counted as silent.
+    # (戴斯卓/德斯特罗): such an outlet is not counted as silent. The unknown name may be a run of
+    # transliteration characters jieba cut into known words (莱特|希泽 against 赖海哲, both Lighthizer).
     fact_nouns: dict[str, set[str]] = defaultdict(set)
+    fact_runs: dict[str, set[str]] = defaultdict(set)
+    fact_text: dict[str, str] = defaultdict(str)
     for sentence in members:
         fact_nouns[sentence.ref.outlet].update(sentence.nouns)
+        fact_runs[sentence.ref.outlet].update(text_transliterations(sentence.normalized))
+        fact_text[sentence.ref.outlet] += sentence.normalized + " "
 
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
         alike = spelled_alike((word,), givers)
         if in_dictionary(word) or word in heads:
             return alike
         given = {n for o in givers for n in fact_nouns[o]}
+        given_text = "".join(fact_text[o] for o in givers)
         return alike | {o for o in outlets - givers
-                        if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
+                        if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])
+                        or any(_answers(word, r) and r not in given_text for r in fact_runs[o])}
 
     # A silent outlet whose sentence of the same fact writes a foreign name with the same consonants,
     # a syllable without one put in or left out (葛兰姆 and 格雷厄姆, both Graham), names the same person:

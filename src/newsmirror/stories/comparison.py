@@ -36,7 +36,8 @@ ALIGNMENT_VERSION = "35"  # 17: times of day, 万 remainders, the amount round; 
 # a glossed name another outlet transliterates otherwise (葛兰姆/格雷厄姆, Graham)
 # 35 (session 31): "only X" checks: a middle initial in a full name (小约瑟夫·R·拜登), the pieces of a name glossed in
 # Latin (鲍尔丁（Christopher Balding）), a short form of its name's words' first characters (卫健局),
-# a given name with a courtesy title (經國先生)
+# a given name with a courtesy title (經國先生), a transliteration run jieba cut into known words answering an
+# unknown name of the same first sound in one fact (莱特|希泽 / 赖海哲)
 
 
 @dataclass(slots=True)
