@@ -1076,23 +1076,35 @@ def _initials_in(term: str, text: str) -> bool:
     words, which ``same_name`` and ``abbreviates`` over an outlet's nouns never see."""
     if len(term) != INITIALS_CHARS or not _HAN_RUN.fullmatch(term):
         return False
-    gap = f"[\u4e00-\u9fff]{{1,{_INITIALS_WORD - 1}}}"
-    for found in re.finditer(f"{term[0]}{gap}{term[1]}{gap}{term[2]}", text):
-        start = found.start()
-        context = max(start - _SHORT_FORM_CONTEXT, 0)
-        cut = tagged_words(text[context : found.end() + _SHORT_FORM_CONTEXT])
-        position = context
-        spans = []
-        for word, flag in cut:
-            spans.append((position, word, flag))
-            position += len(word)
-        for k, (at, word, _flag) in enumerate(spans[:-2]):
-            if at != start:
-                continue
-            (_, second, _), (_, last, tag) = spans[k + 1], spans[k + 2]
-            if (len(word) >= 2 and len(second) >= 2 and second[0] == term[1] and last[0] == term[2]
-                    and tag.startswith("n") and _HAN_RUN.fullmatch(word + second + last)):
-                return True
+    if term[1] not in text or term[2] not in text:
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    start = text.find(term[0])
+    while start >= 0:
+        near = text[start + 2 : start + 2 * _INITIALS_WORD + 1]  # where the second word and the last may begin
+        if term[1] in near and term[2] in near and _initials_at(term, text, start, tags):
+            return True
+        start = text.find(term[0], start + 1)
+    return False
+
+
+def _initials_at(term: str, text: str, start: int, tags: Mapping[str, str]) -> bool:
+    """Whether jieba's cut of ``text`` has, from ``start``, the three words ``_initials_in`` asks for."""
+    context = max(start - _SHORT_FORM_CONTEXT, 0)
+    position = context
+    spans = []
+    for word in words(text[context : start + 3 * _INITIALS_WORD + _SHORT_FORM_CONTEXT], normalized=True):
+        position = text.find(word, position)
+        if position < 0:
+            break
+        spans.append((position, word))
+        position += len(word)
+    for k, (at, word) in enumerate(spans[:-2]):
+        if at != start:
+            continue
+        second, last = spans[k + 1][1], spans[k + 2][1]
+        return (len(word) >= 2 and len(second) >= 2 and second[0] == term[1] and last[0] == term[2]
+                and tags.get(last, "").startswith("n") and _HAN_RUN.fullmatch(word + second + last) is not None)
     return False
 
 
