@@ -62,3 +62,9 @@ def test_phonetic_caches_are_bounded() -> None:
                     phonetic.phonetic_key(first + second + third + fourth)
     assert len(chars) ** 3 * 7 > phonetic.KEY_CACHE
     assert phonetic.phonetic_key.cache_info().currsize == phonetic.KEY_CACHE
+
+
+def test_the_name_tests_word_cache_is_bounded() -> None:
+    from newsmirror.text import names
+
+    assert names.split.cache_info().maxsize is not None
