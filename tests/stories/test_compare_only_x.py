@@ -419,3 +419,54 @@ def test_a_name_written_with_other_characters_is_found_in_overlapping_stretches_
     assert list(_written_with_others("哈哈哈哈", "哈哈哈哈哈", (0,))) == ["哈哈哈哈", "哈哈哈哈"]
     # The free position takes a Han character only.
     assert list(_written_with_others("世卫组织", "世a组织 世\n组织", (1,))) == []
+
+
+def test_a_middle_initial_does_not_hide_a_full_names_surname(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 小罗伯特·J·韦伯斯特: the given name 罗伯特's surname is 韦伯斯特, past the initial J.
+    assert compare._surnames("罗伯特", "州长小罗伯特·J·韦伯斯特周二说") == {"韦伯斯特"}
+    _model_off(monkeypatch)
+    report = "周二说，州政府将从下月起为中小企业提供总额五亿元的低息贷款，以缓解疫情冲击。"
+    _named_only_by_naming_outlet("罗伯特", f"州长小罗伯特·J·韦伯斯特{report}", f"州长韦伯斯特{report}", f"州长{report}")
+
+
+def test_a_piece_of_a_name_glossed_in_latin_is_named_by_an_outlet_writing_the_latin_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报's 鲍尔丁（Christopher Balding）: jieba reads 鲍尔 + 丁, and 鲍尔 is claimed where 甲报 writes the
+    # name again without its gloss; 乙社 writes the same man 巴尔德（Christopher Balding）.
+    assert compare._glossed_pieces("撰写人之一鲍威尔丁", ["鲍威尔", "报告"]) == ["鲍威尔"]
+    assert compare._glossed_pieces("的韦斯特伍兹", ["韦斯特"]) == ["韦斯特"]
+    assert compare._glossed_pieces("俄罗斯卫星社", ["俄罗斯"]) == []  # a place before another word
+    _model_off(monkeypatch)
+    said = "表示，这份报告是由苹果日报委托撰写的，内容涉及候任总统之子。"
+    denied = "苹果日报发表声明说，并无委托{}或任何人士撰写任何文件或报告。"
+    giver = f"报告撰写人之一鲍尔丁（Christopher Balding）{said}{denied.format('鲍尔丁')}"
+    other = "学者{}{}{}"
+    assert "鲍尔" not in _only([_article("甲报", giver), _article(
+        "乙社", other.format("巴尔德（Christopher Balding）", said, denied.format("巴尔德")))], "甲报")
+    assert "鲍尔" in _only([_article("甲报", giver), _article("乙社", other.format("", said, denied.format("该学者")))], "甲报")
+
+
+def test_a_short_form_of_its_names_words_first_characters_names_the_long_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 卫健局 of 卫生|健康|局: jieba cuts the long form into common words, so no noun of it is the name.
+    assert compare._initials_in("卫健委", "国家卫生健康委员会表示")
+    assert not compare._initials_in("外交部", "外国记者交流部负责人说")  # words not in a row
+    _model_off(monkeypatch)
+    report = "周五通报，该区新增一例无症状感染者，已在定点医院隔离观察，其密切接触者均已管控。"
+    _named_only_by_naming_outlet("卫健局", f"花都区卫健局{report}", f"花都区卫生健康局{report}", f"花都区政府{report}")
+
+
+def test_a_given_name_with_a_courtesy_title_names_the_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 經國先生: the surname left out as a mark of respect, as Taiwanese writing names 蒋经国.
+    _model_off(monkeypatch)
+    report = "的接班人周日安葬于五指山军人公墓，总统率领文武百官迎灵，家属在墓前献花致意。"
+    _named_only_by_naming_outlet("蒋经国", f"作为蒋经国{report}", f"作为經國先生{report}", f"作为前总统{report}")
+
+
+def test_a_transliteration_jieba_cuts_into_known_words_answers_an_unknown_name_in_one_fact(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 赖海哲 and 莱特希泽 (Lighthizer) in one fact; jieba reads 莱特|希泽, so no noun of 乙社's sentence is unknown.
+    _model_off(monkeypatch)
+    said = "与中国副总理刘鹤上周五通电话，双方同意下月在华盛顿举行第一阶段贸易协议的半年评估会谈。"
+    _named_only_by_naming_outlet("赖海哲", f"美国贸易代表赖海哲{said}", f"美国贸易代表莱特希泽{said}", f"美国贸易代表{said}")
+    # A run of another first sound is another foreign name, not an answer (德斯特罗: d, 赖海哲: l).
+    assert "赖海哲" in _only([_article("甲报", f"美国贸易代表赖海哲{said}"), _article("乙社", f"美国贸易代表和德斯特罗{said}")], "甲报")

@@ -45,3 +45,26 @@ def test_a_closing_r_or_l_may_be_left_unwritten() -> None:
     assert reads_as("亚历山大", "alexander")  # a dictionary name in common characters, its closing r dropped
     assert not reads_as("亚历山大", "alexandria")  # a closing vowel: all of its consonants are wanted
     assert reads_as("萨克拉门托", "sacramento")
+
+
+def test_phonetic_caches_are_bounded() -> None:
+    """A long-running worker sees ever new names: the sound-key caches keep at most KEY_CACHE entries."""
+    from newsmirror.text import phonetic
+
+    for cached in (phonetic.phonetic_key, phonetic._han_key, phonetic._syllable):
+        assert cached.cache_info().maxsize == phonetic.KEY_CACHE
+    phonetic.phonetic_key.cache_clear()
+    chars = "阿巴卡达法加哈马纳帕萨塔瓦扎"
+    for first in chars:
+        for second in chars:
+            for third in chars:
+                for fourth in chars[:7]:
+                    phonetic.phonetic_key(first + second + third + fourth)
+    assert len(chars) ** 3 * 7 > phonetic.KEY_CACHE
+    assert phonetic.phonetic_key.cache_info().currsize == phonetic.KEY_CACHE
+
+
+def test_the_name_tests_word_cache_is_bounded() -> None:
+    from newsmirror.text import names
+
+    assert names.split.cache_info().maxsize is not None

@@ -409,10 +409,14 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # A longer gloss shares two words in a row with the shorter one another outlet writes
     # (穆拉·巴达拉·阿昆德（Mullah Baradar Akhund）, 巴拉达尔（Mullah Baradar）): one person too.
     for s in sentences:
+        # So are the nouns the glossed name is or begins with (鲍尔丁（Christopher Balding）: jieba reads
+        # 鲍尔 + 丁, and 鲍尔 is claimed where the outlet writes 鲍尔丁 again without the gloss).
         for han, gloss in _GLOSS.findall(s.ref.text):
+            pieces = _glossed_pieces(normalize(han), s.nouns)
             for outlet in outlets:
                 if _writes_gloss(gloss, outlet_texts[outlet]):
                     outlet_nouns[outlet].add(match_key(han)[-3:])
+                    outlet_nouns[outlet].update(pieces)
         # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
         # writing it names the given name too, not only the part right before the brackets.
         for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
@@ -1042,7 +1046,66 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     if len(term) == 3 and any(abbreviates(term, name) for window in _windows(text, term[1], term[2])
                               for name in _compound_names(window)):
         return True
-    return _misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
+    return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
+            or _initials_in(term, text) or _courtesy_form_in(term, text))
+
+
+# A person named courteously by the given name and a title (經國先生 for 蒋经国, 中山先生 for 孙中山).
+_COURTESY_TITLES = ("先生", "女士")
+
+
+def _courtesy_form_in(term: str, text: str) -> bool:
+    """Whether ``text`` names the three-character Chinese name ``term`` (a one-character surname)
+    by its given name and a courtesy title (经国先生): the usage of formal and Taiwanese writing,
+    where the surname is left out as a mark of respect."""
+    return len(term) == 3 and _HAN_RUN.fullmatch(term) is not None and any(
+        term[1:] + title in text for title in _COURTESY_TITLES)
+
+
+# A short form of this many characters may be its name's words' first characters (卫健局 of 卫生|健康|局).
+INITIALS_CHARS = 3
+_INITIALS_WORD = 4  # the longest word of the name a character stands for (after it, in the text)
+
+
+def _initials_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes the long form of the Han short form ``term`` (``INITIALS_CHARS``
+    characters) made of the first characters of its name's words: three words in a row of jieba's cut
+    of the text, the first two of two characters or more beginning with the short form's first two
+    characters and the last a noun beginning with its last (卫生|健康|局 for 卫健局, 卫生|健康|委员会 for
+    卫健委). Words in a row only: 外国|记者|交流部 is no 外交部. For a long form jieba cuts into common
+    words, which ``same_name`` and ``abbreviates`` over an outlet's nouns never see."""
+    if len(term) != INITIALS_CHARS or not _HAN_RUN.fullmatch(term):
+        return False
+    if term[1] not in text or term[2] not in text:
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    start = text.find(term[0])
+    while start >= 0:
+        near = text[start + 2 : start + 2 * _INITIALS_WORD + 1]  # where the second word and the last may begin
+        if term[1] in near and term[2] in near and _initials_at(term, text, start, tags):
+            return True
+        start = text.find(term[0], start + 1)
+    return False
+
+
+def _initials_at(term: str, text: str, start: int, tags: Mapping[str, str]) -> bool:
+    """Whether jieba's cut of ``text`` has, from ``start``, the three words ``_initials_in`` asks for."""
+    context = max(start - _SHORT_FORM_CONTEXT, 0)
+    position = context
+    spans = []
+    for word in words(text[context : start + 3 * _INITIALS_WORD + _SHORT_FORM_CONTEXT], normalized=True):
+        position = text.find(word, position)
+        if position < 0:
+            break
+        spans.append((position, word))
+        position += len(word)
+    for k, (at, word) in enumerate(spans[:-2]):
+        if at != start:
+            continue
+        second, last = spans[k + 1][1], spans[k + 2][1]
+        return (len(word) >= 2 and len(second) >= 2 and second[0] == term[1] and last[0] == term[2]
+                and tags.get(last, "").startswith("n") and _HAN_RUN.fullmatch(word + second + last) is not None)
+    return False
 
 
 # A name this long written with one character of the same sound replaced is the name misspelt: a
@@ -1222,16 +1285,56 @@ _NAME_DOT = re.compile(r"[·‧•・]")
 # transliteration characters (爱德华-斯诺登; 中国-东盟 is no name).
 _NAME_JOIN = re.compile(f"[·‧•・]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
 _LEADING_RUN = re.compile(f"^[{TRANSLITERATION_CHARS}]+")
+_INITIAL = re.compile(r"\s*[A-Za-zＡ-Ｚ][.．]?\s*")  # a middle initial between name dots (R of 小约瑟夫·R·拜登)
+
+
+# At most this many characters of a glossed person's name may follow a noun of it before the gloss
+# (丁 of 鲍尔丁, 伍兹 of 韦斯特伍兹): a transliteration's last syllables jieba cut off.
+_GLOSSED_TAIL = 3
+_PERSON_NAME_TAGS = frozenset({"nr", "nrt"})
+_PLACE_TAGS = frozenset({"ns", "nt"})
+
+
+def _answers(word: str, run: str) -> bool:
+    """Whether a run of transliteration characters jieba does not know as a word may be another
+    outlet's spelling of the unknown name ``word`` in the same fact: it begins with a consonant of
+    the same sound class (莱特希泽 for 赖海哲, l), so a second foreign name in the sentence (沙纳汉
+    beside 蓬佩奥's run) seldom answers for it."""
+    first, other = phonetic_key(word[:1]), phonetic_key(run[:1])
+    return not in_dictionary(run) and bool(first) and first == other
+
+
+def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:
+    """The nouns of a sentence that are a Latin gloss's Han name or its first piece: the (normalized)
+    text before the gloss ends with the noun, or with the noun and up to ``_GLOSSED_TAIL`` characters
+    that are transliteration characters or words tagged as a person's name (鲍尔丁（Christopher Balding）:
+    jieba reads 鲍尔 + 丁; 韦斯特伍兹（West Woods）: 韦斯特 + 伍兹). Not a noun followed by any other word
+    (俄罗斯卫星社（Sputnik News）: 俄罗斯 is not the agency), nor a place or body before a transliteration
+    (美国 of 美国埃克森（Exxon Mobil））."""
+    tags = pos_tokenizer().word_tag_tab
+    found = []
+    for noun in nouns:
+        at = han.rfind(noun)
+        if at < 0 or len(noun) < 2:
+            continue
+        tail = han[at + len(noun) :]
+        if not tail or (len(tail) <= _GLOSSED_TAIL and tags.get(noun) not in _PLACE_TAGS and (
+                all(c in TRANSLITERATION_CHARS for c in tail)
+                or all(flag in _PERSON_NAME_TAGS for _word, flag in tagged_words(tail)))):
+            found.append(noun)
+    return found
 
 
 def _surnames(given: str, text: str) -> set[str]:
     """The names written after ``given`` in a transliterated full name (哈马德·哈桑), each cut to
     the noun jieba reads at its start, or to the run of transliteration characters it begins with
-    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized)."""
+    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized). A Latin
+    initial between them is passed over: 小约瑟夫·R·拜登's given name 约瑟夫 has the surname 拜登."""
     parts = _NAME_JOIN.split(text)
     found: set[str] = set()
-    for before, after in zip(parts, parts[1:], strict=False):
+    for k, before in enumerate(parts[:-1]):
         if normalize(before).endswith(given):
+            after = next((p for p in parts[k + 1 :] if not _INITIAL.fullmatch(p)), "")
             rest = normalize(after)
             noun = next((w for w in dictionary_names(rest, normalized=True, loose=True)[:1] if rest.startswith(w)), "")
             run = _LEADING_RUN.search(rest)
@@ -1294,18 +1397,25 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
 
     # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
     # fact answers with another unknown name it alone uses is likely one person spelled two ways
-    # (戴斯卓/德斯特罗): such an outlet is not counted as silent.
+    # (戴斯卓/德斯特罗): such an outlet is not counted as silent. The unknown name may be a run of
+    # transliteration characters jieba cut into known words (莱特|希泽 against 赖海哲, both Lighthizer).
     fact_nouns: dict[str, set[str]] = defaultdict(set)
+    fact_runs: dict[str, set[str]] = defaultdict(set)
+    fact_text: dict[str, str] = defaultdict(str)
     for sentence in members:
         fact_nouns[sentence.ref.outlet].update(sentence.nouns)
+        fact_runs[sentence.ref.outlet].update(text_transliterations(sentence.normalized))
+        fact_text[sentence.ref.outlet] += sentence.normalized + " "
 
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
         alike = spelled_alike((word,), givers)
         if in_dictionary(word) or word in heads:
             return alike
         given = {n for o in givers for n in fact_nouns[o]}
+        given_text = "".join(fact_text[o] for o in givers)
         return alike | {o for o in outlets - givers
-                        if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])}
+                        if any(not in_dictionary(n) and len(n) >= 2 and n not in given for n in fact_nouns[o])
+                        or any(_answers(word, r) and r not in given_text for r in fact_runs[o])}
 
     # A silent outlet whose sentence of the same fact writes a foreign name with the same consonants,
     # a syllable without one put in or left out (葛兰姆 and 格雷厄姆, both Graham), names the same person:

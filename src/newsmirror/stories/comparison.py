@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "34"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "35"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -34,6 +34,10 @@ ALIGNMENT_VERSION = "34"  # 17: times of day, 万 remainders, the amount round; 
 # 34 (session 30): "only X" checks: long short forms (全国人大常委会), a same-sound misspelling (世为组织), a short
 # form word in the text (国新办), a hyphen in a full name, a given name before a glossed full name is its last word,
 # a glossed name another outlet transliterates otherwise (葛兰姆/格雷厄姆, Graham)
+# 35 (session 31): "only X" checks: a middle initial in a full name (小约瑟夫·R·拜登), the pieces of a name glossed in
+# Latin (鲍尔丁（Christopher Balding）), a short form of its name's words' first characters (卫健局),
+# a given name with a courtesy title (經國先生), a transliteration run jieba cut into known words answering an
+# unknown name of the same first sound in one fact (莱特|希泽 / 赖海哲)
 
 
 @dataclass(slots=True)

@@ -259,7 +259,8 @@ def _attested_name(word: str) -> bool:
     return tokenizer.word_tag_tab.get(word) in NAME_TAGS and tokenizer.tokenizer.FREQ.get(word, 0) > _BULK_COUNT
 
 
-@cache
+# Bounded: one entry per word tested, and a worker runs for weeks.
+@lru_cache(maxsize=1 << 14)
 def split(word: str) -> tuple[str, ...]:
     """The most likely cut of ``word`` into shorter dictionary words (jieba's own choice with
     the word itself left out of the dictionary)."""

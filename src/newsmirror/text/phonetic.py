@@ -12,7 +12,7 @@ false match costs a missing claim, never a wrong one.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -25,7 +25,12 @@ _CLASSES = {
 }
 
 
-@cache
+# Bounded caches: a worker runs for weeks and sees ever new names (and text windows, from the
+# comparison's checks); the hot part is one story's names, far fewer than this.
+KEY_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=KEY_CACHE)
 def phonetic_key(name: str) -> tuple[str, ...]:
     """One sound class per syllable of a Han name (non-Han characters are left out)."""
     initials = lazy_pinyin(name, style=Style.INITIALS, strict=False, errors="ignore")
@@ -150,7 +155,7 @@ def transliterated_names(key: str) -> list[str]:
 _PINYIN_NAME_SIZES = (2, 3, 4)
 
 
-@cache
+@lru_cache(maxsize=KEY_CACHE)
 def _syllable(char: str) -> str:
     return "".join(lazy_pinyin(char)) if "\u4e00" <= char <= "\u9fff" else ""
 
@@ -200,7 +205,7 @@ def _latin_key(word: str) -> str:
     return "".join(key)
 
 
-@cache
+@lru_cache(maxsize=KEY_CACHE)
 def _han_key(name: str) -> str:
     """The consonant classes of a Han name's syllables: each initial, and the n closing a syllable
     (门 men: m, n) that spells a consonant of the original."""
