@@ -57,7 +57,8 @@ def test_fast_segmenter_cuts_normalized_text_like_jieba(search: bool) -> None:
 def test_key_minhash_is_the_minhash_of_the_shingle_set(size: int, through_datasketch: bool,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if through_datasketch:  # the path taken when datasketch's mixing step cannot be imported
-        monkeypatch.setattr(fingerprint, "_fmix", None)
+        without_mixing = fingerprint._datasketch()._replace(fmix=None)
+        monkeypatch.setattr(fingerprint, "_datasketch", lambda: without_mixing)
     texts = _corpus_texts() + ["甲乙丙丁甲乙丙丁甲乙丙丁", "甲乙丙", "甲乙丙丁", "x", "aé中𠀀" * 4]
     for text in texts:
         key = match_key(text)

@@ -57,10 +57,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress
 from operator import itemgetter, mul
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from newsmirror.model import stable_id
 from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
@@ -84,12 +83,15 @@ from newsmirror.stories.genre import (
 )
 from newsmirror.stories.joincomplete import default_join_model, join_probability
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
-from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash
+from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
 from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
+
+if TYPE_CHECKING:  # datasketch is imported when the first clusterer is built (text.fingerprint)
+    from datasketch import LeanMinHash
 
 _V = TypeVar("_V")
 
@@ -586,7 +588,8 @@ class StoryClusterer:
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
         self._assignments: dict[str, Assignment] = {}  # of the fingerprinted (live) articles
-        self._lsh = MinHashLSH(threshold=self.config.duplicate_jaccard, num_perm=self.config.num_perm)
+        # Bands and rows as MinHashLSH(threshold=duplicate_jaccard) chooses them, without its search per clusterer.
+        self._lsh = lsh_index(self.config.duplicate_jaccard, self.config.num_perm)
         self.clock: datetime | None = None  # newest time seen
         self._merged_into: dict[str, str] = {}
         self._pending_merges: list[tuple[str, str]] = []

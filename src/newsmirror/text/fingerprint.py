@@ -7,20 +7,71 @@ republication of a Simplified wire story look the same as the original.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
-
-try:  # datasketch's mixing step of the affine32 scheme: key_minhash applies it as update_batch does
-    from datasketch.minhash import _fmix
-except ImportError:  # another datasketch: key_minhash goes through update_batch itself
-    _fmix = None
 
 from newsmirror.text.normalize import match_key
 
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+
 DEFAULT_PERMUTATIONS = 64
 DEFAULT_SHINGLE = 4
+DEFAULT_WEIGHTS = (0.5, 0.5)  # MinHashLSH's own default (false positive, false negative weights)
+
+# datasketch's (bands, rows) for (threshold, num_perm, weights): what ``MinHashLSH(threshold=...)`` finds by a grid
+# search that integrates the false positive and negative probabilities of every split (~3 ms a clusterer), a pure
+# function of the three. The shipped settings' split, so building an index searches nothing; a test checks it
+# against datasketch's own search (a datasketch whose search answers otherwise fails it). Other settings: searched
+# once per process (``lsh_params``).
+LSH_PARAMS: dict[tuple[float, int, tuple[float, float]], tuple[int, int]] = {
+    (0.6, DEFAULT_PERMUTATIONS, DEFAULT_WEIGHTS): (10, 6),  # ClusterConfig's duplicate_jaccard and num_perm
+}
+
+
+class _Datasketch(NamedTuple):
+    minhash: type[MinHash]
+    lean: type[LeanMinHash]
+    lsh: type[MinHashLSH]
+    # Its mixing step of the affine32 scheme, which key_minhash applies as update_batch does; None (another
+    # datasketch): key_minhash goes through update_batch itself.
+    fmix: Callable[[np.ndarray, int], np.ndarray] | None
+
+
+@cache
+def _datasketch() -> _Datasketch:
+    """datasketch, imported when first used, not with this module: its package imports all its modules, and its
+    LSH module imports scipy.integrate (~0.4 s of a grouping's start), which a run that fingerprints nothing (a
+    ``stories group`` with every article grouped) need not load."""
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+    try:
+        from datasketch.minhash import _fmix
+    except ImportError:
+        return _Datasketch(MinHash, LeanMinHash, MinHashLSH, None)
+    return _Datasketch(MinHash, LeanMinHash, MinHashLSH, _fmix)
+
+
+@cache
+def lsh_params(threshold: float, num_perm: int = DEFAULT_PERMUTATIONS,
+               weights: tuple[float, float] = DEFAULT_WEIGHTS) -> tuple[int, int]:
+    """The (bands, rows) datasketch's ``MinHashLSH(threshold, num_perm, weights)`` would choose: from
+    ``LSH_PARAMS``, else its own search, run once per setting."""
+    known = LSH_PARAMS.get((threshold, num_perm, weights))
+    if known is not None:
+        return known
+    searched = _datasketch().lsh(threshold=threshold, num_perm=num_perm, weights=weights)
+    return searched.b, searched.r
+
+
+def lsh_index(threshold: float, num_perm: int = DEFAULT_PERMUTATIONS,
+              weights: tuple[float, float] = DEFAULT_WEIGHTS) -> MinHashLSH:
+    """An empty ``MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)``: the same index (an
+    index's behaviour is its bands and rows), built without searching for them again."""
+    return _datasketch().lsh(num_perm=num_perm, params=lsh_params(threshold, num_perm, weights))
 
 
 def shingles(text: str, size: int = DEFAULT_SHINGLE, *, normalized: bool = False) -> set[str]:
@@ -33,18 +84,18 @@ def shingles(text: str, size: int = DEFAULT_SHINGLE, *, normalized: bool = False
 @cache
 def _template(num_perm: int) -> MinHash:
     # Drawing the permutations costs more than hashing a whole article: draw them once.
-    return MinHash(num_perm=num_perm, seed=1)
+    return _datasketch().minhash(num_perm=num_perm, seed=1)
 
 
 def minhash(grams: set[str], num_perm: int = DEFAULT_PERMUTATIONS) -> LeanMinHash:
-    template = _template(num_perm)
+    template, sketch = _template(num_perm), _datasketch()
     # CRC-32 (C, stable across processes) instead of datasketch's SHA-1 wrapper: the permutations
     # mix the hash anyway, Jaccard estimates are as close (mean error 0.002 on real reports), and
     # hashing is twice as fast. Signatures are never stored, so nothing depends on the old values.
-    signature = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32, permutations=template.permutations,
-                        scheme=template.scheme)
+    signature = sketch.minhash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32, permutations=template.permutations,
+                               scheme=template.scheme)
     signature.update_batch([g.encode("utf-8") for g in grams])
-    return LeanMinHash(signature)
+    return sketch.lean(signature)
 
 
 def _same(value: int) -> int:
@@ -61,19 +112,19 @@ def key_minhash(key: str, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_P
         hashes = np.array([zlib.crc32(key.encode())] if key else [], dtype=np.uint32)
     else:
         hashes = _window_crcs(key, size)
-    template = _template(num_perm)
-    if _fmix is None or template.scheme != "affine32" or not len(hashes):
-        signature = MinHash(num_perm=num_perm, seed=1, hashfunc=_same, permutations=template.permutations,
-                            scheme=template.scheme)
+    template, sketch = _template(num_perm), _datasketch()
+    if sketch.fmix is None or template.scheme != "affine32" or not len(hashes):
+        signature = sketch.minhash(num_perm=num_perm, seed=1, hashfunc=_same, permutations=template.permutations,
+                                   scheme=template.scheme)
         signature.update_batch(hashes.tolist())
-        return LeanMinHash(signature)
+        return sketch.lean(signature)
     a, b = template.permutations
     # One row per permutation (a x h + b over all windows, wrapping in uint32 as datasketch's does),
     # so each minimum runs along a contiguous row: 40 % less time than a column per permutation.
-    permuted = np.multiply.outer(a, _fmix(hashes, 32))
+    permuted = np.multiply.outer(a, sketch.fmix(hashes, 32))
     permuted += b.reshape(-1, 1)
     values = np.minimum(template.hashvalues, permuted.min(axis=1))
-    return LeanMinHash(seed=template.seed, hashvalues=values, scheme=template.scheme)
+    return sketch.lean(seed=template.seed, hashvalues=values, scheme=template.scheme)
 
 
 @cache
@@ -174,7 +225,7 @@ def to_bytes(signature: LeanMinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash.deserialize(data)
+    return _datasketch().lean.deserialize(data)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -183,4 +234,5 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-__all__ = ["shingles", "minhash", "key_minhash", "text_minhash", "to_bytes", "from_bytes", "jaccard"]
+__all__ = ["shingles", "minhash", "key_minhash", "text_minhash", "to_bytes", "from_bytes", "jaccard", "lsh_params",
+           "lsh_index", "LSH_PARAMS"]
