@@ -412,11 +412,12 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         # So are the nouns the glossed name is or begins with (鲍尔丁（Christopher Balding）: jieba reads
         # 鲍尔 + 丁, and 鲍尔 is claimed where the outlet writes 鲍尔丁 again without the gloss).
         for han, gloss in _GLOSS.findall(s.ref.text):
-            pieces = _glossed_pieces(normalize(han), s.nouns)
-            for outlet in outlets:
-                if _writes_gloss(gloss, outlet_texts[outlet]):
-                    outlet_nouns[outlet].add(match_key(han)[-3:])
-                    outlet_nouns[outlet].update(pieces)
+            writers = [outlet for outlet in outlets if _writes_gloss(gloss, outlet_texts[outlet])]
+            if not writers:
+                continue  # the pieces cost a tagging of the name's tail: only for a gloss some outlet writes
+            pieces = {match_key(han)[-3:], *_glossed_pieces(normalize(han), s.nouns)}
+            for outlet in writers:
+                outlet_nouns[outlet].update(pieces)
         # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
         # writing it names the given name too, not only the part right before the brackets.
         for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
