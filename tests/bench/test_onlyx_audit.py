@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bench.onlyx_audit import LABELLED_AFTER_SAMPLES_A_TO_F, eligible_day
 
 SAMPLE = Path(__file__).resolve().parents[2] / "bench" / "days" / "onlyx-sample.toml"
@@ -57,32 +58,19 @@ def _files_before(letter: str) -> set[str]:
     return {f for s in _stories(*names) for f in s["files"]}
 
 
-def test_sample_i_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_h() -> None:
-    drawn = _stories("onlyx-sample-i.toml")
-    assert len(drawn) == 40 and all(s["sample"] == "I" for s in drawn)
-    # Drawn from the near-tuning pool: only the held-out, test and fresh days (2020-10-18 among them) are avoided;
-    # 2020-12-06, drawn after I was read, is judged as the pool was when I was drawn.
-    assert all(eligible_day(f.split("/")[0], pool="near-tuning", labelled_later=("2020-12-06",))
+# Each sample drawn from the near-tuning pool: only the held-out, test and fresh days of its session are avoided
+# (I: 2020-10-18 fresh; J: 2020-12-06; K: 2020-10-04), so it keeps off that fresh day's week; a day drawn after a
+# sample was read (``labelled_later``) is judged as the pool was when the sample was drawn.
+@pytest.mark.parametrize(("letter", "labelled_later", "fresh_week"), [
+    ("I", ("2020-12-06",), ("2020-10-15", "2020-10-21")),
+    ("J", ("2020-10-04",), ("2020-12-03", "2020-12-09")),
+    ("K", (), ("2020-10-01", "2020-10-07")),
+])
+def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
+        letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:
+    drawn = _stories(f"onlyx-sample-{letter.lower()}.toml")
+    assert len(drawn) == 40 and all(s["sample"] == letter for s in drawn)
+    assert all(eligible_day(f.split("/")[0], pool="near-tuning", labelled_later=labelled_later)
                for s in drawn for f in s["files"])
-    assert not any("2020-10-15" <= f[:10] <= "2020-10-21" for s in drawn for f in s["files"])
-    assert not _files_before("I") & {f for s in drawn for f in s["files"]}
-
-
-def test_sample_j_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_i() -> None:
-    drawn = _stories("onlyx-sample-j.toml")
-    assert len(drawn) == 40 and all(s["sample"] == "J" for s in drawn)
-    # Near-tuning pool as it was in session 30: the held-out, test and fresh days (2020-12-06 among them) are avoided;
-    # 2020-10-04, drawn after J was read, is judged as the pool was when J was drawn.
-    assert all(eligible_day(f.split("/")[0], pool="near-tuning", labelled_later=("2020-10-04",))
-               for s in drawn for f in s["files"])
-    assert not any("2020-12-03" <= f[:10] <= "2020-12-09" for s in drawn for f in s["files"])
-    assert not _files_before("J") & {f for s in drawn for f in s["files"]}
-
-
-def test_sample_k_keeps_off_the_unreadable_days_and_shares_no_story_with_a_to_j() -> None:
-    drawn = _stories("onlyx-sample-k.toml")
-    assert len(drawn) == 40 and all(s["sample"] == "K" for s in drawn)
-    # Near-tuning pool as it was in session 31: the held-out, test and fresh days (2020-10-04 among them) are avoided.
-    assert all(eligible_day(f.split("/")[0], pool="near-tuning") for s in drawn for f in s["files"])
-    assert not any("2020-10-01" <= f[:10] <= "2020-10-07" for s in drawn for f in s["files"])
-    assert not _files_before("K") & {f for s in drawn for f in s["files"]}
+    assert not any(fresh_week[0] <= f[:10] <= fresh_week[1] for s in drawn for f in s["files"])
+    assert not _files_before(letter) & {f for s in drawn for f in s["files"]}
