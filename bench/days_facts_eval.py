@@ -79,8 +79,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # at random, labelled in session 29) was first scored at session 30's start (R .471 P .857, 1 false only-X of 2): a
 # tuning file from then on. facts-s39 (2020-12-06, drawn at random, labelled in session 30) was first scored at
 # session 31's start (R .337 P 1.000, 0 false only-X of 3): a tuning file from then on. facts-s40 (2020-10-04, drawn
-# at random, labelled in session 31) is kept for session 32.
-FRESH_FACT_FILES = ("facts-s40",)
+# at random, labelled in session 31) was first scored at session 32's start (R .574 P .907, 0 false only-X of 7): a
+# tuning file from then on. facts-s41 (2020-10-10, drawn at random, labelled in session 32) is kept for session 33.
+FRESH_FACT_FILES = ("facts-s41",)
 
 
 def never_tuned_on(path: Path) -> bool:
