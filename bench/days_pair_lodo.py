@@ -40,10 +40,10 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import purity  # noqa: E402
-from bench.days_pair_fit import Day, add_days_arguments, fit, pairs, tuning_days  # noqa: E402
+from bench.days_pair_fit import Day, add_days_arguments, fit, pairs, reading_lengths, tuning_days  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
-from newsmirror.stories.pairscore import PairModel, default_pair_model  # noqa: E402
+from newsmirror.stories.pairscore import MODEL_FILE, PairModel, default_pair_model  # noqa: E402
 
 THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8)
 L2S = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -174,8 +174,32 @@ def summary(label: str, scores: Sequence[Score]) -> str:
             f" = {sum(v[3] for v in scores) / max(sum(v[4] for v in scores), 1):.4f}")
 
 
+def write_model(days: Sequence[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], hyper: tuple[float, str],
+                threshold: float, thresholds: Sequence[float], reached: bool) -> None:
+    """The model fitted on every day, written with how it was chosen."""
+    names = [d.name for d in days]
+    final = model(data, names, hyper, threshold)
+    rounded = PairModel(tuple(round(w, 4) for w in final.weights), round(final.bias, 4), threshold)
+    pairs_n = sum(len(data[n][1]) for n in names)
+    same = sum(int(data[n][1].sum()) for n in names)
+    weighing = "every pair weighs 1" if hyper[1] == "pairs" else "every day weighs the same in total"
+    note = (f"Fitted by bench/days_pair_lodo.py (logistic regression of bench/days_pair_fit.py, L2 {hyper[0]:g}, "
+            f"{weighing}) on the {len(names)} tuning days\n{', '.join(names)}:\n"
+            f"{pairs_n} candidate pairs, {same} same event. L2 and weighing: the least mean held-out pair log-loss "
+            f"(leave one day out;\nL2 {', '.join(f'{v:g}' for v in L2S)} x {' / '.join(WEIGHINGS)}). Threshold: "
+            f"leave one day out on the same days, each grouped as\ndays_eval groups it, the best mean B3 F1 among "
+            f"{', '.join(f'{t:g}' for t in thresholds)} whose pooled pure share reaches the\nshipped model's"
+            + ("" if reached else " (none did: the purest of them)")
+            + ". No held-out, test or fresh day was read to fit it.\n" + reading_lengths())
+    MODEL_FILE.write_text(rounded.to_toml(note), encoding="utf-8")
+    print(f"wrote {MODEL_FILE.relative_to(REPO)}")
+    for name, weight in zip(rounded.features, rounded.weights, strict=True):
+        print(f"  {name:12s} {weight:+.4f}")
+    print(f"  bias         {rounded.bias:+.4f}   threshold {threshold:g}")
+
+
 def lodo(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], thresholds: Sequence[float],
-         nested: bool) -> None:
+         nested: bool, write: bool = False) -> None:
     """The one-level table on every day (the final model's threshold and information), then, with ``nested``,
     each day grouped by the model fitted on the others with L2, weighing and threshold chosen on the others only."""
     names = [d.name for d in days]
@@ -193,6 +217,9 @@ def lodo(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], thresh
     rows = {d: table[choose(table, shipped, [n for n in names if n != d])][d] for d in names}
     print("one level, each day at the threshold chosen on the other days' rows (information): "
           + summary("", list(rows.values())), flush=True)
+    if write:
+        bar = pooled(list(shipped.values()))[1]
+        write_model(days, data, hyper, final, thresholds, pooled(list(table[final].values()))[1] >= bar)
     if not nested:
         return
     print("\nnested: day  L2 weigh  threshold  F1 P R pure | shipped F1 pure", flush=True)
@@ -219,6 +246,7 @@ def main() -> None:
     parser.add_argument("--hyper", action="store_true")
     parser.add_argument("--lodo", action="store_true", help="the one-level table and the final threshold")
     parser.add_argument("--nested", action="store_true", help="with --lodo: the nested estimate too")
+    parser.add_argument("--write", action="store_true", help="with --lodo: write the model fitted on every day")
     parser.add_argument("--threshold", action="append", type=float)
     add_days_arguments(parser)
     args = parser.parse_args()
@@ -232,7 +260,7 @@ def main() -> None:
     if args.hyper:
         hyper_table(days, data)
     if args.lodo:
-        lodo(days, data, args.threshold or THRESHOLDS, args.nested)
+        lodo(days, data, args.threshold or THRESHOLDS, args.nested, args.write)
 
 
 if __name__ == "__main__":
