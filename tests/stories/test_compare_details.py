@@ -126,3 +126,9 @@ def test_a_common_word_the_dictionary_tags_as_a_name_is_none_when_news_uses_it_a
     assert not is_name_detail("黑名单", "美国将这家公司列入黑名单")
     assert is_name_detail("台北", "代表团周一抵达台北")  # used where places stand: the tag stands
     assert is_name_detail("叙利亚", "联合国特使前往叙利亚")
+
+
+def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:
+    # 新闻社 is used as a common noun (text.name_usage); qualified by a name it stands for the whole name.
+    assert is_name_detail("新闻社", "据彭博新闻社报道，苹果公司周一发布新品")
+    assert not is_name_detail("新闻社", "法新社和美联社都是新闻社")

@@ -77,12 +77,12 @@ def is_name_detail(word: str, sentence: str) -> bool:
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
         return (tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
-                and not _common_in_use(word))
+                and not _common_in_use(word, sentence))
     if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
         return False
     if tag is None:
         return _unknown_is_name(word)
-    return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word)
+    return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word, sentence)
 
 
 def is_fragment(word: str, sentence: str) -> bool:
@@ -257,11 +257,15 @@ def _common_compounds() -> dict[str, list[tuple[str, bool]]]:
     return _attested_index()[1]
 
 
-def _common_in_use(word: str) -> bool:
+def _common_in_use(word: str, sentence: str) -> bool:
     """Whether news text uses the name-tagged ``word`` like a common word (治安 ns, 黑名单 nr:
     ``text.name_usage``), the tag being the dictionary's guess. Not a word built on an attested name
-    (朝鲜|人, 温州|人): a people's name is used as common nouns are, and names all the same."""
-    return used_as_common_word(word) and not any(len(part) > 1 and _attested_name(part) for part in split(word))
+    (朝鲜|人, 温州|人): a people's name is used as common nouns are, and names all the same. Nor an
+    organisation's head that a name qualifies in ``sentence`` (新闻社, a common noun, of 彭博|新闻社): the
+    whole name is the detail there (``longer_name``)."""
+    if not used_as_common_word(word) or any(len(part) > 1 and _attested_name(part) for part in split(word)):
+        return False
+    return longer_name(word, sentence) is None
 
 
 def _attested_name(word: str) -> bool:
