@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import days_eval, mine_paraphrases, train_vectors
+from bench import days_eval, mine_name_usage, mine_paraphrases, train_vectors
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEARNERS = (train_vectors, mine_paraphrases)
@@ -31,6 +31,7 @@ def test_a_rebuild_leaves_out_every_labelled_day_by_default() -> None:
         base = date.fromisoformat(day)
         assert {(base + timedelta(days=d)).isoformat() for d in range(-3, 4)} <= skipped, day
     assert mine_paraphrases.LABELLED_DAYS is days_eval.LABELLED_DAYS
+    assert mine_name_usage.LABELLED_DAYS is days_eval.LABELLED_DAYS  # built with every labelled day left out
 
 
 @pytest.mark.parametrize("module", _LEARNERS, ids=lambda m: m.__name__)

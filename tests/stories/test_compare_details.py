@@ -117,3 +117,18 @@ def test_a_cloud_is_no_detail_of_an_explosion() -> None:
     first = _article("甲报", "黎巴嫩首都贝鲁特港口周二发生剧烈爆炸，现场升起巨大的蘑菇云，造成大量伤亡。")
     second = _article("乙社", "黎巴嫩首都贝鲁特港口周二发生剧烈爆炸，造成大量伤亡。")
     assert "蘑菇云" not in _details([first, second])
+
+
+def test_a_common_word_the_dictionary_tags_as_a_name_is_none_when_news_uses_it_as_common() -> None:
+    # jieba tags 治安 and 嘉宾 ns, 黑名单 nr; news text uses them where common words stand (text.name_usage).
+    assert not is_name_detail("治安", "当地社会治安持续恶化")
+    assert not is_name_detail("嘉宾", "节目邀请多位嘉宾出席")
+    assert not is_name_detail("黑名单", "美国将这家公司列入黑名单")
+    assert is_name_detail("台北", "代表团周一抵达台北")  # used where places stand: the tag stands
+    assert is_name_detail("叙利亚", "联合国特使前往叙利亚")
+
+
+def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:
+    # 新闻社 is used as a common noun (text.name_usage); qualified by a name it stands for the whole name.
+    assert is_name_detail("新闻社", "据彭博新闻社报道，苹果公司周一发布新品")
+    assert not is_name_detail("新闻社", "法新社和美联社都是新闻社")

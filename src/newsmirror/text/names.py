@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
+from newsmirror.text.name_usage import used_as_common_word
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
 from newsmirror.text.tokenize import in_dictionary, pos_tokenizer, tagged_words
@@ -66,7 +67,8 @@ def is_name_detail(word: str, sentence: str) -> bool:
     too) is a whole name: in the alias table; or not a piece of a longer name or word of the
     sentence and either an attested place, or a word of ``MIN_CHARS`` or more that the
     dictionary tags as a name and does not analyse as a phrase, or an unknown word that the
-    tagger reads as one name or that is a transliteration."""
+    tagger reads as one name or that is a transliteration. A tagged word that news text uses
+    like a common word (``text.name_usage``) is no name."""
     if word in _aliases():
         return True
     if is_fragment(word, sentence):
@@ -74,12 +76,13 @@ def is_name_detail(word: str, sentence: str) -> bool:
     tokenizer = pos_tokenizer()
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
-        return tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
+        return (tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
+                and not _common_in_use(word, sentence))
     if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
         return False
     if tag is None:
         return _unknown_is_name(word)
-    return tag in NAME_TAGS and not is_phrase(word)
+    return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word, sentence)
 
 
 def is_fragment(word: str, sentence: str) -> bool:
@@ -252,6 +255,17 @@ def _common_compounds() -> dict[str, list[tuple[str, bool]]]:
     """Attested dictionary words of three or more characters that are a common dictionary word
     plus one character, by that character, each with whether it is a name."""
     return _attested_index()[1]
+
+
+def _common_in_use(word: str, sentence: str) -> bool:
+    """Whether news text uses the name-tagged ``word`` like a common word (治安 ns, 黑名单 nr:
+    ``text.name_usage``), the tag being the dictionary's guess. Not a word built on an attested name
+    (朝鲜|人, 温州|人): a people's name is used as common nouns are, and names all the same. Nor an
+    organisation's head that a name qualifies in ``sentence`` (新闻社, a common noun, of 彭博|新闻社): the
+    whole name is the detail there (``longer_name``)."""
+    if not used_as_common_word(word) or any(len(part) > 1 and _attested_name(part) for part in split(word)):
+        return False
+    return longer_name(word, sentence) is None
 
 
 def _attested_name(word: str) -> bool:
