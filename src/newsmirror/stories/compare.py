@@ -73,6 +73,7 @@ from newsmirror.text.phonetic import (
 )
 from newsmirror.text.script import to_simplified_key
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
+from newsmirror.text.statement import states_something
 from newsmirror.text.tokenize import (
     dictionary_names,
     idf,
@@ -93,6 +94,9 @@ SameFact = Literal["rules", "model"]
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
 CONTAINMENT = 0.2
 DICE = 0.2
+# A long clause that states nothing by itself (no predicate of its own, ``text.statement``) stays
+# with the clause that completes it, as short ones do: alone it is a fragment shown as a fact.
+CLAUSE_STATEMENTS = True
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
@@ -232,7 +236,8 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
-             for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
+             for part in ([] if is_furniture(sentence)
+                          else split_clauses(sentence, states=states_something if CLAUSE_STATEMENTS else None)))
     for index, (number, text) in enumerate(units):
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
         clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))

@@ -1,0 +1,42 @@
+"""Whether a clause states something by itself, by jieba's part-of-speech tags.
+
+A clause with no predicate (a topic or subject the next clause completes, 这位前议员和家人在港被冻结
+的户口，; a time or place frame, 在美国大选结束后，) is no statement: shown alone it is a fragment of
+the sentence, and another outlet's telling of the fact matches the clause that completes it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from newsmirror.text.script import to_simplified_key
+from newsmirror.text.tokenize import dictionary_tags
+
+Definition = Literal["verb", "verb-noun", "head", "frame"]
+# Tags of words that can be a clause's predicate: verbs and predicate adjectives (jieba's tag set).
+PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vg", "vq", "vf", "vx", "a", "ad", "ag"})
+# A verbal noun (调查, 合作) is a predicate as often as a noun: counted in "verb-noun" only.
+VERBAL_NOUN = "vn"
+# The particle that closes a modifier: a verb before it (被冻结的户口) describes the noun after it.
+_MODIFIER = "uj"
+# "frame": a clause opening on a preposition and ending on a localizer (在…后, 在…期间) sets when
+# or where; its verb (结束) is inside the frame.
+_PREPOSITION = "p"
+_LOCALIZER = "f"
+
+DEFINITION: Definition = "head"
+
+
+def states_something(clause: str, definition: Definition | None = None) -> bool:
+    """Whether ``clause`` (either script) has a predicate of its own: a verb-like word ("verb"; a
+    verbal noun too, "verb-noun"), outside a modifier closed by 的 ("head": 被冻结的户口 is a noun
+    phrase), and not only inside a time or place frame ("frame")."""
+    kind = definition or DEFINITION
+    tags = [flag for _word, flag in dictionary_tags(to_simplified_key(clause)) if flag != "x"]
+    predicates = PREDICATE_TAGS | {VERBAL_NOUN} if kind == "verb-noun" else PREDICATE_TAGS
+    if kind in ("head", "frame") and _MODIFIER in tags:
+        # Only what follows the last 的 can hold the clause's own predicate.
+        tags = tags[len(tags) - tags[::-1].index(_MODIFIER):]
+    if kind == "frame" and tags and tags[0] == _PREPOSITION and tags[-1] == _LOCALIZER:
+        return False
+    return any(flag in predicates for flag in tags)
