@@ -2,10 +2,12 @@
 
 Issue 14 asks for no fragments among facts. A unit of ``Comparison.unique`` (a fact one outlet
 alone reports) is counted as a fragment when jieba's full part-of-speech tagger (``jieba.posseg``
-with the project's word list, HMM on: not the fast dictionary tags ``text.statement`` decides
-with) finds no verb-like word in it (a tag v*, or a predicate adjective a, ad, ag); also printed,
+with the project's word list, HMM on) finds no verb-like word in it (a tag v*, or a predicate
+adjective a, ad, ag: one fixed definition, whatever ``text.statement`` is set to); also printed,
 for information, the units whose verb-like words all sit inside a modifier closed by 的
-(被冻结的户口). Over the stories of the tuning fact files (test and fresh files are refused).
+(被冻结的户口); and the one-outlet facts whose units together have no verb-like word (a clause
+shown with the clause of its sentence that completes it is no fragment). Over the stories of the
+tuning fact files (test and fresh files are refused).
 
     PYTHONPATH=src python3 bench/facts_fragments.py --days ARCHIVED [--facts F ...] [--show N]
 """
@@ -40,18 +42,21 @@ def kind(text: str) -> str:
     return ""
 
 
-def count(facts: list[Path], days: Path) -> tuple[int, int, int, list[str]]:
-    """(own-fact units, with no verb-like word, with verb-like words only inside a modifier, examples)."""
+def count(facts: list[Path], days: Path) -> tuple[int, int, int, int, int, list[str]]:
+    """(own-fact units, with no verb-like word, with verb-like words only inside a modifier, one-outlet
+    facts, whose units together have no verb-like word, examples)."""
     from days_facts_eval import load_stories
     from newsmirror.stories.compare import compare_story
 
-    units = none = modifier = 0
+    units = none = modifier = facts_shown = facts_none = 0
     examples: list[str] = []
     for path in facts:
         for story, articles in load_stories(path, days):
             comparison = compare_story(list({a.id: a for a in articles.values()}.values()))
             for outlet, own in comparison.unique.items():
                 for fact in own:
+                    facts_shown += 1
+                    facts_none += kind("，".join(ref.text for ref in fact.sentences)) == "none"
                     for ref in fact.sentences:
                         units += 1
                         found = kind(ref.text)
@@ -59,7 +64,7 @@ def count(facts: list[Path], days: Path) -> tuple[int, int, int, list[str]]:
                         modifier += found == "modifier"
                         if found:
                             examples.append(f"{path.stem} {story['event']} {outlet} [{found}]: {ref.text[:80]}")
-    return units, none, modifier, examples
+    return units, none, modifier, facts_shown, facts_none, examples
 
 
 def main() -> None:
@@ -74,11 +79,12 @@ def main() -> None:
     facts = args.facts or [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
     if any(never_tuned_on(path) for path in facts):
         sys.exit("test and fresh fact files are never read unit by unit")
-    units, none, modifier, examples = count(facts, args.days)
+    units, none, modifier, facts_shown, facts_none, examples = count(facts, args.days)
     for line in examples[: args.show]:
         print(line)
     print(f"{len(facts)} files: {units} units shown as one outlet's own fact; no verb-like word {none}; "
-          f"verb-like words only inside a modifier (的) {modifier}")
+          f"verb-like words only inside a modifier (的) {modifier}; {facts_shown} one-outlet facts, "
+          f"their units together with no verb-like word {facts_none}")
 
 
 if __name__ == "__main__":

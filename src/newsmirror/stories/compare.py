@@ -94,9 +94,10 @@ SameFact = Literal["rules", "model"]
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
 CONTAINMENT = 0.2
 DICE = 0.2
-# A long clause that states nothing by itself (no predicate of its own, ``text.statement``) stays
-# with the clause that completes it, as short ones do: alone it is a fragment shown as a fact.
-CLAUSE_STATEMENTS = True
+# A clause that states nothing by itself (no predicate of its own, ``text.statement``) and that no
+# other outlet's unit matches joins the fact of the clause of its sentence that completes it:
+# alone it would be a fragment shown as one outlet's fact (这位议员和家人在港被冻结的户口，).
+CLAUSE_STATEMENTS: Literal["attach", "detach", "off"] = "attach"
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
@@ -236,8 +237,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
-             for part in ([] if is_furniture(sentence)
-                          else split_clauses(sentence, states=states_something if CLAUSE_STATEMENTS else None)))
+             for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
         clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))
@@ -350,7 +350,20 @@ def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[l
             outlets.append(article.outlet)
     sentences = [s for article in articles for s in _sentences(article, dateline_matched)]
     _fold_story_names(sentences)
-    return outlets, sentences, story_weights([s.grams for s in sentences])
+    weight = story_weights([s.grams for s in sentences])
+    if CLAUSE_STATEMENTS == "detach":
+        for i, s in enumerate(sentences):
+            if s.grams and _clause_mate(sentences, i) is not None and not states_something(s.ref.text):
+                s.grams = frozenset()
+    return outlets, sentences, weight
+
+
+def _clause_mate(sentences: list[_Sentence], i: int) -> int | None:
+    """The clause of unit ``i``'s sentence that completes it: the next one, or the previous one
+    for a sentence's last clause (None for a unit that is a whole sentence)."""
+    s = sentences[i]
+    return next((k for k in (i + 1, i - 1) if 0 <= k < len(sentences)
+                 and (sentences[k].ref.article_id, sentences[k].sentence) == (s.ref.article_id, s.sentence)), None)
 
 
 def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
@@ -394,6 +407,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
     linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model)
+    if CLAUSE_STATEMENTS != "off":
+        linker.attach_fragments()
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -642,6 +657,21 @@ class _Linker:
                 if any(self.echoed(alone, b, other) for b in self.members_of[target].get(outlet, ())):
                     self._union(root, target)
                     break
+
+    def attach_fragments(self) -> None:
+        """A clause left alone that states nothing by itself (``text.statement``: a topic, a frame
+        of time or place) joins the fact of the next clause of its sentence, the one that
+        completes it (the previous one for a sentence's last clause). Matching is left as it was:
+        the clause is cut off so that each part of a long sentence finds its match, and a longer
+        unit matches less; what changes is what the reader sees as one fact."""
+        sentences = self.sentences
+        for i, s in enumerate(sentences):
+            root = self.links.find(i)
+            if self.members_of[root] != {s.ref.outlet: {i}} or states_something(s.ref.text):
+                continue
+            mate = _clause_mate(sentences, i)
+            if mate is not None:
+                self._union(root, self.links.find(mate))
 
     def second_facts(self, blocked: list[tuple[float, int, int]],
                      pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 # A sentence ends at terminal punctuation (with any closing quotes/brackets that follow it),
 # or at a paragraph break. Ellipses (…… / ...) end a sentence only when followed by a break; a
@@ -37,17 +36,14 @@ _GLOSS = re.compile(r"[（(][^（）()\u3400-\u4dbf\u4e00-\u9fff]*[）)]")
 _SAYS = re.compile(r"(说|說|称|稱|表示|指出|透露|宣布|宣佈|认为|認為|强调|強調|报道|報導|写道|寫道|引述)[，,：:]\W*$")
 
 
-def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14,
-                  states: Callable[[str], bool] | None = None) -> list[str]:
+def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14) -> list[str]:
     """A long sentence cut at its clause marks (，：) into parts of at least ``min_chars``
     letters each, in order; a sentence of at most ``long_chars`` letters stays whole.
 
     News sentences often pack two or three facts (the blast, then the toll), which other
     outlets write as sentences of their own; aligning the parts lets each fact find its match.
     Short clauses (“今年5月8日，”) and who-said-it clauses (“他说，”) stay attached to the next
-    clause, so no part is a fragment. ``states``, when given, tells whether a clause states
-    something by itself: one that does not (a topic the next clause completes, 这位议员和家人在港
-    被冻结的户口，) stays attached to the next clause too, however long."""
+    clause, so no part is a fragment."""
     if _letters(sentence) <= long_chars:
         return [sentence]
     pieces: list[str] = []
@@ -61,7 +57,7 @@ def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14,
     carry = ""
     for piece in pieces:
         carry += piece
-        if _letters(piece) >= min_chars and not _SAYS.search(piece) and (states is None or states(piece)):
+        if _letters(piece) >= min_chars and not _SAYS.search(piece):
             parts.append(carry)
             carry = ""
     if carry and parts and _letters(carry) < min_chars:
