@@ -407,14 +407,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
     linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model)
+    second = linker.second_facts(blocked, pair_scores)
+    # After the second facts, which are decided on the matched units alone.
     if CLAUSE_STATEMENTS != "off":
-        linker.attach_fragments()
+        linker.attach_fragments(set(second) | {i for units in second.values() for i in units})
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
         groups[linker.links.find(i)].append(i)
-    for root, units in linker.second_facts(blocked, pair_scores).items():
-        groups[root].extend(units)
+    for root, units in second.items():
+        groups[linker.links.find(root)].extend(units)
 
     # Who names what anywhere (title, headings and captions too): a name an outlet gives outside
     # its facts is still no news to its readers.
@@ -658,16 +660,17 @@ class _Linker:
                     self._union(root, target)
                     break
 
-    def attach_fragments(self) -> None:
+    def attach_fragments(self, in_second: set[int]) -> None:
         """A clause left alone that states nothing by itself (``text.statement``: a topic, a frame
         of time or place) joins the fact of the next clause of its sentence, the one that
         completes it (the previous one for a sentence's last clause). Matching is left as it was:
         the clause is cut off so that each part of a long sentence finds its match, and a longer
-        unit matches less; what changes is what the reader sees as one fact."""
+        unit matches less; what changes is what the reader sees as one fact. A unit in a second
+        fact (``in_second``: its root or a unit shown there) is not alone."""
         sentences = self.sentences
         for i, s in enumerate(sentences):
             root = self.links.find(i)
-            if self.members_of[root] != {s.ref.outlet: {i}} or states_something(s.ref.text):
+            if i in in_second or self.members_of[root] != {s.ref.outlet: {i}} or states_something(s.ref.text):
                 continue
             mate = _clause_mate(sentences, i)
             if mate is not None:

@@ -24,7 +24,7 @@ _MODIFIER = "uj"
 _PREPOSITION = "p"
 _LOCALIZER = "f"
 
-DEFINITION: Definition = "verb"
+DEFINITION: Definition = "verb-noun"
 # "dictionary": jieba-rs's dictionary tags (an unknown word is 'x'); "hmm": jieba's full tagger,
 # which also tags the words its HMM finds (跟监, 下井).
 TAGGER: Literal["dictionary", "hmm"] = "hmm"
