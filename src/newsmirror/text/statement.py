@@ -13,8 +13,9 @@ from newsmirror.text.script import to_simplified_key
 from newsmirror.text.tokenize import dictionary_tags, tagged_words
 
 Definition = Literal["verb", "verb-noun", "head", "frame", "never"]
-# Tags of words that can be a clause's predicate: verbs and predicate adjectives (jieba's tag set).
-PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vg", "vq", "vf", "vx", "a", "ad", "ag"})
+# Tags of words that can be a clause's predicate: verbs, predicate adjectives and idioms (jieba's
+# tag set: 举行会谈 and 适得其反 are tagged i).
+PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vg", "vq", "vf", "vx", "a", "ad", "ag", "i"})
 # A verbal noun (调查, 合作) is a predicate as often as a noun: counted in "verb-noun" only.
 VERBAL_NOUN = "vn"
 # The particle that closes a modifier: a verb before it (被冻结的户口) describes the noun after it.
