@@ -73,7 +73,6 @@ from newsmirror.text.phonetic import (
 )
 from newsmirror.text.script import to_simplified_key
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
-from newsmirror.text.statement import states_something
 from newsmirror.text.tokenize import (
     dictionary_names,
     idf,
@@ -94,10 +93,6 @@ SameFact = Literal["rules", "model"]
 # and the weighted Dice floor that keeps a short sentence from matching inside a long paragraph.
 CONTAINMENT = 0.2
 DICE = 0.2
-# A clause that states nothing by itself (no predicate of its own, ``text.statement``) and that no
-# other outlet's unit matches joins the fact of the clause of its sentence that completes it:
-# alone it would be a fragment shown as one outlet's fact (这位议员和家人在港被冻结的户口，).
-CLAUSE_STATEMENTS: Literal["attach", "detach", "off"] = "attach"
 MIN_KEY_CHARS = 6  # shorter sentences ("图片来源：…" fragments) are shown but never aligned
 DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a detail
 MAX_DETAILS = 8
@@ -350,20 +345,7 @@ def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[l
             outlets.append(article.outlet)
     sentences = [s for article in articles for s in _sentences(article, dateline_matched)]
     _fold_story_names(sentences)
-    weight = story_weights([s.grams for s in sentences])
-    if CLAUSE_STATEMENTS == "detach":
-        for i, s in enumerate(sentences):
-            if s.grams and _clause_mate(sentences, i) is not None and not states_something(s.ref.text):
-                s.grams = frozenset()
-    return outlets, sentences, weight
-
-
-def _clause_mate(sentences: list[_Sentence], i: int) -> int | None:
-    """The clause of unit ``i``'s sentence that completes it: the next one, or the previous one
-    for a sentence's last clause (None for a unit that is a whole sentence)."""
-    s = sentences[i]
-    return next((k for k in (i + 1, i - 1) if 0 <= k < len(sentences)
-                 and (sentences[k].ref.article_id, sentences[k].sentence) == (s.ref.article_id, s.sentence)), None)
+    return outlets, sentences, story_weights([s.grams for s in sentences])
 
 
 def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
@@ -407,16 +389,12 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
     linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model)
-    second = linker.second_facts(blocked, pair_scores)
-    # After the second facts, which are decided on the matched units alone.
-    if CLAUSE_STATEMENTS != "off":
-        linker.attach_fragments(set(second) | {i for units in second.values() for i in units})
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
         groups[linker.links.find(i)].append(i)
-    for root, units in second.items():
-        groups[linker.links.find(root)].extend(units)
+    for root, units in linker.second_facts(blocked, pair_scores).items():
+        groups[root].extend(units)
 
     # Who names what anywhere (title, headings and captions too): a name an outlet gives outside
     # its facts is still no news to its readers.
@@ -659,22 +637,6 @@ class _Linker:
                 if any(self.echoed(alone, b, other) for b in self.members_of[target].get(outlet, ())):
                     self._union(root, target)
                     break
-
-    def attach_fragments(self, in_second: set[int]) -> None:
-        """A clause left alone that states nothing by itself (``text.statement``: a topic, a frame
-        of time or place) joins the fact of the next clause of its sentence, the one that
-        completes it (the previous one for a sentence's last clause). Matching is left as it was:
-        the clause is cut off so that each part of a long sentence finds its match, and a longer
-        unit matches less; what changes is what the reader sees as one fact. A unit in a second
-        fact (``in_second``: its root or a unit shown there) is not alone."""
-        sentences = self.sentences
-        for i, s in enumerate(sentences):
-            root = self.links.find(i)
-            if i in in_second or self.members_of[root] != {s.ref.outlet: {i}} or states_something(s.ref.text):
-                continue
-            mate = _clause_mate(sentences, i)
-            if mate is not None:
-                self._union(root, self.links.find(mate))
 
     def second_facts(self, blocked: list[tuple[float, int, int]],
                      pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:

@@ -90,13 +90,6 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     return [(pair.word, pair.flag) for pair in pos_tokenizer().cut(text)]
 
 
-def dictionary_tags(text: str) -> list[tuple[str, str]]:
-    """jieba-rs's words of ``text`` with their dictionary part-of-speech tags (a word the dictionary
-    does not know, cut by the HMM, is tagged 'x'): ``tagged_words``'s cut, some hundred times
-    cheaper, for tests that run on every clause of a story."""
-    return list(_segmenter().tag(text))
-
-
 def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     """Names and other proper nouns of the normalized text, by jieba's part-of-speech tagger
     (words it does not know, tagged 'x', are mostly names too)."""
