@@ -26,6 +26,10 @@ def test_demo_imports_groups_and_builds_all_outputs(corpus_dir: Path, tmp_path: 
         cna = store.find_article_id(url="https://www.cna.com.tw/news/acn/202302040101.aspx")
         assert ntd and cna
         assert store.story_of(ntd) == store.story_of(cna) is not None
+        # The printed counts are the stored ones: two files of one article are one article, not "1 updated".
+        stored = store.count_articles()
+    assert f"imported {stored} articles from " in result.output and " 0 updated, 0 unchanged" in result.output
+    assert f"{stored} articles grouped" in result.output
 
 
 def test_demo_without_archives_says_what_to_do(tmp_path: Path) -> None:
