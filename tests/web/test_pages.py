@@ -223,6 +223,27 @@ def test_choosing_outlets_sends_the_page_saying_it_compares_before_the_compariso
     assert status == 200 and not compared and b'class="working"' not in b"".join(body for body, _ in parts)
 
 
+def test_a_comparison_that_fails_after_the_notice_ends_the_page_with_a_sentence(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The status line is sent with the notice: a failure after it cannot become a 500 page any more.
+    from newsmirror.web import comparison as web_comparison
+    from newsmirror.web import create_app
+
+    story_id = visit_story(store)  # no stored comparison: the whole story is computed, after the notice
+
+    def broken(*args: object, **kwargs: object) -> Comparison:
+        if kwargs.get("computing") is not None:
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        raise RuntimeError("comparison failed")
+
+    real = web_comparison.comparison_of
+    monkeypatch.setattr(web_comparison, "comparison_of", broken)
+    status, parts = _asgi_get(create_app(store), f"/story/{story_id}")
+    page = b"".join(body for body, _ in parts).decode("utf-8")
+    assert status == 200 and 'class="working"' in page
+    assert page.rstrip().endswith('</p></main></body></html>') and "服务器出错了" in page and "Traceback" not in page
+
+
 def test_no_results_is_a_sentence_not_a_list_item_and_the_syntax_is_explained(client: TestClient) -> None:
     from lxml import html
 
