@@ -44,8 +44,9 @@ def main() -> None:
             started = time.perf_counter()
             report = import_paths(store, [options.corpus])
             elapsed = time.perf_counter() - started
-            table.add_row(label, str(len(report.results)), str(report.imported), f"{elapsed:.2f}",
-                          f"{report.imported / elapsed:.0f}")
+            # Article files, as before import reports counted each article once (files of one article repeat it).
+            table.add_row(label, str(len(report.results)), str(report.article_files), f"{elapsed:.2f}",
+                          f"{report.article_files / elapsed:.0f}")
 
     raws = [found.raw for path in iter_archive_files([options.corpus])
             if (found := read_archive_file(path)).raw is not None]

@@ -153,7 +153,7 @@ def test_a_bad_names_table_above_the_imported_folder_is_reported_once(tmp_path: 
         report = import_paths(store, [tmp_path / "mirror/pages"])  # the table itself is not walked
     [failure] = report.failures
     assert Path(failure.path) == table.resolve() and "over the 1,048,576-byte limit" in failure.reason
-    assert report.imported == 2
+    assert report.article_files == 2  # both pages imported (the store holds them as one article: same text and URL)
 
 
 def test_a_names_table_that_cannot_be_opened_is_reported_once(tmp_path: Path) -> None:

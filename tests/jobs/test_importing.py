@@ -26,7 +26,8 @@ def test_import_both_formats_and_report_the_rest(tmp_path: Path, store: Store) -
     archive = make_archive(tmp_path / "archive")
     seen: list[tuple[int, int]] = []
     report = import_paths(store, [archive], progress=lambda done, total, _path: seen.append((done, total)))
-    assert report.counts() == {"new": 3, "updated": 0, "unchanged": 0, "failed": 0, "skipped": 4}
+    assert report.counts() == {"new": 3, "updated": 0, "unchanged": 0, "duplicate": 0, "merged": 0, "failed": 0,
+                               "skipped": 4}
     assert report.imported == 3
     assert seen[-1] == (7, 7)
     assert store.count_articles() == 3
@@ -46,10 +47,15 @@ def test_second_import_changes_nothing(tmp_path: Path, store: Store) -> None:
 def test_two_states_of_one_article_do_not_flip_flop(tmp_path: Path, store: Store) -> None:
     write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
     write(tmp_path, "a/_posts/2024-03-01-b.md", JEKYLL_POST.replace("下調兩成", "下調三成"))
+    write(tmp_path, "a/_posts/2024-03-01-c.md", JEKYLL_POST + "\n")  # the first file again (other bytes, same text)
     first = import_paths(store, [tmp_path / "a"])
-    assert first.counts()["new"] == 1 and first.counts()["updated"] == 1
+    # One article, on a fresh store: new, then its other text merged as a version and its copy a duplicate
+    # (they said "1 updated, 1 unchanged", read as an edit and a re-import).
+    assert first.counts()["new"] == 1 and first.counts()["updated"] == first.counts()["unchanged"] == 0
+    assert first.counts()["merged"] == 1 and first.counts()["duplicate"] == 1
+    assert first.imported == store.count_articles() == 1 and first.article_files == 3
     second = import_paths(store, [tmp_path / "a"])
-    assert second.counts()["unchanged"] == 2
+    assert second.counts()["unchanged"] == 1 and second.counts()["duplicate"] == 2 and second.imported == 1
     (article,) = list(store.iter_articles())
     assert len(store.versions(article.id)) == 2
 
@@ -84,6 +90,7 @@ def test_cli_import(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(archive), "--db", db])
     assert result.exit_code == 0, result.output
     assert "articles imported" in result.output and "2024-03-03-broken.md" in result.output
+    assert "duplicate" not in result.output  # its rows only when some file repeats an article
     missing = runner.invoke(app, ["import", str(tmp_path / "nope"), "--db", db])
     assert missing.exit_code == 1 and "path not found" in missing.output
     assert "Traceback" not in missing.output
@@ -101,7 +108,8 @@ def test_unchanged_files_are_skipped_on_their_hash_without_extraction(
 
     monkeypatch.setattr("newsmirror.jobs.importing.extract_article", refuse)
     again = import_paths(store, [archive], workers=1)
-    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 3, "failed": 0, "skipped": 4}
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 3, "duplicate": 0, "merged": 0, "failed": 0,
+                              "skipped": 4}
     assert {r.reason for r in again.skipped} >= {"not an article: channel-name table"}
     # A changed file is read again (and here refused, so it fails: it was not skipped).
     post = next(archive.rglob("2024-03-01-*.md"))
@@ -121,7 +129,7 @@ def test_a_pool_of_workers_imports_the_same_as_one_process(tmp_path: Path) -> No
         alone = import_paths(one, [tmp_path / "a"], workers=1)
         together = import_paths(pooled, [tmp_path / "a"], workers=2)
         assert alone.counts() == together.counts() == {
-            "new": 70, "updated": 0, "unchanged": 0, "failed": 0, "skipped": 1}
+            "new": 70, "updated": 0, "unchanged": 0, "duplicate": 0, "merged": 0, "failed": 0, "skipped": 1}
         assert [r.path for r in alone.results] == [r.path for r in together.results]
         assert sorted(a.content_hash for a in one.iter_articles()) == sorted(
             a.content_hash for a in pooled.iter_articles())

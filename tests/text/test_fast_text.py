@@ -6,7 +6,6 @@ import random
 import re
 import unicodedata
 import zlib
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from newsmirror.text.fingerprint import key_minhash, minhash, shingles
 from newsmirror.text.fold import nfkc, quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key, normalize, normalize_lines
 from newsmirror.text.tokenize import _WORDLIKE, _tokenizer, search_words, words
+from tests.conftest import find_corpus
 
 SAMPLES = [
     "蒲亭與川普在雪梨會面，小布什和布什都沒去；沙特阿拉伯與沙特的代表在場。",
@@ -23,11 +23,11 @@ SAMPLES = [
     "",
     "ＡＢＣ１２３　全形字 MQ-9 www.youtube.com 2020-2025",
 ]
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 
 def _corpus_texts(limit: int = 40) -> list[str]:
-    files = sorted(CORPUS.rglob("*.md"))[:limit] if CORPUS.is_dir() else []
+    corpus = find_corpus()  # where the package finds it ($NEWSMIRROR_CORPUS, else ../shared/corpus)
+    files = sorted(corpus.rglob("*.md"))[:limit] if corpus is not None else []
     return SAMPLES + [f.read_text(encoding="utf-8", errors="replace")[:4000] for f in files]
 
 

@@ -104,6 +104,7 @@ def test_seed_articles_in_a_browser(browser: Any, corpus_site: tuple[str, Store]
         if box.get_attribute("value") not in {ntd.outlet, cna.outlet}:
             box.uncheck()
     page.click("form.compare-with button")
+    page.wait_for_load_state("load")  # the page comes at once saying it compares; the comparison follows
     assert page.locator("form.compare-with input[name='outlet']:checked").count() == 2
     only_cna = [line for line in page.locator("p.details").all_inner_texts() if line.startswith(f"只有{cna.outlet}提到")]
     assert any("魯登科" in line and "維爾新尼" in line for line in only_cna), only_cna  # in CNA's own spelling

@@ -147,6 +147,103 @@ def test_story_page_names_what_only_some_outlets_say_and_compares_chosen_outlets
     assert client.get(f"/story/{story_id}", params={"outlet": "甲报"}).text.count(" checked") == 3
 
 
+def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
+    """The status and each body message the app sends, with whether a comparison had been computed when it was
+    sent (``compared`` below): what a browser receives, in the parts it receives it."""
+    import asyncio
+
+    sent: list[tuple[bytes, bool]] = []
+    status = 0
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"testserver")], "server": ("testserver", 80), "client": ("127.0.0.1", 1)}
+
+    async def run() -> None:
+        asked = False
+        done = asyncio.Event()
+
+        async def receive() -> dict[str, object]:
+            nonlocal asked
+            if not asked:
+                asked = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await done.wait()  # the client stays until the whole response has come
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, object]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])  # type: ignore[call-overload]
+            elif message["type"] == "http.response.body":
+                if message.get("body"):
+                    sent.append((bytes(message["body"]), bool(compared)))  # type: ignore[call-overload]
+                if not message.get("more_body"):
+                    done.set()
+
+        await app(scope, receive, send)  # type: ignore[operator]
+
+    asyncio.run(run())
+    return status, sent
+
+
+compared: list[str] = []
+
+
+def test_choosing_outlets_sends_the_page_saying_it_compares_before_the_comparison(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Choosing outlets on a story page paused ~2 s (the process's first comparison) with nothing shown: the page
+    # now comes in two parts, the first (sent before comparing) saying what is being compared.
+    from urllib.parse import urlencode
+
+    from newsmirror.web import create_app
+
+    story_id = visit_story(store)
+    real = stored_stories.compare_story
+
+    def counted(articles: list, story_id: str = "") -> Comparison:  # type: ignore[type-arg]
+        compared.append(story_id)
+        return real(articles, story_id=story_id)
+
+    monkeypatch.setattr(stored_stories, "compare_story", counted)
+    compared.clear()
+    app = create_app(store)
+    status, parts = _asgi_get(app, f"/story/{story_id}", urlencode([("outlet", "甲报"), ("outlet", "乙社")]))
+    assert status == 200 and len(parts) == 2 and compared == [story_id]
+    (first, compared_before), (rest, compared_after) = parts
+    assert not compared_before and compared_after
+    head = first.decode("utf-8")
+    assert 'class="working"' in head and "正在对比乙社、甲报的报道" in head and 'id="shared"' not in head
+    assert head.startswith("<!doctype html>") and "newsmirror:flush" not in head
+    page = (first + rest).decode("utf-8")
+    assert details_lines(page)[0] == ("只有甲报提到", {"马尔斯", "法瑞尔"}) and page.rstrip().endswith("</html>")
+    # A stored comparison is read, not computed: the page comes whole, with no notice.
+    stored_stories.comparison_for(store, story_id)
+    compared.clear()
+    status, parts = _asgi_get(app, f"/story/{story_id}")
+    assert status == 200 and not compared and b'class="working"' not in b"".join(body for body, _ in parts)
+
+
+def test_a_comparison_that_fails_after_the_notice_ends_the_page_with_a_sentence(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The status line is sent with the notice: a failure after it cannot become a 500 page any more.
+    from newsmirror.web import comparison as web_comparison
+    from newsmirror.web import create_app
+
+    story_id = visit_story(store)  # no stored comparison: the whole story is computed, after the notice
+
+    def broken(*args: object, **kwargs: object) -> Comparison:
+        if kwargs.get("computing") is not None:
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        raise RuntimeError("comparison failed")
+
+    real = web_comparison.comparison_of
+    monkeypatch.setattr(web_comparison, "comparison_of", broken)
+    status, parts = _asgi_get(create_app(store), f"/story/{story_id}")
+    page = b"".join(body for body, _ in parts).decode("utf-8")
+    assert status == 200 and 'class="working"' in page
+    assert page.rstrip().endswith('</p></main></body></html>') and "服务器出错了" in page and "Traceback" not in page
+
+
 def test_no_results_is_a_sentence_not_a_list_item_and_the_syntax_is_explained(client: TestClient) -> None:
     from lxml import html
 

@@ -101,3 +101,38 @@ def test_a_phone_shows_no_blank_cells_for_outlets_silent_on_a_fact(browser: Any,
                 context.close()
     # Columns side by side keep their empty cells (they hold the alignment); one column does not.
     assert heights[390] == 0 and heights[1280] > 0, heights
+
+
+def test_choosing_outlets_shows_that_it_compares_until_the_comparison_comes(
+        browser: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It paused ~2 s with the old page shown and nothing said. Held here until the notice is seen: the first part
+    # of the page is drawn while the comparison is computed, and the stylesheet hides the notice once it has come.
+    import threading
+
+    from newsmirror.web import comparison as web_comparison
+
+    release = threading.Event()
+    real = web_comparison.comparison_of
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("computing") is None:  # computing it, not looking for a stored one
+            release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(web_comparison, "comparison_of", held)
+    with open_store(tmp_path / "three.sqlite") as store:
+        for item in THREE:
+            store.upsert_article(item)
+        store.save_story(THREE_STORY, [StoryMember(a.id, THREE_STORY.id) for a in THREE])
+        with serve(store) as url:
+            page = browser.new_page()
+            page.goto(url + f"/story/{THREE_STORY.id}?outlet=甲报&outlet=乙报", wait_until="commit")
+            notice = page.locator("p.working")
+            notice.wait_for(state="visible", timeout=10000)
+            assert "正在对比乙报、甲报的报道" in notice.inner_text()
+            assert not page.locator("nav.toc").count()
+            release.set()
+            page.locator("nav.toc").wait_for(timeout=20000)
+            page.wait_for_load_state("load")
+            assert not notice.is_visible() and page.locator("#shared").count() == 1
+            page.close()

@@ -19,6 +19,11 @@ from newsmirror.cli.terminal import shown
 
 # --- archives (import) ---
 
+# Files that repeat an article an earlier file of the run gave (shown when there are some), said so that a new
+# user does not read them as edits: one article in two archives is one article.
+REPEATS = {"duplicate": "duplicate (an article of another file)",
+           "merged": "merged (its other text, kept as a version)"}
+
 @app.command("import")
 @friendly_errors
 def import_archives(
@@ -47,7 +52,9 @@ def import_archives(
     table.add_column("files")
     table.add_column("count", justify="right")
     for outcome, count in counts.items():
-        table.add_row(outcome, str(count))
+        if count or outcome not in REPEATS:
+            table.add_row(REPEATS.get(outcome, outcome), str(count))
+    # new + updated + unchanged: each article once, so a fresh store's count is what `stats` says is stored.
     table.add_row("[bold]articles imported[/]", f"[bold]{report.imported}[/]")
     console.print(table)
     if show_skipped:

@@ -25,12 +25,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from newsmirror.errors import NewsmirrorError
 from newsmirror.model import Story, utcnow
 from newsmirror.store.base import ArticleQuery, Job, Store, StoryJoin, StoryMember
-from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
 from newsmirror.stories.stored import RefreshReport, document_of, refresh_comparisons
+
+if TYPE_CHECKING:
+    # The clusterer (jieba, the word vectors, numpy, datasketch: ~0.4-0.6 s) is imported when there is
+    # something to group, so `stories group` with nothing new and a worker's idle group job start fast.
+    from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -141,6 +146,8 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     pending = store.unassigned_article_ids()
     if not pending:
         return report
+    from newsmirror.stories.cluster import StoryClusterer
+
     clusterer = StoryClusterer(config)
     first = store.get_article(pending[0])
     earlier = _StoredStories(store, clusterer, document_of(first).time, set(pending)) if first is not None else None

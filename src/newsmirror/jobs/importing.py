@@ -33,11 +33,23 @@ from newsmirror.text.search_key import prime_search_keys, search_key
 
 
 class FileOutcome(StrEnum):
+    # What a file did to its article; the first file of each article in a run is new, updated or unchanged,
+    # so these three count articles (what the store holds), the next two the files that repeat one.
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    # A later file of an article an earlier file of this run gave (one article in two archives, or filed twice):
+    # it added nothing (duplicate) or another text, stored as a version of that article (merged). A fresh store
+    # used to report such a file as "updated" or "unchanged", which a new user read as an edit or a re-import.
+    DUPLICATE = "duplicate"
+    MERGED = "merged"
     FAILED = "failed"  # an article file that could not be imported; ``reason`` says why
     SKIPPED = "skipped"  # not an article (index, names table, QR image, README, Jekyll page ...)
+
+
+# A later file of an article this run has seen: what its store outcome becomes.
+_REPEATED = {FileOutcome.UNCHANGED: FileOutcome.DUPLICATE, FileOutcome.UPDATED: FileOutcome.MERGED}
+_STORED = {FileOutcome.NEW, FileOutcome.UPDATED, FileOutcome.UNCHANGED, FileOutcome.DUPLICATE, FileOutcome.MERGED}
 
 
 @dataclass(slots=True)
@@ -52,6 +64,15 @@ class FileResult:
 @dataclass(slots=True)
 class ImportReport:
     results: list[FileResult] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)  # ids of the articles this run's files gave
+
+    def add(self, result: FileResult) -> None:
+        """Record a file's result in file order; a later file of an article already given is a duplicate or merged."""
+        if result.outcome in _STORED and result.article_id:
+            if result.article_id in self.articles:
+                result.outcome = _REPEATED.get(result.outcome, result.outcome)
+            self.articles.add(result.article_id)
+        self.results.append(result)
 
     def counts(self) -> dict[str, int]:
         counted = Counter(result.outcome.value for result in self.results)
@@ -59,9 +80,14 @@ class ImportReport:
 
     @property
     def imported(self) -> int:
-        """Article files stored (new, updated or already there unchanged)."""
-        counts = self.counts()
-        return counts["new"] + counts["updated"] + counts["unchanged"]
+        """Articles the files gave (new, updated or already there unchanged), each counted once: on a fresh store,
+        the articles stored."""
+        return len(self.articles)
+
+    @property
+    def article_files(self) -> int:
+        """Files that gave an article (duplicates and merged versions included)."""
+        return sum(result.outcome in _STORED for result in self.results)
 
     @property
     def warning(self) -> str:
@@ -69,7 +95,7 @@ class ImportReport:
         if not self.results:
             return "no files found: the folder is empty (or holds only hidden files); nothing was imported"
         counts = self.counts()
-        if self.imported or counts["failed"]:
+        if self.articles or counts["failed"]:
             return ""
         reasons = Counter(result.reason for result in self.skipped).most_common(3)
         listed = "; ".join(f"{count} × {reason}" for reason, count in reasons)
@@ -269,6 +295,6 @@ def _finish_batch(store: Store, report: ImportReport, batch: list[Path], extract
             article_id, reason, kind = known[hashes[path] or ""]
             result = (FileResult(text, FileOutcome.UNCHANGED, article_id=article_id, kind=kind) if article_id
                       else FileResult(text, FileOutcome.SKIPPED, reason=reason, kind=kind))
-        report.results.append(result)
+        report.add(result)
         if progress is not None:
             progress(len(report.results), total, text)

@@ -28,11 +28,7 @@ class UpdateReport:
     def summary(self) -> str:
         lines = []
         if self.imported is not None:
-            counts = self.imported.counts()
-            lines.append(
-                f"imported {self.imported.imported} article files ({counts['new']} new, {counts['updated']} updated, "
-                f"{counts['unchanged']} unchanged, {counts['failed']} failed, {counts['skipped']} not articles)"
-            )
+            lines.append(import_summary(self.imported))
         g = self.grouping
         lines.append(f"stories: {g.assigned} articles grouped ({g.new_stories} new stories, {g.joined} joined, "
                      f"{g.duplicates} republished copies)")
@@ -41,6 +37,22 @@ class UpdateReport:
                      f"{b.stories} stories ({', '.join(b.formats)}) in {b.seconds:.1f}s")
         lines.extend(f"build failure: {failure}" for failure in b.failures[:10])
         return "\n".join(lines)
+
+
+def import_summary(report: ImportReport) -> str:
+    """One line a new user can check against `stats`: articles (new + updated + unchanged), then the files that
+    repeated one of them (a fresh demo store said "1 updated" for two archive files of one article)."""
+    counts = report.counts()
+    line = (f"imported {report.imported} articles from {report.article_files} article files: {counts['new']} new, "
+            f"{counts['updated']} updated, {counts['unchanged']} unchanged")
+    repeats = counts["duplicate"] + counts["merged"]
+    if repeats:
+        duplicates = counts["duplicate"]
+        parts = [f"{duplicates} duplicate{'s' if duplicates > 1 else ''}"] if duplicates else []
+        if counts["merged"]:
+            parts.append(f"{counts['merged']} with other text kept as a version")
+        line += f" ({repeats} files repeated one of these articles: {', '.join(parts)})"
+    return line + f"; {counts['failed']} failed, {counts['skipped']} not articles"
 
 
 def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config: str | Path | None = None,

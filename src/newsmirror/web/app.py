@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from datetime import date
 from http import HTTPStatus
 from importlib import resources
@@ -12,7 +14,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import URL
@@ -27,7 +29,7 @@ from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router, search_query
 from newsmirror.web.changes import add_change_pages, change_status
-from newsmirror.web.comparison import story_view
+from newsmirror.web.comparison import finish_comparison, story_view
 from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs
 from newsmirror.web.feeds import articles_feed, search_feed
 from newsmirror.web.guard import (
@@ -43,6 +45,10 @@ from newsmirror.web.images import LocalImages
 from newsmirror.web.root import PathPrefix, root_of, root_path_of, route_path
 
 HERE = Path(__file__).parent
+LOG = logging.getLogger(__name__)
+# Where a streamed page (``streamed_page``) sends what it has so far: a template writes it just before its slow
+# part. An HTML comment, so that it would be harmless if it ever reached a page.
+FLUSH = "<!-- newsmirror:flush -->"
 SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "style.css"))
 SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
@@ -109,16 +115,45 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     # root_path and the full path under it.
     app.add_middleware(PathPrefix, root_path=root_path_of(public_url) if root_path is None else root_path)
 
-    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    def page_context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
         script = display_script(request)
         toggles = [(render.SCRIPT_LABELS[s], relative(request.url.include_query_params(script=s)), s == script)
                    for s in render.DISPLAY_SCRIPTS]
         context.update(
             root=root_of(request),  # every link starts with it: "" at the site's root, "/news" under a prefix
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
-            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, site_title=SITE_TITLE,
+            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, site_title=SITE_TITLE, flush=FLUSH,
         )
-        return templates.TemplateResponse(request, name, context, status_code=status_code)
+        return context
+
+    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, page_context(request, context), status_code=status_code)
+
+    def streamed_page(request: Request, name: str, **context: Any) -> StreamingResponse:
+        """A page sent in two parts: up to the template's ``flush`` at once (it says what is being computed),
+        the rest when it is computed. The browser shows the first part as it arrives: plain HTML, where the
+        page policy lets no script fetch the slow part later."""
+        template = templates.get_template(name)
+        values = page_context(request, {"request": request, **context})
+
+        def parts() -> Iterator[bytes]:
+            sent: list[str] = []
+            try:
+                for piece in template.generate(values):
+                    if FLUSH in piece:
+                        # str.join, not +: a piece may be Markup, whose + escapes the plain text before it.
+                        before, after = piece.split(FLUSH, 1)
+                        yield "".join([*sent, before]).encode("utf-8")
+                        sent = [after]
+                    else:
+                        sent.append(piece)
+            except Exception:
+                # The status line is gone already: end the page with a sentence instead of cutting it off.
+                LOG.exception("rendering %s failed", request.url.path)
+                sent = [f'<p class="error">{ERROR_TITLES[500]}：{ERROR_HINTS[500]}</p></main></body></html>']
+            yield "".join(sent).encode("utf-8")
+
+        return StreamingResponse(parts(), media_type="text/html; charset=utf-8")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request,
@@ -176,8 +211,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str,
                    outlet: Annotated[list[str] | None, Query(max_length=MAX_COMPARED_OUTLETS)] = None,
-                   ) -> HTMLResponse:
-        view = story_view(store, story_id, outlet)
+                   ) -> Response:
+        view = story_view(store, story_id, outlet, compute=False)
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
@@ -186,7 +221,13 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                   for a in view.articles}
         # A comparison's sentences are converted by the script of the report they come from.
         scripts = {a.outlet: render.source_script(a) for a in view.articles}
-        return page(request, "story.html", view=view, bodies=bodies, scripts=scripts)
+        context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts,
+                   "compare": lambda: finish_comparison(store, view)}
+        if view.pending:
+            # Choosing outlets computes their comparison (the process's first loads its tables, ~2 s): the page
+            # comes at once, saying so, and the comparison follows (it paused with nothing shown).
+            return streamed_page(request, "story.html", **context)
+        return page(request, "story.html", **context)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -260,7 +301,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
     def story_feed(request: Request, story_id: str) -> Response:
-        view = story_view(store, story_id, None)
+        view = story_view(store, story_id, None, compute=False)  # a feed of reports shows no comparison
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         newest_first = sorted(view.articles, key=lambda a: a.published_at or a.fetched_at, reverse=True)

@@ -18,15 +18,33 @@ class StoryView:
     duplicates: list[tuple[Article, str]] = field(default_factory=list)  # (copy, id of the original)
     comparison: Comparison | None = None
     compared: list[str] = field(default_factory=list)  # the outlets the comparison covers
+    # The comparison must be computed (a chosen subset of outlets, or a stored one missing or stale): left for
+    # ``finish_comparison``, so the page can say it is comparing before the seconds that takes.
+    pending: bool = False
 
     @property
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles})
 
+    @property
+    def chosen(self) -> list[str] | None:
+        """The outlets compared when they are a subset, else None (all of them)."""
+        return self.compared if len(self.compared) < len(self.outlets) else None
 
-def story_view(store: Store, story_id: str, outlets: list[str] | None = None) -> StoryView | None:
+
+class _MustCompute(Exception):
+    """Raised by ``comparison_of``'s ``computing`` hook: the comparison is not stored, stop before computing it."""
+
+
+def _stop(_reports: list[Article]) -> None:
+    raise _MustCompute
+
+
+def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
+               compute: bool = True) -> StoryView | None:
     """The story's reports; ``outlets`` (two or more) narrows the comparison to those outlets,
-    so what one adds to another shows even when a third outlet says it too."""
+    so what one adds to another shows even when a third outlet says it too. ``compute=False``: a
+    comparison that is not stored is left ``pending`` (``finish_comparison`` computes it)."""
     story = store.get_story(story_id)
     if story is None:
         return None
@@ -46,6 +64,18 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None) ->
     if len(view.articles) > 1:
         # The reader only reads: a missing or stale comparison is computed, not stored (the next
         # `stories group`, `stories compare` or build stores it).
-        chosen = view.compared if len(view.compared) < len(view.outlets) else None
-        view.comparison = comparison_of(store, story.id, view.articles, chosen, save=False)
+        try:
+            view.comparison = comparison_of(store, story.id, view.articles, view.chosen, save=False,
+                                            computing=None if compute else _stop)
+        except _MustCompute:
+            view.pending = True
     return view
+
+
+def finish_comparison(store: Store, view: StoryView) -> Comparison | None:
+    """The view's comparison, computed now if it was left pending (a subset: ~0.2-0.5 s, and the
+    process's first comparison loads its tables, ~2 s)."""
+    if view.pending:
+        view.comparison = comparison_of(store, view.story.id, view.articles, view.chosen, save=False)
+        view.pending = False
+    return view.comparison
