@@ -50,3 +50,18 @@ def test_a_variant_inside_a_longer_word_is_not_folded() -> None:
         assert fold("上传到油管") == f"上传到{mapping['油管']}"
         # a variant jieba does not know is never glued to what precedes it
         assert fold("总统蒲亭说") == f"总统{mapping['蒲亭']}说"
+
+
+def test_a_variant_at_the_start_of_a_longer_name_is_not_folded() -> None:
+    mapping = alias_map()
+    for fold in (fold_aliases, quick_fold_aliases):
+        # 鲍尔 (Powell) is the start of 鲍尔丁 (Balding): no Powell there, in either script
+        assert fold("经济学家鲍尔丁表示") == "经济学家鲍尔丁表示"
+        assert fold("鲍尔丁（christopher balding）") == "鲍尔丁（christopher balding）"
+        assert fold("记者鲍尔森报道") == "记者鲍尔森报道"
+        # the variant alone, or before a word or a function word, still folds
+        assert fold("鲍尔说") == f"{mapping['鲍尔']}说"
+        assert fold("普丁因病缺席") == f"{mapping['普丁']}因病缺席"
+        assert fold("普丁比川普更强硬") == f"{mapping['普丁']}比{mapping['川普']}更强硬"
+        assert fold("普丁马上回应") == f"{mapping['普丁']}马上回应"
+        assert fold("会见普丁") == f"会见{mapping['普丁']}"

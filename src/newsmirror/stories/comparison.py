@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "35"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "36"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -38,6 +38,8 @@ ALIGNMENT_VERSION = "35"  # 17: times of day, 万 remainders, the amount round; 
 # Latin (鲍尔丁（Christopher Balding）), a short form of its name's words' first characters (卫健局),
 # a given name with a courtesy title (經國先生), a transliteration run jieba cut into known words answering an
 # unknown name of the same first sound in one fact (莱特|希泽 / 赖海哲)
+# 36 (session 31): an alias variant folds only where it also ends a word (鲍尔丁 is not 鲍威尔丁); paraphrases.tsv
+# and the vectors are still those built on KEY_VERSION 6 keys (see text/PARAPHRASES.md)
 
 
 @dataclass(slots=True)
