@@ -65,3 +65,7 @@ def test_a_variant_at_the_start_of_a_longer_name_is_not_folded() -> None:
         assert fold("普丁比川普更强硬") == f"{mapping['普丁']}比{mapping['川普']}更强硬"
         assert fold("普丁马上回应") == f"{mapping['普丁']}马上回应"
         assert fold("会见普丁") == f"会见{mapping['普丁']}"
+        # a dictionary word from inside the variant across its end: 强生 (Johnson) is not in 更强生物
+        assert fold("具有更强生物能力") == "具有更强生物能力"
+        # a compound holding the whole variant is the name's: 加萨 (Gaza) in 加萨走廊 still folds
+        assert fold("对加萨走廊进行轰炸") == f"对{mapping['加萨']}走廊进行轰炸"

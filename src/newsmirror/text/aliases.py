@@ -146,8 +146,10 @@ def _ends_word(text: str, start: int, end: int) -> bool:
     transliteration, so it cuts the variant off and leaves the rest in single characters; a
     transliteration (every character one of ``TRANSLITERATION_CHARS``) followed by such a single
     character that is one too, and not a function word (因, 比, 本: 普丁因病 is still Putin), is
-    read as the start of a longer name. A dictionary word across the end (jieba joining the
-    variant's tail to what follows) ends no word either.
+    read as the start of a longer name. A dictionary word that begins inside the variant and runs
+    past its end (生物 in 更强生物: 强生, Johnson, is not there) ends no word either; a word holding
+    the whole variant and more is a compound of the name and folds as before (加萨走廊, 澳洲籍), but
+    for a longer transliteration the dictionary knows (鲍尔森, Paulson).
     """
     if end == len(text) or not _HAN.match(text[end]):
         return True
@@ -156,9 +158,9 @@ def _ends_word(text: str, start: int, end: int) -> bool:
     at = max(0, start - _CONTEXT)
     words = name_cut(text[at : end + _CONTEXT])
     for number, word in enumerate(words):
-        at += len(word)
-        if at > end:
-            return False  # a word runs across the name's end
+        begins, at = at, at + len(word)
+        if at > end:  # a word across the end: a longer name, a compound of the name, or its tail glued on
+            return begins <= start and not _transliteration(word)
         if at == end:
             following = words[number + 1] if number + 1 < len(words) else ""
             return not (len(following) == 1 and _continues_name(text[start:end], following))
@@ -167,11 +169,16 @@ def _ends_word(text: str, start: int, end: int) -> bool:
 
 def _continues_name(name: str, following: str) -> bool:
     """Whether the single character ``following`` after ``name`` carries a transliteration on."""
-    from newsmirror.text.phonetic import TRANSLITERATION_CHARS
     from newsmirror.text.tokenize import pos_tokenizer
 
-    return (all(c in TRANSLITERATION_CHARS for c in name + following)
+    return (_transliteration(name + following)
             and pos_tokenizer().word_tag_tab.get(following, "x")[0] not in _FUNCTION_TAGS)
+
+
+def _transliteration(word: str) -> bool:
+    from newsmirror.text.phonetic import TRANSLITERATION_CHARS
+
+    return all(c in TRANSLITERATION_CHARS for c in word)
 
 
 # jieba's tags of function words (prepositions, conjunctions, particles, pronouns, adverbs): a
