@@ -69,3 +69,14 @@ def test_a_variant_at_the_start_of_a_longer_name_is_not_folded() -> None:
         assert fold("具有更强生物能力") == "具有更强生物能力"
         # a compound holding the whole variant is the name's: 加萨 (Gaza) in 加萨走廊 still folds
         assert fold("对加萨走廊进行轰炸") == f"对{mapping['加萨']}走廊进行轰炸"
+
+
+def test_a_variant_folds_where_folding_keeps_the_word_beginning_inside_it_whole() -> None:
+    mapping = alias_map()
+    assert mapping["北朝鲜"] == "朝鲜"  # the case below needs a canonical form ending the variant
+    for fold in (fold_aliases, quick_fold_aliases):
+        # jieba reads 北|朝鲜劳动党: the word begins inside 北朝鲜 with 朝鲜, and folding keeps it whole
+        assert fold("北朝鲜劳动党召开会议") == "朝鲜劳动党召开会议"
+        assert fold("北朝鲜人民军进入戒备") == "朝鲜人民军进入戒备"
+        # 更|强|生物: 强生's fold (约翰逊) would cut 生物 apart, so it is not folded
+        assert fold("具有更强生物能力") == "具有更强生物能力"

@@ -147,9 +147,11 @@ def _ends_word(text: str, start: int, end: int) -> bool:
     transliteration (every character one of ``TRANSLITERATION_CHARS``) followed by such a single
     character that is one too, and not a function word (因, 比, 本: 普丁因病 is still Putin), is
     read as the start of a longer name. A dictionary word that begins inside the variant and runs
-    past its end (生物 in 更强生物: 强生, Johnson, is not there) ends no word either; a word holding
-    the whole variant and more is a compound of the name and folds as before (加萨走廊, 澳洲籍), but
-    for a longer transliteration the dictionary knows (鲍尔森, Paulson).
+    past its end (生物 in 更强生物: 强生, Johnson, is not there) ends no word either, unless the
+    canonical form ends with the variant's part of that word, so that folding leaves the word whole
+    (北|朝鲜劳动党 folds to 朝鲜劳动党: 北朝鲜 is 朝鲜 there); a word holding the whole variant and more
+    is a compound of the name and folds as before (加萨走廊, 澳洲籍), but for a longer
+    transliteration the dictionary knows (鲍尔森, Paulson).
     """
     if end == len(text) or not _HAN.match(text[end]):
         return True
@@ -160,7 +162,9 @@ def _ends_word(text: str, start: int, end: int) -> bool:
     for number, word in enumerate(words):
         begins, at = at, at + len(word)
         if at > end:  # a word across the end: a longer name, a compound of the name, or its tail glued on
-            return begins <= start and not _transliteration(word)
+            if begins > start:  # it begins inside the variant: the fold may keep it whole
+                return alias_map()[text[start:end]].endswith(text[begins:end])
+            return not _transliteration(word)
         if at == end:
             following = words[number + 1] if number + 1 < len(words) else ""
             return not (len(following) == 1 and _continues_name(text[start:end], following))
