@@ -472,3 +472,16 @@ def test_a_transliteration_jieba_cuts_into_known_words_answers_an_unknown_name_i
     _named_only_by_naming_outlet("赖海哲", f"美国贸易代表赖海哲{said}", f"美国贸易代表莱特希泽{said}", f"美国贸易代表{said}")
     # A run of another first sound is another foreign name, not an answer (德斯特罗: d, 赖海哲: l).
     assert "赖海哲" in _only([_article("甲报", f"美国贸易代表赖海哲{said}"), _article("乙社", f"美国贸易代表和德斯特罗{said}")], "甲报")
+
+
+def test_a_name_glossed_after_a_space_is_named_by_an_outlet_writing_its_latin_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 writes 鲍尔丁 (Christopher Balding) with a space before a half-width bracket; 乙社 writes the
+    # same man 包定（Christopher Balding）, or only his Latin name: either names 鲍尔丁.
+    _model_off(monkeypatch)
+    said = "表示，这家公司搜集了上百万名各国人士的公开资料，并建立了一个庞大的数据库。"
+    giver = f"美国学者鲍尔丁 (Christopher Balding){said}鲍尔丁说，这些资料可能被用于情报工作。"
+    for other in ("美国学者包定（Christopher Balding）", "美国学者Christopher Balding"):
+        assert "鲍尔丁" not in _only([_article("甲报", giver), _article("乙社", f"{other}{said}")], "甲报")
+    assert "鲍尔丁" in _only([_article("甲报", giver), _article("乙社", f"美国学者{said}")], "甲报")
+    assert compare._GLOSS.findall("学者鲍尔丁 (Christopher Balding)说") == [("学者鲍尔丁", "Christopher Balding")]

@@ -98,16 +98,18 @@ DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a
 MAX_DETAILS = 8
 # Latin glosses after names, "拉夫罗夫（Sergei Lavrov）", are added by some outlets only.
 _LATIN = re.compile(r"[a-z]+")
-# A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
-_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+# A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）, also after a space
+# (鲍尔丁 (Christopher Balding), as some outlets write a half-width bracket): unread, the gloss made no
+# outlet writing the Latin name name the Han one. The same for the three glosses below.
+_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # One capitalized Latin word of four letters or more glossing the Han name before it: a company's or
 # a person's original (科纳仕（Canalys）); shorter words are mostly initials or units.
-_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
+_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
-_ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z]{2,6})\s*[）)]")
+_ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
 # must match a sentence to join the match of its neighbouring clause).
 SHARED_NAMES = 2

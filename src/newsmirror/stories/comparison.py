@@ -38,8 +38,10 @@ ALIGNMENT_VERSION = "36"  # 17: times of day, 万 remainders, the amount round; 
 # Latin (鲍尔丁（Christopher Balding）), a short form of its name's words' first characters (卫健局),
 # a given name with a courtesy title (經國先生), a transliteration run jieba cut into known words answering an
 # unknown name of the same first sound in one fact (莱特|希泽 / 赖海哲)
-# 36 (session 31): an alias variant folds only where it also ends a word (鲍尔丁 is not 鲍威尔丁); paraphrases.tsv
-# and the vectors are still those built on KEY_VERSION 6 keys (see text/PARAPHRASES.md)
+# 36 (sessions 31-32): an alias variant folds only where it also ends a word (鲍尔丁 is not 鲍威尔丁), and where
+# a word begins inside it only if folding keeps that word whole (北|朝鲜劳动党); paraphrases.tsv and the vectors
+# are still those built on KEY_VERSION 6 keys (see text/PARAPHRASES.md); a Latin gloss is read after a space too
+# (鲍尔丁 (Christopher Balding)), so an outlet writing the Latin name names the Han one
 
 
 @dataclass(slots=True)
