@@ -485,3 +485,12 @@ def test_a_name_glossed_after_a_space_is_named_by_an_outlet_writing_its_latin_na
         assert "鲍尔丁" not in _only([_article("甲报", giver), _article("乙社", f"{other}{said}")], "甲报")
     assert "鲍尔丁" in _only([_article("甲报", giver), _article("乙社", f"美国学者{said}")], "甲报")
     assert compare._GLOSS.findall("学者鲍尔丁 (Christopher Balding)说") == [("学者鲍尔丁", "Christopher Balding")]
+
+
+def test_a_gloss_writer_gets_its_last_three_characters_only_outside_a_noun_ending_the_name() -> None:
+    # a title before the gloss: 机主教 is no name (and sounds like another outlet's 夏志诚)
+    assert "机主教" not in compare._writers_pieces("国务卿帕罗林枢机主教", ["帕罗林", "枢机主教"])
+    assert "特雷斯" not in compare._writers_pieces("秘书长古特雷斯", ["古特雷斯"])
+    # a transliteration jieba does not know, or reads as a short word (施 + 治安): its last three characters
+    assert "者包定" in compare._writers_pieces("美国学者包定", ["美国"])
+    assert "施治安" in compare._writers_pieces("议员施治安", ["治安"])

@@ -417,7 +417,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             writers = [outlet for outlet in outlets if _writes_gloss(gloss, outlet_texts[outlet])]
             if not writers:
                 continue  # the pieces cost a tagging of the name's tail: only for a gloss some outlet writes
-            pieces = {match_key(han)[-3:], *_glossed_pieces(normalize(han), s.nouns)}
+            pieces = _writers_pieces(han, s.nouns)
             for outlet in writers:
                 outlet_nouns[outlet].update(pieces)
         # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
@@ -1305,6 +1305,19 @@ def _answers(word: str, run: str) -> bool:
     beside 蓬佩奥's run) seldom answers for it."""
     first, other = phonetic_key(word[:1]), phonetic_key(run[:1])
     return not in_dictionary(run) and bool(first) and first == other
+
+
+def _writers_pieces(han: str, nouns: Iterable[str]) -> list[str]:
+    """What an outlet writing a Latin gloss names of the Han text ``han`` before it: the nouns the glossed
+    name is or begins with (``_glossed_pieces``), and its last three characters, which stand for a
+    transliteration jieba does not know (者包定 of 学者包定: 包定; 施治安, read 施 + 治安), unless they lie
+    inside a noun that ends ``han``: that noun is the name, or a title the gloss follows (机主教 of
+    枢机主教 (Cardinal Parolin) is no name, and sounds like 夏志诚; 特雷斯 of 古特雷斯 like 田丽子)."""
+    normalized = normalize(han)
+    pieces = _glossed_pieces(normalized, nouns)
+    if not any(len(piece) >= 3 and normalized.endswith(piece) for piece in pieces):
+        pieces.append(match_key(han)[-3:])
+    return pieces
 
 
 def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:
