@@ -41,7 +41,8 @@ ALIGNMENT_VERSION = "36"  # 17: times of day, 万 remainders, the amount round; 
 # 36 (sessions 31-32): an alias variant folds only where it also ends a word (鲍尔丁 is not 鲍威尔丁), and where
 # a word begins inside it only if folding keeps that word whole (北|朝鲜劳动党); paraphrases.tsv and the vectors
 # are still those built on KEY_VERSION 6 keys (see text/PARAPHRASES.md); a Latin gloss is read after a space too
-# (鲍尔丁 (Christopher Balding)), so an outlet writing the Latin name names the Han one
+# (鲍尔丁 (Christopher Balding)), so an outlet writing the Latin name names the Han one, and its writers get the
+# last three characters before it only outside a noun ending that text (not 机主教 of 枢机主教)
 
 
 @dataclass(slots=True)
