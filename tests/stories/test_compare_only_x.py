@@ -431,8 +431,9 @@ def test_a_middle_initial_does_not_hide_a_full_names_surname(monkeypatch: pytest
 
 def test_a_piece_of_a_name_glossed_in_latin_is_named_by_an_outlet_writing_the_latin_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    # 甲报's 鲍尔丁（Christopher Balding）: jieba reads 鲍尔 + 丁, and 鲍尔 is claimed where 甲报 writes the
-    # name again without its gloss; 乙社 writes the same man 巴尔德（Christopher Balding）.
+    # 甲报's 鲍尔丁（Christopher Balding）: jieba reads 鲍尔 + 丁 (a piece folding no longer makes 鲍威尔丁 of),
+    # and the name is claimed where 甲报 writes it again without its gloss; 乙社 writes the same man
+    # 巴尔德（Christopher Balding）.
     assert compare._glossed_pieces("撰写人之一鲍威尔丁", ["鲍威尔", "报告"]) == ["鲍威尔"]
     assert compare._glossed_pieces("的韦斯特伍兹", ["韦斯特"]) == ["韦斯特"]
     assert compare._glossed_pieces("俄罗斯卫星社", ["俄罗斯"]) == []  # a place before another word
@@ -441,9 +442,10 @@ def test_a_piece_of_a_name_glossed_in_latin_is_named_by_an_outlet_writing_the_la
     denied = "苹果日报发表声明说，并无委托{}或任何人士撰写任何文件或报告。"
     giver = f"报告撰写人之一鲍尔丁（Christopher Balding）{said}{denied.format('鲍尔丁')}"
     other = "学者{}{}{}"
-    assert "鲍尔" not in _only([_article("甲报", giver), _article(
+    claimed = _only([_article("甲报", giver), _article(
         "乙社", other.format("巴尔德（Christopher Balding）", said, denied.format("巴尔德")))], "甲报")
-    assert "鲍尔" in _only([_article("甲报", giver), _article("乙社", other.format("", said, denied.format("该学者")))], "甲报")
+    assert not {"鲍尔", "鲍尔丁"} & claimed
+    assert "鲍尔丁" in _only([_article("甲报", giver), _article("乙社", other.format("", said, denied.format("该学者")))], "甲报")
 
 
 def test_a_short_form_of_its_names_words_first_characters_names_the_long_form(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -470,3 +472,25 @@ def test_a_transliteration_jieba_cuts_into_known_words_answers_an_unknown_name_i
     _named_only_by_naming_outlet("赖海哲", f"美国贸易代表赖海哲{said}", f"美国贸易代表莱特希泽{said}", f"美国贸易代表{said}")
     # A run of another first sound is another foreign name, not an answer (德斯特罗: d, 赖海哲: l).
     assert "赖海哲" in _only([_article("甲报", f"美国贸易代表赖海哲{said}"), _article("乙社", f"美国贸易代表和德斯特罗{said}")], "甲报")
+
+
+def test_a_name_glossed_after_a_space_is_named_by_an_outlet_writing_its_latin_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 writes 鲍尔丁 (Christopher Balding) with a space before a half-width bracket; 乙社 writes the
+    # same man 包定（Christopher Balding）, or only his Latin name: either names 鲍尔丁.
+    _model_off(monkeypatch)
+    said = "表示，这家公司搜集了上百万名各国人士的公开资料，并建立了一个庞大的数据库。"
+    giver = f"美国学者鲍尔丁 (Christopher Balding){said}鲍尔丁说，这些资料可能被用于情报工作。"
+    for other in ("美国学者包定（Christopher Balding）", "美国学者Christopher Balding"):
+        assert "鲍尔丁" not in _only([_article("甲报", giver), _article("乙社", f"{other}{said}")], "甲报")
+    assert "鲍尔丁" in _only([_article("甲报", giver), _article("乙社", f"美国学者{said}")], "甲报")
+    assert compare._GLOSS.findall("学者鲍尔丁 (Christopher Balding)说") == [("学者鲍尔丁", "Christopher Balding")]
+
+
+def test_a_gloss_writer_gets_its_last_three_characters_only_outside_a_noun_ending_the_name() -> None:
+    # a title before the gloss: 机主教 is no name (and sounds like another outlet's 夏志诚)
+    assert "机主教" not in compare._writers_pieces("国务卿帕罗林枢机主教", ["帕罗林", "枢机主教"])
+    assert "特雷斯" not in compare._writers_pieces("秘书长古特雷斯", ["古特雷斯"])
+    # a transliteration jieba does not know, or reads as a short word (施 + 治安): its last three characters
+    assert "者包定" in compare._writers_pieces("美国学者包定", ["美国"])
+    assert "施治安" in compare._writers_pieces("议员施治安", ["治安"])

@@ -50,3 +50,33 @@ def test_a_variant_inside_a_longer_word_is_not_folded() -> None:
         assert fold("上传到油管") == f"上传到{mapping['油管']}"
         # a variant jieba does not know is never glued to what precedes it
         assert fold("总统蒲亭说") == f"总统{mapping['蒲亭']}说"
+
+
+def test_a_variant_at_the_start_of_a_longer_name_is_not_folded() -> None:
+    mapping = alias_map()
+    for fold in (fold_aliases, quick_fold_aliases):
+        # 鲍尔 (Powell) is the start of 鲍尔丁 (Balding): no Powell there, in either script
+        assert fold("经济学家鲍尔丁表示") == "经济学家鲍尔丁表示"
+        assert fold("鲍尔丁（christopher balding）") == "鲍尔丁（christopher balding）"
+        assert fold("记者鲍尔森报道") == "记者鲍尔森报道"
+        # the variant alone, or before a word or a function word, still folds
+        assert fold("鲍尔说") == f"{mapping['鲍尔']}说"
+        assert fold("普丁因病缺席") == f"{mapping['普丁']}因病缺席"
+        assert fold("普丁比川普更强硬") == f"{mapping['普丁']}比{mapping['川普']}更强硬"
+        assert fold("普丁马上回应") == f"{mapping['普丁']}马上回应"
+        assert fold("会见普丁") == f"会见{mapping['普丁']}"
+        # a dictionary word from inside the variant across its end: 强生 (Johnson) is not in 更强生物
+        assert fold("具有更强生物能力") == "具有更强生物能力"
+        # a compound holding the whole variant is the name's: 加萨 (Gaza) in 加萨走廊 still folds
+        assert fold("对加萨走廊进行轰炸") == f"对{mapping['加萨']}走廊进行轰炸"
+
+
+def test_a_variant_folds_where_folding_keeps_the_word_beginning_inside_it_whole() -> None:
+    mapping = alias_map()
+    assert mapping["北朝鲜"] == "朝鲜"  # the case below needs a canonical form ending the variant
+    for fold in (fold_aliases, quick_fold_aliases):
+        # jieba reads 北|朝鲜劳动党: the word begins inside 北朝鲜 with 朝鲜, and folding keeps it whole
+        assert fold("北朝鲜劳动党召开会议") == "朝鲜劳动党召开会议"
+        assert fold("北朝鲜人民军进入戒备") == "朝鲜人民军进入戒备"
+        # 更|强|生物: 强生's fold (约翰逊) would cut 生物 apart, so it is not folded
+        assert fold("具有更强生物能力") == "具有更强生物能力"

@@ -98,16 +98,18 @@ DETAIL_IDF = 8.0  # how rare (jieba background IDF) a word must be to count as a
 MAX_DETAILS = 8
 # Latin glosses after names, "拉夫罗夫（Sergei Lavrov）", are added by some outlets only.
 _LATIN = re.compile(r"[a-z]+")
-# A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）.
-_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+# A name in Latin script glossing the Chinese name before it: 魯登科（Andrei Rudenko）, also after a space
+# (鲍尔丁 (Christopher Balding), as some outlets write a half-width bracket): unread, the gloss made no
+# outlet writing the Latin name name the Han one. The same for the three glosses below.
+_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # One capitalized Latin word of four letters or more glossing the Han name before it: a company's or
 # a person's original (科纳仕（Canalys）); shorter words are mostly initials or units.
-_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
+_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
-_ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z]{2,6})\s*[）)]")
+_ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
 # must match a sentence to join the match of its neighbouring clause).
 SHARED_NAMES = 2
@@ -415,7 +417,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             writers = [outlet for outlet in outlets if _writes_gloss(gloss, outlet_texts[outlet])]
             if not writers:
                 continue  # the pieces cost a tagging of the name's tail: only for a gloss some outlet writes
-            pieces = {match_key(han)[-3:], *_glossed_pieces(normalize(han), s.nouns)}
+            pieces = _writers_pieces(han, s.nouns)
             for outlet in writers:
                 outlet_nouns[outlet].update(pieces)
         # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
@@ -1303,6 +1305,19 @@ def _answers(word: str, run: str) -> bool:
     beside 蓬佩奥's run) seldom answers for it."""
     first, other = phonetic_key(word[:1]), phonetic_key(run[:1])
     return not in_dictionary(run) and bool(first) and first == other
+
+
+def _writers_pieces(han: str, nouns: Iterable[str]) -> list[str]:
+    """What an outlet writing a Latin gloss names of the Han text ``han`` before it: the nouns the glossed
+    name is or begins with (``_glossed_pieces``), and its last three characters, which stand for a
+    transliteration jieba does not know (者包定 of 学者包定: 包定; 施治安, read 施 + 治安), unless they lie
+    inside a noun that ends ``han``: that noun is the name, or a title the gloss follows (机主教 of
+    枢机主教 (Cardinal Parolin) is no name, and sounds like 夏志诚; 特雷斯 of 古特雷斯 like 田丽子)."""
+    normalized = normalize(han)
+    pieces = _glossed_pieces(normalized, nouns)
+    if not any(len(piece) >= 3 and normalized.endswith(piece) for piece in pieces):
+        pieces.append(match_key(han)[-3:])
+    return pieces
 
 
 def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:

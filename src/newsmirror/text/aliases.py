@@ -138,17 +138,71 @@ def _starts_word(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _ends_word(text: str, start: int, end: int) -> bool:
+    """Whether a name matched at ``start:end`` ends a word, as ``_starts_word`` asks of its start.
+
+    A variant is often the first part of a longer name: 鲍尔 (Powell) in 鲍尔丁 (Balding), whose fold
+    made 鲍威尔丁, a Powell to matching and search. jieba's dictionary seldom knows the longer
+    transliteration, so it cuts the variant off and leaves the rest in single characters; a
+    transliteration (every character one of ``TRANSLITERATION_CHARS``) followed by such a single
+    character that is one too, and not a function word (因, 比, 本: 普丁因病 is still Putin), is
+    read as the start of a longer name. A dictionary word that begins inside the variant and runs
+    past its end (生物 in 更强生物: 强生, Johnson, is not there) ends no word either, unless the
+    canonical form ends with the variant's part of that word, so that folding leaves the word whole
+    (北|朝鲜劳动党 folds to 朝鲜劳动党: 北朝鲜 is 朝鲜 there); a word holding the whole variant and more
+    is a compound of the name and folds as before (加萨走廊, 澳洲籍), but for a longer
+    transliteration the dictionary knows (鲍尔森, Paulson).
+    """
+    if end == len(text) or not _HAN.match(text[end]):
+        return True
+    from newsmirror.text.tokenize import name_cut
+
+    at = max(0, start - _CONTEXT)
+    words = name_cut(text[at : end + _CONTEXT])
+    for number, word in enumerate(words):
+        begins, at = at, at + len(word)
+        if at > end:  # a word across the end: a longer name, a compound of the name, or its tail glued on
+            if begins > start:  # it begins inside the variant: the fold may keep it whole
+                return alias_map()[text[start:end]].endswith(text[begins:end])
+            return not _transliteration(word)
+        if at == end:
+            following = words[number + 1] if number + 1 < len(words) else ""
+            return not (len(following) == 1 and _continues_name(text[start:end], following))
+    return True
+
+
+def _continues_name(name: str, following: str) -> bool:
+    """Whether the single character ``following`` after ``name`` carries a transliteration on."""
+    from newsmirror.text.tokenize import pos_tokenizer
+
+    return (_transliteration(name + following)
+            and pos_tokenizer().word_tag_tab.get(following, "x")[0] not in _FUNCTION_TAGS)
+
+
+def _transliteration(word: str) -> bool:
+    from newsmirror.text.phonetic import TRANSLITERATION_CHARS
+
+    return all(c in TRANSLITERATION_CHARS for c in word)
+
+
+# jieba's tags of function words (prepositions, conjunctions, particles, pronouns, adverbs): a
+# character of a name's tail is none of them.
+_FUNCTION_TAGS = frozenset("pcurd")
+
+
 def _fold_match(match: re.Match[str]) -> str:
     name = match.group(0)
     canonical = alias_map()[name]
-    if canonical == name or name.isascii() or _starts_word(match.string, match.start(), match.end()):
+    if canonical == name or name.isascii() or (_starts_word(match.string, match.start(), match.end())
+                                               and _ends_word(match.string, match.start(), match.end())):
         return canonical
     return name
 
 
 def fold_aliases(normalized: str) -> str:
-    """Replace every known variant by its canonical form, where the variant begins a word
-    (``_starts_word``; a name's whole form in the table is tried first, so 小布希 folds as one).
+    """Replace every known variant by its canonical form, where the variant is a whole word: it
+    begins one (``_starts_word``) and ends one (``_ends_word``: 鲍尔丁 is not 鲍尔 + 丁); a name's
+    whole form in the table is tried first, so 小布希 folds as one.
 
     ``normalized`` must already be Simplified and lower case (see ``text.normalize``).
     """

@@ -40,8 +40,9 @@ from newsmirror.text.script import convert, is_traditional
 # transliterations of OpenCC's Taiwan phrases folded in every script (密西根 -> 密歇根). 5: Taiwan
 # phrases no longer rewrite words both scripts write in their own sense (立法程序 was 立法进程;
 # ``text.taiwan_phrases``). 6: an alias variant folds only where it begins a word (朝鲜中央通讯社 was
-# 朝鲜中央社; ``text.aliases``).
-KEY_VERSION = 6
+# 朝鲜中央社; ``text.aliases``). 7: ... and only where it ends one (鲍尔丁, Balding, was 鲍威尔丁, a Powell),
+# a word beginning inside it blocking the fold only where folding would cut that word (北|朝鲜劳动党 folds).
+KEY_VERSION = 7
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
