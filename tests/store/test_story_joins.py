@@ -68,8 +68,9 @@ def test_a_store_made_before_migration_0014_gains_the_table_in_place(backend: st
         with pytest.raises(Exception):  # noqa: B017  (either driver's error: the table is not there yet)
             old.story_joins(["core"])
     monkeypatch.setattr(module, "migration_scripts", scripts)
+    latest = scripts("sqlite" if backend == "sqlite" else "postgres")[-1][0]  # 0014 or a later one
     with open_store(target) as store:
-        assert store.schema_version() == 14 > before
+        assert store.schema_version() == latest and latest >= 14 > before
         assert [m.article_id for m in store.story_members("core")] == [REPORTS[0].id, REPORTS[1].id]
         assert store.story_of(REPORTS[2].id) == "other"
         assert store.story_joins(["core"]) == {}
