@@ -115,8 +115,26 @@ _CONTEXT = 8
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _starts_word(text: str, start: int, end: int) -> bool:
-    """Whether jieba (dictionary words only) begins a word where a name matched at ``start``.
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether a name matched at ``start:end`` begins a word (``_starts_word``) and ends one
+    (``_ends_word``), both read from one cut of the text around it: a side with no Han character
+    next to the name needs no cut."""
+    free_start = start == 0 or not _HAN.match(text[start - 1])
+    free_end = end == len(text) or not _HAN.match(text[end])
+    if free_start and free_end:
+        return True
+    # tokenize imports this module (its dictionaries add the canonical names)
+    from newsmirror.text.tokenize import name_cut
+
+    at = max(0, start - _CONTEXT)
+    words = name_cut(text[at : end + _CONTEXT])
+    return ((free_start or _starts_word(words, at, start))
+            and (free_end or _ends_word(text, words, at, start, end)))
+
+
+def _starts_word(words: list[str], at: int, start: int) -> bool:
+    """Whether jieba (dictionary words only) begins a word where a name matched at ``start``;
+    ``words`` is the cut of the text from ``at`` on.
 
     A variant is often the tail of a longer word or name: 中央通讯社 (CNA) in 朝鲜中央通讯社 (KCNA),
     油管 (YouTube) in 输油管道, 里奇 in 布里奇, 强生 in 加强生产, 汉城 in 武汉城市. Its fold there made
@@ -125,21 +143,16 @@ def _starts_word(text: str, start: int, end: int) -> bool:
     dictionary entry such as 和维尔 does not swallow 维尔新尼's start), with its HMM for unknown words
     off, so that a name is never glued to what precedes by a guess.
     """
-    if start == 0 or not _HAN.match(text[start - 1]):
-        return True
-    # tokenize imports this module (its dictionaries add the canonical names)
-    from newsmirror.text.tokenize import name_cut
-
-    at = max(0, start - _CONTEXT)
-    for word in name_cut(text[at : end + _CONTEXT]):
+    for word in words:
         at += len(word)
         if at >= start:
             return at == start
     return True
 
 
-def _ends_word(text: str, start: int, end: int) -> bool:
-    """Whether a name matched at ``start:end`` ends a word, as ``_starts_word`` asks of its start.
+def _ends_word(text: str, words: list[str], at: int, start: int, end: int) -> bool:
+    """Whether a name matched at ``start:end`` ends a word, as ``_starts_word`` asks of its start
+    (``words``: the cut of ``text`` from ``at`` on).
 
     A variant is often the first part of a longer name: 鲍尔 (Powell) in 鲍尔丁 (Balding), whose fold
     made 鲍威尔丁, a Powell to matching and search. jieba's dictionary seldom knows the longer
@@ -153,12 +166,6 @@ def _ends_word(text: str, start: int, end: int) -> bool:
     is a compound of the name and folds as before (加萨走廊, 澳洲籍), but for a longer
     transliteration the dictionary knows (鲍尔森, Paulson).
     """
-    if end == len(text) or not _HAN.match(text[end]):
-        return True
-    from newsmirror.text.tokenize import name_cut
-
-    at = max(0, start - _CONTEXT)
-    words = name_cut(text[at : end + _CONTEXT])
     for number, word in enumerate(words):
         begins, at = at, at + len(word)
         if at > end:  # a word across the end: a longer name, a compound of the name, or its tail glued on
@@ -193,8 +200,7 @@ _FUNCTION_TAGS = frozenset("pcurd")
 def _fold_match(match: re.Match[str]) -> str:
     name = match.group(0)
     canonical = alias_map()[name]
-    if canonical == name or name.isascii() or (_starts_word(match.string, match.start(), match.end())
-                                               and _ends_word(match.string, match.start(), match.end())):
+    if canonical == name or name.isascii() or _whole_word(match.string, match.start(), match.end()):
         return canonical
     return name
 
