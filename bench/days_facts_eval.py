@@ -80,8 +80,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s39 (2020-12-06, drawn at random, labelled in session 30) was first scored at
 # session 31's start (R .337 P 1.000, 0 false only-X of 3): a tuning file from then on. facts-s40 (2020-10-04, drawn
 # at random, labelled in session 31) was first scored at session 32's start (R .574 P .907, 0 false only-X of 7): a
-# tuning file from then on. facts-s41 (2020-10-10, drawn at random, labelled in session 32) is kept for session 33.
-FRESH_FACT_FILES = ("facts-s41",)
+# tuning file from then on. facts-s41 (2020-10-10, drawn at random, labelled in session 32) was first scored at
+# session 33's start (R .489 P .850, 0 false only-X of 7): a tuning file from then on. facts-s42 (2020-09-20, drawn
+# at random, labelled in session 33) is kept for session 34.
+FRESH_FACT_FILES = ("facts-s42",)
 
 
 def never_tuned_on(path: Path) -> bool:
