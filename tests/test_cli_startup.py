@@ -68,3 +68,25 @@ def test_the_converter_loads_when_a_key_is_first_needed() -> None:
         "assert search_key('馬朝旭說') == '马朝 朝旭 旭说 说', search_key('馬朝旭說')\n"
     )
     assert {"numpy", "opencc"} <= loaded
+
+
+def test_show_loads_extraction_only_to_render_markdown(tmp_path: Path) -> None:
+    # `show ID` printed the stored text but imported the extraction package (~0.4 s) first, for
+    # the Markdown only `--markdown` renders.
+    db = str(tmp_path / "s.sqlite")
+    setup = (
+        "from newsmirror.model import Article\n"
+        "from newsmirror.store import open_store\n"
+        "article = Article(outlet='中央社', title='標題', original_url='https://example.org/1',\n"
+        "                  body_html='<p>第一段<b>粗</b></p>', body_text='第一段粗')\n"
+        f"with open_store({db!r}) as store:\n"
+        "    store.upsert_article(article)\n"
+        "from typer.testing import CliRunner\n"
+        "from newsmirror.cli import app\n"
+    )
+    loaded = _modules_after(setup + f"result = CliRunner().invoke(app, ['show', article.id, '--db', {db!r}])\n"
+                                    "assert result.exit_code == 0 and '第一段粗' in result.output, result.output\n")
+    assert "newsmirror.cli" in loaded and "newsmirror.extract" not in loaded
+    loaded = _modules_after(setup + f"result = CliRunner().invoke(app, ['show', article.id, '--markdown', '--db', {db!r}])\n"
+                                    "assert result.exit_code == 0 and '第一段**粗**' in result.output, result.output\n")
+    assert "newsmirror.extract" in loaded
