@@ -2,6 +2,8 @@
 
     python bench/bench_import.py [--repeat N] [--corpus PATH]
 
+The corpus is found as `newsmirror demo` finds it ($NEWSMIRROR_CORPUS, else ../shared/corpus) unless --corpus names it.
+
 Prints a table: files, articles, seconds and articles/second for a first import into an empty
 SQLite store, a re-import (everything unchanged), and extraction alone (repeated N times).
 """
@@ -17,23 +19,21 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "src"), str(Path(__file__).resolve().parent.parent)]
 
+from bench.corpus import require_corpus  # noqa: E402
 from newsmirror.extract import extract_article  # noqa: E402
 from newsmirror.ingest.archives import iter_archive_files, read_archive_file  # noqa: E402
 from newsmirror.jobs.importing import import_paths  # noqa: E402
 from newsmirror.store import open_store  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, help="the corpus folder (default: where the package finds it)")
     parser.add_argument("--repeat", type=int, default=3, help="extraction passes over the corpus (default 3)")
     options = parser.parse_args()
-    if not options.corpus.is_dir():
-        raise SystemExit(f"corpus not found: {options.corpus}")
+    options.corpus = require_corpus(options.corpus)
 
     table = Table(title=f"import benchmark ({options.corpus.name})")
     for column in ("stage", "files", "articles", "seconds", "articles/s"):

@@ -50,7 +50,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.goldset import DEFAULT_CORPUS, REPO_ROOT, GoldSetError, html_to_text, load_gold_set
+from bench.goldset import REPO_ROOT, GoldSetError, html_to_text, load_gold_set
 from bench.metrics import (
     PRF,
     SnippetCounts,
@@ -203,7 +203,7 @@ def load_trafilatura_eval(folder: Path = TRAFILATURA_EVAL) -> list[Case]:
     return cases
 
 
-def load_corpus(corpus: Path) -> list[Case]:
+def load_corpus(corpus: Path | None) -> list[Case]:
     return [Case(page.path, page.document.html, page.document.url, page) for page in load_gold_set(corpus)]
 
 
@@ -345,7 +345,7 @@ def run_set(cases: list[Case], extractors: list[Extractor], *, quiet: bool = Fal
     return results
 
 
-def _load(set_name: str, corpus: Path, folders: dict[str, Path | None] | None = None) -> list[Case]:
+def _load(set_name: str, corpus: Path | None, folders: dict[str, Path | None] | None = None) -> list[Case]:
     gold, _, part = set_name.rpartition("-")
     if gold in DRAWN_BODY_GOLDS:
         folder = (folders or {}).get(gold)
@@ -384,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", choices=SETS, dest="sets", help="run only these sets")
     parser.add_argument("--limit", type=int, help="at most N pages per set, evenly spread")
     parser.add_argument("--only", nargs="*", help="run only these extractors")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
+    parser.add_argument("--corpus", type=Path, help="the shared corpus folder (default: where the package finds "
+                        "it, $NEWSMIRROR_CORPUS or ../shared/corpus)")
     parser.add_argument("--versus", help="print this extractor's body-F difference to each other one, with a "
                         "90%% paired bootstrap interval (zh and drawn body sets)")
     parser.add_argument("--s26", type=Path, help="folder of the exported body-s26 pages (bench.body_s26)")

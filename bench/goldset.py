@@ -21,6 +21,7 @@ import lxml.html
 from markdown_it import MarkdownIt
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Where the corpus is when nothing else names it; the loaders look where the package does (bench.corpus).
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 ANNOTATIONS = Path(__file__).resolve().parent / "gold" / "annotations.json"
 
@@ -151,15 +152,20 @@ def slice_between(text: str, start: str, end: str) -> str:
 
 
 def load_gold_set(
-    corpus: Path = DEFAULT_CORPUS, annotations: Path = ANNOTATIONS, *, lead_captions: bool = False
+    corpus: Path | None = None, annotations: Path = ANNOTATIONS, *, lead_captions: bool = False
 ) -> list[GoldPage]:
-    """The gold pages; ``lead_captions`` starts bodies at the lead image's caption where there is
-    one (the alternative reading of "the article text", for a sensitivity run)."""
+    """The gold pages of ``corpus`` (default: where the package finds it, ``bench.corpus``); ``lead_captions``
+    starts bodies at the lead image's caption where there is one (the alternative reading of "the article text",
+    for a sensitivity run)."""
+    from bench.corpus import corpus_candidates, find_corpus, missing_corpus
+
+    if corpus is None:
+        found = find_corpus()
+        if found is None:
+            raise GoldSetError(missing_corpus(corpus_candidates()) + "; or pass --corpus PATH")
+        corpus = found
     if not corpus.is_dir():
-        raise GoldSetError(
-            f"the shared corpus is missing: expected it at {corpus} (../shared/corpus relative to the "
-            "repository root); pass --corpus to point at it"
-        )
+        raise GoldSetError(f"the shared corpus is missing: {corpus} is not a folder")
     entries = json.loads(annotations.read_text(encoding="utf-8"))["pages"]
     pages: list[GoldPage] = []
     for entry in entries:

@@ -3,7 +3,8 @@
     python bench/ingest_bench.py            # default: every post once
     python bench/ingest_bench.py --scale 5  # each post 5 times (distinct GUIDs/URLs)
 
-Feeds are built at runtime (feedgen) from ../shared/corpus Jekyll posts, one feed per outlet, and
+Feeds are built at runtime (feedgen) from the corpus' Jekyll posts (found as `newsmirror demo` finds it:
+$NEWSMIRROR_CORPUS, else ../shared/corpus; or --corpus PATH), one feed per outlet, and
 served by a loopback server; nothing derived from the corpus is written to the repository.
 Prints a table: items/s for parsing, articles/s for fetch -> extract -> store.
 """
@@ -26,14 +27,13 @@ from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 from tests.httpserver import LoopbackServer  # noqa: E402
 
+from bench.corpus import require_corpus  # noqa: E402
 from newsmirror.config import FetchSettings  # noqa: E402
 from newsmirror.ingest.archives import jekyll_parts, read_jekyll_post  # noqa: E402
 from newsmirror.ingest.feeds import parse_feed  # noqa: E402
 from newsmirror.jobs.fetching import default_extractor, fetch_sources  # noqa: E402
 from newsmirror.model import Source  # noqa: E402
 from newsmirror.store import open_store  # noqa: E402
-
-CORPUS = REPO.parent / "shared" / "corpus"
 
 
 @dataclass
@@ -45,9 +45,9 @@ class Post:
     published: object
 
 
-def load_posts(scale: int) -> list[Post]:
+def load_posts(corpus: Path, scale: int) -> list[Post]:
     posts: list[Post] = []
-    for path in sorted(CORPUS.rglob("*.md")):
+    for path in sorted(corpus.rglob("*.md")):
         if "_posts" not in path.parts and "archived" not in path.parts:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -99,11 +99,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=1, help="copies of each post (default 1)")
     parser.add_argument("--parse-rounds", type=int, default=5, help="times every feed is parsed (default 5)")
+    parser.add_argument("--corpus", type=Path, help="the corpus folder (default: where the package finds it)")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        sys.exit(f"corpus not found at {CORPUS} (../shared/corpus beside the repository)")
+    corpus = require_corpus(args.corpus)
 
-    posts = load_posts(args.scale)
+    posts = load_posts(corpus, args.scale)
     by_outlet: dict[str, list[Post]] = defaultdict(list)
     for post in posts:
         by_outlet[post.outlet].append(post)
@@ -137,8 +137,8 @@ def main() -> None:
 
         # Warm-up outside the timings: the extract stage loads its models/dictionaries on first use.
         warm = default_extractor()
-        warm(read_jekyll_post((CORPUS / "seeds" / "001_feedx_cna_jekyll_post.md").read_text(encoding="utf-8"),
-                              CORPUS / "seeds" / "001_feedx_cna_jekyll_post.md"))
+        warm(read_jekyll_post((corpus / "seeds" / "001_feedx_cna_jekyll_post.md").read_text(encoding="utf-8"),
+                              corpus / "seeds" / "001_feedx_cna_jekyll_post.md"))
 
         settings = FetchSettings(per_host_delay_seconds=0.0, per_host_concurrency=8, total_concurrency=8,
                                  respect_robots=True, timeout_seconds=30.0)

@@ -5,7 +5,7 @@ The labelled set is ``bench/stories_labels.toml``: corpus file path (relative to
 Every labelled file is imported into a throw-away SQLite store with the archive importer and
 the extractor, then ``jobs.grouping.group_articles`` clusters them.
 
-    python bench/stories_eval.py [--corpus ../shared/corpus] [--repeat 3]
+    python bench/stories_eval.py [--corpus PATH] [--repeat 3]   (default: the corpus where `newsmirror demo` finds it)
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from collections.abc import Hashable, Mapping
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+sys.path[:0] = [str(REPO / "src"), str(REPO)]
+
+from bench.corpus import require_corpus  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "stories_labels.toml"
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 
 def bcubed(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> tuple[float, float, float]:
@@ -104,7 +105,7 @@ def evaluate(corpus: Path, labels: dict[str, str], window_days: float = 3.0,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, help="the corpus folder (default: where the package finds it)")
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--window-days", type=float, default=3.0)
     parser.add_argument("--similarity", type=float, default=None, help="override the join threshold")
@@ -113,9 +114,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    if not args.corpus.is_dir():
-        raise SystemExit(f"corpus not found at {args.corpus}: pass --corpus")
-    result = evaluate(args.corpus, load_labels(args.labels), args.window_days, args.similarity)
+    result = evaluate(require_corpus(args.corpus), load_labels(args.labels), args.window_days, args.similarity)
     table = Table(title="story clustering vs bench/stories_labels.toml")
     for column in ("files", "articles", "B³ precision", "B³ recall", "B³ F1", "grouping s", "articles/s",
                    "marked copies"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmirror.settings import demo_corpus_candidates
+from bench import corpus as bench_corpus
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,18 +16,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_PARTS = ("corpus", "days", "extraction")
 
 
-def corpus_candidates() -> list[Path]:
-    """Where the tests look for the corpus: where `newsmirror demo` looks (``$NEWSMIRROR_CORPUS``, else
-    ../shared/corpus from the working directory, then beside the checkout: ``settings.demo_corpus_candidates``),
-    and, without the variable, beside this checkout (the package imported may be installed from another)."""
-    candidates = demo_corpus_candidates()
-    if not os.environ.get("NEWSMIRROR_CORPUS"):
-        candidates.append(REPO_ROOT.parent / "shared" / "corpus")
-    return list(dict.fromkeys(path.absolute() for path in candidates))
-
-
-def find_corpus() -> Path | None:
-    return next((path for path in corpus_candidates() if path.is_dir()), None)
+# Where the tests look for the corpus: where `newsmirror demo` looks, as the bench scripts do (bench.corpus).
+corpus_candidates = bench_corpus.corpus_candidates
+find_corpus = bench_corpus.find_corpus
 
 
 def missing_shared() -> str | None:
@@ -68,11 +59,8 @@ def corpus_dir() -> Path:
     (not a skip) when it is missing."""
     found = find_corpus()
     if found is None:
-        tried = " or ".join(str(path) for path in corpus_candidates())
-        how = ("$NEWSMIRROR_CORPUS names it" if os.environ.get("NEWSMIRROR_CORPUS") else
-               "../shared/corpus beside the repository, or set $NEWSMIRROR_CORPUS")
-        pytest.fail(f"the shared corpus is missing: looked for it at {tried} ({how}). Check out the project with "
-                    "its shared/ folder beside the repository.")
+        pytest.fail(bench_corpus.missing_corpus(corpus_candidates()) + ". Check out the project with its shared/ "
+                    "folder beside the repository.")
     return found
 
 

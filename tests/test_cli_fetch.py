@@ -107,3 +107,11 @@ def test_fetch_exits_1_when_every_source_failed(env: Path, loopback_server: Loop
     result = runner.invoke(app, ["fetch"])
     assert result.exit_code == 1
     assert "all 1 polled source(s) failed" in result.output
+
+
+def test_fetch_with_no_source_says_how_to_add_one(env: Path) -> None:
+    # A fresh store said "0 source(s) not due yet (`--all` polls them anyway ...)": there is nothing to poll.
+    result = CliRunner().invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "no sources yet" in said and "`newsmirror sources add --defaults`" in said and "not due" not in said

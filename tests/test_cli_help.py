@@ -94,3 +94,19 @@ def test_stories_group_says_similarity_does_nothing_under_the_pair_model(tmp_pat
     done = CliRunner().invoke(app, ["stories", "group", "--similarity", "0.5", "--db", db])
     assert done.exit_code == 0 and "--similarity has no effect" in done.output, done.output
     assert "ignores it" in CliRunner().invoke(app, ["stories", "group", "--help"], env=WIDE).output
+
+
+def test_numbers_that_mean_nothing_are_refused_before_anything_runs() -> None:
+    # `stories list --limit -1` listed every story and `recheck --limit 0` said "nothing is due": a count or a
+    # look-back below what it can mean is refused with the option named, not read as something else.
+    for args in (["stories", "list", "--limit", "-1"], ["stories", "list", "--min-outlets", "0"],
+                 ["changes", "--limit", "0"], ["changes", "--days", "-3"], ["history", "x", "--context", "-1"],
+                 ["recheck", "--limit", "0"], ["recheck", "--workers", "0"]):
+        result = CliRunner().invoke(app, args, env=WIDE)
+        assert result.exit_code == 2 and f"Invalid value for '{args[-2]}'" in result.output, (args, result.output)
+
+
+def test_publish_says_where_remotes_and_branch_come_from_by_default() -> None:
+    shown = " ".join(CliRunner().invoke(app, ["publish", "--help"], env=WIDE).output.replace("│", " ").split())
+    assert "(default: the config's [publish.remotes])" in shown
+    assert "Branch to push (default: the config's [publish] branch, else main)" in shown

@@ -19,7 +19,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import lxml.html
-from bench.goldset import ANNOTATIONS, DEFAULT_CORPUS, CorpusDocument, html_to_text, read_corpus_document
+from bench.corpus import require_corpus
+from bench.goldset import ANNOTATIONS, CorpusDocument, html_to_text, read_corpus_document
 
 # Outlet and newsroom time zone, by feed author (Jekyll front matter) or by original host (mirror pages).
 FEED_AUTHORS: dict[str, tuple[str, str]] = {
@@ -274,9 +275,10 @@ def corpus_articles(corpus: Path) -> list[tuple[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, help="the corpus folder (default: where the package finds it)")
     parser.add_argument("--write", action="store_true", help="write annotations.json (else print a review)")
     args = parser.parse_args()
+    args.corpus = require_corpus(args.corpus)
     entries = [propose(args.corpus, path, author) for path, author in corpus_articles(args.corpus)]
     if args.write:
         ANNOTATIONS.write_text(json.dumps({"pages": entries}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

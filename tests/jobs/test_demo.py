@@ -28,7 +28,13 @@ def test_demo_imports_groups_and_builds_all_outputs(corpus_dir: Path, tmp_path: 
         assert store.story_of(ntd) == store.story_of(cna) is not None
         # The printed counts are the stored ones: two files of one article are one article, not "1 updated".
         stored = store.count_articles()
+        # ... and its edits are the articles `stats` counts as edited (the corpus holds one feed article crawled
+        # twice, its headline changed in between), each named where its versions are shown.
+        edited = [article.id for article in store.iter_articles() if len(store.versions(article.id)) > 1]
+        assert len(edited) == store.stats()["edited_articles"] >= 1
     assert f"imported {stored} articles from " in result.output and " 0 updated, 0 unchanged" in result.output
+    printed = " ".join(result.output.split())
+    assert f"{len(edited)} edit" in printed and all(f"`newsmirror history {i}`" in printed for i in edited[:3])
     assert f"{stored} articles grouped" in result.output
 
 

@@ -9,8 +9,9 @@ from typer.testing import CliRunner
 from newsmirror.cli import app
 from newsmirror.ingest.archives import ArchiveError
 from newsmirror.jobs.importing import import_paths
+from newsmirror.jobs.update import import_summary
 from newsmirror.store import SearchQuery, Store, open_store
-from tests.fixtures_archives import JEKYLL_POST, make_archive, write
+from tests.fixtures_archives import JEKYLL_POST, NAN_POST, make_archive, write
 
 
 @pytest.fixture
@@ -58,6 +59,46 @@ def test_two_states_of_one_article_do_not_flip_flop(tmp_path: Path, store: Store
     assert second.counts()["unchanged"] == 1 and second.counts()["duplicate"] == 2 and second.imported == 1
     (article,) = list(store.iter_articles())
     assert len(store.versions(article.id)) == 2
+
+
+def test_an_edited_headline_is_said_to_be_an_edit_as_stats_counts_it(tmp_path: Path) -> None:
+    # The demo's corpus holds one feed article crawled twice, its headline changed between the crawls (日日 -> 每天,
+    # same body): a version, so `stats` counted an edited article that the import had called "other text".
+    write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
+    write(tmp_path, "a/_posts/2024-03-01-b.md", JEKYLL_POST.replace("公車票價下調", "公車票價將下調"))
+    db = str(tmp_path / "s.sqlite")
+    runner = CliRunner()
+    result = runner.invoke(app, ["import", str(tmp_path / "a"), "--db", db])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        (article,) = list(store.iter_articles())
+        assert [version.title for version in store.versions(article.id)] == ["測試市長宣布新交通政策 公車票價下調",
+                                                                             "測試市長宣布新交通政策 公車票價將下調"]
+        assert store.stats()["edited_articles"] == 1
+    output = " ".join(result.output.split())
+    assert "edit (another title or text of an article, kept as a version) │ 1" in output
+    assert f"1 article edited, what changed: `newsmirror history {article.id}`" in output
+    stats = " ".join(runner.invoke(app, ["stats", "--db", db]).output.split())
+    assert "edited articles (2+ versions: `newsmirror history ID`) │ 1" in stats
+    report = import_paths(open_store(db), [tmp_path / "a"], reread=True)
+    assert report.edited == [] and import_summary(report) == (  # read again: nothing is new
+        "imported 1 article from 2 article files: 0 new, 0 updated, 1 unchanged (1 file repeated one of these "
+        "articles: 1 duplicate); 0 failed, 0 not articles")
+
+
+def test_the_demo_line_names_each_edit_as_stats_counts_it(tmp_path: Path, store: Store) -> None:
+    write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
+    write(tmp_path, "a/_posts/2024-03-01-b.md", JEKYLL_POST.replace("公車票價下調", "公車票價將下調"))
+    write(tmp_path, "a/_posts/2024-03-01-c.md", JEKYLL_POST.replace("公車票價下調", "公車票價下調兩成"))
+    write(tmp_path, "a/_posts/2024-03-02-a.md", NAN_POST)
+    report = import_paths(store, [tmp_path / "a"])
+    ids = {article.title: article.id for article in store.iter_articles()}
+    edited = ids["測試市長宣布新交通政策 公車票價下調兩成"]
+    assert report.edited == [edited] and store.stats()["edited_articles"] == 1
+    assert import_summary(report) == (
+        "imported 2 articles from 4 article files: 2 new, 0 updated, 0 unchanged (2 files repeated one of these "
+        f"articles: 2 edits, another title or text kept as a version (1 article edited): `newsmirror history {edited}`)"
+        "; 0 failed, 0 not articles")
 
 
 def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, store: Store) -> None:

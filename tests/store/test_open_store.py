@@ -119,3 +119,18 @@ def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["build", "--db", db, "--out", str(taken), "--no-images", "-f", "site"])
     assert result.exit_code == 1 and not isinstance(result.exception, OSError), result.output
     assert "Traceback" not in result.output and "Not a directory" in result.output and str(taken) in result.output
+
+
+def test_migrate_names_its_own_options_for_a_store_it_cannot_use(tmp_path: Path) -> None:
+    # The store's refusals say "check --db (or NEWSMIRROR_DB)", an option migrate does not have.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database", encoding="utf-8")
+    missing = CliRunner().invoke(app, ["migrate", "--from", str(tmp_path / "typo.sqlite"),
+                                       "--to", str(tmp_path / "b")])
+    assert missing.exit_code == 1 and "no store at" in missing.output and "check --from;" in missing.output
+    assert "--db" not in missing.output and not (tmp_path / "b").exists()
+    with open_store(tmp_path / "a.sqlite"):
+        pass
+    wrong = CliRunner().invoke(app, ["migrate", "--from", str(tmp_path / "a.sqlite"), "--to", str(notes)],
+                               env={"COLUMNS": "250"})
+    assert wrong.exit_code == 1 and "check --to" in wrong.output and "--db" not in wrong.output, wrong.output

@@ -79,6 +79,14 @@ def store_from(db: str | None, *, create: bool = False) -> Store:
     return open_store(db or default_store_location(), create=create)
 
 
+# What each count of `stats` is, in the words of the other commands (the JSON keeps the keys).
+STATS_LABELS = {
+    "versions": "versions (every title and text kept)",
+    "edited_articles": "edited articles (2+ versions: `newsmirror history ID`)",
+    "sources": "sources (feeds followed)",
+}
+
+
 @app.command()
 @friendly_errors
 def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
@@ -93,7 +101,7 @@ def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", hel
     table.add_column("count", justify="right")
     for key, value in numbers.items():
         if not isinstance(value, dict):
-            table.add_row(key, str(value))
+            table.add_row(STATS_LABELS.get(key, key.replace("_", " ")), str(value))
     console.print(table)
     for key in ("by_outlet", "by_channel"):
         groups = numbers.get(key)
@@ -132,12 +140,15 @@ def show(
         if value:
             console.print(f"[dim]{key}:[/] {shown(value)}", highlight=False)
     console.print()
-    # Markdown is rendered here, where it is used, not at extraction time; imported here because
-    # the extraction package (trafilatura, numpy, bs4) costs ~0.5 s that no other command of this
-    # module needs.
-    from newsmirror.extract.render import html_to_markdown
+    body = article.body_markdown if markdown else article.body_text
+    if markdown and not body:
+        # Markdown is rendered here, where it is used, not at extraction time; imported only then:
+        # the extraction package (trafilatura, numpy, bs4) costs ~0.4 s that the plain text does
+        # not need.
+        from newsmirror.extract.render import html_to_markdown
 
-    print(plain((article.body_markdown or html_to_markdown(article.body_html)) if markdown else article.body_text))
+        body = html_to_markdown(article.body_html)
+    print(plain(body))
 
 
 def one_line_summaries(typer_app: typer.Typer) -> None:

@@ -198,6 +198,11 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
 
 
 def _print_fetch_report(report: Any) -> None:
+    if not report.sources and not report.not_due:
+        # A fresh store has no source at all: "0 source(s) not due yet" sent a new user to --all.
+        console.print("nothing to fetch: no sources yet; `newsmirror sources add --defaults` adds the packaged "
+                      "outlets' feeds, `newsmirror sources add URL --outlet NAME` one feed")
+        return
     if not report.sources:
         console.print(f"nothing to fetch: {report.not_due} source(s) not due yet "
                       "(`--all` polls them anyway; `sources add` adds some)")

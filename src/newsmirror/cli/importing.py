@@ -19,10 +19,11 @@ from newsmirror.cli.terminal import shown
 
 # --- archives (import) ---
 
-# Files that repeat an article an earlier file of the run gave (shown when there are some), said so that a new
-# user does not read them as edits: one article in two archives is one article.
+# Files that repeat an article an earlier file of the run gave (shown when there are some): a duplicate is no edit
+# (one article in two archives is one article); another title or text is one, kept as a version, and `stats` counts
+# its article among the edited ones.
 REPEATS = {"duplicate": "duplicate (an article of another file)",
-           "merged": "merged (its other text, kept as a version)"}
+           "merged": "edit (another title or text of an article, kept as a version)"}
 
 @app.command("import")
 @friendly_errors
@@ -42,7 +43,7 @@ def import_archives(
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
     from newsmirror.cli.progress import StageProgress
-    from newsmirror.jobs.importing import import_paths
+    from newsmirror.jobs.importing import edited_hint, import_paths
 
     with store_from(db, create=True) as store, StageProgress("importing", err_console, unit="files") as progress:
         report = import_paths(store, paths, progress=progress.update, workers=workers, reread=reread,
@@ -57,6 +58,10 @@ def import_archives(
     # new + updated + unchanged: each article once, so a fresh store's count is what `stats` says is stored.
     table.add_row("[bold]articles imported[/]", f"[bold]{report.imported}[/]")
     console.print(table)
+    if report.edited:
+        edited = len(report.edited)  # what `stats` counts as edited articles
+        console.print(f"{edited} article{'s' if edited > 1 else ''} edited, what changed: {edited_hint(report.edited)}",
+                      highlight=False, soft_wrap=True)
     if show_skipped:
         for result in report.skipped:
             console.print(f"[dim]skipped[/] {shown(result.path)}: {shown(result.reason)}", highlight=False,

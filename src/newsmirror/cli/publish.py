@@ -104,11 +104,13 @@ def publish(
     out: OutOption = None,
     output_format: FormatOption = None,
     remote: Annotated[list[str] | None, typer.Option(
-        "--remote", "-r", help="NAME=URL of a git remote (repeatable); {format} and {part} are replaced.")] = None,
+        "--remote", "-r", help="NAME=URL of a git remote (repeatable); {format} and {part} are replaced "
+                               "(default: the config's \\[publish.remotes]).")] = None,
     split_by_month: Annotated[bool, typer.Option(
         "--split-by-month", help="One repository per month (URL must contain {part}: YYYY-MM or index).")] = False,
     message: Annotated[str, typer.Option("--message", "-m", help="Commit message.")] = "Update newsmirror output",
-    branch: Annotated[str | None, typer.Option("--branch", help="Branch to push (default main).")] = None,
+    branch: Annotated[str | None, typer.Option(
+        "--branch", help="Branch to push (default: the config's \\[publish] branch, else main).")] = None,
     config: PublishConfigOption = None,
 ) -> None:
     """Commit the built output to git and push it to every remote; a failing remote does not stop the others."""

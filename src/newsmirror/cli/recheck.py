@@ -30,11 +30,11 @@ _OUTCOME_STYLE = {"edited": "yellow", "deleted": "bold red", "restored": "green"
 def recheck(
     db: DbOption = "",
     config: ConfigOption = "",
-    limit: Annotated[int, typer.Option(help="At most this many articles in this run (most overdue first).")] = 200,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many articles in this run (most overdue first).")] = 200,
     outlet: Annotated[str, typer.Option(help="Only articles of this outlet.")] = "",
     article: Annotated[list[str] | None, typer.Option(
         "--article", help="Check this article id now, whatever its schedule (repeatable).")] = None,
-    workers: Annotated[int, typer.Option(help="Pages fetched at the same time (per-host limits still hold).")] = 8,
+    workers: Annotated[int, typer.Option(min=1, help="Pages fetched at the same time (per-host limits still hold).")] = 8,
     queue: Annotated[bool, typer.Option(
         "--queue", help="Instead of checking now, queue a recurring re-check job for `newsmirror worker` "
                         "(per --outlet, or all outlets).")] = False,
@@ -108,8 +108,8 @@ def changes(
     kind: Annotated[str, typer.Option(
         help="edited, deleted, restored, or all.")] = "all",
     outlet: Annotated[str, typer.Option(help="Only this outlet.")] = "",
-    days: Annotated[float, typer.Option(help="Look back this many days (0: all time).")] = 30,
-    limit: Annotated[int, typer.Option(help="At most this many entries.")] = 50,
+    days: Annotated[float, typer.Option(min=0, help="Look back this many days (0: all time).")] = 30,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many entries.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     write_site: Annotated[str, typer.Option(
         "--write-site", help="Also write history pages, change indexes and Atom feeds into this HTML site "
@@ -182,7 +182,7 @@ def changes(
 def history(
     article_id: Annotated[str, typer.Argument(help="Article id (from `changes`, or the ID of the reader's /article/ID address).")],
     db: DbOption = "",
-    context: Annotated[int, typer.Option(help="Unchanged paragraphs shown around each change.")] = 1,
+    context: Annotated[int, typer.Option(min=0, help="Unchanged paragraphs shown around each change.")] = 1,
 ) -> None:
     """Show every version of an article with what changed, and when it was taken down or restored."""
     from newsmirror.store.changes import history as article_history

@@ -16,9 +16,9 @@ from newsmirror.cli import (
     friendly_errors,
 )
 from newsmirror.cli.terminal import shown
-from newsmirror.errors import NewsmirrorError
+from newsmirror.errors import NewsmirrorError, StoreError
 from newsmirror.settings import default_store_location
-from newsmirror.store import open_store
+from newsmirror.store import Store, open_store
 
 # --- scaling: worker fleet and store migration ------------------------------------------------
 
@@ -112,6 +112,14 @@ def worker(
         err_console.print(f"  [dim]{shown(error)}[/]", highlight=False)
 
 
+def _opened(location: str, option: str, *, create: bool = True) -> Store:
+    """The store ``option`` names; the store layer's errors say --db, the option of every other command."""
+    try:
+        return open_store(location, create=create)
+    except StoreError as exc:
+        raise StoreError(str(exc).replace("--db (or NEWSMIRROR_DB)", option)) from None
+
+
 @app.command()
 @friendly_errors
 def migrate(
@@ -129,7 +137,7 @@ def migrate(
 
     from newsmirror.jobs.migrate import migrate as copy_store
 
-    with open_store(source, create=False) as origin, open_store(destination) as target, Progress(
+    with _opened(source, "--from", create=False) as origin, _opened(destination, "--to") as target, Progress(
         TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console,
     ) as bar:

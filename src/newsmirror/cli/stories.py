@@ -160,8 +160,8 @@ def stories_compare(db: DbOption = "") -> None:
 @friendly_errors
 def stories_list(
     db: DbOption = "",
-    min_outlets: Annotated[int, typer.Option(help="Only stories reported by at least this many outlets.")] = 2,
-    limit: Annotated[int, typer.Option(help="How many stories, newest first.")] = 30,
+    min_outlets: Annotated[int, typer.Option(min=1, help="Only stories reported by at least this many outlets.")] = 2,
+    limit: Annotated[int, typer.Option(min=1, help="How many stories, newest first.")] = 30,
 ) -> None:
     """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit), with their outlets and
     number of reports."""

@@ -103,12 +103,25 @@ class ImportReport:
                 "pages (pages/<channel>/<id>.md) or Jekyll posts (_posts/, archived/<date>/)")
 
     @property
+    def edited(self) -> list[str]:
+        """Ids of the articles a later file of this run gave another title or text (kept as a version, so `stats`
+        counts the article as edited), in file order."""
+        return list(dict.fromkeys(result.article_id for result in self.results if result.outcome is FileOutcome.MERGED))
+
+    @property
     def failures(self) -> list[FileResult]:
         return [result for result in self.results if result.outcome is FileOutcome.FAILED]
 
     @property
     def skipped(self) -> list[FileResult]:
         return [result for result in self.results if result.outcome is FileOutcome.SKIPPED]
+
+
+def edited_hint(article_ids: list[str], shown: int = 3) -> str:
+    """Where a user sees what an import's edits changed: `newsmirror history ID` for the first few articles."""
+    named = ", ".join(f"`newsmirror history {article_id}`" for article_id in article_ids[:shown])
+    more = len(article_ids) - shown
+    return named + (f" and {more} more" if more > 0 else "")
 
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)

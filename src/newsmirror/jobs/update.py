@@ -9,7 +9,7 @@ from pathlib import Path
 from newsmirror.jobs.building import BuildReport, build, default_comparer, load_publish_settings
 from newsmirror.jobs.building import Progress as BuildProgress
 from newsmirror.jobs.grouping import GroupingReport, group_articles
-from newsmirror.jobs.importing import ImportReport, import_paths
+from newsmirror.jobs.importing import ImportReport, edited_hint, import_paths
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store.base import Store
 
@@ -43,16 +43,25 @@ def import_summary(report: ImportReport) -> str:
     """One line a new user can check against `stats`: articles (new + updated + unchanged), then the files that
     repeated one of them (a fresh demo store said "1 updated" for two archive files of one article)."""
     counts = report.counts()
-    line = (f"imported {report.imported} articles from {report.article_files} article files: {counts['new']} new, "
-            f"{counts['updated']} updated, {counts['unchanged']} unchanged")
+    line = (f"imported {_count(report.imported, 'article')} from {_count(report.article_files, 'article file')}: "
+            f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged")
     repeats = counts["duplicate"] + counts["merged"]
     if repeats:
         duplicates = counts["duplicate"]
-        parts = [f"{duplicates} duplicate{'s' if duplicates > 1 else ''}"] if duplicates else []
+        parts = [_count(duplicates, "duplicate")] if duplicates else []
         if counts["merged"]:
-            parts.append(f"{counts['merged']} with other text kept as a version")
-        line += f" ({repeats} files repeated one of these articles: {', '.join(parts)})"
+            # Another title or text of one article is an edit (two crawls of a changed headline, as in the demo's
+            # corpus), stored as a version: `stats` counts it as an edited article, so this line says it in its words.
+            edits, articles = counts["merged"], len(report.edited)
+            parts.append(f"{_count(edits, 'edit')}, another title or text kept as a version"
+                         + (f" ({_count(articles, 'article')} edited)" if articles != edits else "") + ": "
+                         + edited_hint(report.edited))
+        line += f" ({_count(repeats, 'file')} repeated one of these articles: {', '.join(parts)})"
     return line + f"; {counts['failed']} failed, {counts['skipped']} not articles"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config: str | Path | None = None,

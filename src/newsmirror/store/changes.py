@@ -15,8 +15,6 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from feedgen.feed import FeedGenerator
-
 from newsmirror.model import Version
 from newsmirror.text.diff import VersionDiff, diff_versions
 
@@ -172,6 +170,9 @@ def changes_feed(
     ``article_link`` maps an entry to the mirror's page for the article (its history);
     by default entries link to the original URL, which may be gone: prefer the mirror.
     """
+    # Imported here: feedgen brings lxml, and every command imports this module through the store.
+    from feedgen.feed import FeedGenerator
+
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(title)

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Literal
-
-import numpy as np
-import opencc
+from typing import TYPE_CHECKING, Literal
 
 from newsmirror.model import Script
 from newsmirror.text.taiwan_phrases import taiwan_phrases_kept
+
+# numpy and OpenCC are imported where first used, not here: every command that opens a SQLite
+# store imports this module (store -> search_key -> script), and numpy alone was most of the
+# start-up of `newsmirror stats` or `list`, which never convert a character.
+if TYPE_CHECKING:
+    import opencc
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2sp", "hk2s"]
 
@@ -35,6 +38,8 @@ def _differing(a: str, b: str) -> int:
     n = min(len(a), len(b))
     if not n:
         return 0
+    import numpy as np  # see the module's imports
+
     left = np.frombuffer(a[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     right = np.frombuffer(b[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return int(np.count_nonzero(left != right))
@@ -48,6 +53,8 @@ def _changed_by(han: str, variant: Variant) -> int:
 
 @cache
 def _converter(config: str) -> opencc.OpenCC:
+    import opencc  # see the module's imports
+
     return opencc.OpenCC(config)
 
 

@@ -21,8 +21,10 @@ import json
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import opencc
+if TYPE_CHECKING:  # imported by the first conversion, not by every store that imports text.script
+    import opencc
 
 KEPT = (
     "資料", "建立", "文件", "執行", "程序", "核心", "截圖", "通訊", "行程", "互動", "裝置", "簡報", "開啟",
@@ -38,6 +40,8 @@ def taiwan_phrases_kept() -> opencc.OpenCC:
     """``tw2sp`` with a first dictionary mapping each ``KEPT`` word to itself (OpenCC's phrase group
     stops at the first dictionary that matches), built from the installed configuration so that every
     other rule stays OpenCC's own."""
+    import opencc
+
     shipped = Path(opencc.OpenCC("tw2sp").config)
     config = json.loads(shipped.read_text(encoding="utf-8"))
 
