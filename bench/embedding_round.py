@@ -100,6 +100,7 @@ def main() -> None:
     parser.add_argument("--model", default="usem3")
     parser.add_argument("--thresholds", nargs="*", type=float, default=[0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85])
     parser.add_argument("--max-drop", type=float, default=0.005)
+    parser.add_argument("--cache", type=Path, help="an .npz of unit embeddings to reuse and update (outside the repo)")
     args = parser.parse_args()
     for path in args.facts:
         if never_tuned_on(path):
@@ -107,6 +108,9 @@ def main() -> None:
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
     names = list(loaded)
     linking = Round(make_embedder(args.model), c._linked)
+    if args.cache and args.cache.exists():
+        with np.load(args.cache) as saved:
+            linking.cache = dict(zip(saved["texts"].tolist(), saved["rows"], strict=True))
     c._linked = linking  # compare_story looks the function up at each call
     results: dict[float | None, dict[str, dict[str, Any]]] = {}
     # Main first and again last: the last run times main warm, as every threshold's run is.
@@ -119,6 +123,9 @@ def main() -> None:
               f"{total['gold_pairs']}) P {precision:.4f} ({total['right_links']}/{total['judged_links']}) "
               f"false only-X {total['false_only']} of {total['only_claims']} claims, compare {total['seconds']:.1f} s"
               f" (embedding so far {linking.embed_seconds:.1f} s, {len(linking.cache)} units)", flush=True)
+    if args.cache and linking.cache:
+        texts = list(linking.cache)
+        np.savez(args.cache, texts=np.array(texts), rows=np.vstack([linking.cache[t] for t in texts]))
     # Leave one file out: t chosen on the other files, scored on the held one.
     held_totals: list[dict[str, Any]] = []
     chosen: list[str] = []
