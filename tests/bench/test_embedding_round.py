@@ -1,0 +1,43 @@
+"""bench/embedding_round.py's last round joins two free units that the model finds closest to each other, through
+the comparison's own linker (own small story, none taken from the fact labels of bench/days)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+
+from bench import embedding_round
+from newsmirror.model import Article
+from newsmirror.stories import compare
+
+WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def article(outlet: str, body: str) -> Article:
+    return Article(outlet=outlet, title="港口", original_url=f"https://{len(outlet)}.example/{hash(body)}",
+                   published_at=WHEN, body_text=body)
+
+
+def fake_model(texts: Sequence[str]) -> np.ndarray:
+    """The port sentences one way, everything else another."""
+    return np.array([[1.0, 0.0] if "码头" in t or "装卸区" in t else [0.0, 1.0] for t in texts], dtype=np.float32)
+
+
+def port_linked(reports: list[Article]) -> bool:
+    comparison = compare.compare_story(reports)
+    return any(len(set(fact.outlets)) == 2 and any("码头" in r.text for r in fact.sentences)
+               for fact in [*comparison.shared, *comparison.partial])
+
+
+def test_the_round_links_a_paraphrase_main_leaves_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    reports = [article("甲台", "海港管理局周一宣布新码头将于明年三月正式启用。另外市长昨天访问了城东的一所小学。"),
+               article("乙报", "港务当局表示新的装卸区预定来年春季开放。市长昨天访问了城东的一所小学并发表讲话。")]
+    linking = embedding_round.Round(fake_model, compare._linked)
+    monkeypatch.setattr(compare, "_linked", linking)
+    assert not port_linked(reports)  # no threshold: main's links only
+    linking.threshold = 0.9
+    assert port_linked(reports)
+    assert linking.cache  # each unit embedded once, then reused
