@@ -1,0 +1,57 @@
+"""Which Han names and Latin names are one, by the glosses outlets write (中文名（English Name）: ``glosses.tsv``).
+
+Within one story nothing says that 联邦院 is the Federation Council another outlet writes, nor that 帛琉 and
+帕劳 are both Palau; across an archive of news, outlets gloss them: ``bench/mine_glosses.py`` counts every Han
+name written right before a bracketed Latin name, and keeps the pairs written often enough. Two Han names
+glossed with one Latin name are one name too. Only the only-X name check reads the table (an outlet writing
+either form names the other); grouping and fact links do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+from newsmirror.text.fold import quick_normalize
+
+
+@cache
+def _table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    text = resources.files("newsmirror.text").joinpath("glosses.tsv").read_text(encoding="utf-8")
+    latins: dict[str, set[str]] = defaultdict(set)
+    hans: dict[str, set[str]] = defaultdict(set)
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            han, latin, _posts, _outlets = line.split("\t")
+            latins[han].add(latin)
+            hans[latin].add(han)
+    return ({h: frozenset(v) for h, v in latins.items()}, {la: frozenset(v) for la, v in hans.items()})
+
+
+def latin_key(name: str) -> str:
+    """A Latin name as the table holds it: normalized as texts are (lower case, separators one space), a
+    leading "the" dropped."""
+    key = quick_normalize(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+@cache
+def other_forms(name: str) -> tuple[str, ...]:
+    """The other forms the table gives a (normalized) name: for a Latin name, the Han names glossed with it;
+    for a Han name, its Latin glosses and the other Han names glossed with one of them. Sorted; empty
+    when the table does not hold the name."""
+    latins, hans = _table()
+    if name.isascii():
+        return tuple(sorted(hans.get(latin_key(name), ())))
+    glosses = latins.get(name, frozenset())
+    return tuple(sorted(glosses.union(*(hans[g] for g in glosses)) - {name}))
+
+
+def writes_form(form: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes a form of ``other_forms``: a Latin name as whole words, a Han
+    name anywhere."""
+    if form.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", text) is not None
+    return form in text

@@ -1,0 +1,17 @@
+"""text.glosses: Han and Latin names the archive's glosses make one."""
+
+from __future__ import annotations
+
+from newsmirror.text.glosses import other_forms, writes_form
+
+
+def test_a_latin_name_gives_its_han_names_and_a_han_name_its_gloss_and_the_other_han_names() -> None:
+    assert "联邦院" in other_forms("Federation Council")
+    assert {"fox news", "福克斯新闻"} <= set(other_forms("福斯新闻"))
+    assert other_forms("没有这个名字") == ()
+
+
+def test_a_latin_form_is_written_only_as_whole_words() -> None:
+    assert writes_form("dominic raab", "英国外相 dominic raab 说")
+    assert not writes_form("fox", "foxconn 工厂")
+    assert writes_form("蓝韬文", "英国外相蓝韬文说")
