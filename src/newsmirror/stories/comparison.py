@@ -45,8 +45,9 @@ ALIGNMENT_VERSION = "38"  # 17: times of day, 万 remainders, the amount round; 
 # are still those built on KEY_VERSION 6 keys (see text/PARAPHRASES.md); a Latin gloss is read after a space too
 # (鲍尔丁 (Christopher Balding)), so an outlet writing the Latin name names the Han one, and its writers get the
 # last three characters before it only outside a noun ending that text (not 机主教 of 枢机主教)
-# 38 (session 32, gloss36): "only X" checks: an outlet writing a name's Latin gloss, or another Han name glossed
-# alike, in the archive's glosses (text.glosses: 蓝韬文 / Dominic Raab, 福斯新闻 / 福克斯新闻) names it
+# 38 (sessions 32-33, gloss36, gloss37): "only X" checks: an outlet writing a name's Latin gloss, or another Han
+# name glossed alike, in the archive's glosses either way round (text.glosses: 蓝韬文 / Dominic Raab, 福斯新闻 /
+# 福克斯新闻, Palau（帕劳）) names it
 
 
 @dataclass(slots=True)

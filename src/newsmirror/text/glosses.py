@@ -1,8 +1,10 @@
-"""Which Han names and Latin names are one, by the glosses outlets write (中文名（English Name）: ``glosses.tsv``).
+"""Which Han names and Latin names are one, by the glosses outlets write either way round (中文名（English Name）,
+English Name（中文名）: ``glosses.tsv``).
 
 Within one story nothing says that 联邦院 is the Federation Council another outlet writes, nor that 帛琉 and
 帕劳 are both Palau; across an archive of news, outlets gloss them: ``bench/mine_glosses.py`` counts every Han
-name written right before a bracketed Latin name, and keeps the pairs written often enough. Two Han names
+name written right before a bracketed Latin name or in brackets right after one, and keeps the pairs written
+often enough. Two Han names
 glossed with one Latin name are one name too. Only the only-X name check reads the table (an outlet writing
 either form names the other); grouping and fact links do not.
 """
