@@ -43,12 +43,27 @@ def latin_key(name: str) -> str:
 def other_forms(name: str) -> tuple[str, ...]:
     """The other forms the table gives a (normalized) name: for a Latin name, the Han names glossed with it;
     for a Han name, its Latin glosses and the other Han names glossed with one of them. Sorted; empty
-    when the table does not hold the name."""
+    when the table does not hold the name.
+
+    A Han name glossed with Latin names that are not one name written longer or shorter (Alex Azar,
+    Alex Azar II) is a surname or given name several bearers share (特朗普: Donald, Ivanka, Fred Trump;
+    罗伯特): it stands for none of them alone, so it is never another name's Han form, and its Latin
+    glosses lead to no other Han name (特朗普 is not 伊万卡 through Ivanka Trump)."""
     latins, hans = _table()
     if name.isascii():
-        return tuple(sorted(hans.get(latin_key(name), ())))
+        return tuple(sorted(h for h in hans.get(latin_key(name), ()) if _one_bearer(h)))
     glosses = latins.get(name, frozenset())
-    return tuple(sorted(glosses.union(*(hans[g] for g in glosses)) - {name}))
+    if not _one_bearer(name):
+        return tuple(sorted(glosses))
+    others = {h for g in glosses for h in hans[g] if _one_bearer(h)}
+    return tuple(sorted((glosses | others) - {name}))
+
+
+@cache
+def _one_bearer(han: str) -> bool:
+    """Whether every two Latin glosses of a Han name are one name, the words of one among the other's."""
+    words = [frozenset(g.split()) for g in _table()[0].get(han, ())]
+    return all(a <= b or b <= a for k, a in enumerate(words) for b in words[k + 1:])
 
 
 def writes_form(form: str, text: str) -> bool:
