@@ -132,3 +132,11 @@ def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qu
     # 新闻社 is used as a common noun (text.name_usage); qualified by a name it stands for the whole name.
     assert is_name_detail("新闻社", "据彭博新闻社报道，苹果公司周一发布新品")
     assert not is_name_detail("新闻社", "法新社和美联社都是新闻社")
+
+
+def test_an_outlet_writing_the_latin_gloss_the_archive_gives_a_han_name_names_it() -> None:
+    # The archive's outlets gloss 蓝韬文 as Dominic Raab (text.glosses): an outlet writing the Latin name names him.
+    from newsmirror.stories.compare import _names_in
+    texts = {"甲": "英国外相蓝韬文周一说", "乙": "英国外相 dominic raab 周一说", "丙": "英国外相周一说"}
+    assert _names_in("乙", "蓝韬文", texts, {})
+    assert not _names_in("丙", "蓝韬文", texts, {})

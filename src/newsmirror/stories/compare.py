@@ -48,6 +48,7 @@ from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text.bodies import body, names_body, names_seat
+from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     NAME_TAGS,
     abbreviates,
@@ -1035,6 +1036,8 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
+    if any(writes_form(form, text) for form in other_forms(term)):
+        return True  # one name by the archive's glosses (联邦院 for Federation Council, 帛琉 for 帕劳)
     if term.isascii():
         # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
         # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).

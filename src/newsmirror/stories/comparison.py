@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "37"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "38"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -45,6 +45,9 @@ ALIGNMENT_VERSION = "37"  # 17: times of day, 万 remainders, the amount round; 
 # are still those built on KEY_VERSION 6 keys (see text/PARAPHRASES.md); a Latin gloss is read after a space too
 # (鲍尔丁 (Christopher Balding)), so an outlet writing the Latin name names the Han one, and its writers get the
 # last three characters before it only outside a noun ending that text (not 机主教 of 枢机主教)
+# 38 (sessions 32-33, gloss36, gloss37): "only X" checks: an outlet writing a name's Latin gloss, or another Han
+# name glossed alike, in the archive's glosses either way round (text.glosses: 蓝韬文 / Dominic Raab, 福斯新闻 /
+# 福克斯新闻, Palau（帕劳）) names it
 
 
 @dataclass(slots=True)

@@ -1,0 +1,74 @@
+"""bench/mine_glosses.py: the Han name before a bracketed Latin name or in brackets after one, held and skipped
+posts left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.mine_glosses import (
+    SAMPLES,
+    UNSEEN_DAYS,
+    count_glosses,
+    latin_key,
+    name_starts,
+    reverse_han,
+    reverse_latin,
+)
+
+
+def _post(root: Path, day: str, name: str, author: str, body: str) -> None:
+    folder = root / "archived" / day
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{day}-{name}.md").write_text(f"---\ntitle: \"{name}\"\nauthor: {author}\n---\n{body}\n", encoding="utf-8")
+
+
+def test_the_name_is_the_runs_trailing_name_and_held_and_skipped_posts_are_not_read(tmp_path: Path) -> None:
+    _post(tmp_path, "2020-01-01", "甲", "中央社", "这将赋予卸任总统在联邦院（Federation Council）的席位")
+    _post(tmp_path, "2020-01-02", "乙", "法广", "普京任命他进入联邦院（Federation Council，上议院）")
+    _post(tmp_path, "2020-01-03", "丙", "德国之声", "联邦院（Federation Council）")  # a held sample's file
+    _post(tmp_path, "2020-01-04", "丁", "德国之声", "联邦院（Federation Council）")  # a skipped (labelled) day
+    endings, outlets, posts = count_glosses(tmp_path, {"2020-01-04"}, {"2020-01-03-丙.md"})
+    assert posts == 2
+    assert name_starts(endings["federation council"]) == {"联邦院": 2}
+    assert outlets["联邦院", "federation council"] == {"中央社", "法广"}
+
+
+def test_latin_names_are_read_as_texts_are_and_what_is_no_name_is_dropped() -> None:
+    assert latin_key("The National Science Foundation") == "national science foundation"
+    assert latin_key("U.S. Army") == "u s army"
+    assert latin_key("The") is None and latin_key("COVID 19") is None
+
+
+def test_a_gloss_written_latin_first_counts_with_the_han_first_one_once_a_post(tmp_path: Path) -> None:
+    _post(tmp_path, "2020-01-01", "甲", "中央社", "据瑞典武装部队（Swedish Armed Forces）说")
+    _post(tmp_path, "2020-01-02", "乙", "法广", "said the Swedish Armed Forces（瑞典武装部队，即瑞典军方）; Swedish Armed Forces (瑞典武装部队)")
+    _post(tmp_path, "2020-01-03", "丙", "美国之音", "国务卿Mike Pompeo（迈克·蓬佩奥）")
+    endings, outlets, posts = count_glosses(tmp_path, set(), set(), "whole")
+    assert posts == 3
+    assert name_starts(endings["swedish armed forces"]) == {"瑞典武装部队": 2}  # the second post counts once
+    assert outlets["瑞典武装部队", "swedish armed forces"] == {"中央社", "法广"}
+    assert name_starts(endings["mike pompeo"]) == {"蓬佩奥": 1}  # after the name's dot, as a Han-first run
+    off, _outlets, _posts = count_glosses(tmp_path, set(), set(), "off")
+    assert name_starts(off["swedish armed forces"]) == {"瑞典武装部队": 1}
+
+
+def test_a_longer_names_ending_is_not_counted_as_written_by_its_outlets(tmp_path: Path) -> None:
+    # 福克斯新闻网（Fox News）: its outlets write 福克斯新闻网, not 新闻网, as Fox News.
+    _post(tmp_path, "2020-01-01", "甲", "中央社", "福克斯新闻网（Fox News）报道")
+    _post(tmp_path, "2020-01-02", "乙", "法广", "福克斯新闻网（Fox News）报道")
+    endings, outlets, _posts = count_glosses(tmp_path, set(), set(), "whole")
+    names = set(name_starts(endings["fox news"]))
+    assert names and "新闻网" not in names
+    assert {han for (han, latin), writers in outlets.items() if latin == "fox news" and writers} == names
+
+
+def test_the_latin_run_before_a_han_gloss_starts_at_a_capital_and_the_bracket_must_be_han() -> None:
+    assert reverse_latin("said the Swedish Armed Forces") == "swedish armed forces"
+    assert reverse_latin("said today") is None
+    assert reverse_han("迈克·蓬佩奥", "whole") == "蓬佩奥"
+    assert reverse_han("美", "whole") == ""
+
+
+def test_every_scope_leaves_out_every_samples_files_and_the_unseen_days() -> None:
+    assert "onlyx-sample-k.toml" in SAMPLES and "onlyx-sample.toml" in SAMPLES and len(SAMPLES) == 10
+    assert {"2020-11-18", "2020-12-02", "2020-09-20"} <= set(UNSEEN_DAYS)
