@@ -137,18 +137,28 @@ def in_context(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], 
     names = [d.name for d in days]
     shipped: list[Score] = []
     refit: list[Score] = []
+    # labelled report -> (day/label, predicted story) of each model, for B-cubed pooled over the days
+    labelled: dict[str, str] = {}
+    placed: dict[str, dict[str, str]] = {"shipped": {}, "refit": {}}
     started = time.process_time()
     for day in days:
         context = context_of(day, store, days_before)
         weights, bias = fit_days(data, [n for n in names if n != day.name], *hyper)
         fold = PairModel(tuple(float(w) for w in weights), float(bias), chosen[day.name])
-        shipped.append(score_in_context(day, context, default_pair_model())[0])
-        refit.append(score_in_context(day, context, fold)[0])
+        for name, pair_model, scores in (("shipped", default_pair_model(), shipped), ("refit", fold, refit)):
+            score, truth, predicted = score_in_context(day, context, pair_model)
+            scores.append(score)
+            labelled.update((k, f"{day.name}/{v}") for k, v in truth.items())
+            placed[name].update(predicted)
         print(f"in context {day.name} ({len(context)} reports before it): shipped F1 {shipped[-1][0]:.4f} "
               f"{shipped[-1][3]}/{shipped[-1][4]} | refit at {chosen[day.name]:g} F1 {refit[-1][0]:.4f} "
               f"{refit[-1][3]}/{refit[-1][4]}  ({time.process_time() - started:.0f} s CPU)", flush=True)
     print(summary(f"in context ({days_before:g} days), shipped", shipped))
     print(summary(f"in context ({days_before:g} days), refit leave one day out", refit))
+    for name, predicted in placed.items():
+        precision, recall, f1 = bcubed(labelled, predicted)
+        print(f"in context, {name}: B3 pooled over the days' labelled reports P {precision:.4f} R {recall:.4f} "
+              f"F1 {f1:.4f} (as genre_scale's 'tuning days in context')")
 
 
 def hyper_table(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
