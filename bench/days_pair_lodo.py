@@ -230,7 +230,7 @@ def write_model(days: Sequence[Day], data: dict[str, tuple[np.ndarray, np.ndarra
     context = (f"each day teacher-forced after the archive's {days_before:g} days before it, grouped live "
                "(bench/days_context.py)" if days_before else "each day alone")
     note = (f"Fitted by bench/days_pair_lodo.py (logistic regression of bench/days_pair_fit.py, L2 {hyper[0]:g}, "
-            f"{weighing}) on the {len(names)} tuning days,\n{context}:\n{', '.join(names)}:\n"
+            f"{weighing}) on the {len(names)} tuning days\n{', '.join(names)},\n{context}:\n"
             f"{pairs_n} candidate pairs, {same} same event. L2 and weighing: the least mean held-out pair log-loss "
             f"(leave one day out;\nL2 {', '.join(f'{v:g}' for v in L2S)} x {' / '.join(WEIGHINGS)}). Threshold: "
             f"leave one day out on the same days, each grouped as\ndays_eval groups it, the best mean B3 F1 among "
