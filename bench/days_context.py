@@ -4,7 +4,7 @@ A day grouped alone (``bench/days_eval.py``) meets a few hundred live stories; t
 stories of the days before too (~5x as many), and the pair model's ``event`` / ``topic`` split (a shared term's
 share among *other live stories*) and the local document frequencies read differently there. Here the archive's
 reports of the ``days_before`` days before a labelled day (from a whole-archive store, ``bench/stories_scale.py
---db``'s input; a copy, opened read only) are grouped live as production groups them (the shipped grouping, a save
+--db``'s input; a copy: the store layer builds its search index in it on first open) are grouped live as production groups them (the shipped grouping, a save
 -- the event pass and the complete-story join -- every 500 reports, as ``bench/stories_scale.py``), untagged, and
 then the day's own reports follow through the same clusterer:
 
