@@ -29,6 +29,7 @@ import argparse
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from bench.days_context import replay, save  # noqa: E402
 from bench.days_eval import (  # noqa: E402
     DEFAULT_DAYS,
     TUNING_DAYS,
@@ -58,7 +60,7 @@ from newsmirror.stories.cluster import (  # noqa: E402
     _title_grams,
     _title_terms,
 )
-from newsmirror.stories.pairscore import FEATURES, MODEL_FILE, PairModel  # noqa: E402
+from newsmirror.stories.pairscore import FEATURES, MODEL_FILE, PairModel, default_pair_model  # noqa: E402
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 19))
 PURE_TARGET = 0.9  # issue 14: at least 90 % of multi-article stories one event
@@ -112,10 +114,16 @@ def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "ben
 
 
 class _TeacherForced(StoryClusterer):
-    """Records (features, same event) for every candidate, then follows the labels."""
+    """Records (features, same event) for every candidate, then follows the labels. With a ``model``, it first
+    groups live (a day's context, ``bench/days_context.py``) until ``force`` is called."""
 
-    def __init__(self, config: ClusterConfig, events: dict[str, str]) -> None:
-        super().__init__(config, model=None)
+    def __init__(self, config: ClusterConfig, events: dict[str, str], model: PairModel | None = None,
+                 context: frozenset[str] = frozenset()) -> None:
+        super().__init__(config, model=model)
+        self.forcing = model is None
+        # Reports of the context: a story holding only those has no label for a report of the day (an event of
+        # the day may have begun the day before), so its pairs are not recorded.
+        self.context = context
         self.events = events
         self.story_of_event: dict[str, str] = {}
         self.rows: list[tuple[float, ...]] = []
@@ -140,13 +148,26 @@ class _TeacherForced(StoryClusterer):
             return f"beyond max_candidates ({where})"
         return f"{shared} shared terms < min_shared_terms ({where})"
 
+    def force(self) -> None:
+        """From here on the labels decide: no model, no merging (the event layer stays, as without context)."""
+        self.config.merge_similarity, self.config.merge_probability = 2.0, None
+        self.model = None
+        self.forcing = True
+
+    def _unlabelled(self, story: Any) -> bool:
+        return bool(self.context) and all(member.article_id in self.context for member in story.members)
+
     def _find_story(self, doc: Document, vector: dict[str, float],
                     meaning: np.ndarray | None = None) -> Assignment | None:
+        if not self.forcing:
+            return super()._find_story(doc, vector, meaning)
         titles = _title_grams(doc.title)
         names = frozenset(t for t in _title_terms(doc.title) if self._is_name(t))
         event = self.events.get(doc.id, "?")
         candidates = self.candidate_stories(doc, vector, meaning)
         for story in candidates:
+            if self._unlabelled(story):
+                continue
             self.rows.append(self.pair_features(vector, [titles], names, doc.time, {doc.outlet}, story, meaning))
             self.labels.append(int(self.story_of_event.get(event) == story.id))
         target_id = self.story_of_event.get(event)
@@ -168,11 +189,21 @@ class _TeacherForced(StoryClusterer):
         return assignment
 
 
-def pairs(day: Day, config: ClusterConfig | None = None, misses: Counter[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def pairs(day: Day, config: ClusterConfig | None = None, misses: Counter[str] | None = None,
+          context: Sequence[Document] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """The day's teacher-forced candidate pairs (features, same event). With ``context`` (the archive's reports
+    before the day, oldest first): those are grouped live first by the shipped grouping, untagged, as production
+    would have grouped them, and only pairs with a story holding a report of the day are recorded."""
     config = config or ClusterConfig(**SETTINGS)
-    # The labels decide; no merging, no model.
-    config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
-    clusterer = _TeacherForced(config, day.events)
+    if context:
+        clusterer = _TeacherForced(config, day.events, default_pair_model(), frozenset(d.id for d in context))
+        replay(clusterer, context)
+        save(clusterer)  # the context's last save, before the day's reports arrive
+        clusterer.force()
+    else:
+        # The labels decide; no merging, no model.
+        config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
+        clusterer = _TeacherForced(config, day.events)
     for document in day.documents:
         if document.id in day.multi:
             document = Document(document.id, document.outlet, document.time, document.title, document.text, True)

@@ -40,10 +40,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from bench.days_context import context_documents, score_in_context  # noqa: E402
 from bench.days_eval import purity  # noqa: E402
 from bench.days_pair_fit import Day, add_days_arguments, fit, pairs, reading_lengths, tuning_days  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
-from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
+from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer  # noqa: E402
 from newsmirror.stories.pairscore import MODEL_FILE, PairModel, default_pair_model  # noqa: E402
 
 THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8)
@@ -106,16 +107,58 @@ def choose(table: dict[float, dict[str, Score]], shipped: dict[str, Score], days
     return max(enough, key=lambda t: scores[t][0])
 
 
+def context_of(day: Day, store: str | None, days_before: float) -> list[Document]:
+    """The archive's reports of the ``days_before`` days before ``day`` (none without a store)."""
+    if store is None or days_before <= 0:
+        return []
+    return context_documents(store, day.name, days_before, exclude=(d.id for d in day.documents))
+
+
 def capture(args: argparse.Namespace) -> None:
+    """Each tuning day's teacher-forced pairs: alone, or (``--context``) after the archive's days before it."""
+    if args.context and not args.store:
+        raise SystemExit("--context needs --store (a whole-archive store copy)")
     days = tuning_days(args)
     data = {}
     for day in days:
         started = time.process_time()
-        data[day.name] = pairs(day)
-        print(f"{day.name}: {len(day.documents)} reports, {len(data[day.name][1])} pairs "
-              f"({int(data[day.name][1].sum())} same event), {time.process_time() - started:.1f} s", flush=True)
+        context = context_of(day, args.store, args.context)
+        data[day.name] = pairs(day, context=context)
+        print(f"{day.name}: {len(day.documents)} reports after {len(context)} of context, {len(data[day.name][1])} "
+              f"pairs ({int(data[day.name][1].sum())} same event), {time.process_time() - started:.1f} s", flush=True)
     with args.capture.open("wb") as handle:
-        pickle.dump((days, data), handle)
+        pickle.dump((days, data, args.context), handle)
+
+
+def in_context(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], hyper: tuple[float, str],
+               chosen: dict[str, float], store: str, days_before: float) -> None:
+    """Each day grouped after its context (``days_context.score_in_context``) by the shipped model and by the
+    model fitted on the other days at the threshold chosen on them (``chosen``); only the day's reports scored."""
+    names = [d.name for d in days]
+    shipped: list[Score] = []
+    refit: list[Score] = []
+    # labelled report -> (day/label, predicted story) of each model, for B-cubed pooled over the days
+    labelled: dict[str, str] = {}
+    placed: dict[str, dict[str, str]] = {"shipped": {}, "refit": {}}
+    started = time.process_time()
+    for day in days:
+        context = context_of(day, store, days_before)
+        weights, bias = fit_days(data, [n for n in names if n != day.name], *hyper)
+        fold = PairModel(tuple(float(w) for w in weights), float(bias), chosen[day.name])
+        for name, pair_model, scores in (("shipped", default_pair_model(), shipped), ("refit", fold, refit)):
+            score, truth, predicted = score_in_context(day, context, pair_model)
+            scores.append(score)
+            labelled.update((k, f"{day.name}/{v}") for k, v in truth.items())
+            placed[name].update(predicted)
+        print(f"in context {day.name} ({len(context)} reports before it): shipped F1 {shipped[-1][0]:.4f} "
+              f"{shipped[-1][3]}/{shipped[-1][4]} | refit at {chosen[day.name]:g} F1 {refit[-1][0]:.4f} "
+              f"{refit[-1][3]}/{refit[-1][4]}  ({time.process_time() - started:.0f} s CPU)", flush=True)
+    print(summary(f"in context ({days_before:g} days), shipped", shipped))
+    print(summary(f"in context ({days_before:g} days), refit leave one day out", refit))
+    for name, predicted in placed.items():
+        precision, recall, f1 = bcubed(labelled, predicted)
+        print(f"in context, {name}: B3 pooled over the days' labelled reports P {precision:.4f} R {recall:.4f} "
+              f"F1 {f1:.4f} (as genre_scale's 'tuning days in context')")
 
 
 def hyper_table(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
@@ -176,7 +219,7 @@ def summary(label: str, scores: Sequence[Score]) -> str:
 
 
 def write_model(days: Sequence[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], hyper: tuple[float, str],
-                threshold: float, thresholds: Sequence[float], reached: bool) -> None:
+                threshold: float, thresholds: Sequence[float], reached: bool, days_before: float = 0.0) -> None:
     """The model fitted on every day, written with how it was chosen."""
     names = [d.name for d in days]
     final = model(data, names, hyper, threshold)
@@ -184,8 +227,10 @@ def write_model(days: Sequence[Day], data: dict[str, tuple[np.ndarray, np.ndarra
     pairs_n = sum(len(data[n][1]) for n in names)
     same = sum(int(data[n][1].sum()) for n in names)
     weighing = "every pair weighs 1" if hyper[1] == "pairs" else "every day weighs the same in total"
+    context = (f"each day teacher-forced after the archive's {days_before:g} days before it, grouped live "
+               "(bench/days_context.py)" if days_before else "each day alone")
     note = (f"Fitted by bench/days_pair_lodo.py (logistic regression of bench/days_pair_fit.py, L2 {hyper[0]:g}, "
-            f"{weighing}) on the {len(names)} tuning days\n{', '.join(names)}:\n"
+            f"{weighing}) on the {len(names)} tuning days\n{', '.join(names)},\n{context}:\n"
             f"{pairs_n} candidate pairs, {same} same event. L2 and weighing: the least mean held-out pair log-loss "
             f"(leave one day out;\nL2 {', '.join(f'{v:g}' for v in L2S)} x {' / '.join(WEIGHINGS)}). Threshold: "
             f"leave one day out on the same days, each grouped as\ndays_eval groups it, the best mean B3 F1 among "
@@ -200,7 +245,7 @@ def write_model(days: Sequence[Day], data: dict[str, tuple[np.ndarray, np.ndarra
 
 
 def lodo(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], thresholds: Sequence[float],
-         nested: bool, write: bool = False) -> None:
+         nested: bool, write: bool = False, store: str | None = None, days_before: float = 0.0) -> None:
     """The one-level table on every day (the final model's threshold and information), then, with ``nested``,
     each day grouped by the model fitted on the others with L2, weighing and threshold chosen on the others only."""
     names = [d.name for d in days]
@@ -215,12 +260,16 @@ def lodo(days: list[Day], data: dict[str, tuple[np.ndarray, np.ndarray]], thresh
         print(f"  one level, fixed threshold {t:g}: " + summary("", list(table[t].values())), flush=True)
     final = choose(table, shipped, names)
     print(f"threshold chosen on all days (the model that would ship): {final:g}", flush=True)
-    rows = {d: table[choose(table, shipped, [n for n in names if n != d])][d] for d in names}
-    print("one level, each day at the threshold chosen on the other days' rows (information): "
+    chosen = {d: choose(table, shipped, [n for n in names if n != d]) for d in names}
+    rows = {d: table[chosen[d]][d] for d in names}
+    print("one level, each day at the threshold chosen on the other days' rows: "
           + summary("", list(rows.values())), flush=True)
     if write:
         bar = pooled(list(shipped.values()))[1]
-        write_model(days, data, hyper, final, thresholds, pooled(list(table[final].values()))[1] >= bar)
+        write_model(days, data, hyper, final, thresholds, pooled(list(table[final].values()))[1] >= bar,
+                    days_before)
+    if store is not None:
+        in_context(days, data, hyper, chosen, store, days_before)
     if not nested:
         return
     print("\nnested: day  L2 weigh  threshold  F1 P R pure | shipped F1 pure", flush=True)
@@ -274,6 +323,10 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="with --lodo: write the model fitted on every day")
     parser.add_argument("--bound", action="store_true", help="the most the nested estimate can reach (cheap)")
     parser.add_argument("--threshold", action="append", type=float)
+    parser.add_argument("--store", help="a whole-archive store copy (read only): the days' context")
+    parser.add_argument("--context", type=float, default=0.0,
+                        help="with --capture: teacher-force each day after the archive's DAYS days before it; "
+                             "with --lodo (default: the capture's): also score the days in that context")
     add_days_arguments(parser)
     args = parser.parse_args()
     if args.capture:
@@ -282,13 +335,17 @@ def main() -> None:
     if args.cache is None:
         parser.error("--capture or --cache")
     with args.cache.open("rb") as handle:
-        days, data = pickle.load(handle)
+        loaded = pickle.load(handle)
+    days, data = loaded[:2]
+    days_before = args.context or (loaded[2] if len(loaded) > 2 else 0.0)
+    print(f"pairs taken {'after ' + format(loaded[2], 'g') + ' days of context' if len(loaded) > 2 and loaded[2] else 'on each day alone'}")
     if args.hyper:
         hyper_table(days, data)
     if args.bound:
         bound(days, data, args.threshold or THRESHOLDS)
     if args.lodo:
-        lodo(days, data, args.threshold or THRESHOLDS, args.nested, args.write)
+        lodo(days, data, args.threshold or THRESHOLDS, args.nested, args.write,
+             args.store if days_before else None, days_before)
 
 
 if __name__ == "__main__":
