@@ -335,6 +335,15 @@ class SqlStore(Store):
         )
         return [str(r["id"]) for r in rows]
 
+    def kept_versions(self, *, outlet: str | None = None, limit: int = 3) -> tuple[int, list[str]]:
+        where = ("a.version > 1 AND NOT EXISTS (SELECT 1 FROM article_events e WHERE e.article_id = a.id"
+                 " AND e.kind = 'edited')" + (" AND a.outlet = ?" if outlet else ""))
+        params: tuple[Any, ...] = (outlet,) if outlet else ()
+        counted = self._one(f"SELECT COUNT(*) AS n FROM articles a WHERE {where}", params)
+        rows = self._all(f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.updated_at DESC, a.id LIMIT ?",
+                         (*params, limit))
+        return (int(counted["n"]) if counted else 0), [str(r["id"]) for r in rows]
+
     def _queue_now(self) -> Any:
         """Now, as the jobs table stores times: timestamptz for PostgreSQL, fixed-width UTC text
         (compared as strings) for SQLite."""
