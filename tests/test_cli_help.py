@@ -106,6 +106,18 @@ def test_numbers_that_mean_nothing_are_refused_before_anything_runs() -> None:
         assert result.exit_code == 2 and f"Invalid value for '{args[-2]}'" in result.output, (args, result.output)
 
 
+def test_stories_group_refuses_a_window_of_no_days(tmp_path: Any) -> None:
+    # `stories group --window-days -1` (or 0) ran and put every report in a story of its own, saying nothing; NaN
+    # and inf failed inside grouping with a traceback. Refused before the store is opened, the option named.
+    db = str(tmp_path / "never-created.sqlite")
+    for value in ("0", "-1", "-0.5", "nan", "inf", "1e12"):
+        result = CliRunner().invoke(app, ["stories", "group", "--window-days", value, "--db", db], env=WIDE)
+        assert result.exit_code == 2 and "Invalid value for '--window-days'" in result.output, (value, result.output)
+        assert "above 0" in result.output
+    assert not (tmp_path / "never-created.sqlite").exists()
+    assert "--window-days" in CliRunner().invoke(app, ["stories", "group", "--help"], env=WIDE).output
+
+
 def test_publish_says_where_remotes_and_branch_come_from_by_default() -> None:
     shown = " ".join(CliRunner().invoke(app, ["publish", "--help"], env=WIDE).output.replace("│", " ").split())
     assert "(default: the config's [publish.remotes])" in shown

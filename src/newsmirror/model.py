@@ -137,11 +137,18 @@ class Article:
     source_id: str | None = None
     origin: str = ""
     content_hash: str = ""
+    # When this copy was read from the web, when its source records it: a fetcher's or a re-check's download time.
+    # None for an archive file: neither archive format records when its copy was crawled (a Jekyll post's `date`
+    # is its feed item's date, a page mirror has none). The store orders an article's versions by it (see
+    # Version.observed_at), so it must never be guessed as "now".
+    crawled_at: datetime | None = None
 
     def __post_init__(self) -> None:
         self._clean()
         if self.published_at is not None and self.published_at.tzinfo is None:
             raise ValueError(f"published_at must be time-zone aware: {self.published_at!r}")
+        if self.crawled_at is not None and self.crawled_at.tzinfo is None:
+            raise ValueError(f"crawled_at must be time-zone aware: {self.crawled_at!r}")
         if not self.canonical_url:
             self.canonical_url = self.original_url
         if not self.id:
@@ -168,21 +175,34 @@ class Article:
 
 @dataclass(slots=True)
 class Version:
-    """One stored state of an article; every change of content adds one, none is dropped."""
+    """One stored state of an article; every change of content adds one, none is dropped.
+
+    Versions are numbered in time order (:attr:`as_of`, then ``seen_at``), not in the order they were stored: an
+    archive imported in any order gives the same history, and the last version is the article's current text.
+    """
 
     article_id: str
-    number: int  # 1 for the first state seen
+    number: int  # 1 for the oldest state known
     content_hash: str
     title: str
     body_html: str
     body_text: str
     published_at: datetime | None
-    seen_at: datetime
+    seen_at: datetime  # when the store wrote it
     status: str = "live"  # live | deleted | restored
+    # When this text is known to have been the article's: its copy's crawl time when recorded (a fetch, a
+    # re-check), else the copy's own date (an archive's published_at), else seen_at; never later than seen_at.
+    # None for versions stored before it was recorded (their place is the order they were stored in).
+    observed_at: datetime | None = None
 
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
         self.body_html, self.body_text = clean_text(self.body_html), clean_text(self.body_text)
+
+    @property
+    def as_of(self) -> datetime:
+        """The time this version stands for in the article's history (observed_at, else seen_at)."""
+        return self.observed_at or self.seen_at
 
 
 @dataclass(slots=True)

@@ -32,6 +32,15 @@ def test_demo_imports_groups_and_builds_all_outputs(corpus_dir: Path, tmp_path: 
         # twice, its headline changed in between), each named where its versions are shown.
         edited = [article.id for article in store.iter_articles() if len(store.versions(article.id)) > 1]
         assert len(edited) == store.stats()["edited_articles"] >= 1
+        # That RFA item's two files are versions in the order of their dates (09:02:00 then 09:02:37), not of their
+        # file names (日日 sorts first): the later copy is the current text.
+        rfa = store.find_article_id(url="https://www.rfa.org/mandarin/yataibaodao/huanjing/ql-01202021040228.html")
+        assert rfa is not None
+        versions = store.versions(rfa)
+        assert [(v.title.split()[0], f"{v.as_of:%H:%M:%S}") for v in versions] == [
+            ("北京大兴每天新增病例", "09:02:00"), ("北京大兴日日新增病例", "09:02:37")]
+        current = store.get_article(rfa)
+        assert current is not None and current.title == versions[-1].title
     assert f"imported {stored} articles from " in result.output and " 0 updated, 0 unchanged" in result.output
     printed = " ".join(result.output.split())
     assert f"{len(edited)} edit" in printed and all(f"`newsmirror history {i}`" in printed for i in edited[:3])

@@ -114,3 +114,34 @@ def test_changes_with_nothing_recorded_is_one_sentence_not_an_empty_table(tmp_pa
     assert result.exit_code == 0, result.output
     assert "┃" not in result.output and "no edits or takedowns recorded" in result.output
     assert "newsmirror recheck" in result.output
+
+
+def test_changes_after_an_import_names_the_versions_it_kept_as_stats_counts_them(tmp_path: Path) -> None:
+    # A fresh demo store: `stats` counted 1 edited article (a headline changed between two archived copies) while
+    # `changes` said "no edits or takedowns recorded". The two agree now: changes says what the import kept, where.
+    from datetime import UTC, datetime
+
+    from newsmirror.store.changes import ArticleEvent, EventKind
+    from tests.fixtures_archives import JEKYLL_POST, write
+
+    write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
+    write(tmp_path, "a/_posts/2024-03-01-b.md", JEKYLL_POST.replace("公車票價下調", "公車票價將下調"))
+    db = str(tmp_path / "s.sqlite")
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", str(tmp_path / "a"), "--db", db]).exit_code == 0
+    with open_store(db) as store:
+        (article,) = list(store.iter_articles())
+        assert store.stats()["edited_articles"] == 1
+    said = " ".join(runner.invoke(app, ["changes", "--db", db]).output.split())
+    assert "no edits or takedowns recorded by `newsmirror recheck` in the last 30 days" in said
+    assert (f"Also 1 article with another title or text kept as a version by an import or a fetch (edited articles "
+            f"in `newsmirror stats`, not events): `newsmirror history {article.id}`.") in said
+    listed = json.loads(runner.invoke(app, ["changes", "--db", db, "--json"]).output)
+    assert listed["versions_kept"] == {"articles": 1, "latest": [article.id]} and listed["changes"] == []
+    assert "Also" not in runner.invoke(app, ["changes", "--db", db, "--kind", "deleted"]).output
+    assert "Also" not in runner.invoke(app, ["changes", "--db", db, "--outlet", "某报"]).output
+    # A re-check's edit is an event: listed as one, no longer among the versions an import kept.
+    with open_store(db) as store:
+        store.record_article_event(ArticleEvent(article.id, EventKind.EDITED, datetime.now(UTC), version=2))
+    said = " ".join(runner.invoke(app, ["changes", "--db", db]).output.split())
+    assert "latest changes" in said and "Also" not in said

@@ -56,7 +56,9 @@ def test_a_store_made_before_migration_0014_gains_the_table_in_place(backend: st
     # its stories and members are kept, and the join state can be stored.
     module = sqlite_store if backend == "sqlite" else postgres_store
     scripts = module.migration_scripts
-    monkeypatch.setattr(module, "migration_scripts", lambda dialect: [s for s in scripts(dialect) if s[0] < 14])
+    # (0016's versions column too: today's upsert writes it, and it is no part of what 0014 changes.)
+    monkeypatch.setattr(module, "migration_scripts",
+                        lambda dialect: [s for s in scripts(dialect) if s[0] < 14 or "version_time" in s[1]])
     if backend == "sqlite":
         target = str(tmp_path / "old.sqlite")
     else:
@@ -64,13 +66,13 @@ def test_a_store_made_before_migration_0014_gains_the_table_in_place(backend: st
         target = fresh_schema_dsn(os.environ["NEWSMIRROR_TEST_PG_DSN"])
     with open_store(target) as old:
         save_two(old)
-        before = old.schema_version()
+        before = old.schema_version()  # 0016, kept above: 0014 and 0015 were not applied
         with pytest.raises(Exception):  # noqa: B017  (either driver's error: the table is not there yet)
             old.story_joins(["core"])
     monkeypatch.setattr(module, "migration_scripts", scripts)
     latest = scripts("sqlite" if backend == "sqlite" else "postgres")[-1][0]  # 0014 or a later one
     with open_store(target) as store:
-        assert store.schema_version() == latest and latest >= 14 > before
+        assert store.schema_version() == latest and latest >= 14 and before == 16
         assert [m.article_id for m in store.story_members("core")] == [REPORTS[0].id, REPORTS[1].id]
         assert store.story_of(REPORTS[2].id) == "other"
         assert store.story_joins(["core"]) == {}

@@ -132,6 +132,9 @@ def changes(
     with store_from(db) as store:
         entries = store.recent_changes(kinds, outlet=outlet or None, since=since, limit=limit)
         counts = store.change_counts(since)
+        # Versions an import or a fetch kept are edits to `stats` but no recorded event: said below, so the two
+        # commands agree (a fresh demo store said "no edits" here and "1 edited article" in `stats`).
+        kept, kept_ids = (store.kept_versions(outlet=outlet or None) if EventKind.EDITED in kinds else (0, []))
         if write_site:
             from pathlib import Path
 
@@ -147,13 +150,15 @@ def changes(
                          "seen_at": e.event.seen_at.isoformat(), "version": e.event.version,
                          "detail": e.event.detail, "outlet": e.outlet, "title": e.title, "url": e.url,
                          "status": e.status} for e in entries],
+            "versions_kept": {"articles": kept, "latest": kept_ids},
         }, ensure_ascii=False, indent=2))
         return
     if not entries and not counts:
         # Not an empty table: say where changes come from (versions an import brought are
         # shown by `history` and the reader, but recorded changes are what `recheck` found).
-        console.print("no edits or takedowns recorded" + (f" in the last {days:g} days" if since else "")
-                      + ": `newsmirror recheck` records them when it fetches stored articles again.")
+        console.print("no edits or takedowns recorded by `newsmirror recheck`" + (f" in the last {days:g} days"
+                      if since else "") + " (it records them when it fetches stored articles again)."
+                      + _kept_note(kept, kept_ids, outlet), highlight=False, soft_wrap=True)
         return
     per_outlet = Table(title="per outlet" + (f" (last {days:g} days)" if since else ""))
     for name in ("outlet", "edited", "deleted", "restored", "deleted now"):
@@ -164,7 +169,8 @@ def changes(
         per_outlet.add_row(shown(name), *(str(numbers.get(k, 0)) for k in ("edited", "deleted", "restored", "deleted_now")))
     console.print(per_outlet)
     if not entries:
-        console.print("no edits or takedowns recorded" + (" in that time." if since else "."))
+        console.print("no edits or takedowns recorded" + (" in that time." if since else ".")
+                      + _kept_note(kept, kept_ids, outlet), highlight=False, soft_wrap=True)
         return
     listing = Table(title="latest changes")
     for name in (f"when ({times.ZONE_LABEL})", "what", "outlet", "title", "detail", "id"):
@@ -175,6 +181,21 @@ def changes(
                         shown(entry.outlet), shown(entry.title[:40]), shown(entry.event.detail[:80]),
                         entry.event.article_id)
     console.print(listing)
+    if kept:
+        console.print(_kept_note(kept, kept_ids, outlet).strip(), highlight=False, soft_wrap=True)
+
+
+def _kept_note(kept: int, ids: list[str], outlet: str) -> str:
+    """What `stats` counts as edited beside the recorded events: articles whose other title or text an import or a
+    fetch kept as a version (no time window: when each copy was written is not when it was stored)."""
+    if not kept:
+        return ""
+    # Named as import names them (jobs.importing.edited_hint), without importing extraction into this command.
+    named = ", ".join(f"`newsmirror history {article_id}`" for article_id in ids)
+    named += f" and {kept - len(ids)} more" if kept > len(ids) else ""
+    whose = f" of {shown(outlet)}" if outlet else ""
+    return (f" Also {kept} article{'s' if kept > 1 else ''}{whose} with another title or text kept as a version by"
+            f" an import or a fetch (edited articles in `newsmirror stats`, not events): {named}.")
 
 
 @app.command()

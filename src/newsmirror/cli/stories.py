@@ -31,11 +31,27 @@ stories_app = typer.Typer(
 app.add_typer(stories_app, name="stories")
 
 
+def _window_days(value: float) -> float:
+    """--window-days as a time span: zero or less joined nothing (every report its own story, silently), and a
+    NaN, an infinity or more days than a timedelta holds failed inside grouping with a traceback."""
+    from datetime import timedelta
+
+    try:
+        if value > 0:  # False for NaN too
+            timedelta(days=value)
+            return value
+    except OverflowError:
+        pass
+    raise typer.BadParameter(f"{value:g} is not a number of days above 0 (two reports of one event may be this "
+                             "many days apart; default 3)")
+
+
 @stories_app.command("group")
 @friendly_errors
 def stories_group(
     db: DbOption = "",
-    window_days: Annotated[float, typer.Option(help="How far apart (days) two reports of one event may be.")] = 3.0,
+    window_days: Annotated[float, typer.Option(callback=_window_days,
+                                               help="How far apart (days) two reports of one event may be.")] = 3.0,
     similarity: Annotated[float | None, typer.Option(
         help="Similarity to a story's core an article needs to join it, used only by the hand-set thresholds "
              "(ClusterConfig.hand_settings); the default pair model decides by its fitted probability and "

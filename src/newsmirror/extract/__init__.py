@@ -303,6 +303,7 @@ def extract_article(raw: RawDocument) -> Article:
         canonical_url=canonical_url(raw.url),
         published_at=published,
         fetched_at=raw.fetched_at or utcnow(),
+        crawled_at=raw.fetched_at,  # the fetcher's word only: an archive's copy has no crawl time
         authors=authors,
         editors=editors,
         body_html=cleaned.html,

@@ -351,6 +351,7 @@ def _edited_article(stored: Article, page: Article) -> Article:
         body_text=drop_volatile_lines(page.body_text),
         published_at=page.published_at or stored.published_at,
         fetched_at=utcnow(),
+        crawled_at=page.crawled_at or utcnow(),  # just downloaded: the newest state, whatever its date says
     )
     updated.refresh_hash()
     return updated

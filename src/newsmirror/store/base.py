@@ -316,6 +316,12 @@ class Store(abc.ABC):
         """Ids of articles with a history to show: more than one version, or any event."""
         raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
 
+    def kept_versions(self, *, outlet: str | None = None, limit: int = 3) -> tuple[int, list[str]]:
+        """Articles with 2+ versions no re-check recorded as an edit (an import or a fetch kept another title or
+        text of the article: `stats` counts them as edited, `changes` lists only recorded events): how many, and
+        the ids of the ``limit`` last updated."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
     # --- postgres helper: job queue and bulk copy -------------------------------
     # A lease is (lease_owner, lease_expires_at): complete/fail/renew only act while the caller
     # still holds it, so a worker that lost its lease (it stalled, another worker took over)

@@ -132,18 +132,20 @@ def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list
 
     Versions written outside re-checks (a feed item that changed) count as edits too: every
     visible Version after the first is a change somebody made (see :func:`visible_versions`).
+    A version stands at :attr:`Version.as_of` (its crawl time, else its copy's date), not at the
+    time it was stored: two copies of an archive imported in either order read the same.
     """
     items: list[HistoryItem] = []
     previous: Version | None = None
     edit_events = {e.version: e for e in events if e.kind is EventKind.EDITED and e.version is not None}
     for version in visible_versions(versions, events):
         if previous is None:
-            items.append(HistoryItem("first_seen", version.seen_at, version=version))
+            items.append(HistoryItem("first_seen", version.as_of, version=version))
         else:
             diff = diff_versions(previous.title, previous.body_text, previous.published_at,
                                  version.title, version.body_text, version.published_at)
             event = edit_events.get(version.number)
-            items.append(HistoryItem("edited", version.seen_at, version=version, diff=diff,
+            items.append(HistoryItem("edited", version.as_of, version=version, diff=diff,
                                      detail=event.detail if event else diff.summary(),
                                      events=[event] if event else []))
         previous = version

@@ -33,6 +33,7 @@ from newsmirror.store.rows import (
     article_columns,
     event_params,
     feed_state_params,
+    observed_at,
     row_to_article,
     row_to_change_entry,
     row_to_due_check,
@@ -157,7 +158,10 @@ class PostgresStore(SqlStore):
         raise AssertionError("unreachable")
 
     def _upsert_once(self, article: Article) -> UpsertOutcome:
-        now = to_iso(utcnow())
+        stored_at = utcnow()
+        now = to_iso(stored_at)
+        observed_time = observed_at(article, stored_at)
+        observed = to_utc_iso(observed_time)
         with self.transaction():
             row = self._match(article)
             columns = article_columns(article)
@@ -171,13 +175,17 @@ class PostgresStore(SqlStore):
                     ),
                     columns,
                 )
-                self._insert_version(article, 1, now)
+                self._insert_version(article, 1, now, observed)
                 self._index(article)
                 return UpsertOutcome.NEW
             article.id = row["id"]
             columns["id"] = row["id"]
             if row["content_hash"] == article.content_hash:
                 return UpsertOutcome.UNCHANGED
+            place = self._earlier_place(row["id"], int(row["version"]), observed_time)
+            if place is not None:  # an older copy: kept as the version it was, the current text stays
+                self._insert_version(article, place, now, observed)
+                return UpsertOutcome.UPDATED
             number = int(row["version"]) + 1
             columns.update(updated_at=now, version=number)
             self._db.execute(
@@ -189,7 +197,7 @@ class PostgresStore(SqlStore):
                 ),
                 columns,
             )
-            self._insert_version(article, number, now)
+            self._insert_version(article, number, now, observed)
             self._index(article)
             return UpsertOutcome.UPDATED
 

@@ -90,11 +90,27 @@ def article_columns(article: Article) -> dict[str, Any]:
     }
 
 
-def version_params(article: Article, number: int, seen_at: str | None) -> tuple[Any, ...]:
+def version_params(article: Article, number: int, seen_at: str | None, observed_at: str | None) -> tuple[Any, ...]:
     """Values for versions (article_id, number, content_hash, title, body_html, body_text,
-    published_at, seen_at)."""
+    published_at, seen_at, observed_at)."""
     return (article.id, number, article.content_hash, article.title, article.body_html,
-            article.body_text, to_iso(article.published_at), seen_at)
+            article.body_text, to_iso(article.published_at), seen_at, observed_at)
+
+
+def observed_at(article: Article, stored_at: datetime) -> datetime:
+    """When this copy's text is known to have been the article's (``Version.observed_at``): the time it was
+    crawled when its source records it (a fetch, a re-check); else its own date, which is all an archive records
+    (a Jekyll post's ``date`` is its feed item's date, and a feed that re-dates an item it changed, as RFA's did
+    37 s after a headline edit, dates each state); else when it is stored. Never later than when it is stored: a
+    copy dated in the future is no newer than the moment it reached the store."""
+    when = article.crawled_at or article.published_at or stored_at
+    return min(when.astimezone(UTC), stored_at)
+
+
+def version_time(row: Row) -> datetime:
+    """A versions row's place in time (``Version.as_of``): observed_at, else (a row stored before it was
+    recorded) seen_at, so an upgraded store's versions keep the order they were stored in."""
+    return from_iso(row["observed_at"]) or from_iso(row["seen_at"]) or utcnow()
 
 
 def row_to_version(row: Row) -> Version:
@@ -102,7 +118,7 @@ def row_to_version(row: Row) -> Version:
         article_id=row["article_id"], number=row["number"], content_hash=row["content_hash"],
         title=row["title"], body_html=row["body_html"], body_text=row["body_text"],
         published_at=from_iso(row["published_at"]), seen_at=from_iso(row["seen_at"]) or utcnow(),
-        status=row["status"],
+        status=row["status"], observed_at=from_iso(row["observed_at"]),
     )
 
 

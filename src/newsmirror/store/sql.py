@@ -34,6 +34,7 @@ from newsmirror.store.rows import (
     to_iso,
     to_utc_iso,
     version_params,
+    version_time,
 )
 
 IN_LIST_LENGTH = 500  # values per IN (...) list: within every backend's parameter limit
@@ -84,12 +85,34 @@ class SqlStore(Store):
                 return str(row["id"])
         return None
 
-    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
+    def _insert_version(self, article: Article, number: int, seen_at: str | None, observed: str | None) -> None:
         self._db.execute(
             self._sql("INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
-                      " published_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            version_params(article, number, seen_at),
+                      " published_at, seen_at, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            version_params(article, number, seen_at, observed),
         )
+
+    def _earlier_place(self, article_id: str, current: int, observed: datetime) -> int | None:
+        """Where a changed copy observed at ``observed`` goes among the article's versions (inside the upsert's
+        transaction). None when it is not older than the current version: it becomes the current text, as
+        version ``current + 1``. Else the number it takes, before the first version observed later, the versions
+        from there on (and the events and the article naming them) moved up one: numbers stay in time order, so
+        the last version is still the current text, whatever order an archive's copies were imported in."""
+        rows = self._db.execute(self._sql("SELECT number, observed_at, seen_at FROM versions WHERE article_id = ?"),
+                                (article_id,)).fetchall()
+        times = {int(row["number"]): version_time(row) for row in rows}
+        if current not in times or observed >= times[current]:
+            return None
+        place = min(number for number, when in times.items() if when > observed)
+        # Two steps through negative numbers: no (article_id, number) key is ever held twice, on either backend.
+        self._db.execute(self._sql("UPDATE versions SET number = -number - 1 WHERE article_id = ? AND number >= ?"),
+                         (article_id, place))
+        self._db.execute(self._sql("UPDATE versions SET number = -number WHERE article_id = ? AND number < 0"),
+                         (article_id,))
+        self._db.execute(self._sql("UPDATE article_events SET version = version + 1"
+                                   " WHERE article_id = ? AND version >= ?"), (article_id, place))
+        self._db.execute(self._sql("UPDATE articles SET version = version + 1 WHERE id = ?"), (article_id,))
+        return place
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._one("SELECT * FROM articles WHERE id = ?", (article_id,))
@@ -311,6 +334,15 @@ class SqlStore(Store):
             " UNION SELECT article_id FROM article_events ORDER BY 1", ()
         )
         return [str(r["id"]) for r in rows]
+
+    def kept_versions(self, *, outlet: str | None = None, limit: int = 3) -> tuple[int, list[str]]:
+        where = ("a.version > 1 AND NOT EXISTS (SELECT 1 FROM article_events e WHERE e.article_id = a.id"
+                 " AND e.kind = 'edited')" + (" AND a.outlet = ?" if outlet else ""))
+        params: tuple[Any, ...] = (outlet,) if outlet else ()
+        counted = self._one(f"SELECT COUNT(*) AS n FROM articles a WHERE {where}", params)
+        rows = self._all(f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.updated_at DESC, a.id LIMIT ?",
+                         (*params, limit))
+        return (int(counted["n"]) if counted else 0), [str(r["id"]) for r in rows]
 
     def _queue_now(self) -> Any:
         """Now, as the jobs table stores times: timestamptz for PostgreSQL, fixed-width UTC text

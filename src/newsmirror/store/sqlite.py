@@ -29,6 +29,7 @@ from newsmirror.store.rows import (
     event_params,
     feed_state_params,
     from_iso,
+    observed_at,
     row_to_article,
     row_to_change_entry,
     row_to_due_check,
@@ -222,7 +223,10 @@ class SQLiteStore(SqlStore):
         ).fetchone()
 
     def upsert_article(self, article: Article) -> UpsertOutcome:
-        now = to_iso(utcnow())
+        stored_at = utcnow()
+        now = to_iso(stored_at)
+        observed_time = observed_at(article, stored_at)
+        observed = to_utc_iso(observed_time)
         with self._lock, self.transaction():
             row = self._match(article)
             columns = article_columns(article)
@@ -234,13 +238,22 @@ class SQLiteStore(SqlStore):
                 names = ", ".join(columns)
                 marks = ", ".join(f":{name}" for name in columns)
                 self._db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
-                self._insert_version(article, 1, now)
+                self._insert_version(article, 1, now, observed)
                 self._index_for_search(article, None)
                 return UpsertOutcome.NEW
             article.id = row["id"]
             columns["id"] = row["id"]
             if row["content_hash"] == article.content_hash:
                 return UpsertOutcome.UNCHANGED
+            place = self._earlier_place(row["id"], int(row["version"]), observed_time)
+            if place is not None:  # an older copy: kept as the version it was, the current text stays
+                self._db.execute(
+                    "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
+                    " published_at, seen_at, observed_at, body_z) VALUES (?, ?, ?, ?, '', '', ?, ?, ?, ?)",
+                    (article.id, place, article.content_hash, article.title, to_iso(article.published_at), now,
+                     observed, pack_bodies(article.body_html, article.body_text)),
+                )
+                return UpsertOutcome.UPDATED
             previous = self.get_article(row["id"])
             number = int(row["version"]) + 1
             # The version being replaced keeps its body, compressed (until now it was the article's).
@@ -253,16 +266,17 @@ class SQLiteStore(SqlStore):
             columns.update(updated_at=now, version=number)
             assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
             self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
-            self._insert_version(article, number, now)
+            self._insert_version(article, number, now, observed)
             self._index_for_search(article, previous)
             return UpsertOutcome.UPDATED
 
-    def _insert_version(self, article: Article, number: int, seen_at: str | None) -> None:
+    def _insert_version(self, article: Article, number: int, seen_at: str | None, observed: str | None) -> None:
         # The current version's body is the article's own: stored once, there.
         self._db.execute(
             "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
-            " published_at, seen_at) VALUES (?, ?, ?, ?, '', '', ?, ?)",
-            (article.id, number, article.content_hash, article.title, to_iso(article.published_at), seen_at),
+            " published_at, seen_at, observed_at) VALUES (?, ?, ?, ?, '', '', ?, ?, ?)",
+            (article.id, number, article.content_hash, article.title, to_iso(article.published_at), seen_at,
+             observed),
         )
 
     def get_article(self, article_id: str) -> Article | None:
