@@ -90,3 +90,26 @@ def test_history_page_shows_no_date_change_that_differs_in_seconds_only(client: 
     page = client.get(f"/article/{article('seconds').id}/history").text
     assert 'data-kind="edited"' in page  # the text did change
     assert "nm-diff-date" not in page and "09:02 UTC+8 →" not in page and "date " not in page
+
+
+def test_article_page_lists_versions_at_the_times_and_in_the_order_history_gives(client: TestClient,
+                                                                                  store: Store) -> None:
+    """Two archived copies of one article, the later-dated one stored first: the article page shows each version
+    at its copy's time (as `newsmirror history` and the history page do), not when the store wrote it."""
+    from datetime import UTC, datetime
+
+    from newsmirror.text import times
+    from tests.web.conftest import article
+
+    early, late = datetime(2021, 1, 20, 9, 2, 0, tzinfo=UTC), datetime(2021, 1, 20, 9, 2, 37, tzinfo=UTC)
+    later = article("observed", title="日日新增病例", body_text="正文。", published_at=late)
+    store.upsert_article(later)
+    store.upsert_article(article("observed", title="每天新增病例", body_text="正文。", published_at=early))
+    page = html.fromstring(client.get(f"/article/{later.id}").text)
+    summaries = [" ".join(s.text_content().split()) for s in page.xpath("//section[@class='versions']//summary")]
+    assert [s.split(" · ")[:3] for s in summaries] == [["第2版", times.stamp(late), "日日新增病例"],
+                                                       ["第1版", times.stamp(early), "每天新增病例"]]
+    shown = page.xpath("//section[@class='versions']//summary/time/@datetime")
+    history = html.fromstring(client.get(f"/article/{later.id}/history").text)
+    assert shown == history.xpath("//li[contains(@class, 'step')]//time/@datetime") == [times.iso(late),
+                                                                                        times.iso(early)]
