@@ -151,3 +151,26 @@ def test_the_build_s_remembered_history_marks_equal_the_store_s(tmp_path: Path) 
         after = _history_marks(store, cache)
         assert after == history_marks(store)
         assert after[edited].versions == 3 and not after[gone].deleted
+
+
+def test_change_indexes_name_the_versions_an_import_kept_with_links_to_their_history(tmp_path: Path) -> None:
+    """Two copies of one article stored, no re-check: an edited article to `stats`, no event. The change indexes
+    name it as `newsmirror changes` does (versions_kept), linking its history page; its title is escaped."""
+    site = tmp_path / "site"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, _, _ = fill(store)
+        kept = article("kept", "原来的说法。", title="<b>旧</b>标题")
+        store.upsert_article(kept)
+        store.upsert_article(article("kept", "后来的说法。", title="<b>新</b>标题"))
+        assert store.stats()["edited_articles"] == 2
+        write_change_pages(store, site)
+    assert (site / f"history/{kept.id}.html").is_file()
+    for index in ("changes/index.html", "changes/示例报/index.html"):
+        text = (site / index).read_text(encoding="utf-8")
+        (note,) = html.fromstring(text).xpath("//p[@class='kept-versions']")
+        assert note.get("data-count") == "1" and "导入或抓取存为版本" in note.text_content()
+        assert note.xpath(".//a/@href") == [f"../{'../' * index.count('示例报')}history/{kept.id}.html"]
+        assert note.xpath(".//a/text()") == ["<b>新</b>标题"] and "&lt;b&gt;新" in text
+        assert f"history/{edited}.html" not in html.tostring(note, encoding="unicode")  # recorded: an event
+    assert not html.fromstring((site / "changes/乙报/index.html").read_text(encoding="utf-8")).xpath(
+        "//p[@class='kept-versions']")

@@ -90,3 +90,54 @@ def test_history_page_shows_no_date_change_that_differs_in_seconds_only(client: 
     page = client.get(f"/article/{article('seconds').id}/history").text
     assert 'data-kind="edited"' in page  # the text did change
     assert "nm-diff-date" not in page and "09:02 UTC+8 →" not in page and "date " not in page
+
+
+def test_article_page_lists_versions_at_the_times_and_in_the_order_history_gives(client: TestClient,
+                                                                                  store: Store) -> None:
+    """Two archived copies of one article, the later-dated one stored first: the article page shows each version
+    at its copy's time (as `newsmirror history` and the history page do), not when the store wrote it."""
+    from datetime import UTC, datetime
+
+    from newsmirror.text import times
+    from tests.web.conftest import article
+
+    early, late = datetime(2021, 1, 20, 9, 2, 0, tzinfo=UTC), datetime(2021, 1, 20, 9, 2, 37, tzinfo=UTC)
+    later = article("observed", title="日日新增病例", body_text="正文。", published_at=late)
+    store.upsert_article(later)
+    store.upsert_article(article("observed", title="每天新增病例", body_text="正文。", published_at=early))
+    page = html.fromstring(client.get(f"/article/{later.id}").text)
+    summaries = [" ".join(s.text_content().split()) for s in page.xpath("//section[@class='versions']//summary")]
+    assert [s.split(" · ")[:3] for s in summaries] == [["第2版", times.stamp(late), "日日新增病例"],
+                                                       ["第1版", times.stamp(early), "每天新增病例"]]
+    shown = page.xpath("//section[@class='versions']//summary/time/@datetime")
+    history = html.fromstring(client.get(f"/article/{later.id}/history").text)
+    assert shown == history.xpath("//li[contains(@class, 'step')]//time/@datetime") == [times.iso(late),
+                                                                                        times.iso(early)]
+
+
+def test_change_log_names_the_versions_an_import_kept_with_links_to_their_history(client: TestClient,
+                                                                                    store: Store) -> None:
+    """EDITED_V1 then EDITED_V2 stored, no re-check: `stats` counts an edited article and `newsmirror changes`
+    names it (versions_kept); the reader's log says so too, linking to its history, and stops once a re-check
+    recorded the edit."""
+    from tests.web.conftest import article
+
+    hostile = article("kept-hostile", title="<script>alert(1)</script>旧标题", body_text="一。")
+    store.upsert_article(hostile)
+    store.upsert_article(article("kept-hostile", title="<script>alert(1)</script>新标题", body_text="二。"))
+    response = client.get("/changes")
+    page = html.fromstring(response.text)
+    (note,) = page.xpath("//p[@class='kept-versions']")
+    assert note.get("data-count") == "2" and "导入或抓取存为版本" in note.text_content()
+    links = dict(zip(note.xpath(".//a/@href"), note.xpath(".//a/text()"), strict=True))
+    assert links == {f"/article/{EDITED_V2.id}/history": "修改后的标题",
+                     f"/article/{hostile.id}/history": "<script>alert(1)</script>新标题"}
+    assert "<script>alert(1)" not in response.text and "&lt;script&gt;alert(1)" in response.text
+    assert html.fromstring(client.get(f"/article/{hostile.id}/history").text).xpath("//li[@data-kind='edited']")
+    for query in ("kind=deleted", "outlet=新闻网"):  # not an edit; another outlet's log
+        assert not html.fromstring(client.get(f"/changes?{query}").text).xpath("//p[@class='kept-versions']")
+    assert html.fromstring(client.get("/changes?kind=edited&outlet=示例报").text).xpath(
+        "//p[@class='kept-versions'][@data-count='2']")
+    record(store)  # a re-check recorded EDITED_V2's edit: an event now, no longer named apart
+    (note,) = html.fromstring(client.get("/changes").text).xpath("//p[@class='kept-versions']")
+    assert note.get("data-count") == "1" and note.xpath(".//a/@href") == [f"/article/{hostile.id}/history"]

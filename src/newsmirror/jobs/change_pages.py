@@ -33,7 +33,7 @@ from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
 from newsmirror.store import Store
-from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history
+from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history, kept_versions
 from newsmirror.text import times
 
 ENTRIES_PER_INDEX = 200
@@ -80,6 +80,7 @@ _TEMPLATES = {
 <a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title }}</a>
 <small>{{ e.outlet }} · {{ e.event.seen_at|stamp }}{% if e.event.detail %} · {{ e.event.detail }}{% endif %}</small></li>
 {% endfor %}</ul>{% else %}<p>还没有发现修改或删除。</p>{% endif %}
+{% if kept.count %}<p class="kept-versions" data-count="{{ kept.count }}">另有 {{ kept.count }} 篇{% if outlet %}{{ outlet }}的{% endif %}文章的另一个标题或正文由导入或抓取存为版本（newsmirror stats 计为被修改的文章，不是记录的事件）：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title }}</a>{% else %}{{ a.title }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
 {% endblock %}
 """,
 }
@@ -179,13 +180,19 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     reserved = frozenset({"atom.xml", "edited.xml", "deleted.xml", "index.html"})
     rows = [(name, f"changes/{unique_slug(name, reserved=reserved)}/index.html", counts[name])
             for name in sorted(counts)]
-    pages = [("changes/", "被修改和删除的文章", entries, rows)]
-    pages += [(f"changes/{unique_slug(name, reserved=reserved)}/", f"{name} · 被修改和删除的文章", by_outlet[name],
-               [(n, p, c) for n, p, c in rows if n == name]) for name in sorted(counts)]
+    pages = [("changes/", "", "被修改和删除的文章", entries, rows)]
+    pages += [(f"changes/{unique_slug(name, reserved=reserved)}/", name, f"{name} · 被修改和删除的文章",
+               by_outlet[name], [(n, p, c) for n, p, c in rows if n == name]) for name in sorted(counts)]
+    # The articles a history page was written for: a kept version that differs in nothing a reader sees has none.
+    histories = frozenset(article_id for article_id, known_page in remembered.items() if known_page[1])
     base = base_url.rstrip("/")
-    for folder, heading, listed, table in pages:
+    for folder, outlet, heading, listed, table in pages:
         index = folder + "index.html"
-        write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table))
+        # Versions an import or a fetch kept: edited articles to `newsmirror stats` but no recorded event, named
+        # apart as `newsmirror changes` and the reader's /changes name them.
+        kept = kept_versions(store, outlet=outlet or None)
+        write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table,
+                            kept=kept, outlet=outlet, histories=histories))
         # One feed of everything, and one per kind: "taken down" is what many readers follow.
         for name, kinds, label in (("atom.xml", None, ""), ("edited.xml", EventKind.EDITED, "（修改）"),
                                    ("deleted.xml", EventKind.DELETED, "（删除）")):

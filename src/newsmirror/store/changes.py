@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from newsmirror.model import Version
+from newsmirror.model import Article, Version
 from newsmirror.text.diff import VersionDiff, diff_versions
 
 if TYPE_CHECKING:  # base.py imports this module for its types
@@ -158,6 +158,13 @@ def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list
     return items
 
 
+def version_steps(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list[HistoryItem]:
+    """The versions of :func:`history`, in its order and each at its time (``item.at``, the version's
+    :attr:`Version.as_of`), for pages that list versions without the events: the reader's article page shows
+    the times and order that ``newsmirror history`` and the history pages show, not when each was stored."""
+    return [item for item in history(versions, events) if item.version is not None]
+
+
 def changes_feed(
     entries: Sequence[ChangeEntry],
     *,
@@ -245,3 +252,32 @@ def history_marks(store: Store, count_visible: CountVisible | None = None) -> di
             deleted=bool(status) and status[-1].kind is EventKind.DELETED,
         )
     return marks
+
+
+KEPT_NAMED = 20  # articles a change page names among the versions an import or a fetch kept (the rest counted)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptVersions:
+    """Articles with another title or text an import or a fetch kept as a version (2+ versions, no edit a re-check
+    recorded): edited articles to ``newsmirror stats``, not events, so change lists name them apart, as
+    ``newsmirror changes`` does (``versions_kept`` in its JSON)."""
+
+    count: int
+    articles: list[Article] = field(default_factory=list)  # the last updated, at most the limit asked for
+
+    @property
+    def more(self) -> int:
+        """How many are counted but not named."""
+        return self.count - len(self.articles)
+
+
+def kept_versions(store: Store, *, outlet: str | None = None, limit: int = KEPT_NAMED) -> KeptVersions:
+    """What the reader's /changes and the static site's change indexes say beside the recorded events (no time
+    window: when each copy was written is not when it was stored); nothing when the store tracks no edits."""
+    try:
+        count, ids = store.kept_versions(outlet=outlet, limit=limit)
+    except NotImplementedError:
+        return KeptVersions(0)
+    articles = [article for article in map(store.get_article, ids) if article is not None]
+    return KeptVersions(count, articles)

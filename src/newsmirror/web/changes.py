@@ -17,7 +17,14 @@ from markupsafe import Markup
 
 from newsmirror.model import utcnow
 from newsmirror.store import Store
-from newsmirror.store.changes import ArticleEvent, EventKind, changes_feed, history
+from newsmirror.store.changes import (
+    ArticleEvent,
+    EventKind,
+    KeptVersions,
+    changes_feed,
+    history,
+    kept_versions,
+)
 from newsmirror.web.guard import public_base_url, public_url
 from newsmirror.web.root import root_of
 
@@ -81,10 +88,13 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
         since = utcnow() - timedelta(days=days) if days else None
         entries = store.recent_changes(_kinds(kind), outlet=outlet or None, since=since, limit=200)
         counts = store.change_counts(since)
+        # Versions an import or a fetch kept: edited articles to `newsmirror stats` but no recorded event, named
+        # apart as `newsmirror changes` names them (a demo store's log was empty while stats said 1 edited).
+        kept = kept_versions(store, outlet=outlet or None) if kind in ("", "all", "edited") else KeptVersions(0)
         feed_query = "&".join(part for part in (f"kind={kind}" if kind != "all" else "",
                                                  f"outlet={outlet}" if outlet else "") if part)
         return page(request, "changes.html", entries=entries, counts=counts, kind=kind, outlet_filter=outlet,
-                    days=days, labels=KIND_LABELS,
+                    days=days, kept=kept, labels=KIND_LABELS,
                     feed_url=f"{root_of(request)}/changes.atom" + (f"?{feed_query}" if feed_query else ""))
 
     @app.get("/changes.atom", tags=["feeds"], summary="Atom feed of edited, taken-down and restored articles")
