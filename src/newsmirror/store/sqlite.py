@@ -247,12 +247,8 @@ class SQLiteStore(SqlStore):
                 return UpsertOutcome.UNCHANGED
             place = self._earlier_place(row["id"], int(row["version"]), observed_time)
             if place is not None:  # an older copy: kept as the version it was, the current text stays
-                self._db.execute(
-                    "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
-                    " published_at, seen_at, observed_at, body_z) VALUES (?, ?, ?, ?, '', '', ?, ?, ?, ?)",
-                    (article.id, place, article.content_hash, article.title, to_iso(article.published_at), now,
-                     observed, pack_bodies(article.body_html, article.body_text)),
-                )
+                self._insert_version(article, place, now, observed,
+                                     body_z=pack_bodies(article.body_html, article.body_text))
                 return UpsertOutcome.UPDATED
             previous = self.get_article(row["id"])
             number = int(row["version"]) + 1
@@ -270,13 +266,15 @@ class SQLiteStore(SqlStore):
             self._index_for_search(article, previous)
             return UpsertOutcome.UPDATED
 
-    def _insert_version(self, article: Article, number: int, seen_at: str | None, observed: str | None) -> None:
-        # The current version's body is the article's own: stored once, there.
+    def _insert_version(self, article: Article, number: int, seen_at: str | None, observed: str | None,
+                        body_z: bytes | None = None) -> None:
+        # The current version's body is the article's own: stored once, there (``body_z`` None). A version that
+        # is not the current text (an older copy placed before it) keeps its body compressed in ``body_z``.
         self._db.execute(
             "INSERT INTO versions (article_id, number, content_hash, title, body_html, body_text,"
-            " published_at, seen_at, observed_at) VALUES (?, ?, ?, ?, '', '', ?, ?, ?)",
+            " published_at, seen_at, observed_at, body_z) VALUES (?, ?, ?, ?, '', '', ?, ?, ?, ?)",
             (article.id, number, article.content_hash, article.title, to_iso(article.published_at), seen_at,
-             observed),
+             observed, body_z),
         )
 
     def get_article(self, article_id: str) -> Article | None:
