@@ -16,6 +16,7 @@ from newsmirror.cli import (
     store_from,
 )
 from newsmirror.cli.terminal import shown
+from newsmirror.store.changes import history_hint
 
 # --- archives (import) ---
 
@@ -43,7 +44,7 @@ def import_archives(
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
     from newsmirror.cli.progress import StageProgress
-    from newsmirror.jobs.importing import edited_hint, import_paths
+    from newsmirror.jobs.importing import import_paths
 
     with store_from(db, create=True) as store, StageProgress("importing", err_console, unit="files") as progress:
         report = import_paths(store, paths, progress=progress.update, workers=workers, reread=reread,
@@ -60,7 +61,7 @@ def import_archives(
     console.print(table)
     if report.edited:
         edited = len(report.edited)  # what `stats` counts as edited articles
-        console.print(f"{edited} article{'s' if edited > 1 else ''} edited, what changed: {edited_hint(report.edited)}",
+        console.print(f"{edited} article{'s' if edited > 1 else ''} edited, what changed: {history_hint(report.edited)}",
                       highlight=False, soft_wrap=True)
     if show_skipped:
         for result in report.skipped:

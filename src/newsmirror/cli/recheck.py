@@ -190,9 +190,9 @@ def _kept_note(kept: int, ids: list[str], outlet: str) -> str:
     fetch kept as a version (no time window: when each copy was written is not when it was stored)."""
     if not kept:
         return ""
-    # Named as import names them (jobs.importing.edited_hint), without importing extraction into this command.
-    named = ", ".join(f"`newsmirror history {article_id}`" for article_id in ids)
-    named += f" and {kept - len(ids)} more" if kept > len(ids) else ""
+    from newsmirror.store.changes import history_hint
+
+    named = history_hint(ids, kept)
     whose = f" of {shown(outlet)}" if outlet else ""
     return (f" Also {kept} article{'s' if kept > 1 else ''}{whose} with another title or text kept as a version by"
             f" an import or a fetch (edited articles in `newsmirror stats`, not events): {named}.")

@@ -117,13 +117,6 @@ class ImportReport:
         return [result for result in self.results if result.outcome is FileOutcome.SKIPPED]
 
 
-def edited_hint(article_ids: list[str], shown: int = 3) -> str:
-    """Where a user sees what an import's edits changed: `newsmirror history ID` for the first few articles."""
-    named = ", ".join(f"`newsmirror history {article_id}`" for article_id in article_ids[:shown])
-    more = len(article_ids) - shown
-    return named + (f" and {more} more" if more > 0 else "")
-
-
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 
 BATCH = 256  # files per transaction

@@ -9,9 +9,10 @@ from pathlib import Path
 from newsmirror.jobs.building import BuildReport, build, default_comparer, load_publish_settings
 from newsmirror.jobs.building import Progress as BuildProgress
 from newsmirror.jobs.grouping import GroupingReport, group_articles
-from newsmirror.jobs.importing import ImportReport, edited_hint, import_paths
+from newsmirror.jobs.importing import ImportReport, import_paths
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store.base import Store
+from newsmirror.store.changes import history_hint
 
 ImportProgress = Callable[[int, int, str], None]  # done, total, current file
 # The phases of ``group_and_build`` before the build's own (said as the build names its phases).
@@ -55,7 +56,7 @@ def import_summary(report: ImportReport) -> str:
             edits, articles = counts["merged"], len(report.edited)
             parts.append(f"{_count(edits, 'edit')}, another title or text kept as a version"
                          + (f" ({_count(articles, 'article')} edited)" if articles != edits else "") + ": "
-                         + edited_hint(report.edited))
+                         + history_hint(report.edited))
         line += f" ({_count(repeats, 'file')} repeated one of these articles: {', '.join(parts)})"
     return line + f"; {counts['failed']} failed, {counts['skipped']} not articles"
 

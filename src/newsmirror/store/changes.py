@@ -254,6 +254,14 @@ def history_marks(store: Store, count_visible: CountVisible | None = None) -> di
     return marks
 
 
+def history_hint(article_ids: Sequence[str], total: int | None = None, shown: int = 3) -> str:
+    """Where a user sees what changed: `newsmirror history ID` for the first ``shown`` articles, then how many
+    more of ``total`` (default: all of ``article_ids``). Said alike by import, update and `changes`."""
+    more = (len(article_ids) if total is None else total) - min(len(article_ids), shown)
+    named = ", ".join(f"`newsmirror history {article_id}`" for article_id in article_ids[:shown])
+    return named + (f" and {more} more" if more > 0 else "")
+
+
 KEPT_NAMED = 20  # articles a change page names among the versions an import or a fetch kept (the rest counted)
 
 
