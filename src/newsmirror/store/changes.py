@@ -158,13 +158,6 @@ def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list
     return items
 
 
-def version_steps(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list[HistoryItem]:
-    """The versions of :func:`history`, in its order and each at its time (``item.at``, the version's
-    :attr:`Version.as_of`), for pages that list versions without the events: the reader's article page shows
-    the times and order that ``newsmirror history`` and the history pages show, not when each was stored."""
-    return [item for item in history(versions, events) if item.version is not None]
-
-
 def changes_feed(
     entries: Sequence[ChangeEntry],
     *,
