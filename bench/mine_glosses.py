@@ -44,7 +44,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -53,8 +52,8 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, LABELLED_DAYS, TEST_DAYS  # noqa: E402
-from bench.mine_name_usage import held_files  # noqa: E402
-from bench.train_vectors import dated_post_files, excluded_dates, title_and_text  # noqa: E402
+from bench.mine_name_usage import held_files, kept_posts  # noqa: E402
+from bench.train_vectors import excluded_dates, title_and_text  # noqa: E402
 from newsmirror.text.fold import quick_normalize  # noqa: E402
 from newsmirror.text.names import NAME_TAGS  # noqa: E402
 from newsmirror.text.tokenize import pos_tokenizer  # noqa: E402
@@ -132,11 +131,7 @@ def count_glosses(root: Path, skip: set[str], held: set[str], reverse: str = "wh
     endings: dict[str, Counter[str]] = defaultdict(Counter)
     outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
     posts = 0
-    started = time.time()
-    for _date, path in dated_post_files(root, skip):
-        if path.name in held:
-            continue
-        raw = path.read_text(encoding="utf-8", errors="replace")
+    for raw in kept_posts(root, skip, held, 10000):
         author = _AUTHOR.search(raw[:2000])
         outlet = author.group(1).strip('"') if author else ""
         text = title_and_text(raw, 10**9)
@@ -163,8 +158,6 @@ def count_glosses(root: Path, skip: set[str], held: set[str], reverse: str = "wh
                     outlets[name, latin].add(outlet)
                     _count_start(endings, seen, name, latin)
         posts += 1
-        if posts % 10000 == 0:
-            print(f"{posts} posts, {time.time() - started:.0f} s", file=sys.stderr)
     return endings, outlets, posts
 
 

@@ -38,6 +38,7 @@ import sys
 import time
 import tomllib
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +67,20 @@ def held_files(names: tuple[str, ...]) -> set[str]:
     return held
 
 
+def kept_posts(root: Path, skip: set[str], held: set[str], every: int) -> Iterator[str]:
+    """The raw text of each post of the archive (``dated_post_files``) but the ``held`` files, in the walk's
+    order; the posts read so far and the time on stderr every ``every`` posts. Shared by the archive miners."""
+    started = time.time()
+    posts = 0
+    for _date, path in dated_post_files(root, skip):
+        if path.name in held:
+            continue
+        yield path.read_text(encoding="utf-8", errors="replace")
+        posts += 1
+        if posts % every == 0:
+            print(f"{posts} posts, {time.time() - started:.0f} s", file=sys.stderr)
+
+
 def count_contexts(root: Path, skip: set[str], held: set[str], contexts: int) -> tuple[dict[str, list[int]], int]:
     """Per dictionary word of 2+ Han characters, its uses and counts of its neighbours: slots
     0..K-1 the K context words before it, K "other", K+1 "edge"; then the same after it."""
@@ -78,11 +93,7 @@ def count_contexts(root: Path, skip: set[str], held: set[str], contexts: int) ->
     counts: dict[str, list[int]] = {}
     segmenter = _segmenter()
     posts = 0
-    started = time.time()
-    for _date, path in dated_post_files(root, skip):
-        if path.name in held:
-            continue
-        raw = path.read_text(encoding="utf-8", errors="replace")
+    for raw in kept_posts(root, skip, held, 5000):
         tokens = segmenter.cut(quick_normalize(title_and_text(raw, 10**9)))
         last = len(tokens) - 1
         for k, word in enumerate(tokens):
@@ -97,8 +108,6 @@ def count_contexts(root: Path, skip: set[str], held: set[str], contexts: int) ->
             row[index.get(before, edge if not before.strip() else other)] += 1
             row[width + index.get(after, edge if not after.strip() else other)] += 1
         posts += 1
-        if posts % 5000 == 0:
-            print(f"{posts} posts, {time.time() - started:.0f} s", file=sys.stderr)
     return counts, posts
 
 
