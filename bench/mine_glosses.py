@@ -71,8 +71,11 @@ _REVERSE = re.compile(r"(?<![A-Za-z0-9.'&\-,，、] )(?<![A-Za-z0-9.'&\-,，、]
 _AUTHOR = re.compile(r"^author:\s*(.+?)\s*$", re.MULTILINE)
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _NAMEISH = NAME_TAGS | {"j"}  # names and abbreviations (波|多马克|河: j, nrt, ns)
-# Never read, never scored by a helper: their days +-margin are left out in every scope.
-UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
+# Never read, never scored by a helper: their days +-margin are left out in every scope. A fresh day becomes tuning
+# data once scored, but the shipped glosses.tsv was mined while 2020-09-20 was fresh: it stays out, so the table is
+# rebuilt byte for byte; reading it is a new table, to be measured before it ships.
+MINED_WHILE_FRESH = ("2020-09-20",)
+UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS, *MINED_WHILE_FRESH)
 SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijk")))  # A-B, C-K
 
 
