@@ -35,6 +35,7 @@ outlet writing either form as naming the other.
    outlet is the post's ``author``), either way round.
 
     python bench/mine_glosses.py ARCHIVE_ROOT [--scope strict] [--out src/newsmirror/text/glosses.tsv]
+    python bench/mine_glosses.py ARCHIVE_ROOT --as-shipped     # the shipped table, byte for byte
 
 Deterministic: files in sorted order, pairs written sorted.
 """
@@ -71,11 +72,12 @@ _REVERSE = re.compile(r"(?<![A-Za-z0-9.'&\-,，、] )(?<![A-Za-z0-9.'&\-,，、]
 _AUTHOR = re.compile(r"^author:\s*(.+?)\s*$", re.MULTILINE)
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _NAMEISH = NAME_TAGS | {"j"}  # names and abbreviations (波|多马克|河: j, nrt, ns)
-# Never read, never scored by a helper: their days +-margin are left out in every scope. A fresh day becomes tuning
-# data once scored, but the shipped glosses.tsv was mined while 2020-09-20 was fresh: it stays out, so the table is
-# rebuilt byte for byte; reading it is a new table, to be measured before it ships.
-MINED_WHILE_FRESH = ("2020-09-20",)
-UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS, *MINED_WHILE_FRESH)
+# Never read, never scored by a helper: their days +-margin are left out in every scope.
+UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
+# The unseen days when the shipped glosses.tsv was mined (session 33): ``--as-shipped`` rebuilds it byte for byte.
+# 2020-09-20 was fresh then (now tuning data); 2020-11-25, drawn in session 34 after the table was mined, was read
+# (its posts, none of its labels), as the shipped vectors and paraphrases read it.
+SHIPPED_UNSEEN = ("2020-11-18", "2020-12-02", "2020-11-21", "2020-11-29", "2020-11-15", "2020-09-20")
 SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijk")))  # A-B, C-K
 
 
@@ -187,9 +189,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="Latin-first glosses: not read, their bracket whole, or cut as a Han-first run")
     parser.add_argument("--min-posts", type=int, default=2)
     parser.add_argument("--min-outlets", type=int, default=2)
+    parser.add_argument("--as-shipped", action="store_true",
+                        help="leave out the unseen days of the shipped table's build (SHIPPED_UNSEEN), not today's")
     args = parser.parse_args(argv)
 
-    skip = excluded_dates(args.exclude_margin, LABELLED_DAYS if args.scope == "strict" else UNSEEN_DAYS)
+    unseen = SHIPPED_UNSEEN if args.as_shipped else UNSEEN_DAYS
+    skip = excluded_dates(args.exclude_margin, LABELLED_DAYS if args.scope == "strict" else unseen)
     endings, outlets, posts = count_glosses(args.archive, skip, held_files(SAMPLES), args.reverse)
     rows = []
     for latin, counted in endings.items():
