@@ -9,7 +9,7 @@ outlet writing either form as naming the other.
 
 1. Posts: title and text (tags, links, URLs removed; ``bench/train_vectors.title_and_text``), the
    walk of ``bench/mine_name_usage.py``. Left out in every scope: every file of every only-X sample
-   (A-K: their claims are scored) and the posts dated within +-``--exclude-margin`` days of the
+   (A-L: their claims are scored) and the posts dated within +-``--exclude-margin`` days of the
    held-out, test and fresh days. ``--scope strict`` leaves out every labelled day's +-margin too;
    ``--scope wide`` reads the tuning days and their neighbours (text of the days the tuning samples
    and fact files come from: figures on them are then optimistic).
@@ -73,7 +73,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 _NAMEISH = NAME_TAGS | {"j"}  # names and abbreviations (波|多马克|河: j, nrt, ns)
 # Never read, never scored by a helper: their days +-margin are left out in every scope.
 UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
-SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijk")))  # A-B, C-K
+SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijkl")))  # A-B, C-L
 
 
 def latin_key(gloss: str) -> str | None:
