@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bench.mine_glosses import (
     SAMPLES,
+    SHIPPED_SAMPLES,
     SHIPPED_UNSEEN,
     UNSEEN_DAYS,
     count_glosses,
@@ -71,7 +72,9 @@ def test_the_latin_run_before_a_han_gloss_starts_at_a_capital_and_the_bracket_mu
 
 
 def test_every_scope_leaves_out_every_samples_files_and_the_unseen_days() -> None:
-    assert "onlyx-sample-k.toml" in SAMPLES and "onlyx-sample.toml" in SAMPLES and len(SAMPLES) == 10
+    assert {"onlyx-sample-k.toml", "onlyx-sample-l.toml", "onlyx-sample.toml"} <= set(SAMPLES) and len(SAMPLES) == 11
     assert {"2020-11-18", "2020-12-02", "2020-11-25"} <= set(UNSEEN_DAYS)
-    # The shipped table's build (--as-shipped) keeps the days unseen then: 2020-09-20 was fresh in session 33.
+    # The shipped table's build (--as-shipped) keeps what was unseen then: 2020-09-20 was fresh in session 33, and
+    # sample L did not exist.
     assert {"2020-11-18", "2020-12-02", "2020-09-20"} <= set(SHIPPED_UNSEEN)
+    assert "onlyx-sample-l.toml" not in SHIPPED_SAMPLES and "onlyx-sample-k.toml" in SHIPPED_SAMPLES

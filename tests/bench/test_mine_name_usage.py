@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import numpy as np
-from bench.mine_name_usage import count_contexts, out_of_fold, profiles
+from bench.mine_name_usage import _HELD, REPO, count_contexts, held_files, out_of_fold, profiles
 
 
 def _post(root: Path, day: str, name: str, body: str) -> None:
@@ -31,3 +32,11 @@ def test_a_name_tagged_word_used_where_common_words_stand_gets_a_low_probability
     y = np.array([w.startswith("名") or w == "误标" for w in words], dtype=np.float64)
     p = dict(zip(words, out_of_fold(words, x, y, folds=3, l2=0.1), strict=True))
     assert p["误标"] < 0.2 < min(p[f"名{k}"] for k in range(30))
+
+
+def test_every_file_of_the_held_samples_k_and_l_is_left_out() -> None:
+    held = held_files(_HELD)
+    for name in ("onlyx-sample-k.toml", "onlyx-sample-l.toml"):
+        with open(REPO / "bench" / "days" / name, "rb") as handle:
+            files = {f.split("/")[-1] for story in tomllib.load(handle)["story"] for f in story["files"]}
+        assert files and files <= held
