@@ -17,6 +17,7 @@ from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
+from newsmirror.store.changes import versions_shown
 
 app = typer.Typer(
     name="newsmirror",
@@ -127,7 +128,7 @@ def show(
         if article is None:
             raise NewsmirrorError(f"no article with id {article_id!r}: an article's id is the ID of its address in the "
                                    "reader (/article/ID; search finds it, also /api/search) and of its static site page")
-        versions = store.versions(article_id)
+        versions = versions_shown(store, article_id)  # as the reader and `history` count them
     console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {
         "id": article.id, "outlet": article.outlet, "channel": article.channel,

@@ -118,6 +118,18 @@ def visible_versions(versions: Sequence[Version], events: Sequence[ArticleEvent]
     return [version for version, _ in _visible_steps(versions, events)]
 
 
+def versions_shown(store: Store, article_id: str) -> list[Version]:
+    """The versions of a stored article a reader can tell apart (:func:`visible_versions`, with the edits a re-check
+    recorded): what the reader's article page lists and what the API's ``/api/articles/ID`` and ``newsmirror show``
+    count, so the three agree with each other and with ``newsmirror history``. ``newsmirror stats`` counts every
+    stored version instead (a copy that differs only in whitespace, or hashed by an older release, is stored too)."""
+    try:
+        events = store.article_events(article_id)
+    except NotImplementedError:  # a store that tracks no edits has no recorded edit to keep
+        events = []
+    return visible_versions(store.versions(article_id), events)
+
+
 def _visible_steps(versions: Sequence[Version],
                    events: Sequence[ArticleEvent]) -> list[tuple[Version, VersionDiff | None]]:
     """:func:`visible_versions`, each with its diff from the visible version before it, so that :func:`history`
