@@ -283,6 +283,20 @@ KEPT_NAMED = 20  # articles a change page names among the versions an import or 
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeWording:
+    """One wording for the reader's /changes and the static site's change indexes. Versions an import or a fetch kept
+    are no event: they get a heading of their own, so "re-checks found nothing" is never followed by an "also" that
+    reads as if an edit had been found after all. Readers of a public page run no `newsmirror stats`: not named."""
+
+    no_events: str = "重新访问原网页时没有发现修改或删除"
+    kept_heading: str = "导入时存下的其他版本"
+    kept_note: str = "文章存有不止一个标题或正文：来自导入的存档或抓取的副本，不是重新访问原网页时发现的修改"
+
+
+WORDING = ChangeWording()
+
+
+@dataclass(frozen=True, slots=True)
 class KeptVersions:
     """Articles with another title or text an import or a fetch kept as a version (2+ versions, no edit a re-check
     recorded): edited articles to ``newsmirror stats``, not events, so change lists name them apart, as
