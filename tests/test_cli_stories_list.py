@@ -61,3 +61,29 @@ def test_each_story_shows_the_day_it_is_ordered_by(tmp_path: Path) -> None:
     shown_days = {cells[1].strip(): cells[2].strip() for cells in (line.split("│") for line in listed.output.splitlines())
                   if len(cells) > 3 and cells[1].strip() in expected}
     assert shown_days == expected
+
+
+def test_an_empty_list_says_why_and_what_to_run(tmp_path: Path) -> None:
+    """No table of headers only: a store with no articles, articles in no story yet, or no story of enough outlets
+    each get a sentence naming the command that helps."""
+    db = str(tmp_path / "empty.sqlite")
+    with open_store(db):
+        pass
+
+    def listed(*options: str) -> str:
+        result = CliRunner().invoke(app, ["stories", "list", "--db", db, *options], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "┃" not in result.output  # no empty table
+        return " ".join(result.output.split())
+
+    assert "no articles yet; `newsmirror import PATH`" in listed()
+    grouped = CliRunner().invoke(app, ["stories", "group", "--db", db], env={"COLUMNS": "200"})
+    assert grouped.exit_code == 0 and "nothing to group: the store holds no articles yet" in grouped.output
+    with open_store(db) as store:
+        store.upsert_article(copy.deepcopy(ALL[0]))
+    assert "some articles are in no story; `newsmirror stories group` groups them" in listed()
+    with open_store(db) as store:
+        group_articles(store)
+    assert listed() == "no story reported by 2+ outlets (`--min-outlets 1` lists every story)"
+    every = CliRunner().invoke(app, ["stories", "list", "--db", db, "--min-outlets", "1"], env={"COLUMNS": "200"})
+    assert every.exit_code == 0 and "┃ id" in every.output  # the one-report story, in the table

@@ -74,6 +74,10 @@ def stories_group(
         # say that the model ignores it.
         if similarity is not None or store.unassigned_article_ids(limit=1):
             report = _group(store, lease, lease_seconds, window_days, similarity, compare)
+        empty = not report.assigned and not store.count_articles()
+    if empty:  # "every article is already in a story" read oddly of a store with none
+        console.print(f"nothing to group: {NO_ARTICLES}")
+        return
     if not report.assigned:
         console.print("every article is already in a story")
         return
@@ -183,6 +187,9 @@ def stories_list(
     number of reports."""
     with store_from(db) as store:
         stories = store.list_stories(min_outlets=min_outlets, limit=limit)
+        if not stories:  # an empty table with only its headers told a new user nothing
+            console.print(_no_stories(store, min_outlets))
+            return
         table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
         # Chinese titles are what the reader scans: give them the room and wrap them whole
         # (rich's default ellipsis left ~8 characters at 80 columns); ids never wrap.
@@ -207,6 +214,20 @@ def stories_list(
             table.add_row(story.id, times.day(max(dates)) if dates else "", shown(story.title),
                           shown("、".join(outlets)), reports)
     console.print(table)
+
+
+NO_ARTICLES = ("the store holds no articles yet; `newsmirror import PATH` (archives) or `newsmirror fetch` (feeds) "
+               "adds some, then `newsmirror stories group` groups them")
+
+
+def _no_stories(store: Store, min_outlets: int) -> str:
+    """Why `stories list` has nothing to list, and what to run."""
+    wanted = f"no story reported by {min_outlets}+ outlets"
+    if not store.count_articles():
+        return f"{wanted}: {NO_ARTICLES}"
+    if store.unassigned_article_ids(limit=1):
+        return f"{wanted} yet: some articles are in no story; `newsmirror stories group` groups them"
+    return wanted + (" (`--min-outlets 1` lists every story)" if min_outlets > 1 else "")
 
 
 @stories_app.command("show")
