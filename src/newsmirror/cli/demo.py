@@ -46,7 +46,8 @@ def demo(
     out_dir = out or default_output_dir()
     with store_from(db, create=True) as store, Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        console=err_console, transient=True,
+        # Off a terminal (cron, a log) a live bar draws nothing and left one empty line on stderr at its end.
+        console=err_console, transient=True, disable=not err_console.is_terminal,
     ) as bar:
         importing = bar.add_task("importing", total=None)
         building = bar.add_task("building", total=None, visible=False)

@@ -185,7 +185,9 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
     settings = load_config(config or None).fetch
     with store_from(db, create=True) as store, Progress(
         TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err_console, transient=True,
+        # Off a terminal a live bar draws nothing and left one empty line on stderr at its end: from cron, any
+        # output is mailed, so every quiet fetch mailed an empty line.
+        TextColumn("{task.description}"), console=err_console, transient=True, disable=not err_console.is_terminal,
     ) as progress:
         task = progress.add_task("", total=None)
         report = fetch_sources(
