@@ -65,6 +65,9 @@ def demo(
         console.print("stories reported by several outlets (newest first):")
         for story in stories:
             console.print(f"  {story.id}  {shown(story.title)}  ({len(story.article_ids)} reports)", highlight=False)
+    # The story ids above were printed with nothing saying what to do with them: name the command that compares.
+    compare = (f"`newsmirror stories show {stories[0].id}` compares what its outlets report; " if stories else "")
     console.print(
-        f"next: open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit http://127.0.0.1:8000/"
+        f"next: {compare}open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit "
+        "http://127.0.0.1:8000/", highlight=False,
     )
