@@ -80,6 +80,30 @@ def store_from(db: str | None, *, create: bool = False) -> Store:
     return open_store(db or default_store_location(), create=create)
 
 
+def unknown_outlet(store: Store, outlet: str) -> str | None:
+    """What is wrong with an --outlet the store has no article of, else None: a typo, or the name in the other
+    script (美國之音 for 美国之音), matched nothing and the command said only "no edits" or "nothing is due"."""
+    if not outlet or store.count_articles(outlet):
+        return None
+    by_outlet = store.stats()["by_outlet"]
+    names = [str(name) for name in by_outlet] if isinstance(by_outlet, dict) else []  # most articles first
+    from newsmirror.text.script import to_simplified  # OpenCC: only on this path
+
+    folded = to_simplified(outlet)
+    close = [name for name in names if to_simplified(name) == folded]
+    hint = (f"did you mean {close[0]!r}?" if close else
+            "outlets are named as `newsmirror stats` lists them: " + ", ".join(names[:8])
+            + (f" and {len(names) - 8} more" if len(names) > 8 else "") if names else "the store holds no articles")
+    return f"no articles of outlet {outlet!r} in the store; {hint}"
+
+
+def known_outlet(store: Store, outlet: str) -> None:
+    """Refuse an --outlet the store has no article of (:func:`unknown_outlet`)."""
+    problem = unknown_outlet(store, outlet)
+    if problem:
+        raise NewsmirrorError(problem)
+
+
 # What each count of `stats` is, in the words of the other commands (the JSON keeps the keys).
 STATS_LABELS = {
     "versions": "versions (every title and text kept)",

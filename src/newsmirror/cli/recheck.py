@@ -15,7 +15,9 @@ from newsmirror.cli import (
     console,
     err_console,
     friendly_errors,
+    known_outlet,
     store_from,
+    unknown_outlet,
 )
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
@@ -60,13 +62,19 @@ def recheck(
         from newsmirror.jobs.recheck import schedule_recheck
 
         with store_from(db) as store:
+            # A job may be queued for an outlet whose articles a fetch has yet to bring: warned, not refused.
+            problem = unknown_outlet(store, outlet)
             added = schedule_recheck(store, outlet or "*")
+        if problem:
+            err_console.print(f"warning: {shown(problem)}; queued anyway (it checks the outlet's articles once "
+                              "some are stored)", highlight=False)
         console.print(("queued" if added else "already queued") + f" the recheck job for {outlet or 'all outlets'};"
                       " `newsmirror worker` runs it.")
         return
     settings = load_config(config or None).fetch
     now = utcnow()
     with store_from(db) as store, Fetcher(settings) as fetcher:
+        known_outlet(store, outlet)
         due = (due_now(store, article) if article else
                store.due_checks(now, limit=limit, outlet=outlet or None))
         if not due:
@@ -130,6 +138,7 @@ def changes(
             raise NewsmirrorError(f"unknown --kind {kind!r}: use edited, deleted, restored or all") from None
     since = utcnow() - timedelta(days=days) if days > 0 else None
     with store_from(db) as store:
+        known_outlet(store, outlet)
         entries = store.recent_changes(kinds, outlet=outlet or None, since=since, limit=limit)
         counts = store.change_counts(since)
         # Versions an import or a fetch kept are edits to `stats` but no recorded event: said below, so the two
