@@ -87,3 +87,20 @@ def test_an_empty_list_says_why_and_what_to_run(tmp_path: Path) -> None:
     assert listed() == "no story reported by 2+ outlets (`--min-outlets 1` lists every story)"
     every = CliRunner().invoke(app, ["stories", "list", "--db", db, "--min-outlets", "1"], env={"COLUMNS": "200"})
     assert every.exit_code == 0 and "┃ id" in every.output  # the one-report story, in the table
+
+
+def test_show_gives_each_report_s_time_as_list_and_the_reader_do(tmp_path: Path) -> None:
+    """`stories list` gives days in UTC+8 and the reader times in UTC+8; `stories show` gave ISO times in UTC, whose
+    day could differ from the list's for the same report."""
+    from newsmirror.text import times
+
+    db = str(tmp_path / "show.sqlite")
+    story = _grouped(db)[0]
+    with open_store(db) as store:
+        reports = [store.get_article(m.article_id) for m in store.story_members(story.id)]
+    result = CliRunner().invoke(app, ["stories", "show", story.id, "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for report in reports:
+        assert report is not None and report.published_at is not None
+        assert f"{report.title} {times.stamp(report.published_at)} " in result.output
+    assert "+00:00" not in result.output

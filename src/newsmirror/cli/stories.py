@@ -270,7 +270,7 @@ def stories_show(
         comparison = comparison_of(store, story_id, reports, outlet, computing=computing)
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
-        when = article.published_at.isoformat() if article.published_at else ""
+        when = times.stamp(article.published_at)  # in UTC+8, labelled, as `stories list` and the reader give it
         console.print(f"[dim]{shown(article.outlet)}[/] {shown(article.title)} {when} {shown(article.original_url)}",
                       highlight=False)
     for article in copies:
