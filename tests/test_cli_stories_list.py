@@ -104,3 +104,22 @@ def test_show_gives_each_report_s_time_as_list_and_the_reader_do(tmp_path: Path)
         assert report is not None and report.published_at is not None
         assert f"{report.title} {times.stamp(report.published_at)} " in result.output
     assert "+00:00" not in result.output
+
+
+def test_a_story_id_given_for_an_article_and_back_names_the_right_command(tmp_path: Path) -> None:
+    """Story and article ids look alike (16 hex digits, a story's after an "s"): `show` or `history` of a story id
+    said only "no article", `stories show` of an article id only "no story"."""
+    db = str(tmp_path / "ids.sqlite")
+    story = _grouped(db)[0]
+    article_id = story.article_ids[0]
+    for command in (["show", story.id], ["history", story.id]):
+        result = CliRunner().invoke(app, [*command, "--db", db], env={"COLUMNS": "200"})
+        assert result.exit_code == 1
+        assert f"is a story's id, not an article's: `newsmirror stories show {story.id}`" in result.output
+    result = CliRunner().invoke(app, ["stories", "show", article_id, "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert f"is an article's id, not a story's: `newsmirror show {article_id}`" in said
+    assert f"`newsmirror stories show {story.id}` its story" in said
+    unknown = CliRunner().invoke(app, ["show", "0123456789abcdef", "--db", db], env={"COLUMNS": "200"})
+    assert unknown.exit_code == 1 and "no article with id '0123456789abcdef'" in unknown.output

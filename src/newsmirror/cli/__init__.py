@@ -80,6 +80,15 @@ def store_from(db: str | None, *, create: bool = False) -> Store:
     return open_store(db or default_store_location(), create=create)
 
 
+def no_such_article(store: Store, article_id: str, hint: str) -> NewsmirrorError:
+    """The error for an article id the store lacks; a story's id (both are 16 hex digits, a story's after an "s")
+    gets the command that shows stories, not the article hint."""
+    if store.get_story(article_id) is not None:
+        return NewsmirrorError(f"{article_id!r} is a story's id, not an article's: "
+                               f"`newsmirror stories show {article_id}` shows the story")
+    return NewsmirrorError(f"no article with id {article_id!r}{hint}")
+
+
 def unknown_outlet(store: Store, outlet: str) -> str | None:
     """What is wrong with an --outlet the store has no article of, else None: a typo, or the name in the other
     script (美國之音 for 美国之音), matched nothing and the command said only "no edits" or "nothing is due"."""
@@ -150,8 +159,8 @@ def show(
     with store_from(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise NewsmirrorError(f"no article with id {article_id!r}: an article's id is the ID of its address in the "
-                                   "reader (/article/ID; search finds it, also /api/search) and of its static site page")
+            raise no_such_article(store, article_id, ": an article's id is the ID of its address in the reader "
+                                  "(/article/ID; search finds it, also /api/search) and of its static site page")
         versions = versions_shown(store, article_id)  # as the reader and `history` count them
     console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {

@@ -16,6 +16,7 @@ from newsmirror.cli import (
     err_console,
     friendly_errors,
     known_outlet,
+    no_such_article,
     store_from,
     unknown_outlet,
 )
@@ -220,7 +221,7 @@ def history(
     with store_from(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror changes` lists edited ones")
+            raise no_such_article(store, article_id, "; `newsmirror changes` lists edited ones")
         items = article_history(store.versions(article_id), store.article_events(article_id))
         check = store.get_check_state(article_id)
     console.print(f"[bold]{shown(article.title)}[/]  [dim]{shown(article.outlet)} · {shown(article.original_url)}[/]",

@@ -17,6 +17,7 @@ from newsmirror.cli import (
 )
 from newsmirror.cli.progress import clock_time
 from newsmirror.cli.terminal import shown
+from newsmirror.errors import NewsmirrorError
 from newsmirror.text import times
 
 if TYPE_CHECKING:
@@ -254,6 +255,10 @@ def stories_show(
 
     with store_from(db) as store, ExitStack() as status:
         story = store.get_story(story_id)
+        if story is None and store.get_article(story_id) is not None:  # an article's id given for its story's
+            found = store.story_of(story_id)
+            raise NewsmirrorError(f"{story_id!r} is an article's id, not a story's: `newsmirror show {story_id}` shows "
+                                  "the article" + (f", `newsmirror stories show {found}` its story" if found else ""))
         reports, copies = story_reports(store, story_id)
 
         def computing(compared: list[Article]) -> None:
