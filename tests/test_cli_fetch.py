@@ -115,3 +115,25 @@ def test_fetch_with_no_source_says_how_to_add_one(env: Path) -> None:
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "no sources yet" in said and "`newsmirror sources add --defaults`" in said and "not due" not in said
+
+
+def test_fetch_and_demo_off_a_terminal_write_no_empty_line_to_stderr(env: Path, tmp_path: Path) -> None:
+    """From cron any output is mailed: the live bar, which draws nothing off a terminal, left an empty line on
+    stderr at its end on every run, a quiet one included."""
+    fetched = CliRunner().invoke(app, ["fetch"])
+    assert fetched.exit_code == 0, fetched.output
+    assert fetched.stderr == ""
+    (tmp_path / "archives").mkdir()
+    demo = CliRunner().invoke(app, ["demo", "--corpus", str(tmp_path / "archives"), "--out", str(tmp_path / "out")])
+    assert demo.exit_code == 0, demo.output
+    assert "" not in demo.stderr.splitlines(), demo.stderr
+
+
+def test_sources_list_of_a_store_without_sources_says_how_to_add_one(env: Path) -> None:
+    """Not "0 sources" over a table of headers only."""
+    open_store(env).close()
+    result = CliRunner().invoke(app, ["sources", "list"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert said.startswith("no sources yet; `newsmirror sources add --defaults`") and "┃" not in said
+    assert CliRunner().invoke(app, ["sources", "list", "--json"]).output.strip() == "[]"

@@ -40,6 +40,20 @@ def test_a_terminal_gets_a_bar_and_no_lines() -> None:
     assert stream.getvalue() == ""
 
 
+def test_a_long_chinese_file_name_never_hides_how_far_the_bar_got() -> None:
+    """On an 80-column terminal the detail (a Chinese file name: two cells a character) took the whole line, and
+    the bar showed "import… <name>" without its count, bar or time left."""
+    for width in (80, 60):
+        screen = io.StringIO()
+        with StageProgress("importing", Console(file=screen, width=width, force_terminal=True, color_system=None),
+                           unit="files") as progress:
+            progress.update(5888, 59242, "archived/2020-08-06/2020-08-06-台湾开放陆生入境政策大转弯，陆生可望返台复学 .md")
+            assert progress._bar is not None
+            progress._bar.refresh()
+        frame = screen.getvalue().split("\r\x1b[2K")[-1]
+        assert "importing" in frame and "5888/59242" in frame and "━" in frame
+
+
 def test_progress_line_without_a_total() -> None:
     assert progress_line("grouping", 30, None, 3.0, "articles") == "grouping: 30 articles, 10/s"
 

@@ -61,3 +61,65 @@ def test_each_story_shows_the_day_it_is_ordered_by(tmp_path: Path) -> None:
     shown_days = {cells[1].strip(): cells[2].strip() for cells in (line.split("│") for line in listed.output.splitlines())
                   if len(cells) > 3 and cells[1].strip() in expected}
     assert shown_days == expected
+
+
+def test_an_empty_list_says_why_and_what_to_run(tmp_path: Path) -> None:
+    """No table of headers only: a store with no articles, articles in no story yet, or no story of enough outlets
+    each get a sentence naming the command that helps."""
+    db = str(tmp_path / "empty.sqlite")
+    with open_store(db):
+        pass
+
+    def listed(*options: str) -> str:
+        result = CliRunner().invoke(app, ["stories", "list", "--db", db, *options], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "┃" not in result.output  # no empty table
+        return " ".join(result.output.split())
+
+    assert "no articles yet; `newsmirror import PATH`" in listed()
+    grouped = CliRunner().invoke(app, ["stories", "group", "--db", db], env={"COLUMNS": "200"})
+    assert grouped.exit_code == 0 and "nothing to group: the store holds no articles yet" in grouped.output
+    with open_store(db) as store:
+        store.upsert_article(copy.deepcopy(ALL[0]))
+    assert "some articles are in no story; `newsmirror stories group` groups them" in listed()
+    with open_store(db) as store:
+        group_articles(store)
+    assert listed() == "no story reported by 2+ outlets (`--min-outlets 1` lists every story)"
+    every = CliRunner().invoke(app, ["stories", "list", "--db", db, "--min-outlets", "1"], env={"COLUMNS": "200"})
+    assert every.exit_code == 0 and "┃ id" in every.output  # the one-report story, in the table
+
+
+def test_show_gives_each_report_s_time_as_list_and_the_reader_do(tmp_path: Path) -> None:
+    """`stories list` gives days in UTC+8 and the reader times in UTC+8; `stories show` gave ISO times in UTC, whose
+    day could differ from the list's for the same report."""
+    from newsmirror.text import times
+
+    db = str(tmp_path / "show.sqlite")
+    story = _grouped(db)[0]
+    with open_store(db) as store:
+        reports = [store.get_article(m.article_id) for m in store.story_members(story.id)]
+    result = CliRunner().invoke(app, ["stories", "show", story.id, "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for report in reports:
+        assert report is not None and report.published_at is not None
+        assert f"{report.title} {times.stamp(report.published_at)} " in result.output
+    assert "+00:00" not in result.output
+
+
+def test_a_story_id_given_for_an_article_and_back_names_the_right_command(tmp_path: Path) -> None:
+    """Story and article ids look alike (16 hex digits, a story's after an "s"): `show` or `history` of a story id
+    said only "no article", `stories show` of an article id only "no story"."""
+    db = str(tmp_path / "ids.sqlite")
+    story = _grouped(db)[0]
+    article_id = story.article_ids[0]
+    for command in (["show", story.id], ["history", story.id]):
+        result = CliRunner().invoke(app, [*command, "--db", db], env={"COLUMNS": "200"})
+        assert result.exit_code == 1
+        assert f"is a story's id, not an article's: `newsmirror stories show {story.id}`" in result.output
+    result = CliRunner().invoke(app, ["stories", "show", article_id, "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert f"is an article's id, not a story's: `newsmirror show {article_id}`" in said
+    assert f"`newsmirror stories show {story.id}` its story" in said
+    unknown = CliRunner().invoke(app, ["show", "0123456789abcdef", "--db", db], env={"COLUMNS": "200"})
+    assert unknown.exit_code == 1 and "no article with id '0123456789abcdef'" in unknown.output

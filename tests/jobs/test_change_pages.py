@@ -12,7 +12,7 @@ from newsmirror.jobs.change_pages import write_change_pages
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store import Store, open_store
-from newsmirror.store.changes import ArticleEvent, EventKind
+from newsmirror.store.changes import WORDING, ArticleEvent, EventKind
 
 PUBLISHED = datetime(2026, 11, 20, 13, 0, tzinfo=UTC)
 
@@ -168,9 +168,25 @@ def test_change_indexes_name_the_versions_an_import_kept_with_links_to_their_his
     for index in ("changes/index.html", "changes/示例报/index.html"):
         text = (site / index).read_text(encoding="utf-8")
         (note,) = html.fromstring(text).xpath("//p[@class='kept-versions']")
-        assert note.get("data-count") == "1" and "导入或抓取存为版本" in note.text_content()
+        assert note.get("data-count") == "1" and WORDING.kept_note in note.text_content()
         assert note.xpath(".//a/@href") == [f"../{'../' * index.count('示例报')}history/{kept.id}.html"]
         assert note.xpath(".//a/text()") == ["<b>新</b>标题"] and "&lt;b&gt;新" in text
         assert f"history/{edited}.html" not in html.tostring(note, encoding="unicode")  # recorded: an event
     assert not html.fromstring((site / "changes/乙报/index.html").read_text(encoding="utf-8")).xpath(
         "//p[@class='kept-versions']")
+
+
+def test_an_index_with_no_events_does_not_read_as_if_kept_versions_were_found_after_all(tmp_path: Path) -> None:
+    """No event, one article with a version an import kept: "re-checks found nothing", then the kept versions under
+    a heading of their own (the reader's /changes reads the same: store.changes.WORDING)."""
+    site = tmp_path / "site"
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.upsert_article(article("kept", "原来的说法。", title="旧标题"))
+        store.upsert_article(article("kept", "后来的说法。", title="新标题"))
+        write_change_pages(store, site)
+    page = html.fromstring((site / "changes/index.html").read_text(encoding="utf-8"))
+    read = [(e.tag, " ".join(e.text_content().split())) for e in page.xpath(
+        "//p[@class='no-events'] | //h2[@class='kept-versions'] | //p[@class='kept-versions']")]
+    assert read == [("p", f"{WORDING.no_events}。"), ("h2", WORDING.kept_heading),
+                    ("p", f"1 篇{WORDING.kept_note}：新标题。")]
+    assert "newsmirror stats" not in page.text_content()

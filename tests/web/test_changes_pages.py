@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from lxml import etree, html
 
 from newsmirror.model import utcnow
 from newsmirror.store import Store
-from newsmirror.store.changes import ArticleEvent, EventKind
+from newsmirror.store.changes import WORDING, ArticleEvent, EventKind
 from tests.web.conftest import EDITED_V2, SIMPLIFIED, UNRELATED
 
 
@@ -128,7 +129,7 @@ def test_change_log_names_the_versions_an_import_kept_with_links_to_their_histor
     response = client.get("/changes")
     page = html.fromstring(response.text)
     (note,) = page.xpath("//p[@class='kept-versions']")
-    assert note.get("data-count") == "2" and "导入或抓取存为版本" in note.text_content()
+    assert note.get("data-count") == "2" and WORDING.kept_note in note.text_content()
     links = dict(zip(note.xpath(".//a/@href"), note.xpath(".//a/text()"), strict=True))
     assert links == {f"/article/{EDITED_V2.id}/history": "修改后的标题",
                      f"/article/{hostile.id}/history": "<script>alert(1)</script>新标题"}
@@ -141,3 +142,27 @@ def test_change_log_names_the_versions_an_import_kept_with_links_to_their_histor
     record(store)  # a re-check recorded EDITED_V2's edit: an event now, no longer named apart
     (note,) = html.fromstring(client.get("/changes").text).xpath("//p[@class='kept-versions']")
     assert note.get("data-count") == "1" and note.xpath(".//a/@href") == [f"/article/{hostile.id}/history"]
+
+
+def no_events_then_kept(page: html.HtmlElement) -> list[tuple[str, str]]:
+    """The change log's text after its filters, as (tag, text): what a reader reads in order."""
+    main = page.xpath("//p[@class='no-events'] | //h2[@class='kept-versions'] | //p[@class='kept-versions']")
+    return [(element.tag, " ".join(element.text_content().split())) for element in main]
+
+
+def test_a_log_with_no_events_does_not_read_as_if_kept_versions_were_found_after_all(tmp_path: Path) -> None:
+    """No re-check recorded anything, an import kept another title: the log says what re-checks found (nothing),
+    then the kept versions under a heading of their own, not "none found... also 1 article" in one breath."""
+    from newsmirror.store import open_store
+    from newsmirror.web import create_app
+    from tests.web.conftest import article
+
+    with open_store(tmp_path / "kept.sqlite") as store:
+        store.upsert_article(article("kept-only", title="每天新增病例", body_text="一。"))
+        store.upsert_article(article("kept-only", title="日日新增病例", body_text="二。"))
+        page = html.fromstring(TestClient(create_app(store)).get("/changes").text)
+    read = no_events_then_kept(page)
+    assert [tag for tag, _ in read] == ["p", "h2", "p"]
+    assert read[0][1] == f"这段时间里，{WORDING.no_events}。" and read[1][1] == WORDING.kept_heading
+    assert read[2][1] == f"1 篇{WORDING.kept_note}（不限时间）：日日新增病例。"
+    assert "newsmirror stats" not in page.text_content()  # a CLI command means nothing to a reader of the page

@@ -17,6 +17,7 @@ from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
+from newsmirror.store.changes import versions_shown
 
 app = typer.Typer(
     name="newsmirror",
@@ -79,6 +80,39 @@ def store_from(db: str | None, *, create: bool = False) -> Store:
     return open_store(db or default_store_location(), create=create)
 
 
+def no_such_article(store: Store, article_id: str, hint: str) -> NewsmirrorError:
+    """The error for an article id the store lacks; a story's id (both are 16 hex digits, a story's after an "s")
+    gets the command that shows stories, not the article hint."""
+    if store.get_story(article_id) is not None:
+        return NewsmirrorError(f"{article_id!r} is a story's id, not an article's: "
+                               f"`newsmirror stories show {article_id}` shows the story")
+    return NewsmirrorError(f"no article with id {article_id!r}{hint}")
+
+
+def unknown_outlet(store: Store, outlet: str) -> str | None:
+    """What is wrong with an --outlet the store has no article of, else None: a typo, or the name in the other
+    script (美國之音 for 美国之音), matched nothing and the command said only "no edits" or "nothing is due"."""
+    if not outlet or store.count_articles(outlet):
+        return None
+    by_outlet = store.stats()["by_outlet"]
+    names = [str(name) for name in by_outlet] if isinstance(by_outlet, dict) else []  # most articles first
+    from newsmirror.text.script import to_simplified  # OpenCC: only on this path
+
+    folded = to_simplified(outlet)
+    close = [name for name in names if to_simplified(name) == folded]
+    hint = (f"did you mean {close[0]!r}?" if close else
+            "outlets are named as `newsmirror stats` lists them: " + ", ".join(names[:8])
+            + (f" and {len(names) - 8} more" if len(names) > 8 else "") if names else "the store holds no articles")
+    return f"no articles of outlet {outlet!r} in the store; {hint}"
+
+
+def known_outlet(store: Store, outlet: str) -> None:
+    """Refuse an --outlet the store has no article of (:func:`unknown_outlet`)."""
+    problem = unknown_outlet(store, outlet)
+    if problem:
+        raise NewsmirrorError(problem)
+
+
 # What each count of `stats` is, in the words of the other commands (the JSON keeps the keys).
 STATS_LABELS = {
     "versions": "versions (every title and text kept)",
@@ -125,9 +159,9 @@ def show(
     with store_from(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise NewsmirrorError(f"no article with id {article_id!r}: an article's id is the ID of its address in the "
-                                   "reader (/article/ID; search finds it, also /api/search) and of its static site page")
-        versions = store.versions(article_id)
+            raise no_such_article(store, article_id, ": an article's id is the ID of its address in the reader "
+                                  "(/article/ID; search finds it, also /api/search) and of its static site page")
+        versions = versions_shown(store, article_id)  # as the reader and `history` count them
     console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {
         "id": article.id, "outlet": article.outlet, "channel": article.channel,

@@ -46,7 +46,8 @@ def demo(
     out_dir = out or default_output_dir()
     with store_from(db, create=True) as store, Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        console=err_console, transient=True,
+        # Off a terminal (cron, a log) a live bar draws nothing and left one empty line on stderr at its end.
+        console=err_console, transient=True, disable=not err_console.is_terminal,
     ) as bar:
         importing = bar.add_task("importing", total=None)
         building = bar.add_task("building", total=None, visible=False)
@@ -64,6 +65,9 @@ def demo(
         console.print("stories reported by several outlets (newest first):")
         for story in stories:
             console.print(f"  {story.id}  {shown(story.title)}  ({len(story.article_ids)} reports)", highlight=False)
+    # The story ids above were printed with nothing saying what to do with them: name the command that compares.
+    compare = (f"`newsmirror stories show {stories[0].id}` compares what its outlets report; " if stories else "")
     console.print(
-        f"next: open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit http://127.0.0.1:8000/"
+        f"next: {compare}open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit "
+        "http://127.0.0.1:8000/", highlight=False,
     )

@@ -90,6 +90,10 @@ def sources_add(
     console.print(f"{added} source(s) added, {updated} updated")
 
 
+NO_SOURCES = ("no sources yet; `newsmirror sources add --defaults` adds the packaged outlets' feeds, "
+              "`newsmirror sources add URL --outlet NAME` one feed")
+
+
 @sources_app.command("list")
 @friendly_errors
 def sources_list(db: DbOption = "",
@@ -106,6 +110,9 @@ def sources_list(db: DbOption = "",
             "consecutive_failures": st.consecutive_failures, "last_error": st.last_error,
             "next_due_at": st.next_due_at.isoformat() if st.next_due_at else None,
         } for s, st in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:  # "0 sources" over a table of headers only said nothing of what to do
+        console.print(NO_SOURCES)
         return
     table = Table(title=f"{len(rows)} sources")
     for column in ("id", "outlet", "name", "url", "failures", "next poll (UTC)", "last error"):
@@ -185,7 +192,9 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
     settings = load_config(config or None).fetch
     with store_from(db, create=True) as store, Progress(
         TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err_console, transient=True,
+        # Off a terminal a live bar draws nothing and left one empty line on stderr at its end: from cron, any
+        # output is mailed, so every quiet fetch mailed an empty line.
+        TextColumn("{task.description}"), console=err_console, transient=True, disable=not err_console.is_terminal,
     ) as progress:
         task = progress.add_task("", total=None)
         report = fetch_sources(
@@ -200,8 +209,7 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
 def _print_fetch_report(report: Any) -> None:
     if not report.sources and not report.not_due:
         # A fresh store has no source at all: "0 source(s) not due yet" sent a new user to --all.
-        console.print("nothing to fetch: no sources yet; `newsmirror sources add --defaults` adds the packaged "
-                      "outlets' feeds, `newsmirror sources add URL --outlet NAME` one feed")
+        console.print(f"nothing to fetch: {NO_SOURCES}")
         return
     if not report.sources:
         console.print(f"nothing to fetch: {report.not_due} source(s) not due yet "

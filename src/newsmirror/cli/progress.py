@@ -24,6 +24,7 @@ from typing import IO, Any, Self
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Column
 
 from newsmirror.cli.terminal import shown
 
@@ -81,9 +82,13 @@ class StageProgress:
     def __enter__(self) -> Self:
         self._started = self._last_line = self.clock()
         if self.terminal:
-            self._bar = Progress(TextColumn(f"[bold]{self.label}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), TextColumn("[dim]{task.description}"),
-                                 console=self.console, transient=True)
+            # The detail (a file name, often Chinese: two cells a character) takes only the room left and is cut
+            # with an ellipsis: at 80 columns it squeezed out the count, the bar and the time left, so an import
+            # showed "import… <file name>" and nothing of how far it got.
+            detail = Column(ratio=1, no_wrap=True, overflow="ellipsis")
+            self._bar = Progress(TextColumn(f"[bold]{self.label}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), TextColumn("[dim]{task.description}", table_column=detail),
+                                 console=self.console, transient=True, expand=True)
             self._bar.__enter__()
             self._task = self._bar.add_task("", total=None)
         return self

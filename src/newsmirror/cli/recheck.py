@@ -15,7 +15,10 @@ from newsmirror.cli import (
     console,
     err_console,
     friendly_errors,
+    known_outlet,
+    no_such_article,
     store_from,
+    unknown_outlet,
 )
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
@@ -60,13 +63,19 @@ def recheck(
         from newsmirror.jobs.recheck import schedule_recheck
 
         with store_from(db) as store:
+            # A job may be queued for an outlet whose articles a fetch has yet to bring: warned, not refused.
+            problem = unknown_outlet(store, outlet)
             added = schedule_recheck(store, outlet or "*")
+        if problem:
+            err_console.print(f"warning: {shown(problem)}; queued anyway (it checks the outlet's articles once "
+                              "some are stored)", highlight=False)
         console.print(("queued" if added else "already queued") + f" the recheck job for {outlet or 'all outlets'};"
                       " `newsmirror worker` runs it.")
         return
     settings = load_config(config or None).fetch
     now = utcnow()
     with store_from(db) as store, Fetcher(settings) as fetcher:
+        known_outlet(store, outlet)
         due = (due_now(store, article) if article else
                store.due_checks(now, limit=limit, outlet=outlet or None))
         if not due:
@@ -130,6 +139,7 @@ def changes(
             raise NewsmirrorError(f"unknown --kind {kind!r}: use edited, deleted, restored or all") from None
     since = utcnow() - timedelta(days=days) if days > 0 else None
     with store_from(db) as store:
+        known_outlet(store, outlet)
         entries = store.recent_changes(kinds, outlet=outlet or None, since=since, limit=limit)
         counts = store.change_counts(since)
         # Versions an import or a fetch kept are edits to `stats` but no recorded event: said below, so the two
@@ -211,7 +221,7 @@ def history(
     with store_from(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise NewsmirrorError(f"no article with id {article_id!r}; `newsmirror changes` lists edited ones")
+            raise no_such_article(store, article_id, "; `newsmirror changes` lists edited ones")
         items = article_history(store.versions(article_id), store.article_events(article_id))
         check = store.get_check_state(article_id)
     console.print(f"[bold]{shown(article.title)}[/]  [dim]{shown(article.outlet)} · {shown(article.original_url)}[/]",

@@ -17,6 +17,7 @@ from newsmirror.cli import (
 )
 from newsmirror.cli.progress import clock_time
 from newsmirror.cli.terminal import shown
+from newsmirror.errors import NewsmirrorError
 from newsmirror.text import times
 
 if TYPE_CHECKING:
@@ -74,6 +75,10 @@ def stories_group(
         # say that the model ignores it.
         if similarity is not None or store.unassigned_article_ids(limit=1):
             report = _group(store, lease, lease_seconds, window_days, similarity, compare)
+        empty = not report.assigned and not store.count_articles()
+    if empty:  # "every article is already in a story" read oddly of a store with none
+        console.print(f"nothing to group: {NO_ARTICLES}")
+        return
     if not report.assigned:
         console.print("every article is already in a story")
         return
@@ -183,6 +188,9 @@ def stories_list(
     number of reports."""
     with store_from(db) as store:
         stories = store.list_stories(min_outlets=min_outlets, limit=limit)
+        if not stories:  # an empty table with only its headers told a new user nothing
+            console.print(_no_stories(store, min_outlets))
+            return
         table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
         # Chinese titles are what the reader scans: give them the room and wrap them whole
         # (rich's default ellipsis left ~8 characters at 80 columns); ids never wrap.
@@ -209,6 +217,20 @@ def stories_list(
     console.print(table)
 
 
+NO_ARTICLES = ("the store holds no articles yet; `newsmirror import PATH` (archives) or `newsmirror fetch` (feeds) "
+               "adds some, then `newsmirror stories group` groups them")
+
+
+def _no_stories(store: Store, min_outlets: int) -> str:
+    """Why `stories list` has nothing to list, and what to run."""
+    wanted = f"no story reported by {min_outlets}+ outlets"
+    if not store.count_articles():
+        return f"{wanted}: {NO_ARTICLES}"
+    if store.unassigned_article_ids(limit=1):
+        return f"{wanted} yet: some articles are in no story; `newsmirror stories group` groups them"
+    return wanted + (" (`--min-outlets 1` lists every story)" if min_outlets > 1 else "")
+
+
 @stories_app.command("show")
 @friendly_errors
 def stories_show(
@@ -233,6 +255,10 @@ def stories_show(
 
     with store_from(db) as store, ExitStack() as status:
         story = store.get_story(story_id)
+        if story is None and store.get_article(story_id) is not None:  # an article's id given for its story's
+            found = store.story_of(story_id)
+            raise NewsmirrorError(f"{story_id!r} is an article's id, not a story's: `newsmirror show {story_id}` shows "
+                                  "the article" + (f", `newsmirror stories show {found}` its story" if found else ""))
         reports, copies = story_reports(store, story_id)
 
         def computing(compared: list[Article]) -> None:
@@ -249,7 +275,7 @@ def stories_show(
         comparison = comparison_of(store, story_id, reports, outlet, computing=computing)
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
-        when = article.published_at.isoformat() if article.published_at else ""
+        when = times.stamp(article.published_at)  # in UTC+8, labelled, as `stories list` and the reader give it
         console.print(f"[dim]{shown(article.outlet)}[/] {shown(article.title)} {when} {shown(article.original_url)}",
                       highlight=False)
     for article in copies:

@@ -33,7 +33,7 @@ from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
 from newsmirror.store import Store
-from newsmirror.store.changes import ChangeEntry, EventKind, changes_feed, history, kept_versions
+from newsmirror.store.changes import WORDING, ChangeEntry, EventKind, changes_feed, history, kept_versions
 from newsmirror.text import times
 
 ENTRIES_PER_INDEX = 200
@@ -79,8 +79,9 @@ _TEMPLATES = {
 {% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"><span class="badge">{{ kinds[e.event.kind.value] }}</span>
 <a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title }}</a>
 <small>{{ e.outlet }} · {{ e.event.seen_at|stamp }}{% if e.event.detail %} · {{ e.event.detail }}{% endif %}</small></li>
-{% endfor %}</ul>{% else %}<p>还没有发现修改或删除。</p>{% endif %}
-{% if kept.count %}<p class="kept-versions" data-count="{{ kept.count }}">另有 {{ kept.count }} 篇{% if outlet %}{{ outlet }}的{% endif %}文章的另一个标题或正文由导入或抓取存为版本（newsmirror stats 计为被修改的文章，不是记录的事件）：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title }}</a>{% else %}{{ a.title }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
+{% endfor %}</ul>{% else %}<p class="no-events">{{ wording.no_events }}。</p>{% endif %}
+{% if kept.count %}<h2 class="kept-versions">{{ wording.kept_heading }}</h2>
+<p class="kept-versions" data-count="{{ kept.count }}">{{ kept.count }} 篇{% if outlet %}{{ outlet }}的{% endif %}{{ wording.kept_note }}：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title }}</a>{% else %}{{ a.title }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
 {% endblock %}
 """,
 }
@@ -192,7 +193,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         # apart as `newsmirror changes` and the reader's /changes name them.
         kept = kept_versions(store, outlet=outlet or None)
         write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table,
-                            kept=kept, outlet=outlet, histories=histories))
+                            kept=kept, wording=WORDING, outlet=outlet, histories=histories))
         # One feed of everything, and one per kind: "taken down" is what many readers follow.
         for name, kinds, label in (("atom.xml", None, ""), ("edited.xml", EventKind.EDITED, "（修改）"),
                                    ("deleted.xml", EventKind.DELETED, "（删除）")):

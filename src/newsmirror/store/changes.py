@@ -115,16 +115,38 @@ def visible_versions(versions: Sequence[Version], events: Sequence[ArticleEvent]
     same as the one before (it differed in whitespace, markup or the seconds of its time) is no
     edit to anyone, so it is left out, unless a re-check recorded it as an edit (an event in
     ``/changes`` and ``newsmirror changes``, which must agree with the history page)."""
+    return [version for version, _ in _visible_steps(versions, events)]
+
+
+def versions_shown(store: Store, article_id: str) -> list[Version]:
+    """The versions of a stored article a reader can tell apart (:func:`visible_versions`, with the edits a re-check
+    recorded): what the reader's article page lists and what the API's ``/api/articles/ID`` and ``newsmirror show``
+    count, so the three agree with each other and with ``newsmirror history``. ``newsmirror stats`` counts every
+    stored version instead (a copy that differs only in whitespace, or hashed by an older release, is stored too)."""
+    try:
+        events = store.article_events(article_id)
+    except NotImplementedError:  # a store that tracks no edits has no recorded edit to keep
+        events = []
+    return visible_versions(store.versions(article_id), events)
+
+
+def _visible_steps(versions: Sequence[Version],
+                   events: Sequence[ArticleEvent]) -> list[tuple[Version, VersionDiff | None]]:
+    """:func:`visible_versions`, each with its diff from the visible version before it, so that :func:`history`
+    reuses the diff that decided a version is visible instead of computing it again. The diff is None for the
+    first version, and for one a re-check recorded as an edit (visible whatever its diff: not computed here)."""
     edited = {e.version for e in events if e.kind is EventKind.EDITED and e.version is not None}
-    kept: list[Version] = []
+    steps: list[tuple[Version, VersionDiff | None]] = []
     for version in versions:
-        if kept and version.number not in edited:
-            previous = kept[-1]
-            if not diff_versions(previous.title, previous.body_text, previous.published_at,
-                                 version.title, version.body_text, version.published_at).changed:
+        diff = None
+        if steps and version.number not in edited:
+            previous = steps[-1][0]
+            diff = diff_versions(previous.title, previous.body_text, previous.published_at,
+                                 version.title, version.body_text, version.published_at)
+            if not diff.changed:
                 continue
-        kept.append(version)
-    return kept
+        steps.append((version, diff))
+    return steps
 
 
 def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list[HistoryItem]:
@@ -134,16 +156,18 @@ def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list
     visible Version after the first is a change somebody made (see :func:`visible_versions`).
     A version stands at :attr:`Version.as_of` (its crawl time, else its copy's date), not at the
     time it was stored: two copies of an archive imported in either order read the same.
+    Each version is diffed once, against the visible version before it.
     """
     items: list[HistoryItem] = []
     previous: Version | None = None
     edit_events = {e.version: e for e in events if e.kind is EventKind.EDITED and e.version is not None}
-    for version in visible_versions(versions, events):
+    for version, diff in _visible_steps(versions, events):
         if previous is None:
             items.append(HistoryItem("first_seen", version.as_of, version=version))
         else:
-            diff = diff_versions(previous.title, previous.body_text, previous.published_at,
-                                 version.title, version.body_text, version.published_at)
+            if diff is None:  # recorded as an edit by a re-check: shown whatever the diff, computed only now
+                diff = diff_versions(previous.title, previous.body_text, previous.published_at,
+                                     version.title, version.body_text, version.published_at)
             event = edit_events.get(version.number)
             items.append(HistoryItem("edited", version.as_of, version=version, diff=diff,
                                      detail=event.detail if event else diff.summary(),
@@ -256,6 +280,20 @@ def history_hint(article_ids: Sequence[str], total: int | None = None, shown: in
 
 
 KEPT_NAMED = 20  # articles a change page names among the versions an import or a fetch kept (the rest counted)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeWording:
+    """One wording for the reader's /changes and the static site's change indexes. Versions an import or a fetch kept
+    are no event: they get a heading of their own, so "re-checks found nothing" is never followed by an "also" that
+    reads as if an edit had been found after all. Readers of a public page run no `newsmirror stats`: not named."""
+
+    no_events: str = "重新访问原网页时没有发现修改或删除"
+    kept_heading: str = "导入时存下的其他版本"
+    kept_note: str = "文章存有不止一个标题或正文：来自导入的存档或抓取的副本，不是重新访问原网页时发现的修改"
+
+
+WORDING = ChangeWording()
 
 
 @dataclass(frozen=True, slots=True)

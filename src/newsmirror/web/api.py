@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, SearchQuery, Store
+from newsmirror.store.changes import versions_shown
 from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
 from newsmirror.web.root import root_of
@@ -33,7 +34,8 @@ class ArticleDetail(ArticleSummary):
     summary: str
     body_text: str
     body_html: str  # sanitized again on the way out
-    versions: int
+    versions: int = Field(description="Versions a reader can tell apart, as the article page lists them and "
+                                      "`newsmirror history` shows them (store.changes.versions_shown)")
     story_id: str | None
 
 
@@ -108,7 +110,7 @@ def build_api_router() -> APIRouter:
         return ArticleDetail(**summary_of(article, root).model_dump(), authors=article.authors, tags=article.tags,
                              summary=article.summary, body_text=article.body_text,
                              body_html=clean_html(article.body_html, image_url),
-                             versions=len(store.versions(article_id)), story_id=store.story_of(article_id))
+                             versions=len(versions_shown(store, article_id)), story_id=store.story_of(article_id))
 
     @router.get("/search", response_model=SearchResults, tags=["search"])
     def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "",

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store import ArticleQuery, Store
-from newsmirror.store.changes import visible_versions
+from newsmirror.store.changes import versions_shown
 from newsmirror.text import times
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
@@ -189,14 +189,10 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         source = render.source_script(article)
         body = (render.body_markup(article.body_html, script, image_urls(request), source) if article.body_html
                 else render.text_markup(article.body_text, script, source))
-        try:
-            events = store.article_events(article_id)
-        except NotImplementedError:
-            events = []
-        # Versions a reader can tell apart (not ones differing in whitespace or seconds only). Their numbers are in
-        # time order, and the page shows each at Version.as_of (when its copy was observed, not stored), as
-        # `newsmirror history` and the history page do; no diff is computed for this page.
-        versions = visible_versions(store.versions(article_id), events)
+        # Versions a reader can tell apart (not ones differing in whitespace or seconds only), as the API counts
+        # them. Their numbers are in time order, and the page shows each at Version.as_of (when its copy was
+        # observed, not stored), as `newsmirror history` and the history page do.
+        versions = versions_shown(store, article_id)
         return page(request, "article.html", article=article, body=body, versions=versions,
                     story_id=store.story_of(article_id), change_status=change_status(store, article_id))
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from newsmirror.model import utcnow
 from newsmirror.store import Store
 from newsmirror.store.changes import (
+    WORDING,
     ArticleEvent,
     EventKind,
     KeptVersions,
@@ -94,7 +95,7 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
         feed_query = "&".join(part for part in (f"kind={kind}" if kind != "all" else "",
                                                  f"outlet={outlet}" if outlet else "") if part)
         return page(request, "changes.html", entries=entries, counts=counts, kind=kind, outlet_filter=outlet,
-                    days=days, kept=kept, labels=KIND_LABELS,
+                    days=days, kept=kept, wording=WORDING, labels=KIND_LABELS,
                     feed_url=f"{root_of(request)}/changes.atom" + (f"?{feed_query}" if feed_query else ""))
 
     @app.get("/changes.atom", tags=["feeds"], summary="Atom feed of edited, taken-down and restored articles")
