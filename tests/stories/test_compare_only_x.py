@@ -494,3 +494,12 @@ def test_a_gloss_writer_gets_its_last_three_characters_only_outside_a_noun_endin
     # a transliteration jieba does not know, or reads as a short word (施 + 治安): its last three characters
     assert "者包定" in compare._writers_pieces("美国学者包定", ["美国"])
     assert "施治安" in compare._writers_pieces("议员施治安", ["治安"])
+
+
+def test_another_name_a_naming_policy_gives_a_disease_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One disease: the PRC's 新冠, Singapore's press 冠病, Taiwan's CNA 2019冠狀病毒疾病 (text.namings).
+    _model_off(monkeypatch)
+    report = "卫生部周二说，当地新增15起{}病例，全部为境外输入，另有两人出院。"
+    _named_only_by_naming_outlet("新冠", report.format("新冠"), report.format("冠病"), report.format("输入"))
+    _named_only_by_naming_outlet("新冠", report.format("新冠"), report.format("2019冠狀病毒疾病（COVID-19）"),
+                                 report.format("输入"))

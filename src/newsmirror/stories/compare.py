@@ -56,6 +56,7 @@ from newsmirror.text.names import (
     longer_name,
     organisation_head,
 )
+from newsmirror.text.namings import names_otherwise
 from newsmirror.text.normalize import match_key, normalize
 from newsmirror.text.numbers import fold_clock_colon, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
@@ -1032,12 +1033,15 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     for (美国国防部 names 五角大楼), or, for a body named by a generic head, in another form (港府
     names 特区政府 where ``own_text``, the text of the outlets writing ``term``, calls that government
     港府 too: ``text.bodies``), or as the full name of a three-character short form that jieba cuts
-    into several nouns (朝鲜中央通信社 names 朝中社: ``_compound_names``)."""
+    into several nouns (朝鲜中央通信社 names 朝中社: ``_compound_names``), or by another name a naming
+    policy gives the same thing (冠病 names 新冠: ``text.namings``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
     if any(writes_form(form, text) for form in other_forms(term)):
         return True  # one name by the archive's glosses (联邦院 for Federation Council, 帛琉 for 帕劳)
+    if names_otherwise(term, text):
+        return True  # one thing under another naming policy (冠病 and 2019冠状病毒疾病 for 新冠)
     if term.isascii():
         # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
         # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).
