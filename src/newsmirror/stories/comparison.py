@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "39"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "40"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -50,6 +50,8 @@ ALIGNMENT_VERSION = "39"  # 17: times of day, 万 remainders, the amount round; 
 # 福克斯新闻, Palau（帕劳）) names it
 # 39 (session 34, onlyx38): "only X" checks: an outlet writing another name a naming policy gives the same thing
 # (text.namings: 冠病, 2019冠状病毒疾病 for 新冠) names it
+# 40 (session 34, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 35
+# (2020-11-25, only-X sample L), name_usage on today's tokenizer
 
 
 @dataclass(slots=True)
