@@ -153,6 +153,8 @@ ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
 EVERY_FIGURE = False
+HEDGED_RANGES = False
+_HEDGES = ("近", "约", "逾", "超过", "至少", "多达")  # 将近, 接近, 大约 end so too
 _DATE_KINDS = frozenset("Y年月日号时分秒点")
 CLAUSE_JOIN: float | None = None
 
@@ -922,11 +924,14 @@ def _figures(key: str) -> frozenset[str]:
     """The figures of a match key (a name's digits masked first: ``_named_figures``), each with its
     kind: ``50人``, ``2018Y`` (a year), ``2年``."""
     found = set()
-    for number, after in _FIGURE.findall(key):
+    for match in _FIGURE.finditer(key):
+        number, after = match.group(1), match.group(2)
         kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
-        found.add(number + kind)
+        hedged = HEDGED_RANGES and "." not in number and number.strip("0") and (
+            key[match.end(1):match.end(1) + 1] in ("多", "余") or key[:match.start()].endswith(_HEDGES))
+        found.add(number + kind + ("~" if hedged else ""))
     return frozenset(found)
 
 
@@ -947,11 +952,28 @@ def _named_figures(normalized: str) -> str:
 
 
 def _kind(figure: str) -> str:
-    return figure.lstrip("0123456789")
+    return figure.rstrip("~").lstrip("0123456789")
 
 
 def _number(figure: str) -> str:
-    return figure[: len(figure) - len(_kind(figure))]
+    bare = figure.rstrip("~")
+    return bare[: len(bare) - len(_kind(bare))]
+
+
+def _agree(first: str, second: str) -> bool:
+    """Whether two figures may be one: the same, or one hedged and rounded (36500多人: A = 365 x 10^2)
+    and the other of its kind within 10^z of it (36499人)."""
+    if first.rstrip("~") == second.rstrip("~"):
+        return True
+    if _kind(first) != _kind(second) or "." in first + second:
+        return False
+    for hedged, other in ((first, second), (second, first)):
+        if hedged.endswith("~"):
+            number = _number(hedged)
+            step = 10 ** (len(number) - len(number.rstrip("0")))
+            if step > 1 and abs(int(_number(other)) - int(number)) < step:
+                return True
+    return False
 
 
 def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -960,6 +982,8 @@ def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     近两年 and 六百多天 may date one event. A number without a measure word (14 of 14例) is the
     same figure as that number counting anything (14人)."""
     if not first or not second or not first.isdisjoint(second):
+        return False
+    if HEDGED_RANGES and any(_agree(a, b) for a in first for b in second):
         return False
     for one, other in ((first, second), (second, first)):
         if {f for f in one if not _kind(f)} & {_number(f) for f in other}:
