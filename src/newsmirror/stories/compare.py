@@ -123,7 +123,6 @@ MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
-CONTINUITY_WINDOW = 0
 # Two units of two outlets giving one amount the story seldom gives (``_amount_matches``) need
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
@@ -152,12 +151,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-EVERY_FIGURE = False
-HEDGED_RANGES = False
-BETTER_TELLING = False
-_HEDGES = ("近", "约", "逾", "超过", "至少", "多达")  # 将近, 接近, 大约 end so too
-_DATE_KINDS = frozenset("Y年月日号时分秒点")
-CLAUSE_JOIN: float | None = None
 
 
 @dataclass(slots=True)
@@ -505,8 +498,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        if CLAUSE_JOIN is not None:
-            linker.link(_clause_joins(sentences, linker.links, weight, mass))
     return linker, blocked, pair_scores
 
 
@@ -684,13 +675,11 @@ class _Linker:
         offers = [(score, unit, other) for score, i, j in blocked for unit, other in ((i, j), (j, i))]
         second: dict[int, set[int]] = defaultdict(set)
         placed: set[int] = set()
-        for score, unit, other in sorted(offers, reverse=True) + sorted(one_sided, reverse=True):
+        for _, unit, other in sorted(offers, reverse=True) + sorted(one_sided, reverse=True):
             target = links.find(other)
             outlet = sentences[unit].ref.outlet
-            if unit in placed or any(sentences[k].ref.outlet == outlet for k in second[target]):
-                continue
-            if outlet in self.members_of[target] and not (BETTER_TELLING and score > max(
-                    pair_scores.get((k, other), pair_scores.get((other, k), 0.0)) for k in self.members_of[target][outlet])):
+            if unit in placed or outlet in self.members_of[target] or any(
+                    sentences[k].ref.outlet == outlet for k in second[target]):
                 continue
             second[target].add(unit)
             placed.add(unit)
@@ -809,33 +798,15 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                 for other_before in members[root_of[before]]:
                     if other_before == before or sentences[other_before].ref.outlet == first.ref.outlet:
                         continue
-                    pointed = neighbour(other_before, -step)
-                    if pointed is None:
+                    j = neighbour(other_before, -step)
+                    if j is None or not sentences[j].grams or root_of[j] == root_of[i]:
                         continue
-                    for j in _window(sentences, pointed):
-                        if not sentences[j].grams or root_of[j] == root_of[i]:
-                            continue
-                        containment, dice = _overlap(first, sentences[j], weight, mass[i], mass[j])
-                        if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
-                            continue
-                        yield containment + dice, i, j
+                    containment, dice = _overlap(first, sentences[j], weight, mass[i], mass[j])
+                    if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
+                        continue
+                    yield containment + dice, i, j
 
     return _mutual_best(scored())
-
-
-def _window(sentences: list[_Sentence], unit: int) -> list[int]:
-    """The units of ``unit``'s article up to ``CONTINUITY_WINDOW`` sentences before or after it."""
-    article, at = sentences[unit].ref.article_id, sentences[unit].sentence
-    found = []
-    for k in range(unit, -1, -1):
-        if sentences[k].ref.article_id != article or at - sentences[k].sentence > CONTINUITY_WINDOW:
-            break
-        found.append(k)
-    for k in range(unit + 1, len(sentences)):
-        if sentences[k].ref.article_id != article or sentences[k].sentence - at > CONTINUITY_WINDOW:
-            break
-        found.append(k)
-    return found if CONTINUITY_WINDOW else [unit]
 
 
 def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _UnionFind, weight: dict[str, float],
@@ -846,11 +817,7 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
     holders: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         if s.grams:
-            amounts = {number + what for number, what in _AMOUNT.findall(s.key)}
-            if EVERY_FIGURE:
-                amounts |= {f for f in s.figures if _kind(f) not in _DATE_KINDS
-                            and ("." in _number(f) or int(_number(f) or 0) >= 10)}
-            for amount in amounts:
+            for amount in {number + what for number, what in _AMOUNT.findall(s.key)}:
                 holders[amount].append(i)
 
     def scored() -> Iterable[tuple[float, int, int]]:
@@ -870,39 +837,6 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
                     yield containment + dice, i, j
 
     return _mutual_best(scored())
-
-
-def _clause_joins(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
-                  mass: dict[int, float]) -> list[tuple[float, int, int]]:
-    """A clause next to a unit of its sentence that is in a fact with another outlet's unit, joining
-    that unit when it shares with it something the linked clause does not, and at least
-    ``CLAUSE_JOIN`` of the smaller unit (the clause join of ``_pair_matches``, for the links of
-    every round); for each clause only its best such unit."""
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sentences)):
-        members[links.find(i)].append(i)
-    best: dict[int, tuple[float, int, int]] = {}
-    for root, units in members.items():
-        if len({sentences[i].ref.outlet for i in units}) < 2:
-            continue
-        for linked in units:
-            clause = sentences[linked]
-            for near in (linked - 1, linked + 1):
-                if not (0 <= near < len(sentences) and sentences[near].grams and links.find(near) != root
-                        and sentences[near].ref.article_id == clause.ref.article_id
-                        and sentences[near].sentence == clause.sentence):
-                    continue
-                for other in units:
-                    partner = sentences[other]
-                    if partner.ref.outlet == clause.ref.outlet or not partner.grams:
-                        continue
-                    shared = partner.grams & sentences[near].grams
-                    if not shared - clause.grams or _figures_differ(partner.figures, sentences[near].figures):
-                        continue
-                    containment, dice = _overlap(partner, sentences[near], weight, mass[other], mass[near])
-                    if containment >= CLAUSE_JOIN and (near not in best or best[near][0] < containment + dice):
-                        best[near] = (containment + dice, other, near)
-    return sorted(best.values())
 
 
 def _overlap(first: _Sentence, second: _Sentence, weight: dict[str, float], first_mass: float,
@@ -927,14 +861,11 @@ def _figures(key: str) -> frozenset[str]:
     """The figures of a match key (a name's digits masked first: ``_named_figures``), each with its
     kind: ``50人``, ``2018Y`` (a year), ``2年``."""
     found = set()
-    for match in _FIGURE.finditer(key):
-        number, after = match.group(1), match.group(2)
+    for number, after in _FIGURE.findall(key):
         kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
-        hedged = HEDGED_RANGES and "." not in number and number.strip("0") and (
-            key[match.end(1):match.end(1) + 1] in ("多", "余") or key[:match.start()].endswith(_HEDGES))
-        found.add(number + kind + ("~" if hedged else ""))
+        found.add(number + kind)
     return frozenset(found)
 
 
@@ -955,28 +886,11 @@ def _named_figures(normalized: str) -> str:
 
 
 def _kind(figure: str) -> str:
-    return figure.rstrip("~").lstrip("0123456789")
+    return figure.lstrip("0123456789")
 
 
 def _number(figure: str) -> str:
-    bare = figure.rstrip("~")
-    return bare[: len(bare) - len(_kind(bare))]
-
-
-def _agree(first: str, second: str) -> bool:
-    """Whether two figures may be one: the same, or one hedged and rounded (36500多人: A = 365 x 10^2)
-    and the other of its kind within 10^z of it (36499人)."""
-    if first.rstrip("~") == second.rstrip("~"):
-        return True
-    if _kind(first) != _kind(second) or "." in first + second:
-        return False
-    for hedged, other in ((first, second), (second, first)):
-        if hedged.endswith("~"):
-            number = _number(hedged)
-            step = 10 ** (len(number) - len(number.rstrip("0")))
-            if step > 1 and abs(int(_number(other)) - int(number)) < step:
-                return True
-    return False
+    return figure[: len(figure) - len(_kind(figure))]
 
 
 def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -985,8 +899,6 @@ def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     近两年 and 六百多天 may date one event. A number without a measure word (14 of 14例) is the
     same figure as that number counting anything (14人)."""
     if not first or not second or not first.isdisjoint(second):
-        return False
-    if HEDGED_RANGES and any(_agree(a, b) for a in first for b in second):
         return False
     for one, other in ((first, second), (second, first)):
         if {f for f in one if not _kind(f)} & {_number(f) for f in other}:
