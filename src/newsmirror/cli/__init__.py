@@ -204,7 +204,7 @@ def main() -> None:  # pragma: no cover - console entry
 
 # Each area registers its commands on `app` when imported; this order is the order of `--help`.
 from newsmirror.cli import (  # noqa: E402, F401, I001
-    demo, publish, importing, fetch, stories, web, scaling, recheck,
+    demo, publish, importing, fetch, stories, search, web, scaling, recheck,
 )
 
 

@@ -6,9 +6,19 @@ import re
 from pathlib import Path
 
 from newsmirror.errors import StoreError
-from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, Store, StoryMember
+from newsmirror.store.base import (
+    ArticleQuery,
+    FeedState,
+    Job,
+    SearchHit,
+    SearchQuery,
+    Store,
+    StoryMember,
+    search_query,
+)
 
-__all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "open_store"]
+__all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "open_store",
+           "search_query"]
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

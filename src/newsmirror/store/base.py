@@ -6,7 +6,7 @@ import abc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
 from typing import Self
 
@@ -69,6 +69,20 @@ class SearchQuery:
     until: datetime | None = None
     limit: int = 20
     offset: int = 0
+
+
+def day_start(value: date | None) -> datetime | None:
+    return datetime.combine(value, time.min, tzinfo=UTC) if value else None
+
+
+def search_query(text: str, outlet: str | None, since: date | None, until: date | None, *,
+                 limit: int, offset: int = 0) -> SearchQuery:
+    """The search of a person's days: the reader's form, ``/api/search`` and ``newsmirror search`` build their
+    query here, so all three find the same articles. ``until`` is inclusive for people (the whole day, UTC),
+    exclusive for the store; the last day there is (9999-12-31) means no limit."""
+    until_exclusive = day_start(until + timedelta(days=1)) if until and until < date.max else None
+    return SearchQuery(text=text, outlet=outlet or None, since=day_start(since), until=until_exclusive,
+                       limit=limit, offset=offset)
 
 
 @dataclass(slots=True)

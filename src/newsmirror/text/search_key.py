@@ -282,6 +282,21 @@ def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     return merged
 
 
+def marked_pieces(text: str, parsed: ParsedQuery | None) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a match) in order, the matches those of :func:`match_spans`: what the reader
+    wraps in <mark> and ``newsmirror search`` styles, so both show the same words."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for start, end in match_spans(text, parsed) if parsed else []:
+        if start > last:
+            pieces.append((text[last:start], False))
+        pieces.append((text[start:end], True))
+        last = end
+    if last < len(text) or not pieces:
+        pieces.append((text[last:], False))
+    return pieces
+
+
 _SNIPPET_CHUNK = 2000
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newsmirror.model import Article
-from newsmirror.store import ArticleQuery, SearchQuery, Store
+from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
@@ -161,15 +161,3 @@ def story_summary(store: Store, story_id: str, root: str = "") -> StorySummary:
     articles = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
     return StorySummary(id=story.id, title=story.title, articles=[summary_of(a, root) for a in articles])
 
-
-def day_start(value: date | None) -> datetime | None:
-    return datetime.combine(value, time.min, tzinfo=UTC) if value else None
-
-
-def search_query(q: str, outlet: str, since: date | None, until: date | None, *,
-                 limit: int, offset: int = 0) -> SearchQuery:
-    """``until`` is inclusive for people (the whole day), exclusive for the store; the last
-    day there is (9999-12-31) means no limit."""
-    until_exclusive = day_start(until + timedelta(days=1)) if until and until < date.max else None
-    return SearchQuery(text=q, outlet=outlet or None, since=day_start(since), until=until_exclusive,
-                       limit=limit, offset=offset)

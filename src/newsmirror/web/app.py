@@ -22,12 +22,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
-from newsmirror.store import ArticleQuery, Store
+from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.text import times
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
-from newsmirror.web.api import build_api_router, search_query
+from newsmirror.web.api import build_api_router
 from newsmirror.web.changes import add_change_pages, change_status
 from newsmirror.web.comparison import finish_comparison, story_view
 from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs

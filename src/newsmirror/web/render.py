@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from newsmirror.model import Article
 from newsmirror.text.script import convert, to_simplified, written_in
-from newsmirror.text.search_key import ParsedQuery, match_spans
+from newsmirror.text.search_key import ParsedQuery, marked_pieces
 
 DisplayScript = Literal["orig", "zh-Hans", "zh-Hant"]
 DISPLAY_SCRIPTS: tuple[DisplayScript, ...] = ("orig", "zh-Hans", "zh-Hant")
@@ -90,13 +90,5 @@ def text_markup(text: str, script: DisplayScript, source: str = "") -> Markup:
 
 def highlight(text: str, parsed: ParsedQuery | None) -> Markup:
     """Escaped text with the query's matches (in either script) wrapped in <mark>."""
-    if not parsed:
-        return escape(text)
-    pieces: list[Markup] = []
-    last = 0
-    for start, end in match_spans(text, parsed):
-        pieces.append(escape(text[last:start]))
-        pieces.append(Markup("<mark>{}</mark>").format(text[start:end]))
-        last = end
-    pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
+    return Markup("").join(Markup("<mark>{}</mark>").format(piece) if matched else escape(piece)
+                           for piece, matched in marked_pieces(text, parsed))
