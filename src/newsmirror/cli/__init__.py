@@ -18,6 +18,7 @@ from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
 from newsmirror.store.changes import versions_shown
+from newsmirror.text import times
 
 app = typer.Typer(
     name="newsmirror",
@@ -165,7 +166,9 @@ def show(
     console.print(f"[bold]{shown(article.title)}[/]", highlight=False)
     meta = {
         "id": article.id, "outlet": article.outlet, "channel": article.channel,
-        "published": article.published_at.isoformat() if article.published_at else "",
+        # In UTC+8, labelled, as `stories show`, `stories list`, `search` and the reader give it (an ISO time in
+        # UTC, to the second, could name another day than the list the id came from).
+        "published": times.stamp(article.published_at),
         "authors": ", ".join(article.authors), "editors": ", ".join(article.editors),
         "url": article.original_url, "script": article.script, "tags": ", ".join(article.tags),
         "images": str(len(article.images)), "versions": str(len(versions)),
