@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsmirror.cli.stopping import Terminated, die_of_sigterm, sigterm_as_interrupt
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
@@ -54,7 +55,8 @@ def friendly_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with sigterm_as_interrupt():  # `systemctl stop` or `kill` ends a command as Ctrl-C does
+                return func(*args, **kwargs)
         except NewsmirrorError as exc:
             # soft_wrap: one line whatever the width, so a log file or `grep error:` gets the
             # whole message (rich wrapped it at 80 columns when stderr is not a terminal).
@@ -67,9 +69,11 @@ def friendly_errors(func: F) -> F:
             err_console.print(f"[bold red]error:[/] {shown(exc.strerror or str(exc))}" + (f": {shown(where)}" if where else ""),
                               highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             err_console.print("interrupted: everything stored so far is kept; run the command again to resume.",
                               soft_wrap=True)
+            if isinstance(exc, Terminated):
+                die_of_sigterm()
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]

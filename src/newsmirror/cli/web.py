@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 from pathlib import Path
 from typing import Annotated
@@ -77,6 +78,9 @@ def serve(
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
     ensure_port_free(host, port)
     root = root_path_of(public_url)
+    # uvicorn shuts down gracefully on SIGTERM, then dies of it: the reader keeps SIGTERM's default under it
+    # (cli.stopping's handler, raised inside uvicorn's event loop, was swallowed there: the reader ended with 0).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with store_from(db) as store:
         console.print(f"newsmirror reader on http://{host}:{port}{root}/ (API docs at {root}/docs)"
                       + (f", for readers at {public_url}" if public_url else "") + "; Ctrl-C stops it.")

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -211,10 +212,19 @@ def _hash_file(path: Path, max_file_bytes: int) -> str | None:
         return None  # reported when the file is read for real
 
 
+def _leave_stopping_to_the_parent() -> None:
+    """A worker's first step: Ctrl-C and `systemctl stop` signal the whole process group; the parent rolls back its
+    open batch and shuts the pool down, the workers finish their files quietly (each printed a traceback on Ctrl-C,
+    and a worker dead of SIGTERM broke the pool under the parent)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def _pool(workers: int) -> Executor:
     # fork: workers start at once and share the loaded modules (OpenCC dictionaries, lxml).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_leave_stopping_to_the_parent)
 
 
 def _batches(files: list[Path], size: int) -> Iterator[list[Path]]:
