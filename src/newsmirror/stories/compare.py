@@ -921,7 +921,10 @@ def _named_figures(normalized: str) -> str:
 
 
 def _kind(figure: str) -> str:
-    return figure.lstrip("0123456789.~")
+    """What a figure counts. A range's kind follows its ``~``; a single decimal keeps the digits after
+    its point in its kind (19.5亿: ".5亿"), as before ranges: read as 亿 it would conflict with every whole
+    figure of its kind (23,48% is read 2348 against 23.48%, 5.81OLED as 5), a change of its own."""
+    return figure.lstrip("0123456789" if "~" not in figure else "0123456789.~")
 
 
 def _number(figure: str) -> str:
