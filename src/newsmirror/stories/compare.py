@@ -893,7 +893,8 @@ def _figures(key: str) -> frozenset[str]:
         kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
-        around = None if kind in _DATE_KINDS else ranges.hedged(
+        # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not.
+        around = None if kind in _DATE_KINDS or "." in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
             text[match.end(2) if kind else match.start(2):])
         if around and kind == "万" and text[match.end(1)] in "多余几":  # 10多万人: 100000-199999 people
