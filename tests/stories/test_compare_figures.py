@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsmirror.model import Article
-from newsmirror.stories.compare import _figures, _match_text, _named_figures, compare_story
+from newsmirror.stories.compare import _figures, _figures_differ, _match_text, _named_figures, compare_story
 from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.text.normalize import normalize
 
@@ -112,8 +112,54 @@ def test_a_currency_kind_only_before_its_currency() -> None:
     def figures(text: str) -> set[str]:
         return set(_figures(_match_text(_named_figures(normalize(text)))))
 
-    assert figures("约200美国人被困") == {"200"}
+    assert figures("约200美国人被困") == {"180~220"}  # 约: a tenth either way (text.ranges)
     assert figures("援助2000美元") == {"2000美"}
     assert figures("罚款100英镑") == {"100英"}
     assert figures("10欧盟国家") == {"10"}
     assert figures("5欧元") == {"5欧"}
+
+
+def _read(text: str) -> frozenset[str]:
+    return _figures(_match_text(_named_figures(normalize(text))))
+
+
+def test_a_numeral_that_counts_no_thing_is_no_figure() -> None:
+    # 两位数 is "double digits": no count of two people (位 -> 人 made it 2人).
+    assert _read("出口额出现两位数增长") == frozenset()
+    assert _read("出口额出现2位数增长") == frozenset()
+
+
+def test_shares_read_as_percentages() -> None:
+    assert _read("四分之一的居民") == _read("25%的居民") == frozenset({"25"})
+    assert _read("近四分之一的居民") == frozenset({"22.5~25"})
+    assert _read("三分之一的选民") == frozenset({"33~34"})
+    assert _read("三成民众支持") == frozenset({"25~35"})  # tenths: a share rounded to tenths
+    assert _read("十三成员国") == frozenset()
+
+
+def test_hedged_figures_are_one_way_ranges() -> None:
+    assert _read("一百多名学生") == frozenset({"100~199人"})
+    assert _read("十几名学生") == frozenset({"10~19人"})
+    assert _read("近百名学生") == frozenset({"90~100人"})
+    assert _read("逾3000名学生") == frozenset({"3000~3999人"})
+    assert _read("上千名学生") == frozenset({"1000~9999人"})
+    assert _read("10多万名学生") == frozenset({"100000~199999人"})
+    assert _read("1200名以上学生") == frozenset({"1200~1299人"})
+    assert _read("近3年") == frozenset({"2.7~3年"})  # "the last three years": a tenth below holds no other year count
+    assert _read("数十名学生") == frozenset()  # "tens of" stays no figure
+    # Up from 一百多, down to 近百: never the other way.
+    assert _figures_differ(_read("一百多名学生"), _read("80名学生"))
+    assert not _figures_differ(_read("一百多名学生"), _read("160名学生"))
+    assert not _figures_differ(_read("近百名学生"), _read("96名学生"))
+    assert _figures_differ(_read("近百名学生"), _read("104名学生"))
+    assert not _figures_differ(_read("上千名学生"), _read("2500名学生"))
+    assert _figures_differ(_read("上千名学生"), _read("600名学生"))
+
+
+def test_a_hedged_count_and_a_count_it_holds_are_one_fact() -> None:
+    # 30多名 is 30 to 39: 35名 is no other toll (main vetoed the pair as conflicting counts).
+    one = article("甲报", "工厂昨日发生爆炸，30多名工人受伤，当局正在调查事故原因。")
+    two = article("乙社", "工厂昨日发生爆炸，35名工人受伤，当局正在调查事故原因。")
+    assert sorted(fact_with(compare_story([one, two]), "工人受伤").outlets) == ["乙社", "甲报"]
+    three = article("乙社", "工厂昨日发生爆炸，45名工人受伤，当局正在调查事故原因。")
+    assert len(fact_with(compare_story([one, three]), "30多名").outlets) == 1

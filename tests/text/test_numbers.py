@@ -100,3 +100,20 @@ def test_a_weekday_is_no_count_but_a_count_after_it_still_is() -> None:
     assert fold_numbers("每周三次") == "每周3次"
     assert fold_numbers("两周三次") == "2周3次"
     assert fold_numbers("第三周") == "第3周"
+
+
+def test_fractions_and_tenths_in_digits() -> None:
+    # Any fraction is written in digits (text.ranges reads 4分之1 as 25 %); 三百分之一 is a fraction of 300, not 三 + 1 %.
+    assert fold_numbers("四分之一的人") == fold_numbers("4分之1的人") == "4分之1的人"
+    assert fold_numbers("三百分之一") == "300分之1"
+    assert fold_numbers("百分之五") == "5"
+    # 成 after a numeral is tenths only where it stands alone (jieba's dictionary decides).
+    assert fold_numbers("三成民众支持") == "3成民众支持"
+    assert fold_numbers("十三成员国") == "十三成员国"
+    assert fold_numbers("统一成一个国家") == "统一成1个国家"
+    assert fold_numbers("一成不变") == "一成不变"
+
+
+def test_a_count_with_ji_is_folded() -> None:
+    assert fold_numbers("十几人") == "10几人"
+    assert fold_numbers("几十人") == "几十人"  # "tens of" stays a word

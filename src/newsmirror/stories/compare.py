@@ -37,6 +37,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
@@ -47,6 +48,7 @@ from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
+from newsmirror.text import ranges
 from newsmirror.text.bodies import body, names_body, names_seat
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
@@ -140,6 +142,8 @@ _FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(�
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # One count of people, whatever its measure word: 16人 and 16名 (or 16位) are one figure.
 _PEOPLE = {"名": "人", "位": "人"}
+# Kinds that date or time (a year, a month, a clock): a hedge before them (近3年 "the last three years") is no range.
+_DATE_KINDS = frozenset("Y月日号时分秒点")
 # What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
 _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -860,13 +864,44 @@ def _mutual_best(scored: Iterable[tuple[float, int, int]]) -> list[tuple[float, 
 
 def _figures(key: str) -> frozenset[str]:
     """The figures of a match key (a name's digits masked first: ``_named_figures``), each with its
-    kind: ``50人``, ``2018Y`` (a year), ``2年``."""
+    kind: ``50人``, ``2018Y`` (a year), ``2年``; a share (4分之1, 3成) as a percentage; a hedged figure
+    (30多人, 近100, 上千人) as the range it states (``30~39人``: ``text.ranges``); no figure of a numeral
+    that counts no thing (2位数)."""
     found = set()
-    for number, after in _FIGURE.findall(key):
+    masked = list(ranges.NO_COUNT.sub(lambda m: "n" * len(m.group(0)), key))
+    # A share's span, its range, and the step a hedge moves it by (None: a tenth of its value).
+    shares: list[tuple[int, int, tuple[Decimal, Decimal] | None, Decimal | None]] = [
+        (m.start(), m.end(), ranges.fraction_share(m.group(1), m.group(2)), None) for m in ranges.FRACTION.finditer(key)]
+    shares += [(m.start(), m.end(), (Decimal(m.group(1)) * 10 - 5, Decimal(m.group(1)) * 10 + 5), Decimal(10))
+               for m in ranges.TENTHS.finditer(key) if masked[m.start()] != "n"]
+    for start, end, share, step in shares:
+        masked[start:end] = "n" * (end - start)
+        if share is None:
+            continue
+        low, high = share
+        value = (low + high) / 2 if step else low
+        around = ranges.hedged(key, start, end, value, step or value * Decimal("0.1"))
+        found.add(ranges.written(*(around or share)))
+    for _start, end, order in ranges.reaching(key):
+        after = key[end:end + 1]
+        if after not in _COUNTED:  # 路上百姓: no count
+            continue
+        found.add(ranges.written(order, order * 10 - 1) + _PEOPLE.get(after, after))
+    text = "".join(masked)
+    for match in _FIGURE.finditer(text):
+        number, after = match.group(1), match.group(2)
         kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
-        found.add(number + kind)
+        # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not.
+        around = None if kind in _DATE_KINDS or "." in number else ranges.hedged(
+            text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
+            text[match.end(2) if kind else match.start(2):])
+        if around and kind == "万" and text[match.end(1)] in "多余几":  # 10多万人: 100000-199999 people
+            around = ranges.upward(Decimal(number) * 10 ** 4, ranges.place(number) * 10 ** 4)
+            following = text[match.end(2):match.end(2) + 1]
+            kind = _PEOPLE.get(following, following) if following in _COUNTED else ""
+        found.add((ranges.written(*around) if around else number) + kind)
     return frozenset(found)
 
 
@@ -887,7 +922,10 @@ def _named_figures(normalized: str) -> str:
 
 
 def _kind(figure: str) -> str:
-    return figure.lstrip("0123456789")
+    """What a figure counts. A range's kind follows its ``~``; a single decimal keeps the digits after
+    its point in its kind (19.5亿: ".5亿"), as before ranges: read as 亿 it would conflict with every whole
+    figure of its kind (23,48% is read 2348 against 23.48%, 5.81OLED as 5), a change of its own."""
+    return figure.lstrip("0123456789" if "~" not in figure else "0123456789.~")
 
 
 def _number(figure: str) -> str:
@@ -898,12 +936,15 @@ def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
     not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
     近两年 and 六百多天 may date one event. A number without a measure word (14 of 14例) is the
-    same figure as that number counting anything (14人)."""
+    same figure as that number counting anything (14人). A range agrees with the figures it holds
+    (100多人 with 150人, not with 75人)."""
     if not first or not second or not first.isdisjoint(second):
         return False
-    for one, other in ((first, second), (second, first)):
-        if {f for f in one if not _kind(f)} & {_number(f) for f in other}:
-            return False
+    for one in first:
+        for other in second:
+            kinds = _kind(one), _kind(other)
+            if (kinds[0] == kinds[1] or not all(kinds)) and ranges.overlap(_number(one), _number(other)):
+                return False
     return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
 
 

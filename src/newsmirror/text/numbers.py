@@ -14,7 +14,8 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 # A Han numeral counts something when a measure word or a date unit follows it, or 第 precedes
 # it (一直, 统一 are no numbers).
-_MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余"
+# 几 (十几人), and 成 where it stands alone (三成 is three tenths: ``_tenth``).
+_MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余几成"
 _HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])")
 # 数十, 几百, 上千, 成百 are no figure but "tens of", "hundreds of": read as 10, 100 they would claim
 # an exact count another outlet's 10人 or 100人 could match (and 数十万 would become 数100000).
@@ -46,7 +47,10 @@ _CLOCK_COLON = re.compile(r"(?<![\d:：])([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?
 _HAN_CLOCK = "零〇一二两三四五六七八九十"
 _CLOCK = re.compile(rf"(?<![\d{_HAN_CLOCK}])(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*[时点]\s*(?:(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*分|(半))")
 # 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
-_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
+_PERCENT = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
+# Any other fraction (四分之一, 三百分之一) in digits, 4分之1: ``text.ranges`` reads it as a share.
+_HAN_OR_DIGITS = r"(?:[零〇一二两三四五六七八九十百千]+|\d+)"
+_FRACTION = re.compile(rf"({_HAN_OR_DIGITS})分之({_HAN_OR_DIGITS}(?:\.\d+)?)")
 _PERCENT_SIGN = re.compile(r"(\d)\s*[%％]")
 # "30,000", or "30 000" once ``text.normalize`` has turned the comma into a space.
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
@@ -87,6 +91,8 @@ def fold_numbers(text: str) -> str:
         start = match.start()
         if match.group(0)[0] in _UNIT_FIRST and start and match.string[start - 1] in _VAGUE:
             return match.group(0)
+        if match.string[match.end():match.end() + 1] == "成" and not _tenth(match.string, start, match.end()):
+            return match.group(0)
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
 
@@ -123,18 +129,34 @@ def fold_numbers(text: str) -> str:
             return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}"
         return str(value)
 
+    def fraction(match: re.Match[str]) -> str:
+        parts = [part if part[0].isdigit() else han_numeral_value(part) for part in match.groups()]
+        return match.group(0) if None in parts else f"{parts[0]}分之{parts[1]}"
+
     def roc_year(match: re.Match[str]) -> str:
         years = int(match.group(2))
         return f"{_ROC_EPOCH + 1 - years if match.group(1) else _ROC_EPOCH + years}年"
 
     text = _CLOCK.sub(clock, text)
-    text = _PERCENT_SIGN.sub(r"\1", _PERCENT.sub(percent, text))
+    text = _PERCENT_SIGN.sub(r"\1", _FRACTION.sub(fraction, _PERCENT.sub(percent, text)))
     text = _DIGIT_UNIT.sub(lambda m: _plain(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
     text = _WEEKDAY_NUMERAL.sub(lambda m: "周" + _WEEKDAY_SHIELD[m.group(1)], _WEEKDAY.sub("周", text))
     text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
     text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
     return _SECTIONS.sub(amount, text)
+
+
+def _tenth(text: str, start: int, end: int) -> bool:
+    """Whether the numeral ``text[start:end]`` and the 成 after it are tenths (三成民众): not when
+    the numeral ends a word (统一成, 唯一成员), nor 成 begins one (十三成员国, 三成年人, 一成不变)."""
+    from newsmirror.text.tokenize import in_dictionary  # jieba's dictionary, loaded on first use
+
+    after = text[end + 1:end + 4]
+    if start and in_dictionary(text[start - 1:start + 1]):
+        return False
+    words = (head + "成" + after[:k] for head in ("", text[end - 1]) for k in range(1, len(after) + 1))
+    return not any(in_dictionary(word) for word in words)
 
 
 def _plain(value: Decimal) -> str:
