@@ -53,8 +53,8 @@ class Unit:
 def day_units(days: Path, day_list: tuple[str, ...] = TUNING_DAYS) -> list[Unit]:
     """Every unit ``_sentences`` keeps of the articles of the labelled 2+-report stories of the days."""
     from newsmirror.jobs.importing import import_paths
-    from newsmirror.stories.compare import is_furniture
     from newsmirror.store import open_store
+    from newsmirror.stories.compare import is_furniture
     from newsmirror.text.sentences import split_clauses, split_sentences
 
     units: list[Unit] = []

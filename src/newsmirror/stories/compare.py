@@ -157,7 +157,7 @@ SECOND_PART = 0.5
 @dataclass(slots=True)
 class _Sentence:
     ref: SentenceRef
-    normalized: str  # ``normalize(ref.text)``, computed once: OpenCC and jieba are the costly part
+    normalized: str  # ``normalize`` of the unit's text (with its dateline when matched), computed once: OpenCC and jieba are the costly part
     key: str  # the match key the grams are taken from (figures folded, story names one way)
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
@@ -228,7 +228,7 @@ def _credit_form(text: str) -> str:
 
 def _sentences(article: Article, dateline_matched: bool, limit: int | None = None) -> list[_Sentence]:
     """The article's units (of its first ``limit`` sentences when given). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
-    no source of details or figures: 台北 and 17 there say where and when the writer sat, not
+    not shown with it (its ``SentenceRef.text``), and is no source of details or figures: 台北 and 17 there say where and when the writer sat, not
     what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
     it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
     leads' datelines are evidence they tell one event), the model was fitted without it."""
@@ -238,8 +238,12 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
+        # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
+        # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.
+        undated = strip_dateline(text)
+        shown = undated or text
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
-        clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))
+        clocked, bare = fold_clock_colon(text), fold_clock_colon(undated)
         normalized = normalize(clocked if dateline_matched else bare)
         full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
@@ -256,7 +260,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
             figures = _figures(full_key if masked == normalized else _match_text(masked))
         else:
             figures = _figures(match_key(fold_numbers(_named_figures(named)), normalized=True))
-        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, shown), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
 

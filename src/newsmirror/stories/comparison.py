@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "40"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "41"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -52,6 +52,8 @@ ALIGNMENT_VERSION = "40"  # 17: times of day, 万 remainders, the amount round; 
 # (text.namings: 冠病, 2019冠状病毒疾病 for 新冠) names it
 # 40 (session 34, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 35
 # (2020-11-25, only-X sample L), name_usage on today's tokenizer
+# 41 (session 34, furn38): a unit is shown without the datelines it opens with (路透华盛顿1月7日 - , （中央社…電）),
+# and a series label run into a dateline is one
 
 
 @dataclass(slots=True)
