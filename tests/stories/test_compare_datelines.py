@@ -54,3 +54,16 @@ def test_the_demo_capitol_story_lists_no_reuters_dateline_under_only_reuters(cor
     reuters = [ref.text for fact in summary.own["路透"] for ref in fact.sentences]
     assert reuters[0].startswith("美国民主党在乔治亚州取得惊人的选举胜利之后")
     assert not any("路透华盛顿" in text for text in reuters)
+
+
+def test_a_credit_line_standing_alone_is_furniture() -> None:
+    from newsmirror.stories.compare import is_furniture
+
+    # Writers joined by slashes with their sources in brackets, and a translator's credit in brackets.
+    assert is_furniture("王小明/李大华 (综合报导)")
+    assert is_furniture("王小明/李大华（德新社、路透社）")
+    assert is_furniture("王小明/李大华/(路透社、纽约时报)")
+    assert is_furniture("（譯者：王小明/核稿：李大華）")
+    # Not a credit: a pair joined by a slash in a sentence, or a statement with a credit run on after it.
+    assert not is_furniture("美元/人民币汇率周五升至6.5（路透社报道）。")
+    assert not is_furniture("他只說希望能有一個兼顧包容的政府，並願意與各方談判（譯者：王小明/核稿：李大華）")

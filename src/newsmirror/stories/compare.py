@@ -186,6 +186,13 @@ _FURNITURE = re.compile(
 _CREDIT_OPENING = r"(?:摄影|翻译|编译|编辑|责编|撰稿|相关新闻|相关报道)"
 _CREDIT = re.compile(rf"(?:^|[(\[【/|])\s*{_CREDIT_OPENING}"
                      r"|(?:摄影|翻译|编译|编辑|责编|撰稿|作者|来源|出处|版权|相关新闻|相关报道|更多内容|图)\s*[:/]")
+# A credit line standing alone, closing on a bracket (so no rule of an unclosed line takes it): writers' names
+# joined by slashes, then the sources in brackets (张慈/杨威廉 (综合报导), 凝炼/叶宣（德新社、路透社）), or a
+# translator's credit wholly in brackets (（譯者：曾依璇/核稿：陳亦偉）). Whole lines only: a sentence with such a credit
+# run on after it keeps its statement.
+_CREDIT_LINE = re.compile(r"^(?:[\u4e00-\u9fff·]{1,5}\s*/\s*){1,3}[\u4e00-\u9fff·]{1,5}\s*/?\s*"
+                          r"[（(][^（()）]{0,30}(?:社|报导|报道|報導|综合|綜合|等|新闻|新聞|时报|時報)[^（()）]{0,10}[）)]$"
+                          r"|^[（(]\s*(?:译者|譯者|编译|編譯)\s*[:：][^（()）]{1,40}[）)]$")
 # A photo agency's name as a whole Latin word (not epa of diazepam), unless it glosses the Han name
 # before it (路透社(Reuters)的一项分析): then the sentence is the report's.
 _AGENCY = re.compile(r"(?<![a-z])(?:getty|afp|reuters|epa|ap photo)(?![a-z])")
@@ -207,6 +214,8 @@ def is_furniture(text: str) -> bool:
     stripped = text.strip()
     key = match_key(stripped)
     if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
+        return True
+    if _CREDIT_LINE.match(stripped):
         return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
         return True

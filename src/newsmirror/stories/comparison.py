@@ -53,7 +53,7 @@ ALIGNMENT_VERSION = "41"  # 17: times of day, 万 remainders, the amount round; 
 # 40 (session 34, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 35
 # (2020-11-25, only-X sample L), name_usage on today's tokenizer
 # 41 (session 34, furn38): a unit is shown without the datelines it opens with (路透华盛顿1月7日 - , （中央社…電）),
-# and a series label run into a dateline is one
+# and a series label run into a dateline is one; a credit line standing alone (王小明/李大华（路透社）, （譯者：…）) is furniture
 
 
 @dataclass(slots=True)
