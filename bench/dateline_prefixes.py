@@ -9,7 +9,8 @@ cleaned by the tree's ``strip_dateline`` (the prefix it removes) or kept whole.
 
     python3 -m bench.dateline_prefixes --days <export>/archived [--show N] [--sample N --seed S]
 
-``--show N`` prints N kept openings per outlet (what the tree's pattern misses); ``--sample N`` prints
+Also counted: sentences that are a credit line standing alone (``compare._CREDIT_LINE``, where the tree has it)
+and how many of them the furniture filter drops. ``--show N`` prints N kept openings per outlet (what the tree's pattern misses); ``--sample N`` prints
 N random stripped prefixes with their unit, to read whether only the dateline went (never the fact).
 Tuning days only (``days_eval.TUNING_DAYS``).
 """
@@ -50,10 +51,14 @@ class Unit:
     text: str
 
 
-def day_units(days: Path, day_list: tuple[str, ...] = TUNING_DAYS) -> list[Unit]:
-    """Every unit ``_sentences`` keeps of the articles of the labelled 2+-report stories of the days."""
+def day_units(days: Path, day_list: tuple[str, ...] = TUNING_DAYS,
+              credit_lines: list[tuple[Unit, bool]] | None = None) -> list[Unit]:
+    """Every unit ``_sentences`` keeps of the articles of the labelled 2+-report stories of the days.
+    ``credit_lines`` receives each sentence that is a credit line standing alone (``compare._CREDIT_LINE``,
+    where the tree has it) with whether the furniture filter drops it."""
     from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
+    from newsmirror.stories import compare
     from newsmirror.stories.compare import is_furniture
     from newsmirror.text.sentences import split_clauses, split_sentences
 
@@ -72,7 +77,11 @@ def day_units(days: Path, day_list: tuple[str, ...] = TUNING_DAYS) -> list[Unit]
                 if article is None:
                     continue
                 for sentence in split_sentences(article.body_text):
-                    if is_furniture(sentence):
+                    dropped = is_furniture(sentence)
+                    credit = getattr(compare, "_CREDIT_LINE", None)
+                    if credit_lines is not None and credit is not None and credit.match(sentence.strip()):
+                        credit_lines.append((Unit(day, article.outlet, Path(result.path).name, sentence), dropped))
+                    if dropped:
                         continue
                     for part in split_clauses(sentence):
                         units.append(Unit(day, article.outlet, Path(result.path).name, part))
@@ -88,7 +97,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="random stripped prefixes to print")
     parser.add_argument("--seed", type=int, default=38)
     args = parser.parse_args()
-    units = day_units(args.days)
+    credit_lines: list[tuple[Unit, bool]] = []
+    units = day_units(args.days, credit_lines=credit_lines)
     total: Counter[str] = Counter()
     netted: Counter[str] = Counter()
     stripped: Counter[str] = Counter()
@@ -111,6 +121,9 @@ def main() -> None:
             print(f"{outlet:16} {total[outlet]:6} {netted[outlet]:5} {stripped[outlet]:8} {len(kept[outlet]):9}")
     print(f"{'all':16} {sum(total.values()):6} {sum(netted.values()):5} {sum(stripped.values()):8} "
           f"{sum(len(v) for v in kept.values()):9}")
+    by_outlet = Counter(unit.outlet for unit, _dropped in credit_lines)
+    print(f"credit lines standing alone (compare._CREDIT_LINE): {len(credit_lines)} {dict(by_outlet)}, "
+          f"dropped as furniture {sum(dropped for _unit, dropped in credit_lines)}")
     for outlet, members in sorted(kept.items()):
         for unit in members[: args.show]:
             print(f"KEPT {outlet} {unit.day} {unit.file}: {unit.text[:70]}")
