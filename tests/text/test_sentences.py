@@ -69,3 +69,15 @@ def test_datelines_and_bylines_opening_a_sentence_are_stripped() -> None:
     # A bracket in the middle, or one that is no dateline, stays.
     assert strip_dateline("他说（大意）这是对的。") == "他说（大意）这是对的。"
     assert strip_dateline("（完）") == "（完）"
+
+
+def test_a_series_label_run_into_a_dateline_goes_with_it() -> None:
+    from newsmirror.text.sentences import strip_dateline
+
+    # A heading the page had no break after, then the dateline: neither is the fact.
+    assert strip_dateline("令和大叔新紀元（中央社東京16日綜合外電報導）日本新任首相今天獲國會確認。") == "日本新任首相今天獲國會確認。"
+    assert strip_dateline("LINE TV執行長專訪1（中央社記者吳家豪台北23日電）草案正進行預告。") == "草案正進行預告。"
+    # A name with a bracket after it that is no dated dateline stays.
+    assert strip_dateline("莫里森（左）與菅義偉會談。") == "莫里森（左）與菅義偉會談。"
+    assert strip_dateline("美國總統川普（Donald Trump）6日表示，他將出席。") == "美國總統川普（Donald Trump）6日表示，他將出席。"
+    assert strip_dateline("他在1月6日（美东时间）的报道中说明。") == "他在1月6日（美东时间）的报道中说明。"

@@ -161,7 +161,7 @@ SECOND_PART = 0.5
 @dataclass(slots=True)
 class _Sentence:
     ref: SentenceRef
-    normalized: str  # ``normalize(ref.text)``, computed once: OpenCC and jieba are the costly part
+    normalized: str  # ``normalize`` of the unit's text (with its dateline when matched), computed once: OpenCC and jieba are the costly part
     key: str  # the match key the grams are taken from (figures folded, story names one way)
     grams: frozenset[str]
     nouns: tuple[str, ...]  # proper nouns, for details (empty when the sentence is never aligned)
@@ -190,6 +190,13 @@ _FURNITURE = re.compile(
 _CREDIT_OPENING = r"(?:摄影|翻译|编译|编辑|责编|撰稿|相关新闻|相关报道)"
 _CREDIT = re.compile(rf"(?:^|[(\[【/|])\s*{_CREDIT_OPENING}"
                      r"|(?:摄影|翻译|编译|编辑|责编|撰稿|作者|来源|出处|版权|相关新闻|相关报道|更多内容|图)\s*[:/]")
+# A credit line standing alone, closing on a bracket (so no rule of an unclosed line takes it): writers' names
+# joined by slashes, then the sources in brackets (张慈/杨威廉 (综合报导), 凝炼/叶宣（德新社、路透社）), or a
+# translator's credit wholly in brackets (（譯者：曾依璇/核稿：陳亦偉）). Whole lines only: a sentence with such a credit
+# run on after it keeps its statement.
+_CREDIT_LINE = re.compile(r"^(?:[\u4e00-\u9fff·]{1,5}\s*/\s*){1,3}[\u4e00-\u9fff·]{1,5}\s*/?\s*"
+                          r"[（(][^（()）]{0,30}(?:社|报导|报道|報導|综合|綜合|等|新闻|新聞|时报|時報)[^（()）]{0,10}[）)]$"
+                          r"|^[（(]\s*(?:译者|譯者|编译|編譯)\s*[:：][^（()）]{1,40}[）)]$")
 # A photo agency's name as a whole Latin word (not epa of diazepam), unless it glosses the Han name
 # before it (路透社(Reuters)的一项分析): then the sentence is the report's.
 _AGENCY = re.compile(r"(?<![a-z])(?:getty|afp|reuters|epa|ap photo)(?![a-z])")
@@ -212,6 +219,8 @@ def is_furniture(text: str) -> bool:
     key = match_key(stripped)
     if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
         return True
+    if _CREDIT_LINE.match(stripped):
+        return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
         return True
     if _POSITION.search(stripped):
@@ -232,7 +241,7 @@ def _credit_form(text: str) -> str:
 
 def _sentences(article: Article, dateline_matched: bool, limit: int | None = None) -> list[_Sentence]:
     """The article's units (of its first ``limit`` sentences when given). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
-    no source of details or figures: 台北 and 17 there say where and when the writer sat, not
+    not shown with it (its ``SentenceRef.text``), and is no source of details or figures: 台北 and 17 there say where and when the writer sat, not
     what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
     it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
     leads' datelines are evidence they tell one event), the model was fitted without it."""
@@ -242,8 +251,12 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
              for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
+        # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
+        # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.
+        undated = strip_dateline(text)
+        shown = undated or text
         # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
-        clocked, bare = fold_clock_colon(text), fold_clock_colon(strip_dateline(text))
+        clocked, bare = fold_clock_colon(text), fold_clock_colon(undated)
         normalized = normalize(clocked if dateline_matched else bare)
         full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
@@ -260,7 +273,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
             figures = _figures(full_key if masked == normalized else _match_text(masked))
         else:
             figures = _figures(match_key(fold_numbers(_named_figures(named)), normalized=True))
-        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, text), normalized, key, grams, nouns,
+        out.append(_Sentence(SentenceRef(article.id, article.outlet, index, shown), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
 

@@ -87,8 +87,19 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+# A series label run into the dateline after it (令和大叔新紀元（中央社東京16日綜合外電報導）…, LINE TV執行長專訪1（中央社記者…
+# 台北23日電）…: the label was a heading line the page had no break after): a short run with no punctuation, taken only
+# when the bracket after it is a dated dateline (a day, then 电 or 报导 closing it), so that a name with a bracket
+# after it (某某（左）) stays.
+_LABELLED_DATELINE = re.compile(
+    r"^\s*[^\s，,。：:；;！？!?、（()）【】「」『』“”\"][^，,。：:；;！？!?、（()）【】「」『』“”\"]{0,15}"
+    r"(?=[（(][^（()）]{0,40}?\d{1,2}日[^（()）]{0,10}?(?:电|電|报道|報導|报导)\s*[）)])"
+)
+
+
 def strip_dateline(text: str) -> str:
     """``text`` without the datelines and bylines it opens with (any number of them, in a row)."""
+    text = _LABELLED_DATELINE.sub("", text, count=1)
     while True:
         stripped = _WIRE_DATELINE.sub("", _BRACKETED_DATELINE.sub("", text, count=1), count=1)
         if stripped == text:
