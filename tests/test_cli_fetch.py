@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,16 @@ def test_sources_list_of_a_store_without_sources_says_how_to_add_one(env: Path) 
     said = " ".join(result.output.split())
     assert said.startswith("no sources yet; `newsmirror sources add --defaults`") and "┃" not in said
     assert CliRunner().invoke(app, ["sources", "list", "--json"]).output.strip() == "[]"
+
+
+def test_sources_list_gives_the_next_poll_in_utc8_as_every_view_gives_a_time(env: Path) -> None:
+    assert runner.invoke(app, ["sources", "add", "https://www.rfi.fr/cn/rss", "--outlet", "法广"]).exit_code == 0
+    with open_store(env) as store:
+        (source,) = store.list_sources()
+        state = store.get_feed_state(source.id)
+        state.next_due_at = datetime(2024, 5, 4, 23, 30, tzinfo=UTC)  # 07:30 UTC+8 on the 5th
+        store.save_feed_state(state)
+    result = runner.invoke(app, ["sources", "list"])
+    assert result.exit_code == 0, result.output
+    assert "next poll (UTC+8)" in result.output and "2024-05-05 07:30" in result.output
+    assert "2024-05-04 23:30" not in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,16 @@ def test_one_query_builder_and_no_web_import() -> None:
     tree = ast.parse((SRC / "cli" / "search.py").read_text(encoding="utf-8"))
     imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert imported and not [name for name in imported if name.startswith("newsmirror.web")]
+
+
+def test_the_days_are_utc8_days_and_the_help_says_so(db: str) -> None:
+    # 23:30 UTC on the 4th: 07:30 UTC+8 on the 5th, where `search` lists it
+    late = Article(outlet="新闻网", title="马朝旭深夜抵达", original_url="https://example.org/late",
+                   body_text="马朝旭抵达。", published_at=datetime(2024, 5, 4, 23, 30, tzinfo=UTC))
+    with open_store(db) as store:
+        store.upsert_article(late)
+    code, output = run("马朝旭", "--since", "2024-05-05", "--until", "2024-05-05", "--db", db)
+    assert code == 0 and ids_of(output) == [late.id] and "2024-05-05 07:30" in output
+    assert late.id not in ids_of(run("马朝旭", "--until", "2024-05-04", "--db", db)[1])
+    help_text = " ".join(CliRunner().invoke(app, ["search", "--help"], env={"COLUMNS": "200"}).output.split())
+    assert help_text.count("UTC+8") >= 2

@@ -82,9 +82,11 @@ def test_a_signal_to_the_whole_group_leaves_the_pool_s_workers_quiet(tmp_path: P
     assert articles(tmp_path / "s.sqlite") == 2 * BATCH
 
 
-def test_the_reader_still_stops_as_uvicorn_does(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name, code", [("SIGTERM", -signal.SIGTERM), ("SIGINT", 130)])
+def test_the_reader_stops_as_uvicorn_does_and_says_so_as_a_reader(tmp_path: Path, name: str, code: int) -> None:
     """`serve` keeps SIGTERM's default under uvicorn (a graceful shutdown, then the signal), not the import's line:
-    raised inside uvicorn's event loop, that handler was swallowed and the reader ended with status 0."""
+    raised inside uvicorn's event loop, that handler was swallowed and the reader ended with status 0. Ctrl-C (SIGINT)
+    says "reader stopped": a reader stores nothing, and the import's "everything stored so far is kept" read oddly."""
     import socket
     import time
     from urllib.request import urlopen
@@ -105,8 +107,10 @@ def test_the_reader_still_stops_as_uvicorn_does(tmp_path: Path) -> None:
                     break
             except OSError:
                 time.sleep(0.1)
-        reader.send_signal(signal.SIGTERM)
+        reader.send_signal(getattr(signal, name))
         _, err = reader.communicate(timeout=60)
     finally:
         reader.kill()
-    assert reader.returncode == -signal.SIGTERM and LINE not in err, err
+    assert reader.returncode == code and LINE not in err and "Traceback" not in err, err
+    if name == "SIGINT":
+        assert err.strip().splitlines()[-1] == "reader stopped.", err

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from newsmirror.model import Article
-from newsmirror.store import SearchQuery, Store, open_store
+from newsmirror.store import SearchQuery, Store, open_store, search_query
+from newsmirror.text import times
 
 
 def article(slug: str, title: str, body: str, *, outlet: str = "示例报", day: int = 1) -> Article:
@@ -80,6 +81,30 @@ def test_date_range_edges_are_exact_to_the_second(store: Store) -> None:
     assert sorted(found(store, "选举", since=edge)) == ["at", "just-after"]
     assert sorted(found(store, "选举", since=edge - timedelta(seconds=1), until=edge)) == ["just-before", "second-before"]
     assert store.count_search(SearchQuery("选举", until=edge)) == 3
+
+
+def test_a_day_of_a_search_is_a_day_in_utc8_the_zone_times_are_shown_in(store: Store) -> None:
+    # 23:30 UTC on the 4th is 07:30 UTC+8 on the 5th: shown on the 5th, so found by the 5th, not the 4th.
+    moments = {"late-utc": datetime(2023, 2, 4, 23, 30, tzinfo=UTC),
+               "eve": datetime(2023, 2, 4, 15, 59, 59, tzinfo=UTC),  # 23:59:59 UTC+8 on the 4th
+               "midnight": datetime(2023, 2, 4, 16, 0, tzinfo=UTC),  # 00:00 UTC+8 on the 5th
+               "next": datetime(2023, 2, 5, 16, 0, tzinfo=UTC)}  # 00:00 UTC+8 on the 6th
+    for slug, moment in moments.items():
+        store.upsert_article(Article(outlet="示例报", title=f"选举消息{slug}", original_url=f"https://example.org/{slug}",
+                                     body_text="选举结果公布。", published_at=moment))
+
+    def on(since: date | None, until: date | None) -> list[str]:
+        query = search_query("选举", None, since, until, limit=100)
+        assert store.count_search(query) == len(store.search(query))
+        return sorted(hit.article.original_url.rsplit("/", 1)[1] for hit in store.search(query))
+
+    assert on(date(2023, 2, 5), date(2023, 2, 5)) == ["late-utc", "midnight"]
+    assert on(date(2023, 2, 5), None) == ["late-utc", "midnight", "next"]
+    assert on(None, date(2023, 2, 4)) == ["eve"]
+    for slug, moment in moments.items():  # every article is found on the day every view shows it on
+        shown = date.fromisoformat(times.day(moment))
+        assert slug in on(shown, shown) and slug not in on(shown + timedelta(days=1), None)
+    assert on(date.min, date.max) == sorted(moments)  # the calendar's ends: no limit
 
 
 def test_title_match_outranks_body_match_and_ties_go_to_the_newer(store: Store) -> None:

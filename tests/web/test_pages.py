@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from fastapi.testclient import TestClient
@@ -47,6 +48,24 @@ def test_search_filters_by_outlet_and_inclusive_dates(client: TestClient) -> Non
     bad = client.get("/search", params={"q": "莫斯科", "since": "not-a-date"})
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text and "<html" in bad.text
     assert len(hit_ids(client.get("/search", params={"q": "莫斯科", "since": "", "until": ""}).text)) == 2
+
+
+def test_search_days_are_utc8_days_in_the_form_the_api_and_the_feed(client: TestClient, store: Store) -> None:
+    # 23:30 UTC on the 4th is 07:30 UTC+8 on the 5th, the day every page shows it on.
+    late = article("late", outlet="新闻网", title="马朝旭深夜抵达", body_text="马朝旭抵达。",
+                   published_at=datetime(2024, 5, 4, 23, 30, tzinfo=UTC))
+    store.upsert_article(late)
+    fifth = {"q": "马朝旭", "since": "2024-05-05", "until": "2024-05-05"}
+    page = client.get("/search", params=fifth).text
+    assert hit_ids(page) == [late.id] and ">2024-05-05</time>" in page
+    assert hit_ids(client.get("/search", params={**fifth, "since": "2024-05-04", "until": "2024-05-04"}).text) == []
+    assert [h["article"]["id"] for h in client.get("/api/search", params=fifth).json()["hits"]] == [late.id]
+    assert client.get("/search.atom", params=fifth).text.count("<entry>") == 1
+    start = page.index('<form class="filters"')
+    form = page[start:page.index("</form>", start)]
+    assert 'name="until"' in form and "UTC+8" in form  # the form says which days it means
+    api_doc = client.get("/openapi.json").json()["paths"]["/api/search"]["get"]["description"]
+    assert "UTC+8" in api_doc
 
 
 def test_script_toggle_converts_on_display_and_is_remembered(client: TestClient) -> None:

@@ -69,3 +69,21 @@ def test_serve_on_a_port_in_use_says_so_without_a_traceback(captured: dict[str, 
     assert "Traceback" not in result.output
     assert "reader on" not in result.output  # no banner promising a server that never started
     assert "host" not in captured  # uvicorn was never started
+
+
+def test_ctrl_c_while_the_reader_starts_says_reader_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Not the import's "everything stored so far is kept" (a reader stores nothing); and the Ctrl-C handler the
+    reader installs is gone after it."""
+    import signal
+
+    import uvicorn
+
+    def interrupted_run(asgi: Any, **options: Any) -> None:
+        signal.raise_signal(signal.SIGINT)  # the signal itself, through whatever handler is installed
+
+    monkeypatch.setattr(uvicorn, "run", interrupted_run)
+    open_store(tmp_path / "s.sqlite").close()
+    before = signal.getsignal(signal.SIGINT)
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite")])
+    assert result.exit_code == 130 and result.output.strip().splitlines()[-1] == "reader stopped.", result.output
+    assert "stored" not in result.output and signal.getsignal(signal.SIGINT) is before

@@ -10,10 +10,17 @@ from functools import wraps
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from newsmirror.cli.stopping import Terminated, die_of_sigterm, sigterm_as_interrupt
+from newsmirror.cli.stopping import (
+    STDOUT_CLOSED,
+    PipeConsole,
+    Terminated,
+    die_of_sigterm,
+    sigterm_as_interrupt,
+    silence_stdout,
+    stdout_gone,
+)
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.settings import default_store_location
@@ -31,8 +38,9 @@ app = typer.Typer(
 # newsmirror.cli.terminal.shown / plain before it reaches either console.
 # soft_wrap when not a terminal (cron mail, a log file, a pipe to grep): rich would break every
 # message at 80 columns there, mid-sentence; tables keep their width either way.
-console = Console(emoji=False, soft_wrap=not sys.stdout.isatty())
-err_console = Console(stderr=True, emoji=False, soft_wrap=not sys.stderr.isatty())
+# PipeConsole: a closed stdout (`| head`) ends the command as a closed `print` does (friendly_errors), not rich's way.
+console = PipeConsole(emoji=False, soft_wrap=not sys.stdout.isatty())
+err_console = PipeConsole(stderr=True, emoji=False, soft_wrap=not sys.stderr.isatty())
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,19 +58,26 @@ ConfigOption = Annotated[
 
 
 def friendly_errors(func: F) -> F:
-    """Print a NewsmirrorError or a file system error as one line and exit 1, instead of a traceback."""
+    """Print a NewsmirrorError or a file system error as one line and exit 1, instead of a traceback. Every command
+    runs in it (a test checks): how a command ends (an error, Ctrl-C, SIGTERM, its reader gone) is decided here."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             with sigterm_as_interrupt():  # `systemctl stop` or `kill` ends a command as Ctrl-C does
-                return func(*args, **kwargs)
+                result = func(*args, **kwargs)
+                sys.stdout.flush()  # here, not at exit, so a reader that left (`| head`) is seen below
+                return result
         except NewsmirrorError as exc:
             # soft_wrap: one line whatever the width, so a log file or `grep error:` gets the
             # whole message (rich wrapped it at 80 columns when stderr is not a terminal).
             err_console.print(f"[bold red]error:[/] {shown(exc)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except OSError as exc:
+            if isinstance(exc, BrokenPipeError) and stdout_gone():  # not a socket's: ours
+                # `… | head` took what it wanted and left: end quietly, as a pipeline's writer does.
+                silence_stdout()
+                raise typer.Exit(STDOUT_CLOSED) from None
             # A file system refusal (not a directory, permission denied, disk full) is the
             # user's to fix, e.g. --out naming a file: say which path, not a traceback.
             where = " -> ".join(str(name) for name in (exc.filename, exc.filename2) if name)

@@ -21,6 +21,7 @@ from newsmirror.cli import (
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import Store
+from newsmirror.text import times
 
 # --- fetch: sources, live fetching, run ---
 sources_app = typer.Typer(help="The feeds and pages newsmirror polls (stored in the store).", no_args_is_help=True)
@@ -99,8 +100,6 @@ NO_SOURCES = ("no sources yet; `newsmirror sources add --defaults` adds the pack
 def sources_list(db: DbOption = "",
                  as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Every source with its fetch state: failures in a row, last error, next poll."""
-    from datetime import UTC
-
     with store_from(db) as store:
         rows = [(source, store.get_feed_state(source.id)) for source in store.list_sources()]
     if as_json:
@@ -115,13 +114,13 @@ def sources_list(db: DbOption = "",
         console.print(NO_SOURCES)
         return
     table = Table(title=f"{len(rows)} sources")
-    for column in ("id", "outlet", "name", "url", "failures", "next poll (UTC)", "last error"):
+    for column in ("id", "outlet", "name", "url", "failures", f"next poll ({times.ZONE_LABEL})", "last error"):
         table.add_column(column, overflow="fold")
     for source, state in rows:
         table.add_row(shown(source.id), shown(source.outlet), shown(source.name) + ("" if source.enabled else " (disabled)"),
                       shown(source.url),
                       str(state.consecutive_failures or ""),
-                      state.next_due_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if state.next_due_at else "now",
+                      times.minute(state.next_due_at) or "now",  # in UTC+8, as every other view gives a time
                       shown(state.last_error[:80]))
     console.print(table)
 

@@ -74,9 +74,9 @@ def search(
     db: DbOption = "",
     outlet: Annotated[str, typer.Option(help="Only this outlet's articles (as `newsmirror stats` names it).")] = "",
     since: Annotated[datetime | None, typer.Option(
-        formats=DAY, metavar="YYYY-MM-DD", help="Published on or after this day (UTC, as the reader's form and /api/search).")] = None,
+        formats=DAY, metavar="YYYY-MM-DD", help="Published on or after this day (in UTC+8, as times are shown; as the reader's form and /api/search).")] = None,
     until: Annotated[datetime | None, typer.Option(
-        formats=DAY, metavar="YYYY-MM-DD", help="Published on or before this day (the whole day, UTC).")] = None,
+        formats=DAY, metavar="YYYY-MM-DD", help="Published on or before this day (the whole day, in UTC+8).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many articles: title matches first, then newest first.")] = 20,
     snippets: Annotated[bool, typer.Option("--snippets", help="Under each title, the words around its first match "
                                                               "in the text, as the reader shows them.")] = False,

@@ -1,15 +1,24 @@
-"""SIGTERM (`systemctl stop`, `kill PID`) stops a command as Ctrl-C does.
+"""How a command stops: SIGTERM as Ctrl-C, and quietly when the reader of its output goes away.
+
+SIGTERM (`systemctl stop`, `kill PID`) stops a command as Ctrl-C does.
 
 Python's default for SIGTERM is to die at once: an import ended with no word (what was stored stayed, but nothing
 said so). Here SIGTERM raises :class:`Terminated` where Ctrl-C raises KeyboardInterrupt, so the same unwinding runs
 (the open batch is rolled back, the store closed) and ``friendly_errors`` prints the same line. The process then
 ends by SIGTERM itself (:func:`die_of_sigterm`): a shell sees 143, and systemd a stopped unit, where an exit code of
 143 would mark it failed.
+
+`newsmirror search … --json | head` closes the pipe after ten lines: the next write raises BrokenPipeError (Python
+ignores SIGPIPE). That is no error of the command's (it ended with "error: Broken pipe"): :func:`stdout_gone` tells it
+from a broken socket (a feed's server, PostgreSQL), and :func:`silence_stdout` lets the command end quietly, with
+141 (128 + SIGPIPE), what a shell reports for a writer whose reader left.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import select
 import signal
 import sys
 import threading
@@ -17,6 +26,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import NoReturn
+
+from rich.console import Console
 
 
 class Terminated(KeyboardInterrupt):
@@ -58,3 +69,39 @@ def die_of_sigterm() -> NoReturn:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGTERM)
     raise SystemExit(128 + signal.SIGTERM)  # not reached: the signal is delivered before kill returns
+
+
+STDOUT_CLOSED = 128 + signal.SIGPIPE  # 141: what a shell reports for a writer whose reader went away
+
+
+def stdout_gone() -> bool:
+    """Whether stdout's reader went away (a pipe whose read end is closed, a hung-up terminal). A BrokenPipeError
+    from anything else (a socket) is an error to report."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's captured output): nothing to leave
+        return False
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so what is still buffered goes there at exit rather than raising again
+    ("Exception ignored … BrokenPipeError" after the command ended)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+class PipeConsole(Console):
+    """A rich console that leaves a closed pipe to the command's wrapper: rich's own answer (its documented hook,
+    :meth:`Console.on_broken_pipe`) is ``SystemExit(1)``, so `… | head` of a table ended with status 1, unlike the
+    same command's ``print``."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more from this console: its file is gone
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import signal
 import socket
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -69,6 +70,28 @@ def serve(
 ) -> None:
     """Run the reader: latest articles, outlets, channels, stories side by side, search in either
     script, a JSON API (/docs) and Atom feeds of any search (/search.atom?q=...)."""
+    # Ctrl-C: uvicorn shuts down gracefully, then re-raises SIGINT to the handler it found, and uvicorn.run swallows
+    # the KeyboardInterrupt that gives: the reader ended with 0 and no word (or, stopped while it started, with the
+    # import's "everything stored so far is kept"). This handler notes the signal, so the reader says it stopped.
+    stops: list[int] = []
+
+    def stop(signum: int, frame: FrameType | None) -> NoReturn:
+        stops.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        _run_reader(db, host, port, admin_token, public_url, images)
+    except KeyboardInterrupt:
+        stops.append(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if stops:  # a reader stores nothing: not the import's line (friendly_errors', for every other command)
+        err_console.print("reader stopped.", soft_wrap=True)
+        raise typer.Exit(130)
+
+
+def _run_reader(db: str, host: str, port: int, admin_token: str, public_url: str, images: str) -> None:
     import uvicorn
 
     from newsmirror.web import create_app

@@ -12,6 +12,7 @@ from typing import Self
 
 from newsmirror.model import Article, Source, Story, UpsertOutcome, Version
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
+from newsmirror.text import times
 
 
 @dataclass(slots=True)
@@ -71,18 +72,22 @@ class SearchQuery:
     offset: int = 0
 
 
-def day_start(value: date | None) -> datetime | None:
-    return datetime.combine(value, time.min, tzinfo=UTC) if value else None
-
-
 def search_query(text: str, outlet: str | None, since: date | None, until: date | None, *,
                  limit: int, offset: int = 0) -> SearchQuery:
     """The search of a person's days: the reader's form, ``/api/search`` and ``newsmirror search`` build their
-    query here, so all three find the same articles. ``until`` is inclusive for people (the whole day, UTC),
-    exclusive for the store; the last day there is (9999-12-31) means no limit."""
-    until_exclusive = day_start(until + timedelta(days=1)) if until and until < date.max else None
-    return SearchQuery(text=text, outlet=outlet or None, since=day_start(since), until=until_exclusive,
+    query here, so all three find the same articles. A day is a day in UTC+8 (``times.DISPLAY_ZONE``), the zone
+    every time is shown in: an article listed at 2023-02-05 00:00 is found by ``since`` 2023-02-05 (as a UTC day it
+    was not). ``until`` is inclusive for people (the whole day), exclusive for the store; the first and the last day
+    there are (0001-01-01, 9999-12-31) mean no limit (their UTC+8 midnight has no UTC instant on the calendar)."""
+    since_start = _local_day_start(since) if since and since > date.min else None
+    until_exclusive = _local_day_start(until + timedelta(days=1)) if until and until < date.max else None
+    return SearchQuery(text=text, outlet=outlet or None, since=since_start, until=until_exclusive,
                        limit=limit, offset=offset)
+
+
+def _local_day_start(value: date) -> datetime:
+    # In UTC, so both backends get the same instant as they bind it (SQLite compares ISO text in UTC).
+    return datetime.combine(value, time.min, tzinfo=times.DISPLAY_ZONE).astimezone(UTC)
 
 
 @dataclass(slots=True)

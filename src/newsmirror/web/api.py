@@ -119,7 +119,7 @@ def build_api_router() -> APIRouter:
         """Titles and bodies, either script; words of two or more characters match as written,
         several words must all occur, "quotes" keep a phrase together, -word excludes.
         Title matches first, then newest first (then by id); ``total`` counts every match.
-        ``until`` includes that whole day (UTC)."""
+        ``since`` and ``until`` are days in UTC+8, the zone every time is shown in; ``until`` includes that whole day."""
         query = search_query(q, outlet, since, until, limit=limit, offset=offset)
         store = store_of(request)
         hits = store.search(query)

@@ -122,7 +122,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         context.update(
             root=root_of(request),  # every link starts with it: "" at the site's root, "/news" under a prefix
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
-            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, site_title=SITE_TITLE, flush=FLUSH,
+            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
         )
         return context
 
