@@ -64,11 +64,7 @@ def day_units(days: Path, day_list: tuple[str, ...] = TUNING_DAYS,
 
     units: list[Unit] = []
     for day in day_list:
-        labels = load_day_labels(LABELS / f"labels-{day}.toml")
-        by_event: dict[str, list[str]] = defaultdict(list)
-        for file, event in labels.events.items():
-            by_event[event].append(file)
-        files = sorted(f for members in by_event.values() if len(members) >= MIN_REPORTS for f in members)
+        files = load_day_labels(LABELS / f"labels-{day}.toml").files_of_events(MIN_REPORTS)
         folder = days / day
         with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
             report = import_paths(store, [folder / f for f in files if (folder / f).is_file()], workers=1)

@@ -152,6 +152,13 @@ class DayLabels:
     events: dict[str, str]  # file name -> event id
     multi: dict[str, list[str]]  # multi-event report file -> event ids it touches
 
+    def files_of_events(self, min_files: int) -> list[str]:
+        """The files of the events labelled with ``min_files`` files or more, sorted."""
+        by_event: dict[str, list[str]] = defaultdict(list)
+        for file, event in self.events.items():
+            by_event[event].append(file)
+        return sorted(f for members in by_event.values() if len(members) >= min_files for f in members)
+
 
 def load_day_labels(path: Path) -> DayLabels:
     """The labelling guide's format (``[[event]]`` with ``files``, ``[[multi]]`` with ``file`` and
