@@ -132,7 +132,7 @@ class SentenceFeature(StoryClusterer):
         return super().add(doc)
 
     def _tail_features(self, vector: dict[str, float], story: Any,
-                       meaning: np.ndarray | None) -> tuple[float, ...]:  # type: ignore[override]
+                       meaning: np.ndarray | None) -> tuple[float, ...]:
         return (*super()._tail_features(vector, story, meaning), _cosine(self._probe, self._sum_of(story)))
 
     def _accumulate(self, story: Any, doc: Document, assignment: Any, vector: dict[str, float],
@@ -191,9 +191,10 @@ def capture_pairs(day: Day, sentences: Mapping[str, np.ndarray]) -> tuple[np.nda
     return np.array(clusterer.rows, dtype=float), np.array(clusterer.labels, dtype=float)
 
 
-def group(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None = None) -> Score:
-    """The day grouped as ``days_eval`` groups it (``days_pair_lodo.group``), by a model with or without
-    ``sentence``; also multi-event reports glued to 2+ events (``days_eval``'s 'multi glued') and the CPU time."""
+def grouping(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None = None,
+             ) -> tuple[dict[str, str], float]:
+    """The day grouped as ``days_eval`` groups it (``days_pair_lodo.group``: the event pass and the closing join at
+    its end), by a model with or without ``sentence``: report -> story, and the CPU seconds it took."""
     started = time.process_time()
     if model.features == WITH_SENTENCE:
         clusterer: StoryClusterer = SentenceFeature(ClusterConfig(), model=model)
@@ -205,7 +206,13 @@ def group(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None
     clusterer.link_events()
     clusterer.join_complete(final=True)
     spent = time.process_time() - started
-    predicted = {k: clusterer.resolve(v) for k, v in assigned.items()}
+    return {k: clusterer.resolve(v) for k, v in assigned.items()}, spent
+
+
+def group(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None = None) -> Score:
+    """``grouping`` scored: B-cubed, pure stories, and multi-event reports glued to 2+ events (``days_eval``'s
+    'multi glued')."""
+    predicted, spent = grouping(day, model, sentences)
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}
     precision, recall, f1 = bcubed(truth, predicted)
     pure, multi = purity(truth, predicted)
@@ -216,6 +223,48 @@ def group(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None
     glued = sum(1 for a in day.multi if a in predicted
                 and len({e for e in members.get(predicted[a], set()) if not e.startswith("solo:")}) >= 2)
     return f1, precision, recall, pure, multi, glued, spent
+
+
+def differences(days: Sequence[Day], data: Data, threshold: float,
+                vectors: Mapping[str, Mapping[str, np.ndarray]], show: int, seed: int = 34) -> None:
+    """Each day grouped at ``threshold`` by the fold models (fitted on the other days) without and with
+    ``sentence``: the same-event report pairs only the latter puts together (misses recovered) and the
+    different-event pairs only the latter puts together (false joins added), counted, and ``show`` of each
+    drawn at random with their titles."""
+    import random
+
+    names = [d.name for d in days]
+    recovered: list[tuple[str, str, str, str]] = []
+    added: list[tuple[str, str, str, str]] = []
+    lost: list[tuple[str, str, str, str]] = []
+    for day in days:
+        others = [n for n in names if n != day.name]
+        placed = []
+        for width, features in ((len(FEATURES), FEATURES), (len(WITH_SENTENCE), WITH_SENTENCE)):
+            sub = columns(data, width)
+            placed.append(grouping(day, fold_model(sub, others, choose_hyper(sub, others), threshold, features),
+                                   vectors[day.name])[0])
+        truth = {k: v for k, v in day.events.items() if k not in day.multi and k in placed[0]}
+        title = {d.id: d.title for d in day.documents}
+        ids = sorted(truth)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                same = truth[a] == truth[b]
+                base, new = placed[0][a] == placed[0][b], placed[1][a] == placed[1][b]
+                row = (day.name, truth[a] if same else f"{truth[a]} | {truth[b]}", title[a], title[b])
+                if new and not base:
+                    (recovered if same else added).append(row)
+                elif base and not new and same:
+                    lost.append(row)
+        print(f"  {day.name}: recovered {len(recovered)}, false joins added {len(added)}, same-event pairs lost "
+              f"{len(lost)} (running totals)", flush=True)
+    rng = random.Random(seed)
+    for label, rows in (("same-event pairs only the sentence model joins", recovered),
+                        ("different-event pairs only the sentence model joins", added),
+                        ("same-event pairs only the base model joins", lost)):
+        print(f"\n{label}: {len(rows)}")
+        for row in rng.sample(rows, min(show, len(rows))):
+            print("  " + "  //  ".join(row))
 
 
 def summary(label: str, scores: Sequence[Score]) -> str:
@@ -290,7 +339,7 @@ def report_rows(label: str, rows: dict[str, dict[float, Score]], shipped: dict[s
         print(summary(f"{label}, one level, threshold {t:g}", [rows[d][t] for d in names]))
     table = {t: {d: rows[d][t] for d in names} for t in thresholds}
     short = {d: s[:5] for d, s in shipped.items()}
-    chosen = {d: choose({t: {n: s[:5] for n, s in col.items()} for t, col in table.items()}, short,  # type: ignore[misc]
+    chosen = {d: choose({t: {n: s[:5] for n, s in col.items()} for t, col in table.items()}, short,
                         [n for n in names if n != d]) for d in names}
     print(summary(f"{label}, each day at the threshold chosen on the other days' rows "
                   f"({', '.join(f'{t:g}' for t in sorted(set(chosen.values())))})", [rows[d][chosen[d]] for d in names]))
@@ -319,7 +368,7 @@ def nested(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...
             for t in thresholds:
                 model = PairModel(tuple(float(w) for w in weights), float(bias), t, features)
                 inner[t][held.name] = group(held, model, vectors[held.name])[:5]
-        threshold = choose(inner, {d: s[:5] for d, s in shipped.items()}, names)  # type: ignore[arg-type]
+        threshold = choose(inner, {d: s[:5] for d, s in shipped.items()}, names)
         outer[day.name] = score = group(day, fold_model(sub, names, hyper, threshold, features), vectors[day.name])
         print(f"  nested {day.name} L2 {hyper[0]:g} {hyper[1]} threshold {threshold:g}: F1 {score[0]:.4f} "
               f"{score[3]}/{score[4]} glued {score[5]} | shipped {shipped[day.name][0]:.4f} "
@@ -338,6 +387,9 @@ def main() -> None:
     parser.add_argument("--only", choices=("base", "sentence"), action="append",
                         help="only this feature set (repeatable; default both)")
     parser.add_argument("--threshold", action="append", type=float)
+    parser.add_argument("--differences", type=float, metavar="T",
+                        help="report pairs joined with the feature and not without it, both at threshold T")
+    parser.add_argument("--show", type=int, default=10, help="with --differences: pairs shown of each kind")
     add_days_arguments(parser)
     args = parser.parse_args()
     if args.cost:
@@ -360,6 +412,9 @@ def main() -> None:
         days, data = pickle.load(handle)
     cache = embed_days(days, args.vectors)
     vectors = {day.name: day_vectors(day, cache) for day in days}
+    if args.differences is not None:
+        differences(days, data, args.differences, vectors, args.show)
+        return
     thresholds = args.threshold or THRESHOLDS
     sets = [("base", len(FEATURES), FEATURES), ("sentence", len(WITH_SENTENCE), WITH_SENTENCE)]
     sets = [s for s in sets if not args.only or s[0] in args.only]
