@@ -5,7 +5,8 @@ from __future__ import annotations
 import inspect
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Annotated, Any, TypeVar
 
@@ -55,6 +56,26 @@ ConfigOption = Annotated[
     typer.Option("--config", envvar="NEWSMIRROR_CONFIG",
                  help="TOML settings file with a \\[fetch] table (default ./newsmirror.toml when present)."),
 ]
+# Shared by `run`, `fetch`, `build`, `publish` and `recheck`, which an operator runs from cron: cron mails any
+# output, so with it a run that went well prints nothing (no progress, no summary) and only what needs a person
+# (warnings and errors on stderr) is mailed. The exit status does not depend on it.
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q",
+                 help="Print only warnings and errors (on stderr): no progress, no summary; for cron, which mails any output."),
+]
+
+
+@contextmanager
+def quiet_stdout(quiet: bool) -> Iterator[None]:
+    """With ``quiet``, nothing the command prints on the console reaches stdout (err_console is untouched); the
+    console is shared by every command run in this process (tests), so it is restored after."""
+    was = console.quiet
+    console.quiet = was or quiet
+    try:
+        yield
+    finally:
+        console.quiet = was
 
 
 def friendly_errors(func: F) -> F:

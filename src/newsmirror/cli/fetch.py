@@ -12,10 +12,12 @@ from rich.table import Table
 from newsmirror.cli import (
     ConfigOption,
     DbOption,
+    QuietOption,
     app,
     console,
     err_console,
     friendly_errors,
+    quiet_stdout,
     store_from,
 )
 from newsmirror.cli.terminal import plain, shown
@@ -182,7 +184,7 @@ def sources_export_opml(
         print(plain(text), end="")
 
 
-def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, force: bool) -> Any:
+def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, force: bool, quiet: bool = False) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from newsmirror.config import load_config
@@ -193,7 +195,7 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
         TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         # Off a terminal a live bar draws nothing and left one empty line on stderr at its end: from cron, any
         # output is mailed, so every quiet fetch mailed an empty line.
-        TextColumn("{task.description}"), console=err_console, transient=True, disable=not err_console.is_terminal,
+        TextColumn("{task.description}"), console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
     ) as progress:
         task = progress.add_task("", total=None)
         report = fetch_sources(
@@ -242,13 +244,15 @@ def fetch(
     all_sources: Annotated[bool, typer.Option("--all", help="Poll every enabled source, due or not.")] = False,
     db: DbOption = "",
     config: ConfigOption = "",
+    quiet: QuietOption = False,
 ) -> None:
     """Poll due sources: new and changed articles go to the store; failing feeds back off and are reported.
 
     Safe to interrupt at any moment: what is stored stays, and the next run resumes without duplicates.
     Exits 1 when every polled source failed (network down?), 0 otherwise.
     """
-    report = _fetch_with_progress(db, config, source, all_sources)
+    with quiet_stdout(quiet):  # the summary table; a failing source's error is on stderr either way
+        report = _fetch_with_progress(db, config, source, all_sources, quiet)
     if report.sources and len(report.failed_sources) == len(report.sources):
         from newsmirror.errors import FetchError
 
@@ -263,6 +267,7 @@ def run(
     out: Annotated[str, typer.Option("--out", envvar="NEWSMIRROR_OUT", help="Output folder; each format goes to a subfolder (default ./out).")] = "",
     db: DbOption = "",
     config: ConfigOption = "",
+    quiet: QuietOption = False,
 ) -> None:
     """fetch → group → build: poll due sources, put new articles into stories and write every output
     into --out (only what changed); `newsmirror publish` pushes it to git remotes."""
@@ -271,8 +276,9 @@ def run(
     from newsmirror.jobs.fetching import build_outputs
     from newsmirror.settings import default_output_dir
 
-    _fetch_with_progress(db, config, None, all_sources)
-    # Grouping, comparing and building: phases of minutes after a big fetch, each with its bar.
-    with store_from(db) as store, StageProgress("updating", err_console) as bar:
-        summary = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
-    console.print(summary or "outputs: publishing is not wired into `run` yet")
+    with quiet_stdout(quiet):
+        _fetch_with_progress(db, config, None, all_sources, quiet)
+        # Grouping, comparing and building: phases of minutes after a big fetch, each with its bar.
+        with store_from(db) as store, StageProgress("updating", err_console, quiet=quiet) as bar:
+            summary = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
+        console.print(summary or "outputs: publishing is not wired into `run` yet")

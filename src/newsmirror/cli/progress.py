@@ -62,13 +62,14 @@ class StageProgress:
 
     def __init__(self, label: str, console: Console, *, unit: str = "", interval: float = INTERVAL_SECONDS,
                  stream: IO[str] | None = None, clock: Callable[[], float] = time.monotonic,
-                 terminal: bool | None = None) -> None:
+                 terminal: bool | None = None, quiet: bool = False) -> None:
         self.label = label
+        self.quiet = quiet  # `--quiet`: no bar and no lines, the job runs as without a display
         self.unit = unit
         self.interval = interval
         self.stream = stream
         self.clock = clock
-        self.terminal = console.is_terminal if terminal is None else terminal
+        self.terminal = not quiet and (console.is_terminal if terminal is None else terminal)
         self.console = console
         self.done = 0
         self.total: int | None = None
@@ -126,6 +127,8 @@ class StageProgress:
         self.update(done, total, phase)
 
     def _write(self, now: float) -> None:
+        if self.quiet:
+            return
         stream = self.stream or sys.stderr
         label, unit = (f"{self.label}, {self._phase}", "") if self._phase is not None else (self.label, self.unit)
         line = progress_line(label, self.done, self.total, now - self._started, unit)

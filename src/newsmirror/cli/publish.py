@@ -11,10 +11,12 @@ from rich.table import Table
 
 from newsmirror.cli import (
     DbOption,
+    QuietOption,
     app,
     console,
     err_console,
     friendly_errors,
+    quiet_stdout,
     store_from,
 )
 from newsmirror.cli.terminal import shown
@@ -58,6 +60,7 @@ def build(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes rendering article pages (default: one per available core; "
                                     "1: all in this process). The output is the same.")] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
     from newsmirror.cli.progress import StageProgress
@@ -70,7 +73,7 @@ def build(
     options = BuildOptions(base_url=base_url if base_url is not None else settings.base_url,
                            script=script or settings.script, site_title=settings.site_title, verify=verify)
     out_dir = out or default_output_dir()
-    with store_from(db) as store, StageProgress("building", err_console, unit="articles") as bar:
+    with store_from(db) as store, StageProgress("building", err_console, unit="articles", quiet=quiet) as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
                            comparer=default_comparer(store) if compare else None, progress=bar.phase, jobs=jobs)
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
@@ -80,17 +83,18 @@ def build(
     for name, counts in report.formats.items():
         table.add_row(name, str(counts.written), str(counts.unchanged), str(counts.removed),
                       str(counts.rendered_inputs), str(counts.skipped_inputs))
-    console.print(table)
-    if not no_images:
-        skipped = f", {report.images_skipped} skipped (host not answering)" if report.images_skipped else ""
-        console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)"
-                      f"{skipped}")
-        if report.images_mostly_failed:
-            err_console.print("[yellow]hint:[/] most images could not be downloaded (no network?); "
-                              "`newsmirror build --no-images` builds without them (they are dropped, captions kept)")
+    with quiet_stdout(quiet):  # the summary; hints, warnings and failures are on stderr below, quiet or not
+        console.print(table)
+        if not no_images:
+            skipped = f", {report.images_skipped} skipped (host not answering)" if report.images_skipped else ""
+            console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)"
+                          f"{skipped}")
+    if not no_images and report.images_mostly_failed:
+        err_console.print("[yellow]hint:[/] most images could not be downloaded (no network?); "
+                          "`newsmirror build --no-images` builds without them (they are dropped, captions kept)")
     for warning in report.warnings:
         err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
-    if not options.base_url:
+    if not options.base_url and not quiet:  # a note on every build, not a problem of this one: cron would mail it each time
         err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code")
     for failure in report.failures[:20]:
         err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
@@ -112,6 +116,7 @@ def publish(
     branch: Annotated[str | None, typer.Option(
         "--branch", help="Branch to push (default: the config's \\[publish] branch, else main).")] = None,
     config: PublishConfigOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Commit the built output to git and push it to every remote; a failing remote does not stop the others."""
     from newsmirror.jobs.building import load_publish_settings, parse_remotes
@@ -133,7 +138,8 @@ def publish(
             failed += not result.ok
             status = "[green]ok[/]" if result.ok else f"[red]failed:[/] {result.message}"
             table.add_row(report.part, commit, f"{result.name} {result.url}", status)
-    console.print(table)
+    with quiet_stdout(quiet):
+        console.print(table)
     if failed:
         err_console.print(f"[red]{failed} push(es) failed[/]; the other remotes were updated")
         raise typer.Exit(1)

@@ -11,12 +11,14 @@ from rich.table import Table
 from newsmirror.cli import (
     ConfigOption,
     DbOption,
+    QuietOption,
     app,
     console,
     err_console,
     friendly_errors,
     known_outlet,
     no_such_article,
+    quiet_stdout,
     store_from,
     unknown_outlet,
 )
@@ -41,6 +43,7 @@ def recheck(
     queue: Annotated[bool, typer.Option(
         "--queue", help="Instead of checking now, queue a recurring re-check job for `newsmirror worker` "
                         "(per --outlet, or all outlets).")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Re-fetch stored articles that are due and record edits, takedowns and restorations.
 
@@ -51,6 +54,13 @@ def recheck(
     shows the diffs. Run it from cron or a timer as often as you like: only due articles
     are fetched.
     """
+    with quiet_stdout(quiet):  # its tables and "nothing is due"; a warning or an error is on stderr either way
+        _recheck(db, config, limit, outlet, article, workers, queue, quiet)
+
+
+def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] | None, workers: int, queue: bool,
+             quiet: bool) -> None:
+    """`recheck`'s body (its help is the command's docstring)."""
     from newsmirror.cli.progress import StageProgress
     from newsmirror.config import load_config
     from newsmirror.fetch import Fetcher
@@ -81,7 +91,7 @@ def recheck(
         if not due:
             console.print("nothing is due for a re-check.")
             return
-        with StageProgress("re-checking", err_console, unit="articles") as progress:
+        with StageProgress("re-checking", err_console, unit="articles", quiet=quiet) as progress:
             done = [0]
 
             def advance(report: CheckReport) -> None:

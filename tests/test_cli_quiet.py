@@ -1,0 +1,105 @@
+"""`--quiet`/`-q` of the commands an operator runs from cron (`run`, `fetch`, `build`, `publish`, `recheck`): cron
+mails any output, so with it a run that went well prints nothing, and a failure still says what failed on stderr and
+exits as it does without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app, console
+from tests.feedfixtures import FixtureItem, article_page, long_body, rss
+from tests.httpserver import LoopbackServer
+
+CRON = ("run", "fetch", "build", "publish", "recheck")
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "nm.sqlite"
+    config = tmp_path / "nm.toml"
+    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\ntimeout_seconds = 2.0\nmax_retries = 0\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("NEWSMIRROR_DB", str(db))
+    monkeypatch.setenv("NEWSMIRROR_CONFIG", str(config))
+    monkeypatch.setenv("NEWSMIRROR_OUT", str(tmp_path / "out"))
+    monkeypatch.setenv("COLUMNS", "200")
+    return db
+
+
+def _feed(server: LoopbackServer) -> str:
+    items = [FixtureItem(f"g{n}", server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(3)]
+    server.route("/ok.xml", body=rss(items, full_text=False), content_type="application/rss+xml")
+    for item in items:
+        server.route(item.link.removeprefix(server.base_url), body=article_page(item))
+    return server.url("/ok.xml")
+
+
+def test_quiet_with_nothing_to_do_prints_nothing(env: Path, loopback_server: LoopbackServer) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["sources", "add", _feed(loopback_server), "--outlet", "测试台"]).exit_code == 0
+    first = runner.invoke(app, ["run"])  # fetches the three articles and builds them
+    assert first.exit_code == 0, first.output
+    for args in (["run", "-q"], ["run", "--quiet"], ["fetch", "-q"], ["recheck", "-q"],
+                 ["build", "-q", "--base-url", "https://news.example/"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
+        assert (result.stdout, result.stderr) == ("", ""), args
+    # Without it, the same idle run still says what it did: the summary on stdout, the phase lines on stderr.
+    loud = runner.invoke(app, ["run"])
+    assert loud.exit_code == 0, loud.output
+    assert "nothing to fetch" in loud.stdout and "outputs in" in loud.stdout
+    assert "updating, reading articles" in loud.stderr
+    assert not console.quiet  # the shared console is itself again after a quiet command
+
+
+def test_quiet_on_a_fresh_store_prints_nothing(env: Path) -> None:
+    result = CliRunner().invoke(app, ["run", "-q"])  # no source yet: said without -q, not mailed with it
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+
+
+@pytest.mark.parametrize("command", ["fetch", "run"])
+def test_quiet_with_a_failing_source_still_prints_its_error_and_exits_as_before(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: Path,
+        loopback_server: LoopbackServer) -> None:
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=503)
+    runner = CliRunner()
+    results = {}
+    for quiet in (False, True):
+        monkeypatch.setenv("NEWSMIRROR_DB", str(tmp_path / f"quiet-{quiet}.sqlite"))  # the same first failure
+        added = runner.invoke(app, ["sources", "add", loopback_server.url("/down.xml"), "--outlet", "测试台"])
+        assert added.exit_code == 0, added.output
+        results[quiet] = runner.invoke(app, [command, *(["-q"] if quiet else [])])
+    loud, quiet_run = results[False], results[True]
+    assert quiet_run.exit_code == loud.exit_code == (1 if command == "fetch" else 0)
+    # The same error lines on stderr; only `run`'s phase lines (progress) are gone.
+    progress = [line for line in loud.stderr.splitlines(keepends=True) if line.startswith("updating, ")]
+    assert bool(progress) == (command == "run")
+    assert quiet_run.stderr == "".join(line for line in loud.stderr.splitlines(keepends=True) if line not in progress)
+    assert "503" in quiet_run.stderr
+    if command == "fetch":
+        assert "all 1 polled source(s) failed" in quiet_run.stderr
+    assert quiet_run.stdout == "" and "failed" in loud.stdout
+
+
+def test_a_failing_push_is_still_an_error_with_quiet(env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site-out"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    args = ["publish", "--out", str(out), "--format", "site", "--remote", f"x={tmp_path / 'no-such-repo.git'}"]
+    loud = CliRunner().invoke(app, args)
+    quiet = CliRunner().invoke(app, [*args, "-q"])
+    assert quiet.exit_code == loud.exit_code == 1
+    assert quiet.stderr == loud.stderr and "push(es) failed" in quiet.stderr
+    assert quiet.stdout == "" and "failed" in loud.stdout
+
+
+def test_every_cron_command_offers_quiet_in_its_help() -> None:
+    for command in CRON:
+        shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "250"})
+        assert shown.exit_code == 0, shown.output
+        line = next(line for line in shown.output.splitlines() if "--quiet" in line)
+        assert "-q" in line and "warnings and errors" in line, (command, line)
