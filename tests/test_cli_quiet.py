@@ -95,6 +95,20 @@ def test_a_failing_push_is_still_an_error_with_quiet(env: Path, tmp_path: Path) 
     assert quiet.exit_code == loud.exit_code == 1
     assert quiet.stderr == loud.stderr and "push(es) failed" in quiet.stderr
     assert quiet.stdout == "" and "failed" in loud.stdout
+    # Which remote failed, on stderr: under -q the table is not printed, so cron's mail must say it.
+    assert "push failed: site -> x (" in " ".join(quiet.stderr.split())
+
+
+def test_a_failing_remote_is_named_as_written_never_read_as_markup(env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site-out"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    name = "[bold]mirror[/]"
+    result = CliRunner().invoke(app, ["publish", "--out", str(out), "--format", "site", "-q",
+                                      "--remote", f"{name}={tmp_path / 'no-such-repo.git'}"])
+    assert result.exit_code == 1
+    # Not a NAME=URL the parser takes, so the whole text is the URL: printed as written, its brackets kept.
+    assert f"({name}=" in " ".join(result.stderr.split())
 
 
 def test_every_cron_command_offers_quiet_in_its_help() -> None:

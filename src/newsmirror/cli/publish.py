@@ -131,15 +131,21 @@ def publish(
     table = Table(title="publish")
     for column in ("output", "commit", "remote", "result"):
         table.add_column(column)
-    failed = 0
+    failures: list[str] = []
     for report in reports:
         commit = (report.commit[:10] + (" (new)" if report.committed else " (unchanged)")) if report.commit else "-"
         for result in report.results:
-            failed += not result.ok
-            status = "[green]ok[/]" if result.ok else f"[red]failed:[/] {result.message}"
-            table.add_row(report.part, commit, f"{result.name} {result.url}", status)
+            # git's message and the URL are outside text: escaped, never read as Rich markup.
+            status = "[green]ok[/]" if result.ok else f"[red]failed:[/] {shown(result.message)}"
+            table.add_row(shown(report.part), commit, shown(f"{result.name} {result.url}"), status)
+            if not result.ok:
+                failures.append(f"{shown(report.part)} -> {shown(result.name)} ({shown(result.url)}): "
+                                f"{shown(result.message)}")
     with quiet_stdout(quiet):
         console.print(table)
-    if failed:
-        err_console.print(f"[red]{failed} push(es) failed[/]; the other remotes were updated")
+    if failures:
+        # Which remote and why on stderr too: under --quiet (cron) the table is not printed.
+        for failure in failures:
+            err_console.print(f"[red]push failed:[/] {failure}", highlight=False)
+        err_console.print(f"[red]{len(failures)} push(es) failed[/]; the other remotes were updated")
         raise typer.Exit(1)
