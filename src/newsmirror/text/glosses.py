@@ -14,21 +14,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 
 from newsmirror.text.fold import quick_normalize
+from newsmirror.text.packaged import packaged_rows
 
 
 @cache
 def _table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    text = resources.files("newsmirror.text").joinpath("glosses.tsv").read_text(encoding="utf-8")
     latins: dict[str, set[str]] = defaultdict(set)
     hans: dict[str, set[str]] = defaultdict(set)
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            han, latin, _posts, _outlets = line.split("\t")
-            latins[han].add(latin)
-            hans[latin].add(han)
+    for han, latin, _posts, _outlets in packaged_rows("glosses.tsv"):
+        latins[han].add(latin)
+        hans[latin].add(han)
     return ({h: frozenset(v) for h, v in latins.items()}, {la: frozenset(v) for la, v in hans.items()})
 
 

@@ -12,7 +12,8 @@ a word not in it keeps its tag.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from newsmirror.text.packaged import packaged_rows
 
 # A name-tagged word whose usage gives it a lower probability of being a name is read as a common word.
 # Chosen on only-X samples A-E (bench/days_results.md, session 32, onlyx35), checked on F-J.
@@ -21,13 +22,7 @@ COMMON_BELOW = 0.15
 
 @cache
 def _probabilities() -> dict[str, float]:
-    text = resources.files("newsmirror.text").joinpath("name_usage.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, _uses, probability = line.split("\t")
-            table[word] = float(probability)
-    return table
+    return {word: float(probability) for word, _uses, probability in packaged_rows("name_usage.tsv")}
 
 
 def name_probability(word: str) -> float | None:

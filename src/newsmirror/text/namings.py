@@ -11,22 +11,19 @@ links and stories (session 33, gloss37).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from newsmirror.text.normalize import normalize
+from newsmirror.text.packaged import packaged_rows
 
 
 @cache
 def _rows() -> dict[str, frozenset[str]]:
     """Normalized name -> every normalized name of its row (itself included)."""
-    text = resources.files("newsmirror.text").joinpath("namings.tsv").read_text(encoding="utf-8")
     rows: dict[str, frozenset[str]] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            _kind, names, _source = line.split("\t")
-            row = frozenset(n for n in (normalize(name) for name in names.split("|")) if n)
-            for name in row:
-                rows[name] = rows.get(name, frozenset()) | row
+    for _kind, names, _source in packaged_rows("namings.tsv"):
+        row = frozenset(n for n in (normalize(name) for name in names.split("|")) if n)
+        for name in row:
+            rows[name] = rows.get(name, frozenset()) | row
     return rows
 
 
