@@ -83,8 +83,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s41 (2020-10-10, drawn at random, labelled in session 32) was first scored at
 # session 33's start (R .489 P .850, 0 false only-X of 7): a tuning file from then on. facts-s42 (2020-09-20, drawn
 # at random, labelled in session 33) was first scored at session 34's start (R .632 P .983, 0 false only-X of 9): a
-# tuning file from then on. facts-s43 (2020-11-25, drawn at random, labelled in session 34) is kept for session 35.
-FRESH_FACT_FILES = ("facts-s43",)
+# tuning file from then on. facts-s43 (2020-11-25, drawn at random, labelled in session 34) was first scored at
+# session 35's start (R .538 P .862, 0 false only-X of 5): a tuning file from then on. facts-s44 (2020-07-31, drawn
+# at random, labelled in session 35) is kept for session 36.
+FRESH_FACT_FILES = ("facts-s44",)
 
 
 def never_tuned_on(path: Path) -> bool:
