@@ -87,9 +87,9 @@ def test_cli_build_then_publish(store: SQLiteStore, tmp_path: Path) -> None:
     good = _bare(tmp_path / "good.git")
     pushed = runner.invoke(app, ["publish", "--out", str(out), "--format", "pagemirror",
                                  "--remote", f"good={good}", "--remote", f"bad={tmp_path / 'nope.git'}"])
-    assert pushed.exit_code == 1
+    assert pushed.exit_code == 0  # one of two remotes failed: said on stderr, not a failed run (cli.EXIT_STATUS_HELP)
     assert "README.md" in _tree(good)
-    assert "1 push(es) failed" in pushed.output
+    assert "1 of 2 push(es) failed" in pushed.output
     no_remote = runner.invoke(app, ["publish", "--out", str(out), "--format", "pagemirror",
                                     "--config", str(tmp_path / "none.toml")])
     assert no_remote.exit_code == 1 and "does not" in " ".join(no_remote.output.split())

@@ -66,6 +66,26 @@ QuietOption = Annotated[
 ]
 
 
+# The exit status of the commands cron runs (`fetch`, `run`, `recheck`, `publish`), one policy, said in each one's
+# --help and in README's use section. A feed or a page that is down for a while is routine (it is retried, and backs
+# off): a run in which only some failed did its job and exits 0, each failure named on stderr (cron mails it, also
+# under --quiet), so `newsmirror run -q && newsmirror publish -q` does not stop publishing because one outlet is down.
+# A run in which nothing worked (the network is down, every remote refused) exits 1, so a monitor or `&&` sees it.
+EXIT_STATUS_HELP = ("Exit status: 0 when everything went, or when only some {units} failed (each is named on stderr, "
+                    "with or without --quiet); 1 when every one failed or the command stopped on an error.")
+
+
+def failed_of(failed: int, attempted: int, units: str, *, all_hint: str, some_note: str) -> None:
+    """Apply :data:`EXIT_STATUS_HELP` after a command has named each failure on stderr: some failed, a warning line
+    with the count (the run goes on to exit 0); every one failed, an error (``friendly_errors`` prints it, exit 1)."""
+    if not failed:
+        return
+    if failed >= attempted:
+        raise NewsmirrorError(f"all {attempted} {units} failed; {all_hint}")
+    err_console.print(f"[yellow]warning:[/] {failed} of {attempted} {units} failed; {some_note}",
+                      highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def quiet_stdout(quiet: bool) -> Iterator[None]:
     """With ``quiet``, nothing the command prints on the console reaches stdout (err_console is untouched); the
