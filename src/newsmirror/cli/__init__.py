@@ -12,6 +12,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
+from typer.models import DefaultPlaceholder
 
 from newsmirror.cli.stopping import (
     STDOUT_CLOSED,
@@ -261,6 +263,71 @@ def one_line_summaries(typer_app: typer.Typer) -> None:
             one_line_summaries(group.typer_instance)
 
 
+# What `--help` shows after an option that takes a value: typer (0.29) shows the Python type (`--db <str>`,
+# `--source <list[str]>`, `--limit <int range>`), and `<bool>` after every flag, `--help` included, as if each took a
+# value. Here: a word by the parameter's name, else by its type (a list's word is its item's: the help says
+# "repeatable"); nothing after a flag; an argument's own name in capitals (`ARTICLE_ID`, not `{article_id}`).
+VALUE_WORDS = {
+    "db": "STORE", "config": "FILE", "from_file": "FILE", "out": "DIR", "corpus": "DIR", "write_site": "DIR",
+    "images": "DIR", "outlet": "NAME", "name": "NAME", "channel": "NAME", "branch": "NAME", "source": "ID",
+    "article": "ID", "worker_id": "ID", "remote": "NAME=URL", "output_format": "FORMAT", "script": "SCRIPT",
+    "kind": "KIND", "kinds": "KINDS", "base_url": "URL", "public_url": "URL", "host": "HOST", "port": "PORT",
+    "admin_token": "TOKEN", "message": "TEXT", "plugins": "MODULE",
+}
+TYPE_WORDS = (("int", "INTEGER"), ("float", "NUMBER"), ("path", "PATH"))  # in the type's name; else TEXT
+
+
+def readable_metavar(param: Any, ctx: Any) -> None:
+    """Set the metavar of one click parameter that has none (an explicit one, e.g. YYYY-MM-DD, is kept)."""
+    if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "display_type_rich"):
+        param.display_type_rich = lambda ctx: None  # typer 0.29 shows `<list[str]>` beside it, whatever its metavar
+    if param.metavar is not None:
+        return
+    if getattr(param, "param_type_name", "") == "argument":
+        param.metavar = (param.name or "").upper()
+    elif getattr(param, "is_flag", False) or getattr(param, "count", False):
+        param.metavar = ""
+    elif param.name in VALUE_WORDS:
+        param.metavar = VALUE_WORDS[param.name]
+    else:
+        # click's type name ("integer range"), or typer 0.29's, which has no click type ("<int range>").
+        kind = getattr(getattr(param, "type", None), "name", None)
+        if kind is None and hasattr(param, "display_type"):
+            kind = param.display_type(ctx)
+        param.metavar = next((word for part, word in TYPE_WORDS if part in str(kind).lower()), "TEXT")
+
+
+class _ReadableHelp:
+    """A click command whose `--help` reads as a new user types it: :func:`readable_metavar` on every parameter,
+    ``--help`` and the completion options included (they are added after the command is made)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            readable_metavar(param, ctx)
+        return params
+
+
+class Command(_ReadableHelp, TyperCommand):
+    """Every command's click class (:func:`readable_help`)."""
+
+
+class Group(_ReadableHelp, TyperGroup):
+    """Every command group's click class (:func:`readable_help`)."""
+
+
+def readable_help(typer_app: typer.Typer) -> None:
+    """Make :class:`Command` and :class:`Group` the click classes of every command and group that names none."""
+    if typer_app.info.cls in (None, TyperGroup) or isinstance(typer_app.info.cls, DefaultPlaceholder):
+        typer_app.info.cls = Group
+    for info in typer_app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = Command
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            readable_help(group.typer_instance)
+
+
 def main() -> None:  # pragma: no cover - console entry
     sys.exit(app())
 
@@ -272,3 +339,4 @@ from newsmirror.cli import (  # noqa: E402, F401, I001
 
 
 one_line_summaries(app)
+readable_help(app)
