@@ -116,3 +116,23 @@ def test_the_readme_says_the_policy_where_it_shows_cron() -> None:
     use = " ".join(readme.split("## Use")[1].split("\n## ")[0].split())
     assert "exit 0 when everything went, or when only some sources, re-checked articles or remotes failed" in use
     assert "exit 1 when every one failed" in use and "`newsmirror run -q && newsmirror publish -q`" in use
+
+
+def test_run_names_a_page_that_failed_to_render_on_stderr_and_exits_1_as_build_does(
+        cli_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The failure was in the stdout summary only: gone under -q, and the run exited 0.
+    import newsmirror.jobs.update as update
+
+    real = update.group_and_build
+
+    def failing_page(*args: object, **kwargs: object) -> update.UpdateReport:
+        report = real(*args, **kwargs)  # type: ignore[arg-type]
+        report.build.failures.append("0123456789abcdef (https://example.org/a): cannot render")
+        return report
+
+    monkeypatch.setattr(update, "group_and_build", failing_page)
+    result = CliRunner().invoke(app, ["run", "-q"])
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert "failed: 0123456789abcdef (https://example.org/a): cannot render" in said
+    assert "1 page(s) failed to render" in said and result.stdout == ""
