@@ -66,3 +66,19 @@ def corpus_dir() -> Path:
 
 # --- fetch: loopback HTTP server (tests/httpserver.py) ---
 from tests.httpserver import loopback_server  # noqa: E402, F401
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh store, settings and output folder for CLI commands that fetch from the loopback server: no delay
+    between requests, no retry, a short timeout (a failing feed fails at once); wide output, so table rows stay one
+    line. The store's path (it does not exist yet)."""
+    db = tmp_path / "nm.sqlite"
+    config = tmp_path / "nm.toml"
+    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\ntimeout_seconds = 2.0\nmax_retries = 0\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("NEWSMIRROR_DB", str(db))
+    monkeypatch.setenv("NEWSMIRROR_CONFIG", str(config))
+    monkeypatch.setenv("NEWSMIRROR_OUT", str(tmp_path / "out"))
+    monkeypatch.setenv("COLUMNS", "200")
+    return db

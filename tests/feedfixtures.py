@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
+
+if TYPE_CHECKING:
+    from tests.httpserver import LoopbackServer
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,13 @@ def long_body(seed: int) -> str:
         f"讨论最新公布的政策细节，官员表示将在{n + 1}周内给出答复。"
         for n in range(1, 5)
     )
+
+
+def serve_feed(server: LoopbackServer, path: str = "/ok.xml", count: int = 3) -> str:
+    """A summary-only RSS feed of ``count`` items on the loopback server, each item's article page served too; the
+    feed's URL."""
+    items = [FixtureItem(f"g{n}", server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(count)]
+    server.route(path, body=rss(items, full_text=False), content_type="application/rss+xml")
+    for item in items:
+        server.route(item.link.removeprefix(server.base_url), body=article_page(item))
+    return server.url(path)

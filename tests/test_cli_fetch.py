@@ -5,36 +5,23 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
 from newsmirror.store import open_store
-from tests.feedfixtures import FixtureItem, article_page, long_body, rss
+from tests.feedfixtures import FixtureItem, long_body, rss, serve_feed
 from tests.httpserver import LoopbackServer
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    db = tmp_path / "nm.sqlite"
-    config = tmp_path / "nm.toml"
-    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\ntimeout_seconds = 2.0\nmax_retries = 0\n",
-                      encoding="utf-8")
-    monkeypatch.setenv("NEWSMIRROR_DB", str(db))
-    monkeypatch.setenv("NEWSMIRROR_CONFIG", str(config))
-    monkeypatch.setenv("COLUMNS", "200")
-    return db
-
-
-def test_sources_add_list_remove_and_opml(env: Path, tmp_path: Path) -> None:
+def test_sources_add_list_remove_and_opml(cli_env: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["sources", "add", "https://www.rfi.fr/cn/rss", "--outlet", "法广",
                                  "--script", "zh-Hans", "--summary-only"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["sources", "add", "--defaults"])
     assert result.exit_code == 0 and "updated" in result.output
-    with open_store(env) as store:
+    with open_store(cli_env) as store:
         sources = store.list_sources()
     assert sum(1 for s in sources if s.url == "https://www.rfi.fr/cn/rss") == 1
 
@@ -44,15 +31,15 @@ def test_sources_add_list_remove_and_opml(env: Path, tmp_path: Path) -> None:
     opml = tmp_path / "out.opml"
     assert runner.invoke(app, ["sources", "export-opml", str(opml)]).exit_code == 0
     assert runner.invoke(app, ["sources", "remove", "https://www.rfi.fr/cn/rss"]).exit_code == 0
-    with open_store(env) as store:
+    with open_store(cli_env) as store:
         assert len(store.list_sources()) == len(sources) - 1
     assert runner.invoke(app, ["sources", "import-opml", str(opml)]).exit_code == 0
-    with open_store(env) as store:
+    with open_store(cli_env) as store:
         assert len(store.list_sources()) == len(sources)
 
 
-def test_sources_errors_are_one_line(env: Path) -> None:
-    open_store(env).close()  # `sources remove` reads: it would refuse a store that does not exist
+def test_sources_errors_are_one_line(cli_env: Path) -> None:
+    open_store(cli_env).close()  # `sources remove` reads: it would refuse a store that does not exist
     result = runner.invoke(app, ["sources", "add", "https://x.example/feed"])
     assert result.exit_code == 1 and "outlet" in result.output and "Traceback" not in result.output
     result = runner.invoke(app, ["sources", "remove", "nope"])
@@ -61,22 +48,19 @@ def test_sources_errors_are_one_line(env: Path) -> None:
     assert result.exit_code == 1 and "nothing to add" in result.output
 
 
-def test_add_with_discovery(env: Path, loopback_server: LoopbackServer) -> None:
+def test_add_with_discovery(cli_env: Path, loopback_server: LoopbackServer) -> None:
     item = FixtureItem("g", loopback_server.url("/a.html"), "标题", long_body(1))
     loopback_server.route("/", body='<html><head><link rel="alternate" type="application/rss+xml" '
                                     'href="/gb/feed"></head><body>首页</body></html>')
     loopback_server.route("/gb/feed", body=rss([item]), content_type="application/rss+xml")
     result = runner.invoke(app, ["sources", "add", loopback_server.url("/"), "--discover", "--outlet", "测试台"])
     assert result.exit_code == 0, result.output
-    with open_store(env) as store:
+    with open_store(cli_env) as store:
         assert [s.url for s in store.list_sources()] == [loopback_server.url("/gb/feed")]
 
 
-def test_fetch_prints_a_summary_per_source(env: Path, loopback_server: LoopbackServer) -> None:
-    items = [FixtureItem(f"g{n}", loopback_server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(3)]
-    loopback_server.route("/ok.xml", body=rss(items, full_text=False), content_type="application/rss+xml")
-    for item in items:
-        loopback_server.route(item.link.removeprefix(loopback_server.base_url), body=article_page(item))
+def test_fetch_prints_a_summary_per_source(cli_env: Path, loopback_server: LoopbackServer) -> None:
+    serve_feed(loopback_server, "/ok.xml")
     loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=503)
     for path, name in (("/ok.xml", "好源"), ("/down.xml", "坏源")):
         assert runner.invoke(app, ["sources", "add", loopback_server.url(path), "--outlet", "测试台",
@@ -88,13 +72,13 @@ def test_fetch_prints_a_summary_per_source(env: Path, loopback_server: LoopbackS
     assert [cell.strip() for cell in ok_row.split("│")[1:7]] == ["好源", "ok", "3", "0", "0", ""]
     assert "failed" in next(line for line in result.output.splitlines() if "坏源" in line)
     assert "503" in result.output
-    with open_store(env) as store:
+    with open_store(cli_env) as store:
         assert store.count_articles() == 3
 
     again = runner.invoke(app, ["fetch"])
     assert "nothing to fetch" in again.output and "2 source(s) not due" in again.output
 
-    out = env.parent / "out"
+    out = cli_env.parent / "out"
     run = runner.invoke(app, ["run", "--all", "--out", str(out)])
     assert run.exit_code == 0, run.output
     # run = fetch, then group and publish: the three stored articles reach every output format.
@@ -102,7 +86,7 @@ def test_fetch_prints_a_summary_per_source(env: Path, loopback_server: LoopbackS
     assert {p.name for p in out.iterdir()} >= {"pagemirror", "jekyll", "site"}
 
 
-def test_fetch_exits_1_when_every_source_failed(env: Path, loopback_server: LoopbackServer) -> None:
+def test_fetch_exits_1_when_every_source_failed(cli_env: Path, loopback_server: LoopbackServer) -> None:
     loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=500)
     runner.invoke(app, ["sources", "add", loopback_server.url("/down.xml"), "--outlet", "测试台"])
     result = runner.invoke(app, ["fetch"])
@@ -110,7 +94,7 @@ def test_fetch_exits_1_when_every_source_failed(env: Path, loopback_server: Loop
     assert "all 1 polled source(s) failed" in result.output
 
 
-def test_fetch_with_no_source_says_how_to_add_one(env: Path) -> None:
+def test_fetch_with_no_source_says_how_to_add_one(cli_env: Path) -> None:
     # A fresh store said "0 source(s) not due yet (`--all` polls them anyway ...)": there is nothing to poll.
     result = CliRunner().invoke(app, ["fetch"])
     assert result.exit_code == 0, result.output
@@ -118,7 +102,7 @@ def test_fetch_with_no_source_says_how_to_add_one(env: Path) -> None:
     assert "no sources yet" in said and "`newsmirror sources add --defaults`" in said and "not due" not in said
 
 
-def test_fetch_and_demo_off_a_terminal_write_no_empty_line_to_stderr(env: Path, tmp_path: Path) -> None:
+def test_fetch_and_demo_off_a_terminal_write_no_empty_line_to_stderr(cli_env: Path, tmp_path: Path) -> None:
     """From cron any output is mailed: the live bar, which draws nothing off a terminal, left an empty line on
     stderr at its end on every run, a quiet one included."""
     fetched = CliRunner().invoke(app, ["fetch"])
@@ -130,9 +114,9 @@ def test_fetch_and_demo_off_a_terminal_write_no_empty_line_to_stderr(env: Path, 
     assert "" not in demo.stderr.splitlines(), demo.stderr
 
 
-def test_sources_list_of_a_store_without_sources_says_how_to_add_one(env: Path) -> None:
+def test_sources_list_of_a_store_without_sources_says_how_to_add_one(cli_env: Path) -> None:
     """Not "0 sources" over a table of headers only."""
-    open_store(env).close()
+    open_store(cli_env).close()
     result = CliRunner().invoke(app, ["sources", "list"])
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
@@ -140,9 +124,9 @@ def test_sources_list_of_a_store_without_sources_says_how_to_add_one(env: Path) 
     assert CliRunner().invoke(app, ["sources", "list", "--json"]).output.strip() == "[]"
 
 
-def test_sources_list_gives_the_next_poll_in_utc8_as_every_view_gives_a_time(env: Path) -> None:
+def test_sources_list_gives_the_next_poll_in_utc8_as_every_view_gives_a_time(cli_env: Path) -> None:
     assert runner.invoke(app, ["sources", "add", "https://www.rfi.fr/cn/rss", "--outlet", "法广"]).exit_code == 0
-    with open_store(env) as store:
+    with open_store(cli_env) as store:
         (source,) = store.list_sources()
         state = store.get_feed_state(source.id)
         state.next_due_at = datetime(2024, 5, 4, 23, 30, tzinfo=UTC)  # 07:30 UTC+8 on the 5th

@@ -122,3 +122,26 @@ def test_publish_says_where_remotes_and_branch_come_from_by_default() -> None:
     shown = " ".join(CliRunner().invoke(app, ["publish", "--help"], env=WIDE).output.replace("│", " ").split())
     assert "(default: the config's [publish.remotes])" in shown
     assert "Branch to push (default: the config's [publish] branch, else main)" in shown
+
+
+PYTHON_TYPES = re.compile(r"<(?:bool|str|int|float|path|datetime|list\[)[^>]*>")
+
+
+def test_every_help_names_values_in_words_and_shows_flags_as_flags() -> None:
+    """typer showed the Python type after every option (`--db <str>`, `--source <list[str]>`, `--limit <int range>`),
+    `<bool>` after every flag, `--help` included, as if each took a value, and an argument as `{article_id}`."""
+    read = 0
+    for path, group in _groups():
+        pages = [[*path, "--help"]] + [[*path, name, "--help"] for name, command in group.commands.items()
+                                       if not hasattr(command, "commands")]
+        for args in pages:
+            shown = CliRunner().invoke(app, args, env=WIDE).output
+            read += 1
+            assert not PYTHON_TYPES.search(shown), (args, PYTHON_TYPES.search(shown))
+            assert re.search(r"--help\s+Show this message", shown), args
+    assert read >= 27  # the app, its 2 groups and every command
+    stats = CliRunner().invoke(app, ["stats", "--help"], env=WIDE).output
+    assert re.search(r"│ --db\s+STORE\s+Store:", stats) and re.search(r"│ --json\s+Print JSON", stats)
+    fetch = CliRunner().invoke(app, ["fetch", "--help"], env=WIDE).output
+    assert re.search(r"--source\s+-s\s+ID\s+Only this source id", fetch)
+    assert "{ARTICLE_ID}" in CliRunner().invoke(app, ["show", "--help"], env=WIDE).output

@@ -10,36 +10,15 @@ import pytest
 from typer.testing import CliRunner
 
 from newsmirror.cli import app, console
-from tests.feedfixtures import FixtureItem, article_page, long_body, rss
+from tests.feedfixtures import serve_feed
 from tests.httpserver import LoopbackServer
 
 CRON = ("run", "fetch", "build", "publish", "recheck")
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    db = tmp_path / "nm.sqlite"
-    config = tmp_path / "nm.toml"
-    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\ntimeout_seconds = 2.0\nmax_retries = 0\n",
-                      encoding="utf-8")
-    monkeypatch.setenv("NEWSMIRROR_DB", str(db))
-    monkeypatch.setenv("NEWSMIRROR_CONFIG", str(config))
-    monkeypatch.setenv("NEWSMIRROR_OUT", str(tmp_path / "out"))
-    monkeypatch.setenv("COLUMNS", "200")
-    return db
-
-
-def _feed(server: LoopbackServer) -> str:
-    items = [FixtureItem(f"g{n}", server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(3)]
-    server.route("/ok.xml", body=rss(items, full_text=False), content_type="application/rss+xml")
-    for item in items:
-        server.route(item.link.removeprefix(server.base_url), body=article_page(item))
-    return server.url("/ok.xml")
-
-
-def test_quiet_with_nothing_to_do_prints_nothing(env: Path, loopback_server: LoopbackServer) -> None:
+def test_quiet_with_nothing_to_do_prints_nothing(cli_env: Path, loopback_server: LoopbackServer) -> None:
     runner = CliRunner()
-    assert runner.invoke(app, ["sources", "add", _feed(loopback_server), "--outlet", "测试台"]).exit_code == 0
+    assert runner.invoke(app, ["sources", "add", serve_feed(loopback_server), "--outlet", "测试台"]).exit_code == 0
     first = runner.invoke(app, ["run"])  # fetches the three articles and builds them
     assert first.exit_code == 0, first.output
     for args in (["run", "-q"], ["run", "--quiet"], ["fetch", "-q"], ["recheck", "-q"],
@@ -55,7 +34,7 @@ def test_quiet_with_nothing_to_do_prints_nothing(env: Path, loopback_server: Loo
     assert not console.quiet  # the shared console is itself again after a quiet command
 
 
-def test_quiet_on_a_fresh_store_prints_nothing(env: Path) -> None:
+def test_quiet_on_a_fresh_store_prints_nothing(cli_env: Path) -> None:
     result = CliRunner().invoke(app, ["run", "-q"])  # no source yet: said without -q, not mailed with it
     assert result.exit_code == 0, result.output
     assert (result.stdout, result.stderr) == ("", "")
@@ -63,7 +42,7 @@ def test_quiet_on_a_fresh_store_prints_nothing(env: Path) -> None:
 
 @pytest.mark.parametrize("command", ["fetch", "run"])
 def test_quiet_with_a_failing_source_still_prints_its_error_and_exits_as_before(
-        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: Path,
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_env: Path,
         loopback_server: LoopbackServer) -> None:
     loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=503)
     runner = CliRunner()
@@ -74,18 +53,17 @@ def test_quiet_with_a_failing_source_still_prints_its_error_and_exits_as_before(
         assert added.exit_code == 0, added.output
         results[quiet] = runner.invoke(app, [command, *(["-q"] if quiet else [])])
     loud, quiet_run = results[False], results[True]
-    assert quiet_run.exit_code == loud.exit_code == (1 if command == "fetch" else 0)
+    assert quiet_run.exit_code == loud.exit_code == 1  # every source failed (tests/test_cli_exit_status.py)
     # The same error lines on stderr; only `run`'s phase lines (progress) are gone.
     progress = [line for line in loud.stderr.splitlines(keepends=True) if line.startswith("updating, ")]
     assert bool(progress) == (command == "run")
     assert quiet_run.stderr == "".join(line for line in loud.stderr.splitlines(keepends=True) if line not in progress)
     assert "503" in quiet_run.stderr
-    if command == "fetch":
-        assert "all 1 polled source(s) failed" in quiet_run.stderr
+    assert "all 1 polled source(s) failed" in quiet_run.stderr
     assert quiet_run.stdout == "" and "failed" in loud.stdout
 
 
-def test_a_failing_push_is_still_an_error_with_quiet(env: Path, tmp_path: Path) -> None:
+def test_a_failing_push_is_still_an_error_with_quiet(cli_env: Path, tmp_path: Path) -> None:
     out = tmp_path / "site-out"
     (out / "site").mkdir(parents=True)
     (out / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
@@ -99,7 +77,7 @@ def test_a_failing_push_is_still_an_error_with_quiet(env: Path, tmp_path: Path) 
     assert "push failed: site -> x (" in " ".join(quiet.stderr.split())
 
 
-def test_a_failing_remote_is_named_as_written_never_read_as_markup(env: Path, tmp_path: Path) -> None:
+def test_a_failing_remote_is_named_as_written_never_read_as_markup(cli_env: Path, tmp_path: Path) -> None:
     out = tmp_path / "site-out"
     (out / "site").mkdir(parents=True)
     (out / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
@@ -115,5 +93,6 @@ def test_every_cron_command_offers_quiet_in_its_help() -> None:
     for command in CRON:
         shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "250"})
         assert shown.exit_code == 0, shown.output
-        line = next(line for line in shown.output.splitlines() if "--quiet" in line)
+        # The options row, not the summary's "with or without --quiet" (the exit status the help states).
+        line = next(line for line in shown.output.splitlines() if line.startswith("│ --quiet "))
         assert "-q" in line and "warnings and errors" in line, (command, line)

@@ -17,9 +17,10 @@ from newsmirror.cli import app
 from newsmirror.cli.search import MATCH_STYLE, marked
 from newsmirror.cli.terminal import plain
 from newsmirror.model import Article
-from newsmirror.store import SearchQuery, open_store
+from newsmirror.store import SearchQuery, article_summary, open_store
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import create_app
+from newsmirror.web.api import ArticleSummary
 from newsmirror.web.render import highlight
 from tests.test_cli_terminal import MARKUP_OUTLET, MARKUP_TITLE
 from tests.web.conftest import SIMPLIFIED, TRADITIONAL, fill
@@ -143,3 +144,20 @@ def test_the_days_are_utc8_days_and_the_help_says_so(db: str) -> None:
     assert late.id not in ids_of(run("马朝旭", "--until", "2024-05-04", "--db", db)[1])
     help_text = " ".join(CliRunner().invoke(app, ["search", "--help"], env={"COLUMNS": "200"}).output.split())
     assert help_text.count("UTC+8") >= 2
+
+
+def test_json_gives_each_article_as_api_search_does(tmp_path: Path) -> None:
+    """`search --json` built an article's fields by hand beside the API's `summary_of`: one function now feeds both,
+    so a field added to one reaches the other; the same store gives the same fields and values, less the reader's
+    page address."""
+    db = str(tmp_path / "same.sqlite")
+    article = Article(outlet="新闻网", title="马朝旭访问莫斯科", original_url="https://example.org/m", channel="国际",
+                      body_text="马朝旭抵达。", published_at=datetime(2024, 5, 4, 23, 30, tzinfo=UTC))
+    with open_store(db, create=True) as store:
+        store.upsert_article(article)
+        api = TestClient(create_app(store)).get("/api/search", params={"q": "马朝旭"}).json()
+    cli = json.loads(CliRunner().invoke(app, ["search", "马朝旭", "--json", "--db", db]).output)
+    (api_hit,), (cli_hit,) = api["hits"], cli["hits"]
+    assert api_hit["article"].pop("url").endswith("/article/" + article.id)
+    assert cli_hit["article"] == api_hit["article"]
+    assert set(ArticleSummary.model_fields) - {"url"} == set(article_summary(article))

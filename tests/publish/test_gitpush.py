@@ -10,6 +10,7 @@ from newsmirror.cli import app
 from newsmirror.errors import ConfigError
 from newsmirror.jobs.building import build, publish
 from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.gitpush import publish_folder, push_failure
 from newsmirror.store.sqlite import SQLiteStore
 from tests.publish.conftest import BASE_URL, fill, make_article
 
@@ -87,9 +88,31 @@ def test_cli_build_then_publish(store: SQLiteStore, tmp_path: Path) -> None:
     good = _bare(tmp_path / "good.git")
     pushed = runner.invoke(app, ["publish", "--out", str(out), "--format", "pagemirror",
                                  "--remote", f"good={good}", "--remote", f"bad={tmp_path / 'nope.git'}"])
-    assert pushed.exit_code == 1
+    assert pushed.exit_code == 0  # one of two remotes failed: said on stderr, not a failed run (cli.EXIT_STATUS_HELP)
     assert "README.md" in _tree(good)
-    assert "1 push(es) failed" in pushed.output
+    assert "1 of 2 push(es) failed" in pushed.output
     no_remote = runner.invoke(app, ["publish", "--out", str(out), "--format", "pagemirror",
                                     "--config", str(tmp_path / "none.toml")])
     assert no_remote.exit_code == 1 and "does not" in " ".join(no_remote.output.split())
+
+
+def test_a_failed_push_says_git_s_reason_not_its_advice(tmp_path: Path) -> None:
+    # The last line of git's answer was taken: "and the repository exists." for a missing repository.
+    missing = "\n".join(["fatal: '/x/nope.git' does not appear to be a git repository",
+                         "fatal: Could not read from remote repository.", "",
+                         "Please make sure you have the correct access rights", "and the repository exists."])
+    assert push_failure(missing) == "fatal: '/x/nope.git' does not appear to be a git repository"
+    rejected_err = "\n".join(["error: failed to push some refs to '/x/r.git'",
+                              "hint: Updates were rejected because a pushed branch tip is behind its remote"])
+    rejected_out = "To /x/r.git\n!\tHEAD:refs/heads/main\t[rejected] (non-fast-forward)\nDone\n"
+    assert push_failure(rejected_err, rejected_out) == "HEAD:refs/heads/main [rejected] (non-fast-forward)"
+    assert push_failure("error: src refspec main does not match any") == "error: src refspec main does not match any"
+    assert push_failure("", "") == ""
+
+
+def test_a_real_push_to_a_missing_repository_names_it(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    (result,) = publish_folder(folder, {"gone": str(tmp_path / "nope.git")}, "m").results
+    assert not result.ok and "does not appear to be a git repository" in result.message, result.message

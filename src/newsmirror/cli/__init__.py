@@ -12,6 +12,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
+from typer.models import DefaultPlaceholder
 
 from newsmirror.cli.stopping import (
     STDOUT_CLOSED,
@@ -64,6 +66,26 @@ QuietOption = Annotated[
     typer.Option("--quiet", "-q",
                  help="Print only warnings and errors (on stderr): no progress, no summary; for cron, which mails any output."),
 ]
+
+
+# The exit status of the commands cron runs (`fetch`, `run`, `recheck`, `publish`), one policy, said in each one's
+# --help and in README's use section. A feed or a page that is down for a while is routine (it is retried, and backs
+# off): a run in which only some failed did its job and exits 0, each failure named on stderr (cron mails it, also
+# under --quiet), so `newsmirror run -q && newsmirror publish -q` does not stop publishing because one outlet is down.
+# A run in which nothing worked (the network is down, every remote refused) exits 1, so a monitor or `&&` sees it.
+EXIT_STATUS_HELP = ("Exit status: 0 when everything went, or when only some {units} failed (each is named on stderr, "
+                    "with or without --quiet); 1 when every one failed or the command stopped on an error.")
+
+
+def failed_of(failed: int, attempted: int, units: str, *, all_hint: str, some_note: str) -> None:
+    """Apply :data:`EXIT_STATUS_HELP` after a command has named each failure on stderr: some failed, a warning line
+    with the count (the run goes on to exit 0); every one failed, an error (``friendly_errors`` prints it, exit 1)."""
+    if not failed:
+        return
+    if failed >= attempted:
+        raise NewsmirrorError(f"all {attempted} {units} failed; {all_hint}")
+    err_console.print(f"[yellow]warning:[/] {failed} of {attempted} {units} failed; {some_note}",
+                      highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -241,6 +263,71 @@ def one_line_summaries(typer_app: typer.Typer) -> None:
             one_line_summaries(group.typer_instance)
 
 
+# What `--help` shows after an option that takes a value: typer (0.29) shows the Python type (`--db <str>`,
+# `--source <list[str]>`, `--limit <int range>`), and `<bool>` after every flag, `--help` included, as if each took a
+# value. Here: a word by the parameter's name, else by its type (a list's word is its item's: the help says
+# "repeatable"); nothing after a flag; an argument's own name in capitals (`ARTICLE_ID`, not `{article_id}`).
+VALUE_WORDS = {
+    "db": "STORE", "config": "FILE", "from_file": "FILE", "out": "DIR", "corpus": "DIR", "write_site": "DIR",
+    "images": "DIR", "outlet": "NAME", "name": "NAME", "channel": "NAME", "branch": "NAME", "source": "ID",
+    "article": "ID", "worker_id": "ID", "remote": "NAME=URL", "output_format": "FORMAT", "script": "SCRIPT",
+    "kind": "KIND", "kinds": "KINDS", "base_url": "URL", "public_url": "URL", "host": "HOST", "port": "PORT",
+    "admin_token": "TOKEN", "message": "TEXT", "plugins": "MODULE",
+}
+TYPE_WORDS = (("int", "INTEGER"), ("float", "NUMBER"), ("path", "PATH"))  # in the type's name; else TEXT
+
+
+def readable_metavar(param: Any, ctx: Any) -> None:
+    """Set the metavar of one click parameter that has none (an explicit one, e.g. YYYY-MM-DD, is kept)."""
+    if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "display_type_rich"):
+        param.display_type_rich = lambda ctx: None  # typer 0.29 shows `<list[str]>` beside it, whatever its metavar
+    if param.metavar is not None:
+        return
+    if getattr(param, "param_type_name", "") == "argument":
+        param.metavar = (param.name or "").upper()
+    elif getattr(param, "is_flag", False) or getattr(param, "count", False):
+        param.metavar = ""
+    elif param.name in VALUE_WORDS:
+        param.metavar = VALUE_WORDS[param.name]
+    else:
+        # click's type name ("integer range"), or typer 0.29's, which has no click type ("<int range>").
+        kind = getattr(getattr(param, "type", None), "name", None)
+        if kind is None and hasattr(param, "display_type"):
+            kind = param.display_type(ctx)
+        param.metavar = next((word for part, word in TYPE_WORDS if part in str(kind).lower()), "TEXT")
+
+
+class _ReadableHelp:
+    """A click command whose `--help` reads as a new user types it: :func:`readable_metavar` on every parameter,
+    ``--help`` and the completion options included (they are added after the command is made)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            readable_metavar(param, ctx)
+        return params
+
+
+class Command(_ReadableHelp, TyperCommand):
+    """Every command's click class (:func:`readable_help`)."""
+
+
+class Group(_ReadableHelp, TyperGroup):
+    """Every command group's click class (:func:`readable_help`)."""
+
+
+def readable_help(typer_app: typer.Typer) -> None:
+    """Make :class:`Command` and :class:`Group` the click classes of every command and group that names none."""
+    if typer_app.info.cls in (None, TyperGroup) or isinstance(typer_app.info.cls, DefaultPlaceholder):
+        typer_app.info.cls = Group
+    for info in typer_app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = Command
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            readable_help(group.typer_instance)
+
+
 def main() -> None:  # pragma: no cover - console entry
     sys.exit(app())
 
@@ -252,3 +339,4 @@ from newsmirror.cli import (  # noqa: E402, F401, I001
 
 
 one_line_summaries(app)
+readable_help(app)

@@ -16,6 +16,7 @@ from newsmirror.cli import (
     app,
     console,
     err_console,
+    failed_of,
     friendly_errors,
     quiet_stdout,
     store_from,
@@ -229,12 +230,25 @@ def _print_fetch_report(report: Any) -> None:
     table.add_row("[bold]total", "", *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
     console.print(table)
     for item in report.sources:
+        # Said as `recheck` and `publish` name theirs: what failed, then the source's name and id, then why.
+        source = shown(f"{item.source.name} ({item.source.id})" if item.source.name else item.source.id)
         if item.error:
-            err_console.print(f"[red]{shown(item.source.id)}[/]: {shown(item.error)}", highlight=False)
+            err_console.print(f"[red]fetch failed:[/] {source}: {shown(item.error)}", highlight=False, soft_wrap=True)
         for problem in item.item_errors[:5]:
-            err_console.print(f"[yellow]{shown(item.source.id)}[/]: {shown(problem)}", highlight=False)
+            err_console.print(f"[yellow]item failed:[/] {source}: {shown(problem)}", highlight=False, soft_wrap=True)
     if report.not_due:
         console.print(f"{report.not_due} source(s) not due yet")
+
+
+FAILED_SOURCES = "polled source(s)"
+
+
+def _exit_as_the_sources_went(report: Any) -> None:
+    """`fetch`'s and `run`'s status by the one policy (``EXIT_STATUS_HELP``); each failing source's error is already
+    on stderr (``_print_fetch_report``)."""
+    failed_of(len(report.failed_sources), len(report.sources), FAILED_SOURCES,
+              all_hint="check the network, then `newsmirror sources list` for each source's last error",
+              some_note="the others were fetched (a failing source is polled less often, never dropped)")
 
 
 @app.command()
@@ -249,15 +263,13 @@ def fetch(
     """Poll due sources: new and changed articles go to the store; failing feeds back off and are reported.
 
     Safe to interrupt at any moment: what is stored stays, and the next run resumes without duplicates.
-    Exits 1 when every polled source failed (network down?), 0 otherwise.
+
+    Exit status: 0 when everything went, or when only some polled source(s) failed (each is named on stderr, with or
+    without --quiet); 1 when every one failed or the command stopped on an error.
     """
     with quiet_stdout(quiet):  # the summary table; a failing source's error is on stderr either way
         report = _fetch_with_progress(db, config, source, all_sources, quiet)
-    if report.sources and len(report.failed_sources) == len(report.sources):
-        from newsmirror.errors import FetchError
-
-        raise FetchError(f"all {len(report.sources)} polled source(s) failed; check the network, "
-                         "then `newsmirror sources list` for each source's last error")
+    _exit_as_the_sources_went(report)
 
 
 @app.command()
@@ -270,15 +282,28 @@ def run(
     quiet: QuietOption = False,
 ) -> None:
     """fetch → group → build: poll due sources, put new articles into stories and write every output
-    into --out (only what changed); `newsmirror publish` pushes it to git remotes."""
+    into --out (only what changed); `newsmirror publish` pushes it to git remotes.
+
+    Exit status: 0 when everything went, or when only some polled source(s) failed (each is named on stderr, with or
+    without --quiet); 1 when every one failed or the command stopped on an error. A page that failed to render is
+    named on stderr and exits 1, as in `newsmirror build`; when every source failed, what was stored before is still
+    grouped and built.
+    """
 
     from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.fetching import build_outputs
     from newsmirror.settings import default_output_dir
 
     with quiet_stdout(quiet):
-        _fetch_with_progress(db, config, None, all_sources, quiet)
+        fetched = _fetch_with_progress(db, config, None, all_sources, quiet)
         # Grouping, comparing and building: phases of minutes after a big fetch, each with its bar.
         with store_from(db) as store, StageProgress("updating", err_console, quiet=quiet) as bar:
-            summary = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
-        console.print(summary or "outputs: publishing is not wired into `run` yet")
+            update = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
+        console.print(shown(update.summary(failures=False)))  # paths and failures are outside text: never markup
+    failures = update.build.failures
+    for failure in failures[:20]:  # on stderr, as `build` names them: the summary above is not printed under -q
+        err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
+    _exit_as_the_sources_went(fetched)
+    if failures:
+        err_console.print(f"[red]{len(failures)} page(s) failed to render[/] (`newsmirror build` names them all)")
+        raise typer.Exit(1)

@@ -15,6 +15,7 @@ from newsmirror.cli import (
     app,
     console,
     err_console,
+    failed_of,
     friendly_errors,
     quiet_stdout,
     store_from,
@@ -118,7 +119,11 @@ def publish(
     config: PublishConfigOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Commit the built output to git and push it to every remote; a failing remote does not stop the others."""
+    """Commit the built output to git and push it to every remote; a failing remote does not stop the others.
+
+    Exit status: 0 when everything went, or when only some push(es) failed (each is named on stderr, with or without
+    --quiet); 1 when every one failed or the command stopped on an error.
+    """
     from newsmirror.jobs.building import load_publish_settings, parse_remotes
     from newsmirror.jobs.building import publish as run_publish
     from newsmirror.settings import default_output_dir
@@ -143,9 +148,9 @@ def publish(
                                 f"{shown(result.message)}")
     with quiet_stdout(quiet):
         console.print(table)
-    if failures:
-        # Which remote and why on stderr too: under --quiet (cron) the table is not printed.
-        for failure in failures:
-            err_console.print(f"[red]push failed:[/] {failure}", highlight=False)
-        err_console.print(f"[red]{len(failures)} push(es) failed[/]; the other remotes were updated")
-        raise typer.Exit(1)
+    # Which remote and why on stderr too: under --quiet (cron) the table is not printed.
+    for failure in failures:
+        err_console.print(f"[red]push failed:[/] {failure}", highlight=False)
+    failed_of(len(failures), sum(len(report.results) for report in reports), "push(es)",
+              all_hint="check each remote's URL and access (the lines above give git's answer)",
+              some_note="the other remotes were updated")

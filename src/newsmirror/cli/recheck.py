@@ -15,6 +15,7 @@ from newsmirror.cli import (
     app,
     console,
     err_console,
+    failed_of,
     friendly_errors,
     known_outlet,
     no_such_article,
@@ -28,6 +29,7 @@ from newsmirror.text import times
 
 # --- recheck: edit and deletion tracking ---
 _OUTCOME_STYLE = {"edited": "yellow", "deleted": "bold red", "restored": "green", "error": "dim red"}
+SHOWN_FAILURES = 20  # failures named one a line on stderr (cron's mail); the rest counted
 
 
 @app.command()
@@ -53,6 +55,9 @@ def recheck(
     Every version is kept; `newsmirror changes` lists what changed, `newsmirror history ID`
     shows the diffs. Run it from cron or a timer as often as you like: only due articles
     are fetched.
+
+    Exit status: 0 when everything went, or when only some re-checked article(s) failed (each is named on stderr,
+    with or without --quiet); 1 when every one failed or the command stopped on an error.
     """
     with quiet_stdout(quiet):  # its tables and "nothing is due"; a warning or an error is on stderr either way
         _recheck(db, config, limit, outlet, article, workers, queue, quiet)
@@ -118,6 +123,17 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
             changes.add_row(f"[{style}]{report.outcome.value}[/]", shown(report.outlet), shown(report.title[:40]),
                             shown(report.detail[:80]), report.article_id)
         console.print(changes)
+    # Which failed and why, on stderr: under --quiet (cron) the tables above are not printed, and a re-check that
+    # failed everywhere said nothing at all.
+    errors = [report for report in summary.reports if report.outcome is CheckOutcome.ERROR]
+    for report in errors[:SHOWN_FAILURES]:
+        err_console.print(f"[red]re-check failed:[/] {shown(report.outlet)} {report.article_id} ({shown(report.url)}): "
+                          f"{shown(report.detail[:200])}", highlight=False, soft_wrap=True)
+    if len(errors) > SHOWN_FAILURES:
+        err_console.print(f"… and {len(errors) - SHOWN_FAILURES} more")
+    failed_of(len(errors), checked, "re-checked article(s)",
+              all_hint="none could be checked (network down?); each is checked again sooner",
+              some_note="each is checked again sooner (a failed check records no edit or takedown)")
 
 
 @app.command()

@@ -123,8 +123,10 @@ def _opened(location: str, option: str, *, create: bool = True) -> Store:
 @app.command()
 @friendly_errors
 def migrate(
-    source: Annotated[str, typer.Option("--from", help="Store to copy: a SQLite path, sqlite:PATH or postgresql://...")],
-    destination: Annotated[str, typer.Option("--to", help="Empty store to fill, e.g. postgresql://user@host/db.")],
+    source: Annotated[str, typer.Option("--from", metavar="STORE",
+                                                   help="Store to copy: a SQLite path, sqlite:PATH or postgresql://...")],
+    destination: Annotated[str, typer.Option("--to", metavar="STORE",
+                                                       help="Empty store to fill, e.g. postgresql://user@host/db.")],
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per copy batch.")] = 2000,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted migration into the same "
                                                           "destination: copied rows are kept, the rest is added.")] = False,

@@ -19,7 +19,7 @@ from rich.text import Text
 from newsmirror.cli import DbOption, app, console, friendly_errors, known_outlet, store_from
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
-from newsmirror.store import search_query
+from newsmirror.store import article_summary, search_query
 from newsmirror.text import times
 from newsmirror.text.search_key import ParsedQuery, marked_pieces, parse_query
 
@@ -55,10 +55,10 @@ def _query_text(words: list[str]) -> str:
 def _as_json(query: str, total: int, hits: list[SearchHit]) -> str:
     """/api/search's shape, without the reader's page address (no reader is running)."""
     def article(hit: SearchHit) -> dict[str, Any]:
-        a = hit.article
-        return {"id": a.id, "outlet": a.outlet, "title": a.title, "channel": a.channel,
-                "published_at": a.published_at.isoformat() if a.published_at else None,
-                "original_url": a.original_url, "script": a.script}
+        fields = article_summary(hit.article)  # the fields /api/search gives, from the one function both use
+        published = hit.article.published_at
+        # As /api/search writes it (pydantic): ISO 8601 with "Z" for UTC, where isoformat() writes "+00:00".
+        return {**fields, "published_at": published.isoformat().replace("+00:00", "Z") if published else None}
 
     return json.dumps({"query": query, "total": total,
                        "hits": [{"article": article(h), "score": h.score, "snippet": h.snippet} for h in hits]},

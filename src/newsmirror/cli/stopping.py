@@ -89,9 +89,14 @@ def stdout_gone() -> bool:
 def silence_stdout() -> None:
     """Point stdout at /dev/null, so what is still buffered goes there at exit rather than raising again
     ("Exception ignored … BrokenPipeError" after the command ended)."""
+    silence_stream(sys.stdout)
+
+
+def silence_stream(stream: object) -> None:
+    """Point a standard stream's file descriptor at /dev/null (nothing to do for one that is not a file)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
         os.close(devnull)
     except (AttributeError, OSError, ValueError):
         pass
@@ -104,4 +109,10 @@ class PipeConsole(Console):
 
     def on_broken_pipe(self) -> None:
         self.quiet = True  # nothing more from this console: its file is gone
+        if self.stderr:
+            # stderr's reader left (`… 2>&1 >out | head -1`): warnings and errors have nowhere to go, but the work is
+            # not stopped for it (a run would have ended mid-build with a traceback nobody saw). The rest goes to
+            # /dev/null; the exit status still says how the command went.
+            silence_stream(sys.stderr)
+            return
         raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
@@ -23,6 +24,9 @@ from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, pa
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
 from newsmirror.store.base import FeedState, Store
+
+if TYPE_CHECKING:
+    from newsmirror.jobs.update import UpdateReport
 
 ExtractFn = Callable[[RawDocument], Article]
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
@@ -298,12 +302,13 @@ def fetch_sources(store: Store, settings: FetchSettings | None = None, *, source
 
 
 def build_outputs(store: Store, out_dir: Path,
-                  progress: Callable[[int, int, str], None] | None = None) -> str | None:
+                  progress: Callable[[int, int, str], None] | None = None) -> UpdateReport:
     """The last step of `newsmirror run`: group new articles into stories and build every output
-    (``progress``: done, total, phase)."""
+    (``progress``: done, total, phase). The report, not only its summary: `run` exits as `build` does when a page
+    failed to render."""
     from newsmirror.jobs.update import group_and_build  # after fetching in the job order
 
-    return group_and_build(store, out_dir, progress=progress).summary()
+    return group_and_build(store, out_dir, progress=progress)
 
 
 def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher: Fetcher | None = None) -> str:

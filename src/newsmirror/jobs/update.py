@@ -26,7 +26,9 @@ class UpdateReport:
     build: BuildReport
     imported: ImportReport | None = None
 
-    def summary(self) -> str:
+    def summary(self, *, failures: bool = True) -> str:
+        """What was done, a line a step; ``failures=False`` leaves out the build's failures, for a caller that
+        names them on stderr (`run`, where cron's --quiet hides this summary)."""
         lines = []
         if self.imported is not None:
             lines.append(import_summary(self.imported))
@@ -36,7 +38,8 @@ class UpdateReport:
         b = self.build
         lines.append(f"outputs in {b.out_dir}: {b.written} files written for {b.articles} articles and "
                      f"{b.stories} stories ({', '.join(b.formats)}) in {b.seconds:.1f}s")
-        lines.extend(f"build failure: {failure}" for failure in b.failures[:10])
+        if failures:
+            lines.extend(f"build failure: {failure}" for failure in b.failures[:10])
         return "\n".join(lines)
 
 

@@ -112,8 +112,22 @@ def push_all(folder: Path, remotes: dict[str, str], branch: str = "main",
         if done.returncode == 0:
             results.append(RemoteResult(name, url, True, _last_line(done.stdout) or "pushed"))
         else:
-            results.append(RemoteResult(name, url, False, _last_line(done.stderr) or _last_line(done.stdout)))
+            results.append(RemoteResult(name, url, False, push_failure(done.stderr, done.stdout)))
     return results
+
+
+def push_failure(stderr: str, stdout: str = "") -> str:
+    """Why git refused a push, in git's own words: its first "fatal:" line (a missing repository, no access), else the
+    ref it rejected ("!" lines: non-fast-forward), else its "error:" line. The last line was taken, and that is
+    advice: a missing repository was reported as "and the repository exists." (the end of "Please make sure you have
+    the correct access rights / and the repository exists."), a rejected push as a "hint:"."""
+    lines = [" ".join(line.split()) for line in f"{stderr}\n{stdout}".splitlines() if line.strip()]
+    said = [line for line in lines if not line.startswith("hint:")]
+    for mark in ("fatal:", "!", "error:"):
+        found = next((line for line in said if line.startswith(mark)), None)
+        if found:
+            return found.removeprefix("! ").removeprefix("!") if mark == "!" else found
+    return said[-1] if said else ""
 
 
 def _last_line(text: str) -> str:

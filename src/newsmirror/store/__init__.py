@@ -14,11 +14,12 @@ from newsmirror.store.base import (
     SearchQuery,
     Store,
     StoryMember,
+    article_summary,
     search_query,
 )
 
-__all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "open_store",
-           "search_query"]
+__all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "article_summary",
+           "open_store", "search_query"]
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

@@ -134,6 +134,13 @@ class SearchHit:
     snippet: str = ""
 
 
+def article_summary(article: Article) -> dict[str, str | datetime | None]:
+    """The fields that list an article: the reader's API (``web.api.summary_of``, which adds the reader's page) and
+    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart."""
+    return {"id": article.id, "outlet": article.outlet, "title": article.title, "channel": article.channel,
+            "published_at": article.published_at, "original_url": article.original_url, "script": article.script}
+
+
 class Store(abc.ABC):
     """Everything later stages may ask of storage. Implementations must be idempotent:
     storing the same article twice leaves one row; a changed article gains a Version."""

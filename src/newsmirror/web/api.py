@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newsmirror.model import Article
-from newsmirror.store import ArticleQuery, Store, search_query
+from newsmirror.store import ArticleQuery, Store, article_summary, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
@@ -64,9 +64,7 @@ class AdminResult(BaseModel):
 
 def summary_of(article: Article, root: str = "") -> ArticleSummary:
     """``root``: the reader's path prefix (web.root), so ``url`` is the page under it."""
-    return ArticleSummary(id=article.id, outlet=article.outlet, title=article.title, channel=article.channel,
-                          published_at=article.published_at, original_url=article.original_url,
-                          script=article.script, url=f"{root}/article/{article.id}")
+    return ArticleSummary.model_validate({**article_summary(article), "url": f"{root}/article/{article.id}"})
 
 
 def store_of(request: Request) -> Store:

@@ -1,0 +1,138 @@
+"""One exit-status policy for the commands cron runs (`fetch`, `run`, `recheck`, `publish`): 0 when everything went or
+only some of its sources, articles or remotes failed (each named on stderr, also under --quiet, so cron mails it); 1
+when every one failed. `run` exited 0 when every source failed, and `recheck -q` said nothing at all when every
+re-check failed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from newsmirror.cli import EXIT_STATUS_HELP, app
+from newsmirror.store import open_store
+from tests.feedfixtures import serve_feed
+from tests.httpserver import LoopbackServer
+
+CRON = {"fetch": "polled source(s)", "run": "polled source(s)", "recheck": "re-checked article(s)",
+        "publish": "push(es)"}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("│", " ").split())
+
+
+def _add(url: str, name: str) -> None:
+    added = CliRunner().invoke(app, ["sources", "add", url, "--outlet", "测试台", "--name", name])
+    assert added.exit_code == 0, added.output
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_run_exits_1_when_every_source_failed_and_still_builds(
+        quiet: bool, cli_env: Path, loopback_server: LoopbackServer) -> None:
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=503)
+    _add(loopback_server.url("/down.xml"), "坏源")
+    result = CliRunner().invoke(app, ["run", *(["-q"] if quiet else [])])
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert "fetch failed: 坏源 (" in said and "503" in said
+    assert "error: all 1 polled source(s) failed; check the network" in said
+    assert (cli_env.parent / "out" / "site").is_dir()  # what was stored before is grouped and built all the same
+    assert (result.stdout == "") == quiet
+
+
+@pytest.mark.parametrize("command", ["fetch", "run"])
+def test_some_sources_failing_is_said_on_stderr_and_exits_0(
+        command: str, cli_env: Path, loopback_server: LoopbackServer) -> None:
+    _add(serve_feed(loopback_server), "好源")
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=503)
+    _add(loopback_server.url("/down.xml"), "坏源")
+    result = CliRunner().invoke(app, [command, "-q"])
+    assert result.exit_code == 0, result.output
+    said = _flat(result.stderr)
+    assert "fetch failed: 坏源 (" in said and "好源" not in said
+    assert "warning: 1 of 2 polled source(s) failed; the others were fetched" in said
+    with open_store(cli_env) as store:
+        assert store.count_articles() == 3
+
+
+def _fetched_then_pages(server: LoopbackServer, db: Path, failing: int) -> Result:
+    """Fetch the three articles of a feed, make the first ``failing`` pages answer 503, re-check all three."""
+    _add(serve_feed(server), "好源")
+    assert CliRunner().invoke(app, ["fetch"]).exit_code == 0
+    for n in range(failing):
+        server.route(f"/a/{n}.html", body="x", fail_times=99, fail_status=503)
+    with open_store(db) as store:
+        ids = [article.id for article in store.iter_articles()]
+    return CliRunner().invoke(app, ["recheck", "-q", *(arg for id_ in ids for arg in ("--article", id_))])
+
+
+def test_recheck_quiet_names_each_failure_and_exits_1_when_all_failed(
+        cli_env: Path, loopback_server: LoopbackServer) -> None:
+    result = _fetched_then_pages(loopback_server, cli_env, failing=3)
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert said.count("re-check failed: 测试台 ") == 3 and "HTTP 503" in said
+    assert "error: all 3 re-checked article(s) failed" in said
+    assert result.stdout == ""
+
+
+def test_recheck_with_some_failures_warns_and_exits_0(cli_env: Path, loopback_server: LoopbackServer) -> None:
+    result = _fetched_then_pages(loopback_server, cli_env, failing=1)
+    assert result.exit_code == 0, result.output
+    said = _flat(result.stderr)
+    assert said.count("re-check failed: ") == 1 and "/a/0.html" in said
+    assert "warning: 1 of 3 re-checked article(s) failed" in said
+
+
+def test_publish_with_one_remote_of_two_failing_warns_and_exits_0(cli_env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site-out"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    good = tmp_path / "good.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(good)], check=True)
+    args = ["publish", "--out", str(out), "--format", "site", "-q",
+            "--remote", f"good={good}", "--remote", f"bad={tmp_path / 'no-such-repo.git'}"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = _flat(result.stderr)
+    assert "push failed: site -> bad (" in said and "good" not in said.split("warning:")[0]
+    assert "warning: 1 of 2 push(es) failed; the other remotes were updated" in said
+    only_bad = CliRunner().invoke(app, [*args[:-4], "--remote", f"bad={tmp_path / 'no-such-repo.git'}"])
+    assert only_bad.exit_code == 1 and "error: all 1 push(es) failed" in _flat(only_bad.stderr)
+
+
+def test_every_cron_command_states_the_policy_in_its_help() -> None:
+    for command, units in CRON.items():
+        shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "250"})
+        assert shown.exit_code == 0, shown.output
+        assert EXIT_STATUS_HELP.format(units=units) in _flat(shown.output), command
+
+
+def test_the_readme_says_the_policy_where_it_shows_cron() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    use = " ".join(readme.split("## Use")[1].split("\n## ")[0].split())
+    assert "exit 0 when everything went, or when only some sources, re-checked articles or remotes failed" in use
+    assert "exit 1 when every one failed" in use and "`newsmirror run -q && newsmirror publish -q`" in use
+
+
+def test_run_names_a_page_that_failed_to_render_on_stderr_and_exits_1_as_build_does(
+        cli_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The failure was in the stdout summary only: gone under -q, and the run exited 0.
+    import newsmirror.jobs.update as update
+
+    real = update.group_and_build
+
+    def failing_page(*args: object, **kwargs: object) -> update.UpdateReport:
+        report = real(*args, **kwargs)  # type: ignore[arg-type]
+        report.build.failures.append("0123456789abcdef (https://example.org/a): cannot render")
+        return report
+
+    monkeypatch.setattr(update, "group_and_build", failing_page)
+    result = CliRunner().invoke(app, ["run", "-q"])
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert "failed: 0123456789abcdef (https://example.org/a): cannot render" in said
+    assert "1 page(s) failed to render" in said and result.stdout == ""
