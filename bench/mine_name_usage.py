@@ -60,6 +60,15 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HELD = ("onlyx-sample-k.toml", "onlyx-sample-l.toml", "onlyx-sample-m.toml")
 
 
+def sample_letters(names: tuple[str, ...]) -> list[str]:
+    """The letters of only-X sample files (``onlyx-sample.toml`` holds A and B), for a table's provenance line."""
+    letters: list[str] = []
+    for name in names:
+        suffix = name.removeprefix("onlyx-sample").removesuffix(".toml").lstrip("-")
+        letters += ["A", "B"] if not suffix else [suffix.upper()]
+    return letters
+
+
 def held_files(names: tuple[str, ...]) -> set[str]:
     """File names of every story of the held samples (only their ``files`` are read)."""
     held: set[str] = set()
@@ -183,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "# that a word with these neighbours is a name (bench/mine_name_usage.py; logistic model on the words right",
         f"# before and after, the {args.contexts} most frequent dictionary words as contexts). Mined from {posts} posts",
         "# of zhouxiang93123/waimei (MIT licence) without the labelled days +-"
-        f"{args.exclude_margin} and the held only-X samples K and L;",
+        f"{args.exclude_margin} and the held only-X samples {', '.join(sample_letters(_HELD))};",
         f"# words used {args.min_uses}+ times, {args.folds} folds, l2 {args.l2}; kept below {args.keep_below}.",
         "# word\tuses\tname_probability",
     ]
