@@ -503,3 +503,26 @@ def test_another_name_a_naming_policy_gives_a_disease_names_it(monkeypatch: pyte
     _named_only_by_naming_outlet("新冠", report.format("新冠"), report.format("冠病"), report.format("输入"))
     _named_only_by_naming_outlet("新冠", report.format("新冠"), report.format("2019冠狀病毒疾病（COVID-19）"),
                                  report.format("输入"))
+
+
+def test_another_han_name_a_dictionary_glosses_with_the_same_english_name_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 奈飞 and 网飞 are both Netflix by CC-CEDICT (text.dictionary_glosses); no table of the archive joins them.
+    _model_off(monkeypatch)
+    report = "公司周二公布季度财报，全球付费订户增加两百万，股价盘后上涨百分之五。"
+    _named_only_by_naming_outlet("奈飞", f"流媒体巨头奈飞{report}", f"流媒体巨头网飞{report}", f"一家流媒体巨头{report}")
+
+
+def test_the_english_name_a_dictionary_glosses_a_han_name_with_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_off(monkeypatch)
+    report = "州政府周二宣布，边境将在下月重新开放，入境者须隔离十四天。"
+    _named_only_by_naming_outlet("昆士兰", f"澳大利亚昆士兰{report}", f"澳大利亚Queensland{report}", f"澳大利亚一个{report}")
+
+
+def test_a_latin_name_written_without_its_diacritics_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_off(monkeypatch)
+    report = "周二表示，市议会将投票决定是否与台北市缔结姐妹城市关系，预计下月生效。"
+    plain, marked = "Radomir Stastny", "Radomír Šťastný"
+    articles = [_article("甲报", f"市长施达尼（{plain}）{report}"), _article("乙社", f"市长史塔尼（{marked}）{report}")]
+    assert plain not in _only(articles, "甲报")
+    assert marked not in _only(articles[::-1], "乙社")
+    assert plain in _only([articles[0], _article("乙社", f"市长{report}")], "甲报")
