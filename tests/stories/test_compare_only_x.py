@@ -506,16 +506,18 @@ def test_another_name_a_naming_policy_gives_a_disease_names_it(monkeypatch: pyte
 
 
 def test_another_han_name_a_dictionary_glosses_with_the_same_english_name_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    # 奈飞 and 网飞 are both Netflix by CC-CEDICT (text.dictionary_glosses); no table of the archive joins them.
+    # 斯坦福 and Taiwan's 史丹佛 are both Stanford by CC-CEDICT (text.dictionary_glosses); no sound key joins them.
     _model_off(monkeypatch)
-    report = "公司周二公布季度财报，全球付费订户增加两百万，股价盘后上涨百分之五。"
-    _named_only_by_naming_outlet("奈飞", f"流媒体巨头奈飞{report}", f"流媒体巨头网飞{report}", f"一家流媒体巨头{report}")
+    report = "周二发表研究报告说，新药在临床试验中使重症患者的死亡率降低了三分之一。"
+    _named_only_by_naming_outlet("斯坦福", f"美国斯坦福的学者{report}", f"美国史丹佛的学者{report}",
+                                 f"美国一所大学的学者{report}")
 
 
 def test_the_english_name_a_dictionary_glosses_a_han_name_with_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     _model_off(monkeypatch)
-    report = "州政府周二宣布，边境将在下月重新开放，入境者须隔离十四天。"
-    _named_only_by_naming_outlet("昆士兰", f"澳大利亚昆士兰{report}", f"澳大利亚Queensland{report}", f"澳大利亚一个{report}")
+    report = "周二宣布，边境将在下月重新开放，入境者须隔离十四天，违者罚款。"
+    _named_only_by_naming_outlet("昆士兰", f"澳洲总理说，昆士兰{report}", f"澳洲总理说，Queensland{report}",
+                                 f"澳洲总理说，一个州{report}")
 
 
 def test_a_latin_name_written_without_its_diacritics_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:

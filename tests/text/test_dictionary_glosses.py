@@ -30,9 +30,14 @@ def test_a_latin_name_gives_the_han_names_glossed_with_it() -> None:
 
 
 def test_a_han_name_that_is_also_a_common_word_is_no_other_form() -> None:
-    # 大众 glosses Volkswagen, and is also "the masses": a text writing it may not name the company.
-    assert "大众" not in dictionary_forms("大众汽车")
-    assert "大众汽车" in dictionary_forms("volkswagen")
+    # 乐天 glosses Lotte, and is also "optimistic": a text writing it may not name the company.
+    assert "乐天" not in dictionary_forms("lotte")
+    assert "lotte" in dictionary_forms("乐天")
+
+
+def test_a_romanization_joins_no_two_han_names() -> None:
+    # "Li Kui" glosses two men, 李悝 and 李逵: a pinyin spelling is no translation.
+    assert dictionary_forms("李逵") == dictionary_forms("李悝") == ()
 
 
 def test_a_text_names_a_name_by_its_gloss_as_whole_words_or_by_another_han_name() -> None:

@@ -1078,13 +1078,20 @@ def _tagged_name(han: str) -> str:
     return name if len(name) >= 2 else han[-3:]
 
 
-# Bounded: an outlet's text is asked about every detail of its story.
-@lru_cache(maxsize=64)
-def _without_diacritics(text: str) -> str:
-    """A normalized text with the accents of its Latin letters left out (ě is e, ø stays: it has none)."""
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
+
+
+def _strip_accents(text: str) -> str:
+    """``text`` with the accents of its letters left out (ě is e; ø stays: it has none)."""
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# Bounded: an outlet's text is asked about every Latin detail of its story.
+@lru_cache(maxsize=64)
+def _without_diacritics(text: str) -> str:
+    return _strip_accents(text)
 
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
@@ -1103,8 +1110,8 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
-    if term.isascii() and term.lower() in _without_diacritics(text):
-        return True  # one Latin name written with its diacritics or without (Zdeněk Hřib, Zdenek Hrib)
+    if _LATIN_LETTER.search(term) and _strip_accents(term.lower()) in _without_diacritics(text):
+        return True  # one Latin name written with its diacritics or without (Radomír Šťastný, Radomir Stastny)
     if any(writes_form(form, text) for form in other_forms(term)):
         return True  # one name by the archive's glosses (联邦院 for Federation Council, 帛琉 for 帕劳)
     if names_otherwise(term, text):

