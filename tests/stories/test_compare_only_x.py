@@ -521,10 +521,8 @@ def test_the_english_name_a_dictionary_glosses_a_han_name_with_names_it(monkeypa
 
 
 def test_a_latin_name_written_without_its_diacritics_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses the mayor's name without its accents, 乙社 writes it with them.
     _model_off(monkeypatch)
     report = "周二表示，市议会将投票决定是否与台北市缔结姐妹城市关系，预计下月生效。"
-    plain, marked = "Radomir Stastny", "Radomír Šťastný"
-    articles = [_article("甲报", f"市长施达尼（{plain}）{report}"), _article("乙社", f"市长史塔尼（{marked}）{report}")]
-    assert plain not in _only(articles, "甲报")
-    assert marked not in _only(articles[::-1], "乙社")
-    assert plain in _only([articles[0], _article("乙社", f"市长{report}")], "甲报")
+    _named_only_by_naming_outlet("Radomir Stastny", f"市长施达尼（Radomir Stastny）{report}", f"市长Radomír Šťastný{report}",
+                                 f"市长{report}")

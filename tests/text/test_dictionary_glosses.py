@@ -46,3 +46,9 @@ def test_a_text_names_a_name_by_its_gloss_as_whole_words_or_by_another_han_name(
     assert names_by_dictionary("queensland", normalize("澳洲昆士蘭州州長周二說"))
     assert names_by_dictionary("奈飞", normalize("网飞周二宣布"))
     assert not names_by_dictionary("奈飞", normalize("一家流媒体公司周二宣布"))
+
+
+def test_an_english_name_the_alias_table_folds_to_han_still_joins_two_names() -> None:
+    # "ASEAN" is 东盟 in normalized text; Singapore's 亚细安 is glossed ASEAN too (no romanization: no letters left).
+    assert "亚细安" in dictionary_forms("东盟")
+    assert names_by_dictionary("东盟", normalize("亞細安峰會週二開幕"))

@@ -1106,7 +1106,7 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     港府 too: ``text.bodies``), or as the full name of a three-character short form that jieba cuts
     into several nouns (朝鲜中央通信社 names 朝中社: ``_compound_names``), by another name a naming
     policy gives the same thing (冠病 names 新冠: ``text.namings``), or by the English name a bilingual
-    dictionary glosses it with, or another Han name glossed so (面簿 names 脸书: ``text.dictionary_glosses``)."""
+    dictionary glosses it with, or another Han name glossed so (史丹佛 names 斯坦福: ``text.dictionary_glosses``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
@@ -1117,7 +1117,7 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     if names_otherwise(term, text):
         return True  # one thing under another naming policy (冠病 and 2019冠状病毒疾病 for 新冠)
     if names_by_dictionary(term, text):
-        return True  # one name by CC-CEDICT's English glosses (面簿 for 脸书, Bavaria for 巴伐利亚)
+        return True  # one name by CC-CEDICT's English glosses (史丹佛 for 斯坦福, Queensland for 昆士兰)
     if term.isascii():
         # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
         # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).

@@ -57,7 +57,7 @@ ALIGNMENT_VERSION = "43"  # 17: times of day, 万 remainders, the amount round; 
 # 42 (session 34, furn38): a unit is shown without the datelines it opens with (路透华盛顿1月7日 - , （中央社…電）),
 # and a series label run into a dateline is one; a credit line standing alone (王小明/李大华（路透社）, （譯者：…）) is furniture
 # 43 (session 35, onlyx39): "only X names N" is not said where another outlet names N by CC-CEDICT's English gloss
-# or another Han name glossed so (面簿 for 脸书, Bavaria for 巴伐利亚: text.dictionary_glosses)
+# or another Han name glossed so (史丹佛 for 斯坦福, Queensland for 昆士兰: text.dictionary_glosses); a Latin name's accents folded
 
 
 @dataclass(slots=True)

@@ -103,7 +103,7 @@ def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], froz
             continue
         spelled = _toneless(pinyin)
         for gloss in _name_glosses(senses):
-            if not spelled.startswith(re.sub(r"[^a-z]", "", gloss_key(gloss))):
+            if not spelled.startswith(_toneless(_plain(gloss))):
                 glosses[han].add(gloss_key(gloss))
     hans: dict[str, set[str]] = defaultdict(set)
     for han, keys in glosses.items():
@@ -120,11 +120,14 @@ def _table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], froz
     return cached_table("dictionary-glosses", [source_of(__file__), data], _build)
 
 
+def _plain(latin: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+
+
 def gloss_key(latin: str) -> str:
     """A Latin name as texts hold it and the table keys it: diacritics left out, normalized (lower case,
     aliases folded: Facebook is 脸书 in every text)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
-    return normalize(plain)
+    return normalize(_plain(latin))
 
 
 @cache
