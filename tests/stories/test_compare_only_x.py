@@ -507,7 +507,10 @@ def test_another_name_a_naming_policy_gives_a_disease_names_it(monkeypatch: pyte
 
 def test_another_han_name_a_dictionary_glosses_with_the_same_english_name_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     # 斯坦福 and Taiwan's 史丹佛 are both Stanford by CC-CEDICT (text.dictionary_glosses); no sound key joins them.
+    # Whether the mined name_usage.tsv reads 斯坦福 as used like a common word (its probability moves with each
+    # rebuild: .160, then .140 in session 35) is not what this test is about: the word is taken as a name.
     _model_off(monkeypatch)
+    monkeypatch.setattr("newsmirror.text.names.used_as_common_word", lambda word: False)
     report = "周二发表研究报告说，新药在临床试验中使重症患者的死亡率降低了三分之一。"
     _named_only_by_naming_outlet("斯坦福", f"美国斯坦福的学者{report}", f"美国史丹佛的学者{report}",
                                  f"美国一所大学的学者{report}")
