@@ -923,7 +923,8 @@ def _figures(key: str) -> frozenset[str]:
         kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
-        around = None if kind in _DATE_KINDS else ranges.hedged(
+        # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not.
+        around = None if kind in _DATE_KINDS or "." in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
             text[match.end(2) if kind else match.start(2):])
         if around and kind == "万" and text[match.end(1)] in "多余几":  # 10多万人: 100000-199999 people
@@ -951,8 +952,11 @@ def _named_figures(normalized: str) -> str:
 
 
 def _kind(figure: str) -> str:
-    """What a figure counts: what follows its number, a point or a range (19.5亿: 亿; 6.03~7.37: none)."""
-    return figure.lstrip("0123456789.~")
+    """What a figure counts. A range's kind follows its ``~``; a single decimal keeps the digits after
+    its point in its kind (19.5亿: ".5亿"), as before ranges. Read as 亿 it would conflict with every whole
+    figure of its kind: on the tuning fact files that vetoes two details of one fact (a premium of 1.06元, a
+    payout of 3万元) and links nothing new (session 35, facts39's V1)."""
+    return figure.lstrip("0123456789" if "~" not in figure else "0123456789.~")
 
 
 def _number(figure: str) -> str:

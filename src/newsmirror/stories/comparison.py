@@ -56,9 +56,8 @@ ALIGNMENT_VERSION = "43"  # 17: times of day, 万 remainders, the amount round; 
 # shares are percentages (四分之一 = 25, 三成 = 25-35), a numeral before 位数/倍数 is no count (两位数), 十几 is 10几
 # 42 (session 34, furn38): a unit is shown without the datelines it opens with (路透华盛顿1月7日 - , （中央社…電）),
 # and a series label run into a dateline is one; a credit line standing alone (王小明/李大华（路透社）, （譯者：…）) is furniture
-# 43 (session 35, facts39): a decimal counts what its unit counts (19.5亿: 亿), a hedged decimal is a range (约6.7%),
-# numbers punctuation keeps apart are two figures (6.7%-8.1%, 2008-2010年), a decimal comma before % is a point
-# (23,48%), 5.81oled no figure; a semicolon inside brackets ends no sentence (（Airbus；又译空中巴士）)
+# 43 (session 35, facts39): numbers punctuation keeps apart are two figures (6.7%-8.1%, 2008-2010年), a decimal
+# comma before % is a point (23,48%), 5.81oled no figure; a semicolon inside brackets ends no sentence (（Airbus；又译空中巴士）)
 
 
 @dataclass(slots=True)
