@@ -394,7 +394,7 @@ def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
     units = []
     for s in sentences:
         article = s.ref.article_id
-        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1), s.figures))
+        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1)))
         seen[article] += 1
     return units
 
@@ -963,17 +963,6 @@ def _number(figure: str) -> str:
     return figure[: len(figure) - len(_kind(figure))]
 
 
-def _agree(one: str, other: str) -> bool:
-    """Whether two figures may be one: of one kind (or one of no kind) and their values or ranges overlapping."""
-    kinds = _kind(one), _kind(other)
-    return (kinds[0] == kinds[1] or not all(kinds)) and ranges.overlap(_number(one), _number(other))
-
-
-def figures_agreeing(first: frozenset[str], second: frozenset[str]) -> int:
-    """How many figures of ``first`` a figure of ``second`` agrees with (the model's shared figures)."""
-    return sum(1 for one in first if one in second or any(_agree(one, other) for other in second))
-
-
 def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
     not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
@@ -982,12 +971,12 @@ def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
     (100多人 with 150人, not with 75人)."""
     if not first or not second or not first.isdisjoint(second):
         return False
-    if any(_agree(one, other) for one in first for other in second):
-        return False
+    for one in first:
+        for other in second:
+            kinds = _kind(one), _kind(other)
+            if (kinds[0] == kinds[1] or not all(kinds)) and ranges.overlap(_number(one), _number(other)):
+                return False
     return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
-
-
-figures_differ = _figures_differ  # for the model's features (``stories.fact_pairs``)
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],

@@ -17,6 +17,7 @@ both lead sentences.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ FEATURES = (
 # one story out among 0, 0.3, 0.4, 0.5, 0.6, 0.8 (recall .786, .812, .808, .825, .821, .808).
 BEST_FLOOR = 0.5
 FLOOR = 0.05  # pairs sharing less weighted bigram mass than this are never one fact
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # 19.5 is one figure (match keys keep a decimal point)
 
 
 @dataclass(slots=True)
@@ -44,9 +46,6 @@ class PairUnit:
     article: str
     outlet: str
     position: float  # 0 for the article's first unit, 1 for its last
-    # Its figures as the comparison's rules read them (``compare._figures``: with their kind, hedged ones as
-    # ranges, a name's digits left out), so that the model and the rules agree on shared and conflicting figures.
-    figures: frozenset[str] = frozenset()
 
 
 def _matrix(items: Sequence[Sequence[str]], weighted: bool, normalise: bool) -> sparse.csr_matrix:
@@ -105,15 +104,14 @@ def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[
     best_i, best_j = best[i * n_outlets + outlet[j]], best[j * n_outlets + outlet[i]]
     best_ratio = np.minimum(score / best_i, score / best_j)
 
-    from newsmirror.stories.compare import figures_agreeing, figures_differ  # the rules' reading of figures
-
+    numbers = [frozenset(_NUMBER.findall(u.key)) for u in units]
     shared_numbers = np.zeros(len(i))
     number_conflict = np.zeros(len(i))
     for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        first, second = units[a].figures, units[b].figures
-        if first and second:
-            shared_numbers[k] = min(figures_agreeing(first, second), 3)
-            number_conflict[k] = figures_differ(first, second)
+        if numbers[a] and numbers[b]:
+            both = len(numbers[a] & numbers[b])
+            shared_numbers[k] = min(both, 3)
+            number_conflict[k] = both == 0
     lengths = np.array([max(len(u.key), 1) for u in units], dtype=float)
     length_ratio = np.minimum(lengths[i], lengths[j]) / np.maximum(lengths[i], lengths[j])
     position = np.array([u.position for u in units])
