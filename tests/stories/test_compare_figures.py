@@ -163,3 +163,30 @@ def test_a_hedged_count_and_a_count_it_holds_are_one_fact() -> None:
     assert sorted(fact_with(compare_story([one, two]), "工人受伤").outlets) == ["乙社", "甲报"]
     three = article("乙社", "工厂昨日发生爆炸，45名工人受伤，当局正在调查事故原因。")
     assert len(fact_with(compare_story([one, three]), "30多名").outlets) == 1
+
+
+def test_a_decimal_glued_to_a_latin_word_is_no_figure() -> None:
+    # 5.81oled: the number is read whole or not at all, as 5g is no figure (main backed off to 5).
+    assert _figures("5.81oled屏幕") == frozenset()
+
+
+def test_two_numbers_kept_apart_by_punctuation_are_two_figures() -> None:
+    # 2008-2010年 is two years (main ran them into 20082010年, which no year contradicts);
+    # 7%-9% two rates (main read 79, which 9% contradicts).
+    one = article("甲报", "这位前国脚在2008-2010年担任国家队主教练，但球队成绩不佳。")
+    two = article("乙社", "这位前国脚在2012年担任国家队主教练，但球队成绩不佳。")
+    assert len(fact_with(compare_story([one, two]), "主教练").outlets) == 1
+    three = article("乙社", "这位前国脚在2010年担任国家队主教练，但球队成绩不佳。")
+    assert sorted(fact_with(compare_story([one, three]), "主教练").outlets) == ["乙社", "甲报"]
+    rates = article("甲报", "调查显示，分析师预计今年秋季经济增长7%-9%，高于上季度。")
+    other = article("乙社", "调查显示，分析师预计今年秋季经济增长12%，高于上季度。")
+    same = article("乙社", "调查显示，分析师预计今年秋季经济增长9%，高于上季度。")
+    assert len(fact_with(compare_story([rates, other]), "经济增长").outlets) == 1
+    assert sorted(fact_with(compare_story([rates, same]), "经济增长").outlets) == ["乙社", "甲报"]
+
+
+def test_a_decimal_comma_before_a_percent_sign_is_a_decimal_point() -> None:
+    # 23,48% (a German source's decimal comma) is 23.48%, which 约23% holds; main read 2348, which it does not.
+    one = article("甲报", "研究人员在检测中发现，23,48%的受检者血清中有新冠病毒抗体。")
+    two = article("乙社", "研究人员在检测中发现，约23%的受检者血清中有新冠病毒抗体。")
+    assert sorted(fact_with(compare_story([one, two]), "抗体").outlets) == ["乙社", "甲报"]

@@ -117,3 +117,12 @@ def test_fractions_and_tenths_in_digits() -> None:
 def test_a_count_with_ji_is_folded() -> None:
     assert fold_numbers("十几人") == "10几人"
     assert fold_numbers("几十人") == "几十人"  # "tens of" stays a word
+
+
+def test_a_decimal_comma_before_a_percent_sign_is_a_point() -> None:
+    from newsmirror.text.numbers import fold_decimal_comma
+
+    assert fold_decimal_comma("23,48%的人") == "23.48%的人"
+    assert fold_decimal_comma("增长5,6 %") == "增长5.6 %"
+    assert fold_decimal_comma("30,000人，12,5%") == "30,000人，12.5%"
+    assert fold_decimal_comma("1,234,56%") == "1,234,56%"  # no decimal comma after a thousands separator

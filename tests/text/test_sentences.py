@@ -81,3 +81,11 @@ def test_a_series_label_run_into_a_dateline_goes_with_it() -> None:
     assert strip_dateline("莫里森（左）與菅義偉會談。") == "莫里森（左）與菅義偉會談。"
     assert strip_dateline("美國總統川普（Donald Trump）6日表示，他將出席。") == "美國總統川普（Donald Trump）6日表示，他將出席。"
     assert strip_dateline("他在1月6日（美东时间）的报道中说明。") == "他在1月6日（美东时间）的报道中说明。"
+
+
+def test_a_semicolon_inside_brackets_ends_no_sentence() -> None:
+    # A gloss's parts (空客（Airbus；又译空中巴士）) are no two statements; a semicolon outside brackets still ends one.
+    text = "欧洲空客（Airbus；又译“空中巴士”）今天宣布裁员五千人。美国波音也宣布裁员；但人数没有公布。"
+    assert split_sentences(text) == ["欧洲空客（Airbus；又译“空中巴士”）今天宣布裁员五千人。", "美国波音也宣布裁员；", "但人数没有公布。"]
+    # A bracket that never closes cuts as before.
+    assert split_sentences("他说（未完；另见下文。") == ["他说（未完；", "另见下文。"]

@@ -61,7 +61,7 @@ from newsmirror.text.names import (
 )
 from newsmirror.text.namings import names_otherwise
 from newsmirror.text.normalize import match_key, normalize
-from newsmirror.text.numbers import fold_clock_colon, fold_numbers
+from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
     TRANSLITERATION_CHARS,
@@ -139,7 +139,14 @@ _AMOUNT = re.compile(r"(?<![a-z\d.数几])(\d{2,}(?:\.\d+)?)(?![a-z\d])(?:[多�
 # date, 两年 a duration. Digits inside a Latin code (SM-3, 5G, F-16: "sm3", "5g" in a match
 # key) name a thing and count nothing. A decimal (19.5亿: match keys keep its point) is one figure.
 # 美, 英, 欧 count money only before their currency (200美元, 100英镑): 200美国人 counts people, not dollars.
-_FIGURE = re.compile(r"(?<![a-z\d])(\d+(?:\.\d+)?)(?![a-z\d])(?:[多余几])?(美(?=[元金])|英(?=镑)|欧(?=元)|[^美英欧]?)")
+# The number is read whole or not at all (an atomic group): 5.81oled (a decimal glued to a Latin word) is no
+# figure, as 5g is none, not the 5 a backtracking match would leave.
+_FIGURE = re.compile(r"(?<![a-z\d])((?>\d+(?:\.\d+)?))(?![a-z\d])(?:[多余几])?(美(?=[元金])|英(?=镑)|欧(?=元)|[^美英欧]?)")
+# Two numbers that punctuation or a space kept apart (6.7%-8.1%, 2008-2010年, 23,48%: ``normalize`` leaves
+# "6.7 8.1") are two figures, not the 6.78 and 1 a match key (no spaces) would run them into. Not where
+# either is glued to a Latin letter (v1.2, 5.81oled: a code, read as before).
+_DIGITS_APART = re.compile(r"\d \d")
+_APART_FIGURES = re.compile(r"(?<![a-z\d.])(\d+(?:\.\d+)?) (?=\d+(?:\.\d+)?(?![a-z\d.]))")
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # One count of people, whatever its measure word: 16人 and 16名 (or 16位) are one figure.
 _PEOPLE = {"名": "人", "位": "人"}
@@ -256,8 +263,8 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.
         undated = strip_dateline(text)
         shown = undated or text
-        # A clock's colon (11:02) is read before ``normalize`` turns it into a space.
-        clocked, bare = fold_clock_colon(text), fold_clock_colon(undated)
+        # A clock's colon (11:02) and a decimal comma (23,48%) are read before ``normalize`` turns them into spaces.
+        clocked, bare = fold_clock_colon(fold_decimal_comma(text)), fold_clock_colon(fold_decimal_comma(undated))
         normalized = normalize(clocked if dateline_matched else bare)
         full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)
@@ -271,9 +278,10 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
         # A name's digits are masked before amounts are folded: 1500万大关 is an amount, 万 follows.
         if named is normalized:
             masked = _named_figures(normalized)
-            figures = _figures(full_key if masked == normalized else _match_text(masked))
+            figures = _figures(full_key if masked == normalized and not _DIGITS_APART.search(masked)
+                               else _figure_text(masked))
         else:
-            figures = _figures(match_key(fold_numbers(_named_figures(named)), normalized=True))
+            figures = _figures(_figure_text(_named_figures(named), paraphrases=False))
         out.append(_Sentence(SentenceRef(article.id, article.outlet, index, shown), normalized, key, grams, nouns,
                              _names(linking, normalized), frozenset(loose), frozenset(figures), number))
     return out
@@ -283,6 +291,15 @@ def _match_text(normalized: str) -> str:
     """The characters a unit is matched on: figures in one form, the words of a group of the mined
     paraphrase lexicon in one form (``text.paraphrase``: 飞弹/导弹, 逝世/去世), no separators."""
     return match_key(fold_paraphrases(fold_numbers(normalized)), normalized=True)
+
+
+def _figure_text(normalized: str, paraphrases: bool = True) -> str:
+    """The characters a unit's figures are read from: ``_match_text`` (without the paraphrase folding when
+    ``paraphrases`` is false), but two numbers a separator kept apart stay apart (``_APART_FIGURES``)."""
+    folded = fold_numbers(normalized)
+    if paraphrases:
+        folded = fold_paraphrases(folded)
+    return match_key(_APART_FIGURES.sub(r"\1/", folded) if _DIGITS_APART.search(folded) else folded, normalized=True)
 
 
 def _numbered(sentences: list[str]) -> list[tuple[int, str]]:
@@ -937,8 +954,9 @@ def _named_figures(normalized: str) -> str:
 
 def _kind(figure: str) -> str:
     """What a figure counts. A range's kind follows its ``~``; a single decimal keeps the digits after
-    its point in its kind (19.5亿: ".5亿"), as before ranges: read as 亿 it would conflict with every whole
-    figure of its kind (23,48% is read 2348 against 23.48%, 5.81OLED as 5), a change of its own."""
+    its point in its kind (19.5亿: ".5亿"), as before ranges. Read as 亿 it would conflict with every whole
+    figure of its kind: on the tuning fact files that vetoes two details of one fact (a premium of 1.06元, a
+    payout of 3万元) and links nothing new (session 35, facts39's V1)."""
     return figure.lstrip("0123456789" if "~" not in figure else "0123456789.~")
 
 

@@ -82,6 +82,17 @@ def fold_clock_colon(text: str) -> str:
     return _CLOCK_COLON.sub(r"\1时\2分", text)
 
 
+# A decimal comma (德国之声's 23,48% of a German source): a thousands separator is followed by three digits,
+# so a comma followed by one or two and a percent sign can only be a decimal point.
+_DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?=\s*[%％])")
+
+
+def fold_decimal_comma(text: str) -> str:
+    """``text`` with a decimal comma before a percent sign (23,48%) written with a point (23.48%): the raw
+    text, as ``text.normalize`` would make the comma a space."""
+    return _DECIMAL_COMMA.sub(r"\1.\2", text) if "," in text else text
+
+
 def fold_numbers(text: str) -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
     万 multiplied out (1.5万 -> 15000, 18万5982 -> 185982), times of day as H时M分, percentages as bare figures (百分之五, 5% -> 5) and

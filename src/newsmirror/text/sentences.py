@@ -10,15 +10,33 @@ import re
 _END = re.compile(r"([。！？!?；;]+|…{2,}|\.{3,}|(?<=[\u4e00-\u9fff」』”’\"'）)])\.(?=\s*[\u4e00-\u9fff]))"
                   r"([」』”’\"'）)\]]*)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+# A semicolon inside brackets separates the parts of a gloss or an aside (空客（Airbus；又译“空中巴士”）, (Taereung；
+# 音譯)), not two statements: the sentence goes on after the bracket closes.
+_OPENING, _CLOSING = "（(【", "）)】"
+_SEMICOLONS = frozenset("；;")
+
+
+def _in_brackets(paragraph: str, start: int, at: int) -> bool:
+    """Whether ``paragraph[at]`` stands inside a bracket opened since ``start`` that closes later."""
+    depth = 0
+    for char in paragraph[start:at]:
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING and depth:
+            depth -= 1
+    return depth > 0 and any(char in _CLOSING for char in paragraph[at:])
 
 
 def split_sentences(text: str, min_chars: int = 2) -> list[str]:
     """The sentences of a plain-text body, in order, stripped; fragments shorter than
-    ``min_chars`` (stray punctuation, lone numbers) are dropped."""
+    ``min_chars`` (stray punctuation, lone numbers) are dropped. A semicolon inside brackets
+    ends no sentence."""
     sentences: list[str] = []
     for paragraph in _PARAGRAPH.split(text):
         start = 0
         for match in _END.finditer(paragraph):
+            if _SEMICOLONS.issuperset(match.group(1)) and _in_brackets(paragraph, start, match.start()):
+                continue
             sentences.append(paragraph[start : match.end()])
             start = match.end()
         sentences.append(paragraph[start:])
