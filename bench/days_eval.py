@@ -224,18 +224,24 @@ def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> 
         started = time.perf_counter()
         group_articles(store, config, close=True)  # the grouping as it stands once every window has passed
         seconds = time.perf_counter() - started
-        predicted: dict[str, str] = {}
-        titles: dict[str, str] = {}
-        times: dict[str, float] = {}
-        outlets: dict[str, str] = {}
-        for article_id in file_of:
-            article = store.get_article(article_id)
-            if article is None:
-                continue
-            predicted[article_id] = store.story_of(article_id) or article_id
-            titles[article_id] = f"{article.outlet}: {article.title}"
-            outlets[article_id] = article.outlet
-            times[article_id] = (article.published_at or article.fetched_at).timestamp()
+        return score_grouped(store, file_of, folder.name, labels, seconds, cluster_cpu)
+
+
+def score_grouped(store: Any, file_of: Mapping[str, str], day: str, labels: DayLabels | None, seconds: float,
+                  cluster_cpu: float) -> DayResult:
+    """The day's result from a store whose imported articles (``file_of``: id -> label key) are grouped."""
+    predicted: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    times: dict[str, float] = {}
+    outlets: dict[str, str] = {}
+    for article_id in file_of:
+        article = store.get_article(article_id)
+        if article is None:
+            continue
+        predicted[article_id] = store.story_of(article_id) or article_id
+        titles[article_id] = f"{article.outlet}: {article.title}"
+        outlets[article_id] = article.outlet
+        times[article_id] = (article.published_at or article.fetched_at).timestamp()
     by_story: dict[str, list[str]] = defaultdict(list)
     for article_id, story in predicted.items():
         by_story[story].append(article_id)
@@ -244,7 +250,7 @@ def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> 
         span = (max(times[m] for m in members) - min(times[m] for m in members)) / 3600
         first = min(members, key=times.__getitem__)
         largest.append((len(members), len({outlets[m] for m in members}), span, titles[first]))
-    result = DayResult(folder.name, len(predicted), seconds, len(by_story), cluster_cpu, largest=largest,
+    result = DayResult(day, len(predicted), seconds, len(by_story), cluster_cpu, largest=largest,
                        titles=titles, predicted=predicted)
     result.largest_members = [sorted(titles[m] for m in members)
                               for members in sorted(by_story.values(), key=len, reverse=True)[:8]]
@@ -308,6 +314,27 @@ def show_errors(result: DayResult) -> None:
                 print(f"    {truth[m]} <- {titles[m]}")
 
 
+def print_table(console: Any, results: list[tuple[str, DayResult]], settings: str) -> None:
+    """The scored days as one table (``daysum`` and ``days_setting_lodo`` read its rows)."""
+    from rich.table import Table
+
+    table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
+    for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
+                   "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):
+        table.add_column(column, justify="right")
+    for kind, r in results:
+        scored = r.labelled > 0
+        table.add_row(
+            r.day, kind, str(r.articles), str(r.labelled),
+            *(f"{x:.3f}" if scored else "-" for x in (r.precision, r.recall, r.f1, r.pair_recall)),
+            f"{r.pure}/{r.multi} ({r.pure / r.multi:.0%})" if scored and r.multi else "-",
+            f"{r.glued}/{r.multi_reports}" if scored else "-",
+            str(r.stories), f"{r.seconds:.1f}", f"{1000 * r.seconds / max(r.articles, 1):.1f}",
+            f"{1000 * r.cluster_cpu / max(r.articles, 1):.1f}",
+        )
+    console.print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, default=DEFAULT_DAYS, help="folder of <date>/ day folders")
@@ -329,7 +356,6 @@ def main() -> None:
                         help="a ClusterConfig setting on top of the chosen settings (e.g. event_link_probability=0.9)")
     args = parser.parse_args()
     from rich.console import Console
-    from rich.table import Table
 
     tests = [d for d in TEST_DAYS if (args.days / d).is_dir()] if args.test else []
     days = args.day or available_tuning_days(args.days, args.labels_dir) + tests
@@ -360,21 +386,7 @@ def main() -> None:
             show_errors(result)
     settings = ("recall settings" if args.recall_settings else "hand settings" if args.hand_settings
                 else "defaults without the event layer" if args.no_event_layer else "defaults: pair model + event layer")
-    table = Table(title=f"story grouping on whole days (labels: bench/days; clusterer {settings})")
-    for column in ("day", "data", "articles", "labelled", "B³ P", "B³ R", "B³ F1", "pair R", "pure multi",
-                   "multi glued", "stories", "s", "ms/article", "cluster CPU ms/article"):
-        table.add_column(column, justify="right")
-    for kind, r in results:
-        scored = r.labelled > 0
-        table.add_row(
-            r.day, kind, str(r.articles), str(r.labelled),
-            *(f"{x:.3f}" if scored else "-" for x in (r.precision, r.recall, r.f1, r.pair_recall)),
-            f"{r.pure}/{r.multi} ({r.pure / r.multi:.0%})" if scored and r.multi else "-",
-            f"{r.glued}/{r.multi_reports}" if scored else "-",
-            str(r.stories), f"{r.seconds:.1f}", f"{1000 * r.seconds / max(r.articles, 1):.1f}",
-            f"{1000 * r.cluster_cpu / max(r.articles, 1):.1f}",
-        )
-    console.print(table)
+    print_table(console, results, settings)
     for kind, r in results:
         console.print(f"largest stories {r.day} ({kind}):")
         for size, outlets, hours, title in r.largest[: args.largest]:
