@@ -77,15 +77,23 @@ EXIT_STATUS_HELP = ("Exit status: 0 when everything went, or when only some {uni
                     "with or without --quiet); 1 when every one failed or the command stopped on an error.")
 
 
-def failed_of(failed: int, attempted: int, units: str, *, all_hint: str, some_note: str) -> None:
+def failed_of(failed: int, attempted: int, units: str, *, all_hint: str, some_note: str, stop: bool = True) -> bool:
     """Apply :data:`EXIT_STATUS_HELP` after a command has named each failure on stderr: some failed, a warning line
-    with the count (the run goes on to exit 0); every one failed, an error (``friendly_errors`` prints it, exit 1)."""
+    with the count (the run goes on to exit 0); every one failed, an error (``friendly_errors`` prints it, exit 1).
+    With ``stop=False`` the error line is printed here and True returned, for a command (`run`) that has a second
+    count to say before it exits 1."""
     if not failed:
-        return
+        return False
+    attempted = max(attempted, failed)
     if failed >= attempted:
-        raise NewsmirrorError(f"all {attempted} {units} failed; {all_hint}")
+        if stop:
+            raise NewsmirrorError(f"all {attempted} {units} failed; {all_hint}")
+        err_console.print(f"[bold red]error:[/] all {attempted} {units} failed; {all_hint}",
+                          highlight=False, soft_wrap=True)
+        return True
     err_console.print(f"[yellow]warning:[/] {failed} of {attempted} {units} failed; {some_note}",
                       highlight=False, soft_wrap=True)
+    return False
 
 
 @contextmanager

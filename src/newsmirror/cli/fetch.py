@@ -21,6 +21,7 @@ from newsmirror.cli import (
     quiet_stdout,
     store_from,
 )
+from newsmirror.cli.publish import pages_as_they_went
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import Store
@@ -285,9 +286,9 @@ def run(
     into --out (only what changed); `newsmirror publish` pushes it to git remotes.
 
     Exit status: 0 when everything went, or when only some polled source(s) failed (each is named on stderr, with or
-    without --quiet); 1 when every one failed or the command stopped on an error. A page that failed to render is
-    named on stderr and exits 1, as in `newsmirror build`; when every source failed, what was stored before is still
-    grouped and built.
+    without --quiet); 1 when every one failed or the command stopped on an error. Article pages that failed to
+    render count as in `newsmirror build` (some: named, exit 0; every one: exit 1); when every source failed, what
+    was stored before is still grouped and built.
     """
 
     from newsmirror.cli.progress import StageProgress
@@ -300,10 +301,9 @@ def run(
         with store_from(db) as store, StageProgress("updating", err_console, quiet=quiet) as bar:
             update = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
         console.print(shown(update.summary(failures=False)))  # paths and failures are outside text: never markup
-    failures = update.build.failures
-    for failure in failures[:20]:  # on stderr, as `build` names them: the summary above is not printed under -q
-        err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
+    # On stderr, as `build` says them: the summary above is not printed under -q. Both counts are said before the
+    # run ends on either.
+    every_page_failed = pages_as_they_went(update.build, stop=False)
     _exit_as_the_sources_went(fetched)
-    if failures:
-        err_console.print(f"[red]{len(failures)} page(s) failed to render[/] (`newsmirror build` names them all)")
+    if every_page_failed:
         raise typer.Exit(1)
