@@ -59,6 +59,26 @@ def test_some_sources_failing_is_said_on_stderr_and_exits_0(
         assert store.count_articles() == 3
 
 
+
+@pytest.mark.parametrize("with_a_working_source", [False, True])
+def test_a_feed_whose_pages_all_fail_is_a_failed_source(
+        with_a_working_source: bool, cli_env: Path, loopback_server: LoopbackServer) -> None:
+    # The feed answered, so the source counted as one that worked: `fetch` exited 0 with nothing stored (ux41 left it).
+    _add(serve_feed(loopback_server, "/blocked.xml"), "坏页源")
+    for n in range(3):
+        loopback_server.route(f"/a/{n}.html", body="x", fail_times=99, fail_status=403)
+    if with_a_working_source:
+        _add(serve_feed(loopback_server, "/b.xml", pages="/b"), "好源")
+    result = CliRunner().invoke(app, ["fetch", "-q"])
+    said = _flat(result.stderr)
+    assert "fetch failed: 坏页源 (" in said and "the feed answered, but all 3 item(s) it had to read failed" in said
+    if with_a_working_source:
+        assert result.exit_code == 0, result.output
+        assert "warning: 1 of 2 polled source(s) failed" in said
+    else:
+        assert result.exit_code == 1, result.output
+        assert "error: all 1 polled source(s) failed" in said
+
 def _fetched_then_pages(server: LoopbackServer, db: Path, failing: int) -> Result:
     """Fetch the three articles of a feed, make the first ``failing`` pages answer 503, re-check all three."""
     _add(serve_feed(server), "好源")
@@ -115,7 +135,8 @@ def test_every_cron_command_states_the_policy_in_its_help() -> None:
 def test_the_readme_says_the_policy_where_it_shows_cron() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     use = " ".join(readme.split("## Use")[1].split("\n## ")[0].split())
-    assert "exit 0 when everything went, or when only some sources, re-checked articles or remotes failed" in use
+    assert ("exit 0 when everything went, or when only some sources, article pages, re-checked articles or remotes "
+            "failed") in use
     assert "exit 1 when every one failed" in use and "`newsmirror run -q && newsmirror publish -q`" in use
 
 

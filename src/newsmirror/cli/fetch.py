@@ -226,6 +226,8 @@ def _print_fetch_report(report: Any) -> None:
         status = item.status
         if item.status == "failed":
             status = f"[red]failed ×{item.consecutive_failures}[/]" + (" [yellow](backing off)[/]" if item.backing_off else "")
+        elif item.every_item_failed:
+            status = "[red]pages failed[/]"
         table.add_row(shown(item.source.name or item.source.id), status, str(item.new), str(item.updated),
                       str(item.unchanged), str(item.failed) if item.failed else "")
     table.add_row("[bold]total", "", *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
@@ -235,6 +237,9 @@ def _print_fetch_report(report: Any) -> None:
         source = shown(f"{item.source.name} ({item.source.id})" if item.source.name else item.source.id)
         if item.error:
             err_console.print(f"[red]fetch failed:[/] {source}: {shown(item.error)}", highlight=False, soft_wrap=True)
+        elif item.every_item_failed:
+            err_console.print(f"[red]fetch failed:[/] {source}: the feed answered, but all {item.failed} item(s) it "
+                              "had to read failed (below); nothing new was stored", highlight=False, soft_wrap=True)
         for problem in item.item_errors[:5]:
             err_console.print(f"[yellow]item failed:[/] {source}: {shown(problem)}", highlight=False, soft_wrap=True)
     if report.not_due:
