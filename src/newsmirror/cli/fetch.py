@@ -111,7 +111,7 @@ def sources_list(db: DbOption = "",
             "id": s.id, "url": s.url, "outlet": s.outlet, "name": s.name, "kind": s.kind, "channel": s.channel,
             "script": s.script, "enabled": s.enabled, "full_text": s.full_text, "interval_minutes": s.interval_minutes,
             "consecutive_failures": st.consecutive_failures, "last_error": st.last_error,
-            "next_due_at": st.next_due_at.isoformat() if st.next_due_at else None,
+            "next_due_at": times.json_utc(st.next_due_at),
         } for s, st in rows], ensure_ascii=False, indent=2))
         return
     if not rows:  # "0 sources" over a table of headers only said nothing of what to do
