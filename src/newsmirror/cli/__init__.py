@@ -25,7 +25,7 @@ from newsmirror.cli.stopping import (
     stdout_gone,
 )
 from newsmirror.cli.terminal import plain, shown
-from newsmirror.errors import NewsmirrorError
+from newsmirror.errors import INTERRUPTED_BEFORE_START, INTERRUPTED_EXIT, NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
 from newsmirror.store.changes import versions_shown
@@ -140,7 +140,7 @@ def friendly_errors(func: F) -> F:
                               soft_wrap=True)
             if isinstance(exc, Terminated):
                 die_of_sigterm()
-            raise typer.Exit(130) from None
+            raise typer.Exit(INTERRUPTED_EXIT) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -307,7 +307,17 @@ def readable_metavar(param: Any, ctx: Any) -> None:
 
 class _ReadableHelp:
     """A click command whose `--help` reads as a new user types it: :func:`readable_metavar` on every parameter,
-    ``--help`` and the completion options included (they are added after the command is made)."""
+    ``--help`` and the completion options included (they are added after the command is made); and whose Ctrl-C
+    while its command line is parsed ends as one before the command starts (:meth:`make_context`)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # Parsing runs before friendly_errors is in place: click (and typer before 0.16) said "Aborted!" and exited 1,
+        # typer 0.29 exits 130 saying nothing. Said as `newsmirror.__main__` says a Ctrl-C while importing.
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except KeyboardInterrupt:
+            err_console.print(INTERRUPTED_BEFORE_START, highlight=False, soft_wrap=True)
+            raise typer.Exit(INTERRUPTED_EXIT) from None
 
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
