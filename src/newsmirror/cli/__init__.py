@@ -258,6 +258,21 @@ def show(
     print(plain(body))
 
 
+def flowing_help(typer_app: typer.Typer) -> None:
+    """Give every command (and subcommand) its docstring with each paragraph on one line: typer (0.29) keeps a
+    docstring's line breaks in every paragraph after the first, so `recheck --help` and every "Exit status" paragraph
+    broke twice a line in a terminal narrower than the source's lines ("…daily in their" / "first" / "week, …"); the
+    terminal wraps each paragraph itself. A paragraph starting with click's ``\b`` keeps its lines."""
+    for info in typer_app.registered_commands:
+        text = info.help or (info.callback.__doc__ if info.callback else None)
+        if text:
+            info.help = "\n\n".join(paragraph if paragraph.startswith("\b") else " ".join(paragraph.split())
+                                     for paragraph in inspect.cleandoc(text).split("\n\n"))
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            flowing_help(group.typer_instance)
+
+
 def one_line_summaries(typer_app: typer.Typer) -> None:
     """Give every command (and subcommand) its docstring's first paragraph, on one line, as the
     summary of the commands list: typer's rich help keeps the docstring's line breaks there, so
@@ -281,6 +296,7 @@ VALUE_WORDS = {
     "article": "ID", "worker_id": "ID", "remote": "NAME=URL", "output_format": "FORMAT", "script": "SCRIPT",
     "kind": "KIND", "kinds": "KINDS", "base_url": "URL", "public_url": "URL", "host": "HOST", "port": "PORT",
     "admin_token": "TOKEN", "message": "TEXT", "plugins": "MODULE",
+    "interval": "MINUTES", "lease": "SECONDS", "poll": "SECONDS",  # their help says the unit; the metavar too
 }
 TYPE_WORDS = (("int", "INTEGER"), ("float", "NUMBER"), ("path", "PATH"))  # in the type's name; else TEXT
 
@@ -289,6 +305,12 @@ def readable_metavar(param: Any, ctx: Any) -> None:
     """Set the metavar of one click parameter that has none (an explicit one, e.g. YYYY-MM-DD, is kept)."""
     if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "display_type_rich"):
         param.display_type_rich = lambda ctx: None  # typer 0.29 shows `<list[str]>` beside it, whatever its metavar
+    if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "_usage_display_name"):
+        # typer 0.29's usage line writes a required argument in braces (`show {ARTICLE_ID}`, `import {PATH}...`),
+        # which reads as a set to choose from (argparse's `{a,b}`) or as braces to type; as click and most tools
+        # write it: bare when required, in brackets when not.
+        param._usage_display_name = lambda: (("{}" if param.required else "[{}]").format(param.metavar or (param.name or "").upper())
+                                             + ("..." if param.nargs != 1 else ""))
     if param.metavar is not None:
         return
     if getattr(param, "param_type_name", "") == "argument":
@@ -357,4 +379,5 @@ from newsmirror.cli import (  # noqa: E402, F401, I001
 
 
 one_line_summaries(app)
+flowing_help(app)
 readable_help(app)

@@ -54,7 +54,8 @@ def sources_add(
     outlet: Annotated[str, typer.Option(help="Publication name, e.g. 法广 (required with a URL).")] = "",
     name: Annotated[str, typer.Option(help="Display name of this feed.")] = "",
     channel: Annotated[str, typer.Option(help="Channel/section the feed covers.")] = "",
-    script: Annotated[str, typer.Option(help="zh-Hans, zh-Hant, en or und.")] = "und",
+    script: Annotated[str, typer.Option(help="The feed's script: zh-Hans, zh-Hant, en or und (not said); each article's own is "
+                                                   "detected from its text.")] = "und",
     summary_only: Annotated[bool, typer.Option("--summary-only", help="Items carry only summaries: fetch every article page.")] = False,
     interval: Annotated[int, typer.Option(help="Minutes between polls.")] = 30,
     page: Annotated[bool, typer.Option("--page", help="A single article page to poll, not a feed.")] = False,
