@@ -254,8 +254,11 @@ def _exit_as_the_sources_went(report: Any) -> None:
     """`fetch`'s and `run`'s status by the one policy (``EXIT_STATUS_HELP``); each failing source's error is already
     on stderr (``_print_fetch_report``)."""
     failed_of(len(report.failed_sources), len(report.sources), FAILED_SOURCES,
-              all_hint="check the network, then `newsmirror sources list` for each source's last error",
-              some_note="the others were fetched (a failing source is polled less often, never dropped)")
+              # The lines above, not `sources list` alone: a feed whose pages all failed answered, so it has no
+              # last error there.
+              all_hint="check the network; the lines above say why each failed (`newsmirror sources list`: each "
+                       "feed's last error)",
+              some_note="the others were fetched (a failing feed is polled less often, never dropped)")
 
 
 @app.command()
