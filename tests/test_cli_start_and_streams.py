@@ -66,7 +66,7 @@ runpy.run_module("newsmirror", run_name="__main__", alter_sys=True)
 @pytest.mark.parametrize("parameter", ["*", "db"])
 def test_ctrl_c_while_the_command_line_is_parsed_says_the_same_line_and_exits_130(
         parameter: str, tmp_path: Path) -> None:
-    # click said "Aborted!" and exited 1 (typer before 0.16); typer 0.29 exits 130 and says nothing.
+    # click said "Aborted!" and exited 1 (older typer; pyproject allows 0.12); typer 0.29 exits 130 and says nothing.
     done = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_PARSING, parameter, "stats", "--db",
                            str(tmp_path / "x.sqlite")], capture_output=True, text=True, env=_env(), timeout=120)
     assert done.returncode == 130, done.stderr

@@ -333,7 +333,7 @@ class _ReadableHelp:
     while its command line is parsed ends as one before the command starts (:meth:`make_context`)."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        # Parsing runs before friendly_errors is in place: click (and typer before 0.16) said "Aborted!" and exited 1,
+        # Parsing runs before friendly_errors is in place: click (and older typer: pyproject allows 0.12) says "Aborted!" and exits 1,
         # typer 0.29 exits 130 saying nothing. Said as `newsmirror.__main__` says a Ctrl-C while importing.
         try:
             return super().make_context(*args, **kwargs)  # type: ignore[misc]
