@@ -62,10 +62,11 @@ def long_body(seed: int) -> str:
     )
 
 
-def serve_feed(server: LoopbackServer, path: str = "/ok.xml", count: int = 3) -> str:
-    """A summary-only RSS feed of ``count`` items on the loopback server, each item's article page served too; the
-    feed's URL."""
-    items = [FixtureItem(f"g{n}", server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(count)]
+def serve_feed(server: LoopbackServer, path: str = "/ok.xml", count: int = 3, pages: str = "/a") -> str:
+    """A summary-only RSS feed of ``count`` items on the loopback server, each item's article page served too (under
+    ``pages``: another feed's pages under another folder are other articles); the feed's URL."""
+    items = [FixtureItem(f"{pages}/g{n}" if pages != "/a" else f"g{n}", server.url(f"{pages}/{n}.html"), f"新闻{n}",
+                         long_body(n + (0 if pages == "/a" else 100))) for n in range(count)]
     server.route(path, body=rss(items, full_text=False), content_type="application/rss+xml")
     for item in items:
         server.route(item.link.removeprefix(server.base_url), body=article_page(item))

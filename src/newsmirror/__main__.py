@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-INTERRUPTED_EXIT = 130  # 128 + SIGINT, what a shell reports for Ctrl-C, as friendly_errors exits after it
+from newsmirror.errors import INTERRUPTED_BEFORE_START, INTERRUPTED_EXIT  # no import of its own: light
 
 
 def open_standard_streams() -> None:
@@ -46,7 +46,7 @@ def open_standard_streams() -> None:
 def interrupted_while_starting() -> None:
     """Ctrl-C before a command ran: one line, not a traceback, and the status friendly_errors gives an interrupt."""
     try:
-        sys.stderr.write("interrupted before the command started; nothing was changed.\n")
+        sys.stderr.write(INTERRUPTED_BEFORE_START + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # stderr's reader gone too: the status says it
         pass

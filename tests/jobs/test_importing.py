@@ -82,8 +82,8 @@ def test_an_edited_headline_is_said_to_be_an_edit_as_stats_counts_it(tmp_path: P
     assert "edited articles (2+ versions: `newsmirror history ID`) │ 1" in stats
     report = import_paths(open_store(db), [tmp_path / "a"], reread=True)
     assert report.edited == [] and import_summary(report) == (  # read again: nothing is new
-        "imported 1 article from 2 article files: 0 new, 0 updated, 1 unchanged (1 file repeated one of these "
-        "articles: 1 duplicate); 0 failed, 0 not articles")
+        "imported 1 article from 2 article files: 0 new, 0 updated, 1 unchanged; 1 file repeated one of these "
+        "articles: 1 duplicate; 0 failed, 0 not articles")
 
 
 @pytest.mark.parametrize("names", [("a", "b"), ("b", "a")], ids=["read-in-time-order", "read-in-reverse"])
@@ -115,8 +115,8 @@ def test_the_demo_line_names_each_edit_as_stats_counts_it(tmp_path: Path, store:
     edited = ids["測試市長宣布新交通政策 公車票價下調兩成"]
     assert report.edited == [edited] and store.stats()["edited_articles"] == 1
     assert import_summary(report) == (
-        "imported 2 articles from 4 article files: 2 new, 0 updated, 0 unchanged (2 files repeated one of these "
-        f"articles: 2 edits, another title or text kept as a version (1 article edited): `newsmirror history {edited}`)"
+        "imported 2 articles from 4 article files: 2 new, 0 updated, 0 unchanged; 2 files repeated one of these "
+        f"articles: 2 edits of 1 article (another title or text, kept as versions: `newsmirror history {edited}`)"
         "; 0 failed, 0 not articles")
 
 

@@ -52,6 +52,8 @@ def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_p
     assert listed.exit_code == 0, listed.output
     data = json.loads(listed.output)
     assert [c["kind"] for c in data["changes"]] == ["deleted", "edited"]
+    # UTC as every --json and /api write it ("Z"), not isoformat()'s "+00:00" (ux42)
+    assert all(c["seen_at"].endswith("Z") and "+00:00" not in c["seen_at"] for c in data["changes"])
     assert data["counts"]["示例新闻网"] == {"edited": 1, "deleted": 1, "deleted_now": 1}
     assert runner.invoke(app, ["changes", "--db", db, "--kind", "nonsense"]).exit_code == 1
 

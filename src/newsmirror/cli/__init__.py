@@ -25,7 +25,7 @@ from newsmirror.cli.stopping import (
     stdout_gone,
 )
 from newsmirror.cli.terminal import plain, shown
-from newsmirror.errors import NewsmirrorError
+from newsmirror.errors import INTERRUPTED_BEFORE_START, INTERRUPTED_EXIT, NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
 from newsmirror.store.changes import versions_shown
@@ -77,15 +77,23 @@ EXIT_STATUS_HELP = ("Exit status: 0 when everything went, or when only some {uni
                     "with or without --quiet); 1 when every one failed or the command stopped on an error.")
 
 
-def failed_of(failed: int, attempted: int, units: str, *, all_hint: str, some_note: str) -> None:
+def failed_of(failed: int, attempted: int, units: str, *, all_hint: str, some_note: str, stop: bool = True) -> bool:
     """Apply :data:`EXIT_STATUS_HELP` after a command has named each failure on stderr: some failed, a warning line
-    with the count (the run goes on to exit 0); every one failed, an error (``friendly_errors`` prints it, exit 1)."""
+    with the count (the run goes on to exit 0); every one failed, an error (``friendly_errors`` prints it, exit 1).
+    With ``stop=False`` the error line is printed here and True returned, for a command (`run`) that has a second
+    count to say before it exits 1."""
     if not failed:
-        return
+        return False
+    attempted = max(attempted, failed)
     if failed >= attempted:
-        raise NewsmirrorError(f"all {attempted} {units} failed; {all_hint}")
+        if stop:
+            raise NewsmirrorError(f"all {attempted} {units} failed; {all_hint}")
+        err_console.print(f"[bold red]error:[/] all {attempted} {units} failed; {all_hint}",
+                          highlight=False, soft_wrap=True)
+        return True
     err_console.print(f"[yellow]warning:[/] {failed} of {attempted} {units} failed; {some_note}",
                       highlight=False, soft_wrap=True)
+    return False
 
 
 @contextmanager
@@ -132,7 +140,7 @@ def friendly_errors(func: F) -> F:
                               soft_wrap=True)
             if isinstance(exc, Terminated):
                 die_of_sigterm()
-            raise typer.Exit(130) from None
+            raise typer.Exit(INTERRUPTED_EXIT) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -250,6 +258,21 @@ def show(
     print(plain(body))
 
 
+def flowing_help(typer_app: typer.Typer) -> None:
+    """Give every command (and subcommand) its docstring with each paragraph on one line: typer (0.29) keeps a
+    docstring's line breaks in every paragraph after the first, so `recheck --help` and every "Exit status" paragraph
+    broke twice a line in a terminal narrower than the source's lines ("…daily in their" / "first" / "week, …"); the
+    terminal wraps each paragraph itself. A paragraph starting with click's ``\b`` keeps its lines."""
+    for info in typer_app.registered_commands:
+        text = info.help or (info.callback.__doc__ if info.callback else None)
+        if text:
+            info.help = "\n\n".join(paragraph if paragraph.startswith("\b") else " ".join(paragraph.split())
+                                     for paragraph in inspect.cleandoc(text).split("\n\n"))
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            flowing_help(group.typer_instance)
+
+
 def one_line_summaries(typer_app: typer.Typer) -> None:
     """Give every command (and subcommand) its docstring's first paragraph, on one line, as the
     summary of the commands list: typer's rich help keeps the docstring's line breaks there, so
@@ -273,6 +296,7 @@ VALUE_WORDS = {
     "article": "ID", "worker_id": "ID", "remote": "NAME=URL", "output_format": "FORMAT", "script": "SCRIPT",
     "kind": "KIND", "kinds": "KINDS", "base_url": "URL", "public_url": "URL", "host": "HOST", "port": "PORT",
     "admin_token": "TOKEN", "message": "TEXT", "plugins": "MODULE",
+    "interval": "MINUTES", "lease": "SECONDS", "poll": "SECONDS",  # their help says the unit; the metavar too
 }
 TYPE_WORDS = (("int", "INTEGER"), ("float", "NUMBER"), ("path", "PATH"))  # in the type's name; else TEXT
 
@@ -281,6 +305,12 @@ def readable_metavar(param: Any, ctx: Any) -> None:
     """Set the metavar of one click parameter that has none (an explicit one, e.g. YYYY-MM-DD, is kept)."""
     if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "display_type_rich"):
         param.display_type_rich = lambda ctx: None  # typer 0.29 shows `<list[str]>` beside it, whatever its metavar
+    if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "_usage_display_name"):
+        # typer 0.29's usage line writes a required argument in braces (`show {ARTICLE_ID}`, `import {PATH}...`),
+        # which reads as a set to choose from (argparse's `{a,b}`) or as braces to type; as click and most tools
+        # write it: bare when required, in brackets when not.
+        param._usage_display_name = lambda: (("{}" if param.required else "[{}]").format(param.metavar or (param.name or "").upper())
+                                             + ("..." if param.nargs != 1 else ""))
     if param.metavar is not None:
         return
     if getattr(param, "param_type_name", "") == "argument":
@@ -299,7 +329,17 @@ def readable_metavar(param: Any, ctx: Any) -> None:
 
 class _ReadableHelp:
     """A click command whose `--help` reads as a new user types it: :func:`readable_metavar` on every parameter,
-    ``--help`` and the completion options included (they are added after the command is made)."""
+    ``--help`` and the completion options included (they are added after the command is made); and whose Ctrl-C
+    while its command line is parsed ends as one before the command starts (:meth:`make_context`)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # Parsing runs before friendly_errors is in place: click (and older typer: pyproject allows 0.12) says "Aborted!" and exits 1,
+        # typer 0.29 exits 130 saying nothing. Said as `newsmirror.__main__` says a Ctrl-C while importing.
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except KeyboardInterrupt:
+            err_console.print(INTERRUPTED_BEFORE_START, highlight=False, soft_wrap=True)
+            raise typer.Exit(INTERRUPTED_EXIT) from None
 
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
@@ -339,4 +379,5 @@ from newsmirror.cli import (  # noqa: E402, F401, I001
 
 
 one_line_summaries(app)
+flowing_help(app)
 readable_help(app)

@@ -21,6 +21,7 @@ from newsmirror.cli import (
     quiet_stdout,
     store_from,
 )
+from newsmirror.cli.publish import pages_as_they_went
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import Store
@@ -53,7 +54,8 @@ def sources_add(
     outlet: Annotated[str, typer.Option(help="Publication name, e.g. 法广 (required with a URL).")] = "",
     name: Annotated[str, typer.Option(help="Display name of this feed.")] = "",
     channel: Annotated[str, typer.Option(help="Channel/section the feed covers.")] = "",
-    script: Annotated[str, typer.Option(help="zh-Hans, zh-Hant, en or und.")] = "und",
+    script: Annotated[str, typer.Option(help="The feed's script: zh-Hans, zh-Hant, en or und (not said); each article's own is "
+                                                   "detected from its text.")] = "und",
     summary_only: Annotated[bool, typer.Option("--summary-only", help="Items carry only summaries: fetch every article page.")] = False,
     interval: Annotated[int, typer.Option(help="Minutes between polls.")] = 30,
     page: Annotated[bool, typer.Option("--page", help="A single article page to poll, not a feed.")] = False,
@@ -110,7 +112,7 @@ def sources_list(db: DbOption = "",
             "id": s.id, "url": s.url, "outlet": s.outlet, "name": s.name, "kind": s.kind, "channel": s.channel,
             "script": s.script, "enabled": s.enabled, "full_text": s.full_text, "interval_minutes": s.interval_minutes,
             "consecutive_failures": st.consecutive_failures, "last_error": st.last_error,
-            "next_due_at": st.next_due_at.isoformat() if st.next_due_at else None,
+            "next_due_at": times.json_utc(st.next_due_at),
         } for s, st in rows], ensure_ascii=False, indent=2))
         return
     if not rows:  # "0 sources" over a table of headers only said nothing of what to do
@@ -225,6 +227,8 @@ def _print_fetch_report(report: Any) -> None:
         status = item.status
         if item.status == "failed":
             status = f"[red]failed ×{item.consecutive_failures}[/]" + (" [yellow](backing off)[/]" if item.backing_off else "")
+        elif item.every_item_failed:
+            status = "[red]pages failed[/]"
         table.add_row(shown(item.source.name or item.source.id), status, str(item.new), str(item.updated),
                       str(item.unchanged), str(item.failed) if item.failed else "")
     table.add_row("[bold]total", "", *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
@@ -234,6 +238,9 @@ def _print_fetch_report(report: Any) -> None:
         source = shown(f"{item.source.name} ({item.source.id})" if item.source.name else item.source.id)
         if item.error:
             err_console.print(f"[red]fetch failed:[/] {source}: {shown(item.error)}", highlight=False, soft_wrap=True)
+        elif item.every_item_failed:
+            err_console.print(f"[red]fetch failed:[/] {source}: the feed answered, but all {item.failed} item(s) it "
+                              "had to read failed (below); nothing new was stored", highlight=False, soft_wrap=True)
         for problem in item.item_errors[:5]:
             err_console.print(f"[yellow]item failed:[/] {source}: {shown(problem)}", highlight=False, soft_wrap=True)
     if report.not_due:
@@ -247,8 +254,11 @@ def _exit_as_the_sources_went(report: Any) -> None:
     """`fetch`'s and `run`'s status by the one policy (``EXIT_STATUS_HELP``); each failing source's error is already
     on stderr (``_print_fetch_report``)."""
     failed_of(len(report.failed_sources), len(report.sources), FAILED_SOURCES,
-              all_hint="check the network, then `newsmirror sources list` for each source's last error",
-              some_note="the others were fetched (a failing source is polled less often, never dropped)")
+              # The lines above, not `sources list` alone: a feed whose pages all failed answered, so it has no
+              # last error there.
+              all_hint="check the network; the lines above say why each failed (`newsmirror sources list`: each "
+                       "feed's last error)",
+              some_note="the others were fetched (a failing feed is polled less often, never dropped)")
 
 
 @app.command()
@@ -285,9 +295,9 @@ def run(
     into --out (only what changed); `newsmirror publish` pushes it to git remotes.
 
     Exit status: 0 when everything went, or when only some polled source(s) failed (each is named on stderr, with or
-    without --quiet); 1 when every one failed or the command stopped on an error. A page that failed to render is
-    named on stderr and exits 1, as in `newsmirror build`; when every source failed, what was stored before is still
-    grouped and built.
+    without --quiet); 1 when every one failed or the command stopped on an error. Article pages that failed to
+    render count as in `newsmirror build` (some: named, exit 0; every one: exit 1); when every source failed, what
+    was stored before is still grouped and built.
     """
 
     from newsmirror.cli.progress import StageProgress
@@ -300,10 +310,9 @@ def run(
         with store_from(db) as store, StageProgress("updating", err_console, quiet=quiet) as bar:
             update = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
         console.print(shown(update.summary(failures=False)))  # paths and failures are outside text: never markup
-    failures = update.build.failures
-    for failure in failures[:20]:  # on stderr, as `build` names them: the summary above is not printed under -q
-        err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
+    # On stderr, as `build` says them: the summary above is not printed under -q. Both counts are said before the
+    # run ends on either.
+    every_page_failed = pages_as_they_went(update.build, stop=False)
     _exit_as_the_sources_went(fetched)
-    if failures:
-        err_console.print(f"[red]{len(failures)} page(s) failed to render[/] (`newsmirror build` names them all)")
+    if every_page_failed:
         raise typer.Exit(1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape as rich_escape
@@ -63,7 +63,11 @@ def build(
                                     "1: all in this process). The output is the same.")] = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written."""
+    """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written.
+
+    Exit status: 0 when everything went, or when only some article page(s) failed (each is named on stderr, with or
+    without --quiet); 1 when every one failed or the command stopped on an error.
+    """
     from newsmirror.cli.progress import StageProgress
     from newsmirror.jobs.building import build as run_build
     from newsmirror.jobs.building import default_comparer, load_publish_settings
@@ -97,10 +101,27 @@ def build(
         err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
     if not options.base_url and not quiet:  # a note on every build, not a problem of this one: cron would mail it each time
         err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code")
-    for failure in report.failures[:20]:
-        err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False)
-    if report.failures:
-        raise typer.Exit(1)
+    pages_as_they_went(report)
+
+
+FAILED_PAGES = "article page(s)"
+PAGES_NAMED = 20  # a broken template fails every page: the first ones say why, the count says how many
+
+
+def pages_as_they_went(report: Any, *, stop: bool = True) -> bool:
+    """`build`'s and `run`'s status for the pages, by the policy of the commands cron runs (``EXIT_STATUS_HELP``):
+    each article whose pages failed to render is named on stderr (the first ``PAGES_NAMED``); some failed, the
+    rest of the site was written and the run exits 0 (a site missing one page is still worth publishing, and the
+    page is tried again by the next build); every one due failed, exit 1 (``stop=False``: True returned instead)."""
+    failures = report.failures
+    for failure in failures[:PAGES_NAMED]:
+        err_console.print(f"[red]failed:[/] {shown(failure)}", highlight=False, soft_wrap=True)
+    if len(failures) > PAGES_NAMED:
+        err_console.print(f"[red]failed:[/] {len(failures) - PAGES_NAMED} more article page(s)", highlight=False)
+    return failed_of(len(failures), report.articles_due, FAILED_PAGES, stop=stop,
+                     all_hint="nothing new was rendered; the lines above give each error (a bug of newsmirror's, "
+                              "not an outlet's: please report it)",
+                     some_note="the rest was written, and each failed page is rendered again by the next build")
 
 
 @app.command()

@@ -183,7 +183,7 @@ def changes(
         print(json.dumps({
             "counts": counts,
             "changes": [{"article_id": e.event.article_id, "kind": e.event.kind.value,
-                         "seen_at": e.event.seen_at.isoformat(), "version": e.event.version,
+                         "seen_at": times.json_utc(e.event.seen_at), "version": e.event.version,
                          "detail": e.event.detail, "outlet": e.outlet, "title": e.title, "url": e.url,
                          "status": e.status} for e in entries],
             "versions_kept": {"articles": kept, "latest": kept_ids},

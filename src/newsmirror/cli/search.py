@@ -56,9 +56,7 @@ def _as_json(query: str, total: int, hits: list[SearchHit]) -> str:
     """/api/search's shape, without the reader's page address (no reader is running)."""
     def article(hit: SearchHit) -> dict[str, Any]:
         fields = article_summary(hit.article)  # the fields /api/search gives, from the one function both use
-        published = hit.article.published_at
-        # As /api/search writes it (pydantic): ISO 8601 with "Z" for UTC, where isoformat() writes "+00:00".
-        return {**fields, "published_at": published.isoformat().replace("+00:00", "Z") if published else None}
+        return {**fields, "published_at": times.json_utc(hit.article.published_at)}  # as /api/search writes it
 
     return json.dumps({"query": query, "total": total,
                        "hits": [{"article": article(h), "score": h.score, "snippet": h.snippet} for h in hits]},

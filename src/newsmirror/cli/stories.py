@@ -54,9 +54,9 @@ def stories_group(
     window_days: Annotated[float, typer.Option(callback=_window_days,
                                                help="How far apart (days) two reports of one event may be.")] = 3.0,
     similarity: Annotated[float | None, typer.Option(
-        help="Similarity to a story's core an article needs to join it, used only by the hand-set thresholds "
-             "(ClusterConfig.hand_settings); the default pair model decides by its fitted probability and "
-             "ignores it.")] = None,
+        help="No effect on the default grouping, where a fitted model decides who joins a story (a warning says "
+             "so); kept for the hand-set thresholds of earlier versions: the similarity to a story's core an "
+             "article needed to join it.")] = None,
     compare: Annotated[bool, typer.Option(
         "--compare/--no-compare",
         help="Compute and store the comparison of every story this run changed (2+ outlets), so story "

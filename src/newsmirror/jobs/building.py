@@ -76,7 +76,8 @@ class BuildReport:
     images_failed: int = 0
     images_skipped: int = 0  # references to image hosts that stopped answering
     images_mostly_failed: bool = False  # worth suggesting --no-images
-    failures: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # one an article whose pages failed to render
+    articles_due: int = 0  # articles whose pages had to be rendered (the others were unchanged): what failures are of
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 1  # processes that rendered article pages
@@ -407,6 +408,7 @@ def _render_all(store: Store, entries: list[Entry], listed: dict[str, _Listed], 
                 due.append((builder, prints))
         report.articles += 1
         if due:
+            report.articles_due += 1
             pending.append((entry, nearby, due))
         elif pool is None or not pool.started:
             _progress(progress, report.articles, total, RENDERING)

@@ -40,6 +40,7 @@ class SourceReport:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0  # items that could not be fetched or extracted
+    read: int = 0  # items read this poll (new, updated or found unchanged after reading; not those skipped as stored)
     retryable: int = 0  # of those, the ones worth retrying (timeouts, 5xx): the feed is re-read next time
     error: str = ""
     consecutive_failures: int = 0
@@ -47,6 +48,12 @@ class SourceReport:
     next_due_at: datetime | None = None
     item_errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def every_item_failed(self) -> bool:
+        """The feed answered, but every item it had to read this poll failed (its pages blocked, moved or down):
+        nothing new came from the source, as when the feed itself fails (`fetch`'s exit status counts it so)."""
+        return self.status != "failed" and self.failed > 0 and self.read == 0
 
 
 @dataclass(slots=True)
@@ -59,7 +66,8 @@ class FetchReport:
 
     @property
     def failed_sources(self) -> list[SourceReport]:
-        return [r for r in self.sources if r.status == "failed"]
+        """Sources that gave nothing: the feed failed, or every item it listed that had to be read failed."""
+        return [r for r in self.sources if r.status == "failed" or r.every_item_failed]
 
 
 class Interrupted(NewsmirrorError):
@@ -275,6 +283,7 @@ class FetchJob:
             outcome = self.store.upsert_article(article)
         with self._seen_lock:
             self._seen_urls.update(u for u in (key, article.canonical_url) if u)
+        report.read += 1
         if outcome is UpsertOutcome.NEW:
             report.new += 1
         elif outcome is UpsertOutcome.UPDATED:

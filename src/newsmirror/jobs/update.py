@@ -57,10 +57,13 @@ def import_summary(report: ImportReport) -> str:
             # Another title or text of one article is an edit (two crawls of a changed headline, as in the demo's
             # corpus), stored as a version: `stats` counts it as an edited article, so this line says it in its words.
             edits, articles = counts["merged"], len(report.edited)
-            parts.append(f"{_count(edits, 'edit')}, another title or text kept as a version"
-                         + (f" ({_count(articles, 'article')} edited)" if articles != edits else "") + ": "
-                         + history_hint(report.edited))
-        line += f" ({_count(repeats, 'file')} repeated one of these articles: {', '.join(parts)})"
+            # "1 edit, another title or text kept as a version" read as a list of three things: what an edit is
+            # goes in brackets after it.
+            parts.append(f"{_count(edits, 'edit')}"
+                         + (f" of {_count(articles, 'article')}" if articles != edits else "")
+                         + f" (another title or text, kept as {'a version' if edits == 1 else 'versions'}: "
+                         + history_hint(report.edited) + ")")
+        line += f"; {_count(repeats, 'file')} repeated one of these articles: {', '.join(parts)}"
     return line + f"; {counts['failed']} failed, {counts['skipped']} not articles"
 
 

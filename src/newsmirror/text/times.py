@@ -51,5 +51,14 @@ def iso(value: datetime | None) -> str:
     return local(value).isoformat(timespec="minutes") if value else ""
 
 
+def json_utc(value: datetime | None) -> str | None:
+    """For JSON (every `--json` output and the reader's /api): the instant in UTC, ISO 8601 ending in ``Z``, as
+    pydantic writes the API's times (``isoformat()`` writes ``+00:00``: two forms of one time in one tool's JSON)."""
+    if value is None:
+        return None
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 # Jinja filters, registered by every template environment (reader, static site, change pages).
 FILTERS: dict[str, Callable[[datetime | None], str]] = {"minute": minute, "stamp": stamp, "day": day, "iso": iso}
