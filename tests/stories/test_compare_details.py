@@ -135,6 +135,8 @@ def test_a_word_the_bilingual_dictionary_holds_only_as_a_common_word_is_no_name_
     # A Latin name right after it (normalized: brackets and capitals gone) glosses it as a name.
     assert is_name_detail("攸关", normalize("攸关（Youguan）公司周二宣布"))
     assert is_name_detail("万象", "代表团周一抵达万象")  # also Vientiane in the dictionary: the tag stands
+    # 商学院 is a common word ("business school"); qualified by a name it heads the whole name (longer_name).
+    assert is_name_detail("商学院", "他就读于汇丰商学院")
 
 
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:

@@ -97,10 +97,12 @@ _LATIN_AFTER = r"\s*[a-z][a-z.'\-]{2,}"
 def _common_by_dictionary(word: str, sentence: str) -> bool:
     """Whether CC-CEDICT holds ``word`` only as a common word (``text.dictionary_glosses.only_common_word``:
     jieba tags 攸关 and 麻醉品 as names, the dictionary knows them only with lower-case pinyin) and the sentence
-    does not gloss it with a Latin name (a text writing 北门 (North Gate) uses it as a place's name)."""
-    if not only_common_word(word):
+    does not gloss it with a Latin name (a text writing 北门 (North Gate) uses it as a place's name). Not an
+    organisation's head a name qualifies in ``sentence`` (商学院 of 汇丰|商学院): the whole name is the detail there
+    (``longer_name``), as ``_common_in_use`` has it."""
+    if not only_common_word(word) or re.search(re.escape(word) + _LATIN_AFTER, sentence):
         return False
-    return not re.search(re.escape(word) + _LATIN_AFTER, sentence)
+    return longer_name(word, sentence) is None
 
 
 def is_fragment(word: str, sentence: str) -> bool:
