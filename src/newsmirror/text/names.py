@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
+from newsmirror.text.dictionary_glosses import only_common_word
 from newsmirror.text.name_usage import used_as_common_word
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
@@ -68,10 +69,13 @@ def is_name_detail(word: str, sentence: str) -> bool:
     sentence and either an attested place, or a word of ``MIN_CHARS`` or more that the
     dictionary tags as a name and does not analyse as a phrase, or an unknown word that the
     tagger reads as one name or that is a transliteration. A tagged word that news text uses
-    like a common word (``text.name_usage``) is no name."""
+    like a common word (``text.name_usage``) is no name, nor one the bilingual dictionary holds only
+    as a common word, unless the sentence glosses it with a Latin name (``_common_by_dictionary``)."""
     if word in _aliases():
         return True
     if is_fragment(word, sentence):
+        return False
+    if _common_by_dictionary(word, sentence):
         return False
     tokenizer = pos_tokenizer()
     tag = tokenizer.word_tag_tab.get(word)
@@ -83,6 +87,22 @@ def is_name_detail(word: str, sentence: str) -> bool:
     if tag is None:
         return _unknown_is_name(word)
     return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word, sentence)
+
+
+# A Latin name right after a word in a normalized sentence (its brackets and capitals left out by normalizing:
+# 北门（North Gate） reads 北门 north gate): the text glosses the word as a name.
+_LATIN_AFTER = r"\s*[a-z][a-z.'\-]{2,}"
+
+
+def _common_by_dictionary(word: str, sentence: str) -> bool:
+    """Whether CC-CEDICT holds ``word`` only as a common word (``text.dictionary_glosses.only_common_word``:
+    jieba tags 攸关 and 麻醉品 as names, the dictionary knows them only with lower-case pinyin) and the sentence
+    does not gloss it with a Latin name (a text writing 北门 (North Gate) uses it as a place's name). Not an
+    organisation's head a name qualifies in ``sentence`` (商学院 of 汇丰|商学院): the whole name is the detail there
+    (``longer_name``), as ``_common_in_use`` has it."""
+    if not only_common_word(word) or re.search(re.escape(word) + _LATIN_AFTER, sentence):
+        return False
+    return longer_name(word, sentence) is None
 
 
 def is_fragment(word: str, sentence: str) -> bool:
