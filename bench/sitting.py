@@ -1,0 +1,158 @@
+"""A session's figures in one place: the tuning days, the pooled fact files and the only-X samples, for one tree.
+
+A lead scores main at a session's start and end, and each helper scores a branch against main, on the same sets
+in the same way; each session so far rebuilt these small drivers outside the repository and lost them with the
+machine. Nothing here scores anything new: it runs the tree's own ``bench/days_eval.py``,
+``bench/days_facts_eval.evaluate`` and ``bench/onlyx_audit.py score`` and adds their figures up.
+
+    python3 bench/sitting.py days    --extra EXTRA [--unseen] [--out DIR]   # tuning days (or held-out + test days)
+    python3 bench/sitting.py facts   --extra EXTRA [--test]                 # 32 tuning fact files pooled (or test)
+    python3 bench/sitting.py samples --root WHOLE [--letters ABCDEFGHIJL]   # only-X samples, judged, pooled
+
+EXTRA is the folder of exported day folders (``bench/days/export_days.py``); WHOLE the whole archive export (the
+folder holding ``archived/`` and ``_posts/``). Run it from the tree to be scored: the figures are that tree's code.
+``--unseen``/``--test`` and samples K, M are for the lead's sitting only (bench/days/GUIDE.md: never tuned on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RATIO = re.compile(r"(\d+)/(\d+)")
+_SAMPLE_LINE = re.compile(r"^sample (\w+): (\d+) claims: (.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    day: str
+    role: str
+    precision: float
+    recall: float
+    f1: float
+    pure: int
+    multi: int
+    glued: int
+    multi_reports: int
+    cluster_ms: float
+
+
+def read_day_rows(table: str) -> list[DayRow]:
+    """The day rows of a ``days_eval`` table as printed (Rich box characters, one row a day)."""
+    rows = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("│").split("│")]
+        if len(cells) < 14 or not _DATE.match(cells[0]):
+            continue
+        pure, glued = _RATIO.match(cells[8]), _RATIO.match(cells[9])
+        if not pure or not glued:
+            continue
+        rows.append(DayRow(cells[0], cells[1], float(cells[4]), float(cells[5]), float(cells[6]), int(pure[1]),
+                           int(pure[2]), int(glued[1]), int(glued[2]), float(cells[13])))
+    return rows
+
+
+def summarize_days(rows: list[DayRow]) -> list[str]:
+    """One line per role: mean B³ P/R/F1 over days, pure and glued pooled, mean cluster CPU; then F1 per day."""
+    lines = []
+    for role in dict.fromkeys(row.role for row in rows):
+        of_role = [row for row in rows if row.role == role]
+        n = len(of_role)
+        lines.append(f"{role}: {n} days, mean B³ P {sum(r.precision for r in of_role) / n:.4f} "
+                     f"R {sum(r.recall for r in of_role) / n:.4f} F1 {sum(r.f1 for r in of_role) / n:.4f}; "
+                     f"pure {sum(r.pure for r in of_role)}/{sum(r.multi for r in of_role)}, "
+                     f"glued {sum(r.glued for r in of_role)}/{sum(r.multi_reports for r in of_role)}, "
+                     f"cluster CPU {sum(r.cluster_ms for r in of_role) / n:.2f} ms/article")
+        lines.append("  F1 by day: " + " ".join(f"{r.day[5:]} {r.f1:.3f}" for r in of_role))
+    return lines
+
+
+def pool_samples(output: str) -> dict[str, int]:
+    """Claims and verdict counts of ``onlyx_audit.py score`` lines (``sample X: N claims: false a, true b``) added up."""
+    pooled: dict[str, int] = {"claims": 0}
+    for match in _SAMPLE_LINE.finditer(output):
+        pooled["claims"] += int(match.group(2))
+        for part in match.group(3).split(", "):
+            verdict, count = part.rsplit(" ", 1)
+            pooled[verdict] = pooled.get(verdict, 0) + int(count)
+    return pooled
+
+
+def _days(args: argparse.Namespace) -> None:
+    from bench.days_eval import HELD_OUT_DAY, TEST_DAYS
+    command = [sys.executable, "-m", "bench.days_eval", "--days", str(args.extra), "--largest", "0"]
+    if args.unseen:
+        command += [part for day in (HELD_OUT_DAY, *TEST_DAYS) for part in ("--day", day)] + ["--test"]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / ("unseen-days.txt" if args.unseen else "days.txt")).write_text(done.stdout + done.stderr)
+    rows = read_day_rows(done.stdout)
+    if not rows:
+        raise SystemExit(f"days_eval printed no day rows (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    print("\n".join(summarize_days(rows)))
+
+
+def _facts(args: argparse.Namespace) -> None:
+    sys.path[:0] = [str(REPO / "src"), str(REPO / "bench")]
+    import days_facts_eval
+    from facts_lofo import TUNING
+    files = (sorted((REPO / "bench" / "days" / "test").glob("facts-*.toml")) if args.test
+             else [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
+    pooled: dict[str, float] = {}
+    for path in files:
+        totals = days_facts_eval.evaluate(path, args.extra)
+        for key, value in totals.items():
+            pooled[key] = pooled.get(key, 0) + value
+        print(f"{path.stem}: R {totals['found_pairs']}/{totals['gold_pairs']} P {totals['right_links']}/"
+              f"{totals['judged_links']} only-X {totals['only_claims']} false {totals['false_only']}", flush=True)
+    gold, found = pooled["gold_pairs"], pooled["found_pairs"]
+    judged, right = pooled["judged_links"], pooled["right_links"]
+    print(f"{'test' if args.test else 'tuning'} ({len(files)} files): link R {found / gold:.4f} ({found:.0f}/{gold:.0f}) "
+          f"P {right / max(judged, 1):.4f} ({right:.0f}/{judged:.0f}); only-X claims {pooled['only_claims']:.0f}, "
+          f"false {pooled['false_only']:.0f}; compare {pooled['seconds']:.1f} s")
+
+
+def _samples(args: argparse.Namespace) -> None:
+    output = []
+    for letter in args.letters:
+        sample = "onlyx-sample.toml" if letter in "AB" else f"onlyx-sample-{letter.lower()}.toml"
+        done = subprocess.run([sys.executable, "bench/onlyx_audit.py", "score", "--sample", f"bench/days/{sample}",
+                               "--which", letter, "--root", str(args.root), "--judged", "bench/days/onlyx-judged.toml",
+                               "--list"], cwd=REPO, capture_output=True, text=True, check=False)
+        output.append(done.stdout)
+        print(next((line for line in done.stdout.splitlines() if line.startswith("sample ")),
+                   f"sample {letter}: no score (exit {done.returncode}) {done.stderr[-300:]}"), flush=True)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("".join(output))
+    print(f"pooled {args.letters}: {pool_samples(''.join(output))}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    days = commands.add_parser("days", help="the tuning days (or, --unseen, the held-out and test days)")
+    days.add_argument("--extra", type=Path, required=True, help="folder of exported day folders")
+    days.add_argument("--unseen", action="store_true", help="the held-out and test days (the lead's sitting only)")
+    days.add_argument("--out", type=Path, help="folder to keep days_eval's table in")
+    facts = commands.add_parser("facts", help="the tuning fact files pooled (or, --test, the test files)")
+    facts.add_argument("--extra", type=Path, required=True, help="folder of exported day folders")
+    facts.add_argument("--test", action="store_true", help="the test fact files (the lead's sitting only)")
+    samples = commands.add_parser("samples", help="only-X samples scored against their judgements, pooled")
+    samples.add_argument("--root", type=Path, required=True, help="the whole archive export (archived/, _posts/)")
+    samples.add_argument("--letters", default="ABCDEFGHIJL", help="samples (default: the tuning ones, A-J and L)")
+    samples.add_argument("--out", type=Path, help="file to keep every claim with its verdict in")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    {"days": _days, "facts": _facts, "samples": _samples}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()

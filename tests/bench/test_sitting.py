@@ -1,0 +1,32 @@
+"""bench/sitting.py reads days_eval's table and onlyx_audit's score lines as they are printed."""
+
+from __future__ import annotations
+
+import io
+
+from bench.days_eval import DayResult, print_table
+from bench.sitting import pool_samples, read_day_rows, summarize_days
+from rich.console import Console
+
+
+def _table(rows: list[tuple[str, DayResult]]) -> str:
+    out = io.StringIO()
+    print_table(Console(file=out, width=200), rows, "test")
+    return out.getvalue()
+
+
+def test_day_rows_are_read_from_the_printed_table_and_averaged_by_role() -> None:
+    first = DayResult("2020-10-18", 200, 1.0, 150, 0.4, labelled=190, precision=0.99, recall=0.9, f1=0.9, pure=27,
+                      multi=28, multi_reports=9)
+    second = DayResult("2020-10-04", 100, 1.0, 80, 0.2, labelled=90, precision=0.97, recall=0.8, f1=0.8, pure=3,
+                       multi=4, multi_reports=1)
+    rows = read_day_rows(_table([("tuning days", first), ("tuning days", second)]))
+    assert [(r.day, r.pure, r.multi, r.f1) for r in rows] == [("2020-10-18", 27, 28, 0.9), ("2020-10-04", 3, 4, 0.8)]
+    summary = summarize_days(rows)
+    assert "2 days, mean B³ P 0.9800 R 0.8500 F1 0.8500; pure 30/32" in summary[0]
+
+
+def test_sample_scores_are_pooled_by_verdict() -> None:
+    output = ("  true: A01 | 中央社 | 推特\nsample A: 3 claims: false 1, true 2\n"
+              "sample B: 4 claims: false 2, not-a-name 1, true 1\n")
+    assert pool_samples(output) == {"claims": 7, "false": 3, "true": 3, "not-a-name": 1}
