@@ -60,7 +60,7 @@ from newsmirror.text.names import (
     organisation_head,
 )
 from newsmirror.text.namings import names_otherwise
-from newsmirror.text.normalize import match_key, normalize
+from newsmirror.text.normalize import match_key, normalize, without_accents
 from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
@@ -1099,17 +1099,8 @@ def _tagged_name(han: str) -> str:
 _LATIN_LETTER = re.compile(r"[a-zA-Z]")
 
 
-def _strip_accents(text: str) -> str:
-    """``text`` with the accents of its letters left out (ě is e; ø stays: it has none)."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
 # Bounded: an outlet's text is asked about every Latin detail of its story.
-@lru_cache(maxsize=64)
-def _without_diacritics(text: str) -> str:
-    return _strip_accents(text)
+_text_without_accents = lru_cache(maxsize=64)(without_accents)
 
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
@@ -1128,7 +1119,7 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
     text = outlet_texts.get(outlet, "")
     if term.lower() in text or any(core in text for core in _cores(term)):
         return True
-    if _LATIN_LETTER.search(term) and _strip_accents(term.lower()) in _without_diacritics(text):
+    if _LATIN_LETTER.search(term) and without_accents(term.lower()) in _text_without_accents(text):
         return True  # one Latin name written with its diacritics or without (Radomír Šťastný, Radomir Stastny)
     if any(writes_form(form, text) for form in other_forms(term)):
         return True  # one name by the archive's glosses (联邦院 for Federation Council, 帛琉 for 帕劳)

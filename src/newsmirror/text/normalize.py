@@ -67,6 +67,14 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", separate(text)).strip()
 
 
+def without_accents(text: str) -> str:
+    """``text`` with the accents of its letters left out (Zdeněk is Zdenek; ø stays: it has none), so one Latin
+    name written with its diacritics and without them reads the same."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def match_key(text: str, *, normalized: bool = False) -> str:
     """``normalize`` without any separators: compare characters only."""
     return (text if normalized else normalize(text)).replace(" ", "")

@@ -150,7 +150,7 @@ def fold_numbers(text: str) -> str:
 
     text = _CLOCK.sub(clock, text)
     text = _PERCENT_SIGN.sub(r"\1", _FRACTION.sub(fraction, _PERCENT.sub(percent, text)))
-    text = _DIGIT_UNIT.sub(lambda m: _plain(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
+    text = _DIGIT_UNIT.sub(lambda m: plain_decimal(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
     text = _WEEKDAY_NUMERAL.sub(lambda m: "周" + _WEEKDAY_SHIELD[m.group(1)], _WEEKDAY.sub("周", text))
     text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
     text = _ROC_YEAR.sub(roc_year, text)
@@ -170,7 +170,7 @@ def _tenth(text: str, start: int, end: int) -> bool:
     return not any(in_dictionary(word) for word in words)
 
 
-def _plain(value: Decimal) -> str:
+def plain_decimal(value: Decimal) -> str:
     """``value`` in digits, without a trailing zero fraction (1.5 x 1000 = 1500)."""
     return f"{value.normalize():f}"
 

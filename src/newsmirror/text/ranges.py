@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from newsmirror.text.numbers import plain_decimal
+
 # A hedge before the number, by the way it runs: up from it, down to it, either way.
 _BEFORE_UP = ("超过", "多于", "高于", "至少", "多达", "逾", "超")
 _BEFORE_DOWN = ("将近", "接近", "逼近", "不到", "不足", "少于", "近")
@@ -36,13 +38,9 @@ TENTHS = re.compile(r"(?<![a-z\d.])(\d+(?:\.\d+)?)成")
 NO_COUNT = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?=位数|倍数)")
 
 
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
 def written(low: Decimal, high: Decimal) -> str:
     """A range as ``bounds`` reads it: a point when both ends are one."""
-    return _plain(low) if low == high else f"{_plain(low)}~{_plain(high)}"
+    return plain_decimal(low) if low == high else f"{plain_decimal(low)}~{plain_decimal(high)}"
 
 
 def place(number: str) -> Decimal:
