@@ -27,18 +27,41 @@ class DayScore:
     multi: int
 
 
-def read_table(path: Path) -> dict[str, DayScore]:
-    """Each scored day's F1 and pure / multi-report counts from a ``days_eval`` table (box-drawn rows)."""
-    days: dict[str, DayScore] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    """One scored day of a ``days_eval`` table; glued reports and cluster CPU are 0 where a row lacks them."""
+    day: str
+    role: str
+    precision: float
+    recall: float
+    f1: float
+    pure: int
+    multi: int
+    glued: int = 0
+    multi_reports: int = 0
+    cluster_ms: float = 0.0
+
+
+def read_day_rows(table: str) -> list[DayRow]:
+    """The scored days of a ``days_eval`` table as printed (box-drawn rows), in order; unscored rows left out."""
+    rows: list[DayRow] = []
+    for line in table.splitlines():
         cells = [c.strip() for c in line.strip().strip("│").split("│")]
         if len(cells) < 10 or not DATE.match(cells[0]) or cells[4] == "-":
             continue
         found = PURE.match(cells[8])
         if found is None:
             continue
-        days[cells[0]] = DayScore(float(cells[6]), int(found[1]), int(found[2]))
-    return days
+        glued = PURE.match(cells[9]) if len(cells) >= 14 else None
+        rest = (int(glued[1]), int(glued[2]), float(cells[13])) if glued else ()
+        rows.append(DayRow(cells[0], cells[1], float(cells[4]), float(cells[5]), float(cells[6]), int(found[1]),
+                           int(found[2]), *rest))
+    return rows
+
+
+def read_table(path: Path) -> dict[str, DayScore]:
+    """Each scored day's F1 and pure / multi-report counts from a ``days_eval`` table (box-drawn rows)."""
+    return {row.day: DayScore(row.f1, row.pure, row.multi) for row in read_day_rows(path.read_text(encoding="utf-8"))}
 
 
 def summary(scores: list[DayScore]) -> tuple[float, float, int, int]:

@@ -20,42 +20,14 @@ import argparse
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_RATIO = re.compile(r"(\d+)/(\d+)")
+sys.path.insert(0, str(REPO))
+
+from bench.days_setting_lodo import DayRow, read_day_rows  # noqa: E402
+
 _SAMPLE_LINE = re.compile(r"^sample (\w+): (\d+) claims: (.*)$", re.MULTILINE)
-
-
-@dataclass(frozen=True, slots=True)
-class DayRow:
-    day: str
-    role: str
-    precision: float
-    recall: float
-    f1: float
-    pure: int
-    multi: int
-    glued: int
-    multi_reports: int
-    cluster_ms: float
-
-
-def read_day_rows(table: str) -> list[DayRow]:
-    """The day rows of a ``days_eval`` table as printed (Rich box characters, one row a day)."""
-    rows = []
-    for line in table.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("│").split("│")]
-        if len(cells) < 14 or not _DATE.match(cells[0]):
-            continue
-        pure, glued = _RATIO.match(cells[8]), _RATIO.match(cells[9])
-        if not pure or not glued:
-            continue
-        rows.append(DayRow(cells[0], cells[1], float(cells[4]), float(cells[5]), float(cells[6]), int(pure[1]),
-                           int(pure[2]), int(glued[1]), int(glued[2]), float(cells[13])))
-    return rows
 
 
 def summarize_days(rows: list[DayRow]) -> list[str]:
@@ -150,7 +122,6 @@ def main(argv: list[str] | None = None) -> None:
     samples.add_argument("--letters", default="ABCDEFGHIJL", help="samples (default: the tuning ones, A-J and L)")
     samples.add_argument("--out", type=Path, help="file to keep every claim with its verdict in")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(REPO))
     {"days": _days, "facts": _facts, "samples": _samples}[args.command](args)
 
 

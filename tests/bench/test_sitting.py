@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 from bench.days_eval import DayResult, print_table
-from bench.sitting import pool_samples, read_day_rows, summarize_days
+from bench.days_setting_lodo import read_day_rows
+from bench.sitting import pool_samples, summarize_days
 from rich.console import Console
 
 
