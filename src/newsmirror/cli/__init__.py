@@ -258,32 +258,45 @@ def show(
     print(plain(body))
 
 
+def _apps(typer_app: typer.Typer) -> Iterator[typer.Typer]:
+    """``typer_app`` and every command group below it, depth first."""
+    yield typer_app
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            yield from _apps(group.typer_instance)
+
+
+def _commands(typer_app: typer.Typer) -> Iterator[Any]:
+    """Every command of ``typer_app`` and of its groups (typer's ``CommandInfo``)."""
+    for each_app in _apps(typer_app):
+        yield from each_app.registered_commands
+
+
+def _help_text(info: Any) -> str | None:
+    """A command's help as written: its ``help=`` or its function's docstring."""
+    return info.help or (info.callback.__doc__ if info.callback else None)
+
+
 def flowing_help(typer_app: typer.Typer) -> None:
     """Give every command (and subcommand) its docstring with each paragraph on one line: typer (0.29) keeps a
     docstring's line breaks in every paragraph after the first, so `recheck --help` and every "Exit status" paragraph
     broke twice a line in a terminal narrower than the source's lines ("…daily in their" / "first" / "week, …"); the
     terminal wraps each paragraph itself. A paragraph starting with click's ``\b`` keeps its lines."""
-    for info in typer_app.registered_commands:
-        text = info.help or (info.callback.__doc__ if info.callback else None)
+    for info in _commands(typer_app):
+        text = _help_text(info)
         if text:
             info.help = "\n\n".join(paragraph if paragraph.startswith("\b") else " ".join(paragraph.split())
                                      for paragraph in inspect.cleandoc(text).split("\n\n"))
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            flowing_help(group.typer_instance)
 
 
 def one_line_summaries(typer_app: typer.Typer) -> None:
     """Give every command (and subcommand) its docstring's first paragraph, on one line, as the
     summary of the commands list: typer's rich help keeps the docstring's line breaks there, so
     a summary written over two source lines broke mid-sentence in `newsmirror --help`."""
-    for info in typer_app.registered_commands:
-        text = info.help or (info.callback.__doc__ if info.callback else None)
+    for info in _commands(typer_app):
+        text = _help_text(info)
         if info.short_help is None and text:
             info.short_help = " ".join(inspect.cleandoc(text).split("\n\n")[0].split())
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            one_line_summaries(group.typer_instance)
 
 
 # What `--help` shows after an option that takes a value: typer (0.29) shows the Python type (`--db <str>`,
@@ -358,14 +371,12 @@ class Group(_ReadableHelp, TyperGroup):
 
 def readable_help(typer_app: typer.Typer) -> None:
     """Make :class:`Command` and :class:`Group` the click classes of every command and group that names none."""
-    if typer_app.info.cls in (None, TyperGroup) or isinstance(typer_app.info.cls, DefaultPlaceholder):
-        typer_app.info.cls = Group
-    for info in typer_app.registered_commands:
+    for each_app in _apps(typer_app):
+        if each_app.info.cls in (None, TyperGroup) or isinstance(each_app.info.cls, DefaultPlaceholder):
+            each_app.info.cls = Group
+    for info in _commands(typer_app):
         if info.cls in (None, TyperCommand):
             info.cls = Command
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            readable_help(group.typer_instance)
 
 
 def main() -> None:  # pragma: no cover - console entry
