@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
 from facts_lofo import TUNING  # noqa: E402
-from facts_misses import _Story  # noqa: E402
+from facts_misses import _Story, located_gold_pairs  # noqa: E402
 
 
 def missed(path: Path, days: Path) -> list[dict[str, Any]]:
@@ -33,20 +33,14 @@ def missed(path: Path, days: Path) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for story, articles in load_stories(path, days):
         view = _Story(articles)
-        for fact in story.get("fact", []):
-            quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
-            for at, (first, first_text) in enumerate(quotes):
-                for second, second_text in quotes[at + 1:]:
-                    if first.outlet == second.outlet:
-                        continue
-                    where = f"{path.stem} / {story['event']} / {fact['id']}"
-                    i, j = view.locate(first.id, first_text), view.locate(second.id, second_text)
-                    if i is None or j is None:
-                        found.append({"where": where, "kind": "unlocated", "quotes": (first_text, second_text)})
-                        continue
-                    if view.linked(i, j):
-                        continue
-                    found.append(_pair(view, where, i, j, first_text, second_text))
+        for fact, first_text, second_text, i, j in located_gold_pairs(story, articles, view):
+            where = f"{path.stem} / {story['event']} / {fact['id']}"
+            if i is None or j is None:
+                found.append({"where": where, "kind": "unlocated", "quotes": (first_text, second_text)})
+                continue
+            if view.linked(i, j):
+                continue
+            found.append(_pair(view, where, i, j, first_text, second_text))
     return found
 
 

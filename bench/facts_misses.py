@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,19 @@ def main() -> None:
         print("total", dict(total))
 
 
+def located_gold_pairs(story: dict[str, Any], articles: dict[str, Any], view: _Story
+                       ) -> Iterator[tuple[dict[str, Any], str, str, int | None, int | None]]:
+    """Each gold same-fact pair of a story (two quotes of one fact, different outlets), in order: the fact, the two
+    quotes and the comparison units holding them (None where a quote is not found)."""
+    for fact in story.get("fact", []):
+        quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
+        for at, (first, first_text) in enumerate(quotes):
+            for second, second_text in quotes[at + 1:]:
+                if first.outlet != second.outlet:
+                    yield (fact, first_text, second_text, view.locate(first.id, first_text),
+                           view.locate(second.id, second_text))
+
+
 def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
     kinds: Counter[str] = Counter()
     for story, articles in load_stories(path, days):
@@ -180,53 +194,47 @@ def _census(path: Path, days: Path, quiet: bool) -> Counter[str]:
                     unit = view.locate(articles[quote["file"]].id, quote["text"])
                     if unit is not None:
                         gold_of.setdefault(unit, set()).add(fact["id"])
-        for fact in story.get("fact", []):
-            quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
-            for a, (first, first_text) in enumerate(quotes):
-                for second, second_text in quotes[a + 1:]:
-                    if first.outlet == second.outlet:
-                        continue
-                    i, j = view.locate(first.id, first_text), view.locate(second.id, second_text)
-                    if i is None or j is None:
-                        kinds["unlocated"] += 1
-                        continue
-                    if view.linked(i, j):
-                        continue
-                    kind = view.kind(i, j)
-                    kinds[kind] += 1
-                    held = view.held(i, j)
-                    kinds["held" if held else "free"] += 1
-                    containment, dice = view.score(i, j)
-                    if kind == "threshold":
-                        little = containment < c.AMOUNT_CONTAINMENT or dice < c.AMOUNT_DICE
-                        kinds[f"{'held' if held else 'free'}-{'little' if little else 'near'}"] += 1
-                    if held:
-                        kinds[view.held_distance(i, j)] += 1
-                        holder = view.holder(i, j)[1]
-                        holder_facts = gold_of.get(holder, set()) if holder is not None else set()
-                        kinds["holder-same-fact" if fact["id"] in holder_facts
-                              else "holder-other-fact" if holder_facts else "holder-unquoted"] += 1
-                        if holder is not None:
-                            # The unit whose fact the holder is in, and whether the holder matches it
-                            # less well than the missed partner does (a weaker match took the slot).
-                            one = i if view.units[holder].ref.outlet == view.units[j].ref.outlet else j
-                            joined = view.joined_in(one, holder)
-                            kinds[f"holder-joined-{joined}"] += 1
-                            weaker = sum(view.score(one, holder)) < containment + dice
-                            kinds["holder-weaker" if weaker else "holder-stronger"] += 1
-                            if weaker:
-                                kinds[f"holder-weaker-joined-{joined}"] += 1
-                    if not quiet:
-                        print(f"{story['event']}/{fact['id']} {kind} {'held' if view.held(i, j) else 'free'} "
-                              f"containment {containment:.2f} dice {dice:.2f} figures "
-                              f"{sorted(view.units[i].figures)}/{sorted(view.units[j].figures)}")
-                        print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
-                        distance, holder = view.holder(i, j) if held else ("", None)
-                        if holder is not None:
-                            ui, uj = view.units[i].ref, view.units[j].ref
-                            free = (f"{len(view.outlets_of.get((ui.article_id, ui.index), set()) - {ui.outlet})}/"
-                                    f"{len(view.outlets_of.get((uj.article_id, uj.index), set()) - {uj.outlet})} other outlets")
-                            print(f"    {distance} ({free}) by: {view.units[holder].key[:70]}")
+        for fact, _, _, i, j in located_gold_pairs(story, articles, view):
+            if i is None or j is None:
+                kinds["unlocated"] += 1
+                continue
+            if view.linked(i, j):
+                continue
+            kind = view.kind(i, j)
+            kinds[kind] += 1
+            held = view.held(i, j)
+            kinds["held" if held else "free"] += 1
+            containment, dice = view.score(i, j)
+            if kind == "threshold":
+                little = containment < c.AMOUNT_CONTAINMENT or dice < c.AMOUNT_DICE
+                kinds[f"{'held' if held else 'free'}-{'little' if little else 'near'}"] += 1
+            if held:
+                kinds[view.held_distance(i, j)] += 1
+                holder = view.holder(i, j)[1]
+                holder_facts = gold_of.get(holder, set()) if holder is not None else set()
+                kinds["holder-same-fact" if fact["id"] in holder_facts
+                      else "holder-other-fact" if holder_facts else "holder-unquoted"] += 1
+                if holder is not None:
+                    # The unit whose fact the holder is in, and whether the holder matches it
+                    # less well than the missed partner does (a weaker match took the slot).
+                    one = i if view.units[holder].ref.outlet == view.units[j].ref.outlet else j
+                    joined = view.joined_in(one, holder)
+                    kinds[f"holder-joined-{joined}"] += 1
+                    weaker = sum(view.score(one, holder)) < containment + dice
+                    kinds["holder-weaker" if weaker else "holder-stronger"] += 1
+                    if weaker:
+                        kinds[f"holder-weaker-joined-{joined}"] += 1
+            if not quiet:
+                print(f"{story['event']}/{fact['id']} {kind} {'held' if view.held(i, j) else 'free'} "
+                      f"containment {containment:.2f} dice {dice:.2f} figures "
+                      f"{sorted(view.units[i].figures)}/{sorted(view.units[j].figures)}")
+                print(f"    {view.units[i].key[:70]}\n    {view.units[j].key[:70]}")
+                distance, holder = view.holder(i, j) if held else ("", None)
+                if holder is not None:
+                    ui, uj = view.units[i].ref, view.units[j].ref
+                    free = (f"{len(view.outlets_of.get((ui.article_id, ui.index), set()) - {ui.outlet})}/"
+                            f"{len(view.outlets_of.get((uj.article_id, uj.index), set()) - {uj.outlet})} other outlets")
+                    print(f"    {distance} ({free}) by: {view.units[holder].key[:70]}")
     return kinds
 
 
