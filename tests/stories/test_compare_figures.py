@@ -190,3 +190,19 @@ def test_a_decimal_comma_before_a_percent_sign_is_a_decimal_point() -> None:
     one = article("甲报", "研究人员在检测中发现，23,48%的受检者血清中有新冠病毒抗体。")
     two = article("乙社", "研究人员在检测中发现，约23%的受检者血清中有新冠病毒抗体。")
     assert sorted(fact_with(compare_story([one, two]), "抗体").outlets) == ["乙社", "甲报"]
+
+
+def test_a_share_in_words_and_its_bracketed_percentage_stay_two_figures() -> None:
+    # 三分之二（65%）: folded, the match key runs 3 and 65 together (3分之265, a share of 8833 %), which
+    # conflicts with the 65 % another outlet gives.
+    one = article("甲报", "民调显示，约三分之二（65%）的受访选民支持这项新的移民法案。")
+    two = article("乙社", "民调显示，65%的受访选民表示支持这项新的移民法案。")
+    assert sorted(fact_with(compare_story([one, two]), "受访选民").outlets) == ["乙社", "甲报"]
+
+
+def test_months_counted_with_ge_are_a_duration_not_a_count_of_things() -> None:
+    # 一个月 measures the time since the law; 两个团伙 counts gangs: no conflict. Two durations still differ.
+    month = _figures(_match_text(normalize("新法实施一个月以来，警方破获两宗案件")))
+    gangs = _figures(_match_text(normalize("警方一举打掉了两个团伙")))
+    assert not _figures_differ(month, gangs)
+    assert _figures_differ(month, _figures(_match_text(normalize("新法实施三个月以来"))))

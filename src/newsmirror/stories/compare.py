@@ -146,6 +146,9 @@ _FIGURE = re.compile(r"(?<![a-z\d])((?>\d+(?:\.\d+)?))(?![a-z\d])(?:[多余几])
 # "6.7 8.1") are two figures, not the 6.78 and 1 a match key (no spaces) would run them into. Not where
 # either is glued to a Latin letter (v1.2, 5.81oled: a code, read as before).
 _DIGITS_APART = re.compile(r"\d \d")
+# Numerals a space keeps apart before ``fold_numbers`` writes them in digits (四分之三 78: the 78 of "（78%）" after a
+# share in words), which the folded match key would run together (4分之378): read through ``_figure_text``.
+_NUMERALS_APART = re.compile(r"[\d〇零一二三四五六七八九十两百千万亿] [\d〇零一二三四五六七八九十两百千万亿]")
 _APART_FIGURES = re.compile(r"(?<![a-z\d.])(\d+(?:\.\d+)?) (?=\d+(?:\.\d+)?(?![a-z\d.]))")
 _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所条座位件起批枚辆度万亿元美英欧公里吨")
 # One count of people, whatever its measure word: 16人 and 16名 (or 16位) are one figure.
@@ -278,7 +281,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
         # A name's digits are masked before amounts are folded: 1500万大关 is an amount, 万 follows.
         if named is normalized:
             masked = _named_figures(normalized)
-            figures = _figures(full_key if masked == normalized and not _DIGITS_APART.search(masked)
+            figures = _figures(full_key if masked == normalized and not _NUMERALS_APART.search(masked)
                                else _figure_text(masked))
         else:
             figures = _figures(_figure_text(_named_figures(named), paraphrases=False))
@@ -924,6 +927,8 @@ def _figures(key: str) -> frozenset[str]:
         kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
+        elif kind == "个" and text[match.end(2):match.end(2) + 1] == "月":
+            kind = "个月"  # 一个月 measures a time (a month), not one of the things 两个国家 counts
         # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not.
         around = None if kind in _DATE_KINDS or "." in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
