@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -162,10 +162,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _GLUED = re.compile(rf"\d(?![{''.join(sorted(_MEASURES))}])[\u4e00-\u9fff]")
 # Two sentences of one outlet saying the same thing: how much of the shorter the longer holds.
 REPEATED = 0.6
-# Two neighbouring clauses of one statement matched as one unit against another outlet's unit (a quote that
-# one outlet writes in one sentence and another cuts into clauses): each clause must bring at least this share
-# of the weight the joined clauses share with the other unit, that the other clause does not (None: off).
-JOINED_SHARE: float | None = None
 # Or both match one unit of another outlet at least this well (containment + Dice).
 ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
@@ -810,66 +806,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    joined = [] if JOINED_SHARE is None else _joined_matches(sentences, side, grams, gram_weight, unit_mass, scores, best)
-    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False) + joined, scores
-
-
-def _joined_matches(sentences: list[_Sentence], side: np.ndarray, grams: Any, gram_weight: np.ndarray,
-                    unit_mass: np.ndarray, scores: dict[tuple[int, int], float],
-                    best: dict[tuple[int, int], float]) -> list[tuple[float, int, int]]:
-    """Two neighbouring clauses of one statement that together match another outlet's unit (both
-    thresholds) which neither matches alone: one outlet wrote in one sentence what the other cut
-    into clauses (“…曾在当地进行观察，” + “对他…大有启发” against one sentence). Both clauses are
-    paired with the unit, at the joined score, when each brings at least ``JOINED_SHARE`` of the
-    shared weight that the other clause does not, the joined clauses and the unit are each other's
-    best match across their two outlets (within ``BEST_RATIO`` of every clause's and the unit's
-    best pair there), and they give no conflicting figures."""
-    share = JOINED_SHARE if JOINED_SHARE is not None else 0.0
-    neighbours = [(k, k + 1) for k in range(len(sentences) - 1)
-                  if sentences[k].grams and sentences[k + 1].grams
-                  and sentences[k].ref.article_id == sentences[k + 1].ref.article_id
-                  and sentences[k].sentence == sentences[k + 1].sentence]
-    if not neighbours:
-        return []
-    left = grams[[k for k, _ in neighbours]]
-    right = grams[[k for _, k in neighbours]]
-    union = (left + right).sign().tocsr()
-    weighted = grams.multiply(gram_weight[np.newaxis, :]).tocsr()
-    common = (union @ weighted.T).toarray()  # joined clauses x units: the weight they share
-    only_left = ((left - left.multiply(right)) @ weighted.T).toarray()  # shared by the first clause alone
-    only_right = ((right - left.multiply(right)) @ weighted.T).toarray()
-    joined_mass = union @ gram_weight
-    passing = {(min(i, j), max(i, j)) for i, j in scores}  # pairs a clause already makes alone
-    found: list[tuple[float, int, int, int]] = []
-    for row, (a, b) in enumerate(neighbours):
-        for j in np.flatnonzero(common[row] > 0).tolist():
-            if side[j] == side[a] or (min(a, j), max(a, j)) in passing or (min(b, j), max(b, j)) in passing:
-                continue
-            shared = common[row, j]
-            containment = shared / min(joined_mass[row], unit_mass[j])
-            dice = 2 * shared / (joined_mass[row] + unit_mass[j])
-            if containment < CONTAINMENT or dice < DICE:
-                continue
-            brought = min(only_left[row, j], only_right[row, j])
-            if brought <= 0 or brought < share * shared:
-                continue
-            score = round(float(containment + dice), 12)
-            if any(score < BEST_RATIO * best.get((one, int(other_side)), 0.0)
-                   for one, other_side in ((a, side[j]), (b, side[j]), (j, side[a]))):
-                continue
-            if _figures_differ(sentences[a].figures | sentences[b].figures, sentences[j].figures):
-                continue
-            found.append((score, row, a, j))
-    # Mutual best: a unit pairs with one joined statement of an outlet, a joined statement with one unit of an outlet.
-    top: dict[tuple[str, int, int], float] = {}
-    for score, row, a, j in found:
-        for where in (("row", row, int(side[j])), ("unit", j, int(side[a]))):
-            top[where] = max(top.get(where, 0.0), score)
-    pairs = []
-    for score, row, a, j in found:
-        if score >= top["row", row, int(side[j])] and score >= top["unit", j, int(side[a])]:
-            pairs += [(score, a, j), (score, a + 1, j)]
-    return pairs
+    return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
