@@ -206,3 +206,10 @@ def test_months_counted_with_ge_are_a_duration_not_a_count_of_things() -> None:
     gangs = _figures(_match_text(normalize("警方一举打掉了两个团伙")))
     assert not _figures_differ(month, gangs)
     assert _figures_differ(month, _figures(_match_text(normalize("新法实施三个月以来"))))
+
+
+def test_an_amount_of_people_counted_with_ming_or_ren_is_one_amount() -> None:
+    # 3800名 and 3800人: one amount the story seldom gives, in paraphrases that share little.
+    one = article("甲报", LEAD + "工会代表表示将发起抗议活动。据悉，此次共有3800名员工将失去工作，多数在欧洲。")
+    two = article("乙社", "这一决定令3800人丢掉饭碗，大部分位于欧洲的厂区。" + LEAD)
+    assert sorted(fact_with(compare_story([one, two]), "丢掉饭碗").outlets) == ["乙社", "甲报"]

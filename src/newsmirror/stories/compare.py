@@ -856,7 +856,8 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
     holders: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         if s.grams:
-            for amount in {number + what for number, what in _AMOUNT.findall(s.key)}:
+            # 500名 and 500人 are one amount of people, as they are one figure (``_figures``).
+            for amount in {number + what[:-1] + _PEOPLE.get(what[-1], what[-1]) for number, what in _AMOUNT.findall(s.key)}:
                 holders[amount].append(i)
 
     def scored() -> Iterable[tuple[float, int, int]]:

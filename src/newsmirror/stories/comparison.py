@@ -65,7 +65,8 @@ ALIGNMENT_VERSION = "47"  # 17: times of day, 万 remainders, the amount round; 
 # 46 (session 35, onlyx40): a candidate name CC-CEDICT holds only as a common word (lower-case pinyin only: 攸关) is no
 # name in "only X names N", unless the alias table holds it or the sentence glosses it with a Latin name
 # 47 (session 36, facts40): numerals a space keeps apart before folding stay two figures (四分之三（78%）: not
-# 4分之378); 一个月 is a duration (kind 个月), not one of the things 两个国家 counts
+# 4分之378); 一个月 is a duration (kind 个月), not one of the things 两个国家 counts; the amount round reads 500名 and
+# 500人 as one amount
 
 
 @dataclass(slots=True)
