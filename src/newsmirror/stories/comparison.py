@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "47"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "48"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -64,7 +64,9 @@ ALIGNMENT_VERSION = "47"  # 17: times of day, 万 remainders, the amount round; 
 # comma before % is a point (23,48%), 5.81oled no figure; a semicolon inside brackets ends no sentence (（Airbus；又译空中巴士）)
 # 46 (session 35, onlyx40): a candidate name CC-CEDICT holds only as a common word (lower-case pinyin only: 攸关) is no
 # name in "only X names N", unless the alias table holds it or the sentence glosses it with a Latin name
-# 47 (session 36, facts40): numerals a space keeps apart before folding stay two figures (四分之三（78%）: not
+# 47 (session 36, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 37
+# (2020-12-23, only-X sample N); 2020-07-31, tuning data now, is read
+# 48 (session 36, facts40): numerals a space keeps apart before folding stay two figures (四分之三（78%）: not
 # 4分之378); 一个月 is a duration (kind 个月), not one of the things 两个国家 counts; the amount round reads 500名 and
 # 500人 as one amount
 
