@@ -263,3 +263,68 @@ def test_one_word_look_up_gives_what_the_separate_tables_give() -> None:
                                                          strict=True) if x is not None)
         assert (meaning is None) == (whole is None) and (meaning is None or np.array_equal(meaning, whole))
         assert (lede is None) == (part is None) and (lede is None or np.array_equal(lede, part))
+
+
+def test_word_records_are_one_table_per_vectors_kept_while_the_vectors_live() -> None:
+    # The records (``memo.word_records``) are kept for the process, so a fresh clusterer does not read every word
+    # again; a table must still belong to one vectors object (another's rows differ) and go with it.
+    import gc
+
+    from newsmirror.stories import memo
+    from newsmirror.text.vectors import WordVectors
+
+    words = ["澳大利亚", "葡萄酒", "板球"]
+    mine = WordVectors(words, np.eye(len(words), 4), np.full(len(words), 5), 1000)
+    other = WordVectors(list(reversed(words)), np.eye(len(words), 4), np.full(len(words), 5), 1000)
+    first, again = StoryClusterer(ClusterConfig(), vectors=mine), StoryClusterer(ClusterConfig(), vectors=mine)
+    elsewhere = StoryClusterer(ClusterConfig(), vectors=other)
+    assert first._words is again._words and first._words is not elsewhere._words
+    assert first._words["澳大利亚"][2] == 0 and elsewhere._words["澳大利亚"][2] == 2
+    assert "澳大利亚" in again._words  # filled by the first clusterer: no second reading
+    without = StoryClusterer(ClusterConfig(word_vectors=False))
+    assert without._words["澳大利亚"] == (idf("澳大利亚"), first._words["澳大利亚"][1], -1)
+    table = first._words
+    assert any(kept is table for kept in memo._RECORDS.values())
+    del first, again, mine
+    gc.collect()
+    assert not any(kept is table for kept in memo._RECORDS.values())  # the table went with its vectors
+
+
+def test_a_memo_starts_afresh_past_its_limit() -> None:
+    from newsmirror.stories.memo import Memo
+
+    calls: list[str] = []
+    table = Memo(lambda term: calls.append(term) or len(term), limit=2)
+    assert [table[t] for t in ("a", "bb", "ccc", "a")] == [1, 2, 3, 1]
+    assert calls == ["a", "bb", "ccc"] and len(table) == 3
+    assert table["dddd"] == 4 and len(table) == 1 and calls[-1] == "dddd"  # cleared, then kept the new term
+
+
+def test_event_layer_sums_over_shared_terms_are_the_full_sums_bit_for_bit() -> None:
+    # ``_weighted_jaccard`` and the centroid cosine of ``event_features`` sum only the shared terms: an exact sum
+    # (fsum) of the products or minima over every term gives the same float.
+    from newsmirror.stories.eventlink import _weighted_jaccard
+
+    def full_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
+        if not a or not b:
+            return 0.0
+        inter = math.fsum(min(w, b[t]) for t, w in a.items() if t in b)
+        union = math.fsum(a.values()) + math.fsum(b.values()) - inter
+        return inter / union if union > 0 else 0.0
+
+    rng = random.Random(11)
+    vocabulary = [f"w{i}" for i in range(90)]
+    for _ in range(300):
+        a = {w: rng.random() * 9 for w in rng.sample(vocabulary, rng.randint(0, 40))}
+        b = {w: rng.random() * 9 for w in rng.sample(vocabulary, rng.randint(0, 40))}
+        assert _weighted_jaccard(a, b) == full_jaccard(a, b)
+    clusterer = StoryClusterer(ClusterConfig())
+    for doc in DOCUMENTS[:6]:
+        clusterer.add(doc)
+    stories = list(clusterer.stories.values())
+    pairs = [(x, y) for x in stories for y in stories if x is not y and x.norm and y.norm]
+    assert pairs
+    for x, y in pairs:
+        small, large = (x.centroid, y.centroid) if len(x.centroid) <= len(y.centroid) else (y.centroid, x.centroid)
+        full = math.fsum(w * large.get(t, 0.0) for t, w in small.items()) / (x.norm * y.norm)
+        assert event_features(x, y, clusterer._is_name, _dice)[3] == full
