@@ -46,3 +46,11 @@ def test_the_only_day_list_written_out_is_the_pinned_shipped_one(module: object)
     assert list(lists) == ["SHIPPED_WITHOUT"]
     shipped = module.SHIPPED_WITHOUT  # type: ignore[attr-defined]
     assert set(shipped) <= set(days_eval.LABELLED_DAYS) | _DRAWN_TO_LABEL
+
+
+def test_a_tool_that_groups_days_by_default_reads_tuning_days_only() -> None:
+    # bench.cluster_identity's default list held the held-out day until session 36: a tool run without --day must not
+    # group a day nobody may tune on.
+    from bench import cluster_identity
+
+    assert set(cluster_identity.DAYS) <= set(days_eval.TUNING_DAYS)
