@@ -9,8 +9,8 @@ titles, no texts, no scores against labels, so this may run on any day, the test
 
 Run it once with the old source first on the path and once with the new, then compare::
 
-    PYTHONPATH=OLD/src python3 -m bench.cluster_identity --dump old.json --days DIR --day D ...
-    PYTHONPATH=src python3 -m bench.cluster_identity --dump new.json --days DIR --day D ...
+    (cd OLD && python3 -m bench.cluster_identity --dump old.json --days DIR --day D ...)
+    python3 -m bench.cluster_identity --dump new.json --days DIR --day D ...
     python3 -m bench.cluster_identity --compare old.json new.json
 
 ``--repeat N`` times the clusterer N times per day (CPU ms/article, the fastest and the median).
@@ -42,6 +42,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+# This tree's source first, as bench/days_eval.py does: run as ``python3 -m bench.cluster_identity`` from a worktree,
+# ``newsmirror`` was the installed package (the main checkout's source), so a run "of a branch" measured main.
+sys.path.insert(0, str(REPO / "src"))
 DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
 # The tuning days of the shared folder: the held-out day 2020-11-18 (and the test day 2020-12-02) lie in the same
 # folder, and no tool's default may read them.

@@ -54,3 +54,16 @@ def test_a_tool_that_groups_days_by_default_reads_tuning_days_only() -> None:
     from bench import cluster_identity
 
     assert set(cluster_identity.DAYS) <= set(days_eval.TUNING_DAYS)
+
+
+def test_cluster_identity_groups_with_its_own_trees_source() -> None:
+    # Run from a worktree, bench.cluster_identity imported the installed newsmirror (the main checkout's source)
+    # until session 36: a branch's "new" run measured main's code. It now puts its tree's src first.
+    import subprocess
+    import sys
+
+    repo = Path(days_eval.__file__).resolve().parent.parent
+    shown = subprocess.run(
+        [sys.executable, "-c", "import bench.cluster_identity, newsmirror; print(newsmirror.__file__)"],
+        cwd=repo, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(shown).resolve().is_relative_to(repo / "src")
