@@ -529,3 +529,20 @@ def test_a_latin_name_written_without_its_diacritics_is_the_same_name(monkeypatc
     report = "周二表示，市议会将投票决定是否与台北市缔结姐妹城市关系，预计下月生效。"
     _named_only_by_naming_outlet("Radomir Stastny", f"市长施达尼（Radomir Stastny）{report}", f"市长Radomír Šťastný{report}",
                                  f"市长{report}")
+
+
+def test_a_three_character_transliteration_jieba_cuts_apart_in_the_other_text_is_found_there() -> None:
+    # 萨勒诺 and 萨莱诺 (Salerno): one character differs, of the same sound class (l); the other outlet's
+    # form stands in a longer run that jieba cuts apart, so its nouns do not hold it.
+    assert compare._transliterated_otherwise("萨勒诺", "球队随后前往意大利南部的萨莱诺市进行集训")
+    assert not compare._transliterated_otherwise("萨勒诺", "球队随后前往意大利南部的萨克诺市进行集训")  # 克: another class
+    assert not compare._transliterated_otherwise("萨勒诺", "球队随后前往意大利南部的萨了诺市进行集训")  # no run of a name
+    assert not compare._transliterated_otherwise("台湾人", "台湾地区")  # no transliteration
+
+
+def test_an_outlet_writing_a_gloss_with_other_punctuation_names_the_glossed_name() -> None:
+    # One person glossed "Anne B.Keller" (no space after the initial) by one outlet and written "Anne B. Keller"
+    # in Latin by the other: the texts are normalized, so the gloss is read as they are.
+    assert compare._writes_gloss("Anne B.Keller", "律师anne b keller表示")
+    assert compare._writes_gloss("Conan O'Brien", "主持人conan o brien说")
+    assert not compare._writes_gloss("Anne B.Keller", "律师anne b kelly表示")

@@ -1234,18 +1234,26 @@ def _written_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterato
 # characters, each of the same sound class (范德赖恩/冯德莱恩), is the same name written otherwise.
 TRANSLITERATED_CHARS = 4
 TRANSLITERATED_DIFFERING = 2
+# A shorter one (three characters: the length of most transliterations) may differ in one character,
+# of the same sound class, where the other outlet's spelling is a run of transliteration characters too
+# (塞勒姆/塞莱姆 of 温斯顿-塞莱姆市).
+SHORT_TRANSLITERATION_CHARS = 3
 
 
 def _transliterated_otherwise(term: str, text: str) -> bool:
     """Whether ``text`` writes the transliteration ``term`` (a run of ``TRANSLITERATED_CHARS`` or more
     transliteration characters) with up to ``TRANSLITERATED_DIFFERING`` characters replaced by others of
-    the same sound class (``phonetic_key``): what ``same_name`` finds among an outlet's nouns, found in
-    its text where jieba cut the name apart (冯德|莱恩)."""
-    if len(term) < TRANSLITERATED_CHARS or transliterated_names(term) != [term]:
+    the same sound class (``phonetic_key``), or the three-character one with one character so replaced in
+    a run of transliteration characters: what ``same_name`` finds among an outlet's nouns, found in its
+    text where jieba cut the name apart (冯德|莱恩, 塞|莱姆)."""
+    if len(term) < SHORT_TRANSLITERATION_CHARS or transliterated_names(term) != [term]:
         return False
     key = phonetic_key(term)
     if len(key) != len(term):
         return False
+    if len(term) < TRANSLITERATED_CHARS:
+        return any(window != term and phonetic_key(window) == key and transliterated_names(window) == [window]
+                   for free in range(len(term)) for window in _written_with_others(term, text, (free,)))
     return any(window != term and phonetic_key(window) == key
                for free in combinations(range(len(term)), TRANSLITERATED_DIFFERING)
                for window in _written_with_others(term, text, free))
@@ -1299,7 +1307,8 @@ def _word_at(text: str, at: int, word: str) -> bool:
 def _writes_gloss(gloss: str, text: str) -> bool:
     """Whether a (normalized, lower-case) ``text`` writes a Latin gloss's person: its surname
     (three letters or more) as a word, or two of its words in a row (``_writes_word_pair``)."""
-    surname = gloss.split()[-1].lower()
+    # The gloss read as the text is (normalized: Karen C.Hermann is "karen c hermann" there, O'Brien "o brien").
+    surname = (normalize(gloss).split() or [""])[-1]
     return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
         _writes_word_pair(gloss, text))
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "46"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "48"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -64,6 +64,9 @@ ALIGNMENT_VERSION = "46"  # 17: times of day, 万 remainders, the amount round; 
 # comma before % is a point (23,48%), 5.81oled no figure; a semicolon inside brackets ends no sentence (（Airbus；又译空中巴士）)
 # 46 (session 35, onlyx40): a candidate name CC-CEDICT holds only as a common word (lower-case pinyin only: 攸关) is no
 # name in "only X names N", unless the alias table holds it or the sentence glosses it with a Latin name
+# 48 (session 36, onlyx41): transliterations compared by their syllables' readings (吉立亚/吉利德: 立/利 both li), a
+# three-character one found in another outlet's run of transliteration characters (塞莱姆 of 温斯顿-塞莱姆市), a
+# Latin gloss's surname read as the normalized text writes it (Karen C.Hermann: hermann)
 
 
 @dataclass(slots=True)
