@@ -545,4 +545,6 @@ def test_an_outlet_writing_a_gloss_with_other_punctuation_names_the_glossed_name
     # in Latin by the other: the texts are normalized, so the gloss is read as they are.
     assert compare._writes_gloss("Anne B.Keller", "律师anne b keller表示")
     assert compare._writes_gloss("Conan O'Brien", "主持人conan o brien说")
+    assert compare._writes_gloss("Prayut Chan-o-cha", "总理prayut chan o cha说")
+    assert not compare._writes_gloss("Prayut Chan-o-cha", "总理说 cha")  # the whole surname, not its last piece
     assert not compare._writes_gloss("Anne B.Keller", "律师anne b kelly表示")

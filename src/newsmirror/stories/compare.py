@@ -1307,8 +1307,8 @@ def _word_at(text: str, at: int, word: str) -> bool:
 def _writes_gloss(gloss: str, text: str) -> bool:
     """Whether a (normalized, lower-case) ``text`` writes a Latin gloss's person: its surname
     (three letters or more) as a word, or two of its words in a row (``_writes_word_pair``)."""
-    # The gloss read as the text is (normalized: Karen C.Hermann is "karen c hermann" there, O'Brien "o brien").
-    surname = (normalize(gloss).split() or [""])[-1]
+    # The surname read as the text writes it (normalized): C.Hermann is "c hermann" there, Chan-o-cha "chan o cha".
+    surname = normalize(gloss.split()[-1])
     return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
         _writes_word_pair(gloss, text))
 

@@ -64,9 +64,9 @@ ALIGNMENT_VERSION = "48"  # 17: times of day, 万 remainders, the amount round; 
 # comma before % is a point (23,48%), 5.81oled no figure; a semicolon inside brackets ends no sentence (（Airbus；又译空中巴士）)
 # 46 (session 35, onlyx40): a candidate name CC-CEDICT holds only as a common word (lower-case pinyin only: 攸关) is no
 # name in "only X names N", unless the alias table holds it or the sentence glosses it with a Latin name
-# 48 (session 36, onlyx41): transliterations compared by their syllables' readings (吉立亚/吉利德: 立/利 both li), a
-# three-character one found in another outlet's run of transliteration characters (塞莱姆 of 温斯顿-塞莱姆市), a
-# Latin gloss's surname read as the normalized text writes it (Karen C.Hermann: hermann)
+# 48 (session 36, onlyx41): a three-character transliteration found in another outlet's run of transliteration
+# characters, one character of the same sound class replaced (塞莱姆 of 温斯顿-塞莱姆市 for 塞勒姆); a Latin gloss's
+# surname read as the normalized text writes it (Karen C.Hermann: "c hermann")
 
 
 @dataclass(slots=True)

@@ -4,8 +4,7 @@ Outlets transliterate foreign names with different characters of similar sound. 
 is the initial of each syllable (pypinyin), with initials that transliterations swap for one
 another put in one class (b/p, d/t, g/k, j/q/x/z/c/s/zh/ch/sh, l/n/r, f/h, y/w and none). Two names are
 variants when their keys are equal (two-syllable names only when jieba knows neither as a word), or differ in one syllable that is also the
-only syllable read otherwise: characters are compared by their readings (toneless pinyin), so a
-homophone written for a syllable (立/利 of 吉立亚/吉利德, both li) is no difference.
+only character that differs.
 Used only to keep the comparison from claiming that one outlet alone names someone, so a
 false match costs a missing claim, never a wrong one.
 """
@@ -61,17 +60,9 @@ def same_name(a: str, b: str) -> bool:
     key_a, key_b = phonetic_key(a), phonetic_key(b)
     if len(key_a) != len(a) or len(key_b) != len(b):
         return False
-    # Same sounds throughout, or one syllable's sound differs while every other syllable is read alike.
+    # Same sounds throughout, or one syllable's sound differs while most characters agree.
     sounds = sum(x != y for x, y in zip(key_a, key_b, strict=True))
-    return sounds == 0 or (len(a) >= 3 and sounds == 1 and readings_differing(a, b) <= 1)
-
-
-def readings_differing(a: str, b: str) -> int:
-    """How many syllables of two equal-length Han names are read otherwise (toneless pinyin): the
-    characters that differ, less the homophones (利 for 立, 硫 for 琉). Transliterations choose among
-    the characters of a syllable as they please (Taiwan's 吉立亚, the Mainland's 吉利德), so a name's
-    syllables, not its characters, are what two outlets' spellings share."""
-    return sum(x != y and _syllable(x) != _syllable(y) for x, y in zip(a, b, strict=True))
+    return sounds == 0 or (len(a) >= 3 and sounds == 1 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1)
 
 
 # A name inside a longer one is compared only when it is this long: shorter parts match by chance.
@@ -79,10 +70,10 @@ MIN_PART_CHARS = 3
 
 
 def _one_character_variant(a: str, b: str) -> bool:
-    """Equal-length names that differ in one syllable read otherwise, of the same sound class (乃/涅 of
-    康乃狄格/康涅狄格), and perhaps in homophones besides (``readings_differing``): a stricter test
-    than ``same_name``'s, for a part of a longer name."""
-    if a == b or readings_differing(a, b) > 1:
+    """Equal-length names that differ in one character of the same sound class (乃/涅 of
+    康乃狄格/康涅狄格): a stricter test than ``same_name``'s, for a part of a longer name."""
+    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) != 1:
         return False
     key_a, key_b = phonetic_key(a), phonetic_key(b)
     return len(key_a) == len(a) and len(key_b) == len(b) and key_a == key_b
