@@ -68,4 +68,3 @@ def test_the_name_tests_word_cache_is_bounded() -> None:
     from newsmirror.text import names
 
     assert names.split.cache_info().maxsize is not None
-
