@@ -548,3 +548,12 @@ def test_an_outlet_writing_a_gloss_with_other_punctuation_names_the_glossed_name
     assert compare._writes_gloss("Prayut Chan-o-cha", "总理prayut chan o cha说")
     assert not compare._writes_gloss("Prayut Chan-o-cha", "总理说 cha")  # the whole surname, not its last piece
     assert not compare._writes_gloss("Anne B.Keller", "律师anne b kelly表示")
+
+
+def test_a_short_name_written_with_a_homophone_standing_alone_is_the_same_name() -> None:
+    # 瑙鲁 (Nauru), which the alias table also spells 诺鲁; another outlet types 诺卢 (鲁/卢, both lu): the
+    # stretch is no word and jieba cuts it apart from its neighbours.
+    assert compare._misspelt_in("瑙鲁", "美方表示已与斐济、诺卢建立防卫关系")
+    # A sound shared across two words is a coincidence: 普竞 of 特朗普|竞选 is no 普京.
+    assert not compare._misspelt_in("普京", "伊朗方面对特朗普竞选相关人士发动攻击")
+    assert not compare._misspelt_in("德粮食", "澳大利亚最大的粮食出口商")

@@ -66,7 +66,8 @@ ALIGNMENT_VERSION = "48"  # 17: times of day, 万 remainders, the amount round; 
 # name in "only X names N", unless the alias table holds it or the sentence glosses it with a Latin name
 # 48 (session 36, onlyx41): a three-character transliteration found in another outlet's run of transliteration
 # characters, one character of the same sound class replaced (塞莱姆 of 温斯顿-塞莱姆市 for 塞勒姆); a Latin gloss's
-# surname read as the normalized text writes it (Karen C.Hermann: "c hermann")
+# surname read as the normalized text writes it (Karen C.Hermann: "c hermann"); a two- or three-character name (or
+# its alias table spelling) written with a homophone that stands alone in jieba's cut (帛硫 for 帛琉/帕劳)
 
 
 @dataclass(slots=True)
