@@ -547,6 +547,7 @@ def test_an_outlet_writing_a_gloss_with_other_punctuation_names_the_glossed_name
     assert compare._writes_gloss("Conan O'Brien", "主持人conan o brien说")
     assert compare._writes_gloss("Prayut Chan-o-cha", "总理prayut chan o cha说")
     assert not compare._writes_gloss("Prayut Chan-o-cha", "总理说 cha")  # the whole surname, not its last piece
+    assert not compare._writes_gloss("Mips Technologies Inc.", "另一家公司acme inc表示")  # an abbreviation is no surname
     assert not compare._writes_gloss("Anne B.Keller", "律师anne b kelly表示")
 
 

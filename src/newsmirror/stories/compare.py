@@ -1363,7 +1363,9 @@ def _writes_gloss(gloss: str, text: str) -> bool:
     """Whether a (normalized, lower-case) ``text`` writes a Latin gloss's person: its surname
     (three letters or more) as a word, or two of its words in a row (``_writes_word_pair``)."""
     # The surname read as the text writes it (normalized): C.Hermann is "c hermann" there, Chan-o-cha "chan o cha".
-    surname = normalize(gloss.split()[-1])
+    # A last word ending in a full stop is an abbreviation (Inc., Jr.), no surname: "inc" is in any company's name.
+    last = gloss.split()[-1]
+    surname = "" if last.endswith(".") else normalize(last)
     return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
         _writes_word_pair(gloss, text))
 
