@@ -529,3 +529,32 @@ def test_a_latin_name_written_without_its_diacritics_is_the_same_name(monkeypatc
     report = "周二表示，市议会将投票决定是否与台北市缔结姐妹城市关系，预计下月生效。"
     _named_only_by_naming_outlet("Radomir Stastny", f"市长施达尼（Radomir Stastny）{report}", f"市长Radomír Šťastný{report}",
                                  f"市长{report}")
+
+
+def test_a_three_character_transliteration_jieba_cuts_apart_in_the_other_text_is_found_there() -> None:
+    # 萨勒诺 and 萨莱诺 (Salerno): one character differs, of the same sound class (l); the other outlet's
+    # form stands in a longer run that jieba cuts apart, so its nouns do not hold it.
+    assert compare._transliterated_otherwise("萨勒诺", "球队随后前往意大利南部的萨莱诺市进行集训")
+    assert not compare._transliterated_otherwise("萨勒诺", "球队随后前往意大利南部的萨克诺市进行集训")  # 克: another class
+    assert not compare._transliterated_otherwise("萨勒诺", "球队随后前往意大利南部的萨了诺市进行集训")  # no run of a name
+    assert not compare._transliterated_otherwise("台湾人", "台湾地区")  # no transliteration
+
+
+def test_an_outlet_writing_a_gloss_with_other_punctuation_names_the_glossed_name() -> None:
+    # One person glossed "Anne B.Keller" (no space after the initial) by one outlet and written "Anne B. Keller"
+    # in Latin by the other: the texts are normalized, so the gloss is read as they are.
+    assert compare._writes_gloss("Anne B.Keller", "律师anne b keller表示")
+    assert compare._writes_gloss("Conan O'Brien", "主持人conan o brien说")
+    assert compare._writes_gloss("Prayut Chan-o-cha", "总理prayut chan o cha说")
+    assert not compare._writes_gloss("Prayut Chan-o-cha", "总理说 cha")  # the whole surname, not its last piece
+    assert not compare._writes_gloss("Mips Technologies Inc.", "另一家公司acme inc表示")  # an abbreviation is no surname
+    assert not compare._writes_gloss("Anne B.Keller", "律师anne b kelly表示")
+
+
+def test_a_short_name_written_with_a_homophone_standing_alone_is_the_same_name() -> None:
+    # 瑙鲁 (Nauru), which the alias table also spells 诺鲁; another outlet types 诺卢 (鲁/卢, both lu): the
+    # stretch is no word and jieba cuts it apart from its neighbours.
+    assert compare._misspelt_in("瑙鲁", "美方表示已与斐济、诺卢建立防卫关系")
+    # A sound shared across two words is a coincidence: 普竞 of 特朗普|竞选 is no 普京.
+    assert not compare._misspelt_in("普京", "伊朗方面对特朗普竞选相关人士发动攻击")
+    assert not compare._misspelt_in("德粮食", "澳大利亚最大的粮食出口商")

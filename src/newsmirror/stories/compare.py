@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
@@ -49,6 +49,7 @@ from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
+from newsmirror.text.aliases import alias_map
 from newsmirror.text.bodies import body, names_body, names_seat
 from newsmirror.text.dictionary_glosses import names_by_dictionary
 from newsmirror.text.glosses import other_forms, writes_form
@@ -1217,11 +1218,65 @@ MISSPELT_CHARS = 4
 
 def _misspelt_in(term: str, text: str) -> bool:
     """Whether ``text`` writes the Han name ``term`` (``MISSPELT_CHARS`` or more characters) with
-    one character replaced by another read alike (toneless pinyin: 卫 and 为 are both wei)."""
-    if len(term) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(term):
+    one character replaced by another read alike (toneless pinyin: 卫 and 为 are both wei), or a
+    shorter name (``_homophone_spelling_in``)."""
+    if not _HAN_RUN.fullmatch(term):
         return False
+    if len(term) < MISSPELT_CHARS:
+        return _homophone_spelling_in(term, text)
     return any(window[k] != term[k] and same_sound(window[k], term[k])
                for k in range(len(term)) for window in _written_with_others(term, text, (k,)))
+
+
+# A name this short written with a homophone is read only where the written form stands alone.
+HOMOPHONE_CHARS = 2
+
+
+def _homophone_spelling_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes a two- or three-character name ``term``, or a spelling of it the alias
+    table folds into it (帛琉 of 帕劳), with one character replaced by another read alike, where the
+    written form is no word jieba knows and stands alone in jieba's cut of the text, one word or single
+    characters (帛|硫 for 帛琉, 禹洲 for 禹州): a homophone typed for a syllable. Straddling words is a
+    coincidence of sounds (普竞 of 特朗普|竞选 is no 普京, 的粮食 of 的|粮食 no 德粮食)."""
+    for form in (term, *_alias_spellings().get(term, ())):
+        if not HOMOPHONE_CHARS <= len(form) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(form):
+            continue
+        for k in range(len(form)):
+            for found in re.finditer(f"(?=({re.escape(form[:k])}[\u4e00-\u9fff]{re.escape(form[k + 1:])}))", text):
+                window = found.group(1)
+                if (window[k] != form[k] and same_sound(window[k], form[k]) and not in_dictionary(window)
+                        and _stands_alone(text, found.start(), window)):
+                    return True
+    return False
+
+
+@cache
+def _alias_spellings() -> dict[str, tuple[str, ...]]:
+    """Normalized canonical name -> the other spellings the alias table folds into it."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for variant, canonical in alias_map().items():
+        if variant != canonical:
+            spellings[canonical].append(variant)
+    return {canonical: tuple(sorted(forms)) for canonical, forms in spellings.items()}
+
+
+def _stands_alone(text: str, at: int, window: str) -> bool:
+    """Whether jieba's cut of ``text`` around ``at`` keeps ``window`` apart from its neighbours, as one
+    word or as single characters: no word of the cut runs across its edges or holds two of its characters
+    without being the whole of it."""
+    start = max(at - _SHORT_FORM_CONTEXT, 0)
+    end = at + len(window)
+    position = start
+    for piece in words(text[start : end + _SHORT_FORM_CONTEXT], normalized=True):
+        position = text.find(piece, position)
+        if position < 0:
+            return False
+        piece_end = position + len(piece)
+        overlaps = piece_end > at and position < end
+        if overlaps and (position < at or piece_end > end or (len(piece) > 1 and piece != window)):
+            return False
+        position = piece_end
+    return True
 
 
 def _written_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterator[str]:
@@ -1240,18 +1295,26 @@ def _written_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterato
 # characters, each of the same sound class (范德赖恩/冯德莱恩), is the same name written otherwise.
 TRANSLITERATED_CHARS = 4
 TRANSLITERATED_DIFFERING = 2
+# A shorter one (three characters: the length of most transliterations) may differ in one character,
+# of the same sound class, where the other outlet's spelling is a run of transliteration characters too
+# (塞勒姆/塞莱姆 of 温斯顿-塞莱姆市).
+SHORT_TRANSLITERATION_CHARS = 3
 
 
 def _transliterated_otherwise(term: str, text: str) -> bool:
     """Whether ``text`` writes the transliteration ``term`` (a run of ``TRANSLITERATED_CHARS`` or more
     transliteration characters) with up to ``TRANSLITERATED_DIFFERING`` characters replaced by others of
-    the same sound class (``phonetic_key``): what ``same_name`` finds among an outlet's nouns, found in
-    its text where jieba cut the name apart (冯德|莱恩)."""
-    if len(term) < TRANSLITERATED_CHARS or transliterated_names(term) != [term]:
+    the same sound class (``phonetic_key``), or the three-character one with one character so replaced in
+    a run of transliteration characters: what ``same_name`` finds among an outlet's nouns, found in its
+    text where jieba cut the name apart (冯德|莱恩, 塞|莱姆)."""
+    if len(term) < SHORT_TRANSLITERATION_CHARS or transliterated_names(term) != [term]:
         return False
     key = phonetic_key(term)
     if len(key) != len(term):
         return False
+    if len(term) < TRANSLITERATED_CHARS:
+        return any(window != term and phonetic_key(window) == key and transliterated_names(window) == [window]
+                   for free in range(len(term)) for window in _written_with_others(term, text, (free,)))
     return any(window != term and phonetic_key(window) == key
                for free in combinations(range(len(term)), TRANSLITERATED_DIFFERING)
                for window in _written_with_others(term, text, free))
@@ -1305,7 +1368,10 @@ def _word_at(text: str, at: int, word: str) -> bool:
 def _writes_gloss(gloss: str, text: str) -> bool:
     """Whether a (normalized, lower-case) ``text`` writes a Latin gloss's person: its surname
     (three letters or more) as a word, or two of its words in a row (``_writes_word_pair``)."""
-    surname = gloss.split()[-1].lower()
+    # The surname read as the text writes it (normalized): C.Hermann is "c hermann" there, Chan-o-cha "chan o cha".
+    # A last word ending in a full stop is an abbreviation (Inc., Jr.), no surname: "inc" is in any company's name.
+    last = gloss.split()[-1]
+    surname = "" if last.endswith(".") else normalize(last)
     return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
         _writes_word_pair(gloss, text))
 
