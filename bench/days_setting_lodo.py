@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 DATE = re.compile(r"\d{4}-\d\d-\d\d$")
 PURE = re.compile(r"(\d+)/(\d+)")
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +88,35 @@ def choose(main: dict[str, DayScore], points: dict[str, dict[str, DayScore]], da
     return best[1]
 
 
+def folds(main: dict[str, Row], points: dict[str, dict[str, Row]],
+          choose_on: Callable[[list[str]], str | None]) -> tuple[dict[str, str | None], list[Row]]:
+    """Each day's point chosen on the other days by ``choose_on`` (None: main) and its row there."""
+    days = sorted(main)
+    chosen: dict[str, str | None] = {}
+    rows: list[Row] = []
+    for day in days:
+        name = choose_on([d for d in days if d != day])
+        chosen[day] = name
+        rows.append((points[name] if name else main)[day])
+    return chosen, rows
+
+
 def lodo(main: dict[str, DayScore], points: dict[str, dict[str, DayScore]],
          margin: float, off: bool = False) -> tuple[dict[str, str | None], list[DayScore]]:
     """Each day's point chosen on the others and its score there."""
-    days = sorted(main)
-    chosen: dict[str, str | None] = {}
-    scores: list[DayScore] = []
-    for day in days:
-        name = choose(main, points, [d for d in days if d != day], margin, off)
-        chosen[day] = name
-        scores.append((points[name] if name else main)[day])
-    return chosen, scores
+    return folds(main, points, lambda days: choose(main, points, days, margin, off))
+
+
+def read_points(items: list[str], base: dict[str, Row], read: Callable[[Path], dict[str, Row]]) -> dict[str, dict[str, Row]]:
+    """Each ``NAME=TABLE`` grid point's table as ``read`` reads it; its days must be main's."""
+    points = {}
+    for item in items:
+        name, _, path = item.partition("=")
+        table = read(Path(path))
+        if set(table) != set(base):
+            raise SystemExit(f"{name}: days differ from main's ({len(table)} vs {len(base)})")
+        points[name] = table
+    return points
 
 
 def bars(rows: list[DayRow]) -> tuple[float, float, int, int]:
@@ -126,14 +147,7 @@ def choose_impure(main: dict[str, DayRow], points: dict[str, dict[str, DayRow]],
 def lodo_impure(main: dict[str, DayRow], points: dict[str, dict[str, DayRow]],
                 precision_margin: float = 0.001) -> tuple[dict[str, str | None], list[DayRow]]:
     """Each day's point chosen on the others by ``choose_impure`` and its row there."""
-    days = sorted(main)
-    chosen: dict[str, str | None] = {}
-    rows: list[DayRow] = []
-    for day in days:
-        name = choose_impure(main, points, [d for d in days if d != day], precision_margin)
-        chosen[day] = name
-        rows.append((points[name] if name else main)[day])
-    return chosen, rows
+    return folds(main, points, lambda days: choose_impure(main, points, days, precision_margin))
 
 
 def main_impure(main_path: Path, point_items: list[str], precision_margin: float) -> None:
@@ -142,12 +156,7 @@ def main_impure(main_path: Path, point_items: list[str], precision_margin: float
         return {row.day: row for row in read_day_rows(path.read_text(encoding="utf-8"))}
 
     base = rows_of(main_path)
-    points = {}
-    for item in point_items:
-        name, _, path = item.partition("=")
-        points[name] = rows_of(Path(path))
-        if set(points[name]) != set(base):
-            raise SystemExit(f"{name}: days differ from main's ({len(points[name])} vs {len(base)})")
+    points = read_points(point_items, base, rows_of)
     for name, table in [("main", base), *points.items()]:
         f1, precision, impure, glued = bars(list(table.values()))
         print(f"{name:12} mean F1 {f1:.4f}  P {precision:.4f}  impure {impure}  glued {glued}")
@@ -176,13 +185,7 @@ def main() -> None:
         main_impure(args.main, args.point, args.precision_margin)
         return
     base = read_table(args.main)
-    points = {}
-    for item in args.point:
-        name, _, path = item.partition("=")
-        table = read_table(Path(path))
-        if set(table) != set(base):
-            raise SystemExit(f"{name}: days differ from main's ({len(table)} vs {len(base)})")
-        points[name] = table
+    points = read_points(args.point, base, read_table)
     rows = [("main", summary(list(base.values())))]
     rows += [(name, summary(list(t.values()))) for name, t in points.items()]
     for name, (f1, pure, p, m) in rows:
