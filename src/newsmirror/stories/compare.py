@@ -1242,10 +1242,9 @@ def _homophone_spelling_in(term: str, text: str) -> bool:
         if not HOMOPHONE_CHARS <= len(form) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(form):
             continue
         for k in range(len(form)):
-            for found in re.finditer(f"(?=({re.escape(form[:k])}[\u4e00-\u9fff]{re.escape(form[k + 1:])}))", text):
-                window = found.group(1)
+            for at, window in _placed_with_others(form, text, (k,)):
                 if (window[k] != form[k] and same_sound(window[k], form[k]) and not in_dictionary(window)
-                        and _stands_alone(text, found.start(), window)):
+                        and _stands_alone(text, at, window)):
                     return True
     return False
 
@@ -1281,14 +1280,20 @@ def _stands_alone(text: str, at: int, window: str) -> bool:
 
 def _written_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterator[str]:
     """Every stretch of ``text`` (overlapping ones too) that writes ``term`` with a Han character,
-    any, at each position of ``free``. A wildcard of ``.`` checked here: a Han class inside each
-    pattern made re build a 64K-entry charset per term (about a third of a millisecond, a sixth of
-    a story's comparison in all)."""
+    any, at each position of ``free`` (``_placed_with_others`` without the places)."""
+    return (window for _at, window in _placed_with_others(term, text, free))
+
+
+def _placed_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterator[tuple[int, str]]:
+    """(where it starts, the stretch) of every stretch of ``text`` (overlapping ones too) that writes ``term``
+    with a Han character, any, at each position of ``free``. A wildcard of ``.`` checked here: a Han class
+    inside each pattern made re build a 64K-entry charset per term (about a third of a millisecond, a sixth
+    of a story's comparison in all)."""
     pattern = "".join("." if at in free else re.escape(char) for at, char in enumerate(term))
     for found in re.finditer(f"(?=({pattern}))", text, re.DOTALL):
         window = found.group(1)
         if all("\u4e00" <= window[at] <= "\u9fff" for at in free):
-            yield window
+            yield found.start(), window
 
 
 # A transliteration this long, another outlet's of the same length differing in at most this many
