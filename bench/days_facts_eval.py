@@ -86,8 +86,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s43 (2020-11-25, drawn at random, labelled in session 34) was first scored at
 # session 35's start (R .538 P .862, 0 false only-X of 5): a tuning file from then on. facts-s44 (2020-07-31, drawn
 # at random, labelled in session 35) was first scored at session 36's start (R .598 P .931, 0 false only-X of 1): a
-# tuning file from then on. facts-s45 (2020-12-23, drawn at random, labelled in session 36) is kept for session 37.
-FRESH_FACT_FILES = ("facts-s45",)
+# tuning file from then on. facts-s45 (2020-12-23, drawn at random, labelled in session 36) was first scored at
+# session 37's start (R .498 P .847, 0 false only-X of 1): a tuning file from then on. facts-s46 (2020-09-02, drawn
+# at random, labelled in session 37) is kept for session 38.
+FRESH_FACT_FILES = ("facts-s46",)
 
 
 def never_tuned_on(path: Path) -> bool:
