@@ -224,9 +224,6 @@ _TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsi
 # An item of a numbered list that holds a clause mark (4. 参加者除补充水份外禁止饮食，劝导不听予以裁罚) is a statement
 # without its closing mark, not a heading: a numbered heading is one phrase (一、持续深化台美关系).
 _LIST_STATEMENT = re.compile(r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*、)[^，,；;]+[，,；;]\s*\S")
-# A quotation's clauses are one unit (``split_clauses(..., quotations_whole=True)``): the speaker's one statement,
-# which another outlet tells whole (session 37, facts42's V2).
-QUOTATION_WHOLE = True
 FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
 HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
 
@@ -269,7 +266,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
-             for part in ([] if is_furniture(sentence) else split_clauses(sentence, quotations_whole=QUOTATION_WHOLE)))
+             for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
     for index, (number, text) in enumerate(units):
         # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.

@@ -54,23 +54,19 @@ _GLOSS = re.compile(r"[（(][^（）()\u3400-\u4dbf\u4e00-\u9fff]*[）)]")
 _SAYS = re.compile(r"(说|說|称|稱|表示|指出|透露|宣布|宣佈|认为|認為|强调|強調|报道|報導|写道|寫道|引述)[，,：:]\W*$")
 
 
-def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14, quotations_whole: bool = False) -> list[str]:
+def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14) -> list[str]:
     """A long sentence cut at its clause marks (，：) into parts of at least ``min_chars``
     letters each, in order; a sentence of at most ``long_chars`` letters stays whole.
 
     News sentences often pack two or three facts (the blast, then the toll), which other
     outlets write as sentences of their own; aligning the parts lets each fact find its match.
     Short clauses (“今年5月8日，”) and who-said-it clauses (“他说，”) stay attached to the next
-    clause, so no part is a fragment. With ``quotations_whole`` a clause mark inside a quotation
-    that closes in the sentence (「…，…」, “…，…”) cuts nothing: the speaker's one statement stays one part."""
+    clause, so no part is a fragment."""
     if _letters(sentence) <= long_chars:
         return [sentence]
-    quoted = _quotations(sentence) if quotations_whole else []
     pieces: list[str] = []
     start = 0
     for match in _CLAUSE_END.finditer(sentence):
-        if any(opening < match.start() and match.end() <= closing for opening, closing in quoted):
-            continue
         pieces.append(sentence[start : match.end()])
         start = match.end()
     pieces.append(sentence[start:])
@@ -87,23 +83,6 @@ def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14, quot
     elif carry:
         parts.append(carry)
     return [p.strip() for p in parts if p.strip()]
-
-
-_QUOTATION_MARKS = {"「": "」", "『": "』", "“": "”"}
-
-
-def _quotations(sentence: str) -> list[tuple[int, int]]:
-    """The (opening, closing) positions of the quotations a sentence opens and closes (the outermost)."""
-    spans: list[tuple[int, int]] = []
-    at = 0
-    while at < len(sentence):
-        closing_mark = _QUOTATION_MARKS.get(sentence[at])
-        closing = sentence.find(closing_mark, at + 1) if closing_mark else -1
-        if closing_mark and closing > at:
-            spans.append((at, closing))
-            at = closing
-        at += 1
-    return spans
 
 
 def _letters(text: str) -> int:
