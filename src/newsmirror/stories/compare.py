@@ -224,9 +224,6 @@ _TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsi
 # An item of a numbered list that holds a clause mark (4. 参加者除补充水份外禁止饮食，劝导不听予以裁罚) is a statement
 # without its closing mark, not a heading: a numbered heading is one phrase (一、持续深化台美关系).
 _LIST_STATEMENT = re.compile(r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*、)[^，,；;]+[，,；;]\s*\S")
-# A quotation cut into clauses is shown whole in a fact where one of its clauses is (``_quotation_partners``;
-# session 37, facts42's V3).
-QUOTATION_SHOWN = True
 FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
 HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
 
@@ -446,8 +443,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         groups[linker.links.find(i)].append(i)
     for root, units in linker.second_facts(blocked, pair_scores).items():
         groups[root].extend(units)
-    for root, units in _quotation_partners(sentences, groups).items():
-        groups[root].extend(units)
 
     # Who names what anywhere (title, headings and captions too): a name an outlet gives outside
     # its facts is still no news to its readers.
@@ -520,62 +515,6 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         else:
             comparison.partial.append(fact)
     return comparison
-
-
-_OPENING_QUOTES = {"「": "」", "『": "』", "“": "”"}
-
-
-def _quotation_partners(sentences: list[_Sentence], groups: dict[int, list[int]]) -> dict[int, list[int]]:
-    """The clauses shown in a fact as the rest of a quotation one of its clauses there belongs to (fact root ->
-    units): ``split_clauses`` cuts a quotation at its commas (「边界将重新开放，但条件是…」), and another outlet's
-    telling of the statement may match one part. Shown only, not joined (nothing chains through it); not where the
-    clause's outlet already has a unit of another sentence in the fact."""
-    if not QUOTATION_SHOWN:
-        return {}
-    shown: dict[int, list[int]] = defaultdict(list)
-    for root, members in groups.items():
-        if len({sentences[i].ref.outlet for i in members}) < 2:
-            continue
-        present = set(members)
-        for i in list(members):
-            for k in (i - 1, i + 1):
-                if k < 0 or k >= len(sentences) or k in present or not _same_sentence(sentences[i], sentences[k]):
-                    continue
-                if not _cut_inside_quotation(sentences, min(i, k)):
-                    continue
-                if any(sentences[m].ref.outlet == sentences[k].ref.outlet and not _same_sentence(sentences[m], sentences[k])
-                       for m in present):
-                    continue
-                shown[root].append(k)
-                present.add(k)
-    return shown
-
-
-def _same_sentence(first: _Sentence, second: _Sentence) -> bool:
-    return (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence)
-
-
-def _cut_inside_quotation(sentences: list[_Sentence], clause: int) -> bool:
-    """Whether the cut after ``clause`` (and before the next clause of its sentence) lies inside a quotation that
-    the sentence closes."""
-    first = clause
-    while first > 0 and _same_sentence(sentences[first - 1], sentences[clause]):
-        first -= 1
-    last = clause + 1
-    while last + 1 < len(sentences) and _same_sentence(sentences[last + 1], sentences[clause]):
-        last += 1
-    open_marks: list[str] = []
-    for k in range(first, last + 1):
-        for character in sentences[k].ref.text:
-            if character in _OPENING_QUOTES:
-                open_marks.append(_OPENING_QUOTES[character])
-            elif open_marks and character == open_marks[-1]:
-                open_marks.pop()
-                if k > clause and not open_marks:
-                    return True  # the quotation open at the cut closes here
-        if k == clause and not open_marks:
-            return False
-    return False
 
 
 def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float], same_fact: SameFact,
