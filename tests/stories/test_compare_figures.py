@@ -213,3 +213,13 @@ def test_an_amount_of_people_counted_with_ming_or_ren_is_one_amount() -> None:
     one = article("甲报", LEAD + "工会代表表示将发起抗议活动。据悉，此次共有3800名员工将失去工作，多数在欧洲。")
     two = article("乙社", "这一决定令3800人丢掉饭碗，大部分位于欧洲的厂区。" + LEAD)
     assert sorted(fact_with(compare_story([one, two]), "丢掉饭碗").outlets) == ["乙社", "甲报"]
+
+
+def test_days_counted_with_ri_beyond_a_month_are_a_number_of_days_not_a_date() -> None:
+    # 180日 can be no day of a month: it counts days, as 180天 does, and does not conflict with it; 20日 stays a date.
+    counted = _figures(_match_text(normalize("该市连续180日没有新增病例的纪录就此中断")))
+    assert counted == {"180天"}
+    dated = _figures(_match_text(normalize("卫生局5月20日公布一宗新病例，该市连续180天零病例的纪录中断")))
+    assert "20日" in dated
+    assert not _figures_differ(counted, dated)
+    assert _figures_differ(counted, _figures(_match_text(normalize("该市连续90天没有新增病例"))))

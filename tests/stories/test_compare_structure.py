@@ -98,3 +98,15 @@ def test_a_quote_cut_off_with_an_ellipsis_is_a_statement_not_a_heading() -> None
     comparison = compare_story([one, two])
     assert fact_with(comparison, "感到失望......").outlets == ["乙社", "甲报"]
 
+
+
+def test_a_numbered_list_item_with_a_clause_is_a_statement_not_a_heading() -> None:
+    # No closing mark, but a clause inside: an item of a list of rules, which another outlet tells as a sentence.
+    assert not is_furniture("3. 入场观众须出示健康码，未戴口罩者一律不得进场")
+    assert not is_furniture("（2）入场观众须出示健康码，未戴口罩者一律不得进场")
+    # A numbered heading is one phrase, and stays a heading.
+    assert is_furniture("二、经济发展前景")
+    assert is_furniture("1. 主办单位应准备足够的消毒用品")
+    one = article("甲报", "市政府公布了跨年晚会的防疫规定：\n3. 入场观众须出示健康码，未戴口罩者一律不得进场\n")
+    two = article("乙社", "市政府说，跨年晚会入场观众须出示健康码，未戴口罩者一律不得进场。")
+    assert sorted(fact_with(compare_story([one, two]), "健康码").outlets) == ["乙社", "甲报"]

@@ -156,6 +156,8 @@ _COUNTED = set("年月日号时分秒点人次个名家艘架周天岁倍项所�
 _PEOPLE = {"名": "人", "位": "人"}
 # Kinds that date or time (a year, a month, a clock): a hedge before them (近3年 "the last three years") is no range.
 _DATE_KINDS = frozenset("Y月日号时分秒点")
+# A figure counting 日 above this is no day of a month but a number of days (253日 = 253天).
+_LAST_DAY_OF_MONTH = 31
 # What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
 _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -219,6 +221,9 @@ _POSITION = re.compile(r"[（(](?:前排|后排|後排)?[左右中](?:[一二三
 _DATELINE = re.compile(r"^[（(【\[][^（(）)】\]]{0,40}(电|電|讯|訊|报道|報導|专电|專電)[）)】\]]$")
 _END_MARK = re.compile(r"^[（(【\[]?\s*完\s*[）)】\]]?$")
 _TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsis ends a quote too
+# An item of a numbered list that holds a clause mark (4. 参加者除补充水份外禁止饮食，劝导不听予以裁罚) is a statement
+# without its closing mark, not a heading: a numbered heading is one phrase (一、持续深化台美关系).
+_LIST_STATEMENT = re.compile(r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*、)[^，,；;]+[，,；;]\s*\S")
 FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
 HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
 
@@ -233,7 +238,7 @@ def is_furniture(text: str) -> bool:
         return True
     if _CREDIT_LINE.match(stripped):
         return True
-    if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS:
+    if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS and not _LIST_STATEMENT.match(stripped):
         return True
     if _POSITION.search(stripped):
         return True
@@ -931,6 +936,8 @@ def _figures(key: str) -> frozenset[str]:
             kind = "Y"
         elif kind == "个" and text[match.end(2):match.end(2) + 1] == "月":
             kind = "个月"  # 一个月 measures a time (a month), not one of the things 两个国家 counts
+        elif kind == "日" and "." not in number and int(number) > _LAST_DAY_OF_MONTH:
+            kind = "天"  # 253日 is no day of a month: it counts days, as 253天 does (累积了253日零本土案例)
         # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not.
         around = None if kind in _DATE_KINDS or "." in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
