@@ -110,18 +110,3 @@ def test_a_numbered_list_item_with_a_clause_is_a_statement_not_a_heading() -> No
     one = article("甲报", "市政府公布了跨年晚会的防疫规定：\n3. 入场观众须出示健康码，未戴口罩者一律不得进场\n")
     two = article("乙社", "市政府说，跨年晚会入场观众须出示健康码，未戴口罩者一律不得进场。")
     assert sorted(fact_with(compare_story([one, two]), "健康码").outlets) == ["乙社", "甲报"]
-
-
-def test_a_neighbouring_statement_sharing_one_word_is_not_joined_by_continuity() -> None:
-    # Between two facts both outlets tell, each outlet says something of its own: the two share one
-    # word (出事) and a speech verb, which the continuity rounds' floor must not take for one fact.
-    one = article("甲报", "货轮周一凌晨在北部港口外触礁搁浅，船上二十名船员全部获救。\n\n"
-                          "当地渔民说，这片海域近年已有多艘渔船在夜间出事。\n\n"
-                          "海事局表示将派潜水员检查船体的受损情况。")
-    two = article("乙社", "貨輪週一凌晨在北部港口外觸礁擱淺，船上二十名船員全數獲救。\n\n"
-                          "港口管理部门说，这艘出事货轮的船东是一家新加坡航运公司。\n\n"
-                          "海事局表示，將派潛水員檢查船體受損情況。")
-    comparison = compare_story([one, two])
-    assert fact_with(comparison, "当地渔民").outlets == ["甲报"]
-    assert fact_with(comparison, "船东").outlets == ["乙社"]
-    assert sorted(fact_with(comparison, "潛水員").outlets) == ["乙社", "甲报"]  # the neighbours stay one fact
