@@ -110,14 +110,3 @@ def test_a_numbered_list_item_with_a_clause_is_a_statement_not_a_heading() -> No
     one = article("甲报", "市政府公布了跨年晚会的防疫规定：\n3. 入场观众须出示健康码，未戴口罩者一律不得进场\n")
     two = article("乙社", "市政府说，跨年晚会入场观众须出示健康码，未戴口罩者一律不得进场。")
     assert sorted(fact_with(compare_story([one, two]), "健康码").outlets) == ["乙社", "甲报"]
-
-
-def test_two_quotes_of_one_speaker_are_not_one_fact_through_who_speaks() -> None:
-    # The speaker's title and name and the speech verb say who speaks, not what: two outlets quoting
-    # the same official on two different things share only that.
-    one = article("甲报", "国家气象局局长李明远周三表示，今年夏季北方降雨量将比往年偏少。")
-    two = article("乙社", "國家氣象局局長李明遠週三表示，各地應提早做好防汛準備。")
-    assert not compare_story([one, two]).shared
-    # The same statement, told with another lead-in, is still one fact.
-    three = article("丙台", "李明远说，今年夏季北方的降雨量会比往年偏少。")
-    assert [sorted(f.outlets) for f in compare_story([one, three]).shared] == [sorted(["甲报", "丙台"])]

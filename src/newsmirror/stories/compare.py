@@ -170,12 +170,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-# Who speaks: a unit's opening up to its first speech verb, with no clause mark or quotation before it
-# (英国运输大臣夏普斯（Grant Shapps）今晚宣布, 王毅指出; not the attribution after a quotation, “…，”公司说).
-# Two outlets' different quotes of one speaker share it, so it is no evidence that they state one thing.
-_SPEECH_VERBS = ("说", "表示", "指出", "宣布", "强调", "认为", "称")
-_LEAD_IN = re.compile(rf"^[^，,。；;：:“”「」『』\"!?！？]{{0,40}}?({'|'.join(_SPEECH_VERBS)})")
-_LEAD_IN_KEY_CHARS = 30  # the lead-in's length in the match key at most (a title and a name)
 
 
 @dataclass(slots=True)
@@ -818,36 +812,7 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     # weaker pair of its units pass as nearly best), but is never linked.
     chosen = [(score, i, j) for score, i, j in chosen if not _figures_differ(sentences[i].figures, sentences[j].figures)]
     by_names = [(score, i, j) for score, i, j in by_names if not _figures_differ(sentences[i].figures, sentences[j].figures)]
-    # Nor is a pair that passes only through who speaks: two quotes of one speaker, each opening with
-    # the speaker's title and name (session 37, facts43: 英国运输大臣夏普斯说 … against 英国运输大臣夏普斯宣布 …).
-    # Such a pair is no score for the later rounds either (a second telling, a repetition).
-    lead_in = [_lead_in_grams(s) for s in sentences]
-    scores = {(i, j): score for (i, j), score in scores.items()
-              if not _through_lead_ins(sentences, i, j, lead_in, weight, mass, CONTAINMENT, DICE)}
-    chosen = [(score, i, j) for score, i, j in chosen if (i, j) in scores]
-    by_names = [(score, i, j) for score, i, j in by_names
-                if not _through_lead_ins(sentences, i, j, lead_in, weight, mass, NAMES_CONTAINMENT, 0.0)]
     return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
-
-
-def _lead_in_grams(unit: _Sentence) -> frozenset[str]:
-    """The bigrams of a unit's lead-in (``_LEAD_IN``: who speaks, up to the speech verb) in its match key,
-    none without one."""
-    opening = _LEAD_IN.match(_credit_form(unit.ref.text))
-    if not opening:
-        return frozenset()
-    end = unit.key.find(opening.group(1))
-    return _bigrams(unit.key[:end + len(opening.group(1))]) if 0 <= end <= _LEAD_IN_KEY_CHARS else frozenset()
-
-
-def _through_lead_ins(sentences: list[_Sentence], i: int, j: int, lead_in: list[frozenset[str]],
-                      weight: dict[str, float], mass: dict[int, float], containment: float, dice: float) -> bool:
-    """Whether two units that pass ``containment`` and ``dice`` pass them only through their lead-ins: their
-    shared bigrams without those of either unit's lead-in fall below either threshold."""
-    if not lead_in[i] and not lead_in[j]:
-        return False
-    common = sum(weight[g] for g in (sentences[i].grams & sentences[j].grams) - lead_in[i] - lead_in[j])
-    return (common < containment * min(mass[i], mass[j]) or common < dice * (mass[i] + mass[j]) / 2)
 
 
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
