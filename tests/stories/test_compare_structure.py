@@ -110,16 +110,3 @@ def test_a_numbered_list_item_with_a_clause_is_a_statement_not_a_heading() -> No
     one = article("甲报", "市政府公布了跨年晚会的防疫规定：\n3. 入场观众须出示健康码，未戴口罩者一律不得进场\n")
     two = article("乙社", "市政府说，跨年晚会入场观众须出示健康码，未戴口罩者一律不得进场。")
     assert sorted(fact_with(compare_story([one, two]), "健康码").outlets) == ["乙社", "甲报"]
-
-
-def test_a_neighbouring_statement_sharing_one_word_needs_order_on_both_sides() -> None:
-    # After one fact both outlets tell, each says something of its own sharing one word (出事) and a speech
-    # verb, and then something else again: order on one side only does not make them one fact.
-    one = article("甲报", "货轮周一凌晨在北部港口外触礁搁浅，船上二十名船员全部获救。\n\n"
-                          "当地渔民说，这片海域近年已有多艘渔船在夜间出事。\n\n"
-                          "环保团体担心燃油泄漏会污染附近的珊瑚礁。")
-    two = article("乙社", "貨輪週一凌晨在北部港口外觸礁擱淺，船上二十名船員全數獲救。\n\n"
-                          "港口管理部门说，这艘出事货轮的船东是一家新加坡航运公司。\n\n"
-                          "這是該公司今年第二起海上事故。")
-    comparison = compare_story([one, two])
-    assert fact_with(comparison, "当地渔民").outlets == ["甲报"]

@@ -127,10 +127,6 @@ BEST_RATIO = 0.9
 MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
-# Below this, a pair needs order on both sides (its previous units one fact, its next units one fact): a
-# neighbouring statement sharing one word (出事, a speech verb) with order on one side only is, read, most often
-# another statement (session 37, facts43: 56 of the 76 judged-wrong links of these rounds share less than .10).
-CONTINUITY_ONE_SIDE = 0.10
 CONTINUITY_ROUNDS = 2
 # Two units of two outlets giving one amount the story seldom gives (``_amount_matches``) need
 # only this much overlap (containment, Dice).
@@ -823,8 +819,8 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                 mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets whose neighbours on the same side (both previous or both
     next units of their articles) are in one fact, and that share at least ``CONTINUITY`` of
-    the smaller unit (``CONTINUITY_ONE_SIDE`` unless their neighbours on the other side are one
-    fact too) and do not give different figures; for each unit only its best such partner."""
+    the smaller unit and do not give different figures; for each unit only its best such
+    partner."""
     def neighbour(i: int, step: int) -> int | None:
         k = i + step
         if 0 <= k < len(sentences) and sentences[k].ref.article_id == sentences[i].ref.article_id:
@@ -835,11 +831,6 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(root_of):
         members[root].append(i)
-
-    def between_facts(i: int, j: int, step: int) -> bool:
-        # ``i`` and ``j`` follow one fact on the ``step`` side: are their units on the other side one fact too?
-        after_i, after_j = neighbour(i, -step), neighbour(j, -step)
-        return after_i is not None and after_j is not None and root_of[after_i] == root_of[after_j]
 
     def scored() -> Iterable[tuple[float, int, int]]:
         for i, first in enumerate(sentences):
@@ -857,8 +848,6 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                         continue
                     containment, dice = _overlap(first, sentences[j], weight, mass[i], mass[j])
                     if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
-                        continue
-                    if containment < CONTINUITY_ONE_SIDE and not between_facts(i, j, step):
                         continue
                     yield containment + dice, i, j
 
