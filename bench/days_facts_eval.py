@@ -171,10 +171,14 @@ def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = 
 
 def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
           model: Any = None, details: bool = False,
-          pairs: list[tuple[str, str, str, bool]] | None = None) -> dict[str, Any]:
+          pairs: list[tuple[str, str, str, bool]] | None = None,
+          wrong: list[tuple[str, tuple[str, str, int], tuple[str, str, int], list[str], list[str]]] | None = None
+          ) -> dict[str, Any]:
     """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
     "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories.
-    ``pairs``, when given, receives every gold pair as (story/fact, quote, quote, linked)."""
+    ``pairs``, when given, receives every gold pair as (story/fact, quote, quote, linked); ``wrong``
+    every judged-wrong link as (story, unit, unit, the one's gold facts, the other's), a unit being
+    (article id, outlet, unit index)."""
     from newsmirror.stories.compare import compare_story
 
     totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
@@ -262,6 +266,8 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 right = bool(groups_of[where_a] & groups_of[where_b])
                 totals["judged_links"] += 1
                 totals["right_links"] += right
+                if wrong is not None and not right:
+                    wrong.append((story["event"], where_a, where_b, sorted(groups_of[where_a]), sorted(groups_of[where_b])))
                 if show and not right:
                     print(f"  wrong link {story['event']}: {sorted(groups_of[where_a])} ~ "
                           f"{sorted(groups_of[where_b])}: {_text(all_facts, where_a)[:50]} ~ "
