@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "49"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "50"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -73,6 +73,8 @@ ALIGNMENT_VERSION = "49"  # 17: times of day, 万 remainders, the amount round; 
 # characters, one character of the same sound class replaced (塞莱姆 of 温斯顿-塞莱姆市 for 塞勒姆); a Latin gloss's
 # surname read as the normalized text writes it (Karen C.Hermann: "c hermann"); a two- or three-character name (or
 # its alias table spelling) written with a homophone that stands alone in jieba's cut (帛硫 for 帛琉/帕劳)
+# 50 (session 37, onlyx42): CC-CEDICT's own pointers join two names in "only X names N" (德州: abbr. for 德克萨斯州,
+# Texas; 丘吉尔: variant of 邱吉尔), and the English name a pointer's sense gives is a gloss
 
 
 @dataclass(slots=True)
