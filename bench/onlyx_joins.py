@@ -71,8 +71,14 @@ def diff(args: argparse.Namespace) -> None:
     changed = sorted(k for k in old.keys() & new.keys() if old[k] != new[k])
     for story, outlet, term in changed:
         print(f"{'+' if new[(story, outlet, term)] else '-'} {story}\t{outlet}\t{term}")
-    print(f"{len(old.keys() & new.keys())} questions on both, {len(old.keys() ^ new.keys())} on one only; "
-          f"{sum(new[k] for k in changed)} newly named, {sum(old[k] for k in changed)} no longer", file=sys.stderr)
+    # A question only one tree asks (a change that asks about another name) is listed when it is answered yes.
+    for story, outlet, term in sorted(k for k in new.keys() - old.keys() if new[k]):
+        print(f"+ {story}\t{outlet}\t{term}\t(asked by the new tree only)")
+    for story, outlet, term in sorted(k for k in old.keys() - new.keys() if old[k]):
+        print(f"- {story}\t{outlet}\t{term}\t(asked by the old tree only)")
+    print(f"{len(old.keys() & new.keys())} questions on both, {len(new.keys() - old.keys())} new only, "
+          f"{len(old.keys() - new.keys())} old only; {sum(new[k] for k in changed)} newly named, "
+          f"{sum(old[k] for k in changed)} no longer", file=sys.stderr)
 
 
 def main() -> None:

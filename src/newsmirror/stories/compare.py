@@ -51,7 +51,7 @@ from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.dictionary_glosses import names_by_dictionary
+from newsmirror.text.dictionary_glosses import name_around, names_by_dictionary
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     NAME_TAGS,
@@ -87,6 +87,7 @@ from newsmirror.text.tokenize import (
     pos_tokenizer,
     segment,
     tagged_words,
+    word_at,
     words,
 )
 
@@ -1347,27 +1348,13 @@ def _short_form_in(term: str, text: str) -> bool:
                 short = text[at : at + size]
                 if (len(short) == size and short not in term and _HAN_RUN.fullmatch(short)
                         and (not skipped or tags.get(short) == _ABBREVIATION_TAG) and abbreviates(short, full)
-                        and _word_at(text, at, short)):
+                        and word_at(text, at, short, _SHORT_FORM_CONTEXT)):
                     return True
             at = text.find(full[0], at + 1)
     return False
 
 
 _ABBREVIATION_TAG = "j"
-
-
-def _word_at(text: str, at: int, word: str) -> bool:
-    """Whether jieba's cut of ``text`` around ``at`` has ``word`` as a word of its own there."""
-    start = max(at - _SHORT_FORM_CONTEXT, 0)
-    position = start
-    for piece in words(text[start : at + len(word) + _SHORT_FORM_CONTEXT], normalized=True):
-        position = text.find(piece, position)
-        if position < 0 or position > at:
-            return False
-        if position == at and piece == word:
-            return True
-        position += len(piece)
-    return False
 
 
 def _writes_gloss(gloss: str, text: str) -> bool:
@@ -1529,6 +1516,13 @@ def _surnames(given: str, text: str) -> set[str]:
     return found
 
 
+def _only_inside(piece: str, whole: str, text: str) -> bool:
+    """Whether every occurrence of ``piece`` in ``text`` lies inside an occurrence of ``whole``."""
+    covered = {at for found in re.finditer(re.escape(whole), text)
+               for at in range(found.start(), found.end() - len(piece) + 1)}
+    return all(found.start() in covered for found in re.finditer(re.escape(piece), text))
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -1548,6 +1542,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
+    wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
@@ -1558,6 +1553,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                     heads[whole], word = word, whole
                 mentioned[word].add(sentence.ref.outlet)
                 surnames[word].update(_surnames(word, sentence.ref.text))
+                if word not in wholes and (around := name_around(word, sentence.normalized)):
+                    wholes[word] = around
         for han, gloss in _GLOSS.findall(sentence.ref.text):
             latin = " ".join(gloss.split())
             glosses[latin].add(sentence.ref.outlet)
@@ -1619,6 +1616,11 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         # surname alone, in any transliteration (卫生部长哈山), names him too.
         for surname in surnames.get(word, ()):
             everyone |= givers_of(word, givers, surname)
+        # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
+        # write nowhere else, stands for the whole name: an outlet naming the whole in any form (维园) names it.
+        whole = wholes.get(word)
+        if whole and all(_only_inside(word, whole, outlet_texts.get(o, "")) for o in givers):
+            everyone |= givers_of(word, givers, whole)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))

