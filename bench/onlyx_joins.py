@@ -48,6 +48,17 @@ def record(args: argparse.Namespace) -> None:
         return answer
 
     compare._names_in = recording  # type: ignore[assignment]
+    # The question about a whole name a piece was cut from (session 37, onlyx42), recorded as "whole:NAME".
+    whole_original: Callable[..., bool] | None = getattr(compare, "_whole_named_in", None)
+    if whole_original is not None:
+        asked_whole = whole_original
+
+        def recording_whole(outlet: str, whole: str, *rest: Any) -> bool:
+            answer = asked_whole(outlet, whole, *rest)
+            answers.setdefault((story_id, outlet, f"whole:{whole}"), answer)
+            return answer
+
+        compare._whole_named_in = recording_whole  # type: ignore[attr-defined]
     for letter in args.letters:
         for story, articles in load(sample_file(letter), letter, args.root):
             story_id = story["id"]

@@ -1516,6 +1516,15 @@ def _surnames(given: str, text: str) -> set[str]:
     return found
 
 
+def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bool:
+    """Whether ``outlet`` names a whole name of the dictionary (``dictionary_glosses.name_around``): writes it,
+    one of its dictionary forms (卑诗 for 不列颠哥伦比亚省) or its short form as a word (维园 for
+    维多利亚公园). Not the looser tests of ``_names_in`` (sound keys, a noun inside the name): they were made
+    for the names an outlet writes, and a whole name holds common words (广播公司 of 哥伦比亚广播公司)."""
+    text = outlet_texts.get(outlet, "")
+    return whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text)
+
+
 def _only_inside(piece: str, whole: str, text: str) -> bool:
     """Whether every occurrence of ``piece`` in ``text`` lies inside an occurrence of ``whole``."""
     covered = {at for found in re.finditer(re.escape(whole), text)
@@ -1617,10 +1626,11 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         for surname in surnames.get(word, ()):
             everyone |= givers_of(word, givers, surname)
         # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
-        # write nowhere else, stands for the whole name: an outlet naming the whole in any form (维园) names it.
+        # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
+        # forms or its short form (维园) names it.
         whole = wholes.get(word)
         if whole and all(_only_inside(word, whole, outlet_texts.get(o, "")) for o in givers):
-            everyone |= givers_of(word, givers, whole)
+            everyone |= {o for o in outlets - everyone if _whole_named_in(o, whole, outlet_texts)}
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
