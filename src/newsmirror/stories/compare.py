@@ -51,7 +51,7 @@ from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.dictionary_glosses import name_around, names_by_dictionary
+from newsmirror.text.dictionary_glosses import dictionary_holds, name_around, names_by_dictionary
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     NAME_TAGS,
@@ -1332,11 +1332,13 @@ SHORT_FORM_OF = 5
 _SHORT_FORM_CONTEXT = 6
 
 
-def _short_form_in(term: str, text: str) -> bool:
+def _short_form_in(term: str, text: str, made_up_only: bool = False) -> bool:
     """Whether ``text`` writes a short form of the long Han name ``term`` (``abbreviates``: 国新办
     of 国务院新闻办公室) as a word of its own, in jieba's cut of the text around it; a stretch that is
     also a piece of ``term`` (国务 of 国务院) is no short form. A short form leaving out the name's
-    first character (央视 of 中央电视台) is read only when the dictionary tags it an abbreviation (j)."""
+    first character (央视 of 中央电视台) is read only when the dictionary tags it an abbreviation (j).
+    ``made_up_only``: a short form CC-CEDICT holds is not read (国安 is "national security", not 国土安全部:
+    what a short form the dictionary holds names, the dictionary's own forms say)."""
     if len(term) < SHORT_FORM_OF or not _HAN_RUN.fullmatch(term):
         return False
     tags = pos_tokenizer().word_tag_tab
@@ -1347,7 +1349,8 @@ def _short_form_in(term: str, text: str) -> bool:
             for size in (2, 3):
                 short = text[at : at + size]
                 if (len(short) == size and short not in term and _HAN_RUN.fullmatch(short)
-                        and (not skipped or tags.get(short) == _ABBREVIATION_TAG) and abbreviates(short, full)
+                        and (not skipped or tags.get(short) == _ABBREVIATION_TAG)
+                        and not (made_up_only and dictionary_holds(short)) and abbreviates(short, full)
                         and word_at(text, at, short, _SHORT_FORM_CONTEXT)):
                     return True
             at = text.find(full[0], at + 1)
@@ -1518,11 +1521,11 @@ def _surnames(given: str, text: str) -> set[str]:
 
 def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bool:
     """Whether ``outlet`` names a whole name of the dictionary (``dictionary_glosses.name_around``): writes it,
-    one of its dictionary forms (卑诗 for 不列颠哥伦比亚省) or its short form as a word (维园 for
-    维多利亚公园). Not the looser tests of ``_names_in`` (sound keys, a noun inside the name): they were made
+    one of its dictionary forms (卑诗 for 不列颠哥伦比亚省) or a short form the dictionary does not hold, as a
+    word (维园 for 维多利亚公园; not 国安, "national security", for 国土安全部). Not the looser tests of ``_names_in`` (sound keys, a noun inside the name): they were made
     for the names an outlet writes, and a whole name holds common words (广播公司 of 哥伦比亚广播公司)."""
     text = outlet_texts.get(outlet, "")
-    return whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text)
+    return whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text, made_up_only=True)
 
 
 def _only_inside(piece: str, whole: str, text: str) -> bool:

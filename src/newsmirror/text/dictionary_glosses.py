@@ -201,6 +201,12 @@ def names_by_dictionary(name: str, text: str) -> bool:
     return False
 
 
+def dictionary_holds(word: str) -> bool:
+    """Whether the dictionary has an entry of the normalized Han ``word``, a proper name's or a common word's."""
+    _glosses, _hans, common, proper, _partners = _table()
+    return word in common or word in proper
+
+
 def only_common_word(word: str) -> bool:
     """Whether the dictionary holds the normalized Han ``word`` only as a common word: it has an entry of that
     exact word and every such entry's pinyin is lower case (攸关, 麻醉品), none capitalized as CC-CEDICT writes a
