@@ -74,7 +74,9 @@ ALIGNMENT_VERSION = "50"  # 17: times of day, 万 remainders, the amount round; 
 # surname read as the normalized text writes it (Karen C.Hermann: "c hermann"); a two- or three-character name (or
 # its alias table spelling) written with a homophone that stands alone in jieba's cut (帛硫 for 帛琉/帕劳)
 # 50 (session 37, onlyx42): CC-CEDICT's own pointers join two names in "only X names N" (德州: abbr. for 德克萨斯州,
-# Texas; 丘吉尔: variant of 邱吉尔), and the English name a pointer's sense gives is a gloss
+# Texas; 丘吉尔: variant of 邱吉尔), and the English name a pointer's sense gives is a gloss; a two-character dictionary
+# form straddling two of jieba's words is not found (海西 of 青海|西宁); a piece jieba cut from a longer dictionary name
+# (维多利亚 of 维多利亚公园) is named by an outlet writing the whole, a dictionary form of it or a made short form (维园)
 
 
 @dataclass(slots=True)
