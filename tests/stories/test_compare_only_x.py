@@ -558,3 +558,29 @@ def test_a_short_name_written_with_a_homophone_standing_alone_is_the_same_name()
     # A sound shared across two words is a coincidence: 普竞 of 特朗普|竞选 is no 普京.
     assert not compare._misspelt_in("普京", "伊朗方面对特朗普竞选相关人士发动攻击")
     assert not compare._misspelt_in("德粮食", "澳大利亚最大的粮食出口商")
+
+
+def test_a_short_form_the_dictionary_points_to_the_name_with_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # CC-CEDICT: 德州 "abbr. for 德克萨斯州, Texas"; 德克萨斯 "Texas". No sound key or abbreviation test joins them.
+    _model_off(monkeypatch)
+    report = "大学担任客座教授时被捕，检察官说他以学术研究为由获取了华为所需的技术。"
+    _named_only_by_naming_outlet("德克萨斯", f"毛波去年在德克萨斯{report}", f"毛波去年在德州{report}",
+                                 f"毛波去年在一所{report}")
+
+
+def test_a_piece_of_a_dictionary_name_is_named_by_the_whole_names_short_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    # jieba cuts 维多利亚公园 (Victoria Park, CC-CEDICT) into 维多利亚|公园; 乙社 writes the park's short form 维园.
+    _model_off(monkeypatch)
+    report = "举行六四烛光晚会，今年警方以防疫为由首次禁止，仍有数千人到场。"
+    _named_only_by_naming_outlet("维多利亚", f"每年6月4日晚，支联会都会在维多利亚公园{report}",
+                                 f"每年6月4日晚，支联会都会在维园{report}", f"每年6月4日晚，支联会都会在公园{report}")
+
+
+def test_a_whole_name_is_named_by_a_short_form_the_dictionary_does_not_hold_only() -> None:
+    # 维园 is no entry of CC-CEDICT: a made short form of 维多利亚公园. 国安 is one ("national security"): no
+    # short form of 国土安全部. A sound key or a common word inside the name (广播公司) is not asked of a whole name.
+    texts = {"乙社": "支联会都会在维园举行烛光晚会", "丙台": "白宫国安顾问欧布莱恩发布声明",
+             "丁报": "他在广播公司的节目中说"}
+    assert compare._whole_named_in("乙社", "维多利亚公园", texts)
+    assert not compare._whole_named_in("丙台", "国土安全部", texts)
+    assert not compare._whole_named_in("丁报", "哥伦比亚广播公司", texts)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from newsmirror.text.dictionary_glosses import (
     _name_glosses,
     dictionary_forms,
+    name_around,
     names_by_dictionary,
     only_common_word,
+    pointed_forms,
 )
 from newsmirror.text.normalize import normalize
 
@@ -65,3 +67,29 @@ def test_a_word_held_only_with_lower_case_pinyin_is_only_a_common_word() -> None
     assert not only_common_word("万象") and not only_common_word("斯坦福")
     # A word the dictionary does not hold says nothing.
     assert not only_common_word("克瑞布斯")
+
+
+def test_the_dictionarys_own_pointers_join_a_short_form_or_variant_with_its_name() -> None:
+    # 德州: "abbr. for 德克薩斯州|德克萨斯州, Texas"; the English name beside the pointer is a gloss.
+    assert pointed_forms("Dezhou prefecture-level city in Shandong/abbr. for 德克薩斯州|德克萨斯州, Texas") == (
+        ["德克萨斯州"], ["Texas"])
+    assert "德州" in dictionary_forms("德克萨斯")
+    assert "中国共产党" in dictionary_forms("中共") and "中共" in dictionary_forms("中国共产党")
+    assert "邱吉尔" in dictionary_forms("丘吉尔")  # variant of 邱吉尔
+    # "see also" points to a related thing, not to another form of one: 胡志明 the man, 胡志明市 the city.
+    assert pointed_forms("Ho Chi Minh (1890-1969), former Vietnamese leader/see also 胡志明市[Hu2 Zhi4 ming2 Shi4]") == (
+        [], [])
+
+
+def test_a_two_character_form_straddling_two_words_is_no_form_found() -> None:
+    # 海西 (of 海西州) across 青海|西宁 is chance; 布什 inside 小布什 and 卑诗 beginning 卑|诗省 are found.
+    assert not names_by_dictionary("海西州", normalize("今年52岁的文国栋是青海西宁人"))
+    assert names_by_dictionary("海西蒙古族藏族自治州", normalize("州府设在海西的德令哈市"))
+    assert names_by_dictionary("george w. bush", normalize("最高法院做出了有利于小布什的裁决"))
+    assert names_by_dictionary("不列颠哥伦比亚省", normalize("在今天的卑诗省最高法院听证会上"))
+
+
+def test_the_longest_dictionary_name_written_around_a_piece() -> None:
+    assert name_around("维多利亚", normalize("黎智英在维多利亚公园参加烛光晚会")) == "维多利亚公园"
+    assert name_around("哥伦比亚省", normalize("在不列颠哥伦比亚省最高法院的听证会上")) == "不列颠哥伦比亚省"
+    assert name_around("特朗普", normalize("美国总统特朗普表示")) is None

@@ -117,3 +117,13 @@ print(len(reads), "jieba.analyse" in sys.modules)
     env = {**os.environ, "PYTHONPATH": str(Path(newsmirror.__file__).parents[1])}
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert ran.stdout.split() == ["0", "False"], ran.stderr
+
+
+def test_a_stretch_that_straddles_two_words_it_does_not_begin_is_told_apart() -> None:
+    from newsmirror.text.tokenize import crosses_no_word, word_at
+
+    text = "今年52岁的文国栋是青海西宁人，小布什在卑诗省"
+    assert not crosses_no_word(text, text.index("海西"), 2)  # 青海|西宁
+    assert crosses_no_word(text, text.index("布什"), 2)  # inside 小布什
+    assert crosses_no_word(text, text.index("卑诗"), 2)  # begins 卑|诗省
+    assert word_at(text, text.index("小布什"), "小布什") and not word_at(text, text.index("布什"), "布什")

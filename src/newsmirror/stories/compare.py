@@ -51,7 +51,7 @@ from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.dictionary_glosses import names_by_dictionary
+from newsmirror.text.dictionary_glosses import dictionary_holds, name_around, names_by_dictionary
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     NAME_TAGS,
@@ -87,6 +87,7 @@ from newsmirror.text.tokenize import (
     pos_tokenizer,
     segment,
     tagged_words,
+    word_at,
     words,
 )
 
@@ -1338,11 +1339,13 @@ SHORT_FORM_OF = 5
 _SHORT_FORM_CONTEXT = 6
 
 
-def _short_form_in(term: str, text: str) -> bool:
+def _short_form_in(term: str, text: str, made_up_only: bool = False) -> bool:
     """Whether ``text`` writes a short form of the long Han name ``term`` (``abbreviates``: 国新办
     of 国务院新闻办公室) as a word of its own, in jieba's cut of the text around it; a stretch that is
     also a piece of ``term`` (国务 of 国务院) is no short form. A short form leaving out the name's
-    first character (央视 of 中央电视台) is read only when the dictionary tags it an abbreviation (j)."""
+    first character (央视 of 中央电视台) is read only when the dictionary tags it an abbreviation (j).
+    ``made_up_only``: a short form CC-CEDICT holds is not read (国安 is "national security", not 国土安全部:
+    what a short form the dictionary holds names, the dictionary's own forms say)."""
     if len(term) < SHORT_FORM_OF or not _HAN_RUN.fullmatch(term):
         return False
     tags = pos_tokenizer().word_tag_tab
@@ -1353,28 +1356,15 @@ def _short_form_in(term: str, text: str) -> bool:
             for size in (2, 3):
                 short = text[at : at + size]
                 if (len(short) == size and short not in term and _HAN_RUN.fullmatch(short)
-                        and (not skipped or tags.get(short) == _ABBREVIATION_TAG) and abbreviates(short, full)
-                        and _word_at(text, at, short)):
+                        and (not skipped or tags.get(short) == _ABBREVIATION_TAG)
+                        and not (made_up_only and dictionary_holds(short)) and abbreviates(short, full)
+                        and word_at(text, at, short, _SHORT_FORM_CONTEXT)):
                     return True
             at = text.find(full[0], at + 1)
     return False
 
 
 _ABBREVIATION_TAG = "j"
-
-
-def _word_at(text: str, at: int, word: str) -> bool:
-    """Whether jieba's cut of ``text`` around ``at`` has ``word`` as a word of its own there."""
-    start = max(at - _SHORT_FORM_CONTEXT, 0)
-    position = start
-    for piece in words(text[start : at + len(word) + _SHORT_FORM_CONTEXT], normalized=True):
-        position = text.find(piece, position)
-        if position < 0 or position > at:
-            return False
-        if position == at and piece == word:
-            return True
-        position += len(piece)
-    return False
 
 
 def _writes_gloss(gloss: str, text: str) -> bool:
@@ -1536,6 +1526,22 @@ def _surnames(given: str, text: str) -> set[str]:
     return found
 
 
+def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bool:
+    """Whether ``outlet`` names a whole name of the dictionary (``dictionary_glosses.name_around``): writes it,
+    one of its dictionary forms (卑诗 for 不列颠哥伦比亚省) or a short form the dictionary does not hold, as a
+    word (维园 for 维多利亚公园; not 国安, "national security", for 国土安全部). Not the looser tests of ``_names_in`` (sound keys, a noun inside the name): they were made
+    for the names an outlet writes, and a whole name holds common words (广播公司 of 哥伦比亚广播公司)."""
+    text = outlet_texts.get(outlet, "")
+    return whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text, made_up_only=True)
+
+
+def _only_inside(piece: str, whole: str, text: str) -> bool:
+    """Whether every occurrence of ``piece`` in ``text`` lies inside an occurrence of ``whole``."""
+    covered = {at for found in re.finditer(re.escape(whole), text)
+               for at in range(found.start(), found.end() - len(piece) + 1)}
+    return all(found.start() in covered for found in re.finditer(re.escape(piece), text))
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -1555,6 +1561,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
+    wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
@@ -1565,6 +1572,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                     heads[whole], word = word, whole
                 mentioned[word].add(sentence.ref.outlet)
                 surnames[word].update(_surnames(word, sentence.ref.text))
+                if word not in wholes and (around := name_around(word, sentence.normalized)):
+                    wholes[word] = around
         for han, gloss in _GLOSS.findall(sentence.ref.text):
             latin = " ".join(gloss.split())
             glosses[latin].add(sentence.ref.outlet)
@@ -1626,6 +1635,12 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         # surname alone, in any transliteration (卫生部长哈山), names him too.
         for surname in surnames.get(word, ()):
             everyone |= givers_of(word, givers, surname)
+        # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
+        # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
+        # forms or its short form (维园) names it.
+        whole = wholes.get(word)
+        if whole and all(_only_inside(word, whole, outlet_texts.get(o, "")) for o in givers):
+            everyone |= {o for o in outlets - everyone if _whole_named_in(o, whole, outlet_texts)}
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))

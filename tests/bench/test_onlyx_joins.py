@@ -1,0 +1,26 @@
+"""bench/onlyx_joins.py: two recordings of the only-X check's answers compared."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from bench.onlyx_joins import TUNING_SAMPLES, diff, sample_file
+
+
+def test_the_diff_lists_changed_answers_and_new_questions_answered_yes(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = tmp_path / "old.tsv", tmp_path / "new.tsv"
+    old.write_text("N25\t路透\t德克萨斯\t0\nG30\t联合早报\t海西州\t1\nA01\t法广\t仙桃市\t1\n", encoding="utf-8")
+    new.write_text("N25\t路透\t德克萨斯\t1\nG30\t联合早报\t海西州\t0\nA01\t法广\t仙桃市\t1\n"
+                   "N37\t联合早报\twhole:维多利亚公园\t1\nN37\t路透\twhole:维多利亚公园\t0\n", encoding="utf-8")
+    diff(argparse.Namespace(old=old, new=new))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["- G30\t联合早报\t海西州", "+ N25\t路透\t德克萨斯",
+                     "+ N37\t联合早报\twhole:维多利亚公园\t(asked by the new tree only)"]
+
+
+def test_only_tuning_samples_are_offered() -> None:
+    assert "K" not in TUNING_SAMPLES and "O" not in TUNING_SAMPLES
+    assert all(sample_file(letter).exists() for letter in TUNING_SAMPLES)
