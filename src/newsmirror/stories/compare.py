@@ -855,6 +855,11 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
     return _mutual_best(scored())
 
 
+def _measure(word: str) -> str:
+    """The measure word a figure is kept under: 名 and 位 count people as 人 does."""
+    return _PEOPLE.get(word, word)
+
+
 def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _UnionFind, weight: dict[str, float],
                     mass: dict[int, float]) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets, not yet in one fact, that give one amount (300亿美元, 500人)
@@ -864,7 +869,7 @@ def _amount_matches(sentences: list[_Sentence], outlet_count: int, links: _Union
     for i, s in enumerate(sentences):
         if s.grams:
             # 500名 and 500人 are one amount of people, as they are one figure (``_figures``).
-            for amount in {number + what[:-1] + _PEOPLE.get(what[-1], what[-1]) for number, what in _AMOUNT.findall(s.key)}:
+            for amount in {number + what[:-1] + _measure(what[-1]) for number, what in _AMOUNT.findall(s.key)}:
                 holders[amount].append(i)
 
     def scored() -> Iterable[tuple[float, int, int]]:
@@ -928,11 +933,11 @@ def _figures(key: str) -> frozenset[str]:
         after = key[end:end + 1]
         if after not in _COUNTED:  # 路上百姓: no count
             continue
-        found.add(ranges.written(order, order * 10 - 1) + _PEOPLE.get(after, after))
+        found.add(ranges.written(order, order * 10 - 1) + _measure(after))
     text = "".join(masked)
     for match in _FIGURE.finditer(text):
         number, after = match.group(1), match.group(2)
-        kind = _PEOPLE.get(after, after) if after in _COUNTED else ""
+        kind = _measure(after) if after in _COUNTED else ""
         if kind == "年" and len(number) == 4:
             kind = "Y"
         elif kind == "个" and text[match.end(2):match.end(2) + 1] == "月":
@@ -946,7 +951,7 @@ def _figures(key: str) -> frozenset[str]:
         if around and kind == "万" and text[match.end(1)] in "多余几":  # 10多万人: 100000-199999 people
             around = ranges.upward(Decimal(number) * 10 ** 4, ranges.place(number) * 10 ** 4)
             following = text[match.end(2):match.end(2) + 1]
-            kind = _PEOPLE.get(following, following) if following in _COUNTED else ""
+            kind = _measure(following) if following in _COUNTED else ""
         found.add((ranges.written(*around) if around else number) + kind)
     return frozenset(found)
 
