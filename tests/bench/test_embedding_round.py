@@ -4,7 +4,6 @@ the comparison's own linker (own small story, none taken from the fact labels of
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import numpy as np
 import pytest
@@ -12,13 +11,7 @@ import pytest
 from bench import embedding_round
 from newsmirror.model import Article
 from newsmirror.stories import compare
-
-WHEN = datetime(2024, 6, 1, tzinfo=UTC)
-
-
-def article(outlet: str, body: str) -> Article:
-    return Article(outlet=outlet, title="港口", original_url=f"https://{len(outlet)}.example/{hash(body)}",
-                   published_at=WHEN, body_text=body)
+from tests.bench.port_story import article
 
 
 def fake_model(texts: Sequence[str]) -> np.ndarray:

@@ -3,17 +3,8 @@ none taken from the fact labels of bench/days)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from bench import days_facts_eval
-from newsmirror.model import Article
-
-WHEN = datetime(2024, 6, 1, tzinfo=UTC)
-
-
-def article(outlet: str, body: str) -> Article:
-    return Article(outlet=outlet, title="港口", original_url=f"https://{len(outlet)}.example/{hash(body)}",
-                   published_at=WHEN, body_text=body)
+from tests.bench.port_story import article
 
 
 def test_score_lists_a_link_between_quotes_of_two_gold_facts() -> None:
