@@ -84,6 +84,7 @@ from newsmirror.text.tokenize import (
     idf,
     in_dictionary,
     is_name,
+    placed_words,
     pos_tokenizer,
     segment,
     tagged_words,
@@ -1276,18 +1277,14 @@ def _stands_alone(text: str, at: int, window: str) -> bool:
     """Whether jieba's cut of ``text`` around ``at`` keeps ``window`` apart from its neighbours, as one
     word or as single characters: no word of the cut runs across its edges or holds two of its characters
     without being the whole of it."""
-    start = max(at - _SHORT_FORM_CONTEXT, 0)
     end = at + len(window)
-    position = start
-    for piece in words(text[start : end + _SHORT_FORM_CONTEXT], normalized=True):
-        position = text.find(piece, position)
+    for position, piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0), end + _SHORT_FORM_CONTEXT):
         if position < 0:
             return False
         piece_end = position + len(piece)
         overlaps = piece_end > at and position < end
         if overlaps and (position < at or piece_end > end or (len(piece) > 1 and piece != window)):
             return False
-        position = piece_end
     return True
 
 
@@ -1534,8 +1531,9 @@ def _surnames(given: str, text: str) -> set[str]:
 def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bool:
     """Whether ``outlet`` names a whole name of the dictionary (``dictionary_glosses.name_around``): writes it,
     one of its dictionary forms (卑诗 for 不列颠哥伦比亚省) or a short form the dictionary does not hold, as a
-    word (维园 for 维多利亚公园; not 国安, "national security", for 国土安全部). Not the looser tests of ``_names_in`` (sound keys, a noun inside the name): they were made
-    for the names an outlet writes, and a whole name holds common words (广播公司 of 哥伦比亚广播公司)."""
+    word (维园 for 维多利亚公园; not 国安, "national security", for 国土安全部). Not the looser tests of
+    ``_names_in`` (sound keys, a noun inside the name): they were made for the names an outlet writes, and a
+    whole name holds common words (广播公司 of 哥伦比亚广播公司)."""
     text = outlet_texts.get(outlet, "")
     return whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text, made_up_only=True)
 

@@ -103,17 +103,25 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     return found
 
 
+def placed_words(text: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+    """jieba's words of the normalized ``text[start:stop]``, each with its position in ``text``; a word not
+    found where the cut puts it comes with position -1 and ends the walk."""
+    position = start
+    for piece in words(text[start:stop], normalized=True):
+        position = text.find(piece, position)
+        yield position, piece
+        if position < 0:
+            return
+        position += len(piece)
+
+
 def _cut_near(text: str, at: int, size: int, context: int) -> Iterator[tuple[int, str]]:
     """jieba's words of the normalized ``text`` around ``at`` (``context`` characters either side of the
     ``size`` characters there), each with its position in ``text``, up to the first one past ``at``."""
-    start = max(at - context, 0)
-    position = start
-    for piece in words(text[start : at + size + context], normalized=True):
-        position = text.find(piece, position)
+    for position, piece in placed_words(text, max(at - context, 0), at + size + context):
         if position < 0 or position > at:
             return
         yield position, piece
-        position += len(piece)
 
 
 def word_at(text: str, at: int, word: str, context: int = 6) -> bool:
