@@ -88,8 +88,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # at random, labelled in session 35) was first scored at session 36's start (R .598 P .931, 0 false only-X of 1): a
 # tuning file from then on. facts-s45 (2020-12-23, drawn at random, labelled in session 36) was first scored at
 # session 37's start (R .498 P .847, 0 false only-X of 1): a tuning file from then on. facts-s46 (2020-09-02, drawn
-# at random, labelled in session 37) is kept for session 38.
-FRESH_FACT_FILES = ("facts-s46",)
+# at random, labelled in session 37) was first scored at session 38's start (R .471 P .909, 1 false only-X of 5): a
+# tuning file from then on. facts-s47 (2020-08-19, drawn at random, labelled in session 38) is kept for session 39.
+FRESH_FACT_FILES = ("facts-s47",)
 
 
 def never_tuned_on(path: Path) -> bool:
