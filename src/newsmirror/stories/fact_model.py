@@ -66,23 +66,3 @@ def _fitted() -> PairModel:
 
 
 FITTED = _fitted()
-
-
-# The last round after the rules (``compare_story``'s rescue round; session 38, facts44): the same features fitted
-# by bench/facts_lofo.py --rescue on all 35 tuning fact files' labelled pairs (L2 1); the threshold is the one 34 of
-# the 35 leave-one-file-out folds choose. Results: bench/days_results.md (session 38, facts44).
-_RESCUE_INTERCEPT = -3.6054
-_RESCUE_FIT = {
-    "dice": (-0.8511, 0.1097, 0.1431),
-    "char_cosine": (1.1664, 0.1754, 0.1582),
-    "best_ratio": (1.0539, 0.3039, 0.2489),
-    "shared_numbers": (0.1560, 0.1391, 0.4156),
-    "number_conflict": (-0.1051, 0.1372, 0.3441),
-    "length_ratio": (0.2925, 0.6501, 0.2056),
-    "position_gap": (-0.1883, 0.3355, 0.2523),
-    "neighbours": (0.2697, 0.0751, 0.1786),
-}
-RESCUE_THRESHOLD = 0.4
-_RESCUE_ROWS = [_RESCUE_FIT[name] for name in FEATURES]
-RESCUE = PairModel(_RESCUE_INTERCEPT, tuple(c for c, _, _ in _RESCUE_ROWS), tuple(m for _, m, _ in _RESCUE_ROWS),
-                   tuple(s for _, _, s in _RESCUE_ROWS), RESCUE_THRESHOLD)
