@@ -79,7 +79,8 @@ UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
 # these lists grow. 2020-12-23 (tuning data since session 37) is read, as the wide scope reads every tuning day.
 SHIPPED_UNSEEN = ("2020-11-18", "2020-12-02", "2020-11-21", "2020-11-29", "2020-11-15", "2020-09-02")
 SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmnop")))  # A-B, C-P
-# The shipped build held A-O (session 37; P was drawn in session 38, after it): pinned, so ``--as-shipped`` stays byte for byte when a sample is drawn.
+# The shipped build held A-O (session 37; P was drawn in session 38, after it): pinned, so ``--as-shipped`` stays byte
+# for byte when a sample is drawn.
 SHIPPED_SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmno")))  # A-O
 
 
