@@ -33,6 +33,8 @@ OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
 RENDER_VERSION = "3"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader
+# Bump when only the story page's template changes: story pages are rendered again, not every article's.
+STORY_PAGE_VERSION = "2"  # 2: a fact's sentences in one column per outlet, as on the reader's story page
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
