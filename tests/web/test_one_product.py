@@ -136,3 +136,18 @@ def test_every_page_advertises_a_feed_and_the_reader_has_outlet_and_story_feeds(
         links = feed_links(page.read_text(encoding="utf-8"))
         assert any(link.endswith("atom.xml") and not link.startswith("http") for link in links), page
         assert (page.parent / [link for link in links if link.endswith("atom.xml")][0]).resolve().is_file(), page
+
+
+def test_no_page_sends_the_browser_after_a_favicon_the_server_lacks(client: TestClient, store: Store,
+                                                                      tmp_path: Path) -> None:
+    # Without an icon link a browser asks for /favicon.ico, which neither the reader nor the static site
+    # has: a 404 on every first visit (a console error in Chromium, a line in the web server's error log).
+    from lxml import html
+
+    store.upsert_article(LATE)
+    site = build_site(store, tmp_path / "out")
+    pages = [client.get("/").text, client.get(f"/article/{LATE.id}").text,
+             (site / "index.html").read_text(encoding="utf-8"), next(site.rglob(f"{LATE.id}.html")).read_text(encoding="utf-8")]
+    assert client.get("/favicon.ico").status_code == 404
+    for page in pages:
+        assert html.fromstring(page).xpath("//head/link[@rel='icon']/@href") == ["data:,"]
