@@ -144,6 +144,9 @@ def test_cli_import(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["import", str(tmp_path / "nope"), "--db", db])
     assert missing.exit_code == 1 and "path not found" in missing.output
     assert "Traceback" not in missing.output
+    # A negative number of extraction processes was taken silently, as 1.
+    negative = runner.invoke(app, ["import", str(archive), "--db", db, "--workers", "-3"], env={"COLUMNS": "200"})
+    assert negative.exit_code == 2 and "Invalid value for '--workers'" in negative.output
     with open_store(db) as store:
         assert store.count_articles() == 3
 
