@@ -231,6 +231,32 @@ def test_story_page_gives_each_outlet_one_column_of_a_fact(store: SQLiteStore, t
     assert said == {"测试日报": ["园区周一开放", "园长到场剪彩"], "樣本時報": ["园区开放，园长剪彩"]}
 
 
+def test_traditional_output_converts_the_story_comparison_too(store: SQLiteStore, tmp_path: Path) -> None:
+    # With --script zh-TW the article pages, titles, outlet names and headings were Traditional, but the story
+    # page's compared sentences and the outlet names over them stayed as written (Simplified).
+    fill(store, 4)
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        first, second = members[0], members[1]
+        shared = Fact([SentenceRef(first.id, first.outlet, 0, "软件园区周一开放"),
+                       SentenceRef(second.id, second.outlet, 0, "軟體園區週一開放")], details={"园长": [first.outlet]})
+        own = Fact([SentenceRef(first.id, first.outlet, 1, "园长到场剪彩")])
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[shared],
+                          unique={first.outlet: [own]})
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer,
+           options=BuildOptions(base_url=BASE_URL, script="zh-TW"))
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
+    compared = " ".join(page.xpath("string(//section[@id='shared'])").split())
+    assert "軟體園區週一開放" in compared and "软件" not in compared
+    assert "測試日報" in compared and "测试日报" not in compared
+    details = " ".join(page.xpath("string(//section[@id='shared']/p[@class='details'])").split())
+    assert details == "只有測試日報提到：園長"
+    unique = " ".join(page.xpath("string(//section[@id='unique'])").split())
+    assert "測試日報" in unique and "園長到場剪綵" in unique and "测试日报" not in unique
+
+
 def test_traditional_output_converts_titles_and_interface(store: SQLiteStore, tmp_path: Path) -> None:
     fill(store, 2)
     out = tmp_path / "out"
