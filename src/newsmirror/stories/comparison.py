@@ -129,6 +129,10 @@ class Comparison:
     partial: list[Fact] = field(default_factory=list)  # reported by more than one outlet, not all
     unique: dict[str, list[Fact]] = field(default_factory=dict)  # outlet -> facts only it reports
 
+    def facts(self) -> list[Fact]:
+        """Every fact: those all outlets report, those some report, then each outlet's own."""
+        return [*self.shared, *self.partial, *(fact for own in self.unique.values() for fact in own)]
+
     def unique_details(self) -> dict[str, list[str]]:
         """outlet -> the names and terms only it gives in facts that others report too
         (the deputies' names in a meeting all outlets report)."""
