@@ -90,8 +90,9 @@ TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # Fresh days: labelled, scored by nobody yet; the next session's lead scores each once at its sitting (before and
 # after), then it joins TUNING_DAYS. 2020-08-19: random.Random(42).choice over the 2 dates of the export with
 # 100-450 files (counted recursively) more than 3 days from every labelled day (the rule fixed in session 33, commit
-# 77efe69), drawn by session 38's lead before anyone opened it, to be labelled in session 38 for 39. The rule has one
-# date left after it (2020-11-04): it must be widened, and the widening committed, before the next draw.
+# 77efe69), drawn by session 38's lead before anyone opened it, to be labelled in session 38 for 39. That rule has one
+# date left after it (2020-11-04); from session 39 on the draw is ``bench/days/draw_day.py --rule wide`` (more than 2
+# days away), fixed in session 38 before any draw under it.
 FRESH_DAYS = ("2020-08-19",)
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.

@@ -20,6 +20,19 @@ def _modules_after(code: str) -> set[str]:
     return set(done.stdout.split())
 
 
+def _modules_after_command_on_empty_store(db: str, args: list[str], check: str) -> set[str]:
+    """The modules loaded once a command ran on a new, empty store: ``check``, a Python expression over
+    ``result`` (the CliRunner's), must hold."""
+    return _modules_after(
+        "from newsmirror.store import open_store\n"
+        f"open_store({db!r}).close()\n"
+        "from typer.testing import CliRunner\n"
+        "from newsmirror.cli import app\n"
+        f"result = CliRunner().invoke(app, {[*args, '--db', db]!r})\n"
+        f"assert {check}, result.output\n"
+    )
+
+
 def test_the_cli_does_not_import_extraction_to_start() -> None:
     # newsmirror.extract (trafilatura, numpy, bs4) took 0.5 s of the 1.0 s of `newsmirror --help`;
     # only `show --markdown` renders Markdown from HTML.
@@ -32,14 +45,8 @@ def test_grouping_nothing_new_does_not_load_the_grouping_model(tmp_path: Path) -
     # `stories group` runs after every fetch and usually finds nothing new: it answered in 0.85 s, of which
     # 0.44 s imported the clusterer (jieba, the word vectors) it then did not use.
     db = f"sqlite:{tmp_path / 'empty.sqlite'}"
-    loaded = _modules_after(
-        "from newsmirror.store import open_store\n"
-        f"open_store({db!r}).close()\n"
-        "from typer.testing import CliRunner\n"
-        "from newsmirror.cli import app\n"
-        f"result = CliRunner().invoke(app, ['stories', 'group', '--db', {db!r}])\n"
-        "assert 'nothing to group' in result.output, result.output  # an empty store: nothing new either\n"
-    )
+    # An empty store: nothing new either.
+    loaded = _modules_after_command_on_empty_store(db, ["stories", "group"], "'nothing to group' in result.output")
     assert "newsmirror.jobs.grouping" in loaded  # it did take the grouping lease
     assert not {"newsmirror.stories.cluster", "jieba", "rjieba"} & loaded
 
@@ -49,14 +56,7 @@ def test_commands_that_read_a_store_load_no_converter(tmp_path: Path) -> None:
     # text.script): numpy and OpenCC were loaded there, most of `newsmirror stats`'s start-up
     # (0.49 -> 0.35 s), though only a search key or a script check uses them.
     db = f"sqlite:{tmp_path / 'empty.sqlite'}"
-    loaded = _modules_after(
-        "from newsmirror.store import open_store\n"
-        f"open_store({db!r}).close()\n"
-        "from typer.testing import CliRunner\n"
-        "from newsmirror.cli import app\n"
-        f"result = CliRunner().invoke(app, ['stats', '--db', {db!r}])\n"
-        "assert result.exit_code == 0 and 'articles' in result.output, result.output\n"
-    )
+    loaded = _modules_after_command_on_empty_store(db, ["stats"], "result.exit_code == 0 and 'articles' in result.output")
     assert "newsmirror.store.sqlite" in loaded
     assert not {"numpy", "opencc", "feedgen", "lxml"} & loaded
 

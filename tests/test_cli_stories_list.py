@@ -123,3 +123,18 @@ def test_a_story_id_given_for_an_article_and_back_names_the_right_command(tmp_pa
     assert f"`newsmirror stories show {story.id}` its story" in said
     unknown = CliRunner().invoke(app, ["show", "0123456789abcdef", "--db", db], env={"COLUMNS": "200"})
     assert unknown.exit_code == 1 and "no article with id '0123456789abcdef'" in unknown.output
+
+
+def test_a_story_of_one_outlet_says_there_is_nothing_to_compare(tmp_path: Path) -> None:
+    # `stories show` of a one-outlet story listed its sentences under "only 大纪元" (+113 more (--full)) and offered
+    # `--outlet A --outlet B`, as if other outlets were there to differ from.
+    db = str(tmp_path / "one.sqlite")
+    _grouped(db)
+    with open_store(db) as store:
+        alone = next(story for story in store.list_stories(min_outlets=1, limit=100)
+                     if len({a.outlet for a in (store.get_article(i) for i in story.article_ids) if a}) == 1)
+        (outlet,) = {a.outlet for a in (store.get_article(i) for i in alone.article_ids) if a}
+    shown = CliRunner().invoke(app, ["stories", "show", alone.id, "--db", db], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert f"only {outlet} reports this story: nothing to compare" in shown.output
+    assert f"only {outlet}\n" not in shown.output and "--outlet A --outlet B" not in shown.output

@@ -176,18 +176,20 @@ class Disagreement:
     elsewhere: dict[str, tuple[str, ...]]  # the other's label (event id, multi:kind, single:...) -> files
 
 
-def disagreements(first: DayLabels, second: DayLabels) -> list[Disagreement]:
-    """The events (all of their files, multi included) not labelled identically by the other annotator.
+def disagreements(first: DayLabels, second: DayLabels, leave_out: Iterable[str] = ()) -> list[Disagreement]:
+    """The events (all of their files, multi included) not labelled identically by the other annotator;
+    an event whose files are all in ``leave_out`` is not scored, so it is not listed either.
 
     A split shows as one event of the first annotator spread over several labels of the
     second; a merge as an event of the second spread over several labels of the first; a file
     one annotator put in a multi report shows under ``multi:<kind>``.
     """
     found: list[Disagreement] = []
+    skipped = set(leave_out)
     for name, own, other in (("first", first, second), ("second", second, first)):
         other_sets = set(other.events.values())
         for event_id, files in sorted(own.events.items()):
-            if files in other_sets:
+            if files in other_sets or files <= skipped:
                 continue
             # An event lying wholly inside a larger event of the other annotator is shown once,
             # from the other side, as that larger event spread over several labels.
@@ -265,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     day_files = [path.name for path in folder.glob("*.md")]
     if leave_out:
         print(f"left out: {len(leave_out)} posts of the events {', '.join(args.leave_out_events)}")
-    print(report(compare(first, second, day_files, leave_out), disagreements(first, second),
+    print(report(compare(first, second, day_files, leave_out), disagreements(first, second, leave_out),
                  args.first.name, args.second.name, with_files=not args.no_files))
     return 0
 

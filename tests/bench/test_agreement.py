@@ -95,6 +95,13 @@ def test_left_out_posts_are_not_scored(tmp_path: Path) -> None:
     assert result.bcubed_second_vs_first == (1.0, 1.0, 1.0)
 
 
+def test_an_event_of_left_out_posts_is_not_listed_among_the_disagreements(tmp_path: Path) -> None:
+    first = agreement.load_labels(write(tmp_path / "a.toml", BASE))
+    second = agreement.load_labels(write(tmp_path / "b.toml", {"quake": [1, 2], "aid": [3, 4], "election": [5, 6]}))
+    assert agreement.disagreements(first, second, leave_out=DAY_FILES[:4]) == []
+    assert len(agreement.disagreements(first, second, leave_out=DAY_FILES[:2])) == 1  # quake's 3 and 4 still scored
+
+
 def test_the_committed_second_labels_of_the_test_day_are_valid() -> None:
     from bench.days import label_tool
 

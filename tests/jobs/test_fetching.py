@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from newsmirror.config import FetchSettings
 from newsmirror.jobs.fetching import fetch_sources
 from newsmirror.model import Source
-from newsmirror.store import Store, open_store
+from newsmirror.store import Store
 from tests.feedfixtures import FixtureItem, article_page, long_body, rss
 from tests.httpserver import LoopbackServer
 from tests.jobs.simple_extract import simple_extract
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with open_store(tmp_path / "nm.sqlite") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,15 +12,6 @@ from newsmirror.cli import app
 from newsmirror.jobs.grouping import group_articles
 from newsmirror.store import Store, open_store
 from tests.stories.fixtures import ALL, FLOOD, FLOOD_HANT, TRADE_COPY, TRADE_HANS, TRADE_HANT, TRADE_LATER
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "stories.sqlite")
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def add(store: Store, *articles: object) -> None:

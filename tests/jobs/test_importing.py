@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,6 @@ from newsmirror.jobs.importing import import_paths
 from newsmirror.jobs.update import import_summary
 from newsmirror.store import SearchQuery, Store, open_store
 from tests.fixtures_archives import JEKYLL_POST, NAN_POST, make_archive, write
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "store.sqlite")
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def test_import_both_formats_and_report_the_rest(tmp_path: Path, store: Store) -> None:
@@ -154,6 +144,9 @@ def test_cli_import(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["import", str(tmp_path / "nope"), "--db", db])
     assert missing.exit_code == 1 and "path not found" in missing.output
     assert "Traceback" not in missing.output
+    # A negative number of extraction processes was taken silently, as 1.
+    negative = runner.invoke(app, ["import", str(archive), "--db", db, "--workers", "-3"], env={"COLUMNS": "200"})
+    assert negative.exit_code == 2 and "Invalid value for '--workers'" in negative.output
     with open_store(db) as store:
         assert store.count_articles() == 3
 

@@ -16,10 +16,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.images import httpx_fetcher
 from newsmirror.store.sqlite import SQLiteStore
 from tests.publish.conftest import BASE_URL, ImageServer, fill
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tests.web.live import chromium
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -46,33 +43,25 @@ def served_site(store: SQLiteStore, tmp_path: Path, image_server: ImageServer) -
 @pytest.mark.browser
 def test_chromium_reads_home_article_and_story_without_javascript(
         served_site: tuple[str, list], image_server: ImageServer) -> None:
-    from playwright.sync_api import sync_playwright
-
     base, articles = served_site
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     requested: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-            page = context.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(base + "/index.html")
-            assert page.locator("h1").first.inner_text() == "新闻镜像"
-            page.get_by_role("link", name=articles[0].title).first.click()
-            page.wait_for_load_state()
-            assert page.locator("article h1").inner_text() == articles[0].title
-            assert "第0篇报道的第一段" in page.locator("div.body").inner_text()
-            image = page.locator("div.body img").first
-            assert image.evaluate("img => img.complete && img.naturalWidth > 0")
-            page.get_by_role("link", name="同一事件的其他报道").click()
-            page.wait_for_load_state()
-            assert page.locator("section.member").count() == 2
-            # Mobile first: nothing wider than the phone screen.
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        finally:
-            browser.close()
+    with chromium() as browser:
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base + "/index.html")
+        assert page.locator("h1").first.inner_text() == "新闻镜像"
+        page.get_by_role("link", name=articles[0].title).first.click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").inner_text() == articles[0].title
+        assert "第0篇报道的第一段" in page.locator("div.body").inner_text()
+        image = page.locator("div.body img").first
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+        page.get_by_role("link", name="同一事件的其他报道").click()
+        page.wait_for_load_state()
+        assert page.locator("section.member").count() == 2
+        # Mobile first: nothing wider than the phone screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
     hosts = {urlparse(url).netloc for url in requested}
     assert hosts == {urlparse(base).netloc}, f"the site contacted other hosts: {hosts}"
     assert image_server.requests == []

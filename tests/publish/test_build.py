@@ -207,6 +207,56 @@ def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteS
     assert calls == ["story-park"]  # unchanged story: not compared again
 
 
+def test_story_page_gives_each_outlet_one_column_of_a_fact(store: SQLiteStore, tmp_path: Path) -> None:
+    # The static page put every sentence of a fact in a box of its own, so a fact one outlet says in four
+    # sentences filled a row with that outlet four times before the others' came (the demo's 马朝旭 story):
+    # the reader's page gives each outlet one column, its sentences one under another; so does the site now.
+    fill(store, 4)
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        first, second = members[0], members[1]
+        refs = [SentenceRef(first.id, first.outlet, 0, "园区周一开放"), SentenceRef(first.id, first.outlet, 1, "园长到场剪彩"),
+                SentenceRef(second.id, second.outlet, 0, "园区开放，园长剪彩")]
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[Fact(refs)])
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
+    (row,) = page.xpath("//section[@id='shared']/div[contains(@class, 'fact')]")
+    cells = row.xpath("./div[@class='cell']")
+    outlets = sorted({"测试日报", "樣本時報"})
+    assert "cols-2" in row.get("class").split()
+    assert [cell.xpath("string(./*[@class='outlet'])") for cell in cells] == outlets
+    said = {cell.xpath("string(./*[@class='outlet'])"): cell.xpath("./p/text()") for cell in cells}
+    assert said == {"测试日报": ["园区周一开放", "园长到场剪彩"], "樣本時報": ["园区开放，园长剪彩"]}
+
+
+def test_traditional_output_converts_the_story_comparison_too(store: SQLiteStore, tmp_path: Path) -> None:
+    # With --script zh-TW the article pages, titles, outlet names and headings were Traditional, but the story
+    # page's compared sentences and the outlet names over them stayed as written (Simplified).
+    fill(store, 4)
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        first, second = members[0], members[1]
+        shared = Fact([SentenceRef(first.id, first.outlet, 0, "软件园区周一开放"),
+                       SentenceRef(second.id, second.outlet, 0, "軟體園區週一開放")], details={"园长": [first.outlet]})
+        own = Fact([SentenceRef(first.id, first.outlet, 1, "园长到场剪彩")])
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[shared],
+                          unique={first.outlet: [own]})
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer,
+           options=BuildOptions(base_url=BASE_URL, script="zh-TW"))
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
+    compared = " ".join(page.xpath("string(//section[@id='shared'])").split())
+    assert "軟體園區週一開放" in compared and "软件" not in compared
+    assert "測試日報" in compared and "测试日报" not in compared
+    details = " ".join(page.xpath("string(//section[@id='shared']/p[@class='details'])").split())
+    assert details == "只有測試日報提到：園長"
+    unique = " ".join(page.xpath("string(//section[@id='unique'])").split())
+    assert "測試日報" in unique and "園長到場剪綵" in unique and "测试日报" not in unique
+
+
 def test_traditional_output_converts_titles_and_interface(store: SQLiteStore, tmp_path: Path) -> None:
     fill(store, 2)
     out = tmp_path / "out"

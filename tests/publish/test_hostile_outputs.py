@@ -34,10 +34,8 @@ from newsmirror.store.base import StoryMember
 from newsmirror.store.changes import ArticleEvent, EventKind
 from tests import hostile
 from tests.httpserver import LoopbackServer
+from tests.web.live import chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 BASE_URL = "https://mirror.test/news"
 REMOTE_SRC = re.compile(r"""(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 RENDER_MARKDOWN = """
@@ -171,10 +169,8 @@ FINDINGS_JS = """() => {
 
 def _open_all(urls: list[str]) -> dict[str, str]:
     """Open every page with JavaScript on; fail on any sign of a script or an outside request. Page texts."""
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import Route
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     outside: list[str] = []
     dialogs: list[str] = []
     texts: dict[str, str] = {}
@@ -187,27 +183,23 @@ def _open_all(urls: list[str]) -> dict[str, str]:
             outside.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            context = browser.new_context(java_script_enabled=True)
-            context.route("**/*", guard)
-            page = context.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for url in urls:
-                page.goto(url, wait_until="load")
-                # Overlays with onmouseover, links with onclick: move over the page, as a reader would.
-                for x, y in ((5, 5), (200, 150), (400, 400)):
-                    page.mouse.move(x, y)
-                found = page.evaluate(FINDINGS_JS)
-                for key in ("handlers", "urls", "active"):
-                    if found[key]:
-                        problems.append(f"{url}: {key}: {found[key]}")
-                if found["pwned"] is not None:
-                    problems.append(f"{url}: a script ran")
-                texts[url] = found["text"]
-        finally:
-            browser.close()
+    with chromium() as browser:
+        context = browser.new_context(java_script_enabled=True)
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for url in urls:
+            page.goto(url, wait_until="load")
+            # Overlays with onmouseover, links with onclick: move over the page, as a reader would.
+            for x, y in ((5, 5), (200, 150), (400, 400)):
+                page.mouse.move(x, y)
+            found = page.evaluate(FINDINGS_JS)
+            for key in ("handlers", "urls", "active"):
+                if found[key]:
+                    problems.append(f"{url}: {key}: {found[key]}")
+            if found["pwned"] is not None:
+                problems.append(f"{url}: a script ran")
+            texts[url] = found["text"]
     assert not problems, "\n".join(problems[:20])
     assert dialogs == [], dialogs
     assert outside == [], f"requests left 127.0.0.1: {outside[:10]}"

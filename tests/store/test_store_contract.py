@@ -170,3 +170,12 @@ def test_stories_and_reports_at_once_equal_the_two_queries(store: Store) -> None
             assert reports is None
     assert any(len(s.article_ids) == 5 for s in store.stories_and_reports(3)[0]) or \
         store.list_stories(3) == []
+
+
+def test_an_article_query_gives_both_backends_one_set_of_filters() -> None:
+    since, until = datetime(2024, 3, 1, tzinfo=UTC), datetime(2024, 3, 2, tzinfo=UTC)
+    query = ArticleQuery(outlet="中央社", since=since, until=until)
+    assert query.filters("?", lambda t: t.isoformat()) == (
+        ["outlet = ?", "published_utc >= ?", "published_utc < ?"], ["中央社", since.isoformat(), until.isoformat()])
+    assert ArticleQuery(channel="两岸").filters("%s", lambda t: t) == (["channel = %s"], ["两岸"])
+    assert ArticleQuery().filters("?", str) == ([], [])

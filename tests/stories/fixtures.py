@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsmirror.model import Article
+from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.text.script import to_traditional
 
 DAY = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
@@ -70,3 +71,8 @@ TRADE_LATER = Article(
 )
 
 ALL = [TRADE_HANS, FLOOD, TRADE_HANT, TRADE_COPY, FLOOD_HANT, TRADE_LATER]
+
+
+def fact_with(comparison: Comparison, text: str) -> Fact:
+    """The first fact of the comparison (``Comparison.facts`` order) with a sentence containing ``text``."""
+    return next(f for f in comparison.facts() if any(text in s.text for s in f.sentences))

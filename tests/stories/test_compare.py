@@ -6,7 +6,7 @@ import pytest
 
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
-from newsmirror.stories.comparison import Comparison, Fact
+from tests.stories.fixtures import fact_with
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -67,11 +67,19 @@ def test_three_outlets_shared_partial_unique() -> None:
 
 def test_sentence_refs_point_back_to_their_article_and_position() -> None:
     comparison = compare_story([HANS, HANT])
-    for fact in [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]:
+    for fact in comparison.facts():
         for ref in fact.sentences:
             article = HANS if ref.article_id == HANS.id else HANT
             assert ref.outlet == article.outlet
             assert ref.text in article.body_text
+
+
+def test_facts_are_every_fact_shared_then_partial_then_each_outlets_own() -> None:
+    comparison = compare_story([HANS, HANT, THIRD])
+    assert comparison.facts() == [*comparison.shared, *comparison.partial, *comparison.unique["甲报"],
+                                  *comparison.unique["乙社"], *comparison.unique["丙网"]]
+    assert len(comparison.facts()) == len(comparison.shared) + len(comparison.partial) + sum(
+        len(own) for own in comparison.unique.values())
 
 
 def test_one_outlet_or_none() -> None:
@@ -101,10 +109,6 @@ VISIT_HANT = Article(
     ),
 )
 
-
-def fact_with(comparison: Comparison, text: str) -> Fact:
-    return next(f for f in [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
-                if any(text in s.text for s in f.sentences))
 
 
 def test_sentences_naming_the_same_two_people_report_one_fact() -> None:

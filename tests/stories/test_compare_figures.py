@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from newsmirror.model import Article
 from newsmirror.stories.compare import _figures, _figures_differ, _match_text, _named_figures, compare_story
-from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.text.normalize import normalize
+from tests.stories.fixtures import fact_with
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -17,10 +17,6 @@ def article(outlet: str, body: str, title: str = "案件") -> Article:
     return Article(outlet=outlet, title=title, original_url=f"https://{len(outlet)}.example/{hash(body)}",
                    published_at=WHEN, body_text=body)
 
-
-def fact_with(comparison: Comparison, text: str) -> Fact:
-    facts = [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
-    return next(f for f in facts if any(text in s.text for s in f.sentences))
 
 
 def test_a_date_and_a_duration_do_not_conflict() -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
-from newsmirror.stories.comparison import Comparison, Fact
+from tests.stories.fixtures import fact_with
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -16,13 +16,6 @@ def article(outlet: str, body: str) -> Article:
     return Article(outlet=outlet, title="地震", original_url=f"https://{len(outlet)}.example/{hash(body)}",
                    published_at=WHEN, body_text=body)
 
-
-def all_facts(comparison: Comparison) -> list[Fact]:
-    return [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
-
-
-def fact_with(comparison: Comparison, text: str) -> Fact:
-    return next(f for f in all_facts(comparison) if any(text in s.text for s in f.sentences))
 
 
 def test_a_long_sentence_holding_two_facts_matches_both_sentences_of_another_outlet() -> None:

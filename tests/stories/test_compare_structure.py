@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story, is_furniture
-from newsmirror.stories.comparison import Comparison, Fact
+from newsmirror.stories.comparison import Fact
+from tests.stories.fixtures import fact_with
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -17,13 +18,6 @@ def article(outlet: str, body: str, title: str = "救援") -> Article:
     return Article(outlet=outlet, title=title, original_url=f"https://{len(outlet)}.example/{hash(body)}",
                    published_at=WHEN, body_text=body)
 
-
-def all_facts(comparison: Comparison) -> list[Fact]:
-    return [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
-
-
-def fact_with(comparison: Comparison, text: str) -> Fact:
-    return next(f for f in all_facts(comparison) if any(text in s.text for s in f.sentences))
 
 
 def texts(fact: Fact, outlet: str) -> list[str]:

@@ -12,8 +12,8 @@ from newsmirror.jobs.grouping import group_articles
 from newsmirror.jobs.importing import import_paths
 from newsmirror.model import Article
 from newsmirror.store import Store, open_store
-from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.stories.stored import UnknownOutlets, comparison_for
+from tests.stories.fixtures import fact_with
 
 pytestmark = pytest.mark.corpus
 
@@ -70,13 +70,6 @@ def test_balloon_reports_form_a_different_story(grouped: tuple[Store, dict[str, 
     assert len(balloon) == 1
     assert balloon.pop() != store.story_of(ids[MA_TRIP["ntd"]])
 
-
-def facts_of(comparison: Comparison) -> list[Fact]:
-    return [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
-
-
-def fact_with(comparison: Comparison, outlet_text: str) -> Fact:
-    return next(f for f in facts_of(comparison) if any(outlet_text in s.text for s in f.sentences))
 
 
 def test_story_page_lists_what_only_ntd_reports(grouped: tuple[Store, dict[str, str]]) -> None:

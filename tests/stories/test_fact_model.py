@@ -11,6 +11,7 @@ from newsmirror.model import Article
 from newsmirror.stories.compare import SameFact, compare_story, story_pair_features
 from newsmirror.stories.fact_model import FITTED, PairModel
 from newsmirror.stories.fact_pairs import FEATURES
+from tests.stories.fixtures import fact_with
 
 WHEN = datetime(2020, 8, 4, tzinfo=UTC)
 
@@ -50,10 +51,9 @@ def test_the_same_toll_in_two_scripts_shares_its_figures_and_is_one_fact() -> No
 @pytest.mark.parametrize("same_fact", ["rules", "model"])
 def test_different_tolls_are_not_one_fact_but_the_same_blast_is(same_fact: SameFact) -> None:
     comparison = compare_story([CNA, RFI, BBC], same_fact=same_fact)
-    facts = [*comparison.shared, *comparison.partial, *(f for fs in comparison.unique.values() for f in fs)]
-    toll = next(f for f in facts if any("50人丧生" in s.text for s in f.sentences))
+    toll = fact_with(comparison, "50人丧生")
     assert toll.outlets == ["乙社", "甲报"]
-    blast = next(f for f in facts if any("发生大爆炸" in s.text for s in f.sentences))
+    blast = fact_with(comparison, "发生大爆炸")
     assert {"乙社", "甲报"} <= set(blast.outlets)
 
 

@@ -136,3 +136,10 @@ def test_every_page_advertises_a_feed_and_the_reader_has_outlet_and_story_feeds(
         links = feed_links(page.read_text(encoding="utf-8"))
         assert any(link.endswith("atom.xml") and not link.startswith("http") for link in links), page
         assert (page.parent / [link for link in links if link.endswith("atom.xml")][0]).resolve().is_file(), page
+
+
+def test_the_reader_answers_the_browsers_favicon_request_with_no_content(client: TestClient) -> None:
+    # Browsers ask every site for /favicon.ico; the reader has no icon, and its 404 was a console error in
+    # Chromium on every first visit. No content: no icon, no error, and no data: URL in the pages.
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 204 and answer.content == b""

@@ -319,3 +319,14 @@ def test_script_of_short_text_is_told_by_its_own_characters() -> None:
     assert written_in("臺灣") == "zh-Hant" and written_in("台湾") == "zh-Hans"
     assert written_in("台北") == "zh-Hans"  # only shared characters: the article's script must decide
     assert written_in("BBC") == "und"
+
+
+@pytest.mark.parametrize("path", ["/", f"/article/{SIMPLIFIED.id}", f"/story/{STORY.id}", "/atom.xml",
+                                  "/api/search?q=马朝旭", "/static/style.css", "/no-such-page"])
+def test_head_is_answered_as_get_without_a_body(client: TestClient, path: str) -> None:
+    # FastAPI's GET routes refused HEAD with 405: what uptime monitors, link checkers and `curl -I` send.
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code and head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+    assert client.post(path).status_code in (404, 405)  # only HEAD is taken for GET

@@ -71,6 +71,19 @@ def test_serve_on_a_port_in_use_says_so_without_a_traceback(captured: dict[str, 
     assert "host" not in captured  # uvicorn was never started
 
 
+@pytest.mark.parametrize("port", ["99999", "-1", "0"])
+def test_serve_on_a_port_that_cannot_be_says_so_without_a_traceback(captured: dict[str, Any], tmp_path: Path,
+                                                                     port: str) -> None:
+    # --port 99999 got past the port check (getaddrinfo took it) and ended in uvicorn's OverflowError traceback.
+    with open_store(tmp_path / "s.sqlite"):
+        pass
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", port],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and "Invalid value for '--port'" in result.output, result.output
+    assert "Traceback" not in result.output
+    assert "host" not in captured  # uvicorn was never started
+
+
 def test_ctrl_c_while_the_reader_starts_says_reader_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Not the import's "everything stored so far is kept" (a reader stores nothing); and the Ctrl-C handler the
     reader installs is gone after it."""

@@ -40,7 +40,7 @@ def import_archives(
     reread: Annotated[bool, typer.Option(
         "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix).")] = False,
     workers: Annotated[int | None, typer.Option(
-        "--workers", help="Extraction processes (default: one per CPU).")] = None,
+        "--workers", min=0, help="Extraction processes (default: one per CPU; 0 or 1: in this process).")] = None,
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
     from newsmirror.cli.progress import StageProgress

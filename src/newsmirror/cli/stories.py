@@ -271,8 +271,11 @@ def stories_show(
             line.update(text=f"comparing {len(compared)} reports of {len({a.outlet for a in compared})} outlets")
             live.refresh()
 
-        # Stored when grouping; computed (and stored) here only when missing or stale.
-        comparison = comparison_of(store, story_id, reports, outlet, computing=computing)
+        outlets_reporting = sorted({article.outlet for article in reports})
+        # One outlet's reports have nothing to compare with: every sentence was listed as "only X" (after loading
+        # the comparison's tables for it). An --outlet pair still goes to comparison_of, which says what is wrong.
+        comparison = None if len(outlets_reporting) < 2 and not outlet else \
+            comparison_of(store, story_id, reports, outlet, computing=computing)  # stored when grouping
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     for article in reports:
         when = times.stamp(article.published_at)  # in UTC+8, labelled, as `stories list` and the reader give it
@@ -280,6 +283,10 @@ def stories_show(
                       highlight=False)
     for article in copies:
         console.print(f"[dim]copy: {shown(article.outlet)}[/] {shown(article.title)}", highlight=False)
+    if comparison is None:
+        console.print(f"only {shown('、'.join(outlets_reporting))} reports this story: nothing to compare; "
+                      f"`newsmirror show {reports[0].id if reports else 'ID'}` prints the report", highlight=False)
+        return
     if not full:
         summary = summarize(comparison)
         if summary.common:

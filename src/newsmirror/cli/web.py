@@ -49,7 +49,7 @@ def ensure_port_free(host: str, port: int) -> None:
 def serve(
     db: DbOption = "",
     host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     admin_token: Annotated[
         str,
         typer.Option("--admin-token", envvar="NEWSMIRROR_ADMIN_TOKEN",

@@ -37,6 +37,7 @@ from newsmirror.publish.base import BuildOptions, FormatBuilder, entry_key
 from newsmirror.publish.content import (
     OUTPUT_SCRIPTS,
     RENDER_VERSION,
+    STORY_PAGE_VERSION,
     Entry,
     StoryView,
     fingerprint,
@@ -173,7 +174,7 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
                 return comparer(story, loaded)
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
-            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
+            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
                                      .encode()).hexdigest(),
             comparer=run_compare,
         )

@@ -25,7 +25,7 @@ from newsmirror.model import Article
 from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
-from newsmirror.stories.comparison import Comparison
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.text.script import to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
@@ -33,6 +33,8 @@ OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
 RENDER_VERSION = "3"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader
+# Bump when only the story page's template changes: story pages are rendered again, not every article's.
+STORY_PAGE_VERSION = "2"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -269,3 +271,18 @@ class StoryView:
     def newest(self) -> datetime | None:
         dates = [m.published for m in self.members if m.published]
         return max(dates) if dates else None
+
+
+def comparison_in_script(comparison: Comparison, convert: Callable[[str], str]) -> Comparison:
+    """The comparison as the output script shows it: its sentences and outlet names converted, as the article pages,
+    titles and outlet names of the same build are (the details' terms are converted where they are shown)."""
+
+    def fact(one: Fact) -> Fact:
+        return Fact(sentences=[SentenceRef(s.article_id, convert(s.outlet), s.index, convert(s.text)) for s in one.sentences],
+                    details={term: [convert(o) for o in outlets] for term, outlets in one.details.items()},
+                    spellings={term: {convert(o): spelled for o, spelled in by.items()}
+                               for term, by in one.spellings.items()})
+
+    return Comparison(story_id=comparison.story_id, outlets=[convert(o) for o in comparison.outlets],
+                      shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
+                      unique={convert(outlet): [fact(f) for f in own] for outlet, own in comparison.unique.items()})

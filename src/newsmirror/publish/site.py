@@ -21,7 +21,7 @@ import jinja2
 
 from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
-from newsmirror.publish.content import Entry, Prepared, StoryView, with_image_prefix
+from newsmirror.publish.content import Entry, Prepared, StoryView, comparison_in_script, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
@@ -255,8 +255,11 @@ class SiteBuilder(FormatBuilder):
     def _story(self, story: StoryView) -> None:
         folder = f"story/{story.id}/"
         path = folder + "index.html"
+        comparison = story.compare()
+        if comparison is not None and self.options.script != "original":
+            comparison = comparison_in_script(comparison, self.label)
         self.writer.write(path, self.render(
-            "story.html", path, title=story.title, story=story, comparison=story.compare(), label=self.label,
+            "story.html", path, title=story.title, story=story, comparison=comparison, label=self.label,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])

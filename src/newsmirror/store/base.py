@@ -59,6 +59,19 @@ class ArticleQuery:
     offset: int = 0
     newest_first: bool = True
 
+    def filters(self, mark: str, instant: Callable[[datetime], object]) -> tuple[list[str], list[object]]:
+        """The query's outlet, channel and date range as clauses over the ``articles`` table, with their values:
+        ``mark`` is the backend's placeholder (``?``, ``%s``), ``instant`` how it takes a time (ISO text, a datetime)."""
+        clauses: list[str] = []
+        values: list[object] = []
+        for clause, value in (("outlet = ", self.outlet), ("channel = ", self.channel),
+                              ("published_utc >= ", self.since and instant(self.since)),
+                              ("published_utc < ", self.until and instant(self.until))):
+            if value:
+                clauses.append(clause + mark)
+                values.append(value)
+        return clauses, values
+
 
 @dataclass(slots=True)
 class SearchQuery:

@@ -214,20 +214,8 @@ class PostgresStore(SqlStore):
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
-        clauses: list[str] = []
-        params: list[Any] = []
-        if query.outlet:
-            clauses.append("outlet = %s")
-            params.append(query.outlet)
-        if query.channel:
-            clauses.append("channel = %s")
-            params.append(query.channel)
-        if query.since:
-            clauses.append("published_utc >= %s")
-            params.append(query.since)
-        if query.until:
-            clauses.append("published_utc < %s")
-            params.append(query.until)
+        clauses, values = query.filters("%s", lambda instant: instant)  # psycopg takes a datetime as it is
+        params: list[Any] = list(values)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         # SQLite sorts NULL below every value; say so explicitly to get the same order here.
         order = "DESC NULLS LAST" if query.newest_first else "ASC NULLS FIRST"

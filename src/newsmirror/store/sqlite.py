@@ -307,20 +307,8 @@ class SQLiteStore(SqlStore):
 
     def iter_articles(self, query: ArticleQuery | None = None) -> Iterator[Article]:
         query = query or ArticleQuery()
-        clauses: list[str] = []
-        params: list[Any] = []
-        if query.outlet:
-            clauses.append("outlet = ?")
-            params.append(query.outlet)
-        if query.channel:
-            clauses.append("channel = ?")
-            params.append(query.channel)
-        if query.since:
-            clauses.append("published_utc >= ?")
-            params.append(to_utc_iso(query.since))
-        if query.until:
-            clauses.append("published_utc < ?")
-            params.append(to_utc_iso(query.until))
+        clauses, values = query.filters("?", to_utc_iso)
+        params: list[Any] = list(values)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         order = "DESC" if query.newest_first else "ASC"
         sql = f"SELECT * FROM articles {where} ORDER BY published_utc {order}, id {order}"

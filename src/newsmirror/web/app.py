@@ -36,6 +36,7 @@ from newsmirror.web.guard import (
     MAX_COMPARED_OUTLETS,
     MAX_PAGE,
     MAX_QUERY_CHARS,
+    HeadAsGet,
     InputHygiene,
     public_base_url,
 )
@@ -84,8 +85,17 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     app.state.public_url = public_url or None
     app.state.images = local_images = LocalImages(images)
     app.add_middleware(InputHygiene)
+    app.add_middleware(HeadAsGet)  # HEAD as GET, headers only (monitors, link checkers, curl -I)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def no_icon() -> Response:
+        # Browsers ask every site for /favicon.ico: a 404 was a Chromium console error on each first visit.
+        # No content says there is no icon (an empty <link rel="icon" href="data:,"> would put a data: URL in
+        # every page, which the hostile-archive checks rightly refuse).
+        return Response(status_code=HTTPStatus.NO_CONTENT)
+
     @app.get("/static/style.css", include_in_schema=False)
     def stylesheet() -> FileResponse:
         # One design: the static site's stylesheet (publish comes before web; web may read it).

@@ -77,6 +77,28 @@ class InputHygiene:
         await self.app(scope, receive, send)
 
 
+class HeadAsGet:
+    """ASGI middleware: a HEAD request is answered as its GET would be, headers only. FastAPI's GET routes do not
+    take HEAD (405 Method Not Allowed), which is what uptime monitors, link checkers and `curl -I` send."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # a streamed page's parts: none is sent, only the end below
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def public_base_url(request: Request, configured: str | None) -> str:
     """The reader's own address for absolute links in feeds, without a trailing slash.
 

@@ -1,0 +1,82 @@
+"""Draw the next fresh day to label, by a rule fixed before the draw (GUIDE.md section 0).
+
+    python3 bench/days/draw_day.py WHOLE_ARCHIVE --seed N [--rule wide|s33]
+
+WHOLE_ARCHIVE is the whole archive export (the folder holding ``archived/<date>/``). The eligible dates are those
+with ``MIN_FILES``..``MAX_FILES`` files (counted recursively: some days keep posts in subfolders) lying more than
+``gap`` days from every date of ``days_eval.LABELLED_DAYS``; the drawn date is
+``random.Random(seed).choice(sorted(dates))``, the way sessions 33-38 drew by hand.
+
+Rules:
+* ``s33``: more than 3 days away (fixed in session 33, commit 77efe69); after session 38's draw of 2020-08-19 it
+  leaves one date (2020-11-04), so a draw would be no draw.
+* ``wide`` (the default from session 39 on; fixed in session 38 before any draw under it): more than 2 days away
+  (19 dates at the time). A fresh day three days from a tuning day may carry on one of its running stories; the
+  first scoring's section names the nearest labelled days, and the fact labeller leaves out every event a sample
+  story covers, as before.
+Nothing is read but file counts: the draw happens before anyone opens the day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(REPO))
+
+MIN_FILES = 100  # smaller days are holidays or crawl gaps, not a normal news day
+MAX_FILES = 450  # larger days cannot be labelled by one person in one sitting
+RULE_GAPS = {"s33": 3, "wide": 2}
+
+
+def day_sizes(archive: Path) -> dict[str, int]:
+    """Date -> number of files under ``archive/archived/<date>/`` (recursively), for folders named as dates."""
+    sizes: dict[str, int] = {}
+    for folder in sorted((archive / "archived").iterdir()):
+        try:
+            dt.date.fromisoformat(folder.name)
+        except ValueError:
+            continue
+        sizes[folder.name] = sum(1 for path in folder.rglob("*") if path.is_file())
+    return sizes
+
+
+def eligible_dates(sizes: dict[str, int], labelled: tuple[str, ...], gap: int) -> list[str]:
+    """Dates of a drawable size more than ``gap`` days from every labelled date, sorted."""
+    taken = [dt.date.fromisoformat(day) for day in labelled]
+    return sorted(day for day, count in sizes.items()
+                  if MIN_FILES <= count <= MAX_FILES
+                  and all(abs((dt.date.fromisoformat(day) - other).days) > gap for other in taken))
+
+
+def draw(dates: list[str], seed: int) -> str:
+    if not dates:
+        raise SystemExit("no eligible date: widen the rule (and commit the widening) before drawing")
+    return random.Random(seed).choice(sorted(dates))
+
+
+def main(argv: list[str] | None = None) -> None:
+    from bench.days_eval import LABELLED_DAYS
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("archive", type=Path, help="the whole archive export (holds archived/<date>/)")
+    parser.add_argument("--seed", type=int, required=True, help="the session's seed (session 38 used 42)")
+    parser.add_argument("--rule", choices=sorted(RULE_GAPS), default="wide")
+    args = parser.parse_args(argv)
+    if not (args.archive / "archived").is_dir():
+        raise SystemExit(f"{args.archive}: no archived/ folder (pass the whole archive export)")
+    sizes = day_sizes(args.archive)
+    dates = eligible_dates(sizes, LABELLED_DAYS, RULE_GAPS[args.rule])
+    print(f"rule {args.rule}: {len(dates)} eligible dates ({MIN_FILES}-{MAX_FILES} files, "
+          f"more than {RULE_GAPS[args.rule]} days from each of {len(LABELLED_DAYS)} labelled days)")
+    for day in dates:
+        print(f"  {day}  {sizes[day]} files")
+    print(f"drawn: {draw(dates, args.seed)}")
+
+
+if __name__ == "__main__":
+    main()
