@@ -89,3 +89,14 @@ def test_a_semicolon_inside_brackets_ends_no_sentence() -> None:
     assert split_sentences(text) == ["欧洲空客（Airbus；又译“空中巴士”）今天宣布裁员五千人。", "美国波音也宣布裁员；", "但人数没有公布。"]
     # A bracket that never closes cuts as before.
     assert split_sentences("他说（未完；另见下文。") == ["他说（未完；", "另见下文。"]
+
+
+def test_a_comma_inside_a_bracketed_gloss_cuts_no_clause() -> None:
+    from newsmirror.text.sentences import split_clauses
+
+    # The gloss's comma (Co., Ltd.) parts a name, not two statements; commas outside brackets still cut.
+    sentence = "美国商务部周五宣布，将深圳某电子科技有限公司（Shenzhen Example Electronics Co., Ltd.）列入出口管制实体清单，该公司此后须申请许可才能购买美国零部件。"
+    parts = split_clauses(sentence)
+    assert "".join(parts) == sentence
+    assert parts == ["美国商务部周五宣布，将深圳某电子科技有限公司（Shenzhen Example Electronics Co., Ltd.）列入出口管制实体清单，",
+                     "该公司此后须申请许可才能购买美国零部件。"]

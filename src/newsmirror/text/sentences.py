@@ -61,12 +61,16 @@ def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14) -> l
     News sentences often pack two or three facts (the blast, then the toll), which other
     outlets write as sentences of their own; aligning the parts lets each fact find its match.
     Short clauses (“今年5月8日，”) and who-said-it clauses (“他说，”) stay attached to the next
-    clause, so no part is a fragment."""
+    clause, so no part is a fragment. A clause mark inside brackets cuts nothing."""
     if _letters(sentence) <= long_chars:
         return [sentence]
     pieces: list[str] = []
     start = 0
     for match in _CLAUSE_END.finditer(sentence):
+        # A comma inside brackets parts a gloss or an aside (（Example Electronics Co., Ltd.）), not
+        # two statements: the clause goes on after the bracket closes.
+        if _in_brackets(sentence, start, match.start()):
+            continue
         pieces.append(sentence[start : match.end()])
         start = match.end()
     pieces.append(sentence[start:])
