@@ -1,9 +1,12 @@
 """bench/grouping_cpu.py's pure parts: the order runs are made in (trees interleaved, the first turning each
-round), the slice ends, the spread and the table. No timed figure is asserted."""
+round), the slice ends, the spread, the table and the sampler's tally. No timed figure is asserted."""
 
 from __future__ import annotations
 
-from bench.grouping_cpu import Result, Run, run_order, spread, table, until_of
+import sys
+from collections import Counter
+
+from bench.grouping_cpu import Result, Run, Samples, run_order, spread, table, until_of
 
 
 def test_two_trees_alternate_and_the_first_turns_each_round() -> None:
@@ -58,3 +61,25 @@ def test_a_change_inside_the_first_trees_spread_is_said_to_be_within_it() -> Non
 def test_identical_code_grouping_differently_shows_both_shas() -> None:
     text = table([_result("main", 1, 4.0, "aa"), _result("main", 1, 4.0, "bb")], ["main"])
     assert "| aa bb |" in text
+
+
+def _inner(samples: Samples) -> None:
+    samples.record(sys._getframe())
+
+
+def _outer(samples: Samples) -> None:
+    _inner(samples)
+    _inner(samples)
+
+
+def test_a_sample_counts_the_top_as_own_and_every_function_of_the_stack_once() -> None:
+    samples = Samples()
+    _outer(samples)
+    assert samples.total == 2
+    inner = next(key for key in samples.own if key.endswith("(_inner)"))
+    assert samples.own == Counter({inner: 2})
+    outer = next(key for key in samples.inclusive if key.endswith("(_outer)"))
+    assert samples.inclusive[inner] == samples.inclusive[outer] == 2
+    assert all(n <= 2 for n in samples.inclusive.values())
+    report = samples.report(3)
+    assert "2 samples, 5 ms of CPU apart" in report and f"100.0 %  {inner}" in report
