@@ -408,3 +408,45 @@ def test_a_pass_with_the_gate_links_by_the_gated_probability() -> None:
         assert 0.0 < event_features(core, side, clusterer._is_name, _dice, cover=True)[-1] < LEDE_GATE
         links.append(clusterer.link_events())
     assert links == [0, 1]  # the cover model alone links it
+
+
+def test_the_event_layer_reads_idf_from_the_clusterers_shared_table() -> None:
+    """``story_weights`` and ``event_features`` read each term's IDF from the table the clusterer fills
+    (``stories.memo.IDFS``), a dict hit instead of a Python call per term; the weights are ``idf``'s."""
+    from newsmirror.stories import cluster, eventlink, memo
+    from newsmirror.text.tokenize import idf
+
+    assert eventlink.IDFS is memo.IDFS is cluster._IDFS
+    clusterer = clusterer_of(NEVER)
+    core, side = (clusterer.stories[clusterer.add(doc).story_id] for doc in (document(0, CORE), document(1, SIDE)))
+    memo.IDFS.clear()
+    titles, _, ledes, _, common = story_weights(core, clusterer._is_name)
+    assert set(titles) | set(common) <= set(memo.IDFS)
+    assert titles == {t: n / core.titled * idf(t) for t, n in core.title_terms.items()}
+    assert common == {t: idf(t) for t, n in core.lede_terms.items() if n >= max(core.ledes, 1) / 2}
+    memo.IDFS.clear()
+    values = event_features(core, side, clusterer._is_name, _dice)
+    assert set(core.title_terms) & set(side.title_terms) <= set(memo.IDFS)
+    shared = [t for t in core.title_terms if t in side.title_terms]
+    assert values[1] == max((idf(t) for t in shared), default=0.0) / 12.0
+
+
+def test_the_centroid_cosine_summed_over_shared_terms_is_the_full_sum_to_the_last_bit() -> None:
+    """``event_features``' centroid cosine sums only the terms both centroids hold: the others' products
+    are zeros, which ``math.fsum`` (exactly rounded) never changes."""
+    import math
+    import random
+
+    clusterer = clusterer_of(NEVER)
+    a, b = (clusterer.stories[clusterer.add(doc).story_id] for doc in (document(0, CORE), document(1, SIDE)))
+    cosine_at = EVENT_FEATURES.index("cosine")
+    for seed in range(200):
+        chosen = random.Random(seed)
+        words = [f"w{i}" for i in range(40)]
+        a.centroid = {w: chosen.random() ** 3 for w in chosen.sample(words, 25)}
+        b.centroid = {w: chosen.random() * 1e-3 for w in chosen.sample(words, 15)}
+        a.norm, b.norm = math.sqrt(sum(w * w for w in a.centroid.values())), chosen.random() + 0.5
+        small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+        full = math.fsum(w * large.get(t, 0.0) for t, w in small.items()) / (a.norm * b.norm)
+        a.event_weights = b.event_weights = None
+        assert event_features(a, b, clusterer._is_name, _dice)[cosine_at] == full
