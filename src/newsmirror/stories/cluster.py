@@ -51,13 +51,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress
 from operator import itemgetter, mul
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -82,18 +82,18 @@ from newsmirror.stories.genre import (
     paragraphs_leave,
 )
 from newsmirror.stories.joincomplete import default_join_model, join_probability
-from newsmirror.stories.memo import IDFS
-from newsmirror.stories.memo import Memo as _Memo
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import is_name, is_term, search_tokens, words
+from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
 
 if TYPE_CHECKING:  # datasketch is imported when the first clusterer is built (text.fingerprint)
     from datasketch import LeanMinHash
+
+_V = TypeVar("_V")
 
 
 @dataclass(slots=True)
@@ -434,10 +434,27 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+class _Memo(dict[str, _V]):
+    """A term's value computed once: a miss computes and keeps it, a hit is a plain dict look-up
+    (no Python call), which matters in loops over every term of every report and candidate.
+    Bounded, as the rest of the state: it starts afresh past ``limit`` terms."""
+
+    def __init__(self, compute: Callable[[str], _V], limit: int = 500_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, term: str) -> _V:
+        if len(self) > self.limit:
+            self.clear()
+        value = self[term] = self.compute(term)
+        return value
+
+
 # Per-term look-ups, pure functions of the term, shared by every clusterer of the process (a
 # grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
 _NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
-_IDFS = IDFS  # background IDF, one table with the event layer's (``stories.memo``)
+_IDFS: _Memo[float] = _Memo(idf)  # background IDF
 # Whether a token of jieba's search cut is a term (``text.tokenize.is_term``).
 _TERMS: _Memo[bool] = _Memo(is_term)
 

@@ -67,10 +67,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsmirror.stories.memo import IDFS
 from newsmirror.stories.pairscore import PairModel, load_pair_model
 from newsmirror.text.script import has_han
-from newsmirror.text.tokenize import ENGLISH_STOPWORDS
+from newsmirror.text.tokenize import ENGLISH_STOPWORDS, idf
 from newsmirror.text.vectors import cosine as vector_cosine
 
 if TYPE_CHECKING:
@@ -88,8 +87,7 @@ _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in
 
 def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool] | None = None) -> dict[str, float]:
     share = 1.0 / max(titled, 1)
-    idfs = IDFS  # ``idf`` of each term, a dict hit once seen (``stories.memo``)
-    return {t: n * share * idfs[t] for t, n in terms.items() if keep is None or keep(t)}
+    return {t: n * share * idf(t) for t, n in terms.items() if keep is None or keep(t)}
 
 
 def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
@@ -143,8 +141,7 @@ def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWei
 
     titles = _title_weights(story.title_terms, story.titled)
     half = max(story.ledes, 1) / 2
-    idfs = IDFS
-    common = {t: idfs[t] for t, n in story.lede_terms.items() if n >= half}
+    common = {t: idf(t) for t, n in story.lede_terms.items() if n >= half}
     lede_names = {t: w for t, w in common.items() if named(t)}
     return (titles, {t: w for t, w in titles.items() if named(t)}, _title_weights(story.lede_terms, story.ledes),
             lede_names, common)
@@ -172,13 +169,12 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     kept_a, kept_b = (weights(a), weights(b)) if weights else (story_weights(a, is_name), story_weights(b, is_name))
     (wa, na, la, _, _), (wb, nb, lb, _, _) = kept_a, kept_b
     shared = [t for t in wa if t in wb]
-    rare = max((IDFS[t] for t in shared), default=0.0) / _IDF_SCALE
+    rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
     cosine = 0.0
     if a.norm and b.norm:
         small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
-        # fsum: of two centroids of one size either is ``small``; the same figure both ways round. Only the shared
-        # terms: the others' products are zeros, which an exactly rounded sum never changes (weights are finite).
-        cosine = math.fsum(w * large[t] for t, w in small.items() if t in large) / (a.norm * b.norm)
+        # fsum: of two centroids of one size either is ``small``; the same figure both ways round.
+        cosine = math.fsum(w * large.get(t, 0.0) for t, w in small.items()) / (a.norm * b.norm)
     title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
