@@ -32,6 +32,7 @@ stories decides (bench/days_results.md, Comparison, session 14).
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -1545,6 +1546,89 @@ def _only_inside(piece: str, whole: str, text: str) -> bool:
     return all(found.start() in covered for found in re.finditer(re.escape(piece), text))
 
 
+# Two outlets' sentences of one fact that write the same words around a name and different words between them
+# (安大略省议会准备…举行升|中国国旗|的仪式 against 升|五星旗旗|的仪式) name one thing there in two ways: a reader of
+# either learns of it. Each side's context is read over ``SAME_PLACE_WINDOW`` characters of the giver's sentence next
+# to the name, of which ``SAME_PLACE_CONTEXT`` (the one next to the name among them) must be the other sentence's too:
+# one character is found by chance, two in a row seldom. The other outlet's words in that place are at most
+# ``SAME_PLACE_CHARS`` characters (a name, or two names joined, 联邦委员会或参议院), and hold a name: a pronoun (他)
+# or a clause in that place says nothing about the name (a noun of jieba's tags, or a word it does not know).
+SAME_PLACE_WINDOW = 3
+SAME_PLACE_CONTEXT = 2
+SAME_PLACE_CHARS = 10
+_PLACEHOLDER = "\x00"
+
+
+def _name_spans(name: str, text: str, glossed: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where a normalized ``text`` writes ``name``: a Han name as it stands; a Latin name as whole words (a gloss's
+    brackets are spaces once normalized), with the Han name it glosses (the longest of ``glossed`` the text writes
+    right before it) as one stretch."""
+    if not name.isascii():
+        return [(found.start(), found.end()) for found in re.finditer(re.escape(name), text)]
+    spans = []
+    for found in re.finditer(rf"(?<![a-z0-9]){re.escape(normalize(name))}(?![a-z0-9])", text):
+        start = found.start()
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        end = found.end()
+        while end < len(text) and text[end] == " ":
+            end += 1
+        before = max((han for han in glossed if han and text.endswith(han, 0, start)), key=len, default="")
+        spans.append((start - len(before), end))
+    return spans
+
+
+def _other_in_same_place(name: str, own: str, other: str, glossed: Iterable[str] = ()) -> str | None:
+    """The words ``other`` (a normalized sentence of another outlet, linked into one fact with ``own``) writes in
+    the place ``own`` writes ``name`` (``_name_spans``), when both write the same words around it (see
+    ``SAME_PLACE_WINDOW``) and the other's words there hold a name; None when they do not."""
+    for start, end in _name_spans(name, own, glossed):
+        masked = own[:start] + _PLACEHOLDER + own[end:]
+        at = start
+        matched: dict[int, int] = {}  # a masked own position -> the other's position it matches
+        for block in difflib.SequenceMatcher(None, masked, other, autojunk=False).get_matching_blocks():
+            for k in range(block.size):
+                matched[block.a + k] = block.b + k
+        before = [i for i in range(max(at - SAME_PLACE_WINDOW, 0), at) if i in matched]
+        after = [i for i in range(at + 1, min(at + 1 + SAME_PLACE_WINDOW, len(masked))) if i in matched]
+        if (len(before) < SAME_PLACE_CONTEXT or len(after) < SAME_PLACE_CONTEXT
+                or before[-1] != at - 1 or after[0] != at + 1):
+            continue
+        left, right = matched[before[-1]] + 1, matched[after[0]]
+        if not 0 < right - left <= SAME_PLACE_CHARS:
+            continue
+        if any(_NOUN.fullmatch(word) and (is_name(word) or tag.startswith(_NOUN_TAG))
+               for word, tag in _tagged_between(other, left, right)):
+            return other[left:right]
+    return None
+
+
+_NOUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_NOUN_TAG = "n"  # jieba's noun tags: n, nr, ns, nt, nz, ng ...
+
+
+def _tagged_between(text: str, start: int, stop: int) -> list[tuple[str, str]]:
+    """jieba's tagged words of a normalized ``text`` that overlap ``text[start:stop]``, cut in the whole text."""
+    overlapping = []
+    position = 0
+    for word, tag in tagged_words(text):
+        position = text.find(word, position)
+        if position < 0:
+            break
+        if position < stop and position + len(word) > start:
+            overlapping.append((word, tag))
+        position += len(word)
+    return overlapping
+
+
+def _names_in_same_place(outlet: str, name: str, givers_sentences: list[_Sentence],
+                         outlet_sentences: list[_Sentence], glossed: Iterable[str] = ()) -> bool:
+    """Whether ``outlet``'s sentences of a fact (``outlet_sentences``) write another name in the place its givers'
+    sentences write ``name`` (``_other_in_same_place``; ``glossed``: the Han names a Latin ``name`` glosses)."""
+    return any(_other_in_same_place(name, own.normalized, other.normalized, tuple(glossed)) is not None
+               for own in givers_sentences for other in outlet_sentences)
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -1628,6 +1712,12 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         return {o for o in outlets - givers
                 if any(sounds_alike(name, n, glossed) for name in names for n in fact_nouns[o])}
 
+    # A silent outlet whose sentence of the fact writes another name where a giver's writes this one names it too.
+    def said_in_same_place(name: str, givers: set[str], everyone: set[str], glossed: Iterable[str] = ()) -> set[str]:
+        own = [s for s in members if s.ref.outlet in givers]
+        return {o for o in outlets - everyone
+                if _names_in_same_place(o, name, own, [s for s in members if s.ref.outlet == o], glossed)}
+
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
@@ -1644,6 +1734,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         whole = wholes.get(word)
         if whole and all(_only_inside(word, whole, outlet_texts.get(o, "")) for o in givers):
             everyone |= {o for o in outlets - everyone if _whole_named_in(o, whole, outlet_texts)}
+        everyone |= said_in_same_place(word, givers, everyone)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
@@ -1659,6 +1750,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         everyone |= {o for o in story_outlets if o not in everyone and any(
             sounds_alike(name, noun, glossed=True) and reads_loosely(noun, latin)
             for name in names for noun in outlet_nouns.get(o, ()))}
+        everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details
