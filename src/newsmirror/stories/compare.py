@@ -1553,20 +1553,19 @@ def _only_inside(piece: str, whole: str, text: str) -> bool:
 
 
 # Two outlets' sentences of one fact that write the same words right around a name and other words between them
-# (美国|哥伦比亚特区|联邦地区法院 against 美国|华盛顿的|联邦地区法官) name one thing there in two ways: a reader of
-# either learns of it. What is read as the same place (fixed by reading the joins of a looser first version on the
-# only-X samples: a character or a space next to the name is found by chance, 专家|钟南山|等人 against 专家|福奇|等人
-# and 美国|佛罗里达|大学 against 美国|西北|大学 are two people, two universities): the same words stand right before
-# and right after it in both sentences, each beginning with ``SAME_PLACE_CONTEXT`` Han characters next to the name,
-# together at least ``SAME_PLACE_WORDS`` characters. The other outlet's words there are whole words of its sentence
-# (no word of jieba's dictionary runs on into the shared words: 中国国|旗 is a piece of 中国国旗; its cut of a name it
-# does not know is no evidence, 州纽|黑文 of 康乃狄格州纽黑文), at most ``SAME_PLACE_CHARS`` characters,
-# nouns and the particles joining them (纽黑文的), one of them a name by jieba's tags or unknown to it (not 领事,
-# 疫情, 多数党: a common noun in that place says the thing otherwise, it names nothing), or, in the place of a Latin
-# name the giver glosses, a noun: its translation in common words (联邦委员会 for Federation Council). No person on either side:
-# two people's names in one place of one statement are as likely two people (two spokesmen, two senators). Nor where
-# the two are told apart: an outlet of the story writes both, or the dictionary gives them different English names
-# (``_told_apart``).
+# (航天局周三在|酒泉卫星发射中心|发射了 against 航天局周三在|内蒙古东风航天城|发射了) name one thing there in two ways: a
+# reader of either learns of it. What is read as the same place (fixed by reading the joins of a looser first version
+# on the only-X samples, bench/days_results.md, session 38: a character or a space next to the name is shared by
+# chance, and two short contexts, 专家|X|等人 or 美国|X|大学, hold two people or two universities as often as one): the
+# same words stand right before and right after it in both sentences, each beginning with ``SAME_PLACE_CONTEXT`` Han
+# characters next to the name, together at least ``SAME_PLACE_WORDS`` characters. The other outlet's words there are
+# whole words of its sentence (no word of jieba's dictionary runs on into the shared words: 中国国|旗 is a piece of
+# 中国国旗; its cut of a name it does not know is no evidence), at most ``SAME_PLACE_CHARS`` characters, nouns and the
+# particles joining them, one of them a name by jieba's tags or unknown to it (not 领事, 疫情, 多数党: a common noun in
+# that place says the thing otherwise, it names nothing), or, in the place of a Latin name the giver glosses, a noun:
+# its translation in common words (海滨航天基地 for Coastal Launch Site). No person on either side: two people's names
+# in one place of one statement are as likely two people (two spokesmen, two senators). Nor where the two are told
+# apart: an outlet of the story writes both, or the dictionary gives them different English names (``_told_apart``).
 SAME_PLACE_CONTEXT = 2
 SAME_PLACE_WORDS = 5
 SAME_PLACE_CHARS = 10

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "52"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "54"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -81,6 +81,10 @@ ALIGNMENT_VERSION = "52"  # 17: times of day, 万 remainders, the amount round; 
 # Texas; 丘吉尔: variant of 邱吉尔), and the English name a pointer's sense gives is a gloss; a two-character dictionary
 # form straddling two of jieba's words is not found (海西 of 青海|西宁); a piece jieba cut from a longer dictionary name
 # (维多利亚 of 维多利亚公园) is named by an outlet writing the whole, a dictionary form of it or a made short form (维园)
+# 54 (session 38, onlyx43; facts44 takes 53): "only X names N" is not said where a silent outlet's sentence of the same
+# fact writes another name (or, for a Latin gloss, its translation in nouns) between the same words before and after
+# N (在|海滨航天基地|发射了 for 在|滨海发射场（Coastal Launch Site）|发射了), unless a person, or told apart by an
+# outlet writing both or by the dictionary's English names
 
 
 @dataclass(slots=True)
