@@ -1643,7 +1643,8 @@ def _names_in_same_place(outlet: str, name: str, givers_sentences: list[_Sentenc
     """Whether ``outlet``'s sentences of a fact (``outlet_sentences``) write another name in the place its givers'
     sentences write ``name`` (``_other_in_same_place``; ``glossed``: the Han names a Latin ``name`` glosses), and no
     outlet of the story writes both names: one that does tells them apart (北约 and 欧盟, in one place of two
-    outlets' "Brussels is the seat of ...", are two bodies to an outlet naming both)."""
+    outlets' "Brussels is the seat of ...", are two bodies to an outlet naming both). ``outlet`` is the silent outlet
+    asked about (its sentences are given; ``bench/onlyx_joins.py`` records the answer under it)."""
     forms = [normalize(name) if name.isascii() else name, *glossed]
     for own in givers_sentences:
         for other in outlet_sentences:
