@@ -9,7 +9,7 @@ join before is read in the texts, as carefully as the claims it removes (session
 ``onlyx_audit.py score``) and writes one line per distinct question: sample story, outlet, name, answer (1 or 0).
 ``diff`` lists the questions two recordings answer differently (``+`` named now, ``-`` no longer named), to be
 read in the stories' texts. ``ARCHIVE`` is the folder holding ``archived/<date>/`` (the whole export).
-Held samples (K, O) are not offered.
+Held samples (K, and P while it is fresh) are not offered; O became tuning data in session 38.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.onlyx_audit import load  # noqa: E402
 
-TUNING_SAMPLES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "M", "N")
+TUNING_SAMPLES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "M", "N", "O")
 
 
 def sample_file(letter: str) -> Path:
@@ -59,6 +59,19 @@ def record(args: argparse.Namespace) -> None:
             return answer
 
         compare._whole_named_in = recording_whole  # type: ignore[attr-defined]
+    # The question about another name written in the same place of a fact's sentences (session 38, onlyx43),
+    # recorded as "place:NAME".
+    place_original: Callable[..., bool] | None = getattr(compare, "_names_in_same_place", None)
+    if place_original is not None:
+        asked_place = place_original
+
+        def recording_place(outlet: str, name: str, *rest: Any) -> bool:
+            answer = asked_place(outlet, name, *rest)
+            key = (story_id, outlet, f"place:{name}")
+            answers[key] = answers.get(key, False) or answer  # asked once per fact: named in any of them
+            return answer
+
+        compare._names_in_same_place = recording_place  # type: ignore[attr-defined]
     for letter in args.letters:
         for story, articles in load(sample_file(letter), letter, args.root):
             story_id = story["id"]

@@ -584,3 +584,40 @@ def test_a_whole_name_is_named_by_a_short_form_the_dictionary_does_not_hold_only
     assert compare._whole_named_in("乙社", "维多利亚公园", texts)
     assert not compare._whole_named_in("丙台", "国土安全部", texts)
     assert not compare._whole_named_in("丁报", "哥伦比亚广播公司", texts)
+
+
+def test_a_name_another_outlet_writes_otherwise_in_the_same_place_of_the_fact_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two outlets tell one launch with the same words around the launch site, which each names in its own way: the
+    # Jiuquan centre and the town it lies in, in Inner Mongolia (no table, dictionary or sound joins 酒泉卫星发射中心
+    # and 内蒙古东风航天城).
+    # An outlet writing nothing in that place, or words that hold no name (当地), is silent about it.
+    _model_off(monkeypatch)
+    report = "发射了一枚新型运载火箭，将三颗气象卫星送入预定轨道，航天局称发射取得圆满成功。"
+    giver = f"航天局周三在酒泉卫星发射中心{report}"
+    _named_only_by_naming_outlet("酒泉卫星发射中心", giver, f"航天局周三在内蒙古东风航天城{report}", f"航天局周三{report}")
+    assert "酒泉卫星发射中心" in _only([_article("甲报", giver), _article("乙社", f"航天局周三在当地{report}")], "甲报")
+
+
+def test_a_latin_gloss_another_outlet_translates_in_the_same_place_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses its Han name with the Latin one; 乙社 translates it in other common words in the same place of the
+    # fact. Names the dictionary glosses otherwise in that place (海南, Hainan; 文昌) are another place.
+    _model_off(monkeypatch)
+    report = "发射了一枚新型运载火箭，将三颗气象卫星送入预定轨道，航天局称发射取得圆满成功。"
+    giver = f"航天局周三在滨海发射场（Coastal Launch Site）{report}"
+    _named_only_by_naming_outlet("Coastal Launch Site", giver, f"航天局周三在海滨航天基地{report}", f"航天局周三{report}")
+    assert "Coastal Launch Site" in _only([_article("甲报", giver), _article("乙社", f"航天局周三在海南文昌{report}")], "甲报")
+
+
+def test_the_same_place_needs_the_same_words_on_both_sides_and_a_name_between() -> None:
+    own = "航天局周三在酒泉卫星发射中心发射了一枚新型运载火箭"
+    assert compare._other_in_same_place("酒泉卫星发射中心", own, "航天局周三在内蒙古东风航天城发射了一枚新型运载火箭") == "内蒙古东风航天城"
+    # Common nouns in that place (东风|基地) say the place otherwise; a person there may be another person.
+    assert compare._other_in_same_place("酒泉卫星发射中心", own, "航天局周三在东风基地发射了一枚新型运载火箭") is None
+    # The words after it differ: no place in common.
+    assert compare._other_in_same_place("酒泉卫星发射中心", own, "航天局周三在内蒙古东风航天城附近海域回收了火箭") is None
+    assert compare._other_in_same_place("酒泉卫星发射中心", own, "航天局周三在当地发射了一枚新型运载火箭") is None
+    # Too long for a name: a clause.
+    assert compare._other_in_same_place("酒泉卫星发射中心", own, "航天局周三在内蒙古东风航天城以北两百公里的戈壁发射了一枚") is None
+    glossed = "航天局周三在酒泉卫星发射中心 jiuquan satellite launch center 发射了一枚火箭"
+    assert compare._other_in_same_place("Jiuquan Satellite Launch Center", glossed, "航天局周三在内蒙古东风航天城发射了一枚火箭",
+                                        ("酒泉卫星发射中心",)) == "内蒙古东风航天城"

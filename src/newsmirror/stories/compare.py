@@ -32,6 +32,7 @@ stories decides (bench/days_results.md, Comparison, session 14).
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -51,7 +52,13 @@ from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.bodies import body, names_body, names_seat
-from newsmirror.text.dictionary_glosses import dictionary_holds, name_around, names_by_dictionary
+from newsmirror.text.dictionary_glosses import (
+    dictionary_forms,
+    dictionary_holds,
+    gloss_key,
+    name_around,
+    names_by_dictionary,
+)
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     NAME_TAGS,
@@ -1545,6 +1552,127 @@ def _only_inside(piece: str, whole: str, text: str) -> bool:
     return all(found.start() in covered for found in re.finditer(re.escape(piece), text))
 
 
+# Two outlets' sentences of one fact that write the same words right around a name and other words between them
+# (航天局周三在|酒泉卫星发射中心|发射了 against 航天局周三在|内蒙古东风航天城|发射了) name one thing there in two ways: a
+# reader of either learns of it. What is read as the same place (fixed by reading the joins of a looser first version
+# on the only-X samples, bench/days_results.md, session 38: a character or a space next to the name is shared by
+# chance, and two short contexts, 专家|X|等人 or 美国|X|大学, hold two people or two universities as often as one): the
+# same words stand right before and right after it in both sentences, each beginning with ``SAME_PLACE_CONTEXT`` Han
+# characters next to the name, together at least ``SAME_PLACE_WORDS`` characters. The other outlet's words there are
+# whole words of its sentence (no word of jieba's dictionary runs on into the shared words: 中国国|旗 is a piece of
+# 中国国旗; its cut of a name it does not know is no evidence), at most ``SAME_PLACE_CHARS`` characters, nouns and the
+# particles joining them, one of them a name by jieba's tags or unknown to it (not 领事, 疫情, 多数党: a common noun in
+# that place says the thing otherwise, it names nothing), or, in the place of a Latin name the giver glosses, a noun:
+# its translation in common words (海滨航天基地 for Coastal Launch Site). No person on either side: two people's names
+# in one place of one statement are as likely two people (two spokesmen, two senators). Nor where the two are told
+# apart: an outlet of the story writes both, or the dictionary gives them different English names (``_told_apart``).
+SAME_PLACE_CONTEXT = 2
+SAME_PLACE_WORDS = 5
+SAME_PLACE_CHARS = 10
+_PLACEHOLDER = "\x00"
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+# jieba's tags of what may stand between the nouns of a name's place: particles (的), conjunctions (或, 和), spaces.
+_JOINING_TAGS = ("u", "c", "x")
+
+
+def _name_spans(name: str, text: str, glossed: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where a normalized ``text`` writes ``name``: a Han name as it stands; a Latin name as whole words (a gloss's
+    brackets are spaces once normalized), with the Han name it glosses (the longest of ``glossed`` the text writes
+    right before it) as one stretch."""
+    if not name.isascii():
+        return [(found.start(), found.end()) for found in re.finditer(re.escape(name), text)]
+    spans = []
+    for found in re.finditer(rf"(?<![a-z0-9]){re.escape(normalize(name))}(?![a-z0-9])", text):
+        start = found.start()
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        end = found.end()
+        while end < len(text) and text[end] == " ":
+            end += 1
+        before = max((han for han in glossed if han and text.endswith(han, 0, start)), key=len, default="")
+        spans.append((start - len(before), end))
+    return spans
+
+
+def _other_in_same_place(name: str, own: str, other: str, glossed: Iterable[str] = ()) -> str | None:
+    """The words ``other`` (a normalized sentence of another outlet, linked into one fact with ``own``) writes in
+    the place ``own`` writes ``name`` (``_name_spans``), when both write the same words around it and the other's
+    words there are another name (see ``SAME_PLACE_CONTEXT``); None when they are not."""
+    for start, end in _name_spans(name, own, glossed):
+        masked = own[:start] + _PLACEHOLDER + own[end:]
+        blocks = [b for b in difflib.SequenceMatcher(None, masked, other, autojunk=False).get_matching_blocks() if b.size]
+        before = next((b for b in blocks if b.a + b.size == start), None)
+        after = next((b for b in blocks if b.a == start + 1), None)
+        if (before is None or after is None or before.size + after.size < SAME_PLACE_WORDS
+                or not _HAN_RUN.fullmatch(masked[start - SAME_PLACE_CONTEXT : start])
+                or not _HAN_RUN.fullmatch(masked[start + 1 : start + 1 + SAME_PLACE_CONTEXT])):
+            continue
+        left, right = before.b + before.size, after.b
+        if not 0 < right - left <= SAME_PLACE_CHARS:
+            continue
+        between = _tagged_between(other, left, right)
+        if (all(left <= at and at + len(word) <= right or not in_dictionary(word) for at, word, _tag in between)
+                and all(tag.startswith((_NOUN_TAG, *_JOINING_TAGS)) or not in_dictionary(word) for _at, word, tag in between)
+                and any(len(word) >= 2 and (is_name(word) or name.isascii() and tag.startswith(_NOUN_TAG))
+                        for _at, word, tag in between)
+                and not any(tag in _PERSON_TAGS for _at, _word, tag in [*between, *_tagged_between(own, start, end)])):
+            return other[left:right]
+    return None
+
+
+_NOUN_TAG = "n"  # jieba's noun tags: n, nr, ns, nt, nz, ng ...
+
+
+def _tagged_between(text: str, start: int, stop: int) -> list[tuple[int, str, str]]:
+    """jieba's tagged words of a normalized ``text`` (cut whole) that overlap ``text[start:stop]``, each with its
+    position."""
+    overlapping = []
+    position = 0
+    for word, tag in tagged_words(text):
+        found = text.find(word, position)
+        if found < 0:
+            break
+        if found < stop and found + len(word) > start:
+            overlapping.append((found, word, tag))
+        position = found + len(word)
+    return overlapping
+
+
+def _names_in_same_place(outlet: str, name: str, givers_sentences: list[_Sentence], outlet_sentences: list[_Sentence],
+                         outlet_texts: Mapping[str, str], glossed: Iterable[str] = ()) -> bool:
+    """Whether ``outlet``'s sentences of a fact (``outlet_sentences``) write another name in the place its givers'
+    sentences write ``name`` (``_other_in_same_place``; ``glossed``: the Han names a Latin ``name`` glosses), and no
+    outlet of the story writes both names: one that does tells them apart (北约 and 欧盟, in one place of two
+    outlets' "Brussels is the seat of ...", are two bodies to an outlet naming both). ``outlet`` is the silent outlet
+    asked about (its sentences are given; ``bench/onlyx_joins.py`` records the answer under it)."""
+    forms = [normalize(name) if name.isascii() else name, *glossed]
+    for own in givers_sentences:
+        for other in outlet_sentences:
+            found = _other_in_same_place(name, own.normalized, other.normalized, tuple(glossed))
+            if found is None:
+                continue
+            names = [word for _at, word, _tag in _tagged_between(found, 0, len(found)) if len(word) >= 2 and is_name(word)]
+            if not _told_apart(forms, names, outlet_texts):
+                return True
+    return False
+
+
+def _english_names(name: str) -> set[str]:
+    """The English names the dictionary gives a normalized name (a Latin name is its own)."""
+    return {gloss_key(name)} if name.isascii() else {form for form in dictionary_forms(name) if form.isascii()}
+
+
+def _told_apart(forms: list[str], names: list[str], outlet_texts: Mapping[str, str]) -> bool:
+    """Whether the other outlet's ``names`` are things other than the one of ``forms`` (a name and the Han names it
+    glosses): an outlet of the story writes both, or the dictionary gives each an English name and none is shared
+    (加州 California, 马萨诸塞州 Massachusetts)."""
+    if any(any(form in text for form in forms if form) and any(word in text for word in names)
+           for text in outlet_texts.values()):
+        return True
+    english = set().union(*(_english_names(form) for form in forms if form))
+    return any(english and (theirs := _english_names(word)) and not english & theirs for word in names)
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -1628,6 +1756,12 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         return {o for o in outlets - givers
                 if any(sounds_alike(name, n, glossed) for name in names for n in fact_nouns[o])}
 
+    # A silent outlet whose sentence of the fact writes another name where a giver's writes this one names it too.
+    def said_in_same_place(name: str, givers: set[str], everyone: set[str], glossed: Iterable[str] = ()) -> set[str]:
+        own = [s for s in members if s.ref.outlet in givers]
+        return {o for o in outlets - everyone
+                if _names_in_same_place(o, name, own, [s for s in members if s.ref.outlet == o], outlet_texts, glossed)}
+
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
@@ -1644,6 +1778,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         whole = wholes.get(word)
         if whole and all(_only_inside(word, whole, outlet_texts.get(o, "")) for o in givers):
             everyone |= {o for o in outlets - everyone if _whole_named_in(o, whole, outlet_texts)}
+        everyone |= said_in_same_place(word, givers, everyone)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
@@ -1659,6 +1794,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         everyone |= {o for o in story_outlets if o not in everyone and any(
             sounds_alike(name, noun, glossed=True) and reads_loosely(noun, latin)
             for name in names for noun in outlet_nouns.get(o, ()))}
+        everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details
