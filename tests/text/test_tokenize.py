@@ -127,3 +127,18 @@ def test_a_stretch_that_straddles_two_words_it_does_not_begin_is_told_apart() ->
     assert crosses_no_word(text, text.index("布什"), 2)  # inside 小布什
     assert crosses_no_word(text, text.index("卑诗"), 2)  # begins 卑|诗省
     assert word_at(text, text.index("小布什"), "小布什") and not word_at(text, text.index("布什"), "布什")
+
+
+def test_placed_words_and_tagged_words_stand_where_the_cut_puts_them() -> None:
+    from newsmirror.text.tokenize import placed_tagged_words, placed_words, tagged_words
+
+    text = "航天局周三在酒泉卫星发射中心发射了火箭"
+    placed = list(placed_words(text, 6, len(text)))
+    assert placed and all(text[at:at + len(word)] == word for at, word in placed)
+    assert placed[0][0] >= 6 and "".join(word for _at, word in placed) == text[6:]
+    tagged = list(placed_tagged_words(text))
+    assert [(word, tag) for _at, word, tag in tagged] == tagged_words(text)
+    assert all(text[at:at + len(word)] == word for at, word, _tag in tagged)
+    # a piece the text does not hold where the walk stands comes with -1 and ends the walk
+    from newsmirror.text import tokenize as module
+    assert list(module._placed("甲乙", ["甲", "丙", "乙"], 0)) == [(0, "甲"), (-1, "丙")]

@@ -91,6 +91,7 @@ from newsmirror.text.tokenize import (
     idf,
     in_dictionary,
     is_name,
+    placed_tagged_words,
     placed_words,
     pos_tokenizer,
     segment,
@@ -1213,15 +1214,8 @@ def _initials_in(term: str, text: str) -> bool:
 
 def _initials_at(term: str, text: str, start: int, tags: Mapping[str, str]) -> bool:
     """Whether jieba's cut of ``text`` has, from ``start``, the three words ``_initials_in`` asks for."""
-    context = max(start - _SHORT_FORM_CONTEXT, 0)
-    position = context
-    spans = []
-    for word in words(text[context : start + 3 * _INITIALS_WORD + _SHORT_FORM_CONTEXT], normalized=True):
-        position = text.find(word, position)
-        if position < 0:
-            break
-        spans.append((position, word))
-        position += len(word)
+    spans = [(at, word) for at, word in placed_words(
+        text, max(start - _SHORT_FORM_CONTEXT, 0), start + 3 * _INITIALS_WORD + _SHORT_FORM_CONTEXT) if at >= 0]
     for k, (at, word) in enumerate(spans[:-2]):
         if at != start:
             continue
@@ -1626,16 +1620,7 @@ _NOUN_TAG = "n"  # jieba's noun tags: n, nr, ns, nt, nz, ng ...
 def _tagged_between(text: str, start: int, stop: int) -> list[tuple[int, str, str]]:
     """jieba's tagged words of a normalized ``text`` (cut whole) that overlap ``text[start:stop]``, each with its
     position."""
-    overlapping = []
-    position = 0
-    for word, tag in tagged_words(text):
-        found = text.find(word, position)
-        if found < 0:
-            break
-        if found < stop and found + len(word) > start:
-            overlapping.append((found, word, tag))
-        position = found + len(word)
-    return overlapping
+    return [(at, word, tag) for at, word, tag in placed_tagged_words(text) if 0 <= at < stop and at + len(word) > start]
 
 
 def _names_in_same_place(outlet: str, name: str, givers_sentences: list[_Sentence], outlet_sentences: list[_Sentence],

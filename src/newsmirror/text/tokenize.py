@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import IO
@@ -103,16 +103,30 @@ def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     return found
 
 
-def placed_words(text: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
-    """jieba's words of the normalized ``text[start:stop]``, each with its position in ``text``; a word not
+def _placed(text: str, pieces: Iterable[str], position: int) -> Iterator[tuple[int, str]]:
+    """Each piece of a cut of ``text`` from ``position`` on, with where it stands in ``text``; a piece not
     found where the cut puts it comes with position -1 and ends the walk."""
-    position = start
-    for piece in words(text[start:stop], normalized=True):
+    for piece in pieces:
         position = text.find(piece, position)
         yield position, piece
         if position < 0:
             return
         position += len(piece)
+
+
+def placed_words(text: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+    """jieba's words of the normalized ``text[start:stop]``, each with its position in ``text``; a word not
+    found where the cut puts it comes with position -1 and ends the walk."""
+    return _placed(text, words(text[start:stop], normalized=True), start)
+
+
+def placed_tagged_words(text: str) -> Iterator[tuple[int, str, str]]:
+    """``tagged_words`` of ``text`` (cut whole), each with its position in it; a word not found where the cut
+    puts it comes with position -1 and ends the walk."""
+    tagged = tagged_words(text)
+    placed = _placed(text, (word for word, _tag in tagged), 0)
+    for (position, word), (_word, tag) in zip(placed, tagged, strict=False):  # the walk may end before the cut
+        yield position, word, tag
 
 
 def _cut_near(text: str, at: int, size: int, context: int) -> Iterator[tuple[int, str]]:
