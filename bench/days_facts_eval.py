@@ -89,8 +89,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s45 (2020-12-23, drawn at random, labelled in session 36) was first scored at
 # session 37's start (R .498 P .847, 0 false only-X of 1): a tuning file from then on. facts-s46 (2020-09-02, drawn
 # at random, labelled in session 37) was first scored at session 38's start (R .471 P .909, 1 false only-X of 5): a
-# tuning file from then on. facts-s47 (2020-08-19, drawn at random, labelled in session 38) is kept for session 39.
-FRESH_FACT_FILES = ("facts-s47",)
+# tuning file from then on. facts-s47 (2020-08-19, drawn at random, labelled in session 38) was first scored at
+# session 39's start (R .480 P .915, 0 false only-X of 9): a tuning file from then on. facts-s48 (2020-08-26, drawn
+# at random, labelled in session 39) is kept for session 40.
+FRESH_FACT_FILES = ("facts-s48",)
 
 
 def never_tuned_on(path: Path) -> bool:
