@@ -78,8 +78,8 @@ UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
 # of the data fresh for session 39: 2020-08-19 and only-X sample P): ``--as-shipped`` rebuilds it byte for byte once
 # these lists grow. 2020-09-02 (tuning data since session 38) is read, as the wide scope reads every tuning day.
 SHIPPED_UNSEEN = ("2020-11-18", "2020-12-02", "2020-11-21", "2020-11-29", "2020-11-15", "2020-08-19")
-SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmnop")))  # A-B, C-P
-# The shipped build held A-P (session 38): pinned, so ``--as-shipped`` stays byte for byte when a sample is drawn.
+SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmnopq")))  # A-B, C-Q
+# The shipped build held A-P (session 38; Q was drawn in session 39, after it): pinned, so ``--as-shipped`` stays byte for byte when a sample is drawn.
 SHIPPED_SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmnop")))  # A-P
 
 
