@@ -181,6 +181,21 @@ def test_feeds_per_outlet_channel_and_story_and_sitemap(store: SQLiteStore, tmp_
     assert all(f"{BASE_URL}/a/2024-03/{a.id}.html" in sitemap for a in articles)
 
 
+def test_every_site_page_links_the_shipped_icon(store: SQLiteStore, tmp_path: Path) -> None:
+    # Without an icon of its own a page makes the browser ask the host's /favicon.ico: a 404 on most mirror hosts,
+    # a request outside the site when it is served under a path.
+    fill(store, 6)
+    site = tmp_path / "out" / "site"
+    _build(store, tmp_path / "out", images=False)
+    icon = site / "favicon.ico"
+    assert icon.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    pages = sorted(site.rglob("*.html"))
+    assert {"index.html", "story"} <= {page.relative_to(site).parts[0] for page in pages}
+    for page in pages:
+        [href] = lxml_html.fromstring(page.read_bytes()).xpath("//head/link[@rel='icon']/@href")
+        assert (page.parent / href).resolve() == icon.resolve(), page
+
+
 def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
     calls: list[str] = []

@@ -3,7 +3,7 @@
 Layout: ``index.html``; ``a/<YYYY-MM>/<id>.html`` articles; ``img/`` mirrored images;
 ``outlet/<name>/`` and ``channel/<outlet-channel>/`` listings with month archives and
 Atom/RSS feeds; ``story/<id>/`` stories with members side by side, their comparison and
-feeds; ``sitemap.xml``; ``style.css``.
+feeds; ``sitemap.xml``; ``style.css``; ``favicon.ico``, linked by every page.
 """
 
 from __future__ import annotations
@@ -161,8 +161,11 @@ class SiteBuilder(FormatBuilder):
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
         ))
-        css = (resources.files("newsmirror.publish") / "templates" / "style.css").read_bytes()
-        self.writer.write("style.css", css)
+        shipped = resources.files("newsmirror.publish") / "templates"
+        self.writer.write("style.css", (shipped / "style.css").read_bytes())
+        # Every page links this icon (base.html): without it a browser asks the host's /favicon.ico, a 404 on
+        # most mirror hosts and one outside the site when it is served under a path.
+        self.writer.write("favicon.ico", (shipped / "favicon.ico").read_bytes())
         self._sitemap(listed, outlet_groups + channel_groups, shown)
         self.writer.finish()
 
