@@ -427,3 +427,22 @@ def test_an_incremental_build_after_an_addition_equals_a_full_build(store: SQLit
         kept, made = read_manifest(out / name), read_manifest(fresh / name)
         assert kept is not None and made is not None
         assert (kept.outputs, kept.months, kept.inputs) == (made.outputs, made.months, made.inputs)
+
+
+def test_builds_table_counts_articles_and_story_pages_apart(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        fill(store, 6)  # 6 articles, one story of two of them
+    command = ["build", "--db", str(tmp_path / "store.sqlite"), "--out", str(tmp_path / "out"), "--format", "site",
+               "--no-images", "--no-compare"]
+    result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "format" in line)
+    row = next(line for line in result.output.splitlines() if line.startswith("│ site"))
+    counts = dict(zip([cell.strip() for cell in header.strip("┃").split("┃")],
+                      [cell.strip() for cell in row.strip("│").split("│")], strict=True))
+    assert counts["articles rendered"] == "6"  # not 7: the story page is no article
+    assert "story pages (site): 1 rendered, 0 skipped" in result.output

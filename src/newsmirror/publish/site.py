@@ -23,6 +23,7 @@ from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, comparison_in_script, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
@@ -228,7 +229,7 @@ class SiteBuilder(FormatBuilder):
         """Every story page whose inputs changed; in ``jobs`` processes when there are many."""
         due: list[StoryView] = []
         for story in shown:
-            if story.fingerprint and self.writer.input_unchanged(f"story:{story.id}", story.fingerprint):
+            if story.fingerprint and self.writer.input_unchanged(f"{STORY_KEY_PREFIX}{story.id}", story.fingerprint):
                 tick()  # the comparison, the costly part, is not computed again
             else:
                 due.append(story)
@@ -270,7 +271,7 @@ class SiteBuilder(FormatBuilder):
     def _record_story(self, story: StoryView) -> None:
         if story.fingerprint:
             folder = f"story/{story.id}/"
-            self.writer.record_input(f"story:{story.id}", story.fingerprint,
+            self.writer.record_input(f"{STORY_KEY_PREFIX}{story.id}", story.fingerprint,
                                      [folder + "index.html", folder + "atom.xml", folder + "rss.xml"])
 
     def _sitemap(self, listed: list[Entry], groups: list[_Group], stories: list[StoryView]) -> None:
