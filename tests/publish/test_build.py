@@ -446,3 +446,18 @@ def test_builds_table_counts_articles_and_story_pages_apart(tmp_path: Path) -> N
                       [cell.strip() for cell in row.strip("│").split("│")], strict=True))
     assert counts["articles rendered"] == "6"  # not 7: the story page is no article
     assert "story pages (site): 1 rendered, 0 skipped" in result.output
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        fill(store, 2)
+    (tmp_path / "out").write_text("not a folder")
+    result = CliRunner().invoke(app, ["build", "--db", str(tmp_path / "store.sqlite"), "--out", str(tmp_path / "out"),
+                                      "--no-images"])
+    assert result.exit_code == 1
+    assert f"the output folder {tmp_path / 'out'} is a file" in " ".join(result.output.split())
+    assert "building" not in result.output  # refused before any work is shown
