@@ -32,6 +32,21 @@ def test_a_line_every_interval_with_count_rate_and_eta() -> None:
     assert len(lines) == 3
 
 
+def test_the_time_left_is_counted_from_the_first_item_done_not_from_the_start_up() -> None:
+    # An import of a 196-file day: its worker processes took 10 s to start, then read every file in 2-3 s; counted
+    # from the start, the first line said "about 37m 47s left".
+    now = [0.0]
+    stream = io.StringIO()
+    with StageProgress("importing", Console(file=io.StringIO()), unit="files", interval=10, stream=stream,
+                       clock=lambda: now[0], terminal=False) as progress:
+        for done, at in [(1, 10.0), (100, 15.0), (150, 20.0)]:
+            now[0] = at
+            progress.update(done, 196)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "importing: 1/196 files (1%), 0/s"  # no pace yet: no estimate
+    assert lines[1] == "importing: 150/196 files (77%), 8/s, about 3s left"  # 149 files in the 10 s since the first
+
+
 def test_a_terminal_gets_a_bar_and_no_lines() -> None:
     stream = io.StringIO()
     with StageProgress("building", Console(file=io.StringIO()), interval=0, stream=stream,

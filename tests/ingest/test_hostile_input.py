@@ -175,3 +175,23 @@ def test_an_epoch_past_the_last_representable_day_gives_no_date(tmp_path: Path) 
     post = "---\nlayout: post\ntitle: 标题\nfrom: https://example.org/a\n---\n<!--99999999999999999999-->\n<p>正文</p>\n"
     raw = read_archive_file(write(tmp_path, "_posts/x.md", post)).raw
     assert raw is not None and raw.published_hint is None
+
+
+def test_max_file_size_counts_in_mib_as_its_help_and_refusal_say(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    shown = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "250"}).output
+    assert "--max-file-size" in shown and "MiB" in shown and " MB " not in shown
+    # 1,040,000 bytes: over 1 MB, under 1 MiB; `--max-file-size 1` takes it, as its help says.
+    post = tmp_path / "archive/_posts/2024-03-01-x.md"
+    write(tmp_path, "archive/_posts/2024-03-01-x.md", JEKYLL_POST)
+    with post.open("ab") as handle:
+        handle.write(b" " * (1_040_000 - post.stat().st_size))
+    db = str(tmp_path / "s.sqlite")
+    taken = CliRunner().invoke(app, ["import", str(tmp_path / "archive"), "--db", db, "--max-file-size", "1"])
+    assert taken.exit_code == 0 and "articles imported │ 1 │" in " ".join(taken.output.split()), taken.output
+    refused = CliRunner().invoke(app, ["import", str(tmp_path / "archive"), "--db", db, "--reread",
+                                       "--max-file-size", "0.5"])
+    assert "1,040,000 bytes, over the 524,288-byte limit (0.5 MiB" in " ".join(refused.output.split())

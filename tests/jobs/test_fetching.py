@@ -151,14 +151,20 @@ def test_malformed_and_non_feed_sources_fail_alone(loopback_server: LoopbackServ
     assert reports["ok.xml"].new == 1
 
 
+def feed_with_a_failing_page(server: LoopbackServer, store: Store, feed: str, folder: str, *, status: int,
+                             etag: str) -> list[FixtureItem]:
+    """A summary-only feed of two items whose pages are /folder/0.html (served) and /folder/1.html (``status``)."""
+    fixtures = items(server, 2, folder)
+    server.route(feed, body=rss(fixtures, full_text=False), content_type="application/rss+xml", etag=etag)
+    server.route(f"/{folder}/0.html", body=article_page(fixtures[0]))
+    server.gone(f"/{folder}/1.html", status=status)
+    add_source(store, server, feed)
+    return fixtures
+
+
 def test_a_failed_page_is_retried_on_the_next_poll(loopback_server: LoopbackServer, store: Store,
                                                    settings: FetchSettings) -> None:
-    fixtures = items(loopback_server, 2, "r")
-    loopback_server.route("/s.xml", body=rss(fixtures, full_text=False), content_type="application/rss+xml",
-                          etag='"same"')
-    loopback_server.route("/r/0.html", body=article_page(fixtures[0]))
-    loopback_server.gone("/r/1.html", status=503)
-    add_source(store, loopback_server, "/s.xml")
+    fixtures = feed_with_a_failing_page(loopback_server, store, "/s.xml", "r", status=503, etag='"same"')
 
     first = run(store, settings).sources[0]
     assert (first.new, first.failed, first.retryable) == (1, 1, 1)
@@ -182,12 +188,7 @@ def test_page_source(loopback_server: LoopbackServer, store: Store, settings: Fe
 
 def test_a_permanently_missing_page_does_not_block_conditional_polls(
         loopback_server: LoopbackServer, store: Store, settings: FetchSettings) -> None:
-    fixtures = items(loopback_server, 2, "g")
-    loopback_server.route("/g.xml", body=rss(fixtures, full_text=False), content_type="application/rss+xml",
-                          etag='"g1"')
-    loopback_server.route("/g/0.html", body=article_page(fixtures[0]))
-    loopback_server.gone("/g/1.html", status=404)
-    add_source(store, loopback_server, "/g.xml")
+    feed_with_a_failing_page(loopback_server, store, "/g.xml", "g", status=404, etag='"g1"')
     first = run(store, settings).sources[0]
     assert (first.new, first.failed, first.retryable) == (1, 1, 0)
     assert "404" in first.item_errors[0]

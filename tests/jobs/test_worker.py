@@ -22,6 +22,21 @@ def run_worker(location: str, handlers: dict, **options: object) -> Worker:
     return worker
 
 
+def run_workers_at_once(location: str, handlers: dict, count: int, **options: object) -> list[Worker]:
+    """``count`` workers (w0, w1, ...) of two job slots each, each in a thread of its own, run until none has a job."""
+    workers = [Worker(lambda: open_store(location),
+                      WorkerOptions(worker_id=f"w{i}", once=True, poll_seconds=0.02, concurrency=2,
+                                    **options),
+                      handlers=handlers)
+               for i in range(count)]
+    threads = [threading.Thread(target=w.run) for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    return workers
+
+
 def test_each_due_job_runs_and_failures_are_retried_later(store_location: str) -> None:
     ran: list[str] = []
 
@@ -78,17 +93,7 @@ def test_many_workers_never_run_a_job_twice(store_location: str) -> None:
     with open_store(store_location) as store:
         for n in range(120):
             store.enqueue_job("work", f"job-{n}", host=f"host-{n % 7}")
-    workers = [
-        Worker(lambda: open_store(store_location),
-               WorkerOptions(worker_id=f"w{i}", once=True, poll_seconds=0.02, concurrency=2, per_host_limit=None),
-               handlers={"work": work})
-        for i in range(4)
-    ]
-    threads = [threading.Thread(target=w.run) for w in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
+    workers = run_workers_at_once(store_location, {"work": work}, 4, per_host_limit=None)
     counts = Counter(key for key, _ in runs)
     assert sorted(counts) == sorted(f"job-{n}" for n in range(120))
     assert set(counts.values()) == {1}
@@ -116,17 +121,7 @@ def test_per_host_limit_holds_across_workers(store_location: str) -> None:
     with open_store(store_location) as store:
         for n in range(30):
             store.enqueue_job("work", f"job-{n}", host=f"host-{n % 3}")
-    workers = [
-        Worker(lambda: open_store(store_location),
-               WorkerOptions(worker_id=f"w{i}", once=True, poll_seconds=0.02, concurrency=2, per_host_limit=1),
-               handlers={"work": work})
-        for i in range(3)
-    ]
-    threads = [threading.Thread(target=w.run) for w in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
+    workers = run_workers_at_once(store_location, {"work": work}, 3, per_host_limit=1)
     assert sum(w.report.completed for w in workers) == 30
     assert max(worst.values()) == 1
 

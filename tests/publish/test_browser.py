@@ -45,10 +45,12 @@ def test_chromium_reads_home_article_and_story_without_javascript(
         served_site: tuple[str, list], image_server: ImageServer) -> None:
     base, articles = served_site
     requested: list[str] = []
+    failed: list[str] = []
     with chromium() as browser:
         context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
         page = context.new_page()
         page.on("request", lambda request: requested.append(request.url))
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
         page.goto(base + "/index.html")
         assert page.locator("h1").first.inner_text() == "新闻镜像"
         page.get_by_role("link", name=articles[0].title).first.click()
@@ -64,4 +66,6 @@ def test_chromium_reads_home_article_and_story_without_javascript(
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     hosts = {urlparse(url).netloc for url in requested}
     assert hosts == {urlparse(base).netloc}, f"the site contacted other hosts: {hosts}"
+    assert failed == [], f"requests that failed: {failed}"
+    # (Headless Chromium asks for no icon: test_build checks every page links the shipped one.)
     assert image_server.requests == []

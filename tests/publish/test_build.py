@@ -181,6 +181,21 @@ def test_feeds_per_outlet_channel_and_story_and_sitemap(store: SQLiteStore, tmp_
     assert all(f"{BASE_URL}/a/2024-03/{a.id}.html" in sitemap for a in articles)
 
 
+def test_every_site_page_links_the_shipped_icon(store: SQLiteStore, tmp_path: Path) -> None:
+    # Without an icon of its own a page makes the browser ask the host's /favicon.ico: a 404 on most mirror hosts,
+    # a request outside the site when it is served under a path.
+    fill(store, 6)
+    site = tmp_path / "out" / "site"
+    _build(store, tmp_path / "out", images=False)
+    icon = site / "favicon.ico"
+    assert icon.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    pages = sorted(site.rglob("*.html"))
+    assert {"index.html", "story"} <= {page.relative_to(site).parts[0] for page in pages}
+    for page in pages:
+        [href] = lxml_html.fromstring(page.read_bytes()).xpath("//head/link[@rel='icon']/@href")
+        assert (page.parent / href).resolve() == icon.resolve(), page
+
+
 def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
     calls: list[str] = []
@@ -412,3 +427,37 @@ def test_an_incremental_build_after_an_addition_equals_a_full_build(store: SQLit
         kept, made = read_manifest(out / name), read_manifest(fresh / name)
         assert kept is not None and made is not None
         assert (kept.outputs, kept.months, kept.inputs) == (made.outputs, made.months, made.inputs)
+
+
+def test_builds_table_counts_articles_and_story_pages_apart(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        fill(store, 6)  # 6 articles, one story of two of them
+    command = ["build", "--db", str(tmp_path / "store.sqlite"), "--out", str(tmp_path / "out"), "--format", "site",
+               "--no-images", "--no-compare"]
+    result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "format" in line)
+    row = next(line for line in result.output.splitlines() if line.startswith("│ site"))
+    counts = dict(zip([cell.strip() for cell in header.strip("┃").split("┃")],
+                      [cell.strip() for cell in row.strip("│").split("│")], strict=True))
+    assert counts["articles rendered"] == "6"  # not 7: the story page is no article
+    assert "story pages (site): 1 rendered, 0 skipped" in result.output
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    with SQLiteStore(tmp_path / "store.sqlite") as store:
+        fill(store, 2)
+    (tmp_path / "out").write_text("not a folder")
+    result = CliRunner().invoke(app, ["build", "--db", str(tmp_path / "store.sqlite"), "--out", str(tmp_path / "out"),
+                                      "--no-images"])
+    assert result.exit_code == 1
+    assert f"the output folder {tmp_path / 'out'} is a file" in " ".join(result.output.split())
+    assert "building" not in result.output  # refused before any work is shown

@@ -69,6 +69,9 @@ def test_recent_changes_per_outlet_and_kind_newest_first(store: Store) -> None:
     assert [e.outlet for e in store.recent_changes([EventKind.DELETED])] == ["乙报"]
     assert store.recent_changes([EventKind.EDITED, EventKind.DELETED], outlet="乙报")[0].status == "deleted"
     assert len(store.recent_changes([EventKind.EDITED], since=NOW - timedelta(minutes=90))) == 1
+    newest_two = store.recent_changes(list(EventKind), limit=2)  # c's edit, then b's deletion
+    assert [(e.outlet, e.event.kind) for e in newest_two] == [("示例报", EventKind.EDITED), ("乙报", EventKind.DELETED)]
+    assert store.recent_changes([]) == []
     assert store.change_counts(since=NOW - timedelta(minutes=90)) == {"示例报": {"edited": 1},
                                                                       "乙报": {"deleted_now": 1}}
 

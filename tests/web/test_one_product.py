@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -138,8 +139,9 @@ def test_every_page_advertises_a_feed_and_the_reader_has_outlet_and_story_feeds(
         assert (page.parent / [link for link in links if link.endswith("atom.xml")][0]).resolve().is_file(), page
 
 
-def test_the_reader_answers_the_browsers_favicon_request_with_no_content(client: TestClient) -> None:
-    # Browsers ask every site for /favicon.ico; the reader has no icon, and its 404 was a console error in
-    # Chromium on every first visit. No content: no icon, no error, and no data: URL in the pages.
+def test_the_reader_answers_the_browsers_favicon_request_with_the_sites_icon(client: TestClient) -> None:
+    # Browsers ask every site for /favicon.ico; a 404 was a console error in Chromium on every first visit.
     answer = client.get("/favicon.ico")
-    assert answer.status_code == 204 and answer.content == b""
+    shipped = resources.files("newsmirror.publish") / "templates" / "favicon.ico"
+    assert answer.status_code == 200 and answer.headers["content-type"] == "image/x-icon"
+    assert answer.content == shipped.read_bytes()

@@ -35,8 +35,9 @@ def import_archives(
     db: DbOption = "",
     show_skipped: Annotated[bool, typer.Option("--show-skipped", help="List the files that are not articles.")] = False,
     max_file_size: Annotated[float, typer.Option(
-        "--max-file-size", min=0.01, metavar="MB",
-        help="Larger article files are refused unread (real articles are well under 1 MB).")] = 4.0,
+        "--max-file-size", min=0.01, metavar="MiB",
+        help="Larger article files are refused unread, in MiB (1 MiB = 1,048,576 bytes; real articles are well "
+             "under 1 MiB).")] = 4.0,
     reread: Annotated[bool, typer.Option(
         "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix).")] = False,
     workers: Annotated[int | None, typer.Option(
@@ -44,11 +45,12 @@ def import_archives(
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
     from newsmirror.cli.progress import StageProgress
+    from newsmirror.ingest.archives import MIB
     from newsmirror.jobs.importing import import_paths
 
     with store_from(db, create=True) as store, StageProgress("importing", err_console, unit="files") as progress:
         report = import_paths(store, paths, progress=progress.update, workers=workers, reread=reread,
-                              max_file_bytes=int(max_file_size * 1024 * 1024))
+                              max_file_bytes=int(max_file_size * MIB))
     counts = report.counts()
     table = Table(title="import")
     table.add_column("files")

@@ -45,7 +45,8 @@ class ArchiveFormatError(ImportFailure):
 
 # Limits on what one archive file may make us hold in memory. The largest article of the real
 # 64,644-post waimei archive is 443 KB; 4 MiB leaves room and refuses a 50 MB file before reading it.
-DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+MIB = 1024 * 1024  # `import --max-file-size` counts in MiB, as the README and the refusal say
+DEFAULT_MAX_FILE_BYTES = 4 * MIB
 MAX_FRONT_MATTER_CHARS = 16 * 1024  # real front matter is a few hundred characters
 MAX_FIELD_CHARS = 2048  # one front-matter value (title, author, from, one category)
 MAX_NAMES_CSV_BYTES = 1024 * 1024  # indexes/names.csv maps a few dozen channel keys
@@ -150,7 +151,8 @@ def read_limited_text(path: Path, max_bytes: int, hint: str = _ARTICLE_SIZE_HINT
 
 
 def _too_large(size: int, max_bytes: int, hint: str) -> str:
-    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (not read; {hint})"
+    # The limit in MiB too: the unit `--max-file-size` is given in.
+    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit ({max_bytes / MIB:.3g} MiB; not read; {hint})"
 
 
 def read_archive_file(path: Path, names: ChannelNameTables | None = None, *,

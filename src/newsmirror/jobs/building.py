@@ -313,6 +313,8 @@ def build(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {jobs}")
+    if out_dir.exists() and not out_dir.is_dir():  # said "Not a directory: FILE/.cache" once the build had begun
+        raise ConfigError(f"the output folder {out_dir} is a file: give --out a folder (it is made if missing)")
     options = options or BuildOptions()
     if options.script not in OUTPUT_SCRIPTS:
         raise ConfigError(f"unknown output script {options.script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")

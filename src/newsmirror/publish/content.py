@@ -32,7 +32,8 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "3"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader
+RENDER_VERSION = "4"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+# 4: the static site's pages link its shipped favicon.ico
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "2"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script
 

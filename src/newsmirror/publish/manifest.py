@@ -149,13 +149,18 @@ def _read_legacy(path: Path) -> Manifest:
     )
 
 
+STORY_KEY_PREFIX = "story:"  # the input key of a story page: "story:<id>"
+
+
 @dataclass(slots=True)
 class WriteCounts:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-    skipped_inputs: int = 0
-    rendered_inputs: int = 0
+    skipped_inputs: int = 0  # articles and stories (inputs counted) unchanged since the last build
+    rendered_inputs: int = 0  # articles and stories rendered
+    skipped_stories: int = 0  # of which stories (keys STORY_KEY_PREFIX...): `build`'s table says each apart
+    rendered_stories: int = 0
     written_paths: list[str] = field(default_factory=list)
 
 
@@ -306,6 +311,7 @@ class OutputWriter:
         self._seen.update(paths)
         self._kept_inputs.add(key)
         self.counts.skipped_inputs += counted
+        self.counts.skipped_stories += counted and key.startswith(STORY_KEY_PREFIX)
         return True
 
     def keep_input(self, key: str) -> bool:
@@ -353,6 +359,7 @@ class OutputWriter:
         self._new_inputs[key] = [fingerprint, sorted(paths)]
         self._kept_inputs.discard(key)
         self.counts.rendered_inputs += counted
+        self.counts.rendered_stories += counted and key.startswith(STORY_KEY_PREFIX)
 
     def months(self) -> dict[str, str]:
         """Output path -> ``YYYY-MM`` of the article it belongs to (for repositories split by month)."""

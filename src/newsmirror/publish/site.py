@@ -3,7 +3,7 @@
 Layout: ``index.html``; ``a/<YYYY-MM>/<id>.html`` articles; ``img/`` mirrored images;
 ``outlet/<name>/`` and ``channel/<outlet-channel>/`` listings with month archives and
 Atom/RSS feeds; ``story/<id>/`` stories with members side by side, their comparison and
-feeds; ``sitemap.xml``; ``style.css``.
+feeds; ``sitemap.xml``; ``style.css``; ``favicon.ico``, linked by every page.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
 from newsmirror.publish.content import Entry, Prepared, StoryView, comparison_in_script, with_image_prefix
 from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
@@ -161,8 +162,11 @@ class SiteBuilder(FormatBuilder):
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
         ))
-        css = (resources.files("newsmirror.publish") / "templates" / "style.css").read_bytes()
-        self.writer.write("style.css", css)
+        shipped = resources.files("newsmirror.publish") / "templates"
+        self.writer.write("style.css", (shipped / "style.css").read_bytes())
+        # Every page links this icon (base.html): without it a browser asks the host's /favicon.ico, a 404 on
+        # most mirror hosts and one outside the site when it is served under a path.
+        self.writer.write("favicon.ico", (shipped / "favicon.ico").read_bytes())
         self._sitemap(listed, outlet_groups + channel_groups, shown)
         self.writer.finish()
 
@@ -225,7 +229,7 @@ class SiteBuilder(FormatBuilder):
         """Every story page whose inputs changed; in ``jobs`` processes when there are many."""
         due: list[StoryView] = []
         for story in shown:
-            if story.fingerprint and self.writer.input_unchanged(f"story:{story.id}", story.fingerprint):
+            if story.fingerprint and self.writer.input_unchanged(f"{STORY_KEY_PREFIX}{story.id}", story.fingerprint):
                 tick()  # the comparison, the costly part, is not computed again
             else:
                 due.append(story)
@@ -267,7 +271,7 @@ class SiteBuilder(FormatBuilder):
     def _record_story(self, story: StoryView) -> None:
         if story.fingerprint:
             folder = f"story/{story.id}/"
-            self.writer.record_input(f"story:{story.id}", story.fingerprint,
+            self.writer.record_input(f"{STORY_KEY_PREFIX}{story.id}", story.fingerprint,
                                      [folder + "index.html", folder + "atom.xml", folder + "rss.xml"])
 
     def _sitemap(self, listed: list[Entry], groups: list[_Group], stories: list[StoryView]) -> None:

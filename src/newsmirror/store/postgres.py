@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
@@ -22,7 +22,7 @@ from newsmirror.errors import StoreError
 from newsmirror.model import Article, Story, UpsertOutcome, utcnow
 from newsmirror.store import pg_search
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
-from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
+from newsmirror.store.changes import ArticleEvent, DueCheck, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -35,7 +35,6 @@ from newsmirror.store.rows import (
     feed_state_params,
     observed_at,
     row_to_article,
-    row_to_change_entry,
     row_to_due_check,
     to_iso,
     to_utc_iso,
@@ -785,27 +784,6 @@ class PostgresStore(SqlStore):
             elif event.kind is EventKind.RESTORED:
                 self.execute("UPDATE articles SET status = 'live' WHERE id = %s", (event.article_id,))
 
-    def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
-                       outlet: str | None = None, since: datetime | None = None,
-                       limit: int = 50) -> list[ChangeEntry]:
-        if not kinds:
-            return []
-        clauses = ["e.kind = ANY(%s)"]
-        params: list[Any] = [[EventKind(k).value for k in kinds]]
-        if outlet:
-            clauses.append("a.outlet = %s")
-            params.append(outlet)
-        if since:
-            clauses.append("e.seen_at >= %s")
-            params.append(to_utc_iso(since))
-        params.append(limit)
-        rows = self.execute(
-            "SELECT e.*, a.title, a.outlet, a.original_url, a.published_at AS article_published_at,"
-            " a.status AS article_status FROM article_events e JOIN articles a ON a.id = e.article_id"
-            f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT %s",
-            params,
-        ).fetchall()
-        return [row_to_change_entry(r) for r in rows]
 
 def _job(row: dict[str, Any]) -> Job:
     return Job(

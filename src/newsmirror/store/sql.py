@@ -17,12 +17,13 @@ from typing import Any, cast
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Source, Story, Version, utcnow
 from newsmirror.store.base import FeedState, QueueStatus, Store, StoryJoin, StoryMember
-from newsmirror.store.changes import ArticleEvent, CheckState
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, EventKind
 from newsmirror.store.rows import (
     Row,
     check_state_params,
     from_iso,
     row_to_article,
+    row_to_change_entry,
     row_to_check_state,
     row_to_event,
     row_to_feed_state,
@@ -315,6 +316,28 @@ class SqlStore(Store):
     def article_events(self, article_id: str) -> list[ArticleEvent]:
         rows = self._all("SELECT * FROM article_events WHERE article_id = ? ORDER BY seen_at, id", (article_id,))
         return [row_to_event(r) for r in rows]
+
+    def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
+                       outlet: str | None = None, since: datetime | None = None,
+                       limit: int = 50) -> list[ChangeEntry]:
+        if not kinds:
+            return []
+        # IN (?, ...) reads the same in both dialects: a handful of kinds, far within any parameter limit.
+        clauses = [f"e.kind IN ({', '.join('?' for _ in kinds)})"]
+        params: list[Any] = [EventKind(k).value for k in kinds]
+        if outlet:
+            clauses.append("a.outlet = ?")
+            params.append(outlet)
+        if since:
+            clauses.append("e.seen_at >= ?")
+            params.append(to_utc_iso(since))
+        rows = self._all(
+            "SELECT e.*, a.title, a.outlet, a.original_url, a.published_at AS article_published_at,"
+            " a.status AS article_status FROM article_events e JOIN articles a ON a.id = e.article_id"
+            f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT ?",
+            (*params, limit),
+        )
+        return [row_to_change_entry(r) for r in rows]
 
     def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
         where, params = ("WHERE e.seen_at >= ?", (to_utc_iso(since),)) if since else ("", ())

@@ -16,7 +16,7 @@ from typing import Any
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
-from newsmirror.store.changes import ArticleEvent, ChangeEntry, DueCheck, EventKind
+from newsmirror.store.changes import ArticleEvent, DueCheck, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -31,7 +31,6 @@ from newsmirror.store.rows import (
     from_iso,
     observed_at,
     row_to_article,
-    row_to_change_entry,
     row_to_due_check,
     row_to_version,
     to_iso,
@@ -796,28 +795,6 @@ class SQLiteStore(SqlStore):
                 self._db.execute("UPDATE articles SET status = 'deleted' WHERE id = ?", (event.article_id,))
             elif event.kind is EventKind.RESTORED:
                 self._db.execute("UPDATE articles SET status = 'live' WHERE id = ?", (event.article_id,))
-
-    def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
-                       outlet: str | None = None, since: datetime | None = None,
-                       limit: int = 50) -> list[ChangeEntry]:
-        if not kinds:
-            return []
-        clauses = [f"e.kind IN ({', '.join('?' for _ in kinds)})"]
-        params: list[Any] = [EventKind(k).value for k in kinds]
-        if outlet:
-            clauses.append("a.outlet = ?")
-            params.append(outlet)
-        if since:
-            clauses.append("e.seen_at >= ?")
-            params.append(to_utc_iso(since))
-        params.append(limit)
-        rows = self.execute(
-            "SELECT e.*, a.title, a.outlet, a.original_url, a.published_at AS article_published_at,"
-            " a.status AS article_status FROM article_events e JOIN articles a ON a.id = e.article_id"
-            f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT ?",
-            params,
-        ).fetchall()
-        return [row_to_change_entry(r) for r in rows]
 
 
 # Search by outlet (SQLiteStore._walk_outlet). One look-up of a document in FTS5 (MATCH plus
