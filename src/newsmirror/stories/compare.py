@@ -180,6 +180,14 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
+# An outlet that tells one fact twice (the reporter's words in the lead, the speaker's in the body) is,
+# under the one-statement rule, in two facts of much the same outlets, one per telling, where a reader
+# (and the labels) see one fact. Two facts that share an outlet are joined when units of different
+# outlets match across them (a pair passing both thresholds, figures agreeing) at least this well
+# (containment + Dice), for at least ``TELLING_PAIRS`` pairs of outlets; each fact joins once at most,
+# so nothing chains. None: off.
+TELLING_SCORE: float | None = None
+TELLING_PAIRS = 2
 
 
 @dataclass(slots=True)
@@ -553,6 +561,8 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
+        # After every round, seeding none: an outlet's two tellings of one fact, each in a fact of its own.
+        linker.join_tellings(pair_scores)
     return linker, blocked, pair_scores
 
 
@@ -695,6 +705,32 @@ class _Linker:
                 if any(self.echoed(alone, b, other) for b in self.members_of[target].get(outlet, ())):
                     self._union(root, target)
                     break
+
+    def join_tellings(self, pair_scores: dict[tuple[int, int], float]) -> None:
+        """Two facts that are one fact told twice by the outlets they share (``TELLING_SCORE``) become
+        one: the outlet's two tellings sit in one fact, as its repetitions do. The strongest first; a fact
+        joins at most once."""
+        if TELLING_SCORE is None:
+            return
+        sentences = self.sentences
+        evidence: dict[tuple[int, int], dict[tuple[str, str], float]] = defaultdict(dict)
+        for (i, j), score in pair_scores.items():
+            if score < TELLING_SCORE or _figures_differ(sentences[i].figures, sentences[j].figures):
+                continue
+            ri, rj = self.links.find(i), self.links.find(j)
+            if ri == rj:
+                continue
+            first, second = sorted((sentences[i].ref.outlet, sentences[j].ref.outlet))
+            across = evidence[min(ri, rj), max(ri, rj)]
+            across[first, second] = max(across.get((first, second), 0.0), score)
+        candidates = [(sum(across.values()), ri, rj) for (ri, rj), across in evidence.items()
+                      if len(across) >= TELLING_PAIRS and self.members_of[ri].keys() & self.members_of[rj].keys()]
+        joined: set[int] = set()
+        for _, ri, rj in sorted(candidates, reverse=True):
+            if ri in joined or rj in joined:
+                continue
+            joined.update((ri, rj))
+            self._union(ri, rj)
 
     def second_facts(self, blocked: list[tuple[float, int, int]],
                      pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
