@@ -184,10 +184,12 @@ SECOND_PART = 0.5
 # under the one-statement rule, in two facts of much the same outlets, one per telling, where a reader
 # (and the labels) see one fact. Two facts that share an outlet are joined when units of different
 # outlets match across them (a pair passing both thresholds, figures agreeing) at least this well
-# (containment + Dice), for at least ``TELLING_PAIRS`` pairs of outlets; each fact joins once at most,
-# so nothing chains. None: off.
+# (containment + Dice), at least ``TELLING_PAIRS`` pairs of units (both ways where two outlets each tell
+# it twice: the first telling of one with the second of the other, and the other way round); each fact
+# joins once at most, so nothing chains. None: off.
 TELLING_SCORE: float | None = None
 TELLING_PAIRS = 2
+TELLING_EVERY_OUTLET = True
 
 
 @dataclass(slots=True)
@@ -713,18 +715,21 @@ class _Linker:
         if TELLING_SCORE is None:
             return
         sentences = self.sentences
-        evidence: dict[tuple[int, int], dict[tuple[str, str], float]] = defaultdict(dict)
+        evidence: dict[tuple[int, int], list[float]] = defaultdict(list)
+        witnesses: dict[tuple[int, int], set[str]] = defaultdict(set)  # outlets with a unit in such a pair
         for (i, j), score in pair_scores.items():
             if score < TELLING_SCORE or _figures_differ(sentences[i].figures, sentences[j].figures):
                 continue
             ri, rj = self.links.find(i), self.links.find(j)
-            if ri == rj:
-                continue
-            first, second = sorted((sentences[i].ref.outlet, sentences[j].ref.outlet))
-            across = evidence[min(ri, rj), max(ri, rj)]
-            across[first, second] = max(across.get((first, second), 0.0), score)
-        candidates = [(sum(across.values()), ri, rj) for (ri, rj), across in evidence.items()
-                      if len(across) >= TELLING_PAIRS and self.members_of[ri].keys() & self.members_of[rj].keys()]
+            if ri != rj:
+                evidence[min(ri, rj), max(ri, rj)].append(score)
+                witnesses[min(ri, rj), max(ri, rj)].update((sentences[i].ref.outlet, sentences[j].ref.outlet))
+        # Every outlet of the two facts takes part: an outlet that does not may be in one of them by a link
+        # the join would repeat with every unit of the other.
+        candidates = [(sum(across), ri, rj) for (ri, rj), across in evidence.items()
+                      if len(across) >= TELLING_PAIRS and self.members_of[ri].keys() & self.members_of[rj].keys()
+                      and (not TELLING_EVERY_OUTLET
+                           or witnesses[ri, rj] >= self.members_of[ri].keys() | self.members_of[rj].keys())]
         joined: set[int] = set()
         for _, ri, rj in sorted(candidates, reverse=True):
             if ri in joined or rj in joined:
