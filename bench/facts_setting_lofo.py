@@ -1,7 +1,7 @@
 """A comparison setting (a module constant of ``stories.compare``) chosen leaving one fact file out (tuning files only).
 
     PYTHONPATH=src python3 bench/facts_setting_lofo.py --days ARCHIVED --name TELLING_SCORE \\
-        --values off 1.0 0.9 ... [--out per-file.json] [--from per-file.json]
+        --values off 1.0 0.9 ... [--fixed OTHER=VALUE ...] [--out per-file.json] [--from per-file.json]
 
 Every tuning fact file is scored at every value (``off`` sets None); then, for each file, the value chosen on
 the other files: the highest pooled recall among the values whose pooled judged precision there is at least
@@ -48,12 +48,16 @@ def main() -> None:
     parser.add_argument("--days", type=Path, required=True)
     parser.add_argument("--name", required=True, help="a module constant of newsmirror.stories.compare")
     parser.add_argument("--values", nargs="+", required=True, help="the baseline first, then strictest to loosest")
+    parser.add_argument("--fixed", nargs="*", default=[], help="other constants set for every value: NAME=VALUE")
     parser.add_argument("--precision-slack", type=float, default=0.005)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--from", dest="source", type=Path, help="per-file figures of an earlier run")
     args = parser.parse_args()
     from newsmirror.stories import compare
 
+    for setting in args.fixed:
+        name, _, value = setting.partition("=")
+        setattr(compare, name, _value(value))
     paths = [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
     for path in paths:
         if never_tuned_on(path):

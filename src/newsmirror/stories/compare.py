@@ -190,6 +190,8 @@ SECOND_PART = 0.5
 TELLING_SCORE: float | None = None
 TELLING_PAIRS = 2
 TELLING_EVERY_OUTLET = True
+# How much an outlet's two tellings share (``_Linker._tells_again``); None: not asked.
+TELLING_SELF: float | None = None
 
 
 @dataclass(slots=True)
@@ -732,10 +734,25 @@ class _Linker:
                            or witnesses[ri, rj] >= self.members_of[ri].keys() | self.members_of[rj].keys())]
         joined: set[int] = set()
         for _, ri, rj in sorted(candidates, reverse=True):
-            if ri in joined or rj in joined:
+            if ri in joined or rj in joined or not self._tells_again(ri, rj):
                 continue
             joined.update((ri, rj))
             self._union(ri, rj)
+
+    def _tells_again(self, ri: int, rj: int) -> bool:
+        """Whether every outlet with a unit in both facts says in one what it says in the other: its two units
+        share at least ``TELLING_SELF`` of the smaller one's weight (an outlet's next fact on the same subject, the
+        measures issued and the office that reviews, shares less) and give no conflicting figures."""
+        if TELLING_SELF is None:
+            return True
+        left, right = self.members_of[ri], self.members_of[rj]
+        for outlet in left.keys() & right.keys():
+            if not any(self._common(self.sentences[a].grams, self.sentences[b].grams)
+                       >= TELLING_SELF * min(self.mass[a], self.mass[b])
+                       and not _figures_differ(self.sentences[a].figures, self.sentences[b].figures)
+                       for a in left[outlet] for b in right[outlet] if self.mass[a] and self.mass[b]):
+                return False
+        return True
 
     def second_facts(self, blocked: list[tuple[float, int, int]],
                      pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
