@@ -180,18 +180,6 @@ ECHO_SCORE = 0.8
 ECHO_REPEATED = 0.3
 ECHO_SAME_PART = 0.5
 SECOND_PART = 0.5
-# An outlet that tells one fact twice (the reporter's words in the lead, the speaker's in the body) is,
-# under the one-statement rule, in two facts of much the same outlets, one per telling, where a reader
-# (and the labels) see one fact. Two facts that share an outlet are joined when units of different
-# outlets match across them (a pair passing both thresholds, figures agreeing) at least this well
-# (containment + Dice), at least ``TELLING_PAIRS`` pairs of units (both ways where two outlets each tell
-# it twice: the first telling of one with the second of the other, and the other way round); each fact
-# joins once at most, so nothing chains. None: off.
-TELLING_SCORE: float | None = None
-TELLING_PAIRS = 2
-TELLING_EVERY_OUTLET = True
-# How much an outlet's two tellings share (``_Linker._tells_again``); None: not asked.
-TELLING_SELF: float | None = None
 
 
 @dataclass(slots=True)
@@ -565,8 +553,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
-        # After every round, seeding none: an outlet's two tellings of one fact, each in a fact of its own.
-        linker.join_tellings(pair_scores)
     return linker, blocked, pair_scores
 
 
@@ -709,50 +695,6 @@ class _Linker:
                 if any(self.echoed(alone, b, other) for b in self.members_of[target].get(outlet, ())):
                     self._union(root, target)
                     break
-
-    def join_tellings(self, pair_scores: dict[tuple[int, int], float]) -> None:
-        """Two facts that are one fact told twice by the outlets they share (``TELLING_SCORE``) become
-        one: the outlet's two tellings sit in one fact, as its repetitions do. The strongest first; a fact
-        joins at most once."""
-        if TELLING_SCORE is None:
-            return
-        sentences = self.sentences
-        evidence: dict[tuple[int, int], list[float]] = defaultdict(list)
-        witnesses: dict[tuple[int, int], set[str]] = defaultdict(set)  # outlets with a unit in such a pair
-        for (i, j), score in pair_scores.items():
-            if score < TELLING_SCORE or _figures_differ(sentences[i].figures, sentences[j].figures):
-                continue
-            ri, rj = self.links.find(i), self.links.find(j)
-            if ri != rj:
-                evidence[min(ri, rj), max(ri, rj)].append(score)
-                witnesses[min(ri, rj), max(ri, rj)].update((sentences[i].ref.outlet, sentences[j].ref.outlet))
-        # Every outlet of the two facts takes part: an outlet that does not may be in one of them by a link
-        # the join would repeat with every unit of the other.
-        candidates = [(sum(across), ri, rj) for (ri, rj), across in evidence.items()
-                      if len(across) >= TELLING_PAIRS and self.members_of[ri].keys() & self.members_of[rj].keys()
-                      and (not TELLING_EVERY_OUTLET
-                           or witnesses[ri, rj] >= self.members_of[ri].keys() | self.members_of[rj].keys())]
-        joined: set[int] = set()
-        for _, ri, rj in sorted(candidates, reverse=True):
-            if ri in joined or rj in joined or not self._tells_again(ri, rj):
-                continue
-            joined.update((ri, rj))
-            self._union(ri, rj)
-
-    def _tells_again(self, ri: int, rj: int) -> bool:
-        """Whether every outlet with a unit in both facts says in one what it says in the other: its two units
-        share at least ``TELLING_SELF`` of the smaller one's weight (an outlet's next fact on the same subject, the
-        measures issued and the office that reviews, shares less) and give no conflicting figures."""
-        if TELLING_SELF is None:
-            return True
-        left, right = self.members_of[ri], self.members_of[rj]
-        for outlet in left.keys() & right.keys():
-            if not any(self._common(self.sentences[a].grams, self.sentences[b].grams)
-                       >= TELLING_SELF * min(self.mass[a], self.mass[b])
-                       and not _figures_differ(self.sentences[a].figures, self.sentences[b].figures)
-                       for a in left[outlet] for b in right[outlet] if self.mass[a] and self.mass[b]):
-                return False
-        return True
 
     def second_facts(self, blocked: list[tuple[float, int, int]],
                      pair_scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
