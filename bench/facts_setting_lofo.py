@@ -1,7 +1,10 @@
 """A comparison setting (a module constant of ``stories.compare``) chosen leaving one fact file out (tuning files only).
 
-    PYTHONPATH=src python3 bench/facts_setting_lofo.py --days ARCHIVED --name TELLING_SCORE \\
+    PYTHONPATH=src python3 bench/facts_setting_lofo.py --days ARCHIVED --name CONSTANT \\
         --values off 1.0 0.9 ... [--fixed OTHER=VALUE ...] [--out per-file.json] [--from per-file.json]
+
+(session 39, facts45: TELLING_SCORE and TELLING_SELF of branch facts45-tellings; ``--from`` reads the per-file
+figures of earlier runs, whose setting labels may be any words, the baseline first.)
 
 Every tuning fact file is scored at every value (``off`` sets None); then, for each file, the value chosen on
 the other files: the highest pooled recall among the values whose pooled judged precision there is at least
@@ -55,6 +58,9 @@ def main() -> None:
     args = parser.parse_args()
     from newsmirror.stories import compare
 
+    for name in [args.name, *(setting.partition("=")[0] for setting in args.fixed)]:
+        if not args.source and not hasattr(compare, name):
+            sys.exit(f"stories.compare has no constant {name}")
     for setting in args.fixed:
         name, _, value = setting.partition("=")
         setattr(compare, name, _value(value))
