@@ -1,6 +1,6 @@
 """Draw the next fresh day to label, by a rule fixed before the draw (GUIDE.md section 0).
 
-    python3 bench/days/draw_day.py WHOLE_ARCHIVE --seed N [--rule wide|s33]
+    python3 bench/days/draw_day.py WHOLE_ARCHIVE --seed N [--rule wide|s33] [--check DAY]
 
 WHOLE_ARCHIVE is the whole archive export (the folder holding ``archived/<date>/``). The eligible dates are those
 with ``MIN_FILES``..``MAX_FILES`` files (counted recursively: some days keep posts in subfolders) lying more than
@@ -15,6 +15,9 @@ Rules:
   first scoring's section names the nearest labelled days, and the fact labeller leaves out every event a sample
   story covers, as before.
 Nothing is read but file counts: the draw happens before anyone opens the day.
+
+``--check DAY`` recomputes a past draw: once drawn, DAY is in ``LABELLED_DAYS`` (``FRESH_DAYS``) and would keep
+itself out, so the check leaves it out of the labelled days and exits non-zero unless the draw gives DAY again.
 """
 
 from __future__ import annotations
@@ -66,16 +69,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("archive", type=Path, help="the whole archive export (holds archived/<date>/)")
     parser.add_argument("--seed", type=int, required=True, help="the session's seed (session 38 used 42)")
     parser.add_argument("--rule", choices=sorted(RULE_GAPS), default="wide")
+    parser.add_argument("--check", metavar="DAY",
+                        help="recompute the past draw of DAY (left out of the labelled days); fails unless it is DAY")
     args = parser.parse_args(argv)
     if not (args.archive / "archived").is_dir():
         raise SystemExit(f"{args.archive}: no archived/ folder (pass the whole archive export)")
+    labelled = tuple(day for day in LABELLED_DAYS if day != args.check)
+    if args.check and len(labelled) == len(LABELLED_DAYS):
+        raise SystemExit(f"--check {args.check}: not a labelled day, so no past draw of it to check")
     sizes = day_sizes(args.archive)
-    dates = eligible_dates(sizes, LABELLED_DAYS, RULE_GAPS[args.rule])
+    dates = eligible_dates(sizes, labelled, RULE_GAPS[args.rule])
     print(f"rule {args.rule}: {len(dates)} eligible dates ({MIN_FILES}-{MAX_FILES} files, "
-          f"more than {RULE_GAPS[args.rule]} days from each of {len(LABELLED_DAYS)} labelled days)")
+          f"more than {RULE_GAPS[args.rule]} days from each of {len(labelled)} labelled days)")
     for day in dates:
         print(f"  {day}  {sizes[day]} files")
-    print(f"drawn: {draw(dates, args.seed)}")
+    drawn = draw(dates, args.seed)
+    print(f"drawn: {drawn}")
+    if args.check and drawn != args.check:
+        raise SystemExit(f"--check {args.check}: the draw gives {drawn}, not {args.check}")
 
 
 if __name__ == "__main__":

@@ -45,3 +45,23 @@ def test_the_draw_is_the_seeded_choice_over_the_sorted_dates_and_refuses_an_empt
 def test_session_38s_draw_is_what_the_s33_rule_gives_over_its_two_dates() -> None:
     # Session 38 drew 2020-08-19 by hand from 2020-08-19 and 2020-11-04 with seed 42: the tool agrees.
     assert draw_day.draw(["2020-08-19", "2020-11-04"], 42) == "2020-08-19"
+
+
+def test_check_recomputes_a_past_draw_leaving_the_drawn_day_out_of_the_labelled_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import bench.days_eval
+
+    _day(tmp_path, "2019-01-10", 200)
+    _day(tmp_path, "2019-02-10", 200)
+    monkeypatch.setattr(bench.days_eval, "LABELLED_DAYS", ("2019-01-10",))
+    dates = ["2019-01-10", "2019-02-10"]
+    seed_for = {random.Random(seed).choice(dates): seed for seed in range(20)}
+    draw_day.main([str(tmp_path), "--seed", str(seed_for["2019-01-10"]), "--check", "2019-01-10"])
+    assert "drawn: 2019-01-10" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="gives 2019-02-10"):
+        draw_day.main([str(tmp_path), "--seed", str(seed_for["2019-02-10"]), "--check", "2019-01-10"])
+    with pytest.raises(SystemExit, match="not a labelled day"):
+        draw_day.main([str(tmp_path), "--seed", "1", "--check", "2019-02-10"])
+    # without --check the labelled day keeps itself out: only the other date is left
+    draw_day.main([str(tmp_path), "--seed", "1"])
+    assert "drawn: 2019-02-10" in capsys.readouterr().out

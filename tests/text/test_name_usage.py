@@ -13,7 +13,7 @@ from newsmirror.text.tokenize import pos_tokenizer
 
 def test_the_table_says_where_it_comes_from_and_holds_only_name_tagged_words() -> None:
     text = resources.files("newsmirror.text").joinpath("name_usage.tsv").read_text(encoding="utf-8")
-    assert "bench/mine_name_usage.py" in text and "samples K, L, M, N, O, P" in text  # provenance header
+    assert "bench/mine_name_usage.py" in text and "samples K, L, M, N, O, P, Q" in text  # provenance header
     table = name_usage._probabilities()
     tags = pos_tokenizer().word_tag_tab
     assert len(table) > 100

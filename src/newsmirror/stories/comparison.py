@@ -89,7 +89,9 @@ ALIGNMENT_VERSION = "57"  # 17: times of day, 万 remainders, the amount round; 
 # fact writes another name (or, for a Latin gloss, its translation in nouns) between the same words before and after
 # N (在|海滨航天基地|发射了 for 在|滨海发射场（Coastal Launch Site）|发射了), unless a person, or told apart by an
 # outlet writing both or by the dictionary's English names
-# 57 (session 39, facts45; onlyx44 takes 56, the lead renumbers): a Han numeral and measure word that begin a
+# 56 (session 39, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 40
+# (2020-08-26, only-X sample Q); 2020-08-19, tuning data now, is read
+# 57 (session 39, facts45; the lead renumbers at merge): a Han numeral and measure word that begin a
 # fixed word of jieba's dictionary count nothing (核三位一体 is no three people; 四人帮, 一次性)
 
 
