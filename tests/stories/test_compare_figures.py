@@ -219,3 +219,9 @@ def test_days_counted_with_ri_beyond_a_month_are_a_number_of_days_not_a_date() -
     assert "20日" in dated
     assert not _figures_differ(counted, dated)
     assert _figures_differ(counted, _figures(_match_text(normalize("该市连续90天没有新增病例"))))
+
+
+def test_the_nuclear_triad_is_no_count_of_people() -> None:
+    # 核三位一体 read as 3人 vetoed a link with any other count of people of the same fact.
+    assert _read("美国正在加强核三位一体") == frozenset()
+    assert _read("三位官员证实") == frozenset({"3人"})

@@ -126,3 +126,18 @@ def test_a_decimal_comma_before_a_percent_sign_is_a_point() -> None:
     assert fold_decimal_comma("增长5,6 %") == "增长5.6 %"
     assert fold_decimal_comma("30,000人，12,5%") == "30,000人，12.5%"
     assert fold_decimal_comma("1,234,56%") == "1,234,56%"  # no decimal comma after a thousands separator
+
+
+def test_a_numeral_that_begins_a_fixed_word_counts_nothing() -> None:
+    # 核三位一体 (the nuclear triad) was read 核3位1体: three people (位 -> 人) another outlet's 2名 would contradict.
+    # jieba's dictionary lists 三位一体 as a fixed expression, 四人帮 and 三个代表 as names, 一次性 as an adverb.
+    assert fold_numbers("美国的核三位一体") == "美国的核三位一体"
+    assert fold_numbers("四人帮") == "四人帮"
+    assert fold_numbers("一次性发放") == "一次性发放"
+    # A count is still a count, also where the dictionary lists the numeral phrase (两万人, 六岁时) or a common noun
+    # runs on (两辆车 is two cars).
+    assert fold_numbers("三位官员") == "3位官员"
+    assert fold_numbers("两万人") == "20000人"
+    assert fold_numbers("六岁时") == "6岁时"
+    assert fold_numbers("两辆车相撞") == "2辆车相撞"
+    assert fold_numbers("一个月后") == "1个月后"

@@ -102,6 +102,8 @@ def fold_numbers(text: str) -> str:
         start = match.start()
         if match.group(0)[0] in _UNIT_FIRST and start and match.string[start - 1] in _VAGUE:
             return match.group(0)
+        if _fixed_word(match.string, start, match.end()):
+            return match.group(0)
         if match.string[match.end():match.end() + 1] == "成" and not _tenth(match.string, start, match.end()):
             return match.group(0)
         value = han_numeral_value(match.group(0))
@@ -156,6 +158,27 @@ def fold_numbers(text: str) -> str:
     text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
     return _SECTIONS.sub(amount, text)
+
+
+# jieba's tags of idioms and fixed expressions (i, l), other proper nouns (nz), abbreviations (j), adverbs (d) and
+# distinguishing words (b): not its numerals (m, mq), times (t) or common nouns (n: 两辆车, a count, is one).
+_FIXED_TAGS = frozenset({"i", "l", "nz", "j", "d", "b"})
+# What may follow a count inside a numeral phrase the dictionary lists (两万人, 六岁时, 两岁半, 一年多来, 八日晚上).
+_COUNT_GOES_ON = set(_MEASURE) | set(_DIGITS) | set(_UNITS) | set("半多余来时前后内间上下左右晚早初底中末份")
+_LONGEST_FIXED_WORD = 8
+
+
+def _fixed_word(text: str, start: int, end: int) -> bool:
+    """Whether the numeral ``text[start:end]`` and the measure word after it begin a fixed word of jieba's dictionary
+    that runs on with other words (三位一体 "trinity", 四人帮, 一次性, 三个代表): such a numeral counts nothing (核三位一体
+    is no three people)."""
+    from newsmirror.text.tokenize import dictionary_tag  # jieba's dictionary, loaded on first use
+
+    for stop in range(min(len(text), start + _LONGEST_FIXED_WORD), end + 1, -1):
+        word = text[start:stop]
+        if dictionary_tag(word) in _FIXED_TAGS and not set(text[end + 1:stop]) <= _COUNT_GOES_ON:
+            return True
+    return False
 
 
 def _tenth(text: str, start: int, end: int) -> bool:

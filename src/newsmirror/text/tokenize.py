@@ -281,6 +281,11 @@ def is_name(word: str) -> bool:
     return len(word) >= 2 and bool(_CJK_RUN.fullmatch(word))
 
 
+def dictionary_tag(word: str) -> str | None:
+    """The tag jieba's dictionary (with the alias names) gives the normalized word, None when it does not know it."""
+    return pos_tokenizer().word_tag_tab.get(word)
+
+
 def in_dictionary(word: str) -> bool:
     """Whether jieba's dictionary (with the alias names) knows the normalized word."""
     return word in pos_tokenizer().word_tag_tab

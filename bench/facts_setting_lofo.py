@@ -1,0 +1,112 @@
+"""A comparison setting (a module constant of ``stories.compare``) chosen leaving one fact file out (tuning files only).
+
+    PYTHONPATH=src python3 bench/facts_setting_lofo.py --days ARCHIVED --name CONSTANT \\
+        --values off 1.0 0.9 ... [--fixed OTHER=VALUE ...] [--out per-file.json] [--from per-file.json]
+
+(session 39, facts45: TELLING_SCORE and TELLING_SELF of branch facts45-tellings; ``--from`` reads the per-file
+figures of earlier runs, whose setting labels may be any words, the baseline first.)
+
+Every tuning fact file is scored at every value (``off`` sets None); then, for each file, the value chosen on
+the other files: the highest pooled recall among the values whose pooled judged precision there is at least
+the first value's (the baseline, normally ``off``) minus ``--precision-slack`` and whose false only-X there is
+not above the baseline's; a tie keeps the value listed first (list the strictest first). The file is scored at
+its fold's value; the pooled leave-one-file-out figures are printed with every value's pooled figures.
+Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
+from facts_lofo import TUNING  # noqa: E402
+
+KEYS = ("gold_pairs", "found_pairs", "judged_links", "right_links", "only_claims", "false_only", "seconds")
+
+
+def _value(text: str) -> float | None:
+    return None if text == "off" else float(text)
+
+
+def _pooled(per_file: dict[str, dict[str, dict[str, float]]], value: str, files: list[str]) -> dict[str, float]:
+    return {k: sum(per_file[f][value][k] for f in files) for k in KEYS}
+
+
+def _line(label: str, totals: dict[str, float]) -> str:
+    g, f, j, r = totals["gold_pairs"], totals["found_pairs"], totals["judged_links"], totals["right_links"]
+    return (f"{label:>8}: R {f / g:.4f} ({int(f)}/{int(g)}) P {r / max(j, 1):.4f} ({int(r)}/{int(j)}) "
+            f"only-X {int(totals['only_claims'])} false {int(totals['false_only'])} compare s {totals['seconds']:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--days", type=Path, required=True)
+    parser.add_argument("--name", required=True, help="a module constant of newsmirror.stories.compare")
+    parser.add_argument("--values", nargs="+", required=True, help="the baseline first, then strictest to loosest")
+    parser.add_argument("--fixed", nargs="*", default=[], help="other constants set for every value: NAME=VALUE")
+    parser.add_argument("--precision-slack", type=float, default=0.005)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--from", dest="source", type=Path, help="per-file figures of an earlier run")
+    args = parser.parse_args()
+    from newsmirror.stories import compare
+
+    for name in [args.name, *(setting.partition("=")[0] for setting in args.fixed)]:
+        if not args.source and not hasattr(compare, name):
+            sys.exit(f"stories.compare has no constant {name}")
+    for setting in args.fixed:
+        name, _, value = setting.partition("=")
+        setattr(compare, name, _value(value))
+    paths = [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
+    for path in paths:
+        if never_tuned_on(path):
+            sys.exit(f"{path}: test and fresh fact files are never scored here")
+    if args.source:
+        per_file = json.loads(args.source.read_text())
+    else:
+        per_file = {}
+        for path in paths:
+            loaded: list[Any] = load_stories(path, args.days)
+            per_file[path.stem] = {}
+            for value in args.values:
+                setattr(compare, args.name, _value(value))
+                totals = score(loaded)
+                per_file[path.stem][value] = {k: float(totals[k]) for k in KEYS}
+            print(path.stem, " ".join(f"{v}:{int(per_file[path.stem][v]['found_pairs'])}/"
+                                      f"{int(per_file[path.stem][v]['right_links'])}/{int(per_file[path.stem][v]['judged_links'])}"
+                                      f"/{int(per_file[path.stem][v]['false_only'])}" for v in args.values), flush=True)
+        if args.out:
+            args.out.write_text(json.dumps(per_file, indent=1))
+    files = list(per_file)
+    for value in args.values:
+        print(_line(value, _pooled(per_file, value, files)))
+    baseline = args.values[0]
+    lofo = {k: 0.0 for k in KEYS}
+    choices = {}
+    for held in files:
+        rest = [f for f in files if f != held]
+        base = _pooled(per_file, baseline, rest)
+        floor = base["right_links"] / max(base["judged_links"], 1) - args.precision_slack
+        best_value, best_recall = baseline, -1.0
+        for value in args.values:
+            totals = _pooled(per_file, value, rest)
+            precision = totals["right_links"] / max(totals["judged_links"], 1)
+            recall = totals["found_pairs"] / totals["gold_pairs"]
+            if precision >= floor and totals["false_only"] <= base["false_only"] and recall > best_recall:
+                best_value, best_recall = value, recall
+        choices[held] = best_value
+        for k in KEYS:
+            lofo[k] += per_file[held][best_value][k]
+    print(_line("LOFO", lofo))
+    print("fold choices:", json.dumps(choices))
+
+
+if __name__ == "__main__":
+    main()
