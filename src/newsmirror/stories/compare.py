@@ -1158,8 +1158,10 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True  # one name by CC-CEDICT's English glosses (史丹佛 for 斯坦福, Queensland for 昆士兰)
     if term.isascii():
         # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
-        # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).
-        return _writes_word_pair(term, text) or spells_pinyin(term, text) or any(reads_as(han, term) for han in text_transliterations(text))
+        # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund), or either without its
+        # middle initials (Alex M. Azar II, Alex Azar).
+        return (_writes_word_pair(term, text) or _writes_without_initials(term, text) or spells_pinyin(term, text)
+                or any(reads_as(han, term) for han in text_transliterations(text)))
     if any(reads_as(term, word) for word in latin_words(text)):
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
@@ -1389,6 +1391,24 @@ def _writes_word_pair(gloss: str, text: str) -> bool:
     return len(words) >= 3 and any(
         re.search(rf"(?<![a-z]){re.escape(first)}\s+{re.escape(second)}(?![a-z])", text)
         for first, second in zip(words, words[1:], strict=False))
+
+
+# A run of one-letter words between two longer ones: a person's middle initials as normalized text holds them
+# (alex m azar ii, george h w bush); not a leading one (u s army).
+_MIDDLE_INITIALS = re.compile(r"(?<=[a-z]{2}) (?:[a-z] )+(?=[a-z]{2})")
+_text_without_initials = lru_cache(maxsize=64)(lambda text: _MIDDLE_INITIALS.sub(" ", text))
+
+
+def _writes_without_initials(gloss: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes a Latin name of two words or more once the middle initials of each
+    are left out: the name whole or two of its words in a row (Alex Azar for Alex M. Azar II, and Alex M. Azar II
+    for Alex Azar; a name's suffix is one more word, as for ``_writes_word_pair``)."""
+    written = normalize(gloss)
+    name, bare = _MIDDLE_INITIALS.sub(" ", written), _text_without_initials(text)
+    if len(name.split()) < 2 or (len(name) == len(written) and len(bare) == len(text)):
+        return False  # no initials on either side: the other tests have answered
+    return (re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", bare) is not None
+            or _writes_word_pair(name, bare))
 
 
 # Words a compound name may run over after its first (朝鲜|中央|通信|社: four).

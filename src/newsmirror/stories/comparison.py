@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "55"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "56"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -89,6 +89,9 @@ ALIGNMENT_VERSION = "55"  # 17: times of day, 万 remainders, the amount round; 
 # fact writes another name (or, for a Latin gloss, its translation in nouns) between the same words before and after
 # N (在|海滨航天基地|发射了 for 在|滨海发射场（Coastal Launch Site）|发射了), unless a person, or told apart by an
 # outlet writing both or by the dictionary's English names
+# 56 (session 39, onlyx44): a Latin name is named by an outlet writing it without its middle initials or with them
+# (Alex M. Azar II, Alex Azar); CC-CEDICT's "Washington, D.C." read whole (the capital's gloss, not the state's);
+# glosses.tsv mined without generic heads (新闻网, 联盟) and with a piece run on to its whole name (星通科技)
 
 
 @dataclass(slots=True)
