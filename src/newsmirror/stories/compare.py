@@ -1173,7 +1173,21 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
                               for name in _compound_names(window)):
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
-            or _initials_in(term, text) or _courtesy_form_in(term, text))
+            or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text))
+
+
+# A people is named by its name and a head saying people (人), descent (裔) or ethnic group (族): 维吾尔人, 维吾尔裔,
+# 维吾尔族 are one people. A one-character name is left out (汉人 against 汉族 is so, but 美裔 is no 美人).
+_PEOPLE_HEADS = ("人", "裔", "族")
+
+
+def _people_named_otherwise(term: str, text: str) -> bool:
+    """Whether ``text`` writes the people ``term`` names (a name of two characters or more and a head of
+    ``_PEOPLE_HEADS``) with another head of them (犹太裔 for 犹太人)."""
+    if len(term) < 3 or term[-1] not in _PEOPLE_HEADS:
+        return False
+    stem = term[:-1]
+    return any(stem + head in text for head in _PEOPLE_HEADS if head != term[-1])
 
 
 # A person named courteously by the given name and a title (經國先生 for 蒋经国, 中山先生 for 孙中山).

@@ -91,7 +91,8 @@ ALIGNMENT_VERSION = "56"  # 17: times of day, 万 remainders, the amount round; 
 # outlet writing both or by the dictionary's English names
 # 56 (session 39, onlyx44): a Latin name is named by an outlet writing it without its middle initials or with them
 # (Alex M. Azar II, Alex Azar); CC-CEDICT's "Washington, D.C." read whole (the capital's gloss, not the state's);
-# glosses.tsv mined without generic heads (新闻网, 联盟) and with a piece run on to its whole name (星通科技)
+# glosses.tsv mined without generic heads (新闻网, 联盟, 安全局: a Han name kept for 3+ unrelated Latin names); a people
+# named with another head saying people, descent or ethnic group (犹太人, 犹太裔; 维吾尔人, 维吾尔族)
 
 
 @dataclass(slots=True)
