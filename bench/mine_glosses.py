@@ -32,7 +32,10 @@ outlet writing either form as naming the other.
    it as a Han-first run is cut. A longer name that ends in another name kept for the same Latin name
    is that name with a title or place before it (美国|卫生部长|阿扎尔) and is dropped.
 4. Kept: pairs written in ``--min-posts`` posts or more by ``--min-outlets`` outlets or more (an
-   outlet is the post's ``author``), either way round.
+   outlet is the post's ``author``), either way round; not a Han name kept so for three or more Latin
+   names no two of which share a word or are one's initials (``generic_heads``): a common noun jieba
+   tags as a name, heading many names (新闻网 of 福克斯商业新闻网, 天空新闻网; 联盟 of 全球疫苗免疫联盟,
+   美国职棒大联盟), is no name's Han form. A person's name is never one (a surname many people share).
 
     python bench/mine_glosses.py ARCHIVE_ROOT [--scope strict] [--out src/newsmirror/text/glosses.tsv]
     python bench/mine_glosses.py ARCHIVE_ROOT --as-shipped     # the shipped table, byte for byte
@@ -180,6 +183,74 @@ def name_starts(counted: Counter[str]) -> dict[str, int]:
     return {ending[1:]: count for ending, count in counted.items() if ending.startswith("^")}
 
 
+def related(one: str, other: str) -> bool:
+    """Whether two normalized Latin names may be one name's forms: they share a word, or one is the other's
+    initials (itu, international telecommunication union; the small words may be skipped: cepi)."""
+    words, others = one.split(), other.split()
+    if set(words) & set(others):
+        return True
+    return any(len(short) == 1 and len(long) > 1 and short[0] in _initials(long)
+               for short, long in ((words, others), (others, words)))
+
+
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "s"})
+
+
+def _initials(words: list[str]) -> tuple[str, str]:
+    return "".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS)
+
+
+# A Han name read as the name before this many Latin names, no two of them related, heads many names (新闻网 of
+# 福克斯商业新闻网, 天空新闻网, 有线电视新闻网; 联盟): a common noun, not one name's Han form. Three, set by
+# reasoning: one thing may carry two unrelated Latin names (its native name and an English translation).
+# A person's name is never one: many people share a surname, and transliteration folds its spellings
+# (安德森: Anderson, Andersen, Andersson), which ``_one_bearer`` of ``text.glosses`` reads at run time.
+GENERIC_HEAD_NAMES = 3
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def generic_heads(kept: dict[str, list[str]]) -> set[str]:
+    """The Han names kept (``kept``: Latin name -> its kept Han names) for ``GENERIC_HEAD_NAMES`` or more Latin names
+    no two of which are ``related``."""
+    latins: dict[str, list[str]] = defaultdict(list)
+    for latin, hans in kept.items():
+        for han in hans:
+            latins[han].append(latin)
+    heads = set()
+    for han, names in latins.items():
+        if any(w.flag in _PERSON_TAGS for w in pos_tokenizer().cut(han)):
+            continue
+        unrelated: list[str] = []
+        for latin in sorted(names, key=lambda n: (len(n.split()), n)):  # deterministic: short names first
+            if not any(related(latin, other) for other in unrelated):
+                unrelated.append(latin)
+        if len(unrelated) >= GENERIC_HEAD_NAMES:
+            heads.add(han)
+    return heads
+
+
+def kept_rows(endings: dict[str, Counter[str]], outlets: dict[tuple[str, str], set[str]], min_posts: int,
+              min_outlets: int) -> list[tuple[str, str, int, int]]:
+    """The table's rows (Han name, Latin name, posts, outlets), sorted: the pairs written in ``min_posts`` posts by
+    ``min_outlets`` outlets, a generic head (``generic_heads``) left out, and a longer name ending in a kept one
+    dropped (the name with a title or place before it)."""
+    kept: dict[str, list[str]] = {}
+    for latin, counted in endings.items():
+        starts = name_starts(counted)
+        kept[latin] = [han for han, count in starts.items()
+                       if count >= min_posts and len(outlets[han, latin]) >= min_outlets]
+    generic = generic_heads(kept)
+    rows = []
+    for latin, hans in kept.items():
+        starts = name_starts(endings[latin])
+        names = [han for han in hans if han not in generic]
+        for han in names:
+            # A longer start ending in a kept name is the name with a title or place before it (美国|卫生部长|阿扎尔).
+            if not any(han != other and han.endswith(other) for other in names):
+                rows.append((han, latin, starts[han], len(outlets[han, latin])))
+    return sorted(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("archive", type=Path, help="root of a waimei-like Jekyll archive checkout")
@@ -200,16 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     held_samples = SHIPPED_SAMPLES if args.as_shipped else SAMPLES
     held = held_files(held_samples)
     endings, outlets, posts = count_glosses(args.archive, skip, held, args.reverse)
-    rows = []
-    for latin, counted in endings.items():
-        starts = name_starts(counted)
-        kept = [han for han, count in starts.items()
-                if count >= args.min_posts and len(outlets[han, latin]) >= args.min_outlets]
-        # A longer start ending in a kept name is the name with a title or place before it (美国|卫生部长|阿扎尔).
-        for han in kept:
-            if not any(han != other and han.endswith(other) for other in kept):
-                rows.append((han, latin, starts[han], len(outlets[han, latin])))
-    rows.sort()
+    rows = kept_rows(endings, outlets, args.min_posts, args.min_outlets)
     days = ("the labelled days" if args.scope == "strict" else "the held-out, test and fresh days")
     lines = [
         "# Han names and the Latin names outlets gloss them with, either way round (中文名（English Name）,",
@@ -217,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         f"# from {posts} posts of zhouxiang93123/waimei (MIT licence) without {days} +-{args.exclude_margin}",
         f"# and every file of only-X samples A-{sample_letters(held_samples)[-1]}; a Han-first name is the run's trailing"
         " words jieba tags as names",
-        f"# (or from its last such word on); kept: {args.min_posts}+ posts, {args.min_outlets}+ outlets.",
+        f"# (or from its last such word on); kept: {args.min_posts}+ posts, {args.min_outlets}+ outlets; a Han name kept"
+        f" for {GENERIC_HEAD_NAMES}+ unrelated",
+        "# Latin names (no person's: a generic head, 新闻网, 联盟) left out.",
         "# Both columns normalized (text.fold.quick_normalize; a leading 'the' dropped).",
         "# han\tlatin\tposts\toutlets",
     ]

@@ -12,7 +12,9 @@ from bench.mine_glosses import (
     UNSEEN_DAYS,
     count_glosses,
     latin_key,
+    main,
     name_starts,
+    related,
     reverse_han,
     reverse_latin,
 )
@@ -79,3 +81,24 @@ def test_every_scope_leaves_out_every_samples_files_and_the_unseen_days() -> Non
     assert "2020-08-19" not in SHIPPED_UNSEEN  # tuning data since session 39: read like every tuning day
     assert {"onlyx-sample-k.toml", "onlyx-sample-p.toml", "onlyx-sample-q.toml"} <= set(SHIPPED_SAMPLES)
     assert len(SHIPPED_SAMPLES) == 16
+
+
+def test_a_generic_head_of_several_unrelated_names_gives_no_row_but_a_surname_does(tmp_path: Path) -> None:
+    # 新闻网 ends the names of three unrelated networks (made-up posts): a common noun jieba tags as a name, not one
+    # network's Han form. 安德森 glosses three people whose Latin names are spelt apart: a surname, kept.
+    posts = [("甲", "中央社", "据福斯财经新闻网（Fox Business Network）报道，另据天空新闻网（Sky News）报道"),
+             ("乙", "法广", "据福斯财经新闻网（Fox Business Network）报道，另据天空新闻网（Sky News）报道"),
+             ("丙", "中央社", "巴西环球新闻网（Globo）报道，科学家安德森（Kristian Andersen）说"),
+             ("丁", "法广", "巴西环球新闻网（Globo）报道，科学家安德森（Kristian Andersen）说"),
+             ("戊", "中央社", "主教练安德森（Ian Anderson）说，学者安德森（Li Andersson）说"),
+             ("己", "法广", "主教练安德森（Ian Anderson）说，学者安德森（Li Andersson）说")]
+    for k, (name, outlet, body) in enumerate(posts):
+        _post(tmp_path, f"2020-01-0{k + 1}", name, outlet, body)
+    out = tmp_path / "glosses.tsv"
+    assert main([str(tmp_path), "--out", str(out)]) == 0
+    rows = {tuple(line.split("\t")[:2]) for line in out.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")}
+    assert not any(han == "新闻网" for han, _latin in rows)
+    assert {("安德森", "kristian andersen"), ("安德森", "ian anderson")} <= rows
+    assert related("cnn", "cable news network") and related("bureau of industry and security", "bis")
+    assert not related("fox business network", "sky news")

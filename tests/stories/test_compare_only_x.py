@@ -163,6 +163,30 @@ def test_a_longer_original_name_sharing_two_words_in_a_row_is_the_same_person() 
     assert "Karim Sadiq Akhundzada" in _only([full, other], "甲报")  # another man: still only 甲报
 
 
+def test_an_original_name_with_middle_initials_and_a_suffix_is_the_name_without_them() -> None:
+    # One official (made up): 甲报 glosses his full name with a middle initial and a suffix, 乙社 writes the name
+    # without them in another fact of its report; either way round.
+    def names(term: str, text: str) -> bool:
+        return compare._names_in("乙社", term, {"乙社": text}, {})
+
+    assert names("Ralph T. Morrison III", "去年 卫生部长 ralph morrison 曾经表示 疫苗不会强制接种")
+    assert names("Ralph Morrison", "去年 卫生部长 ralph t morrison iii 曾经表示 疫苗不会强制接种")
+    assert names("George H. W. Parker", "george parker 表示")
+    assert not names("Ralph T. Morrison III", "去年 卫生部长 ralph morton 曾经表示")  # another man
+    # A leading letter is no middle initial: the U.S. Army is not the Army of some "U".
+    assert not names("U.S. Army", "u army")
+
+
+def test_a_people_is_named_with_any_head_saying_people_descent_or_ethnic_group() -> None:
+    def names(term: str, text: str) -> bool:
+        return compare._names_in("乙社", term, {"乙社": text}, {})
+
+    assert names("犹太人", "犹太裔的一名学者说")  # made up
+    assert names("维吾尔族", "两名维吾尔人被捕")
+    assert not names("发言人", "发言稿")  # no people
+    assert not names("汉人", "汉族")  # a one-character name: 美裔 is no 美人; left alone
+
+
 def test_a_body_glossed_with_its_initials_is_named_by_an_outlet_writing_them() -> None:
     glossed = _article("甲报", "据世界气象组织（WMO）周二发布的报告，今年极端高温事件的次数创下了新的纪录。")
     initials = _article("乙社", "WMO周二发布的报告说，今年极端高温事件的次数创下了新的纪录，各地灾情严重。")

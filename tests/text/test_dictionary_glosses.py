@@ -25,6 +25,15 @@ def test_a_sense_gives_the_name_without_remarks_descriptions_or_pointers() -> No
     assert list(_name_glosses("surname Wang/Winston (name)/abbr. for Hebei/variant of 马[ma3]/horse")) == []
 
 
+def test_dotted_initials_after_a_comma_are_part_of_the_name() -> None:
+    # "Washington, D.C." is the capital's name as written, not Washington with a description after it.
+    assert list(_name_glosses("Washington, D.C. (US federal capital)/Minnesota, USA")) == [
+        "Washington D.C.", "Minnesota"]
+    # The dictionary's 华盛顿 (the state, the capital) and 华盛顿特区 (Washington D.C., no comma) share that name.
+    assert "华盛顿" in dictionary_forms("华盛顿特区")
+    assert "washington d c" in dictionary_forms("华盛顿")
+
+
 def test_two_han_names_glossed_with_one_english_name_give_each_other() -> None:
     assert "网飞" in dictionary_forms("奈飞") and "奈飞" in dictionary_forms("网飞")
     assert "斯坦福" in dictionary_forms(normalize("史丹佛"))

@@ -1158,8 +1158,10 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True  # one name by CC-CEDICT's English glosses (史丹佛 for 斯坦福, Queensland for 昆士兰)
     if term.isascii():
         # A Latin name another outlet writes as a transliteration (Sacramento: 萨克拉门托), or
-        # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund).
-        return _writes_word_pair(term, text) or spells_pinyin(term, text) or any(reads_as(han, term) for han in text_transliterations(text))
+        # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund), or either without its
+        # middle initials (Alex M. Azar II, Alex Azar).
+        return (_writes_word_pair(term, text) or _writes_without_initials(term, text) or spells_pinyin(term, text)
+                or any(reads_as(han, term) for han in text_transliterations(text)))
     if any(reads_as(term, word) for word in latin_words(text)):
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
@@ -1171,7 +1173,21 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
                               for name in _compound_names(window)):
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
-            or _initials_in(term, text) or _courtesy_form_in(term, text))
+            or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text))
+
+
+# A people is named by its name and a head saying people (人), descent (裔) or ethnic group (族): 维吾尔人, 维吾尔裔,
+# 维吾尔族 are one people. A one-character name is left out (汉人 against 汉族 is so, but 美裔 is no 美人).
+_PEOPLE_HEADS = ("人", "裔", "族")
+
+
+def _people_named_otherwise(term: str, text: str) -> bool:
+    """Whether ``text`` writes the people ``term`` names (a name of two characters or more and a head of
+    ``_PEOPLE_HEADS``) with another head of them (犹太裔 for 犹太人)."""
+    if len(term) < 3 or term[-1] not in _PEOPLE_HEADS:
+        return False
+    stem = term[:-1]
+    return any(stem + head in text for head in _PEOPLE_HEADS if head != term[-1])
 
 
 # A person named courteously by the given name and a title (經國先生 for 蒋经国, 中山先生 for 孙中山).
@@ -1389,6 +1405,24 @@ def _writes_word_pair(gloss: str, text: str) -> bool:
     return len(words) >= 3 and any(
         re.search(rf"(?<![a-z]){re.escape(first)}\s+{re.escape(second)}(?![a-z])", text)
         for first, second in zip(words, words[1:], strict=False))
+
+
+# A run of one-letter words between two longer ones: a person's middle initials as normalized text holds them
+# (alex m azar ii, george h w bush); not a leading one (u s army).
+_MIDDLE_INITIALS = re.compile(r"(?<=[a-z]{2}) (?:[a-z] )+(?=[a-z]{2})")
+_text_without_initials = lru_cache(maxsize=64)(lambda text: _MIDDLE_INITIALS.sub(" ", text))
+
+
+def _writes_without_initials(gloss: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes a Latin name of two words or more once the middle initials of each
+    are left out: the name whole or two of its words in a row (Alex Azar for Alex M. Azar II, and Alex M. Azar II
+    for Alex Azar; a name's suffix is one more word, as for ``_writes_word_pair``)."""
+    written = normalize(gloss)
+    name, bare = _MIDDLE_INITIALS.sub(" ", written), _text_without_initials(text)
+    if len(name.split()) < 2 or (len(name) == len(written) and len(bare) == len(text)):
+        return False  # no initials on either side: the other tests have answered
+    return (re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", bare) is not None
+            or _writes_word_pair(name, bare))
 
 
 # Words a compound name may run over after its first (朝鲜|中央|通信|社: four).

@@ -15,7 +15,7 @@ What counts as a name's gloss (from the dictionary's conventions and a look at t
 claim): an entry whose pinyin is capitalized (CC-CEDICT writes proper names so), each sense that begins with a
 capital letter once its parenthesized remarks and a leading "the" are left out, without a description after a
 comma ("(Tw) Citroen (car maker)" is Citroen, "Salem, capital of Oregon" is Salem; a list, "China, Japan and
-Korea", stays whole); never a surname ("surname Wang"), a given name alone ("Winston (name)": it names no one
+Korea", stays whole, and so do dotted initials after the comma, "Washington, D.C.", part of the name as written); never a surname ("surname Wang"), a given name alone ("Winston (name)": it names no one
 bearer), an abbreviation's or variant's pointer, a gloss of fewer than three letters, nor a romanization (the
 pinyin the name is read in, or its beginning: "Li Kui" glosses both 李悝 and 李逵, two men, "Taibei" both the
 city and the county; pinyin spellings are ``text.phonetic``'s). Another Han name found in an outlet's text
@@ -55,6 +55,9 @@ _POINTER = re.compile(r"^(?:abbr\. (?:for|of)|abbreviation (?:for|of)|short for|
 # A Han form a pointer names: traditional|simplified, or one form, with its pinyin in brackets.
 _POINTED = re.compile(r"([\u3400-\u9fff\uf900-\ufaff·]+)(?:\|([\u3400-\u9fff\uf900-\ufaff·]+))?(?:\[[^\]]*\])?")
 _MIN_GLOSS = 3
+# Dotted initials after a comma belong to the name as it is written ("Washington, D.C."): a description after a
+# name's comma is words ("Salem, capital of Oregon", "Minnesota, USA": a country's initials are written undotted).
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _OTHERWISE = re.compile(r",? (?:or|a\.k\.a\.|aka) ")
 # The rest of a list of names after its first comma ("Japan and Korea" of "China, Japan and Korea").
 _LIST_TAIL = re.compile(r"[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*)*,? (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*")
@@ -96,7 +99,9 @@ def _name_glosses(senses: str) -> Iterator[str]:
         if name.startswith(("the ", "The ")):
             name = name[4:]
         head, comma, rest = name.partition(",")
-        if comma and not _LIST_TAIL.fullmatch(rest.strip()):
+        if comma and _DOTTED_INITIALS.fullmatch(rest.strip()):
+            name = f"{head.strip()} {rest.strip()}"  # the name's own comma ("Washington, D.C."), no description
+        elif comma and not _LIST_TAIL.fullmatch(rest.strip()):
             name = head.strip()  # a description after the name ("Salem, capital of Oregon"), not a list
         for one in _OTHERWISE.split(name):  # "München or Munich", "Ho Chi Minh City, a.k.a. Saigon": two names
             if (one[:1].isupper() and len(one) >= _MIN_GLOSS
