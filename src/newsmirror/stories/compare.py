@@ -1393,8 +1393,12 @@ def _writes_gloss(gloss: str, text: str) -> bool:
     # A last word ending in a full stop is an abbreviation (Inc., Jr.), no surname: "inc" is in any company's name.
     last = gloss.split()[-1]
     surname = "" if last.endswith(".") else normalize(last)
-    return (len(surname) >= 3 and re.search(rf"(?<![a-z]){re.escape(surname)}(?![a-z])", text) is not None) or (
-        _writes_word_pair(gloss, text))
+    return (len(surname) >= 3 and _writes_latin_words(surname, text)) or _writes_word_pair(gloss, text)
+
+
+def _writes_latin_words(words: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes normalized Latin ``words`` whole: no letter joined on either side."""
+    return re.search(rf"(?<![a-z]){re.escape(words)}(?![a-z])", text) is not None
 
 
 def _writes_word_pair(gloss: str, text: str) -> bool:
@@ -1421,8 +1425,7 @@ def _writes_without_initials(gloss: str, text: str) -> bool:
     name, bare = _MIDDLE_INITIALS.sub(" ", written), _text_without_initials(text)
     if len(name.split()) < 2 or (len(name) == len(written) and len(bare) == len(text)):
         return False  # no initials on either side: the other tests have answered
-    return (re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", bare) is not None
-            or _writes_word_pair(name, bare))
+    return _writes_latin_words(name, bare) or _writes_word_pair(name, bare)
 
 
 # Words a compound name may run over after its first (朝鲜|中央|通信|社: four).

@@ -288,7 +288,7 @@ def dictionary_tag(word: str) -> str | None:
 
 def in_dictionary(word: str) -> bool:
     """Whether jieba's dictionary (with the alias names) knows the normalized word."""
-    return word in pos_tokenizer().word_tag_tab
+    return dictionary_tag(word) is not None
 
 
 def preload() -> None:
