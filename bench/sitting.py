@@ -7,7 +7,7 @@ machine. Nothing here scores anything new: it runs the tree's own ``bench/days_e
 
     python3 bench/sitting.py days    --extra EXTRA [--unseen] [--out DIR]   # tuning days (or held-out + test days)
     python3 bench/sitting.py facts   --extra EXTRA [--test]                 # 32 tuning fact files pooled (or test)
-    python3 bench/sitting.py samples --root WHOLE [--letters ABCDEFGHIJLMNOP]   # only-X samples, judged, pooled
+    python3 bench/sitting.py samples --root WHOLE [--letters ABCDEFGHIJLMNOPQ]   # only-X samples, judged, pooled
 
 EXTRA is the folder of exported day folders (``bench/days/export_days.py``); WHOLE the whole archive export (the
 folder holding ``archived/`` and ``_posts/``). Run it from the tree to be scored: the figures are that tree's code.
@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> None:
     facts.add_argument("--test", action="store_true", help="the test fact files (the lead's sitting only)")
     samples = commands.add_parser("samples", help="only-X samples scored against their judgements, pooled")
     samples.add_argument("--root", type=Path, required=True, help="the whole archive export (archived/, _posts/)")
-    samples.add_argument("--letters", default="ABCDEFGHIJLMNOP",
-                         help="samples (default: the tuning ones, A-J and L-P)")
+    samples.add_argument("--letters", default="ABCDEFGHIJLMNOPQ",
+                         help="samples (default: the tuning ones, A-J and L-Q)")
     samples.add_argument("--out", type=Path, help="file to keep every claim with its verdict in")
     args = parser.parse_args(argv)
     {"days": _days, "facts": _facts, "samples": _samples}[args.command](args)
