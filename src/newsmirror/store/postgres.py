@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import psycopg
@@ -22,7 +22,7 @@ from newsmirror.errors import StoreError
 from newsmirror.model import Article, Story, UpsertOutcome, utcnow
 from newsmirror.store import pg_search
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
-from newsmirror.store.changes import ArticleEvent, DueCheck, EventKind
+from newsmirror.store.changes import ArticleEvent, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -35,7 +35,6 @@ from newsmirror.store.rows import (
     feed_state_params,
     observed_at,
     row_to_article,
-    row_to_due_check,
     to_iso,
     to_utc_iso,
 )
@@ -63,6 +62,8 @@ def _display_dsn(dsn: str) -> str:
 
 class PostgresStore(SqlStore):
     placeholder = "%s"
+    # ISO timestamps kept as text compare byte by byte, as in SQLite, whatever the database's collation.
+    byte_order = ' COLLATE "C"'
 
     def __init__(self, dsn: str, *, create: bool = True) -> None:
         self.dsn = dsn
@@ -746,31 +747,6 @@ class PostgresStore(SqlStore):
 
 
     # --- recheck: edit and deletion tracking ----------------------------------
-    # The same queries as SQLiteStore's (see there), with %s placeholders.
-    def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
-                   first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
-        params: list[Any] = [to_utc_iso(now), to_utc_iso(now - first_check_after)]
-        where_outlet = ""
-        if outlet:
-            where_outlet = " AND a.outlet = %s"
-            params.append(outlet)
-        params.append(limit)
-        rows = self.execute(
-            "SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
-            " a.published_at AS article_published_at, a.first_seen_at, c.*,"
-            " COALESCE(c.next_check_at, a.first_seen_at COLLATE \"C\") AS due_at"
-            " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
-            " WHERE (a.original_url LIKE 'http%%' OR a.canonical_url LIKE 'http%%')"
-            " AND ((c.article_id IS NOT NULL AND c.next_check_at <= %s)"
-            "      OR (c.article_id IS NULL AND a.first_seen_at COLLATE \"C\" <= %s))"
-            f"{where_outlet} ORDER BY due_at LIMIT %s",
-            params,
-        ).fetchall()
-        due = []
-        for row in rows:
-            due.append(row_to_due_check(row))
-        return due
-
     def record_article_event(self, event: ArticleEvent) -> None:
         with self.transaction():
             row = self.execute(

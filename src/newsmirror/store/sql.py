@@ -11,13 +11,13 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Source, Story, Version, utcnow
 from newsmirror.store.base import FeedState, QueueStatus, Store, StoryJoin, StoryMember
-from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, EventKind
+from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.store.rows import (
     Row,
     check_state_params,
@@ -25,6 +25,7 @@ from newsmirror.store.rows import (
     row_to_article,
     row_to_change_entry,
     row_to_check_state,
+    row_to_due_check,
     row_to_event,
     row_to_feed_state,
     row_to_source,
@@ -50,6 +51,7 @@ def in_lists(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
 
 class SqlStore(Store):
     placeholder = "?"
+    byte_order = ""  # appended to a text column compared as UTC text: PostgreSQL's is COLLATE "C"
     _db: Any  # the open connection; statements inside a transaction go to it directly
 
     @abc.abstractmethod
@@ -316,6 +318,30 @@ class SqlStore(Store):
     def article_events(self, article_id: str) -> list[ArticleEvent]:
         rows = self._all("SELECT * FROM article_events WHERE article_id = ? ORDER BY seen_at, id", (article_id,))
         return [row_to_event(r) for r in rows]
+
+    def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
+                   first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
+        # The URL pattern is a parameter, not a literal: a literal % would have to be doubled for psycopg.
+        params: list[Any] = ["http%", "http%", to_utc_iso(now), to_utc_iso(now - first_check_after)]
+        where_outlet = ""
+        if outlet:
+            where_outlet = " AND a.outlet = ?"
+            params.append(outlet)
+        params.append(limit)
+        # first_seen_at is written by utcnow(), so it compares as UTC text like the rest.
+        first_seen = f"a.first_seen_at{self.byte_order}"
+        rows = self._all(
+            "SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
+            " a.published_at AS article_published_at, a.first_seen_at, c.*,"
+            f" COALESCE(c.next_check_at, {first_seen}) AS due_at"
+            " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
+            " WHERE (a.original_url LIKE ? OR a.canonical_url LIKE ?)"
+            " AND ((c.article_id IS NOT NULL AND c.next_check_at <= ?)"
+            f"      OR (c.article_id IS NULL AND {first_seen} <= ?))"
+            f"{where_outlet} ORDER BY due_at LIMIT ?",
+            tuple(params),
+        )
+        return [row_to_due_check(row) for row in rows]
 
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,

@@ -16,7 +16,7 @@ from typing import Any
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
-from newsmirror.store.changes import ArticleEvent, DueCheck, EventKind
+from newsmirror.store.changes import ArticleEvent, EventKind
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -31,7 +31,6 @@ from newsmirror.store.rows import (
     from_iso,
     observed_at,
     row_to_article,
-    row_to_due_check,
     row_to_version,
     to_iso,
     to_utc_iso,
@@ -758,31 +757,6 @@ class SQLiteStore(SqlStore):
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
 
     # --- recheck: edit and deletion tracking ----------------------------------
-    def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
-                   first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
-        params: list[Any] = [to_utc_iso(now), to_utc_iso(now - first_check_after)]
-        where_outlet = ""
-        if outlet:
-            where_outlet = " AND a.outlet = ?"
-            params.append(outlet)
-        params.append(limit)
-        # first_seen_at is written by utcnow(), so it compares as UTC text like the rest.
-        rows = self.execute(
-            "SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
-            " a.published_at AS article_published_at, a.first_seen_at, c.*,"
-            " COALESCE(c.next_check_at, a.first_seen_at) AS due_at"
-            " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
-            " WHERE (a.original_url LIKE 'http%' OR a.canonical_url LIKE 'http%')"
-            " AND ((c.article_id IS NOT NULL AND c.next_check_at <= ?)"
-            "      OR (c.article_id IS NULL AND a.first_seen_at <= ?))"
-            f"{where_outlet} ORDER BY due_at LIMIT ?",
-            params,
-        ).fetchall()
-        due = []
-        for row in rows:
-            due.append(row_to_due_check(row))
-        return due
-
     def record_article_event(self, event: ArticleEvent) -> None:
         with self._lock, self.transaction():
             cursor = self._db.execute(
