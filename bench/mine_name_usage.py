@@ -10,7 +10,7 @@ induction: Redington, Chater & Finch 1998; Schütze 1995), so usage can overrule
 1. Posts: title and text (tags, links, URLs removed), normalized as the comparison reads them
    (``text.fold.quick_normalize``) and cut by jieba (``text.tokenize``'s segmenter). Posts dated within
    +-``--exclude-margin`` days of a labelled day are skipped (folder and file-name date, as
-   ``bench/train_vectors.py`` does), and so is every file of ``--held`` samples (only-X samples K to Q).
+   ``bench/train_vectors.py`` does), and so is every file of ``--held`` samples (only-X samples K to R).
 2. Contexts: for every dictionary word of 2+ Han characters, the word right before and right after each
    of its uses, counted when it is one of the ``--contexts`` most frequent words of jieba's dictionary
    (by its counts, not the archive's), else as "other" or "edge" (a punctuation or script boundary).
@@ -57,10 +57,10 @@ from newsmirror.text.tokenize import _segmenter, pos_tokenizer  # noqa: E402
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 # Held K, L (drawn in session 34, tuning data since session 35: still left out, as the shipped table was built), M
 # (drawn in session 35, tuning data since session 36), N (drawn in session 36, tuning data since session 37), O
-# (drawn in session 37, tuning data since session 38), P (drawn in session 38, tuning data since session 39) and Q
-# (fresh for session 40, drawn in session 39).
+# (drawn in session 37, tuning data since session 38), P (drawn in session 38, tuning data since session 39), Q
+# (drawn in session 39, tuning data since session 40) and R (fresh for session 41, drawn in session 40).
 _HELD = ("onlyx-sample-k.toml", "onlyx-sample-l.toml", "onlyx-sample-m.toml", "onlyx-sample-n.toml",
-         "onlyx-sample-o.toml", "onlyx-sample-p.toml", "onlyx-sample-q.toml")
+         "onlyx-sample-o.toml", "onlyx-sample-p.toml", "onlyx-sample-q.toml", "onlyx-sample-r.toml")
 
 
 def sample_letters(names: tuple[str, ...]) -> list[str]:

@@ -322,7 +322,7 @@ def main() -> None:
     for name in ("show", "score"):
         command = commands.add_parser(name)
         command.add_argument("--sample", type=Path, required=True)
-        command.add_argument("--which", choices=tuple("ABCDEFGHIJKLMNOPQ"), required=True)
+        command.add_argument("--which", choices=tuple("ABCDEFGHIJKLMNOPQR"), required=True)
         command.add_argument("--model-off", action="store_true",
                              help="every claim, as before the only-X confidence model (main d7c78d9's claims)")
         command.add_argument("--root", type=Path, required=True)
