@@ -145,7 +145,8 @@ def _glossed_piece(sentence: str, start: int, end: int) -> bool:
     The rest is a piece too, no name of its own: no word of the dictionary but a single character (沙特 of 沙特利雅得
     riyadh is a name; 利雅得 is one too), not read as the gloss by itself, and, right before the gloss, shorter than
     a run of transliteration characters that is a foreign name (``_RUN``: 博索纳罗 of 巴西博索纳罗 jair bolsonaro is
-    the glossed name, 巴西 another); a syllable or two jieba could not join to the word (芬)."""
+    the glossed name, 巴西 another); a syllable or two jieba could not join to the word (芬). Not an organisation's
+    head a name qualifies (彭博|新闻社 bloomberg news): the whole name is the detail there (``longer_name``)."""
     after = _TO_GLOSS.match(sentence, end)
     if after:
         rest, gloss = after.group(1), after.group(2)
@@ -157,7 +158,8 @@ def _glossed_piece(sentence: str, start: int, end: int) -> bool:
         if into is None or gloss_after is None:
             return False
         rest, gloss = into.group(0), gloss_after.group(1)
-    return (len(rest) == 1 or not in_dictionary(rest)) and not reads_as(rest, gloss)
+    return ((len(rest) == 1 or not in_dictionary(rest)) and not reads_as(rest, gloss)
+            and longer_name(sentence[start:end], sentence) is None)
 
 
 # An organisation's name that jieba cuts into pieces is a name ending in the organisation's head
