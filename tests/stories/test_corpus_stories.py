@@ -113,6 +113,11 @@ def test_names_of_lavrovs_deputies_come_from_cna_not_ntd(grouped: tuple[Store, d
     assert {ntd.outlet, cna.outlet, zaobao.outlet} <= set(meeting.outlets)
     assert "Andrei Rudenko" not in deputies.details and "Sergey Vershinin" not in deputies.details
     assert not {"Andrei Rudenko", "Sergey Vershinin", "鲁坚科", "魯登科"} & set(full.unique_details()[cna.outlet])
+    # A detail several outlets give is shown in each one's spelling: CNA's 魯登科 beside RFI's 鲁坚科, even where
+    # CNA names the deputy outside that fact's sentences (the reader's "只有中央社、法广、联合早报提到" line).
+    shown = [term for fact in full.facts() for outlets, terms in fact.detail_groups() if cna.outlet in outlets
+             and len(outlets) > 1 for term in terms if "登科" in term or "坚科" in term]
+    assert shown and all("魯登科" in term for term in shown)
 
 
 def test_unknown_outlet_in_the_comparison_is_a_clear_error(grouped: tuple[Store, dict[str, str]]) -> None:

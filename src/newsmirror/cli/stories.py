@@ -310,7 +310,7 @@ def stories_show(
 
     def fact_cell(fact: Any, outlet: str) -> str:
         texts = [shown(s.text) for s in fact.sentences if s.outlet == outlet]
-        only = [term for term, who in fact.details.items() if outlet in who]
+        only = [fact.spelled(term, outlet) for term, who in fact.details.items() if outlet in who]
         if texts and only:
             texts.append(f"[dim]details: {shown('、'.join(only))}[/]")
         return "\n".join(texts)

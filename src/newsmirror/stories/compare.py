@@ -516,7 +516,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1
                             or likely_true(organisation_head(term) or term, givers[0], fact_texts, outlet_texts)}
-        fact.spellings = _spellings([sentences[i] for i in members], fact.details)
+        fact.spellings = _spellings([sentences[i] for i in members], fact.details,
+                                    {outlet: [sentences[i] for i in units] for outlet, units in by_outlet.items()})
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -1035,25 +1036,42 @@ def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int
     return extra
 
 
-def _spellings(members: list[_Sentence], details: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+def _spellings(members: list[_Sentence], details: dict[str, list[str]],
+               outlet_units: Mapping[str, list[_Sentence]] | None = None) -> dict[str, dict[str, str]]:
     """How each outlet writes each detail: the stretch of its own sentence whose normalized form
-    is the detail (normalizing never changes a name's length by more than the alias table does)."""
+    is the detail (normalizing never changes a name's length by more than the alias table does).
+    An outlet naming the detail outside the fact's sentences (魯登科 in another paragraph, which
+    the alias table folds into 鲁坚科) is looked up in the rest of its report (``outlet_units``),
+    so that each outlet's name is shown as it wrote it, not in another outlet's transliteration."""
     spellings: dict[str, dict[str, str]] = {}
-    for term in details:
+    for term, givers in details.items():
         if term.isascii():
             continue
         for sentence in members:
             outlet = sentence.ref.outlet
-            if outlet in spellings.get(term, {}) or term not in sentence.normalized:
+            if outlet not in spellings.get(term, {}) and term in sentence.normalized:
+                found = _written_as(term, sentence.ref.text)
+                if found:
+                    spellings.setdefault(term, {})[outlet] = found
+        for outlet in givers:
+            if outlet in spellings.get(term, {}):
                 continue
-            text = sentence.ref.text
-            for size in sorted({len(term), len(term) - 1, len(term) + 1, len(term) - 2, len(term) + 2}, key=lambda n: abs(n - len(term))):
-                found = next((text[i : i + size] for i in range(len(text) - size + 1)
-                              if size > 0 and normalize(text[i : i + size]) == term), None)
+            for unit in (outlet_units or {}).get(outlet, ()):
+                found = _written_as(term, unit.ref.text) if term in unit.normalized else None
                 if found:
                     spellings.setdefault(term, {})[outlet] = found
                     break
     return spellings
+
+
+def _written_as(term: str, text: str) -> str | None:
+    """The stretch of ``text`` whose normalized form is ``term``, the length nearest the term's first."""
+    for size in sorted({len(term), len(term) - 1, len(term) + 1, len(term) - 2, len(term) + 2}, key=lambda n: abs(n - len(term))):
+        found = next((text[i : i + size] for i in range(len(text) - size + 1)
+                      if size > 0 and normalize(text[i : i + size]) == term), None)
+        if found:
+            return found
+    return None
 
 
 def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:

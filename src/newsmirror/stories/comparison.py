@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsmirror.text.script import to_simplified
+
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "59"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "60"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -97,7 +99,9 @@ ALIGNMENT_VERSION = "59"  # 17: times of day, 万 remainders, the amount round; 
 # (Alex M. Azar II, Alex Azar); CC-CEDICT's "Washington, D.C." read whole (the capital's gloss, not the state's);
 # glosses.tsv mined without generic heads (新闻网, 联盟, 安全局: a Han name kept for 3+ unrelated Latin names); a people
 # named with another head saying people, descent or ethnic group (犹太人, 犹太裔; 维吾尔人, 维吾尔族)
-# 59 (session 40, onlyx45; the lead renumbers at merge): a word jieba cut from a name a Latin gloss follows is a piece,
+# 59 (session 40, lead): each outlet's spelling of a detail it names outside the fact's sentences (魯登科 in another
+# paragraph, folded into 鲁坚科), so that a detail several outlets give is shown in each one's spelling
+# 60 (session 40, onlyx45; the lead renumbers at merge): a word jieba cut from a name a Latin gloss follows is a piece,
 # no detail (新海|芬（New Haven）, 维沙哈巴|南港（Visakhapatnam）): the name's claim is its gloss's
 
 
@@ -127,13 +131,22 @@ class Fact:
     def outlets(self) -> list[str]:
         return sorted({s.outlet for s in self.sentences})
 
+    def written(self, term: str, outlets: list[str]) -> str:
+        """A detail as the outlets giving it write it: one outlet's own spelling; several outlets'
+        spellings side by side where they differ in more than script (鲁坚科/魯登科: no outlet's name
+        shown in another's transliteration); the common (Simplified) form where none was found."""
+        forms: dict[str, str] = {}
+        for outlet in outlets:
+            if outlet in self.spellings.get(term, {}):
+                form = self.spellings[term][outlet]
+                forms.setdefault(to_simplified(form), form)
+        return "/".join(forms.values()) or term
+
     def detail_groups(self) -> list[tuple[list[str], list[str]]]:
         """The details grouped by who gives them: [(outlets, terms)], the fewest outlets first."""
         groups: dict[tuple[str, ...], list[str]] = {}
         for term, outlets in self.details.items():
-            # One outlet's detail in its own spelling; a shared one in the common (Simplified) form.
-            shown = self.spelled(term, outlets[0]) if len(outlets) == 1 else term
-            groups.setdefault(tuple(outlets), []).append(shown)
+            groups.setdefault(tuple(outlets), []).append(self.written(term, outlets))
         return sorted(((list(o), terms) for o, terms in groups.items()), key=lambda g: (len(g[0]), g[0]))
 
 
