@@ -9,7 +9,8 @@ join before is read in the texts, as carefully as the claims it removes (session
 ``onlyx_audit.py score``) and writes one line per distinct question: sample story, outlet, name, answer (1 or 0).
 ``diff`` lists the questions two recordings answer differently (``+`` named now, ``-`` no longer named), to be
 read in the stories' texts. ``ARCHIVE`` is the folder holding ``archived/<date>/`` (the whole export).
-Held samples (K, and Q while it is fresh) are not offered; O became tuning data in session 38, P in session 39.
+Held samples (K, and R while it is fresh) are not offered; O became tuning data in session 38, P in session 39, Q in
+session 40.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.onlyx_audit import load  # noqa: E402
 
-TUNING_SAMPLES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "M", "N", "O", "P")
+TUNING_SAMPLES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "M", "N", "O", "P", "Q")
 
 
 def sample_file(letter: str) -> Path:

@@ -102,6 +102,21 @@ def test_whole_names_pass_and_phrases_and_pieces_do_not() -> None:
     assert not is_name_detail("延后", "审批将会延后")  # two characters, tagged nr
 
 
+def test_a_piece_jieba_cut_from_a_name_a_latin_gloss_follows_is_no_name() -> None:
+    # Made-up names: the gloss says the whole run before it is one name, so the known word jieba cut from it is a piece.
+    after = normalize("代表团抵达新港迪（Newport Dee）后举行会谈")  # 新港 | 迪: the name runs on to the gloss
+    before = normalize("舰队停泊在卡塔马南港（Katamanang）外海")  # 卡塔马 | 南港: the name ends at the gloss
+    assert not is_name_detail("新港", after)
+    assert not is_name_detail("南港", before)
+    # The rest a name of its own: a word of the dictionary (沙特), or a run long enough to be a foreign name.
+    assert is_name_detail("利雅得", normalize("他飞往沙特利雅得（Riyadh）会见王储"))
+    assert is_name_detail("新港", normalize("新港博索纳塔（Bosonata）当天表示"))
+    # No gloss after the name: the word stands as it is.
+    assert is_name_detail("南港", normalize("舰队停泊在南港外海"))
+    # An organisation's head a name qualifies stands for the whole name (阿迪达新闻社), the detail there.
+    assert is_name_detail("新闻社", normalize("他向阿迪达新闻社（Adida News）表示"))
+
+
 def test_a_common_word_with_a_one_character_ending_is_no_name() -> None:
     assert not is_name_detail("商务网", "他在商务网上看到了这则消息")  # nz, but 新闻 + 网 like 交通网
     assert not is_name_detail("蘑菇云", "核爆后升起巨大的蘑菇云")  # 云 is ns (云南) alone

@@ -18,7 +18,7 @@ from pathlib import Path
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.dictionary_glosses import only_common_word
 from newsmirror.text.name_usage import used_as_common_word
-from newsmirror.text.phonetic import TRANSLITERATION_CHARS, same_sound, transliterated_names
+from newsmirror.text.phonetic import TRANSLITERATION_CHARS, reads_as, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
 from newsmirror.text.tokenize import in_dictionary, pos_tokenizer, tagged_words
 
@@ -108,7 +108,8 @@ def _common_by_dictionary(word: str, sentence: str) -> bool:
 def is_fragment(word: str, sentence: str) -> bool:
     """Whether every occurrence of ``word`` in ``sentence`` is a piece of something longer: a
     transliteration inside a longer run of transliteration characters (林德梅 in 林德梅耶,
-    德梅尔 in 林德梅尔), or a word that a dictionary word of ``CROSSING_CHARS`` or more
+    德梅尔 in 林德梅尔), a piece of a name a Latin gloss follows (新海 of 新海芬（New Haven）,
+    ``_glossed_piece``), or a word that a dictionary word of ``CROSSING_CHARS`` or more
     crosses (对华 against 华盛顿 in 对华盛顿; ``CROSSING_CHARS``), or a word the dictionary
     knows only from its bulk list with a character glued to it (文攻武|吓, ``_glued``)."""
     starts = [k for k in range(len(sentence)) if sentence.startswith(word, k)]
@@ -124,9 +125,41 @@ def is_fragment(word: str, sentence: str) -> bool:
         run = next((m for m in _RUN.finditer(sentence) if m.start() <= start and end <= m.end()), None)
         inside_run = transliterated and run is not None and run.end() - run.start() > len(word)
         if not inside_run and not _crossed(dag, start, end, sentence) and not (
-                guessed and _glued(dag, start, end, sentence)):
+                guessed and _glued(dag, start, end, sentence)) and not _glossed_piece(sentence, start, end):
             return False
     return True
+
+
+# In a normalized sentence a Latin gloss's brackets are spaces: 新海芬 new haven. The transliteration characters
+# running from a word to the gloss right after it, and those running into a word the gloss follows.
+_TO_GLOSS = re.compile(f"([{TRANSLITERATION_CHARS}]+) +([a-z][a-z .'-]*)")
+_INTO_WORD = re.compile(f"[{TRANSLITERATION_CHARS}]+$")
+_GLOSS_START = re.compile(r" +([a-z][a-z .'-]*)")
+
+
+def _glossed_piece(sentence: str, start: int, end: int) -> bool:
+    """Whether the word at ``sentence[start:end]`` (normalized) is a piece jieba cut from the one name a Latin gloss
+    right after it glosses: the name runs on from the word in transliteration characters to the gloss (新海|芬 new
+    haven: New Haven, 新 translated, 海芬 transliterated), or begins in transliteration characters before the word,
+    which ends right at the gloss (维沙哈巴|南港 visakhapatnam). The name's claim is then its gloss's, not the piece's.
+    The rest is a piece too, no name of its own: no word of the dictionary but a single character (沙特 of 沙特利雅得
+    riyadh is a name; 利雅得 is one too), not read as the gloss by itself, and, right before the gloss, shorter than
+    a run of transliteration characters that is a foreign name (``_RUN``: 博索纳罗 of 巴西博索纳罗 jair bolsonaro is
+    the glossed name, 巴西 another); a syllable or two jieba could not join to the word (芬). Not an organisation's
+    head a name qualifies (彭博|新闻社 bloomberg news): the whole name is the detail there (``longer_name``)."""
+    after = _TO_GLOSS.match(sentence, end)
+    if after:
+        rest, gloss = after.group(1), after.group(2)
+        if _RUN.fullmatch(rest):
+            return False
+    else:
+        into = _INTO_WORD.search(sentence, 0, start)
+        gloss_after = _GLOSS_START.match(sentence, end)
+        if into is None or gloss_after is None:
+            return False
+        rest, gloss = into.group(0), gloss_after.group(1)
+    return ((len(rest) == 1 or not in_dictionary(rest)) and not reads_as(rest, gloss)
+            and longer_name(sentence[start:end], sentence) is None)
 
 
 # An organisation's name that jieba cuts into pieces is a name ending in the organisation's head
