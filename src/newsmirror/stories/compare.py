@@ -501,6 +501,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.values(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g))
+    # Each outlet's units, where a detail it names outside a fact's sentences is spelled (``_spellings``).
+    outlet_units = {outlet: [sentences[i] for i in units] for outlet, units in by_outlet.items()}
     for members in ordered:
         members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
         refs = [sentences[i].ref for i in members]
@@ -516,8 +518,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1
                             or likely_true(organisation_head(term) or term, givers[0], fact_texts, outlet_texts)}
-        fact.spellings = _spellings([sentences[i] for i in members], fact.details,
-                                    {outlet: [sentences[i] for i in units] for outlet, units in by_outlet.items()})
+        fact.spellings = _spellings([sentences[i] for i in members], fact.details, outlet_units)
         reporters = set(fact.outlets)
         if len(reporters) == 1:
             comparison.unique[refs[0].outlet].append(fact)
@@ -1037,7 +1038,7 @@ def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int
 
 
 def _spellings(members: list[_Sentence], details: dict[str, list[str]],
-               outlet_units: Mapping[str, list[_Sentence]] | None = None) -> dict[str, dict[str, str]]:
+               outlet_units: Mapping[str, list[_Sentence]]) -> dict[str, dict[str, str]]:
     """How each outlet writes each detail: the stretch of its own sentence whose normalized form
     is the detail (normalizing never changes a name's length by more than the alias table does).
     An outlet naming the detail outside the fact's sentences (魯登科 in another paragraph, which
@@ -1056,7 +1057,7 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]],
         for outlet in givers:
             if outlet in spellings.get(term, {}):
                 continue
-            for unit in (outlet_units or {}).get(outlet, ()):
+            for unit in outlet_units.get(outlet, ()):
                 found = _written_as(term, unit.ref.text) if term in unit.normalized else None
                 if found:
                     spellings.setdefault(term, {})[outlet] = found

@@ -168,7 +168,6 @@ class Comparison:
         found: dict[str, list[str]] = {outlet: [] for outlet in self.outlets}
         for fact in [*self.shared, *self.partial]:
             for term, outlets in fact.details.items():
-                shown = fact.spelled(term, outlets[0]) if len(outlets) == 1 else term
-                if len(outlets) == 1 and shown not in found.setdefault(outlets[0], []):
+                if len(outlets) == 1 and (shown := fact.written(term, outlets)) not in found.setdefault(outlets[0], []):
                     found[outlets[0]].append(shown)
         return found
