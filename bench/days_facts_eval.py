@@ -92,8 +92,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s47 (2020-08-19, drawn at random, labelled in session 38) was first scored at
 # session 39's start (R .480 P .915, 0 false only-X of 9): a tuning file from then on. facts-s48 (2020-08-26, drawn
 # at random, labelled in session 39) was first scored at session 40's start (R .580 P .879, 0 false only-X of 4): a
-# tuning file from then on. facts-s49 (2020-11-12, drawn at random, labelled in session 40) is kept for session 41.
-FRESH_FACT_FILES = ("facts-s49",)
+# tuning file from then on. facts-s49 (2020-11-12, drawn at random, labelled in session 40) was first scored at
+# session 41's start (R .558 P .854, 1 false only-X of 12): a tuning file from then on. facts-s50 (2020-10-28, drawn
+# at random, labelled in session 41) is kept for session 42.
+FRESH_FACT_FILES = ("facts-s50",)
 
 
 def never_tuned_on(path: Path) -> bool:

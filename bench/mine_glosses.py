@@ -55,6 +55,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from bench.days import onlyx_samples  # noqa: E402
 from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, LABELLED_DAYS, TEST_DAYS  # noqa: E402
 from bench.mine_name_usage import held_files, kept_posts, sample_letters  # noqa: E402
 from bench.train_vectors import excluded_dates, title_and_text  # noqa: E402
@@ -81,7 +82,7 @@ UNSEEN_DAYS = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)
 # of the data fresh for session 40: 2020-08-26 and only-X sample Q): ``--as-shipped`` rebuilds it byte for byte once
 # these lists grow. 2020-08-19 (tuning data since session 39) is read, as the wide scope reads every tuning day.
 SHIPPED_UNSEEN = ("2020-11-18", "2020-12-02", "2020-11-21", "2020-11-29", "2020-11-15", "2020-08-26")
-SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmnopqr")))  # A-B, C-R
+SAMPLES = onlyx_samples.file_names(onlyx_samples.DRAWN)  # every sample drawn
 # The shipped build held A-Q (session 39, after Q was drawn; R was drawn in session 40, after it): pinned, so ``--as-shipped`` stays byte for byte when a sample is drawn.
 SHIPPED_SAMPLES = tuple(f"onlyx-sample{s}.toml" for s in ("", *(f"-{w}" for w in "cdefghijklmnopq")))  # A-Q
 

@@ -25,15 +25,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from bench.days import onlyx_samples  # noqa: E402
 from bench.onlyx_audit import load  # noqa: E402
 
-TUNING_SAMPLES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "M", "N", "O", "P", "Q")
-
-
-def sample_file(letter: str) -> Path:
-    """The sample file holding sample ``letter``'s stories (A and B share the first)."""
-    name = "onlyx-sample.toml" if letter in "AB" else f"onlyx-sample-{letter.lower()}.toml"
-    return REPO / "bench" / "days" / name
+TUNING_SAMPLES = tuple(onlyx_samples.TUNING)
+sample_file = onlyx_samples.path
 
 
 def record(args: argparse.Namespace) -> None:

@@ -7,7 +7,7 @@ machine. Nothing here scores anything new: it runs the tree's own ``bench/days_e
 
     python3 bench/sitting.py days    --extra EXTRA [--unseen] [--out DIR]   # tuning days (or held-out + test days)
     python3 bench/sitting.py facts   --extra EXTRA [--test]                 # 32 tuning fact files pooled (or test)
-    python3 bench/sitting.py samples --root WHOLE [--letters ABCDEFGHIJLMNOPQ]   # only-X samples, judged, pooled
+    python3 bench/sitting.py samples --root WHOLE [--letters ABC]   # only-X samples (default tuning), judged, pooled
 
 EXTRA is the folder of exported day folders (``bench/days/export_days.py``); WHOLE the whole archive export (the
 folder holding ``archived/`` and ``_posts/``). Run it from the tree to be scored: the figures are that tree's code.
@@ -25,6 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.days import onlyx_samples  # noqa: E402
 from bench.days_setting_lodo import DayRow, read_day_rows  # noqa: E402
 
 _SAMPLE_LINE = re.compile(r"^sample (\w+): (\d+) claims: (.*)$", re.MULTILINE)
@@ -94,7 +95,7 @@ def _facts(args: argparse.Namespace) -> None:
 def _samples(args: argparse.Namespace) -> None:
     output = []
     for letter in args.letters:
-        sample = "onlyx-sample.toml" if letter in "AB" else f"onlyx-sample-{letter.lower()}.toml"
+        sample = onlyx_samples.file_name(letter)
         done = subprocess.run([sys.executable, "bench/onlyx_audit.py", "score", "--sample", f"bench/days/{sample}",
                                "--which", letter, "--root", str(args.root), "--judged", "bench/days/onlyx-judged.toml",
                                "--list"], cwd=REPO, capture_output=True, text=True, check=False)
@@ -119,8 +120,8 @@ def main(argv: list[str] | None = None) -> None:
     facts.add_argument("--test", action="store_true", help="the test fact files (the lead's sitting only)")
     samples = commands.add_parser("samples", help="only-X samples scored against their judgements, pooled")
     samples.add_argument("--root", type=Path, required=True, help="the whole archive export (archived/, _posts/)")
-    samples.add_argument("--letters", default="ABCDEFGHIJLMNOPQ",
-                         help="samples (default: the tuning ones, A-J and L-Q)")
+    samples.add_argument("--letters", default=onlyx_samples.TUNING,
+                         help=f"samples (default: the tuning ones, {onlyx_samples.TUNING})")
     samples.add_argument("--out", type=Path, help="file to keep every claim with its verdict in")
     args = parser.parse_args(argv)
     {"days": _days, "facts": _facts, "samples": _samples}[args.command](args)

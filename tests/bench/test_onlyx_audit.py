@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench.days import onlyx_samples
 from bench.onlyx_audit import LABELLED_AFTER_SAMPLES_A_TO_F, eligible_day
 
 SAMPLE = Path(__file__).resolve().parents[2] / "bench" / "days" / "onlyx-sample.toml"
@@ -30,6 +31,7 @@ def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
     assert not eligible_day("2020-08-21")  # two days from 2020-08-19, drawn in session 38
     assert not eligible_day("2020-08-28")  # two days from 2020-08-26, drawn in session 39
     assert not eligible_day("2020-11-10")  # two days from 2020-11-12, drawn in session 40
+    assert not eligible_day("2020-10-30")  # two days from 2020-10-28, drawn in session 41
     assert eligible_day("2020-11-04")  # no labelled day within 3 days (10-31 and 11-08 are four away)
 
 
@@ -63,7 +65,7 @@ def _stories(*names: str) -> list[dict[str, Any]]:
 
 def _files_before(letter: str) -> set[str]:
     """Every file of the samples drawn before sample ``letter`` (A and B share onlyx-sample.toml)."""
-    names = ("onlyx-sample.toml", *(f"onlyx-sample-{c}.toml" for c in "cdefghijklmnopqr" if c < letter.lower()))
+    names = onlyx_samples.file_names(onlyx_samples.DRAWN[:onlyx_samples.DRAWN.index(letter)])
     return {f for s in _stories(*names) for f in s["files"]}
 
 
@@ -71,18 +73,18 @@ def _files_before(letter: str) -> set[str]:
 # (I: 2020-10-18 fresh; J: 2020-12-06; K: 2020-10-04; L: 2020-11-25; M: 2020-07-31; N: 2020-12-23; O: 2020-09-02; P: 2020-08-19; Q: 2020-08-26; R: 2020-11-12), so it keeps off that fresh day's week; a day
 # drawn after a sample was read (``labelled_later``; 2020-10-10 in session 32, 2020-09-20 in session 33 and 2020-11-25 in session
 # 34, after K; 2020-07-31 in session 35, after L; 2020-12-23 in session 36, after M; 2020-09-02 in session 37,
-# after N; 2020-08-19 in session 38, after O; 2020-08-26 in session 39, after P; 2020-11-12 in session 40, after Q) is judged as the pool was when the sample was drawn.
+# after N; 2020-08-19 in session 38, after O; 2020-08-26 in session 39, after P; 2020-11-12 in session 40, after Q; 2020-10-28 in session 41, after R) is judged as the pool was when the sample was drawn.
 @pytest.mark.parametrize(("letter", "labelled_later", "fresh_week"), [
-    ("I", ("2020-12-06", "2020-10-10", "2020-09-20", "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12"), ("2020-10-15", "2020-10-21")),
-    ("J", ("2020-10-04", "2020-10-10", "2020-09-20", "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12"), ("2020-12-03", "2020-12-09")),
-    ("K", ("2020-10-10", "2020-09-20", "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12"), ("2020-10-01", "2020-10-07")),
-    ("L", ("2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12"), ("2020-11-22", "2020-11-28")),
-    ("M", ("2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12"), ("2020-07-28", "2020-08-03")),
-    ("N", ("2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12"), ("2020-12-20", "2020-12-26")),
-    ("O", ("2020-08-19", "2020-08-26", "2020-11-12"), ("2020-08-30", "2020-09-05")),
-    ("P", ("2020-08-26", "2020-11-12"), ("2020-08-16", "2020-08-22")),
-    ("Q", ("2020-11-12",), ("2020-08-23", "2020-08-29")),
-    ("R", (), ("2020-11-09", "2020-11-15")),
+    ("I", ("2020-12-06", "2020-10-10", "2020-09-20", "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-10-15", "2020-10-21")),
+    ("J", ("2020-10-04", "2020-10-10", "2020-09-20", "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-12-03", "2020-12-09")),
+    ("K", ("2020-10-10", "2020-09-20", "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-10-01", "2020-10-07")),
+    ("L", ("2020-07-31", "2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-11-22", "2020-11-28")),
+    ("M", ("2020-12-23", "2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-07-28", "2020-08-03")),
+    ("N", ("2020-09-02", "2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-12-20", "2020-12-26")),
+    ("O", ("2020-08-19", "2020-08-26", "2020-11-12", "2020-10-28"), ("2020-08-30", "2020-09-05")),
+    ("P", ("2020-08-26", "2020-11-12", "2020-10-28"), ("2020-08-16", "2020-08-22")),
+    ("Q", ("2020-11-12", "2020-10-28"), ("2020-08-23", "2020-08-29")),
+    ("R", ("2020-10-28",), ("2020-11-09", "2020-11-15")),
 ])
 def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
         letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:

@@ -1,0 +1,34 @@
+"""bench/days/onlyx_samples.py: the one list of only-X samples every bench tool reads."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from bench.days import onlyx_samples
+
+
+def test_every_sample_file_in_bench_days_is_listed_and_every_listed_one_exists() -> None:
+    on_disk = {path.name for path in onlyx_samples.DAYS.glob("onlyx-sample*.toml")}
+    assert on_disk == set(onlyx_samples.file_names(onlyx_samples.DRAWN))
+
+
+def test_each_file_holds_the_stories_of_its_letters_only() -> None:
+    for name in onlyx_samples.file_names(onlyx_samples.DRAWN):
+        with (onlyx_samples.DAYS / name).open("rb") as handle:
+            letters = {story["sample"] for story in tomllib.load(handle)["story"]}
+        assert letters == {letter for letter in onlyx_samples.DRAWN if onlyx_samples.file_name(letter) == name}
+
+
+def test_roles_split_the_drawn_samples() -> None:
+    tuning, held, fresh = (set(onlyx_samples.TUNING), set(onlyx_samples.HELD), set(onlyx_samples.FRESH))
+    assert tuning | held | fresh == set(onlyx_samples.DRAWN)
+    assert not tuning & held and not tuning & fresh and not held & fresh
+    assert "K" in held and "A" in tuning
+    # Whatever is held or fresh is never read by the archive miners.
+    assert held | fresh <= set(onlyx_samples.MINED_WITHOUT)
+
+
+def test_an_unknown_letter_is_refused() -> None:
+    with pytest.raises(ValueError, match="no only-X sample"):
+        onlyx_samples.file_name("Z")
