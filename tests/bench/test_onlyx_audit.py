@@ -70,7 +70,7 @@ def _files_before(letter: str) -> set[str]:
 
 
 # Each sample drawn from the near-tuning pool: only the held-out, test and fresh days of its session are avoided
-# (I: 2020-10-18 fresh; J: 2020-12-06; K: 2020-10-04; L: 2020-11-25; M: 2020-07-31; N: 2020-12-23; O: 2020-09-02; P: 2020-08-19; Q: 2020-08-26; R: 2020-11-12), so it keeps off that fresh day's week; a day
+# (I: 2020-10-18 fresh; J: 2020-12-06; K: 2020-10-04; L: 2020-11-25; M: 2020-07-31; N: 2020-12-23; O: 2020-09-02; P: 2020-08-19; Q: 2020-08-26; R: 2020-11-12; S: 2020-10-28), so it keeps off that fresh day's week; a day
 # drawn after a sample was read (``labelled_later``; 2020-10-10 in session 32, 2020-09-20 in session 33 and 2020-11-25 in session
 # 34, after K; 2020-07-31 in session 35, after L; 2020-12-23 in session 36, after M; 2020-09-02 in session 37,
 # after N; 2020-08-19 in session 38, after O; 2020-08-26 in session 39, after P; 2020-11-12 in session 40, after Q; 2020-10-28 in session 41, after R) is judged as the pool was when the sample was drawn.
@@ -85,6 +85,7 @@ def _files_before(letter: str) -> set[str]:
     ("P", ("2020-08-26", "2020-11-12", "2020-10-28"), ("2020-08-16", "2020-08-22")),
     ("Q", ("2020-11-12", "2020-10-28"), ("2020-08-23", "2020-08-29")),
     ("R", ("2020-10-28",), ("2020-11-09", "2020-11-15")),
+    ("S", (), ("2020-10-25", "2020-10-31")),
 ])
 def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
         letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:
