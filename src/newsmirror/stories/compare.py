@@ -1809,6 +1809,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
+    enterprises: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the enterprise's names the text before it ends with
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     for sentence in members:
@@ -1835,7 +1836,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 glossed[latin] = tuple(dict.fromkeys((*glossed[latin], run.group(0))))
             # An enterprise's name the text ends with, from its trade name on (星通科技 of 华为子公司星通科技（Skycom
             # Tech）, where jieba reads 通科技): the glossed name, which another outlet may write with a legal form.
-            glossed[latin] = tuple(dict.fromkeys((*glossed[latin], *_enterprise_names(han))))
+            enterprises[latin].update(_enterprise_names(han))
             # Its last three characters too, the length of most transliterations (葛兰姆 where jieba reads 兰姆).
             gloss_tails[latin].add(han[-3:])
 
@@ -1915,6 +1916,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         everyone |= {o for o in story_outlets if o not in everyone and any(
             sounds_alike(name, noun, glossed=True) and reads_loosely(noun, latin)
             for name in names for noun in outlet_nouns.get(o, ()))}
+        # An outlet writing the glossed enterprise's trade name with a legal form names it (only that test: the
+        # enterprise's name is read from the text before the gloss by its structure, and may be a common word's end).
+        everyone |= {o for o in story_outlets if o not in everyone and any(
+            _trade_name_in(name, outlet_texts.get(o, "")) for name in sorted(enterprises[latin]))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
