@@ -645,3 +645,27 @@ def test_the_same_place_needs_the_same_words_on_both_sides_and_a_name_between() 
     glossed = "航天局周三在酒泉卫星发射中心 jiuquan satellite launch center 发射了一枚火箭"
     assert compare._other_in_same_place("Jiuquan Satellite Launch Center", glossed, "航天局周三在内蒙古东风航天城发射了一枚火箭",
                                         ("酒泉卫星发射中心",)) == "内蒙古东风航天城"
+
+
+def test_an_enterprise_is_named_by_its_trade_name_and_a_legal_form() -> None:
+    # A Chinese enterprise's name is its trade name, an industry word and its legal form (made-up names).
+    def names(term: str, text: str) -> bool:
+        return compare._names_in("乙社", term, {"乙社": text}, {})
+
+    assert compare._trade_names("鑫岚科技有限公司") == ["鑫岚"]
+    assert names("鑫岚科技有限公司", "业内人士说，看看鑫岚公司的情况")  # the industry word left out
+    assert names("鑫岚科技", "他说香港鑫岚技术有限公司隐瞒了关系")  # another industry word, a legal form
+    assert not names("鑫岚科技有限公司", "他说鑫岚的产品")  # the trade name alone says no enterprise
+    assert not names("中国银行", "中国电信集团说")  # a place is no trade name
+    assert not names("美国通用汽车公司", "美国通用电气公司说")  # 通用电气 runs on from inside the trade name
+
+
+def test_a_latin_gloss_of_an_enterprise_is_named_by_its_trade_name_and_a_legal_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_off(monkeypatch)
+    # The gloss's Han name is cut from the run before it (与子公司鑫岚科技): the enterprise's name is from its trade name on.
+    assert compare._enterprise_names("与子公司鑫岚科技") == ["鑫岚科技"]
+    glossed = _article("甲报", "美国检方指控孟晚舟向汇丰银行隐瞒了华为与子公司鑫岚科技（Xinlan Tech）的关系，加拿大警方随后在温哥华机场将她拘捕。")
+    whole = _article("乙社", "美国检方指控孟晚舟向汇丰银行隐瞒了华为与香港鑫岚技术有限公司的关系，加拿大警方随后在温哥华机场将她拘捕。")
+    assert "Xinlan Tech" not in _only([glossed, whole], "甲报")
+    other = _article("乙社", "美国检方指控孟晚舟向汇丰银行隐瞒了华为与另一家公司的关系，加拿大警方随后在温哥华机场将她拘捕。")
+    assert "Xinlan Tech" in _only([glossed, other], "甲报")

@@ -88,6 +88,7 @@ from newsmirror.text.script import to_simplified_key
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
 from newsmirror.text.tokenize import (
     dictionary_names,
+    dictionary_tag,
     idf,
     in_dictionary,
     is_name,
@@ -1192,7 +1193,83 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
                               for name in _compound_names(window)):
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
-            or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text))
+            or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text)
+            or _trade_name_in(term, text))
+
+
+# A Chinese enterprise's name is its trade name (字号), an industry word (行业) and its legal form (组织形式), the
+# structure the PRC's rules on enterprise names prescribe (企业名称登记管理规定): 华为|技术|有限公司. Outlets write the
+# trade name with either or neither (华为公司, 香港星通技术有限公司 for 星通科技): two forms of one trade name, one of
+# them with a legal form, name one enterprise. The legal forms, longest first.
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司", "集团")
+_LEGAL_FORM = re.compile("|".join(_LEGAL_FORMS))
+# An industry word is a word of two characters jieba's dictionary holds and does not tag as a name (技术, 科技, 汽车);
+# a trade name has two characters or more.
+_INDUSTRY_CHARS = 2
+_TRADE_NAME_CHARS = 2
+_PLACE_TAG = "ns"
+
+
+def _industry_word(word: str) -> bool:
+    return len(word) == _INDUSTRY_CHARS and in_dictionary(word) and not is_name(word)
+
+
+def _trade_name(word: str) -> bool:
+    """Whether ``word`` may be an enterprise's trade name: two Han characters or more, a name by jieba's tags or a
+    word it does not know, never a place (中国 of 中国银行) nor a common word (通用 of 通用汽车)."""
+    return (len(word) >= _TRADE_NAME_CHARS and _HAN_RUN.fullmatch(word) is not None and is_name(word)
+            and dictionary_tag(word) != _PLACE_TAG)
+
+
+def _trade_names(term: str) -> list[str]:
+    """The trade name a Han ``term`` written as an enterprise's name holds: the term is a trade name followed by an
+    industry word, a legal form or both (华为技术有限公司: 华为; 星通科技: 星通). The trade name is the last word of
+    jieba's cut of what is left (华为子公司|星通 of the glossed 华为子公司星通科技: 星通), so a name cut in two (美国|通用
+    of a made-up 美国通用汽车) gives none but the whole word jieba knows."""
+    legal = next((form for form in _LEGAL_FORMS if term.endswith(form)), "")
+    rest = term[: len(term) - len(legal)]
+    stems = [rest] if legal else []
+    if _industry_word(rest[-_INDUSTRY_CHARS:]):
+        stems.append(rest[:-_INDUSTRY_CHARS])
+    found = [cut[-1] for stem in stems if (cut := words(stem, normalized=True)) and _trade_name(cut[-1])]
+    return list(dict.fromkeys(found))
+
+
+def _enterprise_names(han: str) -> list[str]:
+    """The enterprise's names a run of Han text ends with (``_trade_names``), each from its trade name to the end."""
+    return [han[han.rindex(name) :] for name in _trade_names(han) if _HAN_RUN.fullmatch(han)]
+
+
+def _trade_name_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes the enterprise a Han ``term`` names (``_trade_names``) by the same trade name followed
+    by a legal form, an industry word between allowed (华为公司 for 华为技术有限公司, 香港星通技术有限公司 for 星通科技),
+    where the text keeps the trade name whole: no word of jieba's cut runs into it from before, none begins inside it
+    and runs on past it, nor does any word of jieba's dictionary (美国通用电气公司 is no 美国通用's: 通用电气 runs on
+    from inside it; 华为公司, one word, is 华为's)."""
+    if not _HAN_RUN.fullmatch(term):
+        return False
+    for name in _trade_names(term):
+        for found in re.finditer(re.escape(name), text):
+            at, end = found.start(), found.end()
+            after = text[end:]
+            if not (_LEGAL_FORM.match(after) or (_industry_word(after[:_INDUSTRY_CHARS])
+                                                  and _LEGAL_FORM.match(after, _INDUSTRY_CHARS))):
+                continue
+            if any(in_dictionary(text[start:stop]) for start in range(at + 1, end)
+                   for stop in range(end + 1, end + _INDUSTRY_CHARS + 1)):
+                continue  # a word of the dictionary runs on from inside the trade name (通用|电气: 通用电气)
+            if all(not (position < at < position + len(piece)) and not (at < position < end < position + len(piece))
+                   for position, piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0), end + _SHORT_FORM_CONTEXT)
+                   if position >= 0):
+                return True
+    return False
+    for name in _trade_names(term):
+        for found in re.finditer(re.escape(name), text):
+            after = text[found.end() :]
+            if _LEGAL_FORM.match(after) or (_industry_word(after[:_INDUSTRY_CHARS])
+                                             and _LEGAL_FORM.match(after, _INDUSTRY_CHARS)):
+                return True
+    return False
 
 
 # A people is named by its name and a head saying people (人), descent (裔) or ethnic group (族): 维吾尔人, 维吾尔裔,
@@ -1732,6 +1809,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
+    enterprises: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the enterprise's names the text before it ends with
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     for sentence in members:
@@ -1756,6 +1834,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             run = _TRAILING_RUN.search(han)
             if run and len(run.group(0)) >= _MIN_GLOSSED_RUN:
                 glossed[latin] = tuple(dict.fromkeys((*glossed[latin], run.group(0))))
+            # An enterprise's name the text ends with, from its trade name on (星通科技 of 华为子公司星通科技（Skycom
+            # Tech）, where jieba reads 通科技): the glossed name, which another outlet may write with a legal form.
+            enterprises[latin].update(_enterprise_names(han))
             # Its last three characters too, the length of most transliterations (葛兰姆 where jieba reads 兰姆).
             gloss_tails[latin].add(han[-3:])
 
@@ -1835,6 +1916,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         everyone |= {o for o in story_outlets if o not in everyone and any(
             sounds_alike(name, noun, glossed=True) and reads_loosely(noun, latin)
             for name in names for noun in outlet_nouns.get(o, ()))}
+        # An outlet writing the glossed enterprise's trade name with a legal form names it (only that test: the
+        # enterprise's name is read from the text before the gloss by its structure, and may be a common word's end).
+        everyone |= {o for o in story_outlets if o not in everyone and any(
+            _trade_name_in(name, outlet_texts.get(o, "")) for name in sorted(enterprises[latin]))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
