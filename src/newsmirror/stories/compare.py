@@ -1263,13 +1263,6 @@ def _trade_name_in(term: str, text: str) -> bool:
                    if position >= 0):
                 return True
     return False
-    for name in _trade_names(term):
-        for found in re.finditer(re.escape(name), text):
-            after = text[found.end() :]
-            if _LEGAL_FORM.match(after) or (_industry_word(after[:_INDUSTRY_CHARS])
-                                             and _LEGAL_FORM.match(after, _INDUSTRY_CHARS)):
-                return True
-    return False
 
 
 # A people is named by its name and a head saying people (人), descent (裔) or ethnic group (族): 维吾尔人, 维吾尔裔,
