@@ -61,16 +61,15 @@ def test_an_outlet_naming_a_person_by_surname_names_his_given_name_too() -> None
     assert "哈马德" in _only([full, nobody], "甲报")
 
 
-def test_a_government_named_by_its_status_is_named_by_an_outlet_writing_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    # One government in three forms: 特区政府 (a status), 澳府 (an abbreviation), 澳门政府.
-    status = _article("甲报", "特区政府今天宣布，全澳赌场自明天起暂停营业十五天。澳府表示，措施是为了防止疫情在社区扩散。")
-    place = _article("乙社", "澳门政府今天宣布，全澳赌场自明天起暂停营业十五天，以防止疫情在社区扩散。")
-    assert "特区政府" not in _only([status, place], "甲报")
-    # Another place's government is another body: the rule leaves it to 甲报 (the only-X model, which
-    # withholds a claim sharing this much with a silent outlet, is off here to test the rule alone).
+
+def test_an_outlet_naming_a_person_by_given_name_names_his_surname_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One man: 萨达姆·侯赛因 in full and 侯赛因 alone in one outlet, 萨达姆 alone in the other.
     _model_off(monkeypatch)
-    elsewhere = _article("乙社", "香港政府今天宣布，全港酒吧自明天起暂停营业十五天，以防止疫情在社区扩散。")
-    assert "特区政府" in _only([status, elsewhere], "甲报")
+    full = _article("甲报", "伊拉克前总统萨达姆·侯赛因的律师说，审判将在下周开始。侯赛因拒绝认罪。")
+    given = _article("乙社", "伊拉克前总统萨达姆的律师说，审判将在下周开始，他拒绝认罪。")
+    assert "侯赛因" not in _only([full, given], "甲报")
+    nobody = _article("乙社", "伊拉克前总统的律师说，审判将在下周开始，他拒绝认罪。")
+    assert "侯赛因" in _only([full, nobody], "甲报")
 
 
 def test_an_original_name_glossing_an_institute_is_given_by_an_outlet_translating_it_otherwise() -> None:

@@ -1799,6 +1799,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         return {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)  # given name of a full name -> its surnames
+    given_names: dict[str, set[str]] = defaultdict(set)  # surname of a full name -> its given names
     glosses: dict[str, set[str]] = defaultdict(set)
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
@@ -1814,7 +1815,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 if whole:
                     heads[whole], word = word, whole
                 mentioned[word].add(sentence.ref.outlet)
-                surnames[word].update(_surnames(word, sentence.ref.text))
+                for surname in _surnames(word, sentence.ref.text):
+                    surnames[word].add(surname)
+                    given_names[surname].add(word)
                 if word not in wholes and (around := name_around(word, sentence.normalized)):
                     wholes[word] = around
         for han, gloss in _GLOSS.findall(sentence.ref.text):
@@ -1887,6 +1890,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         # surname alone, in any transliteration (卫生部长哈山), names him too.
         for surname in surnames.get(word, ()):
             everyone |= givers_of(word, givers, surname)
+        # And the reverse: an outlet naming him by the given name alone (萨达姆 of 萨达姆·侯赛因) names the person the
+        # surname stands for. It can only withhold a claim (another 萨达姆 may be meant), never make one.
+        for given in given_names.get(word, ()):
+            everyone |= givers_of(word, givers, given)
         # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
         # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
         # forms or its short form (维园) names it.
