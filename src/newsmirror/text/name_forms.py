@@ -7,10 +7,12 @@ Their term vectors then share nothing of the name. The archive's mined glosses (
 Han names and the Latin names outlets write beside them) say which forms are one name, with no list read from
 labelled reports:
 
-* a Han name's *class* is the set of Han names glossed with one Latin full name (2+ words: a person's or an
-  organisation's name; an acronym such as CDC glosses names of several bodies); each class reads as one
+* a Han name's *class* is the set of Han names glossed with one Latin full name or its other writings (2+ words:
+  a person's or an organisation's name; an acronym such as CDC glosses names of several bodies); each class reads as one
   canonical Han form (an alias table's canonical name if one is in the class, else the form most posts write);
-  a Han form folds only when it is one bearer's (``glosses._one_bearer``), a name by jieba's dictionary
+  a Han form folds only when ``ONE_NAME_SHARE`` of its posts gloss it with one name (特朗普, glossed Donald,
+  Ivanka and Melania Trump, is no one name's; 鲁卡申柯, glossed Alexander Lukashenko 61 times and Viktor twice,
+  is), a name by jieba's dictionary
   (``tokenize.is_name``: 上市, glossed IPO, is a verb), shares a character with the class's form (two
   transliterations of one name share some sound: 史达伟 and 史迪威; a mined fragment or a title glossed with the
   same name, 小姐 or 顾问, shares none as a rule), and every class it is in reads as the same form;
@@ -30,11 +32,12 @@ from functools import cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.fold import nfkc
-from newsmirror.text.glosses import _one_bearer
 from newsmirror.text.packaged import packaged_rows
 
 # The share of a one-word Latin name's posts its Han form must have to stand for it.
 LATIN_SHARE = 0.5
+# The share of a Han form's posts that must gloss it with one name for it to be that name's form.
+ONE_NAME_SHARE = 0.9
 # Longest Latin name read, in words (the table's longest names are titles with a name: "president donald trump").
 _MOST_WORDS = 5
 # Words a Latin name may hold in lower case (Bank of America, Johns Hopkins University and the like).
@@ -44,6 +47,16 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&\-]*(?: [A-Za-z0-9][A-Za-z0-9'
 _SEPARATORS = re.compile(r"[\W_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[A-Za-z]")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two Latin keys are writings of one name: one holds the other's words (Alex Azar, Alex Azar II), or
+    they end in one word and begin with the same three letters (Alexander, Aleksandr Lukashenko; not Ivanka and
+    Donald Trump)."""
+    wa, wb = a.split(), b.split()
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][:3] == wb[0][:3]
 
 
 def _latin_key(words: list[str]) -> str:
@@ -58,27 +71,59 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     """(Han form -> its class's form, Latin key -> Han form), as the module's docstring says."""
     from newsmirror.text.tokenize import is_name  # jieba's dictionary, loaded on first use
 
-    posts: dict[str, dict[str, int]] = defaultdict(dict)
+    posts: dict[str, dict[str, int]] = defaultdict(dict)  # Latin key -> Han form -> posts
+    glossed: dict[str, dict[str, int]] = defaultdict(dict)  # Han form -> Latin key -> posts
     for han, latin, count, _outlets in packaged_rows("glosses.tsv"):
         posts[latin][han] = posts[latin].get(han, 0) + int(count)
+        glossed[han][latin] = glossed[han].get(latin, 0) + int(count)
     canonical = set(canonical_names())
-    forms: dict[str, set[str]] = defaultdict(set)  # Han form -> the forms of its classes
-    latin_form: dict[str, str] = {}
-    for latin, hans in posts.items():
-        if not latin.isascii():
+
+    def one_name(han: str) -> bool:
+        """Whether ``ONE_NAME_SHARE`` of a Han form's posts gloss it with one name (its most posted gloss or a
+        writing of that name: ``_same_name``); 特朗普 is glossed Donald, Ivanka, Melania Trump ...: not one name's."""
+        latins = glossed[han]
+        top = max(latins, key=lambda g: (latins[g], g))
+        return sum(n for g, n in latins.items() if _same_name(g, top)) >= ONE_NAME_SHARE * sum(latins.values())
+
+    # Full names (2+ words) and their Han forms; two full names that are one name's writings and share a Han form
+    # are one class (David Stilwell, David R Stilwell; Alexander, Aleksandr Lukashenko).
+    named = {latin: {h for h in hans if one_name(h) and is_name(h)}
+             for latin, hans in posts.items() if latin.isascii() and len(latin.split()) >= 2}
+    members = {latin: hans for latin, hans in named.items() if hans}
+    group = {latin: latin for latin in members}
+
+    def root(latin: str) -> str:
+        while group[latin] != latin:
+            latin = group[latin]
+        return latin
+
+    by_han: dict[str, list[str]] = defaultdict(list)
+    for latin, hans in members.items():
+        for han in hans:
+            by_han[han].append(latin)
+    for latins in by_han.values():
+        for k, a in enumerate(latins):
+            for b in latins[k + 1:]:
+                if _same_name(a, b) and root(a) != root(b):
+                    group[root(a)] = root(b)
+    classes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for latin, hans in members.items():
+        for han in hans:
+            classes[root(latin)][han] += posts[latin][han]
+    form_of = {key: min(counts, key=lambda h: (h not in canonical, -counts[h], h)) for key, counts in classes.items()}
+    latin_form = {latin: form_of[root(latin)] for latin in members}
+    han_form: dict[str, str] = {}
+    for han in by_han:  # a Han form is of its most posted gloss's class
+        top = max(glossed[han], key=lambda g: (glossed[han][g], g))
+        form = form_of[root(top)] if top in members else han
+        if form != han and set(han) & set(form):
+            han_form[han] = form
+    for latin, written in posts.items():
+        if not latin.isascii() or latin in latin_form:
             continue
-        if len(latin.split()) >= 2:
-            members = {h for h in hans if _one_bearer(h) and is_name(h)}
-            if members:
-                form = min(members, key=lambda h: (h not in canonical, -hans[h], h))
-                for han in members & {h for h in members if set(h) & set(form)}:
-                    forms[han].add(form)
-                latin_form[latin] = form
-                continue
-        top = max(hans, key=lambda h: (hans[h], h))
-        if hans[top] >= LATIN_SHARE * sum(hans.values()) and is_name(top):
+        top = max(written, key=lambda h: (written[h], h))
+        if written[top] >= LATIN_SHARE * sum(written.values()) and is_name(top):
             latin_form[latin] = top
-    han_form = {han: next(iter(f)) for han, f in forms.items() if len(f) == 1 and next(iter(f)) != han}
     # A Latin name's form is itself folded where its class reads as another.
     latin_form = {latin: han_form.get(han, han) for latin, han in latin_form.items()}
     return han_form, latin_form
