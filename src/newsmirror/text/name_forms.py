@@ -17,7 +17,10 @@ labelled reports:
   transliterations of one name share some sound: 史达伟 and 史迪威; a mined fragment or a title glossed with the
   same name, 小姐 or 顾问, shares none as a rule), and every class it is in reads as the same form;
 * a Latin name folds to its class's form, or, for a name of one word, to the Han form of most of its posts
-  (at least ``LATIN_SHARE``: WHO -> 世卫组织, 781 of 781; CDC's posts split between bodies, so it stays);
+  (at least ``LATIN_SHARE``: WHO -> 世卫组织, 781 of 781; CDC's posts split between bodies, so it stays) when
+  jieba's dictionary (with the alias names) knows that form as a name: a form it does not know is as a rule a
+  mined compound (抖音海外版 for TikTok, 中国制造业采购经理人指数 for PMI, a company's officer for CEO), and a
+  word most outlets write in Latin letters (TikTok, PMI) would become a heavy Han name only where folded;
   written as a name: every word capitalised (connectives aside), and a word of up to 4 letters all in capitals
   (WHO, not the English "Who are ...").
 
@@ -47,6 +50,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&\-]*(?: [A-Za-z0-9][A-Za-z0-9'
 _SEPARATORS = re.compile(r"[\W_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[A-Za-z]")
+# jieba's dictionary tags of names (``tokenize.is_name``'s), which a one-word Latin name's Han form must have.
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -69,7 +74,7 @@ def _latin_key(words: list[str]) -> str:
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     """(Han form -> its class's form, Latin key -> Han form), as the module's docstring says."""
-    from newsmirror.text.tokenize import is_name  # jieba's dictionary, loaded on first use
+    from newsmirror.text.tokenize import dictionary_tag, is_name  # jieba's dictionary, loaded on first use
 
     posts: dict[str, dict[str, int]] = defaultdict(dict)  # Latin key -> Han form -> posts
     glossed: dict[str, dict[str, int]] = defaultdict(dict)  # Han form -> Latin key -> posts
@@ -122,7 +127,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         if not latin.isascii() or latin in latin_form:
             continue
         top = max(written, key=lambda h: (written[h], h))
-        if written[top] >= LATIN_SHARE * sum(written.values()) and is_name(top):
+        if written[top] >= LATIN_SHARE * sum(written.values()) and dictionary_tag(top) in _NAME_TAGS:
             latin_form[latin] = top
     # A Latin name's form is itself folded where its class reads as another.
     latin_form = {latin: han_form.get(han, han) for latin, han in latin_form.items()}
