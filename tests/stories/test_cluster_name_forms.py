@@ -14,14 +14,19 @@ def terms(forms: str, report: tuple[str, str]) -> set[str]:
     return set(StoryClusterer(ClusterConfig(name_forms=forms)).vector(*report))
 
 
-def test_off_is_mains_vector() -> None:
-    assert ClusterConfig().name_forms == ""
-    assert terms("", LATIN) == set(StoryClusterer().vector(*LATIN))
+def test_on_by_default_in_reports_of_han_text() -> None:
+    assert ClusterConfig().name_forms == "latin"
+    assert terms("latin", LATIN) == set(StoryClusterer().vector(*LATIN))
+    assert terms("", ENGLISH) == set(StoryClusterer().vector(*ENGLISH))
+
+
+def test_off_reads_every_writing_as_its_own_term() -> None:
+    assert "史迪威" in terms("", HAN) and "世卫组织" not in terms("", ENGLISH)
 
 
 def test_a_latin_name_of_a_han_report_reads_as_its_han_form() -> None:
     # The title writes WHO, the other report 世卫组织: with the Latin forms read, the title's weight is on one term.
-    off, on = StoryClusterer(), StoryClusterer(ClusterConfig(name_forms="latin"))
+    off, on = StoryClusterer(ClusterConfig(name_forms="")), StoryClusterer(ClusterConfig(name_forms="latin"))
     assert off.vector(*LATIN).get("世卫组织", 0) < on.vector(*LATIN)["世卫组织"]
 
 
