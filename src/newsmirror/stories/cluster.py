@@ -85,6 +85,7 @@ from newsmirror.stories.joincomplete import default_join_model, join_probability
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
+from newsmirror.text.name_forms import fold_latin_names, han_forms, mostly_latin
 from newsmirror.text.normalize import match_key
 from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
@@ -270,6 +271,12 @@ class ClusterConfig:
     # ``member_vectors`` reports (own wording: copies add none), beside its core.
     member_vectors: int = 10
     agree_cosine: float = 0.2  # a member whose cosine to the report reaches this agrees with it
+    # One name written two ways read as one term (``text.name_forms``, from the archive's mined glosses): "" off;
+    # "han": two Han forms of one name (史达伟, 史迪威) read as one; "latin": also a Latin name a report of mostly
+    # Han text writes (WHO, Carrie Lam) read as its Han form; "all": in reports of mostly Latin text too (their
+    # titles then hold Han names, and the event layer, which links Chinese stories only, would link English ones).
+    # "latin" since session 41 (group48: 32 tuning days mean B³ F1 .9067 -> .9091, precision kept; days_results.md).
+    name_forms: str = "latin"
 
     @classmethod
     def recall_settings(cls) -> ClusterConfig:
@@ -415,18 +422,31 @@ def _least_count(floor: float, seen: int) -> int:
 # candidate, title terms when it is remembered); normalizing (NFKC, OpenCC, alias folding) and
 # segmenting it once serves them all. Pure functions of the title, so a small cache is exact.
 @lru_cache(maxsize=256)
-def _normal_title(title: str) -> str:
-    return quick_normalize(title)
+def _normal_title(title: str, forms: str = "") -> str:
+    return quick_normalize(_latin_folded(title, forms))
+
+
+def _latin_folded(text: str, forms: str) -> str:
+    """``text`` with its Latin names read as their Han forms where ``ClusterConfig.name_forms`` says so."""
+    if forms == "all" or (forms == "latin" and not mostly_latin(text)):
+        return fold_latin_names(text)
+    return text
+
+
+def _han_folds(forms: str) -> dict[str, str]:
+    """The terms read as another (``text.name_forms.han_forms``) under ``ClusterConfig.name_forms``."""
+    return han_forms() if forms else {}
 
 
 @lru_cache(maxsize=256)
-def _title_terms(title: str) -> frozenset[str]:
-    return frozenset(w for w in words(_normal_title(title), normalized=True) if is_term(w))
+def _title_terms(title: str, forms: str = "") -> frozenset[str]:
+    folds = _han_folds(forms)
+    return frozenset(folds.get(w, w) for w in words(_normal_title(title, forms), normalized=True) if is_term(w))
 
 
 @lru_cache(maxsize=256)
-def _title_grams(title: str) -> frozenset[str]:
-    key = _normal_title(title).replace(" ", "")
+def _title_grams(title: str, forms: str = "") -> frozenset[str]:
+    key = _normal_title(title, forms).replace(" ", "")
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
@@ -632,12 +652,15 @@ class StoryClusterer:
         normalization of the title and the body's head (normalizing, alias folding above all, costs per
         character)."""
         config = self.config
-        normal_title = _normal_title(title)
-        lines = quick_normalize_lines(text[: max(config.body_chars, config.fingerprint_chars)])
+        forms = config.name_forms
+        normal_title = _normal_title(title, forms)
+        lines = quick_normalize_lines(_latin_folded(text[: max(config.body_chars, config.fingerprint_chars)], forms))
+        folds = _han_folds(forms)
         counts: dict[str, float] = {}
         is_term = _TERMS
         for word in search_tokens(normal_title):
             if is_term[word]:
+                word = folds.get(word, word)
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
@@ -651,13 +674,15 @@ class StoryClusterer:
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
             terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
+            if folds:
+                terms = [folds.get(term, term) for term in terms]
             body += terms
             if want_lede and used < config.lede_chars:
                 if used + len(paragraph) <= config.lede_chars:
                     lede.update(terms)
                 else:
                     head = paragraph[: config.lede_chars - used]
-                    lede.update(word for word in search_tokens(head) if is_term[word])
+                    lede.update(folds.get(word, word) for word in search_tokens(head) if is_term[word])
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         # The body's counts by one C-level count, in the order a word-by-word loop made them: the
@@ -1077,8 +1102,8 @@ class StoryClusterer:
 
     def _find_story(self, doc: Document, vector: dict[str, float],
                     meaning: np.ndarray | None = None) -> Assignment | None:
-        titles = _title_grams(doc.title)
-        own_terms = _title_terms(doc.title) if self.config.title_keys or self.model else frozenset()
+        titles = _title_grams(doc.title, self.config.name_forms)
+        own_terms = _title_terms(doc.title, self.config.name_forms) if self.config.title_keys or self.model else frozenset()
         own_names = frozenset(t for t in own_terms if self._is_name(t))
         best: tuple[float, str] | None = None
         own = _part_squares(vector, self._names) if self.model is not None else None
@@ -1160,7 +1185,7 @@ class StoryClusterer:
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
         if (self.config.title_keys or self.event_model is not None or self.join_model is not None) and not story.closed:
-            story.title_terms.update(_title_terms(doc.title))
+            story.title_terms.update(_title_terms(doc.title, self.config.name_forms))
             story.titled += 1
         if assignment.role == "member" and not story.closed and self.config.member_vectors:
             story.member_vectors.append(vector)
@@ -1173,8 +1198,8 @@ class StoryClusterer:
         # multi-event report's story is never a candidate, so it needs no profile.
         if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
             story.core += 1
-            story.titles.append(_title_grams(doc.title))
-            story.title_words |= _title_terms(doc.title)
+            story.titles.append(_title_grams(doc.title, self.config.name_forms))
+            story.title_words |= _title_terms(doc.title, self.config.name_forms)
             for term, weight in vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + weight
             story.centroid = _trim(story.centroid, self.config.story_terms)

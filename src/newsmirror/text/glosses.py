@@ -5,8 +5,9 @@ Within one story nothing says that 联邦院 is the Federation Council another o
 帕劳 are both Palau; across an archive of news, outlets gloss them: ``bench/mine_glosses.py`` counts every Han
 name written right before a bracketed Latin name or in brackets right after one, and keeps the pairs written
 often enough. Two Han names
-glossed with one Latin name are one name too. Only the only-X name check reads the table (an outlet writing
-either form names the other); grouping and fact links do not.
+glossed with one Latin name are one name too. The only-X name check reads the table (an outlet writing
+either form names the other), and grouping reads it through ``text.name_forms`` (one name written two ways is one
+term of a report's term vector); fact links do not.
 """
 
 from __future__ import annotations
