@@ -431,7 +431,7 @@ def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef],
 
 
 def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: SameFact = "rules",
-                  model: PairModel | None = None) -> Comparison:
+                  model: PairModel | None = None, rescue: PairModel | None = None) -> Comparison:
     """Align the sentences of a story's reports; one column per outlet.
 
     Pass one article per report (leave republished copies out: they would make every one of
@@ -447,7 +447,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
-    linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model)
+    linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model, rescue)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -531,7 +531,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
 
 
 def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float], same_fact: SameFact,
-            model: PairModel | None) -> tuple[_Linker, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
+            model: PairModel | None, rescue: PairModel | None = None) -> tuple[_Linker, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """The units joined into facts (the linker), the pairs the one-statement rule kept apart
     before the weaker rounds, and the rules' pair scores."""
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
@@ -556,6 +556,10 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
+        # Last of all, the pair model for what the rules left apart (a paraphrase the overlap
+        # thresholds miss, judged by position, neighbours and how near each unit's best it is).
+        if rescue is not None:
+            linker.link(_rescue_matches(sentences, linker, weight, rescue))
     return linker, blocked, pair_scores
 
 
@@ -742,6 +746,28 @@ class _Linker:
             second[target].add(unit)
             placed.add(unit)
         return second
+
+
+def _rescue_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
+                    model: PairModel) -> list[tuple[float, int, int]]:
+    """Pairs of units of two outlets that the rules left in different facts, that the pair model
+    calls one fact (at least its threshold), give no conflicting figures and are each other's
+    best such partner."""
+    from newsmirror.stories.fact_pairs import pair_features
+
+    pairs, features = pair_features(_pair_units(sentences), weight)
+    if not len(features):
+        return []
+    probability = model.probability(features)
+    find = linker.links.find
+
+    def scored() -> Iterable[tuple[float, int, int]]:
+        for p, (i, j) in zip(probability.tolist(), pairs.tolist(), strict=True):
+            if (p >= model.threshold and find(i) != find(j)
+                    and not _figures_differ(sentences[i].figures, sentences[j].figures)):
+                yield p, i, j
+
+    return _mutual_best(scored())
 
 
 def _model_matches(sentences: list[_Sentence], weight: dict[str, float], mass: dict[int, float],
