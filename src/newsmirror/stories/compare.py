@@ -139,6 +139,9 @@ MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
+# The pair model's last round (``fact_model.RESCUE``) runs by default; ``compare_story(..., rescue=...)`` sets
+# another model for it.
+RESCUE_ROUND = True
 # Two units of two outlets giving one amount the story seldom gives (``_amount_matches``) need
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
@@ -558,6 +561,10 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
         # Last of all, the pair model for what the rules left apart (a paraphrase the overlap
         # thresholds miss, judged by position, neighbours and how near each unit's best it is).
+        if rescue is None and RESCUE_ROUND:
+            from newsmirror.stories.fact_model import RESCUE
+
+            rescue = RESCUE
         if rescue is not None:
             linker.link(_rescue_matches(sentences, linker, weight, rescue))
     return linker, blocked, pair_scores
