@@ -88,6 +88,8 @@ def main() -> None:
         if never_tuned_on(path):
             sys.exit(f"{path}: test and fresh fact files are never fitted or scored here")
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
+    if args.rescue:  # "off" is the rules alone, and each fold's model is its own (not the shipped one)
+        _compare.RESCUE_ROUND = False
     pairs_of = residual_pairs if args.rescue and args.fit == "residual" else labelled_pairs
     data = {name: [pairs_of(story, articles) for story, articles in stories] for name, stories in loaded.items()}
     if args.rescue:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from newsmirror.model import Article
+from newsmirror.stories import compare
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.fact_model import PairModel
 from newsmirror.stories.fact_pairs import FEATURES
@@ -37,7 +40,13 @@ ONE = article("甲报", BEFORE + AFTER + "当地居民担忧，工程会迫使�
 TWO = article("乙社", "住在那里的村民害怕，祖先留下的土地会因工程被迫离开。" + BEFORE + AFTER)
 
 
-def test_a_statement_in_other_words_between_two_linked_ones_is_one_fact_with_the_round() -> None:
+@pytest.fixture(autouse=True)
+def _no_shipped_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``rescue=``, no round (whatever ``RESCUE_ROUND`` ships as): these tests pin the mechanism."""
+    monkeypatch.setattr(compare, "RESCUE_ROUND", False)
+
+
+def test_a_statement_in_other_words_is_one_fact_with_the_round() -> None:
     without = compare_story([ONE, TWO])
     assert fact_with(without, "当地居民担忧").outlets == ["甲报"]
     rescued = compare_story([ONE, TWO], rescue=model())

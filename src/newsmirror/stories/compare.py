@@ -120,8 +120,10 @@ _LATIN = re.compile(r"[a-z]+")
 # outlet writing the Latin name name the Han one. The same for the three glosses below.
 _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # One capitalized Latin word of four letters or more glossing the Han name before it: a company's or
-# a person's original (科纳仕（Canalys）); shorter words are mostly initials or units.
-_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})\s*[）)]")
+# a person's original (科纳仕（Canalys）); shorter words are mostly initials or units. A shop named in the
+# possessive (乐华（Lowell's）) is glossed by its word too: an outlet writing "Lowell's" (or "Lowell s",
+# as normalized) writes the word.
+_WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})(?:['’]s)?\s*[）)]")
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
     r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
