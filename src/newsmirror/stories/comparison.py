@@ -109,8 +109,8 @@ ALIGNMENT_VERSION = "63"  # 17: times of day, 万 remainders, the amount round; 
 # an industry word between allowed (华为公司 names 华为技术有限公司; 香港星通技术有限公司 names 星通科技)
 # 63 (session 41, lead): an outlet writing the given name of a dotted full name alone names the person its surname
 # stands for (萨达姆 of 萨达姆·侯赛因 against 侯赛因), the reverse of the surname rule
-# 64 (session 41, facts47; the lead renumbers at merge): the pair model's last round after the rules
-# (``fact_model.RESCUE``, fitted on the pairs the rules leave apart) links units the rules left in different facts.
+# 64 (session 41, facts47; the lead renumbers at merge): a Latin word glossing a name in the possessive (乐华
+# （Lowell's）) is its gloss (an outlet writing it names the Han name); the rescue round exists, off by default.
 
 
 @dataclass(slots=True)
