@@ -69,3 +69,27 @@ def test_conflicting_figures_are_never_rescued() -> None:
 
     assert told("3", "3") == (["甲报"], ["乙社", "甲报"])
     assert told("3", "8") == (["甲报"], ["甲报"])
+
+
+# 甲报 names the county in the statement 乙社 tells in other words (joined by the round only); 丙台 tells it
+# in the same words (joined by the rules) without the county.
+NAMED = article("甲报", BEFORE + AFTER + "威宁县当地居民担忧，工程会迫使他们离开祖辈居住的土地。")
+ALIKE = article("丙台", BEFORE + AFTER + "当地居民担忧，工程会迫使他们离开祖辈居住的土地。")
+
+
+def test_no_only_x_claim_from_a_link_only_the_model_made() -> None:
+    rescued = fact_with(compare_story([NAMED, TWO], rescue=model()), "居民担忧")
+    assert sorted(rescued.outlets) == ["乙社", "甲报"]
+    assert "威宁县" not in rescued.details  # 乙社 may have named it otherwise: only the model says it told this
+    # The same statement in the same words: the rules join it, and the claim is made.
+    told = article("乙社", BEFORE + AFTER + "当地居民担忧，工程会迫使他们离开祖辈居住的土地。")
+    assert fact_with(compare_story([NAMED, told], rescue=model()), "居民担忧").details == {"威宁县": ["甲报"]}
+
+
+def test_a_claim_the_rules_make_stays_when_the_round_widens_the_fact() -> None:
+    rules = fact_with(compare_story([NAMED, TWO, ALIKE]), "居民担忧")
+    assert sorted(rules.outlets) == ["丙台", "甲报"]
+    assert rules.details == {"威宁县": ["甲报"]}
+    rescued = fact_with(compare_story([NAMED, TWO, ALIKE], rescue=model()), "居民担忧")
+    assert sorted(rescued.outlets) == ["丙台", "乙社", "甲报"]
+    assert rescued.details == {"威宁县": ["甲报"]}
