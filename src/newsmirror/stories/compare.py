@@ -142,8 +142,9 @@ MERGED = 0.99
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
 # The pair model's last round (``fact_model.RESCUE``) when true; ``compare_story(..., rescue=...)`` runs it with
-# another model. Off: refused by facts47's rule (session 41: samples' false only-X 21 -> 27, see days_results.md).
-RESCUE_ROUND = False
+# another model. On since session 41 (facts48): a fact the round widens shows only the only-X claims the rules'
+# facts show (``compare_story``); without that it was refused by facts47's rule (samples' false only-X 21 -> 27).
+RESCUE_ROUND = True
 # Two units of two outlets giving one amount the story seldom gives (``_amount_matches``) need
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12

@@ -110,7 +110,8 @@ ALIGNMENT_VERSION = "63"  # 17: times of day, 万 remainders, the amount round; 
 # 63 (session 41, lead): an outlet writing the given name of a dotted full name alone names the person its surname
 # stands for (萨达姆 of 萨达姆·侯赛因 against 侯赛因), the reverse of the surname rule
 # 64 (session 41, facts47; the lead renumbers at merge): a Latin word glossing a name in the possessive (乐华
-# （Lowell's）) is its gloss (an outlet writing it names the Han name); the rescue round exists, off by default.
+# （Lowell's）) is its gloss (an outlet writing it names the Han name); facts48: the pair model's last round after the
+# rules (``fact_model.RESCUE`` at .2) on, a fact it widens showing only the only-X claims the rules' facts show.
 
 
 @dataclass(slots=True)

@@ -71,8 +71,8 @@ FITTED = _fitted()
 # The last round after the rules (``compare_story``'s rescue round; session 38, facts44; session 41, facts47): the
 # same features fitted by ``bench/facts_lofo.py --rescue --fit residual`` on all 38 tuning fact files, only on the
 # pairs the round is asked about (units the rules leave in different facts, figures agreeing; L2 1); the threshold is
-# the one 33 of the 38 leave-one-file-out folds choose (5 choose .15). Used only when ``compare.RESCUE_ROUND`` is
-# true (off: refused by facts47's rule). Results: bench/days_results.md (session 41, facts47).
+# the one 33 of the 38 leave-one-file-out folds choose (5 choose .15). Used when ``compare.RESCUE_ROUND`` is
+# true (on since facts48, with the only-X withholding). Results: bench/days_results.md (session 41, facts47, facts48).
 _RESCUE_INTERCEPT = -4.1302
 _RESCUE_FIT = {
     "dice": (-0.6930, 0.0773, 0.0513),
