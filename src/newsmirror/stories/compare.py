@@ -453,6 +453,10 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
+    if rescue is None and RESCUE_ROUND:  # the shipped round (compare_story's only: not shared_statements')
+        from newsmirror.stories.fact_model import RESCUE
+
+        rescue = RESCUE
     linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model, rescue)
 
     groups = _groups(linker, blocked, pair_scores)
@@ -603,10 +607,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
         linker.link(_amount_matches(sentences, len(outlets), linker.links, weight, mass))
         # Last of all, the pair model for what the rules left apart (a paraphrase the overlap
         # thresholds miss, judged by position, neighbours and how near each unit's best it is).
-        if rescue is None and RESCUE_ROUND:
-            from newsmirror.stories.fact_model import RESCUE
-
-            rescue = RESCUE
         if rescue is not None:
             rules = linker.copy()
             linker.link(_rescue_matches(sentences, linker, weight, rescue))
