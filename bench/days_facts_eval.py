@@ -176,7 +176,7 @@ def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = 
 
 
 def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
-          model: Any = None, details: bool = False,
+          model: Any = None, details: bool = False, rescue: Any = None,
           pairs: list[tuple[str, str, str, bool]] | None = None,
           wrong: list[tuple[str, tuple[str, str, int], tuple[str, str, int], list[str], list[str]]] | None = None
           ) -> dict[str, Any]:
@@ -194,7 +194,7 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
     for story, articles in loaded:
         reports = list({a.id: a for a in articles.values()}.values())
         started = time.perf_counter()
-        comparison = compare_story(reports, story_id=story["event"], same_fact=same_fact, model=model)
+        comparison = compare_story(reports, story_id=story["event"], same_fact=same_fact, model=model, rescue=rescue)
         totals["seconds"] += time.perf_counter() - started
         outlet_of = {name: a.outlet for name, a in articles.items()}
         # Where each system sentence sits: (outlet, sentence index) -> fact number.

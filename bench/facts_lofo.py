@@ -7,7 +7,23 @@ precision >= ``--min-precision``, as ``days_fact_model.py`` does); then F is com
 with it. Printed per file: the rules, the model at every threshold, and the model at the
 threshold chosen without F (the leave-one-file-out figure).
 
-    PYTHONPATH=src python3 bench/facts_lofo.py --days ARCHIVED [--facts F ...]
+    PYTHONPATH=src python3 bench/facts_lofo.py --days ARCHIVED [--facts F ...] [--rescue]
+
+With ``--rescue`` (session 38, facts44; session 18's variant C again), the model is measured as a last
+round after the rules (``compare_story(..., rescue=model)``: two units the rules left in different
+facts, mutual best, no conflicting figures) instead of in their place: each file is compared with the
+rules plus the model fitted on the other files at each of ``RESCUE_THRESHOLDS``; its setting (off or
+a threshold) is the one with the highest pooled recall over the other files (each scored with its
+own model, fitted without it) whose pooled judged precision there is at least the rules' there -
+.005 and whose false only-X there is not above the rules'; a tie keeps the stricter setting (off,
+then the higher threshold).
+
+With ``--rescue --fit residual`` (session 41, facts47) each fold's model is fitted only on the pairs the
+round is asked about: labelled pairs of units that the rules (every round, the pair model off) leave in
+different facts and whose figures do not conflict (``residual_pairs``), not on every candidate pair
+(``days_fact_model.labelled_pairs``, most of them pairs the rules link anyway). ``--out`` writes every
+file's totals at every setting in ``facts_setting_lofo.py``'s form (``--label`` prefixes the settings),
+so that runs of the two fits can be chosen among together there (``--from``).
 
 Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 """
@@ -25,9 +41,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_fact_model import fit, labelled_pairs  # noqa: E402
+from days_fact_model import _quoted_units, fit, labelled_pairs  # noqa: E402
 from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
+from newsmirror.stories import compare as _compare  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
+from newsmirror.stories.fact_pairs import FEATURES, pair_features  # noqa: E402
 
 TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b", "facts-s19",
           "facts-s20", "facts-s21", "facts-s22", "facts-s23", "facts-s24", "facts-s25", "facts-s26", "facts-s27",
@@ -36,6 +54,7 @@ TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-
           "facts-s41", "facts-s42", "facts-s43", "facts-s44", "facts-s45",
           "facts-s46", "facts-s47", "facts-s48", "facts-s49")
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
+RESCUE_THRESHOLDS = (0.8, 0.7, 0.6, 0.5, 0.4, 0.3)  # strictest first
 
 
 def _rates(totals: dict[str, Any]) -> tuple[float, float]:
@@ -57,12 +76,25 @@ def main() -> None:
                         default=[REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
     parser.add_argument("--min-precision", type=float, default=0.9)
     parser.add_argument("--recall-slack", type=float, default=0.015)
+    parser.add_argument("--rescue", action="store_true", help="the model as a last round after the rules")
+    parser.add_argument("--out", type=Path, help="with --rescue: every file's totals at every setting, as JSON")
+    parser.add_argument("--fit", choices=("all", "residual"), default="all",
+                        help="with --rescue: fit on every candidate pair (facts44) or on those the rules leave apart")
+    parser.add_argument("--thresholds", nargs="+", type=float, default=list(RESCUE_THRESHOLDS),
+                        help="with --rescue: the round's thresholds, strictest first")
+    parser.add_argument("--label", default="", help="with --out: a prefix for the settings' names")
     args = parser.parse_args()
     for path in args.facts:
         if never_tuned_on(path):
             sys.exit(f"{path}: test and fresh fact files are never fitted or scored here")
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
-    data = {name: [labelled_pairs(story, articles) for story, articles in stories] for name, stories in loaded.items()}
+    if args.rescue:  # "off" is the rules alone, and each fold's model is its own (not the shipped one)
+        _compare.RESCUE_ROUND = False
+    pairs_of = residual_pairs if args.rescue and args.fit == "residual" else labelled_pairs
+    data = {name: [pairs_of(story, articles) for story, articles in stories] for name, stories in loaded.items()}
+    if args.rescue:
+        _rescue(loaded, data, args.out, args.label, tuple(args.thresholds))
+        return
     print("file         rules R/P      " + "  ".join(f"model@{t:.1f} R/P " for t in THRESHOLDS) + "  LOFO t  LOFO R/P  false")
     for held in loaded:
         rest = [d for name, ds in data.items() if name != held for d in ds]
@@ -83,6 +115,92 @@ def main() -> None:
             row.append(_pair(_rates(at[t])))
         row += [f"{threshold:.1f}", _pair(_rates(at[threshold])), str(at[threshold]["false_only"])]
         print("  ".join(row), flush=True)
+
+
+def residual_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, int]:
+    """(features, labels, 0) of the candidate pairs the rescue round is asked about: units (as the rules
+    path cuts them) that the rules leave in different facts, with no conflicting figures, labelled as
+    ``labelled_pairs`` labels (1: quotes of one gold fact, 0: one of them quoted, the other not in that
+    fact; pairs of two unquoted units are left out)."""
+    reports = list({a.id: a for a in articles.values()}.values())
+    outlets, sentences, weight = _compare._story_units(reports, dateline_matched=True)
+    linker, _blocked, _scores = _compare._linked(sentences, outlets, weight, "rules", None)
+    pairs, features = pair_features(_compare._pair_units(sentences), weight)
+    groups_of = _quoted_units(story, articles, [s.ref for s in sentences])
+    labels = np.full(len(pairs), -1)
+    find = linker.links.find
+    for k, (i, j) in enumerate(pairs.tolist()):
+        if find(i) == find(j) or _compare._figures_differ(sentences[i].figures, sentences[j].figures):
+            continue
+        if groups_of.get(i, set()) & groups_of.get(j, set()):
+            labels[k] = 1
+        elif i in groups_of or j in groups_of:
+            labels[k] = 0
+    used = labels >= 0
+    return features[used], labels[used], 0
+
+
+def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path | None, label: str = "",
+            thresholds: tuple[float, ...] = RESCUE_THRESHOLDS) -> None:
+    """Rules plus the model's last round, each file with a model fitted without it; the setting of
+    each file chosen on the others (the rule in the module's docstring)."""
+    import json
+
+    keys = ("found_pairs", "gold_pairs", "right_links", "judged_links", "false_only", "only_claims")
+    at: dict[str, dict[str, dict[str, Any]]] = {}
+    for held in loaded:
+        rest = [d for name, ds in data.items() if name != held for d in ds]
+        base = fit(np.vstack([x for x, _, _ in rest]), np.concatenate([y for _, y, _ in rest]), 1.0)
+        at[held] = {"off": score(loaded[held])}
+        for t in thresholds:
+            at[held][str(t)] = score(loaded[held], rescue=PairModel(base.intercept, base.coefficients, base.means,
+                                                                    base.scales, t))
+        print(f"{held:11s} " + "  ".join(f"{s} {_pair(_rates(v))} {v['false_only']}" for s, v in at[held].items()),
+              flush=True)
+    if out:  # facts_setting_lofo.py's form: file -> setting -> totals
+        every = (*keys, "seconds")
+        out.write_text(json.dumps({n: {(s if s == "off" else f"{label}{s}"): {k: float(v[k]) for k in every}
+                                       for s, v in d.items()} for n, d in at.items()}, indent=1))
+    settings = ["off", *map(str, thresholds)]  # strictest first
+
+    def pooled(names: list[str], setting: str | dict[str, str]) -> dict[str, float]:
+        return {k: sum(at[n][setting if isinstance(setting, str) else setting[n]][k] for n in names) for k in keys}
+
+    choice: dict[str, str] = {}
+    for held in loaded:
+        others = [n for n in loaded if n != held]
+        base_totals = pooled(others, "off")
+        floor = _rates(base_totals)[1] - 0.005
+        best = "off"
+        for setting in settings:
+            totals = pooled(others, setting)
+            recall, precision = _rates(totals)
+            if (precision >= floor and totals["false_only"] <= base_totals["false_only"]
+                    and recall > _rates(pooled(others, best))[0]):
+                best = setting
+        choice[held] = best
+    names = list(loaded)
+    print("setting  R  P  false  claims (all files at one setting)")
+    for setting in settings:
+        totals = pooled(names, setting)
+        recall, precision = _rates(totals)
+        print(f"{setting:5s} {recall:.4f} ({int(totals['found_pairs'])}) {precision:.4f} "
+              f"({int(totals['right_links'])}/{int(totals['judged_links'])}) {int(totals['false_only'])} "
+              f"{int(totals['only_claims'])}")
+    totals = pooled(names, choice)
+    recall, precision = _rates(totals)
+    from collections import Counter
+    print(f"LOFO ({dict(Counter(choice.values()))}) {recall:.4f} ({int(totals['found_pairs'])}/{int(totals['gold_pairs'])}) "
+          f"{precision:.4f} ({int(totals['right_links'])}/{int(totals['judged_links'])}) false {int(totals['false_only'])} "
+          f"claims {int(totals['only_claims'])}")
+    every = [d for ds in data.values() for d in ds]
+    final = fit(np.vstack([x for x, _, _ in every]), np.concatenate([y for _, y, _ in every]), 1.0)
+    print(f"# the model fitted on all {len(loaded)} files:")
+    print(f"_RESCUE_INTERCEPT = {final.intercept:.4f}")
+    print("_RESCUE_FIT = {")
+    for feature, c, m, sd in zip(FEATURES, final.coefficients, final.means, final.scales, strict=True):
+        print(f'    "{feature}": ({c:.4f}, {m:.4f}, {sd:.4f}),')
+    print("}")
 
 
 if __name__ == "__main__":

@@ -668,3 +668,14 @@ def test_a_latin_gloss_of_an_enterprise_is_named_by_its_trade_name_and_a_legal_f
     assert "Xinlan Tech" not in _only([glossed, whole], "甲报")
     other = _article("乙社", "美国检方指控孟晚舟向汇丰银行隐瞒了华为与另一家公司的关系，加拿大警方随后在温哥华机场将她拘捕。")
     assert "Xinlan Tech" in _only([glossed, other], "甲报")
+
+
+def test_a_shop_glossed_in_the_possessive_is_named_by_an_outlet_writing_the_latin_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses its transliteration with the shop's own name, possessive and all; 乙社 writes only that.
+    _model_off(monkeypatch)
+    glossed = _article("甲报", "英国连锁超市莫里森 (Lowerby's)警告说，如果货运不能恢复，部分新鲜蔬菜将在圣诞节前断货。")
+    latin = _article("乙社", "连锁超市Lowerby's警告说，如果货运不能恢复，部分新鲜蔬菜将在圣诞节前断货。")
+    assert "莫里森" not in _only([glossed, latin], "甲报")
+    unnamed = _article("乙社", "一家连锁超市警告说，如果货运不能恢复，部分新鲜蔬菜将在圣诞节前断货。")
+    assert "莫里森" in _only([glossed, unnamed], "甲报")

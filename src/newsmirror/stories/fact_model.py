@@ -66,3 +66,25 @@ def _fitted() -> PairModel:
 
 
 FITTED = _fitted()
+
+
+# The last round after the rules (``compare_story``'s rescue round; session 38, facts44; session 41, facts47): the
+# same features fitted by ``bench/facts_lofo.py --rescue --fit residual`` on all 38 tuning fact files, only on the
+# pairs the round is asked about (units the rules leave in different facts, figures agreeing; L2 1); the threshold is
+# the one 33 of the 38 leave-one-file-out folds choose (5 choose .15). Used when ``compare.RESCUE_ROUND`` is
+# true (on since facts48, with the only-X withholding). Results: bench/days_results.md (session 41, facts47, facts48).
+_RESCUE_INTERCEPT = -4.1302
+_RESCUE_FIT = {
+    "dice": (-0.6930, 0.0773, 0.0513),
+    "char_cosine": (0.9062, 0.1385, 0.0808),
+    "best_ratio": (0.8250, 0.2520, 0.1722),
+    "shared_numbers": (0.1828, 0.1130, 0.3569),
+    "number_conflict": (-0.0121, 0.1052, 0.3069),
+    "length_ratio": (0.2442, 0.6398, 0.2036),
+    "position_gap": (-0.2198, 0.3436, 0.2523),
+    "neighbours": (0.1552, 0.0452, 0.1017),
+}
+RESCUE_THRESHOLD = 0.2
+_RESCUE_ROWS = [_RESCUE_FIT[name] for name in FEATURES]
+RESCUE = PairModel(_RESCUE_INTERCEPT, tuple(c for c, _, _ in _RESCUE_ROWS), tuple(m for _, m, _ in _RESCUE_ROWS),
+                   tuple(s for _, _, s in _RESCUE_ROWS), RESCUE_THRESHOLD)
