@@ -6,12 +6,12 @@ machine. Nothing here scores anything new: it runs the tree's own ``bench/days_e
 ``bench/days_facts_eval.evaluate`` and ``bench/onlyx_audit.py score`` and adds their figures up.
 
     python3 bench/sitting.py days    --extra EXTRA [--unseen] [--out DIR]   # tuning days (or held-out + test days)
-    python3 bench/sitting.py facts   --extra EXTRA [--test]                 # 32 tuning fact files pooled (or test)
+    python3 bench/sitting.py facts   --extra EXTRA [--test]                 # the tuning fact files pooled (or test)
     python3 bench/sitting.py samples --root WHOLE [--letters ABC]   # only-X samples (default tuning), judged, pooled
 
 EXTRA is the folder of exported day folders (``bench/days/export_days.py``); WHOLE the whole archive export (the
 folder holding ``archived/`` and ``_posts/``). Run it from the tree to be scored: the figures are that tree's code.
-``--unseen``/``--test`` and samples K, M are for the lead's sitting only (bench/days/GUIDE.md: never tuned on).
+``--unseen``/``--test`` and the held sample K are for the lead's sitting only (bench/days/GUIDE.md: never tuned on).
 """
 
 from __future__ import annotations
