@@ -154,6 +154,19 @@ def test_a_word_the_bilingual_dictionary_holds_only_as_a_common_word_is_no_name_
     assert is_name_detail("商学院", "他就读于汇丰商学院")
 
 
+def test_a_word_tagged_as_a_person_that_begins_with_a_common_word_is_no_name() -> None:
+    # jieba tags 道德风尚, 麻醉品 and 顾问团 nr; each begins with a word CC-CEDICT holds only as a common word
+    # (道德, 麻醉, 顾问), as a person's name never does.
+    assert not is_name_detail("道德风尚", "评论说这座城市的道德风尚正在败坏")
+    assert not is_name_detail("麻醉品", "警方查获一批走私麻醉品")
+    assert not is_name_detail("顾问团", "总统的顾问团周二开会")
+    # A person's name begins with a surname or a foreign name's first syllables: the tag stands.
+    assert is_name_detail("蓬佩奥", "美国国务卿蓬佩奥周二表示")
+    assert is_name_detail("汪文斌", "外交部发言人汪文斌周二表示")
+    # Papers' and bodies' names are made of common words: the test is for the person's tag alone.
+    assert is_name_detail("苹果日报", "香港苹果日报周二报道")
+
+
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:
     # 新闻社 is used as a common noun (text.name_usage); qualified by a name it stands for the whole name.
     assert is_name_detail("新闻社", "据彭博新闻社报道，苹果公司周一发布新品")

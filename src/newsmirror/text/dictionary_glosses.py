@@ -220,6 +220,12 @@ def only_common_word(word: str) -> bool:
     return word in common and word not in proper
 
 
+def proper_name(word: str) -> bool:
+    """Whether the dictionary holds the normalized Han ``word`` as a proper name (an entry with capitalized pinyin)."""
+    _glosses, _hans, _common, proper, _partners = _table()
+    return word in proper
+
+
 # The longest proper name of the dictionary is 19 characters (中央人民政府驻香港特别行政区联络办公室).
 _LONGEST_NAME = 20
 

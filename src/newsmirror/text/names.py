@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
-from newsmirror.text.dictionary_glosses import only_common_word
+from newsmirror.text.dictionary_glosses import only_common_word, proper_name
 from newsmirror.text.name_usage import used_as_common_word
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, reads_as, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
@@ -86,7 +86,20 @@ def is_name_detail(word: str, sentence: str) -> bool:
         return False
     if tag is None:
         return _unknown_is_name(word)
+    if tag == "nr" and _person_tag_wrong(word):
+        return False
     return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word, sentence)
+
+
+def _person_tag_wrong(word: str) -> bool:
+    """Whether a word jieba's dictionary tags as a person (nr) begins with a common word: its cut (``split``) begins
+    with a word of two characters or more that CC-CEDICT holds only as a common word (道德 of 道德风尚, 麻醉 of
+    麻醉品), and CC-CEDICT does not hold the word itself as a proper name. A person's name begins with a surname or
+    a foreign name's first syllables, never with a common word; jieba's tags of such first parts are no evidence
+    (it tags 道德 and 顾问 nr too), so the dictionary's entries are asked. Organisations' and papers' names are made
+    of common words (苹果日报, 国家环保局): the test is for the person's tag alone."""
+    first = split(word)[0]
+    return len(first) >= 2 and first != word and only_common_word(first) and not proper_name(word)
 
 
 # A Latin name right after a word in a normalized sentence (its brackets and capitals left out by normalizing:
