@@ -124,7 +124,9 @@ def is_fragment(word: str, sentence: str) -> bool:
     德梅尔 in 林德梅尔), a piece of a name a Latin gloss follows (新海 of 新海芬（New Haven）,
     ``_glossed_piece``), or a word that a dictionary word of ``CROSSING_CHARS`` or more
     crosses (对华 against 华盛顿 in 对华盛顿; ``CROSSING_CHARS``), or a word the dictionary
-    knows only from its bulk list with a character glued to it (文攻武|吓, ``_glued``)."""
+    knows only from its bulk list with a character glued to it (文攻武|吓, ``_glued``), or a word the
+    dictionary lacks that the tagger's cut of the sentence holds nowhere (布琼次 of 布琼次仁: the two models
+    disagree on where the unknown word ends)."""
     starts = [k for k in range(len(sentence)) if sentence.startswith(word, k)]
     if not starts:
         return False
@@ -132,6 +134,10 @@ def is_fragment(word: str, sentence: str) -> bool:
     # Only a word the dictionary knows from its bulk list alone is tested for a glued
     # character: its tag is a guess, and a known or tagged-text name says 宋忠平|说.
     guessed = 0 < pos_tokenizer().tokenizer.FREQ.get(word, 0) <= _BULK_COUNT
+    # A word the dictionary lacks is jieba-rs's HMM guess at an unknown run (布琼次|仁); when the tagger's own cut of
+    # the sentence (its joint model: 布琼次仁) holds it nowhere, the two disagree on its edges: no name, a piece.
+    if not in_dictionary(word) and word not in {piece for piece, _flag in _tagged(sentence)}:
+        return True
     dag = _dag(sentence)
     for start in starts:
         end = start + len(word)
