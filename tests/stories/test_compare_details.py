@@ -172,8 +172,10 @@ def test_an_unknown_word_the_tagger_cuts_otherwise_is_a_piece() -> None:
     # dictionary knows neither word, and the two models disagree on where it ends.
     assert not is_name_detail("布琼次", "副主席布琼次仁周二表示")
     assert not is_name_detail("抗冠毒", "德国生物技术公司的抗冠毒疫苗明年上市")
-    # An unknown name both cut alike stands.
+    # An unknown name both cut alike stands, and one the tagger cuts into pieces it tags all as names
+    # (林克维|丘斯, both nr): the same name read in parts.
     assert is_name_detail("博雷利", "欧盟外长博雷利周二表示")
+    assert is_name_detail("林克维丘斯", "外长林克维丘斯已接受病毒检测")
 
 
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:
