@@ -167,6 +167,17 @@ def test_a_word_tagged_as_a_person_that_begins_with_a_common_word_is_no_name() -
     assert is_name_detail("苹果日报", "香港苹果日报周二报道")
 
 
+def test_an_unknown_word_the_tagger_cuts_otherwise_is_a_piece() -> None:
+    # jieba-rs cuts 布琼次|仁 and 抗冠毒|疫苗 where the tagger's own model cuts 布琼次仁 and 抗冠|毒|疫苗: the
+    # dictionary knows neither word, and the two models disagree on where it ends.
+    assert not is_name_detail("布琼次", "副主席布琼次仁周二表示")
+    assert not is_name_detail("抗冠毒", "德国生物技术公司的抗冠毒疫苗明年上市")
+    # An unknown name both cut alike stands, and one the tagger cuts into pieces it tags all as names
+    # (林克维|丘斯, both nr): the same name read in parts.
+    assert is_name_detail("博雷利", "欧盟外长博雷利周二表示")
+    assert is_name_detail("林克维丘斯", "外长林克维丘斯已接受病毒检测")
+
+
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:
     # 新闻社 is used as a common noun (text.name_usage); qualified by a name it stands for the whole name.
     assert is_name_detail("新闻社", "据彭博新闻社报道，苹果公司周一发布新品")

@@ -124,7 +124,9 @@ def is_fragment(word: str, sentence: str) -> bool:
     德梅尔 in 林德梅尔), a piece of a name a Latin gloss follows (新海 of 新海芬（New Haven）,
     ``_glossed_piece``), or a word that a dictionary word of ``CROSSING_CHARS`` or more
     crosses (对华 against 华盛顿 in 对华盛顿; ``CROSSING_CHARS``), or a word the dictionary
-    knows only from its bulk list with a character glued to it (文攻武|吓, ``_glued``)."""
+    knows only from its bulk list with a character glued to it (文攻武|吓, ``_glued``), or a word the
+    dictionary lacks that the tagger's cut of the sentence reads otherwise everywhere (``_cut_otherwise``: 布琼次
+    of 布琼次仁; the two models disagree on where the unknown word ends)."""
     starts = [k for k in range(len(sentence)) if sentence.startswith(word, k)]
     if not starts:
         return False
@@ -132,6 +134,8 @@ def is_fragment(word: str, sentence: str) -> bool:
     # Only a word the dictionary knows from its bulk list alone is tested for a glued
     # character: its tag is a guess, and a known or tagged-text name says 宋忠平|说.
     guessed = 0 < pos_tokenizer().tokenizer.FREQ.get(word, 0) <= _BULK_COUNT
+    if not in_dictionary(word) and all(_cut_otherwise(sentence, start, start + len(word)) for start in starts):
+        return True
     dag = _dag(sentence)
     for start in starts:
         end = start + len(word)
@@ -141,6 +145,23 @@ def is_fragment(word: str, sentence: str) -> bool:
                 guessed and _glued(dag, start, end, sentence)) and not _glossed_piece(sentence, start, end):
             return False
     return True
+
+
+def _cut_otherwise(sentence: str, start: int, end: int) -> bool:
+    """Whether the tagger's cut of the sentence (``_tagged``: its own joint model of unknown runs) reads the unknown
+    word at ``start:end`` (jieba-rs's HMM guess) otherwise than as one word: inside a longer word (布琼次 of
+    布琼次仁), across its edge, or cut into pieces one of which it does not tag as a name (抗冠|毒 of 抗冠毒). Pieces
+    all tagged as names (林克维/nr|丘斯/nr of 林克维丘斯) are the same name read in parts: not otherwise."""
+    position = 0
+    inside: list[str] = []
+    for piece, flag in _tagged(sentence):
+        stop = position + len(piece)
+        if position < end and start < stop:
+            if position < start or end < stop:
+                return True
+            inside.append(flag)
+        position = stop
+    return len(inside) > 1 and not all(flag in NAME_TAGS for flag in inside)
 
 
 # In a normalized sentence a Latin gloss's brackets are spaces: 新海芬 new haven. The transliteration characters
