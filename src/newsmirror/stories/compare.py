@@ -1326,7 +1326,9 @@ def _trade_names(term: str) -> list[str]:
 
 def _enterprise_names(han: str) -> list[str]:
     """The enterprise's names a run of Han text ends with (``_trade_names``), each from its trade name to the end."""
-    return [han[han.rindex(name) :] for name in _trade_names(han) if _HAN_RUN.fullmatch(han)]
+    if not _HAN_RUN.fullmatch(han):
+        return []
+    return [han[han.rindex(name) :] for name in _trade_names(han)]
 
 
 def _trade_name_in(term: str, text: str) -> bool:
