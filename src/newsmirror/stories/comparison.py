@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "66"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "67"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -116,6 +116,8 @@ ALIGNMENT_VERSION = "66"  # 17: times of day, 万 remainders, the amount round; 
 # CC-CEDICT holds only as a common word (道德风尚, 麻醉品) is no name detail
 # 66 (session 41, onlyx48; the lead renumbers at merge): a word jieba's dictionary lacks that the tagger's cut of the
 # sentence reads otherwise (inside a longer word, across its edge, or in pieces not all names: 布琼次 of 布琼次仁) is a piece
+# 67 (session 42, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 43 (2020-12-30
+# +-3 days, only-X sample T's files)
 
 
 @dataclass(slots=True)
