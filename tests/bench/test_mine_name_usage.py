@@ -34,11 +34,11 @@ def test_a_name_tagged_word_used_where_common_words_stand_gets_a_low_probability
     assert p["误标"] < 0.2 < min(p[f"名{k}"] for k in range(30))
 
 
-def test_every_file_of_the_held_samples_k_to_s_is_left_out() -> None:
+def test_every_file_of_the_held_samples_k_to_t_is_left_out() -> None:
     held = held_files(_HELD)
     for name in ("onlyx-sample-k.toml", "onlyx-sample-l.toml", "onlyx-sample-m.toml", "onlyx-sample-n.toml",
                  "onlyx-sample-o.toml", "onlyx-sample-p.toml", "onlyx-sample-q.toml", "onlyx-sample-r.toml",
-                 "onlyx-sample-s.toml"):
+                 "onlyx-sample-s.toml", "onlyx-sample-t.toml"):
         with open(REPO / "bench" / "days" / name, "rb") as handle:
             files = {f.split("/")[-1] for story in tomllib.load(handle)["story"] for f in story["files"]}
         assert files and files <= held
