@@ -178,6 +178,18 @@ def test_an_unknown_word_the_tagger_cuts_otherwise_is_a_piece() -> None:
     assert is_name_detail("林克维丘斯", "外长林克维丘斯已接受病毒检测")
 
 
+def test_an_organisation_head_written_onto_a_common_noun_is_no_name() -> None:
+    # jieba's dictionary lacks the bodies' whole names and cuts them into a common noun and a head it tags nt
+    # (劳动|福利部, 计划|财务司): the head alone names no body.
+    assert not is_name_detail("福利部", "根据劳动福利部的统计")
+    assert not is_name_detail("财务司", "该省教育厅计划财务司周三发文")
+    # A place before the head is where the body is (台湾|外交部), a name before it makes the whole name the detail
+    # (俄罗斯|卫星|通讯社), and a head standing alone once in the sentence stands.
+    assert is_name_detail("外交部", "台湾外交部周二表示")
+    assert is_name_detail("通讯社", "据俄罗斯卫星通讯社报道")
+    assert is_name_detail("安全部", "能源安全部周二表示，安全部将调查此事")
+
+
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:
     # 新闻社 is used as a common noun (text.name_usage); qualified by a name it stands for the whole name.
     assert is_name_detail("新闻社", "据彭博新闻社报道，苹果公司周一发布新品")

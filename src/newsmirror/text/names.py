@@ -77,6 +77,8 @@ def is_name_detail(word: str, sentence: str) -> bool:
         return False
     if _common_by_dictionary(word, sentence):
         return False
+    if _head_of_common_compound(word, sentence):
+        return False
     tokenizer = pos_tokenizer()
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
@@ -242,6 +244,32 @@ def _qualified_from(tokens: tuple[tuple[str, str], ...], head: int) -> int | Non
         if len(before) >= 2 and flag in NAME_TAGS:
             start = j
     return start
+
+
+# Tags of a common noun that may qualify an organisation's head in a name jieba's dictionary lacks (国土 n of
+# 国土|安全部, 卫生 an of 卫生|福利部, 规划 n of 规划|财务司); names, places and bodies are not among them.
+_COMMON_QUALIFIER_TAGS = frozenset({"n", "vn", "an"})
+
+
+def _head_of_common_compound(word: str, sentence: str) -> bool:
+    """Whether ``word``, a word jieba's dictionary tags as an organisation (``nt``: 安全部, 福利部), is at each of its
+    occurrences in the tagger's cut of ``sentence`` (normalized) the head of a body's name the dictionary lacks,
+    written right after a common noun of two Han characters or more (国土|安全部, 卫生|福利部, 规划|财务司): a body's
+    name is modifier + head, and the head alone (a ministry of security of no one) names no body any report about
+    such bodies could not write. Not when ``longer_name`` reads the whole name (a name qualifies the head: 俄罗斯|卫星|
+    通讯社), nor after a place (台湾|外交部: where the body is) or another body."""
+    if pos_tokenizer().word_tag_tab.get(word) != _ORGANISATION_TAG or longer_name(word, sentence) is not None:
+        return False
+    tokens = _tagged(sentence)
+    seen = False
+    for k, (piece, _flag) in enumerate(tokens):
+        if piece != word:
+            continue
+        before, flag = tokens[k - 1] if k else ("", "")
+        if not (flag in _COMMON_QUALIFIER_TAGS and len(before) >= 2 and _HAN_RUN.fullmatch(before)):
+            return False
+        seen = True
+    return seen
 
 
 def organisation_head(name: str) -> str | None:
