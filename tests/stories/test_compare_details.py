@@ -188,6 +188,11 @@ def test_an_organisation_head_written_onto_a_common_noun_is_no_name() -> None:
     assert is_name_detail("外交部", "台湾外交部周二表示")
     assert is_name_detail("通讯社", "据俄罗斯卫星通讯社报道")
     assert is_name_detail("安全部", "能源安全部周二表示，安全部将调查此事")
+    # A head CC-CEDICT holds as a proper name (民进党, 新华社), or whose first part it holds as one (波音 of 波音公司),
+    # is a name of its own written after a common noun in apposition (执政党, 官媒, 制造商).
+    assert is_name_detail("民进党", "执政党民进党周二表示")
+    assert is_name_detail("新华社", "据官媒新华社报道")
+    assert is_name_detail("波音公司", "飞机制造商波音公司周二表示")
 
 
 def test_an_organisation_head_used_as_a_common_noun_still_heads_the_name_that_qualifies_it() -> None:

@@ -257,8 +257,12 @@ def _head_of_common_compound(word: str, sentence: str) -> bool:
     written right after a common noun of two Han characters or more (国土|安全部, 卫生|福利部, 规划|财务司): a body's
     name is modifier + head, and the head alone (a ministry of security of no one) names no body any report about
     such bodies could not write. Not when ``longer_name`` reads the whole name (a name qualifies the head: 俄罗斯|卫星|
-    通讯社), nor after a place (台湾|外交部: where the body is) or another body."""
+    通讯社), nor after a place (台湾|外交部: where the body is) or another body, nor a head CC-CEDICT holds as a proper
+    name or whose first part (``split``) it holds as one: a name of its own, which a common noun before it stands in
+    apposition to (执政党|民进党, 官媒|新华社, 制造商|波音公司), not qualifies."""
     if pos_tokenizer().word_tag_tab.get(word) != _ORGANISATION_TAG or longer_name(word, sentence) is not None:
+        return False
+    if len(word) < 2 or proper_name(word) or proper_name(split(word)[0]):
         return False
     tokens = _tagged(sentence)
     seen = False
