@@ -246,6 +246,42 @@ def test_story_page_gives_each_outlet_one_column_of_a_fact(store: SQLiteStore, t
     assert said == {"测试日报": ["园区周一开放", "园长到场剪彩"], "樣本時報": ["园区开放，园长剪彩"]}
 
 
+def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(store: SQLiteStore, tmp_path: Path) -> None:
+    # A story of six outlets (2020-10-28's Pompeo tour, 10 reports) had no fact every outlet reports: its page gave
+    # the reports, then 56 facts some report in story order, the one told by five outlets far down. It opens now
+    # with the facts most outlets report, most outlets first, as `newsmirror stories show` does.
+    articles = fill(store, 4)
+    first, second = articles[0], articles[1]
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        two = Fact([SentenceRef(first.id, "甲报", 0, "两家说的"), SentenceRef(second.id, "乙社", 0, "两家说的")])
+        three = Fact([SentenceRef(first.id, "甲报", 3, "三家说的"), SentenceRef(second.id, "乙社", 3, "三家说的"),
+                      SentenceRef(second.id, "丙网", 3, "三家说的")])
+        return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网"], partial=[two, three])
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    text = (out / "site" / "story" / "story-park" / "index.html").read_text()
+    page = lxml_html.fromstring(text)
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
+    assert lines == ["3/3 三家说的 （丙网、乙社、甲报）", "2/3 两家说的 （乙社、甲报）"]
+    assert text.index('id="summary"') < text.index('id="reports"') < text.index('id="partial"')
+
+
+def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:
+    articles = fill(store, 4)
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        both = Fact([SentenceRef(articles[0].id, articles[0].outlet, 0, "两家说的"),
+                     SentenceRef(articles[1].id, articles[1].outlet, 0, "两家说的")])
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[both])
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    text = (out / "site" / "story" / "story-park" / "index.html").read_text()
+    assert 'id="shared"' in text and 'id="summary"' not in text
+
+
 def test_traditional_output_converts_the_story_comparison_too(store: SQLiteStore, tmp_path: Path) -> None:
     # With --script zh-TW the article pages, titles, outlet names and headings were Traditional, but the story
     # page's compared sentences and the outlet names over them stayed as written (Simplified).

@@ -166,6 +166,23 @@ def test_story_page_names_what_only_some_outlets_say_and_compares_chosen_outlets
     assert client.get(f"/story/{story_id}", params={"outlet": "甲报"}).text.count(" checked") == 3
 
 
+def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(client: TestClient, store: Store) -> None:
+    # The reader's story page opened on "no fact every outlet reports" for a story of six outlets (2020-10-28's
+    # Pompeo tour), then 56 facts some report in story order. It opens now with the facts most outlets report, most
+    # outlets first, as `newsmirror stories show` does (here every outlet says both, so all of them are first).
+    story_id = visit_story(store)
+    page = client.get(f"/story/{story_id}").text
+    summary = page[page.index('<section class="summary" id="summary">'):]
+    summary = summary[:summary.index("</section>")]
+    lines = [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li>(.*?)</li>", summary, re.S)]
+    assert lines and all(line.startswith("3/3 ") for line in lines)
+    assert any("双方讨论了安全合作" in line for line in lines)
+    assert page.index('id="summary"') < page.index('id="toc"') < page.index('id="shared"')
+    # Two chosen outlets: the shared facts come first anyway, no summary repeats them.
+    pair = client.get(f"/story/{story_id}", params=[("outlet", "甲报"), ("outlet", "乙社")]).text
+    assert 'id="summary"' not in pair and 'id="shared"' in pair
+
+
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
     sent (``compared`` below): what a browser receives, in the parts it receives it."""

@@ -26,6 +26,7 @@ from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.stories.summary import Summary, summarize
 from newsmirror.text.script import to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
@@ -35,7 +36,8 @@ IMAGE_TOKEN = "nm-image:"
 RENDER_VERSION = "4"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "2"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script
+STORY_PAGE_VERSION = "3"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+# 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -287,3 +289,17 @@ def comparison_in_script(comparison: Comparison, convert: Callable[[str], str]) 
     return Comparison(story_id=comparison.story_id, outlets=[convert(o) for o in comparison.outlets],
                       shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
                       unique={convert(outlet): [fact(f) for f in own] for outlet, own in comparison.unique.items()})
+
+
+SUMMARY_FROM_OUTLETS = 3  # with two outlets the facts both report are the page's first section already
+
+
+def story_summary(comparison: Comparison | None) -> Summary | None:
+    """What a story page opens with, as `newsmirror stories show` does: the facts most outlets report (``summarize``:
+    most outlets first, one line each). Only for 3+ outlets: the facts every outlet reports came first, and a story
+    of six outlets had none (the reader's page opened on "no fact every outlet reports", then 56 facts some report
+    in story order); with two outlets the summary would repeat the shared facts that follow it."""
+    if comparison is None or len(comparison.outlets) < SUMMARY_FROM_OUTLETS:
+        return None
+    summary = summarize(comparison)
+    return summary if summary.common else None

@@ -21,7 +21,14 @@ import jinja2
 
 from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
-from newsmirror.publish.content import Entry, Prepared, StoryView, comparison_in_script, with_image_prefix
+from newsmirror.publish.content import (
+    Entry,
+    Prepared,
+    StoryView,
+    comparison_in_script,
+    story_summary,
+    with_image_prefix,
+)
 from newsmirror.publish.feeds import FeedItem, build_feeds
 from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
@@ -33,7 +40,7 @@ LABELS = {
     "footer": "本站为新闻镜像，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
     "outlets": "媒体", "channels": "栏目", "archive": "按月存档", "original": "原文地址（需翻墙访问）",
     "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容",
-    "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容",
+    "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
 }
@@ -264,6 +271,7 @@ class SiteBuilder(FormatBuilder):
             comparison = comparison_in_script(comparison, self.label)
         self.writer.write(path, self.render(
             "story.html", path, title=story.title, story=story, comparison=comparison, label=self.label,
+            summary=story_summary(comparison),
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.content import story_summary
 from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.text import times
@@ -230,7 +231,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # A comparison's sentences are converted by the script of the report they come from.
         scripts = {a.outlet: render.source_script(a) for a in view.articles}
         context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts,
-                   "compare": lambda: finish_comparison(store, view)}
+                   "compare": lambda: finish_comparison(store, view), "summary": story_summary}
         if view.pending:
             # Choosing outlets computes their comparison (the process's first loads its tables, ~2 s): the page
             # comes at once, saying so, and the comparison follows (it paused with nothing shown).
