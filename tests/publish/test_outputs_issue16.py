@@ -176,3 +176,26 @@ def test_a_new_jekyll_post_with_the_same_title_never_takes_an_existing_posts_fil
     build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
     posts = {p.name: _front(p) for p in (out / "jekyll/_posts").glob("*.md")}
     assert len(posts) == 2 and posts[original.name]["from"] == first.original_url
+
+
+@pytest.mark.parametrize("given", ["notaurl", "example.org/news", "/news", "javascript:alert(1)", "ftp://example.org/"])
+def test_a_base_url_that_is_no_address_is_refused_before_anything_is_written(
+        store: SQLiteStore, tmp_path: Path, given: str) -> None:
+    # `build --base-url notaurl` built the site with a sitemap of <loc>notaurl/index.html</loc> and feeds linking
+    # notaurl/...: no warning (an empty base URL at least gets one), exit 0. The option and the config's base_url
+    # now take an absolute http(s) address or nothing.
+    store.upsert_article(make_article(1))
+    store.close()
+    db, out = str(tmp_path / "store.sqlite"), tmp_path / "cli"
+    result = CliRunner().invoke(app, ["build", "--db", db, "--out", str(out), "--no-images", "--base-url", given])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("error: --base-url must be an absolute http(s) address")
+    assert not out.exists()
+    config = tmp_path / "newsmirror.toml"
+    config.write_text(f'[publish]\nbase_url = "{given}"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--db", db, "--out", str(out), "--no-images", "--config", str(config)])
+    assert result.exit_code == 1 and "[publish] base_url must be an absolute http(s) address" in result.output
+    assert not out.exists()
+    result = CliRunner().invoke(app, ["build", "--db", db, "--out", str(out), "--no-images", "-q",
+                                      "--base-url", "https://mirror.example/news/"])
+    assert result.exit_code == 0, result.output

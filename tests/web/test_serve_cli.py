@@ -100,3 +100,12 @@ def test_ctrl_c_while_the_reader_starts_says_reader_stopped(monkeypatch: pytest.
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 130 and result.output.strip().splitlines()[-1] == "reader stopped.", result.output
     assert "stored" not in result.output and signal.getsignal(signal.SIGINT) is before
+
+
+@pytest.mark.parametrize("given", ["notaurl", "news.example.org", "javascript:alert(1)"])
+def test_a_public_url_that_is_no_address_is_refused(captured: dict[str, Any], tmp_path: Path, given: str) -> None:
+    # `serve --public-url notaurl` started a reader at /notaurl/ whose feeds linked notaurl/...
+    open_store(tmp_path / "s.sqlite").close()
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--public-url", given])
+    assert result.exit_code == 1 and "app" not in captured
+    assert result.output.startswith("error: --public-url must be an absolute http(s) address")

@@ -72,10 +72,11 @@ def build(
     from newsmirror.jobs.building import build as run_build
     from newsmirror.jobs.building import default_comparer, load_publish_settings
     from newsmirror.publish.base import BuildOptions
+    from newsmirror.publish.safe import served_url
     from newsmirror.settings import default_output_dir
 
     settings = load_publish_settings(config)
-    options = BuildOptions(base_url=base_url if base_url is not None else settings.base_url,
+    options = BuildOptions(base_url=served_url(base_url, "--base-url") if base_url is not None else settings.base_url,
                            script=script or settings.script, site_title=settings.site_title, verify=verify)
     out_dir = out or default_output_dir()
     with store_from(db) as store, StageProgress("building", err_console, unit="articles", quiet=quiet) as bar:

@@ -94,9 +94,11 @@ def serve(
 def _run_reader(db: str, host: str, port: int, admin_token: str, public_url: str, images: str) -> None:
     import uvicorn
 
+    from newsmirror.publish.safe import served_url
     from newsmirror.web import create_app
     from newsmirror.web.root import root_path_of
 
+    served_url(public_url, "--public-url")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
     ensure_port_free(host, port)

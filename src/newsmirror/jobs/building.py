@@ -51,6 +51,7 @@ from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.parallel import can_fork
+from newsmirror.publish.safe import served_url
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
@@ -517,6 +518,8 @@ def load_publish_settings(path: str | Path | None = None) -> PublishSettings:
         elif key in ("base_url", "site_title", "script", "branch"):
             if not isinstance(value, str):
                 raise ConfigError(f"{chosen}: [publish] {key} must be a string")
+            if key == "base_url":
+                served_url(value, f"{chosen}: [publish] base_url")
             setattr(settings, key, value)
         else:
             raise ConfigError(f"{chosen}: unknown [publish] setting {key!r}; known: base_url, site_title, "

@@ -25,6 +25,8 @@ from urllib.parse import quote, urlsplit
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter, chomp  # type: ignore[attr-defined]
 
+from newsmirror.errors import ConfigError
+
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
 _BACKSLASHED = re.compile(r"([\\`*_\[\]#|$\"'])")
 # kramdown's typography would turn these into other characters (– — …): keep the text as written.
@@ -82,6 +84,16 @@ def http_url(url: str) -> str:
         return ""
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
         return ""
+    return url
+
+
+def served_url(url: str, what: str) -> str:
+    """``url`` when it can be where pages are served (an absolute http(s) URL with a host, or "" for none); else a
+    ConfigError naming ``what``. `build --base-url notaurl` wrote a sitemap of ``<loc>notaurl/index.html`` and feeds
+    whose links no reader can follow, with no word (an empty one at least warns)."""
+    if url and not http_url(url):
+        raise ConfigError(f"{what} must be an absolute http(s) address where the pages are served, such as "
+                          f"https://example.org/news; got {url!r}")
     return url
 
 
