@@ -134,3 +134,18 @@ def test_migrate_names_its_own_options_for_a_store_it_cannot_use(tmp_path: Path)
     wrong = CliRunner().invoke(app, ["migrate", "--from", str(tmp_path / "a.sqlite"), "--to", str(notes)],
                                env={"COLUMNS": "250"})
     assert wrong.exit_code == 1 and "check --to" in wrong.output and "--db" not in wrong.output, wrong.output
+
+
+
+def test_a_postgresql_server_that_does_not_answer_is_one_line() -> None:
+    # libpq's message ends in an indented hint line ("\tIs the server running on that host and accepting TCP/IP
+    # connections?"): `stats --db postgresql://...` printed the error on two lines, the second asking what our own
+    # question after it asks again.
+    from tests.web.live import free_port
+
+    with pytest.raises(StoreError) as refused:
+        open_store(f"postgresql://nobody@127.0.0.1:{free_port()}/news")  # nothing listens there
+    message = str(refused.value)
+    assert "\n" not in message and "\t" not in message, message
+    assert message.startswith("cannot connect to postgresql://nobody@127.0.0.1:") and "refused" in message
+    assert message.lower().count("is the server running") == 1, message

@@ -60,6 +60,13 @@ def _display_dsn(dsn: str) -> str:
     return f"postgresql://{info.get('user', '')}@{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
 
 
+def _reason(exc: Exception) -> str:
+    """libpq's reason on one line, without its indented hint lines ("\tIs the server running on that host and
+    accepting TCP/IP connections?"): the error said it on a second line, then asked our own question after it."""
+    lines = [line for line in str(exc).splitlines() if line.strip() and not line[:1].isspace()]
+    return "; ".join(" ".join(line.split()) for line in lines) or type(exc).__name__
+
+
 class PostgresStore(SqlStore):
     placeholder = "%s"
     # ISO timestamps kept as text compare byte by byte, as in SQLite, whatever the database's collation.
@@ -71,7 +78,7 @@ class PostgresStore(SqlStore):
             self._db = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
             raise StoreError(
-                f"cannot connect to {_display_dsn(dsn)}: {str(exc).strip()} "
+                f"cannot connect to {_display_dsn(dsn)}: {_reason(exc)} "
                 "(is the server running, and do the user, password and database exist?)"
             ) from exc
         self._lock = threading.RLock()
