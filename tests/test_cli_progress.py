@@ -73,6 +73,25 @@ def test_progress_line_without_a_total() -> None:
     assert progress_line("grouping", 30, None, 3.0, "articles") == "grouping: 30 articles, 10/s"
 
 
+def test_a_phase_with_nothing_in_it_says_so() -> None:
+    # `build` off a terminal on 2020-10-28 wrote "building, story pages and listings (jekyll): 0, 0/s": the Jekyll
+    # output has no story pages, and a known total of 0 was written as an unknown one.
+    now = [0.0]
+    stream = io.StringIO()
+    with StageProgress("building", Console(file=io.StringIO()), interval=10, stream=stream, clock=lambda: now[0],
+                       terminal=False) as progress:
+        progress.phase(0, 2, "story pages and listings (pagemirror)")
+        now[0] = 1.0
+        progress.phase(2, 2, "story pages and listings (pagemirror)")
+        progress.phase(0, 0, "story pages and listings (jekyll)")
+        now[0] = 2.0
+        progress.phase(1, 1, "history pages")
+    lines = stream.getvalue().splitlines()
+    assert "building, story pages and listings (jekyll): nothing to do" in lines
+    assert not any(line.endswith(": 0, 0/s") for line in lines), lines
+    assert progress_line("grouping", 0, 0, 3.0) == "grouping: nothing to do"
+
+
 def test_importing_an_empty_folder_or_one_without_articles_warns(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     notes = tmp_path / "notes"

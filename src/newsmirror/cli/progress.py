@@ -47,6 +47,8 @@ def progress_line(label: str, done: int, total: int | None, elapsed: float, unit
     """``label: done/total unit (percent), rate/s, about ETA left``. The time left is counted at ``pace``
     (items a second; 0: not known yet, no estimate), else at the mean rate since the start."""
     unit = f" {unit}" if unit else ""
+    if total == 0 and not done:  # a phase with nothing in it: a build's Jekyll output has no story pages
+        return f"{label}: nothing to do"  # (it said "building, story pages and listings (jekyll): 0, 0/s")
     rate = done / elapsed if elapsed > 0 else 0.0
     pace = rate if pace is None else pace
     if total:
