@@ -138,3 +138,32 @@ def test_a_story_of_one_outlet_says_there_is_nothing_to_compare(tmp_path: Path) 
     assert shown.exit_code == 0, shown.output
     assert f"only {outlet} reports this story: nothing to compare" in shown.output
     assert f"only {outlet}\n" not in shown.output and "--outlet A --outlet B" not in shown.output
+
+
+
+def test_a_storys_copies_are_counted_in_words(tmp_path: Path) -> None:
+    # 2020-10-28's list said "1 +1 copies" (a Reuters report and 联合早报's copy of it) and "2 +1 copies".
+    from datetime import UTC, datetime
+
+    from newsmirror.model import Article
+    from newsmirror.store.base import StoryMember
+
+    db = str(tmp_path / "copies.sqlite")
+    with open_store(db) as store:
+        ids = []
+        for n, outlet in enumerate(["甲报", "乙社", "甲报", "丙网", "乙社", "丁台"]):
+            report = Article(outlet=outlet, title=f"报道{n}", original_url=f"https://example.org/{n}",
+                             published_at=datetime(2024, 5, 1, n, tzinfo=UTC), body_text=f"正文{n}")
+            store.upsert_article(report)
+            ids.append(report.id)
+        one = Story(id="s-one", title="一份转载")
+        store.save_story(one, [StoryMember(ids[0], one.id),
+                               StoryMember(ids[1], one.id, role="duplicate", duplicate_of=ids[0])])
+        two = Story(id="s-two", title="两份转载")
+        store.save_story(two, [StoryMember(ids[2], two.id), StoryMember(ids[3], two.id),
+                               *(StoryMember(i, two.id, role="duplicate", duplicate_of=ids[2]) for i in ids[4:])])
+    listed = CliRunner().invoke(app, ["stories", "list", "--db", db, "--min-outlets", "1"], env={"COLUMNS": "120"})
+    assert listed.exit_code == 0, listed.output
+    rows = {cells[1].strip(): cells[5].strip() for cells in (line.split("│") for line in listed.output.splitlines())
+            if len(cells) >= 7 and cells[1].strip().startswith("s-")}
+    assert rows == {"s-one": "1 + 1 copy", "s-two": "2 + 2 copies"}, listed.output

@@ -211,7 +211,7 @@ def stories_list(
                 if article is not None and article.published_at is not None:
                     dates.append(article.published_at)
             copies = sum(m.role == "duplicate" for m in members)
-            reports = str(len(members) - copies) + (f" +{copies} copies" if copies else "")
+            reports = str(len(members) - copies) + (f" + {copies} {'copy' if copies == 1 else 'copies'}" if copies else "")
             table.add_row(story.id, times.day(max(dates)) if dates else "", shown(story.title),
                           shown("、".join(outlets)), reports)
     console.print(table)
