@@ -264,3 +264,14 @@ def test_edited_article_leaves_no_trace_of_its_old_text_in_the_index(store: Stor
     store.upsert_article(article("a", "新标题", "洪水来袭。"))
     assert found(store, "地震") == [] and store.count_search(SearchQuery("地震")) == 0
     assert found(store, "洪水") == ["a"]
+
+
+def test_an_invisible_character_inside_a_phrase_does_not_hide_it(store: Store) -> None:
+    # 大纪元 wrote 美军人员<U+200B><U+200B>在斯里兰卡 (2020-10-28): the zero-width spaces cut the run of characters in
+    # two, and `newsmirror search 美军人员在斯里兰卡` found nothing. A soft hyphen or a BOM hid a word the same way.
+    store.upsert_article(article("zwsp", "蓬佩奥访问斯里兰卡", "后两者会使美军人员\u200b\u200b在斯里兰卡的行动更加容易。"))
+    store.upsert_article(article("shy", "Pompeo in Colombo", "an agree\u00adment on the \ufeffstatus of forces"))
+    assert found(store, "美军人员在斯里兰卡") == ["zwsp"]
+    assert found(store, "人员\u200b在") == ["zwsp"]  # pasted with the invisible character
+    assert found(store, "agreement") == ["shy"] and found(store, "status") == ["shy"]
+    assert found(store, "美军人员") == ["zwsp"] and found(store, "员在斯") == ["zwsp"]

@@ -42,7 +42,8 @@ from newsmirror.text.script import convert, is_traditional
 # ``text.taiwan_phrases``). 6: an alias variant folds only where it begins a word (朝鲜中央通讯社 was
 # 朝鲜中央社; ``text.aliases``). 7: ... and only where it ends one (鲍尔丁, Balding, was 鲍威尔丁, a Powell),
 # a word beginning inside it blocking the fold only where folding would cut that word (北|朝鲜劳动党 folds).
-KEY_VERSION = 7
+# 8: invisible format characters (zero-width space, joiners, soft hyphen, BOM) are left out of keys and queries.
+KEY_VERSION = 8
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -50,6 +51,10 @@ _TOKEN = re.compile(rf"[{_CJK_CLASS}]+|[0-9a-z\u00c0-\u024f]+")
 _CJK_RUN = re.compile(rf"^[{_CJK_CLASS}]+$")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
+# Characters a page may carry without showing them: a zero-width space between two characters (大纪元's
+# 美军人员\u200b\u200b在斯里兰卡) cut a run in two, so a search for 美军人员在斯里兰卡 found nothing. Left out of the
+# index tokens and the queries; the stored text and what the reader shows keep them.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 # A _TOKEN run is all CJK or all Latin/digits: its first character tells which (every
 # character of the Latin class sorts before every CJK one).
 _FIRST_CJK = "\u3400"
@@ -131,7 +136,7 @@ def index_tokens(text: str) -> list[str]:
     """Tokens of the Simplified form, then those of each run another form changed (only those:
     runs every form shares are indexed once). Runs are separated by their one-character
     tokens, so a phrase never matches across two of them."""
-    written, *others = forms(normalize(text))
+    written, *others = forms(normalize(_INVISIBLE.sub("", text)))
     found = tokens(written)
     if others:
         seen = {match.group() for match in _TOKEN.finditer(written)}
@@ -196,7 +201,7 @@ def parse_query(query: str) -> ParsedQuery:
         raw = match.group(2) if match.group(2) is not None else match.group(4)
         # Chinese is written without spaces, so spaces inside a phrase between two CJK
         # characters are the user's, not the text's.
-        written = normalize(_SPACE_BETWEEN_CJK.sub("", raw)).strip()
+        written = normalize(_SPACE_BETWEEN_CJK.sub("", _INVISIBLE.sub("", raw))).strip()
         variants: list[str] = []
         variant_tokens: list[list[str]] = []
         for form in forms(written):
