@@ -81,3 +81,17 @@ def test_a_dropped_image_with_a_placeholder_alt_leaves_no_caption() -> None:
     text = plain_text(_prepare(article).html)
     assert "img" not in text.lower() and "圖片" not in text and "DSC_0012" not in text and "image" not in text
     assert "警方封锁现场" in text and "正文一" in text and "正文二" in text
+
+
+def test_a_link_left_empty_by_a_dropped_image_goes_with_it() -> None:
+    # 维权网's post of 2020-10-28 linked its photo to the full-size file on the blog's image host: the image was
+    # dropped (never hot-linked) and an empty <a href="https://1.bp.blogspot.com/...jpg"></a> stayed in the site's
+    # and the Jekyll pages (53 in 20 pages of the day), a link a screen reader announces with nothing to say.
+    body = ('<p>正文一</p><p><a href="https://img.test/full.jpg"><img src="https://img.test/small.jpg"></a>尾注</p>'
+            '<p><a href="https://img.test/two.jpg"><img src="https://img.test/two-s.jpg" alt="警方封锁现场"></a></p>'
+            '<p><a href="https://outlet.test/more">延伸<img src="https://img.test/icon.png"></a></p>')
+    html = _prepare(_article(body)).html
+    assert "full.jpg" not in html and "尾注" in html  # the empty link gone, the text after it kept
+    assert "two.jpg" in html and "警方封锁现场" in html  # a caption kept in its link: not empty
+    assert "outlet.test/more" in html and "延伸" in html  # a link with its own text stays
+    assert "<img" not in html
