@@ -93,3 +93,30 @@ def test_a_claim_the_rules_make_stays_when_the_round_widens_the_fact() -> None:
     rescued = fact_with(compare_story([NAMED, TWO, ALIKE], rescue=model()), "居民担忧")
     assert sorted(rescued.outlets) == ["丙台", "乙社", "甲报"]
     assert rescued.details == {"威宁县": ["甲报"]}
+
+
+# 乙社 tells the residents' fear twice: once as 甲报 words it (the rules join the two) and once, first, in other words.
+TWICE = article("乙社", "住在那里的村民害怕，祖先留下的土地会因工程被迫离开。" + BEFORE + AFTER
+                + "当地居民担忧，工程会迫使他们离开祖辈居住的土地。")
+
+
+def test_a_pair_the_round_finds_and_the_one_statement_rule_keeps_apart_is_a_second_telling(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The round pairs 甲报's telling with 乙社's telling in other words; joining them would put two statements of
+    # 乙社 in one fact, so the one-statement rule keeps them apart.
+    monkeypatch.setattr(compare, "SECOND_RESCUE", None)
+    apart = compare_story([ONE, TWICE], rescue=model())
+    assert fact_with(apart, "住在那里的村民害怕").outlets == ["乙社"]
+    assert sorted(fact_with(apart, "当地居民担忧").outlets) == ["乙社", "甲报"]
+    # Shown as a second telling: 甲报's unit is in both facts, and the two facts stay apart.
+    monkeypatch.setattr(compare, "SECOND_RESCUE", 0.4)
+    shown = compare_story([ONE, TWICE], rescue=model())
+    fear = fact_with(shown, "住在那里的村民害怕")
+    assert sorted(fear.outlets) == ["乙社", "甲报"]
+    assert not any("当地居民担忧" in ref.text for ref in fear.sentences if ref.outlet == "乙社")
+    told_alike = [f for f in shown.facts() if any("当地居民担忧" in ref.text and ref.outlet == "乙社" for ref in f.sentences)]
+    assert len(told_alike) == 1
+    assert sorted(told_alike[0].outlets) == ["乙社", "甲报"]
+    # Not below the threshold asked for.
+    monkeypatch.setattr(compare, "SECOND_RESCUE", 0.9999)
+    assert fact_with(compare_story([ONE, TWICE], rescue=model()), "住在那里的村民害怕").outlets == ["乙社"]

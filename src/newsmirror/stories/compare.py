@@ -145,6 +145,10 @@ CONTINUITY_ROUNDS = 2
 # another model. On since session 41 (facts48): a fact the round widens shows only the only-X claims the rules'
 # facts show (``compare_story``); without that it was refused by facts47's rule (samples' false only-X 21 -> 27).
 RESCUE_ROUND = True
+# A pair the pair model's round calls one fact at least this likely (None: never) but the one-statement rule keeps
+# apart (one unit's fact already holds a unit of the other's outlet) shows the unit as a second telling of the
+# other's fact, as a strong pair the first round keeps apart does (``_Linker.second_facts``; session 42, facts50).
+SECOND_RESCUE: float | None = 0.4
 # Two units of two outlets giving one amount the story seldom gives (``_amount_matches``) need
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
@@ -609,8 +613,11 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
         # thresholds miss, judged by position, neighbours and how near each unit's best it is).
         if rescue is not None:
             rules = linker.copy()
+            start = len(linker.blocked)
             linker.link(_rescue_matches(sentences, linker, weight, rescue))
-            if any(linker.links.find(i) != rules.links.find(i) for i in range(len(sentences))):
+            if SECOND_RESCUE is not None:
+                linker.rescue_blocked = [pair for pair in linker.blocked[start:] if pair[0] >= SECOND_RESCUE]
+            if linker.rescue_blocked or any(linker.links.find(i) != rules.links.find(i) for i in range(len(sentences))):
                 linker.rules = rules  # the facts as the rules alone make them: see ``compare_story``
     return linker, blocked, pair_scores
 
@@ -698,6 +705,8 @@ class _Linker:
         self.blocked: list[tuple[float, int, int]] = []
         # Before the pair model's last round joined anything, the linker as the rules left it (else None).
         self.rules: _Linker | None = None
+        # Pairs of the pair model's round that the one-statement rule kept apart (``SECOND_RESCUE``).
+        self.rescue_blocked: list[tuple[float, int, int]] = []
 
     def copy(self) -> _Linker:
         """This linker as it stands (links and members; the units and weights shared)."""
@@ -798,9 +807,12 @@ class _Linker:
                     and links.find(i) != links.find(j)):
                 one_sided.append((score, large, small))
         offers = [(score, unit, other) for score, i, j in blocked for unit, other in ((i, j), (j, i))]
+        # Last, the pairs the pair model's round called one fact and the one-statement rule kept apart (its
+        # probabilities are no overlap scores: ranked among themselves, after every pair of the rules).
+        rescued = [(p, unit, other) for p, i, j in self.rescue_blocked for unit, other in ((i, j), (j, i))]
         second: dict[int, set[int]] = defaultdict(set)
         placed: set[int] = set()
-        for _, unit, other in sorted(offers, reverse=True) + sorted(one_sided, reverse=True):
+        for _, unit, other in sorted(offers, reverse=True) + sorted(one_sided, reverse=True) + sorted(rescued, reverse=True):
             target = links.find(other)
             outlet = sentences[unit].ref.outlet
             if unit in placed or outlet in self.members_of[target] or any(
