@@ -45,8 +45,8 @@ from bench.days_eval import (  # noqa: E402
     DEFAULT_DAYS,
     TUNING_DAYS,
     DayLabels,
-    _file_key,
     available_tuning_days,
+    import_day,
     load_day_labels,
     parse_setting,
     purity,
@@ -97,7 +97,6 @@ def tuning_days(args: argparse.Namespace) -> list[Day]:
 
 def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "bench" / "days") -> Day:
     """A day's documents in grouping order, with their labels."""
-    from newsmirror.jobs.importing import import_paths
     from newsmirror.store import open_store
     from newsmirror.stories.stored import document_of
 
@@ -105,8 +104,9 @@ def load_day(day: str, days: Path = DEFAULT_DAYS, labels_dir: Path = REPO / "ben
         raise SystemExit(f"{day} is not a tuning day: the pair model is fitted on {', '.join(TUNING_DAYS)} only")
     labels: DayLabels = load_day_labels(labels_dir / f"labels-{day}.toml")
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        report = import_paths(store, [days / day])
-        file_of = {r.article_id: _file_key(r.path) for r in report.results if r.article_id}
+        # ``days_eval.import_day``: an article imported from two files takes the first file's label, as
+        # ``days_eval`` scores it (a dict of every result took the last: 2020-07-31 had one report labelled apart).
+        file_of = import_day(store, days / day)
         documents = [document_of(a) for a in (store.get_article(i) for i in store.unassigned_article_ids()) if a]
     events = {d.id: labels.events.get(file_of[d.id], "solo:" + file_of[d.id]) for d in documents if d.id in file_of}
     multi = {d.id for d in documents if file_of.get(d.id) in labels.multi}
