@@ -679,3 +679,31 @@ def test_a_shop_glossed_in_the_possessive_is_named_by_an_outlet_writing_the_lati
     assert "莫里森" not in _only([glossed, latin], "甲报")
     unnamed = _article("乙社", "一家连锁超市警告说，如果货运不能恢复，部分新鲜蔬菜将在圣诞节前断货。")
     assert "莫里森" in _only([glossed, unnamed], "甲报")
+
+
+def test_a_glossed_name_written_with_a_homophone_jieba_cut_apart_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A made-up spokesman 赛博隆 (Lukas Seboron); another outlet types 伯 for 博 (both bo), and jieba, not knowing the
+    # spelling, cuts it 赛伯|隆说: a word begins with it, no word runs into it from before.
+    _model_off(monkeypatch)
+    assert compare._homophone_begun_in("赛博隆", "发言人赛伯隆说，")
+    assert not compare._homophone_spelling_in("赛博隆", "发言人赛伯隆说，")  # "stands alone" fails on the cut
+    assert not compare._homophone_begun_in("赛博隆", "发言人赛贝隆说，")  # 贝 bei: a sound class, no homophone
+    assert not compare._homophone_begun_in("赛博隆", "哈萨伯隆说，")  # a word (哈萨) runs into it from before
+    assert not compare._homophone_begun_in("实验室", "公共卫生试验室")  # a common word: no name a gloss follows
+    report = "周一在柏林对记者表示，政府要求莫斯科对这起投毒案进行彻底调查，并将与欧盟伙伴协商下一步措施。"
+    glossed = _article("甲报", f"德国政府发言人赛博隆（Lukas Seboron）{report}")
+    homophone = _article("乙社", f"德国政府发言人赛伯隆{report}")
+    assert "Lukas Seboron" not in _only([glossed, homophone], "甲报")
+    other = _article("乙社", f"德国政府发言人{report}")
+    assert "Lukas Seboron" in _only([glossed, other], "甲报")
+
+
+def test_the_run_a_gloss_follows_written_with_one_homophone_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The whole Han run before a body's gloss (州公共卫生实验室), which another outlet writes with 试 for 实 (both shi).
+    _model_off(monkeypatch)
+    report = "这名患者两次感染的病毒基因序列差异明显，再次感染的可能性将影响人们对免疫的了解。"
+    glossed = _article("甲报", f"美国蒙大拿州公共卫生实验室（Montana State Public Health Laboratory）研究人员说，{report}")
+    homophone = _article("乙社", f"该研究报告的作者、蒙大拿大学蒙大拿州公共卫生试验室主任写道，{report}")
+    assert "Montana State Public Health Laboratory" not in _only([glossed, homophone], "甲报")
+    other = _article("乙社", f"该研究报告的作者、蒙大拿大学的一名主任写道，{report}")
+    assert "Montana State Public Health Laboratory" in _only([glossed, other], "甲报")

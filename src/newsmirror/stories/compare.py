@@ -1472,6 +1472,31 @@ def _homophone_spelling_in(term: str, text: str) -> bool:
     return False
 
 
+# A glossed name this long (the length of most transliterations) written with a homophone counts where the spelling
+# begins a word of jieba's cut, wherever the cut ends it.
+HOMOPHONE_GLOSSED_CHARS = 3
+
+
+def _homophone_begun_in(term: str, text: str) -> bool:
+    """Whether ``text`` writes the three-character Han name ``term`` a Latin gloss follows with one character
+    replaced by another read alike (toneless pinyin), where the spelling is no word jieba knows and a word of jieba's
+    cut begins with it: a transliteration written with a homophone (赛伯特 for 赛博特), which jieba, not knowing it,
+    cuts anywhere after its start (赛伯|特), so ``_homophone_spelling_in``'s "stands alone" is not asked. A word
+    running into it from before (普竞 of 特朗普|竞选) is a coincidence of sounds, as there. Only for a name a Latin
+    gloss follows: the gloss says the giver wrote a name there, as heard. One character replaced by another of the
+    same sound class only is no evidence: on the archive's glosses (``glosses.tsv``) such pairs are two different
+    names as often as one (塞伯特 Seibert, 夏伯特 Chabot), homophone pairs one in nine (bench/days_results.md, onlyx49)."""
+    if len(term) != HOMOPHONE_GLOSSED_CHARS or not _HAN_RUN.fullmatch(term) or in_dictionary(term):
+        return False
+    for k in range(len(term)):
+        for at, window in _placed_with_others(term, text, (k,)):
+            if window[k] != term[k] and same_sound(window[k], term[k]) and not in_dictionary(window) and any(
+                    position == at for position, _piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0),
+                                                                        at + len(window) + _SHORT_FORM_CONTEXT)):
+                return True
+    return False
+
+
 @cache
 def _alias_spellings() -> dict[str, tuple[str, ...]]:
     """Normalized canonical name -> the other spellings the alias table folds into it."""
@@ -1907,6 +1932,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     glossed: dict[str, tuple[str, ...]] = {}  # Latin gloss -> the (normalized) Han names it may gloss
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
     enterprises: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the enterprise's names the text before it ends with
+    gloss_runs: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the (normalized) Han runs it follows
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     for sentence in members:
@@ -1938,6 +1964,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             enterprises[latin].update(_enterprise_names(han))
             # Its last three characters too, the length of most transliterations (葛兰姆 where jieba reads 兰姆).
             gloss_tails[latin].add(han[-3:])
+            gloss_runs[latin].add(han)
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
         # The givers' own text only for a body named by a generic head (joining long texts per
@@ -2023,6 +2050,13 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         # enterprise's name is read from the text before the gloss by its structure, and may be a common word's end).
         everyone |= {o for o in story_outlets if o not in everyone and any(
             _trade_name_in(name, outlet_texts.get(o, "")) for name in sorted(enterprises[latin]))}
+        # An outlet writing the glossed name with a homophone where jieba cut it apart (赛伯|特 for 赛博特), or the whole
+        # Han run the gloss follows, four characters or more, with exactly one character a homophone (州公共卫生试验室
+        # for 州公共卫生实验室; never the run as written: it may be a title, 美国国防部长), writes the same name.
+        everyone |= {o for o in story_outlets if o not in everyone and (
+            any(_homophone_begun_in(name, outlet_texts.get(o, "")) for name in glossed[latin])
+            or any(_misspelt_in(run, outlet_texts.get(o, "")) for run in sorted(gloss_runs[latin])
+                   if len(run) >= MISSPELT_CHARS))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
