@@ -1933,6 +1933,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     gloss_tails: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the last three characters before it
     enterprises: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the enterprise's names the text before it ends with
     gloss_runs: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the (normalized) Han runs it follows
+    gloss_words: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> its glossed names the giver's cut keeps whole
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     for sentence in members:
@@ -1965,6 +1966,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             # Its last three characters too, the length of most transliterations (葛兰姆 where jieba reads 兰姆).
             gloss_tails[latin].add(han[-3:])
             gloss_runs[latin].add(han)
+            gloss_words[latin].update(name for name in glossed[latin] if name in sentence.nouns)
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
         # The givers' own text only for a body named by a generic head (joining long texts per
@@ -2050,11 +2052,12 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         # enterprise's name is read from the text before the gloss by its structure, and may be a common word's end).
         everyone |= {o for o in story_outlets if o not in everyone and any(
             _trade_name_in(name, outlet_texts.get(o, "")) for name in sorted(enterprises[latin]))}
-        # An outlet writing the glossed name with a homophone where jieba cut it apart (赛伯|特 for 赛博特), or the whole
+        # An outlet writing the glossed name with a homophone where jieba cut it apart (赛伯|特 for 赛博特: a name the
+        # giver's cut keeps whole, not a guessed tail, 德粮食 of 艾莫德|粮食, whose homophone 的粮食 is a coincidence), or the whole
         # Han run the gloss follows, four characters or more, with exactly one character a homophone (州公共卫生试验室
         # for 州公共卫生实验室; never the run as written: it may be a title, 美国国防部长), writes the same name.
         everyone |= {o for o in story_outlets if o not in everyone and (
-            any(_homophone_begun_in(name, outlet_texts.get(o, "")) for name in glossed[latin])
+            any(_homophone_begun_in(name, outlet_texts.get(o, "")) for name in sorted(gloss_words[latin]))
             or any(_misspelt_in(run, outlet_texts.get(o, "")) for run in sorted(gloss_runs[latin])
                    if len(run) >= MISSPELT_CHARS))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
