@@ -247,6 +247,17 @@ _TERMINAL = (*"。！？!?；;」』”\"'）)…", "...")  # "..." : an ellipsi
 _LIST_STATEMENT = re.compile(r"(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*、)[^，,；;]+[，,；;]\s*\S")
 FRAGMENT_CHARS = 8  # a sentence with fewer characters ("罗斯说。") is a fragment, not a fact
 HEADLINE_CHARS = 40  # a line this short without closing punctuation is a heading or a link
+# A bracket closing a line that holds no sentence's closing mark: a caption's source or credit (…离席（路透社）,
+# …（视频截图）), a gloss under a picture (…（Mike Lee）), or, when nothing stands before it, the whole line an aside of
+# the page (（截图自…脸书）, （2020年10月28日）, （…提供）). A bracketed sentence of the report closes inside (（它于2006年再次修改。）).
+_TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）。！？!?；;]{0,30}[）)]\s*$")
+# A web address (a page, a video embed, a channel): what stands beside it is at most its label (大纪元新闻网：).
+_URL = re.compile(r"(?:https?://|www\.)[^\s（()）<>\"'，。]+", re.IGNORECASE)
+# A photo line by its form: a full date, a clause that is only a place, then the pictured act in one clause
+# (2020年10月27日，印度新德里，…出席联合记者会。): a sentence of the report says what happened in its second clause.
+_PHOTO_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*[，,]\s*([^，,。；;：:！？]{2,12})\s*[，,][^，,。；;：:！？!?“”「」]{4,}。?$")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+_PLACE_LINE_TAGS = ("ns", "nr", "nz", "x")  # jieba's place, foreign/person name and unknown tags (新德里 nrt, 维明顿 nr)
 
 
 def is_furniture(text: str) -> bool:
@@ -261,6 +272,8 @@ def is_furniture(text: str) -> bool:
         return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS and not _LIST_STATEMENT.match(stripped):
         return True
+    if _bracketed_caption(stripped) or _link_line(stripped) or _photo_line(stripped):
+        return True
     if _POSITION.search(stripped):
         return True
     if len(stripped) > 2 * HEADLINE_CHARS:
@@ -269,6 +282,46 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.search(head) or _CREDIT.search(head):
         return True
     return any(not _GLOSS_BEFORE.search(head[: m.start()]) for m in _AGENCY.finditer(head))
+
+
+def _bracketed_caption(text: str) -> bool:
+    """A line that closes on a bracket with no closing mark before it (a caption's source, a credit, a gloss under
+    a picture), or a line wholly in brackets with no closing mark inside (an aside of the page). A caption is one
+    phrase or clause: a clause mark before the bracket is a statement that lost its full stop before a credit run on
+    (…並願意與各方談判（譯者：…）)."""
+    before = text
+    while (tail := _TRAILING_BRACKET.search(before)) is not None:
+        before = before[: tail.start()]
+    return (before != text and not before.endswith(_TERMINAL) and len(before) <= 2 * HEADLINE_CHARS
+            and not _CLAUSE_MARK.search(before))
+
+
+def _link_line(text: str) -> bool:
+    """A web address with at most a label (大纪元新闻网：https://…, a bare video embed)."""
+    if not _URL.search(text):
+        return False
+    label = _URL.sub("", text).strip().rstrip("（(").strip()
+    return label.endswith(("：", ":")) or len(match_key(label)) < FRAGMENT_CHARS
+
+
+def _photo_line(text: str) -> bool:
+    """Date, place, act (``_PHOTO_LINE``), the place clause tagged only as places or names."""
+    line = _PHOTO_LINE.match(text)
+    if line is None:
+        return False
+    words = [tag for word, tag in tagged_words(line.group(1)) if word.strip()]
+    return bool(words) and words[0] == "ns" and all(tag.startswith(_PLACE_LINE_TAGS) for tag in words)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """``split_clauses`` of the sentence judged without the datelines it opens with: a dateline counted as letters
+    made its opening clause long enough to stand alone, then shown without it as a scrap (周三（10月28日），
+    根据美联社报导，). The dateline stays with the first clause."""
+    undated = strip_dateline(sentence)
+    if not undated.strip() or undated == sentence or not sentence.endswith(undated):
+        return split_clauses(sentence)
+    parts = split_clauses(undated)
+    return [sentence[: len(sentence) - len(undated)] + parts[0], *parts[1:]] if parts else [sentence]
 
 
 def _credit_form(text: str) -> str:
@@ -287,7 +340,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
-             for part in ([] if is_furniture(sentence) else split_clauses(sentence)))
+             for part in ([] if is_furniture(sentence) else _clauses(sentence)))
     for index, (number, text) in enumerate(units):
         # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.

@@ -1,0 +1,55 @@
+"""Furniture known by its form (furn42): captions closing on a bracket, asides wholly in brackets, web addresses
+with at most a label, photo lines (date, place, act), and clauses cut as if the opening dateline were not there."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsmirror.model import Article
+from newsmirror.stories.compare import _sentences, is_furniture
+
+
+def test_a_line_wholly_in_brackets_with_no_closing_mark_inside_is_furniture() -> None:
+    assert is_furniture("（某国司法部起诉书截图）")
+    assert is_furniture("(截图自某党发言人脸书)")
+    assert is_furniture("（2020年10月28日）")
+    assert is_furniture("（某县卫生局提供）")
+    # a bracketed sentence of the report closes inside
+    assert not is_furniture("（该法于2006年再次修改。）")
+
+
+def test_a_caption_closing_on_its_source_in_brackets_is_furniture() -> None:
+    assert is_furniture("某国外长与另一国防长2020年10月27日出席联合记者会后离席（某通讯社）")
+    assert is_furniture("某国国家安全顾问王某某（Robert Example）（视频截图）")
+    assert is_furniture("某型新式侦查吊舱（MS-110） （图片来自网络）")
+    # a statement that lost its full stop before a credit run on, and a statement closed before its source
+    assert not is_furniture("他只說希望能有一個兼顧包容的政府，並願意與各方談判（譯者：王小明/核稿：李大華）")
+    assert not is_furniture("美元/人民币汇率周五升至6.5（路透社报道）。")
+
+
+def test_a_web_address_with_at_most_a_label_is_furniture() -> None:
+    assert is_furniture("（https://twitter.com/example_5）")
+    assert is_furniture("https://www.youtube.com/embed/abcdefghijk?")
+    assert is_furniture("某某新闻网：https://www.example.com/gb/nf1334917.htm")
+    assert not is_furniture("他在推文中说，选举结果已经确定，并附上了选举委员会的网页https://www.example.com/results。")
+
+
+def test_a_photo_line_of_date_place_and_act_is_furniture() -> None:
+    assert is_furniture("2020年10月27日，印度新德里，某国外长与另一国防长出席联合记者会。")
+    assert is_furniture("2020年7月21日，英国伦敦，某国外长访问期间讲话。")
+    # a sentence of the report says what happened in its second clause
+    assert not is_furniture("1962年11月20日，中国单方宣布停火，并撤至麦克马洪线后20公里处。")
+    assert not is_furniture("2019年10月8日，央視體育頻道宣布，立即暫停NBA賽事轉播安排。")
+
+
+def _article(body: str) -> Article:
+    return Article(outlet="大纪元", title="t", original_url="https://example.com/a", body_text=body,
+                   published_at=datetime(2020, 10, 28, tzinfo=UTC))
+
+
+def test_a_short_opening_clause_after_a_dateline_is_not_shown_alone() -> None:
+    body = ("【大纪元2020年10月29日讯】（大纪元记者某某报导）周三（10月28日），某国国务院指定一个受控制的团体为外国使团，"
+            "并撤掉一项促进两国之间地方合作的协议。")
+    shown = [s.ref.text for s in _sentences(_article(body), dateline_matched=True)]
+    assert shown[0].startswith("周三（10月28日），某国国务院"), shown
+    assert all(len(text) > len("周三（10月28日），") for text in shown)
