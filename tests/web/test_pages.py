@@ -183,6 +183,25 @@ def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(clien
     assert 'id="summary"' not in pair and 'id="shared"' in pair
 
 
+def test_under_a_summary_no_empty_reported_by_all_section(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A story of three outlets none of whose facts all three report (review46 on 2020-10-28: the summary, then
+    # "各家都报道的 (0)" and "没有所有媒体都报道的内容。"): the summary says what most report, and no empty section follows.
+    story_id = visit_story(store)
+
+    def no_fact_of_all(articles: list[object], story_id: str = "") -> Comparison:
+        two = Fact([SentenceRef("visit-a", "甲报", 0, "外长会见了两名部长。"), SentenceRef("visit-c", "丙网", 0, "外长会见了马尔斯。")])
+        return Comparison(story_id=story_id, outlets=["甲报", "乙社", "丙网"], shared=[], partial=[two],
+                          unique={"乙社": [Fact([SentenceRef("visit-b", "乙社", 1, "雙方討論了安全合作。")])]})
+
+    monkeypatch.setattr(stored_stories, "compare_story", no_fact_of_all)
+    page = client.get(f"/story/{story_id}").text
+    assert 'id="summary"' in page and "外长会见了两名部长。" in page
+    assert 'id="shared"' not in page and 'href="#shared"' not in page and "没有所有媒体都报道的内容" not in page
+    assert page.index('id="summary"') < page.index('id="partial"')
+
+
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
     sent (``compared`` below): what a browser receives, in the parts it receives it."""
