@@ -41,6 +41,22 @@ def test_short_sentences_and_short_clauses_stay_whole() -> None:
     assert split_clauses(long)[0] == "今年5月8日，美方将签证停留期限缩短至九十天以内，"
 
 
+def test_a_clause_that_only_sets_the_scene_goes_with_the_clause_it_opens() -> None:
+    from newsmirror.text.sentences import split_clauses
+
+    # A made-up report: the first clause is long enough to stand alone (14+ letters) but states nothing of its own;
+    # shown alone it read "5/6 在…前一天，" among the facts most outlets report (review46, 2020-10-28).
+    sentence = "在这位外长抵达邻国首都访问的前一天，两国海军在争议海域附近举行了联合演习，邻国政府随后发表声明表示关切。"
+    parts = split_clauses(sentence)
+    assert "".join(parts) == sentence
+    assert parts[0] == "在这位外长抵达邻国首都访问的前一天，两国海军在争议海域附近举行了联合演习，"
+    when = "当这批救援物资运抵受灾最严重的山区村庄时，当地的供水和供电系统已经中断了整整三天，许多村民只能靠收集雨水维持生活。"
+    assert split_clauses(when)[0] == "当这批救援物资运抵受灾最严重的山区村庄时，当地的供水和供电系统已经中断了整整三天，"
+    # A clause that states something stays a unit of its own, even one that opens with 在.
+    stated = "在野党领袖周一在国会发表了长达两小时的讲话，严厉批评政府今年以来的各项防疫措施，执政党议员则集体离席表示抗议。"
+    assert split_clauses(stated)[0] == "在野党领袖周一在国会发表了长达两小时的讲话，"
+
+
 def test_a_comma_or_colon_inside_a_number_or_clock_cuts_no_clause() -> None:
     from newsmirror.text.sentences import split_clauses
 

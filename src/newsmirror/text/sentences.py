@@ -52,6 +52,16 @@ _LETTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u4
 _GLOSS = re.compile(r"[（(][^（）()\u3400-\u4dbf\u4e00-\u9fff]*[）)]")
 # A clause that only says who speaks (“外交部声明说，”) belongs to what is said.
 _SAYS = re.compile(r"(说|說|称|稱|表示|指出|透露|宣布|宣佈|认为|認為|强调|強調|报道|報導|写道|寫道|引述)[，,：:]\W*$")
+# A clause that only sets the scene for the next one: a time or circumstance opened by a preposition and closed by a
+# word of time (在蓬佩奥抵达斯里兰卡的前一天，, 当他离开会场时，, 自疫情爆发以来，). It states nothing of its own, so
+# it goes with the clause it opens, as a short clause does, whatever its length.
+_SCENE = re.compile(r"^\W*(?:在|当|當|自从|自從|自|早在|随着|隨著|就在)\S*?"
+                    r"(?:时|時|前|后|後|之际|之際|期间|期間|以来|以來|一天|当天|當天|之前|之后|之後|当日|當日)[，,]\W*$")
+
+
+def _leads_on(piece: str) -> bool:
+    """Whether a clause cannot stand alone and goes with the next: a who-said-it clause or a scene-setting one."""
+    return bool(_SAYS.search(piece) or _SCENE.search(piece))
 
 
 def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14) -> list[str]:
@@ -79,7 +89,7 @@ def split_clauses(sentence: str, long_chars: int = 40, min_chars: int = 14) -> l
     carry = ""
     for piece in pieces:
         carry += piece
-        if _letters(piece) >= min_chars and not _SAYS.search(piece):
+        if _letters(piece) >= min_chars and not _leads_on(piece):
             parts.append(carry)
             carry = ""
     if carry and parts and _letters(carry) < min_chars:
