@@ -1517,12 +1517,18 @@ def _homophone_spelling_in(term: str, text: str) -> bool:
     for form in (term, *_alias_spellings().get(term, ())):
         if not HOMOPHONE_CHARS <= len(form) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(form):
             continue
-        for k in range(len(form)):
-            for at, window in _placed_with_others(form, text, (k,)):
-                if (window[k] != form[k] and same_sound(window[k], form[k]) and not in_dictionary(window)
-                        and _stands_alone(text, at, window)):
-                    return True
+        if any(_stands_alone(text, at, window) for at, window in _homophone_spellings(form, text)):
+            return True
     return False
+
+
+def _homophone_spellings(form: str, text: str) -> Iterator[tuple[int, str]]:
+    """Where ``text`` writes ``form`` with one character replaced by another read alike (toneless pinyin), as a
+    spelling jieba's dictionary does not hold: (position, spelling)."""
+    for k in range(len(form)):
+        for at, window in _placed_with_others(form, text, (k,)):
+            if window[k] != form[k] and same_sound(window[k], form[k]) and not in_dictionary(window):
+                yield at, window
 
 
 # A glossed name this long (the length of most transliterations) written with a homophone counts where the spelling
@@ -1541,13 +1547,13 @@ def _homophone_begun_in(term: str, text: str) -> bool:
     names as often as one (塞伯特 Seibert, 夏伯特 Chabot), homophone pairs one in nine (bench/days_results.md, onlyx49)."""
     if len(term) != HOMOPHONE_GLOSSED_CHARS or not _HAN_RUN.fullmatch(term) or in_dictionary(term):
         return False
-    for k in range(len(term)):
-        for at, window in _placed_with_others(term, text, (k,)):
-            if window[k] != term[k] and same_sound(window[k], term[k]) and not in_dictionary(window) and any(
-                    position == at for position, _piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0),
-                                                                        at + len(window) + _SHORT_FORM_CONTEXT)):
-                return True
-    return False
+    return any(_word_begins_at(text, at, window) for at, window in _homophone_spellings(term, text))
+
+
+def _word_begins_at(text: str, at: int, window: str) -> bool:
+    """Whether a word of jieba's cut of ``text`` (around ``window``, written at ``at``) begins where it does."""
+    return any(position == at for position, _piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0),
+                                                                   at + len(window) + _SHORT_FORM_CONTEXT))
 
 
 @cache
