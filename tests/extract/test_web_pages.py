@@ -63,6 +63,15 @@ def test_soft_hyphens_and_zero_width_characters_are_removed() -> None:
     assert not any(ch in text for ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
+def test_direction_marks_and_invisible_operators_are_removed_as_search_removes_them() -> None:
+    # One set for every stage (text.invisible): extraction kept LRM/RLM and U+2061-2064 while search dropped them,
+    # so a body showed 图\u200e书馆 where the index read 图书馆.
+    hidden = [p.replace("图书馆", "图\u200e书\u2062馆").replace("市", "\u200f市") for p in PARAGRAPHS]
+    text = _extract(_page("<article>" + "".join(f"<p>{p}</p>" for p in hidden) + "</article>"))
+    assert _has_every_paragraph(text)
+    assert not any(ch in text for ch in "\u200e\u200f\u2062")
+
+
 def test_headline_and_repeated_lead_caption_are_dropped() -> None:
     caption = "五月六日，居民在市中心的旧图书馆门口排队借书。"
     body = f"""<article><h1>新图书馆今夏开放</h1>

@@ -16,6 +16,7 @@ DAY = datetime(2021, 3, 1, 8, tzinfo=UTC)
 @pytest.mark.parametrize(("title", "label"), [
     ("【晨间看点】港口罢工 油价上涨", "晨间看点"),
     ("早\u200c安\u200c世界》新内阁上路", "早安世界"),
+    ("【晨间\u00ad看点】港口罢工", "晨间看点"),  # a soft hyphen, invisible as the zero-width joiner is (text.invisible)
     ("外长：不接受任何指责", None),  # a speaker, not a label
     ("香港《某法》：警方拘捕多人", None),
     ("港口罢工进入第三天", None),

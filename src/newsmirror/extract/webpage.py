@@ -39,11 +39,9 @@ from newsmirror.extract import density
 from newsmirror.extract.dom import html_parser, text_content
 from newsmirror.extract.next_article import drop_next_article
 from newsmirror.extract.render import paragraphs_of
+from newsmirror.text.invisible import drop_invisible
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-# Soft hyphens and zero-width characters: invisible when rendered, but they split words for search.
-_INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Comments and processing instructions are never shown (trafilatura's own parser drops them too).
@@ -56,9 +54,8 @@ def parse_document(content: str | bytes) -> HtmlElement:
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
     content = _XML_DECLARATION.sub("", content, count=1)
-    # most pages have none: a substring test per character is ten times faster than the regex scan
-    if any(character in content for character in _INVISIBLE_CHARACTERS):
-        content = INVISIBLE.sub("", content)
+    # invisible when rendered, but they split words for search and for the extractor's word counts
+    content = drop_invisible(content)
     if not content.strip():
         raise ValueError("empty document")
     document = etree.fromstring(content, PAGE_PARSER)

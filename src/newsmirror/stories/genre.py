@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
+from newsmirror.text.invisible import drop_invisible
 from newsmirror.text.normalize import normalize
 from newsmirror.text.tokenize import is_term, search_tokens
 
@@ -57,7 +58,6 @@ def multi_event_title(title: str, *, normalized: bool = False) -> bool:
 
 # A column label at the start of a title: 【NAME】... or NAME》... (a programme's or newsletter's name).
 _LABEL = re.compile(r"^\s*(?:【([^】]{1,10})】|([^\s《》【】：:]{2,8})》)")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # zero-width characters some feeds put in names
 # A daily programme: its label on this many different days of the last PROGRAMME_LOOKBACK (a weekend or
 # a holiday off allowed; grouping restores two windows back, 6 days) ...
 PROGRAMME_LOOKBACK = 6
@@ -105,7 +105,7 @@ def column_label(title: str) -> str | None:
     match = _LABEL.match(title)
     if match is None:
         return None
-    return _INVISIBLE.sub("", match.group(1) or match.group(2)).strip() or None
+    return drop_invisible(match.group(1) or match.group(2)).strip() or None
 
 
 class DailyProgrammes:
@@ -196,7 +196,7 @@ def title_label(title: str) -> str | None:
     match = _ANY_LABEL.match(title)
     if match is None:
         return None
-    return _INVISIBLE.sub("", next(g for g in match.groups() if g)).strip() or None
+    return drop_invisible(next(g for g in match.groups() if g)).strip() or None
 
 
 class ColumnLabels:

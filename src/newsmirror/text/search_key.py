@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from newsmirror.text.invisible import drop_invisible
 from newsmirror.text.script import convert, is_traditional
 
 # Stores compare it with the version their index was built with. 4: alias names keyed in both
@@ -51,10 +52,8 @@ _TOKEN = re.compile(rf"[{_CJK_CLASS}]+|[0-9a-z\u00c0-\u024f]+")
 _CJK_RUN = re.compile(rf"^[{_CJK_CLASS}]+$")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
-# Characters a page may carry without showing them: a zero-width space between two characters (大纪元's
-# 美军人员\u200b\u200b在斯里兰卡) cut a run in two, so a search for 美军人员在斯里兰卡 found nothing. Left out of the
-# index tokens and the queries; the stored text and what the reader shows keep them.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+# Invisible characters (text.invisible) are left out of the index tokens and the queries: a zero-width space
+# between two characters cut a run in two. The stored text and what the reader shows keep them.
 # A _TOKEN run is all CJK or all Latin/digits: its first character tells which (every
 # character of the Latin class sorts before every CJK one).
 _FIRST_CJK = "\u3400"
@@ -136,7 +135,7 @@ def index_tokens(text: str) -> list[str]:
     """Tokens of the Simplified form, then those of each run another form changed (only those:
     runs every form shares are indexed once). Runs are separated by their one-character
     tokens, so a phrase never matches across two of them."""
-    written, *others = forms(normalize(_INVISIBLE.sub("", text)))
+    written, *others = forms(normalize(drop_invisible(text)))
     found = tokens(written)
     if others:
         seen = {match.group() for match in _TOKEN.finditer(written)}
@@ -201,7 +200,7 @@ def parse_query(query: str) -> ParsedQuery:
         raw = match.group(2) if match.group(2) is not None else match.group(4)
         # Chinese is written without spaces, so spaces inside a phrase between two CJK
         # characters are the user's, not the text's.
-        written = normalize(_SPACE_BETWEEN_CJK.sub("", _INVISIBLE.sub("", raw))).strip()
+        written = normalize(_SPACE_BETWEEN_CJK.sub("", drop_invisible(raw))).strip()
         variants: list[str] = []
         variant_tokens: list[list[str]] = []
         for form in forms(written):
