@@ -32,3 +32,16 @@ def test_roles_split_the_drawn_samples() -> None:
 def test_an_unknown_letter_is_refused() -> None:
     with pytest.raises(ValueError, match="no only-X sample"):
         onlyx_samples.file_name("Z")
+
+
+def _judged_letters(name: str) -> set[str]:
+    with (onlyx_samples.DAYS / name).open("rb") as handle:
+        return {claim["story"][0] for claim in tomllib.load(handle).get("claim", [])}
+
+
+def test_the_fresh_samples_verdicts_are_kept_apart_from_the_others() -> None:
+    # Session 43 on: the fresh sample's verdicts live in onlyx-judged-fresh.toml only, so that nobody appending
+    # verdicts for tuning samples to onlyx-judged.toml sees them. The next session's lead scores the fresh sample
+    # with --judged onlyx-judged-fresh.toml, then moves its rows to onlyx-judged.toml before a new sample is FRESH.
+    assert not _judged_letters("onlyx-judged.toml") & set(onlyx_samples.FRESH)
+    assert _judged_letters("onlyx-judged-fresh.toml") <= set(onlyx_samples.FRESH)
