@@ -97,7 +97,8 @@ def _samples(args: argparse.Namespace) -> None:
     for letter in args.letters:
         sample = onlyx_samples.file_name(letter)
         done = subprocess.run([sys.executable, "bench/onlyx_audit.py", "score", "--sample", f"bench/days/{sample}",
-                               "--which", letter, "--root", str(args.root), "--judged", "bench/days/onlyx-judged.toml",
+                               "--which", letter, "--root", str(args.root), "--judged",
+                               str(onlyx_samples.judged_path(letter).relative_to(REPO)),
                                "--list"], cwd=REPO, capture_output=True, text=True, check=False)
         output.append(done.stdout)
         print(next((line for line in done.stdout.splitlines() if line.startswith("sample ")),

@@ -34,3 +34,15 @@ def file_names(letters: str) -> tuple[str, ...]:
 
 def path(letter: str) -> Path:
     return DAYS / file_name(letter)
+
+
+def judged_path(letter: str) -> Path:
+    """The verdicts file of sample ``letter``: the held sample's and the fresh sample's verdicts live in files of their
+    own, so that nobody searching or appending the tuning verdicts (onlyx-judged.toml) for a precedent reads them."""
+    if letter not in DRAWN:
+        raise ValueError(f"no only-X sample {letter!r} (drawn: {DRAWN})")
+    if letter in HELD:
+        return DAYS / "onlyx-judged-held.toml"
+    if letter in FRESH:
+        return DAYS / "onlyx-judged-fresh.toml"
+    return DAYS / "onlyx-judged.toml"

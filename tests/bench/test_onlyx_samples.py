@@ -45,3 +45,12 @@ def test_the_fresh_samples_verdicts_are_kept_apart_from_the_others() -> None:
     # with --judged onlyx-judged-fresh.toml, then moves its rows to onlyx-judged.toml before a new sample is FRESH.
     assert not _judged_letters("onlyx-judged.toml") & set(onlyx_samples.FRESH)
     assert _judged_letters("onlyx-judged-fresh.toml") <= set(onlyx_samples.FRESH)
+
+
+
+def test_the_held_samples_verdicts_are_kept_apart_and_each_sample_is_scored_from_its_own_file() -> None:
+    # Session 43: K's verdicts moved to onlyx-judged-held.toml (judgeU met four K lines searching for a precedent).
+    assert not _judged_letters("onlyx-judged.toml") & set(onlyx_samples.HELD + onlyx_samples.FRESH)
+    assert _judged_letters("onlyx-judged-held.toml") == set(onlyx_samples.HELD)
+    for letter in onlyx_samples.DRAWN:
+        assert letter in _judged_letters(onlyx_samples.judged_path(letter).name), letter
