@@ -103,11 +103,13 @@ def test_cli_group_list_show(tmp_path: Path) -> None:
     assert trade is not None and trade in listed.output
     shown = runner.invoke(app, ["stories", "show", trade, "--db", db], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
-    # The summary first: shared facts, then what one outlet alone adds; the grid with --full.
-    assert "reported by most outlets" in shown.output and "reported by every outlet" not in shown.output
+    # The summary first: shared facts, then what one outlet alone adds; the grid with --full. Two outlets' shared
+    # facts (2/2) are "reported by both outlets", not "by most outlets" (session 42's walk).
+    assert "reported by both outlets" in shown.output and "most outlets" not in shown.output
+    assert "reported by every outlet" not in shown.output
     assert "澳洲農民團體在會場外抗議" in shown.output  # a sentence only 乙社 reports
     grid = runner.invoke(app, ["stories", "show", trade, "--db", db, "--full"], env={"COLUMNS": "200"})
-    assert grid.exit_code == 0 and "reported by every outlet" in grid.output
+    assert grid.exit_code == 0 and "reported by both outlets" in grid.output and "every outlet" not in grid.output
     pair = runner.invoke(app, ["stories", "show", trade, "--db", db, "--outlet", "甲报", "--outlet", "乙社"],
                          env={"COLUMNS": "200"})
     assert pair.exit_code == 0, pair.output
