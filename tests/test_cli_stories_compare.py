@@ -74,3 +74,19 @@ def test_commands_say_they_are_loading_before_the_first_comparison(tmp_path: Pat
     assert stories_cli.LOADING not in run("stories", "show", story_id)  # stored again: nothing to load
     make_stale()
     assert stories_cli.LOADING in run("stories", "compare")
+
+
+def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) -> None:
+    db = f"sqlite:{tmp_path / 'store.sqlite'}"
+    with open_store(tmp_path / "store.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+    assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 0
+    with open_store(tmp_path / "store.sqlite") as store:
+        story_id = store.story_of(VISIT[0].id) or ""
+    three = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db], env={"COLUMNS": "200"})
+    assert three.exit_code == 0 and "reported by most outlets" in three.output, three.output
+    pair = [article.outlet for article in VISIT[:2]]
+    two = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db, "--outlet", pair[0], "--outlet", pair[1]],
+                             env={"COLUMNS": "200"})
+    assert two.exit_code == 0 and "reported by both outlets" in two.output and "most" not in two.output, two.output

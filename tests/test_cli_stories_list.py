@@ -167,3 +167,23 @@ def test_a_storys_copies_are_counted_in_words(tmp_path: Path) -> None:
     rows = {cells[1].strip(): cells[5].strip() for cells in (line.split("│") for line in listed.output.splitlines())
             if len(cells) >= 7 and cells[1].strip().startswith("s-")}
     assert rows == {"s-one": "1 + 1 copy", "s-two": "2 + 2 copies"}, listed.output
+
+
+def test_off_a_terminal_the_list_is_one_line_a_story_whatever_its_title(tmp_path: Path) -> None:
+    # `stories list | less` (or `| grep`) was drawn 80 columns wide: each title wrapped over three or four lines.
+    # Off a terminal the table is as wide as its rows; a width asked for (COLUMNS) is still kept.
+    db = str(tmp_path / "pipe.sqlite")
+    stories = _grouped(db)
+    long_title = "新西兰总理抵达悉尼，与澳大利亚总理讨论羊毛贸易协定、太平洋地区合作、农民抗议和年底前取消关税的安排"
+    with open_store(db) as store:
+        story = store.get_story(stories[0].id)
+        assert story is not None
+        story.title = long_title
+        store.save_story(story, store.story_members(story.id))
+    listed = CliRunner().invoke(app, ["stories", "list", "--db", db], env={"COLUMNS": None})
+    assert listed.exit_code == 0, listed.output
+    rows = [line for line in listed.output.splitlines() if "│" in line and line.split("│")[1].strip()]
+    assert sorted(row.split("│")[1].strip() for row in rows) == sorted(s.id for s in stories)  # a line a story
+    assert any(long_title in row for row in rows)
+    narrow = CliRunner().invoke(app, ["stories", "list", "--db", db], env={"COLUMNS": "80"})
+    assert all(len(line) <= 80 for line in narrow.output.splitlines()) and long_title not in narrow.output

@@ -54,6 +54,38 @@ def test_a_later_run_continues_the_stories_of_an_earlier_one(store: Store) -> No
     assert store.story_of(TRADE_LATER.id) not in {trade, store.story_of(FLOOD.id)}
 
 
+def test_a_story_is_titled_by_a_report_whose_title_has_no_column_label(store: Store) -> None:
+    # 2020-10-28's biggest story was titled "【重播】FBI：逮捕5人 中共猎狐行动令人发指": its first report was Epoch's
+    # video replay, and a story took its first report's title; the other outlets' titles had no such label.
+    replay = dataclasses.replace(TRADE_HANS, title="【重播】" + TRADE_HANS.title)
+    add(store, replay, TRADE_HANT, FLOOD)
+    group_articles(store, batch=1)
+    trade = store.get_story(store.story_of(replay.id) or "")
+    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
+    assert trade.title == TRADE_HANT.title
+    flood = store.get_story(store.story_of(FLOOD.id) or "")
+    assert flood is not None and flood.title == FLOOD.title
+
+
+def test_a_label_titled_story_takes_the_plain_title_of_a_report_grouped_in_a_later_run(store: Store) -> None:
+    labelled = dataclasses.replace(TRADE_HANS, title="【一线采访】" + TRADE_HANS.title)
+    add(store, labelled, dataclasses.replace(TRADE_COPY, title="[视频] " + TRADE_COPY.title))
+    group_articles(store)
+    trade = store.story_of(labelled.id) or ""
+    assert store.get_story(trade).title == labelled.title  # type: ignore[union-attr]
+    add(store, TRADE_HANT)
+    group_articles(store)
+    assert store.story_of(TRADE_HANT.id) == trade
+    assert store.get_story(trade).title == TRADE_HANT.title  # type: ignore[union-attr]
+    # Reported by labelled titles only, a story kept its first; a report with a plain title renamed it; then it stays.
+    again = dataclasses.replace(TRADE_HANT, id="", outlet="丁台", original_url="https://d.example/1", canonical_url="",
+                                title="羊毛贸易协定谈判")
+    add(store, again)
+    group_articles(store)
+    assert store.story_of(again.id) == trade
+    assert store.get_story(trade).title == TRADE_HANT.title  # type: ignore[union-attr]
+
+
 def test_cli_group_list_show(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.sqlite")
     with open_store(db) as store:
@@ -71,11 +103,13 @@ def test_cli_group_list_show(tmp_path: Path) -> None:
     assert trade is not None and trade in listed.output
     shown = runner.invoke(app, ["stories", "show", trade, "--db", db], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
-    # The summary first: shared facts, then what one outlet alone adds; the grid with --full.
-    assert "reported by most outlets" in shown.output and "reported by every outlet" not in shown.output
+    # The summary first: shared facts, then what one outlet alone adds; the grid with --full. Two outlets' shared
+    # facts (2/2) are "reported by both outlets", not "by most outlets" (session 42's walk).
+    assert "reported by both outlets" in shown.output and "most outlets" not in shown.output
+    assert "reported by every outlet" not in shown.output
     assert "澳洲農民團體在會場外抗議" in shown.output  # a sentence only 乙社 reports
     grid = runner.invoke(app, ["stories", "show", trade, "--db", db, "--full"], env={"COLUMNS": "200"})
-    assert grid.exit_code == 0 and "reported by every outlet" in grid.output
+    assert grid.exit_code == 0 and "reported by both outlets" in grid.output and "every outlet" not in grid.output
     pair = runner.invoke(app, ["stories", "show", trade, "--db", db, "--outlet", "甲报", "--outlet", "乙社"],
                          env={"COLUMNS": "200"})
     assert pair.exit_code == 0, pair.output

@@ -57,6 +57,34 @@ def test_all_three_formats_are_private_and_link_images_relatively(
     assert "独有的图片说明文字" in second
 
 
+def test_a_link_to_a_mirrored_images_full_size_file_leads_to_the_mirrored_copy(
+        store: SQLiteStore, tmp_path: Path, image_server: ImageServer) -> None:
+    # 维权网's, Epoch's and CDT's photos link their full-size file on the outlet's host (1.bp.blogspot.com,
+    # i.epochtimes.com): the photo was mirrored, its link still led to a host the readers may not reach.
+    linked = (f'<p><a href="{image_server.url}/uploads/photo1-full.jpg"><img src="{image_server.url}/photo1-450x338.png"'
+              ' alt="警方封锁现场"></a></p>'
+              f'<p><a href="{image_server.url}/photo2.png"><img src="{image_server.url}/photo2.png"></a>延伸阅读</p>')
+    article = make_article(0, body_extra=linked)
+    store.upsert_article(article)
+    out = tmp_path / "out"
+    report = _build(store, out, image_server)
+    assert not report.failures and report.images_fetched == 2
+    for fmt in ("pagemirror", "jekyll", "site"):
+        for path, data in _files(out / fmt).items():
+            if path.endswith((".md", ".html")):
+                assert "127.0.0.1" not in data.decode(), f"{fmt}/{path} links the outlet's host"
+    site_page = out / "site" / "a" / "2024-03" / f"{article.id}.html"
+    body = lxml_html.fromstring(site_page.read_bytes()).xpath("//div[@class='body']")[0]
+    links = [(a.get("href"), a.xpath(".//img/@src")) for a in body.iter("a") if a.xpath(".//img")]
+    assert len(links) == 2 and all(href == srcs[0] for href, srcs in links)
+    assert all((site_page.parent / href).resolve().is_file() for href, _ in links)
+    page = (out / "pagemirror" / "pages" / "国内" / f"{article.id}.md").read_text()
+    assert len(re.findall(r"\[!\[[^\]]*\]\((img/[0-9a-f]+\.jpg)\)\]\(\1\)", page)) == 2
+    [post] = [p for p in _files(out / "jekyll") if p.startswith("_posts/")]
+    text = (out / "jekyll" / post).read_text()
+    assert len(re.findall(r'<a href="/news/assets/img/([0-9a-f]+\.jpg)"[^>]*><img src="/news/assets/img/\1"', text)) == 2
+
+
 def test_page_mirror_has_share_link_qr_original_url_and_capped_indexes(store: SQLiteStore, tmp_path: Path) -> None:
     articles = [make_article(n) for n in range(7)]
     for article in articles:

@@ -95,3 +95,18 @@ def test_a_link_left_empty_by_a_dropped_image_goes_with_it() -> None:
     assert "two.jpg" in html and "警方封锁现场" in html  # a caption kept in its link: not empty
     assert "outlet.test/more" in html and "延伸" in html  # a link with its own text stays
     assert "<img" not in html
+
+
+def test_only_a_link_to_an_image_file_around_a_mirrored_image_leads_to_its_copy(tmp_path: Path) -> None:
+    served = {f"https://img.test/{n}-450x338.jpg": png_bytes(900, 600) for n in (1, 2, 3)}
+    mirror = ImageMirror(tmp_path, lambda url: served[url])
+    body = ('<p><a href="/uploads/1.jpg"><img src="https://img.test/1-450x338.jpg"></a></p>'  # the full-size file
+            '<p><a href="https://outlet.test/news/2.html"><img src="https://img.test/2-450x338.jpg"></a></p>'  # a page
+            '<p><a href="https://img.test/3-450x338.jpg">大图<img src="https://img.test/3-450x338.jpg"></a></p>')
+    prepared = _prepare(_article(body), mirror)
+    one, two, three = (f"{IMAGE_TOKEN}{mirror.local_name(url)}" for url in served)
+    assert f'<a href="{one}" rel="noopener noreferrer nofollow"><img src="{one}"' in prepared.html
+    assert '<a href="https://outlet.test/news/2.html"' in prepared.html and f'<img src="{two}"' in prepared.html
+    assert f'<a href="{three}" rel="noopener noreferrer nofollow">大图<img src="{three}"' in prepared.html
+    assert "uploads" not in prepared.html and "img.test" not in prepared.html
+    assert f"[![]({one})]({one})" in prepared.markdown

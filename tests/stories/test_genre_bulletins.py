@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
-from newsmirror.stories.genre import ColumnLabels, leaves_title, title_label
+from newsmirror.stories.genre import ColumnLabels, leaves_title, opens_with_label, title_label
 from tests.stories.fixtures import FLOOD, TRADE_HANS, TRADE_HANT
 
 DAY = datetime(2021, 3, 1, 8, tzinfo=UTC)
@@ -34,6 +34,16 @@ BULLETIN_TEXT = TRADE_HANT.body_text + "\n\n" + "\n\n".join(OTHER_ITEMS)
 ])
 def test_title_labels_are_read_whatever_their_separator(title: str, label: str | None) -> None:
     assert title_label(title) == label
+
+
+@pytest.mark.parametrize(("title", "labelled"), [
+    ("【重播】港口罢工进入第三天", True), ("[视频] 港口罢工", True), ("早安世界》港口罢工", True),
+    ("吴言乱语｜港口的夜", True), ("二湘的九维空间 | 港口的夜", True), ("\u200b【直播】港口罢工", True),
+    ("工会主席：罢工将持续", False),  # a speaker's quote heads a good story title
+    ("港口罢工：油价上涨", False), ("港口罢工进入第三天", False), ("", False),
+])
+def test_a_story_title_is_poor_when_it_opens_with_a_column_or_source_label(title: str, labelled: bool) -> None:
+    assert opens_with_label(title) is labelled
 
 
 def test_a_label_used_on_three_days_of_six_is_a_column_any_number_a_day() -> None:

@@ -63,6 +63,32 @@ def test_mirrored_copies_are_shown_and_served(store: Store, image_cache: Path) -
     assert image_sources(content) == [f"http://testserver/images/{LOCAL_NAME}"]
 
 
+def test_a_link_to_a_mirrored_images_full_size_file_leads_to_the_mirrored_copy(store: Store, image_cache: Path) -> None:
+    # Epoch's and 维权网's photos link their full-size file on the outlet's image host: the photo was shown from
+    # its mirrored copy, and a click still led to a host the readers may not reach.
+    full = "https://img.outlet.example/2024/photo-full.jpg?size=l&amp;v=2"
+    linked = article("linked", title="链接大图", body_text="配图的正文。", body_html=(
+        f'<p>配图的正文。</p><p><a href="{full}"><img src="{MIRRORED}" alt="市长讲话"></a></p>'
+        f'<p><a href="{NOT_MIRRORED}"><img src="{NOT_MIRRORED}" alt="跟踪像素"></a></p>'
+        '<p><a href="https://outlet.example/news/2.html">相关报道</a></p>'))
+    store.upsert_article(linked)
+    client = TestClient(create_app(store, images=image_cache))
+
+    def links(html: str) -> list[str]:
+        return re.findall(r'<a[^>]*\bhref="([^"]*)"', html)
+
+    page = client.get(f"/article/{linked.id}").text
+    body = page[page.index("配图的正文"):]
+    assert f"/images/{LOCAL_NAME}" in links(body) and "photo-full" not in page
+    assert NOT_MIRRORED in links(body)  # not mirrored: an ordinary link, as a text link to the outlet is
+    assert "https://outlet.example/news/2.html" in links(body)
+    api = client.get(f"/api/articles/{linked.id}").json()["body_html"]
+    assert links(api)[0] == f"/images/{LOCAL_NAME}" and "photo-full" not in api
+    feed = etree.fromstring(client.get("/atom.xml").content)
+    [content] = [c for c in feed.xpath("//*[local-name()='content']/text()") if "市长讲话" in c]
+    assert links(content)[0] == f"http://testserver/images/{LOCAL_NAME}" and "photo-full" not in content
+
+
 def test_pages_allow_images_from_this_site_only(client: TestClient) -> None:
     for path in ("/", "/search?q=马朝旭", "/stories", "/changes"):
         policy = client.get(path).headers["content-security-policy"]

@@ -109,3 +109,17 @@ def test_a_public_url_that_is_no_address_is_refused(captured: dict[str, Any], tm
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--public-url", given])
     assert result.exit_code == 1 and "app" not in captured
     assert result.output.startswith("error: --public-url must be an absolute http(s) address")
+
+
+@pytest.mark.parametrize("host", ["999.1.1.1", "192.0.2.1"])
+def test_a_host_that_cannot_be_listened_on_is_one_line_of_error_and_no_warning(captured: dict[str, Any],
+                                                                                 tmp_path: Path, host: str) -> None:
+    # `serve --host 999.1.1.1` warned that anyone could reach the store, then failed to resolve the host; an address
+    # of another machine (192.0.2.1, a documentation address) was blamed on "another program" using the port.
+    open_store(tmp_path / "s.sqlite").close()
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--host", host, "--port", "8123"],
+                                env={"COLUMNS": "300"})
+    assert result.exit_code == 1 and "host" not in captured, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith(f"error: cannot listen on {host}") or line.startswith(f"error: cannot listen on '{host}'")
+    assert "check --host" in line and "another program" not in line

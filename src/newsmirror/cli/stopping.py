@@ -25,9 +25,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
 
 
 class Terminated(KeyboardInterrupt):
@@ -71,6 +73,7 @@ def die_of_sigterm() -> NoReturn:
     raise SystemExit(128 + signal.SIGTERM)  # not reached: the signal is delivered before kill returns
 
 
+UNWRAPPED = 10_000  # columns a table off a terminal may take: its widest row, never wrapped
 STDOUT_CLOSED = 128 + signal.SIGPIPE  # 141: what a shell reports for a writer whose reader went away
 
 
@@ -105,7 +108,30 @@ def silence_stream(stream: object) -> None:
 class PipeConsole(Console):
     """A rich console that leaves a closed pipe to the command's wrapper: rich's own answer (its documented hook,
     :meth:`Console.on_broken_pipe`) is ``SystemExit(1)``, so `… | head` of a table ended with status 1, unlike the
-    same command's ``print``."""
+    same command's ``print``.
+
+    Off a terminal (a pipe, `less`, a file) a table is drawn as wide as its rows, one line a row, unless COLUMNS
+    asks for a width: rich drew it 80 columns wide (or the width of the terminal a pipe starts from), and
+    `stories list | less` wrapped each title over three or four lines, which `grep` and `sort` cannot read."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if self.is_terminal or "width" in options or os.environ.get("COLUMNS", "").isdigit() \
+                or not any(isinstance(item, Table) for item in objects):
+            super().print(*objects, **options)
+            return
+        for item in objects:
+            if not isinstance(item, Table):
+                super().print(item, **options)
+                continue
+            item.expand = False  # as wide as its cells need, not as the console
+            wide = self.options.update_width(UNWRAPPED)
+            natural = Measurement.get(self, wide, item).maximum
+            saved = self._width
+            self.width = max(natural, 1)
+            try:
+                super().print(item, **options)
+            finally:
+                self._width = saved
 
     def on_broken_pipe(self) -> None:
         self.quiet = True  # nothing more from this console: its file is gone

@@ -290,7 +290,8 @@ def stories_show(
     if not full:
         summary = summarize(comparison)
         if summary.common:
-            console.print("[bold]reported by most outlets[/]")
+            # Of two outlets' facts (2/2) "most" read oddly: both.
+            console.print(f"[bold]reported by {'both' if len(summary.outlets) == 2 else 'most'} outlets[/]")
             for fact in summary.common:
                 console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {shown(fact.sentences[0].text)} "
                               f"[dim]({shown('、'.join(fact.outlets))})[/]", highlight=False)
@@ -321,7 +322,8 @@ def stories_show(
             table.add_column(shown(outlet), ratio=1, overflow="fold")
         return table
 
-    for title, facts in (("reported by every outlet", comparison.shared),
+    every = "both outlets" if len(comparison.outlets) == 2 else "every outlet"
+    for title, facts in ((f"reported by {every}", comparison.shared),
                          ("reported by some outlets", comparison.partial)):
         if facts:
             table = new_table(title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import signal
 import socket
 from pathlib import Path
@@ -37,6 +38,9 @@ def ensure_port_free(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:  # an address of another machine (--host 10.9.9.9), a privileged port
+                raise NewsmirrorError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --host (an "
+                                      "address of this machine, or 0.0.0.0 for all of them) and --port") from None
             raise NewsmirrorError(
                 f"cannot listen on {host}:{port}: {exc.strerror or exc}; another program (perhaps another "
                 f"`newsmirror serve`) uses that port: stop it or choose another with --port"
@@ -99,9 +103,10 @@ def _run_reader(db: str, host: str, port: int, admin_token: str, public_url: str
     from newsmirror.web.root import root_path_of
 
     served_url(public_url, "--public-url")
+    # The address first: `--host 999.1.1.1` warned that anyone could reach the store, then failed to resolve it.
+    ensure_port_free(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
-    ensure_port_free(host, port)
     root = root_path_of(public_url)
     # uvicorn shuts down gracefully on SIGTERM, then dies of it: the reader keeps SIGTERM's default under it
     # (cli.stopping's handler, raised inside uvicorn's event loop, was swallowed there: the reader ended with 0).

@@ -137,7 +137,8 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         for small, big in clusterer.drain_merges():
             redirect[small] = big
         joins = _join_states(store, clusterer.drain_joins())  # before the save moves the sides' members in
-        _save(store, unsaved, redirect, titles, report)
+        _save(store, unsaved, redirect, titles, report, report_titles)
+        report_titles.clear()
         if joins:
             store.save_story_joins(joins)
 
@@ -156,6 +157,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
 
     unsaved: dict[str, list[Assignment]] = {}
     titles: dict[str, str] = {}  # of stories started in this run (the founding report's title)
+    report_titles: dict[str, str] = {}  # the titles of the reports grouped since the last save
     # Stories merged into another since the last save (kept here, not asked of the clusterer,
     # which may already have evicted both when the archive jumps ahead in time).
     redirect: dict[str, str] = {}
@@ -169,6 +171,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
             report.restored += earlier.restore_until(document.time + clusterer.config.window)
         assignment = clusterer.add(document)
         unsaved.setdefault(assignment.story_id, []).append(assignment)
+        report_titles[article_id] = article.title
         for small, big in clusterer.drain_merges():
             redirect[small] = big
         # A report first taken for an original may turn out to be the copy: save it again.
@@ -249,9 +252,17 @@ def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) 
 
 
 def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str, str],
-          titles: dict[str, str], report: GroupingReport) -> None:
+          titles: dict[str, str], report: GroupingReport, report_titles: dict[str, str] | None = None) -> None:
     """Write the stories changed since the last save. A story merged into another hands its
-    stored members over to the survivor (save_story moves them; the empty story disappears)."""
+    stored members over to the survivor (save_story moves them; the empty story disappears).
+
+    A story is titled by its first report, unless that title opens with a column or programme label
+    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) and a report of it saved now (``report_titles``)
+    has a title without one: then that report's title, its own reports before copies. Once a story's title has
+    no label it stays. The title is not read by grouping: which reports form a story does not change."""
+    from newsmirror.stories.genre import opens_with_label
+
+    report_titles = report_titles or {}
 
     def resolve(story_id: str) -> str:
         while story_id in redirect:
@@ -279,6 +290,11 @@ def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str
             continue
         title = titles.get(story_id) or next((titles[s] for s in moved.get(story_id, []) if s in titles), "")
         story = existing or Story(id=story_id, title=title)
+        if opens_with_label(story.title):
+            ordered = [a for a in new if a.role != "duplicate"] + [a for a in new if a.role == "duplicate"]
+            candidates = [report_titles.get(a.article_id, "") for a in ordered]
+            candidates += [titles[s] for s in moved.get(story_id, []) if s in titles]
+            story.title = next((t for t in candidates if t.strip() and not opens_with_label(t)), story.title)
         story.updated_at = utcnow()
         store.save_story(story, list(unique.values()))
         report.touched_stories.add(story_id)

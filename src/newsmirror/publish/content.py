@@ -22,7 +22,7 @@ from lxml import etree
 
 from newsmirror.errors import ConfigError
 from newsmirror.model import Article
-from newsmirror.publish.images import ImageMirror
+from newsmirror.publish.images import ImageMirror, links_image_file
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
@@ -33,8 +33,9 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "5"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
-# 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it
+RENDER_VERSION = "6"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+# 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
+# 6: a link to the full-size file of a mirrored image leads to the mirrored copy
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "3"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does
@@ -150,11 +151,15 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
     # An alt text that only repeats the title is not a caption worth keeping.
     body_text = root.text_content() + "\n" + article.title
     used: list[str] = []
+    mirrored: dict[str, str] = {}  # an image's URL -> the token of its mirrored copy
     for img in list(root.iter("img")):
-        _mirror_or_drop(img, article.original_url, mirror, used, body_text)
+        _mirror_or_drop(img, article.original_url, mirror, used, body_text, mirrored)
     for link in root.iter("a"):
         href = link.get("href")
-        if href:
+        copy = _mirrored_copy(link, href, article.original_url, mirrored) if href else None
+        if copy:
+            link.set("href", copy)
+        elif href:
             # Absolute (relative links would point into the mirror) and percent-encoded, so
             # script conversion below never alters a URL.
             absolute = http_url(urljoin(article.original_url, href)) or ("" if not href.startswith("mailto:") else href)
@@ -189,15 +194,17 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
 
 
 def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirror | None,
-                    used: list[str], body_text: str) -> None:
+                    used: list[str], body_text: str, mirrored: dict[str, str]) -> None:
     src = img.get("src") or ""
-    name = mirror.local_name(urljoin(base_url, src)) if mirror and src else None
+    url = urljoin(base_url, src) if src else ""
+    name = mirror.local_name(url) if mirror and url else None
     if name:
         alt = img.get("alt", "")
         img.attrib.clear()
         img.set("src", IMAGE_TOKEN + name)
         img.set("alt", alt)
         used.append(name)
+        mirrored[url] = IMAGE_TOKEN + name
         return
     # No hot-linking: the image goes, its description stays when nothing else carries it.
     alt = (img.get("alt") or "").strip()
@@ -214,6 +221,19 @@ def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirr
     # link a screen reader announces and a keyboard stops on (53 in 20 article pages of 2020-10-28, site and Jekyll).
     if parent is not None and parent.tag == "a" and not len(parent) and not parent.text_content().strip():
         parent.drop_tree()
+
+
+def _mirrored_copy(link: lxml.html.HtmlElement, href: str, base_url: str, mirrored: dict[str, str]) -> str | None:
+    """The token of the mirrored copy a link to an image file should lead to, or None: the image it holds was
+    mirrored, and the link leads to the full-size file on the outlet's host (a host the readers may not reach).
+    维权网's photos of 2020-10-28, Epoch's and CDT's of 2020-12-30 link their full-size files so."""
+    copies = [src for img in link.iter("img") if (src := img.get("src") or "").startswith(IMAGE_TOKEN)]
+    if not copies:
+        return None
+    target = urljoin(base_url, href)
+    if target in mirrored:  # the link leads to an image mirrored itself
+        return mirrored[target]
+    return copies[0] if links_image_file(target, [u for u, token in mirrored.items() if token in copies]) else None
 
 
 _PLACEHOLDER_ALTS = {"img", "image", "images", "photo", "picture", "pic", "图片", "圖片", "照片", "配图", "配圖",

@@ -211,6 +211,22 @@ class ImageMirror:
             self._dirty = False
 
 
+# The path of an image file (a link to the full-size picture around its smaller copy ends so).
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|avif|tiff?)$", re.I)
+
+
+def links_image_file(href: str, sources: Iterable[str] = ()) -> bool:
+    """Whether a link around an image leads to an image file (the full-size picture on the outlet's host, most
+    often): its path ends as an image file's does, or it is one of the images it holds. Such a link around a
+    mirrored image leads to the mirrored copy instead: the outlet's host may be blocked where the readers are."""
+    href = href.strip()
+    try:
+        path = urlsplit(href).path
+    except ValueError:
+        return False
+    return bool(_IMAGE_FILE.search(path)) or href in {s.strip() for s in sources}
+
+
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
 
 

@@ -147,8 +147,8 @@ class _Tag(Tag):
 class SafeMarkdownConverter(MarkdownConverter):
     """markdownify with every copied text and attribute escaped and every URL checked.
 
-    ``image_prefix`` is the one non-http source an image may have: the token publish gives a
-    locally mirrored image (any other image was dropped before conversion).
+    ``image_prefix`` is the one non-http source an image (or a link to its full-size file) may have: the token
+    publish gives a locally mirrored image (any other image was dropped before conversion).
     """
 
     def __init__(self, image_prefix: str = "", caption_label: str = "", **options: Any) -> None:
@@ -187,7 +187,10 @@ class SafeMarkdownConverter(MarkdownConverter):
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if "_noformat" in parent_tags:
             return text
-        target = md_url(el.get("href") or "")
+        href = el.get("href") or ""
+        # A link to a mirrored image's full-size file leads to the mirrored copy (publish.content): a local path.
+        target = (self.image_prefix + encode_url(href[len(self.image_prefix):])
+                  if self.image_prefix and href.startswith(self.image_prefix) else md_url(href))
         stripped = text.strip()
         if not stripped:
             return ""

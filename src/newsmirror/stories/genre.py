@@ -108,6 +108,18 @@ def column_label(title: str) -> str | None:
     return drop_invisible(match.group(1) or match.group(2)).strip() or None
 
 
+# A column or source label at a title's start: 【NAME】, [NAME], NAME》 or NAME｜ (a WeChat account's 二湘的九维空间 |,
+# 德国之声｜); not NAME： (a speaker's quote, 王毅：..., or a topic, 新冠疫苗：..., heads a good title).
+_OPENING_LABEL = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|[^\s《》【】：:｜|丨\[\]]{2,8}\s*(?:》|[｜|丨]))")
+
+
+def opens_with_label(title: str) -> bool:
+    """Whether a title opens with a column, programme or source label (``column_label``'s 【NAME】 and NAME》,
+    [NAME], NAME｜): a poor title for a story of several reports (Epoch's "【重播】FBI：逮捕5人 ..." headed the
+    home page of 2020-10-28, a video replay's title, where other outlets' reports had plain titles)."""
+    return bool(_OPENING_LABEL.match(drop_invisible(title)))
+
+
 class DailyProgrammes:
     """Recognises the reports of an outlet's daily programme (a TV show, a newsletter) as they arrive:
     their titles start with one label the outlet used on ``days`` different days of the last

@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+import lxml.html
 import nh3
+from lxml import etree
 from markupsafe import Markup, escape
 
 from newsmirror.model import Article
+from newsmirror.publish.images import links_image_file
 from newsmirror.text.script import convert, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
 
@@ -61,13 +64,39 @@ def clean_html(html: str, image_url: ImageURL = no_remote_images) -> str:
     the page never makes the reader's browser contact an outlet (see newsmirror.web.images).
     """
 
+    relinked = _image_links(html, image_url)
+
     def keep(element: str, attribute: str, value: str) -> str | None:
         if element == "img" and attribute == "src":
             return image_url(value)
+        if element == "a" and attribute == "href" and value.strip() in relinked:
+            return relinked[value.strip()]
         return value
 
     return nh3.clean(html, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"},
                      attribute_filter=keep)
+
+
+def _image_links(html: str, image_url: ImageURL) -> dict[str, str]:
+    """Links to an image's full-size file (on the outlet's host) around an image shown from its mirrored copy: their
+    address -> the copy's, as the built pages link it (``publish.content``). Other links stay as they are."""
+    lowered = html.lower()
+    if "<img" not in lowered or "<a" not in lowered:
+        return {}
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return {}
+    relinked: dict[str, str] = {}
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        sources = [src for img in link.iter("img") if (src := img.get("src") or "")]
+        if not href or not sources or not links_image_file(href, sources):
+            continue
+        copy = next((local for local in map(image_url, sources) if local), None)
+        if copy:
+            relinked[href] = copy
+    return relinked
 
 
 def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remote_images,
