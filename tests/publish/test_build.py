@@ -308,6 +308,7 @@ def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store:
     _build(store, out, formats=["site"], images=False, comparer=comparer)
     text = (out / "site" / "story" / "story-park" / "index.html").read_text()
     assert 'id="shared"' in text and 'id="summary"' not in text
+    assert "两家都报道的内容" in text and "各家都报道的内容" not in text  # "both", as `stories show` says for two
 
 
 def test_traditional_output_converts_the_story_comparison_too(store: SQLiteStore, tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ from newsmirror.text import times
 LABELS = {
     "footer": "本站为新闻镜像，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
     "outlets": "媒体", "channels": "栏目", "archive": "按月存档", "original": "原文地址（需翻墙访问）",
-    "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容",
+    "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容", "shared_two": "两家都报道的内容",
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
