@@ -12,7 +12,7 @@ the first value's (the baseline, normally ``off``) minus ``--precision-slack`` a
 not above the baseline's; a tie keeps the value listed first (list the strictest first). With ``--objective
 precision`` (a setting that removes links: session 43, facts52), the highest pooled judged precision among the values
 whose pooled recall there is at least the baseline's minus ``--recall-slack`` and whose false only-X there is not
-above the baseline's; a tie keeps the value listed first (list ``off`` first, then the loosest). The file is scored at
+above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). The file is scored at
 its fold's value; the pooled leave-one-file-out figures are printed with every value's pooled figures.
 Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 """

@@ -38,7 +38,10 @@ def _no_shipped_round(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_neighbours_sharing_only_the_topic_words_stay_two_statements(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compare, "CONTINUITY_TOPIC", None)
     assert sorted(fact_with(compare_story([ONE, TWO, THREE]), "副省长表示").outlets) == ["乙社", "甲报"]
-    monkeypatch.setattr(compare, "CONTINUITY_TOPIC", 0.0)
+    monkeypatch.undo()
+    monkeypatch.setattr(compare, "RESCUE_ROUND", False)
+    # The shipped settings.
+    assert compare.CONTINUITY_TOPIC == 0.0 and compare.TOPIC_REPEAT == 1.5
     assert fact_with(compare_story([ONE, TWO, THREE]), "副省长表示").outlets == ["甲报"]
     assert fact_with(compare_story([ONE, TWO, THREE]), "反对者在网上").outlets == ["乙社"]
     # The statement all three tell stays one fact.
@@ -51,8 +54,11 @@ def test_two_outlets_have_no_topic_words(monkeypatch: pytest.MonkeyPatch) -> Non
     assert sorted(fact_with(compare_story([ONE, TWO]), "副省长表示").outlets) == ["乙社", "甲报"]
 
 
-def test_topic_grams_need_three_outlets_and_most_of_them() -> None:
+def test_topic_grams_need_three_outlets_most_of_them_and_repetition(monkeypatch: pytest.MonkeyPatch) -> None:
     units = compare._story_units([ONE, TWO, THREE], dateline_matched=True)[1]
     topic = compare._topic_grams(units)
-    assert "大坝" in topic and "副省" not in topic
+    # 大坝: five units of three outlets; 总投: the one statement all three tell, once each (no topic word).
+    assert "大坝" in topic and "副省" not in topic and "总投" not in topic
+    monkeypatch.setattr(compare, "TOPIC_REPEAT", None)
+    assert "总投" in compare._topic_grams(units)
     assert compare._topic_grams(compare._story_units([ONE, TWO], dateline_matched=True)[1]) == frozenset()
