@@ -181,13 +181,14 @@ def evaluate(facts_path: Path, days: Path, show: bool = False, same_fact: str = 
 def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = False, same_fact: Any = "rules",
           model: Any = None, details: bool = False, rescue: Any = None,
           pairs: list[tuple[str, str, str, bool]] | None = None,
-          wrong: list[tuple[str, tuple[str, str, int], tuple[str, str, int], list[str], list[str]]] | None = None
+          wrong: list[tuple[str, tuple[str, str, int], tuple[str, str, int], list[str], list[str]]] | None = None,
+          judged: list[tuple[str, tuple[str, str, int], tuple[str, str, int], list[str], list[str], bool]] | None = None
           ) -> dict[str, Any]:
     """Link recall and precision and false "only X" claims of ``compare_story`` (``same_fact``
     "rules", the default, or "model" with ``model``, default the fitted one) on loaded stories.
     ``pairs``, when given, receives every gold pair as (story/fact, quote, quote, linked); ``wrong``
     every judged-wrong link as (story, unit, unit, the one's gold facts, the other's), a unit being
-    (article id, outlet, unit index)."""
+    (article id, outlet, unit index); ``judged`` every judged link so, with whether it is right."""
     from newsmirror.stories.compare import compare_story
 
     totals = {"gold_pairs": 0, "found_pairs": 0, "judged_links": 0, "right_links": 0, "only_claims": 0,
@@ -275,6 +276,9 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
                 right = bool(groups_of[where_a] & groups_of[where_b])
                 totals["judged_links"] += 1
                 totals["right_links"] += right
+                if judged is not None:
+                    judged.append((story["event"], where_a, where_b, sorted(groups_of[where_a]),
+                                   sorted(groups_of[where_b]), right))
                 if wrong is not None and not right:
                     wrong.append((story["event"], where_a, where_b, sorted(groups_of[where_a]), sorted(groups_of[where_b])))
                 if show and not right:

@@ -54,8 +54,9 @@ class Round:
         return np.vstack([self.cache[t] for t in texts])
 
     def __call__(self, sentences: list[Any], outlets: list[str], weight: dict[str, float], same_fact: Any,
-                 model: Any, rescue: Any = None) -> tuple[Any, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
-        linker, blocked, pair_scores = self.original(sentences, outlets, weight, same_fact, model, rescue)
+                 model: Any, rescue: Any = None, topic: Any = None
+                 ) -> tuple[Any, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
+        linker, blocked, pair_scores = self.original(sentences, outlets, weight, same_fact, model, rescue, topic)
         if self.threshold is None or len(outlets) < 2:
             return linker, blocked, pair_scores
         aligned = [i for i, s in enumerate(sentences) if s.grams]

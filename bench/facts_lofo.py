@@ -124,7 +124,8 @@ def residual_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.
     fact; pairs of two unquoted units are left out)."""
     reports = list({a.id: a for a in articles.values()}.values())
     outlets, sentences, weight = _compare._story_units(reports, dateline_matched=True)
-    linker, _blocked, _scores = _compare._linked(sentences, outlets, weight, "rules", None)
+    topic = _compare._topic_grams(sentences) if _compare.CONTINUITY_TOPIC is not None else None
+    linker, _blocked, _scores = _compare._linked(sentences, outlets, weight, "rules", None, topic=topic)
     pairs, features = pair_features(_compare._pair_units(sentences), weight)
     groups_of = _quoted_units(story, articles, [s.ref for s in sentences])
     labels = np.full(len(pairs), -1)

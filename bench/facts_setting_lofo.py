@@ -9,7 +9,10 @@ figures of earlier runs, whose setting labels may be any words, the baseline fir
 Every tuning fact file is scored at every value (``off`` sets None); then, for each file, the value chosen on
 the other files: the highest pooled recall among the values whose pooled judged precision there is at least
 the first value's (the baseline, normally ``off``) minus ``--precision-slack`` and whose false only-X there is
-not above the baseline's; a tie keeps the value listed first (list the strictest first). The file is scored at
+not above the baseline's; a tie keeps the value listed first (list the strictest first). With ``--objective
+precision`` (a setting that removes links: session 43, facts52), the highest pooled judged precision among the values
+whose pooled recall there is at least the baseline's minus ``--recall-slack`` and whose false only-X there is not
+above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). The file is scored at
 its fold's value; the pooled leave-one-file-out figures are printed with every value's pooled figures.
 Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 """
@@ -53,6 +56,8 @@ def main() -> None:
     parser.add_argument("--values", nargs="+", required=True, help="the baseline first, then strictest to loosest")
     parser.add_argument("--fixed", nargs="*", default=[], help="other constants set for every value: NAME=VALUE")
     parser.add_argument("--precision-slack", type=float, default=0.005)
+    parser.add_argument("--objective", choices=("recall", "precision"), default="recall")
+    parser.add_argument("--recall-slack", type=float, default=0.003)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--from", dest="source", type=Path, help="per-file figures of an earlier run")
     args = parser.parse_args()
@@ -94,12 +99,18 @@ def main() -> None:
         rest = [f for f in files if f != held]
         base = _pooled(per_file, baseline, rest)
         floor = base["right_links"] / max(base["judged_links"], 1) - args.precision_slack
+        recall_floor = base["found_pairs"] / base["gold_pairs"] - args.recall_slack
         best_value, best_recall = baseline, -1.0
         for value in args.values:
             totals = _pooled(per_file, value, rest)
             precision = totals["right_links"] / max(totals["judged_links"], 1)
             recall = totals["found_pairs"] / totals["gold_pairs"]
-            if precision >= floor and totals["false_only"] <= base["false_only"] and recall > best_recall:
+            if totals["false_only"] > base["false_only"]:
+                continue
+            if args.objective == "precision":
+                if recall >= recall_floor and precision > best_recall:
+                    best_value, best_recall = value, precision
+            elif precision >= floor and recall > best_recall:
                 best_value, best_recall = value, recall
         choices[held] = best_value
         for k in KEYS:

@@ -141,6 +141,16 @@ MERGED = 0.99
 # A pair next to an aligned pair needs only this much (containment; rounds of extending).
 CONTINUITY = 0.05
 CONTINUITY_ROUNDS = 2
+# A continuity pair must share more than this (containment of the smaller unit) beyond the story's topic bigrams
+# (``_topic_grams``: the wording of what the whole story is about, which neighbouring statements of two reports share
+# whatever each says); None: no such floor (session 43, facts52: 0.0 with ``TOPIC_REPEAT`` 1.5, chosen leaving one fact
+# file out: 40 tuning files link P .9023 -> .9131 at R .6463 -> .6470). In ``compare_story`` only.
+CONTINUITY_TOPIC: float | None = 0.0
+# A topic bigram is given by the units of at least this share of the story's outlets, and of at least three,
+# and (when ``TOPIC_REPEAT`` is set) by at least that many units per outlet giving it: a word the reports repeat
+# statement after statement, not the words of one statement most outlets tell once.
+TOPIC_OUTLETS = 0.75
+TOPIC_REPEAT: float | None = 1.5
 # The pair model's last round (``fact_model.RESCUE``) when true; ``compare_story(..., rescue=...)`` runs it with
 # another model. On since session 41 (facts48): a fact the round widens shows only the only-X claims the rules'
 # facts show (``compare_story``); without that it was refused by facts47's rule (samples' false only-X 21 -> 27).
@@ -514,7 +524,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         from newsmirror.stories.fact_model import RESCUE
 
         rescue = RESCUE
-    linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model, rescue)
+    topic = _topic_grams(sentences) if CONTINUITY_TOPIC is not None else None
+    linker, blocked, pair_scores = _linked(sentences, outlets, weight, same_fact, model, rescue, topic)
 
     groups = _groups(linker, blocked, pair_scores)
 
@@ -637,9 +648,11 @@ def _groups(linker: _Linker, blocked: list[tuple[float, int, int]],
 
 
 def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, float], same_fact: SameFact,
-            model: PairModel | None, rescue: PairModel | None = None) -> tuple[_Linker, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
+            model: PairModel | None, rescue: PairModel | None = None, topic: frozenset[str] | None = None
+            ) -> tuple[_Linker, list[tuple[float, int, int]], dict[tuple[int, int], float]]:
     """The units joined into facts (the linker), the pairs the one-statement rule kept apart
-    before the weaker rounds, and the rules' pair scores."""
+    before the weaker rounds, and the rules' pair scores. ``topic``: the story's topic bigrams, which
+    a continuity pair must share more than (``CONTINUITY_TOPIC``); None: no such floor."""
     mass = {i: sum(weight[g] for g in s.grams) for i, s in enumerate(sentences)}
     pair_scores: dict[tuple[int, int], float] = {}
     if same_fact == "model":
@@ -657,7 +670,7 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
     # Reports tell a story in much the same order: a weaker match right after (or before) two
     # statements already found to be one fact is taken too (paraphrase shares fewer characters).
     for _ in range(CONTINUITY_ROUNDS):
-        linker.link(_continuing(sentences, linker.links, weight, mass))
+        linker.link(_continuing(sentences, linker.links, weight, mass, topic))
     # Last, and seeding no round: two units that give one amount the story seldom gives (with the
     # rules only: the model's threshold was chosen without this round).
     if same_fact == "rules":
@@ -982,12 +995,30 @@ def _rule_matches(sentences: list[_Sentence], outlets: list[str], weight: dict[s
     return by_names + chosen + _pair_matches(sentences, chosen, weight, mass, False), scores
 
 
+def _topic_grams(sentences: list[_Sentence]) -> frozenset[str]:
+    """The story's topic bigrams: those the units of at least ``TOPIC_OUTLETS`` of its outlets, and of at
+    least three, give, in at least ``TOPIC_REPEAT`` units per outlet giving them (the names and words of what
+    every report is about, repeated statement after statement, not the words of one statement most outlets tell)."""
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    units: Counter[str] = Counter()
+    for s in sentences:
+        units.update(s.grams)
+        for gram in s.grams:
+            outlets_of[gram].add(s.ref.outlet)
+    count = len({s.ref.outlet for s in sentences})
+    least = max(3.0, TOPIC_OUTLETS * count)
+    return frozenset(g for g, by in outlets_of.items()
+                     if len(by) >= least and (TOPIC_REPEAT is None or units[g] >= TOPIC_REPEAT * len(by)))
+
+
 def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str, float],
-                mass: dict[int, float]) -> list[tuple[float, int, int]]:
+                mass: dict[int, float], topic: frozenset[str] | None = None) -> list[tuple[float, int, int]]:
     """Pairs of units of two outlets whose neighbours on the same side (both previous or both
     next units of their articles) are in one fact, and that share at least ``CONTINUITY`` of
     the smaller unit and do not give different figures; for each unit only its best such
-    partner."""
+    partner. With ``topic`` (and ``CONTINUITY_TOPIC`` set), a pair must also share more than
+    ``CONTINUITY_TOPIC`` of the smaller unit beyond those bigrams: two neighbouring statements that share
+    only the story's topic words (受访者, 外交部) are two statements whatever their neighbours are."""
     def neighbour(i: int, step: int) -> int | None:
         k = i + step
         if 0 <= k < len(sentences) and sentences[k].ref.article_id == sentences[i].ref.article_id:
@@ -1016,6 +1047,10 @@ def _continuing(sentences: list[_Sentence], links: _UnionFind, weight: dict[str,
                     containment, dice = _overlap(first, sentences[j], weight, mass[i], mass[j])
                     if containment < CONTINUITY or _figures_differ(first.figures, sentences[j].figures):
                         continue
+                    if topic is not None and CONTINUITY_TOPIC is not None:
+                        beyond = sum(weight[g] for g in (first.grams & sentences[j].grams) - topic)
+                        if beyond <= CONTINUITY_TOPIC * min(mass[i], mass[j]):
+                            continue
                     yield containment + dice, i, j
 
     return _mutual_best(scored())
