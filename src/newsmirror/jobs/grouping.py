@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 from newsmirror.errors import NewsmirrorError
 from newsmirror.model import Story, utcnow
 from newsmirror.store.base import ArticleQuery, Job, Store, StoryJoin, StoryMember
-from newsmirror.stories.genre import opens_with_label
 from newsmirror.stories.stored import RefreshReport, document_of, refresh_comparisons
 
 if TYPE_CHECKING:
@@ -261,6 +260,9 @@ def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str
     (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) and a report of it saved now (``report_titles``)
     has a title without one: then that report's title, its own reports before copies. Once a story's title has
     no label it stays. The title is not read by grouping: which reports form a story does not change."""
+    # here, not at the top: genre loads jieba, and `stories group` with nothing new must not (test_cli_startup)
+    from newsmirror.stories.genre import opens_with_label
+
     report_titles = report_titles or {}
 
     def resolve(story_id: str) -> str:
