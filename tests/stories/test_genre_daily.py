@@ -31,6 +31,24 @@ def test_a_label_filed_once_a_day_on_four_days_of_six_is_a_daily_programme() -> 
     assert seen == [False, False, False, True, True]  # a weekend off does not stop it
 
 
+@pytest.mark.parametrize(("title", "label"), [
+    ("【疫情更新12·30】港口罢工 油价上涨", "疫情更新"),  # a programme's label dated anew each day
+    ("【疫情1.19】港口罢工", "疫情"),
+    ("【12·30】港口罢工", "12·30"),  # nothing but a date: kept as written
+    ("G7》峰会开幕", "G7"),  # fewer than two Han characters without it: kept as written
+])
+def test_a_labels_date_or_number_is_left_out_when_a_name_remains(title: str, label: str | None) -> None:
+    assert column_label(title) == label
+
+
+def test_a_programme_whose_label_carries_its_date_is_recognised() -> None:
+    # Epoch's daily 【疫情更新12·30】, 【疫情更新12·31】, ...: one label, not a new one every day.
+    programmes = DailyProgrammes()
+    seen = [programmes.add("甲台", f"【疫情更新12·{day + 20}】第{day}天的头条", DAY + timedelta(days=day))
+            for day in (0, 1, 2, 5, 6)]
+    assert seen == [False, False, False, True, True]
+
+
 def test_a_label_filed_many_times_a_day_or_with_a_gap_is_not() -> None:
     programmes = DailyProgrammes()
     many = [programmes.add("甲台", f"【独家】消息{n}", DAY + timedelta(days=day, hours=n))

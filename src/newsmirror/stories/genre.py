@@ -100,12 +100,24 @@ class RecentDays:
         return self._counts.get(key, Counter())
 
 
+# A date or issue number inside a label (Epoch's 【疫情更新12·30】, 【疫情1·19】) makes the same programme's label
+# new every day, so it is read without them when two or more Han characters remain (G7 and 【12·30】 stay as written).
+_LABEL_NUMBER = re.compile(r"[0-9０-９]+(?:[·.．/\-－月日号年期][0-9０-９]*)*[日号期]?")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _label_key(label: str) -> str | None:
+    label = drop_invisible(label).strip()
+    without = _LABEL_NUMBER.sub("", label).strip()
+    return (without if without != label and len(_HAN.findall(without)) >= 2 else label) or None
+
+
 def column_label(title: str) -> str | None:
-    """The column label a title starts with (【NAME】 or NAME》), or None."""
+    """The column label a title starts with (【NAME】 or NAME》), or None; its dates and numbers left out."""
     match = _LABEL.match(title)
     if match is None:
         return None
-    return drop_invisible(match.group(1) or match.group(2)).strip() or None
+    return _label_key(match.group(1) or match.group(2))
 
 
 # A column or source label at a title's start: 【NAME】, [NAME], NAME》 or NAME｜ (a WeChat account's 二湘的九维空间 |,
@@ -208,7 +220,7 @@ def title_label(title: str) -> str | None:
     match = _ANY_LABEL.match(title)
     if match is None:
         return None
-    return drop_invisible(next(g for g in match.groups() if g)).strip() or None
+    return _label_key(next(g for g in match.groups() if g))
 
 
 class ColumnLabels:
