@@ -10,6 +10,7 @@ quotation from the same report's text, marked as context: no link, claim or stor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from newsmirror.stories.comparison import Comparison
@@ -19,6 +20,7 @@ OPENING, CLOSING = "“「『", "”」』"  # curly and corner quotes; a straig
 REST_CHARS = 100  # at most this much of the rest is shown (quote43's census: 455 of 472 rests within 100), then …
 _SENTENCE_END = "。！？!?；;…"
 _TERMINAL = "。！？!?"
+_OPENS = re.compile(f"[{OPENING}]")
 
 
 def quotation_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
@@ -63,11 +65,23 @@ def quotation_rests(comparison: Comparison | None, texts: Mapping[str, str]) -> 
     shown_together = [*([f] for f in [*comparison.shared, *comparison.partial]), *comparison.unique.values()]
     rests: dict[tuple[str, int], str] = {}
     for facts in shown_together:
+        # Most units open no quotation: one search each (a story page computes this on every view).
+        opening = [ref for fact in facts for ref in fact.sentences if _OPENS.search(ref.text)]
+        if not opening:
+            continue
         keys = {(s.article_id, s.index) for fact in facts for s in fact.sentences}
-        for fact in facts:
-            for ref in fact.sentences:
-                if (ref.article_id, ref.index + 1) in keys or ref.article_id not in texts:
-                    continue
-                if rest := quotation_rest(ref.text, texts[ref.article_id]):
-                    rests[(ref.article_id, ref.index)] = rest
+        for ref in opening:
+            if (ref.article_id, ref.index + 1) in keys or ref.article_id not in texts:
+                continue
+            if rest := quotation_rest(ref.text, texts[ref.article_id]):
+                rests[(ref.article_id, ref.index)] = rest
     return rests
+
+
+def rested_texts(comparison: Comparison | None, rests: Mapping[tuple[str, int], str]) -> frozenset[str]:
+    """The shown texts of the units that have a rest: a page template tests a unit's text against these before it
+    looks its rest up (the look-up for every unit cost a 50-report story's page ~20 % of its time)."""
+    if comparison is None or not rests:
+        return frozenset()
+    return frozenset(ref.text for fact in comparison.facts() for ref in fact.sentences
+                     if (ref.article_id, ref.index) in rests)
