@@ -120,7 +120,7 @@ def main() -> None:
 
                     def compared() -> Comparison | None:  # as jobs.building's comparer: with the quotations' rests
                         comparison = comparer(story, loaded) if comparer else None
-                        view.rests.update(quotation_rests(comparison, {a.id: a.body_text for a in loaded}))
+                        view.rests = quotation_rests(comparison, {a.id: a.body_text for a in loaded})
                         return comparison
 
                     view.comparer = compared

@@ -56,7 +56,7 @@ from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
 from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
-from newsmirror.stories.quoted import quotation_rests
+from newsmirror.stories.quoted import Rests, quotation_rests
 
 FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
@@ -168,16 +168,18 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
             continue
         signature = "|".join(listed[m.id].signature for m in members)
         run_compare: Callable[[], Comparison | None] | None = None
-        rests: dict[tuple[str, int], str] = {}
+        rests = Rests()
         reports = own.get(story.id, []) if own is not None else story.article_ids
         # One outlet has nothing to compare with: no comparison (and no cost) for its stories.
         if comparer is not None and len({listed[i].entry.outlet for i in reports if i in listed}) > 1:
             def run_compare(story: Story = story, reports: list[str] = reports,
-                            rests: dict[tuple[str, int], str] = rests) -> Comparison | None:
+                            rests: Rests = rests) -> Comparison | None:
                 loaded = [a for a in (store.get_article(i) for i in reports) if a is not None]
                 comparison = comparer(story, loaded)
                 # Display only: the rest of a quotation a unit leaves open, read while the reports are loaded.
-                rests.update(quotation_rests(comparison, {a.id: a.body_text for a in loaded}))
+                found = quotation_rests(comparison, {a.id: a.body_text for a in loaded})
+                rests.update(found)
+                rests.units = found.units
                 return comparison
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,

@@ -26,6 +26,7 @@ from newsmirror.publish.images import ImageMirror, links_image_file
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
 from newsmirror.text.script import to_simplified, to_traditional, written_in
 
@@ -289,7 +290,7 @@ class StoryView:
     comparer: Callable[[], Comparison | None] | None = None  # computes ``comparison`` on demand
     # (article id, unit index) -> the rest of a quotation the unit leaves open, from its report's text
     # (``stories.quoted``; display only), filled where the reports are loaded (the comparer).
-    rests: dict[tuple[str, int], str] = field(default_factory=dict)
+    rests: Rests = field(default_factory=Rests)
 
     def compare(self) -> Comparison | None:
         if self.comparison is None and self.comparer is not None:

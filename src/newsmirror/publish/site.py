@@ -34,7 +34,6 @@ from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
 from newsmirror.store.changes import HistoryMark
-from newsmirror.stories.quoted import rested_texts
 from newsmirror.text import times
 
 LABELS = {
@@ -272,10 +271,10 @@ class SiteBuilder(FormatBuilder):
         rests = story.rests
         if comparison is not None and self.options.script != "original":
             comparison = comparison_in_script(comparison, self.label)
-            rests = {key: self.label(rest) for key, rest in rests.items()}
+            rests = rests.converted(self.label)
         self.writer.write(path, self.render(
             "story.html", path, title=story.title, story=story, comparison=comparison, label=self.label,
-            summary=story_summary(comparison), rests=rests, rested=rested_texts(comparison, rests),
+            summary=story_summary(comparison), rests=rests, rested=rests.units,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])

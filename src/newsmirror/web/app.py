@@ -25,7 +25,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import story_summary
 from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
-from newsmirror.stories.quoted import quotation_rests, rested_texts
+from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
@@ -233,14 +233,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         scripts = {a.outlet: render.source_script(a) for a in view.articles}
         # A unit leaving a quotation open is shown with the quotation's rest from its report (display only).
         texts = {a.id: a.body_text for a in view.articles}
-
-        def rests(comparison: Any) -> tuple[dict[tuple[str, int], str], frozenset[str]]:
-            found = quotation_rests(comparison, texts)
-            return found, rested_texts(comparison, found)
-
         context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts,
                    "compare": lambda: finish_comparison(store, view), "summary": story_summary,
-                   "rests": rests}
+                   "rests": lambda comparison: quotation_rests(comparison, texts)}
         if view.pending:
             # Choosing outlets computes their comparison (the process's first loads its tables, ~2 s): the page
             # comes at once, saying so, and the comparison follows (it paused with nothing shown).
