@@ -129,7 +129,7 @@ def main() -> None:
 
                 for what, run in (("stories show", show), ("reader page", reader), ("static site page", static)):
                     wall, cpu = timed(run, args.repeat)
-                    table.add_row(story_id, *shape, what, f"{wall:.3f}", f"{cpu:.3f}", f"{target}")
+                    table.add_row(story_id, *shape, what, f"{wall:.4f}", f"{cpu:.4f}", f"{target}")
     Console(width=160).print(table)
 
 
