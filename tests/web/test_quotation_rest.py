@@ -60,7 +60,9 @@ def test_a_unit_whose_next_unit_is_shown_after_it_gets_no_rest() -> None:
     both = comparison("s", FIRST, SECOND)
     assert quotation_rests(both, {FIRST.id: FIRST.body_text}) == {(FIRST.id, 0): REST}
     both.shared[0].sentences.append(SentenceRef(FIRST.id, FIRST.outlet, 1, REST))  # the rest is in the same fact
-    assert quotation_rests(both, {FIRST.id: FIRST.body_text}) == {}
+    rests = quotation_rests(both, {FIRST.id: FIRST.body_text})
+    assert rests == {} and rests.units == {OPEN}
+    assert rests.every == {(FIRST.id, 0): REST}  # for a line showing the unit alone (a summary's)
 
 
 def stored_story(tmp_path: Path) -> tuple[str, str]:

@@ -291,8 +291,13 @@ def stories_show(
     # A unit leaving a quotation open is followed by the quotation's rest from its report, in brackets and dim.
     rests = quotation_rests(comparison, {a.id: a.body_text for a in reports})
 
-    def text(ref: Any) -> str:
-        rest = rests.get((ref.article_id, ref.index))
+    def text(ref: Any, along: list[Any] | None = None) -> str:
+        """The unit, and the rest of a quotation it leaves open: as the lists give it (``rests``); on a line of the
+        summary (``along``: the units shown on it, ranked, not in story order) unless the next unit is among them."""
+        key = (ref.article_id, ref.index)
+        rest = rests.get(key) if along is None else rests.every.get(key)
+        if rest and along is not None and any((s.article_id, s.index - 1) == key for s in along):
+            rest = ""
         return shown(ref.text) + (f"[dim]〔{shown(rest)}〕[/]" if rest else "")
 
     if not full:
@@ -301,13 +306,13 @@ def stories_show(
             # Of two outlets' facts (2/2) "most" read oddly: both.
             console.print(f"[bold]reported by {'both' if len(summary.outlets) == 2 else 'most'} outlets[/]")
             for fact in summary.common:
-                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {text(fact.sentences[0])} "
+                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {text(fact.sentences[0], fact.sentences[:1])} "
                               f"[dim]({shown('、'.join(fact.outlets))})[/]", highlight=False)
         for name in summary.outlets:
             if summary.own.get(name):
                 console.print(f"[bold]only {shown(name)}[/]")
                 for fact in summary.own[name]:
-                    console.print(f"  {' '.join(text(s) for s in fact.sentences)}", highlight=False)
+                    console.print(f"  {' '.join(text(s, fact.sentences) for s in fact.sentences)}", highlight=False)
                 if summary.more_own.get(name):
                     console.print(f"  [dim]+{summary.more_own[name]} more (--full)[/]")
         for name, terms in comparison.unique_details().items():

@@ -55,15 +55,23 @@ def quotation_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
 
 
 class Rests(dict[tuple[str, int], str]):
-    """(article id, unit index) -> the rest of the quotation the unit leaves open; ``units``: the shown texts of those
-    units. A page tests each unit's text against ``units`` before it looks its rest up: a look-up for every unit cost a
-    story page up to a fifth of its time."""
+    """(article id, unit index) -> the rest of the quotation the unit leaves open, where the unit is shown in a list
+    (a fact's cells, an outlet's own facts) without its next unit right after it. ``every``: the rest of every unit
+    that leaves a quotation open, for a line showing the unit alone (a summary's). ``units``: the shown texts of those
+    units: a page tests each unit's text against it before it looks its rest up (a look-up for every unit cost a story
+    page up to a fifth of its time)."""
 
     units: frozenset[str] = frozenset()
+    every: dict[tuple[str, int], str]
+
+    def __init__(self, rests: Mapping[tuple[str, int], str] | None = None) -> None:
+        super().__init__(rests or {})
+        self.every = {}
 
     def converted(self, convert: Callable[[str], str]) -> Rests:
         """The rests and their units' texts in an output script, as the comparison's sentences are converted."""
         out = Rests({key: convert(rest) for key, rest in self.items()})
+        out.every = {key: convert(rest) for key, rest in self.every.items()}
         out.units = frozenset(convert(text) for text in self.units)
         return out
 
@@ -71,7 +79,8 @@ class Rests(dict[tuple[str, int], str]):
 def quotation_rests(comparison: Comparison | None, texts: Mapping[str, str]) -> Rests:
     """The rest of the quotation each shown unit of the comparison leaves open (``quotation_rest``), for the units
     whose report's text ``texts`` holds (article id -> body text). A unit whose next unit is shown right after it (in
-    the same fact, or among the same outlet's own facts) gets none: its rest is there."""
+    the same fact, or among the same outlet's own facts) gets none in the lists: its rest is there (``Rests.every``
+    has it, for a line showing the unit alone)."""
     rests = Rests()
     if comparison is None:
         return rests
@@ -85,10 +94,10 @@ def quotation_rests(comparison: Comparison | None, texts: Mapping[str, str]) -> 
             continue
         keys = {(s.article_id, s.index) for fact in facts for s in fact.sentences}
         for ref in opening:
-            if (ref.article_id, ref.index + 1) in keys or ref.article_id not in texts:
-                continue
-            if rest := quotation_rest(ref.text, texts[ref.article_id]):
-                rests[(ref.article_id, ref.index)] = rest
+            if ref.article_id in texts and (rest := quotation_rest(ref.text, texts[ref.article_id])):
+                rests.every[(ref.article_id, ref.index)] = rest
                 units.add(ref.text)
+                if (ref.article_id, ref.index + 1) not in keys:
+                    rests[(ref.article_id, ref.index)] = rest
     rests.units = frozenset(units)
     return rests
