@@ -4,7 +4,8 @@ Issue 14 asks for no fragments among facts. ``split_clauses`` cuts a long senten
 quotation of two or more clauses (他称：“我们的领导人……越来越清楚地看到，…”) gave a unit that opens the quotation
 and stops at a comma inside it, shown alone as a fact. Counted here on the stories of the tuning fact files and the
 tuning only-X samples (test and fresh files, held sample K refused): every unit a comparison is made of, and the
-units shown in the comparison's facts (reported by several, or by one outlet alone).
+units shown in the comparison's facts (reported by several, or by one outlet alone); and (quote44) the shown units
+the outputs follow with the rest of their quotation (``stories.quoted``), and the shown fragments left without one.
 
     PYTHONPATH=src python3 bench/quote_fragments.py --days ARCHIVED --root WHOLE [--show N] [--no-samples]
 """
@@ -42,9 +43,10 @@ def _units(article: Any) -> list[str]:
 
 def census(stories: list[tuple[str, list[Any]]], show: int) -> dict[str, int]:
     from newsmirror.stories.compare import compare_story
+    from newsmirror.stories.quoted import quotation_rests
 
     counts = {"stories": 0, "units": 0, "fragments": 0, "shown units": 0, "shown fragments": 0,
-              "own-fact fragments": 0}
+              "own-fact fragments": 0, "units with a rest": 0, "shown fragments without a rest": 0}
     shown_examples = 0
     for name, articles in stories:
         counts["stories"] += 1
@@ -53,6 +55,8 @@ def census(stories: list[tuple[str, list[Any]]], show: int) -> dict[str, int]:
             counts["units"] += len(units)
             counts["fragments"] += sum(open_fragment(u) for u in units)
         comparison = compare_story(articles)
+        rests = quotation_rests(comparison, {a.id: a.body_text for a in articles})
+        counts["units with a rest"] += len(rests)
         for fact in comparison.facts():
             for ref in fact.sentences:
                 counts["shown units"] += 1
@@ -60,6 +64,7 @@ def census(stories: list[tuple[str, list[Any]]], show: int) -> dict[str, int]:
                     counts["shown fragments"] += 1
                     alone = len(fact.outlets) == 1
                     counts["own-fact fragments"] += alone
+                    counts["shown fragments without a rest"] += (ref.article_id, ref.index) not in rests
                     if shown_examples < show:
                         shown_examples += 1
                         print(f"  {name} {ref.outlet} {len(fact.outlets)}/{len(comparison.outlets)}: {ref.text[:120]}")

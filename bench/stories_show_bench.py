@@ -59,6 +59,8 @@ def main() -> None:
     from newsmirror.publish.site import SiteBuilder
     from newsmirror.store import StoryMember, open_store
     from newsmirror.stories.compare import compare_story
+    from newsmirror.stories.comparison import Comparison
+    from newsmirror.stories.quoted import quotation_rests
     from newsmirror.stories.stored import refresh_comparisons, story_reports
     from newsmirror.stories.summary import summarize
     from newsmirror.web import create_app
@@ -114,14 +116,20 @@ def main() -> None:
                 def static(story: Story = story) -> None:
                     loaded = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
                     entries = [make_entry(a, convert, options.script, story.id) for a in loaded]
-                    view = StoryView(id=story.id, title=story.title, members=entries,
-                                     comparer=lambda: comparer(story, loaded) if comparer else None)
+                    view = StoryView(id=story.id, title=story.title, members=entries)
+
+                    def compared() -> Comparison | None:  # as jobs.building's comparer: with the quotations' rests
+                        comparison = comparer(story, loaded) if comparer else None
+                        view.rests = quotation_rests(comparison, {a.id: a.body_text for a in loaded})
+                        return comparison
+
+                    view.comparer = compared
                     site._story(view)
                     assert "仅一家报道的内容" in (site.root / "story" / story.id / "index.html").read_text(encoding="utf-8")
 
                 for what, run in (("stories show", show), ("reader page", reader), ("static site page", static)):
                     wall, cpu = timed(run, args.repeat)
-                    table.add_row(story_id, *shape, what, f"{wall:.3f}", f"{cpu:.3f}", f"{target}")
+                    table.add_row(story_id, *shape, what, f"{wall:.4f}", f"{cpu:.4f}", f"{target}")
     Console(width=160).print(table)
 
 

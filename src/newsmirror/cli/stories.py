@@ -250,6 +250,7 @@ def stories_show(
     from rich.spinner import Spinner
 
     from newsmirror.model import Article
+    from newsmirror.stories.quoted import quotation_rests
     from newsmirror.stories.stored import comparison_of, load_comparison, story_reports
     from newsmirror.stories.summary import summarize
 
@@ -287,19 +288,31 @@ def stories_show(
         console.print(f"only {shown('、'.join(outlets_reporting))} reports this story: nothing to compare; "
                       f"`newsmirror show {reports[0].id if reports else 'ID'}` prints the report", highlight=False)
         return
+    # A unit leaving a quotation open is followed by the quotation's rest from its report, in brackets and dim.
+    rests = quotation_rests(comparison, {a.id: a.body_text for a in reports})
+
+    def text(ref: Any, along: list[Any] | None = None) -> str:
+        """The unit, and the rest of a quotation it leaves open: as the lists give it (``rests``); on a line of the
+        summary (``along``: the units shown on it, ranked, not in story order) unless the next unit is among them."""
+        key = (ref.article_id, ref.index)
+        rest = rests.get(key) if along is None else rests.every.get(key)
+        if rest and along is not None and any((s.article_id, s.index - 1) == key for s in along):
+            rest = ""
+        return shown(ref.text) + (f"[dim]〔{shown(rest)}〕[/]" if rest else "")
+
     if not full:
         summary = summarize(comparison)
         if summary.common:
             # Of two outlets' facts (2/2) "most" read oddly: both.
             console.print(f"[bold]reported by {'both' if len(summary.outlets) == 2 else 'most'} outlets[/]")
             for fact in summary.common:
-                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {shown(fact.sentences[0].text)} "
+                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {text(fact.sentences[0], fact.sentences[:1])} "
                               f"[dim]({shown('、'.join(fact.outlets))})[/]", highlight=False)
         for name in summary.outlets:
             if summary.own.get(name):
                 console.print(f"[bold]only {shown(name)}[/]")
                 for fact in summary.own[name]:
-                    console.print(f"  {shown(' '.join(s.text for s in fact.sentences))}", highlight=False)
+                    console.print(f"  {' '.join(text(s, fact.sentences) for s in fact.sentences)}", highlight=False)
                 if summary.more_own.get(name):
                     console.print(f"  [dim]+{summary.more_own[name]} more (--full)[/]")
         for name, terms in comparison.unique_details().items():
@@ -310,7 +323,7 @@ def stories_show(
         return
 
     def fact_cell(fact: Any, outlet: str) -> str:
-        texts = [shown(s.text) for s in fact.sentences if s.outlet == outlet]
+        texts = [text(s) for s in fact.sentences if s.outlet == outlet]
         only = [fact.spelled(term, outlet) for term, who in fact.details.items() if outlet in who]
         if texts and only:
             texts.append(f"[dim]details: {shown('、'.join(only))}[/]")
@@ -333,7 +346,7 @@ def stories_show(
     if any(comparison.unique.values()):
         table = new_table("reported by one outlet only")
         table.add_row(*(
-            "\n\n".join(shown(s.text) for fact in comparison.unique.get(outlet, []) for s in fact.sentences)
+            "\n\n".join(text(s) for fact in comparison.unique.get(outlet, []) for s in fact.sentences)
             for outlet in comparison.outlets
         ))
         console.print(table)

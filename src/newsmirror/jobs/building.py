@@ -56,6 +56,7 @@ from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
 from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
+from newsmirror.stories.quoted import Rests, quotation_rests
 
 FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
@@ -167,17 +168,24 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
             continue
         signature = "|".join(listed[m.id].signature for m in members)
         run_compare: Callable[[], Comparison | None] | None = None
+        rests = Rests()
         reports = own.get(story.id, []) if own is not None else story.article_ids
         # One outlet has nothing to compare with: no comparison (and no cost) for its stories.
         if comparer is not None and len({listed[i].entry.outlet for i in reports if i in listed}) > 1:
-            def run_compare(story: Story = story, reports: list[str] = reports) -> Comparison | None:
+            def run_compare(story: Story = story, reports: list[str] = reports,
+                            rests: Rests = rests) -> Comparison | None:
                 loaded = [a for a in (store.get_article(i) for i in reports) if a is not None]
-                return comparer(story, loaded)
+                comparison = comparer(story, loaded)
+                # Display only: the rest of a quotation a unit leaves open, read while the reports are loaded.
+                found = quotation_rests(comparison, {a.id: a.body_text for a in loaded})
+                rests.update(found)
+                rests.units = found.units
+                return comparison
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
             fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
                                      .encode()).hexdigest(),
-            comparer=run_compare,
+            comparer=run_compare, rests=rests,
         )
     return views
 

@@ -26,6 +26,7 @@ from newsmirror.publish.images import ImageMirror, links_image_file
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
 from newsmirror.text.script import to_simplified, to_traditional, written_in
 
@@ -37,8 +38,10 @@ RENDER_VERSION = "6"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "3"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
-# 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does
+STORY_PAGE_VERSION = "4"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+# 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
+# 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
+# style.css's .rest needs no RENDER_VERSION: every build writes style.css)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -285,6 +288,9 @@ class StoryView:
     comparison: Comparison | None = None
     fingerprint: str = ""  # changes when the story's members or their content change
     comparer: Callable[[], Comparison | None] | None = None  # computes ``comparison`` on demand
+    # (article id, unit index) -> the rest of a quotation the unit leaves open, from its report's text
+    # (``stories.quoted``; display only), filled where the reports are loaded (the comparer).
+    rests: Rests = field(default_factory=Rests)
 
     def compare(self) -> Comparison | None:
         if self.comparison is None and self.comparer is not None:

@@ -43,6 +43,7 @@ LABELS = {
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
+    "rest": "引语的其余部分",
 }
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 PARALLEL_STORIES = 200  # story pages to render before workers are worth forking
@@ -244,7 +245,7 @@ class SiteBuilder(FormatBuilder):
             # The comparison is read from the store here (a worker never uses the store); the
             # workers render, this process writes, in order.
             plain = (StoryView(id=s.id, title=s.title, members=s.members, comparison=s.compare(),
-                               fingerprint=s.fingerprint) for s in due)
+                               fingerprint=s.fingerprint, rests=s.rests) for s in due)
             for story, writes in zip(due, fork_map(self._story_writes, plain, self.jobs), strict=True):
                 for write in writes:
                     self.writer.record_write(*write)
@@ -267,11 +268,13 @@ class SiteBuilder(FormatBuilder):
         folder = f"story/{story.id}/"
         path = folder + "index.html"
         comparison = story.compare()
+        rests = story.rests
         if comparison is not None and self.options.script != "original":
             comparison = comparison_in_script(comparison, self.label)
+            rests = rests.converted(self.label)
         self.writer.write(path, self.render(
             "story.html", path, title=story.title, story=story, comparison=comparison, label=self.label,
-            summary=story_summary(comparison),
+            summary=story_summary(comparison), rests=rests, rested=rests.units,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])

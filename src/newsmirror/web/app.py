@@ -25,6 +25,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import story_summary
 from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
+from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
 from newsmirror.text.search_key import parse_query
 from newsmirror.web import render
@@ -230,8 +231,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                   for a in view.articles}
         # A comparison's sentences are converted by the script of the report they come from.
         scripts = {a.outlet: render.source_script(a) for a in view.articles}
+        # A unit leaving a quotation open is shown with the quotation's rest from its report (display only).
+        texts = {a.id: a.body_text for a in view.articles}
         context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts,
-                   "compare": lambda: finish_comparison(store, view), "summary": story_summary}
+                   "compare": lambda: finish_comparison(store, view), "summary": story_summary,
+                   "rests": lambda comparison: quotation_rests(comparison, texts)}
         if view.pending:
             # Choosing outlets computes their comparison (the process's first loads its tables, ~2 s): the page
             # comes at once, saying so, and the comparison follows (it paused with nothing shown).
