@@ -70,6 +70,14 @@ def test_an_edited_headline_is_said_to_be_an_edit_as_stats_counts_it(tmp_path: P
     assert f"1 article edited, what changed: `newsmirror history {article.id}`" in output
     stats = " ".join(runner.invoke(app, ["stats", "--db", db]).output.split())
     assert "edited articles (2+ versions: `newsmirror history ID`) │ 1" in stats
+    # three more states of the same article: the first updates it, two are edit files of one edited article,
+    # and the line under the table says both counts
+    write(tmp_path, "b/_posts/2024-03-02-c.md", JEKYLL_POST.replace("公車票價下調", "公車票價再下調"))
+    write(tmp_path, "b/_posts/2024-03-02-d.md", JEKYLL_POST.replace("公車票價下調", "公車票價又下調"))
+    write(tmp_path, "b/_posts/2024-03-02-e.md", JEKYLL_POST.replace("公車票價下調", "公車票價還下調"))
+    again = " ".join(runner.invoke(app, ["import", str(tmp_path / "b"), "--db", db]).output.split())
+    assert "edit (another title or text of an article, kept as a version) │ 2" in again
+    assert f"1 article edited by 2 edit files, what changed: `newsmirror history {article.id}`" in again
     report = import_paths(open_store(db), [tmp_path / "a"], reread=True)
     assert report.edited == [] and import_summary(report) == (  # read again: nothing is new
         "imported 1 article from 2 article files: 0 new, 0 updated, 1 unchanged; 1 file repeated one of these "

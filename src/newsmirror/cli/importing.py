@@ -63,8 +63,12 @@ def import_archives(
     console.print(table)
     if report.edited:
         edited = len(report.edited)  # what `stats` counts as edited articles
-        console.print(f"{edited} article{'s' if edited > 1 else ''} edited, what changed: {history_hint(report.edited)}",
-                      highlight=False, soft_wrap=True)
+        # The table counts edit files; an article edited twice is two files but one article, so say both when
+        # they differ ("12" above and "8 articles edited" here read as two counts of one thing).
+        files = counts.get("merged", 0)
+        by = f" by {files} edit files" if files != edited else ""
+        console.print(f"{edited} article{'s' if edited > 1 else ''} edited{by}, what changed: "
+                      f"{history_hint(report.edited)}", highlight=False, soft_wrap=True)
     if show_skipped:
         for result in report.skipped:
             console.print(f"[dim]skipped[/] {shown(result.path)}: {shown(result.reason)}", highlight=False,
