@@ -111,6 +111,33 @@ def test_the_static_story_page_shows_the_rest_as_context(tmp_path: Path) -> None
     assert units and all(u.strip().endswith(CLOSED) for u in units)
 
 
+def test_the_static_summary_line_shows_the_rest_of_a_unit_shown_alone(tmp_path: Path) -> None:
+    # Three outlets: the page opens with the facts most report, one unit a line. The unit's next unit is in its fact
+    # (no rest in the grid), but the summary line shows the unit alone: there it takes the rest, as `stories show`
+    # and the reader's page do (the build kept the lists' rests only, and the summary line ended on the open clause).
+    third = Article(outlet="丙网", title="外长访问堪培拉", original_url="https://e.org/c/1",
+                    published_at=START + timedelta(hours=2), body_text="彼得斯说，两国的伙伴关系越来越紧密。",
+                    script="zh-Hans")
+
+    def comparer(story: Story, reports: list[Article]) -> Comparison:
+        said = Fact([SentenceRef(FIRST.id, FIRST.outlet, 0, OPEN), SentenceRef(FIRST.id, FIRST.outlet, 1, REST),
+                     SentenceRef(SECOND.id, SECOND.outlet, 0, "彼得斯周一说，两国的伙伴关系越来越紧密。"),
+                     SentenceRef(third.id, third.outlet, 0, "彼得斯说，两国的伙伴关系越来越紧密。")])
+        return Comparison(story_id=story.id, outlets=[FIRST.outlet, SECOND.outlet, third.outlet], shared=[said])
+
+    with open_store(tmp_path / "store.sqlite") as store:
+        for item in (FIRST, SECOND, third):
+            store.upsert_article(item)
+        store.save_story(Story(id="visit", title="外长访澳"),
+                         [StoryMember(a.id, "visit") for a in (FIRST, SECOND, third)])
+        build(store, tmp_path / "out", ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False,
+              comparer=comparer)
+    page = lxml_html.fromstring((tmp_path / "out" / "site" / "story" / "visit" / "index.html").read_bytes())
+    [summary] = page.xpath("//section[@class='summary']")
+    assert [span.text_content() for span in summary.xpath(".//span[@class='rest']")] == [REST]
+    assert not page.xpath("//section[@class='facts']//span[@class='rest']")  # the grid shows the next unit itself
+
+
 def test_stories_show_gives_the_rest_in_brackets(tmp_path: Path) -> None:
     db, story_id = stored_story(tmp_path)
     for full in ([], ["--full"]):

@@ -177,9 +177,7 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
                 loaded = [a for a in (store.get_article(i) for i in reports) if a is not None]
                 comparison = comparer(story, loaded)
                 # Display only: the rest of a quotation a unit leaves open, read while the reports are loaded.
-                found = quotation_rests(comparison, {a.id: a.body_text for a in loaded})
-                rests.update(found)
-                rests.units = found.units
+                rests.fill(quotation_rests(comparison, {a.id: a.body_text for a in loaded}))
                 return comparison
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,

@@ -68,6 +68,13 @@ class Rests(dict[tuple[str, int], str]):
         super().__init__(rests or {})
         self.every = {}
 
+    def fill(self, other: Rests) -> None:
+        """Take ``other``'s rests, ``every`` and ``units`` (a story view's Rests exists before its comparison runs)."""
+        self.clear()
+        self.update(other)
+        self.every = dict(other.every)
+        self.units = other.units
+
     def converted(self, convert: Callable[[str], str]) -> Rests:
         """The rests and their units' texts in an output script, as the comparison's sentences are converted."""
         out = Rests({key: convert(rest) for key, rest in self.items()})
