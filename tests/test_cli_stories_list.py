@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import copy
+import io
 import re
 from pathlib import Path
 
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
+from newsmirror.cli.stopping import PipeConsole
 from newsmirror.jobs.grouping import group_articles
 from newsmirror.model import Story
 from newsmirror.store import open_store
@@ -187,3 +193,25 @@ def test_off_a_terminal_the_list_is_one_line_a_story_whatever_its_title(tmp_path
     assert any(long_title in row for row in rows)
     narrow = CliRunner().invoke(app, ["stories", "list", "--db", db], env={"COLUMNS": "80"})
     assert all(len(line) <= 80 for line in narrow.output.splitlines()) and long_title not in narrow.output
+
+
+def test_a_table_drawn_off_a_terminal_is_left_as_its_caller_made_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PipeConsole.print drew a table as wide as its rows by setting the caller's table's expand to False for good:
+    # printed again (on a terminal, to another console) it no longer filled the width it asked for.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    table = Table(title="stories", expand=True)
+    table.add_column("id")
+    table.add_column("title", ratio=3)
+    table.add_row("s-1", "新西兰总理抵达悉尼")
+    out = io.StringIO()
+    console = PipeConsole(file=out, width=200)
+    assert not console.is_terminal
+    console.print(table)
+    first = out.getvalue()
+    assert table.expand is True
+    assert max(cell_len(line) for line in first.splitlines()) < 40  # as wide as its rows, not the console's 200
+    console.print(table)
+    assert out.getvalue() == first * 2  # the same drawing again
+    wide = io.StringIO()
+    Console(file=wide, width=100).print(table)
+    assert all(cell_len(line) == 100 for line in wide.getvalue().splitlines())  # elsewhere it still expands

@@ -123,15 +123,18 @@ class PipeConsole(Console):
             if not isinstance(item, Table):
                 super().print(item, **options)
                 continue
-            item.expand = False  # as wide as its cells need, not as the console
-            wide = self.options.update_width(UNWRAPPED)
-            natural = Measurement.get(self, wide, item).maximum
+            # As wide as its cells need, not as the console: for this print only (the table is the caller's; a
+            # second print of it, to a terminal or another console, expands as it asked).
+            expand, item.expand = item.expand, False
             saved = self._width
-            self.width = max(natural, 1)
             try:
+                wide = self.options.update_width(UNWRAPPED)
+                natural = Measurement.get(self, wide, item).maximum
+                self.width = max(natural, 1)
                 super().print(item, **options)
             finally:
                 self._width = saved
+                item.expand = expand
 
     def on_broken_pipe(self) -> None:
         self.quiet = True  # nothing more from this console: its file is gone
