@@ -1,7 +1,8 @@
 """How long a story page takes with the comparison stored when grouping (issue 14 item 6):
 ``stories show``, the reader's story page (FastAPI TestClient) and the static site's story page,
 wall and CPU, for a story of 10 outlets and one of 50 reports built from real reports of a day
-of ../shared/days; and, for reference, computing the comparison (what grouping now pays once).
+of ../shared/days; and, for reference, computing the comparison (what grouping now pays once) and
+the quotations' rests (``stories.quoted``) that each page computes on each request.
 
 The 10-outlet story is one report of each of the 10 outlets of the day's largest grouped
 stories; the 50-report story is the largest story's reports topped up with the next largest
@@ -61,7 +62,7 @@ def main() -> None:
     from newsmirror.stories.compare import compare_story
     from newsmirror.stories.comparison import Comparison
     from newsmirror.stories.quoted import quotation_rests
-    from newsmirror.stories.stored import refresh_comparisons, story_reports
+    from newsmirror.stories.stored import comparison_for, refresh_comparisons, story_reports
     from newsmirror.stories.summary import summarize
     from newsmirror.web import create_app
 
@@ -103,6 +104,13 @@ def main() -> None:
                     compare_story(reports, story_id=story_id)), args.repeat)
                 table.add_row(story_id, *shape, "compute (once, when grouping)", f"{wall:.2f}", f"{cpu:.2f}", "")
                 refresh_comparisons(store, [story_id])
+                # The quotations' rests (``stories.quoted``), computed on each request from the stored comparison
+                # and the reports' texts: their share of a page (review48: per request, not stored).
+                stored = comparison_for(store, story_id)
+                texts = {a.id: a.body_text for a in reports}
+                wall, cpu = timed(lambda stored=stored, texts=texts: quotation_rests(stored, texts), args.repeat)
+                table.add_row(story_id, *shape, "quotation rests (per request, part of each page)", f"{wall:.4f}",
+                              f"{cpu:.4f}", "")
 
                 def show(story_id: str = story_id) -> None:
                     result = runner.invoke(cli_app, ["stories", "show", story_id, "--db", f"sqlite:{db}"])

@@ -35,7 +35,7 @@ from newsmirror.stories.stored import RefreshReport, document_of, refresh_compar
 if TYPE_CHECKING:
     # The clusterer (jieba, the word vectors, numpy, datasketch: ~0.4-0.6 s) is imported when there is
     # something to group, so `stories group` with nothing new and a worker's idle group job start fast.
-    from newsmirror.stories.cluster import Assignment, ClusterConfig, StoryClusterer
+    from newsmirror.stories.cluster import Assignment, ClusterConfig, Document, StoryClusterer
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -137,7 +137,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         for small, big in clusterer.drain_merges():
             redirect[small] = big
         joins = _join_states(store, clusterer.drain_joins())  # before the save moves the sides' members in
-        _save(store, unsaved, redirect, titles, report, report_titles)
+        _save(store, unsaved, redirect, titles, report, report_titles, columns.titles)
         report_titles.clear()
         if joins:
             store.save_story_joins(joins)
@@ -150,8 +150,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     from newsmirror.stories.cluster import StoryClusterer
 
     clusterer = StoryClusterer(config)
+    columns = _ColumnTitles()  # fed every report in the clusterer's order: restored ones, then each grouped one
     first = store.get_article(pending[0])
-    earlier = _StoredStories(store, clusterer, document_of(first).time, set(pending)) if first is not None else None
+    earlier = (_StoredStories(store, clusterer, document_of(first).time, set(pending), columns.add)
+               if first is not None else None)
     if earlier is not None and first is not None:
         report.restored += earlier.restore_until(document_of(first).time + clusterer.config.window)
 
@@ -170,6 +172,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         if earlier is not None:
             report.restored += earlier.restore_until(document.time + clusterer.config.window)
         assignment = clusterer.add(document)
+        columns.add(document)
         unsaved.setdefault(assignment.story_id, []).append(assignment)
         report_titles[article_id] = article.title
         for small, big in clusterer.drain_merges():
@@ -208,8 +211,9 @@ class _StoredStories:
     report: minutes of work, and the clusterer's clock ran ahead, so the old reports' own stories
     were already evicted and could not be joined."""
 
-    def __init__(self, store: Store, clusterer: StoryClusterer, earliest: datetime, pending: set[str]) -> None:
-        self.store, self.clusterer, self.pending = store, clusterer, pending
+    def __init__(self, store: Store, clusterer: StoryClusterer, earliest: datetime, pending: set[str],
+                 seen: Callable[[Document], None] | None = None) -> None:
+        self.store, self.clusterer, self.pending, self.seen = store, clusterer, pending, seen
         self.loaded_until = earliest - 2 * clusterer.config.window
         self.members: dict[str, StoryMember] = {}
 
@@ -233,10 +237,32 @@ class _StoredStories:
                         self.clusterer.restore_join(join.story_id, join.role, join.unjoined)
             member = self.members.get(article.id)
             role = member.role if member else "member"
-            self.clusterer.restore(document_of(article), story_id, role, member.duplicate_of if member else None,
+            document = document_of(article)
+            self.clusterer.restore(document, story_id, role, member.duplicate_of if member else None,
                                    member.score if member else 0.0)
+            if self.seen is not None:
+                self.seen(document)
             restored += 1
         return restored
+
+
+class _ColumnTitles:
+    """The titles of the reports seen so far that open with a label their outlet uses as a column (a label on
+    several days of the last few, any separator: ``genre.ColumnLabels``, as the clusterer decides it for bulletins).
+    Such a label may be a colon's (DW's 独家：, VOA's 白宫要义:), which ``genre.opens_with_label`` leaves alone because
+    most NAME： are a speaker or a topic (王毅：); an outlet's recurring one is its column's name. Fed the reports in
+    the clusterer's order (restored ones as they are restored), so it sees the history the clusterer sees."""
+
+    def __init__(self) -> None:
+        # here, not at the top: genre loads jieba, only needed when there is something to group
+        from newsmirror.stories.genre import ColumnLabels
+
+        self._labels = ColumnLabels()
+        self.titles: set[str] = set()
+
+    def add(self, document: Document) -> None:
+        if self._labels.add(document.outlet, document.title, document.time) is not None:
+            self.titles.add(document.title)
 
 
 def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) -> list[StoryJoin]:
@@ -252,18 +278,24 @@ def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) 
 
 
 def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str, str],
-          titles: dict[str, str], report: GroupingReport, report_titles: dict[str, str] | None = None) -> None:
+          titles: dict[str, str], report: GroupingReport, report_titles: dict[str, str] | None = None,
+          column_titles: set[str] | frozenset[str] = frozenset()) -> None:
     """Write the stories changed since the last save. A story merged into another hands its
     stored members over to the survivor (save_story moves them; the empty story disappears).
 
     A story is titled by its first report, unless that title opens with a column or programme label
-    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) and a report of it saved now (``report_titles``)
-    has a title without one: then that report's title, its own reports before copies. Once a story's title has
-    no label it stays. The title is not read by grouping: which reports form a story does not change."""
+    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) or is one of ``column_titles`` (its outlet's
+    recurring label, whatever the separator: 独家：, 白宫要义:; ``_ColumnTitles``) and a report of it saved now
+    (``report_titles``) has a title without either: then that report's title, its own reports before copies. Once
+    a story's title has no label it stays. The title is not read by grouping: which reports form a story does not
+    change."""
     # here, not at the top: genre loads jieba, and `stories group` with nothing new must not (test_cli_startup)
     from newsmirror.stories.genre import opens_with_label
 
     report_titles = report_titles or {}
+
+    def labelled(title: str) -> bool:
+        return title in column_titles or opens_with_label(title)
 
     def resolve(story_id: str) -> str:
         while story_id in redirect:
@@ -291,11 +323,11 @@ def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str
             continue
         title = titles.get(story_id) or next((titles[s] for s in moved.get(story_id, []) if s in titles), "")
         story = existing or Story(id=story_id, title=title)
-        if opens_with_label(story.title):
+        if labelled(story.title):
             ordered = [a for a in new if a.role != "duplicate"] + [a for a in new if a.role == "duplicate"]
             candidates = [report_titles.get(a.article_id, "") for a in ordered]
             candidates += [titles[s] for s in moved.get(story_id, []) if s in titles]
-            story.title = next((t for t in candidates if t.strip() and not opens_with_label(t)), story.title)
+            story.title = next((t for t in candidates if t.strip() and not labelled(t)), story.title)
         story.updated_at = utcnow()
         store.save_story(story, list(unique.values()))
         report.touched_stories.add(story_id)
