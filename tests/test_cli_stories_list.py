@@ -215,3 +215,16 @@ def test_a_table_drawn_off_a_terminal_is_left_as_its_caller_made_it(monkeypatch:
     wide = io.StringIO()
     Console(file=wide, width=100).print(table)
     assert all(cell_len(line) == 100 for line in wide.getvalue().splitlines())  # elsewhere it still expands
+
+
+def test_a_list_cut_at_its_limit_says_more_are_stored(tmp_path: Path) -> None:
+    # 2020-10-01 grouped has 31 stories of 2+ outlets: `stories list` showed 30 and said nothing of the 31st.
+    db = str(tmp_path / "limit.sqlite")
+    stories = _grouped(db)
+    assert len(stories) >= 2
+    cut = CliRunner().invoke(app, ["stories", "list", "--db", db, "--limit", "1"], env={"COLUMNS": "200"})
+    assert cut.exit_code == 0, cut.output
+    assert "the 1 newest shown; more are stored: `--limit 2` lists more" in cut.output
+    whole = CliRunner().invoke(app, ["stories", "list", "--db", db, "--limit", str(len(stories))],
+                               env={"COLUMNS": "200"})
+    assert whole.exit_code == 0 and "more are stored" not in whole.output

@@ -187,7 +187,9 @@ def stories_list(
     """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit), with their outlets and
     number of reports."""
     with store_from(db) as store:
-        stories = store.list_stories(min_outlets=min_outlets, limit=limit)
+        # One more than shown tells whether the list is cut (2020-10-01 has 31 such stories: 30 came, no word of more).
+        stories = store.list_stories(min_outlets=min_outlets, limit=limit + 1)
+        more, stories = len(stories) > limit, stories[:limit]
         if not stories:  # an empty table with only its headers told a new user nothing
             console.print(_no_stories(store, min_outlets))
             return
@@ -215,6 +217,8 @@ def stories_list(
             table.add_row(story.id, times.day(max(dates)) if dates else "", shown(story.title),
                           shown("、".join(outlets)), reports)
     console.print(table)
+    if more:
+        console.print(f"the {limit:,} newest shown; more are stored: `--limit {2 * limit}` lists more", highlight=False)
 
 
 NO_ARTICLES = ("the store holds no articles yet; `newsmirror import PATH` (archives) or `newsmirror fetch` (feeds) "
