@@ -128,6 +128,37 @@ def test_a_colon_label_its_outlet_does_not_use_day_after_day_still_titles_its_st
     assert trade.title == speaker.title
 
 
+def test_group_retitle_gives_a_story_titled_before_the_rule_its_first_plain_title(tmp_path: Path) -> None:
+    # A story grouped before the title rule keeps its labelled title until a report joins it; `stories group
+    # --retitle` chooses again, reading every stored report oldest first (so an outlet's column label is known).
+    db = str(tmp_path / "retitle.sqlite")
+    exclusive = dataclasses.replace(TRADE_HANS, title="独家：" + TRADE_HANS.title)
+    with open_store(db) as store:
+        add(store, _column("独家：", 3, 1), _column("独家：", 2, 2), exclusive, TRADE_HANT)
+        group_articles(store)
+        trade = store.get_story(store.story_of(exclusive.id) or "")
+        assert trade is not None and trade.title == TRADE_HANT.title
+        trade.title = exclusive.title  # as grouped before
+        members = store.story_members(trade.id)
+        store.save_story(trade, members)
+        others = {s.id: s.title for s in store.list_stories(min_outlets=1) if s.id != trade.id}
+    runner = CliRunner()
+    plain = runner.invoke(app, ["stories", "group", "--db", db])
+    assert plain.exit_code == 0 and "retitled" not in plain.output
+    retitled = runner.invoke(app, ["stories", "group", "--db", db, "--retitle"])
+    assert retitled.exit_code == 0, retitled.output
+    assert retitled.output.splitlines() == ["every article is already in a story",
+                                            "retitled 1 story whose title opened with a column label"]
+    with open_store(db) as store:
+        story = store.get_story(trade.id)
+        assert story is not None and story.title == TRADE_HANT.title
+        assert sorted((m.article_id, m.role) for m in store.story_members(trade.id)) == sorted(
+            (m.article_id, m.role) for m in members)
+        assert {s.id: s.title for s in store.list_stories(min_outlets=1) if s.id != trade.id} == others
+    again = runner.invoke(app, ["stories", "group", "--db", db, "--retitle"])
+    assert again.exit_code == 0 and "retitled 0 stories" in again.output
+
+
 def test_cli_group_list_show(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.sqlite")
     with open_store(db) as store:

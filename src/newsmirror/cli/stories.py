@@ -61,6 +61,11 @@ def stories_group(
         "--compare/--no-compare",
         help="Compute and store the comparison of every story this run changed (2+ outlets), so story "
              "pages, builds and `stories show` read it instead of computing it.")] = True,
+    retitle: Annotated[bool, typer.Option(
+        "--retitle",
+        help="Also choose again the title of every stored story as grouping now does: a story titled by a report "
+             "whose title opens with a column label (【重播】, 早安世界》, or a label its outlet uses day after day, "
+             "独家：) takes its first report's title without one. Stories keep their reports.")] = False,
 ) -> None:
     """Put every article that is in no story yet into one and store the comparison of each story that
     changed; run it after each import or fetch (idempotent)."""
@@ -76,22 +81,29 @@ def stories_group(
         if similarity is not None or store.unassigned_article_ids(limit=1):
             report = _group(store, lease, lease_seconds, window_days, similarity, compare)
         empty = not report.assigned and not store.count_articles()
+        retitled = None
+        if retitle and not empty:
+            from newsmirror.jobs.grouping import lease_holder, retitle_stories
+
+            retitled = retitle_stories(store, lease_holder(store, lease))
     if empty:  # "every article is already in a story" read oddly of a store with none
         console.print(f"nothing to group: {NO_ARTICLES}")
-        return
-    if not report.assigned:
+    elif not report.assigned:
         console.print("every article is already in a story")
-        return
-    # Two lines, two times: the grouping, then the comparing of the stories it changed.
-    console.print(
-        f"grouped {report.assigned:,} articles in {seconds_or_clock(report.seconds)}: {report.new_stories:,} new stories, "
-        f"{report.joined:,} joined a story, {report.duplicates:,} republished copies"
-        + (f" ({report.restored:,} earlier articles reloaded)" if report.restored else "")
-    )
-    if compare:
-        done = report.comparisons
-        console.print(f"compared {done.compared:,} stories of 2+ outlets in {seconds_or_clock(done.seconds)}"
-                      + (f" ({done.fresh:,} unchanged kept theirs)" if done.fresh else ""))
+    else:
+        # Two lines, two times: the grouping, then the comparing of the stories it changed.
+        console.print(
+            f"grouped {report.assigned:,} articles in {seconds_or_clock(report.seconds)}: {report.new_stories:,} new "
+            f"stories, {report.joined:,} joined a story, {report.duplicates:,} republished copies"
+            + (f" ({report.restored:,} earlier articles reloaded)" if report.restored else "")
+        )
+        if compare:
+            done = report.comparisons
+            console.print(f"compared {done.compared:,} stories of 2+ outlets in {seconds_or_clock(done.seconds)}"
+                          + (f" ({done.fresh:,} unchanged kept theirs)" if done.fresh else ""))
+    if retitled is not None:
+        console.print(f"retitled {retitled:,} {'story' if retitled == 1 else 'stories'} whose title opened with a "
+                      "column label", highlight=False)
 
 
 def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, similarity: float | None,

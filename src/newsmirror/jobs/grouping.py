@@ -204,6 +204,50 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     return report
 
 
+def retitle_stories(store: Store, still_ours: Callable[[], bool] | None = None) -> int:
+    """Choose again the title of every stored story as ``_save`` chooses it now: a story titled by a report whose title
+    opens with a column, programme or source label (``genre.opens_with_label``) or with a label its outlet uses as a
+    column (``_ColumnTitles``, every stored report read oldest first, so each sees its outlet's history) takes the
+    title of its first own report (oldest first) without either; all labelled, it keeps its title. Stories titled
+    before such a rule existed otherwise keep their title until a report joins them. Only titles change (a story's
+    reports, their roles and its stored comparison stay). Returns how many stories were given another title.
+    ``still_ours``: the grouping lease, asked before the titles are written (GroupingLeaseLost when lost)."""
+    from newsmirror.stories.genre import opens_with_label
+
+    try:
+        reports = store.story_report_hashes()
+    except NotImplementedError:  # a backend that keeps no report lists: nothing to choose from
+        return 0
+    several = {story_id: [article_id for article_id, _, _ in keys]
+               for story_id, keys in reports.items() if len(keys) >= 2}
+    if not several:
+        return 0
+    columns = _ColumnTitles()
+    titles: dict[str, str] = {}
+    for article in store.iter_articles(ArticleQuery(newest_first=False)):
+        document = document_of(article)
+        columns.add(document)
+        titles[article.id] = document.title
+
+    def labelled(title: str) -> bool:
+        return title in columns.titles or opens_with_label(title)
+
+    changed: list[Story] = []
+    for story_id, article_ids in several.items():
+        story = store.get_story(story_id)
+        if story is None or not labelled(story.title):
+            continue
+        plain = next((t for t in (titles.get(a, "") for a in article_ids) if t.strip() and not labelled(t)), None)
+        if plain is not None and plain != story.title:
+            story.title = plain
+            changed.append(story)
+    if changed and still_ours is not None and not still_ours():
+        raise GroupingLeaseLost("the grouping lease was taken over by another worker; stopping without retitling")
+    for story in changed:
+        store.save_story(story, store.story_members(story.id))
+    return len(changed)
+
+
 class _StoredStories:
     """Reloads earlier decisions (stored articles and their stories) as the run advances in time,
     up to a window ahead of the report being grouped. All at once, a run grouping old reports (a
