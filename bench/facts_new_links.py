@@ -44,6 +44,28 @@ def dump(facts: list[Path], days: Path) -> list[Link]:
     return sorted(links)
 
 
+def _quotes(names: set[str]) -> dict[tuple[str, str], list[str]]:
+    """(fact file, story) -> the match keys of its fact quotes (session 44, facts53)."""
+    import tomllib
+
+    from newsmirror.text.normalize import match_key
+
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for name in names:
+        with (REPO / "bench" / "days" / f"{name}.toml").open("rb") as handle:
+            for story in tomllib.load(handle)["story"]:
+                quotes[name, story["event"]] = [match_key(q["text"]) for fact in story.get("fact", [])
+                                                for q in fact["sentences"]]
+    return quotes
+
+
+def _quoted(quotes: dict[tuple[str, str], list[str]], name: str, event: str, text: str) -> bool:
+    from newsmirror.text.normalize import match_key
+
+    key = match_key(text)
+    return any(q in key or (len(q) >= 12 and q[:12] in key) for q in quotes.get((name, event), []))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -56,6 +78,9 @@ def main() -> None:
     diffing.add_argument("after", type=Path)
     diffing.add_argument("--draw", type=int, default=20)
     diffing.add_argument("--seed", type=int, default=19)
+    diffing.add_argument("--unjudged", action="store_true",
+                         help="count and draw only the links judged precision does not see: one unit or both holding "
+                              "no fact quote of its story (a quote's match key, or its first 12 characters, in the unit's)")
     args = parser.parse_args()
     if args.command == "dump":
         from days_facts_eval import never_tuned_on
@@ -72,6 +97,11 @@ def main() -> None:
     after = {tuple(x) for x in json.loads(args.after.read_text(encoding="utf-8"))}
     new, gone = sorted(after - before), sorted(before - after)
     print(f"links before {len(before)}, after {len(after)}: {len(new)} new, {len(gone)} gone")
+    if args.unjudged:
+        quotes = _quotes({link[0] for link in new})
+        new = [link for link in new if not (_quoted(quotes, link[0], link[1], link[3])
+                                            and _quoted(quotes, link[0], link[1], link[5]))]
+        print(f"new links not judged (a unit holding no fact quote): {len(new)}")
     drawn = random.Random(args.seed).sample(new, min(args.draw, len(new)))
     for n, (name, event, outlet_a, text_a, outlet_b, text_b) in enumerate(drawn, 1):
         print(f"{n:2d} {name} {event}\n    {outlet_a}: {text_a[:160]}\n    {outlet_b}: {text_b[:160]}")
