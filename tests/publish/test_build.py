@@ -302,13 +302,18 @@ def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store:
     def comparer(story: Story, members: list[Article]) -> Comparison:
         both = Fact([SentenceRef(articles[0].id, articles[0].outlet, 0, "两家说的"),
                      SentenceRef(articles[1].id, articles[1].outlet, 0, "两家说的")])
-        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[both])
+        outlets = sorted({a.outlet for a in members})
+        only = [Fact([SentenceRef(articles[0].id, articles[0].outlet, n, f"一家说的{n}")]) for n in (1, 2)]
+        return Comparison(story_id=story.id, outlets=outlets, shared=[both], unique={articles[0].outlet: only})
 
     out = tmp_path / "out"
     _build(store, out, formats=["site"], images=False, comparer=comparer)
     text = (out / "site" / "story" / "story-park" / "index.html").read_text()
     assert 'id="shared"' in text and 'id="summary"' not in text
     assert "两家都报道的内容" in text and "各家都报道的内容" not in text  # "both", as `stories show` says for two
+    # the table of contents counts the one-outlet facts as it counts the others (review48 found it without one)
+    toc = [" ".join(li.text_content().split()) for li in lxml_html.fromstring(text).xpath("//nav[@id='toc']/ol/li")]
+    assert toc[-1] == "仅一家报道的内容 (2)", toc
 
 
 def test_traditional_output_converts_the_story_comparison_too(store: SQLiteStore, tmp_path: Path) -> None:

@@ -113,6 +113,8 @@ def test_story_page_renders_the_story_comparison(
     # two outlets: "both", as `stories show` and the static site say (review46's loose end)
     assert page.index("两家都报道的") < page.index("共同句甲") < page.index("共同句乙") and "各家都报道的" not in page
     assert page.index("只有一家报道的") < page.index("只有中央社说的")
+    # the table of contents counts the one-outlet facts as it counts the others (review48 found it without one)
+    assert '<a href="#unique">只有一家报道的</a> (1)</li>' in page
 
 
 def test_atom_feed_of_a_search(client: TestClient) -> None:
