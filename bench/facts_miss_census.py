@@ -88,6 +88,27 @@ class _Instrumented(_Story):
                             for (i, j), p in zip(pairs.tolist(), list(probability), strict=True)}
         self.index_of = {(s.ref.article_id, s.ref.outlet, s.ref.index): n for n, s in enumerate(self.units)}
         self.sentence_keys = {where: match_key(self.units[n].ref.text) for where, n in self.index_of.items()}
+        self.members: dict[int, list[int]] = {}  # fact number -> the units shown in it
+        for n, s in enumerate(self.units):
+            for fact in self.facts_of.get((s.ref.article_id, s.ref.index), ()):
+                self.members.setdefault(fact, []).append(n)
+
+    def own_repeat(self, i: int, j: int) -> tuple[float, int | None]:
+        """How nearly a unit of the pair repeats its own outlet's unit already in the other's fact (session 44,
+        facts54), and that unit: the largest containment (the smaller unit's bigram weight the two share, the linker's
+        ``together`` measure) of ``i`` with a unit of its outlet in ``j``'s facts or of ``j`` with one of its
+        outlet in ``i``'s facts (not a clause of the same sentence); -1 when neither outlet is there."""
+        best: tuple[float, int | None] = (-1.0, None)
+        for one, other in ((i, j), (j, i)):
+            ref = self.units[one].ref
+            for fact in self.facts_of.get((self.units[other].ref.article_id, self.units[other].ref.index), ()):
+                for k in self.members.get(fact, []):
+                    theirs = self.units[k]
+                    if k == one or theirs.ref.outlet != ref.outlet or (
+                            theirs.ref.article_id, theirs.sentence) == (ref.article_id, self.units[one].sentence):
+                        continue
+                    best = max(best, (self.score(one, k)[0], k), key=lambda b: b[0])
+        return best
 
     def place(self, article_id: str, text: str) -> tuple[int | None, list[int]]:
         """The unit ``days_facts_eval.score`` places a quote on, and every unit the quote covers."""
@@ -156,15 +177,22 @@ def census(path: Path, days: Path, listed: str | None, quiet: bool) -> Counter[s
                     short, long_ = sorted((len(view.keys[i]), len(view.keys[j])))
                     if short * 2 < long_:
                         tags.append("short-side")
+                    if held:
+                        repeat, _unit = view.own_repeat(i, j)
+                        tags.append("own-none" if repeat < 0 else "own-near" if repeat >= c.REPEATED
+                                    else "own-words" if repeat >= c.ECHO_REPEATED else "own-other")
                     for tag in tags:
                         kinds[tag] += 1
                         kinds[f"{kind}/{tag}"] += 1
-                    if not quiet and (listed is None or listed == kind):
+                    if not quiet and (listed is None or listed == kind or listed in tags):
                         containment, dice = view.score(i, j)
                         p = view.probability.get(frozenset((i, j)))
+                        repeat, unit = view.own_repeat(i, j)
                         print(f"{story['event']}/{fact['id']} {kind} {' '.join(tags)} c {containment:.2f} d {dice:.2f} "
-                              f"p {'-' if p is None else f'{p:.2f}'}")
+                              f"p {'-' if p is None else f'{p:.2f}'} own {repeat:.2f}")
                         print(f"    {view.keys[i][:80]}\n    {view.keys[j][:80]}")
+                        if unit is not None:
+                            print(f"    own: {view.keys[unit][:80]}")
     return kinds
 
 
