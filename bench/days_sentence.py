@@ -332,7 +332,17 @@ def fold_rows(days: Sequence[Day], data: Data, width: int, features: tuple[str, 
     return rows
 
 
-def report_rows(label: str, rows: dict[str, dict[float, Score]], shipped: dict[str, Score]) -> None:
+def split_lines(label: str, scores: Mapping[str, Score], shipped: Mapping[str, Score], first: int) -> None:
+    """``scores`` and the shipped model's rows on the first ``first`` days of the run's order and on the rest."""
+    names = list(scores)
+    for part, days in ((f"first {first} days", names[:first]), (f"last {len(names) - first} days", names[first:])):
+        if days:
+            print(summary(f"  split, {part}: {label}", [scores[d] for d in days]))
+            print(summary(f"  split, {part}: shipped model", [shipped[d] for d in days]))
+
+
+def report_rows(label: str, rows: dict[str, dict[float, Score]], shipped: dict[str, Score],
+                split: int | None = None) -> None:
     names = list(rows)
     thresholds = list(next(iter(rows.values())))
     for t in thresholds:
@@ -343,6 +353,10 @@ def report_rows(label: str, rows: dict[str, dict[float, Score]], shipped: dict[s
                         [n for n in names if n != d]) for d in names}
     print(summary(f"{label}, each day at the threshold chosen on the other days' rows "
                   f"({', '.join(f'{t:g}' for t in sorted(set(chosen.values())))})", [rows[d][chosen[d]] for d in names]))
+    print(f"{label}, thresholds chosen: " + ", ".join(
+        f"{t:g} on {sum(1 for c in chosen.values() if c == t)}" for t in sorted(set(chosen.values()))))
+    if split:
+        split_lines(f"{label}, chosen", {d: rows[d][chosen[d]] for d in names}, shipped, split)
     f1 = float(np.mean([max(s[0] for s in r.values()) for r in rows.values()]))
     pure = (sum(max(s[3] for s in r.values()) for r in rows.values())
             / sum(min(s[4] for s in r.values()) for r in rows.values()))
@@ -390,6 +404,8 @@ def main() -> None:
     parser.add_argument("--differences", type=float, metavar="T",
                         help="report pairs joined with the feature and not without it, both at threshold T")
     parser.add_argument("--show", type=int, default=10, help="with --differences: pairs shown of each kind")
+    parser.add_argument("--split", type=int, metavar="N",
+                        help="also score the chosen rows on the first N days (in TUNING_DAYS' order) and the rest")
     add_days_arguments(parser)
     args = parser.parse_args()
     if args.cost:
@@ -434,11 +450,13 @@ def main() -> None:
             if args.rows:
                 with args.rows.open("wb") as handle:
                     pickle.dump(saved, handle)
-        report_rows(label, saved[label], shipped)
+        report_rows(label, saved[label], shipped, args.split)
     if args.nested:
         for label, width, features in sets:
             outer = nested(days, data, width, features, thresholds, vectors, shipped)
             print(summary(f"nested LODO, {label}", list(outer.values())), flush=True)
+            if args.split:
+                split_lines(f"nested LODO, {label}", outer, shipped, args.split)
             saved[f"nested-{label}"] = outer
             if args.rows:
                 with args.rows.open("wb") as handle:

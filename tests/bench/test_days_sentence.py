@@ -8,7 +8,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from bench.days_pair_fit import Day, pairs
-from bench.days_sentence import WITH_SENTENCE, SentenceFeature, capture_pairs, group, lede_text
+from bench.days_sentence import WITH_SENTENCE, SentenceFeature, capture_pairs, group, lede_text, split_lines
 
 from newsmirror.stories.cluster import ClusterConfig, Document
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
@@ -67,3 +67,14 @@ def test_the_shipped_pair_model_groups_as_days_eval_does_without_the_feature() -
     day = Day("2021-03-02", _docs(), {"d0": "wine", "d1": "wine", "d2": "wine", "d3": "solo:image"}, set())
     f1, precision, recall, pure, multi, glued, _ = group(day, default_pair_model())
     assert (f1, pure, multi, glued) == (pytest.approx(1.0), 1, 1, 0)
+
+
+def test_the_split_scores_the_first_days_and_the_rest_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = {"a": (1.0, 1.0, 1.0, 2, 2, 0, 0.0), "b": (0.5, 1.0, 0.4, 1, 2, 1, 0.0), "c": (0.8, 1.0, 0.7, 0, 1, 0, 0.0)}
+    shipped = {d: (0.6, 1.0, 0.5, 1, 1, 0, 0.0) for d in rows}
+    split_lines("candidate", rows, shipped, 2)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("  split, first 2 days: candidate: mean F1 0.7500") and "pure 3/4" in lines[0]
+    assert "glued 1" in lines[0]
+    assert lines[2].startswith("  split, last 1 days: candidate: mean F1 0.8000") and "pure 0/1" in lines[2]
+    assert lines[3].startswith("  split, last 1 days: shipped model: mean F1 0.6000")
