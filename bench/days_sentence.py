@@ -226,21 +226,29 @@ def group(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None
 
 
 def differences(days: Sequence[Day], data: Data, threshold: float,
-                vectors: Mapping[str, Mapping[str, np.ndarray]], show: int, seed: int = 34) -> None:
-    """Each day grouped at ``threshold`` by the fold models (fitted on the other days) without and with
-    ``sentence``: the same-event report pairs only the latter puts together (misses recovered) and the
-    different-event pairs only the latter puts together (false joins added), counted, and ``show`` of each
-    drawn at random with their titles."""
+                vectors: Mapping[str, Mapping[str, np.ndarray]], show: int, seed: int = 34,
+                only: Sequence[str] = (), shipped: bool = False) -> None:
+    """Each day (of ``only`` when given; the folds are still fitted on every other day) grouped at ``threshold`` by
+    the fold models (fitted on the other days) without and with ``sentence`` (``shipped``: the shipped model
+    instead of the refit without it): the same-event report pairs only the latter puts together (misses
+    recovered) and the different-event pairs only the latter puts together (false joins added), counted, and
+    ``show`` of each drawn at random with their titles."""
     import random
 
     names = [d.name for d in days]
     recovered: list[tuple[str, str, str, str]] = []
     added: list[tuple[str, str, str, str]] = []
     lost: list[tuple[str, str, str, str]] = []
+    spared: list[tuple[str, str, str, str]] = []
     for day in days:
+        if only and day.name not in only:
+            continue
         others = [n for n in names if n != day.name]
         placed = []
         for width, features in ((len(FEATURES), FEATURES), (len(WITH_SENTENCE), WITH_SENTENCE)):
+            if shipped and features == FEATURES:
+                placed.append(grouping(day, default_pair_model())[0])
+                continue
             sub = columns(data, width)
             placed.append(grouping(day, fold_model(sub, others, choose_hyper(sub, others), threshold, features),
                                    vectors[day.name])[0])
@@ -254,14 +262,15 @@ def differences(days: Sequence[Day], data: Data, threshold: float,
                 row = (day.name, truth[a] if same else f"{truth[a]} | {truth[b]}", title[a], title[b])
                 if new and not base:
                     (recovered if same else added).append(row)
-                elif base and not new and same:
-                    lost.append(row)
+                elif base and not new:
+                    (lost if same else spared).append(row)
         print(f"  {day.name}: recovered {len(recovered)}, false joins added {len(added)}, same-event pairs lost "
-              f"{len(lost)} (running totals)", flush=True)
+              f"{len(lost)}, false joins undone {len(spared)} (running totals)", flush=True)
     rng = random.Random(seed)
     for label, rows in (("same-event pairs only the sentence model joins", recovered),
                         ("different-event pairs only the sentence model joins", added),
-                        ("same-event pairs only the base model joins", lost)):
+                        ("same-event pairs only the base model joins", lost),
+                        ("different-event pairs only the base model joins", spared)):
         print(f"\n{label}: {len(rows)}")
         for row in rng.sample(rows, min(show, len(rows))):
             print("  " + "  //  ".join(row))
@@ -366,12 +375,16 @@ def report_rows(label: str, rows: dict[str, dict[float, Score]], shipped: dict[s
 
 
 def nested(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...], thresholds: Sequence[float],
-           vectors: Mapping[str, Mapping[str, np.ndarray]], shipped: dict[str, Score]) -> dict[str, Score]:
-    """Each day by the model fitted on the others, L2 / weighing / threshold chosen on the others alone."""
+           vectors: Mapping[str, Mapping[str, np.ndarray]], shipped: dict[str, Score],
+           only: Sequence[str] = ()) -> dict[str, Score]:
+    """Each day (of ``only`` when given: a partial run; the inner folds still use every other day) by the model
+    fitted on the others, L2 / weighing / threshold chosen on the others alone."""
     sub = columns(data, width)
     outer: dict[str, Score] = {}
     started = time.process_time()
     for day in days:
+        if only and day.name not in only:
+            continue
         others = [d for d in days if d is not day]
         names = [d.name for d in others]
         hyper = choose_hyper(sub, names)
@@ -404,6 +417,11 @@ def main() -> None:
     parser.add_argument("--differences", type=float, metavar="T",
                         help="report pairs joined with the feature and not without it, both at threshold T")
     parser.add_argument("--show", type=int, default=10, help="with --differences: pairs shown of each kind")
+    parser.add_argument("--day", action="append", metavar="DATE",
+                        help="with --differences or --nested: only these days (repeatable; folds still fitted on "
+                        "every other)")
+    parser.add_argument("--against-shipped", action="store_true",
+                        help="with --differences: the shipped model, not the refit without the feature")
     parser.add_argument("--split", type=int, metavar="N",
                         help="also score the chosen rows on the first N days (in TUNING_DAYS' order) and the rest")
     add_days_arguments(parser)
@@ -429,7 +447,8 @@ def main() -> None:
     cache = embed_days(days, args.vectors)
     vectors = {day.name: day_vectors(day, cache) for day in days}
     if args.differences is not None:
-        differences(days, data, args.differences, vectors, args.show)
+        differences(days, data, args.differences, vectors, args.show, only=args.day or (),
+                    shipped=args.against_shipped)
         return
     thresholds = args.threshold or THRESHOLDS
     sets = [("base", len(FEATURES), FEATURES), ("sentence", len(WITH_SENTENCE), WITH_SENTENCE)]
@@ -453,9 +472,11 @@ def main() -> None:
         report_rows(label, saved[label], shipped, args.split)
     if args.nested:
         for label, width, features in sets:
-            outer = nested(days, data, width, features, thresholds, vectors, shipped)
+            outer = nested(days, data, width, features, thresholds, vectors, shipped, args.day or ())
             print(summary(f"nested LODO, {label}", list(outer.values())), flush=True)
-            if args.split:
+            if args.day:  # a partial run: the shipped model and the one-level chosen rows on the same days
+                print(summary(f"  the same {len(outer)} days: shipped model", [shipped[d] for d in outer]))
+            elif args.split:
                 split_lines(f"nested LODO, {label}", outer, shipped, args.split)
             saved[f"nested-{label}"] = outer
             if args.rows:
