@@ -137,7 +137,7 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
         for small, big in clusterer.drain_merges():
             redirect[small] = big
         joins = _join_states(store, clusterer.drain_joins())  # before the save moves the sides' members in
-        _save(store, unsaved, redirect, titles, report, report_titles, columns.titles)
+        _save(store, unsaved, redirect, titles, report, report_titles, columns)
         report_titles.clear()
         if joins:
             store.save_story_joins(joins)
@@ -212,8 +212,6 @@ def retitle_stories(store: Store, still_ours: Callable[[], bool] | None = None) 
     before such a rule existed otherwise keep their title until a report joins them. Only titles change (a story's
     reports, their roles and its stored comparison stay). Returns how many stories were given another title.
     ``still_ours``: the grouping lease, asked before the titles are written (GroupingLeaseLost when lost)."""
-    from newsmirror.stories.genre import opens_with_label
-
     try:
         reports = store.story_report_hashes()
     except NotImplementedError:  # a backend that keeps no report lists: nothing to choose from
@@ -229,15 +227,13 @@ def retitle_stories(store: Store, still_ours: Callable[[], bool] | None = None) 
         columns.add(document)
         titles[article.id] = document.title
 
-    def labelled(title: str) -> bool:
-        return title in columns.titles or opens_with_label(title)
-
     changed: list[Story] = []
     for story_id, article_ids in several.items():
         story = store.get_story(story_id)
-        if story is None or not labelled(story.title):
+        if story is None or not columns.labelled(story.title):
             continue
-        plain = next((t for t in (titles.get(a, "") for a in article_ids) if t.strip() and not labelled(t)), None)
+        plain = next((t for t in (titles.get(a, "") for a in article_ids) if t.strip() and not columns.labelled(t)),
+                     None)
         if plain is not None and plain != story.title:
             story.title = plain
             changed.append(story)
@@ -308,6 +304,13 @@ class _ColumnTitles:
         if self._labels.add(document.outlet, document.title, document.time) is not None:
             self.titles.add(document.title)
 
+    def labelled(self, title: str) -> bool:
+        """A poor title for a story of several reports: one of ``titles`` or one opening with a column, programme or
+        source label (``genre.opens_with_label``: 【重播】, 早安世界》)."""
+        from newsmirror.stories.genre import opens_with_label  # loaded already: __init__ imported genre
+
+        return title in self.titles or opens_with_label(title)
+
 
 def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) -> list[StoryJoin]:
     """The join states to store. A new core's members before its first side are those the clusterer held then
@@ -322,24 +325,18 @@ def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) 
 
 
 def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str, str],
-          titles: dict[str, str], report: GroupingReport, report_titles: dict[str, str] | None = None,
-          column_titles: set[str] | frozenset[str] = frozenset()) -> None:
+          titles: dict[str, str], report: GroupingReport, report_titles: dict[str, str],
+          columns: _ColumnTitles) -> None:
     """Write the stories changed since the last save. A story merged into another hands its
     stored members over to the survivor (save_story moves them; the empty story disappears).
 
     A story is titled by its first report, unless that title opens with a column or programme label
-    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) or is one of ``column_titles`` (its outlet's
-    recurring label, whatever the separator: 独家：, 白宫要义:; ``_ColumnTitles``) and a report of it saved now
+    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) or is one of ``columns.titles`` (its outlet's
+    recurring label, whatever the separator: 独家：, 白宫要义:; ``_ColumnTitles.labelled``) and a report of it saved now
     (``report_titles``) has a title without either: then that report's title, its own reports before copies. Once
     a story's title has no label it stays. The title is not read by grouping: which reports form a story does not
     change."""
-    # here, not at the top: genre loads jieba, and `stories group` with nothing new must not (test_cli_startup)
-    from newsmirror.stories.genre import opens_with_label
-
-    report_titles = report_titles or {}
-
-    def labelled(title: str) -> bool:
-        return title in column_titles or opens_with_label(title)
+    labelled = columns.labelled
 
     def resolve(story_id: str) -> str:
         while story_id in redirect:
