@@ -24,7 +24,7 @@ import pickle
 import re
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +34,18 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import purity  # noqa: E402
 from bench.days_pair_fit import Day, _TeacherForced, add_days_arguments, tuning_days  # noqa: E402
-from bench.days_pair_lodo import choose, choose_hyper, fit_days  # noqa: E402
-from bench.days_sentence import Data, Score, columns, summary  # noqa: E402
-from bench.stories_eval import bcubed  # noqa: E402
+from bench.days_pair_lodo import choose  # noqa: E402
+from bench.days_sentence import (  # noqa: E402
+    ProbeFeature,
+    Score,
+    fold_rows,
+    forced_pairs,
+    grouped,
+    nested,
+    scored,
+    summary,
+)
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer  # noqa: E402
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model  # noqa: E402
 from newsmirror.text.script import to_simplified_key  # noqa: E402
@@ -61,7 +68,7 @@ def quote_grams(title: str, text: str, chars: int, body_chars: int) -> frozenset
     return frozenset(grams)
 
 
-class QuotedFeature(StoryClusterer):
+class QuotedFeature(ProbeFeature):
     """A clusterer whose pair features end with ``quoted``: whether the report being placed quotes a run any member
     of the story quotes. A story read as one report (merges, the event layer, the join) quotes what its members do."""
 
@@ -72,7 +79,8 @@ class QuotedFeature(StoryClusterer):
         self.grams = {}
         self._probe = _NONE
 
-    def _quotes_of(self, story: Any) -> frozenset[str]:
+    def _probe_of(self, story: Any) -> frozenset[str]:
+        """The quotations of the story's members."""
         return frozenset().union(*(self.grams.get(m.article_id, _NONE) for m in story.members))
 
     def add(self, doc: Document) -> Any:
@@ -85,21 +93,6 @@ class QuotedFeature(StoryClusterer):
         hit = bool(probe) and any(probe & grams.get(m.article_id, _NONE) for m in story.members)
         return (*super()._tail_features(vector, story, meaning), 1.0 if hit else 0.0)
 
-    def _as_report(self, story: Any, score: Callable[[], Any]) -> Any:
-        probe, self._probe = self._probe, self._quotes_of(story)
-        try:
-            return score()
-        finally:
-            self._probe = probe
-
-    def _model_merges(self, story: Any, other: Any, profile: dict[str, float] | None = None,
-                      own: tuple[float, float] | None = None) -> bool:
-        return bool(self._as_report(story, lambda: super(QuotedFeature, self)._model_merges(story, other, profile,
-                                                                                              own)))
-
-    def _core_probability(self, story: Any, other: Any) -> float:
-        return float(self._as_report(story, lambda: super(QuotedFeature, self)._core_probability(story, other)))
-
 
 class QuotedForced(QuotedFeature, _TeacherForced):
     """``days_pair_fit``'s teacher forcing with the ``quoted`` feature."""
@@ -108,72 +101,32 @@ class QuotedForced(QuotedFeature, _TeacherForced):
 def capture_pairs(day: Day) -> tuple[np.ndarray, np.ndarray]:
     """``days_pair_fit.pairs`` of a day alone (the labels decide; no merging, no model), the rows ending with
     ``quoted``: the first 13 columns are ``days_pair_fit.pairs``' own."""
-    from bench.days_pair_fit import SETTINGS
 
-    config = ClusterConfig(**SETTINGS)
-    config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
-    clusterer = QuotedForced(config, day.events)
-    clusterer.setup()
-    for document in day.documents:
-        if document.id in day.multi:
-            document = Document(document.id, document.outlet, document.time, document.title, document.text, True)
-        clusterer.add(document)
-    return np.array(clusterer.rows, dtype=float), np.array(clusterer.labels, dtype=float)
+    def forced(config: ClusterConfig, events: dict[str, str]) -> _TeacherForced:
+        clusterer = QuotedForced(config, events)
+        clusterer.setup()
+        return clusterer
+
+    return forced_pairs(day, forced)
 
 
 def grouping(day: Day, model: PairModel) -> tuple[dict[str, str], float]:
     """The day grouped as ``days_eval`` groups it (the event pass and the closing join at its end), by a model
     with or without ``quoted``: report -> story, and the CPU seconds it took."""
-    started = time.process_time()
-    if model.features == WITH_QUOTED:
-        clusterer: StoryClusterer = QuotedFeature(ClusterConfig(), model=model)
-        assert isinstance(clusterer, QuotedFeature)
-        clusterer.setup()
-    else:
-        clusterer = StoryClusterer(ClusterConfig(), model=model)
-    assigned = {d.id: clusterer.add(d).story_id for d in day.documents}
-    clusterer.link_events()
-    clusterer.join_complete(final=True)
-    spent = time.process_time() - started
-    return {k: clusterer.resolve(v) for k, v in assigned.items()}, spent
+
+    def clusterer() -> StoryClusterer:
+        if model.features != WITH_QUOTED:
+            return StoryClusterer(ClusterConfig(), model=model)
+        feature = QuotedFeature(ClusterConfig(), model=model)
+        feature.setup()
+        return feature
+
+    return grouped(day, clusterer)
 
 
 def group(day: Day, model: PairModel) -> Score:
     """``grouping`` scored as ``days_sentence.group`` scores (B-cubed, pure stories, multi-event reports glued)."""
-    predicted, spent = grouping(day, model)
-    truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}
-    precision, recall, f1 = bcubed(truth, predicted)
-    pure, multi = purity(truth, predicted)
-    members: dict[str, set[str]] = {}
-    for article, story in predicted.items():
-        if article in truth:
-            members.setdefault(story, set()).add(truth[article])
-    glued = sum(1 for a in day.multi if a in predicted
-                and len({e for e in members.get(predicted[a], set()) if not e.startswith("solo:")}) >= 2)
-    return f1, precision, recall, pure, multi, glued, spent
-
-
-def fold_model(data: Data, names: Sequence[str], hyper: tuple[float, str], threshold: float,
-               features: tuple[str, ...]) -> PairModel:
-    weights, bias = fit_days(data, names, *hyper)
-    return PairModel(tuple(float(w) for w in weights), float(bias), threshold, features)
-
-
-def fold_rows(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...],
-              thresholds: Sequence[float]) -> dict[str, dict[float, Score]]:
-    """Each day at each threshold by the model fitted on the other days (L2 and weighing chosen on them)."""
-    sub = columns(data, width)
-    names = [d.name for d in days]
-    rows: dict[str, dict[float, Score]] = {}
-    started = time.process_time()
-    for day in days:
-        others = [n for n in names if n != day.name]
-        hyper = choose_hyper(sub, others)
-        rows[day.name] = {t: group(day, fold_model(sub, others, hyper, t, features)) for t in thresholds}
-        print(f"  {day.name} L2 {hyper[0]:g} {hyper[1]}  " + "  ".join(
-            f"{t:g}: {s[0]:.4f} {s[3]}/{s[4]} g{s[5]}" for t, s in rows[day.name].items())
-            + f"  ({time.process_time() - started:.0f} s CPU)", flush=True)
-    return rows
+    return scored(day, *grouping(day, model))
 
 
 def report_rows(label: str, rows: Mapping[str, Mapping[float, Score]], shipped: Mapping[str, Score]) -> None:
@@ -200,30 +153,6 @@ def report_rows(label: str, rows: Mapping[str, Mapping[float, Score]], shipped: 
     print(f"{label}, nested estimate at best (bound): mean F1 <= {f1:.4f}")
     cpu = sum(s[6] for r in rows.values() for s in r.values()) / len(thresholds)
     print(f"{label}: grouping CPU {cpu:.1f} s per pass over the days", flush=True)
-
-
-def nested(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...], thresholds: Sequence[float],
-           shipped: Mapping[str, Score]) -> dict[str, Score]:
-    """Each day by the model fitted on the others, L2 / weighing / threshold chosen on the others alone."""
-    sub = columns(data, width)
-    outer: dict[str, Score] = {}
-    started = time.process_time()
-    for day in days:
-        others = [d for d in days if d is not day]
-        names = [d.name for d in others]
-        hyper = choose_hyper(sub, names)
-        inner: dict[float, dict[str, tuple[float, float, float, int, int]]] = {t: {} for t in thresholds}
-        for held in others:
-            weights, bias = fit_days(sub, [n for n in names if n != held.name], *hyper)
-            for t in thresholds:
-                inner[t][held.name] = group(held, PairModel(tuple(float(w) for w in weights), float(bias), t,
-                                                            features))[:5]
-        threshold = choose(inner, {d: s[:5] for d, s in shipped.items()}, names)
-        outer[day.name] = score = group(day, fold_model(sub, names, hyper, threshold, features))
-        print(f"  nested {day.name} L2 {hyper[0]:g} {hyper[1]} threshold {threshold:g}: F1 {score[0]:.4f} "
-              f"{score[3]}/{score[4]} glued {score[5]} | shipped {shipped[day.name][0]:.4f} "
-              f"({time.process_time() - started:.0f} s CPU)", flush=True)
-    return outer
 
 
 def main() -> None:
@@ -271,14 +200,14 @@ def main() -> None:
     for label, width, features in sets:
         if label not in saved:
             print(f"{label}: each day by the model fitted on the other days", flush=True)
-            saved[label] = fold_rows(days, data, width, features, thresholds)
+            saved[label] = fold_rows(days, data, width, features, thresholds, group)
             if args.rows:
                 with args.rows.open("wb") as handle:
                     pickle.dump(saved, handle)
         report_rows(label, saved[label], shipped)
     if args.nested:
         for label, width, features in sets:
-            outer = nested(days, data, width, features, thresholds, shipped)
+            outer = nested(days, data, width, features, thresholds, group, shipped)
             print(summary(f"nested LODO, {label}", list(outer.values()))
                   + f" impure {sum(s[4] - s[3] for s in outer.values())}", flush=True)
             saved[f"nested-{label}"] = outer

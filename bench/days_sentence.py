@@ -48,6 +48,7 @@ WITH_SENTENCE = (*FEATURES, "sentence")
 # (F1, precision, recall, pure stories, multi-article stories, multi-event reports glued to 2+ events, CPU s)
 Score = tuple[float, float, float, int, int, int, float]
 Data = dict[str, tuple[np.ndarray, np.ndarray]]
+GroupDay = Callable[[Day, PairModel], Score]  # a day grouped by a model and scored (``group``)
 LEDE_CHARS = ClusterConfig().lede_chars  # the lede the event layer and the join pass read
 
 
@@ -108,7 +109,33 @@ def _cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
     return float(a @ b) / norm if norm > 0 else 0.0
 
 
-class SentenceFeature(StoryClusterer):
+class ProbeFeature(StoryClusterer):
+    """A clusterer whose last pair feature compares the report being placed (its probe: a vector, a set of
+    quotations) with a story. When the pair model reads a story's core as one report (the merge pass, the event
+    layer's and the join's core probability), the story's own probe (``_probe_of``) stands for the report's."""
+
+    _probe: Any = None
+
+    def _probe_of(self, story: Any) -> Any:
+        raise NotImplementedError
+
+    def _as_report(self, story: Any, score: Callable[[], Any]) -> Any:
+        probe, self._probe = self._probe, self._probe_of(story)
+        try:
+            return score()
+        finally:
+            self._probe = probe
+
+    def _model_merges(self, story: Any, other: Any, profile: dict[str, float] | None = None,
+                      own: tuple[float, float] | None = None) -> bool:
+        return bool(self._as_report(story, lambda: super(ProbeFeature, self)._model_merges(story, other, profile,
+                                                                                             own)))
+
+    def _core_probability(self, story: Any, other: Any) -> float:
+        return float(self._as_report(story, lambda: super(ProbeFeature, self)._core_probability(story, other)))
+
+
+class SentenceFeature(ProbeFeature):
     """A clusterer whose pair features end with ``sentence``: the cosine of the report's sentence vector (given by
     article id) and the sum of its story core's. When the pair model reads a story's core as one report (the merge
     and join passes), the core's sum stands for the report's vector. Stories' sums are kept beside their state, by
@@ -122,7 +149,8 @@ class SentenceFeature(StoryClusterer):
         self._copies: dict[int, np.ndarray | None] = {}  # id() of an ``_unjoined`` copy -> its core's sum
         self._probe: np.ndarray | None = None
 
-    def _sum_of(self, story: Any) -> np.ndarray | None:
+    def _probe_of(self, story: Any) -> np.ndarray | None:
+        """The sum of the story's core vectors (of the copy a join pass keeps, for that copy)."""
         if self.stories.get(story.id) is story:
             return self._sums.get(story.id)
         return self._copies.get(id(story), self._sums.get(story.id))
@@ -133,7 +161,7 @@ class SentenceFeature(StoryClusterer):
 
     def _tail_features(self, vector: dict[str, float], story: Any,
                        meaning: np.ndarray | None) -> tuple[float, ...]:
-        return (*super()._tail_features(vector, story, meaning), _cosine(self._probe, self._sum_of(story)))
+        return (*super()._tail_features(vector, story, meaning), _cosine(self._probe, self._probe_of(story)))
 
     def _accumulate(self, story: Any, doc: Document, assignment: Any, vector: dict[str, float],
                     meaning: np.ndarray | None, lede: np.ndarray | None, lede_terms: frozenset[str]) -> bool:
@@ -155,21 +183,6 @@ class SentenceFeature(StoryClusterer):
             held = self._sums.get(big.id)
             self._sums[big.id] = gone if held is None else held + gone
 
-    def _as_report(self, story: Any, score: Callable[[], Any]) -> Any:
-        probe, self._probe = self._probe, self._sum_of(story)
-        try:
-            return score()
-        finally:
-            self._probe = probe
-
-    def _model_merges(self, story: Any, other: Any, profile: dict[str, float] | None = None,
-                      own: tuple[float, float] | None = None) -> bool:
-        return bool(self._as_report(story, lambda: super(SentenceFeature, self)._model_merges(story, other, profile,
-                                                                                                own)))
-
-    def _core_probability(self, story: Any, other: Any) -> float:
-        return float(self._as_report(story, lambda: super(SentenceFeature, self)._core_probability(story, other)))
-
 
 class SentenceForced(SentenceFeature, _TeacherForced):
     """``days_pair_fit``'s teacher forcing with the ``sentence`` feature."""
@@ -178,12 +191,24 @@ class SentenceForced(SentenceFeature, _TeacherForced):
 def capture_pairs(day: Day, sentences: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """``days_pair_fit.pairs`` of a day alone (the labels decide; no merging, no model), the rows ending with
     ``sentence``: the first 13 columns are ``days_pair_fit.pairs``' own."""
+
+    def forced(config: ClusterConfig, events: dict[str, str]) -> _TeacherForced:
+        clusterer = SentenceForced(config, events)
+        clusterer.setup(sentences)
+        return clusterer
+
+    return forced_pairs(day, forced)
+
+
+def forced_pairs(day: Day, forced: Callable[[ClusterConfig, dict[str, str]], _TeacherForced],
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The pair rows and labels of a day's teacher-forced clusterer (``forced``: made and set up from the capture's
+    config and the day's labels), each report added in the day's order, a multi-event report marked as one."""
     from bench.days_pair_fit import SETTINGS
 
     config = ClusterConfig(**SETTINGS)
     config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
-    clusterer = SentenceForced(config, day.events)
-    clusterer.setup(sentences)
+    clusterer = forced(config, day.events)
     for document in day.documents:
         if document.id in day.multi:
             document = Document(document.id, document.outlet, document.time, document.title, document.text, True)
@@ -195,24 +220,36 @@ def grouping(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | N
              ) -> tuple[dict[str, str], float]:
     """The day grouped as ``days_eval`` groups it (``days_pair_lodo.group``: the event pass and the closing join at
     its end), by a model with or without ``sentence``: report -> story, and the CPU seconds it took."""
+    def clusterer() -> StoryClusterer:
+        if model.features != WITH_SENTENCE:
+            return StoryClusterer(ClusterConfig(), model=model)
+        feature = SentenceFeature(ClusterConfig(), model=model)
+        feature.setup(sentences or {})
+        return feature
+
+    return grouped(day, clusterer)
+
+
+def grouped(day: Day, clusterer: Callable[[], StoryClusterer]) -> tuple[dict[str, str], float]:
+    """The day grouped by the clusterer ``clusterer`` makes, as ``days_eval`` groups it (each report added, the event
+    pass and the closing join at the end): report -> story, and the CPU seconds it took (its making included)."""
     started = time.process_time()
-    if model.features == WITH_SENTENCE:
-        clusterer: StoryClusterer = SentenceFeature(ClusterConfig(), model=model)
-        assert isinstance(clusterer, SentenceFeature)
-        clusterer.setup(sentences or {})
-    else:
-        clusterer = StoryClusterer(ClusterConfig(), model=model)
-    assigned = {d.id: clusterer.add(d).story_id for d in day.documents}
-    clusterer.link_events()
-    clusterer.join_complete(final=True)
+    made = clusterer()
+    assigned = {d.id: made.add(d).story_id for d in day.documents}
+    made.link_events()
+    made.join_complete(final=True)
     spent = time.process_time() - started
-    return {k: clusterer.resolve(v) for k, v in assigned.items()}, spent
+    return {k: made.resolve(v) for k, v in assigned.items()}, spent
 
 
 def group(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None = None) -> Score:
-    """``grouping`` scored: B-cubed, pure stories, and multi-event reports glued to 2+ events (``days_eval``'s
-    'multi glued')."""
-    predicted, spent = grouping(day, model, sentences)
+    """``grouping`` scored (``scored``)."""
+    return scored(day, *grouping(day, model, sentences))
+
+
+def scored(day: Day, predicted: Mapping[str, str], spent: float) -> Score:
+    """A day's grouping scored: B-cubed, pure stories, and multi-event reports glued to 2+ events (``days_eval``'s
+    'multi glued'), with the CPU seconds it took."""
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in predicted}
     precision, recall, f1 = bcubed(truth, predicted)
     pure, multi = purity(truth, predicted)
@@ -323,9 +360,9 @@ def cost(days: Sequence[Day]) -> None:
 
 
 def fold_rows(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...],
-              thresholds: Sequence[float], vectors: Mapping[str, Mapping[str, np.ndarray]],
-              ) -> dict[str, dict[float, Score]]:
-    """Each day at each threshold by the model fitted on the other days (L2 and weighing chosen on them)."""
+              thresholds: Sequence[float], group_day: GroupDay) -> dict[str, dict[float, Score]]:
+    """Each day at each threshold by the model fitted on the other days (L2 and weighing chosen on them), grouped
+    and scored by ``group_day``."""
     sub = columns(data, width)
     names = [d.name for d in days]
     rows: dict[str, dict[float, Score]] = {}
@@ -333,10 +370,9 @@ def fold_rows(days: Sequence[Day], data: Data, width: int, features: tuple[str, 
     for day in days:
         others = [n for n in names if n != day.name]
         hyper = choose_hyper(sub, others)
-        rows[day.name] = {t: group(day, fold_model(sub, others, hyper, t, features), vectors[day.name])
-                          for t in thresholds}
+        rows[day.name] = {t: group_day(day, fold_model(sub, others, hyper, t, features)) for t in thresholds}
         print(f"  {day.name} L2 {hyper[0]:g} {hyper[1]}  " + "  ".join(
-            f"{t:g}: {s[0]:.4f} {s[3]}/{s[4]}" for t, s in rows[day.name].items())
+            f"{t:g}: {s[0]:.4f} {s[3]}/{s[4]} g{s[5]}" for t, s in rows[day.name].items())
             + f"  ({time.process_time() - started:.0f} s CPU)", flush=True)
     return rows
 
@@ -375,10 +411,10 @@ def report_rows(label: str, rows: dict[str, dict[float, Score]], shipped: dict[s
 
 
 def nested(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...], thresholds: Sequence[float],
-           vectors: Mapping[str, Mapping[str, np.ndarray]], shipped: dict[str, Score],
-           only: Sequence[str] = ()) -> dict[str, Score]:
+           group_day: GroupDay, shipped: Mapping[str, Score], only: Sequence[str] = ()) -> dict[str, Score]:
     """Each day (of ``only`` when given: a partial run; the inner folds still use every other day) by the model
-    fitted on the others, L2 / weighing / threshold chosen on the others alone."""
+    fitted on the others, L2 / weighing / threshold chosen on the others alone, grouped and scored by
+    ``group_day``."""
     sub = columns(data, width)
     outer: dict[str, Score] = {}
     started = time.process_time()
@@ -394,9 +430,9 @@ def nested(days: Sequence[Day], data: Data, width: int, features: tuple[str, ...
             weights, bias = fit_days(sub, rest, *hyper)
             for t in thresholds:
                 model = PairModel(tuple(float(w) for w in weights), float(bias), t, features)
-                inner[t][held.name] = group(held, model, vectors[held.name])[:5]
+                inner[t][held.name] = group_day(held, model)[:5]
         threshold = choose(inner, {d: s[:5] for d, s in shipped.items()}, names)
-        outer[day.name] = score = group(day, fold_model(sub, names, hyper, threshold, features), vectors[day.name])
+        outer[day.name] = score = group_day(day, fold_model(sub, names, hyper, threshold, features))
         print(f"  nested {day.name} L2 {hyper[0]:g} {hyper[1]} threshold {threshold:g}: F1 {score[0]:.4f} "
               f"{score[3]}/{score[4]} glued {score[5]} | shipped {shipped[day.name][0]:.4f} "
               f"({time.process_time() - started:.0f} s CPU)", flush=True)
@@ -459,20 +495,24 @@ def main() -> None:
           f"{1000 * sum(s[6] for s in shipped.values()) / sum(len(d.documents) for d in days):.2f} ms/article",
           flush=True)
     saved: dict[str, Any] = {"shipped": shipped}
+
+    def group_day(day: Day, model: PairModel) -> Score:
+        return group(day, model, vectors[day.name])
+
     if args.rows and args.rows.exists():
         with args.rows.open("rb") as handle:
             saved.update(pickle.load(handle))
     for label, width, features in sets:
         if label not in saved:
             print(f"{label}: each day by the model fitted on the other days", flush=True)
-            saved[label] = fold_rows(days, data, width, features, thresholds, vectors)
+            saved[label] = fold_rows(days, data, width, features, thresholds, group_day)
             if args.rows:
                 with args.rows.open("wb") as handle:
                     pickle.dump(saved, handle)
         report_rows(label, saved[label], shipped, args.split)
     if args.nested:
         for label, width, features in sets:
-            outer = nested(days, data, width, features, thresholds, vectors, shipped, args.day or ())
+            outer = nested(days, data, width, features, thresholds, group_day, shipped, args.day or ())
             print(summary(f"nested LODO, {label}", list(outer.values())), flush=True)
             if args.day:  # a partial run: the shipped model and the one-level chosen rows on the same days
                 print(summary(f"  the same {len(outer)} days: shipped model", [shipped[d] for d in outer]))
