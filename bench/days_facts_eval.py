@@ -98,8 +98,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # tuning file from then on. facts-s51 (2020-12-30, drawn at random, labelled in session 42) was first scored at
 # session 43's start (R .613 P .807, 0 false only-X of 7): a tuning file from then on. facts-s52 (2020-10-01, drawn at
 # random, labelled in session 43) was first scored at session 44's start (R .576 P .920, 0 false only-X of 6): a tuning
-# file from then on. facts-s53 (2020-11-05, drawn at random, labelled in session 44) is kept for session 45.
-FRESH_FACT_FILES = ("facts-s53",)
+# file from then on. facts-s53 (2020-11-05, drawn at random, labelled in session 44) was first scored at session 45's
+# start (R .783 P .947, 0 false only-X of 7): a tuning file from then on. facts-s54 (2020-09-09, drawn at random,
+# labelled in session 45) is kept for session 46.
+FRESH_FACT_FILES = ("facts-s54",)
 
 
 def never_tuned_on(path: Path) -> bool:
