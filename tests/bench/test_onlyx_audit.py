@@ -96,6 +96,7 @@ def _files_before(letter: str) -> set[str]:
     ("T", ("2020-10-01", "2020-11-05", "2020-09-09"), ("2020-12-27", "2021-01-02")),
     ("U", ("2020-11-05", "2020-09-09"), ("2020-09-28", "2020-10-04")),
     ("V", ("2020-09-09",), ("2020-11-02", "2020-11-08")),
+    ("W", (), ("2020-09-06", "2020-09-12")),
 ])
 def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
         letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:
