@@ -111,6 +111,40 @@ def score(day: Day, predicted: dict[str, str], cpu: float) -> Scored:
 BINS = (0.1, 0.3, 0.5, 0.7, 0.8, 0.85, 1.01)
 
 
+def oracle(day: Day, clusterer: StoryClusterer, predicted: dict[str, str], core: int,
+           candidates_only: bool) -> dict[str, str]:
+    """``predicted`` after a perfect event pass: every two live stories whose labelled majority event is one event
+    (not a report of its own) linked when the larger holds ``core`` reports (and, ``candidates_only``, one offers
+    the other as a candidate): what no fitted event model can beat at that ``event_core``."""
+    live = {s.id: s for s in clusterer.stories.values() if not s.closed}
+    label: dict[str, str] = {}
+    for story in live.values():
+        events = Counter(day.events[m.article_id] for m in story.members
+                         if m.article_id in day.events and m.article_id not in day.multi)
+        if events and not events.most_common(1)[0][0].startswith("solo:"):
+            label[story.id] = events.most_common(1)[0][0]
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.get(a, a) != a:
+            a = parent[a]
+        return a
+
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for story_id, event in label.items():
+        by_label[event].append(story_id)
+    for ids in by_label.values():
+        for x, a in enumerate(ids):
+            for b in ids[x + 1:]:
+                sa, sb = live[a], live[b]
+                if max(len(sa.members), len(sb.members)) < core:
+                    continue
+                if candidates_only and sb not in clusterer.event_candidates(sa) and sa not in clusterer.event_candidates(sb):
+                    continue
+                parent[find(a)] = find(b)
+    return {k: find(v) for k, v in predicted.items()}
+
+
 def census(days: list[Day], core: int = 3) -> None:
     """B³ recall lost on each day (shipped grouping), by the sizes of the two stories a lost pair lies between
     (both >= ``core`` reports, a core and a smaller side, both small); for the first two kinds the shipped event
@@ -122,6 +156,7 @@ def census(days: list[Day], core: int = 3) -> None:
     pairs_binned: Counter[tuple[str, str]] = Counter()
     events_lost: Counter[str] = Counter()
     recall_sum = 0.0
+    ceiling: dict[tuple[int, bool], list[tuple[float, float, float, int, int]]] = defaultdict(list)
     for day in days:
         clusterer, predicted, _ = grouped(day, model)
         truth = truth_of(day, predicted)
@@ -130,6 +165,11 @@ def census(days: list[Day], core: int = 3) -> None:
             by_label[label].append(article)
         n = len(truth)
         recall_sum += bcubed(truth, predicted)[1]
+        for setting in ((core, True), (core, False), (2, True), (1, True)):
+            linked = oracle(day, clusterer, predicted, *setting)
+            precision, recall, f1 = bcubed(truth, linked)
+            pure, multi = purity(truth, linked)
+            ceiling[setting].append((f1, precision, recall, pure, multi))
         between: dict[tuple[str, str], float] = defaultdict(float)
         cored: dict[tuple[str, str], bool] = {}  # the pair's event has a story of ``core`` reports
         size = {s.id: len(s.members) for s in clusterer.stories.values()}
@@ -173,6 +213,10 @@ def census(days: list[Day], core: int = 3) -> None:
     print(f"\n{count} days: mean B³ recall {recall_sum / count:.4f}, mean loss {total / count:.4f}")
     for kind in sorted(loss):
         print(f"  {kind:12s} mean loss {loss[kind] / count:.4f} ({loss[kind] / max(total, 1e-12):.1%} of the loss)")
+    for (least, offered), rows in ceiling.items():
+        print(f"  a perfect event pass (larger story >= {least}, {'candidates only' if offered else 'any pair'}): "
+              f"mean B³ F1 {np.mean([r[0] for r in rows]):.4f} P {np.mean([r[1] for r in rows]):.4f} "
+              f"R {np.mean([r[2] for r in rows]):.4f} pooled pure {sum(r[3] for r in rows)}/{sum(r[4] for r in rows)}")
     for kind in ("core-core", "core-small"):
         print(f"  {kind}: by the shipped event model's probability (mean loss; story pairs)")
         for (k, where), lost in sorted(binned.items()):
