@@ -15,6 +15,10 @@ whose pooled recall there is at least the baseline's minus ``--recall-slack`` an
 above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). The file is scored at
 its fold's value; the pooled leave-one-file-out figures are printed with every value's pooled figures.
 Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
+
+With ``--also OTHER`` (session 45, facts56: a threshold and a floor chosen together), a value written ``V/W`` sets
+the constant to V and OTHER to W; a plain value leaves OTHER as the module has it. ``--fixed`` takes ``true`` and
+``false`` as well as numbers and ``off``.
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ from facts_lofo import TUNING  # noqa: E402
 KEYS = ("gold_pairs", "found_pairs", "judged_links", "right_links", "only_claims", "false_only", "seconds")
 
 
-def _value(text: str) -> float | None:
+def _value(text: str) -> float | bool | None:
+    if text in ("true", "false"):
+        return text == "true"
     return None if text == "off" else float(text)
 
 
@@ -55,6 +61,7 @@ def main() -> None:
     parser.add_argument("--name", required=True, help="a module constant of newsmirror.stories.compare")
     parser.add_argument("--values", nargs="+", required=True, help="the baseline first, then strictest to loosest")
     parser.add_argument("--fixed", nargs="*", default=[], help="other constants set for every value: NAME=VALUE")
+    parser.add_argument("--also", help="a second constant, set by values written V/W")
     parser.add_argument("--precision-slack", type=float, default=0.005)
     parser.add_argument("--objective", choices=("recall", "precision"), default="recall")
     parser.add_argument("--recall-slack", type=float, default=0.003)
@@ -63,12 +70,13 @@ def main() -> None:
     args = parser.parse_args()
     from newsmirror.stories import compare
 
-    for name in [args.name, *(setting.partition("=")[0] for setting in args.fixed)]:
+    for name in [args.name, *(setting.partition("=")[0] for setting in args.fixed), *([args.also] if args.also else [])]:
         if not args.source and not hasattr(compare, name):
             sys.exit(f"stories.compare has no constant {name}")
     for setting in args.fixed:
         name, _, value = setting.partition("=")
         setattr(compare, name, _value(value))
+    also_default = getattr(compare, args.also) if args.also and not args.source else None
     paths = [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
     for path in paths:
         if never_tuned_on(path):
@@ -81,7 +89,12 @@ def main() -> None:
             loaded: list[Any] = load_stories(path, args.days)
             per_file[path.stem] = {}
             for value in args.values:
-                setattr(compare, args.name, _value(value))
+                first, _, second = value.partition("/")
+                if second and not args.also:
+                    sys.exit(f"{value}: a value V/W needs --also")
+                setattr(compare, args.name, _value(first))
+                if args.also:
+                    setattr(compare, args.also, _value(second) if second else also_default)
                 totals = score(loaded)
                 per_file[path.stem][value] = {k: float(totals[k]) for k in KEYS}
             print(path.stem, " ".join(f"{v}:{int(per_file[path.stem][v]['found_pairs'])}/"
