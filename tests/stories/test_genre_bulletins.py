@@ -68,6 +68,10 @@ def test_a_colon_label_another_title_names_is_their_subject() -> None:
     assert label_named_by("港口罢工：油价上涨", "港口工人罢工进入第三天")
     assert not label_named_by("独家：港口罢工", "港口工人罢工进入第三天")
     assert not label_named_by("港口罢工进入第三天", "港口罢工进入第三天")  # no colon label
+    # the other title's own label or the source it credits at its end is no naming of the subject
+    assert not label_named_by("独家：港口罢工", "路透社独家：港口罢工进入第三天")
+    assert not label_named_by("消息人士：港口罢工", "港口罢工进入第三天--消息人士")
+    assert not label_named_by("消息人士：港口罢工", "港口罢工进入第三天——消息人士")
 
 
 def test_a_label_used_on_three_days_of_six_is_a_column_any_number_a_day() -> None:

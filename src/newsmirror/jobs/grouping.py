@@ -314,18 +314,20 @@ class _ColumnTitles:
 
     def chosen(self, title: str, others: list[str]) -> str:
         """The title of a story titled ``title`` whose reports (those at hand) are titled ``others``, in order of
-        preference: ``title`` unless it is ``labelled``, else the first of ``others`` that is not (``title`` if none).
+        preference: ``title`` unless it is ``labelled``, else the first of ``others`` that is not, one with no label at all
+        first (``title`` if none).
         A ``title`` whose only fault is a colon label naming no one stays when a title of ``others`` without a label
         names the label: then it is the subject they share, a topic (港口罢工：… beside 港口罢工进入第三天; ``genre.label_named_by``),
         not a genre or a source (独家：…)."""
-        from newsmirror.stories.genre import label_named_by, opens_with_label
+        from newsmirror.stories.genre import label_named_by, opens_with_label, title_label
 
         if not self.labelled(title):
             return title
         plain = [other for other in others if other.strip() and not self.labelled(other)]
         if title not in self.titles and not opens_with_label(title) and any(label_named_by(title, p) for p in plain):
             return title
-        return plain[0] if plain else title
+        # A title with no label at all before one opening with a named speaker or source (路透：…, 王毅：…).
+        return min(plain, key=lambda other: title_label(other) is not None) if plain else title
 
 
 def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) -> list[StoryJoin]:

@@ -152,12 +152,21 @@ def _names_nothing(label: str) -> bool:
     return not proper_nouns(label)
 
 
+# A source credited at a title's end (…目标考虑定于5%--消息人士, …——新华社): no naming of the subject either.
+_CREDIT = re.compile(r"\s*(?:-{2,}|—{1,2}|－{2,})\s*[^\s\-—－]{1,10}\s*$")
+
+
 def label_named_by(title: str, other: str) -> bool:
     """Whether ``other`` names a word of the colon label ``title`` opens with: then the label is the subject both
     titles share (a topic, 港口罢工：… beside 港口罢工进入第三天), not a genre or a source (独家：…), and heads a fair
-    story title. False when ``title`` has no colon label."""
+    story title. Read in ``other`` after a label of its own and before a source credited at its end (路透社独家：…,
+    …--消息人士 name no subject). False when ``title`` has no colon label."""
     match = _COLON_LABEL.match(drop_invisible(title))
-    return match is not None and bool(_terms(quick_normalize(match.group(1))) & _terms(quick_normalize(other)))
+    if match is None:
+        return False
+    other = _CREDIT.sub("", drop_invisible(other))
+    own = _ANY_LABEL.match(other)  # a label of the other title's own (路透社独家：…) is no naming of the subject
+    return bool(_terms(quick_normalize(match.group(1))) & _terms(quick_normalize(other[own.end():] if own else other)))
 
 
 class DailyProgrammes:
