@@ -150,6 +150,19 @@ def test_a_colon_label_the_other_reports_name_is_their_subject_and_still_titles_
     assert trade.title == topic.title
 
 
+def test_a_labelled_story_title_gives_way_to_the_first_of_the_mildest_label() -> None:
+    from newsmirror.jobs.grouping import _ColumnTitles
+
+    columns = _ColumnTitles()
+    # none, then a named speaker or source, then a colon label naming no one, then a column or source label
+    assert columns.chosen("独家：港口罢工", ["独家：港口罢工", "王毅：港口", "港口工人罢工"]) == "港口工人罢工"
+    assert columns.chosen("独家：港口罢工", ["独家：港口罢工", "王毅：港口"]) == "王毅：港口"
+    assert columns.chosen("[国际] 世卫：港口罢工", ["[国际] 世卫：港口罢工", "WWF：港口罢工"]) == "WWF：港口罢工"
+    assert columns.chosen("独家：港口罢工", ["独家：港口罢工", "消息：港口罢工"]) == "独家：港口罢工"  # as poor: kept
+    assert columns.chosen("王毅：港口", ["王毅：港口", "港口工人罢工"]) == "王毅：港口"  # a speaker's title stays
+    assert columns.chosen("港口罢工：油价上涨", ["港口罢工：油价上涨", "路透：港口罢工进入第三天"]) == "港口罢工：油价上涨"
+
+
 def test_group_retitle_gives_a_story_titled_before_the_rule_its_first_plain_title(tmp_path: Path) -> None:
     # A story grouped before the title rule keeps its labelled title until a report joins it; `stories group
     # --retitle` chooses again, reading every stored report oldest first (so an outlet's column label is known).

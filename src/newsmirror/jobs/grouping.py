@@ -313,21 +313,36 @@ class _ColumnTitles:
         return title in self.titles or opens_with_label(title) or opens_with_unnamed_label(title)
 
     def chosen(self, title: str, others: list[str]) -> str:
-        """The title of a story titled ``title`` whose reports (those at hand) are titled ``others``, in order of
-        preference: ``title`` unless it is ``labelled``, else the first of ``others`` that is not, one with no label at all
-        first (``title`` if none).
-        A ``title`` whose only fault is a colon label naming no one stays when a title of ``others`` without a label
-        names the label: then it is the subject they share, a topic (港口罢工：… beside 港口罢工进入第三天; ``genre.label_named_by``),
-        not a genre or a source (独家：…)."""
-        from newsmirror.stories.genre import label_named_by, opens_with_label, title_label
+        """The title of a story titled ``title`` whose reports (those at hand) are titled ``others``: ``title`` unless
+        it is ``labelled``, else the first of ``others`` with the mildest label (none; a named speaker or source, 路透：…;
+        a colon label naming no one, 独家：…; a column, programme or source label, 【重播】…), when milder than the label
+        of ``title``. A ``title`` whose only fault is a colon label naming no one stays when a title of ``others``
+        without a label of its kind names the label: then it is the subject they share, a topic (港口罢工：… beside
+        港口罢工进入第三天; ``genre.label_named_by``), not a genre or a source (独家：…)."""
+        from newsmirror.stories.genre import label_named_by
 
-        if not self.labelled(title):
+        rank = self._label_rank(title)
+        if rank < _UNNAMED:
             return title
-        plain = [other for other in others if other.strip() and not self.labelled(other)]
-        if title not in self.titles and not opens_with_label(title) and any(label_named_by(title, p) for p in plain):
+        ranked = [(self._label_rank(other), other) for other in others if other.strip()]
+        if rank == _UNNAMED and any(label_named_by(title, other) for r, other in ranked if r < _UNNAMED):
             return title
-        # A title with no label at all before one opening with a named speaker or source (路透：…, 王毅：…).
-        return min(plain, key=lambda other: title_label(other) is not None) if plain else title
+        best = min(ranked, key=lambda pair: pair[0], default=None)
+        return best[1] if best is not None and best[0] < rank else title
+
+    def _label_rank(self, title: str) -> int:
+        """How poor a story title ``title`` is by its label: 0 none, 1 a named speaker or source (王毅：, 路透：), then
+        ``_UNNAMED`` (a colon label naming no one) and ``_COLUMN`` (``opens_with_label``'s or its outlet's column)."""
+        from newsmirror.stories.genre import opens_with_label, opens_with_unnamed_label, title_label
+
+        if title in self.titles or opens_with_label(title):
+            return _COLUMN
+        if opens_with_unnamed_label(title):
+            return _UNNAMED
+        return 1 if title_label(title) is not None else 0
+
+
+_UNNAMED, _COLUMN = 2, 3  # ``_ColumnTitles._label_rank``: the two kinds of label that make a poor story title
 
 
 def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) -> list[StoryJoin]:
