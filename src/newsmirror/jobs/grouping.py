@@ -206,9 +206,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
 
 def retitle_stories(store: Store, still_ours: Callable[[], bool] | None = None) -> int:
     """Choose again the title of every stored story as ``_save`` chooses it now: a story titled by a report whose title
-    opens with a column, programme or source label (``genre.opens_with_label``) or with a label its outlet uses as a
-    column (``_ColumnTitles``, every stored report read oldest first, so each sees its outlet's history) takes the
-    title of its first own report (oldest first) without either; all labelled, it keeps its title. Stories titled
+    opens with a column, programme or source label (``genre.opens_with_label``), with a label its outlet uses as a
+    column (``_ColumnTitles``, every stored report read oldest first, so each sees its outlet's history) or with a colon
+    label naming no one (``genre.opens_with_unnamed_label``) takes the title of its first own report (oldest first)
+    with the mildest label (``_ColumnTitles.chosen``); none milder, it keeps its title. Stories titled
     before such a rule existed otherwise keep their title until a report joins them. Only titles change (a story's
     reports, their roles and its stored comparison stay). Returns how many stories were given another title.
     ``still_ours``: the grouping lease, asked before the titles are written (GroupingLeaseLost when lost)."""
@@ -364,9 +365,10 @@ def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str
     stored members over to the survivor (save_story moves them; the empty story disappears).
 
     A story is titled by its first report, unless that title opens with a column or programme label
-    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) or is one of ``columns.titles`` (its outlet's
-    recurring label, whatever the separator: 独家：, 白宫要义:; ``_ColumnTitles.labelled``) and a report of it saved now
-    (``report_titles``) has a title without either: then that report's title, its own reports before copies. Once
+    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》), is one of ``columns.titles`` (its outlet's
+    recurring label, whatever the separator: 白宫要义:) or opens with a colon label naming no one (独家：, 港媒：;
+    ``_ColumnTitles.labelled``) and a report of it saved now (``report_titles``) has a title with a milder label or
+    none: then the first of those with the mildest, its own reports before copies (``_ColumnTitles.chosen``). Once
     a story's title has no label it stays. The title is not read by grouping: which reports form a story does not
     change."""
     labelled = columns.labelled
