@@ -128,6 +128,41 @@ def test_a_colon_label_its_outlet_does_not_use_day_after_day_still_titles_its_st
     assert trade.title == speaker.title
 
 
+def test_a_story_is_not_titled_by_a_colon_label_naming_no_one_even_without_its_outlets_history(store: Store) -> None:
+    # The whole archive grouped by session 44's code kept 13 stories of 2+ reports titled 独家：… (Reuters' "exclusive":
+    # 161 titles in six months, but on fewer than 3 of any 6 days, so no column by its recent history; DW's 3 in six
+    # months). A colon label that names no person, place or organisation is a genre or a source, not the subject.
+    exclusive = dataclasses.replace(TRADE_HANS, title="独家：" + TRADE_HANS.title)
+    add(store, exclusive, TRADE_HANT)
+    group_articles(store)
+    trade = store.get_story(store.story_of(exclusive.id) or "")
+    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
+    assert trade.title == TRADE_HANT.title
+
+
+def test_a_colon_label_the_other_reports_name_is_their_subject_and_still_titles_its_story(store: Store) -> None:
+    # A topic names no one either, but the other outlets' titles name it too (羊毛贸易 in 乙社's 羊毛貿易).
+    topic = dataclasses.replace(TRADE_HANS, title="羊毛贸易：" + TRADE_HANS.title)
+    add(store, topic, TRADE_HANT)
+    group_articles(store)
+    trade = store.get_story(store.story_of(topic.id) or "")
+    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
+    assert trade.title == topic.title
+
+
+def test_a_labelled_story_title_gives_way_to_the_first_of_the_mildest_label() -> None:
+    from newsmirror.jobs.grouping import _ColumnTitles
+
+    columns = _ColumnTitles()
+    # none, then a named speaker or source, then a colon label naming no one, then a column or source label
+    assert columns.chosen("独家：港口罢工", ["独家：港口罢工", "王毅：港口", "港口工人罢工"]) == "港口工人罢工"
+    assert columns.chosen("独家：港口罢工", ["独家：港口罢工", "王毅：港口"]) == "王毅：港口"
+    assert columns.chosen("[国际] 世卫：港口罢工", ["[国际] 世卫：港口罢工", "WWF：港口罢工"]) == "WWF：港口罢工"
+    assert columns.chosen("独家：港口罢工", ["独家：港口罢工", "消息：港口罢工"]) == "独家：港口罢工"  # as poor: kept
+    assert columns.chosen("王毅：港口", ["王毅：港口", "港口工人罢工"]) == "王毅：港口"  # a speaker's title stays
+    assert columns.chosen("港口罢工：油价上涨", ["港口罢工：油价上涨", "路透：港口罢工进入第三天"]) == "港口罢工：油价上涨"
+
+
 def test_group_retitle_gives_a_story_titled_before_the_rule_its_first_plain_title(tmp_path: Path) -> None:
     # A story grouped before the title rule keeps its labelled title until a report joins it; `stories group
     # --retitle` chooses again, reading every stored report oldest first (so an outlet's column label is known).

@@ -117,7 +117,7 @@ def test_naive_datetime_is_refused() -> None:
 
 def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None:
     """list_stories reads all stories in a few statements: the same stories, newest first, each
-    with its members in story_members' order (undated first, then by time, ties as saved)."""
+    with its members in story_members' order (undated first, then by time, ties by article id)."""
     same_time = datetime(2023, 2, 5, 8, 0, tzinfo=BEIJING)
     stories: dict[str, list[str]] = {}
     for n in range(12):
@@ -128,7 +128,7 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
                                    published_at=when)
             store.upsert_article(article)
             members.append(article.id)
-        members.reverse()  # saved in an order that is not the ids' order: the ties keep it
+        members.reverse()  # saved in an order that is not the ids' order: the ties are still read by id
         store.save_story(Story(id=f"s{n:02d}", title=f"事件{n}"), [StoryMember(i, f"s{n:02d}") for i in members])
         stories[f"s{n:02d}"] = members
     every = store.list_stories(min_outlets=1)
@@ -144,6 +144,28 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
                   default=None) for s in every]
     dated = [n for n in newest if n is not None]
     assert dated == sorted(dated, reverse=True)
+
+
+def test_reports_published_at_one_moment_are_listed_by_id_whatever_the_order_they_were_saved_in(store: Store) -> None:
+    # The same two days imported into SQLite and PostgreSQL built two different sites: SQLite listed a story's reports
+    # published in the same minute (Reuters' three of 10:23) in the order they were saved, PostgreSQL by article id.
+    same_time = datetime(2023, 2, 5, 8, 0, tzinfo=BEIJING)
+    ids = []
+    for m in range(4):
+        article = make_article(url=f"https://e.org/tie/{m}", text=f"同一时刻第{m}篇。", outlet=f"报{m}",
+                               published_at=same_time)
+        store.upsert_article(article)
+        ids.append(article.id)
+    saved = sorted(ids, reverse=True)
+    store.save_story(Story(id="s-tie", title="同一时刻"), [StoryMember(i, "s-tie") for i in saved])
+    assert [m.article_id for m in store.story_members("s-tie")] == sorted(ids)
+    story = store.get_story("s-tie")
+    assert story is not None and story.article_ids == sorted(ids)
+    assert [s.article_ids for s in store.list_stories(min_outlets=1) if s.id == "s-tie"] == [sorted(ids)]
+    stories, reports = store.stories_and_reports(1)
+    assert [s.article_ids for s in stories if s.id == "s-tie"] == [sorted(ids)]
+    if reports is not None:
+        assert [a for a, _, _ in reports["s-tie"]] == sorted(ids)
 
 
 def test_stories_and_reports_at_once_equal_the_two_queries(store: Store) -> None:

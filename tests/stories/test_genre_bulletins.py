@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
-from newsmirror.stories.genre import ColumnLabels, leaves_title, opens_with_label, title_label
+from newsmirror.stories.genre import (
+    ColumnLabels,
+    label_named_by,
+    leaves_title,
+    opens_with_label,
+    opens_with_unnamed_label,
+    title_label,
+)
 from tests.stories.fixtures import FLOOD, TRADE_HANS, TRADE_HANT
 
 DAY = datetime(2021, 3, 1, 8, tzinfo=UTC)
@@ -44,6 +51,27 @@ def test_title_labels_are_read_whatever_their_separator(title: str, label: str |
 ])
 def test_a_story_title_is_poor_when_it_opens_with_a_column_or_source_label(title: str, labelled: bool) -> None:
     assert opens_with_label(title) is labelled
+
+
+@pytest.mark.parametrize(("title", "unnamed"), [
+    ("独家：欧中投资协议内容曝光", True), ("焦点：港口罢工进入第三天", True), ("港媒：港口罢工", True),
+    ("獨家：港口罷工", True), ("工会主席：罢工将持续", True), ("港口罢工：油价上涨", True),
+    ("王毅：罢工将持续", False), ("習近平：港口", False), ("中国外交部：回应罢工", False),  # a speaker named
+    ("新冠疫苗：港口工人接种", False), ("白宫要义: 发言人谈港口罢工", False),  # a named subject
+    ("【重播】港口罢工", False), ("港口罢工进入第三天", False), ("", False),
+])
+def test_a_colon_label_naming_no_one_is_a_genre_or_a_source(title: str, unnamed: bool) -> None:
+    assert opens_with_unnamed_label(title) is unnamed
+
+
+def test_a_colon_label_another_title_names_is_their_subject() -> None:
+    assert label_named_by("港口罢工：油价上涨", "港口工人罢工进入第三天")
+    assert not label_named_by("独家：港口罢工", "港口工人罢工进入第三天")
+    assert not label_named_by("港口罢工进入第三天", "港口罢工进入第三天")  # no colon label
+    # the other title's own label or the source it credits at its end is no naming of the subject
+    assert not label_named_by("独家：港口罢工", "路透社独家：港口罢工进入第三天")
+    assert not label_named_by("消息人士：港口罢工", "港口罢工进入第三天--消息人士")
+    assert not label_named_by("消息人士：港口罢工", "港口罢工进入第三天——消息人士")
 
 
 def test_a_label_used_on_three_days_of_six_is_a_column_any_number_a_day() -> None:

@@ -136,3 +136,24 @@ def test_choosing_outlets_shows_that_it_compares_until_the_comparison_comes(
             page.wait_for_load_state("load")
             assert not notice.is_visible() and page.locator("#shared").count() == 1
             page.close()
+
+
+def test_an_edit_adding_a_long_link_keeps_the_history_page_within_a_phone(browser: Any, tmp_path: Any) -> None:
+    # An Epoch article's 6th version added a YouTube embed's address: in the history's diff (an <ins>, which did not
+    # wrap where the article's body does) it made the page 480 px wide at 390.
+    link = "https://www.youtube.com/embed/EmNmDQm2UCYxxxxxxxxxxxxxxxxxxxxxxx"
+    first = article("long-link", title="初版标题", body_text="第一版的说法。", body_html="<p>第一版的说法。</p>")
+    second = article("long-link", title="初版标题", body_text=f"第一版的说法。\n\n{link}",
+                     body_html=f"<p>第一版的说法。</p><p>{link}</p>")
+    with open_store(tmp_path / "long.sqlite") as store:
+        store.upsert_article(first)
+        store.upsert_article(second)
+        article_id = second.id or first.id
+        assert len(store.versions(article_id)) == 2
+        with serve(store) as url:
+            context = browser.new_context(viewport={"width": 390, "height": 800})
+            page = context.new_page()
+            page.goto(url + f"/article/{article_id}/history")
+            assert page.locator("ins", has_text="youtube").count() >= 1
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            context.close()

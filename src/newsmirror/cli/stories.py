@@ -64,8 +64,9 @@ def stories_group(
     retitle: Annotated[bool, typer.Option(
         "--retitle",
         help="Also choose again the title of every stored story as grouping now does: a story titled by a report "
-             "whose title opens with a column label (【重播】, 早安世界》, or a label its outlet uses day after day, "
-             "独家：) takes its first report's title without one. Stories keep their reports.")] = False,
+             "whose title opens with a column label (【重播】, 早安世界》, a label its outlet uses day after day, or a "
+             "colon label naming no one: 独家：, 港媒：) takes its first report's title with the mildest label (none "
+             "first). Stories keep their reports.")] = False,
 ) -> None:
     """Put every article that is in no story yet into one and store the comparison of each story that
     changed; run it after each import or fetch (idempotent)."""

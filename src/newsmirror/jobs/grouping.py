@@ -206,9 +206,10 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
 
 def retitle_stories(store: Store, still_ours: Callable[[], bool] | None = None) -> int:
     """Choose again the title of every stored story as ``_save`` chooses it now: a story titled by a report whose title
-    opens with a column, programme or source label (``genre.opens_with_label``) or with a label its outlet uses as a
-    column (``_ColumnTitles``, every stored report read oldest first, so each sees its outlet's history) takes the
-    title of its first own report (oldest first) without either; all labelled, it keeps its title. Stories titled
+    opens with a column, programme or source label (``genre.opens_with_label``), with a label its outlet uses as a
+    column (``_ColumnTitles``, every stored report read oldest first, so each sees its outlet's history) or with a colon
+    label naming no one (``genre.opens_with_unnamed_label``) takes the title of its first own report (oldest first)
+    with the mildest label (``_ColumnTitles.chosen``); none milder, it keeps its title. Stories titled
     before such a rule existed otherwise keep their title until a report joins them. Only titles change (a story's
     reports, their roles and its stored comparison stay). Returns how many stories were given another title.
     ``still_ours``: the grouping lease, asked before the titles are written (GroupingLeaseLost when lost)."""
@@ -232,9 +233,8 @@ def retitle_stories(store: Store, still_ours: Callable[[], bool] | None = None) 
         story = store.get_story(story_id)
         if story is None or not columns.labelled(story.title):
             continue
-        plain = next((t for t in (titles.get(a, "") for a in article_ids) if t.strip() and not columns.labelled(t)),
-                     None)
-        if plain is not None and plain != story.title:
+        plain = columns.chosen(story.title, [titles.get(a, "") for a in article_ids])
+        if plain != story.title:
             story.title = plain
             changed.append(story)
     if changed and still_ours is not None and not still_ours():
@@ -305,11 +305,45 @@ class _ColumnTitles:
             self.titles.add(document.title)
 
     def labelled(self, title: str) -> bool:
-        """A poor title for a story of several reports: one of ``titles`` or one opening with a column, programme or
-        source label (``genre.opens_with_label``: 【重播】, 早安世界》)."""
-        from newsmirror.stories.genre import opens_with_label  # loaded already: __init__ imported genre
+        """A poor title for a story of several reports: one of ``titles``, one opening with a column, programme or
+        source label (``genre.opens_with_label``: 【重播】, 早安世界》) or with a colon label naming no one and nothing
+        (``genre.opens_with_unnamed_label``: 独家：, 焦点：, 港媒：; whatever the outlet's history, so Reuters' 独家：
+        on fewer than 3 of the last 6 days and DW's, 3 times in six months, are caught too)."""
+        from newsmirror.stories.genre import opens_with_label, opens_with_unnamed_label  # loaded by __init__
 
-        return title in self.titles or opens_with_label(title)
+        return title in self.titles or opens_with_label(title) or opens_with_unnamed_label(title)
+
+    def chosen(self, title: str, others: list[str]) -> str:
+        """The title of a story titled ``title`` whose reports (those at hand) are titled ``others``: ``title`` unless
+        it is ``labelled``, else the first of ``others`` with the mildest label (none; a named speaker or source, 路透：…;
+        a colon label naming no one, 独家：…; a column, programme or source label, 【重播】…), when milder than the label
+        of ``title``. A ``title`` whose only fault is a colon label naming no one stays when a title of ``others``
+        without a label of its kind names the label: then it is the subject they share, a topic (港口罢工：… beside
+        港口罢工进入第三天; ``genre.label_named_by``), not a genre or a source (独家：…)."""
+        from newsmirror.stories.genre import label_named_by
+
+        rank = self._label_rank(title)
+        if rank < _UNNAMED:
+            return title
+        ranked = [(self._label_rank(other), other) for other in others if other.strip()]
+        if rank == _UNNAMED and any(label_named_by(title, other) for r, other in ranked if r < _UNNAMED):
+            return title
+        best = min(ranked, key=lambda pair: pair[0], default=None)
+        return best[1] if best is not None and best[0] < rank else title
+
+    def _label_rank(self, title: str) -> int:
+        """How poor a story title ``title`` is by its label: 0 none, 1 a named speaker or source (王毅：, 路透：), then
+        ``_UNNAMED`` (a colon label naming no one) and ``_COLUMN`` (``opens_with_label``'s or its outlet's column)."""
+        from newsmirror.stories.genre import opens_with_label, opens_with_unnamed_label, title_label
+
+        if title in self.titles or opens_with_label(title):
+            return _COLUMN
+        if opens_with_unnamed_label(title):
+            return _UNNAMED
+        return 1 if title_label(title) is not None else 0
+
+
+_UNNAMED, _COLUMN = 2, 3  # ``_ColumnTitles._label_rank``: the two kinds of label that make a poor story title
 
 
 def _join_states(store: Store, changes: list[tuple[str, str, tuple[str, ...]]]) -> list[StoryJoin]:
@@ -331,9 +365,10 @@ def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str
     stored members over to the survivor (save_story moves them; the empty story disappears).
 
     A story is titled by its first report, unless that title opens with a column or programme label
-    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》) or is one of ``columns.titles`` (its outlet's
-    recurring label, whatever the separator: 独家：, 白宫要义:; ``_ColumnTitles.labelled``) and a report of it saved now
-    (``report_titles``) has a title without either: then that report's title, its own reports before copies. Once
+    (``genre.opens_with_label``: 【重播】, 【一线采访】, 早安世界》), is one of ``columns.titles`` (its outlet's
+    recurring label, whatever the separator: 白宫要义:) or opens with a colon label naming no one (独家：, 港媒：;
+    ``_ColumnTitles.labelled``) and a report of it saved now (``report_titles``) has a title with a milder label or
+    none: then the first of those with the mildest, its own reports before copies (``_ColumnTitles.chosen``). Once
     a story's title has no label it stays. The title is not read by grouping: which reports form a story does not
     change."""
     labelled = columns.labelled
@@ -368,7 +403,7 @@ def _save(store: Store, unsaved: dict[str, list[Assignment]], redirect: dict[str
             ordered = [a for a in new if a.role != "duplicate"] + [a for a in new if a.role == "duplicate"]
             candidates = [report_titles.get(a.article_id, "") for a in ordered]
             candidates += [titles[s] for s in moved.get(story_id, []) if s in titles]
-            story.title = next((t for t in candidates if t.strip() and not labelled(t)), story.title)
+            story.title = columns.chosen(story.title, candidates)
         story.updated_at = utcnow()
         store.save_story(story, list(unique.values()))
         report.touched_stories.add(story_id)

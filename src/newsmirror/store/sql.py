@@ -163,8 +163,9 @@ class SqlStore(Store):
         ids = [m.article_id for m in self.story_members(story_id)]
         return row_to_story(row, ids)
 
-    # Members published at the same moment: in the order they were saved (SQLite's rowid, the
-    # order its per-story index yields them), by article id where there is no rowid.
+    # Members published at the same moment: by article id, on every backend. SQLite kept them in the order they were
+    # saved (its rowid) and PostgreSQL, which has none, by id: the same archive listed a story's reports in two orders
+    # (a store moved by `migrate` rewrote every page of such a story; the built sites of the two differed).
     _member_tiebreak = "m.article_id"
 
     def story_members(self, story_id: str) -> list[StoryMember]:

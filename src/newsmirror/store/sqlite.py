@@ -121,8 +121,6 @@ def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
 
 
 class SQLiteStore(SqlStore):
-    _member_tiebreak = "m.rowid"  # the order members were saved in (see SqlStore.story_members)
-
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":

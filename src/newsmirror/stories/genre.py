@@ -35,11 +35,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.invisible import drop_invisible
 from newsmirror.text.normalize import normalize
-from newsmirror.text.tokenize import is_term, search_tokens
+from newsmirror.text.tokenize import is_term, proper_nouns, search_tokens
 
 # Normalized (Simplified, lower case, punctuation as spaces).
 MULTI_EVENT_TITLE = re.compile(
@@ -130,6 +131,42 @@ def opens_with_label(title: str) -> bool:
     [NAME], NAME｜): a poor title for a story of several reports (Epoch's "【重播】FBI：逮捕5人 ..." headed the
     home page of 2020-10-28, a video replay's title, where other outlets' reports had plain titles)."""
     return bool(_OPENING_LABEL.match(drop_invisible(title)))
+
+
+# A colon label at a title's start: NAME： or NAME: (NAME of 2-8 characters, no other label's brackets or bars).
+_COLON_LABEL = re.compile(r"^\s*([^\s《》【】：:｜|丨\[\]]{2,8})\s*[：:]")
+
+
+def opens_with_unnamed_label(title: str) -> bool:
+    """Whether a title opens with a colon label that names no one and nothing (no person, place, organisation or
+    other proper noun by jieba's tagger and the alias table's names, ``tokenize.proper_nouns``): a genre or a source
+    (Reuters' 独家： "exclusive", 焦点：, 分析：, 港媒：, 消息人士：), what kind of report it is or who told it, not what
+    it is about. A poor title for a story of several reports, like ``opens_with_label``'s; a speaker or a named
+    subject (王毅：, 中国外交部：, 新冠疫苗：) heads a good one and is left alone."""
+    match = _COLON_LABEL.match(drop_invisible(title))
+    return match is not None and _names_nothing(match.group(1))
+
+
+@lru_cache(maxsize=4096)
+def _names_nothing(label: str) -> bool:
+    return not proper_nouns(label)
+
+
+# A source credited at a title's end (…目标考虑定于5%--消息人士, …——新华社): no naming of the subject either.
+_CREDIT = re.compile(r"\s*(?:-{2,}|—{1,2}|－{2,})\s*[^\s\-—－]{1,10}\s*$")
+
+
+def label_named_by(title: str, other: str) -> bool:
+    """Whether ``other`` names a word of the colon label ``title`` opens with: then the label is the subject both
+    titles share (a topic, 港口罢工：… beside 港口罢工进入第三天), not a genre or a source (独家：…), and heads a fair
+    story title. Read in ``other`` after a label of its own and before a source credited at its end (路透社独家：…,
+    …--消息人士 name no subject). False when ``title`` has no colon label."""
+    match = _COLON_LABEL.match(drop_invisible(title))
+    if match is None:
+        return False
+    other = _CREDIT.sub("", drop_invisible(other))
+    own = _ANY_LABEL.match(other)  # a label of the other title's own (路透社独家：…) is no naming of the subject
+    return bool(_terms(quick_normalize(match.group(1))) & _terms(quick_normalize(other[own.end():] if own else other)))
 
 
 class DailyProgrammes:
