@@ -176,7 +176,7 @@ def test_an_edited_sentence_becomes_a_new_version_with_a_readable_diff(site: Sit
     assert "一人受伤" in versions[1].body_text
     events = site.store.article_events(site.article_id)
     assert [e.kind for e in events] == [EventKind.EDITED]
-    assert events[0].version == 2 and "paragraph" in events[0].detail and "changed" in events[0].detail
+    assert events[0].version == 2 and "段已改" in events[0].detail
     # The diff names what went and what came, however the extractor split the paragraphs.
     diff = history(versions, events)[1].diff
     assert diff is not None
@@ -196,7 +196,7 @@ def test_a_changed_title_is_an_edit(site: Site) -> None:
     site.serve(article_page(title="化工厂事故后市民理性表达诉求"))
     assert site.outcome() is CheckOutcome.EDITED
     events = site.store.article_events(site.article_id)
-    assert "title changed" in events[0].detail
+    assert "标题已改" in events[0].detail
     assert site.store.versions(site.article_id)[1].title.startswith("化工厂事故后市民理性表达诉求")
 
 
@@ -210,7 +210,7 @@ def test_a_removed_page_is_deleted_and_its_versions_are_kept(site: Site, status:
     events = site.store.article_events(site.article_id)
     assert [e.kind for e in events] == [EventKind.DELETED]
     assert f"HTTP {status}" in events[0].detail and events[0].http_status == status
-    assert "last seen online" in events[0].detail
+    assert "最后一次在线" in events[0].detail
     assert len(site.store.versions(site.article_id)) == 1
     stored = site.store.get_article(site.article_id)
     assert stored is not None and "两人死亡" in stored.body_text

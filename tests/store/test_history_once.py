@@ -41,10 +41,10 @@ def shown(items: list[changes.HistoryItem]) -> list[tuple[object, ...]]:
 
 PINNED = [
     ("first_seen", "2021-01-20T01:02:07+00:00", 1, "", None, 0),
-    ("edited", "2021-01-20T01:32:07+00:00", 3, "title changed", "title: ~ 北京大兴[-每天-]{+日日+}新增病例", 0),
+    ("edited", "2021-01-20T01:32:07+00:00", 3, "标题已改", "title: ~ 北京大兴[-每天-]{+日日+}新增病例", 0),
     ("edited", "2021-01-20T05:02:07+00:00", 4,
-     "date 2021-01-20 09:02 UTC+8 → 2021-01-21 09:02 UTC+8; 2 paragraphs changed (+6 −0 chars)",
-     "date: 2021-01-20 09:02 UTC+8 → 2021-01-21 09:02 UTC+8\n~ 第一段{+改了+}。\n  ⋯ 1 unchanged paragraph ⋯\n"
+     "日期 2021-01-20 09:02 UTC+8 → 2021-01-21 09:02 UTC+8；2 段已改（+6 −0 字）",
+     "date: 2021-01-20 09:02 UTC+8 → 2021-01-21 09:02 UTC+8\n~ 第一段{+改了+}。\n  ⋯ 1 段未改 ⋯\n"
      "+ {+第三段。+}", 0),
     ("edited", "2021-01-20T06:02:07+00:00", 5, "recorded by a re-check", "", 1),  # seconds only, but recorded
     ("deleted", "2021-01-20T07:02:07+00:00", None, "HTTP 410", None, 1),

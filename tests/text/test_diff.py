@@ -43,7 +43,7 @@ def test_unchanged_paragraphs_far_from_a_change_are_folded() -> None:
     old = "\n\n".join(f"第{i}段。" for i in range(10))
     new = old.replace("第9段。", "第九段。")
     text = diff_text(old, new).to_text(context=1)
-    assert "8 unchanged paragraphs" in text
+    assert "8 段未改" in text
     assert "第0段" not in text and "第8段" in text
 
 
@@ -58,7 +58,7 @@ def test_title_and_date_changes_are_reported() -> None:
     diff = diff_versions("警察打人引发抗议", "正文。", old_date, "警察执法引发关注", "正文。", new_date)
     assert diff.title.changed and not diff.body.changed and diff.date_changed
     summary = diff.summary()
-    assert "title changed" in summary and "2026-10-01" in summary and "paragraph" not in summary
+    assert "标题已改" in summary and "2026-10-01" in summary and "段已改" not in summary
     assert "<del>" in diff.to_html()
     assert not diff_title("标题 一", "标题一").changed
 

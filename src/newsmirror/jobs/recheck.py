@@ -236,7 +236,7 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
     if restored:
         store.record_article_event(ArticleEvent(
             item.article_id, EventKind.RESTORED, now, detail=_moved_note(item.url, result.final_url) or
-            "the page is back", http_status=result.status, final_url=result.final_url))
+            "网页已恢复", http_status=result.status, final_url=result.final_url))
         state.last_change_at = now
         notes.append("back online")
 
@@ -254,11 +254,11 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
             version = after[-1].number if after else None
             diff = diff_versions(before[-1].title, before[-1].body_text, before[-1].published_at,
                                  updated.title, updated.body_text, updated.published_at) if before else None
-            detail = diff.summary() if diff else "changed"
+            detail = diff.summary() if diff else "已修改"
             moved = _moved_note(item.url, result.final_url)
             store.record_article_event(ArticleEvent(
                 item.article_id, EventKind.EDITED, now, version=version,
-                detail=f"{detail}; {moved}" if moved else detail,
+                detail=f"{detail}；{moved}" if moved else detail,
                 http_status=result.status, final_url=result.final_url))
             state.last_change_at = now
             notes.append(detail)
@@ -280,7 +280,7 @@ def _gone(store: Store, item: DueCheck, now: datetime, policy: RecheckPolicy, re
     if item.status == "deleted":
         return _finish(store, item, now, policy, CheckOutcome.STILL_DELETED, reason, result, live=False)
     if state.last_live_at is not None:
-        reason = f"{reason} (last seen online {state.last_live_at:%Y-%m-%d %H:%M} UTC)"
+        reason = f"{reason}（最后一次在线：{state.last_live_at:%Y-%m-%d %H:%M} UTC）"
     store.record_article_event(ArticleEvent(
         item.article_id, EventKind.DELETED, now, detail=reason, http_status=result.status,
         final_url=result.final_url))
@@ -376,8 +376,10 @@ def drop_volatile_html(body_html: str) -> str:
         lxml.html.tostring(root, encoding="unicode")
 
 
+# An event's detail is shown to readers (the changes list, its Atom feed, a story's history) as it was stored, so it
+# is written in the reader's language; the HTTP status lines stay as servers say them.
 def _moved_note(original: str, final: str) -> str:
-    return f"now at {final}" if is_redirected(original, final) else ""
+    return f"现位于 {final}" if is_redirected(original, final) else ""
 
 
 def _latest_status_events(store: Store, article_id: str) -> list[ArticleEvent]:

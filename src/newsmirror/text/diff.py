@@ -83,7 +83,7 @@ class TextDiff:
         parts = ['<div class="nm-diff">']
         for item in _with_context(self.blocks, context):
             if isinstance(item, int):
-                parts.append(f'<p class="nm-diff-skip">⋯ {item} unchanged paragraph{"s" if item > 1 else ""} ⋯</p>')
+                parts.append(f'<p class="nm-diff-skip">{_folded(item)}</p>')
                 continue
             parts.append(f'<p class="nm-diff-{item.op}">{segments_html(item.segments)}</p>')
         parts.append("</div>")
@@ -95,7 +95,7 @@ class TextDiff:
         marks = {"equal": "  ", "insert": "+ ", "delete": "- ", "replace": "~ "}
         for item in _with_context(self.blocks, context):
             if isinstance(item, int):
-                lines.append(f"  ⋯ {item} unchanged paragraph{'s' if item > 1 else ''} ⋯")
+                lines.append(f"  {_folded(item)}")
             else:
                 lines.append(marks[item.op] + segments_text(item.segments))
         return "\n".join(lines)
@@ -120,19 +120,17 @@ class VersionDiff:
         return self.title.changed or self.body.changed or self.date_changed
 
     def summary(self) -> str:
-        """One line for lists and feeds, e.g. ``title changed; 2 paragraphs changed (+40 −12 chars)``."""
+        """One line for the reader's lists and the changes feed, in the reader's language, e.g.
+        ``标题已改；2 段已改（+40 −12 字）`` (stored with the change when it is found: older records keep the
+        English wording they were stored with)."""
         parts = []
         if self.title.changed:
-            parts.append("title changed")
+            parts.append("标题已改")
         if self.date_changed:
-            parts.append(f"date {_date(self.old_published)} → {_date(self.new_published)}")
+            parts.append(f"日期 {_date(self.old_published)} → {_date(self.new_published)}")
         if self.body.changed:
-            count = self.body.changed_paragraphs
-            parts.append(
-                f"{count} paragraph{'s' if count > 1 else ''} changed"
-                f" (+{self.body.inserted_chars} −{self.body.deleted_chars} chars)"
-            )
-        return "; ".join(parts) or "no visible change"
+            parts.append(f"{self.body.changed_paragraphs} 段已改（+{self.body.inserted_chars} −{self.body.deleted_chars} 字）")
+        return "；".join(parts) or "无可见改动"
 
     def to_html(self, context: int = 1) -> str:
         parts = ['<section class="nm-version-diff">']
@@ -158,6 +156,12 @@ class VersionDiff:
         if self.body.changed:
             lines.append(self.body.to_text(context))
         return "\n".join(lines)
+
+
+def _folded(count: int) -> str:
+    """The line standing for ``count`` unchanged paragraphs left out of a diff (the reader's language: the history
+    page is a Chinese page, and the terminal's diff says it the same way)."""
+    return f"⋯ {count} 段未改 ⋯"
 
 
 def tokens(text: str) -> list[str]:
