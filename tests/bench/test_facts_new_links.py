@@ -1,0 +1,32 @@
+"""bench/facts_new_links.py: how each link was made (``story_links``) and a draw from one dump (own small story,
+none taken from the fact labels of bench/days)."""
+
+from __future__ import annotations
+
+import random
+
+from bench import facts_new_links
+from tests.bench.port_story import article
+
+
+def test_story_links_names_the_round_that_made_each_link() -> None:
+    first = article("甲台", "海港管理局周一宣布新码头将于明年三月正式启用。港口的年吞吐量预计增加两成。")
+    second = article("乙日报", "海港管理局週一宣佈，新碼頭將於明年三月正式啟用。")
+    links = facts_new_links.story_links([first, second])
+    assert links, "the two tellings of the opening are one fact"
+    assert set(links.values()) <= set(facts_new_links.KINDS)
+    ((outlet_a, text_a, outlet_b, text_b), kind), = [(key, kind) for key, kind in links.items() if "启用" in key[3]]
+    assert (outlet_a, outlet_b, kind) == ("乙日报", "甲台", "rules") and "啟用" in text_a and "启用" in text_b
+    # The tracing leaves the comparison as it was: the same links without it.
+    from newsmirror.stories.compare import compare_story
+
+    plain = {(a.outlet, a.text, b.outlet, b.text) for fact in compare_story([first, second]).shared
+             for a in fact.sentences for b in fact.sentences if a.outlet < b.outlet}
+    assert plain == set(links)
+
+
+def test_draw_is_diffs_draw_against_an_empty_dump() -> None:
+    links = [("f", "e", "甲", str(n), "乙", str(n)) for n in range(30)]
+    shuffled = random.Random(3).sample(links, len(links))
+    assert facts_new_links.drawn(shuffled, 5, 4501) == random.Random(4501).sample(sorted(links), 5)
+    assert facts_new_links.drawn(links, 50, 1) == random.Random(1).sample(sorted(links), 30)
