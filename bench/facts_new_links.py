@@ -183,6 +183,7 @@ def main() -> None:
     drawing.add_argument("--seed", type=int, default=19)
     drawing.add_argument("--unjudged", action="store_true", help="as diff's")
     drawing.add_argument("--kinds", type=Path, help="a dump --kinds file: count by kind and show each link's")
+    drawing.add_argument("--kind", choices=KINDS, help="draw only the links made this way (needs --kinds)")
     dumping.add_argument("--kinds", type=Path, help="also write how each link was made (KINDS) to this file")
     args = parser.parse_args()
     if args.command == "draw":
@@ -193,6 +194,11 @@ def main() -> None:
         if args.unjudged:
             links = unjudged(links)  # type: ignore[arg-type]
             print(f"not judged (a unit holding no fact quote): {len(links)}")
+        if args.kind:
+            if not kinds:
+                sys.exit("--kind needs --kinds")
+            links = [link for link in links if kinds.get(link) == args.kind]
+            print(f"made by {args.kind}: {len(links)}")
         if kinds:
             counts = Counter(kinds.get(link, "?") for link in links)
             print("by kind: " + ", ".join(f"{kind} {counts[kind]}" for kind in (*KINDS, "other", "?") if counts[kind]))
