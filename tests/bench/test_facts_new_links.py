@@ -4,6 +4,9 @@ none taken from the fact labels of bench/days)."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
+
+import pytest
 
 from bench import facts_new_links
 from tests.bench.port_story import article
@@ -30,3 +33,20 @@ def test_draw_is_diffs_draw_against_an_empty_dump() -> None:
     shuffled = random.Random(3).sample(links, len(links))
     assert facts_new_links.drawn(shuffled, 5, 4501) == random.Random(4501).sample(sorted(links), 5)
     assert facts_new_links.drawn(links, 50, 1) == random.Random(1).sample(sorted(links), 30)
+
+
+def test_draw_command_counts_and_draws_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import sys
+
+    links = [("f", "e", "甲", f"句{n}", "乙", f"句{n}") for n in range(6)]
+    kinds = [[*link, "rules" if n < 4 else "model"] for n, link in enumerate(links)]
+    (tmp_path / "links.json").write_text(json.dumps(links, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "kinds.json").write_text(json.dumps(kinds, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["facts_new_links.py", "draw", str(tmp_path / "links.json"), "--kinds",
+                                      str(tmp_path / "kinds.json"), "--kind", "model", "--draw", "5", "--seed", "1"])
+    facts_new_links.main()
+    out = capsys.readouterr().out
+    assert "6 links" in out and "made by model: 2" in out and "by kind: model 2" in out
+    assert out.count("[model]") == 2 and "[rules]" not in out
