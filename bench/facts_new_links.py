@@ -150,8 +150,9 @@ def _quotes(names: set[str]) -> dict[tuple[str, str], list[str]]:
     for name in names:
         with (REPO / "bench" / "days" / f"{name}.toml").open("rb") as handle:
             for story in tomllib.load(handle)["story"]:
-                quotes[name, story["event"]] = [match_key(q["text"]) for fact in story.get("fact", [])
-                                                for q in fact["sentences"]]
+                # One event id may name several stories of a file (facts-s53): their quotes are pooled.
+                quotes.setdefault((name, story["event"]), []).extend(
+                    match_key(q["text"]) for fact in story.get("fact", []) for q in fact["sentences"])
     return quotes
 
 

@@ -50,3 +50,16 @@ def test_draw_command_counts_and_draws_by_kind(tmp_path: Path, capsys: pytest.Ca
     out = capsys.readouterr().out
     assert "6 links" in out and "made by model: 2" in out and "by kind: model 2" in out
     assert out.count("[model]") == 2 and "[rules]" not in out
+
+
+def test_quotes_of_stories_sharing_an_event_id_are_pooled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    days = tmp_path / "bench" / "days"
+    days.mkdir(parents=True)
+    (days / "facts-x.toml").write_text(
+        '[[story]]\nevent = "port"\n[[story.fact]]\nsentences = [{file = "a", text = "新码头将于明年三月正式启用"}]\n'
+        '[[story]]\nevent = "port"\n[[story.fact]]\nsentences = [{file = "b", text = "港口的年吞吐量预计增加两成"}]\n',
+        encoding="utf-8")
+    monkeypatch.setattr(facts_new_links, "REPO", tmp_path)
+    first = ("facts-x", "port", "甲台", "新码头将于明年三月正式启用。", "乙日报", "港口的年吞吐量预计增加两成。")
+    other = ("facts-x", "port", "甲台", "新码头将于明年三月正式启用。", "乙日报", "天气晴朗。")
+    assert facts_new_links.unjudged([first, other]) == [other]
