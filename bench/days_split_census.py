@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,11 +45,15 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
+    add_setting_argument,
+    add_tuning_day_arguments,
+    apply_settings,
     available_tuning_days,
-    import_day,
+    imported_day,
     load_day_labels,
-    parse_setting,
+    members_of,
+    stories_of,
+    titles_of,
 )
 
 _GUARD_OFF = frozenset({"(no story)"})  # a near set that names no live story
@@ -164,21 +167,13 @@ class Split:
 def census(folder: Path, labels_path: Path, config: Any, threshold: float, layer_threshold: float
            ) -> tuple[list[Split], list[Offer], dict[str, str], Any]:
     """The day's fragment pairs, the offers that joined a report to its event's story, and titles."""
-    from newsmirror.store import open_store
-
     labels = load_day_labels(labels_path)
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
+    with imported_day(folder) as (store, file_of):
         record, model = record_grouping(store, config)
-        predicted = {a: store.story_of(a) or a for a in file_of}
-        titles = {}
-        for a in file_of:
-            article = store.get_article(a)
-            titles[a] = f"{article.outlet}: {article.title}" if article else a
+        predicted = stories_of(store, file_of)
+        titles = titles_of(store, file_of)
     event_of = {a: labels.events[f] for a, f in file_of.items() if f in labels.events}
-    by_event: dict[str, list[str]] = defaultdict(list)
-    for a, e in event_of.items():
-        by_event[e].append(a)
+    by_event = members_of(event_of)
     joined = [max((o for o in record.offers.get(a, []) if o.members & (set(by_event[e]) - {a})),
                   key=lambda o: o.probability, default=None) for a, e in event_of.items()]
     good = [o for o in joined if o is not None and o.probability >= threshold]
@@ -231,12 +226,10 @@ def _band(split: Split, threshold: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
+    add_tuning_day_arguments(parser)
     parser.add_argument("--list", action="store_true", help="one line per fragment pair")
     parser.add_argument("--features", action="store_true", help="mean feature contributions, refused vs joined")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    add_setting_argument(parser)
     args = parser.parse_args()
     from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
 
@@ -246,10 +239,7 @@ def main() -> None:
     joined: list[Offer] = []
     model = None
     for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        config = ClusterConfig()
-        for item in args.set:
-            for name, value in parse_setting(item).items():
-                setattr(config, name, value)
+        config = apply_settings(ClusterConfig(), args.set)
         probe = StoryClusterer(config)
         threshold, layer_threshold = probe.join_probability, probe.event_probability
         splits, good, titles, day_model = census(args.days / day, args.labels_dir / f"labels-{day}.toml", config,
