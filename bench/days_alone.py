@@ -36,8 +36,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import (  # noqa: E402
     add_setting_argument,
     add_tuning_day_arguments,
-    apply_settings,
-    available_tuning_days,
+    census_days,
     imported_day,
     load_day_labels,
     members_of,
@@ -144,14 +143,13 @@ def main() -> None:
     parser.add_argument("--list", action="store_true", help="one line per lone report")
     add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
+    from newsmirror.stories.cluster import StoryClusterer
 
     total: Counter[str] = Counter()
-    for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        config = apply_settings(ClusterConfig(), args.set)
+    for day, folder, labels, config in census_days(args):
         threshold = StoryClusterer(config).join_probability
         _ORDER.clear()
-        classes, lines = diagnose(args.days / day, args.labels_dir / f"labels-{day}.toml", config, threshold)
+        classes, lines = diagnose(folder, labels, config, threshold)
         total.update(classes)
         print(f"{day}: {sum(classes.values())} lone labelled reports of events with 2+ reports: "
               + ", ".join(f"{k} {n}" for k, n in classes.most_common()))

@@ -33,7 +33,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -154,6 +154,23 @@ def add_tuning_day_arguments(parser: argparse.ArgumentParser) -> None:
 def add_setting_argument(parser: argparse.ArgumentParser) -> None:
     """``--set NAME=VALUE`` (repeatable; ``apply_settings``)."""
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+
+
+class CensusDay(NamedTuple):
+    name: str  # the date
+    folder: Path
+    labels: Path  # its labels file
+    config: Any  # a ClusterConfig: the defaults with ``--set``
+
+
+def census_days(args: argparse.Namespace) -> list[CensusDay]:
+    """The tuning days of ``add_tuning_day_arguments``' and ``add_setting_argument``'s options (``--day``, else every
+    tuning day with a folder and labels), each with a fresh ``ClusterConfig`` of the ``--set`` settings."""
+    from newsmirror.stories.cluster import ClusterConfig
+
+    return [CensusDay(day, args.days / day, args.labels_dir / f"labels-{day}.toml",
+                      apply_settings(ClusterConfig(), args.set))
+            for day in available_tuning_days(args.days, args.labels_dir, args.day)]
 
 
 def pairwise_recall(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> float:

@@ -43,8 +43,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import (  # noqa: E402
     add_setting_argument,
     add_tuning_day_arguments,
-    apply_settings,
-    available_tuning_days,
+    census_days,
     imported_day,
     load_day_labels,
     members_of,
@@ -206,15 +205,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write every impure story here")
     add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig
-
     glues: list[Glue] = []
-    days = available_tuning_days(args.days, args.labels_dir, args.day)
+    days = census_days(args)
     precision_loss = 0.0
     pure_total = multi_total = 0
-    for day in days:
-        config = apply_settings(ClusterConfig(), args.set)
-        found, labelled, pure, multi = day_glues(args.days / day, args.labels_dir / f"labels-{day}.toml", config)
+    for day, folder, labels, config in days:
+        found, labelled, pure, multi = day_glues(folder, labels, config)
         glues.extend(found)
         pure_total, multi_total = pure_total + pure, multi_total + multi
         loss = sum(sum(g.layers.values()) for g in found) / labelled

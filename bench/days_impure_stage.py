@@ -32,8 +32,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import (  # noqa: E402
     add_setting_argument,
     add_tuning_day_arguments,
-    apply_settings,
-    available_tuning_days,
+    census_days,
     imported_day,
     load_day_labels,
     scored_truth,
@@ -154,13 +153,10 @@ def main() -> None:
     add_tuning_day_arguments(parser)
     add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig
-
-    config = apply_settings(ClusterConfig(), args.set)
     stages: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = defaultdict(Counter)
-    for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        found = diagnose(args.days / day, args.labels_dir / f"labels-{day}.toml", config)
+    for day, folder, labels, config in census_days(args):
+        found = diagnose(folder, labels, config)
         counted = Counter(mix.stage if mix else "not found" for mix, _ in found)
         print(f"{day}: {len(found)} impure: " + ", ".join(f"{k} {v}" for k, v in counted.most_common()), flush=True)
         stages.update(counted)

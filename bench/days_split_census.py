@@ -47,8 +47,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import (  # noqa: E402
     add_setting_argument,
     add_tuning_day_arguments,
-    apply_settings,
-    available_tuning_days,
+    census_days,
     imported_day,
     load_day_labels,
     members_of,
@@ -231,19 +230,17 @@ def main() -> None:
     parser.add_argument("--features", action="store_true", help="mean feature contributions, refused vs joined")
     add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
+    from newsmirror.stories.cluster import StoryClusterer
 
     rows: Counter[tuple[str, str]] = Counter()
     weight: Counter[tuple[str, str]] = Counter()
     refused: list[Offer] = []
     joined: list[Offer] = []
     model = None
-    for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        config = apply_settings(ClusterConfig(), args.set)
+    for day, folder, labels, config in census_days(args):
         probe = StoryClusterer(config)
         threshold, layer_threshold = probe.join_probability, probe.event_probability
-        splits, good, titles, day_model = census(args.days / day, args.labels_dir / f"labels-{day}.toml", config,
-                                                 threshold, layer_threshold)
+        splits, good, titles, day_model = census(folder, labels, config, threshold, layer_threshold)
         model = model or day_model
         joined.extend(good)
         day_rows: Counter[str] = Counter()

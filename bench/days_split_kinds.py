@@ -45,8 +45,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import (  # noqa: E402
     add_setting_argument,
     add_tuning_day_arguments,
-    apply_settings,
-    available_tuning_days,
+    census_days,
     imported_day,
     load_day_labels,
     members_of,
@@ -163,21 +162,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=28)
     parser.add_argument("--json", type=Path, help="write every pair (with its reports) here")
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig
-
     everything: list[Pair] = []
     reports: dict[str, Report] = {}
-    days = available_tuning_days(args.days, args.labels_dir, args.day)
-    for day in days:
-        config = apply_settings(ClusterConfig(), args.set)
-        pairs, day_reports, labelled = day_pairs(args.days / day, args.labels_dir / f"labels-{day}.toml", config)
+    days = census_days(args)
+    for day, folder, labels, config in days:
+        pairs, day_reports, labelled = day_pairs(folder, labels, config)
         everything.extend(pairs)
         reports.update(day_reports)
         lost = sum(p.cost for p in pairs)
         print(f"{day}: {labelled} labelled, {len(pairs)} fragment pairs, recall lost {lost:.4f} (R {1 - lost:.4f})",
               flush=True)
     n = len(days)
-    n_without = max(1, sum(1 for day in days if day != WITHOUT))  # one day alone (not 11-08) must not divide by 0
+    n_without = max(1, sum(1 for day in days if day.name != WITHOUT))  # one day alone (not 11-08) must not divide by 0
     cost: dict[str, float] = defaultdict(float)
     cost_without: dict[str, float] = defaultdict(float)
     count: Counter[str] = Counter()
