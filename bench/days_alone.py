@@ -33,16 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    add_setting_argument,
-    add_tuning_day_arguments,
-    census_days,
-    imported_day,
-    load_day_labels,
-    members_of,
-    stories_of,
-    titles_of,
-)
+from bench import days_eval  # noqa: E402
 from bench.days_split_census import guard_off  # noqa: E402
 
 
@@ -93,13 +84,13 @@ def record_arrivals(store: Any, config: Any) -> dict[str, Arrival]:
 
 
 def diagnose(folder: Path, labels_path: Path, config: Any, threshold: float) -> tuple[Counter[str], list[str]]:
-    labels = load_day_labels(labels_path)
-    with imported_day(folder) as (store, file_of):
+    labels = days_eval.load_day_labels(labels_path)
+    with days_eval.imported_day(folder) as (store, file_of):
         arrivals = record_arrivals(store, config)
-        predicted = stories_of(store, file_of)
-        titles = titles_of(store, file_of)
+        predicted = days_eval.stories_of(store, file_of)
+        titles = days_eval.titles_of(store, file_of)
     event_of = {a: labels.events[f] for a, f in file_of.items() if f in labels.events}
-    by_event = members_of(event_of)
+    by_event = days_eval.members_of(event_of)
     size: Counter[str] = Counter(predicted.values())
     classes: Counter[str] = Counter()
     lines: list[str] = []
@@ -139,14 +130,14 @@ def _before(arrivals: dict[str, Arrival], a: str, b: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_tuning_day_arguments(parser)
+    days_eval.add_tuning_day_arguments(parser)
     parser.add_argument("--list", action="store_true", help="one line per lone report")
-    add_setting_argument(parser)
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
     from newsmirror.stories.cluster import StoryClusterer
 
     total: Counter[str] = Counter()
-    for day, folder, labels, config in census_days(args):
+    for day, folder, labels, config in days_eval.census_days(args):
         threshold = StoryClusterer(config).join_probability
         _ORDER.clear()
         classes, lines = diagnose(folder, labels, config, threshold)

@@ -40,16 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    add_setting_argument,
-    add_tuning_day_arguments,
-    census_days,
-    imported_day,
-    load_day_labels,
-    members_of,
-    scored_truth,
-    stories_of,
-)
+from bench import days_eval  # noqa: E402
 
 # The clusterer's methods that join, and the layer each stands for (the innermost one running names a join).
 LAYERS = {
@@ -166,21 +157,21 @@ def day_glues(folder: Path, labels_path: Path, config: Any) -> tuple[list[Glue],
     """The day's impure stories, its labelled count, and its (pure, multi) counts."""
     from newsmirror.jobs.grouping import group_articles
 
-    labels = load_day_labels(labels_path)
+    labels = days_eval.load_day_labels(labels_path)
     joins: list[Join] = []
-    with imported_day(folder) as (store, file_of):
+    with days_eval.imported_day(folder) as (store, file_of):
         with recording(joins):
             group_articles(store, config, close=True)
-        predicted = stories_of(store, file_of)
+        predicted = days_eval.stories_of(store, file_of)
         titles, ledes = {}, {}
         for a in file_of:
             article = store.get_article(a)
             titles[a] = f"{article.outlet}: {article.title}" if article else a
             ledes[a] = " ".join((article.body_text or "").split())[:160] if article else ""
     # As days_eval: multi-event reports are left out; every other unlabelled file is a singleton.
-    truth = scored_truth(labels, file_of)
+    truth = days_eval.scored_truth(labels, file_of)
     label_sizes = Counter(truth.values())
-    by_story = members_of({a: predicted[a] for a in truth})
+    by_story = days_eval.members_of({a: predicted[a] for a in truth})
     multi = [m for m in by_story.values() if len(m) >= 2]
     glues = []
     for members in multi:
@@ -199,14 +190,14 @@ def day_glues(folder: Path, labels_path: Path, config: Any) -> tuple[list[Glue],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_tuning_day_arguments(parser)
+    days_eval.add_tuning_day_arguments(parser)
     parser.add_argument("--sample", type=int, default=0, help="draw this many impure stories to read")
     parser.add_argument("--seed", type=int, default=30)
     parser.add_argument("--json", type=Path, help="write every impure story here")
-    add_setting_argument(parser)
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
     glues: list[Glue] = []
-    days = census_days(args)
+    days = days_eval.census_days(args)
     precision_loss = 0.0
     pure_total = multi_total = 0
     for day, folder, labels, config in days:

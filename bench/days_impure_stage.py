@@ -29,15 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    add_setting_argument,
-    add_tuning_day_arguments,
-    census_days,
-    imported_day,
-    load_day_labels,
-    scored_truth,
-    stories_of,
-)
+from bench import days_eval  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -136,11 +128,11 @@ def record_mixes(store: Any, config: Any, truth: Mapping[str, str]) -> list[Mix]
 
 
 def diagnose(folder: Path, labels_path: Path, config: Any) -> list[tuple[Mix | None, int]]:
-    labels = load_day_labels(labels_path)
-    with imported_day(folder) as (store, file_of):
-        truth = scored_truth(labels, file_of)
+    labels = days_eval.load_day_labels(labels_path)
+    with days_eval.imported_day(folder) as (store, file_of):
+        truth = days_eval.scored_truth(labels, file_of)
         mixes = record_mixes(store, config, truth)
-        predicted = stories_of(store, file_of)
+        predicted = days_eval.stories_of(store, file_of)
     return first_mixes(mixes, truth, predicted)
 
 
@@ -150,12 +142,12 @@ def _size(count: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_tuning_day_arguments(parser)
-    add_setting_argument(parser)
+    days_eval.add_tuning_day_arguments(parser)
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
     stages: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = defaultdict(Counter)
-    for day, folder, labels, config in census_days(args):
+    for day, folder, labels, config in days_eval.census_days(args):
         found = diagnose(folder, labels, config)
         counted = Counter(mix.stage if mix else "not found" for mix, _ in found)
         print(f"{day}: {len(found)} impure: " + ", ".join(f"{k} {v}" for k, v in counted.most_common()), flush=True)

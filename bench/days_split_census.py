@@ -44,16 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    add_setting_argument,
-    add_tuning_day_arguments,
-    census_days,
-    imported_day,
-    load_day_labels,
-    members_of,
-    stories_of,
-    titles_of,
-)
+from bench import days_eval  # noqa: E402
 
 _GUARD_OFF = frozenset({"(no story)"})  # a near set that names no live story
 
@@ -166,13 +157,13 @@ class Split:
 def census(folder: Path, labels_path: Path, config: Any, threshold: float, layer_threshold: float
            ) -> tuple[list[Split], list[Offer], dict[str, str], Any]:
     """The day's fragment pairs, the offers that joined a report to its event's story, and titles."""
-    labels = load_day_labels(labels_path)
-    with imported_day(folder) as (store, file_of):
+    labels = days_eval.load_day_labels(labels_path)
+    with days_eval.imported_day(folder) as (store, file_of):
         record, model = record_grouping(store, config)
-        predicted = stories_of(store, file_of)
-        titles = titles_of(store, file_of)
+        predicted = days_eval.stories_of(store, file_of)
+        titles = days_eval.titles_of(store, file_of)
     event_of = {a: labels.events[f] for a, f in file_of.items() if f in labels.events}
-    by_event = members_of(event_of)
+    by_event = days_eval.members_of(event_of)
     joined = [max((o for o in record.offers.get(a, []) if o.members & (set(by_event[e]) - {a})),
                   key=lambda o: o.probability, default=None) for a, e in event_of.items()]
     good = [o for o in joined if o is not None and o.probability >= threshold]
@@ -225,10 +216,10 @@ def _band(split: Split, threshold: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_tuning_day_arguments(parser)
+    days_eval.add_tuning_day_arguments(parser)
     parser.add_argument("--list", action="store_true", help="one line per fragment pair")
     parser.add_argument("--features", action="store_true", help="mean feature contributions, refused vs joined")
-    add_setting_argument(parser)
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
     from newsmirror.stories.cluster import StoryClusterer
 
@@ -237,7 +228,7 @@ def main() -> None:
     refused: list[Offer] = []
     joined: list[Offer] = []
     model = None
-    for day, folder, labels, config in census_days(args):
+    for day, folder, labels, config in days_eval.census_days(args):
         probe = StoryClusterer(config)
         threshold, layer_threshold = probe.join_probability, probe.event_probability
         splits, good, titles, day_model = census(folder, labels, config, threshold, layer_threshold)

@@ -42,16 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    add_setting_argument,
-    add_tuning_day_arguments,
-    census_days,
-    imported_day,
-    load_day_labels,
-    members_of,
-    scored_truth,
-    stories_of,
-)
+from bench import days_eval  # noqa: E402
 from bench.days_split_census import _band, _classify, record_grouping  # noqa: E402
 
 KINDS = ("genre", "pulled", "copy", "script", "gap", "short", "side, core >= 3", "side, small")
@@ -117,11 +108,11 @@ def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair],
 
     probe = StoryClusterer(config)
     threshold, layer_threshold = probe.join_probability, probe.event_probability
-    labels = load_day_labels(labels_path)
+    labels = days_eval.load_day_labels(labels_path)
     reports: dict[str, Report] = {}
-    with imported_day(folder) as (store, file_of):
+    with days_eval.imported_day(folder) as (store, file_of):
         record, _ = record_grouping(store, config)
-        predicted = stories_of(store, file_of)
+        predicted = days_eval.stories_of(store, file_of)
         for a in file_of:
             article = store.get_article(a)
             if article is None:
@@ -131,9 +122,9 @@ def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair],
             reports[a] = Report(article.title, article.outlet, article.script, when.timestamp() / 3600, len(body),
                                 " ".join(body.split())[:90], shingles(body))
     # Truth as days_eval scores it: multi-event reports left out, every other unlabelled file a singleton.
-    truth = {a: e for a, e in scored_truth(labels, file_of).items() if a in reports}
-    by_event = members_of(truth)
-    by_story = members_of({a: predicted[a] for a in truth})
+    truth = {a: e for a, e in days_eval.scored_truth(labels, file_of).items() if a in reports}
+    by_event = days_eval.members_of(truth)
+    by_story = days_eval.members_of({a: predicted[a] for a in truth})
     pairs: list[Pair] = []
     for event, members in by_event.items():
         fragments: dict[str, list[str]] = defaultdict(list)
@@ -156,15 +147,15 @@ def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_tuning_day_arguments(parser)
-    add_setting_argument(parser)
+    days_eval.add_tuning_day_arguments(parser)
+    days_eval.add_setting_argument(parser)
     parser.add_argument("--sample", type=int, default=0, help="fragment pairs drawn for reading")
     parser.add_argument("--seed", type=int, default=28)
     parser.add_argument("--json", type=Path, help="write every pair (with its reports) here")
     args = parser.parse_args()
     everything: list[Pair] = []
     reports: dict[str, Report] = {}
-    days = census_days(args)
+    days = days_eval.census_days(args)
     for day, folder, labels, config in days:
         pairs, day_reports, labelled = day_pairs(folder, labels, config)
         everything.extend(pairs)
