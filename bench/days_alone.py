@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,13 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
-    available_tuning_days,
-    import_day,
-    load_day_labels,
-    parse_setting,
-)
+from bench import days_eval  # noqa: E402
 from bench.days_split_census import guard_off  # noqa: E402
 
 
@@ -91,21 +84,13 @@ def record_arrivals(store: Any, config: Any) -> dict[str, Arrival]:
 
 
 def diagnose(folder: Path, labels_path: Path, config: Any, threshold: float) -> tuple[Counter[str], list[str]]:
-    from newsmirror.store import open_store
-
-    labels = load_day_labels(labels_path)
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
+    labels = days_eval.load_day_labels(labels_path)
+    with days_eval.imported_day(folder) as (store, file_of):
         arrivals = record_arrivals(store, config)
-        predicted = {a: store.story_of(a) or a for a in file_of}
-        titles = {}
-        for a in file_of:
-            article = store.get_article(a)
-            titles[a] = f"{article.outlet}: {article.title}" if article else a
+        predicted = days_eval.stories_of(store, file_of)
+        titles = days_eval.titles_of(store, file_of)
     event_of = {a: labels.events[f] for a, f in file_of.items() if f in labels.events}
-    by_event: dict[str, list[str]] = defaultdict(list)
-    for a, e in event_of.items():
-        by_event[e].append(a)
+    by_event = days_eval.members_of(event_of)
     size: Counter[str] = Counter(predicted.values())
     classes: Counter[str] = Counter()
     lines: list[str] = []
@@ -145,23 +130,17 @@ def _before(arrivals: dict[str, Arrival], a: str, b: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
+    days_eval.add_tuning_day_arguments(parser)
     parser.add_argument("--list", action="store_true", help="one line per lone report")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
+    from newsmirror.stories.cluster import StoryClusterer
 
     total: Counter[str] = Counter()
-    for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        config = ClusterConfig()
-        for item in args.set:
-            for name, value in parse_setting(item).items():
-                setattr(config, name, value)
+    for day, folder, labels, config in days_eval.census_days(args):
         threshold = StoryClusterer(config).join_probability
         _ORDER.clear()
-        classes, lines = diagnose(args.days / day, args.labels_dir / f"labels-{day}.toml", config, threshold)
+        classes, lines = diagnose(folder, labels, config, threshold)
         total.update(classes)
         print(f"{day}: {sum(classes.values())} lone labelled reports of events with 2+ reports: "
               + ", ".join(f"{k} {n}" for k, n in classes.most_common()))

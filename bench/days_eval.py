@@ -29,10 +29,11 @@ import tempfile
 import time
 import tomllib
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -135,6 +136,43 @@ def parse_setting(item: str) -> dict[str, Any]:
     return {name: float(value) if default is None else type(default)(value)}
 
 
+def apply_settings(config: Any, items: Iterable[str]) -> Any:
+    """``config`` with each ``NAME=VALUE`` of ``items`` (``--set``, read by ``parse_setting``) set on it, in order."""
+    for item in items:
+        for name, value in parse_setting(item).items():
+            setattr(config, name, value)
+    return config
+
+
+def add_tuning_day_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--days``, ``--labels-dir`` and ``--day``: the days a census tool reads (``available_tuning_days``)."""
+    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
+    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
+    parser.add_argument("--day", action="append", help="only these tuning days")
+
+
+def add_setting_argument(parser: argparse.ArgumentParser) -> None:
+    """``--set NAME=VALUE`` (repeatable; ``apply_settings``)."""
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+
+
+class CensusDay(NamedTuple):
+    name: str  # the date
+    folder: Path
+    labels: Path  # its labels file
+    config: Any  # a ClusterConfig: the defaults with ``--set``
+
+
+def census_days(args: argparse.Namespace) -> list[CensusDay]:
+    """The tuning days of ``add_tuning_day_arguments``' and ``add_setting_argument``'s options (``--day``, else every
+    tuning day with a folder and labels), each with a fresh ``ClusterConfig`` of the ``--set`` settings."""
+    from newsmirror.stories.cluster import ClusterConfig
+
+    return [CensusDay(day, args.days / day, args.labels_dir / f"labels-{day}.toml",
+                      apply_settings(ClusterConfig(), args.set))
+            for day in available_tuning_days(args.days, args.labels_dir, args.day)]
+
+
 def pairwise_recall(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> float:
     by_truth: dict[Hashable, list[str]] = defaultdict(list)
     for item, label in truth.items():
@@ -229,13 +267,48 @@ def import_day(store: Any, folder: Path) -> dict[str, str]:
     return file_of
 
 
-def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> DayResult:
-    from newsmirror.jobs.grouping import group_articles
+@contextmanager
+def imported_day(folder: Path) -> Iterator[tuple[Any, dict[str, str]]]:
+    """A throw-away SQLite store holding the day folder's articles: (store, ``import_day``'s id -> label key)."""
     from newsmirror.store import open_store
-    from newsmirror.text.tokenize import idf, words
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
+        yield store, import_day(store, folder)
+
+
+def stories_of(store: Any, file_of: Iterable[str]) -> dict[str, str]:
+    """Each article's story in a grouped store (the article's own id when it is in none)."""
+    return {a: store.story_of(a) or a for a in file_of}
+
+
+def titles_of(store: Any, file_of: Iterable[str]) -> dict[str, str]:
+    """Each article's ``outlet: title`` (its id when the store has no such article)."""
+    titles = {}
+    for a in file_of:
+        article = store.get_article(a)
+        titles[a] = f"{article.outlet}: {article.title}" if article else a
+    return titles
+
+
+def scored_truth(labels: DayLabels, file_of: Mapping[str, str]) -> dict[str, str]:
+    """Each article's event as the scores count it: multi-event reports left out, every other file not in an
+    event a singleton (``solo:<file>``)."""
+    return {a: labels.events.get(f, "solo:" + f) for a, f in file_of.items() if f not in labels.multi}
+
+
+def members_of(assignment: Mapping[str, str]) -> defaultdict[str, list[str]]:
+    """Each group (event, story) -> its articles, in ``assignment``'s order."""
+    members: defaultdict[str, list[str]] = defaultdict(list)
+    for a, group in assignment.items():
+        members[group].append(a)
+    return members
+
+
+def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> DayResult:
+    from newsmirror.jobs.grouping import group_articles
+    from newsmirror.text.tokenize import idf, words
+
+    with imported_day(folder) as (store, file_of):
         words("预热"), idf("预热")  # load jieba outside the timing
         cluster_cpu = _clusterer_cpu(store, config)
         started = time.perf_counter()
@@ -259,9 +332,7 @@ def score_grouped(store: Any, file_of: Mapping[str, str], day: str, labels: DayL
         titles[article_id] = f"{article.outlet}: {article.title}"
         outlets[article_id] = article.outlet
         times[article_id] = (article.published_at or article.fetched_at).timestamp()
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for article_id, story in predicted.items():
-        by_story[story].append(article_id)
+    by_story = members_of(predicted)
     largest = []
     for members in sorted(by_story.values(), key=len, reverse=True)[:8]:
         span = (max(times[m] for m in members) - min(times[m] for m in members)) / 3600
@@ -394,9 +465,7 @@ def main() -> None:
         config = (ClusterConfig.recall_settings() if args.recall_settings
                   else ClusterConfig.hand_settings() if args.hand_settings
                   else ClusterConfig(event_link=not args.no_event_layer))
-        for item in args.set:
-            for name, value in parse_setting(item).items():
-                setattr(config, name, value)
+        apply_settings(config, args.set)
         result = evaluate_day(folder, labels, config)
         results.append((kind, result))
         if args.show_errors and labels:

@@ -40,6 +40,7 @@ import tempfile
 import time
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,20 @@ FRESH_FACT_FILES = ("facts-s54",)
 def never_tuned_on(path: Path) -> bool:
     """Whether a fact file is a test file or a fresh one (``FRESH_FACT_FILES``)."""
     return "test" in path.parts or path.stem in FRESH_FACT_FILES
+
+
+def refuse_never_tuned_on(paths: Iterable[Path], what: str) -> None:
+    """Stop (``SystemExit``) before anything is read when one of ``paths`` is a test or fresh fact file: such files
+    are never ``what`` (e.g. "read pair by pair")."""
+    if any(never_tuned_on(path) for path in paths):
+        raise SystemExit(f"test and fresh fact files are never {what}")
+
+
+def add_fact_file_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--facts F [F ...]`` and ``--days ARCHIVED`` (both required): the fact files a census reads, and the folder
+    of their days."""
+    parser.add_argument("--facts", type=Path, nargs="+", required=True)
+    parser.add_argument("--days", type=Path, required=True)
 
 
 def data_role(path: Path) -> str:

@@ -29,7 +29,6 @@ import argparse
 import json
 import random
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,13 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
-    available_tuning_days,
-    import_day,
-    load_day_labels,
-    parse_setting,
-)
+from bench import days_eval  # noqa: E402
 
 # The clusterer's methods that join, and the layer each stands for (the innermost one running names a join).
 LAYERS = {
@@ -163,26 +156,22 @@ def charge(members: list[str], truth: dict[str, str], joins: list[Join]
 def day_glues(folder: Path, labels_path: Path, config: Any) -> tuple[list[Glue], int, int, int]:
     """The day's impure stories, its labelled count, and its (pure, multi) counts."""
     from newsmirror.jobs.grouping import group_articles
-    from newsmirror.store import open_store
 
-    labels = load_day_labels(labels_path)
+    labels = days_eval.load_day_labels(labels_path)
     joins: list[Join] = []
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
+    with days_eval.imported_day(folder) as (store, file_of):
         with recording(joins):
             group_articles(store, config, close=True)
-        predicted = {a: store.story_of(a) or a for a in file_of}
+        predicted = days_eval.stories_of(store, file_of)
         titles, ledes = {}, {}
         for a in file_of:
             article = store.get_article(a)
             titles[a] = f"{article.outlet}: {article.title}" if article else a
             ledes[a] = " ".join((article.body_text or "").split())[:160] if article else ""
     # As days_eval: multi-event reports are left out; every other unlabelled file is a singleton.
-    truth = {a: labels.events.get(f, "solo:" + f) for a, f in file_of.items() if f not in labels.multi}
+    truth = days_eval.scored_truth(labels, file_of)
     label_sizes = Counter(truth.values())
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for a in truth:
-        by_story[predicted[a]].append(a)
+    by_story = days_eval.members_of({a: predicted[a] for a in truth})
     multi = [m for m in by_story.values() if len(m) >= 2]
     glues = []
     for members in multi:
@@ -201,26 +190,18 @@ def day_glues(folder: Path, labels_path: Path, config: Any) -> tuple[list[Glue],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
+    days_eval.add_tuning_day_arguments(parser)
     parser.add_argument("--sample", type=int, default=0, help="draw this many impure stories to read")
     parser.add_argument("--seed", type=int, default=30)
     parser.add_argument("--json", type=Path, help="write every impure story here")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig
-
     glues: list[Glue] = []
-    days = available_tuning_days(args.days, args.labels_dir, args.day)
+    days = days_eval.census_days(args)
     precision_loss = 0.0
     pure_total = multi_total = 0
-    for day in days:
-        config = ClusterConfig()
-        for item in args.set:
-            for name, value in parse_setting(item).items():
-                setattr(config, name, value)
-        found, labelled, pure, multi = day_glues(args.days / day, args.labels_dir / f"labels-{day}.toml", config)
+    for day, folder, labels, config in days:
+        found, labelled, pure, multi = day_glues(folder, labels, config)
         glues.extend(found)
         pure_total, multi_total = pure_total + pure, multi_total + multi
         loss = sum(sum(g.layers.values()) for g in found) / labelled

@@ -28,9 +28,9 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
     DayResult,
     _clusterer_cpu,
+    add_tuning_day_arguments,
     available_tuning_days,
     import_day,
     load_day_labels,
@@ -89,9 +89,7 @@ def run_day(folder: Path, labels_path: Path, points: list[tuple[str, dict[str, A
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
+    add_tuning_day_arguments(parser)
     parser.add_argument("--point", action="append", required=True, help="NAME or NAME=SETTING=VALUE[,...]")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--cpu", action="store_true", help="also time each point's clusterer alone")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -30,13 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
-    available_tuning_days,
-    import_day,
-    load_day_labels,
-    parse_setting,
-)
+from bench import days_eval  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -135,14 +128,11 @@ def record_mixes(store: Any, config: Any, truth: Mapping[str, str]) -> list[Mix]
 
 
 def diagnose(folder: Path, labels_path: Path, config: Any) -> list[tuple[Mix | None, int]]:
-    from newsmirror.store import open_store
-
-    labels = load_day_labels(labels_path)
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
-        truth = {a: labels.events.get(f, "solo:" + f) for a, f in file_of.items() if f not in labels.multi}
+    labels = days_eval.load_day_labels(labels_path)
+    with days_eval.imported_day(folder) as (store, file_of):
+        truth = days_eval.scored_truth(labels, file_of)
         mixes = record_mixes(store, config, truth)
-        predicted = {a: store.story_of(a) or a for a in file_of}
+        predicted = days_eval.stories_of(store, file_of)
     return first_mixes(mixes, truth, predicted)
 
 
@@ -152,21 +142,13 @@ def _size(count: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    days_eval.add_tuning_day_arguments(parser)
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig
-
-    config = ClusterConfig()
-    for item in args.set:
-        for name, value in parse_setting(item).items():
-            setattr(config, name, value)
     stages: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = defaultdict(Counter)
-    for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        found = diagnose(args.days / day, args.labels_dir / f"labels-{day}.toml", config)
+    for day, folder, labels, config in days_eval.census_days(args):
+        found = diagnose(folder, labels, config)
         counted = Counter(mix.stage if mix else "not found" for mix, _ in found)
         print(f"{day}: {len(found)} impure: " + ", ".join(f"{k} {v}" for k, v in counted.most_common()), flush=True)
         stages.update(counted)

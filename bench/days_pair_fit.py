@@ -204,12 +204,19 @@ def pairs(day: Day, config: ClusterConfig | None = None, misses: Counter[str] | 
         # The labels decide; no merging, no model.
         config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
         clusterer = _TeacherForced(config, day.events)
+    rows = forced_rows(clusterer, day)
+    if misses is not None:
+        misses.update(clusterer.misses)
+    return rows
+
+
+def forced_rows(clusterer: _TeacherForced, day: Day) -> tuple[np.ndarray, np.ndarray]:
+    """The pair rows and labels of a teacher-forced clusterer once each report of the day is added in the day's
+    order, a multi-event report marked as one."""
     for document in day.documents:
         if document.id in day.multi:
             document = Document(document.id, document.outlet, document.time, document.title, document.text, True)
         clusterer.add(document)
-    if misses is not None:
-        misses.update(clusterer.misses)
     return np.array(clusterer.rows, dtype=float), np.array(clusterer.labels, dtype=float)
 
 

@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import purity  # noqa: E402
-from bench.days_pair_fit import Day, _TeacherForced, add_days_arguments, tuning_days  # noqa: E402
+from bench.days_pair_fit import Day, _TeacherForced, add_days_arguments, forced_rows, tuning_days  # noqa: E402
 from bench.days_pair_lodo import THRESHOLDS, choose, choose_hyper, fit_days  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _normal_title  # noqa: E402
@@ -208,12 +208,7 @@ def forced_pairs(day: Day, forced: Callable[[ClusterConfig, dict[str, str]], _Te
 
     config = ClusterConfig(**SETTINGS)
     config.merge_similarity, config.merge_probability, config.pair_model = 2.0, None, False
-    clusterer = forced(config, day.events)
-    for document in day.documents:
-        if document.id in day.multi:
-            document = Document(document.id, document.outlet, document.time, document.title, document.text, True)
-        clusterer.add(document)
-    return np.array(clusterer.rows, dtype=float), np.array(clusterer.labels, dtype=float)
+    return forced_rows(forced(config, day.events), day)
 
 
 def grouping(day: Day, model: PairModel, sentences: Mapping[str, np.ndarray] | None = None,

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,13 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
-    available_tuning_days,
-    import_day,
-    load_day_labels,
-    parse_setting,
-)
+from bench import days_eval  # noqa: E402
 
 _GUARD_OFF = frozenset({"(no story)"})  # a near set that names no live story
 
@@ -164,21 +157,13 @@ class Split:
 def census(folder: Path, labels_path: Path, config: Any, threshold: float, layer_threshold: float
            ) -> tuple[list[Split], list[Offer], dict[str, str], Any]:
     """The day's fragment pairs, the offers that joined a report to its event's story, and titles."""
-    from newsmirror.store import open_store
-
-    labels = load_day_labels(labels_path)
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
+    labels = days_eval.load_day_labels(labels_path)
+    with days_eval.imported_day(folder) as (store, file_of):
         record, model = record_grouping(store, config)
-        predicted = {a: store.story_of(a) or a for a in file_of}
-        titles = {}
-        for a in file_of:
-            article = store.get_article(a)
-            titles[a] = f"{article.outlet}: {article.title}" if article else a
+        predicted = days_eval.stories_of(store, file_of)
+        titles = days_eval.titles_of(store, file_of)
     event_of = {a: labels.events[f] for a, f in file_of.items() if f in labels.events}
-    by_event: dict[str, list[str]] = defaultdict(list)
-    for a, e in event_of.items():
-        by_event[e].append(a)
+    by_event = days_eval.members_of(event_of)
     joined = [max((o for o in record.offers.get(a, []) if o.members & (set(by_event[e]) - {a})),
                   key=lambda o: o.probability, default=None) for a, e in event_of.items()]
     good = [o for o in joined if o is not None and o.probability >= threshold]
@@ -231,29 +216,22 @@ def _band(split: Split, threshold: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
+    days_eval.add_tuning_day_arguments(parser)
     parser.add_argument("--list", action="store_true", help="one line per fragment pair")
     parser.add_argument("--features", action="store_true", help="mean feature contributions, refused vs joined")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    days_eval.add_setting_argument(parser)
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
+    from newsmirror.stories.cluster import StoryClusterer
 
     rows: Counter[tuple[str, str]] = Counter()
     weight: Counter[tuple[str, str]] = Counter()
     refused: list[Offer] = []
     joined: list[Offer] = []
     model = None
-    for day in available_tuning_days(args.days, args.labels_dir, args.day):
-        config = ClusterConfig()
-        for item in args.set:
-            for name, value in parse_setting(item).items():
-                setattr(config, name, value)
+    for day, folder, labels, config in days_eval.census_days(args):
         probe = StoryClusterer(config)
         threshold, layer_threshold = probe.join_probability, probe.event_probability
-        splits, good, titles, day_model = census(args.days / day, args.labels_dir / f"labels-{day}.toml", config,
-                                                 threshold, layer_threshold)
+        splits, good, titles, day_model = census(folder, labels, config, threshold, layer_threshold)
         model = model or day_model
         joined.extend(good)
         day_rows: Counter[str] = Counter()

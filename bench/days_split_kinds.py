@@ -33,7 +33,6 @@ import argparse
 import json
 import random
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -43,13 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (  # noqa: E402
-    DEFAULT_DAYS,
-    available_tuning_days,
-    import_day,
-    load_day_labels,
-    parse_setting,
-)
+from bench import days_eval  # noqa: E402
 from bench.days_split_census import _band, _classify, record_grouping  # noqa: E402
 
 KINDS = ("genre", "pulled", "copy", "script", "gap", "short", "side, core >= 3", "side, small")
@@ -111,17 +104,15 @@ def kind_of(a: list[str], b: list[str], reports: dict[str, Report], closed: set[
 
 
 def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair], dict[str, Report], int]:
-    from newsmirror.store import open_store
     from newsmirror.stories.cluster import StoryClusterer
 
     probe = StoryClusterer(config)
     threshold, layer_threshold = probe.join_probability, probe.event_probability
-    labels = load_day_labels(labels_path)
+    labels = days_eval.load_day_labels(labels_path)
     reports: dict[str, Report] = {}
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "day.sqlite") as store:
-        file_of = import_day(store, folder)
+    with days_eval.imported_day(folder) as (store, file_of):
         record, _ = record_grouping(store, config)
-        predicted = {a: store.story_of(a) or a for a in file_of}
+        predicted = days_eval.stories_of(store, file_of)
         for a in file_of:
             article = store.get_article(a)
             if article is None:
@@ -131,12 +122,9 @@ def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair],
             reports[a] = Report(article.title, article.outlet, article.script, when.timestamp() / 3600, len(body),
                                 " ".join(body.split())[:90], shingles(body))
     # Truth as days_eval scores it: multi-event reports left out, every other unlabelled file a singleton.
-    truth = {a: labels.events.get(f, "solo:" + f) for a, f in file_of.items() if f not in labels.multi and a in reports}
-    by_event: dict[str, list[str]] = defaultdict(list)
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for a, e in truth.items():
-        by_event[e].append(a)
-        by_story[predicted[a]].append(a)
+    truth = {a: e for a, e in days_eval.scored_truth(labels, file_of).items() if a in reports}
+    by_event = days_eval.members_of(truth)
+    by_story = days_eval.members_of({a: predicted[a] for a in truth})
     pairs: list[Pair] = []
     for event, members in by_event.items():
         fragments: dict[str, list[str]] = defaultdict(list)
@@ -159,32 +147,24 @@ def day_pairs(folder: Path, labels_path: Path, config: Any) -> tuple[list[Pair],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--days", type=Path, default=DEFAULT_DAYS)
-    parser.add_argument("--labels-dir", type=Path, default=REPO / "bench" / "days")
-    parser.add_argument("--day", action="append", help="only these tuning days")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    days_eval.add_tuning_day_arguments(parser)
+    days_eval.add_setting_argument(parser)
     parser.add_argument("--sample", type=int, default=0, help="fragment pairs drawn for reading")
     parser.add_argument("--seed", type=int, default=28)
     parser.add_argument("--json", type=Path, help="write every pair (with its reports) here")
     args = parser.parse_args()
-    from newsmirror.stories.cluster import ClusterConfig
-
     everything: list[Pair] = []
     reports: dict[str, Report] = {}
-    days = available_tuning_days(args.days, args.labels_dir, args.day)
-    for day in days:
-        config = ClusterConfig()
-        for item in args.set:
-            for name, value in parse_setting(item).items():
-                setattr(config, name, value)
-        pairs, day_reports, labelled = day_pairs(args.days / day, args.labels_dir / f"labels-{day}.toml", config)
+    days = days_eval.census_days(args)
+    for day, folder, labels, config in days:
+        pairs, day_reports, labelled = day_pairs(folder, labels, config)
         everything.extend(pairs)
         reports.update(day_reports)
         lost = sum(p.cost for p in pairs)
         print(f"{day}: {labelled} labelled, {len(pairs)} fragment pairs, recall lost {lost:.4f} (R {1 - lost:.4f})",
               flush=True)
     n = len(days)
-    n_without = max(1, sum(1 for day in days if day != WITHOUT))  # one day alone (not 11-08) must not divide by 0
+    n_without = max(1, sum(1 for day in days if day.name != WITHOUT))  # one day alone (not 11-08) must not divide by 0
     cost: dict[str, float] = defaultdict(float)
     cost_without: dict[str, float] = defaultdict(float)
     count: Counter[str] = Counter()

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import _key, load_stories, never_tuned_on, score  # noqa: E402
+from days_facts_eval import _key, load_stories, refuse_never_tuned_on, score  # noqa: E402
 
 BANDS = ((0.0, "other words"), (0.12, "some"), (0.3, "much"), (0.6, "near copy"))
 
@@ -89,8 +89,7 @@ def main() -> None:
     parser.add_argument("--reference", type=Path, nargs="*", default=[])
     parser.add_argument("--days", type=Path, required=True)
     args = parser.parse_args()
-    if any(never_tuned_on(path) for path in [*args.facts, *args.reference]):
-        raise SystemExit("test and fresh fact files are never read pair by pair")
+    refuse_never_tuned_on([*args.facts, *args.reference], "read pair by pair")
     reference = _pooled(_pairs(args.reference, args.days).values()) if args.reference else None
     if reference is not None:
         print(_row("reference, pooled", reference, None))

@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import never_tuned_on, score  # noqa: E402
+from days_facts_eval import add_fact_file_arguments, refuse_never_tuned_on, score  # noqa: E402
 
 
 @dataclass
@@ -88,11 +88,9 @@ def production_view(story: dict[str, Any], day: GroupedDay) -> tuple[Counter[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--facts", type=Path, nargs="+", required=True)
-    parser.add_argument("--days", type=Path, required=True)
+    add_fact_file_arguments(parser)
     args = parser.parse_args()
-    if any(never_tuned_on(path) for path in args.facts):
-        raise SystemExit("test and fresh fact files are never scored here")
+    refuse_never_tuned_on(args.facts, "scored here")
     stories = {path.stem: tomllib.loads(path.read_text(encoding="utf-8"))["story"] for path in args.facts}
     grouped = {day: group_day(args.days / day) for day in sorted({s["day"] for ss in stories.values() for s in ss})}
     total: Counter[str] = Counter()

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
+from days_facts_eval import load_stories, refuse_never_tuned_on  # noqa: E402
 from facts_lofo import TUNING  # noqa: E402
 from facts_misses import _Story, located_gold_pairs  # noqa: E402
 
@@ -78,8 +78,7 @@ def main() -> None:
     parser.add_argument("--draw", type=int, default=72)
     parser.add_argument("--seed", type=int, default=38)
     args = parser.parse_args()
-    if any(never_tuned_on(path) for path in args.facts):
-        raise SystemExit("test and fresh fact files are never read pair by pair")
+    refuse_never_tuned_on(args.facts, "read pair by pair")
     pairs = [pair for path in args.facts for pair in missed(path, args.days)]
     drawn = sorted(random.Random(args.seed).sample(range(len(pairs)), min(args.draw, len(pairs))))
     print(f"{len(pairs)} missed pairs; {len(drawn)} drawn with random.Random({args.seed}).sample")

@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
+from days_facts_eval import add_fact_file_arguments, load_stories, refuse_never_tuned_on  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 from newsmirror.text.normalize import match_key  # noqa: E402
 
@@ -152,12 +152,10 @@ class _Story:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--facts", type=Path, nargs="+", required=True)
-    parser.add_argument("--days", type=Path, required=True)
+    add_fact_file_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="counts only")
     args = parser.parse_args()
-    if any(never_tuned_on(path) for path in args.facts):
-        raise SystemExit("test and fresh fact files are never read pair by pair")
+    refuse_never_tuned_on(args.facts, "read pair by pair")
     total: Counter[str] = Counter()
     for path in args.facts:
         kinds = _census(path, args.days, args.quiet)

@@ -58,7 +58,15 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import LABELLED_DAYS  # noqa: E402
-from bench.train_vectors import _LINK, _TAG, _URL, dated_post_files, excluded_dates  # noqa: E402
+from bench.train_vectors import (  # noqa: E402
+    _LINK,
+    _TAG,
+    _URL,
+    dated_post_files,
+    excluded_dates,
+    front_matter,
+    header_value,
+)
 from newsmirror.text.fold import quick_normalize  # noqa: E402
 from newsmirror.text.numbers import fold_numbers  # noqa: E402
 from newsmirror.text.sentences import split_sentences  # noqa: E402
@@ -86,16 +94,8 @@ class Post:
 
 def read_post(raw: str, body_chars: int) -> tuple[str, str]:
     """(outlet, title and text)."""
-    title, author, body = "", "", raw
-    if raw.startswith("---"):
-        end = raw.find("\n---", 3)
-        if end > 0:
-            header, body = raw[3:end], raw[end + 4:]
-            for line in header.splitlines():
-                if line.startswith("title:"):
-                    title = line[6:].strip().strip('"')
-                elif line.startswith("author:"):
-                    author = line[7:].strip()
+    header, body = front_matter(raw)
+    title, author = header_value(header, "title").strip('"'), header_value(header, "author")
     body = html.unescape(_URL.sub(" ", _LINK.sub(r"\1", _TAG.sub("\n", body))))
     return author, title + "。\n" + body[:body_chars]
 

@@ -46,7 +46,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from days_eval import parse_setting  # noqa: E402
+from days_eval import apply_settings  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer  # noqa: E402
 from newsmirror.text.script import to_traditional  # noqa: E402
 from stories_eval import bcubed  # noqa: E402
@@ -197,10 +197,7 @@ def main() -> None:
         args.articles = args.articles or 100_000
         stream = synthetic_stream(args.articles, load_vocabulary(args.seed), args.seed, args.per_hour)
         source = f"{args.articles:,} synthetic articles ({args.per_hour}/simulated hour)"
-    config = ClusterConfig(event_link=not args.no_event_layer)
-    for item in args.set:
-        for name, value in parse_setting(item).items():
-            setattr(config, name, value)
+    config = apply_settings(ClusterConfig(event_link=not args.no_event_layer), args.set)
     clusterer = StoryClusterer(config)
     if not args.synthetic and documents:
         # Dictionaries, tables and converters load on first use (a few seconds, once per process): load

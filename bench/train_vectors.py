@@ -86,15 +86,28 @@ def post_files(root: Path, skip: set[str]) -> Iterator[Path]:
     return (path for _, path in dated_post_files(root, skip))
 
 
-def title_and_text(raw: str, body_chars: int) -> str:
-    title, body = "", raw
+def front_matter(raw: str) -> tuple[str, str]:
+    """A post's front matter (between its opening ``---`` and the next line that starts with ``---``) and its body;
+    ("", the whole post) when it has none."""
     if raw.startswith("---"):
         end = raw.find("\n---", 3)
         if end > 0:
-            header, body = raw[3:end], raw[end + 4:]
-            for line in header.splitlines():
-                if line.startswith("title:"):
-                    title = line[6:].strip().strip('"')
+            return raw[3:end], raw[end + 4:]
+    return "", raw
+
+
+def header_value(header: str, key: str) -> str:
+    """The value of the front matter's last ``key:`` line, stripped ("" when it has none)."""
+    value = ""
+    for line in header.splitlines():
+        if line.startswith(key + ":"):
+            value = line[len(key) + 1:].strip()
+    return value
+
+
+def title_and_text(raw: str, body_chars: int) -> str:
+    header, body = front_matter(raw)
+    title = header_value(header, "title").strip('"')
     body = _URL.sub(" ", _LINK.sub(r"\1", _TAG.sub(" ", body)))
     body = html.unescape(body)
     return title + "\n" + body[:body_chars]
