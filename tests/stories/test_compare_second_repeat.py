@@ -54,6 +54,7 @@ def repeats(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compare, "SECOND_REPEAT", 0.4)
     monkeypatch.setattr(compare, "SECOND_REPEAT_BEST", True)
     monkeypatch.setattr(compare, "SECOND_REPEAT_FLOOR", 0.4)
+    monkeypatch.setattr(compare, "SECOND_REPEAT_BEYOND", False)
 
 
 def test_off_an_outlets_repeat_is_not_shown(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,4 +104,5 @@ def test_not_above_the_threshold_asked_for(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(compare, "SECOND_REPEAT", 0.9999)
     monkeypatch.setattr(compare, "SECOND_REPEAT_BEST", True)
     monkeypatch.setattr(compare, "SECOND_REPEAT_FLOOR", 0.4)
+    monkeypatch.setattr(compare, "SECOND_REPEAT_BEYOND", False)
     assert told(fact_with(compare_story(reports()), "甲报", "省政府")) == ["乙社:省政府", "甲报:省政府"]

@@ -206,7 +206,8 @@ SECOND_PART = 0.5
 # that fact as its outlet's second telling (None: never; session 44, facts54). Off: refused by facts54's rule and by
 # facts56's (session 45: with the floor, the figure veto against the fact and the withheld claims below, chosen .4 / .2
 # leaving one fact file out, recall +.0121 at precision -.0034, but 12 of 20 new links no fact quote covers wrong).
-SECOND_REPEAT: float | None = None
+# Session 45, facts58: .2, with the floor .3 and the share counted beyond the story's topic (facts56's second look).
+SECOND_REPEAT: float | None = 0.2
 # How the repeat is measured: "containment" (of the smaller unit) or "dice" (the share of both units' weight).
 SECOND_REPEAT_MEASURE = "containment"
 # When true, the repeat is shown in the fact only if, among every unit of the fact's other outlets, the one it shares
@@ -217,11 +218,11 @@ SECOND_REPEAT_BEST = True
 # facts56). Containment of the smaller unit says how much of it the larger holds, not that the two say one thing: a
 # caption, a heading, a question or a lead-in naming a few of a long sentence's words is wholly inside it and is a
 # piece of that statement, not a second telling of it. The floor asks the two units to be of comparable weight.
-SECOND_REPEAT_FLOOR: float | None = 0.2
+SECOND_REPEAT_FLOOR: float | None = 0.3
 # When true, the repeat's share counts only the bigrams the two units share outside the story's topic bigrams
 # (``_topic_grams``) and outside the names both give (session 45, facts56's second look, off): two statements of one
 # speaker (his attending, then what he said) share his name and title and the story's words, not what is said.
-SECOND_REPEAT_BEYOND = False
+SECOND_REPEAT_BEYOND = True
 # With ``SECOND_REPEAT_BEST``: the pair model's round (``fact_model.RESCUE``) must also give the repeat and that best
 # unit of the fact's other outlets at least this probability of telling one fact (None: not asked; session 45,
 # facts56's third look, off): the outlet's repeating itself is one piece of evidence, the repeat's likeness to another
