@@ -106,3 +106,12 @@ def test_not_above_the_threshold_asked_for(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(compare, "SECOND_REPEAT_FLOOR", 0.4)
     monkeypatch.setattr(compare, "SECOND_REPEAT_BEYOND", False)
     assert told(fact_with(compare_story(reports()), "甲报", "省政府")) == ["乙社:省政府", "甲报:省政府"]
+
+
+def test_the_shipped_setting_shows_the_retelling() -> None:
+    # Session 45, facts58: on by default (.2 counted beyond the story's topic bigrams and shared names, floor .3,
+    # best-in-fact): 乙社's retelling in other words is shown in 甲报's fact, without the minister's only-X claim.
+    assert (compare.SECOND_REPEAT, compare.SECOND_REPEAT_FLOOR, compare.SECOND_REPEAT_BEYOND) == (0.2, 0.3, True)
+    fact = fact_with(compare_story(reports()), "甲报", "省政府")
+    assert told(fact) == ["乙社:水利厅", "乙社:省政府", "甲报:省政府"]
+    assert "王建国" not in fact.details
