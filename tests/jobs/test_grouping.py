@@ -103,6 +103,16 @@ def _column(label: str, days_before: int, n: int) -> object:
                                published_at=DAY - timedelta(days=days_before))
 
 
+def _title_beside_plain(store: Store, title: str) -> tuple[str, str]:
+    """Group TRADE_HANS titled ``title`` with TRADE_HANT (a plain title) into one story: (``title``, the story's)."""
+    labelled = dataclasses.replace(TRADE_HANS, title=title)
+    add(store, labelled, TRADE_HANT)
+    group_articles(store)
+    trade = store.get_story(store.story_of(labelled.id) or "")
+    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
+    return labelled.title, trade.title
+
+
 def test_a_story_is_not_titled_by_a_colon_label_its_outlet_uses_as_a_column(store: Store) -> None:
     # 2020-12-30's seven-outlet story was titled "独家：欧中投资协议内容曝光" (DW's "exclusive", a label DW uses day after
     # day) and a four-outlet one "白宫要义: 众院推翻…" (VOA's bulletin column): opens_with_label leaves NAME： alone (most
@@ -110,12 +120,7 @@ def test_a_story_is_not_titled_by_a_colon_label_its_outlet_uses_as_a_column(stor
     # is an earlier run's: the reports restored from the store count, as they do for the clusterer.
     add(store, _column("独家：", 3, 1), _column("独家：", 2, 2))
     group_articles(store)
-    exclusive = dataclasses.replace(TRADE_HANS, title="独家：" + TRADE_HANS.title)
-    add(store, exclusive, TRADE_HANT)
-    group_articles(store)
-    trade = store.get_story(store.story_of(exclusive.id) or "")
-    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
-    assert trade.title == TRADE_HANT.title
+    assert _title_beside_plain(store, "独家：" + TRADE_HANS.title)[1] == TRADE_HANT.title
 
 
 def test_a_colon_label_its_outlet_does_not_use_day_after_day_still_titles_its_story(store: Store) -> None:
@@ -132,22 +137,13 @@ def test_a_story_is_not_titled_by_a_colon_label_naming_no_one_even_without_its_o
     # The whole archive grouped by session 44's code kept 13 stories of 2+ reports titled 独家：… (Reuters' "exclusive":
     # 161 titles in six months, but on fewer than 3 of any 6 days, so no column by its recent history; DW's 3 in six
     # months). A colon label that names no person, place or organisation is a genre or a source, not the subject.
-    exclusive = dataclasses.replace(TRADE_HANS, title="独家：" + TRADE_HANS.title)
-    add(store, exclusive, TRADE_HANT)
-    group_articles(store)
-    trade = store.get_story(store.story_of(exclusive.id) or "")
-    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
-    assert trade.title == TRADE_HANT.title
+    assert _title_beside_plain(store, "独家：" + TRADE_HANS.title)[1] == TRADE_HANT.title
 
 
 def test_a_colon_label_the_other_reports_name_is_their_subject_and_still_titles_its_story(store: Store) -> None:
     # A topic names no one either, but the other outlets' titles name it too (羊毛贸易 in 乙社's 羊毛貿易).
-    topic = dataclasses.replace(TRADE_HANS, title="羊毛贸易：" + TRADE_HANS.title)
-    add(store, topic, TRADE_HANT)
-    group_articles(store)
-    trade = store.get_story(store.story_of(topic.id) or "")
-    assert trade is not None and store.story_of(TRADE_HANT.id) == trade.id
-    assert trade.title == topic.title
+    labelled, title = _title_beside_plain(store, "羊毛贸易：" + TRADE_HANS.title)
+    assert title == labelled
 
 
 def test_a_labelled_story_title_gives_way_to_the_first_of_the_mildest_label() -> None:

@@ -309,9 +309,7 @@ class _ColumnTitles:
         source label (``genre.opens_with_label``: 【重播】, 早安世界》) or with a colon label naming no one and nothing
         (``genre.opens_with_unnamed_label``: 独家：, 焦点：, 港媒：; whatever the outlet's history, so Reuters' 独家：
         on fewer than 3 of the last 6 days and DW's, 3 times in six months, are caught too)."""
-        from newsmirror.stories.genre import opens_with_label, opens_with_unnamed_label  # loaded by __init__
-
-        return title in self.titles or opens_with_label(title) or opens_with_unnamed_label(title)
+        return self._label_rank(title) >= _UNNAMED
 
     def chosen(self, title: str, others: list[str]) -> str:
         """The title of a story titled ``title`` whose reports (those at hand) are titled ``others``: ``title`` unless

@@ -647,12 +647,13 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         # model widened shows only the rules' (session 45, facts56).
         # The rules' facts it is checked against and the texts the model weighing a claim reads are without them too.
         repeats = linker.repeats.get(root, set())
+        told = [i for i in members if i not in repeats] if repeats else members  # the units a claim may rest on
         if repeats and any(len(givers) == 1 for givers in fact.details.values()):
-            without = _details([sentences[i] for i in members if i not in repeats], outlets, outlet_texts, outlet_nouns)
+            without = _details([sentences[i] for i in told], outlets, outlet_texts, outlet_nouns)
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1 or without.get(term) == givers}
         if rules_facts and any(len(givers) == 1 for givers in fact.details.values()) and (
-                by_rules := claimed_by_rules([i for i in members if i not in repeats])) is not None:
+                by_rules := claimed_by_rules(told)) is not None:
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1 or by_rules.get(term) == givers}
         # "Only X names N" is said only when the fitted model finds it likely true (onlyx_confidence),
@@ -660,9 +661,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         # 俄罗斯卫星通讯社, whose qualifier other outlets name anyway).
         if any(len(givers) == 1 for givers in fact.details.values()):  # the fact's texts only for such a claim
             fact_texts: dict[str, str] = defaultdict(str)
-            for i in members:
-                if i not in repeats:
-                    fact_texts[sentences[i].ref.outlet] += sentences[i].normalized + " "
+            for i in told:
+                fact_texts[sentences[i].ref.outlet] += sentences[i].normalized + " "
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1
                             or likely_true(organisation_head(term) or term, givers[0], fact_texts, outlet_texts)}
