@@ -101,8 +101,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # random, labelled in session 43) was first scored at session 44's start (R .576 P .920, 0 false only-X of 6): a tuning
 # file from then on. facts-s53 (2020-11-05, drawn at random, labelled in session 44) was first scored at session 45's
 # start (R .783 P .947, 0 false only-X of 7): a tuning file from then on. facts-s54 (2020-09-09, drawn at random,
-# labelled in session 45) is kept for session 46.
-FRESH_FACT_FILES = ("facts-s54",)
+# labelled in session 45) was first scored at session 46's start (R .675 P .912, 2 false only-X of 6): a tuning file
+# from then on. facts-s55 (2020-12-16, drawn at random, labelled in session 46) is kept for session 47.
+FRESH_FACT_FILES = ("facts-s55",)
 
 
 def never_tuned_on(path: Path) -> bool:

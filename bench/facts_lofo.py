@@ -53,7 +53,7 @@ TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-
           "facts-s35", "facts-s36", "facts-s37", "facts-s38", "facts-s39", "facts-s40",
           "facts-s41", "facts-s42", "facts-s43", "facts-s44", "facts-s45",
           "facts-s46", "facts-s47", "facts-s48", "facts-s49", "facts-s50", "facts-s51",
-          "facts-s52", "facts-s53")
+          "facts-s52", "facts-s53", "facts-s54")
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
 RESCUE_THRESHOLDS = (0.8, 0.7, 0.6, 0.5, 0.4, 0.3)  # strictest first
 
