@@ -100,6 +100,7 @@ def _files_before(letter: str) -> set[str]:
     ("U", ("2020-11-05", "2020-09-09", "2020-12-16"), ("2020-09-28", "2020-10-04")),
     ("V", ("2020-09-09", "2020-12-16"), ("2020-11-02", "2020-11-08")),
     ("W", ("2020-12-16",), ("2020-09-06", "2020-09-12")),
+    ("X", (), ("2020-12-13", "2020-12-19")),
 ])
 def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
         letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:
