@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "78"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "79"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -139,6 +139,8 @@ ALIGNMENT_VERSION = "78"  # 17: times of day, 万 remainders, the amount round; 
 # 77 (session 45, facts58): an outlet's repeat shown as its second telling in a fact (SECOND_REPEAT .2 beyond the
 #   story's topic bigrams and shared names, floor .3, best-in-fact), its only-X claims withheld
 # 78 (session 45, lead's review): the repeat's shares summed exactly (math.fsum), the same whatever the hash seed
+# 79 (session 46, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 47 (2020-12-16
+#   +-3 days, only-X sample X's files)
 
 
 @dataclass(slots=True)
