@@ -707,3 +707,20 @@ def test_the_run_a_gloss_follows_written_with_one_homophone_is_the_same_name(mon
     assert "Montana State Public Health Laboratory" not in _only([glossed, homophone], "甲报")
     other = _article("乙社", f"该研究报告的作者、蒙大拿大学的一名主任写道，{report}")
     assert "Montana State Public Health Laboratory" in _only([glossed, other], "甲报")
+
+
+
+def test_a_foreign_name_another_outlet_writes_otherwise_in_the_same_fact(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Constructed: one diplomat, 柯瑞斯朵森（Anders Kristoffersen）and 克里斯托弗森, whose consonants are the Latin
+    # name's with one left out; and a city glossed with one Latin word, 蒙泰列（Montreal）, and 蒙特利尔 (m-d-l both:
+    # 列 is no transliteration character, so only its gloss says 蒙泰列 is a foreign name). Worded otherwise, so that
+    # no other check (the same place of the same words) joins them.
+    _model_off(monkeypatch)
+    cited = _article("甲报", "挪威外交官柯瑞斯朵森（Anders Kristoffersen）周二抵达北京，与中方官员会谈贸易问题。")
+    said = "挪威外交部说，{}将与中方官员会谈贸易问题，他周二抵达北京。"
+    assert "Anders Kristoffersen" not in _only([cited, _article("乙社", said.format("克里斯托弗森"))], "甲报")
+    assert "Anders Kristoffersen" in _only([cited, _article("乙社", said.format("卡斯特罗"))], "甲报")
+    city = _article("甲报", "加拿大的研究重镇蒙泰列（Montreal）、多伦多和温哥华都有地利之便，吸引了大批学生。")
+    listed = "吸引大批学生的城市包括多伦多、温哥华和{}，它们有地利之便。"
+    assert "蒙泰列" not in _only([city, _article("乙社", listed.format("蒙特利尔"))], "甲报")
+    assert "蒙泰列" in _only([city, _article("乙社", listed.format("渥太华"))], "甲报")

@@ -68,3 +68,19 @@ def test_the_name_tests_word_cache_is_bounded() -> None:
     from newsmirror.text import names
 
     assert names.split.cache_info().maxsize is not None
+
+
+
+def test_two_writings_of_one_foreign_name_of_unequal_lengths() -> None:
+    # Constructed names: the shorter writing keeps the longer's consonants in order, some left out.
+    from newsmirror.text.phonetic import transliterates_alike
+
+    assert transliterates_alike("马克西米利安", "马西米利")  # m-g-z-m-l against m-z-m-l (4 of 5)
+    assert transliterates_alike("克里斯托弗森", "Anders Kristoffersen")  # g-l-z-d-f-z-l in g-l-z-d-f-l-z-l
+    assert transliterates_alike("亚历克森", "Alexsen", glossed=True)  # x is k-s; 历 is no transliteration character
+    assert not transliterates_alike("亚历克森", "Alexsen")  # not known foreign without its gloss
+    assert not transliterates_alike("卡斯特罗", "克里斯托")  # g-z-d-l against g-l-z-d: another order
+    assert not transliterates_alike("马西米利", "马科斯")  # m-z-m-l against m-g-z: not a subsequence
+    assert not transliterates_alike("吉立亚", "吉利德")  # two consonants: below the floor
+    assert not transliterates_alike("马克西米利安", "马克西")  # 3 of 5 consonants: under the share
+    assert not transliterates_alike("林克维丘斯", "尼茨基")  # 3 of 4 (l-z-z in l-g-z-z): two men, under the share

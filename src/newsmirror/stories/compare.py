@@ -84,6 +84,7 @@ from newsmirror.text.phonetic import (
     spells_pinyin,
     text_transliterations,
     transliterated_names,
+    transliterates_alike,
 )
 from newsmirror.text.script import to_simplified_key
 from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
@@ -1772,6 +1773,11 @@ def _placed_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterator
 # characters, each of the same sound class (范德赖恩/冯德莱恩), is the same name written otherwise.
 TRANSLITERATED_CHARS = 4
 TRANSLITERATED_DIFFERING = 2
+# Whether the fact check reads two writings of a foreign name of unequal lengths as one (``_details``'s
+# ``written_alike``; session 46, onlyx60).
+UNEQUAL_TRANSLITERATIONS = True
+
+
 # A shorter one (three characters: the length of most transliterations) may differ in one character,
 # of the same sound class, where the other outlet's spelling is a run of transliteration characters too
 # (塞勒姆/塞莱姆 of 温斯顿-塞莱姆市).
@@ -2164,6 +2170,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     gloss_words: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> its glossed names the giver's cut keeps whole
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
+    word_glossed: set[str] = set()  # the (normalized) Han names one Latin word glosses
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
@@ -2195,6 +2202,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             gloss_tails[latin].add(han[-3:])
             gloss_runs[latin].add(han)
             gloss_words[latin].update(name for name in glossed[latin] if name in sentence.nouns)
+        # A name glossed with one Latin word is a foreign name too (蒙贝列（Montpellier）), for ``written_alike``.
+        for han, _word in _WORD_GLOSS.findall(sentence.ref.text):
+            word_glossed.update(_glossed_names(normalize(han), sentence.nouns))
 
     def givers_of(term: str, givers: set[str], name: str | None = None) -> set[str]:
         # The givers' own text only for a body named by a generic head (joining long texts per
@@ -2217,8 +2227,13 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         fact_runs[sentence.ref.outlet].update(text_transliterations(sentence.normalized))
         fact_text[sentence.ref.outlet] += sentence.normalized + " "
 
+    # The Han names the fact's glosses follow (蒙贝列 of 蒙贝列（Montpellier）): foreign names whatever their characters.
+    glossed_hans = ({name for names in glossed.values() for name in names} | {t for ts in gloss_tails.values() for t in ts}
+                    | word_glossed)
+
     def maybe_spelled_otherwise(word: str, givers: set[str]) -> set[str]:
-        alike = spelled_alike((word,), givers)
+        alike = spelled_alike((word,), givers) | {o for o in outlets - givers
+                                                  if written_alike(word, o, glossed=word in glossed_hans)}
         if in_dictionary(word) or word in heads:
             return alike
         given = {n for o in givers for n in fact_nouns[o]}
@@ -2233,6 +2248,16 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     def spelled_alike(names: Iterable[str], givers: set[str], glossed: bool = False) -> set[str]:
         return {o for o in outlets - givers
                 if any(sounds_alike(name, n, glossed) for name in names for n in fact_nouns[o])}
+
+    # The same, the two names of unequal lengths, one or both in Latin letters (亚历塞维奇 or Svetlana Alexievich against
+    # 阿列克谢耶维奇; 蒙贝列（Montpellier）against 蒙彼利埃): the shorter's consonants are the longer's, some left out
+    # (``phonetic.transliterates_alike``). The silent outlet's names of the fact: its nouns, its runs of
+    # transliteration characters (jieba cuts a name it does not know) and its Latin words.
+    def written_alike(name: str, outlet: str, glossed: bool = False) -> bool:
+        if not UNEQUAL_TRANSLITERATIONS:
+            return False
+        return any(transliterates_alike(name, n, glossed)
+                   for n in (*sorted(fact_nouns[outlet] | fact_runs[outlet]), *sorted(latin_words(fact_text[outlet]))))
 
     # A silent outlet whose sentence of the fact writes another name where a giver's writes this one names it too.
     def said_in_same_place(name: str, givers: set[str], everyone: set[str], glossed: Iterable[str] = ()) -> set[str]:
@@ -2271,6 +2296,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         everyone = givers_of(latin, givers).union(*(givers_of(latin, givers, name) for name in glossed[latin]))
         names = {*glossed[latin], *gloss_tails[latin]}
         everyone |= spelled_alike(names, givers, glossed=True)
+        everyone |= {o for o in outlets - everyone
+                     if written_alike(latin, o) or any(written_alike(name, o, glossed=True) for name in sorted(names))}
         # Anywhere in a silent outlet's text: a transliteration that both sounds like the glossed one and
         # reads as the gloss (格雷厄姆 against 葛兰姆（Lindsey Graham）): two weak tests agreeing.
         everyone |= {o for o in story_outlets if o not in everyone and any(

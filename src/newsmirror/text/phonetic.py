@@ -256,3 +256,48 @@ def latin_words(text: str) -> frozenset[str]:
 def text_transliterations(text: str) -> frozenset[str]:
     """``transliterated_names`` of a normalized text (spaces left out)."""
     return frozenset(transliterated_names(text.replace(" ", "")))
+
+
+# Two writings of one foreign name in one fact, of unequal lengths (亚历塞维奇 and 阿列克谢耶维奇, both
+# Alexievich; 蒙贝列 and Montpellier): a transliteration keeps the original's consonants in order but may
+# leave some out (a cluster's first consonant: Al(e)ks-, Mon(t)p-), so the shorter writing's consonant
+# classes are the longer one's, some left out. Shared: at least ``MIN_LIKE_CONSONANTS`` consonants,
+# the first one alike, and ``LIKE_SHARE`` of the longer writing's consonants.
+MIN_LIKE_CONSONANTS = 3
+LIKE_SHARE = 0.8
+
+
+def _latin_consonants(word: str) -> tuple[str, ...]:
+    """A Latin word's consonant classes with and without a closing r/l (``_latin_keys``), an x read as the
+    two consonants k and s that transliterations write (Alexievich: 阿列克谢耶维奇)."""
+    return _latin_keys(word.replace("x", "ks"))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def _alike_keys(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= MIN_LIKE_CONSONANTS and short[0] == long[0] and len(short) >= LIKE_SHARE * len(long)
+            and _subsequence(short, long))
+
+
+def transliterates_alike(a: str, b: str, glossed: bool = False) -> bool:
+    """Whether two names, each a Han transliteration or a Latin name, may be one foreign name written
+    twice (see ``LIKE_SHARE``): two Han names by their syllables' initials (``phonetic_key``), a Han name and
+    a Latin one by the Han name's consonants (``_han_key``, a closing n too) and any word of the Latin
+    name. A Han name must be a foreign name by ``sounds_alike``'s test (a run of transliteration characters or
+    a word the dictionary tags as a foreign or any person's name); ``glossed``: ``a`` is glossed with a Latin
+    name, so it is foreign whatever its characters (蒙贝列（Montpellier）). Loose by design: only for two
+    names two outlets write in one fact (never for a name found anywhere in a text)."""
+    if a == b or (a.isascii() and b.isascii()):
+        return False
+    if not (a.isascii() or glossed or _foreign_name(a)) or not (b.isascii() or _foreign_name(b)):
+        return False
+    if not a.isascii() and not b.isascii():
+        return _alike_keys("".join(k for k in phonetic_key(a) if k), "".join(k for k in phonetic_key(b) if k))
+    han, latin = (b, a) if a.isascii() else (a, b)
+    wanted = _han_key(han)
+    return any(_alike_keys(wanted, key) for word in _LATIN_WORD.findall(latin.lower()) for key in _latin_consonants(word))
