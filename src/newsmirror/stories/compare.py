@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
@@ -84,6 +84,7 @@ from newsmirror.text.phonetic import (
     spells_pinyin,
     text_transliterations,
     transliterated_names,
+    transliterated_runs,
     transliterates_alike,
 )
 from newsmirror.text.script import to_simplified_key
@@ -457,9 +458,11 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
     names and details keep each outlet's spelling."""
     spellings: dict[tuple[int, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
     for s in sentences:
-        for word in transliterated_names(s.normalized.replace(" ", "")):
+        text = s.normalized.replace(" ", "")
+        for run in transliterated_runs(text):
+            word = run.group(0)
             sound = phonetic_key(word)
-            if len(sound) == len(word):
+            if len(sound) == len(word) and not _inside_longer_name(text, run.start(), run.end(), s.loose):
                 spellings[len(word), sound][word] += 1
     folded = {word: counts.most_common(1)[0][0] for counts in spellings.values() if len(counts) > 1
               for word in counts}
@@ -477,9 +480,32 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
         for k in sorted(folded, key=len, reverse=True)))
     for s in sentences:
         if s.grams and pattern.search(s.normalized):
-            text = pattern.sub(lambda m: folded[m.group(0)], s.normalized)
+            text = pattern.sub(partial(_fold_run, folded, s.loose), s.normalized)
             s.key = _LATIN.sub("", _match_text(text))
             s.grams = _bigrams(s.key)
+
+
+def _fold_run(folded: dict[str, str], names: frozenset[str], match: re.Match[str]) -> str:
+    """The spelling a run is folded into, or the run itself when it is the inside of a longer name."""
+    run = match.group(0)
+    return run if _inside_longer_name(match.string, match.start(), match.end(), names) else folded[run]
+
+
+def _inside_longer_name(text: str, start: int, end: int, names: frozenset[str]) -> bool:
+    """Whether the run ``text[start:end]`` is the inside of a longer name: one of the unit's names (jieba's words
+    the dictionary reads as names, ``_Sentence.loose``) of three characters or known to the dictionary overlaps it
+    and reaches past it. A run of transliteration characters stops at a character the table lacks, so 科列斯尼科娃
+    gives the run 斯尼科 (列 and 娃 are not in it), cut by the words 列斯 and 尼科娃: a spelling of another name of the
+    story that sounds like 斯尼科 (兹纳克) must not be folded into it, nor it into that name."""
+    for name in names:
+        if len(name) < 3 and not in_dictionary(name):
+            continue
+        at = text.find(name, max(0, start - len(name) + 1))
+        while 0 <= at < end:
+            if at + len(name) > start and (at < start or at + len(name) > end):
+                return True
+            at = text.find(name, at + 1)
+    return False
 
 
 class _UnionFind:

@@ -12,6 +12,7 @@ false match costs a missing claim, never a wrong one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -143,6 +144,11 @@ TRANSLITERATION_CHARS = (
     "维韦温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹朱卓兹佐瑞琪蓬坚科"
 )
 _RUN = re.compile(f"[{TRANSLITERATION_CHARS}]{{3,}}")
+
+
+def transliterated_runs(key: str) -> Iterator[re.Match[str]]:
+    """``transliterated_names`` with where each run stands in ``key``."""
+    return _RUN.finditer(key)
 
 
 def transliterated_names(key: str) -> list[str]:
