@@ -4,8 +4,8 @@ outlet in both, the threshold chosen within the purity slack."""
 from __future__ import annotations
 
 import numpy as np
-
 from bench.days_small_join import DayPairs, Pair, across, choose, replay
+
 from newsmirror.stories.joincomplete import JOIN_FEATURES
 
 
