@@ -48,6 +48,9 @@ JOIN_FEATURES = (*EVENT_FEATURES_COVER, "side_cover", "core_pair_max", "core_pai
 _COSTLY = 2  # the last features: probabilities, read by the pair model
 _SLACK = 1e-9  # against rounding: the bound is summed in another order than ``PairModel.probability``
 JOIN_MODEL_FILE = Path(__file__).with_name("join_model.toml")
+# The small pass's model (``ClusterConfig.small_join``): the same features, fitted on pairs of two stories both under
+# ``join_least`` reports from outlets none of which is in both (``bench/days_small_join.py``; session 46, group60).
+SMALL_JOIN_MODEL_FILE = Path(__file__).with_name("small_join_model.toml")
 
 
 def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
@@ -100,3 +103,14 @@ def load_join_model(path: Path = JOIN_MODEL_FILE) -> PairModel:
 def default_join_model() -> PairModel:
     """The packaged join model, read once per process."""
     return load_join_model()
+
+
+def load_small_join_model(path: Path = SMALL_JOIN_MODEL_FILE) -> PairModel:
+    return load_pair_model(path, JOIN_FEATURES,
+                           "refit it with bench/days_small_join.py (or group with ClusterConfig(small_join=False))")
+
+
+@cache
+def default_small_join_model() -> PairModel:
+    """The packaged small-join model, read once per process."""
+    return load_small_join_model()
