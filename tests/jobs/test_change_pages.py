@@ -51,7 +51,9 @@ def test_history_pages_indexes_and_feeds_are_written(tmp_path: Path) -> None:
     assert page.xpath("//link[@href='../style.css']") and page.xpath("//link[@href='../changes.css']")
     assert page.xpath(f"//a[@href='../a/2026-11/{edited}.html']")
     gone_page = (site / f"history/{gone}.html").read_text(encoding="utf-8")
-    assert 'data-status="deleted"' in gone_page and "HTTP 410 Gone" in gone_page
+    # Stored as the server said it ("HTTP 410 Gone"), shown in the page's language.
+    assert 'data-status="deleted"' in gone_page and "：网页已永久删除（HTTP 410）。" in gone_page
+    assert "Gone" not in gone_page
 
     index = html.fromstring((site / "changes/index.html").read_text(encoding="utf-8"))
     assert index.xpath("//li/@data-kind") == ["deleted", "edited"]

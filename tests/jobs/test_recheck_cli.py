@@ -52,6 +52,9 @@ def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_p
     assert listed.exit_code == 0, listed.output
     data = json.loads(listed.output)
     assert [c["kind"] for c in data["changes"]] == ["deleted", "edited"]
+    # The record as stored (the server's words), and what the reader's pages say of it.
+    assert data["changes"][0]["detail"].startswith("HTTP 410 Gone")
+    assert data["changes"][0]["reason"].startswith("网页已永久删除（HTTP 410）；最后一次在线：")
     # UTC as every --json and /api write it ("Z"), not isoformat()'s "+00:00" (ux42)
     assert all(c["seen_at"].endswith("Z") and "+00:00" not in c["seen_at"] for c in data["changes"])
     assert data["counts"]["示例新闻网"] == {"edited": 1, "deleted": 1, "deleted_now": 1}
@@ -60,6 +63,7 @@ def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_p
     shown = runner.invoke(app, ["history", article.id, "--db", db])
     assert shown.exit_code == 0, shown.output
     assert "v2" in shown.output and "新增加的一段说明文字" in shown.output and "{+" in shown.output and "deleted" in shown.output
+    assert "网页已永久删除（HTTP 410）" in shown.output and "Gone" not in shown.output
 
 
 def test_recheck_with_nothing_due_says_so(tmp_path: Path) -> None:

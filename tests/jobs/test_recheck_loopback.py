@@ -7,6 +7,7 @@ the store recorded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from newsmirror.fetch import Fetcher
 from newsmirror.jobs.recheck import Extractor, RecheckSummary, default_extractor, due_now, recheck_due
 from newsmirror.model import DocumentKind, RawDocument, utcnow
 from newsmirror.store import Store, open_store
-from newsmirror.store.changes import CheckOutcome, EventKind, history
+from newsmirror.store.changes import CheckOutcome, EventKind, event_reason, history
 from tests.httpserver import LoopbackServer
 
 ARTICLE_PATH = "/news/a1001.html"  # no day in the address: a test moves the page's date, and the extractor checks it against an address day
@@ -211,6 +212,8 @@ def test_a_removed_page_is_deleted_and_its_versions_are_kept(site: Site, status:
     assert [e.kind for e in events] == [EventKind.DELETED]
     assert f"HTTP {status}" in events[0].detail and events[0].http_status == status
     assert "最后一次在线" in events[0].detail
+    said = {404: "找不到网页（HTTP 404）；最后一次在线：", 410: "网页已永久删除（HTTP 410）；最后一次在线："}[status]
+    assert event_reason(events[0]).startswith(said) and reads_chinese(event_reason(events[0]))
     assert len(site.store.versions(site.article_id)) == 1
     stored = site.store.get_article(site.article_id)
     assert stored is not None and "两人死亡" in stored.body_text
@@ -224,7 +227,10 @@ def test_a_not_found_page_served_with_200_is_a_deletion(site: Site) -> None:
     site.first_check()
     site.serve(NOT_FOUND_PAGE)
     assert site.outcome() is CheckOutcome.DELETED
-    assert "不存在" in site.store.article_events(site.article_id)[0].detail
+    event = site.store.article_events(site.article_id)[0]
+    assert "不存在" in event.detail
+    assert event_reason(event).startswith("网页显示“") and "不存在" in event_reason(event)
+    assert reads_chinese(event_reason(event))
 
 
 def test_a_redirect_to_the_front_page_is_a_deletion(site: Site) -> None:
@@ -235,6 +241,8 @@ def test_a_redirect_to_the_front_page_is_a_deletion(site: Site) -> None:
     assert site.outcome() is CheckOutcome.DELETED
     event = site.store.article_events(site.article_id)[0]
     assert "redirected to" in event.detail and event.final_url.startswith(site.server.url("/"))
+    assert event_reason(event).startswith(f"原网址转到首页或栏目页：{site.server.url('/')}")
+    assert reads_chinese(event_reason(event))
 
 
 def test_a_redirect_to_a_section_page_is_a_deletion(site: Site) -> None:
@@ -263,6 +271,7 @@ def test_restored_unchanged_page(site: Site) -> None:
     site.serve(article_page(generated="2026-11-25 10:00:00", views=8888))
     assert site.outcome() is CheckOutcome.RESTORED
     assert site.events() == [EventKind.DELETED, EventKind.RESTORED]
+    assert [event_reason(e) for e in site.store.article_events(site.article_id)][1:] == ["网页已恢复"]
     assert site.status() == "live"
     assert len(site.store.versions(site.article_id)) == 1
     assert site.outcome() is CheckOutcome.UNCHANGED
@@ -330,7 +339,9 @@ def test_a_page_that_keeps_showing_no_article_is_deleted_after_three_checks(site
     assert site.outcome() is CheckOutcome.ERROR
     assert site.events() == []
     assert site.outcome() is CheckOutcome.DELETED
-    assert "3 checks" in site.store.article_events(site.article_id)[0].detail
+    event = site.store.article_events(site.article_id)[0]
+    assert "3 checks" in event.detail
+    assert event_reason(event).startswith("连续 3 次访问都不见文章；最后一次在线：") and reads_chinese(event_reason(event))
 
 
 def test_a_redirect_to_an_unrelated_article_is_a_deletion(site: Site) -> None:
@@ -342,7 +353,10 @@ def test_a_redirect_to_an_unrelated_article_is_a_deletion(site: Site) -> None:
         paragraphs=["国务院总理主持召开国务院常务会议，部署进一步稳定经济运行的若干措施，听取有关部门工作汇报。"] * 3))
     site.server.route(ARTICLE_PATH, redirect_to=other, status=301)
     assert site.outcome() is CheckOutcome.DELETED
-    assert "another page" in site.store.article_events(site.article_id)[0].detail
+    event = site.store.article_events(site.article_id)[0]
+    assert "another page" in event.detail
+    assert event_reason(event).startswith(f"原网址转到另一网页：{site.server.url(other)}")
+    assert reads_chinese(event_reason(event))
 
 
 def test_unavailable_for_legal_reasons_is_a_deletion(site: Site) -> None:
@@ -350,4 +364,11 @@ def test_unavailable_for_legal_reasons_is_a_deletion(site: Site) -> None:
     site.first_check()
     site.serve("<html><body>blocked</body></html>", status=451)
     assert site.outcome() is CheckOutcome.DELETED
-    assert "451" in site.store.article_events(site.article_id)[0].detail
+    event = site.store.article_events(site.article_id)[0]
+    assert "451" in event.detail
+    assert event_reason(event).startswith("因法律原因无法访问（HTTP 451）") and reads_chinese(event_reason(event))
+
+
+def reads_chinese(reason: str) -> bool:
+    """No English left in what a reader is told: only addresses, "HTTP" and "UTC" are Latin."""
+    return re.search(r"[A-Za-z]", re.sub(r"https?://\S+|HTTP|UTC", "", reason)) is None

@@ -47,8 +47,8 @@ PINNED = [
      "date: 2021-01-20 09:02 UTC+8 → 2021-01-21 09:02 UTC+8\n~ 第一段{+改了+}。\n  ⋯ 1 段未改 ⋯\n"
      "+ {+第三段。+}", 0),
     ("edited", "2021-01-20T06:02:07+00:00", 5, "recorded by a re-check", "", 1),  # seconds only, but recorded
-    ("deleted", "2021-01-20T07:02:07+00:00", None, "HTTP 410", None, 1),
-    ("restored", "2021-01-20T08:02:07+00:00", None, "", None, 1),
+    ("deleted", "2021-01-20T07:02:07+00:00", None, "网页已永久删除（HTTP 410）", None, 1),  # stored as "HTTP 410"
+    ("restored", "2021-01-20T08:02:07+00:00", None, "网页已恢复", None, 1),
 ]
 
 

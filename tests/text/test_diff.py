@@ -71,3 +71,9 @@ def test_a_date_that_differs_in_seconds_only_is_no_change() -> None:
     assert "date" not in diff.summary() and "nm-diff-date" not in diff.to_html()
     moved = diff_versions("标题", "正文。", old_date, "标题", "正文。", old_date.replace(minute=3))
     assert moved.date_changed and "2021-01-20 09:02 UTC+8 → 2021-01-20 09:03 UTC+8" in moved.summary()
+
+
+def test_a_date_added_reads_in_chinese_where_there_was_none() -> None:
+    dated = datetime(2026, 11, 20, 1, 2, tzinfo=UTC)
+    diff = diff_versions("标题", "正文。", None, "标题", "正文。", dated)
+    assert diff.summary().startswith("日期 （无） → ") and "none" not in diff.to_html()

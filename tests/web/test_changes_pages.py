@@ -43,7 +43,8 @@ def test_taken_down_article_says_so_on_its_page_and_history(client: TestClient, 
     article = html.fromstring(client.get(f"/article/{SIMPLIFIED.id}").text)
     assert article.xpath("//p[@data-status='deleted']")
     history = client.get(f"/article/{SIMPLIFIED.id}/history").text
-    assert "HTTP 410 Gone" in history and 'data-kind="deleted"' in history
+    # Stored as the server said it ("HTTP 410 Gone"), shown in the page's language.
+    assert "网页已永久删除（HTTP 410）" in history and "Gone" not in history and 'data-kind="deleted"' in history
     untouched = html.fromstring(client.get(f"/article/{EDITED_V2.id}").text)
     assert not untouched.xpath("//p[@data-status='deleted']")
 

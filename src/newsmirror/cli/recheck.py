@@ -184,8 +184,8 @@ def changes(
             "counts": counts,
             "changes": [{"article_id": e.event.article_id, "kind": e.event.kind.value,
                          "seen_at": times.json_utc(e.event.seen_at), "version": e.event.version,
-                         "detail": e.event.detail, "outlet": e.outlet, "title": e.title, "url": e.url,
-                         "status": e.status} for e in entries],
+                         "detail": e.event.detail, "reason": e.reason, "outlet": e.outlet, "title": e.title,
+                         "url": e.url, "status": e.status} for e in entries],
             "versions_kept": {"articles": kept, "latest": kept_ids},
         }, ensure_ascii=False, indent=2))
         return
@@ -209,12 +209,12 @@ def changes(
                       + _kept_note(kept, kept_ids, outlet), highlight=False, soft_wrap=True)
         return
     listing = Table(title="latest changes")
-    for name in (f"when ({times.ZONE_LABEL})", "what", "outlet", "title", "detail", "id"):
+    for name in (f"when ({times.ZONE_LABEL})", "what", "outlet", "title", "reason", "id"):
         listing.add_column(name, overflow="fold")
     for entry in entries:
         style = _OUTCOME_STYLE[entry.event.kind.value]
         listing.add_row(times.minute(entry.event.seen_at), f"[{style}]{entry.event.kind.value}[/]",
-                        shown(entry.outlet), shown(entry.title[:40]), shown(entry.event.detail[:80]),
+                        shown(entry.outlet), shown(entry.title[:40]), shown(entry.reason[:80]),
                         entry.event.article_id)
     console.print(listing)
     if kept:

@@ -33,11 +33,19 @@ from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
 from newsmirror.store import Store
-from newsmirror.store.changes import WORDING, ChangeEntry, EventKind, changes_feed, history, kept_versions
+from newsmirror.store.changes import (
+    WORDING,
+    ChangeEntry,
+    EventKind,
+    changes_feed,
+    event_reason,
+    history,
+    kept_versions,
+)
 from newsmirror.text import times
 
 ENTRIES_PER_INDEX = 200
-HISTORY_VERSION = "1"  # raise when a history page renders differently: every one is rewritten
+HISTORY_VERSION = "2"  # raise when a history page renders differently: every one is rewritten (2: reasons in Chinese)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
 
@@ -50,7 +58,7 @@ _TEMPLATES = {
 <h1>{{ article.title }}</h1>
 <p class="meta">{{ article.outlet }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if original_url %} ·
 原文：<a href="{{ original_url }}" rel="noopener noreferrer nofollow">{{ original_url }}</a>{% endif %}</p>
-{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at|stamp }}{% if deleted.detail %}：{{ deleted.detail }}{% endif %}）。本站保留了它的每个版本。</p>{% endif %}
+{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at|stamp }}）{% if deleted_reason %}：{{ deleted_reason }}{% endif %}。本站保留了它的每个版本。</p>{% endif %}
 <p class="meta">差异以原文显示：删去的文字划线，新增的文字加底色。</p>
 <ol class="timeline">
 {% for item, diff in steps %}<li class="step step-{{ item.kind }}" data-kind="{{ item.kind }}">
@@ -78,7 +86,7 @@ _TEMPLATES = {
 {% if entries %}<ul class="entries changes">
 {% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"><span class="badge">{{ kinds[e.event.kind.value] }}</span>
 <a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title }}</a>
-<small>{{ e.outlet }} · {{ e.event.seen_at|stamp }}{% if e.event.detail %} · {{ e.event.detail }}{% endif %}</small></li>
+<small>{{ e.outlet }} · {{ e.event.seen_at|stamp }}{% if e.reason %} · {{ e.reason }}{% endif %}</small></li>
 {% endfor %}</ul>{% else %}<p class="no-events">{{ wording.no_events }}。</p>{% endif %}
 {% if kept.count %}<h2 class="kept-versions">{{ wording.kept_heading }}</h2>
 <p class="kept-versions" data-count="{{ kept.count }}">{{ kept.count }} 篇{% if outlet %}{{ outlet }}的{% endif %}{{ wording.kept_note }}：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title }}</a>{% else %}{{ a.title }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
@@ -168,7 +176,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         # text.diff escapes every piece of text it puts in its HTML.
         steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
         write(path, render("history.html", path, title=f"修改记录 · {article.title}", article=article,
-                           steps=steps, deleted=deleted, original_url=http_url(article.original_url),
+                           steps=steps, deleted=deleted, deleted_reason=event_reason(deleted) if deleted else "",
+                           original_url=http_url(article.original_url),
                            article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
         report.histories += 1
 

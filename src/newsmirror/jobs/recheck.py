@@ -376,8 +376,10 @@ def drop_volatile_html(body_html: str) -> str:
         lxml.html.tostring(root, encoding="unicode")
 
 
-# An event's detail is shown to readers (the changes list, its Atom feed, a story's history) as it was stored, so it
-# is written in the reader's language; the HTTP status lines stay as servers say them.
+# An event's detail is the operator's record (`recheck` prints it, `changes --json` gives it); readers (the changes
+# lists, their Atom feeds, the history pages) are told store.changes.event_reason of the event, which knows the forms
+# written here ("HTTP 404 Not Found", "page says '…'", "redirected to …", "the page has not shown the article for N
+# checks", the last-online note): a new form needs its Chinese there too (tests/jobs/test_recheck_loopback.py).
 def _moved_note(original: str, final: str) -> str:
     return f"现位于 {final}" if is_redirected(original, final) else ""
 

@@ -9,6 +9,8 @@ produce them; the job that fills the tables lives in ``newsmirror.jobs.recheck``
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -96,6 +98,114 @@ class ChangeEntry:
     published_at: datetime | None = None
     status: str = "live"
 
+    @property
+    def reason(self) -> str:
+        """What readers are told about the event (:func:`event_reason`)."""
+        return event_reason(self.event)
+
+
+# -- what a reader is told about an event ---------------------------------------------
+#
+# The re-check job stores an event's ``detail`` as it found it: the operator's record, which `newsmirror recheck`
+# prints and `newsmirror changes --json` gives as ``detail``; it is never rewritten. Readers (the changes lists, their
+# Atom feeds, the history pages, `newsmirror history`) are told the event in Chinese, built from its fields (its kind
+# and HTTP status) and the few forms of detail the job has ever written, so that records stored by any release read
+# alike: a takedown stored as "HTTP 404 Not Found" reads 找不到网页（HTTP 404）. A detail of no known form is shown as
+# stored.
+
+# The status codes a re-check counts as a takedown (recheck_rules.GONE_STATUSES), as a reader is told them.
+GONE_STATUS_REASONS = {404: "找不到网页", 410: "网页已永久删除", 451: "因法律原因无法访问"}
+_HTTP_LINE = re.compile(r"HTTP (?P<status>\d{3})(?: [A-Za-z ]*)?")
+# " (last seen online 2026-11-20 08:00 UTC)" up to session 44, "（最后一次在线：2026-11-20 08:00 UTC）" since.
+_LAST_ONLINE = re.compile(r"(?: \(last seen online |（最后一次在线：)(?P<at>[^()（）]*?) UTC[)）]$")
+_PAGE_SAYS = re.compile(r"page says (?P<quoted>'.*'|\".*\")", re.DOTALL)
+_REDIRECTED_ELSEWHERE = re.compile(r"redirected to another page: (?P<url>\S+)")
+_REDIRECTED_HOME = re.compile(r"redirected to (?P<url>\S+)")
+_NO_ARTICLE = re.compile(r"the page has not shown the article for (?P<n>\d+) checks"
+                         r"|no article on the page (?P<m>\d+) checks in a row")
+_NOW_AT = re.compile(r"(?:now at|现位于) (?P<url>\S+)")
+# Pieces of an edit's summary as stored before session 45 (text.diff's summary is Chinese since).
+_PARAGRAPHS_CHANGED = re.compile(r"(?P<n>\d+) paragraphs? changed \(\+(?P<plus>\d+) −(?P<minus>\d+) chars\)")
+_DATE_CHANGED = re.compile(r"(?:date|日期) (?P<old>.+?) → (?P<new>.+)")
+_EDIT_WORDS = {"title changed": "标题已改", "no visible change": "无可见改动", "changed": "已修改"}
+
+
+def event_reason(event: ArticleEvent) -> str:
+    """The event's reason in the reader's language (see the comment above): e.g. 找不到网页（HTTP 404）, 网页显示“该内容已被
+    删除”, 原网址转到首页或栏目页：URL, 网页已恢复，现位于 URL, 标题已改；2 段已改（+40 −12 字）."""
+    if event.kind is EventKind.DELETED:
+        return _deletion_reason(event)
+    if event.kind is EventKind.RESTORED:
+        moved = _NOW_AT.fullmatch(event.detail.strip())
+        return f"网页已恢复，现位于 {moved['url']}" if moved else (
+            "网页已恢复" if event.detail.strip() in ("", "the page is back", "网页已恢复") else event.detail)
+    return _edit_reason(event.detail)
+
+
+def _deletion_reason(event: ArticleEvent) -> str:
+    detail = event.detail.strip()
+    last_online = _LAST_ONLINE.search(detail)
+    if last_online:
+        detail = detail[:last_online.start()].strip()
+    status = event.http_status
+    line = _HTTP_LINE.fullmatch(detail)
+    if line and status not in GONE_STATUS_REASONS:  # a record without its status field: the line still names it
+        status = int(line["status"])
+    says = _PAGE_SAYS.fullmatch(detail)
+    elsewhere = _REDIRECTED_ELSEWHERE.fullmatch(detail)
+    home = _REDIRECTED_HOME.fullmatch(detail)
+    missing = _NO_ARTICLE.fullmatch(detail)
+    if status in GONE_STATUS_REASONS:
+        reason = f"{GONE_STATUS_REASONS[status]}（HTTP {status}）"
+    elif says:
+        reason = f"网页显示“{_unquoted(says['quoted'])}”"
+    elif elsewhere:
+        reason = f"原网址转到另一网页：{elsewhere['url']}"
+    elif home:
+        reason = f"原网址转到首页或栏目页：{home['url']}"
+    elif missing:
+        reason = f"连续 {missing['n'] or missing['m']} 次访问都不见文章"
+    elif line:
+        reason = f"HTTP {status}"
+    else:
+        reason = detail or "网页已删除"
+    return f"{reason}；最后一次在线：{last_online['at']} UTC" if last_online else reason
+
+
+def _unquoted(quoted: str) -> str:
+    """The page's own words, stored as Python's repr of them."""
+    try:
+        value = ast.literal_eval(quoted)
+    except (ValueError, SyntaxError):
+        return quoted[1:-1]
+    return value if isinstance(value, str) else quoted[1:-1]
+
+
+def _edit_reason(detail: str) -> str:
+    """An edit's summary (text.diff's, with where the page moved), its English pieces of before session 45 in
+    Chinese."""
+    pieces = []
+    for piece in (part.strip() for part in re.split(r"; |；", detail)):
+        if not piece:
+            continue
+        paragraphs = _PARAGRAPHS_CHANGED.fullmatch(piece)
+        date = _DATE_CHANGED.fullmatch(piece)
+        moved = _NOW_AT.fullmatch(piece)
+        if piece in _EDIT_WORDS:
+            piece = _EDIT_WORDS[piece]
+        elif paragraphs:
+            piece = f"{paragraphs['n']} 段已改（+{paragraphs['plus']} −{paragraphs['minus']} 字）"
+        elif date:
+            piece = f"日期 {_no_date(date['old'])} → {_no_date(date['new'])}"
+        elif moved:
+            piece = f"现位于 {moved['url']}"
+        pieces.append(piece)
+    return "；".join(pieces)
+
+
+def _no_date(text: str) -> str:
+    return "（无）" if text == "(none)" else text
+
 
 @dataclass(slots=True)
 class HistoryItem:
@@ -106,7 +216,7 @@ class HistoryItem:
     at: datetime
     version: Version | None = None
     diff: VersionDiff | None = None
-    detail: str = ""
+    detail: str = ""  # what readers are told: the event's reason (event_reason), or the diff's summary
     events: list[ArticleEvent] = field(default_factory=list)
 
 
@@ -170,12 +280,12 @@ def history(versions: Sequence[Version], events: Sequence[ArticleEvent]) -> list
                                      version.title, version.body_text, version.published_at)
             event = edit_events.get(version.number)
             items.append(HistoryItem("edited", version.as_of, version=version, diff=diff,
-                                     detail=event.detail if event else diff.summary(),
+                                     detail=event_reason(event) if event else diff.summary(),
                                      events=[event] if event else []))
         previous = version
     for event in events:
         if event.kind is not EventKind.EDITED:
-            items.append(HistoryItem(event.kind.value, event.seen_at, detail=event.detail, events=[event]))
+            items.append(HistoryItem(event.kind.value, event.seen_at, detail=event_reason(event), events=[event]))
     # A restoration that came back edited has the same time as its version: show the return first.
     order = {"first_seen": 0, "deleted": 1, "restored": 1, "edited": 2}
     items.sort(key=lambda item: (_utc(item.at), order[item.kind]))
@@ -217,11 +327,12 @@ def changes_feed(
         item.link(href=article_link(entry) if article_link else entry.url)
         item.updated(_utc(event.seen_at))
         item.author({"name": entry.outlet or "unknown"})
-        summary = f"{entry.outlet}: {event.kind.value} {_utc(event.seen_at):%Y-%m-%d %H:%M} UTC"
-        if event.detail:
-            summary += f" — {event.detail}"
+        summary = f"{entry.outlet or '未知媒体'}：{label} {_utc(event.seen_at):%Y-%m-%d %H:%M} UTC"
+        reason = entry.reason
+        if reason:
+            summary += f" — {reason}"
         if entry.url:
-            summary += f" (original: {entry.url})"
+            summary += f"（原网址：{entry.url}）"
         item.summary(summary)
     return bytes(feed.atom_str(pretty=True))
 

@@ -348,4 +348,4 @@ def _with_context(blocks: Sequence[Block], context: int) -> list[Block | int]:
 
 
 def _date(value: datetime | None) -> str:
-    return stamp(value) if value else "(none)"
+    return stamp(value) if value else "（无）"  # shown on the history pages, which are Chinese pages

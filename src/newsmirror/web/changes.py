@@ -23,6 +23,7 @@ from newsmirror.store.changes import (
     EventKind,
     KeptVersions,
     changes_feed,
+    event_reason,
     history,
     kept_versions,
 )
@@ -39,7 +40,7 @@ class ChangeStatus:
 
     deleted: bool
     deleted_at: datetime | None
-    detail: str
+    detail: str  # why it counts as taken down, in the reader's language (event_reason)
     edits: int
 
 
@@ -55,7 +56,7 @@ def change_status(store: Store, article_id: str) -> ChangeStatus | None:
     last: ArticleEvent | None = status[-1] if status else None
     deleted = last is not None and last.kind is EventKind.DELETED
     return ChangeStatus(deleted=deleted, deleted_at=last.seen_at if deleted and last else None,
-                        detail=last.detail if deleted and last else "",
+                        detail=event_reason(last) if deleted and last else "",
                         edits=sum(1 for e in events if e.kind is EventKind.EDITED))
 
 
