@@ -149,3 +149,13 @@ def test_a_postgresql_server_that_does_not_answer_is_one_line() -> None:
     assert "\n" not in message and "\t" not in message, message
     assert message.startswith("cannot connect to postgresql://nobody@127.0.0.1:") and "refused" in message
     assert message.lower().count("is the server running") == 1, message
+
+
+def test_a_key_value_postgresql_connection_string_is_not_taken_for_a_file_name(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # libpq's "host=... dbname=..." form was read as a SQLite path: `import` made a SQLite file of that name.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["import", str(tmp_path), "--db", "host=127.0.0.1 port=5432 dbname=news"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "postgresql://USER@HOST:PORT/DBNAME" in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -23,6 +23,7 @@ __all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Stor
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_CONNINFO = re.compile(r"^\s*(?:host|hostaddr|port|dbname|user|password|service|sslmode)\s*=", re.IGNORECASE)
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:
@@ -44,6 +45,12 @@ def open_store(location: str | Path, *, create: bool = True) -> Store:
     if text.startswith("sqlite:"):
         text = text.removeprefix("sqlite:").removeprefix("//")
     else:
+        if _CONNINFO.match(text):
+            # libpq's other form of a connection string: read as a path, it made a SQLite file of that name.
+            raise StoreError(
+                f"{text!r} reads as a PostgreSQL connection string of key=value words: give it as a URL, "
+                "postgresql://USER@HOST:PORT/DBNAME (a SQLite path is a file name)"
+            )
         scheme = _SCHEME.match(text)
         # One letter before the colon is a Windows drive (C:\...), not a scheme.
         if scheme and len(scheme.group(1)) > 1:

@@ -82,6 +82,7 @@ class PostgresStore(SqlStore):
                 "(is the server running, and do the user, password and database exist?)"
             ) from exc
         self._lock = threading.RLock()
+        self._check_encoding()
         if not create:
             found = self._db.execute("SELECT to_regclass('schema_migrations') IS NOT NULL AS ok").fetchone()
             if not (found and found["ok"]):
@@ -94,6 +95,27 @@ class PostgresStore(SqlStore):
         self._backfill_search_index()
 
     # -- plumbing --------------------------------------------------------------
+    def _check_encoding(self) -> None:
+        """Refuse a database that cannot hold Chinese text, before anything is read or written.
+
+        A database created in another encoding (``SQL_ASCII``, what ``createdb`` gives on a cluster made under the C
+        or POSIX locale without ``-E UTF8``; ``LATIN1``; ...) failed every article of an import, each with a driver
+        error ("operator does not exist: text = bytea", "'latin-1' codec can't encode characters"). The database's
+        collation is not checked: every order newsmirror relies on compares byte-wise (``COLLATE "C"`` on ids and
+        times), and a database in ICU's Chinese collation built the same site, stories and search results as one in
+        C (session 46); the README still asks for C (``createdb -T template0 -E UTF8 --locale=C``)."""
+        row = self._db.execute("SELECT current_setting('server_encoding') AS encoding").fetchone()
+        found = row["encoding"] if row else ""
+        # An SQL_ASCII connection returns text as bytes.
+        encoding = found.decode("ascii", "replace") if isinstance(found, bytes) else str(found)
+        if encoding.upper() != "UTF8":
+            self._db.close()
+            raise StoreError(
+                f"{_display_dsn(self.dsn)} is a database in {encoding}, which cannot store Chinese text: newsmirror "
+                "needs a UTF8 database; create one (`createdb -T template0 -E UTF8 --locale=C NAME`, as the README "
+                "says) and point --db at it"
+            )
+
     def _migrate(self) -> None:
         with self._lock:
             try:
