@@ -384,6 +384,16 @@ def _clusterer_cpu(store: Any, config: Any = None) -> float:
     return time.process_time() - started
 
 
+def split_fragments(members: list[str], predicted: dict[str, str], titles: dict[str, str]) -> list[list[str]]:
+    """The titles of one event's members by the story each landed in: the largest fragment first, then by their
+    titles (a set of story ids came out in hash order, so two runs printed a split in two orders); each fragment's
+    titles in the members' order."""
+    fragments: dict[str, list[str]] = defaultdict(list)
+    for member in members:
+        fragments[predicted[member]].append(titles[member])
+    return sorted(fragments.values(), key=lambda fragment: (-len(fragment), fragment))
+
+
 def show_errors(result: DayResult) -> None:
     truth, predicted, titles = result.truth, result.predicted, result.titles
     by_predicted: dict[str, list[str]] = defaultdict(list)
@@ -392,11 +402,11 @@ def show_errors(result: DayResult) -> None:
         by_predicted[predicted[article_id]].append(article_id)
         by_truth[label].append(article_id)
     for label, members in sorted(by_truth.items()):
-        clusters = {predicted[m] for m in members}
-        if len(clusters) > 1:
+        fragments = split_fragments(members, predicted, titles)
+        if len(fragments) > 1:
             print(f"split {label}:")
-            for cluster in clusters:
-                print("    " + " | ".join(titles[m] for m in members if predicted[m] == cluster))
+            for fragment in fragments:
+                print("    " + " | ".join(fragment))
     for members in by_predicted.values():
         if len({truth[m] for m in members}) > 1:
             print("merged:")
