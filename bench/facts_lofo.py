@@ -42,18 +42,12 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from days_fact_model import _quoted_units, fit, labelled_pairs  # noqa: E402
-from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
+from days_facts_eval import TUNING_FACT_FILES, load_stories, never_tuned_on, score, tuning_fact_paths  # noqa: E402
 from newsmirror.stories import compare as _compare  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
 from newsmirror.stories.fact_pairs import FEATURES, pair_features  # noqa: E402
 
-TUNING = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b", "facts-s19",
-          "facts-s20", "facts-s21", "facts-s22", "facts-s23", "facts-s24", "facts-s25", "facts-s26", "facts-s27",
-          "facts-s28", "facts-s29", "facts-s30", "facts-s31", "facts-s32", "facts-s33", "facts-s34",
-          "facts-s35", "facts-s36", "facts-s37", "facts-s38", "facts-s39", "facts-s40",
-          "facts-s41", "facts-s42", "facts-s43", "facts-s44", "facts-s45",
-          "facts-s46", "facts-s47", "facts-s48", "facts-s49", "facts-s50", "facts-s51",
-          "facts-s52", "facts-s53", "facts-s54")
+TUNING = TUNING_FACT_FILES  # the list lives in days_facts_eval, beside FRESH_FACT_FILES
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
 RESCUE_THRESHOLDS = (0.8, 0.7, 0.6, 0.5, 0.4, 0.3)  # strictest first
 
@@ -73,8 +67,7 @@ def _score(loaded: list[Any], model: PairModel | None) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, required=True)
-    parser.add_argument("--facts", nargs="*", type=Path,
-                        default=[REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
+    parser.add_argument("--facts", nargs="*", type=Path, default=tuning_fact_paths())
     parser.add_argument("--min-precision", type=float, default=0.9)
     parser.add_argument("--recall-slack", type=float, default=0.015)
     parser.add_argument("--rescue", action="store_true", help="the model as a last round after the rules")

@@ -8,7 +8,7 @@ fact and quote order (the census of ``bench/facts_misses.py``, whose ``_Story`` 
 them are picked with ``random.Random(seed).sample`` before anything is read, and printed with both
 quotes, the units the quotes were located in, containment and Dice, figures, ``facts_misses``' kind,
 the other outlets each unit is linked with, and the unit that holds the fact with the other outlet
-(a held pair). Default files: ``facts_lofo.TUNING``. Session 34 (facts38) read 72 drawn with seed 38.
+(a held pair). Default files: ``days_facts_eval.TUNING_FACT_FILES``. Session 34 (facts38) read 72 drawn with seed 38.
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, refuse_never_tuned_on  # noqa: E402
-from facts_lofo import TUNING  # noqa: E402
+from days_facts_eval import (  # noqa: E402
+    load_stories,
+    refuse_never_tuned_on,
+    tuning_fact_paths,
+)
 from facts_misses import _Story, located_gold_pairs  # noqa: E402
 
 
@@ -74,7 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, required=True)
     parser.add_argument("--facts", nargs="*", type=Path,
-                        default=[REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
+                        default=tuning_fact_paths())
     parser.add_argument("--draw", type=int, default=72)
     parser.add_argument("--seed", type=int, default=38)
     args = parser.parse_args()

@@ -33,8 +33,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
-from facts_lofo import TUNING  # noqa: E402
+from days_facts_eval import (  # noqa: E402
+    load_stories,
+    never_tuned_on,
+    score,
+    tuning_fact_paths,
+)
 
 KEYS = ("gold_pairs", "found_pairs", "judged_links", "right_links", "only_claims", "false_only", "seconds")
 
@@ -77,7 +81,7 @@ def main() -> None:
         name, _, value = setting.partition("=")
         setattr(compare, name, _value(value))
     also_default = getattr(compare, args.also) if args.also and not args.source else None
-    paths = [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
+    paths = tuning_fact_paths()
     for path in paths:
         if never_tuned_on(path):
             sys.exit(f"{path}: test and fresh fact files are never scored here")

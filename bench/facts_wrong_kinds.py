@@ -11,8 +11,8 @@ least three outlets and three quarters of the story's): ``topic-only`` when noth
 
     PYTHONPATH=src python3 bench/facts_wrong_kinds.py --days ARCHIVED [--facts F ...] [--list KIND]
 
-Without ``--facts``: the files of ``facts_lofo.TUNING``. Prints, for each kind, judged links, wrong links and
-the kind's precision; ``--list`` prints the wrong links of the kinds whose name contains the word.
+Without ``--facts``: the files of ``days_facts_eval.TUNING_FACT_FILES``. Prints, for each kind, judged links,
+wrong links and the kind's precision; ``--list`` prints the wrong links of the kinds whose name contains the word.
 """
 
 from __future__ import annotations
@@ -85,9 +85,9 @@ def main() -> None:
     parser.add_argument("--facts", nargs="*", type=Path)
     parser.add_argument("--list", default="", help="list the wrong links of the kinds containing this")
     args = parser.parse_args()
-    from facts_lofo import TUNING
+    from days_facts_eval import tuning_fact_paths
 
-    facts = args.facts or [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
+    facts = args.facts or tuning_fact_paths()
     if any(never_tuned_on(path) for path in facts):
         sys.exit("test and fresh fact files are never read link by link")
     links = [link for path in facts for link in judged_links(path, args.days)]

@@ -11,7 +11,7 @@ a weaker round), the names both give, and both texts.
 
     PYTHONPATH=src python3 bench/facts_wrong_links.py --days ARCHIVED [--facts F ...] [--draw N --seed S]
 
-Without ``--facts``: the 34 files of ``facts_lofo.TUNING``. The table of rounds is printed last; with
+Without ``--facts``: the files of ``days_facts_eval.TUNING_FACT_FILES``. The table of rounds is printed last; with
 ``--draw`` a random sample of the wrong links (drawn before reading) is listed, else all of them.
 """
 
@@ -63,9 +63,9 @@ def main() -> None:
     parser.add_argument("--draw", type=int, default=0, help="list a random sample of this many (0: all)")
     parser.add_argument("--seed", type=int, default=43)
     args = parser.parse_args()
-    from facts_lofo import TUNING
+    from days_facts_eval import tuning_fact_paths
 
-    facts = args.facts or [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
+    facts = args.facts or tuning_fact_paths()
     if any(never_tuned_on(path) for path in facts):
         sys.exit("test and fresh fact files are never read link by link")
     links = [link for path in facts for link in wrong_links(path, args.days)]

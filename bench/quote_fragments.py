@@ -79,10 +79,9 @@ def main() -> None:
     args = parser.parse_args()
     from bench.days import onlyx_samples
     from bench.onlyx_audit import load
-    from days_facts_eval import load_stories, never_tuned_on
-    from facts_lofo import TUNING
+    from days_facts_eval import load_stories, never_tuned_on, tuning_fact_paths
 
-    files = [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING]
+    files = tuning_fact_paths()
     if any(never_tuned_on(path) for path in files):
         raise SystemExit("refused: a test or fresh fact file")
     stories = [(f"{path.stem}/{story['event']}", list({a.id: a for a in articles.values()}.values()))

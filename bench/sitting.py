@@ -75,9 +75,9 @@ def _days(args: argparse.Namespace) -> None:
 def _facts(args: argparse.Namespace) -> None:
     sys.path[:0] = [str(REPO / "src"), str(REPO / "bench")]
     import days_facts_eval
-    from facts_lofo import TUNING
+    from days_facts_eval import tuning_fact_paths
     files = (sorted((REPO / "bench" / "days" / "test").glob("facts-*.toml")) if args.test
-             else [REPO / "bench" / "days" / f"{name}.toml" for name in TUNING])
+             else tuning_fact_paths())
     pooled: dict[str, float] = {}
     for path in files:
         totals = days_facts_eval.evaluate(path, args.extra)

@@ -96,3 +96,17 @@ def test_the_results_title_names_each_file_role() -> None:
     assert days_facts_eval.data_role(fresh) == "fresh: never tuned on"
     assert days_facts_eval.data_role(DAYS / "test" / "facts-2020-12-02.toml") == "test day: never tuned on"
     assert days_facts_eval.data_role(DAYS / f"{facts_lofo.TUNING[0]}.toml") == "tuning days"
+
+
+def test_the_tuning_fact_files_are_listed_in_one_place() -> None:
+    # The names were in facts_lofo, and eleven tools wrote the files out from them, each in its own words; a tool
+    # that wrote its own list would miss the next file made tuning data.
+    bench = DAYS.parent
+    listing = [path.name for path in sorted(bench.glob("*.py")) if '"facts-s16"' in path.read_text(encoding="utf-8")]
+    assert listing == ["days_facts_eval.py"]
+    assert [path.name for path in sorted(bench.glob("*.py"))
+            if "for name in TUNING" in path.read_text(encoding="utf-8")] == ["days_facts_eval.py"]
+    assert facts_lofo.TUNING == days_facts_eval.TUNING_FACT_FILES  # (two module objects: bench.X and X)
+    paths = days_facts_eval.tuning_fact_paths()
+    assert [path.stem for path in paths] == list(days_facts_eval.TUNING_FACT_FILES) and all(p.is_file() for p in paths)
+    assert not set(days_facts_eval.TUNING_FACT_FILES) & set(days_facts_eval.FRESH_FACT_FILES)
