@@ -24,17 +24,17 @@ CASES = [
     (D, "HTTP 451 Unavailable For Legal Reasons", 451, "因法律原因无法访问（HTTP 451）"),
     (D, "HTTP 410", None, "网页已永久删除（HTTP 410）"),  # no status field: the stored line names it
     (D, "HTTP 404 Not Found (last seen online 2026-11-19 08:30 UTC)", 404,
-     "找不到网页（HTTP 404）；最后一次在线：2026-11-19 08:30 UTC"),
+     "找不到网页（HTTP 404）；最后一次在线：2026-11-19 16:30 UTC+8"),
     (D, "HTTP 404 Not Found（最后一次在线：2026-11-19 08:30 UTC）", 404,
-     "找不到网页（HTTP 404）；最后一次在线：2026-11-19 08:30 UTC"),
+     "找不到网页（HTTP 404）；最后一次在线：2026-11-19 16:30 UTC+8"),
     (D, "page says '该文章不存在'", 200, "网页显示“该文章不存在”"),
     (D, "page says \"page isn't available\"", 200, "网页显示“page isn't available”"),
     (D, "page says '頁面已刪除'（最后一次在线：2026-11-19 08:30 UTC）", 200,
-     "网页显示“頁面已刪除”；最后一次在线：2026-11-19 08:30 UTC"),
+     "网页显示“頁面已刪除”；最后一次在线：2026-11-19 16:30 UTC+8"),
     (D, "redirected to https://news.example/?from=deleted_article", 200,
      "原网址转到首页或栏目页：https://news.example/?from=deleted_article"),
     (D, "redirected to another page: https://news.example/2026/11/21/a2002.html (last seen online 2026-11-19 08:30 UTC)",
-     200, "原网址转到另一网页：https://news.example/2026/11/21/a2002.html；最后一次在线：2026-11-19 08:30 UTC"),
+     200, "原网址转到另一网页：https://news.example/2026/11/21/a2002.html；最后一次在线：2026-11-19 16:30 UTC+8"),
     (D, "the page has not shown the article for 3 checks", 200, "连续 3 次访问都不见文章"),
     (D, "no article on the page 3 checks in a row", 200, "连续 3 次访问都不见文章"),  # the first release's words
     (D, "", 404, "找不到网页（HTTP 404）"),
@@ -69,11 +69,11 @@ def test_the_stored_detail_is_kept_and_every_reader_view_says_it_in_chinese(stor
     stored = "HTTP 404 Not Found (last seen online 2026-11-19 08:30 UTC)"
     store.record_article_event(ArticleEvent(article.id, D, SEEN, detail=stored, http_status=404))
     [entry] = store.recent_changes(list(EventKind))
-    told = "找不到网页（HTTP 404）；最后一次在线：2026-11-19 08:30 UTC"
+    told = "找不到网页（HTTP 404）；最后一次在线：2026-11-19 16:30 UTC+8"
     assert entry.event.detail == stored and entry.reason == told
     assert store.article_events(article.id)[0].detail == stored  # reading never rewrites the record
     assert [item.detail for item in history(store.versions(article.id), store.article_events(article.id))][1:] == [told]
     feed = etree.fromstring(changes_feed([entry], title="t", feed_url="https://mirror.example/changes.atom",
                                          site_url="https://mirror.example/changes"))
     summary = feed.xpath("//a:entry/a:summary/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
-    assert summary == [f"乙报：删除 2026-11-20 10:00 UTC — {told}（原网址：https://news.example/gone.html）"]
+    assert summary == [f"乙报：删除 2026-11-20 18:00 UTC+8 — {told}（原网址：https://news.example/gone.html）"]

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from newsmirror.model import Article, Version
+from newsmirror.text import times
 from newsmirror.text.diff import VersionDiff, diff_versions
 
 if TYPE_CHECKING:  # base.py imports this module for its types
@@ -110,8 +111,8 @@ class ChangeEntry:
 # prints and `newsmirror changes --json` gives as ``detail``; it is never rewritten. Readers (the changes lists, their
 # Atom feeds, the history pages, `newsmirror history`) are told the event in Chinese, built from its fields (its kind
 # and HTTP status) and the few forms of detail the job has ever written, so that records stored by any release read
-# alike: a takedown stored as "HTTP 404 Not Found" reads 找不到网页（HTTP 404）. A detail of no known form is shown as
-# stored.
+# alike: a takedown stored as "HTTP 404 Not Found" reads 找不到网页（HTTP 404）, its last-online time (stored in UTC) in
+# the zone of the page's other times. A detail of no known form is shown as stored.
 
 # The status codes a re-check counts as a takedown (recheck_rules.GONE_STATUSES), as a reader is told them.
 GONE_STATUS_REASONS = {404: "找不到网页", 410: "网页已永久删除", 451: "因法律原因无法访问"}
@@ -169,7 +170,15 @@ def _deletion_reason(event: ArticleEvent) -> str:
         reason = f"HTTP {status}"
     else:
         reason = detail or "网页已删除"
-    return f"{reason}；最后一次在线：{last_online['at']} UTC" if last_online else reason
+    return f"{reason}；最后一次在线：{_in_page_zone(last_online['at'])}" if last_online else reason
+
+
+def _in_page_zone(at: str) -> str:
+    """The stored last-online time (UTC, to the minute) in the zone every page shows its times in."""
+    try:
+        return times.stamp(datetime.strptime(at, "%Y-%m-%d %H:%M").replace(tzinfo=UTC))
+    except ValueError:
+        return f"{at} UTC"
 
 
 def _unquoted(quoted: str) -> str:
@@ -327,7 +336,7 @@ def changes_feed(
         item.link(href=article_link(entry) if article_link else entry.url)
         item.updated(_utc(event.seen_at))
         item.author({"name": entry.outlet or "unknown"})
-        summary = f"{entry.outlet or '未知媒体'}：{label} {_utc(event.seen_at):%Y-%m-%d %H:%M} UTC"
+        summary = f"{entry.outlet or '未知媒体'}：{label} {times.stamp(event.seen_at)}"
         reason = entry.reason
         if reason:
             summary += f" — {reason}"
