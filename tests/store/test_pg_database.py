@@ -1,6 +1,6 @@
 """What a PostgreSQL database must be to hold a store. UTF8: a database in another encoding cannot store Chinese text,
-and is refused in one line before anything is written (it failed every article of an import, each with a driver
-error). Any collation: every order newsmirror relies on compares byte-wise, so a database in ICU's Chinese collation
+and is refused in one line before anything is written (in SQL_ASCII an import took the articles but they read back
+as bytes, and search ended in a traceback; in LATIN1 every Chinese article failed). Any collation: every order newsmirror relies on compares byte-wise, so a database in ICU's Chinese collation
 gives what one in C gives (the README still asks for C). Each test makes a database of its own on the test server
 (NEWSMIRROR_TEST_PG_DSN) and drops it after; a server that cannot make one skips the test."""
 
