@@ -101,10 +101,11 @@ class PostgresStore(SqlStore):
         A database created in another encoding (``SQL_ASCII``, what ``createdb`` gives on a cluster made under the C
         or POSIX locale without ``-E UTF8``; ``LATIN1``; ...): in SQL_ASCII an import took the corpus's articles but
         they read back as bytes (outlets listed as b'\\xe5...', search ended in a traceback; 6 of 166 failed with
-        "operator does not exist: text = bytea"); in LATIN1 every Chinese one failed ("'latin-1' codec can't encode").
-        The database's collation is not checked: every order newsmirror relies on compares byte-wise (``COLLATE "C"`` on ids and
-        times), and a database in ICU's Chinese collation built the same site, stories and search results as one in
-        C (session 46); the README still asks for C (``createdb -T template0 -E UTF8 --locale=C``)."""
+        "operator does not exist: text = bytea"); in LATIN1 every Chinese one failed ("'latin-1' codec can't
+        encode"). The database's collation is not checked: every order newsmirror relies on compares byte-wise
+        (``COLLATE "C"`` on ids and times), and a database in ICU's Chinese collation built the same site, stories and
+        search results as one in C (session 46); the README still asks for C (``createdb -T template0 -E UTF8
+        --locale=C``)."""
         row = self._db.execute("SELECT current_setting('server_encoding') AS encoding").fetchone()
         found = row["encoding"] if row else ""
         # An SQL_ASCII connection returns text as bytes.
