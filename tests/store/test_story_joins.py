@@ -78,3 +78,49 @@ def test_a_store_made_before_migration_0014_gains_the_table_in_place(backend: st
         assert store.story_joins(["core"]) == {}
         store.save_story_joins([StoryJoin("core", "core", (REPORTS[0].id,))])
         assert store.story_joins(["core"]) == {"core": StoryJoin("core", "core", (REPORTS[0].id,))}
+
+
+# Single reports written for the small pass of the complete-story join across runs (not from any labelled day): the
+# flood's toll, a car fair of the same city (another outlet: offered to the toll), and in a later run a third
+# outlet's marathon of that city.
+CITY = [("法广", "郑州地铁五号线受困乘客全部获救 官方通报十二人罹难",
+         "郑州市政府周三通报，暴雨灌入郑州地铁五号线隧道，受困乘客已全部获救，十二人罹难。"),
+        ("新华网", "郑州国际车展开幕 新能源车型占半数",
+         "第十届郑州国际车展在郑州国际会展中心开幕，三百多款车型参展，新能源车型占半数。"),
+        ("美国之音", "郑州国际马拉松鸣枪 三万名跑者参赛",
+         "郑州国际马拉松周日在郑州国际会展中心鸣枪起跑，三万名跑者参赛，赛道经过郑州市区主要街道。")]
+
+
+def city_report(n: int) -> Article:
+    outlet, title, body = CITY[n]
+    return Article(outlet=outlet, title=title, original_url=f"https://small.example/{n}", body_text=body,
+                   published_at=START + timedelta(hours=n))
+
+
+@pytest.mark.parametrize("forget", [False, True])
+def test_the_small_pass_joins_are_stored_and_hold_in_a_later_run(store: Store, forget: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A small-join model that joins every pair offered (and a join model that joins none): run 1 (closing) joins the
+    # two single reports and stores the core's role as the join pass's are stored; run 2 restores it, so the third
+    # outlet's report is not joined to that earlier core. ``forget``: the stored roles ignored, it is (the test fails
+    # without them).
+    from newsmirror.jobs.grouping import group_articles
+    from newsmirror.stories import cluster
+    from tests.stories.test_cluster_join import ALWAYS, NEVER
+    monkeypatch.setattr(cluster, "default_join_model", lambda: NEVER)
+    monkeypatch.setattr(cluster, "default_small_join_model", lambda: ALWAYS)
+    if forget:
+        monkeypatch.setattr(cluster.StoryClusterer, "restore_join", lambda self, *args: None)
+    config = cluster.ClusterConfig(join_complete=True, small_join=True, small_join_floor=0.0, event_link=False)
+    first, second, third = (city_report(n) for n in range(3))
+    for article in (first, second):
+        store.upsert_article(article)
+    group_articles(store, config, close=True, compare=False)
+    core = store.story_of(first.id)
+    assert core is not None and store.story_of(second.id) == core
+    stored = store.story_joins([core])[core]
+    assert stored.role == "core" and len(stored.unjoined) == 1
+    store.upsert_article(third)
+    group_articles(store, config, close=True, compare=False)
+    assert (store.story_of(third.id) == core) == forget
+    assert {store.story_of(first.id), store.story_of(second.id)} == {core}

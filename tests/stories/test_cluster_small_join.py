@@ -35,7 +35,10 @@ def test_two_single_reports_of_two_outlets_join() -> None:
     assert clusterer.join_complete() == 0  # both can still grow
     assert clusterer.join_complete(final=True) == 1
     assert story_count(clusterer, ids) == 1
-    assert clusterer.drain_joins()  # the roles are stored as the join pass's are
+    # The roles are stored as the join pass's are: the core with the member it held before its side (the side's
+    # story goes with its "judged" state).
+    core = clusterer.resolve(ids[1])
+    assert clusterer.drain_joins() == [(core, "core", ("a0" if core == ids[0] else "a1",))]
 
 
 def test_one_outlets_two_items_are_never_offered() -> None:
@@ -74,3 +77,22 @@ def test_the_packaged_model_reads_the_join_features() -> None:
     model = load_small_join_model()
     assert model.features == JOIN_FEATURES
     assert 0.5 <= model.threshold < 1.0
+
+
+def test_the_small_pass_roles_hold_in_a_later_run() -> None:
+    # Run 1: the small pass joins two single reports; what it stores is the join pass's: the core with the member
+    # it held before its side (the side's story goes, so it stores nothing).
+    first = clusterer_of(ALWAYS, small_join=True)
+    ids = built(first, [[(FLOOD[0], 0)], [(FLOOD[1], 1)]])
+    assert first.join_complete(final=True) == 1
+    core = first.resolve(ids[1])
+    assert core == ids[0] and first.drain_joins() == [(core, "core", ("a0",))]
+    # Run 2 restores the core (two reports, still under join_least) and groups a third outlet's single report: with
+    # the stored role the core is an earlier join's and is left alone; without it, the small pass joins them.
+    for restored, joins in ((True, 0), (False, 1)):
+        later = clusterer_of(ALWAYS, small_join=True)
+        if restored:
+            later.restore_join(core, "core", ("a0",))
+        built_ids = built(later, [[(FLOOD[0], 0), (FLOOD[1], 1)], [(FLOOD[2], 2)]])
+        assert later.join_complete(final=True) == joins
+        assert story_count(later, built_ids) == 2 - joins
