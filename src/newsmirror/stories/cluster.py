@@ -1477,19 +1477,19 @@ class StoryClusterer:
         model = self.small_join_model
         if model is None or not pairs:
             return 0
-        roles, least, floor = self._joined, self.config.join_least, self.small_join_probability
-        guard = self.config.small_join_floor
-        touched = set(roles)
+        roles, least, threshold = self._joined, self.config.join_least, self.small_join_probability
+        floor = self.config.small_join_floor
+        touched = set(roles)  # joined by the join pass or an earlier run's passes: only pairs of two others are scored
         scored: list[tuple[float, str, str]] = []
         for a_id, b_id in pairs:
             a, b = self.stories.get(a_id), self.stories.get(b_id)
             if (a is None or b is None or a_id in touched or b_id in touched
                     or len(a.members) >= least or len(b.members) >= least
-                    or vector_cosine(a.meaning, b.meaning) < guard or vector_cosine(a.lede, b.lede) < guard):
+                    or vector_cosine(a.meaning, b.meaning) < floor or vector_cosine(a.lede, b.lede) < floor):
                 continue
-            probability = join_probability(model, floor, a, b, self._is_name, _dice, self._event_weights,
+            probability = join_probability(model, threshold, a, b, self._is_name, _dice, self._event_weights,
                                            self._core_probability)
-            if probability is not None and probability >= floor:
+            if probability is not None and probability >= threshold:
                 scored.append((probability, a_id, b_id))
         joins = 0
         for _, a_id, b_id in sorted(scored, reverse=True):
@@ -1497,7 +1497,8 @@ class StoryClusterer:
             if a is None or b is None:
                 continue
             big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
-            if small.id in roles or roles.get(big.id) == "side" or big.id in touched or not self._mergeable(a, b):
+            # Star, as the join pass: a story absorbed is absorbed once and a side absorbs nothing.
+            if small.id in roles or roles.get(big.id) == "side" or not self._mergeable(a, b):
                 continue
             self._join(big, small)
             joins += 1
