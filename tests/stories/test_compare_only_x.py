@@ -709,7 +709,6 @@ def test_the_run_a_gloss_follows_written_with_one_homophone_is_the_same_name(mon
     assert "Montana State Public Health Laboratory" in _only([glossed, other], "甲报")
 
 
-
 def test_a_foreign_name_another_outlet_writes_otherwise_in_the_same_fact(monkeypatch: pytest.MonkeyPatch) -> None:
     # Constructed: one diplomat, 柯瑞斯朵森（Anders Kristoffersen）and 克里斯托弗森, whose consonants are the Latin
     # name's with one left out; and a city glossed with one Latin word, 蒙泰列（Montreal）, and 蒙特利尔 (m-d-l both:

@@ -70,7 +70,6 @@ def test_the_name_tests_word_cache_is_bounded() -> None:
     assert names.split.cache_info().maxsize is not None
 
 
-
 def test_two_writings_of_one_foreign_name_of_unequal_lengths() -> None:
     # Constructed names: the shorter writing keeps the longer's consonants in order, some left out.
     from newsmirror.text.phonetic import transliterates_alike
