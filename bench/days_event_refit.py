@@ -69,8 +69,13 @@ def grouped(day: Day, event_model: PairModel | None, config: ClusterConfig | Non
     """The day grouped as ``group_articles(store, close=True)`` groups a fresh store: the clusterer, article ->
     story, and the CPU seconds of the clusterer."""
     settings = config or ClusterConfig()
+    return grouped_by(day, lambda: StoryClusterer(settings, event_model=event_model))
+
+
+def grouped_by(day: Day, make: Callable[[], StoryClusterer]) -> tuple[StoryClusterer, dict[str, str], float]:
+    """``grouped`` with the clusterer ``make`` builds (its building counted in the CPU seconds)."""
     started = time.process_time()
-    clusterer = StoryClusterer(settings, event_model=event_model)
+    clusterer = make()
     story_of: dict[str, str] = {}
     for done, document in enumerate(day.documents, 1):
         story_of[document.id] = clusterer.add(document).story_id

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_eval import purity  # noqa: E402
-from bench.days_event_refit import BATCH, score  # noqa: E402
+from bench.days_event_refit import grouped_by, score  # noqa: E402
 from bench.days_pair_fit import Day, add_days_arguments, fit, tuning_days  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer, _dice  # noqa: E402
@@ -77,20 +76,7 @@ class DayPairs:
 def grouped(day: Day, config: ClusterConfig, small_model: PairModel | None = None
             ) -> tuple[StoryClusterer, dict[str, str], float]:
     """``days_event_refit.grouped`` with a small-join model: the clusterer, article -> story, clusterer CPU seconds."""
-    started = time.process_time()
-    clusterer = StoryClusterer(config, small_join_model=small_model)
-    story_of: dict[str, str] = {}
-    for done, document in enumerate(day.documents, 1):
-        story_of[document.id] = clusterer.add(document).story_id
-        for changed in clusterer.drain_changes():
-            story_of[changed.article_id] = changed.story_id
-        if done % BATCH == 0:
-            clusterer.link_events()
-            clusterer.join_complete(False)
-    clusterer.link_events()
-    clusterer.join_complete(True)
-    cpu = time.process_time() - started
-    return clusterer, {article: clusterer.resolve(story) for article, story in story_of.items()}, cpu
+    return grouped_by(day, lambda: StoryClusterer(config, small_join_model=small_model))
 
 
 def day_pairs(day: Day) -> DayPairs:
