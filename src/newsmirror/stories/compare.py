@@ -213,8 +213,6 @@ SECOND_PART = 0.5
 # look, chosen in every fold leaving one file out: recall +.0121, precision -.0036; 17 of 40 new unjudged links wrong,
 # links56's bar for main's own rate).
 SECOND_REPEAT: float | None = 0.2
-# How the repeat is measured: "containment" (of the smaller unit) or "dice" (the share of both units' weight).
-SECOND_REPEAT_MEASURE = "containment"
 # When true, the repeat is shown in the fact only if, among every unit of the fact's other outlets, the one it shares
 # most with (containment) is in that fact: a body sentence telling the second of two facts its outlet's lead packs
 # matches the second fact's tellings better than the first's.
@@ -228,11 +226,8 @@ SECOND_REPEAT_FLOOR: float | None = 0.3
 # (``_topic_grams``) and outside the names both give (session 45, facts56's second look, off): two statements of one
 # speaker (his attending, then what he said) share his name and title and the story's words, not what is said.
 SECOND_REPEAT_BEYOND = True
-# With ``SECOND_REPEAT_BEST``: the pair model's round (``fact_model.RESCUE``) must also give the repeat and that best
-# unit of the fact's other outlets at least this probability of telling one fact (None: not asked; session 45,
-# facts56's third look, off): the outlet's repeating itself is one piece of evidence, the repeat's likeness to another
-# outlet's telling in the fact, weighed as every other pair is, a second.
-SECOND_REPEAT_MODEL: float | None = None
+# (facts56's other looks, a Dice share instead of containment and the pair model's probability asked of the repeat and
+# its best unit, were refused in session 45 and are on branch facts56 only.)
 
 
 @dataclass(slots=True)
@@ -752,7 +747,6 @@ def _linked(sentences: list[_Sentence], outlets: list[str], weight: dict[str, fl
             rules = linker.copy()
             start = len(linker.blocked)
             linker.link(_rescue_matches(sentences, linker, weight, rescue))
-            rules.probability = linker.probability
             if SECOND_RESCUE is not None:
                 linker.rescue_blocked = [pair for pair in linker.blocked[start:] if pair[0] >= SECOND_RESCUE]
             if linker.rescue_blocked or any(linker.links.find(i) != rules.links.find(i) for i in range(len(sentences))):
@@ -849,8 +843,6 @@ class _Linker:
         self.repeats: dict[int, set[int]] = defaultdict(set)
         # The story's topic bigrams (``_topic_grams``), for ``SECOND_REPEAT_BEYOND``.
         self.topic: frozenset[str] = frozenset()
-        # The pair model's round's probabilities (smaller unit index first), for ``SECOND_REPEAT_MODEL``.
-        self.probability: dict[tuple[int, int], float] = {}
 
     def copy(self) -> _Linker:
         """This linker as it stands (links and members; the units and weights shared)."""
@@ -860,7 +852,6 @@ class _Linker:
                              for root, members in self.members_of.items()}
         copied.blocked = list(self.blocked)
         copied.topic = self.topic
-        copied.probability = self.probability
         return copied
 
     def _common(self, a: frozenset[str], b: frozenset[str]) -> float:
@@ -1010,8 +1001,7 @@ class _Linker:
                     # share at a tie with another's (or with the threshold) then came out one way or the other
                     # from run to run (facts-s40: 43 or 44 of 68 pairs found).
                     common = math.fsum(self.weight[g] for g in shared)
-                    share = (2 * common / (self.mass[i] + self.mass[j]) if SECOND_REPEAT_MEASURE == "dice"
-                             else common / smaller)
+                    share = common / smaller
                     if share < SECOND_REPEAT or _figures_differ(first.figures, second.figures):
                         continue
                     for unit, root in ((i, rj), (j, ri)):
@@ -1043,9 +1033,7 @@ class _Linker:
             share = math.fsum(self.weight[g] for g in grams & s.grams) / min(mass[unit], mass[k])  # fsum: see _repeats
             if share > best:
                 best, where = share, k
-        if where < 0 or self.links.find(where) != root:
-            return False
-        return SECOND_REPEAT_MODEL is None or self.probability.get((min(unit, where), max(unit, where)), 0.0) >= SECOND_REPEAT_MODEL
+        return where >= 0 and self.links.find(where) == root
 
 
 def _rescue_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[str, float],
@@ -1059,8 +1047,6 @@ def _rescue_matches(sentences: list[_Sentence], linker: _Linker, weight: dict[st
     if not len(features):
         return []
     probability = model.probability(features)
-    if SECOND_REPEAT_MODEL is not None:
-        linker.probability = {(min(i, j), max(i, j)): p for p, (i, j) in zip(probability.tolist(), pairs.tolist(), strict=True)}
     find = linker.links.find
 
     def scored() -> Iterable[tuple[float, int, int]]:
@@ -1799,15 +1785,13 @@ def _placed_with_others(term: str, text: str, free: tuple[int, ...]) -> Iterator
 # characters, each of the same sound class (范德赖恩/冯德莱恩), is the same name written otherwise.
 TRANSLITERATED_CHARS = 4
 TRANSLITERATED_DIFFERING = 2
-# Whether the fact check reads two writings of a foreign name of unequal lengths as one (``_details``'s
-# ``written_alike``; session 46, onlyx60).
-UNEQUAL_TRANSLITERATIONS = True
-
-
 # A shorter one (three characters: the length of most transliterations) may differ in one character,
 # of the same sound class, where the other outlet's spelling is a run of transliteration characters too
 # (塞勒姆/塞莱姆 of 温斯顿-塞莱姆市).
 SHORT_TRANSLITERATION_CHARS = 3
+# Whether the fact check reads two writings of a foreign name of unequal lengths as one (``_details``'s
+# ``written_alike``; session 46, onlyx60).
+UNEQUAL_TRANSLITERATIONS = True
 
 
 def _transliterated_otherwise(term: str, text: str) -> bool:
