@@ -1497,8 +1497,9 @@ class StoryClusterer:
             if a is None or b is None:
                 continue
             big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
-            # Star, as the join pass: a story absorbed is absorbed once and a side absorbs nothing.
-            if small.id in roles or roles.get(big.id) == "side" or not self._mergeable(a, b):
+            # Star, as the join pass: a core of this pass absorbs no further as a side. (A side absorbs nothing:
+            # every story was untouched when scored, and a side made here left ``stories``, so ``get`` gave None.)
+            if small.id in roles or not self._mergeable(a, b):
                 continue
             self._join(big, small)
             joins += 1
