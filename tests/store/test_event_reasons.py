@@ -77,3 +77,12 @@ def test_the_stored_detail_is_kept_and_every_reader_view_says_it_in_chinese(stor
                                          site_url="https://mirror.example/changes"))
     summary = feed.xpath("//a:entry/a:summary/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
     assert summary == [f"乙报：删除 2026-11-20 18:00 UTC+8 — {told}（原网址：https://news.example/gone.html）"]
+
+
+def test_every_status_a_recheck_counts_as_a_takedown_has_its_reason_for_readers() -> None:
+    # The re-check job's takedown statuses (jobs.recheck_rules) and the reader's wording of them (store.changes) are
+    # two tables, one per layer: a status added to one alone would reach readers as a bare "HTTP NNN".
+    from newsmirror.jobs.recheck_rules import GONE_STATUSES
+    from newsmirror.store.changes import GONE_STATUS_REASONS
+
+    assert set(GONE_STATUSES) == set(GONE_STATUS_REASONS)
