@@ -46,7 +46,7 @@ def test_recheck_then_changes_and_history(loopback_server: LoopbackServer, tmp_p
 
     loopback_server.gone(ARTICLE_PATH)
     third = runner.invoke(app, ["recheck", *base])
-    assert "deleted" in third.output and "HTTP 410" in third.output
+    assert "deleted" in third.output and "网页已永久删除（HTTP 410）" in third.output and "Gone" not in third.output
 
     listed = runner.invoke(app, ["changes", "--db", db, "--json"])
     assert listed.exit_code == 0, listed.output
@@ -151,3 +151,36 @@ def test_changes_after_an_import_names_the_versions_it_kept_as_stats_counts_them
         store.record_article_event(ArticleEvent(article.id, EventKind.EDITED, datetime.now(UTC), version=2))
     said = " ".join(runner.invoke(app, ["changes", "--db", db]).output.split())
     assert "latest changes" in said and "Also" not in said
+
+
+def test_recheck_says_each_change_as_the_pages_and_changes_say_it(loopback_server: LoopbackServer,
+                                                                   tmp_path: Path) -> None:
+    # `recheck` printed the stored English detail ("HTTP 404 Not Found", "back online") while the pages, the feeds,
+    # `history` and `changes` say each event in Chinese from its fields (store.changes.event_reason); its table now
+    # says what they say, and the stored record stays the job's own words.
+    db = str(tmp_path / "store.sqlite")
+    config, article = store_loopback_article(loopback_server, db, tmp_path)
+    runner = CliRunner(env={"COLUMNS": "400"})
+    base = ["--db", db, "--config", str(config), "--article", article.id]
+
+    def recheck() -> str:
+        result = runner.invoke(app, ["recheck", *base])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    def latest() -> dict[str, str]:
+        return json.loads(runner.invoke(app, ["changes", "--db", db, "--json"]).output)["changes"][0]
+
+    recheck()  # the first look: a baseline
+    loopback_server.route(ARTICLE_PATH, body=article_page(title="化工厂爆炸后市民聚集要求公布死伤人数"))
+    edited = recheck()
+    assert latest()["kind"] == "edited" and latest()["reason"] in edited and "标题已改" in edited
+    loopback_server.gone(ARTICLE_PATH, status=404)
+    deleted = recheck()
+    record = latest()
+    assert record["kind"] == "deleted" and record["detail"].startswith("HTTP 404 Not Found")  # the record, kept
+    assert record["reason"].startswith("找不到网页（HTTP 404）；最后一次在线：") and record["reason"] in deleted
+    assert "Not Found" not in deleted and "last seen" not in deleted
+    loopback_server.route(ARTICLE_PATH, body=article_page(title="化工厂爆炸后市民聚集要求公布死伤人数"))
+    restored = recheck()
+    assert latest()["kind"] == "restored" and "网页已恢复" in restored and "back online" not in restored

@@ -115,13 +115,16 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
     console.print(table)
     notable = [r for r in summary.reports if r.outcome.value in _OUTCOME_STYLE]
     if notable:
+        # An edit, takedown or return as the pages, `changes` and `history` say it (the event's reason, from its
+        # fields: 网页已永久删除（HTTP 410）, not the stored "HTTP 410 Gone", which `changes --json` gives as detail);
+        # a failure (never an event, never shown to readers) as the job found it, as on stderr below.
         changes = Table(title="changes and failures")
-        for name in ("outcome", "outlet", "title", "detail", "id"):
+        for name in ("outcome", "outlet", "title", "reason", "id"):
             changes.add_column(name, overflow="fold")
         for report in notable[:100]:
             style = _OUTCOME_STYLE[report.outcome.value]
             changes.add_row(f"[{style}]{report.outcome.value}[/]", shown(report.outlet), shown(report.title[:40]),
-                            shown(report.detail[:80]), report.article_id)
+                            shown(report.reason[:80]), report.article_id)
         console.print(changes)
     # Which failed and why, on stderr: under --quiet (cron) the tables above are not printed, and a re-check that
     # failed everywhere said nothing at all.

@@ -38,7 +38,7 @@ from newsmirror.jobs.recheck_rules import (
 )
 from newsmirror.model import Article, DocumentKind, RawDocument, UpsertOutcome, utcnow
 from newsmirror.store import Job, Store
-from newsmirror.store.changes import ArticleEvent, CheckOutcome, DueCheck, EventKind
+from newsmirror.store.changes import ArticleEvent, CheckOutcome, DueCheck, EventKind, event_reason
 from newsmirror.text.diff import diff_versions
 from newsmirror.text.volatile import drop_volatile_lines, is_volatile_line
 
@@ -74,9 +74,17 @@ class CheckReport:
     outlet: str
     title: str
     outcome: CheckOutcome
-    detail: str = ""
+    detail: str = ""  # the operator's record: an event's stored detail, or why the check failed
     http_status: int | None = None
     version: int | None = None
+    events: list[ArticleEvent] = field(default_factory=list)  # the edit, takedown or return this check recorded
+
+    @property
+    def reason(self) -> str:
+        """What the pages say of this check: each event it recorded as readers are told it (store.changes.event_reason:
+        找不到网页（HTTP 404）, 网页已恢复, 标题已改 …); a check that recorded none (a failure, an unchanged page) its
+        detail."""
+        return "；".join(event_reason(event) for event in self.events) if self.events else self.detail
 
 
 @dataclass(slots=True)
@@ -233,10 +241,12 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
     restored = item.status == "deleted"
     notes: list[str] = []
     version: int | None = None
+    events: list[ArticleEvent] = []
     if restored:
-        store.record_article_event(ArticleEvent(
+        events.append(ArticleEvent(
             item.article_id, EventKind.RESTORED, now, detail=_moved_note(item.url, result.final_url) or
             "网页已恢复", http_status=result.status, final_url=result.final_url))
+        store.record_article_event(events[-1])
         state.last_change_at = now
         notes.append("back online")
 
@@ -256,10 +266,11 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
                                  updated.title, updated.body_text, updated.published_at) if before else None
             detail = diff.summary() if diff else "已修改"
             moved = _moved_note(item.url, result.final_url)
-            store.record_article_event(ArticleEvent(
+            events.append(ArticleEvent(
                 item.article_id, EventKind.EDITED, now, version=version,
                 detail=f"{detail}；{moved}" if moved else detail,
                 http_status=result.status, final_url=result.final_url))
+            store.record_article_event(events[-1])
             state.last_change_at = now
             notes.append(detail)
             outcome = CheckOutcome.RESTORED if restored else CheckOutcome.EDITED
@@ -271,6 +282,7 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
     report = _finish(store, item, now, policy, outcome, "; ".join(notes), result, live=True)
     report.version = version
     report.title = page.title or report.title
+    report.events = events
     return report
 
 
@@ -281,13 +293,15 @@ def _gone(store: Store, item: DueCheck, now: datetime, policy: RecheckPolicy, re
         return _finish(store, item, now, policy, CheckOutcome.STILL_DELETED, reason, result, live=False)
     if state.last_live_at is not None:
         reason = f"{reason}（最后一次在线：{state.last_live_at:%Y-%m-%d %H:%M} UTC）"
-    store.record_article_event(ArticleEvent(
-        item.article_id, EventKind.DELETED, now, detail=reason, http_status=result.status,
-        final_url=result.final_url))
+    event = ArticleEvent(item.article_id, EventKind.DELETED, now, detail=reason, http_status=result.status,
+                         final_url=result.final_url)
+    store.record_article_event(event)
     state.last_change_at = now
     # A takedown page may carry its own validators; the restoration check must see a full page.
     state.etag = state.last_modified = None
-    return _finish(store, item, now, policy, CheckOutcome.DELETED, reason, result, live=False, keep_validators=False)
+    report = _finish(store, item, now, policy, CheckOutcome.DELETED, reason, result, live=False, keep_validators=False)
+    report.events = [event]
+    return report
 
 
 def _record_error(store: Store, item: DueCheck, now: datetime, policy: RecheckPolicy, reason: str,
@@ -376,8 +390,9 @@ def drop_volatile_html(body_html: str) -> str:
         lxml.html.tostring(root, encoding="unicode")
 
 
-# An event's detail is the operator's record (`recheck` prints it, `changes --json` gives it); readers (the changes
-# lists, their Atom feeds, the history pages) are told store.changes.event_reason of the event, which knows the forms
+# An event's detail is the operator's record (`changes --json` gives it); readers (the changes lists, their Atom
+# feeds, the history pages) and `recheck`'s table (CheckReport.reason) are told store.changes.event_reason of the
+# event, which knows the forms
 # written here ("HTTP 404 Not Found", "page says '…'", "redirected to …", "the page has not shown the article for N
 # checks", the last-online note): a new form needs its Chinese there too (tests/jobs/test_recheck_loopback.py).
 def _moved_note(original: str, final: str) -> str:

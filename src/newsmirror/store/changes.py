@@ -107,9 +107,9 @@ class ChangeEntry:
 
 # -- what a reader is told about an event ---------------------------------------------
 #
-# The re-check job stores an event's ``detail`` as it found it: the operator's record, which `newsmirror recheck`
-# prints and `newsmirror changes --json` gives as ``detail``; it is never rewritten. Readers (the changes lists, their
-# Atom feeds, the history pages, `newsmirror history`) are told the event in Chinese, built from its fields (its kind
+# The re-check job stores an event's ``detail`` as it found it: the operator's record, which `newsmirror changes
+# --json` gives as ``detail``; it is never rewritten. Readers (the changes lists, their Atom feeds, the history pages,
+# `newsmirror history`, `changes` and `recheck`'s own table) are told the event in Chinese, built from its fields (its kind
 # and HTTP status) and the few forms of detail the job has ever written, so that records stored by any release read
 # alike: a takedown stored as "HTTP 404 Not Found" reads 找不到网页（HTTP 404）, its last-online time (stored in UTC) in
 # the zone of the page's other times. A detail of no known form is shown as stored.
