@@ -51,6 +51,19 @@ _BACKFILL_LOCK = 0x6E6D_6269  # "nmbi"
 _WALK_AT = 1000
 
 
+def connect(dsn: str, **options: Any) -> psycopg.Connection[Any]:
+    """A connection that speaks UTF-8 whatever the environment or the DSN asks: every connection newsmirror opens.
+
+    libpq takes the client encoding from ``PGCLIENTENCODING``, a ``client_encoding`` in the DSN or a ``-c
+    client_encoding=`` in its ``options`` (or ``PGOPTIONS``), and psycopg encodes and decodes text in it. On a UTF8
+    database (measured, PostgreSQL 15, session 47) LATIN1 or BIG5 failed every Chinese article at import ("'latin-1'
+    codec can't encode") and `stats`, `search` and `stories list` in tracebacks; GBK stopped the first migration
+    (characters GBK does not have); SQL_ASCII imported 160 of 166 and then read text back as bytes (`search` ended in
+    "fromisoformat: argument must be str"). newsmirror passes Python text only, so the connection is always UTF8: the
+    keyword wins over all four (checked on each), and the setting stays the operator's for psql and other tools."""
+    return psycopg.connect(dsn, client_encoding="UTF8", **options)
+
+
 def _display_dsn(dsn: str) -> str:
     """The DSN without its password, for error messages."""
     try:
@@ -75,7 +88,7 @@ class PostgresStore(SqlStore):
     def __init__(self, dsn: str, *, create: bool = True) -> None:
         self.dsn = dsn
         try:
-            self._db = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
+            self._db = connect(dsn, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
             raise StoreError(
                 f"cannot connect to {_display_dsn(dsn)}: {_reason(exc)} "
@@ -106,10 +119,17 @@ class PostgresStore(SqlStore):
         (``COLLATE "C"`` on ids and times), and a database in ICU's Chinese collation built the same site, stories and
         search results as one in C (session 46); the README still asks for C (``createdb -T template0 -E UTF8
         --locale=C``)."""
-        row = self._db.execute("SELECT current_setting('server_encoding') AS encoding").fetchone()
-        found = row["encoding"] if row else ""
+        row = self._db.execute("SELECT current_setting('server_encoding') AS encoding,"
+                               " current_setting('client_encoding') AS client").fetchone()
         # An SQL_ASCII connection returns text as bytes.
-        encoding = found.decode("ascii", "replace") if isinstance(found, bytes) else str(found)
+        encoding, client = (value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
+                            for value in ((row["encoding"], row["client"]) if row else ("", "")))
+        if client.upper() != "UTF8":  # connect() asks for UTF8; a server (or a pooler) that did not give it
+            self._db.close()
+            raise StoreError(
+                f"{_display_dsn(self.dsn)} gave a connection in client encoding {client} although newsmirror asked "
+                "for UTF8 (a connection pooler that drops it?): Chinese text would be refused or read back as bytes"
+            )
         if encoding.upper() != "UTF8":
             self._db.close()
             raise StoreError(
@@ -514,7 +534,7 @@ class PostgresStore(SqlStore):
             done = 0
             if progress:
                 progress(0, total)
-            with psycopg.connect(self.dsn, row_factory=dict_row) as reader, \
+            with connect(self.dsn, row_factory=dict_row) as reader, \
                     reader.cursor(name="reindex") as rows:
                 # A separate reading connection: each batch commits on this one as it goes.
                 rows.itersize = batch_size
@@ -709,7 +729,7 @@ class PostgresStore(SqlStore):
             sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(table))
         # A dedicated connection with a server-side cursor: streams any table size, and leaves
         # this store's connection free for the caller meanwhile.
-        with psycopg.connect(self.dsn) as reader, reader.cursor(name=f"copy_{table}") as cursor:
+        with connect(self.dsn) as reader, reader.cursor(name=f"copy_{table}") as cursor:
             cursor.itersize = batch_size
             cursor.execute(query)
             while batch := cursor.fetchmany(batch_size):
