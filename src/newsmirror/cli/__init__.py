@@ -340,10 +340,51 @@ def readable_metavar(param: Any, ctx: Any) -> None:
         param.metavar = next((word for part, word in TYPE_WORDS if part in str(kind).lower()), "TEXT")
 
 
+# typer (0.29) draws each help text in a table cell that rich ends with "…" when a line is too long for it, and two
+# things made lines too long (session 47, every help at 60-200 columns): a word longer than a narrow cell (`worker
+# --help` at 80 columns showed the default store as "./data/newsmirror.sq…"), and a line that fits but for the space
+# after its last word when the line holds Chinese (rich's Text.rstrip_end counts characters, not cells: `search --help`
+# at 90 columns read "(马朝旭 finds 馬朝旭)…", its ";" gone; `stories group --help` at 100, "report'… title"). Folded
+# instead, a long word goes on over the next line and the trailing space is cut, never a character of the text.
+def _folded(render: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(render)
+    def folding(*args: Any, **kwargs: Any) -> Any:
+        drawn = render(*args, **kwargs)
+        from rich.text import Text
+
+        for part in getattr(drawn, "renderables", [drawn]):  # a parameter's help is Columns of texts
+            if isinstance(part, Text):
+                part.overflow = "fold"
+        return drawn
+
+    return folding
+
+
+@contextmanager
+def _folding_help() -> Iterator[None]:
+    """typer's help texts folded (see :func:`_folded`) while one command's help is drawn."""
+    from typer import rich_utils
+
+    saved = {name: getattr(rich_utils, name) for name in ("_make_rich_text", "_get_parameter_help")
+             if hasattr(rich_utils, name)}
+    for name, render in saved.items():
+        setattr(rich_utils, name, _folded(render))
+    try:
+        yield
+    finally:
+        for name, render in saved.items():
+            setattr(rich_utils, name, render)
+
+
 class _ReadableHelp:
     """A click command whose `--help` reads as a new user types it: :func:`readable_metavar` on every parameter,
-    ``--help`` and the completion options included (they are added after the command is made); and whose Ctrl-C
-    while its command line is parsed ends as one before the command starts (:meth:`make_context`)."""
+    ``--help`` and the completion options included (they are added after the command is made); no character of a
+    help text lost to a narrow terminal (:func:`_folding_help`); and whose Ctrl-C while its command line is parsed
+    ends as one before the command starts (:meth:`make_context`)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _folding_help():
+            super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         # Parsing runs before friendly_errors is in place: click (and older typer: pyproject allows 0.12) says "Aborted!" and exits 1,
