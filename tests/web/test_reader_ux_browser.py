@@ -157,3 +157,17 @@ def test_an_edit_adding_a_long_link_keeps_the_history_page_within_a_phone(browse
             assert page.locator("ins", has_text="youtube").count() >= 1
             assert page.evaluate("document.documentElement.scrollWidth") <= 390
             context.close()
+
+
+def test_a_phone_lays_out_every_page_at_its_own_width_the_api_docs_too(browser: Any, site: str) -> None:
+    # A phone's browser (is_mobile) lays out a page without a viewport line 980 px wide and shrinks it: the API
+    # browser at /docs, which the reader's footer links, was drawn so (session 47's walk at 390 px).
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ("/", f"/story/{STORY.id}", "/search?q=莫斯科", "/changes", "/docs", "/article/no-such-article"):
+        page.goto(site + path)
+        if path == "/docs":
+            page.wait_for_selector("#swagger-ui .opblock", timeout=20_000)  # Swagger UI drawn
+        layout = page.evaluate("[document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        assert layout[0] == 390 and layout[1] <= 390, (path, layout)
+    context.close()

@@ -4,7 +4,8 @@ FastAPI's default /docs page loads Swagger UI from a CDN: blocked for many reade
 request that tells a third party who opens the reader. Swagger UI 5 (which reads FastAPI's
 OpenAPI 3.1) ships in the ``fastapi-offline`` package; its files are served under
 /docs/assets, started by our own script file (no inline script, so the page's policy can forbid
-inline code), with the online validator badge switched off (it would send the schema away).
+inline code), with the online validator badge switched off (it would send the schema away). Laid out at the device's width, as
+every reader page is: without the viewport line a phone drew it 980 px wide, shrunk (the reader's footer links it).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def docs_page(title: str, root: str = "") -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>{escape(title)} - API</title>
 <link rel="stylesheet" href="{root}{ASSETS}/swagger-ui.css">
