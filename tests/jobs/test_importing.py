@@ -195,3 +195,16 @@ def test_a_pool_of_workers_imports_the_same_as_one_process(tmp_path: Path) -> No
         assert sorted(a.content_hash for a in one.iter_articles()) == sorted(
             a.content_hash for a in pooled.iter_articles())
         assert pooled.count_search(SearchQuery("公車")) == 70
+
+
+def test_cli_import_of_a_missing_path_leaves_no_store_behind(tmp_path: Path) -> None:
+    # A mistyped path stopped the import but left an empty store at ./data/newsmirror.sqlite (or a PostgreSQL store's
+    # tables): `stats` then counted 0 articles where it had said there was no store. The paths are checked first.
+    archive = make_archive(tmp_path / "archive")
+    db = tmp_path / "data" / "never.sqlite"
+    runner = CliRunner()
+    missing = runner.invoke(app, ["import", str(archive), str(tmp_path / "archve"), "--db", str(db)])
+    assert missing.exit_code == 1 and f"path not found: {tmp_path / 'archve'}" in missing.output
+    assert not db.exists() and not db.parent.exists()
+    stats = runner.invoke(app, ["stats", "--db", str(db)])
+    assert stats.exit_code == 1 and "no store at" in stats.output

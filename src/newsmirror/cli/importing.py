@@ -45,9 +45,12 @@ def import_archives(
 ) -> None:
     """Import existing archives into the store. Re-importing is safe: nothing is duplicated."""
     from newsmirror.cli.progress import StageProgress
-    from newsmirror.ingest.archives import MIB
+    from newsmirror.ingest.archives import MIB, check_paths_exist
     from newsmirror.jobs.importing import import_paths
 
+    # Before the store is made: a mistyped path left an empty store behind (./data/newsmirror.sqlite, or the tables
+    # of a PostgreSQL one), after which `stats` counted 0 articles instead of saying there is no store.
+    check_paths_exist(paths)
     with store_from(db, create=True) as store, StageProgress("importing", err_console, unit="files") as progress:
         report = import_paths(store, paths, progress=progress.update, workers=workers, reread=reread,
                               max_file_bytes=int(max_file_size * MIB))

@@ -78,12 +78,19 @@ class ArchiveFile:
 
 # --- walking ----------------------------------------------------------------------------------
 
-def iter_archive_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file under the given files/folders, in a stable order; hidden entries are skipped."""
+def check_paths_exist(paths: Iterable[str | Path]) -> None:
+    """Refuse a path that does not exist, naming it (before a command opens or creates its store)."""
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise ArchiveError(f"path not found: {path} (give a folder of archives or an archive file)")
+
+
+def iter_archive_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file under the given files/folders, in a stable order; hidden entries are skipped."""
+    for given in paths:
+        path = Path(given)
+        check_paths_exist([path])
         if path.is_file():
             yield path
             continue
