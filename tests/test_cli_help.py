@@ -192,3 +192,12 @@ def test_no_help_text_loses_a_character_in_any_terminal_width() -> None:
     assert "(马朝旭 finds 馬朝旭); several words must all occur" in " ".join(at_90.replace("│", " ").split())
     at_80 = CliRunner().invoke(app, ["worker", "--help"], env={"COLUMNS": "80"}).output
     assert "./data/newsmirror.sql" in at_80  # the rest of the word on the next line
+
+
+def test_worker_help_names_the_job_kinds() -> None:
+    # `--kinds` said "default: all known" and named none; only a wrong kind's error listed them.
+    from newsmirror.jobs.worker import HANDLERS
+
+    shown = " ".join(CliRunner().invoke(app, ["worker", "--help"], env=WIDE).output.replace("│", " ").split())
+    named = shown[shown.index("--kinds"):shown.index("--once")]
+    assert HANDLERS and all(kind in named for kind in HANDLERS), (sorted(HANDLERS), named)

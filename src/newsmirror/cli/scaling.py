@@ -31,7 +31,8 @@ def worker(
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1,
                                              help="Jobs run at once in this process.")] = 4,
     worker_id: Annotated[str, typer.Option("--id", help="Name in leases and logs (default HOST:PID).")] = "",
-    kinds: Annotated[str, typer.Option("--kinds", help="Comma-separated job kinds to run (default: all known).")] = "",
+    kinds: Annotated[str, typer.Option("--kinds", help="Comma-separated job kinds to run: fetch, group, build, "
+                                                       "recheck, or one a --plugin registers (default: all of them).")] = "",
     once: Annotated[bool, typer.Option("--once", help="Exit when nothing is due instead of waiting.")] = False,
     lease: Annotated[float, typer.Option("--lease", min=0.1,
                                          help="Seconds a claimed job stays ours without a heartbeat; "
