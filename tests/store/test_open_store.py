@@ -80,7 +80,8 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> No
     notes = tmp_path / "notes.txt"
     notes.write_text("not a database, " * 400, encoding="utf-8")
     before = notes.read_bytes()
-    for command in (["stats"], ["import", str(tmp_path / "nothing-here")]):
+    (tmp_path / "archives").mkdir()  # a path that exists: a missing one is refused before the store is opened
+    for command in (["stats"], ["import", str(tmp_path / "archives")]):
         result = CliRunner().invoke(app, [*command, "--db", str(notes)])
         assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output and "not a newsmirror store" in result.output
