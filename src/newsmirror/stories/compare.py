@@ -226,6 +226,12 @@ SECOND_REPEAT_FLOOR: float | None = 0.3
 # (``_topic_grams``) and outside the names both give (session 45, facts56's second look, off): two statements of one
 # speaker (his attending, then what he said) share his name and title and the story's words, not what is said.
 SECOND_REPEAT_BEYOND = True
+# A unit ``second_facts`` shows in a second fact (an offer of the one-statement rule, a one-sided pair, the pair
+# model's blocked pair or an outlet's repeat) is shown beside every outlet's telling there, not only beside the unit it
+# was offered with: it is shown only if, for each other outlet of the fact, its Dice (bigram weight) with that outlet's
+# likest unit in the fact is at least this (None: no such bar; session 47, facts63). The one-statement rule's offers
+# chain: a unit paired with one outlet's telling lands in a fact that other outlets' units joined on other words.
+SECOND_LIKENESS: float | None = None
 # (facts56's other looks, a Dice share instead of containment and the pair model's probability asked of the repeat and
 # its best unit, were refused in session 45 and are on branch facts56 only.)
 
@@ -839,6 +845,9 @@ class _Linker:
         self.rules: _Linker | None = None
         # Pairs of the pair model's round that the one-statement rule kept apart (``SECOND_RESCUE``).
         self.rescue_blocked: list[tuple[float, int, int]] = []
+        # The units ``second_facts`` last showed in a second fact by an offer: unit -> (the offer's kind, its score,
+        # the partner it was offered with).
+        self.shown_by: dict[int, tuple[str, float, int]] = {}
         # The units ``second_facts`` last showed as an outlet's repeat (``SECOND_REPEAT``): fact root -> units.
         self.repeats: dict[int, set[int]] = defaultdict(set)
         # The story's topic bigrams (``_topic_grams``), for ``SECOND_REPEAT_BEYOND``.
@@ -949,20 +958,27 @@ class _Linker:
         rescued = [(p, unit, other) for p, i, j in self.rescue_blocked for unit, other in ((i, j), (j, i))]
         second: dict[int, set[int]] = defaultdict(set)
         placed: set[int] = set()
-        for _, unit, other in sorted(offers, reverse=True) + sorted(one_sided, reverse=True) + sorted(rescued, reverse=True):
+        # Which offer showed each unit and its partner (for the bench's census: session 47, facts63).
+        self.shown_by = {}
+        kinds = ([("blocked", o) for o in sorted(offers, reverse=True)]
+                 + [("one-sided", o) for o in sorted(one_sided, reverse=True)]
+                 + [("rescued", o) for o in sorted(rescued, reverse=True)])
+        for kind, (score, unit, other) in kinds:
             target = links.find(other)
             outlet = sentences[unit].ref.outlet
             if unit in placed or outlet in self.members_of[target] or any(
-                    sentences[k].ref.outlet == outlet for k in second[target]):
+                    sentences[k].ref.outlet == outlet for k in second[target]) or not self._alike_each(unit, target):
                 continue
             second[target].add(unit)
             placed.add(unit)
+            self.shown_by[unit] = (kind, score, other)
         # Last, a unit that says again what a unit of its own outlet says in a fact of other outlets: that fact's
         # second telling by the outlet (the outlet is there already, so the offers above never reach it).
         self.repeats = defaultdict(set)
         for _, unit, target in self._repeats():
             outlet = sentences[unit].ref.outlet
-            if unit in placed or any(sentences[k].ref.outlet == outlet for k in second[target]):
+            if unit in placed or any(sentences[k].ref.outlet == outlet for k in second[target]) or not self._alike_each(
+                    unit, target):
                 continue
             second[target].add(unit)
             self.repeats[target].add(unit)
@@ -1009,6 +1025,23 @@ class _Linker:
                                 and (not SECOND_REPEAT_BEST or self._best_in(unit, root))):
                             offers.append((share, unit, root))
         return sorted(offers, reverse=True)
+
+    def _alike_each(self, unit: int, root: int) -> bool:
+        """Whether ``unit`` has a Dice (bigram weight) of at least ``SECOND_LIKENESS`` with some unit of each outlet
+        of the fact other than its own (session 47, facts63): a unit shown in a fact is shown beside every outlet's
+        telling there, as the figure veto against the fact (``_figures_against``) checks each of them."""
+        if SECOND_LIKENESS is None:
+            return True
+        sentences, mass = self.sentences, self.mass
+        grams, outlet = sentences[unit].grams, sentences[unit].ref.outlet
+        for other, units in self.members_of[root].items():
+            if other == outlet:
+                continue
+            best = max((2 * math.fsum(self.weight[g] for g in grams & sentences[k].grams) / (mass[unit] + mass[k])
+                        for k in units if mass[unit] + mass[k] > 0), default=0.0)  # fsum: see _repeats
+            if best < SECOND_LIKENESS:
+                return False
+        return True
 
     def _figures_against(self, unit: int, root: int) -> bool:
         """Whether ``unit`` gives figures that conflict with those of any unit of the fact (session 45, facts56).
