@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "82"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "83"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -147,6 +147,8 @@ ALIGNMENT_VERSION = "82"  # 17: times of day, 万 remainders, the amount round; 
 #   科列斯尼科娃), nor rewrites one
 # 82 (session 47, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 48 (2020-09-23
 #   +-3 days, only-X sample Y's files)
+# 83 (session 47, facts63): a unit shown in a second fact only when alike (Dice >= .05) some unit of each other outlet
+#   of the fact (``compare.SECOND_LIKENESS``)
 
 
 @dataclass(slots=True)
