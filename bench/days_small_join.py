@@ -17,8 +17,13 @@ shipped grouping's there); the held day then **grouped by the production code** 
 beside main (``small_join`` off; the same run, CPU side by side). ``--write``: the model fitted on every day, threshold by the same rule
 on all of them, written to ``src/newsmirror/stories/small_join_model.toml``.
 
+``lodo --weighted`` (session 47, group63): the model refit with each pair weighed by what its join gains or costs in
+B³ (``costs``: group62's weighting) against main as shipped (the packaged model), and refit unweighed as a third
+arm (information), each fold's model and threshold fitted and chosen on the other days as above; ``--write``: the
+weighted refit on every day.
+
     python bench/days_small_join.py census --days PATH/archived --cache PAIRS.pickle
-    python bench/days_small_join.py lodo --days PATH/archived --cache PAIRS.pickle [--write]
+    python bench/days_small_join.py lodo --days PATH/archived --cache PAIRS.pickle [--weighted] [--write]
 
 Only ``TUNING_DAYS`` are read (``days_pair_fit.tuning_days``).
 """
@@ -205,30 +210,73 @@ def probability(weights: np.ndarray, bias: float, x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
 
 
-def fitted(days: list[DayPairs]) -> tuple[np.ndarray, float]:
+def costs(days: list[DayPairs]) -> np.ndarray:
+    """Each across-outlet pair's weight (session 47, group62's weighting): what its join would gain or cost in B³,
+    in reports — a right pair the recall its reports cost (2|A_E||B_E|/|E|), a wrong pair the precision a join of
+    its sizes costs (2·s1·s2/(s1+s2)) — scaled to a mean of 1."""
+    cost = np.array([p.weight * len(d.truth) if p.right else 2 * p.sizes[0] * p.sizes[1] / sum(p.sizes)
+                     for d in days for p in across(d)])
+    return cost / cost.mean()
+
+
+def fitted(days: list[DayPairs], weighted: bool = False) -> tuple[np.ndarray, float]:
+    """The small-join model on ``days``' across-outlet pairs; ``weighted``: each pair weighed by ``costs`` (group60
+    fitted it unweighed: every pair counts 1)."""
     pairs = [p for d in days for p in across(d)]
-    return fit(x_of(pairs), np.array([float(p.right) for p in pairs]), 1.0)
+    return fit(x_of(pairs), np.array([float(p.right) for p in pairs]), 1.0,
+               sample_weight=costs(days) if weighted else None)
 
 
-def lodo(days: list[Day], cache: dict[str, DayPairs], write: bool) -> None:
-    rows: dict[str, list] = {"main": [], "small join (LODO)": []}
-    chosen = {}
+def lodo(days: list[Day], cache: dict[str, DayPairs], write: bool, weighted: bool = False) -> None:
+    """group60's LODO (main: ``small_join`` off) or, ``weighted``, the refit's: main as shipped (the packaged small-join
+    model) against the model refit with each pair weighed by ``costs`` and, as information, refit unweighed, both
+    fitted and their thresholds chosen on the other days."""
+    arms = (("weighted refit (LODO)", True), ("unweighed refit (LODO)", False)) if weighted else (
+        ("small join (LODO)", False),)
+    rows: dict[str, list] = {"main": [], **{name: [] for name, _ in arms}}
+    chosen: dict[str, dict[str, float | None]] = {name: {} for name, _ in arms}
     for day in days:
         train = [cache[d.name] for d in days if d.name != day.name]
-        weights, bias = fitted(train)
-        threshold = choose(train, weights, bias)
-        chosen[day.name] = threshold
-        _, predicted, cpu = grouped(day, ClusterConfig(small_join=False))
+        _, predicted, cpu = grouped(day, ClusterConfig(small_join=weighted))
         rows["main"].append(score(day, predicted, cpu))
+        line = [f"{day.name}: main F1 {rows['main'][-1].f1:.4f} pure {rows['main'][-1].pure}/{rows['main'][-1].multi} "
+                f"CPU {cpu:.2f} s"]
+        for name, weigh in arms:
+            weights, bias = fitted(train, weigh)
+            threshold = choose(train, weights, bias)
+            chosen[name][day.name] = threshold
+            if threshold is None:
+                _, predicted, cpu = grouped(day, ClusterConfig(small_join=False))
+            else:
+                model = PairModel(tuple(float(w) for w in weights), bias, threshold, JOIN_FEATURES)
+                _, predicted, cpu = grouped(day, ClusterConfig(small_join=True), model)
+            c = score(day, predicted, cpu)
+            rows[name].append(c)
+            line.append(f"{name} ({threshold}) F1 {c.f1:.4f} pure {c.pure}/{c.multi} glued {c.glued} CPU {cpu:.2f} s")
+        print("; ".join(line), flush=True)
+    summary(days, rows, chosen)
+    if write:
+        every = [cache[d.name] for d in days]
+        weights, bias = fitted(every, weighted)
+        threshold = choose(every, weights, bias)
         if threshold is None:
-            rows["small join (LODO)"].append(score(day, predicted, cpu))
-            continue
-        model = PairModel(tuple(float(w) for w in weights), bias, threshold, JOIN_FEATURES)
-        _, predicted, cpu = grouped(day, ClusterConfig(small_join=True), model)
-        rows["small join (LODO)"].append(score(day, predicted, cpu))
-        m, c = rows["main"][-1], rows["small join (LODO)"][-1]
-        print(f"{day.name} threshold {threshold}: F1 {m.f1:.4f} -> {c.f1:.4f}, pure {m.pure}/{m.multi} -> "
-              f"{c.pure}/{c.multi}, glued {m.glued} -> {c.glued}, CPU {m.cpu:.2f} -> {c.cpu:.2f} s", flush=True)
+            raise SystemExit("no threshold keeps the pooled pure share on every day: nothing written")
+        model = PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), threshold, JOIN_FEATURES)
+        how = (" each pair weighed by\nits B-cubed gain or cost (a right pair its recall, a wrong pair the precision "
+               "its join costs)") if weighted else ""
+        note = (f"Fitted by bench/days_small_join.py (logistic regression, L2 1.0){how} on the {len(days)} tuning days' "
+                "pairs\nof two complete stories both under join_least reports from outlets none of which is in both\n"
+                f"({sum(len(across(d)) for d in every)} pairs, {sum(p.right for d in every for p in across(d))} of one event); "
+                "threshold chosen by a replay on the same days.\nNo held-out, test or fresh day was read to fit it.")
+        SMALL_JOIN_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
+        print(f"wrote {SMALL_JOIN_MODEL_FILE} (threshold {threshold})")
+        for name, weight in zip(JOIN_FEATURES, model.weights, strict=True):
+            print(f"  {name} {weight:+.4f}")
+        print(f"  bias {model.bias:+.4f}")
+
+
+def summary(days: list[Day], rows: dict[str, list], chosen: dict[str, dict[str, float | None]]) -> None:
+    """The LODO table: main and each candidate (``rows``' keys after the first), the days moved, the thresholds."""
     print(f"\n| {len(days)} tuning days (tuned on) | mean B³ F1 | P | R | pair R | pooled pure | glued | cluster CPU |")
     print("|---|---|---|---|---|---|---|---|")
     for name, scored in rows.items():
@@ -238,25 +286,12 @@ def lodo(days: list[Day], cache: dict[str, DayPairs], write: bool) -> None:
               f"{pure}/{multi} = {pure / multi:.4f} | {sum(s.glued for s in scored)} | "
               f"{sum(s.cpu for s in scored):.1f} s |")
     main_f1 = [s.f1 for s in rows["main"]]
-    new_f1 = [s.f1 for s in rows["small join (LODO)"]]
-    gains = [(n - m, d.name) for m, n, d in zip(main_f1, new_f1, days, strict=True)]
-    print("days up / down / equal (> .001):", sum(g > .001 for g, _ in gains), sum(g < -.001 for g, _ in gains),
-          sum(abs(g) <= .001 for g, _ in gains))
-    print("per day:", ", ".join(f"{n} {g:+.4f}" for g, n in sorted(gains, reverse=True)))
-    print("thresholds chosen:", dict(Counter(str(t) for t in chosen.values())))
-    if write:
-        every = [cache[d.name] for d in days]
-        weights, bias = fitted(every)
-        threshold = choose(every, weights, bias)
-        if threshold is None:
-            raise SystemExit("no threshold keeps the pooled pure share on every day: nothing written")
-        model = PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), threshold, JOIN_FEATURES)
-        note = (f"Fitted by bench/days_small_join.py (logistic regression, L2 1.0) on the {len(days)} tuning days' pairs\n"
-                "of two complete stories both under join_least reports from outlets none of which is in both\n"
-                f"({sum(len(across(d)) for d in every)} pairs, {sum(p.right for d in every for p in across(d))} of one event); "
-                "threshold chosen by a replay on the same days.\nNo held-out or test day was read to fit it.")
-        SMALL_JOIN_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
-        print(f"wrote {SMALL_JOIN_MODEL_FILE} (threshold {threshold})")
+    for name in list(rows)[1:]:
+        gains = [(s.f1 - m, d.name) for m, s, d in zip(main_f1, rows[name], days, strict=True)]
+        print(f"\n{name} against main: days up / down / equal (> .001):", sum(g > .001 for g, _ in gains),
+              sum(g < -.001 for g, _ in gains), sum(abs(g) <= .001 for g, _ in gains))
+        print("per day:", ", ".join(f"{n} {g:+.4f}" for g, n in sorted(gains, reverse=True)))
+        print("thresholds chosen:", dict(Counter(str(t) for t in chosen[name].values())))
 
 
 def main() -> None:
@@ -264,6 +299,9 @@ def main() -> None:
     parser.add_argument("command", choices=("census", "lodo"))
     parser.add_argument("--cache", type=Path, required=True, help="the census's pairs (written by census)")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--weighted", action="store_true",
+                        help="lodo: main as shipped against the model refit with each pair weighed by its B³ gain or "
+                             "cost (and refit unweighed, information); --write writes the weighted refit")
     add_days_arguments(parser)
     args = parser.parse_args()
     days = tuning_days(args)
@@ -278,7 +316,7 @@ def main() -> None:
         return
     with args.cache.open("rb") as handle:
         cache = pickle.load(handle)
-    lodo(days, cache, args.write)
+    lodo(days, cache, args.write, args.weighted)
 
 
 if __name__ == "__main__":

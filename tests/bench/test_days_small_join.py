@@ -1,10 +1,10 @@
 """``bench/days_small_join.py``'s replay on constructed pairs: star joins most probable first, only pairs with no
-outlet in both, the threshold chosen within the purity slack."""
+outlet in both, the threshold chosen within the purity slack; each pair's weight in the refit (its B³ gain or cost)."""
 
 from __future__ import annotations
 
 import numpy as np
-from bench.days_small_join import DayPairs, Pair, across, choose, replay
+from bench.days_small_join import DayPairs, Pair, across, choose, costs, fitted, replay
 
 from newsmirror.stories.joincomplete import JOIN_FEATURES
 
@@ -42,3 +42,28 @@ def test_the_threshold_keeps_the_purity() -> None:
     weights = np.array([10.0] + [0.0] * (len(JOIN_FEATURES) - 1))
     threshold = choose([d], weights, -7.0)  # p(s1-s2) = .95, p(s2-s3) = .12
     assert threshold is not None and 0.12 < threshold <= 0.95
+
+
+def test_a_pair_weighs_what_its_join_gains_or_costs() -> None:
+    # A right pair of two singles of a 2-report event on a 4-report day: the recall its reports cost, in reports
+    # (2·1·1/2 = 1); a wrong pair of a single and a 2-report story: the precision its join costs (2·1·2/3 = 4/3).
+    d = day()
+    d.pairs[0].weight = 2 * 1 * 1 / 2 / len(d.truth)
+    d.pairs[1].sizes = (1, 2)
+    cost = costs([d])
+    assert np.allclose(cost, np.array([1.0, 4 / 3]) / np.mean([1.0, 4 / 3]))
+
+
+def test_the_weighting_moves_the_fit() -> None:
+    # Two days whose right pairs carry little recall and whose wrong pairs cost much: weighed, the fit differs from
+    # the unweighed one (every pair counting 1).
+    days = []
+    for name, right_value in (("d1", 1.0), ("d2", 0.8)):
+        d = day()
+        d.name = name
+        d.pairs[0].features = tuple(right_value for _ in JOIN_FEATURES)
+        d.pairs[0].weight = 0.01
+        d.pairs[1].sizes = (2, 2)
+        days.append(d)
+    plain, weighed = fitted(days), fitted(days, weighted=True)
+    assert not np.allclose(plain[0], weighed[0])
