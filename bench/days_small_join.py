@@ -262,9 +262,9 @@ def lodo(days: list[Day], cache: dict[str, DayPairs], write: bool, weighted: boo
         if threshold is None:
             raise SystemExit("no threshold keeps the pooled pure share on every day: nothing written")
         model = PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), threshold, JOIN_FEATURES)
-        how = (" each pair weighed by\nits B-cubed gain or cost (a right pair its recall, a wrong pair the precision "
-               "its join costs)") if weighted else ""
-        note = (f"Fitted by bench/days_small_join.py (logistic regression, L2 1.0){how} on the {len(days)} tuning days' "
+        how = (",\neach pair weighed by its B-cubed gain or cost (a right pair its recall, a wrong pair the precision "
+               "its join costs),\n") if weighted else " "
+        note = (f"Fitted by bench/days_small_join.py (logistic regression, L2 1.0){how}on the {len(days)} tuning days' "
                 "pairs\nof two complete stories both under join_least reports from outlets none of which is in both\n"
                 f"({sum(len(across(d)) for d in every)} pairs, {sum(p.right for d in every for p in across(d))} of one event); "
                 "threshold chosen by a replay on the same days.\nNo held-out, test or fresh day was read to fit it.")
