@@ -392,9 +392,9 @@ def drop_volatile_html(body_html: str) -> str:
 
 # An event's detail is the operator's record (`changes --json` gives it); readers (the changes lists, their Atom
 # feeds, the history pages) and `recheck`'s table (CheckReport.reason) are told store.changes.event_reason of the
-# event, which knows the forms
-# written here ("HTTP 404 Not Found", "page says '…'", "redirected to …", "the page has not shown the article for N
-# checks", the last-online note): a new form needs its Chinese there too (tests/jobs/test_recheck_loopback.py).
+# event, which knows the forms written here ("HTTP 404 Not Found", "page says '…'", "redirected to …", "the page has
+# not shown the article for N checks", the last-online note): a new form needs its Chinese there too
+# (tests/jobs/test_recheck_loopback.py).
 def _moved_note(original: str, final: str) -> str:
     return f"现位于 {final}" if is_redirected(original, final) else ""
 
