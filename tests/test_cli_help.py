@@ -201,3 +201,49 @@ def test_worker_help_names_the_job_kinds() -> None:
     shown = " ".join(CliRunner().invoke(app, ["worker", "--help"], env=WIDE).output.replace("│", " ").split())
     named = shown[shown.index("--kinds"):shown.index("--once")]
     assert HANDLERS and all(kind in named for kind in HANDLERS), (sorted(HANDLERS), named)
+
+
+def test_the_help_fold_leaves_typer_as_it_found_it(monkeypatch: Any) -> None:
+    """cli._folding_help patches two private functions of typer.rich_utils while a help is drawn (review51, session
+    47): they are typer's own again after a help and after a draw that fails; a renderer of another signature or
+    result passes through; and a typer without them (renamed or removed: typer 0.12 spells the first
+    `_make_rich_rext`) still prints the help, unfolded where they are missing."""
+    import types
+
+    from rich.columns import Columns
+    from rich.markdown import Markdown
+    from rich.text import Text
+    from typer import rich_utils
+
+    from newsmirror.cli import _folded, _folding_help
+
+    names = ("_make_rich_text", "_get_parameter_help")
+    own = {name: getattr(rich_utils, name) for name in names}
+    assert CliRunner().invoke(app, ["worker", "--help"], env={"COLUMNS": "80"}).exit_code == 0
+    assert {name: getattr(rich_utils, name) for name in names} == own
+    try:
+        with _folding_help():
+            assert all(getattr(rich_utils, name) is not own[name] for name in names)
+            raise RuntimeError("a draw that fails")
+    except RuntimeError:
+        pass
+    assert {name: getattr(rich_utils, name) for name in names} == own
+
+    # Whatever a renderer takes and gives: only the texts it gives are folded.
+    text, markdown = Text("./data/newsmirror.sqlite"), Markdown("*a*")
+    assert _folded(lambda *args, **kwargs: Columns([text, markdown]))(1, markup_mode="rich").renderables == [
+        text, markdown] and text.overflow == "fold"
+    assert _folded(lambda: markdown)() is markdown and _folded(lambda: None)() is None
+
+    class Renamed(types.ModuleType):  # typer's rich_utils as `from typer import rich_utils` reads it, the two gone
+        def __getattr__(self, name: str) -> Any:
+            if name in names:
+                raise AttributeError(name)
+            return getattr(rich_utils, name)
+
+    monkeypatch.setattr(typer, "rich_utils", Renamed("typer.rich_utils"))
+    with _folding_help():
+        pass
+    shown = CliRunner().invoke(app, ["worker", "--help"], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0 and all(part in shown.output for part in ("Usage: newsmirror worker", "--kinds",
+                                                                          "Show this message and"))
