@@ -184,3 +184,33 @@ def test_recheck_says_each_change_as_the_pages_and_changes_say_it(loopback_serve
     loopback_server.route(ARTICLE_PATH, body=article_page(title="化工厂爆炸后市民聚集要求公布死伤人数"))
     restored = recheck()
     assert latest()["kind"] == "restored" and "网页已恢复" in restored and "back online" not in restored
+
+
+def test_recheck_of_a_store_with_records_of_an_earlier_release(loopback_server: LoopbackServer,
+                                                                  tmp_path: Path) -> None:
+    # A store kept across releases holds events in the English forms of before session 45 (review51, session 47):
+    # `recheck`'s table says only what this run recorded, in the pages' words, while `changes` says the old records
+    # in the same words (store.changes.event_reason reads both forms).
+    from datetime import UTC, datetime
+
+    from newsmirror.store.changes import ArticleEvent, EventKind
+
+    db = str(tmp_path / "store.sqlite")
+    config, article = store_loopback_article(loopback_server, db, tmp_path)
+    with open_store(db) as store:  # an earlier release: an edit, then a takedown it found, in its own words
+        store.record_article_event(ArticleEvent(article.id, EventKind.EDITED, datetime(2026, 11, 19, tzinfo=UTC),
+                                                detail="2 paragraphs changed (+40 −12 chars)"))
+        store.record_article_event(ArticleEvent(
+            article.id, EventKind.DELETED, datetime(2026, 11, 21, tzinfo=UTC), http_status=404,
+            detail="HTTP 404 Not Found (last seen online 2026-11-20 08:00 UTC)"))
+    runner = CliRunner(env={"COLUMNS": "400"})
+    restored = runner.invoke(app, ["recheck", "--db", db, "--config", str(config), "--article", article.id])
+    assert restored.exit_code == 0, restored.output
+    said = [line for line in restored.output.splitlines() if article.id in line]
+    assert len(said) == 1 and "restored" in said[0] and "网页已恢复" in said[0], restored.output
+    assert "找不到网页" not in restored.output and "paragraphs" not in restored.output  # the old records not again
+    listed = json.loads(runner.invoke(app, ["changes", "--db", db, "--json"]).output)["changes"]
+    assert [change["kind"] for change in listed] == ["restored", "deleted", "edited"]
+    assert listed[1]["reason"].startswith("找不到网页（HTTP 404）；最后一次在线：")
+    assert listed[1]["detail"].startswith("HTTP 404 Not Found (last seen")  # the old record, kept as stored
+    assert "paragraphs" not in listed[2]["reason"]
