@@ -134,6 +134,14 @@ def refuse_never_tuned_on(paths: Iterable[Path], what: str) -> None:
         raise SystemExit(f"test and fresh fact files are never {what}")
 
 
+def tuning_or_given(facts: list[Path] | None, what: str) -> list[Path]:
+    """``facts`` (the tuning fact files if none are given), refused (``refuse_never_tuned_on``) if one is a test or
+    fresh file: the link-by-link tools' one way to take ``--facts``."""
+    paths = facts or tuning_fact_paths()
+    refuse_never_tuned_on(paths, what)
+    return paths
+
+
 def add_fact_file_arguments(parser: argparse.ArgumentParser) -> None:
     """``--facts F [F ...]`` and ``--days ARCHIVED`` (both required): the fact files a census reads, and the folder
     of their days."""

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on  # noqa: E402
+from days_facts_eval import load_stories, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
 from facts_wrong_kinds import judged_links  # noqa: E402
 from newsmirror.stories.modality import marking  # noqa: E402
@@ -74,11 +74,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="every row as JSON")
     parser.add_argument("--list", default="", help="list the pairs of this marking (e.g. foreseen~done)")
     args = parser.parse_args()
-    from days_facts_eval import tuning_fact_paths
-
-    facts = args.facts or tuning_fact_paths()
-    if any(never_tuned_on(path) for path in facts):
-        sys.exit("test and fresh fact files are never read link by link")
+    facts = tuning_or_given(args.facts, "read link by link")
     rows = [row for path in facts for row in census(path, args.days)]
     kinds = ("right", "wrong", "gold found", "gold missed")
     table: Counter[tuple[str, str]] = Counter((row["marking"], row["kind"]) for row in rows)

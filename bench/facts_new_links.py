@@ -209,11 +209,9 @@ def main() -> None:
             print(f"{n:2d} {name} {event}{kind}\n    {outlet_a}: {text_a}\n    {outlet_b}: {text_b}")
         return
     if args.command == "dump":
-        from days_facts_eval import never_tuned_on, tuning_fact_paths
+        from days_facts_eval import tuning_or_given
 
-        facts = args.facts or tuning_fact_paths()
-        if any(never_tuned_on(path) for path in facts):
-            sys.exit("test and fresh fact files are never read link by link")
+        facts = tuning_or_given(args.facts, "read link by link")
         made: dict[Link, str] | None = {} if args.kinds else None
         links = dump(facts, args.days, made)
         if made is not None:

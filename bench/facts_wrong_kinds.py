@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
+from days_facts_eval import load_stories, score, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
@@ -85,11 +85,7 @@ def main() -> None:
     parser.add_argument("--facts", nargs="*", type=Path)
     parser.add_argument("--list", default="", help="list the wrong links of the kinds containing this")
     args = parser.parse_args()
-    from days_facts_eval import tuning_fact_paths
-
-    facts = args.facts or tuning_fact_paths()
-    if any(never_tuned_on(path) for path in facts):
-        sys.exit("test and fresh fact files are never read link by link")
+    facts = tuning_or_given(args.facts, "read link by link")
     links = [link for path in facts for link in judged_links(path, args.days)]
     judged, wrong = Counter(), Counter()
     for link in links:

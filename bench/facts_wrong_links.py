@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, never_tuned_on, score  # noqa: E402
+from days_facts_eval import load_stories, score, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
@@ -63,11 +63,7 @@ def main() -> None:
     parser.add_argument("--draw", type=int, default=0, help="list a random sample of this many (0: all)")
     parser.add_argument("--seed", type=int, default=43)
     args = parser.parse_args()
-    from days_facts_eval import tuning_fact_paths
-
-    facts = args.facts or tuning_fact_paths()
-    if any(never_tuned_on(path) for path in facts):
-        sys.exit("test and fresh fact files are never read link by link")
+    facts = tuning_or_given(args.facts, "read link by link")
     links = [link for path in facts for link in wrong_links(path, args.days)]
     shown = random.Random(args.seed).sample(links, min(args.draw, len(links))) if args.draw else links
     for n, link in enumerate(shown, 1):
