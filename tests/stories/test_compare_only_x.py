@@ -609,6 +609,38 @@ def test_a_whole_name_is_named_by_a_short_form_the_dictionary_does_not_hold_only
     assert not compare._whole_named_in("丁报", "哥伦比亚广播公司", texts)
 
 
+def test_a_piece_of_a_four_character_dictionary_name_is_named_by_a_short_form_the_cut_keeps_apart(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Constructed: 庆尚北道 (North Gyeongsang, CC-CEDICT), which jieba cuts 庆尚|北道, and its short form 庆北, which
+    # no dictionary holds: a whole of four characters (``_short_form_in`` reads five or more).
+    _model_off(monkeypatch)
+    monkeypatch.setattr(compare, "WHOLE_SHORT_FORMS", True)  # off as shipped (refused by its rule)
+    report = "的一家化工厂周三凌晨发生爆炸，造成三名工人死亡，另有十多人受伤送医。"
+    _named_only_by_naming_outlet("北道", f"韩国庆尚北道{report}", f"韩国庆北{report}", f"韩国南部{report}")
+
+
+def test_a_piece_of_a_run_of_nouns_is_named_by_the_runs_short_form_the_cut_keeps_apart(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Constructed: a club no dictionary holds, 托雷多|竞技队 in jieba's cut, and its made short form 托竞, which the
+    # other outlet's cut leaves in single characters (效力|托|竞|期间).
+    _model_off(monkeypatch)
+    monkeypatch.setattr(compare, "WHOLE_SHORT_FORMS", True)  # off as shipped (refused by its rule)
+    report = "也曾与一家手机厂商合作，推出过一款联名品牌的手机，在球迷中颇受欢迎。"
+    _named_only_by_naming_outlet("托雷多", f"他此前在西甲托雷多竞技队效力期间{report}",
+                                 f"他效力托竞期间{report}", f"他效力前东家期间{report}")
+
+
+def test_a_short_form_kept_apart_is_no_dictionary_word_nor_a_stretch_a_word_runs_into() -> None:
+    assert compare._kept_apart_short_form_in("庆尚北道", "韩国庆北的一家化工厂")
+    assert compare._kept_apart_short_form_in("托雷多竞技队", "他效力托竞期间也曾与一家手机厂商合作")  # 托|竞
+    assert compare._kept_apart_short_form_in("维罗纳竞技队", "他效力维竞期间也曾与一家手机厂商合作")  # 维竞, one word
+    assert not compare._kept_apart_short_form_in("托雷多竞技队", "他在托竞队效力期间")  # 竞队: a word runs on
+    assert not compare._kept_apart_short_form_in("卡萨布兰卡竞技队", "他效力卡竞期间")  # 兰|卡竞|技: a stretch of it
+    assert not compare._kept_apart_short_form_in("庆尚北道", "韩国庆尚的一家化工厂")  # a stretch of the name
+    assert not compare._kept_apart_short_form_in("中华民国", "中国的一家化工厂")  # 中国: a dictionary word
+    assert not compare._kept_apart_short_form_in("卡萨布", "他效力卡布期间")  # a whole of three characters
+
+
 def test_a_name_another_outlet_writes_otherwise_in_the_same_place_of_the_fact_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     # Two outlets tell one launch with the same words around the launch site, which each names in its own way: the
     # Jiuquan centre and the town it lies in, in Inner Mongolia (no table, dictionary or sound joins 酒泉卫星发射中心

@@ -2068,7 +2068,50 @@ def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bo
     ``_names_in`` (sound keys, a noun inside the name): they were made for the names an outlet writes, and a
     whole name holds common words (广播公司 of 哥伦比亚广播公司)."""
     text = outlet_texts.get(outlet, "")
-    return whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text, made_up_only=True)
+    return (whole in text or names_by_dictionary(whole, text) or _short_form_in(whole, text, made_up_only=True)
+            or (WHOLE_SHORT_FORMS and _kept_apart_short_form_in(whole, text)))
+
+
+# Whether a piece of a longer name is named by a short form of the longer name that no dictionary holds and jieba's
+# cut keeps apart from its neighbours (庆北 of 庆尚北道; ``_kept_apart_short_form_in``), the longer name CC-CEDICT's
+# or the run of nouns the giver's cut begins with the piece (托雷多|竞技队: 托竞 in 效力|托|竞|期间). Session 47, onlyx62:
+# off, refused by its rule (one shipped false claim of the tuning samples removed, two asked).
+WHOLE_SHORT_FORMS = False
+# A longer name this long may be so shortened (a short form of two characters leaves two out).
+KEPT_APART_WHOLE = 4
+# The longest such short form read (characters).
+KEPT_APART_SHORT = 6
+
+
+def _kept_apart_short_form_in(whole: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes a short form of the Han name ``whole`` (``abbreviates``: its characters
+    in order, its first first, two or more left out; 庆北 of 庆尚北道, 托竞 of 托雷多竞技队), not a stretch of the name
+    itself (卡竞 of 卡萨布兰卡竞技队), that neither dictionary holds (jieba's, unless it tags it an abbreviation, j;
+    CC-CEDICT's) and that jieba's cut keeps apart from the words around it, as one word or single characters
+    (``_stands_alone``: 效力|托|竞|期间 keeps 托竞 apart; 托|竞队 does not). A short form made for one body is a word
+    no dictionary knows, which the cut leaves unknown or in single characters. Asked only of a longer name the givers
+    write the claimed piece only inside, never of the names an outlet writes (a whole text holds many short stretches
+    of a long name's characters)."""
+    if len(whole) < KEPT_APART_WHOLE or not _HAN_RUN.fullmatch(whole):
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    longest = min(len(whole) - 2, KEPT_APART_SHORT)
+    at = text.find(whole[0])
+    while at >= 0:
+        for size in range(2, longest + 1):
+            short = text[at : at + size]
+            if (len(short) == size and short not in whole and _HAN_RUN.fullmatch(short)
+                    and tags.get(short, _ABBREVIATION_TAG) == _ABBREVIATION_TAG and not dictionary_holds(short)
+                    and abbreviates(short, whole) and _stands_alone(text, at, short)):
+                return True
+        at = text.find(whole[0], at + 1)
+    return False
+
+
+def _runs_begun_by(word: str, sentence: str) -> list[str]:
+    """The runs of nominal words jieba's cut of the normalized ``sentence`` begins with the name ``word``
+    (``_compound_names``: 托雷多竞技队 of 西甲|托雷多|竞技队|效力), longer than it."""
+    return [run for run in _compound_names(sentence) if run.startswith(word) and len(run) > len(word)]
 
 
 def _only_inside(piece: str, whole: str, text: str) -> bool:
@@ -2329,6 +2372,15 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         whole = wholes.get(word)
         if whole and all(_only_inside(word, whole, outlet_texts.get(o, "")) for o in givers):
             everyone |= {o for o in outlets - everyone if _whole_named_in(o, whole, outlet_texts)}
+        elif WHOLE_SHORT_FORMS and not whole and news_to_someone(everyone):
+            # The longer name no dictionary holds: the run of nouns a giver's cut begins with the piece (托雷多|竞技队),
+            # which every giver writes it only inside; an outlet writing a short form of it kept apart (托竞) names it.
+            longer = {name for member in members if member.ref.outlet in givers and word in member.normalized
+                      for name in _runs_begun_by(word, member.normalized)}
+            for name in sorted(longer):
+                if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
+                    everyone |= {o for o in outlets - everyone
+                                 if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
         everyone |= said_in_same_place(word, givers, everyone)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
