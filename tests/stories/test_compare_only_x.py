@@ -614,7 +614,7 @@ def test_a_piece_of_a_four_character_dictionary_name_is_named_by_a_short_form_th
     # Constructed: 庆尚北道 (North Gyeongsang, CC-CEDICT), which jieba cuts 庆尚|北道, and its short form 庆北, which
     # no dictionary holds: a whole of four characters (``_short_form_in`` reads five or more).
     _model_off(monkeypatch)
-    monkeypatch.setattr(compare, "WHOLE_SHORT_FORMS", True)  # off as shipped (refused by its rule)
+    monkeypatch.setattr(compare, "WHOLE_SHORT_FORMS", True)
     report = "的一家化工厂周三凌晨发生爆炸，造成三名工人死亡，另有十多人受伤送医。"
     _named_only_by_naming_outlet("北道", f"韩国庆尚北道{report}", f"韩国庆北{report}", f"韩国南部{report}")
 
@@ -624,7 +624,7 @@ def test_a_piece_of_a_run_of_nouns_is_named_by_the_runs_short_form_the_cut_keeps
     # Constructed: a club no dictionary holds, 托雷多|竞技队 in jieba's cut, and its made short form 托竞, which the
     # other outlet's cut leaves in single characters (效力|托|竞|期间).
     _model_off(monkeypatch)
-    monkeypatch.setattr(compare, "WHOLE_SHORT_FORMS", True)  # off as shipped (refused by its rule)
+    monkeypatch.setattr(compare, "WHOLE_SHORT_FORMS", True)
     report = "也曾与一家手机厂商合作，推出过一款联名品牌的手机，在球迷中颇受欢迎。"
     _named_only_by_naming_outlet("托雷多", f"他此前在西甲托雷多竞技队效力期间{report}",
                                  f"他效力托竞期间{report}", f"他效力前东家期间{report}")
@@ -639,6 +639,27 @@ def test_a_short_form_kept_apart_is_no_dictionary_word_nor_a_stretch_a_word_runs
     assert not compare._kept_apart_short_form_in("庆尚北道", "韩国庆尚的一家化工厂")  # a stretch of the name
     assert not compare._kept_apart_short_form_in("中华民国", "中国的一家化工厂")  # 中国: a dictionary word
     assert not compare._kept_apart_short_form_in("卡萨布", "他效力卡布期间")  # a whole of three characters
+
+
+def test_a_homophone_misprint_of_a_name_the_cut_splits_by_a_name_stretch_is_the_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Constructed: a businessman 张嘉伟, misprinted 张家伟 (家 and 嘉 both jia) by the other outlet, which jieba cuts
+    # 张家|伟 (张家 is in its dictionary as a person's name, nrfg, and no CC-CEDICT word).
+    _model_off(monkeypatch)
+    monkeypatch.setattr(compare, "HOMOPHONE_CUT_APART", True)
+    report = "旗下的港口公司周三宣布，将出售其在欧洲的三座集装箱码头，交易金额约为二十亿美元。"
+    _named_only_by_naming_outlet("张嘉伟", f"香港富商张嘉伟{report}", f"香港富商张家伟{report}",
+                                 f"香港一名富商{report}")
+
+
+def test_a_homophone_run_cut_apart_inside_is_no_name_when_a_word_holds_it_or_runs_across_its_edge(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compare, "HOMOPHONE_CUT_APART", True)
+    assert compare._homophone_spelling_in("陈佳强", "富商陈家强出席")  # 陈家|强: 陈家 nrfg, no CC-CEDICT word
+    assert not compare._homophone_spelling_in("王佳辉", "富商王家辉出席")  # 王家|辉: 王家 (royal family) a word
+    assert not compare._homophone_spelling_in("张嘉伟", "张家伟大")  # 张家|伟大: a word runs across its edge
+    monkeypatch.setattr(compare, "HOMOPHONE_CUT_APART", False)
+    assert not compare._homophone_spelling_in("陈佳强", "富商陈家强出席")  # main: 陈家 holds two of its characters
 
 
 def test_a_name_another_outlet_writes_otherwise_in_the_same_place_of_the_fact_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

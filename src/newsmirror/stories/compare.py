@@ -1733,9 +1733,42 @@ def _homophone_spelling_in(term: str, text: str) -> bool:
     for form in (term, *_alias_spellings().get(term, ())):
         if not HOMOPHONE_CHARS <= len(form) < MISSPELT_CHARS or not _HAN_RUN.fullmatch(form):
             continue
-        if any(_stands_alone(text, at, window) for at, window in _homophone_spellings(form, text)):
+        if any(_stands_alone(text, at, window) or (HOMOPHONE_CUT_APART and _cut_apart_by_name_pieces(text, at, window))
+               for at, window in _homophone_spellings(form, text)):
             return True
     return False
+
+
+# Whether a homophone spelling the cut splits inside, not at its edges, by stretches jieba's dictionary holds only as
+# a person's name and CC-CEDICT not at all (李家|诚 for 李嘉诚), counts as the name (``_cut_apart_by_name_pieces``).
+# Session 47, onlyx63: on for measuring.
+HOMOPHONE_CUT_APART = True
+# jieba's tags of a person's name (its dictionary's surname-and-character stretches: 李家 nrfg).
+_NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def _cut_apart_by_name_pieces(text: str, at: int, window: str) -> bool:
+    """Whether the homophone spelling ``window`` (written at ``at`` in ``text``), no word of CC-CEDICT either, is
+    kept apart at its edges by jieba's cut (no word of the cut runs across them: 普竞 of 特朗普|竞选 is a coincidence
+    of sounds) and split inside only by no words: each word of the cut inside it holding two or more of its characters
+    is held by neither CC-CEDICT nor jieba's dictionary but as a person's name (李家, nrfg, of 李家|诚 for 李嘉诚). A
+    misprint of a name is a run no dictionary knows, which jieba cuts by the stretches of names it knows; a word of the
+    language inside the run would say the run is read otherwise."""
+    if dictionary_holds(window):
+        return False
+    end = at + len(window)
+    for position, piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0), end + _SHORT_FORM_CONTEXT):
+        if position < 0:
+            return False
+        piece_end = position + len(piece)
+        if not (piece_end > at and position < end):
+            continue
+        if position < at or piece_end > end:
+            return False
+        if len(piece) > 1 and piece != window and (
+                dictionary_holds(piece) or dictionary_tag(piece) not in _NAME_PIECE_TAGS | {None}):
+            return False
+    return True
 
 
 def _homophone_spellings(form: str, text: str) -> Iterator[tuple[int, str]]:
@@ -2075,8 +2108,9 @@ def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bo
 # Whether a piece of a longer name is named by a short form of the longer name that no dictionary holds and jieba's
 # cut keeps apart from its neighbours (庆北 of 庆尚北道; ``_kept_apart_short_form_in``), the longer name CC-CEDICT's
 # or the run of nouns the giver's cut begins with the piece (托雷多|竞技队: 托竞 in 效力|托|竞|期间). Session 47, onlyx62:
-# off, refused by its rule (one shipped false claim of the tuning samples removed, two asked).
-WHOLE_SHORT_FORMS = False
+# refused alone by its rule (one shipped false claim of the tuning samples removed, two asked); onlyx63: on for
+# measuring with ``HOMOPHONE_CUT_APART``.
+WHOLE_SHORT_FORMS = True
 # A longer name this long may be so shortened (a short form of two characters leaves two out).
 KEPT_APART_WHOLE = 4
 # The longest such short form read (characters).
