@@ -40,7 +40,7 @@ import tempfile
 import time
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -359,6 +359,16 @@ def score(loaded: list[tuple[dict[str, Any], dict[str, Any]]], show: bool = Fals
             print("  false:", claim)
     return totals
 
+
+
+def judged_stories(facts_path: Path, days: Path) -> Iterator[tuple[dict[str, Any], dict[str, Any], list[Any]]]:
+    """Each story of one fact file that the comparison links judged units in, with those judged links
+    (``score``'s ``judged`` rows), one story scored at a time: the link-by-link census tools' walk."""
+    for story, articles in load_stories(facts_path, days):
+        judged: list[Any] = []
+        score([(story, articles)], judged=judged)
+        if judged:
+            yield story, articles, judged
 
 def only_claims(comparison: Any) -> dict[str, dict[str, str]]:
     """The comparison's "only X names N" claims: outlet -> match key -> the name as shown, one claim

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, score, tuning_or_given  # noqa: E402
+from days_facts_eval import judged_stories, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 from newsmirror.stories.modality import marking  # noqa: E402
@@ -91,11 +91,7 @@ def _capture() -> Any:
 def census(path: Path, days: Path) -> list[dict[str, Any]]:
     """Every judged link of one file the second-telling layer made, with its features."""
     found = []
-    for story, articles in load_stories(path, days):
-        judged: list[Any] = []
-        score([(story, articles)], judged=judged)
-        if not judged:
-            continue
+    for _story, articles, judged in judged_stories(path, days):
         _CAPTURED.clear()
         view = _Story(articles)
         repeats, shown_by = _CAPTURED[0] if _CAPTURED else ({}, {})  # the story's linker (then the rules' copy)

@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import load_stories, score, tuning_or_given  # noqa: E402
+from days_facts_eval import judged_stories, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
@@ -35,11 +35,7 @@ from newsmirror.stories import compare as c  # noqa: E402
 def judged_links(path: Path, days: Path) -> list[dict[str, Any]]:
     """Every judged link of one fact file, with its round and what its two units share."""
     found = []
-    for story, articles in load_stories(path, days):
-        judged: list[Any] = []
-        score([(story, articles)], judged=judged)
-        if not judged:
-            continue
+    for _story, articles, judged in judged_stories(path, days):
         view = _Story(articles)
         index_of = {(s.ref.article_id, s.ref.index): k for k, s in enumerate(view.units)}
         outlets = {s.ref.outlet for s in view.units}
