@@ -867,6 +867,12 @@ class _Linker:
     def _common(self, a: frozenset[str], b: frozenset[str]) -> float:
         return sum(self.weight[g] for g in a & b)
 
+    def _exact_weight(self, grams: Iterable[str]) -> float:
+        """The bigrams' summed weight, exactly (``math.fsum``): a set's order follows the hash seed, and a plain
+        sum's last bits with it; a repeat's share at a tie with another's (or with the threshold) then came out one
+        way or the other from run to run (facts-s40: 43 or 44 of 68 pairs found)."""
+        return math.fsum(self.weight[g] for g in grams)
+
     def together(self, a: int, b: int) -> bool:
         first, second = self.sentences[a], self.sentences[b]
         if (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
@@ -1014,10 +1020,7 @@ class _Linker:
                     if SECOND_REPEAT_BEYOND:
                         shared = shared - self.topic - {name[k:k + 2] for name in first.names & second.names
                                                         for k in range(len(name) - 1)}
-                    # fsum: a set's order follows the hash seed, and a plain sum's last bits with it; a repeat's
-                    # share at a tie with another's (or with the threshold) then came out one way or the other
-                    # from run to run (facts-s40: 43 or 44 of 68 pairs found).
-                    common = math.fsum(self.weight[g] for g in shared)
+                    common = self._exact_weight(shared)
                     share = common / smaller
                     if share < SECOND_REPEAT or _figures_differ(first.figures, second.figures):
                         continue
@@ -1038,8 +1041,8 @@ class _Linker:
         for other, units in self.members_of[root].items():
             if other == outlet:
                 continue
-            best = max((2 * math.fsum(self.weight[g] for g in grams & sentences[k].grams) / (mass[unit] + mass[k])
-                        for k in units if mass[unit] + mass[k] > 0), default=0.0)  # fsum: see _repeats
+            best = max((2 * self._exact_weight(grams & sentences[k].grams) / (mass[unit] + mass[k])
+                        for k in units if mass[unit] + mass[k] > 0), default=0.0)
             if best < SECOND_LIKENESS:
                 return False
         return True
@@ -1064,7 +1067,7 @@ class _Linker:
         for k, s in enumerate(sentences):
             if s.ref.outlet not in outlets or not mass[k]:
                 continue
-            share = math.fsum(self.weight[g] for g in grams & s.grams) / min(mass[unit], mass[k])  # fsum: see _repeats
+            share = self._exact_weight(grams & s.grams) / min(mass[unit], mass[k])
             if share > best:
                 best, where = share, k
         return where >= 0 and self.links.find(where) == root
@@ -1743,8 +1746,9 @@ def _homophone_spelling_in(term: str, text: str) -> bool:
 # a person's name and CC-CEDICT not at all (李家|诚 for 李嘉诚), counts as the name (``_cut_apart_by_name_pieces``).
 # Session 47, onlyx63: on, with ``WHOLE_SHORT_FORMS`` (tuning false claims 23 -> 21, no true claim withheld).
 HOMOPHONE_CUT_APART = True
-# jieba's tags of a person's name (its dictionary's surname-and-character stretches: 李家 nrfg).
-_NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# jieba's tags of a person's name (its dictionary's surname-and-character stretches: 李家 nrfg), and None: a piece
+# the dictionary does not hold (jieba made it up).
+_NAME_PIECE_TAGS: frozenset[str | None] = frozenset({"nr", "nrfg", "nrt", None})
 
 
 def _cut_apart_by_name_pieces(text: str, at: int, window: str) -> bool:
@@ -1766,7 +1770,7 @@ def _cut_apart_by_name_pieces(text: str, at: int, window: str) -> bool:
         if position < at or piece_end > end:
             return False
         if len(piece) > 1 and piece != window and (
-                dictionary_holds(piece) or dictionary_tag(piece) not in _NAME_PIECE_TAGS | {None}):
+                dictionary_holds(piece) or dictionary_tag(piece) not in _NAME_PIECE_TAGS):
             return False
     return True
 
