@@ -11,9 +11,9 @@ from pathlib import Path
 
 DAYS = Path(__file__).resolve().parent
 
-DRAWN = "ABCDEFGHIJKLMNOPQRSTUVWXY"  # every sample, in the order drawn (A and B share onlyx-sample.toml)
+DRAWN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # every sample, in the order drawn (A and B share onlyx-sample.toml)
 HELD = "K"  # drawn in session 31: scored by a session's lead only, never tuned on
-FRESH = ""  # drawn and judged, scored by nobody until the next session's lead scores it once
+FRESH = "Z"  # drawn and judged, scored by nobody until the next session's lead scores it once
 TUNING = "".join(letter for letter in DRAWN if letter not in HELD + FRESH)
 # The archive miners (glosses, name usage) leave out the files of every sample drawn from K on: the held one, the
 # fresh one, and those that were fresh or held when a shipped table was mined (A-J were read by earlier builds).
