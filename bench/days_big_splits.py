@@ -35,8 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_eval import (available_tuning_days, imported_day, load_day_labels,  # noqa: E402
-                             scored_truth)
+from bench.days_eval import available_tuning_days, imported_day, load_day_labels, scored_truth  # noqa: E402
 
 KINDS = ("analysis", "reaction", "follow-up", "other")
 
