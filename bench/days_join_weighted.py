@@ -19,7 +19,7 @@ the weighting from the 24 days the shipped model never saw). ``--write``: the we
 to ``join_model.toml``.
 
     python bench/days_join_fit.py --days PATH/archived --capture CAPTURE.pickle
-    python bench/days_join_weighted.py --days PATH/archived --cache CAPTURE.pickle [--write]
+    python bench/days_join_weighted.py --days PATH/archived --cache CAPTURE.pickle [--write | --write-only]
 
 Only ``TUNING_DAYS`` are read (``days_pair_fit.tuning_days``).
 """
@@ -110,31 +110,35 @@ def lodo(days: list[Day], cache: dict[str, Captured], write: bool) -> None:
         print("; ".join(line), flush=True)
     summary(days, rows, chosen)
     if write:
-        every = [scope[d.name] for d in days]
-        weights, bias = fitted(every, True)
-        threshold = choose(every, weights, bias, star=True)
-        model = PairModel(tuple(round(float(w), 4) for w in weights), round(float(bias), 4), threshold,
-                          JOIN_FEATURES)
-        note = (f"Fitted by bench/days_join_weighted.py --write (logistic regression, L2 1.0) on the candidate pairs of\n"
-                f"finished stories (larger side >= {LEAST} reports, first reports within {MAX_GAP:.0f} hours; "
-                "bench/days_join_fit.py --capture)\n"
-                f"of the {len(days)} tuning days, each pair weighed by its B-cubed gain or cost (a right pair the "
-                "recall its join gains,\na wrong pair the precision its join costs): "
-                f"{sum(len(d.pairs) for d in every)} pairs, {int(sum(same_event(d).sum() for d in every))} same "
-                "event. Threshold by days_join_fit's rule (star)\non the same days. No held-out, test or fresh day "
-                "was read to fit it.")
-        JOIN_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
-        print(f"wrote {JOIN_MODEL_FILE} (threshold {threshold})")
-        for name, weight in zip(JOIN_FEATURES, model.weights, strict=True):
-            print(f"  {name} {weight:+.4f}")
-        print(f"  bias {model.bias:+.4f}")
+        write_model([scope[d.name] for d in days])
+
+
+def write_model(every: list[Captured]) -> None:
+    """The weighted refit on every day's scoped pairs, threshold by ``choose`` (star), written to ``join_model.toml``."""
+    weights, bias = fitted(every, True)
+    threshold = choose(every, weights, bias, star=True)
+    model = PairModel(tuple(round(float(w), 4) for w in weights), round(float(bias), 4), threshold, JOIN_FEATURES)
+    note = (f"Fitted by bench/days_join_weighted.py --write (logistic regression, L2 1.0) on the candidate pairs of\n"
+            f"finished stories (larger side >= {LEAST} reports, first reports within {MAX_GAP:.0f} hours; "
+            "bench/days_join_fit.py --capture)\n"
+            f"of the {len(every)} tuning days, each pair weighed by its B-cubed gain or cost (a right pair the "
+            "recall its join gains,\na wrong pair the precision its join costs): "
+            f"{sum(len(d.pairs) for d in every)} pairs, {int(sum(same_event(d).sum() for d in every))} same "
+            "event. Threshold by days_join_fit's rule (star)\non the same days. No held-out, test or fresh day "
+            "was read to fit it.")
+    JOIN_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
+    print(f"wrote {JOIN_MODEL_FILE} (threshold {threshold})")
+    for name, weight in zip(JOIN_FEATURES, model.weights, strict=True):
+        print(f"  {name} {weight:+.4f}")
+    print(f"  bias {model.bias:+.4f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_days_arguments(parser)
     parser.add_argument("--cache", type=Path, required=True, help="days_join_fit.py --capture's pickle")
-    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--write", action="store_true", help="after the LODO, write the weighted refit on every day")
+    parser.add_argument("--write-only", action="store_true", help="write the weighted refit without the LODO")
     args = parser.parse_args()
     days = tuning_days(args)
     with args.cache.open("rb") as handle:
@@ -142,6 +146,9 @@ def main() -> None:
     missing = [d.name for d in days if d.name not in cache]
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture again")
+    if args.write_only:
+        write_model([scoped(cache[d.name], LEAST, MAX_GAP) for d in days])
+        return
     lodo(days, cache, args.write)
 
 
