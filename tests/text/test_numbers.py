@@ -141,3 +141,13 @@ def test_a_numeral_that_begins_a_fixed_word_counts_nothing() -> None:
     assert fold_numbers("六岁时") == "6岁时"
     assert fold_numbers("两辆车相撞") == "2辆车相撞"
     assert fold_numbers("一个月后") == "1个月后"
+
+
+def test_a_numeral_whose_first_character_ends_a_word_counts_only_after_it() -> None:
+    # 唯一一个 is "the only one": 唯一's 一 is no digit of the count, so the count is 1, not 11.
+    assert fold_numbers("香港是唯一一个可以") == "香港是唯一1个可以"
+    assert fold_numbers("统一一个标准") == "统一1个标准"
+    assert fold_numbers("唯一的一个") == "唯一的1个"  # as before: nothing to detach
+    # Digits written one by one after no such word, and numerals with a unit, read whole as before.
+    assert fold_numbers("在二〇二〇年") == "在2020年"
+    assert fold_numbers("第十一次") == "第11次"

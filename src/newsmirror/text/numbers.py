@@ -106,6 +106,9 @@ def fold_numbers(text: str) -> str:
             return match.group(0)
         if match.string[match.end():match.end() + 1] == "成" and not _tenth(match.string, start, match.end()):
             return match.group(0)
+        if _first_ends_word(match.string, start, match.end()):  # 唯一|一个: only the count after the word
+            value = han_numeral_value(match.group(0)[1:])
+            return match.group(0) if value is None else match.group(0)[0] + str(value)
         value = han_numeral_value(match.group(0))
         return match.group(0) if value is None else str(value)
 
@@ -191,6 +194,18 @@ def _tenth(text: str, start: int, end: int) -> bool:
         return False
     words = (head + "成" + after[:k] for head in ("", text[end - 1]) for k in range(1, len(after) + 1))
     return not any(in_dictionary(word) for word in words)
+
+
+def _first_ends_word(text: str, start: int, end: int) -> bool:
+    """Whether the first character of the numeral ``text[start:end]``, digits written one by one (一一, 二〇二〇),
+    ends a word the character before it begins (唯一一个, 统一一个, 之一一项): then the numeral is two, the word's and
+    the count's, and read whole it would be a figure nobody wrote (唯一一个 is one, not eleven). A numeral with a
+    unit (第十一次) reads whole, as Han numbers with units never run on from a word this way."""
+    from newsmirror.text.tokenize import in_dictionary  # jieba's dictionary, loaded on first use
+
+    numeral = text[start:end]
+    return (len(numeral) > 1 and start > 0 and not set(numeral) & set(_UNITS)
+            and in_dictionary(text[start - 1:start + 1]))
 
 
 def plain_decimal(value: Decimal) -> str:
