@@ -9,6 +9,7 @@ import typer
 
 from newsmirror.cli import (
     DbOption,
+    OutOption,
     app,
     console,
     err_console,
@@ -27,8 +28,7 @@ def demo(
         "--corpus", help="Archives to import (page-mirror and Jekyll folders). Default: $NEWSMIRROR_CORPUS, "
                 "else ../shared/corpus from here or beside the source checkout.")] = None,
     db: DbOption = "",
-    out: Annotated[Path | None, typer.Option("--out", envvar="NEWSMIRROR_OUT",
-                                             help="Output folder (default ./out).")] = None,
+    out: OutOption = "",
 ) -> None:
     """Offline demo on the embedded SQLite store: import existing archives, group the same story
     across outlets and scripts, and build the page mirror, the Jekyll posts and the HTML site."""
@@ -43,7 +43,7 @@ def demo(
         raise NewsmirrorError(
             f"no archives at {tried}: pass --corpus PATH (a folder of page-mirror pages/ or Jekyll _posts/)"
         )
-    out_dir = out or default_output_dir()
+    out_dir = Path(out) if out else default_output_dir()
     with store_from(db, create=True) as store, Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         # Off a terminal (cron, a log) a live bar draws nothing and left one empty line on stderr at its end.
