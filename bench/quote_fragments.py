@@ -91,7 +91,7 @@ def main() -> None:
         letters = onlyx_samples.TUNING
         sampled = [(story["id"], articles) for letter in letters
                    for story, articles in load(onlyx_samples.path(letter), letter, args.root)]
-        print(f"samples {letters}: {census(sampled, args.show)}")
+        print(f"samples {onlyx_samples.spelled(letters)}: {census(sampled, args.show)}")
 
 
 if __name__ == "__main__":

@@ -106,7 +106,15 @@ def _samples(args: argparse.Namespace) -> None:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text("".join(output))
-    print(f"pooled {args.letters}: {pool_samples(''.join(output))}")
+    print(f"pooled {onlyx_samples.spelled(args.letters)}: {pool_samples(''.join(output))}")
+
+
+def _sample_names(given: str) -> tuple[str, ...]:
+    """``--letters``: ABC (one-letter names, as before session 48), or A,B,AA (onlyx_samples.names_of)."""
+    try:
+        return onlyx_samples.names_of(given)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -121,8 +129,8 @@ def main(argv: list[str] | None = None) -> None:
     facts.add_argument("--test", action="store_true", help="the test fact files (the lead's sitting only)")
     samples = commands.add_parser("samples", help="only-X samples scored against their judgements, pooled")
     samples.add_argument("--root", type=Path, required=True, help="the whole archive export (archived/, _posts/)")
-    samples.add_argument("--letters", default=onlyx_samples.TUNING,
-                         help=f"samples (default: the tuning ones, {onlyx_samples.TUNING})")
+    samples.add_argument("--letters", type=_sample_names, default=onlyx_samples.TUNING,
+                         help=f"samples, ABC or A,B,AA (default: the tuning ones, {onlyx_samples.spelled(onlyx_samples.TUNING)})")
     samples.add_argument("--out", type=Path, help="file to keep every claim with its verdict in")
     args = parser.parse_args(argv)
     {"days": _days, "facts": _facts, "samples": _samples}[args.command](args)

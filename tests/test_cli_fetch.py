@@ -108,7 +108,9 @@ def test_fetch_and_demo_off_a_terminal_write_no_empty_line_to_stderr(cli_env: Pa
     fetched = CliRunner().invoke(app, ["fetch"])
     assert fetched.exit_code == 0, fetched.output
     assert fetched.stderr == ""
-    (tmp_path / "archives").mkdir()
+    from tests.fixtures_archives import JEKYLL_POST, write
+
+    write(tmp_path, "archives/_posts/2024-03-01-a.md", JEKYLL_POST)  # an empty folder is refused now (polish63)
     demo = CliRunner().invoke(app, ["demo", "--corpus", str(tmp_path / "archives"), "--out", str(tmp_path / "out")])
     assert demo.exit_code == 0, demo.output
     assert "" not in demo.stderr.splitlines(), demo.stderr

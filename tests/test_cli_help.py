@@ -247,3 +247,60 @@ def test_the_help_fold_leaves_typer_as_it_found_it(monkeypatch: Any) -> None:
     shown = CliRunner().invoke(app, ["worker", "--help"], env={"COLUMNS": "80"})
     assert shown.exit_code == 0 and all(part in shown.output for part in ("Usage: newsmirror worker", "--kinds",
                                                                           "Show this message and"))
+
+
+# Options whose name several commands give to different things: each command's own help says its own (a limit of
+# stories is not a limit of re-checks). Every other option a name is shared by must read the same everywhere.
+OWN_MEANING = {
+    "--compare": "build shows the comparison; stories group computes and stores it",
+    "--from": "migrate copies a store; sources add reads a file of sources",
+    "--json": "each command prints its own JSON shape",
+    "--limit": "of search results, of re-checks, of changes, of stories",
+    "--outlet": "a filter in some commands, the name of a new source's outlet in others",
+    "--script": "the script a site is built in; the script of a feed",
+    "--workers": "extraction processes; parallel page fetches",
+}
+OWN_OPTION = {("worker", "--out"): "given, it makes the worker run build jobs, so it takes no environment variable"}
+
+
+def _options_by_name() -> dict[str, dict[tuple[str, str], list[str]]]:
+    """For each option name, the commands (by path) that take it, grouped by (help text, environment variable)."""
+    found: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for path in _every_command():
+        command: Any = typer.main.get_command(app)
+        for name in path:
+            command = command.commands[name]
+        if hasattr(command, "commands"):
+            continue
+        for param in command.params:
+            if getattr(param, "param_type_name", "") != "option" or (" ".join(path), param.opts[0]) in OWN_OPTION:
+                continue
+            said = (param.help or "", str(param.envvar or ""))
+            found.setdefault(param.opts[0], {}).setdefault(said, []).append(" ".join(path))
+    return found
+
+
+def test_an_option_several_commands_share_reads_the_same_in_each() -> None:
+    """`build --config` and `publish --config` said "Config file with a [publish] table (default $NEWSMIRROR_CONFIG
+    …)" while `fetch`, `run`, `recheck`, `worker` said "TOML settings file with a [fetch] table" and showed the
+    environment variable (session 47's left-over): one file, two descriptions. Shared options are defined once
+    (newsmirror.cli: DbOption, ConfigOption, OutOption, QuietOption, …)."""
+    options = _options_by_name()
+    shared = {name: said for name, said in options.items() if sum(len(paths) for paths in said.values()) > 1}
+    differing = {name: said for name, said in shared.items() if len(said) > 1 and name not in OWN_MEANING}
+    assert differing == {}, differing
+    config = shared["--config"]
+    assert len(config) == 1 and sorted(next(iter(config.values()))) == sorted(
+        ["build", "publish", "fetch", "run", "worker", "recheck", "sources add"])
+    assert next(iter(config))[1] == "NEWSMIRROR_CONFIG" and "[publish]" in next(iter(config))[0]
+    for name, at_least in (("--db", 20), ("--quiet", 5), ("--out", 4), ("--no-images", 2), ("--all", 2)):
+        (commands,) = shared[name].values()
+        assert len(commands) >= at_least, (name, commands)
+    assert set(OWN_MEANING) <= set(shared), set(OWN_MEANING) - set(shared)  # the list keeps up with the commands
+    # As a reader sees it: the same line in every command's --help.
+    seen = set()
+    for command in ("build", "publish", "fetch", "run", "recheck"):
+        shown = CliRunner().invoke(app, [command, "--help"], env=WIDE).output
+        (line,) = [row for row in shown.splitlines() if "--config" in row]
+        seen.add(" ".join(line.split()))
+    assert len(seen) == 1 and "[env var: NEWSMIRROR_CONFIG]" in seen.pop()

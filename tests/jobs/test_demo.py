@@ -56,6 +56,78 @@ def test_demo_without_archives_says_what_to_do(tmp_path: Path) -> None:
     assert "--corpus" in result.output
 
 
+def test_demo_without_archives_names_the_public_archive_and_how_to_give_it(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # A clone alone (no ../shared): the demo stopped in one clear line but named nothing a new user could fetch,
+    # and neither did the README (session 47's left-over). Both now say the same two steps.
+    from newsmirror.settings import SAMPLE_ARCHIVE, SAMPLE_DEMO, SAMPLE_FETCH, demo_corpus_candidates
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSMIRROR_CORPUS", str(tmp_path / "nowhere"))
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.sqlite")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and said.startswith(f"error: no archives at {demo_corpus_candidates()[0]}"), said
+    assert SAMPLE_ARCHIVE in said and f"`{SAMPLE_FETCH}`, then `{SAMPLE_DEMO}`" in said
+    assert not (tmp_path / "d.sqlite").exists()
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    setup = readme.split("## Set up")[1].split(" ## ")[0]
+    assert f"`{SAMPLE_FETCH}`, then `{SAMPLE_DEMO}`" in setup and f"[{SAMPLE_ARCHIVE}](https://{SAMPLE_ARCHIVE})" in setup
+
+
+def test_demo_of_a_folder_without_articles_says_so_before_making_a_store(tmp_path: Path) -> None:
+    # It imported 0 articles into an empty site and exited 0 (a whole clone's root, a folder of something else).
+    from newsmirror.settings import SAMPLE_DEMO
+    from tests.fixtures_archives import JEKYLL_POST, write
+
+    write(tmp_path, "clone/README.md", "# 一个网站\n")
+    write(tmp_path, "clone/about.md", "---\nlayout: page\ntitle: 关于\n---\n关于本站。\n")
+    write(tmp_path, "clone/notes.txt", "笔记")
+    db, out = tmp_path / "d.sqlite", tmp_path / "out"
+    result = CliRunner().invoke(app, ["demo", "--corpus", str(tmp_path / "clone"), "--db", str(db), "--out", str(out)])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and f"error: no article in {tmp_path / 'clone'}" in said and SAMPLE_DEMO in said
+    assert not db.exists() and not out.exists()
+    write(tmp_path, "clone/archived/2024-03-01/2024-03-01-a.md", JEKYLL_POST)  # one post deep below: enough
+    result = CliRunner().invoke(app, ["demo", "--corpus", str(tmp_path / "clone"), "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0 and "imported 1 article from 1 article file" in result.output, result.output
+
+
+def test_the_readme_fetch_of_the_sample_archive_gives_the_folder_the_demo_is_pointed_at(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's two steps, run as written against a local repository of the public archive's shape (the
+    network is not the test's): the sparse clone brings the day's folder, and `demo --corpus` takes it."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    from newsmirror.settings import SAMPLE_ARCHIVE, SAMPLE_DEMO, SAMPLE_FETCH
+    from tests.fixtures_archives import JEKYLL_POST, write
+
+    if shutil.which("git") is None:
+        pytest.fail("git is needed to check the README's fetch of the sample archive")
+    origin = tmp_path / "remote" / "waimei"  # a clone is named after the address's last part
+    write(origin, "archived/2021-01-07/2021-01-07-a.md", JEKYLL_POST)
+    write(origin, "_posts/2021-01-20-b.md", JEKYLL_POST.replace("公車票價下調", "公車票價再下調"))
+    write(origin, "index.html", "<html></html>")
+    quiet = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+             "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {**os.environ, **quiet}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "archive"],
+                    ["git", "config", "uploadpack.allowFilter", "true"]):
+        subprocess.run(command, cwd=origin, env=env, check=True)
+    here = tmp_path / "user"
+    here.mkdir()
+    fetch = SAMPLE_FETCH.replace(f"https://{SAMPLE_ARCHIVE}", f"file://{origin}")
+    subprocess.run(["bash", "-c", fetch], cwd=here, env=env, check=True, capture_output=True)
+    assert not (here / "waimei" / "_posts").exists()  # the one day, not the archive
+    monkeypatch.chdir(here)
+    args = shlex.split(SAMPLE_DEMO)
+    assert args[:2] == ["newsmirror", "demo"]
+    result = CliRunner().invoke(app, [*args[1:], "--db", str(tmp_path / "d.sqlite"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0 and "imported 1 article from 1 article file" in result.output, result.output
+
+
 @pytest.mark.corpus
 def test_demo_finds_the_sample_archives_from_any_working_directory(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:

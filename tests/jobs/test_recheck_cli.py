@@ -214,3 +214,62 @@ def test_recheck_of_a_store_with_records_of_an_earlier_release(loopback_server: 
     assert listed[1]["reason"].startswith("找不到网页（HTTP 404）；最后一次在线：")
     assert listed[1]["detail"].startswith("HTTP 404 Not Found (last seen")  # the old record, kept as stored
     assert "paragraphs" not in listed[2]["reason"]
+
+
+def test_recheck_names_a_new_address_once_when_a_page_is_back_edited(loopback_server: LoopbackServer,
+                                                                      tmp_path: Path) -> None:
+    # One check can record two events: the page is back (restored) and its text or title changed (edited). Both
+    # events keep where the page now is (each is listed and fed alone), but `recheck`'s one row per article named
+    # the new address twice ("网页已恢复，现位于 URL；标题已改；现位于 URL"; session 47's left-over): each fact once.
+    db = str(tmp_path / "store.sqlite")
+    config, article = store_loopback_article(loopback_server, db, tmp_path)
+    runner = CliRunner(env={"COLUMNS": "400"})
+    base = ["--db", db, "--config", str(config), "--article", article.id]
+
+    def recheck() -> str:
+        result = runner.invoke(app, ["recheck", *base])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    recheck()  # the first look: a baseline
+    loopback_server.gone(ARTICLE_PATH, status=404)
+    assert "找不到网页（HTTP 404）" in recheck()
+    # An address longer than the 80 characters the tables cut a reason at: a cut address is a wrong address.
+    new_path = "/news/2026/11/21/a1001-the-page-came-back-at-a-longer-address-than-before.html"
+    new_url = loopback_server.url(new_path)
+    loopback_server.route(new_path, body=article_page(title="化工厂爆炸后市民聚集要求公布死伤人数"))
+    loopback_server.route(ARTICLE_PATH, redirect_to=new_path, status=301)
+    back = recheck()
+    (row,) = [line for line in back.splitlines() if article.id in line]
+    assert "restored" in row and "网页已恢复" in row and "标题已改" in row, back
+    assert row.count("现位于") == 1 and back.count("现位于") == 1 and f"现位于 {new_url}；标题已改" in row, back
+    listed = json.loads(runner.invoke(app, ["changes", "--db", db, "--json"]).output)["changes"]
+    kinds = {change["kind"]: change for change in listed if change["kind"] != "deleted"}
+    # The records and what `changes` lists, event by event, still say where each happened.
+    assert set(kinds) == {"restored", "edited"}
+    assert all(new_url in change["reason"] for change in kinds.values())
+    table = runner.invoke(app, ["changes", "--db", db]).output
+    assert [line.count(new_url) for line in table.splitlines() if article.id in line] == [1, 1, 0], table
+
+
+def test_a_check_report_says_each_fact_once() -> None:
+    from datetime import UTC, datetime
+
+    from newsmirror.jobs.recheck import CheckReport
+    from newsmirror.store.changes import ArticleEvent, CheckOutcome, EventKind
+
+    at = datetime(2026, 11, 21, tzinfo=UTC)
+    url = "https://example.org/news/moved.html"
+
+    def report(*events: ArticleEvent) -> str:
+        return CheckReport("a", "https://example.org/a", "某报", "题", CheckOutcome.RESTORED, events=list(events)).reason
+
+    back_at = ArticleEvent("a", EventKind.RESTORED, at, detail=f"现位于 {url}")
+    edited_at = ArticleEvent("a", EventKind.EDITED, at, detail=f"标题已改；1 段已改（+3 −0 字）；现位于 {url}")
+    assert report(back_at, edited_at) == f"网页已恢复，现位于 {url}；标题已改；1 段已改（+3 −0 字）"
+    assert report(edited_at) == f"标题已改；1 段已改（+3 −0 字）；现位于 {url}"  # alone, as before
+    back = ArticleEvent("a", EventKind.RESTORED, at)
+    edited = ArticleEvent("a", EventKind.EDITED, at, detail="标题已改")
+    assert report(back, edited) == "网页已恢复；标题已改"
+    assert report(back, ArticleEvent("a", EventKind.EDITED, at, detail=f"现位于 {url}")) == f"网页已恢复；现位于 {url}"
+    assert CheckReport("a", "u", "某报", "题", CheckOutcome.ERROR, "HTTP 503").reason == "HTTP 503"

@@ -47,16 +47,36 @@ err_console = PipeConsole(stderr=True, emoji=False, soft_wrap=not sys.stderr.isa
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The options several commands take are defined here once, with one help text each, so that `build --help` and
+# `fetch --help` cannot say two things of one option (session 47: `--config` had two definitions and two helps);
+# tests/test_cli_help.py checks that every command's option of a shared name reads the same.
 DbOption = Annotated[
     str,
     typer.Option("--db", envvar="NEWSMIRROR_DB",
                  help="Store: a SQLite path, sqlite:PATH or postgresql://... (default ./data/newsmirror.sqlite)."),
 ]
-# Shared by `fetch`, `run`, `sources add`, `worker` and `recheck`.
+# One settings file for every command: each reads the tables it needs (`fetch`, `recheck`, `sources add` the
+# [fetch] table; `build` and `publish` the [publish] one; `run` and `worker --out` both).
 ConfigOption = Annotated[
     str,
     typer.Option("--config", envvar="NEWSMIRROR_CONFIG",
-                 help="TOML settings file with a \\[fetch] table (default ./newsmirror.toml when present)."),
+                 help="TOML settings file: its \\[fetch] and \\[publish] tables (default ./newsmirror.toml when "
+                      "present)."),
+]
+# Where `demo`, `build`, `run` write and `publish` pushes from (`worker --out` is its own option: given, it makes
+# the worker run build jobs, so it takes no environment variable).
+OutOption = Annotated[
+    str,
+    typer.Option("--out", envvar="NEWSMIRROR_OUT",
+                 help="Output folder; each format goes to a subfolder (default ./out)."),
+]
+NoImagesOption = Annotated[
+    bool,
+    typer.Option("--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked."),
+]
+AllSourcesOption = Annotated[
+    bool,
+    typer.Option("--all", help="Poll every enabled source, due or not."),
 ]
 # Shared by `run`, `fetch`, `build`, `publish` and `recheck`, which an operator runs from cron: cron mails any
 # output, so with it a run that went well prints nothing (no progress, no summary) and only what needs a person

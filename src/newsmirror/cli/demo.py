@@ -9,6 +9,7 @@ import typer
 
 from newsmirror.cli import (
     DbOption,
+    OutOption,
     app,
     console,
     err_console,
@@ -24,26 +25,35 @@ from newsmirror.errors import NewsmirrorError
 @friendly_errors
 def demo(
     corpus: Annotated[Path | None, typer.Option(
-        "--corpus", help="Archives to import (page-mirror and Jekyll folders). Default: $NEWSMIRROR_CORPUS, "
-                "else ../shared/corpus from here or beside the source checkout.")] = None,
+        "--corpus", help="Archives to import: a folder of page-mirror pages/ or Jekyll posts (_posts/, archived/DATE/), "
+                "such as a day of the public archive github.com/zhouxiang93123/waimei (README, Set up). Default: "
+                "$NEWSMIRROR_CORPUS, else ../shared/corpus from here or beside the source checkout.")] = None,
     db: DbOption = "",
-    out: Annotated[Path | None, typer.Option("--out", envvar="NEWSMIRROR_OUT",
-                                             help="Output folder (default ./out).")] = None,
+    out: OutOption = "",
 ) -> None:
     """Offline demo on the embedded SQLite store: import existing archives, group the same story
     across outlets and scripts, and build the page mirror, the Jekyll posts and the HTML site."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
+    from newsmirror.ingest.archives import first_article_file
     from newsmirror.jobs.update import run_demo
-    from newsmirror.settings import default_demo_corpus, default_output_dir, demo_corpus_candidates
+    from newsmirror.settings import (
+        default_demo_corpus,
+        default_output_dir,
+        demo_corpus_candidates,
+        sample_archive_hint,
+    )
 
     source = corpus or default_demo_corpus()
     if source is None or not source.exists():
         tried = ", ".join(str(path) for path in ([corpus] if corpus else demo_corpus_candidates()))
-        raise NewsmirrorError(
-            f"no archives at {tried}: pass --corpus PATH (a folder of page-mirror pages/ or Jekyll _posts/)"
-        )
-    out_dir = out or default_output_dir()
+        raise NewsmirrorError(f"no archives at {tried}. The demo imports a folder of news archives: "
+                              f"{sample_archive_hint()}")
+    # Before the store is made: a folder of something else was imported as 0 articles into an empty site, exit 0.
+    if first_article_file([source]) is None:
+        raise NewsmirrorError(f"no article in {source}: the demo imports page-mirror pages (pages/) or Jekyll posts "
+                              f"(_posts/, archived/DATE/), and found neither there; {sample_archive_hint()}")
+    out_dir = Path(out) if out else default_output_dir()
     with store_from(db, create=True) as store, Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         # Off a terminal (cron, a log) a live bar draws nothing and left one empty line on stderr at its end.

@@ -10,8 +10,10 @@ import typer
 from rich.table import Table
 
 from newsmirror.cli import (
+    AllSourcesOption,
     ConfigOption,
     DbOption,
+    OutOption,
     QuietOption,
     app,
     console,
@@ -265,7 +267,7 @@ def _exit_as_the_sources_went(report: Any) -> None:
 @friendly_errors
 def fetch(
     source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Only this source id (repeatable).")] = None,
-    all_sources: Annotated[bool, typer.Option("--all", help="Poll every enabled source, due or not.")] = False,
+    all_sources: AllSourcesOption = False,
     db: DbOption = "",
     config: ConfigOption = "",
     quiet: QuietOption = False,
@@ -285,8 +287,8 @@ def fetch(
 @app.command()
 @friendly_errors
 def run(
-    all_sources: Annotated[bool, typer.Option("--all", help="Poll every enabled source, due or not.")] = False,
-    out: Annotated[str, typer.Option("--out", envvar="NEWSMIRROR_OUT", help="Output folder; each format goes to a subfolder (default ./out).")] = "",
+    all_sources: AllSourcesOption = False,
+    out: OutOption = "",
     db: DbOption = "",
     config: ConfigOption = "",
     quiet: QuietOption = False,
@@ -308,7 +310,8 @@ def run(
         fetched = _fetch_with_progress(db, config, None, all_sources, quiet)
         # Grouping, comparing and building: phases of minutes after a big fetch, each with its bar.
         with store_from(db) as store, StageProgress("updating", err_console, quiet=quiet) as bar:
-            update = build_outputs(store, Path(out) if out else default_output_dir(), progress=bar.phase)
+            update = build_outputs(store, Path(out) if out else default_output_dir(), config=config or None,
+                                   progress=bar.phase)
         console.print(shown(update.summary(failures=False)))  # paths and failures are outside text: never markup
     # On stderr, as `build` says them: the summary above is not printed under -q. Both counts are said before the
     # run ends on either.

@@ -10,7 +10,10 @@ from rich.markup import escape as rich_escape
 from rich.table import Table
 
 from newsmirror.cli import (
+    ConfigOption,
     DbOption,
+    NoImagesOption,
+    OutOption,
     QuietOption,
     app,
     console,
@@ -23,18 +26,9 @@ from newsmirror.cli import (
 from newsmirror.cli.terminal import shown
 
 # --- publish ---
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--out", envvar="NEWSMIRROR_OUT",
-                 help="Output folder; each format goes to a subfolder (default ./out)."),
-]
 FormatOption = Annotated[
     list[str] | None,
     typer.Option("--format", "-f", help="pagemirror, jekyll, site or all (repeatable; default all)."),
-]
-PublishConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", help="Config file with a \\[publish] table (default $NEWSMIRROR_CONFIG or ./newsmirror.toml)."),
 ]
 
 
@@ -42,7 +36,7 @@ PublishConfigOption = Annotated[
 @friendly_errors
 def build(
     db: DbOption = "",
-    out: OutOption = None,
+    out: OutOption = "",
     output_format: FormatOption = None,
     script: Annotated[str | None, typer.Option(
         "--script", help="original, zh-Hans, zh-Hant, zh-TW or zh-HK (Taiwan/Hong Kong phrases too); default: "
@@ -50,14 +44,13 @@ def build(
     base_url: Annotated[str | None, typer.Option(
         "--base-url", help="Where the output is served; share links, QR codes, feeds and the sitemap use it "
                            "(default: the config's \\[publish] base_url, else relative links and a warning).")] = None,
-    no_images: Annotated[bool, typer.Option(
-        "--no-images", help="Do not download images; they are dropped (captions kept), never hot-linked.")] = False,
+    no_images: NoImagesOption = False,
     compare: Annotated[bool, typer.Option(
         "--compare/--no-compare", help="Show what each outlet reports on story pages (when stories are grouped).")] = True,
     verify: Annotated[bool, typer.Option(
         "--verify", help="Check that every page of the last build is still there (restores pages deleted by hand "
                          "even where a folder's modification time was set back).")] = False,
-    config: PublishConfigOption = None,
+    config: ConfigOption = "",
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes rendering article pages (default: one per available core; "
                                     "1: all in this process). The output is the same.")] = None,
@@ -75,10 +68,10 @@ def build(
     from newsmirror.publish.safe import served_url
     from newsmirror.settings import default_output_dir
 
-    settings = load_publish_settings(config)
+    settings = load_publish_settings(config or None)
     options = BuildOptions(base_url=served_url(base_url, "--base-url") if base_url is not None else settings.base_url,
                            script=script or settings.script, site_title=settings.site_title, verify=verify)
-    out_dir = out or default_output_dir()
+    out_dir = Path(out) if out else default_output_dir()
     with store_from(db) as store, StageProgress("building", err_console, unit="articles", quiet=quiet) as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
                            comparer=default_comparer(store) if compare else None, progress=bar.phase, jobs=jobs)
@@ -137,7 +130,7 @@ def pages_as_they_went(report: Any, *, stop: bool = True) -> bool:
 @app.command()
 @friendly_errors
 def publish(
-    out: OutOption = None,
+    out: OutOption = "",
     output_format: FormatOption = None,
     remote: Annotated[list[str] | None, typer.Option(
         "--remote", "-r", help="NAME=URL of a git remote (repeatable); {format} and {part} are replaced "
@@ -147,7 +140,7 @@ def publish(
     message: Annotated[str, typer.Option("--message", "-m", help="Commit message.")] = "Update newsmirror output",
     branch: Annotated[str | None, typer.Option(
         "--branch", help="Branch to push (default: the config's \\[publish] branch, else main).")] = None,
-    config: PublishConfigOption = None,
+    config: ConfigOption = "",
     quiet: QuietOption = False,
 ) -> None:
     """Commit the built output to git and push it to every remote; a failing remote does not stop the others.
@@ -159,10 +152,10 @@ def publish(
     from newsmirror.jobs.building import publish as run_publish
     from newsmirror.settings import default_output_dir
 
-    settings = load_publish_settings(config)
+    settings = load_publish_settings(config or None)
     remotes = parse_remotes(remote) if remote else settings.remotes
     formats = output_format or ["all"]
-    reports = run_publish(out or default_output_dir(), formats, remotes, message,
+    reports = run_publish(Path(out) if out else default_output_dir(), formats, remotes, message,
                           branch or settings.branch, split_by_month)
     table = Table(title="publish")
     for column in ("output", "commit", "remote", "result"):

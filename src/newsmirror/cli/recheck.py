@@ -117,14 +117,16 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
     if notable:
         # An edit, takedown or return as the pages, `changes` and `history` say it (the event's reason, from its
         # fields: 网页已永久删除（HTTP 410）, not the stored "HTTP 410 Gone", which `changes --json` gives as detail);
-        # a failure (never an event, never shown to readers) as the job found it, as on stderr below.
+        # a failure (never an event, never shown to readers) as the job found it, as on stderr below. A reason is
+        # shown whole (the cell folds it): cut at 80 characters it ended inside the address a page moved to, a wrong
+        # address, and lost what followed it (标题已改); a failure's own words are clipped, with "…" where cut.
         changes = Table(title="changes and failures")
         for name in ("outcome", "outlet", "title", "reason", "id"):
             changes.add_column(name, overflow="fold")
         for report in notable[:100]:
             style = _OUTCOME_STYLE[report.outcome.value]
             changes.add_row(f"[{style}]{report.outcome.value}[/]", shown(report.outlet), shown(report.title[:40]),
-                            shown(report.reason[:80]), report.article_id)
+                            shown(report.reason if report.events else _clipped(report.detail)), report.article_id)
         console.print(changes)
     # Which failed and why, on stderr: under --quiet (cron) the tables above are not printed, and a re-check that
     # failed everywhere said nothing at all.
@@ -217,11 +219,16 @@ def changes(
     for entry in entries:
         style = _OUTCOME_STYLE[entry.event.kind.value]
         listing.add_row(times.minute(entry.event.seen_at), f"[{style}]{entry.event.kind.value}[/]",
-                        shown(entry.outlet), shown(entry.title[:40]), shown(entry.reason[:80]),
+                        shown(entry.outlet), shown(entry.title[:40]), shown(entry.reason),  # whole, as recheck's
                         entry.event.article_id)
     console.print(listing)
     if kept:
         console.print(_kept_note(kept, kept_ids, outlet).strip(), highlight=False, soft_wrap=True)
+
+
+def _clipped(text: str, most: int = 80) -> str:
+    """``text`` in at most ``most`` characters, "…" where it was cut."""
+    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 def _kept_note(kept: int, ids: list[str], outlet: str) -> str:

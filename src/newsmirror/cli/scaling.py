@@ -10,6 +10,7 @@ from rich.table import Table
 from newsmirror.cli import (
     ConfigOption,
     DbOption,
+    NoImagesOption,
     app,
     console,
     err_console,
@@ -44,7 +45,7 @@ def worker(
                                            help="Give every enabled source a fetch job if it has none (at start, then every 5 minutes).")] = True,
     out: Annotated[str, typer.Option("--out", help="Publish here: this worker also runs build jobs "
                                                    "(rendering what grouping changed). One such worker is enough.")] = "",
-    no_images: Annotated[bool, typer.Option("--no-images", help="Build jobs download no images.")] = False,
+    no_images: NoImagesOption = False,
     plugins: Annotated[list[str] | None, typer.Option("--plugin",
                                                       help="Import this module first, so it can register job "
                                                            "handlers (repeatable).")] = None,
@@ -81,7 +82,8 @@ def worker(
             raise NewsmirrorError(f"cannot import plugin module {module!r}: {exc}") from exc
     configure_fetching(load_config(config or None).fetch)
     location = db or default_store_location()
-    configure_building(BuildSettings(Path(out), images=not no_images) if out else None)
+    # Its build jobs read the [publish] table of the file --config names, as its fetch jobs read [fetch] there.
+    configure_building(BuildSettings(Path(out), images=not no_images, config=config or None) if out else None)
     wanted = [k.strip() for k in kinds.split(",") if k.strip()]
     if not wanted and not out:
         wanted = sorted(k for k in HANDLERS if k != BUILD_KIND)  # only a worker with --out publishes

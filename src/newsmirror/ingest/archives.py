@@ -101,6 +101,19 @@ def iter_archive_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield child
 
 
+def first_article_file(paths: Iterable[str | Path]) -> Path | None:
+    """The first file under ``paths`` that an import takes as an article (a page-mirror page or a Jekyll post), or
+    None: `demo` asks before it makes a store, so that a folder of something else is said at once rather than
+    imported as 0 articles into an empty site."""
+    for path in iter_archive_files(paths):
+        try:
+            if read_archive_file(path).kind is not FileKind.NOT_ARTICLE:
+                return path
+        except NewsmirrorError:  # an unreadable or oversized file: the import names it; here it is no article
+            continue
+    return None
+
+
 # --- recognising --------------------------------------------------------------------------------
 
 _NOT_ARTICLE_NAMES = {"readme.md": "README", "names.csv": "channel-name table", "license": "licence"}

@@ -310,14 +310,15 @@ def fetch_sources(store: Store, settings: FetchSettings | None = None, *, source
     return report
 
 
-def build_outputs(store: Store, out_dir: Path,
+def build_outputs(store: Store, out_dir: Path, *, config: str | Path | None = None,
                   progress: Callable[[int, int, str], None] | None = None) -> UpdateReport:
-    """The last step of `newsmirror run`: group new articles into stories and build every output
-    (``progress``: done, total, phase). The report, not only its summary: `run` exits as `build` does when a page
-    failed to render."""
+    """The last step of `newsmirror run`: group new articles into stories and build every output with the
+    ``[publish]`` table of ``config`` (the file `run --config` names, as its fetch reads its ``[fetch]`` table;
+    None: $NEWSMIRROR_CONFIG, else ./newsmirror.toml) (``progress``: done, total, phase). The report, not only its
+    summary: `run` exits as `build` does when a page failed to render."""
     from newsmirror.jobs.update import group_and_build  # after fetching in the job order
 
-    return group_and_build(store, out_dir, progress=progress)
+    return group_and_build(store, out_dir, config=config, progress=progress)
 
 
 def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher: Fetcher | None = None) -> str:

@@ -10,6 +10,7 @@ on the calling thread, one article at a time, so a bad page never stops the run.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -83,8 +84,20 @@ class CheckReport:
     def reason(self) -> str:
         """What the pages say of this check: each event it recorded as readers are told it (store.changes.event_reason:
         找不到网页（HTTP 404）, 网页已恢复, 标题已改 …); a check that recorded none (a failure, an unchanged page) its
-        detail."""
-        return "；".join(event_reason(event) for event in self.events) if self.events else self.detail
+        detail.
+
+        Each fact is said once: a page back at a new address and edited is two events that each keep where it now is
+        (the changes lists and feeds show them one by one), and the check's one line names the address once
+        (网页已恢复，现位于 URL；标题已改, not …；标题已改；现位于 URL)."""
+        if not self.events:
+            return self.detail
+        said: list[str] = []
+        for event in self.events:
+            earlier = {part for line in said for part in re.split("[；，]", line)}
+            pieces = [piece for piece in event_reason(event).split("；") if piece not in earlier]
+            if pieces:
+                said.append("；".join(pieces))
+        return "；".join(said)
 
 
 @dataclass(slots=True)
