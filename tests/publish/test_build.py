@@ -296,6 +296,38 @@ def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(store
     assert text.index('id="summary"') < text.index('id="reports"') < text.index('id="partial"')
 
 
+def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leaving_a_fact_out(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    # look52 read an 11-outlet story of the whole archive (任志强's sentence, 2020-09-22): the summary listed ten
+    # outlets after a line reported by ten ("（中国数字时代、中央社、…、路透）", longer than the fact), and what each outlet
+    # alone adds was only in a list of 642 lines in story order, far below. The summary now names the outlet that
+    # leaves a line out, and gives each outlet's own facts, most important (earliest) first, with how many more.
+    articles = fill(store, 4)
+    first, second = articles[0], articles[1]
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        three = Fact([SentenceRef(first.id, "甲报", 0, "三家说的"), SentenceRef(second.id, "乙社", 0, "三家说的"),
+                      SentenceRef(second.id, "丙网", 0, "三家说的")])
+        two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家说的")])
+        own = {"甲报": [Fact([SentenceRef(first.id, "甲报", n, f"甲报第{n}句")]) for n in (7, 1, 4)],
+               "丁台": [Fact([SentenceRef(second.id, "丁台", 3, "丁台独有")])]}
+        return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two], unique=own)
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    text = (out / "site" / "story" / "story-park" / "index.html").read_text()
+    page = lxml_html.fromstring(text)
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
+    assert lines == ["3/4 三家说的 （除丁台外）", "2/4 两家说的 （乙社、甲报）"]
+    own = {box.findtext("h3"): [li.text_content() for li in box.xpath(".//li")]
+           for box in page.xpath("//section[@id='own']//div[@class='member']")}
+    assert own == {"甲报": ["甲报第1句", "甲报第4句"], "丁台": ["丁台独有"]}
+    [more] = page.xpath("//section[@id='own']//a")
+    assert more.text_content() == "另有1条" and more.get("href") == "#unique"
+    assert text.index('id="summary"') < text.index('id="own"') < text.index('id="toc"') < text.index('id="unique"')
+    assert page.xpath("//nav[@id='toc']//a[@href='#own']")
+
+
 def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
 

@@ -205,6 +205,37 @@ def test_under_a_summary_no_empty_reported_by_all_section(
     assert page.index('id="summary"') < page.index('id="partial"')
 
 
+def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leaving_a_fact_out(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # look52 on the whole archive's 11-outlet story of 任志强's sentence: a line ten outlets report listed the ten
+    # (longer than the fact), and what each outlet alone adds was only far below, 642 lines in story order. The
+    # summary names the outlet that leaves a line out, then gives each outlet's own facts, most important first.
+    reports = [article(f"visit-{n}", outlet=outlet, title="外长访澳", body_text="彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。")
+               for n, outlet in zip("abcd", ("甲报", "乙社", "丙网", "丁台"), strict=True)]
+    for report in reports:
+        store.upsert_article(report)
+    store.save_story(Story(id="story-visit", title="外长访澳"), [StoryMember(r.id, "story-visit") for r in reports])
+
+    def compared(articles: list[object], story_id: str = "") -> Comparison:
+        three = Fact([SentenceRef("visit-a", "甲报", 1, "双方讨论了安全合作。"), SentenceRef("visit-b", "乙社", 1, "雙方討論了安全合作。"),
+                      SentenceRef("visit-c", "丙网", 1, "双方讨论了安全合作。")])
+        own = {"甲报": [Fact([SentenceRef("visit-a", "甲报", n, f"甲报第{n}句。")]) for n in (6, 0, 3)]}
+        return Comparison(story_id=story_id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three], unique=own)
+
+    monkeypatch.setattr(stored_stories, "compare_story", compared)
+    page = client.get("/story/story-visit").text
+    summary = page[page.index('<section class="summary" id="summary">'):]
+    summary = summary[:summary.index("</section>")]
+    lines = [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li>(.*?)</li>", summary, re.S)]
+    assert lines == ["3/4 双方讨论了安全合作。 （除丁台外）"]
+    own = page[page.index('<section class="own-facts" id="own">'):]
+    own = own[:own.index("</section>")]
+    assert re.findall(r"<li>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]
+    assert '<a href="#unique">另有1条</a>' in own and '<a href="#own">' in page
+    assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
+
+
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
     sent (``compared`` below): what a browser receives, in the parts it receives it."""

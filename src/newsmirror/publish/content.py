@@ -38,11 +38,13 @@ RENDER_VERSION = "6"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "5"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "6"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
 # 5: the table of contents counts the one-outlet facts, as it counts the others
+# 6: the summary gives each outlet's own facts after the facts most report; a line most outlets report names the
+# outlets that leave it out (除…外), not the ten that report it
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -324,14 +326,17 @@ def comparison_in_script(comparison: Comparison, convert: Callable[[str], str]) 
 
 
 SUMMARY_FROM_OUTLETS = 3  # with two outlets the facts both report are the page's first section already
+PAGE_OWN_FACTS = 2  # each outlet's own facts in a story page's summary (an 11-outlet story: 22 lines, not 33)
 
 
 def story_summary(comparison: Comparison | None) -> Summary | None:
     """What a story page opens with, as `newsmirror stories show` does: the facts most outlets report (``summarize``:
     most outlets first, one line each). Only for 3+ outlets: the facts every outlet reports came first, and a story
     of six outlets had none (the reader's page opened on "no fact every outlet reports", then 56 facts some report
-    in story order); with two outlets the summary would repeat the shared facts that follow it."""
+    in story order); with two outlets the summary would repeat the shared facts that follow it. Then each outlet's
+    own facts, most important first (``Summary.own``, ``PAGE_OWN_FACTS`` an outlet; the pages showed none: a reader
+    of an 11-outlet story met what each adds only in a list of 642 lines in story order)."""
     if comparison is None or len(comparison.outlets) < SUMMARY_FROM_OUTLETS:
         return None
-    summary = summarize(comparison)
+    summary = summarize(comparison, own=PAGE_OWN_FACTS)
     return summary if summary.common else None
