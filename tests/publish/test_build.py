@@ -328,6 +328,26 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     assert page.xpath("//nav[@id='toc']//a[@href='#own']")
 
 
+def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells(store: SQLiteStore, tmp_path: Path) -> None:
+    # look52 at 1100 px on an 11-outlet story: six columns, so a fact's cells wrapped to a second row and a fact of
+    # three outlets took two rows of framed cells, eight of them empty. With more outlets than columns every cell
+    # names its outlet and empty ones are hidden (.many), as on a phone.
+    articles = fill(store, 4)
+    outlets = ["甲报", "乙社", "丙网", "丁台", "戊报", "己网", "庚社"]
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        two = Fact([SentenceRef(articles[0].id, "甲报", 0, "两家说的"), SentenceRef(articles[1].id, "庚社", 0, "两家说的")])
+        return Comparison(story_id=story.id, outlets=outlets, partial=[two])
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
+    [row] = page.xpath("//div[contains(concat(' ', @class, ' '), ' fact ')]")
+    assert row.get("class").split() == ["fact", "columns", "cols-6", "many"]
+    assert [c.xpath("string(./*[@class='outlet'])") for c in row.xpath("./div[@class='cell']") if len(c)] == ["甲报", "庚社"]
+    assert ".fact.many .cell:empty{display:none}" in (out / "site" / "style.css").read_text()
+
+
 def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
 

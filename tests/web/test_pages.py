@@ -236,6 +236,27 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
 
 
+def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells_and_the_row_of_names(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # look52 at 1100 px on an 11-outlet story: six columns, so each fact's cells wrapped to a second row, under a row
+    # of eleven names in two lines that headed nothing below it; a fact of three outlets took two rows of framed
+    # cells, eight of them empty. There every cell names its outlet and empty ones are hidden (.many).
+    story_id = visit_story(store)
+    page = client.get(f"/story/{story_id}").text
+    assert "outlet-heads" in page and " many" not in page  # three outlets: columns that line up, names above
+    outlets = ["甲报", "乙社", "丙网", "丁台", "戊报", "己网", "庚社"]
+
+    def seven(articles: list[object], story_id: str = "") -> Comparison:
+        two = Fact([SentenceRef("visit-a", "甲报", 1, "双方讨论了安全合作。"), SentenceRef("visit-c", "丙网", 1, "双方讨论了安全合作。")])
+        return Comparison(story_id=story_id, outlets=outlets, partial=[two])
+
+    monkeypatch.setattr(stored_stories, "compare_story", seven)
+    page = client.get(f"/story/{story_id}").text
+    assert "outlet-heads" not in page
+    assert re.findall(r'<div class="(fact [^"]*)">', page) == ["fact columns cols-6 many"]
+
+
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
     sent (``compared`` below): what a browser receives, in the parts it receives it."""
