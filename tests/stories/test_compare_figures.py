@@ -152,6 +152,27 @@ def test_hedged_figures_are_one_way_ranges() -> None:
     assert _figures_differ(_read("上千名学生"), _read("600名学生"))
 
 
+def test_two_adjacent_numerals_are_one_range() -> None:
+    # 两三个 is 2 to 3 (main read 23个), 三四十人 30 to 40 (main: 40人), 六七成 six or seven tenths (main: 67成).
+    assert _read("有两三个人受伤") == frozenset({"2~3个"})
+    assert _read("三四十名学生") == frozenset({"30~40人"})
+    assert _read("两三个月") == frozenset({"2~3个月"})
+    assert _read("约两三万人") == frozenset({"20000~30000人"})  # a hedge widens no range
+    assert _read("六七成民众反对") == frozenset({"55~75"})
+    assert not _figures_differ(_read("有两三个人受伤"), _read("有3个人受伤"))
+    assert _figures_differ(_read("有两三个人受伤"), _read("有23个人受伤"))
+    assert not _figures_differ(_read("三四十名学生"), _read("35名学生"))
+    assert _figures_differ(_read("三四十名学生"), _read("60名学生"))
+    assert not _figures_differ(_read("六七成民众反对"), _read("65%民众反对"))
+
+
+def test_an_approximate_count_and_a_count_it_holds_are_one_fact() -> None:
+    # 三四个 is 3 or 4: another outlet's 4个 is the same count (main read 34个 and vetoed the pair).
+    one = article("甲报", "警方在现场查获三四个爆炸装置，当局正在调查事件原因。")
+    two = article("乙社", "警方在现场查获4个爆炸装置，当局正在调查事件原因。")
+    assert sorted(fact_with(compare_story([one, two]), "爆炸装置").outlets) == ["乙社", "甲报"]
+
+
 def test_a_hedged_count_and_a_count_it_holds_are_one_fact() -> None:
     # 30多名 is 30 to 39: 35名 is no other toll (main vetoed the pair as conflicting counts).
     one = article("甲报", "工厂昨日发生爆炸，30多名工人受伤，当局正在调查事故原因。")

@@ -151,3 +151,39 @@ def test_a_numeral_whose_first_character_ends_a_word_counts_only_after_it() -> N
     # Digits written one by one after no such word, and numerals with a unit, read whole as before.
     assert fold_numbers("在二〇二〇年") == "在2020年"
     assert fold_numbers("第十一次") == "第11次"
+
+
+def test_two_adjacent_numerals_are_the_range_they_count() -> None:
+    # 两三个 is "two or three", not 23: the closed range of the two, as text.ranges writes a hedged figure.
+    assert fold_numbers("有两三个人受伤") == "有2~3个人受伤"
+    assert fold_numbers("关闭一两个领事馆") == "关闭1~2个领事馆"
+    assert fold_numbers("用了三五天") == "用了3~5天"
+    assert fold_numbers("三四十人包围") == "30~40人包围"  # with a unit after the pair
+    assert fold_numbers("两三百名学生") == "200~300名学生"
+    assert fold_numbers("十三四岁的孩子") == "13~14岁的孩子"  # after the tens
+    assert fold_numbers("二十七八岁") == "27~28岁"
+    assert fold_numbers("损失两三万元") == "损失20000~30000元"  # times 万 as an amount is
+    assert fold_numbers("两三亿元") == "2~3亿元"
+    assert fold_numbers("排在第二三名") == "排在第2~3名"
+    assert fold_numbers("六七成民众") == "6~7成民众"  # tenths, read as a share by text.ranges
+    # A dictionary word the first numeral would end (如一, 许两, 上三) that jieba's cut does not make: still the pair.
+    assert fold_numbers("比如一两天") == "比如1~2天"
+    assert fold_numbers("也许两三个星期") == "也许2~3个星期"
+    assert fold_numbers("桌上三四天") == "桌上3~4天"
+
+
+def test_numerals_that_are_no_two_adjacent_counts_read_as_before() -> None:
+    assert fold_numbers("在二〇二〇年") == "在2020年"  # a year's digits one by one
+    assert fold_numbers("一九八九年") == "1989年"
+    assert fold_numbers("二○一二年") == "二○12年"  # a round zero before the pair: digits of a year, as before
+    assert fold_numbers("嫦娥六七八号") == "嫦娥678号"  # three in a row: not two or three, as before
+    assert fold_numbers("三五成群地聊天") == "三五成群地聊天"  # a fixed word
+    assert fold_numbers("有七八成效果") == "有七八成效果"  # 成效 is a word, as for 三成 alone
+    assert fold_numbers("唯一两个") == "唯一2个"  # 唯一's 一 is no numeral of the count
+    assert fold_numbers("周一两位候选人") == "周一2位候选人"  # a weekday
+    assert fold_numbers("十三五规划") == "十三五规划"
+    # A pair without 两 before 年 may be a year's last two digits (八九年 = 1989) as well as a count of years: no
+    # figure, as 数十 is none; with 两, or a unit, it is a count.
+    assert fold_numbers("八九年的学运") == "八九年的学运"
+    assert fold_numbers("过去两三年") == "过去2~3年"
+    assert fold_numbers("二三十年代") == "20~30年代"

@@ -176,7 +176,8 @@ _AMOUNT = re.compile(r"(?<![a-z\d.数几])(\d{2,}(?:\.\d+)?)(?![a-z\d])(?:[多�
 # 美, 英, 欧 count money only before their currency (200美元, 100英镑): 200美国人 counts people, not dollars.
 # The number is read whole or not at all (an atomic group): 5.81oled (a decimal glued to a Latin word) is no
 # figure, as 5g is none, not the 5 a backtracking match would leave.
-_FIGURE = re.compile(r"(?<![a-z\d])((?>\d+(?:\.\d+)?))(?![a-z\d])(?:[多余几])?(美(?=[元金])|英(?=镑)|欧(?=元)|[^美英欧]?)")
+# An approximate count ``fold_numbers`` wrote as its range (2~3个 of 两三个, 30~40人 of 三四十人) is one figure, that range.
+_FIGURE = re.compile(r"(?<![a-z\d~])((?>\d+(?:\.\d+)?(?:~\d+)?))(?![a-z\d~])(?:[多余几])?(美(?=[元金])|英(?=镑)|欧(?=元)|[^美英欧]?)")
 # Two numbers that punctuation or a space kept apart (6.7%-8.1%, 2008-2010年, 23,48%: ``normalize`` leaves
 # "6.7 8.1") are two figures, not the 6.78 and 1 a match key (no spaces) would run them into. Not where
 # either is glued to a Latin letter (v1.2, 5.81oled: a code, read as before).
@@ -1304,7 +1305,7 @@ def _figures(key: str) -> frozenset[str]:
     # A share's span, its range, and the step a hedge moves it by (None: a tenth of its value).
     shares: list[tuple[int, int, tuple[Decimal, Decimal] | None, Decimal | None]] = [
         (m.start(), m.end(), ranges.fraction_share(m.group(1), m.group(2)), None) for m in ranges.FRACTION.finditer(key)]
-    shares += [(m.start(), m.end(), (Decimal(m.group(1)) * 10 - 5, Decimal(m.group(1)) * 10 + 5), Decimal(10))
+    shares += [(m.start(), m.end(), (Decimal(m.group(1)) * 10 - 5, Decimal(m.group(2) or m.group(1)) * 10 + 5), Decimal(10))
                for m in ranges.TENTHS.finditer(key) if masked[m.start()] != "n"]
     for start, end, share, step in shares:
         masked[start:end] = "n" * (end - start)
@@ -1323,14 +1324,15 @@ def _figures(key: str) -> frozenset[str]:
     for match in _FIGURE.finditer(text):
         number, after = match.group(1), match.group(2)
         kind = _measure(after) if after in _COUNTED else ""
-        if kind == "年" and len(number) == 4:
+        if kind == "年" and len(number) == 4 and "~" not in number:
             kind = "Y"
         elif kind == "个" and text[match.end(2):match.end(2) + 1] == "月":
             kind = "个月"  # 一个月 measures a time (a month), not one of the things 两个国家 counts
-        elif kind == "日" and "." not in number and int(number) > _LAST_DAY_OF_MONTH:
+        elif kind == "日" and "." not in number and int(number.split("~")[-1]) > _LAST_DAY_OF_MONTH:
             kind = "天"  # 253日 is no day of a month: it counts days, as 253天 does (累积了253日零本土案例)
-        # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not.
-        around = None if kind in _DATE_KINDS or "." in number else ranges.hedged(
+        # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not; a
+        # range (两三个) is read as it is written, a hedge before it (约两三个) widening nothing.
+        around = None if kind in _DATE_KINDS or "." in number or "~" in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
             text[match.end(2) if kind else match.start(2):])
         if around and kind == "万" and text[match.end(1)] in "多余几":  # 10多万人: 100000-199999 people

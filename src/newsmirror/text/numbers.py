@@ -21,6 +21,17 @@ _HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百�
 # an exact count another outlet's 10人 or 100人 could match (and 数十万 would become 数100000).
 _VAGUE = "数几上成"
 _UNIT_FIRST = "十百千"
+# "Two or three": two adjacent numerals (一两, 两三, 三四 … 八九; and 三五, three to five) count roughly, alone or before a
+# unit (三四十 = 30-40, 两三百, 七八千, 三四万) or after the tens (十三四 = 13-14, 二十七八). Read as one numeral they were a
+# figure nobody wrote (两三个 -> 23个, 三四十人 -> 40人): the count is the closed range of the two, written lo~hi as
+# ``text.ranges`` writes a hedged figure (2~3个, 30~40人, 13~14岁; 三四万 -> 30000~40000, 两三亿 -> 2~3亿).
+_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4), "四五": (4, 5), "五六": (5, 6),
+          "六七": (6, 7), "七八": (7, 8), "八九": (8, 9), "三五": (3, 5)}
+_APPROXIMATE = re.compile(rf"((?:[一二三四五六七八九])?十)?({'|'.join(_PAIRS)})([十百千]?)")
+# A numeral run that a digit or a round zero (○, O: 二○一二年) precedes is one of a year's digits, no count.
+_DIGIT_BEFORE = re.compile(r"[\d○OoＯ０-９]")
+# An approximate count's range times 万 or 亿 (2~3万 -> 20000~30000; 亿 stays the unit, as ``_written`` writes it).
+_APPROXIMATE_SECTION = re.compile(r"(?<![\d.~])(\d+)~(\d+)(万亿|亿|万)")
 # 星期二, 礼拜二 and 周二 are one weekday.
 _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
 # The numeral of a weekday (周五) names a day, not a count: before a measure word it was read as one (周五批准 ->
@@ -106,6 +117,9 @@ def fold_numbers(text: str) -> str:
             return match.group(0)
         if match.string[match.end():match.end() + 1] == "成" and not _tenth(match.string, start, match.end()):
             return match.group(0)
+        approximate = _approximate(match.string, start, match.end())
+        if approximate is not None:
+            return approximate
         if _first_ends_word(match.string, start, match.end()):  # 唯一|一个: only the count after the word
             value = han_numeral_value(match.group(0)[1:])
             return match.group(0) if value is None else match.group(0)[0] + str(value)
@@ -149,6 +163,12 @@ def fold_numbers(text: str) -> str:
         parts = [part if part[0].isdigit() else han_numeral_value(part) for part in match.groups()]
         return match.group(0) if None in parts else f"{parts[0]}分之{parts[1]}"
 
+    def approximate_section(match: re.Match[str]) -> str:
+        low, high, unit = int(match.group(1)), int(match.group(2)), match.group(3)
+        if unit == "亿":
+            return match.group(0)
+        return f"{low * 10 ** 4}~{high * 10 ** 4}" + ("亿" if unit == "万亿" else "")
+
     def roc_year(match: re.Match[str]) -> str:
         years = int(match.group(2))
         return f"{_ROC_EPOCH + 1 - years if match.group(1) else _ROC_EPOCH + years}年"
@@ -160,6 +180,8 @@ def fold_numbers(text: str) -> str:
     text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
     text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
+    if "~" in text:
+        text = _APPROXIMATE_SECTION.sub(approximate_section, text)
     return _SECTIONS.sub(amount, text)
 
 
@@ -206,6 +228,43 @@ def _first_ends_word(text: str, start: int, end: int) -> bool:
     numeral = text[start:end]
     return (len(numeral) > 1 and start > 0 and not set(numeral) & set(_UNITS)
             and in_dictionary(text[start - 1:start + 1]))
+
+
+def _approximate(text: str, start: int, end: int) -> str | None:
+    """The numeral ``text[start:end]`` as the range it counts (``lo~hi``) when it is two adjacent numerals, "two or
+    three" (两三 -> 2~3, 三四十 -> 30~40, 十三四 -> 13~14); its text when it may be a year's last two digits (八九年 is
+    1989 as often as eight or nine years: no figure, as 数十 is none); None when it is no such pair. A year's digits
+    written one by one (二〇二〇, 一九八九, 二○一二) and three numerals in a row (六七八号) are no pair, nor is a numeral
+    whose first character ends a word before it in jieba's cut (唯一|两个, 周一|两次: ``_first_ends_word``, asked of
+    the cut, as 比如|一两天, 也许|两三个, 桌上|三四天 hold a dictionary word 如一, 许两, 上三 too), except after 第 (第二三名)."""
+    found = _APPROXIMATE.fullmatch(text, start, end)
+    if found is None:
+        return None
+    tens, pair, unit = found.groups()
+    if tens and (unit or "两" in pair or pair == "三五"):  # 十三五 names a plan; 十两三 is no numeral
+        return None
+    if start and (_DIGIT_BEFORE.match(text, start - 1)
+                  or text[start - 1] != "第" and not tens and _first_ends_word(text, start, end)
+                  and _cut_after_first(text, start)):
+        return None
+    if not tens and not unit and "两" not in pair and text[end:end + 1] == "年":
+        return text[start:end]
+    low, high = _PAIRS[pair]
+    scale, base = _UNITS.get(unit, 1), han_numeral_value(tens) if tens else 0
+    return f"{(base or 0) + low * scale}~{(base or 0) + high * scale}"
+
+
+def _cut_after_first(text: str, start: int) -> bool:
+    """Whether jieba's cut of ``text`` around ``start`` puts the character there in one word with the one before it
+    (唯一|两个: yes; 也许|两三个: no)."""
+    from newsmirror.text.tokenize import placed_words  # jieba, loaded on first use
+
+    for position, piece in placed_words(text, max(start - 6, 0), start + 6):
+        if position < 0 or position >= start:
+            return False
+        if position + len(piece) > start:
+            return True
+    return False
 
 
 def plain_decimal(value: Decimal) -> str:

@@ -32,8 +32,9 @@ _REACHING = re.compile(r"(?<![\d.])上([十百千万亿]+)")
 _REACHING_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
 # 4分之1 (``fold_numbers`` writes 四分之一 so) is a share, read as a percentage like 25%.
 FRACTION = re.compile(r"(?<![a-z\d.])(\d+)分之(\d+(?:\.\d+)?)(?![\d.])")
-# 3成 is three tenths, a share rounded to tenths (``fold_numbers`` folds 三成 only where 成 stands alone).
-TENTHS = re.compile(r"(?<![a-z\d.])(\d+(?:\.\d+)?)成")
+# 3成 is three tenths, a share rounded to tenths (``fold_numbers`` folds 三成 only where 成 stands alone); 6~7成 (六七成,
+# ``fold_numbers``' range of two adjacent numerals) six or seven tenths.
+TENTHS = re.compile(r"(?<![a-z\d.~])(\d+(?:\.\d+)?)(?:~(\d+))?成")
 # A numeral before these counts no thing: 两位数 ("double digits"), 两倍数 (a multiple).
 NO_COUNT = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?=位数|倍数)")
 
