@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import opencc
+import pytest
 
 from newsmirror.text.normalize import normalize
 from newsmirror.text.paraphrase import paraphrase_map
 from newsmirror.text.script import to_simplified, to_simplified_key
 from newsmirror.text.search_key import search_key
-from newsmirror.text.taiwan_phrases import KEPT
+from newsmirror.text.taiwan_phrases import EXTENDING, KEPT
 
 
 def test_procedure_and_itinerary_are_not_a_process() -> None:
@@ -44,4 +48,48 @@ def test_every_kept_word_is_a_rule_opencc_would_apply() -> None:
     characters = opencc.OpenCC("t2s")
     for word in KEPT:
         assert shipped.convert(word) != characters.convert(word), word
+        assert to_simplified(word) == characters.convert(word), word
+
+
+def test_a_taiwan_word_is_not_extended_inside_its_compounds() -> None:
+    # OpenCC's rule 哈薩克 -> 哈萨克斯坦 (Taiwan's short name of the country) rewrites the word inside every
+    # compound: a people became a country's people, and the mainland name written in Traditional doubled.
+    shipped = opencc.OpenCC("tw2sp")
+    assert shipped.convert("哈薩克族人") == "哈萨克斯坦族人"
+    assert shipped.convert("厄瓜多爾") == "厄瓜多尔尔"
+    assert to_simplified("新疆的哈薩克族人與哈薩克人") == "新疆的哈萨克族人与哈萨克人"
+    assert to_simplified("哈薩克斯坦、烏茲別克斯坦與厄瓜多爾") == "哈萨克斯坦、乌兹别克斯坦与厄瓜多尔"
+    assert to_simplified("歐萊雅與伊利諾伊州") == "欧莱雅与伊利诺伊州"
+    traditional = "兩名哈薩克族人逃往哈薩克斯坦。"
+    simplified = "两名哈萨克族人逃往哈萨克斯坦。"
+    assert to_simplified_key(traditional) == simplified
+    assert normalize(traditional) == normalize(simplified)
+    assert search_key(traditional) == search_key(simplified)
+
+
+def _taiwan_rules(tmp_path: Path) -> list[tuple[str, str]]:
+    """OpenCC's TWPhrasesRev rules as (key, first mainland form), read with the opencc_dict tool the package ships."""
+    clib = Path(opencc.__file__).parent / "clib"
+    tool, table = clib / "bin" / "opencc_dict", clib / "share" / "opencc" / "TWPhrasesRev.ocd2"
+    if not tool.exists() or not table.exists():
+        pytest.skip("this OpenCC build ships no opencc_dict tool or no TWPhrasesRev table")
+    text = tmp_path / "rev.txt"
+    subprocess.run([str(tool), "-i", str(table), "-o", str(text), "-f", "ocd2", "-t", "text"], check=True)
+    rules = []
+    for line in text.read_text(encoding="utf-8").splitlines():
+        key, values = line.split("\t")
+        rules.append((key, values.split(" ")[0]))
+    return rules
+
+
+def test_extending_is_every_rule_that_extends_the_word(tmp_path: Path) -> None:
+    # A new OpenCC release adding such a rule fails here: add it to EXTENDING.
+    characters = opencc.OpenCC("t2s")
+    extending = set()
+    for key, mainland in _taiwan_rules(tmp_path):
+        word, longer = characters.convert(key), characters.convert(mainland)
+        if len(longer) > len(word) and word in longer:
+            extending.add(key)
+    assert extending == set(EXTENDING)
+    for word in EXTENDING:
         assert to_simplified(word) == characters.convert(word), word

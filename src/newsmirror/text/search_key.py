@@ -44,7 +44,8 @@ from newsmirror.text.script import convert, is_traditional
 # 朝鲜中央社; ``text.aliases``). 7: ... and only where it ends one (鲍尔丁, Balding, was 鲍威尔丁, a Powell),
 # a word beginning inside it blocking the fold only where folding would cut that word (北|朝鲜劳动党 folds).
 # 8: invisible format characters (zero-width space, joiners, soft hyphen, BOM) are left out of keys and queries.
-KEY_VERSION = 8
+# 9: Taiwan phrases no longer extend a word inside its compounds (哈薩克族 was 哈萨克斯坦族; ``text.taiwan_phrases``).
+KEY_VERSION = 9
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -13,6 +13,16 @@ term (OpenCC's TWPhrasesIT) and whose key, in Simplified characters, occurs at l
 Simplified texts and at least half as often per Han character as in the Traditional texts: a word both
 scripts write, not a Taiwan term. Place names (威斯康辛, 密西根) pass the same count but are names, not
 words with a sense: the alias table folds those in every script.
+
+The words in ``EXTENDING`` are converted character by character too: OpenCC's rules whose mainland side
+is the Taiwan word's own characters with more added (哈薩克 -> 哈萨克斯坦, 厄瓜多 -> 厄瓜多尔, 萊雅 -> 欧莱雅).
+A rule rewrites the word wherever it stands, also as the start of a longer word, so it extends the word
+inside every compound: the people 哈薩克人 / 哈薩克族 became 哈萨克斯坦人 / 哈萨克斯坦族 (a country's people),
+and a text writing the mainland name already doubled it (哈薩克斯坦 -> 哈萨克斯坦斯坦, 厄瓜多爾 -> 厄瓜多尔尔,
+歐萊雅 -> 欧欧莱雅). Kept as written, the Taiwan word is a stretch of the mainland one (哈萨克 of 哈萨克斯坦), as
+it is in Simplified text, which never gets these rules. Rule (session 48, onlyx64; no labels read): every
+rule of the installed OpenCC's TWPhrasesRev whose first mainland form, in Simplified characters, holds the
+key's character conversion and is longer (the test reads the dictionary and checks this list).
 """
 
 from __future__ import annotations
@@ -34,10 +44,12 @@ KEPT = (
     "資訊安全",
 )
 
+EXTENDING = ("哈薩克", "烏茲別克", "塔吉克", "土庫曼", "尼日", "厄瓜多", "伊利諾", "朗·霍華", "萊雅", "萊雅集團")
+
 
 @cache
 def taiwan_phrases_kept() -> opencc.OpenCC:
-    """``tw2sp`` with a first dictionary mapping each ``KEPT`` word to itself (OpenCC's phrase group
+    """``tw2sp`` with a first dictionary mapping each ``KEPT`` and ``EXTENDING`` word to itself (OpenCC's phrase group
     stops at the first dictionary that matches), built from the installed configuration so that every
     other rule stays OpenCC's own."""
     import opencc
@@ -61,7 +73,7 @@ def taiwan_phrases_kept() -> opencc.OpenCC:
     with tempfile.TemporaryDirectory(prefix="newsmirror-opencc-") as name:
         folder = Path(name)
         kept = folder / "TWPhrasesKept.txt"
-        kept.write_text("".join(f"{word}\t{word}\n" for word in KEPT), encoding="utf-8")
+        kept.write_text("".join(f"{word}\t{word}\n" for word in (*KEPT, *EXTENDING)), encoding="utf-8")
         config["conversion_chain"][0]["dict"]["dicts"].insert(0, {"type": "text", "file": str(kept)})
         path = folder / "tw2sp-kept.json"
         path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
