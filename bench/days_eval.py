@@ -30,7 +30,7 @@ import time
 import tomllib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -309,15 +309,113 @@ def members_of(assignment: Mapping[str, str]) -> defaultdict[str, list[str]]:
     return members
 
 
-def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None) -> DayResult:
+# The days before a labelled day a production grouping has seen when it groups the day: it restores two windows back
+# (``jobs.grouping``: 2 x 3 days), the look-back of the recognisers that keep an outlet's days (``genre.DailySeries``,
+# ``DailyProgrammes``, ``ColumnLabels``: 6 days, the report's included; a report of the day before in a day folder
+# reaches one date further back). ``--history`` (history68, session 48).
+HISTORY_BACK = 6
+# Days never read as history: their labels or groupings are the lead's (held-out, test) or unseen (fresh).
+NOT_HISTORY = frozenset({HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS})
+
+
+def history_dates(day: str, back: int = HISTORY_BACK) -> tuple[list[str], int]:
+    """The ``back`` dates before ``day``, oldest first, without those of ``NOT_HISTORY``; and how many were skipped."""
+    from datetime import date, timedelta
+
+    start = date.fromisoformat(day)
+    dates = [(start - timedelta(days=k)).isoformat() for k in range(back, 0, -1)]
+    kept = [d for d in dates if d not in NOT_HISTORY]
+    return kept, len(dates) - len(kept)
+
+
+@dataclass
+class History:
+    """What a day's grouping sees of the days before it (``--history``): the ``back`` dates before the day in
+    ``archive`` (one folder per date, as ``--days``; a missing folder is a day without reports), read through the same
+    import path as the day. ``whole``: every report of those days is grouped with the day, in one run, as a stream of
+    the archive groups them (only the day's articles are scored); else they are only counted by the recognisers of an
+    outlet's days (``feeding_recognisers``), as a grouping run's restored reports are, and the day is grouped alone."""
+
+    archive: Path
+    back: int = HISTORY_BACK
+    whole: bool = False
+    skipped: int = 0  # history dates left out (``NOT_HISTORY``), over the days asked
+    _reports: dict[str, list[tuple[str, str, str, Any]]] = field(default_factory=dict)  # date -> (id, outlet, title, time)
+
+    def folders(self, day: str) -> list[Path]:
+        dates, skipped = history_dates(day, self.back)
+        self.skipped += skipped
+        return [self.archive / d for d in dates if (self.archive / d).is_dir()]
+
+    def reports(self, day: str) -> list[tuple[str, str, str, Any]]:
+        """(id, outlet, title, time) of every report of the dates before ``day``, oldest first, as imported."""
+        from newsmirror.stories.stored import document_of
+
+        rows: list[tuple[str, str, str, Any]] = []
+        for folder in self.folders(day):
+            if folder.name not in self._reports:
+                with imported_day(folder) as (store, file_of):
+                    documents = [document_of(a) for a in map(store.get_article, file_of) if a is not None]
+                self._reports[folder.name] = [(d.id, d.outlet, d.title, d.time) for d in documents]
+            rows += self._reports[folder.name]
+        seen: set[str] = set()
+        unique = [row for row in rows if not (row[0] in seen or seen.add(row[0]))]  # type: ignore[func-returns-value]
+        return sorted(unique, key=lambda row: (row[3], row[0]))
+
+
+@contextmanager
+def feeding_recognisers(rows: list[tuple[str, str, str, Any]], skip: Iterable[str] = ()) -> Iterator[None]:
+    """Every ``StoryClusterer`` made inside starts with ``rows`` (id, outlet, title, time: the days before) counted by
+    its recognisers of an outlet's days, as ``StoryClusterer.restore`` counts a restored report (``_is_digest``: the
+    programmes and column labels; the series templates); the ids of ``skip`` (the day's own reports) left out."""
+    from newsmirror.stories.cluster import StoryClusterer
+
+    own = set(skip)
+    rows = [row for row in rows if row[0] not in own]
+    init = StoryClusterer.__init__
+
+    def fed(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        for _, outlet, title, when in rows:
+            if self._programmes is not None:
+                self._programmes.add(outlet, title, when)
+            if self._columns is not None:
+                self._columns.add(outlet, title, when)
+            if self._series is not None:
+                self._series.add(outlet, title, when)
+
+    StoryClusterer.__init__ = fed  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        StoryClusterer.__init__ = init  # type: ignore[method-assign]
+
+
+def evaluate_day(folder: Path, labels: DayLabels | None, config: Any = None,
+                 history: History | None = None) -> DayResult:
+    """Import, group and score one day folder; with ``history``, after the days before it (``History``)."""
     from newsmirror.jobs.grouping import group_articles
+    from newsmirror.jobs.importing import import_paths
     from newsmirror.text.tokenize import idf, words
 
     with imported_day(folder) as (store, file_of):
         words("预热"), idf("预热")  # load jieba outside the timing
-        cluster_cpu = _clusterer_cpu(store, config)
+        rows = history.reports(folder.name) if history is not None and not history.whole else None
+
+        def feeding() -> Any:
+            return feeding_recognisers(rows, file_of) if rows is not None else nullcontext()
+
+        if history is not None and history.whole:
+            folders = history.folders(folder.name)
+            if folders:
+                import_paths(store, folders)  # after the day: its articles and their ids are the day's alone
+            cluster_cpu = 0.0  # the clusterer's cost here would be the days before's too: not timed
+        else:
+            with feeding():
+                cluster_cpu = _clusterer_cpu(store, config)
         started = time.perf_counter()
-        group_articles(store, config, close=True)  # the grouping as it stands once every window has passed
+        with feeding():
+            group_articles(store, config, close=True)  # the grouping as it stands once every window has passed
         seconds = time.perf_counter() - started
         return score_grouped(store, file_of, folder.name, labels, seconds, cluster_cpu)
 
@@ -457,7 +555,17 @@ def main() -> None:
                         help="the defaults with the event layer off (ClusterConfig(event_link=False), as before session 17)")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a ClusterConfig setting on top of the chosen settings (e.g. event_link_probability=0.9)")
+    parser.add_argument("--history", type=int, default=0, metavar="N",
+                        help=f"give each day's grouping the N dates before it from --archive (production restores "
+                             f"{HISTORY_BACK}; held-out, test and fresh days skipped): counted by the recognisers of "
+                             "an outlet's days (History)")
+    parser.add_argument("--archive", type=Path, help="folder of <date>/ folders the history is read from (the whole "
+                                                     "archive export's archived/; default --days)")
+    parser.add_argument("--history-whole", action="store_true",
+                        help="group the history days' reports with the day in one run (only the day's are scored; "
+                             "cluster CPU not timed)")
     args = parser.parse_args()
+    history = (History(args.archive or args.days, args.history, args.history_whole) if args.history > 0 else None)
     from rich.console import Console
 
     tests = [d for d in TEST_DAYS if (args.days / d).is_dir()] if args.test else []
@@ -481,12 +589,18 @@ def main() -> None:
                   else ClusterConfig.hand_settings() if args.hand_settings
                   else ClusterConfig(event_link=not args.no_event_layer))
         apply_settings(config, args.set)
-        result = evaluate_day(folder, labels, config)
+        if history is not None and day in NOT_HISTORY:
+            raise SystemExit(f"{day} is not grouped with history (its history runs only on tuning days)")
+        result = evaluate_day(folder, labels, config, history)
         results.append((kind, result))
         if args.show_errors and labels:
             show_errors(result)
     settings = ("recall settings" if args.recall_settings else "hand settings" if args.hand_settings
                 else "defaults without the event layer" if args.no_event_layer else "defaults: pair model + event layer")
+    if history is not None:
+        settings += (f"; history: {history.back} dates before each day, "
+                     f"{'grouped with it' if history.whole else 'counted by the recognisers'}, "
+                     f"{history.skipped} held-out/test/fresh dates skipped")
     print_table(console, results, settings)
     for kind, r in results:
         console.print(f"largest stories {r.day} ({kind}):")
