@@ -183,6 +183,8 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=HISTORY_BACK, help="dates before each day")
     parser.add_argument("--mode", action="append", choices=("recognisers", "whole"), help="besides alone")
     parser.add_argument("--titles", type=int, default=60, help="census parts listed with their titles")
+    parser.add_argument("--every", type=int, default=1, help="only every k-th tuning day (a fixed sample, for the "
+                                                               "slow whole mode)")
     args = parser.parse_args()
     days_eval._clusterer_cpu = lambda store, config=None: 0.0  # type: ignore[assignment]  # not timed here
     modes = ["alone", *(args.mode or ["recognisers"])]
@@ -192,7 +194,7 @@ def main() -> None:
     verdicts: dict[str, dict[str, Verdicts]] = {mode: {} for mode in modes}
     census: list[tuple[str, str, list[str], list[str], tuple[int, int], tuple[int, int]]] = []
     kinds_count: dict[str, dict[str, int]] = {mode: defaultdict(int) for mode in modes[1:]}
-    for day in census_days(args):
+    for day in census_days(args)[:: args.every]:
         labels = load_day_labels(day.labels)
         for mode in modes:
             seen = verdicts[mode].setdefault(day.name, Verdicts())
@@ -208,9 +210,14 @@ def main() -> None:
             scored = sorted(base.truth)
             line.append(f"{mode} F1 {r.f1:.4f} ({r.f1 - base.f1:+.4f}) pure {r.pure}/{r.multi}")
             for members in parts(base.predicted, r.predicted, scored):
-                kinds = sorted({k for a in members
+                # every report of the stories the part's articles are in, either way (a multi-event report or an
+                # unlabelled one too: its verdict may be what moved the others)
+                stories = ({base.predicted[a] for a in members}, {r.predicted[a] for a in members})
+                around = [a for a in base.predicted
+                          if base.predicted[a] in stories[0] or r.predicted.get(a) in stories[1]]
+                kinds = sorted({k for a in around
                                 for k in verdicts["alone"][day.name].differ(verdicts[mode][day.name], a)})
-                kinds_count[mode][", ".join(kinds) or "none (another report's verdict or state)"] += 1
+                kinds_count[mode][", ".join(kinds) or "none (state beyond the stories' reports)"] += 1
                 census.append((day.name, mode, members, kinds, pairs(members, base.predicted, base.truth),
                                pairs(members, r.predicted, base.truth)))
         print("; ".join(line), flush=True)
