@@ -164,6 +164,9 @@ def test_two_adjacent_numerals_are_one_range() -> None:
     assert not _figures_differ(_read("三四十名学生"), _read("35名学生"))
     assert _figures_differ(_read("三四十名学生"), _read("60名学生"))
     assert not _figures_differ(_read("六七成民众反对"), _read("65%民众反对"))
+    # A range after 万 (两万三四千) holds the counts it names (review52: main read 23000~4000 and vetoed 23000).
+    assert _read("两万三四千人参加") == frozenset({"23000~24000人"})
+    assert not _figures_differ(_read("两万三四千人参加"), _read("23000人参加"))
 
 
 def test_an_approximate_count_and_a_count_it_holds_are_one_fact() -> None:

@@ -187,3 +187,13 @@ def test_numerals_that_are_no_two_adjacent_counts_read_as_before() -> None:
     assert fold_numbers("八九年的学运") == "八九年的学运"
     assert fold_numbers("过去两三年") == "过去2~3年"
     assert fold_numbers("二三十年代") == "20~30年代"
+
+
+def test_an_approximate_remainder_of_wan_is_the_amount_range() -> None:
+    # 两万三四千 is 23,000 to 24,000: the pair's range is the remainder of 2万, not 23000 and a range down to 4000
+    # (review52: main wrote 23000~4000, a range no figure lies in, which conflicted with another outlet's 23000).
+    assert fold_numbers("两万三四千人") == "23000~24000人"
+    assert fold_numbers("一万七八千名") == "17000~18000名"
+    assert fold_numbers("十万七八千人") == "107000~108000人"
+    assert fold_numbers("两万三千人") == "23000人"  # a remainder of one numeral, as before
+    assert fold_numbers("3亿5000") == "3亿5000"  # not a remainder of 亿, as before

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "88"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "89"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -160,6 +160,8 @@ ALIGNMENT_VERSION = "88"  # 17: times of day, 万 remainders, the amount round; 
 #   十三四岁 13~14岁, 六七成 a share of 55-75; 八九年, which may be 1989, no figure): text.numbers._approximate
 # 88 (session 48, onlyx64): Taiwan phrases no longer extend a word inside its compounds (哈薩克族人 was 哈萨克斯坦族人,
 #   哈薩克斯坦 was 哈萨克斯坦斯坦; text.taiwan_phrases.EXTENDING)
+# 89 (session 48, review52): such a range as the remainder of 万 is the amount's range (两万三四千 is 23000~24000,
+#   not 23000 and a range running down to 4000)
 
 
 @dataclass(slots=True)

@@ -46,7 +46,9 @@ _WEEKDAY_UNSHIELD = str.maketrans({v: k for k, v in _WEEKDAY_SHIELD.items()})
 # round write it). Han numerals are digits by then; a library (cn2an) would reread those with its
 # own notion of what is a number (一直, 统一), so this reads only sections of digits.
 _SECTION = r"\d+(?:\.\d+)?(?:万亿|亿|万)"
-_SECTIONS = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万)((?:零?{_SECTION})*)(?:零?(\d{{1,4}})(?![\d年.]))?")
+# The remainder may be an approximate count's range (两万三四千 -> 2万3000~4000): the amount is then that range
+# (23000~24000), not 23000 and a range running down to 4000.
+_SECTIONS = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万)((?:零?{_SECTION})*)(?:零?(\d{{1,4}})(?:~(\d{{1,4}}))?(?![\d年.]))?")
 _SECTION_PARTS = re.compile(r"零?(\d+(?:\.\d+)?)(万亿|亿|万)")
 _UNIT_VALUE = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
 # 5千万, 3百万: a figure in digits with a Han unit is their product (5000万).
@@ -131,15 +133,19 @@ def fold_numbers(text: str) -> str:
         value, last = Decimal(0), None
         for at, (number, unit) in enumerate(sections):
             if last is not None and _UNIT_VALUE[unit] >= _UNIT_VALUE[last]:  # 5万3万: two amounts
-                rest = "".join(n + u for n, u in sections[at:]) + (match.group(4) or "")
+                rest = "".join(n + u for n, u in sections[at:]) + (match.string[match.start(4):match.end()]
+                                                                    if match.group(4) else "")
                 return _written(value, match.group(0)) + _SECTIONS.sub(amount, rest)
             value += Decimal(number) * _UNIT_VALUE[unit]
             last = unit
-        remainder = match.group(4)
+        remainder, high = match.group(4), match.group(5)
+        if remainder and last == "万" and high:  # 2万3000~4000 (两万三四千): 23000~24000
+            return f"{plain_decimal(value + int(remainder))}~{plain_decimal(value + int(high))}"
         if remainder and last == "万":
             value += int(remainder)
         elif remainder:  # 3亿5000: not a remainder of 亿
-            return _written(value, match.group(0)[:-len(remainder)]) + remainder
+            cut = match.start(4) - match.start()
+            return _written(value, match.group(0)[:cut]) + match.group(0)[cut:]
         return _written(value, match.group(0))
 
     def clock(match: re.Match[str]) -> str:
