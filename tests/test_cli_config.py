@@ -62,3 +62,19 @@ def test_a_config_variable_naming_no_file_is_said_by_every_command(one_article: 
     result = CliRunner().invoke(app, args, env={"NEWSMIRROR_CONFIG": str(missing)})
     assert result.exit_code == 1, result.output
     assert "typo.toml" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["build", "publish", "fetch", "run"])
+def test_a_config_file_that_is_no_utf8_text_is_said_in_one_line(one_article: tuple[str, Path], tmp_path: Path,
+                                                                 command: str) -> None:
+    # A settings file saved as UTF-16 (an editor's "Unicode") ended every command in a UnicodeDecodeError traceback
+    # (review52); a folder named as the file was said not to exist.
+    db, config = one_article
+    config.write_text('[publish]\nsite_title = "某某"\n', encoding="utf-16")
+    args = [command, "--db", db, "--config", str(config)] if command != "publish" else [command, "--config", str(config)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "not UTF-8 text" in result.output and "mine.toml" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    folder = CliRunner().invoke(app, ["build", "--db", db, "--config", str(tmp_path)])
+    assert folder.exit_code == 1 and "is not a file" in folder.output and "does not exist" not in folder.output

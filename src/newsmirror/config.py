@@ -150,6 +150,8 @@ def load_config(path: str | Path | None = None) -> Config:
         text = chosen.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read the config file {chosen}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:  # a file saved in another encoding (UTF-16, GBK): said, not a traceback
+        raise ConfigError(f"cannot read the config file {chosen}: it is not UTF-8 text (byte {exc.start})") from exc
     return parse_config(text, str(chosen))
 
 

@@ -506,12 +506,14 @@ def load_publish_settings(path: str | Path | None = None) -> PublishSettings:
                                       if os.environ.get("NEWSMIRROR_CONFIG") else Path("newsmirror.toml"))
     if not chosen.is_file():
         if path:
-            raise ConfigError(f"the config file {chosen} does not exist")
+            raise ConfigError(f"the config file {chosen} {'is not a file' if chosen.exists() else 'does not exist'}")
         return PublishSettings()
     try:
         data = tomllib.loads(chosen.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read {chosen}: {exc}") from exc
+    except UnicodeDecodeError as exc:  # a file saved in another encoding (UTF-16, GBK): said, not a traceback
+        raise ConfigError(f"cannot read the config file {chosen}: it is not UTF-8 text (byte {exc.start})") from exc
     table = data.get("publish", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{chosen}: [publish] must be a table")
