@@ -35,3 +35,16 @@ def test_a_sentence_standing_in_two_facts_opens_only_one_of_them_in_the_summary(
                             partial=[Fact([packed, visit]), Fact([packed, meeting]), Fact([other, echo])])
     common = summarize(comparison).common
     assert [fact.sentences[0].text for fact in common] == [packed.text, other.text]
+
+
+def test_a_line_standing_for_two_facts_counts_the_outlets_of_both() -> None:
+    # 丙报 reports a part of 甲报's packed sentence (the meeting): a line naming who leaves it out (除…外) must not
+    # name 丙报, so the line counts 甲报, 乙报 and 丙报.
+    packed = SentenceRef("a1", "甲报", 0, "副外长2日至3日访俄，会见外长。")
+    visit = SentenceRef("b1", "乙报", 0, "副外长2日至3日访俄。")
+    meeting = SentenceRef("c1", "丙报", 2, "副外长会见了外长。")
+    comparison = Comparison(story_id="s1", outlets=["甲报", "乙报", "丙报", "丁报"],
+                            partial=[Fact([packed, visit]), Fact([packed, meeting])])
+    (line,) = summarize(comparison).common
+    assert line.sentences[0] == packed
+    assert line.outlets == ["丙报", "乙报", "甲报"]

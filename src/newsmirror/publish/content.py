@@ -38,7 +38,7 @@ RENDER_VERSION = "6"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "7"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "8"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -47,6 +47,8 @@ STORY_PAGE_VERSION = "7"  # 2: a fact's sentences in one column per outlet, as o
 # outlets that leave it out (除…外), not the ten that report it
 # 7: a comparison of more outlets than columns (6) hides a fact's empty cells (.many) and, on the reader, the row of
 # outlet names
+# 8: a summary line standing for two facts that open with one sentence counts the outlets of both (review52: 除…外
+# named an outlet reporting the second)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",

@@ -37,9 +37,9 @@ def importance(fact: Fact) -> float:
 def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN_FACTS) -> Summary:
     """The facts reported by the most outlets (ties: earliest in the reports), then each outlet's
     own facts ranked by ``importance``."""
-    multi = [*comparison.shared, *comparison.partial]
-    multi.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
-    summary = Summary(outlets=list(comparison.outlets), common=_distinct_leads(multi)[:shared])
+    lines = _distinct_leads([*comparison.shared, *comparison.partial])
+    lines.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
+    summary = Summary(outlets=list(comparison.outlets), common=lines[:shared])
     for outlet in comparison.outlets:
         facts = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
         summary.own[outlet] = facts[:own]
@@ -48,14 +48,18 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
 
 
 def _distinct_leads(facts: list[Fact]) -> list[Fact]:
-    """The facts whose first sentence no earlier fact opens with. One sentence may stand in two facts (an
-    outlet's packed sentence matched by two others' statements); the summary shows each fact by its first
-    sentence, so the second would read as the same fact twice (4/4 and 3/4 of one line)."""
-    seen: set[tuple[str, int]] = set()
-    kept = []
+    """One line per first sentence. One sentence may stand in two facts (an outlet's packed sentence matched by two
+    others' statements); the summary shows each fact by its first sentence, so the second would read as the same fact
+    twice (4/4 and 3/4 of one line). The second fact's outlets stay on the line: they report (a part of) its sentence,
+    and a line naming the outlets that leave it out (除…外) must not name one of them."""
+    lines: dict[tuple[str, int], Fact] = {}
     for fact in facts:
         lead = (fact.sentences[0].article_id, fact.sentences[0].index)
-        if lead not in seen:
-            seen.add(lead)
-            kept.append(fact)
-    return kept
+        line = lines.get(lead)
+        if line is None:
+            lines[lead] = fact
+            continue
+        shown = {(s.article_id, s.index) for s in line.sentences}
+        more = [s for s in fact.sentences if (s.article_id, s.index) not in shown]
+        lines[lead] = Fact([*line.sentences, *more], line.details, line.spellings)
+    return list(lines.values())
