@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -150,54 +151,71 @@ class _Instrumented(_Story):
         return "model-under-near" if p >= RESCUE.threshold / 2 else "model-under"
 
 
+def cross_outlet_quotes(fact: dict[str, Any], articles: dict[str, Any]) -> Iterator[tuple[Any, str, Any, str]]:
+    """Every pair of a gold fact's quotes from two outlets (the pairs link recall counts): article and text of each."""
+    quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
+    for at, (one, one_text) in enumerate(quotes):
+        for other, other_text in quotes[at + 1:]:
+            if one.outlet != other.outlet:
+                yield one, one_text, other, other_text
+
+
+def gold_units(view: _Instrumented, story: dict[str, Any], articles: dict[str, Any]) -> dict[int, set[str]]:
+    """Each unit of ``view`` a gold quote lies on (every unit of a quote over several) -> the gold facts it is in."""
+    gold_of: dict[int, set[str]] = defaultdict(set)
+    for fact in story.get("fact", []):
+        for quote in fact["sentences"]:
+            if quote["file"] in articles:
+                first, spans = view.place(articles[quote["file"]].id, quote["text"])
+                for k in spans or ([] if first is None else [first]):
+                    gold_of[k].add(fact["id"])
+    return gold_of
+
+
 def census(path: Path, days: Path, listed: str | None, quiet: bool) -> Counter[str]:
     kinds: Counter[str] = Counter()
     for story, articles in load_stories(path, days):
         view = _Instrumented(articles)
         for fact in story.get("fact", []):
-            quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
-            per_outlet = Counter(a.outlet for a, _ in quotes)
-            for at, (one, one_text) in enumerate(quotes):
-                for other, other_text in quotes[at + 1:]:
-                    if one.outlet == other.outlet:
-                        continue
-                    kinds["gold"] += 1
-                    i, spans_i = view.place(one.id, one_text)
-                    j, spans_j = view.place(other.id, other_text)
-                    if i is None or j is None:
-                        kinds["missed"] += 1
-                        kinds["unlocated"] += 1
-                        continue
-                    if view.linked(i, j):
-                        continue
+            per_outlet = Counter(articles[q["file"]].outlet for q in fact["sentences"] if q["file"] in articles)
+            for one, one_text, other, other_text in cross_outlet_quotes(fact, articles):
+                kinds["gold"] += 1
+                i, spans_i = view.place(one.id, one_text)
+                j, spans_j = view.place(other.id, other_text)
+                if i is None or j is None:
                     kinds["missed"] += 1
-                    kind = view.lost(i, j, spans_i, spans_j)
-                    kinds[kind] += 1
-                    held = view.held(i, j)
-                    tags = ["held" if held else "free"]
-                    if len(spans_i) > 1 or len(spans_j) > 1:
-                        tags.append("quote-spans")
-                    if per_outlet[one.outlet] > 1 or per_outlet[other.outlet] > 1:
-                        tags.append("told-twice")
-                    short, long_ = sorted((len(view.keys[i]), len(view.keys[j])))
-                    if short * 2 < long_:
-                        tags.append("short-side")
-                    if held:
-                        repeat, _unit = view.own_repeat(i, j)
-                        tags.append("own-none" if repeat < 0 else "own-near" if repeat >= c.REPEATED
-                                    else "own-words" if repeat >= c.ECHO_REPEATED else "own-other")
-                    for tag in tags:
-                        kinds[tag] += 1
-                        kinds[f"{kind}/{tag}"] += 1
-                    if not quiet and (listed is None or listed == kind or listed in tags):
-                        containment, dice = view.score(i, j)
-                        p = view.probability.get(frozenset((i, j)))
-                        repeat, unit = view.own_repeat(i, j)
-                        print(f"{story['event']}/{fact['id']} {kind} {' '.join(tags)} c {containment:.2f} d {dice:.2f} "
-                              f"p {'-' if p is None else f'{p:.2f}'} own {repeat:.2f}")
-                        print(f"    {view.keys[i][:80]}\n    {view.keys[j][:80]}")
-                        if unit is not None:
-                            print(f"    own: {view.keys[unit][:80]}")
+                    kinds["unlocated"] += 1
+                    continue
+                if view.linked(i, j):
+                    continue
+                kinds["missed"] += 1
+                kind = view.lost(i, j, spans_i, spans_j)
+                kinds[kind] += 1
+                held = view.held(i, j)
+                tags = ["held" if held else "free"]
+                if len(spans_i) > 1 or len(spans_j) > 1:
+                    tags.append("quote-spans")
+                if per_outlet[one.outlet] > 1 or per_outlet[other.outlet] > 1:
+                    tags.append("told-twice")
+                short, long_ = sorted((len(view.keys[i]), len(view.keys[j])))
+                if short * 2 < long_:
+                    tags.append("short-side")
+                if held:
+                    repeat, _unit = view.own_repeat(i, j)
+                    tags.append("own-none" if repeat < 0 else "own-near" if repeat >= c.REPEATED
+                                else "own-words" if repeat >= c.ECHO_REPEATED else "own-other")
+                for tag in tags:
+                    kinds[tag] += 1
+                    kinds[f"{kind}/{tag}"] += 1
+                if not quiet and (listed is None or listed == kind or listed in tags):
+                    containment, dice = view.score(i, j)
+                    p = view.probability.get(frozenset((i, j)))
+                    repeat, unit = view.own_repeat(i, j)
+                    print(f"{story['event']}/{fact['id']} {kind} {' '.join(tags)} c {containment:.2f} d {dice:.2f} "
+                          f"p {'-' if p is None else f'{p:.2f}'} own {repeat:.2f}")
+                    print(f"    {view.keys[i][:80]}\n    {view.keys[j][:80]}")
+                    if unit is not None:
+                        print(f"    own: {view.keys[unit][:80]}")
     return kinds
 
 

@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from days_facts_eval import add_fact_file_arguments, load_stories, refuse_never_tuned_on  # noqa: E402
-from facts_miss_census import _Instrumented  # noqa: E402
+from facts_miss_census import _Instrumented, cross_outlet_quotes, gold_units  # noqa: E402
 from newsmirror.text.phonetic import sounds_alike, transliterated_names  # noqa: E402
 from newsmirror.text.tokenize import idf, words  # noqa: E402
 
@@ -53,13 +53,7 @@ def story_rows(story: dict[str, Any], articles: dict[str, Any]) -> Iterator[dict
     """One row per missed gold pair of the story (a quote in no unit: kind ``unlocated``)."""
     view = _Instrumented(articles)
     units = view.units
-    gold_of: dict[int, set[str]] = defaultdict(set)
-    for fact in story.get("fact", []):
-        for quote in fact["sentences"]:
-            if quote["file"] in articles:
-                first, spans = view.place(articles[quote["file"]].id, quote["text"])
-                for k in spans or ([] if first is None else [first]):
-                    gold_of[k].add(fact["id"])
+    gold_of = gold_units(view, story, articles)
     content = [_content(u.key) if u.grams else set() for u in units]
     outlets_of: dict[str, set[str]] = defaultdict(set)
     for k, unit in enumerate(units):
@@ -75,50 +69,46 @@ def story_rows(story: dict[str, Any], articles: dict[str, Any]) -> Iterator[dict
         return any(fact_id in gold_of[m] for f in facts_of(k) for m in view.members.get(f, []) if m not in pair)
 
     for fact in story.get("fact", []):
-        quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
-        for at, (one, one_text) in enumerate(quotes):
-            for other, other_text in quotes[at + 1:]:
-                if one.outlet == other.outlet:
-                    continue
-                i, spans_i = view.place(one.id, one_text)
-                j, spans_j = view.place(other.id, other_text)
-                if i is None or j is None:
-                    yield {"event": story["event"], "fact": fact["id"], "kind": "unlocated", "layer": "unlocated",
-                           "held": False}
-                    continue
-                if view.linked(i, j):
-                    continue
-                layer = view.lost(i, j, spans_i, spans_j)
-                held = view.held(i, j)
-                holders = [k for a, b in ((i, j), (j, i)) for f in facts_of(a) for k in view.members.get(f, [])
-                           if units[k].ref.outlet == units[b].ref.outlet and k != b]
-                shared = content[i] & content[j]
-                if len(spans_i) > 1 or len(spans_j) > 1:
-                    kind = "split"
-                elif layer.startswith("figures"):
-                    kind = "figures"
-                elif held:
-                    kind = "held-own-telling" if any(fact["id"] in gold_of[k] for k in holders) else "held-wrong"
-                elif others_quoted(i, fact["id"], {i, j}) and others_quoted(j, fact["id"], {i, j}):
-                    kind = "two-facts"
+        for one, one_text, other, other_text in cross_outlet_quotes(fact, articles):
+            i, spans_i = view.place(one.id, one_text)
+            j, spans_j = view.place(other.id, other_text)
+            if i is None or j is None:
+                yield {"event": story["event"], "fact": fact["id"], "kind": "unlocated", "layer": "unlocated",
+                       "held": False}
+                continue
+            if view.linked(i, j):
+                continue
+            layer = view.lost(i, j, spans_i, spans_j)
+            held = view.held(i, j)
+            holders = [k for a, b in ((i, j), (j, i)) for f in facts_of(a) for k in view.members.get(f, [])
+                       if units[k].ref.outlet == units[b].ref.outlet and k != b]
+            shared = content[i] & content[j]
+            if len(spans_i) > 1 or len(spans_j) > 1:
+                kind = "split"
+            elif layer.startswith("figures"):
+                kind = "figures"
+            elif held:
+                kind = "held-own-telling" if any(fact["id"] in gold_of[k] for k in holders) else "held-wrong"
+            elif others_quoted(i, fact["id"], {i, j}) and others_quoted(j, fact["id"], {i, j}):
+                kind = "two-facts"
+            else:
+                names_i, names_j = set(transliterated_names(units[i].key)), set(transliterated_names(units[j].key))
+                if any(sounds_alike(a, b) or a[:2] == b[:2] or a[-2:] == b[-2:]
+                       for a in names_i - names_j for b in names_j - names_i):
+                    kind = "name-otherwise"
+                elif layer.startswith(("rules", "model-above", "continuity")):
+                    kind = "over-bar-lost"
+                elif not shared:
+                    kind = "no-shared-word"
+                elif not shared - topic:
+                    kind = "topic-words-only"
                 else:
-                    names_i, names_j = set(transliterated_names(units[i].key)), set(transliterated_names(units[j].key))
-                    if any(sounds_alike(a, b) or a[:2] == b[:2] or a[-2:] == b[-2:]
-                           for a in names_i - names_j for b in names_j - names_i):
-                        kind = "name-otherwise"
-                    elif layer.startswith(("rules", "model-above", "continuity")):
-                        kind = "over-bar-lost"
-                    elif not shared:
-                        kind = "no-shared-word"
-                    elif not shared - topic:
-                        kind = "topic-words-only"
-                    else:
-                        kind = "paraphrase"
-                yield {"event": story["event"], "fact": fact["id"], "kind": kind, "layer": layer, "held": held,
-                       "holders": ["same" if fact["id"] in gold_of[k] else "other" if gold_of[k] else "unquoted"
-                                   for k in holders],
-                       "a": units[i].ref.text, "b": units[j].ref.text, "shared": sorted(shared),
-                       "topic": sorted(shared & topic)}
+                    kind = "paraphrase"
+            yield {"event": story["event"], "fact": fact["id"], "kind": kind, "layer": layer, "held": held,
+                   "holders": ["same" if fact["id"] in gold_of[k] else "other" if gold_of[k] else "unquoted"
+                               for k in holders],
+                   "a": units[i].ref.text, "b": units[j].ref.text, "shared": sorted(shared),
+                   "topic": sorted(shared & topic)}
 
 
 def main() -> None:

@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from days_facts_eval import add_fact_file_arguments, load_stories, refuse_never_tuned_on  # noqa: E402
-from facts_miss_census import _Instrumented  # noqa: E402
+from facts_miss_census import _Instrumented, cross_outlet_quotes, gold_units  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 from newsmirror.text.normalize import match_key  # noqa: E402
 
@@ -133,13 +133,7 @@ def story_rows(stem: str, story: dict[str, Any], articles: dict[str, Any]) -> li
     rows: list[dict[str, Any]] = []
     view, scores = _instrumented(articles)
     units = view.units
-    gold_of: dict[int, set[str]] = defaultdict(set)
-    for fact in story.get("fact", []):
-        for quote in fact["sentences"]:
-            if quote["file"] in articles:
-                first, spans = view.place(articles[quote["file"]].id, quote["text"])
-                for k in spans or ([] if first is None else [first]):
-                    gold_of[k].add(fact["id"])
+    gold_of = gold_units(view, story, articles)
 
     def facts_of(k: int) -> set[int]:
         return view.facts_of.get((units[k].ref.article_id, units[k].ref.index), set())
@@ -148,39 +142,35 @@ def story_rows(stem: str, story: dict[str, Any], articles: dict[str, Any]) -> li
         return all(len({units[m].ref.outlet for m in view.members.get(f, [])}) == 1 for f in facts_of(k))
 
     for fact in story.get("fact", []):
-        quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
-        for at, (one, one_text) in enumerate(quotes):
-            for other, other_text in quotes[at + 1:]:
-                if one.outlet == other.outlet:
-                    continue
-                i, spans_i = view.place(one.id, one_text)
-                j, spans_j = view.place(other.id, other_text)
-                quote_dice = set_dice(key_bigrams(match_key(one_text)), key_bigrams(match_key(other_text)))
-                row: dict[str, Any] = {"file": stem, "event": story["event"], "fact": fact["id"],
-                                       "quote_dice": round(quote_dice, 3), "qa": one_text, "qb": other_text}
-                if i is None or j is None:
-                    rows.append(dict(row, found=False, stage="unlocated", dice=0.0))
-                    continue
-                a, b = units[i], units[j]
-                if view.linked(i, j):
-                    rows.append(dict(row, found=True, dice=round(set_dice(a.grams, b.grams), 3)))
-                    continue
-                containment, wdice = view.score(i, j)
-                short, long_ = sorted((len(a.grams), len(b.grams)))
-                holders = [k for x, y in ((i, j), (j, i)) for f in facts_of(x) for k in view.members.get(f, [])
-                           if units[k].ref.outlet == units[y].ref.outlet and k != y]
-                where = stage(view, i, j, spans_i, spans_j)
-                rows.append(dict(
-                    row, found=False, stage=where,
-                    assignment=assignment(view, scores, i, j) if where == "rules-not-best" else None,
-                    dice=round(set_dice(a.grams, b.grams), 3), wcont=round(containment, 3), wdice=round(wdice, 3),
-                    held=view.held(i, j), len_ratio=round(short / long_, 3) if long_ else 0.0,
-                    spans=max(len(spans_i), len(spans_j)), ua=a.ref.text, ub=b.ref.text,
-                    oa=a.ref.outlet, ob=b.ref.outlet,
-                    holders=sorted({"same" if fact["id"] in gold_of[k] else "other" if gold_of[k] else "unquoted"
-                                    for k in holders}),
-                    alone=[alone(i), alone(j)], score=round(containment + wdice, 3),
-                    p=view.probability.get(frozenset((i, j)))))
+        for one, one_text, other, other_text in cross_outlet_quotes(fact, articles):
+            i, spans_i = view.place(one.id, one_text)
+            j, spans_j = view.place(other.id, other_text)
+            quote_dice = set_dice(key_bigrams(match_key(one_text)), key_bigrams(match_key(other_text)))
+            row: dict[str, Any] = {"file": stem, "event": story["event"], "fact": fact["id"],
+                                   "quote_dice": round(quote_dice, 3), "qa": one_text, "qb": other_text}
+            if i is None or j is None:
+                rows.append(dict(row, found=False, stage="unlocated", dice=0.0))
+                continue
+            a, b = units[i], units[j]
+            if view.linked(i, j):
+                rows.append(dict(row, found=True, dice=round(set_dice(a.grams, b.grams), 3)))
+                continue
+            containment, wdice = view.score(i, j)
+            short, long_ = sorted((len(a.grams), len(b.grams)))
+            holders = [k for x, y in ((i, j), (j, i)) for f in facts_of(x) for k in view.members.get(f, [])
+                       if units[k].ref.outlet == units[y].ref.outlet and k != y]
+            where = stage(view, i, j, spans_i, spans_j)
+            rows.append(dict(
+                row, found=False, stage=where,
+                assignment=assignment(view, scores, i, j) if where == "rules-not-best" else None,
+                dice=round(set_dice(a.grams, b.grams), 3), wcont=round(containment, 3), wdice=round(wdice, 3),
+                held=view.held(i, j), len_ratio=round(short / long_, 3) if long_ else 0.0,
+                spans=max(len(spans_i), len(spans_j)), ua=a.ref.text, ub=b.ref.text,
+                oa=a.ref.outlet, ob=b.ref.outlet,
+                holders=sorted({"same" if fact["id"] in gold_of[k] else "other" if gold_of[k] else "unquoted"
+                                for k in holders}),
+                alone=[alone(i), alone(j)], score=round(containment + wdice, 3),
+                p=view.probability.get(frozenset((i, j)))))
     return rows
 
 

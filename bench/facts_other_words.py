@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from days_facts_eval import add_fact_file_arguments, load_stories, refuse_never_tuned_on  # noqa: E402
-from facts_miss_census import _Instrumented  # noqa: E402
+from facts_miss_census import _Instrumented, cross_outlet_quotes  # noqa: E402
 from facts_miss_kinds import _content  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 from newsmirror.stories.fact_model import RESCUE  # noqa: E402
@@ -77,47 +77,43 @@ def pair_rows(path: Path, days: Path, cut: float) -> list[dict[str, Any]]:
         view = _Instrumented(articles)
         units = view.units
         for fact in story.get("fact", []):
-            quotes = [(articles[q["file"]], q["text"]) for q in fact["sentences"] if q["file"] in articles]
-            for at, (one, one_text) in enumerate(quotes):
-                for other, other_text in quotes[at + 1:]:
-                    if one.outlet == other.outlet:
-                        continue
-                    i, spans_i = view.place(one.id, one_text)
-                    j, spans_j = view.place(other.id, other_text)
-                    if i is None or j is None or view.linked(i, j):
-                        continue
-                    containment, dice = view.score(i, j)
-                    if dice >= cut:
-                        continue
-                    a, b = units[i], units[j]
-                    layer = view.lost(i, j, spans_i, spans_j)
-                    tags = []
-                    if any(q in b.key for q in quoted_runs(a.ref.text)) or any(q in a.key for q in
-                                                                               quoted_runs(b.ref.text)):
-                        tags.append("quoted")
-                    if speakers(a.key, a.names) & speakers(b.key, b.names):
-                        tags.append("speaker")
-                    if {c._number(f) for f in a.figures} & {c._number(f) for f in b.figures}:
-                        tags.append("figure")
-                    if a.names & b.names:
-                        tags.append("name")
-                    words_a = set(words(a.normalized, normalized=True))
-                    words_b = set(words(b.normalized, normalized=True))
-                    if any(table.get(x, x) == table.get(y, y) for x in (words_a - words_b) & listed
-                           for y in (words_b - words_a) & listed if x != y):
-                        tags.append("paraphrase")
-                    if _content(a.key) & _content(b.key):
-                        tags.append("content")
-                    p = view.probability.get(frozenset((i, j)))
-                    rows.append({
-                        "file": path.stem, "event": story["event"], "fact": fact["id"], "dice": round(dice, 3),
-                        "containment": round(containment, 3), "bin": bin_of(dice), "layer": layer,
-                        "held": view.held(i, j), "split": len(spans_i) > 1 or len(spans_j) > 1,
-                        "p": None if p is None else round(p, 3), "tags": tags,
-                        "anchor": next((t for t in ANCHORS if t in tags), "nothing"),
-                        "a": a.ref.text, "b": b.ref.text, "outlets": [a.ref.outlet, b.ref.outlet],
-                        "speakers": [sorted(speakers(a.key, a.names)), sorted(speakers(b.key, b.names))],
-                    })
+            for one, one_text, other, other_text in cross_outlet_quotes(fact, articles):
+                i, spans_i = view.place(one.id, one_text)
+                j, spans_j = view.place(other.id, other_text)
+                if i is None or j is None or view.linked(i, j):
+                    continue
+                containment, dice = view.score(i, j)
+                if dice >= cut:
+                    continue
+                a, b = units[i], units[j]
+                layer = view.lost(i, j, spans_i, spans_j)
+                tags = []
+                if any(q in b.key for q in quoted_runs(a.ref.text)) or any(q in a.key for q in
+                                                                           quoted_runs(b.ref.text)):
+                    tags.append("quoted")
+                if speakers(a.key, a.names) & speakers(b.key, b.names):
+                    tags.append("speaker")
+                if {c._number(f) for f in a.figures} & {c._number(f) for f in b.figures}:
+                    tags.append("figure")
+                if a.names & b.names:
+                    tags.append("name")
+                words_a = set(words(a.normalized, normalized=True))
+                words_b = set(words(b.normalized, normalized=True))
+                if any(table.get(x, x) == table.get(y, y) for x in (words_a - words_b) & listed
+                       for y in (words_b - words_a) & listed if x != y):
+                    tags.append("paraphrase")
+                if _content(a.key) & _content(b.key):
+                    tags.append("content")
+                p = view.probability.get(frozenset((i, j)))
+                rows.append({
+                    "file": path.stem, "event": story["event"], "fact": fact["id"], "dice": round(dice, 3),
+                    "containment": round(containment, 3), "bin": bin_of(dice), "layer": layer,
+                    "held": view.held(i, j), "split": len(spans_i) > 1 or len(spans_j) > 1,
+                    "p": None if p is None else round(p, 3), "tags": tags,
+                    "anchor": next((t for t in ANCHORS if t in tags), "nothing"),
+                    "a": a.ref.text, "b": b.ref.text, "outlets": [a.ref.outlet, b.ref.outlet],
+                    "speakers": [sorted(speakers(a.key, a.names)), sorted(speakers(b.key, b.names))],
+                })
     return rows
 
 
