@@ -197,3 +197,11 @@ def test_an_approximate_remainder_of_wan_is_the_amount_range() -> None:
     assert fold_numbers("十万七八千人") == "107000~108000人"
     assert fold_numbers("两万三千人") == "23000人"  # a remainder of one numeral, as before
     assert fold_numbers("3亿5000") == "3亿5000"  # not a remainder of 亿, as before
+
+
+def test_a_year_after_a_dictionary_word_the_cut_does_not_make_reads_whole() -> None:
+    # 比如一九四九年 holds the dictionary word 如一 and 也许二〇二〇年 许二, but jieba's cut keeps 比如 and 也许 apart from
+    # the year: the year is read whole (the first form of the 唯一一个 fix read 比如一949年 and 也许二20年).
+    assert fold_numbers("比如一九四九年") == "比如1949年"
+    assert fold_numbers("也许二〇二〇年") == "也许2020年"
+    assert fold_numbers("统一一个标准") == "统一1个标准"

@@ -228,12 +228,14 @@ def _first_ends_word(text: str, start: int, end: int) -> bool:
     """Whether the first character of the numeral ``text[start:end]``, digits written one by one (一一, 二〇二〇),
     ends a word the character before it begins (唯一一个, 统一一个, 之一一项): then the numeral is two, the word's and
     the count's, and read whole it would be a figure nobody wrote (唯一一个 is one, not eleven). A numeral with a
-    unit (第十一次) reads whole, as Han numbers with units never run on from a word this way."""
+    unit (第十一次) reads whole, as Han numbers with units never run on from a word this way. The two characters
+    being a dictionary word is not enough (比如一九四九年 holds 如一, 也许二〇二〇年 许二: years, read whole): jieba's cut
+    must put them in one word (``_cut_after_first``)."""
     from newsmirror.text.tokenize import in_dictionary  # jieba's dictionary, loaded on first use
 
     numeral = text[start:end]
     return (len(numeral) > 1 and start > 0 and not set(numeral) & set(_UNITS)
-            and in_dictionary(text[start - 1:start + 1]))
+            and in_dictionary(text[start - 1:start + 1]) and _cut_after_first(text, start))
 
 
 def _approximate(text: str, start: int, end: int) -> str | None:
@@ -241,7 +243,7 @@ def _approximate(text: str, start: int, end: int) -> str | None:
     three" (两三 -> 2~3, 三四十 -> 30~40, 十三四 -> 13~14); its text when it may be a year's last two digits (八九年 is
     1989 as often as eight or nine years: no figure, as 数十 is none); None when it is no such pair. A year's digits
     written one by one (二〇二〇, 一九八九, 二○一二) and three numerals in a row (六七八号) are no pair, nor is a numeral
-    whose first character ends a word before it in jieba's cut (唯一|两个, 周一|两次: ``_first_ends_word``, asked of
+    whose first character ends a word before it in jieba's cut (唯一|两个, 周一|两次: ``_first_ends_word``, which asks
     the cut, as 比如|一两天, 也许|两三个, 桌上|三四天 hold a dictionary word 如一, 许两, 上三 too), except after 第 (第二三名)."""
     found = _APPROXIMATE.fullmatch(text, start, end)
     if found is None:
@@ -250,8 +252,7 @@ def _approximate(text: str, start: int, end: int) -> str | None:
     if tens and (unit or "两" in pair or pair == "三五"):  # 十三五 names a plan; 十两三 is no numeral
         return None
     if start and (_DIGIT_BEFORE.match(text, start - 1)
-                  or text[start - 1] != "第" and not tens and _first_ends_word(text, start, end)
-                  and _cut_after_first(text, start)):
+                  or text[start - 1] != "第" and not tens and _first_ends_word(text, start, end)):
         return None
     if not tens and not unit and "两" not in pair and text[end:end + 1] == "年":
         return text[start:end]
