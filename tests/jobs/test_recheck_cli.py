@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -153,11 +154,8 @@ def test_changes_after_an_import_names_the_versions_it_kept_as_stats_counts_them
     assert "latest changes" in said and "Also" not in said
 
 
-def test_recheck_says_each_change_as_the_pages_and_changes_say_it(loopback_server: LoopbackServer,
-                                                                   tmp_path: Path) -> None:
-    # `recheck` printed the stored English detail ("HTTP 404 Not Found", "back online") while the pages, the feeds,
-    # `history` and `changes` say each event in Chinese from its fields (store.changes.event_reason); its table now
-    # says what they say, and the stored record stays the job's own words.
+def _rechecking(loopback_server: LoopbackServer, tmp_path: Path) -> tuple[str, Article, CliRunner, Callable[[], str]]:
+    """A store holding the loopback article, a wide runner, and `recheck` of that article (its output; exit 0)."""
     db = str(tmp_path / "store.sqlite")
     config, article = store_loopback_article(loopback_server, db, tmp_path)
     runner = CliRunner(env={"COLUMNS": "400"})
@@ -167,6 +165,16 @@ def test_recheck_says_each_change_as_the_pages_and_changes_say_it(loopback_serve
         result = runner.invoke(app, ["recheck", *base])
         assert result.exit_code == 0, result.output
         return result.output
+
+    return db, article, runner, recheck
+
+
+def test_recheck_says_each_change_as_the_pages_and_changes_say_it(loopback_server: LoopbackServer,
+                                                                   tmp_path: Path) -> None:
+    # `recheck` printed the stored English detail ("HTTP 404 Not Found", "back online") while the pages, the feeds,
+    # `history` and `changes` say each event in Chinese from its fields (store.changes.event_reason); its table now
+    # says what they say, and the stored record stays the job's own words.
+    db, article, runner, recheck = _rechecking(loopback_server, tmp_path)
 
     def latest() -> dict[str, str]:
         return json.loads(runner.invoke(app, ["changes", "--db", db, "--json"]).output)["changes"][0]
@@ -221,15 +229,7 @@ def test_recheck_names_a_new_address_once_when_a_page_is_back_edited(loopback_se
     # One check can record two events: the page is back (restored) and its text or title changed (edited). Both
     # events keep where the page now is (each is listed and fed alone), but `recheck`'s one row per article named
     # the new address twice ("网页已恢复，现位于 URL；标题已改；现位于 URL"; session 47's left-over): each fact once.
-    db = str(tmp_path / "store.sqlite")
-    config, article = store_loopback_article(loopback_server, db, tmp_path)
-    runner = CliRunner(env={"COLUMNS": "400"})
-    base = ["--db", db, "--config", str(config), "--article", article.id]
-
-    def recheck() -> str:
-        result = runner.invoke(app, ["recheck", *base])
-        assert result.exit_code == 0, result.output
-        return result.output
+    db, article, runner, recheck = _rechecking(loopback_server, tmp_path)
 
     recheck()  # the first look: a baseline
     loopback_server.gone(ARTICLE_PATH, status=404)
