@@ -112,6 +112,7 @@ def _files_before(letter: str) -> set[str]:
     ("X", ("2020-09-23", "2020-10-21", "2020-12-09"), ("2020-12-13", "2020-12-19")),
     ("Y", ("2020-10-21", "2020-12-09"), ("2020-09-20", "2020-09-26")),
     ("Z", ("2020-12-09",), ("2020-10-18", "2020-10-24")),
+    ("AA", (), ("2020-12-06", "2020-12-12")),
 ])
 def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
         letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:
