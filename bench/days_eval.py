@@ -317,15 +317,20 @@ def members_of(assignment: Mapping[str, str]) -> defaultdict[str, list[str]]:
 HISTORY_BACK = 6
 # Days never read as history: their labels or groupings are the lead's (held-out, test) or unseen (fresh).
 NOT_HISTORY = frozenset({HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS})
+# The lead's sitting of production's path on the days nobody tuned on (``--unseen-history``, session 49): a held-out or
+# test day is grouped after the days before it as production would group it, and those may hold another held-out or
+# test day (production has seen its reports; only the day asked is scored). A fresh day is never read.
+UNSEEN_NOT_HISTORY = frozenset(FRESH_DAYS)
 
 
-def history_dates(day: str, back: int = HISTORY_BACK) -> tuple[list[str], int]:
-    """The ``back`` dates before ``day``, oldest first, without those of ``NOT_HISTORY``; and how many were skipped."""
+def history_dates(day: str, back: int = HISTORY_BACK,
+                  skip: frozenset[str] = NOT_HISTORY) -> tuple[list[str], int]:
+    """The ``back`` dates before ``day``, oldest first, without those of ``skip``; and how many were skipped."""
     from datetime import date, timedelta
 
     start = date.fromisoformat(day)
     dates = [(start - timedelta(days=k)).isoformat() for k in range(back, 0, -1)]
-    kept = [d for d in dates if d not in NOT_HISTORY]
+    kept = [d for d in dates if d not in skip]
     return kept, len(dates) - len(kept)
 
 
@@ -340,11 +345,12 @@ class History:
     archive: Path
     back: int = HISTORY_BACK
     whole: bool = False
-    skipped: int = 0  # history dates left out (``NOT_HISTORY``), over the days asked
+    skip: frozenset[str] = NOT_HISTORY  # dates never read as history (``UNSEEN_NOT_HISTORY`` in the lead's sitting)
+    skipped: int = 0  # history dates left out (``skip``), over the days asked
     _reports: dict[str, list[tuple[str, str, str, Any]]] = field(default_factory=dict)  # date -> (id, outlet, title, time)
 
     def folders(self, day: str) -> list[Path]:
-        dates, skipped = history_dates(day, self.back)
+        dates, skipped = history_dates(day, self.back, self.skip)
         self.skipped += skipped
         return [self.archive / d for d in dates if (self.archive / d).is_dir()]
 
@@ -565,8 +571,16 @@ def main() -> None:
     parser.add_argument("--history-whole", action="store_true",
                         help="group the history days' reports with the day in one run (only the day's are scored; "
                              "cluster CPU not timed)")
+    parser.add_argument("--unseen-history", action="store_true",
+                        help="the lead's sitting only: let --history run on the held-out and test days, their days "
+                             "before read as production read them (other held-out/test dates included; fresh dates "
+                             "never)")
     args = parser.parse_args()
-    history = (History(args.archive or args.days, args.history, args.history_whole) if args.history > 0 else None)
+    if args.unseen_history and args.history <= 0:
+        parser.error("--unseen-history needs --history N")
+    history = (History(args.archive or args.days, args.history, args.history_whole,
+                       skip=UNSEEN_NOT_HISTORY if args.unseen_history else NOT_HISTORY)
+               if args.history > 0 else None)
     from rich.console import Console
 
     tests = [d for d in TEST_DAYS if (args.days / d).is_dir()] if args.test else []
@@ -590,8 +604,9 @@ def main() -> None:
                   else ClusterConfig.hand_settings() if args.hand_settings
                   else ClusterConfig(event_link=not args.no_event_layer))
         apply_settings(config, args.set)
-        if history is not None and day in NOT_HISTORY:
-            raise SystemExit(f"{day} is not grouped with history (its history runs only on tuning days)")
+        if history is not None and day in history.skip:  # a day never read as history is never grouped with one
+            raise SystemExit(f"{day} is not grouped with history (its history runs only on tuning days; "
+                             "held-out and test days with --unseen-history, the lead's sitting)")
         result = evaluate_day(folder, labels, config, history)
         results.append((kind, result))
         if args.show_errors and labels:
@@ -601,7 +616,8 @@ def main() -> None:
     if history is not None:
         settings += (f"; history: {history.back} dates before each day, "
                      f"{'grouped with it' if history.whole else 'counted by the recognisers'}, "
-                     f"{history.skipped} held-out/test/fresh dates skipped")
+                     f"{history.skipped} {'fresh' if args.unseen_history else 'held-out/test/fresh'} dates "
+                     "skipped")
     print_table(console, results, settings)
     for kind, r in results:
         console.print(f"largest stories {r.day} ({kind}):")

@@ -6,6 +6,7 @@ machine. Nothing here scores anything new: it runs the tree's own ``bench/days_e
 ``bench/days_facts_eval.evaluate`` and ``bench/onlyx_audit.py score`` and adds their figures up.
 
     python3 bench/sitting.py days    --extra EXTRA [--unseen] [--out DIR]   # tuning days (or held-out + test days)
+    python3 bench/sitting.py days    --extra EXTRA [--unseen] --history 6 --archive WHOLE/archived  # production's path
     python3 bench/sitting.py facts   --extra EXTRA [--test]                 # the tuning fact files pooled (or test)
     python3 bench/sitting.py samples --root WHOLE [--letters ABC]   # only-X samples (default tuning), judged, pooled
 
@@ -57,15 +58,25 @@ def pool_samples(output: str) -> dict[str, int]:
     return pooled
 
 
-def _days(args: argparse.Namespace) -> None:
+def days_command(args: argparse.Namespace) -> list[str]:
+    """days_eval's command line for ``sitting.py days``."""
     from bench.days_eval import HELD_OUT_DAY, TEST_DAYS
     command = [sys.executable, "-m", "bench.days_eval", "--days", str(args.extra), "--largest", "0"]
     if args.unseen:
         command += [part for day in (HELD_OUT_DAY, *TEST_DAYS) for part in ("--day", day)] + ["--test"]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if args.history:
+        # Production's path: each day grouped after its days before (days_eval --history, whole stream).
+        command += ["--history", str(args.history), "--archive", str(args.archive), "--history-whole"]
+        command += ["--unseen-history"] if args.unseen else []
+    return command
+
+
+def _days(args: argparse.Namespace) -> None:
+    done = subprocess.run(days_command(args), cwd=REPO, capture_output=True, text=True, check=False)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / ("unseen-days.txt" if args.unseen else "days.txt")).write_text(done.stdout + done.stderr)
+        name = ("unseen-" if args.unseen else "") + "days" + (f"-history{args.history}" if args.history else "")
+        (args.out / f"{name}.txt").write_text(done.stdout + done.stderr)
     rows = read_day_rows(done.stdout)
     if not rows:
         raise SystemExit(f"days_eval printed no day rows (exit {done.returncode}):\n{done.stderr[-2000:]}")
@@ -124,6 +135,10 @@ def main(argv: list[str] | None = None) -> None:
     days.add_argument("--extra", type=Path, required=True, help="folder of exported day folders")
     days.add_argument("--unseen", action="store_true", help="the held-out and test days (the lead's sitting only)")
     days.add_argument("--out", type=Path, help="folder to keep days_eval's table in")
+    days.add_argument("--history", type=int, default=0, metavar="N",
+                      help="production's path: each day grouped after the N dates before it (6 as production), "
+                           "read from --archive")
+    days.add_argument("--archive", type=Path, help="with --history: the whole archive export's archived/ folder")
     facts = commands.add_parser("facts", help="the tuning fact files pooled (or, --test, the test files)")
     facts.add_argument("--extra", type=Path, required=True, help="folder of exported day folders")
     facts.add_argument("--test", action="store_true", help="the test fact files (the lead's sitting only)")
@@ -133,6 +148,8 @@ def main(argv: list[str] | None = None) -> None:
                          help=f"samples, ABC or A,B,AA (default: the tuning ones, {onlyx_samples.spelled(onlyx_samples.TUNING)})")
     samples.add_argument("--out", type=Path, help="file to keep every claim with its verdict in")
     args = parser.parse_args(argv)
+    if args.command == "days" and args.history and args.archive is None:
+        parser.error("days --history needs --archive (the whole archive export's archived/)")
     {"days": _days, "facts": _facts, "samples": _samples}[args.command](args)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from bench.days_eval import (
     HELD_OUT_DAY,
     History,
@@ -107,3 +109,55 @@ def test_the_day_grouped_with_its_history_keeps_two_days_counts_apart(tmp_path: 
     changed = parts(alone.predicted, fed.predicted, scored)
     assert changed == [scored] or changed == [scored[::-1]]
     assert pairs(scored, alone.predicted, alone.truth) == (0, 1) and pairs(scored, fed.predicted, fed.truth) == (0, 0)
+
+
+def test_the_leads_unseen_sitting_reads_held_out_and_test_dates_as_history_but_never_a_fresh_one() -> None:
+    from bench.days_eval import FRESH_DAYS, TEST_DAYS, UNSEEN_NOT_HISTORY
+
+    # 2020-11-21 (a test day): its days before hold 2020-11-15 (test) and 2020-11-18 (held-out), which production saw.
+    assert "2020-11-21" in TEST_DAYS
+    tuning_view, skipped = history_dates("2020-11-21", 6)
+    assert "2020-11-18" not in tuning_view and "2020-11-15" not in tuning_view and skipped == 2
+    unseen_view, skipped = history_dates("2020-11-21", 6, UNSEEN_NOT_HISTORY)
+    assert unseen_view[0] == "2020-11-15" and "2020-11-18" in unseen_view and skipped == 0 and len(unseen_view) == 6
+    fresh = FRESH_DAYS[0]
+    from datetime import date, timedelta
+
+    after_fresh = (date.fromisoformat(fresh) + timedelta(days=1)).isoformat()
+    assert fresh not in history_dates(after_fresh, 6, UNSEEN_NOT_HISTORY)[0]
+
+
+def test_days_eval_refuses_history_on_a_test_day_unless_the_lead_asks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import days_eval
+
+    monkeypatch.setattr(sys, "argv", ["days_eval", "--days", str(tmp_path), "--day", "2020-11-21", "--history", "6",
+                                      "--no-labels"])
+    (tmp_path / "2020-11-21").mkdir()
+    with pytest.raises(SystemExit, match="not grouped with history"):
+        days_eval.main()
+    monkeypatch.setattr(sys, "argv", ["days_eval", "--days", str(tmp_path), "--day", "2020-11-21", "--unseen-history"])
+    with pytest.raises(SystemExit):  # --unseen-history without --history is a usage error
+        days_eval.main()
+    fresh = days_eval.FRESH_DAYS[0]
+    (tmp_path / fresh).mkdir()
+    monkeypatch.setattr(sys, "argv", ["days_eval", "--days", str(tmp_path), "--day", fresh, "--history", "6",
+                                      "--unseen-history", "--no-labels"])
+    with pytest.raises(SystemExit, match="not grouped with history"):
+        days_eval.main()
+
+
+def test_the_unseen_sitting_groups_a_test_day_after_its_days_before(tmp_path: Path) -> None:
+    from bench.days_eval import UNSEEN_NOT_HISTORY
+
+    # A constructed archive named with a test day's date: the lead's history reads its days before as the tuning one.
+    archived = tmp_path / "archived"
+    for name, text in (("2020-11-18/2020-11-18-h.md", _item(2, 7)),  # the held-out day: production has seen it
+                       ("2020-11-19/2020-11-19-a.md", _item(3, 9)), ("2020-11-20/2020-11-20-b.md", _item(4, 11)),
+                       ("2020-11-21/2020-11-21-c.md", _item(5, 12, hour=20)),
+                       ("2020-11-21/2020-11-21-d.md", _item(6, 15))):
+        write(archived, name, text)
+    history = History(archived, back=3, skip=UNSEEN_NOT_HISTORY)
+    assert [folder.name for folder in history.folders("2020-11-21")] == ["2020-11-18", "2020-11-19", "2020-11-20"]
+    assert len(history.reports("2020-11-21")) == 3
+    assert [folder.name for folder in History(archived, back=3).folders("2020-11-21")] == ["2020-11-19", "2020-11-20"]

@@ -31,3 +31,23 @@ def test_sample_scores_are_pooled_by_verdict() -> None:
     output = ("  true: A01 | 中央社 | 推特\nsample A: 3 claims: false 1, true 2\n"
               "sample B: 4 claims: false 2, not-a-name 1, true 1\n")
     assert pool_samples(output) == {"claims": 7, "false": 3, "true": 3, "not-a-name": 1}
+
+
+def test_the_days_sitting_can_ask_for_productions_path_and_the_unseen_one_says_so() -> None:
+    import argparse
+    from pathlib import Path
+
+    import pytest
+    from bench.sitting import days_command, main
+
+    def args(**given: object) -> argparse.Namespace:
+        return argparse.Namespace(**{"extra": Path("x"), "unseen": False, "history": 0, "archive": None, **given})
+
+    assert "--history" not in days_command(args())
+    tuning = days_command(args(history=6, archive=Path("whole/archived")))
+    assert tuning[tuning.index("--history") + 1] == "6" and "--history-whole" in tuning
+    assert tuning[tuning.index("--archive") + 1] == str(Path("whole/archived")) and "--unseen-history" not in tuning
+    unseen = days_command(args(unseen=True, history=6, archive=Path("whole/archived")))
+    assert "--unseen-history" in unseen and "--test" in unseen
+    with pytest.raises(SystemExit):  # the history is read from the whole archive: it must be named
+        main(["days", "--extra", "x", "--history", "6"])
