@@ -77,11 +77,32 @@ def test_load_config_from_file_and_missing_file(tmp_path: Path, monkeypatch: pyt
     assert load_config(path).fetch.max_redirects == 2
     monkeypatch.setenv("NEWSMIRROR_CONFIG", str(path))
     assert load_config().fetch.max_redirects == 2
-    with pytest.raises(ConfigError, match="cannot read"):
+    with pytest.raises(ConfigError, match="missing.toml does not exist"):
         load_config(tmp_path / "missing.toml")
     monkeypatch.delenv("NEWSMIRROR_CONFIG")
     monkeypatch.chdir(tmp_path)
     assert load_config().fetch == FetchSettings()
+
+
+def test_the_fetch_settings_and_the_publish_table_are_read_from_one_file_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # load_config and load_publish_settings chose and read the file each in its own way (session 48 found run and
+    # worker --config publishing with ./newsmirror.toml's table); one reader now, so they say the same of a bad file.
+    from newsmirror.jobs.building import PublishSettings, load_publish_settings
+
+    monkeypatch.chdir(tmp_path)
+    assert load_config() == load_config(None) and load_publish_settings() == PublishSettings()  # no file: defaults
+    Path("newsmirror.toml").write_text('[fetch]\nmax_redirects = 3\n[publish]\nsite_title = "镜像"\n', encoding="utf-8")
+    assert load_config().fetch.max_redirects == 3 and load_publish_settings().site_title == "镜像"
+    for named, said in ((tmp_path / "typo.toml", "typo.toml does not exist"), (tmp_path, "is not a file")):
+        for reader in (load_config, load_publish_settings):
+            with pytest.raises(ConfigError, match=said):
+                reader(named)
+        monkeypatch.setenv("NEWSMIRROR_CONFIG", str(named))  # the variable names the file as --config does
+        for reader in (load_config, load_publish_settings):
+            with pytest.raises(ConfigError, match=said):
+                reader()
+        monkeypatch.delenv("NEWSMIRROR_CONFIG")
 
 
 def test_import_opml_uses_folders_as_outlets_and_skips_repeats() -> None:

@@ -139,19 +139,33 @@ def parse_config(text: str, origin: str = "config") -> Config:
     return Config(fetch=FetchSettings.from_mapping(fetch_table), sources=sources)
 
 
-def load_config(path: str | Path | None = None) -> Config:
-    """The given file, else $NEWSMIRROR_CONFIG, else ./newsmirror.toml if present, else defaults."""
+def config_file_text(path: str | Path | None = None) -> tuple[Path, str] | None:
+    """The one settings file of every command and its text: the given file, else $NEWSMIRROR_CONFIG, else
+    ./newsmirror.toml if present; None when none is named and there is no ./newsmirror.toml (defaults). A named file
+    that is missing, a folder, unreadable or not UTF-8 text is a ``ConfigError`` saying which, in one line."""
     chosen = Path(path) if path else (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
     if chosen is None:
         if not DEFAULT_CONFIG_PATH.is_file():
-            return Config()
+            return None
         chosen = DEFAULT_CONFIG_PATH
+    if chosen.is_dir():
+        raise ConfigError(f"the config file {chosen} is not a file")
     try:
-        text = chosen.read_text(encoding="utf-8")
+        return chosen, chosen.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"the config file {chosen} does not exist") from exc
     except OSError as exc:
         raise ConfigError(f"cannot read the config file {chosen}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:  # a file saved in another encoding (UTF-16, GBK): said, not a traceback
         raise ConfigError(f"cannot read the config file {chosen}: it is not UTF-8 text (byte {exc.start})") from exc
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """The given file, else $NEWSMIRROR_CONFIG, else ./newsmirror.toml if present, else defaults."""
+    found = config_file_text(path)
+    if found is None:
+        return Config()
+    chosen, text = found
     return parse_config(text, str(chosen))
 
 

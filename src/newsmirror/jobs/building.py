@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from newsmirror.config import config_file_text
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
 from newsmirror.jobs.listing_cache import ListingCache, Row
@@ -501,19 +502,15 @@ class PublishSettings:
 
 
 def load_publish_settings(path: str | Path | None = None) -> PublishSettings:
-    """The ``[publish]`` table of the config file; defaults when there is none."""
-    chosen = Path(path) if path else (Path(os.environ["NEWSMIRROR_CONFIG"])
-                                      if os.environ.get("NEWSMIRROR_CONFIG") else Path("newsmirror.toml"))
-    if not chosen.is_file():
-        if path:
-            raise ConfigError(f"the config file {chosen} {'is not a file' if chosen.exists() else 'does not exist'}")
+    """The ``[publish]`` table of the config file (``config.config_file_text``'s); defaults when there is none."""
+    found = config_file_text(path)
+    if found is None:
         return PublishSettings()
+    chosen, text = found
     try:
-        data = tomllib.loads(chosen.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"cannot read {chosen}: {exc}") from exc
-    except UnicodeDecodeError as exc:  # a file saved in another encoding (UTF-16, GBK): said, not a traceback
-        raise ConfigError(f"cannot read the config file {chosen}: it is not UTF-8 text (byte {exc.start})") from exc
     table = data.get("publish", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{chosen}: [publish] must be a table")
