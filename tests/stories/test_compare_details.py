@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from newsmirror.model import Article
+from newsmirror.model import Article, Image
 from newsmirror.stories.compare import compare_story, is_furniture
 from newsmirror.text.names import is_name_detail
 from newsmirror.text.normalize import normalize
@@ -207,3 +207,36 @@ def test_an_outlet_writing_the_latin_gloss_the_archive_gives_a_han_name_names_it
     texts = {"甲": "英国外相蓝韬文周一说", "乙": "英国外相 dominic raab 周一说", "丙": "英国外相周一说"}
     assert _names_in("乙", "蓝韬文", texts, {})
     assert not _names_in("丙", "蓝韬文", texts, {})
+
+
+def _pictured(outlet: str, caption: str, body: str) -> Article:
+    article = _article(outlet, f"{caption}\n\n{body}")
+    article.images = [Image(url=f"https://{ord(outlet[0])}.example/photo.jpg", caption=caption)]
+    return article
+
+
+def _units(comparison_articles: list[Article], outlet: str) -> list[str]:
+    comparison = compare_story(comparison_articles)
+    return [s.text for f in [*comparison.shared, *comparison.partial, *comparison.unique.get(outlet, [])]
+            for s in f.sentences if s.outlet == outlet]
+
+
+def test_a_caption_closing_on_the_photos_date_is_in_no_fact() -> None:
+    # What the picture shows, dated in brackets: not a statement of the report, though it reads like one.
+    caption = "日本首相在东京会晤到访的某国外长，两人在会晤前握手致意。（2020年11月25日）"
+    with_photo = _pictured("丙网", caption, "日本首相周二在东京与到访的某国外长举行会谈，双方同意重启经济对话。")
+    other = _article("丁台", "某国外长周二在东京与日本首相会谈，双方同意重启经济对话。")
+    texts = _units([with_photo, other], "丙网")
+    assert not any("握手致意" in text or "会晤到访" in text for text in texts)
+    assert any("重启经济对话" in text for text in texts)  # the report's own sentence still aligns
+
+
+def test_only_the_caption_structure_with_a_closing_date_leaves_a_paragraph_out() -> None:
+    # A caption closing on its credit states the report's news (a wire's lead caption is the story's summary), and the
+    # same dated line in body text, not a caption, is the report's: both stay units.
+    credited = "某国国防部14日表示，一艘驱逐舰由南向北航经海峡，全程受到监控。（圖取自某舰队脸书）"
+    with_credit = _pictured("丙网", credited, "国防部说，驱逐舰航经海峡期间，周边海空域状况均正常。")
+    assert any("航经海峡，" in text or "由南向北" in text for text in _units([with_credit], "丙网"))
+    dated = "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（2020年11月25日）"
+    plain = _article("丙网", f"{dated}\n\n日本首相周二在东京与到访的某国外长举行会谈。")
+    assert any("重启中断两年" in text for text in _units([plain], "丙网"))

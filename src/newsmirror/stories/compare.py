@@ -88,7 +88,7 @@ from newsmirror.text.phonetic import (
     transliterates_alike,
 )
 from newsmirror.text.script import to_simplified_key
-from newsmirror.text.sentences import split_clauses, split_sentences, strip_dateline
+from newsmirror.text.sentences import split_clauses, split_paragraphs, split_sentences, strip_dateline
 from newsmirror.text.tokenize import (
     dictionary_names,
     dictionary_tag,
@@ -358,6 +358,35 @@ def _photo_line(text: str) -> bool:
     return bool(words) and words[0] == "ns" and all(tag.startswith(_PLACE_LINE_TAGS) for tag in words)
 
 
+# A picture's caption closing on the day the photo was taken, in brackets (…检阅仪仗队。（2020年11月17日）): what the
+# picture shows, not a statement of the report (caption70, session 49: 45 of the 48 such captions on the tuning files
+# are a pictured act; no paragraph of body text there closes on a bracketed date). Only with the structure: the
+# paragraph is one of the report's image captions (``Article.images``). A caption closing on its credit is not enough:
+# most such captions state the report's news (a wire's lead caption is the story's summary, …（圖取自…）).
+_PHOTO_DATE = re.compile(r"[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]\s*$")
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _body_sentences(article: Article) -> tuple[list[str], frozenset[int]]:
+    """The body's sentences (``split_sentences``) and which of them stand in a dated caption's paragraph
+    (``_PHOTO_DATE``): those are no units of the comparison. The caption stays on the report's page and in the text
+    searched for the names the outlet gives."""
+    dated = {_spaced(image.caption) for image in article.images if _PHOTO_DATE.search(image.caption.strip())}
+    if not dated:
+        return split_sentences(article.body_text), frozenset()
+    sentences: list[str] = []
+    pictured: set[int] = set()
+    for paragraph in split_paragraphs(article.body_text):
+        parts = split_sentences(paragraph)
+        if _spaced(paragraph) in dated:
+            pictured.update(range(len(sentences), len(sentences) + len(parts)))
+        sentences.extend(parts)
+    return sentences, frozenset(pictured)
+
+
 def _clauses(sentence: str) -> list[str]:
     """``split_clauses`` of the sentence judged without the datelines it opens with: a dateline counted as letters
     made its opening clause long enough to stand alone, then shown without it as a scrap (周三（10月28日），
@@ -384,8 +413,10 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
-    units = ((number, part) for number, sentence in _numbered(split_sentences(article.body_text))[:limit]
-             for part in ([] if is_furniture(sentence) else _clauses(sentence)))
+    # A sentence of a caption closing on the photo's date is left out as furniture is (it keeps its number).
+    sentences, pictured = _body_sentences(article)
+    units = ((number, part) for k, (number, sentence) in enumerate(_numbered(sentences)[:limit])
+             for part in ([] if k in pictured or is_furniture(sentence) else _clauses(sentence)))
     for index, (number, text) in enumerate(units):
         # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.

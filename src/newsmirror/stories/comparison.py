@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "91"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "92"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -166,6 +166,8 @@ ALIGNMENT_VERSION = "91"  # 17: times of day, 万 remainders, the amount round; 
 #   也许二20年: a dictionary word 如一, 许二 the cut does not make)
 # 91 (session 49, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 50 (2020-12-09
 #   +-3 days, only-X sample AA's files)
+# 92 (session 49, caption70): an image caption closing on the photo's date in brackets (…会晤。（2020年11月25日）) is no
+#   unit of the comparison (compare._PHOTO_DATE)
 
 
 @dataclass(slots=True)

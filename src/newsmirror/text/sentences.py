@@ -27,12 +27,18 @@ def _in_brackets(paragraph: str, start: int, at: int) -> bool:
     return depth > 0 and any(char in _CLOSING for char in paragraph[at:])
 
 
+def split_paragraphs(text: str) -> list[str]:
+    """The paragraphs (lines) of a plain-text body as ``split_sentences`` reads them: the sentences of the body are the
+    sentences of each paragraph in turn."""
+    return _PARAGRAPH.split(text)
+
+
 def split_sentences(text: str, min_chars: int = 2) -> list[str]:
     """The sentences of a plain-text body, in order, stripped; fragments shorter than
     ``min_chars`` (stray punctuation, lone numbers) are dropped. A semicolon inside brackets
     ends no sentence."""
     sentences: list[str] = []
-    for paragraph in _PARAGRAPH.split(text):
+    for paragraph in split_paragraphs(text):
         start = 0
         for match in _END.finditer(paragraph):
             if _SEMICOLONS.issuperset(match.group(1)) and _in_brackets(paragraph, start, match.start()):
