@@ -221,8 +221,8 @@ def _units(comparison_articles: list[Article], outlet: str) -> list[str]:
             for s in f.sentences if s.outlet == outlet]
 
 
-def test_a_caption_closing_on_the_photos_date_is_in_no_fact() -> None:
-    # What the picture shows, dated in brackets: not a statement of the report, though it reads like one.
+def test_a_caption_closing_on_a_file_photos_date_is_in_no_fact() -> None:
+    # What a file photo shows, dated in brackets years before the report: not a statement of it, though it reads like one.
     caption = "日本首相在东京会晤到访的某国外长，两人在会晤前握手致意。（2020年11月25日）"
     with_photo = _pictured("丙网", caption, "日本首相周二在东京与到访的某国外长举行会谈，双方同意重启经济对话。")
     other = _article("丁台", "某国外长周二在东京与日本首相会谈，双方同意重启经济对话。")
@@ -231,7 +231,7 @@ def test_a_caption_closing_on_the_photos_date_is_in_no_fact() -> None:
     assert any("重启经济对话" in text for text in texts)  # the report's own sentence still aligns
 
 
-def test_only_the_caption_structure_with_a_closing_date_leaves_a_paragraph_out() -> None:
+def test_only_a_file_photos_caption_closing_on_its_date_leaves_a_paragraph_out() -> None:
     # A caption closing on its credit states the report's news (a wire's lead caption is the story's summary), and the
     # same dated line in body text, not a caption, is the report's: both stay units.
     credited = "某国国防部14日表示，一艘驱逐舰由南向北航经海峡，全程受到监控。（圖取自某舰队脸书）"
@@ -240,3 +240,13 @@ def test_only_the_caption_structure_with_a_closing_date_leaves_a_paragraph_out()
     dated = "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（2020年11月25日）"
     plain = _article("丙网", f"{dated}\n\n日本首相周二在东京与到访的某国外长举行会谈。")
     assert any("重启中断两年" in text for text in _units([plain], "丙网"))
+    # A photo of the report's day (or the day before) pictures the news event itself: it stays a telling of it.
+    for day in ("2024年6月1日", "2024年5月31日"):
+        same_day = _pictured("丙网", f"某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（{day}）",
+                             "日本首相周二在东京与到访的某国外长举行会谈。")
+        assert any("重启中断两年" in text for text in _units([same_day], "丙网"))
+    # A month without its day is the month's last day; two days before the report is old enough.
+    for caption in ("某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（2024年4月）",
+                    "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（2024年5月30日）"):
+        old = _pictured("丙网", caption, "日本首相周二在东京与到访的某国外长举行会谈。")
+        assert not any("重启中断两年" in text for text in _units([old], "丙网"))

@@ -32,6 +32,7 @@ stories decides (bench/days_results.md, Comparison, session 14).
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import math
 import re
@@ -39,6 +40,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache, partial
 from itertools import combinations
@@ -358,12 +360,33 @@ def _photo_line(text: str) -> bool:
     return bool(words) and words[0] == "ns" and all(tag.startswith(_PLACE_LINE_TAGS) for tag in words)
 
 
-# A picture's caption closing on the day the photo was taken, in brackets (…检阅仪仗队。（2020年11月17日）): what the
-# picture shows, not a statement of the report (caption70, session 49: 45 of the 48 such captions on the tuning files
-# are a pictured act; no paragraph of body text there closes on a bracketed date). Only with the structure: the
-# paragraph is one of the report's image captions (``Article.images``). A caption closing on its credit is not enough:
-# most such captions state the report's news (a wire's lead caption is the story's summary, …（圖取自…）).
-_PHOTO_DATE = re.compile(r"[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]\s*$")
+# A picture's caption closing on the day the photo was taken, in brackets (…在悉尼领事馆外。（2015年7月23日）), when that
+# day is at least ``FILE_PHOTO_DAYS`` before the report's: a file photo, what it shows is no statement of the report
+# (caption70, session 49: 45 of the 48 captions closing on a bracketed date on the tuning files are a pictured act; no
+# paragraph of body text there closes on one). A photo of the report's day (or the day before: a time zone, a
+# next-morning report) pictures the news event itself and stays a unit: it is a telling of that event, and left out
+# its fact took the outlet's sentences that pack the event with more (candidate A, refused). Only with the structure:
+# the paragraph is one of the report's image captions (``Article.images``). A caption closing on its credit is not
+# enough: most such captions state the report's news (a wire's lead caption is the story's summary, …（圖取自…）).
+_PHOTO_DATE = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*[）)]\s*$")
+FILE_PHOTO_DAYS = 2
+
+
+def _file_photo(caption: str, published: datetime | None) -> bool:
+    """Whether the caption closes on a bracketed date ``FILE_PHOTO_DAYS`` or more before ``published`` (its UTC day);
+    a month without its day counts as the month's last day."""
+    dated = _PHOTO_DATE.search(caption.strip())
+    if dated is None or published is None:
+        return False
+    year, month, day = int(dated[1]), int(dated[2]), dated[3]
+    if not 1 <= month <= 12:
+        return False
+    last = calendar.monthrange(year, month)[1]
+    try:
+        taken = date(year, month, min(int(day), last) if day else last)
+    except ValueError:
+        return False
+    return (published.astimezone(UTC).date() - taken).days >= FILE_PHOTO_DAYS
 
 
 def _spaced(text: str) -> str:
@@ -371,10 +394,10 @@ def _spaced(text: str) -> str:
 
 
 def _body_sentences(article: Article) -> tuple[list[str], frozenset[int]]:
-    """The body's sentences (``split_sentences``) and which of them stand in a dated caption's paragraph
-    (``_PHOTO_DATE``): those are no units of the comparison. The caption stays on the report's page and in the text
+    """The body's sentences (``split_sentences``) and which of them stand in a file photo's caption paragraph
+    (``_file_photo``): those are no units of the comparison. The caption stays on the report's page and in the text
     searched for the names the outlet gives."""
-    dated = {_spaced(image.caption) for image in article.images if _PHOTO_DATE.search(image.caption.strip())}
+    dated = {_spaced(image.caption) for image in article.images if _file_photo(image.caption, article.published_at)}
     if not dated:
         return split_sentences(article.body_text), frozenset()
     sentences: list[str] = []
@@ -413,7 +436,7 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
     out = []
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
-    # A sentence of a caption closing on the photo's date is left out as furniture is (it keeps its number).
+    # A sentence of a file photo's caption is left out as furniture is (it keeps its number).
     sentences, pictured = _body_sentences(article)
     units = ((number, part) for k, (number, sentence) in enumerate(_numbered(sentences)[:limit])
              for part in ([] if k in pictured or is_furniture(sentence) else _clauses(sentence)))

@@ -166,8 +166,8 @@ ALIGNMENT_VERSION = "92"  # 17: times of day, 万 remainders, the amount round; 
 #   也许二20年: a dictionary word 如一, 许二 the cut does not make)
 # 91 (session 49, lead): glosses.tsv and name_usage.tsv mined again without the data fresh for session 50 (2020-12-09
 #   +-3 days, only-X sample AA's files)
-# 92 (session 49, caption70): an image caption closing on the photo's date in brackets (…会晤。（2020年11月25日）) is no
-#   unit of the comparison (compare._PHOTO_DATE)
+# 92 (session 49, caption70): an image caption closing on a file photo's date in brackets, two days or more before the
+#   report's (…领事馆外。（2015年7月23日）), is no unit of the comparison (compare._file_photo)
 
 
 @dataclass(slots=True)
