@@ -348,6 +348,68 @@ def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells(store: SQLi
     assert ".fact.many .cell:empty{display:none}" in (out / "site" / "style.css").read_text()
 
 
+
+def _links_and_urls(page: lxml_html.HtmlElement) -> tuple[list[str], set[str], set[str]]:
+    """(a page's in-page link targets, its element ids, the URLs it names off the site: href, src, CSS url())."""
+    targets = [href[1:] for href in page.xpath("//@href") if href.startswith("#")]
+    ids = set(page.xpath("//@id"))
+    named = [*page.xpath("//@href"), *page.xpath("//@src"),
+             *re.findall(r"url\(([^)]*)\)", " ".join(page.xpath("//style/text()") + page.xpath("//@style")))]
+    return targets, ids, {url for url in named if re.match(r"(?:[a-z]+:)?//", url)}
+
+
+def test_under_a_summary_the_full_grid_waits_to_be_asked_for(store: SQLiteStore, tmp_path: Path) -> None:
+    # Issue 14 item 6: "the full grid on demand". look52's 11-outlet story (任志强) put 769 facts in a grid of 85,000 px
+    # (at 390 px) below the summary and the reports, on every load. Under a summary it is now a closed details (no
+    # script: it opens with a click, and a browser opens it for a link to a section inside it) that says which outlets
+    # and how many facts it holds; a small story's page (no summary) shows its grid as before.
+    articles = fill(store, 4)
+    first, second = articles[0], articles[1]
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        three = Fact([SentenceRef(first.id, "甲报", 0, "三家说的"), SentenceRef(second.id, "乙社", 0, "三家说的"),
+                      SentenceRef(second.id, "丙网", 0, "三家说的")])
+        two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家说的")])
+        own = {"甲报": [Fact([SentenceRef(first.id, "甲报", n, f"甲报第{n}句")]) for n in (7, 1, 4)]}
+        return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two], unique=own)
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    text = (out / "site" / "story" / "story-park" / "index.html").read_text()
+    page = lxml_html.fromstring(text)
+    [grid] = page.xpath("//details")
+    assert grid.get("class") == "grid" and grid.get("id") == "compare" and grid.get("open") is None
+    said = " ".join(grid.find("summary").text_content().split())
+    assert said == "报道对比 4家媒体（甲报、乙社、丙网、丁台）的5条事实逐家对照：部分媒体报道的内容 2 · 仅一家报道的内容 3 · 点击展开"
+    assert [section.get("id") for section in grid.xpath("./section")] == ["partial", "unique"]
+    assert text.index('id="summary"') < text.index('id="own"') < text.index('id="toc"') < text.index('id="reports"')
+    assert text.index('id="reports"') < text.index('<details class="grid"')  # the reports stay where they were
+    # the table of contents names the grid and its sections; every in-page link (另有1条: #unique) finds its target
+    [entry] = page.xpath("//nav[@id='toc']/ol/li[a/@href='#compare']")
+    assert [a.get("href") for a in entry.xpath("./ol/li/a")] == ["#partial", "#unique"]
+    targets, ids, urls = _links_and_urls(page)
+    assert "unique" in targets and set(targets) <= ids
+    assert not urls  # nothing off the machine (the page loads behind a firewall)
+
+
+def test_a_small_storys_grid_shows_as_before(store: SQLiteStore, tmp_path: Path) -> None:
+    articles = fill(store, 4)
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        both = Fact([SentenceRef(articles[0].id, articles[0].outlet, 0, "两家说的"),
+                     SentenceRef(articles[1].id, articles[1].outlet, 0, "两家说的")])
+        only = [Fact([SentenceRef(articles[0].id, articles[0].outlet, 1, "一家说的")])]
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[both],
+                          unique={articles[0].outlet: only})
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
+    assert not page.xpath("//details[@class='grid']") and not page.xpath("//section[@id='summary']")
+    assert page.xpath("//h2[@id='compare']") and page.xpath("/html/body//section[@id='shared']")
+    targets, ids, urls = _links_and_urls(page)
+    assert {"shared", "unique"} <= set(targets) <= ids and not urls
+
 def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
 

@@ -257,6 +257,44 @@ def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells_and_the_row
     assert re.findall(r'<div class="(fact [^"]*)">', page) == ["fact columns cols-6 many"]
 
 
+
+def links_and_urls(page: str) -> tuple[list[str], set[str], set[str]]:
+    """(the page's in-page link targets, its element ids, the URLs it names off the page: href, src, CSS url())."""
+    targets = re.findall(r'href="#([^"]*)"', page)
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    urls = set(re.findall(r'(?:href|src)="((?:https?:)?//[^"]*)"', page)) | set(re.findall(r"url\(([^)]*)\)", page))
+    return targets, ids, urls
+
+
+def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient, store: Store) -> None:
+    # Issue 14 item 6: "the full grid on demand". look52's 11-outlet story (任志强) put 769 facts in a grid of 87,000 px
+    # (at 1100 px) between the summary and the reports, on every load. Under a summary it is now a closed details
+    # (no script: it opens with a click, and a browser opens it for a link to a fact section inside it) that says which
+    # outlets and how many facts it holds; a small story's page (no summary) shows its grid as before.
+    story_id = visit_story(store)
+    page = client.get(f"/story/{story_id}").text
+    start = page.index('<details class="grid" id="grid">')  # closed: no "open"
+    grid = page[start:page.index("</details>", start)]
+    assert page.index('id="summary"') < page.index('id="toc"') < start < page.index('id="reports"')
+    said = " ".join(re.sub(r"<[^>]+>", " ", grid[:grid.index("</summary>")]).split())
+    assert said == "报道对比 3家媒体（丙网、乙社、甲报）的2条事实逐家对照：各家都报道的 2 · 只有一家报道的 0 · 点击展开"
+    assert all(f'id="{section}"' in grid for section in ("shared", "unique")) and 'id="reports"' not in grid
+    # the table of contents names the grid and its sections, each link finding its target
+    toc = page[page.index('<nav class="toc"'):]
+    toc = toc[:toc.index("</nav>")]
+    assert '<a href="#grid">报道对比</a>' in toc and '<a href="#unique">' in toc
+    targets, ids, urls = links_and_urls(page)
+    assert targets and set(targets) <= ids
+    # nothing off the machine but the reports' own addresses (their 原文 links), none of them in the grid
+    assert urls <= {f"https://example.org/{slug}" for slug in ("visit-a", "visit-b", "visit-c")}
+    assert not links_and_urls(grid)[2]
+    # A comparison of two chosen outlets has no summary: its grid is the page's first section, shown as before.
+    pair = client.get(f"/story/{story_id}", params=[("outlet", "甲报"), ("outlet", "乙社")]).text
+    assert "<details" not in pair[pair.index('id="toc"'):] and 'href="#grid"' not in pair
+    assert pair.index('id="toc"') < pair.index('id="shared"') < pair.index('id="unique"') < pair.index('id="reports"')
+    targets, ids, _ = links_and_urls(pair)
+    assert targets and set(targets) <= ids
+
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
     sent (``compared`` below): what a browser receives, in the parts it receives it."""

@@ -38,7 +38,7 @@ RENDER_VERSION = "6"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "8"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "9"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -49,6 +49,8 @@ STORY_PAGE_VERSION = "8"  # 2: a fact's sentences in one column per outlet, as o
 # outlet names
 # 8: a summary line standing for two facts that open with one sentence counts the outlets of both (review52: 除…外
 # named an outlet reporting the second)
+# 9: under a summary the full grid (shared / partial / unique facts) waits to be asked for: a closed details naming
+# its outlets and how many facts it holds (issue 14 item 6: the full grid on demand)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
