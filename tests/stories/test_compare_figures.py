@@ -249,3 +249,20 @@ def test_the_nuclear_triad_is_no_count_of_people() -> None:
     # 核三位一体 read as 3人 vetoed a link with any other count of people of the same fact.
     assert _read("美国正在加强核三位一体") == frozenset()
     assert _read("三位官员证实") == frozenset({"3人"})
+
+
+def test_figures_written_with_a_look_alike_or_in_rough_places_read_as_written() -> None:
+    # numbers70: 二○一九年 (○, a white circle, for 〇) read 19年, a count of years no other outlet's year 2018年 vetoed;
+    # 一百二三十名 read 130名 and 一个礼拜一两次 Monday and 2次, figures nobody wrote, which vetoed the other outlet's 120名
+    # and 一次.
+    year = article("甲报", "该公司二○一九年在当地建成了新的工厂，此后产量逐年增长。")
+    other = article("乙社", "该公司2018年在当地建成了新的工厂，此后产量逐年增长。")
+    same = article("乙社", "该公司2019年在当地建成了新的工厂，此后产量逐年增长。")
+    assert fact_with(compare_story([year, other]), "新的工厂").outlets == ["甲报"]
+    assert sorted(fact_with(compare_story([year, same]), "新的工厂").outlets) == ["乙社", "甲报"]
+    rough = article("甲报", "据目击者说，当晚有一百二三十名示威者聚集在市政府门前抗议。")
+    count = article("乙社", "据目击者说，当晚有120名示威者聚集在市政府门前抗议。")
+    assert sorted(fact_with(compare_story([rough, count]), "示威者").outlets) == ["乙社", "甲报"]
+    weekly = article("甲报", "他说，那些村民一个礼拜一两次到镇上的诊所领取药物。")
+    once = article("乙社", "他说，那些村民每周一次到镇上的诊所领取药物。")
+    assert sorted(fact_with(compare_story([weekly, once]), "诊所领取药物").outlets) == ["乙社", "甲报"]

@@ -175,7 +175,7 @@ def test_two_adjacent_numerals_are_the_range_they_count() -> None:
 def test_numerals_that_are_no_two_adjacent_counts_read_as_before() -> None:
     assert fold_numbers("在二〇二〇年") == "在2020年"  # a year's digits one by one
     assert fold_numbers("一九八九年") == "1989年"
-    assert fold_numbers("二○一二年") == "二○12年"  # a round zero before the pair: digits of a year, as before
+    assert fold_numbers("二○一二年") == "2012年"  # a round zero among them: a year's digits, read whole (numbers70)
     assert fold_numbers("嫦娥六七八号") == "嫦娥678号"  # three in a row: not two or three, as before
     assert fold_numbers("三五成群地聊天") == "三五成群地聊天"  # a fixed word
     assert fold_numbers("有七八成效果") == "有七八成效果"  # 成效 is a word, as for 三成 alone
@@ -205,3 +205,48 @@ def test_a_year_after_a_dictionary_word_the_cut_does_not_make_reads_whole() -> N
     assert fold_numbers("比如一九四九年") == "比如1949年"
     assert fold_numbers("也许二〇二〇年") == "也许2020年"
     assert fold_numbers("统一一个标准") == "统一1个标准"
+
+
+def test_a_zero_look_alike_among_han_digits_is_a_zero() -> None:
+    # 二○一九年 written with ○ (U+25CB, a white circle) for 〇 read 二 19年: normalize makes the symbol a space, and the
+    # rest was a count of 19 years; with the letter O or a full-width ０ it read 二o19年, 二019年 (numbers70).
+    from newsmirror.text.normalize import normalize
+    from newsmirror.text.numbers import fold_round_zero
+
+    assert fold_numbers(normalize(fold_round_zero("二○一九年"))) == fold_numbers("二〇一九年") == "2019年"
+    assert fold_numbers(normalize(fold_round_zero("一九五○年代"))) == "1950年代"
+    assert fold_numbers(normalize("二Ｏ三五年")) == fold_numbers(normalize("二０三五年")) == "2035年"
+    assert fold_numbers(normalize("二O一九年八月")) == "2019年8月"
+    # No run of Han digits that a digit opens: a name hidden with circles, Latin words and figures stay as they were.
+    assert fold_round_zero("王○○表示") == "王○○表示"
+    assert fold_round_zero("○一、") == "○一、"
+    assert fold_numbers("metoo两周年") == "metoo2周年"
+    assert fold_numbers("0比0一分未得") == "0比0一分未得"
+    assert fold_numbers("一o") == "一o"
+
+
+def test_two_adjacent_numerals_after_the_hundreds_count_the_place_below() -> None:
+    # 一百二三十人 is 120 to 130 people, as 三四十人 is 30 to 40: it read 130 (二 overwritten by 三十) (numbers70).
+    assert fold_numbers("一百二三十人") == "120~130人"
+    assert fold_numbers("两千三四百人") == "2300~2400人"
+    assert fold_numbers("一千二百三四十名") == "1230~1240名"
+    assert fold_numbers("一百零五六人") == "105~106人"
+    assert fold_numbers("一百五六十万人") == "1500000~1600000人"
+    assert fold_numbers("一百二三人") == "120~130人"  # the place below the hundreds, unit unwritten
+    assert fold_numbers("一年零三四个月") == "1年3~4个月"  # after 零 alone: the ones (main read 34个月)
+    # One numeral after the places, and 十三五, read as before.
+    assert fold_numbers("一百二十人") == "120人"
+    assert fold_numbers("十三五规划") == "十三五规划"
+
+
+def test_a_count_after_weeks_counted_with_ge_is_no_weekday() -> None:
+    # 一个礼拜一两次 is "once or twice a week": the shield read 礼拜一 as Monday, 1个周一2次 (numbers70).
+    assert fold_numbers("一个礼拜一两次") == "1个周1~2次"
+    assert fold_numbers("每一个星期三四次") == "每1个周3~4次"
+    assert fold_numbers("两个星期三次") == "2个周3次"
+    # A weekday after 这个, 上个, 第二个, 首个, or with no count after it, as before.
+    assert fold_numbers("上个礼拜一两次") == "上个周一2次"
+    assert fold_numbers("第二个星期三之后") == "第2个周三之后"
+    assert fold_numbers("一个星期一的早晨") == "1个周一的早晨"
+    assert fold_numbers("三个星期六聚会") == "3个周六聚会"
+    assert fold_numbers("首个星期一进行") == "首个周一进行"

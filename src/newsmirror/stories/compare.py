@@ -72,7 +72,7 @@ from newsmirror.text.names import (
 )
 from newsmirror.text.namings import names_otherwise
 from newsmirror.text.normalize import match_key, normalize, without_accents
-from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers
+from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers, fold_round_zero
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
     TRANSLITERATION_CHARS,
@@ -445,8 +445,9 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.
         undated = strip_dateline(text)
         shown = undated or text
-        # A clock's colon (11:02) and a decimal comma (23,48%) are read before ``normalize`` turns them into spaces.
-        clocked, bare = fold_clock_colon(fold_decimal_comma(text)), fold_clock_colon(fold_decimal_comma(undated))
+        # A clock's colon (11:02), a decimal comma (23,48%) and a year's round zero (二○一九年) are read before
+        # ``normalize`` turns them into spaces.
+        clocked, bare = (fold_clock_colon(fold_decimal_comma(fold_round_zero(part))) for part in (text, undated))
         normalized = normalize(clocked if dateline_matched else bare)
         full_key = _match_text(normalized)
         key = _LATIN.sub("", full_key)

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "92"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "93"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -168,6 +168,9 @@ ALIGNMENT_VERSION = "92"  # 17: times of day, 万 remainders, the amount round; 
 #   +-3 days, only-X sample AA's files)
 # 92 (session 49, caption70): an image caption closing on a file photo's date in brackets, two days or more before the
 #   report's (…领事馆外。（2015年7月23日）), is no unit of the comparison (compare._file_photo)
+# 93 (session 49, numbers70): a zero look-alike among Han digits is a zero (二○一九年 was 二 19年, 二O三五年 二o35年:
+#   text.numbers.fold_round_zero); two adjacent numerals after the hundreds or thousands count the place below
+#   (一百二三十 is 120~130, not 130); after weeks counted with 个 a count is no weekday (一个礼拜一两次 is 1~2次 a week)
 
 
 @dataclass(slots=True)

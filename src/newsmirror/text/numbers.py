@@ -24,12 +24,27 @@ _UNIT_FIRST = "十百千"
 # "Two or three": two adjacent numerals (一两, 两三, 三四 … 八九; and 三五, three to five) count roughly, alone or before a
 # unit (三四十 = 30-40, 两三百, 七八千, 三四万) or after the tens (十三四 = 13-14, 二十七八). Read as one numeral they were a
 # figure nobody wrote (两三个 -> 23个, 三四十人 -> 40人): the count is the closed range of the two, written lo~hi as
-# ``text.ranges`` writes a hedged figure (2~3个, 30~40人, 13~14岁; 三四万 -> 30000~40000, 两三亿 -> 2~3亿).
+# ``text.ranges`` writes a hedged figure (2~3个, 30~40人, 13~14岁; 三四万 -> 30000~40000, 两三亿 -> 2~3亿). After the
+# hundreds or thousands (一百二三十 = 120-130, 两千三四百, 一百二三: the place below the last one, as 两万三四 is), or
+# after 零 (一百零五六 = 105-106, 一千零五六十 = 1050-1060, 三万零五六百), the pair counts the place it stands in (main read
+# 一百二三十 as 130).
 _PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4), "四五": (4, 5), "五六": (5, 6),
           "六七": (6, 7), "七八": (7, 8), "八九": (8, 9), "三五": (3, 5)}
-_APPROXIMATE = re.compile(rf"((?:[一二三四五六七八九])?十)?({'|'.join(_PAIRS)})([十百千]?)")
+_APPROXIMATE = re.compile(rf"((?:[一二两三四五六七八九]?千)?(?:[一二两三四五六七八九]?百)?零?(?:[一二三四五六七八九]?十)?)"
+                          rf"({'|'.join(_PAIRS)})([十百千]?)")
+_PLACE_BELOW = {"十": 1, "百": 10, "千": 100, "零": 1}  # the place a pair after the last one written counts
 # A numeral run that a digit or a round zero (○, O: 二○一二年) precedes is one of a year's digits, no count.
 _DIGIT_BEFORE = re.compile(r"[\d○OoＯ０-９]")
+# Zero written with a look-alike among Han digits written one by one: ○ (U+25CB, a white circle; ◯ U+25EF), the
+# letter O or the digit 0, full width or not (二○一九年, 二O三五年, 一九五○年代, 三九○海里), for 〇 (U+3007). Read as it
+# stood, 二○一九年 was the figure 19年 (``text.normalize`` makes the circle, a symbol, a space: 二 一九年) and 二O一九年 二o19年.
+# A run of Han digits that a nonzero digit opens (no number does with a zero; ○○○ and 王○○ hide a name) and no Latin
+# letter or digit touches (Metoo两周年, 0比0一分).
+_ZERO_LOOKALIKES = "○◯OoＯｏ0０"
+_ROUND_ZERO_RUN = re.compile(rf"(?<![A-Za-zＡ-Ｚａ-ｚ\d.{_ZERO_LOOKALIKES}〇零一二三四五六七八九])"
+                             rf"[一二三四五六七八九][{_ZERO_LOOKALIKES}〇零一二三四五六七八九]+"
+                             r"(?![A-Za-zＡ-Ｚａ-ｚ\d.])")
+_ROUND_ZERO = str.maketrans({c: "〇" for c in _ZERO_LOOKALIKES})
 # An approximate count's range times 万 or 亿 (2~3万 -> 20000~30000; 亿 stays the unit, as ``_written`` writes it).
 _APPROXIMATE_SECTION = re.compile(r"(?<![\d.~])(\d+)~(\d+)(万亿|亿|万)")
 # 星期二, 礼拜二 and 周二 are one weekday.
@@ -38,8 +53,15 @@ _WEEKDAY = re.compile(r"(?:星期|礼拜)(?=[一二三四五六日天])")
 # 周5批准; 周三一天 -> 周31天, one run with the count after it). After 每 or a count of weeks (每周三次, 两周三次)
 # it may count, as before. Such a numeral stands in for itself while the counts are read.
 _WEEKDAY_NUMERAL = re.compile(r"(?<![每几数零〇一二两三四五六七八九十百千\d])周([一二三四五六])")
+# After a count of weeks with 个 (一个礼拜, 每一个星期, 两个星期) the numeral that begins a count (一两次, 三四次, 三次, 五天)
+# counts too: 一个礼拜一两次 is "once or twice a week", not Monday (read 1个周一2次). Before anything else (一个星期一的
+# 早晨, 三个星期六聚会, 一个星期一直), and after 第 or 首 (第二个星期三, 首个星期一), it names a day.
+_WEEKS_COUNTED = re.compile(r"(?<![第首零〇一二两三四五六七八九十百千\d])(?:每|[几数零〇一二两三四五六七八九十百千\d]+)个周$")
+_COUNT_AFTER_WEEKDAY = re.compile(rf"[零〇一二两三四五六七八九十百千]*[{_MEASURE.translate(str.maketrans('', '', '年月日号周'))}]")
+# Such a 周 stands in for itself while the counts are read (so that no dictionary word 周一 splits 一两次 as 唯一 does 一两个).
 _WEEKDAY_SHIELD = {c: chr(0xE000 + n) for n, c in enumerate("一二三四五六")}
-_WEEKDAY_UNSHIELD = str.maketrans({v: k for k, v in _WEEKDAY_SHIELD.items()})
+_WEEKS = chr(0xE010)
+_WEEKDAY_UNSHIELD = str.maketrans({**{v: k for k, v in _WEEKDAY_SHIELD.items()}, _WEEKS: "周"})
 # An amount is read whole, its sections largest first (19亿5100万, 3亿零500万, 1.2万亿, 18万5982:
 # the digits after 万, at most four and no year, are its remainder), and written in one form:
 # digits below 一亿 (1.5万 -> 15000), a decimal of 亿 above (19亿5100万 -> 19.51亿, as outlets that
@@ -104,6 +126,21 @@ def fold_decimal_comma(text: str) -> str:
     """``text`` with a decimal comma before a percent sign (23,48%) written with a point (23.48%): the raw
     text, as ``text.normalize`` would make the comma a space."""
     return _DECIMAL_COMMA.sub(r"\1.\2", text) if "," in text else text
+
+
+def fold_round_zero(text: str) -> str:
+    """``text`` with a zero look-alike among Han digits written one by one (二○一九, 二O三五, 一九五○) as 〇: the raw
+    text, as ``text.normalize`` makes the circle a space (``fold_numbers`` reads the other look-alikes itself)."""
+    if not any(c in text for c in _ZERO_LOOKALIKES):
+        return text
+    return _ROUND_ZERO_RUN.sub(_round_zero, text)
+
+
+def _round_zero(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if len(run) == 2 and run[-1] not in "○◯":  # 一o, 八0: a letter or digit after one numeral, no year's digits
+        return run
+    return run.translate(_ROUND_ZERO)
 
 
 def fold_numbers(text: str) -> str:
@@ -175,14 +212,22 @@ def fold_numbers(text: str) -> str:
             return match.group(0)
         return f"{low * 10 ** 4}~{high * 10 ** 4}" + ("亿" if unit == "万亿" else "")
 
+    def weekday(match: re.Match[str]) -> str:
+        start = match.start()
+        if (_WEEKS_COUNTED.search(match.string, max(start - 8, 0), start + 1)
+                and _COUNT_AFTER_WEEKDAY.match(match.string, start + 1)):  # 一个周一两次: weeks counted
+            return _WEEKS + match.group(1)
+        return "周" + _WEEKDAY_SHIELD[match.group(1)]
+
     def roc_year(match: re.Match[str]) -> str:
         years = int(match.group(2))
         return f"{_ROC_EPOCH + 1 - years if match.group(1) else _ROC_EPOCH + years}年"
 
+    text = fold_round_zero(text)
     text = _CLOCK.sub(clock, text)
     text = _PERCENT_SIGN.sub(r"\1", _FRACTION.sub(fraction, _PERCENT.sub(percent, text)))
     text = _DIGIT_UNIT.sub(lambda m: plain_decimal(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
-    text = _WEEKDAY_NUMERAL.sub(lambda m: "周" + _WEEKDAY_SHIELD[m.group(1)], _WEEKDAY.sub("周", text))
+    text = _WEEKDAY_NUMERAL.sub(weekday, _WEEKDAY.sub("周", text))
     text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
     text = _ROC_YEAR.sub(roc_year, text)
     text = _THOUSANDS.sub("", text)
@@ -248,16 +293,21 @@ def _approximate(text: str, start: int, end: int) -> str | None:
     found = _APPROXIMATE.fullmatch(text, start, end)
     if found is None:
         return None
-    tens, pair, unit = found.groups()
-    if tens and (unit or "两" in pair or pair == "三五"):  # 十三五 names a plan; 十两三 is no numeral
-        return None
+    places, pair, unit = found.groups()
+    if places:  # the pair counts the place below the last one written (一百二三十, 一百二三: tens; 一百零五六: ones)
+        scale = _UNITS[unit] if unit and places[-1] == "零" else _PLACE_BELOW[places[-1]]  # 一千零五六十: tens
+        if (unit and _UNITS[unit] != scale or pair == "三五"  # 一百二三千 is no numeral; 十三五 names a plan
+                or places[-1] == "十" and "两" in pair):  # 十两三 is no numeral
+            return None
+        base = han_numeral_value(places.rstrip("零")) if places != "零" else 0  # 一年零三四个月: 3~4个月
+    else:
+        scale, base = _UNITS.get(unit, 1), 0
     if start and (_DIGIT_BEFORE.match(text, start - 1)
-                  or text[start - 1] != "第" and not tens and _first_ends_word(text, start, end)):
+                  or text[start - 1] != "第" and not places and _first_ends_word(text, start, end)):
         return None
-    if not tens and not unit and "两" not in pair and text[end:end + 1] == "年":
+    if not places and not unit and "两" not in pair and text[end:end + 1] == "年":
         return text[start:end]
     low, high = _PAIRS[pair]
-    scale, base = _UNITS.get(unit, 1), han_numeral_value(tens) if tens else 0
     return f"{(base or 0) + low * scale}~{(base or 0) + high * scale}"
 
 
