@@ -223,6 +223,7 @@ def test_a_zero_look_alike_among_han_digits_is_a_zero() -> None:
     assert fold_numbers("metoo两周年") == "metoo2周年"
     assert fold_numbers("0比0一分未得") == "0比0一分未得"
     assert fold_numbers("一o") == "一o"
+    assert fold_round_zero("周一00:27") == "周一00:27"  # a clock after a weekday: a 0 ends a year's digits only before 年
 
 
 def test_two_adjacent_numerals_after_the_hundreds_count_the_place_below() -> None:

@@ -39,7 +39,7 @@ _DIGIT_BEFORE = re.compile(r"[\d○OoＯ０-９]")
 # letter O or the digit 0, full width or not (二○一九年, 二O三五年, 一九五○年代, 三九○海里), for 〇 (U+3007). Read as it
 # stood, 二○一九年 was the figure 19年 (``text.normalize`` makes the circle, a symbol, a space: 二 一九年) and 二O一九年 二o19年.
 # A run of Han digits that a nonzero digit opens (no number does with a zero; ○○○ and 王○○ hide a name) and no Latin
-# letter or digit touches (Metoo两周年, 0比0一分).
+# letter or digit touches (Metoo两周年, 0比0一分); a letter or digit 0 may end it only before 年 (周一00:27 is a clock).
 _ZERO_LOOKALIKES = "○◯OoＯｏ0０"
 _ROUND_ZERO_RUN = re.compile(rf"(?<![A-Za-zＡ-Ｚａ-ｚ\d.{_ZERO_LOOKALIKES}〇零一二三四五六七八九])"
                              rf"[一二三四五六七八九][{_ZERO_LOOKALIKES}〇零一二三四五六七八九]+"
@@ -138,8 +138,8 @@ def fold_round_zero(text: str) -> str:
 
 def _round_zero(match: re.Match[str]) -> str:
     run = match.group(0)
-    if len(run) == 2 and run[-1] not in "○◯":  # 一o, 八0: a letter or digit after one numeral, no year's digits
-        return run
+    if run[-1] in _ZERO_LOOKALIKES and run[-1] not in "○◯" and not match.string.startswith("年", match.end()):
+        return run  # a letter or digit 0 ending the run is a year's only before 年: 周一00:27 is a clock, 一o no digit
     return run.translate(_ROUND_ZERO)
 
 
