@@ -200,3 +200,28 @@ def test_build_with_every_page_failing_exits_1(
     said = _flat(result.stderr)
     assert said.count("cannot render") == 3
     assert "error: all 3 article page(s) failed; nothing new was rendered" in said
+
+
+@pytest.mark.parametrize("with_a_good_post", [False, True])
+def test_import_exits_1_when_every_article_file_failed(with_a_good_post: bool, cli_env: Path, tmp_path: Path) -> None:
+    # polish64: an import whose every article file failed (a day saved in another encoding) exited 0 after its table,
+    # so `newsmirror import DAY && newsmirror stories group` went on as if the day were in.
+    from tests.fixtures_archives import JEKYLL_POST, write
+
+    day = tmp_path / "archived" / "2024-03-01"
+    (day / "2024-03-01-a.md").parent.mkdir(parents=True)
+    (day / "2024-03-01-a.md").write_bytes(JEKYLL_POST.encode("utf-16"))
+    (day / "2024-03-01-b.md").write_bytes(JEKYLL_POST.encode("gb18030", errors="replace"))
+    if with_a_good_post:
+        write(day, "2024-03-01-c.md", JEKYLL_POST)
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "archived")])
+    said = _flat(result.stderr)
+    assert said.count("failed ") >= 2 and "not UTF-8 text" in said
+    if with_a_good_post:
+        assert result.exit_code == 0, result.output
+        assert "warning: 2 of 3 article file(s) failed; the others were imported" in said
+    else:
+        assert result.exit_code == 1, result.output
+        assert "error: all 2 article file(s) failed; nothing was imported" in said
+    shown = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "250"})
+    assert "Exit status: 0 when everything went, or when only some article file(s) failed" in _flat(shown.output)
