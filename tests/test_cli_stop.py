@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,37 @@ def test_the_reader_stops_as_uvicorn_does_and_says_so_as_a_reader(tmp_path: Path
     assert reader.returncode == code and LINE not in err and "Traceback" not in err, err
     if name == "SIGINT":
         assert err.strip().splitlines()[-1] == "reader stopped.", err
+
+
+def test_stories_group_stopped_while_comparing_says_how_to_finish(
+        cli_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # polish64: Ctrl-C while `stories group` compared said "run the command again to resume", but every article was
+    # grouped by then, so the second run said "every article is already in a story" and compared none of the rest.
+    from typer.testing import CliRunner
+
+    import newsmirror.jobs.grouping as grouping
+    from newsmirror.cli import app
+    from tests.fixtures_archives import make_archive
+
+    assert CliRunner().invoke(app, ["import", str(make_archive(tmp_path / "archive"))]).exit_code == 0
+
+    def grouped_then_stopped(*args: object, compare_progress: Callable[[int, int], None], **kwargs: object) -> None:
+        compare_progress(0, 5)
+        compare_progress(2, 5)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(grouping, "group_articles", grouped_then_stopped)
+    ended = CliRunner().invoke(app, ["stories", "group"])
+    assert ended.exit_code == 130, ended.output
+    said = " ".join(ended.stderr.split())
+    assert ("interrupted: everything stored so far is kept; every article is grouped and 2 of 5 stories are "
+            "compared: `newsmirror stories compare` compares the rest.") in said
+    assert "run the command again" not in said
+
+    def stopped_grouping(*args: object, progress: Callable[[int, int], None], **kwargs: object) -> None:
+        progress(1, 3)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(grouping, "group_articles", stopped_grouping)
+    ended = CliRunner().invoke(app, ["stories", "group"])
+    assert ended.exit_code == 130 and LINE in " ".join(ended.stderr.split()), ended.output  # grouping: run it again

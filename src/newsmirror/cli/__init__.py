@@ -128,6 +128,19 @@ def quiet_stdout(quiet: bool) -> Iterator[None]:
         console.quiet = was
 
 
+# How an interrupted command is resumed: by running it again, unless the interrupted work says otherwise
+# (``resume_by``).
+RESUME_AGAIN = "run the command again to resume."
+RESUME = "newsmirror_resume"
+
+
+def resume_by(interrupt: BaseException, how: str) -> None:
+    """Make ``friendly_errors``' interrupted line say ``how`` the work is resumed, where running the command again
+    would not resume it (`stories group` stopped while comparing: the articles are grouped, so a second run has
+    nothing to group and compares nothing)."""
+    setattr(interrupt, RESUME, how)
+
+
 def friendly_errors(func: F) -> F:
     """Print a NewsmirrorError or a file system error as one line and exit 1, instead of a traceback. Every command
     runs in it (a test checks): how a command ends (an error, Ctrl-C, SIGTERM, its reader gone) is decided here."""
@@ -156,8 +169,8 @@ def friendly_errors(func: F) -> F:
                               highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt as exc:
-            err_console.print("interrupted: everything stored so far is kept; run the command again to resume.",
-                              soft_wrap=True)
+            err_console.print(f"interrupted: everything stored so far is kept; {getattr(exc, RESUME, RESUME_AGAIN)}",
+                              soft_wrap=True, highlight=False)
             if isinstance(exc, Terminated):
                 die_of_sigterm()
             raise typer.Exit(INTERRUPTED_EXIT) from None

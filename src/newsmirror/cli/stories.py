@@ -13,6 +13,7 @@ from newsmirror.cli import (
     console,
     err_console,
     friendly_errors,
+    resume_by,
     store_from,
 )
 from newsmirror.cli.progress import clock_time
@@ -133,6 +134,7 @@ def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, s
                 err_console.print("warning: --similarity has no effect: the default pair model decides who joins "
                                   "a story by its fitted probability", highlight=False, soft_wrap=True)
         compare_bar: StageProgress | None = None
+        compared = [0, 0]  # stories compared, due: said if the comparing is interrupted
         renewed = time.monotonic()
 
         def renew() -> None:
@@ -151,12 +153,21 @@ def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, s
                 bars.close()
                 compare_bar = bars.enter_context(StageProgress("comparing", err_console, unit="stories"))
             compare_bar.update(done, total)
+            compared[:] = [done, total]
             if done == 0:
                 compare_bar.say(LOADING)
             renew()
 
-        return group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
-                              compare=compare, compare_progress=advance_compare)
+        try:
+            return group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
+                                  compare=compare, compare_progress=advance_compare)
+        except KeyboardInterrupt as interrupt:
+            if compare_bar is not None:
+                # Every article is in its story, so `stories group` again would answer "every article is already in
+                # a story" and compare none of the stories left (a build computes them when it renders them).
+                resume_by(interrupt, f"every article is grouped and {compared[0]:,} of {compared[1]:,} stories are "
+                                     "compared: `newsmirror stories compare` compares the rest.")
+            raise
 
 
 # What the comparing bar says while the first comparison's tables load (~2 s, once per process),
