@@ -225,3 +225,22 @@ def test_import_exits_1_when_every_article_file_failed(with_a_good_post: bool, c
         assert "error: all 2 article file(s) failed; nothing was imported" in said
     shown = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "250"})
     assert "Exit status: 0 when everything went, or when only some article file(s) failed" in _flat(shown.output)
+
+
+def test_publish_says_each_step_as_it_starts_but_not_under_quiet(cli_env: Path, tmp_path: Path) -> None:
+    # polish64: a commit of a large output and each push take minutes, and publish said nothing until its table.
+    out = tmp_path / "site-out"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    remotes = []
+    for name in ("one", "two"):
+        subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / f"{name}.git")], check=True)
+        remotes += ["--remote", f"{name}={tmp_path / f'{name}.git'}"]
+    args = ["publish", "--out", str(out), "--format", "site", *remotes]
+    told = CliRunner().invoke(app, args)
+    assert told.exit_code == 0, told.output
+    assert told.stderr.splitlines() == ["publishing site: committing", "publishing site: pushing to one",
+                                        "publishing site: pushing to two"]
+    assert "ok" in told.stdout
+    quiet = CliRunner().invoke(app, [*args, "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == "", quiet.output

@@ -155,8 +155,13 @@ def publish(
     settings = load_publish_settings(config or None)
     remotes = parse_remotes(remote) if remote else settings.remotes
     formats = output_format or ["all"]
+    def say(step: str) -> None:
+        # Each step as it starts, on stderr (a large output's commit and each push take minutes); not under --quiet.
+        if not quiet:
+            err_console.print(f"publishing {shown(step)}", highlight=False, soft_wrap=True)
+
     reports = run_publish(Path(out) if out else default_output_dir(), formats, remotes, message,
-                          branch or settings.branch, split_by_month)
+                          branch or settings.branch, split_by_month, say=say)
     table = Table(title="publish")
     for column in ("output", "commit", "remote", "result"):
         table.add_column(column)

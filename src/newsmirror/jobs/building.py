@@ -546,8 +546,10 @@ def parse_remotes(values: Iterable[str]) -> dict[str, str]:
 
 
 def publish(out_dir: Path, formats: Iterable[str], remotes: dict[str, str], message: str,
-            branch: str = "main", split_by_month: bool = False) -> list[PublishReport]:
-    """Commit each built format and push it to every remote (``{format}`` in a URL is replaced)."""
+            branch: str = "main", split_by_month: bool = False,
+            say: Callable[[str], None] | None = None) -> list[PublishReport]:
+    """Commit each built format and push it to every remote (``{format}`` in a URL is replaced). ``say``: told each
+    step as it starts ("site: committing", "site: pushing to NAME")."""
     if not remotes:
         raise ConfigError("no remotes: give --remote NAME=URL or set [publish.remotes] in the config file")
     reports: list[PublishReport] = []
@@ -562,13 +564,17 @@ def publish(out_dir: Path, formats: Iterable[str], remotes: dict[str, str], mess
         if len(chosen) > 1 and all("{format}" not in url for url in remotes.values()):
             raise ConfigError("several formats go to different repositories: put {format} in each remote URL, "
                               "e.g. git@host:me/news-{format}.git, or choose one with --format")
+        def told(step: str, name: str = name) -> None:
+            if say is not None:
+                say(f"{name}: {step}")
+
         if split_by_month:
-            parts = publish_split(folder, out_dir / ".publish" / name, named, message, branch)
+            parts = publish_split(folder, out_dir / ".publish" / name, named, message, branch, say=told)
             for report in parts:
                 report.part = f"{name}/{report.part}"
             reports += parts
         else:
-            report = publish_folder(folder, named, message, branch)
+            report = publish_folder(folder, named, message, branch, say=told)
             report.part = name
             reports.append(report)
     if not reports:

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,14 @@ from newsmirror.publish.outfiles import confined_path
 INDEX_PART = "index"
 SPLIT_STATE = ".newsmirror-split.json"
 PART_PLACEHOLDER = "{part}"
+
+# Told each step as it starts ("committing", "pushing to NAME"): a commit of a large output and each push can take
+# minutes, and publish said nothing until its table.
+Say = Callable[[str], None]
+
+
+def _silent(step: str) -> None:
+    pass
 
 
 class PublishError(NewsmirrorError):
@@ -100,10 +109,11 @@ def commit_folder(folder: Path, message: str, branch: str = "main") -> tuple[boo
 
 
 def push_all(folder: Path, remotes: dict[str, str], branch: str = "main",
-             timeout: float = 600) -> list[RemoteResult]:
+             timeout: float = 600, say: Say = _silent) -> list[RemoteResult]:
     """Push HEAD to every remote; each failure is recorded and the next remote is tried."""
     results = []
     for name, url in remotes.items():
+        say(f"pushing to {name}")
         try:
             done = _git(folder, "push", "--porcelain", url, f"HEAD:refs/heads/{branch}", timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -135,10 +145,12 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
-def publish_folder(folder: Path, remotes: dict[str, str], message: str, branch: str = "main") -> PublishReport:
+def publish_folder(folder: Path, remotes: dict[str, str], message: str, branch: str = "main",
+                   say: Say = _silent) -> PublishReport:
+    say("committing")
     committed, head = commit_folder(folder, message, branch)
     report = PublishReport(folder=folder, committed=committed, commit=head)
-    report.results = push_all(folder, remotes, branch) if head else []
+    report.results = push_all(folder, remotes, branch, say=say) if head else []
     return report
 
 
@@ -193,7 +205,7 @@ def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
 
 
 def publish_split(output: Path, staging: Path, remote_templates: dict[str, str], message: str,
-                  branch: str = "main") -> list[PublishReport]:
+                  branch: str = "main", say: Say = _silent) -> list[PublishReport]:
     """Publish every part to remotes whose URL contains ``{part}`` (e.g. ``.../news-{part}.git``)."""
     for name, url in remote_templates.items():
         if PART_PLACEHOLDER not in url:
@@ -202,9 +214,14 @@ def publish_split(output: Path, staging: Path, remote_templates: dict[str, str],
                 f"remote URL must name the part, e.g. git@host:me/news-{PART_PLACEHOLDER}.git"
             )
     reports = []
+    say("copying into one folder per month")
     for part, folder in split_by_month(output, staging).items():
         remotes = {name: url.replace(PART_PLACEHOLDER, part) for name, url in remote_templates.items()}
-        report = publish_folder(folder, remotes, f"{message} ({part})", branch)
+
+        def told(step: str, part: str = part) -> None:
+            say(f"{part}: {step}")
+
+        report = publish_folder(folder, remotes, f"{message} ({part})", branch, say=told)
         report.part = part
         reports.append(report)
     return reports
