@@ -76,6 +76,34 @@ def test_split_by_month_puts_each_month_in_its_own_repository(store: SQLiteStore
         publish(out, ["site"], {"origin": str(tmp_path / "x.git")}, "split", split_by_month=True)
 
 
+def test_split_by_month_publishes_the_change_pages_too(store: SQLiteStore, tmp_path: Path) -> None:
+    # polish64: the site's history/ and changes/ pages (and changes.css) are written outside the build's manifest,
+    # and the split publish copied the manifest's files only: every split repository lacked them, so each edited
+    # article's 修改记录 link pointed at nothing. A whole folder's publish (git add -A) has them.
+    from datetime import UTC, datetime
+
+    january = make_article(1, when=datetime(2024, 1, 5, tzinfo=UTC))
+    store.upsert_article(january)
+    store.upsert_article(make_article(1, when=datetime(2024, 1, 5, tzinfo=UTC), title="第1篇报道：软件园区推迟开放"))
+    out = tmp_path / "out"
+    build(store, out, ["site"], BuildOptions(base_url=BASE_URL), images=False)
+    page = f"history/{january.id}.html"
+    assert (out / "site" / page).is_file()
+    for part in ("2024-01", "index"):
+        _bare(tmp_path / f"news-{part}.git")
+    remotes = {"origin": str(tmp_path / "news-{part}.git")}
+    reports = publish(out, ["site"], remotes, "split", split_by_month=True)
+    assert all(r.results[0].ok for r in reports)
+    index = _tree(tmp_path / "news-index.git")
+    assert page in index and "changes/index.html" in index and "changes.css" in index
+    assert not any(name.startswith((".newsmirror", ".git")) for name in index)
+    again = publish(out, ["site"], remotes, "split", split_by_month=True)
+    assert not any(r.committed for r in again)  # nothing changed: nothing committed
+    (out / "site" / page).unlink()
+    gone = publish(out, ["site"], remotes, "split", split_by_month=True)
+    assert page not in _tree(tmp_path / "news-index.git") and any(r.committed for r in gone)
+
+
 def test_cli_build_then_publish(store: SQLiteStore, tmp_path: Path) -> None:
     fill(store, 3)
     db = store.path

@@ -7,6 +7,7 @@ for the listings, to stay under git-host and CDN size limits.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -167,6 +168,11 @@ def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
     parts: dict[str, dict[str, str]] = {}
     for path, hashed in outputs.items():
         parts.setdefault(months.get(path, INDEX_PART), {})[path] = hashed
+    # Files the build writes outside its manifest (the site's history/ and changes/ pages, changes.css) go to the
+    # index part: a whole folder's publish commits them (`git add -A`), and a split one left every article page's
+    # 修改记录 link and the change feeds pointing at nothing.
+    for path, hashed in _unlisted_files(output, outputs).items():
+        parts.setdefault(INDEX_PART, {})[path] = hashed
     folders: dict[str, Path] = {}
     for part, files in sorted(parts.items()):
         folder = staging / part
@@ -202,6 +208,22 @@ def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
                     stale.unlink(missing_ok=True)
             state_file.write_text("{}", encoding="utf-8")
     return folders
+
+
+def _unlisted_files(output: Path, listed: dict[str, str]) -> dict[str, str]:
+    """Path -> content hash of the files in ``output`` that its manifest does not list, but for what a whole
+    folder's publish leaves out too (``.git``, the manifest, build state and temporary files)."""
+    skipped = (LEGACY_MANIFEST_NAME, MANIFEST_NAME, SPLIT_STATE, ".tmp-")
+    found: dict[str, str] = {}
+    for folder, dirs, files in os.walk(output):
+        dirs[:] = sorted(d for d in dirs if d != ".git")
+        for name in files:
+            path = Path(folder, name)
+            relative = path.relative_to(output).as_posix()
+            if relative in listed or name.startswith(skipped) or name.endswith(".tmp") or path.is_symlink():
+                continue
+            found[relative] = "file:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
 
 
 def publish_split(output: Path, staging: Path, remote_templates: dict[str, str], message: str,
