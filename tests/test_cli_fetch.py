@@ -92,6 +92,8 @@ def test_fetch_exits_1_when_every_source_failed(cli_env: Path, loopback_server: 
     result = runner.invoke(app, ["fetch"])
     assert result.exit_code == 1
     assert "all 1 polled source(s) failed" in result.output
+    total = next(line for line in result.stdout.splitlines() if "total" in line)
+    assert "1 of 1 failed" in total  # the failed column (pages) says 0: a feed that did not answer fails no page
 
 
 def test_fetch_with_no_source_says_how_to_add_one(cli_env: Path) -> None:

@@ -233,7 +233,11 @@ def _print_fetch_report(report: Any) -> None:
             status = "[red]pages failed[/]"
         table.add_row(shown(item.source.name or item.source.id), status, str(item.new), str(item.updated),
                       str(item.unchanged), str(item.failed) if item.failed else "")
-    table.add_row("[bold]total", "", *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
+    # The failed column counts an answering feed's pages; a feed that did not answer fails none, so the total row
+    # says how many sources failed (polish64: "failed 0" under two failed sources).
+    failed_sources = len(report.failed_sources)
+    table.add_row("[bold]total", f"[red]{failed_sources} of {len(report.sources)} failed[/]" if failed_sources else "",
+                  *(f"[bold]{report.total(n)}" for n in ("new", "updated", "unchanged", "failed")))
     console.print(table)
     for item in report.sources:
         # Said as `recheck` and `publish` name theirs: what failed, then the source's name and id, then why.
