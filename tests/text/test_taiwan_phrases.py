@@ -93,3 +93,60 @@ def test_extending_is_every_rule_that_extends_the_word(tmp_path: Path) -> None:
     assert extending == set(EXTENDING)
     for word in EXTENDING:
         assert to_simplified(word) == characters.convert(word), word
+
+
+def test_a_rule_does_not_break_a_word_it_reaches_into() -> None:
+    # OpenCC matches a key wherever it stands: the end of one word and the start of the next make 登入 (log in),
+    # 全形 (full-width), 引數 (argument), 影片 (video), 巨集 (macro).
+    shipped = opencc.OpenCC("tw2sp")
+    assert shipped.convert("拜登入主白宮") == "拜登录主白宫"
+    assert shipped.convert("安全形勢嚴峻") == "安全角势严峻"
+    assert to_simplified("拜登入主白宮") == "拜登入主白宫"
+    assert to_simplified("安全形勢嚴峻") == "安全形势严峻"
+    assert to_simplified("演唱會預料吸引數萬歌迷") == "演唱会预料吸引数万歌迷"
+    assert to_simplified("等電影片段。") == "等电影片段。"
+    assert to_simplified("鴻海集團與國巨集團宣布") == "鸿海集团与国巨集团宣布"
+    traditional = "拜登入主白宮後，安全形勢嚴峻。"
+    simplified = "拜登入主白宫后，安全形势严峻。"
+    assert to_simplified_key(traditional) == simplified
+    assert normalize(traditional) == normalize(simplified)
+    assert search_key(traditional) == search_key(simplified)
+
+
+def test_a_rule_still_applies_to_its_own_words() -> None:
+    assert to_simplified("這款軟體的影片功能") == "这款软件的视频功能"
+    assert to_simplified("一名用戶登入帳號") == "一名用户登录帐号"
+    # jieba does not know 帛琉 and cuts it into scraps (帛|琉之责): the cut knows every key as a word.
+    assert to_simplified("美國負有防衛帛琉之責") == "美国负有防卫帕劳之责"
+    # Only the characters a rule changes count: 症 of 症狀 and 斷層 of 斷層掃描 stay as written.
+    assert to_simplified("出現憂鬱症狀") == "出现抑郁症状"
+    assert to_simplified("低劑量電腦斷層掃描") == "低剂量计算机断层扫描"
+    assert to_simplified("頒最高階勳章") == "颁最高级勋章"
+
+
+def test_the_walk_finds_where_opencc_applies_a_rule() -> None:
+    # to_mainland decides from its own walk of OpenCC's dictionaries: rewriting what the walk finds gives OpenCC's text.
+    from newsmirror.text import taiwan_phrases
+
+    rules = taiwan_phrases._rules()
+    if rules is None:
+        pytest.skip("this OpenCC build ships no opencc_dict tool")
+    characters = opencc.OpenCC("t2s")
+    kept = taiwan_phrases.taiwan_phrases_kept()
+    for text in ("拜登入主白宮，安全形勢嚴峻", "這款軟體的影片功能與網路資料庫", "哈薩克族人在帛琉登入系統",
+                 "憑藉程式設計與演算法，電腦斷層掃描的效能提升"):
+        fired = taiwan_phrases._fired(rules, text, 0, len(text))
+        rebuilt, at = [], 0
+        for start, end in fired:
+            rebuilt.append(characters.convert(text[at:start]))
+            rebuilt.append(rules.changing[text[start:end]])
+            at = end
+        rebuilt.append(characters.convert(text[at:]))
+        assert "".join(rebuilt) == kept.convert(text), text
+
+
+def test_without_opencc_dict_rules_apply_as_opencc_applies_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmirror.text import taiwan_phrases
+
+    monkeypatch.setattr(taiwan_phrases, "_rules", lambda: None)
+    assert taiwan_phrases.to_mainland("拜登入主白宮") == "拜登录主白宫"

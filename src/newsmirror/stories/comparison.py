@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "93"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "94"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -171,6 +171,8 @@ ALIGNMENT_VERSION = "93"  # 17: times of day, 万 remainders, the amount round; 
 # 93 (session 49, numbers70): a zero look-alike among Han digits is a zero (二○一九年 was 二 19年, 二O三五年 二o35年:
 #   text.numbers.fold_round_zero); two adjacent numerals after the hundreds or thousands count the place below
 #   (一百二三十 is 120~130, not 130); after weeks counted with 个 a count is no weekday (一个礼拜一两次 is 1~2次 a week)
+# 94 (session 49, opencc70): a Taiwan phrase rule no longer breaks a word it reaches into (拜登入主白宮 was 拜登录主白宫,
+#   安全形勢 安全角势; text.taiwan_phrases.to_mainland)
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from newsmirror.model import Script
-from newsmirror.text.taiwan_phrases import taiwan_phrases_kept
+from newsmirror.text.taiwan_phrases import to_mainland
 
 # numpy and OpenCC are imported where first used, not here: every command that opens a SQLite
 # store imports this module (store -> search_key -> script), and numpy alone was most of the
@@ -76,7 +76,7 @@ def convert(text: str, variant: Variant) -> str:
     if variant in _TO_SIMPLIFIED and any(char in text for char in GB2312_FOLDS):
         text = text.translate(_FOLD_TABLE)
     if variant == "tw2sp":
-        return str(taiwan_phrases_kept().convert(text))
+        return to_mainland(text)
     return str(_converter(variant).convert(text))
 
 

@@ -45,7 +45,8 @@ from newsmirror.text.script import convert, is_traditional
 # a word beginning inside it blocking the fold only where folding would cut that word (北|朝鲜劳动党 folds).
 # 8: invisible format characters (zero-width space, joiners, soft hyphen, BOM) are left out of keys and queries.
 # 9: Taiwan phrases no longer extend a word inside its compounds (哈薩克族 was 哈萨克斯坦族; ``text.taiwan_phrases``).
-KEY_VERSION = 9
+# 10: ... nor break a word they reach into (拜登入主 was 拜登录主; ``text.taiwan_phrases.to_mainland``).
+KEY_VERSION = 10
 
 # CJK ideographs (BMP blocks and extension A) plus the compatibility block.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
