@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "94"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "95"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -173,6 +173,8 @@ ALIGNMENT_VERSION = "94"  # 17: times of day, 万 remainders, the amount round; 
 #   (一百二三十 is 120~130, not 130); after weeks counted with 个 a count is no weekday (一个礼拜一两次 is 1~2次 a week)
 # 94 (session 49, opencc70): a Taiwan phrase rule no longer breaks a word it reaches into (拜登入主白宮 was 拜登录主白宫,
 #   安全形勢 安全角势; text.taiwan_phrases.to_mainland)
+# 95 (session 49, lead): glosses.tsv and name_usage.tsv mined again with opencc70's conversion (no data added or
+#   left out: --as-shipped rebuilds them byte for byte again)
 
 
 @dataclass(slots=True)
