@@ -103,6 +103,14 @@ def test_the_fetch_settings_and_the_publish_table_are_read_from_one_file_alike(
             with pytest.raises(ConfigError, match=said):
                 reader()
         monkeypatch.delenv("NEWSMIRROR_CONFIG")
+    # a file that is not TOML: the same words whichever command reads it first (build and publish said "cannot read")
+    Path("newsmirror.toml").write_text("[fetch\n", encoding="utf-8")
+    said = []
+    for reader in (load_config, load_publish_settings):
+        with pytest.raises(ConfigError) as raised:
+            reader()
+        said.append(str(raised.value))
+    assert said[0] == said[1] and said[0].startswith("newsmirror.toml is not valid TOML: ")
 
 
 def test_import_opml_uses_folders_as_outlets_and_skips_repeats() -> None:

@@ -124,11 +124,17 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
-def parse_config(text: str, origin: str = "config") -> Config:
+def config_tables(text: str, origin: str = "config") -> dict[str, Any]:
+    """The settings file's tables; text that is not TOML is a ``ConfigError`` in one line, the same words whichever
+    command reads the file (``parse_config``'s [fetch] and [[source]], ``load_publish_settings``'s [publish])."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin} is not valid TOML: {exc}") from exc
+
+
+def parse_config(text: str, origin: str = "config") -> Config:
+    data = config_tables(text, origin)
     fetch_table = data.get("fetch", {})
     if not isinstance(fetch_table, dict):
         raise ConfigError(f"{origin}: [fetch] must be a table")

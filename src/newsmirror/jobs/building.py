@@ -22,14 +22,13 @@ import importlib
 import json
 import os
 import time
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from newsmirror.config import config_file_text
+from newsmirror.config import config_file_text, config_tables
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
 from newsmirror.jobs.listing_cache import ListingCache, Row
@@ -507,11 +506,7 @@ def load_publish_settings(path: str | Path | None = None) -> PublishSettings:
     if found is None:
         return PublishSettings()
     chosen, text = found
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"cannot read {chosen}: {exc}") from exc
-    table = data.get("publish", {})
+    table = config_tables(text, str(chosen)).get("publish", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{chosen}: [publish] must be a table")
     settings = PublishSettings()
