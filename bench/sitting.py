@@ -38,11 +38,13 @@ def summarize_days(rows: list[DayRow]) -> list[str]:
     for role in dict.fromkeys(row.role for row in rows):
         of_role = [row for row in rows if row.role == role]
         n = len(of_role)
+        # 0 on every day: not timed (``days --history`` groups each day with its days before, whose cost it would count)
+        cpu = sum(r.cluster_ms for r in of_role) / n
         lines.append(f"{role}: {n} days, mean B³ P {sum(r.precision for r in of_role) / n:.4f} "
                      f"R {sum(r.recall for r in of_role) / n:.4f} F1 {sum(r.f1 for r in of_role) / n:.4f}; "
                      f"pure {sum(r.pure for r in of_role)}/{sum(r.multi for r in of_role)}, "
                      f"glued {sum(r.glued for r in of_role)}/{sum(r.multi_reports for r in of_role)}, "
-                     f"cluster CPU {sum(r.cluster_ms for r in of_role) / n:.2f} ms/article")
+                     + (f"cluster CPU {cpu:.2f} ms/article" if cpu else "cluster CPU not timed"))
         lines.append("  F1 by day: " + " ".join(f"{r.day[5:]} {r.f1:.3f}" for r in of_role))
     return lines
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from bench.days_eval import DayResult, print_table
 from bench.days_setting_lodo import read_day_rows
@@ -25,6 +26,10 @@ def test_day_rows_are_read_from_the_printed_table_and_averaged_by_role() -> None
     assert [(r.day, r.pure, r.multi, r.f1) for r in rows] == [("2020-10-18", 27, 28, 0.9), ("2020-10-04", 3, 4, 0.8)]
     summary = summarize_days(rows)
     assert "2 days, mean B³ P 0.9800 R 0.8500 F1 0.8500; pure 30/32" in summary[0]
+    assert summary[0].endswith("cluster CPU 2.00 ms/article")
+    # production's path (days --history: days_eval --history-whole) times no clustering: said, not a figure of 0
+    untimed = [("tuning days", replace(r, cluster_cpu=0.0)) for r in (first, second)]
+    assert summarize_days(read_day_rows(_table(untimed)))[0].endswith("glued 0/10, cluster CPU not timed")
 
 
 def test_sample_scores_are_pooled_by_verdict() -> None:
