@@ -91,7 +91,8 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # on session 46's final code 54eee9a: B³ F1 .938, 38/42 pure) likewise; 2020-09-23 (``draw_day.py --seed 51``,
 # labelled in session 47, first scored at session 48's start on session 47's final code de64912: B³ F1 .920, 43/46
 # pure) likewise; 2020-10-21 (``draw_day.py --seed 52``, labelled in session 48, first scored at session 49's start
-# on session 48's final code 2d15c71: B³ F1 .923, 41/45 pure) likewise. A tuning day without its folder or labels is left out (``available_tuning_days``).
+# on session 48's final code 2d15c71: B³ F1 .923, 41/45 pure) likewise. A tuning day without its folder or labels
+# is left out (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
                "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25", "2020-09-27",
                "2020-12-19", "2020-08-15", "2020-10-31", "2020-12-12", "2020-07-26", "2020-09-12", "2020-10-18",

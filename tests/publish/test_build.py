@@ -348,7 +348,6 @@ def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells(store: SQLi
     assert ".fact.many .cell:empty{display:none}" in (out / "site" / "style.css").read_text()
 
 
-
 def _links_and_urls(page: lxml_html.HtmlElement) -> tuple[list[str], set[str], set[str]]:
     """(a page's in-page link targets, its element ids, the URLs it names off the site: href, src, CSS url())."""
     targets = [href[1:] for href in page.xpath("//@href") if href.startswith("#")]
@@ -409,6 +408,7 @@ def test_a_small_storys_grid_shows_as_before(store: SQLiteStore, tmp_path: Path)
     assert page.xpath("//h2[@id='compare']") and page.xpath("/html/body//section[@id='shared']")
     targets, ids, urls = _links_and_urls(page)
     assert {"shared", "unique"} <= set(targets) <= ids and not urls
+
 
 def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)

@@ -257,7 +257,6 @@ def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells_and_the_row
     assert re.findall(r'<div class="(fact [^"]*)">', page) == ["fact columns cols-6 many"]
 
 
-
 def links_and_urls(page: str) -> tuple[list[str], set[str], set[str]]:
     """(the page's in-page link targets, its element ids, the URLs it names off the page: href, src, CSS url())."""
     targets = re.findall(r'href="#([^"]*)"', page)
@@ -294,6 +293,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
     assert pair.index('id="toc"') < pair.index('id="shared"') < pair.index('id="unique"') < pair.index('id="reports"')
     targets, ids, _ = links_and_urls(pair)
     assert targets and set(targets) <= ids
+
 
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
