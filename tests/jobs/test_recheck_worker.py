@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from newsmirror.jobs.recheck import WORKER_IDLE, schedule_recheck
 from newsmirror.jobs.worker import HANDLERS
 from newsmirror.model import utcnow
@@ -33,3 +35,35 @@ def test_recheck_jobs_are_queued_once_and_run_due_checks(loopback_server: Loopba
         next_due = HANDLERS["recheck"](job, store)
         assert next_due is not None and next_due >= before + WORKER_IDLE
         assert [e.kind for e in store.article_events(article.id)] == [EventKind.DELETED]
+
+
+def test_a_workers_recheck_jobs_fetch_with_its_config_not_the_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `worker --config FILE` gave its fetch jobs FILE's [fetch] table, but its recheck jobs read the config file anew
+    # (./newsmirror.toml or $NEWSMIRROR_CONFIG): another user agent and politeness, or a failing job on a bad file.
+    import newsmirror.fetch
+    from newsmirror.config import FetchSettings
+    from newsmirror.jobs.worker import configure_fetching
+
+    used: list[FetchSettings] = []
+
+    class Recording(newsmirror.fetch.Fetcher):
+        def __init__(self, settings: FetchSettings, *args: object, **kwargs: object) -> None:
+            used.append(settings)
+            super().__init__(settings, *args, **kwargs)
+
+    monkeypatch.setattr(newsmirror.fetch, "Fetcher", Recording)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSMIRROR_CONFIG", raising=False)
+    Path("newsmirror.toml").write_text("[fetch\n", encoding="utf-8")  # not the worker's file, and not TOML
+    ours = FetchSettings(user_agent="the file worker --config names")
+    configure_fetching(ours)
+    try:
+        with open_store(tmp_path / "s.sqlite") as store:
+            store.enqueue_job("recheck", "*")
+            job = store.get_job("recheck", "*")
+            assert job is not None
+            assert HANDLERS["recheck"](job, store) is not None
+    finally:
+        configure_fetching(FetchSettings())
+    assert [settings.user_agent for settings in used] == [ours.user_agent]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import lxml.html
 
@@ -42,6 +42,9 @@ from newsmirror.store import Job, Store
 from newsmirror.store.changes import ArticleEvent, CheckOutcome, DueCheck, EventKind, event_reason
 from newsmirror.text.diff import diff_versions
 from newsmirror.text.volatile import drop_volatile_lines, is_volatile_line
+
+if TYPE_CHECKING:
+    from newsmirror.config import FetchSettings
 
 # Below this similarity to the last version, a redirected page is another page, not the article moved.
 _MOVED_SIMILARITY = 0.5
@@ -429,8 +432,9 @@ WORKER_BATCH = 100
 WORKER_IDLE = timedelta(minutes=10)
 
 
-def recheck_job(job: Job, store: Store) -> datetime | None:
-    """Worker handler for recurring ``recheck`` jobs (key: an outlet, or ``*`` for all outlets).
+def recheck_job(job: Job, store: Store, settings: FetchSettings | None = None) -> datetime | None:
+    """Worker handler for recurring ``recheck`` jobs (key: an outlet, or ``*`` for all outlets), fetching with
+    ``settings`` (the worker's: the file its --config names), else the config file's [fetch] table.
 
     Runs one batch of due checks and asks to run again at once while more are due, else in
     ten minutes: the schedule itself lives in the checks table, not in the queue.
@@ -438,7 +442,7 @@ def recheck_job(job: Job, store: Store) -> datetime | None:
     from newsmirror.config import load_config
     from newsmirror.fetch import Fetcher
 
-    with Fetcher(load_config().fetch) as fetcher:
+    with Fetcher(settings if settings is not None else load_config().fetch) as fetcher:
         summary = recheck_due(store, fetcher, limit=WORKER_BATCH, outlet=None if job.key == "*" else job.key)
     return utcnow() if len(summary.reports) >= WORKER_BATCH else utcnow() + WORKER_IDLE
 

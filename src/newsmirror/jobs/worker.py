@@ -60,6 +60,13 @@ class _FetchContext:
         self.extract: ExtractFn | None = None
         self.fetcher: Fetcher | None = None
 
+    def fetch_settings(self) -> FetchSettings:
+        """The settings ``configure_fetching`` gave (``worker --config``'s [fetch] table), else the config file's."""
+        with self.lock:
+            if self.settings is None:
+                self.settings = load_config().fetch
+            return self.settings
+
     def get(self) -> tuple[FetchSettings, Fetcher, ExtractFn | None]:
         with self.lock:
             if self.settings is None:
@@ -413,4 +420,9 @@ def schedule_sources(store: Store) -> int:
 # --- recheck: recurring re-checks of stored articles (edit and takedown tracking) ---
 from newsmirror.jobs.recheck import recheck_job  # noqa: E402
 
-register_handler("recheck")(recheck_job)
+
+@register_handler("recheck")
+def recheck_outlet_job(job: Job, store: Store) -> datetime | None:
+    """``jobs.recheck.recheck_job`` fetching with this worker's [fetch] settings, as its fetch jobs do: read without
+    them, a worker started with --config re-checked with ./newsmirror.toml's table (or failed on a bad one)."""
+    return recheck_job(job, store, _fetch_context.fetch_settings())
