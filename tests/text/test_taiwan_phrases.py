@@ -150,3 +150,14 @@ def test_without_opencc_dict_rules_apply_as_opencc_applies_them(monkeypatch: pyt
 
     monkeypatch.setattr(taiwan_phrases, "_rules", lambda: None)
     assert taiwan_phrases.to_mainland("拜登入主白宮") == "拜登录主白宫"
+
+
+def test_this_install_reads_openccs_dictionaries_so_the_guard_is_on() -> None:
+    # Without OpenCC's opencc_dict tool the guard quietly falls back to OpenCC's own rules, and the keys and the
+    # comparison would differ by install with no KEY_VERSION change (review53): the install the project ships must
+    # have it.
+    from newsmirror.text.taiwan_phrases import _rules
+
+    rules = _rules()
+    assert rules is not None
+    assert rules.changing.get("登入") == "登录" and "資料" not in rules.changing  # a kept word is no changing rule

@@ -172,7 +172,7 @@ ALIGNMENT_VERSION = "95"  # 17: times of day, 万 remainders, the amount round; 
 #   text.numbers.fold_round_zero); two adjacent numerals after the hundreds or thousands count the place below
 #   (一百二三十 is 120~130, not 130); after weeks counted with 个 a count is no weekday (一个礼拜一两次 is 1~2次 a week)
 # 94 (session 49, opencc70): a Taiwan phrase rule no longer breaks a word it reaches into (拜登入主白宮 was 拜登录主白宫,
-#   安全形勢 安全角势; text.taiwan_phrases.to_mainland)
+#   安全形勢嚴峻 安全角势严峻 where the cut splits 安全|形勢; text.taiwan_phrases.to_mainland)
 # 95 (session 49, lead): glosses.tsv and name_usage.tsv mined again with opencc70's conversion (no data added or
 #   left out: --as-shipped rebuilds them byte for byte again)
 
