@@ -45,7 +45,7 @@ from newsmirror.publish.content import (
     prepare,
     script_converter,
 )
-from newsmirror.publish.gitpush import PublishReport, publish_folder, publish_split
+from newsmirror.publish.gitpush import PublishReport, Say, publish_folder, publish_split, silent
 from newsmirror.publish.images import Fetch, ImageMirror, image_urls
 from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
@@ -541,8 +541,7 @@ def parse_remotes(values: Iterable[str]) -> dict[str, str]:
 
 
 def publish(out_dir: Path, formats: Iterable[str], remotes: dict[str, str], message: str,
-            branch: str = "main", split_by_month: bool = False,
-            say: Callable[[str], None] | None = None) -> list[PublishReport]:
+            branch: str = "main", split_by_month: bool = False, say: Say = silent) -> list[PublishReport]:
     """Commit each built format and push it to every remote (``{format}`` in a URL is replaced). ``say``: told each
     step as it starts ("site: committing", "site: pushing to NAME")."""
     if not remotes:
@@ -560,8 +559,7 @@ def publish(out_dir: Path, formats: Iterable[str], remotes: dict[str, str], mess
             raise ConfigError("several formats go to different repositories: put {format} in each remote URL, "
                               "e.g. git@host:me/news-{format}.git, or choose one with --format")
         def told(step: str, name: str = name) -> None:
-            if say is not None:
-                say(f"{name}: {step}")
+            say(f"{name}: {step}")
 
         if split_by_month:
             parts = publish_split(folder, out_dir / ".publish" / name, named, message, branch, say=told)

@@ -60,20 +60,23 @@ class _FetchContext:
         self.extract: ExtractFn | None = None
         self.fetcher: Fetcher | None = None
 
+    def _settings(self) -> FetchSettings:
+        """The settings ``configure_fetching`` gave (``worker --config``'s [fetch] table), else the config file's;
+        the lock held."""
+        if self.settings is None:
+            self.settings = load_config().fetch
+        return self.settings
+
     def fetch_settings(self) -> FetchSettings:
-        """The settings ``configure_fetching`` gave (``worker --config``'s [fetch] table), else the config file's."""
         with self.lock:
-            if self.settings is None:
-                self.settings = load_config().fetch
-            return self.settings
+            return self._settings()
 
     def get(self) -> tuple[FetchSettings, Fetcher, ExtractFn | None]:
         with self.lock:
-            if self.settings is None:
-                self.settings = load_config().fetch
+            settings = self._settings()
             if self.fetcher is None:
-                self.fetcher = Fetcher(self.settings)
-            return self.settings, self.fetcher, self.extract
+                self.fetcher = Fetcher(settings)
+            return settings, self.fetcher, self.extract
 
 
 _fetch_context = _FetchContext()

@@ -34,7 +34,7 @@ PART_PLACEHOLDER = "{part}"
 Say = Callable[[str], None]
 
 
-def _silent(step: str) -> None:
+def silent(step: str) -> None:
     pass
 
 
@@ -110,7 +110,7 @@ def commit_folder(folder: Path, message: str, branch: str = "main") -> tuple[boo
 
 
 def push_all(folder: Path, remotes: dict[str, str], branch: str = "main",
-             timeout: float = 600, say: Say = _silent) -> list[RemoteResult]:
+             timeout: float = 600, say: Say = silent) -> list[RemoteResult]:
     """Push HEAD to every remote; each failure is recorded and the next remote is tried."""
     results = []
     for name, url in remotes.items():
@@ -147,7 +147,7 @@ def _last_line(text: str) -> str:
 
 
 def publish_folder(folder: Path, remotes: dict[str, str], message: str, branch: str = "main",
-                   say: Say = _silent) -> PublishReport:
+                   say: Say = silent) -> PublishReport:
     say("committing")
     committed, head = commit_folder(folder, message, branch)
     report = PublishReport(folder=folder, committed=committed, commit=head)
@@ -227,7 +227,7 @@ def _unlisted_files(output: Path, listed: dict[str, str]) -> dict[str, str]:
 
 
 def publish_split(output: Path, staging: Path, remote_templates: dict[str, str], message: str,
-                  branch: str = "main", say: Say = _silent) -> list[PublishReport]:
+                  branch: str = "main", say: Say = silent) -> list[PublishReport]:
     """Publish every part to remotes whose URL contains ``{part}`` (e.g. ``.../news-{part}.git``)."""
     for name, url in remote_templates.items():
         if PART_PLACEHOLDER not in url:
