@@ -150,7 +150,7 @@ def _rules() -> _Rules | None:
             tables = [_dictionary(tool, path, Path(name)) for path in files]
     except (KeyError, IndexError, TypeError, OSError, subprocess.CalledProcessError):
         return None
-    characters = opencc.OpenCC("t2s")
+    characters = _characters()
     kept = frozenset((*KEPT, *EXTENDING))
     changing: dict[str, str] = {}
     seen = set(kept)
@@ -179,15 +179,13 @@ def _cutter() -> rjieba.Jieba:
     """jieba's dictionary (jieba-rs) knowing each changing key's character conversion as a word of the least weight, so
     that a Taiwan word jieba does not know is not cut into scraps (帛|琉之责) while a dictionary word still wins
     (拜登|入主). Not the tokenizer's segmenter: that one reads the alias table, whose keys are made by this conversion."""
-    import opencc
     import rjieba
 
     rules = _rules()
     segmenter = rjieba.Jieba()
     if rules is not None:
-        characters = opencc.OpenCC("t2s")
         for key in rules.changing:
-            word = characters.convert(key)
+            word = _characters().convert(key)
             if not segmenter.has_word(word):
                 segmenter.add_word(word, 1, None)
     return segmenter
