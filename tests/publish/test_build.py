@@ -296,6 +296,17 @@ def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(store
     assert text.index('id="summary"') < text.index('id="reports"') < text.index('id="partial"')
 
 
+def _summarized(story: Story, first: Article, second: Article,
+                more_own: dict[str, list[Fact]] | None = None) -> Comparison:
+    """Four outlets whose facts make a summary: a fact three tell, one two tell, 甲报's own three (sentences 7, 1, 4)
+    and ``more_own``."""
+    three = Fact([SentenceRef(first.id, "甲报", 0, "三家说的"), SentenceRef(second.id, "乙社", 0, "三家说的"),
+                  SentenceRef(second.id, "丙网", 0, "三家说的")])
+    two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家说的")])
+    own = {"甲报": [Fact([SentenceRef(first.id, "甲报", n, f"甲报第{n}句")]) for n in (7, 1, 4)], **(more_own or {})}
+    return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two], unique=own)
+
+
 def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leaving_a_fact_out(
         store: SQLiteStore, tmp_path: Path) -> None:
     # look52 read an 11-outlet story of the whole archive (任志强's sentence, 2020-09-22): the summary listed ten
@@ -306,12 +317,7 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     first, second = articles[0], articles[1]
 
     def comparer(story: Story, members: list[Article]) -> Comparison:
-        three = Fact([SentenceRef(first.id, "甲报", 0, "三家说的"), SentenceRef(second.id, "乙社", 0, "三家说的"),
-                      SentenceRef(second.id, "丙网", 0, "三家说的")])
-        two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家说的")])
-        own = {"甲报": [Fact([SentenceRef(first.id, "甲报", n, f"甲报第{n}句")]) for n in (7, 1, 4)],
-               "丁台": [Fact([SentenceRef(second.id, "丁台", 3, "丁台独有")])]}
-        return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two], unique=own)
+        return _summarized(story, first, second, {"丁台": [Fact([SentenceRef(second.id, "丁台", 3, "丁台独有")])]})
 
     out = tmp_path / "out"
     _build(store, out, formats=["site"], images=False, comparer=comparer)
@@ -366,11 +372,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(store: SQLiteStore,
     first, second = articles[0], articles[1]
 
     def comparer(story: Story, members: list[Article]) -> Comparison:
-        three = Fact([SentenceRef(first.id, "甲报", 0, "三家说的"), SentenceRef(second.id, "乙社", 0, "三家说的"),
-                      SentenceRef(second.id, "丙网", 0, "三家说的")])
-        two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家说的")])
-        own = {"甲报": [Fact([SentenceRef(first.id, "甲报", n, f"甲报第{n}句")]) for n in (7, 1, 4)]}
-        return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two], unique=own)
+        return _summarized(story, first, second)
 
     out = tmp_path / "out"
     _build(store, out, formats=["site"], images=False, comparer=comparer)
