@@ -31,7 +31,7 @@ def test_roles_split_the_drawn_samples() -> None:
 
 def test_an_unknown_letter_is_refused() -> None:
     with pytest.raises(ValueError, match="no only-X sample"):
-        onlyx_samples.file_name("AB")
+        onlyx_samples.file_name("AC")
 
 
 def _judged_letters(name: str) -> set[str]:
@@ -68,7 +68,7 @@ def test_names_after_z_have_two_letters_and_each_has_its_own_file_verdicts_and_r
         "B", "Z", "AA", "AB", "BA", "AAA"]
     with pytest.raises(ValueError):
         onlyx_samples.name_after("a1")
-    drawn = (*onlyx_samples.DRAWN, "AB")  # AA was drawn in session 49
+    drawn = (*onlyx_samples.DRAWN, "AC")  # AA was drawn in session 49, AB in session 50
     monkeypatch.setattr(onlyx_samples, "DRAWN", drawn)
     monkeypatch.setattr(onlyx_samples, "FRESH", ("AB",))
     assert onlyx_samples.file_name("AA") == "onlyx-sample-aa.toml"
