@@ -68,8 +68,8 @@ def test_names_after_z_have_two_letters_and_each_has_its_own_file_verdicts_and_r
         "B", "Z", "AA", "AB", "BA", "AAA"]
     with pytest.raises(ValueError):
         onlyx_samples.name_after("a1")
-    drawn = (*onlyx_samples.DRAWN, "AC")  # AA was drawn in session 49, AB in session 50
-    monkeypatch.setattr(onlyx_samples, "DRAWN", drawn)
+    # AA was drawn in session 49, AB in session 50 (fresh for session 51); the roles are pinned as they were then.
+    monkeypatch.setattr(onlyx_samples, "DRAWN", (*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB"))
     monkeypatch.setattr(onlyx_samples, "FRESH", ("AB",))
     assert onlyx_samples.file_name("AA") == "onlyx-sample-aa.toml"
     assert onlyx_samples.file_name("AB") == "onlyx-sample-ab.toml"  # not A and B's file
