@@ -14,6 +14,12 @@ Rules:
   (19 dates at the time). A fresh day three days from a tuning day may carry on one of its running stories; the
   first scoring's section names the nearest labelled days, and the fact labeller leaves out every event a sample
   story covers, as before.
+* ``near`` (fixed in session 50, before any draw under it, when ``wide`` had one date left, 2020-10-07): more than 1
+  day away, the size bounds unchanged. It is for the draw after ``wide`` has none: a fresh day two days from a
+  labelled day shares more of its running stories, so the first scoring's section says which events continue, and
+  the archive miners, which leave out the fresh day +-3 days, then leave out a day of the labelled neighbour's margin
+  too (its labels are not touched). Widening the size bounds instead was not chosen: a day of more than 450 posts
+  is more than one labeller reads in a sitting, and days under 100 are crawl gaps.
 Nothing is read but file counts: the draw happens before anyone opens the day.
 
 ``--check DAY`` recomputes a past draw: once drawn, DAY is in ``LABELLED_DAYS`` (``FRESH_DAYS``) and would keep
@@ -33,7 +39,7 @@ sys.path.insert(0, str(REPO))
 
 MIN_FILES = 100  # smaller days are holidays or crawl gaps, not a normal news day
 MAX_FILES = 450  # larger days cannot be labelled by one person in one sitting
-RULE_GAPS = {"s33": 3, "wide": 2}
+RULE_GAPS = {"s33": 3, "wide": 2, "near": 1}
 
 
 def day_sizes(archive: Path) -> dict[str, int]:

@@ -33,6 +33,9 @@ def test_a_date_must_have_a_drawable_size_and_lie_more_than_the_gap_from_every_l
     assert draw_day.eligible_dates(sizes, labelled, gap=3) == ["2020-08-30"]
     # 08-05 lies three days from 08-02: eligible once the gap is two, 08-04 (two days) still not
     assert draw_day.eligible_dates(sizes, labelled, gap=2) == ["2020-08-05", "2020-08-30"]
+    # the near rule (gap 1): 08-04 too; 08-01 (a day before the labelled one) never
+    assert draw_day.eligible_dates(sizes, labelled, gap=draw_day.RULE_GAPS["near"]) == [
+        "2020-08-04", "2020-08-05", "2020-08-30"]
 
 
 def test_the_draw_is_the_seeded_choice_over_the_sorted_dates_and_refuses_an_empty_list() -> None:
