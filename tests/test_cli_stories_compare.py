@@ -90,3 +90,33 @@ def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) ->
     two = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db, "--outlet", pair[0], "--outlet", pair[1]],
                              env={"COLUMNS": "200"})
     assert two.exit_code == 0 and "reported by both outlets" in two.output and "most" not in two.output, two.output
+
+
+def test_group_after_an_interrupted_run_compares_the_stories_it_left(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """polish65: Ctrl-C after the grouping was saved and before (or while) comparing, then `stories group` again:
+    nothing to group, so it said "every article is already in a story" and left every story the first run never
+    compared (the operator had to know `stories compare`). The lease of an unfinished grouping is claimed again
+    (attempts > 1): that run compares every story whose comparison is missing or stale."""
+    import newsmirror.jobs.grouping as grouping
+
+    db = f"sqlite:{tmp_path / 'store.sqlite'}"
+    with open_store(tmp_path / "store.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(grouping, "refresh_comparisons", stopped)
+        assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 130
+    with open_store(tmp_path / "store.sqlite") as store:
+        assert not store.unassigned_article_ids() and not store.story_comparison_fingerprints()
+    again = CliRunner().invoke(app, ["stories", "group", "--db", db])
+    assert again.exit_code == 0, again.output
+    assert "every article is already in a story; compared 1 stories an interrupted run had left" in again.stdout
+    with open_store(tmp_path / "store.sqlite") as store:
+        assert list(store.story_comparison_fingerprints()) == [store.story_of(VISIT[0].id)]
+    third = CliRunner().invoke(app, ["stories", "group", "--db", db])  # that one finished: the no-op is quiet again
+    assert third.exit_code == 0 and third.stdout.strip() == "every article is already in a story", third.output

@@ -414,3 +414,30 @@ def test_the_grouping_time_leaves_out_the_comparing(store: Store, monkeypatch: p
     grouped_line, compared_line = printed.strip().splitlines()[-2:]
     assert grouped_line.startswith("grouped 6 articles in ") and "0.3s" not in grouped_line
     assert compared_line.startswith("compared ") and compared_line.split(" in ")[1] == "0.3s"
+
+
+def test_a_worker_s_group_job_after_an_unfinished_run_compares_every_story_left(tmp_path: Path) -> None:
+    """polish65: a worker killed while comparing (its lease expires) or whose group job failed leaves stories
+    uncompared; the next claim of the job (attempts > 1) compares them although nothing is left to group."""
+    from newsmirror.jobs.grouping import GROUP_KEY, GROUP_KIND
+    from newsmirror.jobs.worker import group_job
+    from tests.store.test_story_comparisons import VISIT
+
+    with open_store(tmp_path / "s.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+        assert group_articles(store, compare=False).assigned == len(VISIT)  # as if stopped before comparing
+        store.enqueue_job(GROUP_KIND, GROUP_KEY)
+        job = store.claim_jobs("w1", [GROUP_KIND], lease_seconds=60)[0]
+        assert job.attempts == 1
+        group_job(job, store)  # a run that finished: nothing to group, nothing compared
+        store.complete_job(job)
+        assert not store.story_comparison_fingerprints()
+        store.enqueue_job(GROUP_KIND, GROUP_KEY)
+        job = store.claim_jobs("w1", [GROUP_KIND], lease_seconds=60)[0]
+        store.fail_job(job, "KeyboardInterrupt", retry_at=None)
+        store.enqueue_job(GROUP_KIND, GROUP_KEY)
+        job = store.claim_jobs("w2", [GROUP_KIND], lease_seconds=60)[0]
+        assert job.attempts == 2
+        group_job(job, store)
+        assert list(store.story_comparison_fingerprints()) == [store.story_of(VISIT[0].id)]

@@ -24,6 +24,7 @@ from newsmirror.text import times
 if TYPE_CHECKING:
     from newsmirror.jobs.grouping import GroupingReport
     from newsmirror.store.base import Job, Store
+    from newsmirror.stories.stored import RefreshReport
 
 # --- stories ---
 stories_app = typer.Typer(
@@ -77,11 +78,16 @@ def stories_group(
     report = GroupingReport()
     # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
     with store_from(db) as store, grouping_lease(store, lease_seconds) as lease:
+        # The last grouping did not finish (Ctrl-C, a killed worker: the lease's claims of this run > 1): the stories
+        # of its saved batches were never compared, and this run would touch none of them again.
+        unfinished = compare and lease.attempts > 1
         # Nothing new to group (the common case when run after every fetch): answer without loading the
         # grouping model (jieba, the word vectors: ~0.5 s of a 0.9 s run). --similarity still loads it, to
         # say that the model ignores it.
         if similarity is not None or store.unassigned_article_ids(limit=1):
-            report = _group(store, lease, lease_seconds, window_days, similarity, compare)
+            report = _group(store, lease, lease_seconds, window_days, similarity, compare, unfinished)
+        elif unfinished:
+            report.comparisons = _compare_left(store)
         empty = not report.assigned and not store.count_articles()
         retitled = None
         if retitle and not empty:
@@ -91,7 +97,10 @@ def stories_group(
     if empty:  # "every article is already in a story" read oddly of a store with none
         console.print(f"nothing to group: {NO_ARTICLES}")
     elif not report.assigned:
-        console.print("every article is already in a story")
+        left = report.comparisons
+        console.print("every article is already in a story"
+                      + (f"; compared {left.compared:,} stories an interrupted run had left in "
+                         f"{seconds_or_clock(left.seconds)}" if left.compared else ""))
     else:
         # Two lines, two times: the grouping, then the comparing of the stories it changed.
         console.print(
@@ -108,8 +117,22 @@ def stories_group(
                       "column label", highlight=False)
 
 
+def _compare_left(store: Store) -> RefreshReport:
+    """Compare every story whose comparison is missing or stale, under the comparing bar."""
+    from newsmirror.cli.progress import StageProgress
+    from newsmirror.stories.stored import refresh_comparisons
+
+    with StageProgress("comparing", err_console, unit="stories") as bar:
+        def advance(done: int, total: int) -> None:
+            bar.update(done, total)
+            if done == 0:
+                bar.say(LOADING)
+
+        return refresh_comparisons(store, progress=advance)
+
+
 def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, similarity: float | None,
-           compare: bool) -> GroupingReport:
+           compare: bool, compare_all: bool) -> GroupingReport:
     """Group the store's unassigned articles under progress bars (the model loads under the first)."""
     import time
     from contextlib import ExitStack
@@ -160,7 +183,7 @@ def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, s
 
         try:
             return group_articles(store, config, progress=advance, still_ours=lease_holder(store, lease),
-                                  compare=compare, compare_progress=advance_compare)
+                                  compare=compare, compare_progress=advance_compare, compare_all=compare_all)
         except KeyboardInterrupt as interrupt:
             if compare_bar is not None:
                 # Every article is in its story, so `stories group` again would answer "every article is already in
@@ -187,16 +210,8 @@ def seconds_or_clock(seconds: float) -> str:
 def stories_compare(db: DbOption = "") -> None:
     """Compute and store the comparison of every story of 2+ outlets whose stored one is missing or
     stale (after `migrate`, an upgrade that changed the comparison, or `group --no-compare`)."""
-    from newsmirror.cli.progress import StageProgress
-    from newsmirror.stories.stored import refresh_comparisons
-
-    with store_from(db) as store, StageProgress("comparing", err_console, unit="stories") as bar:
-        def advance(done: int, total: int) -> None:
-            bar.update(done, total)
-            if done == 0:
-                bar.say(LOADING)
-
-        report = refresh_comparisons(store, progress=advance)
+    with store_from(db) as store:
+        report = _compare_left(store)
     console.print(f"compared {report.compared:,} stories in {seconds_or_clock(report.seconds)}; "
                   f"{report.fresh:,} were up to date, {report.single_outlet:,} have one outlet")
 

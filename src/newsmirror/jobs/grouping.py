@@ -110,14 +110,17 @@ class GroupingReport:
 
 def group_articles(store: Store, config: ClusterConfig | None = None, *, progress: Progress | None = None,
                    batch: int = 500, still_ours: Callable[[], bool] | None = None, compare: bool = True,
-                   compare_progress: Progress | None = None, close: bool = False) -> GroupingReport:
+                   compare_progress: Progress | None = None, close: bool = False,
+                   compare_all: bool = False) -> GroupingReport:
     """Cluster the unassigned articles, oldest first; saves every ``batch`` articles so an
     interrupted run keeps what it decided. ``still_ours``: asked before each save (the grouping
     lease); when it says no, nothing more is saved and GroupingLeaseLost is raised.
 
     ``compare``: then compute and store the comparison of each story this run changed that 2+
     outlets report (once per story, however many batches touched it; stories whose compared
-    reports did not change, e.g. only a copy joined, keep theirs).
+    reports did not change, e.g. only a copy joined, keep theirs). ``compare_all``: every story's, also when there is
+    nothing to group: after a grouping that did not finish (Ctrl-C, a killed worker, a lost lease: the group job's
+    ``attempts`` > 1), whose saved batches' stories were never compared and which the next run would not touch again.
 
     ``close``: the run's end judges every live story complete (the complete-story join, when on), as if every
     story's window had passed: for evaluations that read the grouping as it will stand. A production run leaves it
@@ -146,6 +149,8 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     report = GroupingReport()
     pending = store.unassigned_article_ids()
     if not pending:
+        if compare and compare_all:
+            report.comparisons = refresh_comparisons(store, progress=compare_progress)
         return report
     from newsmirror.stories.cluster import StoryClusterer
 
@@ -199,8 +204,9 @@ def group_articles(store: Store, config: ClusterConfig | None = None, *, progres
     # Stopped before comparing: a user reads the two times apart (comparing took as long as grouping
     # on the whole archive, and one sum hid where the time went).
     report.seconds = time.perf_counter() - started
-    if compare and report.touched_stories:
-        report.comparisons = refresh_comparisons(store, sorted(report.touched_stories), progress=compare_progress)
+    if compare and (compare_all or report.touched_stories):
+        report.comparisons = refresh_comparisons(store, None if compare_all else sorted(report.touched_stories),
+                                                 progress=compare_progress)
     return report
 
 

@@ -113,8 +113,10 @@ def group_job(job: Job, store: Store) -> datetime | None:
     """Group every unassigned article (jobs.grouping). There is one group job (key ``*``), so its
     lease is the fleet-wide grouping lock: one grouping at a time, whichever worker claims it.
     Due again after GROUP_INTERVAL, or sooner when a fetch stores new articles. When stories
-    changed, the build job (if a worker publishes) becomes due."""
-    report = group_articles(store, still_ours=lease_holder(store, job))
+    changed, the build job (if a worker publishes) becomes due. After a run that did not finish (a worker killed or
+    stopped while grouping or comparing: the job's ``attempts`` > 1), every story whose comparison is missing or stale
+    is compared, not only the stories this run changes."""
+    report = group_articles(store, still_ours=lease_holder(store, job), compare_all=job.attempts > 1)
     if report.assigned:
         store.enqueue_job(BUILD_KIND, BUILD_KEY)
     return utcnow() + GROUP_INTERVAL
