@@ -65,10 +65,41 @@ def test_lines_off_a_terminal_name_each_phase_and_continue_through_the_last() ->
             now[0] = 10 + done  # the last phase: 40 story pages, one a second
             progress.phase(done, 40, "story pages and listings (site)")
     lines = stream.getvalue().splitlines()
-    assert lines[0] == "building, rendering articles: 0/100 (0%), 0/s"
-    assert lines[1] == "building, rendering articles: 100/100 (100%), 10/s, done in 10s"
-    assert lines[2] == "building, story pages and listings (site): 0/40 (0%), 0/s"
-    assert lines[3] == "building, story pages and listings (site): 10/40 (25%), 1/s, about 30s left"
-    later = [line for line in lines[4:] if "left" in line]
+    # A phase's first line comes once it has lasted 10 s (polish65: no "0/100 (0%), 0/s" line at its start, which a
+    # phase over at once followed with its "done in 0s" line: two lines a phase on a run with nothing to do).
+    assert lines[0] == "building, rendering articles: 100/100 (100%), 10/s, done in 10s"
+    assert lines[1] == "building, story pages and listings (site): 10/40 (25%), 1/s, about 30s left"
+    later = [line for line in lines[2:] if "left" in line]
     assert len(later) == 2, "a line every 10 s while the last phase runs"
     assert lines[-1] == "building, story pages and listings (site): 40/40 (100%), 1/s, done in 40s"
+    assert len(lines) == 5, lines
+
+
+def test_phases_over_at_once_say_nothing_off_a_terminal() -> None:
+    """polish65: `run` from cron with nothing new wrote twelve lines to stderr (cron mails them), a start line and a
+    "done in 0s" line for each of six phases; its summary on stdout says what it did. A phase that lasts the interval
+    is written as before, its end too, once."""
+    now = [0.0]
+    stream = io.StringIO()
+    phases = ["reading articles", "rendering articles", "story pages and listings (pagemirror)",
+              "story pages and listings (jekyll)", "story pages and listings (site)", "history pages"]
+    with StageProgress("updating", Console(file=io.StringIO()), interval=10, stream=stream, clock=lambda: now[0],
+                       terminal=False) as progress:
+        for phase in phases:
+            progress.phase(0, 12, phase)
+            now[0] += 0.05
+            progress.phase(12, 12, phase)
+    assert stream.getvalue() == ""
+    with StageProgress("updating", Console(file=io.StringIO()), interval=10, stream=stream, clock=lambda: now[0],
+                       terminal=False) as progress:
+        progress.phase(0, 12, "reading articles")
+        progress.phase(12, 12, "reading articles")
+        progress.phase(0, 2, "rendering articles")
+        now[0] += 11
+        progress.phase(1, 2, "rendering articles")
+        now[0] += 1
+        progress.phase(2, 2, "rendering articles")
+        progress.phase(0, 1, "history pages")
+        progress.phase(1, 1, "history pages")
+    assert stream.getvalue().splitlines() == ["updating, rendering articles: 1/2 (50%), 0/s",
+                                              "updating, rendering articles: 2/2 (100%), 0/s, done in 12s"]

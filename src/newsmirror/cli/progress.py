@@ -7,11 +7,15 @@ minutes (rich's live display is off when stderr is no terminal). There, a line e
     importing: 12,288/64,644 files (19%), 152/s, about 5m 44s left
 
 A job of several phases (a build: reading, rendering, then story pages and listings) reports
-each phase with its own done/total (``phase``): a line when a phase starts and when it ends, so
-the last phase is never a silent wait after "100 %"::
+each phase with its own done/total (``phase``): a phase that lasts ``interval`` seconds gets a line
+then, one every ``interval`` while it runs and one when it ends, so the last phase is a wait of at
+most ``interval`` after "100 %"::
 
     building, rendering articles: 64,639/64,639 (100%), 152/s, done in 7m 05s
-    building, story pages and listings (site): 0/2,410 (0%), 0/s
+    building, story pages and listings (site): 1,520/2,410 (63%), 152/s, about 6s left
+
+A phase over in less says nothing: a run with nothing to do (`run` from cron every few minutes)
+printed two lines for each of its six phases, each "done in 0s", which cron mails (polish65).
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class StageProgress:
         self._started = 0.0
         self._last_line = 0.0
         self._phase: str | None = None
+        self._said: int | None = None  # the count the current phase's last line gave (None: no line yet)
         self._last_text = ""
         # When the first item was done, and how many were: the time left is counted at the pace since then. The
         # start-up before it (an import's worker processes loading their libraries: 10 s of a 12 s import of 196
@@ -124,17 +129,17 @@ class StageProgress:
 
     def phase(self, done: int, total: int, phase: str) -> None:
         """``update`` for one phase of a job of several: each phase has its own total, rate and
-        ETA; off a terminal a line is written when a phase starts and when it ends."""
+        ETA; off a terminal a phase that lasts ``interval`` gets a line then, one every ``interval`` and one
+        when it ends; a shorter one none."""
         if phase != self._phase:
             now = self.clock()
-            if self._phase is not None and self._bar is None:
-                self._write(now)  # how the phase that ends got on
+            if self._phase is not None and self._bar is None and self._said not in (None, self.done):
+                self._write(now)  # how the phase that ends got on, unless its last line said it
             self._phase, self._started, self._last_line, self._first = phase, now, now, None
+            self._said = None
             self.done, self.total = done, total
             if self._bar is not None:
                 self._bar.reset(self._task, total=total, completed=done, description=shown(phase))
-            else:
-                self._write(now)
         self.update(done, total, phase)
 
     def _write(self, now: float) -> None:
@@ -146,6 +151,7 @@ class StageProgress:
         if line != self._last_text:  # a phase's end is often written by the periodic line already
             print(line, file=stream, flush=True)
             self._last_text = line
+        self._said = self.done
 
     def _pace(self, now: float) -> float:
         """Items a second since the first was done; 0 while that is not known (one count seen so far)."""
@@ -158,5 +164,5 @@ class StageProgress:
                  tb: TracebackType | None) -> None:
         if self._bar is not None:
             self._bar.__exit__(exc_type, exc, tb)
-        elif self.done and exc_type is None:
+        elif self.done and exc_type is None and (self._phase is None or self._said not in (None, self.done)):
             self._write(self.clock())
