@@ -144,3 +144,53 @@ def test_a_real_push_to_a_missing_repository_names_it(tmp_path: Path) -> None:
     (folder / "index.html").write_text("<p>x</p>", encoding="utf-8")
     (result,) = publish_folder(folder, {"gone": str(tmp_path / "nope.git")}, "m").results
     assert not result.ok and "does not appear to be a git repository" in result.message, result.message
+
+
+def _site(tmp_path: Path) -> Path:
+    folder = tmp_path / "out" / "site"
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    return folder
+
+
+def test_a_relative_remote_path_is_read_from_where_the_command_was_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # polish65: git ran in the output folder, so `-r backup=remotes/news.git` looked for out/site/remotes/news.git
+    # and failed with "does not appear to be a git repository".
+    folder = _site(tmp_path)
+    (tmp_path / "remotes").mkdir()
+    bare = _bare(tmp_path / "remotes" / "news.git")
+    monkeypatch.chdir(tmp_path)
+    (result,) = publish_folder(folder, {"backup": "remotes/news.git"}, "m").results
+    assert result.ok, result.message
+    assert result.url == "remotes/news.git" and _tree(bare) == ["index.html"]
+
+
+def test_a_bare_remote_whose_head_names_another_branch_is_pointed_at_the_pushed_one(tmp_path: Path) -> None:
+    # polish65: `git init --bare` names master (or init.defaultBranch) as HEAD while newsmirror pushes main: a clone
+    # of the mirror said "remote HEAD refers to nonexistent ref, unable to checkout" and showed no file.
+    folder = _site(tmp_path)
+    bare = tmp_path / "news.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "master", str(bare)], check=True)
+    (result,) = publish_folder(folder, {"origin": f"file://{bare}"}, "m").results
+    assert result.ok and result.head_fixed and "set to main" in result.head_note, result
+    head = subprocess.run(["git", "--git-dir", str(bare), "symbolic-ref", "HEAD"], capture_output=True, text=True)
+    assert head.stdout.strip() == "refs/heads/main"
+    subprocess.run(["git", "clone", "-q", str(bare), str(tmp_path / "clone")], check=True)
+    assert (tmp_path / "clone" / "index.html").is_file()
+    (folder / "more.html").write_text("<p>y</p>", encoding="utf-8")
+    (again,) = publish_folder(folder, {"origin": f"file://{bare}"}, "m2").results
+    assert again.ok and not again.head_note  # said once: the branch exists now
+
+
+def test_a_remote_newsmirror_cannot_set_gets_a_warning_saying_what_to_do(tmp_path: Path) -> None:
+    out = _site(tmp_path).parent
+    other = tmp_path / "other"  # not bare, so left alone: its HEAD names master, which has no commit
+    subprocess.run(["git", "init", "-q", "-b", "master", str(other)], check=True)
+    good = _bare(tmp_path / "good.git")  # `-b main`: its HEAD names the pushed branch, nothing to say
+    pushed = CliRunner().invoke(app, ["publish", "--out", str(out), "--format", "site", "-r", f"other={other}",
+                                      "-r", f"good={good}", "-q"])
+    assert pushed.exit_code == 0, pushed.output
+    said = " ".join(pushed.stderr.split())
+    assert said.startswith("warning: pushed, but site -> other (") and said.count("warning:") == 1, said
+    assert "a clone of it checks nothing out: make main its default branch" in said

@@ -166,11 +166,17 @@ def publish(
     for column in ("output", "commit", "remote", "result"):
         table.add_column(column)
     failures: list[str] = []
+    notes: list[str] = []
     for report in reports:
         commit = (report.commit[:10] + (" (new)" if report.committed else " (unchanged)")) if report.commit else "-"
         for result in report.results:
             # git's message and the URL are outside text: escaped, never read as Rich markup.
             status = "[green]ok[/]" if result.ok else f"[red]failed:[/] {shown(result.message)}"
+            if result.head_fixed:
+                status += f"; {shown(result.head_note)}"
+            elif result.head_note:
+                notes.append(f"{shown(report.part)} -> {shown(result.name)} ({shown(result.url)}): "
+                             f"{shown(result.head_note)}")
             table.add_row(shown(report.part), commit, shown(f"{result.name} {result.url}"), status)
             if not result.ok:
                 failures.append(f"{shown(report.part)} -> {shown(result.name)} ({shown(result.url)}): "
@@ -178,6 +184,8 @@ def publish(
     with quiet_stdout(quiet):
         console.print(table)
     # Which remote and why on stderr too: under --quiet (cron) the table is not printed.
+    for note in notes:
+        err_console.print(f"[yellow]warning:[/] pushed, but {note}", highlight=False)
     for failure in failures:
         err_console.print(f"[red]push failed:[/] {failure}", highlight=False)
     failed_of(len(failures), sum(len(report.results) for report in reports), "push(es)",

@@ -48,6 +48,11 @@ class RemoteResult:
     url: str
     ok: bool
     message: str = ""
+    # A pushed remote's HEAD named no branch (a bare repository made by `git init --bare` names master, or git's
+    # init.defaultBranch, while newsmirror pushes main), so a clone of it checked nothing out: what was done about it
+    # (``head_fixed``) or what the operator should do.
+    head_note: str = ""
+    head_fixed: bool = False
 
 
 @dataclass(slots=True)
@@ -115,16 +120,69 @@ def push_all(folder: Path, remotes: dict[str, str], branch: str = "main",
     results = []
     for name, url in remotes.items():
         say(f"pushing to {name}")
+        # git runs in the output folder: a relative path (-r backup=../news.git) was read from there, not from where
+        # the command was given, and failed with "does not appear to be a git repository" (polish65).
+        target = _absolute(url)
         try:
-            done = _git(folder, "push", "--porcelain", url, f"HEAD:refs/heads/{branch}", timeout=timeout)
+            done = _git(folder, "push", "--porcelain", target, f"HEAD:refs/heads/{branch}", timeout=timeout)
         except subprocess.TimeoutExpired:
             results.append(RemoteResult(name, url, False, f"timed out after {timeout:.0f}s"))
             continue
         if done.returncode == 0:
-            results.append(RemoteResult(name, url, True, _last_line(done.stdout) or "pushed"))
+            result = RemoteResult(name, url, True, _last_line(done.stdout) or "pushed")
+            if _made_branch(done.stdout):
+                result.head_fixed, result.head_note = _default_branch(folder, target, branch)
+            results.append(result)
         else:
             results.append(RemoteResult(name, url, False, push_failure(done.stderr, done.stdout)))
     return results
+
+
+def _local_path(url: str) -> Path | None:
+    """The folder a remote URL names on this machine, as git reads it: ``file://PATH`` or a path (a ``host:path``
+    with its colon before any slash is ssh, ``scheme://`` another transport); None for any other."""
+    if url.startswith("file://"):
+        return Path(url.removeprefix("file://"))
+    if "://" in url:
+        return None
+    colon, slash = url.find(":"), url.find("/")
+    if colon != -1 and (slash == -1 or colon < slash):
+        return None
+    return Path(url)
+
+
+def _absolute(url: str) -> str:
+    """A path made absolute from the working directory; any other URL as given."""
+    if url.startswith("file://") or _local_path(url) is None:
+        return url
+    return os.path.abspath(url)
+
+
+def _made_branch(porcelain: str) -> bool:
+    """The push created the branch on the remote (porcelain's ``*`` flag): the first push to it."""
+    return any(line.split("\t", 1)[0] == "*" for line in porcelain.splitlines())
+
+
+def _default_branch(folder: Path, target: str, branch: str) -> tuple[bool, str]:
+    """After a push that made ``branch`` on a remote, whose HEAD may name a branch that does not exist (`git init
+    --bare` names master, or init.defaultBranch): a local bare repository's HEAD is pointed at ``branch``, as a git
+    host does on the first push to an empty repository; of any other, what to do is said. (False, "") when HEAD
+    names a branch that exists (``git ls-remote`` shows no HEAD that names none)."""
+    try:
+        head = _git(folder, "ls-remote", "--symref", target, "HEAD", timeout=60)
+    except subprocess.TimeoutExpired:
+        return False, ""
+    if head.returncode != 0 or head.stdout.strip():
+        return False, ""
+    local = _local_path(target)
+    if local is not None:
+        bare = _git(folder, "-C", str(local), "rev-parse", "--is-bare-repository")
+        if bare.returncode == 0 and bare.stdout.strip() == "true":
+            done = _git(folder, "-C", str(local), "symbolic-ref", "HEAD", f"refs/heads/{branch}")
+            if done.returncode == 0:
+                return True, f"its HEAD named no branch: set to {branch}"
+    return False, (f"its HEAD names no branch, so a clone of it checks nothing out: make {branch} its default branch "
+                   f"(a bare repository: git symbolic-ref HEAD refs/heads/{branch}; a git host: its settings)")
 
 
 def push_failure(stderr: str, stdout: str = "") -> str:
