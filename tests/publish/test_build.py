@@ -393,6 +393,29 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(store: SQLiteStore,
     assert not urls  # nothing off the machine (the page loads behind a firewall)
 
 
+def test_the_readers_grid_address_finds_the_grid_and_an_outlet_with_no_own_fact_says_so(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    # polish65: the reader calls the grid #grid, the static site #compare, so a link copied from one opened the top of
+    # the other's page; and an outlet with no fact of its own had an empty list under its name in "仅一家报道的内容"
+    # (look52: 路透 in sd682f1c; grid53: BBC中文 in s0b34d1c), read as a fault of the page.
+    articles = fill(store, 4)
+    first, second = articles[0], articles[1]
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        return _summarized(story, first, second, {"乙社": []})  # compare_story gives every outlet a list
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer)
+    text = (out / "site" / "story" / "story-park" / "index.html").read_text()
+    page = lxml_html.fromstring(text)
+    assert text.index('id="grid"') < text.index('<details class="grid" id="compare">') < text.index('id="unique"')
+    boxes = {box.findtext("h4"): box for box in page.xpath("//section[@id='unique']//div[@class='member']")}
+    assert boxes["甲报"].xpath(".//li") and not boxes["乙社"].xpath(".//ul")
+    assert " ".join(boxes["乙社"].xpath("string(./p[@class='meta'])").split()) == "没有只有它报道的事实。"
+    targets, ids, _ = _links_and_urls(page)
+    assert set(targets) <= ids and len(page.xpath("//@id")) == len(ids)  # no id twice
+
+
 def test_a_small_storys_grid_shows_as_before(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
 

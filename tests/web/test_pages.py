@@ -295,6 +295,22 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
     assert targets and set(targets) <= ids
 
 
+def test_the_static_sites_grid_address_finds_the_grid_and_an_outlet_with_no_own_fact_says_so(
+        client: TestClient, store: Store) -> None:
+    # polish65: the static site calls the grid #compare, the reader #grid: a link copied from one opened the top of
+    # the other's page. And "只有一家报道的" gave an outlet with no fact of its own an empty column under its name.
+    story_id = visit_story(store)
+    for params in ([], [("outlet", "甲报"), ("outlet", "乙社")]):  # with a summary (a closed grid), and without
+        page = client.get(f"/story/{story_id}", params=params).text
+        assert page.index('id="compare"') < page.index('id="shared"') < page.index('id="unique"')
+        unique = page[page.index('<h2 id="unique">'):page.index('id="reports"')]
+        cells = re.findall(r'<div class="cell unique">(.*?)</div>', unique, re.S)
+        assert len(cells) == (3 if not params else 2)  # no outlet has a fact of its own here
+        assert all('<p class="meta">没有只有它报道的事实。</p>' in cell for cell in cells), cells
+        targets, ids, _ = links_and_urls(page)
+        assert set(targets) <= ids and len(re.findall(r'\sid="', page)) == len(ids)  # no id twice
+
+
 def _asgi_get(app: object, path: str, query: str = "") -> tuple[int, list[tuple[bytes, bool]]]:
     """The status and each body message the app sends, with whether a comparison had been computed when it was
     sent (``compared`` below): what a browser receives, in the parts it receives it."""

@@ -45,6 +45,7 @@ LABELS = {
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
     "rest": "引语的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条", "all_but": "除{outlets}外",
     "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
+    "none_alone": "没有只有它报道的事实。",
 }
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 PARALLEL_STORIES = 200  # story pages to render before workers are worth forking
