@@ -180,7 +180,12 @@ def test_a_bare_remote_whose_head_names_another_branch_is_pointed_at_the_pushed_
     assert (tmp_path / "clone" / "index.html").is_file()
     (folder / "more.html").write_text("<p>y</p>", encoding="utf-8")
     (again,) = publish_folder(folder, {"origin": f"file://{bare}"}, "m2").results
-    assert again.ok and not again.head_note  # said once: the branch exists now
+    assert again.ok and not again.head_note  # said once: HEAD names the branch now
+    # Stopped between its push and setting HEAD (Ctrl-C): the next push, which makes no branch, still sets it.
+    subprocess.run(["git", "--git-dir", str(bare), "symbolic-ref", "HEAD", "refs/heads/master"], check=True)
+    (folder / "more.html").write_text("<p>z</p>", encoding="utf-8")
+    (third,) = publish_folder(folder, {"origin": str(bare)}, "m3").results
+    assert third.ok and third.head_fixed, third
 
 
 def test_a_remote_newsmirror_cannot_set_gets_a_warning_saying_what_to_do(tmp_path: Path) -> None:

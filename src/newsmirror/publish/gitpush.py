@@ -130,7 +130,9 @@ def push_all(folder: Path, remotes: dict[str, str], branch: str = "main",
             continue
         if done.returncode == 0:
             result = RemoteResult(name, url, True, _last_line(done.stdout) or "pushed")
-            if _made_branch(done.stdout):
+            # Asked after the push that made the branch, and of a repository on this machine after every push (no
+            # network: one interrupted between its push and this would keep its HEAD otherwise).
+            if _made_branch(done.stdout) or _local_path(target) is not None:
                 result.head_fixed, result.head_note = _default_branch(folder, target, branch)
             results.append(result)
         else:
