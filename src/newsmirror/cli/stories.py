@@ -22,6 +22,8 @@ from newsmirror.errors import NewsmirrorError
 from newsmirror.text import times
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from newsmirror.jobs.grouping import GroupingReport
     from newsmirror.store.base import Job, Store
     from newsmirror.stories.stored import RefreshReport
@@ -87,7 +89,17 @@ def stories_group(
         if similarity is not None or store.unassigned_article_ids(limit=1):
             report = _group(store, lease, lease_seconds, window_days, similarity, compare, unfinished)
         elif unfinished:
-            report.comparisons = _compare_left(store)
+            import time
+
+            renewed = time.monotonic()
+
+            def renew() -> None:  # as the grouping does: a whole archive's comparing takes longer than the lease
+                nonlocal renewed
+                if time.monotonic() - renewed > lease_seconds / 3:
+                    store.renew_lease(lease, lease_seconds)
+                    renewed = time.monotonic()
+
+            report.comparisons = _compare_left(store, renew)
         empty = not report.assigned and not store.count_articles()
         retitled = None
         if retitle and not empty:
@@ -117,8 +129,8 @@ def stories_group(
                       "column label", highlight=False)
 
 
-def _compare_left(store: Store) -> RefreshReport:
-    """Compare every story whose comparison is missing or stale, under the comparing bar."""
+def _compare_left(store: Store, tick: Callable[[], None] | None = None) -> RefreshReport:
+    """Compare every story whose comparison is missing or stale, under the comparing bar; ``tick`` after each."""
     from newsmirror.cli.progress import StageProgress
     from newsmirror.stories.stored import refresh_comparisons
 
@@ -127,6 +139,8 @@ def _compare_left(store: Store) -> RefreshReport:
             bar.update(done, total)
             if done == 0:
                 bar.say(LOADING)
+            if tick is not None:
+                tick()
 
         return refresh_comparisons(store, progress=advance)
 
