@@ -441,3 +441,30 @@ def test_a_worker_s_group_job_after_an_unfinished_run_compares_every_story_left(
         assert job.attempts == 2
         group_job(job, store)
         assert list(store.story_comparison_fingerprints()) == [store.story_of(VISIT[0].id)]
+
+
+def test_run_groups_under_the_fleets_grouping_lease(tmp_path: Path) -> None:
+    """polish65: `run` (and `demo`) grouped without the lease `stories group` and the workers take, so a `run` while a
+    worker grouped could start a second story for one event; and a `run` stopped while grouping or comparing was not
+    seen by the next grouper. Now it takes the lease: held elsewhere, it groups nothing and says why (and builds);
+    after an unfinished grouping it compares every story left."""
+    from newsmirror.jobs.grouping import grouping_lease
+    from newsmirror.jobs.update import group_and_build
+    from tests.store.test_story_comparisons import VISIT
+
+    with open_store(tmp_path / "s.sqlite") as store, open_store(tmp_path / "s.sqlite") as worker:
+        for article in VISIT:
+            store.upsert_article(article)
+        with grouping_lease(worker):  # a worker (or `stories group`) is grouping
+            report = group_and_build(store, tmp_path / "out", images=False)
+        assert report.grouping.assigned == 0 and len(store.unassigned_article_ids()) == len(VISIT)
+        assert "not grouped by this run: stories are being grouped right now by" in report.summary()
+        assert (tmp_path / "out" / "site" / "index.html").is_file()  # the outputs are still built
+        with pytest.raises(KeyboardInterrupt), grouping_lease(worker):  # a grouping stopped before comparing
+            group_articles(worker, compare=False)
+            raise KeyboardInterrupt
+        assert not store.unassigned_article_ids() and not store.story_comparison_fingerprints()
+        report = group_and_build(store, tmp_path / "out", images=False)
+        assert report.grouping.assigned == 0 and report.grouping.comparisons.compared == 1
+        assert list(store.story_comparison_fingerprints()) == [store.story_of(VISIT[0].id)]
+        assert "stories: 0 articles grouped" in report.summary()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ class UpdateReport:
     grouping: GroupingReport
     build: BuildReport
     imported: ImportReport | None = None
+    not_grouped: str = ""  # why this run grouped nothing: another process holds the grouping lease
 
     def summary(self, *, failures: bool = True) -> str:
         """What was done, a line a step; ``failures=False`` leaves out the build's failures, for a caller that
@@ -33,8 +35,11 @@ class UpdateReport:
         if self.imported is not None:
             lines.append(import_summary(self.imported))
         g = self.grouping
-        lines.append(f"stories: {g.assigned} articles grouped ({g.new_stories} new stories, {g.joined} joined, "
-                     f"{g.duplicates} republished copies)")
+        if self.not_grouped:
+            lines.append(f"stories: not grouped by this run: {self.not_grouped}; the outputs hold what was grouped")
+        else:
+            lines.append(f"stories: {g.assigned} articles grouped ({g.new_stories} new stories, {g.joined} joined, "
+                         f"{g.duplicates} republished copies)")
         b = self.build
         lines.append(f"outputs in {b.out_dir}: {b.written} files written for {b.articles} articles and "
                      f"{b.stories} stories ({', '.join(b.formats)}) in {b.seconds:.1f}s")
@@ -76,15 +81,41 @@ def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config:
     """Put new articles into stories, then write page mirror, Jekyll and HTML site (only what changed).
     ``progress`` hears every phase: grouping and comparing stories (which `demo` and `run` spent in
     silence, minutes on a big fetch), then the build's own."""
-    grouping = group_articles(
-        store,
-        progress=None if progress is None else lambda done, total: progress(done, total, GROUPING),
-        compare_progress=None if progress is None else lambda done, total: progress(done, total, COMPARING),
-    )
+    grouping, not_grouped = _group(store, progress)
     settings = load_publish_settings(config)
     options = BuildOptions(base_url=settings.base_url, script=settings.script, site_title=settings.site_title)
     built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(store), progress=progress)
-    return UpdateReport(grouping=grouping, build=built)
+    return UpdateReport(grouping=grouping, build=built, not_grouped=not_grouped)
+
+
+LEASE_SECONDS = 600.0
+
+
+def _group(store: Store, progress: BuildProgress | None) -> tuple[GroupingReport, str]:
+    """Group under the fleet's grouping lease, as `stories group` and the workers' group job do (two groupers at once
+    could split a story: jobs.grouping). It grouped without it, and an unfinished run went unseen by the next grouper
+    (the lease's attempts, which make it compare what such a run left). When another process holds the lease: nothing
+    grouped, and why (this run builds what is grouped)."""
+    from newsmirror.jobs.grouping import GroupingBusy, grouping_lease, lease_holder
+
+    try:
+        with grouping_lease(store, LEASE_SECONDS) as lease:
+            renewed = time.monotonic()
+
+            def told(phase: str) -> Callable[[int, int], None]:
+                def tell(done: int, total: int) -> None:
+                    nonlocal renewed
+                    if time.monotonic() - renewed > LEASE_SECONDS / 3:  # a whole archive takes longer than the lease
+                        store.renew_lease(lease, LEASE_SECONDS)
+                        renewed = time.monotonic()
+                    if progress is not None:
+                        progress(done, total, phase)
+                return tell
+
+            return group_articles(store, progress=told(GROUPING), compare_progress=told(COMPARING),
+                                  still_ours=lease_holder(store, lease), compare_all=lease.attempts > 1), ""
+    except GroupingBusy as busy:
+        return GroupingReport(), str(busy).split(";")[0]
 
 
 def run_demo(store: Store, corpus: Path, out_dir: Path, *, import_progress: ImportProgress | None = None,
