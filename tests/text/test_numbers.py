@@ -251,3 +251,44 @@ def test_a_count_after_weeks_counted_with_ge_is_no_weekday() -> None:
     assert fold_numbers("一个星期一的早晨") == "1个周一的早晨"
     assert fold_numbers("三个星期六聚会") == "3个周六聚会"
     assert fold_numbers("首个星期一进行") == "首个周一进行"
+
+
+def test_a_han_decimal_with_dian_is_one_figure() -> None:
+    # 十七点八亿 is 17.8亿: it read 十七点8亿, a figure 8亿 nobody wrote (compare71).
+    assert fold_numbers("以十七点八亿美元收购") == "以17.8亿美元收购"
+    assert fold_numbers("二〇一九点五三亿元") == "2019.53亿元"
+    assert fold_numbers("增长七点五倍") == "增长7.5倍"
+    assert fold_numbers("上升零点三个百分点") == "上升0.3个百分点"
+    assert fold_numbers("相隔一点五米") == "相隔1.5米"
+    assert fold_numbers("约二十一点五万兵力") == "约215000兵力"
+    assert fold_numbers("降为千分之一点五") == "降为1000分之1.5"
+    assert fold_numbers("百分之三点五") == "3.5"  # as before
+    # A clock, a word and 一点 "a little" stay what they were.
+    assert fold_numbers("三点半开会") == "3时30分开会"
+    assert fold_numbers("下午三点十分") == "下午3时10分"
+    assert fold_numbers("一点一滴") == "一点一滴"
+    assert fold_numbers("两点一线") == "两点一线"
+    assert fold_numbers("这一点一直被低估") == "这一点一直被低估"
+    assert fold_numbers("九点一刻") == "九点一刻"
+    assert fold_numbers("少一点一万两多").startswith("少一点1000")  # no 1.1万
+
+
+def test_a_remainder_after_wan_is_read_whatever_follows() -> None:
+    # 三万五千元 read 30000五千元 where no measure word follows (元, 英尺, 里, an end); 三万零五六百 30000零五六百 (compare71).
+    assert fold_numbers("罚金一万五千元") == "罚金15000元"
+    assert fold_numbers("三万零五六百元") == "30500~30600元"
+    assert fold_numbers("三万五六千元") == "35000~36000元"
+    assert fold_numbers("两万三四人") == "23000~24000人"  # the place below 万 (it read 20003~20004人)
+    assert fold_numbers("高度一万八千英尺") == "高度18000英尺"
+    assert fold_numbers("募捐了十万零八百块钱") == "募捐了100800块钱"
+    # 一万五 is 15,000 where nothing it could count follows; 三亿五 is 3.5亿.
+    assert fold_numbers("欠他将近一万五") == "欠他将近15000"
+    assert fold_numbers("在一万三左右") == "在13000左右"
+    assert fold_numbers("花费一万二人民币") == "花费12000人民币"
+    assert fold_numbers("三亿五") == "3.5亿"
+    # No remainder: a word after the amount, a count of its own, taels, a vague amount.
+    assert fold_numbers("百万千瓦级") == "1000000千瓦级"
+    assert fold_numbers("十万百姓") == "100000百姓"
+    assert fold_numbers("一万两银子") == "10000两银子"
+    assert fold_numbers("数十万一出电视剧") == "数十万一出电视剧"
+    assert fold_numbers("千万一线医护") == "10000000一线医护"

@@ -16,7 +16,16 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 # it (一直, 统一 are no numbers).
 # 几 (十几人), and 成 where it stands alone (三成 is three tenths: ``_tenth``).
 _MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余几成"
-_HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])")
+# Or it is the remainder of an amount (三万五千元, 三万零五六百, 一万五: a numeral and 万 or 亿 before it), a figure
+# whatever follows it; it opens on a digit (百万千瓦, 数十万百姓: a word after the amount).
+_HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])"
+                         rf"|(?<=[零〇一二两三四五六七八九十百千\d][万亿])[零〇一二两三四五六七八九][零〇一二两三四五六七八九十百千]*")
+_HAN_NUMERALS = "零〇一二两三四五六七八九十百千"
+# A remainder written without its place (一万五 is 15,000, 两万三四 23,000-24,000, 三亿五 3.5亿) counts the place below 万
+# (千) or 亿 (千万). A pair reads so wherever it stands; one numeral only where nothing it could count follows (the end,
+# money, a hedge: 一万二人民币, 一万五左右), since 八万一个月, 百万一瓶 count months and bottles after the amount, and
+# never after 百万 or 千万 nor as 两 alone (一万两银子: taels).
+_ABBREVIATED_AFTER = re.compile(r"$|[^\u4e00-\u9fff]|元|块|美元|人民币|港元|港币|欧元|英镑|左右|上下|多|余")
 # 数十, 几百, 上千, 成百 are no figure but "tens of", "hundreds of": read as 10, 100 they would claim
 # an exact count another outlet's 10人 or 100人 could match (and 数十万 would become 数100000).
 _VAGUE = "数几上成"
@@ -83,6 +92,16 @@ _HAN_CLOCK = "零〇一二两三四五六七八九十"
 _CLOCK = re.compile(rf"(?<![\d{_HAN_CLOCK}])(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*[时点]\s*(?:(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*分|(半))")
 # 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
 _PERCENT = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
+# A Han decimal (十七点八亿, 七点五倍, 零点三个百分点, 四点五公斤) in digits (17.8亿): read as it stood, 十七点8亿 held a
+# figure 8亿 nobody wrote. The digits after 点 are written one by one (三点十分, 两点四十五 are clocks, which ``_CLOCK``
+# reads first where 分 or 半 follows) and a unit follows that measures in fractions (一点一滴, 两点一线, 这一点一直, 九点一刻
+# are none); no numeral after the unit (少一点一万两多: "a little less", then 12,000). After 分之 (千分之一点五) whatever
+# follows.
+_DECIMAL_UNIT = ("万亿|亿|万|兆|倍|个百分点|百分点|[%％]|公里|公斤|公尺|公分|公顷|千米|千克|厘米|毫米|米|吨|克|度|岁|级|秒|英里|"
+                 "美元|元|欧元|英镑|日元|港元|港币|人民币")
+_HAN_DECIMAL = re.compile(rf"(?<![\d.点{_HAN_NUMERALS}])([{_HAN_NUMERALS}]+)点([零〇一二三四五六七八九]+)"
+                          rf"(?=(?:{_DECIMAL_UNIT})(?![{_HAN_NUMERALS}]))")
+_DECIMAL_AFTER_SHARE = re.compile(rf"(?<=[{_HAN_NUMERALS}\d]分之)([{_HAN_NUMERALS}]+)点([零〇一二三四五六七八九]+)")
 # Any other fraction (四分之一, 三百分之一) in digits, 4分之1: ``text.ranges`` reads it as a share.
 _HAN_OR_DIGITS = r"(?:[零〇一二两三四五六七八九十百千]+|\d+)"
 _FRACTION = re.compile(rf"({_HAN_OR_DIGITS})分之({_HAN_OR_DIGITS}(?:\.\d+)?)")
@@ -150,6 +169,12 @@ def fold_numbers(text: str) -> str:
     几百) stay words."""
     def han(match: re.Match[str]) -> str:
         start = match.start()
+        if start >= 2 and match.string[start - 1] in "万亿" and match.string[start - 2] in _HAN_NUMERALS + "0123456789":
+            remainder = _remainder(match.string, start, match.end())
+            if remainder is not None:
+                return remainder
+            if match.string[match.end():match.end() + 1] not in _MEASURE:  # 一万两银子: no count
+                return match.group(0)
         if match.group(0)[0] in _UNIT_FIRST and start and match.string[start - 1] in _VAGUE:
             return match.group(0)
         if _fixed_word(match.string, start, match.end()):
@@ -202,6 +227,12 @@ def fold_numbers(text: str) -> str:
             return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}"
         return str(value)
 
+    def decimal(match: re.Match[str]) -> str:
+        whole = han_numeral_value(match.group(1))
+        if whole is None:
+            return match.group(0)
+        return f"{whole}.{''.join(str(_DIGITS[c]) for c in match.group(2))}"
+
     def fraction(match: re.Match[str]) -> str:
         parts = [part if part[0].isdigit() else han_numeral_value(part) for part in match.groups()]
         return match.group(0) if None in parts else f"{parts[0]}分之{parts[1]}"
@@ -225,7 +256,10 @@ def fold_numbers(text: str) -> str:
 
     text = fold_round_zero(text)
     text = _CLOCK.sub(clock, text)
-    text = _PERCENT_SIGN.sub(r"\1", _FRACTION.sub(fraction, _PERCENT.sub(percent, text)))
+    text = _PERCENT.sub(percent, text)
+    if "点" in text:
+        text = _DECIMAL_AFTER_SHARE.sub(decimal, _HAN_DECIMAL.sub(decimal, text))
+    text = _PERCENT_SIGN.sub(r"\1", _FRACTION.sub(fraction, text))
     text = _DIGIT_UNIT.sub(lambda m: plain_decimal(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
     text = _WEEKDAY_NUMERAL.sub(weekday, _WEEKDAY.sub("周", text))
     text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
@@ -309,6 +343,33 @@ def _approximate(text: str, start: int, end: int) -> str | None:
         return text[start:end]
     low, high = _PAIRS[pair]
     return f"{(base or 0) + low * scale}~{(base or 0) + high * scale}"
+
+
+def _remainder(text: str, start: int, end: int) -> str | None:
+    """The numeral ``text[start:end]`` after an amount's 万 or 亿 (三万五千, 三万零五六百, 一万五) in digits, the place
+    it counts written out (5000, 500~600, 5000): None where it is no remainder (the amount is vague, 数十万一出; one
+    numeral that may count what follows, 八万一个月; 两 alone, 一万两银子; a pair after 亿) or no numeral."""
+    numeral, unit = text[start:end], text[start - 1]
+    first = start - 1
+    while first > 0 and text[first - 1] in _HAN_NUMERALS:
+        first -= 1
+    if first > 0 and text[first - 1] in _VAGUE:  # 数十万一出, 几十万二十来岁: the amount is no figure
+        return None
+    if set(numeral) & set(_UNITS) or numeral[0] in "零〇":  # 五千, 零八百, 五六千, 零五六百: the place is written
+        approximate = _approximate(text, start, end)
+        if approximate is not None:
+            return approximate
+        value = han_numeral_value(numeral)
+        return None if value is None else str(value)
+    place = 1000 if unit == "万" else 10 ** 7
+    if numeral in _PAIRS and unit == "万":  # 两万三四: 23,000 to 24,000
+        low, high = _PAIRS[numeral]
+        return f"{low * place}~{high * place}"
+    if (len(numeral) == 1 and numeral != "两" and text[start - 2] not in "百千"
+            and _ABBREVIATED_AFTER.match(text, end)):  # 一万五, 三亿五 (written 5000万: 3亿5000万 is 3.5亿)
+        value = _DIGITS[numeral] * place
+        return str(value) if unit == "万" else f"{value // 10 ** 4}万"
+    return None
 
 
 def _cut_after_first(text: str, start: int) -> bool:
