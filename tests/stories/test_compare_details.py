@@ -250,3 +250,22 @@ def test_only_a_file_photos_caption_closing_on_its_date_leaves_a_paragraph_out()
                     "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（2024年5月30日）"):
         old = _pictured("丙网", caption, "日本首相周二在东京与到访的某国外长举行会谈。")
         assert not any("重启中断两年" in text for text in _units([old], "丙网"))
+
+
+def test_a_file_photos_date_beside_its_credit_in_the_bracket_leaves_the_caption_out() -> None:
+    # 美国之音 writes the credit or a note in the date's bracket (（路透社2019年5月15日资料照）): the date still dates the photo
+    # (compare71). The same bracket closing a body paragraph, and a photo of the report's day with its credit, stay units.
+    for bracket in ("（路透社2024年4月3日）", "（2023年8月15日资料照）", "（摄于2024年4月）", "(2015年7月23日 Reuters)"):
+        old = _pictured("丙网", f"某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。{bracket}",
+                        "日本首相周二在东京与到访的某国外长举行会谈。")
+        assert not any("重启中断两年" in text for text in _units([old], "丙网")), bracket
+    same_day = _pictured("丙网", "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（路透社2024年6月1日）",
+                         "日本首相周二在东京与到访的某国外长举行会谈。")
+    assert any("重启中断两年" in text for text in _units([same_day], "丙网"))
+    body = _article("丙网", "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（路透社2024年4月3日）\n\n"
+                    "日本首相周二在东京与到访的某国外长举行会谈。")
+    assert any("重启中断两年" in text for text in _units([body], "丙网"))
+    # Two dates or a sentence in the bracket are no photo's date.
+    two = _pictured("丙网", "某国外长与日本首相在东京会晤，双方同意重启中断两年的经济对话。（2024年4月3日与2024年4月5日）",
+                    "日本首相周二在东京与到访的某国外长举行会谈。")
+    assert any("重启中断两年" in text for text in _units([two], "丙网"))

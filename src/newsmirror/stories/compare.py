@@ -368,7 +368,11 @@ def _photo_line(text: str) -> bool:
 # its fact took the outlet's sentences that pack the event with more (candidate A, refused). Only with the structure:
 # the paragraph is one of the report's image captions (``Article.images``). A caption closing on its credit is not
 # enough: most such captions state the report's news (a wire's lead caption is the story's summary, …（圖取自…）).
-_PHOTO_DATE = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*[）)]\s*$")
+# The date may stand beside a few words in its bracket, a credit or a note (（路透社2020年11月3日）, （2019年8月15日资料照）,
+# （摄于2020年9月）; compare71, session 50: 7 such captions on the tuning files, no body paragraph): the date dates the photo
+# whatever words say whose it is.
+_BESIDE_DATE = r"[^\d（()）。，；！？]{0,12}?"
+_PHOTO_DATE = re.compile(rf"[（(]{_BESIDE_DATE}\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月(?:\s*(\d{{1,2}})\s*日)?\s*{_BESIDE_DATE}[）)]\s*$")
 FILE_PHOTO_DAYS = 2
 
 
