@@ -105,6 +105,7 @@ from newsmirror.text.tokenize import (
     word_at,
     words,
 )
+from newsmirror.text.transliteration import reads_by_sound
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -1585,6 +1586,15 @@ _LATIN_LETTER = re.compile(r"[a-zA-Z]")
 # Bounded: an outlet's text is asked about every Latin detail of its story.
 _text_without_accents = lru_cache(maxsize=64)(without_accents)
 
+# Whether the only-X check reads a Han transliteration and a Latin word as one name by the transducer fitted on the
+# archive's glosses (``text.transliteration``: 克里斯托弗 of Christopher Wray, 特恩布尔 of Turnbull) where the hand
+# consonant rules of ``reads_as`` do not (session 50, translit74).
+TRANSLITERATION_READER = True
+
+
+def _reads_by_sound(han: str, latin: str) -> bool:
+    return TRANSLITERATION_READER and reads_by_sound(han, latin)
+
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
               own_text: str = "") -> bool:
@@ -1615,8 +1625,8 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund), or either without its
         # middle initials (Alex M. Azar II, Alex Azar).
         return (_writes_word_pair(term, text) or _writes_without_initials(term, text) or spells_pinyin(term, text)
-                or any(reads_as(han, term) for han in text_transliterations(text)))
-    if any(reads_as(term, word) for word in latin_words(text)):
+                or any(reads_as(han, term) or _reads_by_sound(han, term) for han in text_transliterations(text)))
+    if any(reads_as(term, word) or _reads_by_sound(term, word) for word in latin_words(text)):
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
         return True

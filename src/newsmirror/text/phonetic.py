@@ -232,11 +232,17 @@ def reads_as(han: str, latin: str) -> bool:
     consonants' sound classes, in order: what another outlet writing 沙加缅度（Sacramento）names
     too. A closing r or l after a vowel may be unwritten (Alexander: 亚历山大) or written 尔, which
     has no initial: transliteration drops its sound."""
-    if len(han) < 3 or (_RUN.fullmatch(han) is None and pos_tokenizer().word_tag_tab.get(han) not in _FOREIGN_NAME_TAGS):
+    if len(han) < 3 or not may_transliterate(han):
         return False
     wanted = _han_key(han)
     return len(wanted) >= MIN_READ_CONSONANTS and any(
         wanted in _latin_keys(word) for word in _LATIN_WORD.findall(latin.lower()))
+
+
+def may_transliterate(han: str) -> bool:
+    """Whether a Han name may be a transliteration (``reads_as``'s test): a run of transliteration characters, or a
+    word the dictionary tags as a foreign or any person's or place's name."""
+    return _RUN.fullmatch(han) is not None or pos_tokenizer().word_tag_tab.get(han) in _FOREIGN_NAME_TAGS
 
 
 # Dictionary tags of a name that may be a transliteration written with common characters (nrt:

@@ -1,0 +1,146 @@
+"""A measured reader of transliterations: how likely a Han name's pinyin and a Latin word are one name.
+
+The hand rules of ``phonetic`` (``reads_as``: consonant classes in order, four at least) miss names whose
+letters and pinyin differ more than a class allows (克里斯托弗 ke-li-si-tuo-fu and Christopher: ch read as k,
+ph as f; 特恩布尔 and Turnbull, the r written as 恩's vowel). This reader is a stochastic edit distance
+(Ristad and Yianilos's memoryless transducer) between the toneless pinyin letters of a Han name and the
+letters of a Latin word: each step emits a pinyin letter and a Latin letter together (a substitution), a
+pinyin letter alone or a Latin letter alone, with probabilities learned by EM from the archive's own
+glosses (``glosses.tsv``'s rows whose Han name transliterates one of its Latin words): the shipped table
+``transliteration.tsv``, mined by ``bench/mine_transliteration.py`` (which also fits ``THRESHOLD`` on
+held-out folds of glossed pairs against other rows' Latin words).
+
+A pair's score is the log-likelihood ratio of the transducer's joint probability (summed over every
+alignment) against the two strings drawn apart (each letter by its own frequency, the pinyin's and the
+Latin's), per letter of the two. Used only to keep the comparison from claiming that one outlet alone
+names someone (``stories.compare``), so a false match costs a missing claim, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+from newsmirror.text.packaged import packaged_rows
+from newsmirror.text.phonetic import may_transliterate
+
+# Fitted by ``bench/mine_transliteration.py --evaluate`` (the threshold whose rate of false matches against
+# other rows' Latin words is at most ``bench/mine_transliteration.FALSE_RATE`` on every fold's training part).
+THRESHOLD = 1.0
+
+# The shorter strings match by chance: a Han name of this many syllables at least, a Latin word of this many letters.
+MIN_SYLLABLES = 3
+MIN_LETTERS = 5
+
+END = "$"  # the transducer's end symbol in the table
+
+
+@dataclass(frozen=True)
+class Model:
+    """The transducer's probabilities (substitutions, pinyin letters alone, Latin letters alone, the end) and
+    the two strings' letter frequencies apart (with each string's end)."""
+
+    sub: Mapping[tuple[str, str], float]
+    pinyin_only: Mapping[str, float]
+    latin_only: Mapping[str, float]
+    end: float
+    pinyin_apart: Mapping[str, float]
+    latin_apart: Mapping[str, float]
+
+
+def pinyin_letters(han: str) -> str:
+    """The toneless pinyin of a name's Han characters, run together (ü as v); other characters left out."""
+    return "".join(lazy_pinyin("".join(c for c in han if "\u3400" <= c <= "\u9fff"), errors="ignore")).lower()
+
+
+def latin_letters(word: str) -> str:
+    """A Latin word's letters, accents taken off, lower case."""
+    bare = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in bare.lower() if "a" <= c <= "z")
+
+
+def log_joint(x: str, y: str, model: Model) -> float:
+    """The natural log of the transducer's probability of emitting ``x`` (pinyin) and ``y`` (Latin) together,
+    summed over every alignment (the forward algorithm)."""
+    sub, xo, yo = model.sub, model.pinyin_only, model.latin_only
+    previous = [0.0] * (len(y) + 1)
+    previous[0] = 1.0
+    for j in range(1, len(y) + 1):
+        previous[j] = previous[j - 1] * yo.get(y[j - 1], 0.0)
+    for i in range(1, len(x) + 1):
+        a = x[i - 1]
+        alone = xo.get(a, 0.0)
+        row = [previous[0] * alone] + [0.0] * len(y)
+        for j in range(1, len(y) + 1):
+            b = y[j - 1]
+            row[j] = previous[j] * alone + row[j - 1] * yo.get(b, 0.0) + previous[j - 1] * sub.get((a, b), 0.0)
+        previous = row
+    total = previous[len(y)] * model.end
+    return math.log(total) if total > 0 else -math.inf
+
+
+def log_apart(s: str, letters: Mapping[str, float]) -> float:
+    """The natural log of a string's probability drawn letter by letter by its own frequencies (``END`` closing it)."""
+    total = math.log(letters.get(END, 1e-9))
+    for c in s:
+        total += math.log(letters.get(c, 1e-9))
+    return total
+
+
+def score(x: str, y: str, model: Model) -> float:
+    """The log-likelihood ratio of ``x`` and ``y`` being one name against their being drawn apart, per letter."""
+    if not x or not y:
+        return -math.inf
+    return (log_joint(x, y, model) - log_apart(x, model.pinyin_apart) - log_apart(y, model.latin_apart)) / (len(x) + len(y))
+
+
+def read_model(rows: list[list[str]]) -> Model:
+    """A model from a table's rows: ``kind, a, b, probability`` (kind: sub, pinyin, latin, end, pinyin-apart, latin-apart)."""
+    sub: dict[tuple[str, str], float] = {}
+    xo: dict[str, float] = {}
+    yo: dict[str, float] = {}
+    xa: dict[str, float] = {}
+    ya: dict[str, float] = {}
+    end = 0.0
+    for kind, a, b, p in rows:
+        value = float(p)
+        if kind == "sub":
+            sub[(a, b)] = value
+        elif kind == "pinyin":
+            xo[a] = value
+        elif kind == "latin":
+            yo[b] = value
+        elif kind == "end":
+            end = value
+        elif kind == "pinyin-apart":
+            xa[a] = value
+        elif kind == "latin-apart":
+            ya[b] = value
+    return Model(sub, xo, yo, end, xa, ya)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    return read_model(list(packaged_rows("transliteration.tsv")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _pair_score(pinyin: str, word: str) -> float:
+    return score(pinyin, word, shipped_model())
+
+
+def reads_by_sound(han: str, latin: str) -> bool:
+    """Whether a Han name of ``MIN_SYLLABLES`` characters or more is, by the fitted transducer, one of a Latin
+    name's words of ``MIN_LETTERS`` letters or more (克里斯托弗 of Christopher Wray; 特恩布尔 of Malcolm Turnbull).
+    ``han`` must be a name that may be a transliteration at all (``phonetic.may_transliterate``: ``reads_as``'s test)."""
+    syllables = sum("\u3400" <= c <= "\u9fff" for c in han)
+    if syllables < MIN_SYLLABLES or not may_transliterate(han):
+        return False
+    pinyin = pinyin_letters(han)
+    words = {latin_letters(word) for word in latin.split()}
+    return any(_pair_score(pinyin, word) >= THRESHOLD for word in sorted(words) if len(word) >= MIN_LETTERS)
