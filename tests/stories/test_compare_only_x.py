@@ -776,3 +776,15 @@ def test_a_foreign_name_another_outlet_writes_otherwise_in_the_same_fact(monkeyp
     listed = "吸引大批学生的城市包括多伦多、温哥华和{}，它们有地利之便。"
     assert "蒙泰列" not in _only([city, _article("乙社", listed.format("蒙特利尔"))], "甲报")
     assert "蒙泰列" in _only([city, _article("乙社", listed.format("渥太华"))], "甲报")
+
+
+def test_a_transliteration_the_consonant_rules_miss_is_read_by_the_fitted_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 克里斯托弗·雷 and Christopher Wray (ch read as k, ph as f), 皮亚斯 and Pearce (two consonants only): one name each by
+    # the transducer fitted on the archive's glosses, which the consonant rules (reads_as) do not read. Texts as
+    # normalized (the name's dot a space).
+    texts = {"乙社": "联邦调查局长克里斯托弗 雷表示", "丙社": "首席经济学家brian pearce表示"}
+    assert compare._names_in("乙社", "christopher wray", texts, {})
+    assert compare._names_in("丙社", "皮亚斯", texts, {})
+    monkeypatch.setattr(compare, "TRANSLITERATION_READER", False)
+    assert not compare._names_in("乙社", "christopher wray", texts, {})
+    assert not compare._names_in("丙社", "皮亚斯", texts, {})

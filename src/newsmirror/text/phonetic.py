@@ -239,6 +239,20 @@ def reads_as(han: str, latin: str) -> bool:
         wanted in _latin_keys(word) for word in _LATIN_WORD.findall(latin.lower()))
 
 
+def same_first_sound(han: str, latin: str) -> bool:
+    """Whether a Han name's first syllable has the sound class of a Latin word's first consonant, or neither has one
+    (亚历山大, Alexander; y, w and a vowel have none): a transliteration keeps a name's first sound. The Latin word's
+    first letter or its first two (ch of Christopher is k, of Charles z: 克, 查) may give the class."""
+    key = phonetic_key(han[:1])
+    if not key or not latin:
+        return False
+    first = latin[0]
+    if first in "aeiouyw":
+        return key[0] == ""
+    classes = {cls for pair, cls in _LATIN_CLASSES if latin.startswith(pair) or pair == first}
+    return key[0] in classes
+
+
 def may_transliterate(han: str) -> bool:
     """Whether a Han name may be a transliteration (``reads_as``'s test): a run of transliteration characters, or a
     word the dictionary tags as a foreign or any person's or place's name."""

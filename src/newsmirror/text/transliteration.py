@@ -27,7 +27,8 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from newsmirror.text.packaged import packaged_rows
-from newsmirror.text.phonetic import may_transliterate
+from newsmirror.text.phonetic import may_transliterate, same_first_sound
+from newsmirror.text.tokenize import pos_tokenizer
 
 # Fitted by ``bench/mine_transliteration.py --evaluate``: the mean of its five folds' thresholds, each the lowest whose rate of
 # false matches against other rows' Latin words is at most ``bench/mine_transliteration.FALSE_RATE`` on the fold's training part.
@@ -134,13 +135,31 @@ def _pair_score(pinyin: str, word: str) -> float:
     return score(pinyin, word, shipped_model())
 
 
+def latin_candidates(latin: str) -> list[str]:
+    """The words of a Latin name a Han name may transliterate: a one-word name itself; of several words the last
+    (the surname, which outlets write alone: 特恩布尔 of Malcolm Turnbull) and all of them run together (the full
+    name, 克里斯托弗雷 of Christopher Wray once the name's dot is folded), never a given name alone (博雷尔 is no
+    Boris); each of ``MIN_LETTERS`` letters or more."""
+    words = [w for w in (latin_letters(word) for word in latin.split()) if w]
+    if len(words) > 1:
+        words = [words[-1], "".join(words)]
+    return [w for w in dict.fromkeys(words) if len(w) >= MIN_LETTERS]
+
+
+def may_be_person(han: str) -> bool:
+    """``phonetic.may_transliterate`` (a run of transliteration characters or a word tagged nrt, nr or ns) but no word
+    the dictionary tags as a place (ns: 立陶宛, 布鲁塞尔): the check asks about people's names, and places have their
+    standard forms (the dictionaries' glosses) that a reader by sound only confuses with people (布拉格 and Borut)."""
+    return may_transliterate(han) and pos_tokenizer().word_tag_tab.get(han) != "ns"
+
+
 def reads_by_sound(han: str, latin: str) -> bool:
-    """Whether a Han name of ``MIN_SYLLABLES`` characters or more is, by the fitted transducer, one of a Latin
-    name's words of ``MIN_LETTERS`` letters or more (克里斯托弗 of Christopher Wray; 特恩布尔 of Malcolm Turnbull).
-    ``han`` must be a name that may be a transliteration at all (``phonetic.may_transliterate``: ``reads_as``'s test)."""
+    """Whether a Han name of ``MIN_SYLLABLES`` characters or more that may be a person's (``may_be_person``) is, by
+    the fitted transducer, one of a Latin name's candidates (``latin_candidates``) beginning with the same sound
+    (``phonetic.same_first_sound``: a transliteration keeps a name's first consonant, or its lack of one):
+    克里斯托弗 of Christopher Wray, 特恩布尔 of Malcolm Turnbull."""
     syllables = sum("\u3400" <= c <= "\u9fff" for c in han)
-    if syllables < MIN_SYLLABLES or not may_transliterate(han):
+    if syllables < MIN_SYLLABLES or not may_be_person(han):
         return False
     pinyin = pinyin_letters(han)
-    words = {latin_letters(word) for word in latin.split()}
-    return any(_pair_score(pinyin, word) >= THRESHOLD for word in sorted(words) if len(word) >= MIN_LETTERS)
+    return any(same_first_sound(han, word) and _pair_score(pinyin, word) >= THRESHOLD for word in latin_candidates(latin))
