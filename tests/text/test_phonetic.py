@@ -1,4 +1,4 @@
-from newsmirror.text.phonetic import phonetic_key, reads_as, same_name
+from newsmirror.text.phonetic import may_transliterate, phonetic_key, reads_as, same_first_sound, same_name
 
 
 def test_transliteration_variants_of_one_name_are_the_same_name() -> None:
@@ -83,3 +83,16 @@ def test_two_writings_of_one_foreign_name_of_unequal_lengths() -> None:
     assert not transliterates_alike("吉立亚", "吉利德")  # two consonants: below the floor
     assert not transliterates_alike("马克西米利安", "马克西")  # 3 of 5 consonants: under the share
     assert not transliterates_alike("林克维丘斯", "尼茨基")  # 3 of 4 (l-z-z in l-g-z-z): two men, under the share
+
+
+def test_a_transliteration_keeps_a_names_first_sound() -> None:
+    assert same_first_sound("克里斯托弗", "christopher")  # ch as k
+    assert same_first_sound("查尔斯", "charles")  # ch as z
+    assert same_first_sound("亚历山大", "alexander")  # neither has a consonant
+    assert not same_first_sound("亚利桑", "harrison")
+    assert not same_first_sound("莫里森", "boris")
+
+
+def test_a_name_that_may_be_a_transliteration() -> None:
+    assert may_transliterate("克里斯托弗")  # a run of transliteration characters
+    assert not may_transliterate("经济学")
