@@ -4,6 +4,7 @@ and the written table read back as the model it was written from."""
 from __future__ import annotations
 
 from bench.mine_transliteration import candidates, em_step, initial_model, table_lines
+
 from newsmirror.text.transliteration import read_model, score
 
 
