@@ -168,8 +168,9 @@ SECOND_RESCUE: float | None = 0.4
 # that lost the round's mutual-best choice shows a unit packing two statements as a second telling of its partner's
 # fact (``_Linker.second_facts``; session 50, recall73): the partner chooses the packed unit, the packed unit's fact
 # already holds the partner's outlet through units matching another part of it (``SECOND_PART``), so the round kept
-# the packed unit's other partner only. The model round's counterpart of the rules' one-sided offer.
-SECOND_RUNNER: float | None = None
+# the packed unit's other partner only. The model round's counterpart of the rules' one-sided offer. .3 chosen in every
+# fold leaving one fact file out (47 tuning files: recall .6623 -> .6697, judged precision .9101 -> .9083).
+SECOND_RUNNER: float | None = 0.3
 # Two units of two outlets giving one amount the story seldom gives (``_amount_matches``) need
 # only this much overlap (containment, Dice).
 AMOUNT_CONTAINMENT = 0.12
