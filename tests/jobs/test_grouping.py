@@ -468,3 +468,26 @@ def test_run_groups_under_the_fleets_grouping_lease(tmp_path: Path) -> None:
         assert report.grouping.assigned == 0 and report.grouping.comparisons.compared == 1
         assert list(store.story_comparison_fingerprints()) == [store.story_of(VISIT[0].id)]
         assert "stories: 0 articles grouped" in report.summary()
+
+
+def test_a_commands_grouping_lease_is_renewed_every_third_of_it(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review54: `stories group` (grouping, or comparing what an unfinished run left) and `run` renew the lease from
+    their progress callbacks through one helper: a renewal once a third of the lease has passed, and each renewal
+    keeps the lease the holder's (the next one finds it as the last left it)."""
+    from newsmirror.jobs.grouping import grouping_lease, lease_holder, lease_renewer
+
+    now = [0.0]
+    renewals: list[float] = []
+    renew_lease = store.renew_lease
+
+    def recorded(job: object, seconds: float) -> bool:
+        renewals.append(now[0])
+        return renew_lease(job, seconds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "renew_lease", recorded)
+    with grouping_lease(store, 30) as lease:
+        renew = lease_renewer(store, lease, 30, clock=lambda: now[0])
+        for now[0] in (5.0, 10.0, 10.5, 20.0, 21.0, 31.5):
+            renew()
+        assert renewals == [10.5, 21.0, 31.5]
+        assert lease_holder(store, lease)()

@@ -74,12 +74,11 @@ def stories_group(
 ) -> None:
     """Put every article that is in no story yet into one and store the comparison of each story that
     changed; run it after each import or fetch (idempotent)."""
-    from newsmirror.jobs.grouping import GroupingReport, grouping_lease
+    from newsmirror.jobs.grouping import GroupingReport, grouping_lease, lease_renewer
 
-    lease_seconds = 600.0
     report = GroupingReport()
     # One grouping at a time across the fleet: the CLI takes the same lease as the workers' group job.
-    with store_from(db) as store, grouping_lease(store, lease_seconds) as lease:
+    with store_from(db) as store, grouping_lease(store) as lease:
         # The last grouping did not finish (Ctrl-C, a killed worker: the lease's claims of this run > 1): the stories
         # of its saved batches were never compared, and this run would touch none of them again.
         unfinished = compare and lease.attempts > 1
@@ -87,19 +86,10 @@ def stories_group(
         # grouping model (jieba, the word vectors: ~0.5 s of a 0.9 s run). --similarity still loads it, to
         # say that the model ignores it.
         if similarity is not None or store.unassigned_article_ids(limit=1):
-            report = _group(store, lease, lease_seconds, window_days, similarity, compare, unfinished)
+            report = _group(store, lease, window_days, similarity, compare, unfinished)
         elif unfinished:
-            import time
-
-            renewed = time.monotonic()
-
-            def renew() -> None:  # as the grouping does: a whole archive's comparing takes longer than the lease
-                nonlocal renewed
-                if time.monotonic() - renewed > lease_seconds / 3:
-                    store.renew_lease(lease, lease_seconds)
-                    renewed = time.monotonic()
-
-            report.comparisons = _compare_left(store, renew)
+            # Renewed as the grouping renews it: a whole archive's comparing takes longer than the lease.
+            report.comparisons = _compare_left(store, lease_renewer(store, lease))
         empty = not report.assigned and not store.count_articles()
         retitled = None
         if retitle and not empty:
@@ -145,15 +135,14 @@ def _compare_left(store: Store, tick: Callable[[], None] | None = None) -> Refre
         return refresh_comparisons(store, progress=advance)
 
 
-def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, similarity: float | None,
-           compare: bool, compare_all: bool) -> GroupingReport:
+def _group(store: Store, lease: Job, window_days: float, similarity: float | None, compare: bool,
+           compare_all: bool) -> GroupingReport:
     """Group the store's unassigned articles under progress bars (the model loads under the first)."""
-    import time
     from contextlib import ExitStack
     from datetime import timedelta
 
     from newsmirror.cli.progress import StageProgress
-    from newsmirror.jobs.grouping import group_articles, lease_holder
+    from newsmirror.jobs.grouping import group_articles, lease_holder, lease_renewer
 
     with ExitStack() as bars:
         # One live display at a time (rich allows no more): the comparing bar replaces the grouping one.
@@ -172,13 +161,7 @@ def _group(store: Store, lease: Job, lease_seconds: float, window_days: float, s
                                   "a story by its fitted probability", highlight=False, soft_wrap=True)
         compare_bar: StageProgress | None = None
         compared = [0, 0]  # stories compared, due: said if the comparing is interrupted
-        renewed = time.monotonic()
-
-        def renew() -> None:
-            nonlocal renewed
-            if time.monotonic() - renewed > lease_seconds / 3:
-                store.renew_lease(lease, lease_seconds)
-                renewed = time.monotonic()
+        renew = lease_renewer(store, lease)
 
         def advance(done: int, total: int) -> None:
             bar.update(done, total)

@@ -44,6 +44,8 @@ GROUP_KEY = "*"  # the one grouping job: its lease is the fleet-wide grouping lo
 # How often workers group when no fetch asked for it sooner (a fetch that stores new articles
 # makes the group job due at once).
 GROUP_INTERVAL = timedelta(minutes=5)
+# The grouping lease of a command (`stories group`, `run`, `demo`); a worker's is its --lease. Renewed every third of it.
+LEASE_SECONDS = 600.0
 
 
 class GroupingBusy(NewsmirrorError):
@@ -65,10 +67,10 @@ def lease_holder(store: Store, job: Job) -> Callable[[], bool]:
 
 
 @contextmanager
-def grouping_lease(store: Store, lease_seconds: float = 600.0) -> Iterator[Job]:
+def grouping_lease(store: Store, lease_seconds: float = LEASE_SECONDS) -> Iterator[Job]:
     """Hold the fleet-wide grouping lease (for the CLI; workers get it by claiming the job).
     Raises GroupingBusy when a worker or another command is grouping right now. The caller
-    renews it (``store.renew_lease``) at least every ``lease_seconds``."""
+    renews it (``store.renew_lease``, or ``lease_renewer``) at least every ``lease_seconds``."""
     owner = f"{socket.gethostname()}:{os.getpid()}/stories-group"
     store.enqueue_job(GROUP_KIND, GROUP_KEY)  # due now, so it can be claimed now
     claimed = store.claim_jobs(owner, [GROUP_KIND], limit=1, lease_seconds=lease_seconds)
@@ -85,6 +87,23 @@ def grouping_lease(store: Store, lease_seconds: float = 600.0) -> Iterator[Job]:
         raise
     else:
         store.complete_job(job)
+
+
+def lease_renewer(store: Store, lease: Job, lease_seconds: float = LEASE_SECONDS,
+                  clock: Callable[[], float] = time.monotonic) -> Callable[[], None]:
+    """A call for the progress callbacks of whoever holds ``lease`` (`stories group`, `run`): it renews the lease once
+    a third of ``lease_seconds`` has passed since the last renewal, so a grouping or a comparing that takes longer than
+    the lease (a whole archive's) keeps it. A lease already lost is not renewed (``renew_lease`` says no); the
+    grouping's ``still_ours`` then stops before its next save."""
+    renewed = clock()
+
+    def renew() -> None:
+        nonlocal renewed
+        if clock() - renewed > lease_seconds / 3:
+            store.renew_lease(lease, lease_seconds)
+            renewed = clock()
+
+    return renew
 
 
 def schedule_grouping(store: Store, due_at: datetime | None = None) -> bool:

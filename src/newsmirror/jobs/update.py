@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,26 +87,20 @@ def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config:
     return UpdateReport(grouping=grouping, build=built, not_grouped=not_grouped)
 
 
-LEASE_SECONDS = 600.0
-
-
 def _group(store: Store, progress: BuildProgress | None) -> tuple[GroupingReport, str]:
     """Group under the fleet's grouping lease, as `stories group` and the workers' group job do (two groupers at once
     could split a story: jobs.grouping). It grouped without it, and an unfinished run went unseen by the next grouper
     (the lease's attempts, which make it compare what such a run left). When another process holds the lease: nothing
     grouped, and why (this run builds what is grouped)."""
-    from newsmirror.jobs.grouping import GroupingBusy, grouping_lease, lease_holder
+    from newsmirror.jobs.grouping import GroupingBusy, grouping_lease, lease_holder, lease_renewer
 
     try:
-        with grouping_lease(store, LEASE_SECONDS) as lease:
-            renewed = time.monotonic()
+        with grouping_lease(store) as lease:
+            renew = lease_renewer(store, lease)  # a whole archive's grouping takes longer than the lease
 
             def told(phase: str) -> Callable[[int, int], None]:
                 def tell(done: int, total: int) -> None:
-                    nonlocal renewed
-                    if time.monotonic() - renewed > LEASE_SECONDS / 3:  # a whole archive takes longer than the lease
-                        store.renew_lease(lease, LEASE_SECONDS)
-                        renewed = time.monotonic()
+                    renew()
                     if progress is not None:
                         progress(done, total, phase)
                 return tell
