@@ -49,7 +49,12 @@ LEASE_SECONDS = 600.0
 
 
 class GroupingBusy(NewsmirrorError):
-    """Another process holds the grouping lease."""
+    """Another process holds the grouping lease: ``holder`` says who (for a caller that words it otherwise: `run`)."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(f"stories are being grouped right now by {holder}; "
+                         "run it again later (or let the workers do it: `newsmirror worker` runs group jobs)")
+        self.holder = holder
 
 
 class GroupingLeaseLost(NewsmirrorError):
@@ -76,9 +81,7 @@ def grouping_lease(store: Store, lease_seconds: float = LEASE_SECONDS) -> Iterat
     claimed = store.claim_jobs(owner, [GROUP_KIND], limit=1, lease_seconds=lease_seconds)
     if not claimed:
         held = store.get_job(GROUP_KIND, GROUP_KEY)
-        who = held.lease_owner if held and held.lease_owner else "another process"
-        raise GroupingBusy(f"stories are being grouped right now by {who}; "
-                           "run it again later (or let the workers do it: `newsmirror worker` runs group jobs)")
+        raise GroupingBusy(held.lease_owner if held and held.lease_owner else "another process")
     job = claimed[0]
     try:
         yield job

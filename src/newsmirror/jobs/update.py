@@ -108,7 +108,7 @@ def _group(store: Store, progress: BuildProgress | None) -> tuple[GroupingReport
             return group_articles(store, progress=told(GROUPING), compare_progress=told(COMPARING),
                                   still_ours=lease_holder(store, lease), compare_all=lease.attempts > 1), ""
     except GroupingBusy as busy:
-        return GroupingReport(), str(busy).split(";")[0]
+        return GroupingReport(), f"stories are being grouped right now by {busy.holder}"
 
 
 def run_demo(store: Store, corpus: Path, out_dir: Path, *, import_progress: ImportProgress | None = None,
