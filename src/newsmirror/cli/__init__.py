@@ -135,9 +135,9 @@ RESUME = "newsmirror_resume"
 
 
 def resume_by(interrupt: BaseException, how: str) -> None:
-    """Make ``friendly_errors``' interrupted line say ``how`` the work is resumed, where running the command again
-    would not resume it (`stories group` stopped while comparing: the articles are grouped, so a second run has
-    nothing to group and compares nothing)."""
+    """Make ``friendly_errors``' interrupted line say ``how`` the work is resumed, where running the command again is
+    not the way to say (`stories group` stopped while comparing: the articles are grouped, and the line names the
+    command that compares only what is left)."""
     setattr(interrupt, RESUME, how)
 
 

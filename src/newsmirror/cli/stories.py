@@ -183,8 +183,8 @@ def _group(store: Store, lease: Job, window_days: float, similarity: float | Non
                                   compare=compare, compare_progress=advance_compare, compare_all=compare_all)
         except KeyboardInterrupt as interrupt:
             if compare_bar is not None:
-                # Every article is in its story, so `stories group` again would answer "every article is already in
-                # a story" and compare none of the stories left (a build computes them when it renders them).
+                # Every article is in its story: say how far the comparing got and the command that compares only the
+                # rest (the next grouping, `stories group` again or a worker's, compares it too: the lease's attempts).
                 resume_by(interrupt, f"every article is grouped and {compared[0]:,} of {compared[1]:,} stories are "
                                      "compared: `newsmirror stories compare` compares the rest.")
             raise

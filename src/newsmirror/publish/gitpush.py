@@ -166,10 +166,11 @@ def _made_branch(porcelain: str) -> bool:
 
 
 def _default_branch(folder: Path, target: str, branch: str) -> tuple[bool, str]:
-    """After a push that made ``branch`` on a remote, whose HEAD may name a branch that does not exist (`git init
-    --bare` names master, or init.defaultBranch): a local bare repository's HEAD is pointed at ``branch``, as a git
-    host does on the first push to an empty repository; of any other, what to do is said. (False, "") when HEAD
-    names a branch that exists (``git ls-remote`` shows no HEAD that names none)."""
+    """After a push that made ``branch`` on a remote, or any push to a repository on this machine, whose HEAD may name
+    a branch that does not exist (`git init --bare` names master, or init.defaultBranch): a local bare repository's
+    HEAD is pointed at ``branch``, as a git host does on the first push to an empty repository; of any other, what to
+    do is said. (False, "") when HEAD names a branch that exists or a commit (``git ls-remote`` lists HEAD then, and
+    lists nothing for a HEAD that names no branch): a HEAD set on purpose to a branch is never changed."""
     try:
         head = _git(folder, "ls-remote", "--symref", target, "HEAD", timeout=60)
     except subprocess.TimeoutExpired:
