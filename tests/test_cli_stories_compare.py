@@ -120,3 +120,30 @@ def test_group_after_an_interrupted_run_compares_the_stories_it_left(tmp_path: P
         assert list(store.story_comparison_fingerprints()) == [store.story_of(VISIT[0].id)]
     third = CliRunner().invoke(app, ["stories", "group", "--db", db])  # that one finished: the no-op is quiet again
     assert third.exit_code == 0 and third.stdout.strip() == "every article is already in a story", third.output
+
+
+def test_a_comparing_after_an_interrupted_run_stopped_in_turn_is_taken_up_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review54: Ctrl-C in the comparing that a run after an unfinished grouping does (nothing new to group) is
+    recorded on the lease like any other: the run after it compares what is left, and the line says to run it again."""
+    import newsmirror.jobs.grouping as grouping
+    import newsmirror.stories.stored as stored
+
+    db = f"sqlite:{tmp_path / 'store.sqlite'}"
+    with open_store(tmp_path / "store.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(grouping, "refresh_comparisons", stopped)
+        assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 130
+    with monkeypatch.context() as patch:
+        patch.setattr(stored, "refresh_comparisons", stopped)  # the comparing of what the first run left
+        again = CliRunner().invoke(app, ["stories", "group", "--db", db])
+        assert again.exit_code == 130 and "run the command again to resume" in " ".join(again.stderr.split())
+    third = CliRunner().invoke(app, ["stories", "group", "--db", db])
+    assert third.exit_code == 0, third.output
+    assert "every article is already in a story; compared 1 stories an interrupted run had left" in third.stdout

@@ -199,3 +199,35 @@ def test_a_remote_newsmirror_cannot_set_gets_a_warning_saying_what_to_do(tmp_pat
     said = " ".join(pushed.stderr.split())
     assert said.startswith("warning: pushed, but site -> other (") and said.count("warning:") == 1, said
     assert "a clone of it checks nothing out: make main its default branch" in said
+
+
+def test_a_head_someone_set_to_a_branch_or_a_commit_is_never_changed(tmp_path: Path) -> None:
+    """review54: HEAD is repointed only when it names no branch (a clone then checks nothing out). A bare repository
+    whose HEAD a human set to another branch that exists (a mirror that serves `pages`), or to a commit, keeps it on
+    the push that makes main and on every later one; so does a repository that is not bare."""
+    folder = _site(tmp_path)
+    subprocess.run(["git", "init", "-q", "-b", "pages", str(tmp_path / "seed")], check=True)
+    (tmp_path / "seed" / "a").write_text("a", encoding="utf-8")
+    subprocess.run(["git", "-C", str(tmp_path / "seed"), "add", "a"], check=True)
+    subprocess.run(["git", "-C", str(tmp_path / "seed"), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q",
+                    "-m", "a"], check=True)
+    on_branch, on_commit = _bare(tmp_path / "branch.git"), _bare(tmp_path / "commit.git")
+    for bare in (on_branch, on_commit):
+        subprocess.run(["git", "-C", str(tmp_path / "seed"), "push", "-q", str(bare), "pages"], check=True)
+    subprocess.run(["git", "--git-dir", str(on_branch), "symbolic-ref", "HEAD", "refs/heads/pages"], check=True)
+    seed = subprocess.run(["git", "-C", str(tmp_path / "seed"), "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    (on_commit / "HEAD").write_text(seed + "\n", encoding="utf-8")  # detached: a commit, no branch
+    worktree = tmp_path / "worktree"  # not bare: HEAD names master, which has no commit
+    subprocess.run(["git", "init", "-q", "-b", "master", str(worktree)], check=True)
+    remotes = {"branch": str(on_branch), "commit": str(on_commit), "worktree": str(worktree)}
+    for round_ in range(2):  # the push that makes main, then one that does not
+        (folder / "index.html").write_text(f"<p>{round_}</p>", encoding="utf-8")
+        results = {result.name: result for result in publish_folder(folder, remotes, f"m{round_}").results}
+        assert all(result.ok for result in results.values()), results
+        assert not results["branch"].head_note and not results["commit"].head_note
+        assert not results["worktree"].head_fixed and "make main its default branch" in results["worktree"].head_note
+        assert (on_branch / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/pages\n"
+        assert (on_commit / "HEAD").read_text(encoding="utf-8") == seed + "\n"
+        assert (worktree / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/master\n"
+        assert _tree(on_branch) == ["index.html"]
