@@ -292,3 +292,14 @@ def test_a_remainder_after_wan_is_read_whatever_follows() -> None:
     assert fold_numbers("一万两银子") == "10000两银子"
     assert fold_numbers("数十万一出电视剧") == "数十万一出电视剧"
     assert fold_numbers("千万一线医护") == "10000000一线医护"
+
+
+def test_no_remainder_at_the_texts_end_either() -> None:
+    # review54: a sentence's text reaches fold_numbers with its 。 normalized away, and the check that what follows is
+    # a measure word took the end ('' is in every string) for one: 抵押贷款200万两 read 2000002, 百万一 1000001.
+    assert fold_numbers("抵押贷款200万两") == "抵押贷款2000000两" == fold_numbers("抵押贷款200万两。")[:-1]
+    assert fold_numbers("库银三亿两") == "库银3亿两"
+    assert fold_numbers("损失百万一") == "损失1000000一"
+    assert fold_numbers("数十万一") == "数十万一"
+    assert fold_numbers("三亿五六") == fold_numbers("三亿五六。")[:-1]
+    assert fold_numbers("欠他将近一万五") == "欠他将近15000"  # a remainder at the end is still one

@@ -173,7 +173,10 @@ def fold_numbers(text: str) -> str:
             remainder = _remainder(match.string, start, match.end())
             if remainder is not None:
                 return remainder
-            if match.string[match.end():match.end() + 1] not in _MEASURE:  # 一万两银子: no count
+            following = match.string[match.end():match.end() + 1]
+            # 一万两银子: no count; nor at the text's end ('' is in every string: 抵押贷款200万两, its 。 normalized
+            # away, read 2000002).
+            if not following or following not in _MEASURE:
                 return match.group(0)
         if match.group(0)[0] in _UNIT_FIRST and start and match.string[start - 1] in _VAGUE:
             return match.group(0)
