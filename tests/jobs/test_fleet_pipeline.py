@@ -143,6 +143,41 @@ def test_cli_grouping_waits_for_nobody_and_says_who_holds_the_lease(store_locati
             assert lease.lease_owner is not None
 
 
+def test_a_commands_grouping_leaves_the_workers_recurring_grouping_due(store_location: str, tmp_path: Path) -> None:
+    """`stories group` and `run` take the workers' group job as their lease: they leave it due when the workers'
+    schedule had it (completed as done, the workers' 5-minute grouping stopped until a fetch stored new articles),
+    sooner when a fetch asked for a grouping meanwhile; with no schedule (no workers) it stays done."""
+    from datetime import timedelta
+
+    from newsmirror.jobs.update import group_and_build
+    from newsmirror.model import utcnow
+
+    later = (utcnow() + timedelta(minutes=4)).replace(microsecond=0)
+    with open_store(store_location) as store:
+        add(store, TRADE_HANS, TRADE_HANT)
+        store.enqueue_job(GROUP_KIND, GROUP_KEY, due_at=later)  # as a worker's group job leaves it
+    result = CliRunner().invoke(app, ["stories", "group", "--db", store_location])
+    assert result.exit_code == 0, result.output
+    with open_store(store_location) as store:
+        job = store.get_job(GROUP_KIND, GROUP_KEY)
+        assert job is not None and job.done_at is None and job.due_at == later and job.lease_owner is None
+        add(store, FLOOD, FLOOD_HANT)
+        report = group_and_build(store, tmp_path / "out", images=False)  # `run`'s and `demo`'s grouping
+        assert report.grouping.assigned == 2 and not report.not_grouped
+        job = store.get_job(GROUP_KIND, GROUP_KEY)
+        assert job is not None and job.done_at is None and job.due_at == later
+        with grouping_lease(store):
+            store.enqueue_job(GROUP_KIND, GROUP_KEY)  # a fetch stored new articles meanwhile: group them now
+        job = store.get_job(GROUP_KIND, GROUP_KEY)
+        assert job is not None and job.done_at is None and job.due_at <= utcnow()
+        [claimed] = store.claim_jobs("worker/0", [GROUP_KIND])
+        assert store.complete_job(claimed, None)  # no recurring grouping any more (no workers)
+        with grouping_lease(store):
+            pass
+        job = store.get_job(GROUP_KIND, GROUP_KEY)
+        assert job is not None and job.done_at is not None  # a command schedules nothing
+
+
 def test_a_grouper_that_lost_its_lease_saves_nothing(store_location: str) -> None:
     with open_store(store_location) as store:
         add(store, *ALL)

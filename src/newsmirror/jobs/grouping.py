@@ -75,8 +75,16 @@ def lease_holder(store: Store, job: Job) -> Callable[[], bool]:
 def grouping_lease(store: Store, lease_seconds: float = LEASE_SECONDS) -> Iterator[Job]:
     """Hold the fleet-wide grouping lease (for the CLI; workers get it by claiming the job).
     Raises GroupingBusy when a worker or another command is grouping right now. The caller
-    renews it (``store.renew_lease``, or ``lease_renewer``) at least every ``lease_seconds``."""
+    renews it (``store.renew_lease``, or ``lease_renewer``) at least every ``lease_seconds``.
+
+    The lease is the workers' recurring group job: when they have one (pending), a command's grouping leaves it due
+    when it was (or sooner, when a fetch asked for a grouping meanwhile). Completed as done, it stopped the workers'
+    5-minute grouping until a fetch stored new articles or a worker restarted. Without one (no workers, or none
+    scheduled it), the job stays done, as a command schedules nothing."""
     owner = f"{socket.gethostname()}:{os.getpid()}/stories-group"
+    scheduled = store.get_job(GROUP_KIND, GROUP_KEY)
+    # When the workers' schedule had it due next (None: no schedule to keep).
+    due_before = scheduled.due_at if scheduled is not None and scheduled.done_at is None else None
     store.enqueue_job(GROUP_KIND, GROUP_KEY)  # due now, so it can be claimed now
     claimed = store.claim_jobs(owner, [GROUP_KIND], limit=1, lease_seconds=lease_seconds)
     if not claimed:
@@ -89,7 +97,7 @@ def grouping_lease(store: Store, lease_seconds: float = LEASE_SECONDS) -> Iterat
         store.fail_job(job, f"{type(exc).__name__}: {exc}", utcnow())  # free it for the next grouper
         raise
     else:
-        store.complete_job(job)
+        store.complete_job(job, due_before)
 
 
 def lease_renewer(store: Store, lease: Job, lease_seconds: float = LEASE_SECONDS,
