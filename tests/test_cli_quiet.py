@@ -14,6 +14,10 @@ from tests.feedfixtures import serve_feed
 from tests.httpserver import LoopbackServer
 
 CRON = ("run", "fetch", "build", "publish", "recheck")
+# `build`'s and `run`'s one line without a base URL (cli_env's config has none)
+NO_BASE_URL = ("warning: no base URL: pages have no share link or QR code; the Atom/RSS feeds link pages relatively, "
+               "which feed readers cannot follow; set base_url in the [publish] table of the config file (`build`: or "
+               "give --base-url)\n")
 
 
 def test_quiet_with_nothing_to_do_prints_nothing(cli_env: Path, loopback_server: LoopbackServer) -> None:
@@ -32,8 +36,29 @@ def test_quiet_with_nothing_to_do_prints_nothing(cli_env: Path, loopback_server:
     loud = runner.invoke(app, ["run"])
     assert loud.exit_code == 0, loud.output
     assert "nothing to fetch" in loud.stdout and "outputs in" in loud.stdout
-    assert loud.stderr == ""
+    assert loud.stderr == NO_BASE_URL  # as `build` says it: nothing else
     assert not console.quiet  # the shared console is itself again after a quiet command
+
+
+def test_run_notes_a_missing_base_url_as_build_does(cli_env: Path, loopback_server: LoopbackServer,
+                                                   monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`run` built without a base URL and said nothing (`build` said it in two lines, a warning about the feeds and a
+    note about share links): one line, the same in both; none with the config's [publish] base_url, none under -q."""
+    runner = CliRunner()
+    assert runner.invoke(app, ["sources", "add", serve_feed(loopback_server), "--outlet", "测试台"]).exit_code == 0
+    for command in (["run"], ["build", "--no-images"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        assert [line + "\n" for line in result.stderr.splitlines() if "base URL" in line] == [NO_BASE_URL], command
+    for quiet in (["run", "-q"], ["build", "-q", "--no-images"]):
+        assert runner.invoke(app, quiet).stderr == "", quiet
+    config = tmp_path / "with-url.toml"
+    config.write_text((tmp_path / "nm.toml").read_text(encoding="utf-8")
+                      + '[publish]\nbase_url = "https://news.example/"\n', encoding="utf-8")
+    monkeypatch.setenv("NEWSMIRROR_CONFIG", str(config))
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 def test_quiet_on_a_fresh_store_prints_nothing(cli_env: Path) -> None:
@@ -59,7 +84,8 @@ def test_quiet_with_a_failing_source_still_prints_its_error_and_exits_as_before(
     # The same error lines on stderr, and no phase lines (progress) in either: its phases are over at once.
     progress = [line for line in loud.stderr.splitlines(keepends=True) if line.startswith("updating, ")]
     assert not progress
-    assert quiet_run.stderr == "".join(line for line in loud.stderr.splitlines(keepends=True) if line not in progress)
+    assert quiet_run.stderr == "".join(line for line in loud.stderr.splitlines(keepends=True)
+                                       if line not in progress and line != NO_BASE_URL)
     assert "503" in quiet_run.stderr
     assert "all 1 polled source(s) failed" in quiet_run.stderr
     assert quiet_run.stdout == "" and "failed" in loud.stdout

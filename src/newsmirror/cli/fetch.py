@@ -23,7 +23,7 @@ from newsmirror.cli import (
     quiet_stdout,
     store_from,
 )
-from newsmirror.cli.publish import pages_as_they_went
+from newsmirror.cli.publish import pages_as_they_went, say_build_warnings
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import Store
@@ -317,6 +317,7 @@ def run(
             update = build_outputs(store, Path(out) if out else default_output_dir(), config=config or None,
                                    progress=bar.phase)
         console.print(shown(update.summary(failures=False)))  # paths and failures are outside text: never markup
+    say_build_warnings(update.build, update.base_url, quiet)  # as `build` says them
     # On stderr, as `build` says them: the summary above is not printed under -q. Both counts are said before the
     # run ends on either.
     every_page_failed = pages_as_they_went(update.build, stop=False)

@@ -100,11 +100,26 @@ def build(
     if not no_images and report.images_mostly_failed:
         err_console.print("[yellow]hint:[/] most images could not be downloaded (no network?); "
                           "`newsmirror build --no-images` builds without them (they are dropped, captions kept)")
-    for warning in report.warnings:
-        err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
-    if not options.base_url and not quiet:  # a note on every build, not a problem of this one: cron would mail it each time
-        err_console.print("[yellow]note:[/] no --base-url: pages have no share link or QR code")
+    say_build_warnings(report, options.base_url, quiet)
     pages_as_they_went(report)
+
+
+def say_build_warnings(report: Any, base_url: str, quiet: bool) -> None:
+    """`build`'s and `run`'s warnings on stderr, in the same words (`run` said none). Without a base URL, one line says
+    all it costs: `build` said it in two (a warning about the feeds, a note about the share links), `run` in none; not
+    under --quiet: a setting's consequence, said on every build, not a problem of this one (cron would mail it each
+    time). Any other warning of the build, always."""
+    from newsmirror.jobs.building import NO_BASE_URL_FEEDS
+
+    for warning in report.warnings:
+        if warning != NO_BASE_URL_FEEDS:
+            err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
+    if not base_url and not quiet:
+        feeds = ("; the Atom/RSS feeds link pages relatively, which feed readers cannot follow"
+                 if NO_BASE_URL_FEEDS in report.warnings else "")
+        err_console.print("[yellow]warning:[/] " + rich_escape(f"no base URL: pages have no share link or QR code{feeds}; "
+                                                               "set base_url in the [publish] table of the config file "
+                                                               "(`build`: or give --base-url)"), highlight=False)
 
 
 FAILED_PAGES = "article page(s)"

@@ -69,6 +69,10 @@ BATCH = 500
 STORY_LINKS = 10
 
 
+NO_BASE_URL_FEEDS = ("no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow; "
+                     "give --base-url or set base_url in the [publish] table of the config file")
+
+
 @dataclass(slots=True)
 class BuildReport:
     out_dir: Path
@@ -344,9 +348,7 @@ def build(
 
     report = BuildReport(out_dir=out_dir)
     if not options.base_url and "site" in chosen:
-        report.warnings.append(
-            "no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow; "
-            "give --base-url or set base_url in the [publish] table of the config file")
+        report.warnings.append(NO_BASE_URL_FEEDS)
     # Two passes: the first reads every article once for what listings, story pages and
     # fingerprints need; the second loads only the articles whose pages must be rendered
     # again, so an incremental build does not decode the whole store twice.

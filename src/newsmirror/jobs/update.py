@@ -26,6 +26,7 @@ class UpdateReport:
     build: BuildReport
     imported: ImportReport | None = None
     not_grouped: str = ""  # why this run grouped nothing: another process holds the grouping lease
+    base_url: str = ""  # the [publish] base_url the outputs were built with ("": none, relative links; `run` says so)
 
     def summary(self, *, failures: bool = True) -> str:
         """What was done, a line a step; ``failures=False`` leaves out the build's failures, for a caller that
@@ -84,7 +85,7 @@ def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config:
     settings = load_publish_settings(config)
     options = BuildOptions(base_url=settings.base_url, script=settings.script, site_title=settings.site_title)
     built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(store), progress=progress)
-    return UpdateReport(grouping=grouping, build=built, not_grouped=not_grouped)
+    return UpdateReport(grouping=grouping, build=built, not_grouped=not_grouped, base_url=options.base_url)
 
 
 def _group(store: Store, progress: BuildProgress | None) -> tuple[GroupingReport, str]:
