@@ -32,3 +32,19 @@ def test_the_dev_extra_has_the_client_the_installed_test_client_imports() -> Non
     wants_httpx2 = re.search(r"^\s*import httpx2\b", Path(spec.origin).read_text(encoding="utf-8"), re.M)
     dev = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["dev"]
     assert bool(wants_httpx2) == any(re.match(r"httpx2\b", requirement) for requirement in dev)
+
+
+def test_the_first_build_example_is_a_trial_that_downloads_no_image() -> None:
+    # The first `build` of the README (polish65) fetched every article's images from the outlets: minutes of
+    # downloads, and on a machine without a network 1,433 skipped and a "no network?" hint, for a first try.
+    import typer.main
+
+    from newsmirror.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = next(line for line in readme.splitlines() if line.startswith("newsmirror build"))
+    command = first.split("#")[0]
+    assert "--no-images" in command.split()
+    build = typer.main.get_command(app).commands["build"]  # type: ignore[attr-defined]  # a click Group
+    known = {option for param in build.params for option in param.opts}
+    assert set(re.findall(r"--?[a-z][a-z-]*", command.removeprefix("newsmirror build"))) <= known
