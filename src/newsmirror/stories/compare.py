@@ -72,7 +72,7 @@ from newsmirror.text.names import (
 )
 from newsmirror.text.namings import names_otherwise
 from newsmirror.text.normalize import match_key, normalize, without_accents
-from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers, fold_round_zero
+from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers, fold_percent_sign, fold_round_zero
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
     TRANSLITERATION_CHARS,
@@ -471,7 +471,13 @@ def _sentences(article: Article, dateline_matched: bool, limit: int | None = Non
             w for w in dictionary_names(normalized, normalized=True, loose=True) if len(w) >= 3 or in_dictionary(w))
         # The figures the unit reports: not the day of its dateline (上海14日電).
         # A name's digits are masked before amounts are folded: 1500万大关 is an amount, 万 follows.
-        if named is normalized:
+        # A percentage's number counts no thing (最高 1% 年营业额 is no 1年, 百分之五人口 no 5人): read with its mark, the
+        # figures' text as ``named``'s (``normalize(bare)``) but for the sign written in words (``fold_percent_sign``).
+        signed = fold_percent_sign(bare)
+        if signed != bare or "百分之" in named:
+            figures = _figures(_figure_text(_named_figures(named if signed == bare else normalize(signed)),
+                                            paraphrases=named is normalized, percent_mark="%"))
+        elif named is normalized:
             masked = _named_figures(normalized)
             figures = _figures(full_key if masked == normalized and not _NUMERALS_APART.search(masked)
                                else _figure_text(masked))
@@ -488,10 +494,11 @@ def _match_text(normalized: str) -> str:
     return match_key(fold_paraphrases(fold_numbers(normalized)), normalized=True)
 
 
-def _figure_text(normalized: str, paraphrases: bool = True) -> str:
+def _figure_text(normalized: str, paraphrases: bool = True, percent_mark: str = "") -> str:
     """The characters a unit's figures are read from: ``_match_text`` (without the paraphrase folding when
-    ``paraphrases`` is false), but two numbers a separator kept apart stay apart (``_APART_FIGURES``)."""
-    folded = fold_numbers(normalized)
+    ``paraphrases`` is false), but two numbers a separator kept apart stay apart (``_APART_FIGURES``) and a
+    percentage is followed by ``percent_mark`` (``fold_numbers``)."""
+    folded = fold_numbers(normalized, percent_mark)
     if paraphrases:
         folded = fold_paraphrases(folded)
     return match_key(_APART_FIGURES.sub(r"\1/", folded) if _DIGITS_APART.search(folded) else folded, normalized=True)
@@ -1431,6 +1438,8 @@ def _figures(key: str) -> frozenset[str]:
     for match in _FIGURE.finditer(text):
         number, after = match.group(1), match.group(2)
         kind = _measure(after) if after in _COUNTED else ""
+        # A percentage (``_figure_text``'s mark after it) is bare; 以上 or 左右 after it is read past the mark.
+        past = match.end(2) if kind or after == "%" else match.start(2)
         if kind == "年" and len(number) == 4 and "~" not in number:
             kind = "Y"
         elif kind == "个" and text[match.end(2):match.end(2) + 1] == "月":
@@ -1441,7 +1450,7 @@ def _figures(key: str) -> frozenset[str]:
         # range (两三个) is read as it is written, a hedge before it (约两三个) widening nothing.
         around = None if kind in _DATE_KINDS or "." in number or "~" in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
-            text[match.end(2) if kind else match.start(2):])
+            text[past:])
         if around and kind == "万" and text[match.end(1)] in "多余几":  # 10多万人: 100000-199999 people
             around = ranges.upward(Decimal(number) * 10 ** 4, ranges.place(number) * 10 ** 4)
             following = text[match.end(2):match.end(2) + 1]

@@ -90,6 +90,10 @@ _DIGIT_UNIT = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)([百千])(?=[{_MEASURE}])"
 _CLOCK_COLON = re.compile(r"(?<![\d:：])([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?![\d:：])")
 _HAN_CLOCK = "零〇一二两三四五六七八九十"
 _CLOCK = re.compile(rf"(?<![\d{_HAN_CLOCK}])(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*[时点]\s*(?:(\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*分|(半))")
+# No clock where 一点 is "a point" (这一点十分重要: this point is very important; 最后一点, 有一点, 第一点) nor where the
+# minutes after 点 are one Han digit (豆瓣开出八点九分: a score, 8.9分; a clock writes 八点零九分, 八点十分).
+_POINT_BEFORE = tuple("这那哪有每另后第此该")
+_ONE_DIGIT = frozenset("一二两三四五六七八九")
 # 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
 _PERCENT = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
 # A Han decimal (十七点八亿, 七点五倍, 零点三个百分点, 四点五公斤) in digits (17.8亿): read as it stood, 十七点8亿 held a
@@ -147,6 +151,18 @@ def fold_decimal_comma(text: str) -> str:
     return _DECIMAL_COMMA.sub(r"\1.\2", text) if "," in text else text
 
 
+# A percentage written with its sign (1%, 12.5 %): the raw text, as ``text.normalize`` makes the sign a space that a
+# match key drops, running the number into the word after it (最高 1% 年营业额 read as 1年, one year).
+_PERCENT_RAW = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def fold_percent_sign(text: str) -> str:
+    """``text`` with a percentage written with its sign (1%) written in words (百分之1) and a space after it: the raw
+    text, for a unit's figures only (``fold_numbers(text, percent_mark="%")`` then marks it where ``text.normalize``
+    would have left a space)."""
+    return _PERCENT_RAW.sub(r"百分之\1 ", text) if "%" in text or "％" in text else text
+
+
 def fold_round_zero(text: str) -> str:
     """``text`` with a zero look-alike among Han digits written one by one (二○一九, 二O三五, 一九五○) as 〇: the raw
     text, as ``text.normalize`` makes the circle a space (``fold_numbers`` reads the other look-alikes itself)."""
@@ -162,11 +178,11 @@ def _round_zero(match: re.Match[str]) -> str:
     return run.translate(_ROUND_ZERO)
 
 
-def fold_numbers(text: str) -> str:
+def fold_numbers(text: str, percent_mark: str = "") -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
     万 multiplied out (1.5万 -> 15000, 18万5982 -> 185982), times of day as H时M分, percentages as bare figures (百分之五, 5% -> 5) and
     weekdays written 周一 … 周日, years of the Republic as Western years (民国47年 -> 1958年). Vague counts (数十,
-    几百) stay words."""
+    几百) stay words. ``percent_mark`` follows each percentage (a figure reader's: 百分之五人口 is 5 %, not 5人)."""
     def han(match: re.Match[str]) -> str:
         start = match.start()
         if start >= 2 and match.string[start - 1] in "万亿" and match.string[start - 2] in _HAN_NUMERALS + "0123456789":
@@ -214,6 +230,9 @@ def fold_numbers(text: str) -> str:
         return _written(value, match.group(0))
 
     def clock(match: re.Match[str]) -> str:
+        if "点" in match.group(0) and (match.group(2) in _ONE_DIGIT or (
+                match.group(1) == "一" and match.string.endswith(_POINT_BEFORE, 0, match.start()))):
+            return match.group(0)
         hour, minute = (int(part) if part.isdigit() else han_numeral_value(part)
                         for part in (match.group(1), match.group(2) or "30"))
         if hour is None or minute is None or hour > 24 or minute > 59:
@@ -227,8 +246,8 @@ def fold_numbers(text: str) -> str:
             return match.group(0)
         decimals = match.group(2)
         if decimals:
-            return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}"
-        return str(value)
+            return f"{value}.{''.join(str(_DIGITS[c]) for c in decimals)}{percent_mark}"
+        return f"{value}{percent_mark}"
 
     def decimal(match: re.Match[str]) -> str:
         whole = han_numeral_value(match.group(1))
@@ -262,7 +281,7 @@ def fold_numbers(text: str) -> str:
     text = _PERCENT.sub(percent, text)
     if "点" in text:
         text = _DECIMAL_AFTER_SHARE.sub(decimal, _HAN_DECIMAL.sub(decimal, text))
-    text = _PERCENT_SIGN.sub(r"\1", _FRACTION.sub(fraction, text))
+    text = _PERCENT_SIGN.sub(rf"\1{percent_mark}", _FRACTION.sub(fraction, text))
     text = _DIGIT_UNIT.sub(lambda m: plain_decimal(Decimal(m.group(1)) * _UNITS[m.group(2)]), text)
     text = _WEEKDAY_NUMERAL.sub(weekday, _WEEKDAY.sub("周", text))
     text = _HAN_NUMBER.sub(han, text).translate(_WEEKDAY_UNSHIELD)
