@@ -303,3 +303,15 @@ def test_no_remainder_at_the_texts_end_either() -> None:
     assert fold_numbers("数十万一") == "数十万一"
     assert fold_numbers("三亿五六") == fold_numbers("三亿五六。")[:-1]
     assert fold_numbers("欠他将近一万五") == "欠他将近15000"  # a remainder at the end is still one
+
+
+def test_no_clock_where_one_point_is_a_point_or_the_minutes_are_one_han_digit() -> None:
+    # 这一点十分重要 is "this point is very important" (main read 这1时10分重要, a clock nobody wrote); 八点九分 a score
+    # (8.9分, main 8时9分): a clock writes minutes under ten with 零.
+    assert "时" not in fold_numbers("他说这一点十分关键")
+    assert "时" not in fold_numbers("最后一点十分清楚")
+    assert "时" not in fold_numbers("其中有一点十分明显")
+    assert "时" not in fold_numbers("这部电影的评分是七点八分")
+    assert fold_numbers("大约一点十分的时候") == "大约1时10分的时候"  # an hour with no word before it stays a clock
+    assert fold_numbers("晚上七点零八分") == "晚上7时8分"
+    assert fold_numbers("上午十一时二分") == "上午11时2分"  # with 时 as before

@@ -72,7 +72,13 @@ from newsmirror.text.names import (
 )
 from newsmirror.text.namings import names_otherwise
 from newsmirror.text.normalize import match_key, normalize, without_accents
-from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_numbers, fold_percent_sign, fold_round_zero
+from newsmirror.text.numbers import (
+    fold_clock_colon,
+    fold_decimal_comma,
+    fold_numbers,
+    fold_percent_sign,
+    fold_round_zero,
+)
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
     TRANSLITERATION_CHARS,
