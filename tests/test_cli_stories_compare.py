@@ -92,25 +92,32 @@ def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) ->
     assert two.exit_code == 0 and "reported by both outlets" in two.output and "most" not in two.output, two.output
 
 
-def test_group_after_an_interrupted_run_compares_the_stories_it_left(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """polish65: Ctrl-C after the grouping was saved and before (or while) comparing, then `stories group` again:
-    nothing to group, so it said "every article is already in a story" and left every story the first run never
-    compared (the operator had to know `stories compare`). The lease of an unfinished grouping is claimed again
-    (attempts > 1): that run compares every story whose comparison is missing or stale."""
+def _stopped(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _grouped_and_stopped_while_comparing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A store of VISIT whose `stories group` was stopped by Ctrl-C once its grouping was saved, before comparing."""
     import newsmirror.jobs.grouping as grouping
 
     db = f"sqlite:{tmp_path / 'store.sqlite'}"
     with open_store(tmp_path / "store.sqlite") as store:
         for article in VISIT:
             store.upsert_article(article)
-
-    def stopped(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
-
     with monkeypatch.context() as patch:
-        patch.setattr(grouping, "refresh_comparisons", stopped)
+        patch.setattr(grouping, "refresh_comparisons", _stopped)
         assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 130
+    return db
+
+
+def test_group_after_an_interrupted_run_compares_the_stories_it_left(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """polish65: Ctrl-C after the grouping was saved and before (or while) comparing, then `stories group` again:
+    nothing to group, so it said "every article is already in a story" and left every story the first run never
+    compared (the operator had to know `stories compare`). The lease of an unfinished grouping is claimed again
+    (attempts > 1): that run compares every story whose comparison is missing or stale."""
+
+    db = _grouped_and_stopped_while_comparing(tmp_path, monkeypatch)
     with open_store(tmp_path / "store.sqlite") as store:
         assert not store.unassigned_article_ids() and not store.story_comparison_fingerprints()
     again = CliRunner().invoke(app, ["stories", "group", "--db", db])
@@ -126,22 +133,11 @@ def test_a_comparing_after_an_interrupted_run_stopped_in_turn_is_taken_up_by_the
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """review54: Ctrl-C in the comparing that a run after an unfinished grouping does (nothing new to group) is
     recorded on the lease like any other: the run after it compares what is left, and the line says to run it again."""
-    import newsmirror.jobs.grouping as grouping
     import newsmirror.stories.stored as stored
 
-    db = f"sqlite:{tmp_path / 'store.sqlite'}"
-    with open_store(tmp_path / "store.sqlite") as store:
-        for article in VISIT:
-            store.upsert_article(article)
-
-    def stopped(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
-
+    db = _grouped_and_stopped_while_comparing(tmp_path, monkeypatch)
     with monkeypatch.context() as patch:
-        patch.setattr(grouping, "refresh_comparisons", stopped)
-        assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 130
-    with monkeypatch.context() as patch:
-        patch.setattr(stored, "refresh_comparisons", stopped)  # the comparing of what the first run left
+        patch.setattr(stored, "refresh_comparisons", _stopped)  # the comparing of what the first run left
         again = CliRunner().invoke(app, ["stories", "group", "--db", db])
         assert again.exit_code == 130 and "run the command again to resume" in " ".join(again.stderr.split())
     third = CliRunner().invoke(app, ["stories", "group", "--db", db])
