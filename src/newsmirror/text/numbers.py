@@ -18,9 +18,9 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _MEASURE = "次年月日号个名人家艘架周天岁倍项所条座位件起批枚辆度万亿多余几成"
 # Or it is the remainder of an amount (三万五千元, 三万零五六百, 一万五: a numeral and 万 or 亿 before it), a figure
 # whatever follows it; it opens on a digit (百万千瓦, 数十万百姓: a word after the amount).
-_HAN_NUMBER = re.compile(rf"(?<=第)[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千]+(?=[{_MEASURE}])"
-                         rf"|(?<=[零〇一二两三四五六七八九十百千\d][万亿])[零〇一二两三四五六七八九][零〇一二两三四五六七八九十百千]*")
 _HAN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_HAN_NUMBER = re.compile(rf"(?<=第)[{_HAN_NUMERALS}]+|[{_HAN_NUMERALS}]+(?=[{_MEASURE}])"
+                         rf"|(?<=[{_HAN_NUMERALS}\d][万亿])[零〇一二两三四五六七八九][{_HAN_NUMERALS}]*")
 # A remainder written without its place (一万五 is 15,000, 两万三四 23,000-24,000, 三亿五 3.5亿) counts the place below 万
 # (千) or 亿 (千万). A pair reads so wherever it stands; one numeral only where nothing it could count follows (the end,
 # money, a hedge: 一万二人民币, 一万五左右), since 八万一个月, 百万一瓶 count months and bottles after the amount, and
@@ -65,8 +65,8 @@ _WEEKDAY_NUMERAL = re.compile(r"(?<![每几数零〇一二两三四五六七八�
 # After a count of weeks with 个 (一个礼拜, 每一个星期, 两个星期) the numeral that begins a count (一两次, 三四次, 三次, 五天)
 # counts too: 一个礼拜一两次 is "once or twice a week", not Monday (read 1个周一2次). Before anything else (一个星期一的
 # 早晨, 三个星期六聚会, 一个星期一直), and after 第 or 首 (第二个星期三, 首个星期一), it names a day.
-_WEEKS_COUNTED = re.compile(r"(?<![第首零〇一二两三四五六七八九十百千\d])(?:每|[几数零〇一二两三四五六七八九十百千\d]+)个周$")
-_COUNT_AFTER_WEEKDAY = re.compile(rf"[零〇一二两三四五六七八九十百千]*[{_MEASURE.translate(str.maketrans('', '', '年月日号周'))}]")
+_WEEKS_COUNTED = re.compile(rf"(?<![第首{_HAN_NUMERALS}\d])(?:每|[几数{_HAN_NUMERALS}\d]+)个周$")
+_COUNT_AFTER_WEEKDAY = re.compile(rf"[{_HAN_NUMERALS}]*[{_MEASURE.translate(str.maketrans('', '', '年月日号周'))}]")
 # Such a 周 stands in for itself while the counts are read (so that no dictionary word 周一 splits 一两次 as 唯一 does 一两个).
 _WEEKDAY_SHIELD = {c: chr(0xE000 + n) for n, c in enumerate("一二三四五六")}
 _WEEKS = chr(0xE010)
