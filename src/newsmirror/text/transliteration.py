@@ -158,8 +158,14 @@ def reads_by_sound(han: str, latin: str) -> bool:
     the fitted transducer, one of a Latin name's candidates (``latin_candidates``) beginning with the same sound
     (``phonetic.same_first_sound``: a transliteration keeps a name's first consonant, or its lack of one):
     克里斯托弗 of Christopher Wray, 特恩布尔 of Malcolm Turnbull."""
+    pinyin = _person_pinyin(han)
+    return bool(pinyin) and any(same_first_sound(han, word) and _pair_score(pinyin, word) >= THRESHOLD
+                                for word in latin_candidates(latin))
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_pinyin(han: str) -> str:
+    """``pinyin_letters`` of a Han name ``reads_by_sound`` reads ("" for any other): asked once a name, as the
+    comparison asks a name against every Latin word of an outlet's text."""
     syllables = sum("\u3400" <= c <= "\u9fff" for c in han)
-    if syllables < MIN_SYLLABLES or not may_be_person(han):
-        return False
-    pinyin = pinyin_letters(han)
-    return any(same_first_sound(han, word) and _pair_score(pinyin, word) >= THRESHOLD for word in latin_candidates(latin))
+    return pinyin_letters(han) if syllables >= MIN_SYLLABLES and may_be_person(han) else ""
