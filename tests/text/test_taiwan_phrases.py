@@ -51,6 +51,13 @@ def test_every_kept_word_is_a_rule_opencc_would_apply() -> None:
         assert to_simplified(word) == characters.convert(word), word
 
 
+def _keys_alike(traditional: str, simplified: str) -> None:
+    """The Traditional text folds to the Simplified one, and both key alike for matching and search."""
+    assert to_simplified_key(traditional) == simplified
+    assert normalize(traditional) == normalize(simplified)
+    assert search_key(traditional) == search_key(simplified)
+
+
 def test_a_taiwan_word_is_not_extended_inside_its_compounds() -> None:
     # OpenCC's rule 哈薩克 -> 哈萨克斯坦 (Taiwan's short name of the country) rewrites the word inside every
     # compound: a people became a country's people, and the mainland name written in Traditional doubled.
@@ -60,11 +67,7 @@ def test_a_taiwan_word_is_not_extended_inside_its_compounds() -> None:
     assert to_simplified("新疆的哈薩克族人與哈薩克人") == "新疆的哈萨克族人与哈萨克人"
     assert to_simplified("哈薩克斯坦、烏茲別克斯坦與厄瓜多爾") == "哈萨克斯坦、乌兹别克斯坦与厄瓜多尔"
     assert to_simplified("歐萊雅與伊利諾伊州") == "欧莱雅与伊利诺伊州"
-    traditional = "兩名哈薩克族人逃往哈薩克斯坦。"
-    simplified = "两名哈萨克族人逃往哈萨克斯坦。"
-    assert to_simplified_key(traditional) == simplified
-    assert normalize(traditional) == normalize(simplified)
-    assert search_key(traditional) == search_key(simplified)
+    _keys_alike("兩名哈薩克族人逃往哈薩克斯坦。", "两名哈萨克族人逃往哈萨克斯坦。")
 
 
 def _taiwan_rules(tmp_path: Path) -> list[tuple[str, str]]:
@@ -106,11 +109,7 @@ def test_a_rule_does_not_break_a_word_it_reaches_into() -> None:
     assert to_simplified("演唱會預料吸引數萬歌迷") == "演唱会预料吸引数万歌迷"
     assert to_simplified("等電影片段。") == "等电影片段。"
     assert to_simplified("鴻海集團與國巨集團宣布") == "鸿海集团与国巨集团宣布"
-    traditional = "拜登入主白宮後，安全形勢嚴峻。"
-    simplified = "拜登入主白宫后，安全形势严峻。"
-    assert to_simplified_key(traditional) == simplified
-    assert normalize(traditional) == normalize(simplified)
-    assert search_key(traditional) == search_key(simplified)
+    _keys_alike("拜登入主白宮後，安全形勢嚴峻。", "拜登入主白宫后，安全形势严峻。")
 
 
 def test_a_rule_still_applies_to_its_own_words() -> None:
