@@ -63,6 +63,6 @@ def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: st
     if summary:
         entry.summary(strip_controls(summary))
     original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
-    body = (clean_html(article.body_html, image_url) if article.body_html
+    body = (clean_html(article.body_html, image_url, article.title) if article.body_html
             else str(text_markup(article.body_text, "orig")))
     entry.content(strip_controls(body + original), type="html")
