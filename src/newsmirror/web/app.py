@@ -170,27 +170,28 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request,
              page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        articles = latest(store, ArticleQuery(), page_number)
+        articles, more = latest_page(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
         return page(request, "list.html", heading="最新", articles=articles, stories=stories,
-                    page_number=page_number, feed_url=root_of(request) + "/atom.xml")
+                    page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        articles = latest(store, ArticleQuery(outlet=outlet), page_number)
+        articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
-                    feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
+                    more=more, feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        articles = latest(store, ArticleQuery(channel=channel), page_number)
+        articles, more = latest_page(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"栏目“{channel}”里没有文章。")
-        return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number)
+        return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number,
+                    more=more)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -383,6 +384,16 @@ def latest(store: Store, query: ArticleQuery, page_number: int) -> list[Article]
     query.limit = PAGE_SIZE
     query.offset = (page_number - 1) * PAGE_SIZE
     return list(store.iter_articles(query))
+
+
+def latest_page(store: Store, query: ArticleQuery, page_number: int) -> tuple[list[Article], bool]:
+    """A page of the newest articles and whether an older page has any. One article more than shown is read: a
+    page that happened to be full (an outlet of exactly 30 articles, 德国之声 over 2020-08-09 and 08-12) offered
+    较旧 to a page that said there were no articles yet."""
+    query.limit = PAGE_SIZE + 1
+    query.offset = (page_number - 1) * PAGE_SIZE
+    articles = list(store.iter_articles(query))
+    return articles[:PAGE_SIZE], len(articles) > PAGE_SIZE
 
 
 def outlet_names(store: Store) -> list[str]:
