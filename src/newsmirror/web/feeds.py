@@ -56,7 +56,7 @@ def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: st
     # One link only: feedgen 1.0 drops the rel of entry links, so a second (related)
     # link would read as another alternate. The original URL is in the content and the id.
     entry.link(href=f"{base_url.rstrip('/')}/article/{article.id}")
-    entry.author({"name": strip_controls(", ".join(article.authors) or article.outlet) or "?"})
+    entry.author({"name": strip_controls(byline(article)) or "?"})
     entry.category(term=strip_controls(article.outlet) or "?")
     entry.published(article.published_at or article.fetched_at)
     entry.updated(article.published_at or article.fetched_at)
@@ -66,3 +66,11 @@ def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: st
     body = (clean_html(article.body_html, image_url, article.title) if article.body_html
             else str(text_markup(article.body_text, "orig")))
     entry.content(strip_controls(body + original), type="html")
+
+
+def byline(article: Article) -> str:
+    """The outlet, then the journalists, as the article page gives them ("中央社 · 陳韻聿"). Feed readers list an entry by
+    its title and author only (the outlet's <category> is rarely shown), and a search's feed mixes outlets: with the
+    journalists alone an entry read "溫貴香", not which outlet reported it. The static site's feeds name the outlet."""
+    people = [name.strip() for name in article.authors if name.strip() and name.strip() != article.outlet]
+    return " · ".join([article.outlet, "、".join(people)] if people else [article.outlet])
