@@ -120,6 +120,7 @@ def _files_before(letter: str) -> set[str]:
     ("Z", ("2020-12-09", "2020-08-12", "2020-10-07"), ("2020-10-18", "2020-10-24")),
     ("AA", ("2020-08-12", "2020-10-07"), ("2020-12-06", "2020-12-12")),
     ("AB", ("2020-10-07",), ("2020-08-09", "2020-08-15")),
+    ("AC", (), ("2020-10-04", "2020-10-10")),
 ])
 def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_with_earlier_ones(
         letter: str, labelled_later: tuple[str, ...], fresh_week: tuple[str, str]) -> None:

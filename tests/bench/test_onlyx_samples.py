@@ -7,6 +7,9 @@ import tomllib
 import pytest
 from bench.days import onlyx_samples
 
+# Imported before any test pins the sample lists: the module reads them when it loads (the samples the miners leave out).
+from bench.mine_name_usage import sample_letters
+
 
 def test_every_sample_file_in_bench_days_is_listed_and_every_listed_one_exists() -> None:
     on_disk = {path.name for path in onlyx_samples.DAYS.glob("onlyx-sample*.toml")}
@@ -31,7 +34,7 @@ def test_roles_split_the_drawn_samples() -> None:
 
 def test_an_unknown_letter_is_refused() -> None:
     with pytest.raises(ValueError, match="no only-X sample"):
-        onlyx_samples.file_name("AC")
+        onlyx_samples.file_name("AD")
 
 
 def _judged_letters(name: str) -> set[str]:
@@ -80,8 +83,6 @@ def test_names_after_z_have_two_letters_and_each_has_its_own_file_verdicts_and_r
     assert onlyx_samples.judged_path("AB").name == "onlyx-judged-fresh.toml"  # the fresh one
     assert onlyx_samples.judged_path("K").name == "onlyx-judged-held.toml"
     # Back from the file name (mine_name_usage's provenance line) and from a story id or a verdict's story.
-    from bench.mine_name_usage import sample_letters
-
     assert sample_letters(onlyx_samples.file_names(("A", "AA", "AB"))) == ["A", "B", "AA", "AB"]
     assert [onlyx_samples.sample_of(story) for story in ("A01", "Z40", "AA01", "AB12")] == ["A", "Z", "AA", "AB"]
     # On a command line (sitting.py samples --letters) and as tools print them.

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "102"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "103"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -191,6 +191,8 @@ ALIGNMENT_VERSION = "102"  # 17: times of day, 万 remainders, the amount round;
 # 102 (session 50, numbers72): no clock where 一点 is "a point" (这一点十分重要 was 这1时10分重要) or the minutes after 点 are one
 #   Han digit (八点九分, a score); a percentage's number counts no thing (最高 1% 年营业额 was 1年, 百分之五人口 5人:
 #   text.numbers.fold_percent_sign, compare._figure_text's percent mark)
+# 103 (session 51, lead): glosses.tsv, name_usage.tsv and transliteration.tsv mined again without the data fresh for
+#   session 52 (2020-10-07 +-3 days, only-X sample AC's files)
 
 
 @dataclass(slots=True)
