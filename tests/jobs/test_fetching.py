@@ -194,3 +194,29 @@ def test_a_permanently_missing_page_does_not_block_conditional_polls(
     assert "404" in first.item_errors[0]
     assert store.get_feed_state("g.xml").etag == '"g1"'
     assert run(store, settings).sources[0].status == "not modified"
+
+
+def test_a_feed_naming_another_outlets_article_does_not_replace_it(loopback_server: LoopbackServer, store: Store,
+                                                                   settings: FetchSettings) -> None:
+    """An item link is whatever a feed says: one feed linking another outlet's stored article, with its own text,
+    replaced that article (outlet, title, text) and recorded the replacement as an edit of it."""
+    victim = items(loopback_server, 1, "v")
+    forged = [FixtureItem("forged-guid", victim[0].link, "伪造的标题", long_body(77))]
+    loopback_server.route("/victim.xml", body=rss(victim), content_type="application/rss+xml")
+    loopback_server.route("/forger.xml", body=rss(forged), content_type="application/rss+xml")
+    add_source(store, loopback_server, "/victim.xml", outlet="受害台")
+    add_source(store, loopback_server, "/forger.xml", outlet="冒名台")
+
+    run(store, settings, source_ids=["victim.xml"])
+    article_id = store.find_article_id(url=victim[0].link)
+    report = run(store, settings, source_ids=["forger.xml"]).sources[0]
+    stored = store.get_article(article_id or "")
+    assert stored is not None and (stored.outlet, stored.title) == ("受害台", victim[0].title)
+    assert len(store.versions(stored.id)) == 1 and store.count_articles() == 1
+    assert (report.new, report.updated, report.unchanged, report.failed) == (0, 0, 1, 0)
+    assert any("受害台" in warning and "冒名台" in warning for warning in report.warnings)
+
+    # The outlet's own feed still updates its article.
+    edited = [FixtureItem(victim[0].guid, victim[0].link, victim[0].title, long_body(78))]
+    loopback_server.route("/victim.xml", body=rss(edited), content_type="application/rss+xml")
+    assert run(store, settings, source_ids=["victim.xml"]).sources[0].updated == 1
