@@ -57,6 +57,14 @@ def test_pages_forbid_inline_and_foreign_scripts(client: TestClient) -> None:
     assert "script-src 'self';" in policy and "unsafe-inline" not in policy and "http" not in policy
 
 
+@pytest.mark.parametrize("path", ["/", f"/article/{HOSTILE.id}", "/api/stats", "/atom.xml", "/no-such-page", "/docs"])
+def test_no_answer_may_be_framed_or_sniffed(client: TestClient, path: str) -> None:
+    # Browsers without CSP's frame-ancestors read X-Frame-Options only.
+    headers = client.get(path).headers
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff", path
+    assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+
+
 def test_writes_are_refused_without_a_configured_token(client: TestClient) -> None:
     response = client.post("/api/admin/reindex")
     assert response.status_code == 403 and "--admin-token" in response.json()["detail"]

@@ -124,6 +124,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         response.headers.setdefault("Content-Security-Policy",
                                     DOCS_POLICY if route_path(request) == DOCS_PATH else PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # frame-ancestors above says it to browsers that read CSP; this to those that do not (no page of the reader
+        # may be framed by another site: a framed page can be overlaid to trick a click).
+        response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
