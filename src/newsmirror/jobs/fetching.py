@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
@@ -246,7 +247,10 @@ class FetchJob:
                 report.unchanged += 1  # pages are re-checked for edits by the recheck job, not on every poll
                 return
             try:
-                document = fetch_page(self.fetcher, item.link, hints=document, source=source)
+                # The item link is the feed's word: a feed linking http://169.254.169.254/ or a service on the
+                # fetching machine would have its answer stored and published as an article.
+                document = fetch_page(self.fetcher, item.link, hints=document, source=source,
+                                      public_only=frozenset({urlsplit(source.url).netloc.lower()}))
             except NewsmirrorError as exc:
                 report.failed += 1
                 report.retryable += isinstance(exc, TransientFetchError)
