@@ -155,3 +155,23 @@ def test_a_fetched_item_dated_after_its_download_does_not_head_the_lists(stamp: 
     assert extract_article(item.document).published_at == (claimed if kept else downloaded)
     [from_file] = parse_feed(data, feed_url="https://a.test/feed", source=source).items
     assert extract_article(from_file.document).published_at == claimed
+
+
+@pytest.mark.parametrize("field", ["title", "author", "link", "category"])
+def test_an_item_with_a_field_longer_than_a_line_is_skipped_with_a_warning(field: str) -> None:
+    """A feed giving a title (byline, link, tag) of a million characters put it on every listing and feed entry
+    showing the article; the archive reader refuses such a value (MAX_FIELD_CHARS), the feed reader skips its item."""
+    from newsmirror.ingest.archives import MAX_FIELD_CHARS
+
+    huge = "长" * (MAX_FIELD_CHARS + 1)
+    values = {"title": "标题", "author": "记者", "link": "https://a.test/2.html", "category": "国际"}
+    values[field] = "https://a.test/" + huge if field == "link" else huge
+    bad = (f"<item><title>{values['title']}</title><link>{values['link']}</link><guid>g2</guid>"
+           f"<author>{values['author']}</author><category>{values['category']}</category>"
+           f"<description>{long_body(2)}</description></item>")
+    good = f"<item><title>好的</title><link>https://a.test/1.html</link><guid>g1</guid><description>{long_body(1)}</description></item>"
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.test/</link>'
+            f"<description>d</description>{good}{bad}</channel></rss>")
+    parsed = parse_feed(data, feed_url="https://a.test/feed")
+    assert [item.document.title_hint for item in parsed.items] == ["好的"]
+    assert any("skipped" in warning and f"{MAX_FIELD_CHARS:,}" in warning for warning in parsed.warnings)
