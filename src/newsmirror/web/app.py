@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import story_summary
+from newsmirror.publish.safe import http_url
 from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
@@ -91,6 +92,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     app.add_middleware(HeadAsGet)  # HEAD as GET, headers only (monitors, link checkers, curl -I)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
+    # An original URL is whatever a feed's item link or an archive's `from:` said (javascript:, data:, vbscript: too):
+    # a page links it only when it is http(s), as the built pages do (publish.content.make_entry); else it is text.
+    templates.env.filters["http_url"] = http_url
 
     @app.get("/favicon.ico", include_in_schema=False)
     def icon() -> FileResponse:
@@ -120,6 +124,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         response.headers.setdefault("Content-Security-Policy",
                                     DOCS_POLICY if route_path(request) == DOCS_PATH else PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # frame-ancestors above says it to browsers that read CSP; this to those that do not (no page of the reader
+        # may be framed by another site: a framed page can be overlaid to trick a click).
+        response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 

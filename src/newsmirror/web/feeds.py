@@ -8,6 +8,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from newsmirror.model import Article, utcnow
+from newsmirror.publish.safe import http_url
 from newsmirror.store import SearchHit
 from newsmirror.web.guard import strip_controls
 from newsmirror.web.render import ImageURL, clean_html, no_remote_images, text_markup
@@ -51,7 +52,8 @@ def _feed(title: str, subtitle: str, self_url: str, page_url: str, articles: lis
 
 def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: str, image_url: ImageURL) -> None:
     entry = feed.add_entry()
-    entry.id(strip_controls(article.canonical_url) or f"{base_url}article/{article.id}")
+    # An id some feed readers follow as the entry's address: an http(s) one only, else the reader's page.
+    entry.id(http_url(strip_controls(article.canonical_url)) or f"{base_url}article/{article.id}")
     entry.title(strip_controls(article.title) or "(untitled)")
     # One link only: feedgen 1.0 drops the rel of entry links, so a second (related)
     # link would read as another alternate. The original URL is in the content and the id.
@@ -62,7 +64,10 @@ def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: st
     entry.updated(article.published_at or article.fetched_at)
     if summary:
         entry.summary(strip_controls(summary))
-    original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
+    # Linked only when http(s) (a feed item's link may be javascript:); a feed reader shows this HTML without our CSP.
+    link = http_url(article.original_url)
+    original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(link) if link
+                   else Markup("<p>原文: {0}</p>").format(article.original_url))
     body = (clean_html(article.body_html, image_url, article.title) if article.body_html
             else str(text_markup(article.body_text, "orig")))
     entry.content(strip_controls(body + original), type="html")
