@@ -47,6 +47,10 @@ _WHITESPACE = re.compile(r"\s+")
 # they break feed generation (lxml refuses them), terminals (escape sequences) and file names.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
+# Bidirectional embeddings, overrides and isolates: in a one-line field they reorder what follows them on the line
+# (a page's outlet name and date after a title, a file name's extension in a listing of Jekyll posts, a terminal
+# line). A name or title needs none of them; a body keeps them (right-to-left quotations).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
@@ -55,8 +59,9 @@ def clean_text(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """A one-line field (title, name, URL): control characters removed, line breaks made spaces."""
-    return _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)) if text else text
+    """A one-line field (title, name, URL): control characters and bidirectional controls removed, line breaks
+    made spaces."""
+    return _LINE_BREAKS.sub(" ", _BIDI_CONTROLS.sub("", _CONTROL.sub("", text))) if text else text
 
 
 def content_hash(title: str, text: str) -> str:

@@ -28,7 +28,9 @@ def demo_corpus_candidates() -> list[Path]:
     ``NEWSMIRROR_CORPUS``, ../shared/corpus from the working directory, then beside the checkout."""
     if os.environ.get("NEWSMIRROR_CORPUS"):
         return [Path(os.environ["NEWSMIRROR_CORPUS"])]
-    return [Path("..") / "shared" / "corpus", _CHECKOUT_ROOT.parent / "shared" / "corpus"]
+    here, beside = Path("..") / "shared" / "corpus", _CHECKOUT_ROOT.parent / "shared" / "corpus"
+    # Run from the checkout (README's set-up) both are one folder, which the demo's "no archives at" named twice.
+    return [here] if here.resolve() == beside.resolve() else [here, beside]
 
 
 def default_demo_corpus() -> Path | None:

@@ -133,3 +133,45 @@ def test_items_carry_the_crawl_time_only_when_the_feed_was_fetched() -> None:
     assert {item.document.fetched_at for item in polled.items} == {fetched}
     read = parse_feed(rss(ITEMS).encode(), feed_url=FEED_URL, source=SOURCE)
     assert {item.document.fetched_at for item in read.items} == {None}
+
+
+@pytest.mark.parametrize(("stamp", "kept"), [("Mon, 01 Jan 2099 08:00:00 +0000", False),
+                                             ("Sat, 02 Mar 2024 20:00:00 +0000", True),  # 12 h ahead: a zone slip
+                                             ("Fri, 01 Mar 2024 08:00:00 +0000", True)])
+def test_a_fetched_item_dated_after_its_download_does_not_head_the_lists(stamp: str, kept: bool) -> None:
+    """A feed dating its items 2099 would head every newest-first list (home page, feeds, built indexes) for good:
+    a fetched item's publication time is at most a day after its download, else the download time. A feed read
+    from a file (no download time) keeps what it says."""
+    from newsmirror.extract import extract_article
+
+    data = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            "<channel><title>t</title><link>https://a.test/</link><description>d</description>"
+            f"<item><title>置顶</title><link>https://a.test/1.html</link><guid>g1</guid><pubDate>{stamp}</pubDate>"
+            f"<content:encoded><![CDATA[<p>{long_body(9)}</p>]]></content:encoded></item></channel></rss>")
+    downloaded = datetime(2024, 3, 2, 8, 0, tzinfo=UTC)
+    claimed = parse_feed(data, feed_url="https://a.test/feed").items[0].document.published_hint
+    source = Source(id="s", url="https://a.test/feed", outlet="台")
+    [item] = parse_feed(data, feed_url="https://a.test/feed", source=source, fetched_at=downloaded).items
+    assert extract_article(item.document).published_at == (claimed if kept else downloaded)
+    [from_file] = parse_feed(data, feed_url="https://a.test/feed", source=source).items
+    assert extract_article(from_file.document).published_at == claimed
+
+
+@pytest.mark.parametrize("field", ["title", "author", "link", "category"])
+def test_an_item_with_a_field_longer_than_a_line_is_skipped_with_a_warning(field: str) -> None:
+    """A feed giving a title (byline, link, tag) of a million characters put it on every listing and feed entry
+    showing the article; the archive reader refuses such a value (MAX_FIELD_CHARS), the feed reader skips its item."""
+    from newsmirror.ingest.archives import MAX_FIELD_CHARS
+
+    huge = "长" * (MAX_FIELD_CHARS + 1)
+    values = {"title": "标题", "author": "记者", "link": "https://a.test/2.html", "category": "国际"}
+    values[field] = "https://a.test/" + huge if field == "link" else huge
+    bad = (f"<item><title>{values['title']}</title><link>{values['link']}</link><guid>g2</guid>"
+           f"<author>{values['author']}</author><category>{values['category']}</category>"
+           f"<description>{long_body(2)}</description></item>")
+    good = f"<item><title>好的</title><link>https://a.test/1.html</link><guid>g1</guid><description>{long_body(1)}</description></item>"
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.test/</link>'
+            f"<description>d</description>{good}{bad}</channel></rss>")
+    parsed = parse_feed(data, feed_url="https://a.test/feed")
+    assert [item.document.title_hint for item in parsed.items] == ["好的"]
+    assert any("skipped" in warning and f"{MAX_FIELD_CHARS:,}" in warning for warning in parsed.warnings)

@@ -74,6 +74,26 @@ def test_demo_without_archives_names_the_public_archive_and_how_to_give_it(tmp_p
     assert f"`{SAMPLE_FETCH}`, then `{SAMPLE_DEMO}`" in setup and f"[{SAMPLE_ARCHIVE}](https://{SAMPLE_ARCHIVE})" in setup
 
 
+def test_demo_without_archives_names_each_folder_it_looked_in_once(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # From a clone's root (README's set-up), ../shared/corpus is the folder beside the checkout: the message read
+    # "no archives at ../shared/corpus, /tmp/x/shared/corpus", one folder twice.
+    from newsmirror.settings import _CHECKOUT_ROOT
+
+    monkeypatch.chdir(_CHECKOUT_ROOT)
+    monkeypatch.delenv("NEWSMIRROR_CORPUS", raising=False)
+    monkeypatch.setattr("newsmirror.settings.default_demo_corpus", lambda: None)  # as a clone without ../shared
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.sqlite")])
+    said = " ".join(result.output.split())
+    tried = said.split("error: no archives at ", 1)[1].split(". ", 1)[0]
+    assert result.exit_code == 1 and tried == str(Path("..") / "shared" / "corpus"), said
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # elsewhere: both places, each once
+    said = " ".join(CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.sqlite")]).output.split())
+    assert f"no archives at ../shared/corpus, {_CHECKOUT_ROOT.parent / 'shared' / 'corpus'}." in said, said
+
+
 def test_demo_of_a_folder_without_articles_says_so_before_making_a_store(tmp_path: Path) -> None:
     # It imported 0 articles into an empty site and exited 0 (a whole clone's root, a folder of something else).
     from newsmirror.settings import SAMPLE_DEMO

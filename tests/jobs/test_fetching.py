@@ -194,3 +194,65 @@ def test_a_permanently_missing_page_does_not_block_conditional_polls(
     assert "404" in first.item_errors[0]
     assert store.get_feed_state("g.xml").etag == '"g1"'
     assert run(store, settings).sources[0].status == "not modified"
+
+
+def test_a_feed_naming_another_outlets_article_does_not_replace_it(loopback_server: LoopbackServer, store: Store,
+                                                                   settings: FetchSettings) -> None:
+    """An item link is whatever a feed says: one feed linking another outlet's stored article, with its own text,
+    replaced that article (outlet, title, text) and recorded the replacement as an edit of it."""
+    victim = items(loopback_server, 1, "v")
+    forged = [FixtureItem("forged-guid", victim[0].link, "伪造的标题", long_body(77))]
+    loopback_server.route("/victim.xml", body=rss(victim), content_type="application/rss+xml")
+    loopback_server.route("/forger.xml", body=rss(forged), content_type="application/rss+xml")
+    add_source(store, loopback_server, "/victim.xml", outlet="受害台")
+    add_source(store, loopback_server, "/forger.xml", outlet="冒名台")
+
+    run(store, settings, source_ids=["victim.xml"])
+    article_id = store.find_article_id(url=victim[0].link)
+    report = run(store, settings, source_ids=["forger.xml"]).sources[0]
+    stored = store.get_article(article_id or "")
+    assert stored is not None and (stored.outlet, stored.title) == ("受害台", victim[0].title)
+    assert len(store.versions(stored.id)) == 1 and store.count_articles() == 1
+    assert (report.new, report.updated, report.unchanged, report.failed) == (0, 0, 1, 0)
+    assert any("受害台" in warning and "冒名台" in warning for warning in report.warnings)
+
+    # The outlet's own feed still updates its article.
+    edited = [FixtureItem(victim[0].guid, victim[0].link, victim[0].title, long_body(78))]
+    loopback_server.route("/victim.xml", body=rss(edited), content_type="application/rss+xml")
+    assert run(store, settings, source_ids=["victim.xml"]).sources[0].updated == 1
+
+
+def test_an_item_link_into_a_private_network_is_never_fetched(loopback_server: LoopbackServer, store: Store,
+                                                              settings: FetchSettings) -> None:
+    """A summary feed's item link is fetched and its answer stored and published: a feed linking a service on the
+    fetching machine or its network (http://169.254.169.254/, 127.0.0.1:other port), directly or by a redirect, would
+    publish what that service answers. The feed's own host (the operator named it: an RSSHub on 127.0.0.1) is asked."""
+    with LoopbackServer() as inside:
+        inside.route("/secret", body="<html><body><p>内部服务的机密回答，足够长的一段话。</p></body></html>")
+        fixtures = items(loopback_server, 3, "s")
+        direct = FixtureItem("direct", inside.url("/secret"), "直接的内网链接", long_body(50))
+        redirected = FixtureItem("redirected", loopback_server.url("/hop"), "跳转到内网", long_body(51))
+        loopback_server.route("/hop", redirect_to=inside.url("/secret"))
+        loopback_server.route("/summary.xml", body=rss([*fixtures, direct, redirected], full_text=False),
+                              content_type="application/rss+xml")
+        for item in fixtures:
+            loopback_server.route(item.link.removeprefix(loopback_server.base_url), body=article_page(item))
+        add_source(store, loopback_server, "/summary.xml")
+
+        report = run(store, settings).sources[0]
+        assert inside.hits("/secret") == 0
+        assert (report.new, report.failed) == (3, 2), report.item_errors
+        assert sum("private address" in error for error in report.item_errors) == 2, report.item_errors
+        assert not any("机密" in a.body_text for a in store.iter_articles())
+
+
+
+@pytest.mark.parametrize(("url", "private"), [
+    ("http://169.254.169.254/latest/meta-data/", True), ("http://127.0.0.1:8080/", True), ("http://[::1]/", True),
+    ("http://10.1.2.3/", True), ("http://192.168.0.1/", True), ("http://0.0.0.0/", True),
+    ("http://[::ffff:127.0.0.1]/", True), ("http://8.8.8.8/", False), ("http://[2001:4860:4860::8888]/", False),
+])
+def test_private_addresses_are_told_from_public_ones_without_asking_them(url: str, private: bool) -> None:
+    from newsmirror.fetch.client import private_address
+
+    assert (private_address(url) is not None) == private  # literal addresses: resolved without any request

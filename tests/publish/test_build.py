@@ -224,6 +224,18 @@ def test_every_site_page_links_the_shipped_icon(store: SQLiteStore, tmp_path: Pa
         assert (page.parent / href).resolve() == icon.resolve(), page
 
 
+def test_every_site_page_names_the_site_once_in_its_title(store: SQLiteStore, tmp_path: Path) -> None:
+    # The home page's title read "新闻镜像 · 新闻镜像" (its own title is the site's): in a tab and a bookmark.
+    fill(store, 6)
+    site = tmp_path / "out" / "site"
+    _build(store, tmp_path / "out", images=False)
+    titles = {str(page.relative_to(site)): lxml_html.fromstring(page.read_bytes()).findtext(".//title")
+              for page in site.rglob("*.html")}
+    assert titles["index.html"] == "新闻镜像"
+    assert all(title and title.count("新闻镜像") == 1 for title in titles.values()), titles
+    assert titles["changes/index.html"] == "被修改和删除的文章 · 新闻镜像"
+
+
 def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteStore, tmp_path: Path) -> None:
     articles = fill(store, 4)
     calls: list[str] = []

@@ -160,7 +160,7 @@ FINDINGS_JS = """() => {
   const handlers = all.flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name)).map(a => e.tagName + '@' + a.name));
   const urls = all.flatMap(e => ['href', 'src', 'action', 'formaction', 'data', 'xlink:href']
       .map(n => e.getAttribute(n)).filter(u => u && /^\\s*(javascript|data|vbscript):/i.test(u)));
-  const active = [...document.querySelectorAll('script, iframe, object, embed, form, base, link[rel=stylesheet][href^=http], meta[http-equiv]')]
+  const active = [...document.querySelectorAll('script, iframe, object, embed, form, base, link[rel=stylesheet][href^=http], meta[http-equiv]:not([http-equiv="Content-Security-Policy"])')]
       .map(e => e.outerHTML.slice(0, 120));
   return {pwned: window.__pwned === undefined ? null : String(window.__pwned), handlers, urls, active,
           text: document.body ? document.body.innerText : ''};
@@ -274,3 +274,42 @@ def test_the_browser_check_catches_a_live_payload(tmp_path: Path, serve: Serve, 
     (tmp_path / "p.html").write_text(f"<!DOCTYPE html><meta charset=utf-8><body>{page}</body>", encoding="utf-8")
     with pytest.raises(AssertionError):
         _open_all(_urls(serve(tmp_path), tmp_path))
+
+
+@pytest.mark.browser
+def test_a_static_page_stops_what_its_sanitizing_would_have_missed(tmp_path: Path, serve: Serve) -> None:
+    """The second line behind the sanitizing: a built page with live markup written into it (as a sanitizer miss
+    would leave it) runs no script and asks nothing of another host: its own policy forbids both."""
+    from playwright.sync_api import Route
+
+    from tests.publish.conftest import make_article
+
+    with open_store(tmp_path / "store.sqlite") as store:
+        store.upsert_article(make_article(1))
+        build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL), fetch=_refuse_fetch)
+    site = tmp_path / "out" / "site"
+    page = next((site / "a").rglob("*.html"))
+    missed = (f"{hostile.SCRIPT}{hostile.IMG_ONERROR}<img src=\"http://{hostile.EVIL_HOST}/pixel.png\">"
+              f"<link rel=\"stylesheet\" href=\"http://{hostile.EVIL_HOST}/x.css\"><iframe src=\"http://{hostile.EVIL_HOST}/\">"
+              "</iframe>")
+    page.write_text(page.read_text(encoding="utf-8").replace("<main>", "<main>" + missed, 1), encoding="utf-8")
+    outside: list[str] = []
+
+    def guard(route: Route) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with chromium() as browser:
+        context = browser.new_context(java_script_enabled=True)
+        context.route("**/*", guard)
+        tab = context.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(f"{serve(site)}/{quote(page.relative_to(site).as_posix())}", wait_until="load")
+        assert tab.evaluate("window.__pwned === undefined") and dialogs == []
+        # The page's own stylesheet still applies (the policy lets the site's files in).
+        assert tab.evaluate("getComputedStyle(document.querySelector('header.top')).display") == "flex"
+    assert outside == [], outside

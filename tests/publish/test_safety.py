@@ -260,6 +260,26 @@ def test_control_characters_are_stripped_at_the_model_boundary() -> None:
         "<p>ab\nc</p>", "tx", "c", "o", "a", ["x"])
 
 
+def test_bidirectional_controls_leave_one_line_fields_at_the_model_boundary(tmp_path: Path) -> None:
+    # An override in a title reordered what follows it on its line: the outlet and date after it in a listing,
+    # the extension of its Jekyll post's file name ("标题\u202egnp.exe" listed as "标题exe.png"). Bodies keep them.
+    title = "标题\u202egnp.exe\u2066隔离\u2069\u202a嵌入\u202c"
+    article = make_article(1, title=title)
+    article.outlet, article.authors = "台\u202e", ["记者\u2067"]
+    article.body_html += "<p>引文\u202bשלום\u202c</p>"
+    article = Article(**{f: getattr(article, f) for f in ("outlet", "title", "original_url", "authors", "body_html",
+                                                        "body_text", "published_at")})
+    assert (article.title, article.outlet, article.authors) == ("标题gnp.exe隔离嵌入", "台", ["记者"])
+    assert "\u202b" in article.body_html
+    raw = RawDocument(kind=DocumentKind.FEED_ITEM, content="<p>x</p>", title_hint=title, url="https://ok.test/\u202e1")
+    assert raw.title_hint == "标题gnp.exe隔离嵌入" and raw.url == "https://ok.test/1"
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_article(article)
+        build(store, tmp_path / "out", ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    names = [p.name for p in (tmp_path / "out" / "jekyll").rglob("*.md")]
+    assert names and not any(re.search("[\u202a-\u202e\u2066-\u2069]", name) for name in names), names
+
+
 def test_feed_generation_survives_control_characters() -> None:
     item = FeedItem(id="https://m.test/a", title="标题\x00\x1b", link="https://m.test/a",
                     published=datetime(2024, 3, 1, tzinfo=UTC), author="台\x07", summary="摘要\x0c")

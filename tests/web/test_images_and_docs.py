@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import etree
 
-from newsmirror.store import Store
+from newsmirror.model import Story
+from newsmirror.store import Store, StoryMember
 from newsmirror.web import create_app
 from tests.web.conftest import article
 
@@ -46,6 +47,33 @@ def test_without_an_image_cache_no_image_is_loaded(store: Store) -> None:
     assert "市长讲话" in page and "跟踪像素" in page  # the captions stay
     api = client.get(f"/api/articles/{PICTURE.id}").json()["body_html"]
     assert image_sources(api) == [] and "outlet.example" not in api.replace(PICTURE.original_url, "")
+
+
+def test_an_image_not_shown_leaves_no_broken_picture_and_its_caption_once(store: Store) -> None:
+    # Without `serve --images` every photo was an <img> without src: Chromium drew a broken picture with the alt
+    # text beside it, and the figure's caption said the same again below (392 of 558 reader pages of two days).
+    photo = "https://img.outlet.example/2020/azar.jpg"
+    captioned = article("captioned", title="部长抵台", body_text="部长今天抵达。", body_html=(
+        f'<figure><img src="{photo}" alt="部长下午抵达机场。（图取自网页）"><figcaption>部长下午抵达机场。（图取自网页）'
+        '</figcaption></figure><p>部长今天抵达。</p>'
+        '<p><img src="https://img.outlet.example/2.jpg" alt="只有图说的一句">后面的字。</p>'
+        '<p><img src="https://img.outlet.example/3.jpg" alt="图片"><img src="https://img.outlet.example/4.jpg" '
+        'alt="部长抵台"></p><p><a href="https://img.outlet.example/5-full.jpg"><img src="https://img.outlet.example/5.jpg">'
+        '</a></p>'))
+    store.upsert_article(captioned)
+    store.save_story(Story(id="story-photo", title="部长抵台"), [StoryMember(captioned.id, "story-photo")])
+    client = TestClient(create_app(store))
+    page = client.get(f"/article/{captioned.id}").text
+    story = client.get("/story/story-photo").text
+    api = client.get(f"/api/articles/{captioned.id}").json()["body_html"]
+    feed = etree.fromstring(client.get("/story/story-photo/atom.xml").content)
+    [content] = feed.xpath("//*[local-name()='content']/text()")
+    for shown in (page[page.index("<main"):], story[story.index("<main"):], api, content):
+        assert "<img" not in shown  # no broken picture, no alt text drawn in its place
+        assert shown.count("部长下午抵达机场") == 1  # the figure's caption, once
+        assert '<span class="caption">只有图说的一句</span>后面的字。' in shown  # the only place it was said stays
+        assert "img.outlet.example" not in shown  # nor a link (to the full-size file) left empty by its picture
+        assert ">图片<" not in shown and "部长抵台</span>" not in shown  # a placeholder; the title again
 
 
 def test_mirrored_copies_are_shown_and_served(store: Store, image_cache: Path) -> None:

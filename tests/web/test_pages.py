@@ -128,6 +128,21 @@ def test_atom_feed_of_a_search(client: TestClient) -> None:
     assert "馬朝旭" in feed.feed.title
 
 
+def test_a_feed_entry_names_its_outlet_before_its_journalists(client: TestClient, store: Store) -> None:
+    # Feed readers list an entry by title and author: the author was the journalist alone ("溫貴香"), so a search's
+    # feed, which mixes outlets, did not say which outlet reported what (the outlet was only a <category>).
+    import feedparser
+
+    store.upsert_article(article("bylined", outlet="中央社", title="马朝旭的署名报道", authors=["溫貴香", "中央社"],
+                                 body_text="马朝旭今天发言。"))
+    store.upsert_article(article("unsigned", outlet="乙社", title="马朝旭的无署名报道", body_text="马朝旭今天发言。"))
+    for path, params in (("/search.atom", {"q": "马朝旭"}), ("/atom.xml", {}), ("/outlet/中央社/atom.xml", {})):
+        entries = {e.title: e for e in feedparser.parse(client.get(path, params=params).content).entries}
+        assert entries["马朝旭的署名报道"].author == "中央社 · 溫貴香", path  # not the outlet twice
+        if "马朝旭的无署名报道" in entries:
+            assert entries["马朝旭的无署名报道"].author == "乙社", path
+
+
 def visit_story(store: Store) -> str:
     """Three hand-written reports of one visit: two name the deputies, one does not."""
     reports = [

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
 import pytest
 from fastapi.testclient import TestClient
 
+from newsmirror.model import Story
 from newsmirror.store import Store
 from newsmirror.web import create_app
 from tests.web.conftest import HOSTILE, SIMPLIFIED
@@ -52,6 +57,14 @@ def test_pages_forbid_inline_and_foreign_scripts(client: TestClient) -> None:
     assert "script-src 'self';" in policy and "unsafe-inline" not in policy and "http" not in policy
 
 
+@pytest.mark.parametrize("path", ["/", f"/article/{HOSTILE.id}", "/api/stats", "/atom.xml", "/no-such-page", "/docs"])
+def test_no_answer_may_be_framed_or_sniffed(client: TestClient, path: str) -> None:
+    # Browsers without CSP's frame-ancestors read X-Frame-Options only.
+    headers = client.get(path).headers
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff", path
+    assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+
+
 def test_writes_are_refused_without_a_configured_token(client: TestClient) -> None:
     response = client.post("/api/admin/reindex")
     assert response.status_code == 403 and "--admin-token" in response.json()["detail"]
@@ -69,3 +82,38 @@ def test_admin_action_needs_the_right_token(store: Store) -> None:
     assert done.status_code == 200 and done.json() == {"done": "reindex", "articles": store.count_articles()}
     ids = {h["article"]["id"] for h in client.get("/api/search", params={"q": "马朝旭"}).json()["hits"]}
     assert SIMPLIFIED.id in ids  # the rebuilt index still answers
+
+
+@pytest.mark.parametrize("url", ["javascript:window.__pwned=1//https://x.test/", "data:text/html,<script>x</script>",
+                                 "vbscript:msgbox(1)", " JaVaScRiPt:alert(1)"])
+def test_an_original_url_that_is_not_http_is_shown_never_linked(tmp_path: Path, url: str) -> None:
+    """A feed item's link is the article's original URL as it is (javascript: too, parse_feed keeps it): the built
+    pages link only http(s) ones (publish.content.make_entry); the reader's pages and its feed must not link it either
+    (the page policy would stop a click, a feed reader showing the entry's HTML has no such policy)."""
+    from lxml import etree
+
+    from newsmirror.extract import extract_article
+    from newsmirror.ingest.feeds import parse_feed
+    from newsmirror.store import StoryMember, open_store
+
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+           "<title>t</title><link>http://127.0.0.1/</link><description>d</description>"
+           f"<item><title>恶意原文链接</title><link>{escape(url)}</link><guid>g1</guid>"
+           "<content:encoded><![CDATA[<p>危险正文，足够长的一段话。</p>]]></content:encoded></item></channel></rss>")
+    [item] = parse_feed(rss, feed_url="http://127.0.0.1:9/feed.xml").items
+    article = extract_article(item.document)
+    assert article.original_url.strip().lower().startswith(url.strip().lower()[:5])  # what the feed said
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.upsert_article(article)
+        store.save_story(Story(id="s1", title="故事"), [StoryMember(article.id, "s1")])
+        client = TestClient(create_app(store))
+        linked = re.compile(r"""(?:href|src)\s*=\s*["']?\s*(?:javascript|data|vbscript):""", re.I)
+        for path in (f"/article/{article.id}", f"/article/{article.id}/history", "/story/s1"):
+            page = client.get(path)
+            assert page.status_code == 200 and "恶意原文链接" in page.text, path
+            assert not linked.search(page.text), path
+        feed = etree.fromstring(client.get("/atom.xml").content)
+        [content] = feed.xpath("//*[local-name()='content']/text()")
+        assert "危险正文" in content and not linked.search(content)
+        assert not any(i.strip().lower().startswith(("javascript", "data", "vbscript"))
+                       for i in feed.xpath("//*[local-name()='entry']/*[local-name()='id']/text()"))

@@ -50,3 +50,23 @@ def test_the_api_lists_stories_from_an_offset(store: Store, client: TestClient) 
     listed = client.get("/api/stories", params={"limit": 2, "offset": 2, "min_outlets": 2}).json()
     assert [s["id"] for s in listed] == newest_first[2:4]
     assert store.list_stories(min_outlets=2, offset=3) == store.list_stories(min_outlets=2)[3:]
+
+
+def test_a_full_last_page_offers_no_older_page_and_a_page_past_the_end_says_so(store: Store,
+                                                                                client: TestClient) -> None:
+    # An outlet of exactly 30 articles (a page: 德国之声 over two tuning days) offered 较旧 to a page that said
+    # "还没有文章。" (no articles yet); /stories past its end said no story had 2+ outlets yet.
+    when = datetime(2024, 6, 1, 9, tzinfo=BEIJING)
+    for n in range(30):
+        store.upsert_article(article(f"full-{n}", outlet="整页报", title=f"第{n}篇", body_text=f"第{n}篇的正文。",
+                                     published_at=when + timedelta(hours=n)))
+    first = client.get("/outlet/整页报").text
+    assert first.count('class="item"') == 30 and "较旧" not in first
+    past = client.get("/outlet/整页报", params={"page": 2}).text
+    assert "还没有文章" not in past and "这一页已经没有文章了" in past and 'href="?page=1"' in past
+    store.upsert_article(article("full-30", outlet="整页报", title="第30篇", body_text="第30篇的正文。",
+                                 published_at=when - timedelta(hours=1)))
+    assert "较旧" in client.get("/outlet/整页报").text
+    assert client.get("/outlet/整页报", params={"page": 2}).text.count('class="item"') == 1
+    stories_past = client.get("/stories", params={"page": 2}).text
+    assert "还没有被至少" not in stories_past and "这一页已经没有新闻了" in stories_past

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -129,6 +129,22 @@ def _published(raw: RawDocument, body_text: str, feed_stamp: str, page_date: dat
     if found is not None and raw.kind == DocumentKind.WEB_PAGE:
         found = checked_by_url(found, url_date)
     return found
+
+
+# How far a publication time may lie after the download of its copy: a stamp in another zone than it says, a feed
+# that dates an item at the hour it is scheduled for. Beyond that it is no publication time.
+DOWNLOAD_SLACK = timedelta(days=1)
+
+
+def _not_after_download(published: datetime | None, fetched_at: datetime | None) -> datetime | None:
+    """``published``, or the download time when it lies more than :data:`DOWNLOAD_SLACK` after it.
+
+    Every newest-first list (the reader's home, an outlet's page, the feeds, the built indexes, the stories ordered
+    by their newest report) sorts by publication time: one feed dating its items 2099 would head them all for
+    good. Only a fetched copy is checked (an archive's copy has no download time: imports are never changed)."""
+    if published is not None and fetched_at is not None and published > fetched_at + DOWNLOAD_SLACK:
+        return fetched_at
+    return published
 
 
 def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime | None, zone: str,
@@ -294,8 +310,8 @@ def extract_article(raw: RawDocument) -> Article:
     for tag in [*cleaned.tags, *raw.tags_hint]:
         if tag and tag not in tags and normalize_outlet_name(tag) not in outlet_names:
             tags.append(tag)
-    published = _published(raw, body_text, cleaned.feed_date, page_date, zone=zone, page_url=page_url,
-                           relative=relative)
+    published = _not_after_download(_published(raw, body_text, cleaned.feed_date, page_date, zone=zone,
+                                               page_url=page_url, relative=relative), raw.fetched_at)
     return Article(
         outlet=outlet,
         title=title,

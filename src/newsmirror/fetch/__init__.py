@@ -8,6 +8,7 @@ from newsmirror.fetch.errors import (
     DeadlineExceeded,
     FetchTimeout,
     HttpStatusError,
+    PrivateAddress,
     RateLimited,
     RedirectLoop,
     ResponseTooLarge,
@@ -20,6 +21,6 @@ from newsmirror.fetch.errors import (
 
 __all__ = [
     "ConnectionFailed", "ContentDecodingError", "DeadlineExceeded", "FetchResult", "FetchTimeout", "Fetcher", "HttpStatusError",
-    "RateLimited", "RedirectLoop", "ResponseTooLarge", "RobotsDisallowed", "ServerError", "TooManyRedirects",
+    "PrivateAddress", "RateLimited", "RedirectLoop", "ResponseTooLarge", "RobotsDisallowed", "ServerError", "TooManyRedirects",
     "TransientFetchError", "TruncatedResponse", "detect_and_decode", "parse_retry_after",
 ]

@@ -10,6 +10,7 @@ Thread-safe: one Fetcher serves a pool of workers; per-host limits hold across a
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import random
 import socket
 import threading
@@ -32,6 +33,7 @@ from newsmirror.fetch.errors import (
     DeadlineExceeded,
     FetchTimeout,
     HttpStatusError,
+    PrivateAddress,
     RateLimited,
     RedirectLoop,
     ResponseTooLarge,
@@ -191,6 +193,30 @@ class _Deadline:
             sock.shutdown(socket.SHUT_RDWR)
 
 
+def private_address(url: str) -> str | None:
+    """The address of ``url``'s host that is not a public one (loopback, private, link-local, reserved, a cloud's
+    metadata service at 169.254.169.254), or None when every address it resolves to is public or it does not
+    resolve (then the request fails by itself)."""
+    parts = urlsplit(url)
+    try:
+        host, port = parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    if not host:
+        return None
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return None
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        if not address.is_global:
+            return str(address)
+    return None
+
+
 class Fetcher:
     def __init__(self, settings: FetchSettings | None = None, *,
                  transport: httpx.BaseTransport | None = None,
@@ -230,11 +256,15 @@ class Fetcher:
 
     # -- public API ---------------------------------------------------------------------------
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
-            raise_for_status: bool = True, accept: str | None = None) -> FetchResult:
+            raise_for_status: bool = True, accept: str | None = None,
+            public_only: frozenset[str] | None = None) -> FetchResult:
         """GET with retries on timeouts, connection errors, truncated bodies, 5xx and 429.
 
         With ``raise_for_status=False`` a final 4xx/5xx comes back as a result (status set,
         body as sent) instead of an HttpStatusError, for callers that track deletions.
+        ``public_only``: ``url`` is one a feed or a page named, not the operator: it and every address it redirects to
+        must lead to public addresses (else PrivateAddress), but for the hosts (``host:port``) in the set, the ones
+        the operator named (a feed served by an RSSHub on 127.0.0.1 links its own pages there).
         """
         headers: dict[str, str] = {}
         if etag:
@@ -247,7 +277,8 @@ class Fetcher:
         while True:
             attempt += 1
             try:
-                result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True)
+                result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True,
+                                      public_only=public_only)
             except TransientFetchError as exc:
                 wait = self._retry_wait(exc, attempt)
                 if wait is None:
@@ -276,11 +307,19 @@ class Fetcher:
             return max(exc.retry_after, 0.0)
         return backoff
 
-    def _follow(self, url: str, headers: dict[str, str], limit: int, check_robots: bool) -> FetchResult:
+    def _follow(self, url: str, headers: dict[str, str], limit: int, check_robots: bool,
+                public_only: frozenset[str] | None = None) -> FetchResult:
         chain: list[str] = []
         seen = {url}
         current = url
         while True:
+            if public_only is not None and urlsplit(current).netloc.lower() not in public_only:
+                # Before robots.txt too: that is a request to the host as well.
+                address = private_address(current)
+                if address is not None:
+                    where = f" (redirected to {current})" if current != url else ""
+                    raise PrivateAddress(f"{url}{where}: leads to the private address {address}; an address a feed "
+                                         "or a page names is fetched only when public")
             if check_robots and self.settings.respect_robots:
                 self._check_robots(current)
             result = self._once(url, current, headers, limit)

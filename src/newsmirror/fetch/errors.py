@@ -77,3 +77,7 @@ class ContentDecodingError(FetchError):
 
 class RobotsDisallowed(FetchError):
     pass
+
+
+class PrivateAddress(FetchError):
+    """An address a feed or a page named (not the operator) that leads into a private network: never asked."""

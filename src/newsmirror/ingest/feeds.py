@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch.charset import detect_and_decode
+from newsmirror.ingest.archives import MAX_FIELD_CHARS  # one front-matter value; a feed's one-line field too
 from newsmirror.model import DocumentKind, RawDocument, Source
 
 FEED_TYPES = {
@@ -68,10 +69,28 @@ def parse_feed(data: bytes | str, *, feed_url: str, source: Source | None = None
         parsed = _parse_json_feed(stripped, feed_url)
     else:
         parsed = _parse_xml_feed(stripped, feed_url)
+    kept = []
     for item in parsed.items:
+        oversized = _oversized_field(item.document)
+        if oversized:
+            parsed.warnings.append(f"item {(item.document.guid or item.link)[:200]!r} skipped: its {oversized} is "
+                                   f"longer than {MAX_FIELD_CHARS:,} characters")
+            continue
         item.document.fetched_at = fetched_at
         _apply_source(item, source, full_text_min_chars)
+        kept.append(item)
+    parsed.items = kept
     return parsed
+
+
+def _oversized_field(document: RawDocument) -> str:
+    """The name of a one-line field longer than an archive's front matter may hold (MAX_FIELD_CHARS), or "".
+
+    A title, a byline, a link is a line: a feed giving one of a million characters put it on every listing, every
+    feed entry and search result showing the article (the archive reader refuses such a file already)."""
+    fields = [("title", document.title_hint), ("author", document.author_hint), ("link", document.url),
+              ("guid", document.guid or ""), *(("tag", tag) for tag in document.tags_hint)]
+    return next((name for name, value in fields if len(value) > MAX_FIELD_CHARS), "")
 
 
 def _apply_source(item: FeedItem, source: Source | None, min_chars: int) -> None:

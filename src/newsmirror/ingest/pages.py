@@ -29,7 +29,7 @@ def page_document(result: FetchResult, *, hints: RawDocument | None = None,
 
 
 def fetch_page(fetcher: Fetcher, url: str, *, hints: RawDocument | None = None,
-               source: Source | None = None) -> RawDocument:
-    """GET an article page (raises the fetch errors) and wrap it for extraction."""
-    result = fetcher.get(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+               source: Source | None = None, public_only: frozenset[str] | None = None) -> RawDocument:
+    """GET an article page (raises the fetch errors) and wrap it for extraction. ``public_only``: see Fetcher.get."""
+    result = fetcher.get(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", public_only=public_only)
     return page_document(result, hints=hints, source=source)

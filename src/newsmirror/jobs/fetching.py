@@ -8,6 +8,7 @@ GUID/URL/content-hash matching turns what was already stored into "unchanged".
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from newsmirror.jobs.update import UpdateReport
 
 ExtractFn = Callable[[RawDocument], Article]
+LOG = logging.getLogger(__name__)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
 
 
@@ -244,7 +247,10 @@ class FetchJob:
                 report.unchanged += 1  # pages are re-checked for edits by the recheck job, not on every poll
                 return
             try:
-                document = fetch_page(self.fetcher, item.link, hints=document, source=source)
+                # The item link is the feed's word: a feed linking http://169.254.169.254/ or a service on the
+                # fetching machine would have its answer stored and published as an article.
+                document = fetch_page(self.fetcher, item.link, hints=document, source=source,
+                                      public_only=frozenset({urlsplit(source.url).netloc.lower()}))
             except NewsmirrorError as exc:
                 report.failed += 1
                 report.retryable += isinstance(exc, TransientFetchError)
@@ -256,6 +262,15 @@ class FetchJob:
                     report.unchanged += 1
                     return
         self._store(source, document, report, key)
+
+    def _other_outlets_copy(self, source: Source, article: Article) -> Article | None:
+        """The stored article ``article`` would replace (same id or address) when another outlet's and not read from
+        ``source``; else None. The same outlet's other feeds and this source's own earlier copies update it."""
+        for found in dict.fromkeys(i for i in (article.id, self.store.find_article_id(url=article.canonical_url)) if i):
+            stored = self.store.get_article(found)
+            if stored is not None and stored.outlet != article.outlet and stored.source_id != source.id:
+                return stored
+        return None
 
     def _already_stored(self, source: Source, document: RawDocument, key: str) -> bool:
         with self._seen_lock:
@@ -280,6 +295,17 @@ class FetchJob:
         article.source_id = source.id
         article.guid = article.guid or document.guid
         with self._store_lock:
+            owner = self._other_outlets_copy(source, article)
+            if owner is not None:
+                # A feed's item link is whatever the feed says: one source's feed naming another outlet's article
+                # would replace that article (its outlet, title and text, recorded as an edit of it). The stored
+                # copy stays; this source's is not stored.
+                report.unchanged += 1
+                warning = (f"{article.original_url}: stored already as {owner.outlet}'s article {owner.id}; "
+                           f"{source.outlet}'s copy ({source.id}) is not stored over it")
+                report.warnings.append(warning)
+                LOG.warning("%s", warning)
+                return
             outcome = self.store.upsert_article(article)
         with self._seen_lock:
             self._seen_urls.update(u for u in (key, article.canonical_url) if u)

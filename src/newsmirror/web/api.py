@@ -107,7 +107,7 @@ def build_api_router() -> APIRouter:
 
         return ArticleDetail(**summary_of(article, root).model_dump(), authors=article.authors, tags=article.tags,
                              summary=article.summary, body_text=article.body_text,
-                             body_html=clean_html(article.body_html, image_url),
+                             body_html=clean_html(article.body_html, image_url, article.title),
                              versions=len(versions_shown(store, article_id)), story_id=store.story_of(article_id))
 
     @router.get("/search", response_model=SearchResults, tags=["search"])

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import story_summary
+from newsmirror.publish.safe import http_url
 from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
@@ -91,6 +92,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     app.add_middleware(HeadAsGet)  # HEAD as GET, headers only (monitors, link checkers, curl -I)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
+    # An original URL is whatever a feed's item link or an archive's `from:` said (javascript:, data:, vbscript: too):
+    # a page links it only when it is http(s), as the built pages do (publish.content.make_entry); else it is text.
+    templates.env.filters["http_url"] = http_url
 
     @app.get("/favicon.ico", include_in_schema=False)
     def icon() -> FileResponse:
@@ -120,6 +124,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         response.headers.setdefault("Content-Security-Policy",
                                     DOCS_POLICY if route_path(request) == DOCS_PATH else PAGE_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # frame-ancestors above says it to browsers that read CSP; this to those that do not (no page of the reader
+        # may be framed by another site: a framed page can be overlaid to trick a click).
+        response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
@@ -170,27 +177,28 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request,
              page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        articles = latest(store, ArticleQuery(), page_number)
+        articles, more = latest_page(store, ArticleQuery(), page_number)
         stories = store.list_stories(min_outlets=2, limit=10)
         return page(request, "list.html", heading="最新", articles=articles, stories=stories,
-                    page_number=page_number, feed_url=root_of(request) + "/atom.xml")
+                    page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        articles = latest(store, ArticleQuery(outlet=outlet), page_number)
+        articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
-                    feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
+                    more=more, feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        articles = latest(store, ArticleQuery(channel=channel), page_number)
+        articles, more = latest_page(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"栏目“{channel}”里没有文章。")
-        return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number)
+        return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number,
+                    more=more)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -199,7 +207,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         script = display_script(request)
         source = render.source_script(article)
-        body = (render.body_markup(article.body_html, script, image_urls(request), source) if article.body_html
+        body = (render.body_markup(article.body_html, script, image_urls(request), source, article.title)
+                if article.body_html
                 else render.text_markup(article.body_text, script, source))
         # Versions a reader can tell apart (not ones differing in whitespace or seconds only), as the API counts
         # them. Their numbers are in time order, and the page shows each at Version.as_of (when its copy was
@@ -226,7 +235,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script, image_urls(request), render.source_script(a))
+        bodies = {a.id: (render.body_markup(a.body_html, script, image_urls(request), render.source_script(a), a.title)
                          if a.body_html else render.text_markup(a.body_text, script, render.source_script(a)))
                   for a in view.articles}
         # A comparison's sentences are converted by the script of the report they come from.
@@ -382,6 +391,16 @@ def latest(store: Store, query: ArticleQuery, page_number: int) -> list[Article]
     query.limit = PAGE_SIZE
     query.offset = (page_number - 1) * PAGE_SIZE
     return list(store.iter_articles(query))
+
+
+def latest_page(store: Store, query: ArticleQuery, page_number: int) -> tuple[list[Article], bool]:
+    """A page of the newest articles and whether an older page has any. One article more than shown is read: a
+    page that happened to be full (an outlet of exactly 30 articles, 德国之声 over 2020-08-09 and 08-12) offered
+    较旧 to a page that said there were no articles yet."""
+    query.limit = PAGE_SIZE + 1
+    query.offset = (page_number - 1) * PAGE_SIZE
+    articles = list(store.iter_articles(query))
+    return articles[:PAGE_SIZE], len(articles) > PAGE_SIZE
 
 
 def outlet_names(store: Store) -> list[str]:

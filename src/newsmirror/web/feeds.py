@@ -8,6 +8,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from newsmirror.model import Article, utcnow
+from newsmirror.publish.safe import http_url
 from newsmirror.store import SearchHit
 from newsmirror.web.guard import strip_controls
 from newsmirror.web.render import ImageURL, clean_html, no_remote_images, text_markup
@@ -51,18 +52,30 @@ def _feed(title: str, subtitle: str, self_url: str, page_url: str, articles: lis
 
 def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: str, image_url: ImageURL) -> None:
     entry = feed.add_entry()
-    entry.id(strip_controls(article.canonical_url) or f"{base_url}article/{article.id}")
+    # An id some feed readers follow as the entry's address: an http(s) one only, else the reader's page.
+    entry.id(http_url(strip_controls(article.canonical_url)) or f"{base_url}article/{article.id}")
     entry.title(strip_controls(article.title) or "(untitled)")
     # One link only: feedgen 1.0 drops the rel of entry links, so a second (related)
     # link would read as another alternate. The original URL is in the content and the id.
     entry.link(href=f"{base_url.rstrip('/')}/article/{article.id}")
-    entry.author({"name": strip_controls(", ".join(article.authors) or article.outlet) or "?"})
+    entry.author({"name": strip_controls(byline(article)) or "?"})
     entry.category(term=strip_controls(article.outlet) or "?")
     entry.published(article.published_at or article.fetched_at)
     entry.updated(article.published_at or article.fetched_at)
     if summary:
         entry.summary(strip_controls(summary))
-    original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(article.original_url))
-    body = (clean_html(article.body_html, image_url) if article.body_html
+    # Linked only when http(s) (a feed item's link may be javascript:); a feed reader shows this HTML without our CSP.
+    link = http_url(article.original_url)
+    original = str(Markup('<p>原文: <a href="{0}">{0}</a></p>').format(link) if link
+                   else Markup("<p>原文: {0}</p>").format(article.original_url))
+    body = (clean_html(article.body_html, image_url, article.title) if article.body_html
             else str(text_markup(article.body_text, "orig")))
     entry.content(strip_controls(body + original), type="html")
+
+
+def byline(article: Article) -> str:
+    """The outlet, then the journalists, as the article page gives them ("中央社 · 陳韻聿"). Feed readers list an entry by
+    its title and author only (the outlet's <category> is rarely shown), and a search's feed mixes outlets: with the
+    journalists alone an entry read "溫貴香", not which outlet reported it. The static site's feeds name the outlet."""
+    people = [name.strip() for name in article.authors if name.strip() and name.strip() != article.outlet]
+    return " · ".join([article.outlet, "、".join(people)] if people else [article.outlet])

@@ -3,8 +3,9 @@
 An outlet's image URL must never reach a reader's browser: the outlet's host is blocked where
 the readers live, and a request to it tells the outlet (or a tracker) who reads what. The
 reader therefore shows only images that ``newsmirror build`` downloaded into its image cache
-(``OUT/.cache/images``, given as ``newsmirror serve --images``); every other ``<img>`` loses its
-``src`` and shows its alt text. The reader itself never fetches anything.
+(``OUT/.cache/images``, given as ``newsmirror serve --images``); every other ``<img>`` is removed, its
+alt text kept as a caption where nothing else says it (``render.clean_html``). The reader itself never fetches
+anything.
 """
 
 from __future__ import annotations
