@@ -801,3 +801,30 @@ def test_two_translations_of_one_latin_name(monkeypatch: pytest.MonkeyPatch) -> 
     assert not compare._translated_alike("美国国务卿蓬佩奥", "美国国务卿办公室表示")
     monkeypatch.setattr(compare, "TRANSLATED_ALIKE", False)
     assert not compare._translated_alike("欧洲太空总署", "欧洲太空局周五发射一枚火箭")
+
+
+def test_a_surname_after_the_name_dot_runs_to_the_end_of_the_name_jieba_reads_inside_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 史蒂夫·姆努钦: jieba reads 努钦 (not at the start), and the run of transliteration characters stops at 钦, so the
+    # surname is 姆 + 努钦; an outlet naming the secretary by his surname alone names 史蒂夫 too (Z05).
+    assert compare._surnames("史蒂夫", "美国财政部长史蒂夫·姆努钦（Steven Mnuchin）说") == {"姆努钦"}
+    assert compare._surnames("哈马德", "卫生部长哈马德·哈桑说") == {"哈桑"}  # jieba's name at the start, as before
+    _model_off(monkeypatch)
+    report = "周二说，财政部将在本周内向国会提交新一轮经济纾困方案，规模约一万亿美元。"
+    _named_only_by_naming_outlet("史蒂夫", f"财政部长史蒂夫·姆努钦{report}", f"财政部长姆努钦{report}", f"财政部长{report}")
+    monkeypatch.setattr(compare, "SURNAME_AFTER_DOT", False)
+    assert compare._surnames("史蒂夫", "美国财政部长史蒂夫·姆努钦（Steven Mnuchin）说") == set()
+
+
+def test_a_surname_with_a_title_is_named_by_the_same_surname_with_a_kin_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 郑先生 and 郑父 ("Zheng's father"), one man in one fact (AB31); not a full name of the surname (李先生 is not the
+    # detainee 李子贤, his son), not another surname (王父), not a word a surname begins (老先生, 王母).
+    assert compare._titled_surname("郑先生") == "郑" == compare._titled_surname("郑父")
+    assert not compare._titled_surname("老先生") and not compare._titled_surname("王母")
+    _model_off(monkeypatch)
+    said = "周三向警方报案，称儿子在海上被捕后已一个多月没有音讯，家人至今无法为他聘请律师。"
+    _named_only_by_naming_outlet("郑先生", f"郑先生{said}", f"郑父{said}", f"被捕港人的父亲{said}")
+    for other in ("郑子豪的父亲", "王父"):
+        assert "郑先生" in _only([_article("甲报", f"郑先生{said}"), _article("乙社", f"{other}{said}")], "甲报")
+    monkeypatch.setattr(compare, "SURNAME_WITH_TITLE", False)
+    assert "郑先生" in _only([_article("甲报", f"郑先生{said}"), _article("乙社", f"郑父{said}")], "甲报")

@@ -127,6 +127,11 @@ def has_surname(name: str) -> bool:
     return len(name) >= 2 and name[0] in _SURNAMES
 
 
+def is_surname(text: str) -> bool:
+    """Is ``text`` one common Chinese surname, one character or two (郑, 欧阳), and nothing more?"""
+    return text in _COMPOUND_SURNAMES or (len(text) == 1 and text in _SURNAMES)
+
+
 # what a byline says after the last name, when a greedy name took it in ("记者甲、乙报道"; a verb of
 # saying, "记者甲说" or "记者甲表示": the name is what stands before it)
 _DEED = re.compile(rf"(?:综合|綜合)?(?:报道|報導|报导|報道)$|(?:编译|編譯|摄影|攝影|{_SAYS})$")

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from newsmirror.extract.bylines import is_surname
 from newsmirror.model import Article
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
@@ -2212,10 +2213,18 @@ def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:
     return found
 
 
+# Whether a surname after the name dot runs on to the end of the first dictionary name that begins inside its leading
+# run of transliteration characters (姆努钦 of 史蒂夫·姆努钦: jieba reads 努钦 there, and 钦 is no transliteration
+# character, so neither reading of ``_surnames`` found it). Session 51, onlyx78 (Z05).
+SURNAME_AFTER_DOT = False
+
+
 def _surnames(given: str, text: str) -> set[str]:
     """The names written after ``given`` in a transliterated full name (哈马德·哈桑), each cut to
     the noun jieba reads at its start, or to the run of transliteration characters it begins with
-    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized). A Latin
+    when that is longer (金斯伯格 of 金斯伯格合格的: jieba reads 斯伯格 there) (normalized), or
+    (``SURNAME_AFTER_DOT``) to the end of the first name jieba reads that begins inside that run, when
+    longer still (姆努钦 of 姆努钦（Steven Mnuchin）: the run is 姆努, jieba reads 努钦). A Latin
     initial between them is passed over: 小约瑟夫·R·拜登's given name 约瑟夫 has the surname 拜登."""
     parts = _NAME_JOIN.split(text)
     found: set[str] = set()
@@ -2223,12 +2232,51 @@ def _surnames(given: str, text: str) -> set[str]:
         if normalize(before).endswith(given):
             after = next((p for p in parts[k + 1 :] if not _INITIAL.fullmatch(p)), "")
             rest = normalize(after)
-            noun = next((w for w in dictionary_names(rest, normalized=True, loose=True)[:1] if rest.startswith(w)), "")
+            names = dictionary_names(rest, normalized=True, loose=True)
+            noun = next((w for w in names[:1] if rest.startswith(w)), "")
             run = _LEADING_RUN.search(rest)
             surname = run.group(0) if run and len(run.group(0)) > max(len(noun), 2) else noun
+            if SURNAME_AFTER_DOT and run and names and not noun:
+                # jieba's first name there begins inside the run and ends beyond it: the surname is the run's
+                # first characters and that name (姆 + 努钦). A name begun at the run's start is ``noun`` already.
+                at = rest.find(names[0])
+                if 0 < at < len(run.group(0)) < at + len(names[0]) and at + len(names[0]) > len(surname):
+                    surname = rest[: at + len(names[0])]
             if surname:
                 found.add(surname)
     return found
+
+
+# Whether a person named by a surname and a courtesy title or a kin term (郑先生, 郑父) is named by a silent outlet whose
+# sentence of the same fact writes the same surname with another such term (美国之音's 郑先生, 法广's 郑父, a detainee's
+# father). Never by a full name of that surname: 李先生, a detainee's father, is not 李子贤, the detainee, whom the
+# other outlet names beside him. Session 51, onlyx78 (AB31).
+SURNAME_WITH_TITLE = False
+# Courtesy titles and kin terms written after a surname for a person left unnamed. Not 子 (王子, 孔子: a word, not a
+# son), nor a term a dictionary word ends with after one character (王母, the Queen Mother of the West).
+_COURTESY_TERMS = ("先生", "女士", "小姐", "太太", "夫人", "父亲", "母亲", "妻子", "丈夫", "父", "母", "妻")
+_TITLED = re.compile(f"([\u4e00-\u9fff]{{1,2}}?)({'|'.join(_COURTESY_TERMS)})")
+
+
+def _titled_surname(word: str) -> str:
+    """The surname of a name that is a common Chinese surname (``is_surname``: not 老 of 老先生) and a courtesy title
+    or kin term (郑 of 郑先生, of 郑父), or "": a one-character term only where no dictionary word is the two (王母)."""
+    match = _TITLED.fullmatch(word)
+    if not match or not is_surname(match.group(1)) or (len(match.group(2)) == 1 and in_dictionary(word)):
+        return ""
+    return match.group(1)
+
+
+def _names_titled(surname: str, word: str, normalized: str) -> bool:
+    """Whether the normalized sentence ``normalized`` writes ``surname`` with a courtesy title or kin term other than
+    ``word``'s, as one of jieba's words (郑父) or the surname alone before the term (郑|父亲)."""
+    cut = words(normalized, normalized=True)
+    for k, piece in enumerate(cut):
+        if piece != word and _titled_surname(piece) == surname:
+            return True
+        if piece == surname and k + 1 < len(cut) and cut[k + 1] in _COURTESY_TERMS and len(cut[k + 1]) == 2:
+            return True
+    return False
 
 
 def _whole_named_in(outlet: str, whole: str, outlet_texts: dict[str, str]) -> bool:
@@ -2592,6 +2640,11 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                     everyone |= {o for o in outlets - everyone
                                  if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
         everyone |= said_in_same_place(word, givers, everyone)
+        # A person named by surname and title (郑先生), whom a silent outlet's sentence of the fact names by the same
+        # surname and another title or kin term (郑父) (``SURNAME_WITH_TITLE``).
+        if SURNAME_WITH_TITLE and news_to_someone(everyone) and (surname := _titled_surname(word)):
+            everyone |= {o for o in outlets - everyone if any(
+                _names_titled(surname, word, s.normalized) for s in members if s.ref.outlet == o)}
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
