@@ -807,6 +807,7 @@ def test_a_surname_after_the_name_dot_runs_to_the_end_of_the_name_jieba_reads_in
         monkeypatch: pytest.MonkeyPatch) -> None:
     # 史蒂夫·姆努钦: jieba reads 努钦 (not at the start), and the run of transliteration characters stops at 钦, so the
     # surname is 姆 + 努钦; an outlet naming the secretary by his surname alone names 史蒂夫 too (Z05).
+    monkeypatch.setattr(compare, "SURNAME_AFTER_DOT", True)
     assert compare._surnames("史蒂夫", "美国财政部长史蒂夫·姆努钦（Steven Mnuchin）说") == {"姆努钦"}
     assert compare._surnames("哈马德", "卫生部长哈马德·哈桑说") == {"哈桑"}  # jieba's name at the start, as before
     _model_off(monkeypatch)
@@ -819,6 +820,7 @@ def test_a_surname_after_the_name_dot_runs_to_the_end_of_the_name_jieba_reads_in
 def test_a_surname_with_a_title_is_named_by_the_same_surname_with_a_kin_term(monkeypatch: pytest.MonkeyPatch) -> None:
     # 郑先生 and 郑父 ("Zheng's father"), one man in one fact (AB31); not a full name of the surname (李先生 is not the
     # detainee 李子贤, his son), not another surname (王父), not a word a surname begins (老先生, 王母).
+    monkeypatch.setattr(compare, "SURNAME_WITH_TITLE", True)
     assert compare._titled_surname("郑先生") == "郑" == compare._titled_surname("郑父")
     assert not compare._titled_surname("老先生") and not compare._titled_surname("王母")
     _model_off(monkeypatch)
