@@ -818,15 +818,17 @@ def test_a_surname_after_the_name_dot_runs_to_the_end_of_the_name_jieba_reads_in
 
 
 def test_a_surname_with_a_title_is_named_by_the_same_surname_with_a_kin_term(monkeypatch: pytest.MonkeyPatch) -> None:
-    # 郑先生 and 郑父 ("Zheng's father"), one man in one fact (AB31); not a full name of the surname (李先生 is not the
-    # detainee 李子贤, his son), not another surname (王父), not a word a surname begins (老先生, 王母).
+    # 郑先生 and 郑父 ("Zheng's father"), one man (AB31: 法广 writes 郑父 a clause after the fact's sentence); not a full
+    # name of the surname (李先生 is not the detainee 李子贤, his son), not another surname (王父), not a term of another
+    # kind (郑太太), not a word a surname begins (老先生, 王母).
     monkeypatch.setattr(compare, "SURNAME_WITH_TITLE", True)
-    assert compare._titled_surname("郑先生") == "郑" == compare._titled_surname("郑父")
-    assert not compare._titled_surname("老先生") and not compare._titled_surname("王母")
+    assert compare._titled_surname("郑先生") == ("郑", 0) == compare._titled_surname("郑父")
+    assert compare._titled_surname("老先生") is None and compare._titled_surname("王母") is None
     _model_off(monkeypatch)
     said = "周三向警方报案，称儿子在海上被捕后已一个多月没有音讯，家人至今无法为他聘请律师。"
-    _named_only_by_naming_outlet("郑先生", f"郑先生{said}", f"郑父{said}", f"被捕港人的父亲{said}")
-    for other in ("郑子豪的父亲", "王父"):
+    later = "他说警方拒绝受理。"
+    _named_only_by_naming_outlet("郑先生", f"郑先生{said}", f"被捕港人的父亲{said}郑父{later}", f"被捕港人的父亲{said}")
+    for other in ("郑子豪的父亲", "王父", "郑太太"):
         assert "郑先生" in _only([_article("甲报", f"郑先生{said}"), _article("乙社", f"{other}{said}")], "甲报")
     monkeypatch.setattr(compare, "SURNAME_WITH_TITLE", False)
     assert "郑先生" in _only([_article("甲报", f"郑先生{said}"), _article("乙社", f"郑父{said}")], "甲报")

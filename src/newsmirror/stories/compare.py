@@ -2247,34 +2247,41 @@ def _surnames(given: str, text: str) -> set[str]:
     return found
 
 
-# Whether a person named by a surname and a courtesy title or a kin term (郑先生, 郑父) is named by a silent outlet whose
-# sentence of the same fact writes the same surname with another such term (美国之音's 郑先生, 法广's 郑父, a detainee's
-# father). Never by a full name of that surname: 李先生, a detainee's father, is not 李子贤, the detainee, whom the
-# other outlet names beside him. Session 51, onlyx78 (AB31).
+# Whether a person named by a surname and a courtesy title or a kin term (郑先生, 郑父) is named by a compared outlet
+# whose report writes the same surname with another term of the same person's kind (美国之音's 郑先生, 法广's 郑父, a
+# detainee's father). The whole report, not the fact's sentences: the fact's clauses of 法广 say 郑子豪的父亲, its next
+# clause 郑父 (the fact's sentences alone withheld nothing on the tuning samples). Never by a full name of that surname
+# (李先生, a detainee's father, is not 李子贤, his son, named beside him), nor by a term of another kind (郑太太 is
+# not 郑先生). Session 51, onlyx78 (AB31).
 SURNAME_WITH_TITLE = False
-# Courtesy titles and kin terms written after a surname for a person left unnamed. Not 子 (王子, 孔子: a word, not a
-# son), nor a term a dictionary word ends with after one character (王母, the Queen Mother of the West).
-_COURTESY_TERMS = ("先生", "女士", "小姐", "太太", "夫人", "父亲", "母亲", "妻子", "丈夫", "父", "母", "妻")
-_TITLED = re.compile(f"([\u4e00-\u9fff]{{1,2}}?)({'|'.join(_COURTESY_TERMS)})")
+# Courtesy titles and kin terms written after a surname for a person left unnamed, in kinds one person may be called
+# by: a man (Mr Zheng, Zheng's father), a married woman (Mrs Zheng, Zheng's wife or mother), a woman by her own name.
+# Not 子 (王子, 孔子: a word, not a son), nor a one-character term a dictionary word ends with after the surname (王母).
+_COURTESY_KINDS = (("先生", "父亲", "丈夫", "父"), ("太太", "夫人", "妻子", "母亲", "妻", "母"), ("女士", "小姐"))
+_COURTESY_KIND = {term: k for k, terms in enumerate(_COURTESY_KINDS) for term in terms}
+_TITLED = re.compile(f"([\\u4e00-\\u9fff]{{1,2}}?)({'|'.join(sorted(_COURTESY_KIND, key=len, reverse=True))})")
 
 
-def _titled_surname(word: str) -> str:
+def _titled_surname(word: str) -> tuple[str, int] | None:
     """The surname of a name that is a common Chinese surname (``is_surname``: not 老 of 老先生) and a courtesy title
-    or kin term (郑 of 郑先生, of 郑父), or "": a one-character term only where no dictionary word is the two (王母)."""
+    or kin term (郑 of 郑先生, of 郑父), with the term's kind (``_COURTESY_KINDS``); None if ``word`` is no such name, or
+    its term is one character and the dictionary holds the two as a word (王母)."""
     match = _TITLED.fullmatch(word)
     if not match or not is_surname(match.group(1)) or (len(match.group(2)) == 1 and in_dictionary(word)):
-        return ""
-    return match.group(1)
+        return None
+    return match.group(1), _COURTESY_KIND[match.group(2)]
 
 
-def _names_titled(surname: str, word: str, normalized: str) -> bool:
-    """Whether the normalized sentence ``normalized`` writes ``surname`` with a courtesy title or kin term other than
-    ``word``'s, as one of jieba's words (郑父) or the surname alone before the term (郑|父亲)."""
+def _names_titled(titled: tuple[str, int], word: str, normalized: str) -> bool:
+    """Whether the normalized text writes the surname of ``titled`` (``_titled_surname`` of ``word``) with another
+    term of the same kind, as one of jieba's words (郑父) or the surname alone before a two-character term (郑|父亲)."""
+    surname, kind = titled
     cut = words(normalized, normalized=True)
     for k, piece in enumerate(cut):
-        if piece != word and _titled_surname(piece) == surname:
+        if piece != word and _titled_surname(piece) == titled:
             return True
-        if piece == surname and k + 1 < len(cut) and cut[k + 1] in _COURTESY_TERMS and len(cut[k + 1]) == 2:
+        if (piece == surname and k + 1 < len(cut) and len(cut[k + 1]) == 2
+                and _COURTESY_KIND.get(cut[k + 1]) == kind and surname + cut[k + 1] != word):
             return True
     return False
 
@@ -2640,11 +2647,11 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                     everyone |= {o for o in outlets - everyone
                                  if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
         everyone |= said_in_same_place(word, givers, everyone)
-        # A person named by surname and title (郑先生), whom a silent outlet's sentence of the fact names by the same
-        # surname and another title or kin term (郑父) (``SURNAME_WITH_TITLE``).
-        if SURNAME_WITH_TITLE and news_to_someone(everyone) and (surname := _titled_surname(word)):
-            everyone |= {o for o in outlets - everyone if any(
-                _names_titled(surname, word, s.normalized) for s in members if s.ref.outlet == o)}
+        # A person named by surname and title (郑先生), whom another outlet's report names by the same surname and
+        # another title or kin term of the same kind (郑父) (``SURNAME_WITH_TITLE``).
+        if SURNAME_WITH_TITLE and news_to_someone(everyone) and (titled := _titled_surname(word)):
+            everyone |= {o for o in story_outlets if o not in everyone
+                         and _names_titled(titled, word, outlet_texts.get(o, ""))}
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
