@@ -2216,7 +2216,7 @@ def _glossed_pieces(han: str, nouns: Iterable[str]) -> list[str]:
 # Whether a surname after the name dot runs on to the end of the first dictionary name that begins inside its leading
 # run of transliteration characters (姆努钦 of 史蒂夫·姆努钦: jieba reads 努钦 there, and 钦 is no transliteration
 # character, so neither reading of ``_surnames`` found it). Session 51, onlyx78 (Z05).
-SURNAME_AFTER_DOT = False
+SURNAME_AFTER_DOT = True
 
 
 def _surnames(given: str, text: str) -> set[str]:
