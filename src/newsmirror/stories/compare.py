@@ -2253,7 +2253,7 @@ def _surnames(given: str, text: str) -> set[str]:
 # clause 郑父 (the fact's sentences alone withheld nothing on the tuning samples). Never by a full name of that surname
 # (李先生, a detainee's father, is not 李子贤, his son, named beside him), nor by a term of another kind (郑太太 is
 # not 郑先生). Session 51, onlyx78 (AB31).
-SURNAME_WITH_TITLE = False
+SURNAME_WITH_TITLE = True
 # Courtesy titles and kin terms written after a surname for a person left unnamed, in kinds one person may be called
 # by: a man (Mr Zheng, Zheng's father), a married woman (Mrs Zheng, Zheng's wife or mother), a woman by her own name.
 # Not 子 (王子, 孔子: a word, not a son), nor a one-character term a dictionary word ends with after the surname (王母).

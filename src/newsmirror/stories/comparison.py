@@ -196,7 +196,8 @@ ALIGNMENT_VERSION = "105"  # 17: times of day, 万 remainders, the amount round;
 # 104 (session 51, onlyx77): a glossed Latin name is named by a silent outlet whose sentence of the fact writes another
 #   translation of it (the glossed run's words, another head: compare.TRANSLATED_ALIKE)
 # 105 (session 51, onlyx78): a surname after the name dot runs to the end of the name jieba reads inside its leading run
-#   of transliteration characters (姆努钦 of 史蒂夫·姆努钦: compare.SURNAME_AFTER_DOT)
+#   of transliteration characters (姆努钦 of 史蒂夫·姆努钦: compare.SURNAME_AFTER_DOT); a surname with a title is named by
+#   another report's same surname with a term of the same kind (郑先生, 郑父: compare.SURNAME_WITH_TITLE)
 
 
 @dataclass(slots=True)
