@@ -30,6 +30,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from newsmirror.config import config_file_text, config_tables
 from newsmirror.errors import ConfigError, NewsmirrorError
+from newsmirror.fetch.addresses import allowance, source_hosts
 from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
 from newsmirror.jobs.listing_cache import ListingCache, Row
 from newsmirror.model import Article, Story, Version
@@ -46,7 +47,7 @@ from newsmirror.publish.content import (
     script_converter,
 )
 from newsmirror.publish.gitpush import PublishReport, Say, publish_folder, publish_split, silent
-from newsmirror.publish.images import Fetch, ImageMirror, image_urls
+from newsmirror.publish.images import Fetch, ImageMirror, httpx_fetcher, image_urls
 from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
@@ -315,11 +316,14 @@ def build(
     comparer: Comparer | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    private_hosts: Iterable[str] = (),
 ) -> BuildReport:
     """Render every chosen format into ``out_dir/<format>/``, rewriting only what changed.
 
     ``jobs``: processes rendering article pages (default: one per available core; 1 renders in
-    this process). The output is the same whatever the number."""
+    this process). The output is the same whatever the number. ``private_hosts``: the config's ``[fetch]
+    private_hosts``, the hosts on a private network images may come from besides the sources' own (fetch.addresses);
+    ``fetch`` given: it decides."""
     started = time.perf_counter()
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -331,6 +335,10 @@ def build(
         raise ConfigError(f"unknown output script {options.script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
     convert = script_converter(options.script)
     chosen = resolve_formats(formats)
+    if images and fetch is None:
+        # An image address is an article's word: only public hosts, but the ones the operator named.
+        allowed = source_hosts(source.url for source in store.list_sources()) | allowance(private_hosts)
+        fetch = httpx_fetcher(allowed=allowed)
     mirror = ImageMirror(out_dir / ".cache" / "images", fetch) if images else None
     options_key = "|".join([RENDER_VERSION, options.script, options.base_url, str(images), options.site_title])
     newest_article = next(iter(store.iter_articles(ArticleQuery(limit=1))), None)

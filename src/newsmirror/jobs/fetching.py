@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
 from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
+from newsmirror.fetch.addresses import allowance
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
@@ -250,7 +250,7 @@ class FetchJob:
                 # The item link is the feed's word: a feed linking http://169.254.169.254/ or a service on the
                 # fetching machine would have its answer stored and published as an article.
                 document = fetch_page(self.fetcher, item.link, hints=document, source=source,
-                                      public_only=frozenset({urlsplit(source.url).netloc.lower()}))
+                                      public_only=allowance([source.url]))
             except NewsmirrorError as exc:
                 report.failed += 1
                 report.retryable += isinstance(exc, TransientFetchError)

@@ -22,6 +22,8 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from newsmirror.errors import FetchError
+from newsmirror.fetch.addresses import PinnedTransport, only_public
+from newsmirror.fetch.errors import PrivateAddress
 from newsmirror.model import Article
 
 Fetch = Callable[[str], bytes]
@@ -47,15 +49,20 @@ class ImageFetchError(FetchError):
 
 
 def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
-                  user_agent: str = "newsmirror (+image mirror)") -> Fetch:
+                  user_agent: str = "newsmirror (+image mirror)", allowed: frozenset[str] = frozenset()) -> Fetch:
     """A fetch function: GET with a timeout, refusing bodies over ``max_bytes``. One HTTP client
-    (connection pool, thread-safe) serves every call."""
+    (connection pool, thread-safe) serves every call.
+
+    An image address is an article's word: it and every redirect are fetched only from public addresses, but for the
+    ``allowed`` hosts (fetch.addresses: the sources' hosts, ``[fetch] private_hosts``). An internal service answering
+    an image would be published with the pages; the GET itself may change something there."""
+    limits = httpx.Limits(max_connections=CONCURRENCY * 2)
     client = httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": user_agent},
-                          limits=httpx.Limits(max_connections=CONCURRENCY * 2))
+                          transport=PinnedTransport(limits=limits), limits=limits)
 
     def fetch(url: str) -> bytes:
         try:
-            with client.stream("GET", url) as response:
+            with only_public(allowed), client.stream("GET", url) as response:
                 if response.status_code != 200:
                     raise ImageFetchError(f"{url}: HTTP {response.status_code}")
                 declared = response.headers.get("content-length")
@@ -69,6 +76,8 @@ def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
                         raise ImageFetchError(f"{url}: over the {max_bytes}-byte limit")
                     chunks.append(chunk)
                 return b"".join(chunks)
+        except PrivateAddress as exc:  # not remembered: an allowance added later lets the next build fetch it
+            raise ImageFetchError(str(exc), unreachable=True) from exc
         except (httpx.TransportError, httpx.InvalidURL) as exc:
             raise ImageFetchError(f"{url}: {exc or type(exc).__name__}", unreachable=True) from exc
         except httpx.HTTPError as exc:

@@ -1,0 +1,85 @@
+"""The private-address policy: allowances as operators write them, and connections pinned to the checked address."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from newsmirror.config import FetchSettings
+from newsmirror.errors import ConfigError
+from newsmirror.fetch import Fetcher, PrivateAddress
+from newsmirror.fetch.addresses import allowance, allows, source_hosts
+from tests.httpserver import LoopbackServer
+
+REBINDING = "rebinding.test"  # a name whose first answer is public and whose next ones are 127.0.0.1 (TTL 0)
+
+
+@pytest.fixture
+def rebinding(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every look-up of REBINDING, in order: the first says 93.184.216.34 (public), the others 127.0.0.1."""
+    real: Callable[..., Any] = socket.getaddrinfo
+    answers: list[str] = []
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != REBINDING:
+            return real(host, port, *args, **kwargs)
+        answers.append("93.184.216.34" if not answers else "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (answers[-1], int(port)))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield answers
+
+
+def test_a_name_rebound_between_the_check_and_the_connection_reaches_no_private_address(
+        rebinding: list[str], loopback_server: LoopbackServer) -> None:
+    """The check resolved the name, then httpx resolved it again to connect: a name answering a public address first
+    and 127.0.0.1 next (DNS rebinding) had the service on the machine asked. The connection now resolves once, checks
+    what it got and connects to that."""
+    loopback_server.route("/secret", body="机密")
+    url = f"http://{REBINDING}:{loopback_server.base_url.rsplit(':', 1)[1]}/secret"
+    settings = FetchSettings(respect_robots=False, max_retries=0, per_host_delay_seconds=0)
+    with Fetcher(settings) as fetcher, pytest.raises(PrivateAddress, match="127.0.0.1"):
+        fetcher.get(url, public_only=frozenset())
+    assert len(rebinding) == 2  # the first check's look-up, then the connection's
+    assert loopback_server.hits("/secret") == 0
+
+
+def test_the_image_fetcher_is_pinned_too(rebinding: list[str], loopback_server: LoopbackServer) -> None:
+    from newsmirror.publish.images import ImageFetchError, httpx_fetcher
+
+    loopback_server.route("/photo.png", body="not even an image")
+    rebinding.append("93.184.216.34")  # a check already looked it up: from now on the name says 127.0.0.1
+    with pytest.raises(ImageFetchError, match="private address"):
+        httpx_fetcher(timeout=5)(f"http://{REBINDING}:{loopback_server.base_url.rsplit(':', 1)[1]}/photo.png")
+    assert loopback_server.hits("/photo.png") == 0
+
+
+def test_the_feeds_own_address_and_an_operators_allowance_are_asked(loopback_server: LoopbackServer) -> None:
+    """No allowance (the operator's own URL: a feed) or an allowed host: connected as named, loopback included."""
+    loopback_server.route("/page", body="<p>页面</p>")
+    settings = FetchSettings(respect_robots=False, max_retries=0, per_host_delay_seconds=0)
+    with Fetcher(settings) as fetcher:
+        assert fetcher.get(loopback_server.url("/page")).status == 200
+        assert fetcher.get(loopback_server.url("/page"), public_only=source_hosts([loopback_server.url("/feed")]))
+        with pytest.raises(PrivateAddress):
+            fetcher.get(loopback_server.url("/page"), public_only=frozenset())
+    with Fetcher(FetchSettings(respect_robots=False, max_retries=0, private_hosts=["127.0.0.1"])) as fetcher:
+        assert fetcher.get(loopback_server.url("/page"), public_only=frozenset()).status == 200
+    assert loopback_server.hits("/page") == 3
+
+
+def test_allowances_as_operators_write_them() -> None:
+    allowed = allowance(["192.168.1.20", "127.0.0.1:1200", "http://rsshub.lan/feeds", "[::1]", "https://Nas.Local./"])
+    assert allows(allowed, "192.168.1.20", 8080)  # a bare host: every port
+    assert allows(allowed, "127.0.0.1", 1200) and not allows(allowed, "127.0.0.1", 6379)
+    assert allows(allowed, "rsshub.lan", 80) and not allows(allowed, "rsshub.lan", 8080)  # a URL: its port
+    assert allows(allowed, "::1", 9) and allows(allowed, "nas.local", 443)
+    for wrong in ("", "http://", "/feeds", "host:port"):
+        with pytest.raises(ConfigError, match="names no host"):
+            allowance([wrong])
+    with pytest.raises(ConfigError, match="list of strings"):
+        FetchSettings.from_mapping({"private_hosts": [1200]})
+    assert FetchSettings.from_mapping({"private_hosts": ["127.0.0.1:1200"]}).private_hosts == ["127.0.0.1:1200"]
