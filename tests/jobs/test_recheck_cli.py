@@ -20,7 +20,9 @@ def store_loopback_article(server: LoopbackServer, location: str, folder: Path) 
     """Serve the article page on ``server``, store its extraction in ``location`` and write a
     config without politeness delays or retries: the set-up of the recheck CLI tests."""
     config = folder / "newsmirror.toml"
-    config.write_text("[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\n", encoding="utf-8")
+    # The article is stored without a source: its loopback site is allowed as an operator allows a LAN host.
+    config.write_text('[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\nprivate_hosts = ["127.0.0.1"]\n',
+                      encoding="utf-8")
     url = server.url(ARTICLE_PATH)
     server.route(ARTICLE_PATH, body=article_page())
     article = default_extractor()(RawDocument(kind=DocumentKind.WEB_PAGE, content=article_page(), url=url,

@@ -56,6 +56,9 @@ def recheck(
     shows the diffs. Run it from cron or a timer as often as you like: only due articles
     are fetched.
 
+    An article whose address leads to a private network (loopback, LAN, 169.254.169.254) is not asked (a failed
+    check), but on a source's own host or one named in the config's \\[fetch] private_hosts.
+
     Exit status: 0 when everything went, or when only some re-checked article(s) failed (each is named on stderr,
     with or without --quiet); 1 when every one failed or the command stopped on an error.
     """
