@@ -296,3 +296,23 @@ def test_a_recheck_never_asks_a_private_address_a_full_text_item_linked(loopback
             recheck(store, fetcher, due_now(store, ids[1:]), extract=simple_extract, workers=1)
         assert inside.hits("/secret") == 1  # the operator's allowance: asked
 
+
+def test_a_feed_a_page_advertises_on_a_private_address_is_not_discovered(loopback_server: LoopbackServer,
+                                                                         settings: FetchSettings) -> None:
+    """`sources add --discover`: the feed a page advertises is the page's word, and once found it became a source, its
+    host trusted as the operator's from then on. One on another private address is not asked; the page's own is."""
+    from newsmirror.errors import ConfigError
+    from newsmirror.jobs.fetching import resolve_feed_url
+
+    with LoopbackServer() as inside:
+        feed = rss(items(inside, 1))
+        inside.route("/feed.xml", body=feed, content_type="application/rss+xml")
+        loopback_server.route("/", body=f'<html><head><link rel="alternate" type="application/rss+xml" '
+                                        f'href="{inside.url("/feed.xml")}"></head><body>首页</body></html>')
+        with pytest.raises(ConfigError, match="no working feed"):
+            resolve_feed_url(loopback_server.url("/"), settings)
+        assert inside.hits("/feed.xml") == 0
+        loopback_server.route("/own.xml", body=feed, content_type="application/rss+xml")
+        loopback_server.route("/", body='<html><head><link rel="alternate" type="application/rss+xml" '
+                                        'href="/own.xml"></head><body>首页</body></html>')
+        assert resolve_feed_url(loopback_server.url("/"), settings) == loopback_server.url("/own.xml")

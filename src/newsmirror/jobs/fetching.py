@@ -360,7 +360,10 @@ def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher
             pass
         for candidate in discover_feeds(result.text, result.final_url):
             try:
-                found = client.get(candidate, accept=FEED_ACCEPT)
+                # A feed the page advertises is the page's word (the page's own host aside), and once found it is
+                # added as a source, whose host is then trusted as the operator's: only public addresses.
+                found = client.get(candidate, accept=FEED_ACCEPT,
+                                   public_only=allowance([url, result.final_url]))
                 parse_feed(found.content_bytes, feed_url=found.final_url, content_type=found.content_type)
             except NewsmirrorError:
                 continue
