@@ -21,7 +21,7 @@ from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
 from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
-from newsmirror.fetch.addresses import allowance
+from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
@@ -250,7 +250,7 @@ class FetchJob:
                 # The item link is the feed's word: a feed linking http://169.254.169.254/ or a service on the
                 # fetching machine would have its answer stored and published as an article.
                 document = fetch_page(self.fetcher, item.link, hints=document, source=source,
-                                      public_only=allowance([source.url]))
+                                      public_only=source_hosts([source.url]))
             except NewsmirrorError as exc:
                 report.failed += 1
                 report.retryable += isinstance(exc, TransientFetchError)
@@ -363,7 +363,7 @@ def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher
                 # A feed the page advertises is the page's word (the page's own host aside), and once found it is
                 # added as a source, whose host is then trusted as the operator's: only public addresses.
                 found = client.get(candidate, accept=FEED_ACCEPT,
-                                   public_only=allowance([url, result.final_url]))
+                                   public_only=source_hosts([url, result.final_url]))
                 parse_feed(found.content_bytes, feed_url=found.final_url, content_type=found.content_type)
             except NewsmirrorError:
                 continue
