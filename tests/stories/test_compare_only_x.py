@@ -788,3 +788,16 @@ def test_a_transliteration_the_consonant_rules_miss_is_read_by_the_fitted_reader
     monkeypatch.setattr(compare, "TRANSLITERATION_READER", False)
     assert not compare._names_in("乙社", "christopher wray", texts, {})
     assert not compare._names_in("丙社", "皮亚斯", texts, {})
+
+
+def test_two_translations_of_one_latin_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A body's descriptive Latin name translated word by word by two outlets: the same modifiers (欧洲|太空), each its
+    # own head (总署, 局). Texts as normalized.
+    assert compare._translated_alike("欧洲太空总署", "欧洲太空局周五发射一枚火箭")
+    # Too little shared (瑞典 of 瑞典国防军 and 瑞典军方), or the glossed run holds nothing after the shared words
+    # (国家安全 is a word two texts share, not a rendering of the name), or a title before a person's name.
+    assert not compare._translated_alike("瑞典国防军", "根据瑞典军方的评估")
+    assert not compare._translated_alike("国家安全", "日本国家安全委员会成立")
+    assert not compare._translated_alike("美国国务卿蓬佩奥", "美国国务卿办公室表示")
+    monkeypatch.setattr(compare, "TRANSLATED_ALIKE", False)
+    assert not compare._translated_alike("欧洲太空总署", "欧洲太空局周五发射一枚火箭")

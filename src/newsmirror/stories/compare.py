@@ -2388,6 +2388,45 @@ def _names_in_same_place(outlet: str, name: str, givers_sentences: list[_Sentenc
     return False
 
 
+# Two translations of one Latin name (session 51, onlyx77). A body's descriptive Latin name is translated word by
+# word, so two translators' versions share the words of its modifiers and differ in a head: 国家安全|保障会议 and
+# 国家安全|委员会 for National Security Council, 快速反应|巡防舰 and 快速反应|巡逻舰 for Fast Response Cutters. A Latin
+# name its giver glosses onto a Han run is named by a silent outlet whose sentence of the same fact writes a run of the
+# same words of at least ``TRANSLATED_SHARED_CHARS`` Han characters and half the glossed run, where both go on with a
+# word of their own, the other's a noun, and neither goes on with a person's name (each gives its head: two renderings
+# of one name, not a word two texts merely share; not a title before a person, 美国国务卿|蓬佩奥). Off (False) = main's
+# claims.
+TRANSLATED_ALIKE = True
+TRANSLATED_SHARED_CHARS = 4
+
+
+def _translated_alike(han: str, sentence: str) -> bool:
+    """Whether the normalized ``sentence`` writes another translation of the Latin name a giver glosses onto the
+    normalized Han run ``han`` (see ``TRANSLATED_ALIKE``): the same run of jieba's words, Han only, of
+    ``TRANSLATED_SHARED_CHARS`` characters or more and at least half of ``han``, followed in ``han`` by a word and in
+    ``sentence`` by another noun, neither a person's name."""
+    if not TRANSLATED_ALIKE or not han:
+        return False
+    tagged = tagged_words(han)
+    own = [word for word, _flag in tagged]
+    theirs = tagged_words(sentence)
+    for i in range(len(own)):
+        for j in range(len(theirs)):
+            k = 0
+            while i + k < len(own) and j + k < len(theirs) and own[i + k] == theirs[j + k][0]:
+                k += 1
+            if not k or i + k >= len(own) or j + k >= len(theirs):
+                continue
+            shared = "".join(own[i : i + k])
+            head, tag = theirs[j + k]
+            if any(flag in _PERSON_TAGS for _word, flag in tagged[i + k :]):
+                continue  # a title before a person's name (国务卿|蓬佩奥): the gloss is the person's
+            if (len(shared) >= TRANSLATED_SHARED_CHARS and 2 * len(shared) >= len(han) and _HAN_RUN.fullmatch(shared)
+                    and _HAN_RUN.fullmatch(head) is not None and tag.startswith(_NOUN_TAG) and tag not in _PERSON_TAGS):
+                return True
+    return False
+
+
 def _english_names(name: str) -> set[str]:
     """The English names the dictionary gives a normalized name (a Latin name is its own)."""
     return {gloss_key(name)} if name.isascii() else {form for form in dictionary_forms(name) if form.isascii()}
@@ -2583,6 +2622,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             or any(_misspelt_in(run, outlet_texts.get(o, "")) for run in sorted(gloss_runs[latin])
                    if len(run) >= MISSPELT_CHARS))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
+        # An outlet whose sentence of the fact writes another translation of the name (``TRANSLATED_ALIKE``).
+        everyone |= {o for o in outlets - everyone
+                     if any(_translated_alike(run, sentence.normalized) for run in sorted(gloss_runs[latin])
+                            for sentence in members if sentence.ref.outlet == o)}
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "103"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "104"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -193,6 +193,8 @@ ALIGNMENT_VERSION = "103"  # 17: times of day, 万 remainders, the amount round;
 #   text.numbers.fold_percent_sign, compare._figure_text's percent mark)
 # 103 (session 51, lead): glosses.tsv, name_usage.tsv and transliteration.tsv mined again without the data fresh for
 #   session 52 (2020-10-07 +-3 days, only-X sample AC's files)
+# 104 (session 51, onlyx77): a glossed Latin name is named by a silent outlet whose sentence of the fact writes another
+#   translation of it (the glossed run's words, another head: compare.TRANSLATED_ALIKE)
 
 
 @dataclass(slots=True)
