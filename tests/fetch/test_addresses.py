@@ -83,3 +83,42 @@ def test_allowances_as_operators_write_them() -> None:
     with pytest.raises(ConfigError, match="list of strings"):
         FetchSettings.from_mapping({"private_hosts": [1200]})
     assert FetchSettings.from_mapping({"private_hosts": ["127.0.0.1:1200"]}).private_hosts == ["127.0.0.1:1200"]
+
+
+@pytest.fixture
+def http_proxy(loopback_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch) -> LoopbackServer:
+    """The loopback server as the operator's HTTP_PROXY: it answers the absolute-form requests a proxy gets."""
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", loopback_server.base_url)
+    return loopback_server
+
+
+def test_the_operators_proxy_is_used(http_proxy: LoopbackServer) -> None:
+    """Handed a transport of its own, httpx ignores HTTP(S)_PROXY: the pinned Fetcher sent every request direct, an
+    operator reaching the outlets through a proxy had them all fail (or answered by the wrong network)."""
+    from newsmirror.publish.images import httpx_fetcher
+
+    http_proxy.route("http://news.example/a", body="<p>经代理</p>")
+    http_proxy.route("http://img.example/p.png", body="png")
+    settings = FetchSettings(respect_robots=False, max_retries=0, per_host_delay_seconds=0)
+    with Fetcher(settings) as fetcher:
+        assert fetcher.get("http://news.example/a").status == 200  # the operator's URL
+        assert fetcher.get("http://news.example/a", public_only=frozenset()).status == 200  # a feed's link
+    assert http_proxy.hits("http://news.example/a") == 2
+    assert httpx_fetcher(timeout=5)("http://img.example/p.png") == b"png"
+
+
+def test_through_a_proxy_a_private_address_is_still_refused_before_asking(http_proxy: LoopbackServer) -> None:
+    """Through a proxy the connection goes to the proxy, so the check before the request is the only one: the image
+    fetcher had none (only the pinned connection), and an image at 127.0.0.1 would be asked through the proxy."""
+    from newsmirror.publish.images import ImageFetchError, httpx_fetcher
+
+    private = "http://127.0.0.1:9/secret"
+    http_proxy.route(private, body="机密")
+    with pytest.raises(ImageFetchError, match="private address"):
+        httpx_fetcher(timeout=5)(private)
+    settings = FetchSettings(respect_robots=False, max_retries=0, per_host_delay_seconds=0)
+    with Fetcher(settings) as fetcher, pytest.raises(PrivateAddress):
+        fetcher.get(private, public_only=frozenset())
+    assert http_proxy.hits(private) == 0

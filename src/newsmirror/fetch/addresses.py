@@ -10,8 +10,8 @@ and ``[fetch] private_hosts`` (a LAN host serving articles or images).
 The check is made twice: by ``refuse_private`` before the request (so that the error names the link and any redirect,
 and robots.txt is not asked either), and by ``PinnedTransport`` where the connection is made: that resolves the name
 once, checks every address it gives, and connects to a checked address, so a name that answers a public address to
-the first look-up and 127.0.0.1 to the second (DNS rebinding, TTL 0) reaches no private one. Requests through a proxy
-(``HTTP(S)_PROXY``) are resolved by the proxy: only the first check applies to them.
+the first look-up and 127.0.0.1 to the second (DNS rebinding, TTL 0) reaches no private one (``pinned_client``).
+Requests through a proxy (``HTTP(S)_PROXY``) are resolved by the proxy: only the first check applies to them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import ipaddress
 import socket
 import threading
 from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpcore
@@ -182,16 +183,20 @@ class _PinnedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-class PinnedTransport(httpx.HTTPTransport):
-    """httpx's transport whose connections are made by ``_PinnedBackend``.
+def pinned_client(**options: Any) -> httpx.Client:
+    """``httpx.Client(**options)`` whose direct connections are made by ``_PinnedBackend``.
 
-    httpx has no public way to give its transport a network backend: the connection pool it builds (``_pool``, an
-    httpcore.ConnectionPool) gets one in its place. tests/fetch/test_addresses.py's rebinding test fails if an httpx
+    The client is built without a ``transport`` of ours: given one, httpx ignores ``HTTP(S)_PROXY``/``ALL_PROXY``/
+    ``NO_PROXY`` altogether, and an operator who reaches the outlets through a proxy had every request sent direct
+    (blocked, or answered by the wrong network). Requests through a proxy connect to the proxy (the operator's);
+    a NO_PROXY host goes through the default transport, pinned here. httpx (0.29) has no public way to give its
+    transport a network backend (httpcore's ConnectionPool takes one only when built, and httpx builds it): the
+    default transport's pool gets one in its place. tests/fetch/test_addresses.py's rebinding test fails if an httpx
     release moves it."""
-
-    def __init__(self, *, limits: httpx.Limits) -> None:
-        super().__init__(limits=limits)
-        pool = getattr(self, "_pool", None)
-        if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
-            raise RuntimeError("httpx's transport has no httpcore connection pool to pin (httpx changed?)")
-        pool._network_backend = _PinnedBackend(pool._network_backend)
+    client = httpx.Client(**options)
+    pool = getattr(getattr(client, "_transport", None), "_pool", None)
+    if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
+        client.close()
+        raise RuntimeError("httpx's client has no httpcore connection pool to pin (httpx changed?)")
+    pool._network_backend = _PinnedBackend(pool._network_backend)
+    return client

@@ -19,13 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from newsmirror.config import FetchSettings
-from newsmirror.fetch.addresses import PinnedTransport, allowance, only_public, refuse_private
+from newsmirror.fetch.addresses import allowance, only_public, pinned_client, refuse_private
 from newsmirror.fetch.charset import detect_and_decode
 from newsmirror.fetch.errors import (
     ConnectionFailed,
@@ -202,7 +202,7 @@ class Fetcher:
         # No idle connections kept: the per-request deadline needs each request's own socket
         # (see _Deadline), and polite per-host delays leave little to reuse anyway.
         limits = httpx.Limits(max_keepalive_connections=0)
-        self._client = httpx.Client(
+        client_options: dict[str, Any] = dict(
             timeout=timeout,
             follow_redirects=False,  # followed by hand: each hop is counted, robots-checked and rate-limited
             headers={
@@ -210,10 +210,12 @@ class Fetcher:
                 "Accept-Encoding": "gzip, deflate",  # only what _Decompressor can bound
                 "Accept-Language": "zh-CN,zh-TW;q=0.9,zh;q=0.8,en;q=0.5",
             },
-            # Pinned: a link's connection goes to the address its check found (fetch.addresses).
-            transport=transport or PinnedTransport(limits=limits),
             limits=limits,
         )
+        # Pinned: a link's connection goes to the address its check found (fetch.addresses). A transport given
+        # (tests, benchmarks) is used as it is.
+        self._client = (httpx.Client(transport=transport, **client_options) if transport is not None
+                        else pinned_client(**client_options))
         # The hosts on a private network the operator allows a link to lead to (a LAN source, its images).
         self.private_hosts = allowance(self.settings.private_hosts)
         self.gate = HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay_seconds,

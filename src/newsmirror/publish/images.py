@@ -22,7 +22,7 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from newsmirror.errors import FetchError
-from newsmirror.fetch.addresses import PinnedTransport, only_public
+from newsmirror.fetch.addresses import only_public, pinned_client, refuse_private
 from newsmirror.fetch.errors import PrivateAddress
 from newsmirror.model import Article
 
@@ -56,9 +56,14 @@ def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
     An image address is an article's word: it and every redirect are fetched only from public addresses, but for the
     ``allowed`` hosts (fetch.addresses: the sources' hosts, ``[fetch] private_hosts``). An internal service answering
     an image would be published with the pages; the GET itself may change something there."""
-    limits = httpx.Limits(max_connections=CONCURRENCY * 2)
-    client = httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": user_agent},
-                          transport=PinnedTransport(limits=limits), limits=limits)
+
+    def checked(request: httpx.Request) -> None:
+        # Each request, every redirect hop included, before it is sent: through a proxy (which resolves the name
+        # itself, unpinned) this is the only check; direct, the connection is checked again (fetch.addresses).
+        refuse_private(str(request.url), allowed)
+
+    client = pinned_client(timeout=timeout, follow_redirects=True, headers={"User-Agent": user_agent},
+                           limits=httpx.Limits(max_connections=CONCURRENCY * 2), event_hooks={"request": [checked]})
 
     def fetch(url: str) -> bytes:
         try:
