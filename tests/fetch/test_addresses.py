@@ -122,3 +122,12 @@ def test_through_a_proxy_a_private_address_is_still_refused_before_asking(http_p
     with Fetcher(settings) as fetcher, pytest.raises(PrivateAddress):
         fetcher.get(private, public_only=frozenset())
     assert http_proxy.hits(private) == 0
+
+
+def test_an_idna_host_is_allowed_at_the_connection_as_at_the_check() -> None:
+    """httpx hands the connection the ASCII form of an IDNA name: an allowance or a source written in Unicode (a LAN
+    host 新闻.lan) matched the check before the request but not the pinned connection, which refused it."""
+    allowed = allowance(["新闻.lan", "http://例子.中国:1200/feed"]) | source_hosts(["http://档案.lan/rss"])
+    assert allows(allowed, "xn--efvy88h.lan", 8080) and allows(allowed, "新闻.lan", 80)
+    assert allows(allowed, "xn--fsqu00a.xn--fiqs8s", 1200) and not allows(allowed, "xn--fsqu00a.xn--fiqs8s", 80)
+    assert allows(allowed, "xn--dyv4b.lan", 80)

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
+import idna
 
 from newsmirror.errors import ConfigError
 from newsmirror.fetch.errors import PrivateAddress
@@ -33,9 +34,22 @@ from newsmirror.fetch.errors import PrivateAddress
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+def _host_name(host: str) -> str:
+    """A host name as the connection sees it: lower case, no final dot, an IDNA name in its ASCII form.
+
+    httpx encodes 例子.中国 to xn--fsqu00a.xn--fiqs8s (with the ``idna`` package, as here) before the connection is
+    made: a source or an allowance written in Unicode matched the check before the request but not the pinned
+    connection, which refused the operator's own host."""
+    host = host.lower().rstrip(".")
+    if not host.isascii():
+        with contextlib.suppress(idna.IDNAError, UnicodeError):  # not a valid name: the request fails by itself
+            host = idna.encode(host).decode("ascii")
+    return host
+
+
 def host_key(host: str, port: int) -> str:
     """``host:port`` as allowances are written (``[::1]:80`` for an IPv6 address)."""
-    host = host.lower().rstrip(".")
+    host = _host_name(host)
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
@@ -65,7 +79,7 @@ def allowance(entries: Iterable[str]) -> frozenset[str]:
                 port, parts = None, urlsplit("")
             host = parts.hostname
             key = None if not host or parts.path not in ("", "/") else (
-                host_key(host, port) if port else host.rstrip(".").lower())
+                host_key(host, port) if port else _host_name(host))
         if key is None:
             raise ConfigError(f"[fetch] private_hosts: {entry!r} names no host; write a host (192.168.1.20), "
                               "host:port (127.0.0.1:1200) or a URL")
