@@ -23,6 +23,7 @@ import lxml.html
 
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch.addresses import source_hosts
+from newsmirror.fetch.errors import PrivateAddress
 from newsmirror.jobs.recheck_rules import (
     Classification,
     RecheckPolicy,
@@ -83,6 +84,9 @@ class CheckReport:
     http_status: int | None = None
     version: int | None = None
     events: list[ArticleEvent] = field(default_factory=list)  # the edit, takedown or return this check recorded
+    # The check failed because the address leads to a private network (fetch.addresses): never asked, so no sign
+    # of the network being down; the operator's remedy is an allowance, not a wait.
+    private_address: bool = False
 
     @property
     def reason(self) -> str:
@@ -209,7 +213,9 @@ def apply_check(store: Store, item: DueCheck, future: Future[PageResult], *, now
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - any network failure is an inconclusive check
-        return _record_error(store, item, now, policy, f"{type(exc).__name__}: {exc}", None)
+        report = _record_error(store, item, now, policy, f"{type(exc).__name__}: {exc}", None)
+        report.private_address = isinstance(exc, PrivateAddress)
+        return report
 
     state = item.state
     if result.not_modified and item.status != "deleted":
