@@ -131,3 +131,17 @@ def test_an_idna_host_is_allowed_at_the_connection_as_at_the_check() -> None:
     assert allows(allowed, "xn--efvy88h.lan", 8080) and allows(allowed, "新闻.lan", 80)
     assert allows(allowed, "xn--fsqu00a.xn--fiqs8s", 1200) and not allows(allowed, "xn--fsqu00a.xn--fiqs8s", 80)
     assert allows(allowed, "xn--dyv4b.lan", 80)
+
+
+@pytest.mark.parametrize(("address", "private"), [
+    ("::ffff:127.0.0.1", True), ("::127.0.0.1", True), ("64:ff9b::a9fe:a9fe", True), ("64:ff9b::c0a8:101", True),
+    ("2002:7f00:1::1", True), ("2002:c0a8:101::1", True), ("::1", True), ("::", True),
+    ("64:ff9b::808:808", False), ("2002:808:808::1", False), ("::ffff:8.8.8.8", False), ("2606:4700::1111", False),
+    ("8.8.8.8", False), ("100.64.0.1", True),
+])
+def test_an_ipv6_address_carrying_a_private_ipv4_address_is_private(address: str, private: bool) -> None:
+    """NAT64 (64:ff9b::/96), 6to4 (2002::/16) and IPv4-compatible (::/96) addresses are global to Python's is_global;
+    a network's NAT64 gateway turns 64:ff9b::a9fe:a9fe into 169.254.169.254, the cloud's metadata service."""
+    from newsmirror.fetch.addresses import _not_public
+
+    assert _not_public(address) == private

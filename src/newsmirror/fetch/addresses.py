@@ -99,10 +99,22 @@ def allows(allowed: frozenset[str], host: str, port: int) -> bool:
     return key in allowed or key.rsplit(":", 1)[0].strip("[]") in allowed
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052's well-known prefix: the IPv4 address in the last 32 bits
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated ::a.b.c.d (:: and ::1 are not global by themselves)
+
+
 def _not_public(address: str) -> bool:
+    """Whether ``address`` is not a global one, or is an IPv6 address carrying an IPv4 address that is not: mapped
+    (::ffff:127.0.0.1), IPv4-compatible (::127.0.0.1), NAT64 (64:ff9b::a9fe:a9fe, which a network's NAT64 gateway
+    turns into 169.254.169.254) or 6to4 (2002:c0a8:101::). Python's is_global calls the last three global, as their
+    prefixes are; where they lead is the IPv4 address."""
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and (ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1)):
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None and not embedded.is_global:
+            return True
     return not ip.is_global
 
 
