@@ -145,3 +145,12 @@ def test_an_ipv6_address_carrying_a_private_ipv4_address_is_private(address: str
     from newsmirror.fetch.addresses import _not_public
 
     assert _not_public(address) == private
+
+
+def test_an_ipv6_allowance_without_brackets_and_a_port_zero() -> None:
+    """"::1" (as `ip addr` prints it) was refused as naming no host; "127.0.0.1:0" allowed every port of the host;
+    an IPv6 address spelt two ways was two hosts."""
+    allowed = allowance(["::1", "FD00::20", "127.0.0.1:0"])
+    assert allows(allowed, "::1", 8080) and allows(allowed, "fd00::20", 80) and allows(allowed, "FD00:0:0::20", 80)
+    assert allows(allowance(["[fd00:0::20]:80"]), "fd00::20", 80)
+    assert not allows(allowed, "127.0.0.1", 6379)

@@ -35,12 +35,16 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def _host_name(host: str) -> str:
-    """A host name as the connection sees it: lower case, no final dot, an IDNA name in its ASCII form.
+    """A host name as the connection sees it: lower case, no final dot, an IDNA name in its ASCII form, an IPv6
+    address compressed.
 
     httpx encodes 例子.中国 to xn--fsqu00a.xn--fiqs8s (with the ``idna`` package, as here) before the connection is
     made: a source or an allowance written in Unicode matched the check before the request but not the pinned
     connection, which refused the operator's own host."""
     host = host.lower().rstrip(".")
+    if ":" in host:  # an IPv6 address in one spelling (fd00:0:0::20 and fd00::20 are one host)
+        with contextlib.suppress(ValueError):
+            return str(ipaddress.IPv6Address(host))
     if not host.isascii():
         with contextlib.suppress(idna.IDNAError, UnicodeError):  # not a valid name: the request fails by itself
             host = idna.encode(host).decode("ascii")
@@ -79,12 +83,22 @@ def allowance(entries: Iterable[str]) -> frozenset[str]:
                 port, parts = None, urlsplit("")
             host = parts.hostname
             key = None if not host or parts.path not in ("", "/") else (
-                host_key(host, port) if port else _host_name(host))
+                host_key(host, port) if port is not None else _host_name(host))
+        if key is None and text.count(":") > 1 and not text.startswith("["):
+            key = _bare_ipv6(text)
         if key is None:
             raise ConfigError(f"[fetch] private_hosts: {entry!r} names no host; write a host (192.168.1.20), "
                               "host:port (127.0.0.1:1200) or a URL")
         allowed.add(key)
     return frozenset(allowed)
+
+
+def _bare_ipv6(text: str) -> str | None:
+    """An IPv6 address written without brackets (::1, fd00::20): the host, every port; None when it is not one."""
+    try:
+        return str(ipaddress.IPv6Address(text))
+    except ValueError:
+        return None
 
 
 def source_hosts(urls: Iterable[str]) -> frozenset[str]:
