@@ -41,8 +41,9 @@ def test_a_name_rebound_between_the_check_and_the_connection_reaches_no_private_
     loopback_server.route("/secret", body="机密")
     url = f"http://{REBINDING}:{loopback_server.base_url.rsplit(':', 1)[1]}/secret"
     settings = FetchSettings(respect_robots=False, max_retries=0, per_host_delay_seconds=0)
-    with Fetcher(settings) as fetcher, pytest.raises(PrivateAddress, match="127.0.0.1"):
+    with Fetcher(settings) as fetcher, pytest.raises(PrivateAddress, match="127.0.0.1") as refused:
         fetcher.get(url, public_only=frozenset())
+    assert "private_hosts" in str(refused.value)  # the remedy, as the check before the request names it
     assert len(rebinding) == 2  # the first check's look-up, then the connection's
     assert loopback_server.hits("/secret") == 0
 

@@ -206,7 +206,8 @@ class _PinnedBackend(httpcore.NetworkBackend):
         for address in addresses:
             if _not_public(address):
                 raise PrivateAddress(f"{host}:{port} resolves to the private address {address} at the connection; an "
-                                     "address a feed or a page names is fetched only when public")
+                                     "address a feed or a page names is fetched only when public (or allowed by "
+                                     "[fetch] private_hosts)")
         failure: httpcore.ConnectError | None = None
         for address in addresses:  # as socket.create_connection does: the first that answers
             try:

@@ -198,6 +198,9 @@ class Fetcher:
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings or FetchSettings()
         self._sleep = sleep
+        # The hosts on a private network the operator allows a link to lead to (a LAN source, its images). Read
+        # before the client is made: a wrong entry raises ConfigError, and a client made first was left open.
+        self.private_hosts = allowance(self.settings.private_hosts)
         timeout = httpx.Timeout(self.settings.timeout_seconds, connect=self.settings.connect_timeout_seconds)
         # No idle connections kept: the per-request deadline needs each request's own socket
         # (see _Deadline), and polite per-host delays leave little to reuse anyway.
@@ -216,8 +219,6 @@ class Fetcher:
         # (tests, benchmarks) is used as it is.
         self._client = (httpx.Client(transport=transport, **client_options) if transport is not None
                         else pinned_client(**client_options))
-        # The hosts on a private network the operator allows a link to lead to (a LAN source, its images).
-        self.private_hosts = allowance(self.settings.private_hosts)
         self.gate = HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay_seconds,
                              sleep=sleep)
         self.robots = RobotsPolicy(self.settings.user_agent, self._load_robots)
