@@ -309,8 +309,10 @@ def test_a_feed_a_page_advertises_on_a_private_address_is_not_discovered(loopbac
         inside.route("/feed.xml", body=feed, content_type="application/rss+xml")
         loopback_server.route("/", body=f'<html><head><link rel="alternate" type="application/rss+xml" '
                                         f'href="{inside.url("/feed.xml")}"></head><body>首页</body></html>')
-        with pytest.raises(ConfigError, match="no working feed"):
+        with pytest.raises(ConfigError, match="no working feed") as refused:
             resolve_feed_url(loopback_server.url("/"), settings)
+        # The error says why (the remedy is an allowance or the feed's URL, not the page): it said "no working feed".
+        assert "private address" in str(refused.value) and inside.url("/feed.xml") in str(refused.value)
         assert inside.hits("/feed.xml") == 0
         loopback_server.route("/own.xml", body=feed, content_type="application/rss+xml")
         loopback_server.route("/", body='<html><head><link rel="alternate" type="application/rss+xml" '

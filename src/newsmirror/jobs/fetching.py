@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
-from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
+from newsmirror.fetch import Fetcher, PrivateAddress, RateLimited, TransientFetchError
 from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
@@ -351,6 +351,7 @@ def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher
     """The feed behind a URL: the URL itself when it is a feed, else the first feed its page advertises."""
     own = fetcher is None
     client = fetcher or Fetcher(settings or FetchSettings())
+    refused: list[str] = []  # advertised feeds on a private address, named in the error
     try:
         result = client.get(url, accept=FEED_ACCEPT)
         try:
@@ -365,10 +366,15 @@ def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher
                 found = client.get(candidate, accept=FEED_ACCEPT,
                                    public_only=source_hosts([url, result.final_url]))
                 parse_feed(found.content_bytes, feed_url=found.final_url, content_type=found.content_type)
+            except PrivateAddress as exc:
+                refused.append(str(exc))
+                continue
             except NewsmirrorError:
                 continue
             return found.final_url
     finally:
         if own:
             client.close()
-    raise ConfigError(f"{url} is not a feed and its page advertises no working feed; give the feed URL directly")
+    # A refused feed was never asked: "no working feed" alone sent the operator looking at the page, not the policy.
+    why = "" if not refused else f". Not asked: {refused[0]}" + (f" (and {len(refused) - 1} more)" if len(refused) > 1 else "")
+    raise ConfigError(f"{url} is not a feed and its page advertises no working feed; give the feed URL directly{why}")
