@@ -697,4 +697,6 @@ def test_a_build_fetches_images_from_public_hosts_and_the_sources_own_only(store
         report = build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL))
         assert inside.requests == []
     assert image_server.requests == ["/photo0.png"]
-    assert report.images_fetched == 1 and report.images_failed >= 1
+    assert report.images_fetched == 1 and report.images_refused == 1 and report.images_failed == 0
+    # Said with its cause and remedy (it was counted "unavailable" among failures, which hint at no network).
+    assert any("private address" in warning and "private_hosts" in warning for warning in report.warnings)

@@ -100,6 +100,7 @@ def build(
             console.print(line, highlight=False)
         if not no_images:
             skipped = f", {report.images_skipped} skipped (host not answering)" if report.images_skipped else ""
+            skipped += f", {report.images_refused} refused (private address)" if report.images_refused else ""
             console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)"
                           f"{skipped}")
     if not no_images and report.images_mostly_failed:

@@ -83,6 +83,7 @@ class BuildReport:
     images_fetched: int = 0
     images_failed: int = 0
     images_skipped: int = 0  # references to image hosts that stopped answering
+    images_refused: int = 0  # image addresses leading to a private network: never asked (fetch.addresses)
     images_mostly_failed: bool = False  # worth suggesting --no-images
     failures: list[str] = field(default_factory=list)  # one an article whose pages failed to render
     articles_due: int = 0  # articles whose pages had to be rendered (the others were unchanged): what failures are of
@@ -407,6 +408,12 @@ def build(
         mirror.save()
         report.images_fetched, report.images_failed = mirror.fetched, mirror.failed
         report.images_skipped, report.images_mostly_failed = mirror.skipped, mirror.mostly_failing
+        report.images_refused = len(mirror.refused)
+        if mirror.refused:
+            # Said with its remedy, as `fetch` and `recheck` name a refused address: counted among the failures it read
+            # "unavailable", then "host not answering" and "no network?", none of them the cause.
+            report.warnings.append(f"{len(mirror.refused)} image(s) not downloaded (dropped, captions kept): "
+                                   f"{next(iter(mirror.refused.values()))}")
     report.seconds = time.perf_counter() - started
     return report
 

@@ -43,9 +43,10 @@ HOST_FAILURES = 2
 
 
 class ImageFetchError(FetchError):
-    def __init__(self, message: str, *, unreachable: bool = False) -> None:
+    def __init__(self, message: str, *, unreachable: bool = False, private: bool = False) -> None:
         super().__init__(message)
         self.unreachable = unreachable  # the host did not answer (rather than: answered no)
+        self.private = private  # refused unasked: the address leads to a private network (fetch.addresses)
 
 
 def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
@@ -82,7 +83,7 @@ def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
                     chunks.append(chunk)
                 return b"".join(chunks)
         except PrivateAddress as exc:  # not remembered: an allowance added later lets the next build fetch it
-            raise ImageFetchError(str(exc), unreachable=True) from exc
+            raise ImageFetchError(str(exc), private=True) from exc
         except (httpx.TransportError, httpx.InvalidURL) as exc:
             raise ImageFetchError(f"{url}: {exc or type(exc).__name__}", unreachable=True) from exc
         except httpx.HTTPError as exc:
@@ -133,6 +134,10 @@ class ImageMirror:
         self.failed = 0
         self.failures: list[str] = []
         self.skipped = 0  # references to hosts given up on in this build
+        # This build's image addresses refused as private (url -> why), neither failures nor a host "not answering":
+        # no network was tried, and the remedy is an allowance ([fetch] private_hosts), not --no-images or a wait.
+        # Not remembered in the index: the next build asks again.
+        self.refused: dict[str, str] = {}
         self._index: dict[str, str] = {}  # url -> file name, "" for a failure
         self._dirty = False
         self._lock = threading.Lock()
@@ -162,6 +167,8 @@ class ImageMirror:
         known, name = self._cached(url)
         if known:
             return name
+        if url in self.refused:  # prefetched, then asked again by its page: one refusal
+            return None
         if self._host_down(url):
             with self._lock:
                 self.skipped += 1
@@ -170,6 +177,9 @@ class ImageMirror:
             data, ext = resize(self.fetch(url), self.max_width)
         except FetchError as exc:
             with self._lock:
+                if isinstance(exc, ImageFetchError) and exc.private:
+                    self.refused.setdefault(url, str(exc))
+                    return None
                 self.failed += 1
                 self.failures.append(str(exc))
                 if isinstance(exc, ImageFetchError) and exc.unreachable:
