@@ -8,9 +8,9 @@ hosts the operator named: the hosts of the configured sources (an RSSHub on 127.
 and ``[fetch] private_hosts`` (a LAN host serving articles or images).
 
 The check is made twice: by ``refuse_private`` before the request (so that the error names the link and any redirect,
-and robots.txt is not asked either), and by ``PinnedTransport`` where the connection is made: that resolves the name
-once, checks every address it gives, and connects to a checked address, so a name that answers a public address to
-the first look-up and 127.0.0.1 to the second (DNS rebinding, TTL 0) reaches no private one (``pinned_client``).
+and robots.txt is not asked either), and by ``pinned_client``'s connections: each resolves the name once, checks
+every address it gives, and connects to a checked address, so a name that answers a public address to the first
+look-up and 127.0.0.1 to the second (DNS rebinding, TTL 0) reaches no private one.
 Requests through a proxy (``HTTP(S)_PROXY``) are resolved by the proxy: only the first check applies to them.
 """
 
@@ -177,7 +177,7 @@ _current = threading.local()  # the allowance of the request this thread is maki
 
 @contextlib.contextmanager
 def only_public(allowed: frozenset[str] | None) -> Iterator[None]:
-    """Within this block, connections this thread opens through a PinnedTransport go only to public addresses, but
+    """Within this block, connections this thread opens through a ``pinned_client`` go only to public addresses, but
     for the ``allowed`` hosts (None: anywhere, for an address the operator named: a feed, a git remote)."""
     before = getattr(_current, "allowed", None)
     _current.allowed = allowed
