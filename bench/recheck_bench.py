@@ -76,7 +76,7 @@ def main() -> None:
     console = Console()
     extract = default_extractor()
     settings = FetchSettings(per_host_delay_seconds=0, per_host_concurrency=args.workers, max_retries=0,
-                             respect_robots=False)
+                             respect_robots=False, private_hosts=["127.0.0.1"])  # the loopback site, allowed
     rows = []
     with tempfile.TemporaryDirectory() as tmp, LoopbackServer() as server, \
             open_store(Path(tmp) / "bench.sqlite") as store, Fetcher(settings) as fetcher:

@@ -139,3 +139,27 @@ def test_sources_list_gives_the_next_poll_in_utc8_as_every_view_gives_a_time(cli
     assert result.exit_code == 0, result.output
     assert "next poll (UTC+8)" in result.output and "2024-05-05 07:30" in result.output
     assert "2024-05-04 23:30" not in result.output
+
+
+def test_fetch_names_each_sources_warnings_on_stderr_but_under_quiet(cli_env: Path,
+                                                                     loopback_server: LoopbackServer) -> None:
+    """A source's warnings (an item skipped for an oversized title, another outlet's article not stored over, a
+    malformed feed read leniently) went nowhere: `fetch` printed the table and the failures only."""
+    fixtures = [FixtureItem(f"g{n}", loopback_server.url(f"/a/{n}.html"), f"新闻{n}", long_body(n)) for n in range(2)]
+    fixtures += [FixtureItem(f"long{n}", loopback_server.url(f"/l/{n}.html"), "长" * 3000, long_body(10 + n))
+                 for n in range(7)]
+    loopback_server.route("/feed.xml", body=rss(fixtures), content_type="application/rss+xml")
+    assert runner.invoke(app, ["sources", "add", loopback_server.url("/feed.xml"), "--outlet", "测试台",
+                               "--name", "长标题源"]).exit_code == 0
+
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warned) == 6, result.stderr  # five named, one line one warning, and the count of the rest
+    assert all("长标题源" in line for line in warned), warned
+    assert sum("'long" in line and "skipped" in line for line in warned) == 5
+    assert warned[-1].endswith("… and 2 more")
+    assert not any("warning" in line for line in result.stdout.splitlines())
+
+    quiet = runner.invoke(app, ["fetch", "--all", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == "", quiet.stderr

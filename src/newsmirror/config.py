@@ -54,6 +54,10 @@ class FetchSettings:
     failure_threshold: int = 3  # consecutive failures before a source is reported as backing off
     failure_backoff_max_minutes: int = 24 * 60
     full_text_min_chars: int = 200  # feed content shorter than this is a summary: fetch the page
+    # Hosts on a private network (loopback, LAN, link-local) that an address a feed or a page names may lead to: an item
+    # link, a re-checked article, an image. Each "host" (every port), "host:port" or a URL. The configured sources'
+    # own hosts need no entry (an RSSHub on 127.0.0.1:1200 links its pages there); fetch.addresses says why.
+    private_hosts: list[str] = field(default_factory=list)
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> FetchSettings:
@@ -67,6 +71,8 @@ class FetchSettings:
             accepted: tuple[type, ...] = (int, float) if isinstance(default, float) else (type(default),)
             if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, accepted):
                 raise ConfigError(f"[fetch] {name} = {value!r}: expected a {type(default).__name__}")
+            if isinstance(value, list) and not all(isinstance(entry, str) for entry in value):
+                raise ConfigError(f"[fetch] {name} = {value!r}: expected a list of strings")
             setattr(settings, name, type(default)(value))
         return settings
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsmirror.config import FetchSettings
@@ -253,6 +255,66 @@ def test_an_item_link_into_a_private_network_is_never_fetched(loopback_server: L
     ("http://[::ffff:127.0.0.1]/", True), ("http://8.8.8.8/", False), ("http://[2001:4860:4860::8888]/", False),
 ])
 def test_private_addresses_are_told_from_public_ones_without_asking_them(url: str, private: bool) -> None:
-    from newsmirror.fetch.client import private_address
+    from newsmirror.fetch.addresses import private_address
 
     assert (private_address(url) is not None) == private  # literal addresses: resolved without any request
+
+
+def test_a_recheck_never_asks_a_private_address_a_full_text_item_linked(loopback_server: LoopbackServer,
+                                                                        store: Store,
+                                                                        settings: FetchSettings) -> None:
+    """A full-text item is stored without fetching its link: a link to a service on the machine (here a second loopback
+    server, standing for http://169.254.169.254/) is first asked by the re-check, whose answer became an "edited"
+    version, published. The feed's own host (the operator named it: an RSSHub on 127.0.0.1) is still re-checked, and
+    an operator allowance ([fetch] private_hosts) lets the inside host through."""
+    from newsmirror.fetch import Fetcher
+    from newsmirror.jobs.recheck import due_now, recheck
+    from newsmirror.store.changes import CheckOutcome
+
+    with LoopbackServer() as inside:
+        inside.route("/secret", body="<html><body><p>内部服务的机密回答，足够长的一段话。</p></body></html>")
+        own = items(loopback_server, 1, "own")[0]
+        loopback_server.route(own.link.removeprefix(loopback_server.base_url), body=article_page(own))
+        planted = FixtureItem("planted", inside.url("/secret"), "指向内网的全文条目", long_body(60))
+        loopback_server.route("/full.xml", body=rss([own, planted]), content_type="application/rss+xml")
+        add_source(store, loopback_server, "/full.xml")
+        assert run(store, settings).sources[0].new == 2
+        assert inside.hits("/secret") == 0  # full text: stored unfetched
+        ids = [store.find_article_id(url=item.link) or "" for item in (own, planted)]
+
+        with Fetcher(settings) as fetcher:
+            reports = recheck(store, fetcher, due_now(store, ids), extract=simple_extract, workers=1).reports
+        assert inside.hits("/secret") == 0
+        outcomes = {report.url: report for report in reports}
+        assert outcomes[planted.link].outcome is CheckOutcome.ERROR
+        assert "private address" in outcomes[planted.link].detail
+        assert outcomes[own.link].outcome is not CheckOutcome.ERROR  # the feed's own host: asked
+        assert loopback_server.hits(own.link.removeprefix(loopback_server.base_url)) == 1
+        assert not any("机密" in article.body_text for article in store.iter_articles())
+
+        with Fetcher(replace(settings, private_hosts=[inside.base_url])) as fetcher:
+            recheck(store, fetcher, due_now(store, ids[1:]), extract=simple_extract, workers=1)
+        assert inside.hits("/secret") == 1  # the operator's allowance: asked
+
+
+def test_a_feed_a_page_advertises_on_a_private_address_is_not_discovered(loopback_server: LoopbackServer,
+                                                                         settings: FetchSettings) -> None:
+    """`sources add --discover`: the feed a page advertises is the page's word, and once found it became a source, its
+    host trusted as the operator's from then on. One on another private address is not asked; the page's own is."""
+    from newsmirror.errors import ConfigError
+    from newsmirror.jobs.fetching import resolve_feed_url
+
+    with LoopbackServer() as inside:
+        feed = rss(items(inside, 1))
+        inside.route("/feed.xml", body=feed, content_type="application/rss+xml")
+        loopback_server.route("/", body=f'<html><head><link rel="alternate" type="application/rss+xml" '
+                                        f'href="{inside.url("/feed.xml")}"></head><body>首页</body></html>')
+        with pytest.raises(ConfigError, match="no working feed") as refused:
+            resolve_feed_url(loopback_server.url("/"), settings)
+        # The error says why (the remedy is an allowance or the feed's URL, not the page): it said "no working feed".
+        assert "private address" in str(refused.value) and inside.url("/feed.xml") in str(refused.value)
+        assert inside.hits("/feed.xml") == 0
+        loopback_server.route("/own.xml", body=feed, content_type="application/rss+xml")
+        loopback_server.route("/", body='<html><head><link rel="alternate" type="application/rss+xml" '
+                                        'href="/own.xml"></head><body>首页</body></html>')
+        assert resolve_feed_url(loopback_server.url("/"), settings) == loopback_server.url("/own.xml")

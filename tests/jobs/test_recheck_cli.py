@@ -20,7 +20,9 @@ def store_loopback_article(server: LoopbackServer, location: str, folder: Path) 
     """Serve the article page on ``server``, store its extraction in ``location`` and write a
     config without politeness delays or retries: the set-up of the recheck CLI tests."""
     config = folder / "newsmirror.toml"
-    config.write_text("[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\n", encoding="utf-8")
+    # The article is stored without a source: its loopback site is allowed as an operator allows a LAN host.
+    config.write_text('[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\nprivate_hosts = ["127.0.0.1"]\n',
+                      encoding="utf-8")
     url = server.url(ARTICLE_PATH)
     server.route(ARTICLE_PATH, body=article_page())
     article = default_extractor()(RawDocument(kind=DocumentKind.WEB_PAGE, content=article_page(), url=url,
@@ -273,3 +275,17 @@ def test_a_check_report_says_each_fact_once() -> None:
     assert report(back, edited) == "网页已恢复；标题已改"
     assert report(back, ArticleEvent("a", EventKind.EDITED, at, detail=f"现位于 {url}")) == f"网页已恢复；现位于 {url}"
     assert CheckReport("a", "u", "某报", "题", CheckOutcome.ERROR, "HTTP 503").reason == "HTTP 503"
+
+
+def test_a_recheck_refused_everywhere_names_the_private_address_not_the_network(loopback_server: LoopbackServer,
+                                                                                tmp_path: Path) -> None:
+    """Every due article on a private address (no source, no [fetch] private_hosts): each is refused unasked, and the
+    error said "none could be checked (network down?)", the wrong cause and the wrong remedy."""
+    db = str(tmp_path / "store.sqlite")
+    config, article = store_loopback_article(loopback_server, db, tmp_path)
+    config.write_text("[fetch]\nper_host_delay_seconds = 0\nmax_retries = 0\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["recheck", "--db", db, "--config", str(config), "--article", article.id])
+    assert result.exit_code == 1, result.output
+    assert "private address" in result.output and "private_hosts" in result.output
+    assert "network down" not in result.output
+    assert loopback_server.hits(ARTICLE_PATH) == 0

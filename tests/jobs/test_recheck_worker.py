@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +17,19 @@ from tests.httpserver import LoopbackServer
 from tests.jobs.test_recheck_loopback import ARTICLE_PATH, article_page
 
 
+@pytest.fixture
+def loopback_allowed() -> Iterator[None]:
+    """The worker's [fetch] allows the loopback site (its article is stored without a source) as an operator allows a
+    LAN host: a stored article's address is otherwise asked only when public."""
+    from newsmirror.config import FetchSettings
+    from newsmirror.jobs.worker import configure_fetching
+
+    configure_fetching(FetchSettings(private_hosts=["127.0.0.1"]))
+    yield
+    configure_fetching(FetchSettings())
+
+
+@pytest.mark.usefixtures("loopback_allowed")
 def test_recheck_jobs_are_queued_once_and_run_due_checks(loopback_server: LoopbackServer, tmp_path: Path) -> None:
     from newsmirror.jobs.recheck import default_extractor
     from newsmirror.model import DocumentKind, RawDocument

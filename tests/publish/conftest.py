@@ -14,12 +14,16 @@ from typing import Any
 import pytest
 from PIL import Image as PILImage
 
+from newsmirror.fetch.addresses import allowance
 from newsmirror.model import Article, Image, Story
 from newsmirror.publish.manifest import LEGACY_FORMAT, LEGACY_MANIFEST_NAME, read_manifest
 from newsmirror.store.base import StoryMember
 from newsmirror.store.sqlite import SQLiteStore
 
 BASE_URL = "https://mirror.test/news"
+# The loopback image servers of these tests, allowed as an operator allows a LAN host ([fetch] private_hosts): an
+# image address is an article's word, fetched only from public hosts otherwise (fetch.addresses).
+LOOPBACK = allowance(["127.0.0.1"])
 
 
 def legacy_manifest(root: Path) -> dict[str, Any]:

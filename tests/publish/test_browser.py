@@ -15,7 +15,7 @@ from newsmirror.jobs.building import build
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.images import httpx_fetcher
 from newsmirror.store.sqlite import SQLiteStore
-from tests.publish.conftest import BASE_URL, ImageServer, fill
+from tests.publish.conftest import BASE_URL, LOOPBACK, ImageServer, fill
 from tests.web.live import chromium
 
 
@@ -27,7 +27,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.fixture()
 def served_site(store: SQLiteStore, tmp_path: Path, image_server: ImageServer) -> Iterator[tuple[str, list]]:
     articles = fill(store, 6, image_url=image_server.url + "/photo0.png")
-    build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL), fetch=httpx_fetcher(timeout=5))
+    build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL), fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5))
     image_server.requests.clear()
     handler = functools.partial(_Quiet, directory=str(tmp_path / "out" / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

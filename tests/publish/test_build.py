@@ -16,14 +16,14 @@ from newsmirror.publish.images import httpx_fetcher
 from newsmirror.publish.manifest import MANIFEST_NAME, read_manifest
 from newsmirror.store.sqlite import SQLiteStore
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
-from tests.publish.conftest import BASE_URL, ImageServer, fill, make_article
+from tests.publish.conftest import BASE_URL, LOOPBACK, ImageServer, fill, make_article
 
 REMOTE_SRC = re.compile(r"""(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 
 
 def _build(store: SQLiteStore, out: Path, server: ImageServer | None = None, **kwargs: object):
     options = kwargs.pop("options", None) or BuildOptions(base_url=BASE_URL, index_cap=3)
-    fetch = httpx_fetcher(timeout=5) if server else (lambda url: (_ for _ in ()).throw(AssertionError(url)))
+    fetch = httpx_fetcher(allowed=LOOPBACK, timeout=5) if server else (lambda url: (_ for _ in ()).throw(AssertionError(url)))
     return build(store, out, options=options, fetch=fetch, **kwargs)  # type: ignore[arg-type]
 
 
@@ -682,3 +682,21 @@ def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert f"the output folder {tmp_path / 'out'} is a file" in " ".join(result.output.split())
     assert "building" not in result.output  # refused before any work is shown
+
+
+def test_a_build_fetches_images_from_public_hosts_and_the_sources_own_only(store: SQLiteStore, tmp_path: Path,
+                                                                            image_server: ImageServer) -> None:
+    """The build's own image fetcher: an image on a configured source's host is fetched (the operator named it: a LAN
+    source serving its images), one on another private address (a service on the machine) is never asked."""
+    from newsmirror.model import Source
+
+    with ImageServer() as inside:
+        store.upsert_source(Source(id="lan", url=image_server.url + "/feed.xml", outlet="测试日报"))
+        store.upsert_article(make_article(0, image_url=image_server.url + "/photo0.png"))
+        store.upsert_article(make_article(1, image_url=inside.url + "/photo1.png"))
+        report = build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL))
+        assert inside.requests == []
+    assert image_server.requests == ["/photo0.png"]
+    assert report.images_fetched == 1 and report.images_refused == 1 and report.images_failed == 0
+    # Said with its cause and remedy (it was counted "unavailable" among failures, which hint at no network).
+    assert any("private address" in warning and "private_hosts" in warning for warning in report.warnings)

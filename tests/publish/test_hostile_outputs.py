@@ -8,6 +8,7 @@ run (``window.__pwned`` stays unset, no dialog opens, no element keeps an ``on*`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import shutil
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -35,6 +37,9 @@ from newsmirror.store.changes import ArticleEvent, EventKind
 from tests import hostile
 from tests.httpserver import LoopbackServer
 from tests.web.live import chromium
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 BASE_URL = "https://mirror.test/news"
 REMOTE_SRC = re.compile(r"""(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
@@ -167,14 +172,11 @@ FINDINGS_JS = """() => {
 }"""
 
 
-def _open_all(urls: list[str]) -> dict[str, str]:
-    """Open every page with JavaScript on; fail on any sign of a script or an outside request. Page texts."""
+@contextlib.contextmanager
+def _guarded_page(outside: list[str], dialogs: list[str]) -> Iterator[Page]:
+    """A browser page with JavaScript on whose requests never leave 127.0.0.1 (each one that would is added to
+    ``outside`` and aborted) and whose dialogs are added to ``dialogs`` and dismissed."""
     from playwright.sync_api import Route
-
-    outside: list[str] = []
-    dialogs: list[str] = []
-    texts: dict[str, str] = {}
-    problems: list[str] = []
 
     def guard(route: Route) -> None:
         if urlparse(route.request.url).hostname == "127.0.0.1":
@@ -188,6 +190,16 @@ def _open_all(urls: list[str]) -> dict[str, str]:
         context.route("**/*", guard)
         page = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        yield page
+
+
+def _open_all(urls: list[str]) -> dict[str, str]:
+    """Open every page with JavaScript on; fail on any sign of a script or an outside request. Page texts."""
+    outside: list[str] = []
+    dialogs: list[str] = []
+    texts: dict[str, str] = {}
+    problems: list[str] = []
+    with _guarded_page(outside, dialogs) as page:
         for url in urls:
             page.goto(url, wait_until="load")
             # Overlays with onmouseover, links with onclick: move over the page, as a reader would.
@@ -280,8 +292,6 @@ def test_the_browser_check_catches_a_live_payload(tmp_path: Path, serve: Serve, 
 def test_a_static_page_stops_what_its_sanitizing_would_have_missed(tmp_path: Path, serve: Serve) -> None:
     """The second line behind the sanitizing: a built page with live markup written into it (as a sanitizer miss
     would leave it) runs no script and asks nothing of another host: its own policy forbids both."""
-    from playwright.sync_api import Route
-
     from tests.publish.conftest import make_article
 
     with open_store(tmp_path / "store.sqlite") as store:
@@ -294,20 +304,8 @@ def test_a_static_page_stops_what_its_sanitizing_would_have_missed(tmp_path: Pat
               "</iframe>")
     page.write_text(page.read_text(encoding="utf-8").replace("<main>", "<main>" + missed, 1), encoding="utf-8")
     outside: list[str] = []
-
-    def guard(route: Route) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    with chromium() as browser:
-        context = browser.new_context(java_script_enabled=True)
-        context.route("**/*", guard)
-        tab = context.new_page()
-        dialogs: list[str] = []
-        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs: list[str] = []
+    with _guarded_page(outside, dialogs) as tab:
         tab.goto(f"{serve(site)}/{quote(page.relative_to(site).as_posix())}", wait_until="load")
         assert tab.evaluate("window.__pwned === undefined") and dialogs == []
         # The page's own stylesheet still applies (the policy lets the site's files in).

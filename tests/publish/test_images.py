@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 
+from newsmirror.fetch.addresses import allowance
 from newsmirror.publish.images import ImageFetchError, ImageMirror, httpx_fetcher, resize
-from tests.publish.conftest import ImageServer, png_bytes
+from tests.publish.conftest import LOOPBACK, ImageServer, png_bytes
 
 
 def test_fetcher_downloads_and_refuses_oversized_and_missing(image_server: ImageServer) -> None:
-    fetch = httpx_fetcher(max_bytes=200_000, timeout=5)
+    fetch = httpx_fetcher(allowed=LOOPBACK, max_bytes=200_000, timeout=5)
     assert fetch(image_server.url + "/photo1.png").startswith(b"\x89PNG")
     with pytest.raises(ImageFetchError, match="limit"):
         fetch(image_server.url + "/huge.png")
@@ -29,14 +30,14 @@ def test_resize_caps_width_and_keeps_aspect() -> None:
 
 
 def test_mirror_fetches_each_url_once_and_remembers_failures(tmp_path: Path, image_server: ImageServer) -> None:
-    mirror = ImageMirror(tmp_path / "cache", httpx_fetcher(timeout=5))
+    mirror = ImageMirror(tmp_path / "cache", httpx_fetcher(allowed=LOOPBACK, timeout=5))
     good, bad = image_server.url + "/photo.png", image_server.url + "/gone.png"
     name = mirror.local_name(good)
     assert name and (tmp_path / "cache" / name).is_file()
     assert mirror.local_name(good) == name
     assert mirror.local_name(bad) is None
     mirror.save()
-    again = ImageMirror(tmp_path / "cache", httpx_fetcher(timeout=5))
+    again = ImageMirror(tmp_path / "cache", httpx_fetcher(allowed=LOOPBACK, timeout=5))
     assert again.local_name(good) == name and again.local_name(bad) is None
     assert image_server.requests.count("/photo.png") == 1
     assert image_server.requests.count("/gone.png") == 1
@@ -54,7 +55,7 @@ def test_one_http_client_serves_every_download(monkeypatch: pytest.MonkeyPatch, 
         return client
 
     monkeypatch.setattr(httpx, "Client", counting)
-    fetch = httpx_fetcher(timeout=5)
+    fetch = httpx_fetcher(allowed=LOOPBACK, timeout=5)
     for n in range(3):
         assert fetch(f"{image_server.url}/photo{n}.png").startswith(b"\x89PNG")
     assert len(made) == 1
@@ -66,13 +67,13 @@ def test_a_host_that_does_not_answer_is_skipped_and_not_remembered(tmp_path: Pat
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    mirror = ImageMirror(tmp_path / "cache", httpx_fetcher(timeout=2))
+    mirror = ImageMirror(tmp_path / "cache", httpx_fetcher(allowed=LOOPBACK, timeout=2))
     urls = [f"http://127.0.0.1:{port}/{n}.jpg" for n in range(12)]
     assert all(mirror.local_name(url) is None for url in urls)
     assert mirror.failed == 2 and mirror.skipped == 10  # two tries, then the host is given up on
     assert mirror.mostly_failing
     mirror.save()
-    again = ImageMirror(tmp_path / "cache", httpx_fetcher(timeout=2))
+    again = ImageMirror(tmp_path / "cache", httpx_fetcher(allowed=LOOPBACK, timeout=2))
     again.local_name(urls[0])
     assert again.failed == 1  # tried again by the next build: the network may be back
 
@@ -107,3 +108,31 @@ def test_prefetch_downloads_concurrently_within_the_per_host_limit(tmp_path: Pat
     assert mirror.fetched == 18 and all(mirror.local_name(url) for url in urls)
     assert max(peak.values()) <= PER_HOST and overall[1] > PER_HOST
     assert not mirror.mostly_failing
+
+
+def test_an_image_on_a_private_address_is_never_asked(tmp_path: Path, image_server: ImageServer) -> None:
+    """An image address is an article's word: one on a service of the machine or its network (here a loopback server,
+    standing for http://169.254.169.254/) was asked by the build, and an internal service answering an image would have
+    been published. Refused before any request, and after a redirect from an allowed host too; not remembered as a
+    failure (an operator allowance added later lets the next build fetch it)."""
+    from tests.httpserver import LoopbackServer
+
+    photo = image_server.url + "/photo.png"
+    with pytest.raises(ImageFetchError, match="private address"):
+        httpx_fetcher(timeout=5)(photo)
+    with LoopbackServer() as allowed_host:
+        allowed_host.route("/hop.png", redirect_to=photo)
+        fetch = httpx_fetcher(timeout=5, allowed=allowance([allowed_host.base_url]))
+        with pytest.raises(ImageFetchError, match="private address"):
+            fetch(allowed_host.url("/hop.png"))
+        assert allowed_host.hits("/hop.png") == 1  # the allowed host is asked; where it points is not
+    assert image_server.requests == []
+
+    mirror = ImageMirror(tmp_path / "cache", httpx_fetcher(timeout=5))
+    assert mirror.local_name(photo) is None and mirror.local_name(photo) is None  # prefetched, then by its page
+    # One refusal, neither a failure nor a host "not answering" (whose count skips a host and hints at no network).
+    assert list(mirror.refused) == [photo] and mirror.failed == 0 and mirror.skipped == 0
+    mirror.save()
+    again = ImageMirror(tmp_path / "cache", httpx_fetcher(allowed=LOOPBACK, timeout=5))
+    assert again.local_name(photo) is not None
+    assert image_server.requests == ["/photo.png"]

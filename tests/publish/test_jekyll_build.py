@@ -13,7 +13,7 @@ from newsmirror.jobs.building import build
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.images import httpx_fetcher
 from newsmirror.store.sqlite import SQLiteStore
-from tests.publish.conftest import ImageServer, fill
+from tests.publish.conftest import LOOPBACK, ImageServer, fill
 
 
 @pytest.mark.jekyll
@@ -23,7 +23,7 @@ def test_jekyll_builds_the_output(store: SQLiteStore, tmp_path: Path, image_serv
         pytest.fail("jekyll is missing: install Debian's jekyll (apt-get install --no-install-recommends jekyll)")
     articles = fill(store, 4, image_url=image_server.url + "/photo0.png")
     out = tmp_path / "out"
-    build(store, out, ["jekyll"], BuildOptions(base_url="https://mirror.test/news"), fetch=httpx_fetcher(timeout=5))
+    build(store, out, ["jekyll"], BuildOptions(base_url="https://mirror.test/news"), fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5))
     site = tmp_path / "site"
     done = subprocess.run([jekyll, "build", "--safe", "-s", str(out / "jekyll"), "-d", str(site)],
                           capture_output=True, text=True, timeout=300, check=False)

@@ -16,7 +16,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.images import httpx_fetcher
 from newsmirror.store.base import StoryMember
 from newsmirror.store.sqlite import SQLiteStore
-from tests.publish.conftest import BASE_URL, ImageServer, make_article
+from tests.publish.conftest import BASE_URL, LOOPBACK, ImageServer, make_article
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -71,7 +71,7 @@ def test_a_build_in_two_processes_equals_a_build_in_one(tmp_path: Path, image_se
         reports = {}
         for jobs in (1, 2):
             reports[jobs] = build(store, tmp_path / f"jobs{jobs}", options=BuildOptions(base_url=BASE_URL, script=script),
-                                  fetch=httpx_fetcher(timeout=5), comparer=building.default_comparer(store), jobs=jobs)
+                                  fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5), comparer=building.default_comparer(store), jobs=jobs)
     assert reports[1].workers == 1 and reports[2].workers == 2 and forked == [2]  # story pages too
     one, two = _files(tmp_path / "jobs1"), _files(tmp_path / "jobs2")
     assert len(one) > 37 * 3
@@ -91,11 +91,11 @@ def test_an_incremental_build_in_two_processes_equals_a_fresh_one(tmp_path: Path
     options = BuildOptions(base_url=BASE_URL)
     with SQLiteStore(tmp_path / "store.sqlite") as store:
         _fill(store, image_server)
-        build(store, tmp_path / "out", options=options, fetch=httpx_fetcher(timeout=5), jobs=2)
+        build(store, tmp_path / "out", options=options, fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5), jobs=2)
         for n in range(40, 60):
             store.upsert_article(make_article(n, "测试日报", "国内", title="同一个标题" if n % 2 else None))
-        again = build(store, tmp_path / "out", options=options, fetch=httpx_fetcher(timeout=5), jobs=2)
-        fresh = build(store, tmp_path / "fresh", options=options, fetch=httpx_fetcher(timeout=5), jobs=1)
+        again = build(store, tmp_path / "out", options=options, fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5), jobs=2)
+        fresh = build(store, tmp_path / "fresh", options=options, fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5), jobs=1)
     assert again.workers == 2 and again.formats["site"].rendered_inputs < fresh.formats["site"].rendered_inputs
     # The pages; a manifest updated in place need not be byte for byte a fresh one.
     incremental = {p: d for p, d in _files(tmp_path / "out").items() if not _bookkeeping(p)}
@@ -141,5 +141,5 @@ def test_a_worker_that_dies_stops_the_build_with_a_clear_error(tmp_path: Path, i
     with SQLiteStore(tmp_path / "store.sqlite") as store:
         _fill(store, image_server)
         with pytest.raises(WorkerDied, match="--jobs"):  # not a build waiting forever for its pages
-            build(store, tmp_path / "out", options=BuildOptions(base_url=BASE_URL), fetch=httpx_fetcher(timeout=5),
+            build(store, tmp_path / "out", options=BuildOptions(base_url=BASE_URL), fetch=httpx_fetcher(allowed=LOOPBACK, timeout=5),
                   jobs=2)

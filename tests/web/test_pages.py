@@ -139,7 +139,9 @@ def test_a_feed_entry_names_its_outlet_before_its_journalists(client: TestClient
     for path, params in (("/search.atom", {"q": "马朝旭"}), ("/atom.xml", {}), ("/outlet/中央社/atom.xml", {})):
         entries = {e.title: e for e in feedparser.parse(client.get(path, params=params).content).entries}
         assert entries["马朝旭的署名报道"].author == "中央社 · 溫貴香", path  # not the outlet twice
-        if "马朝旭的无署名报道" in entries:
+        if path.startswith("/outlet/"):  # 中央社's feed: 乙社's entry is not in it
+            assert "马朝旭的无署名报道" not in entries, path
+        else:  # the search's and the whole reader's feeds hold both (the check was skipped when it went missing)
             assert entries["马朝旭的无署名报道"].author == "乙社", path
 
 

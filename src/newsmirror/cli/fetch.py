@@ -208,11 +208,14 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
             on_start=lambda total: progress.update(task, total=total),
             progress=lambda done: progress.update(task, advance=1, description=shown(done.source.name or done.source.id)),
         )
-    _print_fetch_report(report)
+    _print_fetch_report(report, quiet)
     return report
 
 
-def _print_fetch_report(report: Any) -> None:
+SHOWN_WARNINGS = 5  # a source's warnings named one a line, as its failed items are; the rest counted
+
+
+def _print_fetch_report(report: Any, quiet: bool = False) -> None:
     if not report.sources and not report.not_due:
         # A fresh store has no source at all: "0 source(s) not due yet" sent a new user to --all.
         console.print(f"nothing to fetch: {NO_SOURCES}")
@@ -249,6 +252,15 @@ def _print_fetch_report(report: Any) -> None:
                               "had to read failed (below); nothing new was stored", highlight=False, soft_wrap=True)
         for problem in item.item_errors[:5]:
             err_console.print(f"[yellow]item failed:[/] {source}: {shown(problem)}", highlight=False, soft_wrap=True)
+        if not quiet:
+            # What the feed did that was let go (an oversized item skipped, another outlet's article not stored over,
+            # a malformed feed read leniently): the source was fetched, so not a failure, and not under --quiet
+            # (a lenient feed would mail cron on every poll); the lines went nowhere before.
+            for warning in item.warnings[:SHOWN_WARNINGS]:
+                err_console.print(f"[yellow]warning:[/] {source}: {shown(warning)}", highlight=False, soft_wrap=True)
+            if len(item.warnings) > SHOWN_WARNINGS:
+                err_console.print(f"[yellow]warning:[/] {source}: … and {len(item.warnings) - SHOWN_WARNINGS} more",
+                                  highlight=False)
     if report.not_due:
         console.print(f"{report.not_due} source(s) not due yet")
 

@@ -58,10 +58,14 @@ def build(
 ) -> None:
     """Render the store as page-mirror Markdown, Jekyll posts and a static HTML site; only changes are written.
 
+    Images are downloaded from public hosts, a source's own host and the config's \\[fetch] private_hosts only; one
+    on another private address (loopback, LAN, 169.254.169.254) is dropped unasked, its caption kept.
+
     Exit status: 0 when everything went, or when only some article page(s) failed (each is named on stderr, with or
     without --quiet); 1 when every one failed or the command stopped on an error.
     """
     from newsmirror.cli.progress import StageProgress
+    from newsmirror.config import load_config
     from newsmirror.jobs.building import build as run_build
     from newsmirror.jobs.building import default_comparer, load_publish_settings
     from newsmirror.publish.base import BuildOptions
@@ -74,7 +78,8 @@ def build(
     out_dir = Path(out) if out else default_output_dir()
     with store_from(db) as store, StageProgress("building", err_console, unit="articles", quiet=quiet) as bar:
         report = run_build(store, out_dir, output_format or ["all"], options, images=not no_images,
-                           comparer=default_comparer(store) if compare else None, progress=bar.phase, jobs=jobs)
+                           comparer=default_comparer(store) if compare else None, progress=bar.phase, jobs=jobs,
+                           private_hosts=load_config(config or None).fetch.private_hosts)
     table = Table(title=f"build into {out_dir} ({report.articles} articles, {report.stories} stories, "
                         f"{report.seconds:.1f}s)")
     # Articles and story pages (the site's) apart: their sum under "articles rendered" said a day of 196 articles
@@ -95,6 +100,7 @@ def build(
             console.print(line, highlight=False)
         if not no_images:
             skipped = f", {report.images_skipped} skipped (host not answering)" if report.images_skipped else ""
+            skipped += f", {report.images_refused} refused (private address)" if report.images_refused else ""
             console.print(f"images: {report.images_fetched} downloaded, {report.images_failed} unavailable (dropped)"
                           f"{skipped}")
     if not no_images and report.images_mostly_failed:

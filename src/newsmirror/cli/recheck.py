@@ -56,6 +56,9 @@ def recheck(
     shows the diffs. Run it from cron or a timer as often as you like: only due articles
     are fetched.
 
+    An article whose address leads to a private network (loopback, LAN, 169.254.169.254) is not asked (a failed
+    check), but on a source's own host or one named in the config's \\[fetch] private_hosts.
+
     Exit status: 0 when everything went, or when only some re-checked article(s) failed (each is named on stderr,
     with or without --quiet); 1 when every one failed or the command stopped on an error.
     """
@@ -136,8 +139,11 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
                           f"{shown(report.detail[:200])}", highlight=False, soft_wrap=True)
     if len(errors) > SHOWN_FAILURES:
         err_console.print(f"… and {len(errors) - SHOWN_FAILURES} more")
-    failed_of(len(errors), checked, "re-checked article(s)",
-              all_hint="none could be checked (network down?); each is checked again sooner",
+    # Refused addresses were never asked: "network down?" sent the operator after the wrong cause.
+    all_hint = ("each leads to a private address (above) and was not asked; a host of yours serving them goes in "
+                "the config's [fetch] private_hosts" if errors and all(r.private_address for r in errors)
+                else "none could be checked (network down?); each is checked again sooner")
+    failed_of(len(errors), checked, "re-checked article(s)", all_hint=all_hint,
               some_note="each is checked again sooner (a failed check records no edit or takedown)")
 
 

@@ -10,7 +10,6 @@ Thread-safe: one Fetcher serves a pool of workers; per-host limits hold across a
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import random
 import socket
 import threading
@@ -20,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from newsmirror.config import FetchSettings
+from newsmirror.fetch.addresses import allowance, only_public, pinned_client, refuse_private
 from newsmirror.fetch.charset import detect_and_decode
 from newsmirror.fetch.errors import (
     ConnectionFailed,
@@ -33,7 +33,6 @@ from newsmirror.fetch.errors import (
     DeadlineExceeded,
     FetchTimeout,
     HttpStatusError,
-    PrivateAddress,
     RateLimited,
     RedirectLoop,
     ResponseTooLarge,
@@ -193,38 +192,20 @@ class _Deadline:
             sock.shutdown(socket.SHUT_RDWR)
 
 
-def private_address(url: str) -> str | None:
-    """The address of ``url``'s host that is not a public one (loopback, private, link-local, reserved, a cloud's
-    metadata service at 169.254.169.254), or None when every address it resolves to is public or it does not
-    resolve (then the request fails by itself)."""
-    parts = urlsplit(url)
-    try:
-        host, port = parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        return None
-    if not host:
-        return None
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError):
-        return None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
-        if not address.is_global:
-            return str(address)
-    return None
-
-
 class Fetcher:
     def __init__(self, settings: FetchSettings | None = None, *,
                  transport: httpx.BaseTransport | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings or FetchSettings()
         self._sleep = sleep
+        # The hosts on a private network the operator allows a link to lead to (a LAN source, its images). Read
+        # before the client is made: a wrong entry raises ConfigError, and a client made first was left open.
+        self.private_hosts = allowance(self.settings.private_hosts)
         timeout = httpx.Timeout(self.settings.timeout_seconds, connect=self.settings.connect_timeout_seconds)
-        self._client = httpx.Client(
+        # No idle connections kept: the per-request deadline needs each request's own socket
+        # (see _Deadline), and polite per-host delays leave little to reuse anyway.
+        limits = httpx.Limits(max_keepalive_connections=0)
+        client_options: dict[str, Any] = dict(
             timeout=timeout,
             follow_redirects=False,  # followed by hand: each hop is counted, robots-checked and rate-limited
             headers={
@@ -232,11 +213,12 @@ class Fetcher:
                 "Accept-Encoding": "gzip, deflate",  # only what _Decompressor can bound
                 "Accept-Language": "zh-CN,zh-TW;q=0.9,zh;q=0.8,en;q=0.5",
             },
-            transport=transport,
-            # No idle connections kept: the per-request deadline needs each request's own socket
-            # (see _Deadline), and polite per-host delays leave little to reuse anyway.
-            limits=httpx.Limits(max_keepalive_connections=0),
+            limits=limits,
         )
+        # Pinned: a link's connection goes to the address its check found (fetch.addresses). A transport given
+        # (tests, benchmarks) is used as it is.
+        self._client = (httpx.Client(transport=transport, **client_options) if transport is not None
+                        else pinned_client(**client_options))
         self.gate = HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay_seconds,
                              sleep=sleep)
         self.robots = RobotsPolicy(self.settings.user_agent, self._load_robots)
@@ -263,8 +245,9 @@ class Fetcher:
         With ``raise_for_status=False`` a final 4xx/5xx comes back as a result (status set,
         body as sent) instead of an HttpStatusError, for callers that track deletions.
         ``public_only``: ``url`` is one a feed or a page named, not the operator: it and every address it redirects to
-        must lead to public addresses (else PrivateAddress), but for the hosts (``host:port``) in the set, the ones
-        the operator named (a feed served by an RSSHub on 127.0.0.1 links its own pages there).
+        must lead to public addresses (else PrivateAddress), but for the hosts (``host:port``, fetch.addresses'
+        allowance) in the set and in ``[fetch] private_hosts``, the ones the operator named (a feed served by an
+        RSSHub on 127.0.0.1 links its own pages there).
         """
         headers: dict[str, str] = {}
         if etag:
@@ -273,12 +256,14 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        allowed = None if public_only is None else public_only | self.private_hosts
         attempt = 0
         while True:
             attempt += 1
             try:
-                result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True,
-                                      public_only=public_only)
+                with only_public(allowed):  # the connections too (robots.txt's included): fetch.addresses
+                    result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True,
+                                          public_only=allowed)
             except TransientFetchError as exc:
                 wait = self._retry_wait(exc, attempt)
                 if wait is None:
@@ -313,13 +298,8 @@ class Fetcher:
         seen = {url}
         current = url
         while True:
-            if public_only is not None and urlsplit(current).netloc.lower() not in public_only:
-                # Before robots.txt too: that is a request to the host as well.
-                address = private_address(current)
-                if address is not None:
-                    where = f" (redirected to {current})" if current != url else ""
-                    raise PrivateAddress(f"{url}{where}: leads to the private address {address}; an address a feed "
-                                         "or a page names is fetched only when public")
+            if public_only is not None:  # before robots.txt too: that is a request to the host as well
+                refuse_private(current, public_only, asked=url)
             if check_robots and self.settings.respect_robots:
                 self._check_robots(current)
             result = self._once(url, current, headers, limit)

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
-from newsmirror.fetch import Fetcher, RateLimited, TransientFetchError
+from newsmirror.fetch import Fetcher, PrivateAddress, RateLimited, TransientFetchError
+from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
@@ -250,7 +250,7 @@ class FetchJob:
                 # The item link is the feed's word: a feed linking http://169.254.169.254/ or a service on the
                 # fetching machine would have its answer stored and published as an article.
                 document = fetch_page(self.fetcher, item.link, hints=document, source=source,
-                                      public_only=frozenset({urlsplit(source.url).netloc.lower()}))
+                                      public_only=source_hosts([source.url]))
             except NewsmirrorError as exc:
                 report.failed += 1
                 report.retryable += isinstance(exc, TransientFetchError)
@@ -351,6 +351,7 @@ def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher
     """The feed behind a URL: the URL itself when it is a feed, else the first feed its page advertises."""
     own = fetcher is None
     client = fetcher or Fetcher(settings or FetchSettings())
+    refused: list[str] = []  # advertised feeds on a private address, named in the error
     try:
         result = client.get(url, accept=FEED_ACCEPT)
         try:
@@ -360,12 +361,20 @@ def resolve_feed_url(url: str, settings: FetchSettings | None = None, *, fetcher
             pass
         for candidate in discover_feeds(result.text, result.final_url):
             try:
-                found = client.get(candidate, accept=FEED_ACCEPT)
+                # A feed the page advertises is the page's word (the page's own host aside), and once found it is
+                # added as a source, whose host is then trusted as the operator's: only public addresses.
+                found = client.get(candidate, accept=FEED_ACCEPT,
+                                   public_only=source_hosts([url, result.final_url]))
                 parse_feed(found.content_bytes, feed_url=found.final_url, content_type=found.content_type)
+            except PrivateAddress as exc:
+                refused.append(str(exc))
+                continue
             except NewsmirrorError:
                 continue
             return found.final_url
     finally:
         if own:
             client.close()
-    raise ConfigError(f"{url} is not a feed and its page advertises no working feed; give the feed URL directly")
+    # A refused feed was never asked: "no working feed" alone sent the operator looking at the page, not the policy.
+    why = "" if not refused else f". Not asked: {refused[0]}" + (f" (and {len(refused) - 1} more)" if len(refused) > 1 else "")
+    raise ConfigError(f"{url} is not a feed and its page advertises no working feed; give the feed URL directly{why}")

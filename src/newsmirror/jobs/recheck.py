@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Protocol
 import lxml.html
 
 from newsmirror.errors import NewsmirrorError
+from newsmirror.fetch.addresses import source_hosts
+from newsmirror.fetch.errors import PrivateAddress
 from newsmirror.jobs.recheck_rules import (
     Classification,
     RecheckPolicy,
@@ -65,7 +67,7 @@ class PageFetcher(Protocol):
     """newsmirror.fetch.Fetcher, or anything with its ``get`` (benchmarks, tests)."""
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
-            raise_for_status: bool = True) -> PageResult: ...
+            raise_for_status: bool = True, public_only: frozenset[str] | None = None) -> PageResult: ...
 
 
 Extractor = Callable[[RawDocument], Article]
@@ -82,6 +84,9 @@ class CheckReport:
     http_status: int | None = None
     version: int | None = None
     events: list[ArticleEvent] = field(default_factory=list)  # the edit, takedown or return this check recorded
+    # The check failed because the address leads to a private network (fetch.addresses): never asked, so no sign
+    # of the network being down; the operator's remedy is an allowance, not a wait.
+    private_address: bool = False
 
     @property
     def reason(self) -> str:
@@ -177,11 +182,17 @@ def recheck(
     extract = extract or default_extractor()
     summary = RecheckSummary()
     started = time.perf_counter()
+    # A stored article's URL is its feed's word, and a full-text item is stored without fetching it: a link to
+    # http://169.254.169.254/ or a service on this machine would first be asked here, its answer recorded as an edit
+    # and published. Only public addresses, but the configured sources' hosts (and [fetch] private_hosts, which the
+    # Fetcher adds): an RSSHub on 127.0.0.1 links its own pages there.
+    allowed = source_hosts(source.url for source in store.list_sources())
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="recheck") as pool:
         futures: list[tuple[DueCheck, Future[PageResult]]] = [
             # raise_for_status=False: a 404 or 410 is an answer here, not a failure.
             (item, pool.submit(fetcher.get, item.url, etag=item.state.etag,
-                               last_modified=item.state.last_modified, raise_for_status=False))
+                               last_modified=item.state.last_modified, raise_for_status=False,
+                               public_only=allowed))
             for item in due
         ]
         for item, future in futures:
@@ -202,7 +213,9 @@ def apply_check(store: Store, item: DueCheck, future: Future[PageResult], *, now
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - any network failure is an inconclusive check
-        return _record_error(store, item, now, policy, f"{type(exc).__name__}: {exc}", None)
+        report = _record_error(store, item, now, policy, f"{type(exc).__name__}: {exc}", None)
+        report.private_address = isinstance(exc, PrivateAddress)
+        return report
 
     state = item.state
     if result.not_modified and item.status != "deleted":

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsmirror.config import load_config
 from newsmirror.jobs.building import BuildReport, build, default_comparer, load_publish_settings
 from newsmirror.jobs.building import Progress as BuildProgress
 from newsmirror.jobs.grouping import GroupingReport, group_articles
@@ -84,7 +85,8 @@ def group_and_build(store: Store, out_dir: Path, *, images: bool = True, config:
     grouping, not_grouped = _group(store, progress)
     settings = load_publish_settings(config)
     options = BuildOptions(base_url=settings.base_url, script=settings.script, site_title=settings.site_title)
-    built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(store), progress=progress)
+    built = build(store, out_dir, ["all"], options, images=images, comparer=default_comparer(store), progress=progress,
+                  private_hosts=load_config(config).fetch.private_hosts)
     return UpdateReport(grouping=grouping, build=built, not_grouped=not_grouped, base_url=options.base_url)
 
 

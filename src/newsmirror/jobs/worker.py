@@ -160,7 +160,7 @@ def build_job(job: Job, store: Store) -> datetime | None:
     # One process: this worker runs jobs in threads beside a heartbeat, and forking a process
     # whose other threads may hold locks is not worth it for the small builds of a fleet.
     report = build(store, settings.out_dir, ["all"], options, images=settings.images, comparer=default_comparer(store),
-                   jobs=1)
+                   jobs=1, private_hosts=_fetch_context.fetch_settings().private_hosts)  # the worker's [fetch] (--config)
     if report.failures:
         raise NewsmirrorError(f"build: {len(report.failures)} failure(s), first: {report.failures[0]}")
     return None

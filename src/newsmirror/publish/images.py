@@ -22,6 +22,8 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from newsmirror.errors import FetchError
+from newsmirror.fetch.addresses import only_public, pinned_client, refuse_private
+from newsmirror.fetch.errors import PrivateAddress
 from newsmirror.model import Article
 
 Fetch = Callable[[str], bytes]
@@ -41,21 +43,32 @@ HOST_FAILURES = 2
 
 
 class ImageFetchError(FetchError):
-    def __init__(self, message: str, *, unreachable: bool = False) -> None:
+    def __init__(self, message: str, *, unreachable: bool = False, private: bool = False) -> None:
         super().__init__(message)
         self.unreachable = unreachable  # the host did not answer (rather than: answered no)
+        self.private = private  # refused unasked: the address leads to a private network (fetch.addresses)
 
 
 def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
-                  user_agent: str = "newsmirror (+image mirror)") -> Fetch:
+                  user_agent: str = "newsmirror (+image mirror)", allowed: frozenset[str] = frozenset()) -> Fetch:
     """A fetch function: GET with a timeout, refusing bodies over ``max_bytes``. One HTTP client
-    (connection pool, thread-safe) serves every call."""
-    client = httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": user_agent},
-                          limits=httpx.Limits(max_connections=CONCURRENCY * 2))
+    (connection pool, thread-safe) serves every call.
+
+    An image address is an article's word: it and every redirect are fetched only from public addresses, but for the
+    ``allowed`` hosts (fetch.addresses: the sources' hosts, ``[fetch] private_hosts``). An internal service answering
+    an image would be published with the pages; the GET itself may change something there."""
+
+    def checked(request: httpx.Request) -> None:
+        # Each request, every redirect hop included, before it is sent: through a proxy (which resolves the name
+        # itself, unpinned) this is the only check; direct, the connection is checked again (fetch.addresses).
+        refuse_private(str(request.url), allowed)
+
+    client = pinned_client(timeout=timeout, follow_redirects=True, headers={"User-Agent": user_agent},
+                           limits=httpx.Limits(max_connections=CONCURRENCY * 2), event_hooks={"request": [checked]})
 
     def fetch(url: str) -> bytes:
         try:
-            with client.stream("GET", url) as response:
+            with only_public(allowed), client.stream("GET", url) as response:
                 if response.status_code != 200:
                     raise ImageFetchError(f"{url}: HTTP {response.status_code}")
                 declared = response.headers.get("content-length")
@@ -69,6 +82,8 @@ def httpx_fetcher(max_bytes: int = MAX_IMAGE_BYTES, timeout: float = 20.0,
                         raise ImageFetchError(f"{url}: over the {max_bytes}-byte limit")
                     chunks.append(chunk)
                 return b"".join(chunks)
+        except PrivateAddress as exc:  # not remembered: an allowance added later lets the next build fetch it
+            raise ImageFetchError(str(exc), private=True) from exc
         except (httpx.TransportError, httpx.InvalidURL) as exc:
             raise ImageFetchError(f"{url}: {exc or type(exc).__name__}", unreachable=True) from exc
         except httpx.HTTPError as exc:
@@ -119,6 +134,10 @@ class ImageMirror:
         self.failed = 0
         self.failures: list[str] = []
         self.skipped = 0  # references to hosts given up on in this build
+        # This build's image addresses refused as private (url -> why), neither failures nor a host "not answering":
+        # no network was tried, and the remedy is an allowance ([fetch] private_hosts), not --no-images or a wait.
+        # Not remembered in the index: the next build asks again.
+        self.refused: dict[str, str] = {}
         self._index: dict[str, str] = {}  # url -> file name, "" for a failure
         self._dirty = False
         self._lock = threading.Lock()
@@ -148,6 +167,8 @@ class ImageMirror:
         known, name = self._cached(url)
         if known:
             return name
+        if url in self.refused:  # prefetched, then asked again by its page: one refusal
+            return None
         if self._host_down(url):
             with self._lock:
                 self.skipped += 1
@@ -156,6 +177,9 @@ class ImageMirror:
             data, ext = resize(self.fetch(url), self.max_width)
         except FetchError as exc:
             with self._lock:
+                if isinstance(exc, ImageFetchError) and exc.private:
+                    self.refused.setdefault(url, str(exc))
+                    return None
                 self.failed += 1
                 self.failures.append(str(exc))
                 if isinstance(exc, ImageFetchError) and exc.unreachable:
