@@ -2455,6 +2455,11 @@ TRANSLATED_ALIKE = True
 TRANSLATED_SHARED_CHARS = 4
 
 
+# Bounded: ``_translated_alike`` asks for each glossed run against each sentence of each silent outlet, Latin name after
+# Latin name, so one sentence was tagged again for every gloss of its story (a worker runs for weeks).
+_tagged_once = lru_cache(maxsize=1 << 12)(lambda text: tuple(tagged_words(text)))
+
+
 def _translated_alike(han: str, sentence: str) -> bool:
     """Whether the normalized ``sentence`` writes another translation of the Latin name a giver glosses onto the
     normalized Han run ``han`` (see ``TRANSLATED_ALIKE``): the same run of jieba's words, Han only, of
@@ -2462,9 +2467,9 @@ def _translated_alike(han: str, sentence: str) -> bool:
     ``sentence`` by another noun, neither a person's name."""
     if not TRANSLATED_ALIKE or not han:
         return False
-    tagged = tagged_words(han)
+    tagged = _tagged_once(han)
     own = [word for word, _flag in tagged]
-    theirs = tagged_words(sentence)
+    theirs = _tagged_once(sentence)
     for i in range(len(own)):
         for j in range(len(theirs)):
             k = 0
