@@ -219,21 +219,30 @@ def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirr
         used.append(name)
         mirrored[url] = IMAGE_TOKEN + name
         return
-    # No hot-linking: the image goes, its description stays when nothing else carries it.
+    drop_image(img, body_text)
+
+
+def drop_image(img: lxml.html.HtmlElement, said: str) -> str:
+    """Remove an image that is not shown (no hot-linking: no mirrored copy), keeping its description as a caption
+    where nothing in ``said`` (the body's text, the title) carries it and it is no placeholder; the built pages and the
+    reader (``web.render``) drop images alike. Returns the caption kept, or ''."""
     alt = (img.get("alt") or "").strip()
-    if alt and alt not in body_text and not is_placeholder_alt(alt):
+    kept = ""
+    if alt and alt not in said and not is_placeholder_alt(alt):
         caption = lxml.html.Element("span")
         caption.set("class", "caption")
         caption.text = alt
         caption.tail = img.tail
         img.addprevious(caption)
         img.tail = None
+        kept = alt
     parent = img.getparent()
     img.drop_tree()
     # An image inside a link (to the full-size picture, on the outlet's host) left the link empty: invisible, but a
     # link a screen reader announces and a keyboard stops on (53 in 20 article pages of 2020-10-28, site and Jekyll).
     if parent is not None and parent.tag == "a" and not len(parent) and not parent.text_content().strip():
         parent.drop_tree()
+    return kept
 
 
 def _mirrored_copy(link: lxml.html.HtmlElement, href: str, base_url: str, mirrored: dict[str, str]) -> str | None:

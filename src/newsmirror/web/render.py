@@ -13,7 +13,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from newsmirror.model import Article
-from newsmirror.publish.content import is_placeholder_alt
+from newsmirror.publish.content import drop_image
 from newsmirror.publish.images import links_image_file
 from newsmirror.text.script import convert, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
@@ -102,17 +102,8 @@ def _unshown_images(html: str, image_url: ImageURL, title: str) -> str:
         return html
     said = root.text_content() + "\n" + title
     for img in unshown:
-        alt = (img.get("alt") or "").strip()
-        if alt and alt not in said and not is_placeholder_alt(alt):
-            caption = lxml.html.Element("span")
-            caption.set("class", "caption")
-            caption.text = alt
-            img.addprevious(caption)
-            said += "\n" + alt  # the same picture twice (a lead image and the body's) gets one caption
-        parent = img.getparent()
-        img.drop_tree()  # keeps the text after it
-        if parent is not None and parent.tag == "a" and not len(parent) and not parent.text_content().strip():
-            parent.drop_tree()
+        if kept := drop_image(img, said):
+            said += "\n" + kept  # the same picture twice (a lead image and the body's) gets one caption
     pieces = [html_lib.escape(root.text)] if root.text else []
     return "".join(pieces + [etree.tostring(child, encoding="unicode", method="html") for child in root])
 
