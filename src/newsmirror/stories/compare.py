@@ -2487,6 +2487,40 @@ def _translated_alike(han: str, sentence: str) -> bool:
     return False
 
 
+# A body's part or service named by the body (session 52, onlyx79). A Latin name its giver glosses onto a run that jieba
+# cuts as an organisation's name and one common noun after it (澳大利亚广播公司|新闻网（ABC News）: the body and the part
+# of it, its news service, that the Latin names) is named by an outlet naming the organisation, in any form, anywhere in its
+# reports: readers of that outlet learn whose service it is, as the only-X verdicts read a source named by its publisher
+# (ABC News against 澳大利亚广播公司, Bloomberg Billionaires Index against 彭博社). The organisation at least
+# ``PART_BODY_CHARS`` characters and at least as long as the noun (the run mostly the body's name); the noun no name of a
+# person, place or organisation itself (国防部|五角大楼 is two names, not a body and its part). Off (False) = main's claims.
+GLOSSED_PART_OF_BODY = True
+PART_BODY_CHARS = 4
+_ORGANISATION_TAG = "nt"
+
+
+def _glossed_part_bodies(latin: str, normalized: str) -> list[str]:
+    """The organisations whose part the Latin name ``latin`` names where the normalized ``sentence`` glosses it onto
+    an organisation's name and a common noun (see ``GLOSSED_PART_OF_BODY``)."""
+    if not GLOSSED_PART_OF_BODY:
+        return []
+    spans = _name_spans(latin, normalized)
+    if not spans:
+        return []
+    ends = {at + len(word): (at, word, tag) for at, word, tag in placed_tagged_words(normalized) if at >= 0}
+    bodies = []
+    for start, _end in spans:
+        head = ends.get(start)
+        if head is None or not _HAN_RUN.fullmatch(head[1]):
+            continue
+        body = ends.get(head[0])
+        if (body is not None and head[2].startswith(_NOUN_TAG) and head[2] not in _PERSON_TAGS | _PLACE_TAGS
+                and body[2] == _ORGANISATION_TAG and _HAN_RUN.fullmatch(body[1])
+                and len(body[1]) >= max(PART_BODY_CHARS, len(head[1]))):
+            bodies.append(body[1])
+    return bodies
+
+
 def _english_names(name: str) -> set[str]:
     """The English names the dictionary gives a normalized name (a Latin name is its own)."""
     return {gloss_key(name)} if name.isascii() else {form for form in dictionary_forms(name) if form.isascii()}
@@ -2528,6 +2562,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     heads: dict[str, str] = {}  # an organisation's whole name -> the head jieba cut from it (no transliteration)
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     word_glossed: set[str] = set()  # the (normalized) Han names one Latin word glosses
+    part_bodies: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the organisation whose part it names
     for sentence in members:
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
@@ -2559,6 +2594,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             gloss_tails[latin].add(han[-3:])
             gloss_runs[latin].add(han)
             gloss_words[latin].update(name for name in glossed[latin] if name in sentence.nouns)
+            part_bodies[latin].update(_glossed_part_bodies(latin, sentence.normalized))
         # A name glossed with one Latin word is a foreign name too (蒙贝列（Montpellier）), for ``written_alike``.
         for han, _word in _WORD_GLOSS.findall(sentence.ref.text):
             word_glossed.update(_glossed_names(normalize(han), sentence.nouns))
@@ -2687,6 +2723,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             or any(_misspelt_in(run, outlet_texts.get(o, "")) for run in sorted(gloss_runs[latin])
                    if len(run) >= MISSPELT_CHARS))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
+        # An outlet naming the body whose part the name is (``GLOSSED_PART_OF_BODY``).
+        for owner in sorted(part_bodies[latin]):
+            everyone |= givers_of(latin, givers, owner)
         # An outlet whose sentence of the fact writes another translation of the name (``TRANSLATED_ALIKE``).
         everyone |= {o for o in outlets - everyone
                      if any(_translated_alike(run, sentence.normalized) for run in sorted(gloss_runs[latin])
