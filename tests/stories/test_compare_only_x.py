@@ -832,3 +832,19 @@ def test_a_surname_with_a_title_is_named_by_the_same_surname_with_a_kin_term(mon
         assert "郑先生" in _only([_article("甲报", f"郑先生{said}"), _article("乙社", f"{other}{said}")], "甲报")
     monkeypatch.setattr(compare, "SURNAME_WITH_TITLE", False)
     assert "郑先生" in _only([_article("甲报", f"郑先生{said}"), _article("乙社", f"郑父{said}")], "甲报")
+
+
+def test_a_bodys_glossed_part_is_named_by_an_outlet_naming_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 glosses the broadcaster's news service (澳大利亚广播公司|新闻网: an organisation and a common noun); 乙社 names the
+    # broadcaster: its readers learn whose service it is. Not a noun that is a name itself, nor a short organisation.
+    monkeypatch.setattr(compare, "GLOSSED_PART_OF_BODY", True)
+    assert compare._glossed_part_bodies("ABC News", "澳大利亚广播公司新闻网 abc news 周三报道") == ["澳大利亚广播公司"]
+    assert compare._glossed_part_bodies("Mike Pompeo", "美国国务卿蓬佩奥 mike pompeo 说") == []
+    _model_off(monkeypatch)
+    report = "中国驻澳大使周三在全国新闻俱乐部发表讲话时表示，澳方未事先知会中方便呼吁展开独立调查。"
+    _named_only_by_naming_outlet("ABC News", f"澳大利亚广播公司新闻网（ABC News）报道，{report}",
+                                 f"据澳大利亚广播公司报道，{report}", f"据当地媒体报道，{report}")
+    monkeypatch.setattr(compare, "GLOSSED_PART_OF_BODY", False)
+    assert compare._glossed_part_bodies("ABC News", "澳大利亚广播公司新闻网 abc news 周三报道") == []
+    assert "ABC News" in _only([_article("甲报", f"澳大利亚广播公司新闻网（ABC News）报道，{report}"),
+                                _article("乙社", f"据澳大利亚广播公司报道，{report}")], "甲报")
