@@ -2494,13 +2494,15 @@ def _translated_alike(han: str, sentence: str) -> bool:
 # (ABC News against 澳大利亚广播公司, Bloomberg Billionaires Index against 彭博社). The organisation at least
 # ``PART_BODY_CHARS`` characters and at least as long as the noun (the run mostly the body's name); the noun no name of a
 # person, place or organisation itself (国防部|五角大楼 is two names, not a body and its part). Off (False) = main's claims.
+# On by the rule written before measuring (tuning samples A-AC: false 22 -> 20, Y12 and AC27; no true claim withheld;
+# the 49 tuning fact files identical).
 GLOSSED_PART_OF_BODY = True
 PART_BODY_CHARS = 4
 _ORGANISATION_TAG = "nt"
 
 
 def _glossed_part_bodies(latin: str, normalized: str) -> list[str]:
-    """The organisations whose part the Latin name ``latin`` names where the normalized ``sentence`` glosses it onto
+    """The organisations whose part the Latin name ``latin`` names where the normalized sentence ``normalized`` glosses it onto
     an organisation's name and a common noun (see ``GLOSSED_PART_OF_BODY``)."""
     if not GLOSSED_PART_OF_BODY:
         return []
