@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
 from typing import Self
 
-from newsmirror.model import Article, Source, Story, UpsertOutcome, Version
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, http_url
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.text import times
 
@@ -149,9 +149,11 @@ class SearchHit:
 
 def article_summary(article: Article) -> dict[str, str | datetime | None]:
     """The fields that list an article: the reader's API (``web.api.summary_of``, which adds the reader's page) and
-    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart."""
+    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart. The original URL
+    only when http(s), else "", as every built output gives it (a client linking it cannot be handed javascript:)."""
     return {"id": article.id, "outlet": article.outlet, "title": article.title, "channel": article.channel,
-            "published_at": article.published_at, "original_url": article.original_url, "script": article.script}
+            "published_at": article.published_at, "original_url": http_url(article.original_url),
+            "script": article.script}
 
 
 class Store(abc.ABC):
