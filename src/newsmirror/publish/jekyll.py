@@ -164,7 +164,7 @@ class JekyllBuilder(FormatBuilder):
                 del fields[key]
         # Without Liquid the image folder is spelled out with the site's base path.
         base_path = urlparse(self.options.base_url).path.rstrip("/")
-        body = with_image_prefix(liquid_inert(prepared.html), f"{base_path}/assets/img/")
+        body = with_image_prefix(liquid_inert(prepared.html), f"{base_path}/assets/img/", prepared.image_token)
         # The sanitized HTML goes in as an HTML block (kramdown leaves its text as it is);
         # the title line is Markdown, so it is escaped.
         title_link = md_link(entry.title, entry.original_url) if entry.original_url else md_line(entry.title)
