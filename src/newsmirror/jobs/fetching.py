@@ -25,7 +25,7 @@ from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
-from newsmirror.store.base import FeedState, Store
+from newsmirror.store.base import FeedState, Store, outlet_key
 
 if TYPE_CHECKING:
     from newsmirror.jobs.update import UpdateReport
@@ -268,7 +268,9 @@ class FetchJob:
         ``source``; else None. The same outlet's other feeds and this source's own earlier copies update it."""
         for found in dict.fromkeys(i for i in (article.id, self.store.find_article_id(url=article.canonical_url)) if i):
             stored = self.store.get_article(found)
-            if stored is not None and stored.outlet != article.outlet and stored.source_id != source.id:
+            # One outlet spelled two ways by two sources (德国之声, 德國之聲) is one outlet: its feeds update its articles.
+            if (stored is not None and stored.source_id != source.id
+                    and outlet_key(stored.outlet) != outlet_key(article.outlet)):
                 return stored
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -11,8 +12,10 @@ from types import TracebackType
 from typing import Self
 
 from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, http_url
+from newsmirror.outlets import normalize_outlet_name
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.text import times
+from newsmirror.text.invisible import drop_invisible
 
 
 @dataclass(slots=True)
@@ -145,6 +148,17 @@ class SearchHit:
     article: Article
     score: float  # higher is more relevant
     snippet: str = ""
+
+
+def outlet_key(name: str) -> str:
+    """One key for every spelling of an outlet's name: its archive aliases (DW, BBC), either script (德國之聲 and
+    德国之声: characters only, no phrase conversion), full-width forms, spaces, invisible characters and case folded.
+    Two sources of one outlet configured under two spellings refused each other's copies of its articles as
+    "another outlet's" (safety70); the reader's outlet page typed in the other script was a 404."""
+    from newsmirror.text.script import convert  # OpenCC: not loaded by commands that never fold a name
+
+    name = normalize_outlet_name(unicodedata.normalize("NFKC", name))
+    return convert("".join(drop_invisible(name).split()).casefold(), "t2s")
 
 
 def article_summary(article: Article) -> dict[str, str | datetime | None]:
