@@ -133,6 +133,18 @@ def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, store: Store
     assert report.counts()["new"] == 3
 
 
+def test_cli_import_again_says_how_many_articles_were_new(tmp_path: Path) -> None:
+    """A folder imported again ended with "articles imported 3" though every article was stored already (safety70,
+    polish67's walk: "articles imported 505" of 505 unchanged): the row says how many were new."""
+    archive = make_archive(tmp_path / "archive")
+    db = str(tmp_path / "again.sqlite")
+    first = CliRunner().invoke(app, ["import", str(archive), "--db", db], env={"COLUMNS": "200"})
+    assert "articles imported │ 3" in " ".join(first.output.split()) and "already stored" not in first.output
+    write(archive, "feeds/_posts/2024-03-09-new.md", JEKYLL_POST.replace("202403010001", "202403090009").replace("公車票價下調", "捷運延長營運"))
+    again = CliRunner().invoke(app, ["import", str(archive), "--db", db], env={"COLUMNS": "200"})
+    assert "articles imported (1 new, 3 already stored) │ 4" in " ".join(again.output.split()), again.output
+
+
 def test_missing_path_stops_before_anything_is_stored(tmp_path: Path, store: Store) -> None:
     archive = make_archive(tmp_path / "archive")
     with pytest.raises(ArchiveError):
