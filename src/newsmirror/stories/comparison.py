@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "105"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "106"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -198,6 +198,8 @@ ALIGNMENT_VERSION = "105"  # 17: times of day, 万 remainders, the amount round;
 # 105 (session 51, onlyx78): a surname after the name dot runs to the end of the name jieba reads inside its leading run
 #   of transliteration characters (姆努钦 of 史蒂夫·姆努钦: compare.SURNAME_AFTER_DOT); a surname with a title is named by
 #   another report's same surname with a term of the same kind (郑先生, 郑父: compare.SURNAME_WITH_TITLE)
+# 106 (session 52, lead): glosses.tsv, name_usage.tsv and transliteration.tsv mined again without the data fresh for
+#   session 53 (2021-01-04 +-3 days, only-X sample AD's files)
 
 
 @dataclass(slots=True)
