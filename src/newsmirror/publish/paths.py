@@ -7,21 +7,13 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+from newsmirror.text.invisible import drop_format_characters
+
 # Characters Windows, git hosts or URLs choke on; control characters too.
 _UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'@`=+\[\]\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
 # Most file systems allow 255 bytes per name; leave room for a date prefix, a suffix and ".md.png".
 MAX_NAME_BYTES = 180
-
-
-# Characters that take no room: zero-width spaces and joiners, soft hyphens, byte-order marks, direction marks (every
-# format character, Unicode's category Cf, as of Unicode 14) and variation selectors. In a name they make two names
-# that look alike ("标题" and "标\u200b题" as two Jekyll posts, two channel folders) and a URL of invisible %E2%80%8B;
-# safety68 counted 24 titles of the waimei archive with one. One class, not a category test per character: every build names every post.
-_INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180b-\u180f\u200b-\u200f"
-                        "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\U000110bd"
-                        "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-                        "\U000e0020-\U000e007f\U000e0100-\U000e01ef]")
 
 
 def safe_filename(text: str, fallback: str = "untitled", max_bytes: int = MAX_NAME_BYTES, *,
@@ -30,7 +22,7 @@ def safe_filename(text: str, fallback: str = "untitled", max_bytes: int = MAX_NA
     ``keep_invisible``: the name builds before session 52 gave (a published post keeps it: jekyll)."""
     text = unicodedata.normalize("NFC", text)
     if not keep_invisible:
-        text = _INVISIBLE.sub("", text)
+        text = drop_format_characters(text)
     text = _UNSAFE.sub(" ", text)
     text = _SPACES.sub(" ", text).strip(" .-")
     encoded = text.encode("utf-8")
