@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -145,3 +145,51 @@ def test_the_reader_answers_the_browsers_favicon_request_with_the_sites_icon(cli
     shipped = resources.files("newsmirror.publish") / "templates" / "favicon.ico"
     assert answer.status_code == 200 and answer.headers["content-type"] == "image/x-icon"
     assert answer.content == shipped.read_bytes()
+
+
+def front_stories_of(page: str) -> dict[str, list[str]]:
+    """The front page's story links under each heading of its 多家媒体报道 section ("" before any)."""
+    from lxml import html
+
+    section = html.fromstring(page).xpath("//section[@id='stories' or @class='stories']")[0]
+    found: dict[str, list[str]] = {}
+    heading = ""
+    for element in section.iter("h3", "a"):
+        if element.tag == "h3":
+            heading = element.text_content().strip()
+        else:
+            found.setdefault(heading, []).append(element.get("href").rstrip("/").removesuffix("/index.html")
+                                                 .rsplit("/", 1)[-1])
+    return found
+
+
+def test_the_front_page_opens_with_the_biggest_recent_stories_then_the_newest(
+        client: TestClient, store: Store, tmp_path: Path) -> None:
+    # Session 51 (polish67 row 9): the front page listed the ten newest multi-outlet stories, two- and three-report
+    # ones of the last hours, and not the day's 7-outlet stories readers come for.
+    from newsmirror.model import Story
+    from newsmirror.store import StoryMember
+
+    noon = datetime(2024, 6, 10, 4, tzinfo=UTC)
+
+    def story(story_id: str, outlets: int, when: datetime, reports: int = 0) -> None:
+        names = [f"{n}号报" for n in range(max(outlets, reports))]
+        members = [article(f"{story_id}-{n}", outlet=names[n % outlets], title=f"{story_id}的报道{n}",
+                           body_text=f"{story_id}的第{n}篇。", published_at=when + timedelta(minutes=n))
+                   for n in range(max(outlets, reports))]
+        for member in members:
+            store.upsert_article(member)
+        store.save_story(Story(id=story_id, title=f"{story_id}的新闻"), [StoryMember(m.id, story_id) for m in members])
+
+    story("big-old", 6, noon - timedelta(days=3))  # bigger, but 3 days before the newest story: not recent
+    story("big", 4, noon - timedelta(days=1), reports=6)
+    story("bigger", 5, noon - timedelta(days=1, hours=1))
+    story("big-tie", 4, noon - timedelta(hours=20), reports=5)
+    newest = [f"new-{n:02d}" for n in range(30)]
+    for n, story_id in enumerate(newest):
+        story(story_id, 2, noon + timedelta(minutes=30 * n))  # the newest at 14:30 past noon
+    newest.reverse()
+    expected = {"近两天报道最多": ["bigger", "big", "big-tie"]}
+    assert front_stories_of(client.get("/").text) == {**expected, "最新报道": newest[:7]}
+    site = build_site(store, tmp_path / "out")
+    assert front_stories_of((site / "index.html").read_text(encoding="utf-8")) == {**expected, "最新报道": newest[:27]}

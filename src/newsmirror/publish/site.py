@@ -30,9 +30,11 @@ from newsmirror.publish.content import (
     with_image_prefix,
 )
 from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
+from newsmirror.store.base import StorySize
 from newsmirror.store.changes import HistoryMark
 from newsmirror.text import times
 
@@ -45,8 +47,9 @@ LABELS = {
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
     "rest": "引语的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条", "all_but": "除{outlets}外",
     "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
-    "none_alone": "没有只有它报道的事实。",
+    "none_alone": "没有只有它报道的事实。", "biggest": "近两天报道最多", "newest": "最新报道",
 }
+FRONT_STORIES = 30  # stories on the home page: the biggest recent ones, then the newest (publish.front)
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 PARALLEL_STORIES = 200  # story pages to render before workers are worth forking
 
@@ -164,10 +167,15 @@ class SiteBuilder(FormatBuilder):
             tick()
         self._stories(shown, tick)
         multi = [s for s in shown if len(s.outlets) > 1]
+        # The biggest recent stories first, then the newest, as the reader's front page (publish.front).
+        front = front_stories([StorySize(id=s.id, outlets=len(s.outlets), reports=len(s.members), newest=s.newest)
+                               for s in multi[:SIZES_READ]], total=FRONT_STORIES)
+        by_id = {s.id: s for s in multi}
         # A site-wide feed at the root: the one address a reader subscribes to first.
         self._feeds("", self.site_title, listed[: self.options.feed_entries], whole_site=True)
         self.writer.write("index.html", self.render(
-            "index.html", "index.html", title=self.site_title, stories=multi[:30],
+            "index.html", "index.html", title=self.site_title, top_stories=[by_id[i] for i in front.biggest],
+            stories=[by_id[i] for i in front.newest],
             latest=listed[: self.options.latest_count], paths=self.paths,
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],

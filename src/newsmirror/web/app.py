@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import story_summary
+from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.safe import http_url
 from newsmirror.store import ArticleQuery, Store, search_query
 from newsmirror.store.changes import versions_shown
@@ -57,6 +58,7 @@ SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "s
 SHARED_ICON = Path(str(resources.files("newsmirror.publish") / "templates" / "favicon.ico"))
 SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
+FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then the newest (publish.front)
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
 SCRIPT_COOKIE = "script"
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
@@ -178,8 +180,10 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def home(request: Request,
              page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles, more = latest_page(store, ArticleQuery(), page_number)
-        stories = store.list_stories(min_outlets=2, limit=10)
-        return page(request, "list.html", heading="最新", articles=articles, stories=stories,
+        # The biggest recent stories first, then the newest, as on the static site's front page (publish.front).
+        front = front_stories(store.story_sizes(min_outlets=2, limit=SIZES_READ), total=FRONT_STORIES)
+        top, stories = ([s for s in map(store.get_story, ids) if s is not None] for ids in (front.biggest, front.newest))
+        return page(request, "list.html", heading="最新", articles=articles, top_stories=top, stories=stories,
                     page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
