@@ -147,6 +147,45 @@ def test_the_reader_answers_the_browsers_favicon_request_with_the_sites_icon(cli
     assert answer.content == shipped.read_bytes()
 
 
+def feed_words(data: bytes) -> tuple[str, str]:
+    """(title, subtitle) of an Atom feed, (title, description) of an RSS one."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    if root.tag == "rss":
+        return root.findtext("channel/title") or "", root.findtext("channel/description") or ""
+    atom = "{http://www.w3.org/2005/Atom}"
+    return root.findtext(f"{atom}title") or "", root.findtext(f"{atom}subtitle") or ""
+
+
+def test_every_feed_of_both_products_is_titled_in_one_form_in_the_sites_language(
+        client: TestClient, store: Store, tmp_path: Path) -> None:
+    # Session 51 (polish67 row 8): the search feed was "newsmirror: 衛生部長" with an English subtitle, the changes feed
+    # "newsmirror: …" with none, the others "新闻镜像 · 最新", "X · 新闻镜像", the static site's own "新闻镜像": a feed
+    # reader lists subscriptions by title. Now: what the feed lists, then the site; a Chinese subtitle saying so.
+    from tests.web.conftest import STORY
+
+    reader = {name: feed_words(client.get(path).content) for name, path in {
+        "latest": "/atom.xml", "outlet": "/outlet/新闻网/atom.xml", "story": f"/story/{STORY.id}/atom.xml",
+        "changes": "/changes.atom", "edited": "/changes.atom?kind=edited", "deleted": "/changes.atom?kind=deleted",
+        "search": "/search.atom?q=馬朝旭", "outlet edits": "/changes.atom?kind=edited&outlet=新闻网"}.items()}
+    site = build_site(store, tmp_path / "out")
+    static = {name: feed_words((site / path).read_bytes()) for name, path in {
+        "latest": "atom.xml", "latest rss": "rss.xml", "outlet": "outlet/新闻网/atom.xml",
+        "outlet rss": "outlet/新闻网/rss.xml", "story": f"story/{STORY.id}/atom.xml", "changes": "changes/atom.xml",
+        "edited": "changes/edited.xml", "deleted": "changes/deleted.xml"}.items()}
+    for name, (title, subtitle) in [*reader.items(), *static.items()]:
+        assert title.endswith(" · 新闻镜像") and "newsmirror" not in title.lower(), (name, title)
+        assert subtitle and subtitle != title and not re.search("[A-Za-z]", subtitle), (name, subtitle)
+    assert reader["latest"] == ("最新 · 新闻镜像", "各家媒体的最新文章，新的在前")
+    assert reader["search"] == ("搜索：馬朝旭 · 新闻镜像", "标题或正文含“馬朝旭”的文章，最相关的在前")
+    assert reader["outlet edits"][0] == "新闻网 · 被修改的文章 · 新闻镜像"
+    # One feed, one name in both products (the RSS copy of a feed as its Atom one).
+    for name in ("latest", "outlet", "story", "changes", "edited", "deleted"):
+        assert reader[name] == static[name], name
+    assert static["latest rss"] == static["latest"] and static["outlet rss"] == static["outlet"]
+
+
 def front_stories_of(page: str) -> dict[str, list[str]]:
     """The front page's story links under each heading of its 多家媒体报道 section ("" before any)."""
     from lxml import html
