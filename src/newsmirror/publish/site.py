@@ -137,7 +137,7 @@ class SiteBuilder(FormatBuilder):
         paths = {m.id: self.page_path(m) for m in story.members} if story else {}
         page = self.render(
             "article.html", path, title=entry.title, e=entry, authors=prepared.authors,
-            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/"),
+            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/", prepared.image_token),
             outlet_path=self.outlet_folder(entry.outlet) + "index.html",
             channel_path=self.channel_folder(entry) + "index.html" if entry.channel != entry.outlet else "",
             story=story if story and len(story.members) > 1 else None, paths=paths,

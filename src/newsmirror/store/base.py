@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -10,9 +11,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
 from typing import Self
 
-from newsmirror.model import Article, Source, Story, UpsertOutcome, Version
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, http_url
+from newsmirror.outlets import normalize_outlet_name
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.text import times
+from newsmirror.text.invisible import drop_invisible
 
 
 @dataclass(slots=True)
@@ -157,11 +160,24 @@ class SearchHit:
     snippet: str = ""
 
 
+def outlet_key(name: str) -> str:
+    """One key for every spelling of an outlet's name: its archive aliases (DW, BBC), either script (德國之聲 and
+    德国之声: characters only, no phrase conversion), full-width forms, spaces, invisible characters and case folded.
+    Two sources of one outlet configured under two spellings refused each other's copies of its articles as
+    "another outlet's" (safety70); the reader's outlet page typed in the other script was a 404."""
+    from newsmirror.text.script import convert  # OpenCC: not loaded by commands that never fold a name
+
+    name = normalize_outlet_name(unicodedata.normalize("NFKC", name))
+    return convert("".join(drop_invisible(name).split()).casefold(), "t2s")
+
+
 def article_summary(article: Article) -> dict[str, str | datetime | None]:
     """The fields that list an article: the reader's API (``web.api.summary_of``, which adds the reader's page) and
-    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart."""
+    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart. The original URL
+    only when http(s), else "", as every built output gives it (a client linking it cannot be handed javascript:)."""
     return {"id": article.id, "outlet": article.outlet, "title": article.title, "channel": article.channel,
-            "published_at": article.published_at, "original_url": article.original_url, "script": article.script}
+            "published_at": article.published_at, "original_url": http_url(article.original_url),
+            "script": article.script}
 
 
 class Store(abc.ABC):

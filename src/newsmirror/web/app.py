@@ -26,7 +26,7 @@ from newsmirror.publish.content import story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.safe import http_url
-from newsmirror.store import ArticleQuery, Store, search_query
+from newsmirror.store import ArticleQuery, Store, outlet_key, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
@@ -191,6 +191,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
+        if not articles and (stored := as_stored(store, outlet)) != outlet:
+            outlet = stored
+            articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
@@ -267,6 +270,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     ) -> HTMLResponse:
         # Dates come from a form: an empty field means no limit, a bad one gets a readable page.
         since_day, until_day = form_date(since, "since"), form_date(until, "until")
+        outlet = as_stored(store, outlet)
         query = search_query(q, outlet, since_day, until_day, limit=PAGE_SIZE,
                              offset=(page_number - 1) * PAGE_SIZE)
         hits = store.search(query) if q.strip() else []
@@ -283,7 +287,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def search_atom(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "",
                     since: date | None = None, until: date | None = None,
                     limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
-        hits = store.search(search_query(q, outlet, since, until, limit=limit))
+        hits = store.search(search_query(q, as_stored(store, outlet), since, until, limit=limit))
         base = public_base_url(request, app.state.public_url)
 
         def image_url(src: str) -> str | None:
@@ -324,6 +328,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
     def outlet_feed(request: Request, outlet: str) -> Response:
         articles = latest(store, ArticleQuery(outlet=outlet), 1)
+        if not articles and (stored := as_stored(store, outlet)) != outlet:
+            outlet = stored
+            articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return feed_response(request, outlet, FEED_WORDS["listing_about"].format(name=outlet), articles,
@@ -409,6 +416,16 @@ def latest_page(store: Store, query: ArticleQuery, page_number: int) -> tuple[li
     query.offset = (page_number - 1) * PAGE_SIZE
     articles = list(store.iter_articles(query))
     return articles[:PAGE_SIZE], len(articles) > PAGE_SIZE
+
+
+def as_stored(store: Store, outlet: str) -> str:
+    """The store's spelling of an outlet typed another way (美國之音, "VOA" for 美国之音: store.outlet_key), else
+    ``outlet`` as given. The reader's menus use the stored names, but a typed or shared address in the other script
+    was a 404 and a search limited to it found nothing, while the CLI suggested the stored name (safety70)."""
+    if not outlet or store.count_articles(outlet):
+        return outlet
+    key = outlet_key(outlet)
+    return next((name for name in outlet_names(store) if outlet_key(name) == key), outlet)
 
 
 def outlet_names(store: Store) -> list[str]:
