@@ -41,6 +41,16 @@ class StoryMember:
     score: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class StorySize:
+    """How big and how new a story is: what a front page ranks its stories by (``publish.content.front_stories``)."""
+
+    id: str
+    outlets: int  # different outlets among its members (a republished copy's outlet too, as its page lists it)
+    reports: int  # its members, copies included (the "N 篇" the reader shows)
+    newest: datetime | None  # its newest report's publication time; None when no member is dated
+
+
 @dataclass(slots=True)
 class StoryJoin:
     """What the complete-story join (``stories.joincomplete``) remembers of a story across grouping runs: that it
@@ -264,6 +274,11 @@ class Store(abc.ABC):
     def list_stories(self, min_outlets: int = 1, limit: int | None = None, offset: int = 0) -> list[Story]:
         """Stories of at least ``min_outlets`` outlets, newest report first; ``offset`` skips
         that many (a reader's later pages)."""
+
+    @abc.abstractmethod
+    def story_sizes(self, min_outlets: int = 2, limit: int = 500) -> list[StorySize]:
+        """The sizes of the ``limit`` newest stories of at least ``min_outlets`` outlets, in ``list_stories``'
+        order (newest report first): without reading a story or an article."""
 
     def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
         """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,
