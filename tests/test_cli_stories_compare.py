@@ -92,6 +92,27 @@ def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) ->
     assert two.exit_code == 0 and "reported by both outlets" in two.output and "most" not in two.output, two.output
 
 
+def test_show_with_outlets_lists_only_the_compared_outlets_reports(tmp_path: Path) -> None:
+    """`stories show --outlet A --outlet B` listed every report of the story (17 for a comparison of two of seven
+    outlets, polish67's walk) and still ended with the hint to compare two outlets (safety70); an outlet typed in the
+    other script was refused with the list of names."""
+    db = f"sqlite:{tmp_path / 'store.sqlite'}"
+    with open_store(tmp_path / "store.sqlite") as store:
+        for article in VISIT:
+            store.upsert_article(article)
+    assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 0
+    with open_store(tmp_path / "store.sqlite") as store:
+        story_id = store.story_of(VISIT[0].id) or ""
+    every = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db], env={"COLUMNS": "200"}).output
+    assert all(article.original_url in every for article in VISIT) and "--outlet A --outlet B" in every
+    two = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db, "--outlet", "甲報", "--outlet", "乙社"],
+                             env={"COLUMNS": "200"})
+    assert two.exit_code == 0, two.output
+    assert VISIT[0].original_url in two.output and VISIT[1].original_url in two.output
+    assert VISIT[2].original_url not in two.output and "+1 report of 1 other outlet" in two.output
+    assert "--outlet A --outlet B" not in two.output and "reported by both outlets" in two.output
+
+
 def _stopped(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 

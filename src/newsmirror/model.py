@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal
+from urllib.parse import urlsplit
 
 Script = Literal["zh-Hans", "zh-Hant", "en", "und"]
 
@@ -62,6 +63,25 @@ def clean_line(text: str) -> str:
     """A one-line field (title, name, URL): control characters and bidirectional controls removed, line breaks
     made spaces."""
     return _LINE_BREAKS.sub(" ", _BIDI_CONTROLS.sub("", _CONTROL.sub("", text))) if text else text
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def http_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) URL with a host, else "" (never ``javascript:``).
+
+    The one test of an address any output may link or an API may hand on: feeds refuse an item whose link fails it
+    (ingest.feeds), archives a file whose original URL does (ingest.archives), and every output and the JSON API give
+    "" for a stored one that fails it (an article stored before feeds refused them)."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        return ""
+    return url
 
 
 def content_hash(title: str, text: str) -> str:

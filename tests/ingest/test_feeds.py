@@ -175,3 +175,26 @@ def test_an_item_with_a_field_longer_than_a_line_is_skipped_with_a_warning(field
     parsed = parse_feed(data, feed_url="https://a.test/feed")
     assert [item.document.title_hint for item in parsed.items] == ["好的"]
     assert any("skipped" in warning and f"{MAX_FIELD_CHARS:,}" in warning for warning in parsed.warnings)
+
+
+@pytest.mark.parametrize("link", ["javascript:window.__pwned=1//https://a.test/", "data:text/html,<b>x</b>",
+                                  " JaVaScRiPt:alert(1)", "vbscript:msgbox(1)", "ftp://a.test/2.html", "mailto:x@a.test"])
+def test_an_item_whose_link_is_no_web_address_is_skipped_with_a_warning(link: str) -> None:
+    """An item's link becomes the article's original URL: a javascript: or data: one was stored as it was and handed on
+    by the JSON API (safety70). Archives refuse such a post; the feed reader skips the item, RSS and JSON Feed alike."""
+    from xml.sax.saxutils import escape
+
+    good = f"<item><title>好的</title><link>https://a.test/1.html</link><guid>g1</guid><description>{long_body(1)}</description></item>"
+    bad = (f"<item><title>坏的</title><link>{escape(link)}</link><guid>g2</guid>"
+           f"<description>{long_body(2)}</description></item>")
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.test/</link>'
+            f"<description>d</description>{good}{bad}</channel></rss>")
+    parsed = parse_feed(data, feed_url="https://a.test/feed")
+    assert [item.document.title_hint for item in parsed.items] == ["好的"]
+    assert any("g2' skipped" in warning and "http(s)" in warning for warning in parsed.warnings), parsed.warnings
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [
+        {"id": "j1", "url": "https://a.test/3.html", "title": "好", "content_html": long_body(3)},
+        {"id": "j2", "url": link, "title": "坏", "content_html": long_body(4)},
+        {"id": "j3", "url": "/4.html", "title": "相对", "content_html": long_body(5)}]})
+    assert [item.link for item in parse_feed(json_feed, feed_url="https://a.test/feed.json").items] == [
+        "https://a.test/3.html", "https://a.test/4.html"]

@@ -45,9 +45,10 @@ def test_demo_imports_groups_and_builds_all_outputs(corpus_dir: Path, tmp_path: 
     printed = " ".join(result.output.split())
     assert f"{len(edited)} edit" in printed and all(f"`newsmirror history {i}`" in printed for i in edited[:3])
     assert f"{stored} articles grouped" in result.output
-    # The newest multi-outlet story listed, with the command that compares it (the ids came with no use said).
-    newest = printed.split("stories reported by several outlets (newest first): ")[1].split()[0]
-    assert f"next: `newsmirror stories show {newest}` compares what its outlets report; open " in printed
+    # The first story listed (the biggest of the last two days, as on the front page), with the command that compares
+    # it (the ids came with no use said).
+    listed = printed.split("stories reported by several outlets (")[1].split("): ", 1)[1].split()[0]
+    assert f"next: `newsmirror stories show {listed}` compares what its outlets report; open " in printed
 
 
 def test_demo_without_archives_says_what_to_do(tmp_path: Path) -> None:

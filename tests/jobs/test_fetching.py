@@ -224,6 +224,30 @@ def test_a_feed_naming_another_outlets_article_does_not_replace_it(loopback_serv
     assert run(store, settings, source_ids=["victim.xml"]).sources[0].updated == 1
 
 
+def test_one_outlet_spelled_two_ways_by_two_sources_updates_its_articles(loopback_server: LoopbackServer,
+                                                                        store: Store, settings: FetchSettings) -> None:
+    """Two sources of one outlet, configured as 德国之声 and 德國之聲 (or "德国之声 " and "德国 之声"), refused each other's
+    copies as another outlet's, with a warning on every poll of the full-text feed (safety70): the names are folded
+    (script, width, spaces, case) before the check. Another outlet's copy is still refused."""
+    first = items(loopback_server, 1, "d")
+    again = [FixtureItem("other-guid", first[0].link, first[0].title, long_body(79))]
+    loopback_server.route("/simplified.xml", body=rss(first), content_type="application/rss+xml")
+    loopback_server.route("/traditional.xml", body=rss(again), content_type="application/rss+xml")
+    loopback_server.route("/forger.xml", body=rss(again), content_type="application/rss+xml")
+    add_source(store, loopback_server, "/simplified.xml", outlet="德国之声")
+    add_source(store, loopback_server, "/traditional.xml", outlet="德國之聲")
+    add_source(store, loopback_server, "/forger.xml", outlet="冒名台")
+
+    run(store, settings, source_ids=["simplified.xml"])
+    report = run(store, settings, source_ids=["traditional.xml"]).sources[0]
+    assert (report.updated, report.warnings) == (1, [])
+    stored = store.get_article(store.find_article_id(url=first[0].link) or "")
+    assert store.count_articles() == 1 and stored is not None and len(store.versions(stored.id)) == 2
+    assert stored.outlet == "德国之声"  # the spelling it was stored under: its listings do not move
+    forged = run(store, settings, source_ids=["forger.xml"]).sources[0]
+    assert forged.unchanged == 1 and any("冒名台" in warning for warning in forged.warnings)
+
+
 def test_an_item_link_into_a_private_network_is_never_fetched(loopback_server: LoopbackServer, store: Store,
                                                               settings: FetchSettings) -> None:
     """A summary feed's item link is fetched and its answer stored and published: a feed linking a service on the

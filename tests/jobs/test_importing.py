@@ -133,6 +133,33 @@ def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, store: Store
     assert report.counts()["new"] == 3
 
 
+def test_cli_import_again_says_how_many_articles_were_new(tmp_path: Path) -> None:
+    """A folder imported again ended with "articles imported 3" though every article was stored already (safety70,
+    polish67's walk: "articles imported 505" of 505 unchanged): the row says how many were new."""
+    archive = make_archive(tmp_path / "archive")
+    db = str(tmp_path / "again.sqlite")
+    first = CliRunner().invoke(app, ["import", str(archive), "--db", db], env={"COLUMNS": "200"})
+    assert "articles imported │ 3" in " ".join(first.output.split()) and "already stored" not in first.output
+    write(archive, "feeds/_posts/2024-03-09-new.md", JEKYLL_POST.replace("202403010001", "202403090009").replace("公車票價下調", "捷運延長營運"))
+    again = CliRunner().invoke(app, ["import", str(archive), "--db", db], env={"COLUMNS": "200"})
+    assert "articles imported (1 new, 3 already stored) │ 4" in " ".join(again.output.split()), again.output
+
+
+def test_stats_of_a_store_without_channels_prints_no_none_row(tmp_path: Path) -> None:
+    """A store of Jekyll archives printed a "by channel" table whose one row was "(none) 505" (safety70, polish67's
+    walk); a store with channels lists them, and its articles without one as "(no channel)"."""
+    write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
+    db = str(tmp_path / "s.sqlite")
+    runner = CliRunner()
+    runner.invoke(app, ["import", str(tmp_path / "a"), "--db", db])
+    stats = " ".join(runner.invoke(app, ["stats", "--db", db]).output.split())
+    assert "(none)" not in stats and "by channel: no article has one" in stats and "中央社 │ 1" in stats
+    make_archive(tmp_path / "b")
+    runner.invoke(app, ["import", str(tmp_path / "b"), "--db", db])
+    stats = " ".join(runner.invoke(app, ["stats", "--db", db]).output.split())
+    assert "大陆新闻 │ 1" in stats and "(no channel) │" in stats and "(none)" not in stats
+
+
 def test_missing_path_stops_before_anything_is_stored(tmp_path: Path, store: Store) -> None:
     archive = make_archive(tmp_path / "archive")
     with pytest.raises(ArchiveError):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from newsmirror.model import Article
@@ -110,3 +111,43 @@ def test_only_a_link_to_an_image_file_around_a_mirrored_image_leads_to_its_copy(
     assert f'<a href="{three}" rel="noopener noreferrer nofollow">大图<img src="{three}"' in prepared.html
     assert "uploads" not in prepared.html and "img.test" not in prepared.html
     assert f"[![]({one})]({one})" in prepared.markdown
+
+
+def test_an_article_saying_the_image_token_keeps_its_words_in_every_format(tmp_path: Path) -> None:
+    """Every format replaced the image token wherever it stood: a body saying "nm-image:abc.png" showed
+    "../../img/abc.png" on the site, and a link to https://nm-image:443/ became https:///news/assets/img/443/ in the
+    Jekyll output (a browser's host "news"), https://img/443/ in the page mirror (safety70). The article's words and
+    links stay as written; its own mirrored image still shows from the image folder."""
+    from newsmirror.jobs.building import build
+    from newsmirror.publish.base import BuildOptions
+    from newsmirror.store.sqlite import SQLiteStore
+    from tests.publish.conftest import BASE_URL
+
+    photo = "https://cdn.test/photo.jpg"
+
+    def fetch(url: str) -> bytes:
+        if url != photo:
+            raise ImageFetchError(f"{url}: 404")
+        return png_bytes(400, 300)
+
+    said = ('<p>文中写到 nm-image:abc.png 与 nm-image&#58;y</p><p><a href="https://nm-image:443/p">主机</a> '
+            '<a href="https://ok.test/nm-image:z">路径</a></p>')
+    article = _article(f'<figure><img src="{photo}" alt="现场照片"></figure>' + said)
+    plain = _article(f'<figure><img src="{photo}" alt="现场照片"></figure><p>别的话</p>')
+    plain.original_url = "https://outlet.test/a/2.html"
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_article(article)
+        store.upsert_article(plain)
+        build(store, tmp_path / "out", ["all"], BuildOptions(base_url=BASE_URL), fetch=fetch)
+    pages = {"site": next((tmp_path / "out/site/a").rglob(f"{article.id}.html")),
+             "jekyll": next((tmp_path / "out/jekyll/_posts").glob("*.md")),
+             "pagemirror": next((tmp_path / "out/pagemirror/pages").rglob(f"{article.id}.md"))}
+    for name, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        assert "nm-image:abc.png" in text and "nm-image:y" in text, name
+        assert "https://nm-image:443/p" in text and "https://ok.test/nm-image:z" in text, name
+        assert "img/abc.png" not in text and "img/443" not in text, name
+        [image] = re.findall(r"[^\s(\"]+\.jpg", text)
+        assert image.startswith(("../../img/", "img/", "/news/assets/img/")), name
+    # An article that does not say the token keeps IMAGE_TOKEN: its pages are what they were.
+    assert _prepare(plain).image_token == IMAGE_TOKEN != _prepare(article).image_token

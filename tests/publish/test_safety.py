@@ -416,3 +416,47 @@ def test_an_untouched_unsafe_layout_from_an_older_build_is_replaced_an_edited_on
         assert index.read_text(encoding="utf-8").endswith("<!-- the owner's edit -->\n")
         build(store, out, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
         assert index.read_text(encoding="utf-8").endswith("<!-- the owner's edit -->\n")
+
+
+def test_invisible_characters_leave_every_output_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title (or channel, outlet) with a zero-width space, soft hyphen, byte-order mark or variation selector became a
+    Jekyll post name, a page-mirror folder and a site folder holding it: "标\\u200b题" and "标题" as two names that look
+    alike, URLs of invisible %E2%80%8B (safety70). New names have none; a post an earlier build published under a name
+    with one keeps that name when it is rendered again (its address is in shared links and feeds)."""
+    import sys
+    import unicodedata
+
+    from newsmirror.publish import paths
+
+    invisible = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufe0f\ufeff\U000e0041]")
+    formats = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert paths.safe_filename("标" + "".join(formats) + "\ufe0f\U000e0100题") == "标题"
+    db, out = tmp_path / "s.sqlite", tmp_path / "out"
+    article = make_article(1, title="标\u200b题\u00ad样\ufeff本\u2060", channel="国\u200d际")
+    lookalike = make_article(2, title="标题样本", channel="国际")
+    lookalike.published_at = article.published_at
+    with SQLiteStore(db) as store:
+        store.upsert_article(article)
+        store.upsert_article(lookalike)
+        build(store, out, ["all"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    names = [str(p.relative_to(out)) for p in out.rglob("*")]
+    assert not [name for name in names if invisible.search(name)]
+    posts = sorted(p.name for p in (out / "jekyll" / "_posts").glob("*.md"))
+    assert posts[1] == "2024-03-01-标题样本.md" and posts[0].startswith("2024-03-01-标题样本-"), posts  # told apart
+    assert len(list((out / "pagemirror" / "pages").iterdir())) == 2  # 国际 and 国\u200d际: two folders
+
+    # A post published under a name with the invisible characters (as builds before this one named it) keeps it.
+    older = tmp_path / "older"
+    with monkeypatch.context() as patched, SQLiteStore(db) as store:
+        patched.setattr(paths, "drop_format_characters", lambda text: text)
+        build(store, older, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    published = [p.name for p in (older / "jekyll" / "_posts").glob("*.md") if invisible.search(p.name)]
+    assert len(published) == 1
+    with SQLiteStore(db) as store:
+        article.body_html += "<p>更正：补充一段。</p>"
+        article.body_text += "\n\n更正：补充一段。"
+        article.refresh_hash()
+        store.upsert_article(article)
+        build(store, older, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
+    [kept] = [p for p in (older / "jekyll" / "_posts").glob("*.md") if "更正" in p.read_text(encoding="utf-8")]
+    assert kept.name == published[0]

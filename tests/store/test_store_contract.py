@@ -145,6 +145,14 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
     dated = [n for n in newest if n is not None]
     assert dated == sorted(dated, reverse=True)
 
+    # The sizes a front page ranks stories by (publish.front): list_stories' stories in its order, counted.
+    sizes = store.story_sizes(min_outlets=1)
+    assert [s.id for s in sizes] == [s.id for s in every]
+    for size, story, when in zip(sizes, every, newest, strict=True):
+        outlets = {a.outlet for a in map(store.get_article, story.article_ids) if a}
+        assert (size.outlets, size.reports, size.newest) == (len(outlets), len(story.article_ids), when)
+    assert [s.id for s in store.story_sizes(min_outlets=3, limit=2)] == [s.id for s in store.list_stories(3, limit=2)]
+
 
 def test_reports_published_at_one_moment_are_listed_by_id_whatever_the_order_they_were_saved_in(store: Store) -> None:
     # The same two days imported into SQLite and PostgreSQL built two different sites: SQLite listed a story's reports

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -145,3 +145,90 @@ def test_the_reader_answers_the_browsers_favicon_request_with_the_sites_icon(cli
     shipped = resources.files("newsmirror.publish") / "templates" / "favicon.ico"
     assert answer.status_code == 200 and answer.headers["content-type"] == "image/x-icon"
     assert answer.content == shipped.read_bytes()
+
+
+def feed_words(data: bytes) -> tuple[str, str]:
+    """(title, subtitle) of an Atom feed, (title, description) of an RSS one."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    if root.tag == "rss":
+        return root.findtext("channel/title") or "", root.findtext("channel/description") or ""
+    atom = "{http://www.w3.org/2005/Atom}"
+    return root.findtext(f"{atom}title") or "", root.findtext(f"{atom}subtitle") or ""
+
+
+def test_every_feed_of_both_products_is_titled_in_one_form_in_the_sites_language(
+        client: TestClient, store: Store, tmp_path: Path) -> None:
+    # Session 51 (polish67 row 8): the search feed was "newsmirror: 衛生部長" with an English subtitle, the changes feed
+    # "newsmirror: …" with none, the others "新闻镜像 · 最新", "X · 新闻镜像", the static site's own "新闻镜像": a feed
+    # reader lists subscriptions by title. Now: what the feed lists, then the site; a Chinese subtitle saying so.
+    from tests.web.conftest import STORY
+
+    reader = {name: feed_words(client.get(path).content) for name, path in {
+        "latest": "/atom.xml", "outlet": "/outlet/新闻网/atom.xml", "story": f"/story/{STORY.id}/atom.xml",
+        "changes": "/changes.atom", "edited": "/changes.atom?kind=edited", "deleted": "/changes.atom?kind=deleted",
+        "search": "/search.atom?q=馬朝旭", "outlet edits": "/changes.atom?kind=edited&outlet=新闻网"}.items()}
+    site = build_site(store, tmp_path / "out")
+    static = {name: feed_words((site / path).read_bytes()) for name, path in {
+        "latest": "atom.xml", "latest rss": "rss.xml", "outlet": "outlet/新闻网/atom.xml",
+        "outlet rss": "outlet/新闻网/rss.xml", "story": f"story/{STORY.id}/atom.xml", "changes": "changes/atom.xml",
+        "edited": "changes/edited.xml", "deleted": "changes/deleted.xml"}.items()}
+    for name, (title, subtitle) in [*reader.items(), *static.items()]:
+        assert title.endswith(" · 新闻镜像") and "newsmirror" not in title.lower(), (name, title)
+        assert subtitle and subtitle != title and not re.search("[A-Za-z]", subtitle), (name, subtitle)
+    assert reader["latest"] == ("最新 · 新闻镜像", "各家媒体的最新文章，新的在前")
+    assert reader["search"] == ("搜索：馬朝旭 · 新闻镜像", "标题或正文含“馬朝旭”的文章，最相关的在前")
+    assert reader["outlet edits"][0] == "新闻网 · 被修改的文章 · 新闻镜像"
+    # One feed, one name in both products (the RSS copy of a feed as its Atom one).
+    for name in ("latest", "outlet", "story", "changes", "edited", "deleted"):
+        assert reader[name] == static[name], name
+    assert static["latest rss"] == static["latest"] and static["outlet rss"] == static["outlet"]
+
+
+def front_stories_of(page: str) -> dict[str, list[str]]:
+    """The front page's story links under each heading of its 多家媒体报道 section ("" before any)."""
+    from lxml import html
+
+    section = html.fromstring(page).xpath("//section[@id='stories' or @class='stories']")[0]
+    found: dict[str, list[str]] = {}
+    heading = ""
+    for element in section.iter("h3", "a"):
+        if element.tag == "h3":
+            heading = element.text_content().strip()
+        else:
+            found.setdefault(heading, []).append(element.get("href").rstrip("/").removesuffix("/index.html")
+                                                 .rsplit("/", 1)[-1])
+    return found
+
+
+def test_the_front_page_opens_with_the_biggest_recent_stories_then_the_newest(
+        client: TestClient, store: Store, tmp_path: Path) -> None:
+    # Session 51 (polish67 row 9): the front page listed the ten newest multi-outlet stories, two- and three-report
+    # ones of the last hours, and not the day's 7-outlet stories readers come for.
+    from newsmirror.model import Story
+    from newsmirror.store import StoryMember
+
+    noon = datetime(2024, 6, 10, 4, tzinfo=UTC)
+
+    def story(story_id: str, outlets: int, when: datetime, reports: int = 0) -> None:
+        names = [f"{n}号报" for n in range(max(outlets, reports))]
+        members = [article(f"{story_id}-{n}", outlet=names[n % outlets], title=f"{story_id}的报道{n}",
+                           body_text=f"{story_id}的第{n}篇。", published_at=when + timedelta(minutes=n))
+                   for n in range(max(outlets, reports))]
+        for member in members:
+            store.upsert_article(member)
+        store.save_story(Story(id=story_id, title=f"{story_id}的新闻"), [StoryMember(m.id, story_id) for m in members])
+
+    story("big-old", 6, noon - timedelta(days=3))  # bigger, but 3 days before the newest story: not recent
+    story("big", 4, noon - timedelta(days=1), reports=6)
+    story("bigger", 5, noon - timedelta(days=1, hours=1))
+    story("big-tie", 4, noon - timedelta(hours=20), reports=5)
+    newest = [f"new-{n:02d}" for n in range(30)]
+    for n, story_id in enumerate(newest):
+        story(story_id, 2, noon + timedelta(minutes=30 * n))  # the newest at 14:30 past noon
+    newest.reverse()
+    expected = {"近两天报道最多": ["bigger", "big", "big-tie"]}
+    assert front_stories_of(client.get("/").text) == {**expected, "最新报道": newest[:7]}
+    site = build_site(store, tmp_path / "out")
+    assert front_stories_of((site / "index.html").read_text(encoding="utf-8")) == {**expected, "最新报道": newest[:27]}

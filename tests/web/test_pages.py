@@ -33,6 +33,20 @@ def test_outlet_and_channel_pages_filter(client: TestClient) -> None:
     assert client.get("/outlet/没有这家").status_code == 404
 
 
+@pytest.mark.parametrize("typed", ["新聞網", " 新闻 网", "新闻网\u200b"])
+def test_an_outlet_typed_in_the_other_script_finds_the_stored_one(client: TestClient, typed: str) -> None:
+    """The reader's menus name outlets as stored, but an address typed or shared in the other script (/outlet/美國之音)
+    was a 404, its feed too, and a search limited to it found nothing, while the CLI said "did you mean" (safety70)."""
+    page = client.get(f"/outlet/{typed}")
+    assert page.status_code == 200 and SIMPLIFIED.title in page.text and TRADITIONAL.title not in page.text
+    assert "/outlet/%E6%96%B0%E9%97%BB%E7%BD%91/atom.xml" in page.text  # its feed under the stored name
+    feed = client.get(f"/outlet/{typed}/atom.xml")
+    assert feed.status_code == 200 and SIMPLIFIED.title in feed.text
+    assert hit_ids(client.get("/search", params={"q": "马朝旭", "outlet": typed}).text) == [SIMPLIFIED.id]
+    assert SIMPLIFIED.title in client.get("/search.atom", params={"q": "马朝旭", "outlet": typed}).text
+    assert client.get("/outlet/新聞").status_code == 404  # a different name is not folded into one
+
+
 @pytest.mark.parametrize("query", ["马朝旭", "馬朝旭"])
 def test_search_finds_both_scripts_and_marks_the_match(client: TestClient, query: str) -> None:
     page = client.get("/search", params={"q": query}).text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from fastapi.testclient import TestClient
@@ -87,23 +86,24 @@ def test_admin_action_needs_the_right_token(store: Store) -> None:
 @pytest.mark.parametrize("url", ["javascript:window.__pwned=1//https://x.test/", "data:text/html,<script>x</script>",
                                  "vbscript:msgbox(1)", " JaVaScRiPt:alert(1)"])
 def test_an_original_url_that_is_not_http_is_shown_never_linked(tmp_path: Path, url: str) -> None:
-    """A feed item's link is the article's original URL as it is (javascript: too, parse_feed keeps it): the built
-    pages link only http(s) ones (publish.content.make_entry); the reader's pages and its feed must not link it either
-    (the page policy would stop a click, a feed reader showing the entry's HTML has no such policy)."""
-    from lxml import etree
+    """An article stored with a non-http original URL (a feed item's link, as feeds gave it before they refused such
+    items: ingest.feeds): the built pages link only http(s) ones (publish.content.make_entry); the reader's pages and
+    its feed must not link it either (the page policy would stop a click, a feed reader showing the entry's HTML has
+    no such policy), and the JSON API and `search --json` give "" as the built outputs' front matter does, not the
+    URL a client would link (safety70)."""
+    import json
 
-    from newsmirror.extract import extract_article
-    from newsmirror.ingest.feeds import parse_feed
+    from lxml import etree
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+    from newsmirror.model import Article
     from newsmirror.store import StoryMember, open_store
 
-    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-           "<title>t</title><link>http://127.0.0.1/</link><description>d</description>"
-           f"<item><title>恶意原文链接</title><link>{escape(url)}</link><guid>g1</guid>"
-           "<content:encoded><![CDATA[<p>危险正文，足够长的一段话。</p>]]></content:encoded></item></channel></rss>")
-    [item] = parse_feed(rss, feed_url="http://127.0.0.1:9/feed.xml").items
-    article = extract_article(item.document)
-    assert article.original_url.strip().lower().startswith(url.strip().lower()[:5])  # what the feed said
-    with open_store(tmp_path / "s.sqlite") as store:
+    article = Article(outlet="测试台", title="恶意原文链接", original_url=url, body_html="<p>危险正文，足够长的一段话。</p>",
+                      body_text="危险正文，足够长的一段话。")
+    db = tmp_path / "s.sqlite"
+    with open_store(db, create=True) as store:
         store.upsert_article(article)
         store.save_story(Story(id="s1", title="故事"), [StoryMember(article.id, "s1")])
         client = TestClient(create_app(store))
@@ -117,3 +117,9 @@ def test_an_original_url_that_is_not_http_is_shown_never_linked(tmp_path: Path, 
         assert "危险正文" in content and not linked.search(content)
         assert not any(i.strip().lower().startswith(("javascript", "data", "vbscript"))
                        for i in feed.xpath("//*[local-name()='entry']/*[local-name()='id']/text()"))
+        answers = [client.get(f"/api/articles/{article.id}").json(), *client.get("/api/articles").json(),
+                   client.get("/api/search", params={"q": "危险正文"}).json()["hits"][0]["article"],
+                   *client.get("/api/stories/s1").json()["articles"]]
+        assert len(answers) == 4 and all(answer["original_url"] == "" for answer in answers), answers
+    cli = json.loads(CliRunner().invoke(app, ["search", "危险正文", "--json", "--db", str(db)]).output)
+    assert cli["hits"][0]["article"]["original_url"] == ""

@@ -243,13 +243,17 @@ def stats(db: DbOption = "", as_json: Annotated[bool, typer.Option("--json", hel
     console.print(table)
     for key in ("by_outlet", "by_channel"):
         groups = numbers.get(key)
-        if isinstance(groups, dict) and groups:
+        what = key.removeprefix("by_")
+        # A store of Jekyll archives has no channels: a table whose one row was "(none) 505" said nothing.
+        if isinstance(groups, dict) and set(groups) - {""}:
             sub = Table(title=key.replace("_", " "))
-            sub.add_column(key.removeprefix("by_"))
+            sub.add_column(what)
             sub.add_column("articles", justify="right")
             for name, count in groups.items():
-                sub.add_row(shown(name) or "(none)", str(count))
+                sub.add_row(shown(name) or f"(no {what})", str(count))
             console.print(sub)
+        elif isinstance(groups, dict) and groups:
+            console.print(f"by {what}: no article has one", highlight=False)
 
 
 @app.command()

@@ -37,6 +37,7 @@ def demo(
 
     from newsmirror.ingest.archives import first_article_file
     from newsmirror.jobs.update import run_demo
+    from newsmirror.publish.front import SIZES_READ, front_stories
     from newsmirror.settings import (
         default_demo_corpus,
         default_output_dir,
@@ -69,12 +70,22 @@ def demo(
         report = run_demo(store, source, out_dir,
                           import_progress=lambda d, t, _path: bar.update(importing, completed=d, total=t),
                           build_progress=on_build)
-        stories = store.list_stories(min_outlets=2, limit=5)
+        # The front page's stories (publish.front): the biggest of the last two days first, which a reader comes for
+        # (listed newest first, a day's 7-outlet stories were not among the five), then the newest.
+        sizes = store.story_sizes(min_outlets=2, limit=SIZES_READ)
+        front = front_stories(sizes, total=5)
+        size_of = {size.id: size for size in sizes}
+        listed = [(heading, [(story, size_of[story.id]) for story in map(store.get_story, ids) if story is not None])
+                  for heading, ids in (("the biggest of the last two days, most outlets first", front.biggest),
+                                       ("the newest" if front.biggest else "newest first", front.newest))]
     console.print(report.summary(), highlight=False)
-    if stories:
-        console.print("stories reported by several outlets (newest first):")
-        for story in stories:
-            console.print(f"  {story.id}  {shown(story.title)}  ({len(story.article_ids)} reports)", highlight=False)
+    stories = [story for _heading, pairs in listed for story, _size in pairs]
+    for number, (heading, pairs) in enumerate((heading, pairs) for heading, pairs in listed if pairs):
+        console.print(f"then {heading}:" if number else f"stories reported by several outlets ({heading}):",
+                      highlight=False)
+        for story, size in pairs:
+            console.print(f"  {story.id}  {shown(story.title)}  ({size.outlets} outlets, {size.reports} reports)",
+                          highlight=False)
     # The story ids above were printed with nothing saying what to do with them: name the command that compares.
     compare = (f"`newsmirror stories show {stories[0].id}` compares what its outlets report; " if stories else "")
     console.print(

@@ -66,8 +66,11 @@ def import_archives(
     for outcome, count in counts.items():
         if count or outcome not in REPEATS:
             table.add_row(REPEATS.get(outcome, outcome), str(count))
-    # new + updated + unchanged: each article once, so a fresh store's count is what `stats` says is stored.
-    table.add_row("[bold]articles imported[/]", f"[bold]{report.imported}[/]")
+    # new + updated + unchanged: each article once, so a fresh store's count is what `stats` says is stored. When the
+    # store had some of them, say how many: a folder imported again said "articles imported 505" of 505 unchanged.
+    before = report.imported - counts.get("new", 0)  # a new article's first file is "new", its others repeats
+    label = f"articles imported ({counts.get('new', 0)} new, {before} already stored)" if before else "articles imported"
+    table.add_row(f"[bold]{label}[/]", f"[bold]{report.imported}[/]")
     console.print(table)
     if report.edited:
         edited = len(report.edited)  # what `stats` counts as edited articles

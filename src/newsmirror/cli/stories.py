@@ -19,6 +19,7 @@ from newsmirror.cli import (
 from newsmirror.cli.progress import clock_time
 from newsmirror.cli.terminal import shown
 from newsmirror.errors import NewsmirrorError
+from newsmirror.store import outlet_key
 from newsmirror.text import times
 
 if TYPE_CHECKING:
@@ -313,17 +314,27 @@ def stories_show(
             live.refresh()
 
         outlets_reporting = sorted({article.outlet for article in reports})
+        if outlet:  # an outlet typed in the other script, with spaces or an alias names the one reporting
+            by_key = {outlet_key(name): name for name in outlets_reporting}
+            outlet = [name if name in outlets_reporting else by_key.get(outlet_key(name), name) for name in outlet]
         # One outlet's reports have nothing to compare with: every sentence was listed as "only X" (after loading
         # the comparison's tables for it). An --outlet pair still goes to comparison_of, which says what is wrong.
         comparison = None if len(outlets_reporting) < 2 and not outlet else \
             comparison_of(store, story_id, reports, outlet, computing=computing)  # stored when grouping
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
-    for article in reports:
+    # With --outlet, the compared outlets' reports: a comparison of two of seven outlets listed all 17 reports.
+    chosen = set(outlet or outlets_reporting)
+    for article in (a for a in reports if a.outlet in chosen):
         when = times.stamp(article.published_at)  # in UTC+8, labelled, as `stories list` and the reader give it
         console.print(f"[dim]{shown(article.outlet)}[/] {shown(article.title)} {when} {shown(article.original_url)}",
                       highlight=False)
-    for article in copies:
+    for article in (a for a in copies if a.outlet in chosen):
         console.print(f"[dim]copy: {shown(article.outlet)}[/] {shown(article.title)}", highlight=False)
+    left = [a.outlet for a in [*reports, *copies] if a.outlet not in chosen]
+    if left:
+        outlets_left = len(set(left))
+        console.print(f"[dim]+{len(left)} report{'s' if len(left) > 1 else ''} of {outlets_left} other "
+                      f"outlet{'s' if outlets_left > 1 else ''} (without --outlet: every report)[/]", highlight=False)
     if comparison is None:
         console.print(f"only {shown('、'.join(outlets_reporting))} reports this story: nothing to compare; "
                       f"`newsmirror show {reports[0].id if reports else 'ID'}` prints the report", highlight=False)
@@ -359,7 +370,8 @@ def stories_show(
             if terms:
                 console.print(f"[dim]only {shown(name)} names, in facts others report too:[/] {shown('、'.join(terms))}",
                               highlight=False)
-        console.print("[dim]--full: every fact side by side; --outlet A --outlet B: compare two outlets[/]")
+        console.print("[dim]--full: every fact side by side" + ("" if outlet else "; --outlet A --outlet B: compare two "
+                      "outlets") + "[/]")
         return
 
     def fact_cell(fact: Any, outlet: str) -> str:

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch.charset import detect_and_decode
 from newsmirror.ingest.archives import MAX_FIELD_CHARS  # one front-matter value; a feed's one-line field too
-from newsmirror.model import DocumentKind, RawDocument, Source
+from newsmirror.model import DocumentKind, RawDocument, Source, http_url
 
 FEED_TYPES = {
     "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
@@ -75,6 +75,13 @@ def parse_feed(data: bytes | str, *, feed_url: str, source: Source | None = None
         if oversized:
             parsed.warnings.append(f"item {(item.document.guid or item.link)[:200]!r} skipped: its {oversized} is "
                                    f"longer than {MAX_FIELD_CHARS:,} characters")
+            continue
+        if not http_url(item.link):
+            # An article's address is a page on the web. A feed that links an item to javascript:, data: or
+            # any other scheme gave the store an "original URL" no output may link and an API client would
+            # (safety70): refused here, the one door such a link had, as archive imports refuse it already.
+            parsed.warnings.append(f"item {(item.document.guid or item.document.title_hint or item.link)[:200]!r} "
+                                   f"skipped: its link {item.link[:80]!r} is not an http(s) address")
             continue
         item.document.fetched_at = fetched_at
         _apply_source(item, source, full_text_min_chars)

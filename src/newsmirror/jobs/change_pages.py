@@ -29,6 +29,7 @@ import jinja2
 from markupsafe import Markup
 
 from newsmirror.publish.content import RENDER_VERSION
+from newsmirror.publish.feeds import CHANGE_FEEDS, FEED_WORDS, feed_title
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
@@ -204,12 +205,15 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table,
                             kept=kept, wording=WORDING, outlet=outlet, histories=histories))
         # One feed of everything, and one per kind: "taken down" is what many readers follow.
-        for name, kinds, label in (("atom.xml", None, ""), ("edited.xml", EventKind.EDITED, "（修改）"),
-                                   ("deleted.xml", EventKind.DELETED, "（删除）")):
+        # Titled as every feed of both products (publish.feeds): "中央社 · 被修改的文章 · 新闻镜像".
+        for name, kinds, what in (("atom.xml", None, CHANGE_FEEDS["all"]),
+                                  ("edited.xml", EventKind.EDITED, CHANGE_FEEDS["edited"]),
+                                  ("deleted.xml", EventKind.DELETED, CHANGE_FEEDS["deleted"])):
             chosen = [e for e in listed if kinds is None or e.event.kind is kinds]
             feed_url = f"{base}/{folder}{name}" if base else f"{folder}{name}"
             write(folder + name, changes_feed(
-                chosen, title=f"{heading}{label} · {site_title}", feed_url=feed_url,
+                chosen, title=feed_title(site_title, outlet, what),
+                subtitle=FEED_WORDS["changes_about"].format(what=what), feed_url=feed_url,
                 site_url=f"{base}/{index}" if base else index,
                 article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
                 else history_path(e.event.article_id),

@@ -25,7 +25,7 @@ from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
-from newsmirror.store.base import FeedState, Store
+from newsmirror.store.base import FeedState, Store, outlet_key
 
 if TYPE_CHECKING:
     from newsmirror.jobs.update import UpdateReport
@@ -265,10 +265,16 @@ class FetchJob:
 
     def _other_outlets_copy(self, source: Source, article: Article) -> Article | None:
         """The stored article ``article`` would replace (same id or address) when another outlet's and not read from
-        ``source``; else None. The same outlet's other feeds and this source's own earlier copies update it."""
+        ``source``; else None. The same outlet's other feeds and this source's own earlier copies update it; one
+        outlet spelled two ways by two sources (德国之声, 德國之聲: ``outlet_key``) is one outlet, and its copy keeps
+        the spelling the article was stored under (its listings and stories do not move between two names)."""
         for found in dict.fromkeys(i for i in (article.id, self.store.find_article_id(url=article.canonical_url)) if i):
             stored = self.store.get_article(found)
-            if stored is not None and stored.outlet != article.outlet and stored.source_id != source.id:
+            if stored is None or stored.outlet == article.outlet:
+                continue
+            if outlet_key(stored.outlet) == outlet_key(article.outlet):
+                article.outlet = stored.outlet
+            elif stored.source_id != source.id:
                 return stored
         return None
 

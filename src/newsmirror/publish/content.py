@@ -2,7 +2,8 @@
 
 The body is re-sanitized (nh3) even though extract already did it, because publishing is
 where a leftover tracking pixel or remote stylesheet would reach readers. Mirrored images
-are referenced by an ``nm-image:`` token that each format replaces with its relative path.
+are referenced by an ``nm-image:`` token that each format replaces with its relative path (an article
+whose own text says ``nm-image`` gets a token of its own: :func:`image_token`).
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ from newsmirror.text.script import to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
-IMAGE_TOKEN = "nm-image:"
+IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
 RENDER_VERSION = "7"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
 # Content-Security-Policy (no script, nothing from another host)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "9"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "10"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -52,6 +53,7 @@ STORY_PAGE_VERSION = "9"  # 2: a fact's sentences in one column per outlet, as o
 # named an outlet reporting the second)
 # 9: under a summary the full grid (shared / partial / unique facts) waits to be asked for: a closed details naming
 # its outlets and how many facts it holds (issue 14 item 6: the full grid on demand)
+# 10: a story's feeds are titled as every feed is ("<title> · 新闻镜像") with a Chinese subtitle (publish.feeds.FEED_WORDS)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -118,6 +120,7 @@ class Prepared:
     markdown: str
     authors: list[str]
     image_names: list[str] = field(default_factory=list)
+    image_token: str = IMAGE_TOKEN  # what stands for the image folder in html and markdown (with_image_prefix)
 
 
 def make_entry(article: Article, convert: Callable[[str], str], script: str,
@@ -141,13 +144,29 @@ def _lead(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
+def image_token(article: Article) -> str:
+    """The token standing for the image folder in this article's prepared body: IMAGE_TOKEN, unless the article
+    itself says "nm-image" anywhere a page shows or links (its text, an address, an alt text or caption, written as
+    entities too). Every format replaced the token wherever it stood, so a body saying "nm-image:abc" showed
+    "../../img/abc" on the site, and a link to https://nm-image:443/ led to the host "news" of the Jekyll base path
+    (safety70). Such an article gets "nm-image-<digest of what it says>:", which its text cannot contain (it would
+    have to hold the digest of itself); every other article keeps IMAGE_TOKEN, so their pages do not change."""
+    said = "\x1f".join([html.unescape(article.body_html or article.body_text or article.body_markdown),
+                        article.original_url, *(f"{i.url}\x1f{i.caption}" for i in article.images)])
+    if "nm-image" not in said.lower():
+        return IMAGE_TOKEN
+    return f"nm-image-{hashlib.sha1(said.encode('utf-8')).hexdigest()[:16]}:"
+
+
 def fingerprint(article: Article, *extra: str) -> str:
     """Changes whenever anything a rendered page shows of this article changes."""
+    token = image_token(article)
     parts = [
         RENDER_VERSION, article.content_hash, article.title, article.outlet, article.channel,
         article.published_at.isoformat() if article.published_at else "", article.original_url,
         "|".join(article.authors), "|".join(f"{i.url} {i.caption}" for i in article.images),
         hashlib.sha1(article.body_html.encode("utf-8")).hexdigest(), article.summary, article.script, *extra,
+        *([token] if token != IMAGE_TOKEN else []),  # pages built before image_token said the text wrongly
     ]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -156,6 +175,7 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
             mirror: ImageMirror | None) -> Prepared:
     """Sanitize, mirror images (or drop them, keeping captions) and convert the script."""
     source = article.body_html.strip() or _paragraphs_to_html(article.body_text or article.body_markdown)
+    token = image_token(article)
     cleaned = nh3.clean(
         source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=SAFE_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow", strip_comments=True,
@@ -166,10 +186,10 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
     used: list[str] = []
     mirrored: dict[str, str] = {}  # an image's URL -> the token of its mirrored copy
     for img in list(root.iter("img")):
-        _mirror_or_drop(img, article.original_url, mirror, used, body_text, mirrored)
+        _mirror_or_drop(img, article.original_url, mirror, used, body_text, mirrored, token)
     for link in root.iter("a"):
         href = link.get("href")
-        copy = _mirrored_copy(link, href, article.original_url, mirrored) if href else None
+        copy = _mirrored_copy(link, href, article.original_url, mirrored, token) if href else None
         if copy:
             link.set("href", copy)
         elif href:
@@ -186,9 +206,9 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
     for image in article.images:
         name = mirror.local_name(image.url) if mirror else None
         caption = image.caption.strip()
-        if name and IMAGE_TOKEN + name not in in_body:
+        if name and token + name not in in_body:
             used.append(name)
-            figure = f'<figure><img src="{IMAGE_TOKEN}{name}" alt="{html.escape(caption)}"/>'
+            figure = f'<figure><img src="{token}{name}" alt="{html.escape(caption)}"/>'
             lead.append(figure + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
         elif not name and caption and caption not in body_text and not is_placeholder_alt(caption):
             lead.append(f'<p class="caption">{html.escape(caption)}</p>')
@@ -196,28 +216,28 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
     # Sanitizing is the last step on HTML: whatever the steps above did, only the allowed tags,
     # attributes and URL schemes (and our caption class and image token) reach any output.
     body = nh3.clean(
-        body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={*SAFE_URL_SCHEMES, IMAGE_TOKEN[:-1]},
+        body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={*SAFE_URL_SCHEMES, token[:-1]},
         link_rel="noopener noreferrer nofollow", strip_comments=True, allowed_classes=CAPTION_CLASSES,
     )
     # From the sanitized HTML, with every text node escaped: the conversion cannot re-create markup.
-    markdown = safe_markdown(body, image_prefix=IMAGE_TOKEN, caption_label=convert("图片说明：")).strip()
+    markdown = safe_markdown(body, image_prefix=token, caption_label=convert("图片说明：")).strip()
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
     return Prepared(entry=entry, article=article, html=body, markdown=markdown,
-                    authors=[convert(a) for a in article.authors], image_names=sorted(set(used)))
+                    authors=[convert(a) for a in article.authors], image_names=sorted(set(used)), image_token=token)
 
 
 def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirror | None,
-                    used: list[str], body_text: str, mirrored: dict[str, str]) -> None:
+                    used: list[str], body_text: str, mirrored: dict[str, str], token: str) -> None:
     src = img.get("src") or ""
     url = urljoin(base_url, src) if src else ""
     name = mirror.local_name(url) if mirror and url else None
     if name:
         alt = img.get("alt", "")
         img.attrib.clear()
-        img.set("src", IMAGE_TOKEN + name)
+        img.set("src", token + name)
         img.set("alt", alt)
         used.append(name)
-        mirrored[url] = IMAGE_TOKEN + name
+        mirrored[url] = token + name
         return
     drop_image(img, body_text)
 
@@ -245,11 +265,12 @@ def drop_image(img: lxml.html.HtmlElement, said: str) -> str:
     return kept
 
 
-def _mirrored_copy(link: lxml.html.HtmlElement, href: str, base_url: str, mirrored: dict[str, str]) -> str | None:
+def _mirrored_copy(link: lxml.html.HtmlElement, href: str, base_url: str, mirrored: dict[str, str],
+                   token: str) -> str | None:
     """The token of the mirrored copy a link to an image file should lead to, or None: the image it holds was
     mirrored, and the link leads to the full-size file on the outlet's host (a host the readers may not reach).
     维权网's photos of 2020-10-28, Epoch's and CDT's of 2020-12-30 link their full-size files so."""
-    copies = [src for img in link.iter("img") if (src := img.get("src") or "").startswith(IMAGE_TOKEN)]
+    copies = [src for img in link.iter("img") if (src := img.get("src") or "").startswith(token)]
     if not copies:
         return None
     target = urljoin(base_url, href)
@@ -280,9 +301,9 @@ def _paragraphs_to_html(text: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
-def with_image_prefix(text: str, prefix: str) -> str:
-    """Replace the image token by a relative folder, e.g. ``../../images/``."""
-    return text.replace(IMAGE_TOKEN, prefix)
+def with_image_prefix(text: str, prefix: str, token: str = IMAGE_TOKEN) -> str:
+    """Replace the image token (``Prepared.image_token``) by a relative folder, e.g. ``../../images/``."""
+    return text.replace(token, prefix)
 
 
 def plain_text(body_html: str) -> str:

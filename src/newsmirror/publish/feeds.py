@@ -15,6 +15,28 @@ from newsmirror.model import clean_line, clean_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
+# Every feed's title and subtitle, the reader's and the static site's alike, in one form and in the site's language
+# (Simplified Chinese, converted where a build converts its labels): the title names what the feed lists, then the
+# site, as the pages' titles do ("中央社 · 新闻镜像"); the subtitle says in a phrase what is in it and in what order.
+# Feed readers list a subscription by its title: session 51 found "newsmirror: 衛生部長" with an English subtitle beside
+# "新闻镜像 · 最新", "X · 新闻镜像" and a site-wide feed titled "新闻镜像" alone.
+FEED_WORDS = {
+    "latest": "最新",
+    "latest_about": "各家媒体的最新文章，新的在前",
+    "listing_about": "{name}的最新文章，新的在前",  # an outlet, or a channel ("中央社 · 國際")
+    "story_about": "同一事件各家媒体的报道，新的在前",
+    "search": "搜索：{query}",
+    "search_about": "标题或正文含“{query}”的文章，最相关的在前",
+    "changes_about": "{what}，新的在前",
+}
+# The change feeds by kind of change, named as the reader's and the static site's change feeds both name them.
+CHANGE_FEEDS = {"all": "被修改和删除的文章", "edited": "被修改的文章", "deleted": "被删除的文章", "restored": "恢复的文章"}
+
+
+def feed_title(site_title: str, *what: str) -> str:
+    """A feed's title: what it lists (in parts: an outlet, then a kind of change), then the site."""
+    return " · ".join([*(part for part in what if part), site_title])
+
 
 @dataclass(slots=True)
 class FeedItem:

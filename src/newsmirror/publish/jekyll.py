@@ -102,10 +102,10 @@ def front_matter(fields: dict[str, object]) -> str:
     return f"---\n{dumped}---"
 
 
-def post_filename(entry: Entry, when: datetime | None = None) -> str:
+def post_filename(entry: Entry, when: datetime | None = None, *, keep_invisible: bool = False) -> str:
     """``YYYY-MM-DD-<title>.md``; an undated article takes ``when`` (Jekyll skips undated names)."""
     day = entry.day if entry.published or when is None else when.astimezone(UTC).strftime("%Y-%m-%d")
-    return f"{day}-{safe_filename(entry.title)}.md"
+    return f"{day}-{safe_filename(entry.title, keep_invisible=keep_invisible)}.md"
 
 
 class JekyllBuilder(FormatBuilder):
@@ -135,11 +135,25 @@ class JekyllBuilder(FormatBuilder):
 
     def unique_path(self, entry: Entry, when: datetime | None = None) -> str:
         path = self.folder(entry) + post_filename(entry, when)
+        earlier = self._published_with_invisible(entry, when, path)
+        if earlier is not None:
+            self._taken.add(earlier)
+            return earlier
         owner = self.writer.previous_owner(path)
         if path in self._taken or (owner is not None and owner != self.article_key(entry)):
             path = path.removesuffix(".md") + f"-{entry.id[:8]}.md"
         self._taken.add(path)
         return path
+
+    def _published_with_invisible(self, entry: Entry, when: datetime | None, path: str) -> str | None:
+        """The post's name from a build that kept invisible characters in names, when that build published this
+        article under it: a post's name is its address (shared links, feeds), so a re-rendered post keeps it; new
+        posts and those never published so get names without them."""
+        earlier = self.folder(entry) + post_filename(entry, when, keep_invisible=True)
+        if earlier == path:
+            return None
+        names = {earlier, earlier.removesuffix(".md") + f"-{entry.id[:8]}.md"}
+        return next((p for p in self.writer.recorded_paths(self.article_key(entry)) if p in names), None)
 
     def page_for(self, entry: Entry, article: Article) -> str:
         return self.unique_path(entry, entry.published or article.fetched_at)
@@ -164,7 +178,7 @@ class JekyllBuilder(FormatBuilder):
                 del fields[key]
         # Without Liquid the image folder is spelled out with the site's base path.
         base_path = urlparse(self.options.base_url).path.rstrip("/")
-        body = with_image_prefix(liquid_inert(prepared.html), f"{base_path}/assets/img/")
+        body = with_image_prefix(liquid_inert(prepared.html), f"{base_path}/assets/img/", prepared.image_token)
         # The sanitized HTML goes in as an HTML block (kramdown leaves its text as it is);
         # the title line is Markdown, so it is escaped.
         title_link = md_link(entry.title, entry.original_url) if entry.original_url else md_line(entry.title)

@@ -110,7 +110,7 @@ class PageMirrorBuilder(FormatBuilder):
         lines = [
             f"### {md_line(entry.title)}", "------------------------", "", self.nav(entry), "",
             " &nbsp;|&nbsp; ".join(meta), "",
-            with_image_prefix(prepared.markdown, "img/"), "", "<hr/>",
+            with_image_prefix(prepared.markdown, "img/", prepared.image_token), "", "<hr/>",
         ]
         share = self.share_url(path)
         if share:

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+from newsmirror.text.invisible import drop_format_characters
+
 # Characters Windows, git hosts or URLs choke on; control characters too.
 _UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'@`=+\[\]\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
@@ -14,9 +16,13 @@ _SPACES = re.compile(r"\s+")
 MAX_NAME_BYTES = 180
 
 
-def safe_filename(text: str, fallback: str = "untitled", max_bytes: int = MAX_NAME_BYTES) -> str:
-    """``text`` as one path segment: no separators or reserved characters, trimmed to ``max_bytes``."""
+def safe_filename(text: str, fallback: str = "untitled", max_bytes: int = MAX_NAME_BYTES, *,
+                  keep_invisible: bool = False) -> str:
+    """``text`` as one path segment: no separators, reserved or invisible characters, trimmed to ``max_bytes``.
+    ``keep_invisible``: the name builds before session 52 gave (a published post keeps it: jekyll)."""
     text = unicodedata.normalize("NFC", text)
+    if not keep_invisible:
+        text = drop_format_characters(text)
     text = _UNSAFE.sub(" ", text)
     text = _SPACES.sub(" ", text).strip(" .-")
     encoded = text.encode("utf-8")

@@ -20,12 +20,13 @@ import functools
 import html
 import re
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter, chomp  # type: ignore[attr-defined]
 
 from newsmirror.errors import ConfigError
+from newsmirror.model import http_url  # defined with the model: ingest refuses what it refuses
 
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
 _BACKSLASHED = re.compile(r"([\\`*_\[\]#|$\"'])")
@@ -37,7 +38,6 @@ _LINE_START_NUMBER = re.compile(r"(?m)^([ \t]*\d+)([.)])")
 _INDENT = re.compile(r"(?m)^[ \t]+")
 _INDENT_AFTER_BREAK = re.compile(r"(?<=\n)[ \t]+")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-SAFE_SCHEMES = ("http", "https")
 # Percent-encoded in a URL (quotes, brackets, parentheses, white space, < > { } | \ ^ ` and, for
 # kramdown math and emphasis around a URL shown as text, $ and *), so a URL cannot close a
 # Markdown link or an HTML attribute. Other characters (Chinese paths too) stay readable.
@@ -73,18 +73,6 @@ def liquid_inert(markup: str) -> str:
 def md_line(text: str) -> str:
     """A one-line field (title, name): line breaks become spaces, then :func:`md_text`."""
     return md_text(_LINE_BREAKS.sub(" ", text or "").strip())
-
-
-def http_url(url: str) -> str:
-    """``url`` when it is an absolute http(s) URL with a host, else "" (never ``javascript:``)."""
-    url = (url or "").strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
-        return ""
-    return url
 
 
 def served_url(url: str, what: str) -> str:

@@ -29,10 +29,12 @@ from newsmirror.publish.content import (
     story_summary,
     with_image_prefix,
 )
-from newsmirror.publish.feeds import FeedItem, build_feeds
+from newsmirror.publish.feeds import FEED_WORDS, FeedItem, build_feeds, feed_title
+from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
+from newsmirror.store.base import StorySize
 from newsmirror.store.changes import HistoryMark
 from newsmirror.text import times
 
@@ -45,8 +47,11 @@ LABELS = {
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
     "rest": "引语的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条", "all_but": "除{outlets}外",
     "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
-    "none_alone": "没有只有它报道的事实。",
+    "none_alone": "没有只有它报道的事实。", "biggest": "近两天报道最多", "newest": "最新报道",
 }
+# Bump when a listing's index or feeds change while its entries do not, so that every listing is rendered again.
+LISTING_VERSION = "2"  # 2: feed titles and subtitles in one form (publish.feeds.FEED_WORDS)
+FRONT_STORIES = 30  # stories on the home page: the biggest recent ones, then the newest (publish.front)
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 PARALLEL_STORIES = 200  # story pages to render before workers are worth forking
 
@@ -132,7 +137,7 @@ class SiteBuilder(FormatBuilder):
         paths = {m.id: self.page_path(m) for m in story.members} if story else {}
         page = self.render(
             "article.html", path, title=entry.title, e=entry, authors=prepared.authors,
-            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/"),
+            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/", prepared.image_token),
             outlet_path=self.outlet_folder(entry.outlet) + "index.html",
             channel_path=self.channel_folder(entry) + "index.html" if entry.channel != entry.outlet else "",
             story=story if story and len(story.members) > 1 else None, paths=paths,
@@ -164,10 +169,16 @@ class SiteBuilder(FormatBuilder):
             tick()
         self._stories(shown, tick)
         multi = [s for s in shown if len(s.outlets) > 1]
+        # The biggest recent stories first, then the newest, as the reader's front page (publish.front).
+        front = front_stories([StorySize(id=s.id, outlets=len(s.outlets), reports=len(s.members), newest=s.newest)
+                               for s in multi[:SIZES_READ]], total=FRONT_STORIES)
+        by_id = {s.id: s for s in multi}
         # A site-wide feed at the root: the one address a reader subscribes to first.
-        self._feeds("", self.site_title, listed[: self.options.feed_entries], whole_site=True)
+        self._feeds("", self.label(FEED_WORDS["latest"]), self.label(FEED_WORDS["latest_about"]),
+                    listed[: self.options.feed_entries])
         self.writer.write("index.html", self.render(
-            "index.html", "index.html", title=self.site_title, stories=multi[:30],
+            "index.html", "index.html", title=self.site_title, top_stories=[by_id[i] for i in front.biggest],
+            stories=[by_id[i] for i in front.newest],
             latest=listed[: self.options.latest_count], paths=self.paths,
             outlets=[_Group(g.name, g.path + "index.html", g.entries) for g in outlet_groups],
             channels=[_Group(g.name, g.path + "index.html", g.entries) for g in channel_groups],
@@ -185,7 +196,7 @@ class SiteBuilder(FormatBuilder):
         # feeds nor month pages (rendering them was a tenth of an incremental build).
         key = f"listing:{group.path}"
         index = group.path + "index.html"
-        group_print = self.listing_print(group.name, group.entries)
+        group_print = self.listing_print(f"{group.name}\x1e{LISTING_VERSION}", group.entries)
         if self.writer.input_unchanged(key, group_print, counted=False) and all(
                 self.writer.keep_input(f"listing:{path}")
                 for path in self.writer.recorded_paths(key) if path not in self._group_files(group)):
@@ -213,7 +224,8 @@ class SiteBuilder(FormatBuilder):
                 items=by_month[month], paths=self.paths, months=[],
             ), month=month)
             self.writer.record_input(month_key, listing_print, [path], counted=False)
-        self._feeds(group.path, group.name, group.entries[: self.options.feed_entries])
+        self._feeds(group.path, group.name, self.label(FEED_WORDS["listing_about"]).format(name=group.name),
+                    group.entries[: self.options.feed_entries])
         self.writer.record_input(key, group_print, [*self._group_files(group), *month_paths], counted=False)
 
     @staticmethod
@@ -221,16 +233,16 @@ class SiteBuilder(FormatBuilder):
         """A listing's own files (the rest of its record: its month pages)."""
         return group.path + "index.html", group.path + "atom.xml", group.path + "rss.xml"
 
-    def _feeds(self, folder: str, title: str, entries: list[Entry], whole_site: bool = False) -> None:
+    def _feeds(self, folder: str, title: str, description: str, entries: list[Entry]) -> None:
         items = [
             FeedItem(id=self.absolute(self.paths[e.id]), title=e.title, link=self.absolute(self.paths[e.id]),
                      published=e.published, author=e.outlet, summary=e.summary)
             for e in entries if e.id in self.paths
         ]
         atom, rss = build_feeds(
-            feed_id=self.absolute(folder or "index.html"), title=title if whole_site else f"{title} · {self.site_title}",
+            feed_id=self.absolute(folder or "index.html"), title=feed_title(self.site_title, title),
             link=self.absolute(folder + "index.html"), self_link_atom=self.absolute(folder + "atom.xml"),
-            self_link_rss=self.absolute(folder + "rss.xml"), items=items, language=self.lang,
+            self_link_rss=self.absolute(folder + "rss.xml"), items=items, language=self.lang, description=description,
         )
         self.writer.write(folder + "atom.xml", atom)
         self.writer.write(folder + "rss.xml", rss)
@@ -279,7 +291,8 @@ class SiteBuilder(FormatBuilder):
             summary=story_summary(comparison), rests=rests, rested=rests.units,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
-        self._feeds(folder, story.title, list(reversed(story.members))[: self.options.feed_entries])
+        self._feeds(folder, story.title, self.label(FEED_WORDS["story_about"]),
+                    list(reversed(story.members))[: self.options.feed_entries])
 
     def _record_story(self, story: StoryView) -> None:
         if story.fingerprint:

@@ -15,11 +15,12 @@ from newsmirror.store.base import (
     Store,
     StoryMember,
     article_summary,
+    outlet_key,
     search_query,
 )
 
 __all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "article_summary",
-           "open_store", "search_query"]
+           "open_store", "outlet_key", "search_query"]
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -10,9 +11,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
 from typing import Self
 
-from newsmirror.model import Article, Source, Story, UpsertOutcome, Version
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, http_url
+from newsmirror.outlets import normalize_outlet_name
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.text import times
+from newsmirror.text.invisible import drop_invisible
 
 
 @dataclass(slots=True)
@@ -36,6 +39,16 @@ class StoryMember:
     role: str = "member"  # member | duplicate
     duplicate_of: str | None = None
     score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StorySize:
+    """How big and how new a story is: what a front page ranks its stories by (``publish.content.front_stories``)."""
+
+    id: str
+    outlets: int  # different outlets among its members (a republished copy's outlet too, as its page lists it)
+    reports: int  # its members, copies included (the "N 篇" the reader shows)
+    newest: datetime | None  # its newest report's publication time; None when no member is dated
 
 
 @dataclass(slots=True)
@@ -147,11 +160,24 @@ class SearchHit:
     snippet: str = ""
 
 
+def outlet_key(name: str) -> str:
+    """One key for every spelling of an outlet's name: its archive aliases (DW, BBC), either script (德國之聲 and
+    德国之声: characters only, no phrase conversion), full-width forms, spaces, invisible characters and case folded.
+    Two sources of one outlet configured under two spellings refused each other's copies of its articles as
+    "another outlet's" (safety70); the reader's outlet page typed in the other script was a 404."""
+    from newsmirror.text.script import convert  # OpenCC: not loaded by commands that never fold a name
+
+    name = normalize_outlet_name(unicodedata.normalize("NFKC", name))
+    return convert("".join(drop_invisible(name).split()).casefold(), "t2s")
+
+
 def article_summary(article: Article) -> dict[str, str | datetime | None]:
     """The fields that list an article: the reader's API (``web.api.summary_of``, which adds the reader's page) and
-    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart."""
+    `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart. The original URL
+    only when http(s), else "", as every built output gives it (a client linking it cannot be handed javascript:)."""
     return {"id": article.id, "outlet": article.outlet, "title": article.title, "channel": article.channel,
-            "published_at": article.published_at, "original_url": article.original_url, "script": article.script}
+            "published_at": article.published_at, "original_url": http_url(article.original_url),
+            "script": article.script}
 
 
 class Store(abc.ABC):
@@ -248,6 +274,11 @@ class Store(abc.ABC):
     def list_stories(self, min_outlets: int = 1, limit: int | None = None, offset: int = 0) -> list[Story]:
         """Stories of at least ``min_outlets`` outlets, newest report first; ``offset`` skips
         that many (a reader's later pages)."""
+
+    @abc.abstractmethod
+    def story_sizes(self, min_outlets: int = 2, limit: int = 500) -> list[StorySize]:
+        """The sizes of the ``limit`` newest stories of at least ``min_outlets`` outlets, in ``list_stories``'
+        order (newest report first): without reading a story or an article."""
 
     def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
         """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,

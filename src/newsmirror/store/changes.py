@@ -309,6 +309,7 @@ def changes_feed(
     site_url: str,
     article_link: Callable[[ChangeEntry], str] | None = None,
     updated: datetime | None = None,
+    subtitle: str = "",
 ) -> bytes:
     """An Atom feed of edits and takedowns (newest first), for publish and web to serve.
 
@@ -321,6 +322,8 @@ def changes_feed(
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(title)
+    if subtitle:
+        feed.subtitle(subtitle)
     feed.link(href=feed_url, rel="self")
     feed.link(href=site_url, rel="alternate")
     feed.language("zh")

@@ -23,8 +23,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import story_summary
+from newsmirror.publish.feeds import FEED_WORDS, feed_title
+from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.safe import http_url
-from newsmirror.store import ArticleQuery, Store, search_query
+from newsmirror.store import ArticleQuery, Store, outlet_key, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
@@ -57,6 +59,7 @@ SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "s
 SHARED_ICON = Path(str(resources.files("newsmirror.publish") / "templates" / "favicon.ico"))
 SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
+FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then the newest (publish.front)
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
 SCRIPT_COOKIE = "script"
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
@@ -178,14 +181,19 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def home(request: Request,
              page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles, more = latest_page(store, ArticleQuery(), page_number)
-        stories = store.list_stories(min_outlets=2, limit=10)
-        return page(request, "list.html", heading="最新", articles=articles, stories=stories,
+        # The biggest recent stories first, then the newest, as on the static site's front page (publish.front).
+        front = front_stories(store.story_sizes(min_outlets=2, limit=SIZES_READ), total=FRONT_STORIES)
+        top, stories = ([s for s in map(store.get_story, ids) if s is not None] for ids in (front.biggest, front.newest))
+        return page(request, "list.html", heading="最新", articles=articles, top_stories=top, stories=stories,
                     page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
+        if not articles and (stored := as_stored(store, outlet)) != outlet:
+            outlet = stored
+            articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
@@ -262,6 +270,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     ) -> HTMLResponse:
         # Dates come from a form: an empty field means no limit, a bad one gets a readable page.
         since_day, until_day = form_date(since, "since"), form_date(until, "until")
+        outlet = as_stored(store, outlet)
         query = search_query(q, outlet, since_day, until_day, limit=PAGE_SIZE,
                              offset=(page_number - 1) * PAGE_SIZE)
         hits = store.search(query) if q.strip() else []
@@ -278,14 +287,14 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def search_atom(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)], outlet: str = "",
                     since: date | None = None, until: date | None = None,
                     limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
-        hits = store.search(search_query(q, outlet, since, until, limit=limit))
+        hits = store.search(search_query(q, as_stored(store, outlet), since, until, limit=limit))
         base = public_base_url(request, app.state.public_url)
 
         def image_url(src: str) -> str | None:
             local = local_images.url_for(src)
             return base + local if local else None
 
-        body = search_feed(q, hits, self_url=public_request_url(request, app.state.public_url),
+        body = search_feed(q, hits, site_title=SITE_TITLE, self_url=public_request_url(request, app.state.public_url),
                            base_url=base + "/", image_url=image_url)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
@@ -299,27 +308,33 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
         return url_for
 
-    def feed_response(request: Request, title: str, articles: list[Article], page_path: str) -> Response:
+    def feed_response(request: Request, title: str, subtitle: str, articles: list[Article], page_path: str) -> Response:
         base = public_base_url(request, app.state.public_url)
 
         def image_url(src: str) -> str | None:
             local = local_images.url_for(src)
             return base + local if local else None
 
-        body = articles_feed(title, articles, self_url=public_request_url(request, app.state.public_url),
+        body = articles_feed(feed_title(SITE_TITLE, title), subtitle, articles,
+                             self_url=public_request_url(request, app.state.public_url),
                              page_url=base + page_path, base_url=base + "/", image_url=image_url)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     @app.get("/atom.xml", tags=["feeds"], summary="Atom feed of the latest articles")
     def latest_feed(request: Request) -> Response:
-        return feed_response(request, f"{SITE_TITLE} · 最新", latest(store, ArticleQuery(), 1), "/")
+        return feed_response(request, FEED_WORDS["latest"], FEED_WORDS["latest_about"], latest(store, ArticleQuery(), 1),
+                             "/")
 
     @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
     def outlet_feed(request: Request, outlet: str) -> Response:
         articles = latest(store, ArticleQuery(outlet=outlet), 1)
+        if not articles and (stored := as_stored(store, outlet)) != outlet:
+            outlet = stored
+            articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
-        return feed_response(request, f"{outlet} · {SITE_TITLE}", articles, f"/outlet/{quote(outlet)}")
+        return feed_response(request, outlet, FEED_WORDS["listing_about"].format(name=outlet), articles,
+                             f"/outlet/{quote(outlet)}")
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
     def story_feed(request: Request, story_id: str) -> Response:
@@ -327,7 +342,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         newest_first = sorted(view.articles, key=lambda a: a.published_at or a.fetched_at, reverse=True)
-        return feed_response(request, f"{view.story.title} · {SITE_TITLE}", newest_first, f"/story/{story_id}")
+        return feed_response(request, view.story.title, FEED_WORDS["story_about"], newest_first, f"/story/{story_id}")
 
     add_change_pages(app, store, page)  # /article/{id}/history, /changes, /changes.atom
     add_docs(app)  # /docs from packaged Swagger UI files
@@ -401,6 +416,16 @@ def latest_page(store: Store, query: ArticleQuery, page_number: int) -> tuple[li
     query.offset = (page_number - 1) * PAGE_SIZE
     articles = list(store.iter_articles(query))
     return articles[:PAGE_SIZE], len(articles) > PAGE_SIZE
+
+
+def as_stored(store: Store, outlet: str) -> str:
+    """The store's spelling of an outlet typed another way (美國之音, "VOA" for 美国之音: store.outlet_key), else
+    ``outlet`` as given. The reader's menus use the stored names, but a typed or shared address in the other script
+    was a 404 and a search limited to it found nothing, while the CLI suggested the stored name (safety70)."""
+    if not outlet or store.count_articles(outlet):
+        return outlet
+    key = outlet_key(outlet)
+    return next((name for name in outlet_names(store) if outlet_key(name) == key), outlet)
 
 
 def outlet_names(store: Store) -> list[str]:

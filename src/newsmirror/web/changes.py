@@ -16,6 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from newsmirror.model import utcnow
+from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.feeds import CHANGE_FEEDS, FEED_WORDS, feed_title
 from newsmirror.store import Store
 from newsmirror.store.changes import (
     WORDING,
@@ -104,9 +106,11 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
                     limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
         entries = store.recent_changes(_kinds(kind), outlet=outlet or None, limit=limit)
         base = public_base_url(request, request.app.state.public_url)
-        title = "newsmirror: " + {"edited": "被修改的文章", "deleted": "被删除的文章", "restored": "恢复的文章"}.get(
-            kind, "被修改和删除的文章") + (f" · {outlet}" if outlet else "")
-        body = changes_feed(entries, title=title, feed_url=public_url(request, request.app.state.public_url),
+        # Titled as every feed of both products (publish.feeds): "中央社 · 被修改的文章 · 新闻镜像".
+        what = CHANGE_FEEDS.get(kind, CHANGE_FEEDS["all"])
+        body = changes_feed(entries, title=feed_title(BuildOptions().site_title, outlet, what),
+                            subtitle=FEED_WORDS["changes_about"].format(what=what),
+                            feed_url=public_url(request, request.app.state.public_url),
                             site_url=f"{base}/changes",
                             article_link=lambda e: f"{base}/article/{e.event.article_id}/history")
         return Response(body, media_type="application/atom+xml; charset=utf-8")

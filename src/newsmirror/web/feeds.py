@@ -8,18 +8,20 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from newsmirror.model import Article, utcnow
+from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.safe import http_url
 from newsmirror.store import SearchHit
 from newsmirror.web.guard import strip_controls
 from newsmirror.web.render import ImageURL, clean_html, no_remote_images, text_markup
 
 
-def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: str,
+def search_feed(query: str, hits: list[SearchHit], *, site_title: str, self_url: str, base_url: str,
                 image_url: ImageURL = no_remote_images) -> bytes:
     """Every text goes through strip_controls: XML cannot carry control characters, and stored
-    rows from older versions or other tools may hold them."""
+    rows from older versions or other tools may hold them. Titled as every feed (publish.feeds.FEED_WORDS)."""
     query = strip_controls(query)
-    feed = _feed(f"newsmirror: {query}", f"Articles matching {query!r}, best matches first", self_url,
+    feed = _feed(feed_title(site_title, FEED_WORDS["search"].format(query=query)),
+                 FEED_WORDS["search_about"].format(query=query), self_url,
                  base_url.rstrip("/") + "/search?" + self_url.split("?", 1)[-1],
                  [h.article for h in hits])
     for hit in reversed(hits):  # feedgen prepends entries; keep the ranking order in the document
@@ -27,11 +29,11 @@ def search_feed(query: str, hits: list[SearchHit], *, self_url: str, base_url: s
     return bytes(feed.atom_str(pretty=True))
 
 
-def articles_feed(title: str, articles: list[Article], *, self_url: str, page_url: str, base_url: str,
+def articles_feed(title: str, subtitle: str, articles: list[Article], *, self_url: str, page_url: str, base_url: str,
                   image_url: ImageURL = no_remote_images) -> bytes:
-    """``articles`` (newest first) as an Atom feed whose alternate link is ``page_url``."""
-    title = strip_controls(title)
-    feed = _feed(title, title, self_url, page_url, articles)
+    """``articles`` (newest first) as an Atom feed whose alternate link is ``page_url``; ``title`` and ``subtitle``
+    as publish.feeds.FEED_WORDS words them."""
+    feed = _feed(strip_controls(title), strip_controls(subtitle), self_url, page_url, articles)
     for article in reversed(articles):
         _add_entry(feed, article, article.summary, base_url, image_url)
     return bytes(feed.atom_str(pretty=True))
@@ -41,7 +43,7 @@ def _feed(title: str, subtitle: str, self_url: str, page_url: str, articles: lis
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(title)
-    feed.subtitle(subtitle or title)
+    feed.subtitle(subtitle)
     feed.link(href=self_url, rel="self")
     feed.link(href=page_url, rel="alternate")
     feed.language("zh")
