@@ -50,7 +50,7 @@ from bench.days_eval import TUNING_DAYS  # noqa: E402
 from bench.days_join_fit import Captured, same_event, scoped  # noqa: E402
 from bench.days_pair_fit import Day  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
-from newsmirror.stories.genre import opens_with_label, title_label  # noqa: E402
+from newsmirror.stories.genre import leaves_title, opens_with_label, title_label  # noqa: E402
 from newsmirror.stories.joincomplete import JOIN_FEATURES, default_join_model  # noqa: E402
 from newsmirror.text.tokenize import idf  # noqa: E402
 
@@ -66,6 +66,7 @@ REACTION = ("回应", "回擊", "回击", "反驳", "反駁", "驳斥", "駁斥"
             "不满", "不滿", "反击", "反擊", "react", "respond", "condemn", "criticis", "criticiz", "welcome")
 _DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})[日号號]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TRAILING = re.compile(r"\s[-－–]\s*[^\s-]{2,10}$")
 
 
 @dataclass
@@ -80,6 +81,8 @@ class Report:
     label: str | None  # the title's opening label (``genre.title_label``)
     bracketed: bool  # the title opens with a column or source label (``genre.opens_with_label``)
     paragraphs: list[set[str]]  # the terms of the body head's paragraphs of 20+ characters (as the clusterer cuts them)
+    leaves: bool = False  # the body leaves the title's subject (``genre.leaves_title``: a bulletin's drift)
+    trailing: bool = False  # the title ends with a " - NAME" label (RFI's " - 要闻解说", " - 法国世界报")
 
 
 def analyse(days: list[Day]) -> dict[str, Report]:
@@ -94,7 +97,8 @@ def analyse(days: list[Day]) -> dict[str, Report]:
             unit = lede / np.linalg.norm(lede) if lede is not None and np.linalg.norm(lede) else None
             terms = {t: idf(t) for t in lede_terms}
             reports[doc.id] = Report(doc.outlet, doc.time, doc.title, head, names, unit, terms,
-                                     title_label(doc.title), opens_with_label(doc.title), paragraphs)
+                                     title_label(doc.title), opens_with_label(doc.title), paragraphs,
+                                     leaves_title(doc.title, doc.text), bool(_TRAILING.search(doc.title)))
     # A label the outlet opens titles with on 3+ of the days read (``genre.ColumnLabels`` counts 3 days of the last
     # 6 at grouping time; the tuning days are spread over months, so this count is a stand-in): a column or show.
     used: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -175,6 +179,9 @@ def features(core: list[Report], side: list[Report]) -> dict[str, float]:
     side_frame = {t for t, n in side_counts.items() if n * 2 >= len(side)}
     out["core's later paragraphs naming 2+ side frame terms (share)"] = float(np.mean(
         [np.mean([len(p & side_frame) >= 2 for p in r.paragraphs[1:]]) if r.paragraphs[1:] else 0.0 for r in core]))
+    out["side: the body leaves its title (genre.leaves_title, share)"] = float(np.mean([r.leaves for r in side]))
+    out["side: a trailing ' - NAME' label (share)"] = float(np.mean([r.trailing for r in side]))
+    out["side: any genre sign above (share)"] = float(np.mean([bool(r.label) or r.leaves or r.trailing for r in side]))
     out["side: opens with a bracket/source label (share)"] = float(np.mean([r.bracketed for r in side]))
     out["side: key name in title-and-lede (share)"] = float(np.mean([bool(key and key in r.names) for r in side]))
     return out
