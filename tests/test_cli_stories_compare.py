@@ -76,7 +76,8 @@ def test_commands_say_they_are_loading_before_the_first_comparison(tmp_path: Pat
     assert stories_cli.LOADING in run("stories", "compare")
 
 
-def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) -> None:
+def _grouped_visit(tmp_path: Path) -> tuple[str, str]:
+    """A store of the three VISIT reports, grouped by the CLI: its address and the one story's id."""
     db = f"sqlite:{tmp_path / 'store.sqlite'}"
     with open_store(tmp_path / "store.sqlite") as store:
         for article in VISIT:
@@ -84,6 +85,11 @@ def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) ->
     assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 0
     with open_store(tmp_path / "store.sqlite") as store:
         story_id = store.story_of(VISIT[0].id) or ""
+    return db, story_id
+
+
+def test_the_shared_facts_of_two_outlets_are_reported_by_both(tmp_path: Path) -> None:
+    db, story_id = _grouped_visit(tmp_path)
     three = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db], env={"COLUMNS": "200"})
     assert three.exit_code == 0 and "reported by most outlets" in three.output, three.output
     pair = [article.outlet for article in VISIT[:2]]
@@ -96,13 +102,7 @@ def test_show_with_outlets_lists_only_the_compared_outlets_reports(tmp_path: Pat
     """`stories show --outlet A --outlet B` listed every report of the story (17 for a comparison of two of seven
     outlets, polish67's walk) and still ended with the hint to compare two outlets (safety70); an outlet typed in the
     other script was refused with the list of names."""
-    db = f"sqlite:{tmp_path / 'store.sqlite'}"
-    with open_store(tmp_path / "store.sqlite") as store:
-        for article in VISIT:
-            store.upsert_article(article)
-    assert CliRunner().invoke(app, ["stories", "group", "--db", db]).exit_code == 0
-    with open_store(tmp_path / "store.sqlite") as store:
-        story_id = store.story_of(VISIT[0].id) or ""
+    db, story_id = _grouped_visit(tmp_path)
     every = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db], env={"COLUMNS": "200"}).output
     assert all(article.original_url in every for article in VISIT) and "--outlet A --outlet B" in every
     two = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db, "--outlet", "甲報", "--outlet", "乙社"],
