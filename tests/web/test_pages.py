@@ -47,6 +47,18 @@ def test_an_outlet_typed_in_the_other_script_finds_the_stored_one(client: TestCl
     assert client.get("/outlet/新聞").status_code == 404  # a different name is not folded into one
 
 
+@pytest.mark.parametrize("typed", ["新聞網", "新闻 网"])
+def test_the_api_finds_an_outlet_typed_in_the_other_script(client: TestClient, typed: str) -> None:
+    """The JSON API matched the outlet exactly while the reader's pages and search folded it (polish69): the same
+    address answered by the page and not by /api/articles. It now folds through the reader's one function."""
+    stored = [a["id"] for a in client.get("/api/articles", params={"outlet": "新闻网"}).json()]
+    assert SIMPLIFIED.id in stored and TRADITIONAL.id not in stored
+    assert [a["id"] for a in client.get("/api/articles", params={"outlet": typed}).json()] == stored
+    hits = client.get("/api/search", params={"q": "马朝旭", "outlet": typed}).json()["hits"]
+    assert [h["article"]["id"] for h in hits] == [SIMPLIFIED.id]
+    assert client.get("/api/articles", params={"outlet": "新聞"}).json() == []  # another name is not folded into one
+
+
 @pytest.mark.parametrize("query", ["马朝旭", "馬朝旭"])
 def test_search_finds_both_scripts_and_marks_the_match(client: TestClient, query: str) -> None:
     page = client.get("/search", params={"q": query}).text

@@ -15,12 +15,14 @@ from newsmirror.store.base import (
     Store,
     StoryMember,
     article_summary,
+    as_stored,
     outlet_key,
+    outlet_names,
     search_query,
 )
 
 __all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "article_summary",
-           "open_store", "outlet_key", "search_query"]
+           "as_stored", "open_store", "outlet_key", "outlet_names", "search_query"]
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

@@ -171,6 +171,23 @@ def outlet_key(name: str) -> str:
     return convert("".join(drop_invisible(name).split()).casefold(), "t2s")
 
 
+def as_stored(store: Store, outlet: str) -> str:
+    """The store's spelling of an outlet typed another way (美國之音, "VOA" for 美国之音: ``outlet_key``), else
+    ``outlet`` as given. The reader's menus use the stored names, but a typed or shared address in the other script
+    was a 404 and a search limited to it found nothing, while the CLI suggested the stored name (safety70). One
+    function for the reader's pages, its JSON API and `sources add`'s warning, so they cannot fold differently."""
+    if not outlet or store.count_articles(outlet):
+        return outlet
+    key = outlet_key(outlet)
+    return next((name for name in outlet_names(store) if outlet_key(name) == key), outlet)
+
+
+def outlet_names(store: Store) -> list[str]:
+    """The outlets of the stored articles, sorted."""
+    groups = store.stats().get("by_outlet")
+    return sorted(groups) if isinstance(groups, dict) else []
+
+
 def article_summary(article: Article) -> dict[str, str | datetime | None]:
     """The fields that list an article: the reader's API (``web.api.summary_of``, which adds the reader's page) and
     `newsmirror search --json` (no reader running) take them from here, so the two cannot drift apart. The original URL

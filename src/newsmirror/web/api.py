@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newsmirror.model import Article
-from newsmirror.store import ArticleQuery, Store, article_summary, search_query
+from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
@@ -89,9 +89,12 @@ def build_api_router() -> APIRouter:
     def list_articles(request: Request, outlet: str | None = None, channel: str | None = None,
                       limit: Annotated[int, Query(ge=1, le=500)] = 50,
                       offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[ArticleSummary]:
-        """Newest first, optionally of one outlet or channel."""
-        query = ArticleQuery(outlet=outlet, channel=channel, limit=limit, offset=offset)
-        return [summary_of(a, root_of(request)) for a in store_of(request).iter_articles(query)]
+        """Newest first, optionally of one outlet or channel. An outlet typed in the other script or by an alias
+        (德國之聲, "DW") gives the stored spelling's articles, as the reader's pages and search do."""
+        store = store_of(request)
+        query = ArticleQuery(outlet=as_stored(store, outlet) if outlet else outlet, channel=channel, limit=limit,
+                             offset=offset)
+        return [summary_of(a, root_of(request)) for a in store.iter_articles(query)]
 
     @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"])
     def get_article(request: Request, article_id: str) -> ArticleDetail:
@@ -118,8 +121,8 @@ def build_api_router() -> APIRouter:
         several words must all occur, "quotes" keep a phrase together, -word excludes.
         Title matches first, then newest first (then by id); ``total`` counts every match.
         ``since`` and ``until`` are days in UTC+8, the zone every time is shown in; ``until`` includes that whole day."""
-        query = search_query(q, outlet, since, until, limit=limit, offset=offset)
         store = store_of(request)
+        query = search_query(q, as_stored(store, outlet), since, until, limit=limit, offset=offset)
         hits = store.search(query)
         return SearchResults(query=q, total=store.count_search(query), hits=[SearchResult(article=summary_of(h.article, root_of(request)), score=h.score,
                                                          snippet=h.snippet) for h in hits])

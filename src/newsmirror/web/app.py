@@ -26,7 +26,7 @@ from newsmirror.publish.content import story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.safe import http_url
-from newsmirror.store import ArticleQuery, Store, outlet_key, search_query
+from newsmirror.store import ArticleQuery, Store, as_stored, outlet_names, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
@@ -418,16 +418,3 @@ def latest_page(store: Store, query: ArticleQuery, page_number: int) -> tuple[li
     return articles[:PAGE_SIZE], len(articles) > PAGE_SIZE
 
 
-def as_stored(store: Store, outlet: str) -> str:
-    """The store's spelling of an outlet typed another way (美國之音, "VOA" for 美国之音: store.outlet_key), else
-    ``outlet`` as given. The reader's menus use the stored names, but a typed or shared address in the other script
-    was a 404 and a search limited to it found nothing, while the CLI suggested the stored name (safety70)."""
-    if not outlet or store.count_articles(outlet):
-        return outlet
-    key = outlet_key(outlet)
-    return next((name for name in outlet_names(store) if outlet_key(name) == key), outlet)
-
-
-def outlet_names(store: Store) -> list[str]:
-    groups = store.stats().get("by_outlet")
-    return sorted(groups) if isinstance(groups, dict) else []
