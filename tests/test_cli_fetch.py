@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsmirror.cli import app
+from newsmirror.model import Article
 from newsmirror.store import open_store
 from tests.feedfixtures import FixtureItem, long_body, rss, serve_feed
 from tests.httpserver import LoopbackServer
@@ -36,6 +37,29 @@ def test_sources_add_list_remove_and_opml(cli_env: Path, tmp_path: Path) -> None
     assert runner.invoke(app, ["sources", "import-opml", str(opml)]).exit_code == 0
     with open_store(cli_env) as store:
         assert len(store.list_sources()) == len(sources)
+
+
+def test_an_outlet_spelled_another_way_is_warned_of_not_refused(cli_env: Path, tmp_path: Path) -> None:
+    """Two spellings of one outlet share copies (safety70) but stay two outlets in listings: `sources add` and
+    `import-opml` say so, naming the spelling in use and the command that keeps one (polish69); nothing refused."""
+    first = runner.invoke(app, ["sources", "add", "https://dw.example/a.xml", "--outlet", "德国之声"])
+    assert first.exit_code == 0 and "warning" not in first.output
+    second = runner.invoke(app, ["sources", "add", "https://dw.example/b.xml", "--outlet", "德國之聲"])
+    assert second.exit_code == 0 and "1 source(s) added" in second.output
+    said = " ".join(second.output.split())
+    assert "warning" in said and "'德國之聲'" in said and "source https://dw.example/a.xml uses '德国之声'" in said
+    assert "both names" in said and "sources add https://dw.example/b.xml --outlet 德国之声" in said
+    again = runner.invoke(app, ["sources", "add", "https://dw.example/b.xml", "--outlet", "德国之声"])
+    assert again.exit_code == 0 and "warning" not in again.output  # the advice followed: one name, no warning
+    runner.invoke(app, ["sources", "remove", "https://dw.example/a.xml", "https://dw.example/b.xml"])
+    with open_store(cli_env) as store:  # no source left: the stored articles' spelling is the one in use
+        store.upsert_article(Article(outlet="德国之声", title="标题", original_url="https://dw.example/1"))
+    alias = runner.invoke(app, ["sources", "add", "https://dw.example/c.xml", "--outlet", "DW"])
+    assert alias.exit_code == 0 and "the stored articles use '德国之声'" in " ".join(alias.output.split())
+    with open_store(cli_env) as store:
+        assert [s.outlet for s in store.list_sources()] == ["DW"]
+    other = runner.invoke(app, ["sources", "add", "https://x.example/feed", "--outlet", "德国新闻"])
+    assert other.exit_code == 0 and "warning" not in other.output  # another outlet is not folded into it
 
 
 def test_sources_errors_are_one_line(cli_env: Path) -> None:

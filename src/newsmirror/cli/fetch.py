@@ -34,8 +34,40 @@ sources_app = typer.Typer(help="The feeds and pages newsmirror polls (stored in 
 app.add_typer(sources_app, name="sources")
 
 
+def other_spellings(store: Store, new_sources: list[Any]) -> list[str]:
+    """A warning for each new source whose outlet is an existing source's or the stored articles' outlet under another
+    spelling (德國之聲 for 德国之声, "DW": ``store.outlet_key``). The two share copies of an article (the fetch job's
+    overwrite check folds them, safety70), but listings, `stats`, the reader's menus and grouping's outlet count keep
+    both names as two outlets; nothing told the operator, who can re-add the URL under the name already in use.
+    A warning, not a refusal: the spelling is the operator's word. Sources being replaced (the same URL) do not count."""
+    from newsmirror.store import outlet_key, outlet_names
+
+    replaced = {source.url for source in new_sources}
+    seen: dict[str, dict[str, str]] = {}  # key -> spelling -> who uses it (the first found)
+    for name in outlet_names(store):
+        seen.setdefault(outlet_key(name), {}).setdefault(name, "the stored articles use")
+    for source in store.list_sources():
+        if source.url not in replaced:
+            seen.setdefault(outlet_key(source.outlet), {}).setdefault(source.outlet, f"source {source.url} uses")
+    warnings: list[str] = []
+    said: set[tuple[str, str]] = set()
+    for source in new_sources:
+        spellings = seen.setdefault(outlet_key(source.outlet), {})
+        for other, where in spellings.items():
+            if other != source.outlet and (source.outlet, other) not in said:
+                said.add((source.outlet, other))
+                warnings.append(
+                    f"outlet {source.outlet!r} ({source.url}) is {other!r} spelled another way ({where} {other!r}): "
+                    f"they share copies of an article, but listings, `stats` and the reader's outlet menu will show "
+                    f"both names; to keep one, `newsmirror sources add {source.url} --outlet {other}` again")
+        spellings.setdefault(source.outlet, f"source {source.url} uses")  # two spellings within one file, too
+    return warnings
+
+
 def _save_sources(store: Store, new_sources: list[Any]) -> tuple[int, int]:
-    """Upsert sources; (added, updated)."""
+    """Upsert sources, warning on stderr of an outlet spelled another way than in the store; (added, updated)."""
+    for warning in other_spellings(store, new_sources):
+        err_console.print(f"[yellow]warning:[/] {shown(warning)}", highlight=False, soft_wrap=True)
     known = {source.url: source for source in store.list_sources()}
     added = updated = 0
     for source in new_sources:
