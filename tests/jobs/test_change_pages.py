@@ -72,6 +72,29 @@ def test_history_pages_indexes_and_feeds_are_written(tmp_path: Path) -> None:
     assert (site / "changes.css").is_file()
 
 
+def test_a_traditional_build_converts_its_change_pages_and_feeds(tmp_path: Path) -> None:
+    """A 繁 build's every other page and feed converts; its change pages and feeds stayed in Simplified (polish68).
+    The pages' words, titles, outlets and reasons convert; the diffs are the stored text, as the page says; the
+    folders keep the stored outlet's name, so the links of the rest of the site still reach them."""
+    site = tmp_path / "site"
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, _ = fill(store)
+        write_change_pages(store, site, base_url="https://mirror.example", script="zh-Hant")
+    history = (site / f"history/{gone}.html").read_text(encoding="utf-8")
+    assert "被刪的報道" in history and "乙報" in history and "修改與刪除" in history and "網頁已永久刪除" in history
+    assert 'lang="zh-Hant"' in history and "删" not in history.split("<details>")[0]  # the first version: as stored
+    page = html.fromstring((site / f"history/{edited}.html").read_text(encoding="utf-8"))
+    assert "".join(page.xpath("//div[@class='nm-diff']//ins/text()")) == "一人受伤"  # the stored text
+    index = html.fromstring((site / "changes/index.html").read_text(encoding="utf-8"))
+    assert index.xpath("//h1/text()") == ["被修改和刪除的文章"] and index.xpath("//table//a/text()") == ["乙報", "示例報"]
+    assert index.xpath("//table//a/@href") == ["../changes/乙报/index.html", "../changes/示例报/index.html"]
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = etree.fromstring((site / "changes/乙报/atom.xml").read_bytes())
+    assert feed.xpath("/a:feed/a:title/text()", namespaces=ns) == ["乙報 · 被修改和刪除的文章 · 新聞鏡像"]
+    assert feed.xpath("//a:entry/a:title/text()", namespaces=ns) == ["[刪除] 被刪的報道"]
+    assert "删" not in (site / "changes/乙报/atom.xml").read_text(encoding="utf-8")
+
+
 def test_a_second_run_without_news_rewrites_nothing(tmp_path: Path) -> None:
     site = tmp_path / "site"
     with open_store(tmp_path / "s.sqlite") as store:

@@ -402,7 +402,7 @@ def build(
         _progress(progress, 0, 1, HISTORY)
         with suppress(NotImplementedError):  # a store backend without edit tracking: no change pages
             write_change_pages(store, out_dir / "site", base_url=options.base_url, site_title=options.site_title,
-                               cache=out_dir / ".cache" / HISTORY_CACHE)
+                               script=options.script, cache=out_dir / ".cache" / HISTORY_CACHE)
         _progress(progress, 1, 1, HISTORY)
     if mirror is not None:
         mirror.save()

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -28,7 +29,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from newsmirror.publish.content import RENDER_VERSION
+from newsmirror.publish.content import RENDER_VERSION, script_converter
 from newsmirror.publish.feeds import CHANGE_FEEDS, FEED_WORDS, feed_title
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
@@ -56,15 +57,15 @@ _TEMPLATES = {
 {% block crumbs %} › <a href="{{ root }}changes/index.html">修改与删除</a>{% endblock %}
 {% block main %}
 <article class="history" data-article-id="{{ article.id }}">
-<h1>{{ article.title }}</h1>
-<p class="meta">{{ article.outlet }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if original_url %} ·
+<h1>{{ article.title|script }}</h1>
+<p class="meta">{{ article.outlet|script }} · <a href="{{ root }}{{ article_path }}">本站存档</a>{% if original_url %} ·
 原文：<a href="{{ original_url }}" rel="noopener noreferrer nofollow">{{ original_url }}</a>{% endif %}</p>
-{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at|stamp }}）{% if deleted_reason %}：{{ deleted_reason }}{% endif %}。本站保留了它的每个版本。</p>{% endif %}
+{% if deleted %}<p class="taken-down" data-status="deleted">原网页已被删除（{{ deleted.seen_at|stamp }}）{% if deleted_reason %}：{{ deleted_reason|script }}{% endif %}。本站保留了它的每个版本。</p>{% endif %}
 <p class="meta">差异以原文显示：删去的文字划线，新增的文字加底色。</p>
 <ol class="timeline">
 {% for item, diff in steps %}<li class="step step-{{ item.kind }}" data-kind="{{ item.kind }}">
 <p><strong>{{ kinds.get(item.kind, item.kind) }}</strong>{% if item.version %} · 第{{ item.version.number }}版{% endif %}
- · <time datetime="{{ item.at|iso }}">{{ item.at|stamp }}</time>{% if item.detail %} · <span class="meta">{{ item.detail }}</span>{% endif %}</p>
+ · <time datetime="{{ item.at|iso }}">{{ item.at|stamp }}</time>{% if item.detail %} · <span class="meta">{{ item.detail|script }}</span>{% endif %}</p>
 {% if diff %}{{ diff }}{% endif %}
 {% if item.kind == 'first_seen' and item.version %}<details><summary>第一版全文</summary>
 {% for p in item.version.body_text.split('\\n\\n') %}<p>{{ p }}</p>{% endfor %}</details>{% endif %}
@@ -81,16 +82,16 @@ _TEMPLATES = {
 <h1>{{ heading }}</h1>
 <p class="meta">本站定期重新访问原网页，记录文章被修改、删除和恢复的时间。订阅：<a href="atom.xml">全部</a> · <a href="edited.xml">修改</a> · <a href="deleted.xml">删除</a></p>
 {% if counts %}<table class="change-counts"><thead><tr><th>媒体</th><th>修改</th><th>删除</th><th>恢复</th><th>目前已删除</th></tr></thead><tbody>
-{% for name, path, numbers in counts %}<tr><td><a href="{{ root }}{{ path }}">{{ name }}</a></td><td>{{ numbers.get('edited', 0) }}</td>
+{% for name, path, numbers in counts %}<tr><td><a href="{{ root }}{{ path }}">{{ name|script }}</a></td><td>{{ numbers.get('edited', 0) }}</td>
 <td>{{ numbers.get('deleted', 0) }}</td><td>{{ numbers.get('restored', 0) }}</td><td>{{ numbers.get('deleted_now', 0) }}</td></tr>
 {% endfor %}</tbody></table>{% endif %}
 {% if entries %}<ul class="entries changes">
 {% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"><span class="badge">{{ kinds[e.event.kind.value] }}</span>
-<a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title }}</a>
-<small>{{ e.outlet }} · {{ e.event.seen_at|stamp }}{% if e.reason %} · {{ e.reason }}{% endif %}</small></li>
+<a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title|script }}</a>
+<small>{{ e.outlet|script }} · {{ e.event.seen_at|stamp }}{% if e.reason %} · {{ e.reason|script }}{% endif %}</small></li>
 {% endfor %}</ul>{% else %}<p class="no-events">{{ wording.no_events }}。</p>{% endif %}
 {% if kept.count %}<h2 class="kept-versions">{{ wording.kept_heading }}</h2>
-<p class="kept-versions" data-count="{{ kept.count }}">{{ kept.count }} 篇{% if outlet %}{{ outlet }}的{% endif %}{{ wording.kept_note }}：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title }}</a>{% else %}{{ a.title }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
+<p class="kept-versions" data-count="{{ kept.count }}">{{ kept.count }} 篇{% if outlet %}{{ outlet|script }}的{% endif %}{{ wording.kept_note }}：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title|script }}</a>{% else %}{{ a.title|script }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
 {% endblock %}
 """,
 }
@@ -126,18 +127,27 @@ def _load_cache(path: Path | None) -> dict[str, list[Any]]:
 
 
 def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site_title: str = "新闻镜像",
-                       lang: str = "zh", cache: Path | None = None) -> ChangePagesReport:
+                       script: str = "original", cache: Path | None = None) -> ChangePagesReport:
     """Write (or refresh) the history pages, change indexes and feeds into ``site_dir``.
+
+    ``script``: the build's output script (``publish.content.script_converter``). The pages' own words, titles,
+    outlets and reasons are converted as every other page and feed of the site is; they stayed in Simplified in a 繁
+    build (polish68). A history page's diffs and first version are the stored text, as the page says (差异以原文显示).
 
     ``cache``: a file remembering what each history page was made from; an article whose
     versions and events did not change since is not diffed again (diffing every edited
     article was a tenth of an incremental build of the whole archive)."""
     report = ChangePagesReport()
-    options = "|".join([HISTORY_VERSION, RENDER_VERSION, base_url, site_title, lang])
+    lang = "zh" if script == "original" else script  # as the site builder's pages say theirs
+    options = "|".join([HISTORY_VERSION, RENDER_VERSION, base_url, site_title, script])
     known = _load_cache(cache)
     remembered: dict[str, list[Any]] = {}
-    env = _environment()
-    labels = dict(LABELS)
+    convert = script_converter(script)
+    env = _environment(convert)
+    labels = {key: convert(value) for key, value in LABELS.items()}
+    kind_labels = {key: convert(value) for key, value in KIND_LABELS.items()}
+    wording = {name: convert(getattr(WORDING, name)) for name in WORDING.__slots__}
+    shown_title = convert(site_title)
 
     def write(path: str, content: str | bytes) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -151,8 +161,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         report.written += 1
 
     def render(template: str, path: str, **context: Any) -> str:
-        return env.get_template(template).render(root=relative_prefix(path), site_title=site_title,
-                                                 labels=labels, lang=lang, kinds=KIND_LABELS, **context)
+        return env.get_template(template).render(root=relative_prefix(path), site_title=shown_title,
+                                                 labels=labels, lang=lang, kinds=kind_labels, **context)
 
     for article_id in store.changed_article_ids():
         article = store.get_article(article_id)
@@ -176,7 +186,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         deleted = status[-1] if status and status[-1].kind is EventKind.DELETED else None
         # text.diff escapes every piece of text it puts in its HTML.
         steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
-        write(path, render("history.html", path, title=f"修改记录 · {article.title}", article=article,
+        write(path, render("history.html", path, title=convert(f"修改记录 · {article.title}"), article=article,
                            steps=steps, deleted=deleted, deleted_reason=event_reason(deleted) if deleted else "",
                            original_url=http_url(article.original_url),
                            article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
@@ -202,8 +212,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         # Versions an import or a fetch kept: edited articles to `newsmirror stats` but no recorded event, named
         # apart as `newsmirror changes` and the reader's /changes name them.
         kept = kept_versions(store, outlet=outlet or None)
-        write(index, render("changes.html", index, title=heading, heading=heading, entries=listed, counts=table,
-                            kept=kept, wording=WORDING, outlet=outlet, histories=histories))
+        write(index, render("changes.html", index, title=convert(heading), heading=convert(heading), entries=listed,
+                            counts=table, kept=kept, wording=wording, outlet=outlet, histories=histories))
         # One feed of everything, and one per kind: "taken down" is what many readers follow.
         # Titled as every feed of both products (publish.feeds): "中央社 · 被修改的文章 · 新闻镜像".
         for name, kinds, what in (("atom.xml", None, CHANGE_FEEDS["all"]),
@@ -212,8 +222,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
             chosen = [e for e in listed if kinds is None or e.event.kind is kinds]
             feed_url = f"{base}/{folder}{name}" if base else f"{folder}{name}"
             write(folder + name, changes_feed(
-                chosen, title=feed_title(site_title, outlet, what),
-                subtitle=FEED_WORDS["changes_about"].format(what=what), feed_url=feed_url,
+                chosen, title=convert(feed_title(site_title, outlet, what)),
+                subtitle=convert(FEED_WORDS["changes_about"].format(what=what)), feed_url=feed_url, convert=convert,
                 site_url=f"{base}/{index}" if base else index,
                 article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
                 else history_path(e.event.article_id),
@@ -230,9 +240,25 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     return report
 
 
-def _environment() -> jinja2.Environment:
+class _ConvertingLoader(jinja2.BaseLoader):
+    """The templates' own words (修改与删除, 第一版全文, ...) in the output script: their source is converted before it
+    is compiled. Jinja's syntax and the HTML around the words are ASCII, which conversion leaves as it is."""
+
+    def __init__(self, loader: jinja2.BaseLoader, convert: Callable[[str], str]) -> None:
+        self.loader, self.convert = loader, convert
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        return self.convert(source), filename, uptodate
+
+
+def _environment(convert: Callable[[str], str] | None = None) -> jinja2.Environment:
     site_templates = str(resources.files("newsmirror.publish") / "templates")
-    loader = jinja2.ChoiceLoader([jinja2.DictLoader(_TEMPLATES), jinja2.FileSystemLoader(site_templates)])
+    loader: jinja2.BaseLoader = jinja2.ChoiceLoader([jinja2.DictLoader(_TEMPLATES), jinja2.FileSystemLoader(site_templates)])
+    if convert is not None:
+        loader = _ConvertingLoader(loader, convert)
     env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
     env.filters.update(times.FILTERS)
+    # Stored text shown in the output script, as the site's listings show titles and outlets (publish.content).
+    env.filters["script"] = convert or (lambda text: text)
     return env

@@ -310,8 +310,12 @@ def changes_feed(
     article_link: Callable[[ChangeEntry], str] | None = None,
     updated: datetime | None = None,
     subtitle: str = "",
+    convert: Callable[[str], str] | None = None,
 ) -> bytes:
     """An Atom feed of edits and takedowns (newest first), for publish and web to serve.
+
+    ``convert``: the output script of a static build (``publish.content.script_converter``) for the entries' words,
+    titles, outlets and reasons; not the original URLs, which are addresses.
 
     ``article_link`` maps an entry to the mirror's page for the article (its history);
     by default entries link to the original URL, which may be gone: prefer the mirror.
@@ -319,6 +323,7 @@ def changes_feed(
     # Imported here: feedgen brings lxml, and every command imports this module through the store.
     from feedgen.feed import FeedGenerator
 
+    shown = convert or (lambda text: text)
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(title)
@@ -333,18 +338,18 @@ def changes_feed(
     for entry in sorted(entries, key=lambda e: _utc(e.event.seen_at)):
         event = entry.event
         item = feed.add_entry()
-        label = {"edited": "改动", "deleted": "删除", "restored": "恢复"}[event.kind.value]
+        label = shown({"edited": "改动", "deleted": "删除", "restored": "恢复"}[event.kind.value])
         item.id(f"{feed_url}#{event.article_id}-{event.kind.value}-{_utc(event.seen_at).isoformat()}")
-        item.title(f"[{label}] {entry.title}")
+        item.title(f"[{label}] {shown(entry.title)}")
         item.link(href=article_link(entry) if article_link else entry.url)
         item.updated(_utc(event.seen_at))
-        item.author({"name": entry.outlet or "unknown"})
-        summary = f"{entry.outlet or '未知媒体'}：{label} {times.stamp(event.seen_at)}"
+        item.author({"name": shown(entry.outlet) or "unknown"})
+        summary = shown(f"{entry.outlet or '未知媒体'}：") + f"{label} {times.stamp(event.seen_at)}"
         reason = entry.reason
         if reason:
-            summary += f" — {reason}"
+            summary += f" — {shown(reason)}"
         if entry.url:
-            summary += f"（原网址：{entry.url}）"
+            summary += shown("（原网址：") + f"{entry.url}）"
         item.summary(summary)
     return bytes(feed.atom_str(pretty=True))
 
