@@ -57,14 +57,21 @@ def host_key(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def url_host_key(url: str) -> str | None:
-    """``host:port`` of a URL (the scheme's port when it names none), or None when it has no host."""
+def _host_and_port(url: str) -> tuple[str, int] | None:
+    """A URL's host and port (the scheme's port when it names none), or None when it names no host or a port out of
+    range (a request to it fails by itself)."""
     parts = urlsplit(url)
     try:
         port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower(), 80)
     except ValueError:
         return None
-    return host_key(parts.hostname, port) if parts.hostname else None
+    return (parts.hostname, port) if parts.hostname else None
+
+
+def url_host_key(url: str) -> str | None:
+    """``host:port`` of a URL (the scheme's port when it names none), or None when it has no host."""
+    where = _host_and_port(url)
+    return host_key(*where) if where else None
 
 
 def allowance(entries: Iterable[str]) -> frozenset[str]:
@@ -140,15 +147,11 @@ def private_address(url: str) -> str | None:
     """The address of ``url``'s host that is not a public one (loopback, private, link-local, reserved, a cloud's
     metadata service at 169.254.169.254), or None when every address it resolves to is public or it does not
     resolve (then the request fails by itself)."""
-    parts = urlsplit(url)
-    try:
-        host, port = parts.hostname, parts.port or _DEFAULT_PORTS.get(parts.scheme.lower(), 80)
-    except ValueError:
-        return None
-    if not host:
+    where = _host_and_port(url)
+    if where is None:
         return None
     try:
-        addresses = _resolve(host, port)
+        addresses = _resolve(*where)
     except (OSError, UnicodeError):
         return None
     return next((address for address in addresses if _not_public(address)), None)
@@ -157,13 +160,9 @@ def private_address(url: str) -> str | None:
 def refuse_private(url: str, allowed: frozenset[str], *, asked: str | None = None) -> None:
     """Raise PrivateAddress when ``url`` leads to a private address and its host is not one the operator allowed.
     ``asked``: the link that redirected to ``url``, named in the error."""
-    parts = urlsplit(url)
-    try:
-        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower(), 80)
-    except ValueError:
-        return  # the request fails by itself
-    if parts.hostname and allows(allowed, parts.hostname, port):
-        return
+    host_port = _host_and_port(url)
+    if host_port is None or allows(allowed, *host_port):
+        return  # allowed by the operator; or no host, a bad port: the request fails by itself
     address = private_address(url)
     if address is not None:
         where = f"{asked} (redirected to {url})" if asked and asked != url else url
