@@ -714,6 +714,14 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             for outlet in outlets:
                 if name and said.search(outlet_texts[outlet]):
                     outlet_nouns[outlet].add(name)
+    # Names of one thing a bracket gives (中共中央党校（国家行政学院）, 该疫苗（BNT162b2、暂定名"复必泰"）): an outlet
+    # writing one of them names the others (``BRACKET_ALIASES``).
+    for article in articles:
+        for forms in _bracket_aliases(f"{article.title}\n{article.body_text}"):
+            hans = [form for form in forms if not form.isascii()]
+            for outlet in outlets:
+                if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
+                    outlet_nouns[outlet].update(hans)
     # A fact the pair model's round widened (joined to units the rules left apart) shows "only X names N" only
     # where a fact the rules alone make, sharing a unit with it, shows it too: the model's link is evidence that
     # two sentences tell one fact, not that the outlet it joined told the statement and left N out (session 41,
@@ -2485,6 +2493,89 @@ def _translated_alike(han: str, sentence: str) -> bool:
                     and _HAN_RUN.fullmatch(head) is not None and tag.startswith(_NOUN_TAG) and tag not in _PERSON_TAGS):
                 return True
     return False
+
+
+# Names of one thing a bracket gives (session 53, onlyx81). A bracket right after a name that holds one Han name and
+# otherwise only Latin names (中共中央党校（国家行政学院）, 情报总局（格鲁乌）, 该疫苗（BNT162b2、暂定名"复必泰"）) says the
+# Han name in it is another name of the name before it (another nameplate, a short form, a transliteration) and of the Latin
+# names beside it: readers of an outlet writing any of them learn of the thing the giver names by another. Read from the
+# bracket's form only: each item is a whole name (or a label and one quoted name: 暂定名"复必泰"); a bracket holding two Han
+# names or more is a list (五眼联盟（美国、英国、…）: members, not names of one thing), one holding a Han item that is no
+# name is a note (（化名）, （译音）, （20日）). The name before it is the shortest run of nouns it ends with, of
+# ``BRACKET_NAME_CHARS`` characters or more, that is a name (中共中央党校; 情报总局 of …总参谋部情报总局; none for 该疫苗,
+# whose bracket's items are then names of one thing only with each other). Nowhere a person's name is on either side: a
+# bracket after a person gives a party, a role or a place (林昶佐（时代力量）), and a person in a bracket after a description
+# (负责人（王某）) is described, not named. "Writes" is the normalized text holding a Han name, or a Latin name as whole
+# words. Off (False) = main's claims.
+BRACKET_ALIASES = True
+BRACKET_NAME_CHARS = 3
+_BRACKET = re.compile(r"([\u4e00-\u9fff\d]{0,16})\s*[（(]([^（()）\n]{1,40})[）)]")
+_BRACKET_ITEM = re.compile(r"\s*[、，,；;／/]\s*")
+_LATIN_ITEM = re.compile(r"[A-Za-z][A-Za-z0-9.'’\- ]*")
+_QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,16})[”」』\"]")
+_LATIN_ALIAS_LETTERS = 3  # shorter Latin items (AP, EU) are read by the acronym glosses, not here
+
+
+def _bracket_aliases(text: str) -> list[tuple[str, ...]]:
+    """The names of one thing a raw ``text``'s brackets give (see ``BRACKET_ALIASES``), each group normalized: the Han
+    name in the bracket, the name before it (when there is one), the bracket's Latin names."""
+    if not BRACKET_ALIASES:
+        return []
+    groups = []
+    for before, inside in _BRACKET.findall(text):
+        hans: list[str] = []
+        latins: list[str] = []
+        for item in (part.strip() for part in _BRACKET_ITEM.split(inside)):
+            if not item:
+                continue
+            if _LATIN_ITEM.fullmatch(item):
+                if sum(c.isalpha() for c in item) >= _LATIN_ALIAS_LETTERS:
+                    latins.append(normalize(item))
+                continue
+            quoted = _QUOTED_NAME.findall(item)
+            name = normalize(item) if not quoted else normalize(quoted[0]) if len(quoted) == 1 else ""
+            if not (_HAN_RUN.fullmatch(name) and len(name) >= 2 and is_name(name)):
+                hans = []  # a note, a figure, a date: the bracket is no name's
+                break
+            hans.append(name)
+        if len(hans) != 1 or _names_a_person(hans[0]):
+            continue
+        named = _name_before_bracket(normalize(before))
+        if named is None:
+            continue
+        forms = tuple(dict.fromkeys(form for form in (hans[0], named, *latins) if form))
+        if len(forms) > 1:
+            groups.append(forms)
+    return groups
+
+
+def _names_a_person(name: str) -> bool:
+    return any(tag in _PERSON_TAGS for _word, tag in _tagged_once(name))
+
+
+def _name_before_bracket(run: str) -> str | None:
+    """The name a normalized run of text before a bracket ends with (see ``BRACKET_ALIASES``): "" when it ends with no
+    name, None when it ends with a person's name (the bracket is then no alias's)."""
+    tokens = _tagged_once(run)
+    start = len(tokens)
+    while start > 0:
+        word, tag = tokens[start - 1]
+        if tag in _PERSON_TAGS:
+            return None
+        if not (tag.startswith(_NOUN_TAG) and _HAN_RUN.fullmatch(word)):
+            return ""
+        start -= 1
+        tail = "".join(word for word, _tag in tokens[start:])
+        if len(tail) >= BRACKET_NAME_CHARS and is_name(tail):
+            return tail
+    return ""
+
+
+def _writes_alias(form: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes a name a bracket gives: a Han name anywhere, a Latin one as whole words."""
+    if not form.isascii():
+        return form in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", text) is not None
 
 
 # A body's part or service named by the body (session 52, onlyx79). A Latin name its giver glosses onto a run that jieba
