@@ -2501,9 +2501,10 @@ def _translated_alike(han: str, sentence: str) -> bool:
 # names beside it: readers of an outlet writing any of them learn of the thing the giver names by another. Read from the
 # bracket's form only: each item is a whole name (or a label and one quoted name: 暂定名"复必泰"); a bracket holding two Han
 # names or more is a list (五眼联盟（美国、英国、…）: members, not names of one thing), one holding a Han item that is no
-# name is a note (（化名）, （译音）, （20日）). The name before it is the shortest run of nouns it ends with, of
-# ``BRACKET_NAME_CHARS`` characters or more, that is a name (中共中央党校; 情报总局 of …总参谋部情报总局; none for 该疫苗,
-# whose bracket's items are then names of one thing only with each other). Nowhere a person's name is on either side: a
+# name is a note (（化名）, （译音）, （20日）). The name before it is the whole run of nouns it ends with (jieba's cut), of
+# ``BRACKET_NAME_CHARS`` characters or more, when that is a name (中共中央党校; none for 该疫苗, whose bracket's items
+# are then names of one thing only with each other): the whole run, not its shortest tail that is a name, which may be a
+# generic head (理工学院 of 滨海理工学院, 科学基金会 of 美国国家科学基金会). Nowhere a person's name is on either side: a
 # bracket after a person gives a party, a role or a place (林昶佐（时代力量）), and a person in a bracket after a description
 # (负责人（王某）) is described, not named. "Writes" is the normalized text holding a Han name, or a Latin name as whole
 # words. Off (False) = main's claims.
@@ -2558,17 +2559,12 @@ def _name_before_bracket(run: str) -> str | None:
     name, None when it ends with a person's name (the bracket is then no alias's)."""
     tokens = _tagged_once(run)
     start = len(tokens)
-    while start > 0:
-        word, tag = tokens[start - 1]
-        if tag in _PERSON_TAGS:
-            return None
-        if not (tag.startswith(_NOUN_TAG) and _HAN_RUN.fullmatch(word)):
-            return ""
+    while start > 0 and tokens[start - 1][1].startswith(_NOUN_TAG) and _HAN_RUN.fullmatch(tokens[start - 1][0]):
         start -= 1
-        tail = "".join(word for word, _tag in tokens[start:])
-        if len(tail) >= BRACKET_NAME_CHARS and is_name(tail):
-            return tail
-    return ""
+    if any(tag in _PERSON_TAGS for _word, tag in tokens[start:]):
+        return None
+    name = "".join(word for word, _tag in tokens[start:])
+    return name if len(name) >= BRACKET_NAME_CHARS and is_name(name) else ""
 
 
 def _writes_alias(form: str, text: str) -> bool:
