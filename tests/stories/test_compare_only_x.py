@@ -854,16 +854,18 @@ def test_a_name_a_bracket_gives_is_named_by_an_outlet_writing_another_name_of_it
     # 甲报 gives the State Council's other name in a bracket after it; 乙社 writes the first only: its readers learn of
     # the same body. Likewise a drug's trade name beside its code in one bracket (an outlet writing the code names it).
     monkeypatch.setattr(compare, "BRACKET_ALIASES", True)
-    assert compare._bracket_aliases("滨海理工学院（北岸工业大学）周三宣布") == [("北岸工业大学", "滨海理工学院")]
-    assert compare._bracket_aliases("该药物（XRB2091、暂定名“复康泰”）效力") == [("复康泰", "xrb2091")]
-    # Not a person's party or role, not a list of members, not a note.
-    assert compare._bracket_aliases("议员林昶佐（时代力量）表示") == []
+    assert compare._bracket_aliases("国务院（中央人民政府）周三宣布") == [("中央人民政府", "国务院")]
+    assert compare._bracket_aliases("该药物（XRB2091、暂定名“康泰”）效力") == [("康泰", "xrb2091")]
+    # Not a person's party, a list of members, a note, a credit closing a caption, nor the gloss of a name's last word.
+    assert compare._bracket_aliases("议员林昶佐（民进党）表示") == []
     assert compare._bracket_aliases("五眼联盟（美国、英国、加拿大）") == []
     assert compare._bracket_aliases("张三（化名）说") == []
+    assert compare._bracket_aliases("国务院大楼（路透社）\n") == []
+    assert compare._bracket_aliases("滨海集成电路（积体电路）在建的工厂") == []
     _model_off(monkeypatch)
     report = "周三宣布开除一名退休教师的党籍，并取消其退休待遇，称她发表了严重违反政治纪律的言论。"
     _named_only_by_naming_outlet("中央人民政府", f"国务院（中央人民政府）{report}", f"国务院{report}", f"当局{report}")
     monkeypatch.setattr(compare, "BRACKET_ALIASES", False)
-    assert compare._bracket_aliases("滨海理工学院（北岸工业大学）周三宣布") == []
+    assert compare._bracket_aliases("国务院（中央人民政府）周三宣布") == []
     assert "中央人民政府" in _only([_article("甲报", f"国务院（中央人民政府）{report}"), _article("乙社", f"国务院{report}")],
                                  "甲报")

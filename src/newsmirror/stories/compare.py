@@ -2496,24 +2496,31 @@ def _translated_alike(han: str, sentence: str) -> bool:
 
 
 # Names of one thing a bracket gives (session 53, onlyx81). A bracket right after a name that holds one Han name and
-# otherwise only Latin names (中共中央党校（国家行政学院）, 情报总局（格鲁乌）, 该疫苗（BNT162b2、暂定名"复必泰"）) says the
-# Han name in it is another name of the name before it (another nameplate, a short form, a transliteration) and of the Latin
-# names beside it: readers of an outlet writing any of them learn of the thing the giver names by another. Read from the
-# bracket's form only: each item is a whole name (or a label and one quoted name: 暂定名"复必泰"); a bracket holding two Han
-# names or more is a list (五眼联盟（美国、英国、…）: members, not names of one thing), one holding a Han item that is no
-# name is a note (（化名）, （译音）, （20日）). The name before it is the whole run of nouns it ends with (jieba's cut), of
-# ``BRACKET_NAME_CHARS`` characters or more, when that is a name (中共中央党校; none for 该疫苗, whose bracket's items
-# are then names of one thing only with each other): the whole run, not its shortest tail that is a name, which may be a
-# generic head (理工学院 of 滨海理工学院, 科学基金会 of 美国国家科学基金会). Nowhere a person's name is on either side: a
-# bracket after a person gives a party, a role or a place (林昶佐（时代力量）), and a person in a bracket after a description
-# (负责人（王某）) is described, not named. "Writes" is the normalized text holding a Han name, or a Latin name as whole
-# words. Off (False) = main's claims.
+# otherwise only Latin names (中共中央党校（国家行政学院）, 该疫苗（BNT162b2、暂定名"复必泰"）) says the Han name in it is
+# another name of the name before it (another nameplate, a short form) and of the Latin names beside it: readers of an
+# outlet writing any of them learn of the thing the giver names by another. Read from the bracket's form only, inside a
+# sentence (its words go on after it, a Han character or a clause mark: a bracket closing a line, a sentence or a
+# picture's caption is a credit, 纽约联合国总部（路透社）):
+# each item is one word jieba tags as an organisation's or another proper name (or a label and one quoted name:
+# 暂定名"复必泰"); a bracket holding two Han names or more is a list (五眼联盟（美国、英国、…）: members, not names of one
+# thing); one holding any other Han item is a note (（化名）, （译音）, （20日）, （路透社资料图）), gives a place
+# (香港中文大学（深圳）: a campus) or a person. The name before it is the whole run of nouns it ends with (jieba's cut), of
+# ``BRACKET_NAME_CHARS`` characters or more, when that is a name holding a word jieba tags as a place's, an organisation's
+# or another proper name (中共中央党校; not a generic head alone, 股份有限公司 of 深圳经济特区|房地产|股份有限公司, nor 该疫苗, whose
+# bracket's items are
+# then names of one thing only with each other): the whole run, not its shortest tail that is a name, which may be a
+# generic head (理工学院 of 滨海理工学院); never a run holding a person's name (a bracket after a person gives a party or a
+# role: 林昶佐（时代力量）). "Writes" is the normalized text holding a Han name, or a Latin name as whole words. Off (False)
+# = main's claims.
 BRACKET_ALIASES = True
 BRACKET_NAME_CHARS = 3
-_BRACKET = re.compile(r"([\u4e00-\u9fff\d]{0,16})\s*[（(]([^（()）\n]{1,40})[）)]")
+_BRACKET = re.compile(r"([\u4e00-\u9fff\d]{0,16})\s*[（(]([^（()）\n]{1,40})[）)](?=[\u4e00-\u9fff，,、；;：:])")
+# The Han name in the bracket is one word jieba tags as an organisation's or another proper name (not a person's, not
+# a place's: 大众汽车集团（中国）, 香港中文大学（深圳） give a branch's place, not another name).
+_BRACKET_NAME_TAGS = frozenset({"nt", "nz"})
 _BRACKET_ITEM = re.compile(r"\s*[、，,；;／/]\s*")
 _LATIN_ITEM = re.compile(r"[A-Za-z][A-Za-z0-9.'’\- ]*")
-_QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,16})[”」』\"]")
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}[“「『\"]([^”」』\"]{2,16})[”」』\"]")  # (a short label,) a quoted name
 _LATIN_ALIAS_LETTERS = 3  # shorter Latin items (AP, EU) are read by the acronym glosses, not here
 
 
@@ -2533,25 +2540,22 @@ def _bracket_aliases(text: str) -> list[tuple[str, ...]]:
                 if sum(c.isalpha() for c in item) >= _LATIN_ALIAS_LETTERS:
                     latins.append(normalize(item))
                 continue
-            quoted = _QUOTED_NAME.findall(item)
-            name = normalize(item) if not quoted else normalize(quoted[0]) if len(quoted) == 1 else ""
-            if not (_HAN_RUN.fullmatch(name) and len(name) >= 2 and is_name(name)):
-                hans = []  # a note, a figure, a date: the bracket is no name's
+            quoted = _QUOTED_NAME.fullmatch(item)
+            name = normalize(quoted.group(1) if quoted else item)
+            tagged = _tagged_once(name) if _HAN_RUN.fullmatch(name) else ()
+            if len(tagged) != 1 or tagged[0][1] not in _BRACKET_NAME_TAGS:
+                hans = []  # a note, a figure, a date, a credit, a place or a person: the bracket is no name's
                 break
             hans.append(name)
-        if len(hans) != 1 or _names_a_person(hans[0]):
+        if len(hans) != 1:
             continue
         named = _name_before_bracket(normalize(before))
-        if named is None:
-            continue
+        if named is None or named.endswith(hans[0]):
+            continue  # after a person; or the bracket glosses the name's last word (海芯集成电路（积体电路）), not the name
         forms = tuple(dict.fromkeys(form for form in (hans[0], named, *latins) if form))
         if len(forms) > 1:
             groups.append(forms)
     return groups
-
-
-def _names_a_person(name: str) -> bool:
-    return any(tag in _PERSON_TAGS for _word, tag in _tagged_once(name))
 
 
 def _name_before_bracket(run: str) -> str | None:
@@ -2564,7 +2568,8 @@ def _name_before_bracket(run: str) -> str | None:
     if any(tag in _PERSON_TAGS for _word, tag in tokens[start:]):
         return None
     name = "".join(word for word, _tag in tokens[start:])
-    return name if len(name) >= BRACKET_NAME_CHARS and is_name(name) else ""
+    named = any(tag in _BRACKET_NAME_TAGS or tag == _PLACE_TAG for _word, tag in tokens[start:])
+    return name if len(name) >= BRACKET_NAME_CHARS and named and is_name(name) else ""
 
 
 def _writes_alias(form: str, text: str) -> bool:
