@@ -9,7 +9,7 @@ from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -277,8 +277,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         hits = store.search(query) if q.strip() else []
         total = store.count_search(query) if q.strip() else 0
         parsed = parse_query(q)
-        feed_url = relative(request.url.replace(path=root_of(request) + "/search.atom")
-                            .remove_query_params(["page", "script"]))
+        # The search as the page understood it, its empty fields left out: the filter form sends since= and until=
+        # empty, which the page reads as no limit and the feed (typed dates, as /api/search) refused with a 422.
+        asked = {"q": q, "outlet": outlet, "since": since_day.isoformat() if since_day else "",
+                 "until": until_day.isoformat() if until_day else ""}
+        feed_url = f"{root_of(request)}/search.atom?{urlencode({k: v for k, v in asked.items() if v})}"
         return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
                     total=total, parsed=parsed, highlight=render.highlight, page_number=page_number,
                     page_size=PAGE_SIZE, feed_url=feed_url)
