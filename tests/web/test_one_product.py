@@ -186,6 +186,65 @@ def test_every_feed_of_both_products_is_titled_in_one_form_in_the_sites_language
     assert static["latest rss"] == static["latest"] and static["outlet rss"] == static["outlet"]
 
 
+def test_the_readers_feeds_follow_the_script_its_pages_follow(client: TestClient, store: Store) -> None:
+    # Session 52 (polish68, left alone): a reader who chose 繁 read every page in 繁 but got Simplified feed titles and
+    # entries: the feeds ignored ?script= and the cookie, and the pages' feed links did not carry the choice (a feed
+    # reader sends no cookie). Now one choice (web.render.display_script) for pages and feeds alike.
+    from urllib.parse import parse_qs, urlsplit
+
+    import feedparser
+
+    from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL
+    from tests.web.test_changes_pages import record
+
+    record(store)  # an edit and a takedown, for /changes.atom
+    feeds = {"latest": "/atom.xml", "outlet": "/outlet/新闻网/atom.xml", "story": f"/story/{STORY.id}/atom.xml",
+             "search": "/search.atom?q=马朝旭", "changes": "/changes.atom"}
+
+    def read(path: str, cookie: str = "") -> feedparser.FeedParserDict:
+        client.cookies.clear()  # a feed reader has none (a ?script= answer sets one)
+        if cookie:
+            client.cookies.set("script", cookie)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        return feedparser.parse(response.content)
+
+    # A feed reader given the page's address with ?script= (no cookie), and a browser with the cookie only.
+    for by_cookie in (False, True):
+        for name, path in feeds.items():
+            address = path if by_cookie else path + ("&" if "?" in path else "?") + "script=zh-Hant"
+            feed = read(address, "zh-Hant" if by_cookie else "")
+            chosen = "cookie" if by_cookie else "address"
+            assert feed.feed.title.endswith(" · 新聞鏡像"), (name, chosen, feed.feed.title)
+            titles = [entry.title for entry in feed.entries]
+            assert titles, name
+            if name != "changes":
+                assert "北京派馬朝旭赴俄磋商" in titles and "北京派马朝旭赴俄磋商" not in titles, (name, titles)
+                converted = next(e for e in feed.entries if e.title == "北京派馬朝旭赴俄磋商")
+                assert "中國外交部副部長馬朝旭抵達莫斯科" in converted.content[0].value, name
+                assert converted.author == "新聞網" and "原文" in converted.content[0].value, name
+                # Its link opens the page in the same script, wherever the feed is read.
+                assert parse_qs(urlsplit(converted.link).query) == {"script": ["zh-Hant"]}, (name, converted.link)
+            else:
+                assert any("北京派馬朝旭赴俄磋商" in title for title in titles), titles
+                assert all("script=zh-Hant" in entry.link for entry in feed.entries), name
+    assert read("/atom.xml", "zh-Hant").feed.subtitle == "各家媒體的最新文章，新的在前"
+    assert read("/search.atom?q=马朝旭&script=zh-Hant").feed.title == "搜索：马朝旭 · 新聞鏡像"  # the query as typed
+    # 简 converts the Traditional report (馬朝旭先赴莫斯科磋商), as its pages do.
+    assert TRADITIONAL.title.replace("馬", "马") in [e.title for e in read("/atom.xml?script=zh-Hans").entries]
+    # The pages' feed links carry the choice made by the cookie, so a feed reader subscribed from them gets it too.
+    client.cookies.clear()
+    client.get("/?script=zh-Hant")  # the toggle: remembered in the cookie
+    for page in ("/", "/outlet/新闻网", f"/story/{STORY.id}", "/search?q=马朝旭", "/changes"):
+        links = feed_links(client.get(page).text)
+        assert links and all("script=zh-Hant" in link for link in links), (page, links)
+    # Without a choice nothing changes: the feeds and their links as before.
+    client.cookies.clear()
+    plain = read("/atom.xml")
+    assert plain.feed.title == "最新 · 新闻镜像" and SIMPLIFIED.title in [e.title for e in plain.entries]
+    assert "/atom.xml" in feed_links(client.get("/").text)
+
+
 def front_stories_of(page: str) -> dict[str, list[str]]:
     """The front page's story links under each heading of its 多家媒体报道 section ("" before any)."""
     from lxml import html

@@ -154,6 +154,23 @@ def test_atom_feed_of_a_search(client: TestClient) -> None:
     assert "馬朝旭" in feed.feed.title
 
 
+def test_the_feed_link_of_a_search_made_with_the_filter_form_works(client: TestClient) -> None:
+    # The filter form sends its empty date fields (since=&until=): the page reads them as no limit, but its Atom link
+    # kept them and the feed, which takes typed dates, answered 422 (polish70's walk, on the demo).
+    import feedparser
+    from lxml import html
+
+    for asked, found in (({"q": "馬朝旭", "outlet": "", "since": "", "until": ""}, {SIMPLIFIED.id, TRADITIONAL.id}),
+                         ({"q": "馬朝旭", "outlet": "新聞網", "since": " 2024-05-01 ", "until": ""}, {SIMPLIFIED.id})):
+        page = html.fromstring(client.get("/search", params=asked).text)
+        link = page.xpath("//p[@class='meta']/a[text()='Atom']/@href")[0]
+        assert link == page.xpath("//head/link[@type='application/atom+xml'][@title]/@href")[-1]
+        response = client.get(link)
+        assert response.status_code == 200, (link, response.text)
+        entries = feedparser.parse(response.content).entries
+        assert {entry.link.rsplit("/", 1)[-1] for entry in entries} == found, link
+
+
 def test_a_feed_entry_names_its_outlet_before_its_journalists(client: TestClient, store: Store) -> None:
     # Feed readers list an entry by title and author: the author was the journalist alone ("溫貴香"), so a search's
     # feed, which mixes outlets, did not say which outlet reported what (the outlet was only a <category>).

@@ -158,9 +158,10 @@ def image_token(article: Article) -> str:
     return f"nm-image-{hashlib.sha1(said.encode('utf-8')).hexdigest()[:16]}:"
 
 
-def fingerprint(article: Article, *extra: str) -> str:
-    """Changes whenever anything a rendered page shows of this article changes."""
-    token = image_token(article)
+def fingerprint(article: Article, *extra: str, token: str | None = None) -> str:
+    """Changes whenever anything a rendered page shows of this article changes. ``token``: its ``image_token`` when
+    the caller has it (the build's first pass keeps it for ``prepare``: computed once an article, not twice)."""
+    token = image_token(article) if token is None else token
     parts = [
         RENDER_VERSION, article.content_hash, article.title, article.outlet, article.channel,
         article.published_at.isoformat() if article.published_at else "", article.original_url,
@@ -172,10 +173,11 @@ def fingerprint(article: Article, *extra: str) -> str:
 
 
 def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
-            mirror: ImageMirror | None) -> Prepared:
-    """Sanitize, mirror images (or drop them, keeping captions) and convert the script."""
+            mirror: ImageMirror | None, token: str | None = None) -> Prepared:
+    """Sanitize, mirror images (or drop them, keeping captions) and convert the script. ``token``: this article's
+    ``image_token`` when known (computed from this very version of the article), else computed here."""
     source = article.body_html.strip() or _paragraphs_to_html(article.body_text or article.body_markdown)
-    token = image_token(article)
+    token = image_token(article) if token is None else token
     cleaned = nh3.clean(
         source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=SAFE_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow", strip_comments=True,
