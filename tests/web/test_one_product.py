@@ -311,3 +311,29 @@ def test_the_readers_and_the_sites_traditional_are_one_spelling(client: TestClie
         assert "此行或為習近平首次出訪" in page and "眾人在會場裡等著他。" in page
         assert not {"爲", "衆", "裏", "着"} & set(page)
     assert "此行或為習近平首次出訪" in index
+
+
+def test_the_change_feeds_say_the_script_they_are_in_as_the_other_feeds(client: TestClient, store: Store,
+                                                                          tmp_path: Path) -> None:
+    """The change feeds said <language>zh in both products whatever script they were in, where every other feed says
+    the one it is in (polish70's walk): a 繁 reader's /changes.atom, and a zh-Hant build's changes/atom.xml."""
+    import feedparser
+
+    from newsmirror.jobs.building import build
+    from newsmirror.jobs.change_pages import write_change_pages
+    from tests.web.test_changes_pages import record
+
+    record(store)
+    for script, language in (("orig", "zh"), ("zh-Hant", "zh-Hant"), ("zh-Hans", "zh-Hans")):
+        client.cookies.clear()
+        changes = feedparser.parse(client.get("/changes.atom", params={"script": script}).content).feed
+        latest = feedparser.parse(client.get("/atom.xml", params={"script": script}).content).feed
+        assert changes.language == latest.language == language, script
+    for script in ("original", "zh-Hant"):
+        out = tmp_path / script
+        build(store, out, ["site"], BuildOptions(base_url="http://127.0.0.1/", script=script), images=False)
+        write_change_pages(store, out / "site", base_url="http://127.0.0.1/", script=script)
+        site = feedparser.parse((out / "site" / "atom.xml").read_bytes()).feed.language
+        assert site == ("zh" if script == "original" else script)
+        for name in ("atom.xml", "edited.xml", "deleted.xml"):
+            assert feedparser.parse((out / "site" / "changes" / name).read_bytes()).feed.language == site, name
