@@ -91,6 +91,17 @@ def test_a_query_typed_without_spaces_needs_its_words_anywhere_and_ranks_it_as_t
     assert found(xi, f"习近平 -{query}") == ["one-word", "title-apart", "body-apart"]
 
 
+def test_the_snippet_of_a_hit_holding_the_phrase_in_its_body_shows_it(store: Store) -> None:
+    """Ranked for the phrase its body holds, a hit showed the window around the first of the words instead, far from
+    it: a reader could not see why it came first."""
+    body = "习近平今天出席会议。" + "会议讨论了很多问题，" * 40 + "外界关注習近平訪俄的安排。"
+    store.upsert_article(article("far", "中俄关系", body))
+    [hit] = store.search(SearchQuery("习近平访俄"))
+    assert hit.score == 3.0 and "習近平訪俄" in hit.snippet and "习近平今天" not in hit.snippet
+    [hit] = store.search(SearchQuery("习近平 访俄"))  # typed with a space: the first of the words, as before
+    assert hit.snippet.startswith("习近平今天")
+
+
 def test_a_function_word_between_words_is_not_required_but_the_phrase_ranks_first(store: Store) -> None:
     store.upsert_article(article("in", "普京在莫斯科接见", "会谈。", day=1))
     store.upsert_article(article("to", "普京抵达莫斯科", "会谈。", day=2))

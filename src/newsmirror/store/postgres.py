@@ -40,7 +40,7 @@ from newsmirror.store.rows import (
 )
 from newsmirror.store.sql import SqlStore
 from newsmirror.store.sqlite import ANNOUNCED_REINDEX, migration_scripts
-from newsmirror.text.search_key import ParsedQuery, parse_query
+from newsmirror.text.search_key import ParsedQuery, parse_query, snippet_query
 
 log = logging.getLogger(__name__)
 
@@ -494,7 +494,8 @@ class PostgresStore(SqlStore):
             ).fetchall()
         return [
             SearchHit(article=row_to_article(r), score=float(r["rank"]),
-                      snippet=pg_search.window_snippet(r["body_text"] or r["summary"], parsed))
+                      snippet=pg_search.window_snippet(r["body_text"] or r["summary"],
+                                                       snippet_query(parsed, holds_phrases=r["rank"] == 3)))
             for r in rows
         ]
 

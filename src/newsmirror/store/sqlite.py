@@ -44,6 +44,7 @@ from newsmirror.text.search_key import (
     parse_query,
     search_key,
     snippet,
+    snippet_query,
 )
 
 # Stored together in articles.body_z (the summary repeats the text's start: nearly free there).
@@ -748,7 +749,8 @@ class SQLiteStore(SqlStore):
                 continue
             article = _article(rows[article_id])
             text = article.body_text or article.summary
-            hits.append(SearchHit(article=article, score=score, snippet=snippet(text, parsed)))
+            hits.append(SearchHit(article=article, score=score,
+                                  snippet=snippet(text, snippet_query(parsed, holds_phrases=score == 3.0))))
         return hits
 
     def count_search(self, query: SearchQuery) -> int:

@@ -396,6 +396,13 @@ def marked_pieces(text: str, parsed: ParsedQuery | None) -> list[tuple[str, bool
     return pieces
 
 
+def snippet_query(parsed: ParsedQuery, holds_phrases: bool) -> ParsedQuery:
+    """What a hit's snippet is cut around: for a hit whose body holds a query typed without spaces as typed (its
+    rank says so: ``Store.search``), that phrase, so the window shows why it ranks there; else every positive term
+    (the first of its words may stand far from the phrase)."""
+    return ParsedQuery(list(parsed.phrases)) if holds_phrases and parsed.phrases else parsed
+
+
 _SNIPPET_CHUNK = 2000
 
 
