@@ -291,3 +291,49 @@ def test_the_front_page_opens_with_the_biggest_recent_stories_then_the_newest(
     assert front_stories_of(client.get("/").text) == {**expected, "最新报道": newest[:7]}
     site = build_site(store, tmp_path / "out")
     assert front_stories_of((site / "index.html").read_text(encoding="utf-8")) == {**expected, "最新报道": newest[:27]}
+
+
+def test_the_readers_and_the_sites_traditional_are_one_spelling(client: TestClient, store: Store,
+                                                                  tmp_path: Path) -> None:
+    """The static site's zh-Hant was OpenCC's s2t (此行或爲習近平, 衆, 裏, 着), the reader's 繁 s2tw (為, 眾, 裡, 著): a reader
+    switching between the two products saw one sentence two ways (polish70's walk). Both are now the Taiwan forms the
+    Traditional outlets of these archives write (text.script.HANT), the change pages of the site too."""
+    from newsmirror.jobs.building import build
+
+    report = article("hant-forms", outlet="简报", title="此行或为习近平首次出访", script="zh-Hans",
+                     body_text="众人在会场里等着他。", published_at=datetime(2024, 5, 4, 9, tzinfo=UTC))
+    store.upsert_article(report)
+    reader = client.get(f"/article/{report.id}", params={"script": "zh-Hant"}).text
+    build(store, tmp_path / "out", ["site"], BuildOptions(base_url="http://127.0.0.1/", script="zh-Hant"), images=False)
+    site = next((tmp_path / "out" / "site").rglob(f"{report.id}.html")).read_text(encoding="utf-8")
+    index = (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8")
+    for page in (reader, site):
+        assert "此行或為習近平首次出訪" in page and "眾人在會場裡等著他。" in page
+        assert not {"爲", "衆", "裏", "着"} & set(page)
+    assert "此行或為習近平首次出訪" in index
+
+
+def test_the_change_feeds_say_the_script_they_are_in_as_the_other_feeds(client: TestClient, store: Store,
+                                                                          tmp_path: Path) -> None:
+    """The change feeds said <language>zh in both products whatever script they were in, where every other feed says
+    the one it is in (polish70's walk): a 繁 reader's /changes.atom, and a zh-Hant build's changes/atom.xml."""
+    import feedparser
+
+    from newsmirror.jobs.building import build
+    from newsmirror.jobs.change_pages import write_change_pages
+    from tests.web.test_changes_pages import record
+
+    record(store)
+    for script, language in (("orig", "zh"), ("zh-Hant", "zh-Hant"), ("zh-Hans", "zh-Hans")):
+        client.cookies.clear()
+        changes = feedparser.parse(client.get("/changes.atom", params={"script": script}).content).feed
+        latest = feedparser.parse(client.get("/atom.xml", params={"script": script}).content).feed
+        assert changes.language == latest.language == language, script
+    for script in ("original", "zh-Hant"):
+        out = tmp_path / script
+        build(store, out, ["site"], BuildOptions(base_url="http://127.0.0.1/", script=script), images=False)
+        write_change_pages(store, out / "site", base_url="http://127.0.0.1/", script=script)
+        site = feedparser.parse((out / "site" / "atom.xml").read_bytes()).feed.language
+        assert site == ("zh" if script == "original" else script)
+        for name in ("atom.xml", "edited.xml", "deleted.xml"):
+            assert feedparser.parse((out / "site" / "changes" / name).read_bytes()).feed.language == site, name

@@ -66,6 +66,18 @@ def test_search_finds_both_scripts_and_marks_the_match(client: TestClient, query
     assert "<mark>馬朝旭</mark>" in page and "<mark>马朝旭</mark>" in page
 
 
+@pytest.mark.parametrize("query", ["习近平访俄", "習近平訪俄"])
+def test_a_search_typed_without_spaces_finds_its_words_apart(client: TestClient, query: str) -> None:
+    """习近平访俄 found nothing unless a text held it so, where 习近平 访俄 found the report saying 習近平是否訪俄
+    (polish70's walk): Chinese readers type without spaces. Both words are found and marked, in either script."""
+    page = client.get("/search", params={"q": query}).text
+    assert hit_ids(page) == [TRADITIONAL.id]
+    assert "<mark>習近平</mark>是否<mark>訪俄</mark>" in page
+    api = client.get("/api/search", params={"q": query}).json()
+    assert api["total"] == 1 and [h["article"]["id"] for h in api["hits"]] == [TRADITIONAL.id]
+    assert TRADITIONAL.title in client.get("/search.atom", params={"q": query}).text
+
+
 def test_search_filters_by_outlet_and_inclusive_dates(client: TestClient) -> None:
     assert hit_ids(client.get("/search", params={"q": "马朝旭", "outlet": "中央社"}).text) == [TRADITIONAL.id]
     # Published 2024-05-02 09:00 +08:00 = 01:00 UTC: the day 2024-05-02 includes it.

@@ -29,16 +29,17 @@ from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
-from newsmirror.text.script import to_simplified, to_traditional, written_in
+from newsmirror.text.script import to_hant, to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "7"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "8"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
-# Content-Security-Policy (no script, nothing from another host)
+# Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
+# (為, 眾), where it was s2t (爲, 衆): text.script.HANT
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "10"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
@@ -77,7 +78,7 @@ def script_converter(script: str) -> Callable[[str], str]:
     if script == "zh-Hans":
         return _unless_written_in("zh-Hans", to_simplified)
     if script == "zh-Hant":
-        return _unless_written_in("zh-Hant", lambda text: to_traditional(text))
+        return _unless_written_in("zh-Hant", to_hant)  # the reader's 繁 too (text.script.HANT)
     if script == "zh-TW":
         return _unless_written_in("zh-Hant", lambda text: to_traditional(to_simplified(text), "tw"))
     if script == "zh-HK":

@@ -357,8 +357,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def search(self, query: SearchQuery) -> list[SearchHit]:
         """Articles whose title matches the query first, then newest ``published_at`` first
-        (undated last), then article id: the same order on every backend. Backends implement it
-        with their own index of ``text.search_key.search_key``."""
+        (undated last), then article id: the same order on every backend. A query typed without
+        spaces (``ParsedQuery.phrases``) first has the articles holding it as typed (title, then
+        elsewhere), then the others in that order. ``SearchHit.score`` says which rank (4 to 1; 2 and 1
+        without such a query). Backends implement it with their own index of ``text.search_key.search_key``."""
 
     @abc.abstractmethod
     def count_search(self, query: SearchQuery) -> int:

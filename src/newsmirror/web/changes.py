@@ -120,6 +120,7 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
                             feed_url=public_url(request, request.app.state.public_url),
                             site_url=with_script(f"{base}/changes", script),
                             article_link=lambda e: with_script(f"{base}/article/{e.event.article_id}/history", script),
-                            convert=shown if script != "orig" else None)
+                            convert=shown if script != "orig" else None,
+                            language="zh" if script == "orig" else script)  # as web.feeds says the other feeds
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from newsmirror.model import Article
 from newsmirror.publish.content import drop_image
 from newsmirror.publish.images import links_image_file
-from newsmirror.text.script import convert, to_simplified, written_in
+from newsmirror.text.script import to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
 
 if TYPE_CHECKING:
@@ -37,15 +37,15 @@ def convert_text(text: str, script: DisplayScript, source: str = "") -> str:
     text stays as written under 简. ``source`` is the article's script when known
     (:func:`source_script`); otherwise the text itself decides (:func:`written_in`).
 
-    繁 is OpenCC's s2tw (Taiwan character forms) and not s2twp: its phrase table rewrites news
-    vocabulary (发布会 -> 釋出會, 声明 -> 宣告), which changes what the outlet said.
+    繁 is ``text.script.to_hant``, the one Traditional of both products (the static site's zh-Hant
+    too): OpenCC's s2tw, Taiwan character forms, no phrase table (see ``text.script.HANT``).
     """
     if not text or script == "orig":
         return text
     written = source if source in ("zh-Hans", "zh-Hant") else written_in(text)
     if script == "zh-Hans":
         return text if written == "zh-Hans" else to_simplified(text)
-    return text if written == "zh-Hant" else convert(text, "s2tw")
+    return text if written == "zh-Hant" else to_hant(text)
 
 
 def display_script(request: Request) -> DisplayScript:
