@@ -34,15 +34,26 @@ def test_a_run_inside_a_longer_name_is_no_fold_target() -> None:
 
 
 def test_the_inside_of_a_longer_name_is_not_rewritten() -> None:
-    # The short name is written 西纳库 five times and 萨努格 once on its own: 萨努格 is folded into 西纳库 there,
-    # never inside 维列萨努格娃.
-    short = "律师西纳库周二在首都被警方拘留。西纳库的同事说他没有违法。西纳库曾代理多宗案件。西纳库今年四十岁。西纳库已婚。"
+    # The short name is written 西努库 five times and 萨努格 once on its own (one character in common, so spelt
+    # alike): 萨努格 is folded into 西努库 there, never inside 维列萨努格娃.
+    short = "律师西努库周二在首都被警方拘留。西努库的同事说他没有违法。西努库曾代理多宗案件。西努库今年四十岁。西努库已婚。"
     units = _units(_article("甲台", _LONG), _article("乙台", short), _article("丙台", "律师萨努格周二在首都被拘留。"))
     assert sum("维列萨努格娃" in s.key for s in units) == 3
-    assert all("西纳库" in s.key for s in units if "律师萨努格" in s.normalized)
+    assert all("西努库" in s.key for s in units if "律师萨努格" in s.normalized)
 
 
 def test_a_name_standing_alone_is_still_folded() -> None:
     units = _units(_article("甲台", "警方拘留了律师西纳库。西纳库的同事说他没有违法。"),
                    _article("乙台", "律师扎纳库周二在首都被警方拘留，他的同事说他没有违法。"))
     assert all("西纳库" in s.key for s in units if "纳库" in s.normalized)
+
+
+def test_two_names_that_only_sound_alike_are_not_folded() -> None:
+    # Constructed names of one sound class each (d-m-l) sharing no character, which the transducer does not read as
+    # one another: two people, each kept as written.
+    units = _units(_article("甲台", "律师塔莫林周二被警方拘留。塔莫林的同事说他没有违法。塔莫林今年四十岁。"),
+                   _article("乙台", "法官德米伦周三宣布休庭。"))
+    assert any("德米伦" in s.key for s in units)
+    # Two dictionary words of one sound class (m-z-g) are two places.
+    units = _units(_article("甲台", "代表团周一抵达莫斯科。莫斯科方面表示欢迎。"), _article("乙台", "示威者周日聚集在明斯克。"))
+    assert any("明斯克" in s.key for s in units)

@@ -15,6 +15,23 @@ def test_different_names_are_not_joined() -> None:
     assert len(phonetic_key("梅努钦")) == 3
 
 
+
+def test_sound_classes_alone_make_no_name() -> None:
+    # Sound classes agree (z-_-z, z-d-l, m-z-g) and no character in place or fewer than half: two words the dictionary
+    # knows apart are two names.
+    assert not same_name("中央社", "显微镜")
+    assert not same_name("显微镜", "聚乙烯")
+    assert not same_name("希特勒", "斯坦利")
+    assert not same_name("莫斯科", "明斯克")
+    # Constructed transliterations (no dictionary word) of one sound class each (d-m-l) sharing no character, which
+    # the transducer does not read as one another (.44 at best).
+    assert not same_name("塔莫林", "德米伦")
+    # Spellings of one name: two of three characters in place (both dictionary words), one in place, none but read
+    # alike by the transducer.
+    assert same_name("布莱克", "布雷克")
+    assert same_name("扎纳克", "兹纳科")
+    assert same_name("蓬佩奥", "庞皮欧")
+
 def test_transliterated_names_are_found_however_jieba_cuts_them() -> None:
     from newsmirror.text.phonetic import transliterated_names
 

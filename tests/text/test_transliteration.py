@@ -45,3 +45,11 @@ def test_a_latin_name_of_several_words_is_read_by_its_surname_or_whole() -> None
     assert latin_candidates("Christopher Wray") == ["christopherwray"]  # wray is under five letters
     assert latin_candidates("Malcolm Turnbull") == ["turnbull", "malcolmturnbull"]
     assert latin_candidates("Sacramento") == ["sacramento"]
+
+
+def test_two_spellings_of_one_name_read_as_each_other() -> None:
+    from newsmirror.text.transliteration import read_alike
+
+    assert read_alike("蓬佩奥", "庞皮欧")  # Pompeo: peng-pei-ao, pang-pi-ou
+    assert not read_alike("中央社", "显微镜")
+    assert not read_alike("塔莫林", "德米伦")

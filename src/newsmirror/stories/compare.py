@@ -91,6 +91,7 @@ from newsmirror.text.phonetic import (
     same_sound,
     sounds_alike,
     spells_pinyin,
+    spelt_alike,
     text_transliterations,
     transliterated_names,
     transliterated_runs,
@@ -548,8 +549,16 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
             sound = phonetic_key(word)
             if len(sound) == len(word) and not _inside_longer_name(text, run.start(), run.end(), s.loose):
                 spellings[len(word), sound][word] += 1
-    folded = {word: counts.most_common(1)[0][0] for counts in spellings.values() if len(counts) > 1
-              for word in counts}
+    folded: dict[str, str] = {}
+    for counts in spellings.values():
+        # The commonest spelling first; each rarer one folds into the commonest kept spelling it is spelt alike with
+        # (``spelt_alike``): sound classes alone would fold one person into another (希特勒 into 斯坦利).
+        kept: list[str] = []
+        for word, _count in counts.most_common():
+            into = next((top for top in kept if spelt_alike(word, top)), None)
+            if into is None:
+                kept.append(word)
+            folded[word] = into or word
     for s in sentences:
         for han, gloss in _GLOSS.findall(s.ref.text):
             surname = gloss.split()[-1].lower()

@@ -46,7 +46,8 @@ def same_sound(a: str, b: str) -> bool:
 def same_name(a: str, b: str) -> bool:
     """Whether two Han names are the same name (one contains the other) or transliteration
     variants of it, or one is a variant of the other's start or end (康乃狄格 of 康涅狄格州: the
-    name, then its kind)."""
+    name, then its kind). Names of three characters or more whose sound classes agree throughout are one name only
+    when ``spelt_alike`` (中央社 and 显微镜 are not)."""
     if a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a)):
         return True
     short, long = sorted((a, b), key=len)
@@ -63,7 +64,27 @@ def same_name(a: str, b: str) -> bool:
         return False
     # Same sounds throughout, or one syllable's sound differs while most characters agree.
     sounds = sum(x != y for x, y in zip(key_a, key_b, strict=True))
-    return sounds == 0 or (len(a) >= 3 and sounds == 1 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1)
+    if sounds == 0:
+        return len(a) < MIN_PART_CHARS or spelt_alike(a, b)
+    return len(a) >= 3 and sounds == 1 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two Han names of one length whose syllables' sound classes agree are two spellings of one name, not
+    two names that merely sound alike: sound classes are coarse (six consonant classes), so 希特勒 / 斯坦利 (z-d-l),
+    中央社 / 显微镜 (z-_-z) and 莫斯科 / 明斯克 (m-z-g) share them. Not when both are words the dictionary knows apart
+    sharing fewer than half their characters in place (the dictionary lists each as a word of its own: 莫斯科 and
+    明斯克 share only 斯; 布莱克 / 布雷克, Blake both, share two of three); else when they share a character in place
+    (兹纳科 / 扎纳克), or, sharing none, when the transducer fitted on the archive's glosses reads one's pinyin as the
+    other's (``transliteration.read_alike``: 蓬佩奥 / 庞皮欧). Sound classes alone never make one name."""
+    shared = sum(x == y for x, y in zip(a, b, strict=True))
+    if 2 * shared < len(a) and in_dictionary(a) and in_dictionary(b):
+        return False
+    if shared:
+        return True
+    from newsmirror.text.transliteration import read_alike  # the transducer's module imports this one
+
+    return read_alike(a, b)
 
 
 # A name inside a longer one is compared only when it is this long: shorter parts match by chance.

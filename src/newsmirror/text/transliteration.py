@@ -135,6 +135,17 @@ def _pair_score(pinyin: str, word: str) -> float:
     return score(pinyin, word, shipped_model())
 
 
+def read_alike(a: str, b: str) -> bool:
+    """Whether the transducer reads one Han transliteration's toneless pinyin as the other's, either way round, at
+    ``THRESHOLD`` (蓬佩奥 peng-pei-ao and 庞皮欧 pang-pi-ou: .98; 希特勒 and 斯坦利: .59; 中央社 and 显微镜: .05). The
+    transducer is fitted on pinyin against the Latin letters of the name transliterated, and a transliteration's pinyin
+    stays close to those letters, so two spellings of one name read as each other as each reads as the original: a
+    weaker test than a Latin word's (``phonetic.spelt_alike`` asks it only of names whose sound classes agree and which
+    share no character)."""
+    pinyin_a, pinyin_b = pinyin_letters(a), pinyin_letters(b)
+    return bool(pinyin_a and pinyin_b) and max(_pair_score(pinyin_a, pinyin_b), _pair_score(pinyin_b, pinyin_a)) >= THRESHOLD
+
+
 def latin_candidates(latin: str) -> list[str]:
     """The words of a Latin name a Han name may transliterate: a one-word name itself; of several words the last
     (the surname, which outlets write alone: 特恩布尔 of Malcolm Turnbull) and all of them run together (the full
