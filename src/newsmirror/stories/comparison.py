@@ -206,8 +206,9 @@ ALIGNMENT_VERSION = "110"  # 17: times of day, 万 remainders, the amount round;
 #   session 54 (2020-07-24 +-3 days, only-X sample AE's files)
 # 109 (session 53, onlyx81): a Han name in a bracket after another name (中共中央党校（国家行政学院）) or beside Latin names
 #   in it is named by an outlet writing any of them (compare.BRACKET_ALIASES)
-# 110 (session 53, fold82): two names whose sound classes agree are one name (the story's name fold, the only-X
-#   check's same_name) only when spelt alike (phonetic.spelt_alike: not 希特勒 / 斯坦利, 中央社 / 显微镜)
+# 110 (session 53, fold82): the story's name fold folds a spelling only into one spelt alike (phonetic.spelt_alike:
+#   a character in place or the transducer's reading, never two dictionary words sharing under half: not 希特勒 into
+#   斯坦利, 莫斯科 into 明斯克)
 
 
 @dataclass(slots=True)
