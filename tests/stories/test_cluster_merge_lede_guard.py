@@ -24,13 +24,13 @@ def test_without_it_a_report_the_guard_keeps_out_is_merged_back() -> None:
     # The report join refuses the follow-up (its share under the guard's, the ceiling out of reach), and the
     # merge at arrival, which reads no lede, folds its one-report story into the wine story at once.
     share = lede_share()
-    story, _, _ = place(ClusterConfig(lede_guard=share + 0.05, lede_guard_ceiling=1.01))
+    story, _, _ = place(ClusterConfig(lede_guard=share + 0.05, lede_guard_ceiling=1.01, merge_lede_guard=False))
     assert story == "story-wine"
 
 
 def test_with_it_the_report_stays_apart() -> None:
     share = lede_share()
-    story, _, _ = place(ClusterConfig(lede_guard=share + 0.05, lede_guard_ceiling=1.01, merge_lede_guard=True))
+    story, _, _ = place(ClusterConfig(lede_guard=share + 0.05, lede_guard_ceiling=1.01))
     assert story != "story-wine"
 
 
@@ -50,9 +50,10 @@ def test_a_confident_pair_model_is_never_kept_out_of_a_merge() -> None:
 
 
 def test_off_the_merge_reads_no_lede() -> None:
-    story, _, _ = place(merge_layer(lede_guard=1.0, lede_guard_ceiling=1.01))
+    story, _, _ = place(merge_layer(lede_guard=1.0, lede_guard_ceiling=1.01, merge_lede_guard=False))
     assert story == "story-wine"
 
 
-def test_off_by_default() -> None:
-    assert ClusterConfig().merge_lede_guard is False
+def test_on_by_default_with_the_report_guards_share_and_ceiling() -> None:
+    config = ClusterConfig()
+    assert config.merge_lede_guard is True and config.lede_guard is not None
