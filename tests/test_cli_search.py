@@ -62,6 +62,15 @@ def test_either_script_gives_the_same_hits_as_the_api(db: str) -> None:
     assert TRADITIONAL.id in ids_of(run("马朝旭", "--db", db)[1]) and SIMPLIFIED.id in ids_of(run("馬朝旭", "--db", db)[1])
 
 
+@pytest.mark.parametrize("query", ["习近平访俄", "習近平訪俄"])
+def test_a_query_typed_without_spaces_finds_its_words_apart(db: str, query: str) -> None:
+    """As the reader's search: 习近平访俄 finds the report saying 習近平是否訪俄 (it found nothing), its words marked."""
+    code, output = run(query, "--snippets", "--db", db)
+    assert code == 0 and ids_of(output) == [TRADITIONAL.id], output
+    line = marked("習近平是否訪俄", parse_query(query))
+    assert [line.plain[span.start:span.end] for span in line.spans if span.style == MATCH_STYLE] == ["習近平", "訪俄"]
+
+
 def test_json_has_the_api_shape(db: str) -> None:
     code, output = run("馬朝旭", "--outlet", "中央社", "--json", "--db", db)
     assert code == 0, output

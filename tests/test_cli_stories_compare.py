@@ -113,6 +113,35 @@ def test_show_with_outlets_lists_only_the_compared_outlets_reports(tmp_path: Pat
     assert "--outlet A --outlet B" not in two.output and "reported by both outlets" in two.output
 
 
+@pytest.mark.parametrize("more", ["德国之声", "德國之聲"])
+def test_one_rule_picks_the_spelling_of_an_outlet_stored_two_ways(tmp_path: Path, more: str) -> None:
+    """德国之声 and 德國之聲 both stored, an outlet typed a third way ("DW"): the reader's whole-store lookup
+    (`as_stored`) took the first spelling sorted, `stories show --outlet`'s per-story fold the last, so the reader's
+    outlet page and the CLI's comparison named different outlets (session 52's closing note). One rule now
+    (`spelling_shown`): the spelling most articles are stored under; the CLI's "did you mean" follows it too."""
+    from newsmirror.cli import unknown_outlet
+    from newsmirror.model import Story
+    from newsmirror.store import StoryMember, as_stored
+    from tests.store.test_story_comparisons import report
+
+    text = "新西兰外长彼得斯周一在堪培拉会见了澳大利亚副总理马尔斯。\n\n双方讨论了安全合作。"
+    members = [report(1, "德国之声", text), report(2, "德國之聲", text.replace("国", "國")), report(3, "乙社", text)]
+    others = [report(10 + n, more, f"另一条新闻{n}。", title=f"另一条新闻{n}") for n in range(2)]
+    with open_store(tmp_path / "store.sqlite") as store:
+        for article in [*members, *others]:
+            store.upsert_article(article)
+        store.save_story(Story(id="visit", title="外长访澳"), [StoryMember(a.id, "visit") for a in members])
+        assert as_stored(store, "DW") == as_stored(store, "德国 之声") == more  # 3 articles against 1
+        assert f"did you mean {more!r}?" in (unknown_outlet(store, "dw") or "")
+        assert as_stored(store, "德国之声") == "德国之声" and as_stored(store, "德國之聲") == "德國之聲"  # as stored
+    shown = CliRunner().invoke(app, ["stories", "show", "visit", "--db", f"sqlite:{tmp_path / 'store.sqlite'}",
+                                     "--outlet", "DW", "--outlet", "乙社"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    chosen = next(a for a in members if a.outlet == more)
+    left = next(a for a in members if a.outlet not in (more, "乙社"))
+    assert chosen.original_url in shown.output and left.original_url not in shown.output, shown.output
+
+
 def _stopped(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 

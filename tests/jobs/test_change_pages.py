@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -93,6 +94,41 @@ def test_a_traditional_build_converts_its_change_pages_and_feeds(tmp_path: Path)
     assert feed.xpath("/a:feed/a:title/text()", namespaces=ns) == ["乙報 · 被修改和刪除的文章 · 新聞鏡像"]
     assert feed.xpath("//a:entry/a:title/text()", namespaces=ns) == ["[刪除] 被刪的報道"]
     assert "删" not in (site / "changes/乙报/atom.xml").read_text(encoding="utf-8")
+
+
+def test_changes_write_site_writes_as_the_sites_build_did(tmp_path: Path) -> None:
+    """`changes --write-site` was given a site folder, not the build's options: into a 繁 site built with a base URL it
+    wrote the change pages in Simplified and the feeds without the base URL until the next `build` (polish69). It
+    now writes them as that build would (the settings its manifest records), byte for byte."""
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    out, db = tmp_path / "out", tmp_path / "s.sqlite"
+    options = BuildOptions(script="zh-Hant", base_url="https://mirror.example/", site_title="我的镜像")
+    with open_store(db) as store:
+        edited, gone, _ = fill(store)
+        build(store, out, formats=["site"], options=options, images=False)
+        built = {path: path.read_bytes() for path in (out / "site").rglob("*")
+                 if path.is_file() and path.parts[len(out.parts) + 1] in ("changes", "history")}
+        shutil.rmtree(out / "site" / "changes")
+        shutil.rmtree(out / "site" / "history")
+    result = CliRunner().invoke(app, ["changes", "--db", str(db), "--write-site", str(out / "site")])
+    assert result.exit_code == 0, result.output
+    index = html.fromstring((out / "site/changes/index.html").read_text(encoding="utf-8"))
+    assert index.xpath("//h1/text()") == ["被修改和刪除的文章"]
+    feed = etree.fromstring((out / "site/changes/乙报/atom.xml").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.xpath("/a:feed/a:title/text()", namespaces=ns) == ["乙報 · 被修改和刪除的文章 · 我的鏡像"]
+    assert feed.xpath("//a:entry/a:link/@href", namespaces=ns) == [f"https://mirror.example/history/{gone}.html"]
+    assert "被刪的報道" in (out / f"site/history/{gone}.html").read_text(encoding="utf-8")
+    rewritten = {path: path.read_bytes() for path in built}
+    assert rewritten == built and (out / f"site/history/{edited}.html") in built
+    assert "warning" not in result.output
+    # A folder no build of this version recorded settings in: written as before, and said so.
+    bare = CliRunner().invoke(app, ["changes", "--db", str(db), "--write-site", str(tmp_path / "bare")])
+    assert bare.exit_code == 0 and "records no build" in bare.output
+    assert "被修改和删除的文章" in (tmp_path / "bare/changes/index.html").read_text(encoding="utf-8")
 
 
 def test_a_second_run_without_news_rewrites_nothing(tmp_path: Path) -> None:

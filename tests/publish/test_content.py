@@ -3,6 +3,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from newsmirror.jobs.building import build
 from newsmirror.model import Article
 from newsmirror.publish.content import IMAGE_TOKEN, make_entry, plain_text, prepare, script_converter
 from newsmirror.publish.images import ImageFetchError, ImageMirror
@@ -17,6 +20,60 @@ def _article(body: str) -> Article:
 def _prepare(article: Article, mirror: ImageMirror | None = None, script: str = "original"):
     convert = script_converter(script)
     return prepare(article, make_entry(article, convert, script), convert, mirror)
+
+
+def test_a_build_scans_each_article_for_the_image_token_once_from_the_version_it_renders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's first pass (its fingerprint) and its second (prepare) each scanned an article for "nm-image",
+    ~14-45 µs each time (session 52's closing note): once now, the first pass's answer handed to the second. Only for
+    the version it was computed from: an article stored anew between the passes is scanned again."""
+    import newsmirror.jobs.building as building
+    import newsmirror.publish.content as content
+    from newsmirror.publish.base import BuildOptions
+    from newsmirror.store.sqlite import SQLiteStore
+    from tests.publish.conftest import BASE_URL
+
+    scan = content.image_token
+    scanned: list[str] = []
+
+    def counting(article: Article) -> str:
+        scanned.append(article.id)
+        return scan(article)
+
+    def page(out: str, article: Article) -> str:
+        return next((tmp_path / out / "site/a").rglob(f"{article.id}.html")).read_text(encoding="utf-8")
+
+    def written(url: str, text: str, title: str = "标题") -> Article:
+        return Article(outlet="测试日报", title=title, original_url=url, body_html=f"<p>{text}</p>", body_text=text)
+
+    plain = written("https://outlet.test/a/1.html", "别的话")
+    saying = written("https://outlet.test/a/2.html", "文中写到 nm-image:abc.png", "标题二")
+    monkeypatch.setattr(content, "image_token", counting)
+    monkeypatch.setattr(building, "image_token", counting, raising=False)
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        for article in (plain, saying):
+            store.upsert_article(article)
+        build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL), images=False)
+        assert sorted(scanned) == sorted([plain.id, saying.id])  # once each
+        assert "nm-image:abc.png" in page("out", saying) and "img/abc.png" not in page("out", saying)
+
+        # Stored anew between the two passes, now saying the token: the second pass scans the version it renders.
+        rewritten = written(plain.original_url, "改写后写到 nm-image:def.png")  # another content hash
+        listing, read = building._list_articles, store.get_article
+        between = {"passes": False}
+
+        def first_pass(*args: object, **kwargs: object) -> object:
+            listed = listing(*args, **kwargs)  # type: ignore[arg-type]
+            between["passes"] = True
+            return listed
+
+        monkeypatch.setattr(building, "_list_articles", first_pass)
+        monkeypatch.setattr(store, "get_article", lambda article_id: rewritten if between["passes"]
+                            and article_id == plain.id else read(article_id))
+        scanned.clear()
+        build(store, tmp_path / "out2", ["site"], BuildOptions(base_url=BASE_URL), images=False)
+    assert "nm-image:def.png" in page("out2", plain) and "img/def.png" not in page("out2", plain)
+    assert scanned.count(plain.id) == 2 and scanned.count(saying.id) == 1
 
 
 def test_tracking_pixels_scripts_and_remote_images_are_dropped_captions_kept() -> None:

@@ -16,6 +16,7 @@ from newsmirror.publish.manifest import (
     LEGACY_MANIFEST_NAME,
     MANIFEST_NAME,
     OutputWriter,
+    built_settings,
     load_outputs,
     read_manifest,
 )
@@ -105,6 +106,24 @@ def test_an_unchanged_build_rewrites_no_row_and_a_change_only_its_rows(tmp_path:
     manifest = read_manifest(root)
     assert manifest is not None and manifest.inputs["article:3"] == ["print3b", ["a/3.html"]]
     assert manifest.months["a/3.html"] == "2024-03" and len(manifest.outputs) == 20
+
+
+def test_a_build_records_its_settings_and_a_site_built_before_gains_them_unchanged(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    # `changes --write-site` writes into a built site as its build did (polish70): the settings must be there even for
+    # a site an older version built, whose next build finds nothing else to change.
+    out = tmp_path / "out"
+    options = BuildOptions(base_url=BASE_URL, script="zh-Hant", site_title="镜像|二号")
+    build(store, out, ["site"], options=options, images=False)
+    wanted = {"script": "zh-Hant", "base_url": BASE_URL, "site_title": "镜像|二号"}
+    assert built_settings(out / "site") == wanted
+    with sqlite3.connect(out / "site" / MANIFEST_NAME) as db:  # as an older version left it
+        db.execute("DELETE FROM meta WHERE key = 'settings'")
+    db.close()
+    assert built_settings(out / "site") is None
+    report = build(store, out, ["site"], options=options, images=False)
+    assert report.formats["site"].written == 0 and built_settings(out / "site") == wanted
+    assert built_settings(tmp_path / "nothing") is None
 
 
 def test_a_page_deleted_by_hand_is_restored_from_a_trusted_folder(store: SQLiteStore, tmp_path: Path) -> None:

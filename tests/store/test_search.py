@@ -45,10 +45,69 @@ def test_simplified_query_finds_traditional_and_back(filled: Store) -> None:
 
 
 def test_longer_query_is_a_phrase_not_a_bag_of_bigrams(filled: Store) -> None:
-    # Both articles contain 香港 and 选举, only one has them adjacent.
-    assert found(filled, "香港選舉") == ["hk-hant"]
+    # Both articles contain 香港 and 选举, only one has them adjacent. Quoted, a phrase is one.
+    assert found(filled, '"香港選舉"') == ["hk-hant"]
     assert found(filled, '"香港 选举"') == ["hk-hant"]
+    assert sorted(found(filled, '"外交部副部长"')) == ["ma-hant", "putin"]
+    # Not quoted, a query typed without spaces is cut into words, and the article holding it as typed comes first
+    # (hk-hans is newer, and has both words in its title too).
+    assert found(filled, "香港選舉") == ["hk-hant", "hk-hans"]
     assert sorted(found(filled, "外交部副部长")) == ["ma-hant", "putin"]
+    assert found(filled, "香选") == []  # two characters are never cut: 香 and 选 apart are no match
+
+
+@pytest.fixture
+def xi(store: Store) -> Store:
+    """习近平 and 访俄 in different places: together in a title, together in a body, apart in a title, apart
+    in a body, and one of the two words alone. Both scripts; the newest are those that hold the words apart."""
+    for slug, title, body, day in (
+        ("title-together", "习近平访俄行程公布", "外交部今天宣布。", 1),
+        ("body-together", "中俄元首会晤", "消息人士称，習近平訪俄的日期已定。", 2),
+        ("title-apart", "習近平下月將訪俄", "克里姆林宫确认。", 3),
+        ("body-apart", "外交消息", "习近平本月将出访，其中访俄一站备受关注。", 4),
+        ("one-word", "习近平会见外宾", "没有提到俄罗斯之行。", 5),
+    ):
+        store.upsert_article(article(slug, title, body, day=day))
+    return store
+
+
+@pytest.mark.parametrize("query", ["习近平访俄", "習近平訪俄", "习近平訪俄"])
+def test_a_query_typed_without_spaces_needs_its_words_anywhere_and_ranks_it_as_typed_first(
+        xi: Store, query: str) -> None:
+    """A Chinese reader types 习近平访俄, not 习近平 访俄; it found only the texts holding it so (polish70's walk:
+    0 results where 习近平 访俄 gave 4). Now cut as the reader means it: every word required wherever it stands,
+    in either script; the texts holding the phrase as typed first (in the title, then elsewhere), then those whose
+    title holds every word, then the rest, newest first within each."""
+    assert found(xi, query) == ["title-together", "body-together", "title-apart", "body-apart"]
+    assert xi.count_search(SearchQuery(query)) == 4
+    pages = [found(xi, query, limit=1, offset=n) for n in range(5)]
+    assert pages == [["title-together"], ["body-together"], ["title-apart"], ["body-apart"], []]
+    assert found(xi, query, limit=2, offset=1) == ["body-together", "title-apart"]
+    assert [hit.score for hit in xi.search(SearchQuery(query))] == [4.0, 3.0, 2.0, 1.0]
+    # Typed with a space, the words are two terms as before: title matches first, newest first.
+    assert found(xi, "习近平 访俄") == ["title-apart", "title-together", "body-apart", "body-together"]
+    # Quoted, it is one phrase; excluded, it excludes the phrase only.
+    assert found(xi, f'"{query}"') == ["title-together", "body-together"]
+    assert found(xi, f"习近平 -{query}") == ["one-word", "title-apart", "body-apart"]
+
+
+def test_the_snippet_of_a_hit_holding_the_phrase_in_its_body_shows_it(store: Store) -> None:
+    """Ranked for the phrase its body holds, a hit showed the window around the first of the words instead, far from
+    it: a reader could not see why it came first."""
+    body = "习近平今天出席会议。" + "会议讨论了很多问题，" * 40 + "外界关注習近平訪俄的安排。"
+    store.upsert_article(article("far", "中俄关系", body))
+    [hit] = store.search(SearchQuery("习近平访俄"))
+    assert hit.score == 3.0 and "習近平訪俄" in hit.snippet and "习近平今天" not in hit.snippet
+    [hit] = store.search(SearchQuery("习近平 访俄"))  # typed with a space: the first of the words, as before
+    assert hit.snippet.startswith("习近平今天")
+
+
+def test_a_function_word_between_words_is_not_required_but_the_phrase_ranks_first(store: Store) -> None:
+    store.upsert_article(article("in", "普京在莫斯科接见", "会谈。", day=1))
+    store.upsert_article(article("to", "普京抵达莫斯科", "会谈。", day=2))
+    store.upsert_article(article("apart", "普京讲话", "莫斯科下雪。", day=3))
+    assert found(store, "普京在莫斯科") == ["in", "to", "apart"]
+    assert found(store, "普京在莫斯科 -讲话") == ["in", "to"]
 
 
 def test_several_terms_are_all_required_and_minus_excludes(filled: Store) -> None:

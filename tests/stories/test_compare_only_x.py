@@ -848,3 +848,24 @@ def test_a_bodys_glossed_part_is_named_by_an_outlet_naming_the_body(monkeypatch:
     assert compare._glossed_part_bodies("ABC News", "澳大利亚广播公司新闻网 abc news 周三报道") == []
     assert "ABC News" in _only([_article("甲报", f"澳大利亚广播公司新闻网（ABC News）报道，{report}"),
                                 _article("乙社", f"据澳大利亚广播公司报道，{report}")], "甲报")
+
+
+def test_a_name_a_bracket_gives_is_named_by_an_outlet_writing_another_name_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 甲报 gives the State Council's other name in a bracket after it; 乙社 writes the first only: its readers learn of
+    # the same body. Likewise a drug's trade name beside its code in one bracket (an outlet writing the code names it).
+    monkeypatch.setattr(compare, "BRACKET_ALIASES", True)
+    assert compare._bracket_aliases("国务院（中央人民政府）周三宣布") == [("中央人民政府", "国务院")]
+    assert compare._bracket_aliases("该药物（XRB2091、暂定名“康泰”）效力") == [("康泰", "xrb2091")]
+    # Not a person's party, a list of members, a note, a credit closing a caption, nor the gloss of a name's last word.
+    assert compare._bracket_aliases("议员林昶佐（民进党）表示") == []
+    assert compare._bracket_aliases("五眼联盟（美国、英国、加拿大）") == []
+    assert compare._bracket_aliases("张三（化名）说") == []
+    assert compare._bracket_aliases("国务院大楼（路透社）\n") == []
+    assert compare._bracket_aliases("滨海集成电路（积体电路）在建的工厂") == []
+    _model_off(monkeypatch)
+    report = "周三宣布开除一名退休教师的党籍，并取消其退休待遇，称她发表了严重违反政治纪律的言论。"
+    _named_only_by_naming_outlet("中央人民政府", f"国务院（中央人民政府）{report}", f"国务院{report}", f"当局{report}")
+    monkeypatch.setattr(compare, "BRACKET_ALIASES", False)
+    assert compare._bracket_aliases("国务院（中央人民政府）周三宣布") == []
+    assert "中央人民政府" in _only([_article("甲报", f"国务院（中央人民政府）{report}"), _article("乙社", f"国务院{report}")],
+                                 "甲报")

@@ -186,6 +186,65 @@ def test_every_feed_of_both_products_is_titled_in_one_form_in_the_sites_language
     assert static["latest rss"] == static["latest"] and static["outlet rss"] == static["outlet"]
 
 
+def test_the_readers_feeds_follow_the_script_its_pages_follow(client: TestClient, store: Store) -> None:
+    # Session 52 (polish68, left alone): a reader who chose 繁 read every page in 繁 but got Simplified feed titles and
+    # entries: the feeds ignored ?script= and the cookie, and the pages' feed links did not carry the choice (a feed
+    # reader sends no cookie). Now one choice (web.render.display_script) for pages and feeds alike.
+    from urllib.parse import parse_qs, urlsplit
+
+    import feedparser
+
+    from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL
+    from tests.web.test_changes_pages import record
+
+    record(store)  # an edit and a takedown, for /changes.atom
+    feeds = {"latest": "/atom.xml", "outlet": "/outlet/新闻网/atom.xml", "story": f"/story/{STORY.id}/atom.xml",
+             "search": "/search.atom?q=马朝旭", "changes": "/changes.atom"}
+
+    def read(path: str, cookie: str = "") -> feedparser.FeedParserDict:
+        client.cookies.clear()  # a feed reader has none (a ?script= answer sets one)
+        if cookie:
+            client.cookies.set("script", cookie)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        return feedparser.parse(response.content)
+
+    # A feed reader given the page's address with ?script= (no cookie), and a browser with the cookie only.
+    for by_cookie in (False, True):
+        for name, path in feeds.items():
+            address = path if by_cookie else path + ("&" if "?" in path else "?") + "script=zh-Hant"
+            feed = read(address, "zh-Hant" if by_cookie else "")
+            chosen = "cookie" if by_cookie else "address"
+            assert feed.feed.title.endswith(" · 新聞鏡像"), (name, chosen, feed.feed.title)
+            titles = [entry.title for entry in feed.entries]
+            assert titles, name
+            if name != "changes":
+                assert "北京派馬朝旭赴俄磋商" in titles and "北京派马朝旭赴俄磋商" not in titles, (name, titles)
+                converted = next(e for e in feed.entries if e.title == "北京派馬朝旭赴俄磋商")
+                assert "中國外交部副部長馬朝旭抵達莫斯科" in converted.content[0].value, name
+                assert converted.author == "新聞網" and "原文" in converted.content[0].value, name
+                # Its link opens the page in the same script, wherever the feed is read.
+                assert parse_qs(urlsplit(converted.link).query) == {"script": ["zh-Hant"]}, (name, converted.link)
+            else:
+                assert any("北京派馬朝旭赴俄磋商" in title for title in titles), titles
+                assert all("script=zh-Hant" in entry.link for entry in feed.entries), name
+    assert read("/atom.xml", "zh-Hant").feed.subtitle == "各家媒體的最新文章，新的在前"
+    assert read("/search.atom?q=马朝旭&script=zh-Hant").feed.title == "搜索：马朝旭 · 新聞鏡像"  # the query as typed
+    # 简 converts the Traditional report (馬朝旭先赴莫斯科磋商), as its pages do.
+    assert TRADITIONAL.title.replace("馬", "马") in [e.title for e in read("/atom.xml?script=zh-Hans").entries]
+    # The pages' feed links carry the choice made by the cookie, so a feed reader subscribed from them gets it too.
+    client.cookies.clear()
+    client.get("/?script=zh-Hant")  # the toggle: remembered in the cookie
+    for page in ("/", "/outlet/新闻网", f"/story/{STORY.id}", "/search?q=马朝旭", "/changes"):
+        links = feed_links(client.get(page).text)
+        assert links and all("script=zh-Hant" in link for link in links), (page, links)
+    # Without a choice nothing changes: the feeds and their links as before.
+    client.cookies.clear()
+    plain = read("/atom.xml")
+    assert plain.feed.title == "最新 · 新闻镜像" and SIMPLIFIED.title in [e.title for e in plain.entries]
+    assert "/atom.xml" in feed_links(client.get("/").text)
+
+
 def front_stories_of(page: str) -> dict[str, list[str]]:
     """The front page's story links under each heading of its 多家媒体报道 section ("" before any)."""
     from lxml import html
@@ -232,3 +291,49 @@ def test_the_front_page_opens_with_the_biggest_recent_stories_then_the_newest(
     assert front_stories_of(client.get("/").text) == {**expected, "最新报道": newest[:7]}
     site = build_site(store, tmp_path / "out")
     assert front_stories_of((site / "index.html").read_text(encoding="utf-8")) == {**expected, "最新报道": newest[:27]}
+
+
+def test_the_readers_and_the_sites_traditional_are_one_spelling(client: TestClient, store: Store,
+                                                                  tmp_path: Path) -> None:
+    """The static site's zh-Hant was OpenCC's s2t (此行或爲習近平, 衆, 裏, 着), the reader's 繁 s2tw (為, 眾, 裡, 著): a reader
+    switching between the two products saw one sentence two ways (polish70's walk). Both are now the Taiwan forms the
+    Traditional outlets of these archives write (text.script.HANT), the change pages of the site too."""
+    from newsmirror.jobs.building import build
+
+    report = article("hant-forms", outlet="简报", title="此行或为习近平首次出访", script="zh-Hans",
+                     body_text="众人在会场里等着他。", published_at=datetime(2024, 5, 4, 9, tzinfo=UTC))
+    store.upsert_article(report)
+    reader = client.get(f"/article/{report.id}", params={"script": "zh-Hant"}).text
+    build(store, tmp_path / "out", ["site"], BuildOptions(base_url="http://127.0.0.1/", script="zh-Hant"), images=False)
+    site = next((tmp_path / "out" / "site").rglob(f"{report.id}.html")).read_text(encoding="utf-8")
+    index = (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8")
+    for page in (reader, site):
+        assert "此行或為習近平首次出訪" in page and "眾人在會場裡等著他。" in page
+        assert not {"爲", "衆", "裏", "着"} & set(page)
+    assert "此行或為習近平首次出訪" in index
+
+
+def test_the_change_feeds_say_the_script_they_are_in_as_the_other_feeds(client: TestClient, store: Store,
+                                                                          tmp_path: Path) -> None:
+    """The change feeds said <language>zh in both products whatever script they were in, where every other feed says
+    the one it is in (polish70's walk): a 繁 reader's /changes.atom, and a zh-Hant build's changes/atom.xml."""
+    import feedparser
+
+    from newsmirror.jobs.building import build
+    from newsmirror.jobs.change_pages import write_change_pages
+    from tests.web.test_changes_pages import record
+
+    record(store)
+    for script, language in (("orig", "zh"), ("zh-Hant", "zh-Hant"), ("zh-Hans", "zh-Hans")):
+        client.cookies.clear()
+        changes = feedparser.parse(client.get("/changes.atom", params={"script": script}).content).feed
+        latest = feedparser.parse(client.get("/atom.xml", params={"script": script}).content).feed
+        assert changes.language == latest.language == language, script
+    for script in ("original", "zh-Hant"):
+        out = tmp_path / script
+        build(store, out, ["site"], BuildOptions(base_url="http://127.0.0.1/", script=script), images=False)
+        write_change_pages(store, out / "site", base_url="http://127.0.0.1/", script=script)
+        site = feedparser.parse((out / "site" / "atom.xml").read_bytes()).feed.language
+        assert site == ("zh" if script == "original" else script)
+        for name in ("atom.xml", "edited.xml", "deleted.xml"):
+            assert feedparser.parse((out / "site" / "changes" / name).read_bytes()).feed.language == site, name

@@ -27,7 +27,7 @@ from newsmirror.cli.stopping import (
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import INTERRUPTED_BEFORE_START, INTERRUPTED_EXIT, NewsmirrorError
 from newsmirror.settings import default_store_location
-from newsmirror.store import Store, open_store
+from newsmirror.store import Store, open_store, outlet_counts, spelling_shown
 from newsmirror.store.changes import versions_shown
 from newsmirror.text import times
 
@@ -198,13 +198,11 @@ def unknown_outlet(store: Store, outlet: str) -> str | None:
     script (美國之音 for 美国之音), matched nothing and the command said only "no edits" or "nothing is due"."""
     if not outlet or store.count_articles(outlet):
         return None
-    by_outlet = store.stats()["by_outlet"]
-    names = [str(name) for name in by_outlet] if isinstance(by_outlet, dict) else []  # most articles first
-    from newsmirror.text.script import to_simplified  # OpenCC: only on this path
-
-    folded = to_simplified(outlet)
-    close = [name for name in names if to_simplified(name) == folded]
-    hint = (f"did you mean {close[0]!r}?" if close else
+    counts = outlet_counts(store)
+    names = list(counts)  # most articles first
+    # The spelling the reader's pages and `stories show` would take for it (one rule: spelling_shown).
+    close = spelling_shown(outlet, counts)
+    hint = (f"did you mean {close!r}?" if close != outlet else
             "outlets are named as `newsmirror stats` lists them: " + ", ".join(names[:8])
             + (f" and {len(names) - 8} more" if len(names) > 8 else "") if names else "the store holds no articles")
     return f"no articles of outlet {outlet!r} in the store; {hint}"

@@ -186,8 +186,19 @@ def changes(
             from pathlib import Path
 
             from newsmirror.jobs.change_pages import write_change_pages
+            from newsmirror.publish.base import BuildOptions
+            from newsmirror.publish.manifest import built_settings
 
-            pages = write_change_pages(store, Path(write_site))
+            # As the site's last build wrote them (its script, base URL and title): a 繁 site's change pages were
+            # written in Simplified until the next `build` (polish69).
+            settings = built_settings(Path(write_site)) or {}
+            if not settings:
+                err_console.print(f"warning: {write_site} records no build of this version: the change pages are "
+                                  "written in the stored text's script, without a base URL; `newsmirror build` "
+                                  "writes them as its site's settings say", highlight=False, soft_wrap=True)
+            pages = write_change_pages(store, Path(write_site), base_url=settings.get("base_url", ""),
+                                       script=settings.get("script", "original"),
+                                       site_title=settings.get("site_title", BuildOptions().site_title))
             err_console.print(f"wrote {pages.histories} history pages and {pages.indexes} change indexes"
                               f" into {write_site} ({pages.written} files changed)")
     if as_json:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 # The reader's <mark> (black on yellow in every browser).
 MATCH_STYLE = "black on yellow"
 SYNTAX = ("words of two or more characters match as written, in either script (马朝旭 finds 馬朝旭); several words "
-          "must all occur; \"quotes\" keep a phrase together; -word excludes a word")
+          "must all occur; Chinese typed without spaces is cut into words (习近平访俄: 习近平 and 访俄, the articles "
+          "holding it as typed first); \"quotes\" keep a phrase together; -word excludes a word")
 
 DAY = ["%Y-%m-%d"]
 

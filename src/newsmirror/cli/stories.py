@@ -19,7 +19,7 @@ from newsmirror.cli import (
 from newsmirror.cli.progress import clock_time
 from newsmirror.cli.terminal import shown
 from newsmirror.errors import NewsmirrorError
-from newsmirror.store import outlet_key
+from newsmirror.store import outlet_counts, spelling_shown
 from newsmirror.text import times
 
 if TYPE_CHECKING:
@@ -315,8 +315,10 @@ def stories_show(
 
         outlets_reporting = sorted({article.outlet for article in reports})
         if outlet:  # an outlet typed in the other script, with spaces or an alias names the one reporting
-            by_key = {outlet_key(name): name for name in outlets_reporting}
-            outlet = [name if name in outlets_reporting else by_key.get(outlet_key(name), name) for name in outlet]
+            # Among the story's spellings, picked by the rule the reader's whole-store lookup follows (spelling_shown).
+            counts = outlet_counts(store)
+            reporting = {name: counts.get(name, 0) for name in outlets_reporting}
+            outlet = [spelling_shown(name, reporting) for name in outlet]
         # One outlet's reports have nothing to compare with: every sentence was listed as "only X" (after loading
         # the comparison's tables for it). An --outlet pair still goes to comparison_of, which says what is wrong.
         comparison = None if len(outlets_reporting) < 2 and not outlet else \

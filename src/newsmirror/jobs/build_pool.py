@@ -37,7 +37,8 @@ from newsmirror.publish.parallel import (
 
 CHUNK = 50  # articles per task: big enough that a task's overhead is small, small enough to balance
 Due = list[tuple[FormatBuilder, str]]  # the builders that must render an article, with its page fingerprint
-Loaded = tuple[Article | None, Entry, dict[str, StoryView], Due]
+# An article to render, as loaded by the second pass: its entry, stories, due builders and image_token (None: unknown).
+Loaded = tuple[Article | None, Entry, dict[str, StoryView], Due, str | None]
 # What a worker did for one article, builder by builder: (builder index, its writes, the paths
 # it reports when it finished, None when it failed); then the error that stopped it, if any.
 Op = tuple[int, list[Write], list[str] | None]
@@ -77,6 +78,7 @@ class _Task:
     stories: dict[str, StoryView]
     due: list[tuple[int, str]]  # (builder index, page path)
     images: dict[str, str | None] | None  # image URL -> cached file name (None: dropped)
+    image_token: str | None = None  # publish.content.image_token when the first pass computed it
 
 
 @dataclass(slots=True)
@@ -110,7 +112,7 @@ def _render_chunk(tasks: list[_Task]) -> list[tuple[list[Op], str | None]]:
             else state.mirror
         index = -1
         try:
-            prepared = prepare(task.article, task.entry, state.convert, mirror)
+            prepared = prepare(task.article, task.entry, state.convert, mirror, task.image_token)
             for index, path in task.due:
                 paths = state.builders[index].render_article(prepared, task.stories, path)
                 ops.append((index, state.recorders[index].take(), paths))
@@ -168,7 +170,7 @@ class RenderPool:
         tasks: list[_Task] = []
         articles: list[tuple[Article, Entry, Due, dict[int, str]]] = []
         index = {id(builder): n for n, builder in enumerate(self.builders)}
-        for article, entry, stories, due in loaded:
+        for article, entry, stories, due, token in loaded:
             if article is None:
                 continue
             images = None
@@ -176,7 +178,7 @@ class RenderPool:
                 images = {url: self.mirror.local_name(url) for url in image_urls(article)}
             # Chosen here, in article order, as a one-process build chooses them.
             paths = [(index[id(builder)], builder.page_for(entry, article)) for builder, _ in due]
-            tasks.append(_Task(article, entry, _plain(stories), paths, images))
+            tasks.append(_Task(article, entry, _plain(stories), paths, images, token))
             articles.append((article, entry, due, dict(paths)))
         for start in range(0, len(tasks), CHUNK):
             end = start + CHUNK

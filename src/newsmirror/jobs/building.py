@@ -42,6 +42,7 @@ from newsmirror.publish.content import (
     Entry,
     StoryView,
     fingerprint,
+    image_token,
     make_entry,
     prepare,
     script_converter,
@@ -68,6 +69,9 @@ BATCH = 500
 # the story page lists them all. Unbounded, every member page of a 700-article story listed
 # the 699 others: output quadratic in the story's size, and every new member re-rendered all.
 STORY_LINKS = 10
+# An article the second pass renders: its entry, its story as its page shows it, the builders due, and the first
+# pass's (content hash, image_token) when it read the article (_Listed.image_token).
+Pending = tuple[Entry, dict[str, StoryView], Due, tuple[str, str] | None]
 
 
 NO_BASE_URL_FEEDS = ("no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow; "
@@ -158,6 +162,9 @@ class _Listed:
     content_print: str  # publish.content.fingerprint of the article alone
     signature: str  # id:content_hash:title, for the fingerprint of its story
     listing_key: str = ""  # publish.base.entry_key of the entry, when made from the cache's row
+    # (content hash, publish.content.image_token) of the article the first pass read, for the second pass's prepare:
+    # scanning the body for the token was done twice an article (~14-45 µs each). None: the first pass did not read it.
+    image_token: tuple[str, str] | None = None
 
 
 def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, list[tuple[str, str, str]]] | None,
@@ -265,8 +272,10 @@ def _list_articles(store: Store, convert: Callable[[str], str], script: str, sto
             if article is None:
                 continue
             entry = make_entry(article, convert, script, story_of.get(article.id))
-            fresh[article_id] = _Listed(entry, fingerprint(article),
-                                        f"{article.id}:{article.content_hash}:{article.title}")
+            token = image_token(article)
+            fresh[article_id] = _Listed(entry, fingerprint(article, token=token),
+                                        f"{article.id}:{article.content_hash}:{article.title}",
+                                        image_token=(article.content_hash, token))
             progress(len(fresh))
     saved: dict[str, Row] = {}
     for article_id, content_hash in hashes:
@@ -423,7 +432,7 @@ def _render_all(store: Store, entries: list[Entry], listed: dict[str, _Listed], 
                 report: BuildReport, progress: Progress | None) -> None:
     """Pass 2: every article whose pages changed is rendered, in batches (in ``pool`` when given)."""
     total = len(entries)
-    pending: list[tuple[Entry, dict[str, StoryView], Due]] = []
+    pending: list[Pending] = []
     for entry in entries:
         nearby = _nearby(stories, entry.story_id, entry.id)
         due: Due = []
@@ -436,7 +445,7 @@ def _render_all(store: Store, entries: list[Entry], listed: dict[str, _Listed], 
         report.articles += 1
         if due:
             report.articles_due += 1
-            pending.append((entry, nearby, due))
+            pending.append((entry, nearby, due, listed[entry.id].image_token))
         elif pool is None or not pool.started:
             _progress(progress, report.articles, total, RENDERING)
         if len(pending) >= BATCH:
@@ -455,22 +464,27 @@ def _page_print(content_print: str, extra: str) -> str:
     return hashlib.sha1(f"{content_print}|{extra}".encode()).hexdigest() if extra else content_print
 
 
-def _render_batch(store: Store, pending: list[tuple[Entry, dict[str, StoryView], Due]], convert: Callable[[str], str],
+def _render_batch(store: Store, pending: list[Pending], convert: Callable[[str], str],
                   mirror: ImageMirror | None, report: BuildReport, pool: RenderPool | None = None,
                   progress: Progress | None = None, total: int = 0, last: bool = False) -> None:
     """Load the articles of a batch that need rendering, fetch their images at once, render
     (in the pool when it is running, or when the batch is a full one)."""
-    loaded: list[Loaded] = [(store.get_article(entry.id), entry, nearby, due) for entry, nearby, due in pending]
+    loaded: list[Loaded] = []
+    for entry, nearby, due, known in pending:
+        article = store.get_article(entry.id)
+        # The first pass's token only for the version it was computed from: a fetch may store another between passes.
+        token = known[1] if known and article is not None and article.content_hash == known[0] else None
+        loaded.append((article, entry, nearby, due, token))
     if mirror is not None:
         mirror.prefetch(url for article, *_ in loaded if article is not None for url in image_urls(article))
     if pool is not None and (pool.started or (len(loaded) >= BATCH and not last)):
         pool.submit(loaded, report.articles)
         return
-    for article, entry, nearby, due in loaded:
+    for article, entry, nearby, due, token in loaded:
         if article is None:
             continue
         try:
-            prepared = prepare(article, entry, convert, mirror)
+            prepared = prepare(article, entry, convert, mirror, token)
             for builder, prints in due:
                 paths = builder.render_article(prepared, nearby)
                 builder.writer.record_input(builder.article_key(entry), prints, paths)

@@ -224,6 +224,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
             write(folder + name, changes_feed(
                 chosen, title=convert(feed_title(site_title, outlet, what)),
                 subtitle=convert(FEED_WORDS["changes_about"].format(what=what)), feed_url=feed_url, convert=convert,
+                language=lang,
                 site_url=f"{base}/{index}" if base else index,
                 article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
                 else history_path(e.event.article_id),

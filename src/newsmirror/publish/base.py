@@ -51,7 +51,9 @@ class FormatBuilder:
         self.options = options
         self.convert = convert
         self.mirror = mirror
-        self.writer = OutputWriter(root, f"{self.name}|{options_key}", verify=options.verify)
+        # The settings a later command writing into this output must follow (`changes --write-site`: built_settings).
+        settings = {"script": options.script, "base_url": options.base_url, "site_title": options.site_title}
+        self.writer = OutputWriter(root, f"{self.name}|{options_key}", verify=options.verify, settings=settings)
         self.paths: dict[str, str] = {}  # article id -> its page's path in this output
         self.site_title = convert(options.site_title)
         # Told how far ``finish`` got: story pages and listings can take minutes on a big store.

@@ -29,16 +29,17 @@ from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
-from newsmirror.text.script import to_simplified, to_traditional, written_in
+from newsmirror.text.script import to_hant, to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "7"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "8"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
-# Content-Security-Policy (no script, nothing from another host)
+# Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
+# (為, 眾), where it was s2t (爲, 衆): text.script.HANT
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "10"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
@@ -77,7 +78,7 @@ def script_converter(script: str) -> Callable[[str], str]:
     if script == "zh-Hans":
         return _unless_written_in("zh-Hans", to_simplified)
     if script == "zh-Hant":
-        return _unless_written_in("zh-Hant", lambda text: to_traditional(text))
+        return _unless_written_in("zh-Hant", to_hant)  # the reader's 繁 too (text.script.HANT)
     if script == "zh-TW":
         return _unless_written_in("zh-Hant", lambda text: to_traditional(to_simplified(text), "tw"))
     if script == "zh-HK":
@@ -158,9 +159,10 @@ def image_token(article: Article) -> str:
     return f"nm-image-{hashlib.sha1(said.encode('utf-8')).hexdigest()[:16]}:"
 
 
-def fingerprint(article: Article, *extra: str) -> str:
-    """Changes whenever anything a rendered page shows of this article changes."""
-    token = image_token(article)
+def fingerprint(article: Article, *extra: str, token: str | None = None) -> str:
+    """Changes whenever anything a rendered page shows of this article changes. ``token``: its ``image_token`` when
+    the caller has it (the build's first pass keeps it for ``prepare``: computed once an article, not twice)."""
+    token = image_token(article) if token is None else token
     parts = [
         RENDER_VERSION, article.content_hash, article.title, article.outlet, article.channel,
         article.published_at.isoformat() if article.published_at else "", article.original_url,
@@ -172,10 +174,11 @@ def fingerprint(article: Article, *extra: str) -> str:
 
 
 def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
-            mirror: ImageMirror | None) -> Prepared:
-    """Sanitize, mirror images (or drop them, keeping captions) and convert the script."""
+            mirror: ImageMirror | None, token: str | None = None) -> Prepared:
+    """Sanitize, mirror images (or drop them, keeping captions) and convert the script. ``token``: this article's
+    ``image_token`` when known (computed from this very version of the article), else computed here."""
     source = article.body_html.strip() or _paragraphs_to_html(article.body_text or article.body_markdown)
-    token = image_token(article)
+    token = image_token(article) if token is None else token
     cleaned = nh3.clean(
         source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=SAFE_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow", strip_comments=True,

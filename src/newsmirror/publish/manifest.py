@@ -40,7 +40,7 @@ from newsmirror.publish.outfiles import (
     prune_empty_parents,
 )
 
-__all__ = ["OutputError", "OutputWriter", "confined_path", "load_months", "load_outputs", "updating"]
+__all__ = ["OutputError", "OutputWriter", "built_settings", "confined_path", "load_months", "load_outputs", "updating"]
 
 MANIFEST_NAME = ".newsmirror-manifest.sqlite"
 LEGACY_MANIFEST_NAME = ".newsmirror-manifest.json"  # format 1, written by versions before the SQLite one
@@ -94,6 +94,7 @@ class Manifest:
 
     format: int = MANIFEST_FORMAT
     options: str = ""
+    settings: dict[str, str] = field(default_factory=dict)  # what the build was asked for (OutputWriter.settings)
     outputs: dict[str, str] = field(default_factory=dict)  # path -> digest
     months: dict[str, str] = field(default_factory=dict)  # path -> YYYY-MM
     inputs: dict[str, list[Any]] = field(default_factory=dict)  # key -> [fingerprint, [paths]]
@@ -116,7 +117,8 @@ def read_manifest(root: Path) -> Manifest | None:
     try:
         with contextlib.closing(sqlite3.connect(current)) as db:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            manifest = Manifest(format=int(meta.get("format", 0)), options=str(meta.get("options", "")))
+            manifest = Manifest(format=int(meta.get("format", 0)), options=str(meta.get("options", "")),
+                                settings=_settings(meta.get("settings")))
             if manifest.format != MANIFEST_FORMAT:
                 return manifest  # a format this version does not know: nothing in it is trusted
             for path, hashed, month in db.execute("SELECT path, digest, month FROM outputs"):
@@ -130,6 +132,24 @@ def read_manifest(root: Path) -> Manifest | None:
     except (sqlite3.Error, ValueError, TypeError) as exc:
         raise OutputError(
             f"the build manifest {current} is unreadable ({exc}); delete it to rebuild everything") from exc
+
+
+def _settings(value: object) -> dict[str, str]:
+    """The settings row as written by ``OutputWriter._save`` (JSON of strings); anything else counts as none."""
+    try:
+        data = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def built_settings(root: Path) -> dict[str, str] | None:
+    """The settings the last build of the output folder ``root`` was made with (for a site: its ``script``,
+    ``base_url`` and ``site_title``), or None when no build of this version recorded them there. A command that
+    writes into a built folder afterwards (`changes --write-site`) writes as that build would: it wrote the change
+    pages in Simplified into a 繁 site (polish69)."""
+    manifest = read_manifest(root)
+    return (manifest.settings or None) if manifest is not None else None
 
 
 def _read_legacy(path: Path) -> Manifest:
@@ -172,11 +192,15 @@ class OutputWriter:
     :meth:`_check_folder`).
     """
 
-    def __init__(self, root: Path, options_key: str = "", verify: bool = False) -> None:
+    def __init__(self, root: Path, options_key: str = "", verify: bool = False,
+                 settings: dict[str, str] | None = None) -> None:
         self.root = root
         self._root_prefix = os.path.join(str(root), "")
         self.options_key = options_key
         self.verify = verify
+        # The options in a form others can read back (built_settings): the options key is a digest's input, not that.
+        self.settings = dict(settings or {})
+        self._recorded_settings: dict[str, str] = {}
         self.counts = WriteCounts()
         self._outputs: dict[str, str] = {}
         self._inputs: dict[str, list[Any]] = {}
@@ -209,6 +233,7 @@ class OutputWriter:
         # touch its file. So a path that leads outside is never written, removed nor linked.
         self._outputs = manifest.outputs
         self._months = manifest.months
+        self._recorded_settings = manifest.settings
         # Other options (script, base URL, template version) render differently: re-render all.
         if manifest.options == self.options_key:
             self._inputs = manifest.inputs
@@ -384,7 +409,8 @@ class OutputWriter:
         changed_folders = {k: v for k, v in folders.items() if self._folder_marks.get(k) != v}
         dropped_folders = [k for k in self._folder_marks if k not in folders]
         if (self._rewrite_all or stale or self._changed_outputs or changed_inputs or dropped_inputs
-                or changed_folders or dropped_folders or not self.manifest_path.exists()):
+                or changed_folders or dropped_folders or not self.manifest_path.exists()
+                or self.settings != self._recorded_settings):  # a manifest an older version wrote gains them too
             self._save(stale, inputs, changed_inputs, dropped_inputs, folders, changed_folders, dropped_folders)
         for path in stale:
             self._outputs.pop(path, None)
@@ -396,6 +422,7 @@ class OutputWriter:
             else:
                 self._months[path] = month
         self._inputs, self._folder_marks = inputs, folders
+        self._recorded_settings = dict(self.settings)
         self._changed_outputs, self._kept_inputs, self._new_inputs = {}, set(), {}
         self._rewrite_all = False
         return self.counts
@@ -427,7 +454,8 @@ class OutputWriter:
                     db.executemany("DELETE FROM folders WHERE path = ?", ((k,) for k in dropped_folders))
                     db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", changed_folders.items())
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                               [("format", str(MANIFEST_FORMAT)), ("options", self.options_key)])
+                               [("format", str(MANIFEST_FORMAT)), ("options", self.options_key),
+                                ("settings", json.dumps(self.settings, ensure_ascii=False, sort_keys=True))])
         except sqlite3.Error as exc:
             raise OutputError(f"cannot write the build manifest {path}: {exc}") from exc
         # The older JSON manifest, now replaced: left beside the SQLite file it would be taken for

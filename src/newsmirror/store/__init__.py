@@ -16,13 +16,15 @@ from newsmirror.store.base import (
     StoryMember,
     article_summary,
     as_stored,
+    outlet_counts,
     outlet_key,
     outlet_names,
     search_query,
+    spelling_shown,
 )
 
 __all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "article_summary",
-           "as_stored", "open_store", "outlet_key", "outlet_names", "search_query"]
+           "as_stored", "open_store", "outlet_counts", "outlet_key", "outlet_names", "search_query", "spelling_shown"]
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

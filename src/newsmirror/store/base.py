@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -171,21 +171,39 @@ def outlet_key(name: str) -> str:
     return convert("".join(drop_invisible(name).split()).casefold(), "t2s")
 
 
+def spelling_shown(outlet: str, counts: Mapping[str, int]) -> str:
+    """Which stored spelling stands for ``outlet`` among ``counts`` (stored spelling -> articles stored under it):
+    ``outlet`` itself when stored so; else, of the spellings it folds to (``outlet_key``), the one most articles are
+    stored under, the first in code-point order on a tie; else ``outlet`` as given. The one rule for every lookup
+    of a typed outlet, whatever it looks among: the reader's whole store (``as_stored``), the outlets of one story
+    (`stories show --outlet`), the CLI's "did you mean". With 德国之声 and 德國之聲 both stored, the reader took the
+    first sorted and `stories show` the last (polish70)."""
+    if not outlet or counts.get(outlet):
+        return outlet
+    key = outlet_key(outlet)
+    return min((name for name in counts if outlet_key(name) == key), key=lambda name: (-counts[name], name),
+               default=outlet)
+
+
 def as_stored(store: Store, outlet: str) -> str:
-    """The store's spelling of an outlet typed another way (美國之音, "VOA" for 美国之音: ``outlet_key``), else
+    """The store's spelling of an outlet typed another way (美國之音, "VOA" for 美国之音: ``spelling_shown``), else
     ``outlet`` as given. The reader's menus use the stored names, but a typed or shared address in the other script
     was a 404 and a search limited to it found nothing, while the CLI suggested the stored name (safety70). One
     function for the reader's pages, its JSON API and `sources add`'s warning, so they cannot fold differently."""
     if not outlet or store.count_articles(outlet):
         return outlet
-    key = outlet_key(outlet)
-    return next((name for name in outlet_names(store) if outlet_key(name) == key), outlet)
+    return spelling_shown(outlet, outlet_counts(store))
+
+
+def outlet_counts(store: Store) -> dict[str, int]:
+    """Each outlet of the stored articles -> how many articles are stored under it."""
+    groups = store.stats().get("by_outlet")
+    return {str(name): int(count) for name, count in groups.items()} if isinstance(groups, dict) else {}
 
 
 def outlet_names(store: Store) -> list[str]:
     """The outlets of the stored articles, sorted."""
-    groups = store.stats().get("by_outlet")
-    return sorted(groups) if isinstance(groups, dict) else []
+    return sorted(outlet_counts(store))
 
 
 def article_summary(article: Article) -> dict[str, str | datetime | None]:
@@ -339,8 +357,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def search(self, query: SearchQuery) -> list[SearchHit]:
         """Articles whose title matches the query first, then newest ``published_at`` first
-        (undated last), then article id: the same order on every backend. Backends implement it
-        with their own index of ``text.search_key.search_key``."""
+        (undated last), then article id: the same order on every backend. A query typed without
+        spaces (``ParsedQuery.phrases``) first has the articles holding it as typed (title, then
+        elsewhere), then the others in that order. ``SearchHit.score`` says which rank (4 to 1; 2 and 1
+        without such a query). Backends implement it with their own index of ``text.search_key.search_key``."""
 
     @abc.abstractmethod
     def count_search(self, query: SearchQuery) -> int:

@@ -311,11 +311,13 @@ def changes_feed(
     updated: datetime | None = None,
     subtitle: str = "",
     convert: Callable[[str], str] | None = None,
+    language: str = "zh",
 ) -> bytes:
     """An Atom feed of edits and takedowns (newest first), for publish and web to serve.
 
     ``convert``: the output script of a static build (``publish.content.script_converter``) for the entries' words,
-    titles, outlets and reasons; not the original URLs, which are addresses.
+    titles, outlets and reasons; not the original URLs, which are addresses. ``language``: the script the feed is in,
+    as the products' other feeds say theirs (zh-Hant for a 繁 reader or a zh-Hant build; zh when as stored).
 
     ``article_link`` maps an entry to the mirror's page for the article (its history);
     by default entries link to the original URL, which may be gone: prefer the mirror.
@@ -331,7 +333,7 @@ def changes_feed(
         feed.subtitle(subtitle)
     feed.link(href=feed_url, rel="self")
     feed.link(href=site_url, rel="alternate")
-    feed.language("zh")
+    feed.language(language)
     newest = max((_utc(e.event.seen_at) for e in entries), default=None)
     feed.updated(updated or newest or datetime.now(UTC))
     # feedgen prepends entries; add oldest first so the feed reads newest first.

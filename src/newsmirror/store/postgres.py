@@ -40,7 +40,7 @@ from newsmirror.store.rows import (
 )
 from newsmirror.store.sql import SqlStore
 from newsmirror.store.sqlite import ANNOUNCED_REINDEX, migration_scripts
-from newsmirror.text.search_key import ParsedQuery, parse_query
+from newsmirror.text.search_key import ParsedQuery, parse_query, snippet_query
 
 log = logging.getLogger(__name__)
 
@@ -370,12 +370,15 @@ class PostgresStore(SqlStore):
 
     # -- search ----------------------------------------------------------------
     def _matches(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list[Any]]:
-        """SQL for (article_id, in_title, published) of every matching article.
+        """SQL for (article_id, rank, published) of every matching article.
 
         Each positive term is looked up on its own and its rows (title, body chunks) grouped per
         article, so terms may sit in different parts, as in one FTS5 row; the articles with
-        every term are kept, less those where a negated term occurs in any part. ``in_title``:
-        every positive term occurs in the title."""
+        every term are kept, less those where a negated term occurs in any part. ``rank``, the
+        shared ranking's (``SQLiteStore``'s ``_ranks``, its score): 2 when every positive term occurs
+        in the title, else 1; for a query typed without spaces (``parsed.phrases``), 4 when the title
+        holds every phrase as typed, 3 when some part of the article does (a phrase is matched within
+        one part, as in one FTS5 column: body chunks overlap so that none is cut), else 2 or 1."""
         filters, filter_params = _date_filters(query, "published_utc")
         if query.outlet:  # on the search row itself (migration 0009): no join to test it
             filters += " AND outlet = %s"
@@ -387,9 +390,19 @@ class PostgresStore(SqlStore):
                 f" FROM search_index WHERE document @@ %s::tsquery{filters} GROUP BY article_id) t{n}"
             )
             params += [pg_search.term_query(term), *filter_params]
-        text = "SELECT t0.article_id, " + " AND ".join(f"t{n}.in_title" for n in range(len(selects)))
-        text += " AS in_title, t0.published FROM " + selects[0]
-        text += "".join(f" JOIN {s} USING (article_id)" for s in selects[1:])
+        in_title = " AND ".join(f"t{n}.in_title" for n in range(len(selects)))
+        joins = "".join(f" JOIN {s} USING (article_id)" for s in selects[1:])
+        rank = f"CASE WHEN {in_title} THEN 2 ELSE 1 END"
+        for n, phrase in enumerate(parsed.phrases):
+            joins += (f" LEFT JOIN (SELECT article_id, bool_or(part = 0) AS in_title FROM search_index"
+                      f" WHERE document @@ %s::tsquery{filters} GROUP BY article_id) p{n}"
+                      f" ON p{n}.article_id = t0.article_id")
+            params += [pg_search.term_query(phrase), *filter_params]
+        if parsed.phrases:
+            held = " AND ".join(f"p{n}.article_id IS NOT NULL" for n in range(len(parsed.phrases)))
+            titled = " AND ".join(f"p{n}.in_title" for n in range(len(parsed.phrases)))
+            rank = f"CASE WHEN {held} AND {titled} THEN 4 WHEN {held} THEN 3 WHEN {in_title} THEN 2 ELSE 1 END"
+        text = f"SELECT t0.article_id, {rank} AS rank, t0.published FROM {selects[0]}{joins}"
         where = []
         for term in (t for t in parsed.terms if t.negated):
             where.append("NOT EXISTS (SELECT 1 FROM search_index x WHERE x.article_id = t0.article_id"
@@ -419,12 +432,12 @@ class PostgresStore(SqlStore):
             filters += " AND {t}.outlet = %s"
             filter_params.append(query.outlet)
         titles = (
-            "SELECT t.article_id, t.published_utc AS published, true AS in_title FROM search_index t"
+            "SELECT t.article_id, t.published_utc AS published, 2 AS rank FROM search_index t"
             " WHERE t.part = 0 AND t.document @@ %s::tsquery" + filters.format(t="t")
             + " ORDER BY t.published_utc DESC NULLS LAST, t.article_id LIMIT %s"
         )
         bodies = (
-            "SELECT DISTINCT b.article_id, b.published_utc AS published, false AS in_title FROM search_index b"
+            "SELECT DISTINCT b.article_id, b.published_utc AS published, 1 AS rank FROM search_index b"
             " WHERE b.part > 0 AND b.document @@ %s::tsquery" + filters.format(t="b")
             + " AND NOT EXISTS (SELECT 1 FROM search_index h WHERE h.article_id = b.article_id AND h.part = 0"
             " AND h.document @@ %s::tsquery)"
@@ -461,7 +474,7 @@ class PostgresStore(SqlStore):
         if parsed.is_empty():
             return []
         walk = False
-        if len(parsed.positive) == 1:
+        if len(parsed.positive) == 1 and not parsed.phrases:
             matches, params = self._newest_matches(query, parsed)
             walk = self._walk_newest(parsed)
         else:
@@ -472,16 +485,17 @@ class PostgresStore(SqlStore):
             if walk:
                 self._db.execute("SET LOCAL enable_bitmapscan = off")
             rows = self._db.execute(
-                f"SELECT a.*, m.in_title FROM (SELECT * FROM ({matches}) found"
-                " ORDER BY in_title DESC, published DESC NULLS LAST, article_id LIMIT %s OFFSET %s) m"
+                f"SELECT a.*, m.rank FROM (SELECT * FROM ({matches}) found"
+                " ORDER BY rank DESC, published DESC NULLS LAST, article_id LIMIT %s OFFSET %s) m"
                 " JOIN articles a ON a.id = m.article_id"
-                " ORDER BY m.in_title DESC, m.published DESC NULLS LAST, m.article_id".encode(),
+                " ORDER BY m.rank DESC, m.published DESC NULLS LAST, m.article_id".encode(),
                 [*params, query.limit, query.offset],
                 prepare=False,  # see _SEARCH_PLANS
             ).fetchall()
         return [
-            SearchHit(article=row_to_article(r), score=2.0 if r["in_title"] else 1.0,
-                      snippet=pg_search.window_snippet(r["body_text"] or r["summary"], parsed))
+            SearchHit(article=row_to_article(r), score=float(r["rank"]),
+                      snippet=pg_search.window_snippet(r["body_text"] or r["summary"],
+                                                       snippet_query(parsed, holds_phrases=r["rank"] == 3)))
             for r in rows
         ]
 

@@ -44,6 +44,7 @@ from newsmirror.text.search_key import (
     parse_query,
     search_key,
     snippet,
+    snippet_query,
 )
 
 # Stored together in articles.body_z (the summary repeats the text's start: nearly free there).
@@ -714,33 +715,42 @@ class SQLiteStore(SqlStore):
         return [str(r[0]) for r in rows]
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
-        """Articles whose title matches first, then the others; newest first within each
-        (then by id). FTS5 walks each match list in that order, so a page stops early
-        instead of sorting every match."""
+        """Articles in the order of ``_ranks`` (title matches first, then the others; a query typed
+        without spaces, the articles holding it as typed before both), newest first within each
+        (then by id). FTS5 walks each match list in that order, so a page stops early instead of
+        sorting every match."""
         parsed = parse_query(query.text)
         if parsed.is_empty():
             return []
-        wanted = query.offset + query.limit
-        title_match = fts5_match(parsed, column="title_key")
-        title_ids = self._matching_ids(title_match, title_match, query, wanted, 0)
-        page = [(i, True) for i in title_ids[query.offset : wanted]]
-        if len(title_ids) < wanted:
-            skip = max(0, query.offset - len(title_ids))
-            body_ids = self._matching_ids(_body_only_match(parsed), fts5_match(parsed), query,
-                                          query.limit - len(page), skip)
-            page += [(i, False) for i in body_ids]
+        every = fts5_match(parsed)
+        page: list[tuple[str, float]] = []
+        skip = query.offset  # matches of the ranks above still to skip
+        ranks = _ranks(parsed)
+        for n, (match, score) in enumerate(ranks):
+            wanted = query.limit - len(page)
+            if wanted <= 0:
+                break
+            if n < len(ranks) - 1:
+                # A rank's matches up to the end of the page: how many there are tells the next rank's skip.
+                ids = self._matching_ids(match, match if n == 0 else every, query, skip + wanted, 0)
+                page += [(i, score) for i in ids[skip:]]
+                skip = max(0, skip - len(ids))
+            else:
+                ids = self._matching_ids(match, every, query, wanted, skip)
+                page += [(i, score) for i in ids]
         if not page:
             return []
         marks = ", ".join("?" for _ in page)
         rows = {r["id"]: r for r in self.execute(f"SELECT * FROM articles WHERE id IN ({marks})",
                                                  [i for i, _ in page]).fetchall()}
         hits = []
-        for article_id, in_title in page:
+        for article_id, score in page:
             if article_id not in rows:
                 continue
             article = _article(rows[article_id])
             text = article.body_text or article.summary
-            hits.append(SearchHit(article=article, score=2.0 if in_title else 1.0, snippet=snippet(text, parsed)))
+            hits.append(SearchHit(article=article, score=score,
+                                  snippet=snippet(text, snippet_query(parsed, holds_phrases=score == 3.0))))
         return hits
 
     def count_search(self, query: SearchQuery) -> int:
@@ -811,10 +821,21 @@ def _keys(article: Article) -> tuple[str, str]:
     return search_key(article.title), search_key(article.body_text or article.body_markdown)
 
 
-def _body_only_match(parsed: ParsedQuery) -> str:
-    """Every match whose title does not hold all the positive terms."""
-    positive = " AND ".join(fts5_term(t) for t in parsed.positive)
-    return f"({fts5_match(parsed)}) NOT ({{title_key}} : ({positive}))"
+def _ranks(parsed: ParsedQuery) -> list[tuple[str, float]]:
+    """(FTS5 match, score) of each rank of the shared ranking (``Store.search``), best first; together the
+    matches of ``fts5_match(parsed)``, each in one rank. Title: every positive term in the title. A query
+    typed without spaces (``parsed.phrases``) first has the articles holding it as typed: in the title, then
+    elsewhere."""
+    every = fts5_match(parsed)
+    in_title = "{title_key} : (" + " AND ".join(fts5_term(t) for t in parsed.positive) + ")"
+    if not parsed.phrases:
+        return [(fts5_match(parsed, column="title_key"), 2.0), (f"({every}) NOT ({in_title})", 1.0)]
+    phrases = " AND ".join(fts5_term(t) for t in parsed.phrases)
+    phrases_in_title = "{title_key} : (" + phrases + ")"
+    return [(f"({every}) AND ({phrases_in_title})", 4.0),
+            (f"(({every}) AND ({phrases})) NOT ({phrases_in_title})", 3.0),
+            (f"(({every}) AND ({in_title})) NOT ({phrases})", 2.0),
+            (f"(({every}) NOT ({phrases})) NOT ({in_title})", 1.0)]
 
 
 def _version_values(row: sqlite3.Row) -> dict[str, Any]:

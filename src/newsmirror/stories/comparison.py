@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "108"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "109"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -204,6 +204,8 @@ ALIGNMENT_VERSION = "108"  # 17: times of day, 万 remainders, the amount round;
 #   （ABC News）) is named by an outlet naming the organisation (compare.GLOSSED_PART_OF_BODY)
 # 108 (session 53, lead): glosses.tsv, name_usage.tsv and transliteration.tsv mined again without the data fresh for
 #   session 54 (2020-07-24 +-3 days, only-X sample AE's files)
+# 109 (session 53, onlyx81): a Han name in a bracket after another name (中共中央党校（国家行政学院）) or beside Latin names
+#   in it is named by an outlet writing any of them (compare.BRACKET_ALIASES)
 
 
 @dataclass(slots=True)

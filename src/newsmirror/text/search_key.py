@@ -23,6 +23,10 @@ matches when any form occurs. Every backend (SQLite FTS5, PostgreSQL) must index
 ``search_key`` (or its tokens, ``index_tokens``) and query with ``parse_query`` (every form of
 a term, OR-ed) so that both find the same articles. Changing any of this changes the keys:
 bump ``KEY_VERSION`` so stores rebuild their index.
+
+A query typed without spaces (习近平访俄) is cut into words by jieba, as ``text.tokenize`` cuts
+text, each word a term of its own (``parse_query``): that is the query's side only, the keys
+do not change.
 """
 
 from __future__ import annotations
@@ -87,13 +91,16 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def forms(text: str) -> list[str]:
+def forms(text: str, *, traditional: bool | None = None) -> list[str]:
     """Equivalent forms of normalized ``text``, each different from the others: its
     character-level Simplified form first, then (Traditional text only) Taiwan phrases folded,
-    then aliases folded."""
+    then aliases folded. ``traditional``: whether the text is Traditional, when decided on a
+    longer text it is part of (a word of a query typed without spaces: ``parse_query``)."""
     simplified = convert(text, "t2s")
     found = [simplified]
-    phrased = convert(text, "tw2sp") if is_traditional(text, simplified) else simplified
+    if traditional is None:
+        traditional = is_traditional(text, simplified)
+    phrased = convert(text, "tw2sp") if traditional else simplified
     if phrased not in found:
         found.append(phrased)
     aliased = fold_aliases(phrased)
@@ -184,6 +191,9 @@ class QueryTerm:
 @dataclass(slots=True)
 class ParsedQuery:
     terms: list[QueryTerm] = field(default_factory=list)
+    # What was typed without spaces and cut into words (``parse_query``), each as one phrase: not required
+    # (its words are, among ``terms``), but the articles holding every one of them come first.
+    phrases: list[QueryTerm] = field(default_factory=list)
 
     @property
     def positive(self) -> list[QueryTerm]:
@@ -193,29 +203,111 @@ class ParsedQuery:
         return not self.positive
 
 
+def _query_term(written: str, *, negated: bool = False, traditional: bool | None = None) -> QueryTerm | None:
+    """The term for normalized ``written`` with every form a document may hold it in; None when it has no token."""
+    variants: list[str] = []
+    variant_tokens: list[list[str]] = []
+    for form in forms(written, traditional=traditional):
+        form_tokens = tokens(form, for_query=True)
+        if form_tokens and form_tokens not in variant_tokens:
+            variants.append(form)
+            variant_tokens.append(form_tokens)
+    if not variant_tokens:
+        return None
+    first = variant_tokens[0]
+    prefix = len(first) == 1 and len(first[0]) == 1 and bool(_CJK_RUN.match(first[0]))
+    return QueryTerm(variants[0], first, prefix=prefix, negated=negated, variants=variants,
+                     variant_tokens=variant_tokens)
+
+
+# A run of Han characters this long or longer typed without spaces is cut into words; a shorter
+# one is at most one word (a cut of two characters into two single ones is undone below anyway).
+_CUT_FROM = 3
+
+
+# jieba's dictionary tags of function words: prepositions, conjunctions, particles, adverbs, pronouns, modal
+# particles, interjections, onomatopoeia (在, 和, 的, 将, 这, 吗, ...).
+_FUNCTION_TAGS = frozenset({"p", "c", "d", "r", "y", "e", "o"})
+
+
+def _function_character(character: str) -> bool:
+    from newsmirror.text.tokenize import dictionary_tag  # jieba's dictionary, loaded with the cut
+
+    tag = dictionary_tag(character) or ""
+    return tag in _FUNCTION_TAGS or tag.startswith("u")
+
+
+def _run_words(run: str) -> list[str]:
+    """The words a reader means by a run of Han characters typed without spaces (习近平访俄: 习近平, 访俄).
+
+    Cut by jieba as ``text.tokenize.words`` cuts text for grouping, on the run's character-level
+    Simplified form (jieba's dictionary and the alias table's names are Simplified; the index is in
+    that form too), so a query in either script is cut the same way; the pieces are taken from the
+    run as typed, so each word keeps its own script's forms. Single characters next to each other
+    are one word again (jieba cuts a run it does not know into characters: 访|俄). A function word
+    of one character left between words (在, 和, 对 of 习近平在莫斯科) is not required: it says nothing
+    of what an article is about, and asking for it anywhere would cost a walk over every bigram it
+    begins while finding almost every article; it stays in the phrase of the whole run, which ranks
+    first. Another single character (副 of 外交部|副|部长, 美 of 美|对华|制裁) is required anywhere, as if
+    typed alone."""
+    from newsmirror.text.tokenize import segment  # jieba: loaded by the first query that needs a cut
+
+    simplified = convert(run, "t2s")
+    cut = segment(simplified if len(simplified) == len(run) else run)
+    pieces: list[str] = []
+    at = 0
+    single = False  # whether the last word cut was a single character
+    for word in cut:
+        piece = run[at : at + len(word)]
+        at += len(word)
+        if len(piece) == 1 and single:
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+        single = len(piece) == 1
+    words = [piece for piece in pieces if len(piece) > 1 or not _function_character(convert(piece, "t2s"))]
+    return words or [run]
+
+
+def _words(written: str) -> list[str]:
+    """The words of an unquoted term typed without spaces: ``_run_words`` of each run of Han characters; the
+    term itself (one word) when it holds a Latin word or number (COVID-19, iPhone16: those stay phrases) or
+    no run long enough to cut."""
+    runs = _TOKEN.findall(written)
+    if not runs or any(run[0] < _FIRST_CJK for run in runs) or all(len(run) < _CUT_FROM for run in runs):
+        return [written]
+    return [word for run in runs for word in (_run_words(run) if len(run) >= _CUT_FROM else [run])]
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Whitespace separates terms (all required); "quoted phrases" stay together;
-    a leading minus excludes a term. Each term gets every form a document may hold it in."""
+    a leading minus excludes a term. Each term gets every form a document may hold it in.
+
+    Chinese readers type without spaces: an unquoted term of Han characters is cut into words
+    (``_words``), each one required wherever it stands, and the articles holding the term as typed
+    (``ParsedQuery.phrases``) are ranked first. A quoted or excluded term is never cut."""
     parsed = ParsedQuery()
     for match in _QUERY_PART.finditer(query):
         negated = bool(match.group(1) or match.group(3))
-        raw = match.group(2) if match.group(2) is not None else match.group(4)
+        quoted = match.group(2) is not None
+        raw = match.group(2) if quoted else match.group(4)
         # Chinese is written without spaces, so spaces inside a phrase between two CJK
         # characters are the user's, not the text's.
         written = normalize(_SPACE_BETWEEN_CJK.sub("", drop_invisible(raw))).strip()
-        variants: list[str] = []
-        variant_tokens: list[list[str]] = []
-        for form in forms(written):
-            form_tokens = tokens(form, for_query=True)
-            if form_tokens and form_tokens not in variant_tokens:
-                variants.append(form)
-                variant_tokens.append(form_tokens)
-        if not variant_tokens:
+        whole = _query_term(written, negated=negated)
+        if whole is None:
             continue
-        first = variant_tokens[0]
-        prefix = len(first) == 1 and len(first[0]) == 1 and bool(_CJK_RUN.match(first[0]))
-        parsed.terms.append(QueryTerm(variants[0], first, prefix=prefix, negated=negated,
-                                      variants=variants, variant_tokens=variant_tokens))
+        words = [written] if quoted or negated else _words(written)
+        if words == [written]:
+            parsed.terms.append(whole)
+            continue
+        # Each word takes the script of the whole term: 影片 of a Traditional query is a Taiwan phrase (视频).
+        traditional = is_traditional(written, convert(written, "t2s"))
+        for word in words:
+            term = _query_term(word, traditional=traditional)
+            if term is not None and all(term.variant_tokens != t.variant_tokens for t in parsed.terms):
+                parsed.terms.append(term)
+        parsed.phrases.append(whole)
     return parsed
 
 
@@ -273,7 +365,8 @@ def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     sorted and non-overlapping: for highlighting."""
     folded = _aligned_simplified(text)
     spans: list[tuple[int, int]] = []
-    for needle in _needles(parsed):
+    # A query typed without spaces: its whole phrase too, so what lies between its words (在 of 习近平在莫斯科) is marked where it stands so.
+    for needle in _needles(ParsedQuery(parsed.phrases)) + _needles(parsed):
         start = folded.find(needle)
         while start != -1:
             spans.append((start, start + len(needle)))
@@ -301,6 +394,13 @@ def marked_pieces(text: str, parsed: ParsedQuery | None) -> list[tuple[str, bool
     if last < len(text) or not pieces:
         pieces.append((text[last:], False))
     return pieces
+
+
+def snippet_query(parsed: ParsedQuery, holds_phrases: bool) -> ParsedQuery:
+    """What a hit's snippet is cut around: for a hit whose body holds a query typed without spaces as typed (its
+    rank says so: ``Store.search``), that phrase, so the window shows why it ranks there; else every positive term
+    (the first of its words may stand far from the phrase)."""
+    return ParsedQuery(list(parsed.phrases)) if holds_phrases and parsed.phrases else parsed
 
 
 _SNIPPET_CHUNK = 2000

@@ -8,8 +8,8 @@ from datetime import date
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, cast
-from urllib.parse import quote
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -48,6 +48,7 @@ from newsmirror.web.guard import (
 from newsmirror.web.guard import public_url as public_request_url
 from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
+from newsmirror.web.render import SCRIPT_COOKIE, display_script
 from newsmirror.web.root import PathPrefix, root_of, root_path_of, route_path
 
 HERE = Path(__file__).parent
@@ -61,7 +62,6 @@ SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, o
 PAGE_SIZE = 30
 FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then the newest (publish.front)
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
-SCRIPT_COOKIE = "script"
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
                 413: "请求太大", 500: "服务器出错了"}
 ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
@@ -144,6 +144,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         context.update(
             root=root_of(request),  # every link starts with it: "" at the site's root, "/news" under a prefix
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
+            feed=lambda url: render.with_script(url, script),  # a feed link carries the choice: feed readers have no cookie
             outlets=outlet_names(store), zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
         )
         return context
@@ -276,8 +277,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         hits = store.search(query) if q.strip() else []
         total = store.count_search(query) if q.strip() else 0
         parsed = parse_query(q)
-        feed_url = relative(request.url.replace(path=root_of(request) + "/search.atom")
-                            .remove_query_params(["page", "script"]))
+        # The search as the page understood it, its empty fields left out: the filter form sends since= and until=
+        # empty, which the page reads as no limit and the feed (typed dates, as /api/search) refused with a 422.
+        asked = {"q": q, "outlet": outlet, "since": since_day.isoformat() if since_day else "",
+                 "until": until_day.isoformat() if until_day else ""}
+        feed_url = f"{root_of(request)}/search.atom?{urlencode({k: v for k, v in asked.items() if v})}"
         return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
                     total=total, parsed=parsed, highlight=render.highlight, page_number=page_number,
                     page_size=PAGE_SIZE, feed_url=feed_url)
@@ -295,7 +299,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             return base + local if local else None
 
         body = search_feed(q, hits, site_title=SITE_TITLE, self_url=public_request_url(request, app.state.public_url),
-                           base_url=base + "/", image_url=image_url)
+                           base_url=base + "/", image_url=image_url, script=display_script(request))
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     def image_urls(request: Request) -> render.ImageURL:
@@ -317,7 +321,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
         body = articles_feed(feed_title(SITE_TITLE, title), subtitle, articles,
                              self_url=public_request_url(request, app.state.public_url),
-                             page_url=base + page_path, base_url=base + "/", image_url=image_url)
+                             page_url=base + page_path, base_url=base + "/", image_url=image_url,
+                             script=display_script(request))
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     @app.get("/atom.xml", tags=["feeds"], summary="Atom feed of the latest articles")
@@ -378,14 +383,6 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         return error_page(request, 400, f"参数不对：{problems}")
 
     return app
-
-
-def display_script(request: Request) -> render.DisplayScript:
-    """?script= wins (and is remembered in a cookie), then the cookie, then the original."""
-    for value in (request.query_params.get("script"), request.cookies.get(SCRIPT_COOKIE)):
-        if value in render.DISPLAY_SCRIPTS:
-            return cast(render.DisplayScript, value)
-    return "orig"
 
 
 def form_date(value: str, name: str) -> date | None:

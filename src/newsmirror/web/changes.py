@@ -30,6 +30,7 @@ from newsmirror.store.changes import (
     kept_versions,
 )
 from newsmirror.web.guard import public_base_url, public_url
+from newsmirror.web.render import convert_text, display_script, with_script
 from newsmirror.web.root import root_of
 
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
@@ -108,10 +109,18 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
         base = public_base_url(request, request.app.state.public_url)
         # Titled as every feed of both products (publish.feeds): "中央社 · 被修改的文章 · 新闻镜像".
         what = CHANGE_FEEDS.get(kind, CHANGE_FEEDS["all"])
-        body = changes_feed(entries, title=feed_title(BuildOptions().site_title, outlet, what),
-                            subtitle=FEED_WORDS["changes_about"].format(what=what),
+        # In the script the reader chose, as the pages (web.render.display_script; the static site's converts alike).
+        script = display_script(request)
+
+        def shown(text: str) -> str:
+            return convert_text(text, script)
+
+        body = changes_feed(entries, title=shown(feed_title(BuildOptions().site_title, outlet, what)),
+                            subtitle=shown(FEED_WORDS["changes_about"].format(what=what)),
                             feed_url=public_url(request, request.app.state.public_url),
-                            site_url=f"{base}/changes",
-                            article_link=lambda e: f"{base}/article/{e.event.article_id}/history")
+                            site_url=with_script(f"{base}/changes", script),
+                            article_link=lambda e: with_script(f"{base}/article/{e.event.article_id}/history", script),
+                            convert=shown if script != "orig" else None,
+                            language="zh" if script == "orig" else script)  # as web.feeds says the other feeds
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import lxml.html
 import nh3
@@ -15,12 +15,16 @@ from markupsafe import Markup, escape
 from newsmirror.model import Article
 from newsmirror.publish.content import drop_image
 from newsmirror.publish.images import links_image_file
-from newsmirror.text.script import convert, to_simplified, written_in
+from newsmirror.text.script import to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
 
 DisplayScript = Literal["orig", "zh-Hans", "zh-Hant"]
 DISPLAY_SCRIPTS: tuple[DisplayScript, ...] = ("orig", "zh-Hans", "zh-Hant")
 SCRIPT_LABELS = {"orig": "原文", "zh-Hans": "简", "zh-Hant": "繁"}
+SCRIPT_COOKIE = "script"
 
 _TAG = re.compile(r"(<[^>]*>)")
 
@@ -33,15 +37,35 @@ def convert_text(text: str, script: DisplayScript, source: str = "") -> str:
     text stays as written under 简. ``source`` is the article's script when known
     (:func:`source_script`); otherwise the text itself decides (:func:`written_in`).
 
-    繁 is OpenCC's s2tw (Taiwan character forms) and not s2twp: its phrase table rewrites news
-    vocabulary (发布会 -> 釋出會, 声明 -> 宣告), which changes what the outlet said.
+    繁 is ``text.script.to_hant``, the one Traditional of both products (the static site's zh-Hant
+    too): OpenCC's s2tw, Taiwan character forms, no phrase table (see ``text.script.HANT``).
     """
     if not text or script == "orig":
         return text
     written = source if source in ("zh-Hans", "zh-Hant") else written_in(text)
     if script == "zh-Hans":
         return text if written == "zh-Hans" else to_simplified(text)
-    return text if written == "zh-Hant" else convert(text, "s2tw")
+    return text if written == "zh-Hant" else to_hant(text)
+
+
+def display_script(request: Request) -> DisplayScript:
+    """The script a reader chose: ?script= wins (and is remembered in a cookie), then the cookie, then the original.
+    Every page and feed of the reader asks this one function."""
+    for value in (request.query_params.get("script"), request.cookies.get(SCRIPT_COOKIE)):
+        if value in DISPLAY_SCRIPTS:
+            return cast(DisplayScript, value)
+    return "orig"
+
+
+def with_script(url: str, script: DisplayScript) -> str:
+    """``url`` saying the reader's chosen script (``?script=``) unless it is the original. A feed reader sends no
+    cookie, so the reader's feed links and a feed's links to pages carry the choice the pages took from the cookie."""
+    if script == "orig":
+        return url
+    address, hash_mark, fragment = url.partition("#")
+    path, _, query = address.partition("?")
+    kept = [part for part in query.split("&") if part and not part.startswith("script=")]
+    return f"{path}?{'&'.join([*kept, f'script={script}'])}{hash_mark}{fragment}"
 
 
 def source_script(article: Article) -> str:
