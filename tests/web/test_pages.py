@@ -78,6 +78,17 @@ def test_a_search_typed_without_spaces_finds_its_words_apart(client: TestClient,
     assert TRADITIONAL.title in client.get("/search.atom", params={"q": query}).text
 
 
+@pytest.mark.parametrize("script", ["zh-Hans", "zh-Hant"])
+def test_the_search_help_shows_its_cross_script_example_in_both_scripts(client: TestClient, script: str) -> None:
+    """The help says a Simplified query finds a Traditional name; under 繁 the whole line was converted, so it read
+    "馬朝旭 也能找到 馬朝旭" and lost its point (polish71's walk)."""
+    page = client.get("/search", params={"script": script}).text
+    first_line = re.search(r'<details class="search-help".*?<li>(.*?)</li>', page, re.S)
+    assert first_line
+    shown = re.sub(r"<[^>]+>", "", first_line[1])
+    assert "马朝旭" in shown and "馬朝旭" in shown
+
+
 def test_search_filters_by_outlet_and_inclusive_dates(client: TestClient) -> None:
     assert hit_ids(client.get("/search", params={"q": "马朝旭", "outlet": "中央社"}).text) == [TRADITIONAL.id]
     # Published 2024-05-02 09:00 +08:00 = 01:00 UTC: the day 2024-05-02 includes it.
