@@ -229,7 +229,7 @@ def test_the_readers_feeds_follow_the_script_its_pages_follow(client: TestClient
                 assert any("北京派馬朝旭赴俄磋商" in title for title in titles), titles
                 assert all("script=zh-Hant" in entry.link for entry in feed.entries), name
     assert read("/atom.xml", "zh-Hant").feed.subtitle == "各家媒體的最新文章，新的在前"
-    assert read("/search.atom?q=马朝旭&script=zh-Hant").feed.title == "搜索：马朝旭 · 新聞鏡像"  # the query as typed
+    assert read("/search.atom?q=马朝旭&script=zh-Hant").feed.title == "搜尋：马朝旭 · 新聞鏡像"  # the query as typed
     # 简 converts the Traditional report (馬朝旭先赴莫斯科磋商), as its pages do.
     assert TRADITIONAL.title.replace("馬", "马") in [e.title for e in read("/atom.xml?script=zh-Hans").entries]
     # The pages' feed links carry the choice made by the cookie, so a feed reader subscribed from them gets it too.
@@ -337,3 +337,36 @@ def test_the_change_feeds_say_the_script_they_are_in_as_the_other_feeds(client: 
         assert site == ("zh" if script == "original" else script)
         for name in ("atom.xml", "edited.xml", "deleted.xml"):
             assert feedparser.parse((out / "site" / "changes" / name).read_bytes()).feed.language == site, name
+
+
+def test_under_hant_our_words_are_taiwans_and_an_outlets_stay_as_it_wrote_them(client: TestClient, store: Store,
+                                                                                tmp_path: Path) -> None:
+    """Under 繁 the interface's own words read 搜索, 搜索說明 (s2tw, characters only) where a reader in Taiwan reads 搜尋,
+    搜尋說明 (polish72). Ours now get Taiwan's phrases too (publish.content.interface_converter, both products); an
+    outlet's words keep characters only (text.script.HANT): its 搜索 stays 搜索, its 代码 becomes 代碼 where our footer's
+    代码 reads 程式碼."""
+    from lxml import html
+
+    from newsmirror.jobs.building import build
+
+    report = article("search-words", outlet="简报", title="新的搜索引擎上线", script="zh-Hans",
+                     body_text="用户可以搜索信息，代码已经公开。", published_at=datetime(2024, 5, 4, 9, tzinfo=UTC))
+    store.upsert_article(report)
+    search = html.fromstring(client.get("/search", params={"q": "搜索引擎", "script": "zh-Hant"}).text)
+    assert [b.text_content() for b in search.xpath("//button[@type='submit']")] == ["搜尋", "搜尋"]
+    assert search.xpath("//header//input[@type='search']/@placeholder") == ["搜尋標題和正文"]
+    assert search.xpath("//details[@class='search-help']/summary")[0].text_content() == "搜尋說明"
+    assert "標題和正文都會搜尋" in search.xpath("//details[@class='search-help']")[0].text_content()
+    assert search.xpath("//li[@class='hit']//a[@class='title']")[0].text_content() == "新的搜索引擎上線"
+    page = html.fromstring(client.get(f"/article/{report.id}", params={"script": "zh-Hant"}).text)
+    assert page.xpath("//header//button")[0].text_content() == "搜尋"
+    assert page.xpath("//h1")[0].text_content() == "新的搜索引擎上線"
+    assert "用戶可以搜索信息，代碼已經公開。" in page.xpath("//div[@class='body']")[0].text_content()
+    # The reader's search feed is titled in our words; the query stays as typed.
+    assert "<title>搜尋：搜索 · 新聞鏡像</title>" in client.get("/search.atom", params={"q": "搜索", "script": "zh-Hant"}).text
+    build(store, tmp_path / "out", ["site"], BuildOptions(base_url="http://127.0.0.1/", script="zh-Hant"), images=False)
+    site = html.fromstring(next((tmp_path / "out" / "site").rglob(f"{report.id}.html")).read_text(encoding="utf-8"))
+    assert "新的搜索引擎上線" in site.xpath("//h1")[0].text_content()
+    assert "用戶可以搜索信息，代碼已經公開。" in site.xpath("//main")[0].text_content()
+    assert "不含跟蹤程式碼與外部資源" in site.xpath("//footer")[0].text_content()
+    assert site.xpath("//header//a[@class='brand']")[0].text_content() == "新聞鏡像"  # a name: characters only

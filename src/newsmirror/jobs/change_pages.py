@@ -29,7 +29,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from newsmirror.publish.content import RENDER_VERSION, script_converter
+from newsmirror.publish.content import RENDER_VERSION, interface_converter, script_converter
 from newsmirror.publish.feeds import CHANGE_FEEDS, FEED_WORDS, feed_title
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
@@ -142,12 +142,13 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     options = "|".join([HISTORY_VERSION, RENDER_VERSION, base_url, site_title, script])
     known = _load_cache(cache)
     remembered: dict[str, list[Any]] = {}
-    convert = script_converter(script)
-    env = _environment(convert)
-    labels = {key: convert(value) for key, value in LABELS.items()}
-    kind_labels = {key: convert(value) for key, value in KIND_LABELS.items()}
-    wording = {name: convert(getattr(WORDING, name)) for name in WORDING.__slots__}
-    shown_title = convert(site_title)
+    convert = script_converter(script)  # what outlets wrote: titles, names, reasons
+    words = interface_converter(script)  # our own words: the templates', labels, the site's name (SiteBuilder.label)
+    env = _environment(convert, words)
+    labels = {key: words(value) for key, value in LABELS.items()}
+    kind_labels = {key: words(value) for key, value in KIND_LABELS.items()}
+    wording = {name: words(getattr(WORDING, name)) for name in WORDING.__slots__}
+    shown_title = convert(site_title)  # a name: characters only (FormatBuilder.site_title)
 
     def write(path: str, content: str | bytes) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -186,7 +187,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         deleted = status[-1] if status and status[-1].kind is EventKind.DELETED else None
         # text.diff escapes every piece of text it puts in its HTML.
         steps = [(item, Markup(item.diff.to_html()) if item.diff else None) for item in reversed(items)]  # noqa: S704
-        write(path, render("history.html", path, title=convert(f"修改记录 · {article.title}"), article=article,
+        write(path, render("history.html", path, title=f"{words('修改记录')} · {convert(article.title)}", article=article,
                            steps=steps, deleted=deleted, deleted_reason=event_reason(deleted) if deleted else "",
                            original_url=http_url(article.original_url),
                            article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
@@ -202,7 +203,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     rows = [(name, f"changes/{unique_slug(name, reserved=reserved)}/index.html", counts[name])
             for name in sorted(counts)]
     pages = [("changes/", "", "被修改和删除的文章", entries, rows)]
-    pages += [(f"changes/{unique_slug(name, reserved=reserved)}/", name, f"{name} · 被修改和删除的文章",
+    pages += [(f"changes/{unique_slug(name, reserved=reserved)}/", name, "被修改和删除的文章",
                by_outlet[name], [(n, p, c) for n, p, c in rows if n == name]) for name in sorted(counts)]
     # The articles a history page was written for: a kept version that differs in nothing a reader sees has none.
     histories = frozenset(article_id for article_id, known_page in remembered.items() if known_page[1])
@@ -212,7 +213,9 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         # Versions an import or a fetch kept: edited articles to `newsmirror stats` but no recorded event, named
         # apart as `newsmirror changes` and the reader's /changes name them.
         kept = kept_versions(store, outlet=outlet or None)
-        write(index, render("changes.html", index, title=convert(heading), heading=convert(heading), entries=listed,
+        # The outlet's name as written (convert), then our words (words): "中央社 · 被修改和删除的文章".
+        shown_heading = " · ".join([*([convert(outlet)] if outlet else []), words(heading)])
+        write(index, render("changes.html", index, title=shown_heading, heading=shown_heading, entries=listed,
                             counts=table, kept=kept, wording=wording, outlet=outlet, histories=histories))
         # One feed of everything, and one per kind: "taken down" is what many readers follow.
         # Titled as every feed of both products (publish.feeds): "中央社 · 被修改的文章 · 新闻镜像".
@@ -222,8 +225,9 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
             chosen = [e for e in listed if kinds is None or e.event.kind is kinds]
             feed_url = f"{base}/{folder}{name}" if base else f"{folder}{name}"
             write(folder + name, changes_feed(
-                chosen, title=convert(feed_title(site_title, outlet, what)),
-                subtitle=convert(FEED_WORDS["changes_about"].format(what=what)), feed_url=feed_url, convert=convert,
+                chosen, title=feed_title(convert(site_title), convert(outlet), words(what)),
+                subtitle=words(FEED_WORDS["changes_about"].format(what=what)), feed_url=feed_url, convert=convert,
+                words=words,
                 language=lang,
                 site_url=f"{base}/{index}" if base else index,
                 article_link=lambda e: f"{base}/{history_path(e.event.article_id)}" if base
@@ -253,11 +257,14 @@ class _ConvertingLoader(jinja2.BaseLoader):
         return self.convert(source), filename, uptodate
 
 
-def _environment(convert: Callable[[str], str] | None = None) -> jinja2.Environment:
+def _environment(convert: Callable[[str], str] | None = None,
+                 words: Callable[[str], str] | None = None) -> jinja2.Environment:
+    """``convert``: stored text (the ``script`` filter); ``words``: the templates' own words, their source converted
+    (publish.content.interface_converter; ``convert`` when not given)."""
     site_templates = str(resources.files("newsmirror.publish") / "templates")
     loader: jinja2.BaseLoader = jinja2.ChoiceLoader([jinja2.DictLoader(_TEMPLATES), jinja2.FileSystemLoader(site_templates)])
-    if convert is not None:
-        loader = _ConvertingLoader(loader, convert)
+    if (template_words := words or convert) is not None:
+        loader = _ConvertingLoader(loader, template_words)
     env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
     env.filters.update(times.FILTERS)
     # Stored text shown in the output script, as the site's listings show titles and outlets (publish.content).

@@ -10,7 +10,7 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from newsmirror.model import Article
-from newsmirror.publish.content import Entry, Prepared, StoryView
+from newsmirror.publish.content import Entry, Prepared, StoryView, interface_converter
 from newsmirror.publish.images import ImageMirror
 from newsmirror.publish.manifest import OutputWriter
 
@@ -55,6 +55,10 @@ class FormatBuilder:
         settings = {"script": options.script, "base_url": options.base_url, "site_title": options.site_title}
         self.writer = OutputWriter(root, f"{self.name}|{options_key}", verify=options.verify, settings=settings)
         self.paths: dict[str, str] = {}  # article id -> its page's path in this output
+        # Our own words (labels): under zh-Hant in Taiwan's phrases, where ``convert`` (an outlet's text) changes
+        # characters only (content.interface_converter). The site's name is a name, as an outlet's is: characters
+        # only (s2twp made 新闻镜像 新聞映象, a disk image's word).
+        self.words = interface_converter(options.script)
         self.site_title = convert(options.site_title)
         # Told how far ``finish`` got: story pages and listings can take minutes on a big store.
         self.finish_progress: FinishProgress | None = None
@@ -74,8 +78,9 @@ class FormatBuilder:
         return digest.hexdigest()
 
     def label(self, text: str) -> str:
-        """A fixed interface string, written in Simplified Chinese, in the output script."""
-        return self.convert(text)
+        """A fixed interface string, written in Simplified Chinese, in the output script (never an outlet's text:
+        ``convert``)."""
+        return self.words(text)
 
     def share_url(self, path: str) -> str:
         base = self.options.base_url.rstrip("/")

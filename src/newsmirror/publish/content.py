@@ -29,17 +29,18 @@ from newsmirror.publish.safe import http_url, safe_markdown
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
-from newsmirror.text.script import to_hant, to_simplified, to_traditional, written_in
+from newsmirror.text.script import to_hant, to_hant_words, to_simplified, to_traditional, written_in
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "8"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "9"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
 # Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
-# (為, 眾), where it was s2t (爲, 衆): text.script.HANT
+# (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
+# phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "10"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
@@ -84,6 +85,16 @@ def script_converter(script: str) -> Callable[[str], str]:
     if script == "zh-HK":
         return _unless_written_in("zh-Hant", lambda text: to_traditional(to_simplified(text), "hk"))
     raise ConfigError(f"unknown output script {script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
+
+
+def interface_converter(script: str) -> Callable[[str], str]:
+    """Conversion for the interface's own words (written in Simplified: menus, buttons, headings, help, feed titles),
+    never for an outlet's text, titles or names, nor a story's title (``script_converter``). Both products ask it:
+    the static site's labels and the reader's ``ui()`` (web.render.interface_text). Under zh-Hant, Taiwan's phrases
+    too (text.script.HANT_WORDS: 搜尋, 資訊, where the outlets' zh-Hant keeps their own words); elsewhere as the text."""
+    if script == "zh-Hant":
+        return _unless_written_in("zh-Hant", to_hant_words)
+    return script_converter(script)
 
 
 def _unless_written_in(target: str, convert: Callable[[str], str]) -> Callable[[str], str]:

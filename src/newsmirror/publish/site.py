@@ -39,7 +39,7 @@ from newsmirror.store.changes import HistoryMark
 from newsmirror.text import times
 
 LABELS = {
-    "footer": "本站为新闻镜像，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
+    "footer": "本站为新闻的只读存档，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
     "outlets": "媒体", "channels": "栏目", "archive": "按月存档", "original": "原文地址（需翻墙访问）",
     "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容", "shared_two": "两家都报道的内容",
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
@@ -48,6 +48,8 @@ LABELS = {
     "rest": "引语的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条", "all_but": "除{outlets}外",
     "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
     "none_alone": "没有只有它报道的事实。", "biggest": "近两天报道最多", "newest": "最新报道",
+    # Written in the templates until session 53, where a zh-Hant build left them in Simplified (polish72).
+    "history": "修改与删除记录", "taken_down": "原网页已被删除。", "versions": "（{count} 个版本）",
 }
 # Bump when a listing's index or feeds change while its entries do not, so that every listing is rendered again.
 LISTING_VERSION = "2"  # 2: feed titles and subtitles in one form (publish.feeds.FEED_WORDS)
@@ -284,10 +286,10 @@ class SiteBuilder(FormatBuilder):
         comparison = story.compare()
         rests = story.rests
         if comparison is not None and self.options.script != "original":
-            comparison = comparison_in_script(comparison, self.label)
-            rests = rests.converted(self.label)
+            comparison = comparison_in_script(comparison, self.convert)
+            rests = rests.converted(self.convert)
         self.writer.write(path, self.render(
-            "story.html", path, title=story.title, story=story, comparison=comparison, label=self.label,
+            "story.html", path, title=story.title, story=story, comparison=comparison, shown=self.convert,
             summary=story_summary(comparison), rests=rests, rested=rests.units,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))

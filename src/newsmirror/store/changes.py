@@ -312,12 +312,14 @@ def changes_feed(
     subtitle: str = "",
     convert: Callable[[str], str] | None = None,
     language: str = "zh",
+    words: Callable[[str], str] | None = None,
 ) -> bytes:
     """An Atom feed of edits and takedowns (newest first), for publish and web to serve.
 
     ``convert``: the output script of a static build (``publish.content.script_converter``) for the entries' words,
     titles, outlets and reasons; not the original URLs, which are addresses. ``language``: the script the feed is in,
     as the products' other feeds say theirs (zh-Hant for a 繁 reader or a zh-Hant build; zh when as stored).
+    ``words``: the feed's own words in that script (``publish.content.interface_converter``), else ``convert``.
 
     ``article_link`` maps an entry to the mirror's page for the article (its history);
     by default entries link to the original URL, which may be gone: prefer the mirror.
@@ -326,6 +328,7 @@ def changes_feed(
     from feedgen.feed import FeedGenerator
 
     shown = convert or (lambda text: text)
+    ours = words or shown
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(title)
@@ -340,18 +343,18 @@ def changes_feed(
     for entry in sorted(entries, key=lambda e: _utc(e.event.seen_at)):
         event = entry.event
         item = feed.add_entry()
-        label = shown({"edited": "改动", "deleted": "删除", "restored": "恢复"}[event.kind.value])
+        label = ours({"edited": "改动", "deleted": "删除", "restored": "恢复"}[event.kind.value])
         item.id(f"{feed_url}#{event.article_id}-{event.kind.value}-{_utc(event.seen_at).isoformat()}")
         item.title(f"[{label}] {shown(entry.title)}")
         item.link(href=article_link(entry) if article_link else entry.url)
         item.updated(_utc(event.seen_at))
         item.author({"name": shown(entry.outlet) or "unknown"})
-        summary = shown(f"{entry.outlet or '未知媒体'}：") + f"{label} {times.stamp(event.seen_at)}"
+        summary = (shown(entry.outlet) if entry.outlet else ours("未知媒体")) + f"：{label} {times.stamp(event.seen_at)}"
         reason = entry.reason
         if reason:
             summary += f" — {shown(reason)}"
         if entry.url:
-            summary += shown("（原网址：") + f"{entry.url}）"
+            summary += ours("（原网址：") + f"{entry.url}）"
         item.summary(summary)
     return bytes(feed.atom_str(pretty=True))
 

@@ -132,11 +132,24 @@ def to_simplified_key(text: str) -> str:
 # (发布会 -> 釋出會, 声明 -> 宣告), which changes what the outlet said; zh-TW and zh-HK (to_traditional) are the
 # outputs that swap phrases, asked for by name.
 HANT: Variant = "s2tw"
+# The interface's own words under 繁 (menus, buttons, headings, help, feed titles: both products ask
+# publish.content.interface_converter): OpenCC's s2twp, Taiwan's phrases too. They are ours, written in Simplified,
+# not an outlet's, so rewriting a phrase changes nobody's report, and a reader in Taiwan reads 搜尋, 搜尋說明, 資訊
+# where s2tw left the mainland's 搜索, 搜索說明, 信息. Never for an outlet's text, titles, names or a story's title
+# (HANT above), nor the site's name (a name: 新闻镜像 would read 新聞映象, a disk image's word). A source phrase whose
+# Taiwan form reads wrong for ours (镜像 -> 映象, 字体 -> 字型) is reworded in Simplified, not excepted here: the list
+# read in session 53 is in bench/days_results.md (polish72).
+HANT_WORDS: Variant = "s2twp"
 
 
 def to_hant(text: str) -> str:
     """Simplified -> the one Traditional both products show (``HANT``): characters, never phrases."""
     return convert(text, HANT)
+
+
+def to_hant_words(text: str) -> str:
+    """The interface's own Simplified words -> Taiwan's Traditional, phrases too (``HANT_WORDS``)."""
+    return convert(text, HANT_WORDS)
 
 
 def to_traditional(text: str, region: Literal["", "tw", "hk"] = "") -> str:

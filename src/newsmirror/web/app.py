@@ -144,6 +144,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         context.update(
             root=root_of(request),  # every link starts with it: "" at the site's root, "/news" under a prefix
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
+            ui=lambda text: render.interface_text(text or "", script),  # our own words; t(): what outlets wrote
             feed=lambda url: render.with_script(url, script),  # a feed link carries the choice: feed readers have no cookie
             outlets=outlet_names(store), zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
         )
@@ -185,7 +186,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # The biggest recent stories first, then the newest, as on the static site's front page (publish.front).
         front = front_stories(store.story_sizes(min_outlets=2, limit=SIZES_READ), total=FRONT_STORIES)
         top, stories = ([s for s in map(store.get_story, ids) if s is not None] for ids in (front.biggest, front.newest))
-        return page(request, "list.html", heading="最新", articles=articles, top_stories=top, stories=stories,
+        return page(request, "list.html", heading="最新", heading_ours=True, articles=articles, top_stories=top, stories=stories,
                     page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
@@ -312,23 +313,29 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
         return url_for
 
-    def feed_response(request: Request, title: str, subtitle: str, articles: list[Article], page_path: str) -> Response:
+    def feed_response(request: Request, title: str, subtitle: str, articles: list[Article], page_path: str, *,
+                      ours: bool = False, name: str = "") -> Response:
+        """``title``: an outlet's name or a story's title, or our own word when ``ours``; ``subtitle``: our words, naming
+        ``name`` (an outlet) where it says {name}. Ours in the interface's words (render.interface_text), theirs as
+        the pages show them (render.convert_text)."""
         base = public_base_url(request, app.state.public_url)
+        script = display_script(request)
+        shown_title = render.interface_text(title, script) if ours else render.convert_text(title, script)
+        shown_subtitle = render.interface_text(subtitle, script).format(name=render.convert_text(name, script))
 
         def image_url(src: str) -> str | None:
             local = local_images.url_for(src)
             return base + local if local else None
 
-        body = articles_feed(feed_title(SITE_TITLE, title), subtitle, articles,
-                             self_url=public_request_url(request, app.state.public_url),
-                             page_url=base + page_path, base_url=base + "/", image_url=image_url,
-                             script=display_script(request))
+        body = articles_feed(feed_title(render.convert_text(SITE_TITLE, script), shown_title), shown_subtitle,
+                             articles, self_url=public_request_url(request, app.state.public_url),
+                             page_url=base + page_path, base_url=base + "/", image_url=image_url, script=script)
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     @app.get("/atom.xml", tags=["feeds"], summary="Atom feed of the latest articles")
     def latest_feed(request: Request) -> Response:
         return feed_response(request, FEED_WORDS["latest"], FEED_WORDS["latest_about"], latest(store, ArticleQuery(), 1),
-                             "/")
+                             "/", ours=True)
 
     @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
     def outlet_feed(request: Request, outlet: str) -> Response:
@@ -338,8 +345,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles:
             raise HTTPException(404, f"没有来自“{outlet}”的文章。")
-        return feed_response(request, outlet, FEED_WORDS["listing_about"].format(name=outlet), articles,
-                             f"/outlet/{quote(outlet)}")
+        return feed_response(request, outlet, FEED_WORDS["listing_about"], articles, f"/outlet/{quote(outlet)}",
+                             name=outlet)
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
     def story_feed(request: Request, story_id: str) -> Response:

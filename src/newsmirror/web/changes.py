@@ -30,7 +30,7 @@ from newsmirror.store.changes import (
     kept_versions,
 )
 from newsmirror.web.guard import public_base_url, public_url
-from newsmirror.web.render import convert_text, display_script, with_script
+from newsmirror.web.render import convert_text, display_script, interface_text, with_script
 from newsmirror.web.root import root_of
 
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
@@ -115,12 +115,15 @@ def add_change_pages(app: FastAPI, store: Store, page: PageRenderer) -> None:
         def shown(text: str) -> str:
             return convert_text(text, script)
 
-        body = changes_feed(entries, title=shown(feed_title(BuildOptions().site_title, outlet, what)),
-                            subtitle=shown(FEED_WORDS["changes_about"].format(what=what)),
+        def ours(text: str) -> str:  # our words; shown(): an outlet's (render.interface_text)
+            return interface_text(text, script)
+
+        body = changes_feed(entries, title=feed_title(shown(BuildOptions().site_title), shown(outlet), ours(what)),
+                            subtitle=ours(FEED_WORDS["changes_about"].format(what=what)),
                             feed_url=public_url(request, request.app.state.public_url),
                             site_url=with_script(f"{base}/changes", script),
                             article_link=lambda e: with_script(f"{base}/article/{e.event.article_id}/history", script),
-                            convert=shown if script != "orig" else None,
+                            convert=shown if script != "orig" else None, words=ours if script != "orig" else None,
                             language="zh" if script == "orig" else script)  # as web.feeds says the other feeds
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 

@@ -17,6 +17,7 @@ from newsmirror.web.render import (
     ImageURL,
     body_markup,
     convert_text,
+    interface_text,
     no_remote_images,
     source_script,
     text_markup,
@@ -30,7 +31,7 @@ def search_feed(query: str, hits: list[SearchHit], *, site_title: str, self_url:
     rows from older versions or other tools may hold them. Titled as every feed (publish.feeds.FEED_WORDS);
     ``script``: the reader's choice, as :func:`articles_feed` takes it. The query stays as typed, as the page shows it."""
     query = strip_controls(query)
-    words = {name: convert_text(FEED_WORDS[name], script) for name in ("search", "search_about")}
+    words = {name: interface_text(FEED_WORDS[name], script) for name in ("search", "search_about")}
     feed = _feed(feed_title(convert_text(site_title, script), words["search"].format(query=query)),
                  words["search_about"].format(query=query), self_url,
                  with_script(base_url.rstrip("/") + "/search?" + self_url.split("?", 1)[-1], script),
@@ -46,8 +47,9 @@ def articles_feed(title: str, subtitle: str, articles: list[Article], *, self_ur
     as publish.feeds.FEED_WORDS words them. ``script``: the display script the reader chose (``?script=``, else the
     cookie: ``web.render.display_script``), applied as the pages apply it: the feed's words, then each entry's title,
     summary, byline and body by the script of its article; its links to pages carry the choice, as a feed reader
-    has no cookie. A reader who chose 繁 got Simplified feeds (polish68)."""
-    feed = _feed(strip_controls(convert_text(title, script)), strip_controls(convert_text(subtitle, script)), self_url,
+    has no cookie. A reader who chose 繁 got Simplified feeds (polish68). ``title`` and ``subtitle`` come in ``script``
+    already: our words and an outlet's name are converted apart (web.render.interface_text, convert_text)."""
+    feed = _feed(strip_controls(title), strip_controls(subtitle), self_url,
                  with_script(page_url, script), articles, script)
     for article in reversed(articles):
         _add_entry(feed, article, article.summary, base_url, image_url, script)
@@ -87,7 +89,7 @@ def _add_entry(feed: FeedGenerator, article: Article, summary: str, base_url: st
         entry.summary(strip_controls(convert_text(summary, script, source)))
     # Linked only when http(s) (a feed item's link may be javascript:); a feed reader shows this HTML without our CSP.
     link = http_url(article.original_url)
-    said = convert_text("原文", script)
+    said = interface_text("原文", script)
     original = str(Markup('<p>{1}: <a href="{0}">{0}</a></p>').format(link, said) if link
                    else Markup("<p>{1}: {0}</p>").format(article.original_url, said))
     body = (body_markup(article.body_html, script, image_url, source, article.title) if article.body_html

@@ -13,7 +13,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from newsmirror.model import Article
-from newsmirror.publish.content import drop_image
+from newsmirror.publish.content import drop_image, interface_converter
 from newsmirror.publish.images import links_image_file
 from newsmirror.text.script import to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
@@ -46,6 +46,15 @@ def convert_text(text: str, script: DisplayScript, source: str = "") -> str:
     if script == "zh-Hans":
         return text if written == "zh-Hans" else to_simplified(text)
     return text if written == "zh-Hant" else to_hant(text)
+
+
+def interface_text(text: str, script: DisplayScript) -> str:
+    """The interface's own words (menus, buttons, headings, help; written in Simplified) in the reader's script: the
+    templates' ``ui()``, where ``t()`` (:func:`convert_text`) shows what outlets wrote. Under 繁 in Taiwan's phrases
+    (搜尋, not 搜索), as the static site's labels: publish.content.interface_converter is both products' one place."""
+    if not text or script == "orig":
+        return text
+    return interface_converter(script)(text)
 
 
 def display_script(request: Request) -> DisplayScript:
