@@ -423,7 +423,7 @@ def test_the_readers_grid_address_finds_the_grid_and_an_outlet_with_no_own_fact_
     assert text.index('id="grid"') < text.index('<details class="grid" id="compare">') < text.index('id="unique"')
     boxes = {box.findtext("h4"): box for box in page.xpath("//section[@id='unique']//div[@class='member']")}
     assert boxes["甲报"].xpath(".//li") and not boxes["乙社"].xpath(".//ul")
-    assert " ".join(boxes["乙社"].xpath("string(./p[@class='meta'])").split()) == "没有只有它报道的事实。"
+    assert " ".join(boxes["乙社"].xpath("string(./p[@class='meta'])").split()) == "没有仅由它报道的事实。"
     targets, ids, _ = _links_and_urls(page)
     assert set(targets) <= ids and len(page.xpath("//@id")) == len(ids)  # no id twice
 

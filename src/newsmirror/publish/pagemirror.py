@@ -104,7 +104,7 @@ class PageMirrorBuilder(FormatBuilder):
         written = self.write_images(prepared.image_names, folder + "img/", entry.month)
         meta = [f"{self.label('来源')}：{md_line(entry.outlet)}"]
         if entry.published:
-            meta.append(f"{self.label('发布')}：{entry.published.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+            meta.append(f"{self.label('发表')}：{entry.published.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
         if prepared.authors:
             meta.append(f"{self.label('作者')}：{md_line('、'.join(prepared.authors))}")
         lines = [

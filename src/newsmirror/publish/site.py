@@ -47,7 +47,7 @@ LABELS = {
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
     "rest": "引语的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条", "all_but": "除{outlets}外",
     "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
-    "none_alone": "没有只有它报道的事实。", "biggest": "近两天报道最多", "newest": "最新报道",
+    "none_alone": "没有仅由它报道的事实。", "biggest": "近两天报道最多", "newest": "最新报道",
     # Written in the templates until session 53, where a zh-Hant build left them in Simplified (polish72).
     "history": "修改与删除记录", "taken_down": "原网页已被删除。", "versions": "（{count} 个版本）",
 }
