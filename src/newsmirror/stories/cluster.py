@@ -1167,7 +1167,13 @@ class StoryClusterer:
         least = self.config.lede_guard
         if least is None or score >= self.config.lede_guard_ceiling or not story.lede_terms:
             return False
-        words_of = [term for term in self._doc_lede if not self._names[term]]
+        return self._few_lede_words_told(self._doc_lede, story, least)
+
+    def _few_lede_words_told(self, terms: Iterable[str], story: _StoryState, least: float) -> bool:
+        """The lede guard's word test, for a report (``_lede_apart``) and for a story merging (``_merge_lede_apart``):
+        fewer than the share ``least`` of ``terms`` (title-and-lede words) other than names are in ``story``'s titles
+        and ledes. Terms that are all names (or none) never keep anything out."""
+        words_of = [term for term in terms if not self._names[term]]
         if not words_of:
             return False
         told = story.lede_terms
@@ -1338,11 +1344,7 @@ class StoryClusterer:
         least = self.config.lede_guard
         if not self.config.merge_lede_guard or least is None or not big.lede_terms:
             return False
-        words_of = [term for term in small.lede_terms if not self._names[term]]
-        if not words_of:
-            return False
-        told = big.lede_terms
-        if sum(1 for term in words_of if term in told) >= least * len(words_of):
+        if not self._few_lede_words_told(small.lede_terms, big, least):
             return False
         if self.model is None:
             return True
