@@ -197,8 +197,7 @@ def as_stored(store: Store, outlet: str) -> str:
 
 def outlet_counts(store: Store) -> dict[str, int]:
     """Each outlet of the stored articles -> how many articles are stored under it."""
-    groups = store.stats().get("by_outlet")
-    return {str(name): int(count) for name, count in groups.items()} if isinstance(groups, dict) else {}
+    return store.count_by_outlet()
 
 
 def outlet_names(store: Store) -> list[str]:
@@ -271,6 +270,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def stats(self) -> dict[str, object]:
         """Counts for `newsmirror stats`: articles, versions, per outlet, per channel, sources, stories."""
+
+    @abc.abstractmethod
+    def count_by_outlet(self) -> dict[str, int]:
+        """Each outlet of the stored articles -> how many are stored under it, most first (``stats``' "by_outlet"
+        alone: every reader page lists the outlets, and the whole of ``stats`` took 0.14 s on 62,920 articles)."""
 
     # -- sources and their fetch state -----------------------------------------
     @abc.abstractmethod

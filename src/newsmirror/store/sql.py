@@ -378,6 +378,10 @@ class SqlStore(Store):
         )
         return [row_to_change_entry(r) for r in rows]
 
+    def count_by_outlet(self) -> dict[str, int]:
+        rows = self._all("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC", ())
+        return {str(row["outlet"]): int(row["n"]) for row in rows}
+
     def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
         where, params = ("WHERE e.seen_at >= ?", (to_utc_iso(since),)) if since else ("", ())
         counts: dict[str, dict[str, int]] = {}
