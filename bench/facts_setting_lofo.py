@@ -12,7 +12,10 @@ the first value's (the baseline, normally ``off``) minus ``--precision-slack`` a
 not above the baseline's; a tie keeps the value listed first (list the strictest first). With ``--objective
 precision`` (a setting that removes links: session 43, facts52), the highest pooled judged precision among the values
 whose pooled recall there is at least the baseline's minus ``--recall-slack`` and whose false only-X there is not
-above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). The file is scored at
+above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). With ``--objective
+balance`` (session 54, recall79: issue 14 asks recall and precision each to reach .85), the highest pooled min(recall,
+judged precision) among the values whose pooled judged precision there is at least ``--min-precision`` and whose false
+only-X there is not above the baseline's; a tie keeps the value listed first. The file is scored at
 its fold's value; the pooled leave-one-file-out figures are printed with every value's pooled figures.
 Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 
@@ -67,7 +70,8 @@ def main() -> None:
     parser.add_argument("--fixed", nargs="*", default=[], help="other constants set for every value: NAME=VALUE")
     parser.add_argument("--also", help="a second constant, set by values written V/W")
     parser.add_argument("--precision-slack", type=float, default=0.005)
-    parser.add_argument("--objective", choices=("recall", "precision"), default="recall")
+    parser.add_argument("--objective", choices=("recall", "precision", "balance"), default="recall")
+    parser.add_argument("--min-precision", type=float, default=0.85, help="with --objective balance")
     parser.add_argument("--recall-slack", type=float, default=0.003)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--from", dest="source", type=Path, help="per-file figures of an earlier run")
@@ -124,7 +128,10 @@ def main() -> None:
             recall = totals["found_pairs"] / totals["gold_pairs"]
             if totals["false_only"] > base["false_only"]:
                 continue
-            if args.objective == "precision":
+            if args.objective == "balance":
+                if precision >= args.min_precision and min(recall, precision) > best_recall:
+                    best_value, best_recall = value, min(recall, precision)
+            elif args.objective == "precision":
                 if recall >= recall_floor and precision > best_recall:
                     best_value, best_recall = value, precision
             elif precision >= floor and recall > best_recall:
