@@ -15,7 +15,7 @@ from newsmirror.text import times
 FactKind = Literal["shared", "partial", "unique"]
 
 
-class ReportRef(BaseModel):
+class ComparedReport(BaseModel):
     id: str
     outlet: str
     title: str
@@ -25,25 +25,25 @@ class ReportRef(BaseModel):
     copy_of: str | None = Field(default=None, description="A republished copy: the id of the report it copies")
 
 
-class Sentence(BaseModel):
+class FactSentence(BaseModel):
     outlet: str
     article_id: str
     index: int = Field(description="The unit's position in its report (a sentence, or a clause of a long one)")
     text: str = Field(description="As the outlet wrote it, in its own script")
 
 
-class Detail(BaseModel):
+class FactDetail(BaseModel):
     term: str = Field(description="The name or term in its common (Simplified) form")
     outlets: list[str] = Field(description="The fact's outlets that give it; the others leave it out")
     spellings: dict[str, str] = Field(description="How each of those outlets writes it, where found")
 
 
-class FactOut(BaseModel):
+class ComparedFact(BaseModel):
     kind: FactKind = Field(description="shared: every compared outlet reports it; partial: more than one; "
                                        "unique: one outlet only (the \"only X\" lines)")
     outlets: list[str]
-    sentences: list[Sentence] = Field(description="Every outlet's sentence reporting it, each as its outlet wrote it")
-    details: list[Detail]
+    sentences: list[FactSentence] = Field(description="Every outlet's sentence reporting it, each as its outlet wrote it")
+    details: list[FactDetail]
 
 
 class StoryComparison(BaseModel):
@@ -54,22 +54,22 @@ class StoryComparison(BaseModel):
     on_request: bool = Field(description="Computed for this request, not stored: a chosen subset of outlets is "
                                          "always; the whole story's only when its stored comparison was missing "
                                          "or out of date")
-    reports: list[ReportRef] = Field(description="The story's reports, oldest first, republished copies last")
-    facts: list[FactOut] = Field(description="shared, then partial, then each outlet's unique facts")
+    reports: list[ComparedReport] = Field(description="The story's reports, oldest first, republished copies last")
+    facts: list[ComparedFact] = Field(description="shared, then partial, then each outlet's unique facts")
     unique_details: dict[str, list[str]] = Field(
         description="outlet -> names and terms only it gives in facts that others report too")
 
 
-def _fact(kind: FactKind, fact: Fact) -> FactOut:
-    return FactOut(kind=kind, outlets=fact.outlets,
-                   sentences=[Sentence(outlet=s.outlet, article_id=s.article_id, index=s.index, text=s.text)
+def _fact(kind: FactKind, fact: Fact) -> ComparedFact:
+    return ComparedFact(kind=kind, outlets=fact.outlets,
+                   sentences=[FactSentence(outlet=s.outlet, article_id=s.article_id, index=s.index, text=s.text)
                               for s in fact.sentences],
-                   details=[Detail(term=term, outlets=list(who), spellings=dict(fact.spellings.get(term, {})))
+                   details=[FactDetail(term=term, outlets=list(who), spellings=dict(fact.spellings.get(term, {})))
                             for term, who in fact.details.items()])
 
 
-def _report(article: Article, copy_of: str | None = None) -> ReportRef:
-    return ReportRef(id=article.id, outlet=article.outlet, title=article.title, published_at=times.json_utc(article.published_at),
+def _report(article: Article, copy_of: str | None = None) -> ComparedReport:
+    return ComparedReport(id=article.id, outlet=article.outlet, title=article.title, published_at=times.json_utc(article.published_at),
                      original_url=http_url(article.original_url), script=article.script, copy_of=copy_of)
 
 
@@ -78,7 +78,7 @@ def story_comparison(story_id: str, title: str, reports: list[Article], copies: 
     """``reports``: the story's own, oldest first; ``copies``: (copy, id of its original). ``comparison`` None: one
     outlet reports the story, nothing is compared (``facts`` empty)."""
     outlets = list(dict.fromkeys(a.outlet for a in reports))
-    facts: list[FactOut] = []
+    facts: list[ComparedFact] = []
     if comparison is not None:
         facts = [*(_fact("shared", f) for f in comparison.shared), *(_fact("partial", f) for f in comparison.partial),
                  *(_fact("unique", f) for outlet in comparison.outlets for f in comparison.unique.get(outlet, []))]
