@@ -30,3 +30,11 @@ def test_a_name_in_an_error_keeps_its_characters_under_hant(client: TestClient) 
 def test_the_feeds_json_error_is_the_message_as_typed(client: TestClient) -> None:
     response = client.get("/outlet/信息时报/atom.xml", params={"script": "zh-Hant"})
     assert response.status_code == 404 and response.json() == {"detail": "没有来自“信息时报”的文章。"}
+
+
+def test_an_error_pages_heading_is_our_words_under_hant(client: TestClient) -> None:
+    """The heading (ERROR_TITLES) was converted as an outlet's text (characters only): 不支持這種請求方式 and
+    服務器 under 繁, where polish72's reading has 不支援 and 伺服器 (the hint below it already read so)."""
+    response = client.post("/search", params={"script": "zh-Hant"})
+    assert response.status_code == 405
+    assert "<h1>不支援這種請求方式</h1>" in response.text and "<title>不支援這種請求方式 · 新聞鏡像</title>" in response.text
