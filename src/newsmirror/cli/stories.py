@@ -386,8 +386,14 @@ def stories_show(
             # Of two outlets' facts (2/2) "most" read oddly: both.
             console.print(f"[bold]reported by {'both' if len(summary.outlets) == 2 else 'most'} outlets[/]")
             for fact in summary.common:
-                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {text(fact.sentences[0], fact.sentences[:1])} "
-                              f"[dim]({shown('、'.join(fact.outlets))})[/]", highlight=False)
+                # The line is one outlet's sentence: said whose, and the others as reporting the fact, not as its
+                # words ("…出線擔任副手。 (BBC中文、中央社)" was CNA's sentence, read as BBC's too: polish73).
+                said = fact.sentences[0].outlet
+                others = [name for name in fact.outlets if name != said]
+                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] [bold]{shown(said)}[/]: "
+                              f"{text(fact.sentences[0], fact.sentences[:1])}"
+                              + (f" [dim](also reported by {shown('、'.join(others))})[/]" if others else ""),
+                              highlight=False)
         for name in summary.outlets:
             if summary.own.get(name):
                 console.print(f"[bold]only {shown(name)}[/]")

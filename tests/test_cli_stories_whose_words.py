@@ -1,0 +1,58 @@
+"""Three things a researcher met in `newsmirror stories` (polish73's walk, fixed by polish74): a summary line gave one
+outlet's sentence next to every outlet reporting the fact, so it could be quoted as the others' words; a copy from an
+outlet with no report of its own was counted as "+1 report of 1 other outlet (without --outlet…)" with no --outlet
+given; `stories list` could not rank by size as the front pages do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsmirror.cli import app
+from newsmirror.model import Article, Story
+from newsmirror.store import StoryMember, open_store
+from newsmirror.stories import stored as stored_stories
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from tests.store.test_story_comparisons import report
+
+
+def _show(db: str, story_id: str, *options: str) -> str:
+    shown = CliRunner().invoke(app, ["stories", "show", story_id, "--db", db, *options], env={"COLUMNS": "250"})
+    assert shown.exit_code == 0, shown.output
+    return shown.output
+
+
+def _saved(tmp_path: Path, story_id: str, reports: list[Article], copies: tuple[tuple[Article, Article], ...] = ()) -> str:
+    """A store holding one story of ``reports`` and ``copies`` ((copy, its original)); its address."""
+    path = tmp_path / "store.sqlite"
+    with open_store(path) as store:
+        for article in [*reports, *(c for c, _ in copies)]:
+            store.upsert_article(article)
+        store.save_story(Story(id=story_id, title="外长访澳"),
+                         [*(StoryMember(a.id, story_id) for a in reports),
+                          *(StoryMember(c.id, story_id, role="duplicate", duplicate_of=o.id) for c, o in copies)])
+    return f"sqlite:{path}"
+
+
+def test_a_summary_line_says_whose_sentence_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # polish73 on 2020-08-12: "2/2 前美國副總統拜登問鼎白宮，…出線擔任副手。 (BBC中文、中央社)" was CNA's sentence; BBC
+    # wrote another. The line names the outlet whose words it shows, and the others as reporting the fact too.
+    reports = [report(n, outlet, f"{outlet}的第一句。\n\n{outlet}的第二句。") for n, outlet in
+               enumerate(("甲报", "乙社", "丙网", "丁台"))]
+    db = _saved(tmp_path, "visit", reports)
+    by = {a.outlet: a for a in reports}
+
+    def compared(articles: list[Article], story_id: str = "") -> Comparison:
+        # 乙社's sentence first: the fact's outlets sorted (丙网、乙社、甲报) put another outlet first.
+        three = Fact([SentenceRef(by["乙社"].id, "乙社", 0, "雙方討論了安全合作。"),
+                      SentenceRef(by["甲报"].id, "甲报", 0, "双方讨论安全与贸易。"),
+                      SentenceRef(by["丙网"].id, "丙网", 0, "两国谈了安全合作。")])
+        return Comparison(story_id=story_id, outlets=["丁台", "丙网", "乙社", "甲报"], partial=[three])
+
+    monkeypatch.setattr(stored_stories, "compare_story", compared)
+    output = _show(db, "visit")
+    line = next(line for line in output.splitlines() if "雙方討論了安全合作。" in line)
+    assert line.split() == ["3/4", "乙社:", "雙方討論了安全合作。", "(also", "reported", "by", "丙网、甲报)"], line
+    assert "丙网、乙社、甲报" not in output
