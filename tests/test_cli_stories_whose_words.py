@@ -56,3 +56,18 @@ def test_a_summary_line_says_whose_sentence_it_is(tmp_path: Path, monkeypatch: p
     line = next(line for line in output.splitlines() if "雙方討論了安全合作。" in line)
     assert line.split() == ["3/4", "乙社:", "雙方討論了安全合作。", "(also", "reported", "by", "丙网、甲报)"], line
     assert "丙网、乙社、甲报" not in output
+
+
+def test_a_copy_from_an_outlet_without_a_report_is_listed_not_counted_as_left_out(tmp_path: Path) -> None:
+    # 2020-08-12's story of Belarus copied by CNA from RFI: "+1 report of 1 other outlet (without --outlet: every
+    # report)" with no --outlet given, and the copy not listed. Without --outlet every report and copy is listed.
+    reports = [report(0, "甲报", "新西兰外长彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。"),
+               report(1, "乙社", "紐西蘭外長彼得斯週一抵達坎培拉。\n\n雙方討論了安全合作。")]
+    copy = report(2, "丙网", "新西兰外长彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。", title="外长抵达堪培拉")
+    db = _saved(tmp_path, "visit", reports, ((copy, reports[0]),))
+    output = _show(db, "visit")
+    assert "copy: 丙网 外长抵达堪培拉" in output, output
+    assert "other outlet" not in output and "without --outlet" not in output, output
+    # With --outlet the copy's outlet is not compared: counted then, truly.
+    pair = _show(db, "visit", "--outlet", "甲报", "--outlet", "乙社")
+    assert "+1 report of 1 other outlet (without --outlet: every report)" in pair and "copy: 丙网" not in pair, pair

@@ -350,13 +350,20 @@ def stories_show(
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     # With --outlet, the compared outlets' reports: a comparison of two of seven outlets listed all 17 reports.
     chosen = set(outlet or outlets_reporting)
-    for article in (a for a in reports if a.outlet in chosen):
+
+    def listed(article: Article) -> bool:
+        # Without --outlet every report and copy: a copy from an outlet with no report of its own (2020-08-12's RFI
+        # story copied by CNA) was left out and counted as "+1 report of 1 other outlet (without --outlet: every
+        # report)", with no --outlet given (polish73).
+        return not outlet or article.outlet in chosen
+
+    for article in filter(listed, reports):
         when = times.stamp(article.published_at)  # in UTC+8, labelled, as `stories list` and the reader give it
         console.print(f"[dim]{shown(article.outlet)}[/] {shown(article.title)} {when} {shown(article.original_url)}",
                       highlight=False)
-    for article in (a for a in copies if a.outlet in chosen):
+    for article in filter(listed, copies):
         console.print(f"[dim]copy: {shown(article.outlet)}[/] {shown(article.title)}", highlight=False)
-    left = [a.outlet for a in [*reports, *copies] if a.outlet not in chosen]
+    left = [a.outlet for a in [*reports, *copies] if not listed(a)]
     if left:
         outlets_left = len(set(left))
         # Said in the output too, not only while it computes: the pair's comparison is not kept, so each call waits.
