@@ -5,6 +5,7 @@ given; `stories list` could not rank by size as the front pages do."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from newsmirror.model import Article, Story
 from newsmirror.store import StoryMember, open_store
 from newsmirror.stories import stored as stored_stories
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
-from tests.store.test_story_comparisons import report
+from tests.store.test_story_comparisons import START, report
 
 
 def _show(db: str, story_id: str, *options: str) -> str:
@@ -71,3 +72,37 @@ def test_a_copy_from_an_outlet_without_a_report_is_listed_not_counted_as_left_ou
     # With --outlet the copy's outlet is not compared: counted then, truly.
     pair = _show(db, "visit", "--outlet", "甲报", "--outlet", "乙社")
     assert "+1 report of 1 other outlet (without --outlet: every report)" in pair and "copy: 丙网" not in pair, pair
+
+
+def test_stories_list_biggest_ranks_by_outlets_then_reports(tmp_path: Path) -> None:
+    # polish73: `stories list` listed the newest only, where the demo and the front pages open with the biggest.
+    path = tmp_path / "store.sqlite"
+    stories = {  # story id -> its reports' outlets; the newest story is the smallest
+        "small-new": ("甲报", "乙社"),
+        "wide": ("甲报", "乙社", "丙网"),
+        "wide-long": ("甲报", "乙社", "丙网", "丙网"),
+        "middle": ("甲报", "乙社", "乙社", "乙社", "乙社"),
+    }
+    with open_store(path) as store:
+        for age, (story_id, outlets) in enumerate(stories.items()):
+            articles = [report(10 * age + n, outlet, f"{story_id}第{n}篇。") for n, outlet in enumerate(outlets)]
+            for article in articles:  # each story a day older than the one before
+                article.published_at = START - timedelta(days=age) + (article.published_at - START)
+                store.upsert_article(article)
+            store.save_story(Story(id=story_id, title=f"{story_id}的标题"), [StoryMember(a.id, story_id) for a in articles])
+    db = f"sqlite:{path}"
+
+    def listed(*options: str) -> tuple[list[str], str]:
+        done = CliRunner().invoke(app, ["stories", "list", "--db", db, *options], env={"COLUMNS": "200"})
+        assert done.exit_code == 0, done.output
+        ids = [cells[1].strip() for cells in (line.split("│") for line in done.output.splitlines())
+               if len(cells) > 3 and cells[1].strip() in stories]
+        return ids, done.output
+
+    assert listed()[0] == ["small-new", "wide", "wide-long", "middle"]  # newest first, as before
+    biggest, output = listed("--biggest")
+    assert biggest == ["wide-long", "wide", "middle", "small-new"], output
+    assert "biggest first" in output
+    cut, output = listed("--biggest", "--limit", "2")
+    assert cut == ["wide-long", "wide"] and "the 2 biggest shown" in output, output
+    assert listed("--biggest", "--min-outlets", "3")[0] == ["wide-long", "wide"]

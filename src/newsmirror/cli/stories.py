@@ -220,17 +220,30 @@ def stories_list(
     db: DbOption = "",
     min_outlets: Annotated[int, typer.Option(min=1, help="Only stories reported by at least this many outlets.")] = 2,
     limit: Annotated[int, typer.Option(min=1, help="How many stories, newest first.")] = 30,
+    biggest: Annotated[bool, typer.Option(
+        "--biggest", help="Biggest first: most outlets, then most reports (copies included), then newest, as the "
+                          "front pages rank their biggest stories (default: newest first).")] = False,
 ) -> None:
-    """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit), with their outlets and
-    number of reports."""
+    """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit; --biggest: the 30 biggest), with their
+    outlets and number of reports."""
+    order = "biggest" if biggest else "newest"
     with store_from(db) as store:
         # One more than shown tells whether the list is cut (2020-10-01 has 31 such stories: 30 came, no word of more).
-        stories = store.list_stories(min_outlets=min_outlets, limit=limit + 1)
+        if biggest:
+            # A researcher looks for a day's or the archive's biggest stories; the list was newest first only, where
+            # the demo and the front pages rank by size (polish73). Every story's size: one statement, no story read.
+            from newsmirror.publish.front import biggest_first
+
+            ranked = biggest_first(store.story_sizes(min_outlets=min_outlets, limit=None))[:limit + 1]
+            stories = [story for story in map(store.get_story, (size.id for size in ranked)) if story is not None]
+        else:
+            stories = store.list_stories(min_outlets=min_outlets, limit=limit + 1)
         more, stories = len(stories) > limit, stories[:limit]
         if not stories:  # an empty table with only its headers told a new user nothing
             console.print(_no_stories(store, min_outlets))
             return
-        table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
+        table = Table(title=f"stories reported by {min_outlets}+ outlets, {order} first (days in {times.ZONE_LABEL})",
+                      expand=True)
         # Chinese titles are what the reader scans: give them the room and wrap them whole
         # (rich's default ellipsis left ~8 characters at 80 columns); ids never wrap.
         table.add_column("id", no_wrap=True)
@@ -255,7 +268,7 @@ def stories_list(
                           shown("、".join(outlets)), reports)
     console.print(table)
     if more:
-        console.print(f"the {limit:,} newest shown; more are stored: `--limit {2 * limit}` lists more", highlight=False)
+        console.print(f"the {limit:,} {order} shown; more are stored: `--limit {2 * limit}` lists more", highlight=False)
 
 
 NO_ARTICLES = ("the store holds no articles yet; `newsmirror import PATH` (archives) or `newsmirror fetch` (feeds) "
