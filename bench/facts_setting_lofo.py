@@ -12,7 +12,10 @@ the first value's (the baseline, normally ``off``) minus ``--precision-slack`` a
 not above the baseline's; a tie keeps the value listed first (list the strictest first). With ``--objective
 precision`` (a setting that removes links: session 43, facts52), the highest pooled judged precision among the values
 whose pooled recall there is at least the baseline's minus ``--recall-slack`` and whose false only-X there is not
-above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). The file is scored at
+above the baseline's; a tie keeps the value listed first (list ``off`` first, then strictest to loosest). With ``--objective
+balance`` (session 54, recall79: issue 14 asks recall and precision each to reach .85), the highest pooled min(recall,
+judged precision) among the values whose pooled judged precision there is at least ``--min-precision`` and whose false
+only-X there is not above the baseline's; a tie keeps the value listed first. The file is scored at
 its fold's value; the pooled leave-one-file-out figures are printed with every value's pooled figures.
 Test files (bench/days/test/) and the fresh files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 
@@ -59,6 +62,32 @@ def _line(label: str, totals: dict[str, float]) -> str:
             f"only-X {int(totals['only_claims'])} false {int(totals['false_only'])} compare s {totals['seconds']:.1f}")
 
 
+def choose(per_file: dict[str, dict[str, dict[str, float]]], values: list[str], rest: list[str], objective: str, *,
+           precision_slack: float = 0.005, recall_slack: float = 0.003, min_precision: float = 0.85) -> str:
+    """The value chosen on the files ``rest`` (the module docstring's rule for each objective; values[0] is the
+    baseline; a value whose pooled false only-X there is above the baseline's is never chosen)."""
+    baseline = values[0]
+    base = _pooled(per_file, baseline, rest)
+    floor = base["right_links"] / max(base["judged_links"], 1) - precision_slack
+    recall_floor = base["found_pairs"] / base["gold_pairs"] - recall_slack
+    best_value, best_score = baseline, -1.0
+    for value in values:
+        totals = _pooled(per_file, value, rest)
+        precision = totals["right_links"] / max(totals["judged_links"], 1)
+        recall = totals["found_pairs"] / totals["gold_pairs"]
+        if totals["false_only"] > base["false_only"]:
+            continue
+        if objective == "balance":
+            if precision >= min_precision and min(recall, precision) > best_score:
+                best_value, best_score = value, min(recall, precision)
+        elif objective == "precision":
+            if recall >= recall_floor and precision > best_score:
+                best_value, best_score = value, precision
+        elif precision >= floor and recall > best_score:
+            best_value, best_score = value, recall
+    return best_value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, required=True)
@@ -67,7 +96,8 @@ def main() -> None:
     parser.add_argument("--fixed", nargs="*", default=[], help="other constants set for every value: NAME=VALUE")
     parser.add_argument("--also", help="a second constant, set by values written V/W")
     parser.add_argument("--precision-slack", type=float, default=0.005)
-    parser.add_argument("--objective", choices=("recall", "precision"), default="recall")
+    parser.add_argument("--objective", choices=("recall", "precision", "balance"), default="recall")
+    parser.add_argument("--min-precision", type=float, default=0.85, help="with --objective balance")
     parser.add_argument("--recall-slack", type=float, default=0.003)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--from", dest="source", type=Path, help="per-file figures of an earlier run")
@@ -109,26 +139,12 @@ def main() -> None:
     files = list(per_file)
     for value in args.values:
         print(_line(value, _pooled(per_file, value, files)))
-    baseline = args.values[0]
     lofo = {k: 0.0 for k in KEYS}
     choices = {}
     for held in files:
-        rest = [f for f in files if f != held]
-        base = _pooled(per_file, baseline, rest)
-        floor = base["right_links"] / max(base["judged_links"], 1) - args.precision_slack
-        recall_floor = base["found_pairs"] / base["gold_pairs"] - args.recall_slack
-        best_value, best_recall = baseline, -1.0
-        for value in args.values:
-            totals = _pooled(per_file, value, rest)
-            precision = totals["right_links"] / max(totals["judged_links"], 1)
-            recall = totals["found_pairs"] / totals["gold_pairs"]
-            if totals["false_only"] > base["false_only"]:
-                continue
-            if args.objective == "precision":
-                if recall >= recall_floor and precision > best_recall:
-                    best_value, best_recall = value, precision
-            elif precision >= floor and recall > best_recall:
-                best_value, best_recall = value, recall
+        best_value = choose(per_file, args.values, [f for f in files if f != held], args.objective,
+                            precision_slack=args.precision_slack, recall_slack=args.recall_slack,
+                            min_precision=args.min_precision)
         choices[held] = best_value
         for k in KEYS:
             lofo[k] += per_file[held][best_value][k]

@@ -282,9 +282,13 @@ def stories_show(
              "then shows even when a third outlet says it too.")] = None,
     full: Annotated[bool, typer.Option(
         "--full", help="The full side-by-side grid of every fact (default: a summary).")] = False,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print JSON: the reports and every fact with each outlet's sentence (the shape of "
+                       "/api/stories/ID/comparison), for a notebook.")] = False,
 ) -> None:
     """A summary of the story (facts most outlets share, then what each outlet alone adds);
     --full for the reports side by side: facts all report, facts some report, what only one says."""
+    import time
     from contextlib import ExitStack
 
     from rich.live import Live
@@ -302,15 +306,25 @@ def stories_show(
             raise NewsmirrorError(f"{story_id!r} is an article's id, not a story's: `newsmirror show {story_id}` shows "
                                   "the article" + (f", `newsmirror stories show {found}` its story" if found else ""))
         reports, copies = story_reports(store, story_id)
+        computed: list[float] = []  # when a comparison was computed for this call (not read from the store)
 
         def computing(compared: list[Article]) -> None:
+            computed.append(time.perf_counter())
+            what = f"comparing {len(compared)} reports of {len({a.outlet for a in compared})} outlets"
+            if not err_console.is_terminal:
+                # Piped or in a notebook's subprocess: no spinner is drawn, and ~2-11 s passed in silence (polish73).
+                # One line, said before the wait: what is compared and whether it is kept.
+                kept = ("a chosen set of outlets is compared on request, never stored" if len(compared) < len(reports)
+                        else "its stored comparison is missing or out of date; computed now and stored")
+                err_console.print(f"{what}: {kept} (a few seconds)", highlight=False, soft_wrap=True)
+                return
             # A few seconds of silence otherwise: say what happens (on a terminal; it goes away).
             # A spinner line as `console.status` draws, but drawn at once (refresh) each time its text
             # changes: the status line draws only on its next tick, after the pause it announces.
             line = Spinner("dots", LOADING)
             live = status.enter_context(Live(line, console=err_console, transient=True, refresh_per_second=12.5))
             load_comparison()
-            line.update(text=f"comparing {len(compared)} reports of {len({a.outlet for a in compared})} outlets")
+            line.update(text=what)
             live.refresh()
 
         outlets_reporting = sorted({article.outlet for article in reports})
@@ -323,6 +337,16 @@ def stories_show(
         # the comparison's tables for it). An --outlet pair still goes to comparison_of, which says what is wrong.
         comparison = None if len(outlets_reporting) < 2 and not outlet else \
             comparison_of(store, story_id, reports, outlet, computing=computing)  # stored when grouping
+        if as_json:
+            from newsmirror.web.export import story_comparison
+
+            originals = {m.article_id: m.duplicate_of for m in store.story_members(story_id)}
+            exported = story_comparison(story_id, story.title if story else story_id, reports,
+                                        [(a, originals.get(a.id) or "") for a in copies], comparison,
+                                        on_request=bool(computed))
+    if as_json:
+        print(exported.model_dump_json(indent=2))
+        return
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     # With --outlet, the compared outlets' reports: a comparison of two of seven outlets listed all 17 reports.
     chosen = set(outlet or outlets_reporting)
@@ -335,8 +359,11 @@ def stories_show(
     left = [a.outlet for a in [*reports, *copies] if a.outlet not in chosen]
     if left:
         outlets_left = len(set(left))
+        # Said in the output too, not only while it computes: the pair's comparison is not kept, so each call waits.
         console.print(f"[dim]+{len(left)} report{'s' if len(left) > 1 else ''} of {outlets_left} other "
-                      f"outlet{'s' if outlets_left > 1 else ''} (without --outlet: every report)[/]", highlight=False)
+                      f"outlet{'s' if outlets_left > 1 else ''} (without --outlet: every report)"
+                      + (f"; these {len(chosen)} outlets compared on request, not stored" if outlet else "") + "[/]",
+                      highlight=False)
     if comparison is None:
         console.print(f"only {shown('、'.join(outlets_reporting))} reports this story: nothing to compare; "
                       f"`newsmirror show {reports[0].id if reports else 'ID'}` prints the report", highlight=False)

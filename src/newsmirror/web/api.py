@@ -10,9 +10,11 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newsmirror.model import Article
-from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query
+from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelling_shown
 from newsmirror.store.changes import versions_shown
-from newsmirror.web.guard import MAX_OFFSET, MAX_QUERY_CHARS
+from newsmirror.web.comparison import finish_comparison, story_view
+from newsmirror.web.export import StoryComparison, story_comparison
+from newsmirror.web.guard import MAX_COMPARED_OUTLETS, MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
 from newsmirror.web.root import root_of
 
@@ -142,6 +144,35 @@ def build_api_router() -> APIRouter:
         if store.get_story(story_id) is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         return story_summary(store, story_id, root_of(request))
+
+    @router.get("/stories/{story_id}/comparison", response_model=StoryComparison, tags=["stories"])
+    def get_story_comparison(request: Request, story_id: str,
+                             outlet: Annotated[list[str] | None, Query(max_length=MAX_COMPARED_OUTLETS)] = None,
+                             ) -> StoryComparison:
+        """What the story page and `newsmirror stories show` compare, as data (the shape of `stories show --json`):
+        the reports, then every fact with each outlet's sentence as written, shared, partial, then each outlet's
+        own. ``outlet`` (repeat it, two or more of the story's outlets; the other script or an alias is taken)
+        compares only those, computed on request and never stored, as the story page's choice does."""
+        store = store_of(request)
+        if store.get_story(story_id) is None:
+            raise HTTPException(404, f"no story with id {story_id!r}")
+        chosen = None
+        if outlet:
+            first = story_view(store, story_id, None, compute=False)
+            assert first is not None
+            reporting = {name: store.count_articles(name) for name in first.outlets}
+            chosen = list(dict.fromkeys(spelling_shown(name, reporting) for name in outlet))
+            if len(chosen) < 2 or any(name not in reporting for name in chosen):
+                # The story page falls back to every outlet; data for a notebook must not quietly be another set.
+                raise HTTPException(422, "compare at least two of the outlets with their own report in this story ("
+                                         + ", ".join(first.outlets) + "); got " + ", ".join(outlet))
+        view = story_view(store, story_id, chosen, compute=False)
+        assert view is not None
+        several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
+        on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
+        comparison = finish_comparison(store, view) if several else None
+        return story_comparison(story_id, view.story.title, view.articles, view.duplicates, comparison,
+                                on_request=on_request)
 
     @router.post("/admin/reindex", response_model=AdminResult, tags=["admin"])
     def reindex(request: Request, authorization: Annotated[str | None, Header()] = None) -> AdminResult:

@@ -68,6 +68,25 @@ ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文�
                405: "这个地址只能用浏览器打开（GET）。", 500: "请稍后再试。"}
 STATUS_PHRASES = {status.phrase for status in HTTPStatus}
 FIELD_NAMES = {"since": "起始日期", "until": "结束日期"}
+
+
+class WithNames(str):
+    """An error message of our words around what a reader typed or an outlet named (an outlet, a channel, a date
+    field's text): the plain string is the message in Simplified (the JSON ``detail``); the error page converts the
+    words as interface (Taiwan's phrases under 繁) and the names by characters only. Converted whole, a typed 信息时报
+    read 資訊時報 (polish72's leftover, polish73)."""
+
+    template: str
+    names: dict[str, str]
+
+    def __new__(cls, template: str, **names: str) -> WithNames:
+        made = super().__new__(cls, template.format(**names))
+        made.template, made.names = template, names
+        return made
+
+    def shown(self, script: render.DisplayScript) -> str:
+        return render.interface_text(self.template, script).format(
+            **{key: render.convert_text(name, script) for key, name in self.names.items()})
 # Scripts: only files served by this reader from its package (static/keys.js, the keyboard
 # shortcuts); no inline code, nothing from another host. Stored text never becomes a file here.
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; object-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -197,7 +216,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             outlet = stored
             articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and page_number == 1:
-            raise HTTPException(404, f"没有来自“{outlet}”的文章。")
+            raise HTTPException(404, WithNames("没有来自“{outlet}”的文章。", outlet=outlet))
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
                     more=more, feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
 
@@ -206,7 +225,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
         articles, more = latest_page(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
-            raise HTTPException(404, f"栏目“{channel}”里没有文章。")
+            raise HTTPException(404, WithNames("栏目“{channel}”里没有文章。", channel=channel))
         return page(request, "list.html", heading=channel, articles=articles, stories=[], page_number=page_number,
                     more=more)
 
@@ -344,7 +363,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             outlet = stored
             articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles:
-            raise HTTPException(404, f"没有来自“{outlet}”的文章。")
+            raise HTTPException(404, WithNames("没有来自“{outlet}”的文章。", outlet=outlet))
         return feed_response(request, outlet, FEED_WORDS["listing_about"], articles, f"/outlet/{quote(outlet)}",
                              name=outlet)
 
@@ -373,13 +392,16 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if message in STATUS_PHRASES:
             message = ERROR_HINTS.get(status_code, "")
         heading = ERROR_TITLES.get(status_code, "出错了")
-        return page(request, "error.html", status_code=status_code, heading=heading, message=message)
+        script = display_script(request)
+        shown = message.shown(script) if isinstance(message, WithNames) else render.interface_text(message, script)
+        return page(request, "error.html", status_code=status_code, heading=heading, message=shown)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if route_path(request).startswith("/api/") or route_path(request).endswith((".atom", ".json", ".xml")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return error_page(request, exc.status_code, str(exc.detail))
+        detail = exc.detail
+        return error_page(request, exc.status_code, detail if isinstance(detail, WithNames) else str(detail))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
@@ -398,7 +420,8 @@ def form_date(value: str, name: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise HTTPException(400, f"{FIELD_NAMES.get(name, name)}：“{value}”不是日期，请写成 YYYY-MM-DD（如 2024-05-01）。") from None
+        raise HTTPException(400, WithNames(FIELD_NAMES.get(name, name) + "：“{value}”不是日期，请写成 YYYY-MM-DD（如 2024-05-01）。",
+                                        value=value)) from None
 
 
 def relative(url: URL) -> str:
