@@ -211,6 +211,7 @@ ALIGNMENT_VERSION = "113"  # 17: times of day, 万 remainders, the amount round;
 #   斯坦利, 莫斯科 into 明斯克)
 # 111 (session 54, lead): glosses.tsv, name_usage.tsv and transliteration.tsv mined again without the data fresh for
 #   session 55 (2020-11-03 +-3 days, only-X sample AF's files)
+# 112: given to recall79 (session 54, the fact models refitted on 51 files), refused by its rule, never shipped
 # 113 (session 54, onlyx82): a short form keeping a name's first word by its second character (港交所 of 香港联交所, 共军 of
 #   中共军队) names the name (compare.ABBREVIATED_FIRST_WORD, names.abbreviates_first_word)
 
