@@ -538,3 +538,32 @@ def test_the_site_title_and_base_url_are_checked_at_every_door(tmp_path: Path) -
     config.write_text('[publish]\nsite_title = "我的镜像 · 二号"\n', encoding="utf-8")
     assert load_publish_settings(config).site_title == "我的镜像 · 二号"
 
+
+def test_change_pages_are_never_written_through_a_symlink_out_of_the_site(tmp_path: Path) -> None:
+    """The build's writer refuses a folder that resolves outside its output (confined_path); the change pages' own
+    writer did not: a site folder whose `changes/` and `history/` were symlinks elsewhere had every change index, feed
+    and history page written there, by `changes --write-site` and by `build` alike, and a `NAME.tmp` symlink beside a
+    page had its target overwritten (safety71)."""
+    from newsmirror.jobs.change_pages import write_change_pages
+
+    db, site, edited = _site_with_changes(tmp_path)
+    outside = tmp_path / "outside"
+    for name in ("changes", "history"):
+        (outside / name).mkdir(parents=True)
+        shutil.rmtree(site / name)
+        (site / name).symlink_to(outside / name, target_is_directory=True)
+        with SQLiteStore(db) as store, pytest.raises(OutputError, match="outside"):
+            write_change_pages(store, site)
+        assert not any((outside / name).iterdir()), f"written through {name}/"
+        (site / name).unlink()
+    # A leftover-looking temporary file that is a symlink to a file elsewhere: never written through.
+    victim = outside / "victim.txt"
+    victim.write_text("untouched", encoding="utf-8")
+    (site / "changes").mkdir()
+    (site / "changes" / "atom.xml.tmp").symlink_to(victim)
+    (site / "history").mkdir()
+    (site / "history" / f"{edited}.html.tmp").symlink_to(victim)
+    with SQLiteStore(db) as store:
+        write_change_pages(store, site)
+    assert victim.read_text(encoding="utf-8") == "untouched"
+    assert (site / "changes" / "atom.xml").is_file() and (site / "history" / f"{edited}.html").is_file()
