@@ -567,3 +567,23 @@ def test_change_pages_are_never_written_through_a_symlink_out_of_the_site(tmp_pa
         write_change_pages(store, site)
     assert victim.read_text(encoding="utf-8") == "untouched"
     assert (site / "changes" / "atom.xml").is_file() and (site / "history" / f"{edited}.html").is_file()
+
+
+def test_rss_descriptions_are_html_so_a_summary_saying_markup_stays_text() -> None:
+    """RSS 2.0's description is entity-encoded HTML; the summary (text: what a source showed, "<script>…" included
+    when it had escaped it) was written once escaped, a live script and image handler for a feed reader showing the
+    description as its HTML (safety71). Atom's summary has no type, so it is text and stays as it was."""
+    from lxml import etree
+
+    said = f"代码 {hostile.SCRIPT} 和 {hostile.IMG_ONERROR} & &amp; 应该显示为文字"
+    item = FeedItem(id="https://m.test/a", title="标题", link="https://m.test/a",
+                    published=datetime(2024, 3, 1, tzinfo=UTC), author="记者", summary=said)
+    atom, rss = build_feeds(feed_id="https://m.test/", title="频道", link="https://m.test/",
+                            self_link_atom="https://m.test/atom.xml", self_link_rss="https://m.test/rss.xml",
+                            items=[item], description="<b>各家</b> & 最新")
+    for description in etree.fromstring(rss).xpath("//item/description/text() | /rss/channel/description/text()"):
+        shown = lxml_html.fragment_fromstring(description, create_parent="div")  # as a feed reader renders it
+        assert not shown.xpath("//script | //img | //b | //@*[starts-with(name(), 'on')]"), description
+        assert shown.text_content() in (said, "<b>各家</b> & 最新")
+    [summary] = etree.fromstring(atom).xpath("//*[local-name()='summary']")
+    assert summary.get("type") in (None, "text") and summary.text == said
