@@ -311,3 +311,53 @@ def test_a_static_page_stops_what_its_sanitizing_would_have_missed(tmp_path: Pat
         # The page's own stylesheet still applies (the policy lets the site's files in).
         assert tab.evaluate("getComputedStyle(document.querySelector('header.top')).display") == "flex"
     assert outside == [], outside
+
+
+@pytest.mark.browser
+def test_a_traditional_site_of_a_hostile_archive_and_its_rewritten_change_pages_run_no_script(
+        tmp_path: Path, serve: Serve) -> None:
+    """Session 53's paths with the same payloads: a zh-Hant build (the interface's words through s2twp, outlets' text
+    through s2tw, the change pages' templates converted before they are compiled), then `changes --write-site`
+    writing its change pages again as the manifest says the build did. No script, no request off 127.0.0.1, every
+    feed well-formed with inert content, the payloads shown as text."""
+    from lxml import etree
+    from lxml import html as lxml_html
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+    from newsmirror.text.script import to_hant
+
+    db = tmp_path / "store.sqlite"
+    with open_store(db) as store:
+        _from_archive(tmp_path, store)
+        _add_story(store)
+        _add_changes(store)
+        titles = [to_hant(a.title) for a in store.iter_articles()]  # as the pages show them
+        report = build(store, tmp_path / "out", ["site"], BuildOptions(base_url=BASE_URL, script="zh-Hant"),
+                       fetch=_refuse_fetch, comparer=default_comparer())
+    assert not report.failures, report.failures
+    site = tmp_path / "out" / "site"
+    shutil.rmtree(site / "changes")
+    shutil.rmtree(site / "history")
+    result = CliRunner().invoke(app, ["changes", "--db", str(db), "--write-site", str(site)])
+    assert result.exit_code == 0 and "records no build" not in result.output, result.output
+    assert len(list((site / "history").glob("*.html"))) == 2
+    assert "lang=\"zh-Hant\"" in (site / "changes" / "index.html").read_text(encoding="utf-8")
+    for page in site.rglob("*.html"):
+        assert not REMOTE_SRC.search(page.read_text(encoding="utf-8")), f"{page} loads a remote resource"
+    for feed in site.rglob("*.xml"):
+        if feed.name == "sitemap.xml":
+            continue
+        document = etree.fromstring(feed.read_bytes())  # well-formed whatever the payloads
+        # What a feed reader renders as HTML: RSS descriptions and encoded content, Atom text constructs typed html.
+        shown_as_html = document.xpath("//item/description | //*[local-name()='encoded']"
+                                       " | //*[local-name()='content' or local-name()='summary'][@type!='text']")
+        for content in shown_as_html:
+            fragment = lxml_html.fragment_fromstring(content.text or "", create_parent="div")
+            assert not fragment.xpath("//script|//iframe|//object|//embed|//style|//@*[starts-with(name(), 'on')]"), feed
+            assert not any(href.strip().lower().startswith(("javascript:", "data:"))
+                           for href in fragment.xpath("//@href|//@src")), feed
+        links = document.xpath("//@href") + document.xpath("//*[local-name()='link' or local-name()='id']/text()")
+        assert all(not link.strip().lower().startswith(("javascript:", "data:")) for link in links), feed
+    texts = _open_all(_urls(serve(site), site))
+    _assert_payloads_visible_as_text(texts, Built(tmp_path / "out", tmp_path, tmp_path, titles))

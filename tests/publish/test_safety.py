@@ -460,3 +460,130 @@ def test_invisible_characters_leave_every_output_name(tmp_path: Path, monkeypatc
         build(store, older, ["jekyll"], BuildOptions(base_url=BASE_URL), fetch=_no_fetch)
     [kept] = [p for p in (older / "jekyll" / "_posts").glob("*.md") if "更正" in p.read_text(encoding="utf-8")]
     assert kept.name == published[0]
+
+
+def _site_with_changes(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A zh-Hant site built with a base URL from a store with an edit and a takedown: (store, site, the edited id)."""
+    from newsmirror.store.changes import ArticleEvent, EventKind
+
+    db, out = tmp_path / "s.sqlite", tmp_path / "out"
+    when = datetime(2024, 3, 10, tzinfo=UTC)
+    with SQLiteStore(db) as store:
+        first, second = make_article(1), make_article(2)
+        store.upsert_article(first)
+        store.upsert_article(second)
+        first.body_text += "\n\n修改后的段落。"
+        first.body_html += "<p>修改后的段落。</p>"
+        first.refresh_hash()
+        store.upsert_article(first)
+        store.record_article_event(ArticleEvent(first.id, EventKind.EDITED, when, version=2))
+        store.record_article_event(ArticleEvent(second.id, EventKind.DELETED, when, detail="HTTP 410"))
+        build(store, out, ["site"], BuildOptions(base_url=BASE_URL, script="zh-Hant"), images=False)
+    return db, out / "site", first.id
+
+
+@pytest.mark.parametrize("settings", [
+    {"base_url": hostile.JS_URL + "//"}, {"base_url": "data:text/html,<script>x</script>"},
+    {"base_url": f"//{hostile.EVIL_HOST}/news"}, {"base_url": "https://mirror.test/\x01news"},
+    {"site_title": "新闻\x01\x1b[31m镜像"}, {"site_title": "新闻\u202e像镜"}, {"site_title": "镜" * 100_000},
+    {"script": 'zh-Hant" onload="x'},
+])
+def test_a_tampered_manifest_gives_changes_write_site_no_link_or_name_a_build_would_refuse(
+        tmp_path: Path, settings: dict[str, str]) -> None:
+    """The settings `changes --write-site` takes from a site's manifest (polish70) were taken unchecked, where the
+    build checks the same settings on its command line and in the config: a manifest saying `javascript:…` wrote it
+    into every change feed's links, a control character in the title stopped the command with a traceback after the
+    pages were written with it (safety71). A manifest is anyone's who can write the folder: refused, nothing written."""
+    import json
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+    from newsmirror.publish.manifest import MANIFEST_NAME
+
+    db, site, _ = _site_with_changes(tmp_path)
+    with sqlite3.connect(site / MANIFEST_NAME) as manifest:
+        recorded = json.loads(manifest.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()[0])
+        manifest.execute("UPDATE meta SET value = ? WHERE key = 'settings'",
+                         (json.dumps({**recorded, **settings}, ensure_ascii=False),))
+    manifest.close()
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file() and path.name != MANIFEST_NAME}
+    result = CliRunner().invoke(app, ["changes", "--db", str(db), "--write-site", str(site)])
+    assert result.exit_code == 1 and MANIFEST_NAME in result.output, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
+    after = {path: path.read_bytes() for path in site.rglob("*") if path.is_file() and path.name != MANIFEST_NAME}
+    assert after == before
+
+
+def test_the_site_title_and_base_url_are_checked_at_every_door(tmp_path: Path) -> None:
+    """A control character in `[publish] site_title` stopped `build` with a traceback once its pages were written with
+    it; the base URL's check let one through the same way (safety71). Refused by the config and by `build` itself."""
+    from newsmirror.errors import ConfigError
+    from newsmirror.jobs.building import load_publish_settings
+
+    config = tmp_path / "config.toml"
+    for line in ('site_title = "新闻\\u0001镜像"', 'site_title = "新闻\\u202e像镜"',
+                 'base_url = "https://mirror.test/\\u0001news"'):
+        config.write_text(f"[publish]\n{line}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="publish"):
+            load_publish_settings(config)
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_article(make_article(1))
+        for options in (BuildOptions(site_title="新闻\x01镜像"), BuildOptions(site_title="镜" * 201),
+                        BuildOptions(base_url="https://mirror.test/\x1bnews")):
+            with pytest.raises(ConfigError):
+                build(store, tmp_path / "out", ["site"], options, images=False)
+    assert not (tmp_path / "out").exists()
+    config.write_text('[publish]\nsite_title = "我的镜像 · 二号"\n', encoding="utf-8")
+    assert load_publish_settings(config).site_title == "我的镜像 · 二号"
+
+
+def test_change_pages_are_never_written_through_a_symlink_out_of_the_site(tmp_path: Path) -> None:
+    """The build's writer refuses a folder that resolves outside its output (confined_path); the change pages' own
+    writer did not: a site folder whose `changes/` and `history/` were symlinks elsewhere had every change index, feed
+    and history page written there, by `changes --write-site` and by `build` alike, and a `NAME.tmp` symlink beside a
+    page had its target overwritten (safety71)."""
+    from newsmirror.jobs.change_pages import write_change_pages
+
+    db, site, edited = _site_with_changes(tmp_path)
+    outside = tmp_path / "outside"
+    for name in ("changes", "history"):
+        (outside / name).mkdir(parents=True)
+        shutil.rmtree(site / name)
+        (site / name).symlink_to(outside / name, target_is_directory=True)
+        with SQLiteStore(db) as store, pytest.raises(OutputError, match="outside"):
+            write_change_pages(store, site)
+        assert not any((outside / name).iterdir()), f"written through {name}/"
+        (site / name).unlink()
+    # A leftover-looking temporary file that is a symlink to a file elsewhere: never written through.
+    victim = outside / "victim.txt"
+    victim.write_text("untouched", encoding="utf-8")
+    (site / "changes").mkdir()
+    (site / "changes" / "atom.xml.tmp").symlink_to(victim)
+    (site / "history").mkdir()
+    (site / "history" / f"{edited}.html.tmp").symlink_to(victim)
+    with SQLiteStore(db) as store:
+        write_change_pages(store, site)
+    assert victim.read_text(encoding="utf-8") == "untouched"
+    assert (site / "changes" / "atom.xml").is_file() and (site / "history" / f"{edited}.html").is_file()
+
+
+def test_rss_descriptions_are_html_so_a_summary_saying_markup_stays_text() -> None:
+    """RSS 2.0's description is entity-encoded HTML; the summary (text: what a source showed, "<script>…" included
+    when it had escaped it) was written once escaped, a live script and image handler for a feed reader showing the
+    description as its HTML (safety71). Atom's summary has no type, so it is text and stays as it was."""
+    from lxml import etree
+
+    said = f"代码 {hostile.SCRIPT} 和 {hostile.IMG_ONERROR} & &amp; 应该显示为文字"
+    item = FeedItem(id="https://m.test/a", title="标题", link="https://m.test/a",
+                    published=datetime(2024, 3, 1, tzinfo=UTC), author="记者", summary=said)
+    atom, rss = build_feeds(feed_id="https://m.test/", title="频道", link="https://m.test/",
+                            self_link_atom="https://m.test/atom.xml", self_link_rss="https://m.test/rss.xml",
+                            items=[item], description="<b>各家</b> & 最新")
+    for description in etree.fromstring(rss).xpath("//item/description/text() | /rss/channel/description/text()"):
+        shown = lxml_html.fragment_fromstring(description, create_parent="div")  # as a feed reader renders it
+        assert not shown.xpath("//script | //img | //b | //@*[starts-with(name(), 'on')]"), description
+        assert shown.text_content() in (said, "<b>各家</b> & 最新")
+    [summary] = etree.fromstring(atom).xpath("//*[local-name()='summary']")
+    assert summary.get("type") in (None, "text") and summary.text == said

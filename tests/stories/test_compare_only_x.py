@@ -12,7 +12,7 @@ import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
-from newsmirror.text.names import abbreviates, longer_name
+from newsmirror.text.names import abbreviates, abbreviates_first_word, longer_name
 
 WHEN = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -869,3 +869,25 @@ def test_a_name_a_bracket_gives_is_named_by_an_outlet_writing_another_name_of_it
     assert compare._bracket_aliases("国务院（中央人民政府）周三宣布") == []
     assert "中央人民政府" in _only([_article("甲报", f"国务院（中央人民政府）{report}"), _article("乙社", f"国务院{report}")],
                                  "甲报")
+
+
+def test_a_short_form_keeping_the_first_word_by_its_second_character_names_the_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 港交所 keeps 香港 by 港, 共军 keeps 中共 by 共: short forms of 香港联交所 and 中共军队 that ``abbreviates`` (the
+    # first character kept) does not read.
+    monkeypatch.setattr(compare, "ABBREVIATED_FIRST_WORD", True)
+    assert abbreviates_first_word("港交所", "香港联交所")
+    assert abbreviates_first_word("共军", "中共军队")
+    assert abbreviates_first_word("港大", "香港大学")
+    assert not abbreviates_first_word("明报", "光明日报")  # 光明 is no name: 明报 is another paper
+    assert not abbreviates_first_word("国会", "中国人大常委会")  # the dictionary's congress, diet: no 中国
+    assert not abbreviates_first_word("俄罗斯", "白俄罗斯通讯社")  # the first word is 白俄罗斯
+    assert not abbreviates_first_word("国务院", "美国国务院")  # the name without its qualifier, not a short form
+    _model_off(monkeypatch)
+    report = "周五在{}发布公告称，公司将出售旗下多个地产项目以偿还到期债务，股价随即大跌。"
+    _named_only_by_naming_outlet("香港联交所", "恒大" + report.format("香港联交所"), "恒大" + report.format("港交所"),
+                                 "恒大" + report.format("深交所"))
+    drill = "近日{}在台湾海峡附近举行大规模军事演习，台湾国防部表示正密切监视，并称已派出舰机应对。"
+    _named_only_by_naming_outlet("中共军队", drill.format("中共军队"), drill.format("共军"), drill.format("对方"))
+    monkeypatch.setattr(compare, "ABBREVIATED_FIRST_WORD", False)
+    assert "香港联交所" in _only([_article("甲报", "恒大" + report.format("香港联交所")),
+                              _article("乙社", "恒大" + report.format("港交所"))], "甲报")

@@ -53,9 +53,12 @@ def main_pages(store: Store) -> list[str]:
     ]
 
 
-def watched_page(browser: Any, own: str) -> tuple[Any, Any, list[str], list[str]]:
-    """A page whose requests off ``own`` are recorded (and aborted) and whose dialogs are recorded."""
+def watched_page(browser: Any, own: str, script: str = "") -> tuple[Any, Any, list[str], list[str]]:
+    """A page whose requests off ``own`` are recorded (and aborted) and whose dialogs are recorded; ``script``: the
+    reader's 简/繁 choice, in its cookie."""
     context = browser.new_context()
+    if script:
+        context.add_cookies([{"name": "script", "value": script, "url": f"http://{own}/"}])
     foreign: list[str] = []
     dialogs: list[str] = []
 
@@ -89,10 +92,17 @@ def test_the_checks_catch_a_live_payload(browser: Any) -> None:
     context.close()
 
 
-def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_reader: tuple[str, Store]) -> None:
+@pytest.mark.parametrize("script", ["", "zh-Hant"])
+def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_reader: tuple[str, Store],
+                                                       script: str) -> None:
+    """Under 繁 too (session 53: the interface's words through s2twp, outlets' text through s2tw, a query typed
+    without spaces cut by jieba and marked as a phrase)."""
     site, store = hostile_reader
-    context, page, foreign, dialogs = watched_page(browser, urlsplit(site).netloc)
+    context, page, foreign, dialogs = watched_page(browser, urlsplit(site).netloc, script)
     pages = main_pages(store)
+    if script:
+        pages += ["/search?q=" + quote("恶意标题" + "<script>window.__pwned=1</script>恶意标题"),
+                  "/search?q=" + quote("惡意標題" * 30)]
     assert any(p.startswith("/story/") for p in pages), "the hostile archive forms no story"
     for path in pages:
         page.goto(site + path)
@@ -105,6 +115,9 @@ def test_no_payload_runs_and_nothing_leaves_the_reader(browser: Any, hostile_rea
         assert page.evaluate("() => window.__pwned") is None, path
         assert page.evaluate(OFF_SITE_IMAGES) == [], path  # rewritten away, not only blocked by the CSP
         assert dialogs == [], (path, dialogs)
+    if script:  # the cookie did choose 繁
+        page.goto(site + "/")
+        assert page.locator("html").get_attribute("lang") == script
     swagger = page.goto(site + "/docs")
     assert swagger is not None and swagger.ok
     page.wait_for_selector("#swagger-ui .opblock", timeout=20_000)  # Swagger UI ran from local files

@@ -95,6 +95,9 @@ def search(
         known_outlet(store, outlet)
         hits = store.search(query)
         total = store.count_search(query) if hits else 0
+    if parsed.left_out and not as_json:
+        console.print(Text(f"too many words for one search; left out: {plain(' '.join(parsed.left_out))}", style="dim"),
+                      highlight=False, soft_wrap=True)
     if as_json:
         print(_as_json(text, total, hits))
         return

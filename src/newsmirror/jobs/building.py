@@ -53,7 +53,7 @@ from newsmirror.publish.jekyll import JekyllBuilder
 from newsmirror.publish.manifest import WriteCounts
 from newsmirror.publish.pagemirror import PageMirrorBuilder
 from newsmirror.publish.parallel import can_fork
-from newsmirror.publish.safe import served_url
+from newsmirror.publish.safe import served_url, site_name
 from newsmirror.publish.site import SiteBuilder
 from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
@@ -343,6 +343,9 @@ def build(
     options = options or BuildOptions()
     if options.script not in OUTPUT_SCRIPTS:
         raise ConfigError(f"unknown output script {options.script!r}; choose one of {', '.join(OUTPUT_SCRIPTS)}")
+    # What every door checks (--base-url, the config, a site's manifest), for a caller that made its own options.
+    served_url(options.base_url, "the base URL")
+    site_name(options.site_title, "the site title")
     convert = script_converter(options.script)
     chosen = resolve_formats(formats)
     if images and fetch is None:
@@ -551,6 +554,8 @@ def load_publish_settings(path: str | Path | None = None) -> PublishSettings:
                 raise ConfigError(f"{chosen}: [publish] {key} must be a string")
             if key == "base_url":
                 served_url(value, f"{chosen}: [publish] base_url")
+            elif key == "site_title":
+                site_name(value, f"{chosen}: [publish] site_title")
             setattr(settings, key, value)
         else:
             raise ConfigError(f"{chosen}: unknown [publish] setting {key!r}; known: base_url, site_title, "

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from markupsafe import Markup
 
 from newsmirror.publish.content import RENDER_VERSION, interface_converter, script_converter
 from newsmirror.publish.feeds import CHANGE_FEEDS, FEED_WORDS, feed_title
+from newsmirror.publish.outfiles import OutputError, atomic_write, confined_path
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS
@@ -150,15 +150,20 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     wording = {name: words(getattr(WORDING, name)) for name in WORDING.__slots__}
     shown_title = convert(site_title)  # a name: characters only (FormatBuilder.site_title)
 
+    confined: set[str] = set()  # folders found inside the site (confined_path), not resolved again
+
     def write(path: str, content: str | bytes) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
-        target = site_dir / path
-        if target.is_file() and target.read_bytes() == data:
+        # As the build's own writer (OutputWriter.write): the site folder is anyone's who can write it (a clone of a
+        # published mirror, a shared folder), and a `changes` or `history` symlinked elsewhere wrote every page and
+        # feed there; a "NAME.tmp" symlink beside a page had its target overwritten. So a path whose folder leads
+        # outside is refused, and a page is written through a fresh temporary file (atomic_write), never an old one.
+        target = confined_path(site_dir, path, confined)
+        if target is None:
+            raise OutputError(f"refusing to write {path!r}: it leads outside {site_dir}")
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        atomic_write(target, data)
         report.written += 1
 
     def render(template: str, path: str, **context: Any) -> str:
@@ -238,10 +243,7 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
     # FastAPI and builds its models, a second or more of every build for one stylesheet.
     write("changes.css", (resources.files("newsmirror") / "web" / "static" / "changes.css").read_bytes())
     if cache is not None and remembered != known:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_name(cache.name + ".tmp")
-        temporary.write_text(json.dumps(remembered), encoding="utf-8")
-        os.replace(temporary, cache)
+        atomic_write(cache, json.dumps(remembered).encode("utf-8"))  # beside the output, as the pages: never a ".tmp" found there
     return report
 
 

@@ -6,6 +6,8 @@ listing yields byte-identical feeds and the incremental build leaves them alone.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -59,18 +61,23 @@ def build_feeds(*, feed_id: str, title: str, link: str, self_link_atom: str, sel
                       published=i.published, author=clean_line(i.author), summary=clean_text(i.summary),
                       content_html=clean_text(i.content_html)) for i in items]
     atom = _generator(feed_id, title, link, self_link_atom, items, language, description).atom_str(pretty=True)
-    rss = _generator(feed_id, title, link, self_link_rss, items, language, description).rss_str(pretty=True)
+    rss = _generator(feed_id, title, link, self_link_rss, items, language, description, rss=True).rss_str(pretty=True)
     return atom, rss
 
 
 def _generator(feed_id: str, title: str, link: str, self_link: str, items: list[FeedItem],
-               language: str, description: str) -> FeedGenerator:
+               language: str, description: str, rss: bool = False) -> FeedGenerator:
+    """``rss``: for the RSS feed, whose descriptions are HTML (RSS 2.0: "entity-encoded HTML"), so text goes in
+    escaped as HTML; Atom's summary and subtitle are text (no type). A summary saying "<script>…" (what a source
+    showed as text, having escaped it) was written once escaped, a live script to a feed reader showing RSS
+    descriptions as their HTML (safety71)."""
+    as_description: Callable[[str], str] = html.escape if rss else str
     generator = FeedGenerator()
     generator.id(feed_id)
     generator.title(title or feed_id)
     generator.link(href=link, rel="alternate")
     generator.link(href=self_link, rel="self")
-    generator.description(description or title or feed_id)
+    generator.description(as_description(description or title or feed_id))
     generator.language(language)
     generator.generator("newsmirror")
     newest = max((i.published for i in items if i.published), default=EPOCH)
@@ -89,7 +96,7 @@ def _generator(feed_id: str, title: str, link: str, self_link: str, items: list[
         if item.author:
             entry.author(name=item.author)
         if item.summary:
-            entry.summary(item.summary)
+            entry.summary(as_description(item.summary))
         if item.content_html:
             entry.content(item.content_html, type="CDATA")
     return generator

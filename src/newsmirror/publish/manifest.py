@@ -149,7 +149,31 @@ def built_settings(root: Path) -> dict[str, str] | None:
     writes into a built folder afterwards (`changes --write-site`) writes as that build would: it wrote the change
     pages in Simplified into a 繁 site (polish69)."""
     manifest = read_manifest(root)
-    return (manifest.settings or None) if manifest is not None else None
+    settings = (manifest.settings or None) if manifest is not None else None
+    if settings:
+        _check_settings(settings, f"the build manifest {root / MANIFEST_NAME}")
+    return settings
+
+
+def _check_settings(settings: dict[str, str], what: str) -> None:
+    """The checks `build` makes of the same settings given on its command line or in the config (``served_url``,
+    ``site_name``, a known script), made of what a manifest says: a manifest is a file anyone who can write the
+    output folder can edit (a clone of a published mirror carries one), and its ``javascript:`` base URL became
+    every change feed's links (safety71). A ConfigError naming the manifest; a new build writes the row again."""
+    # Imported here: the converters and the Markdown escaper are not needed to read a manifest for a build.
+    from newsmirror.errors import ConfigError
+    from newsmirror.publish.content import OUTPUT_SCRIPTS
+    from newsmirror.publish.safe import served_url, site_name
+
+    again = "; build into the folder again (`newsmirror build`) to record its settings anew"
+    try:
+        served_url(settings.get("base_url", ""), f"{what}: base_url")
+        site_name(settings.get("site_title", ""), f"{what}: site_title")
+    except ConfigError as exc:
+        raise ConfigError(f"{exc}{again}") from None
+    if settings.get("script", "original") not in OUTPUT_SCRIPTS:
+        raise ConfigError(f"{what}: unknown script {settings['script']!r}; choose one of "
+                          f"{', '.join(OUTPUT_SCRIPTS)}{again}")
 
 
 def _read_legacy(path: Path) -> Manifest:

@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter, chomp  # type: ignore[attr-defined]
 
 from newsmirror.errors import ConfigError
-from newsmirror.model import http_url  # defined with the model: ingest refuses what it refuses
+from newsmirror.model import clean_line, http_url  # defined with the model: ingest refuses what it refuses
 
 # Characters both kramdown and CommonMark accept a backslash escape for, and that start markup.
 _BACKSLASHED = re.compile(r"([\\`*_\[\]#|$\"'])")
@@ -79,10 +79,27 @@ def served_url(url: str, what: str) -> str:
     """``url`` when it can be where pages are served (an absolute http(s) URL with a host, or "" for none); else a
     ConfigError naming ``what``. `build --base-url notaurl` wrote a sitemap of ``<loc>notaurl/index.html`` and feeds
     whose links no reader can follow, with no word (an empty one at least warns)."""
-    if url and not http_url(url):
+    # One line too: a control character in it made every feed's generation fail (lxml refuses them) after the pages
+    # were written, and a bidirectional control reorders the address a reader is shown.
+    if url and (not http_url(url) or clean_line(url) != url):
         raise ConfigError(f"{what} must be an absolute http(s) address where the pages are served, such as "
                           f"https://example.org/news; got {url!r}")
     return url
+
+
+MAX_SITE_TITLE = 200  # characters: a site's name, in every page's <title>, header and feed title
+
+
+def site_name(title: str, what: str) -> str:
+    """``title`` when it can be a site's name: one line of at most ``MAX_SITE_TITLE`` characters, with no control
+    or bidirectional character (``model.clean_line`` leaves it as it is); else a ConfigError naming ``what``. A
+    control character in `[publish] site_title` (or in the settings a site's manifest records) stopped the build
+    with a traceback once its pages were written with it, a bidi override reordered every page's title, and a
+    name of megabytes was copied into every page (safety71)."""
+    if clean_line(title) != title or len(title) > MAX_SITE_TITLE:
+        raise ConfigError(f"{what} must be a name of one line, at most {MAX_SITE_TITLE} characters, without control "
+                          f"or bidirectional characters; got {title[:80]!r}{'…' if len(title) > 80 else ''}")
+    return title
 
 
 def encode_url(url: str) -> str:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
-from newsmirror.text.dictionary_glosses import only_common_word, proper_name
+from newsmirror.text.dictionary_glosses import dictionary_forms, only_common_word, proper_name
 from newsmirror.text.name_usage import used_as_common_word
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, reads_as, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
@@ -529,6 +529,46 @@ def _long_abbreviation(short: str, full: str) -> bool:
     if not all(char in rest for char in short[1:]):
         return False
     return not any(full.startswith(short[:k]) and full.endswith(short[k:]) for k in range(1, len(short)))
+
+
+# A name's first word of two characters that a short form may keep by its second character alone (香港: 港, 中共: 共):
+# jieba's dictionary tags it a place, an organisation, another proper noun or an abbreviation (not 光明 n, whose
+# 明 does not stand for it: 明报 is no short form of 光明日报).
+_FIRST_WORD_TAGS = frozenset({"ns", "nt", "nz", "j"})
+# jieba's tags a short form may have: a noun's (n, ns, nt, ...), an abbreviation's (j); or none (a word it does not know).
+_SHORT_FORM_TAGS = ("n", "j")
+
+
+def abbreviates_first_word(short: str, full: str) -> bool:
+    """Whether ``short`` is a short form of the name ``full`` that keeps the name's first word by that word's
+    second character (港交所 of 香港联交所, 共军 of 中共军队, 港大 of 香港大学), the form ``abbreviates`` does not read
+    (it keeps the first character): ``full`` (four characters or more) begins with a two-character word of
+    ``_FIRST_WORD_TAGS``; ``short`` (two or three characters) begins with that word's second character and has its
+    other characters in order in the rest of ``full``, and is no piece of the rest (国务院 of 美国国务院 is the name
+    without its qualifier, not a short form). ``short`` is a noun or abbreviation to jieba (or unknown to it) and no
+    common word (CC-CEDICT holds it only so, or news text uses it so: 国会 of 中国人大常委会 is another body)."""
+    if not 2 <= len(short) <= 3 or len(full) < 4 or short[0] != full[1] or short in full[2:]:
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    if tags.get(full[:2]) not in _FIRST_WORD_TAGS or any(full[:end] in tags for end in range(3, len(full))):
+        return False  # the first word is longer (白俄罗斯 of 白俄罗斯通讯社: 俄罗斯 is another country)
+    tag = tags.get(short)
+    if (tag is not None and not tag.startswith(_SHORT_FORM_TAGS)) or only_common_word(short) or used_as_common_word(short):
+        return False
+    rest = iter(full[2:])
+    return all(char in rest for char in short[1:]) and _glossed_as_first_word(short, full[:2])
+
+
+def _glossed_as_first_word(short: str, first: str) -> bool:
+    """Whether CC-CEDICT's English names of a short form, where it has any, hold what the name's first word names
+    (港交所: hong kong stock exchange, of 香港: hong kong; 共党: communist party, of 中共: chinese communist party), or
+    one is held in the other: a short form the dictionary glosses as something else is a name of its own (国会:
+    congress, diet, parliament, whose 国 does not stand for 中国)."""
+    theirs = [form for form in dictionary_forms(short) if form.isascii()]
+    if not theirs:
+        return True
+    ours = [form for form in dictionary_forms(first) if form.isascii()]
+    return any(mine in their or their in mine for mine in ours for their in theirs)
 
 
 def _nested(short: str, full: str) -> bool:

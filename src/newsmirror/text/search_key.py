@@ -194,6 +194,9 @@ class ParsedQuery:
     # What was typed without spaces and cut into words (``parse_query``), each as one phrase: not required
     # (its words are, among ``terms``), but the articles holding every one of them come first.
     phrases: list[QueryTerm] = field(default_factory=list)
+    # Words typed past the bounds of one query (``MAX_QUERY_WORDS``, ``MAX_SINGLE_CHARACTERS``, ``MAX_PHRASES``),
+    # as written: not searched for. The search page says which.
+    left_out: list[str] = field(default_factory=list)
 
     @property
     def positive(self) -> list[QueryTerm]:
@@ -279,6 +282,27 @@ def _words(written: str) -> list[str]:
     return [word for run in runs for word in (_run_words(run) if len(run) >= _CUT_FROM else [run])]
 
 
+# The bounds of one query. Every word is a term each backend looks up on its own (FTS5: a phrase in the MATCH
+# expression, evaluated once per rank of the ranking; PostgreSQL: one join per word, one more per phrase, its plan
+# growing with them), and a single character is a prefix walk over every bigram it begins. A 500-character query
+# made of many could take seconds: on the 62,920-article archive, 60 common single characters typed with spaces
+# 7 s on SQLite, a run typed without spaces that jieba cut into 130 words (101 single characters) 25 s; on
+# PostgreSQL 120 three-character words 2.5 s of planning on an empty store (safety71). Past the bounds a word is
+# left out (``ParsedQuery.left_out``), the first ones kept as typed: a reader's query has a few words.
+MAX_QUERY_WORDS = 12  # required or excluded words (a word of a cut run counts as one)
+MAX_SINGLE_CHARACTERS = 1  # of them, single characters (美 of 美对华制裁)
+MAX_PHRASES = 3  # runs typed without spaces, ranked as typed
+
+
+def _add_term(parsed: ParsedQuery, term: QueryTerm, written: str) -> None:
+    """``term`` searched for, unless the query already has as many words (or single characters) as one may."""
+    singles = sum(t.prefix for t in parsed.terms)
+    if len(parsed.terms) >= MAX_QUERY_WORDS or (term.prefix and singles >= MAX_SINGLE_CHARACTERS):
+        parsed.left_out.append(written)
+    else:
+        parsed.terms.append(term)
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Whitespace separates terms (all required); "quoted phrases" stay together;
     a leading minus excludes a term. Each term gets every form a document may hold it in.
@@ -299,15 +323,16 @@ def parse_query(query: str) -> ParsedQuery:
             continue
         words = [written] if quoted or negated else _words(written)
         if words == [written]:
-            parsed.terms.append(whole)
+            _add_term(parsed, whole, f"-{raw}" if negated else raw)
             continue
         # Each word takes the script of the whole term: 影片 of a Traditional query is a Taiwan phrase (视频).
         traditional = is_traditional(written, convert(written, "t2s"))
         for word in words:
             term = _query_term(word, traditional=traditional)
             if term is not None and all(term.variant_tokens != t.variant_tokens for t in parsed.terms):
-                parsed.terms.append(term)
-        parsed.phrases.append(whole)
+                _add_term(parsed, term, word)
+        if len(parsed.phrases) < MAX_PHRASES:
+            parsed.phrases.append(whole)
     return parsed
 
 
