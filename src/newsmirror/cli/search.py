@@ -16,10 +16,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from newsmirror.cli import DbOption, app, console, friendly_errors, known_outlet, store_from
+from newsmirror.cli import DbOption, app, console, friendly_errors, store_from, stored_outlet
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
-from newsmirror.store import article_summary, as_stored, search_query
+from newsmirror.store import article_summary, search_query
 from newsmirror.text import times
 from newsmirror.text.search_key import ParsedQuery, marked_pieces, parse_query
 
@@ -91,10 +91,7 @@ def search(
     if first and last and first > last:
         raise NewsmirrorError(f"--since {first} is after --until {last}")
     with store_from(db) as store:
-        # An outlet typed in the other script, with spaces or as an alias is the stored one, as /api/search, the
-        # reader and `stories show --outlet` take it (as_stored): the CLI alone refused 德國之聲 (polish73).
-        outlet = as_stored(store, outlet)
-        known_outlet(store, outlet)
+        outlet = stored_outlet(store, outlet)
         query = search_query(text, outlet, first, last, limit=limit)
         hits = store.search(query)
         total = store.count_search(query) if hits else 0
