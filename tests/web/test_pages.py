@@ -288,17 +288,22 @@ def test_under_a_summary_no_empty_reported_by_all_section(
     assert page.index('id="summary"') < page.index('id="partial"')
 
 
+def _store_the_visit(store: Store) -> None:
+    """Four outlets' reports of one visit (甲报, 乙社, 丙网, 丁台), stored as story-visit."""
+    reports = [article(f"visit-{n}", outlet=outlet, title="外长访澳", body_text="彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。")
+               for n, outlet in zip("abcd", ("甲报", "乙社", "丙网", "丁台"), strict=True)]
+    for report in reports:
+        store.upsert_article(report)
+    store.save_story(Story(id="story-visit", title="外长访澳"), [StoryMember(r.id, "story-visit") for r in reports])
+
+
 def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leaving_a_fact_out(
     client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # look52 on the whole archive's 11-outlet story of 任志强's sentence: a line ten outlets report listed the ten
     # (longer than the fact), and what each outlet alone adds was only far below, 642 lines in story order. The
     # summary names the outlet that leaves a line out, then gives each outlet's own facts, most important first.
-    reports = [article(f"visit-{n}", outlet=outlet, title="外长访澳", body_text="彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。")
-               for n, outlet in zip("abcd", ("甲报", "乙社", "丙网", "丁台"), strict=True)]
-    for report in reports:
-        store.upsert_article(report)
-    store.save_story(Story(id="story-visit", title="外长访澳"), [StoryMember(r.id, "story-visit") for r in reports])
+    _store_the_visit(store)
 
     def compared(articles: list[object], story_id: str = "") -> Comparison:
         three = Fact([SentenceRef("visit-a", "甲报", 1, "双方讨论了安全合作。"), SentenceRef("visit-b", "乙社", 1, "雙方討論了安全合作。"),
@@ -329,11 +334,7 @@ def test_a_summary_line_says_whose_sentence_it_is(
     # polish73 on 2020-08-12: "前美國副總統拜登問鼎白宮，…出線擔任副手。（BBC中文、中央社）" was CNA's sentence, BBC wrote
     # another: a researcher may quote it as BBC's. The line names whose sentence it is, then the others as reporting
     # the fact too (our words through ui(): Taiwan's phrases under 繁; the outlets' names by characters only).
-    reports = [article(f"visit-{n}", outlet=outlet, title="外长访澳", body_text="彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。")
-               for n, outlet in zip("abcd", ("甲报", "乙社", "丙网", "丁台"), strict=True)]
-    for report in reports:
-        store.upsert_article(report)
-    store.save_story(Story(id="story-visit", title="外长访澳"), [StoryMember(r.id, "story-visit") for r in reports])
+    _store_the_visit(store)
 
     def compared(articles: list[object], story_id: str = "") -> Comparison:
         # 乙社's sentence first, where the fact's outlets sorted (丙网、乙社) name another first.
