@@ -9,7 +9,7 @@ from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -49,7 +49,7 @@ from newsmirror.web.guard import public_url as public_request_url
 from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
 from newsmirror.web.render import SCRIPT_COOKIE, display_script
-from newsmirror.web.root import PathPrefix, root_of, root_path_of, route_path
+from newsmirror.web.root import PathPrefix, name_of_segment, name_segment, root_of, root_path_of, route_path
 
 HERE = Path(__file__).parent
 LOG = logging.getLogger(__name__)
@@ -117,6 +117,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     # An original URL is whatever a feed's item link or an archive's `from:` said (javascript:, data:, vbscript: too):
     # a page links it only when it is http(s), as the built pages do (publish.content.make_entry); else it is text.
     templates.env.filters["http_url"] = http_url
+    templates.env.filters["segment"] = name_segment  # an outlet's or channel's name in a link (web.root)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def icon() -> FileResponse:
@@ -211,6 +212,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+        outlet = name_of_segment(outlet)
         articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and (stored := as_stored(store, outlet)) != outlet:
             outlet = stored
@@ -218,11 +220,12 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if not articles and page_number == 1:
             raise HTTPException(404, WithNames("没有来自“{outlet}”的文章。", outlet=outlet))
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
-                    more=more, feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
+                    more=more, feed_url=f"{root_of(request)}/outlet/{name_segment(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+        channel = name_of_segment(channel)
         articles, more = latest_page(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, WithNames("栏目“{channel}”里没有文章。", channel=channel))
@@ -356,15 +359,18 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         return feed_response(request, FEED_WORDS["latest"], FEED_WORDS["latest_about"], latest(store, ArticleQuery(), 1),
                              "/", ours=True)
 
-    @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
+    @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles",
+             description="`outlet`: the name as one path segment, URL-quoted after writing `~` `/` `%` as `~7E` `~2F` "
+                         "`~25` (and each `.` of a name of dots only as `~2E`); the outlet pages link their feed so.")
     def outlet_feed(request: Request, outlet: str) -> Response:
+        outlet = name_of_segment(outlet)
         articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles and (stored := as_stored(store, outlet)) != outlet:
             outlet = stored
             articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles:
             raise HTTPException(404, WithNames("没有来自“{outlet}”的文章。", outlet=outlet))
-        return feed_response(request, outlet, FEED_WORDS["listing_about"], articles, f"/outlet/{quote(outlet)}",
+        return feed_response(request, outlet, FEED_WORDS["listing_about"], articles, f"/outlet/{name_segment(outlet)}",
                              name=outlet)
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
