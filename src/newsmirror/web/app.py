@@ -8,6 +8,7 @@ from datetime import date
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -30,7 +31,7 @@ from newsmirror.store import ArticleQuery, Store, as_stored, outlet_names, searc
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
-from newsmirror.text.search_key import parse_query
+from newsmirror.text.search_key import MAX_PHRASES, MAX_QUERY_WORDS, MAX_SINGLE_CHARACTERS, parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router
 from newsmirror.web.changes import add_change_pages, change_status
@@ -62,6 +63,8 @@ SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, o
 PAGE_SIZE = 30
 FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then the newest (publish.front)
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
+# The bounds of one query (text.search_key), as the search help states them: the numbers in one place.
+QUERY_BOUNDS = SimpleNamespace(words=MAX_QUERY_WORDS, singles=MAX_SINGLE_CHARACTERS, phrases=MAX_PHRASES)
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
                 413: "请求太大", 500: "服务器出错了"}
 ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
@@ -307,7 +310,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         feed_url = f"{root_of(request)}/search.atom?{urlencode({k: v for k, v in asked.items() if v})}"
         return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
                     total=total, parsed=parsed, highlight=render.highlight, page_number=page_number,
-                    page_size=PAGE_SIZE, feed_url=feed_url)
+                    page_size=PAGE_SIZE, feed_url=feed_url, bounds=QUERY_BOUNDS)
 
     @app.get("/search.atom", include_in_schema=True, tags=["feeds"],
              summary="Atom feed of a search (same parameters as /api/search)")
