@@ -71,6 +71,20 @@ def test_a_query_typed_without_spaces_finds_its_words_apart(db: str, query: str)
     assert [line.plain[span.start:span.end] for span in line.spans if span.style == MATCH_STYLE] == ["習近平", "訪俄"]
 
 
+@pytest.mark.parametrize("typed", ["新聞網", " 新闻 网 "])
+def test_an_outlet_typed_in_the_other_script_is_searched_as_the_api_searches_it(db: str, typed: str) -> None:
+    # polish73: `search --outlet 德國之聲` was refused ("did you mean '德国之声'?") where /api/search, the reader and
+    # `stories show --outlet` take the other script (as_stored). The CLI now finds what the API finds.
+    with open_store(db) as store:
+        api = TestClient(create_app(store))
+        expected = [hit["article"]["id"] for hit in
+                    api.get("/api/search", params={"q": "马朝旭", "outlet": typed}).json()["hits"]]
+    code, output = run("马朝旭", "--outlet", typed, "--db", db)
+    assert code == 0, output
+    assert ids_of(output) == expected == [SIMPLIFIED.id], output
+    assert ids_of(output) == ids_of(run("马朝旭", "--outlet", "新闻网", "--db", db)[1])
+
+
 def test_json_has_the_api_shape(db: str) -> None:
     code, output = run("馬朝旭", "--outlet", "中央社", "--json", "--db", db)
     assert code == 0, output

@@ -304,7 +304,7 @@ def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(store
     text = (out / "site" / "story" / "story-park" / "index.html").read_text()
     page = lxml_html.fromstring(text)
     lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
-    assert lines == ["3/3 三家说的 （丙网、乙社、甲报）", "2/3 两家说的 （乙社、甲报）"]
+    assert lines == ["3/3 甲报：三家说的 （丙网、乙社也报道）", "2/3 甲报：两家说的 （乙社也报道）"]
     assert text.index('id="summary"') < text.index('id="reports"') < text.index('id="partial"')
 
 
@@ -336,7 +336,7 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     text = (out / "site" / "story" / "story-park" / "index.html").read_text()
     page = lxml_html.fromstring(text)
     lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
-    assert lines == ["3/4 三家说的 （除丁台外）", "2/4 两家说的 （乙社、甲报）"]
+    assert lines == ["3/4 甲报：三家说的 （除丁台外，其他各家也报道）", "2/4 甲报：两家说的 （乙社也报道）"]
     own = {box.findtext("h3"): [li.text_content() for li in box.xpath(".//li")]
            for box in page.xpath("//section[@id='own']//div[@class='member']")}
     assert own == {"甲报": ["甲报第1句", "甲报第4句"], "丁台": ["丁台独有"]}
@@ -445,6 +445,32 @@ def test_a_small_storys_grid_shows_as_before(store: SQLiteStore, tmp_path: Path)
     assert page.xpath("//h2[@id='compare']") and page.xpath("/html/body//section[@id='shared']")
     targets, ids, urls = _links_and_urls(page)
     assert {"shared", "unique"} <= set(targets) <= ids and not urls
+
+
+@pytest.mark.parametrize(("script", "expected"), [
+    ("zh-Hans", ["3/4 乙社：三家说的 （除丁台外，其他各家也报道）", "2/4 甲报：两家说的 （乙社也报道）"]),
+    ("zh-Hant", ["3/4 乙社：三家說的 （除丁臺外，其他各家也報道）", "2/4 甲報：兩家說的 （乙社也報道）"]),
+])
+def test_a_summary_line_says_whose_sentence_it_is(store: SQLiteStore, tmp_path: Path, script: str,
+                                                  expected: list[str]) -> None:
+    # polish73 on 2020-08-12: "前美國副總統拜登問鼎白宮，…出線擔任副手。（BBC中文、中央社）" was CNA's sentence, BBC wrote
+    # another: a researcher may quote it as BBC's. The line names whose sentence it is (乙社's here, where the fact's
+    # outlets sorted name 丙网 first), then the others as reporting the fact too, in the build's script.
+    articles = fill(store, 4)
+    first, second = articles[0], articles[1]
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        three = Fact([SentenceRef(second.id, "乙社", 0, "三家说的"), SentenceRef(first.id, "甲报", 0, "三家讲的"),
+                      SentenceRef(second.id, "丙网", 0, "三家谈的")])
+        two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家讲的")])
+        return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two])
+
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False, comparer=comparer,
+           options=BuildOptions(base_url=BASE_URL, script=script))
+    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_text())
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
+    assert lines == expected
 
 
 def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:

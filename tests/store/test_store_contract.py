@@ -152,6 +152,8 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
         outlets = {a.outlet for a in map(store.get_article, story.article_ids) if a}
         assert (size.outlets, size.reports, size.newest) == (len(outlets), len(story.article_ids), when)
     assert [s.id for s in store.story_sizes(min_outlets=3, limit=2)] == [s.id for s in store.list_stories(3, limit=2)]
+    # No limit: every story's size (`stories list --biggest` ranks them all), in the same order.
+    assert [s.id for s in store.story_sizes(min_outlets=1, limit=None)] == [s.id for s in every]
 
 
 def test_reports_published_at_one_moment_are_listed_by_id_whatever_the_order_they_were_saved_in(store: Store) -> None:

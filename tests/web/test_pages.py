@@ -311,12 +311,43 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     summary = page[page.index('<section class="summary" id="summary">'):]
     summary = summary[:summary.index("</section>")]
     lines = [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li>(.*?)</li>", summary, re.S)]
-    assert lines == ["3/4 双方讨论了安全合作。 （除丁台外）"]
+    assert lines == ["3/4 甲报 ：双方讨论了安全合作。 （除丁台外，其他各家也报道）"]
     own = page[page.index('<section class="own-facts" id="own">'):]
     own = own[:own.index("</section>")]
     assert re.findall(r"<li>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]
     assert '<a href="#unique">另有1条</a>' in own and '<a href="#own">' in page
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
+
+
+@pytest.mark.parametrize(("script", "expected"), [
+    ("zh-Hans", ["3/4 甲报 ：彼得斯周一抵达堪培拉。 （除丙网外，其他各家也报道）", "2/4 乙社 ：双方谈了安全合作。 （丙网也报道）"]),
+    ("zh-Hant", ["3/4 甲報 ：彼得斯週一抵達堪培拉。 （除丙網外，其他各家也報道）", "2/4 乙社 ：雙方談了安全合作。 （丙網也報道）"]),
+])
+def test_a_summary_line_says_whose_sentence_it_is(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch, script: str, expected: list[str]
+) -> None:
+    # polish73 on 2020-08-12: "前美國副總統拜登問鼎白宮，…出線擔任副手。（BBC中文、中央社）" was CNA's sentence, BBC wrote
+    # another: a researcher may quote it as BBC's. The line names whose sentence it is, then the others as reporting
+    # the fact too (our words through ui(): Taiwan's phrases under 繁; the outlets' names by characters only).
+    reports = [article(f"visit-{n}", outlet=outlet, title="外长访澳", body_text="彼得斯周一抵达堪培拉。\n\n双方讨论了安全合作。")
+               for n, outlet in zip("abcd", ("甲报", "乙社", "丙网", "丁台"), strict=True)]
+    for report in reports:
+        store.upsert_article(report)
+    store.save_story(Story(id="story-visit", title="外长访澳"), [StoryMember(r.id, "story-visit") for r in reports])
+
+    def compared(articles: list[object], story_id: str = "") -> Comparison:
+        # 乙社's sentence first, where the fact's outlets sorted (丙网、乙社) name another first.
+        talks = Fact([SentenceRef("visit-b", "乙社", 1, "双方谈了安全合作。"), SentenceRef("visit-c", "丙网", 1, "两国讨论了合作。")])
+        arrival = Fact([SentenceRef("visit-a", "甲报", 0, "彼得斯周一抵达堪培拉。"), SentenceRef("visit-b", "乙社", 0, "彼得斯週一抵達坎培拉。"),
+                        SentenceRef("visit-d", "丁台", 0, "彼得斯周一抵达堪培拉。")])
+        return Comparison(story_id=story_id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[talks, arrival])
+
+    monkeypatch.setattr(stored_stories, "compare_story", compared)
+    page = client.get(f"/story/story-visit?script={script}").text
+    summary = page[page.index('<section class="summary" id="summary">'):]
+    summary = summary[:summary.index("</section>")]
+    lines = [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li>(.*?)</li>", summary, re.S)]
+    assert lines == expected
 
 
 def test_a_comparison_of_more_outlets_than_columns_hides_empty_cells_and_the_row_of_names(

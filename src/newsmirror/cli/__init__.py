@@ -27,7 +27,7 @@ from newsmirror.cli.stopping import (
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import INTERRUPTED_BEFORE_START, INTERRUPTED_EXIT, NewsmirrorError
 from newsmirror.settings import default_store_location
-from newsmirror.store import Store, open_store, outlet_counts, spelling_shown
+from newsmirror.store import Store, as_stored, open_store, outlet_counts, spelling_shown
 from newsmirror.store.changes import versions_shown
 from newsmirror.text import times
 
@@ -213,6 +213,15 @@ def known_outlet(store: Store, outlet: str) -> None:
     problem = unknown_outlet(store, outlet)
     if problem:
         raise NewsmirrorError(problem)
+
+
+def stored_outlet(store: Store, outlet: str) -> str:
+    """The store's spelling of an --outlet typed in the other script, with spaces or as an alias (``as_stored``, as
+    the reader, the JSON API and `stories show --outlet` take it), refused when the store has no article of it. `search`
+    took 德國之聲 for 德国之声 while `changes` and `recheck` refused it with "did you mean": one rule for every command."""
+    outlet = as_stored(store, outlet)
+    known_outlet(store, outlet)
+    return outlet
 
 
 # What each count of `stats` is, in the words of the other commands (the JSON keeps the keys).

@@ -17,14 +17,15 @@ from newsmirror.cli import (
     err_console,
     failed_of,
     friendly_errors,
-    known_outlet,
     no_such_article,
     quiet_stdout,
     store_from,
+    stored_outlet,
     unknown_outlet,
 )
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
+from newsmirror.store import as_stored
 from newsmirror.text import times
 
 # --- recheck: edit and deletion tracking ---
@@ -82,6 +83,7 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
 
         with store_from(db) as store:
             # A job may be queued for an outlet whose articles a fetch has yet to bring: warned, not refused.
+            outlet = as_stored(store, outlet)
             problem = unknown_outlet(store, outlet)
             added = schedule_recheck(store, outlet or "*")
         if problem:
@@ -93,7 +95,7 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
     settings = load_config(config or None).fetch
     now = utcnow()
     with store_from(db) as store, Fetcher(settings) as fetcher:
-        known_outlet(store, outlet)
+        outlet = stored_outlet(store, outlet)
         due = (due_now(store, article) if article else
                store.due_checks(now, limit=limit, outlet=outlet or None))
         if not due:
@@ -176,7 +178,7 @@ def changes(
             raise NewsmirrorError(f"unknown --kind {kind!r}: use edited, deleted, restored or all") from None
     since = utcnow() - timedelta(days=days) if days > 0 else None
     with store_from(db) as store:
-        known_outlet(store, outlet)
+        outlet = stored_outlet(store, outlet)
         entries = store.recent_changes(kinds, outlet=outlet or None, since=since, limit=limit)
         counts = store.change_counts(since)
         # Versions an import or a fetch kept are edits to `stats` but no recorded event: said below, so the two

@@ -16,7 +16,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from newsmirror.cli import DbOption, app, console, friendly_errors, known_outlet, store_from
+from newsmirror.cli import DbOption, app, console, friendly_errors, store_from, stored_outlet
 from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import article_summary, search_query
@@ -102,9 +102,9 @@ def search(
     last: date | None = until.date() if until else None
     if first and last and first > last:
         raise NewsmirrorError(f"--since {first} is after --until {last}")
-    query = search_query(text, outlet, first, last, limit=limit)
     with store_from(db) as store:
-        known_outlet(store, outlet)
+        outlet = stored_outlet(store, outlet)
+        query = search_query(text, outlet, first, last, limit=limit)
         hits = store.search(query)
         total = store.count_search(query) if hits else 0
     if parsed.left_out and not as_json:

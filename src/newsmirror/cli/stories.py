@@ -220,17 +220,30 @@ def stories_list(
     db: DbOption = "",
     min_outlets: Annotated[int, typer.Option(min=1, help="Only stories reported by at least this many outlets.")] = 2,
     limit: Annotated[int, typer.Option(min=1, help="How many stories, newest first.")] = 30,
+    biggest: Annotated[bool, typer.Option(
+        "--biggest", help="Biggest first: most outlets, then most reports (copies included), then newest, as the "
+                          "front pages rank their biggest stories (default: newest first).")] = False,
 ) -> None:
-    """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit), with their outlets and
-    number of reports."""
+    """Stories reported by 2+ outlets (--min-outlets), the 30 newest (--limit; --biggest: the 30 biggest), with their
+    outlets and number of reports."""
+    order = "biggest" if biggest else "newest"
     with store_from(db) as store:
         # One more than shown tells whether the list is cut (2020-10-01 has 31 such stories: 30 came, no word of more).
-        stories = store.list_stories(min_outlets=min_outlets, limit=limit + 1)
+        if biggest:
+            # A researcher looks for a day's or the archive's biggest stories; the list was newest first only, where
+            # the demo and the front pages rank by size (polish73). Every story's size: one statement, no story read.
+            from newsmirror.publish.front import biggest_first
+
+            ranked = biggest_first(store.story_sizes(min_outlets=min_outlets, limit=None))[:limit + 1]
+            stories = [story for story in map(store.get_story, (size.id for size in ranked)) if story is not None]
+        else:
+            stories = store.list_stories(min_outlets=min_outlets, limit=limit + 1)
         more, stories = len(stories) > limit, stories[:limit]
         if not stories:  # an empty table with only its headers told a new user nothing
             console.print(_no_stories(store, min_outlets))
             return
-        table = Table(title=f"stories reported by {min_outlets}+ outlets (days in {times.ZONE_LABEL})", expand=True)
+        table = Table(title=f"stories reported by {min_outlets}+ outlets, {order} first (days in {times.ZONE_LABEL})",
+                      expand=True)
         # Chinese titles are what the reader scans: give them the room and wrap them whole
         # (rich's default ellipsis left ~8 characters at 80 columns); ids never wrap.
         table.add_column("id", no_wrap=True)
@@ -255,7 +268,7 @@ def stories_list(
                           shown("、".join(outlets)), reports)
     console.print(table)
     if more:
-        console.print(f"the {limit:,} newest shown; more are stored: `--limit {2 * limit}` lists more", highlight=False)
+        console.print(f"the {limit:,} {order} shown; more are stored: `--limit {2 * limit}` lists more", highlight=False)
 
 
 NO_ARTICLES = ("the store holds no articles yet; `newsmirror import PATH` (archives) or `newsmirror fetch` (feeds) "
@@ -350,13 +363,20 @@ def stories_show(
     console.print(f"[bold]{shown(story.title if story else story_id)}[/]", highlight=False)
     # With --outlet, the compared outlets' reports: a comparison of two of seven outlets listed all 17 reports.
     chosen = set(outlet or outlets_reporting)
-    for article in (a for a in reports if a.outlet in chosen):
+
+    def listed(article: Article) -> bool:
+        # Without --outlet every report and copy: a copy from an outlet with no report of its own (2020-08-12's RFI
+        # story copied by CNA) was left out and counted as "+1 report of 1 other outlet (without --outlet: every
+        # report)", with no --outlet given (polish73).
+        return not outlet or article.outlet in chosen
+
+    for article in filter(listed, reports):
         when = times.stamp(article.published_at)  # in UTC+8, labelled, as `stories list` and the reader give it
         console.print(f"[dim]{shown(article.outlet)}[/] {shown(article.title)} {when} {shown(article.original_url)}",
                       highlight=False)
-    for article in (a for a in copies if a.outlet in chosen):
+    for article in filter(listed, copies):
         console.print(f"[dim]copy: {shown(article.outlet)}[/] {shown(article.title)}", highlight=False)
-    left = [a.outlet for a in [*reports, *copies] if a.outlet not in chosen]
+    left = [a.outlet for a in [*reports, *copies] if not listed(a)]
     if left:
         outlets_left = len(set(left))
         # Said in the output too, not only while it computes: the pair's comparison is not kept, so each call waits.
@@ -386,8 +406,14 @@ def stories_show(
             # Of two outlets' facts (2/2) "most" read oddly: both.
             console.print(f"[bold]reported by {'both' if len(summary.outlets) == 2 else 'most'} outlets[/]")
             for fact in summary.common:
-                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] {text(fact.sentences[0], fact.sentences[:1])} "
-                              f"[dim]({shown('、'.join(fact.outlets))})[/]", highlight=False)
+                # The line is one outlet's sentence: said whose, and the others as reporting the fact, not as its
+                # words ("…出線擔任副手。 (BBC中文、中央社)" was CNA's sentence, read as BBC's too: polish73).
+                said = fact.sentences[0].outlet
+                others = [name for name in fact.outlets if name != said]
+                console.print(f"  [dim]{len(fact.outlets)}/{len(summary.outlets)}[/] [bold]{shown(said)}[/]: "
+                              f"{text(fact.sentences[0], fact.sentences[:1])}"
+                              + (f" [dim](also reported by {shown('、'.join(others))})[/]" if others else ""),
+                              highlight=False)
         for name in summary.outlets:
             if summary.own.get(name):
                 console.print(f"[bold]only {shown(name)}[/]")

@@ -10,14 +10,15 @@ still shows its last days' big stories.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from newsmirror.store.base import StorySize
 
 BIGGEST = 5  # the biggest recent stories a front page opens with
 RECENT = timedelta(days=2)  # a story is recent when its newest report is this close to the newest story's
+_UNDATED = datetime.min.replace(tzinfo=UTC)  # an undated story's place in size_order: after every dated one
 SIZES_READ = 500  # the newest stories a front page ranks: some ten days of the whole archive (25-50 a day)
 
 
@@ -31,6 +32,17 @@ class FrontStories:
         return [*self.biggest, *self.newest]
 
 
+def size_order(size: StorySize) -> tuple[int, int, bool, datetime, str]:
+    """The key a front page ranks its biggest stories by, descending: most outlets, then most reports, then newest
+    (undated last), then id (a fixed order). `stories list --biggest` lists by it too."""
+    return size.outlets, size.reports, size.newest is not None, size.newest or _UNDATED, size.id
+
+
+def biggest_first(sizes: Iterable[StorySize]) -> list[StorySize]:
+    """``sizes`` most outlets first, then most reports, then newest (``size_order``)."""
+    return sorted(sizes, key=size_order, reverse=True)
+
+
 def front_stories(sizes: Sequence[StorySize], total: int, *, biggest: int = BIGGEST,
                   recent: timedelta = RECENT) -> FrontStories:
     """``total`` stories of ``sizes`` (newest first, as ``Store.story_sizes`` gives them): first the ``biggest`` with the
@@ -39,8 +51,7 @@ def front_stories(sizes: Sequence[StorySize], total: int, *, biggest: int = BIGG
     if not dated or total <= 0:
         return FrontStories(newest=[s.id for s in sizes[:max(total, 0)]])
     since = max(dated) - recent
-    ranked = sorted((s for s in sizes if s.newest is not None and s.newest >= since),
-                    key=lambda s: (s.outlets, s.reports, s.newest, s.id), reverse=True)
+    ranked = biggest_first(s for s in sizes if s.newest is not None and s.newest >= since)
     # A story only as big as the newest ones is no reason to break the time order: the biggest must stand out.
     smallest = min((s.outlets, s.reports) for s in sizes)
     top = [s.id for s in ranked[:min(biggest, total)] if (s.outlets, s.reports) > smallest]

@@ -315,9 +315,9 @@ class Store(abc.ABC):
         that many (a reader's later pages)."""
 
     @abc.abstractmethod
-    def story_sizes(self, min_outlets: int = 2, limit: int = 500) -> list[StorySize]:
-        """The sizes of the ``limit`` newest stories of at least ``min_outlets`` outlets, in ``list_stories``'
-        order (newest report first): without reading a story or an article."""
+    def story_sizes(self, min_outlets: int = 2, limit: int | None = 500) -> list[StorySize]:
+        """The sizes of the ``limit`` newest stories (None: every one) of at least ``min_outlets`` outlets, in
+        ``list_stories``' order (newest report first): without reading a story or an article."""
 
     def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
         """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,

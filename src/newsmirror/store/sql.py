@@ -206,13 +206,17 @@ class SqlStore(Store):
             members.setdefault(r["story_id"], []).append(r["article_id"])
         return [row_to_story(rows[i], members.get(i, [])) for i in ids if i in rows]
 
-    def story_sizes(self, min_outlets: int = 2, limit: int = 500) -> list[StorySize]:
+    def story_sizes(self, min_outlets: int = 2, limit: int | None = 500) -> list[StorySize]:
         # list_stories' query, its order included, with the counts instead of the stories: one statement.
-        rows = self._all(
-            "SELECT s.id, COUNT(DISTINCT a.outlet) AS outlets, COUNT(*) AS reports, MAX(a.published_utc) AS newest"
-            " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
-            " GROUP BY s.id HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST,"
-            " s.id DESC LIMIT ?", (min_outlets, limit))
+        text = ("SELECT s.id, COUNT(DISTINCT a.outlet) AS outlets, COUNT(*) AS reports, MAX(a.published_utc) AS newest"
+                " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
+                " GROUP BY s.id HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST,"
+                " s.id DESC")
+        params: tuple[Any, ...] = (min_outlets,)
+        if limit is not None:  # None: every story (`stories list --biggest` ranks them all)
+            text += " LIMIT ?"
+            params += (limit,)
+        rows = self._all(text, params)
         # SQLite gives the time as ISO text, PostgreSQL as a datetime.
         return [StorySize(id=str(r["id"]), outlets=int(r["outlets"]), reports=int(r["reports"]),
                           newest=from_iso(r["newest"]) if isinstance(r["newest"], str) else r["newest"])
