@@ -16,8 +16,8 @@ from newsmirror.store import open_store
 from newsmirror.web import create_app
 from tests.web.conftest import article
 
-NAMES = ["国际/港澳", "恶意台/", "/开头", "a//b", "..", ".", "...", "100%", "a%2Fb", "%E4%B8%AD", "空 格?#&",
-         "新唐人"]
+NAMES = ["国际/港澳", "恶意台/", "中央社<script>x</script>", "/开头", "a//b", "..", ".", "...", "100%", "a%2Fb",
+         "%E4%B8%AD", "空 格?#&", "a~2Fb", "新唐人"]
 
 
 @pytest.fixture
