@@ -21,7 +21,14 @@ from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import article_summary, search_query
 from newsmirror.text import times
-from newsmirror.text.search_key import ParsedQuery, marked_pieces, parse_query
+from newsmirror.text.search_key import (
+    MAX_PHRASES,
+    MAX_QUERY_WORDS,
+    MAX_SINGLE_CHARACTERS,
+    ParsedQuery,
+    marked_pieces,
+    parse_query,
+)
 
 if TYPE_CHECKING:
     from newsmirror.store import SearchHit
@@ -31,6 +38,11 @@ MATCH_STYLE = "black on yellow"
 SYNTAX = ("words of two or more characters match as written, in either script (马朝旭 finds 馬朝旭); several words "
           "must all occur; Chinese typed without spaces is cut into words (习近平访俄: 习近平 and 访俄, the articles "
           "holding it as typed first); \"quotes\" keep a phrase together; -word excludes a word")
+
+# safety71's bounds of one query (text.search_key), said where the syntax is: the page says which words it left out.
+BOUNDS = (f"one search takes the first {MAX_QUERY_WORDS} words (each word cut from a run counts as one), at most "
+          f"{MAX_SINGLE_CHARACTERS} of them a single character, and ranks at most {MAX_PHRASES} runs typed without "
+          "spaces first; the words left out are named")
 
 DAY = ["%Y-%m-%d"]
 
@@ -69,7 +81,7 @@ def _as_json(query: str, total: int, hits: list[SearchHit]) -> str:
 def search(
     words: Annotated[list[str], typer.Argument(
         metavar="QUERY", help="What to find, as in the reader's search box: " + SYNTAX + ". Quote a phrase for the "
-                              "shell too: '\"外交部副部长\"'.")],
+                              "shell too: '\"外交部副部长\"'. " + BOUNDS[0].upper() + BOUNDS[1:] + ".")],
     db: DbOption = "",
     outlet: Annotated[str, typer.Option(help="Only this outlet's articles (as `newsmirror stats` names it).")] = "",
     since: Annotated[datetime | None, typer.Option(

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from newsmirror.publish.manifest import updating
+from newsmirror.publish.manifest import OutputError, open_ours, updating
 
 CACHE_NAME = "listing.sqlite"
 LEGACY_NAME = "listing.json"
@@ -37,10 +37,15 @@ class ListingCache:
         self.options_key = options_key
         self.rows: dict[str, Row] = {}
         self._rewrite_all = True
+        self._foreign = False
         try:
             self._load()
         except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
             self.rows = {}  # a cache: unreadable, it is made again (every article read once)
+        except OutputError:
+            # Not a file we wrote (a view, a trigger: publish.manifest.foreign_schema): never read nor written
+            # through; replaced by a new one when saved.
+            self.rows, self._foreign = {}, True
 
     def _load(self) -> None:
         if self.legacy.exists():  # written after our file by an older version (ours deletes it)
@@ -50,7 +55,7 @@ class ListingCache:
             return
         if not self.path.exists():
             return
-        with contextlib.closing(sqlite3.connect(self.path)) as db:
+        with contextlib.closing(open_ours(self.path, _SCHEMA, "the listing cache")) as db:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("options") != self.options_key:
                 return
@@ -64,8 +69,11 @@ class ListingCache:
         if not (self._rewrite_all or gone or changed):
             return  # an unchanged store leaves the file as it was
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._foreign or self.path.is_symlink():
+            self.path.unlink(missing_ok=True)
+            self._foreign = False
         marks = ", ".join("?" * (len(COLUMNS) + 1))
-        with updating(self.path, _SCHEMA) as db:
+        with updating(self.path, _SCHEMA, "the listing cache") as db:
             if self._rewrite_all:
                 db.execute("DELETE FROM articles")
                 changed = list(rows)

@@ -17,6 +17,7 @@ replaced by the SQLite file at the end of the build.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -40,7 +41,8 @@ from newsmirror.publish.outfiles import (
     prune_empty_parents,
 )
 
-__all__ = ["OutputError", "OutputWriter", "built_settings", "confined_path", "load_months", "load_outputs", "updating"]
+__all__ = ["OutputError", "OutputWriter", "built_settings", "confined_path", "foreign_schema", "load_months",
+           "load_outputs", "open_ours", "updating"]
 
 MANIFEST_NAME = ".newsmirror-manifest.sqlite"
 LEGACY_MANIFEST_NAME = ".newsmirror-manifest.json"  # format 1, written by versions before the SQLite one
@@ -60,12 +62,69 @@ _JOIN = "\x00"
 _MTIME_MARGIN_NS = 2_000_000_000
 
 
+@functools.cache
+def _tables_of(schema: str) -> dict[str, tuple[str, ...]]:
+    """Table -> its columns, as ``schema`` makes them (read back from an in-memory database: one truth)."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(schema)
+        return {name: tuple(row[1] for row in db.execute(f"PRAGMA table_xinfo({_quoted(name)})"))
+                for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def foreign_schema(db: sqlite3.Connection, schema: str) -> str | None:
+    """Why the file open in ``db`` is not one ``schema`` made, or None when its schema is ours.
+
+    A build's bookkeeping files (the manifest, the listing cache) lie in the output folder, which a mirror operator
+    may have received from elsewhere: a ``meta`` that is a view over a recursive query made `build` read forever,
+    a trigger on ``outputs`` ran whatever it says on each write (safety72). Only reading the schema is safe, so it is
+    read first: our tables are plain tables with our columns (no view, trigger, virtual table or generated column of
+    that name), and the file holds no view, trigger or index of its own. Nothing else in a file of plain tables
+    runs unbounded work on a ``SELECT``, an ``INSERT`` or a ``DELETE`` (a CHECK, a default, an index expression
+    cannot hold a query)."""
+    ours = _tables_of(schema)
+    for kind, name, sql in db.execute("SELECT type, name, sql FROM sqlite_master"):
+        if kind in ("view", "trigger"):
+            return f"it holds a {kind}, {name!r}"
+        if kind == "index" and sql is not None:  # a PRIMARY KEY's own index has no SQL
+            return f"it holds an index of its own, {name!r}"
+        if kind == "table" and str(sql).lstrip()[:14].upper() == "CREATE VIRTUAL":
+            return f"{name!r} is a virtual table"
+        if kind == "table" and name in ours:
+            # table_xinfo lists generated columns too (table_info does not): ours has none.
+            columns = tuple(row[1] for row in db.execute(f"PRAGMA table_xinfo({_quoted(name)})"))
+            if columns != ours[name]:
+                return f"its table {name!r} has the columns {', '.join(map(str, columns))}"
+    return None
+
+
+def open_ours(path: Path, schema: str, what: str, **kwargs: Any) -> sqlite3.Connection:
+    """``path`` opened once its schema is found ours (:func:`foreign_schema`); else an OutputError naming it."""
+    db = sqlite3.connect(path, **kwargs)
+    try:
+        # Functions a schema may call are limited to the harmless ones (defence in depth: ours calls none).
+        db.execute("PRAGMA trusted_schema = OFF")
+        why = foreign_schema(db, schema)
+    except BaseException:
+        db.close()
+        raise
+    if why is not None:
+        db.close()
+        raise OutputError(f"{what} {path} is not a file newsmirror wrote ({why}); nothing was read from it. "
+                          "Delete it to rebuild everything")
+    return db
+
+
 @contextlib.contextmanager
-def updating(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
+def updating(path: Path, schema: str, what: str = "the build file") -> Iterator[sqlite3.Connection]:
     """One write transaction on a build's bookkeeping file (created with ``schema`` if new):
     committed when the block ends, rolled back if it raises, so a stopped build leaves the
-    file as the last build wrote it."""
-    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+    file as the last build wrote it. A file whose schema is not ours is refused (OutputError),
+    never written through (a trigger would run on our writes)."""
+    with contextlib.closing(open_ours(path, schema, what, isolation_level=None)) as db:
         db.executescript(schema)
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -115,7 +174,7 @@ def read_manifest(root: Path) -> Manifest | None:
     if not current.exists():
         return None
     try:
-        with contextlib.closing(sqlite3.connect(current)) as db:
+        with contextlib.closing(open_ours(current, _SCHEMA, "the build manifest")) as db:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             manifest = Manifest(format=int(meta.get("format", 0)), options=str(meta.get("options", "")),
                                 settings=_settings(meta.get("settings")))
@@ -465,7 +524,7 @@ class OutputWriter:
             self.root.mkdir(parents=True, exist_ok=True)
             if path.is_symlink():  # never written through: it could lead anywhere
                 path.unlink()
-            with updating(path, _SCHEMA) as db:
+            with updating(path, _SCHEMA, "the build manifest") as db:
                 if self._rewrite_all:
                     self._save_all(db, inputs, folders)
                 else:

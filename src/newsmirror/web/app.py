@@ -8,8 +8,9 @@ from datetime import date
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -30,7 +31,7 @@ from newsmirror.store import ArticleQuery, Store, as_stored, outlet_names, searc
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
-from newsmirror.text.search_key import parse_query
+from newsmirror.text.search_key import MAX_PHRASES, MAX_QUERY_WORDS, MAX_SINGLE_CHARACTERS, parse_query
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router
 from newsmirror.web.changes import add_change_pages, change_status
@@ -49,7 +50,7 @@ from newsmirror.web.guard import public_url as public_request_url
 from newsmirror.web.images import ROUTE as IMAGES_ROUTE
 from newsmirror.web.images import LocalImages
 from newsmirror.web.render import SCRIPT_COOKIE, display_script
-from newsmirror.web.root import PathPrefix, root_of, root_path_of, route_path
+from newsmirror.web.root import PathPrefix, name_of_segment, name_segment, root_of, root_path_of, route_path
 
 HERE = Path(__file__).parent
 LOG = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, o
 PAGE_SIZE = 30
 FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then the newest (publish.front)
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
+# The bounds of one query (text.search_key), as the search help states them: the numbers in one place.
+QUERY_BOUNDS = SimpleNamespace(words=MAX_QUERY_WORDS, singles=MAX_SINGLE_CHARACTERS, phrases=MAX_PHRASES)
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
                 413: "请求太大", 500: "服务器出错了"}
 ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
@@ -117,6 +120,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     # An original URL is whatever a feed's item link or an archive's `from:` said (javascript:, data:, vbscript: too):
     # a page links it only when it is http(s), as the built pages do (publish.content.make_entry); else it is text.
     templates.env.filters["http_url"] = http_url
+    templates.env.filters["segment"] = name_segment  # an outlet's or channel's name in a link (web.root)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def icon() -> FileResponse:
@@ -211,6 +215,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
     def by_outlet(request: Request, outlet: str,
                   page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+        outlet = name_of_segment(outlet)
         articles, more = latest_page(store, ArticleQuery(outlet=outlet), page_number)
         if not articles and (stored := as_stored(store, outlet)) != outlet:
             outlet = stored
@@ -218,11 +223,12 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if not articles and page_number == 1:
             raise HTTPException(404, WithNames("没有来自“{outlet}”的文章。", outlet=outlet))
         return page(request, "list.html", heading=outlet, articles=articles, stories=[], page_number=page_number,
-                    more=more, feed_url=f"{root_of(request)}/outlet/{quote(outlet)}/atom.xml")
+                    more=more, feed_url=f"{root_of(request)}/outlet/{name_segment(outlet)}/atom.xml")
 
     @app.get("/channel/{channel}", response_class=HTMLResponse, include_in_schema=False)
     def by_channel(request: Request, channel: str,
                    page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+        channel = name_of_segment(channel)
         articles, more = latest_page(store, ArticleQuery(channel=channel), page_number)
         if not articles and page_number == 1:
             raise HTTPException(404, WithNames("栏目“{channel}”里没有文章。", channel=channel))
@@ -304,7 +310,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         feed_url = f"{root_of(request)}/search.atom?{urlencode({k: v for k, v in asked.items() if v})}"
         return page(request, "search.html", q=q, outlet=outlet, since=since_day, until=until_day, hits=hits,
                     total=total, parsed=parsed, highlight=render.highlight, page_number=page_number,
-                    page_size=PAGE_SIZE, feed_url=feed_url)
+                    page_size=PAGE_SIZE, feed_url=feed_url, bounds=QUERY_BOUNDS)
 
     @app.get("/search.atom", include_in_schema=True, tags=["feeds"],
              summary="Atom feed of a search (same parameters as /api/search)")
@@ -356,15 +362,18 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         return feed_response(request, FEED_WORDS["latest"], FEED_WORDS["latest_about"], latest(store, ArticleQuery(), 1),
                              "/", ours=True)
 
-    @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles")
+    @app.get("/outlet/{outlet}/atom.xml", tags=["feeds"], summary="Atom feed of one outlet's latest articles",
+             description="`outlet`: the name as one path segment, URL-quoted after writing `~` `/` `%` as `~7E` `~2F` "
+                         "`~25` (and each `.` of a name of dots only as `~2E`); the outlet pages link their feed so.")
     def outlet_feed(request: Request, outlet: str) -> Response:
+        outlet = name_of_segment(outlet)
         articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles and (stored := as_stored(store, outlet)) != outlet:
             outlet = stored
             articles = latest(store, ArticleQuery(outlet=outlet), 1)
         if not articles:
             raise HTTPException(404, WithNames("没有来自“{outlet}”的文章。", outlet=outlet))
-        return feed_response(request, outlet, FEED_WORDS["listing_about"], articles, f"/outlet/{quote(outlet)}",
+        return feed_response(request, outlet, FEED_WORDS["listing_about"], articles, f"/outlet/{name_segment(outlet)}",
                              name=outlet)
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
