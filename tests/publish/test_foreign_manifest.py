@@ -14,6 +14,7 @@ import pytest
 
 from newsmirror.jobs.building import build
 from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.gitpush import split_by_month
 from newsmirror.publish.manifest import MANIFEST_NAME, OutputError, OutputWriter, built_settings
 from newsmirror.store.sqlite import SQLiteStore
 from tests.publish.conftest import BASE_URL, fill, make_article
@@ -61,6 +62,15 @@ def test_a_manifest_whose_schema_is_not_ours_is_refused_by_name_before_anything_
     with pytest.raises(OutputError, match="not a file newsmirror wrote"):
         built_settings(out / "site")  # changes --write-site's door
     assert manifest.read_bytes() == before  # never written through
+
+
+def test_publish_split_by_month_names_a_foreign_manifest(tmp_path: Path) -> None:
+    # It said "no build manifest; run `newsmirror build` first", and never which file was refused.
+    _store, out = _site(tmp_path)
+    _tamper(out / "site" / MANIFEST_NAME, TAMPERED["meta a view"])
+    with pytest.raises(OutputError, match=f"{MANIFEST_NAME}.*not a file newsmirror wrote"):
+        split_by_month(out / "site", tmp_path / "staging")
+    assert not (tmp_path / "staging").exists()
 
 
 def test_an_untouched_manifest_is_still_ours(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from newsmirror.publish.manifest import (
     MANIFEST_NAME,
     load_months,
     load_outputs,
+    read_manifest,
 )
 from newsmirror.publish.outfiles import confined_path
 
@@ -222,6 +223,9 @@ def split_by_month(output: Path, staging: Path) -> dict[str, Path]:
 
     Only changed files are copied; files the output no longer has are removed from the parts.
     """
+    # A manifest that is not ours (or unreadable) is named, as build and changes --write-site name it (OutputError),
+    # where load_outputs, which lets build start afresh, reads it as none: "no build manifest" sent the user to build.
+    read_manifest(output)
     outputs = load_outputs(output)
     if not outputs:
         raise PublishError(f"{output} has no build manifest; run `newsmirror build` first")
