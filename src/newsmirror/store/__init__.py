@@ -21,10 +21,12 @@ from newsmirror.store.base import (
     outlet_names,
     search_query,
     spelling_shown,
+    spelt_as_among,
 )
 
 __all__ = ["ArticleQuery", "FeedState", "Job", "SearchHit", "SearchQuery", "Store", "StoryMember", "article_summary",
-           "as_stored", "open_store", "outlet_counts", "outlet_key", "outlet_names", "search_query", "spelling_shown"]
+           "as_stored", "open_store", "outlet_counts", "outlet_key", "outlet_names", "search_query", "spelling_shown",
+           "spelt_as_among"]
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

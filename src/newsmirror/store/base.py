@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -193,6 +193,15 @@ def as_stored(store: Store, outlet: str) -> str:
     if not outlet or store.count_articles(outlet):
         return outlet
     return spelling_shown(outlet, outlet_counts(store))
+
+
+def spelt_as_among(store: Store, typed: Iterable[str], names: Iterable[str]) -> list[str]:
+    """Each ``typed`` outlet as spelt among ``names`` (a story's outlets: `stories show --outlet`, the JSON API's
+    comparison), by the rule ``as_stored`` follows for the whole store (``spelling_shown``); a name none of them
+    folds to stays as typed. Counted one outlet at a time (an index lookup each): the whole store's counts took
+    0.15 s on 62,920 articles."""
+    reporting = {name: store.count_articles(name) for name in names}
+    return [spelling_shown(name, reporting) for name in typed]
 
 
 def outlet_counts(store: Store) -> dict[str, int]:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newsmirror.model import Article
-from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelling_shown
+from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelt_as_among
 from newsmirror.store.changes import versions_shown
 from newsmirror.web.comparison import finish_comparison, story_view
 from newsmirror.web.export import StoryComparison, story_comparison
@@ -160,8 +160,8 @@ def build_api_router() -> APIRouter:
         if outlet:
             first = story_view(store, story_id, None, compute=False)
             assert first is not None
-            reporting = {name: store.count_articles(name) for name in first.outlets}
-            chosen = list(dict.fromkeys(spelling_shown(name, reporting) for name in outlet))
+            reporting = first.outlets
+            chosen = list(dict.fromkeys(spelt_as_among(store, outlet, reporting)))
             if len(chosen) < 2 or any(name not in reporting for name in chosen):
                 # The story page falls back to every outlet; data for a notebook must not quietly be another set.
                 raise HTTPException(422, "compare at least two of the outlets with their own report in this story ("
