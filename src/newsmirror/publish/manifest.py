@@ -17,7 +17,6 @@ replaced by the SQLite file at the end of the build.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -40,6 +39,7 @@ from newsmirror.publish.outfiles import (
     is_confined,
     prune_empty_parents,
 )
+from newsmirror.store.schema import foreign_schema
 
 __all__ = ["OutputError", "OutputWriter", "built_settings", "confined_path", "foreign_schema", "load_months",
            "load_outputs", "open_ours", "updating"]
@@ -62,52 +62,13 @@ _JOIN = "\x00"
 _MTIME_MARGIN_NS = 2_000_000_000
 
 
-@functools.cache
-def _tables_of(schema: str) -> dict[str, tuple[str, ...]]:
-    """Table -> its columns, as ``schema`` makes them (read back from an in-memory database: one truth)."""
-    with contextlib.closing(sqlite3.connect(":memory:")) as db:
-        db.executescript(schema)
-        return {name: tuple(row[1] for row in db.execute(f"PRAGMA table_xinfo({_quoted(name)})"))
-                for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def foreign_schema(db: sqlite3.Connection, schema: str) -> str | None:
-    """Why the file open in ``db`` is not one ``schema`` made, or None when its schema is ours.
-
-    A build's bookkeeping files (the manifest, the listing cache) lie in the output folder, which a mirror operator
-    may have received from elsewhere: a ``meta`` that is a view over a recursive query made `build` read forever,
-    a trigger on ``outputs`` ran whatever it says on each write (safety72). Only reading the schema is safe, so it is
-    read first: our tables are plain tables with our columns (no view, trigger, virtual table or generated column of
-    that name), and the file holds no view, trigger or index of its own. Nothing else in a file of plain tables
-    runs unbounded work on a ``SELECT``, an ``INSERT`` or a ``DELETE`` (a CHECK, a default, an index expression
-    cannot hold a query)."""
-    ours = _tables_of(schema)
-    for kind, name, sql in db.execute("SELECT type, name, sql FROM sqlite_master"):
-        if kind in ("view", "trigger"):
-            return f"it holds a {kind}, {name!r}"
-        if kind == "index" and sql is not None:  # a PRIMARY KEY's own index has no SQL
-            return f"it holds an index of its own, {name!r}"
-        if kind == "table" and str(sql).lstrip()[:14].upper() == "CREATE VIRTUAL":
-            return f"{name!r} is a virtual table"
-        if kind == "table" and name in ours:
-            # table_xinfo lists generated columns too (table_info does not): ours has none.
-            columns = tuple(row[1] for row in db.execute(f"PRAGMA table_xinfo({_quoted(name)})"))
-            if columns != ours[name]:
-                return f"its table {name!r} has the columns {', '.join(map(str, columns))}"
-    return None
-
-
 def open_ours(path: Path, schema: str, what: str, **kwargs: Any) -> sqlite3.Connection:
     """``path`` opened once its schema is found ours (:func:`foreign_schema`); else an OutputError naming it."""
     db = sqlite3.connect(path, **kwargs)
     try:
         # Functions a schema may call are limited to the harmless ones (defence in depth: ours calls none).
         db.execute("PRAGMA trusted_schema = OFF")
-        why = foreign_schema(db, schema)
+        why = foreign_schema(db, schema)  # newsmirror.store.schema: the one check, a store's too (safety73)
     except BaseException:
         db.close()
         raise

@@ -35,6 +35,7 @@ from newsmirror.store.rows import (
     to_iso,
     to_utc_iso,
 )
+from newsmirror.store.schema import foreign_schema, quoted
 from newsmirror.store.sql import SqlStore, in_lists
 from newsmirror.text.search_key import (
     KEY_VERSION,
@@ -121,6 +122,14 @@ def migration_scripts(dialect: str) -> list[tuple[int, str, str]]:
     return sorted(scripts)
 
 
+_MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+
+
+def _schema_steps() -> tuple[str, ...]:
+    """The store's schema as it is made, step by step: the migrations table, then each migration in order."""
+    return (_MIGRATIONS_TABLE, *(sql for _number, _name, sql in migration_scripts("sqlite")))
+
+
 class SQLiteStore(SqlStore):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -149,6 +158,15 @@ class SQLiteStore(SqlStore):
             self._db.close()
             raise StoreError(f"{self.path} is a SQLite database but not a newsmirror store "
                              f"(tables {', '.join(sorted(tables)[:5])}): check --db (or NEWSMIRROR_DB)")
+        # A store may come from elsewhere: before any table is read, nothing in it but our schema may run SQL (a view
+        # over a recursive query as search_meta made every command run forever at open, deaf to SIGTERM; a trigger
+        # ran on every upsert: safety73). Functions a schema may call are limited to the harmless ones besides.
+        self._db.execute("PRAGMA trusted_schema = OFF")
+        why = foreign_schema(self._db, *_schema_steps())
+        if why is not None:
+            self._db.close()
+            raise StoreError(f"{self.path} is not a store newsmirror wrote ({why}); nothing was read from it: "
+                             "check --db (or NEWSMIRROR_DB)")
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -158,9 +176,7 @@ class SQLiteStore(SqlStore):
     # -- plumbing --------------------------------------------------------------
     def _migrate(self) -> None:
         with self._lock:
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
-            )
+            self._db.execute(_MIGRATIONS_TABLE)
             applied = {r[0] for r in self._db.execute("SELECT number FROM schema_migrations")}
             pending = [name for number, name, _sql in migration_scripts("sqlite") if number not in applied]
             if applied and pending:  # a store of an earlier version, not a new one
@@ -515,22 +531,22 @@ class SQLiteStore(SqlStore):
             and not any(r["name"] == v or r["name"].startswith(f"{v}_") for v in virtual)
         ]
         parents = {
-            table: {str(fk["table"]) for fk in self.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()}
+            table: {str(fk["table"]) for fk in self.execute(f"PRAGMA foreign_key_list({quoted(table)})").fetchall()}
             for table in tables
         }
         return parents_first(parents)
 
     def table_columns(self, table: str) -> list[str]:
         # body_z is this backend's storage of the body columns: copies carry the columns.
-        return [str(r["name"]) for r in self.execute(f'PRAGMA table_info("{table}")').fetchall()
+        return [str(r["name"]) for r in self.execute(f"PRAGMA table_info({quoted(table)})").fetchall()
                 if r["name"] != "body_z"]
 
     def count_rows(self, table: str) -> int:
-        return int(self.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
+        return int(self.execute(f"SELECT COUNT(*) FROM {quoted(table)}").fetchone()[0])
 
     def iter_rows(self, table: str, columns: list[str],
                   batch_size: int = 1000) -> Iterator[list[tuple[object, ...]]]:
-        names = ", ".join(f'"{c}"' for c in columns)
+        names = ", ".join(map(quoted, columns))
         expand = table in ("articles", "versions")
         if table == "articles":
             names += ", body_z"
@@ -542,7 +558,7 @@ class SQLiteStore(SqlStore):
             # Keyset paging on rowid: constant cost per batch however far into the table.
             where = "" if last is None else "WHERE rowid > ?"
             rows = self.execute(
-                f'SELECT rowid, {names} FROM "{table}" {where} ORDER BY rowid LIMIT ?',
+                f"SELECT rowid, {names} FROM {quoted(table)} {where} ORDER BY rowid LIMIT ?",
                 ([] if last is None else [last]) + [batch_size],
             ).fetchall()
             if not rows:
@@ -555,12 +571,12 @@ class SQLiteStore(SqlStore):
 
     def insert_rows(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
                     skip_existing: bool = False) -> None:
-        names = ", ".join(f'"{c}"' for c in columns)
+        names = ", ".join(map(quoted, columns))
         marks = ", ".join("?" for _ in columns)
         values = [tuple(_sqlite_value(v, table) for v in row) for row in rows]
         verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
         with self._lock, self.transaction():
-            self._db.executemany(f'{verb} INTO "{table}" ({names}) VALUES ({marks})', values)
+            self._db.executemany(f"{verb} INTO {quoted(table)} ({names}) VALUES ({marks})", values)
 
     def finish_bulk_load(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         # AUTOINCREMENT counters follow explicit ids by themselves. The search index is

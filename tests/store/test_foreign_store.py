@@ -1,0 +1,126 @@
+"""A SQLite store received from elsewhere is opened only when nothing in it but our schema can run SQL (safety73).
+
+On main a ``search_meta`` replaced by a view over a recursive query made every command that opened the store run
+forever at open (and SIGTERM could not stop it: the query runs in SQLite's C loop), a trigger on ``articles`` ran on
+every upsert, and ``migrate`` wrote a table's name into SQL as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsmirror.errors import StoreError
+from newsmirror.jobs.migrate import migrate
+from newsmirror.model import Article
+from newsmirror.store import open_store
+from newsmirror.store.sqlite import migration_scripts
+
+FOREVER = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS key_version FROM c WHERE x = 0"
+# Each tampering is bounded, so that main (which read and wrote through them) fails by opening the store, not by hanging.
+TAMPERED = {
+    "search_meta a view": ["DROP TABLE search_meta", "CREATE VIEW search_meta AS SELECT 0 AS key_version"],
+    "stories a view": ["PRAGMA foreign_keys = OFF", "ALTER TABLE stories RENAME TO old_stories",
+                       "CREATE VIEW stories AS SELECT * FROM old_stories"],
+    "a trigger on articles": ["CREATE TABLE seen (n INTEGER)",
+                              "CREATE TRIGGER t AFTER INSERT ON articles BEGIN INSERT INTO seen VALUES (1); END"],
+    "an index of its own on an expression": ["CREATE INDEX big ON articles (upper(title))"],
+    "a partial index of its own": ["CREATE INDEX part ON articles (title) WHERE version > 1"],
+    "a generated column": ["CREATE TABLE extra (a TEXT, b TEXT AS (upper(a)))"],
+    "a virtual table of its own": ["CREATE VIRTUAL TABLE other USING fts5 (x)"],
+    "our fts table another way": ["DROP TABLE article_search",
+                                  "CREATE VIRTUAL TABLE article_search USING fts5 (title_key, body_key)"],
+    "our table with other columns": ["DROP TABLE search_backfill", "CREATE TABLE search_backfill (other TEXT)"],
+}
+
+
+def _store(path: Path) -> Path:
+    with open_store(path) as store:
+        store.upsert_article(Article(outlet="甲报", title="标题", original_url="https://example.org/1", body_text="正文。"))
+    return path
+
+
+def _tamper(path: Path, statements: list[str]) -> None:
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            db.execute(statement)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("statements", TAMPERED.values(), ids=TAMPERED.keys())
+def test_a_store_whose_schema_is_not_ours_is_refused_by_name_before_anything_is_read(
+        tmp_path: Path, statements: list[str]) -> None:
+    path = _store(tmp_path / "received.sqlite")
+    _tamper(path, statements)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=f"{path} is not a store newsmirror wrote .*nothing was read from it"):
+        store = open_store(path, create=False)
+        try:  # on main it opened: a write shows what the file's schema makes of it
+            store.upsert_article(Article(outlet="乙社", title="标题", original_url="https://example.org/2", body_text="文。"))
+        finally:
+            store.close()
+    assert path.read_bytes() == before  # neither migrated nor switched to WAL
+
+
+def test_a_store_with_a_table_and_a_column_a_newer_version_might_add_still_opens(tmp_path: Path) -> None:
+    # Plain tables and columns run nothing: a store of a newer version (a table, a column added at the end) opens.
+    path = _store(tmp_path / "newer.sqlite")
+    _tamper(path, ["CREATE TABLE later_feature (id INTEGER PRIMARY KEY, note TEXT)",
+                   "ALTER TABLE articles ADD COLUMN later_column TEXT"])
+    with open_store(path, create=False) as store:
+        assert store.count_articles() == 1
+
+
+def test_a_store_of_each_earlier_migration_opens_and_is_upgraded(tmp_path: Path) -> None:
+    # Each holds what the migrations up to its own made (an index a later one drops, a table it replaces).
+    scripts = migration_scripts("sqlite")
+    for count in range(len(scripts)):
+        path = tmp_path / f"upgrade{count}.sqlite"
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        for number, name, sql in scripts[:count + 1]:
+            db.executescript(sql)
+            db.execute("INSERT INTO schema_migrations VALUES (?, ?, '')", (number, name))
+        db.commit()
+        db.close()
+        with open_store(path, create=False) as store:  # migrated to this version, then opened
+            assert store.count_articles() == 0
+
+
+def test_migrate_never_writes_a_table_name_into_sql(tmp_path: Path) -> None:
+    # A plain table of another name is taken (a newer version's), and copied by name: never read as SQL. On main:
+    # sqlite3.OperationalError near "WHERE" (the name closed its quotes).
+    name = 'x" WHERE 0 UNION ALL SELECT 1 --'
+    source_path = _store(tmp_path / "source.sqlite")
+    table = '"' + name.replace('"', '""') + '"'
+    _tamper(source_path, [f"CREATE TABLE {table} (a TEXT)", f"INSERT INTO {table} VALUES (1)"])
+    with (open_store(source_path, create=False) as source, open_store(tmp_path / "copy.sqlite") as destination,
+          pytest.raises(StoreError, match="the destination has no table for x\" WHERE 0")):
+        migrate(source, destination)
+
+
+def test_a_store_whose_table_is_an_endless_view_is_refused_at_once_by_the_cli(tmp_path: Path) -> None:
+    # The real command, as a subprocess with a bound: on main it ran until killed (SIGTERM did nothing).
+    path = _store(tmp_path / "endless.sqlite")
+    _tamper(path, ["DROP TABLE search_meta", f"CREATE VIEW search_meta AS {FOREVER}"])
+    started = time.monotonic()
+    process = subprocess.Popen([sys.executable, "-m", "newsmirror", "stats", "--db", str(path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "COLUMNS": "200"}, start_new_session=True)
+    try:
+        _out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("newsmirror stats still reading the store after 60 s")
+    assert process.returncode == 1, err
+    assert "is not a store newsmirror wrote (it holds a view, 'search_meta')" in " ".join(err.split())
+    assert time.monotonic() - started < 60
