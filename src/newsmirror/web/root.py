@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 
 from starlette.requests import Request
 
+from newsmirror.model import clean_line
 from newsmirror.web.guard import ASGIApp, Receive, Scope, Send, path_under
 
 
@@ -84,5 +85,8 @@ def name_segment(name: str) -> str:
 
 
 def name_of_segment(segment: str) -> str:
-    """The name :func:`name_segment` wrote, from the segment as the route sees it (decoded by the server)."""
-    return _UNESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], segment)
+    """The name :func:`name_segment` wrote, from the segment as the route sees it (decoded by the server), as a name
+    can be stored (``model.clean_line``, which every stored outlet and channel passed): a typed segment's control or
+    bidi override characters go. Echoed on the 404 page ("没有来自“…”的文章。") an override reordered our words after
+    it, so a crafted link made the reader's own page say something else (safety73)."""
+    return clean_line(_UNESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], segment))
