@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,21 @@ def test_a_store_whose_table_is_an_endless_view_is_refused_at_once_by_the_cli(tm
     assert process.returncode == 1, err
     assert "is not a store newsmirror wrote (it holds a view, 'search_meta')" in " ".join(err.split())
     assert time.monotonic() - started < 60
+
+
+def test_a_stored_body_that_inflates_past_the_bound_is_refused_not_inflated(tmp_path: Path) -> None:
+    # On main a row of 80 KB inflated to 80 MiB on every read (400 KB to 400 MiB took one `show` 1.3 GB and 22 s).
+    path = _store(tmp_path / "bomb.sqlite")
+    size = 80 * 1024 * 1024  # past the bound, 64 MiB (sqlite.MAX_UNPACKED_BODIES)
+    packer = zlib.compressobj(9)
+    blob = packer.compress(b'["') + packer.compress(b" " * size) + packer.compress(b'","","",""]') + packer.flush()
+    assert len(blob) < size // 500
+    _tamper(path, [f"UPDATE articles SET body_z = X'{blob.hex()}'"])
+    with open_store(path, create=False) as store:
+        [article_id] = [article_id for article_id, _hash in store.article_hashes()]
+        with pytest.raises(StoreError, match=f"article {article_id}: a stored body inflates to more than 64 MiB"):
+            store.get_article(article_id)
+        other = Article(outlet="乙社", title="另一篇", original_url="https://example.org/2", body_text="文。")
+        store.upsert_article(other)
+        found = store.get_article(other.id)  # the others read as before
+        assert found is not None and found.body_text == "文。"

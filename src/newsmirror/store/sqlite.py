@@ -61,8 +61,22 @@ def pack_bodies(*bodies: str) -> bytes:
     return zlib.compress(json.dumps(bodies, ensure_ascii=False).encode("utf-8"), 6)
 
 
+# What one row's bodies may inflate to. A stored body comes from a page the fetcher read (at most
+# config.max_response_bytes, 10 MB, after decompression) or an archive file (at most 4 MiB by default), in four
+# renderings: far below this. A store received from elsewhere may hold a decompression bomb (400 KB inflating to
+# 400 MiB made one `newsmirror show` take 1.3 GB and 22 s: safety73); it is refused, never inflated in full.
+MAX_UNPACKED_BODIES = 64 * 1024 * 1024
+
+
 def unpack_bodies(blob: bytes) -> list[str]:
-    return list(json.loads(zlib.decompress(blob).decode("utf-8")))
+    inflater = zlib.decompressobj()
+    data = inflater.decompress(blob, MAX_UNPACKED_BODIES + 1)
+    if len(data) > MAX_UNPACKED_BODIES:
+        raise StoreError(f"a stored body inflates to more than {MAX_UNPACKED_BODIES // (1024 * 1024)} MiB: the store "
+                         "is damaged or was not written by newsmirror")
+    if not inflater.eof:
+        raise zlib.error("incomplete or truncated stream")  # as zlib.decompress said
+    return list(json.loads(data.decode("utf-8")))
 
 
 def _with_bodies(row: sqlite3.Row) -> dict[str, Any]:
@@ -70,7 +84,10 @@ def _with_bodies(row: sqlite3.Row) -> dict[str, Any]:
     values = dict(zip(row.keys(), row, strict=True))
     blob = values.get("body_z")
     if blob is not None:
-        values.update(zip(BODY_COLUMNS, unpack_bodies(blob), strict=False))
+        try:
+            values.update(zip(BODY_COLUMNS, unpack_bodies(blob), strict=False))
+        except StoreError as exc:
+            raise StoreError(f"article {values.get('id')}: {exc}") from None
     return values
 
 
