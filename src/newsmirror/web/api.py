@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelt_as_among
 from newsmirror.store.changes import versions_shown
-from newsmirror.web.comparison import finish_comparison, story_view
+from newsmirror.web.comparison import MAX_REPORTS_ON_REQUEST, finish_comparison, story_view
 from newsmirror.web.export import StoryComparison, story_comparison
 from newsmirror.web.guard import MAX_COMPARED_OUTLETS, MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
@@ -168,6 +168,12 @@ def build_api_router() -> APIRouter:
                                          + ", ".join(first.outlets) + "); got " + ", ".join(outlet))
         view = story_view(store, story_id, chosen, compute=False)
         assert view is not None
+        if view.too_many:
+            # Not stored, and more reports than the reader compares on request (web.comparison, safety73).
+            raise HTTPException(503, f"the comparison of these {view.too_many} reports is not stored, and the reader "
+                                     f"compares at most {MAX_REPORTS_ON_REQUEST} on request: "
+                                     + ("choose fewer outlets" if chosen else
+                                        "`newsmirror stories compare` on the store stores it"))
         several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
         comparison = finish_comparison(store, view) if several else None

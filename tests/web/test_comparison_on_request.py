@@ -1,0 +1,74 @@
+"""The reader computes a comparison on request (a chosen set of outlets, or a story whose stored comparison is missing
+or stale) only for a bounded number of reports (safety73): it keeps nothing, so every request paid again, and the time
+grows about with the square of the reports (60 reports: 14-29 s a request; 240 had not answered in 12 minutes)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsmirror.model import Story
+from newsmirror.store import Store, StoryMember
+from newsmirror.stories import stored as stored_stories
+from newsmirror.stories.comparison import Comparison
+from tests.web.conftest import BEIJING, article
+
+BOUND = 40  # web.comparison.MAX_REPORTS_ON_REQUEST
+
+
+def _story(store: Store, reports: int, outlets: int) -> str:
+    members = []
+    for n in range(reports):
+        report = article(f"big-{n}", outlet=f"媒体{n % outlets}", title=f"大事第{n}篇", body_text=f"第{n}篇的正文。",
+                         published_at=datetime(2024, 5, 1, 9, tzinfo=BEIJING) + timedelta(minutes=n))
+        store.upsert_article(report)
+        members.append(StoryMember(report.id, "story-big"))
+    store.save_story(Story(id="story-big", title="大事"), members)
+    return "story-big"
+
+
+@pytest.fixture
+def compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many reports each comparison computed was of (a stand-in: the real one takes seconds)."""
+    calls: list[int] = []
+
+    def fake(articles: list[object], story_id: str = "") -> Comparison:
+        calls.append(len(articles))
+        return Comparison(story_id=story_id, outlets=sorted({a.outlet for a in articles}))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(stored_stories, "compare_story", fake)
+    return calls
+
+
+def test_a_story_of_more_reports_than_the_bound_is_not_compared_on_request(
+        client: TestClient, store: Store, compared: list[int]) -> None:
+    story_id = _story(store, 90, 3)  # 30 reports an outlet
+    page = client.get(f"/story/{story_id}")
+    assert page.status_code == 200 and "大事第89篇" in page.text  # the reports are shown
+    assert "这90篇报道的对比还没有生成" in page.text and "newsmirror stories compare" in page.text
+    api = client.get(f"/api/stories/{story_id}/comparison")
+    assert api.status_code == 503 and "newsmirror stories compare" in api.json()["detail"]
+    # A chosen set of outlets over the bound (60 reports): the page asks for fewer, the API too.
+    chosen = "?outlet=媒体0&outlet=媒体1"
+    assert "请少选几家媒体" in client.get(f"/story/{story_id}{chosen}").text
+    refused = client.get(f"/api/stories/{story_id}/comparison{chosen}")
+    assert refused.status_code == 503 and "choose fewer outlets" in refused.json()["detail"]
+    assert compared == []  # nothing was computed
+    assert "對比還沒有生成" in client.get(f"/story/{story_id}?script=zh-Hant").text
+
+
+def test_a_chosen_set_within_the_bound_and_a_stored_comparison_of_any_size_are_shown(
+        client: TestClient, store: Store, compared: list[int]) -> None:
+    story_id = _story(store, BOUND + 20, 6)
+    # 媒体0 and 媒体1: 20 reports, within the bound: computed on request as before.
+    assert client.get(f"/api/stories/{story_id}/comparison?outlet=媒体0&outlet=媒体1").status_code == 200
+    assert compared == [20]
+    # Stored (as grouping or `stories compare` does): shown whatever its size, nothing computed.
+    reports, _copies = stored_stories.story_reports(store, story_id)
+    stored_stories.comparison_of(store, story_id, reports)
+    assert compared == [20, BOUND + 20]
+    assert client.get(f"/api/stories/{story_id}/comparison").status_code == 200
+    assert "还没有生成" not in client.get(f"/story/{story_id}").text
+    assert compared == [20, BOUND + 20]
