@@ -317,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         print(_row(result))
         if args.show:
             _show(units_of, first_story, disagreements(first, second))
+            for file in sorted(set(first.names) | set(second.names)):
+                a, b = first.names.get(file, set()), second.names.get(file, set())
+                if a != b:
+                    print(f"  names of {file[11:31]}: first only {sorted(a - b)}, second only {sorted(b - a)}")
         for file, text in first.unplaced + second.unplaced:
             print(f"  !! no unit holds {file}: {text}", file=sys.stderr)
     print(_row(pooled(results)))
