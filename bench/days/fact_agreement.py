@@ -19,7 +19,7 @@ beginning. A link is a pair of units of two files. Then, for each story in both 
 ``--show`` prints every link one annotator makes and the other does not, with a first sorting by kind: the other
 annotator quoted both units in two different facts (``split``: they did not join them), quoted one of them or neither
 (``unquoted``), or listed one as a one-outlet fact (``only``). Like label_tool.py it reads label files and the day
-folders only; nothing of newsmirror.
+folders only; nothing of newsmirror. Test and fresh fact files (``days_facts_eval.FRESH_FACT_FILES``) are refused.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.days.fact_labels import FactStory, load_fact_stories  # noqa: E402
 from bench.days.fact_labels import _name_key as fold_name  # noqa: E402  (the folding other_outlets_name uses)
 from bench.days.label_tool import DEFAULT_ARCHIVE, read_post  # noqa: E402
+from bench.days_facts_eval import refuse_never_tuned_on  # noqa: E402  (no newsmirror import at module level)
 
 # A sentence ends at 。！？!?；; (with the closing quotes and brackets after it), or at an ellipsis; a semicolon inside
 # brackets ends nothing. The comparison's own splitter (newsmirror.text.sentences) follows the same rule; it is
@@ -261,7 +262,9 @@ def disagreements(first: Placed, second: Placed) -> list[tuple[str, str, Link]]:
 
 
 def load_pairs(first_path: Path, second_path: Path) -> list[tuple[FactStory, FactStory]]:
-    """The stories both files label (same day and event), in the second file's order."""
+    """The stories both files label (same day and event), in the second file's order. A test or fresh fact file is
+    refused before it is read: only its own labeller opens it."""
+    refuse_never_tuned_on([first_path, second_path], "compared by fact_agreement")
     firsts = {(s.day, s.event): s for s in load_fact_stories(first_path)}
     return [(firsts[s.day, s.event], s) for s in load_fact_stories(second_path) if (s.day, s.event) in firsts]
 

@@ -130,3 +130,11 @@ def test_disagreements_name_their_kind(archive: Path, tmp_path: Path) -> None:
     # toll A-C and B-C: the second holds all three units but in two facts (split); rescue: unquoted by the second;
     # the second's C-B link: B's rescue sentence is unquoted by the first
     assert kinds == [("first", "split"), ("first", "split"), ("first", "unquoted"), ("second", "unquoted")]
+
+
+def test_fresh_and_test_fact_files_are_refused_unread(tmp_path: Path) -> None:
+    tuning = write(tmp_path / "a.toml", FIRST)
+    for name in ("facts-s64.toml", "test/facts-2020-12-02.toml"):
+        refused = tmp_path / name  # never written: refused before any reading
+        with pytest.raises(SystemExit):
+            fact_agreement.load_pairs(tuning, refused)
