@@ -311,9 +311,10 @@ def main(argv: list[str] | None = None) -> int:
             cache[day, file] = post_units(args.archive, day, file)
         return cache[day, file]
 
+    pairs = load_pairs(args.first, args.second)
     results = []
     print(HEADER)
-    for first_story, second_story in load_pairs(args.first, args.second):
+    for first_story, second_story in pairs:
         first, second = place(first_story, units_of), place(second_story, units_of)
         result = compare_story(first, second, first_story.day, first_story.event)
         results.append(result)
