@@ -415,7 +415,12 @@ def stories_show(
             if summary.own.get(name):
                 console.print(f"[bold]only {shown(name)}[/]")
                 for fact in summary.own[name]:
-                    console.print(f"  {' '.join(text(s, fact.sentences) for s in fact.sentences)}", highlight=False)
+                    # A clause and the rest of its sentence on one line (summary._joined) read as one sentence:
+                    # no space between them, as the pages write them; a space between separate sentences.
+                    line = "".join(("" if i == 0 or (s.article_id, s.index - 1) == (fact.sentences[i - 1].article_id,
+                                                                                   fact.sentences[i - 1].index)
+                                    else " ") + text(s, fact.sentences) for i, s in enumerate(fact.sentences))
+                    console.print(f"  {line}", highlight=False)
                 if summary.more_own.get(name):
                     console.print(f"  [dim]+{summary.more_own[name]} more (--full)[/]")
         for name, terms in comparison.unique_details().items():

@@ -45,7 +45,7 @@ LABELS = {
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
-    "rest": "引语的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条",
+    "rest": "原句的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条",
     # A summary's line, after the outlet whose sentence it is: the others that report the fact (polish74).
     "also": "{outlets}也报道", "also_all_but": "除{outlets}外，其他各家也报道",
     "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
