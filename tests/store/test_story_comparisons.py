@@ -3,6 +3,7 @@ compared report changes, on every backend."""
 
 from __future__ import annotations
 
+import zlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -119,6 +120,20 @@ def test_unreadable_stored_bytes_are_computed_again(store: Store, counted: list[
     story_id = save_visit(store)
     keys = store.story_report_hashes([story_id])[story_id]
     store.save_story_comparison(story_id, stored_stories.comparison_fingerprint(keys), b"not zlib")
+    assert comparison_for(store, story_id).outlets == ["甲报", "乙社", "丙网"] and counted == [story_id]
+
+
+@pytest.mark.parametrize("blob", [
+    zlib.compress(b"[" * 200_000 + b"]" * 200_000, 9),  # nesting past the JSON parser's recursion (safety73)
+    zlib.compress(b" " * (codec.MAX_INFLATED + 1), 9),  # a decompression bomb: refused, never inflated in full
+    zlib.compress(b"{}")[:-3],  # a truncated stream
+])
+def test_a_hostile_stored_comparison_is_computed_again(store: Store, counted: list[str], blob: bytes) -> None:
+    with pytest.raises(codec.UnreadableComparison):
+        codec.decode(blob)
+    story_id = save_visit(store)
+    keys = store.story_report_hashes([story_id])[story_id]
+    store.save_story_comparison(story_id, stored_stories.comparison_fingerprint(keys), blob)
     assert comparison_for(store, story_id).outlets == ["甲报", "乙社", "丙网"] and counted == [story_id]
 
 
