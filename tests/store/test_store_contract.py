@@ -211,3 +211,15 @@ def test_an_article_query_gives_both_backends_one_set_of_filters() -> None:
         ["outlet = ?", "published_utc >= ?", "published_utc < ?"], ["中央社", since.isoformat(), until.isoformat()])
     assert ArticleQuery(channel="两岸").filters("%s", lambda t: t) == (["channel = %s"], ["两岸"])
     assert ArticleQuery().filters("?", str) == ([], [])
+
+
+def test_outlets_publishing_between_two_instants_are_counted(store: Store) -> None:
+    # Which outlets published while a story was reported (publish.absent): from since, up to but not at until.
+    start = datetime(2023, 2, 4, 0, 0, tzinfo=BEIJING)
+    for number, (outlet, when) in enumerate([("甲报", start), ("甲报", start + timedelta(hours=23)),
+                                              ("乙社", start + timedelta(hours=5)), ("丙网", start + timedelta(days=1)),
+                                              ("丁台", start - timedelta(seconds=1)), ("戊刊", None)]):
+        store.upsert_article(make_article(url=f"https://example.org/n/{number}", text=f"第{number}篇。", outlet=outlet,
+                                          published_at=when))
+    assert store.count_by_outlet_between(start, start + timedelta(days=1)) == {"甲报": 2, "乙社": 1}
+    assert store.count_by_outlet_between(start.astimezone(UTC), start + timedelta(days=2)) == {"甲报": 2, "乙社": 1, "丙网": 1}

@@ -308,6 +308,7 @@ def stories_show(
     from rich.spinner import Spinner
 
     from newsmirror.model import Article
+    from newsmirror.publish.absent import stored_absent
     from newsmirror.stories.quoted import quotation_rests
     from newsmirror.stories.stored import comparison_of, load_comparison, story_reports
     from newsmirror.stories.summary import summarize
@@ -319,6 +320,8 @@ def stories_show(
             raise NewsmirrorError(f"{story_id!r} is an article's id, not a story's: `newsmirror show {story_id}` shows "
                                   "the article" + (f", `newsmirror stories show {found}` its story" if found else ""))
         reports, copies = story_reports(store, story_id)
+        # Who has no report: the outlets with articles on the story's days (publish.absent), as the story pages say.
+        absent = stored_absent(store, [(a.outlet, a.published_at) for a in [*reports, *copies]])
         computed: list[float] = []  # when a comparison was computed for this call (not read from the store)
 
         def computing(compared: list[Article]) -> None:
@@ -353,7 +356,7 @@ def stories_show(
             originals = {m.article_id: m.duplicate_of for m in store.story_members(story_id)}
             exported = story_comparison(story_id, story.title if story else story_id, reports,
                                         [(a, originals.get(a.id) or "") for a in copies], comparison,
-                                        on_request=bool(computed))
+                                        on_request=bool(computed), absent=absent)
     if as_json:
         print(exported.model_dump_json(indent=2))
         return
@@ -381,6 +384,11 @@ def stories_show(
                       f"outlet{'s' if outlets_left > 1 else ''} (without --outlet: every report)"
                       + (f"; these {len(chosen)} outlets compared on request, not stored" if outlet else "") + "[/]",
                       highlight=False)
+    if absent is not None and absent.outlets:
+        # Said as what the archive holds, never as what an outlet did (a feed's archive misses articles).
+        more = f" and {absent.more} more" if absent.more else ""
+        console.print(f"[dim]no report in this archive from[/] {shown('、'.join(absent.shown))}{more}[dim]: outlets with "
+                      f"articles on {absent.days} ({times.ZONE_LABEL}) and none in this story[/]", highlight=False)
     if comparison is None:
         console.print(f"only {shown('、'.join(outlets_reporting))} reports this story: nothing to compare; "
                       f"`newsmirror show {reports[0].id if reports else 'ID'}` prints the report", highlight=False)
@@ -415,7 +423,12 @@ def stories_show(
             if summary.own.get(name):
                 console.print(f"[bold]only {shown(name)}[/]")
                 for fact in summary.own[name]:
-                    console.print(f"  {' '.join(text(s, fact.sentences) for s in fact.sentences)}", highlight=False)
+                    # A clause and the rest of its sentence on one line (summary._joined) read as one sentence:
+                    # no space between them, as the pages write them; a space between separate sentences.
+                    line = "".join(("" if i == 0 or (s.article_id, s.index - 1) == (fact.sentences[i - 1].article_id,
+                                                                                   fact.sentences[i - 1].index)
+                                    else " ") + text(s, fact.sentences) for i, s in enumerate(fact.sentences))
+                    console.print(f"  {line}", highlight=False)
                 if summary.more_own.get(name):
                     console.print(f"  [dim]+{summary.more_own[name]} more (--full)[/]")
         for name, terms in comparison.unique_details().items():

@@ -34,6 +34,7 @@ from newsmirror.fetch.addresses import allowance, source_hosts
 from newsmirror.jobs.build_pool import Due, Loaded, RenderPool, default_jobs
 from newsmirror.jobs.listing_cache import ListingCache, Row
 from newsmirror.model import Article, Story, Version
+from newsmirror.publish.absent import DayCounts, absent_outlets, story_days
 from newsmirror.publish.base import BuildOptions, FormatBuilder, entry_key
 from newsmirror.publish.content import (
     OUTPUT_SCRIPTS,
@@ -175,11 +176,16 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
     own = {story_id: [key[0] for key in keys] for story_id, keys in report_hashes.items()} \
         if comparer is not None and report_hashes is not None else None
     views: dict[str, StoryView] = {}
+    # Each day's articles per outlet, once from the listed entries: a story's page names the outlets with articles on
+    # its days and none in it (publish.absent), with no query a story.
+    day_counts = DayCounts((item.entry.outlet, item.entry.published) for item in listed.values())
     for story in stories:
         members = [listed[i].entry for i in story.article_ids if i in listed]
         if not members:
             continue
         signature = "|".join(listed[m.id].signature for m in members)
+        days = story_days(m.published for m in members)
+        absent = absent_outlets((m.outlet for m in members), days, day_counts.between(*days)) if days else None
         run_compare: Callable[[], Comparison | None] | None = None
         rests = Rests()
         reports = own.get(story.id, []) if own is not None else story.article_ids
@@ -194,9 +200,10 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
                 return comparison
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
-            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
+            # The page changes when another outlet's article on the story's days comes or goes: the absent list is in it.
+            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}|{absent}"
                                      .encode()).hexdigest(),
-            comparer=run_compare, rests=rests,
+            comparer=run_compare, rests=rests, absent=absent,
         )
     return views
 

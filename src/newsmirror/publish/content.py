@@ -23,6 +23,7 @@ from lxml import etree
 
 from newsmirror.errors import ConfigError
 from newsmirror.model import Article
+from newsmirror.publish.absent import Absent
 from newsmirror.publish.images import ImageMirror, links_image_file
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
@@ -42,7 +43,7 @@ RENDER_VERSION = "9"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
 # phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "11"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "13"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -58,6 +59,9 @@ STORY_PAGE_VERSION = "11"  # 2: a fact's sentences in one column per outlet, as 
 # 10: a story's feeds are titled as every feed is ("<title> · 新闻镜像") with a Chinese subtitle (publish.feeds.FEED_WORDS)
 # 11: a summary's line says whose sentence it is (中央社：…) and names the others as also reporting the fact
 # （BBC中文也报道）, where it listed every outlet after one outlet's words (polish73, polish74)
+# 12: a summary's line that stops inside its sentence (a clause's comma) is followed by the sentence's rest, as context;
+# an outlet's own clauses of one sentence make one line (stories.quoted.sentence_rest, summary._joined; polish75)
+# 13: under the outlets, those with articles on the story's days and no report in it (publish.absent; polish75)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -347,6 +351,8 @@ class StoryView:
     # (article id, unit index) -> the rest of a quotation the unit leaves open, from its report's text
     # (``stories.quoted``; display only), filled where the reports are loaded (the comparer).
     rests: Rests = field(default_factory=Rests)
+    # The outlets with articles on the story's days and none in it (publish.absent), in the output script.
+    absent: Absent | None = None
 
     def compare(self) -> Comparison | None:
         if self.comparison is None and self.comparer is not None:

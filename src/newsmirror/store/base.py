@@ -285,6 +285,11 @@ class Store(abc.ABC):
         """Each outlet of the stored articles -> how many are stored under it, most first (``stats``' "by_outlet"
         alone: every reader page lists the outlets, and the whole of ``stats`` took 0.14 s on 62,920 articles)."""
 
+    @abc.abstractmethod
+    def count_by_outlet_between(self, since: datetime, until: datetime) -> dict[str, int]:
+        """Each outlet with articles published from ``since`` up to (not including) ``until`` -> how many: which
+        outlets published while a story was reported (publish.absent; one indexed range, not a scan)."""
+
     # -- sources and their fetch state -----------------------------------------
     @abc.abstractmethod
     def upsert_source(self, source: Source) -> None: ...

@@ -386,6 +386,11 @@ class SqlStore(Store):
         rows = self._all("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC", ())
         return {str(row["outlet"]): int(row["n"]) for row in rows}
 
+    def count_by_outlet_between(self, since: datetime, until: datetime) -> dict[str, int]:
+        rows = self._all("SELECT outlet, COUNT(*) AS n FROM articles WHERE published_utc >= ? AND published_utc < ?"
+                         " GROUP BY outlet", (to_utc_iso(since), to_utc_iso(until)))
+        return {str(row["outlet"]): int(row["n"]) for row in rows}
+
     def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
         where, params = ("WHERE e.seen_at >= ?", (to_utc_iso(since),)) if since else ("", ())
         counts: dict[str, dict[str, int]] = {}

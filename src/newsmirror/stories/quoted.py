@@ -6,14 +6,20 @@ alone as a fact, that is a dangling clause. Keeping the quotation whole in the c
 (session 43, quote43: it moved the only-X claims, samples false 17 -> 21). So the comparison keeps its units and the
 outputs (the reader's and the static site's story pages, ``stories show``) show, after such a unit, the rest of the
 quotation from the same report's text, marked as context: no link, claim or stored comparison changes.
+
+A summary's line shows one unit alone, and a clause cut from a long sentence ended there on its comma (美中关系不断
+恶化，全球COVID-19新型冠状病毒疫情仍未得到遏止之际，: session 55, polish75). Such a unit is followed, on a summary's
+line only, by the rest of its sentence from the same report (``sentence_rest``), marked as the quotation's rest is;
+the grid keeps its units as they are (a fact's cells, the lists of what one outlet alone says).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from newsmirror.stories.comparison import Comparison
-from newsmirror.text.sentences import split_sentences
+from newsmirror.stories.comparison import Comparison, SentenceRef
+from newsmirror.stories.summary import summarize
+from newsmirror.text.sentences import runs_on, split_sentences
 
 OPENING, CLOSING = "“「『", "”」』"  # curly and corner quotes; a straight " neither opens nor closes visibly
 REST_CHARS = 100  # at most this much of the rest is shown (quote43's census: 455 of 472 rests within 100), then …
@@ -54,10 +60,38 @@ def quotation_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
     return rest if len(rest) <= limit else rest[:limit].rstrip() + "…"
 
 
+def sentence_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
+    """What follows ``unit`` in ``report`` to the end of the unit's sentence, when the unit stops inside it (a
+    clause cut at a comma: ``text.sentences.runs_on``); "" when the unit ends its sentence, its paragraph ends
+    there, or it is not found in the report's text. Longer than ``limit`` characters, it is cut there and ends
+    with "…"."""
+    if not runs_on(unit):
+        return ""
+    at = report.find(unit)
+    if at < 0:
+        return ""
+    start = at + len(unit)
+    end = report.find("\n", start)
+    sentences = split_sentences(report[start:] if end < 0 else report[start:end], min_chars=1)
+    if not sentences:
+        return ""
+    rest = sentences[0]
+    return rest if len(rest) <= limit else rest[:limit].rstrip() + "…"
+
+
+def _summary_units(comparison: Comparison) -> list[SentenceRef]:
+    """The units a summary's lines may show alone (``summarize`` with its defaults, the most any output shows: the
+    pages show fewer of each outlet's own facts, the first of the same ranking)."""
+    summary = summarize(comparison)
+    return [*(fact.sentences[0] for fact in summary.common),
+            *(ref for facts in summary.own.values() for fact in facts for ref in fact.sentences)]
+
+
 class Rests(dict[tuple[str, int], str]):
     """(article id, unit index) -> the rest of the quotation the unit leaves open, where the unit is shown in a list
     (a fact's cells, an outlet's own facts) without its next unit right after it. ``every``: the rest of every unit
-    that leaves a quotation open, for a line showing the unit alone (a summary's). ``units``: the shown texts of those
+    that leaves a quotation open, and of every unit a summary's line shows that stops inside its sentence
+    (``sentence_rest``), for a line showing the unit alone (a summary's). ``units``: the shown texts of those
     units: a page tests each unit's text against it before it looks its rest up (a look-up for every unit cost a story
     page up to a fifth of its time)."""
 
@@ -106,5 +140,11 @@ def quotation_rests(comparison: Comparison | None, texts: Mapping[str, str]) -> 
                 units.add(ref.text)
                 if (ref.article_id, ref.index + 1) not in keys:
                     rests[(ref.article_id, ref.index)] = rest
+    # A summary's line showing a clause alone: the rest of its sentence (``every`` only; the grid is unchanged).
+    for ref in _summary_units(comparison):
+        key = (ref.article_id, ref.index)
+        if key not in rests.every and ref.article_id in texts and (rest := sentence_rest(ref.text, texts[ref.article_id])):
+            rests.every[key] = rest
+            units.add(ref.text)
     rests.units = frozenset(units)
     return rests

@@ -50,6 +50,19 @@ def split_sentences(text: str, min_chars: int = 2) -> list[str]:
     return [s for s in cleaned if len(s) >= min_chars]
 
 
+# What may close a sentence after its last mark: closing quotes and brackets, spaces.
+_TRAILING_CLOSERS = "」』”’\"'）)] 　"
+_ENDS = frozenset("。！？!?；;…")
+
+
+def runs_on(unit: str) -> bool:
+    """Whether a unit of text stops inside its sentence: its last mark (closing quotes and brackets aside) is a
+    comma, a colon or none, not a sentence's end. A clause that ``split_clauses`` cut from a long sentence
+    (所有團員機上間隔、防護都有做好，) runs on; a whole sentence, or one ending at a quotation's close, does not."""
+    stripped = unit.rstrip(_TRAILING_CLOSERS)
+    return bool(stripped) and stripped[-1] not in _ENDS and not stripped.endswith("..")
+
+
 # Clause ends inside a sentence: comma, semicolon-like and colon marks (with closing quotes). An
 # ASCII comma or colon between two digits is part of a number (1,500万, 15,009,213) or a clock
 # (11:02): cut there, neither half states the figure another outlet writes 1500万.

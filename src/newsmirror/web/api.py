@@ -172,7 +172,7 @@ def build_api_router() -> APIRouter:
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
         comparison = finish_comparison(store, view) if several else None
         return story_comparison(story_id, view.story.title, view.articles, view.duplicates, comparison,
-                                on_request=on_request)
+                                on_request=on_request, absent=view.absent)
 
     @router.post("/admin/reindex", response_model=AdminResult, tags=["admin"])
     def reindex(request: Request, authorization: Annotated[str | None, Header()] = None) -> AdminResult:

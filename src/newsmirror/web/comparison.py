@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsmirror.model import Article, Story
+from newsmirror.publish.absent import Absent, stored_absent
 from newsmirror.store import Store, StoryMember
 from newsmirror.stories.comparison import Comparison
 from newsmirror.stories.stored import comparison_of
@@ -21,6 +22,8 @@ class StoryView:
     # The comparison must be computed (a chosen subset of outlets, or a stored one missing or stale): left for
     # ``finish_comparison``, so the page can say it is comparing before the seconds that takes.
     pending: bool = False
+    # The outlets with articles on the story's days and none in it (publish.absent): one indexed range a view.
+    absent: Absent | None = None
 
     @property
     def outlets(self) -> list[str]:
@@ -58,6 +61,8 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
             view.duplicates.append((article, member.duplicate_of))
         else:
             view.articles.append(article)
+    view.absent = stored_absent(store, [(a.outlet, a.published_at)
+                                        for a in [*view.articles, *(copy for copy, _ in view.duplicates)]])
     view.compared = [o for o in view.outlets if o in (outlets or [])]
     if len(view.compared) < 2:
         view.compared = view.outlets

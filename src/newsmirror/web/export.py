@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from newsmirror.model import Article, http_url
+from newsmirror.publish.absent import Absent
 from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.text import times
 
@@ -46,6 +47,14 @@ class ComparedFact(BaseModel):
     details: list[FactDetail]
 
 
+class NoReport(BaseModel):
+    first_day: str = Field(description="The story's first day, UTC+8 (YYYY-MM-DD)")
+    last_day: str = Field(description="The story's last day, UTC+8")
+    outlets: list[str] = Field(description="Every outlet with an article in this archive published on those days and "
+                                           "none in the story, most articles first: the archive holds no report of "
+                                           "theirs (a feed's archive may miss one; it says nothing of the outlet)")
+
+
 class StoryComparison(BaseModel):
     id: str
     title: str
@@ -58,6 +67,8 @@ class StoryComparison(BaseModel):
     facts: list[ComparedFact] = Field(description="shared, then partial, then each outlet's unique facts")
     unique_details: dict[str, list[str]] = Field(
         description="outlet -> names and terms only it gives in facts that others report too")
+    no_report: NoReport | None = Field(default=None, description="The outlets of the archive publishing on the story's "
+                                                                 "days with no report in it (None: no dated report)")
 
 
 def _fact(kind: FactKind, fact: Fact) -> ComparedFact:
@@ -74,7 +85,7 @@ def _report(article: Article, copy_of: str | None = None) -> ComparedReport:
 
 
 def story_comparison(story_id: str, title: str, reports: list[Article], copies: list[tuple[Article, str]],
-                     comparison: Comparison | None, *, on_request: bool) -> StoryComparison:
+                     comparison: Comparison | None, *, on_request: bool, absent: Absent | None = None) -> StoryComparison:
     """``reports``: the story's own, oldest first; ``copies``: (copy, id of its original). ``comparison`` None: one
     outlet reports the story, nothing is compared (``facts`` empty)."""
     outlets = list(dict.fromkeys(a.outlet for a in reports))
@@ -85,4 +96,6 @@ def story_comparison(story_id: str, title: str, reports: list[Article], copies: 
     return StoryComparison(
         id=story_id, title=title, outlets=outlets, compared=list(comparison.outlets) if comparison else [],
         on_request=on_request, reports=[*map(_report, reports), *(_report(a, original) for a, original in copies)],
-        facts=facts, unique_details={o: t for o, t in comparison.unique_details().items() if t} if comparison else {})
+        facts=facts, unique_details={o: t for o, t in comparison.unique_details().items() if t} if comparison else {},
+        no_report=NoReport(first_day=absent.first_day.isoformat(), last_day=absent.last_day.isoformat(),
+                           outlets=list(absent.outlets)) if absent is not None else None)

@@ -1,0 +1,95 @@
+"""Which outlets of the archive have no report in a story: a researcher's first question (session 54's leftover,
+polish75). Said where a story's page, `stories show` and its JSON name who reported it.
+
+An outlet counts when the archive holds an article of it published on one of the story's days (UTC+8, as every
+output shows days: from its first report's day to its last's) and the story holds none of its articles (a report or a
+copy). Days, not the minutes between the first and the last report: a story told within an hour would have found
+almost no outlet publishing in that hour, while feeds publish a few times a day. Worded as what the archive holds
+("本存档中…没有此事报道"), never as what an outlet did: a feed's archive misses articles, and an outlet may have
+reported the event in a story grouped apart. Most articles on those days first (the outlets a reader would most
+expect), then by name; a page lists ``SHOWN`` of them and counts the rest (an archive of 300 outlets).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from newsmirror.store.base import Store
+from newsmirror.text import times
+
+SHOWN = 12  # outlets named on a page or by `stories show`; the JSON gives every one
+
+
+@dataclass(frozen=True, slots=True)
+class Absent:
+    """The outlets with articles on the story's days and none in the story, most articles first."""
+
+    first_day: date
+    last_day: date
+    outlets: tuple[str, ...]
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        return self.outlets[:SHOWN]
+
+    @property
+    def more(self) -> int:
+        """How many are left unnamed on a page."""
+        return max(0, len(self.outlets) - SHOWN)
+
+    @property
+    def days(self) -> str:
+        """2020-08-09, or 2020-08-09..2020-08-10 (UTC+8)."""
+        first, last = self.first_day.isoformat(), self.last_day.isoformat()
+        return first if first == last else f"{first}..{last}"
+
+
+def story_days(published: Iterable[datetime | None]) -> tuple[date, date] | None:
+    """The first and the last UTC+8 day of the story's dated articles; None when none is dated."""
+    days = [times.local(value).date() for value in published if value is not None]
+    return (min(days), max(days)) if days else None
+
+
+def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """The instants from the first day's start to the end of the last day, in UTC+8."""
+    start = datetime.combine(first, time(), tzinfo=times.DISPLAY_ZONE)
+    return start, datetime.combine(last + timedelta(days=1), time(), tzinfo=times.DISPLAY_ZONE)
+
+
+def absent_outlets(in_story: Iterable[str], days: tuple[date, date], counts: Mapping[str, int]) -> Absent:
+    """``counts``: each outlet's articles published on ``days``; ``in_story``: the outlets of the story's articles."""
+    present = set(in_story)
+    ranked = sorted((name for name, count in counts.items() if count > 0 and name not in present),
+                    key=lambda name: (-counts[name], name))
+    return Absent(days[0], days[1], tuple(ranked))
+
+
+class DayCounts:
+    """Each UTC+8 day's articles per outlet, from the articles a build lists (no query a story)."""
+
+    def __init__(self, articles: Iterable[tuple[str, datetime | None]]) -> None:
+        self._days: dict[date, Counter[str]] = {}
+        for outlet, published in articles:
+            if published is not None:
+                self._days.setdefault(times.local(published).date(), Counter())[outlet] += 1
+
+    def between(self, first: date, last: date) -> Counter[str]:
+        total: Counter[str] = Counter()
+        day = first
+        while day <= last:
+            total.update(self._days.get(day, {}))
+            day += timedelta(days=1)
+        return total
+
+
+def stored_absent(store: Store, articles: Iterable[tuple[str, datetime | None]]) -> Absent | None:
+    """``absent_outlets`` of a story whose articles (outlet, published; copies included) are given, from the store
+    (the reader's page and API, `stories show`); None when no article of the story is dated."""
+    articles = list(articles)
+    days = story_days(published for _, published in articles)
+    if days is None:
+        return None
+    return absent_outlets((outlet for outlet, _ in articles), days, store.count_by_outlet_between(*day_bounds(*days)))
