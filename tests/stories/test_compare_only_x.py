@@ -891,3 +891,20 @@ def test_a_short_form_keeping_the_first_word_by_its_second_character_names_the_n
     monkeypatch.setattr(compare, "ABBREVIATED_FIRST_WORD", False)
     assert "香港联交所" in _only([_article("甲报", "恒大" + report.format("香港联交所")),
                               _article("乙社", "恒大" + report.format("港交所"))], "甲报")
+
+
+def test_two_writings_of_one_foreign_name_in_one_fact_are_read_by_the_transducer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 戴维斯 and 戴韦兹 (Davis: d-_-z against d-_-z, too short a key for the sound-class readers, and 戴维斯 a word of
+    # jieba's dictionary), and a Latin name whose last word another outlet transliterates in two syllables (贝利 of
+    # Mateo Belli), each in one fact of two outlets.
+    monkeypatch.setattr(compare, "SPELT_OTHERWISE_IN_FACT", True)
+    _model_off(monkeypatch)
+    vote = "周二在议会发表讲话，称政府将在下月就新宪法草案举行全民公投，反对派表示将抵制。"
+    _named_only_by_naming_outlet("戴维斯", f"总理戴维斯{vote}", f"总理戴韦兹{vote}", f"总理{vote}")
+    _named_only_by_naming_outlet("Mateo Belli", f"议长洛伦佐（Mateo Belli）{vote}", f"议长贝利{vote}", f"议长{vote}")
+    # Not where an outlet of the story writes both: then they are two people.
+    assert "戴维斯" in _only([_article("甲报", f"总理戴维斯{vote}副总理戴韦兹表示支持。"), _article("乙社", f"总理戴韦兹{vote}")],
+                          "甲报")
+    monkeypatch.setattr(compare, "SPELT_OTHERWISE_IN_FACT", False)
+    assert "戴维斯" in _only([_article("甲报", f"总理戴维斯{vote}"), _article("乙社", f"总理戴韦兹{vote}")], "甲报")
+    assert "Mateo Belli" in _only([_article("甲报", f"议长洛伦佐（Mateo Belli）{vote}"), _article("乙社", f"议长贝利{vote}")], "甲报")

@@ -4,11 +4,14 @@ one name where the hand consonant rules (phonetic.reads_as) do not, and not two 
 from newsmirror.text.phonetic import reads_as
 from newsmirror.text.transliteration import (
     Model,
+    foreign_by_characters,
     latin_candidates,
     latin_letters,
     pinyin_letters,
     reads_by_sound,
+    reads_in_fact,
     score,
+    spelt_otherwise_in_fact,
 )
 
 
@@ -53,3 +56,14 @@ def test_two_spellings_of_one_name_read_as_each_other() -> None:
     assert read_alike("蓬佩奥", "庞皮欧")  # Pompeo: peng-pei-ao, pang-pi-ou
     assert not read_alike("中央社", "显微镜")
     assert not read_alike("塔莫林", "德米伦")
+
+
+def test_two_writings_of_one_foreign_name_in_one_fact() -> None:
+    # By the transducer, both foreign by their characters, the first sound kept.
+    assert spelt_otherwise_in_fact("戴维斯", "戴韦兹")
+    assert not spelt_otherwise_in_fact("李运腾", "李国能")  # Chinese names: not transliterations
+    assert not spelt_otherwise_in_fact("白宫", "拜登")  # a word of the language
+    assert not spelt_otherwise_in_fact("维斯", "戴维斯")  # a piece of the other
+    assert reads_in_fact("贝利", "Mateo Belli")  # two syllables, the last word
+    assert not reads_in_fact("马特", "Mateo Belli")  # never a given name alone
+    assert foreign_by_characters("奥夫拉多尔") and not foreign_by_characters("中央社")

@@ -114,7 +114,7 @@ from newsmirror.text.tokenize import (
     word_at,
     words,
 )
-from newsmirror.text.transliteration import reads_by_sound
+from newsmirror.text.transliteration import reads_by_sound, reads_in_fact, spelt_otherwise_in_fact
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -2671,6 +2671,33 @@ def _told_apart(forms: list[str], names: list[str], outlet_texts: Mapping[str, s
     return any(english and (theirs := _english_names(word)) and not english & theirs for word in names)
 
 
+# Whether the fact check reads two writings of one foreign name in one fact by the transducer fitted on the archive's
+# glosses where the sound-class readers (``spelled_alike``, ``written_alike``) do not: another Han spelling (奥黑尔 and
+# 奥哈拉, O'Hare; 福斯 and 福克斯, Fox) or a transliteration of a Latin name's last word (Lopez Obrador and 奥夫拉多尔, the
+# second surname), either way round (a Han name glossed with the Latin name is read by its gloss too: 洛佩斯（Lopez
+# Obrador）). ``text.transliteration.spelt_otherwise_in_fact`` and ``reads_in_fact`` say which names are so read. Not
+# where an outlet of the story writes both or the dictionary gives them different English names (``_told_apart``:
+# 麦卡锡 and 麦考尔 in one sentence are two congressmen). Session 55, onlyx83.
+SPELT_OTHERWISE_IN_FACT = True
+
+
+def _fact_names(sentences: Iterable[_Sentence]) -> set[str]:
+    """The names an outlet's sentences of one fact write whole: each run of jieba's words (two characters or more) that
+    it tags as a person's name or does not know (奥|哈拉, 奥夫拉|多尔: a transliteration jieba cuts apart), never a piece
+    of such a run (布罗 of 杜姆布罗夫基斯)."""
+    names: set[str] = set()
+    for sentence in sentences:
+        run = ""
+        for word, flag in [*tagged_words(sentence.normalized), ("", "")]:
+            if word and _HAN_RUN.fullmatch(word) and (flag in _PERSON_TAGS or not in_dictionary(word)):
+                run += word
+                continue
+            if len(run) >= 2:
+                names.add(run)
+            run = ""
+    return names
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -2792,6 +2819,22 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         return {o for o in outlets - everyone
                 if _names_in_same_place(o, name, own, [s for s in members if s.ref.outlet == o], outlet_texts, glossed)}
 
+    # A silent outlet whose sentence of the fact writes the name spelt otherwise, by the transducer
+    # (``SPELT_OTHERWISE_IN_FACT``): ``hans`` the Han forms asked, ``latins`` the Latin names.
+    names_of_fact: dict[str, set[str]] = {}
+
+    def spelt_otherwise(hans: tuple[str, ...], latins: tuple[str, ...], everyone: set[str]) -> set[str]:
+        forms = [*hans, *(normalize(latin) for latin in latins)]
+        found = set()
+        for o in sorted(outlets - everyone):
+            if o not in names_of_fact:
+                names_of_fact[o] = _fact_names(s for s in members if s.ref.outlet == o)
+            if any((any(spelt_otherwise_in_fact(han, name) for han in hans)
+                    or any(reads_in_fact(name, latin) for latin in latins))
+                   and not _told_apart(forms, [name], outlet_texts) for name in sorted(names_of_fact[o])):
+                found.add(o)
+        return found
+
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
@@ -2822,6 +2865,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                     everyone |= {o for o in outlets - everyone
                                  if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
         everyone |= said_in_same_place(word, givers, everyone)
+        if SPELT_OTHERWISE_IN_FACT and news_to_someone(everyone):
+            everyone |= spelt_otherwise((word,), tuple(latin for latin, names in glossed.items() if word in names), everyone)
         # A person named by surname and title (郑先生), whom another outlet's report names by the same surname and
         # another title or kin term of the same kind (郑父) (``SURNAME_WITH_TITLE``).
         if SURNAME_WITH_TITLE and news_to_someone(everyone) and (titled := _titled_surname(word)):
@@ -2857,6 +2902,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             or any(_misspelt_in(run, outlet_texts.get(o, "")) for run in sorted(gloss_runs[latin])
                    if len(run) >= MISSPELT_CHARS))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
+        if SPELT_OTHERWISE_IN_FACT and news_to_someone(everyone):
+            everyone |= spelt_otherwise(tuple(sorted(gloss_words[latin])), (latin,), everyone)
         # An outlet naming the body whose part the name is (``GLOSSED_PART_OF_BODY``).
         for owner in sorted(part_bodies[latin]):
             everyone |= givers_of(latin, givers, owner)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from newsmirror.text.packaged import packaged_rows
-from newsmirror.text.phonetic import may_transliterate, same_first_sound
+from newsmirror.text.phonetic import TRANSLITERATION_CHARS, may_transliterate, phonetic_key, same_first_sound
 from newsmirror.text.tokenize import pos_tokenizer
 
 # Fitted by ``bench/mine_transliteration.py --evaluate``: the mean of its five folds' thresholds, each the lowest whose rate of
@@ -180,3 +180,39 @@ def _person_pinyin(han: str) -> str:
     comparison asks a name against every Latin word of an outlet's text."""
     syllables = sum("\u3400" <= c <= "\u9fff" for c in han)
     return pinyin_letters(han) if syllables >= MIN_SYLLABLES and may_be_person(han) else ""
+
+
+# Two writings of one foreign name in one fact (session 55, onlyx83): a Han name is read as a transliteration there by its
+# characters, most of them transliteration characters (奥黑尔, 奥夫拉多尔: jieba's dictionary knows neither whole), and
+# then from two syllables on (贝利), as ``reads_by_sound`` reads no name anywhere in a text.
+FOREIGN_SHARE = 0.5
+_FOREIGN_CHARS = frozenset(TRANSLITERATION_CHARS)
+
+
+def foreign_by_characters(han: str) -> bool:
+    """Whether a Han name of two characters or more is written mostly (over ``FOREIGN_SHARE``) in transliteration
+    characters: a foreign name's spelling, not a Chinese name (李运腾) nor a word of the language (白宫, 脸书)."""
+    if len(han) < 2 or not all("\u3400" <= c <= "\u9fff" for c in han):
+        return False
+    return sum(c in _FOREIGN_CHARS for c in han) > FOREIGN_SHARE * len(han)
+
+
+def spelt_otherwise_in_fact(a: str, b: str) -> bool:
+    """Whether two Han names written in one fact by two outlets are one foreign name spelt two ways by the transducer
+    (``read_alike``: 奥黑尔 and 奥哈拉, O'Hare; 福斯 and 福克斯, Fox): both foreign by their characters, neither inside
+    the other, their first syllables of one sound class (a transliteration keeps a name's first sound). Only for the
+    names of one fact: anywhere in a text two short names read alike by chance."""
+    if a == b or a in b or b in a or not (foreign_by_characters(a) and foreign_by_characters(b)):
+        return False
+    return phonetic_key(a[:1]) == phonetic_key(b[:1]) and read_alike(a, b)
+
+
+def reads_in_fact(han: str, latin: str) -> bool:
+    """Whether a Han name written in one fact, foreign by its characters (two syllables or more), is by the transducer
+    one of a Latin name's candidates (``latin_candidates``: its last word, or all its words run together; never a given
+    name alone), beginning with the same sound: 奥夫拉多尔 of Lopez Obrador (the second surname only), 贝利 of Nabih
+    Berri. Only for the names of one fact, as ``spelt_otherwise_in_fact``."""
+    if not foreign_by_characters(han):
+        return False
+    pinyin = pinyin_letters(han)
+    return any(same_first_sound(han, word) and _pair_score(pinyin, word) >= THRESHOLD for word in latin_candidates(latin))
