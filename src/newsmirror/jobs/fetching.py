@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
-from newsmirror.fetch import FetchAborted, Fetcher, PrivateAddress, RateLimited, TransientFetchError
+from newsmirror.fetch import (
+    ConnectionFailed,
+    FetchAborted,
+    Fetcher,
+    FetchTimeout,
+    PrivateAddress,
+    RateLimited,
+    TransientFetchError,
+)
 from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
@@ -48,6 +56,7 @@ class SourceReport:
     error: str = ""
     consecutive_failures: int = 0
     backing_off: bool = False  # failed failure_threshold times in a row: polled less often, still kept
+    unreachable: bool = False  # failed with no answer from its server (no connection, timed out): the network's?
     next_due_at: datetime | None = None
     item_errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -203,6 +212,7 @@ class FetchJob:
             backoff = max(backoff, timedelta(seconds=exc.retry_after))
         state.next_due_at = started + max(backoff, interval)
         report.status = "failed"
+        report.unreachable = isinstance(exc, ConnectionFailed | FetchTimeout)
         report.error = state.last_error
         report.consecutive_failures = state.consecutive_failures
         report.backing_off = state.consecutive_failures >= self.settings.failure_threshold
