@@ -39,9 +39,33 @@ def test_run_exits_1_when_every_source_failed_and_still_builds(
     assert result.exit_code == 1, result.output
     said = _flat(result.stderr)
     assert "fetch failed: 坏源 (" in said and "503" in said
-    assert "error: all 1 polled source(s) failed; check the network" in said
+    # The server answered (503): the network worked, and is not named.
+    assert "error: all 1 polled source(s) failed; the lines above say why each failed" in said
+    assert "check the network" not in said
     assert (cli_env.parent / "out" / "site").is_dir()  # what was stored before is grouped and built all the same
     assert (result.stdout == "") == quiet
+
+
+def test_the_network_is_named_only_when_no_failing_source_answered(
+        cli_env: Path, loopback_server: LoopbackServer) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on: the connection is refused, nothing answers
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    added = CliRunner().invoke(app, ["sources", "add", f"http://127.0.0.1:{port}/feed.xml", "--outlet", "测试台"])
+    assert added.exit_code == 0, added.output
+    result = CliRunner().invoke(app, ["fetch", "-q"])
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert "error: all 1 polled source(s) failed; check the network; the lines above say why" in said
+    # A source added with an outlet and no --name is named by its outlet, not by its bare id alone.
+    assert "fetch failed: 测试台 (" in said, said
+    # One that answered among them: the network worked.
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=500)
+    _add(loopback_server.url("/down.xml"), "坏源")
+    both = _flat(CliRunner().invoke(app, ["fetch", "-q", "--all"]).stderr)
+    assert "error: all 2 polled source(s) failed; the lines above" in both and "check the network" not in both
 
 
 @pytest.mark.parametrize("command", ["fetch", "run"])

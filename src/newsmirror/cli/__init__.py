@@ -472,8 +472,10 @@ def main() -> None:  # pragma: no cover - console entry
 from newsmirror.cli import (  # noqa: E402, F401, I001
     demo, publish, importing, fetch, stories, search, web, scaling, recheck,
 )
+from newsmirror.cli.examples import add_examples  # noqa: E402
 
 
 one_line_summaries(app)
 flowing_help(app)
 readable_help(app)
+add_examples(app)

@@ -238,10 +238,16 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
         report = fetch_sources(
             store, settings, source_ids=source_ids or None, force=force,
             on_start=lambda total: progress.update(task, total=total),
-            progress=lambda done: progress.update(task, advance=1, description=shown(done.source.name or done.source.id)),
+            progress=lambda done: progress.update(task, advance=1, description=shown(_short_name(done.source))),
         )
     _print_fetch_report(report, quiet)
     return report
+
+
+def _short_name(source: Any) -> str:
+    """A source as a person knows it: its name, else its outlet (`sources add URL --outlet 法广` names no feed, and the
+    fetch table and its failure lines showed only the bare id, 085d7480c5d8), else its id."""
+    return str(source.name or source.outlet or source.id)
 
 
 SHOWN_WARNINGS = 5  # a source's warnings named one a line, as its failed items are; the rest counted
@@ -266,7 +272,7 @@ def _print_fetch_report(report: Any, quiet: bool = False) -> None:
             status = f"[red]failed ×{item.consecutive_failures}[/]" + (" [yellow](backing off)[/]" if item.backing_off else "")
         elif item.every_item_failed:
             status = "[red]pages failed[/]"
-        table.add_row(shown(item.source.name or item.source.id), status, str(item.new), str(item.updated),
+        table.add_row(shown(_short_name(item.source)), status, str(item.new), str(item.updated),
                       str(item.unchanged), str(item.failed) if item.failed else "")
     # The failed column counts an answering feed's pages; a feed that did not answer fails none, so the total row
     # says how many sources failed (polish64: "failed 0" under two failed sources).
@@ -276,7 +282,8 @@ def _print_fetch_report(report: Any, quiet: bool = False) -> None:
     console.print(table)
     for item in report.sources:
         # Said as `recheck` and `publish` name theirs: what failed, then the source's name and id, then why.
-        source = shown(f"{item.source.name} ({item.source.id})" if item.source.name else item.source.id)
+        source = shown(f"{_short_name(item.source)} ({item.source.id})" if item.source.name or item.source.outlet
+                       else item.source.id)
         if item.error:
             err_console.print(f"[red]fetch failed:[/] {source}: {shown(item.error)}", highlight=False, soft_wrap=True)
         elif item.every_item_failed:
@@ -303,10 +310,14 @@ FAILED_SOURCES = "polled source(s)"
 def _exit_as_the_sources_went(report: Any) -> None:
     """`fetch`'s and `run`'s status by the one policy (``EXIT_STATUS_HELP``); each failing source's error is already
     on stderr (``_print_fetch_report``)."""
-    failed_of(len(report.failed_sources), len(report.sources), FAILED_SOURCES,
+    failed = report.failed_sources
+    # The network is worth checking only when no failing source answered at all: after an HTTP 500 or a page that
+    # is no feed, "check the network" sent the operator looking at a network that worked.
+    network = "check the network; " if failed and all(item.unreachable for item in failed) else ""
+    failed_of(len(failed), len(report.sources), FAILED_SOURCES,
               # The lines above, not `sources list` alone: a feed whose pages all failed answered, so it has no
               # last error there.
-              all_hint="check the network; the lines above say why each failed (`newsmirror sources list`: each "
+              all_hint=f"{network}the lines above say why each failed (`newsmirror sources list`: each "
                        "feed's last error)",
               some_note="the others were fetched (a failing feed is polled less often, never dropped)")
 

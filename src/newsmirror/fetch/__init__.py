@@ -6,6 +6,7 @@ from newsmirror.fetch.errors import (
     ConnectionFailed,
     ContentDecodingError,
     DeadlineExceeded,
+    FetchAborted,
     FetchTimeout,
     HttpStatusError,
     PrivateAddress,
@@ -20,7 +21,7 @@ from newsmirror.fetch.errors import (
 )
 
 __all__ = [
-    "ConnectionFailed", "ContentDecodingError", "DeadlineExceeded", "FetchResult", "FetchTimeout", "Fetcher", "HttpStatusError",
+    "ConnectionFailed", "ContentDecodingError", "DeadlineExceeded", "FetchAborted", "FetchResult", "FetchTimeout", "Fetcher", "HttpStatusError",
     "PrivateAddress", "RateLimited", "RedirectLoop", "ResponseTooLarge", "RobotsDisallowed", "ServerError", "TooManyRedirects",
     "TransientFetchError", "TruncatedResponse", "detect_and_decode", "parse_retry_after",
 ]

@@ -31,6 +31,7 @@ from newsmirror.fetch.errors import (
     ConnectionFailed,
     ContentDecodingError,
     DeadlineExceeded,
+    FetchAborted,
     FetchTimeout,
     HttpStatusError,
     RateLimited,
@@ -186,6 +187,11 @@ class _Deadline:
             for sock in self._sockets:
                 self._shut(sock)
 
+    def cut(self) -> None:
+        """Shut the request's socket now (the fetcher is stopping): the blocked read returns at once."""
+        self._timer.cancel()
+        self._expire()
+
     @staticmethod
     def _shut(sock: socket.socket) -> None:
         with contextlib.suppress(OSError):  # already closed: the request has ended anyway
@@ -197,7 +203,12 @@ class Fetcher:
                  transport: httpx.BaseTransport | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings or FetchSettings()
-        self._sleep = sleep
+        # Set by abort(): requests in flight are cut, waits end, and no request starts. Ctrl-C during a fetch
+        # waited for a server that never answers (its read timeouts and back-off, 83 s with the defaults) before
+        # the command could stop. Waits on the event are the real sleep; a sleep given (tests) is used as it is.
+        self._aborted = threading.Event()
+        self._live: set[_Deadline] = set()
+        self._sleep = self._wait if sleep is time.sleep else sleep
         # The hosts on a private network the operator allows a link to lead to (a LAN source, its images). Read
         # before the client is made: a wrong entry raises ConfigError, and a client made first was left open.
         self.private_hosts = allowance(self.settings.private_hosts)
@@ -220,7 +231,7 @@ class Fetcher:
         self._client = (httpx.Client(transport=transport, **client_options) if transport is not None
                         else pinned_client(**client_options))
         self.gate = HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay_seconds,
-                             sleep=sleep)
+                             sleep=self._sleep)
         self.robots = RobotsPolicy(self.settings.user_agent, self._load_robots)
         self._robots_delay_applied: set[str] = set()
         self._lock = threading.Lock()
@@ -228,6 +239,24 @@ class Fetcher:
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
         self._client.close()
+
+    def abort(self) -> None:
+        """Stop every request of this fetcher, from any thread: those in flight end with FetchAborted at once
+        (their sockets shut, as a deadline shuts them), a retry's back-off or a host's delay ends, and every later
+        request raises FetchAborted without connecting. For a command stopping (Ctrl-C); the fetcher stays
+        stopped."""
+        self._aborted.set()
+        with self._lock:
+            live = list(self._live)
+        for deadline in live:
+            deadline.cut()
+
+    def _wait(self, seconds: float) -> None:
+        self._aborted.wait(seconds)
+
+    def _stop_if_aborted(self, url: str) -> None:
+        if self._aborted.is_set():
+            raise FetchAborted(f"{url}: stopped before it was fetched")
 
     def __enter__(self) -> Self:
         return self
@@ -260,6 +289,7 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
+            self._stop_if_aborted(url)  # also after a back-off an abort ended
             try:
                 with only_public(allowed):  # the connections too (robots.txt's included): fetch.addresses
                     result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True,
@@ -347,11 +377,18 @@ class Fetcher:
 
     def _once(self, asked: str, url: str, headers: dict[str, str], limit: int) -> FetchResult:
         with self.gate.slot(url), _Deadline(self.settings.request_deadline_seconds) as deadline:
+            with self._lock:
+                self._live.add(deadline)
             try:
+                # After joining the live set: an abort from now on cuts this request; one before it stops it here
+                # (it also ends a host's delay).
+                self._stop_if_aborted(url)
                 with self._client.stream("GET", url, headers=headers,
                                          extensions={"trace": deadline.trace}) as response:
                     return self._read(asked, url, response, limit, deadline)
             except (httpx.TransportError, ContentDecodingError) as exc:
+                if self._aborted.is_set():  # cut by abort(): no failure of the server's
+                    raise FetchAborted(f"{url}: stopped while it was being fetched") from exc
                 # A socket shut by the deadline surfaces as a closed connection or a cut body.
                 failure = self._past_deadline(url) if deadline.expired else self._transport_failure(url, exc)
                 if failure is exc:
@@ -359,6 +396,9 @@ class Fetcher:
                 raise failure from exc
             except httpx.InvalidURL as exc:
                 raise HttpStatusError(url, 0, f"{url}: invalid URL ({exc})") from exc
+            finally:
+                with self._lock:
+                    self._live.discard(deadline)
 
     def _past_deadline(self, url: str) -> DeadlineExceeded:
         return DeadlineExceeded(f"{url}: not complete after {self.settings.request_deadline_seconds:g} s "
@@ -387,6 +427,7 @@ class Fetcher:
             decompressor = _Decompressor(headers.get("content-encoding", ""), limit, url)
             for chunk in response.iter_raw():
                 if deadline.expired:  # a transport that is not a socket (tests) stops here
+                    self._stop_if_aborted(url)
                     raise self._past_deadline(url)
                 decompressor.feed(chunk)
             body = decompressor.finish()

@@ -14,6 +14,11 @@ class TransientFetchError(FetchError):
     """Worth trying again later: timeouts, refused connections, 5xx, 429, cut-off bodies."""
 
 
+class FetchAborted(FetchError):
+    """The fetcher was stopped (Ctrl-C, SIGTERM) while this request was under way or waiting its turn: not the
+    server's failure, so nothing is recorded against the source; the next run asks again."""
+
+
 class FetchTimeout(TransientFetchError):
     pass
 

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 from newsmirror.config import FetchSettings
 from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
-from newsmirror.fetch import Fetcher, PrivateAddress, RateLimited, TransientFetchError
+from newsmirror.fetch import (
+    ConnectionFailed,
+    FetchAborted,
+    Fetcher,
+    FetchTimeout,
+    PrivateAddress,
+    RateLimited,
+    TransientFetchError,
+)
 from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
@@ -48,6 +56,7 @@ class SourceReport:
     error: str = ""
     consecutive_failures: int = 0
     backing_off: bool = False  # failed failure_threshold times in a row: polled less often, still kept
+    unreachable: bool = False  # failed with no answer from its server (no connection, timed out): the network's?
     next_due_at: datetime | None = None
     item_errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -140,8 +149,12 @@ class FetchJob:
                 if progress is not None:
                     progress(source_report)
         except BaseException:
-            # Ctrl-C: workers finish the article in hand (each is its own transaction) and stop.
+            # Ctrl-C: workers finish the article in hand (each is its own transaction) and stop. A request under
+            # way is cut (FetchAborted): waiting for a server that never answers held Ctrl-C for its timeouts and
+            # retries. A fetcher given by the caller (a worker's, shared by its jobs) is the caller's to stop.
             self._stop.set()
+            if self._own_fetcher:
+                self.fetcher.abort()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
@@ -162,7 +175,7 @@ class FetchJob:
                 validators: tuple[str | None, str | None] = (None, None)
             else:
                 complete, validators = self._poll_feed(source, state, report)
-        except Interrupted as exc:
+        except (Interrupted, FetchAborted) as exc:
             report.status, report.error = "interrupted", str(exc)
             return report  # validators untouched: the next run re-reads the feed
         except NewsmirrorError as exc:
@@ -199,6 +212,7 @@ class FetchJob:
             backoff = max(backoff, timedelta(seconds=exc.retry_after))
         state.next_due_at = started + max(backoff, interval)
         report.status = "failed"
+        report.unreachable = isinstance(exc, ConnectionFailed | FetchTimeout)
         report.error = state.last_error
         report.consecutive_failures = state.consecutive_failures
         report.backing_off = state.consecutive_failures >= self.settings.failure_threshold
@@ -229,7 +243,7 @@ class FetchJob:
         try:
             document = fetch_page(self.fetcher, source.url, source=source)
             self._store(source, document, report)
-        except TransientFetchError:
+        except (TransientFetchError, FetchAborted):
             raise
         except NewsmirrorError as exc:
             report.failed += 1
@@ -251,6 +265,8 @@ class FetchJob:
                 # fetching machine would have its answer stored and published as an article.
                 document = fetch_page(self.fetcher, item.link, hints=document, source=source,
                                       public_only=source_hosts([source.url]))
+            except FetchAborted:
+                raise  # stopping: not a failed item
             except NewsmirrorError as exc:
                 report.failed += 1
                 report.retryable += isinstance(exc, TransientFetchError)

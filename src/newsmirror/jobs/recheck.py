@@ -195,14 +195,24 @@ def recheck(
                                public_only=allowed))
             for item in due
         ]
-        for item, future in futures:
-            try:
-                report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
-            except NewsmirrorError as exc:  # one broken article never stops the run
-                report = _record_error(store, item, now, policy, str(exc), None)
-            summary.reports.append(report)
-            if on_report:
-                on_report(report)
+        try:
+            for item, future in futures:
+                try:
+                    report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
+                except NewsmirrorError as exc:  # one broken article never stops the run
+                    report = _record_error(store, item, now, policy, str(exc), None)
+                summary.reports.append(report)
+                if on_report:
+                    on_report(report)
+        except KeyboardInterrupt:
+            # Ctrl-C (or SIGTERM, which raises it in the main thread only; a worker's jobs run in threads and are
+            # never here): the pool's exit waited for every queued page, each up to its timeouts and retries.
+            # Queued pages are dropped and the ones in flight cut; each unrecorded article stays due as it was.
+            pool.shutdown(wait=False, cancel_futures=True)
+            abort = getattr(fetcher, "abort", None)
+            if abort is not None:
+                abort()
+            raise
     summary.elapsed_seconds = time.perf_counter() - started
     return summary
 

@@ -1,0 +1,141 @@
+"""Ctrl-C during a fetch stops it at once, whatever the server does.
+
+A feed that never answered held `newsmirror fetch` for 83 s after Ctrl-C (its read timeouts and retries, and the
+pool waiting for them): ``Fetcher.abort`` cuts the requests in flight, ends the waits, and refuses new requests;
+the fetch job and the re-check call it when interrupted, and record nothing against the source or the article.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+
+import pytest
+
+from newsmirror.config import FetchSettings
+from newsmirror.fetch import FetchAborted, Fetcher
+from newsmirror.jobs.fetching import fetch_sources
+from newsmirror.jobs.recheck import due_now, recheck
+from newsmirror.model import DocumentKind, RawDocument, Source, utcnow
+from newsmirror.store import Store
+from tests.feedfixtures import FixtureItem, long_body, rss
+from tests.httpserver import LoopbackServer
+from tests.jobs.simple_extract import simple_extract
+
+NEVER = 30.0  # the hanging routes' delay: far past every bound below
+STOPPED_WITHIN = 5.0  # seconds; without the abort each case waits out its timeouts (10 s and more)
+
+
+def settings(**overrides: object) -> FetchSettings:
+    values: dict[str, object] = dict(timeout_seconds=10.0, connect_timeout_seconds=2.0, max_retries=2,
+                                     backoff_base_seconds=0.01, per_host_delay_seconds=0.0, per_host_concurrency=4,
+                                     respect_robots=False, private_hosts=["127.0.0.1"])
+    values.update(overrides)
+    return FetchSettings(**values)  # type: ignore[arg-type]
+
+
+def in_thread(call: Callable[[], object]) -> tuple[threading.Thread, list[BaseException]]:
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, raised
+
+
+def test_abort_cuts_a_request_whose_server_never_answers(loopback_server: LoopbackServer) -> None:
+    loopback_server.route("/hang.xml", body="<rss/>", delay=NEVER)
+    with Fetcher(settings()) as fetcher:
+        thread, raised = in_thread(lambda: fetcher.get(loopback_server.url("/hang.xml")))
+        time.sleep(0.5)
+        assert thread.is_alive()  # waiting on the server
+        started = time.monotonic()
+        fetcher.abort()
+        thread.join(STOPPED_WITHIN)
+        assert not thread.is_alive(), "the request was not cut"
+        assert time.monotonic() - started < STOPPED_WITHIN
+        assert len(raised) == 1 and isinstance(raised[0], FetchAborted), raised
+        # Stopped for good: the next request does not connect.
+        asked = len(loopback_server.requests_to("/hang.xml"))
+        with pytest.raises(FetchAborted):
+            fetcher.get(loopback_server.url("/hang.xml"))
+        assert len(loopback_server.requests_to("/hang.xml")) == asked
+
+
+def test_abort_ends_a_retry_s_back_off(loopback_server: LoopbackServer) -> None:
+    loopback_server.route("/down.xml", body="down", status=503)
+    with Fetcher(settings(backoff_base_seconds=60.0, backoff_max_seconds=60.0)) as fetcher:
+        thread, raised = in_thread(lambda: fetcher.get(loopback_server.url("/down.xml")))
+        for _ in range(100):  # until the first answer came and the back-off began
+            if loopback_server.requests_to("/down.xml"):
+                break
+            time.sleep(0.05)
+        time.sleep(0.3)
+        fetcher.abort()
+        thread.join(STOPPED_WITHIN)
+        assert not thread.is_alive(), "the back-off was not ended"
+        assert len(raised) == 1 and isinstance(raised[0], FetchAborted), raised
+        assert len(loopback_server.requests_to("/down.xml")) == 1  # no retry after the abort
+
+
+@contextlib.contextmanager
+def interrupt_after(seconds: float) -> Iterator[None]:
+    """Ctrl-C as a terminal sends it: SIGINT to this process, raised in the main thread (where the test runs) as
+    KeyboardInterrupt, Python's own handler set for the while (a run started in the background of a shell that has
+    no job control inherits SIGINT ignored)."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    timer = threading.Timer(seconds, os.kill, (os.getpid(), signal.SIGINT))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, before)
+
+
+def test_ctrl_c_stops_a_fetch_waiting_on_a_hanging_feed_and_records_no_failure(
+        loopback_server: LoopbackServer, store: Store) -> None:
+    fixtures = [FixtureItem("a-0", loopback_server.url("/a/0.html"), "第0条新闻标题", long_body(0))]
+    loopback_server.route("/ok.xml", body=rss(fixtures), content_type="application/rss+xml")
+    loopback_server.route("/hang.xml", body="<rss/>", delay=NEVER)
+    for path in ("/ok.xml", "/hang.xml"):
+        store.upsert_source(Source(id=path.strip("/"), url=loopback_server.url(path), outlet="测试台"))
+    started = time.monotonic()
+    with interrupt_after(1.5), pytest.raises(KeyboardInterrupt):
+        fetch_sources(store, settings(), extract=simple_extract, force=True)
+    assert time.monotonic() - started < 1.5 + STOPPED_WITHIN
+    hung = store.get_feed_state("hang.xml")
+    assert hung.consecutive_failures == 0 and not hung.last_error  # the operator's Ctrl-C is no failure of the feed
+    assert store.count_articles() == 1  # the other feed's article, stored before the stop, is kept
+
+
+def test_ctrl_c_stops_a_recheck_waiting_on_hanging_pages_and_leaves_them_due(
+        loopback_server: LoopbackServer, store: Store) -> None:
+    ids = []
+    for n in range(6):
+        loopback_server.route(f"/news/{n}.html", body="<html></html>", delay=NEVER)
+        article = simple_extract(RawDocument(kind=DocumentKind.WEB_PAGE, url=loopback_server.url(f"/news/{n}.html"),
+                                             content=f"<html><body><p>{long_body(n)}</p></body></html>",
+                                             title_hint=f"第{n}条新闻标题", outlet_hint="测试台"))
+        store.upsert_article(article)
+        ids.append(article.id)
+    due = due_now(store, ids)
+    started = time.monotonic()
+    with Fetcher(settings(max_retries=0)) as fetcher, interrupt_after(1.5), pytest.raises(KeyboardInterrupt):
+        recheck(store, fetcher, due, extract=simple_extract, workers=2)
+    assert time.monotonic() - started < 1.5 + STOPPED_WITHIN
+    # Nothing recorded: every article is due as it was, none marked as a failed check.
+    later = utcnow() + timedelta(days=400)
+    assert sorted(item.article_id for item in store.due_checks(later, limit=20)) == sorted(ids)
+    assert all(store.get_check_state(article_id).check_count == 0 for article_id in ids)
