@@ -66,17 +66,28 @@ def pack_bodies(*bodies: str) -> bytes:
 # renderings: far below this. A store received from elsewhere may hold a decompression bomb (400 KB inflating to
 # 400 MiB made one `newsmirror show` take 1.3 GB and 22 s: safety73); it is refused, never inflated in full.
 MAX_UNPACKED_BODIES = 64 * 1024 * 1024
+_NOT_OURS = "the store is damaged or was not written by newsmirror"
 
 
 def unpack_bodies(blob: bytes) -> list[str]:
     inflater = zlib.decompressobj()
-    data = inflater.decompress(blob, MAX_UNPACKED_BODIES + 1)
+    try:
+        data = inflater.decompress(blob, MAX_UNPACKED_BODIES + 1)
+    except zlib.error as exc:
+        raise StoreError(f"a stored body is not a zlib stream ({exc}): {_NOT_OURS}") from None
     if len(data) > MAX_UNPACKED_BODIES:
-        raise StoreError(f"a stored body inflates to more than {MAX_UNPACKED_BODIES // (1024 * 1024)} MiB: the store "
-                         "is damaged or was not written by newsmirror")
+        raise StoreError(f"a stored body inflates to more than {MAX_UNPACKED_BODIES // (1024 * 1024)} MiB: {_NOT_OURS}")
     if not inflater.eof:
-        raise zlib.error("incomplete or truncated stream")  # as zlib.decompress said
-    return list(json.loads(data.decode("utf-8")))
+        raise StoreError(f"a stored body is cut short (an incomplete zlib stream): {_NOT_OURS}")
+    # Bounded in size is not bounded in depth: 413 bytes of 200,000 nested arrays exhaust the JSON parser's recursion
+    # (RecursionError, as a stored comparison's did: stories.codec), and what pack_bodies wrote is a list of texts.
+    try:
+        bodies = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise StoreError(f"a stored body is not the JSON newsmirror writes ({type(exc).__name__}): {_NOT_OURS}") from None
+    if not isinstance(bodies, list) or not all(body is None or isinstance(body, str) for body in bodies):
+        raise StoreError(f"a stored body is not a list of texts: {_NOT_OURS}")
+    return bodies
 
 
 def _with_bodies(row: sqlite3.Row) -> dict[str, Any]:
