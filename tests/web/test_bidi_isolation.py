@@ -69,6 +69,10 @@ def test_a_summary_lines_sentence_is_isolated_from_the_words_after_it(
     "/search?q=" + quote(f"没有 这个 {RLO}词"),
     "/search?q=" + quote(" ".join(f"词{n}{RLO}" for n in range(14))),
     "/search?q=x&since=" + quote(f"{RLO}2024-01-01"),
+    # review57: an id from the path was echoed as typed on the 404 page ("没有编号为 ‮abc 的新闻。").
+    "/story/" + quote(f"{RLO}abc"),
+    "/article/" + quote(f"{RLO}abc"),
+    "/article/" + quote(f"{RLO}abc") + "/history",
 ])
 def test_a_typed_name_or_query_brings_no_bidi_control_onto_our_page(client: TestClient, path: str) -> None:
     for script in ("", "zh-Hant"):

@@ -45,6 +45,7 @@ from newsmirror.web.guard import (
     HeadAsGet,
     InputHygiene,
     public_base_url,
+    typed_text,
 )
 from newsmirror.web.guard import public_url as public_request_url
 from newsmirror.web.images import ROUTE as IMAGES_ROUTE
@@ -403,7 +404,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         heading = ERROR_TITLES.get(status_code, "出错了")
         script = display_script(request)
         shown = message.shown(script) if isinstance(message, WithNames) else render.interface_text(message, script)
-        return page(request, "error.html", status_code=status_code, heading=heading, message=shown)
+        # Our words around what the request named: a story's or an article's id from the path ("没有编号为 … 的新闻。")
+        # is echoed as typed (the middleware cleans the query, not the path), and a bidi override in it reordered our
+        # words after it, as a typed outlet's did (safety73). No message of ours, nor a stored name, needs one
+        # (model.clean_line), so none is shown (review57).
+        return page(request, "error.html", status_code=status_code, heading=heading, message=typed_text(shown))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
