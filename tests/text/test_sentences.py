@@ -116,3 +116,19 @@ def test_a_comma_inside_a_bracketed_gloss_cuts_no_clause() -> None:
     assert "".join(parts) == sentence
     assert parts == ["美国商务部周五宣布，将深圳某电子科技有限公司（Shenzhen Example Electronics Co., Ltd.）列入出口管制实体清单，",
                      "该公司此后须申请许可才能购买美国零部件。"]
+
+
+def test_only_a_unit_cut_at_a_clause_mark_runs_on() -> None:
+    from newsmirror.text.sentences import runs_on, split_clauses
+
+    # review57: every unit the splitters make ends its sentence but the clauses cut before a clause mark. A sentence
+    # ended by a Latin full stop between Han text, and a paragraph's last line without a mark (a heading), were read
+    # as running on, so a summary line took the next sentence or paragraph as its sentence's rest.
+    text = ("他当天表示会再来. 随后记者离开了会场。\n疫情最新进展\n"
+            "澳大利亚卫生部门周三公布的最新数据显示全国新增确诊病例一百二十例，其中绝大多数是来自海外的境外输入病例。")
+    sentences = split_sentences(text)
+    units = [unit for sentence in sentences for unit in split_clauses(sentence)]
+    assert len(units) == 5
+    assert [unit for unit in units if runs_on(unit)] == ["澳大利亚卫生部门周三公布的最新数据显示全国新增确诊病例一百二十例，"]
+    assert runs_on("他说：“我们明天出发，”") and runs_on("新加坡,")
+    assert not runs_on("他说：“我们明天出发。”") and not runs_on("")

@@ -114,3 +114,16 @@ def test_stories_show_ends_its_summary_lines(tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     assert f"  {CLAUSE}〔{REST}〕\n" in shown.output
     assert f"  {CASES}{DEATHS}\n" in shown.output
+
+
+def test_a_unit_ending_its_sentence_or_paragraph_takes_no_rest_nor_the_next_line() -> None:
+    # review57: a sentence ended by a Latin full stop (说. 他) and a heading with no mark were read as running on:
+    # the next sentence was shown as "原句的其余部分", and the next paragraph's fact joined the line.
+    report = "他当天表示会再来. 随后记者离开了会场。\n疫情最新进展\n澳大利亚至今只有480个确诊病例。"
+    assert sentence_rest("他当天表示会再来.", report) == ""
+    assert sentence_rest("疫情最新进展", "一段里的疫情最新进展，还在继续。\n疫情最新进展\n下一段。") == ""
+    units = ["他当天表示会再来.", "随后记者离开了会场。", "疫情最新进展", "澳大利亚至今只有480个确诊病例。"]
+    own = [Fact([SentenceRef("a", "甲报", index, text)]) for index, text in enumerate(units)]
+    compared = Comparison(story_id="s", outlets=["甲报", "乙社"], unique={"甲报": own})
+    lines = summarize(compared, own=4).own["甲报"]
+    assert sorted([s.text for s in line.sentences] for line in lines) == sorted([u] for u in units)

@@ -43,7 +43,7 @@ RENDER_VERSION = "9"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
 # phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "14"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "15"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -63,6 +63,8 @@ STORY_PAGE_VERSION = "14"  # 2: a fact's sentences in one column per outlet, as 
 # an outlet's own clauses of one sentence make one line (stories.quoted.sentence_rest, summary._joined; polish75)
 # 13: under the outlets, those with articles on the story's days and no report in it (publish.absent; polish75)
 # 14: a summary line's sentence is isolated (<bdi>): a bidi override in it reversed the attribution after it (safety73)
+# 15: a summary line whose unit ends its sentence (a Latin full stop) or its paragraph (no mark) takes no rest and no
+# next fact (text.sentences.runs_on: only a clause's comma or colon runs on; review57)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",

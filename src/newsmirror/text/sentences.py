@@ -52,15 +52,19 @@ def split_sentences(text: str, min_chars: int = 2) -> list[str]:
 
 # What may close a sentence after its last mark: closing quotes and brackets, spaces.
 _TRAILING_CLOSERS = "」』”’\"'）)] 　"
-_ENDS = frozenset("。！？!?；;…")
+# The marks ``split_clauses`` cuts a sentence at (``_CLAUSE_END``): only a unit ending on one stops inside its sentence.
+# A unit with no mark at its end is the end of its paragraph (a heading, a caption), and one ending on a Latin full
+# stop is a sentence ``split_sentences`` ended there (说. 他): read as running on, a summary line took the next
+# paragraph or sentence as its sentence's rest (review57).
+_CLAUSE_MARKS = frozenset("，：,:")
 
 
 def runs_on(unit: str) -> bool:
     """Whether a unit of text stops inside its sentence: its last mark (closing quotes and brackets aside) is a
-    comma, a colon or none, not a sentence's end. A clause that ``split_clauses`` cut from a long sentence
-    (所有團員機上間隔、防護都有做好，) runs on; a whole sentence, or one ending at a quotation's close, does not."""
+    clause's comma or colon. A clause that ``split_clauses`` cut from a long sentence (所有團員機上間隔、防護都有做好，)
+    runs on; a whole sentence, one ending at a quotation's close, or a paragraph's mark-less end does not."""
     stripped = unit.rstrip(_TRAILING_CLOSERS)
-    return bool(stripped) and stripped[-1] not in _ENDS and not stripped.endswith("..")
+    return bool(stripped) and stripped[-1] in _CLAUSE_MARKS
 
 
 # Clause ends inside a sentence: comma, semicolon-like and colon marks (with closing quotes). An
