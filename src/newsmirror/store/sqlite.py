@@ -154,8 +154,11 @@ _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGE
 
 
 def _schema_steps() -> tuple[str, ...]:
-    """The store's schema as it is made, step by step: the migrations table, then each migration in order."""
-    return (_MIGRATIONS_TABLE, *(sql for _number, _name, sql in migration_scripts("sqlite")))
+    """The store's schema as it is made, step by step: the migrations table, then each migration in order, as
+    ``_migrate`` runs it (``_split_sql``'s statements, their comments dropped). SQLite keeps a CREATE statement's text
+    as it was run: read from the scripts as written, an index, trigger or virtual table with a comment inside its
+    statement would differ from the one every store holds, and every store be refused as not ours (review57)."""
+    return (_MIGRATIONS_TABLE, *("\n".join(_split_sql(sql)) for _number, _name, sql in migration_scripts("sqlite")))
 
 
 class SQLiteStore(SqlStore):
