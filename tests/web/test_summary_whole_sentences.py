@@ -127,3 +127,17 @@ def test_a_unit_ending_its_sentence_or_paragraph_takes_no_rest_nor_the_next_line
     compared = Comparison(story_id="s", outlets=["甲报", "乙社"], unique={"甲报": own})
     lines = summarize(compared, own=4).own["甲报"]
     assert sorted([s.text for s in line.sentences] for line in lines) == sorted([u] for u in units)
+
+
+def test_three_clauses_of_one_sentence_ranked_out_of_order_make_one_line() -> None:
+    # review57: ranked third (a figure), first, second, the second joined the third and the first stayed a line of
+    # its own ending on its comma.
+    clauses = ["卫生部门周三公布的最新数据显示，", "全国新增确诊病例一百二十例，", "其中有35例是境外输入病例。"]
+    own = [Fact([SentenceRef("a", "甲报", 5 + n, text)]) for n, text in enumerate(clauses)]
+    compared = Comparison(story_id="s", outlets=["甲报", "乙社"], unique={"甲报": own})
+    assert [[s.text for s in line.sentences] for line in summarize(compared).own["甲报"]] == [clauses]
+    # Lines that do not run into each other keep their rank; the joined line takes the place of its first.
+    apart = [*own, Fact([SentenceRef("a", "甲报", 0, "外长周一抵达堪培拉。")])]
+    compared = Comparison(story_id="s", outlets=["甲报", "乙社"], unique={"甲报": apart})
+    assert [[s.text for s in line.sentences] for line in summarize(compared, own=4).own["甲报"]] == [
+        ["外长周一抵达堪培拉。"], clauses]

@@ -64,7 +64,8 @@ STORY_PAGE_VERSION = "15"  # 2: a fact's sentences in one column per outlet, as 
 # 13: under the outlets, those with articles on the story's days and no report in it (publish.absent; polish75)
 # 14: a summary line's sentence is isolated (<bdi>): a bidi override in it reversed the attribution after it (safety73)
 # 15: a summary line whose unit ends its sentence (a Latin full stop) or its paragraph (no mark) takes no rest and no
-# next fact (text.sentences.runs_on: only a clause's comma or colon runs on; review57)
+# next fact (text.sentences.runs_on: only a clause's comma or colon runs on); three clauses of one sentence make one
+# line whatever their rank (summary._joined; review57)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",

@@ -70,21 +70,26 @@ def _joined(facts: list[Fact]) -> list[Fact]:
     """An outlet's own facts as the summary's lines: a fact whose last unit stops inside its sentence (a clause cut at
     a comma) and the fact holding that sentence's next unit, both shown, make one line in the report's order. Apart,
     the first line ended on its comma and its sentence's rest (``stories.quoted.sentence_rest``) was the next line
-    again (台湾至今只有480个病毒确诊案例， then 包括7个死亡案例，…: polish75). The same facts, fewer lines."""
+    again (台湾至今只有480个病毒确诊案例， then 包括7个死亡案例，…: polish75). The same facts, fewer lines. A line made
+    of two is joined again with any other it runs into, at the place of the first of them: three clauses of one
+    sentence ranked first, third, second made two lines, the first ending on its comma (review57)."""
     lines: list[Fact] = []
     for fact in facts:
-        first, last = fact.sentences[0], fact.sentences[-1]
-        for at, line in enumerate(lines):
-            before, after = line.sentences[-1], line.sentences[0]
-            if (before.article_id, before.index + 1) == (first.article_id, first.index) and runs_on(before.text):
-                lines[at] = _merged(line, fact)
-                break
-            if (last.article_id, last.index + 1) == (after.article_id, after.index) and runs_on(last.text):
-                lines[at] = _merged(fact, line)
-                break
-        else:
-            lines.append(fact)
+        at = len(lines)
+        while joined := next(((i, line) for i, line in enumerate(lines)
+                              if _runs_into(line, fact) or _runs_into(fact, line)), None):
+            i, line = joined
+            fact = _merged(line, fact) if _runs_into(line, fact) else _merged(fact, line)
+            del lines[i]
+            at = min(at, i)
+        lines.insert(at, fact)
     return lines
+
+
+def _runs_into(first: Fact, then: Fact) -> bool:
+    """Whether ``first``'s last unit stops inside its sentence and ``then`` opens with that sentence's next unit."""
+    before, after = first.sentences[-1], then.sentences[0]
+    return (before.article_id, before.index + 1) == (after.article_id, after.index) and runs_on(before.text)
 
 
 def _merged(first: Fact, then: Fact) -> Fact:
