@@ -36,16 +36,7 @@ def quotation_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
     stripped = unit.rstrip("".join(CLOSING) + "\"'）)] ")
     if depth <= 0 or not stripped or stripped[-1] in _SENTENCE_END:
         return ""
-    at = report.find(unit)
-    if at < 0:
-        return ""
-    start = at + len(unit)
-    end = report.find("\n", start)
-    tail = report[start:] if end < 0 else report[start:end]
-    sentences = split_sentences(tail, min_chars=1)
-    if not sentences:
-        return ""
-    rest = sentences[0]
+    rest = _after_in_sentence(unit, report)
     for i, char in enumerate(rest):
         if char in OPENING:
             depth += 1
@@ -57,7 +48,7 @@ def quotation_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
                     close += 1
                 rest = rest[:close]
                 break
-    return rest if len(rest) <= limit else rest[:limit].rstrip() + "…"
+    return _cut(rest, limit)
 
 
 def sentence_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
@@ -65,17 +56,22 @@ def sentence_rest(unit: str, report: str, limit: int = REST_CHARS) -> str:
     clause cut at a comma: ``text.sentences.runs_on``); "" when the unit ends its sentence, its paragraph ends
     there, or it is not found in the report's text. Longer than ``limit`` characters, it is cut there and ends
     with "…"."""
-    if not runs_on(unit):
-        return ""
+    return _cut(_after_in_sentence(unit, report), limit) if runs_on(unit) else ""
+
+
+def _after_in_sentence(unit: str, report: str) -> str:
+    """What follows ``unit``'s first occurrence in ``report`` to the end of its sentence, within its paragraph: ""
+    when the unit is not in the report or ends its paragraph (the one reading of both rests)."""
     at = report.find(unit)
     if at < 0:
         return ""
     start = at + len(unit)
     end = report.find("\n", start)
     sentences = split_sentences(report[start:] if end < 0 else report[start:end], min_chars=1)
-    if not sentences:
-        return ""
-    rest = sentences[0]
+    return sentences[0] if sentences else ""
+
+
+def _cut(rest: str, limit: int) -> str:
     return rest if len(rest) <= limit else rest[:limit].rstrip() + "…"
 
 
