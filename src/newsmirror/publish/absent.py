@@ -12,12 +12,13 @@ expect), then by name; a page lists ``SHOWN`` of them and counts the rest (an ar
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from newsmirror.store.base import Store
+from newsmirror.store.base import Store, outlet_key
 from newsmirror.text import times
 
 SHOWN = 12  # outlets named on a page or by `stories show`; the JSON gives every one
@@ -59,12 +60,24 @@ def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return start, datetime.combine(last + timedelta(days=1), time(), tzinfo=times.DISPLAY_ZONE)
 
 
+# An outlet's spellings are one outlet (store.base.outlet_key: 德国之声 and 德國之聲, an archive's alias): a story
+# reported under one spelling named the other, stored by another source or an import, as having no report
+# (review57). Cached: a build asks it of every outlet of the days of every story.
+_outlet_key = functools.lru_cache(maxsize=4096)(outlet_key)
+
+
 def absent_outlets(in_story: Iterable[str], days: tuple[date, date], counts: Mapping[str, int]) -> Absent:
-    """``counts``: each outlet's articles published on ``days``; ``in_story``: the outlets of the story's articles."""
-    present = set(in_story)
-    ranked = sorted((name for name, count in counts.items() if count > 0 and name not in present),
-                    key=lambda name: (-counts[name], name))
-    return Absent(days[0], days[1], tuple(ranked))
+    """``counts``: each outlet's articles published on ``days``; ``in_story``: the outlets of the story's articles.
+    Every spelling of an outlet counts as it (``outlet_key``); one with no report is named once, by its spelling
+    with the most articles, and ranked by the articles of all of them."""
+    present = {_outlet_key(name) for name in in_story}
+    spellings: dict[str, dict[str, int]] = {}
+    for name, count in counts.items():
+        if count > 0 and (key := _outlet_key(name)) not in present:
+            spellings.setdefault(key, {})[name] = count
+    ranked = sorted((-sum(found.values()), min(found, key=lambda name: (-found[name], name)))
+                    for found in spellings.values())
+    return Absent(days[0], days[1], tuple(name for _total, name in ranked))
 
 
 class DayCounts:
