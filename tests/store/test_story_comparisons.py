@@ -10,7 +10,7 @@ import pytest
 
 from newsmirror.jobs.grouping import group_articles
 from newsmirror.model import Article, Story
-from newsmirror.store import Store, StoryMember
+from newsmirror.store import Store, StoryMember, packed
 from newsmirror.stories import codec
 from newsmirror.stories import stored as stored_stories
 from newsmirror.stories.compare import compare_story
@@ -125,7 +125,7 @@ def test_unreadable_stored_bytes_are_computed_again(store: Store, counted: list[
 
 @pytest.mark.parametrize("blob", [
     zlib.compress(b"[" * 200_000 + b"]" * 200_000, 9),  # nesting past the JSON parser's recursion (safety73)
-    zlib.compress(b" " * (codec.MAX_INFLATED + 1), 9),  # a decompression bomb: refused, never inflated in full
+    zlib.compress(b" " * (packed.MAX_INFLATED + 1), 9),  # a decompression bomb: refused, never inflated in full
     zlib.compress(b"{}")[:-3],  # a truncated stream
 ])
 def test_a_hostile_stored_comparison_is_computed_again(store: Store, counted: list[str], blob: bytes) -> None:

@@ -17,6 +17,7 @@ from newsmirror.errors import StoreError
 from newsmirror.model import Article, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
 from newsmirror.store.changes import ArticleEvent, EventKind
+from newsmirror.store.packed import UnreadablePacked, inflate_json
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -61,30 +62,14 @@ def pack_bodies(*bodies: str) -> bytes:
     return zlib.compress(json.dumps(bodies, ensure_ascii=False).encode("utf-8"), 6)
 
 
-# What one row's bodies may inflate to. A stored body comes from a page the fetcher read (at most
-# config.max_response_bytes, 10 MB, after decompression) or an archive file (at most 4 MiB by default), in four
-# renderings: far below this. A store received from elsewhere may hold a decompression bomb (400 KB inflating to
-# 400 MiB made one `newsmirror show` take 1.3 GB and 22 s: safety73); it is refused, never inflated in full.
-MAX_UNPACKED_BODIES = 64 * 1024 * 1024
 _NOT_OURS = "the store is damaged or was not written by newsmirror"
 
 
 def unpack_bodies(blob: bytes) -> list[str]:
-    inflater = zlib.decompressobj()
     try:
-        data = inflater.decompress(blob, MAX_UNPACKED_BODIES + 1)
-    except zlib.error as exc:
-        raise StoreError(f"a stored body is not a zlib stream ({exc}): {_NOT_OURS}") from None
-    if len(data) > MAX_UNPACKED_BODIES:
-        raise StoreError(f"a stored body inflates to more than {MAX_UNPACKED_BODIES // (1024 * 1024)} MiB: {_NOT_OURS}")
-    if not inflater.eof:
-        raise StoreError(f"a stored body is cut short (an incomplete zlib stream): {_NOT_OURS}")
-    # Bounded in size is not bounded in depth: 413 bytes of 200,000 nested arrays exhaust the JSON parser's recursion
-    # (RecursionError, as a stored comparison's did: stories.codec), and what pack_bodies wrote is a list of texts.
-    try:
-        bodies = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise StoreError(f"a stored body is not the JSON newsmirror writes ({type(exc).__name__}): {_NOT_OURS}") from None
+        bodies = inflate_json(blob)
+    except UnreadablePacked as exc:
+        raise StoreError(f"a stored body {exc}: {_NOT_OURS}") from None
     if not isinstance(bodies, list) or not all(body is None or isinstance(body, str) for body in bodies):
         raise StoreError(f"a stored body is not a list of texts: {_NOT_OURS}")
     return bodies

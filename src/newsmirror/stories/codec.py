@@ -13,6 +13,7 @@ import json
 import zlib
 from typing import Any
 
+from newsmirror.store.packed import inflate_json
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 
 FORMAT = "1"  # bump when the encoding below changes
@@ -40,30 +41,13 @@ def _fact(values: dict[str, Any]) -> Fact:
     return Fact(**fields)
 
 
-# What a stored comparison may inflate to: a 50-report story's is a few MB. A store received from elsewhere may hold a
-# decompression bomb or JSON nested deep enough to exhaust the parser's recursion (a 413-byte blob of 200,000 nested
-# arrays crashed `stories show` and made the reader answer 500: safety73); either is unreadable, never inflated in
-# full (the store bounds its bodies the same way, ``store.sqlite.MAX_UNPACKED_BODIES``).
-MAX_INFLATED = 64 * 1024 * 1024
-
-
-def _inflate(blob: bytes) -> bytes:
-    inflater = zlib.decompressobj()
-    data = inflater.decompress(blob, MAX_INFLATED + 1)
-    if len(data) > MAX_INFLATED:
-        raise UnreadableComparison(f"inflates to more than {MAX_INFLATED // (1024 * 1024)} MiB")
-    if not inflater.eof:
-        raise UnreadableComparison("incomplete or truncated stream")
-    return data
-
-
 def decode(blob: bytes) -> Comparison:
     try:
-        values = json.loads(_inflate(blob).decode("utf-8"))
+        values = inflate_json(blob)
         fields = dict(values)
         fields["shared"] = [_fact(f) for f in values["shared"]]
         fields["partial"] = [_fact(f) for f in values["partial"]]
         fields["unique"] = {outlet: [_fact(f) for f in facts] for outlet, facts in values["unique"].items()}
         return Comparison(**fields)
-    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # UnreadablePacked is a ValueError
         raise UnreadableComparison(str(exc)) from exc

@@ -1,0 +1,40 @@
+"""zlib'd JSON a store holds (an article's bodies, a story's comparison), read back within bounds.
+
+A store may have been received from elsewhere (a mirror operator's copy), so what it holds is read as untrusted: a
+decompression bomb (400 KB inflating to 400 MiB made one `newsmirror show` take 1.3 GB and 22 s) is refused before it
+is inflated in full, and JSON nested past the parser's recursion (413 bytes of 200,000 nested arrays crashed `stories
+show` and made the reader answer 500) is unreadable, not a traceback (safety73, review57). One reader for both kinds
+of row, so that their bounds cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+# What one stored value may inflate to. A body comes from a page the fetcher read (at most config.max_response_bytes,
+# 10 MB by default, after decompression) or an archive file (at most 4 MiB by default), in four renderings; a
+# 50-report story's comparison is a few MB: far below this.
+MAX_INFLATED = 64 * 1024 * 1024
+
+
+class UnreadablePacked(ValueError):
+    """Stored bytes that are not zlib'd JSON within the bounds; the message reads after "a stored body"."""
+
+
+def inflate_json(blob: bytes) -> Any:
+    """The JSON value zlib-compressed in ``blob``, or ``UnreadablePacked`` (never inflated past ``MAX_INFLATED``)."""
+    inflater = zlib.decompressobj()
+    try:
+        data = inflater.decompress(blob, MAX_INFLATED + 1)
+    except zlib.error as exc:
+        raise UnreadablePacked(f"is not a zlib stream ({exc})") from None
+    if len(data) > MAX_INFLATED:
+        raise UnreadablePacked(f"inflates to more than {MAX_INFLATED // (1024 * 1024)} MiB")
+    if not inflater.eof:
+        raise UnreadablePacked("is cut short (an incomplete zlib stream)")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise UnreadablePacked(f"is not the JSON newsmirror writes ({type(exc).__name__})") from None
