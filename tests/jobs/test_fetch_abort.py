@@ -27,12 +27,14 @@ from tests.feedfixtures import FixtureItem, long_body, rss
 from tests.httpserver import LoopbackServer
 from tests.jobs.simple_extract import simple_extract
 
-NEVER = 30.0  # the hanging routes' delay: far past every bound below
-STOPPED_WITHIN = 5.0  # seconds; without the abort each case waits out its timeouts (10 s and more)
+NEVER = 300.0  # the hanging routes' delay: far past every bound below
+# A hang guard, not a speed target: with the abort a case stops in about 0.1 s; without it each waits out its read
+# timeout (120 s, and retries). The bound sits far from both, so a loaded machine cannot make it flake.
+STOPPED_WITHIN = 30.0
 
 
 def settings(**overrides: object) -> FetchSettings:
-    values: dict[str, object] = dict(timeout_seconds=10.0, connect_timeout_seconds=2.0, max_retries=2,
+    values: dict[str, object] = dict(timeout_seconds=120.0, connect_timeout_seconds=2.0, max_retries=2,
                                      backoff_base_seconds=0.01, per_host_delay_seconds=0.0, per_host_concurrency=4,
                                      respect_robots=False, private_hosts=["127.0.0.1"])
     values.update(overrides)
