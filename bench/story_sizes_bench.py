@@ -20,24 +20,14 @@ import argparse
 import hashlib
 import sqlite3
 import sys
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
 
-
-def timed(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """(best wall, best CPU) seconds of ``repeat`` runs."""
-    best = cpu = float("inf")
-    for _ in range(repeat):
-        wall, process = time.perf_counter(), time.process_time()
-        run()
-        best = min(best, time.perf_counter() - wall)
-        cpu = min(cpu, time.process_time() - process)
-    return best, cpu
+from bench.stories_show_bench import timed  # noqa: E402  (best wall and CPU of N runs)
 
 
 def add_synthetic_stories(path: str, count: int) -> None:

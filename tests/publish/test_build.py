@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -456,11 +457,19 @@ def test_a_summary_line_says_whose_sentence_it_is(store: SQLiteStore, tmp_path: 
     # polish73 on 2020-08-12: "前美國副總統拜登問鼎白宮，…出線擔任副手。（BBC中文、中央社）" was CNA's sentence, BBC wrote
     # another: a researcher may quote it as BBC's. The line names whose sentence it is (乙社's here, where the fact's
     # outlets sorted name 丙网 first), then the others as reporting the fact too, in the build's script.
+    page = built_summary_page(store, tmp_path, script)
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
+    assert lines == expected
+
+
+def built_summary_page(store: SQLiteStore, tmp_path: Path, script: str, first_said: str = "三家说的") -> Any:
+    """The static story page of a 4-outlet story whose summary shows 乙社's ``first_said`` (a fact of three outlets),
+    then 甲报's 两家说的 (a fact of two), built in ``script``."""
     articles = fill(store, 4)
     first, second = articles[0], articles[1]
 
     def comparer(story: Story, members: list[Article]) -> Comparison:
-        three = Fact([SentenceRef(second.id, "乙社", 0, "三家说的"), SentenceRef(first.id, "甲报", 0, "三家讲的"),
+        three = Fact([SentenceRef(second.id, "乙社", 0, first_said), SentenceRef(first.id, "甲报", 0, "三家讲的"),
                       SentenceRef(second.id, "丙网", 0, "三家谈的")])
         two = Fact([SentenceRef(first.id, "甲报", 2, "两家说的"), SentenceRef(second.id, "乙社", 2, "两家讲的")])
         return Comparison(story_id=story.id, outlets=["甲报", "乙社", "丙网", "丁台"], partial=[three, two])
@@ -468,9 +477,7 @@ def test_a_summary_line_says_whose_sentence_it_is(store: SQLiteStore, tmp_path: 
     out = tmp_path / "out"
     _build(store, out, formats=["site"], images=False, comparer=comparer,
            options=BuildOptions(base_url=BASE_URL, script=script))
-    page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_text())
-    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
-    assert lines == expected
+    return lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_text())
 
 
 def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store: SQLiteStore, tmp_path: Path) -> None:
