@@ -158,7 +158,7 @@ def build_api_router() -> APIRouter:
             raise HTTPException(404, f"no story with id {story_id!r}")
         chosen = None
         if outlet:
-            first = story_view(store, story_id, None, compute=False)
+            first = story_view(store, story_id, None, compute=False, with_absent=False)  # its outlets only
             assert first is not None
             reporting = first.outlets
             chosen = list(dict.fromkeys(spelt_as_among(store, outlet, reporting)))

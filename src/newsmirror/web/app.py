@@ -379,7 +379,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
     def story_feed(request: Request, story_id: str) -> Response:
-        view = story_view(store, story_id, None, compute=False)  # a feed of reports shows no comparison
+        view = story_view(store, story_id, None, compute=False, with_absent=False)  # a feed of reports: no comparison
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         newest_first = sorted(view.articles, key=lambda a: a.published_at or a.fetched_at, reverse=True)

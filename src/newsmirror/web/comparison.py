@@ -59,10 +59,12 @@ class _TooMany(Exception):
 
 
 def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
-               compute: bool = True) -> StoryView | None:
+               compute: bool = True, with_absent: bool = True) -> StoryView | None:
     """The story's reports; ``outlets`` (two or more) narrows the comparison to those outlets,
     so what one adds to another shows even when a third outlet says it too. ``compute=False``: a
-    comparison that is not stored is left ``pending`` (``finish_comparison`` computes it)."""
+    comparison that is not stored is left ``pending`` (``finish_comparison`` computes it).
+    ``with_absent=False``: ``absent`` is left None, for a caller that shows no "no report" line (a feed of the
+    reports, a look-up of the story's outlets), sparing its range query."""
     story = store.get_story(story_id)
     if story is None:
         return None
@@ -76,8 +78,9 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
             view.duplicates.append((article, member.duplicate_of))
         else:
             view.articles.append(article)
-    view.absent = stored_absent(store, [(a.outlet, a.published_at)
-                                        for a in [*view.articles, *(copy for copy, _ in view.duplicates)]])
+    if with_absent:
+        view.absent = stored_absent(store, [(a.outlet, a.published_at)
+                                            for a in [*view.articles, *(copy for copy, _ in view.duplicates)]])
     view.compared = [o for o in view.outlets if o in (outlets or [])]
     if len(view.compared) < 2:
         view.compared = view.outlets
