@@ -116,8 +116,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # session 53) was first scored at session 54's start (R .564 P .924, 0 false only-X of 6): a tuning file from then
 # on. facts-s63 (2020-11-03, drawn at random, labelled in session 54) was first scored at session 55's start (R .534
 # P .826, 0 false only-X of 2): a tuning file from then on. facts-s64 (2020-08-21, drawn at random, labelled in
-# session 55) is kept for session 56.
-FRESH_FACT_FILES = ("facts-s64",)
+# session 55) was first scored at session 56's start (R .232 P .750, 0 false only-X of 4): a tuning file from then
+# on. facts-s65 (2020-09-14, drawn at random, labelled in session 56) is kept for session 57.
+FRESH_FACT_FILES = ("facts-s65",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -128,7 +129,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s47", "facts-s48", "facts-s49", "facts-s50", "facts-s51", "facts-s52", "facts-s53",
                      "facts-s54", "facts-s55", "facts-s56",
                      "facts-s57", "facts-s58", "facts-s59", "facts-s60", "facts-s61",
-                     "facts-s62", "facts-s63")
+                     "facts-s62", "facts-s63", "facts-s64")
 
 
 def tuning_fact_paths() -> list[Path]:
