@@ -40,7 +40,9 @@ def test_a_day_near_a_labelled_day_is_not_eligible() -> None:
     # 2020-09-09, drawn in session 45, a tuning day since session 46: near it in the unlabelled pool, readable in the
     # near-tuning pool (tuning days are readable there; a fresh day is not).
     assert not eligible_day("2020-09-11")
-    assert eligible_day("2020-09-11", pool="near-tuning")
+    # (2020-09-14, drawn in session 56, is three days from it: left out as it was before then.)
+    assert eligible_day("2020-09-11", pool="near-tuning", labelled_later=("2020-09-14",))
+    assert not eligible_day("2020-09-11", pool="near-tuning")
     # 2020-12-16, drawn in session 46, a tuning day since session 47: likewise.
     assert not eligible_day("2020-12-14")
     assert eligible_day("2020-12-14", pool="near-tuning")
