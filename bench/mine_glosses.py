@@ -36,6 +36,9 @@ outlet writing either form as naming the other.
    names no two of which share a word or are one's initials (``generic_heads``): a common noun jieba
    tags as a name, heading many names (新闻网 of 福克斯商业新闻网, 天空新闻网; 联盟 of 全球疫苗免疫联盟,
    美国职棒大联盟), is no name's Han form. A person's name is never one (a surname many people share).
+5. Written: each kept Han name's posts, glossed or not (the posts of step 1 whose normalized title and text hold it,
+   as a word or inside a longer one), the table's last column: a name written far more often than glossed is a
+   common word or a piece of one (美国 of 新美国; ``text.name_forms.GLOSSED_SHARE``).
 
     python bench/mine_glosses.py ARCHIVE_ROOT [--scope strict] [--out src/newsmirror/text/glosses.tsv]
     python bench/mine_glosses.py ARCHIVE_ROOT --as-shipped     # the shipped table, byte for byte
@@ -255,6 +258,20 @@ def kept_rows(endings: dict[str, Counter[str]], outlets: dict[tuple[str, str], s
     return sorted(rows)
 
 
+def written_posts(root: Path, skip: set[str], held: set[str], names: set[str]) -> dict[str, int]:
+    """How many of the walk's posts write each of ``names`` (normalized title and text; inside a longer word too)."""
+    by_start: dict[str, list[str]] = defaultdict(list)  # a name's first two characters -> the names
+    for name in names:
+        by_start[name[:2]].append(name)
+    written: Counter[str] = Counter()
+    for raw in kept_posts(root, skip, held, 10000):
+        text = quick_normalize(title_and_text(raw, 10**9))
+        found = {name for at in range(len(text) - 1) for name in by_start.get(text[at:at + 2], ())
+                 if text.startswith(name, at)}
+        written.update(found)
+    return {name: written[name] for name in names}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("archive", type=Path, help="root of a waimei-like Jekyll archive checkout")
@@ -276,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     held = held_files(held_samples)
     endings, outlets, posts = count_glosses(args.archive, skip, held, args.reverse)
     rows = kept_rows(endings, outlets, args.min_posts, args.min_outlets)
+    written = written_posts(args.archive, skip, held, {han for han, *_counts in rows})
     days = ("the labelled days" if args.scope == "strict" else "the held-out, test and fresh days")
     lines = [
         "# Han names and the Latin names outlets gloss them with, either way round (中文名（English Name）,",
@@ -286,10 +304,11 @@ def main(argv: list[str] | None = None) -> int:
         f"# (or from its last such word on); kept: {args.min_posts}+ posts, {args.min_outlets}+ outlets; a Han name kept"
         f" for {GENERIC_HEAD_NAMES}+ unrelated",
         "# Latin names (no person's: a generic head, 新闻网, 联盟) left out.",
-        "# Both columns normalized (text.fold.quick_normalize; a leading 'the' dropped).",
-        "# han\tlatin\tposts\toutlets",
+        "# Both names normalized (text.fold.quick_normalize; a leading 'the' dropped); written: the posts writing the Han",
+        "# name, glossed or not.",
+        "# han\tlatin\tposts\toutlets\twritten",
     ]
-    lines += [f"{h}\t{la}\t{p}\t{o}" for h, la, p, o in rows]
+    lines += [f"{h}\t{la}\t{p}\t{o}\t{written[h]}" for h, la, p, o in rows]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{posts} posts; {len(rows)} pairs written to {args.out}", file=sys.stderr)
     return 0

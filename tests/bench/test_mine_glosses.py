@@ -112,3 +112,18 @@ def test_a_generic_head_of_several_unrelated_names_gives_no_row_but_a_surname_do
     assert {("安德森", "kristian andersen"), ("安德森", "ian anderson")} <= rows
     assert related("cnn", "cable news network") and related("bureau of industry and security", "bis")
     assert not related("fox business network", "sky news")
+
+
+def test_the_last_column_counts_the_posts_writing_the_han_name_glossed_or_not(tmp_path: Path) -> None:
+    # Two outlets gloss 史达伟; a third post writes him unglossed, in Traditional script inside a longer word; a fourth
+    # names nobody (made-up posts).
+    _post(tmp_path, "2020-01-01", "甲", "中央社", "他说，史达伟（David Stilwell）说")
+    _post(tmp_path, "2020-01-02", "乙", "法广", "他说，史达伟（David Stilwell）说")
+    _post(tmp_path, "2020-01-03", "丙", "德国之声", "國務院官員史達偉說")
+    _post(tmp_path, "2020-01-04", "丁", "德国之声", "今天天气很好")
+    out = tmp_path / "glosses.tsv"
+    assert main([str(tmp_path), "--out", str(out)]) == 0
+    header = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("# han")]
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert header == ["# han\tlatin\tposts\toutlets\twritten"]
+    assert rows == [["史达伟", "david stilwell", "2", "2", "3"]]

@@ -24,7 +24,7 @@ from newsmirror.text.packaged import packaged_rows
 def _table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     latins: dict[str, set[str]] = defaultdict(set)
     hans: dict[str, set[str]] = defaultdict(set)
-    for han, latin, _posts, _outlets in packaged_rows("glosses.tsv"):
+    for han, latin, _posts, _outlets, _written in packaged_rows("glosses.tsv"):
         latins[han].add(latin)
         hans[latin].add(han)
     return ({h: frozenset(v) for h, v in latins.items()}, {la: frozenset(v) for la, v in hans.items()})
