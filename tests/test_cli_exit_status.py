@@ -68,6 +68,20 @@ def test_the_network_is_named_only_when_no_failing_source_answered(
     assert "error: all 2 polled source(s) failed; the lines above" in both and "check the network" not in both
 
 
+def test_a_server_too_slow_for_the_deadline_is_not_the_network(
+        cli_env: Path, loopback_server: LoopbackServer) -> None:
+    """It answered and sent its body, too slowly for `request_deadline_seconds`: the server's, not the network's."""
+    loopback_server.route("/drip.xml", body="x" * 20_000, chunk_delay=0.3)  # 1 KB every 0.3 s: 6 s in all
+    _add(loopback_server.url("/drip.xml"), "慢源")
+    config = cli_env.parent / "nm.toml"  # cli_env's settings, with a short deadline
+    config.write_text(config.read_text(encoding="utf-8") + "request_deadline_seconds = 1.0\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["fetch", "-q"])
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert "fetch failed: 慢源 (" in said and "sends too slowly" in said
+    assert "error: all 1 polled source(s) failed; the lines above say why" in said and "check the network" not in said
+
+
 @pytest.mark.parametrize("command", ["fetch", "run"])
 def test_some_sources_failing_is_said_on_stderr_and_exits_0(
         command: str, cli_env: Path, loopback_server: LoopbackServer) -> None:

@@ -22,6 +22,7 @@ from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
 from newsmirror.fetch import (
     ConnectionFailed,
+    DeadlineExceeded,
     FetchAborted,
     Fetcher,
     FetchTimeout,
@@ -212,7 +213,10 @@ class FetchJob:
             backoff = max(backoff, timedelta(seconds=exc.retry_after))
         state.next_due_at = started + max(backoff, interval)
         report.status = "failed"
-        report.unreachable = isinstance(exc, ConnectionFailed | FetchTimeout)
+        # No answer at all (no connection, no byte in time): perhaps the network's. A server that answered but
+        # sent too slowly for the request's deadline (DeadlineExceeded) is the server's: "check the network" sent
+        # the operator looking at a network that worked.
+        report.unreachable = isinstance(exc, ConnectionFailed | FetchTimeout) and not isinstance(exc, DeadlineExceeded)
         report.error = state.last_error
         report.consecutive_failures = state.consecutive_failures
         report.backing_off = state.consecutive_failures >= self.settings.failure_threshold
