@@ -49,3 +49,26 @@ def test_fetch_jobs_store_the_feed_and_come_back_after_the_interval(
         assert broken is not None and broken.done_at is None and broken.due_at is not None
         assert store.get_feed_state("broken").consecutive_failures == 1
         assert broken.due_at > utcnow() + timedelta(minutes=29)
+
+
+def test_a_failed_feed_and_failed_items_are_in_the_workers_log(
+        store_location: str, loopback_server: LoopbackServer, caplog: pytest.LogCaptureFixture) -> None:
+    """`fetch` names each failing feed and item on stderr; a worker said nothing of either (a failing feed is no failed
+    job, and a page that failed was in no log), so a fleet lost articles without a word."""
+    items = [FixtureItem(f"p-{n}", loopback_server.url(f"/p/{n}.html"), f"第{n}条新闻", "摘要。") for n in range(2)]
+    loopback_server.route("/summaries.xml", body=rss(items, full_text=False), content_type="application/rss+xml")
+    loopback_server.gone("/p/0.html", status=404)
+    loopback_server.gone("/p/1.html", status=404)
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="pages", url=loopback_server.url("/summaries.xml"), outlet="摘要台"))
+        store.upsert_source(Source(id="broken", url=loopback_server.url("/missing.xml"), outlet="坏台"))
+        schedule_sources(store)
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(once=True, poll_seconds=0.02, per_host_limit=None),
+                    handlers={"fetch": HANDLERS["fetch"]})
+    with caplog.at_level("WARNING", logger="newsmirror.jobs.worker"):
+        worker.run()
+    said = [r.getMessage() for r in caplog.records if r.name == "newsmirror.jobs.worker"]
+    assert any(line.startswith("fetch failed: 坏台 (broken): ") and "404" in line for line in said), said
+    assert any(line.startswith("fetch failed: 摘要台 (pages): the feed answered, but all 2 item(s)") for line in said)
+    assert sum(line.startswith("item failed: 摘要台 (pages): ") and "/p/" in line and "404" in line
+               for line in said) == 2, said

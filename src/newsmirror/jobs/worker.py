@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from newsmirror.config import FetchSettings, load_config
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch import Fetcher
-from newsmirror.jobs.fetching import ExtractFn, FetchJob
+from newsmirror.jobs.fetching import ExtractFn, FetchJob, SourceReport
 from newsmirror.jobs.grouping import GROUP_INTERVAL, GROUP_KEY, GROUP_KIND, group_articles, lease_holder
 from newsmirror.model import utcnow
 from newsmirror.store import Job, Store
@@ -103,9 +103,30 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     report = runner.poll_source(source)
     if report.status == "interrupted":
         raise NewsmirrorError(report.error)
+    _log_failures(report)
     if report.new or report.updated:
         store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
     return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)
+
+
+SHOWN_ITEM_FAILURES = 5  # one a line, as `fetch` names them on stderr; the rest counted
+
+
+def _log_failures(report: SourceReport) -> None:
+    """Say in the worker's log what `fetch` says on stderr: the feed failed, or items of it did (a page 404, an
+    unreadable page). A failing feed is no failed job (its back-off is in the feed state), so the worker said nothing,
+    and an item that failed was in no log at all: `sources list` shows a feed's last error, not its items'."""
+    source = report.source
+    who = f"{source.name or source.outlet or source.id} ({source.id})"
+    if report.status == "failed":
+        log.warning("fetch failed: %s: %s%s", who, report.error, " (backing off)" if report.backing_off else "")
+    elif report.every_item_failed:
+        log.warning("fetch failed: %s: the feed answered, but all %d item(s) it had to read failed; nothing new was "
+                    "stored", who, report.failed)
+    for problem in report.item_errors[:SHOWN_ITEM_FAILURES]:
+        log.warning("item failed: %s: %s", who, problem)
+    if len(report.item_errors) > SHOWN_ITEM_FAILURES:
+        log.warning("item failed: %s: %d more", who, len(report.item_errors) - SHOWN_ITEM_FAILURES)
 
 
 @register_handler(GROUP_KIND)
