@@ -187,32 +187,31 @@ def recheck(
     # and published. Only public addresses, but the configured sources' hosts (and [fetch] private_hosts, which the
     # Fetcher adds): an RSSHub on 127.0.0.1 links its own pages there.
     allowed = source_hosts(source.url for source in store.list_sources())
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="recheck") as pool:
-        futures: list[tuple[DueCheck, Future[PageResult]]] = [
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="recheck")
+    futures: list[tuple[DueCheck, Future[PageResult]]] = []
+    try:
+        for item in due:
             # raise_for_status=False: a 404 or 410 is an answer here, not a failure.
-            (item, pool.submit(fetcher.get, item.url, etag=item.state.etag,
-                               last_modified=item.state.last_modified, raise_for_status=False,
-                               public_only=allowed))
-            for item in due
-        ]
-        try:
-            for item, future in futures:
-                try:
-                    report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
-                except NewsmirrorError as exc:  # one broken article never stops the run
-                    report = _record_error(store, item, now, policy, str(exc), None)
-                summary.reports.append(report)
-                if on_report:
-                    on_report(report)
-        except KeyboardInterrupt:
-            # Ctrl-C (or SIGTERM, which raises it in the main thread only; a worker's jobs run in threads and are
-            # never here): the pool's exit waited for every queued page, each up to its timeouts and retries.
-            # Queued pages are dropped and the ones in flight cut; each unrecorded article stays due as it was.
-            pool.shutdown(wait=False, cancel_futures=True)
-            abort = getattr(fetcher, "abort", None)
-            if abort is not None:
-                abort()
-            raise
+            futures.append((item, pool.submit(fetcher.get, item.url, etag=item.state.etag,
+                                              last_modified=item.state.last_modified, raise_for_status=False,
+                                              public_only=allowed)))
+        for item, future in futures:
+            try:
+                report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
+            except NewsmirrorError as exc:  # one broken article never stops the run
+                report = _record_error(store, item, now, policy, str(exc), None)
+            summary.reports.append(report)
+            if on_report:
+                on_report(report)
+    except BaseException:
+        # Ctrl-C (or SIGTERM, which raises it in the main thread only; a worker's jobs run in threads and are never
+        # here), also while the pages are being queued: queued pages are dropped, and the pages in flight are not
+        # waited for (a pool's exit waited for each, up to its timeouts and retries). Only this thread writes the
+        # store, so nothing is left half-recorded: each unrecorded article stays due as it was. The fetcher is the
+        # caller's (the command's, which cuts its requests; a worker's, shared by its jobs), as FetchJob leaves it.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     summary.elapsed_seconds = time.perf_counter() - started
     return summary
 
