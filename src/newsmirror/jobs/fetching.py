@@ -35,6 +35,7 @@ from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, pa
 from newsmirror.ingest.pages import fetch_page
 from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
 from newsmirror.store.base import FeedState, Store, outlet_key
+from newsmirror.store.packed import BodyTooLarge
 
 if TYPE_CHECKING:
     from newsmirror.jobs.update import UpdateReport
@@ -332,7 +333,12 @@ class FetchJob:
                 report.warnings.append(warning)
                 LOG.warning("%s", warning)
                 return
-            outcome = self.store.upsert_article(article)
+            try:
+                outcome = self.store.upsert_article(article)
+            except BodyTooLarge as exc:  # this article's size, not the store's state: an item failure
+                report.failed += 1
+                report.item_errors.append(str(exc))
+                return
         with self._seen_lock:
             self._seen_urls.update(u for u in (key, article.canonical_url) if u)
         report.read += 1
