@@ -72,3 +72,37 @@ def test_a_failed_feed_and_failed_items_are_in_the_workers_log(
     assert any(line.startswith("fetch failed: 摘要台 (pages): the feed answered, but all 2 item(s)") for line in said)
     assert sum(line.startswith("item failed: 摘要台 (pages): ") and "/p/" in line and "404" in line
                for line in said) == 2, said
+
+
+def test_stopping_a_worker_cuts_a_fetch_waiting_on_a_silent_feed_and_leaves_its_job_due(
+        store_location: str, loopback_server: LoopbackServer) -> None:
+    """SIGTERM let running jobs finish, and a fetch job waiting on a feed that never answers finished after its read
+    timeouts and retries (85 s with the defaults, near systemd's 90 s before SIGKILL; 120 s here). The stop cuts the
+    requests: no failure charged to the source, no failed attempt of the job, which is due again at once."""
+    import threading
+    import time
+
+    configure_fetching(FetchSettings(timeout_seconds=120.0, connect_timeout_seconds=5.0, max_retries=0,
+                                     per_host_delay_seconds=0.0, respect_robots=False), extract=simple_extract)
+    loopback_server.route("/silent.xml", body="<rss/>", delay=300.0)
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="silent", url=loopback_server.url("/silent.xml"), outlet="测试台"))
+        schedule_sources(store)
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(poll_seconds=0.02, per_host_limit=None),
+                    handlers={"fetch": HANDLERS["fetch"]})
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    for _ in range(600):  # until the feed was asked
+        if loopback_server.requests_to("/silent.xml"):
+            break
+        time.sleep(0.05)
+    assert loopback_server.requests_to("/silent.xml"), "the feed was never asked"
+    worker.stop()
+    thread.join(30.0)  # a hang guard far from both: the stop takes well under a second, the wait 120 s
+    assert not thread.is_alive(), "the worker waited for the silent feed"
+    assert worker.report.failed == 0 and worker.report.completed == 1
+    with open_store(store_location) as store:
+        state = store.get_feed_state("silent")
+        assert state.consecutive_failures == 0 and not state.last_error
+        job = store.get_job("fetch", "silent")
+        assert job is not None and job.due_at is not None and job.due_at <= utcnow() and not job.last_error

@@ -78,6 +78,13 @@ class _FetchContext:
                 self.fetcher = Fetcher(settings)
             return settings, self.fetcher, self.extract
 
+    def abort(self) -> None:
+        """Cut the requests of the running fetch jobs (the worker is stopping); a job after this gets a new fetcher."""
+        with self.lock:
+            fetcher, self.fetcher = self.fetcher, None
+        if fetcher is not None:
+            fetcher.abort()  # not closed here: the jobs in flight still hold it, and end at once
+
 
 _fetch_context = _FetchContext()
 
@@ -102,7 +109,10 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     runner = FetchJob(store, settings, fetcher=fetcher, extract=extract)
     report = runner.poll_source(source)
     if report.status == "interrupted":
-        raise NewsmirrorError(report.error)
+        # The worker is stopping (Worker.stop cut the requests): what was stored stays, nothing is charged to the
+        # source, and the job is due again at once, for the next worker to claim: no failed attempt of the job.
+        log.info("fetch of %s (%s) stopped with the worker; due again now", source.outlet or source.id, source.id)
+        return utcnow()
     _log_failures(report)
     if report.new or report.updated:
         store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
@@ -224,7 +234,8 @@ def retry_delay(attempts: int, options: WorkerOptions) -> timedelta:
 
 class Worker:
     """Claims and runs jobs until stopped (SIGTERM/SIGINT or :meth:`stop`), or until nothing is
-    due with ``once``. Stopping lets running jobs finish; nothing half-done is recorded."""
+    due with ``once``. Stopping lets running jobs finish (a fetch's requests are cut, the job due again); nothing
+    half-done is recorded."""
 
     def __init__(self, open_store: Callable[[], Store], options: WorkerOptions | None = None,
                  handlers: dict[str, Handler] | None = None,
@@ -249,14 +260,20 @@ class Worker:
         self._report_lock = threading.Lock()
 
     def stop(self) -> None:
+        """Claim no more jobs; the running ones finish, but for fetch requests under way, which are cut: a fetch job
+        waiting on a silent feed held a SIGTERM for its timeouts and retries (85 s with the defaults, near systemd's
+        90 s before SIGKILL). Each article is stored in its own transaction, so a cut fetch loses nothing."""
         self._stopping.set()
+        if "fetch" in self.kinds:
+            _fetch_context.abort()
 
     def install_signal_handlers(self) -> None:
         """SIGTERM/SIGINT: finish the running jobs, claim no more, exit (a second one is not needed:
         the lease of anything unfinished expires and another worker takes it)."""
 
         def graceful(signum: int, frame: FrameType | None) -> None:
-            log.info("worker %s: signal %s, finishing running jobs", self.options.worker_id, signum)
+            log.info("worker %s: signal %s, finishing running jobs (fetches under way are cut)", self.options.worker_id,
+                     signum)
             self.stop()
 
         signal.signal(signal.SIGTERM, graceful)
