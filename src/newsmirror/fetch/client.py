@@ -295,6 +295,7 @@ class Fetcher:
             headers["Accept"] = accept
         allowed = None if public_only is None else public_only | self.private_hosts
         attempt = 0
+        started = time.monotonic()
         while True:
             attempt += 1
             self._stop_if_aborted(url)  # also after a back-off an abort ended
@@ -310,6 +311,11 @@ class Fetcher:
                     if isinstance(exc, HttpStatusError) and not raise_for_status and exc.response is not None:
                         exc.response.attempts = attempt
                         return exc.response
+                    if attempt > 1:
+                        # "timed out (ReadTimeout)" after 89 s told the operator of one wait, not of the four that
+                        # made the whole fetch wait: the attempts and the time they took (max_retries, timeouts).
+                        exc.args = (f"{exc} (asked {attempt} times over {time.monotonic() - started:.0f} s)",
+                                    *exc.args[1:])
                     raise
                 self._sleep(wait)
                 continue
