@@ -33,7 +33,8 @@ from newsmirror.fetch import (
 from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
-from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
+from newsmirror.jobs.recheck import remember_fetched_page
+from newsmirror.model import Article, DocumentKind, RawDocument, Source, UpsertOutcome, utcnow
 from newsmirror.store.base import FeedState, Store, outlet_key
 from newsmirror.store.packed import BodyTooLarge
 
@@ -339,6 +340,9 @@ class FetchJob:
                 report.failed += 1
                 report.item_errors.append(str(exc))
                 return
+            if outcome is UpsertOutcome.NEW and document.kind is DocumentKind.WEB_PAGE:
+                # Read from its page: its first re-check tells an edit made meanwhile from a baseline (jobs.recheck).
+                remember_fetched_page(self.store, article)
         with self._seen_lock:
             self._seen_urls.update(u for u in (key, article.canonical_url) if u)
         report.read += 1
