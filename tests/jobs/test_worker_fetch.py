@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +107,26 @@ def test_stopping_a_worker_cuts_a_fetch_waiting_on_a_silent_feed_and_leaves_its_
         assert state.consecutive_failures == 0 and not state.last_error
         job = store.get_job("fetch", "silent")
         assert job is not None and job.due_at is not None and job.due_at <= utcnow() and not job.last_error
+
+
+def test_the_worker_command_logs_no_line_per_request(tmp_path: Path, loopback_server: LoopbackServer,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """httpx logs every request at INFO: a fleet's log had a line per feed, page and robots.txt ("HTTP Request: GET …
+    200 OK") around the few that say what failed."""
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    items = [FixtureItem(f"l-{n}", loopback_server.url(f"/l/{n}.html"), f"第{n}条新闻", long_body(n)) for n in range(2)]
+    loopback_server.route("/log.xml", body=rss(items), content_type="application/rss+xml")
+    db = str(tmp_path / "w.sqlite")
+    with open_store(db) as store:
+        store.upsert_source(Source(id="log", url=loopback_server.url("/log.xml"), outlet="测试台"))
+    config = tmp_path / "w.toml"
+    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\nrespect_robots = false\n", encoding="utf-8")
+    with caplog.at_level("INFO"):
+        result = CliRunner().invoke(app, ["worker", "--once", "--kinds", "fetch", "--db", db, "--config", str(config),
+                                          "--poll", "0.05"])
+    assert result.exit_code == 0, result.output
+    assert loopback_server.requests_to("/log.xml")  # the feed was fetched
+    assert not [r for r in caplog.records if r.name.startswith(("httpx", "httpcore"))], caplog.text

@@ -75,6 +75,10 @@ def worker(
 
     logging.basicConfig(level=logging.INFO, format="%(message)s",
                         handlers=[RichHandler(console=err_console, show_path=False)])
+    # httpx says every request at INFO ("HTTP Request: GET … 200 OK"): one line a feed, page and robots.txt, among
+    # which a fleet's operator looked for the failures (each named by its job: jobs.worker). Its warnings stay.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     for module in plugins or []:
         try:
             importlib.import_module(module)
