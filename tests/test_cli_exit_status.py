@@ -68,6 +68,20 @@ def test_the_network_is_named_only_when_no_failing_source_answered(
     assert "error: all 2 polled source(s) failed; the lines above" in both and "check the network" not in both
 
 
+def test_a_server_too_slow_for_the_deadline_is_not_the_network(
+        cli_env: Path, loopback_server: LoopbackServer) -> None:
+    """It answered and sent its body, too slowly for `request_deadline_seconds`: the server's, not the network's."""
+    loopback_server.route("/drip.xml", body="x" * 20_000, chunk_delay=0.3)  # 1 KB every 0.3 s: 6 s in all
+    _add(loopback_server.url("/drip.xml"), "慢源")
+    config = cli_env.parent / "nm.toml"  # cli_env's settings, with a short deadline
+    config.write_text(config.read_text(encoding="utf-8") + "request_deadline_seconds = 1.0\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["fetch", "-q"])
+    assert result.exit_code == 1, result.output
+    said = _flat(result.stderr)
+    assert "fetch failed: 慢源 (" in said and "sends too slowly" in said
+    assert "error: all 1 polled source(s) failed; the lines above say why" in said and "check the network" not in said
+
+
 @pytest.mark.parametrize("command", ["fetch", "run"])
 def test_some_sources_failing_is_said_on_stderr_and_exits_0(
         command: str, cli_env: Path, loopback_server: LoopbackServer) -> None:
@@ -268,3 +282,26 @@ def test_publish_says_each_step_as_it_starts_but_not_under_quiet(cli_env: Path, 
     assert "ok" in told.stdout
     quiet = CliRunner().invoke(app, [*args, "-q"])
     assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == "", quiet.output
+
+
+def test_a_stopped_fetch_says_what_the_sources_polled_before_the_stop_did(
+        cli_env: Path, loopback_server: LoopbackServer) -> None:
+    """Ctrl-C or SIGTERM said only "interrupted": of the sources polled before it (their articles stored, their
+    failures happened) the operator learnt nothing."""
+    from tests.jobs.test_fetch_abort import interrupt_after
+
+    _add(serve_feed(loopback_server), "好源")
+    loopback_server.route("/down.xml", body="x", fail_times=99, fail_status=500)
+    _add(loopback_server.url("/down.xml"), "坏源")
+    loopback_server.route("/silent.xml", body="<rss/>", delay=300.0)
+    _add(loopback_server.url("/silent.xml"), "静源")
+    config = cli_env.parent / "nm.toml"  # a read timeout far past the stop
+    config.write_text(config.read_text(encoding="utf-8").replace("timeout_seconds = 2.0", "timeout_seconds = 120.0"),
+                      encoding="utf-8")
+    with interrupt_after(3.0):
+        result = CliRunner().invoke(app, ["fetch"])
+    assert result.exit_code != 0
+    said = _flat(result.stdout)
+    assert "fetched before the stop (2 source(s))" in said, result.output
+    assert "好源 ok" in said and "坏源 failed ×1" in said and "静源" not in said
+    assert "fetch failed: 坏源 (" in _flat(result.stderr) and "interrupted" in result.stderr

@@ -77,9 +77,11 @@ def test_conditional_get_uses_stored_validators(loopback_server: LoopbackServer,
 
 def test_slow_server_times_out_after_retries(loopback_server: LoopbackServer) -> None:
     loopback_server.route("/slow", body=PAGE, delay=0.6)
-    with Fetcher(fast_settings(timeout_seconds=0.1, max_retries=1)) as client, pytest.raises(FetchTimeout):
+    with Fetcher(fast_settings(timeout_seconds=0.1, max_retries=1)) as client, pytest.raises(FetchTimeout) as info:
         client.get(loopback_server.url("/slow"))
     assert loopback_server.hits("/slow") == 2
+    # The failure says it was asked twice: "timed out" alone after a minute and a half of retries told of one wait.
+    assert str(info.value).startswith(loopback_server.url("/slow") + ": timed out (ReadTimeout) (asked 2 times over ")
 
 
 def test_500_is_retried_until_it_succeeds(loopback_server: LoopbackServer) -> None:
@@ -98,6 +100,7 @@ def test_persistent_500_raises_server_error(loopback_server: LoopbackServer, fet
     with pytest.raises(ServerError) as info:
         fetcher.get(loopback_server.url("/down"))
     assert info.value.status == 502
+    assert str(info.value).endswith("HTTP 502 (server error) (asked 3 times over 0 s)")
     assert loopback_server.hits("/down") == 3  # first try + max_retries
 
 

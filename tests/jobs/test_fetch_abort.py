@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -74,6 +75,67 @@ def test_abort_cuts_a_request_whose_server_never_answers(loopback_server: Loopba
         assert len(loopback_server.requests_to("/hang.xml")) == asked
 
 
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port whose connects hang: a listener that never accepts, its backlog filled, so the kernel drops further
+    connection requests and a connect waits for its timeout (a host that drops packets, as a firewall does)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(8):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    time.sleep(0.2)
+    try:
+        yield port
+    finally:
+        for sock in (*fillers, listener):
+            sock.close()
+
+
+def test_abort_cuts_a_connect_to_a_host_that_does_not_answer(silent_port: int) -> None:
+    """``abort`` shut the sockets of requests under way, learnt once connected: a connect to a silent host held Ctrl-C
+    for connect_timeout_seconds (10 s by default; 120 s here, far past the guard)."""
+    with Fetcher(settings(connect_timeout_seconds=120.0, max_retries=0)) as fetcher:
+        thread, raised = in_thread(lambda: fetcher.get(f"http://127.0.0.1:{silent_port}/feed.xml"))
+        time.sleep(0.5)
+        assert thread.is_alive()  # connecting
+        fetcher.abort()
+        thread.join(STOPPED_WITHIN)
+        assert not thread.is_alive(), "the connect was not cut"
+        assert len(raised) == 1 and isinstance(raised[0], FetchAborted), raised
+
+
+def test_abort_ends_the_wait_for_a_name_look_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name look-up (C's getaddrinfo) cannot be interrupted: it held Ctrl-C for a slow resolver's timeouts. It runs
+    aside now, and the request stops waiting for it."""
+    real = socket.getaddrinfo
+    release = threading.Event()
+
+    def slow_resolver(host: object, *args: object, **kwargs: object) -> object:
+        if host == "slow.test":
+            release.wait(NEVER)
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow_resolver)
+    try:
+        with Fetcher(settings(max_retries=0)) as fetcher:
+            thread, raised = in_thread(lambda: fetcher.get("http://slow.test/feed.xml"))
+            time.sleep(0.5)
+            assert thread.is_alive()  # looking the name up
+            fetcher.abort()
+            thread.join(STOPPED_WITHIN)
+            assert not thread.is_alive(), "the look-up's wait was not ended"
+            assert len(raised) == 1 and isinstance(raised[0], FetchAborted), raised
+    finally:
+        release.set()
+
+
 def test_abort_ends_a_retry_s_back_off(loopback_server: LoopbackServer) -> None:
     loopback_server.route("/down.xml", body="down", status=503)
     with Fetcher(settings(backoff_base_seconds=60.0, backoff_max_seconds=60.0)) as fetcher:
@@ -134,9 +196,15 @@ def test_ctrl_c_stops_a_recheck_waiting_on_hanging_pages_and_leaves_them_due(
         ids.append(article.id)
     due = due_now(store, ids)
     started = time.monotonic()
-    with Fetcher(settings(max_retries=0)) as fetcher, interrupt_after(1.5), pytest.raises(KeyboardInterrupt):
-        recheck(store, fetcher, due, extract=simple_extract, workers=2)
-    assert time.monotonic() - started < 1.5 + STOPPED_WITHIN
+    with Fetcher(settings(max_retries=0)) as fetcher:
+        with interrupt_after(1.5), pytest.raises(KeyboardInterrupt):
+            recheck(store, fetcher, due, extract=simple_extract, workers=2)
+        assert time.monotonic() - started < 1.5 + STOPPED_WITHIN  # the pages in flight were not waited for
+        # The fetcher is the caller's (`recheck` the command cuts its requests; a worker's is shared by its jobs):
+        # left as it was, it still fetches.
+        loopback_server.route("/fine.html", body="<html></html>")
+        assert fetcher.get(loopback_server.url("/fine.html")).status == 200
+        fetcher.abort()  # as the command does: the two pages in flight end now
     # Nothing recorded: every article is due as it was, none marked as a failed check.
     later = utcnow() + timedelta(days=400)
     assert sorted(item.article_id for item in store.due_checks(later, limit=20)) == sorted(ids)

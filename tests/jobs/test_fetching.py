@@ -342,3 +342,43 @@ def test_a_feed_a_page_advertises_on_a_private_address_is_not_discovered(loopbac
         loopback_server.route("/", body='<html><head><link rel="alternate" type="application/rss+xml" '
                                         'href="/own.xml"></head><body>首页</body></html>')
         assert resolve_feed_url(loopback_server.url("/"), settings) == loopback_server.url("/own.xml")
+
+
+def test_an_edit_between_the_fetch_and_the_first_recheck_of_a_page_read_article_is_an_edit(
+        loopback_server: LoopbackServer, store: Store, settings: FetchSettings) -> None:
+    """The first re-check took a page that differed from the stored text as its baseline (a feed's text is extracted
+    otherwise than its page): for an article read from its own page, an edit made before that check was stored
+    nowhere, and `history` showed one version. The fetch now remembers the page as a re-check reads it."""
+    from newsmirror.fetch import Fetcher
+    from newsmirror.jobs.recheck import due_now, recheck
+    from newsmirror.store.changes import CheckOutcome
+
+    fixtures = feed_with_a_failing_page(loopback_server, store, "/e.xml", "e", status=404, etag='"e1"')
+    assert run(store, settings).sources[0].new == 1
+    (stored,) = list(store.iter_articles())
+    with Fetcher(replace(settings, private_hosts=["127.0.0.1"])) as fetcher:
+        # Unchanged: the same page compares equal (no false edit although the page's <title> is not the feed's).
+        first = recheck(store, fetcher, due_now(store, [stored.id]), extract=simple_extract, workers=1)
+        assert [r.outcome for r in first.reports] == [CheckOutcome.UNCHANGED]
+        edited = FixtureItem(fixtures[0].guid, fixtures[0].link, fixtures[0].title, long_body(7))
+        loopback_server.route("/e/0.html", body=article_page(edited))
+        second = recheck(store, fetcher, due_now(store, [stored.id]), extract=simple_extract, workers=1)
+    assert [r.outcome for r in second.reports] == [CheckOutcome.EDITED]
+    assert len(store.versions(stored.id)) == 2 and "第7号新闻" in (store.get_article(stored.id) or stored).body_text
+
+
+def test_the_first_recheck_of_a_page_read_article_edited_before_it_records_the_edit(
+        loopback_server: LoopbackServer, store: Store, settings: FetchSettings) -> None:
+    from newsmirror.fetch import Fetcher
+    from newsmirror.jobs.recheck import due_now, recheck
+    from newsmirror.store.changes import CheckOutcome
+
+    fixtures = feed_with_a_failing_page(loopback_server, store, "/f.xml", "f", status=404, etag='"f1"')
+    assert run(store, settings).sources[0].new == 1
+    (stored,) = list(store.iter_articles())
+    edited = FixtureItem(fixtures[0].guid, fixtures[0].link, fixtures[0].title, long_body(8))
+    loopback_server.route("/f/0.html", body=article_page(edited))
+    with Fetcher(replace(settings, private_hosts=["127.0.0.1"])) as fetcher:
+        first = recheck(store, fetcher, due_now(store, [stored.id]), extract=simple_extract, workers=1)
+    assert [r.outcome for r in first.reports] == [CheckOutcome.EDITED]  # was "baseline": the edit lost for good
+    assert len(store.versions(stored.id)) == 2

@@ -289,3 +289,45 @@ def test_a_recheck_refused_everywhere_names_the_private_address_not_the_network(
     assert "private address" in result.output and "private_hosts" in result.output
     assert "network down" not in result.output
     assert loopback_server.hits(ARTICLE_PATH) == 0
+
+
+def test_ctrl_c_stops_a_recheck_waiting_on_a_page_that_never_answers(
+        loopback_server: LoopbackServer, tmp_path: Path) -> None:
+    """The command cuts its fetcher's requests when stopped: `recheck` the function no longer waits for the pages in
+    flight (nor stops a caller's fetcher), and without the command's cut the interpreter's exit after Ctrl-C waited for
+    the page's read timeout (120 s here; SIGTERM ends the process by the signal, which waits for nothing). A hang guard
+    far from both: the stop takes well under a second."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = str(tmp_path / "store.sqlite")
+    config, article = store_loopback_article(loopback_server, db, tmp_path)
+    config.write_text(config.read_text(encoding="utf-8") + "timeout_seconds = 120.0\n", encoding="utf-8")
+    loopback_server.route(ARTICLE_PATH, body=article_page(), delay=300.0)
+    src = Path(__file__).resolve().parents[2] / "src"
+    # Python's own SIGINT handler, as a terminal's shell gives it (a shell with no job control starts a background
+    # command with SIGINT ignored, and the child would inherit that).
+    code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "from newsmirror.cli import app; sys.argv = ['newsmirror', *sys.argv[1:]]; app()")
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "recheck", "--db", db, "--config", str(config), "--article", article.id],
+        env={**os.environ, "PYTHONPATH": str(src)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(600):  # until the page was asked
+            if loopback_server.requests_to(ARTICLE_PATH):
+                break
+            time.sleep(0.05)
+        assert loopback_server.requests_to(ARTICLE_PATH), "the page was never asked"
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode != 0
+    assert "interrupted" in err, err
+    with open_store(db) as store:  # nothing recorded: the article is due as it was
+        assert store.get_check_state(article.id).check_count == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,83 @@ def test_fetch_jobs_store_the_feed_and_come_back_after_the_interval(
         assert broken is not None and broken.done_at is None and broken.due_at is not None
         assert store.get_feed_state("broken").consecutive_failures == 1
         assert broken.due_at > utcnow() + timedelta(minutes=29)
+
+
+def test_a_failed_feed_and_failed_items_are_in_the_workers_log(
+        store_location: str, loopback_server: LoopbackServer, caplog: pytest.LogCaptureFixture) -> None:
+    """`fetch` names each failing feed and item on stderr; a worker said nothing of either (a failing feed is no failed
+    job, and a page that failed was in no log), so a fleet lost articles without a word."""
+    items = [FixtureItem(f"p-{n}", loopback_server.url(f"/p/{n}.html"), f"第{n}条新闻", "摘要。") for n in range(2)]
+    loopback_server.route("/summaries.xml", body=rss(items, full_text=False), content_type="application/rss+xml")
+    loopback_server.gone("/p/0.html", status=404)
+    loopback_server.gone("/p/1.html", status=404)
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="pages", url=loopback_server.url("/summaries.xml"), outlet="摘要台"))
+        store.upsert_source(Source(id="broken", url=loopback_server.url("/missing.xml"), outlet="坏台"))
+        schedule_sources(store)
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(once=True, poll_seconds=0.02, per_host_limit=None),
+                    handlers={"fetch": HANDLERS["fetch"]})
+    with caplog.at_level("WARNING", logger="newsmirror.jobs.worker"):
+        worker.run()
+    said = [r.getMessage() for r in caplog.records if r.name == "newsmirror.jobs.worker"]
+    assert any(line.startswith("fetch failed: 坏台 (broken): ") and "404" in line for line in said), said
+    assert any(line.startswith("fetch failed: 摘要台 (pages): the feed answered, but all 2 item(s)") for line in said)
+    assert sum(line.startswith("item failed: 摘要台 (pages): ") and "/p/" in line and "404" in line
+               for line in said) == 2, said
+
+
+def test_stopping_a_worker_cuts_a_fetch_waiting_on_a_silent_feed_and_leaves_its_job_due(
+        store_location: str, loopback_server: LoopbackServer) -> None:
+    """SIGTERM let running jobs finish, and a fetch job waiting on a feed that never answers finished after its read
+    timeouts and retries (85 s with the defaults, near systemd's 90 s before SIGKILL; 120 s here). The stop cuts the
+    requests: no failure charged to the source, no failed attempt of the job, which is due again at once."""
+    import threading
+    import time
+
+    configure_fetching(FetchSettings(timeout_seconds=120.0, connect_timeout_seconds=5.0, max_retries=0,
+                                     per_host_delay_seconds=0.0, respect_robots=False), extract=simple_extract)
+    loopback_server.route("/silent.xml", body="<rss/>", delay=300.0)
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="silent", url=loopback_server.url("/silent.xml"), outlet="测试台"))
+        schedule_sources(store)
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(poll_seconds=0.02, per_host_limit=None),
+                    handlers={"fetch": HANDLERS["fetch"]})
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    for _ in range(600):  # until the feed was asked
+        if loopback_server.requests_to("/silent.xml"):
+            break
+        time.sleep(0.05)
+    assert loopback_server.requests_to("/silent.xml"), "the feed was never asked"
+    worker.stop()
+    thread.join(30.0)  # a hang guard far from both: the stop takes well under a second, the wait 120 s
+    assert not thread.is_alive(), "the worker waited for the silent feed"
+    assert worker.report.failed == 0 and worker.report.completed == 1
+    with open_store(store_location) as store:
+        state = store.get_feed_state("silent")
+        assert state.consecutive_failures == 0 and not state.last_error
+        job = store.get_job("fetch", "silent")
+        assert job is not None and job.due_at is not None and job.due_at <= utcnow() and not job.last_error
+
+
+def test_the_worker_command_logs_no_line_per_request(tmp_path: Path, loopback_server: LoopbackServer,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """httpx logs every request at INFO: a fleet's log had a line per feed, page and robots.txt ("HTTP Request: GET …
+    200 OK") around the few that say what failed."""
+    from typer.testing import CliRunner
+
+    from newsmirror.cli import app
+
+    items = [FixtureItem(f"l-{n}", loopback_server.url(f"/l/{n}.html"), f"第{n}条新闻", long_body(n)) for n in range(2)]
+    loopback_server.route("/log.xml", body=rss(items), content_type="application/rss+xml")
+    db = str(tmp_path / "w.sqlite")
+    with open_store(db) as store:
+        store.upsert_source(Source(id="log", url=loopback_server.url("/log.xml"), outlet="测试台"))
+    config = tmp_path / "w.toml"
+    config.write_text("[fetch]\nper_host_delay_seconds = 0.0\nrespect_robots = false\n", encoding="utf-8")
+    with caplog.at_level("INFO"):
+        result = CliRunner().invoke(app, ["worker", "--once", "--kinds", "fetch", "--db", db, "--config", str(config),
+                                          "--poll", "0.05"])
+    assert result.exit_code == 0, result.output
+    assert loopback_server.requests_to("/log.xml")  # the feed was fetched
+    assert not [r for r in caplog.records if r.name.startswith(("httpx", "httpcore"))], caplog.text

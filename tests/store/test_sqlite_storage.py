@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from newsmirror.model import Article
+from newsmirror.store import packed
+from newsmirror.store.packed import BodyTooLarge
 from newsmirror.store.sqlite import SQLiteStore
+from tests.httpserver import LoopbackServer
 
 
 def _article(text: str, title: str = "标题") -> Article:
@@ -40,3 +45,40 @@ def test_bodies_are_stored_once_compressed_and_read_back_whole(tmp_path: Path) -
         (row,) = [dict(zip(article_columns, r, strict=True)) for batch in store.iter_rows("articles", article_columns)
                   for r in batch]
         assert row["body_markdown"] == texts[2] and row["summary"] == texts[2][:10]
+
+
+def test_a_body_larger_than_a_read_takes_is_refused_when_stored(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read refuses a body that inflates past store.packed.MAX_INFLATED (64 MiB; a decompression bomb); a page
+    under a raised [fetch] max_response_bytes (past ~16 MB, in four renderings) was stored all the same, and every
+    read of it failed after: "a stored body inflates to more than 64 MiB: the store is damaged". Refused at the
+    write instead, naming the article; the stored text, if any, stays. (A smaller bound here, as a larger page.)"""
+    monkeypatch.setattr(packed, "MAX_INFLATED", 100_000)
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_article(_article("原文。" * 100))
+        with pytest.raises(BodyTooLarge, match=r"https://example\.org/a: .* more than the 0 MiB"):
+            store.upsert_article(_article("很长的一页。" * 6_000))  # 36,000 characters in three renderings
+        (article,) = list(store.iter_articles())  # still readable, as it was
+        assert article.body_text == "原文。" * 100 and len(store.versions(article.id)) == 1
+
+
+def test_a_fetched_page_too_large_to_store_is_a_failed_item(loopback_server: LoopbackServer, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An item the store refuses for its size is that item's failure, named; the feed's other items are stored."""
+    from newsmirror.config import FetchSettings
+    from newsmirror.jobs.fetching import fetch_sources
+    from newsmirror.model import Source
+    from tests.feedfixtures import FixtureItem, long_body, rss
+    from tests.jobs.simple_extract import simple_extract
+
+    monkeypatch.setattr(packed, "MAX_INFLATED", 100_000)
+    items = [FixtureItem("small", loopback_server.url("/a/0.html"), "短新闻", long_body(1)),
+             FixtureItem("large", loopback_server.url("/a/1.html"), "长新闻", "很长的一页。" * 6_000)]
+    loopback_server.route("/feed.xml", body=rss(items), content_type="application/rss+xml")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.upsert_source(Source(id="feed", url=loopback_server.url("/feed.xml"), outlet="测试台"))
+        settings = FetchSettings(per_host_delay_seconds=0.0, max_retries=0, respect_robots=False)
+        report = fetch_sources(store, settings, extract=simple_extract, force=True).sources[0]
+        assert (report.status, report.new, report.failed) == ("ok", 1, 1)
+        assert "/a/1.html" in report.item_errors[0] and "MiB a stored body may hold" in report.item_errors[0]
+        assert [a.title for a in store.iter_articles()] == ["短新闻"]

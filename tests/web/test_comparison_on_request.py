@@ -49,12 +49,12 @@ def test_a_story_of_more_reports_than_the_bound_is_not_compared_on_request(
     assert page.status_code == 200 and "大事第89篇" in page.text  # the reports are shown
     assert "这90篇报道的对比还没有生成" in page.text and "newsmirror stories compare" in page.text
     api = client.get(f"/api/stories/{story_id}/comparison")
-    assert api.status_code == 503 and "newsmirror stories compare" in api.json()["detail"]
+    assert api.status_code == 409 and "newsmirror stories compare" in api.json()["detail"]
     # A chosen set of outlets over the bound (60 reports): the page asks for fewer, the API too.
     chosen = "?outlet=媒体0&outlet=媒体1"
     assert "请少选几家媒体" in client.get(f"/story/{story_id}{chosen}").text
     refused = client.get(f"/api/stories/{story_id}/comparison{chosen}")
-    assert refused.status_code == 503 and "choose fewer outlets" in refused.json()["detail"]
+    assert refused.status_code == 422 and "choose fewer outlets" in refused.json()["detail"]
     assert compared == []  # nothing was computed
     assert "對比還沒有生成" in client.get(f"/story/{story_id}?script=zh-Hant").text
 

@@ -225,21 +225,35 @@ def _fetch_with_progress(db: str, config: str, source_ids: list[str] | None, for
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from newsmirror.config import load_config
-    from newsmirror.jobs.fetching import fetch_sources
+    from newsmirror.jobs.fetching import FetchReport, SourceReport, fetch_sources
 
     settings = load_config(config or None).fetch
-    with store_from(db, create=True) as store, Progress(
-        TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        # Off a terminal a live bar draws nothing and left one empty line on stderr at its end: from cron, any
-        # output is mailed, so every quiet fetch mailed an empty line.
-        TextColumn("{task.description}"), console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
-    ) as progress:
-        task = progress.add_task("", total=None)
-        report = fetch_sources(
-            store, settings, source_ids=source_ids or None, force=force,
-            on_start=lambda total: progress.update(task, total=total),
-            progress=lambda done: progress.update(task, advance=1, description=shown(_short_name(done.source))),
-        )
+    finished: list[SourceReport] = []  # the sources polled so far, said when the run is stopped
+    try:
+        with store_from(db, create=True) as store, Progress(
+            TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            # Off a terminal a live bar draws nothing and left one empty line on stderr at its end: from cron, any
+            # output is mailed, so every quiet fetch mailed an empty line.
+            TextColumn("{task.description}"), console=err_console, transient=True,
+            disable=quiet or not err_console.is_terminal,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def advance(done: SourceReport) -> None:
+                finished.append(done)
+                progress.update(task, advance=1, description=shown(_short_name(done.source)))
+
+            report = fetch_sources(
+                store, settings, source_ids=source_ids or None, force=force,
+                on_start=lambda total: progress.update(task, total=total), progress=advance,
+            )
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: what the sources polled before the stop stored is kept, and their failures happened; the
+        # run said only "interrupted", so the operator learnt nothing of them (four of six in a walk).
+        if finished:
+            _print_fetch_report(FetchReport(sources=finished), quiet,
+                                title=f"fetched before the stop ({len(finished)} source(s))")
+        raise
     _print_fetch_report(report, quiet)
     return report
 
@@ -253,7 +267,7 @@ def _short_name(source: Any) -> str:
 SHOWN_WARNINGS = 5  # a source's warnings named one a line, as its failed items are; the rest counted
 
 
-def _print_fetch_report(report: Any, quiet: bool = False) -> None:
+def _print_fetch_report(report: Any, quiet: bool = False, title: str = "fetch summary") -> None:
     if not report.sources and not report.not_due:
         # A fresh store has no source at all: "0 source(s) not due yet" sent a new user to --all.
         console.print(f"nothing to fetch: {NO_SOURCES}")
@@ -262,7 +276,7 @@ def _print_fetch_report(report: Any, quiet: bool = False) -> None:
         console.print(f"nothing to fetch: {report.not_due} source(s) not due yet "
                       "(`--all` polls them anyway; `sources add` adds some)")
         return
-    table = Table(title="fetch summary")
+    table = Table(title=title)
     for column, justify in (("source", "left"), ("status", "left"), ("new", "right"), ("updated", "right"),
                             ("unchanged", "right"), ("failed", "right")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]

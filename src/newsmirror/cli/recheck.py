@@ -108,7 +108,13 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
                 done[0] += 1
                 progress.update(done[0], len(due), report.article_id)
 
-            summary = run_recheck(store, fetcher, due, now=now, workers=workers, on_report=advance)
+            try:
+                summary = run_recheck(store, fetcher, due, now=now, workers=workers, on_report=advance)
+            except KeyboardInterrupt:
+                # Ctrl-C or SIGTERM: the pages in flight are cut (their threads end at once; the interpreter's exit
+                # waits for them), as `fetch` cuts its own. Nothing of theirs is recorded: each stays due.
+                fetcher.abort()
+                raise
     counts = summary.counts
     checked = len(summary.reports)
     table = Table(title=f"re-checked {checked} article{'' if checked == 1 else 's'} in {summary.elapsed_seconds:.1f}s")

@@ -52,7 +52,7 @@ def worker(
 ) -> None:
     """Run queued jobs (fetching, rechecking, ...) until stopped; start one per core and machine.
 
-    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs and exits.
+    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs (a fetch's requests under way are cut, and the source is due again) and exits.
     """
     import importlib
     import logging
@@ -75,6 +75,10 @@ def worker(
 
     logging.basicConfig(level=logging.INFO, format="%(message)s",
                         handlers=[RichHandler(console=err_console, show_path=False)])
+    # httpx says every request at INFO ("HTTP Request: GET … 200 OK"): one line a feed, page and robots.txt, among
+    # which a fleet's operator looked for the failures (each named by its job: jobs.worker). Its warnings stay.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     for module in plugins or []:
         try:
             importlib.import_module(module)

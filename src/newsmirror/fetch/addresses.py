@@ -20,13 +20,14 @@ import contextlib
 import ipaddress
 import socket
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
 import idna
+from httpcore._backends.sync import SyncStream  # the stream httpcore's sync backend wraps a socket in
 
 from newsmirror.errors import ConfigError
 from newsmirror.fetch.errors import PrivateAddress
@@ -139,8 +140,50 @@ def _not_public(address: str) -> bool:
     return not ip.is_global
 
 
+AddressInfo = tuple[Any, ...]  # one entry of socket.getaddrinfo: (family, type, proto, canonname, sockaddr)
+
+
+def _lookup(host: str, port: int) -> list[AddressInfo]:
+    """``socket.getaddrinfo`` for a TCP connection, ended by this thread's ``cut_by`` event: a look-up cannot be
+    interrupted where it runs (C's getaddrinfo), so under ``cut_by`` it runs in a thread of its own, which is left to
+    finish by itself when the event ends the wait (Ctrl-C waited out a resolver's timeouts, up to tens of seconds)."""
+    stop: threading.Event | None = getattr(_current, "stop", None)
+    if stop is None or _is_address(host):
+        return list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    done = threading.Event()
+    answer: list[list[AddressInfo]] = []
+    failure: list[BaseException] = []
+
+    def look_up() -> None:
+        try:
+            answer.append(list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=look_up, name=f"resolve {host}", daemon=True).start()
+    while not done.wait(_STOP_POLL_SECONDS):
+        if stop.is_set():
+            raise OSError(f"{host}: stopped while its name was being looked up")
+    if failure:
+        raise failure[0]
+    return answer[0]
+
+
+_STOP_POLL_SECONDS = 0.05  # how soon a cut ends a look-up's wait (a look-up that answers ends it at once)
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _resolve(host: str, port: int) -> list[str]:
-    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+    return [str(info[4][0]) for info in _lookup(host, port)]
 
 
 def private_address(url: str) -> str | None:
@@ -186,6 +229,21 @@ def only_public(allowed: frozenset[str] | None) -> Iterator[None]:
         _current.allowed = before
 
 
+@contextlib.contextmanager
+def cut_by(stop: threading.Event, watch: Callable[[socket.socket], None] | None = None) -> Iterator[None]:
+    """Within this block, this thread's requests can be cut while they look a name up or connect, which a socket's
+    shutdown cannot reach once connected only: a look-up's wait ends when ``stop`` is set, and every socket a
+    ``pinned_client`` connection makes is given to ``watch`` before it connects (its owner shuts it to end a
+    connect under way: the Fetcher's deadline, which abort() and the request's own deadline cut)."""
+    before = getattr(_current, "stop", None), getattr(_current, "watch", None)
+    _current.stop = stop
+    _current.watch = watch if watch is not None else before[1]
+    try:
+        yield
+    finally:
+        _current.stop, _current.watch = before
+
+
 class _PinnedBackend(httpcore.NetworkBackend):
     """httpcore's network backend, but a connection made under ``only_public`` resolves the name once and connects to
     one of the addresses it checked (TLS still names the host: httpcore takes SNI from the URL, not from this)."""
@@ -196,21 +254,26 @@ class _PinnedBackend(httpcore.NetworkBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
         allowed: frozenset[str] | None = getattr(_current, "allowed", None)
-        if allowed is None or allows(allowed, host, port):
+        watch: Callable[[socket.socket], None] | None = getattr(_current, "watch", None)
+        checked = allowed is not None and not allows(allowed, host, port)
+        if not checked and watch is None:
             return self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         try:
-            addresses = list(dict.fromkeys(_resolve(host, port)))
+            infos = list(dict.fromkeys(_lookup(host, port)))
         except (OSError, UnicodeError) as exc:
             raise httpcore.ConnectError(f"{host}: {exc}") from exc
-        for address in addresses:
-            if _not_public(address):
-                raise PrivateAddress(f"{host}:{port} resolves to the private address {address} at the connection; an "
-                                     "address a feed or a page names is fetched only when public (or allowed by "
-                                     "[fetch] private_hosts)")
+        if checked:
+            for info in infos:
+                if _not_public(str(info[4][0])):
+                    raise PrivateAddress(f"{host}:{port} resolves to the private address {info[4][0]} at the "
+                                         "connection; an address a feed or a page names is fetched only when public "
+                                         "(or allowed by [fetch] private_hosts)")
         failure: httpcore.ConnectError | None = None
-        for address in addresses:  # as socket.create_connection does: the first that answers
+        for info in infos:  # as socket.create_connection does: the first that answers
             try:
-                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                if watch is None:
+                    return self._inner.connect_tcp(str(info[4][0]), port, timeout, local_address, socket_options)
+                return _connect_watched(info, watch, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:
                 failure = exc
         raise failure or httpcore.ConnectError(f"{host}: no address")
@@ -221,6 +284,32 @@ class _PinnedBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+def _connect_watched(info: AddressInfo, watch: Callable[[socket.socket], None], timeout: float | None,
+                     local_address: str | None,
+                     socket_options: Iterable[httpcore.SOCKET_OPTION] | None) -> httpcore.NetworkStream:
+    """httpcore's own connection (its sync backend's ``connect_tcp``), to one address, with the socket handed to
+    ``watch`` before the connect: a shutdown from another thread ends a connect under way at once (Linux), where
+    ``socket.create_connection`` made the socket out of reach until it connected or timed out."""
+    family, kind, proto, _name, address = info
+    sock = socket.socket(family, kind, proto)
+    try:
+        watch(sock)
+        sock.settimeout(timeout)
+        if local_address is not None:
+            sock.bind((local_address, 0))
+        sock.connect(address)
+        for option in socket_options or ():
+            sock.setsockopt(*option)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except TimeoutError as exc:
+        sock.close()
+        raise httpcore.ConnectTimeout(str(exc) or "timed out") from exc
+    except OSError as exc:
+        sock.close()
+        raise httpcore.ConnectError(str(exc)) from exc
+    return SyncStream(sock)
 
 
 def pinned_client(**options: Any) -> httpx.Client:

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsmirror.config import FetchSettings
-from newsmirror.fetch.addresses import allowance, only_public, pinned_client, refuse_private
+from newsmirror.fetch.addresses import allowance, cut_by, only_public, pinned_client, refuse_private
 from newsmirror.fetch.charset import detect_and_decode
 from newsmirror.fetch.errors import (
     ConnectionFailed,
@@ -157,6 +157,7 @@ class _Deadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expired = False
+        self.ended = threading.Event()  # set with ``expired``: ends a name look-up's wait (fetch.addresses.cut_by)
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
@@ -176,14 +177,21 @@ class _Deadline:
         get_info = getattr(stream, "get_extra_info", None)
         sock = get_info("socket") if get_info else None
         if isinstance(sock, socket.socket):
-            with self._lock:
+            self.watch(sock)
+
+    def watch(self, sock: socket.socket) -> None:
+        """Cut ``sock`` with this request (shut at once when already cut): given before its connect by the pinned
+        connection (fetch.addresses.cut_by), so that a connect to a silent host ends too, or at ``trace``."""
+        with self._lock:
+            if sock not in self._sockets:
                 self._sockets.append(sock)
-                if self.expired:
-                    self._shut(sock)
+            if self.expired:
+                self._shut(sock)
 
     def _expire(self) -> None:
         with self._lock:
             self.expired = True
+            self.ended.set()
             for sock in self._sockets:
                 self._shut(sock)
 
@@ -287,11 +295,14 @@ class Fetcher:
             headers["Accept"] = accept
         allowed = None if public_only is None else public_only | self.private_hosts
         attempt = 0
+        started = time.monotonic()
         while True:
             attempt += 1
             self._stop_if_aborted(url)  # also after a back-off an abort ended
             try:
-                with only_public(allowed):  # the connections too (robots.txt's included): fetch.addresses
+                # The connections are checked too (robots.txt's included), and a name look-up ends on abort(), as
+                # the request's own connect and reads do (``_once``): fetch.addresses.
+                with only_public(allowed), cut_by(self._aborted):
                     result = self._follow(url, headers, self.settings.max_response_bytes, check_robots=True,
                                           public_only=allowed)
             except TransientFetchError as exc:
@@ -300,6 +311,11 @@ class Fetcher:
                     if isinstance(exc, HttpStatusError) and not raise_for_status and exc.response is not None:
                         exc.response.attempts = attempt
                         return exc.response
+                    if attempt > 1:
+                        # "timed out (ReadTimeout)" after 89 s told the operator of one wait, not of the four that
+                        # made the whole fetch wait: the attempts and the time they took (max_retries, timeouts).
+                        exc.args = (f"{exc} (asked {attempt} times over {time.monotonic() - started:.0f} s)",
+                                    *exc.args[1:])
                     raise
                 self._sleep(wait)
                 continue
@@ -383,8 +399,11 @@ class Fetcher:
                 # After joining the live set: an abort from now on cuts this request; one before it stops it here
                 # (it also ends a host's delay).
                 self._stop_if_aborted(url)
-                with self._client.stream("GET", url, headers=headers,
-                                         extensions={"trace": deadline.trace}) as response:
+                # The look-up and the connect are cut with the request (abort() or its deadline), not only its reads:
+                # Ctrl-C waited for a connect to a silent host (connect_timeout_seconds, 10 s) or a slow resolver.
+                with cut_by(deadline.ended, deadline.watch), \
+                        self._client.stream("GET", url, headers=headers,
+                                            extensions={"trace": deadline.trace}) as response:
                     return self._read(asked, url, response, limit, deadline)
             except (httpx.TransportError, ContentDecodingError) as exc:
                 if self._aborted.is_set():  # cut by abort(): no failure of the server's

@@ -22,6 +22,7 @@ from newsmirror.errors import ConfigError, NewsmirrorError
 from newsmirror.extract.urls import canonical_url
 from newsmirror.fetch import (
     ConnectionFailed,
+    DeadlineExceeded,
     FetchAborted,
     Fetcher,
     FetchTimeout,
@@ -32,8 +33,10 @@ from newsmirror.fetch import (
 from newsmirror.fetch.addresses import source_hosts
 from newsmirror.ingest.feeds import FeedItem, FeedParseError, discover_feeds, parse_feed
 from newsmirror.ingest.pages import fetch_page
-from newsmirror.model import Article, RawDocument, Source, UpsertOutcome, utcnow
+from newsmirror.jobs.recheck import remember_fetched_page
+from newsmirror.model import Article, DocumentKind, RawDocument, Source, UpsertOutcome, utcnow
 from newsmirror.store.base import FeedState, Store, outlet_key
+from newsmirror.store.packed import BodyTooLarge
 
 if TYPE_CHECKING:
     from newsmirror.jobs.update import UpdateReport
@@ -212,7 +215,10 @@ class FetchJob:
             backoff = max(backoff, timedelta(seconds=exc.retry_after))
         state.next_due_at = started + max(backoff, interval)
         report.status = "failed"
-        report.unreachable = isinstance(exc, ConnectionFailed | FetchTimeout)
+        # No answer at all (no connection, no byte in time): perhaps the network's. A server that answered but
+        # sent too slowly for the request's deadline (DeadlineExceeded) is the server's: "check the network" sent
+        # the operator looking at a network that worked.
+        report.unreachable = isinstance(exc, ConnectionFailed | FetchTimeout) and not isinstance(exc, DeadlineExceeded)
         report.error = state.last_error
         report.consecutive_failures = state.consecutive_failures
         report.backing_off = state.consecutive_failures >= self.settings.failure_threshold
@@ -328,7 +334,15 @@ class FetchJob:
                 report.warnings.append(warning)
                 LOG.warning("%s", warning)
                 return
-            outcome = self.store.upsert_article(article)
+            try:
+                outcome = self.store.upsert_article(article)
+            except BodyTooLarge as exc:  # this article's size, not the store's state: an item failure
+                report.failed += 1
+                report.item_errors.append(str(exc))
+                return
+            if outcome is UpsertOutcome.NEW and document.kind is DocumentKind.WEB_PAGE:
+                # Read from its page: its first re-check tells an edit made meanwhile from a baseline (jobs.recheck).
+                remember_fetched_page(self.store, article)
         with self._seen_lock:
             self._seen_urls.update(u for u in (key, article.canonical_url) if u)
         report.read += 1

@@ -41,7 +41,7 @@ from newsmirror.jobs.recheck_rules import (
 )
 from newsmirror.model import Article, DocumentKind, RawDocument, UpsertOutcome, utcnow
 from newsmirror.store import Job, Store
-from newsmirror.store.changes import ArticleEvent, CheckOutcome, DueCheck, EventKind, event_reason
+from newsmirror.store.changes import ArticleEvent, CheckOutcome, CheckState, DueCheck, EventKind, event_reason
 from newsmirror.text.diff import diff_versions
 from newsmirror.text.volatile import drop_volatile_lines, is_volatile_line
 
@@ -187,32 +187,31 @@ def recheck(
     # and published. Only public addresses, but the configured sources' hosts (and [fetch] private_hosts, which the
     # Fetcher adds): an RSSHub on 127.0.0.1 links its own pages there.
     allowed = source_hosts(source.url for source in store.list_sources())
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="recheck") as pool:
-        futures: list[tuple[DueCheck, Future[PageResult]]] = [
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="recheck")
+    futures: list[tuple[DueCheck, Future[PageResult]]] = []
+    try:
+        for item in due:
             # raise_for_status=False: a 404 or 410 is an answer here, not a failure.
-            (item, pool.submit(fetcher.get, item.url, etag=item.state.etag,
-                               last_modified=item.state.last_modified, raise_for_status=False,
-                               public_only=allowed))
-            for item in due
-        ]
-        try:
-            for item, future in futures:
-                try:
-                    report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
-                except NewsmirrorError as exc:  # one broken article never stops the run
-                    report = _record_error(store, item, now, policy, str(exc), None)
-                summary.reports.append(report)
-                if on_report:
-                    on_report(report)
-        except KeyboardInterrupt:
-            # Ctrl-C (or SIGTERM, which raises it in the main thread only; a worker's jobs run in threads and are
-            # never here): the pool's exit waited for every queued page, each up to its timeouts and retries.
-            # Queued pages are dropped and the ones in flight cut; each unrecorded article stays due as it was.
-            pool.shutdown(wait=False, cancel_futures=True)
-            abort = getattr(fetcher, "abort", None)
-            if abort is not None:
-                abort()
-            raise
+            futures.append((item, pool.submit(fetcher.get, item.url, etag=item.state.etag,
+                                              last_modified=item.state.last_modified, raise_for_status=False,
+                                              public_only=allowed)))
+        for item, future in futures:
+            try:
+                report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
+            except NewsmirrorError as exc:  # one broken article never stops the run
+                report = _record_error(store, item, now, policy, str(exc), None)
+            summary.reports.append(report)
+            if on_report:
+                on_report(report)
+    except BaseException:
+        # Ctrl-C (or SIGTERM, which raises it in the main thread only; a worker's jobs run in threads and are never
+        # here), also while the pages are being queued: queued pages are dropped, and the pages in flight are not
+        # waited for (a pool's exit waited for each, up to its timeouts and retries). Only this thread writes the
+        # store, so nothing is left half-recorded: each unrecorded article stays due as it was. The fetcher is the
+        # caller's (the command's, which cuts its requests; a worker's, shared by its jobs), as FetchJob leaves it.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     summary.elapsed_seconds = time.perf_counter() - started
     return summary
 
@@ -267,14 +266,14 @@ def apply_check(store: Store, item: DueCheck, future: Future[PageResult], *, now
             return _gone(store, item, now, policy, f"the page has not shown the article for {misses} checks", result)
         return _record_error(store, item, now, policy, "the page shows no article text", result)
 
-    return _live(store, item, stored, page, now, policy, result)
+    return _live(store, item, stored, page, now, policy, result, extract)
 
 
 # -- outcomes ----------------------------------------------------------------------
 
 
 def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: datetime,
-          policy: RecheckPolicy, result: PageResult) -> CheckReport:
+          policy: RecheckPolicy, result: PageResult, extract: Extractor) -> CheckReport:
     state = item.state
     fingerprint = page_fingerprint(page.title, page.body_text)
     restored = item.status == "deleted"
@@ -290,6 +289,14 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
         notes.append("back online")
 
     known = state.page_hash or page_fingerprint(stored.title, stored.body_text)
+    if state.last_checked_at is None and state.page_hash is not None and fingerprint != known:
+        # The first check of an article the fetch read from this page (``remember_fetched_page``: the fingerprint of
+        # the stored text). The re-check reads a page with other hints and without its noise, so a difference may be
+        # the reading's: the page read again as the fetch read it tells an edit (an edit made before this first
+        # check was taken as the baseline, stored nowhere and never compared again) from a baseline.
+        again = _extract_as_fetched(extract, result, item, stored)
+        if again is None or page_fingerprint(again.title, again.body_text) == known:
+            state.page_hash = None  # the same page: this check takes its baseline, as for a feed's text
     edited = fingerprint != known and state.page_hash is not None
     if not edited and state.page_hash is None and fingerprint != known:
         # First look: the stored text came from a feed or an archive, the page is extracted
@@ -392,6 +399,28 @@ def _extract(extract: Extractor, result: PageResult, item: DueCheck, stored: Art
         return extract(raw)
     except NewsmirrorError:
         return None
+
+
+def _extract_as_fetched(extract: Extractor, result: PageResult, item: DueCheck, stored: Article) -> Article | None:
+    """The page read as the fetch read it (ingest.pages: the page as sent, the stored title as the hint a feed item
+    gave), for the first check of an article stored from its page."""
+    raw = RawDocument(kind=DocumentKind.WEB_PAGE, content=result.text, url=result.final_url or item.url,
+                      origin=item.url, outlet_hint=item.outlet, title_hint=stored.title,
+                      published_hint=stored.published_at, channel_hint=stored.channel, fetched_at=utcnow())
+    try:
+        return extract(raw)
+    except NewsmirrorError:
+        return None
+
+
+def remember_fetched_page(store: Store, article: Article, policy: RecheckPolicy | None = None) -> None:
+    """A new article just stored from its own page (not a feed's text): say so to its first re-check, by the
+    fingerprint of the stored text as its page's (see ``_live``). Nothing when the article has a check state already."""
+    if store.get_check_state(article.id).next_check_at is not None:
+        return
+    policy = policy or RecheckPolicy()
+    store.save_check_state(CheckState(article.id, next_check_at=utcnow() + policy.first_check_after,
+                                      page_hash=page_fingerprint(article.title, article.body_text)))
 
 
 def _edited_article(stored: Article, page: Article) -> Article:

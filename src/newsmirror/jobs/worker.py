@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from newsmirror.config import FetchSettings, load_config
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch import Fetcher
-from newsmirror.jobs.fetching import ExtractFn, FetchJob
+from newsmirror.jobs.fetching import ExtractFn, FetchJob, SourceReport
 from newsmirror.jobs.grouping import GROUP_INTERVAL, GROUP_KEY, GROUP_KIND, group_articles, lease_holder
 from newsmirror.model import utcnow
 from newsmirror.store import Job, Store
@@ -78,6 +78,13 @@ class _FetchContext:
                 self.fetcher = Fetcher(settings)
             return settings, self.fetcher, self.extract
 
+    def abort(self) -> None:
+        """Cut the requests of the running fetch jobs (the worker is stopping); a job after this gets a new fetcher."""
+        with self.lock:
+            fetcher, self.fetcher = self.fetcher, None
+        if fetcher is not None:
+            fetcher.abort()  # not closed here: the jobs in flight still hold it, and end at once
+
 
 _fetch_context = _FetchContext()
 
@@ -102,10 +109,34 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     runner = FetchJob(store, settings, fetcher=fetcher, extract=extract)
     report = runner.poll_source(source)
     if report.status == "interrupted":
-        raise NewsmirrorError(report.error)
+        # The worker is stopping (Worker.stop cut the requests): what was stored stays, nothing is charged to the
+        # source, and the job is due again at once, for the next worker to claim: no failed attempt of the job.
+        log.info("fetch of %s (%s) stopped with the worker; due again now", source.outlet or source.id, source.id)
+        return utcnow()
+    _log_failures(report)
     if report.new or report.updated:
         store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
     return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)
+
+
+SHOWN_ITEM_FAILURES = 5  # one a line, as `fetch` names them on stderr; the rest counted
+
+
+def _log_failures(report: SourceReport) -> None:
+    """Say in the worker's log what `fetch` says on stderr: the feed failed, or items of it did (a page 404, an
+    unreadable page). A failing feed is no failed job (its back-off is in the feed state), so the worker said nothing,
+    and an item that failed was in no log at all: `sources list` shows a feed's last error, not its items'."""
+    source = report.source
+    who = f"{source.name or source.outlet or source.id} ({source.id})"
+    if report.status == "failed":
+        log.warning("fetch failed: %s: %s%s", who, report.error, " (backing off)" if report.backing_off else "")
+    elif report.every_item_failed:
+        log.warning("fetch failed: %s: the feed answered, but all %d item(s) it had to read failed; nothing new was "
+                    "stored", who, report.failed)
+    for problem in report.item_errors[:SHOWN_ITEM_FAILURES]:
+        log.warning("item failed: %s: %s", who, problem)
+    if len(report.item_errors) > SHOWN_ITEM_FAILURES:
+        log.warning("item failed: %s: %d more", who, len(report.item_errors) - SHOWN_ITEM_FAILURES)
 
 
 @register_handler(GROUP_KIND)
@@ -203,7 +234,8 @@ def retry_delay(attempts: int, options: WorkerOptions) -> timedelta:
 
 class Worker:
     """Claims and runs jobs until stopped (SIGTERM/SIGINT or :meth:`stop`), or until nothing is
-    due with ``once``. Stopping lets running jobs finish; nothing half-done is recorded."""
+    due with ``once``. Stopping lets running jobs finish (a fetch's requests are cut, the job due again); nothing
+    half-done is recorded."""
 
     def __init__(self, open_store: Callable[[], Store], options: WorkerOptions | None = None,
                  handlers: dict[str, Handler] | None = None,
@@ -228,14 +260,20 @@ class Worker:
         self._report_lock = threading.Lock()
 
     def stop(self) -> None:
+        """Claim no more jobs; the running ones finish, but for fetch requests under way, which are cut: a fetch job
+        waiting on a silent feed held a SIGTERM for its timeouts and retries (85 s with the defaults, near systemd's
+        90 s before SIGKILL). Each article is stored in its own transaction, so a cut fetch loses nothing."""
         self._stopping.set()
+        if "fetch" in self.kinds:
+            _fetch_context.abort()
 
     def install_signal_handlers(self) -> None:
         """SIGTERM/SIGINT: finish the running jobs, claim no more, exit (a second one is not needed:
         the lease of anything unfinished expires and another worker takes it)."""
 
         def graceful(signum: int, frame: FrameType | None) -> None:
-            log.info("worker %s: signal %s, finishing running jobs", self.options.worker_id, signum)
+            log.info("worker %s: signal %s, finishing running jobs (fetches under way are cut)", self.options.worker_id,
+                     signum)
             self.stop()
 
         signal.signal(signal.SIGTERM, graceful)

@@ -13,10 +13,17 @@ import json
 import zlib
 from typing import Any
 
+from newsmirror.errors import StoreError
+
 # What one stored value may inflate to. A body comes from a page the fetcher read (at most config.max_response_bytes,
 # 10 MB by default, after decompression) or an archive file (at most 4 MiB by default), in four renderings; a
-# 50-report story's comparison is a few MB: far below this.
+# 50-report story's comparison is a few MB: far below this. An operator may raise max_response_bytes past what four
+# renderings fit in (~16 MB): such a page is refused when stored (``check_packable``), never stored unreadable.
 MAX_INFLATED = 64 * 1024 * 1024
+
+
+class BodyTooLarge(StoreError):
+    """An article whose bodies pack to more than ``MAX_INFLATED``: refused when stored, since no read would take it."""
 
 
 class UnreadablePacked(ValueError):
@@ -38,3 +45,12 @@ def inflate_json(blob: bytes) -> Any:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise UnreadablePacked(f"is not the JSON newsmirror writes ({type(exc).__name__})") from None
+
+
+def check_packable(data: bytes, what: str) -> None:
+    """Raise ``BodyTooLarge`` when ``data`` (the JSON to be packed) is more than ``inflate_json`` reads back: a store
+    that wrote it would then refuse every read of it (`show`, the reader, a build)."""
+    if len(data) > MAX_INFLATED:
+        raise BodyTooLarge(f"{what}: its text in all its renderings takes {len(data) / 2**20:.1f} MiB, more than the "
+                           f"{MAX_INFLATED // 2**20} MiB a stored body may hold: not stored (a page this large is "
+                           "rarely one article; [fetch] max_response_bytes bounds what is fetched)")

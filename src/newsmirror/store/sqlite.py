@@ -17,7 +17,7 @@ from newsmirror.errors import StoreError
 from newsmirror.model import Article, Story, UpsertOutcome, Version, utcnow
 from newsmirror.store.base import ArticleQuery, FeedState, Job, SearchHit, SearchQuery, StoryMember
 from newsmirror.store.changes import ArticleEvent, EventKind
-from newsmirror.store.packed import UnreadablePacked, inflate_json
+from newsmirror.store.packed import UnreadablePacked, check_packable, inflate_json
 from newsmirror.store.queue import (
     BOOKKEEPING_TABLES,
     DERIVED_TABLES,
@@ -56,10 +56,12 @@ VERSION_BODY_COLUMNS = ("body_html", "body_text")
 _LOCAL_TABLES = frozenset({"search_meta", "imported_files"})
 
 
-def pack_bodies(*bodies: str) -> bytes:
+def pack_bodies(*bodies: str, what: str = "an article") -> bytes:
     """Several renderings of one body in one zlib stream (they repeat each other, so the
-    second and third cost a few hundred bytes)."""
-    return zlib.compress(json.dumps(bodies, ensure_ascii=False).encode("utf-8"), 6)
+    second and third cost a few hundred bytes). Never more than ``unpack_bodies`` reads back (BodyTooLarge)."""
+    data = json.dumps(bodies, ensure_ascii=False).encode("utf-8")
+    check_packable(data, what)
+    return zlib.compress(data, 6)
 
 
 _NOT_OURS = "the store is damaged or was not written by newsmirror"
@@ -261,7 +263,7 @@ class SQLiteStore(SqlStore):
             columns = article_columns(article)
             columns.update(dict.fromkeys(BODY_COLUMNS, ""),
                            body_z=pack_bodies(article.body_html, article.body_markdown, article.body_text,
-                                              article.summary))
+                                              article.summary, what=article.original_url or article.id))
             if row is None:
                 columns.update(first_seen_at=now, updated_at=now, version=1)
                 names = ", ".join(columns)

@@ -169,11 +169,15 @@ def build_api_router() -> APIRouter:
         view = story_view(store, story_id, chosen, compute=False)
         assert view is not None
         if view.too_many:
-            # Not stored, and more reports than the reader compares on request (web.comparison, safety73).
-            raise HTTPException(503, f"the comparison of these {view.too_many} reports is not stored, and the reader "
-                                     f"compares at most {MAX_REPORTS_ON_REQUEST} on request: "
-                                     + ("choose fewer outlets" if chosen else
-                                        "`newsmirror stories compare` on the store stores it"))
+            # Not stored, and more reports than the reader compares on request (web.comparison, safety73). Not 503
+            # ("try later"): nothing changes by waiting, and a client or proxy retrying on 503 retried for nothing.
+            # A chosen set: the request must change (422, as a wrong choice above); the whole story: the store's
+            # state refuses it until an operator runs `stories compare` (409).
+            raise HTTPException(422 if chosen else 409,
+                                f"the comparison of these {view.too_many} reports is not stored, and the reader "
+                                f"compares at most {MAX_REPORTS_ON_REQUEST} on request: "
+                                + ("choose fewer outlets" if chosen else
+                                   "`newsmirror stories compare` on the store stores it"))
         several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
         comparison = finish_comparison(store, view) if several else None
