@@ -12,7 +12,13 @@ from pydantic import BaseModel, Field
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelt_as_among
 from newsmirror.store.changes import versions_shown
-from newsmirror.web.comparison import MAX_REPORTS_ON_REQUEST, finish_comparison, story_view
+from newsmirror.web.comparison import (
+    MAX_REPORTS_ON_REQUEST,
+    RETRY_AFTER_SECONDS,
+    ComparingBusy,
+    finish_comparison,
+    story_view,
+)
 from newsmirror.web.export import StoryComparison, story_comparison
 from newsmirror.web.guard import MAX_COMPARED_OUTLETS, MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
@@ -176,7 +182,12 @@ def build_api_router() -> APIRouter:
                                         "`newsmirror stories compare` on the store stores it"))
         several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
-        comparison = finish_comparison(store, view) if several else None
+        try:
+            comparison = finish_comparison(store, view) if several else None
+        except ComparingBusy:
+            raise HTTPException(503, "the reader is computing as many comparisons on request as it runs at once; "
+                                     "try again later (a stored comparison is always answered)",
+                                headers={"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
         return story_comparison(story_id, view.story.title, view.articles, view.duplicates, comparison,
                                 on_request=on_request, absent=view.absent)
 

@@ -3,6 +3,8 @@ ones only some report (the comparison stored when grouping; see stories.stored).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass, field
 
 from newsmirror.model import Article, Story
@@ -18,6 +20,41 @@ from newsmirror.stories.stored import comparison_of
 # between an ALIGNMENT_VERSION bump and the next `stories compare`, may hold such stories. A stored comparison of
 # any size is shown as before; the CLI, an operator's own command, computes any.
 MAX_REPORTS_ON_REQUEST = 40
+# How many comparisons the reader computes on request at once, all requests together. The bound above is one
+# request's: one client starting forty 40-report comparisons at once held every worker of the thread pool (Starlette's
+# 40) for minutes, the GIL sharing the cores among them (review57, safety74). A comparison is CPU in Python: more at
+# once than the machine's cores finish no sooner, each later. Beyond these a request that would compute one is
+# answered 503 with Retry-After at once, holding nothing; a stored comparison is never refused.
+MAX_COMPARING_AT_ONCE = 2
+RETRY_AFTER_SECONDS = 10  # about one 40-report comparison on a loaded 2-core machine
+
+
+class Slot:
+    """One of ``Slots``' places, held until released (at most once) or, failing that, until it is garbage: a page
+    whose client went away before its comparison was computed must not keep the place for ever."""
+
+    def __init__(self, free: threading.BoundedSemaphore) -> None:
+        self._release = weakref.finalize(self, free.release)
+
+    def release(self) -> None:
+        self._release()  # a finalizer runs once: a second call does nothing
+
+
+class Slots:
+    """At most ``size`` places held at once, process-wide; ``take`` never waits (a waiting request holds a worker)."""
+
+    def __init__(self, size: int) -> None:
+        self._free = threading.BoundedSemaphore(size)
+
+    def take(self) -> Slot | None:
+        return Slot(self._free) if self._free.acquire(blocking=False) else None
+
+
+COMPARING = Slots(MAX_COMPARING_AT_ONCE)
+
+
+class ComparingBusy(Exception):
+    """Every place for an on-request comparison is taken: answer 503 with Retry-After."""
 
 
 @dataclass(slots=True)
@@ -35,6 +72,8 @@ class StoryView:
     too_many: int = 0
     # The outlets with articles on the story's days and none in it (publish.absent): one indexed range a view.
     absent: Absent | None = None
+    # The place a pending comparison holds among COMPARING's (``claim_comparing``), released once it is computed.
+    slot: Slot | None = None
 
     @property
     def outlets(self) -> list[str]:
@@ -90,8 +129,7 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
         def computing(reports: list[Article]) -> None:  # called only when the comparison is not stored
             if len(reports) > MAX_REPORTS_ON_REQUEST:
                 raise _TooMany(len(reports))
-            if not compute:
-                raise _MustCompute
+            raise _MustCompute  # computed by finish_comparison, in one of COMPARING's places
 
         try:
             view.comparison = comparison_of(store, story.id, view.articles, view.chosen, save=False,
@@ -100,13 +138,36 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
             view.pending = True
         except _TooMany as refused:
             view.too_many = refused.count
+    if view.pending and compute:
+        finish_comparison(store, view)  # the one place a comparison is computed on request: under a slot
     return view
+
+
+def claim_comparing(view: StoryView) -> bool:
+    """For a view whose comparison is pending: take one of the places for on-request comparisons before anything of
+    the answer is sent (a streamed page cannot turn into a 503 later). False when every place is taken."""
+    if view.pending and view.slot is None:
+        view.slot = COMPARING.take()
+        return view.slot is not None
+    return True
+
+
+def release_comparing(view: StoryView) -> None:
+    if view.slot is not None:
+        view.slot.release()
+        view.slot = None
 
 
 def finish_comparison(store: Store, view: StoryView) -> Comparison | None:
     """The view's comparison, computed now if it was left pending (a subset: ~0.2-0.5 s, and the
-    process's first comparison loads its tables, ~2 s)."""
+    process's first comparison loads its tables, ~2 s), in a place claimed before (``claim_comparing``) or now;
+    ``ComparingBusy`` when none is free."""
     if view.pending:
-        view.comparison = comparison_of(store, view.story.id, view.articles, view.chosen, save=False)
-        view.pending = False
+        if not claim_comparing(view):
+            raise ComparingBusy
+        try:
+            view.comparison = comparison_of(store, view.story.id, view.articles, view.chosen, save=False)
+            view.pending = False
+        finally:
+            release_comparing(view)
     return view.comparison
