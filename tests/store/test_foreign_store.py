@@ -45,6 +45,24 @@ TAMPERED = {
     "a newer column defaulting to an expression": ["DROP TABLE search_backfill",
                                                    "CREATE TABLE search_backfill (pending INTEGER NOT NULL, "
                                                    "later BLOB DEFAULT (zeroblob(8)))"],
+    # Our tables are compared as our steps write them, token for token (safety74): a comment is a space to SQLite,
+    # so a search for "CHECK (" missed this one (one upsert of printf('%.*c', 300000000, 'x') took 378 MB).
+    "our table with a CHECK behind a comment": ["DROP TABLE search_backfill",
+                                                "CREATE TABLE search_backfill (pending INTEGER NOT NULL "
+                                                "CHECK/**/(length(hex(1)) > 0))"],
+    "a newer column with a CHECK": ["ALTER TABLE articles ADD COLUMN later TEXT CHECK/**/(length(hex(1)) > 0)"],
+    # No collation of that name: every command that read the table ended in a traceback.
+    "our column with a collation of no name known": [
+        "PRAGMA writable_schema = ON",  # SQLite refuses to make it; a sender writes the text
+        "UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', 'NOT NULL COLLATE nosuch') WHERE name = 'search_backfill'"],
+    "our column with a collation of its own": ["DROP TABLE search_backfill",
+                                               "CREATE TABLE search_backfill (pending INTEGER NOT NULL COLLATE NOCASE)"],
+    "our column of another type": ["DROP TABLE search_backfill", "CREATE TABLE search_backfill (pending BLOB NOT NULL)"],
+    # Not ours, but our writes reach it: deleting a story set each referencing row to the default, evaluated a row
+    # (printf('%.*c', 300000000, 'x') over 5 rows: 8 s and 721 MB when a story was regrouped, then an IntegrityError).
+    "a table of another name defaulting to an expression on our delete": [
+        "CREATE TABLE later (story TEXT DEFAULT (length(hex(1))) REFERENCES stories (id) ON DELETE SET DEFAULT)"],
+    "a table of another name with a CHECK": ["CREATE TABLE later (a TEXT CHECK/**/(length(hex(a)) > 0))"],
 }
 
 
@@ -84,7 +102,11 @@ def test_a_store_with_a_table_and_a_column_a_newer_version_might_add_still_opens
     _tamper(path, ["CREATE TABLE later_feature (id INTEGER PRIMARY KEY, note TEXT)",
                    "ALTER TABLE articles ADD COLUMN later_column TEXT",
                    "ALTER TABLE articles ADD COLUMN later_flag INTEGER NOT NULL DEFAULT 0",  # a literal evaluates nothing
-                   "ALTER TABLE articles ADD COLUMN later_state TEXT DEFAULT 'new'"])
+                   "ALTER TABLE articles ADD COLUMN later_state TEXT DEFAULT 'new'",
+                   "ALTER TABLE articles ADD COLUMN later_when VARCHAR(20) DEFAULT 'x'",
+                   "ALTER TABLE articles ADD COLUMN later_score REAL NOT NULL DEFAULT -1.5",
+                   # a table of a newer version referring to ours, its default a literal: nothing evaluated
+                   "CREATE TABLE later_links (story TEXT DEFAULT '' REFERENCES stories (id) ON DELETE CASCADE)"])
     with open_store(path, create=False) as store:
         assert store.count_articles() == 1
 
