@@ -190,6 +190,25 @@ def test_a_stored_body_that_is_not_ours_is_refused_by_name(tmp_path: Path, blob:
             store.get_article(article_id)
 
 
+def test_a_stored_value_whose_json_would_make_millions_of_objects_is_refused_before_parsing(tmp_path: Path) -> None:
+    # safety74: within the byte bound, 65 KB of zlib'd [[],[],...] parsed into 22 million lists (1.7 GB, 6-23 s a
+    # read). A value of more JSON values than store.packed.MAX_VALUES is refused unparsed.
+    from newsmirror.store import packed
+
+    count = getattr(packed, "MAX_VALUES", 2_000_000) + 1  # main has no such bound
+    blob = zlib.compress(b"[" + b"[]," * count + b"[]]", 9)
+    with pytest.raises(packed.UnreadablePacked, match="JSON values"):
+        packed.inflate_json(blob)
+    path = _store(tmp_path / "many.sqlite")
+    _tamper(path, [f"UPDATE articles SET body_z = X'{blob.hex()}'"])
+    with open_store(path, create=False) as store:
+        [article_id] = [article_id for article_id, _hash in store.article_hashes()]
+        with pytest.raises(StoreError, match=f"article {article_id}: a stored body holds more than"):
+            store.get_article(article_id)
+    # Below the bound a value is read as before (the largest stored comparison here holds 172,337).
+    assert len(packed.inflate_json(zlib.compress(b"[" + b"[]," * 100_000 + b"[]]"))) == 100_001
+
+
 def test_a_migration_with_a_comment_inside_an_index_s_statement_leaves_the_store_ours(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # review57: _migrate runs a migration's statements without their comments (_split_sql), and SQLite keeps the text
