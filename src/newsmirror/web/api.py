@@ -13,6 +13,7 @@ from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelt_as_among
 from newsmirror.store.changes import versions_shown
 from newsmirror.web.comparison import (
+    MAX_CHARS_ON_REQUEST,
     MAX_REPORTS_ON_REQUEST,
     RETRY_AFTER_SECONDS,
     ComparingBusy,
@@ -175,11 +176,13 @@ def build_api_router() -> APIRouter:
         view = story_view(store, story_id, chosen, compute=False)
         assert view is not None
         if view.too_many:
-            # Not stored, and more reports than the reader compares on request (web.comparison, safety73).
-            raise HTTPException(503, f"the comparison of these {view.too_many} reports is not stored, and the reader "
-                                     f"compares at most {MAX_REPORTS_ON_REQUEST} on request: "
-                                     + ("choose fewer outlets" if chosen else
-                                        "`newsmirror stories compare` on the store stores it"))
+            # Not stored, and more reports, or more text, than the reader compares on request (web.comparison,
+            # safety73, safety74).
+            bound = (f"{view.too_long:,} characters, and the reader compares at most {MAX_CHARS_ON_REQUEST:,}"
+                     if view.too_long else f"the reader compares at most {MAX_REPORTS_ON_REQUEST}")
+            raise HTTPException(503, f"the comparison of these {view.too_many} reports is not stored ({bound} on "
+                                     "request): " + ("choose fewer outlets" if chosen else
+                                                     "`newsmirror stories compare` on the store stores it"))
         several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
         try:

@@ -20,6 +20,13 @@ from newsmirror.stories.stored import comparison_of
 # between an ALIGNMENT_VERSION bump and the next `stories compare`, may hold such stories. A stored comparison of
 # any size is shown as before; the CLI, an operator's own command, computes any.
 MAX_REPORTS_ON_REQUEST = 40
+# And of at most this many characters of text, all its reports together: the count alone let two reports of any
+# length through, and the time grows with the sentences, not the reports (two reports of 1,600 synthetic sentences,
+# 83,000 characters: 30 s a request; 800 copies of one sentence in each, 40,000: 8.6 s; 6,400 sentences each had not
+# finished in 400 s; a fetched page may be 10 MB: safety74). Real reports cost far less (the 40 longest of the tuning
+# day 2020-10-14, 152,000 characters: 9.8 s; 40 of its median length, 32,000: 0.75 s; its 10 longest, 66,000:
+# 1.1 s), so this refuses few that a reader asks for, and bounds the hostile ones at about 20 s.
+MAX_CHARS_ON_REQUEST = 60_000
 # How many comparisons the reader computes on request at once, all requests together. The bound above is one
 # request's: one client starting forty 40-report comparisons at once held every worker of the thread pool (Starlette's
 # 40) for minutes, the GIL sharing the cores among them (review57, safety74). A comparison is CPU in Python: more at
@@ -67,9 +74,10 @@ class StoryView:
     # The comparison must be computed (a chosen subset of outlets, or a stored one missing or stale): left for
     # ``finish_comparison``, so the page can say it is comparing before the seconds that takes.
     pending: bool = False
-    # The comparison is not stored and would compare this many reports, more than MAX_REPORTS_ON_REQUEST: not
-    # computed (0: nothing refused).
+    # The comparison is not stored and would compare this many reports, more than MAX_REPORTS_ON_REQUEST or of more
+    # than MAX_CHARS_ON_REQUEST characters (then ``too_long``, their characters): not computed (0: nothing refused).
     too_many: int = 0
+    too_long: int = 0
     # The outlets with articles on the story's days and none in it (publish.absent): one indexed range a view.
     absent: Absent | None = None
     # The place a pending comparison holds among COMPARING's (``claim_comparing``), released once it is computed.
@@ -92,9 +100,9 @@ class _MustCompute(Exception):
 class _TooMany(Exception):
     """Raised by the hook: the comparison is not stored and compares more reports than the reader computes."""
 
-    def __init__(self, count: int) -> None:
-        super().__init__(count)
-        self.count = count
+    def __init__(self, count: int, chars: int = 0) -> None:
+        super().__init__(count, chars)
+        self.count, self.chars = count, chars
 
 
 def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
@@ -129,6 +137,8 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
         def computing(reports: list[Article]) -> None:  # called only when the comparison is not stored
             if len(reports) > MAX_REPORTS_ON_REQUEST:
                 raise _TooMany(len(reports))
+            if (chars := sum(len(report.body_text) for report in reports)) > MAX_CHARS_ON_REQUEST:
+                raise _TooMany(len(reports), chars)
             raise _MustCompute  # computed by finish_comparison, in one of COMPARING's places
 
         try:
@@ -137,7 +147,7 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
         except _MustCompute:
             view.pending = True
         except _TooMany as refused:
-            view.too_many = refused.count
+            view.too_many, view.too_long = refused.count, refused.chars
     if view.pending and compute:
         finish_comparison(store, view)  # the one place a comparison is computed on request: under a slot
     return view
