@@ -38,19 +38,19 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-# The instants every output can show and every store keep. A datetime holds the years 1 to 9999; a page shows a time in
-# UTC+8 (text.times), a store keeps it in UTC. An archive's date is taken as written, and 9999-12-31T20:05Z falls in
-# the year 10000 in UTC+8: every page listing such an article (the reader's home page, where it is the newest), its
-# own page, an outlet's and a search answered 500, and `search` ended in a traceback (safety74). 14 hours: the widest
-# offset of any zone, so that no conversion of a time kept here overflows.
-_ZONE_MARGIN = timedelta(hours=14)
-FIRST_TIME = datetime.min.replace(tzinfo=UTC) + _ZONE_MARGIN
-LAST_TIME = datetime.max.replace(tzinfo=UTC) - _ZONE_MARGIN
+# The instants every output can show and every store keep. A datetime holds the years 1 to 9999; a store keeps a time
+# in UTC, a page shows it in UTC+8 (text.times.DISPLAY_ZONE; tests/web/test_calendar_ends.py checks the two agree). An
+# archive's date is taken as written, and 9999-12-31T20:05Z falls in the year 10000 in UTC+8: every page listing such
+# an article (the reader's home page, where it is the newest), its own page, an outlet's and a search answered 500,
+# and `search` ended in a traceback (safety74).
+DISPLAY_OFFSET = timedelta(hours=8)
+FIRST_TIME = datetime.min.replace(tzinfo=UTC)
+LAST_TIME = datetime.max.replace(tzinfo=UTC) - DISPLAY_OFFSET
 
 
 def shown_time(value: datetime | None) -> datetime | None:
-    """``value`` when it is between FIRST_TIME and LAST_TIME, else None: no real article's date is near the ends of
-    the calendar, and a date no output can show is no date."""
+    """``value`` when it is between FIRST_TIME and LAST_TIME (its UTC time exists, and its UTC+8 time), else None: no
+    real article's date is near the ends of the calendar, and a date no output can show is no date."""
     if value is None:
         return None
     try:

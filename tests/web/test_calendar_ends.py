@@ -66,3 +66,15 @@ def test_a_received_store_s_times_past_what_a_page_shows_are_not_shown(tmp_path:
         client = TestClient(create_app(store), raise_server_exceptions=False)
         [article_id] = [article.id for article in store.iter_articles()]
         assert client.get(f"/article/{article_id}/history").status_code == 200
+
+
+def test_the_model_s_last_time_is_the_display_zone_s() -> None:
+    from datetime import datetime
+
+    from newsmirror.model import DISPLAY_OFFSET, LAST_TIME, shown_time
+    from newsmirror.text import times
+
+    assert times.DISPLAY_ZONE.utcoffset(None) == DISPLAY_OFFSET
+    assert times.local(LAST_TIME).year == 9999 and shown_time(LAST_TIME) == LAST_TIME
+    assert shown_time(datetime.fromisoformat("9999-12-31T16:00:00+00:00")) is None
+    assert shown_time(datetime.fromisoformat("0001-01-01T02:00:00+08:00")) is None  # before year 1 in UTC
