@@ -78,3 +78,29 @@ def test_the_model_s_last_time_is_the_display_zone_s() -> None:
     assert times.local(LAST_TIME).year == 9999 and shown_time(LAST_TIME) == LAST_TIME
     assert shown_time(datetime.fromisoformat("9999-12-31T16:00:00+00:00")) is None
     assert shown_time(datetime.fromisoformat("0001-01-01T02:00:00+08:00")) is None  # before year 1 in UTC
+
+
+def test_a_received_store_s_malformed_naive_or_far_times_are_read_not_raised(tmp_path: Path) -> None:
+    # A stored time is parsed where every row is read (store.rows.from_iso): on main "not a date" raised ValueError
+    # out of every page listing the article, a naive time made Article refuse it, and an event at 9999-12-31T20:00Z
+    # made the changes page answer 500.
+    posts = tmp_path / "archive" / "_posts"
+    _post(posts, "2024-03-01-a.md", "2024-03-01T04:05:06.000Z", "甲社")
+    _post(posts, "2024-03-02-b.md", "2024-03-02T04:05:06.000Z", "乙社")
+    store_path = tmp_path / "store.sqlite"
+    assert CliRunner().invoke(cli, ["import", str(tmp_path / "archive"), "--db", f"sqlite:{store_path}"]).exit_code == 0
+    db = sqlite3.connect(store_path)
+    with db:
+        ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
+        db.execute("UPDATE articles SET published_at = 'not a date' WHERE id = ?", (ids[0],))
+        db.execute("UPDATE articles SET published_at = '2024-03-02T04:05:06', fetched_at = 'x' WHERE id = ?", (ids[1],))
+        db.execute("INSERT INTO article_events (article_id, kind, seen_at) VALUES (?, 'deleted', '9999-12-31T20:00:00+00:00')",
+                   (ids[0],))
+    db.close()
+    _pages_answer(store_path)
+    with open_store(store_path, create=False) as store:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        assert client.get("/changes").status_code == 200
+        assert client.get("/changes.atom").status_code == 200
+        read = {a.id: a.published_at for a in store.iter_articles()}
+    assert read[ids[0]] is None and read[ids[1]] is not None and read[ids[1]].utcoffset() is not None
