@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 from urllib.parse import urlsplit
@@ -36,6 +36,36 @@ class UpsertOutcome(StrEnum):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# The instants every output can show and every store keep. A datetime holds the years 1 to 9999; a store keeps a time
+# in UTC, a page shows it in UTC+8 (text.times.DISPLAY_ZONE; tests/web/test_calendar_ends.py checks the two agree). An
+# archive's date is taken as written, and 9999-12-31T20:05Z falls in the year 10000 in UTC+8: every page listing such
+# an article (the reader's home page, where it is the newest), its own page, an outlet's and a search answered 500,
+# and `search` ended in a traceback (safety74).
+DISPLAY_OFFSET = timedelta(hours=8)
+FIRST_TIME = datetime.min.replace(tzinfo=UTC)
+LAST_TIME = datetime.max.replace(tzinfo=UTC) - DISPLAY_OFFSET
+
+
+def shown_time(value: datetime | None) -> datetime | None:
+    """``value`` when it is between FIRST_TIME and LAST_TIME (its UTC time exists, and its UTC+8 time), else None: no
+    real article's date is near the ends of the calendar, and a date no output can show is no date."""
+    if value is None:
+        return None
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        return None
+    return value if FIRST_TIME <= utc <= LAST_TIME else None
+
+
+def kept_time(value: datetime) -> datetime:
+    """``value`` within FIRST_TIME and LAST_TIME: a time an article or a version must have (when it was fetched,
+    stored), from a store received from elsewhere."""
+    if shown_time(value) is not None:
+        return value
+    return LAST_TIME if value.year > datetime.max.year // 2 else FIRST_TIME
 
 
 def stable_id(key: str, length: int = 16) -> str:
@@ -174,6 +204,8 @@ class Article:
             raise ValueError(f"published_at must be time-zone aware: {self.published_at!r}")
         if self.crawled_at is not None and self.crawled_at.tzinfo is None:
             raise ValueError(f"crawled_at must be time-zone aware: {self.crawled_at!r}")
+        self.published_at, self.crawled_at = shown_time(self.published_at), shown_time(self.crawled_at)
+        self.fetched_at = kept_time(self.fetched_at)
         if not self.canonical_url:
             self.canonical_url = self.original_url
         if not self.id:
@@ -223,6 +255,8 @@ class Version:
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
         self.body_html, self.body_text = clean_text(self.body_html), clean_text(self.body_text)
+        self.published_at, self.observed_at = shown_time(self.published_at), shown_time(self.observed_at)
+        self.seen_at = kept_time(self.seen_at)
 
     @property
     def as_of(self) -> datetime:

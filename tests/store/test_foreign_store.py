@@ -45,6 +45,24 @@ TAMPERED = {
     "a newer column defaulting to an expression": ["DROP TABLE search_backfill",
                                                    "CREATE TABLE search_backfill (pending INTEGER NOT NULL, "
                                                    "later BLOB DEFAULT (zeroblob(8)))"],
+    # Our tables are compared as our steps write them, token for token (safety74): a comment is a space to SQLite,
+    # so a search for "CHECK (" missed this one (one upsert of printf('%.*c', 300000000, 'x') took 378 MB).
+    "our table with a CHECK behind a comment": ["DROP TABLE search_backfill",
+                                                "CREATE TABLE search_backfill (pending INTEGER NOT NULL "
+                                                "CHECK/**/(length(hex(1)) > 0))"],
+    "a newer column with a CHECK": ["ALTER TABLE articles ADD COLUMN later TEXT CHECK/**/(length(hex(1)) > 0)"],
+    # No collation of that name: every command that read the table ended in a traceback.
+    "our column with a collation of no name known": [
+        "PRAGMA writable_schema = ON",  # SQLite refuses to make it; a sender writes the text
+        "UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', 'NOT NULL COLLATE nosuch') WHERE name = 'search_backfill'"],
+    "our column with a collation of its own": ["DROP TABLE search_backfill",
+                                               "CREATE TABLE search_backfill (pending INTEGER NOT NULL COLLATE NOCASE)"],
+    "our column of another type": ["DROP TABLE search_backfill", "CREATE TABLE search_backfill (pending BLOB NOT NULL)"],
+    # Not ours, but our writes reach it: deleting a story set each referencing row to the default, evaluated a row
+    # (printf('%.*c', 300000000, 'x') over 5 rows: 8 s and 721 MB when a story was regrouped, then an IntegrityError).
+    "a table of another name defaulting to an expression on our delete": [
+        "CREATE TABLE later (story TEXT DEFAULT (length(hex(1))) REFERENCES stories (id) ON DELETE SET DEFAULT)"],
+    "a table of another name with a CHECK": ["CREATE TABLE later (a TEXT CHECK/**/(length(hex(a)) > 0))"],
 }
 
 
@@ -84,7 +102,11 @@ def test_a_store_with_a_table_and_a_column_a_newer_version_might_add_still_opens
     _tamper(path, ["CREATE TABLE later_feature (id INTEGER PRIMARY KEY, note TEXT)",
                    "ALTER TABLE articles ADD COLUMN later_column TEXT",
                    "ALTER TABLE articles ADD COLUMN later_flag INTEGER NOT NULL DEFAULT 0",  # a literal evaluates nothing
-                   "ALTER TABLE articles ADD COLUMN later_state TEXT DEFAULT 'new'"])
+                   "ALTER TABLE articles ADD COLUMN later_state TEXT DEFAULT 'new'",
+                   "ALTER TABLE articles ADD COLUMN later_when VARCHAR(20) DEFAULT 'x'",
+                   "ALTER TABLE articles ADD COLUMN later_score REAL NOT NULL DEFAULT -1.5",
+                   # a table of a newer version referring to ours, its default a literal: nothing evaluated
+                   "CREATE TABLE later_links (story TEXT DEFAULT '' REFERENCES stories (id) ON DELETE CASCADE)"])
     with open_store(path, create=False) as store:
         assert store.count_articles() == 1
 
@@ -166,6 +188,25 @@ def test_a_stored_body_that_is_not_ours_is_refused_by_name(tmp_path: Path, blob:
         [article_id] = [article_id for article_id, _hash in store.article_hashes()]
         with pytest.raises(StoreError, match=f"article {article_id}: a stored body "):
             store.get_article(article_id)
+
+
+def test_a_stored_value_whose_json_would_make_millions_of_objects_is_refused_before_parsing(tmp_path: Path) -> None:
+    # safety74: within the byte bound, 65 KB of zlib'd [[],[],...] parsed into 22 million lists (1.7 GB, 6-23 s a
+    # read). A value of more JSON values than store.packed.MAX_VALUES is refused unparsed.
+    from newsmirror.store import packed
+
+    count = getattr(packed, "MAX_VALUES", 2_000_000) + 1  # main has no such bound
+    blob = zlib.compress(b"[" + b"[]," * count + b"[]]", 9)
+    with pytest.raises(packed.UnreadablePacked, match="JSON values"):
+        packed.inflate_json(blob)
+    path = _store(tmp_path / "many.sqlite")
+    _tamper(path, [f"UPDATE articles SET body_z = X'{blob.hex()}'"])
+    with open_store(path, create=False) as store:
+        [article_id] = [article_id for article_id, _hash in store.article_hashes()]
+        with pytest.raises(StoreError, match=f"article {article_id}: a stored body holds more than"):
+            store.get_article(article_id)
+    # Below the bound a value is read as before (the largest stored comparison here holds 172,337).
+    assert len(packed.inflate_json(zlib.compress(b"[" + b"[]," * 100_000 + b"[]]"))) == 100_001
 
 
 def test_a_migration_with_a_comment_inside_an_index_s_statement_leaves_the_store_ours(

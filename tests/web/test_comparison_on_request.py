@@ -72,3 +72,36 @@ def test_a_chosen_set_within_the_bound_and_a_stored_comparison_of_any_size_are_s
     assert client.get(f"/api/stories/{story_id}/comparison").status_code == 200
     assert "还没有生成" not in client.get(f"/story/{story_id}").text
     assert compared == [20, BOUND + 20]
+
+
+def _long_story(store: Store, chars: int) -> str:
+    """Two reports of ``chars`` characters each (many short sentences, as a hostile page may be)."""
+    sentence = "双方在北京谈了安全合作。"
+    members = []
+    for n, outlet in enumerate(["甲社", "乙社"]):
+        report = article(f"long-{n}", outlet=outlet, title=f"长文{n}", body_text=(sentence * (chars // len(sentence) + 1))[:chars],
+                         published_at=datetime(2024, 5, 1, 9, tzinfo=BEIJING))
+        store.upsert_article(report)
+        members.append(StoryMember(report.id, "story-long"))
+    store.save_story(Story(id="story-long", title="长文"), members)
+    return "story-long"
+
+
+def test_two_reports_longer_than_the_bound_are_not_compared_on_request(
+        client: TestClient, store: Store, compared: list[int]) -> None:
+    # safety74: the bound counted reports, not their text; two reports of 1,600 synthetic sentences took 30 s a
+    # request, and a fetched page may be 10 MB. 2 x 31,000 characters is over MAX_CHARS_ON_REQUEST (60,000).
+    story_id = _long_story(store, 31_000)
+    page = client.get(f"/story/{story_id}?script=zh-Hans")
+    assert page.status_code == 200 and "长文1" in page.text
+    assert "这2篇报道共62000字" in page.text and "newsmirror stories compare" in page.text
+    api = client.get(f"/api/stories/{story_id}/comparison")
+    assert api.status_code == 409 and "62,000 characters" in api.json()["detail"]
+    assert compared == []  # nothing was computed
+
+
+def test_two_reports_within_the_text_bound_are_compared_on_request(
+        client: TestClient, store: Store, compared: list[int]) -> None:
+    story_id = _long_story(store, 20_000)  # 40,000 characters together
+    assert client.get(f"/api/stories/{story_id}/comparison").status_code == 200
+    assert compared == [2]

@@ -96,3 +96,27 @@ def test_a_page_names_twelve_and_counts_the_rest(tmp_path: Path) -> None:
         page = lxml_html.fromstring(TestClient(create_app(store)).get("/story/visit").text)
     line = said(page)
     assert line.endswith("等23家") and line.split("：")[1].count("、") == 11
+
+
+def test_a_story_at_the_ends_of_the_calendar_is_shown_and_built(tmp_path: Path) -> None:
+    # safety74: an archive's dates are taken as written (0001-01-01, 9999-12-31 imported as such). The no-report
+    # line's last day + 1 overflowed: the story page and the API answered 500, `stories show` ended in a traceback,
+    # and the build walked 3.65 million days of a story spanning both ends, then failed as a whole.
+    late = [article(outlet, n, datetime(9999, 12, 31, 10, tzinfo=UTC), "远方的会谈") for n, outlet in ((21, "甲报"), (22, "乙社"))]
+    early = article("丙网", 23, datetime(1, 1, 1, 10, tzinfo=UTC), "远方的会谈")
+    spanning = article("戊刊", 25, datetime(9999, 12, 31, 9, tzinfo=UTC), "远方的会谈")
+    other = article("丁台", 24, datetime(9999, 12, 31, 11, tzinfo=UTC))
+    with open_store(tmp_path / "far.sqlite") as store:
+        for item in (*late, early, spanning, other):
+            store.upsert_article(item)
+        store.save_story(Story(id="story-far", title="远方的会谈"), [StoryMember(a.id, "story-far") for a in late])
+        store.save_story(Story(id="story-span", title="远方的会谈"),
+                         [StoryMember(spanning.id, "story-span"), StoryMember(early.id, "story-span")])
+        client = TestClient(create_app(store))
+        page = client.get("/story/story-far")
+        assert page.status_code == 200 and "丁台" in page.text
+        assert client.get("/api/stories/story-far/comparison").json()["no_report"]["outlets"] == ["丁台", "戊刊"]
+        build(store, tmp_path / "out", ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False)
+    shown = CliRunner().invoke(cli_app, ["stories", "show", "story-far", "--db", f"sqlite:{tmp_path / 'far.sqlite'}"],
+                               env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "丁台" in shown.output, shown.output

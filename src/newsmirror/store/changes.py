@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from newsmirror.model import Article, Version
+from newsmirror.model import Article, Version, clean_line
 from newsmirror.text import times
 from newsmirror.text.diff import VersionDiff, diff_versions
 
@@ -75,6 +75,10 @@ class DueCheck:
     state: CheckState
     title: str = ""
 
+    def __post_init__(self) -> None:
+        # Read from SQL, not through Article: a received store's row written past the model (safety74).
+        self.outlet, self.title = clean_line(self.outlet), clean_line(self.title)
+
 
 @dataclass(slots=True)
 class ArticleEvent:
@@ -98,6 +102,10 @@ class ChangeEntry:
     url: str
     published_at: datetime | None = None
     status: str = "live"
+
+    def __post_init__(self) -> None:
+        # Read from SQL, not through Article: a received store's row written past the model (safety74).
+        self.title, self.outlet, self.url = clean_line(self.title), clean_line(self.outlet), clean_line(self.url)
 
     @property
     def reason(self) -> str:

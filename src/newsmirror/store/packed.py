@@ -20,6 +20,12 @@ from newsmirror.errors import StoreError
 # 50-report story's comparison is a few MB: far below this. An operator may raise max_response_bytes past what four
 # renderings fit in (~16 MB): such a page is refused when stored (``check_packable``), never stored unreadable.
 MAX_INFLATED = 64 * 1024 * 1024
+# What one stored value may hold, counted as its JSON's separators and openers (``,`` ``:`` ``[`` ``{``; those inside
+# strings count too: the bound errs on the side of refusing). The byte bound alone left the parsed value unbounded: 65
+# KB of zlib'd ``[[],[],…]`` inflated within 64 MiB to 22 million lists, 1.7 GB and 6-23 s a read (safety74). The
+# largest comparison on this machine (a whole-archive store's biggest story, 2 MB of JSON) holds 172,337 and a body a
+# few dozen; two million keep a read's objects within about 150 MB.
+MAX_VALUES = 2_000_000
 
 
 class BodyTooLarge(StoreError):
@@ -41,6 +47,8 @@ def inflate_json(blob: bytes) -> Any:
         raise UnreadablePacked(f"inflates to more than {MAX_INFLATED // (1024 * 1024)} MiB")
     if not inflater.eof:
         raise UnreadablePacked("is cut short (an incomplete zlib stream)")
+    if sum(data.count(mark) for mark in b",:[{") > MAX_VALUES:
+        raise UnreadablePacked(f"holds more than {MAX_VALUES:,} JSON values")
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

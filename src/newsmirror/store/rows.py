@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from newsmirror.model import Article, Image, Source, Story, Version, utcnow
+from newsmirror.model import Article, Image, Source, Story, Version, shown_time, utcnow
 from newsmirror.store.base import FeedState, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 
@@ -27,7 +27,17 @@ def to_iso(value: datetime | None) -> str | None:
 
 
 def from_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+    """A stored time. A store may come from elsewhere (safety74): a time that is no ISO 8601 is none (on main,
+    ``ValueError`` out of every page listing the row), a naive one is UTC (how the store keeps them, as
+    ``text.times.local`` reads one), and one no output can show is none (``model.shown_time``: an event at
+    9999-12-31T20:00Z made the changes page answer 500)."""
+    if not value:
+        return None
+    try:
+        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return shown_time(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
 
 
 def to_utc_iso(value: datetime | None) -> str | None:

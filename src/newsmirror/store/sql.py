@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from newsmirror.errors import StoreError
-from newsmirror.model import Article, Source, Story, Version, utcnow
+from newsmirror.model import Article, Source, Story, Version, clean_line, utcnow
 from newsmirror.store.base import FeedState, QueueStatus, Store, StoryJoin, StoryMember, StorySize
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.store.rows import (
@@ -384,12 +384,12 @@ class SqlStore(Store):
 
     def count_by_outlet(self) -> dict[str, int]:
         rows = self._all("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC", ())
-        return {str(row["outlet"]): int(row["n"]) for row in rows}
+        return _names_counted(rows)
 
     def count_by_outlet_between(self, since: datetime, until: datetime) -> dict[str, int]:
         rows = self._all("SELECT outlet, COUNT(*) AS n FROM articles WHERE published_utc >= ? AND published_utc < ?"
                          " GROUP BY outlet", (to_utc_iso(since), to_utc_iso(until)))
-        return {str(row["outlet"]): int(row["n"]) for row in rows}
+        return _names_counted(rows)
 
     def change_counts(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
         where, params = ("WHERE e.seen_at >= ?", (to_utc_iso(since),)) if since else ("", ())
@@ -398,9 +398,11 @@ class SqlStore(Store):
             "SELECT a.outlet, e.kind, COUNT(*) AS n FROM article_events e JOIN articles a ON a.id = e.article_id"
             f" {where} GROUP BY a.outlet, e.kind", params,
         ):
-            counts.setdefault(row["outlet"], {})[row["kind"]] = int(row["n"])
+            kinds = counts.setdefault(clean_line(str(row["outlet"])), {})
+            kinds[row["kind"]] = kinds.get(row["kind"], 0) + int(row["n"])
         for row in self._all("SELECT outlet, COUNT(*) AS n FROM articles WHERE status = 'deleted' GROUP BY outlet", ()):
-            counts.setdefault(row["outlet"], {})["deleted_now"] = int(row["n"])
+            kinds = counts.setdefault(clean_line(str(row["outlet"])), {})
+            kinds["deleted_now"] = kinds.get("deleted_now", 0) + int(row["n"])
         return counts
 
     def changed_article_ids(self) -> list[str]:
@@ -448,3 +450,15 @@ class SqlStore(Store):
         value = upcoming["t"] if upcoming else None
         status.next_due_at = value if isinstance(value, datetime) or value is None else from_iso(str(value))
         return status
+
+
+def _names_counted(rows: Iterable[Any]) -> dict[str, int]:
+    """(outlet, n) rows as outlet -> count, each name as the model stores it (``clean_line``), in the rows' order.
+    Every Article read from a store passes the model, but a name counted in SQL does not: a store received from
+    elsewhere may hold an outlet written past the model, with ESC sequences, a bidi override or a line break, which
+    the no-report line and the reader's outlet list showed as they were (safety74). Names cleaned alike are one."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        name = clean_line(str(row["outlet"]))
+        counts[name] = counts.get(name, 0) + int(row["n"])
+    return counts

@@ -12,7 +12,14 @@ from pydantic import BaseModel, Field
 from newsmirror.model import Article
 from newsmirror.store import ArticleQuery, Store, article_summary, as_stored, search_query, spelt_as_among
 from newsmirror.store.changes import versions_shown
-from newsmirror.web.comparison import MAX_REPORTS_ON_REQUEST, finish_comparison, story_view
+from newsmirror.web.comparison import (
+    MAX_CHARS_ON_REQUEST,
+    MAX_REPORTS_ON_REQUEST,
+    RETRY_AFTER_SECONDS,
+    ComparingBusy,
+    finish_comparison,
+    story_view,
+)
 from newsmirror.web.export import StoryComparison, story_comparison
 from newsmirror.web.guard import MAX_COMPARED_OUTLETS, MAX_OFFSET, MAX_QUERY_CHARS
 from newsmirror.web.render import clean_html
@@ -169,18 +176,24 @@ def build_api_router() -> APIRouter:
         view = story_view(store, story_id, chosen, compute=False)
         assert view is not None
         if view.too_many:
-            # Not stored, and more reports than the reader compares on request (web.comparison, safety73). Not 503
-            # ("try later"): nothing changes by waiting, and a client or proxy retrying on 503 retried for nothing.
-            # A chosen set: the request must change (422, as a wrong choice above); the whole story: the store's
-            # state refuses it until an operator runs `stories compare` (409).
+            # Not stored, and more reports, or more text, than the reader compares on request (web.comparison,
+            # safety73, safety74). Not 503 ("try later"): nothing changes by waiting, and a client or proxy retrying
+            # on 503 retried for nothing. A chosen set: the request must change (422, as a wrong choice above); the
+            # whole story: the store's state refuses it until an operator runs `stories compare` (409).
+            bound = (f"{view.too_long:,} characters, and the reader compares at most {MAX_CHARS_ON_REQUEST:,}"
+                     if view.too_long else f"the reader compares at most {MAX_REPORTS_ON_REQUEST}")
             raise HTTPException(422 if chosen else 409,
-                                f"the comparison of these {view.too_many} reports is not stored, and the reader "
-                                f"compares at most {MAX_REPORTS_ON_REQUEST} on request: "
-                                + ("choose fewer outlets" if chosen else
-                                   "`newsmirror stories compare` on the store stores it"))
+                                f"the comparison of these {view.too_many} reports is not stored ({bound} on "
+                                "request): " + ("choose fewer outlets" if chosen else
+                                                "`newsmirror stories compare` on the store stores it"))
         several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
-        comparison = finish_comparison(store, view) if several else None
+        try:
+            comparison = finish_comparison(store, view) if several else None
+        except ComparingBusy:
+            raise HTTPException(503, "the reader is computing as many comparisons on request as it runs at once; "
+                                     "try again later (a stored comparison is always answered)",
+                                headers={"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
         return story_comparison(story_id, view.story.title, view.articles, view.duplicates, comparison,
                                 on_request=on_request, absent=view.absent)
 

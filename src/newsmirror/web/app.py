@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from http import HTTPStatus
 from importlib import resources
@@ -35,7 +35,13 @@ from newsmirror.text.search_key import MAX_PHRASES, MAX_QUERY_WORDS, MAX_SINGLE_
 from newsmirror.web import render
 from newsmirror.web.api import build_api_router
 from newsmirror.web.changes import add_change_pages, change_status
-from newsmirror.web.comparison import finish_comparison, story_view
+from newsmirror.web.comparison import (
+    RETRY_AFTER_SECONDS,
+    claim_comparing,
+    finish_comparison,
+    release_comparing,
+    story_view,
+)
 from newsmirror.web.docs import DOCS_PATH, DOCS_POLICY, add_docs
 from newsmirror.web.feeds import articles_feed, search_feed
 from newsmirror.web.guard import (
@@ -67,7 +73,7 @@ STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole ar
 # The bounds of one query (text.search_key), as the search help states them: the numbers in one place.
 QUERY_BOUNDS = SimpleNamespace(words=MAX_QUERY_WORDS, singles=MAX_SINGLE_CHARACTERS, phrases=MAX_PHRASES)
 ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
-                413: "请求太大", 500: "服务器出错了"}
+                413: "请求太大", 500: "服务器出错了", 503: "现在太忙"}
 ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
                405: "这个地址只能用浏览器打开（GET）。", 500: "请稍后再试。"}
 STATUS_PHRASES = {status.phrase for status in HTTPStatus}
@@ -177,10 +183,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, page_context(request, context), status_code=status_code)
 
-    def streamed_page(request: Request, name: str, **context: Any) -> StreamingResponse:
+    def streamed_page(request: Request, name: str, done: Callable[[], None] = lambda: None,
+                      **context: Any) -> StreamingResponse:
         """A page sent in two parts: up to the template's ``flush`` at once (it says what is being computed),
         the rest when it is computed. The browser shows the first part as it arrives: plain HTML, where the
-        page policy lets no script fetch the slow part later."""
+        page policy lets no script fetch the slow part later. ``done`` runs once the page is sent or given up."""
         template = templates.get_template(name)
         values = page_context(request, {"request": request, **context})
 
@@ -199,6 +206,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                 # The status line is gone already: end the page with a sentence instead of cutting it off.
                 LOG.exception("rendering %s failed", request.url.path)
                 sent = [f'<p class="error">{ERROR_TITLES[500]}：{ERROR_HINTS[500]}</p></main></body></html>']
+            finally:
+                done()
             yield "".join(sent).encode("utf-8")
 
         return StreamingResponse(parts(), media_type="text/html; charset=utf-8")
@@ -282,9 +291,13 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
                    "compare": lambda: finish_comparison(store, view), "summary": story_summary,
                    "rests": lambda comparison: quotation_rests(comparison, texts)}
         if view.pending:
+            # A place among the reader's on-request comparisons first: a streamed page's status is sent at once.
+            if not claim_comparing(view):
+                raise HTTPException(503, "正在现场对比的请求太多，请稍后再试（已存的对比不受影响）。",
+                                    headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
             # Choosing outlets computes their comparison (the process's first loads its tables, ~2 s): the page
             # comes at once, saying so, and the comparison follows (it paused with nothing shown).
-            return streamed_page(request, "story.html", **context)
+            return streamed_page(request, "story.html", done=lambda: release_comparing(view), **context)
         return page(request, "story.html", **context)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -415,7 +428,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if route_path(request).startswith("/api/") or route_path(request).endswith((".atom", ".json", ".xml")):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         detail = exc.detail
-        return error_page(request, exc.status_code, detail if isinstance(detail, WithNames) else str(detail))
+        answer = error_page(request, exc.status_code, detail if isinstance(detail, WithNames) else str(detail))
+        answer.headers.update(exc.headers or {})  # Retry-After of a 503 on a page as in the API's JSON
+        return answer
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:

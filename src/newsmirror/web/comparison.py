@@ -3,6 +3,8 @@ ones only some report (the comparison stored when grouping; see stories.stored).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass, field
 
 from newsmirror.model import Article, Story
@@ -18,6 +20,48 @@ from newsmirror.stories.stored import comparison_of
 # between an ALIGNMENT_VERSION bump and the next `stories compare`, may hold such stories. A stored comparison of
 # any size is shown as before; the CLI, an operator's own command, computes any.
 MAX_REPORTS_ON_REQUEST = 40
+# And of at most this many characters of text, all its reports together: the count alone let two reports of any
+# length through, and the time grows with the sentences, not the reports (two reports of 1,600 synthetic sentences,
+# 83,000 characters: 30 s a request; 800 copies of one sentence in each, 40,000: 8.6 s; 6,400 sentences each had not
+# finished in 400 s; a fetched page may be 10 MB: safety74). Real reports cost far less (the 40 longest of the tuning
+# day 2020-10-14, 152,000 characters: 9.8 s; 40 of its median length, 32,000: 0.75 s; its 10 longest, 66,000:
+# 1.1 s), so this refuses few that a reader asks for, and bounds the hostile ones at about 20 s.
+MAX_CHARS_ON_REQUEST = 60_000
+# How many comparisons the reader computes on request at once, all requests together. The bound above is one
+# request's: one client starting forty 40-report comparisons at once held every worker of the thread pool (Starlette's
+# 40) for minutes, the GIL sharing the cores among them (review57, safety74). A comparison is CPU in Python: more at
+# once than the machine's cores finish no sooner, each later. Beyond these a request that would compute one is
+# answered 503 with Retry-After at once, holding nothing; a stored comparison is never refused.
+MAX_COMPARING_AT_ONCE = 2
+RETRY_AFTER_SECONDS = 10  # about one 40-report comparison on a loaded 2-core machine
+
+
+class Slot:
+    """One of ``Slots``' places, held until released (at most once) or, failing that, until it is garbage: a page
+    whose client went away before its comparison was computed must not keep the place for ever."""
+
+    def __init__(self, free: threading.BoundedSemaphore) -> None:
+        self._release = weakref.finalize(self, free.release)
+
+    def release(self) -> None:
+        self._release()  # a finalizer runs once: a second call does nothing
+
+
+class Slots:
+    """At most ``size`` places held at once, process-wide; ``take`` never waits (a waiting request holds a worker)."""
+
+    def __init__(self, size: int) -> None:
+        self._free = threading.BoundedSemaphore(size)
+
+    def take(self) -> Slot | None:
+        return Slot(self._free) if self._free.acquire(blocking=False) else None
+
+
+COMPARING = Slots(MAX_COMPARING_AT_ONCE)
+
+
+class ComparingBusy(Exception):
+    """Every place for an on-request comparison is taken: answer 503 with Retry-After."""
 
 
 @dataclass(slots=True)
@@ -30,11 +74,14 @@ class StoryView:
     # The comparison must be computed (a chosen subset of outlets, or a stored one missing or stale): left for
     # ``finish_comparison``, so the page can say it is comparing before the seconds that takes.
     pending: bool = False
-    # The comparison is not stored and would compare this many reports, more than MAX_REPORTS_ON_REQUEST: not
-    # computed (0: nothing refused).
+    # The comparison is not stored and would compare this many reports, more than MAX_REPORTS_ON_REQUEST or of more
+    # than MAX_CHARS_ON_REQUEST characters (then ``too_long``, their characters): not computed (0: nothing refused).
     too_many: int = 0
+    too_long: int = 0
     # The outlets with articles on the story's days and none in it (publish.absent): one indexed range a view.
     absent: Absent | None = None
+    # The place a pending comparison holds among COMPARING's (``claim_comparing``), released once it is computed.
+    slot: Slot | None = None
 
     @property
     def outlets(self) -> list[str]:
@@ -53,9 +100,9 @@ class _MustCompute(Exception):
 class _TooMany(Exception):
     """Raised by the hook: the comparison is not stored and compares more reports than the reader computes."""
 
-    def __init__(self, count: int) -> None:
-        super().__init__(count)
-        self.count = count
+    def __init__(self, count: int, chars: int = 0) -> None:
+        super().__init__(count, chars)
+        self.count, self.chars = count, chars
 
 
 def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
@@ -90,8 +137,9 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
         def computing(reports: list[Article]) -> None:  # called only when the comparison is not stored
             if len(reports) > MAX_REPORTS_ON_REQUEST:
                 raise _TooMany(len(reports))
-            if not compute:
-                raise _MustCompute
+            if (chars := sum(len(report.body_text) for report in reports)) > MAX_CHARS_ON_REQUEST:
+                raise _TooMany(len(reports), chars)
+            raise _MustCompute  # computed by finish_comparison, in one of COMPARING's places
 
         try:
             view.comparison = comparison_of(store, story.id, view.articles, view.chosen, save=False,
@@ -99,14 +147,37 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
         except _MustCompute:
             view.pending = True
         except _TooMany as refused:
-            view.too_many = refused.count
+            view.too_many, view.too_long = refused.count, refused.chars
+    if view.pending and compute:
+        finish_comparison(store, view)  # the one place a comparison is computed on request: under a slot
     return view
+
+
+def claim_comparing(view: StoryView) -> bool:
+    """For a view whose comparison is pending: take one of the places for on-request comparisons before anything of
+    the answer is sent (a streamed page cannot turn into a 503 later). False when every place is taken."""
+    if view.pending and view.slot is None:
+        view.slot = COMPARING.take()
+        return view.slot is not None
+    return True
+
+
+def release_comparing(view: StoryView) -> None:
+    if view.slot is not None:
+        view.slot.release()
+        view.slot = None
 
 
 def finish_comparison(store: Store, view: StoryView) -> Comparison | None:
     """The view's comparison, computed now if it was left pending (a subset: ~0.2-0.5 s, and the
-    process's first comparison loads its tables, ~2 s)."""
+    process's first comparison loads its tables, ~2 s), in a place claimed before (``claim_comparing``) or now;
+    ``ComparingBusy`` when none is free."""
     if view.pending:
-        view.comparison = comparison_of(store, view.story.id, view.articles, view.chosen, save=False)
-        view.pending = False
+        if not claim_comparing(view):
+            raise ComparingBusy
+        try:
+            view.comparison = comparison_of(store, view.story.id, view.articles, view.chosen, save=False)
+            view.pending = False
+        finally:
+            release_comparing(view)
     return view.comparison
