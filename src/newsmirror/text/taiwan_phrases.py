@@ -48,8 +48,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-import operator
-import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -279,27 +277,23 @@ def _windows(rules: _Rules, text: str, places: list[int], splits: list[int]) -> 
     return sorted(set(windows))
 
 
-def to_mainland(text: str, simplified: str | None = None) -> str:
+def to_mainland(text: str) -> str:
     """``taiwan_phrases_kept``'s conversion, but a rule that would change a character of a word reaching outside its key
-    (拜登|入主: 登入 -> 登录) does not apply: the text is converted in pieces there (see the module's note).
-    ``simplified``: OpenCC's ``t2s`` of ``text``, when the caller has it (``script.to_simplified_key`` does)."""
+    (拜登|入主: 登入 -> 登录) does not apply: the text is converted in pieces there (see the module's note)."""
     converter = taiwan_phrases_kept()
     converted = str(converter.convert(text))
     rules = _rules()
     if rules is None:
         return converted
-    # Where a changing key's first two characters stand: only at a character that begins one (found by a
-    # regular expression's class scan, not a Python step per character) can they.
-    starts = rules.starts
-    places = [at for at in map(_start_of, _first_characters().finditer(text, 0, len(text) - 1))
-              if text[at:at + 2] in starts]
+    places = [at for at in range(len(text) - 1) if text[at:at + 2] in rules.starts]
     if not places:
         return converted
-    if simplified is None:
-        simplified = str(_characters().convert(text))
+    simplified = str(_characters().convert(text))
     if len(simplified) != len(text):
         return converted
-    bounds = [0, *itertools.accumulate(map(len, _cutter().cut(simplified)))]  # where each word ends
+    bounds = [0]
+    for word in _cutter().cut(simplified):
+        bounds.append(bounds[-1] + len(word))
     if bounds[-1] != len(text):
         return converted
     suspects = []
@@ -327,17 +321,6 @@ def to_mainland(text: str, simplified: str | None = None) -> str:
         return converted
     edges = [0, *sorted(set(splits)), len(text)]
     return "".join(str(converter.convert(text[a:b])) for a, b in itertools.pairwise(edges) if a < b)
-
-
-_start_of = operator.methodcaller("start")
-
-
-@cache
-def _first_characters() -> re.Pattern[str]:
-    """A class of every character that begins a changing key (``_Rules.starts``; none: a class no character is in)."""
-    rules = _rules()
-    firsts = sorted({key[0] for key in rules.starts}) if rules is not None else []
-    return re.compile("[" + "".join(map(re.escape, firsts)) + "]" if firsts else "(?!)")
 
 
 @cache
