@@ -382,3 +382,34 @@ def test_the_first_recheck_of_a_page_read_article_edited_before_it_records_the_e
         first = recheck(store, fetcher, due_now(store, [stored.id]), extract=simple_extract, workers=1)
     assert [r.outcome for r in first.reports] == [CheckOutcome.EDITED]  # was "baseline": the edit lost for good
     assert len(store.versions(stored.id)) == 2
+
+
+
+@pytest.mark.parametrize("first_check_failed", [False, True])
+def test_a_page_read_article_read_otherwise_by_the_recheck_is_not_edited_by_the_same_page(
+        loopback_server: LoopbackServer, store: Store, settings: FetchSettings, first_check_failed: bool) -> None:
+    """The page's header names the title otherwise than the feed (og:title with the outlet's name), so the re-check's
+    reading differs from the fetch's for the same page; the tests above read both alike. The fetch's baseline is read
+    again as the fetch read it until a check has read the page (review58: a first check that failed, a 503 or a
+    timeout, set ``last_checked_at``, and the next check recorded an edit no one made, a second version)."""
+    from newsmirror.fetch import Fetcher
+    from newsmirror.jobs.recheck import due_now, recheck
+    from newsmirror.store.changes import CheckOutcome
+
+    fixtures = feed_with_a_failing_page(loopback_server, store, "/g.xml", "g", status=404, etag='"g1"')
+    title = fixtures[0].title
+    page = article_page(fixtures[0]).replace(f'content="{title}"', f'content="{title}｜测试台"')
+    assert page != article_page(fixtures[0])
+    loopback_server.route("/g/0.html", body=page)
+    assert run(store, settings).sources[0].new == 1
+    (stored,) = list(store.iter_articles())
+    assert stored.title == title
+    with Fetcher(replace(settings, private_hosts=["127.0.0.1"], max_retries=0)) as fetcher:
+        if first_check_failed:
+            loopback_server.gone("/g/0.html", status=503)
+            first = recheck(store, fetcher, due_now(store, [stored.id]), extract=simple_extract, workers=1)
+            assert [r.outcome for r in first.reports] == [CheckOutcome.ERROR]
+            loopback_server.route("/g/0.html", body=page)  # the same page as fetched
+        checked = recheck(store, fetcher, due_now(store, [stored.id]), extract=simple_extract, workers=1)
+    assert [r.outcome for r in checked.reports] == [CheckOutcome.BASELINE]
+    assert len(store.versions(stored.id)) == 1

@@ -130,3 +130,20 @@ def test_the_worker_command_logs_no_line_per_request(tmp_path: Path, loopback_se
     assert result.exit_code == 0, result.output
     assert loopback_server.requests_to("/log.xml")  # the feed was fetched
     assert not [r for r in caplog.records if r.name.startswith(("httpx", "httpcore"))], caplog.text
+
+
+def test_the_workers_log_names_failures_without_a_feeds_control_characters(caplog: pytest.LogCaptureFixture) -> None:
+    """review58: a feed's item link with ESC sequences failed as "invalid URL" naming it as given, and the worker's
+    log line carried them to the operator's terminal, which `fetch` strips (cli.terminal.shown)."""
+    from newsmirror.jobs.fetching import SourceReport
+    from newsmirror.jobs.worker import _log_failures
+
+    source = Source(id="odd", url="https://example.org/feed.xml", outlet="台\u202e")
+    failed = SourceReport(source, status="failed", error="HTTP 500 \x1b[2Jgone\nnext line")
+    items = SourceReport(source, failed=1, item_errors=["http://example.org/a\x1b[31mRED\x1b[0m.html: invalid URL"])
+    with caplog.at_level("WARNING", logger="newsmirror.jobs.worker"):
+        _log_failures(failed)
+        _log_failures(items)
+    said = [r.getMessage() for r in caplog.records if r.name == "newsmirror.jobs.worker"]
+    assert len(said) == 3 and all("\x1b" not in line and "\n" not in line and "\u202e" not in line for line in said), said
+    assert "http://example.org/a[31mRED[0m.html: invalid URL" in said[-1]

@@ -63,6 +63,12 @@ TAMPERED = {
     "a table of another name defaulting to an expression on our delete": [
         "CREATE TABLE later (story TEXT DEFAULT (length(hex(1))) REFERENCES stories (id) ON DELETE SET DEFAULT)"],
     "a table of another name with a CHECK": ["CREATE TABLE later (a TEXT CHECK/**/(length(hex(a)) > 0))"],
+    # Not ours, but our writes reach it (review58): the reference to our story is checked by the collation, and saving
+    # a story ended in a traceback ("no such collation sequence"), not in this refusal.
+    "a table of another name with a collation of no name known, referring to ours": [
+        "CREATE TABLE later (story TEXT COLLATE NOCASE REFERENCES stories (id) ON DELETE CASCADE)",
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = replace(sql, 'NOCASE', 'nosuch') WHERE name = 'later'"],
 }
 
 
@@ -106,7 +112,8 @@ def test_a_store_with_a_table_and_a_column_a_newer_version_might_add_still_opens
                    "ALTER TABLE articles ADD COLUMN later_when VARCHAR(20) DEFAULT 'x'",
                    "ALTER TABLE articles ADD COLUMN later_score REAL NOT NULL DEFAULT -1.5",
                    # a table of a newer version referring to ours, its default a literal: nothing evaluated
-                   "CREATE TABLE later_links (story TEXT DEFAULT '' REFERENCES stories (id) ON DELETE CASCADE)"])
+                   "CREATE TABLE later_links (story TEXT DEFAULT '' REFERENCES stories (id) ON DELETE CASCADE)",
+                   "CREATE TABLE later_names (name TEXT COLLATE NOCASE, code TEXT COLLATE binary)"])  # SQLite's own
     with open_store(path, create=False) as store:
         assert store.count_articles() == 1
 

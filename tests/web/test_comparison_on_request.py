@@ -105,3 +105,28 @@ def test_two_reports_within_the_text_bound_are_compared_on_request(
     story_id = _long_story(store, 20_000)  # 40,000 characters together
     assert client.get(f"/api/stories/{story_id}/comparison").status_code == 200
     assert compared == [2]
+
+
+
+def test_the_api_refuses_a_long_comparison_as_the_page_does_when_every_outlet_is_chosen(
+        client: TestClient, store: Store, compared: list[int]) -> None:
+    # review58, after the merge of polish77's 409/422 and safety74's characters: the API told 422 "choose fewer
+    # outlets" by the outlets asked for, where choosing every outlet is the whole story (``StoryView.chosen`` is None:
+    # a stored comparison answers it) and the page said "run stories compare": the store's state, 409, as unasked.
+    story_id = _long_story(store, 31_000)
+    every = "?outlet=甲社&outlet=乙社"
+    refused = client.get(f"/api/stories/{story_id}/comparison{every}")
+    detail = refused.json()["detail"]
+    assert refused.status_code == 409 and "62,000 characters" in detail and "stories compare" in detail
+    assert "这2篇报道共62000字" in client.get(f"/story/{story_id}{every}&script=zh-Hans").text
+    # A subset over the bound: the request's to change (422), as on the page.
+    third = article("long-2", outlet="丙社", title="短文", body_text="双方谈了安全合作。",
+                    published_at=datetime(2024, 5, 1, 9, tzinfo=BEIJING))
+    store.upsert_article(third)
+    store.save_story(Story(id=story_id, title="长文"),
+                     [StoryMember(a.id, story_id) for a in store.iter_articles()
+                      if a.original_url.startswith("https://example.org/long-")])
+    subset = client.get(f"/api/stories/{story_id}/comparison{every}")
+    assert subset.status_code == 422 and "choose fewer outlets" in subset.json()["detail"]
+    assert "所选媒体的2篇报道共62000字" in client.get(f"/story/{story_id}{every}&script=zh-Hans").text
+    assert compared == []

@@ -289,11 +289,13 @@ def _live(store: Store, item: DueCheck, stored: Article, page: Article, now: dat
         notes.append("back online")
 
     known = state.page_hash or page_fingerprint(stored.title, stored.body_text)
-    if state.last_checked_at is None and state.page_hash is not None and fingerprint != known:
-        # The first check of an article the fetch read from this page (``remember_fetched_page``: the fingerprint of
-        # the stored text). The re-check reads a page with other hints and without its noise, so a difference may be
-        # the reading's: the page read again as the fetch read it tells an edit (an edit made before this first
-        # check was taken as the baseline, stored nowhere and never compared again) from a baseline.
+    if state.last_live_at is None and state.page_hash is not None and fingerprint != known:
+        # The first check that reads the page of an article the fetch read from it (``remember_fetched_page``: the
+        # fingerprint of the stored text). The re-check reads a page with other hints and without its noise, so a
+        # difference may be the reading's: the page read again as the fetch read it tells an edit (an edit made
+        # before this first check was taken as the baseline, stored nowhere and never compared again) from a
+        # baseline. Not ``last_checked_at``: a first check that failed (a 503, a timeout) read no page, and the next
+        # took the reading's difference for an edit (review58).
         again = _extract_as_fetched(extract, result, item, stored)
         if again is None or page_fingerprint(again.title, again.body_text) == known:
             state.page_hash = None  # the same page: this check takes its baseline, as for a feed's text

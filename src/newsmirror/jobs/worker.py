@@ -29,7 +29,7 @@ from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch import Fetcher
 from newsmirror.jobs.fetching import ExtractFn, FetchJob, SourceReport
 from newsmirror.jobs.grouping import GROUP_INTERVAL, GROUP_KEY, GROUP_KIND, group_articles, lease_holder
-from newsmirror.model import utcnow
+from newsmirror.model import clean_line, utcnow
 from newsmirror.store import Job, Store
 from newsmirror.store.base import QueueStatus
 
@@ -127,14 +127,17 @@ def _log_failures(report: SourceReport) -> None:
     unreadable page). A failing feed is no failed job (its back-off is in the feed state), so the worker said nothing,
     and an item that failed was in no log at all: `sources list` shows a feed's last error, not its items'."""
     source = report.source
-    who = f"{source.name or source.outlet or source.id} ({source.id})"
+    # One line each, without the control characters a feed may put in an item's link (ESC sequences: "invalid URL"
+    # names it as given), as `fetch` shows them (cli.terminal.shown): a worker's log is read in a terminal too.
+    who = clean_line(f"{source.name or source.outlet or source.id} ({source.id})")
     if report.status == "failed":
-        log.warning("fetch failed: %s: %s%s", who, report.error, " (backing off)" if report.backing_off else "")
+        log.warning("fetch failed: %s: %s%s", who, clean_line(report.error), " (backing off)" if report.backing_off
+                    else "")
     elif report.every_item_failed:
         log.warning("fetch failed: %s: the feed answered, but all %d item(s) it had to read failed; nothing new was "
                     "stored", who, report.failed)
     for problem in report.item_errors[:SHOWN_ITEM_FAILURES]:
-        log.warning("item failed: %s: %s", who, problem)
+        log.warning("item failed: %s: %s", who, clean_line(problem))
     if len(report.item_errors) > SHOWN_ITEM_FAILURES:
         log.warning("item failed: %s: %d more", who, len(report.item_errors) - SHOWN_ITEM_FAILURES)
 

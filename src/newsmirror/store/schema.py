@@ -117,14 +117,21 @@ def _ours_or_appended(tokens: tuple[str, ...], known: frozenset[tuple[str, ...]]
         and _plain_columns(tokens[len(ours) - 1:-1]) for ours in known)
 
 
+# The collations SQLite always has: any other name fails every statement that compares by it.
+_KNOWN_COLLATIONS = frozenset({"BINARY", "NOCASE", "RTRIM"})
+
+
 def _evaluates(tokens: tuple[str, ...]) -> str | None:
-    """What in a table's statement is an expression SQLite evaluates on a write (a CHECK, a default in
-    parentheses), or None."""
+    """What in a table's statement SQLite evaluates on a write of ours (a CHECK, a default in parentheses) or fails
+    on (a collation of no name it knows: a REFERENCES to our table is checked by it, and saving a story ended in
+    "no such collation sequence", review58), or None."""
     for at, token in enumerate(tokens):
         if token == "CHECK":
             return "a CHECK constraint"
         if token == "DEFAULT" and tokens[at + 1:at + 2] == ("(",):
             return "a default that is an expression"
+        if token == "COLLATE" and "".join(tokens[at + 1:at + 2]) not in _KNOWN_COLLATIONS:
+            return "a collation of its own"
     return None
 
 

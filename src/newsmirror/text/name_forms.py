@@ -148,11 +148,11 @@ def forms_of_rows(rows: Iterable[Sequence[str]]) -> tuple[dict[str, str], dict[s
         form = form_of[root(top)] if top in members else han
         if form != han and set(han) & set(form) and glossed_enough(han) and glossed_enough(form):
             han_form[han] = form
-    for latin, written in posts.items():
+    for latin, writings in posts.items():  # not ``written``: glossed_enough reads that one
         if not latin.isascii() or latin in latin_form:
             continue
-        top = max(written, key=lambda h: (written[h], h))
-        if written[top] >= LATIN_SHARE * sum(written.values()) and dictionary_tag(top) in _NAME_TAGS:
+        top = max(writings, key=lambda h: (writings[h], h))
+        if writings[top] >= LATIN_SHARE * sum(writings.values()) and dictionary_tag(top) in _NAME_TAGS:
             latin_form[latin] = top
     # A Latin name's form is itself folded where its class reads as another.
     latin_form = {latin: han_form.get(han, han) for latin, han in latin_form.items()}

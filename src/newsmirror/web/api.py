@@ -179,12 +179,13 @@ def build_api_router() -> APIRouter:
             # Not stored, and more reports, or more text, than the reader compares on request (web.comparison,
             # safety73, safety74). Not 503 ("try later"): nothing changes by waiting, and a client or proxy retrying
             # on 503 retried for nothing. A chosen set: the request must change (422, as a wrong choice above); the
-            # whole story: the store's state refuses it until an operator runs `stories compare` (409).
+            # whole story: the store's state refuses it until an operator runs `stories compare` (409). Every outlet
+            # chosen is the whole story (``view.chosen`` None: a stored comparison answers it), as the page says.
             bound = (f"{view.too_long:,} characters, and the reader compares at most {MAX_CHARS_ON_REQUEST:,}"
                      if view.too_long else f"the reader compares at most {MAX_REPORTS_ON_REQUEST}")
-            raise HTTPException(422 if chosen else 409,
+            raise HTTPException(422 if view.chosen else 409,
                                 f"the comparison of these {view.too_many} reports is not stored ({bound} on "
-                                "request): " + ("choose fewer outlets" if chosen else
+                                "request): " + ("choose fewer outlets" if view.chosen else
                                                 "`newsmirror stories compare` on the store stores it"))
         several = len(view.outlets) > 1  # one outlet's reports: nothing to compare, as `stories show` says
         on_request = several and view.pending  # a chosen subset, or a stored one missing or stale (the reader only reads)
