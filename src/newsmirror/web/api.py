@@ -165,7 +165,7 @@ def build_api_router() -> APIRouter:
             raise HTTPException(404, f"no story with id {story_id!r}")
         chosen = None
         if outlet:
-            first = story_view(store, story_id, None, compute=False, with_absent=False)  # its outlets only
+            first = story_view(store, story_id, None, with_absent=False)  # its outlets only
             assert first is not None
             reporting = first.outlets
             chosen = list(dict.fromkeys(spelt_as_among(store, outlet, reporting)))
@@ -173,7 +173,7 @@ def build_api_router() -> APIRouter:
                 # The story page falls back to every outlet; data for a notebook must not quietly be another set.
                 raise HTTPException(422, "compare at least two of the outlets with their own report in this story ("
                                          + ", ".join(first.outlets) + "); got " + ", ".join(outlet))
-        view = story_view(store, story_id, chosen, compute=False)
+        view = story_view(store, story_id, chosen)
         assert view is not None
         if view.too_many:
             # Not stored, and more reports, or more text, than the reader compares on request (web.comparison,

@@ -276,7 +276,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     def story_page(request: Request, story_id: str,
                    outlet: Annotated[list[str] | None, Query(max_length=MAX_COMPARED_OUTLETS)] = None,
                    ) -> Response:
-        view = story_view(store, story_id, outlet, compute=False)
+        view = story_view(store, story_id, outlet)
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
@@ -392,7 +392,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
 
     @app.get("/story/{story_id}/atom.xml", tags=["feeds"], summary="Atom feed of one story's reports")
     def story_feed(request: Request, story_id: str) -> Response:
-        view = story_view(store, story_id, None, compute=False, with_absent=False)  # a feed of reports: no comparison
+        view = story_view(store, story_id, None, with_absent=False)  # a feed of reports: no comparison
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         newest_first = sorted(view.articles, key=lambda a: a.published_at or a.fetched_at, reverse=True)

@@ -106,10 +106,11 @@ class _TooMany(Exception):
 
 
 def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
-               compute: bool = True, with_absent: bool = True) -> StoryView | None:
+               with_absent: bool = True) -> StoryView | None:
     """The story's reports; ``outlets`` (two or more) narrows the comparison to those outlets,
-    so what one adds to another shows even when a third outlet says it too. ``compute=False``: a
-    comparison that is not stored is left ``pending`` (``finish_comparison`` computes it).
+    so what one adds to another shows even when a third outlet says it too. A comparison that is not stored is left
+    ``pending``: ``finish_comparison`` computes it, in a place claimed by ``claim_comparing`` (a view never computes
+    on its own, which would take a place unseen or raise ``ComparingBusy`` where no caller expects it).
     ``with_absent=False``: ``absent`` is left None, for a caller that shows no "no report" line (a feed of the
     reports, a look-up of the story's outlets), sparing its range query."""
     story = store.get_story(story_id)
@@ -148,8 +149,6 @@ def story_view(store: Store, story_id: str, outlets: list[str] | None = None, *,
             view.pending = True
         except _TooMany as refused:
             view.too_many, view.too_long = refused.count, refused.chars
-    if view.pending and compute:
-        finish_comparison(store, view)  # the one place a comparison is computed on request: under a slot
     return view
 
 
