@@ -181,6 +181,16 @@ def test_a_stored_body_that_inflates_past_the_bound_is_refused_not_inflated(tmp_
         assert found is not None and found.body_text == "文。"
 
 
+def _refused_body(path: Path, blob: bytes, then: str) -> None:
+    """A store whose one article's body is ``blob`` refuses to read it, naming the article (and then ``then``)."""
+    path = _store(path)
+    _tamper(path, [f"UPDATE articles SET body_z = X'{blob.hex()}'"])
+    with open_store(path, create=False) as store:
+        [article_id] = [article_id for article_id, _hash in store.article_hashes()]
+        with pytest.raises(StoreError, match=f"article {article_id}: a stored body {then}"):
+            store.get_article(article_id)
+
+
 @pytest.mark.parametrize("blob", [
     zlib.compress(b"[" * 200_000, 9), zlib.compress(b'{"body_html": "x"}'), zlib.compress(b"[1, 2]"),
     zlib.compress(b"not json"), b"not zlib at all", zlib.compress(b'["a", "b", "c", "d"]')[:-6],
@@ -189,12 +199,7 @@ def test_a_stored_body_that_is_not_ours_is_refused_by_name(tmp_path: Path, blob:
     # review57: bounded in size is not bounded in depth. A 413-byte blob of nested arrays raised RecursionError out of
     # `show` and the reader (stories.codec caught it for comparisons, the bodies did not); an object was read as its
     # keys, numbers as the article's body, and a damaged stream raised zlib.error, none naming the article.
-    path = _store(tmp_path / "odd.sqlite")
-    _tamper(path, [f"UPDATE articles SET body_z = X'{blob.hex()}'"])
-    with open_store(path, create=False) as store:
-        [article_id] = [article_id for article_id, _hash in store.article_hashes()]
-        with pytest.raises(StoreError, match=f"article {article_id}: a stored body "):
-            store.get_article(article_id)
+    _refused_body(tmp_path / "odd.sqlite", blob, "")
 
 
 def test_a_stored_value_whose_json_would_make_millions_of_objects_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -202,16 +207,10 @@ def test_a_stored_value_whose_json_would_make_millions_of_objects_is_refused_bef
     # read). A value of more JSON values than store.packed.MAX_VALUES is refused unparsed.
     from newsmirror.store import packed
 
-    count = getattr(packed, "MAX_VALUES", 2_000_000) + 1  # main has no such bound
-    blob = zlib.compress(b"[" + b"[]," * count + b"[]]", 9)
+    blob = zlib.compress(b"[" + b"[]," * (packed.MAX_VALUES + 1) + b"[]]", 9)
     with pytest.raises(packed.UnreadablePacked, match="JSON values"):
         packed.inflate_json(blob)
-    path = _store(tmp_path / "many.sqlite")
-    _tamper(path, [f"UPDATE articles SET body_z = X'{blob.hex()}'"])
-    with open_store(path, create=False) as store:
-        [article_id] = [article_id for article_id, _hash in store.article_hashes()]
-        with pytest.raises(StoreError, match=f"article {article_id}: a stored body holds more than"):
-            store.get_article(article_id)
+    _refused_body(tmp_path / "many.sqlite", blob, "holds more than")
     # Below the bound a value is read as before (the largest stored comparison here holds 172,337).
     assert len(packed.inflate_json(zlib.compress(b"[" + b"[]," * 100_000 + b"[]]"))) == 100_001
 
