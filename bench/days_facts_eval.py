@@ -117,8 +117,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # on. facts-s63 (2020-11-03, drawn at random, labelled in session 54) was first scored at session 55's start (R .534
 # P .826, 0 false only-X of 2): a tuning file from then on. facts-s64 (2020-08-21, drawn at random, labelled in
 # session 55) was first scored at session 56's start (R .232 P .750, 0 false only-X of 4): a tuning file from then
-# on. facts-s65 (2020-09-14, drawn at random, labelled in session 56) is kept for session 57.
-FRESH_FACT_FILES = ("facts-s65",)
+# on. facts-s65 (2020-09-14, drawn at random, labelled in session 56) was first scored at session 57's start (R .416
+# P .874, 0 false only-X of 3): a tuning file from then on. facts-s66 (2020-11-10, drawn at random, labelled in
+# session 57) is kept for session 58.
+FRESH_FACT_FILES = ("facts-s66",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -129,7 +131,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s47", "facts-s48", "facts-s49", "facts-s50", "facts-s51", "facts-s52", "facts-s53",
                      "facts-s54", "facts-s55", "facts-s56",
                      "facts-s57", "facts-s58", "facts-s59", "facts-s60", "facts-s61",
-                     "facts-s62", "facts-s63", "facts-s64")
+                     "facts-s62", "facts-s63", "facts-s64", "facts-s65")
 
 
 def tuning_fact_paths() -> list[Path]:

@@ -64,7 +64,8 @@ DIGITS = 6
 
 
 def rows() -> list[tuple[str, str]]:
-    return [(han, latin) for han, latin, _posts, _outlets in packaged_rows("glosses.tsv")]
+    # glosses.tsv has a fifth column since session 56 (posts writing the Han form); only the pair is read here
+    return [(row[0], row[1]) for row in packaged_rows("glosses.tsv")]
 
 
 def candidates(han: str, latin: str) -> list[tuple[str, str]]:
