@@ -179,15 +179,17 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
     for index in order:
         if any(f in taken for _a, _o, f in candidates[index]):
             continue
-        reports = _own_reports(db, candidates[index])
-        if len({o for o, _f in reports}) < 3 or len(reports) > MAX_REPORTS:
+        reports = sample_reports(_own_reports(db, candidates[index]), first_reports=args.first_reports)
+        if reports is None:
             continue
         chosen.append([f for _o, f in reports])
         if len(chosen) >= args.size:
             break
     excluded = " ".join(p.name for p in args.exclude)
     avoided = "every labelled day" if args.pool == "unlabelled" else "the held-out, test and fresh days"
-    lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --pool {args.pool}",
+    trimmed = " --first-reports" if args.first_reports else ""
+    lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --pool {args.pool}"
+             f"{trimmed}",
              f"# --exclude {excluded} from a whole-archive grouping dump of main before anything was read: stories of",
              f"# 3+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from {avoided},",
              "# no file shared with a story of the samples excluded; held (not tuned on).", ""]
@@ -197,6 +199,19 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
     args.out.write_text("\n".join(lines), encoding="utf-8")
     days = {f.split("/")[0] for files in chosen for f in files}
     print(f"{args.name} {len(chosen)} stories on {len(days)} days -> {args.out}")
+
+
+def sample_reports(reports: list[tuple[str, str]], first_reports: bool = False) -> list[tuple[str, str]] | None:
+    """The (outlet, file) reports a drawn story enters a sample with, or None when it cannot enter: fewer than 3
+    outlets, or more than MAX_REPORTS reports. With ``first_reports`` a larger story enters as its first MAX_REPORTS
+    reports (``reports`` come in publication order): the story as a reader saw it when its twelfth report arrived,
+    a state the reader really met. Session 57 found the pool of stories of at most 12 reports used up (sample AI: 19
+    stories); about 200 larger stories were left, which this lets a later sample read in the time a sample allows."""
+    if len(reports) > MAX_REPORTS:
+        if not first_reports:
+            return None
+        reports = reports[:MAX_REPORTS]
+    return reports if len({outlet for outlet, _file in reports}) >= 3 else None
 
 
 def _own_reports(db: sqlite3.Connection, files: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
@@ -330,6 +345,10 @@ def main() -> None:
     drawing.add_argument("--exclude", type=Path, action="append",
                          help="a sample file (repeatable): draw one more sample, none of their stories")
     drawing.add_argument("--name", default="C", help="the further sample's name (with --exclude)")
+    drawing.add_argument("--first-reports", action="store_true",
+                         help=f"with --exclude: a story of more than {MAX_REPORTS} reports enters as its first "
+                              f"{MAX_REPORTS} (by publication time) instead of being passed over (from session 58 on: "
+                              "the smaller stories are used up)")
     drawing.add_argument("--pool", choices=("unlabelled", "near-tuning"), default="unlabelled",
                          help="days to draw from: more than 3 days from every labelled day (A-D), or only away from the "
                               "held-out, test and fresh days (E on; tuning days are tuning data)")

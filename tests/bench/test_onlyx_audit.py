@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from bench.days import onlyx_samples
-from bench.onlyx_audit import LABELLED_AFTER_SAMPLES_A_TO_F, eligible_day
+from bench.onlyx_audit import LABELLED_AFTER_SAMPLES_A_TO_F, MAX_REPORTS, eligible_day, sample_reports
 
 SAMPLE = Path(__file__).resolve().parents[2] / "bench" / "days" / "onlyx-sample.toml"
 
@@ -155,3 +155,17 @@ def test_a_near_tuning_sample_keeps_off_the_unreadable_days_and_shares_no_story_
                for s in drawn for f in s["files"])
     assert not any(fresh_week[0] <= f[:10] <= fresh_week[1] for s in drawn for f in s["files"])
     assert not _files_before(letter) & {f for s in drawn for f in s["files"]}
+
+
+def test_a_story_larger_than_a_sample_reads_enters_as_its_first_reports_only_when_asked() -> None:
+    small = [("甲", "a"), ("乙", "b"), ("丙", "c")]
+    assert sample_reports(small) == small
+    assert sample_reports(small[:2] + [("甲", "d")]) is None  # two outlets
+    # a large story whose first reports come from two outlets, a third later
+    large = [("甲" if n % 2 else "乙", f"f{n}") for n in range(MAX_REPORTS + 3)]
+    large[1] = ("丙", "f1")
+    assert sample_reports(large) is None  # passed over, as every sample before session 58 drew
+    first = sample_reports(large, first_reports=True)
+    assert first == large[:MAX_REPORTS]
+    late_third = [("甲" if n % 2 else "乙", f"f{n}") for n in range(MAX_REPORTS)] + [("丙", "late")]
+    assert sample_reports(late_third, first_reports=True) is None  # the third outlet is after the twelfth report
