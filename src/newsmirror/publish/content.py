@@ -43,7 +43,7 @@ RENDER_VERSION = "9"  # 2: escaped Markdown, safe Jekyll front matter, collision
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
 # phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "15"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -66,6 +66,8 @@ STORY_PAGE_VERSION = "15"  # 2: a fact's sentences in one column per outlet, as 
 # 15: a summary line whose unit ends its sentence (a Latin full stop) or its paragraph (no mark) takes no rest and no
 # next fact (text.sentences.runs_on: only a clause's comma or colon runs on); three clauses of one sentence make one
 # line whatever their rank (summary._joined; review57)
+# 16: an outlet's "另有N条" under the summary leads to its own list of one-outlet facts (#unique-N), not to the first
+# outlet's (reader79)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
