@@ -53,6 +53,8 @@ def test_all_three_formats_are_private_and_link_images_relatively(
     site_page = out / "site" / "a" / "2024-03" / f"{first.id}.html"
     src = lxml_html.fromstring(site_page.read_bytes()).xpath("//div[@class='body']//img/@src")[0]
     assert (site_page.parent / src).resolve().is_file()
+    # It loads when scrolled to (reader79: a phone on a slow link fetched every picture of a page at once).
+    assert lxml_html.fromstring(site_page.read_bytes()).xpath("//div[@class='body']//img/@loading") == ["lazy"]
     # The caption of the image that could not be fetched stays.
     second = (out / "site" / "a" / "2024-03" / f"{articles[1].id}.html").read_text()
     assert "独有的图片说明文字" in second
@@ -735,3 +737,19 @@ def test_a_build_fetches_images_from_public_hosts_and_the_sources_own_only(store
     assert report.images_fetched == 1 and report.images_refused == 1 and report.images_failed == 0
     # Said with its cause and remedy (it was counted "unavailable" among failures, which hint at no network).
     assert any("private address" in warning and "private_hosts" in warning for warning in report.warnings)
+
+
+def test_the_site_shows_an_original_address_in_its_words_and_links_it_as_stored(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    # reader79: DW's address, mostly its escaped title, took seven lines of %E9%82%A3… on a phone. The words are
+    # shown as a browser's address bar shows them; the escapes of ASCII and of a bidi override stay.
+    escaped = "https://outlet.test/zh/%E9%82%A3%E4%BA%9B%E5%90%8D%E4%BA%BA/a%2Fb%E2%80%AE"
+    article = make_article(0)
+    article.original_url = escaped
+    store.upsert_article(article)
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False)
+    page = lxml_html.fromstring((out / "site" / "a" / "2024-03" / f"{article.id}.html").read_bytes())
+    [link] = page.xpath("//p[@class='source']/a")
+    assert link.get("href") == escaped
+    assert link.text_content() == "https://outlet.test/zh/那些名人/a%2Fb%E2%80%AE"

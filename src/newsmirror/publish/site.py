@@ -26,6 +26,8 @@ from newsmirror.publish.content import (
     Prepared,
     StoryView,
     comparison_in_script,
+    lazy_images,
+    readable_url,
     story_summary,
     with_image_prefix,
 )
@@ -81,6 +83,7 @@ def _environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("newsmirror.publish") / "templates"))
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=False, keep_trailing_newline=True)
     env.filters.update(times.FILTERS)  # the reader's zone and format: one day for one article everywhere
+    env.filters["readable_url"] = readable_url  # an original address's words, not its escapes (the link keeps them)
     return env
 
 
@@ -143,7 +146,7 @@ class SiteBuilder(FormatBuilder):
         paths = {m.id: self.page_path(m) for m in story.members} if story else {}
         page = self.render(
             "article.html", path, title=entry.title, e=entry, authors=prepared.authors,
-            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/", prepared.image_token),
+            body=lazy_images(with_image_prefix(prepared.html, relative_prefix(path) + "img/", prepared.image_token)),
             outlet_path=self.outlet_folder(entry.outlet) + "index.html",
             channel_path=self.channel_folder(entry) + "index.html" if entry.channel != entry.outlet else "",
             story=story if story and len(story.members) > 1 else None, paths=paths,

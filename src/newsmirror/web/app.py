@@ -24,7 +24,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
-from newsmirror.publish.content import story_summary
+from newsmirror.publish.content import readable_url, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.safe import http_url
@@ -128,6 +128,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     # An original URL is whatever a feed's item link or an archive's `from:` said (javascript:, data:, vbscript: too):
     # a page links it only when it is http(s), as the built pages do (publish.content.make_entry); else it is text.
     templates.env.filters["http_url"] = http_url
+    templates.env.filters["readable_url"] = readable_url  # the address's words for the eye; the href keeps its escapes
     templates.env.filters["segment"] = name_segment  # an outlet's or channel's name in a link (web.root)
 
     @app.get("/favicon.ico", include_in_schema=False)
