@@ -753,3 +753,18 @@ def test_the_site_shows_an_original_address_in_its_words_and_links_it_as_stored(
     [link] = page.xpath("//p[@class='source']/a")
     assert link.get("href") == escaped
     assert link.text_content() == "https://outlet.test/zh/那些名人/a%2Fb%E2%80%AE"
+
+
+def test_the_site_has_a_404_page_whose_links_work_at_any_depth(store: SQLiteStore, tmp_path: Path) -> None:
+    # reader79: a missing address got the host's own page (python's http.server: English, no viewport line, drawn
+    # 980 px wide on a phone, no way back). Static hosts show the root's 404.html at the missing address instead.
+    fill(store, 2)
+    for base_url, root in ((BASE_URL, BASE_URL + "/"), ("", "")):
+        out = tmp_path / f"out{len(root)}"
+        _build(store, out, formats=["site"], images=False, options=BuildOptions(base_url=base_url, index_cap=3))
+        text = (out / "site" / "404.html").read_text()
+        page = lxml_html.fromstring(text)
+        assert page.findtext(".//h1") == "找不到这个页面" and 'name="viewport"' in text
+        links = [a.get("href") for a in page.xpath("//main//a")]
+        assert links == [root + "index.html", root + "index.html#stories", root + "index.html#outlets"]
+        assert page.xpath("//link[@rel='stylesheet']/@href") == [root + "style.css"]
