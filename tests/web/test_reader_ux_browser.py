@@ -188,3 +188,16 @@ def test_a_search_snippet_with_a_run_that_has_no_break_stays_within_a_phone(brow
             layout = page.evaluate("[document.documentElement.clientWidth, document.documentElement.scrollWidth]")
             assert layout == [390, 390], layout
             context.close()
+
+
+def test_a_page_in_traditional_characters_names_traditional_fonts_first(browser: Any, site: str) -> None:
+    # reader79: under 繁 the stack named "Noto Sans CJK SC" before any TC font, so Chromium drew Traditional text in
+    # mainland glyphs (。，in a cell's corner). The page's lang chooses the stack; the static site shares the sheet.
+    page = browser.new_page()
+    stacks = {}
+    for script in ("zh-Hant", "zh-Hans"):
+        page.goto(site + f"/story/{STORY.id}?script={script}")
+        stacks[script] = page.evaluate("getComputedStyle(document.body).fontFamily")
+    page.close()
+    assert stacks["zh-Hant"].index("Noto Sans CJK TC") < stacks["zh-Hant"].index("sans-serif")
+    assert "CJK SC" not in stacks["zh-Hant"] and "Noto Sans CJK SC" in stacks["zh-Hans"]
