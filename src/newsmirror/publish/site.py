@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 import jinja2
@@ -203,8 +204,10 @@ class SiteBuilder(FormatBuilder):
         self.writer.write("favicon.ico", (shipped / "favicon.ico").read_bytes())
         # A host answers an address with no page with its own page, in English, without a viewport line (drawn
         # 980 px wide on a phone) and with no way back; most static hosts show the root's 404.html instead
-        # (reader79). Its links start at the base URL: it is served at the missing address, whatever its depth.
-        root = self.share_url("")
+        # (reader79). It is served at the missing address, whatever its depth, so its links lead from the host's
+        # root to the site's folder (the base URL's path; "/" without one): never to the base URL's host, which a
+        # copy of the site served elsewhere, or read from disk, would then ask for its style sheet.
+        root = urlsplit(self.options.base_url).path.rstrip("/") + "/"
         self.writer.write("404.html", self.env.get_template("404.html").render(
             root=root, site_title=self.site_title, labels=self.labels, lang=self.lang, title=self.labels["not_found"]))
         self._sitemap(listed, outlet_groups + channel_groups, shown)
