@@ -53,6 +53,8 @@ def test_all_three_formats_are_private_and_link_images_relatively(
     site_page = out / "site" / "a" / "2024-03" / f"{first.id}.html"
     src = lxml_html.fromstring(site_page.read_bytes()).xpath("//div[@class='body']//img/@src")[0]
     assert (site_page.parent / src).resolve().is_file()
+    # It loads when scrolled to (reader79: a phone on a slow link fetched every picture of a page at once).
+    assert lxml_html.fromstring(site_page.read_bytes()).xpath("//div[@class='body']//img/@loading") == ["lazy"]
     # The caption of the image that could not be fetched stays.
     second = (out / "site" / "a" / "2024-03" / f"{articles[1].id}.html").read_text()
     assert "独有的图片说明文字" in second
@@ -222,6 +224,9 @@ def test_every_site_page_links_the_shipped_icon(store: SQLiteStore, tmp_path: Pa
     assert {"index.html", "story"} <= {page.relative_to(site).parts[0] for page in pages}
     for page in pages:
         [href] = lxml_html.fromstring(page.read_bytes()).xpath("//head/link[@rel='icon']/@href")
+        if page.name == "404.html":  # served at any missing address: its links start at the host's root
+            assert href == "/news/favicon.ico"
+            continue
         assert (page.parent / href).resolve() == icon.resolve(), page
 
 
@@ -342,7 +347,9 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
            for box in page.xpath("//section[@id='own']//div[@class='member']")}
     assert own == {"甲报": ["甲报第1句", "甲报第4句"], "丁台": ["丁台独有"]}
     [more] = page.xpath("//section[@id='own']//a")
-    assert more.text_content() == "另有1条" and more.get("href") == "#unique"
+    # it leads to 甲报's own list of one-outlet facts, not to the first outlet's (reader79: on a phone the lists stack)
+    assert more.text_content() == "另有1条" and more.get("href") == "#unique-1"
+    assert page.get_element_by_id("unique-1").findtext("h4") == "甲报"
     assert text.index('id="summary"') < text.index('id="own"') < text.index('id="toc"') < text.index('id="unique"')
     assert page.xpath("//nav[@id='toc']//a[@href='#own']")
 
@@ -733,3 +740,36 @@ def test_a_build_fetches_images_from_public_hosts_and_the_sources_own_only(store
     assert report.images_fetched == 1 and report.images_refused == 1 and report.images_failed == 0
     # Said with its cause and remedy (it was counted "unavailable" among failures, which hint at no network).
     assert any("private address" in warning and "private_hosts" in warning for warning in report.warnings)
+
+
+def test_the_site_shows_an_original_address_in_its_words_and_links_it_as_stored(
+        store: SQLiteStore, tmp_path: Path) -> None:
+    # reader79: DW's address, mostly its escaped title, took seven lines of %E9%82%A3… on a phone. The words are
+    # shown as a browser's address bar shows them; the escapes of ASCII and of a bidi override stay.
+    escaped = "https://outlet.test/zh/%E9%82%A3%E4%BA%9B%E5%90%8D%E4%BA%BA/a%2Fb%E2%80%AE"
+    article = make_article(0)
+    article.original_url = escaped
+    store.upsert_article(article)
+    out = tmp_path / "out"
+    _build(store, out, formats=["site"], images=False)
+    page = lxml_html.fromstring((out / "site" / "a" / "2024-03" / f"{article.id}.html").read_bytes())
+    [link] = page.xpath("//p[@class='source']/a")
+    assert link.get("href") == escaped
+    assert link.text_content() == "https://outlet.test/zh/那些名人/a%2Fb%E2%80%AE"
+
+
+def test_the_site_has_a_404_page_whose_links_work_at_any_depth(store: SQLiteStore, tmp_path: Path) -> None:
+    # reader79: a missing address got the host's own page (python's http.server: English, no viewport line, drawn
+    # 980 px wide on a phone, no way back). Static hosts show the root's 404.html at the missing address instead.
+    fill(store, 2)
+    # Its links lead from the host's root to the site's folder, never to the base URL's host (a copy of the site
+    # served elsewhere, or read from disk, would ask it for the style sheet).
+    for base_url, root in ((BASE_URL, "/news/"), ("", "/")):
+        out = tmp_path / f"out{len(root)}"
+        _build(store, out, formats=["site"], images=False, options=BuildOptions(base_url=base_url, index_cap=3))
+        text = (out / "site" / "404.html").read_text()
+        page = lxml_html.fromstring(text)
+        assert page.findtext(".//h1") == "找不到这个页面" and 'name="viewport"' in text
+        links = [a.get("href") for a in page.xpath("//main//a")]
+        assert links == [root + "index.html", root + "index.html#stories", root + "index.html#outlets"]
+        assert page.xpath("//link[@rel='stylesheet']/@href") == [root + "style.css"]

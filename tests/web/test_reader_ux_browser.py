@@ -171,3 +171,33 @@ def test_a_phone_lays_out_every_page_at_its_own_width_the_api_docs_too(browser: 
         layout = page.evaluate("[document.documentElement.clientWidth, document.documentElement.scrollWidth]")
         assert layout[0] == 390 and layout[1] <= 390, (path, layout)
     context.close()
+
+
+def test_a_search_snippet_with_a_run_that_has_no_break_stays_within_a_phone(browser: Any, tmp_path: Any) -> None:
+    # reader79 on the whole archive: a snippet of 美國之音 holding an outlet's "=====" rule and a YouTube address
+    # made the search page 568 px wide at 390 (nothing in a snippet may break such a run but overflow-wrap).
+    rule, link = "=" * 60, "https://www.youtube.com/embed/7" + "x" * 50
+    video = article("video", title="焦点对话：节目预告", body_text=f"焦点对话每星期五晚间播出。 {rule} {link} 欢迎收看。")
+    with open_store(tmp_path / "snippet.sqlite") as store:
+        store.upsert_article(video)
+        with serve(store) as url:
+            context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+            page = context.new_page()
+            page.goto(url + "/search?q=焦点对话")
+            assert page.locator(".snippet", has_text="=====").count() == 1
+            layout = page.evaluate("[document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+            assert layout == [390, 390], layout
+            context.close()
+
+
+def test_a_page_in_traditional_characters_names_traditional_fonts_first(browser: Any, site: str) -> None:
+    # reader79: under 繁 the stack named "Noto Sans CJK SC" before any TC font, so Chromium drew Traditional text in
+    # mainland glyphs (。，in a cell's corner). The page's lang chooses the stack; the static site shares the sheet.
+    page = browser.new_page()
+    stacks = {}
+    for script in ("zh-Hant", "zh-Hans"):
+        page.goto(site + f"/story/{STORY.id}?script={script}")
+        stacks[script] = page.evaluate("getComputedStyle(document.body).fontFamily")
+    page.close()
+    assert stacks["zh-Hant"].index("Noto Sans CJK TC") < stacks["zh-Hant"].index("sans-serif")
+    assert "CJK SC" not in stacks["zh-Hant"] and "Noto Sans CJK SC" in stacks["zh-Hans"]

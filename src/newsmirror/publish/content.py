@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,14 +37,15 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "9"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "10"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
 # Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
-# phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before
+# phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before; 10: the site's article
+# images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "15"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -66,6 +68,8 @@ STORY_PAGE_VERSION = "15"  # 2: a fact's sentences in one column per outlet, as 
 # 15: a summary line whose unit ends its sentence (a Latin full stop) or its paragraph (no mark) takes no rest and no
 # next fact (text.sentences.runs_on: only a clause's comma or colon runs on); three clauses of one sentence make one
 # line whatever their rank (summary._joined; review57)
+# 16: an outlet's "另有N条" under the summary leads to its own list of one-outlet facts (#unique-N), not to the first
+# outlet's (reader79)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -323,6 +327,47 @@ def _inner_html(root: lxml.html.HtmlElement) -> str:
 def _paragraphs_to_html(text: str) -> str:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def readable_url(url: str) -> str:
+    """``url`` as a reader reads it: percent-escapes of non-ASCII text shown as the text (as a browser's address bar
+    shows them), for the words only; the link itself keeps ``url``.
+
+    A Chinese outlet's article address is mostly its escaped title: DW's 那些"中招"确诊新冠病毒的名人们 was seven
+    lines of %E9%82%A3… on a phone (reader79). An escape stays one where showing it would change what the address
+    looks like: an ASCII character (%2F is not a path's /, %20 not a space), a control, format or space character
+    (a bidi override could reorder the address on screen), or bytes that are not UTF-8."""
+
+    def shown(run: re.Match[str]) -> str:
+        escaped = run.group(0)
+        try:
+            text = bytes.fromhex(escaped.replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return escaped
+        out, at = [], 0
+        for char in text:
+            width = 3 * len(char.encode("utf-8"))
+            kept = ord(char) < 128 or unicodedata.category(char)[0] in "CZ"
+            out.append(escaped[at:at + width] if kept else char)
+            at += width
+        return "".join(out)
+
+    return _ESCAPES.sub(shown, url)
+
+
+_IMG_TAG = re.compile(r"<img(?=[\s/>])", re.IGNORECASE)
+
+
+def lazy_images(html: str) -> str:
+    """Every ``<img>`` of sanitized HTML loaded only when scrolled near (``loading="lazy"``, no script needed).
+
+    A big story's page holds every report's body, ~200 images for 117 reports: a phone on a slow link fetched all of
+    them before the reader scrolled past the summary (reader79). ``html`` must be sanitizer output, where a ``<``
+    in text is ``&lt;``: then every ``<img`` is a tag and none has a ``loading`` attribute already."""
+    return _IMG_TAG.sub('<img loading="lazy"', html)
 
 
 def with_image_prefix(text: str, prefix: str, token: str = IMAGE_TOKEN) -> str:

@@ -3,7 +3,8 @@
 Layout: ``index.html``; ``a/<YYYY-MM>/<id>.html`` articles; ``img/`` mirrored images;
 ``outlet/<name>/`` and ``channel/<outlet-channel>/`` listings with month archives and
 Atom/RSS feeds; ``story/<id>/`` stories with members side by side, their comparison and
-feeds; ``sitemap.xml``; ``style.css``; ``favicon.ico``, linked by every page.
+feeds; ``sitemap.xml``; ``style.css``; ``favicon.ico``, linked by every page; ``404.html``, which a static
+host shows for an address with no page.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 import jinja2
@@ -26,6 +28,8 @@ from newsmirror.publish.content import (
     Prepared,
     StoryView,
     comparison_in_script,
+    lazy_images,
+    readable_url,
     story_summary,
     with_image_prefix,
 )
@@ -54,6 +58,9 @@ LABELS = {
     "no_report": "{days}在本存档中有文章，但没有此事报道的媒体：{outlets}", "days": "{first}至{last}", "and_more": "等{count}家",
     # Written in the templates until session 53, where a zh-Hant build left them in Simplified (polish72).
     "history": "修改与删除记录", "taken_down": "原网页已被删除。", "versions": "（{count} 个版本）",
+    # 404.html, as the reader's 404 page says it (web.app.ERROR_TITLES, ERROR_HINTS), without its search box.
+    "not_found": "找不到这个页面", "not_found_hint": "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页找。",
+    "home": "回首页",
 }
 # Bump when a listing's index or feeds change while its entries do not, so that every listing is rendered again.
 LISTING_VERSION = "2"  # 2: feed titles and subtitles in one form (publish.feeds.FEED_WORDS)
@@ -81,6 +88,7 @@ def _environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("newsmirror.publish") / "templates"))
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=False, keep_trailing_newline=True)
     env.filters.update(times.FILTERS)  # the reader's zone and format: one day for one article everywhere
+    env.filters["readable_url"] = readable_url  # an original address's words, not its escapes (the link keeps them)
     return env
 
 
@@ -143,7 +151,7 @@ class SiteBuilder(FormatBuilder):
         paths = {m.id: self.page_path(m) for m in story.members} if story else {}
         page = self.render(
             "article.html", path, title=entry.title, e=entry, authors=prepared.authors,
-            body=with_image_prefix(prepared.html, relative_prefix(path) + "img/", prepared.image_token),
+            body=lazy_images(with_image_prefix(prepared.html, relative_prefix(path) + "img/", prepared.image_token)),
             outlet_path=self.outlet_folder(entry.outlet) + "index.html",
             channel_path=self.channel_folder(entry) + "index.html" if entry.channel != entry.outlet else "",
             story=story if story and len(story.members) > 1 else None, paths=paths,
@@ -194,6 +202,14 @@ class SiteBuilder(FormatBuilder):
         # Every page links this icon (base.html): without it a browser asks the host's /favicon.ico, a 404 on
         # most mirror hosts and one outside the site when it is served under a path.
         self.writer.write("favicon.ico", (shipped / "favicon.ico").read_bytes())
+        # A host answers an address with no page with its own page, in English, without a viewport line (drawn
+        # 980 px wide on a phone) and with no way back; most static hosts show the root's 404.html instead
+        # (reader79). It is served at the missing address, whatever its depth, so its links lead from the host's
+        # root to the site's folder (the base URL's path; "/" without one): never to the base URL's host, which a
+        # copy of the site served elsewhere, or read from disk, would then ask for its style sheet.
+        root = urlsplit(self.options.base_url).path.rstrip("/") + "/"
+        self.writer.write("404.html", self.env.get_template("404.html").render(
+            root=root, site_title=self.site_title, labels=self.labels, lang=self.lang, title=self.labels["not_found"]))
         self._sitemap(listed, outlet_groups + channel_groups, shown)
         self.writer.finish()
 

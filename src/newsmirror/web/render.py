@@ -13,7 +13,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from newsmirror.model import Article
-from newsmirror.publish.content import drop_image, interface_converter
+from newsmirror.publish.content import drop_image, interface_converter, lazy_images
 from newsmirror.publish.images import links_image_file
 from newsmirror.text.script import to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
@@ -168,7 +168,9 @@ def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remot
     """Sanitized body with its text (not its tags or URLs) converted to the display script.
     ``source``: the article's script (one decision for the whole body, not one per text node); ``title``: the
     article's (see :func:`clean_html`)."""
-    cleaned = clean_html(html, image_url, title)
+    # Images load as the reader scrolls to them: a story page holds every report's body (lazy_images). The API's
+    # body_html (clean_html alone) is left as stored.
+    cleaned = lazy_images(clean_html(html, image_url, title))
     if script != "orig":
         parts = _TAG.split(cleaned)
         source = source or written_in(" ".join(p for p in parts if not p.startswith("<")))
