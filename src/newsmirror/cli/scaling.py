@@ -52,7 +52,7 @@ def worker(
 ) -> None:
     """Run queued jobs (fetching, rechecking, ...) until stopped; start one per core and machine.
 
-    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs (a fetch's requests under way are cut, and the source is due again) and exits.
+    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs and exits: fetch and re-check requests under way are cut, and what they did not reach (a source, the articles of a re-check batch) is due again at once.
     """
     import importlib
     import logging
