@@ -307,8 +307,8 @@ class Worker:
         the lease of anything unfinished expires and another worker takes it)."""
 
         def graceful(signum: int, frame: FrameType | None) -> None:
-            log.info("worker %s: signal %s, finishing running jobs (fetches under way are cut)", self.options.worker_id,
-                     signum)
+            log.info("worker %s: signal %s, finishing running jobs (fetch and re-check requests under way are cut)",
+                     self.options.worker_id, signum)
             self.stop()
 
         signal.signal(signal.SIGTERM, graceful)
