@@ -284,6 +284,24 @@ def test_publish_says_each_step_as_it_starts_but_not_under_quiet(cli_env: Path, 
     assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == "", quiet.output
 
 
+def test_a_push_rejected_for_another_folders_history_says_so(cli_env: Path, tmp_path: Path) -> None:
+    """The walk: a second output folder (a worker's --out on the migrated store) published to the remotes the first
+    one had: every push rejected "(fetch first)", and the advice was to check each remote's URL and access."""
+    remote = tmp_path / "one.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    for folder, text in (("first-out", "<p>x</p>"), ("second-out", "<p>y</p>")):
+        (tmp_path / folder / "site").mkdir(parents=True)
+        (tmp_path / folder / "site" / "index.html").write_text(text, encoding="utf-8")
+    args = ["--format", "site", "--remote", f"one={remote}"]
+    assert CliRunner().invoke(app, ["publish", "--out", str(tmp_path / "first-out"), *args]).exit_code == 0
+    told = CliRunner().invoke(app, ["publish", "--out", str(tmp_path / "second-out"), *args])
+    assert told.exit_code == 1, told.output
+    said = _flat(told.stderr)
+    assert "[rejected]" in said and "published from another output folder or machine" in said, said
+    assert f"git -C {tmp_path / 'second-out' / 'site'} push --force one main" in said
+    assert "check each remote's URL and access" not in said
+
+
 def test_a_stopped_fetch_says_what_the_sources_polled_before_the_stop_did(
         cli_env: Path, loopback_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C or SIGTERM said only "interrupted": of the sources polled before it (their articles stored, their
