@@ -53,6 +53,19 @@ def test_a_worker_that_publishes_builds_with_the_publish_table_of_its_config(one
     assert TITLE in (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_worker_started_with_out_builds_a_store_already_grouped(one_article: tuple[str, Path],
+                                                                   tmp_path: Path) -> None:
+    """The walk: a store moved to PostgreSQL, everything in it grouped, a worker started with --out built nothing
+    (a build job is queued only by a grouping that changed stories) until a new article came: no output for hours."""
+    db, config = one_article
+    grouped = CliRunner().invoke(app, ["run", "--db", db, "--config", str(config), "--out", "first", "-q"])
+    assert grouped.exit_code == 0, grouped.output
+    result = CliRunner().invoke(app, ["worker", "--db", db, "--config", str(config), "--out", "out", "--once",
+                                      "--poll", "0.05", "--kinds", "build"])
+    assert result.exit_code == 0, result.output
+    assert TITLE in (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("command", ["build", "publish", "fetch"])
 def test_a_config_variable_naming_no_file_is_said_by_every_command(one_article: tuple[str, Path], tmp_path: Path,
                                                                     command: str) -> None:

@@ -64,6 +64,10 @@ interval_minutes = 15
     ('[[source]]\nurl = "ftp://x"\noutlet = "a"\n', "http(s) URL"),
     ('[[source]]\nurl = "https://x.example/feed"\n', "`outlet` is required"),
     ('[[source]]\nurl = "https://x.example/feed"\noutlet = "a"\nscript = "zh"\n', "script must be"),
+    # The walk: `sources add --summary-only` written in the file was dropped without a word (the feed read as full text).
+    ('[[source]]\nurl = "https://x.example/feed"\noutlet = "a"\nsummary_only = true\n',
+     "config source #1: unknown key(s) summary_only (summary_only: write full_text = false); known: url, outlet"),
+    ('[[source]]\nurl = "https://x.example/feed"\noutlet = "a"\nfulltext = false\n', "unknown key(s) fulltext; known:"),
     ("this is = = not toml", "not valid TOML"),
 ])
 def test_config_errors_say_what_to_fix(text: str, message: str) -> None:

@@ -147,8 +147,30 @@ def parse_config(text: str, origin: str = "config") -> Config:
     entries = data.get("source", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{origin}: sources are written as [[source]] tables")
+    for n, entry in enumerate(entries, 1):
+        _refuse_unknown_source_keys(entry, f"{origin} source #{n}")
     sources = [source_from_mapping(entry, f"{origin} source #{n}") for n, entry in enumerate(entries, 1)]
     return Config(fetch=FetchSettings.from_mapping(fetch_table), sources=sources)
+
+
+SOURCE_KEYS = ("url", "outlet", "id", "name", "kind", "channel", "script", "enabled", "full_text", "interval_minutes")
+# The `sources add` options an operator writes in a [[source]] table, and what the table calls them.
+_SOURCE_KEY_FOR_OPTION = {"summary_only": "full_text = false", "summary-only": "full_text = false",
+                          "interval": "interval_minutes", "page": 'kind = "page"'}
+
+
+def _refuse_unknown_source_keys(entry: Any, where: str) -> None:
+    """A key of a [[source]] table that no Source reads is an error, as an unknown [fetch] setting is: the walk's
+    ``summary_only = true`` (the option `sources add --summary-only`) was dropped without a word, the feed read as a
+    full-text one. (OPML outlines carry attributes of their own: only the TOML tables are held to this.)"""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: a source is a [[source]] table")
+    unknown = sorted(set(entry) - set(SOURCE_KEYS))
+    if unknown:
+        meant = "; ".join(f"{key}: write {_SOURCE_KEY_FOR_OPTION[key]}" for key in unknown
+                          if key in _SOURCE_KEY_FOR_OPTION)
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}" + (f" ({meant})" if meant else "")
+                          + f"; known: {', '.join(SOURCE_KEYS)}")
 
 
 def config_file_text(path: str | Path | None = None) -> tuple[Path, str] | None:

@@ -155,3 +155,34 @@ def test_an_ipv6_allowance_without_brackets_and_a_port_zero() -> None:
     assert allows(allowed, "::1", 8080) and allows(allowed, "fd00::20", 80) and allows(allowed, "FD00:0:0::20", 80)
     assert allows(allowance(["[fd00:0::20]:80"]), "fd00::20", 80)
     assert not allows(allowed, "127.0.0.1", 6379)
+
+
+def test_httpcore_still_has_the_stream_the_connect_cut_wraps_a_socket_in() -> None:
+    """``_connect_watched`` wraps its socket in httpcore's private SyncStream; an httpcore release without it leaves
+    connects uncut (fetches still work, see below), and this test says so."""
+    from newsmirror.fetch import addresses
+
+    assert addresses._SYNC_STREAM is not None  # noqa: SLF001
+
+
+def test_without_httpcore_s_private_stream_requests_still_connect(loopback_server: LoopbackServer,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import of httpcore._backends.sync failed the whole fetch package (every command that fetches) the day a
+    release moves it; without it a request now connects as httpcore does, only a connect under way is not cut."""
+    import importlib
+    import sys
+
+    from newsmirror.fetch import addresses
+
+    loopback_server.route("/ok.html", body="<p>好</p>")
+    monkeypatch.setitem(sys.modules, "httpcore._backends.sync", None)  # an import of it raises ImportError
+    try:
+        importlib.reload(addresses)
+        assert addresses._SYNC_STREAM is None  # noqa: SLF001
+        with Fetcher(FetchSettings(max_retries=0, respect_robots=False, per_host_delay_seconds=0.0)) as fetcher:
+            result = fetcher.get(loopback_server.url("/ok.html"))
+        assert result.status == 200 and "好" in result.text
+    finally:
+        monkeypatch.undo()
+        importlib.reload(addresses)  # the module as every other test has it
+    assert addresses._SYNC_STREAM is not None  # noqa: SLF001

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -73,6 +74,24 @@ def test_recheck_with_nothing_due_says_so(tmp_path: Path) -> None:
     open_store(tmp_path / "empty.sqlite").close()  # reading commands do not create stores
     result = CliRunner().invoke(app, ["recheck", "--db", str(tmp_path / "empty.sqlite")])
     assert result.exit_code == 0 and "nothing is due" in result.output
+    assert "next is due" not in result.output  # nothing stored: no next one either
+
+
+def test_recheck_with_nothing_due_yet_says_when_the_next_is(tmp_path: Path) -> None:
+    """Just after a fetch (a first check comes 30 minutes after it), "nothing is due for a re-check." alone left the
+    walk's operator wondering whether the articles were scheduled at all."""
+    from newsmirror.text import times
+
+    db = tmp_path / "fetched.sqlite"
+    fetched = Article(outlet="示例新闻网", title="标题", original_url="https://a.example/1", body_text="第一段。")
+    with open_store(db) as store:
+        store.upsert_article(fetched)
+        article = store.get_article(fetched.id)
+    assert article is not None
+    result = CliRunner().invoke(app, ["recheck", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    due = times.stamp(article.fetched_at + timedelta(minutes=30))
+    assert f"nothing is due for a re-check; the next is due at {due}" in " ".join(result.output.split())
 
 
 def test_history_of_an_unknown_article_is_a_clear_error(tmp_path: Path) -> None:

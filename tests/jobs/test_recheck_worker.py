@@ -56,6 +56,7 @@ def test_a_workers_recheck_jobs_fetch_with_its_config_not_the_folders(
     # `worker --config FILE` gave its fetch jobs FILE's [fetch] table, but its recheck jobs read the config file anew
     # (./newsmirror.toml or $NEWSMIRROR_CONFIG): another user agent and politeness, or a failing job on a bad file.
     import newsmirror.fetch
+    import newsmirror.jobs.worker
     from newsmirror.config import FetchSettings
     from newsmirror.jobs.worker import configure_fetching
 
@@ -67,6 +68,7 @@ def test_a_workers_recheck_jobs_fetch_with_its_config_not_the_folders(
             super().__init__(settings, *args, **kwargs)
 
     monkeypatch.setattr(newsmirror.fetch, "Fetcher", Recording)
+    monkeypatch.setattr(newsmirror.jobs.worker, "Fetcher", Recording)  # the worker's fetcher, its recheck jobs' too
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NEWSMIRROR_CONFIG", raising=False)
     Path("newsmirror.toml").write_text("[fetch\n", encoding="utf-8")  # not the worker's file, and not TOML

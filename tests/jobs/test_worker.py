@@ -6,6 +6,7 @@ import threading
 import time
 from collections import Counter
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -203,3 +204,39 @@ def test_an_idle_worker_says_why(store_location: str) -> None:
         assert quiet == "nothing due"
         store.enqueue_job("rare", "x", "", utcnow() + timedelta(minutes=30))
         assert "next job due at" in idle_reason(store.queue_status(["rare"]), 2)
+
+
+def test_an_idle_worker_says_why_once_not_at_every_poll(store_location: str, monkeypatch: pytest.MonkeyPatch,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """The idle line was logged again whenever its text changed, and its countdown to the next job ("in 4 min 59 s")
+    changed at every poll: an idle worker logged a line every 2 s (the walk's two workers on PostgreSQL). Here the
+    worker's clock moves a second at every reading, so every poll's countdown differs."""
+    import threading
+
+    import newsmirror.jobs.worker as worker_module
+
+    start = utcnow()
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(worker_module, "utcnow", lambda: start + timedelta(seconds=next(ticks)))
+    polls = threading.Semaphore(0)
+    real_reason = worker_module.idle_reason
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        polls.release()
+        return real_reason(*args, **kwargs)
+
+    monkeypatch.setattr(worker_module, "idle_reason", counted)
+    with open_store(store_location) as store:
+        store.enqueue_job("rare", "x", "", utcnow() + timedelta(hours=1))
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(poll_seconds=0.01),
+                    handlers={"rare": lambda job, store: None})
+    with caplog.at_level("INFO", logger="newsmirror.jobs.worker"):
+        thread = threading.Thread(target=worker.run, daemon=True)
+        thread.start()
+        for _ in range(20):  # twenty readings of the queue's state: ten polls or more
+            assert polls.acquire(timeout=30.0)
+        worker.stop()
+        thread.join(30.0)
+    idle = [r.getMessage() for r in caplog.records if " idle: " in r.getMessage()]
+    assert len(idle) == 1, idle
+    assert "next job due at" in idle[0] and " min " in idle[0]  # the countdown is still said, once

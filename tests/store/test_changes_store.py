@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from lxml import etree
 
@@ -136,3 +137,27 @@ def test_versions_a_reader_cannot_tell_apart_are_no_edit() -> None:
     # A re-check that recorded an edit is shown, whatever the diff says (/changes lists it too).
     event = ArticleEvent("a1", EventKind.EDITED, first + timedelta(hours=2), version=2, detail="changed")
     assert [item.kind for item in history(same, [event])] == ["first_seen", "edited"]
+
+
+def test_a_received_stores_outlet_with_control_characters_lists_the_changes_its_count_shows(tmp_path: Path) -> None:
+    """review58: the counts name an outlet as the model stores it (clean_line), the list filtered by the raw stored
+    name: a received store's outlet written past the model ("乙\\x1b[31m报") had changes counted and a page listing
+    none."""
+    import sqlite3
+
+    from newsmirror.store import open_store
+
+    path = tmp_path / "received.sqlite"
+    with open_store(path) as store:
+        a = article("https://a.example/1")
+        store.upsert_article(a)
+        store.record_article_event(ArticleEvent(a.id, EventKind.DELETED, NOW, detail="HTTP 410", http_status=410))
+    db = sqlite3.connect(path)
+    with db:  # as a sender writes it: past the model
+        db.execute("UPDATE articles SET outlet = ?", ("乙\x1b[31m报",))
+    db.close()
+    with open_store(path, create=False) as store:
+        [shown] = store.change_counts()
+        assert shown == "乙[31m报"
+        assert [entry.event.article_id for entry in store.recent_changes((EventKind.DELETED,), outlet=shown)] == [a.id]
+        assert store.recent_changes((EventKind.DELETED,), outlet="别的报") == []

@@ -160,3 +160,15 @@ def test_a_key_value_postgresql_connection_string_is_not_taken_for_a_file_name(t
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "postgresql://USER@HOST:PORT/DBNAME" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_the_postgres_extra_the_error_says_the_checkouts_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It said `pip install 'newsmirror[postgres]'`: a package index's project of that name, not the checkout the
+    README installs (`pip install -e .`); an operator runs what the error says."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "newsmirror.store.postgres", None)
+    with pytest.raises(StoreError) as refused:
+        open_store("postgresql://news@127.0.0.1:1/news")
+    assert "pip install -e '.[postgres]'" in str(refused.value)
+    assert "pip install 'newsmirror[postgres]'" not in str(refused.value)

@@ -104,3 +104,29 @@ def test_a_received_store_s_malformed_naive_or_far_times_are_read_not_raised(tmp
         assert client.get("/changes.atom").status_code == 200
         read = {a.id: a.published_at for a in store.iter_articles()}
     assert read[ids[0]] is None and read[ids[1]] is not None and read[ids[1]].utcoffset() is not None
+
+
+def test_a_received_store_s_far_event_and_version_times_stay_far_not_now(tmp_path: Path) -> None:
+    """review58: a required time (an event's, a version's, an article's fetch) past what a page shows was read as none,
+    then "now": dated anew on every read, the 9999 event was the newest change of every listing for good. It is the
+    calendar's end, as Article and Version keep theirs (model.kept_time), the same at every read."""
+    from newsmirror.model import LAST_TIME
+
+    posts = tmp_path / "archive" / "_posts"
+    _post(posts, "2024-03-01-a.md", "2024-03-01T04:05:06.000Z", "甲社")
+    store_path = tmp_path / "store.sqlite"
+    assert CliRunner().invoke(cli, ["import", str(tmp_path / "archive"), "--db", f"sqlite:{store_path}"]).exit_code == 0
+    far = "9999-12-31T20:00:00+00:00"
+    db = sqlite3.connect(store_path)
+    with db:
+        [article_id] = [row[0] for row in db.execute("SELECT id FROM articles")]
+        db.execute("INSERT INTO article_events (article_id, kind, seen_at) VALUES (?, 'deleted', ?)", (article_id, far))
+        db.execute("UPDATE versions SET seen_at = ?, observed_at = NULL", (far,))
+        db.execute("UPDATE articles SET fetched_at = ?", (far,))
+    db.close()
+    with open_store(store_path, create=False) as store:
+        [event] = store.article_events(article_id)
+        [version] = store.versions(article_id)
+        article = store.get_article(article_id)
+    assert article is not None
+    assert event.seen_at == version.seen_at == version.as_of == article.fetched_at == LAST_TIME

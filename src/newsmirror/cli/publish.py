@@ -209,6 +209,19 @@ def publish(
         err_console.print(f"[yellow]warning:[/] pushed, but {note}", highlight=False)
     for failure in failures:
         err_console.print(f"[red]push failed:[/] {failure}", highlight=False)
+    # A remote holding commits this folder's history lacks: the walk's operator built into a new --out (a worker on
+    # the migrated store) and every push was rejected, told to check the remotes' URL and access, which were fine.
+    rejected = [(report.folder, result.name) for report in reports for result in report.results
+                if not result.ok and "[rejected]" in result.message
+                and ("fetch first" in result.message or "non-fast-forward" in result.message)]
+    if rejected:
+        folder, name = rejected[0]
+        err_console.print(
+            f"hint: {len(rejected)} push(es) were rejected: the remote holds commits this output folder's git history "
+            "does not have, published from another output folder or machine. Publish from that folder; or, to "
+            f"replace what the remote holds with this folder's output: git -C {shown(str(folder))} push --force "
+            f"{shown(name)} {shown(branch or settings.branch)} (and so for each)", highlight=False, soft_wrap=True)
     failed_of(len(failures), sum(len(report.results) for report in reports), "push(es)",
-              all_hint="check each remote's URL and access (the lines above give git's answer)",
+              all_hint=("the remotes hold another history (the hint above)" if len(rejected) == len(failures) else
+                        "check each remote's URL and access (the lines above give git's answer)"),
               some_note="the other remotes were updated")

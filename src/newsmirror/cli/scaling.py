@@ -52,7 +52,7 @@ def worker(
 ) -> None:
     """Run queued jobs (fetching, rechecking, ...) until stopped; start one per core and machine.
 
-    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs (a fetch's requests under way are cut, and the source is due again) and exits.
+    All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs and exits: fetch and re-check requests under way are cut, and what they did not reach (a source, the articles of a re-check batch) is due again at once.
     """
     import importlib
     import logging
@@ -63,6 +63,7 @@ def worker(
     from newsmirror.config import load_config
     from newsmirror.jobs.grouping import schedule_grouping
     from newsmirror.jobs.worker import (
+        BUILD_KEY,
         BUILD_KIND,
         HANDLERS,
         BuildSettings,
@@ -101,6 +102,11 @@ def worker(
         added = schedule_sources(store) if schedule else 0
         if schedule:
             schedule_grouping(store)
+        if out:
+            # A build at start: only a grouping that changes stories queues one, so a worker given a new --out (a
+            # store just migrated, everything grouped) wrote nothing until a new article came. Up to date, a build
+            # writes nothing.
+            store.enqueue_job(BUILD_KIND, BUILD_KEY)
     if added:
         err_console.print(f"scheduled {added} source(s) for fetching")
     # Sources added while the fleet runs get their fetch job within a few minutes.

@@ -242,7 +242,9 @@ class FetchJob:
                 raise Interrupted(f"{source.url}: interrupted; the next run resumes this feed")
             self._handle_item(source, item, report)
         # A 404 or an unreadable page fails the same way next time; only transient failures
-        # are worth giving up the 304 for.
+        # are worth giving up the 304 for. A page missing for a while (published after its feed item) is asked again
+        # when the feed next changes, as the item is then read again: a delay, no loss. Giving the validators up for
+        # it would re-read the whole feed and ask every missing page at every poll, for good (polish77, left).
         return report.retryable == 0, (result.etag, result.last_modified)
 
     def _poll_page(self, source: Source, report: SourceReport) -> None:

@@ -23,7 +23,7 @@ import lxml.html
 
 from newsmirror.errors import NewsmirrorError
 from newsmirror.fetch.addresses import source_hosts
-from newsmirror.fetch.errors import PrivateAddress
+from newsmirror.fetch.errors import FetchAborted, PrivateAddress
 from newsmirror.jobs.recheck_rules import (
     Classification,
     RecheckPolicy,
@@ -112,6 +112,8 @@ class CheckReport:
 class RecheckSummary:
     reports: list[CheckReport] = field(default_factory=list)
     elapsed_seconds: float = 0.0
+    # The fetcher was stopped (a worker stopping): the checks not reported were not recorded and stay due as they were.
+    stopped: bool = False
 
     @property
     def counts(self) -> Counter[CheckOutcome]:
@@ -196,6 +198,12 @@ def recheck(
                                               last_modified=item.state.last_modified, raise_for_status=False,
                                               public_only=allowed)))
         for item, future in futures:
+            if _aborted(future):
+                # The fetcher was stopped (Worker.stop): a cut page is no failed check (which would count a miss and
+                # push the check back), and the pages after it are cut too. Left due as they were, for the next run.
+                summary.stopped = True
+                pool.shutdown(wait=False, cancel_futures=True)
+                break
             try:
                 report = apply_check(store, item, future, now=now, policy=policy, extract=extract)
             except NewsmirrorError as exc:  # one broken article never stops the run
@@ -214,6 +222,17 @@ def recheck(
     pool.shutdown(wait=True)
     summary.elapsed_seconds = time.perf_counter() - started
     return summary
+
+
+def _aborted(future: Future[PageResult]) -> bool:
+    """The page's fetch was cut by the fetcher's stop (waits for the page)."""
+    try:
+        future.result()
+    except FetchAborted:
+        return True
+    except Exception:  # noqa: BLE001 - any other failure is apply_check's to record (a Ctrl-C here goes up)
+        return False
+    return False
 
 
 def apply_check(store: Store, item: DueCheck, future: Future[PageResult], *, now: datetime,
@@ -486,19 +505,26 @@ WORKER_BATCH = 100
 WORKER_IDLE = timedelta(minutes=10)
 
 
-def recheck_job(job: Job, store: Store, settings: FetchSettings | None = None) -> datetime | None:
+def recheck_job(job: Job, store: Store, settings: FetchSettings | None = None, *,
+                fetcher: PageFetcher | None = None) -> datetime | None:
     """Worker handler for recurring ``recheck`` jobs (key: an outlet, or ``*`` for all outlets), fetching with
-    ``settings`` (the worker's: the file its --config names), else the config file's [fetch] table.
+    ``fetcher`` (the worker's, which its stop cuts), else a fetcher of ``settings``, else of the config file's [fetch]
+    table.
 
     Runs one batch of due checks and asks to run again at once while more are due, else in
-    ten minutes: the schedule itself lives in the checks table, not in the queue.
+    ten minutes: the schedule itself lives in the checks table, not in the queue. A batch cut by the fetcher's stop is
+    due again at once too (for the next worker), its unrecorded checks still due.
     """
-    from newsmirror.config import load_config
-    from newsmirror.fetch import Fetcher
+    outlet = None if job.key == "*" else job.key
+    if fetcher is not None:
+        summary = recheck_due(store, fetcher, limit=WORKER_BATCH, outlet=outlet)
+    else:
+        from newsmirror.config import load_config
+        from newsmirror.fetch import Fetcher
 
-    with Fetcher(settings if settings is not None else load_config().fetch) as fetcher:
-        summary = recheck_due(store, fetcher, limit=WORKER_BATCH, outlet=None if job.key == "*" else job.key)
-    return utcnow() if len(summary.reports) >= WORKER_BATCH else utcnow() + WORKER_IDLE
+        with Fetcher(settings if settings is not None else load_config().fetch) as own:
+            summary = recheck_due(store, own, limit=WORKER_BATCH, outlet=outlet)
+    return utcnow() if summary.stopped or len(summary.reports) >= WORKER_BATCH else utcnow() + WORKER_IDLE
 
 
 def schedule_recheck(store: Store, outlet: str = "*") -> bool:

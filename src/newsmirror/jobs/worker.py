@@ -11,6 +11,7 @@ with exponential back-off.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import os
 import signal
@@ -51,50 +52,79 @@ def register_handler(kind: str) -> Callable[[Handler], Handler]:
 
 
 class _FetchContext:
-    """What the fetch handler shares between the jobs of one worker process: the settings and one
-    Fetcher, whose per-host politeness (delays, robots.txt) then spans all the process's threads."""
+    """The fetch settings of this process (``worker --config``'s [fetch] table, else the config file's) and, for
+    tests, the extractor. The fetcher itself is each Worker's (:class:`_WorkerFetcher`)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.settings: FetchSettings | None = None
         self.extract: ExtractFn | None = None
-        self.fetcher: Fetcher | None = None
-
-    def _settings(self) -> FetchSettings:
-        """The settings ``configure_fetching`` gave (``worker --config``'s [fetch] table), else the config file's;
-        the lock held."""
-        if self.settings is None:
-            self.settings = load_config().fetch
-        return self.settings
 
     def fetch_settings(self) -> FetchSettings:
         with self.lock:
-            return self._settings()
-
-    def get(self) -> tuple[FetchSettings, Fetcher, ExtractFn | None]:
-        with self.lock:
-            settings = self._settings()
-            if self.fetcher is None:
-                self.fetcher = Fetcher(settings)
-            return settings, self.fetcher, self.extract
-
-    def abort(self) -> None:
-        """Cut the requests of the running fetch jobs (the worker is stopping); a job after this gets a new fetcher."""
-        with self.lock:
-            fetcher, self.fetcher = self.fetcher, None
-        if fetcher is not None:
-            fetcher.abort()  # not closed here: the jobs in flight still hold it, and end at once
+            if self.settings is None:
+                self.settings = load_config().fetch
+            return self.settings
 
 
 _fetch_context = _FetchContext()
 
 
+class _WorkerFetcher:
+    """One Worker's Fetcher, shared by its job threads (fetch and recheck jobs alike), so that its per-host politeness
+    (delays, robots.txt) spans them; made at the first job that fetches, closed when the worker's threads are done.
+
+    Its own, not the process's: :meth:`Worker.stop` cuts this worker's requests and no other's (a process may run
+    several Workers: tests, an embedding), and once stopped it stays stopped, so that a job claimed just before the
+    stop, which asks for the fetcher after it, is cut at its first request instead of getting a fresh fetcher and
+    waiting out its timeouts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._fetcher: Fetcher | None = None
+        self._stopped = False
+
+    def get(self) -> Fetcher:
+        with self._lock:
+            if self._fetcher is None:
+                self._fetcher = Fetcher(_fetch_context.fetch_settings())
+                if self._stopped:
+                    self._fetcher.abort()
+            return self._fetcher
+
+    def abort(self) -> None:
+        with self._lock:
+            self._stopped = True
+            fetcher = self._fetcher
+        if fetcher is not None:
+            fetcher.abort()  # not closed here: the jobs in flight still hold it, and end at once
+
+    def close(self) -> None:
+        """Once the job threads have ended: nothing holds the fetcher any more."""
+        with self._lock:
+            fetcher, self._fetcher = self._fetcher, None
+        if fetcher is not None:
+            fetcher.close()
+
+
+# The fetcher of the Worker whose job thread this is (set by Worker._loop); a handler called outside a Worker (a test,
+# an embedding) gets the process's default one, which nothing stops.
+_current_fetcher: contextvars.ContextVar[_WorkerFetcher | None] = contextvars.ContextVar("worker_fetcher",
+                                                                                         default=None)
+_default_fetcher = _WorkerFetcher()
+
+
 def configure_fetching(settings: FetchSettings, extract: ExtractFn | None = None) -> None:
-    """Fetch settings (the config file's [fetch] table) and, for tests, the extractor to use."""
+    """Fetch settings (the config file's [fetch] table) and, for tests, the extractor to use; a worker's fetcher made
+    after this uses them."""
     with _fetch_context.lock:
-        if _fetch_context.fetcher is not None:
-            _fetch_context.fetcher.close()
-        _fetch_context.settings, _fetch_context.extract, _fetch_context.fetcher = settings, extract, None
+        _fetch_context.settings, _fetch_context.extract = settings, extract
+    _default_fetcher.close()  # made with the settings before
+
+
+def worker_fetcher() -> Fetcher:
+    """The fetcher of the worker running the calling job (for handlers)."""
+    return (_current_fetcher.get() or _default_fetcher).get()
 
 
 @register_handler("fetch")
@@ -105,8 +135,7 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     source = store.get_source(job.key)
     if source is None or not source.enabled:
         return None
-    settings, fetcher, extract = _fetch_context.get()
-    runner = FetchJob(store, settings, fetcher=fetcher, extract=extract)
+    runner = FetchJob(store, _fetch_context.fetch_settings(), fetcher=worker_fetcher(), extract=_fetch_context.extract)
     report = runner.poll_source(source)
     if report.status == "interrupted":
         # The worker is stopping (Worker.stop cut the requests): what was stored stays, nothing is charged to the
@@ -237,8 +266,8 @@ def retry_delay(attempts: int, options: WorkerOptions) -> timedelta:
 
 class Worker:
     """Claims and runs jobs until stopped (SIGTERM/SIGINT or :meth:`stop`), or until nothing is
-    due with ``once``. Stopping lets running jobs finish (a fetch's requests are cut, the job due again); nothing
-    half-done is recorded."""
+    due with ``once``. Stopping lets running jobs finish (fetch and recheck requests are cut, the job due again);
+    nothing half-done is recorded."""
 
     def __init__(self, open_store: Callable[[], Store], options: WorkerOptions | None = None,
                  handlers: dict[str, Handler] | None = None,
@@ -261,22 +290,25 @@ class Worker:
         self._running: dict[int, Job] = {}
         self._lease_lock = threading.Lock()  # a renewal and a completion of one job never interleave
         self._report_lock = threading.Lock()
+        self._fetcher = _WorkerFetcher()
+        self._idle_said = ""  # the last idle reason logged, without its countdown (_explain_idle)
 
     def stop(self) -> None:
-        """Claim no more jobs; the running ones finish, but for fetch requests under way, which are cut: a fetch job
-        waiting on a silent feed held a SIGTERM for its timeouts and retries (85 s with the defaults, near systemd's
-        90 s before SIGKILL). Each article is stored in its own transaction, so a cut fetch loses nothing."""
+        """Claim no more jobs; the running ones finish, but for this worker's requests, which are cut (those under
+        way and any later one: a job claimed just before the stop): a fetch job waiting on a silent feed held a SIGTERM
+        for its timeouts and retries (85 s with the defaults, near systemd's 90 s before SIGKILL), a recheck job for
+        each page of its batch. Each article and each check is stored in its own transaction, so a cut job loses
+        nothing: it is due again at once, the sources and checks it did not reach as they were."""
         self._stopping.set()
-        if "fetch" in self.kinds:
-            _fetch_context.abort()
+        self._fetcher.abort()
 
     def install_signal_handlers(self) -> None:
         """SIGTERM/SIGINT: finish the running jobs, claim no more, exit (a second one is not needed:
         the lease of anything unfinished expires and another worker takes it)."""
 
         def graceful(signum: int, frame: FrameType | None) -> None:
-            log.info("worker %s: signal %s, finishing running jobs (fetches under way are cut)", self.options.worker_id,
-                     signum)
+            log.info("worker %s: signal %s, finishing running jobs (fetch and re-check requests under way are cut)",
+                     self.options.worker_id, signum)
             self.stop()
 
         signal.signal(signal.SIGTERM, graceful)
@@ -302,6 +334,7 @@ class Worker:
                 thread.join(0.2)
         self._stopping.set()
         self._finished.set()
+        self._fetcher.close()
         heartbeat.join()
         for chore in chores:
             chore.join()
@@ -309,6 +342,7 @@ class Worker:
 
     # -- internals -------------------------------------------------------------
     def _loop(self, slot_id: str) -> None:
+        _current_fetcher.set(self._fetcher)  # this thread's handlers fetch with this worker's fetcher
         options = self.options
         store: Store | None = None
         pause = options.poll_seconds
@@ -344,14 +378,19 @@ class Worker:
                 store.close()
 
     def _explain_idle(self, store: Store) -> None:
-        """Say once, each time it changes, why nothing could be claimed."""
+        """Say once, each time it changes, why nothing could be claimed. Changed means other than the countdown to the
+        next job: compared with it, an idle worker logged a line at every poll (every 2 s, a slot each), as the
+        countdown ticked ("in 4 min 59 s", "in 4 min 57 s" …): 43,000 to 86,000 lines a day of a worker waiting."""
         try:
-            reason = idle_reason(store.queue_status(self.kinds), self.options.per_host_limit)
+            status = store.queue_status(self.kinds)
+            reason = idle_reason(status, self.options.per_host_limit)
+            said = idle_reason(status, self.options.per_host_limit, countdown=False)
         except Exception as exc:  # diagnostics never stop the worker
-            reason = f"nothing claimable (the queue cannot be inspected: {type(exc).__name__})"
+            reason = said = f"nothing claimable (the queue cannot be inspected: {type(exc).__name__})"
         with self._report_lock:
-            if reason == self.report.idle_reason:
+            if said == self._idle_said:
                 return
+            self._idle_said = said
             self.report.idle_reason = reason
         log.info("worker %s idle: %s", self.options.worker_id, reason)
 
@@ -427,9 +466,9 @@ class Worker:
                 store.close()
 
 
-def idle_reason(status: QueueStatus, per_host_limit: int | None) -> str:
+def idle_reason(status: QueueStatus, per_host_limit: int | None, *, countdown: bool = True) -> str:
     """Why a claim found nothing, in words: the per-host limit, leases held elsewhere, or
-    nothing due (and when the next job is)."""
+    nothing due (and when the next job is; with ``countdown``, how long that is from now)."""
     parts = []
     blocked = status.blocked_hosts(per_host_limit)
     if blocked:
@@ -446,7 +485,8 @@ def idle_reason(status: QueueStatus, per_host_limit: int | None) -> str:
         parts.append("nothing due")
     if status.next_due_at is not None and not blocked:
         wait = max(0, int((status.next_due_at - utcnow()).total_seconds()))
-        parts.append(f"next job due at {status.next_due_at:%Y-%m-%d %H:%M:%S} UTC (in {wait // 60} min {wait % 60} s)")
+        parts.append(f"next job due at {status.next_due_at:%Y-%m-%d %H:%M:%S} UTC"
+                     + (f" (in {wait // 60} min {wait % 60} s)" if countdown else ""))
     return "; ".join(parts)
 
 
@@ -471,4 +511,4 @@ from newsmirror.jobs.recheck import recheck_job  # noqa: E402
 def recheck_outlet_job(job: Job, store: Store) -> datetime | None:
     """``jobs.recheck.recheck_job`` fetching with this worker's [fetch] settings, as its fetch jobs do: read without
     them, a worker started with --config re-checked with ./newsmirror.toml's table (or failed on a bad one)."""
-    return recheck_job(job, store, _fetch_context.fetch_settings())
+    return recheck_job(job, store, fetcher=worker_fetcher())

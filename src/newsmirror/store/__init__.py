@@ -45,8 +45,11 @@ def open_store(location: str | Path, *, create: bool = True) -> Store:
         try:
             from newsmirror.store.postgres import PostgresStore  # type: ignore[import-not-found,unused-ignore]
         except ImportError as exc:
+            # The checkout's extra, as the README installs it: `pip install 'newsmirror[postgres]'` asked a package
+            # index for a project of that name, which is not this checkout (a walk's operator ran it as told).
             raise StoreError(
-                "PostgreSQL support is not installed: pip install 'newsmirror[postgres]'"
+                f"PostgreSQL support is not installed ({exc}): in the newsmirror checkout, run "
+                "`python3 -m pip install -e '.[postgres]'` in this environment"
             ) from exc
         return PostgresStore(text, create=create)  # type: ignore[no-any-return,unused-ignore]
     if text.startswith("sqlite:"):

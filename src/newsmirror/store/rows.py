@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from newsmirror.model import Article, Image, Source, Story, Version, shown_time, utcnow
+from newsmirror.model import Article, Image, Source, Story, Version, kept_time, shown_time, utcnow
 from newsmirror.store.base import FeedState, StoryMember
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 
@@ -31,13 +31,26 @@ def from_iso(value: str | None) -> datetime | None:
     ``ValueError`` out of every page listing the row), a naive one is UTC (how the store keeps them, as
     ``text.times.local`` reads one), and one no output can show is none (``model.shown_time``: an event at
     9999-12-31T20:00Z made the changes page answer 500)."""
+    return shown_time(_parsed(value))
+
+
+def _parsed(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
         parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return shown_time(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def required_time(value: str | None) -> datetime:
+    """A time the row must have (when an article was fetched, a version or an event seen, a story made). Past what an
+    output shows, the calendar's end it is nearer (``model.kept_time``, as Article and Version keep theirs): read as
+    none, then "now", an event of a received store at 9999-12-31 was dated anew on every read, the newest of every
+    listing for good. Missing or no time at all, now (a row from before the column)."""
+    parsed = _parsed(value)
+    return utcnow() if parsed is None else kept_time(parsed)
 
 
 def to_utc_iso(value: datetime | None) -> str | None:
@@ -52,7 +65,7 @@ def row_to_article(row: Row) -> Article:
         original_url=row["original_url"],
         canonical_url=row["canonical_url"],
         published_at=from_iso(row["published_at"]),
-        fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+        fetched_at=required_time(row["fetched_at"]),
         authors=json.loads(row["authors"]),
         editors=json.loads(row["editors"]),
         body_html=row["body_html"],
@@ -120,14 +133,14 @@ def observed_at(article: Article, stored_at: datetime) -> datetime:
 def version_time(row: Row) -> datetime:
     """A versions row's place in time (``Version.as_of``): observed_at, else (a row stored before it was
     recorded) seen_at, so an upgraded store's versions keep the order they were stored in."""
-    return from_iso(row["observed_at"]) or from_iso(row["seen_at"]) or utcnow()
+    return from_iso(row["observed_at"]) or required_time(row["seen_at"])
 
 
 def row_to_version(row: Row) -> Version:
     return Version(
         article_id=row["article_id"], number=row["number"], content_hash=row["content_hash"],
         title=row["title"], body_html=row["body_html"], body_text=row["body_text"],
-        published_at=from_iso(row["published_at"]), seen_at=from_iso(row["seen_at"]) or utcnow(),
+        published_at=from_iso(row["published_at"]), seen_at=required_time(row["seen_at"]),
         status=row["status"], observed_at=from_iso(row["observed_at"]),
     )
 
@@ -165,8 +178,8 @@ def row_to_feed_state(source_id: str, row: Row) -> FeedState:
 
 def row_to_story(row: Row, article_ids: list[str]) -> Story:
     return Story(id=row["id"], title=row["title"], article_ids=article_ids,
-                 created_at=from_iso(row["created_at"]) or utcnow(),
-                 updated_at=from_iso(row["updated_at"]) or utcnow())
+                 created_at=required_time(row["created_at"]),
+                 updated_at=required_time(row["updated_at"]))
 
 
 def row_to_story_member(row: Row) -> StoryMember:
@@ -205,7 +218,7 @@ def event_params(event: ArticleEvent) -> tuple[Any, ...]:
 def row_to_event(row: Row) -> ArticleEvent:
     return ArticleEvent(
         id=row["id"], article_id=row["article_id"], kind=EventKind(row["kind"]),
-        seen_at=from_iso(row["seen_at"]) or utcnow(), version=row["version"], detail=row["detail"],
+        seen_at=required_time(row["seen_at"]), version=row["version"], detail=row["detail"],
         http_status=row["http_status"], final_url=row["final_url"],
     )
 
@@ -227,5 +240,5 @@ def row_to_due_check(row: Row) -> DueCheck:
     return DueCheck(
         article_id=row["aid"], url=url, outlet=row["outlet"], status=row["status"],
         published_at=from_iso(row["article_published_at"]),
-        first_seen_at=from_iso(row["first_seen_at"]) or utcnow(), state=state, title=row["title"],
+        first_seen_at=required_time(row["first_seen_at"]), state=state, title=row["title"],
     )

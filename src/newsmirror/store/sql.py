@@ -369,8 +369,16 @@ class SqlStore(Store):
         clauses = [f"e.kind IN ({', '.join('?' for _ in kinds)})"]
         params: list[Any] = [EventKind(k).value for k in kinds]
         if outlet:
-            clauses.append("a.outlet = ?")
-            params.append(outlet)
+            # The name as the counts show it (change_counts: clean_line), which a received store's raw name (ESC
+            # sequences, a line break) is not: an outlet's count linked to a page listing nothing. Every stored name
+            # that reads as it; the DISTINCT is over the events' articles, as change_counts' own count is.
+            names = [str(row["outlet"]) for row in self._all(
+                "SELECT DISTINCT a.outlet FROM article_events e JOIN articles a ON a.id = e.article_id", ())
+                if clean_line(str(row["outlet"])) == clean_line(outlet)]
+            if not names:
+                return []
+            clauses.append(f"a.outlet IN ({', '.join('?' for _ in names)})")
+            params.extend(names)
         if since:
             clauses.append("e.seen_at >= ?")
             params.append(to_utc_iso(since))
