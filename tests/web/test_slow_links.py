@@ -57,6 +57,15 @@ def test_an_original_address_is_shown_in_its_words_and_linked_as_stored(store: S
     assert href == ESCAPED and shown == "https://www.outlet.example/zh/那些名人/a-54987673"
 
 
+def test_the_history_page_shows_an_original_address_as_the_article_page_does(store: Store) -> None:
+    # review59: the history page showed the escapes the article page decodes
+    escaped = article("escaped", original_url=ESCAPED, body_text="正文。")
+    store.upsert_article(escaped)
+    history = TestClient(create_app(store)).get(f"/article/{escaped.id}/history").text
+    [(href, shown)] = re.findall(r'<a class="original" href="([^"]*)"[^>]*>([^<]*)</a>', history)
+    assert href == ESCAPED and shown == "https://www.outlet.example/zh/那些名人/a-54987673"
+
+
 @pytest.mark.parametrize(("url", "shown"), [
     (ESCAPED, "https://www.outlet.example/zh/那些名人/a-54987673"),
     ("https://x.example/%e4%b8%ad%E6%96%87?q=%E5%A5%BD", "https://x.example/中文?q=好"),  # either case of hex
@@ -69,6 +78,22 @@ def test_an_original_address_is_shown_in_its_words_and_linked_as_stored(store: S
     ("https://x.example/plain", "https://x.example/plain"),
 ])
 def test_readable_url(url: str, shown: str) -> None:
+    assert readable_url(url) == shown
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    # The address's authority stays as stored (review59): decoded, a fullwidth solidus and question mark made the
+    # userinfo read as bank.example's path, the link going to evil.example; a Cyrillic а read as Latin a in a host
+    # a browser's address bar shows as punycode.
+    ("https://www.bank.example%EF%BC%8Flogin%EF%BC%9F@evil.example/%E4%B8%AD",
+     "https://www.bank.example%EF%BC%8Flogin%EF%BC%9F@evil.example/中"),
+    ("https://%D0%B0pple.example/%E4%B8%AD?q=%E5%A5%BD#%E6%96%87", "https://%D0%B0pple.example/中?q=好#文"),
+    # Invisible characters Unicode files as letters or marks (a Hangul filler, a variation selector) stay escapes
+    ("https://x.example/%E3%85%A4%EF%B8%8F%E4%B8%AD", "https://x.example/%E3%85%A4%EF%B8%8F中"),
+    # and one written as a character, not an escape, is shown as its escape: a bidi override reorders either way
+    ("https://x.example/\u202etxt.exe?\u200b", "https://x.example/%E2%80%AEtxt.exe?%E2%80%8B"),
+])
+def test_readable_url_shows_nothing_that_disguises_the_address(url: str, shown: str) -> None:
     assert readable_url(url) == shown
 
 

@@ -37,13 +37,14 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "10"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "11"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
 # Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
 # phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before; 10: the site's article
-# images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79)
+# images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79); 11: the original
+# address's authority shown as stored, unseen characters as escapes (readable_url; review59)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
@@ -330,6 +331,17 @@ def _paragraphs_to_html(text: str) -> str:
 
 
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+# scheme://userinfo@host:port: what decides where a link goes, so shown as stored (readable_url)
+_AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+# Unicode's default-ignorable code points outside categories C and Z (a Hangul filler, a variation selector, the
+# combining grapheme joiner): drawn as nothing, as a format character is
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+
+
+def _unseen(char: str) -> bool:
+    """A character that would change how an address looks without being seen: a control, format or space character
+    (a bidi override reorders the address on screen) or another default-ignorable one."""
+    return unicodedata.category(char)[0] in "CZ" or _IGNORABLE.match(char) is not None
 
 
 def readable_url(url: str) -> str:
@@ -338,8 +350,10 @@ def readable_url(url: str) -> str:
 
     A Chinese outlet's article address is mostly its escaped title: DW's 那些"中招"确诊新冠病毒的名人们 was seven
     lines of %E9%82%A3… on a phone (reader79). An escape stays one where showing it would change what the address
-    looks like: an ASCII character (%2F is not a path's /, %20 not a space), a control, format or space character
-    (a bidi override could reorder the address on screen), or bytes that are not UTF-8."""
+    looks like: an ASCII character (%2F is not a path's /, %20 not a space), an unseen character (``_unseen``), or
+    bytes that are not UTF-8; an unseen character stored as itself is shown as its escape. The authority is shown as
+    stored (review59): decoded, a fullwidth ／ and ？ in the userinfo made ``https://www.bank.example／login？@evil.example/``
+    read as bank.example's page, and a Cyrillic а read as Latin in a host name."""
 
     def shown(run: re.Match[str]) -> str:
         escaped = run.group(0)
@@ -350,12 +364,16 @@ def readable_url(url: str) -> str:
         out, at = [], 0
         for char in text:
             width = 3 * len(char.encode("utf-8"))
-            kept = ord(char) < 128 or unicodedata.category(char)[0] in "CZ"
+            kept = ord(char) < 128 or _unseen(char)
             out.append(escaped[at:at + width] if kept else char)
             at += width
         return "".join(out)
 
-    return _ESCAPES.sub(shown, url)
+    authority = _AUTHORITY.match(url)
+    at = authority.end() if authority else 0
+    text = url[:at] + _ESCAPES.sub(shown, url[at:])
+    return "".join("".join(f"%{byte:02X}" for byte in char.encode("utf-8")) if _unseen(char) else char
+                   for char in text)
 
 
 _IMG_TAG = re.compile(r"<img(?=[\s/>])", re.IGNORECASE)
