@@ -49,20 +49,13 @@ def test_mirrored_pictures_load_when_scrolled_to_and_the_api_keeps_the_stored_ma
     assert "loading" not in api and f"/images/{LOCAL_NAME}" in api
 
 
-def test_an_original_address_is_shown_in_its_words_and_linked_as_stored(store: Store) -> None:
+# The history page showed the escapes the article page decodes (review59).
+@pytest.mark.parametrize("page", ["", "/history"])
+def test_an_original_address_is_shown_in_its_words_and_linked_as_stored(store: Store, page: str) -> None:
     escaped = article("escaped", original_url=ESCAPED, body_text="正文。")
     store.upsert_article(escaped)
-    page = TestClient(create_app(store)).get(f"/article/{escaped.id}").text
-    [(href, shown)] = re.findall(r'<a class="original" href="([^"]*)"[^>]*>([^<]*)</a>', page)
-    assert href == ESCAPED and shown == "https://www.outlet.example/zh/那些名人/a-54987673"
-
-
-def test_the_history_page_shows_an_original_address_as_the_article_page_does(store: Store) -> None:
-    # review59: the history page showed the escapes the article page decodes
-    escaped = article("escaped", original_url=ESCAPED, body_text="正文。")
-    store.upsert_article(escaped)
-    history = TestClient(create_app(store)).get(f"/article/{escaped.id}/history").text
-    [(href, shown)] = re.findall(r'<a class="original" href="([^"]*)"[^>]*>([^<]*)</a>', history)
+    text = TestClient(create_app(store)).get(f"/article/{escaped.id}{page}").text
+    [(href, shown)] = re.findall(r'<a class="original" href="([^"]*)"[^>]*>([^<]*)</a>', text)
     assert href == ESCAPED and shown == "https://www.outlet.example/zh/那些名人/a-54987673"
 
 
