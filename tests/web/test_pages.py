@@ -473,15 +473,9 @@ def _asgi_get(app: object, path: str, query: str = "",
 compared: list[str] = []
 
 
-def test_choosing_outlets_sends_the_page_saying_it_compares_before_the_comparison(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Choosing outlets on a story page paused ~2 s (the process's first comparison) with nothing shown: the page
-    # now comes in two parts, the first (sent before comparing) saying what is being compared.
-    from urllib.parse import urlencode
-
-    from newsmirror.web import create_app
-
-    story_id = visit_story(store)
+@pytest.fixture
+def counting_comparisons(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each comparison computed adds its story to ``compared`` (cleared here), which ``_asgi_get`` reads."""
     real = stored_stories.compare_story
 
     def counted(articles: list, story_id: str = "") -> Comparison:  # type: ignore[type-arg]
@@ -490,6 +484,17 @@ def test_choosing_outlets_sends_the_page_saying_it_compares_before_the_compariso
 
     monkeypatch.setattr(stored_stories, "compare_story", counted)
     compared.clear()
+
+
+@pytest.mark.usefixtures("counting_comparisons")
+def test_choosing_outlets_sends_the_page_saying_it_compares_before_the_comparison(store: Store) -> None:
+    # Choosing outlets on a story page paused ~2 s (the process's first comparison) with nothing shown: the page
+    # now comes in two parts, the first (sent before comparing) saying what is being compared.
+    from urllib.parse import urlencode
+
+    from newsmirror.web import create_app
+
+    story_id = visit_story(store)
     app = create_app(store)
     status, parts = _asgi_get(app, f"/story/{story_id}", urlencode([("outlet", "甲报"), ("outlet", "乙社")]))
     assert status == 200 and len(parts) == 2 and compared == [story_id]
@@ -507,8 +512,8 @@ def test_choosing_outlets_sends_the_page_saying_it_compares_before_the_compariso
     assert status == 200 and not compared and b'class="working"' not in b"".join(body for body, _ in parts)
 
 
-def test_a_compressed_story_page_still_sends_its_notice_before_comparing(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("counting_comparisons")
+def test_a_compressed_story_page_still_sends_its_notice_before_comparing(store: Store) -> None:
     # reader79: pages are gzipped (a big story's 1.1 MB of HTML took 20 s on Slow 3G, 6 s gzipped). A compressor that
     # held the first part until it had more (Starlette before 1.5) would send the notice with the comparison.
     import zlib
@@ -517,14 +522,6 @@ def test_a_compressed_story_page_still_sends_its_notice_before_comparing(
     from newsmirror.web import create_app
 
     story_id = visit_story(store)
-    real = stored_stories.compare_story
-
-    def counted(articles: list, story_id: str = "") -> Comparison:  # type: ignore[type-arg]
-        compared.append(story_id)
-        return real(articles, story_id=story_id)
-
-    monkeypatch.setattr(stored_stories, "compare_story", counted)
-    compared.clear()
     status, parts = _asgi_get(create_app(store), f"/story/{story_id}", urlencode([("outlet", "甲报"), ("outlet", "乙社")]),
                               headers=((b"accept-encoding", b"gzip"),))
     sent_before = [body for body, compared_then in parts if not compared_then]
