@@ -119,3 +119,35 @@ def test_what_a_comparison_gives_is_read_back() -> None:
     comparison = Comparison(story_id="visit", outlets=[FIRST.outlet, SECOND.outlet], shared=[said],
                             unique={FIRST.outlet: [own], SECOND.outlet: []})
     assert codec.decode(codec.encode(comparison)) == comparison
+
+
+EVIL = "\x1b]8;;file:///etc/passwd\x1b\\点\x1b]8;;\x1b\\\x1b[2J\u202e倒\n# 标题台"
+
+
+def test_a_stored_comparison_s_texts_are_cleaned_as_the_model_cleans_their_sources(tmp_path: Path) -> None:
+    # On main a received comparison's outlet names, details and units reached the story pages, the API and
+    # `stories show` as stored: ESC/OSC 8 sequences, a bidi override in a name, a line break that began a line of
+    # its own in `stories show` ("# 标题台"). Names are cleaned as Article's (clean_line), units as a body's line.
+    third = "丙" + EVIL
+    value = {"story_id": "visit", "outlets": [FIRST.outlet, SECOND.outlet, third],
+             "shared": [fact([ref(FIRST, text="双方" + EVIL), ref(SECOND), ref(FIRST, outlet=third, text="第三" + EVIL)],
+                             details={"北京" + EVIL: [FIRST.outlet]},
+                             spellings={"北京" + EVIL: {FIRST.outlet: "京" + EVIL}})],
+             "partial": [], "unique": {third: [fact([ref(FIRST, 1, outlet=third, text="独" + EVIL)])]}}
+    path = received(tmp_path, zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8")))
+    with open_store(path, create=False) as store:
+        stored = store.story_comparison("visit")
+        assert stored is not None
+        decoded = codec.decode(stored[1])
+        assert "\u202e" not in "".join(decoded.outlets) and "\n" not in "".join(decoded.outlets)
+        assert not any("\x1b" in ref.text or "\n" in ref.text for f in decoded.facts() for ref in f.sentences)
+        client = TestClient(create_app(store))
+        page = client.get("/story/visit").text
+        api = client.get("/api/stories/visit/comparison").text
+    assert "\x1b" not in page and "\\u001b" not in api and "丙\\u001b" not in api
+    assert "丙" in page and "\u202e" not in page.split("丙", 1)[1][:40]  # the outlet's name: no override
+    for extra in ([], ["--full"]):
+        shown = CliRunner().invoke(cli_app, ["stories", "show", "visit", *extra, "--db", f"sqlite:{path}"],
+                                   env={"COLUMNS": "300"})
+        assert shown.exit_code == 0, shown.output
+        assert not [line for line in shown.output.splitlines() if line.lstrip().startswith("# 标题")], shown.output

@@ -13,6 +13,7 @@ import json
 import zlib
 from typing import Any
 
+from newsmirror.model import clean_line, clean_text
 from newsmirror.store.packed import inflate_json
 from newsmirror.stories.bounds import MAX_CELLS, MAX_DETAIL_ENTRIES, MAX_STORY_CHARS, MAX_STORY_UNITS
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
@@ -88,6 +89,30 @@ def _check(comparison: Comparison) -> None:
         raise ValueError(f"it holds {chars:,} characters and {entries:,} details, more than a comparison gives")
 
 
+def _unit_text(text: str) -> str:
+    """A unit as ``compare_story`` gives one: a sentence of a body (``Article.body_text``, ``clean_text``) on one line
+    (``split_paragraphs`` reads lines); its bidirectional controls kept, as a body keeps them."""
+    return " ".join(clean_text(text).splitlines())
+
+
+def _cleaned(comparison: Comparison) -> Comparison:
+    """The comparison's texts as the model cleans what they come from (names ``clean_line``, units ``_unit_text``): a
+    received store's comparison held ESC/OSC sequences, bidi overrides and line breaks where ours hold none, and the
+    reader's and the site's story pages, the API and `stories show` gave them out as stored (safety75)."""
+
+    def fact(values: Fact) -> Fact:
+        return Fact(
+            [SentenceRef(clean_line(r.article_id), clean_line(r.outlet), r.index, _unit_text(r.text))
+             for r in values.sentences],
+            {clean_line(term): [clean_line(o) for o in givers] for term, givers in values.details.items()},
+            {clean_line(term): {clean_line(o): clean_line(form) for o, form in forms.items()}
+             for term, forms in values.spellings.items()})
+
+    return Comparison(story_id=clean_line(comparison.story_id), outlets=[clean_line(o) for o in comparison.outlets],
+                      shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
+                      unique={clean_line(o): [fact(f) for f in facts] for o, facts in comparison.unique.items()})
+
+
 def decode(blob: bytes) -> Comparison:
     """The comparison ``encode`` stored, or ``UnreadableComparison`` (then it is computed again, as a stale one):
     of another layout, of values of other types or past ``stories.bounds`` (``_check``)."""
@@ -98,7 +123,9 @@ def decode(blob: bytes) -> Comparison:
         fields["partial"] = [_fact(f) for f in values["partial"]]
         fields["unique"] = {outlet: [_fact(f) for f in facts] for outlet, facts in values["unique"].items()}
         comparison = Comparison(**fields)
-        _check(comparison)
+        _check(comparison)  # the types first: cleaning reads texts
+        comparison = _cleaned(comparison)
+        _check(comparison)  # two names cleaned alike are no longer two columns
         return comparison
     except (ValueError, KeyError, TypeError, AttributeError) as exc:  # UnreadablePacked is a ValueError
         raise UnreadableComparison(str(exc)) from exc
