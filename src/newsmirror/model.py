@@ -43,14 +43,19 @@ def utcnow() -> datetime:
 # archive's date is taken as written, and 9999-12-31T20:05Z falls in the year 10000 in UTC+8: every page listing such
 # an article (the reader's home page, where it is the newest), its own page, an outlet's and a search answered 500,
 # and `search` ended in a traceback (safety74).
+# And a year from either end: grouping, the clusterer and the build reckon days before and after a report's time
+# (a story's window, the Jekyll format's recent days, the front page's recent stories), and an archive post dated
+# 0001-01-01, or a received row fetched then, made every `stories group` (so `run`) and `build` end in an
+# OverflowError for good (safety75). No report of news is dated in the years 1 or 9999.
 DISPLAY_OFFSET = timedelta(hours=8)
-FIRST_TIME = datetime.min.replace(tzinfo=UTC)
-LAST_TIME = datetime.max.replace(tzinfo=UTC) - DISPLAY_OFFSET
+FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
+LAST_TIME = datetime(9998, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)  # UTC+8: early on 9999-01-01
 
 
 def shown_time(value: datetime | None) -> datetime | None:
-    """``value`` when it is between FIRST_TIME and LAST_TIME (its UTC time exists, and its UTC+8 time), else None: no
-    real article's date is near the ends of the calendar, and a date no output can show is no date."""
+    """``value`` when it is between FIRST_TIME and LAST_TIME (its UTC time exists, and its UTC+8 time, and a year
+    either side), else None: no real article's date is near the ends of the calendar, and a date no output can show
+    or no stage can reckon from is no date."""
     if value is None:
         return None
     try:

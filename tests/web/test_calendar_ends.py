@@ -130,3 +130,44 @@ def test_a_received_store_s_far_event_and_version_times_stay_far_not_now(tmp_pat
         article = store.get_article(article_id)
     assert article is not None
     assert event.seen_at == version.seen_at == version.as_of == article.fetched_at == LAST_TIME
+
+
+def test_grouping_and_the_build_reckon_from_a_date_at_either_end(tmp_path: Path) -> None:
+    # safety75: grouping reckons a story's window before and after its reports' times, the Jekyll format its recent
+    # days before the newest: an archive post dated 0001-01-01 (kept then), or 9999-12-31T10:00Z, made every
+    # `stories group` and the build end in an OverflowError. The model keeps times a year from either end; the
+    # first and last it keeps are grouped and built.
+    posts = tmp_path / "archive" / "_posts"
+    for n, date in enumerate(("0001-01-01T00:00:00.000Z", "0002-01-01T00:00:00.000Z", "9998-12-31T23:00:00.000Z",
+                              "9999-12-31T10:00:00.000Z", "2024-03-02T04:05:06.000Z")):
+        _post(posts, f"2024-03-0{n + 1}-p{n}.md", date, "甲乙丙丁戊"[n] + "社")
+    store_path = tmp_path / "store.sqlite"
+    db = ["--db", f"sqlite:{store_path}"]
+    assert CliRunner().invoke(cli, ["import", str(tmp_path / "archive"), *db]).exit_code == 0
+    with open_store(store_path, create=False) as store:
+        kept = sorted(a.published_at.year for a in store.iter_articles() if a.published_at is not None)
+    assert kept == [2, 2024, 9998]
+    grouped = CliRunner().invoke(cli, ["stories", "group", *db])
+    assert grouped.exit_code == 0, grouped.output
+    built = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "out"), "--no-images", *db])
+    assert built.exit_code == 0, built.output
+    _pages_answer(store_path)
+
+
+def test_grouping_reckons_from_a_received_store_s_far_fetch_time(tmp_path: Path) -> None:
+    # An undated article is grouped by when it was fetched; a received store's row fetched in the year 1 is held at
+    # the model's first time (kept_time), and grouping reckoned a window before it.
+    posts = tmp_path / "archive" / "_posts"
+    _post(posts, "2024-03-01-a.md", "2024-03-01T04:05:06.000Z", "甲社")
+    _post(posts, "2024-03-02-b.md", "2024-03-01T05:05:06.000Z", "乙社")
+    store_path = tmp_path / "store.sqlite"
+    db = ["--db", f"sqlite:{store_path}"]
+    assert CliRunner().invoke(cli, ["import", str(tmp_path / "archive"), *db]).exit_code == 0
+    connection = sqlite3.connect(store_path)
+    with connection:
+        connection.execute("UPDATE articles SET published_at = NULL, published_utc = NULL,"
+                           " fetched_at = '0001-01-01T00:00:00+00:00'")
+    connection.close()
+    grouped = CliRunner().invoke(cli, ["stories", "group", *db])
+    assert grouped.exit_code == 0, grouped.output
+    _pages_answer(store_path)

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from newsmirror.cli import app as cli_app
 from newsmirror.jobs.building import build
-from newsmirror.model import Article, Story
+from newsmirror.model import FIRST_TIME, LAST_TIME, Article, Story
 from newsmirror.publish.base import BuildOptions
 from newsmirror.store import StoryMember, open_store
 from newsmirror.web.app import create_app
@@ -101,11 +101,13 @@ def test_a_page_names_twelve_and_counts_the_rest(tmp_path: Path) -> None:
 def test_a_story_at_the_ends_of_the_calendar_is_shown_and_built(tmp_path: Path) -> None:
     # safety74: an archive's dates are taken as written (0001-01-01, 9999-12-31 imported as such). The no-report
     # line's last day + 1 overflowed: the story page and the API answered 500, `stories show` ended in a traceback,
-    # and the build walked 3.65 million days of a story spanning both ends, then failed as a whole.
-    late = [article(outlet, n, datetime(9999, 12, 31, 10, tzinfo=UTC), "远方的会谈") for n, outlet in ((21, "甲报"), (22, "乙社"))]
-    early = article("丙网", 23, datetime(1, 1, 1, 10, tzinfo=UTC), "远方的会谈")
-    spanning = article("戊刊", 25, datetime(9999, 12, 31, 9, tzinfo=UTC), "远方的会谈")
-    other = article("丁台", 24, datetime(9999, 12, 31, 11, tzinfo=UTC))
+    # and the build walked 3.65 million days of a story spanning both ends, then failed as a whole. The model keeps
+    # times a year from either end since safety75 (model.FIRST_TIME, LAST_TIME: grouping reckons days around them):
+    # its last time is early on 9999-01-01 in UTC+8, its first 0002-01-01.
+    late = [article(outlet, n, LAST_TIME - timedelta(hours=2), "远方的会谈") for n, outlet in ((21, "甲报"), (22, "乙社"))]
+    early = article("丙网", 23, FIRST_TIME + timedelta(hours=10), "远方的会谈")
+    spanning = article("戊刊", 25, LAST_TIME - timedelta(hours=3), "远方的会谈")
+    other = article("丁台", 24, LAST_TIME - timedelta(hours=1))
     with open_store(tmp_path / "far.sqlite") as store:
         for item in (*late, early, spanning, other):
             store.upsert_article(item)

@@ -13,7 +13,9 @@ import json
 import zlib
 from typing import Any
 
+from newsmirror.model import clean_line, clean_text
 from newsmirror.store.packed import inflate_json
+from newsmirror.stories.bounds import MAX_CELLS, MAX_DETAIL_ENTRIES, MAX_STORY_CHARS, MAX_STORY_UNITS
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 
 FORMAT = "1"  # bump when the encoding below changes
@@ -41,13 +43,89 @@ def _fact(values: dict[str, Any]) -> Fact:
     return Fact(**fields)
 
 
+def _texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _check(comparison: Comparison) -> None:
+    """Raise ValueError unless ``comparison`` holds what ``compare_story`` gives, of the types it gives and within
+    ``stories.bounds``: a store received from elsewhere may hold any JSON of our layout. A unit's text that is a
+    number made the story page and the API answer 500, `stories show` end in a traceback and the whole build
+    fail; a comparison of 1,000 outlets and 1,000 facts (10 KB stored) made a 65 MB page (safety75)."""
+    if not isinstance(comparison.story_id, str) or not _texts(comparison.outlets):
+        raise ValueError("its story id or outlets are not texts")
+    if not isinstance(comparison.shared, list) or not isinstance(comparison.partial, list) or not isinstance(
+            comparison.unique, dict) or not all(isinstance(facts, list) for facts in comparison.unique.values()):
+        raise ValueError("its facts are not lists")
+    outlets = set(comparison.outlets)
+    facts = comparison.facts()
+    units = chars = entries = 0
+    for fact in facts:
+        if not isinstance(fact, Fact) or not isinstance(fact.sentences, list) or not fact.sentences:
+            raise ValueError("a fact holds no unit")
+        for ref in fact.sentences:
+            if not (isinstance(ref, SentenceRef) and isinstance(ref.article_id, str) and isinstance(ref.text, str)
+                    and isinstance(ref.index, int) and not isinstance(ref.index, bool) and isinstance(ref.outlet, str)
+                    and ref.outlet in outlets):
+                raise ValueError("a unit is not a unit of the compared outlets")
+            chars += len(ref.text)
+        units += len(fact.sentences)
+        details, spellings = fact.details, fact.spellings
+        if not isinstance(details, dict) or not all(_texts(givers) for givers in details.values()):
+            raise ValueError("a fact's details are not names and outlets")
+        if not isinstance(spellings, dict) or not all(
+                isinstance(forms, dict) and all(isinstance(form, str) for form in forms.values())
+                for forms in spellings.values()):
+            raise ValueError("a fact's spellings are not names and forms")
+        entries += sum(1 + len(givers) for givers in details.values())
+        entries += sum(1 + len(forms) for forms in spellings.values())
+        chars += sum(map(len, details)) + sum(map(len, spellings))
+        chars += sum(len(form) for forms in spellings.values() for form in forms.values())
+    if not set(comparison.unique) <= outlets or len(outlets) != len(comparison.outlets):
+        raise ValueError("its outlets do not match its columns")
+    if units > MAX_STORY_UNITS or units * len(outlets) > MAX_CELLS or len(outlets) > MAX_CELLS:
+        raise ValueError(f"it holds {units:,} units of {len(outlets):,} outlets, more than a comparison reads")
+    if chars > 2 * MAX_STORY_CHARS or entries > MAX_DETAIL_ENTRIES:
+        raise ValueError(f"it holds {chars:,} characters and {entries:,} details, more than a comparison gives")
+
+
+def _unit_text(text: str) -> str:
+    """A unit as ``compare_story`` gives one: a sentence of a body (``Article.body_text``, ``clean_text``) on one line
+    (``split_paragraphs`` reads lines); its bidirectional controls kept, as a body keeps them."""
+    return " ".join(clean_text(text).splitlines())
+
+
+def _cleaned(comparison: Comparison) -> Comparison:
+    """The comparison's texts as the model cleans what they come from (names ``clean_line``, units ``_unit_text``): a
+    received store's comparison held ESC/OSC sequences, bidi overrides and line breaks where ours hold none, and the
+    reader's and the site's story pages, the API and `stories show` gave them out as stored (safety75)."""
+
+    def fact(values: Fact) -> Fact:
+        return Fact(
+            [SentenceRef(clean_line(r.article_id), clean_line(r.outlet), r.index, _unit_text(r.text))
+             for r in values.sentences],
+            {clean_line(term): [clean_line(o) for o in givers] for term, givers in values.details.items()},
+            {clean_line(term): {clean_line(o): clean_line(form) for o, form in forms.items()}
+             for term, forms in values.spellings.items()})
+
+    return Comparison(story_id=clean_line(comparison.story_id), outlets=[clean_line(o) for o in comparison.outlets],
+                      shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
+                      unique={clean_line(o): [fact(f) for f in facts] for o, facts in comparison.unique.items()})
+
+
 def decode(blob: bytes) -> Comparison:
+    """The comparison ``encode`` stored, or ``UnreadableComparison`` (then it is computed again, as a stale one):
+    of another layout, of values of other types or past ``stories.bounds`` (``_check``)."""
     try:
         values = inflate_json(blob)
         fields = dict(values)
         fields["shared"] = [_fact(f) for f in values["shared"]]
         fields["partial"] = [_fact(f) for f in values["partial"]]
         fields["unique"] = {outlet: [_fact(f) for f in facts] for outlet, facts in values["unique"].items()}
-        return Comparison(**fields)
+        comparison = Comparison(**fields)
+        _check(comparison)  # the types first: cleaning reads texts
+        comparison = _cleaned(comparison)
+        _check(comparison)  # two names cleaned alike are no longer two columns
+        return comparison
     except (ValueError, KeyError, TypeError, AttributeError) as exc:  # UnreadablePacked is a ValueError
         raise UnreadableComparison(str(exc)) from exc

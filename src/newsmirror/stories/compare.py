@@ -43,13 +43,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache, partial
-from itertools import combinations
+from itertools import combinations, islice
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from newsmirror.extract.bylines import is_surname
 from newsmirror.model import Article
+from newsmirror.stories.bounds import MAX_REPORT_UNITS, bounded_reports, unit_budget
+from newsmirror.stories.bounds import share as units_share
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
@@ -448,20 +450,26 @@ def _credit_form(text: str) -> str:
     return to_simplified_key(unicodedata.normalize("NFKC", text)).lower()
 
 
-def _sentences(article: Article, dateline_matched: bool, limit: int | None = None) -> list[_Sentence]:
-    """The article's units (of its first ``limit`` sentences when given). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
+def _unit_texts(article: Article, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """(sentence number, text) of the article's units, of its first ``limit`` sentences when given: lazily, so that
+    a report cut to its share of a story's units (``stories.bounds``) is read only that far."""
+    # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
+    # long sentence is aligned clause by clause (``split_clauses``).
+    # A sentence of a file photo's caption is left out as furniture is (it keeps its number).
+    sentences, pictured = _body_sentences(article)
+    return ((number, part) for k, (number, sentence) in enumerate(_numbered(sentences)[:limit])
+            for part in ([] if k in pictured or is_furniture(sentence) else _clauses(sentence)))
+
+
+def _sentences(article: Article, dateline_matched: bool, limit: int | None = None,
+               max_units: int | None = None) -> list[_Sentence]:
+    """The article's units (of its first ``limit`` sentences when given; its first ``max_units`` units when given). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
     not shown with it (its ``SentenceRef.text``), and is no source of details or figures: 台北 and 17 there say where and when the writer sat, not
     what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
     it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
     leads' datelines are evidence they tell one event), the model was fitted without it."""
     out = []
-    # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
-    # long sentence is aligned clause by clause (``split_clauses``).
-    # A sentence of a file photo's caption is left out as furniture is (it keeps its number).
-    sentences, pictured = _body_sentences(article)
-    units = ((number, part) for k, (number, sentence) in enumerate(_numbered(sentences)[:limit])
-             for part in ([] if k in pictured or is_furniture(sentence) else _clauses(sentence)))
-    for index, (number, text) in enumerate(units):
+    for index, (number, text) in enumerate(islice(_unit_texts(article, limit), max_units)):
         # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.
         undated = strip_dateline(text)
@@ -626,7 +634,12 @@ def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[l
     for article in articles:
         if article.outlet not in outlets:
             outlets.append(article.outlet)
-    sentences = [s for article in articles for s in _sentences(article, dateline_matched)]
+    # Each report's units up to its share of the story's (``stories.bounds``): counted first, cheaply (no unit past a
+    # report's own bound is read), so that the costly reading stops at the share.
+    counts = [sum(1 for _ in islice(_unit_texts(article), MAX_REPORT_UNITS)) for article in articles]
+    level = units_share(counts, unit_budget(len(outlets)))
+    sentences = [s for article in articles
+                 for s in _sentences(article, dateline_matched, max_units=MAX_REPORT_UNITS if level is None else level)]
     _fold_story_names(sentences)
     return outlets, sentences, story_weights([s.grams for s in sentences])
 
@@ -649,7 +662,7 @@ def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef],
     (``stories.fact_pairs.FEATURES``): what ``stories.fact_model`` is fitted on."""
     from newsmirror.stories.fact_pairs import pair_features
 
-    _outlets, sentences, weight = _story_units(articles, dateline_matched=False)
+    _outlets, sentences, weight = _story_units(bounded_reports(articles), dateline_matched=False)
     pairs, features = pair_features(_pair_units(sentences), weight)
     return [s.ref for s in sentences], pairs, features
 
@@ -667,6 +680,9 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     """
     if same_fact not in ("rules", "model"):
         raise ValueError(f'same_fact is "rules" or "model", not {same_fact!r}')
+    # Reports as long as real ones are read whole; a longer one from its start (``stories.bounds``): the cost grows
+    # faster than the text, and grouping and the build compare every story they change.
+    articles = bounded_reports(articles)
     outlets, sentences, weight = _story_units(articles, dateline_matched=same_fact == "rules")
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):

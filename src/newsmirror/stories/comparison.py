@@ -285,8 +285,10 @@ class Comparison:
         """outlet -> the names and terms only it gives in facts that others report too
         (the deputies' names in a meeting all outlets report)."""
         found: dict[str, list[str]] = {outlet: [] for outlet in self.outlets}
+        seen: set[tuple[str, str]] = set()  # (outlet, shown): a list's `in` made this quadratic in an outlet's details
         for fact in [*self.shared, *self.partial]:
             for term, outlets in fact.details.items():
-                if len(outlets) == 1 and (shown := fact.written(term, outlets)) not in found.setdefault(outlets[0], []):
-                    found[outlets[0]].append(shown)
+                if len(outlets) == 1 and (key := (outlets[0], fact.written(term, outlets))) not in seen:
+                    seen.add(key)
+                    found.setdefault(outlets[0], []).append(key[1])
         return found
