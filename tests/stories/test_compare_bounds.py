@@ -81,3 +81,27 @@ def test_a_story_within_the_bounds_is_compared_as_before(monkeypatch: pytest.Mon
         monkeypatch.setattr(bounds, name, value)
     monkeypatch.setattr("newsmirror.stories.compare.MAX_REPORT_UNITS", 10**9)
     assert codec.encode(compare_story(articles, story_id="s")) == bounded
+
+
+def test_a_story_cut_to_its_budget_with_a_statement_shown_in_two_facts_is_read_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # review59: codec counted every unit shown, and a statement packing two facts others tell apart is shown in both
+    # (compare._Linker.second_facts): a story cut to its budget held more than the budget and its stored comparison
+    # was refused at every read (stale, computed again each time). Small bounds, so the story is quick.
+    monkeypatch.setattr(bounds, "MAX_STORY_UNITS", 300)
+    monkeypatch.setattr(codec, "MAX_STORY_UNITS", 300)
+    places = ["北京", "上海", "广州", "深圳", "成都", "武汉", "南京", "西安", "重庆", "天津",
+              "杭州", "长沙", "郑州", "沈阳", "昆明", "福州", "厦门", "青岛", "大连", "合肥"]
+
+    def body(n: int, packed: bool) -> str:
+        first, second = places[n % 20], places[(n * 7 + 3) % 20]
+        return (f"{first}第{n}号化工厂周二发生爆炸，造成{n + 3}名工人受伤" + ("，" if packed else "。")
+                + f"{second}第{n}号港口同日因台风关闭三天。")
+
+    articles = [Article(outlet=outlet, title="爆炸与台风", original_url=f"https://e{k}.example/a", published_at=START,
+                        body_text="\n".join(body(n, packed=k == 0) for n in range(220)), script="zh-Hans")
+                for k, outlet in enumerate(("甲报", "乙社", "丙台"))]
+    comparison = compare_story(articles, story_id="s")
+    shown = [(ref.article_id, ref.index) for fact in comparison.facts() for ref in fact.sentences]
+    assert len(set(shown)) <= 300 < len(shown)  # cut to the budget; some statement shown twice
+    assert codec.decode(codec.encode(comparison)) == comparison
