@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from newsmirror.model import Article, Story
 from newsmirror.store import Store, StoryMember, open_store
+from newsmirror.stories.stored import comparison_fingerprint, story_reports
 from newsmirror.web import create_app
 
 BEIJING = timezone(timedelta(hours=8))
@@ -79,3 +80,15 @@ def browser() -> Iterator[object]:
 
     with chromium() as launched:
         yield launched
+
+
+def save_two_report_story(path: Path, first: Article, second: Article, blob: bytes) -> None:
+    """A store at ``path`` holding one story of ``first`` and ``second`` (id "visit") whose stored comparison, under
+    its right fingerprint, is ``blob``: what grouping stores, or what a received store could hold."""
+    with open_store(path) as store:
+        for item in (first, second):
+            store.upsert_article(item)
+        store.save_story(Story(id="visit", title="外长访澳"), [StoryMember(a.id, "visit") for a in (first, second)])
+        reports, _ = story_reports(store, "visit")
+        fingerprint = comparison_fingerprint([(a.id, a.outlet, a.content_hash) for a in reports])
+        store.save_story_comparison("visit", fingerprint, blob)

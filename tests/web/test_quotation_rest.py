@@ -19,8 +19,8 @@ from newsmirror.store import StoryMember, open_store
 from newsmirror.stories import codec
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.quoted import quotation_rest, quotation_rests
-from newsmirror.stories.stored import comparison_fingerprint, story_reports
 from newsmirror.web.app import create_app
+from tests.web.conftest import save_two_report_story
 
 START = datetime(2024, 5, 6, 8, 0, tzinfo=UTC)
 OPEN = "外长彼得斯周一在堪培拉表示：“两国的伙伴关系越来越紧密，"
@@ -68,13 +68,7 @@ def test_a_unit_whose_next_unit_is_shown_after_it_gets_no_rest() -> None:
 def stored_story(tmp_path: Path) -> tuple[str, str]:
     """A two-outlet story with a constructed comparison stored as grouping stores it; (db, story id)."""
     path = tmp_path / "store.sqlite"
-    with open_store(path) as store:
-        for item in (FIRST, SECOND):
-            store.upsert_article(item)
-        store.save_story(Story(id="visit", title="外长访澳"), [StoryMember(a.id, "visit") for a in (FIRST, SECOND)])
-        reports, _ = story_reports(store, "visit")
-        fingerprint = comparison_fingerprint([(a.id, a.outlet, a.content_hash) for a in reports])
-        store.save_story_comparison("visit", fingerprint, codec.encode(comparison("visit", FIRST, SECOND)))
+    save_two_report_story(path, FIRST, SECOND, codec.encode(comparison("visit", FIRST, SECOND)))
     return f"sqlite:{path}", "visit"
 
 

@@ -20,12 +20,12 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from newsmirror.cli import app as cli_app
-from newsmirror.model import Article, Story
-from newsmirror.store import StoryMember, open_store
+from newsmirror.model import Article
+from newsmirror.store import open_store
 from newsmirror.stories import codec
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
-from newsmirror.stories.stored import comparison_fingerprint, story_reports
 from newsmirror.web.app import create_app
+from tests.web.conftest import save_two_report_story
 
 START = datetime(2024, 5, 6, 8, 0, tzinfo=UTC)
 TEXT = "双方讨论了贸易。"
@@ -38,13 +38,7 @@ SECOND = Article(outlet="乙社", title="外长访问", original_url="https://e.
 def received(tmp_path: Path, blob: bytes) -> Path:
     """A store of one two-report story whose stored comparison (its fingerprint right) is ``blob``."""
     path = tmp_path / "store.sqlite"
-    with open_store(path) as store:
-        for item in (FIRST, SECOND):
-            store.upsert_article(item)
-        store.save_story(Story(id="visit", title="外长访澳"), [StoryMember(a.id, "visit") for a in (FIRST, SECOND)])
-        reports, _ = story_reports(store, "visit")
-        fingerprint = comparison_fingerprint([(a.id, a.outlet, a.content_hash) for a in reports])
-        store.save_story_comparison("visit", fingerprint, blob)
+    save_two_report_story(path, FIRST, SECOND, blob)
     return path
 
 
