@@ -365,6 +365,8 @@ def main() -> None:
             command.add_argument("--judged", type=Path, required=True)
             command.add_argument("--list", action="store_true", help="list true claims too")
     args = parser.parse_args()
+    if args.command == "draw" and args.first_reports and not args.exclude:
+        parser.error("--first-reports applies to a further sample: give --exclude with every sample drawn (review59)")
     {"draw": draw, "show": show, "score": score}[args.command](args)
 
 

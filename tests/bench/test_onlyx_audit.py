@@ -169,3 +169,17 @@ def test_a_story_larger_than_a_sample_reads_enters_as_its_first_reports_only_whe
     assert first == large[:MAX_REPORTS]
     late_third = [("甲" if n % 2 else "乙", f"f{n}") for n in range(MAX_REPORTS)] + [("丙", "late")]
     assert sample_reports(late_third, first_reports=True) is None  # the third outlet is after the twelfth report
+
+
+def test_first_reports_without_the_samples_to_exclude_is_refused(monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # review59: the A/B draw never reads --first-reports, so it was silently ignored there
+    import sys
+
+    from bench import onlyx_audit
+
+    monkeypatch.setattr(sys, "argv", ["onlyx_audit", "draw", "--dump", "d.json", "--store", "s.sqlite", "--root", ".",
+                                      "--out", "o.toml", "--first-reports"])
+    with pytest.raises(SystemExit) as stopped:
+        onlyx_audit.main()
+    assert stopped.value.code == 2 and "--exclude" in capsys.readouterr().err
