@@ -462,14 +462,15 @@ def _unit_texts(article: Article, limit: int | None = None) -> Iterator[tuple[in
 
 
 def _sentences(article: Article, dateline_matched: bool, limit: int | None = None,
-               max_units: int | None = None) -> list[_Sentence]:
-    """The article's units (of its first ``limit`` sentences when given; its first ``max_units`` units when given). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
+               units: Sequence[tuple[int, str]] | None = None) -> list[_Sentence]:
+    """The article's units (of its first ``limit`` sentences when given; ``units`` when the caller has read them,
+    ``_unit_texts``' (number, text) pairs, maybe cut to a share). A dateline or byline opening a unit (（中央社記者…台北17日電）) is
     not shown with it (its ``SentenceRef.text``), and is no source of details or figures: 台北 and 17 there say where and when the writer sat, not
     what happened. ``dateline_matched`` keeps it in the text that is matched: the rules match
     it (leaving it out lowered their tuning recall .803 -> .769: the day and place in two
     leads' datelines are evidence they tell one event), the model was fitted without it."""
     out = []
-    for index, (number, text) in enumerate(islice(_unit_texts(article, limit), max_units)):
+    for index, (number, text) in enumerate(_unit_texts(article, limit) if units is None else units):
         # The unit as every reader of the comparison sees it (summary, grid, reader, stored comparison):
         # without the datelines and bylines it opens with, which are the wire's furniture, not the fact.
         undated = strip_dateline(text)
@@ -634,12 +635,12 @@ def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[l
     for article in articles:
         if article.outlet not in outlets:
             outlets.append(article.outlet)
-    # Each report's units up to its share of the story's (``stories.bounds``): counted first, cheaply (no unit past a
-    # report's own bound is read), so that the costly reading stops at the share.
-    counts = [sum(1 for _ in islice(_unit_texts(article), MAX_REPORT_UNITS)) for article in articles]
-    level = units_share(counts, unit_budget(len(outlets)))
-    sentences = [s for article in articles
-                 for s in _sentences(article, dateline_matched, max_units=MAX_REPORT_UNITS if level is None else level)]
+    # Each report's units up to its share of the story's (``stories.bounds``): the unit texts are read once (no unit
+    # past a report's own bound), counted, then cut to the share, so that the costly reading stops there.
+    texts = [list(islice(_unit_texts(article), MAX_REPORT_UNITS)) for article in articles]
+    level = units_share([len(units) for units in texts], unit_budget(len(outlets)))
+    sentences = [s for article, units in zip(articles, texts, strict=True)
+                 for s in _sentences(article, dateline_matched, units=units[:level])]
     _fold_story_names(sentences)
     return outlets, sentences, story_weights([s.grams for s in sentences])
 
