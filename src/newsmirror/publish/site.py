@@ -58,7 +58,7 @@ LABELS = {
     "no_report": "{days}在本存档中有文章，但没有此事报道的媒体：{outlets}", "days": "{first}至{last}", "and_more": "等{count}家",
     # Written in the templates until session 53, where a zh-Hant build left them in Simplified (polish72).
     "history": "修改与删除记录", "taken_down": "原网页已被删除。", "versions": "（{count} 个版本）",
-    # 404.html, as the reader's 404 page says it (web.app.ERROR_TITLES, ERROR_HINTS), without its search box.
+    # 404.html; the reader's 404 page takes its title from here (web.app.ERROR_TITLES), its hint names a search box.
     "not_found": "找不到这个页面", "not_found_hint": "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页找。",
     "home": "回首页",
 }

@@ -28,6 +28,7 @@ from newsmirror.publish.content import readable_url, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories
 from newsmirror.publish.safe import http_url
+from newsmirror.publish.site import LABELS as SITE_LABELS
 from newsmirror.store import ArticleQuery, Store, as_stored, outlet_names, search_query
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
@@ -73,7 +74,8 @@ FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then t
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
 # The bounds of one query (text.search_key), as the search help states them: the numbers in one place.
 QUERY_BOUNDS = SimpleNamespace(words=MAX_QUERY_WORDS, singles=MAX_SINGLE_CHARACTERS, phrases=MAX_PHRASES)
-ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: "找不到这个页面", 405: "不支持这种请求方式",
+# The 404 title is the static site's 404.html's (one wording); the hint differs: only the reader has a search box.
+ERROR_TITLES = {400: "请求有误", 403: "不允许访问", 404: SITE_LABELS["not_found"], 405: "不支持这种请求方式",
                 413: "请求太大", 500: "服务器出错了", 503: "现在太忙"}
 ERROR_HINTS = {404: "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页，或用上面的搜索框找。",
                405: "这个地址只能用浏览器打开（GET）。", 500: "请稍后再试。"}
