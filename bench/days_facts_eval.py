@@ -119,8 +119,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # session 55) was first scored at session 56's start (R .232 P .750, 0 false only-X of 4): a tuning file from then
 # on. facts-s65 (2020-09-14, drawn at random, labelled in session 56) was first scored at session 57's start (R .416
 # P .874, 0 false only-X of 3): a tuning file from then on. facts-s66 (2020-11-10, drawn at random, labelled in
-# session 57) is kept for session 58.
-FRESH_FACT_FILES = ("facts-s66",)
+# session 57) was first scored at session 58's start (R .584 P .816, 0 false only-X of 1): a tuning file from then
+# on. facts-s67 (2020-12-14, drawn at random, labelled in session 58) is kept for session 59.
+FRESH_FACT_FILES = ("facts-s67",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -131,7 +132,8 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s47", "facts-s48", "facts-s49", "facts-s50", "facts-s51", "facts-s52", "facts-s53",
                      "facts-s54", "facts-s55", "facts-s56",
                      "facts-s57", "facts-s58", "facts-s59", "facts-s60", "facts-s61",
-                     "facts-s62", "facts-s63", "facts-s64", "facts-s65")
+                     "facts-s62", "facts-s63", "facts-s64", "facts-s65",
+                     "facts-s66")
 
 
 def tuning_fact_paths() -> list[Path]:
