@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "117"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "118"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -222,6 +222,8 @@ ALIGNMENT_VERSION = "117"  # 17: times of day, 万 remainders, the amount round;
 #   session 57 (2020-09-14 +-3 days, only-X sample AH's files)
 # 117 (session 57, lead): the three tables mined again without the data fresh for session 58 (2020-11-10 +-3 days,
 #   only-X sample AI's files); glosses.tsv with session 56's fifth column (posts writing each Han form)
+# 118 (session 58, lead): the three tables mined again without the data fresh for session 59 (2020-12-14 +-3 days,
+#   only-X sample AJ's files); 2020-11-10 and sample AI read as tuning data
 
 
 @dataclass(slots=True)
