@@ -208,3 +208,15 @@ def test_an_article_saying_the_image_token_keeps_its_words_in_every_format(tmp_p
         assert image.startswith(("../../img/", "img/", "/news/assets/img/")), name
     # An article that does not say the token keeps IMAGE_TOKEN: its pages are what they were.
     assert _prepare(plain).image_token == IMAGE_TOKEN != _prepare(article).image_token
+
+
+def test_a_link_stored_joined_to_a_host_is_written_and_shown_repaired() -> None:
+    # stored by an import before extract.urls.unjoined_address: the built page and the reader show the embedded address
+    from newsmirror.web.render import body_markup
+
+    body = ('<p>收听：<a href="https://www.economist.comhttps://itunes.apple.com/us/podcast/id1?mt=2">Apple</a> '
+            '<a href="https://web.archive.org/web/2020/https://outlet.test/">存档</a></p>')
+    for html in (_prepare(_article(body)).html, str(body_markup(body, "orig"))):
+        assert 'href="https://itunes.apple.com/us/podcast/id1?mt=2"' in html.replace("&amp;", "&")
+        assert 'href="https://web.archive.org/web/2020/https://outlet.test/"' in html
+        assert "comhttps" not in html

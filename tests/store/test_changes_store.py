@@ -45,6 +45,30 @@ def test_saved_schedule_decides_when_an_article_is_due(store: Store) -> None:
     assert store.due_checks(later + timedelta(hours=3), outlet="别的报") == []
 
 
+def test_the_next_check_due_is_when_due_checks_first_finds_one(store: Store) -> None:
+    """A never-checked article is due ``first_check_after`` after its first sighting, not at it: a schedule that
+    comes before that is the next (review59: the hint took the first row ordered by the first sighting)."""
+    assert store.next_check_due() is None
+    store.upsert_article(article("file:///archive/3.md"))  # nothing to fetch: never due
+    assert store.next_check_due() is None
+    unchecked, scheduled = article("https://a.example/1"), article("https://a.example/2", outlet="别的报")
+    store.upsert_article(unchecked)
+    first_seen = store.due_checks(NOW + timedelta(days=1))[0].first_seen_at
+    assert store.next_check_due() == first_seen + timedelta(minutes=30)
+    assert store.next_check_due(first_check_after=timedelta(minutes=5)) == first_seen + timedelta(minutes=5)
+    store.upsert_article(scheduled)
+    soon = first_seen + timedelta(minutes=10)
+    store.save_check_state(CheckState(scheduled.id, next_check_at=soon))
+    assert store.next_check_due() == soon
+    assert store.next_check_due(outlet="示例报") == first_seen + timedelta(minutes=30)
+    # due_checks agrees: nothing just before each time, the article at it
+    assert store.due_checks(soon - timedelta(seconds=1)) == []
+    assert [d.article_id for d in store.due_checks(soon)] == [scheduled.id]
+    late = first_seen + timedelta(minutes=30)
+    assert [d.article_id for d in store.due_checks(late - timedelta(seconds=1), outlet="示例报")] == []
+    assert [d.article_id for d in store.due_checks(late, outlet="示例报")] == [unchecked.id]
+
+
 def test_deleted_and_restored_events_set_the_article_status(store: Store) -> None:
     a = article("https://a.example/1")
     store.upsert_article(a)

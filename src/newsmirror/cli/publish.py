@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -216,11 +217,14 @@ def publish(
                 and ("fetch first" in result.message or "non-fast-forward" in result.message)]
     if rejected:
         folder, name = rejected[0]
+        # Quoted for a POSIX shell (a folder with a space or a quote pastes as it is), then made safe for the terminal.
+        command = shlex.join(["git", "-C", str(folder), "push", "--force", name, branch or settings.branch])
         err_console.print(
             f"hint: {len(rejected)} push(es) were rejected: the remote holds commits this output folder's git history "
             "does not have, published from another output folder or machine. Publish from that folder; or, to "
-            f"replace what the remote holds with this folder's output: git -C {shown(str(folder))} push --force "
-            f"{shown(name)} {shown(branch or settings.branch)} (and so for each)", highlight=False, soft_wrap=True)
+            "replace what the remote holds with this folder's output (a force push: the commits the other folder "
+            "published there are dropped from the remote's branch, and a clone of it must be reset to the new "
+            f"history): {shown(command)} (and so for each rejected remote)", highlight=False, soft_wrap=True)
     failed_of(len(failures), sum(len(report.results) for report in reports), "push(es)",
               all_hint=("the remotes hold another history (the hint above)" if len(rejected) == len(failures) else
                         "check each remote's URL and access (the lines above give git's answer)"),

@@ -23,6 +23,7 @@ import nh3
 from lxml import etree
 
 from newsmirror.errors import ConfigError
+from newsmirror.extract.urls import unjoined_address
 from newsmirror.model import Article
 from newsmirror.publish.absent import Absent
 from newsmirror.publish.images import ImageMirror, links_image_file
@@ -37,14 +38,15 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "11"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "12"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
 # Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
 # phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before; 10: the site's article
 # images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79); 11: the original
-# address's authority shown as stored, unseen characters as escapes (readable_url; review59)
+# address's authority shown as stored, unseen characters as escapes (readable_url; review59); 12: a link a writer
+# joined to a host ("https://www.economist.comhttps://…") written repaired (extract.urls.unjoined_address; polish79)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
 STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
@@ -224,7 +226,9 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
         elif href:
             # Absolute (relative links would point into the mirror) and percent-encoded, so
             # script conversion below never alters a URL.
-            absolute = http_url(urljoin(article.original_url, href)) or ("" if not href.startswith("mailto:") else href)
+            # (a link a writer joined to a host, stored before the import repaired it, is written repaired)
+            absolute = http_url(urljoin(article.original_url, unjoined_address(href))) \
+                or ("" if not href.startswith("mailto:") else href)
             if absolute:
                 link.set("href", quote(absolute, safe=":/?#[]@!$&'()*+,;=%~"))
             else:

@@ -412,6 +412,13 @@ class Store(abc.ABC):
         """
         raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
 
+    def next_check_due(self, *, outlet: str | None = None,
+                       first_check_after: timedelta = timedelta(minutes=30)) -> datetime | None:
+        """When :meth:`due_checks` next finds an article due (its condition solved for the time: the earliest
+        schedule, or the earliest first sighting of a never-checked article plus ``first_check_after``), already
+        past when one is due now; None when no article can be re-checked."""
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
     def get_check_state(self, article_id: str) -> CheckState:
         """The article's schedule and memory; a fresh CheckState when it was never checked."""
         raise NotImplementedError(f"{type(self).__name__} does not track edits yet")

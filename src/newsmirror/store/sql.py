@@ -360,6 +360,23 @@ class SqlStore(Store):
         )
         return [row_to_due_check(row) for row in rows]
 
+    def next_check_due(self, *, outlet: str | None = None,
+                       first_check_after: timedelta = timedelta(minutes=30)) -> datetime | None:
+        # due_checks' own condition, solved for the time: the earliest schedule of a checked article, or the first
+        # seen of a never-checked one plus the first check's delay. Two queries, not one ORDER BY: adding the delay
+        # to a stored time in SQL is written otherwise by each dialect (and would hide the index on next_check_at).
+        where = "(a.original_url LIKE ? OR a.canonical_url LIKE ?)" + (" AND a.outlet = ?" if outlet else "")
+        params = ("http%", "http%", *((outlet,) if outlet else ()))
+        scheduled = self._one(f"SELECT MIN(c.next_check_at) AS t FROM checks c JOIN articles a ON a.id = c.article_id"
+                              f" WHERE {where}", params)
+        unchecked = self._one(f"SELECT MIN(a.first_seen_at{self.byte_order}) AS t FROM articles a"
+                              f" LEFT JOIN checks c ON c.article_id = a.id WHERE c.article_id IS NULL AND {where}",
+                              params)
+        times = [from_iso(scheduled["t"]) if scheduled else None]
+        first_seen = from_iso(unchecked["t"]) if unchecked else None
+        times.append(first_seen + first_check_after if first_seen is not None else None)
+        return min((time for time in times if time is not None), default=None)
+
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,
                        limit: int = 50) -> list[ChangeEntry]:

@@ -12,6 +12,7 @@ import nh3
 from lxml import etree
 from markupsafe import Markup, escape
 
+from newsmirror.extract.urls import unjoined_address
 from newsmirror.model import Article
 from newsmirror.publish.content import drop_image, interface_converter, lazy_images
 from newsmirror.publish.images import links_image_file
@@ -109,6 +110,9 @@ def clean_html(html: str, image_url: ImageURL = no_remote_images, title: str = "
             return image_url(value)
         if element == "a" and attribute == "href" and value.strip() in relinked:
             return relinked[value.strip()]
+        if element == "a" and attribute == "href":
+            # a link a writer joined to a host, stored before the import repaired it: shown repaired (not stored so)
+            return unjoined_address(value)
         return value
 
     return nh3.clean(html, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"},
