@@ -222,6 +222,19 @@ class SqlStore(Store):
                           newest=from_iso(r["newest"]) if isinstance(r["newest"], str) else r["newest"])
                 for r in rows]
 
+    def story_spans(self, story_ids: Sequence[str]) -> dict[str, tuple[datetime | None, datetime | None]]:
+        if not story_ids:
+            return {}
+        rows = self._all(
+            "SELECT m.story_id, MIN(a.published_utc) AS first, MAX(a.published_utc) AS last FROM story_members m"
+            f" JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
+            " GROUP BY m.story_id", tuple(story_ids))
+
+        def when(value: Any) -> datetime | None:  # SQLite gives ISO text, PostgreSQL a datetime
+            return from_iso(value) if isinstance(value, str) else value
+
+        return {str(r["story_id"]): (when(r["first"]), when(r["last"])) for r in rows}
+
     def _tuples(self, text: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of a statement as plain tuples (for scans of a whole table)."""
         return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in self._all(text, params)]  # type: ignore[arg-type]

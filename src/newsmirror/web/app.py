@@ -281,8 +281,11 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # One page more than shown tells whether there is a next page.
         stories = store.list_stories(min_outlets=min_outlets, limit=STORIES_PAGE_SIZE + 1,
                                      offset=(page_number - 1) * STORIES_PAGE_SIZE)
-        return page(request, "stories.html", stories=stories[:STORIES_PAGE_SIZE], min_outlets=min_outlets,
-                    page_number=page_number, more=len(stories) > STORIES_PAGE_SIZE)
+        shown = stories[:STORIES_PAGE_SIZE]
+        # When each was reported, first and last (one statement for the page): a list of titles alone did not say
+        # whether a story was of this morning or of last month (reader79).
+        return page(request, "stories.html", stories=shown, spans=store.story_spans([s.id for s in shown]),
+                    min_outlets=min_outlets, page_number=page_number, more=len(stories) > STORIES_PAGE_SIZE)
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str,
