@@ -61,6 +61,22 @@ def test_phone_header_is_short_and_the_outlet_menu_opens(browser: Any, site: str
     context.close()
 
 
+def test_the_search_page_shows_one_search_box_on_a_phone(browser: Any, site: str) -> None:
+    """reader79: at 390 px the search page showed the header's box and, just below, its own form's, both holding the
+    query. On a phone the header's goes; on a wide screen it stays in the header. / focuses the box shown."""
+    shown = "els => els.filter(e => e.offsetParent !== null).map(e => e.closest('header') ? 'header' : 'main')"
+    for width, boxes in ((390, ["main"]), (1280, ["header", "main"])):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(site + "/search?q=莫斯科")
+        assert page.locator("input[type=search]").evaluate_all(shown) == boxes, width
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.closest('main') !== null"), width
+        page.goto(site + "/")  # every other page keeps the header's box
+        assert page.locator("input[type=search]").evaluate_all(shown) == ["header"], width
+        context.close()
+
+
 def test_dark_mode_follows_the_system(browser: Any, site: str) -> None:
     backgrounds = {}
     for scheme in ("light", "dark"):

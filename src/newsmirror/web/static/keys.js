@@ -28,7 +28,9 @@
     if (event.key === "j") { move(1); event.preventDefault(); }
     else if (event.key === "k") { move(-1); event.preventDefault(); }
     else if (event.key === "/") {
-      var box = document.querySelector("form.search input[type=search]");
+      // The search page's own box first: on a phone it is the only one shown (the header's is hidden there).
+      var box = document.querySelector("main form.filters input[type=search]") ||
+                document.querySelector("form.search input[type=search]");
       if (box) { box.focus(); box.select(); event.preventDefault(); }
     }
   });
