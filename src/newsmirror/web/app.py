@@ -264,7 +264,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             raise HTTPException(404, f"没有编号为 {article_id} 的文章。")
         script = display_script(request)
         source = render.source_script(article)
-        body = (render.body_markup(article.body_html, script, image_urls(request), source, article.title)
+        body = (render.body_markup(article.body_html, script, image_urls(request), source, article.title,
+                                   local_images.size_of)
                 if article.body_html
                 else render.text_markup(article.body_text, script, source))
         # Versions a reader can tell apart (not ones differing in whitespace or seconds only), as the API counts
@@ -295,7 +296,8 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script, image_urls(request), render.source_script(a), a.title)
+        bodies = {a.id: (render.body_markup(a.body_html, script, image_urls(request), render.source_script(a), a.title,
+                                            local_images.size_of)
                          if a.body_html else render.text_markup(a.body_text, script, render.source_script(a)))
                   for a in view.articles}
         # A comparison's sentences are converted by the script of the report they come from.

@@ -13,7 +13,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from newsmirror.model import Article
-from newsmirror.publish.content import drop_image, interface_converter, lazy_images
+from newsmirror.publish.content import drop_image, interface_converter, lazy_images, sized_images
 from newsmirror.publish.images import links_image_file
 from newsmirror.text.script import to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
@@ -85,9 +85,14 @@ def source_script(article: Article) -> str:
 
 
 ImageURL = Callable[[str], "str | None"]  # an image's original URL -> the URL to show, or None
+ImageSize = Callable[[str], "tuple[int, int] | None"]  # a shown image's URL -> its (width, height), or None
 
 
 def no_remote_images(src: str) -> str | None:
+    return None
+
+
+def no_sizes(src: str) -> tuple[int, int] | None:
     return None
 
 
@@ -164,13 +169,14 @@ def _image_links(html: str, image_url: ImageURL) -> dict[str, str]:
 
 
 def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remote_images,
-                source: str = "", title: str = "") -> Markup:
+                source: str = "", title: str = "", image_size: ImageSize = no_sizes) -> Markup:
     """Sanitized body with its text (not its tags or URLs) converted to the display script.
     ``source``: the article's script (one decision for the whole body, not one per text node); ``title``: the
-    article's (see :func:`clean_html`)."""
-    # Images load as the reader scrolls to them: a story page holds every report's body (lazy_images). The API's
-    # body_html (clean_html alone) is left as stored.
-    cleaned = lazy_images(clean_html(html, image_url, title))
+    article's (see :func:`clean_html`); ``image_size``: a shown image's size by its URL (``LocalImages.size_of``).
+    """
+    # Images load as the reader scrolls to them: a story page holds every report's body (lazy_images), their place
+    # kept by their size (sized_images). The API's body_html (clean_html alone) is left as stored.
+    cleaned = sized_images(lazy_images(clean_html(html, image_url, title)), image_size)
     if script != "orig":
         parts = _TAG.split(cleaned)
         source = source or written_in(" ".join(p for p in parts if not p.startswith("<")))
