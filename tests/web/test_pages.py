@@ -627,3 +627,23 @@ def test_head_is_answered_as_get_without_a_body(client: TestClient, path: str) -
     got, head = client.get(path, headers=gzipped), client.head(path, headers=gzipped)
     for name in ("content-encoding", "vary", "content-length"):
         assert head.headers.get(name) == got.headers.get(name), name
+
+
+def test_an_original_script_page_marks_each_report_by_the_script_it_is_written_in(client: TestClient) -> None:
+    """reader79: 原文 pages are lang="zh" and mix both scripts: each report (its cell, its sentences in the grid and
+    the summary, its item in a list or a search) says its own, so a Traditional one gets TC glyphs. Under 简/繁 all
+    text is in the page's script and the page's lang says it: nothing inside is marked."""
+    story = client.get(f"/story/{STORY.id}", params={"script": "orig"}).text
+    assert re.search(rf'<article class="cell" data-article-id="{TRADITIONAL.id}"[^>]* lang="zh-Hant"', story)
+    assert re.search(rf'<article class="cell" data-article-id="{SIMPLIFIED.id}"[^>]* lang="zh-Hans"', story)
+    assert re.search(r'<div class="cell[^"]*"[^>]* lang="zh-Hant"><span class="outlet">中央社', story), "grid cell"
+    article_page = client.get(f"/article/{TRADITIONAL.id}", params={"script": "orig"}).text
+    assert re.search(r'<article class="article"[^>]* lang="zh-Hant"', article_page)
+    listed = client.get("/", params={"script": "orig"}).text
+    assert re.search(rf'<li class="item" lang="zh-Hant">\s*<a class="title" href="/article/{TRADITIONAL.id}"', listed)
+    hits = client.get("/search", params={"q": "馬朝旭", "script": "orig"}).text
+    assert re.search(rf'<li class="hit" data-article-id="{TRADITIONAL.id}" lang="zh-Hant">', hits)
+    for script in ("zh-Hans", "zh-Hant"):
+        for path in (f"/story/{STORY.id}", f"/article/{TRADITIONAL.id}", "/", "/search?q=馬朝旭"):
+            page = client.get(path, params={"script": script}).text
+            assert re.findall(r'\slang="([^"]*)"', page) == [script], (script, path)

@@ -9,7 +9,7 @@ import pytest
 
 from newsmirror.model import Story
 from newsmirror.store import StoryMember, open_store
-from tests.web.conftest import STORY, article, fill
+from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL, article, fill
 from tests.web.live import serve
 
 pytestmark = pytest.mark.browser
@@ -217,3 +217,18 @@ def test_a_page_in_traditional_characters_names_traditional_fonts_first(browser:
     page.close()
     assert stacks["zh-Hant"].index("Noto Sans CJK TC") < stacks["zh-Hant"].index("sans-serif")
     assert "CJK SC" not in stacks["zh-Hant"] and "Noto Sans CJK SC" in stacks["zh-Hans"]
+
+
+def test_a_traditional_report_on_an_original_script_page_is_drawn_in_traditional_glyphs(browser: Any, site: str) -> None:
+    """reader79: 原文 pages (lang="zh") mix both scripts and took the SC stack for all; each report, title and
+    sentence now says the script it is written in, and the style sheet gives a Traditional one the TC stack."""
+    page = browser.new_page()
+    page.goto(site + f"/story/{STORY.id}?script=orig")
+    fonts = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('section.side-by-side article.cell')]
+        .map(cell => [cell.dataset.articleId, getComputedStyle(cell.querySelector('.body p')).fontFamily]))""")
+    hant, hans = fonts[TRADITIONAL.id], fonts[SIMPLIFIED.id]
+    assert hant.index("Noto Sans CJK TC") < hant.index("sans-serif") and "CJK SC" not in hant
+    assert "Noto Sans CJK SC" in hans and "CJK TC" not in hans
+    page.goto(site + f"/article/{TRADITIONAL.id}?script=orig")
+    assert "Noto Sans CJK TC" in page.evaluate("getComputedStyle(document.querySelector('main h1')).fontFamily")
+    page.close()

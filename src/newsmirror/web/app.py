@@ -187,6 +187,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             root=root_of(request),  # every link starts with it: "" at the site's root, "/news" under a prefix
             script=script, t=lambda text, source="": render.convert_text(text or "", script, source), src=render.source_script, toggles=toggles,
             ui=lambda text: render.interface_text(text or "", script),  # our own words; t(): what outlets wrote
+            lang=lambda source="": render.lang_attribute(script, source),  # a report's script, marked on 原文 pages
             feed=lambda url: render.with_script(url, script),  # a feed link carries the choice: feed readers have no cookie
             outlets=outlet_names(store), zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
         )

@@ -57,6 +57,16 @@ def interface_text(text: str, script: DisplayScript) -> str:
     return interface_converter(script)(text)
 
 
+def lang_attribute(script: DisplayScript, source: str) -> Markup:
+    """`` lang="zh-Hant"`` (or zh-Hans) for an element holding text written in ``source`` (``source_script``), on a
+    原文 page only: that page is ``lang="zh"`` and mixes both scripts, and a browser drew a Traditional report in
+    Simplified glyphs (the style sheet's first font is SC; reader79). Under 简 or 繁 the page's own lang is every
+    text's (all converted), so nothing is marked; nor is a script other than the two (``en``, ``und``)."""
+    if script != "orig" or source not in ("zh-Hans", "zh-Hant"):
+        return Markup("")
+    return Markup(' lang="{}"').format(source)
+
+
 def display_script(request: Request) -> DisplayScript:
     """The script a reader chose: ?script= wins (and is remembered in a cookie), then the cookie, then the original.
     Every page and feed of the reader asks this one function."""
