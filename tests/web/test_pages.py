@@ -647,3 +647,30 @@ def test_an_original_script_page_marks_each_report_by_the_script_it_is_written_i
         for path in (f"/story/{STORY.id}", f"/article/{TRADITIONAL.id}", "/", "/search?q=馬朝旭"):
             page = client.get(path, params={"script": script}).text
             assert re.findall(r'\slang="([^"]*)"', page) == [script], (script, path)
+
+
+def test_a_big_storys_reports_wait_to_be_asked_for(client: TestClient, store: Store,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """reader79: after the summary and the closed grid, a big story's page held every report's full text, open: 117
+    bodies, 232,000 px at 390 px. Above REPORTS_OPEN_CHARS characters in all they are a closed details saying how many
+    and how long (no script: one click, or a link to a report, opens it); below, shown as before."""
+    import newsmirror.web.app as web_app
+
+    story_id = visit_story(store)
+    shown = client.get(f"/story/{story_id}").text
+    assert '<details class="reports"' not in shown and '<h2 id="reports">各家原文' in shown
+    chars = sum(len("".join(a.body_text.split())) for a in map(store.get_article, store.get_story(story_id).article_ids)
+                if a)  # type: ignore[union-attr]
+    assert chars == 127  # counted without spaces and line breaks, as a reader counts 字
+    monkeypatch.setattr(web_app, "REPORTS_OPEN_CHARS", 126)
+    page = client.get(f"/story/{story_id}").text
+    start = page.index('<details class="reports">')  # closed: no "open"
+    reports = page[start:page.index("</details>", start)]
+    said = " ".join(re.sub(r"<[^>]+>", " ", reports[:reports.index("</summary>")]).split())
+    assert said == "各家原文 3篇报道全文，共127字 · 点击展开"
+    assert page.index('id="summary"') < page.index('<details class="grid"') < start
+    assert all(f'id="report-{a}"' in reports for a in store.get_story(story_id).article_ids)  # type: ignore[union-attr]
+    targets, ids, _ = links_and_urls(page)
+    assert {t for t in targets if t.startswith("report-")} and set(targets) <= ids  # the contents' links find them
+    hant = client.get(f"/story/{story_id}", params={"script": "zh-Hant"}).text
+    assert "3篇報道全文，共127字" in hant

@@ -232,3 +232,24 @@ def test_a_traditional_report_on_an_original_script_page_is_drawn_in_traditional
     page.goto(site + f"/article/{TRADITIONAL.id}?script=orig")
     assert "Noto Sans CJK TC" in page.evaluate("getComputedStyle(document.querySelector('main h1')).fontFamily")
     page.close()
+
+
+def test_a_big_storys_closed_reports_open_from_the_contents(browser: Any, site: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big story's reports wait in a closed details (reader79: 232,000 px at 390 px): on a phone the page ends
+    after the grid's summary line and the reports' one; the contents' link to a report opens them at it, and j/k
+    move only through what is shown."""
+    import newsmirror.web.app as web_app
+
+    monkeypatch.setattr(web_app, "REPORTS_OPEN_CHARS", 10)
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site + f"/story/{STORY.id}")
+    assert page.locator("details.reports").count() == 1 and not page.locator("details.reports[open]").count()
+    assert not page.locator(f"#report-{TRADITIONAL.id}").is_visible()
+    page.keyboard.press("j")
+    assert page.locator("article.cell.current").count() == 0  # not into the closed reports
+    page.click(f"nav.toc a[href='#report-{TRADITIONAL.id}']")
+    assert page.locator("details.reports[open]").count() == 1
+    assert page.locator(f"#report-{TRADITIONAL.id}").is_visible()
+    context.close()

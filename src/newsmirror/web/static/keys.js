@@ -12,7 +12,11 @@
   }
 
   function move(step) {
-    var items = document.querySelectorAll(ITEMS);
+    // Only items shown: a big story's reports wait in a closed details, where a move would stop unseen (a closed
+    // details' content still has boxes in Chromium: content-visibility, which checkVisibility sees).
+    var items = Array.prototype.filter.call(document.querySelectorAll(ITEMS), function (item) {
+      return item.checkVisibility ? item.checkVisibility() : item.getClientRects().length > 0;
+    });
     if (!items.length) return;
     if (current >= 0 && current < items.length) items[current].classList.remove("current");
     current = Math.max(0, Math.min(items.length - 1, current + step));
