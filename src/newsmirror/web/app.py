@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
@@ -21,6 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import URL
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.staticfiles import NotModifiedResponse
 
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
@@ -50,6 +53,7 @@ from newsmirror.web.guard import (
     MAX_COMPARED_OUTLETS,
     MAX_PAGE,
     MAX_QUERY_CHARS,
+    CodedFileValidators,
     HeadAsGet,
     InputHygiene,
     public_base_url,
@@ -136,6 +140,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     # HeadAsGet, so inside it: a HEAD is compressed as its GET is and says the same Content-Encoding, Vary and length
     # (review59: it said neither, and the uncompressed length, to a cache freshening the GET it stored).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(CodedFileValidators, images=IMAGES_ROUTE + "/")  # weak file ETags, no gzip'd ranges (review59)
     app.add_middleware(HeadAsGet)  # HEAD as GET, headers only (monitors, link checkers, curl -I)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)
@@ -146,15 +151,15 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     templates.env.filters["segment"] = name_segment  # an outlet's or channel's name in a link (web.root)
 
     @app.get("/favicon.ico", include_in_schema=False)
-    def icon() -> FileResponse:
+    def icon(request: Request) -> Response:
         # Browsers ask every site for /favicon.ico (a 404 was a Chromium console error on each first visit):
         # the static site's icon, as its stylesheet is.
-        return FileResponse(SHARED_ICON, media_type="image/x-icon")
+        return shared_file(request, SHARED_ICON, "image/x-icon")
 
     @app.get("/static/style.css", include_in_schema=False)
-    def stylesheet() -> FileResponse:
+    def stylesheet(request: Request) -> Response:
         # One design: the static site's stylesheet (publish comes before web; web may read it).
-        return FileResponse(SHARED_STYLE, media_type="text/css; charset=utf-8")
+        return shared_file(request, SHARED_STYLE, "text/css; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router())
@@ -464,6 +469,30 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         return error_page(request, 400, f"参数不对：{problems}")
 
     return app
+
+
+def shared_file(request: Request, path: Path, media_type: str) -> Response:
+    """A packaged file, or 304 Not Modified when the browser's copy is current: ``If-None-Match`` (the ETag it was
+    given, weak or not) or ``If-Modified-Since``, as the ``/static`` mount answers. A route's ``FileResponse`` answered
+    every revalidation of the style sheet with the whole file again (review59)."""
+    answer = FileResponse(path, media_type=media_type, stat_result=os.stat(path))
+    if asked := request.headers.get("if-none-match"):
+        # Weak comparison (RFC 9110 13.1.2): the browser holds W/"…" (CodedFileValidators), the file's tag is "…".
+        current = answer.headers["etag"].removeprefix("W/")
+        fresh = asked.strip() == "*" or current in [tag.strip().removeprefix("W/") for tag in asked.split(",")]
+    else:
+        since = parsedate_to_datetime_or_none(request.headers.get("if-modified-since", ""))
+        modified = parsedate_to_datetime_or_none(answer.headers["last-modified"])
+        fresh = since is not None and modified is not None and since >= modified
+    return NotModifiedResponse(answer.headers) if fresh else answer
+
+
+def parsedate_to_datetime_or_none(value: str) -> datetime | None:
+    try:
+        parsed = parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed and parsed.tzinfo is None else parsed  # "-0000": UTC, said naive
 
 
 def form_date(value: str, name: str) -> date | None:
