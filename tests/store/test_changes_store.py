@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from newsmirror.model import Article
@@ -185,3 +186,27 @@ def test_a_received_stores_outlet_with_control_characters_lists_the_changes_its_
         assert shown == "乙[31m报"
         assert [entry.event.article_id for entry in store.recent_changes((EventKind.DELETED,), outlet=shown)] == [a.id]
         assert store.recent_changes((EventKind.DELETED,), outlet="别的报") == []
+
+
+def test_an_outlets_changes_are_found_without_reading_every_event(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review59: the outlet's stored spellings were looked up as the DISTINCT outlets of every event's article, on
+    each /changes?outlet= and its feed (cost growing with the events). They come from the articles' outlets now: the
+    events are read once, by the query that lists them."""
+    a, b, quiet = (article("https://a.example/1"), article("https://b.example/1", outlet="乙报"),
+                   article("https://c.example/1", outlet="丙报"))
+    for item in (a, b, quiet):
+        store.upsert_article(item)
+    store.record_article_event(ArticleEvent(a.id, EventKind.EDITED, NOW - timedelta(hours=2), version=2))
+    store.record_article_event(ArticleEvent(b.id, EventKind.DELETED, NOW - timedelta(hours=1)))
+    statements: list[str] = []
+    read = store._all  # type: ignore[attr-defined]
+
+    def counted(text: str, *args: object, **kwargs: object) -> object:
+        statements.append(text)
+        return read(text, *args, **kwargs)
+
+    monkeypatch.setattr(store, "_all", counted)
+    assert [e.event.article_id for e in store.recent_changes(list(EventKind), outlet="乙报")] == [b.id]
+    assert sum("article_events" in text for text in statements) == 1
+    assert store.recent_changes(list(EventKind), outlet="丙报") == []  # stored, no event
+    assert store.recent_changes(list(EventKind), outlet="别的报") == []  # not stored

@@ -122,8 +122,11 @@ def say_build_warnings(report: Any, base_url: str, quiet: bool) -> None:
         if warning != NO_BASE_URL_FEEDS:
             err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
     if not base_url and not quiet:
-        feeds = ("; the Atom/RSS feeds link pages relatively, which feed readers cannot follow"
-                 if NO_BASE_URL_FEEDS in report.warnings else "")
+        # The site's 404.html is shown at any missing address, at any depth: without a base URL its links can only
+        # start at the host's root, right for a site served there and wrong under a path (review59).
+        feeds = ("; the Atom/RSS feeds link pages relatively, which feed readers cannot follow; 404.html links the "
+                 "host's root (/index.html), wrong for a site served under a path" if NO_BASE_URL_FEEDS in report.warnings
+                 else "")
         err_console.print("[yellow]warning:[/] " + rich_escape(f"no base URL: pages have no share link or QR code{feeds}; "
                                                                "set base_url in the [publish] table of the config file "
                                                                "(`build`: or give --base-url)"), highlight=False)
