@@ -32,7 +32,7 @@ def test_pages_are_gzipped_for_a_browser_that_asks(client: TestClient) -> None:
     assert "content-encoding" not in plain.headers and plain.text == page.text
 
 
-@pytest.mark.parametrize("path", ["/static/style.css", "/static/keys.js"])
+@pytest.mark.parametrize("path", ["/static/style.css", "/static/keys.js", "/favicon.ico"])
 def test_a_files_gzipd_and_identity_bodies_share_no_strong_validator(client: TestClient, path: str) -> None:
     """review59: the gzip'd and the identity body of /static/style.css had one strong ETag (RFC 9110 8.8.3 wants
     another or a weak one), its If-None-Match was never answered 304 (a route's FileResponse), and a Range asked

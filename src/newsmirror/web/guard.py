@@ -115,12 +115,14 @@ class CodedFileValidators:
     """ASGI middleware, just outside the compression (``GZipMiddleware``): one file's gzip'd and identity bodies are
     not one representation to a cache (review59, RFC 9110 8.8.3), and the compression passes a 206 uncoded.
 
-    - A file's ETag is weak (``W/"…"``) on every response but an image's (images are never compressed): a strong one
-      promised the same bytes for the gzip'd and the identity body of ``/static/style.css``. A weak ETag still
+    - A file's ETag is weak (``W/"…"``) on every response but a mirrored picture's (under ``images``: never
+      compressed): a strong one promised the same bytes for the gzip'd and the identity body of
+      ``/static/style.css`` (and of ``/favicon.ico``, an image type the compression does compress). A weak ETag still
       answers ``If-None-Match`` (weak comparison, RFC 9110 13.1.2) and is never used by ``If-Range``.
     - Such a file is sent whole to a client that takes gzip, whatever ``Range`` it asks (a server may ignore it, RFC
       9110 14.2): the 200 it would have resumed was gzip'd, the 206 would have been identity bytes spliced onto it.
-      The files concerned are the style sheet, the scripts and the API browser's assets; a picture's ranges stay."""
+      The files concerned are the style sheet, the icon, the scripts and the API browser's assets; a picture's
+      ranges stay."""
 
     def __init__(self, app: ASGIApp, images: str = "/images/") -> None:
         self.app = app
@@ -140,8 +142,8 @@ class CodedFileValidators:
         async def weak_etag(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 raw = list(message.get("headers", []))
-                kind = next((v for n, v in raw if n.lower() == b"content-type"), b"").lower()
-                if not kind.startswith(b"image/"):
+                # By the path, not the type: the icon is an image/x-icon that the compression does compress.
+                if not under.startswith(self.images):
                     message["headers"] = [(n, b"W/" + v if n.lower() == b"etag" and not v.startswith(b"W/") else v)
                                           for n, v in raw]
             await send(message)
