@@ -229,3 +229,20 @@ def test_outlets_publishing_between_two_instants_are_counted(store: Store) -> No
                                           published_at=when))
     assert store.count_by_outlet_between(start, start + timedelta(days=1)) == {"甲报": 2, "乙社": 1}
     assert store.count_by_outlet_between(start.astimezone(UTC), start + timedelta(days=2)) == {"甲报": 2, "乙社": 1, "丙网": 1}
+
+
+def test_a_received_stores_time_no_page_can_show_is_no_storys_time(store: Store) -> None:
+    # review60: PostgreSQL gives published_utc as a datetime, which story_spans (/stories) and story_sizes (the front
+    # pages) passed on as it came, where SQLite's text goes through from_iso and so model.shown_time: a received
+    # store's 9999-12-31T20:00Z (the year 10000 in UTC+8) made /stories answer 500 on PostgreSQL only.
+    first, second = make_article("https://example.org/a"), make_article("https://example.org/b", outlet="另一报")
+    for item in (first, second):
+        store.upsert_article(item)
+    store.save_story(Story(id="far", title="远"), [StoryMember(first.id, "far"), StoryMember(second.id, "far")])
+    store.execute(store._sql("UPDATE articles SET published_utc = ? WHERE id = ?"),  # type: ignore[attr-defined]
+                  (datetime(9999, 12, 31, 20, 0, tzinfo=UTC) if store.placeholder != "?" else  # type: ignore[attr-defined]
+                   "9999-12-31T20:00:00+00:00", first.id))
+    # The latest is the far time, so none (as SQLite always said); the earliest is the other report's.
+    assert store.story_spans(["far"]) == {"far": (second.published_at, None)}
+    [size] = store.story_sizes(min_outlets=1)
+    assert size.newest is None

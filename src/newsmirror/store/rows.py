@@ -34,6 +34,13 @@ def from_iso(value: str | None) -> datetime | None:
     return shown_time(_parsed(value))
 
 
+def stored_time(value: object) -> datetime | None:
+    """A time an SQL aggregate gives: ISO text from SQLite, a datetime from PostgreSQL's timestamptz column; either
+    as :func:`from_iso` gives it (a PostgreSQL store received from elsewhere may hold 9999-12-31T20:00Z too: its
+    UTC+8 time, in the year 10000, made /stories answer 500; review60)."""
+    return shown_time(value) if isinstance(value, datetime) else from_iso(value if isinstance(value, str) else None)
+
+
 def _parsed(value: str | None) -> datetime | None:
     if not value:
         return None

@@ -33,6 +33,7 @@ from newsmirror.store.rows import (
     row_to_story_member,
     row_to_version,
     source_params,
+    stored_time,
     to_iso,
     to_utc_iso,
     version_params,
@@ -217,9 +218,8 @@ class SqlStore(Store):
             text += " LIMIT ?"
             params += (limit,)
         rows = self._all(text, params)
-        # SQLite gives the time as ISO text, PostgreSQL as a datetime.
         return [StorySize(id=str(r["id"]), outlets=int(r["outlets"]), reports=int(r["reports"]),
-                          newest=from_iso(r["newest"]) if isinstance(r["newest"], str) else r["newest"])
+                          newest=stored_time(r["newest"]))
                 for r in rows]
 
     def story_spans(self, story_ids: Sequence[str]) -> dict[str, tuple[datetime | None, datetime | None]]:
@@ -229,11 +229,7 @@ class SqlStore(Store):
             "SELECT m.story_id, MIN(a.published_utc) AS first, MAX(a.published_utc) AS last FROM story_members m"
             f" JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
             " GROUP BY m.story_id", tuple(story_ids))
-
-        def when(value: Any) -> datetime | None:  # SQLite gives ISO text, PostgreSQL a datetime
-            return from_iso(value) if isinstance(value, str) else value
-
-        return {str(r["story_id"]): (when(r["first"]), when(r["last"])) for r in rows}
+        return {str(r["story_id"]): (stored_time(r["first"]), stored_time(r["last"])) for r in rows}
 
     def _tuples(self, text: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of a statement as plain tuples (for scans of a whole table)."""
