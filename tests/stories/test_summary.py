@@ -48,3 +48,67 @@ def test_a_line_standing_for_two_facts_counts_the_outlets_of_both() -> None:
     (line,) = summarize(comparison).common
     assert line.sentences[0] == packed
     assert line.outlets == ["丙报", "乙报", "甲报"]
+
+
+def _three(common: list[Fact], unique: dict[str, list[Fact]] | None = None) -> Comparison:
+    return Comparison(story_id="s1", outlets=["甲报", "乙报", "丙报"], partial=common, unique=unique or {})
+
+
+def test_a_common_line_is_said_by_the_outlet_whose_unit_opens_its_sentence() -> None:
+    # 甲报's unit is the second clause of its sentence (no subject alone); 乙报 wrote the fact as a sentence.
+    head = SentenceRef("a1", "甲报", 0, "已解散的香港众志前秘书长黄之锋、周庭及林朗彦，")
+    clause = SentenceRef("a1", "甲报", 1, "于去年6月21日号召群众包围警察总部。")
+    whole = SentenceRef("b1", "乙报", 4, "黄之锋等三人去年6月21日号召群众包围警察总部。")
+    comparison = _three([Fact([clause, whole])], {"甲报": [Fact([head])]})
+    (line,) = summarize(comparison).common
+    assert line.sentences[0] == whole
+    assert line.outlets == ["乙报", "甲报"]
+
+
+def test_a_common_line_no_outlet_wrote_whole_is_shown_with_its_sentences_head() -> None:
+    head = SentenceRef("a1", "甲报", 0, "已解散的香港众志前秘书长黄之锋、周庭及林朗彦，")
+    clause = SentenceRef("a1", "甲报", 1, "于去年6月21日号召群众包围警察总部。")
+    head_b = SentenceRef("b1", "乙报", 3, "法院指出，")
+    clause_b = SentenceRef("b1", "乙报", 4, "三人于去年6月21日号召群众包围警察总部。")
+    comparison = _three([Fact([clause, clause_b])], {"甲报": [Fact([head])], "乙报": [Fact([head_b])]})
+    (line,) = summarize(comparison).common
+    assert line.sentences[0].text == head.text + clause.text
+    assert (line.sentences[0].article_id, line.sentences[0].index) == ("a1", 1)
+
+
+def test_a_question_is_no_line_of_the_summary() -> None:
+    asked = SentenceRef("a1", "甲报", 5, "他还将继续治国理政吗？")
+    asked_too = SentenceRef("b1", "乙报", 5, "接下来将发生什么？")
+    told = SentenceRef("a1", "甲报", 2, "总统周五住进医院。")
+    told_too = SentenceRef("b1", "乙报", 2, "总统周五入院治疗。")
+    link = SentenceRef("c1", "丙报", 0, "时事大家谈：美印2+2会谈登场，华盛顿、新德里强势联手怼北京？")
+    own = SentenceRef("c1", "丙报", 1, "美印签署基本交流与合作协定。")
+    comparison = _three([Fact([asked, asked_too]), Fact([told, told_too])], {"丙报": [Fact([link]), Fact([own])]})
+    summary = summarize(comparison)
+    assert [line.sentences[0] for line in summary.common] == [told]
+    assert [line.sentences for line in summary.own["丙报"]] == [[own]]
+    assert summary.more_own["丙报"] == 1  # the question stays in the grid's list, counted under 另有N条
+
+
+def test_an_outlets_own_clause_is_shown_after_its_sentences_head() -> None:
+    head = SentenceRef("a1", "甲报", 3, "黄之锋周三被判入狱，")
+    clause = SentenceRef("a1", "甲报", 4, "并被立即收押，为这座城市一个月以来第30宗逮捕。")
+    before = SentenceRef("a1", "甲报", 2, "三人承认煽惑他人参与未经批准集结。")
+    shared = SentenceRef("b1", "乙报", 0, "三人承认煽惑他人参与未经批准集结罪。")
+    comparison = _three([Fact([before, shared])], {"甲报": [Fact([clause]), Fact([head])]})
+    (line,) = summarize(comparison, own=1).own["甲报"]
+    assert line.sentences == [head, clause]
+
+
+def test_an_outlets_line_saying_again_what_the_summary_said_is_not_shown() -> None:
+    # Two reports of one outlet hold the same paragraph; and one repeats a common line word for word.
+    said = SentenceRef("a1", "甲报", 0, "惠勒原本打算於12月出访台湾。")
+    said_again = SentenceRef("a2", "甲报", 0, "惠勒原本打算於12月出访台湾。")
+    common = SentenceRef("a1", "甲报", 3, "她与相关官员会无畏无惧，坚定维护国安。")
+    common_b = SentenceRef("b1", "乙报", 3, "她说会无畏无惧，坚定维护国安。")
+    common_again = SentenceRef("a2", "甲报", 7, "她与相关官员会无畏无惧，坚定维护国安。")
+    other = SentenceRef("a2", "甲报", 9, "行程曝光后引起各方瞩目。")
+    comparison = _three([Fact([common, common_b])],
+                        {"甲报": [Fact([said]), Fact([said_again]), Fact([common_again]), Fact([other])]})
+    lines = summarize(comparison, own=3).own["甲报"]
+    assert ["".join(ref.text for ref in line.sentences) for line in lines] == [said.text, other.text]

@@ -46,7 +46,7 @@ RENDER_VERSION = "11"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79); 11: the original
 # address's authority shown as stored, unseen characters as escapes (readable_url; review59)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "17"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -71,6 +71,9 @@ STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as 
 # line whatever their rank (summary._joined; review57)
 # 16: an outlet's "另有N条" under the summary leads to its own list of one-outlet facts (#unique-N), not to the first
 # outlet's (reader79)
+# 17: a summary's line reads as a sentence (said by the outlet whose unit opens its sentence, an own clause after its
+# sentence's head; no question, no repeat: stories.summary) and the grid's "只有…提到" lines name at most half the compared
+# outlets (comparison.few; summary96)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
