@@ -40,3 +40,13 @@ def test_a_spelling_found_in_the_text_begins_and_ends_on_a_letter() -> None:
     term = normalize("肯亞")
     text = "非洲國家中，肯亞與南非採用華為設備。"
     assert _written_as(term, text) == "肯亞"
+
+
+def test_a_given_name_is_shown_with_the_rest_of_its_dotted_name() -> None:
+    from newsmirror.stories.compare import _written_as
+    from newsmirror.text.normalize import normalize
+
+    # 沃尔特 of 沃尔特·里德 (reader79): a given name alone is a cut name; a name's last part is shown as written.
+    assert _written_as(normalize("沃尔特"), "特朗普被移送至马里兰州的沃尔特·里德国家军事医疗中心。") == "沃尔特·里德"
+    assert _written_as(normalize("丹尼尔"), "国民警卫队局长丹尼尔·霍坎森将军表示已隔离。") == "丹尼尔·霍坎森"
+    assert _written_as(normalize("特朗普"), "唐纳德·特朗普周五表示。") == "特朗普"

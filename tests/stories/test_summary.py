@@ -112,3 +112,23 @@ def test_an_outlets_line_saying_again_what_the_summary_said_is_not_shown() -> No
                         {"甲报": [Fact([said]), Fact([said_again]), Fact([common_again]), Fact([other])]})
     lines = summarize(comparison, own=3).own["甲报"]
     assert ["".join(ref.text for ref in line.sentences) for line in lines] == [said.text, other.text]
+
+
+def test_a_unit_opening_on_a_comma_or_closing_a_quotation_it_does_not_open_is_not_a_lines_first_choice() -> None:
+    comma = SentenceRef("a1", "甲报", 3, "，推动两国关系沿着正确轨道向前发展。")
+    whole = SentenceRef("b1", "乙报", 5, "他希望推动两国关系沿着正确的轨道向前发展。")
+    tail = SentenceRef("a1", "甲报", 8, "我们的敌对者总是在寻求利用我们的弱点。”")
+    said = SentenceRef("c1", "丙报", 2, "史密斯警告说：“我们的对手一直在寻找可以利用的弱点。”")
+    comparison = _three([Fact([comma, whole]), Fact([tail, said])])
+    assert [line.sentences[0] for line in summarize(comparison).common] == [said, whole]
+
+
+def test_an_outlets_line_is_told_apart_from_one_shown_after_its_head_in_either_width() -> None:
+    # Two reports of one outlet: the second's clause, shown after its head, repeats the first's line ((EDWA) / （EDWA）).
+    first = SentenceRef("a1", "甲报", 0, "检察官办公室(EDWA)周二起诉两名黑客，在全球范围内进行大规模的计算机入侵活动。")
+    head = SentenceRef("a2", "甲报", 0, "检察官办公室（EDWA）周二起诉两名黑客，")
+    clause = SentenceRef("a2", "甲报", 1, "在全球范围内进行大规模的计算机入侵活动。")
+    other = SentenceRef("a2", "甲报", 6, "司法部2018年底开展了中国行动计划。")
+    comparison = _three([], {"甲报": [Fact([first]), Fact([clause]), Fact([other]), Fact([head])]})
+    lines = summarize(comparison, own=2).own["甲报"]
+    assert [line.sentences for line in lines] == [[first], [other]]

@@ -1635,12 +1635,28 @@ def _written_as(term: str, text: str) -> str | None:
     begins and ends on a letter or digit: normalizing makes a mark a space and drops it at the ends, so "，肯亞" (three
     characters, as long as 肯尼亚, into which the alias table folds 肯亞) was shown as the name (summary96)."""
     for size in sorted({len(term), len(term) - 1, len(term) + 1, len(term) - 2, len(term) + 2}, key=lambda n: abs(n - len(term))):
-        found = next((text[i : i + size] for i in range(len(text) - size + 1)
-                      if size > 0 and text[i].isalnum() and text[i + size - 1].isalnum()
-                      and normalize(text[i : i + size]) == term), None)
-        if found:
-            return found
+        at = next((i for i in range(len(text) - size + 1)
+                   if size > 0 and text[i].isalnum() and text[i + size - 1].isalnum()
+                   and normalize(text[i : i + size]) == term), None)
+        if at is not None:
+            return _dotted_whole(text, at, at + size)
     return None
+
+
+_NAME_DOTS = "·•‧・"  # the interpuncts joining a transliterated name's parts (沃尔特·里德)
+_DOTTED_PART_CHARS = 8  # at most this much text on a dot's other side is read for the name's next part
+
+
+def _dotted_whole(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the rest of the dotted name it opens (丹尼尔 of 丹尼尔·霍坎森, 沃尔特 of 沃尔特·里德国家
+    军事医疗中心): a given name alone is a cut name a reader cannot place (reader79, summary96). The part after a dot is
+    jieba's first word of the Han text there. A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people:
+    shown as written."""
+    while end + 1 < len(text) and text[end] in _NAME_DOTS and _HAN.match(text[end + 1]):
+        run = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
+        run = run[: next((i for i, char in enumerate(run) if not _HAN.match(char)), len(run))]
+        end += 1 + len(segment(normalize(run))[0])
+    return text[start:end]
 
 
 def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:

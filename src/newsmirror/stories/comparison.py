@@ -226,7 +226,8 @@ ALIGNMENT_VERSION = "120"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AJ's files); 2020-11-10 and sample AI read as tuning data
 # 120 (session 58, summary96): an embedded post's credit line (— Name (@handle) October 2, 2020) and the foreign-language
 #   post above it are no units (compare._embedded_posts), nor the page's bracketed note on itself (（本文稍后将有更新…）:
-#   compare._PAGE_NOTE); a detail's spelling begins and ends on a letter (not "，肯亞")
+#   compare._PAGE_NOTE); a detail's spelling begins and ends on a letter (not "，肯亞") and a given name's is its whole dotted
+#   name (沃尔特·里德, not 沃尔特: compare._dotted_whole)
 
 
 @dataclass(slots=True)

@@ -9,12 +9,14 @@ another outlet would miss). Fixed rules, no learned weights.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.text.sentences import runs_on
 
 _NUMBER = re.compile(r"\d")
+_MARKS = re.compile(r"[\W_]+")
 SHARED_FACTS = 6  # facts most outlets share, shown first
 OWN_FACTS = 3  # each outlet's own facts shown in the summary
 
@@ -64,12 +66,14 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     summary = Summary(outlets=list(comparison.outlets), common=[_headed_lead(fact, units) for fact in lines[:shared]])
     for outlet in comparison.outlets:
         ranked = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
-        shown: list[str] = [fact.sentences[0].text for fact in summary.common]
+        shown: list[str] = [_plain(fact.sentences[0].text) for fact in summary.common]
         chosen: list[Fact] = []
         for fact in ranked:
             if len(chosen) == own:
                 break
-            text = "".join(ref.text for ref in fact.sentences)
+            # As the line would read (its sentence's head before it), in one width and without marks: two reports of
+            # one outlet write one paragraph with (EDWA) and （EDWA）.
+            text = _plain("".join(ref.text for ref in _with_head(fact, units).sentences))
             if asks(fact.sentences[0].text) or any(text in line for line in shown):
                 continue
             shown.append(text)
@@ -79,8 +83,22 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     return summary
 
 
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+
+
+def _plain(text: str) -> str:
+    """The text's letters and digits, in one width (NFKC), for telling a line a summary has shown already."""
+    return _MARKS.sub("", unicodedata.normalize("NFKC", text))
+
+
 def _opens_inside(ref: SentenceRef, units: Units) -> bool:
-    """Whether the unit is a clause its sentence does not open with: its report's unit before it runs on."""
+    """Whether the unit is a clause its sentence does not open with: its report's unit before it runs on, or it
+    opens on a clause's mark (，推动两国关系沿着正确轨道向前发展。"), or it closes a quotation it does not open (我们的敌对者
+    总是在寻求利用我们的弱点。”: whose words, the unit does not say)."""
+    if ref.text.lstrip()[:1] in "，,、；;：:":
+        return True
+    if sum(ref.text.count(c) for c in _CLOSING_QUOTES) > sum(ref.text.count(c) for c in _OPENING_QUOTES):
+        return True
     before = units.get((ref.article_id, ref.index - 1))
     return before is not None and runs_on(before.text)
 
@@ -89,8 +107,8 @@ def _head(ref: SentenceRef, units: Units) -> list[SentenceRef]:
     """The units of the report before ``ref`` in its sentence, first first (none when ``ref`` opens its sentence)."""
     head: list[SentenceRef] = []
     at = ref
-    while _opens_inside(at, units):
-        at = units[(at.article_id, at.index - 1)]
+    while (before := units.get((at.article_id, at.index - 1))) is not None and runs_on(before.text):
+        at = before
         head.insert(0, at)
     return head
 
