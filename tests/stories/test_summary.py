@@ -132,3 +132,23 @@ def test_an_outlets_line_is_told_apart_from_one_shown_after_its_head_in_either_w
     comparison = _three([], {"甲报": [Fact([first]), Fact([clause]), Fact([other]), Fact([head])]})
     lines = summarize(comparison, own=2).own["甲报"]
     assert [line.sentences for line in lines] == [[first], [other]]
+
+
+def test_a_quotation_no_unit_says_whose_is_neither_a_lines_first_choice_nor_an_outlets_line() -> None:
+    quoted = SentenceRef("a1", "甲报", 4, "「我們期待他趕快展現自己真正的實力，早日遏制住國內疫情」。")
+    said = SentenceRef("b1", "乙报", 2, "赵立坚讽刺道：“我们期待他赶快展现自己真正的实力，早日遏制住国内的疫情。”")
+    tail = SentenceRef("c1", "丙报", 9, "我们会依法处置这些人。”")
+    own = SentenceRef("c1", "丙报", 3, "内部安全局将对他进行问询。")
+    comparison = _three([Fact([quoted, said])], {"丙报": [Fact([tail]), Fact([own])]})
+    summary = summarize(comparison)
+    assert [line.sentences[0] for line in summary.common] == [said]
+    assert [line.sentences for line in summary.own["丙报"]] == [[own]]
+
+
+def test_an_outlets_line_holding_another_reports_line_shown_already_is_not_shown() -> None:
+    short = SentenceRef("a1", "甲报", 0, "惠勒原定12月初率团造访台湾。")
+    longer = SentenceRef("a2", "甲报", 0, "美国环保署长惠勒原定12月初率团造访台湾，但行程已取消。")
+    other = SentenceRef("a2", "甲报", 5, "上次美国环保署长访台是在2014年。")
+    comparison = _three([], {"甲报": [Fact([short]), Fact([longer]), Fact([other])]})
+    lines = summarize(comparison, own=2).own["甲报"]
+    assert [line.sentences for line in lines] == [[short], [other]]

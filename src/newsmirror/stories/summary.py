@@ -66,17 +66,25 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     summary = Summary(outlets=list(comparison.outlets), common=[_headed_lead(fact, units) for fact in lines[:shared]])
     for outlet in comparison.outlets:
         ranked = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
-        shown: list[str] = [_plain(fact.sentences[0].text) for fact in summary.common]
+        shown: list[tuple[str, set[tuple[str, int]]]] = [
+            (_plain(fact.sentences[0].text), {(fact.sentences[0].article_id, fact.sentences[0].index)})
+            for fact in summary.common]
         chosen: list[Fact] = []
         for fact in ranked:
             if len(chosen) == own:
                 break
             # As the line would read (its sentence's head before it), in one width and without marks: two reports of
             # one outlet write one paragraph with (EDWA) and （EDWA）.
-            text = _plain("".join(ref.text for ref in _with_head(fact, units).sentences))
-            if asks(fact.sentences[0].text) or any(text in line for line in shown):
+            # A line closing a quotation it does not open, or opening on a comma, even after its sentence's head (我们
+            # 会依法处置这些人。”) says no one's words; a line held in one shown already, or holding one of other units
+            # (another report's copy of it; not the clause before it, with which it makes one line), says it again.
+            line = _with_head(fact, units)
+            said = "".join(ref.text for ref in line.sentences)
+            text, keys = _plain(said), {(ref.article_id, ref.index) for ref in line.sentences}
+            if asks(fact.sentences[0].text) or _unsaid(said) and not _quoted_whole(said) or any(
+                    text in before or before in text and not keys & before_keys for before, before_keys in shown):
                 continue
-            shown.append(text)
+            shown.append((text, keys))
             chosen.append(fact)
         summary.own[outlet] = _overlaps_merged([_with_head(fact, units) for fact in _joined(chosen)])
         summary.more_own[outlet] = len(ranked) - len(chosen)
@@ -84,6 +92,13 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+
+
+def _quoted_whole(text: str) -> bool:
+    """A quotation opened and closed in the text (「…」。): an outlet's own line may be one, the report's own words."""
+    stripped = text.strip()
+    return stripped[:1] in _OPENING_QUOTES and \
+        sum(stripped.count(c) for c in _CLOSING_QUOTES) == sum(stripped.count(c) for c in _OPENING_QUOTES)
 
 
 def _plain(text: str) -> str:
@@ -95,12 +110,22 @@ def _opens_inside(ref: SentenceRef, units: Units) -> bool:
     """Whether the unit is a clause its sentence does not open with: its report's unit before it runs on, or it
     opens on a clause's mark (，推动两国关系沿着正确轨道向前发展。"), or it closes a quotation it does not open (我们的敌对者
     总是在寻求利用我们的弱点。”: whose words, the unit does not say)."""
-    if ref.text.lstrip()[:1] in "，,、；;：:":
-        return True
-    if sum(ref.text.count(c) for c in _CLOSING_QUOTES) > sum(ref.text.count(c) for c in _OPENING_QUOTES):
+    if _unsaid(ref.text):
         return True
     before = units.get((ref.article_id, ref.index - 1))
     return before is not None and runs_on(before.text)
+
+
+def _unsaid(text: str) -> bool:
+    """Whether a line's text cannot say whose words or what subject it has: it opens on a clause's mark, closes a
+    quotation it does not open, or is wholly a quotation (「我們期待他趕快展現自己真正的實力…」。 where another outlet wrote
+    赵立坚讽刺道：“…”)."""
+    stripped = text.strip()
+    if stripped[:1] in "，,、；;：:":
+        return True
+    if sum(stripped.count(c) for c in _CLOSING_QUOTES) > sum(stripped.count(c) for c in _OPENING_QUOTES):
+        return True
+    return stripped[:1] in _OPENING_QUOTES and stripped.rstrip("。.！!").endswith(tuple(_CLOSING_QUOTES))
 
 
 def _head(ref: SentenceRef, units: Units) -> list[SentenceRef]:
