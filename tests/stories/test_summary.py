@@ -152,3 +152,10 @@ def test_an_outlets_line_holding_another_reports_line_shown_already_is_not_shown
     comparison = _three([], {"甲报": [Fact([short]), Fact([longer]), Fact([other])]})
     lines = summarize(comparison, own=2).own["甲报"]
     assert [line.sentences for line in lines] == [[short], [other]]
+
+
+def test_a_quotation_standing_alone_is_no_outlets_line() -> None:
+    heading = SentenceRef("a1", "甲报", 6, "「中国已成黑客天堂」")
+    own = SentenceRef("a1", "甲报", 7, "助理司法部长德梅尔斯在声明中表示，中国已成为窝藏黑客的天堂。")
+    comparison = _three([], {"甲报": [Fact([heading]), Fact([own])]})
+    assert [line.sentences for line in summarize(comparison, own=2).own["甲报"]] == [[own]]

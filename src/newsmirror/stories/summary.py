@@ -75,13 +75,13 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
                 break
             # As the line would read (its sentence's head before it), in one width and without marks: two reports of
             # one outlet write one paragraph with (EDWA) and （EDWA）.
-            # A line closing a quotation it does not open, or opening on a comma, even after its sentence's head (我们
-            # 会依法处置这些人。”) says no one's words; a line held in one shown already, or holding one of other units
+            # A line closing a quotation it does not open, wholly a quotation (「中国已成黑客天堂」: a subheading), or
+            # opening on a comma, even after its sentence's head (我们会依法处置这些人。”) says no one's words; a line held in one shown already, or holding one of other units
             # (another report's copy of it; not the clause before it, with which it makes one line), says it again.
             line = _with_head(fact, units)
             said = "".join(ref.text for ref in line.sentences)
             text, keys = _plain(said), {(ref.article_id, ref.index) for ref in line.sentences}
-            if asks(fact.sentences[0].text) or _unsaid(said) and not _quoted_whole(said) or any(
+            if asks(fact.sentences[0].text) or _unsaid(said) or any(
                     text in before or before in text and not keys & before_keys for before, before_keys in shown):
                 continue
             shown.append((text, keys))
@@ -92,13 +92,6 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
-
-
-def _quoted_whole(text: str) -> bool:
-    """A quotation opened and closed in the text (「…」。): an outlet's own line may be one, the report's own words."""
-    stripped = text.strip()
-    return stripped[:1] in _OPENING_QUOTES and \
-        sum(stripped.count(c) for c in _CLOSING_QUOTES) == sum(stripped.count(c) for c in _OPENING_QUOTES)
 
 
 def _plain(text: str) -> str:
