@@ -50,3 +50,5 @@ def test_a_given_name_is_shown_with_the_rest_of_its_dotted_name() -> None:
     assert _written_as(normalize("沃尔特"), "特朗普被移送至马里兰州的沃尔特·里德国家军事医疗中心。") == "沃尔特·里德"
     assert _written_as(normalize("丹尼尔"), "国民警卫队局长丹尼尔·霍坎森将军表示已隔离。") == "丹尼尔·霍坎森"
     assert _written_as(normalize("特朗普"), "唐纳德·特朗普周五表示。") == "特朗普"
+    # jieba cuts 布隆|伯格: the part is not taken where a transliteration character follows the word (a cut name again).
+    assert _written_as(normalize("迈克尔"), "前纽约市长迈克尔·布隆伯格将在密西西比州投票。") == "迈克尔"

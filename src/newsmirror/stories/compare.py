@@ -1650,12 +1650,16 @@ _DOTTED_PART_CHARS = 8  # at most this much text on a dot's other side is read f
 def _dotted_whole(text: str, start: int, end: int) -> str:
     """``text[start:end]`` with the rest of the dotted name it opens (丹尼尔 of 丹尼尔·霍坎森, 沃尔特 of 沃尔特·里德国家
     军事医疗中心): a given name alone is a cut name a reader cannot place (reader79, summary96). The part after a dot is
-    jieba's first word of the Han text there. A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people:
-    shown as written."""
+    jieba's first word of the Han text there, taken only where the character after that word is no transliteration
+    character (布隆|伯格: jieba cut 布隆伯格, and 迈克尔·布隆 would be a cut name again; the given name stays as it was).
+    A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people: shown as written."""
     while end + 1 < len(text) and text[end] in _NAME_DOTS and _HAN.match(text[end + 1]):
         run = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
-        run = run[: next((i for i, char in enumerate(run) if not _HAN.match(char)), len(run))]
-        end += 1 + len(segment(normalize(run))[0])
+        run = normalize(run[: next((i for i, char in enumerate(run) if not _HAN.match(char)), len(run))])
+        word = segment(run)[0] if run else ""
+        if not word or len(word) < len(run) and run[len(word)] in TRANSLITERATION_CHARS:
+            break
+        end += 1 + len(word)
     return text[start:end]
 
 
