@@ -159,3 +159,17 @@ def test_a_quotation_standing_alone_is_no_outlets_line() -> None:
     own = SentenceRef("a1", "甲报", 7, "助理司法部长德梅尔斯在声明中表示，中国已成为窝藏黑客的天堂。")
     comparison = _three([], {"甲报": [Fact([heading]), Fact([own])]})
     assert [line.sentences for line in summarize(comparison, own=2).own["甲报"]] == [[own]]
+
+
+def test_a_common_lines_sentence_is_not_shown_again_as_the_head_of_the_next() -> None:
+    head = SentenceRef("a1", "甲报", 2, "我们正转向仅限合作伙伴的模式，")
+    clause = SentenceRef("a1", "甲报", 3, "这些公司能在中国大陆地区提供更好的地方支持。")
+    head_b = SentenceRef("b1", "乙报", 5, "Zoom表示正转向仅限合作伙伴的模式。")
+    clause_b = SentenceRef("b1", "乙报", 7, "合作伙伴能在中国大陆提供更好的支持，")
+    comparison = _three([Fact([head, head_b]), Fact([clause, clause_b]),
+                         Fact([SentenceRef("a1", "甲报", 9, "服务转型将于8月23日生效。"),
+                               SentenceRef("b1", "乙报", 9, "转型8月23日生效。")])],
+                        {"乙报": [Fact([SentenceRef("b1", "乙报", 6, "声明说，")])]})
+    common = summarize(comparison).common
+    texts = [line.sentences[0].text for line in common]
+    assert texts == [head.text, "服务转型将于8月23日生效。"]

@@ -63,7 +63,7 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     facts = [_said_by(fact, units) for fact in [*comparison.shared, *comparison.partial]]
     lines = _distinct_leads([fact for fact in facts if not all(asks(ref.text) for ref in fact.sentences)])
     lines.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
-    summary = Summary(outlets=list(comparison.outlets), common=[_headed_lead(fact, units) for fact in lines[:shared]])
+    summary = Summary(outlets=list(comparison.outlets), common=_common_lines(lines, units, shared))
     for outlet in comparison.outlets:
         ranked = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
         shown: list[tuple[str, set[tuple[str, int]]]] = [
@@ -142,6 +142,24 @@ def _said_by(fact: Fact, units: Units) -> Fact:
         return fact
     lead = fact.sentences[order[0]]
     return Fact([lead, *(ref for ref in fact.sentences if ref is not lead)], fact.details, fact.spellings)
+
+
+def _common_lines(facts: list[Fact], units: Units, shared: int) -> list[Fact]:
+    """The first ``shared`` facts as lines (``_headed_lead``), leaving out a line whose sentence another line shows:
+    its unit in the head of a line before it, or its head holding the unit of one (我们正转向仅限合作伙伴的模式， and,
+    as the next line, the same words again before its own clause); the line before runs on into it on the page."""
+    lines: list[Fact] = []
+    seen: set[tuple[str, int]] = set()
+    for fact in facts:
+        if len(lines) == shared:
+            break
+        lead = fact.sentences[0]
+        keys = {(ref.article_id, ref.index) for ref in [*_head(lead, units), lead]}
+        if keys & seen:
+            continue
+        seen |= keys
+        lines.append(_headed_lead(fact, units))
+    return lines
 
 
 def _headed_lead(fact: Fact, units: Units) -> Fact:
