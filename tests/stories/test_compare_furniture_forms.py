@@ -53,3 +53,25 @@ def test_a_short_opening_clause_after_a_dateline_is_not_shown_alone() -> None:
     shown = [s.ref.text for s in _sentences(_article(body), dateline_matched=True)]
     assert shown[0].startswith("周三（10月28日），某国国务院"), shown
     assert all(len(text) > len("周三（10月28日），") for text in shown)
+
+
+def test_an_embedded_posts_credit_line_and_its_foreign_text_are_no_units() -> None:
+    body = ("特朗普周五凌晨在推特上宣布，他和第一夫人的病毒检测呈阳性。\n\n"
+            "Tonight, @FLOTUS and I tested positive for COVID-19. We will get through this TOGETHER!\n\n"
+            "— Donald J. Trump (@realDonaldTrump) October 2, 2020\n\n"
+            "美国之音中文网发推说，美国国务卿蓬佩奥将访问印度。\n\n"
+            "— 美国之音中文网 (@VOAChinese) October 2, 2020\n\n"
+            "白宫随后证实总统将前往医院接受治疗。")
+    shown = [s.ref.text for s in _sentences(_article(body), dateline_matched=True)]
+    assert not any("Trump" in text or "@" in text or "TOGETHER" in text for text in shown), shown
+    # A post written in Chinese stays: the outlet quotes it, often as the news itself.
+    assert "美国之音中文网发推说，美国国务卿蓬佩奥将访问印度。" in shown
+    assert shown[0].startswith("特朗普周五凌晨") and shown[-1] == "白宫随后证实总统将前往医院接受治疗。"
+
+
+def test_the_pages_note_on_itself_in_brackets_is_furniture() -> None:
+    assert is_furniture("（本文稍后将有更新，敬请关注。）")
+    assert is_furniture("（如果要了解这38家企业，请在本文后面附加的企业名单中查找。）")
+    assert is_furniture("（本文仅代表作者个人观点。")  # its closing bracket cut off after the full stop
+    assert not is_furniture("（他说本文件已经于2006年失效，不再适用。）")  # 本文件: a document of the report
+    assert not is_furniture("（它于2006年再次修改，以适应新的形势。）")

@@ -50,7 +50,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "17"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "18"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -75,7 +75,10 @@ STORY_PAGE_VERSION = "17"  # 2: a fact's sentences in one column per outlet, as 
 # line whatever their rank (summary._joined; review57)
 # 16: an outlet's "另有N条" under the summary leads to its own list of one-outlet facts (#unique-N), not to the first
 # outlet's (reader79)
-# 17: an original-script site marks each report and each outlet's sentences by their script (lang; reader80)
+# 17: an original-script site marks each report and each outlet's sentences by their script (lang; reader80); 18: a
+# summary's line reads as a sentence (said by the outlet whose unit opens its sentence, an own clause after its
+# sentence's head; no question, no repeat: stories.summary) and the grid's "只有…提到" lines name at most half the
+# compared outlets (comparison.few; summary96)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",

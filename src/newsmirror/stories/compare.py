@@ -326,6 +326,13 @@ _CLAUSE_MARK = re.compile(r"[，,；;]")
 _PLACE_LINE_TAGS = ("ns", "nr", "nz", "x")  # jieba's place, foreign/person name and unknown tags (新德里 nrt, 维明顿 nr)
 
 
+# The page's note on itself, wholly in brackets (its closing bracket may stand after the sentence's end, which the
+# splitter cut off): it names 本文, "this article" (（本文稍后将有更新，敬请关注。）, （本文仅代表作者个人观点。,
+# （美国之音记者…对本文也有贡献。）, （如果要了解这38家企业，请在本文后面附加的企业名单中查找。）). Not 本文件 (this
+# document). A bracketed aside with no closing mark inside is furniture already (``_bracketed_caption``).
+_PAGE_NOTE = re.compile(r"^[（(][^（()）]*本文(?!件)[^（()）]*(?:[）)]|[。！!]$)$")
+
+
 def is_furniture(text: str) -> bool:
     """Whether a sentence is no statement of fact: a caption (by its words, 图为, or by placing
     people, （左）), a credit, a dateline alone, an end mark, a related-article link or heading, a
@@ -334,7 +341,7 @@ def is_furniture(text: str) -> bool:
     key = match_key(stripped)
     if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
         return True
-    if _CREDIT_LINE.match(stripped):
+    if _CREDIT_LINE.match(stripped) or _PAGE_NOTE.match(stripped):
         return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS and not _LIST_STATEMENT.match(stripped):
         return True
@@ -416,18 +423,42 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+# An embedded post's credit line, as a tweet's embed code writes it under the post: a dash, the account's name, its
+# handle in brackets, the day (— Donald J. Trump (@realDonaldTrump) October 2, 2020; — 蔡英文 Tsai Ing-wen (@iingwen)
+# November 8, 2020). reader79 (session 57) found such lines, and the English post above one, among an outlet's own
+# points in a summary; summary96 (session 58) one more in 561 summary lines of tuning-data stories.
+_POST_CREDIT = re.compile(r"^[—–]{1,2}\s*[^\n()（）]{1,80}?\s*\(@\w{1,20}\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}$")
+
+
+def _embedded_posts(paragraphs: list[str]) -> set[int]:
+    """The paragraphs of an embedded post that are no units: its credit line (``_POST_CREDIT``), and the post's text
+    above it when it is written in another language (no Han character: Tonight, @FLOTUS and I tested positive…): a
+    reader of a Chinese report reads the report's own words on it, which come before or after it. A post in Chinese
+    stays a unit: it is a quotation the outlet shows, often the news itself (an outlet's own account's post)."""
+    left: set[int] = set()
+    for i, paragraph in enumerate(paragraphs):
+        if _POST_CREDIT.match(paragraph.strip()):
+            left.add(i)
+            if i > 0 and paragraphs[i - 1].strip() and not _HAN.search(paragraphs[i - 1]):
+                left.add(i - 1)
+    return left
+
+
 def _body_sentences(article: Article) -> tuple[list[str], frozenset[int]]:
-    """The body's sentences (``split_sentences``) and which of them stand in a file photo's caption paragraph
-    (``_file_photo``): those are no units of the comparison. The caption stays on the report's page and in the text
-    searched for the names the outlet gives."""
+    """The body's sentences (``split_sentences``) and which of them are no units of the comparison: those of a file
+    photo's caption paragraph (``_file_photo``) and of an embedded post (``_embedded_posts``). The caption or post
+    stays on the report's page and in the text searched for the names the outlet gives."""
     dated = {_spaced(image.caption) for image in article.images if _file_photo(image.caption, article.published_at)}
-    if not dated:
+    # "(@" first: most bodies embed no post, and their paragraphs are not read apart for it.
+    if not dated and "(@" not in article.body_text:
         return split_sentences(article.body_text), frozenset()
+    paragraphs = split_paragraphs(article.body_text)
+    posts = _embedded_posts(paragraphs) if "(@" in article.body_text else set()
     sentences: list[str] = []
     pictured: set[int] = set()
-    for paragraph in split_paragraphs(article.body_text):
+    for i, paragraph in enumerate(paragraphs):
         parts = split_sentences(paragraph)
-        if _spaced(paragraph) in dated:
+        if i in posts or _spaced(paragraph) in dated:
             pictured.update(range(len(sentences), len(sentences) + len(parts)))
         sentences.extend(parts)
     return sentences, frozenset(pictured)
@@ -1600,13 +1631,36 @@ def _spellings(members: list[_Sentence], details: dict[str, list[str]],
 
 
 def _written_as(term: str, text: str) -> str | None:
-    """The stretch of ``text`` whose normalized form is ``term``, the length nearest the term's first."""
+    """The stretch of ``text`` whose normalized form is ``term``, the length nearest the term's first. A stretch
+    begins and ends on a letter or digit: normalizing makes a mark a space and drops it at the ends, so "，肯亞" (three
+    characters, as long as 肯尼亚, into which the alias table folds 肯亞) was shown as the name (summary96)."""
     for size in sorted({len(term), len(term) - 1, len(term) + 1, len(term) - 2, len(term) + 2}, key=lambda n: abs(n - len(term))):
-        found = next((text[i : i + size] for i in range(len(text) - size + 1)
-                      if size > 0 and normalize(text[i : i + size]) == term), None)
-        if found:
-            return found
+        at = next((i for i in range(len(text) - size + 1)
+                   if size > 0 and text[i].isalnum() and text[i + size - 1].isalnum()
+                   and normalize(text[i : i + size]) == term), None)
+        if at is not None:
+            return _dotted_whole(text, at, at + size)
     return None
+
+
+_NAME_DOTS = "·•‧・"  # the interpuncts joining a transliterated name's parts (沃尔特·里德)
+_DOTTED_PART_CHARS = 8  # at most this much text on a dot's other side is read for the name's next part
+
+
+def _dotted_whole(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the rest of the dotted name it opens (丹尼尔 of 丹尼尔·霍坎森, 沃尔特 of 沃尔特·里德国家
+    军事医疗中心): a given name alone is a cut name a reader cannot place (reader79, summary96). The part after a dot is
+    jieba's first word of the Han text there, taken only where the character after that word is no transliteration
+    character (布隆|伯格: jieba cut 布隆伯格, and 迈克尔·布隆 would be a cut name again; the given name stays as it was).
+    A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people: shown as written."""
+    while end + 1 < len(text) and text[end] in _NAME_DOTS and _HAN.match(text[end + 1]):
+        run = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
+        run = normalize(run[: next((i for i, char in enumerate(run) if not _HAN.match(char)), len(run))])
+        word = segment(run)[0] if run else ""
+        if not word or len(word) < len(run) and run[len(word)] in TRANSLITERATION_CHARS:
+            break
+        end += 1 + len(word)
+    return text[start:end]
 
 
 def _glossed_names(han: str, nouns: Iterable[str]) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "118"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "119"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -224,6 +224,10 @@ ALIGNMENT_VERSION = "118"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AI's files); glosses.tsv with session 56's fifth column (posts writing each Han form)
 # 118 (session 58, lead): the three tables mined again without the data fresh for session 59 (2020-12-14 +-3 days,
 #   only-X sample AJ's files); 2020-11-10 and sample AI read as tuning data
+# 119 (session 58, summary96): an embedded post's credit line (— Name (@handle) October 2, 2020) and the foreign-language
+#   post above it are no units (compare._embedded_posts), nor the page's bracketed note on itself (（本文稍后将有更新…）:
+#   compare._PAGE_NOTE); a detail's spelling begins and ends on a letter (not "，肯亞") and a given name's is its whole dotted
+#   name (沃尔特·里德, not 沃尔特: compare._dotted_whole)
 
 
 @dataclass(slots=True)
@@ -232,6 +236,11 @@ class SentenceRef:
     outlet: str
     index: int  # position of the unit (a sentence, or a clause of a long one) in its article
     text: str  # the sentence as the outlet wrote it (original script)
+
+
+def few(named: int, among: int) -> bool:
+    """Whether ``named`` outlets of ``among`` are few enough to be said as "only they" name a thing: at most half."""
+    return named * 2 <= among
 
 
 @dataclass(slots=True)
@@ -263,10 +272,15 @@ class Fact:
                 forms.setdefault(to_simplified(form), form)
         return "/".join(forms.values()) or term
 
-    def detail_groups(self) -> list[tuple[list[str], list[str]]]:
-        """The details grouped by who gives them: [(outlets, terms)], the fewest outlets first."""
+    def detail_groups(self, among: int = 0) -> list[tuple[list[str], list[str]]]:
+        """The details grouped by who gives them: [(outlets, terms)], the fewest outlets first. With ``among`` (the
+        story's compared outlets), only the details at most half of them give (``few``): the pages say each group as
+        "只有…提到", and a line naming 9 of 12 outlets after 只有 (reader79), or 4 of 5, says nothing a reader uses
+        (summary96: 98 of 191 only-X lines of 32 tuning-data stories). The details stay in the comparison."""
         groups: dict[tuple[str, ...], list[str]] = {}
         for term, outlets in self.details.items():
+            if among and not few(len(outlets), among):
+                continue
             groups.setdefault(tuple(outlets), []).append(self.written(term, outlets))
         return sorted(((list(o), terms) for o, terms in groups.items()), key=lambda g: (len(g[0]), g[0]))
 

@@ -9,12 +9,14 @@ another outlet would miss). Fixed rules, no learned weights.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from newsmirror.stories.comparison import Comparison, Fact
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.text.sentences import runs_on
 
 _NUMBER = re.compile(r"\d")
+_MARKS = re.compile(r"[\W_]+")
 SHARED_FACTS = 6  # facts most outlets share, shown first
 OWN_FACTS = 3  # each outlet's own facts shown in the summary
 
@@ -35,17 +37,166 @@ def importance(fact: Fact) -> float:
     return position + detail
 
 
+_CLOSERS = "」』”’\"'）)] 　"
+Units = dict[tuple[str, int], SentenceRef]
+
+
+def asks(text: str) -> bool:
+    """Whether a unit is a question (its last mark, closing quotes and brackets aside, a question mark): a heading
+    (他还将继续治国理政吗？), a programme's link (时事大家谈：…怼北京？) or an interviewer's question; it reports nothing a
+    reader could take as the outlet's point (summary96: 10 of 561 summary lines of tuning-data stories, 7 of them
+    furniture). The grid keeps it where it stands."""
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in "？?"
+
+
 def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN_FACTS) -> Summary:
     """The facts reported by the most outlets (ties: earliest in the reports), then each outlet's
-    own facts ranked by ``importance``."""
-    lines = _distinct_leads([*comparison.shared, *comparison.partial])
+    own facts ranked by ``importance``.
+
+    A line reads as a sentence (summary96): a common line is said by the outlet whose unit of the fact opens its
+    sentence and asks nothing (``_said_by``), a fact every unit of which asks is no line; an outlet's own line that
+    opens inside its sentence is shown after the units its sentence opens with (``_with_head``: 于去年6月21日号召群众包围
+    警察总部。 alone has no subject); a question, or a line saying again what a line before it says, is not one of an
+    outlet's own lines (the next in rank is)."""
+    units: Units = {(ref.article_id, ref.index): ref for fact in comparison.facts() for ref in fact.sentences}
+    facts = [_said_by(fact, units) for fact in [*comparison.shared, *comparison.partial]]
+    lines = _distinct_leads([fact for fact in facts if not all(asks(ref.text) for ref in fact.sentences)])
     lines.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
-    summary = Summary(outlets=list(comparison.outlets), common=lines[:shared])
+    summary = Summary(outlets=list(comparison.outlets), common=_common_lines(lines, units, shared))
     for outlet in comparison.outlets:
-        facts = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
-        summary.own[outlet] = _joined(facts[:own])
-        summary.more_own[outlet] = max(0, len(facts) - own)
+        ranked = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
+        shown: list[tuple[str, set[tuple[str, int]]]] = [
+            (_plain(fact.sentences[0].text), {(fact.sentences[0].article_id, fact.sentences[0].index)})
+            for fact in summary.common]
+        chosen: list[Fact] = []
+        for fact in ranked:
+            if len(chosen) == own:
+                break
+            # As the line would read (its sentence's head before it), in one width and without marks: two reports of
+            # one outlet write one paragraph with (EDWA) and （EDWA）.
+            # A line closing a quotation it does not open, wholly a quotation (「中国已成黑客天堂」: a subheading), or
+            # opening on a comma, even after its sentence's head (我们会依法处置这些人。”) says no one's words; a line held in one shown already, or holding one of other units
+            # (another report's copy of it; not the clause before it, with which it makes one line), says it again.
+            line = _with_head(fact, units)
+            said = "".join(ref.text for ref in line.sentences)
+            text, keys = _plain(said), {(ref.article_id, ref.index) for ref in line.sentences}
+            if asks(fact.sentences[0].text) or _unsaid(said) or any(
+                    text in before or before in text and not keys & before_keys for before, before_keys in shown):
+                continue
+            shown.append((text, keys))
+            chosen.append(fact)
+        summary.own[outlet] = _overlaps_merged([_with_head(fact, units) for fact in _joined(chosen)])
+        summary.more_own[outlet] = len(ranked) - len(chosen)
     return summary
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+
+
+def _plain(text: str) -> str:
+    """The text's letters and digits, in one width (NFKC), for telling a line a summary has shown already."""
+    return _MARKS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _opens_inside(ref: SentenceRef, units: Units) -> bool:
+    """Whether the unit is a clause its sentence does not open with: its report's unit before it runs on, or it
+    opens on a clause's mark (，推动两国关系沿着正确轨道向前发展。"), or it closes a quotation it does not open (我们的敌对者
+    总是在寻求利用我们的弱点。”: whose words, the unit does not say)."""
+    if _unsaid(ref.text):
+        return True
+    before = units.get((ref.article_id, ref.index - 1))
+    return before is not None and runs_on(before.text)
+
+
+def _unsaid(text: str) -> bool:
+    """Whether a line's text cannot say whose words or what subject it has: it opens on a clause's mark, closes a
+    quotation it does not open, or is wholly a quotation (「我們期待他趕快展現自己真正的實力…」。 where another outlet wrote
+    赵立坚讽刺道：“…”)."""
+    stripped = text.strip()
+    if stripped[:1] in "，,、；;：:":
+        return True
+    if sum(stripped.count(c) for c in _CLOSING_QUOTES) > sum(stripped.count(c) for c in _OPENING_QUOTES):
+        return True
+    return stripped[:1] in _OPENING_QUOTES and stripped.rstrip("。.！!").endswith(tuple(_CLOSING_QUOTES))
+
+
+def _head(ref: SentenceRef, units: Units) -> list[SentenceRef]:
+    """The units of the report before ``ref`` in its sentence, first first (none when ``ref`` opens its sentence)."""
+    head: list[SentenceRef] = []
+    at = ref
+    while (before := units.get((at.article_id, at.index - 1))) is not None and runs_on(before.text):
+        at = before
+        head.insert(0, at)
+    return head
+
+
+def _said_by(fact: Fact, units: Units) -> Fact:
+    """The fact with the unit its summary line shows first: of its units, the first in the fact's order that opens
+    its sentence and asks nothing; else the first that asks nothing; else its first. A clause cut from inside a
+    sentence (被控煽惑他人参与未经批准集结等罪，案件今天续审。) read as a fact of its own, with no subject, where another
+    outlet of the same fact wrote it as a sentence."""
+    order = sorted(range(len(fact.sentences)),
+                   key=lambda i: (asks(fact.sentences[i].text), _opens_inside(fact.sentences[i], units), i))
+    if order[0] == 0:
+        return fact
+    lead = fact.sentences[order[0]]
+    return Fact([lead, *(ref for ref in fact.sentences if ref is not lead)], fact.details, fact.spellings)
+
+
+def _common_lines(facts: list[Fact], units: Units, shared: int) -> list[Fact]:
+    """The first ``shared`` facts as lines (``_headed_lead``), leaving out a line whose sentence another line shows:
+    its unit in the head of a line before it, or its head holding the unit of one (我们正转向仅限合作伙伴的模式， and,
+    as the next line, the same words again before its own clause); the line before runs on into it on the page."""
+    lines: list[Fact] = []
+    seen: set[tuple[str, int]] = set()
+    for fact in facts:
+        if len(lines) == shared:
+            break
+        lead = fact.sentences[0]
+        keys = {(ref.article_id, ref.index) for ref in [*_head(lead, units), lead]}
+        if keys & seen:
+            continue
+        seen |= keys
+        lines.append(_headed_lead(fact, units))
+    return lines
+
+
+def _headed_lead(fact: Fact, units: Units) -> Fact:
+    """A common line whose unit opens inside its sentence (no outlet of the fact wrote it as a sentence of its own):
+    the line's unit with its sentence's head before it, one unit as the line shows one (the rest of the sentence
+    after it is the outputs', ``stories.quoted.sentence_rest``, found in the report by this text)."""
+    lead = fact.sentences[0]
+    head = _head(lead, units)
+    if not head:
+        return fact
+    joined = SentenceRef(lead.article_id, lead.outlet, lead.index, "".join(ref.text for ref in head) + lead.text)
+    return Fact([joined, *fact.sentences[1:]], fact.details, fact.spellings)
+
+
+def _with_head(fact: Fact, units: Units) -> Fact:
+    """An outlet's own line opening inside its sentence, with the units its sentence opens with before it."""
+    head = _head(fact.sentences[0], units)
+    return Fact([*head, *fact.sentences], fact.details, fact.spellings) if head else fact
+
+
+def _overlaps_merged(lines: list[Fact]) -> list[Fact]:
+    """Lines sharing a unit (two clauses of one sentence, each shown with its head) made one, at the first's place,
+    its units in the report's order."""
+    out: list[Fact] = []
+    for fact in lines:
+        keys = {(ref.article_id, ref.index) for ref in fact.sentences}
+        at = next((i for i, line in enumerate(out)
+                   if keys & {(ref.article_id, ref.index) for ref in line.sentences}), None)
+        if at is None:
+            out.append(fact)
+            continue
+        line = out[at]
+        refs = {(ref.article_id, ref.index): ref for ref in [*line.sentences, *fact.sentences]}
+        out[at] = Fact(sorted(refs.values(), key=lambda ref: (ref.article_id != line.sentences[0].article_id,
+                                                              ref.article_id, ref.index)),
+                       {**fact.details, **line.details}, {**fact.spellings, **line.spellings})
+    return out
 
 
 def _distinct_leads(facts: list[Fact]) -> list[Fact]:
