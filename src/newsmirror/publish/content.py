@@ -46,7 +46,7 @@ RENDER_VERSION = "11"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79); 11: the original
 # address's authority shown as stored, unseen characters as escapes (readable_url; review59)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "17"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -71,6 +71,7 @@ STORY_PAGE_VERSION = "16"  # 2: a fact's sentences in one column per outlet, as 
 # line whatever their rank (summary._joined; review57)
 # 16: an outlet's "另有N条" under the summary leads to its own list of one-outlet facts (#unique-N), not to the first
 # outlet's (reader79)
+# 17: a line before the facts names the reports compared from their start only (Comparison.read_in_part; safety76)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -448,7 +449,8 @@ def comparison_in_script(comparison: Comparison, convert: Callable[[str], str]) 
 
     return Comparison(story_id=comparison.story_id, outlets=[convert(o) for o in comparison.outlets],
                       shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
-                      unique={convert(outlet): [fact(f) for f in own] for outlet, own in comparison.unique.items()})
+                      unique={convert(outlet): [fact(f) for f in own] for outlet, own in comparison.unique.items()},
+                      read_in_part=list(comparison.read_in_part))
 
 
 SUMMARY_FROM_OUTLETS = 3  # with two outlets the facts both report are the page's first section already

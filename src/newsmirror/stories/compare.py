@@ -627,8 +627,10 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[list[str], list[_Sentence], dict[str, float]]:
-    """The story's outlets, units (names folded) and bigram weights."""
+def _story_units(articles: Sequence[Article], dateline_matched: bool, cut: set[str] | None = None
+                 ) -> tuple[list[str], list[_Sentence], dict[str, float]]:
+    """The story's outlets, units (names folded) and bigram weights; the ids of the reports whose units were cut to a
+    bound are added to ``cut``."""
     from newsmirror.stories.fact_pairs import story_weights  # with scipy: imported when a story is compared
 
     outlets: list[str] = []
@@ -637,8 +639,13 @@ def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[l
             outlets.append(article.outlet)
     # Each report's units up to its share of the story's (``stories.bounds``): the unit texts are read once (no unit
     # past a report's own bound), counted, then cut to the share, so that the costly reading stops there.
-    texts = [list(islice(_unit_texts(article), MAX_REPORT_UNITS)) for article in articles]
+    # One unit past a report's own bound is read to tell a report cut there from one that ends there.
+    read = [list(islice(_unit_texts(article), MAX_REPORT_UNITS + 1)) for article in articles]
+    texts = [units[:MAX_REPORT_UNITS] for units in read]
     level = units_share([len(units) for units in texts], unit_budget(len(outlets)))
+    if cut is not None:
+        cut.update(article.id for article, units in zip(articles, read, strict=True)
+                   if len(units) > (MAX_REPORT_UNITS if level is None else min(level, MAX_REPORT_UNITS)))
     sentences = [s for article, units in zip(articles, texts, strict=True)
                  for s in _sentences(article, dateline_matched, units=units[:level])]
     _fold_story_names(sentences)
@@ -683,8 +690,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         raise ValueError(f'same_fact is "rules" or "model", not {same_fact!r}')
     # Reports as long as real ones are read whole; a longer one from its start (``stories.bounds``): the cost grows
     # faster than the text, and grouping and the build compare every story they change.
-    articles = bounded_reports(articles)
-    outlets, sentences, weight = _story_units(articles, dateline_matched=same_fact == "rules")
+    bounded = bounded_reports(articles)
+    cut = {article.id for article, read in zip(articles, bounded, strict=True) if read is not article}
+    outlets, sentences, weight = _story_units(bounded, dateline_matched=same_fact == "rules", cut=cut)
+    read_in_part = [article.id for article in articles if article.id in cut]
+    articles = bounded
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
@@ -778,7 +788,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             claims.update(rules_claims[n])
         return claims
 
-    comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
+    comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets},
+                            read_in_part=list(dict.fromkeys(read_in_part)))
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.items(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g[1]))
     # Each outlet's units, where a detail it names outside a fact's sentences is spelled (``_spellings``).
