@@ -50,7 +50,6 @@ from newsmirror.web.guard import (
     MAX_COMPARED_OUTLETS,
     MAX_PAGE,
     MAX_QUERY_CHARS,
-    EncodedEtagsWeak,
     HeadAsGet,
     InputHygiene,
     public_base_url,
@@ -133,7 +132,6 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     # HeadAsGet, so inside it: a HEAD is compressed as its GET is and says the same Content-Encoding, Vary and length
     # (review59: it said neither, and the uncompressed length, to a cache freshening the GET it stored).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
-    app.add_middleware(EncodedEtagsWeak)  # outside GZip: it sees which bodies GZip compressed (safety76)
     app.add_middleware(HeadAsGet)  # HEAD as GET, headers only (monitors, link checkers, curl -I)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters.update(times.FILTERS)  # one display zone, shown (newsmirror.text.times)

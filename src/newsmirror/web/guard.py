@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 
 # SQLite and PostgreSQL take 64-bit offsets; far smaller bounds keep a request from asking the
@@ -110,34 +109,6 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, headers_only)
-
-
-class EncodedEtagsWeak:
-    """ASGI middleware, outside ``GZipMiddleware``: the ETag of a compressed body, and of a 304 (which may revalidate
-    one), is made weak. ``FileResponse`` and ``StaticFiles`` give a file one strong ETag, and GZip compresses the 200
-    but passes a 206 as it is: a client resuming a compressed download of style.css with ``If-Range`` and that ETag
-    got identity bytes spliced onto gzip bytes (review59's note, safety76). A weak validator never satisfies
-    ``If-Range`` (RFC 9110 13.1.5), so the resumed request gets the whole body; ``If-None-Match`` compares weakly, so
-    a revalidation is still answered 304."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def weakened(message: MutableMapping[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                etag = headers.get("etag")
-                if etag and not etag.startswith("W/") and (
-                        message["status"] == 304 or "content-encoding" in headers):
-                    headers["etag"] = f"W/{etag}"
-            await send(message)
-
-        await self.app(scope, receive, weakened)
 
 
 def public_base_url(request: Request, configured: str | None) -> str:
