@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_facts_eval import DEFAULT_DAYS, load_stories, never_tuned_on, score  # noqa: E402
+from days_facts_eval import DEFAULT_DAYS, _covered_units, load_stories, never_tuned_on, score  # noqa: E402
 from newsmirror.stories.compare import compare_story, story_pair_features  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
 from newsmirror.stories.fact_pairs import FEATURES  # noqa: E402
@@ -40,9 +40,15 @@ from newsmirror.text.normalize import match_key  # noqa: E402
 THRESHOLDS = (0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 
 
-def _quoted_units(story: dict[str, Any], articles: dict[str, Any], refs: list[Any]) -> dict[int, set[str]]:
-    """unit -> the gold facts quoted in it (the first unit holding the quote, as the scorer does)."""
+def _quoted_units(story: dict[str, Any], articles: dict[str, Any], refs: list[Any],
+                  covered: bool = False) -> dict[int, set[str]]:
+    """unit -> the gold facts quoted in it (the first unit holding the quote, as the scorer does).
+    With ``covered`` (session 58, recall83) a quote over two or more units marks every unit it covers
+    (``days_facts_eval._covered_units``): a later clause of a quote is that fact too, not a unit
+    outside it, so its pairs with the fact's other quotes are labelled one fact, not different facts."""
     keys = [match_key(r.text) for r in refs]
+    unit_keys = {(r.article_id, r.outlet, r.index): keys[u] for u, r in enumerate(refs)}
+    number = {(r.article_id, r.outlet, r.index): u for u, r in enumerate(refs)}
     groups_of: dict[int, set[str]] = defaultdict(set)
     for fact in story.get("fact", []):
         for quote in fact["sentences"]:
@@ -55,6 +61,10 @@ def _quoted_units(story: dict[str, Any], articles: dict[str, Any], refs: list[An
                 where = [u for u, r in enumerate(refs) if r.article_id == article.id and key[:12] in keys[u]]
             for u in where[:1]:
                 groups_of[u].add(fact["id"])
+                if covered:
+                    first = (refs[u].article_id, refs[u].outlet, refs[u].index)
+                    for unit in _covered_units(key, first, unit_keys)[1:]:
+                        groups_of[number[unit]].add(fact["id"])
     return groups_of
 
 

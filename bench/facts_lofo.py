@@ -77,6 +77,11 @@ def main() -> None:
     parser.add_argument("--thresholds", nargs="+", type=float, default=list(RESCUE_THRESHOLDS),
                         help="with --rescue: the round's thresholds, strictest first")
     parser.add_argument("--label", default="", help="with --out: a prefix for the settings' names")
+    parser.add_argument("--covered-labels", action="store_true",
+                        help="with --fit residual: a spanning quote labels every unit it covers (session 58, recall83)")
+    parser.add_argument("--held", nargs="*", default=None,
+                        help="with --rescue: hold out only these files (stems), each fitted on all the others, so "
+                             "that the folds can run in two processes; merge their --out files")
     args = parser.parse_args()
     for path in args.facts:
         if never_tuned_on(path):
@@ -84,10 +89,15 @@ def main() -> None:
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
     if args.rescue:  # "off" is the rules alone, and each fold's model is its own (not the shipped one)
         _compare.RESCUE_ROUND = False
-    pairs_of = residual_pairs if args.rescue and args.fit == "residual" else labelled_pairs
-    data = {name: [pairs_of(story, articles) for story, articles in stories] for name, stories in loaded.items()}
+    if args.rescue and args.fit == "residual":
+        data = {name: [residual_pairs(story, articles, args.covered_labels) for story, articles in stories]
+                for name, stories in loaded.items()}
+    else:
+        data = {name: [labelled_pairs(story, articles) for story, articles in stories] for name, stories in loaded.items()}
+    labels = np.concatenate([y for ds in data.values() for _x, y, _u in ds])
+    print(f"training pairs: {int(labels.sum())} one fact, {int((labels == 0).sum())} not", flush=True)
     if args.rescue:
-        _rescue(loaded, data, args.out, args.label, tuple(args.thresholds))
+        _rescue(loaded, data, args.out, args.label, tuple(args.thresholds), args.held)
         return
     print("file         rules R/P      " + "  ".join(f"model@{t:.1f} R/P " for t in THRESHOLDS) + "  LOFO t  LOFO R/P  false")
     for held in loaded:
@@ -111,17 +121,19 @@ def main() -> None:
         print("  ".join(row), flush=True)
 
 
-def residual_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, int]:
+def residual_pairs(story: dict[str, Any], articles: dict[str, Any], covered: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray, int]:
     """(features, labels, 0) of the candidate pairs the rescue round is asked about: units (as the rules
     path cuts them) that the rules leave in different facts, with no conflicting figures, labelled as
     ``labelled_pairs`` labels (1: quotes of one gold fact, 0: one of them quoted, the other not in that
-    fact; pairs of two unquoted units are left out)."""
+    fact; pairs of two unquoted units are left out). ``covered``: a spanning quote marks every unit it
+    covers (``_quoted_units``), as the covered-units scorer places it."""
     reports = list({a.id: a for a in articles.values()}.values())
     outlets, sentences, weight = _compare._story_units(reports, dateline_matched=True)
     topic = _compare._topic_grams(sentences) if _compare.CONTINUITY_TOPIC is not None else None
     linker, _blocked, _scores = _compare._linked(sentences, outlets, weight, "rules", None, topic=topic)
     pairs, features = pair_features(_compare._pair_units(sentences), weight)
-    groups_of = _quoted_units(story, articles, [s.ref for s in sentences])
+    groups_of = _quoted_units(story, articles, [s.ref for s in sentences], covered)
     labels = np.full(len(pairs), -1)
     find = linker.links.find
     for k, (i, j) in enumerate(pairs.tolist()):
@@ -136,7 +148,7 @@ def residual_pairs(story: dict[str, Any], articles: dict[str, Any]) -> tuple[np.
 
 
 def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path | None, label: str = "",
-            thresholds: tuple[float, ...] = RESCUE_THRESHOLDS) -> None:
+            thresholds: tuple[float, ...] = RESCUE_THRESHOLDS, held_out: list[str] | None = None) -> None:
     """Rules plus the model's last round, each file with a model fitted without it; the setting of
     each file chosen on the others (the rule in the module's docstring)."""
     import json
@@ -144,6 +156,8 @@ def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path 
     keys = ("found_pairs", "gold_pairs", "right_links", "judged_links", "false_only", "only_claims")
     at: dict[str, dict[str, dict[str, Any]]] = {}
     for held in loaded:
+        if held_out is not None and held not in held_out:
+            continue
         rest = [d for name, ds in data.items() if name != held for d in ds]
         base = fit(np.vstack([x for x, _, _ in rest]), np.concatenate([y for _, y, _ in rest]), 1.0)
         at[held] = {"off": score(loaded[held])}
@@ -153,7 +167,7 @@ def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path 
         print(f"{held:11s} " + "  ".join(f"{s} {_pair(_rates(v))} {v['false_only']}" for s, v in at[held].items()),
               flush=True)
     if out:  # facts_setting_lofo.py's form: file -> setting -> totals
-        every = (*keys, "seconds")
+        every = (*keys, "seconds", "found_any_unit", "covered_judged_links", "covered_right_links")
         out.write_text(json.dumps({n: {(s if s == "off" else f"{label}{s}"): {k: float(v[k]) for k in every}
                                        for s, v in d.items()} for n, d in at.items()}, indent=1))
     settings = ["off", *map(str, thresholds)]  # strictest first
@@ -162,8 +176,8 @@ def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path 
         return {k: sum(at[n][setting if isinstance(setting, str) else setting[n]][k] for n in names) for k in keys}
 
     choice: dict[str, str] = {}
-    for held in loaded:
-        others = [n for n in loaded if n != held]
+    for held in at:  # (with --held, among the files held out here alone; merge the --out files to choose over all)
+        others = [n for n in at if n != held]
         base_totals = pooled(others, "off")
         floor = _rates(base_totals)[1] - 0.005
         best = "off"
@@ -174,7 +188,7 @@ def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path 
                     and recall > _rates(pooled(others, best))[0]):
                 best = setting
         choice[held] = best
-    names = list(loaded)
+    names = list(at)
     print("setting  R  P  false  claims (all files at one setting)")
     for setting in settings:
         totals = pooled(names, setting)

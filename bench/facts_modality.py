@@ -1,7 +1,7 @@
 """Judged same-fact links (right and wrong) and gold pairs of the tuning fact files, by the two units' marking as
 foreseen or done (tuning fact files only; test and fresh files are refused).
 
-Each unit is read by ``newsmirror.stories.modality.marking`` (a closed list of Chinese future/plan/expectation
+Each unit is read by ``bench/modality.py``'s ``marking`` (a closed list of Chinese future/plan/expectation
 markers and of perfective/completive markers, taken from grammar, not from labelled text): ``foreseen`` (only
 foreseen markers), ``done`` (only done markers), ``both``, or ``none``. A pair is counted under the two markings
 (``foreseen~done`` is the conflict the mechanism reads). Judged links: ``facts_wrong_kinds.judged_links``
@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from days_facts_eval import load_stories, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
 from facts_wrong_kinds import judged_links  # noqa: E402
-from newsmirror.stories.modality import marking  # noqa: E402
+from modality import marking  # noqa: E402
 from newsmirror.text.normalize import normalize  # noqa: E402
 
 

@@ -6,7 +6,7 @@ For every repeat ``second_facts`` shows (unit R of outlet X in fact F, X's telli
 (P another outlet's unit in F) is counted with: the repeat's share beyond the topic against T (the layer's bar), the
 floor ratio (the smaller unit's weight over the larger's), best-in-fact (R's best containment with a unit of F's
 other outlets, and its best outside F), R's own likeness to P (containment and Dice over all bigrams and beyond the
-topic), the two units' modality (``stories.modality``) and R's against T's, R's figures, whether R and T are in one
+topic), the two units' modality (``bench/modality.py``) and R's against T's, R's figures, whether R and T are in one
 report and how far apart, and whether R is a clause cut at a comma.
 
     PYTHONPATH=src python3 bench/facts_second_census.py --days ARCHIVED [--facts F ...] [--out links.json]
@@ -27,8 +27,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from days_facts_eval import judged_stories, tuning_or_given  # noqa: E402
 from facts_misses import _Story  # noqa: E402
+from modality import marking  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
-from newsmirror.stories.modality import marking  # noqa: E402
 
 _CAPTURED: list[tuple[dict[int, dict[str, Any]], dict[int, Any]]] = []
 

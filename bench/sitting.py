@@ -97,12 +97,15 @@ def _facts(args: argparse.Namespace) -> None:
         for key, value in totals.items():
             pooled[key] = pooled.get(key, 0) + value
         print(f"{path.stem}: R {totals['found_pairs']}/{totals['gold_pairs']} P {totals['right_links']}/"
-              f"{totals['judged_links']} only-X {totals['only_claims']} false {totals['false_only']}", flush=True)
+              f"{totals['judged_links']} only-X {totals['only_claims']} false {totals['false_only']}; "
+              f"covered R {totals['found_any_unit']}/{totals['gold_pairs']} P {totals['covered_right_links']}/"
+              f"{totals['covered_judged_links']}", flush=True)
     gold, found = pooled["gold_pairs"], pooled["found_pairs"]
     judged, right = pooled["judged_links"], pooled["right_links"]
     print(f"{'test' if args.test else 'tuning'} ({len(files)} files): link R {found / gold:.4f} ({found:.0f}/{gold:.0f}) "
           f"P {right / max(judged, 1):.4f} ({right:.0f}/{judged:.0f}); only-X claims {pooled['only_claims']:.0f}, "
           f"false {pooled['false_only']:.0f}; compare {pooled['seconds']:.1f} s")
+    print(f"  the same, a spanning quote counted on every unit it covers: {days_facts_eval.every_unit_figures(pooled)}")
 
 
 def _samples(args: argparse.Namespace) -> None:

@@ -5,6 +5,7 @@ re-check failed."""
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -289,17 +290,21 @@ def test_a_push_rejected_for_another_folders_history_says_so(cli_env: Path, tmp_
     one had: every push rejected "(fetch first)", and the advice was to check each remote's URL and access."""
     remote = tmp_path / "one.git"
     subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    for folder, text in (("first-out", "<p>x</p>"), ("second-out", "<p>y</p>")):
+    for folder, text in (("first-out", "<p>x</p>"), ("second out's", "<p>y</p>")):
         (tmp_path / folder / "site").mkdir(parents=True)
         (tmp_path / folder / "site" / "index.html").write_text(text, encoding="utf-8")
     args = ["--format", "site", "--remote", f"one={remote}"]
     assert CliRunner().invoke(app, ["publish", "--out", str(tmp_path / "first-out"), *args]).exit_code == 0
-    told = CliRunner().invoke(app, ["publish", "--out", str(tmp_path / "second-out"), *args])
+    told = CliRunner().invoke(app, ["publish", "--out", str(tmp_path / "second out's"), *args])
     assert told.exit_code == 1, told.output
     said = _flat(told.stderr)
     assert "[rejected]" in said and "published from another output folder or machine" in said, said
-    assert f"git -C {tmp_path / 'second-out' / 'site'} push --force one main" in said
     assert "check each remote's URL and access" not in said
+    # the command pastes into a shell as it is (a folder with a space and a quote), and says what it throws away
+    command = said[said.index("git -C "):said.index(" (and so for each")]
+    assert shlex.split(command) == ["git", "-C", str(tmp_path / "second out's" / "site"), "push", "--force", "one",
+                                    "main"], command
+    assert "the commits the other folder published there are dropped from the remote's branch" in said
 
 
 def test_a_stopped_fetch_says_what_the_sources_polled_before_the_stop_did(

@@ -119,6 +119,34 @@ def test_stories_group_refuses_a_window_of_no_days(tmp_path: Any) -> None:
     assert "--window-days" in CliRunner().invoke(app, ["stories", "group", "--help"], env=WIDE).output
 
 
+def test_stories_group_window_days_bounds_how_far_apart_one_events_reports_may_be(
+        tmp_path: Any, monkeypatch: Any) -> None:
+    """--window-days set ClusterConfig.window only: max_span stayed 3 days, so a value above 3 joined nothing further
+    apart than the default, where its help says how far apart two reports of one event may be (docs80)."""
+    from datetime import timedelta
+
+    import newsmirror.jobs.grouping as grouping
+    from newsmirror.model import Article
+    from newsmirror.store import open_store
+
+    used: list[Any] = []
+
+    def capture(store: Any, config: Any, **kwargs: Any) -> Any:
+        used.append(config)
+        return grouping.GroupingReport()
+
+    monkeypatch.setattr(grouping, "group_articles", capture)
+    db = str(tmp_path / "s.sqlite")
+    with open_store(db) as store:
+        store.upsert_article(Article(outlet="甲报", title="标题", original_url="https://a.example/1", body_text="一段。"))
+    for value, days in (("7", 7.0), ("1.5", 1.5)):
+        result = CliRunner().invoke(app, ["stories", "group", "--window-days", value, "--db", db, "--no-compare"])
+        assert result.exit_code == 0, result.output
+        assert used[-1].window == used[-1].max_span == timedelta(days=days)
+    helped = " ".join(CliRunner().invoke(app, ["stories", "group", "--help"], env=WIDE).output.replace("│", " ").split())
+    assert "the most days a story spans from its first report" in helped and "This run only" in helped
+
+
 def test_publish_says_where_remotes_and_branch_come_from_by_default() -> None:
     shown = " ".join(CliRunner().invoke(app, ["publish", "--help"], env=WIDE).output.replace("│", " ").split())
     assert "(default: the config's [publish.remotes])" in shown

@@ -16,8 +16,9 @@ from tests.httpserver import LoopbackServer
 CRON = ("run", "fetch", "build", "publish", "recheck")
 # `build`'s and `run`'s one line without a base URL (cli_env's config has none)
 NO_BASE_URL = ("warning: no base URL: pages have no share link or QR code; the Atom/RSS feeds link pages relatively, "
-               "which feed readers cannot follow; set base_url in the [publish] table of the config file (`build`: or "
-               "give --base-url)\n")
+               "which feed readers cannot follow; 404.html links the host's root (/index.html), wrong for a site "
+               "served under a path; set base_url in the [publish] table of the config file (`build`: or give "
+               "--base-url)\n")
 
 
 def test_quiet_with_nothing_to_do_prints_nothing(cli_env: Path, loopback_server: LoopbackServer) -> None:

@@ -67,3 +67,35 @@ def test_import_prints_hostile_file_names_as_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(tmp_path / "archive"), "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 1, result.output  # its one article file failed: every one (polish64)
     assert "[red]x[blink] [link=file:x]y.md" in result.output.replace("\n", "")
+
+
+def test_the_workers_log_lines_send_no_escapes_a_hostile_error_carries(tmp_path: Path) -> None:
+    """A job's error is logged with its exception's text (a server's reason phrase, an address): the worker's log handler
+    wrote ESC ] 0 ; … BEL (a retitled window) and a bidi override to the terminal as they came (review58)."""
+    import io
+    import logging
+
+    from rich.console import Console
+
+    from newsmirror.cli.scaling import log_handler
+    from newsmirror.errors import NewsmirrorError
+    from newsmirror.jobs.worker import Worker, WorkerOptions
+
+    def hostile(job: object, store: object) -> None:
+        raise NewsmirrorError("HTTP 500 \x1b]0;pwned\x07服务器\x1b[2J错误 \u202egnp.exe")
+
+    location = f"sqlite:{tmp_path / 'q.sqlite'}"
+    with open_store(location) as store:
+        store.enqueue_job("hostile", "k")
+    written = io.StringIO()
+    handler = log_handler(Console(file=written, force_terminal=True, width=300))
+    logger = logging.getLogger("newsmirror.jobs.worker")
+    logger.addHandler(handler)
+    try:
+        Worker(lambda: open_store(location), WorkerOptions(once=True, poll_seconds=0.01),
+               handlers={"hostile": hostile}).run()  # type: ignore[dict-item]
+    finally:
+        logger.removeHandler(handler)
+    said = written.getvalue()
+    assert "服务器错误" in said and "gnp.exe" in said, said
+    assert "\x1b]" not in said and "\x07" not in said and "\x1b[2J" not in said and "\u202e" not in said

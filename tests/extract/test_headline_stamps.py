@@ -164,3 +164,13 @@ def test_a_time_elements_shown_clock_wins_over_its_value() -> None:
 def test_a_time_elements_utc_value_shown_on_the_sites_clock_is_no_disagreement() -> None:
     stamp = '<p><time datetime="2023-01-01T07:35:00Z">Neujahr 23, 08:35</time></p>'
     assert _published(_page(stamp)) == "2023-01-01T07:35:00+00:00"
+
+
+def test_an_offset_the_metadata_states_wins_over_a_zoneless_stamp_of_its_clock() -> None:
+    # a known zone (Berlin, the country domain), a stamp without a zone that prints the metadata's clock in the
+    # offset the metadata states (+08:00): the metadata's instant, not 14:25 in Berlin
+    head = '<meta property="article:published_time" content="2024-05-06T14:25:00+08:00">'
+    assert _published(_page("<p>6. Mai 2024, 14:25 Uhr</p>", head)) == "2024-05-06T14:25:00+08:00"
+    # a UTC label on that clock is a CMS labelling local time as UTC: the page's word (as for a <time> value)
+    head = '<meta property="article:published_time" content="2024-05-06T14:25:00+00:00">'
+    assert _published(_page("<p>6. Mai 2024, 14:25 Uhr</p>", head)) == "2024-05-06T14:25:00+02:00"

@@ -325,3 +325,42 @@ def test_a_clock_in_brackets_closing_the_headline_times_the_day_above_it() -> No
     # a headline without one keeps the day
     plain = html.replace(" (09:41)", "")
     assert _published(plain, "https://news.example.com.hk/a/1.html") == "2024-03-05T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("meta", "stamp", "url", "expected"), [
+    # the site's zone is a guess (a Chinese page of a generic or numeric address: Beijing); the page prints the
+    # metadata's clock in the offset the metadata states: the metadata's instant (main took 02:00 in Beijing)
+    ("2026-12-01T02:00:00+00:00", "2026-12-01 02:00", "http://127.0.0.1:8000/b/1.html", "2026-12-01T10:00:00+08:00"),
+    ("2026-12-01T02:00:00Z", "2026年12月1日 02:00", "https://news.example.com/a/1.html", "2026-12-01T10:00:00+08:00"),
+    # an offset other than UTC outranks even a known zone: no CMS labels Taipei's clock +09:00
+    ("2026-12-01T02:00:00+09:00", "2026-12-01 02:00", "https://news.example.com.tw/a/1.html",
+     "2026-12-01T02:00:00+09:00"),
+])
+def test_an_offset_the_metadata_states_wins_over_a_zoneless_stamp_of_its_clock(meta: str, stamp: str, url: str,
+                                                                               expected: str) -> None:
+    head = f'<meta property="article:published_time" content="{meta}">'
+    html = _page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}", head)
+    assert _published(html, url) == expected
+
+
+@pytest.mark.parametrize(("meta", "stamp", "url", "expected"), [
+    # a known zone and a UTC label on the clock the page prints: a CMS labelling local time as UTC
+    ("2026-12-01T02:00:00+00:00", "2026-12-01 02:00", "https://news.example.com.tw/a/1.html",
+     "2026-12-01T02:00:00+08:00"),
+    # the stamp names its zone: the page's word
+    ("2026-12-01T02:00:00+00:00", "2026-12-01 02:00 北京时间", "https://news.example.com/a/1.html",
+     "2026-12-01T02:00:00+08:00"),
+    # another clock than the metadata's: the stamp by the headline, as before
+    ("2026-12-01T02:00:00+00:00", "2026-12-01 11:30", "https://news.example.com/a/1.html",
+     "2026-12-01T11:30:00+08:00"),
+    # the clock agrees in the site's zone already
+    ("2026-12-01T02:00:00+00:00", "2026-12-01 10:00", "https://news.example.com/a/1.html",
+     "2026-12-01T10:00:00+08:00"),
+    # a naive metadata value states no offset: the stamp by the headline
+    ("2026-12-01 02:00:00", "2026-12-01 03:00", "https://news.example.com/a/1.html", "2026-12-01T03:00:00+08:00"),
+])
+def test_a_zoneless_stamp_keeps_winning_where_the_metadata_states_no_other_clock(meta: str, stamp: str, url: str,
+                                                                                 expected: str) -> None:
+    head = f'<meta property="article:published_time" content="{meta}">'
+    html = _page(f"<h1>新图书馆今夏开放</h1><div class='info'>{stamp}</div>{ARTICLE}", head)
+    assert _published(html, url) == expected

@@ -164,3 +164,26 @@ def test_jekyll_title_html_entities_are_unescaped(tmp_path: Path) -> None:
                                'title: "市長：&quot;票價&quot;下調 &amp; 公車&#x4E0A;路"')
     raw = read_archive_file(write(tmp_path, "_posts/x.md", post)).raw
     assert raw is not None and raw.title_hint == '市長："票價"下調 & 公車上路'
+
+
+def test_an_address_a_writer_joined_to_a_host_is_repaired_at_import(tmp_path: Path) -> None:
+    # the waimei archive's 经济学人 posts: the site's host written before links that were already absolute
+    from newsmirror.extract import extract_article
+
+    links = ('<p>市长表示，新政策可望减轻通勤族负担，详情可收听节目。收听：'
+             '<a href="https://www.economist.comhttps://itunes.apple.com/us/podcast/id1449631195?mt=2">Apple</a> | '
+             '<a href="https://www.economist.comhttp://www.stitcher.com/s?fid=357733">Stitcher</a> | '
+             '<a href="http://https://github.com/hardenedlinux">代码</a> | '
+             # an address carrying another in its path or query is a real one: left alone
+             '<a href="https://web.archive.org/web/2020/https://www.cna.com.tw/">存档</a> | '
+             '<a href="https://nei.st?source=https://www.cna.com.tw/">分享</a> | '
+             '<a href="/tag/relative">相对</a></p>')
+    post = JEKYLL_POST.replace("<p>市長表示，", f"{links}<p>市長表示，")
+    raw = read_archive_file(write(tmp_path, "_posts/2024-03-01-x.md", post)).raw
+    assert raw is not None
+    html = extract_article(raw).body_html
+    for href in ("https://itunes.apple.com/us/podcast/id1449631195?mt=2", "http://www.stitcher.com/s?fid=357733",
+                 "https://github.com/hardenedlinux", "https://web.archive.org/web/2020/https://www.cna.com.tw/",
+                 "https://nei.st?source=https://www.cna.com.tw/"):
+        assert f'href="{href}"' in html, href
+    assert "comhttp" not in html and "http://https:" not in html

@@ -94,6 +94,26 @@ def test_recheck_with_nothing_due_yet_says_when_the_next_is(tmp_path: Path) -> N
     assert f"nothing is due for a re-check; the next is due at {due}" in " ".join(result.output.split())
 
 
+def test_the_next_due_named_is_a_schedule_before_a_first_check(tmp_path: Path) -> None:
+    """An article checked before and due again in 10 minutes comes before a new one's first check (30 minutes after
+    it was first seen): main named the new one's, the first row ordered by its first sighting (review59)."""
+    from newsmirror.store.changes import CheckState
+    from newsmirror.text import times
+
+    db = tmp_path / "fetched.sqlite"
+    checked = Article(outlet="示例新闻网", title="旧", original_url="https://a.example/0", body_text="旧的一段。")
+    with open_store(db) as store:
+        store.upsert_article(checked)
+        first_seen = store.due_checks(checked.fetched_at + timedelta(days=1))[0].first_seen_at
+        soon = first_seen + timedelta(minutes=10)
+        store.save_check_state(CheckState(checked.id, next_check_at=soon))
+        store.upsert_article(Article(outlet="示例新闻网", title="新", original_url="https://a.example/1",
+                                     body_text="新的一段。"))
+    result = CliRunner().invoke(app, ["recheck", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"the next is due at {times.stamp(soon)}" in " ".join(result.output.split())
+
+
 def test_history_of_an_unknown_article_is_a_clear_error(tmp_path: Path) -> None:
     open_store(tmp_path / "empty.sqlite").close()  # reading commands do not create stores
     result = CliRunner().invoke(app, ["history", "nope", "--db", str(tmp_path / "empty.sqlite")])

@@ -186,3 +186,25 @@ def test_stopping_a_worker_cuts_its_recheck_batch_and_leaves_the_checks_due(
         assert store.article_events(article.id) == []
         job = store.get_job("recheck", "*")
         assert job is not None and job.due_at is not None and job.due_at <= utcnow()
+
+
+def test_a_periodic_chore_fetches_with_the_worker_fetcher_the_stop_cuts(store_location: str) -> None:
+    """A chore's thread had no worker fetcher: a chore that fetched got the process's default one, which the stop does
+    not cut (review59, jobs/worker.py:435)."""
+    seen: list[Fetcher] = []
+    ran = threading.Event()
+
+    def chore(store: Store) -> None:
+        seen.append(worker_module.worker_fetcher())
+        ran.set()
+
+    worker = Worker(lambda: open_store(store_location), WorkerOptions(poll_seconds=0.02), handlers={},
+                    periodic=[(0.01, chore)])
+    thread = run_in_thread(worker)
+    assert ran.wait(GUARD)
+    worker.stop()
+    thread.join(GUARD)
+    assert not thread.is_alive()
+    assert seen and all(fetcher is seen[0] for fetcher in seen)
+    assert seen[0] is not worker_module._default_fetcher.get()
+    assert seen[0]._aborted.is_set()  # cut by the stop, as a job's fetches are

@@ -773,3 +773,33 @@ def test_the_site_has_a_404_page_whose_links_work_at_any_depth(store: SQLiteStor
         links = [a.get("href") for a in page.xpath("//main//a")]
         assert links == [root + "index.html", root + "index.html#stories", root + "index.html#outlets"]
         assert page.xpath("//link[@rel='stylesheet']/@href") == [root + "style.css"]
+
+
+def test_an_original_script_site_marks_each_report_by_its_script(store: SQLiteStore, tmp_path: Path) -> None:
+    """reader79: a site in the original scripts is lang="zh" and mixes both: a Traditional report (its section, its
+    sentences in the summary and grid, its item in a listing) was drawn in SC glyphs. Each says its script; a converted
+    site (all in one script, said by the page's lang) marks nothing."""
+    articles = fill(store, 4)
+    store.upsert_article(Article(**{**{f: getattr(articles[1], f) for f in ("outlet", "channel", "original_url",
+                                                                          "published_at", "authors")},
+                                    "title": "第1篇報導：軟體園區開放", "script": "zh-Hant",
+                                    "body_text": "本市新建軟體園區今天開放。", "body_html": "<p>本市新建軟體園區今天開放。</p>"}))
+    hant = articles[1].id
+
+    def comparer(story: Story, members: list[Article]) -> Comparison:
+        refs = [SentenceRef(a.id, a.outlet, 0, f"{a.outlet}说园区开放") for a in members]
+        return Comparison(story_id=story.id, outlets=sorted({a.outlet for a in members}), shared=[Fact(refs)])
+
+    for script, out in (("original", tmp_path / "orig"), ("zh-Hant", tmp_path / "hant")):
+        _build(store, out, formats=["site"], images=False, comparer=comparer,
+               options=BuildOptions(base_url=BASE_URL, script=script))
+        story = (out / "site" / "story" / "story-park" / "index.html").read_text(encoding="utf-8")
+        listing = next((out / "site" / "outlet").rglob("index.html")).read_text(encoding="utf-8")
+        if script == "zh-Hant":
+            assert re.findall(r'\slang="([^"]*)"', story + listing) == ["zh-Hant", "zh-Hant"]  # the pages' own
+            continue
+        assert re.search(rf'<section class="member" id="report-{hant}" lang="zh-Hant">', story)
+        assert re.search(rf'<section class="member" id="report-{articles[0].id}" lang="zh-Hans">', story)
+        assert re.search(r'<div class="cell" lang="zh-Hant"><span class="outlet">樣本時報', story)
+        assert re.search(r'<div class="cell" lang="zh-Hans"><span class="outlet">测试日报', story)
+        assert re.findall(r'<li lang="(zh-Han[st])"><a', listing), listing

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsmirror.jobs.building import build
-from newsmirror.model import Article
+from newsmirror.model import Article, Image
 from newsmirror.publish.content import IMAGE_TOKEN, make_entry, plain_text, prepare, script_converter
 from newsmirror.publish.images import ImageFetchError, ImageMirror
 from newsmirror.publish.paths import safe_filename
@@ -208,3 +208,30 @@ def test_an_article_saying_the_image_token_keeps_its_words_in_every_format(tmp_p
         assert image.startswith(("../../img/", "img/", "/news/assets/img/")), name
     # An article that does not say the token keeps IMAGE_TOKEN: its pages are what they were.
     assert _prepare(plain).image_token == IMAGE_TOKEN != _prepare(article).image_token
+
+
+def test_a_link_stored_joined_to_a_host_is_written_and_shown_repaired() -> None:
+    # stored by an import before extract.urls.unjoined_address: the built page and the reader show the embedded address
+    from newsmirror.web.render import body_markup
+
+    body = ('<p>收听：<a href="https://www.economist.comhttps://itunes.apple.com/us/podcast/id1?mt=2">Apple</a> '
+            '<a href="https://web.archive.org/web/2020/https://outlet.test/">存档</a></p>')
+    for html in (_prepare(_article(body)).html, str(body_markup(body, "orig"))):
+        assert 'href="https://itunes.apple.com/us/podcast/id1?mt=2"' in html.replace("&amp;", "&")
+        assert 'href="https://web.archive.org/web/2020/https://outlet.test/"' in html
+        assert "comhttps" not in html
+
+
+def test_a_mirrored_image_says_the_size_of_its_copy(tmp_path: Path) -> None:
+    """reader79: the site's images had no width or height (the text below a lazy picture moved when it loaded). A
+    mirrored image says its stored copy's size, in the body and as a lead figure; the outlet's own width (of its
+    copy, or "100%") is not kept."""
+    served = {"https://cdn.test/photo.jpg": png_bytes(2000, 1000), "https://cdn.test/lead.jpg": png_bytes(400, 600)}
+    mirror = ImageMirror(tmp_path, lambda url: served[url], max_width=800)
+    article = _article('<p>正文。</p><img src="https://cdn.test/photo.jpg" alt="说明" width="100%" height="30">')
+    article.images = [Image(url="https://cdn.test/lead.jpg", caption="头图")]
+    prepared = _prepare(article, mirror)
+    tags = re.findall(r"<img[^>]*>", prepared.html)
+    assert len(tags) == 2, prepared.html
+    assert 'width="400"' in tags[0] and 'height="600"' in tags[0]  # the lead figure first
+    assert 'width="800"' in tags[1] and 'height="400"' in tags[1] and "100%" not in tags[1]

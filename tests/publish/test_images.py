@@ -136,3 +136,31 @@ def test_an_image_on_a_private_address_is_never_asked(tmp_path: Path, image_serv
     again = ImageMirror(tmp_path / "cache", httpx_fetcher(allowed=LOOPBACK, timeout=5))
     assert again.local_name(photo) is not None
     assert image_server.requests == ["/photo.png"]
+
+
+def test_the_mirror_records_each_pictures_size_and_measures_one_stored_before(tmp_path: Path) -> None:
+    """reader79: images had no width or height, so the text below a lazy picture moved when it arrived. The cache
+    records each picture's size as it stores it (sizes.json, beside the index an older reader reads as before); a
+    picture stored before sizes were recorded is measured from its file; an unreadable one has no size."""
+    import json
+
+    mirror = ImageMirror(tmp_path, lambda url: png_bytes(1600, 900), max_width=960)
+    name = mirror.local_name("https://cdn.test/wide.png")
+    assert name and mirror.size_of(name) == (960, 540)  # the stored copy's size, not the original's
+    mirror.save()
+    assert json.loads((tmp_path / ImageMirror.SIZES).read_text()) == {name: [960, 540]}
+    assert json.loads((tmp_path / ImageMirror.INDEX).read_text()) == {"https://cdn.test/wide.png": name}
+    (tmp_path / name).write_bytes(b"")  # the record is read, not the file
+    assert ImageMirror(tmp_path, lambda url: b"").size_of(name) == (960, 540)
+
+    older = tmp_path / "older"  # a cache of an earlier build: pictures and index, no sizes
+    older.mkdir()
+    PILImage.new("RGB", (300, 500)).save(older / "0123456789abcdef0123.jpg", "JPEG")
+    (older / "0123456789abcdef0124.jpg").write_bytes(b"\xff\xd8 not a picture")
+    (older / ImageMirror.INDEX).write_text(json.dumps({"https://a.test/1.jpg": "0123456789abcdef0123.jpg",
+                                                       "https://a.test/2.jpg": "0123456789abcdef0124.jpg"}))
+    kept = ImageMirror(older, lambda url: b"")
+    assert kept.size_of("0123456789abcdef0123.jpg") == (300, 500)
+    assert kept.size_of("0123456789abcdef0124.jpg") is None
+    kept.save()
+    assert json.loads((older / ImageMirror.SIZES).read_text()) == {"0123456789abcdef0123.jpg": [300, 500]}

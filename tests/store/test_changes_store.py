@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from newsmirror.model import Article
@@ -43,6 +44,30 @@ def test_saved_schedule_decides_when_an_article_is_due(store: Store) -> None:
     assert store.get_check_state(a.id).etag == '"v1"'
     assert [d.article_id for d in store.due_checks(later + timedelta(hours=3))] == [b.id, a.id]
     assert store.due_checks(later + timedelta(hours=3), outlet="别的报") == []
+
+
+def test_the_next_check_due_is_when_due_checks_first_finds_one(store: Store) -> None:
+    """A never-checked article is due ``first_check_after`` after its first sighting, not at it: a schedule that
+    comes before that is the next (review59: the hint took the first row ordered by the first sighting)."""
+    assert store.next_check_due() is None
+    store.upsert_article(article("file:///archive/3.md"))  # nothing to fetch: never due
+    assert store.next_check_due() is None
+    unchecked, scheduled = article("https://a.example/1"), article("https://a.example/2", outlet="别的报")
+    store.upsert_article(unchecked)
+    first_seen = store.due_checks(NOW + timedelta(days=1))[0].first_seen_at
+    assert store.next_check_due() == first_seen + timedelta(minutes=30)
+    assert store.next_check_due(first_check_after=timedelta(minutes=5)) == first_seen + timedelta(minutes=5)
+    store.upsert_article(scheduled)
+    soon = first_seen + timedelta(minutes=10)
+    store.save_check_state(CheckState(scheduled.id, next_check_at=soon))
+    assert store.next_check_due() == soon
+    assert store.next_check_due(outlet="示例报") == first_seen + timedelta(minutes=30)
+    # due_checks agrees: nothing just before each time, the article at it
+    assert store.due_checks(soon - timedelta(seconds=1)) == []
+    assert [d.article_id for d in store.due_checks(soon)] == [scheduled.id]
+    late = first_seen + timedelta(minutes=30)
+    assert [d.article_id for d in store.due_checks(late - timedelta(seconds=1), outlet="示例报")] == []
+    assert [d.article_id for d in store.due_checks(late, outlet="示例报")] == [unchecked.id]
 
 
 def test_deleted_and_restored_events_set_the_article_status(store: Store) -> None:
@@ -161,3 +186,27 @@ def test_a_received_stores_outlet_with_control_characters_lists_the_changes_its_
         assert shown == "乙[31m报"
         assert [entry.event.article_id for entry in store.recent_changes((EventKind.DELETED,), outlet=shown)] == [a.id]
         assert store.recent_changes((EventKind.DELETED,), outlet="别的报") == []
+
+
+def test_an_outlets_changes_are_found_without_reading_every_event(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review59: the outlet's stored spellings were looked up as the DISTINCT outlets of every event's article, on
+    each /changes?outlet= and its feed (cost growing with the events). They come from the articles' outlets now: the
+    events are read once, by the query that lists them."""
+    a, b, quiet = (article("https://a.example/1"), article("https://b.example/1", outlet="乙报"),
+                   article("https://c.example/1", outlet="丙报"))
+    for item in (a, b, quiet):
+        store.upsert_article(item)
+    store.record_article_event(ArticleEvent(a.id, EventKind.EDITED, NOW - timedelta(hours=2), version=2))
+    store.record_article_event(ArticleEvent(b.id, EventKind.DELETED, NOW - timedelta(hours=1)))
+    statements: list[str] = []
+    read = store._all  # type: ignore[attr-defined]
+
+    def counted(text: str, *args: object, **kwargs: object) -> object:
+        statements.append(text)
+        return read(text, *args, **kwargs)
+
+    monkeypatch.setattr(store, "_all", counted)
+    assert [e.event.article_id for e in store.recent_changes(list(EventKind), outlet="乙报")] == [b.id]
+    assert sum("article_events" in text for text in statements) == 1
+    assert store.recent_changes(list(EventKind), outlet="丙报") == []  # stored, no event
+    assert store.recent_changes(list(EventKind), outlet="别的报") == []  # not stored

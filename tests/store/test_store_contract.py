@@ -154,6 +154,12 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
     assert [s.id for s in store.story_sizes(min_outlets=3, limit=2)] == [s.id for s in store.list_stories(3, limit=2)]
     # No limit: every story's size (`stories list --biggest` ranks them all), in the same order.
     assert [s.id for s in store.story_sizes(min_outlets=1, limit=None)] == [s.id for s in every]
+    # Each story's first and last report time (the reader's /stories): one statement, as the base reads it story by
+    # story; a story with no dated member (none here has all undated) would map to (None, None).
+    ids = [s.id for s in every] + ["no-such-story"]
+    assert store.story_spans(ids) == Store.story_spans(store, ids)
+    assert {when for _, when in store.story_spans(ids).values()} == set(newest)
+    assert store.story_spans([]) == {}
 
 
 def test_reports_published_at_one_moment_are_listed_by_id_whatever_the_order_they_were_saved_in(store: Store) -> None:

@@ -117,6 +117,38 @@ def test_a_link_to_a_mirrored_images_full_size_file_leads_to_the_mirrored_copy(s
     assert links(content)[0] == f"http://testserver/images/{LOCAL_NAME}" and "photo-full" not in content
 
 
+def test_a_mirrored_image_keeps_its_place_by_its_size(store: Store, image_cache: Path) -> None:
+    """reader79: the reader's images had no width or height, so the text below a lazy picture moved when it loaded.
+    Each says its size: as the build recorded it (sizes.json), else read from the stored file (a cache written
+    before sizes were recorded), on the article page and the story page; an unreadable file is shown unsized,
+    and the API's body_html stays as stored."""
+    from PIL import Image as PILImage
+
+    other = "https://img.outlet.example/2024/other.jpg"
+    both = article("two-pictures", outlet="乙报", title="两张图", body_text="两张图的正文。", body_html=(
+        f'<p>两张图的正文。</p><img src="{MIRRORED}" alt="一" width="100%"><img src="{other}" alt="二">'))
+    store.upsert_article(PICTURE)
+    store.upsert_article(both)
+    store.save_story(Story(id="pictured", title="有图"), [StoryMember(a.id, "pictured") for a in (PICTURE, both)])
+    PILImage.new("RGB", (640, 360)).save(image_cache / "00000000000000000001.jpg", "JPEG")  # stored, size unrecorded
+    index = json.loads((image_cache / "index.json").read_text(encoding="utf-8"))
+    (image_cache / "index.json").write_text(json.dumps({**index, other: "00000000000000000001.jpg"}), encoding="utf-8")
+    client = TestClient(create_app(store, images=image_cache))
+
+    def tags(path: str) -> dict[str, str]:
+        return {src: tag for tag, src in re.findall(r'(<img[^>]*\bsrc="([^"]*)"[^>]*>)', client.get(path).text)}
+
+    shown = tags(f"/article/{both.id}")
+    assert 'width="640" height="360"' in shown["/images/00000000000000000001.jpg"]
+    assert "width" not in shown[f"/images/{LOCAL_NAME}"].replace('width="100%"', "")  # not a readable picture
+    (image_cache / "sizes.json").write_text(json.dumps({LOCAL_NAME: [960, 540]}), encoding="utf-8")  # a build's record
+    for path in (f"/article/{both.id}", "/story/pictured"):
+        shown = tags(path)
+        assert 'width="960" height="540"' in shown[f"/images/{LOCAL_NAME}"] and "100%" not in shown[f"/images/{LOCAL_NAME}"]
+        assert 'width="640" height="360"' in shown["/images/00000000000000000001.jpg"], path
+    assert 'width="100%"' in client.get(f"/api/articles/{both.id}").json()["body_html"]
+
+
 def test_pages_allow_images_from_this_site_only(client: TestClient) -> None:
     for path in ("/", "/search?q=马朝旭", "/stories", "/changes"):
         policy = client.get(path).headers["content-security-policy"]

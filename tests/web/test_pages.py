@@ -319,10 +319,10 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     assert lines == ["3/4 甲报 ： 双方讨论了安全合作。 （除丁台外，其他各家也报道）"]
     own = page[page.index('<section class="own-facts" id="own">'):]
     own = own[:own.index("</section>")]
-    assert re.findall(r"<li>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]
+    assert re.findall(r"<li(?: lang=\"[^\"]*\")?>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]  # lang: reader80
     # 另有1条 leads to 甲报's own cell of the grid (the first of c.outlets), not to the first outlet's (reader79)
     assert '<a href="#unique-1">另有1条</a>' in own and '<a href="#own">' in page
-    assert re.search(r'<div class="cell unique" id="unique-1"><h3>甲报</h3>', page)
+    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h3>甲报</h3>', page)
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
 
 
@@ -422,7 +422,7 @@ def test_the_static_sites_grid_address_finds_the_grid_and_an_outlet_with_no_own_
         page = client.get(f"/story/{story_id}", params=params).text
         assert page.index('id="compare"') < page.index('id="shared"') < page.index('id="unique"')
         unique = page[page.index('<h2 id="unique">'):page.index('id="reports"')]
-        cells = re.findall(r'<div class="cell unique" id="unique-\d+">(.*?)</div>', unique, re.S)
+        cells = re.findall(r'<div class="cell unique" id="unique-\d+"[^>]*>(.*?)</div>', unique, re.S)
         assert len(cells) == (3 if not params else 2)  # no outlet has a fact of its own here
         assert all('<p class="meta">没有仅由它报道的事实。</p>' in cell for cell in cells), cells
         targets, ids, _ = links_and_urls(page)
@@ -627,3 +627,50 @@ def test_head_is_answered_as_get_without_a_body(client: TestClient, path: str) -
     got, head = client.get(path, headers=gzipped), client.head(path, headers=gzipped)
     for name in ("content-encoding", "vary", "content-length"):
         assert head.headers.get(name) == got.headers.get(name), name
+
+
+def test_an_original_script_page_marks_each_report_by_the_script_it_is_written_in(client: TestClient) -> None:
+    """reader79: 原文 pages are lang="zh" and mix both scripts: each report (its cell, its sentences in the grid and
+    the summary, its item in a list or a search) says its own, so a Traditional one gets TC glyphs. Under 简/繁 all
+    text is in the page's script and the page's lang says it: nothing inside is marked."""
+    story = client.get(f"/story/{STORY.id}", params={"script": "orig"}).text
+    assert re.search(rf'<article class="cell" data-article-id="{TRADITIONAL.id}"[^>]* lang="zh-Hant"', story)
+    assert re.search(rf'<article class="cell" data-article-id="{SIMPLIFIED.id}"[^>]* lang="zh-Hans"', story)
+    assert re.search(r'<div class="cell[^"]*"[^>]* lang="zh-Hant"><span class="outlet">中央社', story), "grid cell"
+    article_page = client.get(f"/article/{TRADITIONAL.id}", params={"script": "orig"}).text
+    assert re.search(r'<article class="article"[^>]* lang="zh-Hant"', article_page)
+    listed = client.get("/", params={"script": "orig"}).text
+    assert re.search(rf'<li class="item" lang="zh-Hant">\s*<a class="title" href="/article/{TRADITIONAL.id}"', listed)
+    hits = client.get("/search", params={"q": "馬朝旭", "script": "orig"}).text
+    assert re.search(rf'<li class="hit" data-article-id="{TRADITIONAL.id}" lang="zh-Hant">', hits)
+    for script in ("zh-Hans", "zh-Hant"):
+        for path in (f"/story/{STORY.id}", f"/article/{TRADITIONAL.id}", "/", "/search?q=馬朝旭"):
+            page = client.get(path, params={"script": script}).text
+            assert re.findall(r'\slang="([^"]*)"', page) == [script], (script, path)
+
+
+def test_a_big_storys_reports_wait_to_be_asked_for(client: TestClient, store: Store,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """reader79: after the summary and the closed grid, a big story's page held every report's full text, open: 117
+    bodies, 232,000 px at 390 px. Above REPORTS_OPEN_CHARS characters in all they are a closed details saying how many
+    and how long (no script: one click, or a link to a report, opens it); below, shown as before."""
+    import newsmirror.web.app as web_app
+
+    story_id = visit_story(store)
+    shown = client.get(f"/story/{story_id}").text
+    assert '<details class="reports"' not in shown and '<h2 id="reports">各家原文' in shown
+    chars = sum(len("".join(a.body_text.split())) for a in map(store.get_article, store.get_story(story_id).article_ids)
+                if a)  # type: ignore[union-attr]
+    assert chars == 127  # counted without spaces and line breaks, as a reader counts 字
+    monkeypatch.setattr(web_app, "REPORTS_OPEN_CHARS", 126)
+    page = client.get(f"/story/{story_id}").text
+    start = page.index('<details class="reports">')  # closed: no "open"
+    reports = page[start:page.index("</details>", start)]
+    said = " ".join(re.sub(r"<[^>]+>", " ", reports[:reports.index("</summary>")]).split())
+    assert said == "各家原文 3篇报道全文，共127字 · 点击展开"
+    assert page.index('id="summary"') < page.index('<details class="grid"') < start
+    assert all(f'id="report-{a}"' in reports for a in store.get_story(story_id).article_ids)  # type: ignore[union-attr]
+    targets, ids, _ = links_and_urls(page)
+    assert {t for t in targets if t.startswith("report-")} and set(targets) <= ids  # the contents' links find them
+    hant = client.get(f"/story/{story_id}", params={"script": "zh-Hant"}).text
+    assert "3篇報道全文，共127字" in hant

@@ -9,7 +9,7 @@ import pytest
 
 from newsmirror.model import Story
 from newsmirror.store import StoryMember, open_store
-from tests.web.conftest import STORY, article, fill
+from tests.web.conftest import SIMPLIFIED, STORY, TRADITIONAL, article, fill
 from tests.web.live import serve
 
 pytestmark = pytest.mark.browser
@@ -59,6 +59,22 @@ def test_phone_header_is_short_and_the_outlet_menu_opens(browser: Any, site: str
         page.goto(site + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
     context.close()
+
+
+def test_the_search_page_shows_one_search_box_on_a_phone(browser: Any, site: str) -> None:
+    """reader79: at 390 px the search page showed the header's box and, just below, its own form's, both holding the
+    query. On a phone the header's goes; on a wide screen it stays in the header. / focuses the box shown."""
+    shown = "els => els.filter(e => e.offsetParent !== null).map(e => e.closest('header') ? 'header' : 'main')"
+    for width, boxes in ((390, ["main"]), (1280, ["header", "main"])):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(site + "/search?q=莫斯科")
+        assert page.locator("input[type=search]").evaluate_all(shown) == boxes, width
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.closest('main') !== null"), width
+        page.goto(site + "/")  # every other page keeps the header's box
+        assert page.locator("input[type=search]").evaluate_all(shown) == ["header"], width
+        context.close()
 
 
 def test_dark_mode_follows_the_system(browser: Any, site: str) -> None:
@@ -201,3 +217,39 @@ def test_a_page_in_traditional_characters_names_traditional_fonts_first(browser:
     page.close()
     assert stacks["zh-Hant"].index("Noto Sans CJK TC") < stacks["zh-Hant"].index("sans-serif")
     assert "CJK SC" not in stacks["zh-Hant"] and "Noto Sans CJK SC" in stacks["zh-Hans"]
+
+
+def test_a_traditional_report_on_an_original_script_page_is_drawn_in_traditional_glyphs(browser: Any, site: str) -> None:
+    """reader79: 原文 pages (lang="zh") mix both scripts and took the SC stack for all; each report, title and
+    sentence now says the script it is written in, and the style sheet gives a Traditional one the TC stack."""
+    page = browser.new_page()
+    page.goto(site + f"/story/{STORY.id}?script=orig")
+    fonts = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('section.side-by-side article.cell')]
+        .map(cell => [cell.dataset.articleId, getComputedStyle(cell.querySelector('.body p')).fontFamily]))""")
+    hant, hans = fonts[TRADITIONAL.id], fonts[SIMPLIFIED.id]
+    assert hant.index("Noto Sans CJK TC") < hant.index("sans-serif") and "CJK SC" not in hant
+    assert "Noto Sans CJK SC" in hans and "CJK TC" not in hans
+    page.goto(site + f"/article/{TRADITIONAL.id}?script=orig")
+    assert "Noto Sans CJK TC" in page.evaluate("getComputedStyle(document.querySelector('main h1')).fontFamily")
+    page.close()
+
+
+def test_a_big_storys_closed_reports_open_from_the_contents(browser: Any, site: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big story's reports wait in a closed details (reader79: 232,000 px at 390 px): on a phone the page ends
+    after the grid's summary line and the reports' one; the contents' link to a report opens them at it, and j/k
+    move only through what is shown."""
+    import newsmirror.web.app as web_app
+
+    monkeypatch.setattr(web_app, "REPORTS_OPEN_CHARS", 10)
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site + f"/story/{STORY.id}")
+    assert page.locator("details.reports").count() == 1 and not page.locator("details.reports[open]").count()
+    assert not page.locator(f"#report-{TRADITIONAL.id}").is_visible()
+    page.keyboard.press("j")
+    assert page.locator("article.cell.current").count() == 0  # not into the closed reports
+    page.click(f"nav.toc a[href='#report-{TRADITIONAL.id}']")
+    assert page.locator("details.reports[open]").count() == 1
+    assert page.locator(f"#report-{TRADITIONAL.id}").is_visible()
+    context.close()

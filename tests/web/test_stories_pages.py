@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from fastapi.testclient import TestClient
 
@@ -70,3 +70,35 @@ def test_a_full_last_page_offers_no_older_page_and_a_page_past_the_end_says_so(s
     assert client.get("/outlet/整页报", params={"page": 2}).text.count('class="item"') == 1
     stories_past = client.get("/stories", params={"page": 2}).text
     assert "还没有被至少" not in stories_past and "这一页已经没有新闻了" in stories_past
+
+
+def test_the_stories_page_says_when_each_story_was_reported(store: Store, client: TestClient) -> None:
+    """reader79: /stories listed titles and counts only; a reader could not tell this morning's story from last
+    month's. Each says its first and last report time, in UTC+8 as every page (the store's times are UTC here)."""
+    def story(story_id: str, *times: datetime | None) -> None:
+        members = [article(f"{story_id}-{n}", outlet=("甲报", "乙报", "丙报")[n], title=f"{story_id}的新闻",
+                           published_at=when, body_text=f"{story_id}第{n}篇。") for n, when in enumerate(times)]
+        for item in members:
+            store.upsert_article(item)
+        store.save_story(Story(id=story_id, title=f"{story_id}的新闻"), [StoryMember(m.id, story_id) for m in members])
+
+    utc = UTC
+    story("days", datetime(2024, 6, 1, 17, 30, tzinfo=utc), datetime(2024, 6, 3, 1, 5, tzinfo=utc))
+    story("oneday", datetime(2024, 6, 5, 1, 0, tzinfo=utc), datetime(2024, 6, 5, 9, 45, tzinfo=utc),
+          datetime(2024, 6, 5, 3, 0, tzinfo=utc))
+    story("oneminute", datetime(2024, 6, 6, 2, 0, 10, tzinfo=utc), datetime(2024, 6, 6, 2, 0, 50, tzinfo=utc))
+    story("undated", None, None)
+    page = client.get("/stories").text
+
+    def said(story_id: str) -> str:
+        item = re.search(rf'href="/story/{story_id}">.*?</li>', page, re.S)
+        assert item, story_id
+        return re.sub(r"<[^>]+>", "", item.group(0).split("</a>", 1)[1]).strip()
+
+    assert said("days") == "2 篇 · 2024-06-02 01:30–2024-06-03 09:05"
+    assert said("oneday") == "3 篇 · 2024-06-05 09:00–17:45"
+    assert said("oneminute") == "2 篇 · 2024-06-06 10:00"
+    assert said("undated") == "2 篇"
+    assert '<time datetime="2024-06-05T09:00+08:00">' in page
+    assert store.story_spans(["oneday", "nosuch"]) == {"oneday": (datetime(2024, 6, 5, 1, 0, tzinfo=utc),
+                                                                   datetime(2024, 6, 5, 9, 45, tzinfo=utc))}

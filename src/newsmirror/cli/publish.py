@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -121,8 +122,11 @@ def say_build_warnings(report: Any, base_url: str, quiet: bool) -> None:
         if warning != NO_BASE_URL_FEEDS:
             err_console.print(f"[yellow]warning:[/] {rich_escape(warning)}", highlight=False)
     if not base_url and not quiet:
-        feeds = ("; the Atom/RSS feeds link pages relatively, which feed readers cannot follow"
-                 if NO_BASE_URL_FEEDS in report.warnings else "")
+        # The site's 404.html is shown at any missing address, at any depth: without a base URL its links can only
+        # start at the host's root, right for a site served there and wrong under a path (review59).
+        feeds = ("; the Atom/RSS feeds link pages relatively, which feed readers cannot follow; 404.html links the "
+                 "host's root (/index.html), wrong for a site served under a path" if NO_BASE_URL_FEEDS in report.warnings
+                 else "")
         err_console.print("[yellow]warning:[/] " + rich_escape(f"no base URL: pages have no share link or QR code{feeds}; "
                                                                "set base_url in the [publish] table of the config file "
                                                                "(`build`: or give --base-url)"), highlight=False)
@@ -216,11 +220,14 @@ def publish(
                 and ("fetch first" in result.message or "non-fast-forward" in result.message)]
     if rejected:
         folder, name = rejected[0]
+        # Quoted for a POSIX shell (a folder with a space or a quote pastes as it is), then made safe for the terminal.
+        command = shlex.join(["git", "-C", str(folder), "push", "--force", name, branch or settings.branch])
         err_console.print(
             f"hint: {len(rejected)} push(es) were rejected: the remote holds commits this output folder's git history "
             "does not have, published from another output folder or machine. Publish from that folder; or, to "
-            f"replace what the remote holds with this folder's output: git -C {shown(str(folder))} push --force "
-            f"{shown(name)} {shown(branch or settings.branch)} (and so for each)", highlight=False, soft_wrap=True)
+            "replace what the remote holds with this folder's output (a force push: the commits the other folder "
+            "published there are dropped from the remote's branch, and a clone of it must be reset to the new "
+            f"history): {shown(command)} (and so for each rejected remote)", highlight=False, soft_wrap=True)
     failed_of(len(failures), sum(len(report.results) for report in reports), "push(es)",
               all_hint=("the remotes hold another history (the hint above)" if len(rejected) == len(failures) else
                         "check each remote's URL and access (the lines above give git's answer)"),

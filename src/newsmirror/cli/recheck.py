@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -28,9 +27,6 @@ from newsmirror.cli.terminal import plain, shown
 from newsmirror.errors import NewsmirrorError
 from newsmirror.store import as_stored
 from newsmirror.text import times
-
-if TYPE_CHECKING:
-    from newsmirror.store.changes import DueCheck
 
 # --- recheck: edit and deletion tracking ---
 _OUTCOME_STYLE = {"edited": "yellow", "deleted": "bold red", "restored": "green", "error": "dim red"}
@@ -71,17 +67,6 @@ def recheck(
         _recheck(db, config, limit, outlet, article, workers, queue, quiet)
 
 
-_EVER = timedelta(days=36600)  # past any schedule: due_checks' first is the next one
-
-
-def _due_at(item: DueCheck) -> datetime:
-    """When ``item`` is due: its schedule, or (never checked) the first check's delay after it was first seen, as
-    ``Store.due_checks`` counts it (``first_check_after``'s default)."""
-    from newsmirror.jobs.recheck_rules import RecheckPolicy
-
-    return item.state.next_check_at or item.first_seen_at + RecheckPolicy().first_check_after
-
-
 def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] | None, workers: int, queue: bool,
              quiet: bool) -> None:
     """`recheck`'s body (its help is the command's docstring)."""
@@ -90,6 +75,7 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
     from newsmirror.fetch import Fetcher
     from newsmirror.jobs.recheck import CheckReport, due_now
     from newsmirror.jobs.recheck import recheck as run_recheck
+    from newsmirror.jobs.recheck_rules import RecheckPolicy
     from newsmirror.model import utcnow
     from newsmirror.store.changes import CheckOutcome
 
@@ -111,15 +97,18 @@ def _recheck(db: str, config: str, limit: int, outlet: str, article: list[str] |
     now = utcnow()
     with store_from(db) as store, Fetcher(settings) as fetcher:
         outlet = stored_outlet(store, outlet)
+        first_check_after = RecheckPolicy().first_check_after
         due = (due_now(store, article) if article else
-               store.due_checks(now, limit=limit, outlet=outlet or None))
+               store.due_checks(now, limit=limit, outlet=outlet or None, first_check_after=first_check_after))
         if not due:
             # When is the next one: "nothing is due" alone left an operator who had just fetched (a first check comes
-            # 30 minutes after it) wondering whether the articles were scheduled at all.
-            upcoming = [] if article else store.due_checks(now + _EVER, limit=1, outlet=outlet or None)
+            # 30 minutes after it) wondering whether the articles were scheduled at all. The store solves due_checks'
+            # own condition for the time, so the hint names the moment this command would find one due.
+            upcoming = None if article else store.next_check_due(outlet=outlet or None,
+                                                                 first_check_after=first_check_after)
             console.print("nothing is due for a re-check" + (
-                f"; the next is due at {times.stamp(_due_at(upcoming[0]))} (`--article ID` checks one now)"
-                if upcoming else "."), highlight=False)
+                f"; the next is due at {times.stamp(upcoming)} (`--article ID` checks one now)"
+                if upcoming is not None else "."), highlight=False)
             return
         with StageProgress("re-checking", err_console, unit="articles", quiet=quiet) as progress:
             done = [0]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from newsmirror.cli import (
@@ -16,7 +18,7 @@ from newsmirror.cli import (
     err_console,
     friendly_errors,
 )
-from newsmirror.cli.terminal import shown
+from newsmirror.cli.terminal import PlainFormatter, shown
 from newsmirror.errors import NewsmirrorError, StoreError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, open_store
@@ -55,10 +57,7 @@ def worker(
     All workers share the queue in the store. With PostgreSQL (--db postgresql://...) any number of workers on any number of machines split the work with no job run twice; a worker that dies loses nothing: its jobs return to the queue when their lease expires. SIGTERM or Ctrl-C finishes the running jobs and exits: fetch and re-check requests under way are cut, and what they did not reach (a source, the articles of a re-check batch) is due again at once.
     """
     import importlib
-    import logging
     from pathlib import Path
-
-    from rich.logging import RichHandler
 
     from newsmirror.config import load_config
     from newsmirror.jobs.grouping import schedule_grouping
@@ -74,8 +73,7 @@ def worker(
         schedule_sources,
     )
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s",
-                        handlers=[RichHandler(console=err_console, show_path=False)])
+    logging.basicConfig(level=logging.INFO, handlers=[log_handler(err_console)])
     # httpx says every request at INFO ("HTTP Request: GET … 200 OK"): one line a feed, page and robots.txt, among
     # which a fleet's operator looked for the failures (each named by its job: jobs.worker). Its warnings stay.
     for chatty in ("httpx", "httpcore"):
@@ -120,9 +118,18 @@ def worker(
         f"{report.given_up} given up, {report.lost} lost to other workers"
     )
     if report.idle_reason:
-        err_console.print(f"  last idle: {report.idle_reason}", highlight=False)
+        err_console.print(f"  last idle: {shown(report.idle_reason)}", highlight=False)
     for error in report.errors:
         err_console.print(f"  [dim]{shown(error)}[/]", highlight=False)
+
+
+def log_handler(console: Console) -> logging.Handler:
+    """The worker's log lines: Rich's handler on ``console``, each line :func:`plain` text (:class:`PlainFormatter`)."""
+    from rich.logging import RichHandler
+
+    handler = RichHandler(console=console, show_path=False)
+    handler.setFormatter(PlainFormatter("%(message)s"))
+    return handler
 
 
 def _opened(location: str, option: str, *, create: bool = True) -> Store:

@@ -56,8 +56,11 @@ def _window_days(value: float) -> float:
 @friendly_errors
 def stories_group(
     db: DbOption = "",
-    window_days: Annotated[float, typer.Option(callback=_window_days,
-                                               help="How far apart (days) two reports of one event may be.")] = 3.0,
+    window_days: Annotated[float, typer.Option(
+        callback=_window_days,
+        help="How far apart (days) two reports of one event may be, and so the most days a story spans from its "
+             "first report (default 3, the span the grouping models were fitted with). This run only: `newsmirror "
+             "run` and the workers group with 3 days.")] = 3.0,
     similarity: Annotated[float | None, typer.Option(
         help="No effect on the default grouping, where a fitted model decides who joins a story (a warning says "
              "so); kept for the hand-set thresholds of earlier versions: the similarity to a story's core an "
@@ -153,7 +156,9 @@ def _group(store: Store, lease: Job, window_days: float, similarity: float | Non
         bar.say(LOADING_GROUPING)
         from newsmirror.stories.cluster import ClusterConfig
 
-        config = ClusterConfig(window=timedelta(days=window_days))
+        # Both bounds: the window alone left a story's span at max_span's 3 days, so a value above 3 joined nothing
+        # further apart than the default did (docs80), where the option says how far apart one event's reports may be.
+        config = ClusterConfig(window=timedelta(days=window_days), max_span=timedelta(days=window_days))
         if similarity is not None:
             config.similarity = similarity
             if config.pair_model:

@@ -9,6 +9,7 @@ retitled windows, hyperlinks). Every CLI line that shows stored text goes throug
 
 from __future__ import annotations
 
+import logging
 import re
 
 from rich.markup import escape
@@ -29,3 +30,13 @@ def plain(value: object) -> str:
 def shown(value: object) -> str:
     """:func:`plain` text with Rich markup escaped, for ``console.print`` and table cells."""
     return escape(plain(value))
+
+
+class PlainFormatter(logging.Formatter):
+    """Log lines as :func:`plain` text. A worker logs what a feed, a page or a store said (an exception's text: a
+    server's reason phrase, an address, a received store's names), and a log handler writes it to the terminal as it
+    is: ``ESC ] 0 ; … BEL`` retitled the operator's window, a bidi override reordered the line (review58). Rich markup
+    needs no escaping here: a log handler does not read markup unless told to."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return plain(super().format(record))

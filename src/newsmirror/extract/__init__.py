@@ -30,6 +30,7 @@ from newsmirror.extract.page_meta import (
     htmldate_published,
     plain_title,
     script_published,
+    stated_published,
     strip_site_suffix,
 )
 from newsmirror.extract.profiles import profile_for
@@ -147,12 +148,30 @@ def _not_after_download(published: datetime | None, fetched_at: datetime | None)
     return published
 
 
+def _prints_stated_clock(shown: datetime, stated: datetime | None, url: str) -> bool:
+    """Whether a stamp the page prints without a zone (``shown``: read in the site's zone, with its time of day)
+    is the clock of the metadata's value in the offset that value states (``stated``, from
+    :func:`stated_published`): "2026-12-01 02:00" printed, "2026-12-01T02:00:00+00:00" stated. The page then
+    printed the time in the metadata's offset, and the offset the metadata states outranks the zone the
+    stamp was read in, a guess from the site's address or language.
+
+    Not when the stated offset is UTC and the site's zone is known (its profile or country domain): a CMS
+    that labels the local clock as UTC writes that too (``stamps._local_time_labelled_utc``, a Berlin
+    page), and a known zone is better evidence than a UTC label."""
+    if stated is None or stated.utcoffset() == shown.utcoffset():
+        return False  # no stated offset, or the same reading of the same clock
+    if stated.utcoffset() == timedelta(0) and known_zone(url):
+        return False
+    return (stated.date(), stated.hour, stated.minute) == (shown.date(), shown.hour, shown.minute)
+
+
 def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime | None, zone: str,
-                       url: str, lines: list[str] | None = None) -> datetime | None:
+                       url: str, lines: list[str] | None = None, stated: datetime | None = None) -> datetime | None:
     """The publication time from the stamp printed by the headline, when it shows the
     time of day in a zone the page states or the site's country gives (metadata is often a
     server's or CMS's guess), else the metadata, else the stamp's day. ``lines``: the page's
-    :func:`visible_lines` when already computed."""
+    :func:`visible_lines` when already computed; ``stated``: the metadata's value in the offset it states
+    (:func:`_prints_stated_clock`)."""
     if lines is None:
         around = near_headline(document, headline)
         if around is document and page_date is not None:
@@ -168,7 +187,8 @@ def _stamp_by_headline(document: HtmlElement, headline: str, page_date: datetime
     if not before_text:
         # below the first paragraph: the article's date only when the page gives none at all
         return page_date or stamp.value
-    if page_date is None or (stamp.has_time and (stamp.stated_zone or bool(known_zone(url)))):
+    if page_date is None or (stamp.has_time and (stamp.stated_zone or bool(known_zone(url)))
+                             and (stamp.stated_zone or not _prints_stated_clock(stamp.value, stated, url))):
         return stamp.value
     if page_date.time() == time(0) and stamp.value.time() != time(0) and page_date.date() == stamp.value.date():
         return stamp.value  # metadata gave the day only; the stamp's <time> value has the time of day
@@ -214,6 +234,7 @@ def extract_article(raw: RawDocument) -> Article:
             zone = site_zone(page_url or linked_site(document), chinese=chinese, language=page_language(document),
                              document=document)
         page_date = document_published(document, raw.url, zone if web_page else None)
+        stated = stated_published(document, raw.url, zone if web_page else None) if page_date is not None else None
         # the stamp/byline reader and the visible-headline rule are written for Chinese pages
         lines = visible_lines(document) if web_page and chinese else None
         # rendered archive files and feed items carry their headline as the title, as it is
@@ -232,7 +253,13 @@ def extract_article(raw: RawDocument) -> Article:
             # the stamp the page prints under its headline is what the outlet states; metadata
             # only wins over a stamp that has no time of day
             # (a stamp among or below the text is taken only when the page gives no other date)
-            if header.published is not None and (page_date is None or (header.has_time and header.before_text)):
+            if header.published is not None and header.has_time and not header.stated_zone \
+                    and page_date is not None and _prints_stated_clock(header.published, stated, page_url):
+                # a stamp printed without a zone that shows the metadata's clock in the offset the metadata
+                # states: the same moment, told exactly by the metadata (the stamp was read in a guessed
+                # zone); the metadata's instant stays
+                pass
+            elif header.published is not None and (page_date is None or (header.has_time and header.before_text)):
                 # no metadata and a day-only stamp: a <time> that prints that day may hold its time
                 page_date = header.published if header.has_time or page_date is not None \
                     else time_on_day(document, header.published, zone) or header.published
@@ -258,7 +285,7 @@ def extract_article(raw: RawDocument) -> Article:
             shown, shown_lines = _printed_headline(document, around, around_lines, page_headline, zone)
             page_date = _stamp_by_headline(document, shown, page_date, zone, page_url,
                                            shown_lines if around is not document or shown != page_headline
-                                           else None)
+                                           else None, stated)
             header_authors = latin_authors(document, around, shown_lines, shown, page_url)
             if page_date is None:
                 found = relative_by_headline(shown_lines, (shown,), _crawl_time(raw), zone)

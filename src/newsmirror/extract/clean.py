@@ -30,6 +30,7 @@ from newsmirror.extract.junk import drop_breadcrumbs, drop_page_furniture, drop_
 from newsmirror.extract.layout import normalize_whitespace, paragraphize, prune_empty
 from newsmirror.extract.profiles import SiteProfile
 from newsmirror.extract.render import paragraphs_in
+from newsmirror.extract.urls import unjoined_address
 from newsmirror.model import Image
 
 ALLOWED_TAGS = {
@@ -72,11 +73,12 @@ _LINK_VALUES = etree.XPath("descendant-or-self::*/@*[name()='href' or name()='sr
 
 def make_links_absolute(root: lxml.html.HtmlElement, base_url: str) -> None:
     """``href`` and ``src`` values resolved against ``base_url``; one that cannot be resolved
-    (a malformed address) is removed."""
+    (a malformed address) is removed; an absolute address a writer joined to a host is taken out of
+    it (:func:`unjoined_address`)."""
     for value in _LINK_VALUES(root):
         element, name = value.getparent(), value.attrname
         try:
-            resolved = urljoin(base_url, value.strip())
+            resolved = urljoin(base_url, unjoined_address(value.strip()))
         except ValueError:
             del element.attrib[name]
             continue

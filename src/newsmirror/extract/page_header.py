@@ -73,6 +73,7 @@ class PageHeader:
     published: datetime | None = None
     has_time: bool = False
     before_text: bool = True  # printed above the article's text, not among or below it
+    stated_zone: bool = False  # the stamp names its zone ("北京时间", "GMT"), not read in the site's
     authors: list[str] = field(default_factory=list)
     # named as author and as editor ("作者：甲 责任编辑：甲"): the writer only when nobody else is credited
     editor_authors: list[str] = field(default_factory=list)
@@ -154,7 +155,9 @@ def _year_before(month: int, day: int, reference: datetime) -> int | None:
 _HALF_WIDTH = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
 
 
-def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[datetime, bool] | None:
+def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[datetime, bool, bool] | None:
+    """(stamp, has a time of day, names its zone) of the first date in ``line``; a stamp naming no zone is
+    read in ``zone``."""
     line = line.translate(_HALF_WIDTH)
     match = _STAMP.search(line)
     year: int | None = None
@@ -179,12 +182,13 @@ def _stamp(line: str, zone: str, reference: datetime | None = None) -> tuple[dat
         # a zone word written with the stamp (between date and time, or right after it) wins
         near = line[match.start():match.end() + 12]
         latin = _LATIN_ZONE_NEAR.search(near)
-        tz = ZoneInfo("Asia/Shanghai") if _PLUS_EIGHT.search(near) else ZoneInfo("UTC") if _UTC_NEAR.search(near) \
+        plus_eight, utc = _PLUS_EIGHT.search(near), _UTC_NEAR.search(near)
+        tz = ZoneInfo("Asia/Shanghai") if plus_eight else ZoneInfo("UTC") if utc \
             else timezone(timedelta(hours=ZONE_WORDS[latin.group(0).lower()])) if latin else ZoneInfo(zone)
         value = datetime(year, int(match.group("m")), int(match.group("d")), hour, minute, second, tzinfo=tz)
     except ValueError:
         return None
-    return value, clock.group("H") is not None
+    return value, clock.group("H") is not None, bool(plus_eight or utc or latin)
 
 
 _PROSE_END = re.compile(r"[。！？]")
@@ -231,11 +235,12 @@ _PUBLISHED_WORD = re.compile(r"(?:发布|發布|发表|發表)(?:时间|時間|�
 _PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:发布|發布|发表|發表)(?:于|於|时间|時間|日期)\s*[:：]?\s*(?:19|20)\d\d")
 
 
-def _window_stamp(window: list[str], zone: str, reference: datetime | None = None) -> tuple[datetime, bool, bool] | None:
-    """(stamp, has a time of day, printed before the text) of the first stamp line in ``window``;
+def _window_stamp(window: list[str], zone: str,
+                  reference: datetime | None = None) -> tuple[datetime, bool, bool, bool] | None:
+    """(stamp, has a time of day, printed before the text, names its zone) of the first stamp line in ``window``;
     a day-only stamp gives way to a later one with the time on the same day, until the text begins."""
-    dated: tuple[datetime, bool, bool] | None = None
-    updated: tuple[datetime, bool, bool] | None = None
+    dated: tuple[datetime, bool, bool, bool] | None = None
+    updated: tuple[datetime, bool, bool, bool] | None = None
     prose = 0
     for line in window:
         if _is_prose(line):
@@ -253,15 +258,15 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
             published = _PUBLISHED_WORD.search(line, label.end())
             change = line[label.start():published.start() if published else len(line)]
             if updated is None and (late := _stamp(change, zone, reference)) is not None:
-                updated = (*late, prose < STANDFIRST_LINES)
+                updated = (late[0], late[1], prose < STANDFIRST_LINES, late[2])
             line = line[:label.start()] + (" " + line[published.start():] if published else "")
         stamp = _stamp(line, zone, reference)
         if stamp is None:
             continue
         if dated is None:
-            dated = (*stamp, prose < STANDFIRST_LINES)
+            dated = (stamp[0], stamp[1], prose < STANDFIRST_LINES, stamp[2])
         elif stamp[1] and not dated[1] and stamp[0].date() == dated[0].date():
-            dated = (stamp[0], True, dated[2])
+            dated = (stamp[0], True, dated[2], stamp[2])
         if dated[1]:
             break
     if dated is not None and not dated[1]:
@@ -270,7 +275,7 @@ def _window_stamp(window: list[str], zone: str, reference: datetime | None = Non
         for line in window:
             if _PUBLISHED_LABEL.match(line) and (labelled := _stamp(line, zone, reference)) is not None \
                     and labelled[1] and labelled[0].date() == dated[0].date():
-                return labelled[0], True, dated[2]
+                return labelled[0], True, dated[2], labelled[2]
     return dated or updated
 
 
@@ -335,7 +340,7 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
         if starts:
             break
         starts, printed = _starts(lines, heading), heading
-    best: tuple[datetime, bool, bool] | None = None
+    best: tuple[datetime, bool, bool, bool] | None = None
     best_start = starts[0] if starts else 0
     for start in starts or [0]:
         window = lines[start:start + WINDOW]
@@ -350,7 +355,7 @@ def read_header(lines: list[str], headline: str, zone: str, headings: tuple[str,
                 break
     header = PageHeader()
     if best is not None:
-        header.published, header.has_time, header.before_text = best
+        header.published, header.has_time, header.before_text, header.stated_zone = best
     window = lines[best_start:best_start + 12]
     for index, line in enumerate(window):
         if _LABEL_ONLY.match(line) and index + 1 < len(window):

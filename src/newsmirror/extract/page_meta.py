@@ -208,10 +208,9 @@ def _meta_contents(document: lxml.html.HtmlElement, attributes: tuple[str, ...])
     return found
 
 
-def document_published(document: lxml.html.HtmlElement, url: str, zone: str | None = None) -> datetime | None:
-    """The publication time the page's metadata states (meta tags, then JSON-LD); a naive value
-    is read in ``zone`` (default: the site profile's zone, else UTC)."""
-    zone = zone or profile_for(url).timezone or "UTC"
+def _published_value(document: lxml.html.HtmlElement, url: str, zone: str) -> tuple[datetime, bool] | None:
+    """The publication value the page's metadata states (meta tags, then JSON-LD), with whether it states its
+    offset; a naive value is read in ``zone``."""
     found = _meta_contents(document, ("property", "name", "itemprop"))
     values = [found[name] for name in _DATE_META_NAMES if name in found]
     for element in document.xpath("//*[@itemprop='datePublished' or @itemprop='datepublished']"):
@@ -225,15 +224,30 @@ def document_published(document: lxml.html.HtmlElement, url: str, zone: str | No
     if not stated:
         # a naive value is a guess at the zone: a value stating its offset within a day of it is
         # the same time told exactly ("2020-08-25|00h23" in one meta, "…T00:23:33Z" in JSON-LD)
-        first = next((value for value, has_offset in candidates[1:]
-                      if has_offset and abs(value - first) <= timedelta(hours=26)), first)
+        first, stated = next(((value, True) for value, has_offset in candidates[1:]
+                              if has_offset and abs(value - first) <= timedelta(hours=26)), (first, False))
     elif first.utcoffset() == timedelta(0):
         # the same instant stated elsewhere in an offset of its own ("…T23:59:50+00:00" in a meta
         # tag, "…T01:59:50+02:00" in JSON-LD): the outlet's clock, its readers' calendar day
         first = next((value for value, has_offset in candidates[1:]
                       if has_offset and value == first and value.utcoffset() != timedelta(0)), first)
+    return first, stated
+
+
+def document_published(document: lxml.html.HtmlElement, url: str, zone: str | None = None) -> datetime | None:
+    """The publication time the page's metadata states (meta tags, then JSON-LD); a naive value
+    is read in ``zone`` (default: the site profile's zone, else UTC)."""
+    zone = zone or profile_for(url).timezone or "UTC"
+    found = _published_value(document, url, zone)
     # metadata written in UTC by the CMS: shown on the site's clock, its readers' calendar day
-    return in_site_zone(first, zone)
+    return in_site_zone(found[0], zone) if found is not None else None
+
+
+def stated_published(document: lxml.html.HtmlElement, url: str, zone: str | None = None) -> datetime | None:
+    """:func:`document_published`'s value as the metadata states it, in the offset it states ("…T02:00:00+00:00"
+    stays at 02:00 UTC); None when the value states no offset (read in ``zone``, a guess) or there is none."""
+    found = _published_value(document, url, zone or profile_for(url).timezone or "UTC")
+    return found[0] if found is not None and found[1] else None
 
 
 # Update times: not when the article was published, but a year to read a yearless stamp with.

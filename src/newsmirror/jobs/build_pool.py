@@ -70,6 +70,9 @@ class _KnownImages(ImageMirror):
     def read(self, name: str) -> bytes:
         return self._fallback.read(name)
 
+    def size_of(self, name: str) -> tuple[int, int] | None:
+        return self._fallback.size_of(name)  # recorded by the parent as it stored it, or read from the file here
+
 
 @dataclass(slots=True)
 class _Task:

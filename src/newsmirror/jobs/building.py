@@ -76,7 +76,8 @@ STORY_LINKS = 10
 Pending = tuple[Entry, dict[str, StoryView], Due, tuple[str, str] | None]
 
 
-NO_BASE_URL_FEEDS = ("no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow; "
+NO_BASE_URL_FEEDS = ("no base URL: the Atom/RSS feeds link pages relatively, which feed readers cannot follow, and "
+                     "404.html links the host's root (/index.html), wrong for a site served under a path; "
                      "give --base-url or set base_url in the [publish] table of the config file")
 
 

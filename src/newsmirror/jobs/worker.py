@@ -334,10 +334,10 @@ class Worker:
                 thread.join(0.2)
         self._stopping.set()
         self._finished.set()
-        self._fetcher.close()
         heartbeat.join()
         for chore in chores:
             chore.join()
+        self._fetcher.close()  # after the chores too: one running at the stop may still hold it
         return self.report
 
     # -- internals -------------------------------------------------------------
@@ -433,6 +433,9 @@ class Worker:
             self.report.count(outcome, error)
 
     def _repeat(self, every: float, task: Callable[[Store], object]) -> None:
+        # A chore that fetches (none of the shipped ones does; a plugin's may) does so with this worker's fetcher, as a
+        # job does: without it, the process's default one, which the worker's stop does not cut.
+        _current_fetcher.set(self._fetcher)
         while not self._finished.wait(every):
             try:
                 with self.open_store() as store:

@@ -23,6 +23,7 @@ import nh3
 from lxml import etree
 
 from newsmirror.errors import ConfigError
+from newsmirror.extract.urls import unjoined_address
 from newsmirror.model import Article
 from newsmirror.publish.absent import Absent
 from newsmirror.publish.images import ImageMirror, links_image_file
@@ -37,16 +38,19 @@ OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
 IMAGE_TOKEN = "nm-image:"  # the token of every article that does not itself say "nm-image"
 # Bump when a template or the cleaning changes, so every page is rendered again.
-RENDER_VERSION = "11"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
+RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collision-free folders; 3: times in UTC+8, one design with the reader;
 # 4: the static site's pages link its shipped favicon.ico; 5: a link left empty by a dropped image goes with it;
 # 6: a link to the full-size file of a mirrored image leads to the mirrored copy; 7: the static site's pages carry a
 # Content-Security-Policy (no script, nothing from another host); 8: zh-Hant is the reader's 繁, OpenCC's s2tw
 # (為, 眾), where it was s2t (爲, 衆): text.script.HANT; 9: under zh-Hant the interface's own words in Taiwan's
 # phrases (搜尋, 資訊: interface_converter, text.script.HANT_WORDS), outlets' text as before; 10: the site's article
 # images load lazily (lazy_images) and its original address is shown unescaped (readable_url; reader79); 11: the original
-# address's authority shown as stored, unseen characters as escapes (readable_url; review59)
+# address's authority shown as stored, unseen characters as escapes (readable_url; review59); 12: a link a writer
+# joined to a host ("https://www.economist.comhttps://…") written repaired (extract.urls.unjoined_address; polish79);
+# 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
+# original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "17"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "18"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -71,7 +75,8 @@ STORY_PAGE_VERSION = "17"  # 2: a fact's sentences in one column per outlet, as 
 # line whatever their rank (summary._joined; review57)
 # 16: an outlet's "另有N条" under the summary leads to its own list of one-outlet facts (#unique-N), not to the first
 # outlet's (reader79)
-# 17: a line before the facts names the reports compared from their start only (Comparison.read_in_part; safety76)
+# 17: an original-script site marks each report and each outlet's sentences by their script (lang; reader80)
+# 18: a line before the facts names the reports compared from their start only (Comparison.read_in_part; safety76)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -80,7 +85,7 @@ ALLOWED_TAGS = {
 }
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}
 CAPTION_CLASSES = {"p": {"caption"}, "span": {"caption"}}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"},
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height"}, "td": {"colspan", "rowspan"},
                       "th": {"colspan", "rowspan"}}
 
 
@@ -225,7 +230,9 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
         elif href:
             # Absolute (relative links would point into the mirror) and percent-encoded, so
             # script conversion below never alters a URL.
-            absolute = http_url(urljoin(article.original_url, href)) or ("" if not href.startswith("mailto:") else href)
+            # (a link a writer joined to a host, stored before the import repaired it, is written repaired)
+            absolute = http_url(urljoin(article.original_url, unjoined_address(href))) \
+                or ("" if not href.startswith("mailto:") else href)
             if absolute:
                 link.set("href", quote(absolute, safe=":/?#[]@!$&'()*+,;=%~"))
             else:
@@ -238,7 +245,9 @@ def prepare(article: Article, entry: Entry, convert: Callable[[str], str],
         caption = image.caption.strip()
         if name and token + name not in in_body:
             used.append(name)
-            figure = f'<figure><img src="{token}{name}" alt="{html.escape(caption)}"/>'
+            size = mirror.size_of(name) if mirror else None
+            sized = f' width="{size[0]}" height="{size[1]}"' if size else ""
+            figure = f'<figure><img src="{token}{name}" alt="{html.escape(caption)}"{sized}/>'
             lead.append(figure + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
         elif not name and caption and caption not in body_text and not is_placeholder_alt(caption):
             lead.append(f'<p class="caption">{html.escape(caption)}</p>')
@@ -263,9 +272,12 @@ def _mirror_or_drop(img: lxml.html.HtmlElement, base_url: str, mirror: ImageMirr
     name = mirror.local_name(url) if mirror and url else None
     if name:
         alt = img.get("alt", "")
-        img.attrib.clear()
+        img.attrib.clear()  # the source's width and height were the original's, not its mirrored copy's
         img.set("src", token + name)
         img.set("alt", alt)
+        if mirror and (size := mirror.size_of(name)):
+            img.set("width", str(size[0]))
+            img.set("height", str(size[1]))
         used.append(name)
         mirrored[url] = token + name
         return
@@ -387,6 +399,28 @@ def lazy_images(html: str) -> str:
     them before the reader scrolled past the summary (reader79). ``html`` must be sanitizer output, where a ``<``
     in text is ``&lt;``: then every ``<img`` is a tag and none has a ``loading`` attribute already."""
     return _IMG_TAG.sub('<img loading="lazy"', html)
+
+
+_IMG_ELEMENT = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+_SIZE_ATTRIBUTE = re.compile(r'\s(?:width|height)="[^"]*"', re.IGNORECASE)
+
+
+def sized_images(markup: str, size_of: Callable[[str], tuple[int, int] | None]) -> str:
+    """Every ``<img>`` of sanitized HTML whose picture's size ``size_of(src)`` knows says it (``width``, ``height``):
+    the browser keeps the picture's place before a lazy one arrives, and the text below it does not move when it
+    does (reader79; ``img{max-width:100%;height:auto}`` scales it to the column, the ratio kept). Any width or
+    height it said before (the outlet's, of its own copy, or "100%") is replaced; an image of unknown size is left
+    as it is. ``markup`` must be sanitizer output (nh3 writes a ``>`` in an attribute as ``&gt;``, values quoted)."""
+    def sized(tag: re.Match[str]) -> str:
+        src = _SRC.search(tag.group(0))
+        size = size_of(html.unescape(src.group(1))) if src else None
+        if not size:
+            return tag.group(0)
+        bare = _SIZE_ATTRIBUTE.sub("", tag.group(0))
+        return f'{bare[:4]} width="{size[0]}" height="{size[1]}"{bare[4:]}'
+
+    return _IMG_ELEMENT.sub(sized, markup)
 
 
 def with_image_prefix(text: str, prefix: str, token: str = IMAGE_TOKEN) -> str:

@@ -115,6 +115,32 @@ def resize(data: bytes, max_width: int = MAX_WIDTH) -> tuple[bytes, str]:
     return out.getvalue(), "jpg"
 
 
+Size = tuple[int, int]  # (width, height) in pixels
+
+
+def image_size(path: Path) -> Size | None:
+    """The pixel size of a stored picture, from its header alone (Pillow reads no pixel to tell it); None when the
+    file is missing or no readable image."""
+    try:
+        with PILImage.open(path) as opened:
+            width, height = opened.size
+    except (OSError, UnidentifiedImageError, PILImage.DecompressionBombError, ValueError):
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def read_sizes(folder: Path) -> dict[str, Size]:
+    """The sizes an image cache recorded (``ImageMirror.SIZES``): file name -> (width, height); nothing unreadable."""
+    try:
+        loaded = json.loads((folder / ImageMirror.SIZES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {str(name): (size[0], size[1]) for name, size in loaded.items()
+            if isinstance(size, list) and len(size) == 2 and all(type(n) is int and n > 0 for n in size)}
+
+
 class ImageMirror:
     """A cache of resized images keyed by URL, shared by every output format of a build.
 
@@ -125,6 +151,11 @@ class ImageMirror:
     """
 
     INDEX = "index.json"
+    # Each stored picture's pixel size (file name -> [width, height]), recorded as it is stored: pages give an image
+    # its width and height, so the browser keeps its place before a lazy picture arrives and the text below does
+    # not jump (reader79). Beside the index, not in it: an older reader or build reads the index as before, and a
+    # picture stored before the sizes were recorded is measured from its file once (``size_of``).
+    SIZES = "sizes.json"
 
     def __init__(self, cache_dir: Path, fetch: Fetch | None = None, max_width: int = MAX_WIDTH) -> None:
         self.cache_dir = cache_dir
@@ -139,6 +170,7 @@ class ImageMirror:
         # Not remembered in the index: the next build asks again.
         self.refused: dict[str, str] = {}
         self._index: dict[str, str] = {}  # url -> file name, "" for a failure
+        self._sizes: dict[str, Size] = read_sizes(cache_dir)
         self._dirty = False
         self._lock = threading.Lock()
         self._host_failures: dict[str, int] = defaultdict(int)
@@ -191,8 +223,11 @@ class ImageMirror:
         name = f"{hashlib.sha1(url.encode('utf-8')).hexdigest()[:20]}.{ext}"
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         (self.cache_dir / name).write_bytes(data)
+        size = image_size(self.cache_dir / name)
         with self._lock:
             self._index[url] = name
+            if size:
+                self._sizes[name] = size
             self._dirty = True
             self.fetched += 1
         return name
@@ -226,12 +261,28 @@ class ImageMirror:
     def read(self, name: str) -> bytes:
         return (self.cache_dir / name).read_bytes()
 
+    def size_of(self, name: str) -> Size | None:
+        """The stored picture's (width, height): as recorded, else read from its file (a picture stored before
+        sizes were recorded) and recorded; None when it cannot be read (the page shows it without a size)."""
+        with self._lock:
+            if name in self._sizes:
+                return self._sizes[name]
+        size = image_size(self.cache_dir / name)
+        if size:
+            with self._lock:
+                self._sizes[name] = size
+                self._dirty = True
+        return size
+
     def save(self) -> None:
         if self._dirty:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             (self.cache_dir / self.INDEX).write_text(
                 json.dumps(self._index, ensure_ascii=False, sort_keys=True), encoding="utf-8"
             )
+            stored = set(self._index.values())
+            sizes = {name: list(size) for name, size in self._sizes.items() if name in stored}
+            (self.cache_dir / self.SIZES).write_text(json.dumps(sizes, sort_keys=True), encoding="utf-8")
             self._dirty = False
 
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 import jinja2
+from markupsafe import Markup
 
 from newsmirror.model import Article
 from newsmirror.publish.base import FormatBuilder
@@ -65,10 +66,19 @@ LABELS = {
     "read_in_part": "这些报道太长，对比只读了它们的开头：",
 }
 # Bump when a listing's index or feeds change while its entries do not, so that every listing is rendered again.
-LISTING_VERSION = "2"  # 2: feed titles and subtitles in one form (publish.feeds.FEED_WORDS)
+LISTING_VERSION = "3"  # 2: feed titles and subtitles in one form (publish.feeds.FEED_WORDS); 3: an original-script
+# site's entries say their script (lang; reader80)
 FRONT_STORIES = 30  # stories on the home page: the biggest recent ones, then the newest (publish.front)
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as sitemaps.org allows
 PARALLEL_STORIES = 200  # story pages to render before workers are worth forking
+
+
+def _lang_mark(code: str) -> Markup:
+    return Markup(' lang="{}"').format(code) if code in ("zh-Hans", "zh-Hant") else Markup("")
+
+
+def _no_mark(code: str) -> Markup:
+    return Markup("")
 
 
 @dataclass(slots=True)
@@ -104,6 +114,10 @@ class SiteBuilder(FormatBuilder):
         self.env = _environment()
         self.labels = {key: self.label(value) for key, value in LABELS.items()}
         self.lang = "zh" if self.options.script == "original" else self.options.script
+        # A site in the original scripts (lang="zh") marks each report, title and sentence by the script it is
+        # written in (the entry's lang): the style sheet then draws a Traditional one in TC glyphs (reader80). A
+        # converted site is all in its script, said by the page's lang: nothing is marked. A global: macros see it.
+        self.env.globals["mark"] = _lang_mark if self.lang == "zh" else _no_mark
 
     @staticmethod
     def page_path(entry: Entry) -> str:
@@ -304,6 +318,9 @@ class SiteBuilder(FormatBuilder):
 
     def _story(self, story: StoryView) -> None:
         folder = f"story/{story.id}/"
+        # Each outlet's script, for its sentences in the summary and the grid (the comparison names outlets as stored;
+        # an original site's entries keep the names unconverted). An outlet with reports in both scripts: its last.
+        langs = {m.outlet: m.lang for m in story.members}
         path = folder + "index.html"
         comparison = story.compare()
         rests = story.rests
@@ -312,7 +329,7 @@ class SiteBuilder(FormatBuilder):
             rests = rests.converted(self.convert)
         self.writer.write(path, self.render(
             "story.html", path, title=story.title, story=story, comparison=comparison, shown=self.convert,
-            summary=story_summary(comparison), rests=rests, rested=rests.units,
+            summary=story_summary(comparison), rests=rests, rested=rests.units, langs=langs,
             paths={m.id: self.paths.get(m.id) or self.page_path(m) for m in story.members},
         ))
         self._feeds(folder, story.title, self.label(FEED_WORDS["story_about"]),

@@ -333,6 +333,19 @@ class Store(abc.ABC):
         """The sizes of the ``limit`` newest stories (None: every one) of at least ``min_outlets`` outlets, in
         ``list_stories``' order (newest report first): without reading a story or an article."""
 
+    def story_spans(self, story_ids: Sequence[str]) -> dict[str, tuple[datetime | None, datetime | None]]:
+        """Each story's first and last report time (publication, copies included as ``list_stories`` orders by
+        them): the reader's story list says when a story was reported (reader79). A story with no dated member
+        maps to (None, None); an unknown id is left out. A backend answers in one statement (``SqlStore``)."""
+        spans: dict[str, tuple[datetime | None, datetime | None]] = {}
+        for story_id in story_ids:
+            story = self.get_story(story_id)
+            if story is None:
+                continue
+            times = [a.published_at for a in map(self.get_article, story.article_ids) if a and a.published_at]
+            spans[story_id] = (min(times), max(times)) if times else (None, None)
+        return spans
+
     def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
         """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,
         for every story); None for the second when the backend stores no comparisons."""
@@ -416,6 +429,13 @@ class Store(abc.ABC):
 
         Never-checked articles are due ``first_check_after`` after they were first seen.
         """
+        raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
+
+    def next_check_due(self, *, outlet: str | None = None,
+                       first_check_after: timedelta = timedelta(minutes=30)) -> datetime | None:
+        """When :meth:`due_checks` next finds an article due (its condition solved for the time: the earliest
+        schedule, or the earliest first sighting of a never-checked article plus ``first_check_after``), already
+        past when one is due now; None when no article can be re-checked."""
         raise NotImplementedError(f"{type(self).__name__} does not track edits yet")
 
     def get_check_state(self, article_id: str) -> CheckState:

@@ -222,6 +222,19 @@ class SqlStore(Store):
                           newest=from_iso(r["newest"]) if isinstance(r["newest"], str) else r["newest"])
                 for r in rows]
 
+    def story_spans(self, story_ids: Sequence[str]) -> dict[str, tuple[datetime | None, datetime | None]]:
+        if not story_ids:
+            return {}
+        rows = self._all(
+            "SELECT m.story_id, MIN(a.published_utc) AS first, MAX(a.published_utc) AS last FROM story_members m"
+            f" JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
+            " GROUP BY m.story_id", tuple(story_ids))
+
+        def when(value: Any) -> datetime | None:  # SQLite gives ISO text, PostgreSQL a datetime
+            return from_iso(value) if isinstance(value, str) else value
+
+        return {str(r["story_id"]): (when(r["first"]), when(r["last"])) for r in rows}
+
     def _tuples(self, text: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of a statement as plain tuples (for scans of a whole table)."""
         return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in self._all(text, params)]  # type: ignore[arg-type]
@@ -365,6 +378,23 @@ class SqlStore(Store):
         )
         return [row_to_due_check(row) for row in rows]
 
+    def next_check_due(self, *, outlet: str | None = None,
+                       first_check_after: timedelta = timedelta(minutes=30)) -> datetime | None:
+        # due_checks' own condition, solved for the time: the earliest schedule of a checked article, or the first
+        # seen of a never-checked one plus the first check's delay. Two queries, not one ORDER BY: adding the delay
+        # to a stored time in SQL is written otherwise by each dialect (and would hide the index on next_check_at).
+        where = "(a.original_url LIKE ? OR a.canonical_url LIKE ?)" + (" AND a.outlet = ?" if outlet else "")
+        params = ("http%", "http%", *((outlet,) if outlet else ()))
+        scheduled = self._one(f"SELECT MIN(c.next_check_at) AS t FROM checks c JOIN articles a ON a.id = c.article_id"
+                              f" WHERE {where}", params)
+        unchecked = self._one(f"SELECT MIN(a.first_seen_at{self.byte_order}) AS t FROM articles a"
+                              f" LEFT JOIN checks c ON c.article_id = a.id WHERE c.article_id IS NULL AND {where}",
+                              params)
+        times = [from_iso(scheduled["t"]) if scheduled else None]
+        first_seen = from_iso(unchecked["t"]) if unchecked else None
+        times.append(first_seen + first_check_after if first_seen is not None else None)
+        return min((time for time in times if time is not None), default=None)
+
     def recent_changes(self, kinds: Sequence[EventKind] = (EventKind.EDITED,), *,
                        outlet: str | None = None, since: datetime | None = None,
                        limit: int = 50) -> list[ChangeEntry]:
@@ -376,10 +406,11 @@ class SqlStore(Store):
         if outlet:
             # The name as the counts show it (change_counts: clean_line), which a received store's raw name (ESC
             # sequences, a line break) is not: an outlet's count linked to a page listing nothing. Every stored name
-            # that reads as it; the DISTINCT is over the events' articles, as change_counts' own count is.
-            names = [str(row["outlet"]) for row in self._all(
-                "SELECT DISTINCT a.outlet FROM article_events e JOIN articles a ON a.id = e.article_id", ())
-                if clean_line(str(row["outlet"])) == clean_line(outlet)]
+            # that reads as it, from the articles' outlets (an index-only scan of a few dozen names): the events' own
+            # DISTINCT read every event on each /changes?outlet= and its feed, growing with the events (review59).
+            # A name with no event only widens the IN list below; the join finds its events, none.
+            names = [str(row["outlet"]) for row in self._all("SELECT DISTINCT outlet FROM articles", ())
+                     if clean_line(str(row["outlet"])) == clean_line(outlet)]
             if not names:
                 return []
             clauses.append(f"a.outlet IN ({', '.join('?' for _ in names)})")

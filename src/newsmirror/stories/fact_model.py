@@ -1,6 +1,11 @@
-"""The logistic model that says whether two units of two outlets state one fact.
+"""Two logistic models over the same pair features, each saying whether two units of two outlets state one fact.
 
-Features: ``stories.fact_pairs.FEATURES``. Fitted by ``bench/days_fact_model.py`` on the fact
+``RESCUE`` runs in every default comparison: ``compare_story``'s last round (``compare.RESCUE_ROUND``, on since
+facts48) asks it about the pairs the rules left in different facts; its fit is described where it is defined below.
+``FITTED``, described here, decides every pair only with ``compare_story(..., same_fact="model")``, an option that is
+not the default.
+
+``FITTED``'s features: ``stories.fact_pairs.FEATURES``. Fitted by ``bench/days_fact_model.py`` on the fact
 labels of the tuning days only (``bench/days/facts.toml``: 14 stories of 2020-08-04, 2020-10-14
 and 2020-11-18; 2,336 labelled unit pairs, 226 same-fact): L2-penalised logistic regression
 (lambda 1) on standardised features. The threshold is the highest whose leave-one-story-out
@@ -9,7 +14,7 @@ recall (each story compared with a model fitted on the other 13) is within 0.015
 the same. The test day's labels were never used. To refit, run the script and paste its
 printout below. Results: bench/days_results.md (Comparison, session 14).
 
-Used only with ``compare_story(..., same_fact="model")``, not by default: on the test day,
+``FITTED`` is used only with ``compare_story(..., same_fact="model")``, not by default: on the test day,
 scored once, it gave recall .663 and precision .851 where the rules gave .673 and .985; the
 leave-one-out estimates above did not carry over to an unseen day.
 """

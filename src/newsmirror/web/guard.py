@@ -111,6 +111,44 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
+class CodedFileValidators:
+    """ASGI middleware, just outside the compression (``GZipMiddleware``): one file's gzip'd and identity bodies are
+    not one representation to a cache (review59, RFC 9110 8.8.3), and the compression passes a 206 uncoded.
+
+    - A file's ETag is weak (``W/"…"``) on every response but an image's (images are never compressed): a strong one
+      promised the same bytes for the gzip'd and the identity body of ``/static/style.css``. A weak ETag still
+      answers ``If-None-Match`` (weak comparison, RFC 9110 13.1.2) and is never used by ``If-Range``.
+    - Such a file is sent whole to a client that takes gzip, whatever ``Range`` it asks (a server may ignore it, RFC
+      9110 14.2): the 200 it would have resumed was gzip'd, the 206 would have been identity bytes spliced onto it.
+      The files concerned are the style sheet, the scripts and the API browser's assets; a picture's ranges stay."""
+
+    def __init__(self, app: ASGIApp, images: str = "/images/") -> None:
+        self.app = app
+        self.images = images
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = [(name, value) for name, value in scope.get("headers", [])]
+        takes_gzip = any(name == b"accept-encoding" and b"gzip" in value.lower() for name, value in headers)
+        path = str(scope.get("path", ""))
+        under = path[len(str(scope.get("root_path", ""))):] if path.startswith(str(scope.get("root_path", ""))) else path
+        if takes_gzip and not under.startswith(self.images) and any(name == b"range" for name, _ in headers):
+            scope = {**scope, "headers": [(n, v) for n, v in headers if n not in (b"range", b"if-range")]}
+
+        async def weak_etag(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                raw = list(message.get("headers", []))
+                kind = next((v for n, v in raw if n.lower() == b"content-type"), b"").lower()
+                if not kind.startswith(b"image/"):
+                    message["headers"] = [(n, b"W/" + v if n.lower() == b"etag" and not v.startswith(b"W/") else v)
+                                          for n, v in raw]
+            await send(message)
+
+        await self.app(scope, receive, weak_etag)
+
+
 def public_base_url(request: Request, configured: str | None) -> str:
     """The reader's own address for absolute links in feeds, without a trailing slash.
 

@@ -15,7 +15,7 @@ import re
 import threading
 from pathlib import Path
 
-from newsmirror.publish.images import ImageMirror
+from newsmirror.publish.images import ImageMirror, Size, image_size, read_sizes
 
 ROUTE = "/images"
 _NAME = re.compile(r"^[0-9a-f]{20}\.(?:jpg|png)$")  # what ImageMirror writes; nothing else is served
@@ -28,6 +28,8 @@ class LocalImages:
         self.folder = folder
         self._index: dict[str, str] = {}
         self._stamp: float | None = None
+        self._sizes: dict[str, Size] = {}  # recorded by the build (ImageMirror.SIZES), or read from the file here
+        self._sizes_stamp: float | None = None
         self._lock = threading.Lock()
 
     def _current(self) -> dict[str, str]:
@@ -55,6 +57,30 @@ class LocalImages:
         if name and self.folder is not None and (self.folder / name).is_file():
             return f"{ROUTE}/{name}"
         return None
+
+    def size_of(self, url: str) -> Size | None:
+        """(width, height) of the picture this reader serves at ``url`` (``…/images/<name>``, as ``url_for`` gives
+        it, under any prefix): as the build recorded it, else read from the file's header once (a cache written
+        before sizes were recorded). None for any other address or an unreadable file: the page shows the picture
+        without a size, as before."""
+        name = url.rsplit("/", 1)[-1]
+        if self.folder is None or not url.endswith(f"{ROUTE}/{name}") or not _NAME.match(name):
+            return None
+        try:
+            stamp: float | None = (self.folder / ImageMirror.SIZES).stat().st_mtime
+        except OSError:
+            stamp = None
+        with self._lock:
+            if stamp != self._sizes_stamp:  # a new build may have recorded more
+                self._sizes = read_sizes(self.folder) if stamp is not None else {}
+                self._sizes_stamp = stamp
+            if name in self._sizes:
+                return self._sizes[name]
+        size = image_size(self.folder / name) if name in self._current().values() else None
+        if size:
+            with self._lock:
+                self._sizes[name] = size
+        return size
 
     def path_of(self, name: str) -> Path | None:
         """The file to serve for ``/images/<name>``; None unless it is a mirrored image."""

@@ -12,8 +12,9 @@ import nh3
 from lxml import etree
 from markupsafe import Markup, escape
 
+from newsmirror.extract.urls import unjoined_address
 from newsmirror.model import Article
-from newsmirror.publish.content import drop_image, interface_converter, lazy_images
+from newsmirror.publish.content import drop_image, interface_converter, lazy_images, sized_images
 from newsmirror.publish.images import links_image_file
 from newsmirror.text.script import to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
@@ -57,6 +58,16 @@ def interface_text(text: str, script: DisplayScript) -> str:
     return interface_converter(script)(text)
 
 
+def lang_attribute(script: DisplayScript, source: str) -> Markup:
+    """`` lang="zh-Hant"`` (or zh-Hans) for an element holding text written in ``source`` (``source_script``), on a
+    原文 page only: that page is ``lang="zh"`` and mixes both scripts, and a browser drew a Traditional report in
+    Simplified glyphs (the style sheet's first font is SC; reader79). Under 简 or 繁 the page's own lang is every
+    text's (all converted), so nothing is marked; nor is a script other than the two (``en``, ``und``)."""
+    if script != "orig" or source not in ("zh-Hans", "zh-Hant"):
+        return Markup("")
+    return Markup(' lang="{}"').format(source)
+
+
 def display_script(request: Request) -> DisplayScript:
     """The script a reader chose: ?script= wins (and is remembered in a cookie), then the cookie, then the original.
     Every page and feed of the reader asks this one function."""
@@ -85,9 +96,14 @@ def source_script(article: Article) -> str:
 
 
 ImageURL = Callable[[str], "str | None"]  # an image's original URL -> the URL to show, or None
+ImageSize = Callable[[str], "tuple[int, int] | None"]  # a shown image's URL -> its (width, height), or None
 
 
 def no_remote_images(src: str) -> str | None:
+    return None
+
+
+def no_sizes(src: str) -> tuple[int, int] | None:
     return None
 
 
@@ -109,6 +125,9 @@ def clean_html(html: str, image_url: ImageURL = no_remote_images, title: str = "
             return image_url(value)
         if element == "a" and attribute == "href" and value.strip() in relinked:
             return relinked[value.strip()]
+        if element == "a" and attribute == "href":
+            # a link a writer joined to a host, stored before the import repaired it: shown repaired (not stored so)
+            return unjoined_address(value)
         return value
 
     return nh3.clean(html, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"},
@@ -164,13 +183,14 @@ def _image_links(html: str, image_url: ImageURL) -> dict[str, str]:
 
 
 def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remote_images,
-                source: str = "", title: str = "") -> Markup:
+                source: str = "", title: str = "", image_size: ImageSize = no_sizes) -> Markup:
     """Sanitized body with its text (not its tags or URLs) converted to the display script.
     ``source``: the article's script (one decision for the whole body, not one per text node); ``title``: the
-    article's (see :func:`clean_html`)."""
-    # Images load as the reader scrolls to them: a story page holds every report's body (lazy_images). The API's
-    # body_html (clean_html alone) is left as stored.
-    cleaned = lazy_images(clean_html(html, image_url, title))
+    article's (see :func:`clean_html`); ``image_size``: a shown image's size by its URL (``LocalImages.size_of``).
+    """
+    # Images load as the reader scrolls to them: a story page holds every report's body (lazy_images), their place
+    # kept by their size (sized_images). The API's body_html (clean_html alone) is left as stored.
+    cleaned = sized_images(lazy_images(clean_html(html, image_url, title)), image_size)
     if script != "orig":
         parts = _TAG.split(cleaned)
         source = source or written_in(" ".join(p for p in parts if not p.startswith("<")))

@@ -12,7 +12,11 @@
   }
 
   function move(step) {
-    var items = document.querySelectorAll(ITEMS);
+    // Only items shown: a big story's reports wait in a closed details, where a move would stop unseen (a closed
+    // details' content still has boxes in Chromium: content-visibility, which checkVisibility sees).
+    var items = Array.prototype.filter.call(document.querySelectorAll(ITEMS), function (item) {
+      return item.checkVisibility ? item.checkVisibility() : item.getClientRects().length > 0;
+    });
     if (!items.length) return;
     if (current >= 0 && current < items.length) items[current].classList.remove("current");
     current = Math.max(0, Math.min(items.length - 1, current + step));
@@ -28,7 +32,9 @@
     if (event.key === "j") { move(1); event.preventDefault(); }
     else if (event.key === "k") { move(-1); event.preventDefault(); }
     else if (event.key === "/") {
-      var box = document.querySelector("form.search input[type=search]");
+      // The search page's own box first: on a phone it is the only one shown (the header's is hidden there).
+      var box = document.querySelector("main form.filters input[type=search]") ||
+                document.querySelector("form.search input[type=search]");
       if (box) { box.focus(); box.select(); event.preventDefault(); }
     }
   });

@@ -1,13 +1,14 @@
-"""A unit told as foreseen (将于, 预计, 明天) or as done (已经, 成功, 了): ``stories.modality``, which only the bench's
-census tools read (bench/facts_modality.py, bench/facts_second_census.py). Its tests stayed on branch facts62 with the
-refused pair-model feature; these are its tests of the marking alone (review51, session 47; facts62's own constructed
-sentences, none taken from the fact labels of bench/days)."""
+"""A unit told as foreseen (将于, 预计, 明天) or as done (已经, 成功, 了): ``bench/modality.py`` (in ``stories/`` until
+session 58, though no product code imports it), which only the bench's census tools read (bench/facts_modality.py,
+bench/facts_second_census.py). Its tests stayed on branch facts62 with the refused pair-model feature; these are its
+tests of the marking alone (review51, session 47; facts62's own constructed sentences, none taken from the fact labels
+of bench/days)."""
 
 from __future__ import annotations
 
 import pytest
+from bench.modality import conflict, markers, marking
 
-from newsmirror.stories.modality import conflict, markers, marking
 from newsmirror.text.normalize import normalize
 
 
