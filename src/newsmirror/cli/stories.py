@@ -398,6 +398,11 @@ def stories_show(
         console.print(f"only {shown('、'.join(outlets_reporting))} reports this story: nothing to compare; "
                       f"`newsmirror show {reports[0].id if reports else 'ID'}` prints the report", highlight=False)
         return
+    if comparison.read_in_part:
+        # Before any fact (safety76): the units shown of such a report are its first ones, not the whole report.
+        cut = set(comparison.read_in_part)
+        console.print("[dim]compared from their start only, longer than a comparison reads:[/] "
+                      + shown("、".join(f"{a.outlet} {a.id}" for a in reports if a.id in cut)), highlight=False)
     # A unit leaving a quotation open is followed by the quotation's rest from its report, in brackets and dim.
     rests = quotation_rests(comparison, {a.id: a.body_text for a in reports})
 

@@ -15,6 +15,7 @@ Configuration comes from the ``[publish]`` table of the config file (``--config`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
@@ -180,6 +181,12 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
     # Each day's articles per outlet, once from the listed entries: a story's page names the outlets with articles on
     # its days and none in it (publish.absent), with no query a story.
     day_counts = DayCounts((item.entry.outlet, item.entry.published) for item in listed.values())
+    # Each stored comparison's mark: a page is made again when the comparison it shows was replaced, also under the
+    # same reports (a received store; safety76), not only when its reports change.
+    marks: dict[str, str] = {}
+    if comparer is not None:
+        with contextlib.suppress(NotImplementedError):
+            marks = store.story_comparison_marks()
     for story in stories:
         members = [listed[i].entry for i in story.article_ids if i in listed]
         if not members:
@@ -202,7 +209,7 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
             # The page changes when another outlet's article on the story's days comes or goes: the absent list is in it.
-            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}|{absent}"
+            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}|{absent}|{marks.get(story.id, '')}"
                                      .encode()).hexdigest(),
             comparer=run_compare, rests=rests, absent=absent,
         )

@@ -65,6 +65,14 @@ def build_feeds(*, feed_id: str, title: str, link: str, self_link_atom: str, sel
     return atom, rss
 
 
+def _rfc822_year(when: datetime) -> bool:
+    """Whether RSS's date (RFC 822, feedgen's strftime) can say ``when``'s year: one before 1000 is written with fewer
+    than four digits (0002 as "2"), which Python's ``email.utils`` and feed readers read as a two-digit year (2002).
+    Such an item (``model.FIRST_TIME`` keeps years from 0002) goes without a pubDate; its Atom entry has the date
+    (safety76)."""
+    return when.year >= 1000
+
+
 def _generator(feed_id: str, title: str, link: str, self_link: str, items: list[FeedItem],
                language: str, description: str, rss: bool = False) -> FeedGenerator:
     """``rss``: for the RSS feed, whose descriptions are HTML (RSS 2.0: "entity-encoded HTML"), so text goes in
@@ -82,7 +90,8 @@ def _generator(feed_id: str, title: str, link: str, self_link: str, items: list[
     generator.generator("newsmirror")
     newest = max((i.published for i in items if i.published), default=EPOCH)
     generator.updated(newest)
-    generator.lastBuildDate(newest)
+    # (Never left unset: feedgen would write the time of the build, a feed changed at every build.)
+    generator.lastBuildDate(newest if _rfc822_year(newest) else EPOCH)
     # feedgen prepends entries; add oldest first so the output lists newest first.
     for item in reversed(items):
         entry = generator.add_entry()
@@ -91,7 +100,8 @@ def _generator(feed_id: str, title: str, link: str, self_link: str, items: list[
         entry.title(item.title or item.id)
         entry.link(href=item.link)
         when = item.published or EPOCH
-        entry.published(when)
+        if not rss or _rfc822_year(when):
+            entry.published(when)
         entry.updated(when)
         if item.author:
             entry.author(name=item.author)

@@ -62,6 +62,8 @@ LABELS = {
     # 404.html; the reader's 404 page takes its title from here (web.app.ERROR_TITLES), its hint names a search box.
     "not_found": "找不到这个页面", "not_found_hint": "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页找。",
     "home": "回首页",
+    # Before a story's facts: its reports compared from their start only (stories.bounds; safety76).
+    "read_in_part": "这些报道太长，对比只读了它们的开头：",
 }
 # Bump when a listing's index or feeds change while its entries do not, so that every listing is rendered again.
 LISTING_VERSION = "3"  # 2: feed titles and subtitles in one form (publish.feeds.FEED_WORDS); 3: an original-script

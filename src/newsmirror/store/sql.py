@@ -292,6 +292,11 @@ class SqlStore(Store):
         return {str(r["story_id"]): str(r["fingerprint"])
                 for r in self._all("SELECT story_id, fingerprint FROM story_comparisons", ())}
 
+    def story_comparison_marks(self) -> dict[str, str]:
+        # The size in SQL (length of a blob, of a bytea): no comparison is read.
+        return {str(r["story_id"]): f"{r['fingerprint']}|{r['computed_at']}|{r['size']}" for r in self._all(
+            "SELECT story_id, fingerprint, computed_at, length(data) AS size FROM story_comparisons", ())}
+
     def save_story_comparison(self, story_id: str, fingerprint: str, data: bytes) -> None:
         # INSERT ... SELECT from stories: a story merged away meanwhile gets no orphan row.
         self.execute(self._sql(

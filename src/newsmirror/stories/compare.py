@@ -658,8 +658,10 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[list[str], list[_Sentence], dict[str, float]]:
-    """The story's outlets, units (names folded) and bigram weights."""
+def _story_units(articles: Sequence[Article], dateline_matched: bool, cut: set[str] | None = None
+                 ) -> tuple[list[str], list[_Sentence], dict[str, float]]:
+    """The story's outlets, units (names folded) and bigram weights; the ids of the reports whose units were cut to a
+    bound are added to ``cut``."""
     from newsmirror.stories.fact_pairs import story_weights  # with scipy: imported when a story is compared
 
     outlets: list[str] = []
@@ -668,8 +670,13 @@ def _story_units(articles: Sequence[Article], dateline_matched: bool) -> tuple[l
             outlets.append(article.outlet)
     # Each report's units up to its share of the story's (``stories.bounds``): the unit texts are read once (no unit
     # past a report's own bound), counted, then cut to the share, so that the costly reading stops there.
-    texts = [list(islice(_unit_texts(article), MAX_REPORT_UNITS)) for article in articles]
+    # One unit past a report's own bound is read to tell a report cut there from one that ends there.
+    read = [list(islice(_unit_texts(article), MAX_REPORT_UNITS + 1)) for article in articles]
+    texts = [units[:MAX_REPORT_UNITS] for units in read]
     level = units_share([len(units) for units in texts], unit_budget(len(outlets)))
+    if cut is not None:
+        cut.update(article.id for article, units in zip(articles, read, strict=True)
+                   if len(units) > (MAX_REPORT_UNITS if level is None else min(level, MAX_REPORT_UNITS)))
     sentences = [s for article, units in zip(articles, texts, strict=True)
                  for s in _sentences(article, dateline_matched, units=units[:level])]
     _fold_story_names(sentences)
@@ -714,8 +721,11 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         raise ValueError(f'same_fact is "rules" or "model", not {same_fact!r}')
     # Reports as long as real ones are read whole; a longer one from its start (``stories.bounds``): the cost grows
     # faster than the text, and grouping and the build compare every story they change.
-    articles = bounded_reports(articles)
-    outlets, sentences, weight = _story_units(articles, dateline_matched=same_fact == "rules")
+    bounded = bounded_reports(articles)
+    cut = {article.id for article, read in zip(articles, bounded, strict=True) if read is not article}
+    outlets, sentences, weight = _story_units(bounded, dateline_matched=same_fact == "rules", cut=cut)
+    read_in_part = [article.id for article in articles if article.id in cut]
+    articles = bounded
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_outlet[s.ref.outlet].append(i)
@@ -809,7 +819,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             claims.update(rules_claims[n])
         return claims
 
-    comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets})
+    comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets},
+                            read_in_part=list(dict.fromkeys(read_in_part)))
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.items(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g[1]))
     # Each outlet's units, where a detail it names outside a fact's sentences is spelled (``_spellings``).
@@ -979,6 +990,11 @@ def shared_statements(first: Sequence[list[_Sentence]], second: Sequence[list[_S
     aligned = [[i for i, s in enumerate(sentences) if s.grams and s.ref.outlet == side] for side in sides]
     share = max(len(covered.intersection(units)) / len(units) if units else 0.0 for units in aligned)
     return SharedStatements(shared, share, specific)
+
+
+# Rows of one outlet's units per sparse product in ``_Linker._repeat_pairs`` (bounds its memory: a row holds at most
+# the outlet's units).
+_REPEAT_ROWS = 256
 
 
 class _Linker:
@@ -1188,30 +1204,68 @@ class _Linker:
                 by_outlet[s.ref.outlet].append(i)
         offers: list[tuple[float, int, int]] = []
         for units in by_outlet.values():
-            for a, i in enumerate(units):
-                for j in units[a + 1:]:
-                    ri, rj = links.find(i), links.find(j)
-                    first, second = sentences[i], sentences[j]
-                    if ri == rj or (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
-                        continue
-                    if len(self.members_of[ri]) < 2 and len(self.members_of[rj]) < 2:
-                        continue
-                    smaller, larger = sorted((self.mass[i], self.mass[j]))
-                    if SECOND_REPEAT_FLOOR is not None and smaller < SECOND_REPEAT_FLOOR * larger:
-                        continue
-                    shared = first.grams & second.grams
-                    if SECOND_REPEAT_BEYOND:
-                        shared = shared - self.topic - {name[k:k + 2] for name in first.names & second.names
-                                                        for k in range(len(name) - 1)}
-                    common = self._exact_weight(shared)
-                    share = common / smaller
-                    if share < SECOND_REPEAT or _figures_differ(first.figures, second.figures):
-                        continue
-                    for unit, root in ((i, rj), (j, ri)):
-                        if (len(self.members_of[root]) >= 2 and not self._figures_against(unit, root)
-                                and (not SECOND_REPEAT_BEST or self._best_in(unit, root))):
-                            offers.append((share, unit, root))
+            for i, j in self._repeat_pairs(units, SECOND_REPEAT):
+                ri, rj = links.find(i), links.find(j)
+                first, second = sentences[i], sentences[j]
+                if ri == rj or (first.ref.article_id, first.sentence) == (second.ref.article_id, second.sentence):
+                    continue
+                if len(self.members_of[ri]) < 2 and len(self.members_of[rj]) < 2:
+                    continue
+                smaller, larger = sorted((self.mass[i], self.mass[j]))
+                if SECOND_REPEAT_FLOOR is not None and smaller < SECOND_REPEAT_FLOOR * larger:
+                    continue
+                shared = first.grams & second.grams
+                if SECOND_REPEAT_BEYOND:
+                    shared = shared - self.topic - {name[k:k + 2] for name in first.names & second.names
+                                                    for k in range(len(name) - 1)}
+                common = self._exact_weight(shared)
+                share = common / smaller
+                if share < SECOND_REPEAT or _figures_differ(first.figures, second.figures):
+                    continue
+                for unit, root in ((i, rj), (j, ri)):
+                    if (len(self.members_of[root]) >= 2 and not self._figures_against(unit, root)
+                            and (not SECOND_REPEAT_BEST or self._best_in(unit, root))):
+                        offers.append((share, unit, root))
         return sorted(offers, reverse=True)
+
+    def _repeat_pairs(self, units: list[int], least: float) -> Iterator[tuple[int, int]]:
+        """The pairs (i, j) of one outlet's ``units``, i before j, that ``_repeats`` may offer: one of the two in a fact
+        of two or more outlets, their bigrams (less the topic's, as ``_repeats`` may read them) sharing at least ``least``
+        of the smaller unit's weight, summed by a sparse product with a margin for its rounding (weights are positive,
+        and ``_repeats`` sums a subset of these bigrams exactly). A pair left out fails ``_repeats``' own share test, so
+        its offers are the same. Testing every pair in Python cost a story of two hostile outlets of 2,500 units each
+        10.7 s of CPU, quadratic in an outlet's units (safety76); the product costs about a second there."""
+        # Loaded when a story is compared, as the comparison's other sparse products.
+        from scipy import sparse
+
+        roots = [self.links.find(i) for i in units]
+        multi = [k for k, root in enumerate(roots) if len(self.members_of[root]) >= 2]
+        if not multi:
+            return
+        beyond = self.topic if SECOND_REPEAT_BEYOND else frozenset()
+        column: dict[str, int] = {}
+        rows: list[int] = []
+        columns: list[int] = []
+        values: list[float] = []
+        for k, i in enumerate(units):
+            for gram in self.sentences[i].grams - beyond:
+                rows.append(k)
+                columns.append(column.setdefault(gram, len(column)))
+                values.append(self.weight[gram])
+        weighted = sparse.csr_matrix((values, (rows, columns)), shape=(len(units), len(column)))
+        present = sparse.csr_matrix((np.ones(len(values)), (rows, columns)), shape=(len(units), len(column)))
+        mass = np.array([self.mass[i] for i in units])
+        in_multi = np.zeros(len(units), dtype=bool)
+        in_multi[multi] = True
+        for start in range(0, len(multi), _REPEAT_ROWS):
+            chosen = np.array(multi[start:start + _REPEAT_ROWS])
+            overlap = (weighted[chosen] @ present.T).tocoo()
+            first, second = chosen[overlap.row], overlap.col
+            # A pair of two units in such facts is met from both: kept once, from the earlier.
+            keep = (first != second) & ~(in_multi[second] & (second < first)) & (
+                overlap.data >= least * np.minimum(mass[first], mass[second]) * (1 - 1e-9))
+            for a, b in zip(first[keep].tolist(), second[keep].tolist(), strict=True):
+                yield (units[a], units[b]) if a < b else (units[b], units[a])
 
     def _alike_each(self, unit: int, root: int) -> bool:
         """Whether ``unit`` has a Dice (bigram weight) of at least ``SECOND_LIKENESS`` with some unit of each outlet

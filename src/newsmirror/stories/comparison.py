@@ -292,6 +292,9 @@ class Comparison:
     shared: list[Fact] = field(default_factory=list)  # reported by every outlet
     partial: list[Fact] = field(default_factory=list)  # reported by more than one outlet, not all
     unique: dict[str, list[Fact]] = field(default_factory=dict)  # outlet -> facts only it reports
+    # The reports compared from their start only: longer than a comparison reads (``stories.bounds``), their ids in the
+    # order of the reports. A page says so (safety76): the units shown are not the whole report.
+    read_in_part: list[str] = field(default_factory=list)
 
     def facts(self) -> list[Fact]:
         """Every fact: those all outlets report, those some report, then each outlet's own."""

@@ -24,6 +24,9 @@ class ComparedReport(BaseModel):
     original_url: str
     script: str
     copy_of: str | None = Field(default=None, description="A republished copy: the id of the report it copies")
+    read_in_part: bool = Field(default=False, description="Compared from its start only: longer than a comparison "
+                                                          "reads (64,000 characters, 2,000 units, or its share of "
+                                                          "a long story's)")
 
 
 class FactSentence(BaseModel):
@@ -79,9 +82,10 @@ def _fact(kind: FactKind, fact: Fact) -> ComparedFact:
                             for term, who in fact.details.items()])
 
 
-def _report(article: Article, copy_of: str | None = None) -> ComparedReport:
+def _report(article: Article, copy_of: str | None = None, cut: frozenset[str] = frozenset()) -> ComparedReport:
     return ComparedReport(id=article.id, outlet=article.outlet, title=article.title, published_at=times.json_utc(article.published_at),
-                     original_url=http_url(article.original_url), script=article.script, copy_of=copy_of)
+                     original_url=http_url(article.original_url), script=article.script, copy_of=copy_of,
+                     read_in_part=article.id in cut)
 
 
 def story_comparison(story_id: str, title: str, reports: list[Article], copies: list[tuple[Article, str]],
@@ -89,13 +93,14 @@ def story_comparison(story_id: str, title: str, reports: list[Article], copies: 
     """``reports``: the story's own, oldest first; ``copies``: (copy, id of its original). ``comparison`` None: one
     outlet reports the story, nothing is compared (``facts`` empty)."""
     outlets = list(dict.fromkeys(a.outlet for a in reports))
+    cut = frozenset(comparison.read_in_part) if comparison is not None else frozenset()
     facts: list[ComparedFact] = []
     if comparison is not None:
         facts = [*(_fact("shared", f) for f in comparison.shared), *(_fact("partial", f) for f in comparison.partial),
                  *(_fact("unique", f) for outlet in comparison.outlets for f in comparison.unique.get(outlet, []))]
     return StoryComparison(
         id=story_id, title=title, outlets=outlets, compared=list(comparison.outlets) if comparison else [],
-        on_request=on_request, reports=[*map(_report, reports), *(_report(a, original) for a, original in copies)],
+        on_request=on_request, reports=[*(_report(a, cut=cut) for a in reports), *(_report(a, original) for a, original in copies)],
         facts=facts, unique_details={o: t for o, t in comparison.unique_details().items() if t} if comparison else {},
         no_report=NoReport(first_day=absent.first_day.isoformat(), last_day=absent.last_day.isoformat(),
                            outlets=list(absent.outlets)) if absent is not None else None)
