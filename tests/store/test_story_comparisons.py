@@ -67,6 +67,18 @@ def test_the_store_keeps_a_comparison_and_its_fingerprint(store: Store) -> None:
     assert store.story_comparison("no-such-story") is None
 
 
+def test_a_stored_comparisons_mark_tells_a_replacement_under_the_same_fingerprint(store: Store) -> None:
+    # The site build's story pages follow it (safety76), read for all stories or for one (review60).
+    story_id = save_visit(store)
+    assert store.story_comparison_marks() == {} and store.story_comparison_marks([story_id]) == {}
+    store.save_story_comparison(story_id, "fp", b"first")
+    before = store.story_comparison_marks()
+    assert set(before) == {story_id} and store.story_comparison_marks([story_id, "no-such-story"]) == before
+    assert store.story_comparison_marks([]) == {} and store.story_comparison_marks(["no-such-story"]) == {}
+    store.save_story_comparison(story_id, "fp", b"the second")  # the same fingerprint, other data
+    assert store.story_comparison_marks([story_id])[story_id] != before[story_id]
+
+
 def test_report_hashes_leave_copies_out_and_a_moved_story_loses_its_comparison(store: Store) -> None:
     copy = report(4, "丁报", VISIT[0].body_text)
     store.upsert_article(copy)

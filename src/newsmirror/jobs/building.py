@@ -183,7 +183,7 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
     day_counts = DayCounts((item.entry.outlet, item.entry.published) for item in listed.values())
     # Each stored comparison's mark: a page is made again when the comparison it shows was replaced, also under the
     # same reports (a received store; safety76), not only when its reports change.
-    marks: dict[str, str] = {}
+    marks: dict[str, str] | None = None  # None: the store keeps no comparisons
     if comparer is not None:
         with contextlib.suppress(NotImplementedError):
             marks = store.story_comparison_marks()
@@ -197,23 +197,34 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         run_compare: Callable[[], Comparison | None] | None = None
         rests = Rests()
         reports = own.get(story.id, []) if own is not None else story.article_ids
+        # The page changes when another outlet's article on the story's days comes or goes: the absent list is in it.
+        inputs = f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}|{absent}"
         # One outlet has nothing to compare with: no comparison (and no cost) for its stories.
         if comparer is not None and len({listed[i].entry.outlet for i in reports if i in listed}) > 1:
-            def run_compare(story: Story = story, reports: list[str] = reports,
-                            rests: Rests = rests) -> Comparison | None:
+            def run_compare(story: Story = story, reports: list[str] = reports, rests: Rests = rests,
+                            inputs: str = inputs) -> Comparison | None:
                 loaded = [a for a in (store.get_article(i) for i in reports) if a is not None]
                 comparison = comparer(story, loaded)
                 # Display only: the rest of a quotation a unit leaves open, read while the reports are loaded.
                 rests.fill(quotation_rests(comparison, {a.id: a.body_text for a in loaded}))
+                if marks is not None:
+                    # The page is recorded under the mark of the comparison it shows, which the comparer may have
+                    # computed and stored just now (none stored, or a stale one): under the mark read before, the
+                    # next build made the page again for nothing (review60).
+                    views[story.id].fingerprint = _story_fingerprint(
+                        inputs, store.story_comparison_marks([story.id]).get(story.id, ""))
                 return comparison
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
-            # The page changes when another outlet's article on the story's days comes or goes: the absent list is in it.
-            fingerprint=hashlib.sha1(f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}|{absent}|{marks.get(story.id, '')}"
-                                     .encode()).hexdigest(),
+            fingerprint=_story_fingerprint(inputs, (marks or {}).get(story.id, "")),
             comparer=run_compare, rests=rests, absent=absent,
         )
     return views
+
+
+def _story_fingerprint(inputs: str, mark: str) -> str:
+    """A story page's fingerprint: what it is made from (``inputs``) and its stored comparison's ``mark``."""
+    return hashlib.sha1(f"{inputs}|{mark}".encode()).hexdigest()
 
 
 MARKS_CACHE = "history-marks.json"  # article id -> [what its versions were, how many a reader can tell apart]

@@ -370,10 +370,11 @@ class Store(abc.ABC):
         """story id -> fingerprint of every stored comparison (to find the stale ones at once)."""
         raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
 
-    def story_comparison_marks(self) -> dict[str, str]:
+    def story_comparison_marks(self, story_ids: Sequence[str] | None = None) -> dict[str, str]:
         """story id -> what tells its stored comparison from another stored under the same fingerprint (the fingerprint,
         when it was computed, its size): a story page made from it is made again when it changes (the site build), as
-        when its reports do. A received store may replace a comparison under the same reports (safety76)."""
+        when its reports do. A received store may replace a comparison under the same reports (safety76). Of every
+        stored comparison, or of ``story_ids``' only."""
         raise NotImplementedError(f"{type(self).__name__} stores no story comparisons")
 
     def save_story_comparison(self, story_id: str, fingerprint: str, data: bytes) -> None:

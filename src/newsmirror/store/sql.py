@@ -292,10 +292,15 @@ class SqlStore(Store):
         return {str(r["story_id"]): str(r["fingerprint"])
                 for r in self._all("SELECT story_id, fingerprint FROM story_comparisons", ())}
 
-    def story_comparison_marks(self) -> dict[str, str]:
+    def story_comparison_marks(self, story_ids: Sequence[str] | None = None) -> dict[str, str]:
         # The size in SQL (length of a blob, of a bytea): no comparison is read.
-        return {str(r["story_id"]): f"{r['fingerprint']}|{r['computed_at']}|{r['size']}" for r in self._all(
-            "SELECT story_id, fingerprint, computed_at, length(data) AS size FROM story_comparisons", ())}
+        text = "SELECT story_id, fingerprint, computed_at, length(data) AS size FROM story_comparisons"
+        if story_ids is not None:
+            if not story_ids:
+                return {}
+            text += f" WHERE story_id IN ({', '.join('?' for _ in story_ids)})"
+        return {str(r["story_id"]): f"{r['fingerprint']}|{r['computed_at']}|{r['size']}"
+                for r in self._all(text, tuple(story_ids or ()))}
 
     def save_story_comparison(self, story_id: str, fingerprint: str, data: bytes) -> None:
         # INSERT ... SELECT from stories: a story merged away meanwhile gets no orphan row.
