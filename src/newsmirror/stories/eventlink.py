@@ -156,16 +156,16 @@ def lede_cover(common: dict[str, float], side: _StoryState, names: dict[str, flo
     """The IDF share of a core's common lede terms ``common`` (``story_weights``' last) that ``side``'s
     titles-and-ledes use; ``names`` (the core's common lede names, ``story_weights``' fourth): without those
     names the side also uses anywhere (the actor both share)."""
+    kept: list[str] | dict[str, float] = common  # the terms counted (a dict: all of its keys)
     if names:
-        # The names the side uses, found among the (few) names rather than by a test of every common term; the
-        # common terms copied without them only when there are such names.
+        # The names the side uses, found among the (few) names rather than by a test of every common term.
         used = {t for t in names if t in common and (t in side.lede_terms or t in side.title_terms or t in side.centroid)}
         if used:
-            common = {t: w for t, w in common.items() if t not in used}
-    total = math.fsum(common.values())  # fsum: the same figure in any term order (``_weighted_jaccard``)
+            kept = [t for t in common if t not in used]
+    total = math.fsum(map(common.__getitem__, kept))  # fsum: the same figure in any term order (``_weighted_jaccard``)
     if not total:
         return 0.0
-    told = list(filter(side.lede_terms.__contains__, common))  # by a C-level loop, in ``common``'s order
+    told = list(filter(side.lede_terms.__contains__, kept))  # by a C-level loop
     return math.fsum(map(common.__getitem__, told)) / total
 
 
