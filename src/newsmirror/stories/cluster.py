@@ -50,14 +50,14 @@ does not grow with the archive.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict, deque
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import chain, compress
-from operator import itemgetter, mul
-from typing import TYPE_CHECKING, TypeVar
+from itertools import chain, compress, repeat
+from operator import itemgetter, mul, not_
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -82,19 +82,21 @@ from newsmirror.stories.genre import (
     paragraphs_leave,
 )
 from newsmirror.stories.joincomplete import default_join_model, default_small_join_model, join_probability
+from newsmirror.stories.memo import IDFS as _IDFS
+from newsmirror.stories.memo import NAMES as _NAMES
+from newsmirror.stories.memo import TERMS as _TERMS
+from newsmirror.stories.memo import Memo as _Memo
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.name_forms import fold_latin_names, han_forms, mostly_latin
 from newsmirror.text.normalize import match_key
-from newsmirror.text.tokenize import idf, is_name, is_term, search_tokens, words
+from newsmirror.text.tokenize import is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
 from newsmirror.text.vectors import cosine as vector_cosine
 
 if TYPE_CHECKING:  # datasketch is imported when the first clusterer is built (text.fingerprint)
     from datasketch import LeanMinHash
-
-_V = TypeVar("_V")
 
 
 @dataclass(slots=True)
@@ -361,6 +363,9 @@ class _StoryState:
     member_vectors: list[dict[str, float]] = field(default_factory=list)  # latest members' unit term vectors
     # ``eventlink.story_weights`` of this story as it stands (None: changed since, compute again).
     event_weights: StoryWeights | None = None
+    # ``eventlink.is_chinese`` of this story as it stands (None: changed since): asked of a story and of each of
+    # its candidates in every event and join pass, over all its title terms each time.
+    chinese: bool | None = None
     # (outlet, title template) of members whose title has one (``genre.DailySeries``) -> their day
     series: dict[tuple[str, str], date] | None = None
 
@@ -391,7 +396,8 @@ def _trim(vector: dict[str, float], keep: int) -> dict[str, float]:
 
 
 def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values()))
+    # The squares by a C-level loop: the same products summed in the same order as a generator's.
+    return math.sqrt(sum(map(mul, vector.values(), vector.values())))
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
@@ -476,31 +482,6 @@ def _title_grams(title: str, forms: str = "") -> frozenset[str]:
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
-class _Memo(dict[str, _V]):
-    """A term's value computed once: a miss computes and keeps it, a hit is a plain dict look-up
-    (no Python call), which matters in loops over every term of every report and candidate.
-    Bounded, as the rest of the state: it starts afresh past ``limit`` terms."""
-
-    def __init__(self, compute: Callable[[str], _V], limit: int = 500_000) -> None:
-        super().__init__()
-        self.compute = compute
-        self.limit = limit
-
-    def __missing__(self, term: str) -> _V:
-        if len(self) > self.limit:
-            self.clear()
-        value = self[term] = self.compute(term)
-        return value
-
-
-# Per-term look-ups, pure functions of the term, shared by every clusterer of the process (a
-# grouping run starts a fresh one, and rebuilding the open stories reads their terms again).
-_NAMES: _Memo[int] = _Memo(lambda term: int(is_name(term)))  # 1 if a name (jieba's dictionary tags)
-_IDFS: _Memo[float] = _Memo(idf)  # background IDF
-# Whether a token of jieba's search cut is a term (``text.tokenize.is_term``).
-_TERMS: _Memo[bool] = _Memo(is_term)
 
 
 # The pair model's last features, the costliest (a vector cosine and up to ``member_vectors`` term cosines).
@@ -636,7 +617,9 @@ class StoryClusterer:
         # Join states since the last ``drain_joins``: story -> (role, a core's members before its first side).
         self._join_changes: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.stories: dict[str, _StoryState] = {}
-        self._postings: dict[str, OrderedDict[str, None]] = {}
+        # term -> the stories indexed under it, oldest first (a plain dict: insertion-ordered, and a third quicker
+        # than an OrderedDict to walk, which every report's and pass's candidate count does).
+        self._postings: dict[str, dict[str, None]] = {}
         self._fingerprints: dict[str, _Fingerprint] = {}
         self._assignments: dict[str, Assignment] = {}  # of the fingerprinted (live) articles
         # Bands and rows as MinHashLSH(threshold=duplicate_jaccard) chooses them, without its search per clusterer.
@@ -705,15 +688,15 @@ class StoryClusterer:
             used = config.body_chars - left
             paragraph, left = line[:left], left - len(line) - 1
             terms = list(filter(is_term.__getitem__, search_tokens(paragraph)))  # C-level loop
-            if folds:
-                terms = [folds.get(term, term) for term in terms]
+            if folds:  # each term as its fold, by a C-level loop (``folds.get(term, term)`` per body term)
+                terms = list(map(folds.get, terms, terms))
             body += terms
             if want_lede and used < config.lede_chars:
                 if used + len(paragraph) <= config.lede_chars:
                     lede.update(terms)
                 else:
-                    head = paragraph[: config.lede_chars - used]
-                    lede.update(folds.get(word, word) for word in search_tokens(head) if is_term[word])
+                    head = list(filter(is_term.__getitem__, search_tokens(paragraph[: config.lede_chars - used])))
+                    lede.update(map(folds.get, head, head))
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
         # The body's counts by one C-level count, in the order a word-by-word loop made them: the
@@ -747,9 +730,11 @@ class StoryClusterer:
                  idfs: Iterable[float] | None = None) -> dict[str, float]:
         """The positive TF-IDF weights of a report's terms: (1 + log count) x background IDF x
         ``entity_weight`` for names x commonness, where commonness is 1 for words few recent reports
-        use and falls as log(floor/share) for common ones (down to 0.1). One loop with the look-ups
-        bound once: it runs for every distinct word of every report. ``idfs``: the words' background
-        IDFs in the order of ``counts``, when the caller has them."""
+        use and falls as log(floor/share) for common ones (down to 0.1). It runs for every distinct word
+        of every report, so the words whose weight is their IDF (used once, no name, not common: three in
+        five) are weighed by C-level passes and only the others by a Python loop, each with the same
+        operations in the same order as for all. ``idfs``: the words' background IDFs in the order of
+        ``counts``, when the caller has them."""
         boost = self.config.entity_weight
         floor = self.config.local_df_floor
         seen = len(self._recent)
@@ -760,18 +745,25 @@ class StoryClusterer:
         least = _least_count(floor, seen)
         if idfs is None:
             idfs = map(_IDFS.__getitem__, counts)
+        weighted = dict(zip(counts, idfs, strict=True))  # the IDF itself: (1 + log 1) x IDF is the IDF
+        # The others: words used more than once, names, and words ``least`` or more recent reports use.
+        others = set(compress(counts, map((1.0).__ne__, counts.values())))
+        others.update(filter(counts.__contains__, names), compress(counts, map(least.__le__, map(df.get, counts, repeat(0)))))
         log = math.log
-        weighted: dict[str, float] = {}
-        for (word, count), background in zip(counts.items(), idfs, strict=True):
-            # Most words occur once, and (1 + log 1) x IDF is the IDF itself.
-            weight = background if count == 1.0 else (1 + log(count)) * background
+        for word in others:
+            count = counts[word]
+            weight = weighted[word]
+            if count != 1.0:
+                weight = (1 + log(count)) * weight
             if word in names:
                 weight *= boost
             used = df.get(word)
             if used is not None and used >= least:
                 weight *= max(0.1, 1.0 + log(floor / (used / seen)) / 3)
-            if weight > 0:
-                weighted[word] = weight
+            weighted[word] = weight
+        # Only positive weights, in the order of ``counts`` (an English function word's IDF is 0).
+        for word in list(compress(weighted, map(not_, map((0.0).__lt__, weighted.values())))):
+            del weighted[word]
         return weighted
 
     def _count(self, vector: dict[str, float]) -> None:
@@ -1214,7 +1206,7 @@ class StoryClusterer:
         (then the caller indexes the story again). Also rebuilds a restored core as it stood before its first side
         (``restore_join``)."""
         story.members.append(assignment)
-        story.event_weights = None
+        story.event_weights = story.chinese = None
         if self._doc_series is not None:
             story.series = story.series or {}
             story.series.setdefault(self._doc_series, doc.time.date())
@@ -1276,7 +1268,9 @@ class StoryClusterer:
         postings_of = self._postings
         lists = [postings for postings in map(postings_of.get, probes) if postings]
         hits: Counter[str] = Counter(chain.from_iterable(lists))
-        return [story_id for story_id, _ in hits.most_common(limit)]
+        # ``hits.most_common(limit)`` as its documented equal, a stable sort by count (ties in the order met), done
+        # by C code: ``most_common``'s ``heapq.nlargest`` pushed every story through a Python heap.
+        return [story_id for story_id, _ in sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]]
 
     def _is_name(self, term: str) -> int:
         return self._names[term]
@@ -1568,11 +1562,18 @@ class StoryClusterer:
             story.event_weights = story_weights(story, self._is_name)
         return story.event_weights
 
+    @staticmethod
+    def _is_chinese(story: _StoryState) -> bool:
+        """``eventlink.is_chinese`` of ``story``, kept until it changes (``_StoryState.chinese``)."""
+        if story.chinese is None:
+            story.chinese = is_chinese(story)
+        return story.chinese
+
     def event_candidates(self, story: _StoryState, least: int = 0) -> list[_StoryState]:
         """The live stories the event layer compares ``story`` with: those indexed under the most of its
         strongest terms and its title terms (a side story's title names the event: 台谍, TikTok); of
         these, only stories of at least ``least`` reports."""
-        if not is_chinese(story):
+        if not self._is_chinese(story):
             return []
         probes = list(story.indexed_terms[: self.config.probe_terms])
         # Most used title terms first, then by name: a fixed order, so ties among candidates never
@@ -1583,7 +1584,7 @@ class StoryClusterer:
         for other_id in self._candidates(probes, self.config.event_candidates):
             other = self.stories.get(other_id)
             if (other is not None and other is not story and len(other.members) >= least
-                    and self._mergeable(other, story) and is_chinese(other)):
+                    and self._mergeable(other, story) and self._is_chinese(other)):
                 found.append(other)
         return found
 
@@ -1614,7 +1615,7 @@ class StoryClusterer:
 
     def _absorb(self, big: _StoryState, small: _StoryState) -> None:
         big.members.extend(small.members)
-        big.event_weights = None
+        big.event_weights = big.chinese = None
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets
@@ -1664,9 +1665,9 @@ class StoryClusterer:
         top = tuple(sorted(story.centroid, key=story.centroid.__getitem__, reverse=True)[: self.config.probe_terms * 2])
         self._unindex(story.id, set(story.indexed_terms) - set(top))
         for term in top:
-            postings = self._postings.setdefault(term, OrderedDict())
+            postings = self._postings.setdefault(term, {})
+            postings.pop(story.id, None)  # the story goes to the end (the newest) ...
             postings[story.id] = None
-            postings.move_to_end(story.id)
             while len(postings) > self.config.posting_limit:
-                postings.popitem(last=False)
+                del postings[next(iter(postings))]  # ... and the oldest go
         story.indexed_terms = top

@@ -64,12 +64,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsmirror.stories.memo import IDFS
 from newsmirror.stories.pairscore import PairModel, load_pair_model
 from newsmirror.text.script import has_han
-from newsmirror.text.tokenize import ENGLISH_STOPWORDS, idf
+from newsmirror.text.tokenize import ENGLISH_STOPWORDS
 from newsmirror.text.vectors import cosine as vector_cosine
 
 if TYPE_CHECKING:
@@ -87,7 +89,8 @@ _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in
 
 def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool] | None = None) -> dict[str, float]:
     share = 1.0 / max(titled, 1)
-    return {t: n * share * idf(t) for t, n in terms.items() if keep is None or keep(t)}
+    idfs = IDFS  # ``idf``'s values, a dict hit per term instead of a Python call (stories.memo)
+    return {t: n * share * idfs[t] for t, n in terms.items() if keep is None or keep(t)}
 
 
 def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
@@ -96,7 +99,9 @@ def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
     # argument order and the process's hash seed (a test failed once in 80 seeds; session 28, flaky28).
     if not a or not b:
         return 0.0
-    inter = math.fsum(min(w, b[t]) for t, w in a.items() if t in b)
+    # The shared terms picked by a C-level loop: the same minima, summed exactly, as a loop over all of ``a``.
+    shared = list(filter(b.__contains__, a))
+    inter = math.fsum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     union = math.fsum(a.values()) + math.fsum(b.values()) - inter
     return inter / union if union > 0 else 0.0
 
@@ -141,7 +146,7 @@ def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWei
 
     titles = _title_weights(story.title_terms, story.titled)
     half = max(story.ledes, 1) / 2
-    common = {t: idf(t) for t, n in story.lede_terms.items() if n >= half}
+    common = {t: IDFS[t] for t, n in story.lede_terms.items() if n >= half}
     lede_names = {t: w for t, w in common.items() if named(t)}
     return (titles, {t: w for t, w in titles.items() if named(t)}, _title_weights(story.lede_terms, story.ledes),
             lede_names, common)
@@ -151,13 +156,17 @@ def lede_cover(common: dict[str, float], side: _StoryState, names: dict[str, flo
     """The IDF share of a core's common lede terms ``common`` (``story_weights``' last) that ``side``'s
     titles-and-ledes use; ``names`` (the core's common lede names, ``story_weights``' fourth): without those
     names the side also uses anywhere (the actor both share)."""
+    kept: list[str] | dict[str, float] = common  # the terms counted (a dict: all of its keys)
     if names:
-        common = {t: w for t, w in common.items()
-                  if not (t in names and (t in side.lede_terms or t in side.title_terms or t in side.centroid))}
-    total = math.fsum(common.values())  # fsum: the same figure in any term order (``_weighted_jaccard``)
+        # The names the side uses, found among the (few) names rather than by a test of every common term.
+        used = {t for t in names if t in common and (t in side.lede_terms or t in side.title_terms or t in side.centroid)}
+        if used:
+            kept = [t for t in common if t not in used]
+    total = math.fsum(map(common.__getitem__, kept))  # fsum: the same figure in any term order (``_weighted_jaccard``)
     if not total:
         return 0.0
-    return math.fsum(w for t, w in common.items() if t in side.lede_terms) / total
+    told = list(filter(side.lede_terms.__contains__, kept))  # by a C-level loop
+    return math.fsum(map(common.__getitem__, told)) / total
 
 
 def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
@@ -169,12 +178,14 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
     kept_a, kept_b = (weights(a), weights(b)) if weights else (story_weights(a, is_name), story_weights(b, is_name))
     (wa, na, la, _, _), (wb, nb, lb, _, _) = kept_a, kept_b
     shared = [t for t in wa if t in wb]
-    rare = max((idf(t) for t in shared), default=0.0) / _IDF_SCALE
+    rare = max(map(IDFS.__getitem__, shared), default=0.0) / _IDF_SCALE
     cosine = 0.0
     if a.norm and b.norm:
         small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
-        # fsum: of two centroids of one size either is ``small``; the same figure both ways round.
-        cosine = math.fsum(w * large.get(t, 0.0) for t, w in small.items()) / (a.norm * b.norm)
+        # fsum: of two centroids of one size either is ``small``; the same figure both ways round. Only the shared
+        # terms' products (picked by a C-level loop): the others are exact zeros, which an exact sum never changes.
+        common = list(filter(large.__contains__, small))
+        cosine = math.fsum(map(mul, map(small.__getitem__, common), map(large.__getitem__, common))) / (a.norm * b.norm)
     title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))

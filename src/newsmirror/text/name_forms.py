@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from newsmirror.text.aliases import canonical_names
 from newsmirror.text.fold import nfkc
@@ -58,8 +58,8 @@ _CONNECTIVES = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "vo
 # A run of Latin words (letters, digits, inner apostrophes, points, ampersands and hyphens) with single spaces.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&\-]*(?: [A-Za-z0-9][A-Za-z0-9'’.&\-]*)*")
 _SEPARATORS = re.compile(r"[\W_]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LETTER = re.compile(r"[A-Za-z]")
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # jieba's dictionary tags of names (``tokenize.is_name``'s), which a one-word Latin name's Han form must have.
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
@@ -178,7 +178,22 @@ def _written_as_name(words: list[str]) -> bool:
 
 def mostly_latin(text: str) -> bool:
     """Whether ``text`` has more Latin letters than Han characters (an English report)."""
-    return len(_LETTER.findall(text)) > len(_HAN.findall(text))
+    # Counted as what is left once every other character is deleted (C-level passes; ``findall`` made a
+    # one-character string per letter and per Han character, run on every report's title and body).
+    letters = len(_NOT_LETTER.sub("", text))
+    return letters > 0 and letters > len(_NOT_HAN.sub("", text))
+
+
+@cache
+def _key_words() -> frozenset[str]:
+    """Every word of every Latin key of the table, and "the" (``_latin_key`` drops a leading one)."""
+    return frozenset(word for key in latin_forms() for word in key.split(" ")) | {"the"}
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_keys(word: str) -> bool:
+    """Whether every piece ``_latin_key`` makes of ``word`` is a word of some key (else no key holds ``word``)."""
+    return all(piece in _key_words() for piece in _SEPARATORS.split(word.lower()) if piece)
 
 
 def fold_latin_names(text: str) -> str:
@@ -189,10 +204,16 @@ def fold_latin_names(text: str) -> str:
 
     def run(match: re.Match[str]) -> str:
         words = match.group(0).split(" ")
+        known = list(map(_in_keys, words))
         out: list[str] = []
         at = 0
         while at < len(words):
-            for stop in range(min(len(words), at + _MOST_WORDS), at, -1):
+            # A name holds only words whose pieces some key holds: the words tried from ``at`` end before the
+            # first other one (most Latin words of a report are in no key, and each try built a key).
+            last = at
+            while last < min(len(words), at + _MOST_WORDS) and known[last]:
+                last += 1
+            for stop in range(last, at, -1):
                 part = words[at:stop]
                 form = table.get(_latin_key(part))
                 if form is not None and _written_as_name(part):

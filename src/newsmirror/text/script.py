@@ -70,11 +70,15 @@ _FOLD_TABLE = str.maketrans(GB2312_FOLDS)
 _TO_SIMPLIFIED = frozenset({"t2s", "tw2sp", "hk2s"})
 
 
-def convert(text: str, variant: Variant) -> str:
+def _gb2312_folded(text: str) -> str:
     # Five substring scans cost a hundredth of translating every character (and of a regular
     # expression's character class): the characters are rare.
-    if variant in _TO_SIMPLIFIED and any(char in text for char in GB2312_FOLDS):
-        text = text.translate(_FOLD_TABLE)
+    return text.translate(_FOLD_TABLE) if any(char in text for char in GB2312_FOLDS) else text
+
+
+def convert(text: str, variant: Variant) -> str:
+    if variant in _TO_SIMPLIFIED:
+        text = _gb2312_folded(text)
     if variant == "tw2sp":
         return to_mainland(text)
     return str(_converter(variant).convert(text))
@@ -118,7 +122,11 @@ def to_simplified_key(text: str) -> str:
     simplified = convert(text, "t2s")
     if simplified == text:
         return text  # nothing Traditional in it: no phrase conversion either
-    return convert(text, "tw2sp") if is_traditional(text, simplified) else simplified
+    if not is_traditional(text, simplified):
+        return simplified
+    # ``convert(text, "tw2sp")``, handing on the t2s conversion of the same folded text (``to_mainland`` needs it
+    # where a phrase rule may reach outside its word) instead of converting the text once more.
+    return to_mainland(_gb2312_folded(text), simplified)
 
 
 # The one Traditional both products show: the reader's 繁 (web.render.convert_text) and the static site's

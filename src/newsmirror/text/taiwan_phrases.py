@@ -48,6 +48,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import operator
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -277,23 +279,27 @@ def _windows(rules: _Rules, text: str, places: list[int], splits: list[int]) -> 
     return sorted(set(windows))
 
 
-def to_mainland(text: str) -> str:
+def to_mainland(text: str, simplified: str | None = None) -> str:
     """``taiwan_phrases_kept``'s conversion, but a rule that would change a character of a word reaching outside its key
-    (拜登|入主: 登入 -> 登录) does not apply: the text is converted in pieces there (see the module's note)."""
+    (拜登|入主: 登入 -> 登录) does not apply: the text is converted in pieces there (see the module's note).
+    ``simplified``: OpenCC's ``t2s`` of ``text``, when the caller has it (``script.to_simplified_key`` does)."""
     converter = taiwan_phrases_kept()
     converted = str(converter.convert(text))
     rules = _rules()
     if rules is None:
         return converted
-    places = [at for at in range(len(text) - 1) if text[at:at + 2] in rules.starts]
+    # Where a changing key's first two characters stand: only at a character that begins one (found by a
+    # regular expression's class scan, not a Python step per character) can they.
+    starts = rules.starts
+    places = [at for at in map(_start_of, _first_characters().finditer(text, 0, len(text) - 1))
+              if text[at:at + 2] in starts]
     if not places:
         return converted
-    simplified = str(_characters().convert(text))
+    if simplified is None:
+        simplified = str(_characters().convert(text))
     if len(simplified) != len(text):
         return converted
-    bounds = [0]
-    for word in _cutter().cut(simplified):
-        bounds.append(bounds[-1] + len(word))
+    bounds = [0, *itertools.accumulate(map(len, _cutter().cut(simplified)))]  # where each word ends
     if bounds[-1] != len(text):
         return converted
     suspects = []
@@ -321,6 +327,17 @@ def to_mainland(text: str) -> str:
         return converted
     edges = [0, *sorted(set(splits)), len(text)]
     return "".join(str(converter.convert(text[a:b])) for a, b in itertools.pairwise(edges) if a < b)
+
+
+_start_of = operator.methodcaller("start")
+
+
+@cache
+def _first_characters() -> re.Pattern[str]:
+    """A class of every character that begins a changing key (``_Rules.starts``; none: a class no character is in)."""
+    rules = _rules()
+    firsts = sorted({key[0] for key in rules.starts}) if rules is not None else []
+    return re.compile("[" + "".join(map(re.escape, firsts)) + "]" if firsts else "(?!)")
 
 
 @cache
