@@ -1707,14 +1707,20 @@ def _dotted_whole(text: str, start: int, end: int) -> str:
     军事医疗中心): a given name alone is a cut name a reader cannot place (reader79, summary96). The part after a dot is
     jieba's first word of the Han text there, taken only where the character after that word is no transliteration
     character (布隆|伯格: jieba cut 布隆伯格, and 迈克尔·布隆 would be a cut name again; the given name stays as it was).
-    A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people: shown as written."""
+    A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people: shown as written. The part's length is read
+    back on the written text, not the normalized one: the alias table folds 川普 into 特朗普, and 伊万卡·川普说 was
+    shown with the verb's first character (review60)."""
     while end + 1 < len(text) and text[end] in _NAME_DOTS and _HAN.match(text[end + 1]):
-        run = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
-        run = normalize(run[: next((i for i, char in enumerate(run) if not _HAN.match(char)), len(run))])
+        written = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
+        written = written[: next((i for i, char in enumerate(written) if not _HAN.match(char)), len(written))]
+        run = normalize(written)
         word = segment(run)[0] if run else ""
         if not word or len(word) < len(run) and run[len(word)] in TRANSLITERATION_CHARS:
             break
-        end += 1 + len(word)
+        size = next((n for n in range(1, len(written) + 1) if normalize(written[:n]) == word), 0)
+        if not size:
+            break
+        end += 1 + size
     return text[start:end]
 
 
