@@ -64,11 +64,11 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     lines = _distinct_leads([fact for fact in facts if not all(asks(ref.text) for ref in fact.sentences)])
     lines.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
     summary = Summary(outlets=list(comparison.outlets), common=_common_lines(lines, units, shared))
+    # The common lines as each outlet's own lines are checked against them: what they read, which units they show.
+    common_shown = [(_plain(fact.sentences[0].text), _keys(fact.sentences[:1])) for fact in summary.common]
     for outlet in comparison.outlets:
         ranked = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
-        shown: list[tuple[str, set[tuple[str, int]]]] = [
-            (_plain(fact.sentences[0].text), {(fact.sentences[0].article_id, fact.sentences[0].index)})
-            for fact in summary.common]
+        shown = list(common_shown)
         chosen: list[Fact] = []
         for fact in ranked:
             if len(chosen) == own:
@@ -80,7 +80,7 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
             # (another report's copy of it; not the clause before it, with which it makes one line), says it again.
             line = _with_head(fact, units)
             said = "".join(ref.text for ref in line.sentences)
-            text, keys = _plain(said), {(ref.article_id, ref.index) for ref in line.sentences}
+            text, keys = _plain(said), _keys(line.sentences)
             if asks(fact.sentences[0].text) or _unsaid(said) or any(
                     text in before or before in text and not keys & before_keys for before, before_keys in shown):
                 continue
@@ -92,6 +92,11 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+
+
+def _keys(refs: list[SentenceRef]) -> set[tuple[str, int]]:
+    """The units ``refs`` show, by report and place: the key of ``Units``."""
+    return {(ref.article_id, ref.index) for ref in refs}
 
 
 def _plain(text: str) -> str:
@@ -154,7 +159,7 @@ def _common_lines(facts: list[Fact], units: Units, shared: int) -> list[Fact]:
         if len(lines) == shared:
             break
         lead = fact.sentences[0]
-        keys = {(ref.article_id, ref.index) for ref in [*_head(lead, units), lead]}
+        keys = _keys([*_head(lead, units), lead])
         if keys & seen:
             continue
         seen |= keys
@@ -185,9 +190,8 @@ def _overlaps_merged(lines: list[Fact]) -> list[Fact]:
     its units in the report's order."""
     out: list[Fact] = []
     for fact in lines:
-        keys = {(ref.article_id, ref.index) for ref in fact.sentences}
-        at = next((i for i, line in enumerate(out)
-                   if keys & {(ref.article_id, ref.index) for ref in line.sentences}), None)
+        keys = _keys(fact.sentences)
+        at = next((i for i, line in enumerate(out) if keys & _keys(line.sentences)), None)
         if at is None:
             out.append(fact)
             continue
