@@ -25,9 +25,9 @@ one way before the bigrams are taken (飞弹/导弹, 判处/获刑; session 17: 
 ``compare_story(..., same_fact="model")`` decides every pair by a logistic model over general
 pair features instead (``stories.fact_pairs``, ``stories.fact_model.FITTED``). It is not the
 default; the default's last round asks the same features' ``fact_model.RESCUE`` about the pairs
-the rules leave apart (``RESCUE_ROUND``). The option's held-out estimate on the tuning labels (recall .825, precision .98 leaving a story out) did
-not carry over to the test day, scored once: recall .663 and precision .851 against .673 and
-.985 for these rules. A comparison must not state something false, so precision on unseen
+the rules leave apart (``RESCUE_ROUND``). The option's held-out estimate on the tuning labels
+(recall .825, precision .98 leaving a story out) did not carry over to the test day, scored
+once: recall .663 and precision .851 against .673 and .985 for these rules. A comparison must not state something false, so precision on unseen
 stories decides (bench/days_results.md, Comparison, session 14).
 """
 
