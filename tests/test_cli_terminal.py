@@ -99,3 +99,17 @@ def test_the_workers_log_lines_send_no_escapes_a_hostile_error_carries(tmp_path:
     said = written.getvalue()
     assert "服务器错误" in said and "gnp.exe" in said, said
     assert "\x1b]" not in said and "\x07" not in said and "\x1b[2J" not in said and "\u202e" not in said
+
+
+def test_a_warning_of_a_command_that_sets_up_no_logging_reaches_stderr_without_escapes() -> None:
+    """`fetch`, `run`, `import` and the rest set up no logging: what they log at WARNING reached stderr through Python's
+    last-resort handler as it was (an address or a received store's name with ESC sequences or a bidi override).
+    Run in a fresh interpreter: pytest's own log capture would otherwise take the record first."""
+    import subprocess
+    import sys
+
+    code = ("import logging, newsmirror.cli\n"
+            "logging.getLogger('newsmirror.anything').warning('前\\x1b]0;假标题\\x07%s', '后\\x1b[2J\\u202eexe')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "前后exe\n", repr(done.stderr)

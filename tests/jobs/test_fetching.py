@@ -199,7 +199,8 @@ def test_a_permanently_missing_page_does_not_block_conditional_polls(
 
 
 def test_a_feed_naming_another_outlets_article_does_not_replace_it(loopback_server: LoopbackServer, store: Store,
-                                                                   settings: FetchSettings) -> None:
+                                                                   settings: FetchSettings,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
     """An item link is whatever a feed says: one feed linking another outlet's stored article, with its own text,
     replaced that article (outlet, title, text) and recorded the replacement as an edit of it."""
     victim = items(loopback_server, 1, "v")
@@ -217,6 +218,9 @@ def test_a_feed_naming_another_outlets_article_does_not_replace_it(loopback_serv
     assert len(store.versions(stored.id)) == 1 and store.count_articles() == 1
     assert (report.new, report.updated, report.unchanged, report.failed) == (0, 0, 1, 0)
     assert any("受害台" in warning and "冒名台" in warning for warning in report.warnings)
+    # Said by whoever reads the report (`fetch`'s stderr, the worker's log), not logged by the fetcher as well: a CLI
+    # with no logging set up printed it a second time, raw.
+    assert not [r for r in caplog.records if r.name.startswith("newsmirror.jobs.fetching")], caplog.text
 
     # The outlet's own feed still updates its article.
     edited = [FixtureItem(victim[0].guid, victim[0].link, victim[0].title, long_body(78))]

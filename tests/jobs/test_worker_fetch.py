@@ -141,9 +141,14 @@ def test_the_workers_log_names_failures_without_a_feeds_control_characters(caplo
     source = Source(id="odd", url="https://example.org/feed.xml", outlet="台\u202e")
     failed = SourceReport(source, status="failed", error="HTTP 500 \x1b[2Jgone\nnext line")
     items = SourceReport(source, failed=1, item_errors=["http://example.org/a\x1b[31mRED\x1b[0m.html: invalid URL"])
+    # A warning (another outlet's article the feed named, not stored) was logged by the fetcher itself, raw, and so
+    # reached `fetch`'s stderr a second time; now the worker logs it from the report, as the failures.
+    warned = SourceReport(source, warnings=["http://example.org/b\x1b]0;T\x07.html: stored already as 甲台's article"])
     with caplog.at_level("WARNING", logger="newsmirror.jobs.worker"):
         _log_failures(failed)
         _log_failures(items)
+        _log_failures(warned)
     said = [r.getMessage() for r in caplog.records if r.name == "newsmirror.jobs.worker"]
-    assert len(said) == 3 and all("\x1b" not in line and "\n" not in line and "\u202e" not in line for line in said), said
-    assert "http://example.org/a[31mRED[0m.html: invalid URL" in said[-1]
+    assert len(said) == 4 and all("\x1b" not in line and "\n" not in line and "\u202e" not in line for line in said), said
+    assert "http://example.org/a[31mRED[0m.html: invalid URL" in said[-2]
+    assert said[-1].startswith("warning: ") and "stored already as 甲台's article" in said[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from newsmirror.cli.stopping import (
     silence_stdout,
     stdout_gone,
 )
-from newsmirror.cli.terminal import plain, shown
+from newsmirror.cli.terminal import PlainLastResort, plain, shown
 from newsmirror.errors import INTERRUPTED_BEFORE_START, INTERRUPTED_EXIT, NewsmirrorError
 from newsmirror.settings import default_store_location
 from newsmirror.store import Store, as_stored, open_store, outlet_counts, spelling_shown
@@ -44,6 +45,9 @@ app = typer.Typer(
 # PipeConsole: a closed stdout (`| head`) ends the command as a closed `print` does (friendly_errors), not rich's way.
 console = PipeConsole(emoji=False, soft_wrap=not sys.stdout.isatty())
 err_console = PipeConsole(stderr=True, emoji=False, soft_wrap=not sys.stderr.isatty())
+
+# A warning logged by a command that sets up no logging goes to stderr without control characters (terminal.py).
+logging.lastResort = PlainLastResort()
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 
 from rich.markup import escape
 
@@ -40,3 +41,22 @@ class PlainFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return plain(super().format(record))
+
+
+class PlainLastResort(logging.Handler):
+    """Python's last-resort handler, plain: what a command that configures no logging (every one but `worker` and
+    `serve`) logs at WARNING reaches stderr through ``logging.lastResort``, which writes the message as it is. Such a
+    warning may carry a received store's or an outlet's text (a store's name in an upgrade notice, an address), so
+    it gets :class:`PlainFormatter`'s treatment too. Like the standard one it writes to the ``sys.stderr`` of the
+    moment (a test's capture, a closed stream made /dev/null) and says only the message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.setFormatter(PlainFormatter("%(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+            sys.stderr.flush()
+        except Exception:  # noqa: BLE001 - as logging's handlers do: a failed log line never fails the command
+            self.handleError(record)

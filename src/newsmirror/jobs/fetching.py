@@ -8,7 +8,6 @@ GUID/URL/content-hash matching turns what was already stored into "unchanged".
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
     from newsmirror.jobs.update import UpdateReport
 
 ExtractFn = Callable[[RawDocument], Article]
-LOG = logging.getLogger(__name__)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
 
 
@@ -333,8 +331,9 @@ class FetchJob:
                 report.unchanged += 1
                 warning = (f"{article.original_url}: stored already as {owner.outlet}'s article {owner.id}; "
                            f"{source.outlet}'s copy ({source.id}) is not stored over it")
+                # Said once, by whoever reads the report: `fetch` and `run` on stderr, the worker in its log
+                # (jobs.worker._log_failures). Logged here as well, it reached a CLI's stderr a second time, raw.
                 report.warnings.append(warning)
-                LOG.warning("%s", warning)
                 return
             try:
                 outcome = self.store.upsert_article(article)

@@ -153,8 +153,9 @@ SHOWN_ITEM_FAILURES = 5  # one a line, as `fetch` names them on stderr; the rest
 
 def _log_failures(report: SourceReport) -> None:
     """Say in the worker's log what `fetch` says on stderr: the feed failed, or items of it did (a page 404, an
-    unreadable page). A failing feed is no failed job (its back-off is in the feed state), so the worker said nothing,
-    and an item that failed was in no log at all: `sources list` shows a feed's last error, not its items'."""
+    unreadable page), and the source's warnings. A failing feed is no failed job (its back-off is in the feed state),
+    so the worker said nothing, and an item that failed was in no log at all: `sources list` shows a feed's last
+    error, not its items'."""
     source = report.source
     # One line each, without the control characters a feed may put in an item's link (ESC sequences: "invalid URL"
     # names it as given), as `fetch` shows them (cli.terminal.shown): a worker's log is read in a terminal too.
@@ -169,6 +170,10 @@ def _log_failures(report: SourceReport) -> None:
         log.warning("item failed: %s: %s", who, clean_line(problem))
     if len(report.item_errors) > SHOWN_ITEM_FAILURES:
         log.warning("item failed: %s: %d more", who, len(report.item_errors) - SHOWN_ITEM_FAILURES)
+    for warning in report.warnings[:SHOWN_ITEM_FAILURES]:  # e.g. another outlet's article the feed named, not stored
+        log.warning("warning: %s: %s", who, clean_line(warning))
+    if len(report.warnings) > SHOWN_ITEM_FAILURES:
+        log.warning("warning: %s: %d more", who, len(report.warnings) - SHOWN_ITEM_FAILURES)
 
 
 @register_handler(GROUP_KIND)
