@@ -251,3 +251,27 @@ def test_an_index_with_no_events_does_not_read_as_if_kept_versions_were_found_af
     assert read == [("p", f"{WORDING.no_events}。"), ("h2", WORDING.kept_heading),
                     ("p", f"1 篇{WORDING.kept_note}：新标题。")]
     assert "newsmirror stats" not in page.text_content()
+
+
+def test_an_original_script_sites_change_pages_say_each_articles_script(tmp_path: Path) -> None:
+    """The change log and history pages were not marked by script (reader80's leftover): on an original-script site
+    each entry says its article's stored script and a history page is in its article's, as the site's article pages
+    and listings are; a converted site's pages are all in its script and mark nothing."""
+    with open_store(tmp_path / "s.sqlite") as store:
+        edited, gone, _ = fill(store)
+        taiwan = Article(outlet="丙報", title="被刪的報導", original_url="https://news.example/hant", script="zh-Hant",
+                         body_text="這篇報導後來被刪除了。", body_html="<p>這篇報導後來被刪除了。</p>", published_at=PUBLISHED)
+        store.upsert_article(taiwan)
+        store.record_article_event(ArticleEvent(taiwan.id, EventKind.DELETED, PUBLISHED + timedelta(hours=7),
+                                                detail="HTTP 404 Not Found"))
+        write_change_pages(store, tmp_path / "orig")
+        write_change_pages(store, tmp_path / "hans", script="zh-Hans")
+    index = html.fromstring((tmp_path / "orig" / "changes/index.html").read_text(encoding="utf-8"))
+    assert [(li.xpath("a/@href")[0], li.get("lang")) for li in index.xpath("//li[@data-kind]")] == [
+        (f"../history/{taiwan.id}.html", "zh-Hant"), (f"../history/{gone}.html", None), (f"../history/{edited}.html", None)]
+    history = html.fromstring((tmp_path / "orig" / f"history/{taiwan.id}.html").read_text(encoding="utf-8"))
+    assert history.get("lang") == "zh-Hant"
+    assert html.fromstring((tmp_path / "orig" / f"history/{gone}.html").read_text(encoding="utf-8")).get("lang") == "zh"
+    converted = html.fromstring((tmp_path / "hans" / "changes/index.html").read_text(encoding="utf-8"))
+    assert not converted.xpath("//li[@lang]")
+    assert html.fromstring((tmp_path / "hans" / f"history/{taiwan.id}.html").read_text(encoding="utf-8")).get("lang") == "zh-Hans"

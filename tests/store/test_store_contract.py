@@ -162,6 +162,26 @@ def test_every_story_at_once_matches_each_story_read_alone(store: Store) -> None
     assert store.story_spans([]) == {}
 
 
+def test_a_storys_title_script_is_its_titles_reports_else_its_first_reports(store: Store) -> None:
+    """A list of stories marks each title by the script of the report it was taken from (reader81): one statement on
+    SQL, as the base reads it story by story."""
+    first = make_article(url="https://e.org/t/1", title="美国大选结果", script="zh-Hans",
+                         published_at=datetime(2023, 2, 4, 8, 0, tzinfo=BEIJING))
+    second = make_article(url="https://e.org/t/2", title="美國大選結果", script="zh-Hant", outlet="台报",
+                          published_at=datetime(2023, 2, 4, 9, 0, tzinfo=BEIJING))
+    # A story whose title no report has (an older grouping's): its first report's, the undated one first.
+    undated = make_article(url="https://e.org/t/3", title="一", script="zh-Hans", published_at=None)
+    later = make_article(url="https://e.org/t/4", title="二", script="zh-Hant", outlet="台报")
+    for article in (first, second, undated, later):
+        store.upsert_article(article)
+    store.save_story(Story(id="titled", title="美國大選結果"), [StoryMember(first.id, "titled"), StoryMember(second.id, "titled")])
+    store.save_story(Story(id="renamed", title="别的标题"), [StoryMember(later.id, "renamed"), StoryMember(undated.id, "renamed")])
+    ids = ["titled", "renamed", "no-such-story"]
+    assert store.story_title_scripts(ids) == {"titled": "zh-Hant", "renamed": "zh-Hans"}
+    assert store.story_title_scripts(ids) == Store.story_title_scripts(store, ids)
+    assert store.story_title_scripts([]) == {}
+
+
 def test_reports_published_at_one_moment_are_listed_by_id_whatever_the_order_they_were_saved_in(store: Store) -> None:
     # The same two days imported into SQLite and PostgreSQL built two different sites: SQLite listed a story's reports
     # published in the same minute (Reuters' three of 10:23) in the order they were saved, PostgreSQL by article id.

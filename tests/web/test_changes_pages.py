@@ -11,7 +11,7 @@ from lxml import etree, html
 from newsmirror.model import utcnow
 from newsmirror.store import Store
 from newsmirror.store.changes import WORDING, ArticleEvent, EventKind
-from tests.web.conftest import EDITED_V2, SIMPLIFIED, UNRELATED
+from tests.web.conftest import EDITED_V2, SIMPLIFIED, TRADITIONAL, UNRELATED, article
 
 
 def record(store: Store) -> None:
@@ -167,3 +167,23 @@ def test_a_log_with_no_events_does_not_read_as_if_kept_versions_were_found_after
     assert read[0][1] == f"这段时间里，{WORDING.no_events}。" and read[1][1] == WORDING.kept_heading
     assert read[2][1] == f"1 篇{WORDING.kept_note}（不限时间）：日日新增病例。"
     assert "newsmirror stats" not in page.text_content()  # a CLI command means nothing to a reader of the page
+
+
+def test_the_changes_and_history_pages_mark_each_article_by_its_script(store: Store, client: TestClient) -> None:
+    """The change log and an article's history were not marked by script (reader80's leftover): on a 原文 page each
+    entry says its article's stored script, as every list of articles does; an unknown script is not marked."""
+    now = utcnow()
+    store.record_article_event(ArticleEvent(TRADITIONAL.id, EventKind.DELETED, now - timedelta(hours=2),
+                                            detail="HTTP 404 Not Found"))
+    store.record_article_event(ArticleEvent(SIMPLIFIED.id, EventKind.DELETED, now - timedelta(hours=1),
+                                            detail="HTTP 404 Not Found"))
+    unknown = article("und", title="标题", body_text="正文。")
+    store.upsert_article(unknown)
+    store.record_article_event(ArticleEvent(unknown.id, EventKind.DELETED, now, detail="HTTP 404 Not Found"))
+    page = html.fromstring(client.get("/changes").text)
+    marks = {item.xpath("a/@href")[0].split("/")[2]: item.get("lang") for item in page.xpath("//li[contains(@class, 'item')]")}
+    assert marks == {TRADITIONAL.id: "zh-Hant", SIMPLIFIED.id: "zh-Hans", unknown.id: None}
+    history = html.fromstring(client.get(f"/article/{TRADITIONAL.id}/history").text)
+    assert history.xpath("//article")[0].get("lang") == "zh-Hant"
+    converted = html.fromstring(client.get("/changes", params={"script": "zh-Hans"}).text)
+    assert not converted.xpath("//li[@lang]")

@@ -33,7 +33,7 @@ from newsmirror.publish.feeds import CHANGE_FEEDS, FEED_WORDS, feed_title
 from newsmirror.publish.outfiles import OutputError, atomic_write, confined_path
 from newsmirror.publish.paths import month_of, relative_prefix, unique_slug
 from newsmirror.publish.safe import http_url
-from newsmirror.publish.site import LABELS
+from newsmirror.publish.site import LABELS, MARKED, lang_mark, no_mark
 from newsmirror.store import Store
 from newsmirror.store.changes import (
     WORDING,
@@ -47,7 +47,8 @@ from newsmirror.store.changes import (
 from newsmirror.text import times
 
 ENTRIES_PER_INDEX = 200
-HISTORY_VERSION = "2"  # raise when a history page renders differently: every one is rewritten (2: reasons in Chinese)
+HISTORY_VERSION = "3"  # raise when a history page renders differently: every one is rewritten (2: reasons in Chinese;
+# 3: an original-script site's history page says its article's script, as its article page does: lang; reader81)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 KIND_LABELS = {"edited": "修改", "deleted": "删除", "restored": "恢复", "first_seen": "首次收录"}
 
@@ -86,12 +87,12 @@ _TEMPLATES = {
 <td>{{ numbers.get('deleted', 0) }}</td><td>{{ numbers.get('restored', 0) }}</td><td>{{ numbers.get('deleted_now', 0) }}</td></tr>
 {% endfor %}</tbody></table>{% endif %}
 {% if entries %}<ul class="entries changes">
-{% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"><span class="badge">{{ kinds[e.event.kind.value] }}</span>
+{% for e in entries %}<li class="change-{{ e.event.kind.value }}" data-kind="{{ e.event.kind.value }}"{{ mark(e.script) }}><span class="badge">{{ kinds[e.event.kind.value] }}</span>
 <a href="{{ root }}history/{{ e.event.article_id }}.html">{{ e.title|script }}</a>
 <small>{{ e.outlet|script }} · {{ e.event.seen_at|stamp }}{% if e.reason %} · {{ e.reason|script }}{% endif %}</small></li>
 {% endfor %}</ul>{% else %}<p class="no-events">{{ wording.no_events }}。</p>{% endif %}
 {% if kept.count %}<h2 class="kept-versions">{{ wording.kept_heading }}</h2>
-<p class="kept-versions" data-count="{{ kept.count }}">{{ kept.count }} 篇{% if outlet %}{{ outlet|script }}的{% endif %}{{ wording.kept_note }}：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html">{{ a.title|script }}</a>{% else %}{{ a.title|script }}{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
+<p class="kept-versions" data-count="{{ kept.count }}">{{ kept.count }} 篇{% if outlet %}{{ outlet|script }}的{% endif %}{{ wording.kept_note }}：{% for a in kept.articles %}{% if a.id in histories %}<a href="{{ root }}history/{{ a.id }}.html"{{ mark(a.script) }}>{{ a.title|script }}</a>{% else %}<span{{ mark(a.script) }}>{{ a.title|script }}</span>{% endif %}{% if not loop.last %}、{% endif %}{% endfor %}{% if kept.more %}，以及另外 {{ kept.more }} 篇{% endif %}。</p>{% endif %}
 {% endblock %}
 """,
 }
@@ -167,8 +168,11 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         report.written += 1
 
     def render(template: str, path: str, **context: Any) -> str:
-        return env.get_template(template).render(root=relative_prefix(path), site_title=shown_title,
-                                                 labels=labels, lang=lang, kinds=kind_labels, **context)
+        # An original-script site's page says its article's script (lang, the history page) and marks each listed
+        # article by its own (mark), as the site's article pages and listings do (publish.site; reader81).
+        return env.get_template(template).render(root=relative_prefix(path), site_title=shown_title, labels=labels,
+                                                 lang=context.pop("lang", lang), kinds=kind_labels,
+                                                 mark=lang_mark if lang == "zh" else no_mark, **context)
 
     for article_id in store.changed_article_ids():
         article = store.get_article(article_id)
@@ -195,7 +199,8 @@ def write_change_pages(store: Store, site_dir: Path, *, base_url: str = "", site
         write(path, render("history.html", path, title=f"{words('修改记录')} · {convert(article.title)}", article=article,
                            steps=steps, deleted=deleted, deleted_reason=event_reason(deleted) if deleted else "",
                            original_url=http_url(article.original_url),
-                           article_path=f"a/{month_of(article.published_at)}/{article.id}.html"))
+                           article_path=f"a/{month_of(article.published_at)}/{article.id}.html",
+                           lang=article.script if lang == "zh" and article.script in MARKED else lang))
         report.histories += 1
 
     entries = store.recent_changes(list(EventKind), limit=ENTRIES_PER_INDEX)

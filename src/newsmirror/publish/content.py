@@ -29,6 +29,7 @@ from newsmirror.publish.absent import Absent
 from newsmirror.publish.images import ImageMirror, links_image_file
 from newsmirror.publish.paths import month_of
 from newsmirror.publish.safe import http_url, safe_markdown
+from newsmirror.store.base import title_script
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
@@ -50,7 +51,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "19"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "20"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -80,6 +81,8 @@ STORY_PAGE_VERSION = "19"  # 2: a fact's sentences in one column per outlet, as 
 # sentence's head; no question, no repeat: stories.summary) and the grid's "只有…提到" lines name at most half the
 # compared outlets (comparison.few; summary96); 19: a line before the facts names the reports compared from their start
 # only (Comparison.read_in_part; safety76)
+# 20: a story of more than REPORTS_OPEN reports lists them closed outlet by outlet, and an original-script site marks
+# the story's title by the script of the report it was taken from (reader81)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -472,6 +475,29 @@ class StoryView:
     def newest(self) -> datetime | None:
         dates = [m.published for m in self.members if m.published]
         return max(dates) if dates else None
+
+    @property
+    def span(self) -> tuple[datetime | None, datetime | None]:
+        """Its first and last report's time, as ``Store.story_spans`` gives the reader's (publish.front.reported_span)."""
+        return _span(self.members)
+
+    @property
+    def title_lang(self) -> str:
+        """The script its title is written in: the report's it was taken from (``store.base.title_script``)."""
+        return title_script(self.title, [(m.title, m.lang) for m in self.members])
+
+    @property
+    def by_outlet(self) -> list[tuple[str, list[Entry], tuple[datetime | None, datetime | None]]]:
+        """Its reports outlet by outlet, in the order each outlet first reported, with each outlet's span."""
+        grouped: dict[str, list[Entry]] = {}
+        for member in self.members:
+            grouped.setdefault(member.outlet, []).append(member)
+        return [(outlet, members, _span(members)) for outlet, members in grouped.items()]
+
+
+def _span(members: list[Entry]) -> tuple[datetime | None, datetime | None]:
+    dates = [m.published for m in members if m.published]
+    return (min(dates), max(dates)) if dates else (None, None)
 
 
 def comparison_in_script(comparison: Comparison, convert: Callable[[str], str]) -> Comparison:

@@ -14,7 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from markupsafe import Markup
+
 from newsmirror.store.base import StorySize
+from newsmirror.text.times import day, iso, minute
 
 BIGGEST = 5  # the biggest recent stories a front page opens with
 RECENT = timedelta(days=2)  # a story is recent when its newest report is this close to the newest story's
@@ -57,3 +60,17 @@ def front_stories(sizes: Sequence[StorySize], total: int, *, biggest: int = BIGG
     top = [s.id for s in ranked[:min(biggest, total)] if (s.outlets, s.reports) > smallest]
     chosen = set(top)
     return FrontStories(biggest=top, newest=[s.id for s in sizes if s.id not in chosen][: total - len(top)])
+
+
+def reported_span(first: datetime | None, last: datetime | None) -> Markup:
+    """When a story was reported, as every list of stories says it (the reader's /stories and front page, the static
+    site's home page): its first report's minute, then its last's, in the zone every page shows (the footer names it);
+    the last's day left out when it is the first's, one time when both read the same minute, nothing undated. A list
+    of titles alone did not say whether a story was of this morning or of last month (reader79, reader81)."""
+    if first is None:
+        return Markup("")
+    shown = Markup('<span class="span"><time datetime="{}">{}</time>').format(iso(first), minute(first))
+    if last is not None and minute(last) != minute(first):
+        until = minute(last)[11:] if day(last) == day(first) else minute(last)
+        shown += Markup('–<time datetime="{}">{}</time>').format(iso(last), until)
+    return shown + Markup("</span>")

@@ -11,11 +11,22 @@ from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
 from typing import Self
 
-from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, http_url
+from newsmirror.model import Article, Source, Story, UpsertOutcome, Version, clean_line, http_url
 from newsmirror.outlets import normalize_outlet_name
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.text import times
 from newsmirror.text.invisible import drop_invisible
+
+
+def title_script(title: str, reports: Iterable[tuple[str, str]]) -> str:
+    """The script of the first of ``reports`` ((title, stored script), a story's, oldest first) whose title is
+    ``title`` (a story's), else of the first report: the script a story's title is written in, as stored."""
+    first = ""
+    for report_title, script in reports:
+        first = first or script
+        if clean_line(report_title) == title:
+            return script
+    return first or "und"
 
 
 @dataclass(slots=True)
@@ -345,6 +356,19 @@ class Store(abc.ABC):
             times = [a.published_at for a in map(self.get_article, story.article_ids) if a and a.published_at]
             spans[story_id] = (min(times), max(times)) if times else (None, None)
         return spans
+
+    def story_title_scripts(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """Each story's title's script: the stored script of the report whose title the story carries (grouping
+        gives a story one of its reports' titles), else of its first report; "und" when not stored. A list of
+        stories marks each title by it on a page of both scripts (reader80 left titles unmarked). An unknown id, or
+        a story without a report, is left out. A backend answers in one statement (``SqlStore``)."""
+        scripts: dict[str, str] = {}
+        for story_id in story_ids:
+            story = self.get_story(story_id)
+            reports = [(a.title, a.script) for a in map(self.get_article, story.article_ids) if a] if story else []
+            if story is not None and reports:
+                scripts[story_id] = title_script(story.title, reports)
+        return scripts
 
     def stories_and_reports(self, min_outlets: int = 1) -> tuple[list[Story], dict[str, list[tuple[str, str, str]]] | None]:
         """``list_stories(min_outlets)`` and ``story_report_hashes()`` together (a build needs both,

@@ -102,6 +102,7 @@ class ChangeEntry:
     url: str
     published_at: datetime | None = None
     status: str = "live"
+    script: str = "und"  # the article's, as stored: a page of both scripts marks the entry by it (reader81)
 
     def __post_init__(self) -> None:
         # Read from SQL, not through Article: a received store's row written past the model (safety74).

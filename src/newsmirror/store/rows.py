@@ -233,10 +233,10 @@ def row_to_event(row: Row) -> ArticleEvent:
 
 def row_to_change_entry(row: Row) -> ChangeEntry:
     """An article_events row joined with its article's title, outlet, original_url,
-    published_at AS article_published_at and status AS article_status."""
+    published_at AS article_published_at, status AS article_status and script AS article_script."""
     return ChangeEntry(event=row_to_event(row), title=row["title"], outlet=row["outlet"],
                        url=row["original_url"], published_at=from_iso(row["article_published_at"]),
-                       status=row["article_status"])
+                       status=row["article_status"], script=row["article_script"])
 
 
 def row_to_due_check(row: Row) -> DueCheck:

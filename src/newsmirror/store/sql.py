@@ -16,7 +16,15 @@ from typing import Any, cast
 
 from newsmirror.errors import StoreError
 from newsmirror.model import Article, Source, Story, Version, clean_line, utcnow
-from newsmirror.store.base import FeedState, QueueStatus, Store, StoryJoin, StoryMember, StorySize
+from newsmirror.store.base import (
+    FeedState,
+    QueueStatus,
+    Store,
+    StoryJoin,
+    StoryMember,
+    StorySize,
+    title_script,
+)
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.store.rows import (
     Row,
@@ -231,6 +239,22 @@ class SqlStore(Store):
             " GROUP BY m.story_id", tuple(story_ids))
         return {str(r["story_id"]): (stored_time(r["first"]), stored_time(r["last"])) for r in rows}
 
+    def story_title_scripts(self, story_ids: Sequence[str]) -> dict[str, str]:
+        if not story_ids:
+            return {}
+        # Every member's title and script, in story_members' order (a story's few dozen rows at most).
+        rows = self._all(
+            "SELECT m.story_id, s.title AS story_title, a.title, a.script FROM story_members m"
+            " JOIN stories s ON s.id = m.story_id JOIN articles a ON a.id = m.article_id"
+            f" WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
+            f" ORDER BY m.story_id, a.published_utc NULLS FIRST, {self._member_tiebreak}", tuple(story_ids))
+        titles: dict[str, str] = {}
+        reports: dict[str, list[tuple[str, str]]] = {}
+        for r in rows:
+            titles[str(r["story_id"])] = clean_line(str(r["story_title"]))
+            reports.setdefault(str(r["story_id"]), []).append((str(r["title"]), str(r["script"])))
+        return {story_id: title_script(titles[story_id], found) for story_id, found in reports.items()}
+
     def _tuples(self, text: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """The rows of a statement as plain tuples (for scans of a whole table)."""
         return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in self._all(text, params)]  # type: ignore[arg-type]
@@ -422,7 +446,7 @@ class SqlStore(Store):
             params.append(to_utc_iso(since))
         rows = self._all(
             "SELECT e.*, a.title, a.outlet, a.original_url, a.published_at AS article_published_at,"
-            " a.status AS article_status FROM article_events e JOIN articles a ON a.id = e.article_id"
+            " a.status AS article_status, a.script AS article_script FROM article_events e JOIN articles a ON a.id = e.article_id"
             f" WHERE {' AND '.join(clauses)} ORDER BY e.seen_at DESC, e.id DESC LIMIT ?",
             (*params, limit),
         )

@@ -29,10 +29,11 @@ from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import readable_url, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
-from newsmirror.publish.front import SIZES_READ, front_stories
+from newsmirror.publish.front import SIZES_READ, front_stories, reported_span
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS as SITE_LABELS
 from newsmirror.store import ArticleQuery, Store, as_stored, outlet_names, search_query
+from newsmirror.store.base import title_script
 from newsmirror.store.changes import versions_shown
 from newsmirror.stories.quoted import quotation_rests
 from newsmirror.text import times
@@ -149,6 +150,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     templates.env.filters["http_url"] = http_url
     templates.env.filters["readable_url"] = readable_url  # the address's words for the eye; the href keeps its escapes
     templates.env.filters["segment"] = name_segment  # an outlet's or channel's name in a link (web.root)
+    templates.env.globals["reported"] = reported_span  # when a story was reported: the static site's words too
 
     @app.get("/favicon.ico", include_in_schema=False)
     def icon(request: Request) -> Response:
@@ -241,7 +243,10 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # The biggest recent stories first, then the newest, as on the static site's front page (publish.front).
         front = front_stories(store.story_sizes(min_outlets=2, limit=SIZES_READ), total=FRONT_STORIES)
         top, stories = ([s for s in map(store.get_story, ids) if s is not None] for ids in (front.biggest, front.newest))
+        # When each was reported and its title's script, as /stories says them: one statement each for the list.
+        listed = [s.id for s in [*top, *stories]]
         return page(request, "list.html", heading="最新", heading_ours=True, articles=articles, top_stories=top, stories=stories,
+                    spans=store.story_spans(listed), titles=store.story_title_scripts(listed),
                     page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
@@ -296,6 +301,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # When each was reported, first and last (one statement for the page): a list of titles alone did not say
         # whether a story was of this morning or of last month (reader79).
         return page(request, "stories.html", stories=shown, spans=store.story_spans([s.id for s in shown]),
+                    titles=store.story_title_scripts([s.id for s in shown]),
                     min_outlets=min_outlets, page_number=page_number, more=len(stories) > STORIES_PAGE_SIZE)
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -314,7 +320,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         scripts = {a.outlet: render.source_script(a) for a in view.articles}
         # A unit leaving a quotation open is shown with the quotation's rest from its report (display only).
         texts = {a.id: a.body_text for a in view.articles}
-        context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts,
+        # The title is one of its reports' (grouping): written, and marked on 原文, in that report's script.
+        title_lang = title_script(view.story.title, [(a.title, render.source_script(a)) for a in view.articles])
+        context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts, "title_lang": title_lang,
                    "reports_chars": sum(len("".join(a.body_text.split())) for a in view.articles), "reports_open_chars": REPORTS_OPEN_CHARS,
                    "compare": lambda: finish_comparison(store, view), "summary": story_summary,
                    "rests": lambda comparison: quotation_rests(comparison, texts)}
