@@ -198,3 +198,16 @@ def test_an_item_whose_link_is_no_web_address_is_skipped_with_a_warning(link: st
         {"id": "j3", "url": "/4.html", "title": "相对", "content_html": long_body(5)}]})
     assert [item.link for item in parse_feed(json_feed, feed_url="https://a.test/feed.json").items] == [
         "https://a.test/3.html", "https://a.test/4.html"]
+
+
+def test_an_unreadable_date_is_named_in_a_warning_of_one_short_line() -> None:
+    """A JSON Feed's date is any JSON value: one of a megabyte was repeated whole in the warning, and so in `fetch`'s
+    stderr and, since the worker logs a report's warnings (session 59), in the worker's log. It is named by its start,
+    as the other warnings name an item (review61)."""
+    feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [
+        {"id": "j1", "url": "https://a.test/1.html", "title": "好", "content_html": long_body(1),
+         "date_published": "2020-13-45" + "长" * 1_000_000}]})
+    parsed = parse_feed(feed, feed_url="https://a.test/feed.json")
+    [warning] = parsed.warnings
+    assert warning.startswith("unreadable date_published '2020-13-45长") and len(warning) < 200, warning[:300]
+    assert [item.link for item in parsed.items] == ["https://a.test/1.html"]  # the item is kept, undated

@@ -228,7 +228,9 @@ def _parse_json_feed(text: str, feed_url: str) -> ParsedFeed:
                 try:
                     published = datetime.fromisoformat(str(raw[key]).replace("Z", "+00:00"))
                 except ValueError:
-                    parsed.warnings.append(f"unreadable {key} {raw[key]!r}")
+                    # Named by its start, as an item is above: a date is any JSON value, and a warning reaches
+                    # `fetch`'s stderr and the worker's log whole.
+                    parsed.warnings.append(f"unreadable {key} {str(raw[key])[:80]!r}")
                 if published is not None and published.tzinfo is None:
                     published = published.replace(tzinfo=UTC)
                 if published is not None:
