@@ -186,6 +186,9 @@ def main() -> None:
     parser.add_argument("--draw-wrong", type=int, default=0)
     parser.add_argument("--seed", type=int, default=8484)
     args = parser.parse_args()
+    if args.source is None and args.days is None:
+        # Said before a fact file is opened: the first story's folder was `None / day`, a TypeError naming neither.
+        parser.error("--days ARCHIVED is needed to run the census (or --from a census written by --out)")
     if args.source:
         data = json.loads(args.source.read_text())
     else:
