@@ -120,3 +120,9 @@ def test_the_units_of_a_pictures_caption_are_listed_and_stay_units() -> None:
     units = {ref.index: ref.text for fact in comparison.facts() for ref in fact.sentences if ref.article_id == first.id}
     assert comparison.captions == {first.id: [0, 1]}
     assert units[0].startswith("3月") and units[2].startswith("美国国务院")
+
+
+def test_a_tables_row_is_furniture() -> None:
+    assert is_furniture("2020年7月 6月 5月 4月 3月 2月 1月 19年/12月 11月 10月 9月 8月 7月")
+    assert is_furniture("制造业PMI 51.1 50.9 50.6 50.8 52.0")
+    assert not is_furniture("美国 日本 德国三国外长周三在东京会面。")

@@ -348,6 +348,10 @@ def is_furniture(text: str) -> bool:
         return True
     if len(stripped) <= HEADLINE_CHARS and _quoted_heading(stripped):
         return True
+    # A table's row: no mark of a sentence or clause, four or more cells apart, each a few characters (路透's
+    # 2020年7月 6月 5月 4月 …, a table's heading row; summary97).
+    if not stripped.endswith(_TERMINAL) and not _CLAUSE_MARK.search(stripped) and _table_row(stripped):
+        return True
     # A line of no Han character closing on no sentence's mark: a signature, a name, a credit under a picture or a
     # note (U.S. Secretary of Health and Human Services under the note 中央社 shows; summary97), longer than a heading.
     if not stripped.endswith((*_TERMINAL, ".")) and not _HAN.search(stripped) and not _LIST_STATEMENT.match(stripped):
@@ -362,6 +366,16 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.search(head) or _CREDIT.search(head):
         return True
     return any(not _GLOSS_BEFORE.search(head[: m.start()]) for m in _AGENCY.finditer(head))
+
+
+TABLE_CELLS = 4  # cells of a table's row (``_table_row``)
+TABLE_CELL_CHARS = 8
+
+
+def _table_row(text: str) -> bool:
+    """``TABLE_CELLS`` or more cells apart (spaces or tabs), each at most ``TABLE_CELL_CHARS`` characters."""
+    cells = text.split()
+    return len(cells) >= TABLE_CELLS and all(len(cell) <= TABLE_CELL_CHARS for cell in cells)
 
 
 def _quoted_heading(text: str) -> bool:

@@ -115,7 +115,7 @@ COPY_SHARE = 0.8
 # How many units before a line a quotation it stands inside may have opened, and in how many after it (the line's
 # own first) it must close (``_quoted_on``): a long quotation runs over many clauses; one a page's slip leaves open
 # closes in none.
-QUOTED_UNITS = 3
+QUOTED_UNITS = 10
 QUOTED_CLOSING_UNITS = 10
 
 
@@ -231,14 +231,19 @@ def _common_lines(facts: list[Fact], units: Units, shared: int) -> list[Fact]:
     as the next line, the same words again before its own clause); the line before runs on into it on the page."""
     lines: list[Fact] = []
     seen: set[tuple[str, int]] = set()
+    told: set[tuple[str, int]] = set()  # every unit of the facts shown: another outlet's telling of a line's fact
     for fact in facts:
         if len(lines) == shared:
             break
         lead = fact.sentences[0]
-        keys = _keys([*_head(lead, units), lead])
-        if keys & seen:
+        head = _keys(_head(lead, units))
+        keys = head | _keys([lead])
+        # A head telling a fact a line before shows in another outlet's words says it again (summary97: 联合早报's
+        # 一名TikTok发言人称，“为支持…团队， then 路透's “为支持…团队，包括…新加坡， as the next line).
+        if keys & seen or head & told:
             continue
         seen |= keys
+        told |= _keys(fact.sentences)
         lines.append(_headed_lead(fact, units))
     return lines
 
