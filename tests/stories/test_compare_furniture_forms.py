@@ -75,3 +75,54 @@ def test_the_pages_note_on_itself_in_brackets_is_furniture() -> None:
     assert is_furniture("（本文仅代表作者个人观点。")  # its closing bracket cut off after the full stop
     assert not is_furniture("（他说本文件已经于2006年失效，不再适用。）")  # 本文件: a document of the report
     assert not is_furniture("（它于2006年再次修改，以适应新的形势。）")
+
+
+def test_a_writers_bio_closing_a_report_is_no_unit() -> None:
+    body = ("美国国务院周三宣布新规，限制某国执政党党员赴美旅行。\n\n"
+            "新规将党员的旅游签证有效期缩短至一个月。\n\n"
+            "Raymond Zhong是《纽约时报》科技记者。在2017年加入时报前，他在新德里为《华尔街日报》报道印度经济。"
+            "欢迎在Twitter上关注他 @zhonggg。\n\n"
+            "Choe Sang-Hun是《纽约时报》首尔分社社长，主要报道朝韩新闻。\n\n"
+            "翻译：纽约时报中文网")
+    shown = [s.ref.text for s in _sentences(_article(body), dateline_matched=True)]
+    assert shown == ["美国国务院周三宣布新规，限制某国执政党党员赴美旅行。", "新规将党员的旅游签证有效期缩短至一个月。"], shown
+    # Not far from the report's end, or naming a writer inside a statement: the report's own sentences.
+    told = ("储百亮是《纽约时报》记者，他本周被要求离境。\n\n" + "\n\n".join(f"第{n}段说明了驱逐的后果和各方的反应。" for n in range(7)))
+    assert [s.ref.text for s in _sentences(_article(told), dateline_matched=True)][0].startswith("储百亮是《纽约时报》记者")
+
+
+def test_a_short_line_closing_on_a_quoted_word_is_a_heading() -> None:
+    assert is_furniture("中国航运人员被查“身份”")  # a subheading
+    assert is_furniture("欧中完成投资协定谈判 北京的承诺“史无前例”")  # a related article's title
+    assert not is_furniture("他说：“我们不会接受这样的要求”")  # a speaker before a colon
+    assert not is_furniture("外交部表示，这是“赤裸裸的霸权行径”")
+    assert not is_furniture("“我们不会接受这样的无理要求。”")
+
+
+def test_a_latin_line_closing_on_no_sentences_mark_is_furniture() -> None:
+    assert is_furniture("U.S. Secretary of Health and Human Services")
+    assert not is_furniture("President Lee's democratic legacy will forever propel the relationship forward.")
+
+
+def test_the_units_of_a_pictures_caption_are_listed_and_stay_units() -> None:
+    from newsmirror.model import Image
+    from newsmirror.stories.compare import compare_story
+
+    caption = "3月，纽约肯尼迪国际机场的入境检查区域。一项新政策限制了某些公民的停留时间。"
+    first = Article(outlet="甲报", title="t", original_url="https://example.com/a",
+                    body_text=caption + "\n\n美国国务院周三发布新规，限制某国执政党党员赴美旅行。\n\n新规即日生效，签证有效期为一个月。",
+                    images=[Image(url="https://example.com/a.jpg", caption=caption)],
+                    published_at=datetime(2020, 12, 3, tzinfo=UTC))
+    second = Article(outlet="乙报", title="t", original_url="https://example.com/b",
+                     body_text="美国国务院周三发布新规，限制某国执政党党员前往美国旅行。\n\n这项新规即日生效。",
+                     published_at=datetime(2020, 12, 3, tzinfo=UTC))
+    comparison = compare_story([first, second])
+    units = {ref.index: ref.text for fact in comparison.facts() for ref in fact.sentences if ref.article_id == first.id}
+    assert comparison.captions == {first.id: [0, 1]}
+    assert units[0].startswith("3月") and units[2].startswith("美国国务院")
+
+
+def test_a_tables_row_is_furniture() -> None:
+    assert is_furniture("2020年7月 6月 5月 4月 3月 2月 1月 19年/12月 11月 10月 9月 8月 7月")
+    assert is_furniture("制造业PMI 51.1 50.9 50.6 50.8 52.0")
+    assert not is_furniture("美国 日本 德国三国外长周三在东京会面。")

@@ -173,3 +173,64 @@ def test_a_common_lines_sentence_is_not_shown_again_as_the_head_of_the_next() ->
     common = summarize(comparison).common
     texts = [line.sentences[0].text for line in common]
     assert texts == [head.text, "服务转型将于8月23日生效。"]
+
+
+def test_a_fact_told_only_in_a_pictures_caption_is_no_outlets_line_of_a_report_with_text() -> None:
+    caption = SentenceRef("a1", "甲报", 0, "人们骑车路过位于北京中央商业区的央视大楼。")
+    told = SentenceRef("a1", "甲报", 1, "美国将四家中国媒体列为外国使团。")
+    told_b = SentenceRef("b1", "乙报", 0, "美国把四家中国媒体定为外国使团。")
+    own = SentenceRef("a1", "甲报", 5, "这些媒体须向国务院申报人员名单。")
+    photo = SentenceRef("c1", "丙报", 0, "登山队队员在珠峰峰顶开展测量工作。")  # a photo story: its captions are its text
+    comparison = _three([Fact([told, told_b])], {"甲报": [Fact([caption]), Fact([own])], "丙报": [Fact([photo])]})
+    comparison.captions = {"a1": [0], "c1": [0]}
+    summary = summarize(comparison)
+    assert [line.sentences for line in summary.own["甲报"]] == [[own]]
+    assert [line.sentences for line in summary.own["丙报"]] == [[photo]]
+    assert summary.more_own["甲报"] == 1
+
+
+def test_an_outlets_clause_of_a_common_lines_sentence_is_not_shown_again_with_its_head() -> None:
+    # The common line stops on its comma; the outputs show its sentence's rest after it, 甲报's own clause.
+    head = SentenceRef("a1", "甲报", 2, "美国国防部批准联邦政府采购并使用五种美国制造的小型无人机，")
+    clause = SentenceRef("a1", "甲报", 3, "防范中国产品可能对美国国家安全构成的威胁。")
+    head_b = SentenceRef("b1", "乙报", 0, "美国国防部批准采购五种美国制造的小型无人机。")
+    other = SentenceRef("a1", "甲报", 8, "这五家公司的无人机可从9月起供联邦政府采购。")
+    comparison = _three([Fact([head, head_b])], {"甲报": [Fact([clause]), Fact([other])]})
+    summary = summarize(comparison)
+    assert [line.sentences for line in summary.own["甲报"]] == [[other]]
+
+
+def test_one_outlets_two_reports_copies_of_a_sentence_make_one_line() -> None:
+    first = SentenceRef("a1", "甲报", 0, "日本內閣官房長官菅義偉2日宣布參選執政黨自民黨黨魁選舉，若於14日勝選，16日將被選為首相。")
+    copy = SentenceRef("a2", "甲报", 0, "日本內閣官房長官菅義偉今天傍晚宣布參選執政黨自民黨黨魁選舉，若14日勝選，16日將被選為首相。")
+    other = SentenceRef("a2", "甲报", 4, "黨內最大派閥細田派等召開記者會表示支持。")
+    comparison = _three([], {"甲报": [Fact([first]), Fact([copy]), Fact([other])]})
+    assert [line.sentences for line in summarize(comparison).own["甲报"]] == [[first], [other]]
+    # One report's two sentences alike are two statements (its list of figures): both stay.
+    a = SentenceRef("a3", "乙报", 0, "大型企业采购经理指数为52.0，比上月回落0.1个百分点。")
+    b = SentenceRef("a3", "乙报", 1, "中型企业采购经理指数为51.0，比上月上升0.8个百分点。")
+    comparison = _three([], {"乙报": [Fact([a]), Fact([b])]})
+    assert len(summarize(comparison).own["乙报"]) == 2
+
+
+def test_words_of_a_quotation_whose_speaker_the_line_does_not_give_are_no_line() -> None:
+    opening = SentenceRef("a1", "甲报", 4, "许章润称，“我家门前探头多，心里甭提多舒服。")
+    inside = SentenceRef("a1", "甲报", 5, "有时候不免瞎想，那可能是双倦怠浑浊的眼睛。")
+    closing = SentenceRef("a1", "甲报", 6, "也可能明眸清澈，自认为明白这份工作的意义。”")
+    opens = SentenceRef("a2", "甲报", 2, "“根据第13871号行政令，我们采取了今天的行动。")
+    own = SentenceRef("a2", "甲报", 9, "制裁将冻结这些公司在美国的财产。")
+    comparison = _three([], {"甲报": [Fact([inside]), Fact([opens]), Fact([closing]), Fact([own]), Fact([opening])]})
+    lines = summarize(comparison, own=3).own["甲报"]
+    assert sorted(line.sentences[0].text for line in lines) == sorted([own.text, opening.text])
+    # A quotation a page never closes is nobody's words after it: the lines after it are the report's.
+    slip = SentenceRef("b1", "乙报", 5, "他在紙條上寫下「李總統遺留的民主資產，將永遠推動美台關係向前進。")
+    after = SentenceRef("b1", "乙报", 6, "結束追思行程後，他趕往參訪口罩工廠。")
+    comparison = _three([], {"乙报": [Fact([after]), Fact([slip])]})
+    assert [after] in [line.sentences for line in summarize(comparison).own["乙报"]]
+
+
+def test_a_quotation_closed_in_straight_quotes_is_not_a_lines_first_choice() -> None:
+    tail = SentenceRef("a1", "甲报", 8, '各民族都有使用和发展自己的语言文字的自由……"')
+    whole = SentenceRef("b1", "乙报", 3, "中华人民共和国宪法规定各民族有使用和发展自己语言文字的自由。")
+    comparison = _three([Fact([tail, whole])])
+    assert [line.sentences[0] for line in summarize(comparison).common] == [whole]

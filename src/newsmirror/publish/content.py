@@ -51,7 +51,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "20"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "21"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -83,6 +83,8 @@ STORY_PAGE_VERSION = "20"  # 2: a fact's sentences in one column per outlet, as 
 # only (Comparison.read_in_part; safety76)
 # 20: a story of more than REPORTS_OPEN reports lists them closed outlet by outlet, and an original-script site marks
 # the story's title by the script of the report it was taken from (reader81)
+# 21: a summary shows no line of a picture's caption, no own line repeating a common line's sentence or another
+# report's copy, no words of a quotation whose speaker it does not give (summary97)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -513,7 +515,8 @@ def comparison_in_script(comparison: Comparison, convert: Callable[[str], str]) 
     return Comparison(story_id=comparison.story_id, outlets=[convert(o) for o in comparison.outlets],
                       shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
                       unique={convert(outlet): [fact(f) for f in own] for outlet, own in comparison.unique.items()},
-                      read_in_part=list(comparison.read_in_part))
+                      read_in_part=list(comparison.read_in_part),
+                      captions={report: list(indexes) for report, indexes in comparison.captions.items()})
 
 
 SUMMARY_FROM_OUTLETS = 3  # with two outlets the facts both report are the page's first section already

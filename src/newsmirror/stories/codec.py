@@ -85,6 +85,12 @@ def _check(comparison: Comparison) -> None:
         chars += sum(len(form) for forms in spellings.values() for form in forms.values())
     if not _texts(comparison.read_in_part) or len(comparison.read_in_part) > MAX_STORY_UNITS:
         raise ValueError("its reports read in part are not a list of report ids")
+    captions = comparison.captions
+    if not isinstance(captions, dict) or not all(
+            isinstance(report, str) and isinstance(indexes, list)
+            and all(isinstance(i, int) and not isinstance(i, bool) for i in indexes)
+            for report, indexes in captions.items()) or sum(map(len, captions.values())) > MAX_STORY_UNITS:
+        raise ValueError("its caption units are not report ids and unit indexes")
     if not set(comparison.unique) <= outlets or len(outlets) != len(comparison.outlets):
         raise ValueError("its outlets do not match its columns")
     # The units read are bounded (``unit_budget``), the units shown are not quite: a statement packing two facts is
@@ -121,7 +127,8 @@ def _cleaned(comparison: Comparison) -> Comparison:
     return Comparison(story_id=clean_line(comparison.story_id), outlets=[clean_line(o) for o in comparison.outlets],
                       shared=[fact(f) for f in comparison.shared], partial=[fact(f) for f in comparison.partial],
                       unique={clean_line(o): [fact(f) for f in facts] for o, facts in comparison.unique.items()},
-                      read_in_part=[clean_line(i) for i in comparison.read_in_part])
+                      read_in_part=[clean_line(i) for i in comparison.read_in_part],
+                      captions={clean_line(report): list(indexes) for report, indexes in comparison.captions.items()})
 
 
 def decode(blob: bytes) -> Comparison:

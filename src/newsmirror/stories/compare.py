@@ -346,6 +346,16 @@ def is_furniture(text: str) -> bool:
         return True
     if not stripped.endswith(_TERMINAL) and len(stripped) <= HEADLINE_CHARS and not _LIST_STATEMENT.match(stripped):
         return True
+    if len(stripped) <= HEADLINE_CHARS and _quoted_heading(stripped):
+        return True
+    # A table's row: no mark of a sentence or clause, four or more cells apart, each a few characters (路透's
+    # 2020年7月 6月 5月 4月 …, a table's heading row; summary97).
+    if not stripped.endswith(_TERMINAL) and not _CLAUSE_MARK.search(stripped) and _table_row(stripped):
+        return True
+    # A line of no Han character closing on no sentence's mark: a signature, a name, a credit under a picture or a
+    # note (U.S. Secretary of Health and Human Services under the note 中央社 shows; summary97), longer than a heading.
+    if not stripped.endswith((*_TERMINAL, ".")) and not _HAN.search(stripped) and not _LIST_STATEMENT.match(stripped):
+        return True
     if _bracketed_caption(stripped) or _link_line(stripped) or _photo_line(stripped):
         return True
     if _POSITION.search(stripped):
@@ -356,6 +366,26 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.search(head) or _CREDIT.search(head):
         return True
     return any(not _GLOSS_BEFORE.search(head[: m.start()]) for m in _AGENCY.finditer(head))
+
+
+TABLE_CELLS = 4  # cells of a table's row (``_table_row``)
+TABLE_CELL_CHARS = 8
+
+
+def _table_row(text: str) -> bool:
+    """``TABLE_CELLS`` or more cells apart (spaces or tabs), each at most ``TABLE_CELL_CHARS`` characters."""
+    cells = text.split()
+    return len(cells) >= TABLE_CELLS and all(len(cell) <= TABLE_CELL_CHARS for cell in cells)
+
+
+def _quoted_heading(text: str) -> bool:
+    """A line closing on a quoted word or phrase, with no sentence's mark inside the quotation and no clause mark or
+    colon in the line: a heading or a link's title (中国航运人员被查“身份”; 欧中完成投资协定谈判 北京的承诺“史无前例”, a
+    related link; summary97, session 59), which the headline rule missed for its closing quote. A quoted statement
+    closes inside its quotation (…“我们不会接受。”) or names its speaker before a colon or comma (他说：“…”)."""
+    inner = text.rstrip("”」』’\"' 　")
+    return (inner != text and not inner.endswith(_TERMINAL) and not _CLAUSE_MARK.search(text)
+            and "：" not in text and ":" not in text and not _LIST_STATEMENT.match(text))
 
 
 def _bracketed_caption(text: str) -> bool:
@@ -445,16 +475,49 @@ def _embedded_posts(paragraphs: list[str]) -> set[int]:
     return left
 
 
+# The writer's bio closing a report (summary97, session 59: 纽约时报中文网's 在2017年加入时报前，他在新德里为《华尔街日报》报道…
+# among an outlet's own points in a summary): a paragraph among the report's last ``BIO_PARAGRAPHS`` that invites the
+# reader to follow someone on a social network (欢迎在Twitter上关注他 @zhonggg。: 628 paragraphs of the session-52 store,
+# all 纽约时报中文网's bios, none elsewhere), or that opens naming someone as a publication's writer or editor
+# (Choe Sang-Hun是《纽约时报》首尔分社社长，…; 罗杰‧金博尔…是《新标准》的编辑和出版人。: in the last paragraphs of the
+# store's reports, 24 纽约时报中文网 bios without the invitation and one 大纪元 op-ed author's, no report's statement).
+BIO_PARAGRAPHS = 6
+_FOLLOW_WRITER = re.compile(r"欢迎(?:在|到)?\s*(?:Twitter|Facebook|Instagram|推特|脸书|臉書)\S{0,24}关注(?:他|她)")
+_WRITER_OPENING = re.compile(r"^[^。，,；;：:“”「」]{2,40}是(?:《[^》]{2,12}》|本报|本報|本台|本网|本網|时报|時報)[^。，,；;]{0,20}"
+                             r"(?:记者|記者|编辑|編輯|撰稿人|专栏作者|專欄作者|专栏作家|專欄作家|社长|社長|主编|主編)")
+
+
+def _writer_bios(paragraphs: list[str]) -> set[int]:
+    """The paragraphs of the writers' bios closing a report (``_FOLLOW_WRITER``, ``_WRITER_OPENING``)."""
+    last = max(len(paragraphs) - BIO_PARAGRAPHS, 0)
+    return {i for i in range(last, len(paragraphs))
+            if _FOLLOW_WRITER.search(paragraphs[i]) or _WRITER_OPENING.match(paragraphs[i].strip())}
+
+
+_WRITER_LINE = re.compile(r"^\s*" + _WRITER_OPENING.pattern.removeprefix("^"), re.MULTILINE)
+
+
+def _may_hold_bio(body: str) -> bool:
+    """Whether a body may hold a writer's bio (``_writer_bios``), tested on the whole text before its paragraphs
+    are read apart: most bodies hold none."""
+    return ("关注" in body and _FOLLOW_WRITER.search(body) is not None) or (
+        "是" in body and _WRITER_LINE.search(body) is not None)
+
+
 def _body_sentences(article: Article) -> tuple[list[str], frozenset[int]]:
     """The body's sentences (``split_sentences``) and which of them are no units of the comparison: those of a file
-    photo's caption paragraph (``_file_photo``) and of an embedded post (``_embedded_posts``). The caption or post
-    stays on the report's page and in the text searched for the names the outlet gives."""
+    photo's caption paragraph (``_file_photo``), of an embedded post (``_embedded_posts``) and of a writer's bio
+    (``_writer_bios``). The caption, post or bio stays on the report's page and in the text searched for the names
+    the outlet gives."""
     dated = {_spaced(image.caption) for image in article.images if _file_photo(image.caption, article.published_at)}
     # "(@" first: most bodies embed no post, and their paragraphs are not read apart for it.
-    if not dated and "(@" not in article.body_text:
+    bio = _may_hold_bio(article.body_text)
+    if not dated and "(@" not in article.body_text and not bio:
         return split_sentences(article.body_text), frozenset()
     paragraphs = split_paragraphs(article.body_text)
     posts = _embedded_posts(paragraphs) if "(@" in article.body_text else set()
+    if bio:
+        posts |= _writer_bios(paragraphs)
     sentences: list[str] = []
     pictured: set[int] = set()
     for i, paragraph in enumerate(paragraphs):
@@ -463,6 +526,26 @@ def _body_sentences(article: Article) -> tuple[list[str], frozenset[int]]:
             pictured.update(range(len(sentences), len(sentences) + len(parts)))
         sentences.extend(parts)
     return sentences, frozenset(pictured)
+
+
+def _caption_statements(article: Article) -> frozenset[int]:
+    """The statement numbers (``_numbered``, as ``_unit_texts`` gives them) of the sentences of the report's picture
+    captions, by the page's structure: a paragraph whose text is one of ``Article.images``' captions (caption70's
+    test). They stay units (a wire's lead caption is often the story's summary, caption70); a summary shows no line
+    of them (``Comparison.captions``)."""
+    captions = {_spaced(image.caption) for image in article.images if image.caption.strip()}
+    if not captions:
+        return frozenset()
+    # The paragraphs' sentences one after another are the body's (``_body_sentences`` reads them either way).
+    sentences: list[str] = []
+    inside: list[int] = []
+    for paragraph in split_paragraphs(article.body_text):
+        parts = split_sentences(paragraph)
+        if _spaced(paragraph) in captions:
+            inside.extend(range(len(sentences), len(sentences) + len(parts)))
+        sentences.extend(parts)
+    numbered = _numbered(sentences)
+    return frozenset(numbered[k][0] for k in inside)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -697,6 +780,16 @@ def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
     return units
 
 
+def _captions(articles: Sequence[Article], sentences: list[_Sentence]) -> dict[str, list[int]]:
+    """Report id -> the indexes of its units read from a picture's caption (``_caption_statements``)."""
+    numbers = {article.id: found for article in articles if (found := _caption_statements(article))}
+    captions: dict[str, list[int]] = {}
+    for s in sentences:
+        if s.sentence in numbers.get(s.ref.article_id, ()):
+            captions.setdefault(s.ref.article_id, []).append(s.ref.index)
+    return captions
+
+
 def story_pair_features(articles: Sequence[Article]) -> tuple[list[SentenceRef], np.ndarray, np.ndarray]:
     """The units of a story's reports, the candidate pairs (unit indices) and their features
     (``stories.fact_pairs.FEATURES``): what ``stories.fact_model`` is fitted on."""
@@ -821,7 +914,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         return claims
 
     comparison = Comparison(story_id=story_id, outlets=outlets, unique={o: [] for o in outlets},
-                            read_in_part=list(dict.fromkeys(read_in_part)))
+                            read_in_part=list(dict.fromkeys(read_in_part)), captions=_captions(articles, sentences))
     outlet_order = {o: n for n, o in enumerate(outlets)}
     ordered = sorted(groups.items(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g[1]))
     # Each outlet's units, where a detail it names outside a fact's sentences is spelled (``_spellings``).

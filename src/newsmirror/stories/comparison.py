@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "121"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "122"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -232,6 +232,8 @@ ALIGNMENT_VERSION = "121"  # 17: times of day, 万 remainders, the amount round;
 #   伊万卡·川普说: the alias table lengthens 川普 to 特朗普)
 # 121 (session 59, lead): the three tables mined again without the data fresh for session 60 (2020-10-23 +-3 days,
 #   only-X sample AK's files); 2020-12-14 and sample AJ read as tuning data
+# 122 (session 59, summary97): a writer's bio closing a report is no unit; a short line closing on a quoted word
+#   with no clause mark is a heading or a link; the units read from a picture's caption are listed (captions)
 
 
 @dataclass(slots=True)
@@ -299,6 +301,10 @@ class Comparison:
     # The reports compared from their start only: longer than a comparison reads (``stories.bounds``), their ids in the
     # order of the reports. A page says so (safety76): the units shown are not the whole report.
     read_in_part: list[str] = field(default_factory=list)
+    # Report id -> the indexes of its units read from a picture's caption (by the page's structure, ``Article.images``).
+    # They stay units of facts; a summary shows no line of them (summary97: 5 caption lines of 596 read, 3 without a
+    # credit mark, 人们骑车路过…央视大楼。).
+    captions: dict[str, list[int]] = field(default_factory=dict)
 
     def facts(self) -> list[Fact]:
         """Every fact: those all outlets report, those some report, then each outlet's own."""

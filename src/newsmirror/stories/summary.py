@@ -60,16 +60,29 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
     警察总部。 alone has no subject); a question, or a line saying again what a line before it says, is not one of an
     outlet's own lines (the next in rank is)."""
     units: Units = {(ref.article_id, ref.index): ref for fact in comparison.facts() for ref in fact.sentences}
+    pictured = {(report, index) for report, indexes in comparison.captions.items() for index in indexes}
+    texted = {report for report, _ in units.keys() - pictured}  # reports with a unit outside their captions
     facts = [_said_by(fact, units) for fact in [*comparison.shared, *comparison.partial]]
     lines = _distinct_leads([fact for fact in facts if not all(asks(ref.text) for ref in fact.sentences)])
     lines.sort(key=lambda f: (-len(f.outlets), min(s.index for s in f.sentences)))
     summary = Summary(outlets=list(comparison.outlets), common=_common_lines(lines, units, shared))
     # The common lines as each outlet's own lines are checked against them: what they read, which units they show.
     common_shown = [(_plain(fact.sentences[0].text), _keys(fact.sentences[:1])) for fact in summary.common]
+    # Every unit a common line shows, its sentence's head with it: an outlet's own clause of that sentence is shown
+    # there already, after the line as its sentence's rest (``stories.quoted.sentence_rest``); as an own line it read
+    # the common line's words again (summary97: 12 of 596 lines of 33 tuning-data stories).
+    common_units = {key for fact in summary.common for key in _keys(
+        [*_head(units.get((fact.sentences[0].article_id, fact.sentences[0].index), fact.sentences[0]), units),
+         fact.sentences[0]])}
     for outlet in comparison.outlets:
-        ranked = sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
+        # A fact told only in a picture's caption is no own line of a report with text outside its captions
+        # (summary97: 5 of 596 lines a caption, 3 of them a pictured act with no credit mark, 人们骑车路过…央视大楼。);
+        # a photo story's captions are its text (caption70: a wire's captions tell the news).
+        ranked = [fact for fact in sorted(comparison.unique.get(outlet, []), key=importance, reverse=True)
+                  if not _captioned(fact, pictured) or fact.sentences[0].article_id not in texted]
         shown = list(common_shown)
         chosen: list[Fact] = []
+        copies: list[tuple[str, frozenset[str]]] = []  # (report, bigrams) of the lines chosen: ``_copy_of``
         for fact in ranked:
             if len(chosen) == own:
                 break
@@ -81,17 +94,71 @@ def summarize(comparison: Comparison, shared: int = SHARED_FACTS, own: int = OWN
             line = _with_head(fact, units)
             said = "".join(ref.text for ref in line.sentences)
             text, keys = _plain(said), _keys(line.sentences)
-            if asks(fact.sentences[0].text) or _unsaid(said) or any(
+            report, grams = line.sentences[0].article_id, _bigrams(text)
+            if asks(fact.sentences[0].text) or _unsaid(said) or _quoted_on(line.sentences[0], units) or any(
                     text in before or before in text and not keys & before_keys for before, before_keys in shown):
                 continue
+            if keys & common_units or _copy_of(report, grams, copies):
+                continue
             shown.append((text, keys))
+            copies.append((report, grams))
             chosen.append(fact)
         summary.own[outlet] = _overlaps_merged([_with_head(fact, units) for fact in _joined(chosen)])
-        summary.more_own[outlet] = len(ranked) - len(chosen)
+        summary.more_own[outlet] = len(comparison.unique.get(outlet, [])) - len(chosen)
     return summary
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+# The share of a line's letter pairs that another line of its outlet, from another report, holds when the two are
+# one sentence copied (菅義偉2日宣布參選…, 菅義偉今天傍晚宣布參選…: one outlet's two reports; summary97, 2 of 596 lines).
+COPY_SHARE = 0.8
+# How many units before a line a quotation it stands inside may have opened, and in how many after it (the line's
+# own first) it must close (``_quoted_on``): a long quotation runs over many clauses; one a page's slip leaves open
+# closes in none.
+QUOTED_UNITS = 10
+QUOTED_CLOSING_UNITS = 10
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _copy_of(report: str, grams: frozenset[str], chosen: list[tuple[str, frozenset[str]]]) -> bool:
+    """Whether a line is a copy of a line chosen before it from another report of its outlet: ``COPY_SHARE`` of the
+    shorter line's letter pairs are the other's. Two reports of one outlet repeat a sentence with a day written
+    otherwise (2日 / 今天傍晚), which the containment test (``text in before``) misses."""
+    return any(other != report and grams and before
+               and len(grams & before) >= COPY_SHARE * min(len(grams), len(before)) for other, before in chosen)
+
+
+def _captioned(fact: Fact, pictured: set[tuple[str, int]]) -> bool:
+    """Whether every unit of the fact was read from a picture's caption (``Comparison.captions``)."""
+    return all((ref.article_id, ref.index) in pictured for ref in fact.sentences)
+
+
+def _quoted_on(ref: SentenceRef, units: Units) -> bool:
+    """Whether the unit stands inside a quotation one of the ``QUOTED_UNITS`` units before it in its report opened and
+    none closed: someone's words, whose the line does not say (法广 有时候不免瞎想，…, two units after 许章润称，“…;
+    summary97: 2 of 596 lines)."""
+    depth = 0
+    for index in range(ref.index - QUOTED_UNITS, ref.index):
+        if (before := units.get((ref.article_id, index))) is not None:
+            depth = max(depth + _quote_balance(before.text), 0)
+    if depth <= 0:
+        return False
+    # The quotation closes at the line or in the units after it: a quotation a page never closes (中央社 他在紙條上
+    # 寫下「李總統遺留的民主資產，將永遠推動美台關係向前進。, its 」 missing) is no quotation of the lines after it.
+    for index in range(ref.index, ref.index + QUOTED_CLOSING_UNITS):
+        if (after := units.get((ref.article_id, index))) is not None:
+            depth += _quote_balance(after.text)
+            if depth <= 0:
+                return True
+    return False
+
+
+def _quote_balance(text: str) -> int:
+    """The quotations a text opens less those it closes."""
+    return sum(text.count(c) for c in _OPENING_QUOTES) - sum(text.count(c) for c in _CLOSING_QUOTES)
 
 
 def _keys(refs: list[SentenceRef]) -> set[tuple[str, int]]:
@@ -108,7 +175,7 @@ def _opens_inside(ref: SentenceRef, units: Units) -> bool:
     """Whether the unit is a clause its sentence does not open with: its report's unit before it runs on, or it
     opens on a clause's mark (，推动两国关系沿着正确轨道向前发展。"), or it closes a quotation it does not open (我们的敌对者
     总是在寻求利用我们的弱点。”: whose words, the unit does not say)."""
-    if _unsaid(ref.text):
+    if _unsaid(ref.text) or _quoted_on(ref, units):
         return True
     before = units.get((ref.article_id, ref.index - 1))
     return before is not None and runs_on(before.text)
@@ -121,7 +188,16 @@ def _unsaid(text: str) -> bool:
     stripped = text.strip()
     if stripped[:1] in "，,、；;：:":
         return True
-    if sum(stripped.count(c) for c in _CLOSING_QUOTES) > sum(stripped.count(c) for c in _OPENING_QUOTES):
+    opened = sum(stripped.count(c) for c in _OPENING_QUOTES)
+    if sum(stripped.count(c) for c in _CLOSING_QUOTES) > opened:
+        return True
+    # A quotation closed in straight quotes, which neither open nor close visibly: an odd count of them, the last
+    # after the sentence's end (…的自由……"; summary97: a common line of BBC中文), closes one opened before the line.
+    if stripped.count('"') % 2 and stripped.endswith('"') and stripped[:-1].rstrip().endswith(("。", "！", "？", "…", ".")):
+        return True
+    # A line opening a quotation it does not close ("根据第13871号行政令，我们采取了今天的行动。): the speaker is named
+    # after it, outside the line.
+    if stripped[:1] in _OPENING_QUOTES and opened > sum(stripped.count(c) for c in _CLOSING_QUOTES):
         return True
     return stripped[:1] in _OPENING_QUOTES and stripped.rstrip("。.！!").endswith(tuple(_CLOSING_QUOTES))
 
@@ -155,14 +231,19 @@ def _common_lines(facts: list[Fact], units: Units, shared: int) -> list[Fact]:
     as the next line, the same words again before its own clause); the line before runs on into it on the page."""
     lines: list[Fact] = []
     seen: set[tuple[str, int]] = set()
+    told: set[tuple[str, int]] = set()  # every unit of the facts shown: another outlet's telling of a line's fact
     for fact in facts:
         if len(lines) == shared:
             break
         lead = fact.sentences[0]
-        keys = _keys([*_head(lead, units), lead])
-        if keys & seen:
+        head = _keys(_head(lead, units))
+        keys = head | _keys([lead])
+        # A head telling a fact a line before shows in another outlet's words says it again (summary97: 联合早报's
+        # 一名TikTok发言人称，“为支持…团队， then 路透's “为支持…团队，包括…新加坡， as the next line).
+        if keys & seen or head & told:
             continue
         seen |= keys
+        told |= _keys(fact.sentences)
         lines.append(_headed_lead(fact, units))
     return lines
 
