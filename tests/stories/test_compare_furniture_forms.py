@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from newsmirror.model import Article
+from newsmirror.stories import codec
 from newsmirror.stories.compare import _sentences, is_furniture
+from newsmirror.stories.comparison import Comparison
 
 
 def test_a_line_wholly_in_brackets_with_no_closing_mark_inside_is_furniture() -> None:
@@ -126,3 +130,16 @@ def test_a_tables_row_is_furniture() -> None:
     assert is_furniture("2020年7月 6月 5月 4月 3月 2月 1月 19年/12月 11月 10月 9月 8月 7月")
     assert is_furniture("制造业PMI 51.1 50.9 50.6 50.8 52.0")
     assert not is_furniture("美国 日本 德国三国外长周三在东京会面。")
+
+
+def test_a_comparisons_caption_units_are_read_back_and_checked() -> None:
+    """``Comparison.captions`` is what the summary leaves out of an outlet's lines: a stored comparison must give it
+    back (``codec._cleaned`` rebuilds the comparison field by field, and dropping it there failed no test), and a
+    received store's of other types is refused, as ``read_in_part`` is (review61)."""
+    comparison = Comparison(story_id="s", outlets=["甲报", "乙社"], unique={"甲报": [], "乙社": []},
+                            captions={"a1": [0, 3]})
+    assert codec.decode(codec.encode(comparison)).captions == {"a1": [0, 3]}
+    for received in ({"a1": [True]}, {"a1": ["0"]}, {"a1": 0}, [["a1", [0]]]):
+        comparison.captions = received  # type: ignore[assignment]  # a received store's
+        with pytest.raises(codec.UnreadableComparison):
+            codec.decode(codec.encode(comparison))
