@@ -145,6 +145,11 @@ _WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})(?:
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
     r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+# Whether ``_fold_story_names`` also reads a one-word gloss (``_WORD_GLOSS``) of a transliterated Han name: an outlet
+# writing the name only in Latin (DW's "Moderna") then shares the Han name's bigrams with one writing 莫德纳（Moderna）
+# (match keys drop Latin). Only a word some report of the story glosses a transliteration with is folded, so English
+# furniture (dates, "Reuters", a URL's words) never becomes a shared token. Session 59, recall85.
+LATIN_WORD_GLOSSES = False
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
@@ -581,8 +586,8 @@ def _names(nouns: tuple[str, ...], normalized: str) -> frozenset[str]:
 def _fold_story_names(sentences: list[_Sentence]) -> None:
     """Write each person of the story one way in every sentence's bigrams: transliterations
     jieba does not know that sound alike (克瑞布斯/克雷布斯), and a Latin surname that some
-    outlet glosses a Han name with (Krebs for 克瑞布斯（Chris Krebs）). Aligning only: texts,
-    names and details keep each outlet's spelling."""
+    outlet glosses a Han name with (Krebs for 克瑞布斯（Chris Krebs）; with ``LATIN_WORD_GLOSSES`` also a one-word
+    name: Moderna for 莫德纳（Moderna）). Aligning only: texts, names and details keep each outlet's spelling."""
     spellings: dict[tuple[int, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
     for s in sentences:
         text = s.normalized.replace(" ", "")
@@ -602,11 +607,13 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
                 kept.append(word)
             folded[word] = into or word
     for s in sentences:
-        for han, gloss in _GLOSS.findall(s.ref.text):
-            surname = gloss.split()[-1].lower()
+        glosses = [(han, gloss.split()[-1]) for han, gloss in _GLOSS.findall(s.ref.text)]
+        if LATIN_WORD_GLOSSES:
+            glosses += _WORD_GLOSS.findall(s.ref.text)
+        for han, surname in glosses:
             names = transliterated_names(match_key(han))
             if len(surname) >= 3 and names and match_key(han).endswith(names[-1]):
-                folded.setdefault(surname, folded.get(names[-1], names[-1]))
+                folded.setdefault(surname.lower(), folded.get(names[-1], names[-1]))
     folded = {k: v for k, v in folded.items() if k != v}
     if not folded:
         return
@@ -692,7 +699,8 @@ def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
     units = []
     for s in sentences:
         article = s.ref.article_id
-        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1)))
+        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1),
+                              s.figures))
         seen[article] += 1
     return units
 
@@ -1603,32 +1611,11 @@ def _named_figures(normalized: str) -> str:
     return "".join(pieces)
 
 
-def _kind(figure: str) -> str:
-    """What a figure counts. A range's kind follows its ``~``; a single decimal keeps the digits after
-    its point in its kind (19.5亿: ".5亿"), as before ranges. Read as 亿 it would conflict with every whole
-    figure of its kind: on the tuning fact files that vetoes two details of one fact (a premium of 1.06元, a
-    payout of 3万元) and links nothing new (session 35, facts39's V1)."""
-    return figure.lstrip("0123456789" if "~" not in figure else "0123456789.~")
-
-
-def _number(figure: str) -> str:
-    return figure[: len(figure) - len(_kind(figure))]
-
-
-def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
-    not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
-    近两年 and 六百多天 may date one event. A number without a measure word (14 of 14例) is the
-    same figure as that number counting anything (14人). A range agrees with the figures it holds
-    (100多人 with 150人, not with 75人)."""
-    if not first or not second or not first.isdisjoint(second):
-        return False
-    for one in first:
-        for other in second:
-            kinds = _kind(one), _kind(other)
-            if (kinds[0] == kinds[1] or not all(kinds)) and ranges.overlap(_number(one), _number(other)):
-                return False
-    return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
+# A figure's kind and number part, and whether two units' figures conflict: ``text.ranges`` (one reading, which the
+# pair model's figure features share: ``fact_pairs``).
+_kind = ranges.kind
+_number = ranges.number_part
+_figures_differ = ranges.figures_differ
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from newsmirror.text.ranges import figures_agreeing, figures_differ
+
 FEATURES = (
     "dice", "char_cosine", "best_ratio", "shared_numbers", "number_conflict", "length_ratio",
     "position_gap", "neighbours",
@@ -35,6 +37,11 @@ FEATURES = (
 BEST_FLOOR = 0.5
 FLOOR = 0.05  # pairs sharing less weighted bigram mass than this are never one fact
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # 19.5 is one figure (match keys keep a decimal point)
+# Whether ``shared_numbers`` and ``number_conflict`` read the units' figures as the figure veto reads them (``PairUnit.
+# figures``: ``compare._figures``, with kinds and the ranges a hedge states, outside a dateline and a name's digits;
+# agreement and conflict by ``text.ranges``), not the digit strings of the match key (which made 71万多 against
+# 71.6万 a conflict the veto calls agreement). Session 59, recall85.
+FIGURE_FEATURES = False
 
 
 @dataclass(slots=True)
@@ -46,6 +53,7 @@ class PairUnit:
     article: str
     outlet: str
     position: float  # 0 for the article's first unit, 1 for its last
+    figures: frozenset[str] = frozenset()  # its figures as the figure veto reads them (``compare._figures``)
 
 
 def _matrix(items: Sequence[Sequence[str]], weighted: bool, normalise: bool) -> sparse.csr_matrix:
@@ -104,14 +112,21 @@ def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[
     best_i, best_j = best[i * n_outlets + outlet[j]], best[j * n_outlets + outlet[i]]
     best_ratio = np.minimum(score / best_i, score / best_j)
 
-    numbers = [frozenset(_NUMBER.findall(u.key)) for u in units]
     shared_numbers = np.zeros(len(i))
     number_conflict = np.zeros(len(i))
-    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        if numbers[a] and numbers[b]:
-            both = len(numbers[a] & numbers[b])
-            shared_numbers[k] = min(both, 3)
-            number_conflict[k] = both == 0
+    if FIGURE_FEATURES:
+        figures = [u.figures for u in units]
+        for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+            if figures[a] and figures[b]:
+                shared_numbers[k] = min(figures_agreeing(figures[a], figures[b]), 3)
+                number_conflict[k] = figures_differ(figures[a], figures[b])
+    else:
+        numbers = [frozenset(_NUMBER.findall(u.key)) for u in units]
+        for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+            if numbers[a] and numbers[b]:
+                both = len(numbers[a] & numbers[b])
+                shared_numbers[k] = min(both, 3)
+                number_conflict[k] = both == 0
     lengths = np.array([max(len(u.key), 1) for u in units], dtype=float)
     length_ratio = np.minimum(lengths[i], lengths[j]) / np.maximum(lengths[i], lengths[j])
     position = np.array([u.position for u in units])

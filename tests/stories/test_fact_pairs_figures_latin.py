@@ -1,0 +1,94 @@
+"""The linker reads a figure one way and sees a Latin name two outlets give (session 59, recall85).
+
+Made-up reports (fictional events). Each test turns its switch on (``fact_pairs.FIGURE_FEATURES``,
+``compare.LATIN_WORD_GLOSSES``): on a tree without the switch it fails.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsmirror.model import Article
+from newsmirror.stories import compare, fact_pairs
+from newsmirror.stories.compare import story_pair_features
+from newsmirror.stories.fact_pairs import FEATURES
+
+WHEN = datetime(2024, 3, 5, tzinfo=UTC)
+
+
+def report(outlet: str, body: str) -> Article:
+    return Article(outlet=outlet, title="报道", original_url=f"https://{outlet}.example/x", published_at=WHEN,
+                   body_text=body)
+
+
+def features_of(articles: list[Article], left: str, right: str) -> dict[str, float]:
+    refs, pairs, features = story_pair_features(articles)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        texts = (refs[i].text, refs[j].text)
+        if (left in texts[0] and right in texts[1]) or (left in texts[1] and right in texts[0]):
+            return dict(zip(FEATURES, features[k].tolist(), strict=True))
+    raise AssertionError(f"no candidate pair {left} ~ {right}")
+
+
+# One count, hedged by one outlet (71万多 = 710,000 to 719,999) and given exactly by the other (71.6万).
+HEDGED = report("甲报", "该市已有71万多人预约接种疫苗。\n\n市长说，接种站将延长开放时间。")
+EXACT = report("乙社", "市政府说，全市已有71.6万名市民预约接种。\n\n接种站将延长开放时间至晚上十点。")
+# The same wording with another count: a conflict, as the figure veto reads it.
+OTHER = report("丙网", "当局说，全市已有52万名市民预约接种。\n\n全市另有不少市民排队等候预约接种。")
+
+
+def test_a_hedged_count_and_the_exact_count_it_holds_are_shared_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fact_pairs, "FIGURE_FEATURES", True)
+    same = features_of([HEDGED, EXACT], "71万多人", "71.6万名")
+    # As the veto reads them (compare._figures_differ: 710000~719999人 holds 716000人), not as digit strings (71 ~ 71.6).
+    assert same["shared_numbers"] == 1 and same["number_conflict"] == 0
+
+
+def test_counts_that_do_not_overlap_still_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fact_pairs, "FIGURE_FEATURES", True)
+    other = features_of([EXACT, OTHER], "71.6万名", "52万名")
+    assert other["shared_numbers"] == 0 and other["number_conflict"] == 1
+    # A unit with no figure neither shares nor conflicts.
+    bare = features_of([EXACT, OTHER], "71.6万名", "排队等候")
+    assert bare["shared_numbers"] == 0 and bare["number_conflict"] == 0
+
+
+def test_the_figure_features_agree_with_the_figure_veto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One reading: a pair the veto lets through is never a conflict to the model, and one it vetoes always is."""
+    monkeypatch.setattr(fact_pairs, "FIGURE_FEATURES", True)
+    _outlets, sentences, weight = compare._story_units([HEDGED, EXACT, OTHER], dateline_matched=False)
+    pairs, features = fact_pairs.pair_features(compare._pair_units(sentences), weight)
+    conflict = features[:, FEATURES.index("number_conflict")]
+    assert len(pairs)
+    for (i, j), c in zip(pairs.tolist(), conflict.tolist(), strict=True):
+        assert bool(c) == compare._figures_differ(sentences[i].figures, sentences[j].figures)
+
+
+# A company one outlet names in Han with its Latin name glossed, another in Latin only.
+GLOSSED = report("甲报", "美国药企莫德纳（Moderna）周一宣布，其疫苗在后期试验中有效。\n\n路透社（Reuters）报道了这一消息。")
+LATIN_ONLY = report("丁台", "Moderna周一说，疫苗在后期试验中有效。\n\n路透社（Reuters）周二报道，完整结果将于December 1日公布，网址www.example.com。")
+
+
+def test_a_latin_name_one_outlet_glosses_a_han_name_with_is_that_name_in_the_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compare, "LATIN_WORD_GLOSSES", True)
+    _outlets, sentences, _weight = compare._story_units([GLOSSED, LATIN_ONLY], dateline_matched=False)
+    latin = next(s for s in sentences if s.ref.text.startswith("Moderna"))
+    assert "莫德纳" in latin.key and {"莫德", "德纳"} <= latin.grams
+    # Its text and details keep the outlet's spelling.
+    assert latin.ref.text.startswith("Moderna周一说")
+    on = features_of([GLOSSED, LATIN_ONLY], "莫德纳", "Moderna周一说")
+    monkeypatch.setattr(compare, "LATIN_WORD_GLOSSES", False)
+    off = features_of([GLOSSED, LATIN_ONLY], "莫德纳", "Moderna周一说")
+    assert on["dice"] > off["dice"] and on["char_cosine"] > off["char_cosine"]
+
+
+def test_english_furniture_is_never_a_shared_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a word glossing a transliterated Han name is folded: 路透社 is none, and a month's name and a URL's words are
+    no gloss; match keys keep no Latin."""
+    monkeypatch.setattr(compare, "LATIN_WORD_GLOSSES", True)
+    _outlets, sentences, _weight = compare._story_units([GLOSSED, LATIN_ONLY], dateline_matched=False)
+    furniture = next(s for s in sentences if "December" in s.ref.text)
+    assert not any(c.isascii() and c.isalpha() for s in sentences for c in s.key)
+    assert "路透社" in furniture.key and "路透社路透社" not in furniture.key
