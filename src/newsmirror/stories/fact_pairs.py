@@ -42,6 +42,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # 19.5 is one figure (match keys keep a 
 # agreement and conflict by ``text.ranges``), not the digit strings of the match key (which made 71万多 against
 # 71.6万 a conflict the veto calls agreement). Session 59, recall85.
 FIGURE_FEATURES = False
+# With ``FIGURE_FEATURES``: whether ``shared_numbers`` also counts the digit strings two keys share (the larger of the two
+# counts): the veto reads a figure only where it knows what it counts (48小时 is none; 2起 and 2次, 25个 and 25座 are
+# figures of two kinds, neither one nor in conflict), which suits a veto, not evidence that two units agree.
+FIGURE_DIGITS = False
 
 
 @dataclass(slots=True)
@@ -116,10 +120,13 @@ def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[
     number_conflict = np.zeros(len(i))
     if FIGURE_FEATURES:
         figures = [u.figures for u in units]
+        digits = [frozenset(_NUMBER.findall(u.key)) if FIGURE_DIGITS else frozenset() for u in units]
         for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
             if figures[a] and figures[b]:
                 shared_numbers[k] = min(figures_agreeing(figures[a], figures[b]), 3)
                 number_conflict[k] = figures_differ(figures[a], figures[b])
+            if FIGURE_DIGITS and digits[a] and digits[b]:
+                shared_numbers[k] = max(shared_numbers[k], min(len(digits[a] & digits[b]), 3))
     else:
         numbers = [frozenset(_NUMBER.findall(u.key)) for u in units]
         for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
