@@ -4,8 +4,8 @@ Whether two units state one fact is decided by a logistic model over these gener
 (``stories.fact_model``), not by hand-set thresholds on one score: weighted Dice of the units'
 character bigrams (weighted by rarity in the story), IDF-weighted cosine of single characters (word
 order and segmentation free: 下市/摘牌 aside, paraphrase keeps many characters), how close the
-pair comes to each unit's best match in the other outlet, shared and conflicting figures (after
-``text.numbers.fold_numbers``: 3万 = 30000; a toll of 50 is not a toll of 27), length ratio,
+pair comes to each unit's best match in the other outlet, shared and conflicting figures (read as the figure veto
+reads them, ``compare._figures``: 3万 = 30000, 71万多 holds 71.6万; a toll of 50 is not a toll of 27), length ratio,
 distance of their positions in the two reports, and how well the neighbouring units match
 (reports keep the story's order). They are computed, with sparse matrix products, for every
 pair of units of different outlets sharing at least ``FLOOR`` of the smaller unit's bigram
@@ -37,15 +37,13 @@ FEATURES = (
 BEST_FLOOR = 0.5
 FLOOR = 0.05  # pairs sharing less weighted bigram mass than this are never one fact
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # 19.5 is one figure (match keys keep a decimal point)
-# Whether ``shared_numbers`` and ``number_conflict`` read the units' figures as the figure veto reads them (``PairUnit.
-# figures``: ``compare._figures``, with kinds and the ranges a hedge states, outside a dateline and a name's digits;
-# agreement and conflict by ``text.ranges``), not the digit strings of the match key (which made 71万多 against
-# 71.6万 a conflict the veto calls agreement). Session 59, recall85.
-FIGURE_FEATURES = False
-# With ``FIGURE_FEATURES``: whether ``shared_numbers`` also counts the digit strings two keys share (the larger of the two
-# counts): the veto reads a figure only where it knows what it counts (48小时 is none; 2起 and 2次, 25个 and 25座 are
-# figures of two kinds, neither one nor in conflict), which suits a veto, not evidence that two units agree.
-FIGURE_DIGITS = False
+# ``number_conflict`` is the figure veto's (``text.ranges.figures_differ`` on ``PairUnit.figures``: kinds, and the range a
+# hedge states, outside a dateline and a name's digits), so that the model never calls a conflict what the veto lets
+# through (71万多 against 71.6万: 710000~719999 holds 716000). ``shared_numbers`` is the larger of the figures agreeing
+# as the veto reads them and the digit strings the match keys share: the veto reads a figure only where it knows what
+# it counts (48小时 is none; 2起/2次, 25个/25座 are figures of two kinds, neither one nor in conflict), a veto's caution
+# that would take evidence of agreement away (the veto's figures alone dropped 45 links, most of 15 read right; session
+# 59, recall85).
 
 
 @dataclass(slots=True)
@@ -118,22 +116,15 @@ def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[
 
     shared_numbers = np.zeros(len(i))
     number_conflict = np.zeros(len(i))
-    if FIGURE_FEATURES:
-        figures = [u.figures for u in units]
-        digits = [frozenset(_NUMBER.findall(u.key)) if FIGURE_DIGITS else frozenset() for u in units]
-        for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-            if figures[a] and figures[b]:
-                shared_numbers[k] = min(figures_agreeing(figures[a], figures[b]), 3)
-                number_conflict[k] = figures_differ(figures[a], figures[b])
-            if FIGURE_DIGITS and digits[a] and digits[b]:
-                shared_numbers[k] = max(shared_numbers[k], min(len(digits[a] & digits[b]), 3))
-    else:
-        numbers = [frozenset(_NUMBER.findall(u.key)) for u in units]
-        for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-            if numbers[a] and numbers[b]:
-                both = len(numbers[a] & numbers[b])
-                shared_numbers[k] = min(both, 3)
-                number_conflict[k] = both == 0
+    digits = [frozenset(_NUMBER.findall(u.key)) for u in units]
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        first, second = units[a].figures, units[b].figures
+        if first and second:
+            shared_numbers[k] = figures_agreeing(first, second)
+            number_conflict[k] = figures_differ(first, second)
+        if digits[a] and digits[b]:
+            shared_numbers[k] = max(shared_numbers[k], len(digits[a] & digits[b]))
+    shared_numbers = np.minimum(shared_numbers, 3)
     lengths = np.array([max(len(u.key), 1) for u in units], dtype=float)
     length_ratio = np.minimum(lengths[i], lengths[j]) / np.maximum(lengths[i], lengths[j])
     position = np.array([u.position for u in units])
