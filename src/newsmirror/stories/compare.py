@@ -665,7 +665,8 @@ def _fold_story_names(sentences: list[_Sentence]) -> None:
     """Write each person of the story one way in every sentence's bigrams: transliterations
     jieba does not know that sound alike (克瑞布斯/克雷布斯), and a Latin surname that some
     outlet glosses a Han name with (Krebs for 克瑞布斯（Chris Krebs）). Aligning only: texts,
-    names and details keep each outlet's spelling."""
+    names and details keep each outlet's spelling. (A one-word gloss, Moderna for 莫德纳（Moderna）, was tried in
+    session 59 and refused: recall84/85's sections; branch recall85.)"""
     spellings: dict[tuple[int, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
     for s in sentences:
         text = s.normalized.replace(" ", "")
@@ -775,7 +776,8 @@ def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
     units = []
     for s in sentences:
         article = s.ref.article_id
-        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1)))
+        units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1),
+                              s.figures))
         seen[article] += 1
     return units
 
@@ -1696,32 +1698,11 @@ def _named_figures(normalized: str) -> str:
     return "".join(pieces)
 
 
-def _kind(figure: str) -> str:
-    """What a figure counts. A range's kind follows its ``~``; a single decimal keeps the digits after
-    its point in its kind (19.5亿: ".5亿"), as before ranges. Read as 亿 it would conflict with every whole
-    figure of its kind: on the tuning fact files that vetoes two details of one fact (a premium of 1.06元, a
-    payout of 3万元) and links nothing new (session 35, facts39's V1)."""
-    return figure.lstrip("0123456789" if "~" not in figure else "0123456789.~")
-
-
-def _number(figure: str) -> str:
-    return figure[: len(figure) - len(_kind(figure))]
-
-
-def _figures_differ(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Both units give figures of one kind and share no figure (a toll of 50 and 2700 dead is
-    not one of 27 and 2500). Figures of different kinds do not conflict: 2018年12月 and 近两年,
-    近两年 and 六百多天 may date one event. A number without a measure word (14 of 14例) is the
-    same figure as that number counting anything (14人). A range agrees with the figures it holds
-    (100多人 with 150人, not with 75人)."""
-    if not first or not second or not first.isdisjoint(second):
-        return False
-    for one in first:
-        for other in second:
-            kinds = _kind(one), _kind(other)
-            if (kinds[0] == kinds[1] or not all(kinds)) and ranges.overlap(_number(one), _number(other)):
-                return False
-    return not {_kind(f) for f in first}.isdisjoint({_kind(f) for f in second})
+# A figure's kind and number part, and whether two units' figures conflict: ``text.ranges`` (one reading, which the
+# pair model's figure features share: ``fact_pairs``).
+_kind = ranges.kind
+_number = ranges.number_part
+_figures_differ = ranges.figures_differ
 
 
 def _pair_matches(sentences: list[_Sentence], chosen: list[tuple[float, int, int]],

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "122"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "123"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -234,6 +234,8 @@ ALIGNMENT_VERSION = "122"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AK's files); 2020-12-14 and sample AJ read as tuning data
 # 122 (session 59, summary97): a writer's bio closing a report is no unit; a short line closing on a quoted word
 #   with no clause mark is a heading or a link; the units read from a picture's caption are listed (captions)
+# 123 (session 59, recall85): the pair model's figure features read the veto's figures (a conflict only where the veto
+#   sees one; agreement also over a hedge's range: 71万多 ~ 71.6万), shared digit strings kept
 
 
 @dataclass(slots=True)
