@@ -426,7 +426,8 @@ class Store(abc.ABC):
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
                    first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
-        """Articles with an http(s) URL whose re-check is due at ``now``, most overdue first.
+        """Articles with an http(s) URL whose re-check is due at ``now``, most overdue first (by the time each is due;
+        ties by article id).
 
         Never-checked articles are due ``first_check_after`` after they were first seen.
         """
