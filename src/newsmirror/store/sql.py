@@ -40,6 +40,10 @@ from newsmirror.store.rows import (
     version_time,
 )
 
+# An article's content mark (Store.article_hashes) in SQL both dialects read alike: its content hash, and when its
+# fields were last refreshed in place, if ever (so a never-refreshed article's mark is its hash, as before).
+CONTENT_MARK = "content_hash || COALESCE('@' || refreshed_at, '')"
+
 IN_LIST_LENGTH = 500  # values per IN (...) list: within every backend's parameter limit
 
 
