@@ -318,3 +318,35 @@ def test_cli_import_reread_says_how_many_were_refreshed(tmp_path: Path, monkeypa
     third = runner.invoke(app, ["import", str(archive), "--db", db, "--reread"], env={"COLUMNS": "200"})
     assert "refreshed (text unchanged; date, authors, images, links read again) │ 0" in " ".join(third.output.split())
     assert "refreshed in place" in " ".join(runner.invoke(app, ["import", "--help"], env={"COLUMNS": "200"}).output.split())
+
+
+def test_a_refresh_that_fails_leaves_the_article_as_it_was(
+        tmp_path: Path, store_location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh that fails half way (here the search index, after the article's row was written) is a failed file;
+    its article keeps every field as stored, the batch's others are refreshed, and the next --reread refreshes it."""
+    archive = make_archive(tmp_path / "archive")
+    with open_store(store_location) as store:
+        with monkeypatch.context() as patched:
+            _older_extractor(patched)
+            import_paths(store, [archive], workers=1)
+        before = {a.id: (a.published_at, a.authors, a.body_html) for a in store.iter_articles()}
+        marks = dict(store.article_hashes())
+        name = "_index_for_search" if hasattr(store, "_index_for_search") else "_index"  # SQLite's, PostgreSQL's
+        index = getattr(store, name)
+        failing = next(iter(before))
+
+        def refuse(article: Article, *previous: Any) -> None:
+            if article.id == failing:
+                raise RuntimeError("disk full")
+            index(article, *previous)
+
+        with monkeypatch.context() as patched:
+            patched.setattr(store, name, refuse)
+            report = import_paths(store, [archive], workers=1, reread=True)
+        assert report.counts()["failed"] == 1 and report.counts()["refreshed"] == 2
+        assert "disk full" in report.failures[0].reason
+        after = {a.id: (a.published_at, a.authors, a.body_html) for a in store.iter_articles()}
+        assert after[failing] == before[failing] and dict(store.article_hashes())[failing] == marks[failing]
+        assert [v.published_at for v in store.versions(failing)] == [before[failing][0]]
+        assert all(after[i] != before[i] for i in before if i != failing)
+        assert import_paths(store, [archive], workers=1, reread=True).counts()["refreshed"] == 1

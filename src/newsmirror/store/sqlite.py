@@ -313,12 +313,21 @@ class SQLiteStore(SqlStore):
                                               article.summary, what=article.original_url or article.id),
                            refreshed_at=to_iso(utcnow()))
             assignments = ", ".join(f"{name} = :{name}" for name in columns)
-            self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**columns, "id": row["id"]})
-            # The current version's body is the article's own (stored there); its date is its own column.
-            self._db.execute("UPDATE versions SET published_at = ? WHERE article_id = ? AND number = ?",
-                             (columns["published_at"], row["id"], int(row["version"])))
-            if to_utc_iso(stored.published_at) != to_utc_iso(article.published_at):
-                self._index_for_search(article, stored)  # the index's documents are ordered by the time
+            # All or nothing within an import's batch too (a transaction inside it does nothing here): a refresh
+            # that fails half way must not leave the article refreshed and its version or index not.
+            self._db.execute("SAVEPOINT refresh_article")
+            try:
+                self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**columns, "id": row["id"]})
+                # The current version's body is the article's own (stored there); its date is its own column.
+                self._db.execute("UPDATE versions SET published_at = ? WHERE article_id = ? AND number = ?",
+                                 (columns["published_at"], row["id"], int(row["version"])))
+                if to_utc_iso(stored.published_at) != to_utc_iso(article.published_at):
+                    self._index_for_search(article, stored)  # the index's documents are ordered by the time
+            except BaseException:
+                self._db.execute("ROLLBACK TO refresh_article")
+                raise
+            finally:
+                self._db.execute("RELEASE refresh_article")
             return True
 
     def _insert_version(self, article: Article, number: int, seen_at: str | None, observed: str | None,
