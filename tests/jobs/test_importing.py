@@ -289,10 +289,11 @@ def test_reread_refreshes_an_unchanged_article_in_place(
 
 def test_reread_refreshes_an_article_by_the_first_file_of_its_text(
         tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two files of one text (a copy filed twice): the first file's reading is kept, as a first import keeps it; the
-    second is a duplicate, not a second refresh that would overwrite the first's."""
+    """One post in two folders (``_posts/`` and ``archived/<day>/``, as the waimei export holds them), the copies
+    read otherwise: the first file's reading is kept, as a first import keeps it; the second is a duplicate, not a
+    second refresh that would overwrite the first's and flip them on every run."""
     write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
-    write(tmp_path, "a/_posts/2024-03-01-c.md", JEKYLL_POST.replace("/800/bus.jpg", "/800/bus-2.jpg"))
+    write(tmp_path, "a/archived/2024-03-01/2024-03-01-a.md", JEKYLL_POST.replace("/800/bus.jpg", "/800/bus-2.jpg"))
     with monkeypatch.context() as patched:
         _older_extractor(patched)
         import_paths(store, [tmp_path / "a"], workers=1)
@@ -302,6 +303,28 @@ def test_reread_refreshes_an_article_by_the_first_file_of_its_text(
     assert [i.url for i in article.images] == ["https://img.example.tw/800/bus.jpg"] and article.authors
     assert len(store.versions(article.id)) == 1
     assert import_paths(store, [tmp_path / "a"], workers=1, reread=True).counts()["refreshed"] == 0
+
+
+def test_a_re_dated_copy_of_a_post_is_no_refresh(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The archive files a feed's re-dated item again on a later day (another file, the same text): its date is the
+    re-post's. Rereading that day's folder alone moved the stored article to it (a DW article of 2020-10-03 to
+    2020-11-10 on the whole archive); only the file the article was read from refreshes it."""
+    write(tmp_path, "a/archived/2024-03-01/2024-03-01-a.md", JEKYLL_POST)
+    later = JEKYLL_POST.replace("date: 2024-03-01T04:05:06.000Z", "date: 2024-03-09T04:05:06.000Z")
+    write(tmp_path, "a/archived/2024-03-09/2024-03-09-a.md", later)
+    with monkeypatch.context() as patched:
+        _older_extractor(patched)
+        import_paths(store, [tmp_path / "a"], workers=1)
+    (stored,) = list(store.iter_articles())
+    alone = import_paths(store, [tmp_path / "a" / "archived" / "2024-03-09"], workers=1, reread=True)
+    assert alone.counts()["refreshed"] == 0 and alone.counts()["unchanged"] == 1
+    (article,) = list(store.iter_articles())
+    assert article.published_at == stored.published_at and article.authors == []
+    both = import_paths(store, [tmp_path / "a"], workers=1, reread=True)
+    assert both.counts()["refreshed"] == 1 and both.counts()["duplicate"] == 1
+    (article,) = list(store.iter_articles())
+    assert article.published_at == datetime(2024, 3, 1, 4, 5, 6, tzinfo=UTC) and article.authors
 
 
 def test_cli_import_reread_says_how_many_were_refreshed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -44,9 +44,9 @@ def import_archives(
              "under 1 MiB).")] = 4.0,
     reread: Annotated[bool, typer.Option(
         "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix). An "
-                         "article whose title and text are unchanged is refreshed in place: its date, authors, images "
-                         "and links as this version reads them; no new version, no edit, its id and first sighting "
-                         "kept.")] = False,
+                         "article whose title and text are unchanged is refreshed in place from the file it was read "
+                         "from: its date, authors, images and links as this version reads them; no new version, no "
+                         "edit, its id and first sighting kept.")] = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Extraction processes (default: one per CPU; 0 or 1: in this process).")] = None,
 ) -> None:

@@ -152,6 +152,16 @@ def _seen_before(store: Store, article: Article) -> str | None:
                              for version in store.versions(article_id)) else None
 
 
+def _read_from(store: Store, article_id: str, origin: str) -> bool:
+    """Whether the file ``origin`` is the one the stored article was read from (the file of its current text), by
+    its name: the same file under another folder or path spelling (``archived/<day>/`` and ``_posts/`` hold the
+    same post; a relative path) is the same document. Another file of the same text is not: the waimei archive
+    files a feed's re-dated item again on a later day, and its date is the re-post's, so a --reread of that day's
+    folder moved a DW article of 2020-10-03 to 2020-11-10 (the first version of this refresh did)."""
+    stored = store.get_article(article_id)
+    return stored is not None and bool(origin) and Path(stored.origin).name == Path(origin).name
+
+
 _NO_TEXT = "no article text left after cleaning"  # extract_article's words for an empty result
 _NAMES = ChannelNameTables()  # per process: channel-name tables already read
 
@@ -197,11 +207,11 @@ def _store(store: Store, extracted: _Extracted, refreshed: set[tuple[str, str]] 
     try:
         stored_id = _seen_before(store, article)
         if stored_id is not None:
-            # The first file of this text only: a second copy (a page mirror and a post of one article) would
-            # overwrite what the first gave, the reverse of a first import, where the first file's reading is kept.
+            # The first file of this text only: a second copy would overwrite what the first gave, the reverse of a
+            # first import, where the first file's reading is kept.
             key = (stored_id, article.content_hash)
             found = FileOutcome.UNCHANGED
-            if refreshed is not None and key not in refreshed:
+            if refreshed is not None and key not in refreshed and _read_from(store, stored_id, article.origin):
                 refreshed.add(key)
                 if store.refresh_article(article):
                     found = FileOutcome.REFRESHED
