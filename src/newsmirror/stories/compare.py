@@ -784,7 +784,9 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         for han, gloss in (_PARTICLE_GLOSS.findall(s.ref.text) if PARTICLE_GLOSSES else ()):
             if _GLOSS.fullmatch(f"{han}({gloss})"):
                 continue  # read above
-            writers = [outlet for outlet in outlets if _writes_gloss(gloss, outlet_texts[outlet])]
+            # Its words in a row without the particles: "bin zayed" is in his brother's name too (Abdullah bin Zayed).
+            named = " ".join(word for word in gloss.split() if word not in _NAME_PARTICLES)
+            writers = [outlet for outlet in outlets if _writes_gloss(named, outlet_texts[outlet])]
             if writers:
                 pieces = _writers_pieces(han, s.nouns)
                 for outlet in writers:
@@ -2965,10 +2967,14 @@ def _surname_left_unnamed(name: str, raw: str) -> bool:
         return False
     if not any(tag in _PERSON_TAGS for _word, tag in tagged_words(name)):
         return False
-    text = to_simplified_key(raw)
+    text = _simplified(raw)
     surname = re.escape(name[0])
     return any(not in_dictionary(found.group(0)[:2]) for found in re.finditer(
         rf"{surname}姓[\u4e00-\u9fff]|姓{surname}的|{surname}某(?!{_SOME})|{surname}[*＊×Ｘ]{{1,2}}[\u4e00-\u9fff]", text))
+
+
+# Bounded: each outlet's text is asked about every full name its story's others claim.
+_simplified = lru_cache(maxsize=64)(to_simplified_key)
 
 
 # 某 before these is "some", "a certain" (于某些, 属于某国), not a person's name left out.
