@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "121"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "122"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -232,6 +232,9 @@ ALIGNMENT_VERSION = "121"  # 17: times of day, 万 remainders, the amount round;
 #   伊万卡·川普说: the alias table lengthens 川普 to 特朗普)
 # 121 (session 59, lead): the three tables mined again without the data fresh for session 60 (2020-10-23 +-3 days,
 #   only-X sample AK's files); 2020-12-14 and sample AJ read as tuning data
+# 122 (session 59, onlyx97; the lead renumbers at merge): "only X names N" withheld where another outlet writes N with a
+#   name dot elsewhere, glosses it with particles (bin, von) or by its first Latin word alone, calls the person by surname
+#   + 姓/某, or writes the body's name with its head widened (中央广播电视总台 for 中央广播电台)
 
 
 @dataclass(slots=True)
