@@ -100,3 +100,5 @@ def test_a_body_opening_and_head() -> None:
     assert compare._widened_body_in(("中央广播", "电台"), "接受新华社和中央广播电视总台联合采访")
     assert not compare._widened_body_in(("中央广播", "电台"), "接受新华社和中央广播电视新闻联合采访")
     assert compare._opening_and_head("台湾大学") is None  # its opening is a place alone
+    assert compare._widened_body_in(("联合国安", "理会"), "联合国安全理事会周五开会")
+    assert not compare._widened_body_in(("美国联邦", "调查局"), "美国联邦储备局宣布加息")  # another body

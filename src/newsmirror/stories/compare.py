@@ -2862,12 +2862,12 @@ def _fact_names(sentences: Iterable[_Sentence]) -> set[str]:
 
 # Whether a body's name (an organisation jieba's dictionary holds) is named by an outlet writing its opening words and
 # then its head with a few characters put in, ending as it ends: 美国之音's 中央广播电视总台 for 法广's 中央广播电台 (中央广播 +
-# 电台, 电视总 put in; AJ16, the same interview), 国家卫生健康委员会 for 国家卫生委员会. The opening is the name without the
-# shortest dictionary word it ends with (its head: 电台, 委员会), three characters or more and no place alone (台湾 of
+# 电台, 电视总 put in; AJ16, the same interview), 联合国安全理事会 for 联合国安理会. The opening is the name without the
+# shortest dictionary word it ends with (its head: 电台, 理会), three characters or more and no place alone (台湾 of
 # 台湾大学 opens 台湾师范大学, another university); the head's characters must all stand in the other's, in order, the last
-# one last, where a word of the other's text ends. Such a name is one body renamed, widened or narrowed (a reader would
-# not call its absence news); two bodies of one opening differ in the head's words (联邦调查局, 联邦储备局: 调查 is not in
-# 储备局). Session 59, onlyx97. Off (False) = main's claims.
+# one last, where a word of the other's text ends. Such a name is one body renamed, widened or written out (a reader
+# would not call its absence news); two bodies of one opening differ in the head's words (美国联邦调查局, 美国联邦储备局:
+# 调查局 is not in 储备局). Session 59, onlyx97. Off (False) = main's claims.
 BODY_WIDENED = True
 BODY_OPENING_CHARS = 3
 BODY_PUT_IN = 3  # at most this many characters put into the head
