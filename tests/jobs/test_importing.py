@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -9,6 +12,7 @@ from newsmirror.cli import app
 from newsmirror.ingest.archives import ArchiveError
 from newsmirror.jobs.importing import import_paths
 from newsmirror.jobs.update import import_summary
+from newsmirror.model import Article
 from newsmirror.store import SearchQuery, Store, open_store
 from tests.fixtures_archives import JEKYLL_POST, NAN_POST, make_archive, write
 
@@ -17,8 +21,8 @@ def test_import_both_formats_and_report_the_rest(tmp_path: Path, store: Store) -
     archive = make_archive(tmp_path / "archive")
     seen: list[tuple[int, int]] = []
     report = import_paths(store, [archive], progress=lambda done, total, _path: seen.append((done, total)))
-    assert report.counts() == {"new": 3, "updated": 0, "unchanged": 0, "duplicate": 0, "merged": 0, "failed": 0,
-                               "skipped": 4}
+    assert report.counts() == {"new": 3, "updated": 0, "unchanged": 0, "duplicate": 0, "merged": 0,
+                               "refreshed": 0, "failed": 0, "skipped": 4}
     assert report.imported == 3
     assert seen[-1] == (7, 7)
     assert store.count_articles() == 3
@@ -196,8 +200,8 @@ def test_unchanged_files_are_skipped_on_their_hash_without_extraction(
 
     monkeypatch.setattr("newsmirror.jobs.importing.extract_article", refuse)
     again = import_paths(store, [archive], workers=1)
-    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 3, "duplicate": 0, "merged": 0, "failed": 0,
-                              "skipped": 4}
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": 3, "duplicate": 0, "merged": 0,
+                              "refreshed": 0, "failed": 0, "skipped": 4}
     assert {r.reason for r in again.skipped} >= {"not an article: channel-name table"}
     # A changed file is read again (and here refused, so it fails: it was not skipped).
     post = next(archive.rglob("2024-03-01-*.md"))
@@ -217,7 +221,8 @@ def test_a_pool_of_workers_imports_the_same_as_one_process(tmp_path: Path) -> No
         alone = import_paths(one, [tmp_path / "a"], workers=1)
         together = import_paths(pooled, [tmp_path / "a"], workers=2)
         assert alone.counts() == together.counts() == {
-            "new": 70, "updated": 0, "unchanged": 0, "duplicate": 0, "merged": 0, "failed": 0, "skipped": 1}
+            "new": 70, "updated": 0, "unchanged": 0, "duplicate": 0, "merged": 0, "refreshed": 0, "failed": 0,
+            "skipped": 1}
         assert [r.path for r in alone.results] == [r.path for r in together.results]
         assert sorted(a.content_hash for a in one.iter_articles()) == sorted(
             a.content_hash for a in pooled.iter_articles())
@@ -235,3 +240,136 @@ def test_cli_import_of_a_missing_path_leaves_no_store_behind(tmp_path: Path) -> 
     assert not db.exists() and not db.parent.exists()
     stats = runner.invoke(app, ["stats", "--db", str(db)])
     assert stats.exit_code == 1 and "no store at" in stats.output
+
+
+def _older_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import's extractor as an older version read the same files: the date 8 hours off (a zone guessed), no
+    author, links joined to their host (polish79's two fixes that reached no stored article)."""
+    from newsmirror.jobs import importing
+
+    real = importing.extract_article
+
+    def older(raw: Any) -> Article:
+        article = real(raw)
+        return replace(article, authors=[],
+                       published_at=article.published_at + timedelta(hours=8) if article.published_at else None,
+                       body_html=article.body_html.replace('href="https://', 'href="https://www.economist.comhttps://'))
+
+    monkeypatch.setattr(importing, "extract_article", older)
+
+
+def test_reread_refreshes_an_unchanged_article_in_place(
+        tmp_path: Path, store_location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extraction fix that moves only dates, authors, images or links reached no stored article: `import
+    --reread` compared the content hash of title and text and called the article unchanged (polish79). Now it is
+    refreshed in place: what a fresh import gives, with no version, no edit, its id and first sighting kept."""
+    archive = make_archive(tmp_path / "archive")
+    with open_store(tmp_path / "fresh.sqlite") as fresh:
+        import_paths(fresh, [archive], workers=1)
+        wanted = {a.id: (a.published_at, a.authors, a.body_html) for a in fresh.iter_articles()}
+    assert any(authors for _, authors, _ in wanted.values())
+    with open_store(store_location) as store:
+        with monkeypatch.context() as patched:
+            _older_extractor(patched)
+            import_paths(store, [archive], workers=1)
+        later = datetime.now(UTC) + timedelta(days=3650)
+        first_seen = {d.article_id: d.first_seen_at for d in store.due_checks(later)}
+        assert {a.id: (a.published_at, a.authors, a.body_html) for a in store.iter_articles()} != wanted
+        plain = import_paths(store, [archive], workers=1)  # unchanged files, skipped on their bytes
+        assert plain.counts()["unchanged"] == 3 and plain.counts()["refreshed"] == 0
+        again = import_paths(store, [archive], workers=1, reread=True)
+        assert again.counts()["refreshed"] == 3 and again.counts()["unchanged"] == 0 and again.imported == 3
+        assert {a.id: (a.published_at, a.authors, a.body_html) for a in store.iter_articles()} == wanted
+        assert all(len(store.versions(i)) == 1 and store.article_events(i) == [] for i in wanted)
+        assert {d.article_id: d.first_seen_at for d in store.due_checks(later)} == first_seen
+        assert store.stats()["edited_articles"] == 0
+        third = import_paths(store, [archive], workers=1, reread=True)
+        assert third.counts()["refreshed"] == 0 and third.counts()["unchanged"] == 3
+
+
+def test_reread_refreshes_an_article_by_the_first_file_of_its_text(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One post in two folders (``_posts/`` and ``archived/<day>/``, as the waimei export holds them), the copies
+    read otherwise: the first file's reading is kept, as a first import keeps it; the second is a duplicate, not a
+    second refresh that would overwrite the first's and flip them on every run."""
+    write(tmp_path, "a/_posts/2024-03-01-a.md", JEKYLL_POST)
+    write(tmp_path, "a/archived/2024-03-01/2024-03-01-a.md", JEKYLL_POST.replace("/800/bus.jpg", "/800/bus-2.jpg"))
+    with monkeypatch.context() as patched:
+        _older_extractor(patched)
+        import_paths(store, [tmp_path / "a"], workers=1)
+    again = import_paths(store, [tmp_path / "a"], workers=1, reread=True)
+    assert again.counts()["refreshed"] == 1 and again.counts()["duplicate"] == 1
+    (article,) = list(store.iter_articles())
+    assert [i.url for i in article.images] == ["https://img.example.tw/800/bus.jpg"] and article.authors
+    assert len(store.versions(article.id)) == 1
+    assert import_paths(store, [tmp_path / "a"], workers=1, reread=True).counts()["refreshed"] == 0
+
+
+def test_a_re_dated_copy_of_a_post_is_no_refresh(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The archive files a feed's re-dated item again on a later day (another file, the same text): its date is the
+    re-post's. Rereading that day's folder alone moved the stored article to it (a DW article of 2020-10-03 to
+    2020-11-10 on the whole archive); only the file the article was read from refreshes it."""
+    write(tmp_path, "a/archived/2024-03-01/2024-03-01-a.md", JEKYLL_POST)
+    later = JEKYLL_POST.replace("date: 2024-03-01T04:05:06.000Z", "date: 2024-03-09T04:05:06.000Z")
+    write(tmp_path, "a/archived/2024-03-09/2024-03-09-a.md", later)
+    with monkeypatch.context() as patched:
+        _older_extractor(patched)
+        import_paths(store, [tmp_path / "a"], workers=1)
+    (stored,) = list(store.iter_articles())
+    alone = import_paths(store, [tmp_path / "a" / "archived" / "2024-03-09"], workers=1, reread=True)
+    assert alone.counts()["refreshed"] == 0 and alone.counts()["unchanged"] == 1
+    (article,) = list(store.iter_articles())
+    assert article.published_at == stored.published_at and article.authors == []
+    both = import_paths(store, [tmp_path / "a"], workers=1, reread=True)
+    assert both.counts()["refreshed"] == 1 and both.counts()["duplicate"] == 1
+    (article,) = list(store.iter_articles())
+    assert article.published_at == datetime(2024, 3, 1, 4, 5, 6, tzinfo=UTC) and article.authors
+
+
+def test_cli_import_reread_says_how_many_were_refreshed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = make_archive(tmp_path / "archive")
+    db = str(tmp_path / "s.sqlite")
+    runner = CliRunner()
+    with monkeypatch.context() as patched:
+        _older_extractor(patched)
+        first = runner.invoke(app, ["import", str(archive), "--db", db], env={"COLUMNS": "200"})
+    assert first.exit_code == 0 and "refreshed" not in first.output  # no row unless --reread or some
+    again = runner.invoke(app, ["import", str(archive), "--db", db, "--reread"], env={"COLUMNS": "200"})
+    assert again.exit_code == 0, again.output
+    assert "refreshed (text unchanged; date, authors, images, links read again) │ 3" in " ".join(again.output.split())
+    third = runner.invoke(app, ["import", str(archive), "--db", db, "--reread"], env={"COLUMNS": "200"})
+    assert "refreshed (text unchanged; date, authors, images, links read again) │ 0" in " ".join(third.output.split())
+    assert "refreshed in place" in " ".join(runner.invoke(app, ["import", "--help"], env={"COLUMNS": "200"}).output.split())
+
+
+def test_a_refresh_that_fails_leaves_the_article_as_it_was(
+        tmp_path: Path, store_location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh that fails half way (here the search index, after the article's row was written) is a failed file;
+    its article keeps every field as stored, the batch's others are refreshed, and the next --reread refreshes it."""
+    archive = make_archive(tmp_path / "archive")
+    with open_store(store_location) as store:
+        with monkeypatch.context() as patched:
+            _older_extractor(patched)
+            import_paths(store, [archive], workers=1)
+        before = {a.id: (a.published_at, a.authors, a.body_html) for a in store.iter_articles()}
+        marks = dict(store.article_hashes())
+        name = "_index_for_search" if hasattr(store, "_index_for_search") else "_index"  # SQLite's, PostgreSQL's
+        index = getattr(store, name)
+        failing = next(iter(before))
+
+        def refuse(article: Article, *previous: Any) -> None:
+            if article.id == failing:
+                raise RuntimeError("disk full")
+            index(article, *previous)
+
+        with monkeypatch.context() as patched:
+            patched.setattr(store, name, refuse)
+            report = import_paths(store, [archive], workers=1, reread=True)
+        assert report.counts()["failed"] == 1 and report.counts()["refreshed"] == 2
+        assert "disk full" in report.failures[0].reason
+        after = {a.id: (a.published_at, a.authors, a.body_html) for a in store.iter_articles()}
+        assert after[failing] == before[failing] and dict(store.article_hashes())[failing] == marks[failing]
+        assert [v.published_at for v in store.versions(failing)] == [before[failing][0]]
+        assert all(after[i] != before[i] for i in before if i != failing)
+        assert import_paths(store, [archive], workers=1, reread=True).counts()["refreshed"] == 1

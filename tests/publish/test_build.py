@@ -690,6 +690,36 @@ def test_an_incremental_build_after_an_addition_equals_a_full_build(store: SQLit
         assert (kept.outputs, kept.months, kept.inputs) == (made.outputs, made.months, made.inputs)
 
 
+def test_an_incremental_build_after_a_refresh_in_place_equals_a_full_build(store: SQLiteStore, tmp_path: Path) -> None:
+    """`import --reread` rewrites an unchanged article's date, authors and links in place (Store.refresh_article),
+    its content hash the same: the build's listing cache, keyed by the hash, kept the old entry and page (its date,
+    its story page's list). The store's content mark changes with a refresh, so the build reads the article again."""
+    from dataclasses import replace
+
+    from newsmirror.store.base import StoryMember
+
+    articles = [make_article(n, title=f"第{n}篇：大事件") for n in range(6)]
+    for article in articles:
+        store.upsert_article(article)
+    store.save_story(Story(id="big", title="大事件"), [StoryMember(a.id, "big") for a in articles[:4]])
+    out = tmp_path / "out"
+    _build(store, out)
+    reading = replace(articles[2], published_at=articles[2].published_at + timedelta(hours=8) if
+                      articles[2].published_at else None, authors=["记者乙"],
+                      body_html=articles[2].body_html.replace("<p>", '<p><a href="https://outlet.test/x">链接</a>', 1))
+    assert store.refresh_article(reading)
+    again = _build(store, out)
+    assert again.written > 0
+    page = (out / "site" / "a" / "2024-03" / f"{articles[2].id}.html").read_text(encoding="utf-8")
+    assert "记者乙" in page and "https://outlet.test/x" in page
+    fresh = tmp_path / "fresh"
+    _build(store, fresh)
+    incremental = {p: d for p, d in _files(out).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
+    full = {p: d for p, d in _files(fresh).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if incremental[p] != full[p]] == []
+
+
 def test_builds_table_counts_articles_and_story_pages_apart(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

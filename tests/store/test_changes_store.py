@@ -70,6 +70,26 @@ def test_the_next_check_due_is_when_due_checks_first_finds_one(store: Store) -> 
     assert [d.article_id for d in store.due_checks(late, outlet="示例报")] == [unchecked.id]
 
 
+def test_due_checks_order_by_when_each_is_really_due(store: Store) -> None:
+    """Most overdue first by the time each is due: a never-checked article is due ``first_check_after`` after its
+    first sighting, so a checked one scheduled before that comes first (it ranked by the first sighting itself, half
+    an hour early, and a ``--limit`` batch took the never-checked article over the more overdue one)."""
+    unchecked, scheduled = article("https://a.example/1"), article("https://a.example/2")
+    store.upsert_article(unchecked)
+    first_seen = store.due_checks(NOW + timedelta(days=1))[0].first_seen_at
+    store.upsert_article(scheduled)
+    store.save_check_state(CheckState(scheduled.id, next_check_at=first_seen + timedelta(minutes=10)))
+    later = first_seen + timedelta(hours=2)
+    assert [d.article_id for d in store.due_checks(later)] == [scheduled.id, unchecked.id]
+    assert [d.article_id for d in store.due_checks(later, limit=1)] == [scheduled.id]
+    # and the other way round when the schedule is later than the first check
+    store.save_check_state(CheckState(scheduled.id, next_check_at=first_seen + timedelta(minutes=50)))
+    assert [d.article_id for d in store.due_checks(later)] == [unchecked.id, scheduled.id]
+    assert [d.article_id for d in store.due_checks(later, limit=1)] == [unchecked.id]
+    assert [d.article_id for d in store.due_checks(later, limit=1, first_check_after=timedelta(hours=1))] == [
+        scheduled.id]
+
+
 def test_deleted_and_restored_events_set_the_article_status(store: Store) -> None:
     a = article("https://a.example/1")
     store.upsert_article(a)

@@ -26,6 +26,9 @@ from newsmirror.store.changes import history_hint
 # its article among the edited ones.
 REPEATS = {"duplicate": "duplicate (an article of another file)",
            "merged": "edit (another title or text of an article, kept as a version)"}
+# Shown with --reread (which makes them) or when there are some: the other rows say nothing of an unchanged article's
+# date or links read again, so an operator could not tell whether the reread reached the stored articles.
+REFRESHED = "refreshed (text unchanged; date, authors, images, links read again)"
 
 @app.command("import")
 @friendly_errors
@@ -40,7 +43,10 @@ def import_archives(
         help="Larger article files are refused unread, in MiB (1 MiB = 1,048,576 bytes; real articles are well "
              "under 1 MiB).")] = 4.0,
     reread: Annotated[bool, typer.Option(
-        "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix).")] = False,
+        "--reread", help="Read every file again, even those imported before unchanged (after an extraction fix). An "
+                         "article whose title and text are unchanged is refreshed in place from the file it was read "
+                         "from: its date, authors, images and links as this version reads them; no new version, no "
+                         "edit, its id and first sighting kept.")] = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Extraction processes (default: one per CPU; 0 or 1: in this process).")] = None,
 ) -> None:
@@ -64,7 +70,10 @@ def import_archives(
     table.add_column("files")
     table.add_column("count", justify="right")
     for outcome, count in counts.items():
-        if count or outcome not in REPEATS:
+        if outcome == "refreshed":
+            if count or reread:
+                table.add_row(REFRESHED, str(count))
+        elif count or outcome not in REPEATS:
             table.add_row(REPEATS.get(outcome, outcome), str(count))
     # new + updated + unchanged: each article once, so a fresh store's count is what `stats` says is stored. When the
     # store had some of them, say how many: a folder imported again said "articles imported 505" of 505 unchanged.

@@ -163,7 +163,7 @@ class _Listed:
 
     entry: Entry
     content_print: str  # publish.content.fingerprint of the article alone
-    signature: str  # id:content_hash:title, for the fingerprint of its story
+    signature: str  # id:content mark:title, for the fingerprint of its story
     listing_key: str = ""  # publish.base.entry_key of the entry, when made from the cache's row
     # (content hash, publish.content.image_token) of the article the first pass read, for the second pass's prepare:
     # scanning the body for the token was done twice an article (~14-45 µs each). None: the first pass did not read it.
@@ -264,9 +264,9 @@ def _history_marks(store: Store, cache: Path) -> dict[str, HistoryMark]:
 HISTORY_CACHE = "history.json"  # what each history page was made from (jobs.change_pages)
 
 
-def _entry_row(item: _Listed, content_hash: str) -> Row:
+def _entry_row(item: _Listed, mark: str) -> Row:
     e = item.entry
-    return [content_hash, e.title, e.outlet, e.channel, e.published.isoformat() if e.published else None,
+    return [mark, e.title, e.outlet, e.channel, e.published.isoformat() if e.published else None,
             e.original_url, e.summary, e.lang, item.content_print, item.signature]
 
 
@@ -283,14 +283,15 @@ def _entry_from_row(article_id: str, values: Row, story_id: str | None) -> _List
 def _list_articles(store: Store, convert: Callable[[str], str], script: str, story_of: dict[str, str],
                    progress: Callable[[int], None], cache_folder: Path, options_key: str) -> dict[str, _Listed]:
     """Pass 1: every article's entry and content fingerprint, newest first. An article whose
-    content hash is the one cached by the last build (with the same options) is not read:
-    upserts change a stored article only together with its content hash."""
+    content mark is the one cached by the last build (with the same options) is not read:
+    upserts change a stored article only together with its content hash, and a refresh in place
+    (``import --reread``) changes the mark too (``Store.article_hashes``)."""
     cache = ListingCache(cache_folder, options_key)
     known = cache.rows
     listed: dict[str, _Listed] = {}
     hashes = store.article_hashes()
-    stale = [article_id for article_id, content_hash in hashes
-             if article_id not in known or known[article_id][0] != content_hash]
+    marks = dict(hashes)
+    stale = [article_id for article_id, mark in hashes if article_id not in known or known[article_id][0] != mark]
     fresh: dict[str, _Listed] = {}
     for start in range(0, len(stale), BATCH):
         for article_id in stale[start : start + BATCH]:
@@ -299,12 +300,13 @@ def _list_articles(store: Store, convert: Callable[[str], str], script: str, sto
                 continue
             entry = make_entry(article, convert, script, story_of.get(article.id))
             token = image_token(article)
+            # The mark, not the hash alone: a story's page lists its members' dates, which a refresh may change.
             fresh[article_id] = _Listed(entry, fingerprint(article, token=token),
-                                        f"{article.id}:{article.content_hash}:{article.title}",
+                                        f"{article.id}:{marks.get(article_id, article.content_hash)}:{article.title}",
                                         image_token=(article.content_hash, token))
             progress(len(fresh))
     saved: dict[str, Row] = {}
-    for article_id, content_hash in hashes:
+    for article_id, mark in hashes:
         item = fresh.get(article_id)
         if item is None:
             row = known.get(article_id)
@@ -313,7 +315,7 @@ def _list_articles(store: Store, convert: Callable[[str], str], script: str, sto
             item = _entry_from_row(article_id, row, story_of.get(article_id))
             saved[article_id] = row
         else:
-            saved[article_id] = _entry_row(item, content_hash)
+            saved[article_id] = _entry_row(item, mark)
         listed[article_id] = item
     progress(len(hashes))
     cache.save(saved, list(fresh))

@@ -44,13 +44,17 @@ class FileOutcome(StrEnum):
     # used to report such a file as "updated" or "unchanged", which a new user read as an edit or a re-import.
     DUPLICATE = "duplicate"
     MERGED = "merged"
+    # ``--reread``: an article whose title and text are unchanged, its other fields (date, authors, images, links)
+    # rewritten in place as this version extracts them from its file; no version, no edit (Store.refresh_article).
+    REFRESHED = "refreshed"
     FAILED = "failed"  # an article file that could not be imported; ``reason`` says why
     SKIPPED = "skipped"  # not an article (index, names table, QR image, README, Jekyll page ...)
 
 
 # A later file of an article this run has seen: what its store outcome becomes.
 _REPEATED = {FileOutcome.UNCHANGED: FileOutcome.DUPLICATE, FileOutcome.UPDATED: FileOutcome.MERGED}
-_STORED = {FileOutcome.NEW, FileOutcome.UPDATED, FileOutcome.UNCHANGED, FileOutcome.DUPLICATE, FileOutcome.MERGED}
+_STORED = {FileOutcome.NEW, FileOutcome.UPDATED, FileOutcome.UNCHANGED, FileOutcome.DUPLICATE, FileOutcome.MERGED,
+           FileOutcome.REFRESHED}
 
 
 @dataclass(slots=True)
@@ -135,16 +139,27 @@ class _Extracted:
     keys: tuple[str, str] = ("", "")  # search keys of title and body, computed beside extraction
 
 
-def _seen_before(store: Store, article: Article) -> bool:
-    """True when this exact content is already one of the article's stored versions.
+def _seen_before(store: Store, article: Article) -> str | None:
+    """The stored article's id when this exact content is already one of its stored versions, else None.
 
     Archives can hold two states of one article (an edited title in two files); without this
     check every re-import would flip the article between them and add a version each time.
     """
     article_id = store.find_article_id(url=article.canonical_url) or store.find_article_id(url=article.original_url)
     if article_id is None:
-        return False
-    return any(version.content_hash == article.content_hash for version in store.versions(article_id))
+        return None
+    return article_id if any(version.content_hash == article.content_hash
+                             for version in store.versions(article_id)) else None
+
+
+def _read_from(store: Store, article_id: str, origin: str) -> bool:
+    """Whether the file ``origin`` is the one the stored article was read from (the file of its current text), by
+    its name: the same file under another folder or path spelling (``archived/<day>/`` and ``_posts/`` hold the
+    same post; a relative path) is the same document. Another file of the same text is not: the waimei archive
+    files a feed's re-dated item again on a later day, and its date is the re-post's, so a --reread of that day's
+    folder moved a DW article of 2020-10-03 to 2020-11-10 (the first version of this refresh did)."""
+    stored = store.get_article(article_id)
+    return stored is not None and bool(origin) and Path(stored.origin).name == Path(origin).name
 
 
 _NO_TEXT = "no article text left after cleaning"  # extract_article's words for an empty result
@@ -181,15 +196,26 @@ def _extract(path_text: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> _E
     return _Extracted(path_text, article=article, kind=found.kind.value, keys=keys)
 
 
-def _store(store: Store, extracted: _Extracted) -> FileResult:
-    """The store's part: unchanged, new or updated (or failed when the store refuses it)."""
+def _store(store: Store, extracted: _Extracted, refreshed: set[tuple[str, str]] | None = None) -> FileResult:
+    """The store's part: unchanged, new or updated (or failed when the store refuses it). ``refreshed``: when given
+    (``--reread``), an unchanged article's other fields are rewritten as this file gives them (refreshed), by the
+    first file of the run with its text; the (id, content hash) of each are added to it."""
     if extracted.result is not None:
         return extracted.result
     article = extracted.article
     assert article is not None
     try:
-        if _seen_before(store, article):
-            return FileResult(extracted.path, FileOutcome.UNCHANGED, article_id=article.id, kind=extracted.kind)
+        stored_id = _seen_before(store, article)
+        if stored_id is not None:
+            # The first file of this text only: a second copy would overwrite what the first gave, the reverse of a
+            # first import, where the first file's reading is kept.
+            key = (stored_id, article.content_hash)
+            found = FileOutcome.UNCHANGED
+            if refreshed is not None and key not in refreshed and _read_from(store, stored_id, article.origin):
+                refreshed.add(key)
+                if store.refresh_article(article):
+                    found = FileOutcome.REFRESHED
+            return FileResult(extracted.path, found, article_id=article.id, kind=extracted.kind)
         prime_search_keys({article.title: extracted.keys[0],
                            article.body_text or article.body_markdown: extracted.keys[1]})
         outcome = store.upsert_article(article)
@@ -241,7 +267,8 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
 
     ``workers`` extraction processes (default: one per CPU; 0 or 1 extracts in this process).
     ``reread`` reads every file again, even those whose bytes were imported before (after an
-    extraction fix).
+    extraction fix), and refreshes an article whose title and text are unchanged: its date,
+    authors, images, links ... as this version extracts them, in place (``FileOutcome.REFRESHED``).
     """
     global _NAMES
     _NAMES = ChannelNameTables()  # tables may have changed since the last import in this process
@@ -256,6 +283,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
         pending_batch: list[Path] = []
         known: dict[str, tuple[str | None, str, str]] = {}
         hashes: dict[Path, str | None] = {}
+        refreshed: set[tuple[str, str]] | None = set() if reread else None
         for batch in [*_batches(files, BATCH), []]:
             # Hash and look up this batch, start extracting what is new, then store the
             # previous batch while the workers extract this one.
@@ -266,7 +294,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
             started: Iterator[_Extracted] = (pool.map(extract, fresh, chunksize=8) if pool is not None
                                              else map(extract, fresh))
             if pending is not None:
-                _finish_batch(store, report, pending_batch, pending, hashes, known, progress, len(files))
+                _finish_batch(store, report, pending_batch, pending, hashes, known, progress, len(files), refreshed)
             pending, pending_batch, hashes, known = started, batch, batch_hashes, batch_known
     finally:
         if pool is not None:
@@ -289,12 +317,12 @@ def _report_name_tables(report: ImportReport, files: list[Path]) -> None:
 
 def _finish_batch(store: Store, report: ImportReport, batch: list[Path], extracted: Iterator[_Extracted],
                   hashes: dict[Path, str | None], known: dict[str, tuple[str | None, str, str]],
-                  progress: Progress | None, total: int) -> None:
+                  progress: Progress | None, total: int, refreshed: set[tuple[str, str]] | None = None) -> None:
     results: dict[str, FileResult] = {}
     remembered: list[tuple[str, str | None, str, str]] = []
     with store.batch():
         for item in extracted:
-            result = _store(store, item)
+            result = _store(store, item, refreshed)
             results[item.path] = result
             file_hash = hashes.get(Path(item.path))
             if file_hash and result.outcome is not FileOutcome.FAILED:

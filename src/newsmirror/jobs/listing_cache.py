@@ -1,8 +1,9 @@
 """What a build remembers of every article for its listings: ``out/.cache/listing.sqlite``.
 
 One row per article (its listing entry, content fingerprint and story signature, under the
-content hash it was made from), so an incremental build reads from the store only the articles
-whose content hash changed, and writes back only their rows: as one JSON file the cache was
+content mark it was made from: ``Store.article_hashes``, the content hash and when the article was
+last refreshed in place), so an incremental build reads from the store only the articles
+whose content mark changed, and writes back only their rows: as one JSON file the cache was
 ~50 MB for the whole real archive, parsed and written again in full by every build that
 changed anything. The JSON file of an older version (``listing.json``) is still read, then
 replaced.

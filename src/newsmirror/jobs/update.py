@@ -54,7 +54,8 @@ def import_summary(report: ImportReport) -> str:
     repeated one of them (a fresh demo store said "1 updated" for two archive files of one article)."""
     counts = report.counts()
     line = (f"imported {_count(report.imported, 'article')} from {_count(report.article_files, 'article file')}: "
-            f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged")
+            f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged"
+            + (f", {counts['refreshed']} refreshed" if counts["refreshed"] else ""))
     repeats = counts["duplicate"] + counts["merged"]
     if repeats:
         duplicates = counts["duplicate"]

@@ -267,6 +267,16 @@ class Store(abc.ABC):
         """
 
     @abc.abstractmethod
+    def refresh_article(self, article: Article) -> bool:
+        """Rewrite in place what extraction reads of a text the store holds as the matched article's current version
+        (the same content hash): its date, authors, editors, images, tags, markup, channel, script and summary, as a
+        newer extractor read them from the same document (``import --reread``). No version, no event; the id, URLs,
+        outlet, source, first sighting, version number and ``updated_at`` are kept, and the current version's date
+        follows the article's. Matched as :meth:`upsert_article` matches; the stored id is written back to
+        ``article.id``. True when a field changed (the article's content mark then changes: :meth:`article_hashes`);
+        False when nothing did, no article matched, or its current text is another (an older copy's file)."""
+
+    @abc.abstractmethod
     def get_article(self, article_id: str) -> Article | None: ...
 
     @abc.abstractmethod
@@ -280,8 +290,10 @@ class Store(abc.ABC):
     def count_articles(self, outlet: str | None = None) -> int: ...
 
     def article_hashes(self) -> list[tuple[str, str]]:
-        """(id, content_hash) of every article, newest first (as ``iter_articles``): what a
-        build needs to tell which articles changed without reading them."""
+        """(id, content mark) of every article, newest first (as ``iter_articles``): what a
+        build needs to tell which articles changed without reading them. The mark is the content
+        hash, followed by when the article's fields were last refreshed in place
+        (:meth:`refresh_article`) if ever: a refresh changes what a page shows, not the hash."""
         return [(a.id, a.content_hash) for a in self.iter_articles()]
 
     @abc.abstractmethod
@@ -450,7 +462,8 @@ class Store(abc.ABC):
     # --- recheck: edit and deletion tracking ----------------------------------
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
                    first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
-        """Articles with an http(s) URL whose re-check is due at ``now``, most overdue first.
+        """Articles with an http(s) URL whose re-check is due at ``now``, most overdue first (by the time each is due;
+        ties by article id).
 
         Never-checked articles are due ``first_check_after`` after they were first seen.
         """

@@ -34,11 +34,12 @@ from newsmirror.store.rows import (
     event_params,
     feed_state_params,
     observed_at,
+    refreshed_columns,
     row_to_article,
     to_iso,
     to_utc_iso,
 )
-from newsmirror.store.sql import SqlStore
+from newsmirror.store.sql import CONTENT_MARK, SqlStore
 from newsmirror.store.sqlite import ANNOUNCED_REINDEX, migration_scripts
 from newsmirror.text.search_key import ParsedQuery, parse_query, snippet_query
 
@@ -254,6 +255,36 @@ class PostgresStore(SqlStore):
             self._insert_version(article, number, now, observed)
             self._index(article)
             return UpsertOutcome.UPDATED
+
+    def refresh_article(self, article: Article) -> bool:
+        with self.transaction():
+            row = self._match(article)
+            if row is None or row["content_hash"] != article.content_hash:
+                return False
+            article.id = row["id"]
+            stored = self.get_article(row["id"])
+            columns = refreshed_columns(stored, article) if stored is not None else None
+            if stored is None or columns is None:
+                return False
+            columns.update(published_utc=article.published_at.astimezone(UTC) if article.published_at else None,
+                           refreshed_at=to_iso(utcnow()))
+            self._db.execute(
+                sql.SQL("UPDATE articles SET {} WHERE id = %(id)s").format(sql.SQL(", ").join(
+                    sql.SQL("{} = {}").format(sql.Identifier(name), sql.Placeholder(name)) for name in columns)),
+                {**columns, "id": row["id"]})
+            # Each version keeps its own body here: the current one's follows the article's, as its date.
+            self._db.execute("UPDATE versions SET published_at = %s, body_html = %s, body_text = %s"
+                             " WHERE article_id = %s AND number = %s",
+                             (columns["published_at"], article.body_html, article.body_text, row["id"],
+                              int(row["version"])))
+            if stored.published_at != article.published_at:
+                self._index(article)  # the index's rows carry the time
+            return True
+
+    def article_hashes(self) -> list[tuple[str, str]]:
+        # As iter_articles orders them (undated last), without reading the articles.
+        return self._tuples(f"SELECT id, {CONTENT_MARK} FROM articles"
+                            " ORDER BY published_utc DESC NULLS LAST, id DESC")
 
     def _index(self, article: Article) -> None:
         published = article.published_at.astimezone(UTC) if article.published_at else None

@@ -120,6 +120,21 @@ def article_columns(article: Article) -> dict[str, Any]:
     }
 
 
+# What extraction reads of an article besides its identity and its text, rewritten in place when the same text is
+# read again by a newer extractor (Store.refresh_article). Not the id, URLs, outlet, GUID, source or origin (how the
+# article is matched and where it was read), the title and text (its content hash), nor when it was fetched.
+REFRESHED_COLUMNS = ("published_at", "published_utc", "authors", "editors", "images", "tags", "body_html",
+                     "body_markdown", "body_text", "channel", "script", "summary")
+
+
+def refreshed_columns(stored: Article, article: Article) -> dict[str, Any] | None:
+    """:data:`REFRESHED_COLUMNS` of ``article``, to write over ``stored`` (the same text); None when none differs."""
+    new, old = article_columns(article), article_columns(stored)
+    if all(new[name] == old[name] for name in REFRESHED_COLUMNS):
+        return None
+    return {name: new[name] for name in REFRESHED_COLUMNS}
+
+
 def version_params(article: Article, number: int, seen_at: str | None, observed_at: str | None) -> tuple[Any, ...]:
     """Values for versions (article_id, number, content_hash, title, body_html, body_text,
     published_at, seen_at, observed_at)."""

@@ -48,6 +48,10 @@ from newsmirror.store.rows import (
     version_time,
 )
 
+# An article's content mark (Store.article_hashes) in SQL both dialects read alike: its content hash, and when its
+# fields were last refreshed in place, if ever (so a never-refreshed article's mark is its hash, as before).
+CONTENT_MARK = "content_hash || COALESCE('@' || refreshed_at, '')"
+
 IN_LIST_LENGTH = 500  # values per IN (...) list: within every backend's parameter limit
 
 
@@ -381,27 +385,35 @@ class SqlStore(Store):
 
     def due_checks(self, now: datetime, *, limit: int = 100, outlet: str | None = None,
                    first_check_after: timedelta = timedelta(minutes=30)) -> list[DueCheck]:
+        # Most overdue first by the time each is really due: a checked article at its next_check_at, a never-checked
+        # one first_check_after after its first sighting. One ORDER BY COALESCE(next_check_at, first_seen_at) ranked
+        # a never-checked article first_check_after too early, so a --limit batch could take it over a checked one
+        # more overdue; adding the delay in SQL is written otherwise by each dialect (as next_check_due says). So the
+        # first ``limit`` of each kind, each in its own order, merged here by the time each is due.
         # The URL pattern is a parameter, not a literal: a literal % would have to be doubled for psycopg.
-        params: list[Any] = ["http%", "http%", to_utc_iso(now), to_utc_iso(now - first_check_after)]
-        where_outlet = ""
-        if outlet:
-            where_outlet = " AND a.outlet = ?"
-            params.append(outlet)
-        params.append(limit)
+        where_outlet = " AND a.outlet = ?" if outlet else ""
+        outlet_params: tuple[Any, ...] = (outlet,) if outlet else ()
         # first_seen_at is written by utcnow(), so it compares as UTC text like the rest.
         first_seen = f"a.first_seen_at{self.byte_order}"
-        rows = self._all(
-            "SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
-            " a.published_at AS article_published_at, a.first_seen_at, c.*,"
-            f" COALESCE(c.next_check_at, {first_seen}) AS due_at"
-            " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
-            " WHERE (a.original_url LIKE ? OR a.canonical_url LIKE ?)"
-            " AND ((c.article_id IS NOT NULL AND c.next_check_at <= ?)"
-            f"      OR (c.article_id IS NULL AND {first_seen} <= ?))"
-            f"{where_outlet} ORDER BY due_at LIMIT ?",
-            tuple(params),
-        )
-        return [row_to_due_check(row) for row in rows]
+        select = ("SELECT a.id AS aid, a.original_url, a.canonical_url, a.outlet, a.status, a.title,"
+                  " a.published_at AS article_published_at, a.first_seen_at, c.*"
+                  " FROM articles a LEFT JOIN checks c ON c.article_id = a.id"
+                  " WHERE (a.original_url LIKE ? OR a.canonical_url LIKE ?)")
+        checked = self._all(
+            f"{select} AND c.article_id IS NOT NULL AND c.next_check_at <= ?{where_outlet}"
+            " ORDER BY c.next_check_at, a.id LIMIT ?",
+            ("http%", "http%", to_utc_iso(now), *outlet_params, limit))
+        unchecked = self._all(
+            f"{select} AND c.article_id IS NULL AND {first_seen} <= ?{where_outlet}"
+            f" ORDER BY {first_seen}, a.id LIMIT ?",
+            ("http%", "http%", to_utc_iso(now - first_check_after), *outlet_params, limit))
+        due = [row_to_due_check(row) for row in [*checked, *unchecked]]
+
+        def due_at(item: DueCheck) -> datetime:
+            scheduled = item.state.next_check_at
+            return scheduled if scheduled is not None else item.first_seen_at + first_check_after
+
+        return sorted(due, key=lambda item: (due_at(item), item.article_id))[:limit]
 
     def next_check_due(self, *, outlet: str | None = None,
                        first_check_after: timedelta = timedelta(minutes=30)) -> datetime | None:

@@ -31,13 +31,14 @@ from newsmirror.store.rows import (
     feed_state_params,
     from_iso,
     observed_at,
+    refreshed_columns,
     row_to_article,
     row_to_version,
     to_iso,
     to_utc_iso,
 )
 from newsmirror.store.schema import foreign_schema, quoted
-from newsmirror.store.sql import SqlStore, in_lists
+from newsmirror.store.sql import CONTENT_MARK, SqlStore, in_lists
 from newsmirror.text.search_key import (
     KEY_VERSION,
     ParsedQuery,
@@ -297,6 +298,38 @@ class SQLiteStore(SqlStore):
             self._index_for_search(article, previous)
             return UpsertOutcome.UPDATED
 
+    def refresh_article(self, article: Article) -> bool:
+        with self._lock, self.transaction():
+            row = self._match(article)
+            if row is None or row["content_hash"] != article.content_hash:
+                return False
+            article.id = row["id"]
+            stored = self.get_article(row["id"])
+            columns = refreshed_columns(stored, article) if stored is not None else None
+            if stored is None or columns is None:
+                return False
+            columns.update(dict.fromkeys(BODY_COLUMNS, ""),
+                           body_z=pack_bodies(article.body_html, article.body_markdown, article.body_text,
+                                              article.summary, what=article.original_url or article.id),
+                           refreshed_at=to_iso(utcnow()))
+            assignments = ", ".join(f"{name} = :{name}" for name in columns)
+            # All or nothing within an import's batch too (a transaction inside it does nothing here): a refresh
+            # that fails half way must not leave the article refreshed and its version or index not.
+            self._db.execute("SAVEPOINT refresh_article")
+            try:
+                self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**columns, "id": row["id"]})
+                # The current version's body is the article's own (stored there); its date is its own column.
+                self._db.execute("UPDATE versions SET published_at = ? WHERE article_id = ? AND number = ?",
+                                 (columns["published_at"], row["id"], int(row["version"])))
+                if to_utc_iso(stored.published_at) != to_utc_iso(article.published_at):
+                    self._index_for_search(article, stored)  # the index's documents are ordered by the time
+            except BaseException:
+                self._db.execute("ROLLBACK TO refresh_article")
+                raise
+            finally:
+                self._db.execute("RELEASE refresh_article")
+            return True
+
     def _insert_version(self, article: Article, number: int, seen_at: str | None, observed: str | None,
                         body_z: bytes | None = None) -> None:
         # The current version's body is the article's own: stored once, there (``body_z`` None). A version that
@@ -353,7 +386,7 @@ class SQLiteStore(SqlStore):
 
     def article_hashes(self) -> list[tuple[str, str]]:
         # Plain tuples (ids and hashes are TEXT): a build reads this for every article.
-        return self._tuples("SELECT id, content_hash FROM articles ORDER BY published_utc DESC, id DESC")
+        return self._tuples(f"SELECT id, {CONTENT_MARK} FROM articles ORDER BY published_utc DESC, id DESC")
 
     def count_articles(self, outlet: str | None = None) -> int:
         if outlet:

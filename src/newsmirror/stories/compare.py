@@ -58,7 +58,7 @@ from newsmirror.stories.digest import WIRES
 from newsmirror.stories.onlyx_confidence import likely_true
 from newsmirror.text import ranges
 from newsmirror.text.aliases import alias_map
-from newsmirror.text.bodies import body, names_body, names_seat
+from newsmirror.text.bodies import body, is_place, names_body, names_seat
 from newsmirror.text.dictionary_glosses import (
     dictionary_forms,
     dictionary_holds,
@@ -147,6 +147,20 @@ _FULL_NAME_GLOSS = re.compile(
     r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
+# Whether a Latin gloss whose capitalized words are joined by a personal name's lower-case particles (Mohammed bin
+# Zayed Al-Nahyan, Ursula von der Leyen, Mohammed bin Salman) is read for the Han name before it, as ``_GLOSS``
+# reads one of capitalized words only: an outlet writing such a name in Latin names the Han name another outlet glosses
+# with it (AJ01's 阿勒纳哈扬 against 中央社's and 法广's Mohammed bin Zayed Al-Nahyan: the gloss was never read). Only
+# for that withholding: the Latin detail itself stays ``_GLOSS``'s (a new reading must not make new claims). The
+# particles are the grammar words of personal names in the languages news transliterates (Arabic, Dutch, German,
+# French, Spanish, Portuguese, Italian), not names: ``of``, ``and`` of a body's name are not among them. Session 59,
+# onlyx97. Off (False) = main's claims.
+PARTICLE_GLOSSES = True
+_NAME_PARTICLES = ("bin", "bint", "ibn", "al", "el", "van", "von", "der", "den", "de", "du", "da", "di", "do", "dos",
+                   "das", "del", "della", "la", "le", "y")
+_PARTICLE_GLOSS = re.compile(
+    r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+(?:(?:" + "|".join(_NAME_PARTICLES)
+    + r")\s+)*[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # Linking on shared names: how many, and the overlap still required (also: how much of a clause
 # must match a sentence to join the match of its neighbouring clause).
 SHARED_NAMES = 2
@@ -839,6 +853,10 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     outlet_texts = {outlet: " ".join(normalize(f"{a.title}\n{a.body_text}") for a in articles if a.outlet == outlet)
                     for outlet in outlets}
     outlet_nouns = {outlet: {n for i in members for n in sentences[i].loose} for outlet, members in by_outlet.items()}
+    # The same texts as written, for the forms normalizing blurs (a name dot and a comma are both a space once
+    # normalized; a masked name's asterisk is dropped): ``_details`` reads them only for a claim still standing.
+    outlet_raw = {outlet: "\n".join(f"{a.title}\n{a.body_text}" for a in articles if a.outlet == outlet)
+                  for outlet in outlets}
     for article in articles:
         outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title, loose=True))
     # One person glossed with one Latin name is one person, however each outlet transliterates
@@ -856,6 +874,18 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             pieces = _writers_pieces(han, s.nouns)
             for outlet in writers:
                 outlet_nouns[outlet].update(pieces)
+        # A gloss holding a name's lower-case particles (阿勒纳哈扬 (Sheikh Mohammed bin Zayed Al-Nahyan)), which
+        # ``_GLOSS`` does not read (``PARTICLE_GLOSSES``): the same, for the glossed name only.
+        for han, gloss in (_PARTICLE_GLOSS.findall(s.ref.text) if PARTICLE_GLOSSES else ()):
+            if _GLOSS.fullmatch(f"{han}({gloss})"):
+                continue  # read above
+            # Its words in a row without the particles: "bin zayed" is in his brother's name too (Abdullah bin Zayed).
+            named = " ".join(word for word in gloss.split() if word not in _NAME_PARTICLES)
+            writers = [outlet for outlet in outlets if _writes_gloss(named, outlet_texts[outlet])]
+            if writers:
+                pieces = _writers_pieces(han, s.nouns)
+                for outlet in writers:
+                    outlet_nouns[outlet].update(pieces)
         # A gloss after a whole name (拉斐尔·沃诺克（Raphael Warnock）) is the whole person's: an outlet
         # writing it names the given name too, not only the part right before the brackets.
         for full, gloss in _FULL_NAME_GLOSS.findall(s.ref.text):
@@ -911,7 +941,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             if n not in rules_claims:
                 units = sorted(rules_facts[n], key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
                 rules_claims[n] = {term: givers for term, givers in _details(
-                    [sentences[i] for i in units], outlets, outlet_texts, outlet_nouns).items() if len(givers) == 1}
+                    [sentences[i] for i in units], outlets, outlet_texts, outlet_nouns, outlet_raw).items() if len(givers) == 1}
             claims.update(rules_claims[n])
         return claims
 
@@ -925,7 +955,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
-        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns)
+        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns, outlet_raw)
         # A unit shown as its outlet's repeat (``SECOND_REPEAT``) joined the fact for its likeness to its own outlet's
         # telling, not to the other outlets' tellings: that they do not name what the repeat names says nothing of
         # what they left out. The fact shows only the only-X claims it shows without its repeats, as a fact the pair
@@ -934,7 +964,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         repeats = linker.repeats.get(root, set())
         told = [i for i in members if i not in repeats] if repeats else members  # the units a claim may rest on
         if repeats and any(len(givers) == 1 for givers in fact.details.values()):
-            without = _details([sentences[i] for i in told], outlets, outlet_texts, outlet_nouns)
+            without = _details([sentences[i] for i in told], outlets, outlet_texts, outlet_nouns, outlet_raw)
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1 or without.get(term) == givers}
         if rules_facts and any(len(givers) == 1 for givers in fact.details.values()) and (
@@ -2904,8 +2934,129 @@ def _fact_names(sentences: Iterable[_Sentence]) -> set[str]:
     return names
 
 
+# Whether a body's name (an organisation jieba's dictionary holds) is named by an outlet writing its opening words and
+# then its head with a few characters put in, ending as it ends: 美国之音's 中央广播电视总台 for 法广's 中央广播电台 (中央广播 +
+# 电台, 电视总 put in; AJ16, the same interview), 联合国安全理事会 for 联合国安理会. The opening is the name without the
+# shortest dictionary word it ends with (its head: 电台, 理会), three characters or more and no place alone (台湾 of
+# 台湾大学 opens 台湾师范大学, another university); the head's characters must all stand in the other's, in order, the last
+# one last, where a word of the other's text ends. Such a name is one body renamed, widened or written out (a reader
+# would not call its absence news); two bodies of one opening differ in the head's words (美国联邦调查局, 美国联邦储备局:
+# 调查局 is not in 储备局). Session 59, onlyx97. Off (False) = main's claims.
+BODY_WIDENED = True
+BODY_OPENING_CHARS = 3
+BODY_PUT_IN = 3  # at most this many characters put into the head
+
+
+def _opening_and_head(name: str) -> tuple[str, str] | None:
+    """A dictionary organisation's name cut into its opening and its head (``BODY_WIDENED``), or None."""
+    if not _HAN_RUN.fullmatch(name) or len(name) < BODY_OPENING_CHARS + 2:
+        return None
+    if not any(tag == _ORGANISATION_TAG for _word, tag in tagged_words(name)) and body(name) is None:
+        return None
+    head = next((name[-n:] for n in range(2, len(name) - BODY_OPENING_CHARS + 1) if in_dictionary(name[-n:])), "")
+    opening = name[: len(name) - len(head)]
+    if not head or is_place(opening):
+        return None
+    return opening, head
+
+
+def _widened_body_in(split: tuple[str, str], text: str) -> bool:
+    """Whether a normalized ``text`` writes the opening of ``split`` (``_opening_and_head``) and then its head with at
+    most ``BODY_PUT_IN`` characters put in, ending on the head's last character where one of jieba's words ends."""
+    opening, head = split
+    for found in re.finditer(re.escape(opening), text):
+        after = text[found.end() : found.end() + len(head) + BODY_PUT_IN]
+        for size in range(len(head) + 1, len(after) + 1):
+            tail = after[:size]
+            if not _HAN_RUN.fullmatch(tail):
+                break
+            if tail[-1] == head[-1] and _in_order(head, tail):
+                end = found.end() + size
+                sentence = text[found.start() : end + 4]
+                if any(at + len(word) == end - found.start() for at, word, _tag in placed_tagged_words(sentence)):
+                    return True
+    return False
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether every character of ``short`` stands in ``long``, in the same order."""
+    chars = iter(long)
+    return all(char in chars for char in short)
+
+
+# Whether a Han name is named by an outlet writing it with a name dot (or the full-width stop some outlets use for one)
+# between two of its characters, wherever the dot stands: the dot only joins a transliterated name's parts, and an
+# outlet may put it in the wrong place (德国之声's 罗伯特科·赫研究所 for 中央社's 羅伯特．科赫研究所, facts-s67). Normalizing
+# makes a dot a space, as it makes a comma, so the test reads the text as written with the dots left out. Names of
+# three characters or more, and only where the dotless text holds the name across a dot: a name found whole is found
+# by ``_names_in`` already. Session 59, onlyx97. Off (False) = main's claims.
+UNDOTTED_NAMES = True
+_DOT_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[·‧•・．]\s*(?=[\u4e00-\u9fff])")
+_UNDOTTED_CHARS = 3
+
+
+# Bounded: each outlet's text is asked about every claim of its story.
+@lru_cache(maxsize=64)
+def _undotted(raw: str) -> str:
+    """``normalize`` of a text as written with the name dots between Han characters left out."""
+    return normalize(_DOT_BETWEEN_HAN.sub("", raw))
+
+
+def _written_dotted_apart(name: str, raw: str) -> bool:
+    """Whether ``raw`` (an outlet's text as written) writes the normalized Han ``name`` with a name dot inside it."""
+    name = match_key(name, normalized=True)
+    return (len(name) >= _UNDOTTED_CHARS and _HAN_RUN.fullmatch(name) is not None
+            and _DOT_BETWEEN_HAN.search(raw) is not None and name in _undotted(raw))
+
+
+# Whether a Latin name of two words or more is named by an outlet that glosses a Han name with the name's first word
+# alone (大纪元's 再生元（Regeneron） for 中央社's 雷傑納隆藥廠（Regeneron Pharmaceuticals Inc.）, AJ33): each outlet gives
+# the original of the name it writes, one the short form, one the full. The word glossed alone (``_WORD_GLOSS``: one
+# capitalized word of four letters or more) is the outlet's name for a thing, not a common word another name begins
+# with; a gloss of more words is read by ``_writes_word_pair``. Session 59, onlyx97. Off (False) = main's claims.
+FIRST_WORD_GLOSSES = True
+
+
+def _first_word_glossed(latin: str, raw: str) -> bool:
+    """Whether ``raw`` (an outlet's text as written) glosses a Han name with the first word of ``latin`` alone."""
+    first = latin.split()[0]
+    return (len(latin.split()) >= 2 and first in raw
+            and any(word == first for _han, word in _WORD_GLOSS.findall(raw)))
+
+
+# Whether a person's full Chinese name (a common surname and a given name of one or two characters) is named by an
+# outlet writing the surname with 姓 or 某 for a person it leaves unnamed (中央社's 张姓女员工, BBC中文's 一名姓李的, 张某)
+# or the name masked (联合早报's 张*霏): AJ35's 张若菲, whom the company's statement the others quote calls so. The
+# claim says no other outlet names her; one that refers to her by her surname only has not left her out. Never a
+# surname with a title (李先生: ``SURNAME_WITH_TITLE`` reads those, and not for a full name). Session 59, onlyx97.
+# Off (False) = main's claims.
+SURNAME_LEFT_UNNAMED = True
+_FULL_NAME_CHARS = (2, 3)
+
+
+def _surname_left_unnamed(name: str, raw: str) -> bool:
+    """Whether ``raw`` (an outlet's text as written) writes the surname of the full Chinese ``name`` (normalized) for a
+    person it does not name: 张姓 before a noun, 姓张的, 张某, or 张 before a masking mark (张*霏, 张××)."""
+    if len(name) not in _FULL_NAME_CHARS or not _HAN_RUN.fullmatch(name) or not is_surname(name[0]):
+        return False
+    if not any(tag in _PERSON_TAGS for _word, tag in tagged_words(name)):
+        return False
+    text = _simplified(raw)
+    surname = re.escape(name[0])
+    return any(not in_dictionary(found.group(0)[:2]) for found in re.finditer(
+        rf"{surname}姓[\u4e00-\u9fff]|姓{surname}的|{surname}某(?!{_SOME})|{surname}[*＊×Ｘ]{{1,2}}[\u4e00-\u9fff]", text))
+
+
+# Bounded: each outlet's text is asked about every full name its story's others claim.
+_simplified = lru_cache(maxsize=64)(to_simplified_key)
+
+
+# 某 before these is "some", "a certain" (于某些, 属于某国), not a person's name left out.
+_SOME = "[些种个国地年月日天时处方项件次家位]"
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
-             outlet_nouns: dict[str, set[str]]) -> dict[str, list[str]]:
+             outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, str] | None = None) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
     in its dateline, 【新唐人…讯】, and wire credits are not details of the event). A word the
     silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
@@ -2913,7 +3064,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     outlet. Each detail lists every compared outlet that names it anywhere, in any script or
     transliteration, so "only X" is said only of what X alone gives. Only whole names count
     (``text.names.is_name_detail``): not a phrase jieba's dictionary tags as a name (中美关系),
-    nor a piece of a name jieba cut apart (林德梅 of 林德梅耶)."""
+    nor a piece of a name jieba cut apart (林德梅 of 林德梅耶). ``outlet_raw``: each outlet's texts as written, for
+    the forms normalizing blurs (``UNDOTTED_NAMES``, ``FIRST_WORD_GLOSSES``, ``SURNAME_LEFT_UNNAMED``); None reads
+    none of them."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
@@ -3078,6 +3231,13 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         if SURNAME_WITH_TITLE and news_to_someone(everyone) and (titled := _titled_surname(word)):
             everyone |= {o for o in story_outlets if o not in everyone
                          and _names_titled(titled, word, outlet_texts.get(o, ""))}
+        if BODY_WIDENED and news_to_someone(everyone) and (split := _opening_and_head(word)):
+            everyone |= {o for o in story_outlets if o not in everyone
+                         and _widened_body_in(split, outlet_texts.get(o, ""))}
+        if outlet_raw is not None and news_to_someone(everyone):
+            everyone |= {o for o in story_outlets if o not in everyone and (
+                UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, ""))
+                or SURNAME_LEFT_UNNAMED and _surname_left_unnamed(word, outlet_raw.get(o, "")))}
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
@@ -3117,6 +3277,14 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         everyone |= {o for o in outlets - everyone
                      if any(_translated_alike(run, sentence.normalized) for run in sorted(gloss_runs[latin])
                             for sentence in members if sentence.ref.outlet == o)}
+        if outlet_raw is not None and news_to_someone(everyone):
+            # The Han names the gloss follows, written by a silent outlet with a name dot elsewhere (罗伯特科·赫研究所
+            # for 羅伯特．科赫研究所（Robert Koch Institute）: ``UNDOTTED_NAMES``), and the name's first word glossed
+            # alone by a silent outlet (再生元（Regeneron） for Regeneron Pharmaceuticals Inc.: ``FIRST_WORD_GLOSSES``).
+            everyone |= {o for o in story_outlets if o not in everyone and (
+                UNDOTTED_NAMES and any(_written_dotted_apart(name, outlet_raw.get(o, ""))
+                                       for name in sorted({*glossed[latin], *gloss_runs[latin]}))
+                or FIRST_WORD_GLOSSES and _first_word_glossed(latin, outlet_raw.get(o, "")))}
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details
