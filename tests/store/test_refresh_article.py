@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
-from newsmirror.model import Article, Image
-from newsmirror.store import SearchQuery, Store
+from newsmirror.model import Article, Image, Story
+from newsmirror.store import SearchQuery, Store, StoryMember
 
 BEIJING = timezone(timedelta(hours=8))
 TEXT = "第一段：测试城市举办春季灯会。\n\n第二段：主办方表示灯会持续到元宵节。"
@@ -89,3 +89,26 @@ def test_an_older_copy_is_no_reading_of_the_current_text(store: Store) -> None:
     assert store.refresh_article(replace(newer_reading(), authors=["李大华"])) is False
     got = store.get_article(older.id)
     assert got is not None and got.title == current.title and got.authors == []
+
+
+def test_a_refresh_of_what_the_comparison_reads_drops_its_storys_stored_comparison(store: Store) -> None:
+    """A stored comparison is keyed by its reports' content hashes, which a refresh keeps; but ``compare_story`` reads
+    a report's pictures' captions and its date too (a caption's units listed, a file photo's caption no unit). A
+    refresh changing them left the old comparison standing, and every page showed it until the next
+    ALIGNMENT_VERSION (review61). It is dropped, to be computed again; a refresh of what it does not read keeps it."""
+    first = stored_reading()
+    other = replace(stored_reading(), outlet="另一报", original_url="https://b.example/1", id="", content_hash="")
+    other.refresh_hash()
+    for article in (first, other):
+        store.upsert_article(article)
+    store.save_story(Story(id="lanterns", title=first.title),
+                     [StoryMember(first.id, "lanterns"), StoryMember(other.id, "lanterns")])
+    store.save_story_comparison("lanterns", "fingerprint", b"comparison")
+    assert store.refresh_article(replace(stored_reading(), authors=["王小明"])) is True
+    assert store.story_comparison("lanterns") == ("fingerprint", b"comparison")  # authors: not compared
+    assert store.refresh_article(newer_reading()) is True  # a caption and another date
+    assert store.story_comparison("lanterns") is None
+    store.save_story_comparison("lanterns", "fingerprint", b"comparison")
+    dated_only = replace(newer_reading(), published_at=datetime(2026, 12, 2, 2, 0, tzinfo=UTC))
+    assert store.refresh_article(dated_only) is True
+    assert store.story_comparison("lanterns") is None

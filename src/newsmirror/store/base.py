@@ -274,7 +274,8 @@ class Store(abc.ABC):
         outlet, source, first sighting, version number and ``updated_at`` are kept, and the current version's date
         follows the article's. Matched as :meth:`upsert_article` matches; the stored id is written back to
         ``article.id``. True when a field changed (the article's content mark then changes: :meth:`article_hashes`);
-        False when nothing did, no article matched, or its current text is another (an older copy's file)."""
+        False when nothing did, no article matched, or its current text is another (an older copy's file). A changed
+        caption or date drops the stored comparisons of the article's stories (``rows.compared_reading_changed``)."""
 
     @abc.abstractmethod
     def get_article(self, article_id: str) -> Article | None: ...

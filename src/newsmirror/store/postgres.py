@@ -31,6 +31,7 @@ from newsmirror.store.queue import (
 )
 from newsmirror.store.rows import (
     article_columns,
+    compared_reading_changed,
     event_params,
     feed_state_params,
     observed_at,
@@ -39,7 +40,7 @@ from newsmirror.store.rows import (
     to_iso,
     to_utc_iso,
 )
-from newsmirror.store.sql import CONTENT_MARK, SqlStore
+from newsmirror.store.sql import CONTENT_MARK, DROP_COMPARISONS, SqlStore
 from newsmirror.store.sqlite import ANNOUNCED_REINDEX, migration_scripts
 from newsmirror.text.search_key import ParsedQuery, parse_query, snippet_query
 
@@ -279,6 +280,8 @@ class PostgresStore(SqlStore):
                               int(row["version"])))
             if stored.published_at != article.published_at:
                 self._index(article)  # the index's rows carry the time
+            if compared_reading_changed(stored, article):
+                self.execute(self._sql(DROP_COMPARISONS), (row["id"],))
             return True
 
     def article_hashes(self) -> list[tuple[str, str]]:

@@ -135,6 +135,15 @@ def refreshed_columns(stored: Article, article: Article) -> dict[str, Any] | Non
     return {name: new[name] for name in REFRESHED_COLUMNS}
 
 
+def compared_reading_changed(stored: Article, article: Article) -> bool:
+    """Whether ``article`` (a refresh of ``stored``: the same text) differs in what ``compare_story`` reads of a report
+    besides its text: its pictures' captions and its date (a caption's units are listed, a file photo's caption is no
+    unit: stories.compare). A stored comparison is keyed by its reports' content hashes, which a refresh keeps, so the
+    refreshing store drops the comparisons of the article's stories: they are computed again (review61)."""
+    return (to_iso(stored.published_at) != to_iso(article.published_at)
+            or [image.caption for image in stored.images] != [image.caption for image in article.images])
+
+
 def version_params(article: Article, number: int, seen_at: str | None, observed_at: str | None) -> tuple[Any, ...]:
     """Values for versions (article_id, number, content_hash, title, body_html, body_text,
     published_at, seen_at, observed_at)."""

@@ -52,6 +52,11 @@ from newsmirror.store.rows import (
 # fields were last refreshed in place, if ever (so a never-refreshed article's mark is its hash, as before).
 CONTENT_MARK = "content_hash || COALESCE('@' || refreshed_at, '')"
 
+# The stored comparisons of an article's stories, dropped by a refresh of what a comparison reads besides the text
+# (rows.compared_reading_changed): their fingerprints hold the content hashes, which the refresh keeps.
+DROP_COMPARISONS = ("DELETE FROM story_comparisons WHERE story_id IN"
+                    " (SELECT story_id FROM story_members WHERE article_id = ?)")
+
 IN_LIST_LENGTH = 500  # values per IN (...) list: within every backend's parameter limit
 
 

@@ -27,6 +27,7 @@ from newsmirror.store.queue import (
 )
 from newsmirror.store.rows import (
     article_columns,
+    compared_reading_changed,
     event_params,
     feed_state_params,
     from_iso,
@@ -38,7 +39,7 @@ from newsmirror.store.rows import (
     to_utc_iso,
 )
 from newsmirror.store.schema import foreign_schema, quoted
-from newsmirror.store.sql import CONTENT_MARK, SqlStore, in_lists
+from newsmirror.store.sql import CONTENT_MARK, DROP_COMPARISONS, SqlStore, in_lists
 from newsmirror.text.search_key import (
     KEY_VERSION,
     ParsedQuery,
@@ -323,6 +324,8 @@ class SQLiteStore(SqlStore):
                                  (columns["published_at"], row["id"], int(row["version"])))
                 if to_utc_iso(stored.published_at) != to_utc_iso(article.published_at):
                     self._index_for_search(article, stored)  # the index's documents are ordered by the time
+                if compared_reading_changed(stored, article):
+                    self._db.execute(DROP_COMPARISONS, (row["id"],))
             except BaseException:
                 self._db.execute("ROLLBACK TO refresh_article")
                 raise
