@@ -1,0 +1,37 @@
+"""``bench/split_census``: titles compared across scripts, and the end stage of two final stories in the order of the
+passes' own rules (on ``test_cluster_meaning``'s constructed reports, not a labelled day)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from bench.split_census import end_stage, overlap, title_grams
+
+from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
+from tests.stories.test_cluster_meaning import BUDGET, QUAKE, RESCUE, tiny_vectors
+
+
+def test_titles_are_compared_in_one_script() -> None:
+    a, b = title_grams("香港再添82確診"), title_grams("香港新增82宗冠病确诊病例")
+    assert "确诊" in a & b and "香港" in a & b
+    assert overlap(a, b) == len(a & b) / len(a)
+    assert overlap(frozenset(), b) == 0.0
+
+
+def stage(*docs: object, terms: int = 40) -> str:
+    clusterer = StoryClusterer(ClusterConfig(event_candidates=terms), vectors=tiny_vectors())
+    for doc in docs:
+        clusterer.add(doc)  # type: ignore[arg-type]
+    first, last = (next(s for s in clusterer.stories.values() if s.title == d.title)  # type: ignore[attr-defined]
+                   for d in (docs[0], docs[-1]))
+    return end_stage(clusterer, first, last)[0]
+
+
+def test_the_end_stage_follows_the_passes_rules() -> None:
+    assert stage(QUAKE, BUDGET, RESCUE, terms=0) == "small: not an event candidate"
+    late = replace(RESCUE, id="late", time=QUAKE.time + timedelta(days=5))
+    assert stage(QUAKE, BUDGET, late) == "outside the window/span (report times)"
+    own = replace(RESCUE, id="own", outlet=QUAKE.outlet)
+    assert stage(QUAKE, BUDGET, own) == "small: an outlet in both (one and the same outlets)"
+    assert stage(QUAKE, BUDGET, RESCUE).startswith("small: ")
