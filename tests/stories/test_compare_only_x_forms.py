@@ -50,6 +50,10 @@ def test_the_dots_are_left_out_only_between_han_characters() -> None:
     assert compare._written_dotted_apart("科赫研究所", "羅伯特科．赫研究所")
     assert not compare._written_dotted_apart("科赫研究所", "罗伯特科，赫研究所")  # a comma parts two words
     assert not compare._written_dotted_apart("科赫", "科·赫")  # too short to be read across a dot
+    # review61: a name that is only a piece of another word (林德梅 of 林德梅耶) was found because the text held some
+    # dotted name elsewhere: the name must lie across a dot's place.
+    assert not compare._written_dotted_apart("林德梅", "林德梅耶表示反对。约瑟夫·拜登说。")
+    assert not compare._written_dotted_apart("约瑟夫", "约瑟夫·拜登说")  # found whole: not this reading's to find
 
 
 def test_a_latin_gloss_with_name_particles_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

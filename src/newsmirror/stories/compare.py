@@ -2995,18 +2995,40 @@ _DOT_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[·‧•・．]\s*(?=[\u
 _UNDOTTED_CHARS = 3
 
 
+_DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:\s*[·‧•・．]\s*[\u4e00-\u9fff]+)+")
+
+
 # Bounded: each outlet's text is asked about every claim of its story.
 @lru_cache(maxsize=64)
-def _undotted(raw: str) -> str:
-    """``normalize`` of a text as written with the name dots between Han characters left out."""
-    return normalize(_DOT_BETWEEN_HAN.sub("", raw))
+def _undotted(raw: str) -> tuple[tuple[str, frozenset[int]], ...]:
+    """Each run of Han characters joined by name dots in a text as written: the run without its dots, normalized, and
+    where in it a dot stood (``normalize`` folds Han one character for one; where it does not, no place is known)."""
+    runs = []
+    for run in _DOTTED_RUN.finditer(raw):
+        pieces = _DOT_BETWEEN_HAN.split(run[0])
+        joined = normalize("".join(pieces))
+        places, at = set(), 0
+        for piece in pieces[:-1]:
+            at += len(piece)
+            places.add(at)
+        runs.append((joined, frozenset(places) if len(joined) == sum(map(len, pieces)) else frozenset()))
+    return tuple(runs)
 
 
 def _written_dotted_apart(name: str, raw: str) -> bool:
-    """Whether ``raw`` (an outlet's text as written) writes the normalized Han ``name`` with a name dot inside it."""
+    """Whether ``raw`` (an outlet's text as written) writes the normalized Han ``name`` with a name dot inside it: the
+    name found in a dotted run with a dot's place strictly inside it, so that a name that is only a piece of another
+    word elsewhere (林德梅 of 林德梅耶) is not found because the text holds some dotted name (review61)."""
     name = match_key(name, normalized=True)
-    return (len(name) >= _UNDOTTED_CHARS and _HAN_RUN.fullmatch(name) is not None
-            and _DOT_BETWEEN_HAN.search(raw) is not None and name in _undotted(raw))
+    if len(name) < _UNDOTTED_CHARS or _HAN_RUN.fullmatch(name) is None:
+        return False
+    for joined, places in _undotted(raw):
+        start = joined.find(name)
+        while start >= 0:
+            if any(start < place < start + len(name) for place in places):
+                return True
+            start = joined.find(name, start + 1)
+    return False
 
 
 # Whether a Latin name of two words or more is named by an outlet that glosses a Han name with the name's first word
