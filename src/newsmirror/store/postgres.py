@@ -35,7 +35,6 @@ from newsmirror.store.rows import (
     event_params,
     feed_state_params,
     observed_at,
-    refreshed_columns,
     row_to_article,
     to_iso,
     to_utc_iso,
@@ -259,14 +258,10 @@ class PostgresStore(SqlStore):
 
     def refresh_article(self, article: Article) -> bool:
         with self.transaction():
-            row = self._match(article)
-            if row is None or row["content_hash"] != article.content_hash:
+            plan = self._refresh_plan(article)
+            if plan is None:
                 return False
-            article.id = row["id"]
-            stored = self.get_article(row["id"])
-            columns = refreshed_columns(stored, article) if stored is not None else None
-            if stored is None or columns is None:
-                return False
+            row, stored, columns = plan
             columns.update(published_utc=article.published_at.astimezone(UTC) if article.published_at else None,
                            refreshed_at=to_iso(utcnow()))
             self._db.execute(

@@ -30,6 +30,7 @@ from newsmirror.store.rows import (
     Row,
     check_state_params,
     from_iso,
+    refreshed_columns,
     row_to_article,
     row_to_change_entry,
     row_to_check_state,
@@ -79,6 +80,24 @@ class SqlStore(Store):
     @abc.abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """All statements inside commit together or not at all."""
+
+    @abc.abstractmethod
+    def _match(self, article: Article) -> Row | None:
+        """The stored row of ``article`` (its id, URL or guid), if any."""
+
+    def _refresh_plan(self, article: Article) -> tuple[Row, Article, dict[str, Any]] | None:
+        """What ``refresh_article`` rewrites, both backends (inside their transaction): the stored row and article,
+        and the extracted columns that differ; None when the article is not stored with this text (its content
+        hash), or nothing extracted differs. Sets ``article.id`` to the stored one when it is stored with this text."""
+        row = self._match(article)
+        if row is None or row["content_hash"] != article.content_hash:
+            return None
+        article.id = row["id"]
+        stored = self.get_article(row["id"])
+        columns = refreshed_columns(stored, article) if stored is not None else None
+        if stored is None or columns is None:
+            return None
+        return row, stored, columns
 
     def _sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)

@@ -32,7 +32,6 @@ from newsmirror.store.rows import (
     feed_state_params,
     from_iso,
     observed_at,
-    refreshed_columns,
     row_to_article,
     row_to_version,
     to_iso,
@@ -301,14 +300,10 @@ class SQLiteStore(SqlStore):
 
     def refresh_article(self, article: Article) -> bool:
         with self._lock, self.transaction():
-            row = self._match(article)
-            if row is None or row["content_hash"] != article.content_hash:
+            plan = self._refresh_plan(article)
+            if plan is None:
                 return False
-            article.id = row["id"]
-            stored = self.get_article(row["id"])
-            columns = refreshed_columns(stored, article) if stored is not None else None
-            if stored is None or columns is None:
-                return False
+            row, stored, columns = plan
             columns.update(dict.fromkeys(BODY_COLUMNS, ""),
                            body_z=pack_bodies(article.body_html, article.body_markdown, article.body_text,
                                               article.summary, what=article.original_url or article.id),
