@@ -1699,7 +1699,7 @@ def _figures(key: str) -> frozenset[str]:
             kind = "个月"  # 一个月 measures a time (a month), not one of the things 两个国家 counts
         elif kind == "日" and "." not in number and int(number.split("~")[-1]) > _LAST_DAY_OF_MONTH:
             kind = "天"  # 253日 is no day of a month: it counts days, as 253天 does (累积了253日零本土案例)
-        # A decimal is read as before ranges (its kind keeps the digits after its point: ``_kind``), hedged or not; a
+        # A decimal is read as before ranges (its kind keeps the digits after its point: ``ranges.kind``), hedged or not; a
         # range (两三个) is read as it is written, a hedge before it (约两三个) widening nothing.
         around = None if kind in _DATE_KINDS or "." in number or "~" in number else ranges.hedged(
             text, match.start(1), match.end(1), Decimal(number), ranges.place(number),
@@ -1728,9 +1728,8 @@ def _named_figures(normalized: str) -> str:
     return "".join(pieces)
 
 
-# A figure's kind and number part, and whether two units' figures conflict: ``text.ranges`` (one reading, which the
-# pair model's figure features share: ``fact_pairs``).
-_kind = ranges.kind
+# A figure's number part, and whether two units' figures conflict: ``text.ranges`` (one reading, which the pair
+# model's figure features share: ``fact_pairs``).
 _number = ranges.number_part
 _figures_differ = ranges.figures_differ
 
