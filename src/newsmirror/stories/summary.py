@@ -188,8 +188,8 @@ def _unsaid(text: str) -> bool:
     stripped = text.strip()
     if stripped[:1] in "，,、；;：:":
         return True
-    opened = sum(stripped.count(c) for c in _OPENING_QUOTES)
-    if sum(stripped.count(c) for c in _CLOSING_QUOTES) > opened:
+    balance = _quote_balance(stripped)
+    if balance < 0:
         return True
     # A quotation closed in straight quotes, which neither open nor close visibly: an odd count of them, the last
     # after the sentence's end (…的自由……"; summary97: a common line of BBC中文), closes one opened before the line.
@@ -197,7 +197,7 @@ def _unsaid(text: str) -> bool:
         return True
     # A line opening a quotation it does not close ("根据第13871号行政令，我们采取了今天的行动。): the speaker is named
     # after it, outside the line.
-    if stripped[:1] in _OPENING_QUOTES and opened > sum(stripped.count(c) for c in _CLOSING_QUOTES):
+    if stripped[:1] in _OPENING_QUOTES and balance > 0:
         return True
     return stripped[:1] in _OPENING_QUOTES and stripped.rstrip("。.！!").endswith(tuple(_CLOSING_QUOTES))
 
