@@ -259,23 +259,20 @@ class SqlStore(Store):
                 for r in rows]
 
     def story_spans(self, story_ids: Sequence[str]) -> dict[str, tuple[datetime | None, datetime | None]]:
-        if not story_ids:
-            return {}
-        rows = self._all(
+        rows = [row for chunk, marks in in_lists(story_ids) for row in self._all(
             "SELECT m.story_id, MIN(a.published_utc) AS first, MAX(a.published_utc) AS last FROM story_members m"
-            f" JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
-            " GROUP BY m.story_id", tuple(story_ids))
+            f" JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks})"
+            " GROUP BY m.story_id", tuple(chunk))]
         return {str(r["story_id"]): (stored_time(r["first"]), stored_time(r["last"])) for r in rows}
 
     def story_title_scripts(self, story_ids: Sequence[str]) -> dict[str, str]:
-        if not story_ids:
-            return {}
-        # Every member's title and script, in story_members' order (a story's few dozen rows at most).
-        rows = self._all(
+        # Every member's title and script, in story_members' order (a story's few dozen rows at most); a story's rows
+        # all come in the one list that names it.
+        rows = [row for chunk, marks in in_lists(story_ids) for row in self._all(
             "SELECT m.story_id, s.title AS story_title, a.title, a.script FROM story_members m"
             " JOIN stories s ON s.id = m.story_id JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
-            f" ORDER BY m.story_id, a.published_utc NULLS FIRST, {self._member_tiebreak}", tuple(story_ids))
+            f" WHERE m.story_id IN ({marks})"
+            f" ORDER BY m.story_id, a.published_utc NULLS FIRST, {self._member_tiebreak}", tuple(chunk))]
         titles: dict[str, str] = {}
         reports: dict[str, list[tuple[str, str]]] = {}
         for r in rows:
