@@ -423,7 +423,7 @@ def test_the_static_sites_grid_address_finds_the_grid_and_an_outlet_with_no_own_
     for params in ([], [("outlet", "甲报"), ("outlet", "乙社")]):  # with a summary (a closed grid), and without
         page = client.get(f"/story/{story_id}", params=params).text
         assert page.index('id="compare"') < page.index('id="shared"') < page.index('id="unique"')
-        unique = page[page.index('<h2 id="unique">'):page.index('id="reports"')]
+        unique = page[page.index('id="unique"'):page.index('id="reports"')]
         cells = re.findall(r'<div class="cell unique" id="unique-\d+"[^>]*>(.*?)</div>', unique, re.S)
         assert len(cells) == (3 if not params else 2)  # no outlet has a fact of its own here
         assert all('<p class="meta">没有仅由它报道的事实。</p>' in cell for cell in cells), cells
