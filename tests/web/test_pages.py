@@ -324,7 +324,8 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     assert re.findall(r"<li(?: lang=\"[^\"]*\")?>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]  # lang: reader80
     # 另有1条 leads to 甲报's own cell of the grid (the first of c.outlets), not to the first outlet's (reader79)
     assert '<a href="#unique-1">另有1条</a>' in own and '<a href="#own">' in page
-    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h3>甲报</h3>', page)
+    # Its heading an h4 under the closed grid's 报道对比 (h2) and 只有一家报道的 (h3): the outline nests (review61).
+    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h4 class="like-h3">甲报</h4>', page)
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
 
 
