@@ -86,7 +86,8 @@ STORY_PAGE_VERSION = "22"  # 2: a fact's sentences in one column per outlet, as 
 # 21: a summary shows no line of a picture's caption, no own line repeating a common line's sentence or another
 # report's copy, no words of a quotation whose speaker it does not give (summary97)
 # 22: a report's title is an h3 under 报道 (h4 under its outlet's closed bar, an h3), not an h2: the outline nests
-# (review61), with the same look (style.css .like-h2)
+# (review61), with the same look (style.css .like-h2); a title whose report was stored without a script ("und") is
+# marked as its characters tell (store.base.title_script), as the reader marks it
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
