@@ -308,6 +308,19 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def versions(self, article_id: str) -> list[Version]: ...
 
+    def version_hashes(self, article_id: str) -> list[str]:
+        """The content hash of each stored version of an article, oldest first (empty for an unknown id): whether a
+        file's text is one of them, without reading (and inflating) every version's bodies. SQL answers from one
+        column (``SqlStore``)."""
+        return [version.content_hash for version in self.versions(article_id)]
+
+    def article_origin(self, article_id: str) -> str | None:
+        """The file or address an article was read from (``Article.origin``), None for an unknown id: what
+        `import --reread` compares, without reading (and inflating) the article's text. SQL answers from one column
+        (``SqlStore``)."""
+        article = self.get_article(article_id)
+        return None if article is None else article.origin
+
     @abc.abstractmethod
     def stats(self) -> dict[str, object]:
         """Counts for `newsmirror stats`: articles, versions, per outlet, per channel, sources, stories."""
