@@ -46,14 +46,14 @@ def test_a_name_written_with_its_name_dot_elsewhere_is_the_same_name(monkeypatch
 
 
 def test_the_dots_are_left_out_only_between_han_characters() -> None:
-    assert compare._written_dotted_apart("科赫研究所", "罗伯特科·赫研究所")
-    assert compare._written_dotted_apart("科赫研究所", "羅伯特科．赫研究所")
-    assert not compare._written_dotted_apart("科赫研究所", "罗伯特科，赫研究所")  # a comma parts two words
-    assert not compare._written_dotted_apart("科赫", "科·赫")  # too short to be read across a dot
+    assert compare._written_dotted_apart("科赫研究所", compare._Written("罗伯特科·赫研究所"))
+    assert compare._written_dotted_apart("科赫研究所", compare._Written("羅伯特科．赫研究所"))
+    assert not compare._written_dotted_apart("科赫研究所", compare._Written("罗伯特科，赫研究所"))  # a comma parts two words
+    assert not compare._written_dotted_apart("科赫", compare._Written("科·赫"))  # too short to be read across a dot
     # review61: a name that is only a piece of another word (林德梅 of 林德梅耶) was found because the text held some
     # dotted name elsewhere: the name must lie across a dot's place.
-    assert not compare._written_dotted_apart("林德梅", "林德梅耶表示反对。约瑟夫·拜登说。")
-    assert not compare._written_dotted_apart("约瑟夫", "约瑟夫·拜登说")  # found whole: not this reading's to find
+    assert not compare._written_dotted_apart("林德梅", compare._Written("林德梅耶表示反对。约瑟夫·拜登说。"))
+    assert not compare._written_dotted_apart("约瑟夫", compare._Written("约瑟夫·拜登说"))  # found whole: not this reading's to find
 
 
 def test_a_latin_gloss_with_name_particles_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,7 +85,7 @@ def test_a_person_named_by_surname_only_is_not_left_out(monkeypatch: pytest.Monk
     another = _article("乙社", "公司声明说，去世的李姓女员工1998年出生，2019年7月入职。网友说，她生前工作繁重。")
     assert "张若菲" in _only([giver, another], "甲报")  # another surname
     some = _article("乙社", "公司声明说，死者1998年出生，属于某些部门。网友说，她生前工作繁重。")
-    assert not compare._surname_left_unnamed("于若菲", "属于某些部门")  # 某些 is "some", no person
+    assert not compare._surname_left_unnamed("于若菲", compare._Written("属于某些部门"))  # 某些 is "some", no person
     assert "张若菲" in _only([giver, some], "甲报")
     monkeypatch.setattr(compare, "SURNAME_LEFT_UNNAMED", False)
     assert "张若菲" in _only([giver, surname], "甲报")
