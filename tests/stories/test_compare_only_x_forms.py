@@ -5,6 +5,7 @@ Latin name glossed alone, a person by surname only, a body's name widened. Own e
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -106,3 +107,26 @@ def test_a_body_opening_and_head() -> None:
     assert compare._opening_and_head("台湾大学") is None  # its opening is a place alone
     assert compare._widened_body_in(("联合国安", "理会"), "联合国安全理事会周五开会")
     assert not compare._widened_body_in(("美国联邦", "调查局"), "美国联邦储备局宣布加息")  # another body
+
+
+def test_an_outlets_texts_are_read_once_a_story_and_kept_by_no_cache_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """review61: ``_undotted`` and ``_simplified`` were ``lru_cache(64)``s keyed by whole outlet texts (each outlet's
+    title and bodies), so up to 64 of them and their forms stayed alive after their stories, in every process that
+    compares. They are the story's own now (``_Written``): read once per outlet text asked in a story, again in the
+    next story, and the comparison the same."""
+    reads: list[str] = []
+
+    class Counted:
+        def finditer(self, text: str) -> Any:
+            reads.append(text)
+            return real.finditer(text)
+
+    real = compare._DOTTED_RUN
+    monkeypatch.setattr(compare, "_DOTTED_RUN", Counted())
+    giver = _article("甲报", "根據全國防疫主管機關羅伯特．科赫研究所（Robert Koch Institute）統計，德國13日一天新增16362起確診病例。")
+    dotted = _article("乙社", "根据罗伯特科·赫研究所发布的数据，德国13日新增16362例确诊病例，疫情依旧十分严峻。")
+    first = compare_story([giver, dotted])
+    assert reads and len(reads) == len(set(reads)), reads  # each text asked about read once
+    once = len(reads)
+    assert compare_story([giver, dotted]) == first
+    assert len(reads) == 2 * once  # read again: nothing kept from the story before
