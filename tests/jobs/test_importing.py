@@ -287,6 +287,33 @@ def test_reread_refreshes_an_unchanged_article_in_place(
         assert third.counts()["refreshed"] == 0 and third.counts()["unchanged"] == 3
 
 
+
+def test_reread_reads_a_stored_articles_origin_and_version_hashes_not_the_article(
+        tmp_path: Path, store_location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review61: every file of a `--reread` read its stored article whole (bodies inflated) to compare one name
+    (``_read_from``: the origin), and every version whole to compare their hashes (``_seen_before``), before
+    ``refresh_article`` read the article once more. Now the two read one column each: a reread of a current archive
+    reads each article once (the refresh's own comparison) and no version."""
+    archive = make_archive(tmp_path / "archive")
+    with open_store(store_location) as store:
+        import_paths(store, [archive], workers=1)
+        calls = {"get_article": 0, "versions": 0}
+        for name in calls:
+            real = getattr(store, name)
+
+            def counted(*args: Any, _real: Any = real, _name: str = name) -> Any:
+                calls[_name] += 1
+                return _real(*args)
+
+            monkeypatch.setattr(store, name, counted)
+        again = import_paths(store, [archive], workers=1, reread=True)
+        assert again.counts()["unchanged"] == 3 and again.counts()["refreshed"] == 0
+        assert calls == {"get_article": 3, "versions": 0}, calls
+        for article in store.iter_articles():
+            assert store.article_origin(article.id) == article.origin and article.origin
+            assert store.version_hashes(article.id) == [v.content_hash for v in store.versions(article.id)]
+        assert store.article_origin("no-such-article") is None and store.version_hashes("no-such-article") == []
+
 def test_reread_refreshes_an_article_by_the_first_file_of_its_text(
         tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """One post in two folders (``_posts/`` and ``archived/<day>/``, as the waimei export holds them), the copies

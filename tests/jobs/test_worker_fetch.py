@@ -136,7 +136,7 @@ def test_the_workers_log_names_failures_without_a_feeds_control_characters(caplo
     """review58: a feed's item link with ESC sequences failed as "invalid URL" naming it as given, and the worker's
     log line carried them to the operator's terminal, which `fetch` strips (cli.terminal.shown)."""
     from newsmirror.jobs.fetching import SourceReport
-    from newsmirror.jobs.worker import _log_failures
+    from newsmirror.jobs.worker import _log_failures, _WarningsSaid
 
     source = Source(id="odd", url="https://example.org/feed.xml", outlet="台\u202e")
     failed = SourceReport(source, status="failed", error="HTTP 500 \x1b[2Jgone\nnext line")
@@ -147,8 +147,54 @@ def test_the_workers_log_names_failures_without_a_feeds_control_characters(caplo
     with caplog.at_level("WARNING", logger="newsmirror.jobs.worker"):
         _log_failures(failed)
         _log_failures(items)
-        _log_failures(warned)
+        _log_failures(warned, _WarningsSaid())  # a warning not said before in this process
     said = [r.getMessage() for r in caplog.records if r.name == "newsmirror.jobs.worker"]
     assert len(said) == 4 and all("\x1b" not in line and "\n" not in line and "\u202e" not in line for line in said), said
     assert "http://example.org/a[31mRED[0m.html: invalid URL" in said[-2]
     assert said[-1].startswith("warning: ") and "stored already as 甲台's article" in said[-1]
+
+
+def test_a_feeds_unchanged_warnings_are_said_once_at_warning_then_at_info(
+        store_location: str, loopback_server: LoopbackServer, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """review61: the worker said every warning of a report at WARNING on every poll, so a lenient feed's "malformed
+    feed read leniently" filled an operator's journal every interval (`fetch --quiet` hides them for that reason).
+    Now a source's warnings are said at WARNING when they change, and an unchanged poll says one INFO line; a poll
+    that read nothing (304, a failure) keeps them, and a poll without warnings forgets them, so their return is said
+    again."""
+    from newsmirror.jobs import worker as worker_module
+
+    monkeypatch.setattr(worker_module, "_warnings_said", worker_module._WarningsSaid())
+    items = [FixtureItem(f"m-{n}", loopback_server.url(f"/m/{n}.html"), f"第{n}条新闻", long_body(n)) for n in range(2)]
+    clean = rss(items)
+    malformed = clean.replace("<title>第0条新闻</title>", "<title>第0条 & 新闻</title>")  # a bare ampersand
+    assert malformed != clean
+    loopback_server.route("/lenient.xml", body=malformed, content_type="application/rss+xml")
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="lenient", url=loopback_server.url("/lenient.xml"), outlet="宽容台"))
+        schedule_sources(store)
+
+    def poll() -> list[tuple[str, str]]:
+        caplog.clear()
+        with open_store(store_location) as store, caplog.at_level("INFO", logger="newsmirror.jobs.worker"):
+            job = store.get_job("fetch", "lenient")
+            assert job is not None
+            HANDLERS["fetch"](job, store)
+        return [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "newsmirror.jobs.worker"]
+
+    first = poll()
+    assert [level for level, _ in first] == ["WARNING"], first
+    assert first[0][1].startswith("warning: 宽容台 (lenient): malformed feed read leniently"), first
+    again = poll()  # the same feed, the same warning: one INFO line, no WARNING
+    assert again == [("INFO", "warning: 宽容台 (lenient): the same 1 warning(s) as at the last poll")], again
+    loopback_server.route("/lenient.xml", body=malformed, content_type="application/rss+xml", etag='"v1"')
+    assert [level for level, _ in poll()] == ["INFO"]
+    assert poll() == []  # 304: nothing read, nothing said, the warning kept
+    assert loopback_server.requests_to("/lenient.xml")[-1].headers.get("if-none-match") == '"v1"'
+    loopback_server.route("/lenient.xml", body=malformed, content_type="application/rss+xml")
+    assert [level for level, _ in poll()] == ["INFO"]  # read again after the 304: still the same warning
+    loopback_server.route("/lenient.xml", body=clean, content_type="application/rss+xml")
+    assert poll() == []  # mended: nothing to say, and the warning forgotten
+    loopback_server.route("/lenient.xml", body=malformed, content_type="application/rss+xml")
+    back = poll()
+    assert [level for level, _ in back] == ["WARNING"] and "malformed feed read leniently" in back[0][1], back

@@ -257,7 +257,7 @@ def test_story_page_shows_members_side_by_side_and_the_comparison(store: SQLiteS
     out = tmp_path / "out"
     _build(store, out, formats=["site"], images=False, comparer=comparer)
     page = lxml_html.fromstring((out / "site" / "story" / "story-park" / "index.html").read_bytes())
-    members = page.xpath("//section[@class='member']/h2/a/text()")
+    members = page.xpath("//section[@class='member']/h3/a/text()")  # h3 under 报道 (review61)
     assert sorted(members) == sorted([articles[0].title, articles[1].title])
     text = page.text_content()
     assert "测试日报说园区开放" in text and "樣本時報说园区开放" in text and "只有这家提到的细节" in text

@@ -182,6 +182,22 @@ def test_a_storys_title_script_is_its_titles_reports_else_its_first_reports(stor
     assert store.story_title_scripts([]) == {}
 
 
+
+def test_a_title_stored_without_a_script_is_as_its_characters_tell(store: Store) -> None:
+    """review61: a title whose report was stored "und" is marked as its own characters tell (store.base.title_script),
+    as the reader's story page marks it; "und" where they tell nothing. The same on SQL and in the base."""
+    hant = make_article(url="https://e.org/u/1", title="軟體園區開放", script="und",
+                        published_at=datetime(2023, 2, 4, 8, 0, tzinfo=BEIJING))
+    shared = make_article(url="https://e.org/u/2", title="日本首相", script="und", outlet="台报",
+                          published_at=datetime(2023, 2, 4, 9, 0, tzinfo=BEIJING))
+    for article in (hant, shared):
+        store.upsert_article(article)
+    store.save_story(Story(id="u-hant", title="軟體園區開放"), [StoryMember(hant.id, "u-hant")])
+    store.save_story(Story(id="u-shared", title="日本首相"), [StoryMember(shared.id, "u-shared")])
+    ids = ["u-hant", "u-shared"]
+    assert store.story_title_scripts(ids) == {"u-hant": "zh-Hant", "u-shared": "und"}
+    assert store.story_title_scripts(ids) == Store.story_title_scripts(store, ids)
+
 def test_reports_published_at_one_moment_are_listed_by_id_whatever_the_order_they_were_saved_in(store: Store) -> None:
     # The same two days imported into SQLite and PostgreSQL built two different sites: SQLite listed a story's reports
     # published in the same minute (Reuters' three of 10:23) in the order they were saved, PostgreSQL by article id.

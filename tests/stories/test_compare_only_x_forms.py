@@ -5,6 +5,7 @@ Latin name glossed alone, a person by surname only, a body's name widened. Own e
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -46,14 +47,14 @@ def test_a_name_written_with_its_name_dot_elsewhere_is_the_same_name(monkeypatch
 
 
 def test_the_dots_are_left_out_only_between_han_characters() -> None:
-    assert compare._written_dotted_apart("科赫研究所", "罗伯特科·赫研究所")
-    assert compare._written_dotted_apart("科赫研究所", "羅伯特科．赫研究所")
-    assert not compare._written_dotted_apart("科赫研究所", "罗伯特科，赫研究所")  # a comma parts two words
-    assert not compare._written_dotted_apart("科赫", "科·赫")  # too short to be read across a dot
+    assert compare._written_dotted_apart("科赫研究所", compare._Written("罗伯特科·赫研究所"))
+    assert compare._written_dotted_apart("科赫研究所", compare._Written("羅伯特科．赫研究所"))
+    assert not compare._written_dotted_apart("科赫研究所", compare._Written("罗伯特科，赫研究所"))  # a comma parts two words
+    assert not compare._written_dotted_apart("科赫", compare._Written("科·赫"))  # too short to be read across a dot
     # review61: a name that is only a piece of another word (林德梅 of 林德梅耶) was found because the text held some
     # dotted name elsewhere: the name must lie across a dot's place.
-    assert not compare._written_dotted_apart("林德梅", "林德梅耶表示反对。约瑟夫·拜登说。")
-    assert not compare._written_dotted_apart("约瑟夫", "约瑟夫·拜登说")  # found whole: not this reading's to find
+    assert not compare._written_dotted_apart("林德梅", compare._Written("林德梅耶表示反对。约瑟夫·拜登说。"))
+    assert not compare._written_dotted_apart("约瑟夫", compare._Written("约瑟夫·拜登说"))  # found whole: not this reading's to find
 
 
 def test_a_latin_gloss_with_name_particles_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,7 +86,7 @@ def test_a_person_named_by_surname_only_is_not_left_out(monkeypatch: pytest.Monk
     another = _article("乙社", "公司声明说，去世的李姓女员工1998年出生，2019年7月入职。网友说，她生前工作繁重。")
     assert "张若菲" in _only([giver, another], "甲报")  # another surname
     some = _article("乙社", "公司声明说，死者1998年出生，属于某些部门。网友说，她生前工作繁重。")
-    assert not compare._surname_left_unnamed("于若菲", "属于某些部门")  # 某些 is "some", no person
+    assert not compare._surname_left_unnamed("于若菲", compare._Written("属于某些部门"))  # 某些 is "some", no person
     assert "张若菲" in _only([giver, some], "甲报")
     monkeypatch.setattr(compare, "SURNAME_LEFT_UNNAMED", False)
     assert "张若菲" in _only([giver, surname], "甲报")
@@ -106,3 +107,26 @@ def test_a_body_opening_and_head() -> None:
     assert compare._opening_and_head("台湾大学") is None  # its opening is a place alone
     assert compare._widened_body_in(("联合国安", "理会"), "联合国安全理事会周五开会")
     assert not compare._widened_body_in(("美国联邦", "调查局"), "美国联邦储备局宣布加息")  # another body
+
+
+def test_an_outlets_texts_are_read_once_a_story_and_kept_by_no_cache_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """review61: ``_undotted`` and ``_simplified`` were ``lru_cache(64)``s keyed by whole outlet texts (each outlet's
+    title and bodies), so up to 64 of them and their forms stayed alive after their stories, in every process that
+    compares. They are the story's own now (``_Written``): read once per outlet text asked in a story, again in the
+    next story, and the comparison the same."""
+    reads: list[str] = []
+
+    class Counted:
+        def finditer(self, text: str) -> Any:
+            reads.append(text)
+            return real.finditer(text)
+
+    real = compare._DOTTED_RUN
+    monkeypatch.setattr(compare, "_DOTTED_RUN", Counted())
+    giver = _article("甲报", "根據全國防疫主管機關羅伯特．科赫研究所（Robert Koch Institute）統計，德國13日一天新增16362起確診病例。")
+    dotted = _article("乙社", "根据罗伯特科·赫研究所发布的数据，德国13日新增16362例确诊病例，疫情依旧十分严峻。")
+    first = compare_story([giver, dotted])
+    assert reads and len(reads) == len(set(reads)), reads  # each text asked about read once
+    once = len(reads)
+    assert compare_story([giver, dotted]) == first
+    assert len(reads) == 2 * once  # read again: nothing kept from the story before

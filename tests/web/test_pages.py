@@ -324,7 +324,8 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     assert re.findall(r"<li(?: lang=\"[^\"]*\")?>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]  # lang: reader80
     # 另有1条 leads to 甲报's own cell of the grid (the first of c.outlets), not to the first outlet's (reader79)
     assert '<a href="#unique-1">另有1条</a>' in own and '<a href="#own">' in page
-    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h3>甲报</h3>', page)
+    # Its heading an h4 under the closed grid's 报道对比 (h2) and 只有一家报道的 (h3): the outline nests (review61).
+    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h4 class="like-h3">甲报</h4>', page)
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
 
 
@@ -423,7 +424,7 @@ def test_the_static_sites_grid_address_finds_the_grid_and_an_outlet_with_no_own_
     for params in ([], [("outlet", "甲报"), ("outlet", "乙社")]):  # with a summary (a closed grid), and without
         page = client.get(f"/story/{story_id}", params=params).text
         assert page.index('id="compare"') < page.index('id="shared"') < page.index('id="unique"')
-        unique = page[page.index('<h2 id="unique">'):page.index('id="reports"')]
+        unique = page[page.index('id="unique"'):page.index('id="reports"')]
         cells = re.findall(r'<div class="cell unique" id="unique-\d+"[^>]*>(.*?)</div>', unique, re.S)
         assert len(cells) == (3 if not params else 2)  # no outlet has a fact of its own here
         assert all('<p class="meta">没有仅由它报道的事实。</p>' in cell for cell in cells), cells

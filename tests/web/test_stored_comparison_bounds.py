@@ -145,3 +145,22 @@ def test_a_stored_comparison_s_texts_are_cleaned_as_the_model_cleans_their_sourc
                                    env={"COLUMNS": "300"})
         assert shown.exit_code == 0, shown.output
         assert not [line for line in shown.output.splitlines() if line.lstrip().startswith("# 标题")], shown.output
+
+
+@pytest.mark.parametrize("case", ["ids", "long id"])
+def test_a_stored_comparisons_caption_report_ids_are_bounded(case: str) -> None:
+    """review61: ``captions`` was bounded in its indexes, not its keys: any number of report ids with empty lists (up
+    to inflate_json's MAX_VALUES), or one id of any length, was read back and kept. A comparison names at most as many
+    reports as it reads units (MAX_STORY_UNITS), and their ids count among its characters (MAX_STORY_CHARS)."""
+    from newsmirror.stories.bounds import MAX_STORY_CHARS, MAX_STORY_UNITS
+
+    said = Fact([SentenceRef(FIRST.id, FIRST.outlet, 0, TEXT), SentenceRef(SECOND.id, SECOND.outlet, 0, TEXT)])
+    captions: dict[str, list[int]] = ({f"r{n}": [] for n in range(MAX_STORY_UNITS + 1)} if case == "ids"
+                                      else {"r" * (2 * MAX_STORY_CHARS + 1): []})
+    comparison = Comparison(story_id="visit", outlets=[FIRST.outlet, SECOND.outlet], shared=[said], unique={},
+                            captions=captions)
+    with pytest.raises(codec.UnreadableComparison):
+        codec.decode(codec.encode(comparison))
+    fair = Comparison(story_id="visit", outlets=[FIRST.outlet, SECOND.outlet], shared=[said], unique={},
+                      captions={FIRST.id: [3], SECOND.id: []})
+    assert codec.decode(codec.encode(fair)) == fair

@@ -91,7 +91,7 @@ def test_the_stories_page_says_when_each_story_was_reported(store: Store, client
     page = client.get("/stories").text
 
     def said(story_id: str) -> str:
-        item = re.search(rf'href="/story/{story_id}">.*?</li>', page, re.S)
+        item = re.search(rf'href="/story/{story_id}"[^>]*>.*?</li>', page, re.S)  # a lang may follow
         assert item, story_id
         return re.sub(r"<[^>]+>", "", item.group(0).split("</a>", 1)[1]).strip()
 

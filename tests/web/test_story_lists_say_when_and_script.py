@@ -63,3 +63,25 @@ def test_a_storys_title_says_the_script_of_the_report_it_was_taken_from(store: S
     assert converted.xpath("//h1")[0].get("lang") is None
     assert converted.xpath("string(//h1)") == "马朝旭先赴莫斯科磋商"
     assert html.fromstring(client.get("/stories?script=zh-Hant").text).xpath("//a[@href='/story/visit']")[0].get("lang") is None
+
+
+def test_a_title_stored_without_a_script_is_marked_alike_on_its_page_and_in_the_lists(store: Store,
+                                                                                      client: TestClient) -> None:
+    """review61: the story page marked its title by the report's script guessed from its title and text
+    (render.source_script) where the report was stored "und", the home page and /stories by the stored script (no
+    mark): one title marked on its page and not in the lists. One rule now (store.base.title_script): the stored
+    script, else what the title's own characters tell."""
+    when = datetime(2030, 8, 1, 9, tzinfo=UTC)
+    _story(store, "park", "軟體園區開放", ("甲报", "軟體園區開放", "und", when), ("乙报", "软件园区开放", "zh-Hans", when))
+    # Characters both scripts share tell nothing (日本首相), whatever the text under them: the page guessed
+    # Traditional from this report's text, the lists said nothing.
+    plain = [article(f"plain-{n}", outlet=outlet, title="日本首相", script="und", published_at=when,
+                     body_text="這個說法與選舉結果無關，臺灣與這裡的關係。") for n, outlet in enumerate(("甲报", "乙报"))]
+    for item in plain:
+        store.upsert_article(item)
+    store.save_story(Story(id="plain", title="日本首相"), [StoryMember(item.id, "plain") for item in plain])
+    for story_id, expected in (("park", "zh-Hant"), ("plain", None)):
+        home = html.fromstring(client.get("/").text).xpath(f"//section[@class='stories']//a[@href='/story/{story_id}']")
+        listed = html.fromstring(client.get("/stories").text).xpath(f"//a[@href='/story/{story_id}']")
+        page = html.fromstring(client.get(f"/story/{story_id}").text).xpath("//h1")
+        assert [home[0].get("lang"), listed[0].get("lang"), page[0].get("lang")] == [expected] * 3, story_id

@@ -148,8 +148,8 @@ def _seen_before(store: Store, article: Article) -> str | None:
     article_id = store.find_article_id(url=article.canonical_url) or store.find_article_id(url=article.original_url)
     if article_id is None:
         return None
-    return article_id if any(version.content_hash == article.content_hash
-                             for version in store.versions(article_id)) else None
+    # The hashes alone: every version's bodies were read (and inflated) to compare one column (review61).
+    return article_id if article.content_hash in store.version_hashes(article_id) else None
 
 
 def _read_from(store: Store, article_id: str, origin: str) -> bool:
@@ -158,8 +158,9 @@ def _read_from(store: Store, article_id: str, origin: str) -> bool:
     same post; a relative path) is the same document. Another file of the same text is not: the waimei archive
     files a feed's re-dated item again on a later day, and its date is the re-post's, so a --reread of that day's
     folder moved a DW article of 2020-10-03 to 2020-11-10 (the first version of this refresh did)."""
-    stored = store.get_article(article_id)
-    return stored is not None and bool(origin) and Path(stored.origin).name == Path(origin).name
+    # Its origin alone: the whole stored article (its bodies inflated) was read to compare one name (review61).
+    stored = store.article_origin(article_id)
+    return stored is not None and bool(origin) and Path(stored).name == Path(origin).name
 
 
 _NO_TEXT = "no article text left after cleaning"  # extract_article's words for an empty result

@@ -151,11 +151,38 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
 SHOWN_ITEM_FAILURES = 5  # one a line, as `fetch` names them on stderr; the rest counted
 
 
-def _log_failures(report: SourceReport) -> None:
+class _WarningsSaid:
+    """The warnings each source's last poll gave, as this process's log said them (source id -> the warnings; a
+    source whose poll gave none is forgotten, so it holds only the sources warned of now).
+
+    A lenient feed ("malformed feed read leniently") or an oversized item's skip gives the same warnings on every
+    poll of the feed: said at WARNING each time, they filled an operator's journal every interval (`fetch --quiet`
+    hides them for the same reason: cron mailed them each poll). Each change of a source's warnings is said at
+    WARNING, one line a warning; the same warnings again, one INFO line counting them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: dict[str, tuple[str, ...]] = {}
+
+    def changed(self, source_id: str, warnings: list[str]) -> bool:
+        """Whether ``warnings`` differ from those of the source's last poll (in any order), remembering them."""
+        now = tuple(sorted(warnings))
+        with self._lock:
+            before = self._last.pop(source_id, ())
+            if now:
+                self._last[source_id] = now
+        return now != before
+
+
+_warnings_said = _WarningsSaid()
+
+
+def _log_failures(report: SourceReport, said: _WarningsSaid | None = None) -> None:
     """Say in the worker's log what `fetch` says on stderr: the feed failed, or items of it did (a page 404, an
     unreadable page), and the source's warnings. A failing feed is no failed job (its back-off is in the feed state),
     so the worker said nothing, and an item that failed was in no log at all: `sources list` shows a feed's last
-    error, not its items'."""
+    error, not its items'. The warnings are said at WARNING when they changed since the source's last poll in this
+    process (``said``: the process's own unless given), else counted in one INFO line (:class:`_WarningsSaid`)."""
     source = report.source
     # One line each, without the control characters a feed may put in an item's link (ESC sequences: "invalid URL"
     # names it as given), as `fetch` shows them (cli.terminal.shown): a worker's log is read in a terminal too.
@@ -170,6 +197,12 @@ def _log_failures(report: SourceReport) -> None:
         log.warning("item failed: %s: %s", who, clean_line(problem))
     if len(report.item_errors) > SHOWN_ITEM_FAILURES:
         log.warning("item failed: %s: %d more", who, len(report.item_errors) - SHOWN_ITEM_FAILURES)
+    if report.status in ("failed", "not modified"):
+        return  # a feed not read (no answer, or unchanged: HTTP 304) gives no warnings: its last poll's stand
+    if not (said if said is not None else _warnings_said).changed(source.id, report.warnings):
+        if report.warnings:
+            log.info("warning: %s: the same %d warning(s) as at the last poll", who, len(report.warnings))
+        return
     for warning in report.warnings[:SHOWN_ITEM_FAILURES]:  # e.g. another outlet's article the feed named, not stored
         log.warning("warning: %s: %s", who, clean_line(warning))
     if len(report.warnings) > SHOWN_ITEM_FAILURES:

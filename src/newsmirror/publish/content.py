@@ -51,7 +51,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "21"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "22"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -85,6 +85,9 @@ STORY_PAGE_VERSION = "21"  # 2: a fact's sentences in one column per outlet, as 
 # the story's title by the script of the report it was taken from (reader81)
 # 21: a summary shows no line of a picture's caption, no own line repeating a common line's sentence or another
 # report's copy, no words of a quotation whose speaker it does not give (summary97)
+# 22: a report's title is an h3 under 报道 (h4 under its outlet's closed bar, an h3), not an h2: the outline nests
+# (review61), with the same look (style.css .like-h2); a title whose report was stored without a script ("und") is
+# marked as its characters tell (store.base.title_script), as the reader marks it
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",

@@ -16,17 +16,25 @@ from newsmirror.outlets import normalize_outlet_name
 from newsmirror.store.changes import ArticleEvent, ChangeEntry, CheckState, DueCheck, EventKind
 from newsmirror.text import times
 from newsmirror.text.invisible import drop_invisible
+from newsmirror.text.script import written_in
 
 
 def title_script(title: str, reports: Iterable[tuple[str, str]]) -> str:
     """The script of the first of ``reports`` ((title, stored script), a story's, oldest first) whose title is
-    ``title`` (a story's), else of the first report: the script a story's title is written in, as stored."""
+    ``title`` (a story's), else of the first report: the script a story's title is written in, as stored; where that
+    was not told ("und", none), as the title's own characters tell it (``text.script.written_in``, "und" when they
+    do not). One rule for every place that marks a story's title: the reader's lists (``Store.story_title_scripts``)
+    and story page, the static site's (review61: the reader's story page guessed "und" from the report's title and
+    text, /stories did not, so one title was marked on its page and not in the list)."""
     first = ""
     for report_title, script in reports:
         first = first or script
         if clean_line(report_title) == title:
-            return script
-    return first or "und"
+            first = script
+            break
+    if first and first != "und":
+        return first
+    return written_in(title)
 
 
 @dataclass(slots=True)
@@ -300,6 +308,19 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def versions(self, article_id: str) -> list[Version]: ...
 
+    def version_hashes(self, article_id: str) -> list[str]:
+        """The content hash of each stored version of an article, oldest first (empty for an unknown id): whether a
+        file's text is one of them, without reading (and inflating) every version's bodies. SQL answers from one
+        column (``SqlStore``)."""
+        return [version.content_hash for version in self.versions(article_id)]
+
+    def article_origin(self, article_id: str) -> str | None:
+        """The file or address an article was read from (``Article.origin``), None for an unknown id: what
+        `import --reread` compares, without reading (and inflating) the article's text. SQL answers from one column
+        (``SqlStore``)."""
+        article = self.get_article(article_id)
+        return None if article is None else article.origin
+
     @abc.abstractmethod
     def stats(self) -> dict[str, object]:
         """Counts for `newsmirror stats`: articles, versions, per outlet, per channel, sources, stories."""
@@ -372,9 +393,10 @@ class Store(abc.ABC):
 
     def story_title_scripts(self, story_ids: Sequence[str]) -> dict[str, str]:
         """Each story's title's script: the stored script of the report whose title the story carries (grouping
-        gives a story one of its reports' titles), else of its first report; "und" when not stored. A list of
-        stories marks each title by it on a page of both scripts (reader80 left titles unmarked). An unknown id, or
-        a story without a report, is left out. A backend answers in one statement (``SqlStore``)."""
+        gives a story one of its reports' titles), else of its first report; where not stored, as the title's own
+        characters tell (``title_script``; "und" when they do not). A list of stories marks each
+        title by it on a page of both scripts (reader80 left titles unmarked). An unknown id, or a story without a
+        report, is left out. A backend answers in one statement (``SqlStore``)."""
         scripts: dict[str, str] = {}
         for story_id in story_ids:
             story = self.get_story(story_id)

@@ -162,6 +162,14 @@ class SqlStore(Store):
         rows = self._all("SELECT * FROM versions WHERE article_id = ? ORDER BY number", (article_id,))
         return [row_to_version(r) for r in rows]
 
+    def version_hashes(self, article_id: str) -> list[str]:
+        return [str(r["content_hash"]) for r in self._all(
+            "SELECT content_hash FROM versions WHERE article_id = ? ORDER BY number", (article_id,))]
+
+    def article_origin(self, article_id: str) -> str | None:
+        row = self._one("SELECT origin FROM articles WHERE id = ?", (article_id,))
+        return None if row is None else str(row["origin"] or "")
+
     def upsert_source(self, source: Source) -> None:
         self.execute(self._sql(
             "INSERT INTO sources (id, url, outlet, name, kind, channel, script, enabled, full_text,"

@@ -89,8 +89,12 @@ def _check(comparison: Comparison) -> None:
     if not isinstance(captions, dict) or not all(
             isinstance(report, str) and isinstance(indexes, list)
             and all(isinstance(i, int) and not isinstance(i, bool) for i in indexes)
-            for report, indexes in captions.items()) or sum(map(len, captions.values())) > MAX_STORY_UNITS:
+            for report, indexes in captions.items()) or sum(map(len, captions.values())) > MAX_STORY_UNITS \
+            or len(captions) > MAX_STORY_UNITS:
         raise ValueError("its caption units are not report ids and unit indexes")
+    # Its report ids bounded too, not only their indexes (review61): a received comparison held any number of ids
+    # with empty lists, up to inflate_json's MAX_VALUES, and ids of any length, read and kept at every read.
+    chars += sum(map(len, captions))
     if not set(comparison.unique) <= outlets or len(outlets) != len(comparison.outlets):
         raise ValueError("its outlets do not match its columns")
     # The units read are bounded (``unit_budget``), the units shown are not quite: a statement packing two facts is

@@ -855,7 +855,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     outlet_nouns = {outlet: {n for i in members for n in sentences[i].loose} for outlet, members in by_outlet.items()}
     # The same texts as written, for the forms normalizing blurs (a name dot and a comma are both a space once
     # normalized; a masked name's asterisk is dropped): ``_details`` reads them only for a claim still standing.
-    outlet_raw = {outlet: "\n".join(f"{a.title}\n{a.body_text}" for a in articles if a.outlet == outlet)
+    outlet_raw = {outlet: _Written("\n".join(f"{a.title}\n{a.body_text}" for a in articles if a.outlet == outlet))
                   for outlet in outlets}
     for article in articles:
         outlet_nouns.setdefault(article.outlet, set()).update(dictionary_names(article.title, loose=True))
@@ -2997,8 +2997,6 @@ _UNDOTTED_CHARS = 3
 _DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:\s*[·‧•・．]\s*[\u4e00-\u9fff]+)+")
 
 
-# Bounded: each outlet's text is asked about every claim of its story.
-@lru_cache(maxsize=64)
 def _undotted(raw: str) -> tuple[tuple[str, frozenset[int]], ...]:
     """Each run of Han characters joined by name dots in a text as written: the run without its dots, normalized, and
     where in it a dot stood (``normalize`` folds Han one character for one; where it does not, no place is known)."""
@@ -3014,14 +3012,14 @@ def _undotted(raw: str) -> tuple[tuple[str, frozenset[int]], ...]:
     return tuple(runs)
 
 
-def _written_dotted_apart(name: str, raw: str) -> bool:
+def _written_dotted_apart(name: str, raw: _Written) -> bool:
     """Whether ``raw`` (an outlet's text as written) writes the normalized Han ``name`` with a name dot inside it: the
     name found in a dotted run with a dot's place strictly inside it, so that a name that is only a piece of another
     word elsewhere (林德梅 of 林德梅耶) is not found because the text holds some dotted name (review61)."""
     name = match_key(name, normalized=True)
     if len(name) < _UNDOTTED_CHARS or _HAN_RUN.fullmatch(name) is None:
         return False
-    for joined, places in _undotted(raw):
+    for joined, places in raw.undotted:
         start = joined.find(name)
         while start >= 0:
             if any(start < place < start + len(name) for place in places):
@@ -3038,9 +3036,9 @@ def _written_dotted_apart(name: str, raw: str) -> bool:
 FIRST_WORD_GLOSSES = True
 
 
-def _first_word_glossed(latin: str, raw: str) -> bool:
-    """Whether ``raw`` (an outlet's text as written) glosses a Han name with the first word of ``latin`` alone."""
-    first = latin.split()[0]
+def _first_word_glossed(latin: str, written: _Written) -> bool:
+    """Whether ``written`` (an outlet's text as written) glosses a Han name with the first word of ``latin`` alone."""
+    first, raw = latin.split()[0], written.text
     return (len(latin.split()) >= 2 and first in raw
             and any(word == first for _han, word in _WORD_GLOSS.findall(raw)))
 
@@ -3055,21 +3053,50 @@ SURNAME_LEFT_UNNAMED = True
 _FULL_NAME_CHARS = (2, 3)
 
 
-def _surname_left_unnamed(name: str, raw: str) -> bool:
+def _surname_left_unnamed(name: str, raw: _Written) -> bool:
     """Whether ``raw`` (an outlet's text as written) writes the surname of the full Chinese ``name`` (normalized) for a
     person it does not name: 张姓 before a noun, 姓张的, 张某, or 张 before a masking mark (张*霏, 张××)."""
     if len(name) not in _FULL_NAME_CHARS or not _HAN_RUN.fullmatch(name) or not is_surname(name[0]):
         return False
     if not any(tag in _PERSON_TAGS for _word, tag in tagged_words(name)):
         return False
-    text = _simplified(raw)
+    text = raw.simplified
     surname = re.escape(name[0])
     return any(not in_dictionary(found.group(0)[:2]) for found in re.finditer(
         rf"{surname}姓[\u4e00-\u9fff]|姓{surname}的|{surname}某(?!{_SOME})|{surname}[*＊×Ｘ]{{1,2}}[\u4e00-\u9fff]", text))
 
 
-# Bounded: each outlet's text is asked about every full name its story's others claim.
-_simplified = lru_cache(maxsize=64)(to_simplified_key)
+class _Written:
+    """One outlet's texts as written in a story (``compare_story``'s ``outlet_raw``: its reports' titles and bodies),
+    with the two forms ``_details`` reads of them made once, when first asked: each outlet's text is asked about every
+    claim of its story (1,323 asks of 38 texts in the 19 stories of 2+ outlets of 2020-10-02, tuning data: 1.4 s CPU
+    uncached of the stories' ~10 s). Held by the one ``compare_story`` call, so they go with its story: they were
+    ``lru_cache(64)``s keyed by the whole texts, which kept up to 64 outlets' texts and their forms alive after their
+    stories in every process that compares (review61)."""
+
+    __slots__ = ("text", "_undotted", "_simplified")
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self._undotted: tuple[tuple[str, frozenset[int]], ...] | None = None
+        self._simplified: str | None = None
+
+    @property
+    def undotted(self) -> tuple[tuple[str, frozenset[int]], ...]:
+        """``_undotted`` of the text."""
+        if self._undotted is None:
+            self._undotted = _undotted(self.text)
+        return self._undotted
+
+    @property
+    def simplified(self) -> str:
+        """``to_simplified_key`` of the text."""
+        if self._simplified is None:
+            self._simplified = to_simplified_key(self.text)
+        return self._simplified
+
+
+_NOTHING_WRITTEN = _Written()  # an outlet not in ``outlet_raw``
 
 
 # 某 before these is "some", "a certain" (于某些, 属于某国), not a person's name left out.
@@ -3077,7 +3104,7 @@ _SOME = "[些种个国地年月日天时处方项件次家位]"
 
 
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
-             outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+             outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, _Written] | None = None) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
     in its dateline, 【新唐人…讯】, and wire credits are not details of the event). A word the
     silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
@@ -3257,8 +3284,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                          and _widened_body_in(split, outlet_texts.get(o, ""))}
         if outlet_raw is not None and news_to_someone(everyone):
             everyone |= {o for o in story_outlets if o not in everyone and (
-                UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, ""))
-                or SURNAME_LEFT_UNNAMED and _surname_left_unnamed(word, outlet_raw.get(o, "")))}
+                UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, _NOTHING_WRITTEN))
+                or SURNAME_LEFT_UNNAMED and _surname_left_unnamed(word, outlet_raw.get(o, _NOTHING_WRITTEN)))}
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
@@ -3303,9 +3330,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             # for 羅伯特．科赫研究所（Robert Koch Institute）: ``UNDOTTED_NAMES``), and the name's first word glossed
             # alone by a silent outlet (再生元（Regeneron） for Regeneron Pharmaceuticals Inc.: ``FIRST_WORD_GLOSSES``).
             everyone |= {o for o in story_outlets if o not in everyone and (
-                UNDOTTED_NAMES and any(_written_dotted_apart(name, outlet_raw.get(o, ""))
+                UNDOTTED_NAMES and any(_written_dotted_apart(name, outlet_raw.get(o, _NOTHING_WRITTEN))
                                        for name in sorted({*glossed[latin], *gloss_runs[latin]}))
-                or FIRST_WORD_GLOSSES and _first_word_glossed(latin, outlet_raw.get(o, "")))}
+                or FIRST_WORD_GLOSSES and _first_word_glossed(latin, outlet_raw.get(o, _NOTHING_WRITTEN)))}
         if givers != outlets and news_to_someone(everyone) and everyone == givers:
             details[latin] = sorted(givers)
     return details

@@ -320,8 +320,10 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         scripts = {a.outlet: render.source_script(a) for a in view.articles}
         # A unit leaving a quotation open is shown with the quotation's rest from its report (display only).
         texts = {a.id: a.body_text for a in view.articles}
-        # The title is one of its reports' (grouping): written, and marked on 原文, in that report's script.
-        title_lang = title_script(view.story.title, [(a.title, render.source_script(a)) for a in view.articles])
+        # The title is one of its reports' (grouping): written, and marked on 原文, in that report's script as stored,
+        # else as the title tells, the rule of /stories and the home page (store.base.title_script), not the report's
+        # title and text (render.source_script): a title stored "und" was marked here and not in the lists (review61).
+        title_lang = title_script(view.story.title, [(a.title, a.script) for a in view.articles])
         context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts, "title_lang": title_lang,
                    "reports_chars": sum(len("".join(a.body_text.split())) for a in view.articles), "reports_open_chars": REPORTS_OPEN_CHARS,
                    "compare": lambda: finish_comparison(store, view), "summary": story_summary,

@@ -1,0 +1,124 @@
+"""A story page's headings nest for a screen reader's list of headings (review61's leftover): a big story's closed
+outlet bar, an h3, held its reports' titles as h2s, so the outline read h2 报道 > h3 outlet > h2 title. The static
+site's reports are h3 under 报道 (h4 under an outlet's bar), the reader's grid parts h3 under its 报道对比 (its outlets
+h4) when a summary closes the grid; each looks as the level it had (Chromium: the same computed font and margins)."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from lxml import html
+
+from newsmirror.jobs.building import build
+from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.site import REPORTS_OPEN
+from newsmirror.store.sqlite import SQLiteStore
+from newsmirror.web import create_app
+from tests.publish.conftest import BASE_URL, fill
+from tests.publish.test_story_pages_open_short import _big_story
+from tests.web.test_pages import visit_story
+
+
+def _levels(page: html.HtmlElement) -> list[tuple[int, str]]:
+    """(level, text) of every heading of the page's main, in document order."""
+    return [(int(h.tag[1]), h.text_content().strip()) for h in page.xpath("//main//*[self::h1 or self::h2 or "
+                                                                          "self::h3 or self::h4 or self::h5 or self::h6]")]
+
+
+def _nests(levels: list[tuple[int, str]]) -> bool:
+    """No heading is more than one level under the one before it (h2 then h4 skips h3)."""
+    return all(level <= before + 1 for (before, _), (level, _) in zip(levels, levels[1:], strict=False))
+
+
+def _site(store: SQLiteStore, out: Path) -> Path:
+    build(store, out, ["site"], BuildOptions(base_url=BASE_URL, script="original"), images=False)
+    return out / "site"
+
+
+def test_the_sites_report_titles_nest_under_their_outlets_bar_and_under_reports(store: SQLiteStore,
+                                                                                tmp_path: Path) -> None:
+    articles = _big_story(store, REPORTS_OPEN + 1)
+    fill(store, 4)  # story-park: two reports, open
+    site = _site(store, tmp_path / "out")
+    big = html.fromstring((site / "story" / "story-big" / "index.html").read_text(encoding="utf-8"))
+    for bar in big.xpath("//details[@class='reports']"):
+        assert bar.xpath("summary/h3") and not bar.xpath(".//h2|.//h3[not(parent::summary)]")
+        titles = bar.xpath(".//section[@class='member']/*[1]")
+        assert titles and {t.tag for t in titles} == {"h4"}, [t.tag for t in titles]
+    assert len(big.xpath("//details[@class='reports']//section[@class='member']/h4")) == len(articles)
+    levels = _levels(big)
+    reports = levels.index(next(item for item in levels if item[1].startswith("各家报道")))
+    assert levels[reports][0] == 2 and _nests(levels), levels
+    small = html.fromstring((site / "story" / "story-park" / "index.html").read_text(encoding="utf-8"))
+    titles = small.xpath("//section[@class='member']/*[1]")
+    assert len(titles) == 2 and {t.tag for t in titles} == {"h3"} and _nests(_levels(small)), _levels(small)
+
+
+def test_the_readers_grid_nests_under_its_heading_when_a_summary_closes_it(store: SQLiteStore) -> None:
+    story_id = visit_story(store)
+    client = TestClient(create_app(store))
+    page = html.fromstring(client.get(f"/story/{story_id}").text)  # three outlets: a summary, the grid closed
+    grid = page.xpath("//details[@id='grid']")[0]
+    assert grid.xpath("string(summary/h2)") == "报道对比"
+    assert [h.tag for h in grid.xpath(".//*[@id='shared' or @id='unique']")] == ["h3", "h3"]
+    assert {h.tag for h in grid.xpath(".//div[contains(@class, 'unique')]/*[1]")} == {"h4"}
+    assert _nests(_levels(page)), _levels(page)
+    # Two chosen outlets: no summary, no closed grid: its parts are the page's sections, as before.
+    pair = html.fromstring(client.get(f"/story/{story_id}", params=[("outlet", "甲报"), ("outlet", "乙社")]).text)
+    assert [h.tag for h in pair.xpath("//*[@id='shared' or @id='unique']")] == ["h2", "h2"]
+    assert {h.tag for h in pair.xpath("//div[contains(@class, 'unique')]/*[1]")} == {"h3"}
+    assert _nests(_levels(pair)), _levels(pair)
+
+
+LOOK = ("() => [...document.querySelectorAll(arguments_selector)].map(e => { const s = getComputedStyle(e);"
+        " return [s.fontSize, s.fontWeight, s.marginTop, s.marginBottom, s.lineHeight].join(' '); })")
+
+
+def _looks(page: object, selector: str) -> set[str]:
+    return set(page.evaluate(LOOK.replace("arguments_selector", repr(selector))))  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path: Path) -> None:
+    """In Chromium: a report's title (h3 or h4 now) has an h2's computed font and margins, the reader's grid parts
+    (h3 under a summary) those of its h2 sections without one, and their outlets (h4) those of an h3."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.web.live import chromium, serve
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    _big_story(store, REPORTS_OPEN + 1)
+    fill(store, 4)
+    story_id = visit_story(store)
+    site = _site(store, tmp_path / "out")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with chromium() as browser, serve(store) as reader:
+            for width in (1280, 390):
+                context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+                page = context.new_page()
+                base = f"http://127.0.0.1:{server.server_address[1]}/story"
+                page.goto(f"{base}/story-big/index.html")
+                page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+                h2 = _looks(page, "main h2#reports")
+                assert len(h2) == 1 and _looks(page, "section.member h4") == h2
+                page.goto(f"{base}/story-park/index.html")
+                assert _looks(page, "section.member h3") == h2
+                page.goto(f"{reader}/story/{story_id}")
+                page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+                nested_parts, nested_outlets = _looks(page, "#shared, #unique"), _looks(page, ".cell.unique h4")
+                page.goto(f"{reader}/story/{story_id}?outlet=甲报&outlet=乙社")
+                assert nested_parts == _looks(page, "#shared, #unique") and len(nested_parts) == 1
+                assert nested_outlets == _looks(page, ".cell.unique h3") and len(nested_outlets) == 1
+                context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
