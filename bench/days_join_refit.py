@@ -19,8 +19,11 @@ stories (``days_join_fit.score``); the means over the days, over the days the sh
 each arm moves. The replay is the join pass alone (the small pass after it, the order by ``_rank`` and the event
 layer's passes during the run are production's: ``bench/days_join_weighted.py`` groups by the production code).
 
-    python bench/days_join_fit.py --days PATH/archived --capture CAPTURE.pickle   # or one pickle per day in a folder
-    python bench/days_join_refit.py --cache CAPTURE.pickle [--per-day]
+    python bench/days_join_refit.py --days PATH/archived --capture --cache FOLDER [--extras] [--tuning-day D ...]
+    python bench/days_join_refit.py --cache FOLDER [--per-day]      # or days_join_fit.py --capture's pickle
+
+``--extras`` captures ``EXTRAS`` (outlets and time of the two stories) after ``JOIN_FEATURES``: the refits read them,
+the packaged model weighs them 0 (session 60: +.0013 F1 at equal purity in the replay, not carried into the product).
 
 Only what the capture holds is read: tuning days (``days_pair_fit.tuning_days``).
 """
@@ -34,6 +37,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,7 +45,18 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_join_fit import Captured, choose, fit_days, joined, probability, same_event, scoped, score  # noqa: E402
+from bench.days_join_fit import (  # noqa: E402
+    Captured,
+    capture_day,
+    choose,
+    fit_days,
+    joined,
+    probability,
+    same_event,
+    scoped,
+    score,
+)
+from bench.days_pair_fit import add_days_arguments, tuning_days  # noqa: E402
 from newsmirror.stories.joincomplete import JOIN_MODEL_FILE, load_join_model  # noqa: E402
 
 LEAST = 3  # ClusterConfig.join_least as shipped
@@ -54,6 +69,19 @@ SHIPPED_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07
                 "2020-12-19")
 
 Scores = tuple[float, float, float, float]  # F1, P, R, pure share
+# ``--extras``: cheap columns tried after ``JOIN_FEATURES`` (not shipped; the packaged model weighs them 0).
+EXTRAS = ("outlets_shared", "any_outlet_shared", "core_outlets", "after_core")
+
+
+def pair_extras(a: Any, b: Any) -> tuple[float, float, float, float]:
+    """``EXTRAS`` of two finished stories (core: the one a join keeps, more members then the earlier, as
+    ``eventlink.event_features``): the share of the side's outlets the core has, whether it has any, the core's
+    outlets (log) and the hours from the core's last report to the side's first (log1p, 0 when it is earlier)."""
+    core, side = (a, b) if (len(a.members), b.first) > (len(b.members), a.first) else (b, a)
+    shared = len(side.outlets & core.outlets)
+    after = max(0.0, (side.first - core.last).total_seconds() / 3600)
+    return (shared / max(len(side.outlets), 1), float(shared > 0), math.log(max(len(core.outlets), 1)),
+            math.log1p(after))
 
 
 def load(path: Path) -> dict[str, Captured]:
@@ -93,8 +121,11 @@ def arms(cache: dict[str, Captured], grid: tuple[float, ...] = L2_GRID, per_fold
          ) -> tuple[dict[str, list[Scores]], dict[str, Counter[str]]]:
     """Per arm, each day's scores (in ``cache``'s order), and the thresholds (and L2s) the folds chose."""
     shipped = load_join_model(JOIN_MODEL_FILE)
-    shipped_w, shipped_b = np.array(shipped.weights), shipped.bias
     names = list(cache)
+    width = next(iter(cache.values())).features.shape[1] if cache else len(shipped.weights)
+    # A capture with ``EXTRAS`` columns: the packaged model weighs them 0.
+    shipped_w = np.concatenate([shipped.weights, np.zeros(width - len(shipped.weights))])
+    shipped_b = shipped.bias
     rows: dict[str, list[Scores]] = {"no join pass": [], "shipped": [], "shipped, threshold per fold": []}
     chosen: dict[str, Counter[str]] = {k: Counter() for k in rows}
     fits: dict[str, Callable[[list[Captured]], tuple[np.ndarray, float, str]]] = {}
@@ -143,10 +174,20 @@ def table(names: list[str], rows: dict[str, list[Scores]], chosen: dict[str, Cou
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cache", type=Path, required=True, help="days_join_fit.py --capture's pickle (or a folder)")
+    parser.add_argument("--cache", type=Path, required=True,
+                        help="days_join_fit.py --capture's pickle, or a folder of one pickle per day")
+    parser.add_argument("--capture", action="store_true",
+                        help="first capture each tuning day (--days) into the --cache folder, one pickle per day")
+    parser.add_argument("--extras", action="store_true", help="with --capture: EXTRAS columns after JOIN_FEATURES")
+    add_days_arguments(parser)
     parser.add_argument("--per-day", action="store_true", help="each day's F1 under each arm")
     parser.add_argument("--no-per-fold-l2", action="store_true", help="skip the inner choice of L2 (the slow arm)")
     args = parser.parse_args()
+    if args.capture:
+        args.cache.mkdir(parents=True, exist_ok=True)
+        for day in tuning_days(args):
+            captured = capture_day(day, pair_extras if args.extras else None)
+            (args.cache / f"{day.name}.pickle").write_bytes(pickle.dumps(captured))
     cache = {n: scoped(d, LEAST, MAX_GAP) for n, d in load(args.cache).items()}
     pairs = sum(len(d.pairs) for d in cache.values())
     print(f"{len(cache)} tuning days: {', '.join(cache)}; {pairs} pairs in scope")

@@ -36,3 +36,26 @@ def test_each_arm_scores_each_day_and_the_folds_choose_from_their_grids(tmp_path
     for name, day in cache.items():
         (tmp_path / f"{name}.pickle").write_bytes(pickle.dumps(day))
     assert list(load(tmp_path)) == sorted(cache)
+
+
+def test_the_extras_read_the_side_against_the_core_and_the_packaged_model_weighs_them_zero() -> None:
+    from datetime import datetime, timedelta
+    from types import SimpleNamespace
+
+    from bench.days_join_refit import EXTRAS, pair_extras
+
+    start = datetime(2020, 8, 4, 8)
+    core = SimpleNamespace(members=[1, 2, 3], outlets={"A", "B", "C", "D"}, first=start, last=start + timedelta(hours=2))
+    side = SimpleNamespace(members=[1], outlets={"A", "E"}, first=start + timedelta(hours=5), last=start)
+    values = pair_extras(side, core)
+    assert len(values) == len(EXTRAS) and values == pair_extras(core, side)  # either order: the same core
+    assert values[0] == 0.5 and values[1] == 1.0 and abs(values[2] - np.log(4)) < 1e-12
+    assert abs(values[3] - np.log1p(3.0)) < 1e-12  # three hours after the core's last report
+    # A capture with extra columns: the shipped arm is the shipped model (the extras weighed 0), the refits read them.
+    wide = {}
+    for i in range(4):
+        day = captured(f"d{i}", 0.1 * i)
+        wide[day.name] = Captured(day.name, day.assigned, day.sizes, day.pairs,
+                                  np.hstack([day.features, np.ones((len(day.pairs), len(EXTRAS)))]), day.truth)
+    narrow = {f"d{i}": captured(f"d{i}", 0.1 * i) for i in range(4)}
+    assert arms(wide, grid=(1.0,), per_fold_l2=False)[0]["shipped"] == arms(narrow, grid=(1.0,), per_fold_l2=False)[0]["shipped"]
