@@ -26,8 +26,10 @@ import argparse
 import pickle
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -58,7 +60,8 @@ class Captured:
     truth: dict[str, str]  # labelled article -> event (multi-event reports left out)
 
 
-def capture_day(day: Day) -> Captured:
+def capture_day(day: Day, extra: Callable[[Any, Any], tuple[float, ...]] | None = None) -> Captured:
+    """``extra(a, b)``: more columns after ``JOIN_FEATURES`` for each pair (a feature tried, not shipped)."""
     clusterer = StoryClusterer(ClusterConfig(join_complete=False))  # the grouping the join pass reads: no join yet
     assigned = {}
     for n, document in enumerate(day.documents, 1):
@@ -78,11 +81,11 @@ def capture_day(day: Day) -> Captured:
             seen.add(key)
             pairs.append((story.id, other.id))
             rows.append(join_features(story, other, clusterer._is_name, _dice, clusterer._event_weights,
-                                      clusterer._core_probability))
+                                      clusterer._core_probability) + (extra(story, other) if extra else ()))
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in assigned}
     sizes = {s.id: len(s.members) for s in clusterer.stories.values()}
-    return Captured(day.name, assigned, sizes, pairs, np.array(rows, dtype=float).reshape(-1, len(JOIN_FEATURES)),
-                    truth)
+    width = len(JOIN_FEATURES) + (len(rows[0]) - len(JOIN_FEATURES) if rows else 0)
+    return Captured(day.name, assigned, sizes, pairs, np.array(rows, dtype=float).reshape(-1, width), truth)
 
 
 _GAP = JOIN_FEATURES.index("gap")

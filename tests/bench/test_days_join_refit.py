@@ -1,0 +1,61 @@
+"""``bench/days_join_refit.py`` on constructed captures: every arm scores every day, no day's threshold or L2 is
+chosen on it, and a capture folder of one pickle per day reads as the whole capture."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+from bench.days_join_fit import Captured
+from bench.days_join_refit import L2_GRID, arms, inner_l2, load, table
+
+from newsmirror.stories.joincomplete import JOIN_FEATURES
+
+
+def captured(name: str, shift: float) -> Captured:
+    # Core c (3 reports of event e), side s (1 report of e), story t (2 reports of event f): c-s is one event.
+    assigned = {"c1": "c", "c2": "c", "c3": "c", "s1": "s", "t1": "t", "t2": "t"}
+    truth = {"c1": "e", "c2": "e", "c3": "e", "s1": "e", "t1": "f", "t2": "f"}
+    sizes = {"c": 3, "s": 1, "t": 2}
+    features = np.array([[1.0 + shift] * len(JOIN_FEATURES), [shift] * len(JOIN_FEATURES)])
+    return Captured(name, assigned, sizes, [("c", "s"), ("c", "t")], features, truth)
+
+
+def test_each_arm_scores_each_day_and_the_folds_choose_from_their_grids(tmp_path: Path) -> None:
+    cache = {f"d{i}": captured(f"d{i}", 0.1 * i) for i in range(6)}
+    rows, chosen = arms(cache, grid=(0.3, 3.0))
+    assert set(rows) >= {"no join pass", "shipped", "shipped, threshold per fold", "refit, L2 per fold"}
+    assert all(len(values) == len(cache) for values in rows.values())
+    assert sum(chosen["refit, L2 per fold"].values()) == len(cache)
+    assert all(k.startswith(("L2 0.3 ", "L2 3 ")) for k in chosen["refit, L2 per fold"])
+    assert inner_l2(list(cache.values())) in L2_GRID
+    # The one-event pair joined by a refit: recall 1 on every day.
+    assert all(r[2] == 1.0 for r in rows["refit, L2 0.3"])
+    assert "6 tuning days" in table(list(cache), rows, chosen)
+    for name, day in cache.items():
+        (tmp_path / f"{name}.pickle").write_bytes(pickle.dumps(day))
+    assert list(load(tmp_path)) == sorted(cache)
+
+
+def test_the_extras_read_the_side_against_the_core_and_the_packaged_model_weighs_them_zero() -> None:
+    from datetime import datetime, timedelta
+    from types import SimpleNamespace
+
+    from bench.days_join_refit import EXTRAS, pair_extras
+
+    start = datetime(2020, 8, 4, 8)
+    core = SimpleNamespace(members=[1, 2, 3], outlets={"A", "B", "C", "D"}, first=start, last=start + timedelta(hours=2))
+    side = SimpleNamespace(members=[1], outlets={"A", "E"}, first=start + timedelta(hours=5), last=start)
+    values = pair_extras(side, core)
+    assert len(values) == len(EXTRAS) and values == pair_extras(core, side)  # either order: the same core
+    assert values[0] == 0.5 and values[1] == 1.0 and abs(values[2] - np.log(4)) < 1e-12
+    assert abs(values[3] - np.log1p(3.0)) < 1e-12  # three hours after the core's last report
+    # A capture with extra columns: the shipped arm is the shipped model (the extras weighed 0), the refits read them.
+    wide = {}
+    for i in range(4):
+        day = captured(f"d{i}", 0.1 * i)
+        wide[day.name] = Captured(day.name, day.assigned, day.sizes, day.pairs,
+                                  np.hstack([day.features, np.ones((len(day.pairs), len(EXTRAS)))]), day.truth)
+    narrow = {f"d{i}": captured(f"d{i}", 0.1 * i) for i in range(4)}
+    assert arms(wide, grid=(1.0,), per_fold_l2=False)[0]["shipped"] == arms(narrow, grid=(1.0,), per_fold_l2=False)[0]["shipped"]
