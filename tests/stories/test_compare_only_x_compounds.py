@@ -76,3 +76,11 @@ def test_a_people_another_outlet_names_by_the_dictionarys_other_form(monkeypatch
     assert not compare._people_by_dictionary("吉尔吉斯", "哈萨克族等少数民族")
     monkeypatch.setattr(compare, "PEOPLE_BY_DICTIONARY", False)
     assert "吉尔吉斯" in _only([giver, other], "甲报")  # main's reading
+
+
+def test_a_two_character_place_cc_cedict_lacks_is_no_name_unless_transliterated(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = "新旧总统交接之际，双方代表周三会面"
+    assert not is_name_detail("新旧", sentence)
+    assert is_name_detail("斐济", "斐济总理周三表示将加强合作")  # CC-CEDICT holds it
+    monkeypatch.setattr(names, "SHORT_PLACES_HELD", False)
+    assert is_name_detail("新旧", sentence)  # main's reading

@@ -84,7 +84,7 @@ def is_name_detail(word: str, sentence: str) -> bool:
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
         return (tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
-                and not _common_in_use(word, sentence))
+                and not _common_in_use(word, sentence) and not _short_place_unheld(word))
     if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
         return False
     if tag is None:
@@ -94,6 +94,19 @@ def is_name_detail(word: str, sentence: str) -> bool:
     if _common_compound_tagged(word, tag, sentence):
         return False
     return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word, sentence)
+
+
+# A place's name of two characters is read as one only where the dictionary attests it (``MIN_CHARS``); of those, the
+# ones CC-CEDICT holds no entry of and that are no transliteration are mostly two words of the language jieba's bulk
+# list tags as a place (新旧, 以利, 广达, 北区: session 60, onlyx98): a country, city or region of two characters has an
+# entry (斐济, 台北, 澳门), a foreign one is written in transliteration characters (华纳, 巴尔).
+SHORT_PLACES_HELD = True
+
+
+def _short_place_unheld(word: str) -> bool:
+    """Whether a two-character place word is no name by ``SHORT_PLACES_HELD``: CC-CEDICT has no entry of it and it
+    is not written in transliteration characters."""
+    return SHORT_PLACES_HELD and not dictionary_holds(word) and not foreign_by_characters(word)
 
 
 # jieba's dictionary tags many compounds of common words as names, and which of its entries those are shows in two
