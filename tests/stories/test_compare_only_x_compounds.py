@@ -66,6 +66,8 @@ def test_a_generic_head_from_jiebas_bulk_list_that_cc_cedict_lacks_is_no_name(mo
 def test_a_body_cc_cedict_holds_or_a_name_qualifies_stays_a_name() -> None:
     assert is_name_detail("南华早报", "据南华早报周三报道，该市将放宽防疫措施")  # bulk-list nt that CC-CEDICT holds
     assert is_name_detail("中共军队", "中共军队周三在海峡附近举行演习")  # its cut begins with CC-CEDICT's 中共
+    assert is_name_detail("浪潮集团", "浪潮集团的负责人周三表示，此事仍在调查")  # an enterprise with its legal form
+    assert is_name_detail("国家卫生研究院", "国家卫生研究院的负责人周三表示，此事仍在调查")  # three words: specific
 
 
 def test_a_people_another_outlet_names_by_the_dictionarys_other_form(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,9 +115,11 @@ def _short_place_unheld(word: str) -> bool:
 # known from its bulk list alone, which are mostly an organisation's generic head (驻华使馆, 邮电大学, 中级法院,
 # 秘密组织, 劳工局). Such a word is no name when CC-CEDICT holds no entry of it (a name of any standing has one:
 # 南华早报, 大阪府), its cut begins with no proper name of CC-CEDICT's (中共 of 中共军队, 潇湘 of 潇湘晨报: a name
-# qualifies the head) and it is no transliteration.
+# qualifies the head), it is two words of jieba's cut, no enterprise's name with its legal form, and no transliteration.
 COMMON_TERMS = True  # nz with a count of tagged text
 GENERIC_BODIES = True  # nt with the bulk list's count
+COMPOUND_WORDS = 2
+_LEGAL_FORMS = ("公司", "集团")
 
 
 def _common_compound_tagged(word: str, tag: str, sentence: str) -> bool:
@@ -130,8 +132,10 @@ def _common_compound_tagged(word: str, tag: str, sentence: str) -> bool:
         return False
     if dictionary_holds(word) or foreign_by_characters(word):
         return False
+    # A generic compound is a qualifier and a head, two words; a name of three words or more is specific (国家|烟草|
+    # 专卖局), and an enterprise's name is a trade name of common words with its legal form (浪潮集团, 标准普尔公司).
     parts = split(word)
-    if len(parts) < 2 or proper_name(parts[0]):
+    if len(parts) != COMPOUND_WORDS or proper_name(parts[0]) or word.endswith(_LEGAL_FORMS):
         return False
     if re.search(re.escape(word) + _LATIN_AFTER, sentence):
         return False
