@@ -16,12 +16,17 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
-from newsmirror.text.dictionary_glosses import dictionary_forms, dictionary_holds, only_common_word, proper_name
+from newsmirror.text.dictionary_glosses import (
+    dictionary_forms,
+    dictionary_holds,
+    only_common_word,
+    proper_name,
+)
 from newsmirror.text.name_usage import used_as_common_word
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, reads_as, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
-from newsmirror.text.transliteration import foreign_by_characters
 from newsmirror.text.tokenize import in_dictionary, pos_tokenizer, tagged_words
+from newsmirror.text.transliteration import foreign_by_characters
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
