@@ -71,6 +71,7 @@ def test_a_body_cc_cedict_holds_or_a_name_qualifies_stays_a_name() -> None:
 
 
 def test_a_people_another_outlet_names_by_the_dictionarys_other_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compare, "PEOPLE_BY_DICTIONARY", True)  # off as shipped: onlyx98's rule refused it
     giver = _article("甲报", "决议说，当局对维吾尔、哈萨克和吉尔吉斯等少数族裔的打压必须停止。")
     other = _article("乙社", "决议指出，当局对维吾尔族、哈萨克族和柯尔克孜族等少数民族的打压必须停止。")
     assert "吉尔吉斯" not in _only([giver, other], "甲报")

@@ -242,8 +242,8 @@ ALIGNMENT_VERSION = "126"  # 17: times of day, 万 remainders, the amount round;
 # 125 (session 59, lead after review61): a name read across a misplaced name dot only where it lies across the dot's
 #   place (林德梅 of 林德梅耶 is no longer found because the text holds 约瑟夫·拜登 elsewhere)
 # 126 (session 60, onlyx98): no name detail of a term jieba counts in tagged text (nz) or a body of its bulk list (nt)
-#   that CC-CEDICT lacks and whose cut begins with no proper name (反潜巡逻机, 邮电大学); a people named by the dictionary's
-#   form with a people head (柯尔克孜族 for 吉尔吉斯 by 吉尔吉斯族)
+#   that CC-CEDICT lacks, two words whose first is no proper name (反潜巡逻机, 邮电大学), nor of a two-character place
+#   CC-CEDICT lacks that is no transliteration (新旧, 广达)
 
 
 @dataclass(slots=True)
