@@ -16,11 +16,17 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
-from newsmirror.text.dictionary_glosses import dictionary_forms, only_common_word, proper_name
+from newsmirror.text.dictionary_glosses import (
+    dictionary_forms,
+    dictionary_holds,
+    only_common_word,
+    proper_name,
+)
 from newsmirror.text.name_usage import used_as_common_word
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS, reads_as, same_sound, transliterated_names
 from newsmirror.text.table_cache import cached_table, source_of
 from newsmirror.text.tokenize import in_dictionary, pos_tokenizer, tagged_words
+from newsmirror.text.transliteration import foreign_by_characters
 
 # Tags of names in jieba's dictionary and tagger.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -83,14 +89,62 @@ def is_name_detail(word: str, sentence: str) -> bool:
     tag = tokenizer.word_tag_tab.get(word)
     if len(word) < MIN_CHARS:
         return (tag == "ns" and _attested_name(word) and tokenizer.word_tag_tab.get(word[0]) not in _PLACE_NOT_START
-                and not _common_in_use(word, sentence))
+                and not _common_in_use(word, sentence) and not _short_place_unheld(word))
     if tokenizer.tokenizer.FREQ.get(word, 0) <= _BULK_COUNT and _function_edge(word):
         return False
     if tag is None:
         return _unknown_is_name(word)
     if tag == "nr" and _person_tag_wrong(word):
         return False
+    if _common_compound_tagged(word, tag, sentence):
+        return False
     return tag in NAME_TAGS and not is_phrase(word) and not _common_in_use(word, sentence)
+
+
+# A place's name of two characters is read as one only where the dictionary attests it (``MIN_CHARS``); of those, the
+# ones CC-CEDICT holds no entry of and that are no transliteration are mostly two words of the language jieba's bulk
+# list tags as a place (新旧, 以利, 广达, 北区: session 60, onlyx98): a country, city or region of two characters has an
+# entry (斐济, 台北, 澳门), a foreign one is written in transliteration characters (华纳, 巴尔).
+SHORT_PLACES_HELD = True
+
+
+def _short_place_unheld(word: str) -> bool:
+    """Whether a two-character place word is no name by ``SHORT_PLACES_HELD``: CC-CEDICT has no entry of it and it
+    is not written in transliteration characters."""
+    return SHORT_PLACES_HELD and not dictionary_holds(word) and not foreign_by_characters(word)
+
+
+# jieba's dictionary tags many compounds of common words as names, and which of its entries those are shows in two
+# places (session 60, onlyx98): "other proper nouns" (nz) counted in its tagged text, which are mostly terms (反潜巡逻机,
+# 无线电报, 国家机器: its bulk-list nz entries are mostly titles of papers and works, 苹果日报), and organisations (nt)
+# known from its bulk list alone, which are mostly an organisation's generic head (驻华使馆, 邮电大学, 中级法院,
+# 秘密组织, 劳工局). Such a word is no name when CC-CEDICT holds no entry of it (a name of any standing has one:
+# 南华早报, 大阪府), its cut begins with no proper name of CC-CEDICT's (中共 of 中共军队, 潇湘 of 潇湘晨报: a name
+# qualifies the head), it is two words of jieba's cut, no enterprise's name with its legal form, and no transliteration.
+COMMON_TERMS = True  # nz with a count of tagged text
+GENERIC_BODIES = True  # nt with the bulk list's count
+COMPOUND_WORDS = 2
+_LEGAL_FORMS = ("公司", "集团")
+
+
+def _common_compound_tagged(word: str, tag: str, sentence: str) -> bool:
+    """Whether ``word``, tagged ``tag`` by jieba's dictionary, is a compound of common words the dictionary tags as a
+    name (``COMMON_TERMS``, ``GENERIC_BODIES``): not where the sentence glosses it with a Latin name (a text writing
+    it so uses it as a name) nor where a name qualifies it there (``longer_name``: the whole name is the detail)."""
+    count = pos_tokenizer().tokenizer.FREQ.get(word, 0)
+    if not ((COMMON_TERMS and tag == "nz" and count > _BULK_COUNT)
+            or (GENERIC_BODIES and tag == _ORGANISATION_TAG and count <= _BULK_COUNT)):
+        return False
+    if dictionary_holds(word) or foreign_by_characters(word):
+        return False
+    # A generic compound is a qualifier and a head, two words; a name of three words or more is specific (国家|烟草|
+    # 专卖局), and an enterprise's name is a trade name of common words with its legal form (浪潮集团, 标准普尔公司).
+    parts = split(word)
+    if len(parts) != COMPOUND_WORDS or proper_name(parts[0]) or word.endswith(_LEGAL_FORMS):
+        return False
+    if re.search(re.escape(word) + _LATIN_AFTER, sentence):
+        return False
+    return longer_name(word, sentence) is None
 
 
 def _person_tag_wrong(word: str) -> bool:
