@@ -85,11 +85,21 @@ def pair_extras(a: Any, b: Any) -> tuple[float, float, float, float]:
 
 
 def load(path: Path) -> dict[str, Captured]:
-    """A ``--capture`` pickle, or a folder of one pickle per day (``<day>.pickle``), in name order."""
+    """A ``--capture`` pickle, or a folder of one pickle per day (``<day>.pickle``), in name order. Its days must
+    hold the same columns: a folder captured into twice, with and without ``--extras``, is refused naming them
+    (review62: the replay died in numpy on a shape mismatch, naming neither the days nor the remedy)."""
     if path.is_dir():
-        return {p.stem: pickle.loads(p.read_bytes()) for p in sorted(path.glob("*.pickle"))}
-    with path.open("rb") as handle:
-        cache: dict[str, Captured] = pickle.load(handle)
+        cache = {p.stem: pickle.loads(p.read_bytes()) for p in sorted(path.glob("*.pickle"))}
+    else:
+        with path.open("rb") as handle:
+            cache = pickle.load(handle)
+    widths: dict[int, list[str]] = {}
+    for name, day in cache.items():
+        widths.setdefault(day.features.shape[1], []).append(name)
+    if len(widths) > 1:
+        raise SystemExit(f"{path}: days captured with different columns ("
+                         + "; ".join(f"{width} columns: {', '.join(names)}" for width, names in sorted(widths.items()))
+                         + "): capture into an empty --cache folder, with or without --extras for every day")
     return cache
 
 

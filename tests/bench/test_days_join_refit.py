@@ -59,3 +59,20 @@ def test_the_extras_read_the_side_against_the_core_and_the_packaged_model_weighs
                                   np.hstack([day.features, np.ones((len(day.pairs), len(EXTRAS)))]), day.truth)
     narrow = {f"d{i}": captured(f"d{i}", 0.1 * i) for i in range(4)}
     assert arms(wide, grid=(1.0,), per_fold_l2=False)[0]["shipped"] == arms(narrow, grid=(1.0,), per_fold_l2=False)[0]["shipped"]
+
+
+def test_a_capture_folder_of_days_with_and_without_the_extras_is_refused_with_a_message(tmp_path: Path) -> None:
+    """review62: a --cache folder holding days captured without --extras and days captured with them (a second
+    --capture into the same folder) died in numpy at the first replay (a matmul's core dimension mismatch), naming
+    neither the days nor what to do."""
+    import pytest
+    from bench.days_join_refit import EXTRAS
+
+    narrow = captured("d0", 0.0)
+    wide = captured("d1", 0.1)
+    wide = Captured(wide.name, wide.assigned, wide.sizes, wide.pairs,
+                    np.hstack([wide.features, np.ones((len(wide.pairs), len(EXTRAS)))]), wide.truth)
+    for day in (narrow, wide):
+        (tmp_path / f"{day.name}.pickle").write_bytes(pickle.dumps(day))
+    with pytest.raises(SystemExit, match="d0.*d1|d1.*d0"):
+        load(tmp_path)
