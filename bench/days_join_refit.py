@@ -86,10 +86,15 @@ def pair_extras(a: Any, b: Any) -> tuple[float, float, float, float]:
 
 def load(path: Path) -> dict[str, Captured]:
     """A ``--capture`` pickle, or a folder of one pickle per day (``<day>.pickle``), in name order. Its days must
-    hold the same columns: a folder captured into twice, with and without ``--extras``, is refused naming them
+    hold the same columns, and there must be some (review62: an empty folder gave a table of nan means, a missing one a
+    traceback); a folder captured into twice, with and without ``--extras``, is refused naming them
     (review62: the replay died in numpy on a shape mismatch, naming neither the days nor the remedy)."""
+    if not path.exists():
+        raise SystemExit(f"{path}: no such capture: make one with --capture --cache {path} (and --days)")
     if path.is_dir():
         cache = {p.stem: pickle.loads(p.read_bytes()) for p in sorted(path.glob("*.pickle"))}
+        if not cache:
+            raise SystemExit(f"{path}: no captured day (<day>.pickle) in it: make them with --capture (and --days)")
     else:
         with path.open("rb") as handle:
             cache = pickle.load(handle)

@@ -76,3 +76,13 @@ def test_a_capture_folder_of_days_with_and_without_the_extras_is_refused_with_a_
         (tmp_path / f"{day.name}.pickle").write_bytes(pickle.dumps(day))
     with pytest.raises(SystemExit, match="d0.*d1|d1.*d0"):
         load(tmp_path)
+
+
+def test_an_empty_or_missing_capture_is_refused_with_a_message(tmp_path: Path) -> None:
+    """review62: an empty --cache folder (a capture not made yet, or a mistyped folder) printed "0 tuning days" and a
+    table of nan means; a missing one died in a FileNotFoundError traceback."""
+    import pytest
+
+    for path in (tmp_path, tmp_path / "nowhere"):
+        with pytest.raises(SystemExit, match="--capture"):
+            load(path)
