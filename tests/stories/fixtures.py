@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsmirror.model import Article
+from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison, Fact
 from newsmirror.text.script import to_traditional
 
@@ -76,3 +77,22 @@ ALL = [TRADE_HANS, FLOOD, TRADE_HANT, TRADE_COPY, FLOOD_HANT, TRADE_LATER]
 def fact_with(comparison: Comparison, text: str) -> Fact:
     """The first fact of the comparison (``Comparison.facts`` order) with a sentence containing ``text``."""
     return next(f for f in comparison.facts() if any(text in s.text for s in f.sentences))
+
+
+# "Only X names N" tests (test_compare_only_x*.py): a bare report of one outlet, and what a comparison says that
+# outlet alone gives.
+ONLY_X_WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def only_x_article(outlet: str, body: str, title: str = "报道") -> Article:
+    return Article(outlet=outlet, title=title, original_url=f"https://{ord(outlet[0])}.example/x",
+                   published_at=ONLY_X_WHEN, body_text=body)
+
+
+def only_x_claims(articles: list[Article], outlet: str) -> set[str]:
+    """What the comparison says ``outlet`` alone gives: its list and its facts' one-outlet details."""
+    comparison = compare_story(articles)
+    claims = set(comparison.unique_details()[outlet])
+    for fact in [*comparison.shared, *comparison.partial]:
+        claims.update(term for term, givers in fact.details.items() if givers == [outlet])
+    return claims

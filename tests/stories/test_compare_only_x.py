@@ -3,33 +3,15 @@ when the fitted confidence model finds it unlikely (issue 14 item 5): own exampl
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import numpy as np
 import pytest
 
 import newsmirror.stories.compare as compare
 import newsmirror.text.names as names
-from newsmirror.model import Article
-from newsmirror.stories.compare import compare_story
 from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_features, confidence_model
 from newsmirror.text.names import abbreviates, abbreviates_first_word, longer_name
-
-WHEN = datetime(2024, 6, 1, tzinfo=UTC)
-
-
-def _article(outlet: str, body: str) -> Article:
-    return Article(outlet=outlet, title="报道", original_url=f"https://{ord(outlet[0])}.example/x",
-                   published_at=WHEN, body_text=body)
-
-
-def _only(articles: list[Article], outlet: str) -> set[str]:
-    """What the comparison says ``outlet`` alone gives: its list and its facts' one-outlet details."""
-    comparison = compare_story(articles)
-    claims = set(comparison.unique_details()[outlet])
-    for fact in [*comparison.shared, *comparison.partial]:
-        claims.update(term for term, givers in fact.details.items() if givers == [outlet])
-    return claims
+from tests.stories.fixtures import only_x_article as _article
+from tests.stories.fixtures import only_x_claims as _only
 
 
 def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,31 +3,14 @@ named by the dictionary's other form (session 60, onlyx98; issue 14 item 5). Own
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 import newsmirror.stories.compare as compare
 import newsmirror.text.names as names
-from newsmirror.model import Article
-from newsmirror.stories.compare import compare_story
 from newsmirror.text.names import is_name_detail as _is_name_detail
 from newsmirror.text.normalize import normalize
-
-WHEN = datetime(2024, 6, 1, tzinfo=UTC)
-
-
-def _article(outlet: str, body: str, title: str = "报道") -> Article:
-    return Article(outlet=outlet, title=title, original_url=f"https://{ord(outlet[0])}.example/x",
-                   published_at=WHEN, body_text=body)
-
-
-def _only(articles: list[Article], outlet: str) -> set[str]:
-    comparison = compare_story(articles)
-    claims = set(comparison.unique_details()[outlet])
-    for fact in [*comparison.shared, *comparison.partial]:
-        claims.update(term for term, givers in fact.details.items() if givers == [outlet])
-    return claims
+from tests.stories.fixtures import only_x_article as _article
+from tests.stories.fixtures import only_x_claims as _only
 
 
 def is_name_detail(word: str, sentence: str) -> bool:

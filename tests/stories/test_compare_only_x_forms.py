@@ -4,30 +4,14 @@ Latin name glossed alone, a person by surname only, a body's name widened. Own e
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 import newsmirror.stories.compare as compare
-from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
-
-WHEN = datetime(2024, 6, 1, tzinfo=UTC)
-
-
-def _article(outlet: str, body: str, title: str = "报道") -> Article:
-    return Article(outlet=outlet, title=title, original_url=f"https://{ord(outlet[0])}.example/x",
-                   published_at=WHEN, body_text=body)
-
-
-def _only(articles: list[Article], outlet: str) -> set[str]:
-    """What the comparison says ``outlet`` alone gives: its list and its facts' one-outlet details."""
-    comparison = compare_story(articles)
-    claims = set(comparison.unique_details()[outlet])
-    for fact in [*comparison.shared, *comparison.partial]:
-        claims.update(term for term, givers in fact.details.items() if givers == [outlet])
-    return claims
+from tests.stories.fixtures import only_x_article as _article
+from tests.stories.fixtures import only_x_claims as _only
 
 
 @pytest.fixture(autouse=True)
