@@ -661,6 +661,16 @@ def test_an_incremental_build_loads_only_the_articles_it_renders(store: SQLiteSt
     assert (out / "site" / "a" / "2024-03" / f"{newcomer.id}.html").is_file()
 
 
+def _assert_same_as_a_full_build(store: SQLiteStore, out: Path, fresh: Path) -> None:
+    """An incremental build's outputs in ``out`` are those of a full build into ``fresh``, file for file (the caches
+    and manifests aside: a SQLite file's bytes differ with the order rows were written)."""
+    _build(store, fresh)
+    incremental = {p: d for p, d in _files(out).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
+    full = {p: d for p, d in _files(fresh).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if incremental[p] != full[p]] == []
+
+
 def test_an_incremental_build_after_an_addition_equals_a_full_build(store: SQLiteStore, tmp_path: Path) -> None:
     from newsmirror.store.base import StoryMember
 
@@ -678,11 +688,7 @@ def test_an_incremental_build_after_an_addition_equals_a_full_build(store: SQLit
     again = _build(store, out)
     assert again.written > 0
     fresh = tmp_path / "fresh"
-    _build(store, fresh)
-    incremental = {p: d for p, d in _files(out).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
-    full = {p: d for p, d in _files(fresh).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
-    assert incremental.keys() == full.keys()
-    assert [p for p in full if incremental[p] != full[p]] == []
+    _assert_same_as_a_full_build(store, out, fresh)
     # The manifests say the same (a SQLite file's bytes differ with the order rows were written).
     for name in ("site", "jekyll", "pagemirror"):
         kept, made = read_manifest(out / name), read_manifest(fresh / name)
@@ -713,11 +719,7 @@ def test_an_incremental_build_after_a_refresh_in_place_equals_a_full_build(store
     page = (out / "site" / "a" / "2024-03" / f"{articles[2].id}.html").read_text(encoding="utf-8")
     assert "记者乙" in page and "https://outlet.test/x" in page
     fresh = tmp_path / "fresh"
-    _build(store, fresh)
-    incremental = {p: d for p, d in _files(out).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
-    full = {p: d for p, d in _files(fresh).items() if not p.startswith(".cache") and MANIFEST_NAME not in p}
-    assert incremental.keys() == full.keys()
-    assert [p for p in full if incremental[p] != full[p]] == []
+    _assert_same_as_a_full_build(store, out, fresh)
 
 
 def test_builds_table_counts_articles_and_story_pages_apart(tmp_path: Path) -> None:
