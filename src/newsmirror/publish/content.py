@@ -12,10 +12,10 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal, get_args
+from typing import Literal, Protocol, TypeVar, get_args
 from urllib.parse import quote, urljoin
 
 import lxml.html
@@ -494,10 +494,24 @@ class StoryView:
     @property
     def by_outlet(self) -> list[tuple[str, list[Entry], tuple[datetime | None, datetime | None]]]:
         """Its reports outlet by outlet, in the order each outlet first reported, with each outlet's span."""
-        grouped: dict[str, list[Entry]] = {}
-        for member in self.members:
-            grouped.setdefault(member.outlet, []).append(member)
-        return [(outlet, members, _span(members)) for outlet, members in grouped.items()]
+        return [(outlet, members, _span(members)) for outlet, members in reports_by_outlet(self.members)]
+
+
+class _Reported(Protocol):
+    @property
+    def outlet(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Reported)
+
+
+def reports_by_outlet(reports: Iterable[_R]) -> list[tuple[str, list[_R]]]:
+    """Reports outlet by outlet, in the order each outlet first comes: a big story's table of contents names its
+    outlets with their counts, not every report (the static site's ``StoryView.by_outlet`` and the reader's page)."""
+    grouped: dict[str, list[_R]] = {}
+    for report in reports:
+        grouped.setdefault(report.outlet, []).append(report)
+    return list(grouped.items())
 
 
 def _span(members: list[Entry]) -> tuple[datetime | None, datetime | None]:
