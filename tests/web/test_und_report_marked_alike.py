@@ -31,11 +31,14 @@ def test_a_report_stored_und_is_marked_by_its_title_and_text_on_both_story_pages
                      body_text="這個說法與選舉結果無關。")
     hans = article("hans", outlet="乙报", title="软件园区开放", script="zh-Hans", published_at=WHEN,
                    body_text="这个园区今天开放。")
-    for item in (hant, shared, hans):
+    english = article("en", outlet="丁社", title="Software park opens", script="en", published_at=WHEN,
+                      body_text="The park (软件园) opened on Monday, officials said.")
+    for item in (hant, shared, hans, english):
         store.upsert_article(item)
-    store.save_story(Story(id="park", title="軟體園區開放"), [StoryMember(a.id, "park") for a in (hant, shared, hans)])
-    ids = [hant.id, shared.id, hans.id]
-    expected = ["zh-Hant", "zh-Hant", "zh-Hans"]
+    store.save_story(Story(id="park", title="軟體園區開放"),
+                     [StoryMember(a.id, "park") for a in (hant, shared, hans, english)])
+    ids = [hant.id, shared.id, hans.id, english.id]
+    expected = ["zh-Hant", "zh-Hant", "zh-Hans", None]  # English stays unmarked, whatever Chinese it quotes
     reader = html.fromstring(client.get("/story/park").text)
     assert _sections(reader, ids) == expected
     for build in ("first", "again"):  # the second build's entries come from the listing cache's rows

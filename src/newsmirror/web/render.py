@@ -89,8 +89,8 @@ def with_script(url: str, script: DisplayScript) -> str:
 
 
 def source_script(article: Article) -> str:
-    """The script an article is written in: as detected at import, else from its title and text (the static site's
-    story page marks a report by the same rule: ``text.script.report_script``)."""
+    """The script an article is written in: as detected at import (an English one: en, neither script), else from its
+    title and text (the static site's story page marks a report by the same rule: ``text.script.report_script``)."""
     return report_script(article.script, article.title, article.body_text)
 
 
