@@ -73,13 +73,25 @@ Scores = tuple[float, float, float, float]  # F1, P, R, pure share
 EXTRAS = ("outlets_shared", "any_outlet_shared", "core_outlets", "after_core")
 
 
+def _core_and_side(a: Any, b: Any) -> tuple[Any, Any]:
+    """More members, then the earlier first report (a story without one counts as the latest), then the smaller id:
+    either order of a pair takes the same core (review62: on a full tie (a, b) and (b, a) took different cores, and a
+    story without times was a TypeError)."""
+    def rank(story: Any) -> tuple[int, float]:
+        return len(story.members), -story.first.timestamp() if story.first else -math.inf
+
+    if rank(a) != rank(b):
+        return (a, b) if rank(a) > rank(b) else (b, a)
+    return (a, b) if str(getattr(a, "id", "")) <= str(getattr(b, "id", "")) else (b, a)
+
+
 def pair_extras(a: Any, b: Any) -> tuple[float, float, float, float]:
     """``EXTRAS`` of two finished stories (core: the one a join keeps, more members then the earlier, as
     ``eventlink.event_features``): the share of the side's outlets the core has, whether it has any, the core's
     outlets (log) and the hours from the core's last report to the side's first (log1p, 0 when it is earlier)."""
-    core, side = (a, b) if (len(a.members), b.first) > (len(b.members), a.first) else (b, a)
+    core, side = _core_and_side(a, b)
     shared = len(side.outlets & core.outlets)
-    after = max(0.0, (side.first - core.last).total_seconds() / 3600)
+    after = max(0.0, (side.first - core.last).total_seconds() / 3600) if side.first and core.last else 0.0
     return (shared / max(len(side.outlets), 1), float(shared > 0), math.log(max(len(core.outlets), 1)),
             math.log1p(after))
 
@@ -182,8 +194,9 @@ def table(names: list[str], rows: dict[str, list[Scores]], chosen: dict[str, Cou
         moved = [v[0] - b for v, b in zip(values, base, strict=True)]
         up, down = sum(m > .001 for m in moved), sum(m < -.001 for m in moved)
         picks = ", ".join(f"{k} x{v}" for k, v in sorted(chosen.get(arm, Counter()).items()))
-        out.append(f"| {arm} | {f1:.5f} | {p:.4f} | {r:.4f} | {pure:.4f} | "
-                   f"{np.mean([values[i][0] for i in unseen]):.5f} | {up} / {down} | {picks} |")
+        # Every day among SHIPPED_DAYS: no unseen day to average (review62: nan, with numpy's RuntimeWarning).
+        unseen_f1 = f"{np.mean([values[i][0] for i in unseen]):.5f}" if unseen else "—"
+        out.append(f"| {arm} | {f1:.5f} | {p:.4f} | {r:.4f} | {pure:.4f} | {unseen_f1} | {up} / {down} | {picks} |")
     return "\n".join(out)
 
 

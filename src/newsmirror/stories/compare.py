@@ -65,7 +65,6 @@ from newsmirror.text.dictionary_glosses import (
     gloss_key,
     name_around,
     names_by_dictionary,
-    proper_name,
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
@@ -1957,7 +1956,6 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
             or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text)
-            or _people_by_dictionary(term, text)
             or _trade_name_in(term, text))
 
 
@@ -2043,26 +2041,6 @@ def _people_named_otherwise(term: str, text: str) -> bool:
         return False
     stem = term[:-1]
     return any(stem + head in text for head in _PEOPLE_HEADS if head != term[-1])
-
-
-# A people's name and the same name with a people head both lead to the dictionary's forms (session 60, onlyx98):
-# 吉尔吉斯 and 柯尔克孜族 are one people whose one writing CC-CEDICT holds as 吉尔吉斯族, pointing at 柯尔克孜族; neither
-# word's own forms reach the other. Off: alone it withholds one false claim of the tuning samples (AG04), fewer than the
-# three onlyx98's rule asked of a mechanism.
-PEOPLE_BY_DICTIONARY = False
-
-
-def _people_by_dictionary(term: str, text: str) -> bool:
-    """Whether ``text`` writes, by the dictionary's forms (``names_by_dictionary``), the people ``term`` names with a
-    head of ``_PEOPLE_HEADS`` put on or exchanged (吉尔吉斯族, which CC-CEDICT holds as a proper name, for 吉尔吉斯):
-    a name of two characters or more without the head."""
-    if not PEOPLE_BY_DICTIONARY or not _HAN_RUN.fullmatch(term):
-        return False
-    stem = term[:-1] if len(term) >= 3 and term[-1] in _PEOPLE_HEADS else term
-    if len(stem) < 2:
-        return False
-    return any(stem + head != term and proper_name(stem + head) and names_by_dictionary(stem + head, text)
-               for head in _PEOPLE_HEADS)
 
 
 # A person named courteously by the given name and a title (經國先生 for 蒋经国, 中山先生 for 孙中山).
