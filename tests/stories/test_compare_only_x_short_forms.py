@@ -51,6 +51,9 @@ def test_a_short_form_the_dictionary_gives_inside_a_sense_is_another_form(monkey
     assert "大湾区" in dictionary_forms("粤港澳大湾区")
     assert "世界银行" in dictionary_forms("世银")
     assert "南京" not in dictionary_forms("江苏")  # "abbr. 蘇|苏, capital Nanjing 南京": the capital is no form
+    # "港珠澳: Hong Kong, Zhuhai and Macau (abbr. for 香港 + 珠海 + 澳門)": the run names each place, no place the run.
+    assert "港珠澳" in dictionary_forms("澳门")
+    assert "香港" not in dictionary_forms("港珠澳")
     monkeypatch.setattr(dictionary_glosses, "INNER_POINTERS", False)
     dictionary_forms.cache_clear()
     try:

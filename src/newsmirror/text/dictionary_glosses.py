@@ -331,8 +331,9 @@ def abbreviated_by(name: str) -> tuple[str, ...]:
 # A proper name's sense that names the thing first and says whose short form the entry is after it: "Greater Bay
 # Area, ... (abbr. for 粵港澳大灣區|粤港澳大湾区)" (大湾区), "World Bank (abbr. for 世界銀行|世界银行)" (世银), "Shenzhen Stock
 # Exchange, abbr. to 深交所". ``_POINTER`` reads a pointer only where it opens the sense; here only the one Han form right
-# after the words is taken (not "abbr. 蘇|苏, capital Nanjing 南京": the capital is another thing). Off (False) = main's
-# forms. Session 61, onlyx106.
+# after the words is taken (not "abbr. 蘇|苏, capital Nanjing 南京": the capital is another thing), or each of a run of
+# places joined by "+" ("港珠澳: ... (abbr. for 香港 + 珠海 + 澳門)": the run names each place, no place the run). Off
+# (False) = main's forms. Session 61, onlyx106.
 INNER_POINTERS = True
 _INNER_POINTER = re.compile(r"(?:(?<=[\w),] )|(?<=\())(?:abbr\.|abbreviation|short for|short name)(?: (?:for|of|to))? (?=[\u3400-\u9fff])",
                             re.IGNORECASE)
@@ -350,16 +351,24 @@ def _build_inner_pointers() -> dict[str, tuple[str, ...]]:
         han = normalize(match.group(2))
         for sense in match.group(4).split("/"):
             for pointer in _INNER_POINTER.finditer(sense):
-                pointed = _POINTED.match(sense, pointer.end())
-                form = normalize((pointed.group(2) or pointed.group(1)) if pointed else "")
-                if len(han) >= 2 and len(form) >= 2 and form != han:
-                    found[han].add(form)
-                    found[form].add(han)
+                # The one form, or the forms of a run of places joined by "+" ("港珠澳: abbr. for 香港 + 珠海 + 澳門").
+                at, forms = pointer.end(), []
+                while pointed := _POINTED.match(sense, at):
+                    forms.append(normalize(pointed.group(2) or pointed.group(1)))
+                    if not sense.startswith(" + ", pointed.end()):
+                        break
+                    at = pointed.end() + 3
+                for form in forms:
+                    if len(han) >= 2 and len(form) >= 2 and form != han:
+                        found[form].add(han)  # 港珠澳 names 澳门
+                        if len(forms) == 1:
+                            found[han].add(form)  # and 世界银行 names 世银; 香港 does not name 港珠澳
     return {han: tuple(sorted(forms)) for han, forms in found.items()}
 
 
 @cache
 def _inner_pointers() -> dict[str, tuple[str, ...]]:
-    """Normalized Han name -> the Han names a pointer inside a sense (``INNER_POINTERS``) makes one with it, either way."""
+    """Normalized Han name -> the Han names a pointer inside a sense (``INNER_POINTERS``) makes one with it: either way
+    for one pointed form (世银, 世界银行); for a run of places, each place -> the run (澳门 -> 港珠澳) only."""
     data = _data() or b""
     return cached_table("dictionary-inner-pointers", [source_of(__file__), data], _build_inner_pointers)
