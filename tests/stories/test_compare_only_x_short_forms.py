@@ -42,6 +42,8 @@ def test_a_short_form_of_another_place_or_one_inside_a_word_names_nothing() -> N
     assert "澳门" in _only([giver, australia], "甲报")
     assert not compare._abbreviation_run_in("新加坡", "他用新台币支付了全部费用")
     assert not compare._abbreviation_run_in("法国", "这种做法是非法的")  # 非法: a common word of two short forms
+    # 巴西 is Brazil, not 巴 (Pakistan) and 西 (Spain): the dictionary's entry of the word names neither.
+    assert not compare._abbreviation_run_in("巴基斯坦", "疫苗目前在巴西进行第三阶段试验")
     assert compare._abbreviation_run_in("河北", "京津冀协同发展")
     assert compare._abbreviation_run_in("澳门", "中港澳三地")
 

@@ -67,8 +67,8 @@ from newsmirror.text.dictionary_glosses import (
     gloss_key,
     name_around,
     names_by_dictionary,
-    only_common_word,
     proper_name,
+    short_form_runs,
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
@@ -2364,7 +2364,8 @@ def _first_word_short_form_in(term: str, text: str, nouns: Iterable[str]) -> boo
 # A place written by its one-character short form in a run of such short forms, the places together (澳门 in 港澳, 广东 in
 # 粤港澳, 河北 in 京津冀): CC-CEDICT gives each character as the short form of its places (``dictionary_glosses.
 # abbreviations``: 澳 of 澳门 and 澳大利亚). Read only where the run, two to four such characters, is whole words of jieba's
-# cut (港澳|事务; not 新台 of 新台币) and no common word of the dictionary (非法, 加以, 意义: every character a short form);
+# cut (港澳|事务; not 新台 of 新台币) and, when CC-CEDICT holds it as a word, its senses name the place (港澳: "Hong Kong
+# 香港 and Macao 澳門"; not 巴西, Brazil, for 巴基斯坦; nor a common word, 非法, 加以, 美德: ``short_form_runs``);
 # a character that shortens several places (澳) is read as the claimed one only where the outlet names none of the others
 # (no 澳大利亚 or 澳洲 in its text). Session 61, onlyx106. Off (False) = main's claims.
 ABBREVIATION_RUNS = True
@@ -2389,7 +2390,11 @@ def _abbreviation_run_in(term: str, text: str) -> bool:
             while end < len(text) and text[end] in shortening:
                 end += 1
             run = text[start:end]
-            if len(run) in _ABBREVIATION_RUN and not only_common_word(run) and _whole_words(text, start, end):
+            # A word the dictionary holds counts only where its senses name the place (港澳: 香港 and 澳门; not 巴西,
+            # Brazil, for 巴基斯坦 and 西班牙).
+            held = short_form_runs().get(run)
+            if (len(run) in _ABBREVIATION_RUN and (held is None or term in held)
+                    and _whole_words(text, start, end)):
                 return True
     return False
 

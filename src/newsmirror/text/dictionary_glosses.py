@@ -314,6 +314,42 @@ def abbreviations() -> dict[str, tuple[str, ...]]:
     return cached_table("dictionary-abbreviations", [source_of(__file__), data], _build_abbreviations)
 
 
+def _build_short_form_runs() -> dict[str, tuple[str, ...]]:
+    data = _data()
+    if data is None:
+        return {}
+    glosses, _hans, common, _proper, _partners = _table()
+    shortening = abbreviations()
+    entries = [match for line in gzip.decompress(data).decode("utf-8").splitlines() if (match := _ENTRY.match(line))]
+    spelt: dict[str, set[str]] = defaultdict(set)  # a proper name -> its pinyin as one run of letters
+    for match in entries:
+        if match.group(3)[:1].isupper():
+            spelt[normalize(match.group(2))].add(_toneless(match.group(3)))
+    runs: dict[str, set[str]] = defaultdict(set)
+    for match in entries:
+        run = normalize(match.group(2))
+        if not 2 <= len(run) <= 4 or not all(char in shortening for char in run):
+            continue
+        senses = match.group(4)
+        said = normalize(senses)
+        letters = {word for word in re.split(r"[^a-z]+", senses.lower()) if word}
+        runs[run] |= {place for char in run for place in shortening[char]
+                      if place in said or any(key in f" {said} " for key in glosses.get(place, ()) if f" {key} " in f" {said} ")
+                      or spelt.get(place, set()) & letters}
+    # A word that is also a common word names no place (美德, "virtue", though "USA and Germany" too).
+    return {run: () if run in common else tuple(sorted(places)) for run, places in runs.items()}
+
+
+@cache
+def short_form_runs() -> dict[str, tuple[str, ...]]:
+    """The words CC-CEDICT holds that are made of characters ``abbreviations`` gives (港澳, 京津冀, but also 巴西, 巴黎,
+    非法) -> the places among those characters' that the entry's senses name (港澳: 香港, 澳门, by their Han forms;
+    京津冀: 北京, 天津, 河北, by "Beijing, Tianjin and Hebei"; 巴西, Brazil: none; a word that is a common word too, 美德:
+    none)."""
+    data = _data() or b""
+    return cached_table("dictionary-short-form-runs", [source_of(__file__), data], _build_short_form_runs)
+
+
 @cache
 def _abbreviating() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
