@@ -67,11 +67,7 @@ from newsmirror.text.dictionary_glosses import (
     gloss_key,
     name_around,
     names_by_dictionary,
-<<<<<<< HEAD
-=======
-    proper_name,
     short_form_runs,
->>>>>>> onlyx106
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
