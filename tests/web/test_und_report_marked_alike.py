@@ -5,14 +5,19 @@ zh-Hant on one and not on the other, and on the site under a title marked zh-Han
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from lxml import html
 
+from newsmirror.jobs.building import build as build_into
 from newsmirror.model import Story
+from newsmirror.publish.base import BuildOptions
 from newsmirror.store import Store, StoryMember
+from newsmirror.text.script import report_script
 from tests.web.conftest import article
 from tests.web.test_one_product import build_site
 
@@ -51,3 +56,37 @@ def test_a_report_stored_und_is_marked_by_its_title_and_text_on_both_story_pages
         # The title stays marked as the lists mark it (store.base.title_script): its characters are Traditional.
         assert static.xpath("//h1")[0].get("lang") == "zh-Hant"
     assert reader.xpath("//h1")[0].get("lang") == "zh-Hant"
+
+
+def test_a_cached_build_reads_again_only_the_reports_stored_und(store: Store, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # The listing cache's rows hold no text: only a report stored "und" needs its text read again for its mark (the
+    # build's fill, jobs.building's report_script). A stored zh-Hans or en report is marked as stored, and a build
+    # into one script (zh-TW) marks no report at all.
+    import newsmirror.jobs.building as building
+
+    und = article("und-1", outlet="甲报", title="軟體園區開放", script="und", published_at=WHEN,
+                  body_text="這個園區今天開放，臺灣廠商進駐。")
+    hans = article("hans-1", outlet="乙报", title="软件园区开放", script="zh-Hans", published_at=WHEN,
+                   body_text="这个园区今天开放。")
+    english = article("en-1", outlet="丁社", title="Software park opens", script="en", published_at=WHEN,
+                      body_text="The park opened on Monday, officials said.")
+    for item in (und, hans, english):
+        store.upsert_article(item)
+    store.save_story(Story(id="park", title="軟體園區開放"), [StoryMember(a.id, "park") for a in (und, hans, english)])
+    for script, reread in (("original", [und.title]), ("zh-TW", [])):
+        options = BuildOptions(base_url="http://127.0.0.1/", script=script)
+        out = tmp_path / script
+        build_into(store, out, ["site"], options, images=False)  # the listing cache's rows written
+        read: list[str] = []
+
+        def counted(script: str, title: str, text: str, real: Callable[[str, str, str], str] = report_script,
+                    read: list[str] = read) -> str:
+            read.append(title)
+            return real(script, title, text)
+
+        monkeypatch.setattr(building, "report_script", counted)
+        (out / "site" / "story" / "park" / "index.html").unlink()
+        build_into(store, out, ["site"], options, images=False)
+        monkeypatch.undo()
+        assert read == reread, script
