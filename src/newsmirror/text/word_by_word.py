@@ -10,6 +10,8 @@ Latin words' order, with nothing between them. A name's head is often translated
 so the last word of a name of three words or more may stand unread when its place holds a Han word and another word
 read is a name (a transliteration, or a word CC-CEDICT writes with capitalized pinyin: 福克斯, 东盟): the name's own
 word, which the generic words around it then place. A name of two words is read whole (Fox Business is no Fox News).
+A text holding no dictionary translation of any of the name's words is not read: a name all of whose words are read by
+sound is a person's, which the transliteration tests read (and most Latin glosses are people's: the check stays cheap).
 """
 
 from __future__ import annotations
