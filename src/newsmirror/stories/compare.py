@@ -2201,13 +2201,7 @@ def _homophone_begun_in(term: str, text: str) -> bool:
     names as often as one (塞伯特 Seibert, 夏伯特 Chabot), homophone pairs one in nine (bench/days_results.md, onlyx49)."""
     if len(term) != HOMOPHONE_GLOSSED_CHARS or not _HAN_RUN.fullmatch(term) or in_dictionary(term):
         return False
-    return any(_word_begins_at(text, at, window) for at, window in _homophone_spellings(term, text))
-
-
-def _word_begins_at(text: str, at: int, window: str) -> bool:
-    """Whether a word of jieba's cut of ``text`` (around ``window``, written at ``at``) begins where it does."""
-    return any(position == at for position, _piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0),
-                                                                   at + len(window) + _SHORT_FORM_CONTEXT))
+    return any(_word_edges(text, at, at + len(window))[0] for at, window in _homophone_spellings(term, text))
 
 
 @cache
@@ -2379,16 +2373,18 @@ def _abbreviation_run_in(term: str, text: str) -> bool:
             # Brazil, for 巴基斯坦 and 西班牙).
             held = short_form_runs().get(run)
             if (len(run) in _ABBREVIATION_RUN and (held is None or term in held)
-                    and _whole_words(text, start, end)):
+                    and all(_word_edges(text, start, end))):
                 return True
     return False
 
 
-def _whole_words(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` begins a word of jieba's cut of the normalized ``text`` and ends one."""
-    placed = list(placed_words(text, max(start - _SHORT_FORM_CONTEXT, 0), end + _SHORT_FORM_CONTEXT))
-    return (any(at == start for at, _word in placed if at >= 0)
-            and any(at + len(word) == end for at, word in placed if at >= 0))
+def _word_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a word of jieba's cut of the normalized ``text`` (``_SHORT_FORM_CONTEXT`` characters either side of
+    ``text[start:end]``) begins at ``start``, and whether one ends at ``end``: the one reading of where words begin
+    and end of ``_abbreviation_run_in`` (a run of whole words: both) and ``_homophone_begun_in`` (begun: the first)."""
+    placed = [(at, word) for at, word in placed_words(text, max(start - _SHORT_FORM_CONTEXT, 0),
+                                                       end + _SHORT_FORM_CONTEXT) if at >= 0]
+    return any(at == start for at, _word in placed), any(at + len(word) == end for at, word in placed)
 
 
 def _writes_gloss(gloss: str, text: str) -> bool:
