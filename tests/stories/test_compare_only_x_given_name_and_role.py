@@ -62,3 +62,8 @@ def test_another_role_or_another_name_is_no_evidence() -> None:
     other_name = _article("乙广", "里昂一名神父周六遭枪击受重伤。里昂检察官马盖表示，目前还没有任何线索。")  # ma: a
     assert "Nicolas Jacquet" in _only([giver, other_name], "甲社")
 
+
+def test_the_given_name_of_another_person_does_not_name_him() -> None:
+    giver = _article("甲台", "与会将领包括海军作战部长查尔斯·布朗（Michael Gilday）和陆军参谋长。")
+    other = _article("乙广", "与会将领包括海岸警卫队副司令查尔斯·雷和陆军参谋长。")  # another 查尔斯, another surname
+    assert "Michael Gilday" in _only([giver, other], "甲台")

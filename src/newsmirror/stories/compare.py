@@ -48,6 +48,7 @@ from itertools import combinations, islice
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+from pypinyin import lazy_pinyin
 
 from newsmirror.extract.bylines import is_surname
 from newsmirror.model import Article
@@ -2600,6 +2601,31 @@ def _given_name_runs(surname: str, written: _Written) -> set[str]:
     return {given for after, given in written.dotted_names if after.startswith(surname) and given != surname}
 
 
+def _given_name_alone(given: str, surname: str, written: _Written) -> bool:
+    """Whether an outlet's reports (``written``) write the given name ``given`` as a name of its own (布拉希姆告诉家人)
+    or with the surname's initial (布拉希姆·A: the first letter of ``surname``, a Latin word or the pinyin of a Han
+    one): no transliteration character joined on either side, and never before another surname (查尔斯·雷 is another
+    查尔斯 than 查尔斯·布朗). Only as written, in Han: a given name read by its sound or in Latin letters (Walter, 沃尔特
+    for 沃特尔) is any other bearer's too."""
+    text = written.simplified
+    initial = (surname if surname.isascii() else "".join(lazy_pinyin(surname[:1], errors="ignore")))[:1].upper()
+    at = text.find(given)
+    while at >= 0:
+        end = at + len(given)
+        before, after = text[at - 1 : at] if at else " ", text[end : end + 1] or " "
+        dotted = _GIVEN_INITIAL.match(text, end)
+        if before not in TRANSLITERATION_CHARS and (
+                (dotted and unicodedata.normalize("NFKC", dotted.group(1)).upper() == initial)
+                or (not dotted and not _NAME_DOT.fullmatch(after) and after not in TRANSLITERATION_CHARS)):
+            return True
+        at = text.find(given, at + 1)
+    return False
+
+
+# A name dot and a Latin initial ending the name (布拉希姆·A的: Brahim A.).
+_GIVEN_INITIAL = re.compile(r"[·‧•・]\s*([A-Za-zＡ-Ｚａ-ｚ])[.．]?(?![A-Za-zＡ-Ｚａ-ｚ])")
+
+
 def _dotted_names(text: str) -> tuple[tuple[str, str], ...]:
     """(the normalized text after a name dot, the given name before it) of each name dot of the raw ``text`` preceded
     by a run of ``GIVEN_NAME_RUN_CHARS`` or more transliteration characters (``_given_name_runs``)."""
@@ -3435,8 +3461,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         for given in given_names.get(word, ()):
             everyone |= givers_of(word, givers, given)
         if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
-            for given in given_runs((word,), givers):
-                everyone |= givers_of(word, givers, given)
+            runs = given_runs((word,), givers)
+            everyone |= {o for o in story_outlets if o not in everyone and any(
+                _given_name_alone(given, word, outlet_raw.get(o, _NOTHING_WRITTEN)) for given in runs)}
         # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
         # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
         # forms or its short form (维园) names it.
@@ -3480,8 +3507,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
             # A full name glossed whole (布拉希姆·阿乌萨维(Brahim Aouissaoui)): an outlet naming the person by the given
             # name before the surname's dot names him, as for the surname claimed in Han (``_given_name_runs``).
-            everyone = everyone.union(*(givers_of(latin, givers, given)
-                                        for given in given_runs(glossed[latin], givers)))
+            runs = given_runs(glossed[latin], givers)
+            everyone |= {o for o in story_outlets if o not in everyone and any(
+                _given_name_alone(given, latin.split()[-1], outlet_raw.get(o, _NOTHING_WRITTEN)) for given in runs)}
         names = {*glossed[latin], *gloss_tails[latin]}
         everyone |= spelled_alike(names, givers, glossed=True)
         everyone |= {o for o in outlets - everyone
