@@ -2601,29 +2601,28 @@ def _given_name_runs(surname: str, written: _Written) -> set[str]:
     return {given for after, given in written.dotted_names if after.startswith(surname) and given != surname}
 
 
-def _given_name_alone(given: str, surname: str, written: _Written) -> bool:
-    """Whether an outlet's reports (``written``) write the given name ``given`` as a name of its own (布拉希姆告诉家人)
-    or with the surname's initial (布拉希姆·A: the first letter of ``surname``, a Latin word or the pinyin of a Han
-    one): no transliteration character joined on either side, and never before another surname (查尔斯·雷 is another
-    查尔斯 than 查尔斯·布朗). Only as written, in Han: a given name read by its sound or in Latin letters (Walter, 沃尔特
-    for 沃特尔) is any other bearer's too."""
-    text = written.simplified
-    initial = (surname if surname.isascii() else "".join(lazy_pinyin(surname[:1], errors="ignore")))[:1].upper()
+def _given_name_alone(given: str, surname: str, text: str) -> bool:
+    """Whether an outlet's normalized ``text`` writes the given name ``given`` as a name of its own (布拉希姆告诉家人)
+    or with the surname's initial (布拉希姆·A, normalized 布拉希姆 a: the first letter of ``surname``, a Latin word or
+    the pinyin of a Han one): no transliteration character joined on either side, and never before another name after
+    a space (查尔斯·雷, normalized 查尔斯 雷, is another 查尔斯 than 查尔斯·布朗; a comma, a space too once normalized, is
+    read so as well: the safe side). Only as written, in Han: a given name read by its sound or in Latin letters
+    (Walter, 沃尔特 for 沃特尔) is any other bearer's too."""
+    initial = (surname if surname.isascii() else "".join(lazy_pinyin(surname[:1], errors="ignore")))[:1].lower()
     at = text.find(given)
     while at >= 0:
         end = at + len(given)
-        before, after = text[at - 1 : at] if at else " ", text[end : end + 1] or " "
-        dotted = _GIVEN_INITIAL.match(text, end)
+        before, after = text[at - 1 : at] if at else " ", text[end : end + 1] or "."
         if before not in TRANSLITERATION_CHARS and (
-                (dotted and unicodedata.normalize("NFKC", dotted.group(1)).upper() == initial)
-                or (not dotted and not _NAME_DOT.fullmatch(after) and after not in TRANSLITERATION_CHARS)):
+                (after == " " and (dotted := _GIVEN_INITIAL.match(text, end)) and dotted.group(1) == initial)
+                or (after != " " and after not in TRANSLITERATION_CHARS)):
             return True
         at = text.find(given, at + 1)
     return False
 
 
-# A name dot and a Latin initial ending the name (布拉希姆·A的: Brahim A.).
-_GIVEN_INITIAL = re.compile(r"[·‧•・]\s*([A-Za-zＡ-Ｚａ-ｚ])[.．]?(?![A-Za-zＡ-Ｚａ-ｚ])")
+# A Latin initial after a space ending the name (布拉希姆·A的, normalized 布拉希姆 a的: Brahim A.).
+_GIVEN_INITIAL = re.compile(r" ([a-z])(?![a-z])")
 
 
 def _dotted_names(text: str) -> tuple[tuple[str, str], ...]:
@@ -3463,7 +3462,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
             runs = given_runs((word,), givers)
             everyone |= {o for o in story_outlets if o not in everyone and any(
-                _given_name_alone(given, word, outlet_raw.get(o, _NOTHING_WRITTEN)) for given in runs)}
+                _given_name_alone(given, word, outlet_texts.get(o, "")) for given in runs)}
         # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
         # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
         # forms or its short form (维园) names it.
@@ -3509,7 +3508,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             # name before the surname's dot names him, as for the surname claimed in Han (``_given_name_runs``).
             runs = given_runs(glossed[latin], givers)
             everyone |= {o for o in story_outlets if o not in everyone and any(
-                _given_name_alone(given, latin.split()[-1], outlet_raw.get(o, _NOTHING_WRITTEN)) for given in runs)}
+                _given_name_alone(given, latin.split()[-1], outlet_texts.get(o, "")) for given in runs)}
         names = {*glossed[latin], *gloss_tails[latin]}
         everyone |= spelled_alike(names, givers, glossed=True)
         everyone |= {o for o in outlets - everyone
