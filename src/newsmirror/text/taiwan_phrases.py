@@ -127,13 +127,18 @@ class _Rules:
 
 def _dictionary(tool: Path, table: Path, folder: Path) -> list[tuple[str, str]]:
     """An OpenCC binary dictionary's rules as (key, first value), read with the opencc_dict tool OpenCC ships."""
+    return [(key, values[0]) for key, values in dictionary_entries(tool, table, folder)]
+
+
+def dictionary_entries(tool: Path, table: Path, folder: Path) -> list[tuple[str, list[str]]]:
+    """An OpenCC binary dictionary's rules as (key, every value), read with the opencc_dict tool OpenCC ships."""
     text = folder / (table.stem + ".txt")
     subprocess.run([str(tool), "-i", str(table), "-o", str(text), "-f", "ocd2", "-t", "text"], check=True,
                    capture_output=True)
     rules = []
     for line in text.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
-        rules.append((key, values.split(" ")[0]))
+        rules.append((key, values.split(" ")))
     return rules
 
 
