@@ -94,7 +94,8 @@ def test_word_edges_from_stretches_as_from_the_whole_cut() -> None:
     texts = ["拜登入主白宮，他在網路上登入帳號。軟體更新後（2020年）,拜登入主白宫;", "美國總統「拜登」說:好!  iPhone 12 Pro, 5.5%",
              "安全形勢嚴峻……國巨集團—電影片段\r\n吸引數萬人『觀看』", "，，", "", "a,b c.d", "單一片段沒有停頓的長句子一直寫下去"]
     rng = random.Random(63)
-    texts += ["".join(rng.choice([*PIECES, ",", "。", "(", ")", "「", "」", "資訊安全", "網路上"]) for _ in range(rng.randint(1, 30)))
+    texts += ["".join(rng.choice([*PIECES, ",", "。", "(", ")", "「", "」", "資訊安全", "網路上", "：", "；", "（", "）", "！",
+                                  "？", "ｉＰｈｏｎｅ１２", "\u3000"]) for _ in range(rng.randint(1, 30)))
               for _ in range(300)]
     for text in texts:
         simplified = taiwan_phrases._characters().convert(text)
@@ -102,3 +103,14 @@ def test_word_edges_from_stretches_as_from_the_whole_cut() -> None:
             [0, *itertools.accumulate(map(len, taiwan_phrases._cutter().cut(simplified)))])
         stretches = taiwan_phrases._StretchEdges(simplified)
         assert [stretches.around(at) for at in range(len(text))] == [whole.around(at) for at in range(len(text))]
+
+
+def test_a_full_width_comma_ends_the_stretch_cut() -> None:
+    # A Chinese report's clauses end at full-width commas more often than its sentences at full stops: only the clause
+    # a rule stands in is cut, not the whole sentence (review64).
+    simplified = taiwan_phrases._characters().convert("他在網路上登入帳號，拜登入主白宮（華府）：好！")
+    stretches = taiwan_phrases._StretchEdges(simplified)
+    at = simplified.index("拜")
+    stretches.around(at)
+    assert list(stretches.stretches) == [simplified.index("，") + 1]
+    assert stretches.stretches[at][-1] == simplified.index("（")

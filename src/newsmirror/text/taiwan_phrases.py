@@ -384,8 +384,10 @@ class _WholeEdges(_WordEdges):
 # Characters jieba's cut always makes a word of their own: neither Han, a letter, a digit, nor one of ``+#&._%-`` (its
 # pattern of runs to cut by the dictionary, in jieba and jieba-rs alike), nor whitespace (its pattern of whitespace
 # tokens, ``\r\n|\s``). Every other run of text, to its left or right, is cut as if it stood alone there. So a word
-# never crosses one, and the words between two of them are those of the stretch between cut alone.
-_STOPS = re.compile(r"""[,;:!?()\[\]{}<>"'、。「」『』《》〈〉“”‘’…—]""")
+# never crosses one, and the words between two of them are those of the stretch between cut alone. The full-width
+# forms (，：；（）！？) are stops too: a Chinese report's commas are twice its full stops, and a stretch ending only at
+# a full stop was a whole sentence to cut (review64).
+_STOPS = re.compile(r"""[,;:!?()\[\]{}<>"'、。「」『』《》〈〉“”‘’…—，：；（）！？]""")
 
 
 class _StretchEdges(_WordEdges):
