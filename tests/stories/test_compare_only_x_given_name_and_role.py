@@ -67,3 +67,15 @@ def test_the_given_name_of_another_person_does_not_name_him() -> None:
     giver = _article("甲台", "与会将领包括海军作战部长查尔斯·布朗（Michael Gilday）和陆军参谋长。")
     other = _article("乙广", "与会将领包括海岸警卫队副司令查尔斯·雷和陆军参谋长。")  # another 查尔斯, another surname
     assert "Michael Gilday" in _only([giver, other], "甲台")
+
+
+@pytest.mark.parametrize("dot", ["·", "•", "・", "‧"])
+def test_the_given_name_in_traditional_script_and_any_name_dot(dot: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The giver's name dot and the other outlet's may be any of the four, and either report Traditional (review64).
+    giver = _article("甲台", f"警方認定槍手是25歲的摩洛哥人阿卜杜拉希姆{dot}卡薩維(Abdelrahim Kassaoui)。\n\n"
+                             "據路透社報導，卡薩維在襲擊發生前一天抵達馬賽，隨後前往火車站。")
+    other = _article("乙广", f"調查人員對作案人阿卜杜拉希姆{dot}K的行程有了更多了解。據路透社報導，他在襲擊發生前一天抵達馬賽。")
+    claims = _only([giver, other], "甲台")
+    assert "卡萨维" not in claims and "Abdelrahim Kassaoui" not in claims
+    monkeypatch.setattr(compare, "GIVEN_NAME_RUNS", False)
+    assert "卡萨维" in _only([giver, other], "甲台")
