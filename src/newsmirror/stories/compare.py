@@ -3373,11 +3373,14 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     def news_to_someone(givers: set[str]) -> bool:
         return bool(outlets - givers)
 
-    def given_runs(names: Iterable[str], givers: set[str]) -> list[str]:
-        # The given names the givers' reports write before any of ``names`` (``GIVEN_NAME_RUNS``).
+    def named_by_given_name(names: Iterable[str], surname: str, givers: set[str], everyone: set[str]) -> set[str]:
+        # The outlets not in ``everyone`` writing alone (or with the initial of ``surname``) a given name the givers'
+        # reports write before any of ``names`` (``GIVEN_NAME_RUNS``).
         raw = outlet_raw or {}
-        return sorted({given for o in givers for name in names
+        runs = sorted({given for o in givers for name in names
                        for given in _given_name_runs(name, raw.get(o, _NOTHING_WRITTEN))})
+        return {o for o in story_outlets if o not in everyone and any(
+            _given_name_alone(given, surname, outlet_texts.get(o, "")) for given in runs)}
 
     # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
     # fact answers with another unknown name it alone uses is likely one person spelled two ways
@@ -3460,9 +3463,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         for given in given_names.get(word, ()):
             everyone |= givers_of(word, givers, given)
         if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
-            runs = given_runs((word,), givers)
-            everyone |= {o for o in story_outlets if o not in everyone and any(
-                _given_name_alone(given, word, outlet_texts.get(o, "")) for given in runs)}
+            everyone |= named_by_given_name((word,), word, givers, everyone)
         # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
         # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
         # forms or its short form (维园) names it.
@@ -3506,9 +3507,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
             # A full name glossed whole (布拉希姆·阿乌萨维(Brahim Aouissaoui)): an outlet naming the person by the given
             # name before the surname's dot names him, as for the surname claimed in Han (``_given_name_runs``).
-            runs = given_runs(glossed[latin], givers)
-            everyone |= {o for o in story_outlets if o not in everyone and any(
-                _given_name_alone(given, latin.split()[-1], outlet_texts.get(o, "")) for given in runs)}
+            everyone |= named_by_given_name(glossed[latin], latin.split()[-1], givers, everyone)
         names = {*glossed[latin], *gloss_tails[latin]}
         everyone |= spelled_alike(names, givers, glossed=True)
         everyone |= {o for o in outlets - everyone
