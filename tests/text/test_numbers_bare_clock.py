@@ -62,3 +62,11 @@ def test_one_curfew_in_two_numerals_is_one_fact() -> None:
     one = article("甲报", lead + "宵禁期间每晚八点至次日凌晨五点居民不得外出。违者将被罚款。")
     two = article("乙社", lead + "居民晚上8時到清晨5時不准离开住所。违者将被罚款。")
     assert sorted(fact_with(compare_story([one, two]), "不得外出").outlets) == ["乙社", "甲报"]
+
+
+def test_whole_beginning_a_word_is_no_clock() -> None:
+    # 整 after an hour is "on the hour" (八点整出发); where it begins a word (整改, 整体) the figure before counts points.
+    assert fold_numbers("监管部门提出5点整改要求") == "监管部门提出5点整改要求"
+    assert fold_numbers("会议作出三点整体部署") == "会议作出三点整体部署"
+    assert fold_numbers("车队八点整出发") == "车队8时整出发"
+    assert fold_numbers("零点整，钟声响起") == "0时整，钟声响起"
