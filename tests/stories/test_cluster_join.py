@@ -5,10 +5,21 @@ the span bound, and the packaged model on two halves of one event and on two eve
 from __future__ import annotations
 
 import itertools
+import math
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _dice
-from newsmirror.stories.joincomplete import JOIN_FEATURES, default_join_model, join_features, join_probability
+from newsmirror.stories.joincomplete import (
+    COMPLETE_JOIN_FEATURES,
+    JOIN_FEATURES,
+    OUTLET_FEATURES,
+    default_join_model,
+    default_small_join_model,
+    join_features,
+    join_probability,
+)
 from newsmirror.stories.pairscore import PairModel
 
 START = datetime(2021, 3, 1, 6, tzinfo=UTC)
@@ -98,18 +109,19 @@ def test_a_core_takes_at_most_join_cap_sides() -> None:
 
 
 def test_the_bound_skips_only_pairs_surely_below_the_floor() -> None:
-    # The packaged model, and one whose pair-model readings weigh against a join (their bound is then 0, not 1).
+    # The packaged models (the join pass's, its own features; the small pass's, the shared ones), and one whose
+    # pair-model readings weigh against a join (their bound is then 0, not 1).
     packaged = default_join_model()
     against = PairModel(tuple(-w if name.startswith("core_pair") else w
-                              for name, w in zip(JOIN_FEATURES, packaged.weights, strict=True)),
-                        packaged.bias + 6.0, packaged.threshold, JOIN_FEATURES)
+                              for name, w in zip(packaged.features, packaged.weights, strict=True)),
+                        packaged.bias + 6.0, packaged.threshold, packaged.features)
     skipped = 0
-    for model in (packaged, against):
+    for model in (packaged, against, default_small_join_model()):
         clusterer = clusterer_of(model, join_least=1)
         ids = built(clusterer, [[(item, i) for i, item in enumerate(FLOOD)], [(TOLL, 20)], [(FAIR, 5)]])
         for a, b in itertools.combinations([clusterer.stories[i] for i in ids], 2):
             args = (a, b, clusterer._is_name, _dice, clusterer._event_weights, clusterer._core_probability)
-            full = model.probability(join_features(*args))
+            full = model.probability(join_features(*args, model.features))
             for floor in (0.0, 0.05, 0.5, 0.85, 0.99, 1.0):
                 probability = join_probability(model, floor, *args)
                 if probability is None:
@@ -118,6 +130,48 @@ def test_the_bound_skips_only_pairs_surely_below_the_floor() -> None:
                 else:
                     assert probability == full
     assert skipped  # the bound does skip pairs here
+
+
+def test_the_join_pass_reads_its_own_outlet_features_and_the_small_pass_the_shared_ones() -> None:
+    # Session 61 (join106): the join pass's model has its own list; the small pass's keeps JOIN_FEATURES. The costly
+    # pair-model readings stay last (the bound reads the features before them).
+    assert default_join_model().features == COMPLETE_JOIN_FEATURES
+    assert default_small_join_model().features == JOIN_FEATURES
+    assert (*JOIN_FEATURES[:-2], *OUTLET_FEATURES, "core_pair_max", "core_pair_min") == COMPLETE_JOIN_FEATURES
+
+
+def test_the_outlet_features_read_the_core_and_the_side() -> None:
+    clusterer = clusterer_of(NEVER)
+    # A core of three outlets (hours 0-2); a side from a fourth outlet at hour 20; a side from one of the core's
+    # outlets at hour 5; a side that began before the core's last report.
+    core, toll, fair, early = built(clusterer, [[(item, i) for i, item in enumerate(FLOOD)], [(TOLL, 20)],
+                                                [(FAIR, 5)], [(RESCUE, 1.5)]])
+    stories = clusterer.stories
+    at = {name: COMPLETE_JOIN_FEATURES.index(name) for name in OUTLET_FEATURES}
+
+    def outlets(a: str, b: str) -> tuple[float, ...]:
+        args = (stories[a], stories[b], clusterer._is_name, _dice, clusterer._event_weights,
+                clusterer._core_probability)
+        values = join_features(*args, COMPLETE_JOIN_FEATURES)
+        # Either order gives the same values; the shared features are JOIN_FEATURES' (the small pass's) exactly.
+        assert join_features(*args[1::-1], *args[2:], COMPLETE_JOIN_FEATURES) == values
+        assert tuple(v for name, v in zip(COMPLETE_JOIN_FEATURES, values, strict=True)
+                     if name not in OUTLET_FEATURES) == join_features(*args)
+        return tuple(values[at[name]] for name in OUTLET_FEATURES)
+
+    three = math.log(3)
+    assert outlets(core, toll) == (0.0, 0.0, three, math.log1p(18))
+    assert outlets(fair, core) == (1.0, 1.0, three, math.log1p(3))
+    assert outlets(core, early) == (0.0, 0.0, three, 0.0)
+
+
+def test_a_join_model_of_another_feature_list_is_refused() -> None:
+    odd = PairModel((0.0,) * (len(JOIN_FEATURES) + 1), 0.0, 0.5, (*JOIN_FEATURES, "odd"))
+    clusterer = clusterer_of(odd)
+    a, b = (clusterer.stories[i] for i in built(clusterer, [[(FLOOD[0], 0)], [(TOLL, 20)]]))
+    with pytest.raises(ValueError, match="COMPLETE_JOIN_FEATURES"):
+        join_probability(odd, 0.0, a, b, clusterer._is_name, _dice, clusterer._event_weights,
+                         clusterer._core_probability)
 
 
 def test_no_join_spans_beyond_max_span() -> None:
