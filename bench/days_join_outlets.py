@@ -10,11 +10,12 @@ outlet features ``OUTLET_FEATURES``), refitted on the tuning days and judged lea
   regression, L2 1.0), its threshold chosen on them by ``days_join_fit.choose`` (star); the held day then **grouped
   by the production code** (``days_event_refit.grouped_by``: the event layer's passes, the join pass, the small pass)
   with that fold's model as the join model, beside main (the packaged model) in the same run. ``--plain``: a third
-  arm, the same refit on ``JOIN_FEATURES`` only (what the refit alone does);
+  arm, the same refit on ``JOIN_FEATURES`` only (what the refit alone does); ``--fixed T``: the outlets refit at
+  threshold T instead of the threshold chosen (information: group97's replay read the curve at .8);
 * ``--write``: the model fitted on every captured day, threshold by the same rule, written to ``join_model.toml``.
 
     python bench/days_join_outlets.py --days PATH/archived --capture FOLDER
-    python bench/days_join_outlets.py --days PATH/archived --cache FOLDER lodo [--plain] [--tuning-day D ...]
+    python bench/days_join_outlets.py --days PATH/archived --cache FOLDER lodo [--plain] [--fixed T] [--tuning-day D]
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER --write
 
 Only tuning days are read (``days_pair_fit.tuning_days``).
@@ -65,10 +66,10 @@ def plain(day: Captured) -> Captured:
     return Captured(day.name, day.assigned, day.sizes, day.pairs, day.features[:, PLAIN], day.truth)
 
 
-def refit(train: list[Captured], features: tuple[str, ...]) -> PairModel:
-    """The join model fitted on ``train``'s pairs, its threshold chosen on them (star)."""
+def refit(train: list[Captured], features: tuple[str, ...], fixed: float | None = None) -> PairModel:
+    """The join model fitted on ``train``'s pairs, its threshold chosen on them (star), or ``fixed``."""
     weights, bias = fit_days(train, L2)
-    threshold = choose(train, weights, bias, star=True)
+    threshold = fixed if fixed is not None else choose(train, weights, bias, star=True)
     return PairModel(tuple(float(w) for w in weights), float(bias), threshold, features)
 
 
@@ -77,11 +78,12 @@ def grouped(day: Day, join_model: PairModel | None) -> tuple[StoryClusterer, dic
     return grouped_by(day, lambda: StoryClusterer(ClusterConfig(), join_model=join_model))
 
 
-def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool) -> None:
+def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None) -> None:
     missing = [d.name for d in days if d.name not in cache]
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
-    arms = ["outlets refit (LODO)"] + (["plain refit (LODO)"] if with_plain else [])
+    outlets = "outlets refit (LODO)" if fixed is None else f"outlets refit (LODO) at {fixed:g}"
+    arms = [outlets] + (["plain refit (LODO)"] if with_plain else [])
     rows: dict[str, list] = {"main": [], **{arm: [] for arm in arms}}
     chosen: dict[str, dict[str, float | None]] = {arm: {} for arm in arms}
     for day in days:
@@ -91,7 +93,7 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool) -> None:
         m = rows["main"][-1]
         line = [f"{day.name}: main F1 {m.f1:.4f} pure {m.pure}/{m.multi} glued {m.glued} CPU {cpu:.2f} s"]
         for arm in arms:
-            model = (refit(train, COMPLETE_JOIN_FEATURES) if arm.startswith("outlets")
+            model = (refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
                      else refit([plain(c) for c in train], JOIN_FEATURES))
             chosen[arm][day.name] = model.threshold
             _, predicted, cpu = grouped(day, model)
@@ -130,6 +132,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="the capture folder (one <day>.pickle per tuning day)")
     parser.add_argument("--capture", type=Path, metavar="FOLDER", help="capture the tuning days into FOLDER")
     parser.add_argument("--plain", action="store_true", help="lodo: also the refit on JOIN_FEATURES only")
+    parser.add_argument("--fixed", type=float, metavar="T", help="lodo: the outlets refit at threshold T")
     parser.add_argument("--write", action="store_true", help="write the model fitted on every captured day")
     args = parser.parse_args()
     if args.capture:
@@ -143,7 +146,7 @@ def main() -> None:
         raise SystemExit("--cache FOLDER (made by --capture) is needed for lodo and --write")
     cache = load(args.cache)
     if args.command == "lodo":
-        lodo(tuning_days(args), cache, args.plain)
+        lodo(tuning_days(args), cache, args.plain, args.fixed)
     if args.write:
         write_model(cache)
 
