@@ -41,7 +41,7 @@ from bench.days_eval import purity  # noqa: E402
 from bench.days_pair_fit import Day, add_days_arguments, fit, tuning_days  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer, _dice  # noqa: E402
-from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE, join_features  # noqa: E402
+from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE, as_complete, join_features  # noqa: E402
 from newsmirror.stories.pairscore import PairModel  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -307,7 +307,7 @@ def main() -> None:
                 f"(shipped grouping): {pairs} pairs, {positive} same event. Threshold by the fit's rule on the same days.\n"
                 "No held-out, test or fresh day was read to fit it.")
         model = PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), threshold, JOIN_FEATURES)
-        JOIN_MODEL_FILE.write_text(model.to_toml(note))
+        JOIN_MODEL_FILE.write_text(as_complete(model).to_toml(note))  # the join pass's list, the outlets weighed 0
         print(f"wrote {JOIN_MODEL_FILE} (threshold {threshold})")
 
 

@@ -15,6 +15,7 @@ from newsmirror.stories.joincomplete import (
     COMPLETE_JOIN_FEATURES,
     JOIN_FEATURES,
     OUTLET_FEATURES,
+    as_complete,
     default_join_model,
     default_small_join_model,
     join_features,
@@ -163,6 +164,19 @@ def test_the_outlet_features_read_the_core_and_the_side() -> None:
     assert outlets(core, toll) == (0.0, 0.0, three, math.log1p(18))
     assert outlets(fair, core) == (1.0, 1.0, three, math.log1p(3))
     assert outlets(core, early) == (0.0, 0.0, three, 0.0)
+
+
+def test_a_model_of_the_shared_features_reads_as_one_of_the_pass_s_own_with_the_outlets_weighed_0() -> None:
+    small = default_small_join_model()
+    complete = as_complete(small)
+    assert complete.features == COMPLETE_JOIN_FEATURES and as_complete(complete) is complete
+    assert [w for name, w in zip(COMPLETE_JOIN_FEATURES, complete.weights, strict=True)
+            if name in OUTLET_FEATURES] == [0.0] * len(OUTLET_FEATURES)
+    clusterer = clusterer_of(complete, join_least=1)
+    ids = built(clusterer, [[(item, i) for i, item in enumerate(FLOOD)], [(TOLL, 20)], [(FAIR, 5)]])
+    for a, b in itertools.combinations([clusterer.stories[i] for i in ids], 2):
+        args = (a, b, clusterer._is_name, _dice, clusterer._event_weights, clusterer._core_probability)
+        assert join_probability(complete, 0.0, *args) == join_probability(small, 0.0, *args)
 
 
 def test_a_join_model_of_another_feature_list_is_refused() -> None:

@@ -132,6 +132,16 @@ def outlet_features(core: _StoryState, side: _StoryState) -> tuple[float, float,
             math.log1p(after))
 
 
+def as_complete(model: PairModel) -> PairModel:
+    """A ``JOIN_FEATURES`` model as a ``COMPLETE_JOIN_FEATURES`` one that weighs ``OUTLET_FEATURES`` 0 (the same
+    probabilities: what ``join_model.toml`` must name); a ``COMPLETE_JOIN_FEATURES`` model as it is."""
+    if _reads_outlets(model.features):
+        return model
+    weights = dict(zip(model.features, model.weights, strict=True))
+    return PairModel(tuple(weights.get(name, 0.0) for name in COMPLETE_JOIN_FEATURES), model.bias, model.threshold,
+                     COMPLETE_JOIN_FEATURES)
+
+
 def load_join_model(path: Path = JOIN_MODEL_FILE) -> PairModel:
     return load_pair_model(path, COMPLETE_JOIN_FEATURES,
                            "refit it with bench/days_join_fit.py (or group with ClusterConfig(join_complete=False))")
