@@ -81,10 +81,22 @@ Scores = tuple[float, float, float, float]  # F1, P, R, pure share
 EXTRAS = OUTLET_FEATURES
 
 
+def _core_and_side(a: Any, b: Any) -> tuple[Any, Any]:
+    """More members, then the earlier first report (a story without one counts as the latest), then the smaller id:
+    either order of a pair takes the same core (review62: on a full tie (a, b) and (b, a) took different cores, and a
+    story without times was a TypeError)."""
+    def rank(story: Any) -> tuple[int, float]:
+        return len(story.members), -story.first.timestamp() if story.first else -math.inf
+
+    if rank(a) != rank(b):
+        return (a, b) if rank(a) > rank(b) else (b, a)
+    return (a, b) if str(getattr(a, "id", "")) <= str(getattr(b, "id", "")) else (b, a)
+
+
 def pair_extras(a: Any, b: Any) -> tuple[float, float, float, float]:
     """``EXTRAS`` of two finished stories (core: the one a join keeps, more members then the earlier, as
     ``eventlink.event_features``): ``joincomplete.outlet_features``."""
-    core, side = (a, b) if (len(a.members), b.first) > (len(b.members), a.first) else (b, a)
+    core, side = _core_and_side(a, b)
     return outlet_features(core, side)
 
 
@@ -189,8 +201,9 @@ def table(names: list[str], rows: dict[str, list[Scores]], chosen: dict[str, Cou
         moved = [v[0] - b for v, b in zip(values, base, strict=True)]
         up, down = sum(m > .001 for m in moved), sum(m < -.001 for m in moved)
         picks = ", ".join(f"{k} x{v}" for k, v in sorted(chosen.get(arm, Counter()).items()))
-        out.append(f"| {arm} | {f1:.5f} | {p:.4f} | {r:.4f} | {pure:.4f} | "
-                   f"{np.mean([values[i][0] for i in unseen]):.5f} | {up} / {down} | {picks} |")
+        # Every day among SHIPPED_DAYS: no unseen day to average (review62: nan, with numpy's RuntimeWarning).
+        unseen_f1 = f"{np.mean([values[i][0] for i in unseen]):.5f}" if unseen else "—"
+        out.append(f"| {arm} | {f1:.5f} | {p:.4f} | {r:.4f} | {pure:.4f} | {unseen_f1} | {up} / {down} | {picks} |")
     return "\n".join(out)
 
 

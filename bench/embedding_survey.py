@@ -359,6 +359,19 @@ def report(name: str, loaded: dict[str, list[StoryPairs]], embed: Embedder, args
               f"({lr - recall0:+.4f}) P {lp:.4f} ({lp - precision0:+.4f})")
 
 
+def cached(embed: Embedder, path: Path) -> Embedder:
+    """``embed`` that first looks each text up in an .npz of texts and rows (``embedding_round.py --cache``)."""
+    with np.load(path) as saved:
+        rows = dict(zip(saved["texts"].tolist(), saved["rows"], strict=True))
+
+    def embedding(texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in rows]
+        if missing:
+            rows.update(zip(missing, embed(missing), strict=True))
+        return np.vstack([rows[t] for t in texts])
+    return embedding
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=Path, required=True)
@@ -369,7 +382,11 @@ def main() -> None:
     parser.add_argument("--max-drop", type=float, default=0.005)
     parser.add_argument("--any", type=int, default=200, help="other unit pairs sampled per story")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache", type=Path, help="an .npz of one model's unit embeddings (embedding_round.py's "
+                        "--cache) to read rows from: the ms/unit printed is then mostly look-ups; one --model only")
     args = parser.parse_args()
+    if args.cache and len(args.model) != 1:
+        sys.exit("--cache holds one model's rows: give one --model")
     for path in args.facts:
         if never_tuned_on(path):
             sys.exit(f"{path}: test and fresh fact files are never read here")
@@ -382,7 +399,8 @@ def main() -> None:
           f"loaded in {time.perf_counter() - started:.0f} s; main's compare_story {compare_seconds:.1f} s "
           f"({1000 * compare_seconds / max(units, 1):.2f} ms/unit)", flush=True)
     for spec in args.model or ["shipped"]:
-        report(spec, loaded, make_embedder(spec), args)
+        embed = make_embedder(spec)
+        report(spec, loaded, cached(embed, args.cache) if args.cache else embed, args)
         sys.stdout.flush()
 
 

@@ -10,7 +10,7 @@ stories' reports (a worst case: more sentences to align). Both are saved as stor
 own and their comparison stored (``refresh_comparisons``), as ``stories group`` does.
 Target (issue 14): under 0.5 s and under 2 s.
 
-    python bench/stories_show_bench.py [--day 2020-10-14] [--repeat 3]
+    python bench/stories_show_bench.py [--day 2020-10-14] [--repeat 3] [--days <extra-days>]
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--day", default="2020-10-14", help="a tuning day")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--days", type=Path, default=DAYS,
+                        help="the folder of exported day folders (default: ../shared's four days)")
     args = parser.parse_args()
     from fastapi.testclient import TestClient
     from rich.console import Console
@@ -72,7 +74,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "show.sqlite"
         with open_store(db) as store:
-            import_paths(store, [DAYS / args.day])
+            import_paths(store, [args.days / args.day])
             group_articles(store, compare=False)
             members: dict[str, list[str]] = defaultdict(list)
             for article in store.iter_articles():

@@ -86,3 +86,35 @@ def test_an_empty_or_missing_capture_is_refused_with_a_message(tmp_path: Path) -
     for path in (tmp_path, tmp_path / "nowhere"):
         with pytest.raises(SystemExit, match="--capture"):
             load(path)
+
+
+def test_either_order_of_a_full_tie_takes_one_core_and_a_story_without_times_is_no_error() -> None:
+    """review62: on a full tie (as many members, the same first report) ``pair_extras(a, b)`` and ``(b, a)`` took
+    different cores, so one pair had two rows of extras by its order; a story without times was a TypeError."""
+    from datetime import datetime, timedelta
+    from types import SimpleNamespace
+
+    from bench.days_join_refit import pair_extras
+
+    start = datetime(2020, 8, 4, 8)
+    a = SimpleNamespace(id="s1", members=[1, 2], outlets={"A", "B", "C"}, first=start, last=start + timedelta(hours=1))
+    b = SimpleNamespace(id="s2", members=[3, 4], outlets={"A"}, first=start, last=start + timedelta(hours=3))
+    assert pair_extras(a, b) == pair_extras(b, a)
+    assert pair_extras(a, b)[0] == 1.0  # s1 (the smaller id) is the core: its outlets hold s2's one
+    untimed = SimpleNamespace(id="s3", members=[5, 6], outlets={"B"}, first=None, last=None)
+    assert pair_extras(a, untimed) == pair_extras(untimed, a)
+    assert pair_extras(a, untimed)[3] == 0.0  # no time: no hours after the core
+
+
+def test_the_table_says_no_unseen_day_when_every_day_is_a_shipped_one() -> None:
+    """review62: with every day among SHIPPED_DAYS the unseen days' column was nan, with numpy's RuntimeWarning."""
+    import warnings
+
+    from bench.days_join_refit import SHIPPED_DAYS
+
+    cache = {name: captured(name, 0.1 * i) for i, name in enumerate(SHIPPED_DAYS[:4])}
+    rows, chosen = arms(cache, grid=(0.3,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        said = table(list(cache), rows, chosen)
+    assert "nan" not in said and "F1 on the 0 days the shipped model never saw" in said

@@ -67,3 +67,18 @@ def test_test_and_fresh_fact_files_are_refused(monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.setattr(sys, "argv", ["embedding_survey", "--days", str(Path("nowhere")), "--facts", facts])
         with pytest.raises(SystemExit, match="never read"):
             survey.main()
+
+
+def test_cached_rows_are_read_and_only_missing_texts_embedded(tmp_path: Path) -> None:
+    path = tmp_path / "cache.npz"
+    np.savez(path, texts=np.array(["甲", "乙"]), rows=np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32))
+    asked: list[list[str]] = []
+
+    def embed(texts: object) -> np.ndarray:
+        asked.append(list(texts))  # type: ignore[call-overload]
+        return np.array([[0.6, 0.8]] * len(asked[-1]), dtype=np.float32)
+
+    rows = survey.cached(embed, path)(["乙", "丙", "甲", "丙"])
+    assert asked == [["丙"]]
+    assert rows.tolist() == [[0.0, 1.0], [0.6000000238418579, 0.800000011920929], [1.0, 0.0],
+                             [0.6000000238418579, 0.800000011920929]]

@@ -186,7 +186,8 @@ def test_a_feeds_unchanged_warnings_are_said_once_at_warning_then_at_info(
     assert [level for level, _ in first] == ["WARNING"], first
     assert first[0][1].startswith("warning: 宽容台 (lenient): malformed feed read leniently"), first
     again = poll()  # the same feed, the same warning: one INFO line, no WARNING
-    assert again == [("INFO", "warning: 宽容台 (lenient): the same 1 warning(s) as at the last poll")], again
+    assert again == [("INFO", "warning: 宽容台 (lenient): the same 1 warning(s) as at the last poll that read the feed")
+                     ], again
     loopback_server.route("/lenient.xml", body=malformed, content_type="application/rss+xml", etag='"v1"')
     assert [level for level, _ in poll()] == ["INFO"]
     assert poll() == []  # 304: nothing read, nothing said, the warning kept
@@ -198,3 +199,39 @@ def test_a_feeds_unchanged_warnings_are_said_once_at_warning_then_at_info(
     loopback_server.route("/lenient.xml", body=malformed, content_type="application/rss+xml")
     back = poll()
     assert [level for level, _ in back] == ["WARNING"] and "malformed feed read leniently" in back[0][1], back
+
+
+def test_a_warnings_return_after_a_clean_poll_in_another_process_is_said_at_warning(
+        store_location: str, loopback_server: LoopbackServer, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """review62: the worker's memory of a source's warnings is per process, and a fleet's polls of one feed land in
+    any process: after process A said a warning, B's clean poll, then A's poll with the warning back, A said "the same
+    1 warning(s) as at the last poll" at INFO, although the last poll (B's) had none. A process whose memory the feed
+    state shows stale (the source checked since its last poll) says the warnings at WARNING; two polls in a row in
+    one process still say the same warnings at INFO."""
+    from newsmirror.jobs import worker as worker_module
+
+    process_a, process_b = worker_module._WarningsSaid(), worker_module._WarningsSaid()
+    items = [FixtureItem(f"p-{n}", loopback_server.url(f"/p/{n}.html"), f"第{n}条新闻", long_body(n)) for n in range(2)]
+    clean = rss(items)
+    malformed = clean.replace("<title>第0条新闻</title>", "<title>第0条 & 新闻</title>")  # a bare ampersand
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="lenient", url=loopback_server.url("/lenient.xml"), outlet="宽容台"))
+        schedule_sources(store)
+
+    def poll(process: object, body: str) -> list[str]:
+        loopback_server.route("/lenient.xml", body=body, content_type="application/rss+xml")
+        monkeypatch.setattr(worker_module, "_warnings_said", process)
+        caplog.clear()
+        with open_store(store_location) as store, caplog.at_level("INFO", logger="newsmirror.jobs.worker"):
+            job = store.get_job("fetch", "lenient")
+            assert job is not None
+            HANDLERS["fetch"](job, store)
+        return [r.levelname for r in caplog.records if r.name == "newsmirror.jobs.worker"]
+
+    assert poll(process_a, malformed) == ["WARNING"]
+    assert poll(process_a, malformed) == ["INFO"]  # one process, twice the same: counted at INFO
+    assert poll(process_b, clean) == []  # mended, in another process
+    assert poll(process_a, malformed) == ["WARNING"]  # back: the last poll had none, whatever A remembers
+    assert poll(process_b, malformed) == ["WARNING"]  # B never said it
+    assert poll(process_b, malformed) == ["INFO"]

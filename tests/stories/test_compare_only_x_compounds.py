@@ -1,5 +1,6 @@
 """"Only X names N" neither lists a compound of common words jieba's dictionary tags as a name nor misses a people
-named by the dictionary's other form (session 60, onlyx98; issue 14 item 5). Own examples, constructed."""
+named by the dictionary's other form (session 60, onlyx98; issue 14 item 5). Own examples, constructed. (onlyx98's
+people-by-dictionary form, refused by its rule and shipped off, was removed in session 61, polish82: dead code.)"""
 
 from __future__ import annotations
 
@@ -53,15 +54,14 @@ def test_a_body_cc_cedict_holds_or_a_name_qualifies_stays_a_name() -> None:
     assert is_name_detail("国家卫生研究院", "国家卫生研究院的负责人周三表示，此事仍在调查")  # three words: specific
 
 
-def test_a_people_another_outlet_names_by_the_dictionarys_other_form(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(compare, "PEOPLE_BY_DICTIONARY", True)  # off as shipped: onlyx98's rule refused it
+def test_a_people_another_outlet_names_by_the_dictionarys_other_form_is_a_known_false_claim() -> None:
+    """Known and documented (docs/stories.md section 4): no table links 吉尔吉斯 and 柯尔克孜族, so the form tests
+    let the claim through (the confidence model, off here, is left to withhold it). onlyx98's dictionary form for
+    it, refused by its rule (1 claim of the tuning samples, under 3) and shipped off, was dead code: removed."""
+    assert not hasattr(compare, "PEOPLE_BY_DICTIONARY") and not hasattr(compare, "_people_by_dictionary")
     giver = _article("甲报", "决议说，当局对维吾尔、哈萨克和吉尔吉斯等少数族裔的打压必须停止。")
     other = _article("乙社", "决议指出，当局对维吾尔族、哈萨克族和柯尔克孜族等少数民族的打压必须停止。")
-    assert "吉尔吉斯" not in _only([giver, other], "甲报")
-    assert compare._people_by_dictionary("吉尔吉斯", "哈萨克族和柯尔克孜族等少数民族")
-    assert not compare._people_by_dictionary("吉尔吉斯", "哈萨克族等少数民族")
-    monkeypatch.setattr(compare, "PEOPLE_BY_DICTIONARY", False)
-    assert "吉尔吉斯" in _only([giver, other], "甲报")  # main's reading
+    assert "吉尔吉斯" in _only([giver, other], "甲报")
 
 
 def test_a_two_character_place_cc_cedict_lacks_is_no_name_unless_transliterated(monkeypatch: pytest.MonkeyPatch) -> None:

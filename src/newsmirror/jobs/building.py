@@ -61,6 +61,7 @@ from newsmirror.store.base import ArticleQuery, Store
 from newsmirror.store.changes import ArticleEvent, EventKind, HistoryMark, history_marks, visible_versions
 from newsmirror.stories.comparison import ALIGNMENT_VERSION, Comparison
 from newsmirror.stories.quoted import Rests, quotation_rests
+from newsmirror.text.script import report_script
 
 FORMATS = ("pagemirror", "jekyll", "site")
 Comparer = Callable[[Story, list[Article]], Comparison | None]
@@ -191,6 +192,12 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         members = [listed[i].entry for i in story.article_ids if i in listed]
         if not members:
             continue
+        for member in members:
+            # A report stored without a Chinese script, its entry from the listing cache's row (no text): marked on
+            # the story page by its title and text, as make_entry marks it and the reader does (report_script).
+            if not member.text_lang and member.lang not in ("zh-Hans", "zh-Hant"):
+                stored = store.get_article(member.id)
+                member.text_lang = report_script(stored.script, stored.title, stored.body_text) if stored else member.lang
         signature = "|".join(listed[m.id].signature for m in members)
         days = story_days(m.published for m in members)
         absent = absent_outlets((m.outlet for m in members), days, day_counts.between(*days)) if days else None

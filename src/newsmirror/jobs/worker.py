@@ -136,13 +136,14 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     if source is None or not source.enabled:
         return None
     runner = FetchJob(store, _fetch_context.fetch_settings(), fetcher=worker_fetcher(), extract=_fetch_context.extract)
+    checked_before = store.get_feed_state(source.id).last_checked_at  # one fetch job a source: no poll in between
     report = runner.poll_source(source)
     if report.status == "interrupted":
         # The worker is stopping (Worker.stop cut the requests): what was stored stays, nothing is charged to the
         # source, and the job is due again at once, for the next worker to claim: no failed attempt of the job.
         log.info("fetch of %s (%s) stopped with the worker; due again now", source.outlet or source.id, source.id)
         return utcnow()
-    _log_failures(report)
+    _log_failures(report, checked=(checked_before, store.get_feed_state(source.id).last_checked_at))
     if report.new or report.updated:
         store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
     return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)
@@ -152,37 +153,54 @@ SHOWN_ITEM_FAILURES = 5  # one a line, as `fetch` names them on stderr; the rest
 
 
 class _WarningsSaid:
-    """The warnings each source's last poll gave, as this process's log said them (source id -> the warnings; a
-    source whose poll gave none is forgotten, so it holds only the sources warned of now).
+    """The warnings each source's last poll gave, as this process's log said them (source id -> the warnings and
+    when that poll checked the feed, as its feed state says; a source whose poll gave none is forgotten, so it holds
+    only the sources warned of now).
 
     A lenient feed ("malformed feed read leniently") or an oversized item's skip gives the same warnings on every
     poll of the feed: said at WARNING each time, they filled an operator's journal every interval (`fetch --quiet`
     hides them for the same reason: cron mailed them each poll). Each change of a source's warnings is said at
-    WARNING, one line a warning; the same warnings again, one INFO line counting them."""
+    WARNING, one line a warning; the same warnings again, one INFO line counting them.
+
+    Per process, but never stale: where the feed state says the source was checked since this process's last poll
+    of it (another worker process polled it: a fleet's polls of one feed land in any process), what that poll saw is
+    unknown here, so the warnings are said at WARNING again (review62: a warning's return after a clean poll in
+    another process was said at INFO as "the same")."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._last: dict[str, tuple[str, ...]] = {}
+        self._last: dict[str, tuple[tuple[str, ...], datetime | None]] = {}
 
-    def changed(self, source_id: str, warnings: list[str]) -> bool:
-        """Whether ``warnings`` differ from those of the source's last poll (in any order), remembering them."""
-        now = tuple(sorted(warnings))
+    def changed(self, source_id: str, warnings: list[str] | None, before: datetime | None = None,
+                after: datetime | None = None) -> bool:
+        """Whether ``warnings`` differ from those of the source's last poll (in any order), remembering them.
+        ``before`` and ``after``: the feed state's last check before and after this poll (a caller without a store
+        gives neither: every poll is then this process's). ``warnings`` None: the poll read nothing (a failure, a
+        304), so the last poll's stand, now as of ``after``."""
         with self._lock:
-            before = self._last.pop(source_id, ())
+            said, checked = self._last.pop(source_id, ((), None))
+            known = checked == before  # no other process checked the source since this one's last poll
+            if warnings is None:
+                if said and known:
+                    self._last[source_id] = (said, after)
+                return False
+            now = tuple(sorted(warnings))
             if now:
-                self._last[source_id] = now
-        return now != before
+                self._last[source_id] = (now, after)
+        return not known or now != said
 
 
 _warnings_said = _WarningsSaid()
 
 
-def _log_failures(report: SourceReport, said: _WarningsSaid | None = None) -> None:
+def _log_failures(report: SourceReport, said: _WarningsSaid | None = None,
+                  checked: tuple[datetime | None, datetime | None] = (None, None)) -> None:
     """Say in the worker's log what `fetch` says on stderr: the feed failed, or items of it did (a page 404, an
     unreadable page), and the source's warnings. A failing feed is no failed job (its back-off is in the feed state),
     so the worker said nothing, and an item that failed was in no log at all: `sources list` shows a feed's last
     error, not its items'. The warnings are said at WARNING when they changed since the source's last poll in this
-    process (``said``: the process's own unless given), else counted in one INFO line (:class:`_WarningsSaid`)."""
+    process (``said``: the process's own unless given) or another process checked the source since (``checked``: the
+    feed state's last check before and after this poll), else counted in one INFO line (:class:`_WarningsSaid`)."""
     source = report.source
     # One line each, without the control characters a feed may put in an item's link (ESC sequences: "invalid URL"
     # names it as given), as `fetch` shows them (cli.terminal.shown): a worker's log is read in a terminal too.
@@ -197,11 +215,15 @@ def _log_failures(report: SourceReport, said: _WarningsSaid | None = None) -> No
         log.warning("item failed: %s: %s", who, clean_line(problem))
     if len(report.item_errors) > SHOWN_ITEM_FAILURES:
         log.warning("item failed: %s: %d more", who, len(report.item_errors) - SHOWN_ITEM_FAILURES)
+    said = said if said is not None else _warnings_said
     if report.status in ("failed", "not modified"):
-        return  # a feed not read (no answer, or unchanged: HTTP 304) gives no warnings: its last poll's stand
-    if not (said if said is not None else _warnings_said).changed(source.id, report.warnings):
+        # A feed not read (no answer, or unchanged: HTTP 304) gives no warnings: its last poll's stand.
+        said.changed(source.id, None, *checked)
+        return
+    if not said.changed(source.id, report.warnings, *checked):
         if report.warnings:
-            log.info("warning: %s: the same %d warning(s) as at the last poll", who, len(report.warnings))
+            log.info("warning: %s: the same %d warning(s) as at the last poll that read the feed", who,
+                     len(report.warnings))
         return
     for warning in report.warnings[:SHOWN_ITEM_FAILURES]:  # e.g. another outlet's article the feed named, not stored
         log.warning("warning: %s: %s", who, clean_line(warning))

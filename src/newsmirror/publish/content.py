@@ -12,10 +12,10 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal, get_args
+from typing import Literal, Protocol, TypeVar, get_args
 from urllib.parse import quote, urljoin
 
 import lxml.html
@@ -33,7 +33,14 @@ from newsmirror.store.base import title_script
 from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
 from newsmirror.stories.quoted import Rests
 from newsmirror.stories.summary import Summary, summarize
-from newsmirror.text.script import to_hant, to_hant_words, to_simplified, to_traditional, written_in
+from newsmirror.text.script import (
+    report_script,
+    to_hant,
+    to_hant_words,
+    to_simplified,
+    to_traditional,
+    written_in,
+)
 
 OutputScript = Literal["original", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]
 OUTPUT_SCRIPTS: tuple[str, ...] = get_args(OutputScript)
@@ -51,7 +58,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "22"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "23"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -88,6 +95,9 @@ STORY_PAGE_VERSION = "22"  # 2: a fact's sentences in one column per outlet, as 
 # 22: a report's title is an h3 under 报道 (h4 under its outlet's closed bar, an h3), not an h2: the outline nests
 # (review61), with the same look (style.css .like-h2); a title whose report was stored without a script ("und") is
 # marked as its characters tell (store.base.title_script), as the reader marks it
+# 23: a report stored "und" is marked, its section and sentences, by the script its title and text are in, as the
+# reader marks it (text.script.report_script; review62); the contents of a story of more than REPORTS_OPEN reports
+# unchanged (outlets with their counts, now the reader's too)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -146,6 +156,16 @@ class Entry:
     summary: str = ""
     story_id: str | None = None
     lang: str = "und"
+    # The script its text is in as a story page marks its section and sentences (text.script.report_script: stored,
+    # else guessed from its title and text), where ``lang`` is the stored script lists and titles go by
+    # (store.base.title_script); they differ only for a report stored "und". "": as ``lang`` (an entry made from the
+    # listing cache's row: jobs.building fills it for a story's reports not stored as zh-Hans or zh-Hant).
+    text_lang: str = ""
+
+    @property
+    def marked_lang(self) -> str:
+        """The script a story page marks this report's section and sentences by."""
+        return self.text_lang or self.lang
 
     @property
     def month(self) -> str:
@@ -180,6 +200,7 @@ def make_entry(article: Article, convert: Callable[[str], str], script: str,
         summary=convert(article.summary.strip() or _lead(article.body_text)),
         story_id=story_id,
         lang=article.script if script == "original" else script,
+        text_lang=report_script(article.script, article.title, article.body_text) if script == "original" else script,
     )
 
 
@@ -494,10 +515,24 @@ class StoryView:
     @property
     def by_outlet(self) -> list[tuple[str, list[Entry], tuple[datetime | None, datetime | None]]]:
         """Its reports outlet by outlet, in the order each outlet first reported, with each outlet's span."""
-        grouped: dict[str, list[Entry]] = {}
-        for member in self.members:
-            grouped.setdefault(member.outlet, []).append(member)
-        return [(outlet, members, _span(members)) for outlet, members in grouped.items()]
+        return [(outlet, members, _span(members)) for outlet, members in reports_by_outlet(self.members)]
+
+
+class _Reported(Protocol):
+    @property
+    def outlet(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Reported)
+
+
+def reports_by_outlet(reports: Iterable[_R]) -> list[tuple[str, list[_R]]]:
+    """Reports outlet by outlet, in the order each outlet first comes: a big story's table of contents names its
+    outlets with their counts, not every report (the static site's ``StoryView.by_outlet`` and the reader's page)."""
+    grouped: dict[str, list[_R]] = {}
+    for report in reports:
+        grouped.setdefault(report.outlet, []).append(report)
+    return list(grouped.items())
 
 
 def _span(members: list[Entry]) -> tuple[datetime | None, datetime | None]:

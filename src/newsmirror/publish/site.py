@@ -331,8 +331,9 @@ class SiteBuilder(FormatBuilder):
     def _story(self, story: StoryView) -> None:
         folder = f"story/{story.id}/"
         # Each outlet's script, for its sentences in the summary and the grid (the comparison names outlets as stored;
-        # an original site's entries keep the names unconverted). An outlet with reports in both scripts: its last.
-        langs = {m.outlet: m.lang for m in story.members}
+        # an original site's entries keep the names unconverted). An outlet with reports in both scripts: its last. A
+        # report stored "und" by its title and text (Entry.text_lang), as the reader marks it.
+        langs = {m.outlet: m.marked_lang for m in story.members}
         path = folder + "index.html"
         comparison = story.compare()
         rests = story.rests

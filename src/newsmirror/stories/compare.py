@@ -60,12 +60,14 @@ from newsmirror.text import ranges
 from newsmirror.text.aliases import alias_map
 from newsmirror.text.bodies import body, is_place, names_body, names_seat
 from newsmirror.text.dictionary_glosses import (
+    abbreviated_by,
+    abbreviations,
     dictionary_forms,
     dictionary_holds,
     gloss_key,
     name_around,
     names_by_dictionary,
-    proper_name,
+    short_form_runs,
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
@@ -1955,9 +1957,10 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     if _first_word_short_form_in(term, text, outlet_nouns.get(outlet, ())):
         return True
+    if _abbreviation_run_in(term, text):
+        return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
             or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text)
-            or _people_by_dictionary(term, text)
             or _trade_name_in(term, text))
 
 
@@ -2043,26 +2046,6 @@ def _people_named_otherwise(term: str, text: str) -> bool:
         return False
     stem = term[:-1]
     return any(stem + head in text for head in _PEOPLE_HEADS if head != term[-1])
-
-
-# A people's name and the same name with a people head both lead to the dictionary's forms (session 60, onlyx98):
-# 吉尔吉斯 and 柯尔克孜族 are one people whose one writing CC-CEDICT holds as 吉尔吉斯族, pointing at 柯尔克孜族; neither
-# word's own forms reach the other. Off: alone it withholds one false claim of the tuning samples (AG04), fewer than the
-# three onlyx98's rule asked of a mechanism.
-PEOPLE_BY_DICTIONARY = False
-
-
-def _people_by_dictionary(term: str, text: str) -> bool:
-    """Whether ``text`` writes, by the dictionary's forms (``names_by_dictionary``), the people ``term`` names with a
-    head of ``_PEOPLE_HEADS`` put on or exchanged (吉尔吉斯族, which CC-CEDICT holds as a proper name, for 吉尔吉斯):
-    a name of two characters or more without the head."""
-    if not PEOPLE_BY_DICTIONARY or not _HAN_RUN.fullmatch(term):
-        return False
-    stem = term[:-1] if len(term) >= 3 and term[-1] in _PEOPLE_HEADS else term
-    if len(stem) < 2:
-        return False
-    return any(stem + head != term and proper_name(stem + head) and names_by_dictionary(stem + head, text)
-               for head in _PEOPLE_HEADS)
 
 
 # A person named courteously by the given name and a title (經國先生 for 蒋经国, 中山先生 for 孙中山).
@@ -2354,6 +2337,51 @@ def _first_word_short_form_in(term: str, text: str, nouns: Iterable[str]) -> boo
                 return True
         at = text.find(term[1], at + 1)
     return False
+
+
+# A place written by its one-character short form in a run of such short forms, the places together (澳门 in 港澳, 广东 in
+# 粤港澳, 河北 in 京津冀): CC-CEDICT gives each character as the short form of its places (``dictionary_glosses.
+# abbreviations``: 澳 of 澳门 and 澳大利亚). Read only where the run, two to four such characters, is whole words of jieba's
+# cut (港澳|事务; not 新台 of 新台币) and, when CC-CEDICT holds it as a word, its senses name the place (港澳: "Hong Kong
+# 香港 and Macao 澳門"; not 巴西, Brazil, for 巴基斯坦; nor a common word, 非法, 加以, 美德: ``short_form_runs``);
+# a character that shortens several places (澳) is read as the claimed one only where the outlet names none of the others
+# (no 澳大利亚 or 澳洲 in its text). Session 61, onlyx106. Off (False) = main's claims.
+ABBREVIATION_RUNS = True
+_ABBREVIATION_RUN = range(2, 5)
+
+
+def _abbreviation_run_in(term: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes the Han place ``term`` by its one-character short form inside a run of
+    such short forms (``ABBREVIATION_RUNS``)."""
+    if not ABBREVIATION_RUNS or not (chars := abbreviated_by(term)):
+        return False
+    shortening = abbreviations()
+    for char in chars:
+        others = [other for other in shortening[char] if other != term and not term.startswith(other)
+                  and not other.startswith(term)]
+        if any(other in text or names_by_dictionary(other, text) for other in others):
+            continue  # 澳 may be Australia here
+        for found in re.finditer(re.escape(char), text):
+            start = end = found.start()
+            while start > 0 and text[start - 1] in shortening:
+                start -= 1
+            while end < len(text) and text[end] in shortening:
+                end += 1
+            run = text[start:end]
+            # A word the dictionary holds counts only where its senses name the place (港澳: 香港 and 澳门; not 巴西,
+            # Brazil, for 巴基斯坦 and 西班牙).
+            held = short_form_runs().get(run)
+            if (len(run) in _ABBREVIATION_RUN and (held is None or term in held)
+                    and _whole_words(text, start, end)):
+                return True
+    return False
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins a word of jieba's cut of the normalized ``text`` and ends one."""
+    placed = list(placed_words(text, max(start - _SHORT_FORM_CONTEXT, 0), end + _SHORT_FORM_CONTEXT))
+    return (any(at == start for at, _word in placed if at >= 0)
+            and any(at + len(word) == end for at, word in placed if at >= 0))
 
 
 def _writes_gloss(gloss: str, text: str) -> bool:

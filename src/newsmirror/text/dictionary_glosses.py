@@ -182,6 +182,8 @@ def dictionary_forms(name: str) -> tuple[str, ...]:
     forms = {key for key in keys if key != name}
     forms |= {han for key in keys for han in hans.get(key, ()) if han not in common and han != name}
     forms |= {han for han in partners.get(name, ()) if han not in common}
+    if INNER_POINTERS:
+        forms |= {han for han in _inner_pointers().get(name, ()) if han not in common and han != name}
     return tuple(sorted(forms))
 
 
@@ -245,3 +247,164 @@ def name_around(word: str, text: str) -> str | None:
                     best = span
     return best
 
+
+
+# A single character CC-CEDICT gives as a place's or a country's short form: "Macao (abbr. for 澳門|澳门)", "abbr. for
+# Beijing", "short name for Guangdong 廣東|广东", "Taiwan (abbr.)". Outlets write a run of such characters for the places
+# together (港澳, 粤港澳, 中港澳, 京津冀): each character there names its place. ``_build`` leaves them out (one character
+# is no name to find in a text); ``abbreviations`` reads them apart.
+_SHORT_SENSE = re.compile(r"\b(?:abbr\.|abbreviation\b|short name\b)(?: (?:for|of)\b)?", re.IGNORECASE)
+
+
+# A Chinese division's name without the word for its rank (湖北 of 湖北省, 广西 of 广西壮族自治区): either is written.
+_RANK = re.compile(r"(?:省|市|.族自治区|自治区)$")
+
+
+def _abbreviation_targets(senses: str, hans: dict[str, set[str]], char: str) -> set[str]:
+    """The normalized Han names one character's senses (``/``-separated) say it is the short form of: the Han forms a
+    short-form sense writes ("abbr. for 澳門|澳门"), else the Han names the dictionary glosses or spells with the English
+    name it gives ("abbr. for Beijing": 北京), those holding the character where there are such (北京, not 燕京); each
+    also without its rank's word (湖北 of 湖北省)."""
+    targets: set[str] = set()
+    for sense in senses.split("/"):
+        if not _SHORT_SENSE.search(sense):
+            continue
+        forms = {normalize(simplified or only) for only, simplified in _POINTED.findall(sense)}
+        forms = {form for form in forms if len(form) >= 2}
+        if not forms:
+            english = " ".join(_SHORT_SENSE.sub(" ", _REMARK.sub(" ", sense)).split())
+            english = re.sub(r"\b(?:province|city|autonomous region)\b.*$", "", english, flags=re.IGNORECASE).strip(" ,")
+            if english.startswith(("the ", "The ")):
+                english = english[4:]
+            named = {han for han in hans.get(gloss_key(english), set()) | hans.get(re.sub(r"[^a-z]", "", english.lower()), set())
+                     if len(han) >= 2}
+            forms = {han for han in named if char in han} or named
+        targets |= forms
+    return targets | {_RANK.sub("", han) for han in targets if len(_RANK.sub("", han)) >= 2}
+
+
+def _build_abbreviations() -> dict[str, tuple[str, ...]]:
+    data = _data()
+    if data is None:
+        return {}
+    _glosses, glossed, common, _proper, _partners = _table()
+    # English name -> the Han names glossed with it or spelt with it in pinyin (Beijing: 北京; ``_build`` keeps no
+    # romanization as a gloss).
+    hans: dict[str, set[str]] = defaultdict(set)
+    for key, names in glossed.items():
+        hans[key] |= names
+    entries = [match for line in gzip.decompress(data).decode("utf-8").splitlines() if (match := _ENTRY.match(line))]
+    for match in entries:
+        if len(match.group(2)) >= 2 and match.group(3)[:1].isupper():
+            hans[_toneless(match.group(3))].add(normalize(match.group(2)))
+    found: dict[str, set[str]] = defaultdict(set)
+    for match in entries:
+        if len(match.group(2)) != 1 or not match.group(3)[:1].isupper():
+            continue
+        char = normalize(match.group(2))
+        found[char] |= {han for han in _abbreviation_targets(match.group(4), hans, char) if han not in common}
+    return {char: tuple(sorted(targets)) for char, targets in found.items() if targets}
+
+
+@cache
+def abbreviations() -> dict[str, tuple[str, ...]]:
+    """Normalized character -> the normalized Han names CC-CEDICT says it is the short form of (澳: 澳大利亚, 澳门;
+    京: 北京; 粤: 广东), from the entries with capitalized pinyin (a proper name's) only."""
+    data = _data() or b""
+    return cached_table("dictionary-abbreviations", [source_of(__file__), data], _build_abbreviations)
+
+
+def _build_short_form_runs() -> dict[str, tuple[str, ...]]:
+    data = _data()
+    if data is None:
+        return {}
+    glosses, _hans, common, _proper, _partners = _table()
+    shortening = abbreviations()
+    entries = [match for line in gzip.decompress(data).decode("utf-8").splitlines() if (match := _ENTRY.match(line))]
+    spelt: dict[str, set[str]] = defaultdict(set)  # a proper name -> its pinyin as one run of letters
+    for match in entries:
+        if match.group(3)[:1].isupper():
+            spelt[normalize(match.group(2))].add(_toneless(match.group(3)))
+    runs: dict[str, set[str]] = defaultdict(set)
+    for match in entries:
+        run = normalize(match.group(2))
+        if not 2 <= len(run) <= 4 or not all(char in shortening for char in run):
+            continue
+        senses = match.group(4)
+        said = normalize(senses)
+        letters = {word for word in re.split(r"[^a-z]+", senses.lower()) if word}
+        runs[run] |= {place for char in run for place in shortening[char]
+                      if place in said or any(key in f" {said} " for key in glosses.get(place, ()) if f" {key} " in f" {said} ")
+                      or spelt.get(place, set()) & letters}
+    # A word that is also a common word names no place (美德, "virtue", though "USA and Germany" too).
+    return {run: () if run in common else tuple(sorted(places)) for run, places in runs.items()}
+
+
+@cache
+def short_form_runs() -> dict[str, tuple[str, ...]]:
+    """The words CC-CEDICT holds that are made of characters ``abbreviations`` gives (港澳, 京津冀, but also 巴西, 巴黎,
+    非法) -> the places among those characters' that the entry's senses name (港澳: 香港, 澳门, by their Han forms;
+    京津冀: 北京, 天津, 河北, by "Beijing, Tianjin and Hebei"; 巴西, Brazil: none; a word that is a common word too, 美德:
+    none)."""
+    data = _data() or b""
+    return cached_table("dictionary-short-form-runs", [source_of(__file__), data], _build_short_form_runs)
+
+
+@cache
+def _abbreviating() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for char, targets in abbreviations().items():
+        for target in targets:
+            found[target].append(char)
+    return {target: tuple(chars) for target, chars in found.items()}
+
+
+def abbreviated_by(name: str) -> tuple[str, ...]:
+    """The characters CC-CEDICT gives as the normalized Han ``name``'s short form (澳门: 澳; 广东: 粤)."""
+    return _abbreviating().get(name, ())
+
+
+# A proper name's sense that names the thing first and says whose short form the entry is after it: "Greater Bay
+# Area, ... (abbr. for 粵港澳大灣區|粤港澳大湾区)" (大湾区), "World Bank (abbr. for 世界銀行|世界银行)" (世银), "Shenzhen Stock
+# Exchange, abbr. to 深交所". ``_POINTER`` reads a pointer only where it opens the sense; here only the one Han form right
+# after the words is taken (not "abbr. 蘇|苏, capital Nanjing 南京": the capital is another thing), or each of a run of
+# places joined by "+" ("港珠澳: ... (abbr. for 香港 + 珠海 + 澳門)": the run names each place, no place the run). Off
+# (False) = main's forms. Session 61, onlyx106.
+INNER_POINTERS = True
+_INNER_POINTER = re.compile(r"(?:(?<=[\w),] )|(?<=\())(?:abbr\.|abbreviation|short for|short name)(?: (?:for|of|to))? (?=[\u3400-\u9fff])",
+                            re.IGNORECASE)
+
+
+def _build_inner_pointers() -> dict[str, tuple[str, ...]]:
+    data = _data()
+    if data is None:
+        return {}
+    found: dict[str, set[str]] = defaultdict(set)
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        match = _ENTRY.match(line)
+        if not match or not match.group(3)[:1].isupper():
+            continue
+        han = normalize(match.group(2))
+        for sense in match.group(4).split("/"):
+            for pointer in _INNER_POINTER.finditer(sense):
+                # The one form, or the forms of a run of places joined by "+" ("港珠澳: abbr. for 香港 + 珠海 + 澳門").
+                at, forms = pointer.end(), []
+                while pointed := _POINTED.match(sense, at):
+                    forms.append(normalize(pointed.group(2) or pointed.group(1)))
+                    if not sense.startswith(" + ", pointed.end()):
+                        break
+                    at = pointed.end() + 3
+                for form in forms:
+                    if len(han) >= 2 and len(form) >= 2 and form != han:
+                        found[form].add(han)  # 港珠澳 names 澳门
+                        if len(forms) == 1:
+                            found[han].add(form)  # and 世界银行 names 世银; 香港 does not name 港珠澳
+    return {han: tuple(sorted(forms)) for han, forms in found.items()}
+
+
+@cache
+def _inner_pointers() -> dict[str, tuple[str, ...]]:
+    """Normalized Han name -> the Han names a pointer inside a sense (``INNER_POINTERS``) makes one with it: either way
+    for one pointed form (世银, 世界银行); for a run of places, each place -> the run (澳门 -> 港珠澳) only."""
+    data = _data() or b""
+    return cached_table("dictionary-inner-pointers", [source_of(__file__), data], _build_inner_pointers)

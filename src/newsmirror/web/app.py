@@ -27,11 +27,12 @@ from starlette.staticfiles import NotModifiedResponse
 
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
-from newsmirror.publish.content import readable_url, story_summary
+from newsmirror.publish.content import readable_url, reports_by_outlet, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories, reported_span
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS as SITE_LABELS
+from newsmirror.publish.site import REPORTS_OPEN
 from newsmirror.store import ArticleQuery, Store, as_stored, outlet_names, search_query
 from newsmirror.store.base import title_script
 from newsmirror.store.changes import versions_shown
@@ -326,6 +327,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         title_lang = title_script(view.story.title, [(a.title, a.script) for a in view.articles])
         context: dict[str, Any] = {"view": view, "bodies": bodies, "scripts": scripts, "title_lang": title_lang,
                    "reports_chars": sum(len("".join(a.body_text.split())) for a in view.articles), "reports_open_chars": REPORTS_OPEN_CHARS,
+                   # A big story's contents name its outlets with their counts, as the static site's (REPORTS_OPEN):
+                   # 50 numbered entries came before the page's sections (session 60's note).
+                   "by_outlet": reports_by_outlet(view.articles) if len(view.articles) > REPORTS_OPEN else [],
                    "compare": lambda: finish_comparison(store, view), "summary": story_summary,
                    "rests": lambda comparison: quotation_rests(comparison, texts)}
         if view.pending:

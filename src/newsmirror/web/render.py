@@ -16,7 +16,7 @@ from newsmirror.extract.urls import unjoined_address
 from newsmirror.model import Article
 from newsmirror.publish.content import drop_image, interface_converter, lazy_images, sized_images
 from newsmirror.publish.images import links_image_file
-from newsmirror.text.script import to_hant, to_simplified, written_in
+from newsmirror.text.script import report_script, to_hant, to_simplified, written_in
 from newsmirror.text.search_key import ParsedQuery, marked_pieces
 
 if TYPE_CHECKING:
@@ -89,10 +89,9 @@ def with_script(url: str, script: DisplayScript) -> str:
 
 
 def source_script(article: Article) -> str:
-    """The script an article is written in: as detected at import, else from its title and text."""
-    if article.script in ("zh-Hans", "zh-Hant"):
-        return article.script
-    return written_in(f"{article.title}\n{article.body_text[:4000]}")
+    """The script an article is written in: as detected at import (an English one: en, neither script), else from its
+    title and text (the static site's story page marks a report by the same rule: ``text.script.report_script``)."""
+    return report_script(article.script, article.title, article.body_text)
 
 
 ImageURL = Callable[[str], "str | None"]  # an image's original URL -> the URL to show, or None
