@@ -11,7 +11,8 @@ outlet features ``OUTLET_FEATURES``), refitted on the tuning days and judged lea
   by the production code** (``days_event_refit.grouped_by``: the event layer's passes, the join pass, the small pass)
   with that fold's model as the join model, beside main (the packaged model) in the same run. ``--plain``: a third
   arm, the same refit on ``JOIN_FEATURES`` only (what the refit alone does); ``--fixed T``: the outlets refit at
-  threshold T instead of the threshold chosen (information: group97's replay read the curve at .8);
+  threshold T instead of the threshold chosen (information: group97's replay read the curve at .8); ``--guard``: the
+  refit arms grouped with ``ClusterConfig.join_guard`` on (session 61, join107; main stays as shipped);
 * ``--write``: the model fitted on every captured day, threshold by the same rule, written to ``join_model.toml``.
 
     python bench/days_join_outlets.py --days PATH/archived --capture FOLDER
@@ -73,17 +74,22 @@ def refit(train: list[Captured], features: tuple[str, ...], fixed: float | None 
     return PairModel(tuple(float(w) for w in weights), float(bias), threshold, features)
 
 
-def grouped(day: Day, join_model: PairModel | None) -> tuple[StoryClusterer, dict[str, str], float]:
-    """The day grouped by the production code (shipped settings), ``join_model`` the join pass's (None: packaged)."""
-    return grouped_by(day, lambda: StoryClusterer(ClusterConfig(), join_model=join_model))
+def grouped(day: Day, join_model: PairModel | None, guard: bool = False) -> tuple[StoryClusterer, dict[str, str], float]:
+    """The day grouped by the production code (shipped settings), ``join_model`` the join pass's (None: packaged);
+    ``guard``: with ``ClusterConfig.join_guard`` on."""
+    return grouped_by(day, lambda: StoryClusterer(ClusterConfig(join_guard=guard), join_model=join_model))
 
 
-def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None) -> None:
+def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
+         guard: bool = False) -> None:
     missing = [d.name for d in days if d.name not in cache]
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
     outlets = "outlets refit (LODO)" if fixed is None else f"outlets refit (LODO) at {fixed:g}"
-    arms = [outlets] + (["plain refit (LODO)"] if with_plain else [])
+    plain_arm = "plain refit (LODO)"
+    if guard:
+        outlets, plain_arm = outlets + " guard", plain_arm + " guard"
+    arms = [outlets] + ([plain_arm] if with_plain else [])
     rows: dict[str, list] = {"main": [], **{arm: [] for arm in arms}}
     chosen: dict[str, dict[str, float | None]] = {arm: {} for arm in arms}
     for day in days:
@@ -96,7 +102,7 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
             model = (refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
                      else refit([plain(c) for c in train], JOIN_FEATURES))
             chosen[arm][day.name] = model.threshold
-            _, predicted, cpu = grouped(day, model)
+            _, predicted, cpu = grouped(day, model, guard)
             c = score(day, predicted, cpu)
             rows[arm].append(c)
             line.append(f"{arm} ({model.threshold}) F1 {c.f1:.4f} pure {c.pure}/{c.multi} glued {c.glued} "
@@ -133,6 +139,7 @@ def main() -> None:
     parser.add_argument("--capture", type=Path, metavar="FOLDER", help="capture the tuning days into FOLDER")
     parser.add_argument("--plain", action="store_true", help="lodo: also the refit on JOIN_FEATURES only")
     parser.add_argument("--fixed", type=float, metavar="T", help="lodo: the outlets refit at threshold T")
+    parser.add_argument("--guard", action="store_true", help="lodo: the refits grouped with ClusterConfig.join_guard")
     parser.add_argument("--write", action="store_true", help="write the model fitted on every captured day")
     args = parser.parse_args()
     if args.capture:
@@ -146,7 +153,7 @@ def main() -> None:
         raise SystemExit("--cache FOLDER (made by --capture) is needed for lodo and --write")
     cache = load(args.cache)
     if args.command == "lodo":
-        lodo(tuning_days(args), cache, args.plain, args.fixed)
+        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard)
     if args.write:
         write_model(cache)
 

@@ -292,3 +292,36 @@ def test_a_new_core_is_reported_with_its_members_before_its_first_side() -> None
     assert clusterer.join_complete(final=True) == 2
     joins = {story: (role, members) for story, role, members in clusterer.drain_joins()}
     assert joins == {"s0": ("core", ("a0", "a1"))}  # the sides are gone (absorbed); the core is stored once
+
+
+# A market report of the flood's day: its title has a multi-event report's form by the loose list only (市场), so its
+# story is not closed (``strict_genre``), yet it is the kind of report join106's refits glued into a big event's story.
+MARKET = ("路透", "郑州暴雨 地铁五号线停运 市场担忧经济受损",
+          "河南郑州特大暴雨致地铁五号线停运，乘客被困车厢，亚洲市场周三开盘走低，投资者担忧洪水拖累经济。"
+          "分析师说，郑州是重要的制造业中心，暴雨影响工厂生产和物流。")
+
+
+def test_the_join_guard_keeps_a_story_with_a_multi_event_report_out_as_a_side() -> None:
+    stories = [[(FLOOD[0], 0), (FLOOD[1], 1)], [(MARKET, 2)]]
+    for guard, joins in ((False, 1), (True, 0)):
+        clusterer = clusterer_of(ALWAYS, join_guard=guard)
+        ids = built(clusterer, stories)
+        assert not clusterer.stories["s1"].closed  # not a multi-event report by the strict reading
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins
+
+
+def test_the_join_guard_keeps_a_core_holding_a_multi_event_report_from_pulling_a_side() -> None:
+    stories = [[(FLOOD[0], 0), (MARKET, 1)], [(TOLL, 20)]]
+    for guard, joins in ((False, 1), (True, 0)):
+        clusterer = clusterer_of(ALWAYS, join_guard=guard)
+        ids = built(clusterer, stories)
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins
+
+
+def test_the_join_guard_leaves_stories_without_one_to_the_model() -> None:
+    clusterer = clusterer_of(ALWAYS, join_guard=True)
+    ids = built(clusterer, [[(FLOOD[0], 0), (FLOOD[1], 1)], [(TOLL, 20)]])
+    assert clusterer.join_complete(final=True) == 1
+    assert story_count(clusterer, ids) == 1

@@ -81,7 +81,13 @@ from newsmirror.stories.genre import (
     multi_event_title,
     paragraphs_leave,
 )
-from newsmirror.stories.joincomplete import default_join_model, default_small_join_model, join_probability
+from newsmirror.stories.joincomplete import (
+    default_join_model,
+    default_small_join_model,
+    join_probability,
+    kept_out,
+    multi_event_member,
+)
 from newsmirror.stories.memo import IDFS as _IDFS
 from newsmirror.stories.memo import NAMES as _NAMES
 from newsmirror.stories.memo import TERMS as _TERMS
@@ -263,6 +269,11 @@ class ClusterConfig:
     # runs vs one run B-cubed .94359 -> .94392; whole archive largest 115 -> 122, spans <= 3.0 days, big12 .934 ->
     # .935, +.11 ms per article.
     join_complete: bool = True
+    # The join pass leaves out a story holding a report whose title has a multi-event report's form by the loose list
+    # (``digest.digest_title`` or ``genre.multi_event_title``: 市场, 股市, 综述, 回顾 ... anywhere in it; the strict
+    # reading that closes a report's own story is ``strict_genre``'s): neither a side nor a core. Session 61 (join107;
+    # bench/days_results.md): join106's refits at .75 glued market-and-election reports into the election story.
+    join_guard: bool = False
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
     join_star: bool = True
@@ -351,6 +362,7 @@ class _StoryState:
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
     title_words: set[str] = field(default_factory=set)  # title terms of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
+    mixed: int = 0  # members whose title has a multi-event form by the loose list (``ClusterConfig.join_guard``)
     title_terms: Counter[str] = field(default_factory=Counter)  # in how many member titles each term is
     titled: int = 0  # member titles counted
     members: list[Assignment] = field(default_factory=list)
@@ -1211,6 +1223,8 @@ class StoryClusterer:
             story.series = story.series or {}
             story.series.setdefault(self._doc_series, doc.time.date())
         story.outlets.add(doc.outlet)
+        if self.config.join_guard and multi_event_member(doc.title):
+            story.mixed += 1
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
         if (self.config.title_keys or self.event_model is not None or self.join_model is not None) and not story.closed:
@@ -1454,6 +1468,8 @@ class StoryClusterer:
                     if not story.outlets & other.outlets:  # an outlet's own items of one series are not one event
                         self._small_pairs.append(pair)
                     continue
+                if kept_out(a, b):  # ``join_guard`` (only stories it counted in are ``mixed``)
+                    continue
                 probability = join_probability(self.join_model, self.complete_probability, a, b, self._is_name, _dice,
                                                self._event_weights, self._core_probability)
                 if probability is not None:
@@ -1619,6 +1635,7 @@ class StoryClusterer:
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets
+        big.mixed += small.mixed
         if self.config.member_vectors:
             big.member_vectors = (big.member_vectors + small.member_vectors)[-self.config.member_vectors:]
         if small.lede is not None:

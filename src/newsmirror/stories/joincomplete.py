@@ -36,6 +36,11 @@ members, then the earlier) and the side:
 * ``core_outlets``: the core's outlets (log);
 * ``after_core``: the hours from the core's last report to the side's first (log1p; 0 when the side begins earlier).
 
+The guard (``ClusterConfig.join_guard``; session 61, join107): a story holding a report whose title has a multi-event
+report's form by the loose list (``multi_event_member``: ``digest.digest_title`` or ``genre.multi_event_title``, e.g.
+a market wrap-up titled with 市场, whose own story the strict reading did not close) takes no part in the join pass,
+neither as a side nor as a core (``kept_out``): join106's refits glued such reports into a big event's story.
+
 The small pass's model (``small_join_model.toml``) reads ``JOIN_FEATURES``; ``join_probability`` computes what the
 model it is given names (a model of either list).
 """
@@ -49,7 +54,9 @@ from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsmirror.stories.digest import digest_title
 from newsmirror.stories.eventlink import EVENT_FEATURES_COVER, StoryWeights, event_features, lede_cover
+from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, load_pair_model
 
 if TYPE_CHECKING:
@@ -64,6 +71,18 @@ JOIN_MODEL_FILE = Path(__file__).with_name("join_model.toml")
 # The small pass's model (``ClusterConfig.small_join``): the same features, fitted on pairs of two stories both under
 # ``join_least`` reports from outlets none of which is in both (``bench/days_small_join.py``; session 46, group60).
 SMALL_JOIN_MODEL_FILE = Path(__file__).with_name("small_join_model.toml")
+
+
+def multi_event_member(title: str) -> bool:
+    """Whether a report's title has a multi-event report's form by the loose list (counted in ``_StoryState.mixed``
+    under ``ClusterConfig.join_guard``)."""
+    return digest_title(title) or multi_event_title(title)
+
+
+def kept_out(a: _StoryState, b: _StoryState) -> bool:
+    """The guard: whether either story of a pair holds a ``multi_event_member`` (then the join pass does not judge
+    it: such a report neither joins a core as a side nor pulls a side into its core)."""
+    return bool(a.mixed or b.mixed)
 
 
 def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
