@@ -144,9 +144,10 @@ def _cheap_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int
 
 def outlet_features(core: _StoryState, side: _StoryState) -> tuple[float, float, float, float]:
     """``OUTLET_FEATURES`` of a core and a side: the share of the side's outlets the core has, whether it has any,
-    the core's outlets (log) and the hours from the core's last report to the side's first (log1p, 0 when earlier)."""
+    the core's outlets (log) and the hours from the core's last report to the side's first (log1p, 0 when earlier or
+    when either has no time: bench stories without times, review62)."""
     shared = len(side.outlets & core.outlets)
-    after = max(0.0, (side.first - core.last).total_seconds() / 3600)
+    after = max(0.0, (side.first - core.last).total_seconds() / 3600) if side.first and core.last else 0.0
     return (shared / max(len(side.outlets), 1), float(shared > 0), math.log(max(len(core.outlets), 1)),
             math.log1p(after))
 
