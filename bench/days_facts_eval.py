@@ -125,8 +125,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # session 59) was first scored at session 60's start (R .312 P .921, 0 false only-X of 3): a tuning file from then
 # on. facts-s69 (2020-11-27, drawn at random, labelled in session 60) was first scored at session 61's start (R .561
 # P .809, 0 only-X claims): a tuning file from then on. facts-s70 (2020-10-16, drawn at random, labelled in session
-# 61) is kept for session 62.
-FRESH_FACT_FILES = ("facts-s70",)
+# 61) was first scored at session 62's start (R .118 P .500, 0 false only-X of 4): a tuning file from then on.
+# facts-s71 (2020-07-29, drawn at random, labelled in session 62) is kept for session 63.
+FRESH_FACT_FILES = ("facts-s71",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -138,7 +139,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s54", "facts-s55", "facts-s56",
                      "facts-s57", "facts-s58", "facts-s59", "facts-s60", "facts-s61",
                      "facts-s62", "facts-s63", "facts-s64", "facts-s65",
-                     "facts-s66", "facts-s67", "facts-s68", "facts-s69")
+                     "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70")
 
 
 def tuning_fact_paths() -> list[Path]:

@@ -40,7 +40,7 @@ from days_facts_eval import (  # noqa: E402
     score,
     tuning_fact_paths,
 )
-from embedding_survey import Embedder, make_embedder  # noqa: E402
+from embedding_survey import Embedder, cached_rows, make_embedder  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
 Linked = Callable[..., tuple[Any, list[tuple[float, int, int]], dict[tuple[int, int], float]]]
@@ -170,8 +170,7 @@ def main() -> None:
     names = list(loaded)
     linking = Round(make_embedder(args.model), c._linked)
     if args.cache and args.cache.exists():
-        with np.load(args.cache) as saved:
-            linking.cache = dict(zip(saved["texts"].tolist(), saved["rows"], strict=True))
+        linking.cache = cached_rows(args.cache)
     linking.guard = not args.no_guard
     c._linked = linking  # compare_story looks the function up at each call
     recorder = Recorder()

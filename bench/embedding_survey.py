@@ -359,10 +359,15 @@ def report(name: str, loaded: dict[str, list[StoryPairs]], embed: Embedder, args
               f"({lr - recall0:+.4f}) P {lp:.4f} ({lp - precision0:+.4f})")
 
 
-def cached(embed: Embedder, path: Path) -> Embedder:
-    """``embed`` that first looks each text up in an .npz of texts and rows (``embedding_round.py --cache``)."""
+def cached_rows(path: Path) -> dict[str, np.ndarray]:
+    """Text -> its embedding, from an .npz of texts and rows (``embedding_round.py --cache`` writes one)."""
     with np.load(path) as saved:
-        rows = dict(zip(saved["texts"].tolist(), saved["rows"], strict=True))
+        return dict(zip(saved["texts"].tolist(), saved["rows"], strict=True))
+
+
+def cached(embed: Embedder, path: Path) -> Embedder:
+    """``embed`` that first looks each text up in an .npz of texts and rows (``cached_rows``)."""
+    rows = cached_rows(path)
 
     def embedding(texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in rows]

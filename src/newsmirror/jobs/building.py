@@ -193,9 +193,11 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         if not members:
             continue
         for member in members:
-            # A report stored without a Chinese script, its entry from the listing cache's row (no text): marked on
-            # the story page by its title and text, as make_entry marks it and the reader does (report_script).
-            if not member.text_lang and member.lang not in ("zh-Hans", "zh-Hant"):
+            # A report stored without a script ("und"), its entry from the listing cache's row (no text): marked on
+            # the story page by its title and text, as make_entry marks it and the reader does (report_script). Only
+            # "und" needs its text: a stored zh-Hans, zh-Hant or en is the mark as it stands, and a build into one
+            # script (lang the output script, never "und") marks nothing, so no report is read again for it.
+            if not member.text_lang and member.lang == "und":
                 stored = store.get_article(member.id)
                 member.text_lang = report_script(stored.script, stored.title, stored.body_text) if stored else member.lang
         signature = "|".join(listed[m.id].signature for m in members)

@@ -114,6 +114,11 @@ def _toneless(pinyin: str) -> str:
     return re.sub(r"[^a-z]", "", pinyin.lower())
 
 
+def _entries(data: bytes) -> list[re.Match[str]]:
+    """The dictionary's entries (``_ENTRY``: Traditional, Simplified, pinyin, senses), every table built from them."""
+    return [match for line in gzip.decompress(data).decode("utf-8").splitlines() if (match := _ENTRY.match(line))]
+
+
 _Table = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str], frozenset[str],
                dict[str, frozenset[str]]]
 
@@ -129,10 +134,7 @@ def _build() -> _Table:
     partners: dict[str, set[str]] = defaultdict(set)
     if data is None:
         return {}, {}, frozenset(), frozenset(), {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        match = _ENTRY.match(line)
-        if not match:
-            continue
+    for match in _entries(data):
         simplified, pinyin, senses = match.group(2), match.group(3), match.group(4)
         han = normalize(simplified)
         if len(han) < 2:
@@ -276,7 +278,7 @@ def _abbreviation_targets(senses: str, hans: dict[str, set[str]], char: str) -> 
             english = re.sub(r"\b(?:province|city|autonomous region)\b.*$", "", english, flags=re.IGNORECASE).strip(" ,")
             if english.startswith(("the ", "The ")):
                 english = english[4:]
-            named = {han for han in hans.get(gloss_key(english), set()) | hans.get(re.sub(r"[^a-z]", "", english.lower()), set())
+            named = {han for han in hans.get(gloss_key(english), set()) | hans.get(_toneless(english), set())
                      if len(han) >= 2}
             forms = {han for han in named if char in han} or named
         targets |= forms
@@ -293,7 +295,7 @@ def _build_abbreviations() -> dict[str, tuple[str, ...]]:
     hans: dict[str, set[str]] = defaultdict(set)
     for key, names in glossed.items():
         hans[key] |= names
-    entries = [match for line in gzip.decompress(data).decode("utf-8").splitlines() if (match := _ENTRY.match(line))]
+    entries = _entries(data)
     for match in entries:
         if len(match.group(2)) >= 2 and match.group(3)[:1].isupper():
             hans[_toneless(match.group(3))].add(normalize(match.group(2)))
@@ -320,7 +322,7 @@ def _build_short_form_runs() -> dict[str, tuple[str, ...]]:
         return {}
     glosses, _hans, common, _proper, _partners = _table()
     shortening = abbreviations()
-    entries = [match for line in gzip.decompress(data).decode("utf-8").splitlines() if (match := _ENTRY.match(line))]
+    entries = _entries(data)
     spelt: dict[str, set[str]] = defaultdict(set)  # a proper name -> its pinyin as one run of letters
     for match in entries:
         if match.group(3)[:1].isupper():
@@ -380,9 +382,8 @@ def _build_inner_pointers() -> dict[str, tuple[str, ...]]:
     if data is None:
         return {}
     found: dict[str, set[str]] = defaultdict(set)
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        match = _ENTRY.match(line)
-        if not match or not match.group(3)[:1].isupper():
+    for match in _entries(data):
+        if not match.group(3)[:1].isupper():
             continue
         han = normalize(match.group(2))
         for sense in match.group(4).split("/"):
