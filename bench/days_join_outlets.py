@@ -12,11 +12,14 @@ outlet features ``OUTLET_FEATURES``), refitted on the tuning days and judged lea
   with that fold's model as the join model, beside main (the packaged model) in the same run. ``--plain``: a third
   arm, the same refit on ``JOIN_FEATURES`` only (what the refit alone does); ``--fixed T``: the outlets refit at
   threshold T instead of the threshold chosen (information: group97's replay read the curve at .8); ``--guard``: the
-  refit arms grouped with ``ClusterConfig.join_guard`` on (session 61, join107; main stays as shipped);
+  refit arms grouped with ``ClusterConfig.join_guard`` on (session 61, join107; main stays as shipped), its reader of
+  multi-event reports the packaged one, or with ``--reader FILE`` (a ``bench/days_multi_reader.py`` capture) the
+  reader fitted on the other days' open reports (session 62, join108);
 * ``--write``: the model fitted on every captured day, threshold by the same rule, written to ``join_model.toml``.
 
     python bench/days_join_outlets.py --days PATH/archived --capture FOLDER
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER lodo [--plain] [--fixed T] [--tuning-day D]
+        [--guard [--reader FILE]]
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER --write
 
 Only tuning days are read (``days_pair_fit.tuning_days``).
@@ -35,6 +38,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.days_event_refit import grouped_by, score  # noqa: E402
 from bench.days_join_fit import Captured, capture_day, choose, fit_days, same_event, scoped  # noqa: E402
+from bench.days_multi_reader import Rows, fit_reader  # noqa: E402
+from bench.days_multi_reader import load as load_rows  # noqa: E402
 from bench.days_pair_fit import Day, add_days_arguments, tuning_days  # noqa: E402
 from bench.days_small_join import summary  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
@@ -74,14 +79,24 @@ def refit(train: list[Captured], features: tuple[str, ...], fixed: float | None 
     return PairModel(tuple(float(w) for w in weights), float(bias), threshold, features)
 
 
-def grouped(day: Day, join_model: PairModel | None, guard: bool = False) -> tuple[StoryClusterer, dict[str, str], float]:
+def grouped(day: Day, join_model: PairModel | None, guard: bool = False,
+            reader: PairModel | None = None) -> tuple[StoryClusterer, dict[str, str], float]:
     """The day grouped by the production code (shipped settings), ``join_model`` the join pass's (None: packaged);
-    ``guard``: with ``ClusterConfig.join_guard`` on."""
-    return grouped_by(day, lambda: StoryClusterer(ClusterConfig(join_guard=guard), join_model=join_model))
+    ``guard``: with ``ClusterConfig.join_guard`` on, ``reader`` its reader of multi-event reports (None: packaged)."""
+    return grouped_by(day, lambda: StoryClusterer(ClusterConfig(join_guard=guard), join_model=join_model,
+                                                  multi_model=reader))
+
+
+def fold_reader(rows: Rows | None, day: str) -> PairModel | None:
+    """The reader of multi-event reports fitted on the other days' open reports of ``rows`` (None without rows)."""
+    if rows is None:
+        return None
+    train = (rows.days != day) & rows.open
+    return fit_reader(rows.features[train], rows.multi[train])
 
 
 def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
-         guard: bool = False) -> None:
+         guard: bool = False, rows: Rows | None = None) -> None:
     missing = [d.name for d in days if d.name not in cache]
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
@@ -98,11 +113,14 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
         rows["main"].append(score(day, predicted, cpu))
         m = rows["main"][-1]
         line = [f"{day.name}: main F1 {m.f1:.4f} pure {m.pure}/{m.multi} glued {m.glued} CPU {cpu:.2f} s"]
+        reader = fold_reader(rows, day.name) if guard else None
+        if reader is not None:
+            line.append(f"reader threshold {reader.threshold:g}")
         for arm in arms:
             model = (refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
                      else refit([plain(c) for c in train], JOIN_FEATURES))
             chosen[arm][day.name] = model.threshold
-            _, predicted, cpu = grouped(day, model, guard)
+            _, predicted, cpu = grouped(day, model, guard, reader)
             c = score(day, predicted, cpu)
             rows[arm].append(c)
             line.append(f"{arm} ({model.threshold}) F1 {c.f1:.4f} pure {c.pure}/{c.multi} glued {c.glued} "
@@ -140,6 +158,8 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help="lodo: also the refit on JOIN_FEATURES only")
     parser.add_argument("--fixed", type=float, metavar="T", help="lodo: the outlets refit at threshold T")
     parser.add_argument("--guard", action="store_true", help="lodo: the refits grouped with ClusterConfig.join_guard")
+    parser.add_argument("--reader", type=Path, metavar="FILE",
+                        help="lodo --guard: the reader fitted per fold on this bench/days_multi_reader.py capture")
     parser.add_argument("--write", action="store_true", help="write the model fitted on every captured day")
     args = parser.parse_args()
     if args.capture:
@@ -153,7 +173,8 @@ def main() -> None:
         raise SystemExit("--cache FOLDER (made by --capture) is needed for lodo and --write")
     cache = load(args.cache)
     if args.command == "lodo":
-        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard)
+        rows = load_rows(args.reader) if args.reader else None
+        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard, rows)
     if args.write:
         write_model(cache)
 

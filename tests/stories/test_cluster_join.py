@@ -21,6 +21,8 @@ from newsmirror.stories.joincomplete import (
     join_features,
     join_probability,
 )
+from newsmirror.stories.multireport import FEATURES as MULTI_FEATURES
+from newsmirror.stories.multireport import default_multi_model, multi_report, reader_features
 from newsmirror.stories.pairscore import PairModel
 
 START = datetime(2021, 3, 1, 6, tzinfo=UTC)
@@ -56,9 +58,9 @@ def document(index: int, item: tuple[str, str, str], hours: float) -> Document:
     return Document(f"a{index}", outlet, START + timedelta(hours=hours), title, text)
 
 
-def clusterer_of(model: PairModel, **settings: object) -> StoryClusterer:
+def clusterer_of(model: PairModel, multi_model: PairModel | None = None, **settings: object) -> StoryClusterer:
     return StoryClusterer(ClusterConfig(join_complete=True, **{**SETTINGS, **settings}),  # type: ignore[arg-type]
-                          join_model=model)
+                          join_model=model, multi_model=multi_model)
 
 
 def built(clusterer: StoryClusterer, stories: list[list[tuple[tuple[str, str, str], float]]]) -> list[str]:
@@ -299,29 +301,39 @@ def test_a_new_core_is_reported_with_its_members_before_its_first_side() -> None
 MARKET = ("路透", "郑州暴雨 地铁五号线停运 市场担忧经济受损",
           "河南郑州特大暴雨致地铁五号线停运，乘客被困车厢，亚洲市场周三开盘走低，投资者担忧洪水拖累经济。"
           "分析师说，郑州是重要的制造业中心，暴雨影响工厂生产和物流。")
+# A reader of multi-event reports that reads the loose title list only (the tests' stand-in for multi_model.toml).
+LOOSE_READER = PairModel(tuple(10.0 if name == "title_loose" else 0.0 for name in MULTI_FEATURES), -5.0, 0.5,
+                         MULTI_FEATURES)
 
 
-def test_the_join_guard_keeps_a_story_with_a_multi_event_report_out_as_a_side() -> None:
+def test_the_join_guard_keeps_a_side_holding_a_multi_event_report_out() -> None:
     stories = [[(FLOOD[0], 0), (FLOOD[1], 1)], [(MARKET, 2)]]
     for guard, joins in ((False, 1), (True, 0)):
-        clusterer = clusterer_of(ALWAYS, join_guard=guard)
+        clusterer = clusterer_of(ALWAYS, LOOSE_READER, join_guard=guard)
         ids = built(clusterer, stories)
         assert not clusterer.stories["s1"].closed  # not a multi-event report by the strict reading
+        assert clusterer.stories["s1"].mixed == int(guard)
         assert clusterer.join_complete(final=True) == joins
         assert story_count(clusterer, ids) == 2 - joins
 
 
-def test_the_join_guard_keeps_a_core_holding_a_multi_event_report_from_pulling_a_side() -> None:
-    stories = [[(FLOOD[0], 0), (MARKET, 1)], [(TOLL, 20)]]
-    for guard, joins in ((False, 1), (True, 0)):
-        clusterer = clusterer_of(ALWAYS, join_guard=guard)
-        ids = built(clusterer, stories)
-        assert clusterer.join_complete(final=True) == joins
-        assert story_count(clusterer, ids) == 2 - joins
+def test_the_join_guard_lets_a_core_holding_a_multi_event_report_take_a_side() -> None:
+    clusterer = clusterer_of(ALWAYS, LOOSE_READER, join_guard=True)
+    ids = built(clusterer, [[(FLOOD[0], 0), (MARKET, 1)], [(TOLL, 20)]])
+    assert clusterer.stories["s0"].mixed == 1
+    assert clusterer.join_complete(final=True) == 1
+    assert story_count(clusterer, ids) == 1
 
 
 def test_the_join_guard_leaves_stories_without_one_to_the_model() -> None:
-    clusterer = clusterer_of(ALWAYS, join_guard=True)
+    clusterer = clusterer_of(ALWAYS, LOOSE_READER, join_guard=True)
     ids = built(clusterer, [[(FLOOD[0], 0), (FLOOD[1], 1)], [(TOLL, 20)]])
     assert clusterer.join_complete(final=True) == 1
     assert story_count(clusterer, ids) == 1
+
+
+def test_the_packaged_reader_loads_and_reads_a_report() -> None:
+    model = default_multi_model()
+    assert model.features == MULTI_FEATURES
+    assert len(reader_features(*MARKET[1:])) == len(MULTI_FEATURES)
+    assert multi_report(model, *MARKET[1:]) in (True, False)

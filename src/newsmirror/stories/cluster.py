@@ -86,12 +86,12 @@ from newsmirror.stories.joincomplete import (
     default_small_join_model,
     join_probability,
     kept_out,
-    multi_event_member,
 )
 from newsmirror.stories.memo import IDFS as _IDFS
 from newsmirror.stories.memo import NAMES as _NAMES
 from newsmirror.stories.memo import TERMS as _TERMS
 from newsmirror.stories.memo import Memo as _Memo
+from newsmirror.stories.multireport import default_multi_model, multi_report
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -269,10 +269,11 @@ class ClusterConfig:
     # runs vs one run B-cubed .94359 -> .94392; whole archive largest 115 -> 122, spans <= 3.0 days, big12 .934 ->
     # .935, +.11 ms per article.
     join_complete: bool = True
-    # The join pass leaves out a story holding a report whose title has a multi-event report's form by the loose list
-    # (``digest.digest_title`` or ``genre.multi_event_title``: 市场, 股市, 综述, 回顾 ... anywhere in it; the strict
-    # reading that closes a report's own story is ``strict_genre``'s): neither a side nor a core. Session 61 (join107;
-    # bench/days_results.md): join106's refits at .75 glued market-and-election reports into the election story.
+    # The join pass judges no pair whose side (the smaller story, ``_rank``) holds a report the reader of multi-event
+    # reports (``stories.multireport``: title and body, ``multi_model.toml``) calls one; a core holding one may still
+    # take sides. Sessions 61-62 (join107, join108; bench/days_results.md): join106's refits at .75 glued
+    # market-and-election reports into the election story as sides; join107's title-only guard on side and core lost
+    # the refit's gain.
     join_guard: bool = False
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
@@ -362,7 +363,7 @@ class _StoryState:
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
     title_words: set[str] = field(default_factory=set)  # title terms of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
-    mixed: int = 0  # members whose title has a multi-event form by the loose list (``ClusterConfig.join_guard``)
+    mixed: int = 0  # members the reader of multi-event reports calls one (``ClusterConfig.join_guard``)
     title_terms: Counter[str] = field(default_factory=Counter)  # in how many member titles each term is
     titled: int = 0  # member titles counted
     members: list[Assignment] = field(default_factory=list)
@@ -584,8 +585,14 @@ class StoryClusterer:
 
     def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None,
                  vectors: WordVectors | None = None, event_model: EventModel | None = None,
-                 join_model: PairModel | None = None, small_join_model: PairModel | None = None) -> None:
+                 join_model: PairModel | None = None, small_join_model: PairModel | None = None,
+                 multi_model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
+        # The reader of multi-event reports of ``join_guard`` (``stories.multireport``; None when the guard is off).
+        if multi_model is None and self.config.join_guard:
+            multi_model = default_multi_model()
+        self.multi_model = multi_model if self.config.join_guard else None
+        self._multi_verdict: tuple[str, bool] = ("", False)  # the reader's verdict on the report being placed
         if model is None and self.config.pair_model:
             model = default_pair_model()
         self.model = model
@@ -1212,6 +1219,14 @@ class StoryClusterer:
             if assignment.role == "duplicate":
                 self._settle_original(doc, fingerprint)
 
+    def _reads_multi(self, doc: Document) -> bool:
+        """``multireport.multi_report`` of ``doc`` by ``multi_model`` (read once per report: a core's members are
+        accumulated again into its state before its first side)."""
+        if self._multi_verdict[0] != doc.id:
+            assert self.multi_model is not None
+            self._multi_verdict = (doc.id, multi_report(self.multi_model, doc.title, doc.text))
+        return self._multi_verdict[1]
+
     def _accumulate(self, story: _StoryState, doc: Document, assignment: Assignment, vector: dict[str, float],
                     meaning: np.ndarray | None, lede: np.ndarray | None, lede_terms: frozenset[str]) -> bool:
         """Add a member to ``story``'s state (not to the clusterer's indexes); whether its core took the member
@@ -1223,7 +1238,7 @@ class StoryClusterer:
             story.series = story.series or {}
             story.series.setdefault(self._doc_series, doc.time.date())
         story.outlets.add(doc.outlet)
-        if self.config.join_guard and multi_event_member(doc.title):
+        if self.multi_model is not None and not story.closed and self._reads_multi(doc):
             story.mixed += 1
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
@@ -1468,7 +1483,7 @@ class StoryClusterer:
                     if not story.outlets & other.outlets:  # an outlet's own items of one series are not one event
                         self._small_pairs.append(pair)
                     continue
-                if kept_out(a, b):  # ``join_guard`` (only stories it counted in are ``mixed``)
+                if kept_out(a, b):  # ``join_guard``: the side holds a multi-event report (only counted under it)
                     continue
                 probability = join_probability(self.join_model, self.complete_probability, a, b, self._is_name, _dice,
                                                self._event_weights, self._core_probability)

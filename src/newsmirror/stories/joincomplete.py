@@ -36,10 +36,11 @@ members, then the earlier) and the side:
 * ``core_outlets``: the core's outlets (log);
 * ``after_core``: the hours from the core's last report to the side's first (log1p; 0 when the side begins earlier).
 
-The guard (``ClusterConfig.join_guard``; session 61, join107): a story holding a report whose title has a multi-event
-report's form by the loose list (``multi_event_member``: ``digest.digest_title`` or ``genre.multi_event_title``, e.g.
-a market wrap-up titled with 市场, whose own story the strict reading did not close) takes no part in the join pass,
-neither as a side nor as a core (``kept_out``): join106's refits glued such reports into a big event's story.
+The guard (``ClusterConfig.join_guard``; session 61, join107; session 62, join108): a pair whose side (the smaller
+story: fewer members, then the later) holds a report the reader of multi-event reports (``stories.multireport``: title
+and body) calls one is not judged by the join pass (``kept_out``): join106's refits glued such reports (a market
+report, a column's bulletin) into a big event's story as sides. A core holding one may still take sides (join107's
+guard on both, with a title-only reader, lost the refit's gain).
 
 The small pass's model (``small_join_model.toml``) reads ``JOIN_FEATURES``; ``join_probability`` computes what the
 model it is given names (a model of either list).
@@ -54,9 +55,7 @@ from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsmirror.stories.digest import digest_title
 from newsmirror.stories.eventlink import EVENT_FEATURES_COVER, StoryWeights, event_features, lede_cover
-from newsmirror.stories.genre import multi_event_title
 from newsmirror.stories.pairscore import PairModel, load_pair_model
 
 if TYPE_CHECKING:
@@ -73,16 +72,12 @@ JOIN_MODEL_FILE = Path(__file__).with_name("join_model.toml")
 SMALL_JOIN_MODEL_FILE = Path(__file__).with_name("small_join_model.toml")
 
 
-def multi_event_member(title: str) -> bool:
-    """Whether a report's title has a multi-event report's form by the loose list (counted in ``_StoryState.mixed``
-    under ``ClusterConfig.join_guard``)."""
-    return digest_title(title) or multi_event_title(title)
-
-
 def kept_out(a: _StoryState, b: _StoryState) -> bool:
-    """The guard: whether either story of a pair holds a ``multi_event_member`` (then the join pass does not judge
-    it: such a report neither joins a core as a side nor pulls a side into its core)."""
-    return bool(a.mixed or b.mixed)
+    """The guard: whether the side of a pair (the smaller story, as ``cluster._rank`` orders them: fewer members,
+    then the later first report) holds a report read as about several events (``_StoryState.mixed``, counted only
+    under ``ClusterConfig.join_guard``); then the join pass does not judge it."""
+    side = a if (len(a.members), -a.first.timestamp()) < (len(b.members), -b.first.timestamp()) else b
+    return bool(side.mixed)
 
 
 def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
