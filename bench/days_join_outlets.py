@@ -96,7 +96,7 @@ def fold_reader(rows: Rows | None, day: str) -> PairModel | None:
 
 
 def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
-         guard: bool = False, rows: Rows | None = None) -> None:
+         guard: bool = False, readers: Rows | None = None) -> None:
     missing = [d.name for d in days if d.name not in cache]
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
@@ -113,7 +113,7 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
         rows["main"].append(score(day, predicted, cpu))
         m = rows["main"][-1]
         line = [f"{day.name}: main F1 {m.f1:.4f} pure {m.pure}/{m.multi} glued {m.glued} CPU {cpu:.2f} s"]
-        reader = fold_reader(rows, day.name) if guard else None
+        reader = fold_reader(readers, day.name) if guard else None
         if reader is not None:
             line.append(f"reader threshold {reader.threshold:g}")
         for arm in arms:
