@@ -24,7 +24,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from days_facts_eval import (  # noqa: E402
     score,
     tuning_fact_paths,
 )
-from embedding_survey import Embedder, cached_rows, make_embedder  # noqa: E402
+from embedding_survey import Embedder, cached_rows, looked_up, make_embedder  # noqa: E402
 from newsmirror.stories import compare as c  # noqa: E402
 
 Linked = Callable[..., tuple[Any, list[tuple[float, int, int]], dict[tuple[int, int], float]]]
@@ -57,13 +57,15 @@ class Round:
         self.guard = True
 
     def vectors(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if missing:
-            started = time.perf_counter()
-            for text, row in zip(missing, self.embed(missing), strict=True):
-                self.cache[text] = row
-            self.embed_seconds += time.perf_counter() - started
-        return np.vstack([self.cache[t] for t in texts])
+        """The rows of ``texts``, each text embedded once (``embedding_survey.looked_up``, the reader of the cache
+        ``--cache`` fills): only the embedding's time is counted."""
+        return looked_up(self.cache, self._timed, texts)
+
+    def _timed(self, texts: Sequence[str]) -> np.ndarray:
+        started = time.perf_counter()
+        rows = self.embed(texts)
+        self.embed_seconds += time.perf_counter() - started
+        return rows
 
     def __call__(self, sentences: list[Any], outlets: list[str], weight: dict[str, float], same_fact: Any,
                  model: Any, rescue: Any = None, topic: Any = None

@@ -365,16 +365,20 @@ def cached_rows(path: Path) -> dict[str, np.ndarray]:
         return dict(zip(saved["texts"].tolist(), saved["rows"], strict=True))
 
 
+def looked_up(rows: dict[str, np.ndarray], embed: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """The rows of ``texts``: from ``rows`` where it holds them, the others embedded by one call of ``embed`` (each
+    text once) and kept in ``rows``. The one reader of a cache of unit rows (``cached`` here, ``embedding_round``'s
+    ``Round.vectors``)."""
+    missing = [t for t in dict.fromkeys(texts) if t not in rows]
+    if missing:
+        rows.update(zip(missing, embed(missing), strict=True))
+    return np.vstack([rows[t] for t in texts])
+
+
 def cached(embed: Embedder, path: Path) -> Embedder:
     """``embed`` that first looks each text up in an .npz of texts and rows (``cached_rows``)."""
     rows = cached_rows(path)
-
-    def embedding(texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in rows]
-        if missing:
-            rows.update(zip(missing, embed(missing), strict=True))
-        return np.vstack([rows[t] for t in texts])
-    return embedding
+    return lambda texts: looked_up(rows, embed, texts)
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 
 DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "archived"
 
@@ -40,13 +41,26 @@ def timed(run: Callable[[], object], repeat: int) -> tuple[float, float]:
     return best, cpu
 
 
+def day_kind(day: str) -> str:
+    """What ``day`` is, as the table's title says it: a tuning day (``days_eval.TUNING_DAYS``) or an unlabelled day of
+    the archive. A labelled day that is no tuning day (held out, test, fresh) is refused: no tool runs on it here."""
+    from days_eval import LABELLED_DAYS, TUNING_DAYS
+
+    if day in TUNING_DAYS:
+        return "a tuning day"
+    if day in LABELLED_DAYS:
+        raise SystemExit(f"{day} is a held-out, test or fresh day: never read here")
+    return "an unlabelled day"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--day", default="2020-10-14", help="a tuning day")
+    parser.add_argument("--day", default="2020-10-14", help="a tuning day or an unlabelled one (the table says which)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--days", type=Path, default=DAYS,
                         help="the folder of exported day folders (default: ../shared's four days)")
     args = parser.parse_args()
+    kind = day_kind(args.day)
     from fastapi.testclient import TestClient
     from rich.console import Console
     from rich.table import Table
@@ -68,7 +82,7 @@ def main() -> None:
     from newsmirror.stories.summary import summarize
     from newsmirror.web import create_app
 
-    table = Table(title=f"story page with the stored comparison (real reports of {args.day}, a tuning day)")
+    table = Table(title=f"story page with the stored comparison (real reports of {args.day}, {kind})")
     for column in ("story", "reports", "outlets", "what", "wall s", "CPU s", "target s"):
         table.add_column(column, justify="right")
     with tempfile.TemporaryDirectory() as tmp:

@@ -75,3 +75,26 @@ def test_the_recorder_keeps_each_comparisons_links_and_claims(monkeypatch: pytes
     assert links and all(len(link) == 6 for link in links)
     assert isinstance(json.loads((tmp_path / "claims-main.json").read_text(encoding="utf-8")), list)
     assert not recorder.links  # written, then emptied for the next run
+
+
+def test_the_round_reads_its_cache_as_the_survey_does(tmp_path: Path) -> None:
+    """Round.vectors and embedding_survey.cached are one reader: rows from --cache are used as they are, only the
+    missing texts are embedded (once each, in one call), and only that call's time is counted."""
+    from bench import embedding_survey
+
+    path = tmp_path / "cache.npz"
+    np.savez(path, texts=np.array(["甲", "乙"]), rows=np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32))
+    asked: list[list[str]] = []
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        asked.append(list(texts))
+        return np.array([[0.6, 0.8]] * len(texts), dtype=np.float32)
+
+    linking = embedding_round.Round(embed, compare._linked)
+    linking.cache = embedding_survey.cached_rows(path)
+    rows = linking.vectors(["乙", "丙", "甲", "丙"])
+    assert asked == [["丙"]]
+    assert rows.tolist() == embedding_survey.cached(embed, path)(["乙", "丙", "甲", "丙"]).tolist()
+    assert linking.embed_seconds > 0 and set(linking.cache) == {"甲", "乙", "丙"}
+    linking.vectors(["丙", "甲"])
+    assert asked == [["丙"], ["丙"]]  # the second: the survey's own reader, not the round's

@@ -235,3 +235,38 @@ def test_a_warnings_return_after_a_clean_poll_in_another_process_is_said_at_warn
     assert poll(process_a, malformed) == ["WARNING"]  # back: the last poll had none, whatever A remembers
     assert poll(process_b, malformed) == ["WARNING"]  # B never said it
     assert poll(process_b, malformed) == ["INFO"]
+
+
+def test_a_fetch_job_reads_the_feed_state_once(store_location: str, loopback_server: LoopbackServer,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker read the source's feed state before the poll and again after it, besides the poll's own read, only
+    for its last check (review of session 61): the poll's report carries the last check it read and the one it
+    recorded, for a feed read, unchanged (304) or failed, and the feed state is read once a job."""
+    items = [FixtureItem(f"o-{n}", loopback_server.url(f"/o/{n}.html"), f"第{n}条新闻", long_body(n)) for n in range(2)]
+    loopback_server.route("/once.xml", body=rss(items), content_type="application/rss+xml", etag='"v1"')
+    with open_store(store_location) as store:
+        store.upsert_source(Source(id="once", url=loopback_server.url("/once.xml"), outlet="一次台"))
+        store.upsert_source(Source(id="gone", url=loopback_server.url("/gone.xml"), outlet="一次台"))
+        schedule_sources(store)
+    from newsmirror.jobs import worker as worker_module
+
+    checks: list[tuple[object, object]] = []
+    log_failures = worker_module._log_failures
+    monkeypatch.setattr(worker_module, "_log_failures", lambda report, said=None, checked=(None, None): (
+        checks.append(checked), log_failures(report, said, checked))[1])
+    for source_id in ("once", "once", "gone"):  # read, then 304, then a feed that fails
+        with open_store(store_location) as store:
+            before = store.get_feed_state(source_id).last_checked_at
+            reads: list[str] = []
+            plain = type(store).get_feed_state
+            monkeypatch.setattr(type(store), "get_feed_state",
+                                lambda self, key, plain=plain, reads=reads: (reads.append(key), plain(self, key))[1])
+            job = store.get_job("fetch", source_id)
+            assert job is not None
+            HANDLERS["fetch"](job, store)
+            monkeypatch.setattr(type(store), "get_feed_state", plain)
+            assert reads == [source_id]
+            after = store.get_feed_state(source_id).last_checked_at
+            assert after is not None and after != before
+            assert checks[-1] == (before, after)
+    assert loopback_server.requests_to("/once.xml")[-1].headers.get("if-none-match") == '"v1"'

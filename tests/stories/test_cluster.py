@@ -2,9 +2,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from datasketch import LeanMinHash
+
 from newsmirror.model import Article
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer, _least_count
-from tests.stories.fixtures import ALL, FLOOD, FLOOD_HANT, TRADE_COPY, TRADE_HANS, TRADE_HANT, TRADE_LATER
+from tests.stories.fixtures import (
+    ALL,
+    DAY,
+    FLOOD,
+    FLOOD_HANT,
+    TRADE_COPY,
+    TRADE_HANS,
+    TRADE_HANT,
+    TRADE_LATER,
+)
 
 
 def doc(article: Article) -> Document:
@@ -165,3 +177,21 @@ def test_least_count_is_the_first_count_whose_share_passes_the_floor() -> None:
             least = _least_count(floor, seen)
             assert least >= 1 and least / seen > floor
             assert least == 1 or (least - 1) / seen <= floor
+
+
+def test_a_copy_tied_between_two_reports_points_at_the_earlier_whatever_order_the_index_returns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # MinHash scores come in steps of 1/num_perm, so a copy often scores the same against two reports; the LSH index
+    # returns them in its set's order, which follows the hash seed. Here both score alike (jaccard patched) and the
+    # index is made to return them in each order: the earlier report (TRADE_HANS, 08:00; FLOOD 09:00) is the original.
+    copy = Document("copy", "丙网", DAY.replace(hour=15), TRADE_HANS.title, TRADE_HANS.body_text)
+    for reverse in (False, True):
+        clusterer = StoryClusterer()
+        clusterer.add(doc(TRADE_HANS))
+        clusterer.add(doc(FLOOD))
+        keys = sorted([TRADE_HANS.id, FLOOD.id], reverse=reverse)
+        with monkeypatch.context() as patch:
+            patch.setattr(clusterer._lsh, "query", lambda signature, keys=keys: list(keys))
+            patch.setattr(LeanMinHash, "jaccard", lambda self, other: 0.9)
+            assignment = clusterer.add(copy)
+        assert (assignment.role, assignment.duplicate_of) == ("duplicate", TRADE_HANS.id)

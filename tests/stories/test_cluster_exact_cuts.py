@@ -172,3 +172,28 @@ def test_a_stories_language_is_kept_only_until_it_changes() -> None:
     clusterer.stories["en"] = english
     clusterer._absorb(english, story)  # the English story takes a Chinese one's titles: asked again
     assert english.chinese is None and clusterer._is_chinese(english)
+
+
+def test_the_kept_sums_of_a_stories_weights_are_the_sums_made_each_time() -> None:
+    """Session 62 (speed62): ``story_weights`` gives ``eventlink.Weights``, whose sum is made once; every feature read
+    from them is the one made from plain dicts, summed for each pair, bit for bit."""
+    rng = random.Random(62)
+    for n in range(300):
+        a, b = random_story(rng, f"a{n}"), random_story(rng, f"b{n}")
+        kept_a, kept_b = story_weights(a, NAMES.__getitem__), story_weights(b, NAMES.__getitem__)
+        assert all(type(w) is eventlink.Weights for w in (*kept_a, *kept_b))
+        plain_a, plain_b = (tuple(dict(w) for w in kept) for kept in (kept_a, kept_b))
+        for weights in (*kept_a, *kept_b):
+            assert weights.total == math.fsum(weights.values()) == weights.total  # type: ignore[attr-defined]
+        for x, y in ((kept_a, kept_b), (plain_a, plain_b)):
+            for i in range(3):
+                assert _weighted_jaccard(x[i], y[i]) == loop_jaccard(dict(x[i]), dict(y[i]))
+        assert lede_cover(kept_a[4], b, kept_a[3]) == lede_cover(plain_a[4], b, plain_a[3])
+        assert lede_cover(kept_a[4], b) == lede_cover(plain_a[4], b) == loop_lede_cover(plain_a[4], b, None)
+        assert eventlink.names_missing(kept_a[3], b) == eventlink.names_missing(plain_a[3], b)
+        kept = {a.id: kept_a, b.id: kept_b}
+        plain = {a.id: plain_a, b.id: plain_b}
+        for cover in (False, True):
+            assert (eventlink.event_features(a, b, NAMES.__getitem__, lambda x, y: 0.0, lambda s, k=kept: k[s.id], cover)
+                    == eventlink.event_features(a, b, NAMES.__getitem__, lambda x, y: 0.0, lambda s, k=plain: k[s.id],
+                                                cover))

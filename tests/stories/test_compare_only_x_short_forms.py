@@ -76,3 +76,18 @@ def test_a_piece_of_a_name_whose_short_form_another_outlet_writes(monkeypatch: p
     finally:
         monkeypatch.undo()
         dictionary_forms.cache_clear()
+
+
+def test_one_reading_of_where_the_cut_begins_and_ends_words_serves_both_checks() -> None:
+    """``_word_edges``: whether a word of jieba's cut begins at a place and whether one ends at another, read by the
+    short-form runs (both edges: 港澳 of 港澳|事务, not 新台 of 新台币) and by the homophone of a glossed name (a word
+    begins with it: 赛伯|隆说)."""
+    text = "主管港澳事务的副总理"
+    start = text.index("港澳")
+    assert compare._word_edges(text, start, start + 2) == (True, True)
+    money = "新台币贬值"
+    assert compare._word_edges(money, 0, 2) == (True, False)  # 新台币 begins there and runs on past 台
+    said = "发言人赛伯隆说，"
+    at = said.index("赛伯隆")
+    assert compare._word_edges(said, at, at + 3)[0]
+    assert compare._homophone_begun_in("赛博隆", said)

@@ -61,6 +61,11 @@ class SourceReport:
     next_due_at: datetime | None = None
     item_errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The feed state's last check as the poll read it before checking, and the check it recorded (None: the poll was
+    # interrupted and recorded none): what a worker needs to tell whether another process polled the source since
+    # its own last poll (``jobs.worker._WarningsSaid``), without reading the feed state again before and after.
+    checked_before: datetime | None = None
+    checked_at: datetime | None = None
 
     @property
     def every_item_failed(self) -> bool:
@@ -168,6 +173,7 @@ class FetchJob:
         report = SourceReport(source=source)
         with self._store_lock:
             state = self.store.get_feed_state(source.id)
+        report.checked_before = state.last_checked_at
         started = utcnow()
         try:
             if source.kind == "page":
@@ -199,6 +205,7 @@ class FetchJob:
         report.next_due_at = state.next_due_at
         with self._store_lock:
             self.store.save_feed_state(state)
+        report.checked_at = started
         return report
 
     def _record_failure(self, state: FeedState, report: SourceReport, exc: Exception, started: datetime,
@@ -223,6 +230,7 @@ class FetchJob:
         report.next_due_at = state.next_due_at
         with self._store_lock:
             self.store.save_feed_state(state)
+        report.checked_at = started
 
     def _poll_feed(self, source: Source, state: FeedState,
                    report: SourceReport) -> tuple[bool, tuple[str | None, str | None]]:

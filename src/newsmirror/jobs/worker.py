@@ -136,14 +136,13 @@ def fetch_source_job(job: Job, store: Store) -> datetime | None:
     if source is None or not source.enabled:
         return None
     runner = FetchJob(store, _fetch_context.fetch_settings(), fetcher=worker_fetcher(), extract=_fetch_context.extract)
-    checked_before = store.get_feed_state(source.id).last_checked_at  # one fetch job a source: no poll in between
-    report = runner.poll_source(source)
+    report = runner.poll_source(source)  # reads the feed state once: its last check before, and the one it records
     if report.status == "interrupted":
         # The worker is stopping (Worker.stop cut the requests): what was stored stays, nothing is charged to the
         # source, and the job is due again at once, for the next worker to claim: no failed attempt of the job.
         log.info("fetch of %s (%s) stopped with the worker; due again now", source.outlet or source.id, source.id)
         return utcnow()
-    _log_failures(report, checked=(checked_before, store.get_feed_state(source.id).last_checked_at))
+    _log_failures(report, checked=(report.checked_before, report.checked_at))
     if report.new or report.updated:
         store.enqueue_job(GROUP_KIND, GROUP_KEY)  # group the new articles now, not at the next round
     return report.next_due_at or utcnow() + timedelta(minutes=source.interval_minutes)

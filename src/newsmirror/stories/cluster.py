@@ -961,7 +961,7 @@ class StoryClusterer:
                    for key, day in a.series.items())
 
     def _find_duplicate(self, doc: Document, signature: LeanMinHash) -> Assignment | None:
-        best: tuple[float, _Fingerprint] | None = None
+        best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
         for key in self._lsh.query(signature):
             fp = self._fingerprints[key]
             fp.story_id = self.resolve(fp.story_id)
@@ -972,11 +972,14 @@ class StoryClusterer:
                     or self._other_day(story, doc.time)):
                 continue
             score = signature.jaccard(fp.signature)
-            if score >= self.config.duplicate_jaccard and (best is None or score > best[0]):
-                best = (score, fp)
+            # MinHash scores come in steps of 1/num_perm, so two candidates often tie; the LSH returns them in its
+            # set's order, which follows the hash seed. A tie goes to the earlier report (then the smaller id), so a
+            # copy's original is decided by publication time, the same on every run (issue 14 item 4).
+            if score >= self.config.duplicate_jaccard and (best is None or (-score, fp.time, key) < best[0]):
+                best = ((-score, fp.time, key), fp)
         if best is None:
             return None
-        score, fp = best
+        score, fp = -best[0][0], best[1]
         fp.story_id = self.resolve(fp.story_id)
         return Assignment(doc.id, fp.story_id, "duplicate", fp.original, round(score, 4), False)
 

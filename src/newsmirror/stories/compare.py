@@ -121,6 +121,7 @@ from newsmirror.text.tokenize import (
     words,
 )
 from newsmirror.text.transliteration import reads_by_sound, reads_in_fact, spelt_otherwise_in_fact
+from newsmirror.text.word_by_word import reads_word_by_word
 
 if TYPE_CHECKING:
     from newsmirror.stories.fact_model import PairModel
@@ -1915,6 +1916,11 @@ def _reads_by_sound(han: str, latin: str) -> bool:
     return TRANSLITERATION_READER and reads_by_sound(han, latin)
 
 
+# A Latin name of several words another outlet translates word by word, by CC-CEDICT's senses or by sound (福克斯商业频道
+# for Fox Business Network, 东盟峰会 for ASEAN Summit): ``text.word_by_word``.
+LATIN_WORD_BY_WORD = True
+
+
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
               own_text: str = "") -> bool:
     """Whether ``outlet`` names ``term`` anywhere in its reports, in any script or transliteration
@@ -1944,7 +1950,8 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         # two of its words in a row (Mullah Baradar of Mullah Baradar Akhund), or either without its
         # middle initials (Alex M. Azar II, Alex Azar).
         return (_writes_word_pair(term, text) or _writes_without_initials(term, text) or spells_pinyin(term, text)
-                or any(reads_as(han, term) or _reads_by_sound(han, term) for han in text_transliterations(text)))
+                or any(reads_as(han, term) or _reads_by_sound(han, term) for han in text_transliterations(text))
+                or LATIN_WORD_BY_WORD and reads_word_by_word(term, text))
     if any(reads_as(term, word) or _reads_by_sound(term, word) for word in latin_words(text)):
         return True  # the original of a transliteration: 萨克拉门托 for an outlet writing Sacramento
     if names_body(term, own_text, text) or names_seat(term, text):
@@ -2194,13 +2201,7 @@ def _homophone_begun_in(term: str, text: str) -> bool:
     names as often as one (塞伯特 Seibert, 夏伯特 Chabot), homophone pairs one in nine (bench/days_results.md, onlyx49)."""
     if len(term) != HOMOPHONE_GLOSSED_CHARS or not _HAN_RUN.fullmatch(term) or in_dictionary(term):
         return False
-    return any(_word_begins_at(text, at, window) for at, window in _homophone_spellings(term, text))
-
-
-def _word_begins_at(text: str, at: int, window: str) -> bool:
-    """Whether a word of jieba's cut of ``text`` (around ``window``, written at ``at``) begins where it does."""
-    return any(position == at for position, _piece in placed_words(text, max(at - _SHORT_FORM_CONTEXT, 0),
-                                                                   at + len(window) + _SHORT_FORM_CONTEXT))
+    return any(_word_edges(text, at, at + len(window))[0] for at, window in _homophone_spellings(term, text))
 
 
 @cache
@@ -2372,16 +2373,18 @@ def _abbreviation_run_in(term: str, text: str) -> bool:
             # Brazil, for 巴基斯坦 and 西班牙).
             held = short_form_runs().get(run)
             if (len(run) in _ABBREVIATION_RUN and (held is None or term in held)
-                    and _whole_words(text, start, end)):
+                    and all(_word_edges(text, start, end))):
                 return True
     return False
 
 
-def _whole_words(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` begins a word of jieba's cut of the normalized ``text`` and ends one."""
-    placed = list(placed_words(text, max(start - _SHORT_FORM_CONTEXT, 0), end + _SHORT_FORM_CONTEXT))
-    return (any(at == start for at, _word in placed if at >= 0)
-            and any(at + len(word) == end for at, word in placed if at >= 0))
+def _word_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a word of jieba's cut of the normalized ``text`` (``_SHORT_FORM_CONTEXT`` characters either side of
+    ``text[start:end]``) begins at ``start``, and whether one ends at ``end``: the one reading of where words begin
+    and end of ``_abbreviation_run_in`` (a run of whole words: both) and ``_homophone_begun_in`` (begun: the first)."""
+    placed = [(at, word) for at, word in placed_words(text, max(start - _SHORT_FORM_CONTEXT, 0),
+                                                       end + _SHORT_FORM_CONTEXT) if at >= 0]
+    return any(at == start for at, _word in placed), any(at + len(word) == end for at, word in placed)
 
 
 def _writes_gloss(gloss: str, text: str) -> bool:
@@ -3153,6 +3156,37 @@ _NOTHING_WRITTEN = _Written()  # an outlet not in ``outlet_raw``
 _SOME = "[些种个国地年月日天时处方项件次家位]"
 
 
+# A piece of a body's name the givers write only inside the name, which they gloss with its initials (摩根士丹利 of
+# 摩根士丹利资本国际(MSCI), 苏黎世 of 《新苏黎世报》（NZZ）): an outlet writing the initials names the body, and the piece is
+# no more than the body's (``PIECE_OF_INITIALLED``). The body's name is read from the piece to the bracket, at most
+# ``INITIALLED_TAIL`` characters after the piece (a title's closing mark between them); the initials are a word of
+# the other outlet's text (MSCI, not the M of a longer word).
+PIECE_OF_INITIALLED = True
+INITIALLED_TAIL = 6
+_INITIALLED_RUN = re.compile(r"([\u4e00-\u9fff]{2,16})[》」』”]?\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
+
+
+def _initialled_whole_named(word: str, givers: set[str], initialled: list[tuple[str, str]], story_outlets: list[str],
+                            outlet_texts: Mapping[str, str]) -> set[str]:
+    """The outlets writing the initials of a body whose name holds ``word`` where every giver writes ``word`` only
+    inside that name (``PIECE_OF_INITIALLED``)."""
+    wholes: dict[str, set[str]] = defaultdict(set)  # the body's name from the piece on -> its initials
+    for run, initials in initialled:
+        at = run.rfind(word)
+        if at >= 0 and 0 < len(run) - at - len(word) <= INITIALLED_TAIL:
+            wholes[run[at:]].add(initials.lower())
+    if not wholes:
+        return set()
+    for giver in givers:
+        text = outlet_texts.get(giver, "")
+        covered = {at for whole in wholes for found in re.finditer(re.escape(whole), text)
+                   for at in range(found.start(), found.end() - len(word) + 1)}
+        if not all(found.start() in covered for found in re.finditer(re.escape(word), text)):
+            return set()
+    said = [re.compile(rf"(?<![a-z]){re.escape(initials)}(?![a-z])") for names in wholes.values() for initials in names]
+    return {o for o in story_outlets if o not in givers and any(p.search(outlet_texts.get(o, "")) for p in said)}
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, _Written] | None = None) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
@@ -3181,7 +3215,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     word_glossed: set[str] = set()  # the (normalized) Han names one Latin word glosses
     part_bodies: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the organisation whose part it names
+    initialled: list[tuple[str, str]] = []  # (normalized Han run, its initials' pattern) of ``_INITIALLED_RUN``
     for sentence in members:
+        if PIECE_OF_INITIALLED:
+            initialled.extend((normalize(run), initials) for run, initials in _INITIALLED_RUN.findall(sentence.ref.text))
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
                     and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
@@ -3321,6 +3358,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
                     everyone |= {o for o in outlets - everyone
                                  if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
+        if PIECE_OF_INITIALLED and news_to_someone(everyone):
+            everyone |= _initialled_whole_named(word, givers, initialled, story_outlets, outlet_texts) - everyone
         everyone |= said_in_same_place(word, givers, everyone)
         if SPELT_OTHERWISE_IN_FACT and news_to_someone(everyone):
             everyone |= spelt_otherwise((word,), tuple(latin for latin, names in glossed.items() if word in names), everyone)

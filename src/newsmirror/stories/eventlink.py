@@ -87,10 +87,32 @@ LEDE_GATE = 0.5  # fixed in advance (session 24's rule), not tuned: "restates mo
 _IDF_SCALE = 12.0  # about the largest background IDF, so ``title_rare`` lies in [0, 1]
 
 
-def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool] | None = None) -> dict[str, float]:
+class Weights(dict[str, float]):
+    """Term -> weight, as ``story_weights`` makes them, with the exact sum of the weights (``math.fsum``) kept once
+    made: a story's weights are kept until it changes (``StoryClusterer._event_weights``) and never changed, while
+    ``_weighted_jaccard``, ``names_missing`` and ``lede_cover`` summed them again for every pair they were read in
+    (``math.fsum`` is exactly rounded, so the kept sum is the one each would make, in any order)."""
+
+    __slots__ = ("_total",)
+
+    @property
+    def total(self) -> float:
+        try:
+            return self._total
+        except AttributeError:
+            self._total: float = math.fsum(self.values())
+            return self._total
+
+
+def _total(weights: dict[str, float]) -> float:
+    """``math.fsum(weights.values())``, kept by ``Weights``."""
+    return weights.total if type(weights) is Weights else math.fsum(weights.values())
+
+
+def _title_weights(terms: Counter[str], titled: int, keep: Callable[[str], bool] | None = None) -> Weights:
     share = 1.0 / max(titled, 1)
     idfs = IDFS  # ``idf``'s values, a dict hit per term instead of a Python call (stories.memo)
-    return {t: n * share * idfs[t] for t, n in terms.items() if keep is None or keep(t)}
+    return Weights({t: n * share * idfs[t] for t, n in terms.items() if keep is None or keep(t)})
 
 
 def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
@@ -102,7 +124,7 @@ def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
     # The shared terms picked by a C-level loop: the same minima, summed exactly, as a loop over all of ``a``.
     shared = list(filter(b.__contains__, a))
     inter = math.fsum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
-    union = math.fsum(a.values()) + math.fsum(b.values()) - inter
+    union = _total(a) + _total(b) - inter
     return inter / union if union > 0 else 0.0
 
 
@@ -123,7 +145,7 @@ def is_chinese(story: _StoryState) -> bool:
 def names_missing(own: dict[str, float], other: _StoryState) -> float:
     """The IDF share of a story's names ``own`` (``story_weights``: those at least half of its
     titles-and-ledes use) that ``other`` never uses."""
-    total = math.fsum(own.values())  # fsum: the same figure in any term order (``_weighted_jaccard``)
+    total = _total(own)  # fsum: the same figure in any term order (``_weighted_jaccard``)
     if not total:
         return 0.0
     missing = math.fsum(w for t, w in own.items()
@@ -146,10 +168,10 @@ def story_weights(story: _StoryState, is_name: Callable[[str], int]) -> StoryWei
 
     titles = _title_weights(story.title_terms, story.titled)
     half = max(story.ledes, 1) / 2
-    common = {t: IDFS[t] for t, n in story.lede_terms.items() if n >= half}
-    lede_names = {t: w for t, w in common.items() if named(t)}
-    return (titles, {t: w for t, w in titles.items() if named(t)}, _title_weights(story.lede_terms, story.ledes),
-            lede_names, common)
+    common = Weights({t: IDFS[t] for t, n in story.lede_terms.items() if n >= half})
+    lede_names = Weights({t: w for t, w in common.items() if named(t)})
+    return (titles, Weights({t: w for t, w in titles.items() if named(t)}),
+            _title_weights(story.lede_terms, story.ledes), lede_names, common)
 
 
 def lede_cover(common: dict[str, float], side: _StoryState, names: dict[str, float] | None = None) -> float:
@@ -162,7 +184,8 @@ def lede_cover(common: dict[str, float], side: _StoryState, names: dict[str, flo
         used = {t for t in names if t in common and (t in side.lede_terms or t in side.title_terms or t in side.centroid)}
         if used:
             kept = [t for t in common if t not in used]
-    total = math.fsum(map(common.__getitem__, kept))  # fsum: the same figure in any term order (``_weighted_jaccard``)
+    # fsum: the same figure in any term order (``_weighted_jaccard``); of all of ``common``, its kept sum.
+    total = _total(common) if kept is common else math.fsum(map(common.__getitem__, kept))
     if not total:
         return 0.0
     told = list(filter(side.lede_terms.__contains__, kept))  # by a C-level loop

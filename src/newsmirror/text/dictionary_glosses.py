@@ -409,3 +409,47 @@ def _inner_pointers() -> dict[str, tuple[str, ...]]:
     for one pointed form (世银, 世界银行); for a run of places, each place -> the run (澳门 -> 港珠澳) only."""
     data = _data() or b""
     return cached_table("dictionary-inner-pointers", [source_of(__file__), data], _build_inner_pointers)
+
+
+
+# A sense of one or two English words ("summit meeting", "armed forces", "(television) channel" once its remark is
+# left out) translates each of its words and, two of them, the pair: what ``compare``'s word-by-word reading of a Latin
+# name looks up. Longer senses describe rather than translate ("finance and economics" is no word for "business").
+_SENSE_WORDS = 2
+_PLAIN_SENSE = re.compile(r"[a-z]+(?: [a-z]+)?")
+_NOT_A_TRANSLATION = re.compile(r"^(?:cl:|surname|abbr\.|abbreviation|see |variant|old variant|erhua|used in|also )")
+_LEADING = re.compile(r"^(?:to|the|a|an) ")
+
+
+def _build_word_senses() -> dict[str, tuple[str, ...]]:
+    data = _data()
+    if data is None:
+        return {}
+    found: dict[str, set[str]] = defaultdict(set)
+    for match in _entries(data):
+        han = normalize(match.group(2))
+        for sense in re.split(r"[/;]", match.group(4)):
+            sense = _LEADING.sub("", " ".join(_REMARK.sub(" ", sense).lower().split()))
+            if not _PLAIN_SENSE.fullmatch(sense) or _NOT_A_TRANSLATION.match(sense):
+                continue  # a sense with digits, signs or more words ("No. 1", "U.S.") is no plain translation
+            for word in {sense, *sense.split()}:
+                found[word].add(han)
+    return {word: tuple(sorted(hans)) for word, hans in found.items()}
+
+
+@cache
+def word_senses() -> dict[str, tuple[str, ...]]:
+    """English word or two words (lower case) -> the normalized Han words CC-CEDICT translates it with, by a sense of
+    one or two words (商业: business; 峰会: summit, meeting, summit meeting; 福克斯: fox)."""
+    data = _data() or b""
+    return cached_table("dictionary-word-senses", [source_of(__file__), data], _build_word_senses)
+
+
+def translations(words: str) -> tuple[str, ...]:
+    """The Han words CC-CEDICT translates an English word or two with (lower case), a plural read as its singular where
+    the dictionary has no sense of the plural itself (forces: 部队, news: 新闻, not 新 of new)."""
+    senses = word_senses()
+    found = senses.get(words)
+    if found is None and words.endswith("s") and not words.endswith("ss") and len(words) > 3:
+        found = senses.get(words[:-1])
+    return found or ()

@@ -216,3 +216,15 @@ def reads_in_fact(han: str, latin: str) -> bool:
         return False
     pinyin = pinyin_letters(han)
     return any(same_first_sound(han, word) and _pair_score(pinyin, word) >= THRESHOLD for word in latin_candidates(latin))
+
+
+def transliterates_word(han: str, word: str) -> bool:
+    """Whether a Han run, foreign by its characters, is by the transducer one Latin word's transliteration (a word of
+    ``min_letters`` letters or more), beginning with its sound: ``reads_in_fact``'s test of one word, for a name read
+    word by word (``text.word_by_word``: 福克斯 and 福斯 of Fox)."""
+    letters = latin_letters(word)
+    return (len(letters) >= WORD_LETTERS and foreign_by_characters(han) and same_first_sound(han, letters)
+            and _pair_score(pinyin_letters(han), letters) >= THRESHOLD)
+
+
+WORD_LETTERS = 3  # a shorter Latin word (US, EU) is not read by its sound
