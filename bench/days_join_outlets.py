@@ -14,12 +14,14 @@ outlet features ``OUTLET_FEATURES``), refitted on the tuning days and judged lea
   threshold T instead of the threshold chosen (information: group97's replay read the curve at .8); ``--guard``: the
   refit arms grouped with ``ClusterConfig.join_guard`` on (session 61, join107; main stays as shipped), its reader of
   multi-event reports the packaged one, or with ``--reader FILE`` (a ``bench/days_multi_reader.py`` capture) the
-  reader fitted on the other days' open reports (session 62, join108);
+  reader fitted on the other days' open reports (session 62, join108); ``--packaged T``: instead of the refit, the
+  packaged join model at threshold T, no refit and no capture needed (session 62, join109);
 * ``--write``: the model fitted on every captured day, threshold by the same rule, written to ``join_model.toml``.
 
     python bench/days_join_outlets.py --days PATH/archived --capture FOLDER
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER lodo [--plain] [--fixed T] [--tuning-day D]
         [--guard [--reader FILE]]
+    python bench/days_join_outlets.py --days PATH/archived lodo --packaged T [--guard [--reader FILE]]
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER --write
 
 Only tuning days are read (``days_pair_fit.tuning_days``).
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,7 +46,12 @@ from bench.days_multi_reader import load as load_rows  # noqa: E402
 from bench.days_pair_fit import Day, add_days_arguments, tuning_days  # noqa: E402
 from bench.days_small_join import summary  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
-from newsmirror.stories.joincomplete import COMPLETE_JOIN_FEATURES, JOIN_FEATURES, JOIN_MODEL_FILE  # noqa: E402
+from newsmirror.stories.joincomplete import (  # noqa: E402
+    COMPLETE_JOIN_FEATURES,
+    JOIN_FEATURES,
+    JOIN_MODEL_FILE,
+    default_join_model,
+)
 from newsmirror.stories.pairscore import PairModel  # noqa: E402
 
 LEAST = 3  # ClusterConfig.join_least as shipped
@@ -96,11 +104,13 @@ def fold_reader(rows: Rows | None, day: str) -> PairModel | None:
 
 
 def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
-         guard: bool = False, readers: Rows | None = None) -> None:
-    missing = [d.name for d in days if d.name not in cache]
+         guard: bool = False, readers: Rows | None = None, packaged: float | None = None) -> None:
+    missing = [d.name for d in days if d.name not in cache] if packaged is None else []
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
     outlets = "outlets refit (LODO)" if fixed is None else f"outlets refit (LODO) at {fixed:g}"
+    if packaged is not None:  # no refit: the packaged join model at threshold ``packaged`` (session 62, join109)
+        outlets = f"packaged join model at {packaged:g}"
     plain_arm = "plain refit (LODO)"
     if guard:
         outlets, plain_arm = outlets + " guard", plain_arm + " guard"
@@ -117,7 +127,8 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
         if reader is not None:
             line.append(f"reader threshold {reader.threshold:g}")
         for arm in arms:
-            model = (refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
+            model = (replace(default_join_model(), threshold=packaged) if packaged is not None
+                     else refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
                      else refit([plain(c) for c in train], JOIN_FEATURES))
             chosen[arm][day.name] = model.threshold
             _, predicted, cpu = grouped(day, model, guard, reader)
@@ -157,6 +168,8 @@ def main() -> None:
     parser.add_argument("--capture", type=Path, metavar="FOLDER", help="capture the tuning days into FOLDER")
     parser.add_argument("--plain", action="store_true", help="lodo: also the refit on JOIN_FEATURES only")
     parser.add_argument("--fixed", type=float, metavar="T", help="lodo: the outlets refit at threshold T")
+    parser.add_argument("--packaged", type=float, metavar="T",
+                        help="lodo: instead of the refit, the packaged join model at threshold T (no capture needed)")
     parser.add_argument("--guard", action="store_true", help="lodo: the refits grouped with ClusterConfig.join_guard")
     parser.add_argument("--reader", type=Path, metavar="FILE",
                         help="lodo --guard: the reader fitted per fold on this bench/days_multi_reader.py capture")
@@ -168,6 +181,10 @@ def main() -> None:
             captured = capture_day(day, features=COMPLETE_JOIN_FEATURES)
             (args.capture / f"{day.name}.pickle").write_bytes(pickle.dumps(captured))
             print(day.name, len(captured.pairs), "pairs", flush=True)
+        return
+    if args.command == "lodo" and args.packaged is not None:
+        rows = load_rows(args.reader) if args.reader else None
+        lodo(tuning_days(args), {}, False, None, args.guard, rows, args.packaged)
         return
     if args.cache is None:
         raise SystemExit("--cache FOLDER (made by --capture) is needed for lodo and --write")

@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_pair_fit import add_days_arguments, fit, tuning_days  # noqa: E402
+from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
 from newsmirror.stories.digest import is_list_of_items, paragraph_names  # noqa: E402
 from newsmirror.stories.genre import multi_event_title  # noqa: E402
 from newsmirror.stories.multireport import FEATURES, MULTI_MODEL_FILE, reader_features  # noqa: E402
@@ -47,23 +48,28 @@ LOOSE = FEATURES.index("title_loose")
 @dataclass
 class Rows:
     days: np.ndarray  # each report's day
-    features: np.ndarray  # FEATURES
+    features: np.ndarray  # FEATURES as grouping reads them (``multireport.analysed_features`` from ``_analyse``)
     multi: np.ndarray  # listed as a multi-event report
     open: np.ndarray  # not closed by grouping's strict title or list-of-items reading
+    full: np.ndarray | None = None  # FEATURES read by a second reading of the body (``reader_features``, join108)
 
 
 def capture(args: argparse.Namespace) -> Rows:
-    days, features, multi, opened = [], [], [], []
+    days, features, multi, opened, full = [], [], [], [], []
+    clusterer = StoryClusterer(ClusterConfig())
+    clusterer.read_multi = True
     for day in tuning_days(args):
         for doc in day.documents:
             if doc.id not in day.events and doc.id not in day.multi:
                 continue  # not labelled
             days.append(day.name)
-            features.append(reader_features(doc.title, doc.text))
+            clusterer._analyse(doc.title, doc.text)
+            features.append(clusterer.multi_features)
+            full.append(reader_features(doc.title, doc.text))
             multi.append(doc.id in day.multi)
             opened.append(not (multi_event_title(doc.title) or is_list_of_items(paragraph_names(doc.text))))
         print(day.name, len(days), flush=True)
-    return Rows(np.array(days), np.array(features), np.array(multi), np.array(opened))
+    return Rows(np.array(days), np.array(features), np.array(multi), np.array(opened), np.array(full))
 
 
 def fit_reader(features: np.ndarray, multi: np.ndarray) -> PairModel:
@@ -84,22 +90,25 @@ def f1(found: np.ndarray, truth: np.ndarray) -> float:
     return 2 * hits / max(float(found.sum() + truth.sum()), 1.0)
 
 
-def lodo_found(rows: Rows) -> tuple[np.ndarray, dict[str, float]]:
-    """The body reader's verdict on each open report, fitted on the other days (closed reports: False)."""
+def lodo_found(rows: Rows, features: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, float]]:
+    """The body reader's verdict on each open report, fitted on the other days (closed reports: False), on
+    ``features`` (default: ``rows.features``)."""
+    features = rows.features if features is None else features
     found = np.zeros(len(rows.multi), dtype=bool)
     thresholds = {}
     for day in np.unique(rows.days):
         held = rows.days == day
         train = ~held & rows.open
-        model = fit_reader(rows.features[train], rows.multi[train])
+        model = fit_reader(features[train], rows.multi[train])
         thresholds[str(day)] = model.threshold
-        z = rows.features[held] @ np.array(model.weights) + model.bias
+        z = features[held] @ np.array(model.weights) + model.bias
         found[held] = (1.0 / (1.0 + np.exp(-z)) >= model.threshold) & rows.open[held]
     return found, thresholds
 
 
 def table(rows: Rows) -> None:
     found, thresholds = lodo_found(rows)
+    second = lodo_found(rows, rows.full)[0] if rows.full is not None else None
     loose = rows.features[:, LOOSE] > 0
     closed = ~rows.open
     print(f"{len(np.unique(rows.days))} tuning days, {len(rows.multi)} labelled reports, {int(rows.multi.sum())} "
@@ -108,7 +117,9 @@ def table(rows: Rows) -> None:
     print("|---|---|---|---|---|---|---|")
     for name, flagged in (("grouping's strict closing (title or list of items)", closed),
                           ("title-only, loose list (join107's guard)", loose),
-                          ("body reader, LODO", found),
+                          ("body reader from _analyse (join109), LODO", found),
+                          *((("body reader by a second reading (join108), LODO", second),) if second is not None
+                            else ()),
                           ("strict closing or body reader", closed | found)):
         for scope, within in (("all labelled", np.ones(len(rows.multi), dtype=bool)), ("open", rows.open)):
             if name.startswith("grouping") and scope == "open":
@@ -117,6 +128,10 @@ def table(rows: Rows) -> None:
             hits = int((f & t).sum())
             print(f"| {name} | {scope} | {int(f.sum())} | {hits} | {hits / max(int(f.sum()), 1):.3f} | "
                   f"{hits / max(int(t.sum()), 1):.3f} | {f1(f, t):.3f} |")
+    if second is not None:
+        within = rows.open
+        print(f"open reports both readers flag {int((found & second & within).sum())}, only the one from _analyse "
+              f"{int((found & ~second & within).sum())}, only the second reading {int((~found & second & within).sum())}")
     values = sorted(thresholds.values())
     print("thresholds per fold: " + ", ".join(f"{t:g} x{values.count(t)}" for t in sorted(set(values))))
 
@@ -143,7 +158,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.capture:
         rows = capture(args)
-        args.capture.write_bytes(pickle.dumps({key: getattr(rows, key) for key in ("days", "features", "multi", "open")}))
+        args.capture.write_bytes(pickle.dumps({key: getattr(rows, key)
+                                               for key in ("days", "features", "multi", "open", "full")}))
         return
     if args.cache is None:
         raise SystemExit("--cache FILE (made by --capture) is needed")

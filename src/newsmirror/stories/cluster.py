@@ -91,7 +91,7 @@ from newsmirror.stories.memo import IDFS as _IDFS
 from newsmirror.stories.memo import NAMES as _NAMES
 from newsmirror.stories.memo import TERMS as _TERMS
 from newsmirror.stories.memo import Memo as _Memo
-from newsmirror.stories.multireport import default_multi_model, multi_report
+from newsmirror.stories.multireport import analysed_features, default_multi_model
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -593,6 +593,11 @@ class StoryClusterer:
             multi_model = default_multi_model()
         self.multi_model = multi_model if self.config.join_guard else None
         self._multi_verdict: tuple[str, bool] = ("", False)  # the reader's verdict on the report being placed
+        # ``_analyse`` reads ``multireport.analysed_features`` of each report (from what it computes anyway) when the
+        # reader is on or a tool asks (``bench/days_multi_reader.py``); the last report's features and verdict.
+        self.read_multi = self.multi_model is not None
+        self.multi_features: tuple[float, ...] = ()
+        self._multi_last = False
         if model is None and self.config.pair_model:
             model = default_pair_model()
         self.model = model
@@ -696,6 +701,9 @@ class StoryClusterer:
                 word = folds.get(word, word)
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
+        read_multi = self.read_multi
+        title_terms = set(counts) if read_multi else set()
+        read_lines: list[str] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
         want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
         lede = set(counts) if want_lede else set()
@@ -718,6 +726,8 @@ class StoryClusterer:
                     lede.update(map(folds.get, head, head))
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
+                if read_multi:
+                    read_lines.append(paragraph)
         # The body's counts by one C-level count, in the order a word-by-word loop made them: the
         # title's words first (their body uses added to the title weight), then the others as first used.
         tally = Counter(body)
@@ -729,7 +739,15 @@ class StoryClusterer:
         infos = list(map(self._words.__getitem__, counts))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
-        digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
+        if read_multi:
+            named = [terms & names for terms in paragraph_terms]
+            digest = genre(normal_title, normalized=True) or is_list_of_items(named)
+            self.multi_features = analysed_features(title, normal_title, title_terms & names, read_lines, named, lines,
+                                                    text)
+            model = self.multi_model
+            self._multi_last = model is not None and model.probability(self.multi_features) >= model.threshold
+        else:
+            digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
@@ -817,6 +835,7 @@ class StoryClusterer:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
         vector, digest, signature, meaning, lede, lede_terms, paragraphs = self._analyse(doc.title, doc.text)
+        self._multi_verdict = (doc.id, self._multi_last)
         self._count(vector)
         digest = self._is_digest(doc, digest, paragraphs)
         self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
@@ -836,6 +855,7 @@ class StoryClusterer:
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
         vector, digest, signature, meaning, lede, lede_terms, paragraphs = self._analyse(doc.title, doc.text)
+        self._multi_verdict = (doc.id, self._multi_last)
         self._count(vector)
         digest = self._is_digest(doc, digest, paragraphs)
         self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
@@ -1223,11 +1243,11 @@ class StoryClusterer:
                 self._settle_original(doc, fingerprint)
 
     def _reads_multi(self, doc: Document) -> bool:
-        """``multireport.multi_report`` of ``doc`` by ``multi_model`` (read once per report: a core's members are
-        accumulated again into its state before its first side)."""
+        """Whether ``multi_model`` reads ``doc`` as about several events, from ``multireport.analysed_features`` of
+        ``_analyse`` (read once per report, as ``add`` and ``restore`` analyse it)."""
         if self._multi_verdict[0] != doc.id:
-            assert self.multi_model is not None
-            self._multi_verdict = (doc.id, multi_report(self.multi_model, doc.title, doc.text))
+            self._analyse(doc.title, doc.text)
+            self._multi_verdict = (doc.id, self._multi_last)
         return self._multi_verdict[1]
 
     def _accumulate(self, story: _StoryState, doc: Document, assignment: Assignment, vector: dict[str, float],
