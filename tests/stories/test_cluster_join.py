@@ -341,11 +341,11 @@ def test_the_packaged_reader_loads_and_reads_a_report() -> None:
 
 def test_the_guard_reads_a_report_from_what_grouping_analyses() -> None:
     # join109: the reader's features come from ``_analyse`` (its normalised lines, each paragraph's terms and names),
-    # not from a second reading of the body; items' numbers and datelines survive normalisation.
+    # not from a second reading of the body (bullets and datelines from the raw lines' leads).
     clusterer = StoryClusterer(ClusterConfig())
     clusterer.read_multi = True
     body = "\n".join(["1、美国总统大选计票持续，宾夕法尼亚州的结果仍未公布，双方阵营都表示有信心。",
-                      "2、（记者 张三 北京报道）中国人民银行宣布下调存款准备金率，市场反应平稳。",
+                      "● （记者 张三 北京报道）中国人民银行宣布下调存款准备金率，市场反应平稳。",
                       "3、日本东京股市收盘上涨百分之二，投资者关注美国大选的结果和疫情走势。"])
     clusterer._analyse("早安世界", body)
     features = dict(zip(MULTI_FEATURES, clusterer.multi_features, strict=True))

@@ -78,27 +78,24 @@ def reader_features(title: str, text: str) -> tuple[float, ...]:
             math.log1p(length), title_share, float(bool(title_names)))
 
 
-# The same signals read from a normalised line (``text.fold.quick_normalize_lines``: runs of non-word characters are
-# one space, so a symbol bullet is gone and "1、" is "1 "): an item's number, a dateline near the line's start.
-_BULLET_LINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2}) ")
-_DATELINE_LINE = re.compile(r".{0,30}?(?:\d{1,2}日电|记者.{0,20}?报道|综合报道)")
-
-
 def analysed_features(title: str, normal_title: str, title_names: set[str], paragraphs: list[str],
                       named: list[set[str]], lines: list[str], text: str) -> tuple[float, ...]:
     """``FEATURES`` of a report read from what ``StoryClusterer._analyse`` already holds (session 62, join109), with
     no second tokenisation or normalisation of the body: ``normal_title`` its normalised title, ``title_names`` the
     title's terms that are names, ``paragraphs`` the normalised lines of 20+ characters it reads (within
     ``body_chars``), ``named`` the names of each such line (``terms & names``), ``lines`` all its normalised lines;
-    the raw ``title`` and ``text`` only for the separators, commas, percent signs and the length (C-level counts)."""
+    the raw ``title`` and ``text`` for the separators, commas, percent signs and the length (C-level counts) and
+    for the leads of its lines (bullets and datelines: normalisation drops a symbol bullet and a dateline's
+    brackets; a split and two anchored matches a line, no tokenisation)."""
     count = len(paragraphs)
+    raw = [p for p in (line.strip() for line in text.split("\n")) if len(p) >= _PARAGRAPH]
     named = [g for g in named if g]
     seen = Counter(name for group in named for name in group)
     repeating = (sum(1 for g in named if any(seen[n] > 1 for n in g)) / len(named)) if named else 1.0
     once = sum(1 for c in seen.values() if c == 1) / max(len(seen), 1)
     top = seen.most_common(1)[0][1] / len(named) if named else 1.0
-    bullets = sum(1 for p in paragraphs if _BULLET_LINE.match(p))
-    datelines = sum(1 for p in paragraphs if _DATELINE_LINE.match(p))
+    bullets = sum(1 for p in raw if _BULLET.match(p))
+    datelines = sum(1 for p in raw if _DATELINE.match(p))
     market = len(_MARKET.findall(" ".join(lines)[:_READ]))
     head = text[:_READ]
     percents = head.count("%") + head.count("％") + head.count("百分之")
@@ -106,7 +103,7 @@ def analysed_features(title: str, normal_title: str, title_names: set[str], para
     title_share = (sum(1 for g in named if g & title_names) / len(named)) if named and title_names else 0.5
     return (float(digest_title(normal_title, normalized=True) or multi_event_title(normal_title, normalized=True)),
             math.log1p(count), repeating if count >= 3 else 1.0, once, top,
-            bullets / max(count, 1), math.log1p(bullets), datelines / max(count, 1), math.log1p(datelines),
+            bullets / max(len(raw), 1), math.log1p(bullets), datelines / max(len(raw), 1), math.log1p(datelines),
             math.log1p(market), market / max(length / 1000, 0.3) / 10, math.log1p(percents),
             float(bool(_SEPARATOR.search(title))), float(title.count("、") + title.count("，") >= 2),
             math.log1p(length), title_share, float(bool(title_names)))
