@@ -139,7 +139,8 @@ def table(rows: Rows) -> None:
 def write(rows: Rows) -> None:
     model = fit_reader(rows.features[rows.open], rows.multi[rows.open])
     days = sorted(set(rows.days.tolist()))
-    note = (f"Fitted by bench/days_multi_reader.py --write (logistic regression on standardised features, L2 {L2:g},\n"
+    note = (f"Fitted by bench/days_multi_reader.py --write (features as StoryClusterer._analyse reads them,\n"
+            f"multireport.analysed_features; logistic regression on standardised features, L2 {L2:g},\n"
             "weights of the raw features) on the labelled reports grouping leaves open (not closed by its strict\n"
             f"title or list-of-items reading) of the {len(days)} tuning days {', '.join(days)}:\n"
             f"{int(rows.open.sum())} reports, {int((rows.multi & rows.open).sum())} listed as multi-event ([[multi]]). "
