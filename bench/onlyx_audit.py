@@ -66,7 +66,7 @@ DRAWN_LATER: tuple[str, ...] = ()  # days drawn to be labelled before they join 
 # session 55, after A-AF were read, 2020-09-14 in session 56, after A-AG were read, 2020-11-10 in session 57, after
 # A-AH were read, 2020-12-14 in session 58, after A-AI were read, 2020-10-23 in session 59, after A-AJ were read,
 # 2020-11-27 in session 60, after A-AK were read, 2020-10-16 in session 61, after A-AL were read,
-# 2020-07-29 in session 62, after A-AM were read; their fact
+# 2020-07-29 in session 62, after A-AM were read, 2020-08-02 in session 63, after A-AN were read; their fact
 # labellers keep away from the samples' stories).
 LABELLED_AFTER_SAMPLES_A_TO_F = ("2020-09-12", "2020-10-18", "2020-12-06", "2020-10-04", "2020-10-10", "2020-09-20",
                                  "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02",
@@ -75,7 +75,8 @@ LABELLED_AFTER_SAMPLES_A_TO_F = ("2020-09-12", "2020-10-18", "2020-12-06", "2020
                                  "2020-09-23", "2020-10-21", "2020-12-09",
                                  "2020-08-12", "2020-10-07", "2021-01-04", "2020-07-24", "2020-11-03",
                                  "2020-08-21", "2020-09-14", "2020-11-10", "2020-12-14",
-                                 "2020-10-23", "2020-11-27", "2020-10-16", "2020-07-29")
+                                 "2020-10-23", "2020-11-27", "2020-10-16", "2020-07-29",
+                                 "2020-08-02")
 NEAR_DAYS = 3
 MAX_REPORTS = 12  # a larger story's claims could not be read in the time a sample allows
 COPY_JACCARD = 0.6  # as ClusterConfig.duplicate_jaccard
@@ -123,13 +124,13 @@ def draw(args: argparse.Namespace) -> None:
     meta = {row[0]: row[1:] for row in db.execute("SELECT id, outlet, original_url, published_utc FROM articles")}
     candidates: list[list[tuple[str, str, str]]] = []  # story -> (article id, outlet, file)
     for story in stories:
-        if len(story) < 3 or len({meta[a][0] for a in story if a in meta}) < 3:
+        if len(story) < args.min_outlets or len({meta[a][0] for a in story if a in meta}) < args.min_outlets:
             continue
         files = [(a, meta[a][0], by_url.get(meta[a][1], "")) for a in story if a in meta]
         if len(files) != len(story) or not all(f for _a, _o, f in files):
             continue  # a report outside the eligible exported days
         candidates.append(sorted(files, key=lambda item: (meta[item[0]][2] or "", item[2])))
-    print(f"{len(candidates)} stories of 3+ outlets on {len(days)} eligible days (before copies are left out)")
+    print(f"{len(candidates)} stories of {args.min_outlets}+ outlets on {len(days)} eligible days (before copies are left out)")
     if args.exclude is not None:
         _draw_more(args, db, candidates)
         return
@@ -182,7 +183,8 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
     for index in order:
         if any(f in taken for _a, _o, f in candidates[index]):
             continue
-        reports = sample_reports(_own_reports(db, candidates[index]), first_reports=args.first_reports)
+        reports = sample_reports(_own_reports(db, candidates[index]), first_reports=args.first_reports,
+                                 min_outlets=args.min_outlets)
         if reports is None:
             continue
         chosen.append([f for _o, f in reports])
@@ -191,10 +193,11 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
     excluded = " ".join(p.name for p in args.exclude)
     avoided = "every labelled day" if args.pool == "unlabelled" else "the held-out, test and fresh days"
     trimmed = " --first-reports" if args.first_reports else ""
+    outlets = f" --min-outlets {args.min_outlets}" if args.min_outlets != 3 else ""
     lines = [f"# Drawn by bench/onlyx_audit.py draw --seed {args.seed} --size {args.size} --name {args.name} --pool {args.pool}"
-             f"{trimmed}",
+             f"{trimmed}{outlets}",
              f"# --exclude {excluded} from a whole-archive grouping dump of main before anything was read: stories of",
-             f"# 3+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from {avoided},",
+             f"# {args.min_outlets}+ outlets (copies left out), every report on an exported day more than {NEAR_DAYS} days from {avoided},",
              "# no file shared with a story of the samples excluded; held (not tuned on).", ""]
     for n, files in enumerate(chosen, start=1):
         lines += ["[[story]]", f'id = "{args.name}{n:02d}"', f'sample = "{args.name}"',
@@ -204,17 +207,20 @@ def _draw_more(args: argparse.Namespace, db: sqlite3.Connection, candidates: lis
     print(f"{args.name} {len(chosen)} stories on {len(days)} days -> {args.out}")
 
 
-def sample_reports(reports: list[tuple[str, str]], first_reports: bool = False) -> list[tuple[str, str]] | None:
-    """The (outlet, file) reports a drawn story enters a sample with, or None when it cannot enter: fewer than 3
-    outlets, or more than MAX_REPORTS reports. With ``first_reports`` a larger story enters as its first MAX_REPORTS
+def sample_reports(reports: list[tuple[str, str]], first_reports: bool = False,
+                   min_outlets: int = 3) -> list[tuple[str, str]] | None:
+    """The (outlet, file) reports a drawn story enters a sample with, or None when it cannot enter: fewer than
+    ``min_outlets`` outlets (3 for every sample before AO), or more than MAX_REPORTS reports. With ``first_reports`` a larger story enters as its first MAX_REPORTS
     reports (``reports`` come in publication order): the story as a reader saw it when its twelfth report arrived,
     a state the reader really met. Session 57 found the pool of stories of at most 12 reports used up (sample AI: 19
-    stories); about 200 larger stories were left, which this lets a later sample read in the time a sample allows."""
+    stories); about 200 larger stories were left, which this lets a later sample read in the time a sample allows.
+    Session 63 found the stories of 3+ outlets used up too (seed 67 left 4 of 1,546 sharing no file with an earlier
+    sample): a two-outlet story's "only X names N" (the other outlet does not) is a claim readers meet as often."""
     if len(reports) > MAX_REPORTS:
         if not first_reports:
             return None
         reports = reports[:MAX_REPORTS]
-    return reports if len({outlet for outlet, _file in reports}) >= 3 else None
+    return reports if len({outlet for outlet, _file in reports}) >= min_outlets else None
 
 
 def _own_reports(db: sqlite3.Connection, files: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
@@ -352,6 +358,9 @@ def main() -> None:
                          help=f"with --exclude: a story of more than {MAX_REPORTS} reports enters as its first "
                               f"{MAX_REPORTS} (by publication time) instead of being passed over (from session 58 on: "
                               "the smaller stories are used up)")
+    drawing.add_argument("--min-outlets", type=int, choices=(2, 3), default=3,
+                         help="with --exclude: a story enters with this many outlets or more (2 from session 63 on, when "
+                              "the stories of 3+ outlets were used up)")
     drawing.add_argument("--pool", choices=("unlabelled", "near-tuning"), default="unlabelled",
                          help="days to draw from: more than 3 days from every labelled day (A-D), or only away from the "
                               "held-out, test and fresh days (E on; tuning days are tuning data)")
@@ -370,6 +379,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "draw" and args.first_reports and not args.exclude:
         parser.error("--first-reports applies to a further sample: give --exclude with every sample drawn (review59)")
+    if args.command == "draw" and args.min_outlets != 3 and not args.exclude:
+        parser.error("--min-outlets applies to a further sample: give --exclude with every sample drawn")
     {"draw": draw, "show": show, "score": score}[args.command](args)
 
 

@@ -60,7 +60,9 @@ def main() -> None:
     parser.add_argument("--days", type=Path, default=DAYS,
                         help="the folder of exported day folders (default: ../shared's four days)")
     args = parser.parse_args()
-    kind = day_kind(args.day)
+    # The day of the folder read, not the argument as written: "2020-12-02/" or "." (with --days naming the day's
+    # own folder) read a test day under another spelling.
+    kind = day_kind((args.days / args.day).resolve().name)
     from fastapi.testclient import TestClient
     from rich.console import Console
     from rich.table import Table

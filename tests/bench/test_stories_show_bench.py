@@ -23,3 +23,14 @@ def test_the_refusal_comes_before_anything_is_read(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr("sys.argv", ["stories_show_bench", "--day", days_eval.TEST_DAY, "--days", str(tmp_path)])
     with pytest.raises(SystemExit, match="never read"):
         stories_show_bench.main()
+
+
+@pytest.mark.parametrize("days, day", [("{tmp}", f"{days_eval.TEST_DAY}/"), ("{tmp}/" + days_eval.TEST_DAY, "."),
+                                       ("{tmp}/other", f"../{days_eval.TEST_DAY}")])
+def test_the_refusal_reads_the_folder_not_the_spelling(monkeypatch: pytest.MonkeyPatch, tmp_path: object, days: str,
+                                                       day: str) -> None:
+    """Review of session 62 (review63): the day is the folder read (``--days`` / ``--day``), so a test day written
+    with a trailing slash, or as the folder itself, is refused too."""
+    monkeypatch.setattr("sys.argv", ["stories_show_bench", "--day", day, "--days", days.format(tmp=tmp_path)])
+    with pytest.raises(SystemExit, match="never read"):
+        stories_show_bench.main()

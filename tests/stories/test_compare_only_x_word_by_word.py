@@ -68,3 +68,11 @@ def test_a_piece_the_giver_also_writes_alone_is_still_its_own() -> None:
                              "\n\n摩根士丹利的分析师认为，这对市场的影响有限。")
     other = _article("乙报", "纽约证券交易所和明晟（MSCI）等指数供应商周三已将这些中国公司从基准指数中剔除。")
     assert "摩根士丹利" in _only([giver, other], "甲台")
+
+
+def test_initials_written_in_full_width_letters_are_read() -> None:
+    """Review of session 62 (review63): the initials' pattern read only ASCII capitals, so 美国在台协会（ＡＩＴ）, as the
+    archive's Taiwanese and Hong Kong outlets write it, left the piece to its givers."""
+    giver = _article("甲台", "纽约证交所和摩根士丹利资本国际（ＭＳＣＩ）等指数提供商周三已将这些中国公司从基准指数中剔除。")
+    other = _article("乙报", "纽约证券交易所和明晟（MSCI）等指数供应商周三已将这些中国公司从基准指数中剔除。")
+    assert "摩根士丹利" not in _only([giver, other], "甲台")

@@ -3160,10 +3160,12 @@ _SOME = "[些种个国地年月日天时处方项件次家位]"
 # 摩根士丹利资本国际(MSCI), 苏黎世 of 《新苏黎世报》（NZZ）): an outlet writing the initials names the body, and the piece is
 # no more than the body's (``PIECE_OF_INITIALLED``). The body's name is read from the piece to the bracket, at most
 # ``INITIALLED_TAIL`` characters after the piece (a title's closing mark between them); the initials are a word of
-# the other outlet's text (MSCI, not the M of a longer word).
+# the other outlet's text (MSCI, not the M of a longer word). The initials may be written in full-width letters
+# (美国在台协会（ＡＩＴ）: the archive's Taiwanese and Hong Kong outlets do), read as their ASCII letters: the other
+# outlets' texts are read normalized (NFKC), where ＡＩＴ is ait.
 PIECE_OF_INITIALLED = True
 INITIALLED_TAIL = 6
-_INITIALLED_RUN = re.compile(r"([\u4e00-\u9fff]{2,16})[》」』”]?\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
+_INITIALLED_RUN = re.compile(r"([\u4e00-\u9fff]{2,16})[》」』”]?\s*[（(]\s*([A-ZＡ-Ｚ]{2,6})\s*[）)]")
 
 
 def _initialled_whole_named(word: str, givers: set[str], initialled: list[tuple[str, str]], story_outlets: list[str],
@@ -3218,7 +3220,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     initialled: list[tuple[str, str]] = []  # (normalized Han run, its initials' pattern) of ``_INITIALLED_RUN``
     for sentence in members:
         if PIECE_OF_INITIALLED:
-            initialled.extend((normalize(run), initials) for run, initials in _INITIALLED_RUN.findall(sentence.ref.text))
+            initialled.extend((normalize(run), unicodedata.normalize("NFKC", initials))
+                              for run, initials in _INITIALLED_RUN.findall(sentence.ref.text))
         for word in sentence.nouns:
             if (idf(word) >= DETAIL_IDF and not any(word in name for name in story_outlets)
                     and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):

@@ -144,6 +144,12 @@ def word_at(text: str, at: int, word: str, context: int = 6) -> bool:
     return any(position == at and piece == word for position, piece in _cut_near(text, at, len(word), context))
 
 
+def begins_word(text: str, at: int, size: int = 2, context: int = 6) -> bool:
+    """Whether jieba's cut of the normalized ``text`` around ``at`` (``context`` characters either side of the
+    ``size`` characters there) begins a word at ``at``, whatever the word."""
+    return any(position == at for position, _piece in _cut_near(text, at, size, context))
+
+
 def crosses_no_word(text: str, at: int, size: int, context: int = 6) -> bool:
     """Whether the ``size`` characters at ``at`` of the normalized ``text`` begin a word of jieba's cut or lie
     inside one word (卑诗 of 卑|诗省, 布什 of 小布什: yes), rather than straddle two words they do not begin

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from newsmirror.text.dictionary_glosses import proper_name, translations
 from newsmirror.text.phonetic import TRANSLITERATION_CHARS
-from newsmirror.text.tokenize import placed_words
+from newsmirror.text.tokenize import begins_word, placed_words
 from newsmirror.text.transliteration import WORD_LETTERS, latin_letters, transliterates_word
 
 READ_WORDS = range(2, 7)  # names of two to six words (not counting the words below)
@@ -99,9 +99,4 @@ def reads_word_by_word(name: str, text: str) -> bool:
     words = name_words(name)
     if len(words) not in READ_WORDS or not any(han in text for word in words for han in translations(word)):
         return False  # a name no word of which the text translates (a person's, all by sound: other tests read it)
-    return any(_read_from(words, start, text, False, 0) and _begins_word(start, text) for start in _starts(words[0], text))
-
-
-def _begins_word(at: int, text: str) -> bool:
-    """Whether jieba's cut of the text around ``at`` begins a word there."""
-    return any(position == at for position, _piece in placed_words(text, max(at - 6, 0), at + 8))
+    return any(_read_from(words, start, text, False, 0) and begins_word(text, start) for start in _starts(words[0], text))
