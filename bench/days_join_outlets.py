@@ -14,14 +14,15 @@ outlet features ``OUTLET_FEATURES``), refitted on the tuning days and judged lea
   threshold T instead of the threshold chosen (information: group97's replay read the curve at .8); ``--guard``: the
   refit arms grouped with ``ClusterConfig.join_guard`` on (session 61, join107; main stays as shipped), its reader of
   multi-event reports the packaged one, or with ``--reader FILE`` (a ``bench/days_multi_reader.py`` capture) the
-  reader fitted on the other days' open reports (session 62, join108); ``--packaged T``: instead of the refit, the
-  packaged join model at threshold T, no refit and no capture needed (session 62, join109);
+  reader fitted on the other days' open reports (session 62, join108); ``--packaged T [T ...]``: instead of the refit, the
+  packaged join model at threshold T (one arm per value, beside the same main), no refit and no capture needed
+  (session 62, join109; several values: session 63, join110);
 * ``--write``: the model fitted on every captured day, threshold by the same rule, written to ``join_model.toml``.
 
     python bench/days_join_outlets.py --days PATH/archived --capture FOLDER
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER lodo [--plain] [--fixed T] [--tuning-day D]
         [--guard [--reader FILE]]
-    python bench/days_join_outlets.py --days PATH/archived lodo --packaged T [--guard [--reader FILE]]
+    python bench/days_join_outlets.py --days PATH/archived lodo --packaged T [T ...] [--guard [--reader FILE]]
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER --write
 
 Only tuning days are read (``days_pair_fit.tuning_days``).
@@ -104,17 +105,20 @@ def fold_reader(rows: Rows | None, day: str) -> PairModel | None:
 
 
 def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
-         guard: bool = False, readers: Rows | None = None, packaged: float | None = None) -> None:
+         guard: bool = False, readers: Rows | None = None, packaged: list[float] | None = None) -> None:
     missing = [d.name for d in days if d.name not in cache] if packaged is None else []
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
     outlets = "outlets refit (LODO)" if fixed is None else f"outlets refit (LODO) at {fixed:g}"
-    if packaged is not None:  # no refit: the packaged join model at threshold ``packaged`` (session 62, join109)
-        outlets = f"packaged join model at {packaged:g}"
     plain_arm = "plain refit (LODO)"
-    if guard:
-        outlets, plain_arm = outlets + " guard", plain_arm + " guard"
-    arms = [outlets] + ([plain_arm] if with_plain else [])
+    suffix = " guard" if guard else ""
+    arms = [outlets + suffix] + ([plain_arm + suffix] if with_plain else [])
+    # no refit: the packaged join model at each threshold of ``packaged``, one arm each, beside the same main
+    # (session 62, join109; several thresholds in one run: session 63, join110)
+    at = {f"packaged join model at {t:g}{suffix}": t for t in packaged or ()}
+    if at:
+        arms = list(at)
+    outlets = arms[0]
     rows: dict[str, list] = {"main": [], **{arm: [] for arm in arms}}
     chosen: dict[str, dict[str, float | None]] = {arm: {} for arm in arms}
     for day in days:
@@ -127,7 +131,7 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
         if reader is not None:
             line.append(f"reader threshold {reader.threshold:g}")
         for arm in arms:
-            model = (replace(default_join_model(), threshold=packaged) if packaged is not None
+            model = (replace(default_join_model(), threshold=at[arm]) if arm in at
                      else refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
                      else refit([plain(c) for c in train], JOIN_FEATURES))
             chosen[arm][day.name] = model.threshold
@@ -168,8 +172,9 @@ def main() -> None:
     parser.add_argument("--capture", type=Path, metavar="FOLDER", help="capture the tuning days into FOLDER")
     parser.add_argument("--plain", action="store_true", help="lodo: also the refit on JOIN_FEATURES only")
     parser.add_argument("--fixed", type=float, metavar="T", help="lodo: the outlets refit at threshold T")
-    parser.add_argument("--packaged", type=float, metavar="T",
-                        help="lodo: instead of the refit, the packaged join model at threshold T (no capture needed)")
+    parser.add_argument("--packaged", type=float, nargs="+", metavar="T",
+                        help="lodo: instead of the refit, the packaged join model at threshold T (no capture needed); "
+                             "several values: one arm each, beside the same main")
     parser.add_argument("--guard", action="store_true", help="lodo: the refits grouped with ClusterConfig.join_guard")
     parser.add_argument("--reader", type=Path, metavar="FILE",
                         help="lodo --guard: the reader fitted per fold on this bench/days_multi_reader.py capture")
