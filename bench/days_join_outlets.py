@@ -16,13 +16,15 @@ outlet features ``OUTLET_FEATURES``), refitted on the tuning days and judged lea
   multi-event reports the packaged one, or with ``--reader FILE`` (a ``bench/days_multi_reader.py`` capture) the
   reader fitted on the other days' open reports (session 62, join108); ``--packaged T [T ...]``: instead of the refit, the
   packaged join model at threshold T (one arm per value, beside the same main), no refit and no capture needed
-  (session 62, join109; several values: session 63, join110);
+  (session 62, join109; several values: session 63, join110); ``--alternate``: main grouped after the arms on every
+  other day, so that the cold caches of a day's first grouping fall on each side alike (session 64, join112);
 * ``--write``: the model fitted on every captured day, threshold by the same rule, written to ``join_model.toml``.
 
     python bench/days_join_outlets.py --days PATH/archived --capture FOLDER
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER lodo [--plain] [--fixed T] [--tuning-day D]
         [--guard [--reader FILE]]
     python bench/days_join_outlets.py --days PATH/archived lodo --packaged T [T ...] [--guard [--reader FILE]]
+        [--alternate]
     python bench/days_join_outlets.py --days PATH/archived --cache FOLDER --write
 
 Only tuning days are read (``days_pair_fit.tuning_days``).
@@ -105,7 +107,8 @@ def fold_reader(rows: Rows | None, day: str) -> PairModel | None:
 
 
 def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
-         guard: bool = False, readers: Rows | None = None, packaged: list[float] | None = None) -> None:
+         guard: bool = False, readers: Rows | None = None, packaged: list[float] | None = None,
+         alternate: bool = False) -> None:
     missing = [d.name for d in days if d.name not in cache] if packaged is None else []
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
@@ -121,25 +124,27 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
     outlets = arms[0]
     rows: dict[str, list] = {"main": [], **{arm: [] for arm in arms}}
     chosen: dict[str, dict[str, float | None]] = {arm: {} for arm in arms}
-    for day in days:
+    for number, day in enumerate(days):
         train = [c for name, c in cache.items() if name != day.name]
-        _, predicted, cpu = grouped(day, None)
-        rows["main"].append(score(day, predicted, cpu))
-        m = rows["main"][-1]
-        line = [f"{day.name}: main F1 {m.f1:.4f} pure {m.pure}/{m.multi} glued {m.glued} CPU {cpu:.2f} s"]
         reader = fold_reader(readers, day.name) if guard else None
-        if reader is not None:
-            line.append(f"reader threshold {reader.threshold:g}")
-        for arm in arms:
-            model = (replace(default_join_model(), threshold=at[arm]) if arm in at
-                     else refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
-                     else refit([plain(c) for c in train], JOIN_FEATURES))
-            chosen[arm][day.name] = model.threshold
-            _, predicted, cpu = grouped(day, model, guard, reader)
+        line = [f"{day.name}:"] + ([f"reader threshold {reader.threshold:g}"] if reader is not None else [])
+        # ``alternate``: main grouped after the arms on every other day (session 64, join112: the first grouping of a
+        # day in a process runs with cold caches, so A-then-B biases the CPU, group110)
+        order = ["main", *arms] if not alternate or number % 2 == 0 else [*arms, "main"]
+        for arm in order:
+            if arm == "main":
+                _, predicted, cpu = grouped(day, None)
+                threshold = None
+            else:
+                model = (replace(default_join_model(), threshold=at[arm]) if arm in at
+                         else refit(train, COMPLETE_JOIN_FEATURES, fixed) if arm == outlets
+                         else refit([plain(c) for c in train], JOIN_FEATURES))
+                threshold = chosen[arm][day.name] = model.threshold
+                _, predicted, cpu = grouped(day, model, guard, reader)
             c = score(day, predicted, cpu)
             rows[arm].append(c)
-            line.append(f"{arm} ({model.threshold}) F1 {c.f1:.4f} pure {c.pure}/{c.multi} glued {c.glued} "
-                        f"CPU {cpu:.2f} s")
+            line.append(f"{arm}{f' ({threshold})' if threshold is not None else ''} F1 {c.f1:.4f} P {c.precision:.4f} "
+                        f"pure {c.pure}/{c.multi} impure {c.multi - c.pure} glued {c.glued} CPU {cpu:.2f} s")
         print("; ".join(line), flush=True)
     summary(days, rows, chosen)
 
@@ -178,6 +183,8 @@ def main() -> None:
     parser.add_argument("--guard", action="store_true", help="lodo: the refits grouped with ClusterConfig.join_guard")
     parser.add_argument("--reader", type=Path, metavar="FILE",
                         help="lodo --guard: the reader fitted per fold on this bench/days_multi_reader.py capture")
+    parser.add_argument("--alternate", action="store_true",
+                        help="lodo: main grouped after the arms on every other day (the CPU of a same-run comparison)")
     parser.add_argument("--write", action="store_true", help="write the model fitted on every captured day")
     args = parser.parse_args()
     if args.capture:
@@ -189,14 +196,14 @@ def main() -> None:
         return
     if args.command == "lodo" and args.packaged is not None:
         rows = load_rows(args.reader) if args.reader else None
-        lodo(tuning_days(args), {}, False, None, args.guard, rows, args.packaged)
+        lodo(tuning_days(args), {}, False, None, args.guard, rows, args.packaged, args.alternate)
         return
     if args.cache is None:
         raise SystemExit("--cache FOLDER (made by --capture) is needed for lodo and --write")
     cache = load(args.cache)
     if args.command == "lodo":
         rows = load_rows(args.reader) if args.reader else None
-        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard, rows)
+        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard, rows, alternate=args.alternate)
     if args.write:
         write_model(cache)
 
