@@ -353,3 +353,41 @@ def test_the_guard_reads_a_report_from_what_grouping_analyses() -> None:
     assert features["dateline_share"] > 0
     assert features["percents"] > 0
     assert len(clusterer.multi_features) == len(reader_features("早安世界", body))
+
+
+# Session 64 (join112): the shipped setting. A later report of the flood told in few of the core's words: the packaged
+# join model reads the pair between .81 and .85 (joined at .81, not at session 63's .85).
+LATE = ("法广", "郑州地铁全线恢复运营时间未定",
+        "郑州地铁公司说，暴雨过后全线恢复运营的时间尚未确定，五号线隧道仍在排水，乘客已全部撤离。")
+# A report of the flood with a market report after it, each paragraph under its own dateline: its title is the
+# flood's alone (grouping does not close its story), the packaged reader of multi-event reports calls it one.
+DATELINES = ("路透", "郑州特大暴雨致地铁五号线停运",
+             "（路透郑州21日电）河南郑州特大暴雨致地铁五号线停运，数百名乘客被困车厢，消防人员连夜救援。\n"
+             "（路透东京21日电）日本东京股市周三收盘下跌，投资者担忧疫情反弹拖累经济复苏。")
+
+
+def test_the_packaged_join_model_joins_at_81() -> None:
+    model = default_join_model()
+    assert model.threshold == 0.81
+    stories = [[(item, i) for i, item in enumerate(FLOOD)], [(LATE, 15)]]
+    least = ClusterConfig().join_least
+    read = clusterer_of(model, join_least=least, complete_probability=0.0)
+    built(read, stories)
+    [(probability, _, _)] = read.join_pairs(final=True)
+    assert 0.81 <= probability < 0.85
+    clusterer = clusterer_of(model, join_least=least)
+    ids = built(clusterer, stories)
+    assert clusterer.join_complete(final=True) == 1
+    assert story_count(clusterer, ids) == 1
+
+
+def test_by_default_the_guard_keeps_a_side_the_packaged_reader_calls_multi_event_out() -> None:
+    assert ClusterConfig().join_guard
+    stories = [[(item, i) for i, item in enumerate(FLOOD)], [(DATELINES, 10)]]
+    for settings, joins in (({}, 0), ({"join_guard": False}, 1)):
+        clusterer = clusterer_of(ALWAYS, **settings)
+        ids = built(clusterer, stories)
+        side = clusterer.stories[ids[-1]]
+        assert not side.closed and side.mixed == 1 - joins
+        assert clusterer.join_complete(final=True) == joins
+        assert story_count(clusterer, ids) == 2 - joins
