@@ -81,11 +81,17 @@ from newsmirror.stories.genre import (
     multi_event_title,
     paragraphs_leave,
 )
-from newsmirror.stories.joincomplete import default_join_model, default_small_join_model, join_probability
+from newsmirror.stories.joincomplete import (
+    default_join_model,
+    default_small_join_model,
+    join_probability,
+    kept_out,
+)
 from newsmirror.stories.memo import IDFS as _IDFS
 from newsmirror.stories.memo import NAMES as _NAMES
 from newsmirror.stories.memo import TERMS as _TERMS
 from newsmirror.stories.memo import Memo as _Memo
+from newsmirror.stories.multireport import analysed_features, default_multi_model
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
 from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, key_minhash, lsh_index
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
@@ -263,6 +269,16 @@ class ClusterConfig:
     # runs vs one run B-cubed .94359 -> .94392; whole archive largest 115 -> 122, spans <= 3.0 days, big12 .934 ->
     # .935, +.11 ms per article.
     join_complete: bool = True
+    # The join pass judges no pair whose side (the smaller story, ``_rank``) holds a report the reader of multi-event
+    # reports (``stories.multireport``: title and body, ``multi_model.toml``) calls one; a core holding one may still
+    # take sides. Sessions 61-62 (join107, join108; bench/days_results.md): join106's refits at .75 glued
+    # market-and-election reports into the election story as sides; join107's title-only guard on side and core lost
+    # the refit's gain. On in session 64 (join112) with the packaged join model's threshold lowered .85 -> .81, by the
+    # lead's rule written before measuring, the reader fitted leaving one day out (``multi_model.toml``: all 55 days):
+    # on the 55 tuning days in production B-cubed F1 .90909 -> .91040 (17 days up, 0 down), impure multi-report
+    # stories 157 -> 157, mean B-cubed precision -.0005, glued multi-event reports 13 -> 12, cluster CPU not up; the
+    # threshold alone gives the same F1 but 16 glued (join110, 54 days): the guard takes 4 out.
+    join_guard: bool = True
     complete_probability: float | None = None  # None: the threshold stored with the join model
     # A core may absorb several sides (each side once, a core never absorbed); False: each story joins once.
     join_star: bool = True
@@ -351,6 +367,7 @@ class _StoryState:
     titles: list[frozenset[str]] = field(default_factory=list)  # title bigrams of the core members
     title_words: set[str] = field(default_factory=set)  # title terms of the core members
     closed: bool = False  # a multi-event report's own story: nothing joins it
+    mixed: int = 0  # members the reader of multi-event reports calls one (``ClusterConfig.join_guard``)
     title_terms: Counter[str] = field(default_factory=Counter)  # in how many member titles each term is
     titled: int = 0  # member titles counted
     members: list[Assignment] = field(default_factory=list)
@@ -572,8 +589,19 @@ class StoryClusterer:
 
     def __init__(self, config: ClusterConfig | None = None, model: PairModel | None = None,
                  vectors: WordVectors | None = None, event_model: EventModel | None = None,
-                 join_model: PairModel | None = None, small_join_model: PairModel | None = None) -> None:
+                 join_model: PairModel | None = None, small_join_model: PairModel | None = None,
+                 multi_model: PairModel | None = None) -> None:
         self.config = config or ClusterConfig()
+        # The reader of multi-event reports of ``join_guard`` (``stories.multireport``; None when the guard is off).
+        if multi_model is None and self.config.join_guard:
+            multi_model = default_multi_model()
+        self.multi_model = multi_model if self.config.join_guard else None
+        self._multi_verdict: tuple[str, bool] = ("", False)  # the reader's verdict on the report being placed
+        # ``_analyse`` reads ``multireport.analysed_features`` of each report (from what it computes anyway) when the
+        # reader is on or a tool asks (``bench/days_multi_reader.py``); the last report's features and verdict.
+        self.read_multi = self.multi_model is not None
+        self.multi_features: tuple[float, ...] = ()
+        self._multi_last = False
         if model is None and self.config.pair_model:
             model = default_pair_model()
         self.model = model
@@ -677,6 +705,9 @@ class StoryClusterer:
                 word = folds.get(word, word)
                 counts[word] = counts.get(word, 0.0) + config.title_weight
         paragraph_terms: list[set[str]] = []
+        read_multi = self.read_multi
+        title_terms = set(counts) if read_multi else set()
+        read_lines: list[str] = []
         # The title's and the first ``lede_chars`` body characters' terms (for the event layer and the join pass).
         want_lede = (self.event_model is not None or self.join_model is not None) and self.word_vectors is not None
         lede = set(counts) if want_lede else set()
@@ -699,6 +730,8 @@ class StoryClusterer:
                     lede.update(map(folds.get, head, head))
             if len(paragraph) >= 20:
                 paragraph_terms.append(set(terms))
+                if read_multi:
+                    read_lines.append(paragraph)
         # The body's counts by one C-level count, in the order a word-by-word loop made them: the
         # title's words first (their body uses added to the title weight), then the others as first used.
         tally = Counter(body)
@@ -710,7 +743,15 @@ class StoryClusterer:
         infos = list(map(self._words.__getitem__, counts))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
-        digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
+        if read_multi:
+            named = [terms & names for terms in paragraph_terms]
+            digest = genre(normal_title, normalized=True) or is_list_of_items(named)
+            self.multi_features = analysed_features(title, normal_title, title_terms & names, read_lines, named, lines,
+                                                    text)
+            model = self.multi_model
+            self._multi_last = model is not None and model.probability(self.multi_features) >= model.threshold
+        else:
+            digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         signature = key_minhash(key, num_perm=config.num_perm)
@@ -798,6 +839,7 @@ class StoryClusterer:
         """Decide where ``doc`` belongs, remember it, and return the decision."""
         self._tick(doc.time)
         vector, digest, signature, meaning, lede, lede_terms, paragraphs = self._analyse(doc.title, doc.text)
+        self._multi_verdict = (doc.id, self._multi_last)
         self._count(vector)
         digest = self._is_digest(doc, digest, paragraphs)
         self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
@@ -817,6 +859,7 @@ class StoryClusterer:
         self._tick(doc.time)
         assignment = Assignment(doc.id, story_id, role, duplicate_of, score, story_id not in self.stories)
         vector, digest, signature, meaning, lede, lede_terms, paragraphs = self._analyse(doc.title, doc.text)
+        self._multi_verdict = (doc.id, self._multi_last)
         self._count(vector)
         digest = self._is_digest(doc, digest, paragraphs)
         self._doc_series = self._series.add(doc.outlet, doc.title, doc.time) if self._series is not None else None
@@ -1203,6 +1246,14 @@ class StoryClusterer:
             if assignment.role == "duplicate":
                 self._settle_original(doc, fingerprint)
 
+    def _reads_multi(self, doc: Document) -> bool:
+        """Whether ``multi_model`` reads ``doc`` as about several events, from ``multireport.analysed_features`` of
+        ``_analyse`` (read once per report, as ``add`` and ``restore`` analyse it)."""
+        if self._multi_verdict[0] != doc.id:
+            self._analyse(doc.title, doc.text)
+            self._multi_verdict = (doc.id, self._multi_last)
+        return self._multi_verdict[1]
+
     def _accumulate(self, story: _StoryState, doc: Document, assignment: Assignment, vector: dict[str, float],
                     meaning: np.ndarray | None, lede: np.ndarray | None, lede_terms: frozenset[str]) -> bool:
         """Add a member to ``story``'s state (not to the clusterer's indexes); whether its core took the member
@@ -1214,6 +1265,8 @@ class StoryClusterer:
             story.series = story.series or {}
             story.series.setdefault(self._doc_series, doc.time.date())
         story.outlets.add(doc.outlet)
+        if self.multi_model is not None and not story.closed and self._reads_multi(doc):
+            story.mixed += 1
         story.first = min(story.first, doc.time)
         story.last = max(story.last, doc.time)
         if (self.config.title_keys or self.event_model is not None or self.join_model is not None) and not story.closed:
@@ -1457,6 +1510,8 @@ class StoryClusterer:
                     if not story.outlets & other.outlets:  # an outlet's own items of one series are not one event
                         self._small_pairs.append(pair)
                     continue
+                if kept_out(a, b):  # ``join_guard``: the side holds a multi-event report (only counted under it)
+                    continue
                 probability = join_probability(self.join_model, self.complete_probability, a, b, self._is_name, _dice,
                                                self._event_weights, self._core_probability)
                 if probability is not None:
@@ -1622,6 +1677,7 @@ class StoryClusterer:
         big.title_terms.update(small.title_terms)
         big.titled += small.titled
         big.outlets |= small.outlets
+        big.mixed += small.mixed
         if self.config.member_vectors:
             big.member_vectors = (big.member_vectors + small.member_vectors)[-self.config.member_vectors:]
         if small.lede is not None:
