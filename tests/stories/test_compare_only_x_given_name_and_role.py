@@ -69,9 +69,10 @@ def test_the_given_name_of_another_person_does_not_name_him() -> None:
     assert "Michael Gilday" in _only([giver, other], "甲台")
 
 
-@pytest.mark.parametrize("dot", ["·", "•", "・", "‧"])
+@pytest.mark.parametrize("dot", ["·", "•", "・", "‧", "･", "∙"])
 def test_the_given_name_in_traditional_script_and_any_name_dot(dot: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The giver's name dot and the other outlet's may be any of the four, and either report Traditional (review64).
+    # The giver's name dot and the other outlet's may be any of the six, and either report Traditional (review64; ･ and
+    # ∙ since session 64, onlyx110: 塞巴斯蒂安･科, 埃隆∙马斯克 in tuning days' files).
     giver = _article("甲台", f"警方認定槍手是25歲的摩洛哥人阿卜杜拉希姆{dot}卡薩維(Abdelrahim Kassaoui)。\n\n"
                              "據路透社報導，卡薩維在襲擊發生前一天抵達馬賽，隨後前往火車站。")
     other = _article("乙广", f"調查人員對作案人阿卜杜拉希姆{dot}K的行程有了更多了解。據路透社報導，他在襲擊發生前一天抵達馬賽。")
@@ -79,3 +80,16 @@ def test_the_given_name_in_traditional_script_and_any_name_dot(dot: str, monkeyp
     assert "卡萨维" not in claims and "Abdelrahim Kassaoui" not in claims
     monkeypatch.setattr(compare, "GIVEN_NAME_RUNS", False)
     assert "卡萨维" in _only([giver, other], "甲台")
+
+
+def test_one_set_of_name_dots_for_every_reading() -> None:
+    # Every name dot ``normalize`` folds to a space is read as one by each reading of a dotted name (review64's
+    # finding 3: ･ and ∙ were in none of compare's sets).
+    from newsmirror.text.normalize import normalize
+    for dot in compare.NAME_DOTS:
+        assert normalize(f"埃隆{dot}马斯克") == "埃隆 马斯克"
+        assert compare._NAME_JOIN.split(f"埃隆{dot}马斯克") == ["埃隆", "马斯克"]
+        assert compare._NAME_DOT.split(f"埃隆{dot}马斯克") == ["埃隆", "马斯克"]
+        assert compare._FULL_NAME_GLOSS.findall(f"据埃隆{dot}马斯克（Elon Musk）说") == [(f"据埃隆{dot}马斯克", "Elon Musk")]
+        assert compare._DOTTED_RUN.fullmatch(f"埃隆{dot}马斯克")
+        assert compare._dotted_whole(f"埃隆{dot}马斯克说", 0, 2) == f"埃隆{dot}马斯克"

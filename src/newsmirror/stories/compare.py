@@ -148,9 +148,12 @@ _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s
 # possessive (乐华（Lowell's）) is glossed by its word too: an outlet writing "Lowell's" (or "Lowell s",
 # as normalized) writes the word.
 _WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})(?:['’]s)?\s*[）)]")
+# The name dots joining a transliterated name's parts (沃尔特·里德, 塞巴斯蒂安･科, 埃隆∙马斯克), one set for every reading of
+# them here: ``normalize`` folds each to a space, and the readings below once listed four of the six (review64).
+NAME_DOTS = "·‧•・･∙"
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+    rf"((?:[\u4e00-\u9fff]{{1,8}}[{NAME_DOTS}])+[\u4e00-\u9fff]{{1,8}})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Whether a Latin gloss whose capitalized words are joined by a personal name's lower-case particles (Mohammed bin
@@ -1807,7 +1810,6 @@ def _written_as(term: str, text: str) -> str | None:
     return None
 
 
-_NAME_DOTS = "·•‧・"  # the interpuncts joining a transliterated name's parts (沃尔特·里德)
 _DOTTED_PART_CHARS = 8  # at most this much text on a dot's other side is read for the name's next part
 
 
@@ -1819,7 +1821,7 @@ def _dotted_whole(text: str, start: int, end: int) -> str:
     A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people: shown as written. The part's length is read
     back on the written text, not the normalized one: the alias table folds 川普 into 特朗普, and 伊万卡·川普说 was
     shown with the verb's first character (review60)."""
-    while end + 1 < len(text) and text[end] in _NAME_DOTS and _HAN.match(text[end + 1]):
+    while end + 1 < len(text) and text[end] in NAME_DOTS and _HAN.match(text[end + 1]):
         written = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
         written = written[: next((i for i, char in enumerate(written) if not _HAN.match(char)), len(written))]
         run = normalize(written)
@@ -2492,10 +2494,10 @@ def _cores(term: str) -> list[str]:
     return cores
 
 
-_NAME_DOT = re.compile(r"[·‧•・]")
+_NAME_DOT = re.compile(f"[{NAME_DOTS}]")
 # The parts of a transliterated full name are joined by a name dot, or by a hyphen between two
 # transliteration characters (爱德华-斯诺登; 中国-东盟 is no name).
-_NAME_JOIN = re.compile(f"[·‧•・]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
+_NAME_JOIN = re.compile(f"[{NAME_DOTS}]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
 _LEADING_RUN = re.compile(f"^[{TRANSLITERATION_CHARS}]+")
 _INITIAL = re.compile(r"\s*[A-Za-zＡ-Ｚ][.．]?\s*")  # a middle initial between name dots (R of 小约瑟夫·R·拜登)
 
@@ -3139,11 +3141,11 @@ def _in_order(short: str, long: str) -> bool:
 # three characters or more, and only where the dotless text holds the name across a dot: a name found whole is found
 # by ``_names_in`` already. Session 59, onlyx97. Off (False) = main's claims.
 UNDOTTED_NAMES = True
-_DOT_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[·‧•・．]\s*(?=[\u4e00-\u9fff])")
+_DOT_BETWEEN_HAN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*[{NAME_DOTS}．]\s*(?=[\u4e00-\u9fff])")
 _UNDOTTED_CHARS = 3
 
 
-_DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:\s*[·‧•・．]\s*[\u4e00-\u9fff]+)+")
+_DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:\s*[{NAME_DOTS}．]\s*[\u4e00-\u9fff]+)+")
 
 
 def _undotted(raw: str) -> tuple[tuple[str, frozenset[int]], ...]:

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "135"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "136"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -262,6 +262,7 @@ ALIGNMENT_VERSION = "135"  # 17: times of day, 万 remainders, the amount round;
 #   the same role word (检察官贾盖（Nicolas Jacquet）, 检察官亚盖)
 # 135 (session 64, lead): the three tables mined again without the data fresh for session 65 (2020-12-04 +-3 days,
 #   only-X sample AP's files); 2020-08-02 and sample AO read as tuning data
+# 136 (session 64, onlyx110): the name dots ･ and ∙ read as name dots by every reading of a dotted name (one set)
 
 
 @dataclass(slots=True)
