@@ -2603,24 +2603,61 @@ def _given_name_runs(surname: str, written: _Written) -> set[str]:
     return {given for after, given in written.dotted_names if after.startswith(surname) and given != surname}
 
 
-def _given_name_alone(given: str, surname: str, text: str) -> bool:
+# Whether a given name written in a later part of another dotted name (勒布朗·詹姆斯; 穆罕默德·阿卜杜拉希姆, where the run
+# read is 杜拉希姆: 卜 is no transliteration character) is that other person's name, not the given name alone:
+# ``_given_name_alone`` read only the side after the name (查尔斯·雷), and the normalized text makes the dot before it a
+# space, as it makes a comma. Session 64, onlyx110 (review64's finding 1). Off (False) = main's claims.
+GIVEN_NAME_AFTER_DOT = True
+
+
+def _given_name_alone(given: str, surname: str, text: str, written: _Written | None = None) -> bool:
     """Whether an outlet's normalized ``text`` writes the given name ``given`` as a name of its own (布拉希姆告诉家人)
     or with the surname's initial (布拉希姆·A, normalized 布拉希姆 a: the first letter of ``surname``, a Latin word or
     the pinyin of a Han one): no transliteration character joined on either side, and never before another name after
     a space (查尔斯·雷, normalized 查尔斯 雷, is another 查尔斯 than 查尔斯·布朗; a comma, a space too once normalized, is
     read so as well: the safe side). Only as written, in Han: a given name read by its sound or in Latin letters
-    (Walter, 沃尔特 for 沃特尔) is any other bearer's too."""
+    (Walter, 沃尔特 for 沃特尔) is any other bearer's too. Nor in a later part of another dotted name
+    (``GIVEN_NAME_AFTER_DOT``): a space before the name in ``text`` may be a dot or a comma, and a Han character the
+    end of a name part begun after a dot (阿卜|杜拉希姆), so the given names written so must outnumber those the outlet's
+    reports as written (``written``) write in the part after a dot (``_after_name_dots``)."""
     initial = (surname if surname.isascii() else "".join(lazy_pinyin(surname[:1], errors="ignore")))[:1].lower()
+    after_space = 0
     at = text.find(given)
     while at >= 0:
-        end = at + len(given)
-        before, after = text[at - 1 : at] if at else " ", text[end : end + 1] or "."
-        if before not in TRANSLITERATION_CHARS and (
-                (after == " " and (dotted := _GIVEN_INITIAL.match(text, end)) and dotted.group(1) == initial)
-                or (after != " " and after not in TRANSLITERATION_CHARS)):
-            return True
+        if (at == 0 or text[at - 1] not in TRANSLITERATION_CHARS) and _ends_given_name(text, at + len(given), initial):
+            if not (GIVEN_NAME_AFTER_DOT and at and (text[at - 1] == " " or _HAN.match(text[at - 1]))):
+                return True
+            after_space += 1
         at = text.find(given, at + 1)
-    return False
+    return after_space > 0 and after_space > sum(
+        1 for after in (written.after_dots if written is not None else ()) if _in_first_part(given, after, initial))
+
+
+def _in_first_part(given: str, after: str, initial: str) -> bool:
+    """Whether the normalized text ``after`` a name dot writes ``given`` in the name part it begins with (no space
+    before it: 阿卜杜拉希姆表示 holds 杜拉希姆), ended as ``_ends_given_name`` reads an ending, and no transliteration
+    character before it."""
+    at = after.find(given)
+    return (0 <= at <= _DOTTED_PART_CHARS and " " not in after[:at]
+            and (at == 0 or after[at - 1] not in TRANSLITERATION_CHARS)
+            and _ends_given_name(after, at + len(given), initial))
+
+
+def _ends_given_name(text: str, end: int, initial: str) -> bool:
+    """Whether a given name ending at ``end`` of the normalized ``text`` is no longer run (no transliteration character
+    follows) and no other name follows after a space, but for the initial ``initial`` (``_given_name_alone``)."""
+    after = text[end : end + 1] or "."
+    if after == " ":
+        dotted = _GIVEN_INITIAL.match(text, end)
+        return dotted is not None and dotted.group(1) == initial
+    return after not in TRANSLITERATION_CHARS
+
+
+def _after_name_dots(text: str) -> tuple[str, ...]:
+    """The normalized text after each name dot (or hyphen joining transliteration characters, ``_NAME_JOIN``) of the
+    raw ``text`` that follows a Han character: where a name's later part begins (阿卜杜拉希姆 of 穆罕默德·阿卜杜拉希姆)."""
+    return tuple(normalize(text[found.end() : found.end() + 2 * _DOTTED_PART_CHARS]).lstrip()
+                 for found in _NAME_JOIN.finditer(text) if found.start() and _HAN.match(text[found.start() - 1]))
 
 
 # A Latin initial after a space ending the name (布拉希姆·A的, normalized 布拉希姆 a的: Brahim A.).
@@ -3225,13 +3262,14 @@ class _Written:
     ``lru_cache(64)``s keyed by the whole texts, which kept up to 64 outlets' texts and their forms alive after their
     stories in every process that compares (review61)."""
 
-    __slots__ = ("text", "_undotted", "_simplified", "_dotted_names")
+    __slots__ = ("text", "_undotted", "_simplified", "_dotted_names", "_after_dots")
 
     def __init__(self, text: str = "") -> None:
         self.text = text
         self._undotted: tuple[tuple[str, frozenset[int]], ...] | None = None
         self._simplified: str | None = None
         self._dotted_names: tuple[tuple[str, str], ...] | None = None
+        self._after_dots: tuple[str, ...] | None = None
 
     @property
     def dotted_names(self) -> tuple[tuple[str, str], ...]:
@@ -3239,6 +3277,13 @@ class _Written:
         if self._dotted_names is None:
             self._dotted_names = _dotted_names(self.text)
         return self._dotted_names
+
+    @property
+    def after_dots(self) -> tuple[str, ...]:
+        """``_after_name_dots`` of the text."""
+        if self._after_dots is None:
+            self._after_dots = _after_name_dots(self.text)
+        return self._after_dots
 
     @property
     def undotted(self) -> tuple[tuple[str, frozenset[int]], ...]:
@@ -3382,7 +3427,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         runs = sorted({given for o in givers for name in names
                        for given in _given_name_runs(name, raw.get(o, _NOTHING_WRITTEN))})
         return {o for o in story_outlets if o not in everyone and any(
-            _given_name_alone(given, surname, outlet_texts.get(o, "")) for given in runs)}
+            _given_name_alone(given, surname, outlet_texts.get(o, ""), raw.get(o))
+            for given in runs)}
 
     # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
     # fact answers with another unknown name it alone uses is likely one person spelled two ways

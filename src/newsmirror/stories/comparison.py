@@ -263,6 +263,7 @@ ALIGNMENT_VERSION = "136"  # 17: times of day, 万 remainders, the amount round;
 # 135 (session 64, lead): the three tables mined again without the data fresh for session 65 (2020-12-04 +-3 days,
 #   only-X sample AP's files); 2020-08-02 and sample AO read as tuning data
 # 136 (session 64, onlyx110): the name dots ･ and ∙ read as name dots by every reading of a dotted name (one set)
+#   a given name written in a later part of another dotted name (勒布朗·詹姆斯) no longer names 詹姆斯·X's surname
 
 
 @dataclass(slots=True)
