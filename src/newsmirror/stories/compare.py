@@ -1972,7 +1972,43 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
             or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text)
-            or _trade_name_in(term, text))
+            or _trade_name_in(term, text) or PLACE_WITHOUT_SUFFIX and _place_without_suffix_in(term, text))
+
+
+# Whether a place named with its administrative suffix (孝感市, 湖北省, 台北县) is named by an outlet writing it without
+# (在中国湖北孝感建设: jieba's word 孝感 there, after a province's name or anything else): the whole form and the short
+# one are one place, as the province before a place (湖北孝感 against 孝感) already was (``_cores``). Only where the
+# whole form is a place's name to jieba (tagged ns) and the short form a word of jieba's cut of the other's text: 南京
+# inside 南京路 is a road, and 孝感 before 县 another place's level. Not 州: 华盛顿州 and 纽约州 are not the cities
+# 华盛顿 and 纽约 other outlets write. Session 64, onlyx110 (AO02 孝感市). Off (False) = main's claims.
+PLACE_WITHOUT_SUFFIX = True
+_PLACE_SUFFIXES = ("市", "省", "县")
+_PLACE_CORE_CHARS = 2
+_PLACE_WINDOW = 4  # characters on each side of the short form cut with it
+_PLACE_LEVELS = frozenset("市省县州区镇乡村")  # after the short form: another level of the place (孝感县), not it
+
+
+def _place_without_suffix_in(term: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes the place ``term`` without its administrative suffix (``PLACE_WITHOUT_SUFFIX``)."""
+    if not term.endswith(_PLACE_SUFFIXES) or len(term) - 1 < _PLACE_CORE_CHARS or not _HAN_RUN.fullmatch(term):
+        return False
+    core = term[:-1]
+    at = text.find(core)
+    if at < 0 or pos_tokenizer().word_tag_tab.get(term) != _PLACE_TAG:
+        return False
+    while at >= 0:
+        if text[at + len(core) : at + len(core) + 1] in _PLACE_LEVELS:
+            at = text.find(core, at + 1)
+            continue
+        start = max(0, at - _PLACE_WINDOW)
+        window = text[start : at + len(core) + _PLACE_WINDOW]
+        edge = 0
+        for word in segment(window):
+            if edge == at - start and word == core:
+                return True
+            edge += len(word)
+        at = text.find(core, at + 1)
+    return False
 
 
 # A Chinese enterprise's name is its trade name (字号), an industry word (行业) and its legal form (组织形式), the

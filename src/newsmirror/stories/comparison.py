@@ -264,6 +264,7 @@ ALIGNMENT_VERSION = "136"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AP's files); 2020-08-02 and sample AO read as tuning data
 # 136 (session 64, onlyx110): the name dots ･ and ∙ read as name dots by every reading of a dotted name (one set)
 #   a given name written in a later part of another dotted name (勒布朗·詹姆斯) no longer names 詹姆斯·X's surname
+#   a place with its suffix (孝感市, 湖北省, 台北县) named by an outlet writing it without (湖北孝感: PLACE_WITHOUT_SUFFIX)
 
 
 @dataclass(slots=True)
