@@ -103,7 +103,8 @@ _ONE_DIGIT = frozenset("一二两三四五六七八九")
 # written without 分 (八点四十, 八点零五) are read with the hour; one Han digit after 点 is a decimal's (七点五倍), no clock.
 # 整 is "on the hour" only where it does not begin a word (整改, 整体, 整顿): 提出5点整改要求 counts five demands of a
 # rectification, 三点整体部署 a plan's three points, no clock.
-_DAY_PART_WORDS = "上午 下午 中午 正午 午夜 晚上 晚间 夜间 夜里 深夜 半夜 凌晨 早上 早晨 清晨 傍晚 时间 早 晚 夜".split()
+_DAY_PART_WORDS = ("上午", "下午", "中午", "正午", "午夜", "晚上", "晚间", "夜间", "夜里", "深夜", "半夜", "凌晨", "早上", "早晨",
+                   "清晨", "傍晚", "时间", "早", "晚", "夜")
 _DAY_PART = "|".join(_DAY_PART_WORDS) + r"|[\d〇一二三四五六七八九十][日号]"
 _MINUTES = "十[一二三四五六七八九]?|[二三四五]十[一二三四五六七八九]?|零[一二三四五六七八九]"
 _WORD_AFTER_WHOLE = "[改数數体體顿頓合治理套编編]"
