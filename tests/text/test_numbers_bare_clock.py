@@ -62,3 +62,22 @@ def test_one_curfew_in_two_numerals_is_one_fact() -> None:
     one = article("甲报", lead + "宵禁期间每晚八点至次日凌晨五点居民不得外出。违者将被罚款。")
     two = article("乙社", lead + "居民晚上8時到清晨5時不准离开住所。违者将被罚款。")
     assert sorted(fact_with(compare_story([one, two]), "不得外出").outlets) == ["乙社", "甲报"]
+
+
+def test_whole_beginning_a_word_is_no_clock() -> None:
+    # 整 after an hour is "on the hour" (八点整出发); where it begins a word (整改, 整体) the figure before counts points.
+    assert fold_numbers("监管部门提出5点整改要求") == "监管部门提出5点整改要求"
+    assert fold_numbers("会议作出三点整体部署") == "会议作出三点整体部署"
+    assert fold_numbers("车队八点整出发") == "车队8时整出发"
+    assert fold_numbers("零点整，钟声响起") == "0时整，钟声响起"
+
+
+def test_every_part_of_the_day_begins_a_clock() -> None:
+    # The scan's lookahead (_BARE_CLOCK_START) must let every part of the day begin a match: were 深 or 半 left out,
+    # 深夜一点 would be read from 夜 on, as 夜一点 ("a bit later at night"), and give no clock.
+    from newsmirror.text.numbers import _DAY_PART_WORDS
+
+    for word in _DAY_PART_WORDS:
+        if word not in ("早", "晚", "夜"):
+            assert fold_numbers(f"他{word}一点到达") == f"他{word}1时到达", word
+        assert fold_numbers(f"他{word}八点到达") == f"他{word}8时到达", word

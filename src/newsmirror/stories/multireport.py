@@ -54,15 +54,22 @@ _PERCENT = re.compile(r"\d+(?:\.\d+)?%|百分之")
 _SEPARATOR = re.compile(r"[；;|｜]|\s[/\-–—]\s")
 
 
+def _naming(named: list[set[str]]) -> tuple[float, float, float]:
+    """How the named paragraphs (``named``: each one's names, none empty) name things, for both readings: the share
+    naming what another one names, the share of the names named once, the share holding the most named name."""
+    seen = Counter(name for group in named for name in group)
+    repeating = (sum(1 for g in named if any(seen[n] > 1 for n in g)) / len(named)) if named else 1.0
+    once = sum(1 for c in seen.values() if c == 1) / max(len(seen), 1)
+    top = seen.most_common(1)[0][1] / len(named) if named else 1.0
+    return repeating, once, top
+
+
 def reader_features(title: str, text: str) -> tuple[float, ...]:
     """``FEATURES`` of a report."""
     paragraphs = [p for p in (line.strip() for line in text.split("\n")) if len(p) >= _PARAGRAPH]
     count = len(paragraphs)
     named = [g for g in ({w for w in words(p) if len(w) >= 2 and is_name(w)} for p in paragraphs) if g]
-    seen = Counter(name for group in named for name in group)
-    repeating = (sum(1 for g in named if any(seen[n] > 1 for n in g)) / len(named)) if named else 1.0
-    once = sum(1 for c in seen.values() if c == 1) / max(len(seen), 1)
-    top = seen.most_common(1)[0][1] / len(named) if named else 1.0
+    repeating, once, top = _naming(named)
     bullets = sum(1 for p in paragraphs if _BULLET.match(p))
     datelines = sum(1 for p in paragraphs if _DATELINE.match(p))
     normal_title = normalize(title)
@@ -90,10 +97,7 @@ def analysed_features(title: str, normal_title: str, title_names: set[str], para
     count = len(paragraphs)
     raw = [p for p in (line.strip() for line in text.split("\n")) if len(p) >= _PARAGRAPH]
     named = [g for g in named if g]
-    seen = Counter(name for group in named for name in group)
-    repeating = (sum(1 for g in named if any(seen[n] > 1 for n in g)) / len(named)) if named else 1.0
-    once = sum(1 for c in seen.values() if c == 1) / max(len(seen), 1)
-    top = seen.most_common(1)[0][1] / len(named) if named else 1.0
+    repeating, once, top = _naming(named)
     bullets = sum(1 for p in raw if _BULLET.match(p))
     datelines = sum(1 for p in raw if _DATELINE.match(p))
     market = len(_MARKET.findall(" ".join(lines)[:_READ]))
