@@ -89,7 +89,13 @@ from newsmirror.stories.memo import NAMES as _NAMES
 from newsmirror.stories.memo import TERMS as _TERMS
 from newsmirror.stories.memo import Memo as _Memo
 from newsmirror.stories.pairscore import FEATURES, PairModel, default_pair_model
-from newsmirror.text.fingerprint import DEFAULT_PERMUTATIONS, containment, key_fingerprint, key_minhash, lsh_index
+from newsmirror.text.fingerprint import (
+    DEFAULT_PERMUTATIONS,
+    containment,
+    key_fingerprint,
+    key_minhash,
+    lsh_index,
+)
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.name_forms import fold_latin_names, han_forms, mostly_latin
 from newsmirror.text.normalize import match_key
