@@ -116,7 +116,9 @@ def key_fingerprint(key: str, size: int = DEFAULT_SHINGLE,
     """``key_minhash(key, size, num_perm)`` and the key's distinct shingles as their sorted CRC-32s (what
     ``containment`` compares), from one hashing of the key's windows."""
     hashes = _key_hashes(key, size)
-    return _hashes_minhash(hashes, num_perm), np.unique(hashes)
+    ordered = np.sort(hashes)  # distinct by a sort and a neighbour test: a third of what np.unique's hashing costs
+    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+    return _hashes_minhash(hashes, num_perm), distinct
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
