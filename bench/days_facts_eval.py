@@ -127,9 +127,11 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # P .809, 0 only-X claims): a tuning file from then on. facts-s70 (2020-10-16, drawn at random, labelled in session
 # 61) was first scored at session 62's start (R .118 P .500, 0 false only-X of 4): a tuning file from then on.
 # facts-s71 (2020-07-29, drawn at random, labelled in session 62) was first scored at session 63's start (R .464
-# P .963, 0 false only-X of 7): a tuning file from then on. facts-s72 (2020-08-02, drawn at random, labelled in
-# session 63) is kept for session 64.
-FRESH_FACT_FILES = ("facts-s72",)
+# P .963, 0 false only-X of 7): a tuning file from then on. facts-s72 (2020-08-02, labelled in session 63: two stories
+# drawn at random, three near-sample stories set aside and kept, removable whole) was first scored at session 64's
+# start (R .205 P .708, 0 false only-X of 2): a tuning file from then on. facts-s73 (2020-12-04, drawn at random, labelled in
+# session 64) is kept for session 65.
+FRESH_FACT_FILES = ("facts-s73",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -142,7 +144,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s57", "facts-s58", "facts-s59", "facts-s60", "facts-s61",
                      "facts-s62", "facts-s63", "facts-s64", "facts-s65",
                      "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70",
-                     "facts-s71")
+                     "facts-s71", "facts-s72")
 
 
 def tuning_fact_paths() -> list[Path]:

@@ -3,6 +3,7 @@ computation it replaced, on written strings and random mixtures (no labelled day
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -71,7 +72,7 @@ def test_phrases_and_simplified_key_as_before() -> None:
     for text in texts:
         if rules is not None:
             scan = [at for at in range(len(text) - 1) if text[at:at + 2] in rules.starts]
-            found = [m.start() for m in taiwan_phrases._first_characters().finditer(text, 0, len(text) - 1)]
+            found = [m.start() for m in taiwan_phrases._first_characters().finditer(text)]
             assert [at for at in found if text[at:at + 2] in rules.starts] == scan
         simplified = convert(text, "t2s")
         assert taiwan_phrases.to_mainland(text, taiwan_phrases._characters().convert(text)) == \
@@ -85,3 +86,31 @@ def _traditional(text: str, simplified: str) -> bool:
     from newsmirror.text.script import is_traditional
 
     return is_traditional(text, simplified)
+
+
+def test_word_edges_from_stretches_as_from_the_whole_cut() -> None:
+    # ``to_mainland`` cuts only the stretches between stops its rules stand in: every character's word is the one the
+    # whole text's cut gives, stops, spaces, letters and digits included (speed63).
+    texts = ["拜登入主白宮，他在網路上登入帳號。軟體更新後（2020年）,拜登入主白宫;", "美國總統「拜登」說:好!  iPhone 12 Pro, 5.5%",
+             "安全形勢嚴峻……國巨集團—電影片段\r\n吸引數萬人『觀看』", "，，", "", "a,b c.d", "單一片段沒有停頓的長句子一直寫下去"]
+    rng = random.Random(63)
+    texts += ["".join(rng.choice([*PIECES, ",", "。", "(", ")", "「", "」", "資訊安全", "網路上", "：", "；", "（", "）", "！",
+                                  "？", "ｉＰｈｏｎｅ１２", "\u3000"]) for _ in range(rng.randint(1, 30)))
+              for _ in range(300)]
+    for text in texts:
+        simplified = taiwan_phrases._characters().convert(text)
+        whole = taiwan_phrases._WholeEdges(
+            [0, *itertools.accumulate(map(len, taiwan_phrases._cutter().cut(simplified)))])
+        stretches = taiwan_phrases._StretchEdges(simplified)
+        assert [stretches.around(at) for at in range(len(text))] == [whole.around(at) for at in range(len(text))]
+
+
+def test_a_full_width_comma_ends_the_stretch_cut() -> None:
+    # A Chinese report's clauses end at full-width commas more often than its sentences at full stops: only the clause
+    # a rule stands in is cut, not the whole sentence (review64).
+    simplified = taiwan_phrases._characters().convert("他在網路上登入帳號，拜登入主白宮（華府）：好！")
+    stretches = taiwan_phrases._StretchEdges(simplified)
+    at = simplified.index("拜")
+    stretches.around(at)
+    assert list(stretches.stretches) == [simplified.index("，") + 1]
+    assert stretches.stretches[at][-1] == simplified.index("（")

@@ -92,3 +92,28 @@ def test_script_check_counts_as_the_character_by_character_reference() -> None:
 
     for text in ["這是繁體中文的報導，軟體發展", "这是简体中文的报道", "中文", "台灣", "台湾 發展"] + texts[:300]:
         assert script.is_traditional(text) is reference(text), repr(text)
+
+
+def test_the_s2t_bound_leaves_every_script_verdict_as_both_conversions_gave() -> None:
+    # ``is_traditional`` skips the s2t conversion where t2s changed more characters than s2t has rules for (speed63):
+    # the count is a bound of what s2t changes, and every verdict is the one of counting both conversions.
+    import random
+
+    from newsmirror.text.script import _changed_by, _han_characters, _s2t_reach, is_traditional
+
+    reach = _s2t_reach()
+    if reach is None:
+        pytest.skip("this OpenCC build ships no opencc_dict tool")
+    rng = random.Random(63)
+    han = [chr(c) for c in [*range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]] + ["𠀋", "𡃁", "𨋢"]
+    words = ["干", "台", "里", "后", "面", "只", "系", "发", "臺灣", "後面", "頭髮", "發展", "一干二净", "乾隆", "著名", "裡面",
+             "里面", "軟體", "软件", "鍾", "钟", "，", "a", " "]
+    bounded = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) if rng.random() < .7 else rng.choice(han) for _ in range(rng.randint(1, 60)))
+        chars = _han_characters(text)
+        assert len(reach.findall(chars)) >= _changed_by(chars, "s2t"), text
+        traditional = _changed_by(chars, "t2s")
+        assert is_traditional(text) == (bool(chars) and bool(traditional) and traditional > _changed_by(chars, "s2t"))
+        bounded += traditional > len(reach.findall(chars))
+    assert bounded > 100  # the bound does decide some

@@ -48,6 +48,7 @@ from itertools import combinations, islice
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+from pypinyin import lazy_pinyin
 
 from newsmirror.extract.bylines import is_surname
 from newsmirror.model import Article
@@ -94,6 +95,7 @@ from newsmirror.text.phonetic import (
     phonetic_key,
     reads_as,
     reads_loosely,
+    same_final,
     same_name,
     same_sound,
     sounds_alike,
@@ -2582,6 +2584,100 @@ def _surnames(given: str, text: str) -> set[str]:
     return found
 
 
+# Whether the given name of a transliterated full name is read as the run of transliteration characters before the name
+# dot, where jieba's cut runs a word into it from before (突尼斯人布拉希姆·阿乌萨维: 人布|拉希姆, so no noun of the
+# sentence is the given name and ``_surnames`` never reads it): an outlet naming the person by that given name alone, or
+# with an initial (布拉希姆·A), names the surname, and the Latin gloss of the whole name, as ``given_names`` does for a
+# given name jieba reads (it can only withhold a claim). Session 63, onlyx108 (AN16). Off (False) = main's claims.
+GIVEN_NAME_RUNS = True
+# A given name read so has at least this many characters (most transliterated given names; 约翰, 大卫 are others' too).
+GIVEN_NAME_RUN_CHARS = 3
+
+
+def _given_name_runs(surname: str, written: _Written) -> set[str]:
+    """The given names an outlet's reports (``written``) write before the (normalized) ``surname`` in a transliterated
+    full name (布拉希姆 of 突尼斯人布拉希姆·阿乌萨维): the run of transliteration characters the text before the name dot
+    ends with, ``GIVEN_NAME_RUN_CHARS`` or more (a Latin initial between them passed over, as in ``_surnames``)."""
+    return {given for after, given in written.dotted_names if after.startswith(surname) and given != surname}
+
+
+def _given_name_alone(given: str, surname: str, text: str) -> bool:
+    """Whether an outlet's normalized ``text`` writes the given name ``given`` as a name of its own (布拉希姆告诉家人)
+    or with the surname's initial (布拉希姆·A, normalized 布拉希姆 a: the first letter of ``surname``, a Latin word or
+    the pinyin of a Han one): no transliteration character joined on either side, and never before another name after
+    a space (查尔斯·雷, normalized 查尔斯 雷, is another 查尔斯 than 查尔斯·布朗; a comma, a space too once normalized, is
+    read so as well: the safe side). Only as written, in Han: a given name read by its sound or in Latin letters
+    (Walter, 沃尔特 for 沃特尔) is any other bearer's too."""
+    initial = (surname if surname.isascii() else "".join(lazy_pinyin(surname[:1], errors="ignore")))[:1].lower()
+    at = text.find(given)
+    while at >= 0:
+        end = at + len(given)
+        before, after = text[at - 1 : at] if at else " ", text[end : end + 1] or "."
+        if before not in TRANSLITERATION_CHARS and (
+                (after == " " and (dotted := _GIVEN_INITIAL.match(text, end)) and dotted.group(1) == initial)
+                or (after != " " and after not in TRANSLITERATION_CHARS)):
+            return True
+        at = text.find(given, at + 1)
+    return False
+
+
+# A Latin initial after a space ending the name (布拉希姆·A的, normalized 布拉希姆 a的: Brahim A.).
+_GIVEN_INITIAL = re.compile(r" ([a-z])(?![a-z])")
+
+
+def _dotted_names(text: str) -> tuple[tuple[str, str], ...]:
+    """(the normalized text after a name dot, the given name before it) of each name dot of the raw ``text`` preceded
+    by a run of ``GIVEN_NAME_RUN_CHARS`` or more transliteration characters (``_given_name_runs``)."""
+    parts = _NAME_JOIN.split(text)
+    found = []
+    for k, after in enumerate(parts[1:], start=1):
+        before = next((p for p in reversed(parts[:k]) if not _INITIAL.fullmatch(p)), "")
+        run = _TRAILING_RUN.search(normalize(before[-2 * _DOTTED_PART_CHARS:]))
+        if run and len(run.group(0)) >= GIVEN_NAME_RUN_CHARS:
+            found.append((normalize(after[:2 * _DOTTED_PART_CHARS]).lstrip(), run.group(0)))
+    return tuple(found)
+
+
+# Whether a Latin name glossing a transliteration written after a role word (檢察官賈蓋（Nicolas Jacquet）) is named by an
+# outlet writing the same role word followed by a transliteration of the same length differing in one character, whose
+# syllable has the same final (里昂检察官亚盖: 贾 jia, 亚 ya): one person in one role of the story, transliterated from
+# the sound by one outlet and from the spelling by the other, where neither the sound classes (``phonetic_key``: j and
+# y differ) nor the transducer read the Latin name in the other's characters. Session 63, onlyx108 (AN16). Off (False)
+# = main's claims.
+SAME_ROLE_TRANSLITERATIONS = True
+_ROLE_CHARS = 2
+_ROLE_TAG = "n"  # a common noun (检察官, 发言人), not a name or a place
+
+
+def _role_before(han: str, name: str) -> str | None:
+    """The role word a glossed ``name`` follows in the (normalized) Han text ``han`` before the gloss (检察官 of
+    检察官贾盖): the last word of jieba's cut of the text before the name, a common noun of two characters or more."""
+    if len(han) <= len(name) or not han.endswith(name):
+        return None
+    words = list(pos_tokenizer().cut(han[: -len(name)]))
+    last = words[-1] if words else None
+    if last is None or len(last.word) < _ROLE_CHARS or last.flag != _ROLE_TAG or not _HAN_RUN.fullmatch(last.word):
+        return None
+    return str(last.word)
+
+
+def _written_in_same_role(name: str, role: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes ``role`` followed by another transliteration of ``name``
+    (``SAME_ROLE_TRANSLITERATIONS``): as long, one character replaced by a transliteration character of the same final,
+    no dictionary word, beginning a word of jieba's cut."""
+    at = text.find(role)
+    while at >= 0:
+        start = at + len(role)
+        window = text[start : start + len(name)]
+        differing = [k for k in range(len(name)) if k < len(window) and window[k] != name[k]]
+        if (len(window) == len(name) and len(differing) == 1 and all(char in TRANSLITERATION_CHARS for char in window)
+                and same_final(window[differing[0]], name[differing[0]]) and not in_dictionary(window)
+                and _word_edges(text, start, start + len(name))[0]):
+            return True
+        at = text.find(role, at + 1)
+    return False
+
+
 # Whether a person named by a surname and a courtesy title or a kin term (郑先生, 郑父) is named by a compared outlet
 # whose report writes the same surname with another term of the same person's kind (美国之音's 郑先生, 法广's 郑父, a
 # detainee's father). The whole report, not the fact's sentences: the fact's clauses of 法广 say 郑子豪的父亲, its next
@@ -3127,12 +3223,20 @@ class _Written:
     ``lru_cache(64)``s keyed by the whole texts, which kept up to 64 outlets' texts and their forms alive after their
     stories in every process that compares (review61)."""
 
-    __slots__ = ("text", "_undotted", "_simplified")
+    __slots__ = ("text", "_undotted", "_simplified", "_dotted_names")
 
     def __init__(self, text: str = "") -> None:
         self.text = text
         self._undotted: tuple[tuple[str, frozenset[int]], ...] | None = None
         self._simplified: str | None = None
+        self._dotted_names: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def dotted_names(self) -> tuple[tuple[str, str], ...]:
+        """``_dotted_names`` of the text."""
+        if self._dotted_names is None:
+            self._dotted_names = _dotted_names(self.text)
+        return self._dotted_names
 
     @property
     def undotted(self) -> tuple[tuple[str, frozenset[int]], ...]:
@@ -3217,6 +3321,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     wholes: dict[str, str] = {}  # a name -> the longer name of the dictionary a giver's sentence writes around it
     word_glossed: set[str] = set()  # the (normalized) Han names one Latin word glosses
     part_bodies: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> the organisation whose part it names
+    roles: dict[str, set[tuple[str, str]]] = defaultdict(set)  # Latin gloss -> (glossed name, the role word before it)
     initialled: list[tuple[str, str]] = []  # (normalized Han run, its initials' pattern) of ``_INITIALLED_RUN``
     for sentence in members:
         if PIECE_OF_INITIALLED:
@@ -3253,6 +3358,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             gloss_runs[latin].add(han)
             gloss_words[latin].update(name for name in glossed[latin] if name in sentence.nouns)
             part_bodies[latin].update(_glossed_part_bodies(latin, sentence.normalized))
+            if SAME_ROLE_TRANSLITERATIONS:
+                roles[latin].update((name, role) for name in glossed[latin] if (role := _role_before(han, name)))
         # A name glossed with one Latin word is a foreign name too (蒙贝列（Montpellier）), for ``written_alike``.
         for han, _word in _WORD_GLOSS.findall(sentence.ref.text):
             word_glossed.update(_glossed_names(normalize(han), sentence.nouns))
@@ -3265,6 +3372,15 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
 
     def news_to_someone(givers: set[str]) -> bool:
         return bool(outlets - givers)
+
+    def named_by_given_name(names: Iterable[str], surname: str, givers: set[str], everyone: set[str]) -> set[str]:
+        # The outlets not in ``everyone`` writing alone (or with the initial of ``surname``) a given name the givers'
+        # reports write before any of ``names`` (``GIVEN_NAME_RUNS``).
+        raw = outlet_raw or {}
+        runs = sorted({given for o in givers for name in names
+                       for given in _given_name_runs(name, raw.get(o, _NOTHING_WRITTEN))})
+        return {o for o in story_outlets if o not in everyone and any(
+            _given_name_alone(given, surname, outlet_texts.get(o, "")) for given in runs)}
 
     # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
     # fact answers with another unknown name it alone uses is likely one person spelled two ways
@@ -3346,6 +3462,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         # surname stands for. It can only withhold a claim (another 萨达姆 may be meant), never make one.
         for given in given_names.get(word, ()):
             everyone |= givers_of(word, givers, given)
+        if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
+            everyone |= named_by_given_name((word,), word, givers, everyone)
         # A piece jieba cut from a longer name the dictionary holds (维多利亚 of 维多利亚公园), which its givers
         # write nowhere else, stands for the whole name: an outlet writing the whole, one of its dictionary
         # forms or its short form (维园) names it.
@@ -3386,6 +3504,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     # unless the others name the same person in Chinese.
     for latin, givers in glosses.items():
         everyone = givers_of(latin, givers).union(*(givers_of(latin, givers, name) for name in glossed[latin]))
+        if GIVEN_NAME_RUNS and outlet_raw is not None and news_to_someone(everyone):
+            # A full name glossed whole (布拉希姆·阿乌萨维(Brahim Aouissaoui)): an outlet naming the person by the given
+            # name before the surname's dot names him, as for the surname claimed in Han (``_given_name_runs``).
+            everyone |= named_by_given_name(glossed[latin], latin.split()[-1], givers, everyone)
         names = {*glossed[latin], *gloss_tails[latin]}
         everyone |= spelled_alike(names, givers, glossed=True)
         everyone |= {o for o in outlets - everyone
@@ -3408,6 +3530,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             or any(_misspelt_in(run, outlet_texts.get(o, "")) for run in sorted(gloss_runs[latin])
                    if len(run) >= MISSPELT_CHARS))}
         everyone |= said_in_same_place(latin, givers, everyone, glossed[latin])
+        if SAME_ROLE_TRANSLITERATIONS and news_to_someone(everyone):
+            everyone |= {o for o in story_outlets if o not in everyone and any(
+                _written_in_same_role(name, role, outlet_texts.get(o, "")) for name, role in sorted(roles[latin]))}
         if SPELT_OTHERWISE_IN_FACT and news_to_someone(everyone):
             everyone |= spelt_otherwise(tuple(sorted(gloss_words[latin])), (latin,), everyone)
         # An outlet naming the body whose part the name is (``GLOSSED_PART_OF_BODY``).

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "133"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "135"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -257,6 +257,11 @@ ALIGNMENT_VERSION = "133"  # 17: times of day, 万 remainders, the amount round;
 # 132 (session 62, review63): PIECE_OF_INITIALLED reads initials written in full-width letters (美国在台协会（ＡＩＴ）)
 # 133 (session 63, lead): the three tables mined again without the data fresh for session 64 (2020-08-02 +-3 days,
 #   only-X sample AO's files); 2020-07-29 and sample AN read as tuning data
+# 134 (session 63, onlyx108): "only X" not said of a person another outlet names by the given name before the surname's
+#   dot (布拉希姆 of 布拉希姆·阿乌萨维), nor of a Latin name glossing a transliteration another outlet writes otherwise after
+#   the same role word (检察官贾盖（Nicolas Jacquet）, 检察官亚盖)
+# 135 (session 64, lead): the three tables mined again without the data fresh for session 65 (2020-12-04 +-3 days,
+#   only-X sample AP's files); 2020-08-02 and sample AO read as tuning data
 
 
 @dataclass(slots=True)

@@ -43,6 +43,12 @@ def same_sound(a: str, b: str) -> bool:
     return a == b or lazy_pinyin(a, strict=False, errors="ignore") == lazy_pinyin(b, strict=False, errors="ignore") != []
 
 
+def same_final(a: str, b: str) -> bool:
+    """Whether two Han characters' syllables end alike: the same final (pypinyin's strict finals: 贾 jia and 亚 ya, ia)."""
+    finals = lazy_pinyin(a + b, style=Style.FINALS, strict=True, errors="ignore")
+    return len(finals) == 2 and finals[0] == finals[1] != ""
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two Han names are the same name (one contains the other) or transliteration
     variants of it, or one is a variant of the other's start or end (康乃狄格 of 康涅狄格州: the

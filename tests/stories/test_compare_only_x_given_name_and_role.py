@@ -1,0 +1,81 @@
+""""Only X names N" is not said of a person another outlet names by the given name before the surname's dot (布拉希姆
+of 布拉希姆·阿乌萨维, alone or with an initial), nor of a Latin name glossing a transliteration another outlet writes
+otherwise after the same role word (检察官贾盖（Nicolas Jacquet）, 检察官亚盖) (session 63, onlyx108; issue 14 item 5).
+Own examples, constructed."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsmirror.stories.compare as compare
+from newsmirror.text.phonetic import same_final
+from tests.stories.fixtures import only_x_article as _article
+from tests.stories.fixtures import only_x_claims as _only
+
+
+@pytest.fixture(autouse=True)
+def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
+    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+
+
+_GIVER = _article("甲台", "警方认定枪手是25岁的摩洛哥人阿卜杜拉希姆·卡萨维(Abdelrahim Kassaoui)。\n\n"
+                          "据路透社报道，卡萨维在袭击发生前一天抵达马赛，随后前往火车站。")
+
+
+def test_a_person_named_by_the_given_name_and_an_initial(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = _article("乙广", "调查人员对作案人阿卜杜拉希姆·K的行程有了更多了解。据路透社报道，他在袭击发生前一天抵达马赛。")
+    claims = _only([_GIVER, other], "甲台")
+    assert "卡萨维" not in claims and "Abdelrahim Kassaoui" not in claims
+    monkeypatch.setattr(compare, "GIVEN_NAME_RUNS", False)
+    claims = _only([_GIVER, other], "甲台")
+    assert "卡萨维" in claims and "Abdelrahim Kassaoui" in claims  # main's reading
+
+
+def test_a_person_named_by_the_given_name_alone() -> None:
+    other = _article("乙广", "据路透社报道，阿卜杜拉希姆在袭击发生前一天抵达马赛，随后前往火车站。")
+    assert "卡萨维" not in _only([_GIVER, other], "甲台")
+
+
+def test_another_given_name_does_not_name_him() -> None:
+    other = _article("乙广", "据路透社报道，阿卜杜拉在袭击发生前一天抵达马赛，随后前往火车站。")  # not the given name
+    assert "卡萨维" in _only([_GIVER, other], "甲台")
+
+
+def test_sound_finals() -> None:
+    assert same_final("贾", "亚")  # jia, ya: ia
+    assert not same_final("贾", "盖")
+
+
+def test_a_latin_name_another_outlet_transliterates_otherwise_in_the_same_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    giver = _article("甲社", "里昂一名神父周六遭枪击受重伤。檢察官賈蓋（Nicolas Jacquet）表示，嫌疑人已遭警方拘留。")
+    other = _article("乙广", "里昂一名神父周六遭枪击受重伤。里昂检察官亚盖表示，目前还没有任何线索。")
+    assert "Nicolas Jacquet" not in _only([giver, other], "甲社")
+    monkeypatch.setattr(compare, "SAME_ROLE_TRANSLITERATIONS", False)
+    assert "Nicolas Jacquet" in _only([giver, other], "甲社")  # main's reading
+
+
+def test_another_role_or_another_name_is_no_evidence() -> None:
+    giver = _article("甲社", "里昂一名神父周六遭枪击受重伤。檢察官賈蓋（Nicolas Jacquet）表示，嫌疑人已遭警方拘留。")
+    other_role = _article("乙广", "里昂一名神父周六遭枪击受重伤。里昂市长亚盖表示，目前还没有任何线索。")
+    assert "Nicolas Jacquet" in _only([giver, other_role], "甲社")
+    other_name = _article("乙广", "里昂一名神父周六遭枪击受重伤。里昂检察官马盖表示，目前还没有任何线索。")  # ma: a
+    assert "Nicolas Jacquet" in _only([giver, other_name], "甲社")
+
+
+def test_the_given_name_of_another_person_does_not_name_him() -> None:
+    giver = _article("甲台", "与会将领包括海军作战部长查尔斯·布朗（Michael Gilday）和陆军参谋长。")
+    other = _article("乙广", "与会将领包括海岸警卫队副司令查尔斯·雷和陆军参谋长。")  # another 查尔斯, another surname
+    assert "Michael Gilday" in _only([giver, other], "甲台")
+
+
+@pytest.mark.parametrize("dot", ["·", "•", "・", "‧"])
+def test_the_given_name_in_traditional_script_and_any_name_dot(dot: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The giver's name dot and the other outlet's may be any of the four, and either report Traditional (review64).
+    giver = _article("甲台", f"警方認定槍手是25歲的摩洛哥人阿卜杜拉希姆{dot}卡薩維(Abdelrahim Kassaoui)。\n\n"
+                             "據路透社報導，卡薩維在襲擊發生前一天抵達馬賽，隨後前往火車站。")
+    other = _article("乙广", f"調查人員對作案人阿卜杜拉希姆{dot}K的行程有了更多了解。據路透社報導，他在襲擊發生前一天抵達馬賽。")
+    claims = _only([giver, other], "甲台")
+    assert "卡萨维" not in claims and "Abdelrahim Kassaoui" not in claims
+    monkeypatch.setattr(compare, "GIVEN_NAME_RUNS", False)
+    assert "卡萨维" in _only([giver, other], "甲台")
