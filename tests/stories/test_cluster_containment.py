@@ -89,3 +89,38 @@ def test_an_outlets_longer_version_of_its_own_report_is_not_a_copy_of_it() -> No
 def test_off_by_default() -> None:
     assert ClusterConfig().duplicate_containment is None
     assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("member", None)
+
+
+def test_a_containment_copy_among_the_first_reports_feeds_the_story_core_when_asked() -> None:
+    # Mend (a), session 64: a repost taken as a copy no longer fed its story's core (the first ``core_size``
+    # reports), so an event whose first reports were a report and its repost found fewer later reports.
+    fed = StoryClusterer(ClusterConfig(duplicate_containment=0.8, containment_core=True))
+    plain = StoryClusterer(ON)
+    for clusterer in (fed, plain):
+        original = clusterer.add(WOOL)
+        assert clusterer.add(REPOST).role == "duplicate"
+        assert clusterer.stories[original.story_id].core == (2 if clusterer is fed else 1)
+    # The repost's own words (its commentary) are in the fed core's centroid, not in the plain one's.
+    story_of = {c: c.resolve(c._assignments["wool"].story_id) for c in (fed, plain)}
+    assert len(fed.stories[story_of[fed]].centroid) > len(plain.stories[story_of[plain]].centroid)
+
+
+def test_a_copy_by_jaccard_still_does_not_feed_the_core() -> None:
+    clusterer = StoryClusterer(ClusterConfig(duplicate_containment=0.8, containment_core=True))
+    original = clusterer.add(WOOL)
+    same = Document("same", "丁台", DAY + timedelta(hours=1), WOOL.title, WOOL.text)
+    assert clusterer.add(same).role == "duplicate"
+    assert clusterer.stories[original.story_id].core == 1
+
+
+def test_the_smaller_copy_rule_keeps_excerpts_and_leaves_a_repost_under_its_own_commentary() -> None:
+    # Mend (c): only the later-published text being the smaller set is a containment copy (an excerpt, a cut).
+    smaller = ClusterConfig(duplicate_containment=0.8, containment_smaller_copy=True)
+    assert _roles([WOOL, EXCERPT], smaller)["excerpt"][1:] == ("duplicate", "wool")
+    assert _roles([WOOL, REPOST], smaller)["repost"][1:] == ("member", None)
+    # Crawled out of order, the excerpt is still the copy: it is the later-published and the smaller.
+    clusterer = StoryClusterer(smaller)
+    clusterer.add(EXCERPT)
+    clusterer.add(WOOL)
+    assert {c.article_id: (c.role, c.duplicate_of) for c in clusterer.drain_changes()} == {
+        "excerpt": ("duplicate", "wool")}

@@ -140,6 +140,13 @@ class ClusterConfig:
     # 63, copy110): pairs at .8 and above read as copies, those at .6-.8 as often as not two outlets' own versions.
     duplicate_containment: float | None = None
     containment_jaccard: float = 0.2  # Jaccard the containment test's candidate index is built for
+    # A containment copy still counts in its story's core (centroid, titles, lede) while the core is not full: a
+    # repost with its own header was a member before the test, and an event whose first reports were a report and
+    # its repost found its later reports through both (session 64, copy112, mend a).
+    containment_core: bool = False
+    # Only the pairs where the later-published text is the smaller set are containment copies (excerpts, cut
+    # reposts), not a later text holding the earlier one whole with its own header or commentary (mend c).
+    containment_smaller_copy: bool = False
     title_weight: float = 2.0
     article_terms: int = 40  # terms kept per article vector
     story_terms: int = 80  # terms kept per story centroid
@@ -645,6 +652,7 @@ class StoryClusterer:
         self._loose = (lsh_index(self.config.containment_jaccard, self.config.num_perm)
                        if self.config.duplicate_containment is not None else None)
         self._doc_shingles: np.ndarray | None = None  # the shingles of the report being placed (containment test)
+        self._contained: str | None = None  # the report last taken as a copy by containment (``containment_core``)
         self.clock: datetime | None = None  # newest time seen
         self._merged_into: dict[str, str] = {}
         self._pending_merges: list[tuple[str, str]] = []
@@ -999,13 +1007,20 @@ class StoryClusterer:
             # larger. Exact on the candidates (a MinHash estimate of containment strays by .1 at these Jaccards).
             # Not within one outlet: its later, longer version of its own flash is an update, not a copy of it.
             least = self.config.duplicate_containment or 1.0
+            smaller_copy = self.config.containment_smaller_copy
             for key in self._loose.query(signature):
                 fp = self._copy_candidate(doc, key)
                 if fp is None or fp.shingles is None or fp.outlet == doc.outlet:
                     continue
+                # The later-published text the smaller: an excerpt or a cut repost, not a text around a whole one.
+                if smaller_copy and len(fp.shingles) != len(shingles) and (
+                        (doc.time >= fp.time) != (len(shingles) < len(fp.shingles))):
+                    continue
                 score = containment(shingles, fp.shingles)
                 if score >= least and (best is None or (-score, fp.time, key) < best[0]):
                     best = ((-score, fp.time, key), fp)
+            if best is not None:
+                self._contained = doc.id
         if best is None:
             return None
         score, fp = -best[0][0], best[1]
@@ -1271,16 +1286,19 @@ class StoryClusterer:
         if (self.config.title_keys or self.event_model is not None or self.join_model is not None) and not story.closed:
             story.title_terms.update(_title_terms(doc.title, self.config.name_forms))
             story.titled += 1
-        if assignment.role == "member" and not story.closed and self.config.member_vectors:
+        # A containment copy among the story's first reports feeds its core as a member would (``containment_core``).
+        feeds = assignment.role == "member" or (
+            self.config.containment_core and self._contained == doc.id and story.core < self.config.core_size)
+        if feeds and not story.closed and self.config.member_vectors:
             story.member_vectors.append(vector)
             del story.member_vectors[: -self.config.member_vectors]
-        if lede is not None and not story.closed and assignment.role == "member":
+        if lede is not None and not story.closed and feeds:
             story.lede = lede if story.lede is None else story.lede + lede
             story.lede_terms.update(lede_terms)
             story.ledes += 1
         # A copy adds no new wording; the core is the first reports only (no drift); a
         # multi-event report's story is never a candidate, so it needs no profile.
-        if assignment.role == "member" and story.core < self.config.core_size and not story.closed:
+        if feeds and story.core < self.config.core_size and not story.closed:
             story.core += 1
             story.titles.append(_title_grams(doc.title, self.config.name_forms))
             story.title_words |= _title_terms(doc.title, self.config.name_forms)
