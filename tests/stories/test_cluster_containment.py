@@ -124,3 +124,16 @@ def test_the_smaller_copy_rule_keeps_excerpts_and_leaves_a_repost_under_its_own_
     clusterer.add(WOOL)
     assert {c.article_id: (c.role, c.duplicate_of) for c in clusterer.drain_changes()} == {
         "excerpt": ("duplicate", "wool")}
+
+
+def test_in_story_candidates_take_a_copy_of_a_report_of_the_story_it_joins_without_a_second_index() -> None:
+    # Mend (b): no second LSH; the copy is sought among the members of the story the pair model gives the report.
+    config = ClusterConfig(duplicate_containment=0.8, containment_in_story=True)
+    clusterer = StoryClusterer(config)
+    assert clusterer._loose is None
+    wool = clusterer.add(WOOL)
+    repost = clusterer.add(REPOST)
+    assert (repost.story_id, repost.role, repost.duplicate_of) == (wool.story_id, "duplicate", "wool")
+    off = _roles([WOOL, REPOST])
+    assert off["repost"] == (off["wool"][0], "member", None)  # the same story, as an own report, without the test
+    assert _roles([WOOL, EXCERPT], config)["excerpt"][1:] == ("duplicate", "wool")

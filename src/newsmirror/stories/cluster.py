@@ -147,6 +147,9 @@ class ClusterConfig:
     # Only the pairs where the later-published text is the smaller set are containment copies (excerpts, cut
     # reposts), not a later text holding the earlier one whole with its own header or commentary (mend c).
     containment_smaller_copy: bool = False
+    # The containment test's candidates are only the members of the story the report joins (no second LSH index):
+    # it then finds no copy the grouping does not already put together, and costs an exact check per member (mend b).
+    containment_in_story: bool = False
     title_weight: float = 2.0
     article_terms: int = 40  # terms kept per article vector
     story_terms: int = 80  # terms kept per story centroid
@@ -650,7 +653,8 @@ class StoryClusterer:
         self._lsh = lsh_index(self.config.duplicate_jaccard, self.config.num_perm)
         # The containment test's candidates: a copy with much text of its own has a low Jaccard to its original.
         self._loose = (lsh_index(self.config.containment_jaccard, self.config.num_perm)
-                       if self.config.duplicate_containment is not None else None)
+                       if self.config.duplicate_containment is not None and not self.config.containment_in_story
+                       else None)
         self._doc_shingles: np.ndarray | None = None  # the shingles of the report being placed (containment test)
         self._contained: str | None = None  # the report last taken as a copy by containment (``containment_core``)
         self.clock: datetime | None = None  # newest time seen
@@ -837,6 +841,8 @@ class StoryClusterer:
         self._doc_lede = lede_terms
         if assignment is None and not digest:
             assignment = self._find_story(doc, vector, meaning)
+            if assignment is not None and self.config.containment_in_story and self._doc_shingles is not None:
+                assignment = self._contained_in_story(doc, assignment, self._doc_shingles) or assignment
         if assignment is None:
             assignment = Assignment(doc.id, "s" + stable_id("story\n" + doc.id, 15), "member", None, 1.0, True)
         self._remember(doc, assignment, vector, signature, digest, meaning, lede, lede_terms)
@@ -987,6 +993,34 @@ class StoryClusterer:
             return None
         return fp
 
+    def _is_smaller_copy(self, doc: Document, shingles: np.ndarray, fp: _Fingerprint) -> bool:
+        """Whether the later-published of ``doc`` and ``fp`` is the smaller text (``containment_smaller_copy``)."""
+        assert fp.shingles is not None
+        return len(fp.shingles) == len(shingles) or (doc.time >= fp.time) == (len(shingles) < len(fp.shingles))
+
+    def _contained_in_story(self, doc: Document, member: Assignment, shingles: np.ndarray) -> Assignment | None:
+        """``doc`` as a copy of a report of the story it joins (``member``), when the smaller of the two texts lies
+        at least ``duplicate_containment`` in the larger (``containment_in_story``); else None."""
+        story = self.stories.get(member.story_id)
+        if story is None:
+            return None
+        least = self.config.duplicate_containment or 1.0
+        best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
+        for other in story.members:
+            key = other.article_id
+            fp = self._fingerprints.get(key)
+            if fp is None or fp.shingles is None or fp.outlet == doc.outlet or self._copy_candidate(doc, key) is None:
+                continue
+            if self.config.containment_smaller_copy and not self._is_smaller_copy(doc, shingles, fp):
+                continue
+            score = containment(shingles, fp.shingles)
+            if score >= least and (best is None or (-score, fp.time, key) < best[0]):
+                best = ((-score, fp.time, key), fp)
+        if best is None:
+            return None
+        self._contained = doc.id
+        return Assignment(doc.id, best[1].story_id, "duplicate", best[1].original, round(best[0][0] * -1, 4), False)
+
     def _find_duplicate(self, doc: Document, signature: LeanMinHash,
                         shingles: np.ndarray | None = None) -> Assignment | None:
         """The report ``doc`` copies, by Jaccard (``duplicate_jaccard``), else by containment (``shingles``: the
@@ -1013,8 +1047,7 @@ class StoryClusterer:
                 if fp is None or fp.shingles is None or fp.outlet == doc.outlet:
                     continue
                 # The later-published text the smaller: an excerpt or a cut repost, not a text around a whole one.
-                if smaller_copy and len(fp.shingles) != len(shingles) and (
-                        (doc.time >= fp.time) != (len(shingles) < len(fp.shingles))):
+                if smaller_copy and not self._is_smaller_copy(doc, shingles, fp):
                     continue
                 score = containment(shingles, fp.shingles)
                 if score >= least and (best is None or (-score, fp.time, key) < best[0]):
@@ -1264,9 +1297,10 @@ class StoryClusterer:
             self._assignments[doc.id] = assignment
             self._lsh.insert(doc.id, signature)
             # A multi-event report holds whole reports of several events: it is no one report's copy or original.
-            if self._loose is not None and self._doc_shingles is not None and not digest:
+            if self.config.duplicate_containment is not None and self._doc_shingles is not None and not digest:
                 fingerprint.shingles = self._doc_shingles
-                self._loose.insert(doc.id, signature)
+                if self._loose is not None:
+                    self._loose.insert(doc.id, signature)
             if assignment.role == "duplicate":
                 self._settle_original(doc, fingerprint)
 
