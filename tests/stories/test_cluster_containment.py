@@ -137,3 +137,16 @@ def test_in_story_candidates_take_a_copy_of_a_report_of_the_story_it_joins_witho
     off = _roles([WOOL, REPOST])
     assert off["repost"] == (off["wool"][0], "member", None)  # the same story, as an own report, without the test
     assert _roles([WOOL, EXCERPT], config)["excerpt"][1:] == ("duplicate", "wool")
+
+
+def test_a_containment_copy_fed_as_a_member_feeds_the_lede_past_the_core_too() -> None:
+    # containment_as_member: the copy's role alone differs from a member's; past the core it still feeds the lede.
+    small_core = dict(duplicate_containment=0.8, containment_in_story=True, core_size=1)
+    fed = StoryClusterer(ClusterConfig(**small_core, containment_as_member=True))  # type: ignore[arg-type]
+    plain = StoryClusterer(ClusterConfig(**small_core, containment_core=True))  # type: ignore[arg-type]
+    for clusterer in (fed, plain):
+        wool = clusterer.add(WOOL)
+        assert clusterer.add(REPOST).role == "duplicate"
+        story = clusterer.stories[clusterer.resolve(wool.story_id)]
+        assert story.core == 1
+        assert story.ledes == (2 if clusterer is fed else 1)

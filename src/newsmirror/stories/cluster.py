@@ -144,6 +144,9 @@ class ClusterConfig:
     # repost with its own header was a member before the test, and an event whose first reports were a report and
     # its repost found its later reports through both (session 64, copy112, mend a).
     containment_core: bool = False
+    # Further: a containment copy feeds its story as a member does at any place (core, lede, member vectors, event
+    # links): its role alone differs (session 64, copy112: with ``containment_in_story``, the grouping is then main's).
+    containment_as_member: bool = False
     # Only the pairs where the later-published text is the smaller set are containment copies (excerpts, cut
     # reposts), not a later text holding the earlier one whole with its own header or commentary (mend c).
     containment_smaller_copy: bool = False
@@ -993,6 +996,10 @@ class StoryClusterer:
             return None
         return fp
 
+    def _feeds_as_member(self, doc: Document) -> bool:
+        """Whether ``doc``, taken as a copy by containment, feeds its story as a member (``containment_as_member``)."""
+        return self.config.containment_as_member and self._contained == doc.id
+
     def _is_smaller_copy(self, doc: Document, shingles: np.ndarray, fp: _Fingerprint) -> bool:
         """Whether the later-published of ``doc`` and ``fp`` is the smaller text (``containment_smaller_copy``)."""
         assert fp.shingles is not None
@@ -1285,7 +1292,8 @@ class StoryClusterer:
             self._merge_similar(story)
         elif self.config.title_keys and not story.closed and story.titled >= self.config.key_reports:
             self._merge_same_keys(story)
-        if (self.event_model is not None and not restoring and not story.closed and assignment.role == "member"
+        if (self.event_model is not None and not restoring and not story.closed
+                and (assignment.role == "member" or self._feeds_as_member(doc))
                 and story.id in self.stories):
             self._relink.add(story.id)
             self._link_event(story)
@@ -1321,7 +1329,7 @@ class StoryClusterer:
             story.title_terms.update(_title_terms(doc.title, self.config.name_forms))
             story.titled += 1
         # A containment copy among the story's first reports feeds its core as a member would (``containment_core``).
-        feeds = assignment.role == "member" or (
+        feeds = assignment.role == "member" or self._feeds_as_member(doc) or (
             self.config.containment_core and self._contained == doc.id and story.core < self.config.core_size)
         if feeds and not story.closed and self.config.member_vectors:
             story.member_vectors.append(vector)
