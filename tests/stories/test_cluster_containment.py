@@ -12,7 +12,8 @@ from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
 from newsmirror.text.fingerprint import containment, jaccard, shingles
 from tests.stories.fixtures import DAY, FLOOD, TRADE_HANS
 
-ON = ClusterConfig(duplicate_containment=0.8)
+ON = ClusterConfig(duplicate_containment=0.8, containment_in_story=False, containment_as_member=False)  # copy110's test
+OFF = ClusterConfig(duplicate_containment=None)
 
 # A fictional report long enough to be cut, and another outlet's repost of it under a commentary of its own.
 WOOL = Document(
@@ -57,7 +58,7 @@ def test_the_constructed_copies_fall_below_the_jaccard_test_but_lie_in_the_origi
 
 
 def test_a_repost_under_a_commentary_of_its_own_is_a_copy_of_the_original() -> None:
-    off = _roles([WOOL, REPOST])
+    off = _roles([WOOL, REPOST], OFF)
     assert off["repost"][1:] == ("member", None)  # the Jaccard test alone misses it
     on = _roles([WOOL, REPOST], ON)
     assert on["repost"] == (on["wool"][0], "duplicate", "wool")
@@ -86,15 +87,17 @@ def test_an_outlets_longer_version_of_its_own_report_is_not_a_copy_of_it() -> No
     assert _roles([flash, update], ON)["update"][1:] == ("member", None)
 
 
-def test_off_by_default() -> None:
-    assert ClusterConfig().duplicate_containment is None
-    assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("member", None)
+def test_on_by_default_with_the_in_story_candidates_and_the_copy_fed_as_a_member() -> None:
+    config = ClusterConfig()
+    assert (config.duplicate_containment, config.containment_in_story, config.containment_as_member) == (0.8, True, True)
+    assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("duplicate", "wool")
+    assert _roles([WOOL, EXCERPT], OFF)["excerpt"][1:] == ("member", None)
 
 
 def test_a_containment_copy_among_the_first_reports_feeds_the_story_core_when_asked() -> None:
     # Mend (a), session 64: a repost taken as a copy no longer fed its story's core (the first ``core_size``
     # reports), so an event whose first reports were a report and its repost found fewer later reports.
-    fed = StoryClusterer(ClusterConfig(duplicate_containment=0.8, containment_core=True))
+    fed = StoryClusterer(ClusterConfig(duplicate_containment=0.8, containment_core=True, containment_in_story=False, containment_as_member=False))
     plain = StoryClusterer(ON)
     for clusterer in (fed, plain):
         original = clusterer.add(WOOL)
@@ -106,7 +109,7 @@ def test_a_containment_copy_among_the_first_reports_feeds_the_story_core_when_as
 
 
 def test_a_copy_by_jaccard_still_does_not_feed_the_core() -> None:
-    clusterer = StoryClusterer(ClusterConfig(duplicate_containment=0.8, containment_core=True))
+    clusterer = StoryClusterer(ClusterConfig(duplicate_containment=0.8, containment_core=True, containment_in_story=False, containment_as_member=False))
     original = clusterer.add(WOOL)
     same = Document("same", "丁台", DAY + timedelta(hours=1), WOOL.title, WOOL.text)
     assert clusterer.add(same).role == "duplicate"
@@ -115,7 +118,7 @@ def test_a_copy_by_jaccard_still_does_not_feed_the_core() -> None:
 
 def test_the_smaller_copy_rule_keeps_excerpts_and_leaves_a_repost_under_its_own_commentary() -> None:
     # Mend (c): only the later-published text being the smaller set is a containment copy (an excerpt, a cut).
-    smaller = ClusterConfig(duplicate_containment=0.8, containment_smaller_copy=True)
+    smaller = ClusterConfig(duplicate_containment=0.8, containment_smaller_copy=True, containment_in_story=False, containment_as_member=False)
     assert _roles([WOOL, EXCERPT], smaller)["excerpt"][1:] == ("duplicate", "wool")
     assert _roles([WOOL, REPOST], smaller)["repost"][1:] == ("member", None)
     # Crawled out of order, the excerpt is still the copy: it is the later-published and the smaller.
@@ -128,13 +131,13 @@ def test_the_smaller_copy_rule_keeps_excerpts_and_leaves_a_repost_under_its_own_
 
 def test_in_story_candidates_take_a_copy_of_a_report_of_the_story_it_joins_without_a_second_index() -> None:
     # Mend (b): no second LSH; the copy is sought among the members of the story the pair model gives the report.
-    config = ClusterConfig(duplicate_containment=0.8, containment_in_story=True)
+    config = ClusterConfig(duplicate_containment=0.8, containment_in_story=True, containment_as_member=False)
     clusterer = StoryClusterer(config)
     assert clusterer._loose is None
     wool = clusterer.add(WOOL)
     repost = clusterer.add(REPOST)
     assert (repost.story_id, repost.role, repost.duplicate_of) == (wool.story_id, "duplicate", "wool")
-    off = _roles([WOOL, REPOST])
+    off = _roles([WOOL, REPOST], OFF)
     assert off["repost"] == (off["wool"][0], "member", None)  # the same story, as an own report, without the test
     assert _roles([WOOL, EXCERPT], config)["excerpt"][1:] == ("duplicate", "wool")
 
@@ -143,7 +146,7 @@ def test_a_containment_copy_fed_as_a_member_feeds_the_lede_past_the_core_too() -
     # containment_as_member: the copy's role alone differs from a member's; past the core it still feeds the lede.
     small_core = dict(duplicate_containment=0.8, containment_in_story=True, core_size=1)
     fed = StoryClusterer(ClusterConfig(**small_core, containment_as_member=True))  # type: ignore[arg-type]
-    plain = StoryClusterer(ClusterConfig(**small_core, containment_core=True))  # type: ignore[arg-type]
+    plain = StoryClusterer(ClusterConfig(**small_core, containment_core=True, containment_as_member=False))  # type: ignore[arg-type]
     for clusterer in (fed, plain):
         wool = clusterer.add(WOOL)
         assert clusterer.add(REPOST).role == "duplicate"
