@@ -1053,24 +1053,34 @@ class StoryClusterer:
         assert fp.shingles is not None
         return len(fp.shingles) == len(shingles) or (doc.time >= fp.time) == (len(shingles) < len(fp.shingles))
 
+    def _best_containing(self, doc: Document, shingles: np.ndarray,
+                         keys: Iterable[str]) -> tuple[tuple[float, datetime, str], _Fingerprint] | None:
+        """Among the reports ``keys``, the one sharing most of the smaller of its text and ``doc``'s, that smaller lying at
+        least ``duplicate_containment`` in the larger: a repost with a header or commentary of its own, an excerpt,
+        a cut. Exact on the candidates (a MinHash estimate of containment strays by .1 at these Jaccards). Not
+        within one outlet: its later, longer version of its own flash is an update, not a copy of it. A tie goes to
+        the earlier report, then the smaller id, as ``_find_duplicate``'s; None when no report holds it so."""
+        least = self.config.duplicate_containment or 1.0
+        best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
+        for key in keys:
+            fp = self._fingerprints.get(key)
+            if fp is None or fp.shingles is None or fp.outlet == doc.outlet or self._copy_candidate(doc, key) is None:
+                continue
+            # The later-published text the smaller: an excerpt or a cut repost, not a text around a whole one.
+            if self.config.containment_smaller_copy and not self._is_smaller_copy(doc, shingles, fp):
+                continue
+            score = containment(shingles, fp.shingles)
+            if score >= least and (best is None or (-score, fp.time, key) < best[0]):
+                best = ((-score, fp.time, key), fp)
+        return best
+
     def _contained_in_story(self, doc: Document, member: Assignment, shingles: np.ndarray) -> Assignment | None:
         """``doc`` as a copy of a report of the story it joins (``member``), when the smaller of the two texts lies
         at least ``duplicate_containment`` in the larger (``containment_in_story``); else None."""
         story = self.stories.get(member.story_id)
         if story is None:
             return None
-        least = self.config.duplicate_containment or 1.0
-        best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
-        for other in story.members:
-            key = other.article_id
-            fp = self._fingerprints.get(key)
-            if fp is None or fp.shingles is None or fp.outlet == doc.outlet or self._copy_candidate(doc, key) is None:
-                continue
-            if self.config.containment_smaller_copy and not self._is_smaller_copy(doc, shingles, fp):
-                continue
-            score = containment(shingles, fp.shingles)
-            if score >= least and (best is None or (-score, fp.time, key) < best[0]):
-                best = ((-score, fp.time, key), fp)
+        best = self._best_containing(doc, shingles, (other.article_id for other in story.members))
         if best is None:
             return None
         self._contained = doc.id
@@ -1092,21 +1102,7 @@ class StoryClusterer:
             if score >= self.config.duplicate_jaccard and (best is None or (-score, fp.time, key) < best[0]):
                 best = ((-score, fp.time, key), fp)
         if best is None and shingles is not None and self._loose is not None:
-            # A repost with a header or commentary of its own, an excerpt, a cut: the smaller text lies in the
-            # larger. Exact on the candidates (a MinHash estimate of containment strays by .1 at these Jaccards).
-            # Not within one outlet: its later, longer version of its own flash is an update, not a copy of it.
-            least = self.config.duplicate_containment or 1.0
-            smaller_copy = self.config.containment_smaller_copy
-            for key in self._loose.query(signature):
-                fp = self._copy_candidate(doc, key)
-                if fp is None or fp.shingles is None or fp.outlet == doc.outlet:
-                    continue
-                # The later-published text the smaller: an excerpt or a cut repost, not a text around a whole one.
-                if smaller_copy and not self._is_smaller_copy(doc, shingles, fp):
-                    continue
-                score = containment(shingles, fp.shingles)
-                if score >= least and (best is None or (-score, fp.time, key) < best[0]):
-                    best = ((-score, fp.time, key), fp)
+            best = self._best_containing(doc, shingles, self._loose.query(signature))
             if best is not None:
                 self._contained = doc.id
         if best is None:
