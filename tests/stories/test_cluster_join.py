@@ -339,6 +339,16 @@ def test_the_packaged_reader_loads_and_reads_a_report() -> None:
     assert multi_report(model, *MARKET[1:]) in (True, False)
 
 
+def test_a_report_whose_id_is_empty_is_read_too() -> None:
+    # review65 finding 11: the reader's verdict was cached from ("", False), so a report with the id "" was called no
+    # multi-event report without being read.
+    reads_all = PairModel(tuple(0.0 for _ in MULTI_FEATURES), 50.0, 0.5, MULTI_FEATURES)
+    clusterer = clusterer_of(ALWAYS, reads_all, join_guard=True)
+    outlet, title, text = MARKET
+    assert clusterer._reads_multi(Document("", outlet, START, title, text))
+    assert clusterer._reads_multi(Document("a1", outlet, START, title, text))
+
+
 def test_the_guard_reads_a_report_from_what_grouping_analyses() -> None:
     # join109: the reader's features come from ``_analyse`` (its normalised lines, each paragraph's terms and names),
     # not from a second reading of the body (bullets and datelines from the raw lines' leads).
