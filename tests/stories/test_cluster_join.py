@@ -317,6 +317,20 @@ def test_the_join_guard_keeps_a_side_holding_a_multi_event_report_out() -> None:
         assert story_count(clusterer, ids) == 2 - joins
 
 
+def test_a_side_the_guard_did_not_read_is_kept_out_when_it_holds_a_multi_event_report() -> None:
+    # review65 finding 10: the guard reads the side of a pair from the stories as they stood when pairs were scored
+    # (s0: 3 reports, one multi-event; s1: 2 reports, so s1 is the side and s0 may be judged), the pass joins the
+    # stories as they stand then: s1 grown to 4 by the side s2 is the core, and s0, holding a multi-event report,
+    # would be joined as a side. It is kept out as the guard promises.
+    clusterer = clusterer_of(ALWAYS, LOOSE_READER, join_guard=True)
+    ids = built(clusterer, [[(MARKET, 0), (FLOOD[0], 1), (FLOOD[1], 2)], [(FLOOD[2], 3), (TOLL, 4)],
+                            [(FLOOD[0], 5), (FLOOD[1], 6)]])
+    assert [clusterer.stories[i].mixed for i in ids] == [1, 0, 0]
+    assert clusterer.join_complete(final=True) == 1  # s2 joins s1; s0 stays out
+    assert clusterer.resolve("s2") == "s1" and clusterer.resolve("s0") == "s0"
+    assert story_count(clusterer, ids) == 2
+
+
 def test_the_join_guard_lets_a_core_holding_a_multi_event_report_take_a_side() -> None:
     clusterer = clusterer_of(ALWAYS, LOOSE_READER, join_guard=True)
     ids = built(clusterer, [[(FLOOD[0], 0), (MARKET, 1)], [(TOLL, 20)]])

@@ -1648,6 +1648,11 @@ class StoryClusterer:
             if a is None or b is None:
                 continue
             big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
+            # ``join_guard`` read the side from the stories as they stood when scored (``kept_out``); a core grown
+            # by an earlier side of this pass may make the other story the side now: it is not joined when it holds
+            # a multi-event report (``mixed`` is counted only under the guard), as the guard promises.
+            if small.mixed:
+                continue
             if self.config.join_star:
                 if small.id in roles or roles.get(big.id) == "side" or (cap and sides.get(big.id, 0) >= cap):
                     continue
