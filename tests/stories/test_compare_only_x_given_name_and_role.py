@@ -124,3 +124,18 @@ def test_a_given_name_that_is_another_persons_last_name(monkeypatch: pytest.Monk
     assert "霍尔登" in _only([giver, other], "甲台")
     monkeypatch.setattr(compare, "GIVEN_NAME_AFTER_DOT", False)
     assert "霍尔登" not in _only([giver, other], "甲台")  # main's reading
+
+
+def test_every_middle_dot_of_punctuation_is_a_name_dot() -> None:
+    # review65's finding 13: ⸱ (U+2E31) and ⋅ (U+22C5), folded to a space by ``normalize`` as the others, were no
+    # name dot. Every middle dot Unicode names among punctuation and operators is one (the letters with a dot, Ŀ, are not).
+    import unicodedata
+
+    from newsmirror.text.normalize import normalize
+    dots = [chr(code) for code in range(0x10000) if unicodedata.category(chr(code)) in ("Po", "Sm") and (
+        unicodedata.name(chr(code), "").endswith("MIDDLE DOT")
+        or unicodedata.name(chr(code), "") in ("BULLET", "BULLET OPERATOR", "DOT OPERATOR", "HYPHENATION POINT"))]
+    assert len(dots) == 8
+    for dot in dots:
+        assert dot in compare.NAME_DOTS, hex(ord(dot))
+        assert normalize(f"埃隆{dot}马斯克") == "埃隆 马斯克"

@@ -45,7 +45,8 @@ def test_a_remainder_after_ten_thousands_is_added() -> None:
 def test_times_of_day_are_written_one_way() -> None:
     forms = ("上午11时2分", "上午11点02分", "上午十一时二分", fold_clock_colon("上午11:02"))
     assert {fold_numbers(form) for form in forms} == {"上午11时2分"}
-    assert fold_numbers("下午3点半") == fold_numbers(fold_clock_colon("下午3:30")) == "下午3时30分"
+    # After a part of the day past noon the hour is on the 24-hour clock: 下午3点半 is 15:30.
+    assert fold_numbers("下午3点半") == fold_numbers(fold_clock_colon("下午3:30")) == "下午15时30分"
     # Without minutes 三点 may count points; a score is no time.
     assert fold_numbers("三点要求") == "三点要求"
     assert fold_clock_colon("比分2:0") == "比分2:0"
@@ -265,7 +266,7 @@ def test_a_han_decimal_with_dian_is_one_figure() -> None:
     assert fold_numbers("百分之三点五") == "3.5"  # as before
     # A clock, a word and 一点 "a little" stay what they were.
     assert fold_numbers("三点半开会") == "3时30分开会"
-    assert fold_numbers("下午三点十分") == "下午3时10分"
+    assert fold_numbers("下午三点十分") == "下午15时10分"  # past noon: the 24-hour clock
     assert fold_numbers("一点一滴") == "一点一滴"
     assert fold_numbers("两点一线") == "两点一线"
     assert fold_numbers("这一点一直被低估") == "这一点一直被低估"
@@ -313,5 +314,5 @@ def test_no_clock_where_one_point_is_a_point_or_the_minutes_are_one_han_digit() 
     assert "时" not in fold_numbers("其中有一点十分明显")
     assert "时" not in fold_numbers("这部电影的评分是七点八分")
     assert fold_numbers("大约一点十分的时候") == "大约1时10分的时候"  # an hour with no word before it stays a clock
-    assert fold_numbers("晚上七点零八分") == "晚上7时8分"
+    assert fold_numbers("晚上七点零八分") == "晚上19时8分"  # past noon: the 24-hour clock
     assert fold_numbers("上午十一时二分") == "上午11时2分"  # with 时 as before

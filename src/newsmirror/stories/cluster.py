@@ -631,7 +631,9 @@ class StoryClusterer:
         if multi_model is None and self.config.join_guard:
             multi_model = default_multi_model()
         self.multi_model = multi_model if self.config.join_guard else None
-        self._multi_verdict: tuple[str, bool] = ("", False)  # the reader's verdict on the report being placed
+        # The reader's verdict on the report being placed (its id, the verdict); None before any report is read, so
+        # that no id (not even "") finds a verdict it was never given.
+        self._multi_verdict: tuple[str, bool] | None = None
         # ``_analyse`` reads ``multireport.analysed_features`` of each report (from what it computes anyway) when the
         # reader is on or a tool asks (``bench/days_multi_reader.py``); the last report's features and verdict.
         self.read_multi = self.multi_model is not None
@@ -1359,7 +1361,7 @@ class StoryClusterer:
     def _reads_multi(self, doc: Document) -> bool:
         """Whether ``multi_model`` reads ``doc`` as about several events, from ``multireport.analysed_features`` of
         ``_analyse`` (read once per report, as ``add`` and ``restore`` analyse it)."""
-        if self._multi_verdict[0] != doc.id:
+        if self._multi_verdict is None or self._multi_verdict[0] != doc.id:
             self._analyse(doc.title, doc.text)
             self._multi_verdict = (doc.id, self._multi_last)
         return self._multi_verdict[1]
@@ -1646,6 +1648,11 @@ class StoryClusterer:
             if a is None or b is None:
                 continue
             big, small = (a, b) if _rank(a) > _rank(b) else (b, a)
+            # ``join_guard`` read the side from the stories as they stood when scored (``kept_out``); a core grown
+            # by an earlier side of this pass may make the other story the side now: it is not joined when it holds
+            # a multi-event report (``mixed`` is counted only under the guard), as the guard promises.
+            if small.mixed:
+                continue
             if self.config.join_star:
                 if small.id in roles or roles.get(big.id) == "side" or (cap and sides.get(big.id, 0) >= cap):
                     continue

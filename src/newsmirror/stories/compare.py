@@ -149,8 +149,10 @@ _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s
 # as normalized) writes the word.
 _WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})(?:['’]s)?\s*[）)]")
 # The name dots joining a transliterated name's parts (沃尔特·里德, 塞巴斯蒂安･科, 埃隆∙马斯克), one set for every reading of
-# them here: ``normalize`` folds each to a space, and the readings below once listed four of the six (review64).
-NAME_DOTS = "·‧•・･∙"
+# them here: ``normalize`` folds each to a space, and the readings below once listed four of the six (review64). Every
+# middle dot Unicode has for punctuation or an operator (⸱ U+2E31 and ⋅ U+22C5 since review65's finding 13): normalize
+# folds every punctuation mark to a space, so the set of name dots cannot be read from it, only listed.
+NAME_DOTS = "·‧•・･∙⋅⸱"
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
     rf"((?:[\u4e00-\u9fff]{{1,8}}[{NAME_DOTS}])+[\u4e00-\u9fff]{{1,8}})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")

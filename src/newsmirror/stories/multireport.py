@@ -65,7 +65,9 @@ def _naming(named: list[set[str]]) -> tuple[float, float, float]:
 
 
 def reader_features(title: str, text: str) -> tuple[float, ...]:
-    """``FEATURES`` of a report."""
+    """``FEATURES`` of a report by a second reading of its body (``bench/days_multi_reader.py`` compares it with
+    ``analysed_features``, what the guard reads and the packaged model is fitted on; the two disagree on a few
+    reports, so no verdict is given from this reading)."""
     paragraphs = [p for p in (line.strip() for line in text.split("\n")) if len(p) >= _PARAGRAPH]
     count = len(paragraphs)
     named = [g for g in ({w for w in words(p) if len(w) >= 2 and is_name(w)} for p in paragraphs) if g]
@@ -111,11 +113,6 @@ def analysed_features(title: str, normal_title: str, title_names: set[str], para
             math.log1p(market), market / max(length / 1000, 0.3) / 10, math.log1p(percents),
             float(bool(_SEPARATOR.search(title))), float(title.count("、") + title.count("，") >= 2),
             math.log1p(length), title_share, float(bool(title_names)))
-
-
-def multi_report(model: PairModel, title: str, text: str) -> bool:
-    """Whether ``model`` reads a report as about several events (its probability at or above its threshold)."""
-    return model.probability(reader_features(title, text)) >= model.threshold
 
 
 def load_multi_model(path: Path = MULTI_MODEL_FILE) -> PairModel:

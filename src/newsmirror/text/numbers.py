@@ -116,6 +116,19 @@ _BARE_CLOCK = re.compile(rf"(?=[\d{_BARE_CLOCK_START}])(?P<before>(?:{_DAY_PART}
                          rf"(?:(?P<minute>{_MINUTES})(?![{_HAN_CLOCK}\d分])|(?![{_HAN_CLOCK}\d半]))"
                          rf"(?P<after>钟|鐘|许|許|整(?!{_WORD_AFTER_WHOLE}))?")
 _A_LITTLE_AFTER = tuple("儿點点些都也")
+# A clock hour after a part of the day past noon is read on the 24-hour clock, as another outlet may write it: 晚上8时 is
+# 20时, 下午3时半 15时30分, 午夜12时 0时. Each part shifts only the hours it holds past noon: 晚上 and 晚 5-11 (晚上1时, 2时
+# are mostly said of the small hours), 夜间, 夜里 and 夜 7-11, 深夜 and 半夜 10-11 (深夜2时 is 2 am), 中午 1-2 (中午12时 is
+# noon, 中午11时 before it), 下午 and 傍晚 1-11; twelve after 晚上, 晚, 夜..., 午夜 or 凌晨 is midnight, 0时. A bare 晚 after
+# 最, 较, 更, 稍, 早, 不, 过 or 太 is "late" (最晚8时: at the latest), no part of the day. The end of a range (晚上8时至10时) is
+# read on the same clock as its start when it is the later hour.
+_PM_HOURS = {"下午": range(1, 12), "傍晚": range(1, 12), "中午": range(1, 3), "晚上": range(5, 12), "晚间": range(5, 12),
+             "晚": range(5, 12), "夜间": range(7, 12), "夜里": range(7, 12), "夜": range(7, 12), "深夜": range(10, 12),
+             "半夜": range(10, 12)}
+_MIDNIGHT_PARTS = frozenset({"晚上", "晚间", "晚", "夜间", "夜里", "夜", "深夜", "半夜", "午夜", "凌晨"})
+_PM_CLOCK = re.compile(r"(?=[下傍中晚夜深半午凌])(?P<part>下午|傍晚|中午|晚上|晚间|夜间|夜里|深夜|半夜|午夜|凌晨|(?<![最较更稍早不过太])晚|夜)"
+                       r"(?P<about>\s*(?:大约|将近|[约近]){0,2}\s*)(?P<hour>\d{1,2})时(?P<minute>\d{1,2}分)?"
+                       r"(?:(?P<to>\s*(?:至|到|~|-|—|－)\s*)(?P<end>\d{1,2})时)?")
 # 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
 _PERCENT = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?:点([零〇一二三四五六七八九]+))?")
 # A Han decimal (十七点八亿, 七点五倍, 零点三个百分点, 四点五公斤) in digits (17.8亿): read as it stood, 十七点8亿 held a
@@ -275,6 +288,20 @@ def fold_numbers(text: str, percent_mark: str = "") -> str:
             return match.group(0)
         return (before or "") + f"{hour}时" + (f"{minute}分" if minute is not None else "") + (after or "")
 
+    def pm_clock(match: re.Match[str]) -> str:
+        part, hour = match.group("part"), int(match.group("hour"))
+        if hour == 12 and part in _MIDNIGHT_PARTS:
+            read = 0
+        elif hour in _PM_HOURS.get(part, ()):
+            read = hour + 12
+        else:
+            return match.group(0)
+        written = part + match.group("about") + f"{read}时" + (match.group("minute") or "")
+        if match.group("end") is not None:
+            end = int(match.group("end"))
+            written += match.group("to") + f"{end + 12 if read > 12 and hour < end < 12 else end}时"
+        return written
+
     def percent(match: re.Match[str]) -> str:
         whole = match.group(1)
         value = whole if whole[0].isdigit() else han_numeral_value(whole)
@@ -316,6 +343,8 @@ def fold_numbers(text: str, percent_mark: str = "") -> str:
     text = _CLOCK.sub(clock, text)
     if any(mark in text for mark in "点时點時"):
         text = _BARE_CLOCK.sub(bare_clock, text)
+    if "时" in text:
+        text = _PM_CLOCK.sub(pm_clock, text)
     text = _PERCENT.sub(percent, text)
     if "点" in text:
         text = _DECIMAL_AFTER_SHARE.sub(decimal, _HAN_DECIMAL.sub(decimal, text))
