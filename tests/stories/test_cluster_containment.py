@@ -23,7 +23,9 @@ WOOL = Document(
     "工作组的任务包括统一羊毛检疫标准，并研究简化通关手续。\n\n"
     "新西兰羊毛协会主席麦克莱恩说，取消关税后，每年可为牧场主节省约三千万纽元。"
     "澳大利亚纺织业则担心进口羊毛增加会压低本地收购价格。\n\n"
-    "两国贸易部长将在九月的部长级会议上审议协定文本，协定须经两国议会批准后生效。",
+    "两国贸易部长将在九月的部长级会议上审议协定文本，协定须经两国议会批准后生效。\n\n"
+    "分析人士指出，澳新两国互为重要贸易伙伴，去年双边贸易额超过两百亿澳元，羊毛、乳制品和葡萄酒是其中的大宗商品。\n\n"
+    "希普金斯此行还将会见澳大利亚工商界人士，并于周四前往堪培拉参加两国年度领导人会议。",
 )
 COMMENTARY = (
     "编者按：本台转载甲报的报道如下，供读者参考。两国的羊毛生意向来是农业界关注的焦点，"
@@ -35,7 +37,7 @@ COMMENTARY = (
 )
 REPOST = Document("repost", "丁台", DAY + timedelta(hours=3), "转载：" + TRADE_HANS.title, COMMENTARY + WOOL.text)
 EXCERPT = Document("excerpt", "戊网", DAY + timedelta(hours=5), TRADE_HANS.title,
-                   "\n\n".join(WOOL.text.split("\n\n")[:3]))  # its first half
+                   "\n\n".join(WOOL.text.split("\n\n")[:4]))  # its first half: a lede and more (copy113's floor)
 
 
 def _key_shingles(doc: Document) -> set[str]:
@@ -75,8 +77,10 @@ def test_an_excerpt_crawled_first_is_the_copy_of_the_earlier_published_full_repo
 
 
 def test_a_multi_event_report_holding_the_report_whole_is_not_its_copy() -> None:
+    others = ("国际奥委会周二宣布，下届冬奥会的火炬传递将于十月从希腊出发，途经二十个国家，历时一百天，约一万名火炬手参加。\n\n"
+              "日本央行周二结束议息会议，宣布维持利率不变，行长表示将继续观察物价和工资走势，必要时再考虑调整货币政策。")
     digest = Document("digest", "己台", DAY + timedelta(hours=6), "今日要闻 3月5日",
-                      WOOL.text + "\n\n" + FLOOD.body_text)
+                      WOOL.text + "\n\n" + FLOOD.body_text + "\n\n" + others)  # three other events: no Jaccard copy
     result = _roles([WOOL, digest], ON)
     assert result["digest"][1:] == ("member", None) and result["digest"][0] != result["wool"][0]
 
