@@ -9,7 +9,7 @@ from datetime import timedelta
 import numpy as np
 
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
-from newsmirror.text.fingerprint import containment, jaccard, shingles
+from newsmirror.text.fingerprint import containment, jaccard, key_fingerprint, shingles
 from tests.stories.fixtures import DAY, FLOOD, TRADE_HANS
 
 ON = ClusterConfig(duplicate_containment=0.8, containment_in_story=False, containment_as_member=False)  # copy110's test
@@ -91,11 +91,12 @@ def test_an_outlets_longer_version_of_its_own_report_is_not_a_copy_of_it() -> No
     assert _roles([flash, update], ON)["update"][1:] == ("member", None)
 
 
-def test_off_by_default_and_on_with_the_in_story_candidates_and_the_copy_fed_as_a_member() -> None:
+def test_on_by_default_with_the_in_story_candidates_the_copy_fed_as_a_member_and_the_floor() -> None:
     config = ClusterConfig()
-    assert (config.duplicate_containment, config.containment_in_story, config.containment_as_member) == (None, True, True)
-    assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("member", None)
-    assert _roles([WOOL, EXCERPT], ClusterConfig(duplicate_containment=0.8))["excerpt"][1:] == ("duplicate", "wool")
+    assert (config.duplicate_containment, config.containment_in_story, config.containment_as_member,
+            config.containment_min_body) == (0.8, True, True, 100)
+    assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("duplicate", "wool")
+    assert _roles([WOOL, EXCERPT], OFF)["excerpt"][1:] == ("member", None)
 
 
 def test_a_containment_copy_among_the_first_reports_feeds_the_story_core_when_asked() -> None:
@@ -157,3 +158,55 @@ def test_a_containment_copy_fed_as_a_member_feeds_the_lede_past_the_core_too() -
         story = clusterer.stories[clusterer.resolve(wool.story_id)]
         assert story.core == 1
         assert story.ledes == (2 if clusterer is fed else 1)
+
+
+# Session 65 (copy113): the floor. Two outlets' own short rewrites of one visit under one title (as the suite's
+# 外长访问堪培拉 reports): the smaller whole key lies .8 in the larger, the title's shingles most of it, yet neither
+# copied the other.
+VISIT = Document("visit", "甲报", DAY, "外长访问堪培拉",
+                 "新西兰外长彼得斯周一在堪培拉会见了澳大利亚副总理马尔斯和贸易部长法瑞尔。\n\n双方讨论了安全合作与贸易。")
+VISIT_REWRITE = Document("visit-rewrite", "乙社", DAY + timedelta(hours=1), "外长访问堪培拉",
+                         "紐西蘭外長彼得斯週一在坎培拉會見了澳洲兩名部長。\n\n雙方討論了安全合作與貿易。")
+# A real repost: another outlet's long report, whole, under that outlet's own title and header (an introduction of
+# its own, long enough that the Jaccard test misses it).
+REPOST_HEADED = Document(
+    "repost-headed", "庚网", DAY + timedelta(hours=4), "澳新取消羊毛关税 成立联合工作组",
+    "（庚网综合报道）澳大利亚和新西兰是南太平洋地区关系最密切的两个邻国，两国早在上世纪八十年代就签署了更紧密经济关系协定，"
+    "货物贸易大多已经免税，羊毛却一直留有关税，牧场主和纺织厂为此争论多年。两国政府去年曾表示愿意重新谈判，"
+    "但疫情打乱了会谈日程。本周的会谈是两国总理今年的第一次面对面会晤，外界普遍关注能否在羊毛问题上取得突破。"
+    "本网转载甲报当日的报道全文如下，供读者参考。\n\n" + WOOL.text,
+)
+
+
+def test_two_outlets_short_rewrites_under_one_title_are_not_copies_though_the_whole_key_lies_in_the_other() -> None:
+    whole = ClusterConfig(duplicate_containment=0.8, containment_min_body=None)  # copy112's test: no floor
+    assert _roles([VISIT, VISIT_REWRITE], whole)["visit-rewrite"][1:] == ("duplicate", "visit")
+    for config in (ClusterConfig(duplicate_containment=0.8), ClusterConfig(duplicate_containment=0.8,
+                                                                           containment_min_body=0)):
+        roles = _roles([VISIT, VISIT_REWRITE], config)  # the body beyond the title, with the floor or without it
+        assert roles["visit-rewrite"][1:] == ("member", None) and roles["visit-rewrite"][0] == roles["visit"][0]
+
+
+def test_a_long_report_reposted_whole_under_another_outlets_header_and_title_is_a_copy() -> None:
+    assert _roles([WOOL, REPOST_HEADED], OFF)["repost-headed"][1:] == ("member", None)  # the Jaccard test misses it
+    roles = _roles([WOOL, REPOST_HEADED], ClusterConfig(duplicate_containment=0.8))
+    assert roles["repost-headed"] == (roles["wool"][0], "duplicate", "wool")
+
+
+def test_a_text_below_the_floor_is_no_containment_copy_even_when_it_lies_whole_in_the_other() -> None:
+    flash = Document("flash", "辛台", DAY + timedelta(hours=2), WOOL.title, WOOL.text.split("\n\n")[0])
+    config = ClusterConfig(duplicate_containment=0.8)
+    assert _roles([WOOL, flash], config)["flash"][1:] == ("member", None)
+    assert _roles([WOOL, flash], ClusterConfig(duplicate_containment=0.8, containment_min_body=0))["flash"][1:] == (
+        "duplicate", "wool")
+
+
+def test_the_body_shingles_leave_out_the_titles_windows_and_a_repeated_title() -> None:
+    title, body = "外长访问堪培拉", "外长访问堪培拉彼得斯周一抵达"  # a body opening with its title
+
+    def crcs(text: str) -> set[int]:
+        return {zlib.crc32(s.encode()) for s in shingles(text, normalized=True)}
+
+    signature, beyond = key_fingerprint(title + body, head=len(title))
+    assert set(beyond.tolist()) == crcs(body) - crcs(title)  # no window across the join, none of the title's
+    assert signature == key_fingerprint(title + body)[0] and list(beyond) == sorted(beyond)
