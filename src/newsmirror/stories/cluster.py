@@ -803,8 +803,8 @@ class StoryClusterer:
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         if config.duplicate_containment is not None:
-            head = None if config.containment_min_body is None else len(normal_title.replace(" ", ""))
-            signature, self._doc_shingles = key_fingerprint(key, num_perm=config.num_perm, head=head)
+            title_chars = None if config.containment_min_body is None else len(normal_title.replace(" ", ""))
+            signature, self._doc_shingles = key_fingerprint(key, num_perm=config.num_perm, head=title_chars)
         else:
             signature = key_minhash(key, num_perm=config.num_perm)
         vectors = self.word_vectors
