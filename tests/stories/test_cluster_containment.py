@@ -9,7 +9,7 @@ from datetime import timedelta
 import numpy as np
 
 from newsmirror.stories.cluster import ClusterConfig, Document, StoryClusterer
-from newsmirror.text.fingerprint import containment, jaccard, shingles
+from newsmirror.text.fingerprint import containment, jaccard, key_fingerprint, shingles
 from tests.stories.fixtures import DAY, FLOOD, TRADE_HANS
 
 ON = ClusterConfig(duplicate_containment=0.8, containment_in_story=False, containment_as_member=False)  # copy110's test
@@ -23,7 +23,9 @@ WOOL = Document(
     "工作组的任务包括统一羊毛检疫标准，并研究简化通关手续。\n\n"
     "新西兰羊毛协会主席麦克莱恩说，取消关税后，每年可为牧场主节省约三千万纽元。"
     "澳大利亚纺织业则担心进口羊毛增加会压低本地收购价格。\n\n"
-    "两国贸易部长将在九月的部长级会议上审议协定文本，协定须经两国议会批准后生效。",
+    "两国贸易部长将在九月的部长级会议上审议协定文本，协定须经两国议会批准后生效。\n\n"
+    "分析人士指出，澳新两国互为重要贸易伙伴，去年双边贸易额超过两百亿澳元，羊毛、乳制品和葡萄酒是其中的大宗商品。\n\n"
+    "希普金斯此行还将会见澳大利亚工商界人士，并于周四前往堪培拉参加两国年度领导人会议。",
 )
 COMMENTARY = (
     "编者按：本台转载甲报的报道如下，供读者参考。两国的羊毛生意向来是农业界关注的焦点，"
@@ -35,7 +37,7 @@ COMMENTARY = (
 )
 REPOST = Document("repost", "丁台", DAY + timedelta(hours=3), "转载：" + TRADE_HANS.title, COMMENTARY + WOOL.text)
 EXCERPT = Document("excerpt", "戊网", DAY + timedelta(hours=5), TRADE_HANS.title,
-                   "\n\n".join(WOOL.text.split("\n\n")[:3]))  # its first half
+                   "\n\n".join(WOOL.text.split("\n\n")[:4]))  # its first half: a lede and more (copy113's floor)
 
 
 def _key_shingles(doc: Document) -> set[str]:
@@ -75,8 +77,10 @@ def test_an_excerpt_crawled_first_is_the_copy_of_the_earlier_published_full_repo
 
 
 def test_a_multi_event_report_holding_the_report_whole_is_not_its_copy() -> None:
+    others = ("国际奥委会周二宣布，下届冬奥会的火炬传递将于十月从希腊出发，途经二十个国家，历时一百天，约一万名火炬手参加。\n\n"
+              "日本央行周二结束议息会议，宣布维持利率不变，行长表示将继续观察物价和工资走势，必要时再考虑调整货币政策。")
     digest = Document("digest", "己台", DAY + timedelta(hours=6), "今日要闻 3月5日",
-                      WOOL.text + "\n\n" + FLOOD.body_text)
+                      WOOL.text + "\n\n" + FLOOD.body_text + "\n\n" + others)  # three other events: no Jaccard copy
     result = _roles([WOOL, digest], ON)
     assert result["digest"][1:] == ("member", None) and result["digest"][0] != result["wool"][0]
 
@@ -87,9 +91,10 @@ def test_an_outlets_longer_version_of_its_own_report_is_not_a_copy_of_it() -> No
     assert _roles([flash, update], ON)["update"][1:] == ("member", None)
 
 
-def test_off_by_default_and_on_with_the_in_story_candidates_and_the_copy_fed_as_a_member() -> None:
+def test_off_by_default_and_on_with_the_in_story_candidates_the_copy_fed_as_a_member_and_the_floor() -> None:
     config = ClusterConfig()
-    assert (config.duplicate_containment, config.containment_in_story, config.containment_as_member) == (None, True, True)
+    assert (config.duplicate_containment, config.containment_in_story, config.containment_as_member,
+            config.containment_min_body) == (None, True, True, 100)
     assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("member", None)
     assert _roles([WOOL, EXCERPT], ClusterConfig(duplicate_containment=0.8))["excerpt"][1:] == ("duplicate", "wool")
 
@@ -153,3 +158,55 @@ def test_a_containment_copy_fed_as_a_member_feeds_the_lede_past_the_core_too() -
         story = clusterer.stories[clusterer.resolve(wool.story_id)]
         assert story.core == 1
         assert story.ledes == (2 if clusterer is fed else 1)
+
+
+# Session 65 (copy113): the floor. Two outlets' own short rewrites of one visit under one title (as the suite's
+# 外长访问堪培拉 reports): the smaller whole key lies .8 in the larger, the title's shingles most of it, yet neither
+# copied the other.
+VISIT = Document("visit", "甲报", DAY, "外长访问堪培拉",
+                 "新西兰外长彼得斯周一在堪培拉会见了澳大利亚副总理马尔斯和贸易部长法瑞尔。\n\n双方讨论了安全合作与贸易。")
+VISIT_REWRITE = Document("visit-rewrite", "乙社", DAY + timedelta(hours=1), "外长访问堪培拉",
+                         "紐西蘭外長彼得斯週一在坎培拉會見了澳洲兩名部長。\n\n雙方討論了安全合作與貿易。")
+# A real repost: another outlet's long report, whole, under that outlet's own title and header (an introduction of
+# its own, long enough that the Jaccard test misses it).
+REPOST_HEADED = Document(
+    "repost-headed", "庚网", DAY + timedelta(hours=4), "澳新取消羊毛关税 成立联合工作组",
+    "（庚网综合报道）澳大利亚和新西兰是南太平洋地区关系最密切的两个邻国，两国早在上世纪八十年代就签署了更紧密经济关系协定，"
+    "货物贸易大多已经免税，羊毛却一直留有关税，牧场主和纺织厂为此争论多年。两国政府去年曾表示愿意重新谈判，"
+    "但疫情打乱了会谈日程。本周的会谈是两国总理今年的第一次面对面会晤，外界普遍关注能否在羊毛问题上取得突破。"
+    "本网转载甲报当日的报道全文如下，供读者参考。\n\n" + WOOL.text,
+)
+
+
+def test_two_outlets_short_rewrites_under_one_title_are_not_copies_though_the_whole_key_lies_in_the_other() -> None:
+    whole = ClusterConfig(duplicate_containment=0.8, containment_min_body=None)  # copy112's test: no floor
+    assert _roles([VISIT, VISIT_REWRITE], whole)["visit-rewrite"][1:] == ("duplicate", "visit")
+    for config in (ClusterConfig(duplicate_containment=0.8), ClusterConfig(duplicate_containment=0.8,
+                                                                           containment_min_body=0)):
+        roles = _roles([VISIT, VISIT_REWRITE], config)  # the body beyond the title, with the floor or without it
+        assert roles["visit-rewrite"][1:] == ("member", None) and roles["visit-rewrite"][0] == roles["visit"][0]
+
+
+def test_a_long_report_reposted_whole_under_another_outlets_header_and_title_is_a_copy() -> None:
+    assert _roles([WOOL, REPOST_HEADED], OFF)["repost-headed"][1:] == ("member", None)  # the Jaccard test misses it
+    roles = _roles([WOOL, REPOST_HEADED], ClusterConfig(duplicate_containment=0.8))
+    assert roles["repost-headed"] == (roles["wool"][0], "duplicate", "wool")
+
+
+def test_a_text_below_the_floor_is_no_containment_copy_even_when_it_lies_whole_in_the_other() -> None:
+    flash = Document("flash", "辛台", DAY + timedelta(hours=2), WOOL.title, WOOL.text.split("\n\n")[0])
+    config = ClusterConfig(duplicate_containment=0.8)
+    assert _roles([WOOL, flash], config)["flash"][1:] == ("member", None)
+    assert _roles([WOOL, flash], ClusterConfig(duplicate_containment=0.8, containment_min_body=0))["flash"][1:] == (
+        "duplicate", "wool")
+
+
+def test_the_body_shingles_leave_out_the_titles_windows_and_a_repeated_title() -> None:
+    title, body = "外长访问堪培拉", "外长访问堪培拉彼得斯周一抵达"  # a body opening with its title
+
+    def crcs(text: str) -> set[int]:
+        return {zlib.crc32(s.encode()) for s in shingles(text, normalized=True)}
+
+    signature, beyond = key_fingerprint(title + body, head=len(title))
+    assert set(beyond.tolist()) == crcs(body) - crcs(title)  # no window across the join, none of the title's
+    assert signature == key_fingerprint(title + body)[0] and list(beyond) == sorted(beyond)

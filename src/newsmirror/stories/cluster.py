@@ -146,9 +146,10 @@ class ClusterConfig:
     # 63, copy110): pairs at .8 and above read as copies, those at .6-.8 as often as not two outlets' own versions.
     # copy112 (session 64) found it safe on the 55 tuning days with ``containment_in_story`` and
     # ``containment_as_member`` (the grouping of the test off, 239 more copies, 20 of 20 read were copies), but it
-    # stays off: two outlets' own short rewrites under one title (the test suite's 外长访问堪培拉 reports, a two-line
-    # Traditional rewrite inside a three-line Simplified one) pass .8, because the title's shingles weigh most in a
-    # short text. It waits for a floor on the copy's length (or shingles beyond the title), measured.
+    # was turned off again: two outlets' own short rewrites under one title (the test suite's 外长访问堪培拉 reports)
+    # passed .8, the title's shingles weighing most in a short text. With ``containment_min_body`` (session 65,
+    # copy113) those tests pass and the 56 tuning days' grouping is the test off's (253 more copies, 18 of 20 read
+    # were copies), but it stays off: the whole-archive scale benchmark costs 6-9 % more cluster CPU (three pairs).
     duplicate_containment: float | None = None
     containment_jaccard: float = 0.2  # Jaccard the containment test's candidate index is built for
     # A containment copy still counts in its story's core (centroid, titles, lede) while the core is not full: a
@@ -164,6 +165,12 @@ class ClusterConfig:
     # The containment test's candidates are only the members of the story the report joins (no second LSH index):
     # it then finds no copy the grouping does not already put together, and costs an exact check per member (mend b).
     containment_in_story: bool = True
+    # What the containment test compares, and a floor on it (session 65, copy113): the body's shingles beyond the
+    # title (a title is what two outlets' own reports of one event share most), and a pair is a copy only when the
+    # smaller text has at least this many of them: a copy carries at least a dispatch's lede paragraph (its lede
+    # sentence runs 50-120 characters); below that, two outlets' own short rewrites of one sentence coincide through
+    # the names and figures both must give. Fixed from that reason, not fitted. None: the whole key, no floor.
+    containment_min_body: int | None = 100
     title_weight: float = 2.0
     article_terms: int = 40  # terms kept per article vector
     story_terms: int = 80  # terms kept per story centroid
@@ -798,7 +805,8 @@ class StoryClusterer:
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         if config.duplicate_containment is not None:
-            signature, self._doc_shingles = key_fingerprint(key, num_perm=config.num_perm)
+            title_chars = None if config.containment_min_body is None else len(normal_title.replace(" ", ""))
+            signature, self._doc_shingles = key_fingerprint(key, num_perm=config.num_perm, head=title_chars)
         else:
             signature = key_minhash(key, num_perm=config.num_perm)
         vectors = self.word_vectors
@@ -1061,12 +1069,17 @@ class StoryClusterer:
         least ``duplicate_containment`` in the larger: a repost with a header or commentary of its own, an excerpt,
         a cut. Exact on the candidates (a MinHash estimate of containment strays by .1 at these Jaccards). Not
         within one outlet: its later, longer version of its own flash is an update, not a copy of it. A tie goes to
-        the earlier report, then the smaller id, as ``_find_duplicate``'s; None when no report holds it so."""
+        the earlier report, then the smaller id, as ``_find_duplicate``'s; None when no report holds it so, or when
+        the smaller text has fewer than ``containment_min_body`` shingles beyond its title."""
         least = self.config.duplicate_containment or 1.0
+        floor = self.config.containment_min_body or 0
+        if len(shingles) < floor:
+            return None
         best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
         for key in keys:
             fp = self._fingerprints.get(key)
-            if fp is None or fp.shingles is None or fp.outlet == doc.outlet or self._copy_candidate(doc, key) is None:
+            if (fp is None or fp.shingles is None or len(fp.shingles) < floor or fp.outlet == doc.outlet
+                    or self._copy_candidate(doc, key) is None):
                 continue
             # The later-published text the smaller: an excerpt or a cut repost, not a text around a whole one.
             if self.config.containment_smaller_copy and not self._is_smaller_copy(doc, shingles, fp):

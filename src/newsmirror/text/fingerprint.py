@@ -111,14 +111,25 @@ def key_minhash(key: str, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_P
     return _hashes_minhash(_key_hashes(key, size), num_perm)
 
 
-def key_fingerprint(key: str, size: int = DEFAULT_SHINGLE,
-                    num_perm: int = DEFAULT_PERMUTATIONS) -> tuple[LeanMinHash, np.ndarray]:
+def key_fingerprint(key: str, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_PERMUTATIONS,
+                    head: int | None = None) -> tuple[LeanMinHash, np.ndarray]:
     """``key_minhash(key, size, num_perm)`` and the key's distinct shingles as their sorted CRC-32s (what
-    ``containment`` compares), from one hashing of the key's windows."""
+    ``containment`` compares), from one hashing of the key's windows. With ``head`` (the length of the key's
+    title, the key being the title's key followed by the body's), the shingles are the body's beyond the title:
+    those of the windows wholly after the first ``head`` characters, less any the title's own windows have (a body
+    that opens by repeating its title adds none)."""
     hashes = _key_hashes(key, size)
+    if head is None:
+        return _hashes_minhash(hashes, num_perm), _distinct(hashes)
+    body = _distinct(hashes[head:]) if len(key) > size else hashes[:0]
+    title = _distinct(hashes[: max(head - size + 1, 0)]) if len(key) > size else hashes[:0]
+    return _hashes_minhash(hashes, num_perm), np.setdiff1d(body, title, assume_unique=True)
+
+
+def _distinct(hashes: np.ndarray) -> np.ndarray:
+    """The distinct values of ``hashes``, sorted."""
     ordered = np.sort(hashes)  # distinct by a sort and a neighbour test: a third of what np.unique's hashing costs
-    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
-    return _hashes_minhash(hashes, num_perm), distinct
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
