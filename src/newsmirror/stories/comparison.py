@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "139"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "140"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -270,6 +270,8 @@ ALIGNMENT_VERSION = "139"  # 17: times of day, 万 remainders, the amount round;
 # 138 (session 64, review65): 整 after a bare clock hour is no "on the hour" where it begins a word (提出5点整改要求)
 # 139 (session 65, lead): the three tables mined again without the data fresh for session 66 (2020-11-23 +-3 days,
 #   only-X sample AQ's files); 2020-12-04 and sample AP read as tuning data
+# 140 (session 65, onlyx111): a person's whole name (习近平) named by an outlet writing its first character in a
+#   meeting's name beside another named person's (马习会 where 马英九 is named: compare.SURNAME_SHORT_FORMS)
 
 
 @dataclass(slots=True)
