@@ -3292,6 +3292,56 @@ def _surname_left_unnamed(name: str, raw: _Written) -> bool:
         rf"{surname}姓[\u4e00-\u9fff]|姓{surname}的|{surname}某(?!{_SOME})|{surname}[*＊×Ｘ]{{1,2}}[\u4e00-\u9fff]", text))
 
 
+# A person's whole name (习近平) named by an outlet writing its first character alone as that person's short form in a
+# meeting's name, joined to the first character of another person the outlet names (马习会, where 联合早报 names 马英九;
+# 特金会 for 特朗普 and 金正恩), in either order (马习会, 习马会). Not where the outlet names another person of that first
+# character (习马会 in a text naming 马英九 is no evidence for 马歇尔), nor where the three characters read otherwise: the
+# pair a dictionary word (罗马会见, 柏林会晤), the character and 会 one (大会, 公会), or 会 the start of one (马尤会面, 会见,
+# 会议), nor where the pair begins a name the outlet writes elsewhere too (马云会 is 马云 and 会, "will"). It can only
+# withhold a claim. A role before the surname (习主席 for 国家主席习近平) was tried and left out: on the tuning samples it
+# read 向民众, 和律师 and 特朗普总统's 普总统 as one. Session 65, onlyx111 (AP61 习近平).
+SURNAME_SHORT_FORMS = True
+_MEETING = "会"
+
+
+def _full_person_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's whole name: two or three Han characters, a person to jieba (习近平, 马英九,
+    特朗普; not 中共军队). Not ``is_surname``: its common surnames leave out 习."""
+    return (len(name) in _FULL_NAME_CHARS and _HAN_RUN.fullmatch(name) is not None
+            and any(tag in _PERSON_TAGS for _word, tag in tagged_words(name)))
+
+
+def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
+    """Whether the normalized ``text`` writes the first character of the whole name ``name`` in a meeting's name beside
+    the first character of another person named in ``nouns`` (the outlet's names): 马习会 for 习近平 where 马英九 is
+    named, and no other person whose name begins with 习."""
+    short = name[0]
+    at = text.find(short)
+    found = []
+    while at >= 0:
+        after = text[at + 2 : at + 4] if text[at + 1 : at + 2] == _MEETING else text[at + 3 : at + 5]
+        if text[at + 1 : at + 2] == _MEETING and at >= 1 and not in_dictionary(short + _MEETING):
+            found.append((text[at - 1], text[at - 1] + short, after))  # 马习会: the partner before
+        elif text[at + 2 : at + 3] == _MEETING and not in_dictionary(text[at + 1 : at + 3]):
+            found.append((text[at + 1], short + text[at + 1], after))  # 习马会: the partner after
+        at = text.find(short, at + 1)
+    spots = [(partner, pair) for partner, pair, after in found
+             if partner != short and _HAN.fullmatch(partner) and not in_dictionary(pair)
+             and not (len(after) == 2 and in_dictionary(after))]
+    if not spots or not _full_person_name(name):
+        return False
+    persons = [noun for noun in nouns if noun != name and _HAN_RUN.fullmatch(noun) and len(noun) >= 2
+               and any(tag in _PERSON_TAGS for _word, tag in tagged_words(noun))]
+    # A name the pair begins that the text writes elsewhere too (马云 of 马云会, "Ma Yun will") is no meeting, and
+    # jieba's reading of the pair itself as a name (马习 of 马习会) no such name.
+    if any(person[0] == short and not any(person.startswith(pair) for _partner, pair in spots) for person in persons):
+        return False  # another person the short form may stand for
+    return any(any(person[0] == partner for person in persons)
+               and not any(person.startswith(pair) and text.count(person) > text.count(pair + _MEETING)
+                           for person in persons)
+               for partner, pair in spots)
+
+
 class _Written:
     """One outlet's texts as written in a story (``compare_story``'s ``outlet_raw``: its reports' titles and bodies),
     with the two forms ``_details`` reads of them made once, when first asked: each outlet's text is asked about every
@@ -3578,6 +3628,9 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         if BODY_WIDENED and news_to_someone(everyone) and (split := _opening_and_head(word)):
             everyone |= {o for o in story_outlets if o not in everyone
                          and _widened_body_in(split, outlet_texts.get(o, ""))}
+        if SURNAME_SHORT_FORMS and news_to_someone(everyone):
+            everyone |= {o for o in story_outlets if o not in everyone
+                         and _meeting_short_form_in(word, outlet_texts.get(o, ""), outlet_nouns.get(o, ()))}
         if outlet_raw is not None and news_to_someone(everyone):
             everyone |= {o for o in story_outlets if o not in everyone and (
                 UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, _NOTHING_WRITTEN))
