@@ -3279,12 +3279,17 @@ SURNAME_LEFT_UNNAMED = True
 _FULL_NAME_CHARS = (2, 3)
 
 
+def _tagged_person(word: str) -> bool:
+    """Whether jieba tags a word of ``word`` as a person's name (nr, nrt, nrfg)."""
+    return any(tag in _PERSON_TAGS for _word, tag in tagged_words(word))
+
+
 def _surname_left_unnamed(name: str, raw: _Written) -> bool:
     """Whether ``raw`` (an outlet's text as written) writes the surname of the full Chinese ``name`` (normalized) for a
     person it does not name: 张姓 before a noun, 姓张的, 张某, or 张 before a masking mark (张*霏, 张××)."""
     if len(name) not in _FULL_NAME_CHARS or not _HAN_RUN.fullmatch(name) or not is_surname(name[0]):
         return False
-    if not any(tag in _PERSON_TAGS for _word, tag in tagged_words(name)):
+    if not _tagged_person(name):
         return False
     text = raw.simplified
     surname = re.escape(name[0])
@@ -3307,8 +3312,7 @@ _MEETING = "会"
 def _full_person_name(name: str) -> bool:
     """Whether ``name`` reads as a person's whole name: two or three Han characters, a person to jieba (习近平, 马英九,
     特朗普; not 中共军队). Not ``is_surname``: its common surnames leave out 习."""
-    return (len(name) in _FULL_NAME_CHARS and _HAN_RUN.fullmatch(name) is not None
-            and any(tag in _PERSON_TAGS for _word, tag in tagged_words(name)))
+    return len(name) in _FULL_NAME_CHARS and _HAN_RUN.fullmatch(name) is not None and _tagged_person(name)
 
 
 def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
@@ -3330,8 +3334,7 @@ def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
              and not (len(after) == 2 and in_dictionary(after))]
     if not spots or not _full_person_name(name):
         return False
-    persons = [noun for noun in nouns if noun != name and _HAN_RUN.fullmatch(noun) and len(noun) >= 2
-               and any(tag in _PERSON_TAGS for _word, tag in tagged_words(noun))]
+    persons = [noun for noun in nouns if noun != name and _HAN_RUN.fullmatch(noun) and len(noun) >= 2 and _tagged_person(noun)]
     # A name the pair begins that the text writes elsewhere too (马云 of 马云会, "Ma Yun will") is no meeting, and
     # jieba's reading of the pair itself as a name (马习 of 马习会) no such name.
     if any(person[0] == short and not any(person.startswith(pair) for _partner, pair in spots) for person in persons):
