@@ -126,7 +126,12 @@ _PM_HOURS = {"下午": range(1, 12), "傍晚": range(1, 12), "中午": range(1, 
              "晚": range(5, 12), "夜间": range(7, 12), "夜里": range(7, 12), "夜": range(7, 12), "深夜": range(10, 12),
              "半夜": range(10, 12)}
 _MIDNIGHT_PARTS = frozenset({"晚上", "晚间", "晚", "夜间", "夜里", "夜", "深夜", "半夜", "午夜", "凌晨"})
-_PM_CLOCK = re.compile(r"(?=[下傍中晚夜深半午凌])(?P<part>下午|傍晚|中午|晚上|晚间|夜间|夜里|深夜|半夜|午夜|凌晨|(?<![最较更稍早不过太])晚|夜)"
+# The parts read, longest first (晚上 before 晚), from the two tables above, so that a part added to either is read.
+_PM_PARTS = sorted({*_PM_HOURS, *_MIDNIGHT_PARTS}, key=lambda part: (-len(part), part))
+_PM_PART_FIRSTS = "".join(sorted({part[0] for part in _PM_PARTS}))
+_NOT_LATE = "(?<![最较更稍早不过太])"  # before a bare 晚: 最晚 is "at the latest"
+_PM_PART = "|".join(_NOT_LATE + part if part == "晚" else part for part in _PM_PARTS)
+_PM_CLOCK = re.compile(rf"(?=[{_PM_PART_FIRSTS}])(?P<part>{_PM_PART})"
                        r"(?P<about>\s*(?:大约|将近|[约近]){0,2}\s*)(?P<hour>\d{1,2})时(?P<minute>\d{1,2}分)?"
                        r"(?:(?P<to>\s*(?:至|到|~|-|—|－)\s*)(?P<end>\d{1,2})时)?")
 # 百分之五 is 5% (matching keys drop the % sign, so both become the bare figure).
