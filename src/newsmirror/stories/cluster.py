@@ -793,15 +793,13 @@ class StoryClusterer:
         infos = list(map(self._words.__getitem__, counts))
         names = set(compress(counts, map(itemgetter(1), infos)))
         genre = multi_event_title if config.strict_genre else digest_title
+        named = [terms & names for terms in paragraph_terms]
+        digest = genre(normal_title, normalized=True) or is_list_of_items(named)
         if read_multi:
-            named = [terms & names for terms in paragraph_terms]
-            digest = genre(normal_title, normalized=True) or is_list_of_items(named)
             self.multi_features = analysed_features(title, normal_title, title_terms & names, read_lines, named, lines,
                                                     text)
             model = self.multi_model
             self._multi_last = model is not None and model.probability(self.multi_features) >= model.threshold
-        else:
-            digest = genre(normal_title, normalized=True) or is_list_of_items([terms & names for terms in paragraph_terms])
         weighted = self._weights(counts, names, list(map(itemgetter(0), infos)))
         key = match_key(normal_title + " " + " ".join(lines), normalized=True)[: config.fingerprint_chars]
         if config.duplicate_containment is not None:
