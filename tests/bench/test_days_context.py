@@ -35,9 +35,11 @@ def test_a_context_never_reaches_a_barred_days_reports() -> None:
     assert barred(datetime(2020, 12, 1, 0, tzinfo=UTC))
     # 2020-12-04 is a tuning day since session 65: no longer barred, nor the day after it
     assert not barred(datetime(2020, 12, 4, 0, tzinfo=UTC)) and not barred(datetime(2020, 12, 5, 23, tzinfo=UTC))
-    # 2020-11-23 (fresh for session 66) and the days either side are barred; 2020-11-25, a tuning day, is not
-    assert barred(datetime(2020, 11, 23, 0, tzinfo=UTC)) and barred(datetime(2020, 11, 24, 23, tzinfo=UTC))
-    assert not barred(datetime(2020, 11, 25, 0, tzinfo=UTC))
+    # 2020-11-23 is a tuning day since session 66: no longer barred, nor the day after it
+    assert not barred(datetime(2020, 11, 23, 0, tzinfo=UTC)) and not barred(datetime(2020, 11, 24, 23, tzinfo=UTC))
+    # 2020-08-06 (fresh for session 67) and the days either side are barred; 2020-08-04, a tuning day, is not
+    assert barred(datetime(2020, 8, 6, 0, tzinfo=UTC)) and barred(datetime(2020, 8, 5, 0, tzinfo=UTC))
+    assert barred(datetime(2020, 8, 7, 23, tzinfo=UTC)) and not barred(datetime(2020, 8, 4, 12, tzinfo=UTC))
     assert not barred(datetime(2020, 10, 12, tzinfo=UTC))  # 2020-10-14's context
     assert barred(datetime(2020, 10, 12, tzinfo=UTC), barred_days=["2020-10-12"])
 
