@@ -8,9 +8,11 @@ end-of-day passes on the stories as they finally stand. For each labelled event 
 stories, every pair of its fragments (A, B) gets:
 
 - **the end stage** (the last pass that could still have joined the two final stories, and why it did not):
-  ``genre (closed)``: one is a multi-subject story, never joined; ``event layer`` (one holds ``event_core`` reports:
+  ``genre (closed)``: one is a multi-subject story, never joined; ``outside the window/span``; ``not Chinese`` (the
+  event layer and both passes judge Chinese stories only); ``event layer`` (one holds ``event_core`` reports:
   the layer's probability, under or over its threshold) and ``join pass`` (one holds ``join_least`` reports: the
-  join model's probability) for larger pairs; for two small stories (both under ``join_least``), the small pass's
+  join model's probability; before it, ``join guard``: the side holds a report the multi-event reader calls one)
+  for larger pairs; for two small stories (both under ``join_least``), the small pass's
   scope in its order: ``not an event candidate`` (neither is offered to the other by ``event_candidates``:
   the term index, the window, a daily series), ``first reports > join_gap apart``, ``an outlet in both`` (the pass
   never scores a pair one outlet is in on both sides), ``one side already joined`` (star), ``under the floor``
@@ -20,6 +22,9 @@ stories, every pair of its fragments (A, B) gets:
 - **the arrival stage** (``days_split_census._classify``: never offered, under the pair threshold (its best
   probability), the topic guard, the lede guard (over the threshold but refused by ``_lede_apart``), lost to a
   better story, closed);
+- **the kind** (``kind``, session 66, census116): ``pulled`` (a fragment sits in another event's story), ``core and
+  side`` (the larger story holds ``join_least`` reports), ``two singles`` (two one-report stories of two outlets),
+  else ``other`` (an outlet in both, or a story of two);
 - **attributes**: a short item (a report of either fragment with under ``SHORT`` body characters), the two
   fragments' best title overlap (character bigrams of the titles in simplified script, shared over the shorter
   title's), a copy among either fragment's members.
@@ -81,10 +86,32 @@ class Pair:
     copy: bool
     midnight: bool  # a report of either fragment dated at midnight to the second (a date without a clock)
     hours: float  # the least time between a report of A and one of B
+    kind: str = ""  # ``kind``: core and side, two singles, or other
+    sizes: tuple[int, int] = (0, 0)  # reports in the two final stories
 
     @property
     def weight(self) -> int:
         return len(self.a) * len(self.b)
+
+
+def kind(sa: Any, sb: Any, a: list[str], b: list[str], event_of: dict[str, str], least: int) -> str:
+    """The kind of split of two final stories holding fragments ``a`` and ``b`` of one labelled event: ``pulled`` (a
+    fragment is fewer than half of its story's labelled reports: it sits in another event's story), ``core and side``
+    (the larger story holds ``least``, ``join_least``, reports or more), ``two singles`` (two one-report stories of
+    two outlets), else ``other`` (an outlet in both, or a story of two)."""
+    for story, part in ((sa, a), (sb, b)):
+        labelled = [m.article_id for m in story.members if m.article_id in event_of] if story is not None else part
+        if 2 * len(part) < len(labelled):
+            return "pulled into another event's story"
+    if sa is None or sb is None:
+        return "other: no story"
+    if max(len(sa.members), len(sb.members)) >= least:
+        return "core and side"
+    if sa.outlets & sb.outlets:
+        return "other: an outlet in both"
+    if len(sa.members) == len(sb.members) == 1:
+        return "two singles"
+    return "other: a story of two"
 
 
 def _capture_clusterer() -> tuple[list[Any], Any]:
@@ -105,7 +132,7 @@ def _capture_clusterer() -> tuple[list[Any], Any]:
 def end_stage(cl: Any, sa: Any, sb: Any) -> tuple[str, float | None]:
     """The last pass that could have joined two final stories, and why it did not (see the module docstring)."""
     from newsmirror.stories.cluster import _dice
-    from newsmirror.stories.joincomplete import join_probability
+    from newsmirror.stories.joincomplete import join_probability, kept_out
     from newsmirror.text.vectors import cosine as vector_cosine
 
     config = cl.config
@@ -113,6 +140,8 @@ def end_stage(cl: Any, sa: Any, sb: Any) -> tuple[str, float | None]:
         return "genre (closed)", None
     if not cl._mergeable(sa, sb):  # beyond the window or max_span (or one daily series' two days)
         return "outside the window/span (report times)", None
+    if not (cl._is_chinese(sa) and cl._is_chinese(sb)):  # the event layer and both passes judge Chinese stories only
+        return "not Chinese (the passes judge Chinese stories only)", None
     big = max(len(sa.members), len(sb.members))
     if big >= config.join_least or big >= config.event_core:
         p_event = None
@@ -122,8 +151,8 @@ def end_stage(cl: Any, sa: Any, sb: Any) -> tuple[str, float | None]:
             p_event = cl.event_model.probability(event_features(sa, sb, cl._is_name, _dice, cl._event_weights,
                                                                 cl._event_cover))
         p_join = None
+        a, b = cl._unjoined.get(sa.id, sa), cl._unjoined.get(sb.id, sb)
         if cl.join_model is not None:
-            a, b = cl._unjoined.get(sa.id, sa), cl._unjoined.get(sb.id, sb)
             p_join = join_probability(cl.join_model, 0.0, a, b, cl._is_name, _dice, cl._event_weights,
                                       cl._core_probability)
         offered = sb.id in {s.id for s in cl.event_candidates(sa)} or sa.id in {s.id for s in cl.event_candidates(sb)}
@@ -134,6 +163,8 @@ def end_stage(cl: Any, sa: Any, sb: Any) -> tuple[str, float | None]:
         gap = config.join_gap
         if gap is not None and abs(sa.first - sb.first) > gap:
             return "large: first reports > join_gap apart", p_join
+        if kept_out(a, b):
+            return "large: side holds a multi-event report (join guard)", p_join
         if p_join is not None and p_join >= cl.complete_probability:
             return "large: join over threshold, star/cap/order", p_join
         return "large: join model under threshold", p_join
@@ -159,7 +190,11 @@ def end_stage(cl: Any, sa: Any, sb: Any) -> tuple[str, float | None]:
     return "small: would join now (order)", p
 
 
-def census_day(day: str, folder: Path, labels_path: Path, config: Any) -> list[Pair]:
+def census_day(day: str, folder: Path, labels_path: Path, config: Any, keep: dict[str, Any] | None = None
+               ) -> list[Pair]:
+    """The day's fragment pairs; ``keep``, when given, receives the clusterer as it ended (``clusterer``), the
+    labelled event of each report (``event_of``), each report's title line (``texts``) and what arrival offered
+    (``record``: ``days_split_census.Record``), for a further probe."""
     from newsmirror.stories.cluster import StoryClusterer
     from newsmirror.stories.stored import document_of
 
@@ -212,6 +247,7 @@ def census_day(day: str, folder: Path, labels_path: Path, config: Any) -> list[P
                 end, end_p = end_stage(cl, sa, sb) if sa is not None and sb is not None else ("no story", None)
                 grams_a = [title_grams(texts[x][0].split(": ", 1)[-1]) for x in a]
                 grams_b = [title_grams(texts[x][0].split(": ", 1)[-1]) for x in b]
+                split_kind = kind(sa, sb, a, b, event_of, config.join_least)
                 pairs.append(Pair(day, event, a, b, end, end_p, arrival,
                                   split.best.probability if split.best else None,
                                   any(texts[x][1] < SHORT for x in a + b),
@@ -219,7 +255,10 @@ def census_day(day: str, folder: Path, labels_path: Path, config: Any) -> list[P
                                   bool(copies & set(a + b)),
                                   any(_midnight(times[x]) for x in a + b if x in times),
                                   min((abs((times[x] - times[y]).total_seconds()) / 3600 for x in a for y in b
-                                       if x in times and y in times), default=0.0)))
+                                       if x in times and y in times), default=0.0),
+                                  split_kind, (len(sa.members) if sa else 0, len(sb.members) if sb else 0)))
+    if keep is not None:
+        keep.update(clusterer=cl, event_of=event_of, texts=texts, record=record)
     for pair in pairs:
         pair.a = [f"{texts[x][0][:40]}" for x in pair.a]
         pair.b = [f"{texts[x][0][:40]}" for x in pair.b]
@@ -272,13 +311,16 @@ def main() -> None:
             for p in found:
                 ep = f"{p.end_p:.2f}" if p.end_p is not None else "-"
                 ap = f"{p.arrival_p:.2f}" if p.arrival_p is not None else "-"
-                print(f"  {p.event[:26]:26} {len(p.a)}x{len(p.b)} end {p.end:40} {ep:5} arr {p.arrival[:24]:24} "
+                print(f"  {p.event[:26]:26} {len(p.a)}x{len(p.b)} of {p.sizes[0]}/{p.sizes[1]} {p.kind[:14]:14} "
+                      f"end {p.end:40} {ep:5} arr {p.arrival[:24]:24} "
                       f"{ap:5} ov {p.title_overlap:.2f}{' short' if p.short else ''}{' copy' if p.copy else ''} "
                       f"| {p.a[0]} | {p.b[0]}", flush=True)
     print(f"\n{len(days)} tuning days: " + " ".join(d.name for d in days))
     table(pairs, lambda p: p.end, "end stage")
     table(pairs, lambda p: (p.end, _band(p.end_p)) if p.end.startswith("small: small") or p.end.startswith("large: join")
           else p.end, "end stage, model band")
+    table(pairs, lambda p: p.kind, "kind")
+    table(pairs, lambda p: (p.kind, p.end), "kind, end stage")
     table(pairs, lambda p: p.arrival, "arrival stage")
     table(pairs, lambda p: f"{'pair of singles' if p.weight == 1 else 'larger'}; "
           f"{'titles share >= .5' if p.title_overlap >= 0.5 else 'titles share < .5'}; "

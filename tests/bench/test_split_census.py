@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from types import SimpleNamespace
 
-from bench.split_census import end_stage, overlap, title_grams
+from bench.split_census import end_stage, kind, overlap, title_grams
 
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
 from tests.stories.test_cluster_meaning import BUDGET, QUAKE, RESCUE, tiny_vectors
@@ -35,3 +36,25 @@ def test_the_end_stage_follows_the_passes_rules() -> None:
     own = replace(RESCUE, id="own", outlet=QUAKE.outlet)
     assert stage(QUAKE, BUDGET, own) == "small: an outlet in both (one and the same outlets)"
     assert stage(QUAKE, BUDGET, RESCUE).startswith("small: ")
+
+
+def test_an_english_story_is_kept_apart_by_the_passes_language_rule() -> None:
+    english = replace(RESCUE, id="e", outlet="经济学人", title="Rescuers search the rubble in Turkey",
+                      text="Rescuers dug through the rubble for survivors after the earthquake in western Turkey.")
+    assert stage(QUAKE, BUDGET, english) == "not Chinese (the passes judge Chinese stories only)"
+
+
+def _story(*ids: str, outlets: tuple[str, ...] = ("路透",)) -> SimpleNamespace:
+    return SimpleNamespace(members=[SimpleNamespace(article_id=i) for i in ids], outlets=set(outlets))
+
+
+def test_the_kind_of_a_split_reads_sizes_outlets_and_the_other_events_in_a_story() -> None:
+    event_of = {"a1": "e", "a2": "e", "a3": "e", "b1": "e", "x1": "x", "x2": "x"}
+    core, single = _story("a1", "a2", "a3"), _story("b1", outlets=("法广",))
+    assert kind(core, single, ["a1", "a2", "a3"], ["b1"], event_of, 3) == "core and side"
+    assert kind(_story("a1"), single, ["a1"], ["b1"], event_of, 3) == "two singles"
+    assert kind(_story("a1"), _story("b1"), ["a1"], ["b1"], event_of, 3) == "other: an outlet in both"
+    assert kind(_story("a1", "a2", outlets=("中央社",)), single, ["a1", "a2"], ["b1"], event_of, 3) == \
+        "other: a story of two"
+    pulled = _story("b1", "x1", "x2", outlets=("法广", "中央社"))
+    assert kind(core, pulled, ["a1", "a2", "a3"], ["b1"], event_of, 3) == "pulled into another event's story"
