@@ -443,12 +443,22 @@ def _unjoined_copy(story: _StoryState) -> _StoryState:
                    members=list(story.members), outlets=set(story.outlets), lede_terms=Counter(story.lede_terms))
 
 
-# A fraction written with a slash (2/3 of firms): read as the share 3分之2 is, a denominator of 2 to 10 over a smaller
+# A fraction written with a slash (2/3 of firms): read as the share 三分之二 is, a denominator of 2 to 10 over a smaller
 # numerator (8/2, 12/31 are dates).
 _SLASH_SHARE = re.compile(r"(?<![\d/.])([1-9])\s*/\s*(10|[2-9])(?![\d/.])")
 # Kinds of ``compare._figures`` that date or measure time: every report of a day states them.
+_HAN_DIGITS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 _TIME_KINDS = frozenset(("Y", "年", "月", "日", "号", "时", "分", "秒", "点", "周", "天", "个月"))
 _FIGURE_PARTS = re.compile(r"^(\d+(?:\.\d+)?)(?:~(\d+(?:\.\d+)?))?(.*)$")
+
+
+def _share_in_words(match: re.Match[str]) -> str:
+    """2/3 as 三分之二 (in Han numerals, which the figure reader folds after a name's digits are masked: 3分之2企业 would
+    read 2企业 as a name)."""
+    numerator, denominator = int(match.group(1)), int(match.group(2))
+    if numerator >= denominator:
+        return match.group(0)
+    return f"{_HAN_DIGITS[denominator]}分之{_HAN_DIGITS[numerator]}"
 
 
 def event_figures(heads: Iterable[str]) -> frozenset[str]:
@@ -463,7 +473,7 @@ def event_figures(heads: Iterable[str]) -> frozenset[str]:
 
     found: set[str] = set()
     for head in heads:
-        text = _SLASH_SHARE.sub(lambda m: f"{m.group(2)}分之{m.group(1)}", to_simplified(head))
+        text = _SLASH_SHARE.sub(_share_in_words, to_simplified(head))
         text = fold_percent_sign(fold_clock_colon(fold_decimal_comma(fold_round_zero(text))))
         for figure in _figures(_figure_text(_named_figures(normalize(text)), paraphrases=False, percent_mark="%")):
             parts = _FIGURE_PARTS.match(figure)
