@@ -468,7 +468,12 @@ def event_figures(heads: Iterable[str]) -> frozenset[str]:
     (1900-2099 with no measure word), and hedged ranges wider than 2 % (约100人 is 90~110人)."""
     from newsmirror.stories.compare import _figure_text, _figures, _named_figures
     from newsmirror.text.normalize import normalize
-    from newsmirror.text.numbers import fold_clock_colon, fold_decimal_comma, fold_percent_sign, fold_round_zero
+    from newsmirror.text.numbers import (
+        fold_clock_colon,
+        fold_decimal_comma,
+        fold_percent_sign,
+        fold_round_zero,
+    )
     from newsmirror.text.script import to_simplified
 
     found: set[str] = set()
