@@ -117,7 +117,8 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # (``draw_day.py --rule near --seed 66``, labelled in session 62, first scored at session 63's start on session 62's
 # final code 70d9d48: B³ F1 .927, 46/49 pure) likewise; 2020-08-02 (``draw_day.py --rule near --seed 67``, labelled
 # in session 63, first scored at session 64's start on session 63's final code cc4ef12: B³ F1 .926, 29/30 pure)
-# likewise. A tuning day without its
+# likewise; 2020-12-04 (``draw_day.py --rule near --seed 68``, labelled in session 64, first scored at session 65's
+# start on session 64's final code 994a759: B³ F1 .932, 33/36 pure) likewise. A tuning day without its
 # folder or labels is left out (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
                "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25", "2020-09-27",
@@ -127,7 +128,7 @@ TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-
                "2020-12-30", "2020-10-01", "2020-11-05", "2020-09-09", "2020-12-16",
                "2020-09-23", "2020-10-21", "2020-12-09", "2020-08-12", "2020-10-07", "2021-01-04", "2020-07-24",
                "2020-11-03", "2020-08-21", "2020-09-14", "2020-11-10", "2020-12-14", "2020-10-23",
-               "2020-11-27", "2020-10-16", "2020-07-29", "2020-08-02")
+               "2020-11-27", "2020-10-16", "2020-07-29", "2020-08-02", "2020-12-04")
 HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
 # Test days: labelled, never tuned on, their labels under test/. 2020-11-21 (session 17), 2020-11-29
@@ -136,10 +137,10 @@ TEST_DAY = "2020-12-02"
 # outside the default folder (pass --days).
 TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # Fresh days: labelled, scored by nobody yet; the next session's lead scores each once at its sitting (before and
-# after), then it joins TUNING_DAYS. 2020-12-04: ``bench/days/draw_day.py --rule near --seed 68`` (a date of the
-# export with 100-450 files, counted recursively, more than 1 day from every labelled day, 14 eligible; the wide rule
-# has no date left), drawn by session 64's lead before anyone opened it, to be labelled in session 64 for 65.
-FRESH_DAYS = ("2020-12-04",)
+# after), then it joins TUNING_DAYS. 2020-11-23: ``bench/days/draw_day.py --rule near --seed 69`` (a date of the
+# export with 100-450 files, counted recursively, more than 1 day from every labelled day, 13 eligible; the wide rule
+# has no date left), drawn by session 65's lead before anyone opened it, to be labelled in session 65 for 66.
+FRESH_DAYS = ("2020-11-23",)
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).

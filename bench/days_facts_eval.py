@@ -130,8 +130,9 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # P .963, 0 false only-X of 7): a tuning file from then on. facts-s72 (2020-08-02, labelled in session 63: two stories
 # drawn at random, three near-sample stories set aside and kept, removable whole) was first scored at session 64's
 # start (R .205 P .708, 0 false only-X of 2): a tuning file from then on. facts-s73 (2020-12-04, drawn at random, labelled in
-# session 64) is kept for session 65.
-FRESH_FACT_FILES = ("facts-s73",)
+# session 64) was first scored at session 65's start (R .544 P .840, 0 false only-X of 4): a tuning file from then on.
+# facts-s74 (2020-11-23, drawn at random, labelled in session 65) is kept for session 66.
+FRESH_FACT_FILES = ("facts-s74",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -144,7 +145,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s57", "facts-s58", "facts-s59", "facts-s60", "facts-s61",
                      "facts-s62", "facts-s63", "facts-s64", "facts-s65",
                      "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70",
-                     "facts-s71", "facts-s72")
+                     "facts-s71", "facts-s72", "facts-s73")
 
 
 def tuning_fact_paths() -> list[Path]:

@@ -41,7 +41,7 @@ from bench.days_eval import purity  # noqa: E402
 from bench.days_pair_fit import Day, add_days_arguments, fit, tuning_days  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer, _dice  # noqa: E402
-from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE, join_features  # noqa: E402
+from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE, as_complete, join_features  # noqa: E402
 from newsmirror.stories.pairscore import PairModel  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -60,8 +60,10 @@ class Captured:
     truth: dict[str, str]  # labelled article -> event (multi-event reports left out)
 
 
-def capture_day(day: Day, extra: Callable[[Any, Any], tuple[float, ...]] | None = None) -> Captured:
-    """``extra(a, b)``: more columns after ``JOIN_FEATURES`` for each pair (a feature tried, not shipped)."""
+def capture_day(day: Day, extra: Callable[[Any, Any], tuple[float, ...]] | None = None,
+                features: tuple[str, ...] = JOIN_FEATURES) -> Captured:
+    """``features``: the columns (``JOIN_FEATURES`` or the join pass's ``COMPLETE_JOIN_FEATURES``); ``extra(a, b)``:
+    more columns after them for each pair (a feature tried, not shipped)."""
     clusterer = StoryClusterer(ClusterConfig(join_complete=False))  # the grouping the join pass reads: no join yet
     assigned = {}
     for n, document in enumerate(day.documents, 1):
@@ -81,10 +83,10 @@ def capture_day(day: Day, extra: Callable[[Any, Any], tuple[float, ...]] | None 
             seen.add(key)
             pairs.append((story.id, other.id))
             rows.append(join_features(story, other, clusterer._is_name, _dice, clusterer._event_weights,
-                                      clusterer._core_probability) + (extra(story, other) if extra else ()))
+                                      clusterer._core_probability, features) + (extra(story, other) if extra else ()))
     truth = {k: v for k, v in day.events.items() if k not in day.multi and k in assigned}
     sizes = {s.id: len(s.members) for s in clusterer.stories.values()}
-    width = len(JOIN_FEATURES) + (len(rows[0]) - len(JOIN_FEATURES) if rows else 0)
+    width = len(features) + (len(rows[0]) - len(features) if rows else 0)
     return Captured(day.name, assigned, sizes, pairs, np.array(rows, dtype=float).reshape(-1, width), truth)
 
 
@@ -305,7 +307,7 @@ def main() -> None:
                 f"(shipped grouping): {pairs} pairs, {positive} same event. Threshold by the fit's rule on the same days.\n"
                 "No held-out, test or fresh day was read to fit it.")
         model = PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), threshold, JOIN_FEATURES)
-        JOIN_MODEL_FILE.write_text(model.to_toml(note))
+        JOIN_MODEL_FILE.write_text(as_complete(model).to_toml(note))  # the join pass's list, the outlets weighed 0
         print(f"wrote {JOIN_MODEL_FILE} (threshold {threshold})")
 
 

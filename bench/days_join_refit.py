@@ -23,7 +23,8 @@ layer's passes during the run are production's: ``bench/days_join_weighted.py`` 
     python bench/days_join_refit.py --cache FOLDER [--per-day]      # or days_join_fit.py --capture's pickle
 
 ``--extras`` captures ``EXTRAS`` (outlets and time of the two stories) after ``JOIN_FEATURES``: the refits read them,
-the packaged model weighs them 0 (session 60: +.0013 F1 at equal purity in the replay, not carried into the product).
+the packaged model's weights of the same names (``joincomplete.OUTLET_FEATURES``, session 61) are read for them
+(session 60: +.0013 F1 at equal purity in the replay).
 
 Only what the capture holds is read: tuning days (``days_pair_fit.tuning_days``).
 """
@@ -57,7 +58,13 @@ from bench.days_join_fit import (  # noqa: E402
     score,
 )
 from bench.days_pair_fit import add_days_arguments, tuning_days  # noqa: E402
-from newsmirror.stories.joincomplete import JOIN_MODEL_FILE, load_join_model  # noqa: E402
+from newsmirror.stories.joincomplete import (  # noqa: E402
+    JOIN_FEATURES,
+    JOIN_MODEL_FILE,
+    OUTLET_FEATURES,
+    load_join_model,
+    outlet_features,
+)
 
 LEAST = 3  # ClusterConfig.join_least as shipped
 MAX_GAP = 24.0  # hours: ClusterConfig.join_gap as shipped
@@ -69,8 +76,9 @@ SHIPPED_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07
                 "2020-12-19")
 
 Scores = tuple[float, float, float, float]  # F1, P, R, pure share
-# ``--extras``: cheap columns tried after ``JOIN_FEATURES`` (not shipped; the packaged model weighs them 0).
-EXTRAS = ("outlets_shared", "any_outlet_shared", "core_outlets", "after_core")
+# ``--extras``: the join pass's cheap outlet columns after ``JOIN_FEATURES`` (group97's, shipped to the join pass's own
+# feature list in session 61 as ``joincomplete.OUTLET_FEATURES``).
+EXTRAS = OUTLET_FEATURES
 
 
 def _core_and_side(a: Any, b: Any) -> tuple[Any, Any]:
@@ -87,13 +95,9 @@ def _core_and_side(a: Any, b: Any) -> tuple[Any, Any]:
 
 def pair_extras(a: Any, b: Any) -> tuple[float, float, float, float]:
     """``EXTRAS`` of two finished stories (core: the one a join keeps, more members then the earlier, as
-    ``eventlink.event_features``): the share of the side's outlets the core has, whether it has any, the core's
-    outlets (log) and the hours from the core's last report to the side's first (log1p, 0 when it is earlier)."""
+    ``eventlink.event_features``): ``joincomplete.outlet_features``."""
     core, side = _core_and_side(a, b)
-    shared = len(side.outlets & core.outlets)
-    after = max(0.0, (side.first - core.last).total_seconds() / 3600) if side.first and core.last else 0.0
-    return (shared / max(len(side.outlets), 1), float(shared > 0), math.log(max(len(core.outlets), 1)),
-            math.log1p(after))
+    return outlet_features(core, side)
 
 
 def load(path: Path) -> dict[str, Captured]:
@@ -149,9 +153,12 @@ def arms(cache: dict[str, Captured], grid: tuple[float, ...] = L2_GRID, per_fold
     """Per arm, each day's scores (in ``cache``'s order), and the thresholds (and L2s) the folds chose."""
     shipped = load_join_model(JOIN_MODEL_FILE)
     names = list(cache)
-    width = next(iter(cache.values())).features.shape[1] if cache else len(shipped.weights)
-    # A capture with ``EXTRAS`` columns: the packaged model weighs them 0.
-    shipped_w = np.concatenate([shipped.weights, np.zeros(width - len(shipped.weights))])
+    width = next(iter(cache.values())).features.shape[1] if cache else len(JOIN_FEATURES)
+    # The capture's columns: ``JOIN_FEATURES``, then with ``--extras`` ``EXTRAS`` (the packaged model's
+    # ``OUTLET_FEATURES``, by name; 0 where it has no such weight).
+    columns = (*JOIN_FEATURES, *EXTRAS)[:width]
+    by_name = dict(zip(shipped.features, shipped.weights, strict=True))
+    shipped_w = np.array([by_name.get(name, 0.0) for name in columns])
     shipped_b = shipped.bias
     rows: dict[str, list[Scores]] = {"no join pass": [], "shipped": [], "shipped, threshold per fold": []}
     chosen: dict[str, Counter[str]] = {k: Counter() for k in rows}

@@ -43,7 +43,7 @@ from bench.days_join_fit import Captured, choose, same_event, scoped  # noqa: E4
 from bench.days_pair_fit import Day, add_days_arguments, fit, tuning_days  # noqa: E402
 from bench.days_small_join import summary  # noqa: E402
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
-from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE  # noqa: E402
+from newsmirror.stories.joincomplete import JOIN_FEATURES, JOIN_MODEL_FILE, as_complete  # noqa: E402
 from newsmirror.stories.pairscore import PairModel  # noqa: E402
 
 LEAST = 3  # ClusterConfig.join_least as shipped
@@ -126,7 +126,7 @@ def write_model(every: list[Captured]) -> None:
             f"{sum(len(d.pairs) for d in every)} pairs, {int(sum(same_event(d).sum() for d in every))} same "
             "event. Threshold by days_join_fit's rule (star)\non the same days. No held-out, test or fresh day "
             "was read to fit it.")
-    JOIN_MODEL_FILE.write_text(model.to_toml(note), encoding="utf-8")
+    JOIN_MODEL_FILE.write_text(as_complete(model).to_toml(note), encoding="utf-8")  # the outlet features weighed 0
     print(f"wrote {JOIN_MODEL_FILE} (threshold {threshold})")
     for name, weight in zip(JOIN_FEATURES, model.weights, strict=True):
         print(f"  {name} {weight:+.4f}")

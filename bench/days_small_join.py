@@ -277,13 +277,14 @@ def lodo(days: list[Day], cache: dict[str, DayPairs], write: bool, weighted: boo
 
 def summary(days: list[Day], rows: dict[str, list], chosen: dict[str, dict[str, float | None]]) -> None:
     """The LODO table: main and each candidate (``rows``' keys after the first), the days moved, the thresholds."""
-    print(f"\n| {len(days)} tuning days (tuned on) | mean B³ F1 | P | R | pair R | pooled pure | glued | cluster CPU |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(f"\n| {len(days)} tuning days (tuned on) | mean B³ F1 | P | R | pair R | pooled pure | impure | glued | "
+          "cluster CPU |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, scored in rows.items():
         pure, multi = sum(s.pure for s in scored), sum(s.multi for s in scored)
         print(f"| {name} | {np.mean([s.f1 for s in scored]):.5f} | {np.mean([s.precision for s in scored]):.4f} | "
               f"{np.mean([s.recall for s in scored]):.4f} | {np.mean([s.pair_recall for s in scored]):.4f} | "
-              f"{pure}/{multi} = {pure / multi:.4f} | {sum(s.glued for s in scored)} | "
+              f"{pure}/{multi} = {pure / multi:.4f} | {multi - pure} | {sum(s.glued for s in scored)} | "
               f"{sum(s.cpu for s in scored):.1f} s |")
     main_f1 = [s.f1 for s in rows["main"]]
     for name in list(rows)[1:]:

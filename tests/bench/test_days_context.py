@@ -33,9 +33,11 @@ def test_a_context_never_reaches_a_barred_days_reports() -> None:
     # 2020-12-06's three days before reach 2020-12-03, the day after the test day 2020-12-02: cut there.
     assert barred(datetime(2020, 12, 3, 12, tzinfo=UTC))
     assert barred(datetime(2020, 12, 1, 0, tzinfo=UTC))
-    # 2020-12-04 (fresh for session 65) and the days either side are barred too; 2020-12-06, a tuning day, is not
-    assert barred(datetime(2020, 12, 4, 0, tzinfo=UTC)) and barred(datetime(2020, 12, 5, 23, tzinfo=UTC))
-    assert not barred(datetime(2020, 12, 6, 0, tzinfo=UTC))
+    # 2020-12-04 is a tuning day since session 65: no longer barred, nor the day after it
+    assert not barred(datetime(2020, 12, 4, 0, tzinfo=UTC)) and not barred(datetime(2020, 12, 5, 23, tzinfo=UTC))
+    # 2020-11-23 (fresh for session 66) and the days either side are barred; 2020-11-25, a tuning day, is not
+    assert barred(datetime(2020, 11, 23, 0, tzinfo=UTC)) and barred(datetime(2020, 11, 24, 23, tzinfo=UTC))
+    assert not barred(datetime(2020, 11, 25, 0, tzinfo=UTC))
     assert not barred(datetime(2020, 10, 12, tzinfo=UTC))  # 2020-10-14's context
     assert barred(datetime(2020, 10, 12, tzinfo=UTC), barred_days=["2020-10-12"])
 

@@ -67,8 +67,9 @@ def test_the_dates_before_skip_the_held_out_test_and_fresh_days() -> None:
     assert HELD_OUT_DAY == "2020-11-18" and dates == ["2020-11-17", "2020-11-19"] and skipped == 1
     assert history_dates("2020-09-16", 2) == (["2020-09-14", "2020-09-15"], 0)
     assert history_dates("2020-08-04", 2) == (["2020-08-02", "2020-08-03"], 0)  # 2020-08-02: tuning since session 64
-    # a tuning day's days before skip the fresh day too (2020-12-04, fresh for session 65)
-    assert "2020-12-04" in FRESH_DAYS and history_dates("2020-12-06", 2) == (["2020-12-05"], 1)
+    assert history_dates("2020-12-06", 2) == (["2020-12-04", "2020-12-05"], 0)  # 2020-12-04: tuning since session 65
+    # a tuning day's days before skip the fresh day too (2020-11-23, fresh for session 66)
+    assert "2020-11-23" in FRESH_DAYS and history_dates("2020-11-25", 2) == (["2020-11-24"], 1)
 
 
 def test_the_history_is_read_as_the_day_is_imported_oldest_first(tmp_path: Path) -> None:

@@ -69,9 +69,10 @@ def test_the_given_name_of_another_person_does_not_name_him() -> None:
     assert "Michael Gilday" in _only([giver, other], "甲台")
 
 
-@pytest.mark.parametrize("dot", ["·", "•", "・", "‧"])
+@pytest.mark.parametrize("dot", ["·", "•", "・", "‧", "･", "∙"])
 def test_the_given_name_in_traditional_script_and_any_name_dot(dot: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The giver's name dot and the other outlet's may be any of the four, and either report Traditional (review64).
+    # The giver's name dot and the other outlet's may be any of the six, and either report Traditional (review64; ･ and
+    # ∙ since session 64, onlyx110: 塞巴斯蒂安･科, 埃隆∙马斯克 in tuning days' files).
     giver = _article("甲台", f"警方認定槍手是25歲的摩洛哥人阿卜杜拉希姆{dot}卡薩維(Abdelrahim Kassaoui)。\n\n"
                              "據路透社報導，卡薩維在襲擊發生前一天抵達馬賽，隨後前往火車站。")
     other = _article("乙广", f"調查人員對作案人阿卜杜拉希姆{dot}K的行程有了更多了解。據路透社報導，他在襲擊發生前一天抵達馬賽。")
@@ -79,3 +80,47 @@ def test_the_given_name_in_traditional_script_and_any_name_dot(dot: str, monkeyp
     assert "卡萨维" not in claims and "Abdelrahim Kassaoui" not in claims
     monkeypatch.setattr(compare, "GIVEN_NAME_RUNS", False)
     assert "卡萨维" in _only([giver, other], "甲台")
+
+
+def test_one_set_of_name_dots_for_every_reading() -> None:
+    # Every name dot ``normalize`` folds to a space is read as one by each reading of a dotted name (review64's
+    # finding 3: ･ and ∙ were in none of compare's sets).
+    from newsmirror.text.normalize import normalize
+    for dot in compare.NAME_DOTS:
+        assert normalize(f"埃隆{dot}马斯克") == "埃隆 马斯克"
+        assert compare._NAME_JOIN.split(f"埃隆{dot}马斯克") == ["埃隆", "马斯克"]
+        assert compare._NAME_DOT.split(f"埃隆{dot}马斯克") == ["埃隆", "马斯克"]
+        assert compare._FULL_NAME_GLOSS.findall(f"据埃隆{dot}马斯克（Elon Musk）说") == [(f"据埃隆{dot}马斯克", "Elon Musk")]
+        assert compare._DOTTED_RUN.fullmatch(f"埃隆{dot}马斯克")
+        assert compare._dotted_whole(f"埃隆{dot}马斯克说", 0, 2) == f"埃隆{dot}马斯克"
+
+
+@pytest.mark.parametrize("dot", ["·", "･"])
+def test_the_given_name_ending_another_dotted_name_is_his_name(dot: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 穆罕默德·阿卜杜拉希姆 is another person (normalized 穆罕默德 阿卜杜拉希姆: the dot a space, as a comma is): it does not
+    # name 阿卜杜拉希姆·卡萨维 (review64's finding 1; session 64, onlyx110).
+    other = _article("乙广", f"据路透社报道，枪手在袭击发生前一天抵达马赛，随后前往火车站。内政部长穆罕默德{dot}阿卜杜拉希姆"
+                              "表示，警方仍在调查。")
+    assert "卡萨维" in _only([_GIVER, other], "甲台")
+    monkeypatch.setattr(compare, "GIVEN_NAME_AFTER_DOT", False)
+    assert "卡萨维" not in _only([_GIVER, other], "甲台")  # main's reading
+
+
+def test_the_given_name_after_a_comma_still_names_him() -> None:
+    # A comma before the given name is a space too once normalized: written so, alone, it names him, as before, and so
+    # does one more time alone than after another name's dot.
+    other = _article("乙广", "据路透社报道，阿卜杜拉希姆在袭击发生前一天抵达马赛，随后前往火车站。")
+    assert "卡萨维" not in _only([_GIVER, other], "甲台")
+    both = _article("乙广", "据路透社报道，阿卜杜拉希姆在袭击发生前一天抵达马赛，随后前往火车站。内政部长穆罕默德·阿卜杜拉希姆"
+                             "表示，警方仍在调查。")
+    assert "卡萨维" not in _only([_GIVER, both], "甲台")
+
+
+def test_a_given_name_that_is_another_persons_last_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 勒布朗·詹姆斯 is not 詹姆斯·霍尔登 named by his given name (review64's finding 1).
+    giver = _article("甲台", "警方认定枪手是25岁的美国人詹姆斯·霍尔登(James Holden)。\n\n"
+                             "据路透社报道，霍尔登在袭击发生前一天抵达马赛，随后前往火车站。")
+    other = _article("乙广", "据路透社报道，枪手在袭击发生前一天抵达马赛，随后前往火车站。球星勒布朗·詹姆斯对此表示震惊。")
+    assert "霍尔登" in _only([giver, other], "甲台")
+    monkeypatch.setattr(compare, "GIVEN_NAME_AFTER_DOT", False)
+    assert "霍尔登" not in _only([giver, other], "甲台")  # main's reading

@@ -148,9 +148,12 @@ _GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s
 # possessive (乐华（Lowell's）) is glossed by its word too: an outlet writing "Lowell's" (or "Lowell s",
 # as normalized) writes the word.
 _WORD_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][a-z]{3,})(?:['’]s)?\s*[）)]")
+# The name dots joining a transliterated name's parts (沃尔特·里德, 塞巴斯蒂安･科, 埃隆∙马斯克), one set for every reading of
+# them here: ``normalize`` folds each to a space, and the readings below once listed four of the six (review64).
+NAME_DOTS = "·‧•・･∙"
 # The same after a whole transliterated name, its parts joined by a name dot: 拉斐尔·沃诺克（Raphael Warnock）.
 _FULL_NAME_GLOSS = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,8}[·‧•・])+[\u4e00-\u9fff]{1,8})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
+    rf"((?:[\u4e00-\u9fff]{{1,8}}[{NAME_DOTS}])+[\u4e00-\u9fff]{{1,8}})\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)+)\s*[）)]")
 # A name's initials in brackets after it: 英国广播公司（BBC）, 北大西洋公约组织（NATO）.
 _ACRONYM_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z]{2,6})\s*[）)]")
 # Whether a Latin gloss whose capitalized words are joined by a personal name's lower-case particles (Mohammed bin
@@ -1807,7 +1810,6 @@ def _written_as(term: str, text: str) -> str | None:
     return None
 
 
-_NAME_DOTS = "·•‧・"  # the interpuncts joining a transliterated name's parts (沃尔特·里德)
 _DOTTED_PART_CHARS = 8  # at most this much text on a dot's other side is read for the name's next part
 
 
@@ -1819,7 +1821,7 @@ def _dotted_whole(text: str, start: int, end: int) -> str:
     A name's last part (特朗普 of 唐纳德·特朗普) is how reports name people: shown as written. The part's length is read
     back on the written text, not the normalized one: the alias table folds 川普 into 特朗普, and 伊万卡·川普说 was
     shown with the verb's first character (review60)."""
-    while end + 1 < len(text) and text[end] in _NAME_DOTS and _HAN.match(text[end + 1]):
+    while end + 1 < len(text) and text[end] in NAME_DOTS and _HAN.match(text[end + 1]):
         written = text[end + 1 : end + 1 + _DOTTED_PART_CHARS]
         written = written[: next((i for i, char in enumerate(written) if not _HAN.match(char)), len(written))]
         run = normalize(written)
@@ -1970,7 +1972,43 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
             or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text)
-            or _trade_name_in(term, text))
+            or _trade_name_in(term, text) or PLACE_WITHOUT_SUFFIX and _place_without_suffix_in(term, text))
+
+
+# Whether a place named with its administrative suffix (孝感市, 湖北省, 台北县) is named by an outlet writing it without
+# (在中国湖北孝感建设: jieba's word 孝感 there, after a province's name or anything else): the whole form and the short
+# one are one place, as the province before a place (湖北孝感 against 孝感) already was (``_cores``). Only where the
+# whole form is a place's name to jieba (tagged ns) and the short form a word of jieba's cut of the other's text: 南京
+# inside 南京路 is a road, and 孝感 before 县 another place's level. Not 州: 华盛顿州 and 纽约州 are not the cities
+# 华盛顿 and 纽约 other outlets write. Session 64, onlyx110 (AO02 孝感市). Off (False) = main's claims.
+PLACE_WITHOUT_SUFFIX = True
+_PLACE_SUFFIXES = ("市", "省", "县")
+_PLACE_CORE_CHARS = 2
+_PLACE_WINDOW = 4  # characters on each side of the short form cut with it
+_PLACE_LEVELS = frozenset("市省县州区镇乡村")  # after the short form: another level of the place (孝感县), not it
+
+
+def _place_without_suffix_in(term: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes the place ``term`` without its administrative suffix (``PLACE_WITHOUT_SUFFIX``)."""
+    if not term.endswith(_PLACE_SUFFIXES) or len(term) - 1 < _PLACE_CORE_CHARS or not _HAN_RUN.fullmatch(term):
+        return False
+    core = term[:-1]
+    at = text.find(core)
+    if at < 0 or pos_tokenizer().word_tag_tab.get(term) != _PLACE_TAG:
+        return False
+    while at >= 0:
+        if text[at + len(core) : at + len(core) + 1] in _PLACE_LEVELS:
+            at = text.find(core, at + 1)
+            continue
+        start = max(0, at - _PLACE_WINDOW)
+        window = text[start : at + len(core) + _PLACE_WINDOW]
+        edge = 0
+        for word in segment(window):
+            if edge == at - start and word == core:
+                return True
+            edge += len(word)
+        at = text.find(core, at + 1)
+    return False
 
 
 # A Chinese enterprise's name is its trade name (字号), an industry word (行业) and its legal form (组织形式), the
@@ -2492,10 +2530,10 @@ def _cores(term: str) -> list[str]:
     return cores
 
 
-_NAME_DOT = re.compile(r"[·‧•・]")
+_NAME_DOT = re.compile(f"[{NAME_DOTS}]")
 # The parts of a transliterated full name are joined by a name dot, or by a hyphen between two
 # transliteration characters (爱德华-斯诺登; 中国-东盟 is no name).
-_NAME_JOIN = re.compile(f"[·‧•・]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
+_NAME_JOIN = re.compile(f"[{NAME_DOTS}]|(?<=[{TRANSLITERATION_CHARS}])[-－‐](?=[{TRANSLITERATION_CHARS}])")
 _LEADING_RUN = re.compile(f"^[{TRANSLITERATION_CHARS}]+")
 _INITIAL = re.compile(r"\s*[A-Za-zＡ-Ｚ][.．]?\s*")  # a middle initial between name dots (R of 小约瑟夫·R·拜登)
 
@@ -2601,24 +2639,61 @@ def _given_name_runs(surname: str, written: _Written) -> set[str]:
     return {given for after, given in written.dotted_names if after.startswith(surname) and given != surname}
 
 
-def _given_name_alone(given: str, surname: str, text: str) -> bool:
+# Whether a given name written in a later part of another dotted name (勒布朗·詹姆斯; 穆罕默德·阿卜杜拉希姆, where the run
+# read is 杜拉希姆: 卜 is no transliteration character) is that other person's name, not the given name alone:
+# ``_given_name_alone`` read only the side after the name (查尔斯·雷), and the normalized text makes the dot before it a
+# space, as it makes a comma. Session 64, onlyx110 (review64's finding 1). Off (False) = main's claims.
+GIVEN_NAME_AFTER_DOT = True
+
+
+def _given_name_alone(given: str, surname: str, text: str, written: _Written | None = None) -> bool:
     """Whether an outlet's normalized ``text`` writes the given name ``given`` as a name of its own (布拉希姆告诉家人)
     or with the surname's initial (布拉希姆·A, normalized 布拉希姆 a: the first letter of ``surname``, a Latin word or
     the pinyin of a Han one): no transliteration character joined on either side, and never before another name after
     a space (查尔斯·雷, normalized 查尔斯 雷, is another 查尔斯 than 查尔斯·布朗; a comma, a space too once normalized, is
     read so as well: the safe side). Only as written, in Han: a given name read by its sound or in Latin letters
-    (Walter, 沃尔特 for 沃特尔) is any other bearer's too."""
+    (Walter, 沃尔特 for 沃特尔) is any other bearer's too. Nor in a later part of another dotted name
+    (``GIVEN_NAME_AFTER_DOT``): a space before the name in ``text`` may be a dot or a comma, and a Han character the
+    end of a name part begun after a dot (阿卜|杜拉希姆), so the given names written so must outnumber those the outlet's
+    reports as written (``written``) write in the part after a dot (``_after_name_dots``)."""
     initial = (surname if surname.isascii() else "".join(lazy_pinyin(surname[:1], errors="ignore")))[:1].lower()
+    after_space = 0
     at = text.find(given)
     while at >= 0:
-        end = at + len(given)
-        before, after = text[at - 1 : at] if at else " ", text[end : end + 1] or "."
-        if before not in TRANSLITERATION_CHARS and (
-                (after == " " and (dotted := _GIVEN_INITIAL.match(text, end)) and dotted.group(1) == initial)
-                or (after != " " and after not in TRANSLITERATION_CHARS)):
-            return True
+        if (at == 0 or text[at - 1] not in TRANSLITERATION_CHARS) and _ends_given_name(text, at + len(given), initial):
+            if not (GIVEN_NAME_AFTER_DOT and at and (text[at - 1] == " " or _HAN.match(text[at - 1]))):
+                return True
+            after_space += 1
         at = text.find(given, at + 1)
-    return False
+    return after_space > 0 and after_space > sum(
+        1 for after in (written.after_dots if written is not None else ()) if _in_first_part(given, after, initial))
+
+
+def _in_first_part(given: str, after: str, initial: str) -> bool:
+    """Whether the normalized text ``after`` a name dot writes ``given`` in the name part it begins with (no space
+    before it: 阿卜杜拉希姆表示 holds 杜拉希姆), ended as ``_ends_given_name`` reads an ending, and no transliteration
+    character before it."""
+    at = after.find(given)
+    return (0 <= at <= _DOTTED_PART_CHARS and " " not in after[:at]
+            and (at == 0 or after[at - 1] not in TRANSLITERATION_CHARS)
+            and _ends_given_name(after, at + len(given), initial))
+
+
+def _ends_given_name(text: str, end: int, initial: str) -> bool:
+    """Whether a given name ending at ``end`` of the normalized ``text`` is no longer run (no transliteration character
+    follows) and no other name follows after a space, but for the initial ``initial`` (``_given_name_alone``)."""
+    after = text[end : end + 1] or "."
+    if after == " ":
+        dotted = _GIVEN_INITIAL.match(text, end)
+        return dotted is not None and dotted.group(1) == initial
+    return after not in TRANSLITERATION_CHARS
+
+
+def _after_name_dots(text: str) -> tuple[str, ...]:
+    """The normalized text after each name dot (or hyphen joining transliteration characters, ``_NAME_JOIN``) of the
+    raw ``text`` that follows a Han character: where a name's later part begins (阿卜杜拉希姆 of 穆罕默德·阿卜杜拉希姆)."""
+    return tuple(normalize(text[found.end() : found.end() + 2 * _DOTTED_PART_CHARS]).lstrip()
+                 for found in _NAME_JOIN.finditer(text) if found.start() and _HAN.match(text[found.start() - 1]))
 
 
 # A Latin initial after a space ending the name (布拉希姆·A的, normalized 布拉希姆 a的: Brahim A.).
@@ -3139,11 +3214,11 @@ def _in_order(short: str, long: str) -> bool:
 # three characters or more, and only where the dotless text holds the name across a dot: a name found whole is found
 # by ``_names_in`` already. Session 59, onlyx97. Off (False) = main's claims.
 UNDOTTED_NAMES = True
-_DOT_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[·‧•・．]\s*(?=[\u4e00-\u9fff])")
+_DOT_BETWEEN_HAN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*[{NAME_DOTS}．]\s*(?=[\u4e00-\u9fff])")
 _UNDOTTED_CHARS = 3
 
 
-_DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:\s*[·‧•・．]\s*[\u4e00-\u9fff]+)+")
+_DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:\s*[{NAME_DOTS}．]\s*[\u4e00-\u9fff]+)+")
 
 
 def _undotted(raw: str) -> tuple[tuple[str, frozenset[int]], ...]:
@@ -3223,13 +3298,14 @@ class _Written:
     ``lru_cache(64)``s keyed by the whole texts, which kept up to 64 outlets' texts and their forms alive after their
     stories in every process that compares (review61)."""
 
-    __slots__ = ("text", "_undotted", "_simplified", "_dotted_names")
+    __slots__ = ("text", "_undotted", "_simplified", "_dotted_names", "_after_dots")
 
     def __init__(self, text: str = "") -> None:
         self.text = text
         self._undotted: tuple[tuple[str, frozenset[int]], ...] | None = None
         self._simplified: str | None = None
         self._dotted_names: tuple[tuple[str, str], ...] | None = None
+        self._after_dots: tuple[str, ...] | None = None
 
     @property
     def dotted_names(self) -> tuple[tuple[str, str], ...]:
@@ -3237,6 +3313,13 @@ class _Written:
         if self._dotted_names is None:
             self._dotted_names = _dotted_names(self.text)
         return self._dotted_names
+
+    @property
+    def after_dots(self) -> tuple[str, ...]:
+        """``_after_name_dots`` of the text."""
+        if self._after_dots is None:
+            self._after_dots = _after_name_dots(self.text)
+        return self._after_dots
 
     @property
     def undotted(self) -> tuple[tuple[str, frozenset[int]], ...]:
@@ -3380,7 +3463,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         runs = sorted({given for o in givers for name in names
                        for given in _given_name_runs(name, raw.get(o, _NOTHING_WRITTEN))})
         return {o for o in story_outlets if o not in everyone and any(
-            _given_name_alone(given, surname, outlet_texts.get(o, "")) for given in runs)}
+            _given_name_alone(given, surname, outlet_texts.get(o, ""), raw.get(o))
+            for given in runs)}
 
     # A transliterated name (one jieba does not know) that a silent outlet's sentence of the same
     # fact answers with another unknown name it alone uses is likely one person spelled two ways

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "135"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "139"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -262,6 +262,14 @@ ALIGNMENT_VERSION = "135"  # 17: times of day, 万 remainders, the amount round;
 #   the same role word (检察官贾盖（Nicolas Jacquet）, 检察官亚盖)
 # 135 (session 64, lead): the three tables mined again without the data fresh for session 65 (2020-12-04 +-3 days,
 #   only-X sample AP's files); 2020-08-02 and sample AO read as tuning data
+# 136 (session 64, clock112): a clock hour without its minutes (每晚八点, 晚上8点, 凌晨五时, 十时许) is the figure H时 where a
+#   part of the day or a day of the month precedes it or 钟/许/整 follows (text.numbers._BARE_CLOCK)
+# 137 (session 64, onlyx110): the name dots ･ and ∙ read as name dots by every reading of a dotted name (one set)
+#   a given name written in a later part of another dotted name (勒布朗·詹姆斯) no longer names 詹姆斯·X's surname
+#   a place with its suffix (孝感市, 湖北省, 台北县) named by an outlet writing it without (湖北孝感: PLACE_WITHOUT_SUFFIX)
+# 138 (session 64, review65): 整 after a bare clock hour is no "on the hour" where it begins a word (提出5点整改要求)
+# 139 (session 65, lead): the three tables mined again without the data fresh for session 66 (2020-11-23 +-3 days,
+#   only-X sample AQ's files); 2020-12-04 and sample AP read as tuning data
 
 
 @dataclass(slots=True)
