@@ -57,7 +57,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, compress, repeat
 from operator import itemgetter, mul, not_
 from typing import TYPE_CHECKING
@@ -1745,6 +1745,8 @@ class StoryClusterer:
         roles, least, threshold = self._joined, self.config.join_least, self.small_join_probability
         floor = self.config.small_join_floor
         # With ``figure_join_probability`` the model is read down to it; a pair under the threshold needs one figure.
+        # The bound asks the figure first (cheap: a shared name, then the stories' figures, read once per story) of a
+        # pair that cannot reach the threshold, and reads the costly pair-model features only when it holds.
         bar = min(threshold, self.config.figure_join_probability or threshold)
         touched = set(roles)  # joined by the join pass or an earlier run's passes: only pairs of two others are scored
         scored: list[tuple[float, str, str]] = []
@@ -1754,8 +1756,9 @@ class StoryClusterer:
                     or len(a.members) >= least or len(b.members) >= least
                     or vector_cosine(a.meaning, b.meaning) < floor or vector_cosine(a.lede, b.lede) < floor):
                 continue
-            probability = join_probability(model, bar, a, b, self._is_name, _dice, self._event_weights,
-                                           self._core_probability)
+            probability = join_probability(model, threshold, a, b, self._is_name, _dice, self._event_weights,
+                                           self._core_probability, bar,
+                                           partial(self._one_event_figure, a, b) if bar < threshold else None)
             if probability is not None and (probability >= threshold
                                             or probability >= bar and self._one_event_figure(a, b)):
                 scored.append((probability, a_id, b_id))
