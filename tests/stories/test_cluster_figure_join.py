@@ -83,3 +83,36 @@ def test_dates_years_small_counts_and_hedges_are_no_evidence() -> None:
                  "2020东京奥运", "在8/2举行"):
         assert event_figures([text]) == frozenset(), text
     assert event_figures(["增长3.5%"]) != frozenset()  # a decimal is specific at any size
+
+
+def counting_core(clusterer: StoryClusterer) -> list[int]:
+    """Counts the clusterer's costly pair-model readings (``_core_probability``) from now on."""
+    calls = [0]
+    read = clusterer._core_probability
+
+    def counted(story, other):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        return read(story, other)
+
+    clusterer._core_probability = counted  # type: ignore[method-assign]
+    return calls
+
+
+def test_a_pair_under_the_threshold_without_the_evidence_is_not_read_in_full() -> None:
+    # The model's ceiling .73 is under its threshold .9 and over the bar .5: the figure and the name are asked first;
+    # without a shared figure the costly readings are skipped (group112 read them for every pair over the bar).
+    clusterer = clusterer_of(0.5)
+    ids = built(clusterer, [[(SURVEY, 0)], [(OTHER_SURVEY, 2)]])
+    calls = counting_core(clusterer)
+    assert clusterer.join_complete(final=True) == 0
+    assert story_count(clusterer, ids) == 2
+    assert calls[0] == 0
+
+
+def test_a_pair_with_the_evidence_is_read_in_full_and_joined() -> None:
+    clusterer = clusterer_of(0.5)
+    ids = built(clusterer, [[(SURVEY, 0)], [(SURVEY_TW, 2)]])
+    calls = counting_core(clusterer)
+    assert clusterer.join_complete(final=True) == 1
+    assert story_count(clusterer, ids) == 1
+    assert calls[0] == 2  # the pair model read each way

@@ -104,10 +104,10 @@ def join_probability(model: PairModel, floor: float, a: _StoryState, b: _StorySt
     cheap = _cheap_features(a, b, is_name, dice, weights, _reads_outlets(model.features))
     if floor > 0.0:
         ceiling = model.bias + sum(map(mul, model.weights, cheap)) + sum(max(w, 0.0) for w in model.weights[-_COSTLY:])
-        if floor >= 1.0 or ceiling < math.log(floor / (1.0 - floor)) - _SLACK:
-            if (evidence is None or not 0.0 < bar < min(floor, 1.0)
-                    or ceiling < math.log(bar / (1.0 - bar)) - _SLACK or not evidence()):
-                return None
+        under = floor >= 1.0 or ceiling < math.log(floor / (1.0 - floor)) - _SLACK
+        if under and (evidence is None or not 0.0 < bar < min(floor, 1.0)
+                      or ceiling < math.log(bar / (1.0 - bar)) - _SLACK or not evidence()):
+            return None
     return model.probability((*cheap, *_core_readings(a, b, core_probability)))
 
 
