@@ -2,7 +2,7 @@
 session 64, group112), on small reports written for these tests (not taken from any labelled day): a small pair the
 small-join model scores between the figure bar and its threshold joins when both heads state one specific figure
 (in any of its written forms) and share a name; a date, a small count, a hedged figure or a figure without a shared
-name does not join them; off by default."""
+name does not join them; on at .7 by default since session 66 (group114), 0 turns it off."""
 
 from __future__ import annotations
 
@@ -34,11 +34,19 @@ def clusterer_of(bar: float | None, model: PairModel = MIDDLE) -> StoryClusterer
                           join_model=NEVER, small_join_model=model)
 
 
-def test_off_by_default() -> None:
-    assert ClusterConfig().figure_join_probability == 0.0
+def test_on_by_default_at_07() -> None:
+    # Session 66 (group114): on at .7 by the rule; the model's .73 is over the bar, under its threshold .9.
+    assert ClusterConfig().figure_join_probability == 0.7
     clusterer = clusterer_of(None)
     ids = built(clusterer, [[(SURVEY, 0)], [(SURVEY_TW, 2)]])
-    assert clusterer.join_complete(final=True) == 0  # main: .73 is under the small pass's .9
+    assert clusterer.join_complete(final=True) == 1
+    assert story_count(clusterer, ids) == 1
+
+
+def test_off_at_zero() -> None:
+    clusterer = clusterer_of(0.0)
+    ids = built(clusterer, [[(SURVEY, 0)], [(SURVEY_TW, 2)]])
+    assert clusterer.join_complete(final=True) == 0  # .73 is under the small pass's .9
     assert story_count(clusterer, ids) == 2
 
 
