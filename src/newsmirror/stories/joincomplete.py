@@ -95,13 +95,18 @@ def join_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int],
 def join_probability(model: PairModel, floor: float, a: _StoryState, b: _StoryState,
                      is_name: Callable[[str], int], dice: Callable[[frozenset[str], frozenset[str]], float],
                      weights: Callable[[_StoryState], StoryWeights],
-                     core_probability: Callable[[_StoryState, _StoryState], float]) -> float | None:
+                     core_probability: Callable[[_StoryState, _StoryState], float], bar: float = 0.0,
+                     evidence: Callable[[], bool] | None = None) -> float | None:
     """``model``'s probability of two finished stories (``join_features`` of ``model.features``), or None when it
-    is below ``floor`` whatever the two pair-model readings are (then they are not computed)."""
+    is below ``floor`` whatever the two pair-model readings are (then they are not computed). With a ``bar`` under
+    ``floor`` and ``evidence`` (a cheap test of the pair), a pair that may reach ``bar`` but not ``floor`` is read
+    in full only when ``evidence()`` holds: the costly readings are asked of the few pairs the test lets through."""
     cheap = _cheap_features(a, b, is_name, dice, weights, _reads_outlets(model.features))
     if floor > 0.0:
         ceiling = model.bias + sum(map(mul, model.weights, cheap)) + sum(max(w, 0.0) for w in model.weights[-_COSTLY:])
-        if floor >= 1.0 or ceiling < math.log(floor / (1.0 - floor)) - _SLACK:
+        under = floor >= 1.0 or ceiling < math.log(floor / (1.0 - floor)) - _SLACK
+        if under and (evidence is None or not 0.0 < bar < min(floor, 1.0)
+                      or ceiling < math.log(bar / (1.0 - bar)) - _SLACK or not evidence()):
             return None
     return model.probability((*cheap, *_core_readings(a, b, core_probability)))
 
