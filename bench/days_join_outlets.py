@@ -108,7 +108,7 @@ def fold_reader(rows: Rows | None, day: str) -> PairModel | None:
 
 def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: float | None = None,
          guard: bool = False, readers: Rows | None = None, packaged: list[float] | None = None,
-         alternate: bool = False) -> None:
+         alternate: bool = False, save: Path | None = None) -> None:
     missing = [d.name for d in days if d.name not in cache] if packaged is None else []
     if missing:
         raise SystemExit(f"the capture lacks {', '.join(missing)}: capture them")
@@ -124,6 +124,7 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
     outlets = arms[0]
     rows: dict[str, list] = {"main": [], **{arm: [] for arm in arms}}
     chosen: dict[str, dict[str, float | None]] = {arm: {} for arm in arms}
+    saved: dict[str, dict[str, dict[str, str]]] = {arm: {} for arm in ["main", *arms]}
     for number, day in enumerate(days):
         train = [c for name, c in cache.items() if name != day.name]
         reader = fold_reader(readers, day.name) if guard else None
@@ -133,7 +134,11 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
         order = ["main", *arms] if not alternate or number % 2 == 0 else [*arms, "main"]
         for arm in order:
             if arm == "main":
-                _, predicted, cpu = grouped(day, None)
+                # main as shipped: the join guard as ``ClusterConfig`` defaults it (on since session 64), with the arms'
+                # reader when it is on, so that only the join model differs (session 66, join115: main was grouped
+                # with the guard off, the default of ``grouped``)
+                shipped = ClusterConfig().join_guard
+                _, predicted, cpu = grouped(day, None, shipped, reader if shipped else None)
                 threshold = None
             else:
                 model = (replace(default_join_model(), threshold=at[arm]) if arm in at
@@ -143,9 +148,12 @@ def lodo(days: list[Day], cache: dict[str, Captured], with_plain: bool, fixed: f
                 _, predicted, cpu = grouped(day, model, guard, reader)
             c = score(day, predicted, cpu)
             rows[arm].append(c)
+            saved[arm][day.name] = predicted
             line.append(f"{arm}{f' ({threshold})' if threshold is not None else ''} F1 {c.f1:.4f} P {c.precision:.4f} "
                         f"pure {c.pure}/{c.multi} impure {c.multi - c.pure} glued {c.glued} CPU {cpu:.2f} s")
         print("; ".join(line), flush=True)
+        if save is not None:  # each arm's grouping of the days so far (report id -> story), for a later reading
+            save.write_bytes(pickle.dumps(saved))
     summary(days, rows, chosen)
 
 
@@ -185,6 +193,8 @@ def main() -> None:
                         help="lodo --guard: the reader fitted per fold on this bench/days_multi_reader.py capture")
     parser.add_argument("--alternate", action="store_true",
                         help="lodo: main grouped after the arms on every other day (the CPU of a same-run comparison)")
+    parser.add_argument("--save", type=Path, metavar="FILE",
+                        help="lodo: each arm's grouping of each day (report id -> story id), pickled into FILE")
     parser.add_argument("--write", action="store_true", help="write the model fitted on every captured day")
     args = parser.parse_args()
     if args.capture:
@@ -196,14 +206,15 @@ def main() -> None:
         return
     if args.command == "lodo" and args.packaged is not None:
         rows = load_rows(args.reader) if args.reader else None
-        lodo(tuning_days(args), {}, False, None, args.guard, rows, args.packaged, args.alternate)
+        lodo(tuning_days(args), {}, False, None, args.guard, rows, args.packaged, args.alternate, args.save)
         return
     if args.cache is None:
         raise SystemExit("--cache FOLDER (made by --capture) is needed for lodo and --write")
     cache = load(args.cache)
     if args.command == "lodo":
         rows = load_rows(args.reader) if args.reader else None
-        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard, rows, alternate=args.alternate)
+        lodo(tuning_days(args), cache, args.plain, args.fixed, args.guard, rows, alternate=args.alternate,
+             save=args.save)
     if args.write:
         write_model(cache)
 
