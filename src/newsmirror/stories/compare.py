@@ -2058,6 +2058,13 @@ def _enterprise_names(han: str) -> list[str]:
     return [han[han.rindex(name) :] for name in _trade_names(han)]
 
 
+# Where the glossed or claimed name is a trade name and an industry word to jieba (大立|光电, 大立光电（Largan Precision）), the
+# trade name another outlet writes with a legal form may run on into the industry word's first character (大立光公司):
+# jieba drew the line between trade name and industry word one character early. Read only with a legal form after it,
+# under ``_trade_name_in``'s other guards. Session 66, onlyx112 (AQ61 Largan Precision). Off (False) = main's claims.
+TRADE_NAME_RUN_ON = True
+
+
 def _trade_name_in(term: str, text: str) -> bool:
     """Whether ``text`` writes the enterprise a Han ``term`` names (``_trade_names``) by the same trade name followed
     by a legal form, an industry word between allowed (华为公司 for 华为技术有限公司, 香港星通技术有限公司 for 星通科技),
@@ -2067,7 +2074,10 @@ def _trade_name_in(term: str, text: str) -> bool:
     if not _HAN_RUN.fullmatch(term):
         return False
     for name in _trade_names(term):
-        for found in re.finditer(re.escape(name), text):
+        # The trade name may run on into the industry word jieba cut after it (大立|光电 of 大立光电, written 大立光公司).
+        run_on = [term[: len(name) + size] for size in range(1, _INDUSTRY_CHARS) if TRADE_NAME_RUN_ON
+                  and term.startswith(name) and _industry_word(term[len(name) : len(name) + _INDUSTRY_CHARS])]
+        for found in (found for form in (name, *run_on) for found in re.finditer(re.escape(form), text)):
             at, end = found.start(), found.end()
             after = text[end:]
             if not (_LEGAL_FORM.match(after) or (_industry_word(after[:_INDUSTRY_CHARS])
@@ -2371,6 +2381,8 @@ def _first_word_short_form_in(term: str, text: str, nouns: Iterable[str]) -> boo
         return False
     if any(abbreviates_first_word(term, noun) for noun in nouns):
         return True
+    if SHORT_FORM_WORD_BY_WORD and _long_name_word_by_word_in(term, text):
+        return True
     at = text.find(term[1]) if len(term) >= 4 else -1
     while at >= 0:
         for size in (2, 3):
@@ -2379,6 +2391,39 @@ def _first_word_short_form_in(term: str, text: str, nouns: Iterable[str]) -> boo
                     and word_at(text, at, short, _SHORT_FORM_CONTEXT)):
                 return True
         at = text.find(term[1], at + 1)
+    return False
+
+
+# A short form made of one character of each word of the long name it shortens, keeping the first word (a place) by its
+# second character: 北高行 of 台北|高等|行政法院, 北检 of 台北|地检署. ``abbreviates_first_word`` reads the pair, but
+# only where the long name is one noun of the outlet's (jieba cuts it in words: 高等 is no noun). Read in the text of
+# an outlet silent on the claimed short form: a run of jieba's words beginning with the two-character word whose second
+# character begins the short form, each later word holding the short form's next character, and as many words as the
+# short form has characters (the long name ends where the short form's last character is read: a character met by
+# chance in a later word is not read), no later word a place to jieba or the
+# place table (台北|上海|行政区 is a list of places). Session 66, onlyx112
+# (AQ21 北高行). Off (False) = main's claims.
+SHORT_FORM_WORD_BY_WORD = True
+_WORD_BY_WORD_SPAN = 16  # characters of text after the first word cut with it
+
+
+def _long_name_word_by_word_in(term: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes the long name a claimed two- or three-character short form shortens word
+    by word from the second character of its first word (``SHORT_FORM_WORD_BY_WORD``)."""
+    if not 2 <= len(term) <= 3 or not _HAN_RUN.fullmatch(term):
+        return False
+    at = text.find(term[0], 1)
+    while at >= 1:
+        start = at - 1
+        placed = list(islice(((position, word) for position, word in
+                              placed_words(text, start, at + 1 + _WORD_BY_WORD_SPAN) if position >= 0), len(term)))
+        if (len(placed) == len(term) and placed[0] == (start, text[start : at + 1])
+                and all(char in word and dictionary_tag(word) != _PLACE_TAG and not is_place(word)
+                        for char, (_position, word) in zip(term[1:], placed[1:], strict=True))):
+            full = "".join(word for _position, word in placed)
+            if abbreviates_first_word(term, full):
+                return True
+        at = text.find(term[0], at + 1)
     return False
 
 
