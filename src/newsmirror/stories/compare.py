@@ -927,6 +927,13 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             for outlet in outlets:
                 if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
                     outlet_nouns[outlet].update(hans)
+    # Names of one person or thing an outlet's own statement lists (原名王玉文，笔名王藏、"小王子"): an outlet writing one
+    # of them names the others (``NAME_STATEMENTS``).
+    for article in articles:
+        for forms in _stated_names(f"{article.title}\n{article.body_text}"):
+            for outlet in outlets:
+                if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
+                    outlet_nouns[outlet].update(forms)
     # A fact the pair model's round widened (joined to units the rules left apart) shows "only X names N" only
     # where a fact the rules alone make, sharing a unit with it, shows it too: the model's link is evidence that
     # two sentences tell one fact, not that the outlet it joined told the statement and left N out (session 41,
@@ -3101,6 +3108,32 @@ def _bracket_aliases(text: str) -> list[tuple[str, ...]]:
         forms = tuple(dict.fromkeys(form for form in (hans[0], named, *latins) if form))
         if len(forms) > 1:
             groups.append(forms)
+    return groups
+
+
+# Names of one person or thing an outlet's own statement gives in a row of clauses each opened by a word saying "another
+# name" (原名, 本名, 笔名, 又名, 别名, 艺名, 又称, 人称, 绰号, 外号): 王藏，原名王玉文，笔名王藏、"小王子". Each name is a run
+# of two to six Han characters (quoted or not) closed by a clause mark or a bracket, a name to jieba (``is_name``: 王玉文,
+# 小王子; not 国安法, a common noun); the names of one row are one bearer's, so an outlet writing one of them names the
+# others. A row giving one name only (诗人王藏（本名王玉文）) says nothing here: which name before it is the bearer's is
+# left to the bracket and gloss readings. Session 66, onlyx112 (AF27 小王子). Off (False) = main's claims.
+NAME_STATEMENTS = True
+_OTHER_NAME_WORD = r"(?:原名|本名|笔名|筆名|又名|别名|別名|艺名|藝名|又称|又稱|人称|人稱|绰号|綽號|外号|外號)"
+_STATED_NAME = r"[“「『\"]?[\u4e00-\u9fff]{2,6}[”」』\"]?(?=[，,、。；;）)\s])"
+_STATED_CLAUSE = rf"{_OTHER_NAME_WORD}{_STATED_NAME}(?:、{_STATED_NAME})*"
+_NAME_STATEMENT = re.compile(rf"{_STATED_CLAUSE}(?:[，,]{_STATED_CLAUSE})*")
+_STATED_ITEM = re.compile(rf"(?:{_OTHER_NAME_WORD}|、)[“「『\"]?([\u4e00-\u9fff]{{2,6}})")
+
+
+def _stated_names(text: str) -> list[tuple[str, ...]]:
+    """The names of one bearer a raw ``text``'s rows of other-name clauses give (``NAME_STATEMENTS``), normalized."""
+    if not NAME_STATEMENTS:
+        return []
+    groups = []
+    for found in _NAME_STATEMENT.finditer(text):
+        names = tuple(dict.fromkeys(normalize(name) for name in _STATED_ITEM.findall(found.group(0))))
+        if len(names) > 1 and all(is_name(name) for name in names):
+            groups.append(names)
     return groups
 
 

@@ -279,7 +279,8 @@ ALIGNMENT_VERSION = "146"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AR's files); 2020-11-23 and sample AQ read as tuning data
 # 146 (session 66, onlyx112; 144-145 are mend114's): a body's short form of one character per word of its long name
 #   (北高行 of 台北|高等|行政法院: compare.SHORT_FORM_WORD_BY_WORD), a trade name run on into its industry word
-#   (大立光公司 for 大立光电: compare.TRADE_NAME_RUN_ON)
+#   (大立光公司 for 大立光电: compare.TRADE_NAME_RUN_ON), one bearer's names an outlet's own statement lists
+#   (原名王玉文，笔名王藏、"小王子": compare.NAME_STATEMENTS)
 
 
 @dataclass(slots=True)
