@@ -72,6 +72,7 @@ from newsmirror.text.dictionary_glosses import (
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
+    _FIRST_WORD_TAGS,
     NAME_TAGS,
     abbreviates,
     abbreviates_first_word,
@@ -2419,9 +2420,14 @@ def _long_name_word_by_word_in(term: str, text: str) -> bool:
     by word from the second character of its first word (``SHORT_FORM_WORD_BY_WORD``)."""
     if not 2 <= len(term) <= 3 or not _HAN_RUN.fullmatch(term):
         return False
+    tags = pos_tokenizer().word_tag_tab
     at = text.find(term[0], 1)
     while at >= 1:
         start = at - 1
+        if tags.get(text[start : at + 1]) not in _FIRST_WORD_TAGS or not all(
+                char in text[at + 1 : at + 1 + _WORD_BY_WORD_SPAN] for char in term[1:]):
+            at = text.find(term[0], at + 1)
+            continue  # no first word a long name may begin with here (``abbreviates_first_word``), or no later character
         placed = list(islice(((position, word) for position, word in
                               placed_words(text, start, at + 1 + _WORD_BY_WORD_SPAN) if position >= 0), len(term)))
         if (len(placed) == len(term) and placed[0] == (start, text[start : at + 1])
