@@ -72,6 +72,7 @@ from newsmirror.text.dictionary_glosses import (
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
+    _FIRST_WORD_TAGS,
     NAME_TAGS,
     abbreviates,
     abbreviates_first_word,
@@ -927,6 +928,13 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             for outlet in outlets:
                 if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
                     outlet_nouns[outlet].update(hans)
+    # Names of one person or thing an outlet's own statement lists (原名王玉文，笔名王藏、"小王子"): an outlet writing one
+    # of them names the others (``NAME_STATEMENTS``).
+    for article in articles:
+        for forms in _stated_names(f"{article.title}\n{article.body_text}"):
+            for outlet in outlets:
+                if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
+                    outlet_nouns[outlet].update(forms)
     # A fact the pair model's round widened (joined to units the rules left apart) shows "only X names N" only
     # where a fact the rules alone make, sharing a unit with it, shows it too: the model's link is evidence that
     # two sentences tell one fact, not that the outlet it joined told the statement and left N out (session 41,
@@ -2058,6 +2066,13 @@ def _enterprise_names(han: str) -> list[str]:
     return [han[han.rindex(name) :] for name in _trade_names(han)]
 
 
+# Where the glossed or claimed name is a trade name and an industry word to jieba (大立|光电, 大立光电（Largan Precision）), the
+# trade name another outlet writes with a legal form may run on into the industry word's first character (大立光公司):
+# jieba drew the line between trade name and industry word one character early. Read only with a legal form after it,
+# under ``_trade_name_in``'s other guards. Session 66, onlyx112 (AQ61 Largan Precision). Off (False) = main's claims.
+TRADE_NAME_RUN_ON = True
+
+
 def _trade_name_in(term: str, text: str) -> bool:
     """Whether ``text`` writes the enterprise a Han ``term`` names (``_trade_names``) by the same trade name followed
     by a legal form, an industry word between allowed (华为公司 for 华为技术有限公司, 香港星通技术有限公司 for 星通科技),
@@ -2067,7 +2082,10 @@ def _trade_name_in(term: str, text: str) -> bool:
     if not _HAN_RUN.fullmatch(term):
         return False
     for name in _trade_names(term):
-        for found in re.finditer(re.escape(name), text):
+        # The trade name may run on into the industry word jieba cut after it (大立|光电 of 大立光电, written 大立光公司).
+        run_on = [term[: len(name) + size] for size in range(1, _INDUSTRY_CHARS) if TRADE_NAME_RUN_ON
+                  and term.startswith(name) and _industry_word(term[len(name) : len(name) + _INDUSTRY_CHARS])]
+        for found in (found for form in (name, *run_on) for found in re.finditer(re.escape(form), text)):
             at, end = found.start(), found.end()
             after = text[end:]
             if not (_LEGAL_FORM.match(after) or (_industry_word(after[:_INDUSTRY_CHARS])
@@ -2371,6 +2389,8 @@ def _first_word_short_form_in(term: str, text: str, nouns: Iterable[str]) -> boo
         return False
     if any(abbreviates_first_word(term, noun) for noun in nouns):
         return True
+    if SHORT_FORM_WORD_BY_WORD and _long_name_word_by_word_in(term, text):
+        return True
     at = text.find(term[1]) if len(term) >= 4 else -1
     while at >= 0:
         for size in (2, 3):
@@ -2379,6 +2399,44 @@ def _first_word_short_form_in(term: str, text: str, nouns: Iterable[str]) -> boo
                     and word_at(text, at, short, _SHORT_FORM_CONTEXT)):
                 return True
         at = text.find(term[1], at + 1)
+    return False
+
+
+# A short form made of one character of each word of the long name it shortens, keeping the first word (a place) by its
+# second character: 北高行 of 台北|高等|行政法院, 北检 of 台北|地检署. ``abbreviates_first_word`` reads the pair, but
+# only where the long name is one noun of the outlet's (jieba cuts it in words: 高等 is no noun). Read in the text of
+# an outlet silent on the claimed short form: a run of jieba's words beginning with the two-character word whose second
+# character begins the short form, each later word holding the short form's next character, and as many words as the
+# short form has characters (the long name ends where the short form's last character is read: a character met by
+# chance in a later word is not read), no later word a place to jieba or the
+# place table (台北|上海|行政区 is a list of places). Session 66, onlyx112
+# (AQ21 北高行). Off (False) = main's claims.
+SHORT_FORM_WORD_BY_WORD = True
+_WORD_BY_WORD_SPAN = 16  # characters of text after the first word cut with it
+
+
+def _long_name_word_by_word_in(term: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes the long name a claimed two- or three-character short form shortens word
+    by word from the second character of its first word (``SHORT_FORM_WORD_BY_WORD``)."""
+    if not 2 <= len(term) <= 3 or not _HAN_RUN.fullmatch(term):
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    at = text.find(term[0], 1)
+    while at >= 1:
+        start = at - 1
+        if tags.get(text[start : at + 1]) not in _FIRST_WORD_TAGS or not all(
+                char in text[at + 1 : at + 1 + _WORD_BY_WORD_SPAN] for char in term[1:]):
+            at = text.find(term[0], at + 1)
+            continue  # no first word a long name may begin with here (``abbreviates_first_word``), or no later character
+        placed = list(islice(((position, word) for position, word in
+                              placed_words(text, start, at + 1 + _WORD_BY_WORD_SPAN) if position >= 0), len(term)))
+        if (len(placed) == len(term) and placed[0] == (start, text[start : at + 1])
+                and all(char in word and dictionary_tag(word) != _PLACE_TAG and not is_place(word)
+                        for char, (_position, word) in zip(term[1:], placed[1:], strict=True))):
+            full = "".join(word for _position, word in placed)
+            if abbreviates_first_word(term, full):
+                return True
+        at = text.find(term[0], at + 1)
     return False
 
 
@@ -3056,6 +3114,32 @@ def _bracket_aliases(text: str) -> list[tuple[str, ...]]:
         forms = tuple(dict.fromkeys(form for form in (hans[0], named, *latins) if form))
         if len(forms) > 1:
             groups.append(forms)
+    return groups
+
+
+# Names of one person or thing an outlet's own statement gives in a row of clauses each opened by a word saying "another
+# name" (原名, 本名, 笔名, 又名, 别名, 艺名, 又称, 人称, 绰号, 外号): 王藏，原名王玉文，笔名王藏、"小王子". Each name is a run
+# of two to six Han characters (quoted or not) closed by a clause mark or a bracket, a name to jieba (``is_name``: 王玉文,
+# 小王子; not 国安法, a common noun); the names of one row are one bearer's, so an outlet writing one of them names the
+# others. A row giving one name only (诗人王藏（本名王玉文）) says nothing here: which name before it is the bearer's is
+# left to the bracket and gloss readings. Session 66, onlyx112 (AF27 小王子). Off (False) = main's claims.
+NAME_STATEMENTS = True
+_OTHER_NAME_WORD = r"(?:原名|本名|笔名|筆名|又名|别名|別名|艺名|藝名|又称|又稱|人称|人稱|绰号|綽號|外号|外號)"
+_STATED_NAME = r"[“「『\"]?[\u4e00-\u9fff]{2,6}[”」』\"]?(?=[，,、。；;）)\s])"
+_STATED_CLAUSE = rf"{_OTHER_NAME_WORD}{_STATED_NAME}(?:、{_STATED_NAME})*"
+_NAME_STATEMENT = re.compile(rf"{_STATED_CLAUSE}(?:[，,]{_STATED_CLAUSE})*")
+_STATED_ITEM = re.compile(rf"(?:{_OTHER_NAME_WORD}|、)[“「『\"]?([\u4e00-\u9fff]{{2,6}})")
+
+
+def _stated_names(text: str) -> list[tuple[str, ...]]:
+    """The names of one bearer a raw ``text``'s rows of other-name clauses give (``NAME_STATEMENTS``), normalized."""
+    if not NAME_STATEMENTS:
+        return []
+    groups = []
+    for found in _NAME_STATEMENT.finditer(text):
+        names = tuple(dict.fromkeys(normalize(name) for name in _STATED_ITEM.findall(found.group(0))))
+        if len(names) > 1 and all(is_name(name) for name in names):
+            groups.append(names)
     return groups
 
 
