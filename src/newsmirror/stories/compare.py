@@ -3279,8 +3279,11 @@ SURNAME_LEFT_UNNAMED = True
 _FULL_NAME_CHARS = (2, 3)
 
 
+@lru_cache(maxsize=1 << 14)
 def _tagged_person(word: str) -> bool:
-    """Whether jieba tags a word of ``word`` as a person's name (nr, nrt, nrfg)."""
+    """Whether jieba tags a word of ``word`` as a person's name (nr, nrt, nrfg: 习近平, 马英九). Cached (bounded): the
+    meeting reading asks it of every name an outlet gives, for each claimed name of a story (review66: 106 nouns tagged
+    again per call, 15 ms)."""
     return any(tag in _PERSON_TAGS for _word, tag in tagged_words(word))
 
 
