@@ -3324,28 +3324,43 @@ def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
     named, and no other person whose name begins with 习."""
     short = name[0]
     at = text.find(short)
-    found = []
+    found: list[tuple[str, str, str, int]] = []  # (partner, pair, the two characters after 会, where the three begin)
     while at >= 0:
         after = text[at + 2 : at + 4] if text[at + 1 : at + 2] == _MEETING else text[at + 3 : at + 5]
         if text[at + 1 : at + 2] == _MEETING and at >= 1 and not in_dictionary(short + _MEETING):
-            found.append((text[at - 1], text[at - 1] + short, after))  # 马习会: the partner before
+            found.append((text[at - 1], text[at - 1] + short, after, at - 1))  # 马习会: the partner before
         elif text[at + 2 : at + 3] == _MEETING and not in_dictionary(text[at + 1 : at + 3]):
-            found.append((text[at + 1], short + text[at + 1], after))  # 习马会: the partner after
+            found.append((text[at + 1], short + text[at + 1], after, at))  # 习马会: the partner after
         at = text.find(short, at + 1)
-    spots = [(partner, pair) for partner, pair, after in found
+    spots = [(partner, pair, start) for partner, pair, after, start in found
              if partner != short and _HAN.fullmatch(partner) and not in_dictionary(pair)
              and not (len(after) == 2 and in_dictionary(after))]
     if not spots or not _full_person_name(name):
         return False
     persons = [noun for noun in nouns if noun != name and _HAN_RUN.fullmatch(noun) and len(noun) >= 2 and _tagged_person(noun)]
+    # Three characters partly inside a name the outlet gives are no meeting's name: 子刘会 of 妻子刘会茹, 佩奥会 of
+    # 蓬佩奥会在 ("Pompeo will", review66 on tuning texts of 2020-11-25). A name inside the three (马习) is none.
+    spots = [(partner, pair, start) for partner, pair, start in spots
+             if not any(_straddles(text, person, start, start + 3) for person in persons)]
     # A name the pair begins that the text writes elsewhere too (马云 of 马云会, "Ma Yun will") is no meeting, and
     # jieba's reading of the pair itself as a name (马习 of 马习会) no such name.
-    if any(person[0] == short and not any(person.startswith(pair) for _partner, pair in spots) for person in persons):
+    if any(person[0] == short and not any(person.startswith(pair) for _partner, pair, _start in spots)
+           for person in persons):
         return False  # another person the short form may stand for
     return any(any(person[0] == partner for person in persons)
                and not any(person.startswith(pair) and text.count(person) > text.count(pair + _MEETING)
                            for person in persons)
-               for partner, pair in spots)
+               for partner, pair, _start in spots)
+
+
+def _straddles(text: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` is written in ``text`` across an edge of ``text[start:end]``: over part of it and beyond."""
+    at = text.find(word, max(start - len(word) + 1, 0))
+    while 0 <= at < end:
+        if at < start or at + len(word) > end:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 class _Written:
