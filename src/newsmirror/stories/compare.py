@@ -3304,10 +3304,11 @@ def _surname_left_unnamed(name: str, raw: _Written) -> bool:
 # meeting's name, joined to the first character of another person the outlet names (马习会, where 联合早报 names 马英九;
 # 特金会 for 特朗普 and 金正恩), in either order (马习会, 习马会). Not where the outlet names another person of that first
 # character (习马会 in a text naming 马英九 is no evidence for 马歇尔), nor where the three characters read otherwise: the
-# pair a dictionary word (罗马会见, 柏林会晤), the character and 会 one (大会, 公会), or 会 the start of one (马尤会面, 会见,
-# 会议), nor where the pair begins a name the outlet writes elsewhere too (马云会 is 马云 and 会, "will"). It can only
-# withhold a claim. A role before the surname (习主席 for 国家主席习近平) was tried and left out: on the tuning samples it
-# read 向民众, 和律师 and 特朗普总统's 普总统 as one. Session 65, onlyx111 (AP61 习近平).
+# pair a dictionary word (罗马会见, 柏林会晤), the character and 会 one (大会, 公会), 会 "will" before a word (马云会成为:
+# the two characters after 会 a word, where 会 and the next begin none; 马习会面对, 马习会上表示 are meetings, mend114),
+# or three characters partly inside a name the outlet gives (蓬佩奥会在), nor where the pair begins a name the outlet
+# writes elsewhere too (马云会 is 马云 and 会, "will"). It can only withhold a claim. A role before the surname (习主席
+# for 国家主席习近平) was tried and left out: on the tuning samples it read 向民众, 和律师 and 特朗普总统's 普总统 as one. Session 65, onlyx111 (AP61 习近平).
 SURNAME_SHORT_FORMS = True
 _MEETING = "会"
 
@@ -3326,7 +3327,10 @@ def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
     at = text.find(short)
     found: list[tuple[str, str, str, int]] = []  # (partner, pair, the two characters after 会, where the three begin)
     while at >= 0:
-        after = text[at + 2 : at + 4] if text[at + 1 : at + 2] == _MEETING else text[at + 3 : at + 5]
+        # The two characters after 会, asked only where 会 and its next begin no word (会面, 会上: 马习会面对 is a meeting;
+        # 会成为 "will become" is none).
+        meeting_at = at + 1 if text[at + 1 : at + 2] == _MEETING else at + 2
+        after = "" if in_dictionary(text[meeting_at : meeting_at + 2]) else text[meeting_at + 1 : meeting_at + 3]
         if text[at + 1 : at + 2] == _MEETING and at >= 1 and not in_dictionary(short + _MEETING):
             found.append((text[at - 1], text[at - 1] + short, after, at - 1))  # 马习会: the partner before
         elif text[at + 2 : at + 3] == _MEETING and not in_dictionary(text[at + 1 : at + 3]):
