@@ -1,7 +1,9 @@
-"""The meeting reading (``SURNAME_SHORT_FORMS``): review66's finding 13 (mend114). Own examples, constructed.
+"""The meeting reading (``SURNAME_SHORT_FORMS``): review66's findings 13 and 14 (mend114). Own examples, constructed.
 
 13: the guard reading 会 as "will" before a word (马云会成为) asked whether the two characters after 会 are a word even
-where 会 itself begins one (会面, 会上), so 马习会面对 and 马习会上表示 read as no meeting."""
+where 会 itself begins one (会面, 会上), so 马习会面对 and 马习会上表示 read as no meeting.
+14: a one-character short form in a meeting's name (特金会's 金) stands for the story's most written person of that
+character: where a story names 金正恩 and 金永南, 特金会 names 金正恩 only (review66 probed 金与正 and 金永南)."""
 
 from __future__ import annotations
 
@@ -36,3 +38,16 @@ def test_only_x_withheld_where_the_receiver_writes_the_meeting_before_a_word(mon
     assert "习近平" not in _only([giver, other], "甲社")
     monkeypatch.setattr(compare, "SURNAME_SHORT_FORMS", False)
     assert "习近平" in _only([giver, other], "甲社")
+
+
+def test_the_short_form_stands_for_the_most_written_person_of_its_character() -> None:
+    giver = _article("甲社", "朝鲜官员金永南周二发表谈话，批评美国总统特朗普。金正恩表示愿意无核化，金正恩同时警告美方。")
+    other = _article("乙报", "朝鲜官员周二发表谈话，批评美国总统特朗普。第二次特金会的筹备仍在进行，朝方表示愿意无核化。")
+    claims = _only([giver, other], "甲社")
+    assert "金正恩" not in claims  # 特金会 names him
+    assert "金永南" in claims  # and not another 金 the story names less
+    texts, nouns = {"甲社": "金正恩，金正恩，金与正"}, {"甲社": {"金正恩", "金与正"}}
+    assert compare._most_written_of_first("金正恩", texts, nouns)
+    assert not compare._most_written_of_first("金与正", texts, nouns)
+    # A name inside another (金正 of 金正恩) is no other person.
+    assert compare._most_written_of_first("金正恩", {"甲社": "金正恩，金正"}, {"甲社": {"金正恩", "金正"}})

@@ -3307,8 +3307,10 @@ def _surname_left_unnamed(name: str, raw: _Written) -> bool:
 # pair a dictionary word (罗马会见, 柏林会晤), the character and 会 one (大会, 公会), 会 "will" before a word (马云会成为:
 # the two characters after 会 a word, where 会 and the next begin none; 马习会面对, 马习会上表示 are meetings, mend114),
 # or three characters partly inside a name the outlet gives (蓬佩奥会在), nor where the pair begins a name the outlet
-# writes elsewhere too (马云会 is 马云 and 会, "will"). It can only withhold a claim. A role before the surname (习主席
-# for 国家主席习近平) was tried and left out: on the tuning samples it read 向民众, 和律师 and 特朗普总统's 普总统 as one. Session 65, onlyx111 (AP61 习近平).
+# writes elsewhere too (马云会 is 马云 and 会, "will"). Only for the story's most written person of that first character
+# (特金会 is 金正恩's, not 金永南's, where the story writes 金正恩 more: ``_most_written_of_first``, mend114). It can only
+# withhold a claim. A role before the surname (习主席 for 国家主席习近平) was tried and left out: on the tuning samples it
+# read 向民众, 和律师 and 特朗普总统's 普总统 as one. Session 65, onlyx111 (AP61 习近平).
 SURNAME_SHORT_FORMS = True
 _MEETING = "会"
 
@@ -3355,6 +3357,21 @@ def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
                and not any(person.startswith(pair) and text.count(person) > text.count(pair + _MEETING)
                            for person in persons)
                for partner, pair, _start in spots)
+
+
+def _most_written_of_first(name: str, outlet_texts: Mapping[str, str],
+                           outlet_nouns: Mapping[str, Iterable[str]]) -> bool:
+    """Whether no other whole person's name of the story beginning with ``name``'s first character is written more often
+    in its texts than ``name``: the one a one-character short form (特金会's 金) stands for, where the story names
+    金正恩 and 金永南 (review66 finding 14; mend114). A name inside the other (金正 of 金正恩) is no other person."""
+    def written(word: str) -> int:
+        return sum(text.count(word) for text in outlet_texts.values())
+    rivals = {noun for nouns in outlet_nouns.values() for noun in nouns
+              if noun[:1] == name[0] and name not in noun and noun not in name and _full_person_name(noun)}
+    if not rivals:
+        return True
+    own = written(name)
+    return all(written(rival) <= own for rival in rivals)
 
 
 def _straddles(text: str, word: str, start: int, end: int) -> bool:
@@ -3654,8 +3671,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             everyone |= {o for o in story_outlets if o not in everyone
                          and _widened_body_in(split, outlet_texts.get(o, ""))}
         if SURNAME_SHORT_FORMS and news_to_someone(everyone):
-            everyone |= {o for o in story_outlets if o not in everyone
-                         and _meeting_short_form_in(word, outlet_texts.get(o, ""), outlet_nouns.get(o, ()))}
+            meeting = {o for o in story_outlets if o not in everyone
+                       and _meeting_short_form_in(word, outlet_texts.get(o, ""), outlet_nouns.get(o, ()))}
+            if meeting and _most_written_of_first(word, outlet_texts, outlet_nouns):
+                everyone |= meeting
         if outlet_raw is not None and news_to_someone(everyone):
             everyone |= {o for o in story_outlets if o not in everyone and (
                 UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, _NOTHING_WRITTEN))

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "146"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "147"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -281,6 +281,8 @@ ALIGNMENT_VERSION = "146"  # 17: times of day, 万 remainders, the amount round;
 # 145 (session 65, review66): no meeting's name read in three characters partly inside a name (蓬佩奥会, 刘会明)
 # 146 (session 66, mend114): the meeting reading's "will before a word" guard not asked where 会 begins a word
 #   itself (马习会面对, 马习会上表示 read as meetings)
+# 147 (session 66, mend114): the meeting reading only for the story's most written person of the character (特金会
+#   names 金正恩, not also 金永南)
 
 
 @dataclass(slots=True)
