@@ -41,3 +41,14 @@ def test_no_evidence_where_the_characters_read_otherwise() -> None:
     assert compare._meeting_short_form_in("马克龙", "迪马尤会面", ["迪马尤"]) is False
     assert compare._meeting_short_form_in("大卫", "民主党全国代表大会", ["表哥"]) is False
     assert compare._full_person_name("中共军队") is False
+
+
+def test_three_characters_partly_inside_a_name_are_no_meeting() -> None:
+    # review66 (constructed; the two kinds seen on tuning texts of 2020-11-25): 蓬佩奥会在 is "Pompeo will", not a
+    # meeting of 佩 and 奥 (奥巴马 named); 儿子刘会明 holds 子刘会 inside the name 刘会明, no meeting of 子 and 刘.
+    meeting, normalize = compare._meeting_short_form_in, compare.normalize
+    assert not meeting("佩林", normalize("奥巴马说，蓬佩奥会在下周访问以色列。"), ["奥巴马", "蓬佩奥"])
+    assert not meeting("子华", normalize("董事长的儿子刘会明到场，刘会明表示。"), ["刘会明"])
+    # A meeting's name beside a name stays one, and a name inside the three (jieba's 马习) does not hide it.
+    assert meeting("习近平", normalize("反观马英九执政时的“马习会”，"), ["马英九", "马习"])
+    assert meeting("陈水扁", normalize("马英九称，刘会华出席，陈刘会后离开。"), ["马英九", "刘会华"])

@@ -3363,8 +3363,11 @@ SURNAME_LEFT_UNNAMED = True
 _FULL_NAME_CHARS = (2, 3)
 
 
+@lru_cache(maxsize=1 << 14)
 def _tagged_person(word: str) -> bool:
-    """Whether jieba tags a word of ``word`` as a person's name (nr, nrt, nrfg)."""
+    """Whether jieba tags a word of ``word`` as a person's name (nr, nrt, nrfg: 习近平, 马英九). Cached (bounded): the
+    meeting reading asks it of every name an outlet gives, for each claimed name of a story (review66: 106 nouns tagged
+    again per call, 15 ms)."""
     return any(tag in _PERSON_TAGS for _word, tag in tagged_words(word))
 
 
@@ -3385,8 +3388,11 @@ def _surname_left_unnamed(name: str, raw: _Written) -> bool:
 # meeting's name, joined to the first character of another person the outlet names (马习会, where 联合早报 names 马英九;
 # 特金会 for 特朗普 and 金正恩), in either order (马习会, 习马会). Not where the outlet names another person of that first
 # character (习马会 in a text naming 马英九 is no evidence for 马歇尔), nor where the three characters read otherwise: the
-# pair a dictionary word (罗马会见, 柏林会晤), the character and 会 one (大会, 公会), or 会 the start of one (马尤会面, 会见,
-# 会议), nor where the pair begins a name the outlet writes elsewhere too (马云会 is 马云 and 会, "will"). It can only
+# pair a dictionary word (罗马会见, 柏林会晤), the character and 会 one (大会, 公会), 会 "will" before a word (马云会成为:
+# the two characters after 会 a word, where 会 and the next begin none; 马习会面对, 马习会上表示 are meetings, mend114),
+# or three characters partly inside a name the outlet gives (蓬佩奥会在), nor where the pair begins a name the outlet
+# writes elsewhere too (马云会 is 马云 and 会, "will"). Only for the story's most written person of that first character
+# (特金会 is 金正恩's, not 金永南's, where the story writes 金正恩 more: ``_most_written_of_first``, mend114). It can only
 # withhold a claim. A role before the surname (习主席 for 国家主席习近平) was tried and left out: on the tuning samples it
 # read 向民众, 和律师 and 特朗普总统's 普总统 as one. Session 65, onlyx111 (AP61 习近平).
 SURNAME_SHORT_FORMS = True
@@ -3405,28 +3411,61 @@ def _meeting_short_form_in(name: str, text: str, nouns: Iterable[str]) -> bool:
     named, and no other person whose name begins with 习."""
     short = name[0]
     at = text.find(short)
-    found = []
+    found: list[tuple[str, str, str, int]] = []  # (partner, pair, the two characters after 会, where the three begin)
     while at >= 0:
-        after = text[at + 2 : at + 4] if text[at + 1 : at + 2] == _MEETING else text[at + 3 : at + 5]
+        # The two characters after 会, asked only where 会 and its next begin no word (会面, 会上: 马习会面对 is a meeting;
+        # 会成为 "will become" is none).
+        meeting_at = at + 1 if text[at + 1 : at + 2] == _MEETING else at + 2
+        after = "" if in_dictionary(text[meeting_at : meeting_at + 2]) else text[meeting_at + 1 : meeting_at + 3]
         if text[at + 1 : at + 2] == _MEETING and at >= 1 and not in_dictionary(short + _MEETING):
-            found.append((text[at - 1], text[at - 1] + short, after))  # 马习会: the partner before
+            found.append((text[at - 1], text[at - 1] + short, after, at - 1))  # 马习会: the partner before
         elif text[at + 2 : at + 3] == _MEETING and not in_dictionary(text[at + 1 : at + 3]):
-            found.append((text[at + 1], short + text[at + 1], after))  # 习马会: the partner after
+            found.append((text[at + 1], short + text[at + 1], after, at))  # 习马会: the partner after
         at = text.find(short, at + 1)
-    spots = [(partner, pair) for partner, pair, after in found
+    spots = [(partner, pair, start) for partner, pair, after, start in found
              if partner != short and _HAN.fullmatch(partner) and not in_dictionary(pair)
              and not (len(after) == 2 and in_dictionary(after))]
     if not spots or not _full_person_name(name):
         return False
     persons = [noun for noun in nouns if noun != name and _HAN_RUN.fullmatch(noun) and len(noun) >= 2 and _tagged_person(noun)]
+    # Three characters partly inside a name the outlet gives are no meeting's name: 子刘会 of 妻子刘会茹, 佩奥会 of
+    # 蓬佩奥会在 ("Pompeo will", review66 on tuning texts of 2020-11-25). A name inside the three (马习) is none.
+    spots = [(partner, pair, start) for partner, pair, start in spots
+             if not any(_straddles(text, person, start, start + 3) for person in persons)]
     # A name the pair begins that the text writes elsewhere too (马云 of 马云会, "Ma Yun will") is no meeting, and
     # jieba's reading of the pair itself as a name (马习 of 马习会) no such name.
-    if any(person[0] == short and not any(person.startswith(pair) for _partner, pair in spots) for person in persons):
+    if any(person[0] == short and not any(person.startswith(pair) for _partner, pair, _start in spots)
+           for person in persons):
         return False  # another person the short form may stand for
     return any(any(person[0] == partner for person in persons)
                and not any(person.startswith(pair) and text.count(person) > text.count(pair + _MEETING)
                            for person in persons)
-               for partner, pair in spots)
+               for partner, pair, _start in spots)
+
+
+def _most_written_of_first(name: str, outlet_texts: Mapping[str, str],
+                           outlet_nouns: Mapping[str, Iterable[str]]) -> bool:
+    """Whether no other whole person's name of the story beginning with ``name``'s first character is written more often
+    in its texts than ``name``: the one a one-character short form (特金会's 金) stands for, where the story names
+    金正恩 and 金永南 (review66 finding 14; mend114). A name inside the other (金正 of 金正恩) is no other person."""
+    def written(word: str) -> int:
+        return sum(text.count(word) for text in outlet_texts.values())
+    rivals = {noun for nouns in outlet_nouns.values() for noun in nouns
+              if noun[:1] == name[0] and name not in noun and noun not in name and _full_person_name(noun)}
+    if not rivals:
+        return True
+    own = written(name)
+    return all(written(rival) <= own for rival in rivals)
+
+
+def _straddles(text: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` is written in ``text`` across an edge of ``text[start:end]``: over part of it and beyond."""
+    at = text.find(word, max(start - len(word) + 1, 0))
+    while 0 <= at < end:
+        if at < start or at + len(word) > end:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 class _Written:
@@ -3716,8 +3755,10 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             everyone |= {o for o in story_outlets if o not in everyone
                          and _widened_body_in(split, outlet_texts.get(o, ""))}
         if SURNAME_SHORT_FORMS and news_to_someone(everyone):
-            everyone |= {o for o in story_outlets if o not in everyone
-                         and _meeting_short_form_in(word, outlet_texts.get(o, ""), outlet_nouns.get(o, ()))}
+            meeting = {o for o in story_outlets if o not in everyone
+                       and _meeting_short_form_in(word, outlet_texts.get(o, ""), outlet_nouns.get(o, ()))}
+            if meeting and _most_written_of_first(word, outlet_texts, outlet_nouns):
+                everyone |= meeting
         if outlet_raw is not None and news_to_someone(everyone):
             everyone |= {o for o in story_outlets if o not in everyone and (
                 UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, _NOTHING_WRITTEN))

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "146"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "148"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -277,7 +277,13 @@ ALIGNMENT_VERSION = "146"  # 17: times of day, 万 remainders, the amount round;
 #   meeting's name beside another named person's (马习会 where 马英九 is named: compare.SURNAME_SHORT_FORMS)
 # 143 (session 66, lead): the three tables mined again without the data fresh for session 67 (2020-08-06 +-3 days,
 #   only-X sample AR's files); 2020-11-23 and sample AQ read as tuning data
-# 146 (session 66, onlyx112; 144-145 are mend114's): a body's short form of one character per word of its long name
+# 144 (session 65, review66): an evening's clock range ending at 12 ends at midnight (晚上8时至12时 -> 20时至0时)
+# 145 (session 65, review66): no meeting's name read in three characters partly inside a name (蓬佩奥会, 刘会明)
+# 146 (session 66, mend114): the meeting reading's "will before a word" guard not asked where 会 begins a word
+#   itself (马习会面对, 马习会上表示 read as meetings)
+# 147 (session 66, mend114): the meeting reading only for the story's most written person of the character (特金会
+#   names 金正恩, not also 金永南)
+# 148 (session 66, onlyx112): a body's short form of one character per word of its long name
 #   (北高行 of 台北|高等|行政法院: compare.SHORT_FORM_WORD_BY_WORD), a trade name run on into its industry word
 #   (大立光公司 for 大立光电: compare.TRADE_NAME_RUN_ON), one bearer's names an outlet's own statement lists
 #   (原名王玉文，笔名王藏、"小王子": compare.NAME_STATEMENTS)

@@ -75,8 +75,9 @@ SMALL_JOIN_MODEL_FILE = Path(__file__).with_name("small_join_model.toml")
 def kept_out(a: _StoryState, b: _StoryState) -> bool:
     """The guard: whether the side of a pair (the smaller story, as ``cluster._rank`` orders them: fewer members,
     then the later first report) holds a report read as about several events (``_StoryState.mixed``, counted only
-    under ``ClusterConfig.join_guard``); then the join pass does not judge it."""
-    side = a if (len(a.members), -a.first.timestamp()) < (len(b.members), -b.first.timestamp()) else b
+    under ``ClusterConfig.join_guard``); then the join pass does not judge it. A tie of the two makes ``a`` the side,
+    as ``join_complete`` takes it (``big, small = (a, b) if _rank(a) > _rank(b) else (b, a)``)."""
+    side = b if (len(a.members), -a.first.timestamp()) > (len(b.members), -b.first.timestamp()) else a
     return bool(side.mixed)
 
 
