@@ -48,3 +48,12 @@ def test_hours_no_part_past_noon_holds_stay() -> None:
     assert fold_numbers("下午12时") == "下午12时"
     assert fold_numbers("最晚8点前到校") == "最晚8时前到校"  # at the latest: no part of the day
     assert fold_numbers("早上8时至晚上8时") == "早上8时至晚上20时"
+
+
+def test_an_evening_range_ending_at_twelve_ends_at_midnight() -> None:
+    # review66: 12 as the end of an evening's range is midnight (0时, as 午夜12时 is), not the noon figure 12时.
+    assert fold_numbers("商场晚上8时至12时营业") == "商场晚上20时至0时营业"
+    assert fold_numbers("夜11时到12时停电") == "夜23时到0时停电"
+    assert figures("商场晚上8时至12时营业。") == figures("商场晚上8时至午夜12时营业。") == {"20时", "0时"}
+    # An afternoon's range ending at 12 is left as written (no reading of it is sure).
+    assert fold_numbers("下午3时至12时") == "下午15时至12时"
