@@ -33,3 +33,12 @@ def test_no_range_end_without_a_read_start() -> None:
     assert fold_numbers("有一点至两点") == "有一点至两点"
     assert fold_numbers("晚上11点至1点") == "晚上23时至1时"  # past midnight: the end is not shifted
     assert fold_numbers("下午3点至5点5") == "下午15时至5点5"  # a decimal's digit after the end: left
+
+
+def test_a_range_from_noon_ends_past_noon() -> None:
+    # review66's finding 3: on main the start (noon) was not shifted, so neither was the end (2时, not 14时).
+    assert fold_numbers("午休中午12时至2时") == "午休中午12时至14时"
+    assert fold_numbers("午休中午12点至2点") == "午休中午12时至14时"
+    assert fold_numbers("中午十二点") == "中午12时"  # noon alone, as before
+    assert fold_numbers("午夜12时至2时") == "午夜0时至2时"  # a range from midnight is not shifted
+    assert fold_numbers("下午12时至12时") == "下午12时至12时"

@@ -125,7 +125,8 @@ _A_LITTLE_AFTER = tuple("儿點点些都也")
 # are mostly said of the small hours), 夜间, 夜里 and 夜 7-11, 深夜 and 半夜 10-11 (深夜2时 is 2 am), 中午 1-2 (中午12时 is
 # noon, 中午11时 before it), 下午 and 傍晚 1-11; twelve after 晚上, 晚, 夜..., 午夜 or 凌晨 is midnight, 0时. A bare 晚 after
 # 最, 较, 更, 稍, 早, 不, 过 or 太 is "late" (最晚8时: at the latest), no part of the day. The end of a range (晚上8时至10时) is
-# read on the same clock as its start when it is the later hour; its 12 after an evening or night start is midnight.
+# read on the same clock as its start when it is the later hour; its 12 after an evening or night start is midnight. A
+# range from noon (中午12时至2时) ends past noon: 12时至14时.
 _PM_HOURS = {"下午": range(1, 12), "傍晚": range(1, 12), "中午": range(1, 3), "晚上": range(5, 12), "晚间": range(5, 12),
              "晚": range(5, 12), "夜间": range(7, 12), "夜里": range(7, 12), "夜": range(7, 12), "深夜": range(10, 12),
              "半夜": range(10, 12)}
@@ -319,12 +320,14 @@ def fold_numbers(text: str, percent_mark: str = "") -> str:
             read = 0
         elif hour in _PM_HOURS.get(part, ()):
             read = hour + 12
+        elif hour == 12 and part in _PM_HOURS and match.group("end") is not None:
+            read = 12  # 中午12时至2时: a range from noon, whose end is past noon
         else:
             return match.group(0)
         written = part + match.group("about") + f"{read}时" + (match.group("minute") or "")
         if match.group("end") is not None:
             end = int(match.group("end"))
-            if read > 12 and hour < end < 12:
+            if (read > 12 and hour < end < 12) or (read == 12 and 0 < end < 12):
                 end += 12
             elif read > 12 and end == 12 and part in _MIDNIGHT_PARTS:
                 end = 0  # 晚上8时至12时: an evening's range ends at midnight, as 午夜12时 does, not at noon
