@@ -240,8 +240,9 @@ _PEOPLE = {"名": "人", "位": "人"}
 _DATE_KINDS = frozenset("Y月日号时分秒点")
 # A figure counting 日 above this is no day of a month but a number of days (253日 = 253天).
 _LAST_DAY_OF_MONTH = 31
-# Nor is one right after a word that makes it a span (距今21日: 21 days ago; 已经24日; 过去14日 "the last 14 days").
-_SPAN_BEFORE = ("距今", "已经", "过去")
+# Nor is one right after a word that makes it a span (距今21日: 21 days ago; 过去14日 "the last 14 days"). Not 已经
+# ("already"), before a date as often as a span in the readable days (网站已经4日上线: went online on the 4th).
+_SPAN_BEFORE = ("距今", "过去")
 # What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
 _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

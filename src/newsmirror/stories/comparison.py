@@ -281,7 +281,7 @@ ALIGNMENT_VERSION = "152"  # 17: times of day, 万 remainders, the amount round;
 # 150 (session 66, numbers114): the end of a clock range whose start is read is a clock hour, whatever its mark
 #   (下午3点至5点 -> 15时至17时, as 下午3时至5时; 上午九时到十一时 -> 9时到11时): text.numbers._BARE_CLOCK
 # 151 (session 66, numbers114): a range from noon ends past noon (中午12时至2时 -> 12时至14时): text.numbers pm_clock
-# 152 (session 66, numbers114): N日 right after 距今, 已经 or 过去 counts days (21天), no date: compare._SPAN_BEFORE
+# 152 (session 66, numbers114): N日 right after 距今 or 过去 counts days (21天), no date: compare._SPAN_BEFORE
 
 
 @dataclass(slots=True)
