@@ -241,6 +241,9 @@ _PEOPLE = {"名": "人", "位": "人"}
 _DATE_KINDS = frozenset("Y月日号时分秒点")
 # A figure counting 日 above this is no day of a month but a number of days (253日 = 253天).
 _LAST_DAY_OF_MONTH = 31
+# Nor is one right after a word that makes it a span (距今21日: 21 days ago; 过去14日 "the last 14 days"). Not 已经
+# ("already"), before a date as often as a span in the readable days (网站已经4日上线: went online on the 4th).
+_SPAN_BEFORE = ("距今", "过去")
 # What a figure may count, for ``_named_figures``: the kinds above, ``_AMOUNT``'s and 多余几.
 _MEASURES = _COUNTED | set("千百例剂多余几")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -1716,7 +1719,8 @@ def _figures(key: str) -> frozenset[str]:
             kind = "Y"
         elif kind == "个" and text[match.end(2):match.end(2) + 1] == "月":
             kind = "个月"  # 一个月 measures a time (a month), not one of the things 两个国家 counts
-        elif kind == "日" and "." not in number and int(number.split("~")[-1]) > _LAST_DAY_OF_MONTH:
+        elif kind == "日" and "." not in number and (int(number.split("~")[-1]) > _LAST_DAY_OF_MONTH
+                                                      or text.endswith(_SPAN_BEFORE, 0, match.start(1))):
             kind = "天"  # 253日 is no day of a month: it counts days, as 253天 does (累积了253日零本土案例)
         # A decimal is read as before ranges (its kind keeps the digits after its point: ``ranges.kind``), hedged or not; a
         # range (两三个) is read as it is written, a hedge before it (约两三个) widening nothing.

@@ -102,7 +102,8 @@ _ONE_DIGIT = frozenset("一二两三四五六七八九")
 # 一点 is "a bit earlier / later" (晚一点), and 一点 before 儿, 点, 些, 都 or 也 "a little" whatever precedes it. Minutes
 # written without 分 (八点四十, 八点零五) are read with the hour; one Han digit after 点 is a decimal's (七点五倍), no clock.
 # 整 is "on the hour" only where it does not begin a word (整改, 整体, 整顿): 提出5点整改要求 counts five demands of a
-# rectification, 三点整体部署 a plan's three points, no clock.
+# rectification, 三点整体部署 a plan's three points, no clock. The end of a range whose start is read (下午3点至5点, 上午九时到
+# 十一时) is a clock hour too, written H时 whatever its mark, so that the clock past noon reads it as it reads 下午3时至5时.
 _DAY_PART_WORDS = ("上午", "下午", "中午", "正午", "午夜", "晚上", "晚间", "夜间", "夜里", "深夜", "半夜", "凌晨", "早上", "早晨",
                    "清晨", "傍晚", "时间", "早", "晚", "夜")
 _DAY_PART = "|".join(_DAY_PART_WORDS) + r"|[\d〇一二三四五六七八九十][日号]"
@@ -114,14 +115,18 @@ _BARE_CLOCK_START = "".join(sorted({word[0] for word in _DAY_PART_WORDS})) + _HA
 _BARE_CLOCK = re.compile(rf"(?=[\d{_BARE_CLOCK_START}])(?P<before>(?:{_DAY_PART})\s*(?:大约|将近|[约近]){{0,2}}\s*)?"
                          rf"(?<![\d.{_HAN_CLOCK}百千])(?P<hour>\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*(?P<mark>[时点時點])"
                          rf"(?:(?P<minute>{_MINUTES})(?![{_HAN_CLOCK}\d分])|(?![{_HAN_CLOCK}\d半]))"
-                         rf"(?P<after>钟|鐘|许|許|整(?!{_WORD_AFTER_WHOLE}))?")
+                         rf"(?P<after>钟|鐘|许|許|整(?!{_WORD_AFTER_WHOLE}))?"
+                         rf"(?:(?P<to>\s*(?:至|到|~|-|—|－)\s*)(?P<end>\d{{1,2}}|[{_HAN_CLOCK}]{{1,3}})\s*[时点時點]"
+                         rf"(?:(?P<end_minute>{_MINUTES})(?![{_HAN_CLOCK}\d分])|(?![{_HAN_CLOCK}\d半]))"
+                         rf"(?P<end_after>钟|鐘|许|許|整(?!{_WORD_AFTER_WHOLE}))?)?")
 _A_LITTLE_AFTER = tuple("儿點点些都也")
 # A clock hour after a part of the day past noon is read on the 24-hour clock, as another outlet may write it: 晚上8时 is
 # 20时, 下午3时半 15时30分, 午夜12时 0时. Each part shifts only the hours it holds past noon: 晚上 and 晚 5-11 (晚上1时, 2时
 # are mostly said of the small hours), 夜间, 夜里 and 夜 7-11, 深夜 and 半夜 10-11 (深夜2时 is 2 am), 中午 1-2 (中午12时 is
 # noon, 中午11时 before it), 下午 and 傍晚 1-11; twelve after 晚上, 晚, 夜..., 午夜 or 凌晨 is midnight, 0时. A bare 晚 after
 # 最, 较, 更, 稍, 早, 不, 过 or 太 is "late" (最晚8时: at the latest), no part of the day. The end of a range (晚上8时至10时) is
-# read on the same clock as its start when it is the later hour; its 12 after an evening or night start is midnight.
+# read on the same clock as its start when it is the later hour; its 12 after an evening or night start is midnight. A
+# range from noon (中午12时至2时) ends past noon: 12时至14时.
 _PM_HOURS = {"下午": range(1, 12), "傍晚": range(1, 12), "中午": range(1, 3), "晚上": range(5, 12), "晚间": range(5, 12),
              "晚": range(5, 12), "夜间": range(7, 12), "夜里": range(7, 12), "夜": range(7, 12), "深夜": range(10, 12),
              "半夜": range(10, 12)}
@@ -218,6 +223,23 @@ def _round_zero(match: re.Match[str]) -> str:
     return run.translate(_ROUND_ZERO)
 
 
+def _bare_hour(text: str, end: int, before: str | None, hour_text: str, mark: str, minute_text: str | None,
+               after: str | None) -> str | None:
+    """A clock hour without its minutes (``_BARE_CLOCK``'s start, or a range's end, read as its start is: ``before``
+    "") written H时 or H时M分, ``end`` where its match ends in ``text``; None where it is no clock."""
+    if hour_text in ("一", "1") and mark in "点點" and (
+            text.startswith(_A_LITTLE_AFTER, end)
+            or (not after and before is not None and before.strip().rstrip("大约将近").strip() in ("早", "晚", "夜"))):
+        return None  # 晚一点, 多一点都不: "a little"
+    if before is None and after is None:
+        return None
+    hour = int(hour_text) if hour_text.isdigit() else han_numeral_value(hour_text)
+    minute = han_numeral_value(minute_text) if minute_text else None
+    if hour is None or hour > 24 or (minute_text and (minute is None or minute > 59)):
+        return None
+    return (before or "") + f"{hour}时" + (f"{minute}分" if minute is not None else "") + (after or "")
+
+
 def fold_numbers(text: str, percent_mark: str = "") -> str:
     """``text`` with Han numerals that count something in digits, thousands separators dropped,
     万 multiplied out (1.5万 -> 15000, 18万5982 -> 185982), times of day as H时M分, percentages as bare figures (百分之五, 5% -> 5) and
@@ -280,18 +302,17 @@ def fold_numbers(text: str, percent_mark: str = "") -> str:
         return f"{hour}时{minute}分"
 
     def bare_clock(match: re.Match[str]) -> str:
-        before, hour_text, after = match.group("before"), match.group("hour"), match.group("after")
-        if hour_text in ("一", "1") and match.group("mark") in "点點" and (
-                match.string.startswith(_A_LITTLE_AFTER, match.end())
-                or (not after and before is not None and before.strip().rstrip("大约将近").strip() in ("早", "晚", "夜"))):
-            return match.group(0)  # 晚一点, 多一点都不: "a little"
-        if before is None and after is None:
-            return match.group(0)
-        hour = int(hour_text) if hour_text.isdigit() else han_numeral_value(hour_text)
-        minute = han_numeral_value(match.group("minute")) if match.group("minute") else None
-        if hour is None or hour > 24 or (match.group("minute") and (minute is None or minute > 59)):
-            return match.group(0)
-        return (before or "") + f"{hour}时" + (f"{minute}分" if minute is not None else "") + (after or "")
+        start = _bare_hour(match.string, match.start("to") if match.group("to") is not None else match.end(),
+                           match.group("before"), match.group("hour"), match.group("mark"), match.group("minute"),
+                           match.group("after"))
+        if match.group("to") is None:
+            return start if start is not None else match.group(0)
+        rest = match.string[match.start("to"):match.end()]
+        if start is None:  # the start no clock (五点至七点钟): the rest read on its own
+            return match.string[match.start():match.start("to")] + _BARE_CLOCK.sub(bare_clock, rest)
+        end = _bare_hour(match.string, match.end(), "", match.group("end"), "时", match.group("end_minute"),
+                         match.group("end_after") or "")
+        return start + match.group("to") + (end if end is not None else rest[len(match.group("to")):])
 
     def pm_clock(match: re.Match[str]) -> str:
         part, hour = match.group("part"), int(match.group("hour"))
@@ -299,12 +320,14 @@ def fold_numbers(text: str, percent_mark: str = "") -> str:
             read = 0
         elif hour in _PM_HOURS.get(part, ()):
             read = hour + 12
+        elif hour == 12 and part in _PM_HOURS and match.group("end") is not None:
+            read = 12  # 中午12时至2时: a range from noon, whose end is past noon
         else:
             return match.group(0)
         written = part + match.group("about") + f"{read}时" + (match.group("minute") or "")
         if match.group("end") is not None:
             end = int(match.group("end"))
-            if read > 12 and hour < end < 12:
+            if (read > 12 and hour < end < 12) or (read == 12 and 0 < end < 12):
                 end += 12
             elif read > 12 and end == 12 and part in _MIDNIGHT_PARTS:
                 end = 0  # 晚上8时至12时: an evening's range ends at midnight, as 午夜12时 does, not at noon
