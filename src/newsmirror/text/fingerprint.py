@@ -122,8 +122,18 @@ def key_fingerprint(key: str, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAU
     if head is None:
         return _hashes_minhash(hashes, num_perm), _distinct(hashes)
     body = _distinct(hashes[head:]) if len(key) > size else hashes[:0]
-    title = _distinct(hashes[: max(head - size + 1, 0)]) if len(key) > size else hashes[:0]
-    return _hashes_minhash(hashes, num_perm), np.setdiff1d(body, title, assume_unique=True)
+    title = hashes[: max(head - size + 1, 0)] if len(key) > size else hashes[:0]
+    return _hashes_minhash(hashes, num_perm), _without(body, title)
+
+
+def _without(ordered: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``ordered`` (sorted, distinct) less every one of ``values`` (a title's few windows): ``np.setdiff1d``'s
+    result, by a binary search of each value, as it sorts both arrays together (a tenth of the cost on a long body)."""
+    if not len(ordered) or not len(values):
+        return ordered
+    at = np.searchsorted(ordered, values)
+    at[at == len(ordered)] = 0
+    return np.delete(ordered, at[ordered[at] == values])
 
 
 def _distinct(hashes: np.ndarray) -> np.ndarray:
