@@ -1092,24 +1092,25 @@ class StoryClusterer:
         candidates: list[tuple[str, _Fingerprint, np.ndarray]] = []
         for key in keys:
             fp = self._fingerprints.get(key)
-            if (fp is None or fp.shingles is None or len(fp.shingles) < floor or fp.outlet == doc.outlet
-                    or self._copy_candidate(doc, key) is None):
+            if fp is not None and fp.shingles is not None and len(fp.shingles) >= floor and fp.outlet != doc.outlet:
+                candidates.append((key, fp, fp.shingles))
+        # Counting the shared shingles of each candidate cost a sort of both sets (~20-60 us), and its window and
+        # series tests a few more, per member of the story joined: quadratic in a story's size (review66, finding
+        # 10). With several candidates, a bound of each count from the sketches, all in one pass, leaves out those
+        # that cannot reach ``least`` before either (the same verdicts: the tests below are independent of order,
+        # and ``_copy_candidate``'s resolving of a left-out fingerprint's story is done again by any later reader).
+        if len(candidates) >= _BOUND_FROM:
+            bounds = overlap_bounds(self._sketch_of(shingles), [fp.sketch() for _, fp, _ in candidates])
+            smaller = [min(len(shingles), len(other)) for _, _, other in candidates]  # the share's denominator
+            candidates = [candidate for candidate, bound, least_of in zip(candidates, bounds, smaller, strict=True)
+                          if not least_of or bound / least_of >= least]  # the share is at most bound / least_of
+        best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
+        for key, fp, other in candidates:
+            if self._copy_candidate(doc, key) is None:
                 continue
             # The later-published text the smaller: an excerpt or a cut repost, not a text around a whole one.
             if self.config.containment_smaller_copy and not self._is_smaller_copy(doc, shingles, fp):
                 continue
-            candidates.append((key, fp, fp.shingles))
-        # Counting the shared shingles of each candidate cost a sort of both sets (~20-60 us), per member of the story
-        # joined: quadratic in a story's size (review66, finding 10). With several candidates, a bound of each count
-        # from the sketches, all in one pass, leaves out those that cannot reach ``least`` (the same verdicts).
-        bounds: list[int] | list[None] = [None] * len(candidates)
-        if len(candidates) >= _BOUND_FROM:
-            bounds = overlap_bounds(self._sketch_of(shingles), [fp.sketch() for _, fp, _ in candidates])
-        best: tuple[tuple[float, datetime, str], _Fingerprint] | None = None
-        for (key, fp, other), bound in zip(candidates, bounds, strict=True):
-            smaller = min(len(shingles), len(other))
-            if bound is not None and smaller and bound / smaller < least:
-                continue  # its share is at most bound / smaller
             score = containment(shingles, other)
             if score >= least and (best is None or (-score, fp.time, key) < best[0]):
                 best = ((-score, fp.time, key), fp)
