@@ -151,6 +151,29 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return np.intersect1d(a, b, assume_unique=True).size / min(len(a), len(b))
 
 
+# The sketch of a shingle set: one bit for each of 2**14 buckets of the CRC-32s (their top 14 bits), 2 KB.
+SKETCH_SHIFT = 18
+
+
+def shingle_sketch(shingles: np.ndarray) -> tuple[np.ndarray, int]:
+    """A bitmap of ``shingles`` (sorted distinct CRC-32s) by bucket, as 256 64-bit words, and its loss: how many of
+    the shingles set no bit of their own (the set's size less its bits set). What ``overlap_bounds`` compares."""
+    flags = np.zeros(1 << (32 - SKETCH_SHIFT), dtype=bool)
+    flags[shingles >> SKETCH_SHIFT] = True
+    return np.packbits(flags).view(np.uint64), len(shingles) - int(np.count_nonzero(flags))
+
+
+def overlap_bounds(sketch: tuple[np.ndarray, int], others: list[tuple[np.ndarray, int]]) -> list[int]:
+    """For each of ``others`` (``shingle_sketch``es), a number never below the count of shingles its set shares with
+    ``sketch``'s (what ``containment`` counts exactly), in one pass over the bitmaps: the bits both set, plus the
+    smaller of the two losses. Why it bounds: the shared shingles set, in both bitmaps, as many bits as their count
+    less their own loss, and a subset of a set loses no more shingles to a shared bit than the set does. Two texts
+    that share little have few bits in common (about 250 for two sets of 2,000 unrelated shingles)."""
+    bits, loss = sketch
+    common = np.bitwise_count(np.stack([other for other, _ in others]) & bits).sum(axis=1, dtype=np.int64)
+    return (common + np.minimum(loss, np.array([other for _, other in others], dtype=np.int64))).tolist()
+
+
 def _key_hashes(key: str, size: int) -> np.ndarray:
     """CRC-32 of every ``size``-character window of ``key`` (the key's own CRC when it is no longer)."""
     if len(key) <= size:
