@@ -91,12 +91,12 @@ def test_an_outlets_longer_version_of_its_own_report_is_not_a_copy_of_it() -> No
     assert _roles([flash, update], ON)["update"][1:] == ("member", None)
 
 
-def test_off_by_default_and_on_with_the_in_story_candidates_the_copy_fed_as_a_member_and_the_floor() -> None:
+def test_on_by_default_with_the_in_story_candidates_the_copy_fed_as_a_member_and_the_floor() -> None:
     config = ClusterConfig()
     assert (config.duplicate_containment, config.containment_in_story, config.containment_as_member,
-            config.containment_min_body) == (None, True, True, 100)
-    assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("member", None)
-    assert _roles([WOOL, EXCERPT], ClusterConfig(duplicate_containment=0.8))["excerpt"][1:] == ("duplicate", "wool")
+            config.containment_min_body) == (0.8, True, True, 100)
+    assert _roles([WOOL, EXCERPT])["excerpt"][1:] == ("duplicate", "wool")
+    assert _roles([WOOL, EXCERPT], OFF)["excerpt"][1:] == ("member", None)
 
 
 def test_a_containment_copy_among_the_first_reports_feeds_the_story_core_when_asked() -> None:
