@@ -526,8 +526,8 @@ def _unjoined_copy(story: _StoryState) -> _StoryState:
 # A fraction written with a slash (2/3 of firms): read as the share 三分之二 is, a denominator of 2 to 10 over a smaller
 # numerator (8/2, 12/31 are dates).
 _SLASH_SHARE = re.compile(r"(?<![\d/.])([1-9])\s*/\s*(10|[2-9])(?![\d/.])")
-# Kinds of ``compare._figures`` that date or measure time: every report of a day states them.
 _HAN_DIGITS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+# Kinds of ``compare._figures`` that date or measure time: every report of a day states them.
 _TIME_KINDS = frozenset(("Y", "年", "月", "日", "号", "时", "分", "秒", "点", "周", "天", "个月"))
 _FIGURE_PARTS = re.compile(r"^(\d+(?:\.\d+)?)(?:~(\d+(?:\.\d+)?))?(.*)$")
 
