@@ -132,9 +132,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # start (R .205 P .708, 0 false only-X of 2): a tuning file from then on. facts-s73 (2020-12-04, drawn at random, labelled in
 # session 64) was first scored at session 65's start (R .544 P .840, 0 false only-X of 4): a tuning file from then on.
 # facts-s74 (2020-11-23, drawn at random, labelled in session 65) was first scored at session 66's start (R .500 P .849,
-# 0 false only-X of 5): a tuning file from then on. facts-s75 (2020-08-06, drawn at random, labelled in session 66) is
-# kept for session 67.
-FRESH_FACT_FILES = ("facts-s75",)
+# 0 false only-X of 5): a tuning file from then on. facts-s75 (2020-08-06, drawn at random, labelled in session 66) was
+# first scored at session 67's start (R .286 P .857, 0 false only-X of 3): a tuning file from then on. facts-s76
+# (2020-09-25, drawn at random, labelled in session 67) is kept for session 68.
+FRESH_FACT_FILES = ("facts-s76",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -148,7 +149,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s62", "facts-s63", "facts-s64", "facts-s65",
                      "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70",
                      "facts-s71", "facts-s72", "facts-s73",
-                     "facts-s74")
+                     "facts-s74", "facts-s75")
 
 
 def tuning_fact_paths() -> list[Path]:

@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "151"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "152"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -291,6 +291,8 @@ ALIGNMENT_VERSION = "151"  # 17: times of day, 万 remainders, the amount round;
 #   (下午3点至5点 -> 15时至17时, as 下午3时至5时; 上午九时到十一时 -> 9时到11时): text.numbers._BARE_CLOCK
 # 150 (session 66, numbers114): a range from noon ends past noon (中午12时至2时 -> 12时至14时): text.numbers pm_clock
 # 151 (session 66, numbers114): N日 right after 距今 or 过去 counts days (21天), no date: compare._SPAN_BEFORE
+# 152 (session 67, lead): the three tables mined again without the data fresh for session 68 (2020-09-25 +-3 days,
+#   only-X sample AS's files); 2020-08-06 and sample AR read as tuning data
 
 
 @dataclass(slots=True)
