@@ -345,7 +345,9 @@ class ClusterConfig:
     # the core's titles and ledes use is at least ``join_told``. A side about another event of the topic (a rival's
     # rally, another bill) titles its own rare words. Session 67 (group115; bench/days_results.md): of the join
     # candidates of the 58 tuning days the model scores in [.6, .81), the labels call 109 one event and 61 not; with
-    # a cover of .6, 22 and 7. 0: off.
+    # a cover of .6, 22 and 7. Off by the rule written before the run: on the 58 days against it off, B-cubed F1
+    # .91226 -> .91295 (+.0007 < +.001; 16 days up, 3 down), glued 12 -> 13 (Tsai's National Day speech with a
+    # multi-event report), 10 of 15 drawn new joins one event (< 12); pure rate -0.1 point, precision -.0006. 0: off.
     join_told_probability: float = 0.0
     join_told: float = 0.6
     # After the join pass's own joins, two complete stories both under ``join_least`` reports, offered to each other
