@@ -339,6 +339,17 @@ class ClusterConfig:
     # farther apart is outside what it has seen, where its ``gap`` and size weights extrapolate towards a join (the
     # whole archive's largest stories took sides up to 3 days late; session 26, join22). None: up to ``max_span``.
     join_gap: timedelta | None = timedelta(days=1)
+    # A side the join model scores at least ``join_told_probability`` but under its threshold joins too when the core
+    # already tells what the side's title says (``StoryClusterer._side_told``): the share of the side's title terms,
+    # each weighed by its rarity among the window's recent reports (log of recent reports over those using it), that
+    # the core's titles and ledes use is at least ``join_told``. A side about another event of the topic (a rival's
+    # rally, another bill) titles its own rare words. Session 67 (group115; bench/days_results.md): of the join
+    # candidates of the 58 tuning days the model scores in [.6, .81), the labels call 109 one event and 61 not; with
+    # a cover of .6, 22 and 7. Off by the rule written before the run: on the 58 days against it off, B-cubed F1
+    # .91226 -> .91295 (+.0007 < +.001; 16 days up, 3 down), glued 12 -> 13 (Tsai's National Day speech with a
+    # multi-event report), 10 of 15 drawn new joins one event (< 12); pure rate -0.1 point, precision -.0006. 0: off.
+    join_told_probability: float = 0.0
+    join_told: float = 0.6
     # After the join pass's own joins, two complete stories both under ``join_least`` reports, offered to each other
     # as event candidates, from outlets none of which is in both, neither joined by any pass before, are joined by a
     # separate model fitted on such pairs (``small_join_model.toml``, ``joincomplete``), star as the join pass.
@@ -1723,6 +1734,7 @@ class StoryClusterer:
         seen: set[tuple[str, str]] = set()
         gap = self.config.join_gap
         join_least, small_pass = self.config.join_least, self.small_join_model is not None
+        bar = self.config.join_told_probability
         for story_id in sorted(fresh):
             story = self.stories[story_id]
             small = len(story.members) < join_least
@@ -1743,11 +1755,31 @@ class StoryClusterer:
                     continue
                 if kept_out(a, b):  # ``join_guard``: the side holds a multi-event report (only counted under it)
                     continue
-                probability = join_probability(self.join_model, self.complete_probability, a, b, self._is_name, _dice,
-                                               self._event_weights, self._core_probability)
-                if probability is not None:
+                threshold = self.complete_probability
+                told = partial(self._side_told, a, b) if 0.0 < bar < threshold else None
+                probability = join_probability(self.join_model, threshold, a, b, self._is_name, _dice,
+                                               self._event_weights, self._core_probability, bar, told)
+                if probability is not None and (told is None or probability >= threshold
+                                                or probability >= bar and told()):
                     scored.append((probability, story.id, other.id))
         return scored
+
+    def _side_told(self, a: _StoryState, b: _StoryState) -> bool:
+        """Whether the core of a pair (the larger story, ``_rank``) tells what the side's title says
+        (``ClusterConfig.join_told``): the share of the side's title terms (of a positive background IDF), each
+        weighed by log((recent + 1) / (1 + recent reports using it)) over the window's recent reports, that the
+        core's title and lede terms hold."""
+        core, side = (a, b) if _rank(a) > _rank(b) else (b, a)
+        seen, df, log = len(self._recent) + 1, self._df, math.log
+        total = told = 0.0
+        for term in side.title_terms:
+            if _IDFS[term] <= 0.0:
+                continue
+            weight = log(seen / (1 + df.get(term, 0)))
+            total += weight
+            if term in core.title_terms or term in core.lede_terms:
+                told += weight
+        return total > 0.0 and told >= self.config.join_told * total
 
     def join_complete(self, final: bool = False) -> int:
         """Join the complete stories the join model (``stories.joincomplete``) calls one event, most probable
@@ -1757,8 +1789,9 @@ class StoryClusterer:
         joins = 0
         roles, sides, cap = self._joined, self._sides, self.config.join_cap
         self._small_pairs = []
+        floor = min(self.complete_probability, self.config.join_told_probability or self.complete_probability)
         for probability, a_id, b_id in sorted(self.join_pairs(final), reverse=True):
-            if probability < self.complete_probability:
+            if probability < floor:  # ``join_pairs`` kept a pair under the threshold only when its side is told
                 break
             a, b = self.stories.get(a_id), self.stories.get(b_id)
             if a is None or b is None:
