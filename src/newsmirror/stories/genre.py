@@ -313,3 +313,14 @@ def paragraphs_leave(title_terms: set[str], paragraph_terms: Sequence[set[str]])
         return False
     later = paragraph_terms[LEAD_SKIP:]
     return sum(1 for terms in later if terms & title_terms) < DRIFT_SHARE * len(later)
+
+
+def paragraphs_stay(title_terms: set[str], paragraph_terms: Sequence[set[str]]) -> bool:
+    """The opposite reading to ``paragraphs_leave``, held as strictly: at least ``DRIFT_PARAGRAPHS`` paragraphs, and at
+    least ``1 - DRIFT_SHARE`` of those after the first ``LEAD_SKIP`` name a term of the title. A body that keeps to
+    its title's subject this closely is one event's report, whatever genre word its title holds (a market word
+    naming the stock moves of one event's company, 一周 as a delay, a one-subject press review)."""
+    if len(paragraph_terms) < DRIFT_PARAGRAPHS:
+        return False
+    later = paragraph_terms[LEAD_SKIP:]
+    return sum(1 for terms in later if terms & title_terms) >= (1 - DRIFT_SHARE) * len(later)
