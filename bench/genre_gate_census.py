@@ -44,8 +44,7 @@ def recorder(reasons: dict[str, str], bodies: dict[str, tuple[int, float]]) -> A
     """A replacement of ``StoryClusterer._is_digest`` recording, per document id, the recogniser that closed it
     (or '' when none did), deciding as the original does."""
     from newsmirror.stories.cluster import StoryClusterer, _normal_title
-    from newsmirror.stories.genre import (LEAD_SKIP, genre_matches, bulletin_title_terms, genre_word_at,
-                                          paragraphs_leave)
+    from newsmirror.stories.genre import LEAD_SKIP, MULTI_EVENT_TITLE, bulletin_title_terms, paragraphs_leave
 
     def is_digest(self: StoryClusterer, doc: Any, digest: bool, paragraphs: list[set[str]]) -> bool:
         programme = self._programmes is not None and self._programmes.add(doc.outlet, doc.title, doc.time)
@@ -58,8 +57,7 @@ def recorder(reasons: dict[str, str], bodies: dict[str, tuple[int, float]]) -> A
         bodies[doc.id] = (len(paragraphs), sum(1 for t in later if t & terms) / len(later) if later else 1.0)
         reason = ""
         if digest:
-            normal = _normal_title(doc.title, self.config.name_forms)
-            found = next((m for m in genre_matches(normal) if genre_word_at(normal, m.start(), m.end())), None)
+            found = MULTI_EVENT_TITLE.search(_normal_title(doc.title, self.config.name_forms))
             if found and self.config.strict_genre:
                 words = found.group(0).strip()
                 reason = f"title ({'market' if words in MARKET else 'briefing'}): {words}"

@@ -40,7 +40,7 @@ from functools import lru_cache
 from newsmirror.text.fold import quick_normalize, quick_normalize_lines
 from newsmirror.text.invisible import drop_invisible
 from newsmirror.text.normalize import normalize
-from newsmirror.text.tokenize import is_proper_tag, is_term, placed_tagged_words, proper_nouns, search_tokens
+from newsmirror.text.tokenize import is_term, proper_nouns, search_tokens
 
 # Normalized (Simplified, lower case, punctuation as spaces).
 MULTI_EVENT_TITLE = re.compile(
@@ -53,64 +53,8 @@ MULTI_EVENT_TITLE = re.compile(
 
 def multi_event_title(title: str, *, normalized: bool = False) -> bool:
     """Whether a title names the genre of a report about several events (briefing, market wrap-up,
-    live page, press review, weekly list). ``normalized``: the title is already ``normalize``d.
-    A genre word counts only as a word of the title (``genre_word_at``)."""
-    text = title if normalized else normalize(title)
-    return any(genre_word_at(text, found.start(), found.end()) for found in genre_matches(text))
-
-
-def genre_matches(text: str) -> list[re.Match[str]]:
-    """Every match of ``MULTI_EVENT_TITLE`` in ``text``, one starting at each position (a rejected 一周 does
-    not hide the 一周回顾 it begins)."""
-    found, at = [], 0
-    while (match := MULTI_EVENT_TITLE.search(text, at)) is not None:
-        found.append(match)
-        at = match.start() + 1
-    return found
-
-
-SPAN_WORD = "一周"
-
-
-@lru_cache(maxsize=4096)
-def _tagged(text: str) -> tuple[tuple[int, str, str], ...]:
-    return tuple(placed_tagged_words(text))
-
-
-def genre_word_at(text: str, start: int, stop: int) -> bool:
-    """Whether the genre word at ``text[start:stop]`` (normalized) is read as one by jieba's tagged cut of the
-    title: not straddling a word boundary (a piece of two words), not inside a longer proper noun (南华早报,
-    a newspaper: nt), and the span word 一周 only where it heads a period — not after a verb (推迟一周,
-    延长一周: a delay or a span) nor before a locative (一周后, 一周内). A word of the cut that holds the
-    genre word and is no proper noun (新闻简报, 今日要闻) keeps it; a cut that cannot be placed keeps it."""
-    if not text[start:stop].strip():
-        return True
-    tagged = _tagged(text)
-    if any(position < 0 for position, _word, _tag in tagged):
-        return True
-    before: tuple[int, str, str] | None = None
-    after: tuple[int, str, str] | None = None
-    for position, word, tag in tagged:
-        end = position + len(word)
-        if end <= start:
-            if word.strip():
-                before = (position, word, tag)
-            continue
-        if position >= stop:
-            if after is None and word.strip():
-                after = (position, word, tag)
-            continue
-        if (position < start < end) or (position < stop < end):
-            if not (position <= start and stop <= end):
-                return False  # straddles a boundary: part of two words
-            if is_proper_tag(tag) and len(word) > stop - start:
-                return False  # inside a longer name
-    if text[start:stop] == SPAN_WORD:
-        if before is not None and before[0] + len(before[1]) == start and before[2].startswith("v"):
-            return False
-        if after is not None and after[0] == stop and after[2] == "f":
-            return False
-    return True
+    live page, press review, weekly list). ``normalized``: the title is already ``normalize``d."""
+    return bool(MULTI_EVENT_TITLE.search(title if normalized else normalize(title)))
 
 
 # A column label at the start of a title: 【NAME】... or NAME》... (a programme's or newsletter's name).

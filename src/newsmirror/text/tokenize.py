@@ -91,11 +91,6 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     return [(pair.word, pair.flag) for pair in pos_tokenizer().cut(text)]
 
 
-def is_proper_tag(tag: str) -> bool:
-    """Whether jieba's part-of-speech ``tag`` marks a name or other proper noun (as ``proper_nouns`` reads it)."""
-    return tag in _PROPER and tag != "x"
-
-
 def proper_nouns(text: str, *, normalized: bool = False) -> list[str]:
     """Names and other proper nouns of the normalized text, by jieba's part-of-speech tagger
     (words it does not know, tagged 'x', are mostly names too)."""
