@@ -1785,21 +1785,12 @@ class StoryClusterer:
         return scored
 
     def _side_told(self, a: _StoryState, b: _StoryState) -> bool:
-        """Whether the core of a pair (the larger story, ``_rank``) tells what the side's title says
-        (``ClusterConfig.join_told``): the share of the side's title terms (of a positive background IDF), each
-        weighed by log((recent + 1) / (1 + recent reports using it)) over the window's recent reports, that the
-        core's title and lede terms hold."""
+        """Whether the core of a pair (the larger story, ``_rank``) tells what the side's title says: ``_told``'s
+        cover of the side's title by the core at least ``ClusterConfig.join_told`` (a title without a term of
+        positive IDF is told by nothing)."""
         core, side = (a, b) if _rank(a) > _rank(b) else (b, a)
-        seen, df, log = len(self._recent) + 1, self._df, math.log
-        total = told = 0.0
-        for term in side.title_terms:
-            if _IDFS[term] <= 0.0:
-                continue
-            weight = log(seen / (1 + df.get(term, 0)))
-            total += weight
-            if term in core.title_terms or term in core.lede_terms:
-                told += weight
-        return total > 0.0 and told >= self.config.join_told * total
+        share = self._told(side, core)
+        return share > 0.0 and share >= self.config.join_told
 
     def join_complete(self, final: bool = False) -> int:
         """Join the complete stories the join model (``stories.joincomplete``) calls one event, most probable
