@@ -3646,10 +3646,10 @@ _KNOWN_NAME_TAGS = frozenset({"nz", "nr", "nrt", "nrfg"})
 
 
 def _known_fact_names(sentences: Iterable[_Sentence]) -> set[str]:
-    """The words of an outlet's sentences of one fact that jieba's dictionary holds and tags as a name
+    """The nouns of an outlet's sentences of one fact that jieba's dictionary holds and tags as a name
     (``_KNOWN_NAME_TAGS``), foreign by their characters (``GLOSSED_KNOWN_SPELLING``)."""
-    return {word for sentence in sentences for word, flag in tagged_words(sentence.normalized)
-            if flag in _KNOWN_NAME_TAGS and in_dictionary(word) and foreign_by_characters(word)}
+    return {word for sentence in sentences for word in sentence.nouns
+            if dictionary_tag(word) in _KNOWN_NAME_TAGS and foreign_by_characters(word)}
 
 
 def _known_spellings(facts: Iterable[list[_Sentence]], outlet_texts: Mapping[str, str]) -> dict[str, set[str]]:
