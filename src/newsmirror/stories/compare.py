@@ -123,7 +123,12 @@ from newsmirror.text.tokenize import (
     word_at,
     words,
 )
-from newsmirror.text.transliteration import reads_by_sound, reads_in_fact, spelt_otherwise_in_fact
+from newsmirror.text.transliteration import (
+    foreign_by_characters,
+    reads_by_sound,
+    reads_in_fact,
+    spelt_otherwise_in_fact,
+)
 from newsmirror.text.word_by_word import reads_word_by_word
 
 if TYPE_CHECKING:
@@ -963,7 +968,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             if n not in rules_claims:
                 units = sorted(rules_facts[n], key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
                 rules_claims[n] = {term: givers for term, givers in _details(
-                    [sentences[i] for i in units], outlets, outlet_texts, outlet_nouns, outlet_raw).items() if len(givers) == 1}
+                    [sentences[i] for i in units], outlets, outlet_texts, outlet_nouns, outlet_raw,
+                    spelt_in_story).items() if len(givers) == 1}
             claims.update(rules_claims[n])
         return claims
 
@@ -973,11 +979,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     ordered = sorted(groups.items(), key=lambda g: min((outlet_order[sentences[i].ref.outlet], i) for i in g[1]))
     # Each outlet's units, where a detail it names outside a fact's sentences is spelled (``_spellings``).
     outlet_units = {outlet: [sentences[i] for i in units] for outlet, units in by_outlet.items()}
+    # A Latin original one outlet glosses onto its Han form and another outlet's sentence of the same fact writes in a
+    # form the dictionary knows (``GLOSSED_KNOWN_SPELLING``).
+    spelt_in_story = (_known_spellings(([sentences[i] for i in units] for _root, units in ordered), outlet_texts)
+                      if GLOSSED_KNOWN_SPELLING else {})
     for root, members in ordered:
         members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
-        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns, outlet_raw)
+        fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns, outlet_raw,
+                                spelt_in_story)
         # A unit shown as its outlet's repeat (``SECOND_REPEAT``) joined the fact for its likeness to its own outlet's
         # telling, not to the other outlets' tellings: that they do not name what the repeat names says nothing of
         # what they left out. The fact shows only the only-X claims it shows without its repeats, as a fact the pair
@@ -986,7 +997,8 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         repeats = linker.repeats.get(root, set())
         told = [i for i in members if i not in repeats] if repeats else members  # the units a claim may rest on
         if repeats and any(len(givers) == 1 for givers in fact.details.values()):
-            without = _details([sentences[i] for i in told], outlets, outlet_texts, outlet_nouns, outlet_raw)
+            without = _details([sentences[i] for i in told], outlets, outlet_texts, outlet_nouns, outlet_raw,
+                               spelt_in_story)
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1 or without.get(term) == givers}
         if rules_facts and any(len(givers) == 1 for givers in fact.details.values()) and (
@@ -3558,8 +3570,114 @@ def _initialled_whole_named(word: str, givers: set[str], initialled: list[tuple[
     return {o for o in story_outlets if o not in givers and any(p.search(outlet_texts.get(o, "")) for p in said)}
 
 
+# A name that is one piece of a whole name written as a run of names (大不列颠|及|北爱尔兰|联合王国 of the embassy's
+# 中国驻大不列颠及北爱尔兰联合王国大使馆) is named by an outlet writing a word whose English name, by the dictionary, holds
+# every piece's English name as whole words (英国: "United Kingdom of Great Britain and Northern Ireland" holds Great
+# Britain, Northern Ireland and United Kingdom): the whole's short form (``PIECES_OF_GLOSSED_WHOLE``). The run is the
+# giver's sentence's words around the name, each a name the dictionary glosses in English or a connective (及, 和, 与, 暨)
+# between two of them, ``WHOLE_PIECES`` pieces at least; the givers write the piece only inside the run; the other's word
+# is a noun of its text, its gloss a name of ``WHOLE_GLOSS_WORDS`` words or more. Against chance: every piece must be read
+# in one gloss of one word, so two names side by side (美国|中国) withhold nothing unless one word's English name holds
+# both. Session 67, onlyx113. Off (False) = main's claims.
+PIECES_OF_GLOSSED_WHOLE = True
+WHOLE_PIECES = 2
+WHOLE_GLOSS_WORDS = 4
+_WHOLE_CONNECTIVES = frozenset({"及", "和", "与", "暨"})
+
+
+def _glossed_run_around(word: str, sentence: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """The run of glossed names and connectives jieba's cut of a normalized ``sentence`` writes around the name
+    ``word`` (a whole word of the cut), as (the run's text, each piece's English names); None where there is none
+    of ``WHOLE_PIECES`` pieces."""
+    tokens = tagged_words(sentence)
+    for at, (token, _tag) in enumerate(tokens):
+        if token != word:
+            continue
+        def glossed(i: int) -> tuple[str, ...]:
+            return tuple(sorted(_english_names(tokens[i][0]))) if len(tokens[i][0]) >= 2 else ()
+        if not glossed(at):
+            continue
+        start = stop = at
+        while True:
+            if start >= 1 and glossed(start - 1):
+                start -= 1
+            elif start >= 2 and tokens[start - 1][0] in _WHOLE_CONNECTIVES and glossed(start - 2):
+                start -= 2
+            else:
+                break
+        while True:
+            if stop + 1 < len(tokens) and glossed(stop + 1):
+                stop += 1
+            elif stop + 2 < len(tokens) and tokens[stop + 1][0] in _WHOLE_CONNECTIVES and glossed(stop + 2):
+                stop += 2
+            else:
+                break
+        pieces = tuple(glossed(i) for i in range(start, stop + 1) if tokens[i][0] not in _WHOLE_CONNECTIVES)
+        if len(pieces) >= WHOLE_PIECES:
+            return "".join(token for token, _tag in tokens[start:stop + 1]), pieces
+    return None
+
+
+def _holds_words(gloss: str, part: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(part)}(?![a-z0-9])", gloss) is not None
+
+
+def _whole_glossed_in(pieces: tuple[tuple[str, ...], ...], nouns: Iterable[str]) -> bool:
+    """Whether one of ``nouns`` has a dictionary English name of ``WHOLE_GLOSS_WORDS`` words or more holding one
+    English name of every piece (``PIECES_OF_GLOSSED_WHOLE``)."""
+    for noun in sorted(nouns):
+        if len(noun) < 2 or noun.isascii():
+            continue
+        for gloss in _english_names(noun):
+            if len(gloss.split()) >= WHOLE_GLOSS_WORDS and all(
+                    any(_holds_words(gloss, part) for part in names) for names in pieces):
+                return True
+    return False
+
+
+# A Latin original glossed onto a Han name (辛赫（Rajnath Singh）) is named by an outlet whose sentence of the same fact
+# writes a name jieba's dictionary knows and tags as a name (辛格, nz) that is foreign by its characters and read by the
+# transducer both as the Latin name (``reads_in_fact``) and as the giver's Han form (``spelt_otherwise_in_fact``: the same
+# first sound): ``SPELT_OTHERWISE_IN_FACT`` reads only names the dictionary does not know or tags as a person's, and
+# the dictionary tags many transliterations nz. Against chance: the two readings must agree, in one fact, and the two
+# not told apart (``_told_apart``). Session 67, onlyx113. Off (False) = main's claims.
+GLOSSED_KNOWN_SPELLING = True
+_KNOWN_NAME_TAGS = frozenset({"nz", "nr", "nrt", "nrfg"})
+
+
+def _known_fact_names(sentences: Iterable[_Sentence]) -> set[str]:
+    """The nouns of an outlet's sentences of one fact that jieba's dictionary holds and tags as a name
+    (``_KNOWN_NAME_TAGS``), foreign by their characters (``GLOSSED_KNOWN_SPELLING``)."""
+    return {word for sentence in sentences for word in sentence.nouns
+            if dictionary_tag(word) in _KNOWN_NAME_TAGS and foreign_by_characters(word)}
+
+
+def _known_spellings(facts: Iterable[list[_Sentence]], outlet_texts: Mapping[str, str]) -> dict[str, set[str]]:
+    """Latin gloss -> the outlets whose sentence of a fact holding the gloss writes the name in another form the
+    dictionary knows (``GLOSSED_KNOWN_SPELLING``): read in the fact, then true of the outlet's whole report, as
+    ``_names_in`` reads every other form."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for members in facts:
+        glossed: dict[str, set[str]] = defaultdict(set)  # Latin gloss -> its Han forms in the fact
+        for sentence in members:
+            for han, gloss in _GLOSS.findall(sentence.ref.text):
+                glossed[" ".join(gloss.split())].update(_glossed_names(normalize(han), sentence.nouns))
+        if not glossed:
+            continue
+        givers = {sentence.ref.outlet for sentence in members if _GLOSS.search(sentence.ref.text)}
+        for outlet in sorted({sentence.ref.outlet for sentence in members} - givers):
+            names = _known_fact_names(sentence for sentence in members if sentence.ref.outlet == outlet)
+            for latin, hans in glossed.items():
+                forms = [*sorted(hans), normalize(latin)]
+                if any(reads_in_fact(name, latin) and any(spelt_otherwise_in_fact(han, name) for han in sorted(hans))
+                       and not _told_apart(forms, [name], outlet_texts) for name in sorted(names)):
+                    found[latin].add(outlet)
+    return found
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
-             outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, _Written] | None = None) -> dict[str, list[str]]:
+             outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, _Written] | None = None,
+             spelt_in_story: Mapping[str, set[str]] | None = None) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
     in its dateline, 【新唐人…讯】, and wire credits are not details of the event). A word the
     silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
@@ -3569,7 +3687,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     (``text.names.is_name_detail``): not a phrase jieba's dictionary tags as a name (中美关系),
     nor a piece of a name jieba cut apart (林德梅 of 林德梅耶). ``outlet_raw``: each outlet's texts as written, for
     the forms normalizing blurs (``UNDOTTED_NAMES``, ``FIRST_WORD_GLOSSES``, ``SURNAME_LEFT_UNNAMED``); None reads
-    none of them."""
+    none of them. ``spelt_in_story``: Latin gloss -> the outlets a fact of the story shows writing it in another
+    Han form (``_known_spellings``)."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
@@ -3714,6 +3833,17 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 found.add(o)
         return found
 
+    # An outlet writing the short form of a whole name of glossed pieces the givers write (``PIECES_OF_GLOSSED_WHOLE``).
+    def whole_of_pieces(word: str, givers: set[str], everyone: set[str]) -> set[str]:
+        runs = {run for member in members if member.ref.outlet in givers and word in member.normalized
+                if (run := _glossed_run_around(word, member.normalized))}
+        found: set[str] = set()
+        for text, pieces in sorted(runs):
+            if all(_only_inside(word, text, outlet_texts.get(o, "")) for o in givers):
+                found |= {o for o in story_outlets if o not in everyone | found
+                          and _whole_glossed_in(pieces, outlet_nouns.get(o, ()))}
+        return found
+
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
@@ -3747,6 +3877,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                                  if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
         if PIECE_OF_INITIALLED and news_to_someone(everyone):
             everyone |= _initialled_whole_named(word, givers, initialled, story_outlets, outlet_texts) - everyone
+        if PIECES_OF_GLOSSED_WHOLE and news_to_someone(everyone):
+            everyone |= whole_of_pieces(word, givers, everyone)
         everyone |= said_in_same_place(word, givers, everyone)
         if SPELT_OTHERWISE_IN_FACT and news_to_someone(everyone):
             everyone |= spelt_otherwise((word,), tuple(latin for latin, names in glossed.items() if word in names), everyone)
@@ -3806,6 +3938,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 _written_in_same_role(name, role, outlet_texts.get(o, "")) for name, role in sorted(roles[latin]))}
         if SPELT_OTHERWISE_IN_FACT and news_to_someone(everyone):
             everyone |= spelt_otherwise(tuple(sorted(gloss_words[latin])), (latin,), everyone)
+        if GLOSSED_KNOWN_SPELLING and spelt_in_story and news_to_someone(everyone):
+            everyone |= spelt_in_story.get(latin, set()) & set(story_outlets)
         # An outlet naming the body whose part the name is (``GLOSSED_PART_OF_BODY``).
         for owner in sorted(part_bodies[latin]):
             everyone |= givers_of(latin, givers, owner)
