@@ -7,13 +7,10 @@ car fair of the same city does not; 0 turns it off; a pair under the bar is not 
 from __future__ import annotations
 
 from newsmirror.stories.cluster import ClusterConfig, StoryClusterer
-from newsmirror.stories.joincomplete import JOIN_FEATURES
-from newsmirror.stories.pairscore import PairModel
 from tests.stories.test_cluster_join import FAIR, NEVER, built, story_count
-from tests.stories.test_cluster_join_told import OTHERS
+from tests.stories.test_cluster_join_told import MIDDLE, OTHERS
 
-# Probability .73 for every pair (bias 1.0), threshold .9: under the small pass's threshold, over a bar of .6.
-MIDDLE = PairModel(tuple(0.0 for _ in JOIN_FEATURES), 1.0, 0.9, JOIN_FEATURES)
+# MIDDLE: probability .73 for every pair, threshold .9: under the small pass's threshold, over a bar of .6.
 SETTINGS = dict(event_link=False, merge_probability=None, event_merge_similarity=2.0, small_join=True,
                 small_join_floor=0.0, figure_join_probability=0.0)
 METRO = ("新华网", "郑州暴雨 地铁五号线乘客被困隧道",

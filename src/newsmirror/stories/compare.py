@@ -928,21 +928,16 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
             for outlet in outlets:
                 if name and said.search(outlet_texts[outlet]):
                     outlet_nouns[outlet].add(name)
-    # Names of one thing a bracket gives (中共中央党校（国家行政学院）, 该疫苗（BNT162b2、暂定名"复必泰"）): an outlet
-    # writing one of them names the others (``BRACKET_ALIASES``).
+    # Names of one thing a bracket gives (中共中央党校（国家行政学院）, 该疫苗（BNT162b2、暂定名"复必泰"）:
+    # ``BRACKET_ALIASES``) or an outlet's own statement lists (原名王玉文，笔名王藏、"小王子": ``NAME_STATEMENTS``, Han
+    # names only): an outlet writing one of them names the others (their Han forms).
     for article in articles:
-        for forms in _bracket_aliases(f"{article.title}\n{article.body_text}"):
+        text = f"{article.title}\n{article.body_text}"
+        for forms in (*_bracket_aliases(text), *_stated_names(text)):
             hans = [form for form in forms if not form.isascii()]
             for outlet in outlets:
                 if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
                     outlet_nouns[outlet].update(hans)
-    # Names of one person or thing an outlet's own statement lists (原名王玉文，笔名王藏、"小王子"): an outlet writing one
-    # of them names the others (``NAME_STATEMENTS``).
-    for article in articles:
-        for forms in _stated_names(f"{article.title}\n{article.body_text}"):
-            for outlet in outlets:
-                if any(_writes_alias(form, outlet_texts[outlet]) for form in forms):
-                    outlet_nouns[outlet].update(forms)
     # A fact the pair model's round widened (joined to units the rules left apart) shows "only X names N" only
     # where a fact the rules alone make, sharing a unit with it, shows it too: the model's link is evidence that
     # two sentences tell one fact, not that the outlet it joined told the statement and left N out (session 41,
