@@ -134,8 +134,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # facts-s74 (2020-11-23, drawn at random, labelled in session 65) was first scored at session 66's start (R .500 P .849,
 # 0 false only-X of 5): a tuning file from then on. facts-s75 (2020-08-06, drawn at random, labelled in session 66) was
 # first scored at session 67's start (R .286 P .857, 0 false only-X of 3): a tuning file from then on. facts-s76
-# (2020-09-25, drawn at random, labelled in session 67) is kept for session 68.
-FRESH_FACT_FILES = ("facts-s76",)
+# (2020-09-25, drawn at random, labelled in session 67) was first scored at session 68's start (R .336 P .877, 0 false
+# only-X of 1): a tuning file from then on. facts-s77 (2020-08-17, drawn at random, labelled in session 68) is kept for
+# session 69.
+FRESH_FACT_FILES = ("facts-s77",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -149,7 +151,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s62", "facts-s63", "facts-s64", "facts-s65",
                      "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70",
                      "facts-s71", "facts-s72", "facts-s73",
-                     "facts-s74", "facts-s75")
+                     "facts-s74", "facts-s75", "facts-s76")
 
 
 def tuning_fact_paths() -> list[Path]:

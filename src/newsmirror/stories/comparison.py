@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "153"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "154"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -297,6 +297,8 @@ ALIGNMENT_VERSION = "153"  # 17: times of day, 万 remainders, the amount round;
 #   named by an outlet writing a word whose English name holds every piece's (英国: compare.PIECES_OF_GLOSSED_WHOLE); a
 #   Latin original named by an outlet whose sentence of the fact writes a dictionary's name read as both it and the
 #   giver's Han form (辛格 for 辛赫（Rajnath Singh）: compare.GLOSSED_KNOWN_SPELLING)
+# 154 (session 68, lead): the three tables mined again without the data fresh for session 69 (2020-08-17 +-3 days,
+#   only-X sample AT's files); 2020-09-25 and sample AS read as tuning data
 
 
 @dataclass(slots=True)
