@@ -206,8 +206,12 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         run_compare: Callable[[], Comparison | None] | None = None
         rests = Rests()
         reports = own.get(story.id, []) if own is not None else story.article_ids
+        # Its republished copies, listed apart on its page (StoryView.copies): the members that are no own report.
+        mine = {key[0] for key in report_hashes.get(story.id, [])} if report_hashes is not None else set()
+        copies = frozenset(m.id for m in members if m.id not in mine) if mine else frozenset[str]()
         # The page changes when another outlet's article on the story's days comes or goes: the absent list is in it.
-        inputs = f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}|{absent}"
+        inputs = (f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
+                  f"|{absent}|{sorted(copies)}")
         # One outlet has nothing to compare with: no comparison (and no cost) for its stories.
         if comparer is not None and len({listed[i].entry.outlet for i in reports if i in listed}) > 1:
             def run_compare(story: Story = story, reports: list[str] = reports, rests: Rests = rests,
@@ -226,7 +230,7 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         views[story.id] = StoryView(
             id=story.id, title=convert(story.title) or members[0].title, members=members,
             fingerprint=_story_fingerprint(inputs, (marks or {}).get(story.id, "")),
-            comparer=run_compare, rests=rests, absent=absent,
+            comparer=run_compare, rests=rests, absent=absent, copies=copies,
         )
     return views
 

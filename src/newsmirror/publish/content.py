@@ -58,7 +58,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "23"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "24"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -98,6 +98,8 @@ STORY_PAGE_VERSION = "23"  # 2: a fact's sentences in one column per outlet, as 
 # 23: a report stored "und" is marked, its section and sentences, by the script its title and text are in, as the
 # reader marks it (text.script.report_script; review62); the contents of a story of more than REPORTS_OPEN reports
 # unchanged (outlets with their counts, now the reader's too)
+# 24: a republished copy is listed apart, under 转载, not among the reports, and its outlet is not named among the
+# story's outlets, as the reader's page and `stories show` list it (StoryView.copies; reader68)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -487,6 +489,10 @@ class StoryView:
     rests: Rests = field(default_factory=Rests)
     # The outlets with articles on the story's days and none in it (publish.absent), in the output script.
     absent: Absent | None = None
+    # The ids of its members that are republished copies of another member (the store's "duplicate" role): its page
+    # lists them apart, under 转载, as the reader's page and ``stories show`` do, never as an outlet's own report
+    # (reader68); empty when the store cannot tell.
+    copies: frozenset[str] = frozenset()
 
     def compare(self) -> Comparison | None:
         if self.comparison is None and self.comparer is not None:
@@ -496,6 +502,21 @@ class StoryView:
     @property
     def outlets(self) -> list[str]:
         return sorted({m.outlet for m in self.members})
+
+    @property
+    def reports(self) -> list[Entry]:
+        """Its own reports, copies left out (``copies``), in publication order."""
+        return [m for m in self.members if m.id not in self.copies]
+
+    @property
+    def copied(self) -> list[Entry]:
+        """Its republished copies, in publication order."""
+        return [m for m in self.members if m.id in self.copies]
+
+    @property
+    def report_outlets(self) -> list[str]:
+        """The outlets of its own reports (a copy's outlet reported nothing of its own), as its page names them."""
+        return sorted({m.outlet for m in self.reports})
 
     @property
     def newest(self) -> datetime | None:
@@ -514,8 +535,8 @@ class StoryView:
 
     @property
     def by_outlet(self) -> list[tuple[str, list[Entry], tuple[datetime | None, datetime | None]]]:
-        """Its reports outlet by outlet, in the order each outlet first reported, with each outlet's span."""
-        return [(outlet, members, _span(members)) for outlet, members in reports_by_outlet(self.members)]
+        """Its own reports outlet by outlet, in the order each outlet first reported, with each outlet's span."""
+        return [(outlet, members, _span(members)) for outlet, members in reports_by_outlet(self.reports)]
 
 
 class _Reported(Protocol):

@@ -50,6 +50,7 @@ LABELS = {
     "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
     "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
     "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
+    "copies": "转载",
     "rest": "原句的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条",
     # A summary's line, after the outlet whose sentence it is: the others that report the fact (polish74).
     "also": "{outlets}也报道", "also_all_but": "除{outlets}外，其他各家也报道",
@@ -309,7 +310,7 @@ class SiteBuilder(FormatBuilder):
             # The comparison is read from the store here (a worker never uses the store); the
             # workers render, this process writes, in order.
             plain = (StoryView(id=s.id, title=s.title, members=s.members, comparison=s.compare(),
-                               fingerprint=s.fingerprint, rests=s.rests, absent=s.absent) for s in due)
+                               fingerprint=s.fingerprint, rests=s.rests, absent=s.absent, copies=s.copies) for s in due)
             for story, writes in zip(due, fork_map(self._story_writes, plain, self.jobs), strict=True):
                 for write in writes:
                     self.writer.record_write(*write)

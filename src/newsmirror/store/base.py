@@ -65,7 +65,7 @@ class StorySize:
     """How big and how new a story is: what a front page ranks its stories by (``publish.content.front_stories``)."""
 
     id: str
-    outlets: int  # different outlets among its members (a republished copy's outlet too, as its page lists it)
+    outlets: int  # different outlets among its members (a republished copy's outlet too, listed on its page under 转载)
     reports: int  # its members, copies included (the "N 篇" the reader shows)
     newest: datetime | None  # its newest report's publication time; None when no member is dated
 
