@@ -60,6 +60,8 @@ def collect(args: argparse.Namespace) -> None:
     rows: list[dict[str, Any]] = []
     unjudged = unmatched = 0
     for which, file in SAMPLES.items():
+        if args.samples and which not in args.samples:
+            continue
         for story, articles in load(REPO / "bench" / "days" / file, which, args.root):
             recorded.clear()
             claims, _where = claims_of(compare.compare_story(articles))
@@ -179,15 +181,17 @@ def fit(args: argparse.Namespace) -> None:
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
     x, y = _dataset(rows, list(range(len(FEATURES))))
-    samples = {r["sample"] for r in rows}
+    samples = [name for name in onlyx_samples.DRAWN if any(r["sample"] == name for r in rows)]
+    left_out = [name for name in onlyx_samples.DRAWN[:onlyx_samples.DRAWN.index(samples[-1])] if name not in samples]
     weights, intercept, _m, _s = fit_logistic(x, y)
     model = PairModel(tuple(round(float(w), 6) for w in weights), round(intercept, 6), args.threshold, FEATURES)
     text = model.to_toml(
         'The "only X names N" confidence model (stories/onlyx_confidence.py): logistic regression, written by\n'
         "bench/onlyx_model.py fit; bias is the intercept, threshold the probability a one-outlet detail needs to be\n"
-        "claimed as that outlet's alone (chosen leave-one-sample-out, bench/days_results.md, session 27, onlyx28).\n"
-        f"Fitted on {len(rows)} judged claims of samples {min(samples)}-{max(samples)} (bench/days/onlyx-judged.toml),"
-        f" L2 {L2}.")
+        "claimed as that outlet's alone (chosen leave-one-sample-out, bench/days_results.md, session 68, onlyx114).\n"
+        f"Fitted on {len(rows)} judged claims ({sum(y == 1)} true, {sum(y == 0)} false or not a name) of samples"
+        f" {samples[0]}-{samples[-1]}" + (f" but {', '.join(left_out)}" if left_out else "")
+        + f"\n(bench/days/onlyx-judged.toml; the claims the rules let reach the model), L2 {L2}.")
     MODEL_PATH.write_text(text, encoding="utf-8")
     print(text)
 
@@ -198,6 +202,8 @@ def main() -> None:
     collecting = commands.add_parser("collect")
     collecting.add_argument("--root", type=Path, required=True)
     collecting.add_argument("--out", type=Path, required=True)
+    collecting.add_argument("--samples", type=onlyx_samples.names_of, default=(),
+                            help="only these tuning samples (A,B,AA; default every tuning sample)")
     checking = commands.add_parser("cv")
     checking.add_argument("--claims", type=Path, required=True)
     checking.add_argument("--features", default="", help="comma-separated subset of the features (default all)")
