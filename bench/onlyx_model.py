@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -51,7 +52,8 @@ def collect(args: argparse.Namespace) -> None:
     recorded: list[tuple[str, str, list[float]]] = []
 
     def record(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> bool:
-        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts)))
+        features = claim_features(term, giver, fact_texts, outlet_texts)
+        recorded.append((giver, match_key(term), [*features, *candidate_features(term, giver, fact_texts)]))
         return True
 
     compare.likely_true = record  # type: ignore[assignment]
@@ -75,13 +77,32 @@ def collect(args: argparse.Namespace) -> None:
                     unmatched += verdict is not None and not vectors
                     if verdict is None or not vectors:
                         continue
-                    shown = max(packaged.probability(tuple(f)) for f in vectors) if packaged else 1.0
+                    shown = max(packaged.probability(tuple(f[:len(packaged.weights)])) for f in vectors) if packaged else 1.0
                     rows.append({"sample": which, "story": story["id"], "outlet": outlet, "name": term,
                                  "verdict": verdict, "features": vectors, "packaged": shown})
         print(which, sum(r["sample"] == which for r in rows), "judged claims", file=sys.stderr)
     print(f"{len(rows)} judged claims; {unjudged} unjudged and {unmatched} judged without features left out",
           file=sys.stderr)
     args.out.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+_LATIN_WORD = re.compile(r"[a-z]{3,}")
+CANDIDATES = ("fact_others_other_script",)  # tried as a 13th feature (collected after the packaged ones)
+
+
+def candidate_features(term: str, giver: str, fact_texts: dict[str, str]) -> list[float]:
+    """A feature tried (session 68, onlyx114): a silent outlet's sentence of the fact writes a name in the other
+    script that the giver's sentences do not: a Latin word (3+ letters) against a Han claim, a run of two or more
+    transliteration characters against a Latin claim (Canalys against 科纳仕: the other outlet may name it so)."""
+    from newsmirror.text.phonetic import TRANSLITERATION_CHARS
+
+    own = fact_texts.get(giver, "")
+    others = [text for outlet, text in fact_texts.items() if outlet != giver]
+    if term.isascii():
+        runs = {m for text in others for m in re.findall(f"[{TRANSLITERATION_CHARS}]{{2,}}", text)}
+        return [float(any(run not in own for run in runs))]
+    words = {m for text in others for m in _LATIN_WORD.findall(text)}
+    return [float(any(word not in own for word in words))]
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -165,9 +186,10 @@ def cv(args: argparse.Namespace) -> None:
     from newsmirror.stories.onlyx_confidence import FEATURES
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
-    features = [FEATURES.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
+    names = (*FEATURES, *CANDIDATES)
+    features = [names.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
     lines, chosen = table(rows, features)
-    print("features:", ",".join(FEATURES[i] for i in features))
+    print("features:", ",".join(names[i] for i in features))
     print("\n".join(lines))
     print("chosen threshold:", chosen)
     print("packaged model (collected with it):", packaged_counts(rows))
