@@ -1,21 +1,24 @@
 """Fit the "only X names N" confidence model (``newsmirror.stories.onlyx_confidence``) on the judged claims.
 
-    python bench/onlyx_model.py collect --root ARCHIVE --out CLAIMS.json   # every judged sample's claims + features
+    python bench/onlyx_model.py collect --root ARCHIVE --out CLAIMS.json   # every tuning sample's claims + features
     python bench/onlyx_model.py cv --claims CLAIMS.json                     # leave-one-sample-out table per threshold
     python bench/onlyx_model.py fit --claims CLAIMS.json --threshold T      # writes src/newsmirror/stories/onlyx_model.toml
 
-``collect`` compares every story of samples A-H (``bench/days/onlyx-sample*.toml``) with the model off and
-records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml`` and the features
-of each fact it is made in. Labels: "true" = 1, "false" and "not-a-name" = 0; unjudged claims are left out.
-A claim is withheld when every fact it is made in scores below the threshold. The threshold rule (chosen
-before held sample F was read, kept for onlyx29's A-F refit): the lowest threshold whose pooled
-cross-validated bad-claim cut is >= 50 % while true claims withheld are <= 20 %.
+``collect`` compares every story of the tuning samples (``bench/days/onlyx_samples.TUNING``: never the held sample
+K nor the fresh one) with the model off (every rule and reading on: the claims the rules let reach the model) and
+records, per claim (story, outlet, match key), its verdict in ``bench/days/onlyx-judged.toml``, the features of each
+fact it is made in, and the packaged model's probability (the best of its facts). Labels: "true" = 1, "false" and
+"not-a-name" = 0; unjudged claims are left out. A claim is withheld when every fact it is made in scores below the
+threshold. Threshold rule (onlyx114, session 68, written before any refit figure): the lowest threshold whose
+pooled leave-one-sample-out false-claim cut is >= 50 % while true claims withheld are <= 20 % (onlyx28's and
+onlyx29's rule counted false and not-a-name together).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -27,44 +30,79 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-SAMPLES = {"A": "onlyx-sample.toml", "B": "onlyx-sample.toml", "C": "onlyx-sample-c.toml",
-           "D": "onlyx-sample-d.toml", "E": "onlyx-sample-e.toml", "F": "onlyx-sample-f.toml",
-           "G": "onlyx-sample-g.toml", "H": "onlyx-sample-h.toml"}
-L2 = 1.0  # ridge penalty on the weights (not the intercept): 255 labels, 14 features
+from bench.days import onlyx_samples  # noqa: E402
+
+# The tuning samples only: never the held sample nor the fresh one (their verdicts live in files of their own).
+SAMPLES = {name: onlyx_samples.file_name(name) for name in onlyx_samples.TUNING}
+assert not set(SAMPLES) & set(onlyx_samples.HELD + onlyx_samples.FRESH)
+L2 = 1.0  # ridge penalty on the weights (not the intercept)
 THRESHOLDS = [round(0.05 * n, 2) for n in range(1, 20)]
-BAD_CUT, TRUE_LOST = 0.5, 0.2
+FALSE_CUT, TRUE_LOST = 0.5, 0.2
 
 
 def collect(args: argparse.Namespace) -> None:
     import newsmirror.stories.compare as compare
     from bench.onlyx_audit import claims_of, load
-    from newsmirror.stories.onlyx_confidence import claim_features
+    from newsmirror.stories.onlyx_confidence import claim_features, confidence_model
+    from newsmirror.text.names import organisation_head
     from newsmirror.text.normalize import match_key
+
+    packaged = confidence_model()
 
     recorded: list[tuple[str, str, list[float]]] = []
 
     def record(term: str, giver: str, fact_texts: dict[str, str], outlet_texts: dict[str, str]) -> bool:
-        recorded.append((giver, match_key(term), claim_features(term, giver, fact_texts, outlet_texts)))
+        features = claim_features(term, giver, fact_texts, outlet_texts)
+        recorded.append((giver, match_key(term), [*features, *candidate_features(term, giver, fact_texts)]))
         return True
 
     compare.likely_true = record  # type: ignore[assignment]
     with (REPO / "bench" / "days" / "onlyx-judged.toml").open("rb") as handle:
         judged = {(c["story"], c["outlet"], match_key(c["name"])): c["verdict"] for c in tomllib.load(handle)["claim"]}
     rows: list[dict[str, Any]] = []
+    unjudged = unmatched = 0
     for which, file in SAMPLES.items():
+        if args.samples and which not in args.samples:
+            continue
         for story, articles in load(REPO / "bench" / "days" / file, which, args.root):
             recorded.clear()
             claims, _where = claims_of(compare.compare_story(articles))
             for outlet, terms in claims.items():
                 for key, term in terms.items():
                     verdict = judged.get((story["id"], outlet, key))
-                    vectors = [f for g, k, f in recorded if g == outlet and k == key]
+                    # The model is asked about an organisation's head for its whole name (compare_story).
+                    asked = {key, match_key(organisation_head(term) or term)}
+                    vectors = [f for g, k, f in recorded if g == outlet and k in asked]
+                    unjudged += verdict is None
+                    unmatched += verdict is not None and not vectors
                     if verdict is None or not vectors:
                         continue
+                    shown = max(packaged.probability(tuple(f[:len(packaged.weights)])) for f in vectors) if packaged else 1.0
                     rows.append({"sample": which, "story": story["id"], "outlet": outlet, "name": term,
-                                 "verdict": verdict, "features": vectors})
+                                 "verdict": verdict, "features": vectors, "packaged": shown})
         print(which, sum(r["sample"] == which for r in rows), "judged claims", file=sys.stderr)
+    print(f"{len(rows)} judged claims; {unjudged} unjudged and {unmatched} judged without features left out",
+          file=sys.stderr)
     args.out.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+_LATIN_WORD = re.compile(r"[a-z]{3,}")
+CANDIDATES = ("fact_others_other_script",)  # tried as a 13th feature (collected after the packaged ones)
+
+
+def candidate_features(term: str, giver: str, fact_texts: dict[str, str]) -> list[float]:
+    """A feature tried (session 68, onlyx114): a silent outlet's sentence of the fact writes a name in the other
+    script that the giver's sentences do not: a Latin word (3+ letters) against a Han claim, a run of two or more
+    transliteration characters against a Latin claim (Canalys against 科纳仕: the other outlet may name it so)."""
+    from newsmirror.text.phonetic import TRANSLITERATION_CHARS
+
+    own = fact_texts.get(giver, "")
+    others = [text for outlet, text in fact_texts.items() if outlet != giver]
+    if term.isascii():
+        runs = {m for text in others for m in re.findall(f"[{TRANSLITERATION_CHARS}]{{2,}}", text)}
+        return [float(any(run not in own for run in runs))]
+    words = {m for text in others for m in _LATIN_WORD.findall(text)}
+    return [float(any(word not in own for word in words))]
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -99,9 +137,9 @@ def _dataset(rows: list[dict[str, Any]], features: list[int]) -> tuple[np.ndarra
 
 
 def cross_validated(rows: list[dict[str, Any]], features: list[int]) -> list[tuple[str, float]]:
-    """(sample, held-out probability) per claim, each sample scored by a model fitted on the others."""
+    """(verdict, held-out probability) per claim, each sample scored by a model fitted on the others."""
     scored: list[tuple[str, float]] = []
-    for held in SAMPLES:
+    for held in dict.fromkeys(r["sample"] for r in rows):
         train = [r for r in rows if r["sample"] != held]
         x, y = _dataset(train, features)
         weights, intercept, _m, _s = fit_logistic(x, y)
@@ -112,30 +150,51 @@ def cross_validated(rows: list[dict[str, Any]], features: list[int]) -> list[tup
     return scored
 
 
+def _counts(scored: list[tuple[str, float]], threshold: float) -> dict[str, int]:
+    """Claims withheld (probability below ``threshold``) and shown, per verdict."""
+    counts = {f"{kind} {v}": 0 for kind in ("withheld", "shown") for v in ("true", "false", "not-a-name")}
+    for verdict, p in scored:
+        counts[f"{'withheld' if p < threshold else 'shown'} {verdict}"] += 1
+    return counts
+
+
 def table(rows: list[dict[str, Any]], features: list[int]) -> tuple[list[str], float | None]:
     scored = cross_validated(rows, features)
-    bad = sum(v != "true" for v, _p in scored)
-    true = len(scored) - bad
-    lines = [f"claims {len(scored)}: bad {bad}, true {true}", "| threshold | bad withheld | true withheld |", "|---|---|---|"]
+    total = _counts(scored, 0.0)
+    false, true = total["shown false"], total["shown true"]
+    lines = [f"claims {len(scored)}: false {false}, not-a-name {total['shown not-a-name']}, true {true}",
+             "| threshold | false withheld | not-a-name withheld | true withheld |", "|---|---|---|---|"]
     chosen = None
     for t in THRESHOLDS:
-        bad_cut = sum(v != "true" and p < t for v, p in scored)
-        true_cut = sum(v == "true" and p < t for v, p in scored)
-        lines.append(f"| {t:.2f} | {bad_cut} ({bad_cut / bad:.0%}) | {true_cut} ({true_cut / true:.0%}) |")
-        if chosen is None and bad_cut >= BAD_CUT * bad and true_cut <= TRUE_LOST * true:
+        c = _counts(scored, t)
+        lines.append(f"| {t:.2f} | {c['withheld false']} ({c['withheld false'] / max(false, 1):.0%}) | "
+                     f"{c['withheld not-a-name']} | {c['withheld true']} ({c['withheld true'] / max(true, 1):.0%}) |")
+        if chosen is None and c["withheld false"] >= FALSE_CUT * false and c["withheld true"] <= TRUE_LOST * true:
             chosen = t
     return lines, chosen
+
+
+def packaged_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The packaged model's (as collected) withheld and shown claims, per verdict."""
+    from newsmirror.stories.onlyx_confidence import confidence_model
+
+    model = confidence_model()
+    return _counts([(r["verdict"], r["packaged"]) for r in rows], model.threshold if model else 0.0)
 
 
 def cv(args: argparse.Namespace) -> None:
     from newsmirror.stories.onlyx_confidence import FEATURES
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
-    features = [FEATURES.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
+    names = (*FEATURES, *CANDIDATES)
+    features = [names.index(f) for f in (args.features.split(",") if args.features else FEATURES)]
     lines, chosen = table(rows, features)
-    print("features:", ",".join(FEATURES[i] for i in features))
+    print("features:", ",".join(names[i] for i in features))
     print("\n".join(lines))
     print("chosen threshold:", chosen)
+    print("packaged model (collected with it):", packaged_counts(rows))
+    if chosen is not None:
+        print(f"refit at {chosen} (leave-one-sample-out):", _counts(cross_validated(rows, features), chosen))
 
 
 def fit(args: argparse.Namespace) -> None:
@@ -144,15 +203,17 @@ def fit(args: argparse.Namespace) -> None:
 
     rows = json.loads(args.claims.read_text(encoding="utf-8"))
     x, y = _dataset(rows, list(range(len(FEATURES))))
-    samples = {r["sample"] for r in rows}
+    samples = [name for name in onlyx_samples.DRAWN if any(r["sample"] == name for r in rows)]
+    left_out = [name for name in onlyx_samples.DRAWN[:onlyx_samples.DRAWN.index(samples[-1])] if name not in samples]
     weights, intercept, _m, _s = fit_logistic(x, y)
     model = PairModel(tuple(round(float(w), 6) for w in weights), round(intercept, 6), args.threshold, FEATURES)
     text = model.to_toml(
         'The "only X names N" confidence model (stories/onlyx_confidence.py): logistic regression, written by\n'
         "bench/onlyx_model.py fit; bias is the intercept, threshold the probability a one-outlet detail needs to be\n"
-        "claimed as that outlet's alone (chosen leave-one-sample-out, bench/days_results.md, session 27, onlyx28).\n"
-        f"Fitted on {len(rows)} judged claims of samples {min(samples)}-{max(samples)} (bench/days/onlyx-judged.toml),"
-        f" L2 {L2}.")
+        "claimed as that outlet's alone (chosen leave-one-sample-out, bench/days_results.md, session 68, onlyx114).\n"
+        f"Fitted on {len(rows)} judged claims ({sum(y == 1)} true, {sum(y == 0)} false or not a name) of samples"
+        f" {samples[0]}-{samples[-1]}" + (f" but {', '.join(left_out)}" if left_out else "")
+        + f"\n(bench/days/onlyx-judged.toml; the claims the rules let reach the model), L2 {L2}.")
     MODEL_PATH.write_text(text, encoding="utf-8")
     print(text)
 
@@ -163,6 +224,8 @@ def main() -> None:
     collecting = commands.add_parser("collect")
     collecting.add_argument("--root", type=Path, required=True)
     collecting.add_argument("--out", type=Path, required=True)
+    collecting.add_argument("--samples", type=onlyx_samples.names_of, default=(),
+                            help="only these tuning samples (A,B,AA; default every tuning sample)")
     checking = commands.add_parser("cv")
     checking.add_argument("--claims", type=Path, required=True)
     checking.add_argument("--features", default="", help="comma-separated subset of the features (default all)")
