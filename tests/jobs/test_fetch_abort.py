@@ -242,3 +242,67 @@ def test_ctrl_c_stops_a_recheck_waiting_on_hanging_pages_and_leaves_them_due(
     later = utcnow() + timedelta(days=400)
     assert sorted(item.article_id for item in store.due_checks(later, limit=20)) == sorted(ids)
     assert all(store.get_check_state(article_id).check_count == 0 for article_id in ids)
+
+
+def test_ctrl_c_taken_by_another_thread_still_stops_a_fetch(loopback_server: LoopbackServer, store: Store) -> None:
+    """The kernel may hand a process's SIGINT to any of its threads; Python then only marks it pending for the main
+    thread, which ran the handler when it next woke. The fetch run's main thread waited for the next source to end
+    without a timeout: on a loaded machine (the whole suite) a Ctrl-C during a feed that never answers waited for
+    that feed's 60 s request deadline (40 s here, past the 30 s bound). Here the signal goes to a thread of the
+    test's own, every time."""
+    loopback_server.route("/hang.xml", body="<rss/>", delay=NEVER)
+    store.upsert_source(Source(id="hang", url=loopback_server.url("/hang.xml"), outlet="测试台"))
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    sent: list[float] = []
+
+    def interrupt_from_here() -> None:
+        deadline = time.monotonic() + STOPPED_WITHIN
+        while not loopback_server.requests_to("/hang.xml") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        sent.append(time.monotonic())
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # delivered to this thread, not the main one
+
+    other = threading.Thread(target=interrupt_from_here, daemon=True)
+    try:
+        other.start()
+        with pytest.raises(KeyboardInterrupt):
+            fetch_sources(store, settings(request_deadline_seconds=STOPPED_WITHIN + 10), extract=simple_extract, force=True)
+        stopped = time.monotonic()
+    finally:
+        other.join()
+        signal.signal(signal.SIGINT, before)
+    assert sent and stopped - sent[0] < STOPPED_WITHIN
+    assert store.get_feed_state("hang").consecutive_failures == 0
+
+
+def test_ctrl_c_taken_by_another_thread_still_stops_a_recheck(loopback_server: LoopbackServer, store: Store) -> None:
+    """As above, for the re-check: its main thread waited for each page without a timeout."""
+    loopback_server.route("/news/0.html", body="<html></html>", delay=NEVER)
+    article = simple_extract(RawDocument(kind=DocumentKind.WEB_PAGE, url=loopback_server.url("/news/0.html"),
+                                         content=f"<html><body><p>{long_body(0)}</p></body></html>",
+                                         title_hint="第0条新闻标题", outlet_hint="测试台"))
+    store.upsert_article(article)
+    due = due_now(store, [article.id])
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    sent: list[float] = []
+
+    def interrupt_from_here() -> None:
+        deadline = time.monotonic() + STOPPED_WITHIN
+        while not loopback_server.requests_to("/news/0.html") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        sent.append(time.monotonic())
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # delivered to this thread, not the main one
+
+    other = threading.Thread(target=interrupt_from_here, daemon=True)
+    try:
+        with Fetcher(settings(max_retries=0, request_deadline_seconds=STOPPED_WITHIN + 10)) as fetcher:
+            other.start()
+            with pytest.raises(KeyboardInterrupt):
+                recheck(store, fetcher, due, extract=simple_extract, workers=2)
+            stopped = time.monotonic()
+            fetcher.abort()
+    finally:
+        other.join()
+        signal.signal(signal.SIGINT, before)
+    assert sent and stopped - sent[0] < STOPPED_WITHIN
+    assert store.get_check_state(article.id).check_count == 0
