@@ -101,6 +101,14 @@ class LoopbackServer:
         with self._lock:
             return sum(1 for r in self.requests if r.path == path)
 
+    def wait_for_hits(self, path: str, count: int, timeout: float = 30.0) -> int:
+        """Until ``path`` got ``count`` GETs (or ``timeout`` passed): the hits then. A client that gave up (a
+        timeout test) returns before the server thread, which a loaded machine may run late, notes its request."""
+        deadline = time.monotonic() + timeout
+        while (hits := self.hits(path)) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return hits
+
     def requests_to(self, path: str) -> list[RecordedRequest]:
         with self._lock:
             return [r for r in self.requests if r.path == path]

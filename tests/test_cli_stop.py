@@ -102,11 +102,15 @@ def test_the_reader_stops_as_uvicorn_does_and_says_so_as_a_reader(tmp_path: Path
                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(SRC)})
     try:
-        for _ in range(200):
+        # Until the reader answers (60 s at most, a hang guard): 200 tries of 0.1 s fell through silently when a loaded
+        # machine started the reader later, and the signal then came during its start, not to a running reader.
+        deadline = time.monotonic() + 60
+        while True:
             try:
                 with urlopen(f"http://127.0.0.1:{port}/", timeout=5):  # noqa: S310 - our own reader
                     break
             except OSError:
+                assert reader.poll() is None and time.monotonic() < deadline, "the reader did not start"
                 time.sleep(0.1)
         reader.send_signal(getattr(signal, name))
         _, err = reader.communicate(timeout=60)

@@ -30,7 +30,10 @@ PAGE = "<html><head><title>新闻</title></head><body><p>北京时间今天上�
 
 
 def fast_settings(**overrides: object) -> FetchSettings:
-    settings = FetchSettings(timeout_seconds=0.5, connect_timeout_seconds=0.5, max_retries=2,
+    # Generous timeouts: these tests count attempts, and a loopback answer a loaded machine delays past a short
+    # timeout is one more attempt (a 500 retried twice then timed out once fails the retry test). The tests whose
+    # point is a timeout set their own.
+    settings = FetchSettings(timeout_seconds=10.0, connect_timeout_seconds=10.0, max_retries=2,
                              backoff_base_seconds=0.01, backoff_max_seconds=0.05, per_host_delay_seconds=0.0,
                              per_host_concurrency=4, max_retry_after_seconds=5.0)
     for name, value in overrides.items():
@@ -79,6 +82,8 @@ def test_slow_server_times_out_after_retries(loopback_server: LoopbackServer) ->
     loopback_server.route("/slow", body=PAGE, delay=0.6)
     with Fetcher(fast_settings(timeout_seconds=0.1, max_retries=1)) as client, pytest.raises(FetchTimeout) as info:
         client.get(loopback_server.url("/slow"))
+    # The client gives up 0.1 s after sending; a loaded server thread may note the second request after that.
+    loopback_server.wait_for_hits("/slow", 2)
     assert loopback_server.hits("/slow") == 2
     # The failure says it was asked twice: "timed out" alone after a minute and a half of retries told of one wait.
     assert str(info.value).startswith(loopback_server.url("/slow") + ": timed out (ReadTimeout) (asked 2 times over ")

@@ -80,7 +80,9 @@ def test_a_dripping_response_is_cut_off_at_the_deadline(drip_headers: bool) -> N
             fetcher.get(url)
         took = time.monotonic() - started
     assert "request_deadline_seconds" in str(caught.value) and url in str(caught.value)
-    assert took < 1.0 + 2.0, f"took {took:.1f} s for a 1 s deadline"  # deadline + at most one read
+    # The drip lasts 100 s and a retry would be a second connection (asserted below): 10 s sits far from both, and
+    # from the deadline plus one read (3 s), which a loaded machine may pass.
+    assert took < 10.0, f"took {took:.1f} s for a 1 s deadline"
     assert len(connections) == 1, "a dripping server is not asked again within the same fetch"
 
 
@@ -119,4 +121,4 @@ def test_a_dripping_source_fails_alone_in_a_fetch_run(loopback_server: LoopbackS
     by_id = {item.source.id: item for item in report.sources}
     assert by_id["drip"].status == "failed" and "request_deadline_seconds" in by_id["drip"].error
     assert by_id["ok"].new == 1
-    assert took < 10, f"{took:.1f} s"
+    assert took < 30, f"{took:.1f} s"  # a hang guard: the drip alone lasts 100 s

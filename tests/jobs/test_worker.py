@@ -84,9 +84,18 @@ def test_many_workers_never_run_a_job_twice(store_location: str) -> None:
     """Four workers with two threads each drain 120 jobs: every job runs exactly once."""
     runs: list[tuple[str, str]] = []
     lock = threading.Lock()
+    owners: set[str] = set()
+    shared = threading.Event()
 
     def work(job: Job, store: Store) -> datetime | None:
-        time.sleep(0.002)  # long enough for claims to interleave
+        # Claims interleave because every job waits until two workers hold jobs (30 s at most, a hang guard):
+        # a short sleep let one worker drain all 120 when a loaded machine started the others late.
+        with lock:
+            owners.add((job.lease_owner or "").split("/")[0])
+            if len(owners) > 1:
+                shared.set()
+        if not shared.wait(30):
+            shared.set()  # no second worker came: the rest need not wait, the assertion below says it
         with lock:
             runs.append((job.key, job.lease_owner or ""))
         return None
@@ -173,17 +182,25 @@ def test_a_failing_database_call_does_not_kill_the_worker(store_location: str) -
 
 def test_periodic_tasks_run_while_the_worker_runs(store_location: str) -> None:
     calls: list[int] = []
+    seen_twice_in_the_job = threading.Event()
 
     def slow(job: Job, store: Store) -> datetime | None:
-        time.sleep(0.5)
+        # The job lasts until the task ran twice while it held its lease (30 s at most, a hang guard): a fixed 0.5 s
+        # let a loaded machine run the task fewer times.
+        seen_twice_in_the_job.wait(30)
         return None
+
+    def task(store: Store) -> None:
+        calls.append(store.job_counts()["leased"])
+        if calls.count(1) >= 2:
+            seen_twice_in_the_job.set()
 
     with open_store(store_location) as store:
         store.enqueue_job("slow", "a")
     worker = Worker(lambda: open_store(store_location), WorkerOptions(once=True, poll_seconds=0.02),
-                    handlers={"slow": slow}, periodic=[(0.1, lambda store: calls.append(store.job_counts()["leased"]))])
+                    handlers={"slow": slow}, periodic=[(0.1, task)])
     worker.run()
-    assert len(calls) >= 2 and 1 in calls  # it ran during the job, with its own connection
+    assert seen_twice_in_the_job.is_set() and calls.count(1) >= 2  # it ran during the job, with its own connection
 
 
 def test_an_idle_worker_says_why(store_location: str) -> None:

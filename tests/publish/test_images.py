@@ -88,6 +88,7 @@ def test_prefetch_downloads_concurrently_within_the_per_host_limit(tmp_path: Pat
     peak: dict[str, int] = {}
     overall = [0, 0]
     lock = threading.Lock()
+    wide = threading.Event()  # more than PER_HOST at once were under way
 
     def fetch(url: str) -> bytes:
         host = url.split("/")[2]
@@ -96,6 +97,12 @@ def test_prefetch_downloads_concurrently_within_the_per_host_limit(tmp_path: Pat
             overall[0] += 1
             peak[host] = max(peak.get(host, 0), live[host])
             overall[1] = max(overall[1], overall[0])
+            if overall[1] > PER_HOST:
+                wide.set()
+        # Held until the downloads overlapped (10 s at most, a hang guard), not for a fixed 0.05 s that a loaded
+        # machine could let pass before another thread started; a serial prefetch never sets it.
+        if not wide.wait(10):
+            wide.set()  # the others need not wait too: the assertion below says it
         time.sleep(0.05)
         with lock:
             live[host] -= 1

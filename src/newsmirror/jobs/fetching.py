@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 ExtractFn = Callable[[RawDocument], Article]
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+# How often the main thread of a fetch run wakes to run a pending Ctrl-C (FetchJob.run).
+WAKE_SECONDS = 0.2
 
 
 @dataclass(slots=True)
@@ -148,12 +150,17 @@ class FetchJob:
         workers = max(1, min(self.settings.total_concurrency, len(sources)))
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
         try:
-            futures = [pool.submit(self.poll_source, source) for source in sources]
-            for future in as_completed(futures):
-                source_report = future.result()
-                report.sources.append(source_report)
-                if progress is not None:
-                    progress(source_report)
+            pending = {pool.submit(self.poll_source, source) for source in sources}
+            while pending:
+                # Woken every WAKE_SECONDS so that this (the main) thread runs a Ctrl-C's handler: a SIGINT the
+                # kernel gives one of the pool's threads is only marked pending, and a wait without a timeout held
+                # it until some source ended (a feed that never answers: its 60 s request deadline).
+                done, pending = wait(pending, timeout=WAKE_SECONDS, return_when=FIRST_COMPLETED)
+                for future in done:
+                    source_report = future.result()
+                    report.sources.append(source_report)
+                    if progress is not None:
+                        progress(source_report)
         except BaseException:
             # Ctrl-C: workers finish the article in hand (each is its own transaction) and stop. A request under
             # way is cut (FetchAborted): waiting for a server that never answers held Ctrl-C for its timeouts and

@@ -14,7 +14,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 # Below this similarity to the last version, a redirected page is another page, not the article moved.
 _MOVED_SIMILARITY = 0.5
+# How often the main thread of a re-check run wakes to run a pending Ctrl-C (_aborted).
+WAKE_SECONDS = 0.2
 
 
 class PageResult(Protocol):
@@ -226,6 +228,11 @@ def recheck(
 
 def _aborted(future: Future[PageResult]) -> bool:
     """The page's fetch was cut by the fetcher's stop (waits for the page)."""
+    while not future.done():
+        # Woken every WAKE_SECONDS so that this (the main) thread runs a Ctrl-C's handler: a SIGINT the kernel gives
+        # one of the pool's threads is only marked pending, and a wait without a timeout held it until the page ended
+        # (a page that never answers: its 60 s request deadline).
+        wait([future], timeout=WAKE_SECONDS)
     try:
         future.result()
     except FetchAborted:
