@@ -30,6 +30,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import readable_url, reports_by_outlet, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories, reported_span
+from newsmirror.publish.labels import STORY_LABELS
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS as SITE_LABELS
 from newsmirror.publish.site import REPORTS_OPEN
@@ -201,7 +202,9 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             ui=lambda text: render.interface_text(text or "", script),  # our own words; t(): what outlets wrote
             lang=lambda source="": render.lang_attribute(script, source),  # a report's script, marked on 原文 pages
             feed=lambda url: render.with_script(url, script),  # a feed link carries the choice: feed readers have no cookie
-            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
+            outlets=outlet_names(store),
+            L=STORY_LABELS,  # a story page's headings and words, the static site's too (publish.labels; polish68)
+            zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
         )
         return context
 
