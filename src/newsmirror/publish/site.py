@@ -204,9 +204,11 @@ class SiteBuilder(FormatBuilder):
             self._listing(group)
             tick()
         self._stories(shown, tick)
-        multi = [s for s in shown if len(s.outlets) > 1]
+        # Counted as a story's page shows it: its own reports and their outlets, a republished copy apart (polish68: the
+        # front page named 中央社 beside 法广 for a story whose page lists 中央社's copy under 转载).
+        multi = [s for s in shown if len(s.report_outlets) > 1]
         # The biggest recent stories first, then the newest, as the reader's front page (publish.front).
-        front = front_stories([StorySize(id=s.id, outlets=len(s.outlets), reports=len(s.members), newest=s.newest)
+        front = front_stories([StorySize(id=s.id, outlets=len(s.report_outlets), reports=len(s.reports), newest=s.newest)
                                for s in multi[:SIZES_READ]], total=FRONT_STORIES)
         by_id = {s.id: s for s in multi}
         # A site-wide feed at the root: the one address a reader subscribes to first.
