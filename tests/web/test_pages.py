@@ -160,10 +160,10 @@ def test_story_page_renders_the_story_comparison(
     monkeypatch.setattr(stored_stories, "compare_story", fake_compare)
     page = client.get(f"/story/{STORY.id}").text
     # two outlets: "both", as `stories show` and the static site say (review46's loose end)
-    assert page.index("两家都报道的") < page.index("共同句甲") < page.index("共同句乙") and "各家都报道的" not in page
-    assert page.index("只有一家报道的") < page.index("只有中央社说的")
+    assert page.index("两家都报道的内容") < page.index("共同句甲") < page.index("共同句乙") and "各家都报道的内容" not in page
+    assert page.index("仅一家报道的内容") < page.index("只有中央社说的")
     # the table of contents counts the one-outlet facts as it counts the others (review48 found it without one)
-    assert '<a href="#unique">只有一家报道的</a> (1)</li>' in page
+    assert '<a href="#unique">仅一家报道的内容</a> (1)</li>' in page
 
 
 def test_atom_feed_of_a_search(client: TestClient) -> None:
@@ -324,7 +324,7 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     assert re.findall(r"<li(?: lang=\"[^\"]*\")?>(.*?)</li>", own) == ["甲报第0句。", "甲报第3句。"]  # lang: reader80
     # 另有1条 leads to 甲报's own cell of the grid (the first of c.outlets), not to the first outlet's (reader79)
     assert '<a href="#unique-1">另有1条</a>' in own and '<a href="#own">' in page
-    # Its heading an h4 under the closed grid's 报道对比 (h2) and 只有一家报道的 (h3): the outline nests (review61).
+    # Its heading an h4 under the closed grid's 报道对比 (h2) and 仅一家报道的内容 (h3): the outline nests (review61).
     assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h4 class="like-h3">甲报</h4>', page)
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
 
@@ -397,7 +397,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
     grid = page[start:page.index("</details>", start)]
     assert page.index('id="summary"') < page.index('id="toc"') < start < page.index('id="reports"')
     said = " ".join(re.sub(r"<[^>]+>", " ", grid[:grid.index("</summary>")]).split())
-    assert said == "报道对比 3家媒体（丙网、乙社、甲报）的2条事实逐家对照：各家都报道的 2 · 只有一家报道的 0 · 点击展开"
+    assert said == "报道对比 3家媒体（丙网、乙社、甲报）的2条事实逐家对照：各家都报道的内容 2 · 仅一家报道的内容 0 · 点击展开"
     assert all(f'id="{section}"' in grid for section in ("shared", "unique")) and 'id="reports"' not in grid
     # the table of contents names the grid and its sections, each link finding its target
     toc = page[page.index('<nav class="toc"'):]
@@ -419,7 +419,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
 def test_the_static_sites_grid_address_finds_the_grid_and_an_outlet_with_no_own_fact_says_so(
         client: TestClient, store: Store) -> None:
     # polish65: the static site calls the grid #compare, the reader #grid: a link copied from one opened the top of
-    # the other's page. And "只有一家报道的" gave an outlet with no fact of its own an empty column under its name.
+    # the other's page. And "仅一家报道的内容" gave an outlet with no fact of its own an empty column under its name.
     story_id = visit_story(store)
     for params in ([], [("outlet", "甲报"), ("outlet", "乙社")]):  # with a summary (a closed grid), and without
         page = client.get(f"/story/{story_id}", params=params).text
@@ -661,7 +661,7 @@ def test_a_big_storys_reports_wait_to_be_asked_for(client: TestClient, store: St
 
     story_id = visit_story(store)
     shown = client.get(f"/story/{story_id}").text
-    assert '<details class="reports"' not in shown and '<h2 id="reports">各家原文' in shown
+    assert '<details class="reports"' not in shown and '<h2 id="reports">各家报道' in shown
     chars = sum(len("".join(a.body_text.split())) for a in map(store.get_article, store.get_story(story_id).article_ids)
                 if a)  # type: ignore[union-attr]
     assert chars == 127  # counted without spaces and line breaks, as a reader counts 字
@@ -670,7 +670,7 @@ def test_a_big_storys_reports_wait_to_be_asked_for(client: TestClient, store: St
     start = page.index('<details class="reports">')  # closed: no "open"
     reports = page[start:page.index("</details>", start)]
     said = " ".join(re.sub(r"<[^>]+>", " ", reports[:reports.index("</summary>")]).split())
-    assert said == "各家原文 3篇报道全文，共127字 · 点击展开"
+    assert said == "各家报道 3篇报道全文，共127字 · 点击展开"
     assert page.index('id="summary"') < page.index('<details class="grid"') < start
     assert all(f'id="report-{a}"' in reports for a in store.get_story(story_id).article_ids)  # type: ignore[union-attr]
     targets, ids, _ = links_and_urls(page)

@@ -13,5 +13,5 @@ def test_every_label_saying_report_says_it_one_way() -> None:
     convert = interface_converter("zh-Hant")
     said = [convert(text) for text in LABELS.values() if "报道" in text]
     assert said and all("報道" in text and "報導" not in text for text in said)
-    reader = [interface_text(text, "zh-Hant") for text in ("多家媒体报道", "{outlets}也报道", "只有一家报道的")]
+    reader = [interface_text(text, "zh-Hant") for text in ("多家媒体报道", "{outlets}也报道", "仅一家报道的内容")]
     assert all("報道" in text and "報導" not in text for text in reader)

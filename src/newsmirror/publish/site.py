@@ -36,6 +36,7 @@ from newsmirror.publish.content import (
 )
 from newsmirror.publish.feeds import FEED_WORDS, FeedItem, build_feeds, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories, reported_span
+from newsmirror.publish.labels import STORY_LABELS
 from newsmirror.publish.manifest import STORY_KEY_PREFIX
 from newsmirror.publish.parallel import RecordingWriter, Write, can_fork, fork_map
 from newsmirror.publish.paths import relative_prefix, slug, unique_slug
@@ -46,25 +47,17 @@ from newsmirror.text import times
 LABELS = {
     "footer": "本站为新闻的只读存档，不含跟踪代码与外部资源。", "stories": "多家媒体报道", "latest": "最新",
     "outlets": "媒体", "channels": "栏目", "archive": "按月存档", "original": "原文地址（需翻墙访问）",
-    "same_story": "同一事件的其他报道", "compare": "报道对比", "shared": "各家都报道的内容", "shared_two": "两家都报道的内容",
-    "partial": "部分媒体报道的内容", "unique": "仅一家报道的内容", "summary": "多数媒体报道的内容",
-    "only": "只有{outlets}提到", "only_it": "其他媒体也报道的事实中，只有它提到",
-    "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航", "toc": "目录", "reports": "各家报道",
-    "copies": "转载",
-    "rest": "原句的其余部分", "own": "各家独有的要点", "more_own": "另有{count}条",
-    # A summary's line, after the outlet whose sentence it is: the others that report the fact (polish74).
-    "also": "{outlets}也报道", "also_all_but": "除{outlets}外，其他各家也报道",
-    "grid": "{count}家媒体（{outlets}）的{facts}条事实逐家对照", "open": "点击展开",
-    "none_alone": "没有仅由它报道的事实。", "biggest": "近两天报道最多", "newest": "最新报道",
-    # Under a story's outlets: those with articles on its days and none in it (publish.absent; polish75).
-    "no_report": "{days}在本存档中有文章，但没有此事报道的媒体：{outlets}", "days": "{first}至{last}", "and_more": "等{count}家",
+    "same_story": "同一事件的其他报道",
+    # A story page's section headings and words, the reader's too (publish.labels; polish68). A summary's line, after
+    # the outlet whose sentence it is, names the others that report the fact ("also"; polish74).
+    **STORY_LABELS,
+    "zone": times.ZONE_NOTE, "changes": "修改与删除", "nav": "导航",
+    "biggest": "近两天报道最多", "newest": "最新报道",
     # Written in the templates until session 53, where a zh-Hant build left them in Simplified (polish72).
     "history": "修改与删除记录", "taken_down": "原网页已被删除。", "versions": "（{count} 个版本）",
     # 404.html; the reader's 404 page takes its title from here (web.app.ERROR_TITLES), its hint names a search box.
     "not_found": "找不到这个页面", "not_found_hint": "这个地址没有页面：链接可能有误，或者文章已不在本站。可以回首页找。",
     "home": "回首页",
-    # Before a story's facts: its reports compared from their start only (stories.bounds; safety76).
-    "read_in_part": "这些报道太长，对比只读了它们的开头：",
     # A big story's reports, outlet by outlet, each closed (REPORTS_OPEN; reader81).
     "reports_closed": "{count}篇报道，来自{outlets}家媒体，按媒体收起：点击媒体名展开。", "outlet_reports": "{count}篇",
 }
@@ -211,9 +204,11 @@ class SiteBuilder(FormatBuilder):
             self._listing(group)
             tick()
         self._stories(shown, tick)
-        multi = [s for s in shown if len(s.outlets) > 1]
+        # Counted as a story's page shows it: its own reports and their outlets, a republished copy apart (polish68: the
+        # front page named 中央社 beside 法广 for a story whose page lists 中央社's copy under 转载).
+        multi = [s for s in shown if len(s.report_outlets) > 1]
         # The biggest recent stories first, then the newest, as the reader's front page (publish.front).
-        front = front_stories([StorySize(id=s.id, outlets=len(s.outlets), reports=len(s.members), newest=s.newest)
+        front = front_stories([StorySize(id=s.id, outlets=len(s.report_outlets), reports=len(s.reports), newest=s.newest)
                                for s in multi[:SIZES_READ]], total=FRONT_STORIES)
         by_id = {s.id: s for s in multi}
         # A site-wide feed at the root: the one address a reader subscribes to first.

@@ -65,8 +65,10 @@ class StorySize:
     """How big and how new a story is: what a front page ranks its stories by (``publish.content.front_stories``)."""
 
     id: str
-    outlets: int  # different outlets among its members (a republished copy's outlet too, listed on its page under 转载)
-    reports: int  # its members, copies included (the "N 篇" the reader shows)
+    # What its page shows (polish68): a republished copy, listed apart under 转载, is no report and its outlet no outlet
+    # of the story, in the counts as on the page (they were counted until session 68).
+    outlets: int  # different outlets among its own reports
+    reports: int  # its own reports, copies left out (the "N 篇" the reader shows)
     newest: datetime | None  # its newest report's publication time; None when no member is dated
 
 
@@ -370,8 +372,9 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def list_stories(self, min_outlets: int = 1, limit: int | None = None, offset: int = 0) -> list[Story]:
-        """Stories of at least ``min_outlets`` outlets, newest report first; ``offset`` skips
-        that many (a reader's later pages)."""
+        """Stories of at least ``min_outlets`` outlets (of their own reports: a republished copy's outlet is not
+        counted, as the story's page does not name it), newest report first; ``offset`` skips that many (a reader's
+        later pages)."""
 
     @abc.abstractmethod
     def story_sizes(self, min_outlets: int = 2, limit: int | None = 500) -> list[StorySize]:

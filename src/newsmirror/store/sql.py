@@ -58,6 +58,10 @@ CONTENT_MARK = "content_hash || COALESCE('@' || refreshed_at, '')"
 DROP_COMPARISONS = ("DELETE FROM story_comparisons WHERE story_id IN"
                     " (SELECT story_id FROM story_members WHERE article_id = ?)")
 
+# A story's outlets as its page names them: those of its own reports, a republished copy's outlet left out (it reported
+# nothing of its own; its page lists the copy apart, under 转载). A list of stories counts what the story's page shows
+# (polish68: the reader's front said "2 篇" for a story whose page showed one report and its copy).
+_OWN_OUTLETS = "COUNT(DISTINCT CASE WHEN m.role <> 'duplicate' THEN a.outlet END)"
 IN_LIST_LENGTH = 500  # values per IN (...) list: within every backend's parameter limit
 
 
@@ -230,7 +234,7 @@ class SqlStore(Store):
         text = (
             "SELECT s.id FROM stories s JOIN story_members m ON m.story_id = s.id"
             " JOIN articles a ON a.id = m.article_id GROUP BY s.id"
-            " HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST, s.id DESC"
+            f" HAVING {_OWN_OUTLETS} >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST, s.id DESC"
         )
         params: tuple[Any, ...] = (min_outlets,)
         if limit is not None:
@@ -253,9 +257,10 @@ class SqlStore(Store):
 
     def story_sizes(self, min_outlets: int = 2, limit: int | None = 500) -> list[StorySize]:
         # list_stories' query, its order included, with the counts instead of the stories: one statement.
-        text = ("SELECT s.id, COUNT(DISTINCT a.outlet) AS outlets, COUNT(*) AS reports, MAX(a.published_utc) AS newest"
+        text = (f"SELECT s.id, {_OWN_OUTLETS} AS outlets, SUM(CASE WHEN m.role <> 'duplicate' THEN 1 ELSE 0 END)"
+                " AS reports, MAX(a.published_utc) AS newest"
                 " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
-                " GROUP BY s.id HAVING COUNT(DISTINCT a.outlet) >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST,"
+                f" GROUP BY s.id HAVING {_OWN_OUTLETS} >= ? ORDER BY MAX(a.published_utc) DESC NULLS LAST,"
                 " s.id DESC")
         params: tuple[Any, ...] = (min_outlets,)
         if limit is not None:  # None: every story (`stories list --biggest` ranks them all)
@@ -315,7 +320,7 @@ class SqlStore(Store):
             own = sorted((m for m in found if m[4] != "duplicate"), key=lambda m: (m[0], m[1], m[3]))
             if own:
                 reports[story_id] = [(m[3], m[5], m[6]) for m in own]
-            if len({m[5] for m in found}) >= min_outlets:
+            if len({m[5] for m in found if m[4] != "duplicate"}) >= min_outlets:  # own outlets, as list_stories
                 dated = [m[1] for m in found if m[0]]
                 newest = max(dated) if dated else None
                 stories.append((newest is not None, newest, story_id, row_to_story(row, [m[3] for m in found])))

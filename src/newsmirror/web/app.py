@@ -30,6 +30,7 @@ from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.content import readable_url, reports_by_outlet, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories, reported_span
+from newsmirror.publish.labels import STORY_LABELS
 from newsmirror.publish.safe import http_url
 from newsmirror.publish.site import LABELS as SITE_LABELS
 from newsmirror.publish.site import REPORTS_OPEN
@@ -201,9 +202,16 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
             ui=lambda text: render.interface_text(text or "", script),  # our own words; t(): what outlets wrote
             lang=lambda source="": render.lang_attribute(script, source),  # a report's script, marked on 原文 pages
             feed=lambda url: render.with_script(url, script),  # a feed link carries the choice: feed readers have no cookie
-            outlets=outlet_names(store), zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
+            outlets=outlet_names(store),
+            L=STORY_LABELS,  # a story page's headings and words, the static site's too (publish.labels; polish68)
+            zone_note=times.ZONE_NOTE, zone_label=times.ZONE_LABEL, site_title=SITE_TITLE, flush=FLUSH,
         )
         return context
+
+    def own_reports(story_ids: list[str]) -> dict[str, int]:
+        """Each story's own reports, as its page counts them (各家报道 (N)): a republished copy, listed apart under 转载,
+        is not one (polish68: a story of one report and its copy was "2 篇" in the lists, one report on its page)."""
+        return {story_id: len(found) for story_id, found in store.story_report_hashes(story_ids).items()}
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, page_context(request, context), status_code=status_code)
@@ -247,7 +255,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # When each was reported and its title's script, as /stories says them: one statement each for the list.
         listed = [s.id for s in [*top, *stories]]
         return page(request, "list.html", heading="最新", heading_ours=True, articles=articles, top_stories=top, stories=stories,
-                    spans=store.story_spans(listed), titles=store.story_title_scripts(listed),
+                    spans=store.story_spans(listed), titles=store.story_title_scripts(listed), reports=own_reports(listed),
                     page_number=page_number, more=more, feed_url=root_of(request) + "/atom.xml")
 
     @app.get("/outlet/{outlet}", response_class=HTMLResponse, include_in_schema=False)
@@ -302,6 +310,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         # When each was reported, first and last (one statement for the page): a list of titles alone did not say
         # whether a story was of this morning or of last month (reader79).
         return page(request, "stories.html", stories=shown, spans=store.story_spans([s.id for s in shown]),
+                    reports=own_reports([s.id for s in shown]),
                     titles=store.story_title_scripts([s.id for s in shown]),
                     min_outlets=min_outlets, page_number=page_number, more=len(stories) > STORIES_PAGE_SIZE)
 

@@ -1,0 +1,109 @@
+"""The reader's story page and the static site's name the same sections in the same words (polish68): the reader said
+多数媒体报道的 / 各家原文 / 只有一家报道的 where the site said 多数媒体报道的内容 / 各家报道 / 仅一家报道的内容 for the same
+sections of the same story. Both now read one table (publish.labels.STORY_LABELS); this renders both pages of one
+story and compares their tables of contents and headings, section by section, so that the two cannot drift again."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from lxml import html as lxml_html
+
+from newsmirror.jobs.building import build
+from newsmirror.model import Article, Story
+from newsmirror.publish.base import BuildOptions
+from newsmirror.publish.labels import STORY_LABELS
+from newsmirror.store import StoryMember, open_store
+from newsmirror.stories import stored as stored_stories
+from newsmirror.stories.comparison import Comparison, Fact, SentenceRef
+from newsmirror.web.app import create_app
+
+START = datetime(2024, 5, 6, 1, 0, tzinfo=UTC)
+SHARED = "外交部长周一抵达堪培拉，开始为期三天的正式访问。双方将签署贸易和教育领域的五项合作协议。"
+
+
+def article(outlet: str, number: int, body: str) -> Article:
+    return Article(outlet=outlet, title=f"外长访问堪培拉{number}", original_url=f"https://e.org/{number}",
+                   published_at=START + timedelta(hours=number), body_text=body, script="zh-Hans")
+
+
+REPORTS = [
+    article("甲报", 1, SHARED + "甲报记者在机场看到欢迎仪式规模不大。"),
+    article("乙社", 2, SHARED + "乙社援引官员说会谈气氛友好。"),
+    article("丙网", 3, "外交部长周一抵达堪培拉，开始为期三天的正式访问。丙网评论认为此行意在修复关系。"),
+    article("丁台", 4, "丁台报道，总理将在周三设宴款待来访的外长。"),
+]
+COPY = article("戊刊", 5, SHARED + "甲报记者在机场看到欢迎仪式规模不大。")
+
+
+def compared() -> Comparison:
+    """One comparison for both products: a fact all four report, one three do, one only 丁台 does."""
+    def fact(*numbers: int, text: str) -> Fact:
+        return Fact([SentenceRef(REPORTS[n].id, REPORTS[n].outlet, 0, f"{text}（{REPORTS[n].outlet}）") for n in numbers])
+
+    return Comparison(story_id="visit", outlets=[a.outlet for a in REPORTS],
+                      shared=[fact(0, 1, 2, 3, text="外长周一抵达堪培拉")],
+                      partial=[fact(0, 1, 2, text="访问为期三天")],
+                      unique={"丁台": [fact(3, text="总理周三设宴")]})
+
+
+def stored(tmp_path: Path) -> Path:
+    path = tmp_path / "store.sqlite"
+    with open_store(path) as store:
+        for item in (*REPORTS, COPY):
+            store.upsert_article(item)
+        store.save_story(Story(id="visit", title="外长访澳"), [
+            *(StoryMember(a.id, "visit") for a in REPORTS),
+            StoryMember(COPY.id, "visit", role="duplicate", duplicate_of=REPORTS[0].id)])
+    return path
+
+
+def contents(page: lxml_html.HtmlElement) -> dict[str, str]:
+    """Section (the fragment a contents entry links) -> its words, counts left out; the grid is #compare on both."""
+    found = {}
+    for link in page.xpath("//nav[@id='toc']//a[starts-with(@href, '#') and not(starts-with(@href, '#report-'))]"):
+        fragment = "compare" if link.get("href") == "#grid" else link.get("href")[1:]
+        found[fragment] = re.sub(r"^\d+\. ", "", link.text_content().strip())
+    return found
+
+
+def headings(page: lxml_html.HtmlElement) -> dict[str, str]:
+    """Section id -> its heading's own words (the ↑ 目录 link after it left out)."""
+    found = {}
+    for heading in page.xpath("//h2|//h3"):
+        for link in heading.xpath(".//a[contains(@class, 'to-top')]"):
+            link.drop_tree()
+        section = heading.get("id") or heading.getparent().get("id") or ""
+        if section in {"summary", "own", "shared", "partial", "unique", "reports", "duplicates"}:
+            found[section] = heading.text_content().strip()
+    return found
+
+
+def test_the_reader_and_the_site_name_a_storys_sections_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stored_stories, "compare_story", lambda articles, story_id="": compared())
+    out = tmp_path / "out"
+    with open_store(stored(tmp_path)) as store:
+        build(store, out, ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False,
+              comparer=lambda story, members: compared())
+        reader = lxml_html.fromstring(TestClient(create_app(store)).get("/story/visit").text)
+    site = lxml_html.fromstring((out / "site" / "story" / "visit" / "index.html").read_text(encoding="utf-8"))
+    on_site, on_reader = contents(site), contents(reader)
+    both = on_site.keys() & on_reader.keys()
+    # The sections this story has on both pages: its summary, the grid's parts, its reports and its copy.
+    assert {"summary", "compare", "shared", "partial", "unique", "reports", "duplicates"} <= both, (on_site, on_reader)
+    assert {key: on_reader[key] for key in both} == {key: on_site[key] for key in both}
+    assert on_site["reports"] == STORY_LABELS["reports"] and on_site["duplicates"] == STORY_LABELS["copies"]
+    said_on_site, said_on_reader = headings(site), headings(reader)
+    shown = said_on_site.keys() & said_on_reader.keys()
+    assert {"summary", "partial", "unique", "reports", "duplicates"} <= shown, (said_on_site, said_on_reader)
+    assert {key: said_on_reader[key] for key in shown} == {key: said_on_site[key] for key in shown}
+
+
+def test_one_table_holds_every_word_both_pages_show() -> None:
+    from newsmirror.publish.site import LABELS
+
+    assert {key: LABELS[key] for key in STORY_LABELS} == STORY_LABELS
