@@ -607,7 +607,26 @@ def _unit_texts(article: Article, limit: int | None = None) -> Iterator[tuple[in
     # A sentence of a file photo's caption is left out as furniture is (it keeps its number).
     sentences, pictured = _body_sentences(article)
     return ((number, part) for k, (number, sentence) in enumerate(_numbered(sentences)[:limit])
-            for part in ([] if k in pictured or is_furniture(sentence) else _clauses(sentence)))
+            for part in ([] if k in pictured or is_furniture(sentence) else _clauses(strip_picture_marks(sentence))))
+
+
+# A picture's marker or credit inside a sentence, in brackets: the picture word alone or with its place (金正恩（圖）25日…,
+# （左圖）), or with its source after a source's word or a colon or slash (（圖取自…）, （图片来源：…）, （照片／…）).
+# It points at a picture on the outlet's page the comparison does not show: it is no part of the fact, so the unit is
+# matched and shown without it (furniture68).
+_PICTURE_MARK = re.compile(
+    r"[ \t　]*[（(](?:[左右中上下]?(?:[圖图](?:片|像)?|照片|相片)[左右中上下]?)"
+    r"(?:(?:取自|來源|来源|提供|翻攝|翻摄|[：:／/])[^（()）\n]{0,60})?[）)]"
+)
+
+
+def strip_picture_marks(text: str) -> str:
+    """``text`` without the bracketed picture markers and picture credits inside it (``_PICTURE_MARK``); ``text`` as it
+    is when nothing else would be left."""
+    if "圖" not in text and "图" not in text and "照片" not in text and "相片" not in text:
+        return text
+    stripped = _PICTURE_MARK.sub("", text)
+    return stripped if stripped.strip() else text
 
 
 def _sentences(article: Article, dateline_matched: bool, limit: int | None = None,
