@@ -244,6 +244,19 @@ def test_ctrl_c_stops_a_recheck_waiting_on_hanging_pages_and_leaves_them_due(
     assert all(store.get_check_state(article_id).check_count == 0 for article_id in ids)
 
 
+def _interrupter(server: LoopbackServer, path: str, sent: list[float]) -> threading.Thread:
+    """A thread (not started) that, once the server saw a request to ``path``, notes the time in ``sent`` and sends
+    SIGINT to itself: the signal reaches a thread other than the main one, as the kernel may deliver a Ctrl-C."""
+    def interrupt_from_here() -> None:
+        deadline = time.monotonic() + STOPPED_WITHIN
+        while not server.requests_to(path) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        sent.append(time.monotonic())
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # delivered to this thread, not the main one
+
+    return threading.Thread(target=interrupt_from_here, daemon=True)
+
+
 def test_ctrl_c_taken_by_another_thread_still_stops_a_fetch(loopback_server: LoopbackServer, store: Store) -> None:
     """The kernel may hand a process's SIGINT to any of its threads; Python then only marks it pending for the main
     thread, which ran the handler when it next woke. The fetch run's main thread waited for the next source to end
@@ -254,15 +267,7 @@ def test_ctrl_c_taken_by_another_thread_still_stops_a_fetch(loopback_server: Loo
     store.upsert_source(Source(id="hang", url=loopback_server.url("/hang.xml"), outlet="测试台"))
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     sent: list[float] = []
-
-    def interrupt_from_here() -> None:
-        deadline = time.monotonic() + STOPPED_WITHIN
-        while not loopback_server.requests_to("/hang.xml") and time.monotonic() < deadline:
-            time.sleep(0.02)
-        sent.append(time.monotonic())
-        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # delivered to this thread, not the main one
-
-    other = threading.Thread(target=interrupt_from_here, daemon=True)
+    other = _interrupter(loopback_server, "/hang.xml", sent)
     try:
         other.start()
         with pytest.raises(KeyboardInterrupt):
@@ -285,15 +290,7 @@ def test_ctrl_c_taken_by_another_thread_still_stops_a_recheck(loopback_server: L
     due = due_now(store, [article.id])
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     sent: list[float] = []
-
-    def interrupt_from_here() -> None:
-        deadline = time.monotonic() + STOPPED_WITHIN
-        while not loopback_server.requests_to("/news/0.html") and time.monotonic() < deadline:
-            time.sleep(0.02)
-        sent.append(time.monotonic())
-        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # delivered to this thread, not the main one
-
-    other = threading.Thread(target=interrupt_from_here, daemon=True)
+    other = _interrupter(loopback_server, "/news/0.html", sent)
     try:
         with Fetcher(settings(max_retries=0, request_deadline_seconds=STOPPED_WITHIN + 10)) as fetcher:
             other.start()
