@@ -311,7 +311,7 @@ def test_a_story_of_three_outlets_opens_with_the_facts_most_of_them_report(store
     page = lxml_html.fromstring(text)
     lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[@id='summary']//li")]
     assert lines == ["3/3 甲报：三家说的 （丙网、乙社也报道）", "2/3 甲报：两家说的 （乙社也报道）"]
-    assert text.index('id="summary"') < text.index('id="reports"') < text.index('id="partial"')
+    assert text.index('id="summary"') < text.index('id="partial"') < text.index('id="reports"')  # toc68: as the reader's
 
 
 def _summarized(story: Story, first: Article, second: Article,
@@ -403,8 +403,8 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(store: SQLiteStore,
     said = " ".join(grid.find("summary").text_content().split())
     assert said == "报道对比 4家媒体（甲报、乙社、丙网、丁台）的5条事实逐家对照：部分媒体报道的内容 2 · 仅一家报道的内容 3 · 点击展开"
     assert [section.get("id") for section in grid.xpath("./section")] == ["partial", "unique"]
-    assert text.index('id="summary"') < text.index('id="own"') < text.index('id="toc"') < text.index('id="reports"')
-    assert text.index('id="reports"') < text.index('<details class="grid"')  # the reports stay where they were
+    assert text.index('id="summary"') < text.index('id="own"') < text.index('id="toc"') < text.index('<details class="grid"')
+    assert text.index('<details class="grid"') < text.index('id="reports"')  # the comparison before the reports (toc68)
     # the table of contents names the grid and its sections; every in-page link (另有1条: #unique) finds its target
     [entry] = page.xpath("//nav[@id='toc']/ol/li[a/@href='#compare']")
     assert [a.get("href") for a in entry.xpath("./ol/li/a")] == ["#partial", "#unique"]
@@ -415,7 +415,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(store: SQLiteStore,
 
 def test_the_readers_grid_address_finds_the_grid_and_an_outlet_with_no_own_fact_says_so(
         store: SQLiteStore, tmp_path: Path) -> None:
-    # polish65: the reader calls the grid #grid, the static site #compare, so a link copied from one opened the top of
+    # polish65: the reader called the grid #grid, the static site #compare, so a link copied from one opened the top of
     # the other's page; and an outlet with no fact of its own had an empty list under its name in "仅一家报道的内容"
     # (look52: 路透 in sd682f1c; grid53: BBC中文 in s0b34d1c), read as a fault of the page.
     articles = fill(store, 4)
@@ -504,7 +504,7 @@ def test_a_story_of_two_outlets_has_no_summary_repeating_its_shared_facts(store:
     assert "两家都报道的内容" in text and "各家都报道的内容" not in text  # "both", as `stories show` says for two
     # the table of contents counts the one-outlet facts as it counts the others (review48 found it without one)
     toc = [" ".join(li.text_content().split()) for li in lxml_html.fromstring(text).xpath("//nav[@id='toc']/ol/li")]
-    assert toc[-1] == "仅一家报道的内容 (2)", toc
+    assert toc[-2] == "仅一家报道的内容 (2)" and toc[-1].startswith("各家报道 (2)"), toc  # the reports after (toc68)
 
 
 def test_traditional_output_converts_the_story_comparison_too(store: SQLiteStore, tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_the_readers_grid_nests_under_its_heading_when_a_summary_closes_it(store
     story_id = visit_story(store)
     client = TestClient(create_app(store))
     page = html.fromstring(client.get(f"/story/{story_id}").text)  # three outlets: a summary, the grid closed
-    grid = page.xpath("//details[@id='grid']")[0]
+    grid = page.xpath("//details[@id='compare']")[0]
     assert grid.xpath("string(summary/h2)") == "报道对比"
     assert [h.tag for h in grid.xpath(".//*[@id='shared' or @id='unique']")] == ["h3", "h3"]
     assert {h.tag for h in grid.xpath(".//div[contains(@class, 'unique')]/*[1]")} == {"h4"}

@@ -393,7 +393,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
     # outlets and how many facts it holds; a small story's page (no summary) shows its grid as before.
     story_id = visit_story(store)
     page = client.get(f"/story/{story_id}").text
-    start = page.index('<details class="grid" id="grid">')  # closed: no "open"
+    start = page.index('<details class="grid" id="compare">')  # closed: no "open"
     grid = page[start:page.index("</details>", start)]
     assert page.index('id="summary"') < page.index('id="toc"') < start < page.index('id="reports"')
     said = " ".join(re.sub(r"<[^>]+>", " ", grid[:grid.index("</summary>")]).split())
@@ -402,7 +402,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
     # the table of contents names the grid and its sections, each link finding its target
     toc = page[page.index('<nav class="toc"'):]
     toc = toc[:toc.index("</nav>")]
-    assert '<a href="#grid">报道对比</a>' in toc and '<a href="#unique">' in toc
+    assert '<a href="#compare">报道对比</a>' in toc and '<a href="#unique">' in toc
     targets, ids, urls = links_and_urls(page)
     assert targets and set(targets) <= ids
     # nothing off the machine but the reports' own addresses (their 原文 links), none of them in the grid
@@ -410,7 +410,7 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
     assert not links_and_urls(grid)[2]
     # A comparison of two chosen outlets has no summary: its grid is the page's first section, shown as before.
     pair = client.get(f"/story/{story_id}", params=[("outlet", "甲报"), ("outlet", "乙社")]).text
-    assert "<details" not in pair[pair.index('id="toc"'):] and 'href="#grid"' not in pair
+    assert "<details" not in pair[pair.index('id="toc"'):] and 'href="#compare"' not in pair
     assert pair.index('id="toc"') < pair.index('id="shared"') < pair.index('id="unique"') < pair.index('id="reports"')
     targets, ids, _ = links_and_urls(pair)
     assert targets and set(targets) <= ids
@@ -418,12 +418,15 @@ def test_under_a_summary_the_full_grid_waits_to_be_asked_for(client: TestClient,
 
 def test_the_static_sites_grid_address_finds_the_grid_and_an_outlet_with_no_own_fact_says_so(
         client: TestClient, store: Store) -> None:
-    # polish65: the static site calls the grid #compare, the reader #grid: a link copied from one opened the top of
-    # the other's page. And "仅一家报道的内容" gave an outlet with no fact of its own an empty column under its name.
+    # polish65: the static site called the grid #compare, the reader #grid: a link copied from one opened the top of
+    # the other's page (now #compare on both, the reader's #grid kept empty before it: toc68). And "仅一家报道的内容"
+    # gave an outlet with no fact of its own an empty column under its name.
     story_id = visit_story(store)
     for params in ([], [("outlet", "甲报"), ("outlet", "乙社")]):  # with a summary (a closed grid), and without
         page = client.get(f"/story/{story_id}", params=params).text
         assert page.index('id="compare"') < page.index('id="shared"') < page.index('id="unique"')
+        assert not params or 'id="grid"' not in page  # the old name only where the grid had it: under a summary
+        assert params or page.index('<span id="grid"></span>') < page.index('<details class="grid" id="compare">')
         unique = page[page.index('id="unique"'):page.index('id="reports"')]
         cells = re.findall(r'<div class="cell unique" id="unique-\d+"[^>]*>(.*?)</div>', unique, re.S)
         assert len(cells) == (3 if not params else 2)  # no outlet has a fact of its own here

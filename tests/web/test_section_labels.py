@@ -1,7 +1,10 @@
 """The reader's story page and the static site's name the same sections in the same words (polish68): the reader said
 多数媒体报道的 / 各家原文 / 只有一家报道的 where the site said 多数媒体报道的内容 / 各家报道 / 仅一家报道的内容 for the same
 sections of the same story. Both now read one table (publish.labels.STORY_LABELS); this renders both pages of one
-story and compares their tables of contents and headings, section by section, so that the two cannot drift again."""
+story and compares their tables of contents and headings, section by section, so that the two cannot drift again.
+toc68: and in one order under one anchor. The site listed 报道对比 after 转载 where the reader listed it before 各家报道,
+and the reader's grid was #grid where the site's was #compare; both now read summary, own points, the comparison, the
+reports, the copies, the grid #compare on both (#grid kept, empty, where links to it may exist)."""
 
 from __future__ import annotations
 
@@ -63,12 +66,20 @@ def stored(tmp_path: Path) -> Path:
 
 
 def contents(page: lxml_html.HtmlElement) -> dict[str, str]:
-    """Section (the fragment a contents entry links) -> its words, counts left out; the grid is #compare on both."""
+    """Section (the fragment a contents entry links, as it links it) -> its words, counts left out, in the contents'
+    order."""
     found = {}
     for link in page.xpath("//nav[@id='toc']//a[starts-with(@href, '#') and not(starts-with(@href, '#report-'))]"):
-        fragment = "compare" if link.get("href") == "#grid" else link.get("href")[1:]
-        found[fragment] = re.sub(r"^\d+\. ", "", link.text_content().strip())
+        found[link.get("href")[1:]] = re.sub(r"^\d+\. ", "", link.text_content().strip())
     return found
+
+
+SECTIONS = ("summary", "own", "compare", "shared", "partial", "unique", "reports", "duplicates")
+
+
+def sections(page: lxml_html.HtmlElement) -> list[str]:
+    """The ids of the page's sections, in the page's order."""
+    return [element.get("id") for element in page.iter() if element.get("id") in SECTIONS]
 
 
 def headings(page: lxml_html.HtmlElement) -> dict[str, str]:
@@ -96,6 +107,15 @@ def test_the_reader_and_the_site_name_a_storys_sections_alike(tmp_path: Path, mo
     # The sections this story has on both pages: its summary, the grid's parts, its reports and its copy.
     assert {"summary", "compare", "shared", "partial", "unique", "reports", "duplicates"} <= both, (on_site, on_reader)
     assert {key: on_reader[key] for key in both} == {key: on_site[key] for key in both}
+    # toc68: one order and one anchor. Both contents list the same sections by the same fragments in the same order
+    # (summary, own points, the comparison and its parts, the reports, the copies), as their pages show them.
+    assert list(on_reader) == list(on_site), (list(on_reader), list(on_site))
+    assert list(on_site) == list(SECTIONS)  # this story has every section
+    assert sections(reader) == sections(site) == list(SECTIONS), (sections(reader), sections(site))
+    for page in (reader, site):  # the grid's older name on the reader's page still finds it, an empty element before it
+        [grid] = page.xpath("//details[@id='compare']")
+        [old] = page.xpath("//*[@id='grid']")
+        assert not old.text_content() and old.getnext() is grid
     assert on_site["reports"] == STORY_LABELS["reports"] and on_site["duplicates"] == STORY_LABELS["copies"]
     said_on_site, said_on_reader = headings(site), headings(reader)
     shown = said_on_site.keys() & said_on_reader.keys()

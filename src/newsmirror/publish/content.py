@@ -58,7 +58,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "24"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "25"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -100,6 +100,8 @@ STORY_PAGE_VERSION = "24"  # 2: a fact's sentences in one column per outlet, as 
 # unchanged (outlets with their counts, now the reader's too)
 # 24: a republished copy is listed apart, under 转载, not among the reports, and its outlet is not named among the
 # story's outlets, as the reader's page and `stories show` list it (StoryView.copies; reader68)
+# 25: the comparison (#compare) comes before the reports and the copies, in the page and its contents, as on the
+# reader's page (toc68)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
