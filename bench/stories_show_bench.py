@@ -75,6 +75,7 @@ def main() -> None:
     from newsmirror.model import Story
     from newsmirror.publish.base import BuildOptions
     from newsmirror.publish.content import StoryView, make_entry, script_converter
+    from newsmirror.publish.labels import STORY_LABELS
     from newsmirror.publish.site import SiteBuilder
     from newsmirror.store import StoryMember, open_store
     from newsmirror.stories.compare import compare_story
@@ -136,8 +137,9 @@ def main() -> None:
 
                 def reader(story_id: str = story_id) -> None:
                     response = client.get(f"/story/{story_id}")
-                    # The page shows the comparison (the facts one outlet alone reports, at least).
-                    assert response.status_code == 200 and "只有一家报道" in response.text
+                    # The page shows the comparison (the facts one outlet alone reports, at least), under the
+                    # heading both products read from one table (polish68 changed its words).
+                    assert response.status_code == 200 and STORY_LABELS["unique"] in response.text
 
                 def static(story: Story = story) -> None:
                     loaded = [a for a in (store.get_article(i) for i in story.article_ids) if a is not None]
