@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from importlib import resources
 from typing import Any
@@ -304,8 +304,9 @@ class SiteBuilder(FormatBuilder):
         if self.jobs > 1 and len(due) >= PARALLEL_STORIES and can_fork():
             # The comparison is read from the store here (a worker never uses the store); the
             # workers render, this process writes, in order.
-            plain = (StoryView(id=s.id, title=s.title, members=s.members, comparison=s.compare(),
-                               fingerprint=s.fingerprint, rests=s.rests, absent=s.absent, copies=s.copies) for s in due)
+            # Every field but the comparer (a closure: not sent to a worker), so that no field is left behind (the
+            # copies were, until reader68 named them here).
+            plain = (replace(s, comparison=s.compare(), comparer=None) for s in due)
             for story, writes in zip(due, fork_map(self._story_writes, plain, self.jobs), strict=True):
                 for write in writes:
                     self.writer.record_write(*write)
