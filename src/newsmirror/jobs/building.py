@@ -174,10 +174,10 @@ class _Listed:
 def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, list[tuple[str, str, str]]] | None,
                  listed: dict[str, _Listed], convert: Callable[[str], str],
                  comparer: Comparer | None) -> dict[str, StoryView]:
-    # story id -> ids of its own reports (copies left out: they would make every one of their
-    # sentences look confirmed); None when the backend cannot tell (then every member counts).
+    # story id -> ids of its own reports (copies left out: compared, they would make every one of their sentences look
+    # confirmed; on the page they are listed apart); None when the backend cannot tell (then every member counts).
     own = {story_id: [key[0] for key in keys] for story_id, keys in report_hashes.items()} \
-        if comparer is not None and report_hashes is not None else None
+        if report_hashes is not None else None
     views: dict[str, StoryView] = {}
     # Each day's articles per outlet, once from the listed entries: a story's page names the outlets with articles on
     # its days and none in it (publish.absent), with no query a story.
@@ -207,7 +207,7 @@ def _story_views(store: Store, stories: list[Story], report_hashes: dict[str, li
         rests = Rests()
         reports = own.get(story.id, []) if own is not None else story.article_ids
         # Its republished copies, listed apart on its page (StoryView.copies): the members that are no own report.
-        mine = {key[0] for key in report_hashes.get(story.id, [])} if report_hashes is not None else set()
+        mine = set(own.get(story.id, [])) if own is not None else set()
         copies = frozenset(m.id for m in members if m.id not in mine) if mine else frozenset[str]()
         # The page changes when another outlet's article on the story's days comes or goes: the absent list is in it.
         inputs = (f"{RENDER_VERSION}|{STORY_PAGE_VERSION}|{ALIGNMENT_VERSION}|{story.title}|{signature}|{comparer is not None}"
