@@ -3604,28 +3604,26 @@ def _glossed_run_around(word: str, sentence: str) -> tuple[str, tuple[tuple[str,
     ``word`` (a whole word of the cut), as (the run's text, each piece's English names); None where there is none
     of ``WHOLE_PIECES`` pieces."""
     tokens = tagged_words(sentence)
+
+    def glossed(i: int) -> tuple[str, ...]:
+        return tuple(sorted(_english_names(tokens[i][0]))) if len(tokens[i][0]) >= 2 else ()
+
+    def edge(at: int, step: int) -> int:
+        """The run's last token from ``at`` going ``step`` (-1 left, 1 right): a glossed name next, or a
+        connective and a glossed name after it."""
+        while True:
+            near, far = at + step, at + 2 * step
+            if 0 <= near < len(tokens) and glossed(near):
+                at = near
+            elif 0 <= far < len(tokens) and tokens[near][0] in _WHOLE_CONNECTIVES and glossed(far):
+                at = far
+            else:
+                return at
+
     for at, (token, _tag) in enumerate(tokens):
-        if token != word:
+        if token != word or not glossed(at):
             continue
-        def glossed(i: int) -> tuple[str, ...]:
-            return tuple(sorted(_english_names(tokens[i][0]))) if len(tokens[i][0]) >= 2 else ()
-        if not glossed(at):
-            continue
-        start = stop = at
-        while True:
-            if start >= 1 and glossed(start - 1):
-                start -= 1
-            elif start >= 2 and tokens[start - 1][0] in _WHOLE_CONNECTIVES and glossed(start - 2):
-                start -= 2
-            else:
-                break
-        while True:
-            if stop + 1 < len(tokens) and glossed(stop + 1):
-                stop += 1
-            elif stop + 2 < len(tokens) and tokens[stop + 1][0] in _WHOLE_CONNECTIVES and glossed(stop + 2):
-                stop += 2
-            else:
-                break
+        start, stop = edge(at, -1), edge(at, 1)
         pieces = tuple(glossed(i) for i in range(start, stop + 1) if tokens[i][0] not in _WHOLE_CONNECTIVES)
         if len(pieces) >= WHOLE_PIECES:
             return "".join(token for token, _tag in tokens[start:stop + 1]), pieces
