@@ -135,9 +135,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # 0 false only-X of 5): a tuning file from then on. facts-s75 (2020-08-06, drawn at random, labelled in session 66) was
 # first scored at session 67's start (R .286 P .857, 0 false only-X of 3): a tuning file from then on. facts-s76
 # (2020-09-25, drawn at random, labelled in session 67) was first scored at session 68's start (R .336 P .877, 0 false
-# only-X of 1): a tuning file from then on. facts-s77 (2020-08-17, drawn at random, labelled in session 68) is kept for
-# session 69.
-FRESH_FACT_FILES = ("facts-s77",)
+# only-X of 1): a tuning file from then on. facts-s77 (2020-08-17, labelled in session 68: stories drawn at random,
+# three near-sample stories last, removable) was first scored at session 69's start (R .333 P .846, 0 false only-X of
+# 1): a tuning file from then on. facts-s78 (2020-09-29, drawn at random, labelled in session 69) is kept for session 70.
+FRESH_FACT_FILES = ("facts-s78",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -151,7 +152,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s62", "facts-s63", "facts-s64", "facts-s65",
                      "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70",
                      "facts-s71", "facts-s72", "facts-s73",
-                     "facts-s74", "facts-s75", "facts-s76")
+                     "facts-s74", "facts-s75", "facts-s76", "facts-s77")
 
 
 def tuning_fact_paths() -> list[Path]:
