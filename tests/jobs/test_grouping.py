@@ -493,11 +493,13 @@ def test_a_commands_grouping_lease_is_renewed_every_third_of_it(store: Store, mo
 
     now = [0.0]
     renewals: list[float] = []
+    renewed: list[bool] = []
     renew_lease = store.renew_lease
 
     def recorded(job: object, seconds: float) -> bool:
         renewals.append(now[0])
-        return renew_lease(job, seconds)  # type: ignore[arg-type]
+        renewed.append(renew_lease(job, seconds))  # type: ignore[arg-type]
+        return renewed[-1]
 
     monkeypatch.setattr(store, "renew_lease", recorded)
     with grouping_lease(store, 30) as lease:
@@ -505,4 +507,7 @@ def test_a_commands_grouping_lease_is_renewed_every_third_of_it(store: Store, mo
         for now[0] in (5.0, 10.0, 10.5, 20.0, 21.0, 31.5):
             renew()
         assert renewals == [10.5, 21.0, 31.5]
+        assert renewed == [True, True, True]  # each found the lease as the last left it (its owner alone said nothing)
+        held = store.get_job(lease.kind, lease.key)
+        assert held is not None and held.lease_expires_at == lease.lease_expires_at
         assert lease_holder(store, lease)()

@@ -49,6 +49,11 @@ def test_killed_worker_job_is_completed_once_by_another(store_location: str, tmp
         with open_store(store_location) as store:
             job = store.get_job("stall", "job-1")
             assert job is not None and job.lease_owner == "first/0" and job.done_at is None
+            # Renewed, not merely left as claimed: an expired lease keeps its owner's name until another claim, so the
+            # owner alone held without any heartbeat (reader69). A lease of 1.5 s taken 2 s ago is live only if it
+            # was renewed since, and then no other worker can take the job.
+            assert job.lease_expires_at is not None and job.lease_expires_at > datetime.now(UTC), job
+            assert store.claim_jobs("thief", kinds=["stall"]) == []
         first.send_signal(signal.SIGKILL)
         first.wait(10)
     finally:

@@ -1,7 +1,9 @@
 """A story page's headings nest for a screen reader's list of headings (review61's leftover): a big story's closed
 outlet bar, an h3, held its reports' titles as h2s, so the outline read h2 报道 > h3 outlet > h2 title. The static
 site's reports are h3 under 报道 (h4 under an outlet's bar), the reader's grid parts h3 under its 报道对比 (its outlets
-h4) when a summary closes the grid; each looks as the level it had (Chromium: the same computed font and margins)."""
+h4) when a summary closes the grid; each looks as the level it had (Chromium: the same computed font and margins).
+reader69: without a summary the reader's grid parts were the page's h2 sections under no heading of the grid, where the
+site's are h3 under an h2 报道对比: now the site's on both pages, with the site's look."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import html
 
-from newsmirror.jobs.building import build
+from newsmirror.jobs.building import build, default_comparer
 from newsmirror.publish.base import BuildOptions
 from newsmirror.publish.site import REPORTS_OPEN
 from newsmirror.store.sqlite import SQLiteStore
@@ -34,8 +36,9 @@ def _nests(levels: list[tuple[int, str]]) -> bool:
     return all(level <= before + 1 for (before, _), (level, _) in zip(levels, levels[1:], strict=False))
 
 
-def _site(store: SQLiteStore, out: Path) -> Path:
-    build(store, out, ["site"], BuildOptions(base_url=BASE_URL, script="original"), images=False)
+def _site(store: SQLiteStore, out: Path, *, compared: bool = False) -> Path:
+    build(store, out, ["site"], BuildOptions(base_url=BASE_URL, script="original"), images=False,
+          comparer=default_comparer(store) if compared else None)
     return out / "site"
 
 
@@ -58,7 +61,7 @@ def test_the_sites_report_titles_nest_under_their_outlets_bar_and_under_reports(
     assert len(titles) == 2 and {t.tag for t in titles} == {"h3"} and _nests(_levels(small)), _levels(small)
 
 
-def test_the_readers_grid_nests_under_its_heading_when_a_summary_closes_it(store: SQLiteStore) -> None:
+def test_the_readers_grid_nests_under_its_heading_with_a_summary_or_without(store: SQLiteStore) -> None:
     story_id = visit_story(store)
     client = TestClient(create_app(store))
     page = html.fromstring(client.get(f"/story/{story_id}").text)  # three outlets: a summary, the grid closed
@@ -67,11 +70,17 @@ def test_the_readers_grid_nests_under_its_heading_when_a_summary_closes_it(store
     assert [h.tag for h in grid.xpath(".//*[@id='shared' or @id='unique']")] == ["h3", "h3"]
     assert {h.tag for h in grid.xpath(".//div[contains(@class, 'unique')]/*[1]")} == {"h4"}
     assert _nests(_levels(page)), _levels(page)
-    # Two chosen outlets: no summary, no closed grid: its parts are the page's sections, as before.
+    # Two chosen outlets: no summary, no closed grid: its parts are h3 under an h2 报道对比 (#compare), its outlets h4,
+    # as on the static site's page of a small story (reader69: they were h2 and h3, under no heading of the grid).
     pair = html.fromstring(client.get(f"/story/{story_id}", params=[("outlet", "甲报"), ("outlet", "乙社")]).text)
-    assert [h.tag for h in pair.xpath("//*[@id='shared' or @id='unique']")] == ["h2", "h2"]
-    assert {h.tag for h in pair.xpath("//div[contains(@class, 'unique')]/*[1]")} == {"h3"}
-    assert _nests(_levels(pair)), _levels(pair)
+    assert not pair.xpath("//details[@id='compare']")
+    [heading] = pair.xpath("//h2[@id='compare']")
+    assert heading.xpath("string(text())") == "报道对比"
+    assert [h.tag for h in pair.xpath("//*[@id='shared' or @id='unique']")] == ["h3", "h3"]
+    assert {h.tag for h in pair.xpath("//div[contains(@class, 'unique')]/*[1]")} == {"h4"}
+    levels = _levels(pair)
+    compare = levels.index((2, heading.text_content().strip()))
+    assert [level for level, _ in levels[compare:compare + 3]] == [2, 3, 3] and _nests(levels), levels
 
 
 LOOK = ("() => [...document.querySelectorAll(arguments_selector)].map(e => { const s = getComputedStyle(e);"
@@ -84,8 +93,8 @@ def _looks(page: object, selector: str) -> set[str]:
 
 @pytest.mark.browser
 def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path: Path) -> None:
-    """In Chromium: a report's title (h3 or h4 now) has an h2's computed font and margins, the reader's grid parts
-    (h3 under a summary) those of its h2 sections without one, and their outlets (h4) those of an h3."""
+    """In Chromium: a report's title (h3 or h4 now) has an h2's computed font and margins; the reader's grid parts
+    (h3, with a summary or without) and their outlets (h4) look as the static site's do (reader69)."""
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     from tests.web.live import chromium, serve
@@ -97,7 +106,7 @@ def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path
     _big_story(store, REPORTS_OPEN + 1)
     fill(store, 4)
     story_id = visit_story(store)
-    site = _site(store, tmp_path / "out")
+    site = _site(store, tmp_path / "out", compared=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -112,12 +121,18 @@ def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path
                 assert len(h2) == 1 and _looks(page, "section.member h4") == h2
                 page.goto(f"{base}/story-park/index.html")
                 assert _looks(page, "section.member h3") == h2
+                site_parts, site_outlets = _looks(page, "section.facts > h3"), _looks(page, "#unique h4")
+                assert len(site_parts) == 1 and len(site_outlets) == 1, (site_parts, site_outlets)
+                page.goto(f"{base}/{story_id}/index.html")  # three outlets: a summary, the grid closed
+                page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+                assert _looks(page, "section.facts > h3") == site_parts and _looks(page, "#unique h4") == site_outlets
                 page.goto(f"{reader}/story/{story_id}")
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
                 nested_parts, nested_outlets = _looks(page, "#shared, #unique"), _looks(page, ".cell.unique h4")
+                assert nested_parts == site_parts and nested_outlets == site_outlets
                 page.goto(f"{reader}/story/{story_id}?outlet=甲报&outlet=乙社")
-                assert nested_parts == _looks(page, "#shared, #unique") and len(nested_parts) == 1
-                assert nested_outlets == _looks(page, ".cell.unique h3") and len(nested_outlets) == 1
+                assert _looks(page, "#shared, #unique") == site_parts
+                assert _looks(page, ".cell.unique h4") == site_outlets
                 context.close()
     finally:
         server.shutdown()

@@ -38,6 +38,68 @@ def test_an_expired_lease_is_claimable_and_the_old_owner_cannot_finish(store: St
     assert done is not None and done.done_at is not None and done.lease_owner is None
 
 
+def test_a_lease_taken_over_is_not_the_old_owners_to_renew_complete_or_fail(store: Store) -> None:
+    # reader69: a worker whose lease ran out and whose job another worker claimed since does nothing to the job, by any
+    # call: the new owner's lease, due time and state are as its claim left them.
+    store.enqueue_job("fetch", "s1", "a.example")
+    [first] = store.claim_jobs("w1", lease_seconds=0.2)
+    time.sleep(0.4)
+    [second] = store.claim_jobs("w2", lease_seconds=60)
+    assert store.renew_lease(first, 60) is False
+    assert store.fail_job(first, "late", retry_at=utcnow() + timedelta(hours=1)) is False
+    assert store.fail_job(first, "late", retry_at=None) is False
+    assert store.complete_job(first, next_due_at=utcnow() + timedelta(hours=1)) is False
+    assert store.complete_job(first) is False
+    held = store.get_job("fetch", "s1")
+    assert held is not None and (held.lease_owner, held.lease_expires_at) == ("w2", second.lease_expires_at)
+    assert held.done_at is None and held.last_error == "" and held.due_at == second.due_at
+    assert store.claim_jobs("w3") == []  # still w2's
+    assert store.renew_lease(second, 60) and store.complete_job(second)
+
+
+def test_a_lease_taken_over_under_the_same_worker_id_is_not_the_first_claims(store: Store) -> None:
+    # A worker restarted with the same --id (so its threads' ids too) claims what its stalled predecessor held: the
+    # lease is the claim (owner and expiry), not the owner's name.
+    store.enqueue_job("fetch", "s1")
+    [first] = store.claim_jobs("w1/0", lease_seconds=0.2)
+    time.sleep(0.4)
+    [again] = store.claim_jobs("w1/0", lease_seconds=60)
+    assert again.lease_owner == first.lease_owner and again.lease_expires_at != first.lease_expires_at
+    assert store.renew_lease(first, 60) is False and store.complete_job(first) is False
+    held = store.get_job("fetch", "s1")
+    assert held is not None and held.lease_expires_at == again.lease_expires_at and held.done_at is None
+    assert store.complete_job(again)
+
+
+def test_an_expired_lease_is_not_renewed_even_before_another_worker_claims_it(store: Store) -> None:
+    # reader69: a renewal matched the lease's owner and expiry only, so a lease that had run out (its worker stalled
+    # past it) came back to life. Expired, it no longer counted against its host's limit and another worker took a job
+    # of that host: the renewal then made two live leases on a host held to one.
+    store.enqueue_job("recheck", "a1", "a.example")
+    store.enqueue_job("fetch", "a2", "a.example")
+    [stalled] = store.claim_jobs("w1", kinds=["recheck"], lease_seconds=0.2, per_host_limit=1)
+    time.sleep(0.4)
+    [other] = store.claim_jobs("w2", kinds=["fetch"], lease_seconds=60, per_host_limit=1)
+    assert other.host == stalled.host
+    assert store.renew_lease(stalled, 60) is False
+    assert store.queue_status().live_leases_by_host == {"a.example": 1}
+    # the job is free, as any expired one: another worker claims it
+    [retried] = store.claim_jobs("w3", kinds=["recheck"])
+    assert retried.id == stalled.id and retried.lease_owner == "w3"
+
+
+def test_the_result_of_an_expired_lease_nobody_claimed_since_is_kept(store: Store) -> None:
+    # Not renewed, but recorded: no other run exists whose result it could overwrite, and refusing it would only run
+    # the job again.
+    store.enqueue_job("fetch", "s1")
+    [job] = store.claim_jobs("w1", lease_seconds=0.2)
+    time.sleep(0.4)
+    assert store.renew_lease(job, 60) is False
+    assert store.complete_job(job) is True
+    done = store.get_job("fetch", "s1")
+    assert done is not None and done.done_at is not None and done.lease_owner is None
+
+
 def test_completed_job_is_not_claimed_again_unless_rescheduled(store: Store) -> None:
     store.enqueue_job("recheck", "a1")
     store.enqueue_job("fetch", "s1")

@@ -325,7 +325,7 @@ def test_the_summary_gives_each_outlets_own_facts_and_names_the_few_outlets_leav
     # 另有1条 leads to 甲报's own cell of the grid (the first of c.outlets), not to the first outlet's (reader79)
     assert '<a href="#unique-1">另有1条</a>' in own and '<a href="#own">' in page
     # Its heading an h4 under the closed grid's 报道对比 (h2) and 仅一家报道的内容 (h3): the outline nests (review61).
-    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h4 class="like-h3">甲报</h4>', page)
+    assert re.search(r'<div class="cell unique" id="unique-1"[^>]*><h4>甲报</h4>', page)
     assert page.index('id="summary"') < page.index('id="own"') < page.index('id="toc"') < page.index('id="unique"')
 
 

@@ -4,7 +4,9 @@ sections of the same story. Both now read one table (publish.labels.STORY_LABELS
 story and compares their tables of contents and headings, section by section, so that the two cannot drift again.
 toc68: and in one order under one anchor. The site listed 报道对比 after 转载 where the reader listed it before 各家报道,
 and the reader's grid was #grid where the site's was #compare; both now read summary, own points, the comparison, the
-reports, the copies, the grid #compare on both (#grid kept, empty, where links to it may exist)."""
+reports, the copies, the grid #compare on both (#grid kept, empty, where links to it may exist).
+reader69: and with the same counts (the reader's 转载 had none) and, for a small story (no summary), the same parts under
+the same heading: the reader's were h2 sections under no 报道对比, one of them an empty 各家都报道的内容 the site left out."""
 
 from __future__ import annotations
 
@@ -74,6 +76,15 @@ def contents(page: lxml_html.HtmlElement) -> dict[str, str]:
     return found
 
 
+def counts(page: lxml_html.HtmlElement) -> dict[str, str]:
+    """Section -> the count its contents entry gives after its link ("(3)"), "" where it gives none."""
+    found = {}
+    for link in page.xpath("//nav[@id='toc']//a[starts-with(@href, '#') and not(starts-with(@href, '#report-'))]"):
+        said = re.match(r"\s*(\(\d+\))", link.tail or "")
+        found[link.get("href")[1:]] = said.group(1) if said else ""
+    return found
+
+
 SECTIONS = ("summary", "own", "compare", "shared", "partial", "unique", "reports", "duplicates")
 
 
@@ -117,6 +128,9 @@ def test_the_reader_and_the_site_name_a_storys_sections_alike(tmp_path: Path, mo
         [old] = page.xpath("//*[@id='grid']")
         assert not old.text_content() and old.getnext() is grid
     assert on_site["reports"] == STORY_LABELS["reports"] and on_site["duplicates"] == STORY_LABELS["copies"]
+    # reader69: with the same counts, 转载's too (the reader's said none, the site's "(1)")
+    assert counts(reader) == counts(site), (counts(reader), counts(site))
+    assert counts(site)["duplicates"] == "(1)" and counts(site)["shared"] == "(1)" and counts(site)["compare"] == "(3)"
     said_on_site, said_on_reader = headings(site), headings(reader)
     shown = said_on_site.keys() & said_on_reader.keys()
     assert {"summary", "partial", "unique", "reports", "duplicates"} <= shown, (said_on_site, said_on_reader)
@@ -127,3 +141,64 @@ def test_one_table_holds_every_word_both_pages_show() -> None:
     from newsmirror.publish.site import LABELS
 
     assert {key: LABELS[key] for key in STORY_LABELS} == STORY_LABELS
+
+
+PAIR = REPORTS[:2]
+
+
+def compared_pair() -> Comparison:
+    """Two outlets and no fact both report: each outlet's own facts only."""
+    def own(n: int, text: str) -> list[Fact]:
+        return [Fact([SentenceRef(PAIR[n].id, PAIR[n].outlet, 0, text)])]
+
+    return Comparison(story_id="pair", outlets=[a.outlet for a in PAIR],
+                      unique={"甲报": own(0, "甲报记者在机场看到欢迎仪式规模不大。"), "乙社": own(1, "乙社援引官员说会谈气氛友好。")})
+
+
+def grid_outline(page: lxml_html.HtmlElement) -> list[tuple[str, str]]:
+    """(tag, words) of the headings from the grid's 报道对比 to the reports, its ↑ 目录 links left out."""
+    found: list[tuple[str, str]] = []
+    for heading in page.xpath("//main//*[self::h2 or self::h3 or self::h4]"):
+        for link in heading.xpath(".//a[contains(@class, 'to-top')]"):
+            link.drop_tree()
+        if heading.get("id") == "reports":
+            break
+        if found or heading.get("id") == "compare":
+            found.append((heading.tag, heading.text_content().strip()))
+    return found
+
+
+def test_a_small_storys_two_pages_show_the_same_parts_under_the_same_heading_with_the_same_counts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story of two outlets (no summary) and a copy, whose outlets share no fact. The reader's contents said 转载 with
+    no count where the site's said 转载 (1); its grid's parts were h2 sections under no 报道对比 where the site's are h3
+    under an h2 报道对比; and it showed 两家都报道的内容 (0), "没有所有媒体都报道的内容。", that the site leaves out."""
+    monkeypatch.setattr(stored_stories, "compare_story", lambda articles, story_id="": compared_pair())
+    path = tmp_path / "store.sqlite"
+    with open_store(path) as store:
+        for item in (*PAIR, COPY):
+            store.upsert_article(item)
+        store.save_story(Story(id="pair", title="外长访澳"), [
+            *(StoryMember(a.id, "pair") for a in PAIR),
+            StoryMember(COPY.id, "pair", role="duplicate", duplicate_of=PAIR[0].id)])
+        out = tmp_path / "out"
+        build(store, out, ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False,
+              comparer=lambda story, members: compared_pair())
+        reader_text = TestClient(create_app(store)).get("/story/pair").text
+    site_text = (out / "site" / "story" / "pair" / "index.html").read_text(encoding="utf-8")
+    reader, site = lxml_html.fromstring(reader_text), lxml_html.fromstring(site_text)
+    assert not reader.xpath("//*[@id='summary']") and not site.xpath("//*[@id='summary']")
+    # (a) one table of contents, counts and all
+    assert contents(reader) == contents(site) and counts(reader) == counts(site), (counts(reader), counts(site))
+    assert counts(site) == {"unique": "(2)", "reports": "(2)", "duplicates": "(1)"}
+    # (b) an h2 报道对比 (#compare) over h3 parts, each outlet's own facts under its h4 name
+    unique, first, second = STORY_LABELS["unique"], *(a.outlet for a in PAIR)
+    outline = [("h2", STORY_LABELS["compare"]), ("h3", unique), ("h4", first), ("h4", second)]
+    assert grid_outline(reader) == grid_outline(site) == outline, (grid_outline(reader), grid_outline(site))
+    for page in (reader, site):
+        [heading] = page.xpath("//h2[@id='compare']")
+        assert not page.xpath("//details[@id='compare']")
+    assert sections(reader) == sections(site) == ["compare", "unique", "reports", "duplicates"]
+    # (c) no empty part of the facts both report
+    for text in (reader_text, site_text):
+        assert STORY_LABELS["shared_two"] not in text and "没有所有媒体都报道的内容" not in text

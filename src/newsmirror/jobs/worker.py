@@ -516,7 +516,11 @@ class Worker:
                             store = self.open_store()
                         for job in running:
                             if store is not None and not store.renew_lease(job, self.options.lease_seconds):
-                                log.warning("job %s:%s: lease lost to another worker", job.kind, job.key)
+                                # Expired before this beat (the worker stalled) or taken over: not ours to renew
+                                # again; the job's result is recorded only if nobody claimed it since (fenced).
+                                self._running.pop(job.id, None)
+                                log.warning("job %s:%s: lease lost (it expired or another worker took it over)",
+                                            job.kind, job.key)
                     except Exception as exc:  # try again next beat, on a fresh connection
                         log.warning("lease renewal failed (%s: %s)", type(exc).__name__, exc)
                         if store is not None:

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal, Protocol, TypeVar, get_args
+from typing import Literal, NamedTuple, Protocol, TypeVar, get_args
 from urllib.parse import quote, urljoin
 
 import lxml.html
@@ -58,7 +58,7 @@ RENDER_VERSION = "13"  # 2: escaped Markdown, safe Jekyll front matter, collisio
 # 13: a mirrored image says its width and height (ImageMirror.size_of), so its place is kept before it loads, and on an
 # original-script site the story's other reports listed under an article say their script (lang) (reader80)
 # Bump when only the story page's template changes: story pages are rendered again, not every article's.
-STORY_PAGE_VERSION = "25"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
+STORY_PAGE_VERSION = "26"  # 2: a fact's sentences in one column per outlet, as on the reader's story page, in the output script;
 # 3: a story of 3+ outlets opens with the facts most of them report (story_summary), as `stories show` does;
 # 4: a fact's unit leaving a quotation open is followed by the quotation's rest, marked as context (stories.quoted;
 # style.css's .rest needs no RENDER_VERSION: every build writes style.css)
@@ -102,6 +102,8 @@ STORY_PAGE_VERSION = "25"  # 2: a fact's sentences in one column per outlet, as 
 # story's outlets, as the reader's page and `stories show` list it (StoryView.copies; reader68)
 # 25: the comparison (#compare) comes before the reports and the copies, in the page and its contents, as on the
 # reader's page (toc68)
+# 26: the grid's parts and their counts from one helper, the reader's too (grid_parts); each outlet's own facts listed
+# for every compared outlet, as the reader lists them (reader69)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i",
@@ -595,3 +597,23 @@ def story_summary(comparison: Comparison | None) -> Summary | None:
         return None
     summary = summarize(comparison, own=PAGE_OWN_FACTS)
     return summary if summary.common else None
+
+
+class GridPart(NamedTuple):
+    """One part of a story's comparison as its page shows it."""
+
+    anchor: str  # its section's id, the fragment its contents' entry links: "shared", "partial" or "unique"
+    label: str  # its heading: a key of publish.labels.STORY_LABELS
+    facts: int  # how many facts it holds, as the contents and the closed grid's bar count them
+
+
+def grid_parts(comparison: Comparison) -> dict[str, GridPart]:
+    """The parts of a story's comparison both story pages show (the static site's and the reader's), by anchor, in
+    order, each with its count: the facts every outlet reports ("both" of two outlets), those some report, and each
+    outlet's own. A part with no fact is left out, but for the outlets' own, whose cells say "no fact of its own" outlet
+    by outlet. The two pages once chose each for themselves: a small story's reader page showed an empty 各家都报道的内容
+    (0), saying 没有所有媒体都报道的内容。, that the site's left out (reader69)."""
+    unique = sum(len(facts) for facts in comparison.unique.values())
+    parts = [GridPart("shared", "shared_two" if len(comparison.outlets) == 2 else "shared", len(comparison.shared)),
+             GridPart("partial", "partial", len(comparison.partial)), GridPart("unique", "unique", unique)]
+    return {part.anchor: part for part in parts if part.facts or part.anchor == "unique"}

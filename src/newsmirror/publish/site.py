@@ -29,6 +29,7 @@ from newsmirror.publish.content import (
     Prepared,
     StoryView,
     comparison_in_script,
+    grid_parts,
     lazy_images,
     readable_url,
     story_summary,
@@ -107,6 +108,7 @@ def _environment() -> jinja2.Environment:
     env.filters["readable_url"] = readable_url  # an original address's words, not its escapes (the link keeps them)
     env.globals["reported"] = reported_span  # when a story was reported, in the reader's words (publish.front)
     env.globals["reports_open"] = REPORTS_OPEN
+    env.globals["grid_parts"] = grid_parts  # a story's comparison's parts and counts, as the reader's page shows them
     return env
 
 

@@ -540,7 +540,10 @@ class Store(abc.ABC):
     # --- postgres helper: job queue and bulk copy -------------------------------
     # A lease is (lease_owner, lease_expires_at): complete/fail/renew only act while the caller
     # still holds it, so a worker that lost its lease (it stalled, another worker took over)
-    # cannot overwrite the new owner's result.
+    # cannot overwrite the new owner's result. A renewal also needs the lease live: once expired
+    # the job is free (claimable, off its host's count), and a renewal would revive it beside a
+    # lease another worker took meanwhile on the same host. Completing or failing a lease that
+    # expired but that nobody claimed since is still recorded: its result is the only one.
 
     def enqueue_job(self, kind: str, key: str, host: str = "", due_at: datetime | None = None) -> Job:
         """Add a job, or re-arm an existing (kind, key): a finished job becomes due again at
@@ -565,7 +568,8 @@ class Store(abc.ABC):
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
     def renew_lease(self, job: Job, lease_seconds: float) -> bool:
-        """Extend a held lease (a long job's heartbeat); updates ``job.lease_expires_at``."""
+        """Extend a held lease (a long job's heartbeat); updates ``job.lease_expires_at``. False when the lease
+        expired or another claim took it over: the caller no longer holds it."""
         raise NotImplementedError(f"{type(self).__name__} has no job queue")
 
     def get_job(self, kind: str, key: str) -> Job | None:

@@ -725,7 +725,9 @@ class PostgresStore(SqlStore):
     def renew_lease(self, job: Job, lease_seconds: float) -> bool:
         row = self.execute(
             "UPDATE jobs SET lease_expires_at = clock_timestamp() + make_interval(secs => %s)"
-            " WHERE id = %s AND lease_owner = %s AND lease_expires_at = %s RETURNING lease_expires_at",
+            # Only a live lease, by the database's clock as claims judge it (see SQLiteStore.renew_lease).
+            " WHERE id = %s AND lease_owner = %s AND lease_expires_at = %s AND lease_expires_at > clock_timestamp()"
+            " RETURNING lease_expires_at",
             (lease_seconds, job.id, job.lease_owner, job.lease_expires_at),
         ).fetchone()
         if row is None:

@@ -544,10 +544,14 @@ class SQLiteStore(SqlStore):
         return self._release(job, "due_at = ?, last_error = ?", [_queue_time(retry_at), error])
 
     def renew_lease(self, job: Job, lease_seconds: float) -> bool:
-        expires = utcnow() + timedelta(seconds=lease_seconds)
+        now = utcnow()
+        expires = now + timedelta(seconds=lease_seconds)
+        # Only a live lease: an expired one is free (claimable, not counted against its host's limit) until renewed,
+        # and reviving it put a second live lease on a host held to one (reader69).
         cursor = self.execute(
-            "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND lease_expires_at = ?",
-            (_queue_time(expires), job.id, job.lease_owner, _queue_time(job.lease_expires_at)),
+            "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND lease_expires_at = ?"
+            " AND lease_expires_at > ?",
+            (_queue_time(expires), job.id, job.lease_owner, _queue_time(job.lease_expires_at), _queue_time(now)),
         )
         if cursor.rowcount != 1:
             return False

@@ -27,7 +27,7 @@ from starlette.staticfiles import NotModifiedResponse
 
 from newsmirror.model import Article
 from newsmirror.publish.base import BuildOptions
-from newsmirror.publish.content import readable_url, reports_by_outlet, story_summary
+from newsmirror.publish.content import grid_parts, readable_url, reports_by_outlet, story_summary
 from newsmirror.publish.feeds import FEED_WORDS, feed_title
 from newsmirror.publish.front import SIZES_READ, front_stories, reported_span
 from newsmirror.publish.labels import STORY_LABELS
@@ -153,6 +153,7 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
     templates.env.filters["readable_url"] = readable_url  # the address's words for the eye; the href keeps its escapes
     templates.env.filters["segment"] = name_segment  # an outlet's or channel's name in a link (web.root)
     templates.env.globals["reported"] = reported_span  # when a story was reported: the static site's words too
+    templates.env.globals["grid_parts"] = grid_parts  # a comparison's parts and counts, as the static site's page shows them
 
     @app.get("/favicon.ico", include_in_schema=False)
     def icon(request: Request) -> Response:
