@@ -91,6 +91,11 @@ def _looks(page: object, selector: str) -> set[str]:
     return set(page.evaluate(LOOK.replace("arguments_selector", repr(selector))))  # type: ignore[attr-defined]
 
 
+def _size(looks: set[str]) -> float:
+    (look,) = looks
+    return float(look.split()[0].removesuffix("px"))
+
+
 @pytest.mark.browser
 def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path: Path) -> None:
     """In Chromium: a report's title (h3 or h4 now) has an h2's computed font and margins; the reader's grid parts
@@ -126,6 +131,8 @@ def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path
                 page.goto(f"{base}/{story_id}/index.html")  # three outlets: a summary, the grid closed
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
                 assert _looks(page, "section.facts > h3") == site_parts and _looks(page, "#unique h4") == site_outlets
+                # a part is drawn no bigger than the 报道对比 heading above it, an outlet no bigger than its part
+                assert _size(_looks(page, "#compare h2, h2#compare")) >= _size(site_parts) >= _size(site_outlets)
                 page.goto(f"{reader}/story/{story_id}")
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
                 nested_parts, nested_outlets = _looks(page, "#shared, #unique"), _looks(page, ".cell.unique h4")
