@@ -102,6 +102,24 @@ def test_whole_names_pass_and_phrases_and_pieces_do_not() -> None:
     assert not is_name_detail("延后", "审批将会延后")  # two characters, tagged nr
 
 
+def test_a_name_jieba_cut_from_a_longer_transliteration_is_no_name_alone() -> None:
+    # 安|托诺夫: jieba's dictionary holds 托诺夫, so it leaves 安 of 安托诺夫 (Antonov) a word of its own.
+    plane = normalize("一架安托諾夫26式運輸機（Antonov 26）週五晚間在東部墜毀")
+    assert not is_name_detail("托诺夫", plane)
+    assert not is_name_detail("托诺夫", normalize("空军的一架安托诺夫运输机在降落前坠毁"))  # no gloss either
+    assert is_name_detail("托诺夫", normalize("俄罗斯外交官托诺夫当天表示反对"))  # the name alone
+    # A neighbour that is a name itself, or a function word, is no piece of the name.
+    assert is_name_detail("安倍晋三", normalize("据报道安倍晋三将于下周访问"))
+
+
+def test_only_x_never_lists_a_cut_of_a_longer_name() -> None:
+    first = _article("甲台", "（甲台基輔3日電）烏克蘭空軍一架安托諾夫26式運輸機（Antonov 26）3日晚間在東部墜毀，"
+                     "機上28人中至少22人罹難，多為空軍學校學員。")
+    second = _article("乙网", "乌克兰空军一架安-26运输机3日晚间在东部坠毁，机上28人中至少22人遇难，多为空军学校学员。")
+    details = _details([first, second])
+    assert "托诺夫" not in details
+
+
 def test_a_piece_jieba_cut_from_a_name_a_latin_gloss_follows_is_no_name() -> None:
     # Made-up names: the gloss says the whole run before it is one name, so the known word jieba cut from it is a piece.
     after = normalize("代表团抵达新港迪（Newport Dee）后举行会谈")  # 新港 | 迪: the name runs on to the gloss
