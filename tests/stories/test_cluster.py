@@ -160,6 +160,52 @@ def test_an_earlier_published_report_is_the_original_of_its_copies() -> None:
     assert changed == {TRADE_COPY.id: ("duplicate", TRADE_HANS.id)}
 
 
+_MARKET = ("（中央社紐約3日綜合外電報導）儘管就業數據欠佳，但在晶片股領漲下，美股今天收高，創下兩週來最大單日漲幅。\n\n"
+           "道瓊工業指數終場上漲402.11點，或1.45%，收在28110.35點；標準普爾500指數上漲48.20點，或1.41%，"
+           "收在3460.77點。\n\n以科技股為主的那斯達克指數上漲198.45點，或1.73%，收在11652.30點。"
+           "分析師表示，投資人押注國會將通過新一輪紓困方案。（譯者：徐睿承/核稿：嚴思祺）")
+_MARKET_COPY = ("（法新社纽约3日电） 尽管就业数据欠佳，但在芯片股领涨下，美股今天收高，创下两周来最大单日涨幅。\n\n"
+                "道琼工业指数终场上涨402.11点，或1.45%，收在28110.35点；标准普尔500指数上涨48.20点，或1.41%，"
+                "收在3460.77点。\n\n以科技股为主的那斯达克指数上涨198.45点，或1.73%，收在11652.30点。"
+                "分析师表示，投资人押注国会将通过新一轮纾困方案。（译者：徐睿承/核稿：严思祺）")
+
+
+def test_a_copy_keeping_another_outlets_staff_sign_off_makes_that_outlet_the_original() -> None:
+    """法广 republishes 中央社's translation of a wire report an hour before 中央社's own item is dated, its dateline
+    made the wire's, but keeps 中央社's translator and checker: 中央社's report is the original (issue 14 item 4:
+    by publication time and credits, a staff sign-off being one)."""
+    start = datetime(2024, 3, 3, 22, tzinfo=UTC)
+    copy = Document("rfi", "法广", start, "芯片股领涨 美股收高", _MARKET_COPY)
+    original = Document("cna", "(臺)中央社CNA", start + timedelta(hours=1), "晶片股領漲 美股漲402點", _MARKET)
+    clusterer = StoryClusterer()
+    first, second = clusterer.add(copy), clusterer.add(original)
+    assert first.story_id == second.story_id
+    assert (second.role, second.duplicate_of) == ("member", None)
+    assert [(c.article_id, c.role, c.duplicate_of) for c in clusterer.drain_changes()] == [("rfi", "duplicate", "cna")]
+
+
+def test_a_sign_off_by_no_known_staff_leaves_the_earlier_report_the_original() -> None:
+    start = datetime(2024, 3, 3, 22, tzinfo=UTC)
+    unknown = "（译者：甲乙丙/核稿：丁戊己）"
+    copy = Document("rfi", "法广", start, "芯片股领涨 美股收高", _MARKET_COPY.replace("（译者：徐睿承/核稿：严思祺）", unknown))
+    later = Document("cna", "(臺)中央社CNA", start + timedelta(hours=1), "晶片股領漲 美股漲402點",
+                     _MARKET.replace("（譯者：徐睿承/核稿：嚴思祺）", unknown))
+    clusterer = StoryClusterer()
+    clusterer.add(copy)
+    assert (clusterer.add(later).role, clusterer.drain_changes()) == ("duplicate", [])
+
+
+def test_staff_sign_offs_name_their_outlets() -> None:
+    from newsmirror.stories.digest import credit_ends, staff_named, staff_signed
+
+    assert staff_signed("（譯者：徐睿承/核稿：嚴思祺）1090925") == ["徐睿承", "严思祺"]
+    assert staff_signed("（记者：王允 责编：申铧 网编：洪伟）") == ["王允", "申铧", "洪伟"]
+    assert staff_signed("他说：我们会继续。（编辑：网编：洪伟）") == ["洪伟"]  # a role is no name
+    assert staff_named(credit_ends(_MARKET_COPY)) == {"中央社"}
+    assert staff_named(credit_ends("某地某事。（记者：王允 责编：申铧 网编：洪伟）")) == {"自由亚洲电台"}
+    assert staff_named(credit_ends("（译者：甲乙丙）")) == frozenset()
+
+
 def test_credits_read_from_the_ends_later_are_those_of_the_whole_text() -> None:
     from newsmirror.stories.digest import credit_ends, credited_outlets, wires_named
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from newsmirror.model import Article, Image
 from newsmirror.stories.compare import compare_story, is_furniture
 from newsmirror.text.names import is_name_detail
@@ -100,6 +102,31 @@ def test_whole_names_pass_and_phrases_and_pieces_do_not() -> None:
     assert not is_name_detail("由北向南", sentence)  # the dictionary's nr, but a phrase
     assert not is_name_detail("达成协议", "双方大致达成协议")
     assert not is_name_detail("延后", "审批将会延后")  # two characters, tagged nr
+
+
+@pytest.fixture
+def cut_names_off_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsmirror.text.names.CUT_FROM_TRANSLITERATION", True)  # off by default (not shipped on)
+
+
+@pytest.mark.usefixtures("cut_names_off_the_list")
+def test_a_name_jieba_cut_from_a_longer_transliteration_is_no_name_alone() -> None:
+    # 安|托诺夫: jieba's dictionary holds 托诺夫, so it leaves 安 of 安托诺夫 (Antonov) a word of its own.
+    plane = normalize("一架安托諾夫26式運輸機（Antonov 26）週五晚間在東部墜毀")
+    assert not is_name_detail("托诺夫", plane)
+    assert not is_name_detail("托诺夫", normalize("空军的一架安托诺夫运输机在降落前坠毁"))  # no gloss either
+    assert is_name_detail("托诺夫", normalize("俄罗斯外交官托诺夫当天表示反对"))  # the name alone
+    # A neighbour that is a name itself, or a function word, is no piece of the name.
+    assert is_name_detail("安倍晋三", normalize("据报道安倍晋三将于下周访问"))
+
+
+@pytest.mark.usefixtures("cut_names_off_the_list")
+def test_only_x_never_lists_a_cut_of_a_longer_name() -> None:
+    first = _article("甲台", "（甲台基輔3日電）烏克蘭空軍一架安托諾夫26式運輸機（Antonov 26）3日晚間在東部墜毀，"
+                     "機上28人中至少22人罹難，多為空軍學校學員。")
+    second = _article("乙网", "乌克兰空军一架安-26运输机3日晚间在东部坠毁，机上28人中至少22人遇难，多为空军学校学员。")
+    details = _details([first, second])
+    assert "托诺夫" not in details
 
 
 def test_a_piece_jieba_cut_from_a_name_a_latin_gloss_follows_is_no_name() -> None:

@@ -65,7 +65,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsmirror.model import stable_id
-from newsmirror.stories.digest import credit_ends, credits, digest_title, is_list_of_items, wires_named
+from newsmirror.stories.digest import (
+    credit_ends,
+    credits,
+    digest_title,
+    is_list_of_items,
+    staff_named,
+    wires_named,
+)
 from newsmirror.stories.eventlink import (
     EventModel,
     StoryWeights,
@@ -496,10 +503,11 @@ class _Fingerprint:
 
     @property
     def credits(self) -> frozenset[str]:
-        """Outlets credited in the text (中央社, 路透 ...), normalized. Normalizing the ends of every
-        report cost a twentieth of grouping it, and only copy groups ask."""
+        """Outlets credited in the text (中央社, 路透 ...), normalized: by a wire credit or by the sign-off of
+        an outlet's staff (``digest.staff_named``: 法广's copy of 中央社's translation keeps 中央社's translator).
+        Normalizing the ends of every report cost a twentieth of grouping it, and only copy groups ask."""
         if self._credits is None:
-            self._credits = wires_named(self.ends)
+            self._credits = wires_named(self.ends) | staff_named(self.ends)
         return self._credits
 
 
@@ -1558,7 +1566,8 @@ class StoryClusterer:
 
     def _settle_original(self, doc: Document, copy: _Fingerprint) -> None:
         """Make ``doc`` the original of its copy group when it is: published earlier than the
-        current original, or by the outlet the current original credits (a wire report)."""
+        current original, or by the outlet the current original credits (a wire report, or a copy that kept
+        ``doc``'s outlet's staff sign-off) and not itself."""
         current = self._fingerprints.get(copy.original)
         if current is None:
             return

@@ -12,15 +12,22 @@ example:
   event keeps naming its main people and places; a digest names new ones in every item).
 
 Wire credits (``（中央社記者…）``, ``（路透）``, ``據法新社報導``) name the outlet a report comes
-from; a copy credits its original.
+from; a copy credits its original. So does a staff sign-off an outlet puts under its own reports (中央社's
+``（譯者：徐睿承/核稿：…）``, 自由亚洲电台's ``（记者：… 责编：… 网编：…）``), which a republisher often keeps while
+it rewrites the dateline: ``staff_named`` reads the names of such lines and gives the outlets whose staff they
+are, by a table mined from the archive (``text/staff_credits.tsv``, ``bench/mine_staff_credits.py``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from newsmirror.text.fold import nfkc
 from newsmirror.text.normalize import normalize
+from newsmirror.text.packaged import packaged_rows
+from newsmirror.text.script import to_simplified
 from newsmirror.text.tokenize import is_name, words
 
 # Titles of the genre (normalized: Simplified). A documented general list, not taken from labels.
@@ -33,6 +40,11 @@ DIGEST_TITLE = re.compile(
 WIRES = ("中央社", "路透", "美联社", "法新社", "新华社", "彭博", "共同社", "韩联社", "德新社", "塔斯社", "安莎社",
          "中新社", "美国之音", "自由亚洲电台", "法广", "德国之声", "联合早报", "大纪元", "新唐人", "bbc")
 _CREDIT_CHARS = 160  # credits sit in the first or last lines
+# A staff credit: a newsroom role (the usual names of the roles Chinese news sign-offs give, Simplified, with the
+# prefixes 实习/特约/责任) and a colon, then a person's name of 2-4 Han characters (Simplified, NFKC: （ and ：
+# read as ( and :), itself no role (责编：网编：…). A general list of roles, not taken from any one report.
+_ROLES = "(?:实习|特约|责任)?(?:记者|编辑|责编|网编|译者|翻译|编译|核稿|撰稿|编写|校对|主编|审校|撰文)"
+STAFF_CREDIT = re.compile(_ROLES + r"\s*:\s*(?!" + _ROLES + r")([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 
 LIST_MIN_PARAGRAPHS = 6  # a list of items: at least this many paragraphs ...
 LIST_MAX_REPEAT = 0.3  # ... and at most this share of them names what another paragraph names
@@ -53,6 +65,26 @@ def wires_named(ends: str) -> frozenset[str]:
     """The wire services ``ends`` (from ``credit_ends``) names, normalized."""
     normal = normalize(ends)
     return frozenset(wire for wire in WIRES if wire in normal)
+
+
+def staff_signed(ends: str) -> list[str]:
+    """The names of the staff credits in ``ends`` (from ``credit_ends``), Simplified, in order."""
+    return STAFF_CREDIT.findall(nfkc(to_simplified(ends)))
+
+
+@lru_cache(maxsize=1)
+def _staff_outlets() -> dict[str, str]:
+    """Staff name -> the outlet (normalized) whose staff it is (``text/staff_credits.tsv``)."""
+    return {name: outlet for name, outlet, *_counts in packaged_rows("staff_credits.tsv")}
+
+
+def staff_named(ends: str) -> frozenset[str]:
+    """The outlets (normalized) whose staff sign ``ends`` (from ``credit_ends``): a copy that kept its original's
+    sign-off credits the original's outlet, as a wire credit does."""
+    if ":" not in ends and "：" not in ends:
+        return frozenset()
+    table = _staff_outlets()
+    return frozenset(table[name] for name in staff_signed(ends) if name in table)
 
 
 def credits(outlet: str, credited: frozenset[str]) -> bool:
