@@ -48,6 +48,7 @@ class Unit:
     title: str
     before: str
     after: str
+    outlet: str = ""
 
 
 def story_units(days: Path, day_list: tuple[str, ...]) -> list[Unit]:
@@ -82,7 +83,8 @@ def story_units(days: Path, day_list: tuple[str, ...]) -> list[Unit]:
                 sentences = split_sentences(article.body_text)
                 for i, text in enumerate(sentences):
                     units.append(Unit(day, file, i, text, article.title,
-                                      sentences[i - 1] if i else "", sentences[i + 1] if i + 1 < len(sentences) else ""))
+                                      sentences[i - 1] if i else "", sentences[i + 1] if i + 1 < len(sentences) else "",
+                                      article.outlet))
     return units
 
 
@@ -121,7 +123,9 @@ def load_labels(path: Path) -> list[dict[str, str | int]]:
 
 def score(path: Path, days: Path, show: bool = False) -> dict[str, int]:
     """Confusion counts of ``is_furniture`` against the labels; the units are found again by file and index,
-    and their quote must still match (so a changed splitter is noticed, not silently scored)."""
+    and their quote must still match (so a changed splitter is noticed, not silently scored). Where the tree has
+    ``outlet_furniture`` (session 69), a sentence its outlet's standing furniture is furniture too, as
+    ``compare._unit_texts`` reads it."""
     from newsmirror.stories import compare
 
     labels = load_labels(path)
@@ -137,6 +141,10 @@ def score(path: Path, days: Path, show: bool = False) -> dict[str, int]:
         texts = [u.text for u in sorted(members, key=lambda u: u.index)]
         flags_of = getattr(compare, "furniture_flags", None)
         flags = flags_of(texts) if flags_of else [compare.is_furniture(t) for t in texts]
+        standing = getattr(compare, "outlet_furniture", None)
+        if standing is not None:
+            outlet = members[0].outlet
+            flags = [flag or standing(outlet, t) for flag, t in zip(flags, texts, strict=True)]
         verdict.update({(file, i): flag for i, flag in enumerate(flags)})
     counts: Counter[str] = Counter()
     for item in labels:

@@ -89,6 +89,7 @@ from newsmirror.text.numbers import (
     fold_percent_sign,
     fold_round_zero,
 )
+from newsmirror.text.packaged import packaged_rows
 from newsmirror.text.paraphrase import fold_paraphrases
 from newsmirror.text.phonetic import (
     TRANSLITERATION_CHARS,
@@ -373,7 +374,11 @@ def is_furniture(text: str) -> bool:
     people, （左）), a credit, a dateline alone, an end mark, a related-article link or heading, a
     fragment."""
     stripped = text.strip()
-    key = match_key(stripped)
+    return _furniture(stripped, match_key(stripped))
+
+
+def _furniture(stripped: str, key: str) -> bool:
+    """``is_furniture`` of a stripped sentence and its match key (read once by ``_no_unit``)."""
     if len(key) < FRAGMENT_CHARS or _END_MARK.match(stripped) or _DATELINE.match(stripped):
         return True
     if _CREDIT_LINE.match(stripped) or _PAGE_NOTE.match(stripped):
@@ -605,9 +610,41 @@ def _unit_texts(article: Article, limit: int | None = None) -> Iterator[tuple[in
     # Furniture is judged on whole sentences (a clause has no closing mark of its own), then a
     # long sentence is aligned clause by clause (``split_clauses``).
     # A sentence of a file photo's caption is left out as furniture is (it keeps its number).
+    # A sentence its outlet writes in reports of many different stories is left out too (``outlet_furniture``).
     sentences, pictured = _body_sentences(article)
+    standing = _outlet_furniture().get(article.outlet, frozenset())
     return ((number, part) for k, (number, sentence) in enumerate(_numbered(sentences)[:limit])
-            for part in ([] if k in pictured or is_furniture(sentence) else _clauses(strip_picture_marks(sentence))))
+            for part in ([] if k in pictured or _no_unit(sentence, standing) else _clauses(strip_picture_marks(sentence))))
+
+
+def _no_unit(sentence: str, standing: frozenset[str]) -> bool:
+    """Whether a sentence is furniture (``is_furniture``) or its outlet's standing furniture (``standing``, the
+    outlet's keys of ``_outlet_furniture``), its match key read once for both."""
+    stripped = sentence.strip()
+    key = match_key(stripped)
+    return _furniture(stripped, key) or key in standing
+
+
+# An outlet's standing furniture (boiler69, session 69): the sentences it writes in its reports of many different
+# stories, whatever their words (a copyright tail, a disclaimer, a programme's promo, a newsletter's call, a hotline
+# footer, a columnist's bio, the titles of its related links). Within one story a sentence two reports share is often
+# their fact; across the archive, a sentence standing in reports whose other sentences have nothing in common is no
+# report's content. ``text/outlet_furniture.tsv`` holds them by outlet as match keys, mined from the archive by
+# ``bench/mine_furniture.py`` (10+ stories on 8+ dates, in a block of at most 3 recurring sentences: a longer block is
+# a gallery or explainer the outlet appends, whose sentences are statements).
+@cache
+def _outlet_furniture() -> dict[str, frozenset[str]]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for outlet, key, *_counts in packaged_rows("outlet_furniture.tsv"):
+        keys[outlet].add(key)
+    return {outlet: frozenset(found) for outlet, found in keys.items()}
+
+
+def outlet_furniture(outlet: str, sentence: str) -> bool:
+    """Whether ``outlet`` writes ``sentence`` (as its match key) in its reports of many different stories: the
+    outlet's standing furniture (``text/outlet_furniture.tsv``), no unit of a comparison."""
+    keys = _outlet_furniture().get(outlet)
+    return keys is not None and match_key(sentence.strip()) in keys
 
 
 # A picture's marker or credit inside a sentence, in brackets: the picture word alone or with its place (金正恩（圖）25日…,
