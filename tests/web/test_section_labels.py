@@ -56,14 +56,14 @@ def compared() -> Comparison:
                       unique={"丁台": [fact(3, text="总理周三设宴")]})
 
 
-def stored(tmp_path: Path) -> Path:
+def stored(tmp_path: Path, reports: list[Article] = REPORTS, story_id: str = "visit") -> Path:
     path = tmp_path / "store.sqlite"
     with open_store(path) as store:
-        for item in (*REPORTS, COPY):
+        for item in (*reports, COPY):
             store.upsert_article(item)
-        store.save_story(Story(id="visit", title="外长访澳"), [
-            *(StoryMember(a.id, "visit") for a in REPORTS),
-            StoryMember(COPY.id, "visit", role="duplicate", duplicate_of=REPORTS[0].id)])
+        store.save_story(Story(id=story_id, title="外长访澳"), [
+            *(StoryMember(a.id, story_id) for a in reports),
+            StoryMember(COPY.id, story_id, role="duplicate", duplicate_of=reports[0].id)])
     return path
 
 
@@ -174,13 +174,8 @@ def test_a_small_storys_two_pages_show_the_same_parts_under_the_same_heading_wit
     no count where the site's said 转载 (1); its grid's parts were h2 sections under no 报道对比 where the site's are h3
     under an h2 报道对比; and it showed 两家都报道的内容 (0), "没有所有媒体都报道的内容。", that the site leaves out."""
     monkeypatch.setattr(stored_stories, "compare_story", lambda articles, story_id="": compared_pair())
-    path = tmp_path / "store.sqlite"
+    path = stored(tmp_path, PAIR, "pair")
     with open_store(path) as store:
-        for item in (*PAIR, COPY):
-            store.upsert_article(item)
-        store.save_story(Story(id="pair", title="外长访澳"), [
-            *(StoryMember(a.id, "pair") for a in PAIR),
-            StoryMember(COPY.id, "pair", role="duplicate", duplicate_of=PAIR[0].id)])
         out = tmp_path / "out"
         build(store, out, ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False,
               comparer=lambda story, members: compared_pair())
