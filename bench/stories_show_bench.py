@@ -190,6 +190,10 @@ def main() -> None:
     # The day of the folder read, not the argument as written: "2020-12-02/" or "." (with --days naming the day's
     # own folder) read a test day under another spelling.
     kind = day_kind((args.days / args.day).resolve().name)
+    if not (args.days / args.day).is_dir():  # said plainly, not as the importer's traceback
+        held = sorted(folder.name for folder in args.days.glob("20*")) or ["no day folder"]
+        parser.error(f"no folder {args.days / args.day}: --days names the folder holding the day folders "
+                     f"({args.days} holds {', '.join(held)})")
     from newsmirror.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:

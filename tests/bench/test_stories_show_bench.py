@@ -31,6 +31,17 @@ def test_the_refusal_comes_before_anything_is_read(monkeypatch: pytest.MonkeyPat
         stories_show_bench.main()
 
 
+def test_a_day_missing_from_the_folder_is_said_plainly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "2020-10-14").mkdir()
+    monkeypatch.setattr("sys.argv", ["stories_show_bench", "--day", "2021-01-07", "--days", str(tmp_path)])
+    with pytest.raises(SystemExit) as stopped:
+        stories_show_bench.main()
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err
+    assert "no folder" in said and "2021-01-07" in said and "holds 2020-10-14" in said and "Traceback" not in said
+
+
 @pytest.mark.parametrize("days, day", [("{tmp}", f"{days_eval.TEST_DAY}/"), ("{tmp}/" + days_eval.TEST_DAY, "."),
                                        ("{tmp}/other", f"../{days_eval.TEST_DAY}")])
 def test_the_refusal_reads_the_folder_not_the_spelling(monkeypatch: pytest.MonkeyPatch, tmp_path: object, days: str,
