@@ -27,7 +27,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,12 +39,13 @@ from bench.days_eval import TUNING_DAYS, load_day_labels  # noqa: E402
 from bench.furniture_markers import KINDS  # noqa: E402
 from bench.mine_furniture import SAMPLES, UNSEEN_DAYS  # noqa: E402
 from bench.mine_name_usage import held_files  # noqa: E402
+from bench.train_vectors import excluded_dates  # noqa: E402
 
 if TYPE_CHECKING:
     from newsmirror.model import Article
 
 LABELS = REPO / "bench" / "days"
-FORBIDDEN = frozenset((date.fromisoformat(d) + timedelta(days=k)).isoformat() for d in UNSEEN_DAYS for k in range(-3, 4))
+FORBIDDEN = frozenset(excluded_dates(3, UNSEEN_DAYS))  # the unseen days +-3, as the miners leave them out
 
 
 @dataclass(frozen=True)
