@@ -220,11 +220,7 @@ _NOT_GLUE = frozenset({*_FUNCTION_WORDS, *_TIME_OR_COUNT, "f", "r", "d", "j", *N
 def _cut_from_transliteration(sentence: str, start: int, end: int) -> bool:
     """Whether the word at ``sentence[start:end]`` (a word of jieba's cut of the normalized sentence) has a
     transliteration character glued to it by ``CUT_FROM_TRANSLITERATION``'s test."""
-    position = 0
-    tokens: list[tuple[int, str, str]] = []
-    for piece, flag in _tagged(sentence):
-        tokens.append((position, piece, flag))
-        position += len(piece)
+    tokens = _placed(sentence)
     at = next((k for k, (where, piece, _flag) in enumerate(tokens) if where == start and len(piece) == end - start),
               None)
     if at is None:
@@ -243,16 +239,24 @@ def _cut_otherwise(sentence: str, start: int, end: int) -> bool:
     word at ``start:end`` (jieba-rs's HMM guess) otherwise than as one word: inside a longer word (布琼次 of
     布琼次仁), across its edge, or cut into pieces one of which it does not tag as a name (抗冠|毒 of 抗冠毒). Pieces
     all tagged as names (林克维/nr|丘斯/nr of 林克维丘斯) are the same name read in parts: not otherwise."""
-    position = 0
     inside: list[str] = []
-    for piece, flag in _tagged(sentence):
+    for position, piece, flag in _placed(sentence):
         stop = position + len(piece)
         if position < end and start < stop:
             if position < start or end < stop:
                 return True
             inside.append(flag)
-        position = stop
     return len(inside) > 1 and not all(flag in NAME_TAGS for flag in inside)
+
+
+def _placed(sentence: str) -> list[tuple[int, str, str]]:
+    """The tagger's cut of the sentence (``_tagged``) as (where each word starts, the word, its tag)."""
+    placed: list[tuple[int, str, str]] = []
+    position = 0
+    for piece, flag in _tagged(sentence):
+        placed.append((position, piece, flag))
+        position += len(piece)
+    return placed
 
 
 # In a normalized sentence a Latin gloss's brackets are spaces: 新海芬 new haven. The transliteration characters
