@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "157"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "158"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -305,6 +305,9 @@ ALIGNMENT_VERSION = "157"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AU's files); 2020-08-17 and sample AT read as tuning data
 # 157 (session 69, boiler69): a sentence an outlet writes in its reports of many different stories (its standing
 #   furniture: text/outlet_furniture.tsv, bench/mine_furniture.py) is no unit (compare.outlet_furniture)
+# 158 (session 70, lead): the four tables (glosses, name usage, transliterations, outlet furniture) mined again
+#   without the data fresh for session 71 (2020-12-25 +-3 days, only-X sample AV's files); 2020-09-29 and sample AU
+#   read as tuning data
 
 
 @dataclass(slots=True)
