@@ -45,7 +45,8 @@ from days_fact_model import _quoted_units, fit, labelled_pairs  # noqa: E402
 from days_facts_eval import TUNING_FACT_FILES, load_stories, never_tuned_on, score, tuning_fact_paths  # noqa: E402
 from newsmirror.stories import compare as _compare  # noqa: E402
 from newsmirror.stories.fact_model import PairModel  # noqa: E402
-from newsmirror.stories.fact_pairs import FEATURES, pair_features  # noqa: E402
+from newsmirror.stories import fact_pairs as _fact_pairs  # noqa: E402
+from newsmirror.stories.fact_pairs import pair_features  # noqa: E402
 
 TUNING = TUNING_FACT_FILES  # the list lives in days_facts_eval, beside FRESH_FACT_FILES
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
@@ -79,6 +80,8 @@ def main() -> None:
     parser.add_argument("--label", default="", help="with --out: a prefix for the settings' names")
     parser.add_argument("--covered-labels", action="store_true",
                         help="with --fit residual: a spanning quote labels every unit it covers (session 58, recall83)")
+    parser.add_argument("--content", action="store_true",
+                        help="the ninth column content_dice (fact_pairs.CONTENT_FEATURE; session 70, facts70)")
     parser.add_argument("--held", nargs="*", default=None,
                         help="with --rescue: hold out only these files (stems), each fitted on all the others, so "
                              "that the folds can run in two processes; merge their --out files")
@@ -87,6 +90,7 @@ def main() -> None:
         if never_tuned_on(path):
             sys.exit(f"{path}: test and fresh fact files are never fitted or scored here")
     loaded = {path.stem: load_stories(path, args.days) for path in args.facts}
+    _fact_pairs.CONTENT_FEATURE = args.content
     if args.rescue:  # "off" is the rules alone, and each fold's model is its own (not the shipped one)
         _compare.RESCUE_ROUND = False
     if args.rescue and args.fit == "residual":
@@ -207,7 +211,7 @@ def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path 
     print(f"# the model fitted on all {len(loaded)} files:")
     print(f"_RESCUE_INTERCEPT = {final.intercept:.4f}")
     print("_RESCUE_FIT = {")
-    for feature, c, m, sd in zip(FEATURES, final.coefficients, final.means, final.scales, strict=True):
+    for feature, c, m, sd in zip(_fact_pairs.feature_names(), final.coefficients, final.means, final.scales, strict=True):
         print(f'    "{feature}": ({c:.4f}, {m:.4f}, {sd:.4f}),')
     print("}")
 

@@ -867,7 +867,7 @@ def _pair_units(sentences: list[_Sentence]) -> list[PairUnit]:
     for s in sentences:
         article = s.ref.article_id
         units.append(PairUnit(s.key, s.grams, article, s.ref.outlet, seen[article] / max(count[article] - 1, 1),
-                              s.figures))
+                              s.figures, s.names))
         seen[article] += 1
     return units
 

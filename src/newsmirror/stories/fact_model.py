@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsmirror.stories.fact_pairs import FEATURES
+from newsmirror.stories.fact_pairs import CONTENT_FEATURES, FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +37,17 @@ class PairModel:
     threshold: float  # a pair with at least this probability is one fact
 
     def __post_init__(self) -> None:
-        if not len(self.coefficients) == len(self.means) == len(self.scales) == len(FEATURES):
-            raise ValueError(f"a pair model needs one coefficient per feature: {', '.join(FEATURES)}")
+        if not len(self.coefficients) == len(self.means) == len(self.scales) in (len(FEATURES), len(CONTENT_FEATURES)):
+            raise ValueError(f"a pair model needs one coefficient per feature: {', '.join(FEATURES)} (and content_dice)")
 
     def probability(self, features: np.ndarray) -> np.ndarray:
+        """The model's probability of each row; a row may hold more columns than the model was fitted on (the
+        ``content_dice`` column when ``fact_pairs.CONTENT_FEATURE`` is on): it reads the first ones."""
         if not len(features):
             return np.zeros(0)
-        z = (features - np.asarray(self.means)) / np.asarray(self.scales)
+        if features.shape[1] < len(self.coefficients):
+            raise ValueError(f"{features.shape[1]} feature columns for a model of {len(self.coefficients)}")
+        z = (features[:, : len(self.coefficients)] - np.asarray(self.means)) / np.asarray(self.scales)
         logit = self.intercept + z @ np.asarray(self.coefficients)
         return 1 / (1 + np.exp(-np.clip(logit, -30, 30)))
 

@@ -31,6 +31,16 @@ FEATURES = (
     "dice", "char_cosine", "best_ratio", "shared_numbers", "number_conflict", "length_ratio",
     "position_gap", "neighbours",
 )
+# Session 70 (facts70): ``content_dice``, the units' weighted Dice of the bigrams outside the story's names (what the
+# two units say beside whom they name: the predicate side of "shared entities + a predicate overlap"), appended as a
+# ninth column when true. Off by default: measured leaving one file out and refused (bench/days_results.md, facts70).
+CONTENT_FEATURE = False
+CONTENT_FEATURES = (*FEATURES, "content_dice")
+
+
+def feature_names() -> tuple[str, ...]:
+    """The columns ``pair_features`` gives now: ``FEATURES``, and ``content_dice`` when ``CONTENT_FEATURE`` is on."""
+    return CONTENT_FEATURES if CONTENT_FEATURE else FEATURES
 # A best match scoring (bigram containment + Dice) below this counts as this: being the best of
 # weak matches (a two-sentence story naming one person twice) is weak evidence. Chosen leaving
 # one story out among 0, 0.3, 0.4, 0.5, 0.6, 0.8 (recall .786, .812, .808, .825, .821, .808).
@@ -56,6 +66,7 @@ class PairUnit:
     outlet: str
     position: float  # 0 for the article's first unit, 1 for its last
     figures: frozenset[str] = frozenset()  # its figures as the figure veto reads them (``compare._figures``)
+    names: frozenset[str] = frozenset()  # the story's names it gives (``compare._Sentence.names``): ``content_dice``
 
 
 def _matrix(items: Sequence[Sequence[str]], weighted: bool, normalise: bool) -> sparse.csr_matrix:
@@ -80,9 +91,9 @@ def _matrix(items: Sequence[Sequence[str]], weighted: bool, normalise: bool) -> 
 
 
 def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-    """(pairs: k x 2 unit indices, i < j, different outlets; features: k x len(FEATURES))."""
+    """(pairs: k x 2 unit indices, i < j, different outlets; features: k x len(feature_names()))."""
     n = len(units)
-    empty = (np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))))
+    empty = (np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(feature_names()))))
     if n < 2:
         return empty
     common_matrix, mass = _weighted_common([u.grams for u in units], weight)
@@ -141,10 +152,19 @@ def pair_features(units: Sequence[PairUnit], weight: dict[str, float]) -> tuple[
             if 0 <= na < n and 0 <= nb < n and article[na] == article[a] and article[nb] == article[b]:
                 found = max(found, pair_containment.get((na, nb), 0.0))
         neighbours[k] = found
-    features = np.column_stack([
-        dice, char_cosine, best_ratio, shared_numbers, number_conflict, length_ratio, position_gap, neighbours,
-    ])
+    columns = [dice, char_cosine, best_ratio, shared_numbers, number_conflict, length_ratio, position_gap, neighbours]
+    if CONTENT_FEATURE:
+        columns.append(_content_dice(units, weight, i, j))
+    features = np.column_stack(columns)
     return np.column_stack([i, j]).astype(np.int64), features
+
+
+def _content_dice(units: Sequence[PairUnit], weight: dict[str, float], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Weighted Dice of the pairs' bigrams that lie inside none of the story's names (a name's bigrams weigh 0)."""
+    inside = {name[k : k + 2] for u in units for name in u.names for k in range(len(name) - 1)}
+    outside = {g: w for g, w in weight.items() if g not in inside}
+    common, mass = _weighted_common([u.grams for u in units], outside)
+    return 2 * _pick(common, i, j) / np.maximum(mass[i] + mass[j], 1e-9)
 
 
 def _weighted_common(grams: Sequence[frozenset[str]], weight: dict[str, float]) -> tuple[sparse.csr_matrix, np.ndarray]:
