@@ -44,8 +44,8 @@ sys.path.insert(0, str(REPO / "bench"))
 from days_fact_model import _quoted_units, fit, labelled_pairs  # noqa: E402
 from days_facts_eval import TUNING_FACT_FILES, load_stories, never_tuned_on, score, tuning_fact_paths  # noqa: E402
 from newsmirror.stories import compare as _compare  # noqa: E402
-from newsmirror.stories.fact_model import PairModel  # noqa: E402
 from newsmirror.stories import fact_pairs as _fact_pairs  # noqa: E402
+from newsmirror.stories.fact_model import PairModel  # noqa: E402
 from newsmirror.stories.fact_pairs import pair_features  # noqa: E402
 
 TUNING = TUNING_FACT_FILES  # the list lives in days_facts_eval, beside FRESH_FACT_FILES
