@@ -30,3 +30,12 @@ def test_a_newsroom_belongs_to_the_outlet_signing_most_of_its_reports() -> None:
     assert shares["甲社"] == (8, 8) and shares["乙台"] == (5, 25)
     translator = next(row for row in rows if row[0] == "林小明")
     assert translator[2:] == (2, 5)  # 甲社's reports carrying the name, and the copies' elsewhere
+
+
+def test_an_interviews_turn_and_a_cut_name_are_no_staff() -> None:
+    # polish70: two interviews of 丙台 whose reporter says 好的 to close them ("记者：好的，谢谢…") made 好的 its staff;
+    # a short report of 甲社 whose sign-off crosses the end of credit_ends's head made 周大 (of 周大同) 甲社's.
+    documents = [_doc(k, "丙台", "记者：好的，谢谢您接受我们的采访。\n\n（记者：王一帆 责编：李四海）") for k in range(2)]
+    documents += [_doc(10 + k, "甲社", "跌" * 154 + "（編輯：周大同）") for k in range(3)]
+    rows, _shares = mine(documents, min_reports=2)
+    assert {name: home for name, home, _own, _others in rows} == {"王一帆": "丙台", "李四海": "丙台", "周大同": "甲社"}

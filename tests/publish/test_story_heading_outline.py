@@ -83,6 +83,40 @@ def test_the_readers_grid_nests_under_its_heading_with_a_summary_or_without(stor
     assert [level for level, _ in levels[compare:compare + 3]] == [2, 3, 3] and _nests(levels), levels
 
 
+def test_the_readers_report_titles_nest_under_reports_as_the_sites_do(store: SQLiteStore) -> None:
+    """polish70: the reader's report titles were h2s beside 各家报道, the site's h3s under it; a report's own
+    subheadings (h2 in its body) nest under its title too, their order kept."""
+    from newsmirror.model import Story
+    from newsmirror.store import StoryMember
+    from tests.web.conftest import article
+
+    story_id = visit_story(store)
+    subheaded = article("visit-e", outlet="戊报", title="外长访问澳洲", body_text="彼得斯周一抵达堪培拉。\n\n背景\n\n双方谈了合作。",
+                        body_html="<p>彼得斯周一抵达堪培拉。</p><h2>背景</h2><p>双方谈了合作。</p><h3>此前</h3><p>去年也曾会谈。</p>")
+    store.upsert_article(subheaded)
+    store.save_story(Story(id=story_id, title="外长访澳"),
+                     [*store.story_members(story_id), StoryMember(subheaded.id, story_id)])
+    page = html.fromstring(TestClient(create_app(store)).get(f"/story/{story_id}").text)
+    titles = page.xpath("//section[contains(@class, 'side-by-side')]/article/*[self::h2 or self::h3 or self::h4]")
+    assert len(titles) == 4 and {t.tag for t in titles} == {"h3"}, [t.tag for t in titles]
+    assert {t.get("class") for t in titles} == {"like-h2"}  # with an h2's look, as the site's
+    levels = _levels(page)
+    reports = levels.index(next(item for item in levels if item[1].startswith("各家报道")))
+    assert levels[reports][0] == 2 and {level for level, _ in levels[reports + 1:]} == {3, 4, 5}, levels
+    assert [item for item in levels if item[1] in {"背景", "此前"}] == [(4, "背景"), (5, "此前")]
+    assert _nests(levels), levels
+
+
+def test_a_bodys_headings_nest_under_a_title_at_its_level() -> None:
+    from markupsafe import Markup
+
+    from newsmirror.web.render import nested_headings
+
+    body = Markup('<p>甲</p><h3 class="x">乙</h3><p>丙</p><h5>丁</h5><h6>戊</h6>')
+    assert nested_headings(body, 3) == '<p>甲</p><h4 class="x">乙</h4><p>丙</p><h6>丁</h6><h6>戊</h6>'
+    assert nested_headings(Markup("<p>甲</p><header>乙</header>"), 3) == "<p>甲</p><header>乙</header>"
+
+
 LOOK = ("() => [...document.querySelectorAll(arguments_selector)].map(e => { const s = getComputedStyle(e);"
         " return [s.fontSize, s.fontWeight, s.marginTop, s.marginBottom, s.lineHeight].join(' '); })")
 
@@ -137,6 +171,7 @@ def test_a_nested_heading_looks_as_the_level_it_had(store: SQLiteStore, tmp_path
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
                 nested_parts, nested_outlets = _looks(page, "#shared, #unique"), _looks(page, ".cell.unique h4")
                 assert nested_parts == site_parts and nested_outlets == site_outlets
+                assert _looks(page, "section.side-by-side article h3") == h2  # polish70: h3 now, an h2's look
                 page.goto(f"{reader}/story/{story_id}?outlet=甲报&outlet=乙社")
                 assert _looks(page, "#shared, #unique") == site_parts
                 assert _looks(page, ".cell.unique h4") == site_outlets

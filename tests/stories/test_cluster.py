@@ -241,3 +241,21 @@ def test_a_copy_tied_between_two_reports_points_at_the_earlier_whatever_order_th
             patch.setattr(LeanMinHash, "jaccard", lambda self, other: 0.9)
             assignment = clusterer.add(copy)
         assert (assignment.role, assignment.duplicate_of) == ("duplicate", TRADE_HANS.id)
+
+
+def test_a_staff_credits_name_ends_where_a_sign_offs_names_end() -> None:
+    """polish70: an interview's turn is a role and a colon too (记者：好的，… made 好的 自由亚洲电台's staff), and the head
+    of ``credit_ends`` cut inside a name made its first characters a name (（譯者：張佑|之） gave 张佑)."""
+    from newsmirror.stories.digest import _CREDIT_CHARS, credit_ends, staff_signed
+
+    assert staff_signed("记者：好的，谢谢您接受我们的访问。\n\n（记者：韩洁 责编：申铧 网编：洪伟）") == ["韩洁", "申铧", "洪伟"]
+    assert staff_signed("记者：是的。") == staff_signed("美调查记者：大选100%被操纵") == []
+    assert staff_signed("（編輯：潘羿菁∕鄭雪文）") == ["潘羿菁"]
+    assert staff_signed("网编：洪伟（本台记者陈品洁亦有贡献）") == ["洪伟"]
+    assert staff_signed("责任编辑：李明#") == staff_signed("责任编辑：李明") == ["李明"]
+    # A short market report, its sign-off across the head's end: read whole from the tail, never cut from the head.
+    text = "跌" * (_CREDIT_CHARS - 6) + "（譯者：張佑之）"
+    assert len(text) > _CREDIT_CHARS and staff_signed(credit_ends(text)) == ["张佑之"]
+    # A role ending the head takes no word of the tail as a name (（譯者： + 紐約19日綜合外電報導）.
+    text = "（中央社紐約19日綜合外電報導）" + "漲" * (_CREDIT_CHARS - 19) + "（譯者：" + "漲" * 200
+    assert staff_signed(credit_ends(text)) == []

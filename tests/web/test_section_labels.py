@@ -197,3 +197,50 @@ def test_a_small_storys_two_pages_show_the_same_parts_under_the_same_heading_wit
     # (c) no empty part of the facts both report
     for text in (reader_text, site_text):
         assert STORY_LABELS["shared_two"] not in text and "没有所有媒体都报道的内容" not in text
+
+
+def grid_rows(page: lxml_html.HtmlElement) -> list[tuple[object, ...]]:
+    """What the grid (#compare) shows, in its order: its part and outlet headings (their ↑ 目录 links left out), each
+    fact row as (outlet its cell names, that cell's sentences) per cell, each "只有…提到" line, each outlet's own
+    sentences, and any outlet name standing outside a fact's cell (a row of names heading the columns)."""
+    [grid] = page.xpath("//*[@id='compare']")
+    for link in grid.xpath(".//a[contains(@class, 'to-top')]"):
+        link.drop_tree()
+    rows: list[tuple[object, ...]] = []
+    for element in grid.iter():
+        classes = (element.get("class") or "").split()
+        if element.tag in {"h3", "h4"}:
+            rows.append((element.tag, element.text_content().strip()))
+        elif "fact" in classes:
+            rows.append(("fact", tuple((cell.xpath("string(span[@class='outlet'])"),
+                                        tuple(p.text_content().strip() for p in cell.xpath("p")))
+                                       for cell in element.xpath("div[contains(@class, 'cell')]"))))
+        elif "details" in classes:
+            rows.append(("details", element.text_content().strip()))
+        elif element.xpath("ancestor::*[starts-with(@id, 'unique-')]") and element.tag in {"p", "li"} \
+                and not element.xpath("ancestor-or-self::*[@class='details' or @class='meta']"):
+            rows.append(("own", element.text_content().strip()))
+        elif "outlet" in classes and not element.xpath("ancestor::*[contains(@class, 'fact')]"):
+            rows.append(("outlet name outside a fact", element.text_content().strip()))
+    return rows
+
+
+def test_the_two_pages_grids_hold_the_same_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """polish70: the reader headed its grid with a row of outlet names the site does not have (on a desktop, over the
+    first part's heading, each name said again by the first row's cells just under it; never on a phone, nor for
+    more outlets than columns), and named a partial fact's outlet before each of its sentences where the site names
+    it once over its cell. Now the site's on both: the same parts, rows and cells, every cell naming its outlet."""
+    monkeypatch.setattr(stored_stories, "compare_story", lambda articles, story_id="": compared())
+    out = tmp_path / "out"
+    with open_store(stored(tmp_path)) as store:
+        build(store, out, ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False,
+              comparer=lambda story, members: compared())
+        reader = lxml_html.fromstring(TestClient(create_app(store)).get("/story/visit").text)
+    site = lxml_html.fromstring((out / "site" / "story" / "visit" / "index.html").read_text(encoding="utf-8"))
+    on_reader, on_site = grid_rows(reader), grid_rows(site)
+    assert on_reader == on_site, (on_reader, on_site)
+    three = ("fact", (("甲报", ("访问为期三天（甲报）",)), ("乙社", ("访问为期三天（乙社）",)),
+                      ("丙网", ("访问为期三天（丙网）",)), ("", ())))
+    assert three in on_site and ("own", "总理周三设宴（丁台）") in on_site
+    assert [row[0] for row in on_site if row[0] in {"h3", "fact"}] == ["h3", "fact", "h3", "fact", "h3"]
+    assert not reader.xpath("//*[contains(@class, 'outlet-heads')]")

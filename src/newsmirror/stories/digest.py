@@ -40,11 +40,20 @@ DIGEST_TITLE = re.compile(
 WIRES = ("中央社", "路透", "美联社", "法新社", "新华社", "彭博", "共同社", "韩联社", "德新社", "塔斯社", "安莎社",
          "中新社", "美国之音", "自由亚洲电台", "法广", "德国之声", "联合早报", "大纪元", "新唐人", "bbc")
 _CREDIT_CHARS = 160  # credits sit in the first or last lines
+# Between the head and the tail of ``credit_ends``: no space, which would end a name cut at the head's last character
+# (a staff credit's name ends at a space: ``STAFF_CREDIT``) or let a role there take the tail's first word as a name
+# (（譯者： + 紐約19日…). No wire's name holds it.
+_ENDS_JOIN = "…"
 # A staff credit: a newsroom role (the usual names of the roles Chinese news sign-offs give, Simplified, with the
 # prefixes 实习/特约/责任) and a colon, then a person's name of 2-4 Han characters (Simplified, NFKC: （ and ：
 # read as ( and :), itself no role (责编：网编：…). A general list of roles, not taken from any one report.
 _ROLES = "(?:实习|特约|责任)?(?:记者|编辑|责编|网编|译者|翻译|编译|核稿|撰稿|编写|校对|主编|审校|撰文)"
-STAFF_CREDIT = re.compile(_ROLES + r"\s*:\s*(?!" + _ROLES + r")([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+# A name ends where a sign-off line's names end (polish70): at a bracket, a separator between credits or names
+# (/ ∕ \ 、 ; #), a space or the line's end, never at a sentence's punctuation, a digit or a foreign name's dot. An
+# interview's turns are a role and a colon too ("记者：好的，谢谢您接受我们的访问。" made 好的 自由亚洲电台's staff), and
+# the end of ``credit_ends``'s head, cut inside a name (（譯者：張佑|之）), is no end of it (张佑 was mined as 中央社's).
+_NAME_END = r"(?=[()/∕\\、;#\s]|$)"
+STAFF_CREDIT = re.compile(_ROLES + r"\s*:\s*(?!" + _ROLES + r")([\u4e00-\u9fff]{2,4})" + _NAME_END)
 
 LIST_MIN_PARAGRAPHS = 6  # a list of items: at least this many paragraphs ...
 LIST_MAX_REPEAT = 0.3  # ... and at most this share of them names what another paragraph names
@@ -58,7 +67,7 @@ def credited_outlets(text: str) -> frozenset[str]:
 def credit_ends(text: str) -> str:
     """The part of a text where credits go (its first and last characters), unnormalized: all
     ``wires_named`` needs, to read later (grouping reads credits only when it finds a copy)."""
-    return text[:_CREDIT_CHARS] + " " + text[-_CREDIT_CHARS:]
+    return text[:_CREDIT_CHARS] + _ENDS_JOIN + text[-_CREDIT_CHARS:]
 
 
 def wires_named(ends: str) -> frozenset[str]:

@@ -77,6 +77,7 @@ SHARED_STYLE = Path(str(resources.files("newsmirror.publish") / "templates" / "s
 SHARED_ICON = Path(str(resources.files("newsmirror.publish") / "templates" / "favicon.ico"))
 SITE_TITLE = BuildOptions().site_title  # the static site's name: one product, one name
 PAGE_SIZE = 30
+REPORT_TITLE_LEVEL = 3  # a story page's report title: an h3 under the h2 报道, as on the static site (polish70)
 FRONT_STORIES = 10  # stories on the front page: the biggest recent ones, then the newest (publish.front)
 STORIES_PAGE_SIZE = 50  # /stories: a page of stories, then 较旧 (the whole archive has thousands)
 # A story page shows its reports' full text open up to this many characters in all, closed (one click) above: ~30
@@ -323,8 +324,10 @@ def create_app(store: Store, *, admin_token: str | None = None, public_url: str 
         if view is None:
             raise HTTPException(404, f"没有编号为 {story_id} 的新闻。")
         script = display_script(request)
-        bodies = {a.id: (render.body_markup(a.body_html, script, image_urls(request), render.source_script(a), a.title,
-                                            local_images.size_of)
+        # A report's own headings nest under its title, an h3 under 报道 (render.nested_headings; polish70).
+        bodies = {a.id: (render.nested_headings(render.body_markup(a.body_html, script, image_urls(request),
+                                                                   render.source_script(a), a.title,
+                                                                   local_images.size_of), REPORT_TITLE_LEVEL)
                          if a.body_html else render.text_markup(a.body_text, script, render.source_script(a)))
                   for a in view.articles}
         # A comparison's sentences are converted by the script of the report they come from.

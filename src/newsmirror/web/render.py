@@ -197,6 +197,25 @@ def body_markup(html: str, script: DisplayScript, image_url: ImageURL = no_remot
     return Markup(cleaned)  # noqa: S704 - sanitized by nh3 just above
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>/])", re.IGNORECASE)
+
+
+def nested_headings(body: Markup, title_level: int) -> Markup:
+    """A sanitized body (``body_markup``) whose headings nest under its title at ``title_level``: its highest heading
+    one level under the title, the others as far under that as they were, h6 the last (a story page's report title is
+    an h3 under 报道, and a report's own h2 subheadings read as sections of the page beside 报道 in a screen reader's
+    list of headings; polish70)."""
+    levels = [int(match[2]) for match in _HEADING_TAG.finditer(str(body)) if not match[1]]
+    if not levels:
+        return body
+    shift = title_level + 1 - min(levels)
+
+    def moved(match: re.Match[str]) -> str:
+        return f"<{match[1]}h{min(int(match[2]) + shift, 6)}"
+
+    return Markup(_HEADING_TAG.sub(moved, str(body)))  # noqa: S704 - tag names only, of markup sanitized before
+
+
 def text_markup(text: str, script: DisplayScript, source: str = "") -> Markup:
     """Plain text as escaped paragraphs (for articles stored without HTML)."""
     paragraphs = [p.strip() for p in convert_text(text, script, source).split("\n\n") if p.strip()]
