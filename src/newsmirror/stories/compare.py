@@ -68,15 +68,19 @@ from newsmirror.text.dictionary_glosses import (
     gloss_key,
     name_around,
     names_by_dictionary,
+    only_common_word,
     short_form_runs,
 )
 from newsmirror.text.glosses import other_forms, writes_form
 from newsmirror.text.names import (
     _FIRST_WORD_TAGS,
+    HEAD_KEPT_LONG,
+    HEAD_KEPT_SHORT,
     NAME_TAGS,
     abbreviates,
     abbreviates_first_word,
     is_name_detail,
+    keeps_head_of_each_word,
     longer_name,
     organisation_head,
 )
@@ -2049,7 +2053,84 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     return (_misspelt_in(term, text) or _short_form_in(term, text) or _transliterated_otherwise(term, text)
             or _initials_in(term, text) or _courtesy_form_in(term, text) or _people_named_otherwise(term, text)
-            or _trade_name_in(term, text) or PLACE_WITHOUT_SUFFIX and _place_without_suffix_in(term, text))
+            or _trade_name_in(term, text) or PLACE_WITHOUT_SUFFIX and _place_without_suffix_in(term, text)
+            or HEAD_KEPT_SHORT_FORMS and _long_name_kept_in(term, text))
+
+
+# A short form keeping the last character of a long name (its head: 司, 局, 会, 州) and a character of each of its words
+# (``names.keeps_head_of_each_word``: 美大司 of 北美|大洋洲|司, 国安局 of 国家|安全局, 宾州 of 宾西法尼亚|州).
+# ``HEAD_KEPT_PIECES``: a piece of a long name that the givers write only inside it (大洋洲 of 北美大洋洲司) is named by
+# an outlet writing such a short form of the long name as a word of its own (``_short_form_kept_in``). On: over the
+# tuning samples A-AN it changes no claim; on the check samples AO-AU it removes AU01's false 大洋洲 (7 -> 6 false), no
+# true claim; the 67 tuning fact files are unchanged.
+# ``HEAD_KEPT_SHORT_FORMS``: the other way, a claimed short form is named by an outlet writing the long name as a run of
+# whole words of jieba's cut, no function word, time, number, pronoun or person among them and the run no common word
+# of CC-CEDICT's (``_long_name_kept_in``). Off: on the tuning samples it removed no false claim and one true one (Y25
+# 衛健委, China's commission, against 路透's 上海市卫生健康委: the same kind of body at another level).
+# ``abbreviates`` reads the short forms keeping the name's first character when the long name is one noun of the other
+# outlet's; ``_short_form_in`` and ``_kept_apart_short_form_in`` the long names of five characters or more or a piece's
+# run begun by the piece. Session 70, onlyx70. Off (False) = main's claims.
+HEAD_KEPT_PIECES = True
+HEAD_KEPT_SHORT_FORMS = False
+# jieba's tags no word of a long name has (a function word, adverb, pronoun, figure, measure, place word, time,
+# interjection, symbol); a person's name (nr) only as a single character, which jieba tags so by chance (司).
+_NOT_OF_LONG_NAME = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "x")
+_PERSON_OF_LONG_NAME = "nr"
+_LONG_NAME_TAGS = ("n", "j")  # jieba's tags a short form so read may have (or none: a word it does not know)
+
+
+def _long_name_kept_in(term: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes a long name the claimed Han short form ``term`` shortens keeping its head
+    and a character of each of its words (``HEAD_KEPT_SHORT_FORMS``)."""
+    if len(term) not in HEAD_KEPT_SHORT or not _HAN_RUN.fullmatch(term) or term[0] not in text:
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    for found in re.finditer(re.escape(term[-1]), text):
+        end = found.end()
+        for start in range(max(end - HEAD_KEPT_LONG, 0), end - len(term) - 1):
+            window = text[start:end]
+            if term[0] not in window[:2] or term in window or not _HAN_RUN.fullmatch(window):
+                continue
+            inside = [word for at, word in placed_words(text, max(start - _SHORT_FORM_CONTEXT, 0),
+                                                        end + _SHORT_FORM_CONTEXT)
+                      if at >= start and at + len(word) <= end]
+            if ("".join(inside) == window and not only_common_word(window)
+                    and not any(_not_of_long_name(word, tags.get(word)) for word in inside)
+                    and keeps_head_of_each_word(term, inside)):
+                return True
+    return False
+
+
+def _not_of_long_name(word: str, tag: str | None) -> bool:
+    """Whether jieba's tag of ``word`` says it is no word of a long name (``_NOT_OF_LONG_NAME``)."""
+    if tag is None:
+        return False
+    return tag.startswith(_NOT_OF_LONG_NAME) or (len(word) > 1 and tag.startswith(_PERSON_OF_LONG_NAME))
+
+
+def _short_form_kept_in(whole: str, text: str) -> bool:
+    """Whether the normalized ``text`` writes, as a word of its own in jieba's cut, a short form of the Han long name
+    ``whole`` keeping its head and a character of each of its words (``HEAD_KEPT_PIECES``): a noun or abbreviation
+    to jieba, or a word it does not know, and no common word of CC-CEDICT's."""
+    long_words = words(whole, normalized=True)
+    if len(long_words) < 2 or not _HAN_RUN.fullmatch(whole):
+        return False
+    tags = pos_tokenizer().word_tag_tab
+    firsts = {whole[0]}
+    if len(long_words[0]) == 2 and tags.get(long_words[0]) in _FIRST_WORD_TAGS:
+        firsts.add(whole[1])
+    for first in sorted(firsts):
+        for found in re.finditer(re.escape(first), text):
+            at = found.start()
+            for size in HEAD_KEPT_SHORT:
+                short = text[at : at + size]
+                if len(short) != size or short[-1] != whole[-1] or not keeps_head_of_each_word(short, long_words):
+                    continue
+                tag = tags.get(short)
+                if ((tag is None or tag.startswith(_LONG_NAME_TAGS)) and not only_common_word(short)
+                        and word_at(text, at, short, _SHORT_FORM_CONTEXT)):
+                    return True
+    return False
 
 
 # Whether a place named with its administrative suffix (孝感市, 湖北省, 台北县) is named by an outlet writing it without
@@ -3924,6 +4005,15 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                 if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
                     everyone |= {o for o in outlets - everyone
                                  if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
+        if HEAD_KEPT_PIECES and news_to_someone(everyone):
+            # A piece of a long name its givers write it only inside (大洋洲 of 北美大洋洲司), which an outlet names by a
+            # short form keeping its head and a character of each word (美大司: ``HEAD_KEPT_PIECES``).
+            kept = {name for member in members if member.ref.outlet in givers and word in member.normalized
+                    for name in _compound_names(member.normalized) if word in name and len(name) > len(word)}
+            for name in sorted(kept):
+                if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
+                    everyone |= {o for o in story_outlets if o not in everyone
+                                 and _short_form_kept_in(name, outlet_texts.get(o, ""))}
         if PIECE_OF_INITIALLED and news_to_someone(everyone):
             everyone |= _initialled_whole_named(word, givers, initialled, story_outlets, outlet_texts) - everyone
         if PIECES_OF_GLOSSED_WHOLE and news_to_someone(everyone):

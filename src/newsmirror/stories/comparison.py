@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "158"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "159"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -308,6 +308,8 @@ ALIGNMENT_VERSION = "158"  # 17: times of day, 万 remainders, the amount round;
 # 158 (session 70, lead): the four tables (glosses, name usage, transliterations, outlet furniture) mined again
 #   without the data fresh for session 71 (2020-12-25 +-3 days, only-X sample AV's files); 2020-09-29 and sample AU
 #   read as tuning data
+# 159 (session 70, onlyx70): a short form keeping a long name's head and a character of each of its words (美大司 of
+#   北美|大洋洲|司) names the long name, and a piece the givers write only inside it (compare.HEAD_KEPT_SHORT_FORMS)
 
 
 @dataclass(slots=True)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import combinations
 from pathlib import Path
 
 from newsmirror.text.aliases import canonical_names
@@ -650,6 +652,38 @@ def abbreviates_first_word(short: str, full: str) -> bool:
         return False
     rest = iter(full[2:])
     return all(char in rest for char in short[1:]) and _glossed_as_first_word(short, full[:2])
+
+
+# The longest long name (characters) and short form ``keeps_head_of_each_word`` reads.
+HEAD_KEPT_LONG = 12
+HEAD_KEPT_SHORT = range(2, 5)
+
+
+def keeps_head_of_each_word(short: str, long_words: Sequence[str]) -> bool:
+    """Whether ``short`` is a short form of the name jieba cuts into ``long_words`` that keeps the name's last
+    character (its head: 司, 局, 会, 州) and at least one character of each of its words, in order (美大司 of
+    北美|大洋洲|司, 国安局 of 国家|安全局, 宾州 of 宾西法尼亚|州, 维园 of 维多利亚|公园), its first character the
+    name's first, or the second of a two-character first word tagged a place, body, proper noun or abbreviation
+    (美 of 北美, as ``abbreviates_first_word`` reads 港 of 香港). Two words or more, the name two characters longer
+    than ``short`` at least and ``short`` no stretch of it. A word left out whole (美国政府 of 美国|特朗普|政府, 中金公司
+    of 中国|国际金融公司) says the two are different names, not one shortened."""
+    full = "".join(long_words)
+    if (len(short) not in HEAD_KEPT_SHORT or len(long_words) < 2 or not 2 + len(short) <= len(full) <= HEAD_KEPT_LONG
+            or short in full or short[-1] != full[-1] or not _HAN_RUN.fullmatch(short) or not _HAN_RUN.fullmatch(full)):
+        return False
+    starts = [0]
+    if len(long_words[0]) == 2 and pos_tokenizer().word_tag_tab.get(long_words[0]) in _FIRST_WORD_TAGS:
+        starts.append(1)
+    word_of = [n for n, word in enumerate(long_words) for _char in word]
+    for first in starts:
+        if full[first] != short[0]:
+            continue
+        for middle in combinations(range(first + 1, len(full) - 1), len(short) - 2):
+            places = (first, *middle, len(full) - 1)
+            if (all(full[at] == char for at, char in zip(places, short, strict=True))
+                    and {word_of[at] for at in places} == set(range(len(long_words)))):
+                return True
+    return False
 
 
 def _glossed_as_first_word(short: str, first: str) -> bool:
