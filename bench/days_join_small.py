@@ -197,19 +197,27 @@ def small(day: Captured) -> Captured:
     return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep], day.features[keep], day.truth)
 
 
-def star_pass(day: Captured, p: np.ndarray, threshold: float, into: dict[str, str], role: dict[str, str]) -> None:
-    """``days_join_fit.joined``'s star pass, continuing from ``into`` / ``role`` (updated in place)."""
-    size = Counter(day.sizes)
+def star(pairs: list[tuple[str, str]], p: np.ndarray, threshold: float, sizes: dict[str, int],
+         into: dict[str, str], role: dict[str, str], untouched: set[str] | None = None) -> None:
+    """A star pass (most probable first; a story absorbs or is absorbed) continuing ``into`` / ``role`` in place;
+    ``untouched``: only pairs of two stories not in it (the small pass skips what the join pass joined)."""
+    size = Counter(sizes)
     for side, core in into.items():
-        size[core] += day.sizes[side]
-    order = sorted(((q, a, b) for q, (a, b) in zip(p, day.pairs, strict=True) if q >= threshold), reverse=True)
-    for _, a, b in order:
+        size[core] += sizes[side]
+    for _, a, b in sorted(((q, a, b) for q, (a, b) in zip(p, pairs, strict=True) if q >= threshold), reverse=True):
+        if untouched is not None and (a in untouched or b in untouched):
+            continue
         big, little = (a, b) if size[a] >= size[b] else (b, a)
         if little in role or role.get(big) == "side":
             continue
         role[little], role[big] = "side", "core"
         into[little] = big
         size[big] += size[little]
+
+
+def star_pass(day: Captured, p: np.ndarray, threshold: float, into: dict[str, str], role: dict[str, str]) -> None:
+    """``days_join_fit.joined``'s star pass, continuing from ``into`` / ``role`` (updated in place)."""
+    star(day.pairs, p, threshold, day.sizes, into, role)
 
 
 def both_passes(main_day: Captured, small_day: Captured, main_p: np.ndarray, main_threshold: float,

@@ -44,6 +44,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_eval import purity  # noqa: E402
 from bench.days_join_fit import THRESHOLDS, Captured, fit_days, probability, same_event, scoped  # noqa: E402
 from bench.days_join_refit import load  # noqa: E402
+from bench.days_join_small import star  # noqa: E402
 from bench.stories_eval import bcubed  # noqa: E402
 from newsmirror.model import stable_id  # noqa: E402
 from newsmirror.stories.joincomplete import (  # noqa: E402
@@ -92,24 +93,6 @@ def small_scope(day: Captured, outlets: dict[str, frozenset[str]]) -> Captured:
             and not (outlets.get(a, frozenset()) & outlets.get(b, frozenset()))
             and x[i, _MEANING] >= FLOOR and x[i, _LEDE] >= FLOOR]
     return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep], x[keep], day.truth)
-
-
-def star(pairs: list[tuple[str, str]], p: np.ndarray, threshold: float, sizes: dict[str, int],
-         into: dict[str, str], role: dict[str, str], untouched: set[str] | None = None) -> None:
-    """A star pass (most probable first; a story absorbs or is absorbed) continuing ``into`` / ``role`` in place;
-    ``untouched``: only pairs of two stories not in it (the small pass skips what the join pass joined)."""
-    size = Counter(sizes)
-    for side, core in into.items():
-        size[core] += sizes[side]
-    for _, a, b in sorted(((q, a, b) for q, (a, b) in zip(p, pairs, strict=True) if q >= threshold), reverse=True):
-        if untouched is not None and (a in untouched or b in untouched):
-            continue
-        big, little = (a, b) if size[a] >= size[b] else (b, a)
-        if little in role or role.get(big) == "side":
-            continue
-        role[little], role[big] = "side", "core"
-        into[little] = big
-        size[big] += size[little]
 
 
 def both(main: Captured, main_p: np.ndarray, main_threshold: float, small: Captured, small_p: np.ndarray | None,

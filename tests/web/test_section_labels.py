@@ -105,7 +105,8 @@ def headings(page: lxml_html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def test_the_reader_and_the_site_name_a_storys_sections_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def both_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[lxml_html.HtmlElement, lxml_html.HtmlElement]:
+    """The reader's and the site's page of the one stored story, its comparison ``compared()``."""
     monkeypatch.setattr(stored_stories, "compare_story", lambda articles, story_id="": compared())
     out = tmp_path / "out"
     with open_store(stored(tmp_path)) as store:
@@ -113,6 +114,11 @@ def test_the_reader_and_the_site_name_a_storys_sections_alike(tmp_path: Path, mo
               comparer=lambda story, members: compared())
         reader = lxml_html.fromstring(TestClient(create_app(store)).get("/story/visit").text)
     site = lxml_html.fromstring((out / "site" / "story" / "visit" / "index.html").read_text(encoding="utf-8"))
+    return reader, site
+
+
+def test_the_reader_and_the_site_name_a_storys_sections_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reader, site = both_pages(tmp_path, monkeypatch)
     on_site, on_reader = contents(site), contents(reader)
     both = on_site.keys() & on_reader.keys()
     # The sections this story has on both pages: its summary, the grid's parts, its reports and its copy.
@@ -230,13 +236,7 @@ def test_the_two_pages_grids_hold_the_same_rows(tmp_path: Path, monkeypatch: pyt
     first part's heading, each name said again by the first row's cells just under it; never on a phone, nor for
     more outlets than columns), and named a partial fact's outlet before each of its sentences where the site names
     it once over its cell. Now the site's on both: the same parts, rows and cells, every cell naming its outlet."""
-    monkeypatch.setattr(stored_stories, "compare_story", lambda articles, story_id="": compared())
-    out = tmp_path / "out"
-    with open_store(stored(tmp_path)) as store:
-        build(store, out, ["site"], BuildOptions(base_url="https://mirror.test/news/"), images=False,
-              comparer=lambda story, members: compared())
-        reader = lxml_html.fromstring(TestClient(create_app(store)).get("/story/visit").text)
-    site = lxml_html.fromstring((out / "site" / "story" / "visit" / "index.html").read_text(encoding="utf-8"))
+    reader, site = both_pages(tmp_path, monkeypatch)
     on_reader, on_site = grid_rows(reader), grid_rows(site)
     assert on_reader == on_site, (on_reader, on_site)
     three = ("fact", (("甲报", ("访问为期三天（甲报）",)), ("乙社", ("访问为期三天（乙社）",)),
