@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
-
-import socket
 
 import pytest
 import uvicorn
