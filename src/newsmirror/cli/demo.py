@@ -90,17 +90,18 @@ def demo(
         listed = [(heading, [(story, size_of[story.id]) for story in map(store.get_story, ids) if story is not None])
                   for heading, ids in (("the biggest of the last two days, most outlets first", front.biggest),
                                        ("the newest" if front.biggest else "newest first", front.newest))]
-    console.print(report.summary(), highlight=False)
+    # Lines the terminal wraps (soft_wrap): wrapped here, a command to copy was cut in two at 80 columns.
+    console.print(report.summary(), highlight=False, soft_wrap=True)
     stories = [story for _heading, pairs in listed for story, _size in pairs]
     for number, (heading, pairs) in enumerate((heading, pairs) for heading, pairs in listed if pairs):
         console.print(f"then {heading}:" if number else f"stories reported by several outlets ({heading}):",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
         for story, size in pairs:
             console.print(f"  {story.id}  {shown(story.title)}  ({size.outlets} outlets, {size.reports} reports)",
-                          highlight=False)
+                          highlight=False, soft_wrap=True)
     # The story ids above were printed with nothing saying what to do with them: name the command that compares.
     compare = (f"`newsmirror stories show {stories[0].id}` compares what its outlets report; " if stories else "")
     console.print(
         f"next: {compare}open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit "
-        "http://127.0.0.1:8000/", highlight=False,
+        "http://127.0.0.1:8000/", highlight=False, soft_wrap=True,
     )
