@@ -35,6 +35,7 @@ def demo(
     across outlets and scripts, and build the page mirror, the Jekyll posts and the HTML site."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
+    from newsmirror.cli import progress
     from newsmirror.ingest.archives import first_article_file
     from newsmirror.jobs.update import run_demo
     from newsmirror.publish.front import SIZES_READ, front_stories
@@ -55,21 +56,32 @@ def demo(
         raise NewsmirrorError(f"no article in {source}: the demo imports page-mirror pages (pages/) or Jekyll posts "
                               f"(_posts/, archived/DATE/), and found neither there; {sample_archive_hint()}")
     out_dir = Path(out) if out else default_output_dir()
+    terminal = err_console.is_terminal
+    # Off a terminal (`demo 2>&1 | tee demo.log`, CI) the bar draws nothing: there a phase that lasts 10 s gets a line
+    # every 10 s (done/total, rate, time left), as `import` and `build` give; a quicker one none.
+    lines = progress.StageProgress("demo", err_console, interval=progress.INTERVAL_SECONDS, terminal=False)
     with store_from(db, create=True) as store, Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         # Off a terminal (cron, a log) a live bar draws nothing and left one empty line on stderr at its end.
-        console=err_console, transient=True, disable=not err_console.is_terminal,
-    ) as bar:
+        console=err_console, transient=True, disable=not terminal,
+    ) as bar, lines:
         importing = bar.add_task("importing", total=None)
         building = bar.add_task("building", total=None, visible=False)
 
+        def on_import(done: int, total: int, _path: str) -> None:
+            if terminal:
+                bar.update(importing, completed=done, total=total)
+            else:
+                lines.phase(done, total, "importing files")
+
         def on_build(done: int, total: int, phase: str) -> None:
             # Grouping and comparing first, then the build's phases, each said by name.
-            bar.update(building, completed=done, total=total, visible=True, description=phase)
+            if terminal:
+                bar.update(building, completed=done, total=total, visible=True, description=phase)
+            else:
+                lines.phase(done, total, phase)
 
-        report = run_demo(store, source, out_dir,
-                          import_progress=lambda d, t, _path: bar.update(importing, completed=d, total=t),
-                          build_progress=on_build)
+        report = run_demo(store, source, out_dir, import_progress=on_import, build_progress=on_build)
         # The front page's stories (publish.front): the biggest of the last two days first, which a reader comes for
         # (listed newest first, a day's 7-outlet stories were not among the five), then the newest.
         sizes = store.story_sizes(min_outlets=2, limit=SIZES_READ)
@@ -78,17 +90,18 @@ def demo(
         listed = [(heading, [(story, size_of[story.id]) for story in map(store.get_story, ids) if story is not None])
                   for heading, ids in (("the biggest of the last two days, most outlets first", front.biggest),
                                        ("the newest" if front.biggest else "newest first", front.newest))]
-    console.print(report.summary(), highlight=False)
+    # Lines the terminal wraps (soft_wrap): wrapped here, a command to copy was cut in two at 80 columns.
+    console.print(report.summary(), highlight=False, soft_wrap=True)
     stories = [story for _heading, pairs in listed for story, _size in pairs]
     for number, (heading, pairs) in enumerate((heading, pairs) for heading, pairs in listed if pairs):
         console.print(f"then {heading}:" if number else f"stories reported by several outlets ({heading}):",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
         for story, size in pairs:
             console.print(f"  {story.id}  {shown(story.title)}  ({size.outlets} outlets, {size.reports} reports)",
-                          highlight=False)
+                          highlight=False, soft_wrap=True)
     # The story ids above were printed with nothing saying what to do with them: name the command that compares.
     compare = (f"`newsmirror stories show {stories[0].id}` compares what its outlets report; " if stories else "")
     console.print(
         f"next: {compare}open {out_dir / 'site' / 'index.html'}, or run `newsmirror serve` and visit "
-        "http://127.0.0.1:8000/", highlight=False,
+        "http://127.0.0.1:8000/", highlight=False, soft_wrap=True,
     )

@@ -107,6 +107,13 @@ def _run_reader(db: str, host: str, port: int, admin_token: str, public_url: str
     ensure_port_free(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store.")
+    if images and not Path(images).is_dir():
+        # Taken silently, a typo showed every article with its captions only and nothing saying why.
+        from rich.markup import escape
+
+        err_console.print(f"[yellow]warning:[/] --images {escape(images)} is no folder (yet): articles show their captions "
+                          "only until a `newsmirror build` with images writes it (OUT/.cache/images)",
+                          soft_wrap=True, highlight=False)
     root = root_path_of(public_url)
     # uvicorn shuts down gracefully on SIGTERM, then dies of it: the reader keeps SIGTERM's default under it
     # (cli.stopping's handler, raised inside uvicorn's event loop, was swallowed there: the reader ended with 0).

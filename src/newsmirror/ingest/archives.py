@@ -96,9 +96,12 @@ def iter_archive_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             continue
         for child in sorted(path.rglob("*")):
             relative = child.relative_to(path).parts
-            if any(part.startswith(".") for part in relative) or not child.is_file():
+            if any(part.startswith(".") for part in relative):
                 continue
-            yield child
+            # A link to a file that is not there (git-annex's or a moved copy's) is yielded, so that the reader
+            # names it as failed: skipped, a folder of them was said to be empty.
+            if child.is_file() or (child.is_symlink() and not child.exists()):
+                yield child
 
 
 def first_article_file(paths: Iterable[str | Path]) -> Path | None:
@@ -161,6 +164,9 @@ def read_limited_text(path: Path, max_bytes: int, hint: str = _ARTICLE_SIZE_HINT
             if len(data) > size:
                 data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
+        if path.is_symlink() and not path.exists():
+            raise ArchiveFormatError(str(path), f"cannot read: a link to a file that is not there "
+                                                f"({_link_target(path)}; an annexed file not fetched yet?)") from None
         raise ArchiveFormatError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise ArchiveFormatError(str(path), _too_large(len(data), max_bytes, hint))
@@ -168,6 +174,13 @@ def read_limited_text(path: Path, max_bytes: int, hint: str = _ARTICLE_SIZE_HINT
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ArchiveFormatError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(path.readlink())
+    except OSError:
+        return "?"
 
 
 def _too_large(size: int, max_bytes: int, hint: str) -> str:

@@ -113,6 +113,9 @@ def _apply_source(item: FeedItem, source: Source | None, min_chars: int) -> None
     doc.channel_hint = source.channel or doc.channel_hint
 
 
+_WEB_PAGE = re.compile(r"<(?:!doctype\s+html|html|body)[\s>/]", re.IGNORECASE)
+
+
 def _parse_xml_feed(text: str, feed_url: str) -> ParsedFeed:
     # The text is already decoded; a leftover `encoding="gbk"` would make feedparser decode twice.
     utf8 = _XML_ENCODING.sub(r'\1"utf-8"', text, count=1).encode("utf-8")
@@ -128,7 +131,12 @@ def _parse_xml_feed(text: str, feed_url: str) -> ParsedFeed:
             raise FeedParseError(f"{feed_url}: not a readable feed ({reason}); if this is a web page, "
                                  "`newsmirror sources add --discover URL` finds its feed")
         if not result.get("version"):
-            raise FeedParseError(f"{feed_url}: not an RSS, Atom or JSON feed")
+            if not text.strip():
+                raise FeedParseError(f"{feed_url}: the server answered with an empty page, not a feed")
+            # A site's front page given for its feed: say what finds the feed, as a malformed page's error does.
+            page = ("; it is a web page: `newsmirror sources add --discover URL` finds the feed it advertises"
+                    if _WEB_PAGE.search(text[:4096]) else "")
+            raise FeedParseError(f"{feed_url}: not an RSS, Atom or JSON feed{page}")
     parsed = ParsedFeed(url=feed_url, title=feed_info.get("title", ""), link=feed_info.get("link", ""),
                         format=result.get("version", "") or "unknown")
     if result.get("bozo"):
