@@ -39,7 +39,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -3048,6 +3048,11 @@ def _kept_apart_short_form_in(whole: str, text: str) -> bool:
     return False
 
 
+def _compound_names_holding(word: str, sentence: str) -> list[str]:
+    """The compound names of the sentence (``_compound_names``) longer than ``word`` that hold it."""
+    return [name for name in _compound_names(sentence) if word in name and len(name) > len(word)]
+
+
 def _runs_begun_by(word: str, sentence: str) -> list[str]:
     """The runs of nominal words jieba's cut of the normalized ``sentence`` begins with the name ``word``
     (``_compound_names``: 托雷多竞技队 of 西甲|托雷多|竞技队|效力), longer than it."""
@@ -3974,6 +3979,19 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
                           and _whole_glossed_in(pieces, outlet_nouns.get(o, ()))}
         return found
 
+    def named_by_short_form(word: str, givers: set[str], longer_names: Callable[[str, str], Iterable[str]],
+                            short_form_in: Callable[[str, str], bool], candidates: set[str]) -> set[str]:
+        """The outlets among ``candidates`` writing a short form (``short_form_in``) of a longer name the givers'
+        sentences hold ``word`` inside (``longer_names`` of the word and a sentence), when every giver writes ``word`` only inside
+        that name (the two readers: ``WHOLE_SHORT_FORMS``, ``HEAD_KEPT_PIECES``)."""
+        names = {name for member in members if member.ref.outlet in givers and word in member.normalized
+                 for name in longer_names(word, member.normalized)}
+        found: set[str] = set()
+        for name in sorted(names):
+            if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
+                found |= {o for o in candidates - found if short_form_in(name, outlet_texts.get(o, ""))}
+        return found
+
     partial = []
     for word, givers in mentioned.items():
         everyone = givers_of(word, givers) | maybe_spelled_otherwise(word, givers)
@@ -3999,21 +4017,13 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         elif WHOLE_SHORT_FORMS and not whole and news_to_someone(everyone):
             # The longer name no dictionary holds: the run of nouns a giver's cut begins with the piece (托雷多|竞技队),
             # which every giver writes it only inside; an outlet writing a short form of it kept apart (托竞) names it.
-            longer = {name for member in members if member.ref.outlet in givers and word in member.normalized
-                      for name in _runs_begun_by(word, member.normalized)}
-            for name in sorted(longer):
-                if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
-                    everyone |= {o for o in outlets - everyone
-                                 if _kept_apart_short_form_in(name, outlet_texts.get(o, ""))}
+            everyone |= named_by_short_form(word, givers, _runs_begun_by, _kept_apart_short_form_in,
+                                            outlets - everyone)
         if HEAD_KEPT_PIECES and news_to_someone(everyone):
             # A piece of a long name its givers write it only inside (大洋洲 of 北美大洋洲司), which an outlet names by a
             # short form keeping its head and a character of each word (美大司: ``HEAD_KEPT_PIECES``).
-            kept = {name for member in members if member.ref.outlet in givers and word in member.normalized
-                    for name in _compound_names(member.normalized) if word in name and len(name) > len(word)}
-            for name in sorted(kept):
-                if all(_only_inside(word, name, outlet_texts.get(o, "")) for o in givers):
-                    everyone |= {o for o in story_outlets if o not in everyone
-                                 and _short_form_kept_in(name, outlet_texts.get(o, ""))}
+            everyone |= named_by_short_form(word, givers, _compound_names_holding, _short_form_kept_in,
+                                            set(story_outlets) - everyone)
         if PIECE_OF_INITIALLED and news_to_someone(everyone):
             everyone |= _initialled_whole_named(word, givers, initialled, story_outlets, outlet_texts) - everyone
         if PIECES_OF_GLOSSED_WHOLE and news_to_someone(everyone):

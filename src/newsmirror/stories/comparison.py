@@ -308,8 +308,9 @@ ALIGNMENT_VERSION = "159"  # 17: times of day, 万 remainders, the amount round;
 # 158 (session 70, lead): the four tables (glosses, name usage, transliterations, outlet furniture) mined again
 #   without the data fresh for session 71 (2020-12-25 +-3 days, only-X sample AV's files); 2020-09-29 and sample AU
 #   read as tuning data
-# 159 (session 70, onlyx70): a short form keeping a long name's head and a character of each of its words (美大司 of
-#   北美|大洋洲|司) names the long name, and a piece the givers write only inside it (compare.HEAD_KEPT_SHORT_FORMS)
+# 159 (session 70, onlyx70): a piece of a long name its givers write only inside it (大洋洲 of 北美大洋洲司) is named by
+#   an outlet writing a short form keeping the long name's head and a character of each of its words (美大司 of
+#   北美|大洋洲|司; compare.HEAD_KEPT_PIECES; the other way, HEAD_KEPT_SHORT_FORMS, is off)
 
 
 @dataclass(slots=True)
