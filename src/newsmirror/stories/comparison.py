@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "159"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "160"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -311,6 +311,8 @@ ALIGNMENT_VERSION = "159"  # 17: times of day, 万 remainders, the amount round;
 # 159 (session 70, onlyx70): a piece of a long name its givers write only inside it (大洋洲 of 北美大洋洲司) is named by
 #   an outlet writing a short form keeping the long name's head and a character of each of its words (美大司 of
 #   北美|大洋洲|司; compare.HEAD_KEPT_PIECES; the other way, HEAD_KEPT_SHORT_FORMS, is off)
+# 160 (session 71, lead): the four tables mined again without the data fresh for session 72 (2020-09-18 +-3 days,
+#   only-X sample AW's files); 2020-12-25 and sample AV read as tuning data
 
 
 @dataclass(slots=True)
