@@ -3594,6 +3594,11 @@ def _offices_begun_by(word: str, sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _office_reader(word: str) -> Callable[[str, str], bool]:
+    """``_office_without_place_in`` for the place ``word``, as ``named_by_short_form`` asks it (a name, a text)."""
+    return partial(_office_without_place_in, word)
+
+
 def _office_without_place_in(word: str, name: str, text: str) -> bool:
     """Whether the normalized ``text`` writes the office ``name`` without its first place ``word`` (``_offices_begun_by``)."""
     rest = name[len(word):]
@@ -4132,7 +4137,7 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
         if PLACE_BEFORE_OFFICE and news_to_someone(everyone):
             # A place that begins an office's name (台北 of 台北驻美代表处), named by an outlet writing the office without it.
             everyone |= named_by_short_form(word, givers, _offices_begun_by,
-                                            lambda name, text, place=word: _office_without_place_in(place, name, text),
+                                            _office_reader(word),
                                             set(story_outlets) - everyone)
         if PIECE_OF_INITIALLED and news_to_someone(everyone):
             everyone |= _initialled_whole_named(word, givers, initialled, story_outlets, outlet_texts) - everyone
