@@ -3576,8 +3576,8 @@ def _offices_begun_by(word: str, sentence: str) -> list[str]:
     """The long names of offices the normalized ``sentence`` begins with the place ``word`` (``PLACE_BEFORE_OFFICE``): each
     run from the place to a noun of two characters or more (台北驻日经济文化代表处 and, where jieba tags 悼念 a noun,
     台北驻日经济文化代表处悼念会场)."""
-    if not is_place(word) and dictionary_tag(word) != _PLACE_TAG:
-        return []
+    if dictionary_tag(word) != _PLACE_TAG:
+        return []  # not ``bodies.is_place``: its alias table holds people too (拜登 of 拜登竞选团队)
     tokens = tagged_words(sentence)
     found: list[str] = []
     for start, (first, _flag) in enumerate(tokens):
