@@ -47,6 +47,7 @@ def test_a_place_beginning_an_office_against_the_office_without_it(monkeypatch: 
 def test_the_office_must_keep_its_first_and_last_words() -> None:
     assert compare._offices_begun_by("首尔", "首尔驻沪代表处一名职员周三确诊") == ["首尔驻沪代表处"]
     assert compare._offices_begun_by("特朗普", "特朗普竞选团队周三表示") == []  # a person, no place
+    assert compare._offices_begun_by("北京", "北京举行记者会宣布新规") == []  # a clause, no name
     assert compare._office_without_place_in("首尔", "首尔驻沪经济文化代表处", "该驻沪代表处周三表示") is True
     assert compare._office_without_place_in("首尔", "首尔驻沪代表处", "该驻京代表处周三表示") is False  # another office
     assert compare._office_without_place_in("首尔", "首尔驻沪代表处", "驻沪领事馆周三表示") is False  # another head

@@ -3562,13 +3562,14 @@ def _trade_name_alone_in(name: str, text: str) -> bool:
 # A place that begins an office's name (台北 of 台北驻美代表处, 台北驻日经济文化代表处), which every giver writes only inside
 # that name, is named by an outlet writing the office's name without it (驻美代表处, 驻日代表处, 台湾驻日代表处): the
 # reader of either learns of the same office, and the place is the office's, not news of its own. The long name: the
-# place (jieba's ns) and up to ``OFFICE_WORDS`` words after it, no function word among them, ending in a noun of two
-# characters or more; the outlet's form: the rest's first two characters, then characters of the rest in order, then
+# place (jieba's ns) and up to ``OFFICE_WORDS`` words after it, no function word among them and no verb but one character
+# right after the place (驻), ending in a noun of two characters or more; the outlet's form: the rest's first two characters, then characters of the rest in order, then
 # its last word, at least ``OFFICE_REST_CHARS`` characters. Session 71, onlyx71. Off (False) = main's claims.
 PLACE_BEFORE_OFFICE = True
 OFFICE_WORDS = 6
 OFFICE_REST_CHARS = 4
 _NOT_OF_OFFICE = ("p", "c", "u", "d", "r", "y", "e", "x", "t", "q")
+_VERB_TAG = "v"
 _COUNTING_TAGS = ("m",)  # a figure of two characters or more (一名) ends the name; one character (日 of 驻日) may be a place
 
 
@@ -3584,10 +3585,11 @@ def _offices_begun_by(word: str, sentence: str) -> list[str]:
         if first != word:
             continue
         run = word
-        for later, flag in tokens[start + 1 : start + 1 + OFFICE_WORDS]:
+        for step, (later, flag) in enumerate(tokens[start + 1 : start + 1 + OFFICE_WORDS]):
             if (not _HAN_RUN.fullmatch(later) or flag.startswith(_NOT_OF_OFFICE)
-                    or len(later) > 1 and flag.startswith(_COUNTING_TAGS)):
-                break
+                    or len(later) > 1 and flag.startswith(_COUNTING_TAGS)
+                    or flag.startswith(_VERB_TAG) and (step or len(later) > 1)):
+                break  # a verb only as the one character right after the place (驻): 北京|举行|记者会 is no name
             run += later
             if len(later) >= 2 and flag.startswith(_NOUN_TAG) and len(run) - len(word) >= OFFICE_REST_CHARS:
                 found.append(run)
