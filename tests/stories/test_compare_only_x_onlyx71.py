@@ -1,7 +1,7 @@
 """"Only X names N" is not said of (session 71, onlyx71; issue 14): a Latin name glossed after an enterprise's Han name
 where another outlet writes its trade name alone and CC-CEDICT glosses that word with the Latin name's first word
 (``GLOSSED_TRADE_NAME``); a place beginning an office's name its giver writes only inside it, where another outlet
-writes the office without it (``PLACE_BEFORE_OFFICE``); a long name another outlet writes by a short form CC-CEDICT
+writes the office without it (``PLACE_BEFORE_OFFICE``, off: refused on the tuning samples); a long name another outlet writes by a short form CC-CEDICT
 points at it that is a common word too (``POINTED_COMMON_SHORT_FORMS``). Own examples, constructed."""
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ def test_a_trade_name_is_no_place_nor_a_piece_of_a_word() -> None:
 def test_a_place_beginning_an_office_against_the_office_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
     reports = [_article("甲社", "首尔驻沪代表处一名职员周三确诊感染，办公室暂停对外服务三天。"),
                _article("乙报", "驻沪代表处一名职员周三确诊感染，办公室暂停对外服务三天。")]
+    assert "首尔" in _only(reports, "甲社")  # off (refused on the tuning samples): main's reading
+    monkeypatch.setattr(compare, "PLACE_BEFORE_OFFICE", True)
     assert "首尔" not in _only(reports, "甲社")
-    monkeypatch.setattr(compare, "PLACE_BEFORE_OFFICE", False)
-    assert "首尔" in _only(reports, "甲社")  # main's reading
 
 
 def test_the_office_must_keep_its_first_and_last_words() -> None:

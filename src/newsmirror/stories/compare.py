@@ -3563,9 +3563,12 @@ def _trade_name_alone_in(name: str, text: str) -> bool:
 # that name, is named by an outlet writing the office's name without it (驻美代表处, 驻日代表处, 台湾驻日代表处): the
 # reader of either learns of the same office, and the place is the office's, not news of its own. The long name: the
 # place (jieba's ns) and up to ``OFFICE_WORDS`` words after it, no function word among them and no verb but one character
-# right after the place (驻), ending in a noun of two characters or more; the outlet's form: the rest's first two characters, then characters of the rest in order, then
-# its last word, at least ``OFFICE_REST_CHARS`` characters. Session 71, onlyx71. Off (False) = main's claims.
-PLACE_BEFORE_OFFICE = True
+# right after the place (驻), ending in a noun of two characters or more; the outlet's form: the rest's first two
+# characters, then characters of the rest in order, then its last word, at least ``OFFICE_REST_CHARS`` characters.
+# Off (refused): on the tuning samples A-AO it withheld 1 false claim (L05 哥伦比亚特区) and 9 true ones (a place before a
+# body of its own: the other outlet writing the body's kind without the place names another body or none); on the
+# check samples AP-AV it withheld AV91 台北 and AU05 东北三省 (false). Session 71, onlyx71. Off (False) = main's claims.
+PLACE_BEFORE_OFFICE = False
 OFFICE_WORDS = 6
 OFFICE_REST_CHARS = 4
 _NOT_OF_OFFICE = ("p", "c", "u", "d", "r", "y", "e", "x", "t", "q")

@@ -315,9 +315,8 @@ ALIGNMENT_VERSION = "161"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AW's files); 2020-12-25 and sample AV read as tuning data
 # 161 (session 71, onlyx71): a Latin name glossed after an enterprise's Han name is named by an outlet writing its trade
 #   name alone where CC-CEDICT glosses that word with the Latin name's first word (大和 of 大和证券（Daiwa Securities
-#   Group）: compare.GLOSSED_TRADE_NAME); a place that begins an office's name its givers write it only inside is named by
-#   an outlet writing the office without it (台北 of 台北驻美代表处, 驻美代表处: PLACE_BEFORE_OFFICE); a long name by a short
-#   form CC-CEDICT points at it that is a common word too (央行 of 中国人民银行: POINTED_COMMON_SHORT_FORMS)
+#   Group）: compare.GLOSSED_TRADE_NAME); a long name by a short form CC-CEDICT points at it that is a common word too
+#   (央行 of 中国人民银行: POINTED_COMMON_SHORT_FORMS); PLACE_BEFORE_OFFICE (台北 of 台北驻美代表处) is off
 
 
 @dataclass(slots=True)
