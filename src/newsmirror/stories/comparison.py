@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "160"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "161"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -313,6 +313,10 @@ ALIGNMENT_VERSION = "160"  # 17: times of day, 万 remainders, the amount round;
 #   北美|大洋洲|司; compare.HEAD_KEPT_PIECES; the other way, HEAD_KEPT_SHORT_FORMS, is off)
 # 160 (session 71, lead): the four tables mined again without the data fresh for session 72 (2020-09-18 +-3 days,
 #   only-X sample AW's files); 2020-12-25 and sample AV read as tuning data
+# 161 (session 71, onlyx71): a Latin name glossed after an enterprise's Han name is named by an outlet writing its trade
+#   name alone where CC-CEDICT glosses that word with the Latin name's first word (大和 of 大和证券（Daiwa Securities
+#   Group）: compare.GLOSSED_TRADE_NAME); a long name by a short form CC-CEDICT points at it that is a common word too
+#   (央行 of 中国人民银行: POINTED_COMMON_SHORT_FORMS); PLACE_BEFORE_OFFICE (台北 of 台北驻美代表处) is off
 
 
 @dataclass(slots=True)

@@ -210,6 +210,22 @@ def names_by_dictionary(name: str, text: str) -> bool:
     return False
 
 
+def pointed_short_forms(name: str) -> tuple[str, ...]:
+    """The shorter Han forms a pointer of the dictionary makes one with the normalized Han ``name`` that are common words
+    too, with a proper name's entry of their own (央行: "abbr. for various central banks, notably 中國人民銀行", and
+    "central bank"): ``dictionary_forms`` leaves them out, as a common word found in a text says nothing by itself."""
+    _glosses, _hans, common, proper, partners = _table()
+    return tuple(sorted(han for han in partners.get(name, ())
+                        if han in common and han in proper and len(han) < len(name)))
+
+
+def names_by_pointed_short_form(name: str, text: str) -> bool:
+    """Whether a normalized ``text`` writes a short form ``pointed_short_forms`` gives ``name`` where it straddles no two
+    words of jieba's cut."""
+    return any(crosses_no_word(text, at.start(), len(form))
+               for form in pointed_short_forms(name) for at in re.finditer(re.escape(form), text))
+
+
 def dictionary_holds(word: str) -> bool:
     """Whether the dictionary has an entry of the normalized Han ``word``, a proper name's or a common word's."""
     _glosses, _hans, common, proper, _partners = _table()
