@@ -1,7 +1,6 @@
 """"Only X names N" is not said of (session 71, onlyx71; issue 14): a Latin name glossed after an enterprise's Han name
 where another outlet writes its trade name alone and CC-CEDICT glosses that word with the Latin name's first word
-(``GLOSSED_TRADE_NAME``); a place beginning an office's name its giver writes only inside it, where another outlet
-writes the office without it (``PLACE_BEFORE_OFFICE``, off: refused on the tuning samples); a long name another outlet writes by a short form CC-CEDICT
+(``GLOSSED_TRADE_NAME``); a long name another outlet writes by a short form CC-CEDICT
 points at it that is a common word too (``POINTED_COMMON_SHORT_FORMS``). Own examples, constructed."""
 
 from __future__ import annotations
@@ -34,23 +33,6 @@ def test_a_trade_name_is_no_place_nor_a_piece_of_a_word() -> None:
     assert compare._dictionary_trade_names("丰田汽车", "Honda Motor") == []  # the dictionary's English differs
     assert compare._trade_name_alone_in("丰田", "车企丰田周三宣布") is True
     assert compare._trade_name_alone_in("大和", "要扩大和加强合作") is False  # 扩大 runs across its edge
-
-
-def test_a_place_beginning_an_office_against_the_office_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    reports = [_article("甲社", "首尔驻沪代表处一名职员周三确诊感染，办公室暂停对外服务三天。"),
-               _article("乙报", "驻沪代表处一名职员周三确诊感染，办公室暂停对外服务三天。")]
-    assert "首尔" in _only(reports, "甲社")  # off (refused on the tuning samples): main's reading
-    monkeypatch.setattr(compare, "PLACE_BEFORE_OFFICE", True)
-    assert "首尔" not in _only(reports, "甲社")
-
-
-def test_the_office_must_keep_its_first_and_last_words() -> None:
-    assert compare._offices_begun_by("首尔", "首尔驻沪代表处一名职员周三确诊") == ["首尔驻沪代表处"]
-    assert compare._offices_begun_by("特朗普", "特朗普竞选团队周三表示") == []  # a person, no place
-    assert compare._offices_begun_by("北京", "北京举行记者会宣布新规") == []  # a clause, no name
-    assert compare._office_without_place_in("首尔", "首尔驻沪经济文化代表处", "该驻沪代表处周三表示") is True
-    assert compare._office_without_place_in("首尔", "首尔驻沪代表处", "该驻京代表处周三表示") is False  # another office
-    assert compare._office_without_place_in("首尔", "首尔驻沪代表处", "驻沪领事馆周三表示") is False  # another head
 
 
 def test_a_long_name_against_a_short_form_the_dictionary_points_at(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3559,68 +3559,6 @@ def _trade_name_alone_in(name: str, text: str) -> bool:
     return False
 
 
-# A place that begins an office's name (台北 of 台北驻美代表处, 台北驻日经济文化代表处), which every giver writes only inside
-# that name, is named by an outlet writing the office's name without it (驻美代表处, 驻日代表处, 台湾驻日代表处): the
-# reader of either learns of the same office, and the place is the office's, not news of its own. The long name: the
-# place (jieba's ns) and up to ``OFFICE_WORDS`` words after it, no function word among them and no verb but one character
-# right after the place (驻), ending in a noun of two characters or more; the outlet's form: the rest's first two
-# characters, then characters of the rest in order, then its last word, at least ``OFFICE_REST_CHARS`` characters.
-# Off (refused): on the tuning samples A-AO it withheld 1 false claim (L05 哥伦比亚特区) and 9 true ones (a place before a
-# body of its own: the other outlet writing the body's kind without the place names another body or none); on the
-# check samples AP-AV it withheld AV91 台北 and AU05 东北三省 (false). Session 71, onlyx71. Off (False) = main's claims.
-PLACE_BEFORE_OFFICE = False
-OFFICE_WORDS = 6
-OFFICE_REST_CHARS = 4
-_NOT_OF_OFFICE = ("p", "c", "u", "d", "r", "y", "e", "x", "t", "q")
-_VERB_TAG = "v"
-_COUNTING_TAGS = ("m",)  # a figure of two characters or more (一名) ends the name; one character (日 of 驻日) may be a place
-
-
-def _offices_begun_by(word: str, sentence: str) -> list[str]:
-    """The long names of offices the normalized ``sentence`` begins with the place ``word`` (``PLACE_BEFORE_OFFICE``): each
-    run from the place to a noun of two characters or more (台北驻日经济文化代表处 and, where jieba tags 悼念 a noun,
-    台北驻日经济文化代表处悼念会场)."""
-    if dictionary_tag(word) != _PLACE_TAG:
-        return []  # not ``bodies.is_place``: its alias table holds people too (拜登 of 拜登竞选团队)
-    tokens = tagged_words(sentence)
-    found: list[str] = []
-    for start, (first, _flag) in enumerate(tokens):
-        if first != word:
-            continue
-        run = word
-        for step, (later, flag) in enumerate(tokens[start + 1 : start + 1 + OFFICE_WORDS]):
-            if (not _HAN_RUN.fullmatch(later) or flag.startswith(_NOT_OF_OFFICE)
-                    or len(later) > 1 and flag.startswith(_COUNTING_TAGS)
-                    or flag.startswith(_VERB_TAG) and (step or len(later) > 1)):
-                break  # a verb only as the one character right after the place (驻): 北京|举行|记者会 is no name
-            run += later
-            if len(later) >= 2 and flag.startswith(_NOUN_TAG) and len(run) - len(word) >= OFFICE_REST_CHARS:
-                found.append(run)
-    return list(dict.fromkeys(found))
-
-
-def _office_reader(word: str) -> Callable[[str, str], bool]:
-    """``_office_without_place_in`` for the place ``word``, as ``named_by_short_form`` asks it (a name, a text)."""
-    return partial(_office_without_place_in, word)
-
-
-def _office_without_place_in(word: str, name: str, text: str) -> bool:
-    """Whether the normalized ``text`` writes the office ``name`` without its first place ``word`` (``_offices_begun_by``)."""
-    rest = name[len(word):]
-    last = words(rest, normalized=True)[-1:]
-    if not last or len(rest) < OFFICE_REST_CHARS:
-        return False
-    head, middle, tail = rest[:2], rest[2 : len(rest) - len(last[0])], last[0]
-    for found in re.finditer(re.escape(head), text):
-        stop = text.find(tail, found.end(), found.end() + len(middle) + len(tail))
-        if stop < 0:
-            continue
-        between = iter(middle)
-        if all(char in between for char in text[found.end() : stop]):
-            return True
-    return False
-
-
 # Whether a person's full Chinese name (a common surname and a given name of one or two characters) is named by an
 # outlet writing the surname with 姓 or 某 for a person it leaves unnamed (中央社's 张姓女员工, BBC中文's 一名姓李的, 张某)
 # or the name masked (联合早报's 张*霏): AJ35's 张若菲, whom the company's statement the others quote calls so. The
@@ -4138,11 +4076,6 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             # A piece of a long name its givers write it only inside (大洋洲 of 北美大洋洲司), which an outlet names by a
             # short form keeping its head and a character of each word (美大司: ``HEAD_KEPT_PIECES``).
             everyone |= named_by_short_form(word, givers, _compound_names_holding, _short_form_kept_in,
-                                            set(story_outlets) - everyone)
-        if PLACE_BEFORE_OFFICE and news_to_someone(everyone):
-            # A place that begins an office's name (台北 of 台北驻美代表处), named by an outlet writing the office without it.
-            everyone |= named_by_short_form(word, givers, _offices_begun_by,
-                                            _office_reader(word),
                                             set(story_outlets) - everyone)
         if PIECE_OF_INITIALLED and news_to_someone(everyone):
             everyone |= _initialled_whole_named(word, givers, initialled, story_outlets, outlet_texts) - everyone

@@ -316,7 +316,8 @@ ALIGNMENT_VERSION = "161"  # 17: times of day, 万 remainders, the amount round;
 # 161 (session 71, onlyx71): a Latin name glossed after an enterprise's Han name is named by an outlet writing its trade
 #   name alone where CC-CEDICT glosses that word with the Latin name's first word (大和 of 大和证券（Daiwa Securities
 #   Group）: compare.GLOSSED_TRADE_NAME); a long name by a short form CC-CEDICT points at it that is a common word too
-#   (央行 of 中国人民银行: POINTED_COMMON_SHORT_FORMS); PLACE_BEFORE_OFFICE (台北 of 台北驻美代表处) is off
+#   (央行 of 中国人民银行: POINTED_COMMON_SHORT_FORMS); a third reader, a place before an office's name (台北 of
+#   台北驻美代表处), was refused and stays on branch onlyx71
 
 
 @dataclass(slots=True)
