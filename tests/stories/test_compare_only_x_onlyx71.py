@@ -20,6 +20,7 @@ def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_glossed_enterprise_against_its_trade_name_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # jieba cuts 大和 apart (大|和), so no other reader finds the trade name (丰田, kept whole, is found without this one)
     reports = [_article("甲社", "据报道，大和证券（Daiwa Securities Group）周三宣布在北方工厂裁减三千名员工，引起外界关注。"),
                _article("乙报", "据报道，大和周三宣布在北方工厂裁减三千名员工，引起外界关注。")]
     assert "Daiwa Securities Group" not in _only(reports, "甲社")
@@ -36,9 +37,9 @@ def test_a_trade_name_is_no_place_nor_a_piece_of_a_word() -> None:
 
 
 def test_a_long_name_against_a_short_form_the_dictionary_points_at(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert "央行" in pointed_short_forms("中国人民银行")
-    reports = [_article("甲社", "该官员曾长期在中国人民银行工作，担任公开市场操作部副主任等职位，后调任地方。"),
-               _article("乙报", "该官员曾长期在央行任职，官至公开市场操作部副主任，后调任地方。")]
-    assert "中国人民银行" not in _only(reports, "甲社")
+    assert "央行" in pointed_short_forms("中国人民银行") and "故宫" in pointed_short_forms("故宫博物院")
+    reports = [_article("甲社", "故宫博物院周二宣布，明年春天将展出一批修复完成的清代钟表，观众须提前预约。"),
+               _article("乙报", "故宫周二宣布，明年春天展出一批刚刚修复的清代钟表，参观须提前预约。")]
+    assert "故宫博物院" not in _only(reports, "甲社")
     monkeypatch.setattr(compare, "POINTED_COMMON_SHORT_FORMS", False)
-    assert "中国人民银行" in _only(reports, "甲社")  # main's reading
+    assert "故宫博物院" in _only(reports, "甲社")  # main's reading
