@@ -33,6 +33,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -119,15 +120,24 @@ def choose(days: list[tuple[Captured, np.ndarray, Captured]], main_threshold: fl
            bias: float) -> float:
     """The small pass's threshold on ``days`` ((join pairs, their shipped probabilities, small pairs)): the best mean
     F1 among ``THRESHOLDS`` whose pooled pure share stays within ``PURE_SLACK`` of the join pass alone."""
-    def pooled(threshold: float | None) -> tuple[float, float]:
-        got = [scored(m, both(m, mp, main_threshold, s, None if threshold is None else
-                              probability(weights, bias, s.features), threshold or 1.0)) for m, mp, s in days]
+    def pooled(threshold: float | None) -> list[Scores]:
+        return [scored(m, both(m, mp, main_threshold, s, None if threshold is None else
+                               probability(weights, bias, s.features), threshold or 1.0)) for m, mp, s in days]
+
+    return best_threshold(pooled)
+
+
+def best_threshold(pooled: Callable[[float | None], list[Scores]]) -> float:
+    """The best mean F1 among ``THRESHOLDS`` whose pooled pure share stays within ``PURE_SLACK`` of ``pooled(None)``'s
+    (the pass left out), 1.01 (none) when no threshold beats it; ``pooled(t)``: each day's scores at ``t``."""
+    def f1_and_pure(threshold: float | None) -> tuple[float, float]:
+        got = pooled(threshold)
         return float(np.mean([g[0] for g in got])), sum(g[3] for g in got) / max(sum(g[4] for g in got), 1)
 
-    base_f1, base_pure = pooled(None)
+    base_f1, base_pure = f1_and_pure(None)
     best = (base_f1, 1.01)
     for threshold in THRESHOLDS:
-        f1, pure = pooled(threshold)
+        f1, pure = f1_and_pure(threshold)
         if pure >= base_pure - PURE_SLACK and f1 > best[0]:
             best = (f1, threshold)
     return best[1]
@@ -176,10 +186,11 @@ def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
     return rows, chosen, in_scope, positive
 
 
-def table(names: list[str], rows: dict[str, list[Scores]], chosen: dict[str, Counter[str]]) -> str:
-    out = [f"| {len(names)} tuning days (tuned on), join + small pass replayed | mean B³ F1 | P | R | pooled pure | "
+def table(names: list[str], rows: dict[str, list[Scores]], chosen: dict[str, Counter[str]],
+          replayed: str = "join + small pass", base_arm: str = "shipped") -> str:
+    out = [f"| {len(names)} tuning days (tuned on), {replayed} replayed | mean B³ F1 | P | R | pooled pure | "
            "days up / down vs shipped (> .001) | thresholds chosen |", "|---|---|---|---|---|---|---|"]
-    base = [r[0] for r in rows["shipped"]]
+    base = [r[0] for r in rows[base_arm]]
     for arm, values in rows.items():
         f1, p, r = (float(np.mean([v[i] for v in values])) for i in range(3))
         pure, multi = sum(v[3] for v in values), sum(v[4] for v in values)

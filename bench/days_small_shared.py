@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_join_fit import THRESHOLDS, Captured, fit_days, probability, same_event, scoped  # noqa: E402
+from bench.days_join_fit import Captured, fit_days, probability, same_event, scoped  # noqa: E402
 from bench.days_join_refit import load  # noqa: E402
 from bench.days_join_small import star  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
@@ -53,13 +53,14 @@ from bench.days_small_refit import (  # noqa: E402
     FLOOR,
     GAP_HOURS,
     LEAST,
-    PURE_SLACK,
     Scores,
+    best_threshold,
     outlets_of,
     scored,
     small_scope,
     story_outlets,
 )
+from bench.days_small_refit import table as replay_table  # noqa: E402
 from newsmirror.stories.joincomplete import (  # noqa: E402
     JOIN_FEATURES,
     JOIN_MODEL_FILE,
@@ -118,18 +119,11 @@ Day = tuple[Captured, np.ndarray, Captured, np.ndarray, Captured]  # main, its p
 def choose(days: list[Day], jt: float, st: float, scorer: Callable[[np.ndarray], np.ndarray]) -> float:
     """The shared step's threshold on ``days``: the best mean F1 among ``THRESHOLDS`` whose pooled pure share stays
     within ``PURE_SLACK`` of the shipped small pass alone (1.01: none)."""
-    def pooled(threshold: float | None) -> tuple[float, float]:
-        got = [scored(m, three(m, mp, jt, s, sp, st, h, None if threshold is None or not h.pairs
-                               else scorer(h.features), threshold or 1.0)) for m, mp, s, sp, h in days]
-        return float(np.mean([g[0] for g in got])), sum(g[3] for g in got) / max(sum(g[4] for g in got), 1)
+    def pooled(threshold: float | None) -> list[Scores]:
+        return [scored(m, three(m, mp, jt, s, sp, st, h, None if threshold is None or not h.pairs
+                                else scorer(h.features), threshold or 1.0)) for m, mp, s, sp, h in days]
 
-    base_f1, base_pure = pooled(None)
-    best = (base_f1, 1.01)
-    for threshold in THRESHOLDS:
-        f1, pure = pooled(threshold)
-        if pure >= base_pure - PURE_SLACK and f1 > best[0]:
-            best = (f1, threshold)
-    return best[1]
+    return best_threshold(pooled)
 
 
 def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
@@ -206,18 +200,7 @@ def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
 
 
 def table(names: list[str], rows: dict[str, list[Scores]], chosen: dict[str, Counter[str]]) -> str:
-    out = [f"| {len(names)} tuning days (tuned on), join + small + shared-outlet pass replayed | mean B³ F1 | P | R | "
-           "pooled pure | days up / down vs shipped (> .001) | thresholds chosen |", "|---|---|---|---|---|---|---|"]
-    base = [r[0] for r in rows["shipped (no shared-outlet pair)"]]
-    for arm, values in rows.items():
-        f1, p, r = (float(np.mean([v[i] for v in values])) for i in range(3))
-        pure, multi = sum(v[3] for v in values), sum(v[4] for v in values)
-        moved = [v[0] - b for v, b in zip(values, base, strict=True)]
-        up, down = sum(d > .001 for d in moved), sum(d < -.001 for d in moved)
-        picks = ", ".join(f"{k} x{v}" for k, v in sorted(chosen.get(arm, Counter()).items()))
-        out.append(f"| {arm} | {f1:.5f} | {p:.4f} | {r:.4f} | {pure}/{multi} = {pure / max(multi, 1):.4f} | "
-                   f"{up} / {down} | {picks} |")
-    return "\n".join(out)
+    return replay_table(names, rows, chosen, "join + small + shared-outlet pass", "shipped (no shared-outlet pair)")
 
 
 def main() -> None:
