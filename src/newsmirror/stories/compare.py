@@ -2207,13 +2207,19 @@ def _trade_names(term: str) -> list[str]:
     industry word, a legal form or both (华为技术有限公司: 华为; 星通科技: 星通). The trade name is the last word of
     jieba's cut of what is left (华为子公司|星通 of the glossed 华为子公司星通科技: 星通), so a name cut in two (美国|通用
     of a made-up 美国通用汽车) gives none but the whole word jieba knows."""
+    found = [cut[-1] for stem in _trade_name_stems(term) if (cut := words(stem, normalized=True)) and _trade_name(cut[-1])]
+    return list(dict.fromkeys(found))
+
+
+def _trade_name_stems(term: str) -> list[str]:
+    """What is left of an enterprise's Han ``term`` before its legal form, and before the industry word under it, each
+    ending in the trade name (华为技术有限公司: 华为技术, 华为; 星通科技: 星通)."""
     legal = next((form for form in _LEGAL_FORMS if term.endswith(form)), "")
     rest = term[: len(term) - len(legal)]
     stems = [rest] if legal else []
     if _industry_word(rest[-_INDUSTRY_CHARS:]):
         stems.append(rest[:-_INDUSTRY_CHARS])
-    found = [cut[-1] for stem in stems if (cut := words(stem, normalized=True)) and _trade_name(cut[-1])]
-    return list(dict.fromkeys(found))
+    return stems
 
 
 def _enterprise_names(han: str) -> list[str]:
@@ -3534,12 +3540,7 @@ def _dictionary_trade_names(han: str, latin: str) -> list[str]:
     if len(parts) < 2 or not _HAN_RUN.fullmatch(han):
         return []
     first = gloss_key(parts[0])
-    legal = next((form for form in _LEGAL_FORMS if han.endswith(form)), "")
-    rest = han[: len(han) - len(legal)]
-    stems = [rest] if legal else []
-    if _industry_word(rest[-_INDUSTRY_CHARS:]):
-        stems.append(rest[:-_INDUSTRY_CHARS])
-    found = [stem[-size:] for stem in stems for size in range(_TRADE_NAME_CHARS, _TRADE_NAME_LONGEST + 1)
+    found = [stem[-size:] for stem in _trade_name_stems(han) for size in range(_TRADE_NAME_CHARS, _TRADE_NAME_LONGEST + 1)
              if len(stem) >= size and _trade_name(stem[-size:]) and first in dictionary_forms(stem[-size:])]
     return list(dict.fromkeys(found))
 
