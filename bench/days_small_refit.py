@@ -55,6 +55,7 @@ from newsmirror.stories.joincomplete import (  # noqa: E402
     load_join_model,
     load_small_join_model,
 )
+from newsmirror.stories.pairscore import PairModel  # noqa: E402
 
 LEAST = 3  # ClusterConfig.join_least
 GAP_HOURS = 24.0  # ClusterConfig.join_gap
@@ -143,13 +144,20 @@ def best_threshold(pooled: Callable[[float | None], list[Scores]]) -> float:
     return best[1]
 
 
-def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
-         ) -> tuple[dict[str, list[Scores]], dict[str, Counter[str]], int, int]:
+def shipped_models() -> tuple[PairModel, PairModel, np.ndarray, np.ndarray]:
+    """The shipped join and small models, and their weights in ``JOIN_FEATURES``' order (the captures' columns; a
+    feature a model does not read weighs 0)."""
     join_model, small_model = load_join_model(JOIN_MODEL_FILE), load_small_join_model(SMALL_JOIN_MODEL_FILE)
     jw = dict(zip(join_model.features, join_model.weights, strict=True))
     sw = dict(zip(small_model.features, small_model.weights, strict=True))
     join_w = np.array([jw.get(n, 0.0) for n in JOIN_FEATURES])
     small_w = np.array([sw.get(n, 0.0) for n in JOIN_FEATURES])
+    return join_model, small_model, join_w, small_w
+
+
+def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
+         ) -> tuple[dict[str, list[Scores]], dict[str, Counter[str]], int, int]:
+    join_model, small_model, join_w, small_w = shipped_models()
     names = list(cache)
     mains = {n: scoped(cache[n], LEAST, GAP_HOURS) for n in names}
     main_ps = {n: probability(join_w, join_model.bias, mains[n].features) for n in names}

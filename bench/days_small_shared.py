@@ -57,17 +57,11 @@ from bench.days_small_refit import (  # noqa: E402
     best_threshold,
     outlets_of,
     scored,
+    shipped_models,
     small_scope,
     story_outlets,
 )
 from bench.days_small_refit import table as replay_table  # noqa: E402
-from newsmirror.stories.joincomplete import (  # noqa: E402
-    JOIN_FEATURES,
-    JOIN_MODEL_FILE,
-    SMALL_JOIN_MODEL_FILE,
-    load_join_model,
-    load_small_join_model,
-)
 
 L2S = (1.0,)
 GATES = ("all", "others too")
@@ -128,11 +122,7 @@ def choose(days: list[Day], jt: float, st: float, scorer: Callable[[np.ndarray],
 
 def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
          ) -> tuple[dict[str, list[Scores]], dict[str, Counter[str]], dict[str, tuple[int, int]]]:
-    join_model, small_model = load_join_model(JOIN_MODEL_FILE), load_small_join_model(SMALL_JOIN_MODEL_FILE)
-    jw = dict(zip(join_model.features, join_model.weights, strict=True))
-    sw = dict(zip(small_model.features, small_model.weights, strict=True))
-    join_w = np.array([jw.get(n, 0.0) for n in JOIN_FEATURES])
-    small_w = np.array([sw.get(n, 0.0) for n in JOIN_FEATURES])
+    join_model, small_model, join_w, small_w = shipped_models()
     jt, st = join_model.threshold, small_model.threshold
     names = list(cache)
     mains = {n: scoped(cache[n], LEAST, GAP_HOURS) for n in names}
