@@ -128,6 +128,16 @@ def residual_pairs(story: dict[str, Any], articles: dict[str, Any], covered: boo
     ``labelled_pairs`` labels (1: quotes of one gold fact, 0: one of them quoted, the other not in that
     fact; pairs of two unquoted units are left out). ``covered``: a spanning quote marks every unit it
     covers (``_quoted_units``), as the covered-units scorer places it."""
+    _sentences, _pairs, features, labels = rules_leftovers(story, articles, covered)
+    used = labels >= 0
+    return features[used], labels[used], 0
+
+
+def rules_leftovers(story: dict[str, Any], articles: dict[str, Any], covered: bool = False
+                    ) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
+    """(units as the rules path cuts them, candidate pairs, their features, labels) of a story: a pair's label 1 or 0
+    as ``residual_pairs`` reads it, -1 where the rescue round is not asked (the rules joined the two, their figures
+    conflict) or neither unit is quoted."""
     reports = list({a.id: a for a in articles.values()}.values())
     outlets, sentences, weight = _compare._story_units(reports, dateline_matched=True)
     topic = _compare._topic_grams(sentences) if _compare.CONTINUITY_TOPIC is not None else None
@@ -143,8 +153,7 @@ def residual_pairs(story: dict[str, Any], articles: dict[str, Any], covered: boo
             labels[k] = 1
         elif i in groups_of or j in groups_of:
             labels[k] = 0
-    used = labels >= 0
-    return features[used], labels[used], 0
+    return sentences, pairs, features, labels
 
 
 def _rescue(loaded: dict[str, list[Any]], data: dict[str, list[Any]], out: Path | None, label: str = "",

@@ -35,11 +35,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from days_fact_model import _quoted_units  # noqa: E402
 from days_facts_eval import load_stories, refuse_never_tuned_on, tuning_fact_paths  # noqa: E402
+from facts_lofo import rules_leftovers  # noqa: E402
 from newsmirror.stories import compare as _compare  # noqa: E402
 from newsmirror.stories.fact_model import RESCUE  # noqa: E402
-from newsmirror.stories.fact_pairs import pair_features  # noqa: E402
 from newsmirror.text.ranges import figures_agreeing  # noqa: E402
 from newsmirror.text.tokenize import idf, words  # noqa: E402
 
@@ -115,23 +114,13 @@ def main() -> None:
     placed = 0
     for path in args.facts:
         for story, articles in load_stories(path, args.days):
-            reports = list({a.id: a for a in articles.values()}.values())
-            outlets, sentences, weight = _compare._story_units(reports, dateline_matched=True)
-            topic = _compare._topic_grams(sentences) if _compare.CONTINUITY_TOPIC is not None else None
-            linker, _blocked, _scores = _compare._linked(sentences, outlets, weight, "rules", None, topic=topic)
+            sentences, pairs, features, labels = rules_leftovers(story, articles)
             units = [Shown(s.figures, s.names, content_words(s.key, s.names)) for s in sentences]
             count = len({s.ref.outlet for s in sentences})
-            pairs, features = pair_features(_compare._pair_units(sentences), weight)
             probability = RESCUE.probability(features)
-            groups_of = _quoted_units(story, articles, [s.ref for s in sentences], False)
-            find = linker.links.find
-            for (i, j), p in zip(pairs.tolist(), probability.tolist(), strict=True):
-                if (p >= RESCUE.threshold or find(i) == find(j)
-                        or _compare._figures_differ(sentences[i].figures, sentences[j].figures)):
-                    continue
-                if not (i in groups_of or j in groups_of):
-                    continue
-                label = int(bool(groups_of.get(i, set()) & groups_of.get(j, set())))
+            for (i, j), p, label in zip(pairs.tolist(), probability.tolist(), labels.tolist(), strict=True):
+                if p >= RESCUE.threshold or label < 0:
+                    continue  # the round links it, or is not asked about it, or neither unit is quoted
                 tags = shared_kinds(units[i], units[j], units, count)
                 seen[first_kind(tags)] += 1
                 one_fact[first_kind(tags)] += label
