@@ -45,11 +45,11 @@ def test_a_context_never_reaches_a_barred_days_reports() -> None:
     assert not barred(datetime(2020, 8, 17, 0, tzinfo=UTC)) and not barred(datetime(2020, 8, 16, 0, tzinfo=UTC))
     # 2020-09-29 is a tuning day since session 70: no longer barred, nor the days either side
     assert not barred(datetime(2020, 9, 29, 0, tzinfo=UTC)) and not barred(datetime(2020, 9, 28, 0, tzinfo=UTC))
-    # 2020-12-25 is a tuning day since session 71: no longer barred, nor the days either side
-    assert not barred(datetime(2020, 12, 25, 0, tzinfo=UTC)) and not barred(datetime(2020, 12, 24, 0, tzinfo=UTC))
-    # 2020-09-18 (fresh for session 72) and the days either side are barred; 2020-09-16, a tuning day, is not
-    assert barred(datetime(2020, 9, 18, 0, tzinfo=UTC)) and barred(datetime(2020, 9, 17, 0, tzinfo=UTC))
-    assert barred(datetime(2020, 9, 19, 23, tzinfo=UTC)) and not barred(datetime(2020, 9, 16, 12, tzinfo=UTC))
+    # 2020-09-18 is a tuning day since session 72: no longer barred, nor the days either side
+    assert not barred(datetime(2020, 9, 18, 0, tzinfo=UTC)) and not barred(datetime(2020, 9, 17, 0, tzinfo=UTC))
+    # 2020-09-04 (fresh for session 73) and the days either side are barred; 2020-09-02, a tuning day, is not
+    assert barred(datetime(2020, 9, 4, 0, tzinfo=UTC)) and barred(datetime(2020, 9, 3, 0, tzinfo=UTC))
+    assert barred(datetime(2020, 9, 5, 23, tzinfo=UTC)) and not barred(datetime(2020, 9, 2, 12, tzinfo=UTC))
     assert not barred(datetime(2020, 10, 12, tzinfo=UTC))  # 2020-10-14's context
     assert barred(datetime(2020, 10, 12, tzinfo=UTC), barred_days=["2020-10-12"])
 

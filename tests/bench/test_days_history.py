@@ -74,8 +74,9 @@ def test_the_dates_before_skip_the_held_out_test_and_fresh_days() -> None:
     assert history_dates("2020-08-19", 2) == (["2020-08-17", "2020-08-18"], 0)  # tuning since session 69
     assert history_dates("2020-10-01", 2) == (["2020-09-29", "2020-09-30"], 0)  # tuning since session 70
     assert history_dates("2020-12-27", 2) == (["2020-12-25", "2020-12-26"], 0)  # tuning since session 71
-    # a tuning day's days before skip the fresh day too (2020-09-18, fresh for session 72)
-    assert "2020-09-18" in FRESH_DAYS and history_dates("2020-09-20", 2) == (["2020-09-19"], 1)
+    assert history_dates("2020-09-20", 2) == (["2020-09-18", "2020-09-19"], 0)  # tuning since session 72
+    # a tuning day's days before skip the fresh day too (2020-09-04, fresh for session 73)
+    assert "2020-09-04" in FRESH_DAYS and history_dates("2020-09-06", 2) == (["2020-09-05"], 1)
 
 
 def test_the_history_is_read_as_the_day_is_imported_oldest_first(tmp_path: Path) -> None:
