@@ -67,3 +67,18 @@ def test_the_gate_keeps_the_pairs_with_evidence_and_the_table_reads_the_bar() ->
     text, meeting = separation({"d": (day, np.array(y, dtype=float), kinds)})
     assert "quote 6+" in meeting and "figure (head 600)" not in meeting
     assert "| quote 6+ | 3 | 2 = 66.7% | 66.7% |" in text
+
+
+def test_the_evidence_columns_follow_the_captured_features() -> None:
+    from bench.days_shared_evidence import EVIDENCE_COLUMNS, with_evidence
+
+    day = _captured([1, 0])
+    kinds = [dict.fromkeys(EVIDENCE_COLUMNS, 0) for _ in range(2)]
+    kinds[0]["quote"] = 1
+    kinds[1]["rare name 3"] = 3
+    wide = with_evidence(day, kinds)
+    assert wide.features.shape == (2, len(JOIN_FEATURES) + len(EVIDENCE_COLUMNS))
+    extra = wide.features[:, len(JOIN_FEATURES):]
+    assert extra[0, EVIDENCE_COLUMNS.index("quote")] == np.log1p(1)
+    assert extra[1, EVIDENCE_COLUMNS.index("rare name 3")] == np.log1p(3)
+    assert extra.sum() == np.log1p(1) + np.log1p(3)
