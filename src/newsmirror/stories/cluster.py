@@ -118,7 +118,7 @@ from newsmirror.text.name_forms import fold_latin_names, han_forms, mostly_latin
 from newsmirror.text.normalize import match_key
 from newsmirror.text.tokenize import is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
-from newsmirror.text.vectors import cosine as vector_cosine
+from newsmirror.text.vectors import kept_cosine as vector_cosine
 
 if TYPE_CHECKING:  # datasketch is imported when the first clusterer is built (text.fingerprint)
     from datasketch import LeanMinHash
