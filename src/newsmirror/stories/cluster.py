@@ -53,13 +53,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, deque
+from collections import Counter, _count_elements, deque  # type: ignore[attr-defined]
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
-from itertools import chain, compress, repeat
-from operator import itemgetter, mul, not_
+from itertools import chain, compress, islice, repeat
+from operator import itemgetter, mul, not_, truediv
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -531,7 +531,7 @@ def _norm(vector: dict[str, float]) -> float:
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
     norm = _norm(vector)
-    return {k: v / norm for k, v in vector.items()} if norm else vector
+    return dict(zip(vector, map(truediv, vector.values(), repeat(norm)), strict=True)) if norm else vector
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -624,6 +624,15 @@ def _least_count(floor: float, seen: int) -> int:
     while least > 1 and (least - 1) / seen > floor:
         least -= 1
     return least
+
+
+def _shares(vector: dict[str, float], centroid: dict[str, float], least: int) -> bool:
+    """``sum(map(centroid.__contains__, vector)) >= least``, stopping at the ``least``-th shared term: a report's
+    vector runs strongest first, and the candidates the index offers share its strongest terms, so the count
+    rarely needs more than its first few terms."""
+    if least <= 0:
+        return True
+    return next(islice(filter(centroid.__contains__, vector), least - 1, None), None) is not None
 
 
 # One add() reads a report's title in several steps (term vector, genre, bigrams against each
@@ -903,7 +912,8 @@ class StoryClusterer:
                     read_lines.append(paragraph)
         # The body's counts by one C-level count, in the order a word-by-word loop made them: the
         # title's words first (their body uses added to the title weight), then the others as first used.
-        tally = Counter(body)
+        tally: dict[str, int] = {}
+        _count_elements(tally, body)  # ``Counter(body)``'s C count, without its Python-level construction
         in_title = {word: weight + tally[word] for word, weight in counts.items() if word in tally}
         counts.update(tally)
         counts.update(in_title)
@@ -985,8 +995,8 @@ class StoryClusterer:
     def _count(self, vector: dict[str, float]) -> None:
         terms = tuple(vector)
         self._recent.append(terms)
-        for term in terms:
-            self._df[term] = self._df.get(term, 0) + 1
+        # ``self._df[term] = self._df.get(term, 0) + 1`` for each term, by the C loop ``Counter`` counts with.
+        _count_elements(self._df, terms)
         if len(self._recent) > self.config.local_df_docs:
             for term in self._recent.popleft():
                 left = self._df[term] - 1
@@ -1415,7 +1425,7 @@ class StoryClusterer:
             story = self.stories[story_id]
             if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
-            if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
+            if _shares(vector, story.centroid, config.min_shared_terms):
                 found.append(story)
         seen = {story.id for story in found}
         if config.meaning_candidates and meaning is not None:
@@ -1593,12 +1603,13 @@ class StoryClusterer:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
         # One count over every posting list (a C-level pass, the stories met in the same order as by
         # one ``update`` per probe, so ties rank alike) instead of a Counter.update call per probe term.
-        postings_of = self._postings
-        lists = [postings for postings in map(postings_of.get, probes) if postings]
-        hits: Counter[str] = Counter(chain.from_iterable(lists))
+        # (``Counter``'s own C count into a plain dict: the same counts in the same order, without ``Counter``'s
+        # Python-level construction, run for every report and every story of every pass.)
+        hits: dict[str, int] = {}
+        _count_elements(hits, chain.from_iterable(filter(None, map(self._postings.get, probes))))
         # ``hits.most_common(limit)`` as its documented equal, a stable sort by count (ties in the order met), done
         # by C code: ``most_common``'s ``heapq.nlargest`` pushed every story through a Python heap.
-        return [story_id for story_id, _ in sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]]
+        return list(map(itemgetter(0), sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]))
 
     def _is_name(self, term: str) -> int:
         return self._names[term]
@@ -1974,7 +1985,9 @@ class StoryClusterer:
         probes = list(story.indexed_terms[: self.config.probe_terms])
         # Most used title terms first, then by name: a fixed order, so ties among candidates never
         # depend on set order (string hashing differs between runs).
-        titled = sorted(story.title_terms, key=lambda t: (-story.title_terms[t], t))
+        # (By name, then by use in a stable sort, which keeps the names' order among equal uses: the order of the key
+        # (-uses, name), by C-level sorts instead of a Python key per term.)
+        titled = sorted(sorted(story.title_terms), key=story.title_terms.__getitem__, reverse=True)
         probes += [t for t in titled if t not in probes]
         found = []
         for other_id in self._candidates(probes, self.config.event_candidates):
