@@ -76,14 +76,12 @@ from newsmirror.stories.digest import (
 from newsmirror.stories.eventlink import (
     EventModel,
     StoryWeights,
-    best_dice,
     default_event_model,
     default_gated_event_model,
     event_features,
     is_chinese,
     reads_cover,
     story_weights,
-    title_dice,
 )
 from newsmirror.stories.genre import (
     ColumnLabels,
@@ -667,7 +665,8 @@ def _title_grams(title: str, forms: str = "") -> frozenset[str]:
     return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
-_dice = title_dice  # (``event_features`` reads every title pair at once when given it: ``eventlink.best_dice``)
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 # The pair model's last features, the costliest (a vector cosine and up to ``member_vectors`` term cosines).
@@ -1278,7 +1277,7 @@ class StoryClusterer:
 
     def _score(self, vector: dict[str, float], titles: frozenset[str], story: _StoryState) -> float:
         cosine = self._similarity(vector, story)
-        title = best_dice((titles,), story.titles)
+        title = max((_dice(titles, other) for other in story.titles), default=0.0)
         mix = self.config.title_mix
         return (1 - mix) * cosine + mix * title
 
@@ -1340,7 +1339,7 @@ class StoryClusterer:
         what = dots[0] / (math.sqrt(own[0]) * story.part_norms[0]) if own[0] and story.part_norms[0] else 0.0
         who = dots[1] / (math.sqrt(own[1]) * story.part_norms[1]) if own[1] and story.part_norms[1] else 0.0
         event /= norm
-        title = best_dice(titles, story.titles)
+        title = max((_dice(mine, other) for mine in titles for other in story.titles), default=0.0)
         names = list(title_names)
         new_names = sum(1 for n in names if n not in centroid and n not in story.title_words) / len(names) if names else 0.0
         gap = math.log1p(abs((time - story.first).total_seconds()) / 3600)

@@ -61,10 +61,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from operator import mul, truediv
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,29 +126,6 @@ def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
     inter = math.fsum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     union = _total(a) + _total(b) - inter
     return inter / union if union > 0 else 0.0
-
-
-def title_dice(a: frozenset[str], b: frozenset[str]) -> float:
-    """Dice of two titles' character bigrams (``cluster._title_grams``); 0.0 when either has none."""
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
-def best_dice(mine: Iterable[frozenset[str]], others: list[frozenset[str]]) -> float:
-    """``max((title_dice(x, y) for x in mine for y in others), default=0.0)``, each title's Dice with all of
-    ``others`` by C-level passes (the same integers, the same division, so the same floats; every Dice is >= 0, so
-    the larger of 0.0 and each title's best is the maximum): grouping asks it of every pair it scores, and the
-    Python call per title pair was most of its cost."""
-    best = 0.0
-    if not others:
-        return best
-    sizes = list(map(len, others))
-    for title in mine:
-        if not title:
-            continue  # its Dice with every other title is 0.0
-        value = max(map(truediv, map((2).__mul__, map(len, map(title.__and__, others))), map(len(title).__add__, sizes)))
-        if value > best:
-            best = value
-    return best
 
 
 def is_latin_name(term: str) -> bool:
@@ -232,8 +209,7 @@ def event_features(a: _StoryState, b: _StoryState, is_name: Callable[[str], int]
         # terms' products (picked by a C-level loop): the others are exact zeros, which an exact sum never changes.
         common = list(filter(large.__contains__, small))
         cosine = math.fsum(map(mul, map(small.__getitem__, common), map(large.__getitem__, common))) / (a.norm * b.norm)
-    title = (best_dice(a.titles, b.titles) if dice is title_dice
-             else max((dice(x, y) for x in a.titles for y in b.titles), default=0.0))
+    title = max((dice(x, y) for x in a.titles for y in b.titles), default=0.0)
     gap = math.log1p(abs((a.first - b.first).total_seconds()) / 3600)
     sizes = sorted((len(a.members) or 1, len(b.members) or 1))
     ledes = _weighted_jaccard(la, lb)
