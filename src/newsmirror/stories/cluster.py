@@ -59,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter, mul, not_, truediv
+from operator import itemgetter, mul, not_
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -529,7 +529,7 @@ def _norm(vector: dict[str, float]) -> float:
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
     norm = _norm(vector)
-    return dict(zip(vector, map(truediv, vector.values(), repeat(norm)), strict=True)) if norm else vector
+    return {k: v / norm for k, v in vector.items()} if norm else vector
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -911,8 +911,7 @@ class StoryClusterer:
                     read_lines.append(paragraph)
         # The body's counts by one C-level count, in the order a word-by-word loop made them: the
         # title's words first (their body uses added to the title weight), then the others as first used.
-        tally: dict[str, int] = {}
-        _count_elements(tally, body)  # ``Counter(body)``'s C count, without its Python-level construction
+        tally = Counter(body)
         in_title = {word: weight + tally[word] for word, weight in counts.items() if word in tally}
         counts.update(tally)
         counts.update(in_title)
@@ -1602,13 +1601,12 @@ class StoryClusterer:
         """Live stories indexed under the most probe terms (bounded, so cost stays flat)."""
         # One count over every posting list (a C-level pass, the stories met in the same order as by
         # one ``update`` per probe, so ties rank alike) instead of a Counter.update call per probe term.
-        # (``Counter``'s own C count into a plain dict: the same counts in the same order, without ``Counter``'s
-        # Python-level construction, run for every report and every story of every pass.)
-        hits: dict[str, int] = {}
-        _count_elements(hits, chain.from_iterable(filter(None, map(self._postings.get, probes))))
+        postings_of = self._postings
+        lists = [postings for postings in map(postings_of.get, probes) if postings]
+        hits: Counter[str] = Counter(chain.from_iterable(lists))
         # ``hits.most_common(limit)`` as its documented equal, a stable sort by count (ties in the order met), done
         # by C code: ``most_common``'s ``heapq.nlargest`` pushed every story through a Python heap.
-        return list(map(itemgetter(0), sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]))
+        return [story_id for story_id, _ in sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit]]
 
     def _is_name(self, term: str) -> int:
         return self._names[term]
