@@ -836,9 +836,11 @@ class StoryClusterer:
         self._since_eviction = 0
         self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
         self._df: dict[str, int] = {}  # how many of them use each term
-        # The terms ``_common_least`` or more of them use (0: not made yet; ``_common_of``), kept with ``_df``.
+        # The terms ``_common_least`` or more of them use (0: not made yet; ``_common_of``), kept with ``_df`` (the dict
+        # they were made from: one set anew is read again).
         self._common: set[str] = set()
         self._common_least = 0
+        self._common_df: dict[str, int] | None = None
         self._names = _NAMES
         if vectors is None and self.config.word_vectors:
             vectors = default_vectors()
@@ -999,9 +1001,9 @@ class StoryClusterer:
         """The terms ``least`` or more of the recent reports use (``_df``), kept up to date by ``_count`` while
         ``least`` stays (it changes only while the window of recent reports fills): the few that ``_weights`` weighs
         down, found without a look-up in ``_df`` of every word of every report (a tenth of a millisecond a report)."""
-        if least != self._common_least:
+        if least != self._common_least or self._common_df is not self._df:  # (a caller may set ``_df`` anew)
             self._common = {term for term, used in self._df.items() if used >= least}
-            self._common_least = least
+            self._common_least, self._common_df = least, self._df
         return self._common
 
     def _count(self, vector: dict[str, float]) -> None:
