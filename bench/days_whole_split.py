@@ -105,7 +105,6 @@ def counterfactual(variants: list[str], day_start: datetime) -> Iterator[None]:
                 print(f"  at the day's first report: {word} in {used}/{seen} recent reports, weight x{cut:.2f}")
             self._recent.clear()
             self._df.clear()
-            self._common_least = 0  # the clusterer's kept common terms (``_common_of``) made again from ``_df``
         return add(self, doc)
 
     if "guard" in variants:

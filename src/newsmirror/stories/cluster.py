@@ -53,12 +53,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, _count_elements, deque  # type: ignore[attr-defined]
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
-from itertools import chain, compress, islice
+from itertools import chain, compress, repeat
 from operator import itemgetter, mul, not_
 from typing import TYPE_CHECKING
 
@@ -118,7 +118,7 @@ from newsmirror.text.name_forms import fold_latin_names, han_forms, mostly_latin
 from newsmirror.text.normalize import match_key
 from newsmirror.text.tokenize import is_term, search_tokens, words
 from newsmirror.text.vectors import WordVectors, default_vectors
-from newsmirror.text.vectors import kept_cosine as vector_cosine
+from newsmirror.text.vectors import cosine as vector_cosine
 
 if TYPE_CHECKING:  # datasketch is imported when the first clusterer is built (text.fingerprint)
     from datasketch import LeanMinHash
@@ -624,15 +624,6 @@ def _least_count(floor: float, seen: int) -> int:
     return least
 
 
-def _shares(vector: dict[str, float], centroid: dict[str, float], least: int) -> bool:
-    """``sum(map(centroid.__contains__, vector)) >= least``, stopping at the ``least``-th shared term: a report's
-    vector runs strongest first, and the candidates the index offers share its strongest terms, so the count
-    rarely needs more than its first few terms."""
-    if least <= 0:
-        return True
-    return next(islice(filter(centroid.__contains__, vector), least - 1, None), None) is not None
-
-
 # One add() reads a report's title in several steps (term vector, genre, bigrams against each
 # candidate, title terms when it is remembered); normalizing (NFKC, OpenCC, alias folding) and
 # segmenting it once serves them all. Pure functions of the title, so a small cache is exact.
@@ -836,11 +827,6 @@ class StoryClusterer:
         self._since_eviction = 0
         self._recent: deque[tuple[str, ...]] = deque()  # terms of the recent reports, oldest first
         self._df: dict[str, int] = {}  # how many of them use each term
-        # The terms ``_common_least`` or more of them use (0: not made yet; ``_common_of``), kept with ``_df`` (the dict
-        # they were made from: one set anew is read again).
-        self._common: set[str] = set()
-        self._common_least = 0
-        self._common_df: dict[str, int] | None = None
         self._names = _NAMES
         if vectors is None and self.config.word_vectors:
             vectors = default_vectors()
@@ -977,9 +963,7 @@ class StoryClusterer:
         weighted = dict(zip(counts, idfs, strict=True))  # the IDF itself: (1 + log 1) x IDF is the IDF
         # The others: words used more than once, names, and words ``least`` or more recent reports use.
         others = set(compress(counts, map((1.0).__ne__, counts.values())))
-        # (Those ``least`` or more recent reports use are the kept few of ``_common``, looked up in ``counts``, rather than
-        # every word of the report looked up in ``_df``: the same words.)
-        others.update(filter(counts.__contains__, names), filter(counts.__contains__, self._common_of(least) if df else ()))
+        others.update(filter(counts.__contains__, names), compress(counts, map(least.__le__, map(df.get, counts, repeat(0)))))
         log = math.log
         for word in others:
             count = counts[word]
@@ -997,33 +981,18 @@ class StoryClusterer:
             del weighted[word]
         return weighted
 
-    def _common_of(self, least: int) -> set[str]:
-        """The terms ``least`` or more of the recent reports use (``_df``), kept up to date by ``_count`` while
-        ``least`` stays (it changes only while the window of recent reports fills): the few that ``_weights`` weighs
-        down, found without a look-up in ``_df`` of every word of every report (a tenth of a millisecond a report)."""
-        if least != self._common_least or self._common_df is not self._df:  # (a caller may set ``_df`` anew)
-            self._common = {term for term, used in self._df.items() if used >= least}
-            self._common_least, self._common_df = least, self._df
-        return self._common
-
     def _count(self, vector: dict[str, float]) -> None:
         terms = tuple(vector)
         self._recent.append(terms)
-        df = self._df
-        # ``df[term] = df.get(term, 0) + 1`` for each term, by the C loop ``Counter`` counts with.
-        _count_elements(df, terms)
-        least, common = self._common_least, self._common
-        if least:  # ``_common_of``'s terms, kept: those reaching ``least`` join it, those falling below it leave
-            common.update(compress(terms, map(least.__le__, map(df.__getitem__, terms))))
+        for term in terms:
+            self._df[term] = self._df.get(term, 0) + 1
         if len(self._recent) > self.config.local_df_docs:
             for term in self._recent.popleft():
-                left = df[term] - 1
+                left = self._df[term] - 1
                 if left:
-                    df[term] = left
+                    self._df[term] = left
                 else:
-                    del df[term]
-                if left < least:
-                    common.discard(term)
+                    del self._df[term]
 
     def vector(self, title: str, text: str) -> dict[str, float]:
         return self.features(title, text)[0]
@@ -1445,7 +1414,7 @@ class StoryClusterer:
             story = self.stories[story_id]
             if story.closed or not self._in_window(doc.time, story) or self._other_day(story, doc.time):
                 continue
-            if _shares(vector, story.centroid, config.min_shared_terms):
+            if sum(map(story.centroid.__contains__, vector)) >= config.min_shared_terms:
                 found.append(story)
         seen = {story.id for story in found}
         if config.meaning_candidates and meaning is not None:
@@ -2004,9 +1973,7 @@ class StoryClusterer:
         probes = list(story.indexed_terms[: self.config.probe_terms])
         # Most used title terms first, then by name: a fixed order, so ties among candidates never
         # depend on set order (string hashing differs between runs).
-        # (By name, then by use in a stable sort, which keeps the names' order among equal uses: the order of the key
-        # (-uses, name), by C-level sorts instead of a Python key per term.)
-        titled = sorted(sorted(story.title_terms), key=story.title_terms.__getitem__, reverse=True)
+        titled = sorted(story.title_terms, key=lambda t: (-story.title_terms[t], t))
         probes += [t for t in titled if t not in probes]
         found = []
         for other_id in self._candidates(probes, self.config.event_candidates):

@@ -72,7 +72,7 @@ from newsmirror.stories.memo import IDFS
 from newsmirror.stories.pairscore import PairModel, load_pair_model
 from newsmirror.text.script import has_han
 from newsmirror.text.tokenize import ENGLISH_STOPWORDS
-from newsmirror.text.vectors import kept_cosine as vector_cosine
+from newsmirror.text.vectors import cosine as vector_cosine
 
 if TYPE_CHECKING:
     from newsmirror.stories.cluster import _StoryState

@@ -118,39 +118,6 @@ def cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
     return value if math.isfinite(value) else 0.0
 
 
-def kept_cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
-    """``cosine(a, b)``, each vector's length kept (``_KEPT``): for callers that never change a vector in place once
-    made (``stories.cluster`` and ``stories.eventlink``, whose meaning vectors are new arrays each time)."""
-    if a is None or b is None:
-        return 0.0
-    norm = _kept_length(a) * _kept_length(b)
-    value = float(a @ b) / norm if norm > 0 else 0.0
-    return value if math.isfinite(value) else 0.0
-
-
-# id(vector) -> (the vector, its ``_length``): grouping asks ``cosine`` of one story's meaning and lede vectors in pair
-# after pair (a story is a candidate of many reports and stories, in pass after pass) and of one report's against all
-# its candidates, and the two lengths were most of each call (speed72). The entry holds the vector, so its id is not
-# reused while kept, and a hit is checked to be that very vector; ``kept_cosine``'s callers never change a vector in
-# place (a story's sum is a new array each time: ``story.meaning + meaning``), so a kept length is the one ``_length``
-# would give, and the cosine the same float.
-# Bounded: it starts afresh past ``_KEPT_LIMIT`` vectors (the live stories hold a few thousand).
-_KEPT: dict[int, tuple[np.ndarray, float]] = {}
-_KEPT_LIMIT = 20_000
-
-
-def _kept_length(vector: np.ndarray) -> float:
-    """``_length(vector)``, kept for the vector (see ``_KEPT``)."""
-    kept = _KEPT.get(id(vector))
-    if kept is not None and kept[0] is vector:
-        return kept[1]
-    if len(_KEPT) >= _KEPT_LIMIT:
-        _KEPT.clear()
-    length = _length(vector)
-    _KEPT[id(vector)] = (vector, length)
-    return length
-
-
 def _length(vector: np.ndarray) -> float:
     """``np.linalg.norm`` of a vector: for a contiguous 1-D float array that is ``sqrt(x.dot(x))``
     in its own dtype, computed here without the general function's argument handling (grouping
