@@ -48,19 +48,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.days_join_fit import Captured, fit_days, probability, same_event, scoped  # noqa: E402
+from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
 from bench.days_join_refit import load  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
-    GAP_HOURS,
-    LEAST,
     Scores,
     outlets_of,
     scored,
     shipped_models,
-    small_scope,
     story_outlets,
 )
-from bench.days_small_shared import choose, shared_scope, three  # noqa: E402
+from bench.days_small_shared import choose, shared_scope, shipped_passes, three  # noqa: E402
 from bench.days_small_shared import table as replay_table  # noqa: E402
 
 WHOLE = 3000
@@ -261,13 +258,10 @@ def replay(cache: dict[str, Captured], shareds: dict[str, Captured], kinds: dict
     """``days_small_shared.arms``' replay with the shared step's pairs gated: the packaged small model or a refit on
     the other days' gated pairs (L2 1), the threshold chosen on the other days; the gate's pairs all joined (most
     probable by the packaged model first; information), the labels' own joins among them (ceiling)."""
-    join_model, small_model, join_w, small_w = shipped_models()
-    jt, st = join_model.threshold, small_model.threshold
     names = list(cache)
-    mains = {n: scoped(cache[n], LEAST, GAP_HOURS) for n in names}
-    main_ps = {n: probability(join_w, join_model.bias, mains[n].features) for n in names}
-    smalls = {n: small_scope(cache[n], outlets[n]) for n in names}
-    small_ps = {n: probability(small_w, small_model.bias, smalls[n].features) for n in names}
+    passes = shipped_passes(cache, outlets)
+    jt, st, small_w, small_model = passes.jt, passes.st, passes.small_w, passes.small_model
+    mains, main_ps, smalls, small_ps = passes.mains, passes.main_ps, passes.smalls, passes.small_ps
     base = "shipped (no shared-outlet pair)"
     rows: dict[str, list[Scores]] = {base: []}
     chosen: dict[str, Counter[str]] = {base: Counter()}
@@ -314,13 +308,10 @@ def ceilings(cache: dict[str, Captured], shareds: dict[str, Captured], kinds: di
              outlets: dict[str, dict[str, frozenset[str]]]) -> str:
     """Information: per gate, the mean B³ F1 if the shared step joined exactly the gated pairs the labels call one
     event (star, after the join pass and the shipped small pass): the most a gate can give."""
-    join_model, small_model, join_w, small_w = shipped_models()
-    jt, st = join_model.threshold, small_model.threshold
     names = list(cache)
-    mains = {n: scoped(cache[n], LEAST, GAP_HOURS) for n in names}
-    main_ps = {n: probability(join_w, join_model.bias, mains[n].features) for n in names}
-    smalls = {n: small_scope(cache[n], outlets[n]) for n in names}
-    small_ps = {n: probability(small_w, small_model.bias, smalls[n].features) for n in names}
+    passes = shipped_passes(cache, outlets)
+    jt, st = passes.jt, passes.st
+    mains, main_ps, smalls, small_ps = passes.mains, passes.main_ps, passes.smalls, passes.small_ps
     base = [scored(mains[n], three(mains[n], main_ps[n], jt, smalls[n], small_ps[n], st, smalls[n], None, 1.0))
             for n in names]
     f0 = float(np.mean([b[0] for b in base]))

@@ -35,7 +35,9 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -120,16 +122,38 @@ def choose(days: list[Day], jt: float, st: float, scorer: Callable[[np.ndarray],
     return best_threshold(pooled)
 
 
+@dataclass(frozen=True, slots=True)
+class ShippedPasses:
+    """The shipped join and small models, and each day's join-pass and small-pass pairs with their probabilities."""
+
+    small_model: Any
+    small_w: np.ndarray
+    jt: float
+    st: float
+    mains: dict[str, Captured]
+    main_ps: dict[str, np.ndarray]
+    smalls: dict[str, Captured]
+    small_ps: dict[str, np.ndarray]
+
+
+def shipped_passes(cache: dict[str, Captured], story_out: dict[str, dict[str, frozenset[str]]]) -> ShippedPasses:
+    """What every replay arm starts from (this tool's and days_shared_evidence's): the shipped passes, scored once."""
+    join_model, small_model, join_w, small_w = shipped_models()
+    mains = {n: scoped(cache[n], LEAST, GAP_HOURS) for n in cache}
+    smalls = {n: small_scope(cache[n], story_out[n]) for n in cache}
+    return ShippedPasses(
+        small_model, small_w, join_model.threshold, small_model.threshold, mains,
+        {n: probability(join_w, join_model.bias, mains[n].features) for n in cache}, smalls,
+        {n: probability(small_w, small_model.bias, smalls[n].features) for n in cache})
+
+
 def arms(cache: dict[str, Captured], outlets: dict[str, dict[str, str]]
          ) -> tuple[dict[str, list[Scores]], dict[str, Counter[str]], dict[str, tuple[int, int]]]:
-    join_model, small_model, join_w, small_w = shipped_models()
-    jt, st = join_model.threshold, small_model.threshold
     names = list(cache)
-    mains = {n: scoped(cache[n], LEAST, GAP_HOURS) for n in names}
-    main_ps = {n: probability(join_w, join_model.bias, mains[n].features) for n in names}
     story_out = {n: story_outlets(cache[n], outlets[n]) for n in names}
-    smalls = {n: small_scope(cache[n], story_out[n]) for n in names}
-    small_ps = {n: probability(small_w, small_model.bias, smalls[n].features) for n in names}
+    passes = shipped_passes(cache, story_out)
+    jt, st, small_w, small_model = passes.jt, passes.st, passes.small_w, passes.small_model
+    mains, main_ps, smalls, small_ps = passes.mains, passes.main_ps, passes.smalls, passes.small_ps
     shareds = {g: {n: shared_scope(cache[n], story_out[n], g) for n in names} for g in GATES}
     wides = {n: with_outlets(shareds["all"][n], story_out[n]) for n in names}
     rows: dict[str, list[Scores]] = {"shipped (no shared-outlet pair)": []}
