@@ -124,6 +124,14 @@ def load(path: Path) -> dict[str, Captured]:
     return cache
 
 
+
+def load_all(paths: list[Path]) -> dict[str, Captured]:
+    """Several captures (``load`` each) as one, a later one's day winning, in day order (``--cache`` repeated)."""
+    cache: dict[str, Captured] = {}
+    for path in paths:
+        cache.update(load(path))
+    return dict(sorted(cache.items()))
+
 def replay(day: Captured, weights: np.ndarray, bias: float, threshold: float) -> Scores:
     """The day after the star pass with this model at this threshold."""
     return score(day, joined(day, probability(weights, bias, day.features), threshold, star=True))

@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
-from bench.days_join_refit import load  # noqa: E402
+from bench.days_join_refit import load_all  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
     Scores,
     outlets_of,
@@ -340,10 +340,7 @@ def main() -> None:
     parser.add_argument("--ceilings", action="store_true", help="each gate's ceiling (the labels' joins among its pairs)")
     parser.add_argument("--per-day", action="store_true")
     args = parser.parse_args()
-    cache: dict[str, Captured] = {}
-    for path in args.cache:
-        cache.update(load(path))
-    cache = dict(sorted(cache.items()))
+    cache = load_all(args.cache)
     outlets = {n: story_outlets(cache[n], outlets_of(args.days / n)) for n in cache}
     if args.evidence_cache and args.evidence_cache.exists():
         with args.evidence_cache.open("rb") as handle:

@@ -46,7 +46,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_join_fit import Captured, fit_days, probability, same_event, scoped  # noqa: E402
-from bench.days_join_refit import load  # noqa: E402
+from bench.days_join_refit import load_all  # noqa: E402
 from bench.days_join_small import star  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
     _GAP,
@@ -224,10 +224,7 @@ def main() -> None:
     parser.add_argument("--days", type=Path, required=True, help="the day folders (to read each post's outlet)")
     parser.add_argument("--per-day", action="store_true")
     args = parser.parse_args()
-    cache: dict[str, Captured] = {}
-    for path in args.cache:
-        cache.update(load(path))
-    cache = dict(sorted(cache.items()))
+    cache = load_all(args.cache)
     outlets = {n: outlets_of(args.days / n) for n in cache}
     rows, chosen, counts = arms(cache, outlets)
     print(f"{len(cache)} tuning days: {', '.join(cache)}; shared-outlet pairs in scope "
