@@ -47,11 +47,13 @@ def test_a_context_never_reaches_a_barred_days_reports() -> None:
     assert not barred(datetime(2020, 9, 29, 0, tzinfo=UTC)) and not barred(datetime(2020, 9, 28, 0, tzinfo=UTC))
     # 2020-09-18 is a tuning day since session 72: no longer barred, nor the days either side
     assert not barred(datetime(2020, 9, 18, 0, tzinfo=UTC)) and not barred(datetime(2020, 9, 17, 0, tzinfo=UTC))
-    # 2020-09-04 (fresh for session 73) and the days either side are barred; 2020-09-02, a tuning day, is not
-    assert barred(datetime(2020, 9, 4, 0, tzinfo=UTC)) and barred(datetime(2020, 9, 3, 0, tzinfo=UTC))
-    assert barred(datetime(2020, 9, 5, 23, tzinfo=UTC)) and not barred(datetime(2020, 9, 2, 12, tzinfo=UTC))
-    assert not barred(datetime(2020, 10, 12, tzinfo=UTC))  # 2020-10-14's context
-    assert barred(datetime(2020, 10, 12, tzinfo=UTC), barred_days=["2020-10-12"])
+    # 2020-09-04 is a tuning day since session 73: no longer barred, nor the days either side
+    assert not barred(datetime(2020, 9, 4, 0, tzinfo=UTC)) and not barred(datetime(2020, 9, 3, 0, tzinfo=UTC))
+    # 2020-10-12 (fresh for session 74) and the days either side are barred; 2020-10-10, a tuning day, is not
+    assert barred(datetime(2020, 10, 12, 0, tzinfo=UTC)) and barred(datetime(2020, 10, 11, 0, tzinfo=UTC))
+    assert barred(datetime(2020, 10, 13, 23, tzinfo=UTC)) and not barred(datetime(2020, 10, 10, 12, tzinfo=UTC))
+    assert not barred(datetime(2020, 9, 16, tzinfo=UTC))  # 2020-09-18's context
+    assert barred(datetime(2020, 9, 16, tzinfo=UTC), barred_days=["2020-09-16"])
 
 
 def test_the_context_is_the_stores_reports_of_the_days_before_oldest_first(tmp_path: Path) -> None:
@@ -59,20 +61,20 @@ def test_the_context_is_the_stores_reports_of_the_days_before_oldest_first(tmp_p
     con = sqlite3.connect(store)
     con.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, published_at TEXT, fetched_at TEXT NOT NULL)")
     con.executemany("INSERT INTO articles VALUES (?, ?, ?)", [
-        ("late", "2020-10-13T23:00:00+00:00", "2020-10-14T01:00:00+00:00"),
-        ("early", "2020-10-11T00:30:00+00:00", "2020-10-11T01:00:00+00:00"),
-        ("local", "2020-10-12T07:00:00+08:00", "2020-10-12T00:00:00+00:00"),  # 2020-10-11 23:00 UTC
-        ("undated", None, "2020-10-12T05:00:00+00:00"),  # counts from when it was fetched
-        ("too-early", "2020-10-10T23:59:00+00:00", "2020-10-11T00:00:00+00:00"),
-        ("the-day", "2020-10-14T03:00:00+00:00", "2020-10-14T03:00:00+00:00"),
-        ("own-straggler", "2020-10-12T03:00:00+00:00", "2020-10-14T03:00:00+00:00"),  # in the day's folder
+        ("late", "2020-10-17T23:00:00+00:00", "2020-10-18T01:00:00+00:00"),
+        ("early", "2020-10-15T00:30:00+00:00", "2020-10-15T01:00:00+00:00"),
+        ("local", "2020-10-16T07:00:00+08:00", "2020-10-16T00:00:00+00:00"),  # 2020-10-15 23:00 UTC
+        ("undated", None, "2020-10-16T05:00:00+00:00"),  # counts from when it was fetched
+        ("too-early", "2020-10-14T23:59:00+00:00", "2020-10-15T00:00:00+00:00"),
+        ("the-day", "2020-10-18T03:00:00+00:00", "2020-10-18T03:00:00+00:00"),
+        ("own-straggler", "2020-10-16T03:00:00+00:00", "2020-10-18T03:00:00+00:00"),  # in the day's folder
     ])
     con.commit()
     con.close()
-    assert context_ids(str(store), "2020-10-14", 3, exclude=["own-straggler"]) == ["early", "local", "undated", "late"]
-    assert context_ids(f"sqlite:{store}", "2020-10-14", 1) == ["late"]
+    assert context_ids(str(store), "2020-10-18", 3, exclude=["own-straggler"]) == ["early", "local", "undated", "late"]
+    assert context_ids(f"sqlite:{store}", "2020-10-18", 1) == ["late"]
     # A barred day's neighbourhood is left out, whatever the context's length.
-    assert context_ids(str(store), "2020-10-14", 3, barred_days=["2020-10-11"]) == ["late"]
+    assert context_ids(str(store), "2020-10-18", 3, barred_days=["2020-10-15"]) == ["late"]
 
 
 def test_pairs_after_a_context_are_taken_only_with_stories_holding_a_report_of_the_day() -> None:
