@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "162"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "163"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -320,6 +320,8 @@ ALIGNMENT_VERSION = "162"  # 17: times of day, 万 remainders, the amount round;
 #   台北驻美代表处), was refused and stays on branch onlyx71
 # 162 (session 72, lead): the four tables mined again without the data fresh for session 73 (2020-09-04 +-3 days,
 #   only-X sample AX's files); 2020-09-18 and sample AW read as tuning data
+# 163 (session 73, lead): the four tables mined again without the data fresh for session 74 (2020-10-12 +-3 days,
+#   only-X sample AY's files); 2020-09-04 and sample AX read as tuning data
 
 
 @dataclass(slots=True)
