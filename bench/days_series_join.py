@@ -70,6 +70,7 @@ from bench.days_small_shared import shipped_passes, three  # noqa: E402
 
 CHECK = ("2020-09-04", "2020-09-18")
 RARE = (2, 3, 5)
+RATES = (0.0, 0.3, 1.0)
 KINDS = ("(a) one outlet", "(b) two outlets apart", "(c) a report left alone")
 JOIN_BANDS = (0.5, 0.3, 0.1)
 
@@ -94,6 +95,54 @@ def title_names(title: str) -> frozenset[str]:
     from newsmirror.text.tokenize import search_tokens
 
     return frozenset(t for t in search_tokens(quick_normalize(title)) if TERMS[t] and NAMES[t] and len(t) >= 2)
+
+
+BARRED = ("2020-11-15", "2020-11-18", "2020-11-21", "2020-11-29", "2020-12-02")  # test days, the held-out day
+FRESH = ("2020-10-09", "2020-10-15")  # session 74's fresh day 2020-10-12 and its +-3 days
+BACK = (10, 4)  # the background: the days D-10 .. D-4, before any capture's context days
+
+
+def allowed_date(date: str) -> bool:
+    """Whether a date's titles may be read as background: not within 3 days of a test or the held-out day, not in
+    the fresh day's window."""
+    from datetime import date as day_of
+
+    d = day_of.fromisoformat(date)
+    return (not any(abs((d - day_of.fromisoformat(b)).days) <= 3 for b in BARRED)
+            and not FRESH[0] <= date <= FRESH[1])
+
+
+def background_dates(name: str) -> list[str]:
+    """The allowed dates D-10 .. D-4 of a tuning day D."""
+    from datetime import date as day_of
+    from datetime import timedelta
+
+    d = day_of.fromisoformat(name)
+    dates = [(d - timedelta(days=k)).isoformat() for k in range(BACK[1], BACK[0] + 1)]
+    return [x for x in dates if allowed_date(x)]
+
+
+def date_names(store: Path, dates: Iterable[str]) -> dict[str, Counter[str]]:
+    """Date -> how many titles of the store published that day (UTC) use each name (only the dates asked)."""
+    wanted = sorted(set(dates))
+    assert all(allowed_date(d) for d in wanted)
+    out: dict[str, Counter[str]] = {d: Counter() for d in wanted}
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
+        for date in wanted:
+            for (title,) in db.execute("SELECT title FROM articles WHERE substr(published_utc, 1, 10) = ?", (date,)):
+                out[date].update(title_names(title or ""))
+    return out
+
+
+def background_rate(name: str, per_date: dict[str, Counter[str]]) -> dict[str, float]:
+    """Name -> titles a day using it over the day's background dates (empty without one)."""
+    dates = background_dates(name)
+    if not dates:
+        return {}
+    total: Counter[str] = Counter()
+    for d in dates:
+        total.update(per_date.get(d, Counter()))
+    return {k: v / len(dates) for k, v in total.items()}
 
 
 def final_stories(day: Captured, into: dict[str, str]) -> dict[str, str]:
@@ -158,10 +207,12 @@ def gate_of(day: Captured, index: dict[tuple[str, str], int], join_p: np.ndarray
 
 
 def series_pairs(day: Captured, outlet: dict[str, str], names: dict[str, frozenset[str]], k: int,
-                 same_outlet: bool = True) -> Captured:
+                 same_outlet: bool = True, background: dict[str, float] | None = None, rate: float = 0.0) -> Captured:
     """The series pass's gated pairs of the capture: a story of one report and another within 24 h holding a report
     of the same outlet (``same_outlet`` False: of any outlet) whose title shares a name with the single report's title
-    that at most ``k`` of the day's titles use. (Touched stories are left out when replayed, ``series_step``.)"""
+    that at most ``k`` of the day's titles use; with ``background`` (name -> titles a day using it a week before,
+    ``background_rate``) a **new name** instead: one used by at most ``rate`` titles a day then, however many use it
+    on the day. (Touched stories are left out when replayed, ``series_step``.)"""
     df = Counter(n for a in day.assigned for n in names.get(a, ()))
     members: dict[str, list[str]] = defaultdict(list)
     for a, s in day.assigned.items():
@@ -175,7 +226,8 @@ def series_pairs(day: Captured, outlet: dict[str, str], names: dict[str, frozens
                 continue
             lone = members[single][0]
             source = outlet.get(lone)
-            rare = {t for t in names.get(lone, ()) if df[t] <= k}
+            rare = {t for t in names.get(lone, ())
+                    if (df[t] <= k if background is None else background.get(t, 0.0) <= rate)}
             if source is None or not rare:
                 continue
             if any((not same_outlet or outlet.get(m) == source) and rare & names.get(m, frozenset())
@@ -183,6 +235,46 @@ def series_pairs(day: Captured, outlet: dict[str, str], names: dict[str, frozens
                 keep.append(n)
                 break
     return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep], day.features[keep], day.truth)
+
+
+SERIES_COLUMNS = ("shared title names", "of day df <= 2", "of day df <= 5", "new (0 a day a week before)",
+                  "new (<= 1 a day)", "in a same-outlet report", "other story's reports (log)")
+
+
+def series_columns(day: Captured, outlet: dict[str, str], names: dict[str, frozenset[str]],
+                   background: dict[str, float] | None) -> Captured:
+    """The union scope (a single report and a story within 24 h sharing a title name of day df <= 5 or new, any
+    outlet) with ``SERIES_COLUMNS`` (log1p of counts) after the features: the shared title names, those rare on the day,
+    those new (``background``; none on a day without one), those a same-outlet report's title holds, the other story's
+    size."""
+    df = Counter(n for a in day.assigned for n in names.get(a, ()))
+    members: dict[str, list[str]] = defaultdict(list)
+    for a, s in day.assigned.items():
+        members[s].append(a)
+    keep, rows = [], []
+    for n, (sa, sb) in enumerate(day.pairs):
+        if day.features[n, _GAP] > np.log1p(GAP_HOURS):
+            continue
+        single, other = (sa, sb) if day.sizes[sa] == 1 else (sb, sa)
+        if day.sizes[single] != 1 or not members[single]:
+            continue
+        lone = members[single][0]
+        mine = names.get(lone, frozenset())
+        held = frozenset().union(*(names.get(m, frozenset()) for m in members[other]))
+        own = frozenset().union(*(names.get(m, frozenset()) for m in members[other]
+                                  if outlet.get(m) is not None and outlet.get(m) == outlet.get(lone)))
+        shared = mine & held
+        new0 = {t for t in shared if background and background.get(t, 0.0) <= 0.0}
+        new1 = {t for t in shared if background and background.get(t, 0.0) <= 1.0}
+        rare5 = {t for t in shared if df[t] <= 5}
+        if not (rare5 or new1):
+            continue
+        keep.append(n)
+        rows.append((len(shared), sum(df[t] <= 2 for t in shared), len(rare5), len(new0), len(new1),
+                     len(shared & own), len(members[other])))
+    extra = np.log1p(np.array(rows, dtype=float).reshape(-1, len(SERIES_COLUMNS)))
+    return Captured(day.name, day.assigned, day.sizes, [day.pairs[i] for i in keep],
+                    np.hstack([day.features[keep], extra]), day.truth)
 
 
 def series_step(pairs: list[tuple[str, str]], p: np.ndarray, threshold: float, sizes: dict[str, int],
@@ -220,6 +312,10 @@ def main() -> None:
     parser.add_argument("--replay", action="store_true")
     parser.add_argument("--any-outlet", action="store_true",
                         help="the series pass's other story may hold the shared name in any outlet's report")
+    parser.add_argument("--new-names", action="store_true",
+                        help="the series gate reads a new name (rare a week before, BACK) instead of a rare one")
+    parser.add_argument("--columns", action="store_true",
+                        help="one gate: the union scope with SERIES_COLUMNS (the refit reads them)")
     parser.add_argument("--per-day", action="store_true")
     args = parser.parse_args()
     cache = load_all(args.cache)
@@ -245,8 +341,13 @@ def main() -> None:
     if args.census:
         census(cache, base, outlet, story_out, choice, check, args.per_day)
     if args.replay:
+        backgrounds = None
+        if args.new_names or args.columns:
+            per_date = date_names(args.store, {d for n in cache for d in background_dates(n)})
+            backgrounds = {n: background_rate(n, per_date) for n in cache}
+            print(f"  background dates read: {len(per_date)}", flush=True)
         replay(cache, base, outlet, names, passes.small_w, passes.small_model.bias, choice, check, args.per_day,
-               not args.any_outlet)
+               not args.any_outlet, backgrounds, args.columns)
 
 
 def census(cache: dict[str, Captured], base: dict[str, dict[str, str]], outlet: dict[str, dict[str, str]],
@@ -296,8 +397,20 @@ def census(cache: dict[str, Captured], base: dict[str, dict[str, str]], outlet: 
 
 def replay(cache: dict[str, Captured], base: dict[str, dict[str, str]], outlet: dict[str, dict[str, str]],
            names: dict[str, frozenset[str]], small_w: np.ndarray, small_b: float, choice: list[str],
-           check: list[str], per_day: bool, same_outlet: bool = True) -> None:
+           check: list[str], per_day: bool, same_outlet: bool = True,
+           backgrounds: dict[str, dict[str, float]] | None = None, columns: bool = False) -> None:
     scope = "same outlet" if same_outlet else "any outlet"
+    if columns:
+        gates = [("any outlet, title name of day df <= 5 or new, refit with the series columns",
+                  {n: series_columns(cache[n], outlet[n], names, (backgrounds or {}).get(n) or None) for n in cache})]
+    elif backgrounds is None:
+        gates = [(f"{scope}, title name df <= {k}",
+                  {n: series_pairs(cache[n], outlet[n], names, k, same_outlet) for n in cache}) for k in RARE]
+    else:
+        gates = [(f"{scope}, new title name (<= {r:g} titles a day a week before)",
+                  {n: series_pairs(cache[n], outlet[n], names, -1, same_outlet, backgrounds[n] or None, r)
+                   for n in cache})  # a day without background dates: no new name, no series pair
+                 for r in RATES]
 
     def shipped(x: np.ndarray) -> np.ndarray:
         return probability(small_w, small_b, x[:, :len(small_w)])
@@ -315,13 +428,12 @@ def replay(cache: dict[str, Captured], base: dict[str, dict[str, str]], outlet: 
         "shipped (no series pass)": (run(choice, {n: cache[n] for n in cache}, None, None),
                                      run(check, {n: cache[n] for n in cache}, None, None))}
     chosen: dict[str, Counter[str]] = {}
-    for k in RARE:
-        series = {n: series_pairs(cache[n], outlet[n], names, k, same_outlet) for n in cache}
+    for label, series in gates:
         pairs = sum(len(series[n].pairs) for n in choice)
         one = int(sum(same_event(series[n]).sum() for n in choice if series[n].pairs))
-        print(f"  rare title name (day df <= {k}): choice days {pairs} gated pairs, {one} of one event", flush=True)
+        print(f"  {label}: choice days {pairs} gated pairs, {one} of one event", flush=True)
         arms: dict[str, Callable[[list[str]], Callable[[np.ndarray], np.ndarray]]] = {
-            f"{scope}, title name df <= {k}: packaged small model, threshold per fold": lambda train: shipped,
+            f"{label}: packaged small model, threshold per fold": lambda train: shipped,
         }
 
         def refit_on(train: list[str], series: dict[str, Captured] = series) -> Callable[[np.ndarray], np.ndarray]:
@@ -329,7 +441,7 @@ def replay(cache: dict[str, Captured], base: dict[str, dict[str, str]], outlet: 
             w, b = fit_days(fitted, 1.0)
             return lambda x: probability(w, b, x)
 
-        arms[f"{scope}, title name df <= {k}: refit L2 1, threshold per fold"] = refit_on
+        arms[f"{label}: refit L2 1, threshold per fold"] = refit_on
         for arm, make in arms.items():
             held: list[Scores] = []
             chosen[arm] = Counter()
@@ -344,10 +456,10 @@ def replay(cache: dict[str, Captured], base: dict[str, dict[str, str]], outlet: 
             chosen[arm][f"check at {t:g}"] += 1
             rows[arm] = (held, run(check, series, scorer, t))
             print(f"  {arm}: {np.mean([h[0] for h in held]):.5f}", flush=True)
-        every = f"{scope}, title name df <= {k}: every gated pair joined (information)"
+        every = f"{label}: every gated pair joined (information)"
         rows[every] = (run(choice, series, lambda x: np.ones(len(x)), 0.5),
                        run(check, series, lambda x: np.ones(len(x)), 0.5))
-        ceiling = f"{scope}, title name df <= {k}: the labels' own joins (ceiling, information)"
+        ceiling = f"{label}: the labels' own joins (ceiling, information)"
         rows[ceiling] = tuple(  # type: ignore[assignment]
             [scored(cache[n], with_series(base[n], series[n], same_event(series[n]) if series[n].pairs else None, 0.5))
              for n in days] for days in (choice, check))

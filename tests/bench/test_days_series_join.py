@@ -8,7 +8,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from bench.days_join_fit import Captured
-from bench.days_series_join import KINDS, gate_of, loss_census, series_pairs, with_series
+from bench.days_series_join import (
+    KINDS,
+    SERIES_COLUMNS,
+    allowed_date,
+    background_dates,
+    gate_of,
+    loss_census,
+    series_columns,
+    series_pairs,
+    with_series,
+)
 from bench.days_small_refit import scored, story_outlets
 
 from newsmirror.stories.joincomplete import JOIN_FEATURES
@@ -80,3 +90,29 @@ def test_the_series_step_joins_untouched_singles_to_the_core() -> None:
     into = with_series({"t": "s"}, series, np.array([0.9, 0.9, 0.9]), 0.5)
     assert into["w"] == "s" and into["u"] == "s"
     assert with_series({}, series, None, 0.5) == {}
+
+
+def test_the_new_name_gate_reads_the_week_before_not_the_day() -> None:
+    d = day()
+    # 加利 was in no title a week before (new), 林明进 in two a day: with the background, w's 林明进 is not new, and
+    # 加利 counts however many of the day's titles hold it.
+    background = {"林明进": 2.0}
+    assert series_pairs(d, OUTLET, NAMES, -1, True, background, 0.0).pairs == [("s", "t"), ("t", "u")]
+    assert series_pairs(d, OUTLET, NAMES, -1, True, background, 2.0).pairs == [("s", "t"), ("s", "w"), ("t", "u")]
+
+
+def test_the_background_never_reads_a_barred_date() -> None:
+    assert not allowed_date("2020-11-18") and not allowed_date("2020-12-05") and not allowed_date("2020-10-12")
+    assert allowed_date("2020-11-25") and allowed_date("2020-09-01")
+    assert background_dates("2020-09-04") == [f"2020-08-{d}" for d in range(31, 24, -1)]
+    assert background_dates("2020-11-23") == []  # its week before touches the test days
+
+
+def test_the_series_columns() -> None:
+    d = day()
+    wide = series_columns(d, OUTLET, NAMES, {"林明进": 2.0})
+    assert wide.pairs == [("s", "t"), ("s", "v"), ("s", "w"), ("t", "u")]
+    extra = np.expm1(wide.features[:, len(JOIN_FEATURES):])
+    assert extra.shape == (4, len(SERIES_COLUMNS))
+    assert np.round(extra[1]).tolist() == [1, 0, 1, 1, 1, 0, 2]  # v (C) against s: 加利, new, in no C report
+    assert np.round(extra[2]).tolist() == [1, 1, 1, 0, 0, 1, 2]  # w against s: 林明进, day df 2, not new
