@@ -51,6 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, TEST_DAYS  # noqa: E402
 from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
 from bench.days_join_refit import load_all  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
@@ -97,19 +98,16 @@ def title_names(title: str) -> frozenset[str]:
     return frozenset(t for t in search_tokens(quick_normalize(title)) if TERMS[t] and NAMES[t] and len(t) >= 2)
 
 
-BARRED = ("2020-11-15", "2020-11-18", "2020-11-21", "2020-11-29", "2020-12-02")  # test days, the held-out day
-FRESH = ("2020-10-09", "2020-10-15")  # session 74's fresh day 2020-10-12 and its +-3 days
+BARRED = (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS)  # never read: nor the 3 days either side of each
 BACK = (10, 4)  # the background: the days D-10 .. D-4, before any capture's context days
 
 
 def allowed_date(date: str) -> bool:
-    """Whether a date's titles may be read as background: not within 3 days of a test or the held-out day, not in
-    the fresh day's window."""
+    """Whether a date's titles may be read as background: not within 3 days of a test, the held-out or a fresh day."""
     from datetime import date as day_of
 
     d = day_of.fromisoformat(date)
-    return (not any(abs((d - day_of.fromisoformat(b)).days) <= 3 for b in BARRED)
-            and not FRESH[0] <= date <= FRESH[1])
+    return not any(abs((d - day_of.fromisoformat(b)).days) <= 3 for b in BARRED)
 
 
 def background_dates(name: str) -> list[str]:
