@@ -1025,7 +1025,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
                 units = sorted(rules_facts[n], key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
                 rules_claims[n] = {term: givers for term, givers in _details(
                     [sentences[i] for i in units], outlets, outlet_texts, outlet_nouns, outlet_raw,
-                    spelt_in_story).items() if len(givers) == 1}
+                    spelt_in_story, other_names).items() if len(givers) == 1}
             claims.update(rules_claims[n])
         return claims
 
@@ -1039,12 +1039,15 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
     # form the dictionary knows (``GLOSSED_KNOWN_SPELLING``).
     spelt_in_story = (_known_spellings(([sentences[i] for i in units] for _root, units in ordered), outlet_texts)
                       if GLOSSED_KNOWN_SPELLING else {})
+    # Names of one referent two outlets' units of a fact write one each (``ONE_OTHER_NAME_EACH``).
+    other_names = (_other_names_in_story(([sentences[i] for i in units] for _root, units in ordered), outlets, outlet_texts)
+                   if ONE_OTHER_NAME_EACH else {})
     for root, members in ordered:
         members.sort(key=lambda i: (outlet_order[sentences[i].ref.outlet], sentences[i].ref.index))
         refs = [sentences[i].ref for i in members]
         fact = Fact(refs)
         fact.details = _details([sentences[i] for i in members], outlets, outlet_texts, outlet_nouns, outlet_raw,
-                                spelt_in_story)
+                                spelt_in_story, other_names)
         # A unit shown as its outlet's repeat (``SECOND_REPEAT``) joined the fact for its likeness to its own outlet's
         # telling, not to the other outlets' tellings: that they do not name what the repeat names says nothing of
         # what they left out. The fact shows only the only-X claims it shows without its repeats, as a fact the pair
@@ -1054,7 +1057,7 @@ def compare_story(articles: Sequence[Article], story_id: str = "", same_fact: Sa
         told = [i for i in members if i not in repeats] if repeats else members  # the units a claim may rest on
         if repeats and any(len(givers) == 1 for givers in fact.details.values()):
             without = _details([sentences[i] for i in told], outlets, outlet_texts, outlet_nouns, outlet_raw,
-                               spelt_in_story)
+                               spelt_in_story, other_names)
             fact.details = {term: givers for term, givers in fact.details.items()
                             if len(givers) != 1 or without.get(term) == givers}
         if rules_facts and any(len(givers) == 1 for givers in fact.details.values()) and (
@@ -3864,9 +3867,117 @@ def _known_spellings(facts: Iterable[list[_Sentence]], outlet_texts: Mapping[str
     return found
 
 
+# Another name of one body, place or thing, read from the facts' own alignment (session 72, onlyx72). Two outlets'
+# units linked into one fact, each holding exactly one name the other outlet writes nowhere, both of one kind
+# by jieba's tag of the name alone (both organisations nt, both places ns, both other proper names nz; never a
+# person's), most likely name one referent two ways (中共军队 and 中国人民志愿军 in two outlets' sentences of the war's
+# victory), when the two names stand in one place of the two units: between the same two runs of characters both
+# units write (``_in_same_gap``; not two sources of one fact, 据联合报报道 against 立法院外交及国防委员会昨天), and neither
+# stands in a list (an item next to 、 is a sibling of the items around it, not another name of them: ``_listed``). Each
+# outlet is then counted as naming the other's name, in the whole story, as ``_names_in`` reads every other form. Not
+# where an outlet of the story writes both names or the dictionary gives them different English names (``_told_apart``:
+# two bodies to that outlet). It can only withhold a claim. Off (False) = the claims before session 73. Refused alone
+# in session 72 (detail names only: AS-AW unchanged); on since session 73 with ``EVERY_PROPER_NOUN``: over tuning
+# samples A-AW 1,604 claims / 25 false -> 1,600 / 22 (C06, M08, AU94 withheld, and one not a name), no true claim lost
+# (bench/days_results.md, session 73, onlyx73).
+ONE_OTHER_NAME_EACH = True
+# The units' names read from every proper noun, whatever its idf (session 73, onlyx73): onlyx72's reader read only
+# detail names (idf >= ``DETAIL_IDF``), so a unit naming the body by a common name (中国人民解放军, idf 7.78) held no
+# name to it. A name too common to be a detail is never claimed, but it is the other outlet's name of the referent.
+EVERY_PROPER_NOUN = True
+_ONE_NAME_KINDS = frozenset({"nt", "ns", "nz"})
+ONE_NAME_RUN_CHARS = 2  # the shortest run of characters two units write alike that counts as a landmark
+ONE_NAME_SHARED_CHARS = 6  # the two units write at least this many characters alike in such runs
+ONE_NAME_NEXT_CHARS = 1  # the most characters between a name and the run it stands next to (在 of 在国防委员会的建议)
+
+
+def _in_same_gap(name: str, text: str, other_name: str, other_text: str) -> bool:
+    """Whether ``text`` writes ``name`` and ``other_text`` writes ``other_name`` in one place: between the same two
+    runs (``ONE_NAME_RUN_CHARS`` or more) the two texts write alike once each name is masked (or a text's edge), the
+    runs together ``ONE_NAME_SHARED_CHARS`` characters or more, each name at most ``ONE_NAME_NEXT_CHARS`` characters
+    from the same one of the two runs (在国防委员会的建议 and 国防军的建议)."""
+    masked, other_masked = text.replace(name, _PLACEHOLDER), other_text.replace(other_name, "\x01")
+    matcher = difflib.SequenceMatcher(None, masked, other_masked, autojunk=False)
+    runs = [block for block in matcher.get_matching_blocks() if block.size >= ONE_NAME_RUN_CHARS]
+    if sum(block.size for block in runs) < ONE_NAME_SHARED_CHARS:
+        return False
+
+    def places(written: str, mark: str, side: int) -> set[tuple[int, str]]:
+        # (the gap between two runs the mark stands in, the side of the gap whose run it stands next to)
+        starts = [block[side] for block in runs]
+        found = set()
+        for at, char in enumerate(written):
+            if char != mark:
+                continue
+            gap = sum(start + block.size <= at for start, block in zip(starts, runs, strict=True))
+            if gap and at - (starts[gap - 1] + runs[gap - 1].size) <= ONE_NAME_NEXT_CHARS:
+                found.add((gap, "before"))
+            if gap < len(runs) and starts[gap] - at - 1 <= ONE_NAME_NEXT_CHARS:
+                found.add((gap, "after"))
+        return found
+
+    return bool(places(masked, _PLACEHOLDER, 0) & places(other_masked, "\x01", 1))
+
+
+def _listed(name: str, text: str) -> bool:
+    """Whether the raw ``text`` writes the normalized ``name`` as an item of a list: right after or before 、 (a quote
+    mark or a bracketed gloss between)."""
+    simplified = to_simplified_key(unicodedata.normalize("NFKC", text)).lower()
+    written = re.escape(name)
+    return re.search(rf"、[“「『\"]?{written}|{written}[”」』\"]?(?:[（(][^（()）]*[）)])?、", simplified) is not None
+
+
+def _name_kind(word: str) -> str | None:
+    """jieba's tag of ``word`` cut alone when it is one word of a kind in ``_ONE_NAME_KINDS``; None otherwise."""
+    if not _HAN_RUN.fullmatch(word):
+        return None
+    tagged = _tagged_once(word)
+    if len(tagged) != 1 or tagged[0][1] not in _ONE_NAME_KINDS:
+        return None
+    return tagged[0][1]
+
+
+def _unit_names(sentence: _Sentence, story_outlets: Iterable[str]) -> set[str]:
+    """The names of a unit ``_details`` reads as details (a head jieba cut from a longer name read as the name); with
+    ``EVERY_PROPER_NOUN``, every whole name of the unit whatever its idf (中国人民解放军, too common to be a detail)."""
+    least = 0.0 if EVERY_PROPER_NOUN else DETAIL_IDF
+    names = set()
+    for word in sentence.nouns:
+        if (idf(word) >= least and not any(word in name for name in story_outlets)
+                and not any(wire in word for wire in WIRES) and is_name_detail(word, sentence.normalized)):
+            names.add(longer_name(word, sentence.normalized) or word)
+    return names
+
+
+def _other_names_in_story(facts: Iterable[list[_Sentence]], story_outlets: list[str],
+                          outlet_texts: Mapping[str, str]) -> dict[str, set[str]]:
+    """Name -> the outlets whose unit of a fact names its referent by another name (``ONE_OTHER_NAME_EACH``)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for members in facts:
+        if len({sentence.ref.outlet for sentence in members}) < 2:
+            continue
+        names = [_unit_names(sentence, story_outlets) for sentence in members]
+        for (own, own_names), (other, their_names) in combinations(zip(members, names, strict=True), 2):
+            if own.ref.outlet == other.ref.outlet:
+                continue
+            mine = {n for n in own_names if n not in outlet_texts.get(other.ref.outlet, other.normalized)}
+            theirs = {n for n in their_names if n not in outlet_texts.get(own.ref.outlet, own.normalized)}
+            if len(mine) != 1 or len(theirs) != 1:
+                continue
+            (first,), (second,) = mine, theirs
+            kind = _name_kind(first)
+            if (kind is not None and _name_kind(second) == kind and _in_same_gap(first, own.normalized, second, other.normalized)
+                    and not _listed(first, own.ref.text) and not _listed(second, other.ref.text)
+                    and not _told_apart([first], [second], outlet_texts)):
+                found[first].add(other.ref.outlet)
+                found[second].add(own.ref.outlet)
+    return found
+
+
 def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: dict[str, str],
              outlet_nouns: dict[str, set[str]], outlet_raw: Mapping[str, _Written] | None = None,
-             spelt_in_story: Mapping[str, set[str]] | None = None) -> dict[str, list[str]]:
+             spelt_in_story: Mapping[str, set[str]] | None = None,
+             other_names: Mapping[str, set[str]] | None = None) -> dict[str, list[str]]:
     """Distinctive words some outlets of a fact mention and others do not (an outlet's own name
     in its dateline, 【新唐人…讯】, and wire credits are not details of the event). A word the
     silent outlets all use elsewhere in their reports (习近平 in a sentence that happens not to
@@ -3877,7 +3988,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
     nor a piece of a name jieba cut apart (林德梅 of 林德梅耶). ``outlet_raw``: each outlet's texts as written, for
     the forms normalizing blurs (``UNDOTTED_NAMES``, ``FIRST_WORD_GLOSSES``, ``SURNAME_LEFT_UNNAMED``); None reads
     none of them. ``spelt_in_story``: Latin gloss -> the outlets a fact of the story shows writing it in another
-    Han form (``_known_spellings``)."""
+    Han form (``_known_spellings``). ``other_names``: name -> the outlets a fact of the story shows naming it by
+    another name (``_other_names_in_story``)."""
     outlets = {s.ref.outlet for s in members}
     if len(outlets) < 2:
         return {}
@@ -4102,6 +4214,8 @@ def _details(members: list[_Sentence], story_outlets: list[str], outlet_texts: d
             everyone |= {o for o in story_outlets if o not in everyone and (
                 UNDOTTED_NAMES and _written_dotted_apart(word, outlet_raw.get(o, _NOTHING_WRITTEN))
                 or SURNAME_LEFT_UNNAMED and _surname_left_unnamed(word, outlet_raw.get(o, _NOTHING_WRITTEN)))}
+        if ONE_OTHER_NAME_EACH and other_names and news_to_someone(everyone):
+            everyone |= other_names.get(word, set()) & set(story_outlets)
         if givers != outlets and news_to_someone(everyone):
             partial.append((word, everyone))
     partial.sort(key=lambda item: (-idf(item[0]), item[0]))
