@@ -132,6 +132,15 @@ def load_all(paths: list[Path]) -> dict[str, Captured]:
         cache.update(load(path))
     return dict(sorted(cache.items()))
 
+
+def add_capture_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--cache``, ``--days`` and ``--store``: what a tool reading captures with their reports' text needs."""
+    parser.add_argument("--cache", type=Path, action="append", required=True,
+                        help="days_join_refit.py --capture's folder or pickle (repeatable: a later one's day wins)")
+    parser.add_argument("--days", type=Path, required=True, help="the day folders (to read each post's outlet)")
+    parser.add_argument("--store", type=Path, required=True, help="a store holding the captured days' articles")
+
+
 def replay(day: Captured, weights: np.ndarray, bias: float, threshold: float) -> Scores:
     """The day after the star pass with this model at this threshold."""
     return score(day, joined(day, probability(weights, bias, day.features), threshold, star=True))

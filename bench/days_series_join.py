@@ -53,7 +53,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, TEST_DAYS  # noqa: E402
 from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
-from bench.days_join_refit import load_all  # noqa: E402
+from bench.days_join_refit import add_capture_arguments, load_all  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
     _GAP,
     _LEDE,
@@ -301,10 +301,7 @@ def with_series(base: dict[str, str], series: Captured, p: np.ndarray | None, th
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cache", type=Path, action="append", required=True,
-                        help="days_join_refit.py --capture's folder or pickle (repeatable: a later one's day wins)")
-    parser.add_argument("--days", type=Path, required=True, help="the day folders (to read each post's outlet)")
-    parser.add_argument("--store", type=Path, required=True, help="a store holding the captured days' articles")
+    add_capture_arguments(parser)
     parser.add_argument("--titles-cache", type=Path, help="a pickle of the reports' title names (made if missing)")
     parser.add_argument("--census", action="store_true")
     parser.add_argument("--replay", action="store_true")

@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
-from bench.days_join_refit import load_all  # noqa: E402
+from bench.days_join_refit import add_capture_arguments, load_all  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
     Scores,
     outlets_of,
@@ -329,10 +329,7 @@ def ceilings(cache: dict[str, Captured], shareds: dict[str, Captured], kinds: di
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cache", type=Path, action="append", required=True,
-                        help="days_join_refit.py --capture's folder or pickle (repeatable: a later one's day wins)")
-    parser.add_argument("--days", type=Path, required=True, help="the day folders (to read each post's outlet)")
-    parser.add_argument("--store", type=Path, required=True, help="a store holding the captured days' articles")
+    add_capture_arguments(parser)
     parser.add_argument("--evidence-cache", type=Path, help="a pickle of the reports' evidence (made if missing)")
     parser.add_argument("--replay", action="store_true", help="replay the gates that meet the bar (or --gate)")
     parser.add_argument("--gate", action="append", choices=[*GATES, WITH_COLUMNS],
