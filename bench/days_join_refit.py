@@ -34,9 +34,10 @@ from __future__ import annotations
 import argparse
 import math
 import pickle
+import sqlite3
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,17 @@ def add_capture_arguments(parser: argparse.ArgumentParser) -> None:
                         help="days_join_refit.py --capture's folder or pickle (repeatable: a later one's day wins)")
     parser.add_argument("--days", type=Path, required=True, help="the day folders (to read each post's outlet)")
     parser.add_argument("--store", type=Path, required=True, help="a store holding the captured days' articles")
+
+
+def store_rows(store: Path, ids: Iterable[str], columns: str) -> Iterator[tuple[Any, ...]]:
+    """``(id, *columns)`` of the articles asked (each once, 500 to a query), from a store opened read-only: how the
+    capture tools read their reports' text, titles or metadata."""
+    wanted = sorted(set(ids))
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            yield from db.execute(f"SELECT id, {columns} FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                                  chunk)
 
 
 def replay(day: Captured, weights: np.ndarray, bias: float, threshold: float) -> Scores:

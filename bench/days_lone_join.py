@@ -23,7 +23,6 @@ The store (the session-69 whole-archive store, read-only) gives the reports' tit
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -38,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_join_fit import Captured, probability  # noqa: E402
-from bench.days_join_refit import add_capture_arguments, load_all  # noqa: E402
+from bench.days_join_refit import add_capture_arguments, load_all, store_rows  # noqa: E402
 from bench.days_join_small import star  # noqa: E402
 from bench.days_series_join import CHECK, final_stories, gate_of  # noqa: E402
 from bench.days_small_refit import Scores, outlets_of, story_outlets  # noqa: E402
@@ -63,24 +62,18 @@ def article_meta(store: Path, ids: Iterable[str]) -> dict[str, Meta]:
     """Article id -> script, body-text length and publication time, from a store opened read-only."""
     from newsmirror.store.sqlite import unpack_bodies
 
-    wanted = sorted(set(ids))
     found: dict[str, Meta] = {}
-    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            for article_id, script, text, blob, published in db.execute(
-                    f"SELECT id, script, body_text, body_z, published_utc FROM articles WHERE id IN "
-                    f"({','.join('?' * len(chunk))})", chunk):
-                if blob is not None:
-                    bodies = unpack_bodies(blob)
-                    text = bodies[2] if len(bodies) > 2 and bodies[2] else text
+    for article_id, script, text, blob, published in store_rows(store, ids, "script, body_text, body_z, published_utc"):
+        if blob is not None:
+            bodies = unpack_bodies(blob)
+            text = bodies[2] if len(bodies) > 2 and bodies[2] else text
+        when = None
+        if published:
+            try:
+                when = datetime.fromisoformat(published)
+            except ValueError:
                 when = None
-                if published:
-                    try:
-                        when = datetime.fromisoformat(published)
-                    except ValueError:
-                        when = None
-                found[article_id] = Meta(script or "und", len((text or "").strip()), when)
+        found[article_id] = Meta(script or "und", len((text or "").strip()), when)
     return found
 
 

@@ -53,7 +53,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, TEST_DAYS  # noqa: E402
 from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
-from bench.days_join_refit import add_capture_arguments, load_all  # noqa: E402
+from bench.days_join_refit import add_capture_arguments, load_all, store_rows  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
     _GAP,
     _LEDE,
@@ -78,15 +78,7 @@ JOIN_BANDS = (0.5, 0.3, 0.1)
 
 def article_titles(store: Path, ids: Iterable[str]) -> dict[str, str]:
     """Article id -> title of the ids asked, from a store opened read-only."""
-    wanted = sorted(set(ids))
-    found: dict[str, str] = {}
-    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            for article_id, title in db.execute(
-                    f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                found[article_id] = title or ""
-    return found
+    return {article_id: title or "" for article_id, title in store_rows(store, ids, "title")}
 
 
 def title_names(title: str) -> frozenset[str]:

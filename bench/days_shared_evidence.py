@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import pickle
 import re
-import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -49,7 +48,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench.days_join_fit import Captured, fit_days, probability, same_event  # noqa: E402
-from bench.days_join_refit import add_capture_arguments, load_all  # noqa: E402
+from bench.days_join_refit import add_capture_arguments, load_all, store_rows  # noqa: E402
 from bench.days_small_refit import (  # noqa: E402
     Scores,
     outlets_of,
@@ -76,18 +75,13 @@ def article_texts(store: Path, ids: Iterable[str]) -> dict[str, tuple[str, str]]
     """Article id -> (title, body text) of the ids asked, from a store opened read-only."""
     from newsmirror.store.sqlite import BODY_COLUMNS, unpack_bodies
 
-    wanted = sorted(set(ids))
     found: dict[str, tuple[str, str]] = {}
-    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            rows = db.execute(f"SELECT id, title, body_text, body_markdown, summary, body_z FROM articles "
-                              f"WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            for article_id, title, text, markdown, summary, blob in rows:
-                if blob is not None:
-                    bodies = dict(zip(BODY_COLUMNS, unpack_bodies(blob), strict=False))
-                    text, markdown, summary = (bodies.get(k) or "" for k in ("body_text", "body_markdown", "summary"))
-                found[article_id] = (title, text or markdown or summary)
+    for article_id, title, text, markdown, summary, blob in store_rows(
+            store, ids, "title, body_text, body_markdown, summary, body_z"):
+        if blob is not None:
+            bodies = dict(zip(BODY_COLUMNS, unpack_bodies(blob), strict=False))
+            text, markdown, summary = (bodies.get(k) or "" for k in ("body_text", "body_markdown", "summary"))
+        found[article_id] = (title, text or markdown or summary)
     return found
 
 
