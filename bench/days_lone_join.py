@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 from bench.days_join_fit import Captured, probability  # noqa: E402
 from bench.days_join_refit import add_capture_arguments, load_all, store_rows  # noqa: E402
 from bench.days_join_small import star  # noqa: E402
-from bench.days_series_join import CHECK, final_stories, gate_of  # noqa: E402
+from bench.days_series_join import CHECK, KINDS, final_stories, gate_of, split_pairs  # noqa: E402
 from bench.days_small_refit import Scores, outlets_of, story_outlets  # noqa: E402
 from bench.days_small_shared import ShippedPasses, shipped_passes, three  # noqa: E402
 
@@ -80,24 +80,9 @@ def article_meta(store: Path, ids: Iterable[str]) -> dict[str, Meta]:
 def lone_pairs(day: Captured, into: dict[str, str], outlet: dict[str, str]) -> list[tuple[str, str, float]]:
     """Kind (c)'s ordered pairs as (lone report, event-mate, recall lost), as ``loss_census`` counts them."""
     final = final_stories(day, into)
-    items = [i for i in day.truth if i in final]
-    events: dict[str, list[str]] = defaultdict(list)
-    for i in items:
-        events[day.truth[i]].append(i)
     size = Counter(final.values())
-    out = []
-    for members in events.values():
-        for i in members:
-            for j in members:
-                if i == j or final[i] == final[j]:
-                    continue
-                oi, oj = outlet.get(i), outlet.get(j)
-                if oi is not None and oi == oj:
-                    continue
-                if size[final[i]] == 1 or size[final[j]] == 1:
-                    lone, mate = (i, j) if size[final[i]] == 1 else (j, i)
-                    out.append((lone, mate, 1 / len(members) / len(items)))
-    return out
+    return [(i, j, loses) if size[final[i]] == 1 else (j, i, loses)
+            for i, j, kind, loses in split_pairs(day, into, outlet) if kind == KINDS[2]]
 
 
 SMALL_BANDS = (0.5, 0.1)

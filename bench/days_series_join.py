@@ -41,7 +41,7 @@ import pickle
 import sqlite3
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -140,18 +140,16 @@ def final_stories(day: Captured, into: dict[str, str]) -> dict[str, str]:
     return {a: into.get(s, s) for a, s in day.assigned.items()}
 
 
-def loss_census(day: Captured, into: dict[str, str], outlet: dict[str, str]
-                ) -> tuple[dict[str, float], list[tuple[str, str]]]:
-    """Kind -> the B³ recall it loses on the day (summed, so the kinds add up to 1 - recall), and the (a) pairs
-    (article, article; each unordered pair once)."""
+def split_pairs(day: Captured, into: dict[str, str], outlet: dict[str, str]
+                ) -> Iterator[tuple[str, str, str, float]]:
+    """Every ordered pair of one event's labelled reports in two final stories: (article, article, its kind of
+    ``KINDS``, the B³ recall it loses on the day)."""
     final = final_stories(day, into)
     items = [i for i in day.truth if i in final]
     events: dict[str, list[str]] = defaultdict(list)
     for i in items:
         events[day.truth[i]].append(i)
-    size = Counter(final[i] for i in final)
-    lost: dict[str, float] = dict.fromkeys(KINDS, 0.0)
-    same: list[tuple[str, str]] = []
+    size = Counter(final.values())
     for members in events.values():
         for i in members:
             for j in members:
@@ -160,13 +158,23 @@ def loss_census(day: Captured, into: dict[str, str], outlet: dict[str, str]
                 oi, oj = outlet.get(i), outlet.get(j)
                 if oi is not None and oi == oj:
                     kind = KINDS[0]
-                    if i < j:
-                        same.append((i, j))
                 elif size[final[i]] == 1 or size[final[j]] == 1:
                     kind = KINDS[2]
                 else:
                     kind = KINDS[1]
-                lost[kind] += 1 / len(members) / len(items)
+                yield i, j, kind, 1 / len(members) / len(items)
+
+
+def loss_census(day: Captured, into: dict[str, str], outlet: dict[str, str]
+                ) -> tuple[dict[str, float], list[tuple[str, str]]]:
+    """Kind -> the B³ recall it loses on the day (summed, so the kinds add up to 1 - recall), and the (a) pairs
+    (article, article; each unordered pair once)."""
+    lost: dict[str, float] = dict.fromkeys(KINDS, 0.0)
+    same: list[tuple[str, str]] = []
+    for i, j, kind, loses in split_pairs(day, into, outlet):
+        lost[kind] += loses
+        if kind == KINDS[0] and i < j:
+            same.append((i, j))
     return lost, same
 
 
