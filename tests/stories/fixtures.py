@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+import newsmirror.stories.compare as compare
 from newsmirror.model import Article
 from newsmirror.stories.compare import compare_story
 from newsmirror.stories.comparison import Comparison, Fact
@@ -96,3 +99,8 @@ def only_x_claims(articles: list[Article], outlet: str) -> set[str]:
     for fact in [*comparison.shared, *comparison.partial]:
         claims.update(term for term, givers in fact.details.items() if givers == [outlet])
     return claims
+
+
+def switch_only_x_model_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every one-outlet detail kept, as before the only-X confidence model (onlyx28): the form tests alone decide."""
+    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)

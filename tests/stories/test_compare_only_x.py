@@ -12,11 +12,7 @@ from newsmirror.stories.onlyx_confidence import FEATURES, MODEL_PATH, claim_feat
 from newsmirror.text.names import abbreviates, abbreviates_first_word, longer_name
 from tests.stories.fixtures import only_x_article as _article
 from tests.stories.fixtures import only_x_claims as _only
-
-
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model (onlyx28)."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+from tests.stories.fixtures import switch_only_x_model_off as _model_off
 
 
 def test_a_short_form_may_begin_with_a_character_of_the_same_sound() -> None:

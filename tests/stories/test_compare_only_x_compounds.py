@@ -18,10 +18,7 @@ def is_name_detail(word: str, sentence: str) -> bool:
     return _is_name_detail(word, normalize(sentence))
 
 
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 def test_a_term_of_jiebas_tagged_text_that_cc_cedict_lacks_is_no_name(monkeypatch: pytest.MonkeyPatch) -> None:

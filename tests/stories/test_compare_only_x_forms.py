@@ -13,11 +13,7 @@ from newsmirror.stories.compare import compare_story
 from tests.stories.fixtures import only_x_article as _article
 from tests.stories.fixtures import only_x_claims as _only
 
-
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 def test_a_name_written_with_its_name_dot_elsewhere_is_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,11 +12,7 @@ from newsmirror.text.phonetic import same_final
 from tests.stories.fixtures import only_x_article as _article
 from tests.stories.fixtures import only_x_claims as _only
 
-
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 _GIVER = _article("甲台", "警方认定枪手是25岁的摩洛哥人阿卜杜拉希姆·卡萨维(Abdelrahim Kassaoui)。\n\n"

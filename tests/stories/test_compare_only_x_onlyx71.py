@@ -12,11 +12,7 @@ from newsmirror.text.dictionary_glosses import pointed_short_forms
 from tests.stories.fixtures import only_x_article as _article
 from tests.stories.fixtures import only_x_claims as _only
 
-
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 def test_a_glossed_enterprise_against_its_trade_name_alone(monkeypatch: pytest.MonkeyPatch) -> None:

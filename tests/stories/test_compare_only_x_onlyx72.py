@@ -16,10 +16,7 @@ _OWN = "{}在北部山区与邻国军队一道击退了一支武装分子，缴�
 _OTHER = "周二凌晨，{}在北部山区击退武装分子，并与邻国军队一起缴获三辆卡车。"
 
 
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 @pytest.fixture

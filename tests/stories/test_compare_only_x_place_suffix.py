@@ -9,11 +9,7 @@ import newsmirror.stories.compare as compare
 from tests.stories.fixtures import only_x_article as _article
 from tests.stories.fixtures import only_x_claims as _only
 
-
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 _GIVER = _article("甲社", "這家公司週三宣布，將在湖北省孝感市興建一座物流園區，預計明年投入使用。")

@@ -10,11 +10,7 @@ import newsmirror.stories.compare as compare
 from tests.stories.fixtures import only_x_article as _article
 from tests.stories.fixtures import only_x_claims as _only
 
-
-@pytest.fixture(autouse=True)
-def _model_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every one-outlet detail kept, as before the only-X confidence model: the form tests alone decide."""
-    monkeypatch.setattr(compare, "likely_true", lambda *_args: True)
+pytestmark = pytest.mark.usefixtures("only_x_model_off")
 
 
 _GIVER = _article("甲社", "民进党发言人颜若芳说，甚至在两岸会面时面对中国国家主席习近平，马英九政府只剩下一中而没有各表。")
