@@ -48,9 +48,9 @@ def test_labels_of_exported_days_are_consistent_in_themselves(labels: Path) -> N
         data = tomllib.load(handle)
     problems, where = label_tool.label_problems(data)
     assert problems == []
-    # a whole day, not a sample: the smallest, 2020-11-29 (a Sunday of 208 posts, 57% singletons),
-    # puts 89 files in events or multis
-    assert len(where) >= 80
+    # a whole day, not a sample: the smallest, 2020-07-20 (a Monday of 180 posts, 59% singletons),
+    # puts 74 files in events or multis (2020-11-29, a Sunday of 208 posts, 89)
+    assert len(where) >= 70
 
 
 def test_every_labelled_day_is_checked() -> None:
