@@ -131,5 +131,6 @@ def test_second_labels_are_consistent_in_themselves(labels: Path) -> None:
     problems, where = label_tool.label_problems(data)
     assert problems == []
     assert labels.name == f"labels-{data['day']}.second.toml"
-    # a whole day, not a sample
-    assert len(where) >= 80
+    # a whole day, not a sample: the smallest, 2020-07-20 (180 posts), puts 74 files in events or multis
+    # in the second annotator's file (as test_label_tool's floor for the first labels, lowered to 70 on main by d62e0533)
+    assert len(where) >= 70
