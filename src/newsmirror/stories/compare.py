@@ -73,6 +73,7 @@ from newsmirror.text.dictionary_glosses import (
     short_form_runs,
 )
 from newsmirror.text.glosses import other_forms, writes_form
+from newsmirror.text.latin_near import writes_near
 from newsmirror.text.names import (
     _FIRST_WORD_TAGS,
     HEAD_KEPT_LONG,
@@ -2009,6 +2010,11 @@ def _reads_by_sound(han: str, latin: str) -> bool:
 # for Fox Business Network, 东盟峰会 for ASEAN Summit): ``text.word_by_word``.
 LATIN_WORD_BY_WORD = True
 
+# A Latin name another outlet writes in a near form: an inflection, spacing, punctuation, diacritics or one typing slip
+# of one word (``text.latin_near``: the bound is there). Read by ``_names_in`` for a Latin name and by ``_writes_gloss``
+# for the Latin gloss of a Han name (session 74, latin74). Off (False): only the exact forms.
+LATIN_NEAR_FORMS = True
+
 
 def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns: dict[str, set[str]],
               own_text: str = "") -> bool:
@@ -2028,6 +2034,8 @@ def _names_in(outlet: str, term: str, outlet_texts: dict[str, str], outlet_nouns
         return True
     if _LATIN_LETTER.search(term) and without_accents(term.lower()) in _text_without_accents(text):
         return True  # one Latin name written with its diacritics or without (Radomír Šťastný, Radomir Stastny)
+    if LATIN_NEAR_FORMS and _LATIN_LETTER.search(term) and writes_near(term, text):
+        return True  # one Latin name written with a slip of form (Webster Groves, Webster Grove: ``text.latin_near``)
     if any(writes_form(form, text) for form in other_forms(term)):
         return True  # one name by the archive's glosses (联邦院 for Federation Council, 帛琉 for 帕劳)
     if names_otherwise(term, text):
@@ -2660,7 +2668,8 @@ def _writes_gloss(gloss: str, text: str) -> bool:
     # A last word ending in a full stop is an abbreviation (Inc., Jr.), no surname: "inc" is in any company's name.
     last = gloss.split()[-1]
     surname = "" if last.endswith(".") else normalize(last)
-    return (len(surname) >= 3 and _writes_latin_words(surname, text)) or _writes_word_pair(gloss, text)
+    return ((len(surname) >= 3 and _writes_latin_words(surname, text)) or _writes_word_pair(gloss, text)
+            or (LATIN_NEAR_FORMS and writes_near(gloss, text)))
 
 
 def _writes_latin_words(words: str, text: str) -> bool:

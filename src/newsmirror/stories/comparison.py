@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "165"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "166"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -327,6 +327,8 @@ ALIGNMENT_VERSION = "165"  # 17: times of day, 万 remainders, the amount round;
 #   (compare.EVERY_PROPER_NOUN: 中国人民解放军 is the other outlet's name of 中共军队)
 # 165 (session 74, lead): the four tables mined again without the data fresh for session 75 (2020-07-20 +-3 days,
 #   only-X sample AZ's files); 2020-10-12 and AY read since they are tuning data
+# 166 (session 74, latin74): a Latin name another outlet writes in a near form (an inflection, spacing, punctuation,
+#   diacritics or one slip of one word: text.latin_near) is named by it (compare.LATIN_NEAR_FORMS)
 
 
 @dataclass(slots=True)
