@@ -36,8 +36,7 @@ def main() -> None:
     for letter in onlyx_samples.names_of(args.letters):
         if letter not in onlyx_samples.TUNING:
             raise SystemExit(f"{letter}: not a tuning sample")
-        path = REPO / "bench" / "days" / onlyx_samples.file_name(letter)
-        stories.extend(articles for _story, articles in load(path, letter, args.root))
+        stories.extend(articles for _story, articles in load(onlyx_samples.path(letter), letter, args.root))
     for articles in stories:  # warm-up
         compare.compare_story(articles)
     spent = {False: 0.0, True: 0.0}
