@@ -133,7 +133,8 @@ DEFAULT_DAYS = REPO.parent / "shared" / "days" / "zhouxiang93123-waimei" / "arch
 # (``draw_day.py --rule near --seed 76``, labelled in session 72, first scored at session 73's start on session 72's
 # final code 0f5a530: B³ F1 .904, 32/34 pure) likewise; 2020-10-12 (``draw_day.py --rule near --seed 77``, labelled
 # in session 73, first scored at session 74's start on session 73's final code a4536ef: B³ F1 .930, 41/42 pure)
-# likewise. A tuning day without its
+# likewise; 2020-07-20 (``draw_day.py --rule near --seed 78``, labelled in session 74, first scored at session 75's
+# start on session 74's final code e81d8b8: B³ F1 .941, 9/13 pure) likewise. A tuning day without its
 # folder or labels is left out (``available_tuning_days``).
 TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-22", "2020-11-08", "2020-08-09",
                "2020-09-06", "2020-08-29", "2020-08-23", "2021-01-02", "2020-12-27", "2020-10-25", "2020-09-27",
@@ -145,7 +146,7 @@ TUNING_DAYS = ("2020-08-04", "2020-10-14", "2020-09-16", "2021-01-06", "2020-07-
                "2020-11-03", "2020-08-21", "2020-09-14", "2020-11-10", "2020-12-14", "2020-10-23",
                "2020-11-27", "2020-10-16", "2020-07-29", "2020-08-02", "2020-12-04", "2020-11-23",
                "2020-08-06", "2020-09-25", "2020-08-17", "2020-09-29", "2020-12-25", "2020-09-18", "2020-09-04",
-               "2020-10-12")
+               "2020-10-12", "2020-07-20")
 HELD_OUT_DAY = "2020-11-18"  # labelled, never tuned on; scored once at the end of a session at most
 TEST_DAY = "2020-12-02"
 # Test days: labelled, never tuned on, their labels under test/. 2020-11-21 (session 17), 2020-11-29
@@ -154,10 +155,10 @@ TEST_DAY = "2020-12-02"
 # outside the default folder (pass --days).
 TEST_DAYS = (TEST_DAY, "2020-11-21", "2020-11-29", "2020-11-15")
 # Fresh days: labelled, scored by nobody yet; the next session's lead scores each once at its sitting (before and
-# after), then it joins TUNING_DAYS. 2020-07-20: ``bench/days/draw_day.py --rule near --seed 78`` (a date of the
-# export with 100-450 files, counted recursively, more than 1 day from every labelled day, 3 eligible; the wide rule
-# has no date left), drawn by session 74's lead before anyone opened it, to be labelled in session 74 for 75.
-FRESH_DAYS = ("2020-07-20",)
+# after), then it joins TUNING_DAYS. 2020-08-31: ``bench/days/draw_day.py --rule near --seed 79`` (a date of the
+# export with 100-450 files, counted recursively, more than 1 day from every labelled day, 2 eligible; the wide rule
+# has no date left), drawn by session 75's lead before anyone opened it, to be labelled in session 75 for 76.
+FRESH_DAYS = ("2020-08-31",)
 # Every labelled day, whatever its role: a resource learned from archive text (bench/train_vectors.py,
 # bench/mine_paraphrases.py) is rebuilt without the days around each, so no labelled day shapes it.
 # Its one list: a day labelled later joins a role above and so this (tests/bench/test_day_lists.py).

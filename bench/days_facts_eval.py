@@ -146,8 +146,10 @@ def _text(facts: list[Any], where: tuple[str, str, int] | None) -> str:
 # facts-s81 (2020-09-04, labelled in session 72: stories drawn at random) was first scored at session 73's start (R
 # .348 P 1.000, 0 false only-X of 2): a tuning file from then on. facts-s82 (2020-10-12, labelled in session 73:
 # stories drawn at random) was first scored at session 74's start (R .393 P .875, no only-X claim): a tuning file from
-# then on. facts-s83 (2020-07-20, drawn at random, labelled in session 74) is kept for session 75.
-FRESH_FACT_FILES = ("facts-s83",)
+# then on. facts-s83 (2020-07-20, labelled in session 74: stories drawn at random) was first scored at session 75's
+# start (R .404 P .824, 0 false only-X of 5): a tuning file from then on. facts-s84 (2020-08-31, drawn at random,
+# labelled in session 75) is kept for session 76.
+FRESH_FACT_FILES = ("facts-s84",)
 # The tuning fact files (bench/days/<name>.toml): every fact tool's default (``tuning_fact_paths``; facts_lofo.TUNING
 # names the same tuple). A fresh file joins it when it is first scored, and leaves FRESH_FACT_FILES then.
 TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17c", "facts-s18", "facts-s18b",
@@ -162,7 +164,7 @@ TUNING_FACT_FILES = ("facts", "facts-s16", "facts-s17", "facts-s17b", "facts-s17
                      "facts-s66", "facts-s67", "facts-s68", "facts-s69", "facts-s70",
                      "facts-s71", "facts-s72", "facts-s73",
                      "facts-s74", "facts-s75", "facts-s76", "facts-s77", "facts-s78", "facts-s79", "facts-s80",
-                     "facts-s81", "facts-s82")
+                     "facts-s81", "facts-s82", "facts-s83")
 
 
 def tuning_fact_paths() -> list[Path]:

@@ -71,7 +71,8 @@ DRAWN_LATER: tuple[str, ...] = ()  # days drawn to be labelled before they join 
 # 2020-08-06 in session 66, after A-AQ were read, 2020-09-25 in session 67, after A-AR were read, 2020-08-17 in
 # session 68, after A-AS were read, 2020-09-29 in session 69, after A-AT were read, 2020-12-25 in session 70, after
 # A-AU were read, 2020-09-18 in session 71, after A-AV were read, 2020-09-04 in session 72, after A-AW were read,
-# 2020-10-12 in session 73, after A-AX were read, 2020-07-20 in session 74, after A-AY were read; their fact
+# 2020-10-12 in session 73, after A-AX were read, 2020-07-20 in session 74, after A-AY were read,
+# 2020-08-31 in session 75, after A-AZ were read; their fact
 # labellers keep away from the samples' stories).
 LABELLED_AFTER_SAMPLES_A_TO_F = ("2020-09-12", "2020-10-18", "2020-12-06", "2020-10-04", "2020-10-10", "2020-09-20",
                                  "2020-11-25", "2020-07-31", "2020-12-23", "2020-09-02",
@@ -83,7 +84,7 @@ LABELLED_AFTER_SAMPLES_A_TO_F = ("2020-09-12", "2020-10-18", "2020-12-06", "2020
                                  "2020-10-23", "2020-11-27", "2020-10-16", "2020-07-29",
                                  "2020-08-02", "2020-12-04", "2020-11-23", "2020-08-06",
                                  "2020-09-25", "2020-08-17", "2020-09-29", "2020-12-25", "2020-09-18",
-                                 "2020-09-04", "2020-10-12", "2020-07-20")
+                                 "2020-09-04", "2020-10-12", "2020-07-20", "2020-08-31")
 NEAR_DAYS = 3
 MAX_REPORTS = 12  # a larger story's claims could not be read in the time a sample allows
 COPY_JACCARD = 0.6  # as ClusterConfig.duplicate_jaccard

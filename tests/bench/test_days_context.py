@@ -51,9 +51,11 @@ def test_a_context_never_reaches_a_barred_days_reports() -> None:
     assert not barred(datetime(2020, 9, 4, 0, tzinfo=UTC)) and not barred(datetime(2020, 9, 3, 0, tzinfo=UTC))
     # 2020-10-12 is a tuning day since session 74: no longer barred, nor the days either side
     assert not barred(datetime(2020, 10, 12, 0, tzinfo=UTC)) and not barred(datetime(2020, 10, 11, 0, tzinfo=UTC))
-    # 2020-07-20 (fresh for session 75) and the days either side are barred; 2020-07-22, a tuning day, is not
-    assert barred(datetime(2020, 7, 20, 0, tzinfo=UTC)) and barred(datetime(2020, 7, 19, 0, tzinfo=UTC))
-    assert barred(datetime(2020, 7, 21, 23, tzinfo=UTC)) and not barred(datetime(2020, 7, 22, 12, tzinfo=UTC))
+    # 2020-07-20 is a tuning day since session 75: no longer barred, nor the days either side
+    assert not barred(datetime(2020, 7, 20, 0, tzinfo=UTC)) and not barred(datetime(2020, 7, 19, 0, tzinfo=UTC))
+    # 2020-08-31 (fresh for session 76) and the days either side are barred; 2020-08-29, a tuning day, is not
+    assert barred(datetime(2020, 8, 31, 0, tzinfo=UTC)) and barred(datetime(2020, 8, 30, 0, tzinfo=UTC))
+    assert barred(datetime(2020, 9, 1, 23, tzinfo=UTC)) and not barred(datetime(2020, 8, 29, 12, tzinfo=UTC))
     assert not barred(datetime(2020, 9, 16, tzinfo=UTC))  # 2020-09-18's context
     assert barred(datetime(2020, 9, 16, tzinfo=UTC), barred_days=["2020-09-16"])
 

@@ -77,8 +77,9 @@ def test_the_dates_before_skip_the_held_out_test_and_fresh_days() -> None:
     assert history_dates("2020-09-20", 2) == (["2020-09-18", "2020-09-19"], 0)  # tuning since session 72
     assert history_dates("2020-09-06", 2) == (["2020-09-04", "2020-09-05"], 0)  # tuning since session 73
     assert history_dates("2020-10-14", 2) == (["2020-10-12", "2020-10-13"], 0)  # tuning since session 74
-    # a tuning day's days before skip the fresh day too (2020-07-20, fresh for session 75)
-    assert "2020-07-20" in FRESH_DAYS and history_dates("2020-07-22", 2) == (["2020-07-21"], 1)
+    assert history_dates("2020-07-22", 2) == (["2020-07-20", "2020-07-21"], 0)  # tuning since session 75
+    # a tuning day's days before skip the fresh day too (2020-08-31, fresh for session 76)
+    assert "2020-08-31" in FRESH_DAYS and history_dates("2020-09-02", 2) == (["2020-09-01"], 1)
 
 
 def test_the_history_is_read_as_the_day_is_imported_oldest_first(tmp_path: Path) -> None:

@@ -104,10 +104,12 @@ def test_the_new_name_gate_reads_the_week_before_not_the_day() -> None:
 
 def test_the_background_never_reads_a_barred_date() -> None:
     assert not allowed_date("2020-11-18") and not allowed_date("2020-12-05")
-    assert not allowed_date(FRESH_DAYS[0]) and not allowed_date("2020-07-20")  # fresh for session 75
-    assert allowed_date("2020-11-25") and allowed_date("2020-09-01")
-    assert allowed_date("2020-10-12")  # fresh for session 74, a tuning day since
-    assert background_dates("2020-09-04") == [f"2020-08-{d}" for d in range(31, 24, -1)]
+    assert not allowed_date(FRESH_DAYS[0]) and not allowed_date("2020-08-31")  # fresh for session 76
+    assert not allowed_date("2020-09-01") and not allowed_date("2020-08-28")  # within 3 days of it
+    assert allowed_date("2020-11-25") and allowed_date("2020-09-04")
+    assert allowed_date("2020-10-12") and allowed_date("2020-07-20")  # fresh for sessions 74 and 75, tuning since
+    assert background_dates("2020-09-04") == ["2020-08-27", "2020-08-26", "2020-08-25"]
+    assert background_dates("2020-10-14") == [f"2020-10-{d:02d}" for d in range(10, 3, -1)]
     assert background_dates("2020-11-23") == []  # its week before touches the test days
 
 

@@ -34,7 +34,7 @@ def test_roles_split_the_drawn_samples() -> None:
 
 def test_an_unknown_letter_is_refused() -> None:
     with pytest.raises(ValueError, match="no only-X sample"):
-        onlyx_samples.file_name("BA")
+        onlyx_samples.file_name("BB")
 
 
 def _judged_letters(name: str) -> set[str]:
