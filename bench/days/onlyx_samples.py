@@ -17,9 +17,9 @@ DAYS = Path(__file__).resolve().parent
 # go; its stories' ids are the name and a number (Z01, AA01), its file onlyx-sample-<name in small letters>.toml.
 # The lists are tuples of names (until session 48 they were strings of one letter each, which a name of two letters
 # would have broken: "AB" in "AB" is True, "AA"[0] is "A").
-DRAWN = (*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX", "AY", "AZ")  # every sample, in the order drawn (A and B share onlyx-sample.toml)
+DRAWN = (*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX", "AY", "AZ", "BA")  # every sample, in the order drawn (A and B share onlyx-sample.toml)
 HELD = ("K",)  # drawn in session 31: scored by a session's lead only, never tuned on
-FRESH: tuple[str, ...] = ()  # drawn and judged, scored by nobody until the next session's lead scores it once
+FRESH: tuple[str, ...] = ("BA",)  # drawn and judged, scored by nobody until the next session's lead scores it once
 TUNING = tuple(name for name in DRAWN if name not in HELD + FRESH)
 # The archive miners (glosses, name usage) leave out the files of every sample drawn from K on: the held one, the
 # fresh one, and those that were fresh or held when a shipped table was mined (A-J were read by earlier builds).
