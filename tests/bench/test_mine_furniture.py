@@ -89,8 +89,8 @@ def test_the_archive_is_read_as_the_importer_reads_it_and_unseen_posts_are_not(t
 
 
 def test_every_sample_and_unseen_day_is_left_out_and_the_shipped_build_is_pinned() -> None:
-    assert {"onlyx-sample-k.toml", "onlyx-sample-az.toml", "onlyx-sample.toml"} <= set(SAMPLES)
-    assert {"2020-11-18", "2020-12-02", "2020-07-20"} <= set(UNSEEN_DAYS)
+    assert {"onlyx-sample-k.toml", "onlyx-sample-ba.toml", "onlyx-sample.toml"} <= set(SAMPLES)
+    assert {"2020-11-18", "2020-12-02", "2020-08-31"} <= set(UNSEEN_DAYS)
     assert set(SHIPPED_UNSEEN) <= set(UNSEEN_DAYS)
-    assert "2020-10-12" not in SHIPPED_UNSEEN  # tuning data since session 74
-    assert len(SHIPPED_SAMPLES) == 51  # A-Z and AA-AZ (A and B share a file): every sample drawn when it was mined
+    assert "2020-07-20" not in SHIPPED_UNSEEN  # tuning data since session 75
+    assert len(SHIPPED_SAMPLES) == 52  # A-Z, AA-AZ and BA (A and B share a file): every sample drawn when it was mined

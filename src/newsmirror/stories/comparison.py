@@ -8,7 +8,7 @@ from newsmirror.text.script import to_simplified
 
 # Bump when ``compare_story`` gives a different result for the same reports, so that story
 # pages built by an earlier version are rendered again.
-ALIGNMENT_VERSION = "166"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
+ALIGNMENT_VERSION = "167"  # 17: times of day, 万 remainders, the amount round; 18: decimal figures whole, vague counts (数十) no figure, 篠 -> 筱
 # 19: Taiwan phrases (tw2sp) folded in Traditional text only: Simplified keeps 建立, 程序, 拜登出任
 # 20 (session 22): years of the Republic read as Western years (民国47年 = 1958年); paraphrases.tsv mined again
 # on KEY_VERSION 4 keys without any labelled day
@@ -329,6 +329,8 @@ ALIGNMENT_VERSION = "166"  # 17: times of day, 万 remainders, the amount round;
 #   only-X sample AZ's files); 2020-10-12 and AY read since they are tuning data
 # 166 (session 74, latin74): a Latin name another outlet writes in a near form (an inflection, spacing, punctuation,
 #   diacritics or one slip of one word: text.latin_near) is named by it (compare.LATIN_NEAR_FORMS)
+# 167 (session 75, lead): the four tables mined again without the data fresh for session 76 (2020-08-31 +-3 days,
+#   only-X sample BA's files); 2020-07-20 and AZ read since they are tuning data
 
 
 @dataclass(slots=True)
