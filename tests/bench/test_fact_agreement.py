@@ -134,7 +134,7 @@ def test_disagreements_name_their_kind(archive: Path, tmp_path: Path) -> None:
 
 def test_fresh_and_test_fact_files_are_refused_unread(tmp_path: Path) -> None:
     tuning = write(tmp_path / "a.toml", FIRST)
-    for name in ("facts-s83.toml", "test/facts-2020-12-02.toml"):
+    for name in ("facts-s84.toml", "test/facts-2020-12-02.toml"):
         refused = tmp_path / name  # never written: refused before any reading
         with pytest.raises(SystemExit):
             fact_agreement.load_pairs(tuning, refused)
