@@ -63,7 +63,7 @@ def test_a_wrong_link_costing_precision_is_not_chosen() -> None:
 
 
 def test_test_and_fresh_fact_files_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    for facts in ("bench/days/test/facts-t.toml", "bench/days/facts-s83.toml"):
+    for facts in ("bench/days/test/facts-t.toml", "bench/days/facts-s84.toml"):
         monkeypatch.setattr(sys, "argv", ["embedding_survey", "--days", str(Path("nowhere")), "--facts", facts])
         with pytest.raises(SystemExit, match="never read"):
             survey.main()
