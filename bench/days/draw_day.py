@@ -1,6 +1,6 @@
 """Draw the next fresh day to label, by a rule fixed before the draw (GUIDE.md section 0).
 
-    python3 bench/days/draw_day.py WHOLE_ARCHIVE --seed N [--rule wide|s33] [--check DAY]
+    python3 bench/days/draw_day.py WHOLE_ARCHIVE --seed N [--rule wide|s33|near|adjacent] [--check DAY]
 
 WHOLE_ARCHIVE is the whole archive export (the folder holding ``archived/<date>/``). The eligible dates are those
 with ``MIN_FILES``..``MAX_FILES`` files (counted recursively: some days keep posts in subfolders) lying more than
@@ -20,6 +20,11 @@ Rules:
   the archive miners, which leave out the fresh day +-3 days, then leave out a day of the labelled neighbour's margin
   too (its labels are not touched). Widening the size bounds instead was not chosen: a day of more than 450 posts
   is more than one labeller reads in a sitting, and days under 100 are crawl gaps.
+* ``adjacent`` (fixed in session 75, before any draw under it, when ``near`` had one date left, 2020-12-21): any
+  unlabelled date of the size bounds next to a tuning day, but more than 3 days from the held-out, test and fresh days
+  (``UNSEEN_GAP``). A fresh day next to a tuning day shares its running stories most of all (its first scoring
+  flatters the code a little more than a near day's; the section says which events continue); the unseen days keep
+  the miners' margin, so no tuning day ever comes to lie within 3 days of a test or held-out day through this rule.
 Nothing is read but file counts: the draw happens before anyone opens the day.
 
 ``--check DAY`` recomputes a past draw: once drawn, DAY is in ``LABELLED_DAYS`` (``FRESH_DAYS``) and would keep
@@ -39,7 +44,10 @@ sys.path.insert(0, str(REPO))
 
 MIN_FILES = 100  # smaller days are holidays or crawl gaps, not a normal news day
 MAX_FILES = 450  # larger days cannot be labelled by one person in one sitting
-RULE_GAPS = {"s33": 3, "wide": 2, "near": 1}
+RULE_GAPS = {"s33": 3, "wide": 2, "near": 1, "adjacent": 0}
+# How far from the held-out, test and fresh days a rule keeps: the earlier rules kept the same gap from every labelled
+# day; ``adjacent`` keeps the archive miners' margin from the unseen ones while it lets a date touch a tuning day.
+UNSEEN_GAP = {"adjacent": 3}
 
 
 def day_sizes(archive: Path) -> dict[str, int]:
@@ -54,12 +62,16 @@ def day_sizes(archive: Path) -> dict[str, int]:
     return sizes
 
 
-def eligible_dates(sizes: dict[str, int], labelled: tuple[str, ...], gap: int) -> list[str]:
-    """Dates of a drawable size more than ``gap`` days from every labelled date, sorted."""
-    taken = [dt.date.fromisoformat(day) for day in labelled]
+def eligible_dates(sizes: dict[str, int], labelled: tuple[str, ...], gap: int,
+                   unseen: tuple[str, ...] = (), unseen_gap: int = 0) -> list[str]:
+    """Dates of a drawable size more than ``gap`` days from every labelled date and more than ``unseen_gap`` days
+    from every date of ``unseen`` (the held-out, test and fresh days, also among the labelled ones), sorted."""
+    def far(day: str, others: tuple[str, ...], least: int) -> bool:
+        date = dt.date.fromisoformat(day)
+        return all(abs((date - dt.date.fromisoformat(other)).days) > least for other in others)
+
     return sorted(day for day, count in sizes.items()
-                  if MIN_FILES <= count <= MAX_FILES
-                  and all(abs((dt.date.fromisoformat(day) - other).days) > gap for other in taken))
+                  if MIN_FILES <= count <= MAX_FILES and far(day, labelled, gap) and far(day, unseen, unseen_gap))
 
 
 def draw(dates: list[str], seed: int) -> str:
@@ -69,7 +81,7 @@ def draw(dates: list[str], seed: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from bench.days_eval import LABELLED_DAYS
+    from bench.days_eval import FRESH_DAYS, HELD_OUT_DAY, LABELLED_DAYS, TEST_DAYS
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("archive", type=Path, help="the whole archive export (holds archived/<date>/)")
@@ -84,9 +96,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.check and len(labelled) == len(LABELLED_DAYS):
         raise SystemExit(f"--check {args.check}: not a labelled day, so no past draw of it to check")
     sizes = day_sizes(args.archive)
-    dates = eligible_dates(sizes, labelled, RULE_GAPS[args.rule])
+    gap = RULE_GAPS[args.rule]
+    unseen_gap = UNSEEN_GAP.get(args.rule, gap)
+    unseen = tuple(day for day in (HELD_OUT_DAY, *TEST_DAYS, *FRESH_DAYS) if day != args.check)
+    dates = eligible_dates(sizes, labelled, gap, unseen, unseen_gap)
+    keeps = f"; more than {unseen_gap} from the {len(unseen)} held-out, test and fresh days" if unseen_gap != gap else ""
     print(f"rule {args.rule}: {len(dates)} eligible dates ({MIN_FILES}-{MAX_FILES} files, "
-          f"more than {RULE_GAPS[args.rule]} days from each of {len(labelled)} labelled days)")
+          f"more than {gap} days from each of {len(labelled)} labelled days{keeps})")
     for day in dates:
         print(f"  {day}  {sizes[day]} files")
     drawn = draw(dates, args.seed)

@@ -38,6 +38,19 @@ def test_a_date_must_have_a_drawable_size_and_lie_more_than_the_gap_from_every_l
         "2020-08-04", "2020-08-05", "2020-08-30"]
 
 
+def test_the_adjacent_rule_lets_a_date_touch_a_tuning_day_but_keeps_three_days_from_the_unseen_ones() -> None:
+    sizes = {"2020-08-01": 200, "2020-08-03": 200, "2020-08-06": 200, "2020-08-07": 200, "2020-08-20": 200}
+    labelled = ("2020-08-02", "2020-08-10")  # 08-02 a tuning day, 08-10 an unseen (test) day
+    gap, unseen_gap = draw_day.RULE_GAPS["adjacent"], draw_day.UNSEEN_GAP["adjacent"]
+    # 08-01 and 08-03 lie next to the tuning day: eligible; 08-07 is three days from the test day, 08-06 four
+    assert draw_day.eligible_dates(sizes, labelled, gap, ("2020-08-10",), unseen_gap) == [
+        "2020-08-01", "2020-08-03", "2020-08-06", "2020-08-20"]
+    # a labelled date itself never
+    assert "2020-08-02" not in draw_day.eligible_dates({**sizes, "2020-08-02": 200}, labelled, gap)
+    # the earlier rules keep one gap from every labelled day, unseen or not
+    assert "near" not in draw_day.UNSEEN_GAP and "wide" not in draw_day.UNSEEN_GAP
+
+
 def test_the_draw_is_the_seeded_choice_over_the_sorted_dates_and_refuses_an_empty_list() -> None:
     dates = ["2020-11-04", "2020-08-19", "2020-09-09"]
     assert draw_day.draw(dates, 42) == random.Random(42).choice(sorted(dates))
