@@ -525,16 +525,13 @@ def score_grouped(store: Any, file_of: Mapping[str, str], day: str, labels: DayL
 def _clusterer_cpu(store: Any, config: Any = None) -> float:
     """CPU seconds a fresh clusterer (defaults) spends on the store's articles in grouping order:
     the cost of grouping itself, apart from reading and writing the store."""
-    from newsmirror.stories.cluster import StoryClusterer, event_figures
+    from bench.cluster_identity import load_outside_the_clock
+    from newsmirror.stories.cluster import StoryClusterer
     from newsmirror.stories.stored import document_of
 
     documents = [document_of(a) for a in (store.get_article(i) for i in store.unassigned_article_ids()) if a]
-    if documents:  # load dictionaries and compile patterns outside the timing
-        StoryClusterer(config).add(documents[0])
-        # and the figure reader the small join pass asks at its first figure check: ``event_figures`` imports
-        # ``stories.compare`` (pypinyin, the extractors: about 0.9 s CPU, once per process), which a lone day's
-        # figure counted in its cluster CPU, 0.7-0.9 ms an article of a 440-report day (speed75)
-        event_figures([documents[0].title])
+    if documents:
+        load_outside_the_clock(config, documents[0])
     clusterer = StoryClusterer(config)
     started = time.process_time()
     for document in documents:

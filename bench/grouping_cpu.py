@@ -197,11 +197,11 @@ def _group_in_this_process(src: Path, db: str, since: str, until: str, batch: in
     sys.path.insert(0, str(REPO))
     import hashlib
 
-    from bench.cluster_identity import group, load_slice
+    from bench.cluster_identity import group, load_outside_the_clock, load_slice
 
     sys.path.insert(0, str(src))  # after bench.cluster_identity, which puts this benchmark's tree first
     import newsmirror
-    from newsmirror.stories.cluster import ClusterConfig, StoryClusterer, event_figures
+    from newsmirror.stories.cluster import ClusterConfig
     from newsmirror.text.tokenize import idf, words
 
     if Path(newsmirror.__file__).resolve().parent != (src / "newsmirror").resolve():
@@ -209,9 +209,8 @@ def _group_in_this_process(src: Path, db: str, since: str, until: str, batch: in
     config = ClusterConfig()
     documents = load_slice(db, since, until)
     words("预热"), idf("预热")
-    if documents:  # dictionaries, vectors and models load outside the timing, as cluster_identity does
-        StoryClusterer(config).add(documents[0])
-        event_figures([documents[0].title])  # the small join pass's figure reader imports ``stories.compare`` (speed75)
+    if documents:
+        load_outside_the_clock(config, documents[0])
     load_start = os.getloadavg()[0]
     wall = time.perf_counter()
     tenths: list[tuple[int, float, int]] = []
